@@ -1,0 +1,203 @@
+"""Plain data classes shared by every layer: what extraction yields, what the store keeps.
+
+Nothing here imports Textual, Whoosh or SQLite; these are the nouns of the program.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+# The keys `newsdesk inspect --json` prints, in order (the extraction contract).
+INSPECT_KEYS: tuple[str, ...] = (
+    "title",
+    "dek",
+    "authors",
+    "source",
+    "dateline",
+    "published",
+    "people",
+    "organizations",
+    "places",
+    "quotes",
+    "links",
+    "body",
+    "language",
+    "word_count",
+)
+
+WORDS_PER_MINUTE = 230
+
+
+@dataclass
+class Quote:
+    """A direct quotation and who said it (None when the text does not say)."""
+
+    text: str
+    speaker: str | None = None
+
+
+@dataclass
+class Link:
+    """A related item or link list entry kept out of the body."""
+
+    title: str
+    url: str | None = None
+
+
+@dataclass
+class Extracted:
+    """Everything extraction learns about one article, before it is stored.
+
+    Importers fill what their format gives directly (feed title, HTML meta,
+    front matter); the extractors fill the rest from the text.
+    """
+
+    title: str = ""
+    dek: str | None = None
+    authors: list[str] = field(default_factory=list)
+    source: str | None = None
+    #: The short form of the outlet when the text also used one ("RFA").
+    source_short: str | None = None
+    dateline: str | None = None
+    #: ISO 8601 date or datetime, or None when the page does not say.
+    published: str | None = None
+    people: list[str] = field(default_factory=list)
+    organizations: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    #: Mentions per entity name (people, organisations and places together).
+    mention_counts: dict[str, int] = field(default_factory=dict)
+    quotes: list[Quote] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    #: Cleaned article text, paragraphs separated by a blank line.
+    body: str = ""
+    language: str | None = None
+    word_count: int = 0
+    #: Editor, reporting and photo credits ("Edited by ..."), never authors.
+    credits: list[str] = field(default_factory=list)
+    #: Photo captions lifted out of the body.
+    captions: list[str] = field(default_factory=list)
+    url: str | None = None
+    guid: str | None = None
+    #: Tags given by the input itself (front matter, JSON Lines).
+    tags: list[str] = field(default_factory=list)
+    #: State given by the input itself (a re-imported export), else None.
+    starred: bool | None = None
+    #: Which importer produced it: text, html, feed, markdown, jsonl.
+    format: str = "text"
+
+    @property
+    def reading_minutes(self) -> int:
+        return max(1, round(self.word_count / WORDS_PER_MINUTE)) if self.word_count else 0
+
+    def inspect_dict(self) -> dict[str, Any]:
+        """The `inspect --json` view: exactly INSPECT_KEYS."""
+        return {
+            "title": self.title,
+            "dek": self.dek,
+            "authors": list(self.authors),
+            "source": self.source,
+            "dateline": self.dateline,
+            "published": self.published,
+            "people": list(self.people),
+            "organizations": list(self.organizations),
+            "places": list(self.places),
+            "quotes": [{"speaker": q.speaker, "text": q.text} for q in self.quotes],
+            "links": [{"title": link.title, "url": link.url} for link in self.links],
+            "body": self.body,
+            "language": self.language,
+            "word_count": self.word_count,
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Extracted:
+        known = {f for f in cls.__dataclass_fields__}
+        kwargs = {k: v for k, v in data.items() if k in known}
+        kwargs["quotes"] = [
+            q if isinstance(q, Quote) else Quote(text=str(q.get("text", "")), speaker=q.get("speaker"))
+            for q in data.get("quotes") or []
+        ]
+        kwargs["links"] = [
+            link if isinstance(link, Link) else Link(title=str(link.get("title", "")), url=link.get("url"))
+            for link in data.get("links") or []
+        ]
+        return cls(**kwargs)
+
+
+@dataclass
+class ArticleState:
+    """What the editor has done to an article."""
+
+    read: bool = False
+    starred: bool = False
+    archived: bool = False
+    exported: bool = False
+    tags: list[str] = field(default_factory=list)
+    note: str = ""
+
+
+@dataclass
+class Article:
+    """A stored article: its extraction, where it came from, and its state."""
+
+    id: str
+    meta: Extracted
+    state: ArticleState
+    origin: str
+    imported_at: str
+    #: Every file or feed this article arrived from (exact duplicates merge here).
+    origins: list[str] = field(default_factory=list)
+    story_id: str | None = None
+    #: Other outlets carrying the same story (filled when stories are grouped).
+    story_size: int = 1
+
+    @property
+    def title(self) -> str:
+        return self.meta.title
+
+    @property
+    def published(self) -> str | None:
+        return self.meta.published
+
+
+@dataclass
+class ArticleRow:
+    """The slim row the inbox list draws; fetched by position, never the body."""
+
+    id: str
+    title: str
+    source: str | None
+    published: str | None
+    read: bool
+    starred: bool
+    archived: bool
+    exported: bool
+    tags: list[str]
+    story_size: int = 1
+
+
+_SPACE = re.compile(r"\s+")
+_PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
+
+
+def normalise_for_id(text: str) -> str:
+    """Fold case, accents' composition, punctuation and spacing so copies hash alike."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = _PUNCT.sub(" ", text)
+    return _SPACE.sub(" ", text).strip()
+
+
+def article_id(meta: Extracted) -> str:
+    """Stable id: a hash of the normalised headline and body.
+
+    The same article imported again, from another file or format, gets the
+    same id, so re-importing is a no-op.
+    """
+    basis = normalise_for_id(meta.title) + "\n" + normalise_for_id(meta.body)
+    return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:16]

@@ -1,0 +1,94 @@
+"""Where newsdesk keeps things: one module, computed on demand, created on demand.
+
+Importing this module creates nothing. Overrides:
+- NEWSDESK_DATA_DIR: the data directory (store, index, action log).
+- NEWSDESK_CONFIG_DIR: the config directory (settings, keys, templates).
+- NEWSDESK_CACHE_DIR: the cache directory.
+Tests set all three to temporary directories so a user's files are never touched.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from platformdirs import PlatformDirs
+
+APP_NAME = "newsdesk"
+
+DATA_ENV = "NEWSDESK_DATA_DIR"
+CONFIG_ENV = "NEWSDESK_CONFIG_DIR"
+CACHE_ENV = "NEWSDESK_CACHE_DIR"
+
+
+@dataclass(frozen=True)
+class Paths:
+    """The resolved directories and the files inside them."""
+
+    data_dir: Path
+    config_dir: Path
+    cache_dir: Path
+
+    @property
+    def database(self) -> Path:
+        return self.data_dir / "newsdesk.sqlite3"
+
+    @property
+    def index_dir(self) -> Path:
+        return self.data_dir / "index"
+
+    @property
+    def ui_state(self) -> Path:
+        return self.data_dir / "ui-state.json"
+
+    @property
+    def config_file(self) -> Path:
+        return self.config_dir / "config.toml"
+
+    @property
+    def keys_file(self) -> Path:
+        return self.config_dir / "keys.toml"
+
+    @property
+    def templates_dir(self) -> Path:
+        return self.config_dir / "templates"
+
+    def as_dict(self) -> dict[str, str]:
+        return {
+            "data_dir": str(self.data_dir),
+            "config_dir": str(self.config_dir),
+            "cache_dir": str(self.cache_dir),
+            "database": str(self.database),
+            "index_dir": str(self.index_dir),
+            "config_file": str(self.config_file),
+            "keys_file": str(self.keys_file),
+            "templates_dir": str(self.templates_dir),
+        }
+
+
+def _override(name: str) -> Path | None:
+    value = os.environ.get(name, "").strip()
+    return Path(value).expanduser() if value else None
+
+
+def resolve(data_dir: Path | None = None) -> Paths:
+    """Compute the directories now (environment read at call time, not import time)."""
+    dirs = PlatformDirs(appname=APP_NAME, appauthor=False)
+    return Paths(
+        data_dir=data_dir or _override(DATA_ENV) or Path(dirs.user_data_dir),
+        config_dir=_override(CONFIG_ENV) or Path(dirs.user_config_dir),
+        cache_dir=_override(CACHE_ENV) or Path(dirs.user_cache_dir),
+    )
+
+
+def sample_data_dir() -> Path | None:
+    """The bundled sample queue: beside the package in a checkout or source install."""
+    candidates = [
+        Path(__file__).resolve().parent.parent / "sample_data",
+        Path(__file__).resolve().parent / "sample_data",
+    ]
+    for candidate in candidates:
+        if candidate.is_dir():
+            return candidate
+    return None
