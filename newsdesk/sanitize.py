@@ -9,7 +9,6 @@ never as markup; only terminal-level bytes are removed.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 # CSI, OSC (terminated by BEL or ST), DCS/SOS/PM/APC strings, and lone two-byte escapes.
 _ANSI = re.compile(
@@ -28,12 +27,8 @@ _ANSI = re.compile(
 _BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
 
 
-def _keep(ch: str, keep_newlines: bool) -> bool:
-    if ch in "\n\t":
-        return keep_newlines or ch == "\t"
-    cat = unicodedata.category(ch)
-    # Cc: C0/C1 controls; Cs: lone surrogates; Co: private use is harmless text.
-    return cat not in ("Cc", "Cs")
+# Unicode category Cc (C0 and C1 controls) minus tab and newline, plus lone surrogates.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def clean_text(text: str, *, keep_newlines: bool = True) -> str:
@@ -43,9 +38,9 @@ def clean_text(text: str, *, keep_newlines: bool = True) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ANSI.sub("", text)
     text = text.translate(_BIDI_CONTROLS)
-    text = "".join(ch for ch in text if _keep(ch, keep_newlines))
+    text = _CONTROLS.sub("", text)
     if not keep_newlines:
-        text = text.replace("\t", " ")
+        text = text.replace("\t", " ").replace("\n", " ")
     return text
 
 
