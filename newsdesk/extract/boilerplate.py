@@ -1,0 +1,134 @@
+"""Recognise page furniture: share buttons, appeals, comment forms, banners, footers.
+
+Three questions about a line, asked while walking a page:
+- `is_boilerplate`: drop it wherever it appears;
+- `is_end_marker`: the article is over (topics box, comment form, copyright);
+- `link_list_marker`: a list of related headlines starts here ("Related:", "Most read").
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsdesk.extract.lines import strip_list_mark, words
+
+_FLAGS = re.IGNORECASE
+
+# Whole-line labels: navigation, share bars, ads, widgets.
+_LABELS = re.compile(
+    r"""^(?:
+      skip\ to\ (?:main\ )?content|skip\ navigation|accessibility\ (?:links|help)|menu|close|search
+    | share|share\ this(?:\ (?:article|story|page|with\ \w+))?|share\ (?:on|via)\ \w+|tweet|email|e-mail|print
+    | facebook|twitter|linkedin|reddit|whatsapp|messenger|pinterest|flipboard|pocket|telegram|instagram|youtube
+    | copy\ link.*|link\ copied|save|comments?|view\ comments.*|\d+\ comments?|show\ \d+\ comments?|more
+    | advertisement|advertising|ad|sponsored|supported\ by|continue\ reading(?:\ the\ main\ story|\ below)?
+    | continue\ reading\ below|story\ continues\ below(?:\ advertisement)?|scroll\ to\ continue.*
+    | image|photo|video|caption|replay|more\ videos\ \.\.\.|just\ watched|must\ watch|\(\d+\ videos\)
+    | sign\ (?:in|up|out)|log\ ?in|log\ out|subscribe|subscribe\ now|my\ account|register
+    | donate|contribute|support\ us|home|back\ to\ top|top|next|previous|view\ all.*|see\ all.*|show\ all.*
+    | listen(?:\ to\ this\ article)?|\d+\ min(?:ute)?s?\ read|reading\ time.*|font\ size|text\ size
+    | article\ bookmarked|bookmark|follow|follow\ us|follow\ on\ \w+|get\ author\ rss\ feed|view\ author\ archive
+    | email\ the\ author|pdf\ version|print\ this\ page|give\ feedback|survey|currently\ reading
+    | loading.*|please\ enable\ javascript.*|\W*
+    )\W*$""",
+    _FLAGS | re.VERBOSE,
+)
+
+# Phrases that mark a line as furniture wherever they sit in it.
+_PHRASES = re.compile(
+    r"""
+      \bshare\ this\ (?:with|story|article)\b|\bopens\ in\ (?:a\ )?new\ window\b|\bclick\ to\ (?:share|print|email)\b
+    | \bwe\ use\ cookies\b|\bcookie\ (?:policy|settings|preferences)\b|\baccept\ (?:all\ )?cookies\b|\bmanage\ preferences\b
+    | \buse\ of\ cookies\b
+    | \bsign\ up\ (?:for|to)\b.*\bnewsletters?\b|\bnewsletters?\b.*\b(?:inbox|sign\ up|subscribe|delivered)\b
+    | \bjoin\ (?:our|the)\ newsletter\b|\bget\ (?:breaking\ news|our)\ .*\b(?:alerts|newsletter|emails?)\b
+    | \bdelivered\ (?:to\ your\ inbox|weekday\ mornings|every\ (?:weekday|morning|day))\b|\bmeet\ your\ inbox\b
+    | \bsubscribe\ (?:now|today|to\ (?:our|the))\b|\bsubscribers?\ only\b|\bfree\ sign\ up\b
+    | \bdonate\ (?:now|today)\b|\bmake\ a\ (?:donation|contribution)\b|\bbecome\ a\ (?:patron|member|supporter|subscriber)\b
+    | \bsupport\ (?:local|independent|our|quality|public[- ]interest)\ journalism\b|\bfunded\ by\ (?:readers|our\ readers)\b
+    | \bsupport\ of\ readers\ like\ you\b|\breaders\ like\ you\b|\byou\ could\ close\ this\ page\b|\bjoin\ our\ community\b
+    | \badd\ your\ comment\b|\bcomments\ are\ (?:approved|moderated|closed)\b|\bcomments\ will\ not\ appear\b
+    | \bleave\ a\ (?:reply|comment)\b|\byour\ email\ address\ will\ not\ be\ published\b|\brequired\ fields\ are\ marked\b
+    | \bcommunity\ (?:guidelines|standards)\b|\bnot\ responsible\ for\ the\ content\b|\bterms\ of\ (?:use|service)\b
+    | \bprivacy\ (?:policy|statement|notice)\b|\ball\ rights\ reserved\b|\bthis\ material\ may\ not\ be\ published\b
+    | \bchat\ with\ us\ in\ facebook\ messenger\b|\bthis\ site\ is\ protected\ by\ recaptcha\b
+    | \bdon'?t\ show\ me\ this\ message\ again\b|\bfind\ your\ bookmarks\b|\bcontinue\ reading\ the\ main\ story\b
+    | \bhave\ your\ say\b|\bwe'?d\ like\ to\ hear\ what\ you\ think\b|\bsend\ us\ your\ (?:comments|tips)\b
+    | \bread\ (?:the\ )?(?:full\ )?(?:story|article)\ (?:here|on)\b|\brecommended\ for\ you\b
+    | \bmarket\ data\ provided\ by\b|\bquotes\ (?:displayed|delayed)\b|\bthis\ article\ (?:is|was)\ (?:part\ of|first\ published)\b
+    """,
+    _FLAGS | re.VERBOSE,
+)
+
+_COPYRIGHT = re.compile(r"(?:©|\(c\)\s*\d{4}|\bcopyright\s*(?:©\s*)?\d{4})", _FLAGS)
+
+# After these the article is over.
+_END = re.compile(
+    r"""^\W*(?:
+      topics|related\ topics|related\ tags|tags\b.*|filed\ under\b.*|more\ about|more\ on\ this\ story
+    | share\ this(?:\ story)?(?:\ about\ sharing)?:?|share\ this\ article|about\ the\ author|source:?
+    | comments|join\ the\ conversation|add\ your\ comment.*|leave\ a\ reply|have\ your\ say.*|post\ a\ comment
+    | most\ (?:popular|read|viewed|shared)(?:\ (?:today|stories|in\ .+))?|top\ stories|more\ stories|latest\ news
+    | you\ (?:may|might)\ also\ like|recommended|next\ up(?:\ in)?|up\ next|read\ next|what\ to\ read\ next
+    | our\ standards:.*|publisher'?s\ note|previous\ article|next\ article
+    )\W*$""",
+    _FLAGS | re.VERBOSE,
+)
+
+_LINK_LIST = re.compile(
+    r"""^\W*(?:
+      related(?:\ (?:stories|coverage|articles|content|links|reading|posts|news))?|read\ more|more|see\ also|also\ read
+    | further\ reading|read\ also|more\ from\ .{1,40}|more\ in\ .{1,40}|most\ (?:popular|read|viewed|shared)(?:\ (?:today|stories|in\ .+))?
+    | more\ on\ this\ story|top\ stories|more\ stories|you\ (?:may|might)\ also\ like|recommended|what\ to\ read\ next
+    )\s*:?\s*$""",
+    _FLAGS | re.VERBOSE,
+)
+
+
+def is_copyright(line: str) -> bool:
+    return bool(_COPYRIGHT.search(line[:300])) or "rights reserved" in line[:300].lower()
+
+
+def is_boilerplate(line: str) -> bool:
+    """Page furniture that never belongs in an article body."""
+    if not line:
+        return False
+    core = strip_list_mark(line)
+    if len(core) <= 60 and _LABELS.match(core):
+        return True
+    if len(line) <= 600 and _PHRASES.search(line):
+        return True
+    if is_copyright(line) and len(line) <= 400:
+        return True
+    # Bare URLs and handles.
+    stripped = core.strip()
+    if stripped.startswith(("http://", "https://", "www.")) and " " not in stripped:
+        return True
+    return stripped.startswith("@") and " " not in stripped
+
+
+def is_end_marker(line: str) -> bool:
+    """A heading or notice after which no article text follows."""
+    if not line or len(line) > 300:
+        return False
+    if _END.match(line):
+        return True
+    lower = line.lower()
+    if is_copyright(line):
+        return True
+    return any(p in lower for p in ("add your comment", "comments are approved by a moderator",
+                                    "leave a reply", "trust principles"))
+
+
+def link_list_marker(line: str) -> bool:
+    """A heading that introduces a list of other stories' titles."""
+    return len(line) <= 60 and bool(_LINK_LIST.match(line))
+
+
+def looks_like_link_title(line: str) -> bool:
+    """An entry of a related-stories list: a short headline, not a sentence of prose."""
+    core = strip_list_mark(line)
+    tokens = words(core)
+    if not 2 <= len(tokens) <= 25 or len(core) > 200:
+        return False
+    return not is_boilerplate(core)

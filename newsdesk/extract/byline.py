@@ -1,0 +1,318 @@
+"""Bylines and credits: who wrote the piece, and who only edited or photographed it.
+
+Shapes understood: "By A", "By A and B", "By A, B and C", "By A for OUTLET",
+"BY UPPER CASE" (-> Title Case), "Author: A, Title", "Posted on DATE by A",
+"By A in CITY", "By A | Special to OUTLET", "By A - DATE", a "By" line whose
+names follow on the next lines, and a lone name line with a role or date
+beside it. Editor, reporting and photo credits are credits, never authors.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newsdesk.extract.dates import find_dates
+from newsdesk.extract.lines import strip_list_mark
+from newsdesk.sanitize import clean_line
+
+_FLAGS = re.IGNORECASE
+
+_BY_START = re.compile(
+    r"^(?:(?:written|words|analysis|commentary|opinion|report|reported|story|text|interview)\s+)?by\b\s*:?\s*",
+    _FLAGS,
+)
+_AUTHOR_LABEL = re.compile(r"^(?:authors?|writers?|reporters?|byline)\s*:\s*", _FLAGS)
+_POSTED_BY = re.compile(r"^(?:posted|published|written|filed)\b.{0,80}?\bby\s+(?P<names>.+)$", _FLAGS)
+_CREDIT = re.compile(
+    r"""^\W*(?:
+      (?:additional\ |with\ additional\ )?(?:reporting|editing|writing|research|graphics|production|translation)\ by
+    | (?:edited|compiled|produced|translated|reviewed|fact-checked|illustrated|photographed)\ by
+    | (?:photo(?:graph)?s?|pictures?|images?|illustrations?|video|graphic|credits?|image\ credit|photo\ credit)\s*(?::|\.\.\.)
+    | \(?(?:ap|afp|reuters)\ photo\b
+    )""",
+    _FLAGS | re.VERBOSE,
+)
+_CONTRIBUTED = re.compile(r"\bcontributed\s+(?:to\s+this\s+(?:report|story|article)|reporting)\b", _FLAGS)
+_INLINE_CREDIT = re.compile(
+    r"(?:\b(?:Photo(?:graph)?|Image|Picture|Illustration)s?\s*:|\bCredit\s*(?::|\.\.\.)|\bCredit(?=[A-Z])"
+    r"|\(AP Photo\b|\bREUTERS/|\bGetty Images\b|\bAFP via Getty\b|\bShutterstock\b)"
+)
+
+_ROLE_WORDS = {
+    "editor", "editors", "correspondent", "writer", "reporter", "columnist", "staff", "contributor",
+    "producer", "analyst", "chief", "bureau", "critic", "journalist", "commentator", "senior", "deputy",
+    "political", "business", "education", "special", "auto", "opinion", "editor-at-large", "contributing",
+    "associate", "managing", "executive", "news", "desk", "reporting", "photographer", "presenter",
+    "host", "anchor", "author", "fellow", "science", "health", "technology", "tech", "sports",
+    "economics", "diplomatic", "foreign", "investigations", "investigative", "national", "international",
+    "global", "markets", "intern", "freelance", "guest", "team", "our",
+}  # fmt: skip
+_NOT_NAME_WORDS = {
+    "the", "a", "an", "of", "on", "in", "at", "to", "for", "with", "from", "and", "or", "news", "image",
+    "images", "photo", "photos", "video", "share", "email", "print", "comments", "staff", "agency",
+    "press", "times", "post", "media", "group", "inc", "ltd", "llc", "service", "services", "wire",
+    "network", "radio", "television", "tv", "online", "daily", "weekly", "herald", "tribune", "journal",
+    "gazette", "standard", "guardian", "telegraph", "state", "capitol", "city", "county", "house",
+    "university", "ministry", "department", "council", "government", "office", "committee", "police",
+    "read", "more", "related", "most", "popular", "home", "world", "europe", "sport", "sports",
+    "business", "politics", "opinion", "analysis", "editorial", "live", "updates", "search", "menu",
+    "subscribe", "newsletter", "follow", "getty", "reuters", "ap", "afp", "associated", "republic",
+    "united", "kingdom", "states", "north", "south", "east", "west", "new", "york", "washington",
+    "key", "points", "topics", "tags", "breaking", "top", "stories", "latest", "advertisement",
+    "published", "updated", "posted", "by", "source", "supplied", "caption", "close", "view", "all",
+}  # fmt: skip
+_PARTICLES = {"de", "da", "van", "von", "der", "den", "la", "le", "del", "bin", "al", "el", "di", "du",
+              "ibn", "dos", "das", "ter", "ten", "y", "st.", "mc"}  # fmt: skip
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.\-]*|[A-Z]\.)$")
+_HANDLE = re.compile(r"@\w+")
+# "GarberFOXBusiness", "JamesStaff Writer": a name glued to what followed it on the page.
+_GLUED = re.compile(r"(?<=[a-z])(?=[A-Z]{2,}|(?:Staff|Senior|Special|Contributing|Reporter|Writer|Editor|Correspondent|Columnist)\b)")
+_SPLIT_NAMES = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\|)\s*", _FLAGS)
+_FOR = re.compile(r"\s+(?:for|special\s+to|exclusively\s+for|writing\s+for)\s+(?P<outlet>.+)$", _FLAGS)
+_IN_PLACE = re.compile(r"\s+in\s+(?P<place>[A-Z][\w'’.\-]+(?:[ ,]+[A-Z][\w'’.\-]+){0,3})\s*$")
+_PAREN = re.compile(r"\s*\((?P<inner>[^)]{1,40})\)")
+_PHOTO_ROLE = re.compile(r"photo|photograph|pictures|images|video|graphics|illustration", _FLAGS)
+
+
+@dataclass
+class Byline:
+    """What one byline says: people, the outlet they wrote for, a place and a date."""
+
+    authors: list[str] = field(default_factory=list)
+    source: str | None = None
+    place: str | None = None
+    published: str | None = None
+    credits: list[str] = field(default_factory=list)
+
+
+def title_case_name(name: str) -> str:
+    """'MARY CLARE JALONICK' -> 'Mary Clare Jalonick'; mixed-case names are kept."""
+    letters = [c for c in name if c.isalpha()]
+    if not letters or not all(c.isupper() for c in letters):
+        return name
+
+    def fix(word: str) -> str:
+        if len(word) <= 2 and word.endswith("."):
+            return word
+        parts = re.split(r"([-'’])", word.lower())
+        return "".join(p[:1].upper() + p[1:] if p not in "-'’" else p for p in parts)
+
+    return " ".join(fix(w) for w in name.split())
+
+
+def looks_like_name(text: str) -> bool:
+    """Two to five capitalised tokens that read as a person's name, not an outlet or label."""
+    tokens = text.split()
+    if not 2 <= len(tokens) <= 5 or len(text) > 60:
+        return False
+    capitals = 0
+    for tok in tokens:
+        low = tok.lower().strip(".,")
+        if low in _PARTICLES:
+            continue
+        if low in _NOT_NAME_WORDS or low in _ROLE_WORDS or any(ch.isdigit() for ch in tok):
+            return False
+        if not _NAME_TOKEN.match(tok):
+            return False
+        capitals += 1
+    return capitals >= 2
+
+
+def _clean_name(part: str) -> str:
+    part = _HANDLE.sub("", part)
+    part = part.strip(" .,;:-–—|'\"“”")
+    return title_case_name(clean_line(part))
+
+
+def _split_glued(text: str) -> str:
+    return _GLUED.sub(" | ", text, count=1)
+
+
+def _names_from(text: str, result: Byline) -> None:
+    """Split 'A, B and C' into names; keep role and outlet clauses out of the list."""
+    text = _split_glued(text)
+    for piece in _SPLIT_NAMES.split(text):
+        piece = piece.strip()
+        if not piece:
+            continue
+        paren = _PAREN.search(piece)
+        role = paren["inner"] if paren else ""
+        piece = _PAREN.sub("", piece).strip()
+        name = _clean_name(piece)
+        if role and _PHOTO_ROLE.search(role):
+            if name:
+                result.credits.append(f"{name} ({role})")
+            continue
+        if looks_like_name(name):
+            if name not in result.authors:
+                result.authors.append(name)
+            continue
+        # "Name Role words" ("Richard Adams Education editor"): keep the leading name.
+        tokens = name.split()
+        for cut in range(len(tokens) - 1, 1, -1):
+            head, tail = " ".join(tokens[:cut]), tokens[cut:]
+            if looks_like_name(head) and tail[0].lower().strip(".,") in _ROLE_WORDS:
+                if head not in result.authors:
+                    result.authors.append(head)
+                break
+        else:
+            if result.authors and not result.source and _is_outlet(name):
+                result.source = name
+            if piece[:1].islower():
+                # A clause like "a deputy editor and author of ..." ends the names.
+                return
+
+
+def _is_outlet(text: str) -> bool:
+    tokens = text.split()
+    if not 1 <= len(tokens) <= 6:
+        return False
+    if any(t.lower() in _ROLE_WORDS - {"news", "business", "tech", "sports"} for t in tokens):
+        return False
+    return all(t[:1].isupper() or t.lower() in {"of", "the", "and", "&", "on"} for t in tokens)
+
+
+def parse_by_text(rest: str) -> Byline:
+    """Parse what follows 'By' ("A and B for OUTLET in CITY - DATE")."""
+    result = Byline()
+    rest = clean_line(rest)[:300]
+    # A sentence after the names ("He has covered ...") is not part of the byline.
+    rest = re.split(r"(?<=[a-z]{2})\.\s+(?=[A-Z])", rest, maxsplit=1)[0]
+    dates = find_dates(rest)
+    if dates:
+        result.published = dates[0].iso
+        rest = rest[: dates[0].start]
+        rest = re.sub(r"\s*(?:[-–—|•,]|\bon\b|\bupdated\b|\bpublished\b)*\s*$", "", rest, flags=_FLAGS)
+    if "|" in rest:
+        head, _, tail = rest.partition("|")
+        outlet = _FOR.search(" " + tail.strip())
+        if outlet:
+            result.source = _clean_outlet(outlet["outlet"])
+        rest = head
+    outlet = _FOR.search(rest)
+    if outlet:
+        result.source = _clean_outlet(outlet["outlet"])
+        rest = rest[: outlet.start()]
+    place = _IN_PLACE.search(rest)
+    if place:
+        result.place = place["place"].strip(" ,")
+        rest = rest[: place.start()]
+    _names_from(rest, result)
+    return result
+
+
+def _clean_outlet(text: str) -> str | None:
+    text = clean_line(text).strip(" .,;:-–—")
+    text = re.split(r"\s+(?:in|on)\s+[A-Z]|\s*[-–—]\s", text, maxsplit=1)[0]
+    if not text or len(text) > 60:
+        return None
+    if text.isupper() and len(text) > 5:
+        text = title_case_name(text)
+    return text
+
+
+def parse_byline(line: str, following: list[str] | None = None) -> Byline | None:
+    """A byline read from `line` (and the lines after it when the names follow), or None.
+
+    `following` holds the next non-blank lines, used when "By" stands alone
+    or a name stands alone with its role or date on the next line.
+    """
+    if not line or len(line) > 400:
+        return None
+    line = strip_list_mark(line).strip()
+    following = following or []
+    if is_credit(line):
+        return None
+    m = _BY_START.match(line)
+    if m:
+        rest = line[m.end() :]
+        if not rest.strip() and following:
+            # "By" / "by:" on its own line: the names are on the next one.
+            rest = following[0]
+            nxt = following[1] if len(following) > 1 else ""
+            if nxt.lower().rstrip(":") == "from" and len(following) > 2:
+                result = parse_by_text(rest)
+                result.source = result.source or _clean_outlet(following[2])
+                return result if result.authors else None
+            result = parse_by_text(rest)
+            return result if result.authors else None
+        if rest[:1].islower() and not rest[:1].isupper():
+            return None
+        result = parse_by_text(rest)
+        return result if result.authors else None
+    m = _AUTHOR_LABEL.match(line)
+    if m:
+        result = parse_by_text(line[m.end() :])
+        return result if result.authors else None
+    m = _POSTED_BY.match(line)
+    if m:
+        result = parse_by_text(m["names"])
+        if not result.published:
+            dates = find_dates(line)
+            result.published = dates[0].iso if dates else None
+        return result if result.authors else None
+    return None
+
+
+def parse_name_line(line: str, following: list[str]) -> Byline | None:
+    """A bare name line under a headline ("Jane Doe", "Jane Doe, Political Editor").
+
+    Accepted only with evidence beside it: a role after the name, a social
+    handle, or a date / role / 'author' line right after it.
+    """
+    if not line or len(line) > 120:
+        return None
+    core = strip_list_mark(line).strip()
+    has_handle = bool(_HANDLE.search(core))
+    core = _HANDLE.sub("", core).strip()
+    if not core or any(ch.isdigit() for ch in core) or core.endswith((".", "?", "!", ":")):
+        return None
+    result = Byline()
+    _names_from(core, result)
+    if not result.authors:
+        return None
+    joined = " ".join(result.authors)
+    with_role = len(joined) + 2 < len(core.replace(",", " ").replace(" and ", "  ")) - 1
+    nxt = following[0] if following else ""
+    evidence = has_handle or with_role or "," in core
+    if not evidence and nxt:
+        from newsdesk.extract.dates import date_line
+
+        low = nxt.lower()
+        evidence = (
+            date_line(nxt) is not None
+            or bool(re.search(r"\b(?:min read|author|@\w+)", low))
+            or (len(nxt.split()) <= 4 and any(w.strip(".,").lower() in _ROLE_WORDS for w in nxt.split()))
+        )
+    return result if evidence else None
+
+
+def is_credit(line: str) -> bool:
+    """An editor, reporting or photo credit line ("Edited by ...", "Photo: ...")."""
+    if not line or len(line) > 400:
+        return False
+    core = line.strip()
+    if _CREDIT.match(core):
+        return True
+    return bool(_CONTRIBUTED.search(core)) and len(core) < 300
+
+
+def split_caption_credit(line: str) -> tuple[str, str | None]:
+    """'Caption text. Photo: Jane Doe/Agency' -> (caption, 'Photo: Jane Doe/Agency')."""
+    m = _INLINE_CREDIT.search(line)
+    if not m:
+        return line, None
+    start = m.start()
+    if line[start:].startswith(("Getty", "AFP", "Shutterstock")):
+        # The credit is the tail that names the agency: back up to its separator.
+        seps = [line.rfind(s, 0, start) for s in (". ", "| ", "/ ", ", ")]
+        cut = max(seps)
+        start = cut + 2 if cut > 0 else start
+    caption = line[:start].rstrip(" .|(") + ("." if line[:start].rstrip().endswith(".") else "")
+    credit = line[start:].strip(" ()")
+    return clean_line(caption), clean_line(credit) or None
+
+
+def has_inline_credit(line: str) -> bool:
+    return bool(_INLINE_CREDIT.search(line[:1000]))

@@ -1,0 +1,111 @@
+"""Datelines: where a story was filed from, and the agency that filed it.
+
+Shapes: "SEOUL, South Korea — ...", "GDANSK, March 14 (Agency) - ...",
+"WASHINGTON (AP) — ...", "(Reuters) - ...", "The Hague — ...",
+"Washington, DC, United States: ...", and a lone place line under the byline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsdesk.extract.placenames import is_known_place_name, is_place
+from newsdesk.sanitize import clean_line
+
+_DASH = r"(?:\s*[—–]\s*|\s+-{1,2}\s+|\s*:\s+)"
+_MONTH_DAY = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
+_AGENCY = r"\((?P<agency>[A-Za-z][\w .&'’/-]{0,38})\)"
+_UPPER_PLACE = r"[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3}"
+_REGION = r"[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|of|de|del|da))*"
+_UPPER = re.compile(
+    rf"^(?P<place>{_UPPER_PLACE}(?:,\s*{_REGION}){{0,2}}?)"
+    rf"(?:,\s*(?P<md>{_MONTH_DAY}))?\s*(?:{_AGENCY})?(?P<dash>{_DASH})(?=\S)",
+)
+_MIXED = re.compile(
+    rf"^(?P<place>(?:The\s+)?[A-Z][a-z\u00c0-\u024f'’\-]+(?:\s+[A-Z][a-z\u00c0-\u024f'’\-]+){{0,2}}"
+    rf"(?:,\s*{_REGION}){{0,2}}?)(?:,\s*(?P<md>{_MONTH_DAY}))?\s*(?:{_AGENCY})?(?P<dash>{_DASH})(?=\S)",
+)
+_AGENCY_ONLY = re.compile(rf"^{_AGENCY}\s*[—–-]{{1,2}}\s*(?=\S)")
+_OUTLET_WORDS = re.compile(
+    r"\b(?:News|Press|Times|Post|Agency|Wire|Herald|Journal|Tribune|Gazette|Standard|Radio|TV"
+    r"|Television|Network|Service|Daily|Mail|Telegraph|Chronicle|Observer|Express)\b"
+)
+
+# Agencies written as an abbreviation in a dateline, and how they spell out.
+AGENCY_NAMES = {
+    "AP": "Associated Press",
+    "AFP": "Agence France-Presse",
+    "UPI": "United Press International",
+    "DPA": "Deutsche Presse-Agentur",
+    "ANSA": "ANSA",
+    "EFE": "EFE",
+}
+
+
+@dataclass
+class Dateline:
+    """The dateline at the head of a body paragraph."""
+
+    place: str | None
+    agency: str | None
+    month_day: str | None
+    #: Where the paragraph's own text starts once the dateline is cut off.
+    text_start: int
+    #: An outlet named where a dateline would be ("Kaieteur News – ...").
+    outlet: str | None = None
+
+
+def normalise_place(place: str) -> str:
+    """'SEOUL, South Korea' -> 'Seoul, South Korea'; 'BUFFALO, N.Y.' keeps 'N.Y.'."""
+
+    def fix(word: str) -> str:
+        if "." in word or (len(word) <= 3 and word.isupper() and word not in {"BAY", "SAN", "NEW", "LOS", "DEL"}):
+            return word
+        if not word.isupper():
+            return word
+        parts = re.split(r"([-'’])", word.lower())
+        return "".join(p[:1].upper() + p[1:] if p not in "-'’" else p for p in parts)
+
+    parts = [" ".join(fix(w) for w in part.split()) for part in place.split(",")]
+    return clean_line(", ".join(p.strip() for p in parts if p.strip()))
+
+
+def parse_dateline(paragraph: str) -> Dateline | None:
+    """The dateline opening `paragraph`, or None when it opens with plain text."""
+    head = paragraph[:160]
+    m = _AGENCY_ONLY.match(head)
+    if m:
+        return Dateline(None, clean_line(m["agency"]), None, m.end())
+    m = _UPPER.match(head)
+    if m and _upper_ok(m["place"]) and (m["agency"] or m["md"] or "—" in m["dash"] or "–" in m["dash"]
+                                        or ":" not in m["dash"]):
+        place = normalise_place(m["place"])
+        return Dateline(place, clean_line(m["agency"]) if m["agency"] else None, m["md"], m.end())
+    m = _MIXED.match(head)
+    if m:
+        place = clean_line(m["place"])
+        if is_known_place_name(place):
+            return Dateline(place, clean_line(m["agency"]) if m["agency"] else None, m["md"], m.end())
+        if _OUTLET_WORDS.search(place) and ":" not in m["dash"]:
+            return Dateline(None, None, None, m.end(), outlet=place)
+    return None
+
+
+def _upper_ok(place: str) -> bool:
+    first = place.split(",")[0]
+    letters = [c for c in first if c.isalpha()]
+    # A lone capitalised word like "A" or "I" opening a sentence is not a place.
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def lone_place(line: str) -> str | None:
+    """A line that is only a place name ("Seoul, South Korea", "Cork"), normalised."""
+    line = line.strip().rstrip(".")
+    if not line or len(line) > 60 or any(ch.isdigit() for ch in line):
+        return None
+    if not all(w[:1].isupper() or w.lower() in {"of", "de", "the", "del", "da"} for w in line.replace(",", " ").split()):
+        return None
+    if is_place(line):
+        return normalise_place(line)
+    return None
