@@ -1,0 +1,145 @@
+"""Text plus what the format knows -> a finished, sanitised `Extracted`.
+
+Every importer ends here: `extract_article` runs the page extractor with the
+importer's hints, and `finish` makes every string that leaves the importers
+inert (no escapes, no control characters) and bounded in length.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from newsdesk.extract import extract_page
+from newsdesk.ingest.dates import normalise_date
+from newsdesk.ingest.limits import MAX_LINE_CHARS, MAX_LIST_ITEMS, MAX_TITLE_CHARS
+from newsdesk.model import Extracted, Link, Quote
+from newsdesk.sanitize import clean_line, clean_text
+
+_BLANK_LINES = re.compile(r"\n[ \t]*\n+")
+_TRAILING_SPACE = re.compile(r"[ \t]+\n")
+
+
+def tidy_paragraphs(text: str) -> str:
+    """Paragraphs separated by exactly one blank line, no trailing spaces."""
+    text = _TRAILING_SPACE.sub("\n", clean_text(text))
+    paragraphs = (p.strip() for p in _BLANK_LINES.split(text))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def _plain_article(text: str, hints: Extracted) -> Extracted:
+    """What an importer can say without the extractor: hints, first line as headline, text."""
+    meta = dataclasses.replace(hints)
+    body = tidy_paragraphs(text)
+    if not meta.title:
+        first = next((line for line in body.splitlines() if line.strip()), "")
+        meta.title = first
+        body = body[len(first) :].lstrip() if len(body) > len(first) else body
+    meta.body = body
+    meta.word_count = len(body.split())
+    return meta
+
+
+def extract_article(text: str, hints: Extracted, warnings: list[str], label: str = "") -> Extracted:
+    """Run `extract_page` on `text` with `hints`; never raises.
+
+    A failure inside extraction is reported as a warning and the article is
+    kept with the hints and the plain text, so one odd page never loses the
+    rest of an import.
+    """
+    try:
+        return extract_page(text, hints)
+    except ModuleNotFoundError as exc:
+        if exc.name != "newsdesk.extract.page":
+            raise
+        # The extractor is not built yet (parallel development): hints and text only.
+        return _plain_article(text, hints)
+    except Exception as exc:  # any extractor bug must not abort an import
+        where = f"{label}: " if label else ""
+        warnings.append(
+            f"{where}extraction failed ({type(exc).__name__}: {exc}); kept the plain text"
+        )
+        return _plain_article(text, hints)
+
+
+def clean_short(value: str | None, limit: int = MAX_LINE_CHARS) -> str | None:
+    """A one-line field cleaned and cut; None when nothing is left."""
+    if value is None:
+        return None
+    cleaned = clean_line(str(value))[:limit].strip()
+    return cleaned or None
+
+
+def clean_list(values: list[str], limit: int = MAX_LIST_ITEMS) -> list[str]:
+    """One-line values cleaned, de-duplicated in order, empties dropped, count bounded."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for value in values:
+        cleaned = clean_short(value)
+        if cleaned and cleaned.casefold() not in seen:
+            seen.add(cleaned.casefold())
+            out.append(cleaned)
+        if len(out) >= limit:
+            break
+    return out
+
+
+def truncate_title(title: str) -> str:
+    title = clean_line(title)
+    if len(title) <= MAX_TITLE_CHARS:
+        return title
+    cut = title[: MAX_TITLE_CHARS - 1]
+    # Cut at a word boundary when one is near, and say the headline was cut.
+    space = cut.rfind(" ")
+    if space > MAX_TITLE_CHARS * 0.8:
+        cut = cut[:space]
+    return cut.rstrip() + "…"
+
+
+def impose(meta: Extracted, hints: Extracted, names: tuple[str, ...]) -> None:
+    """Where the input states a field explicitly, its value wins over extraction."""
+    for name in names:
+        value = getattr(hints, name)
+        if value not in (None, "", []):
+            setattr(meta, name, value)
+
+
+def finish(meta: Extracted, fmt: str) -> Extracted:
+    """Sanitise and bound every field; stamp the format."""
+    meta.format = fmt
+    meta.title = truncate_title(meta.title or "")
+    meta.dek = clean_short(meta.dek, 2000)
+    meta.authors = clean_list(list(meta.authors))
+    meta.source = clean_short(meta.source)
+    meta.source_short = clean_short(meta.source_short)
+    meta.dateline = clean_short(meta.dateline)
+    meta.published = normalise_date(meta.published) if meta.published else None
+    meta.people = clean_list(list(meta.people), 1000)
+    meta.organizations = clean_list(list(meta.organizations), 1000)
+    meta.places = clean_list(list(meta.places), 1000)
+    meta.mention_counts = {
+        key: count
+        for name, count in meta.mention_counts.items()
+        if (key := clean_short(name)) is not None and isinstance(count, int)
+    }
+    meta.quotes = [
+        Quote(text=clean_line(q.text), speaker=clean_short(q.speaker))
+        for q in meta.quotes
+        if clean_line(q.text)
+    ]
+    meta.links = [
+        Link(title=clean_line(link.title)[:MAX_TITLE_CHARS], url=clean_short(link.url, 2000))
+        for link in meta.links
+    ]
+    meta.body = clean_text(meta.body or "")
+    meta.language = clean_short(meta.language, 20)
+    meta.credits = clean_list(list(meta.credits))
+    meta.captions = [c for c in (clean_short(c, 2000) for c in meta.captions) if c]
+    meta.url = clean_short(meta.url, 2000)
+    meta.guid = clean_short(meta.guid, 2000)
+    meta.tags = clean_list(list(meta.tags))
+    if meta.starred is not None:
+        meta.starred = bool(meta.starred)
+    if not meta.word_count and meta.body:
+        meta.word_count = len(meta.body.split())
+    return meta

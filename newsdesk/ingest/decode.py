@@ -1,0 +1,191 @@
+"""Bytes to text: byte-order marks, UTF-8, declared charsets, detection, and binary refusal.
+
+Order of trust: a BOM, then strict UTF-8 (valid UTF-8 is almost never
+anything else), then the charset the document declares (HTML meta, XML
+prolog), then charset-normalizer's guess, then Windows-1252 with
+replacement, which never fails.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from newsdesk.ingest.limits import SNIFF_BYTES
+from newsdesk.ingest.result import Rejected
+
+# Leading bytes of common non-text formats, and the name a reason gives them.
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"%PDF-", "PDF document"),
+    (b"PK\x03\x04", "ZIP archive"),
+    (b"PK\x05\x06", "ZIP archive"),
+    (b"\x7fELF", "ELF executable"),
+    (b"Rar!\x1a\x07", "RAR archive"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
+    (b"\xfd7zXZ\x00", "XZ archive"),
+    (b"BZh91AY&SY", "bzip2 archive"),
+    (b"\x28\xb5\x2f\xfd", "Zstandard archive"),
+    (b"SQLite format 3\x00", "SQLite database"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Microsoft Office document"),
+    (b"OggS", "Ogg media"),
+    (b"fLaC", "FLAC audio"),
+    (b"ID3\x03", "MP3 audio"),
+    (b"ID3\x04", "MP3 audio"),
+    (b"II*\x00", "TIFF image"),
+    (b"MM\x00*", "TIFF image"),
+    (b"wOFF", "WOFF font"),
+    (b"wOF2", "WOFF2 font"),
+    (b"\xca\xfe\xba\xbe", "Java class or Mach-O binary"),
+    (b"\xcf\xfa\xed\xfe", "Mach-O executable"),
+    (b"\xfe\xed\xfa\xcf", "Mach-O executable"),
+    (b"\x00asm", "WebAssembly module"),
+)
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    # UTF-32 first: its little-endian BOM begins with UTF-16's.
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]{1,40})["']""")
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]{1,40})""", re.I
+)
+
+# Labels that browsers (WHATWG Encoding) read as Windows-1252, a superset.
+_AS_CP1252 = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "ascii", "us-ascii", "cp819"}
+
+#: Share of control characters above which decoded "text" is really binary.
+#: Escape and bell are not counted: terminal escapes in text are stripped later.
+_MAX_CONTROL_RATIO = 0.10
+_NOT_COUNTED = "\t\n\r\f\v\x1b\x07"
+
+
+@dataclass
+class Decoded:
+    """Text and the encoding it was read with."""
+
+    text: str
+    encoding: str
+
+
+def binary_kind(data: bytes) -> str | None:
+    """Name the binary format `data` starts with, or None when it may be text."""
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return kind
+    if data[:4] == b"RIFF" and data[8:12] in (b"WEBP", b"WAVE", b"AVI "):
+        return {b"WEBP": "WebP image", b"WAVE": "WAV audio", b"AVI ": "AVI video"}[data[8:12]]
+    if data[4:8] == b"ftyp":
+        return "MP4/QuickTime media"
+    return None
+
+
+def _bom_encoding(data: bytes) -> tuple[str, int] | None:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return encoding, len(bom)
+    return None
+
+
+def _bomless_utf16(head: bytes) -> str | None:
+    """UTF-16 without a BOM: mostly-ASCII text has a NUL in every other byte."""
+    if len(head) < 4:
+        return None
+    even = head[0::2].count(0)
+    odd = head[1::2].count(0)
+    half = len(head) // 2
+    if odd > 0.4 * half and even < 0.05 * half:
+        return "utf-16-le"
+    if even > 0.4 * half and odd < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset an XML prolog or HTML meta tag declares in the first bytes."""
+    head = data[:SNIFF_BYTES]
+    match = _XML_ENCODING.match(head) or _META_CHARSET.search(head)
+    if not match:
+        return None
+    label = match.group(1).decode("ascii", "replace").lower()
+    if label in _AS_CP1252:
+        return "cp1252"
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def _detect(data: bytes) -> str | None:
+    """charset-normalizer's best guess, or None when it has none."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[: 256 * 1024]).best()
+    return best.encoding if best is not None else None
+
+
+def _control_ratio(text: str) -> float:
+    sample = text[:SNIFF_BYTES]
+    if not sample:
+        return 0.0
+    controls = sum(
+        1 for ch in sample if ch not in _NOT_COUNTED and unicodedata.category(ch) == "Cc"
+    )
+    return controls / len(sample)
+
+
+def _decode_unicode(data: bytes) -> Decoded:
+    bom = _bom_encoding(data)
+    if bom is not None:
+        encoding, skip = bom
+        return Decoded(data[skip:].decode(encoding, errors="replace"), encoding)
+    head = data[:SNIFF_BYTES]
+    if b"\x00" in head:
+        utf16 = _bomless_utf16(head)
+        if utf16 is None:
+            raise Rejected("not a news file: binary data")
+        return Decoded(data.decode(utf16, errors="replace"), utf16)
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass  # Not UTF-8: fall through to the declared or detected charset.
+    declared = declared_charset(data)
+    if declared is not None and declared not in ("utf-8", "utf-16", "utf-32"):
+        try:
+            return Decoded(data.decode(declared), declared)
+        except UnicodeDecodeError:
+            pass  # The declaration lies; detection below decides.
+    detected = _detect(data)
+    if detected is not None:
+        try:
+            return Decoded(data.decode(detected), detected)
+        except (UnicodeDecodeError, LookupError):
+            pass  # The guess was wrong after all; the last resort below never fails.
+    return Decoded(data.decode("cp1252", errors="replace"), "cp1252")
+
+
+def decode_bytes(data: bytes) -> Decoded:
+    """Decode a whole input, or raise `Rejected` for binary or empty data."""
+    if not data:
+        raise Rejected("empty file")
+    kind = binary_kind(data)
+    if kind is not None:
+        raise Rejected(f"not a news file: binary data ({kind})")
+    decoded = _decode_unicode(data)
+    if decoded.text.startswith("\ufeff"):
+        decoded.text = decoded.text[1:]
+    if not decoded.text.strip():
+        raise Rejected("empty file")
+    if _control_ratio(decoded.text) > _MAX_CONTROL_RATIO:
+        raise Rejected("not a news file: binary data")
+    return decoded

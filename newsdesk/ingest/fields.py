@@ -1,0 +1,137 @@
+"""Article metadata given as key/value pairs (front matter, JSON Lines) -> hints.
+
+Both formats use the same vocabulary, with the usual synonyms: title or
+headline; dek, description, summary or subtitle; authors, author or byline;
+published or date; url or link; tags or keywords.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date
+
+from newsdesk.ingest.dates import normalise_date
+from newsdesk.ingest.limits import MAX_LIST_ITEMS
+from newsdesk.model import Extracted
+
+TITLE_KEYS = ("title", "headline")
+DEK_KEYS = ("dek", "description", "summary", "subtitle", "standfirst")
+AUTHOR_KEYS = ("authors", "author", "byline")
+SOURCE_KEYS = ("source", "outlet", "publisher", "site", "site_name")
+DATE_KEYS = ("published", "date", "pubdate", "published_at", "datetime", "updated")
+URL_KEYS = ("url", "link", "canonical")
+TAG_KEYS = ("tags", "keywords", "categories")
+BODY_KEYS = ("body", "text", "content", "article")
+
+_AUTHOR_SPLIT = re.compile(r"\s*(?:;|\band\b|&)\s*")
+_TAG_SPLIT = re.compile(r"\s*[,;]\s*")
+_TRUE = {"true", "yes", "y", "1", "on", "starred"}
+_FALSE = {"false", "no", "n", "0", "off", ""}
+
+
+def as_text(value: object) -> str | None:
+    """A scalar as text; None for missing values and for lists or mappings."""
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, str | int | float | date):
+        text = str(value).strip()
+        return text or None
+    return None
+
+
+def _first(data: Mapping[str, object], keys: tuple[str, ...]) -> object:
+    for key in keys:
+        if key in data and data[key] not in (None, "", []):
+            return data[key]
+    return None
+
+
+def _name(value: object) -> str | None:
+    if isinstance(value, Mapping):
+        return as_text(value.get("name"))
+    return as_text(value)
+
+
+def as_authors(value: object) -> list[str]:
+    """Authors from a list, a list of {name: ...}, or one string ("A and B; C")."""
+    if isinstance(value, list | tuple):
+        names = [_name(v) for v in value[:MAX_LIST_ITEMS]]
+        return [n for n in names if n]
+    text = _name(value)
+    if not text:
+        return []
+    text = re.sub(r"^\s*by\s+", "", text, flags=re.I)
+    parts = [p for p in _AUTHOR_SPLIT.split(text) if p]
+    # "Smith, Jane" is one person; "Jane Smith, John Roe" are two.
+    if len(parts) == 1 and "," in text:
+        pieces = [p.strip() for p in text.split(",") if p.strip()]
+        if all(" " in p for p in pieces):
+            parts = pieces
+    return parts[:MAX_LIST_ITEMS]
+
+
+def as_tags(value: object) -> list[str]:
+    if isinstance(value, list | tuple):
+        tags = [as_text(v) for v in value[:MAX_LIST_ITEMS]]
+        return [t.lstrip("#") for t in tags if t]
+    text = as_text(value)
+    if not text:
+        return []
+    return [t.lstrip("#") for t in _TAG_SPLIT.split(text) if t.strip()][:MAX_LIST_ITEMS]
+
+
+def as_bool(value: object) -> bool | None:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        return bool(value)
+    if isinstance(value, str):
+        lowered = value.strip().lower()
+        if lowered in _TRUE:
+            return True
+        if lowered in _FALSE:
+            return False
+    return None
+
+
+def hints_from_mapping(data: Mapping[str, object], fmt: str) -> Extracted:
+    """Hints from the keys a front matter block or a JSON Lines record gives."""
+    lowered = {str(k).strip().lower(): v for k, v in data.items()}
+    hints = Extracted(format=fmt)
+    hints.title = as_text(_first(lowered, TITLE_KEYS)) or ""
+    hints.dek = as_text(_first(lowered, DEK_KEYS))
+    hints.authors = as_authors(_first(lowered, AUTHOR_KEYS))
+    hints.source = as_text(_first(lowered, SOURCE_KEYS))
+    hints.dateline = as_text(lowered.get("dateline"))
+    hints.published = normalise_date(_first(lowered, DATE_KEYS))
+    hints.url = as_text(_first(lowered, URL_KEYS))
+    hints.guid = as_text(_first(lowered, ("guid", "id")))
+    hints.tags = as_tags(_first(lowered, TAG_KEYS))
+    hints.starred = as_bool(lowered.get("starred"))
+    hints.language = as_text(_first(lowered, ("language", "lang")))
+    return hints
+
+
+#: The fields an explicit front matter or record value decides, over extraction.
+EXPLICIT_FIELDS: tuple[str, ...] = (
+    "title",
+    "dek",
+    "authors",
+    "source",
+    "dateline",
+    "published",
+    "url",
+    "guid",
+    "tags",
+    "starred",
+    "language",
+)
+
+
+def body_from_mapping(data: Mapping[str, object]) -> str:
+    lowered = {str(k).strip().lower(): v for k, v in data.items()}
+    value = _first(lowered, BODY_KEYS)
+    if isinstance(value, list):
+        return "\n\n".join(t for t in (as_text(v) for v in value) if t)
+    return as_text(value) or ""

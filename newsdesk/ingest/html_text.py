@@ -1,0 +1,184 @@
+"""An HTML (or trafilatura XML) element -> readable paragraphs of plain text.
+
+Used for feed item HTML and for the main-text element trafilatura returns:
+block elements become paragraph breaks, `<br>` a line break, scripts,
+styles, media and forms vanish, and the feed furniture that is not article
+text ("The post X appeared first on Y", "Continue reading") is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from lxml import etree
+
+from newsdesk.ingest.assemble import tidy_paragraphs
+
+# Block-level tags of HTML, plus trafilatura's XML (head, list, item, quote, row, cell).
+BLOCK_TAGS = frozenset(
+    [
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "header",
+        "footer",
+        "aside",
+        "blockquote",
+        "pre",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "table",
+        "tr",
+        "thead",
+        "tbody",
+        "tfoot",
+        "caption",
+        "hr",
+        "address",
+        "details",
+        "summary",
+        "center",
+        "head",
+        "list",
+        "item",
+        "quote",
+        "row",
+        "cell",
+    ]
+)
+DROP_TAGS = frozenset(
+    [
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "img",
+        "picture",
+        "source",
+        "video",
+        "audio",
+        "iframe",
+        "frame",
+        "frameset",
+        "svg",
+        "math",
+        "object",
+        "embed",
+        "canvas",
+        "map",
+        "form",
+        "button",
+        "input",
+        "select",
+        "textarea",
+        "option",
+        "label",
+        "figure",
+        "figcaption",
+        "graphic",
+        "link",
+        "meta",
+        "nav",
+    ]
+)
+_PRE_TAGS = frozenset(("pre", "code"))
+
+# Trailing furniture of feed items (WordPress, Medium, newsletters): not article text.
+_FURNITURE = re.compile(
+    r"""^(?:
+        the\s+post\s+.+\s+appeared\s+first\s+on\s+.+
+      | (?:continue|keep)\s+reading.*
+      | read\s+(?:more|the\s+(?:full|rest|original)).*
+      | (?:view|see)\s+(?:the\s+)?(?:full\s+)?(?:article|story|post)\s+(?:on|at)\s+.+
+      | \[?(?:…|\.\.\.)\]?
+      | \[\s*(?:…|\.\.\.)\s*\]
+    )$""",
+    re.I | re.X,
+)
+_LINK_FURNITURE = re.compile(r"^\s*(?:continue|keep)\s+reading|^\s*read\s+more\b", re.I)
+_SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
+
+_PARA = "\x00P"
+_LINE = "\x00L"
+
+
+def _local(tag: Any) -> str:
+    """Tag name without namespace, lower case; "" for comments and processing instructions."""
+    if not isinstance(tag, str):
+        return ""
+    return tag.rsplit("}", 1)[-1].lower()
+
+
+def _pieces(root: etree._Element) -> list[str]:
+    pieces: list[str] = []
+    pre_depth = 0
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, element in walker:
+        tag = _local(element.tag)
+        if event == "start":
+            if not tag:
+                walker.skip_subtree()
+                continue
+            if tag in DROP_TAGS or (
+                tag == "a" and _LINK_FURNITURE.match("".join(element.itertext()))
+            ):
+                walker.skip_subtree()
+                continue
+            if tag in BLOCK_TAGS:
+                pieces.append(_PARA)
+            elif tag in ("br", "lb"):
+                pieces.append(_LINE)
+            if tag in _PRE_TAGS:
+                pre_depth += 1
+            if element.text:
+                pieces.append(element.text if pre_depth else _SPACES.sub(" ", element.text))
+        else:
+            if tag in _PRE_TAGS and pre_depth:
+                pre_depth -= 1
+            if tag in BLOCK_TAGS:
+                pieces.append(_PARA)
+            if element is not root and element.tail:
+                pieces.append(_SPACES.sub(" ", element.tail))
+    return pieces
+
+
+def element_to_text(root: etree._Element) -> str:
+    """Paragraphs of the element's readable text, one blank line between them."""
+    text = "".join(_pieces(root))
+    paragraphs: list[str] = []
+    for block in text.split(_PARA):
+        lines = [
+            " ".join(line.split()) if "\n" not in line else line.strip()
+            for line in block.split(_LINE)
+        ]
+        paragraph = "\n".join(line for line in (ln.strip() for ln in lines) if line)
+        if paragraph and not _FURNITURE.match(paragraph):
+            paragraphs.append(paragraph)
+    return tidy_paragraphs("\n\n".join(paragraphs))
+
+
+def html_fragment_to_text(fragment: str) -> str:
+    """Readable text of an HTML fragment (a feed item's content or summary)."""
+    from lxml import html
+
+    if "<" not in fragment:
+        # Plain text in a feed field; entities were already decoded by the feed parser.
+        return tidy_paragraphs(fragment)
+    try:
+        root = html.fragment_fromstring(fragment, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return tidy_paragraphs(fragment)
+    return element_to_text(root)

@@ -1,0 +1,77 @@
+"""JSON Lines (one article object a line) and JSON files holding a list of them."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+
+from newsdesk.ingest.assemble import extract_article, finish, impose
+from newsdesk.ingest.fields import EXPLICIT_FIELDS, body_from_mapping, hints_from_mapping
+from newsdesk.ingest.limits import MAX_ITEM_CHARS
+from newsdesk.ingest.result import Rejected
+from newsdesk.ingest.text import bounded
+from newsdesk.model import Extracted
+
+#: Warnings beyond this many are summarised, so a broken file does not flood the report.
+MAX_WARNINGS = 50
+
+
+def _whole_list(text: str) -> bool:
+    """Whether the document is one JSON list (a ".json" export), not JSON Lines.
+
+    A single-record document that fails to parse is reported as malformed
+    JSON; several lines fall back to line-by-line reading, so one bad line
+    (which may begin with "[") cannot sink the rest.
+    """
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        if text.count("\n", 0, len(text.rstrip())) == 0:
+            raise Rejected(f"malformed JSON at line {exc.lineno}: {exc.msg}") from exc
+        return False
+    except RecursionError:
+        return False
+    return isinstance(data, list)
+
+
+def _records(text: str, warnings: list[str]) -> Iterator[tuple[str, object]]:
+    """(label, decoded value) per record; bad lines become warnings naming the line."""
+    stripped = text.lstrip()
+    if stripped.startswith("[") and _whole_list(stripped):
+        data = json.loads(stripped)
+        for index, value in enumerate(data, 1):
+            yield f"item {index}", value
+        return
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            yield f"line {number}", json.loads(line)
+        except json.JSONDecodeError as exc:
+            warnings.append(f"line {number}: malformed JSON ({exc.msg}); skipped")
+        except RecursionError:
+            warnings.append(f"line {number}: JSON nested too deeply; skipped")
+
+
+def load_jsonl(text: str, warnings: list[str]) -> list[Extracted]:
+    items: list[Extracted] = []
+    problems: list[str] = []
+    for label, value in _records(text, problems):
+        if not isinstance(value, Mapping):
+            problems.append(f"{label}: not an object ({type(value).__name__}); skipped")
+            continue
+        hints = hints_from_mapping(value, "jsonl")
+        body = bounded(body_from_mapping(value), MAX_ITEM_CHARS, problems, f"{label}: body")
+        if not hints.title and not body.strip():
+            problems.append(f"{label}: no title and no text; skipped")
+            continue
+        meta = extract_article(body, hints, problems, label)
+        impose(meta, hints, EXPLICIT_FIELDS)
+        items.append(finish(meta, "jsonl"))
+    warnings.extend(problems[:MAX_WARNINGS])
+    if len(problems) > MAX_WARNINGS:
+        warnings.append(f"... and {len(problems) - MAX_WARNINGS} more problems")
+    if not items:
+        reason = problems[0] if problems else "no records"
+        raise Rejected(f"no articles in JSON Lines file ({reason})")
+    return items

@@ -1,0 +1,33 @@
+"""Bounds on the work one input file may cause, so no file can hang or exhaust an import."""
+
+from __future__ import annotations
+
+#: Files larger than this are refused before being read.
+MAX_FILE_BYTES = 32 * 1024 * 1024
+#: Decompression stops here (a gzip bomb expands by a factor of ~1000).
+MAX_DECOMPRESSED_BYTES = 64 * 1024 * 1024
+#: Only this much HTML goes to the parsers; article text lives near the top.
+MAX_HTML_PARSE_BYTES = 5 * 1024 * 1024
+#: A plain-text page longer than this is cut before extraction.
+MAX_TEXT_CHARS = 2 * 1024 * 1024
+#: One article body (feed item, JSON Lines record) longer than this is cut.
+MAX_ITEM_CHARS = 1024 * 1024
+#: Headlines longer than this are truncated.
+MAX_TITLE_CHARS = 500
+#: Short one-line fields (source, author, dateline, tag) are cut here.
+MAX_LINE_CHARS = 300
+#: Front matter larger than this is refused (YAML is slow on large documents).
+MAX_FRONT_MATTER_BYTES = 256 * 1024
+#: At most this many authors or tags are kept from one item.
+MAX_LIST_ITEMS = 100
+#: Binary sniffing looks at this many leading bytes.
+SNIFF_BYTES = 8192
+
+
+def human_size(size: int) -> str:
+    """Bytes as the short figure a reason string shows ("52.3 MB")."""
+    for unit, scale in (("MB", 1024 * 1024), ("KB", 1024)):
+        if size >= scale:
+            figure = f"{size / scale:.1f}".removesuffix(".0")
+            return f"{figure} {unit}"
+    return f"{size} bytes"

@@ -1,0 +1,124 @@
+"""The one entry point: bytes or a file -> `LoadResult`, whatever the content.
+
+Order: size check (before reading), gzip with a cap, decoding with binary
+refusal, format detection (content over extension), then the format's
+importer. Every refusal becomes `LoadResult.error`; nothing raises.
+"""
+
+from __future__ import annotations
+
+import stat
+from collections.abc import Callable
+from pathlib import Path
+
+from newsdesk.ingest.compressed import gunzip, is_gzip
+from newsdesk.ingest.decode import decode_bytes
+from newsdesk.ingest.limits import MAX_FILE_BYTES, human_size
+from newsdesk.ingest.result import LoadResult, Rejected
+from newsdesk.ingest.sniff import detect_format, format_from_name
+from newsdesk.model import Extracted
+
+Importer = Callable[[str, str, list[str]], list[Extracted]]
+
+
+def _too_large(size: int) -> Rejected:
+    return Rejected(f"file too large: {human_size(size)} (limit {human_size(MAX_FILE_BYTES)})")
+
+
+def _import_text(text: str, name: str, warnings: list[str]) -> list[Extracted]:
+    from newsdesk.ingest.text import load_text
+
+    return load_text(text, warnings)
+
+
+def _import_html(text: str, name: str, warnings: list[str]) -> list[Extracted]:
+    from newsdesk.ingest.html_page import load_html
+
+    return load_html(text, warnings)
+
+
+def _import_feed(text: str, name: str, warnings: list[str]) -> list[Extracted]:
+    from newsdesk.ingest.feed import load_feed
+
+    return load_feed(text, warnings)
+
+
+def _import_markdown(text: str, name: str, warnings: list[str]) -> list[Extracted]:
+    from newsdesk.ingest.markdown import load_markdown
+
+    # Only a file named as Markdown makes bad front matter an error.
+    return load_markdown(text, warnings, strict=format_from_name(name) == "markdown")
+
+
+def _import_jsonl(text: str, name: str, warnings: list[str]) -> list[Extracted]:
+    from newsdesk.ingest.jsonl import load_jsonl
+
+    return load_jsonl(text, warnings)
+
+
+IMPORTERS: dict[str, Importer] = {
+    "text": _import_text,
+    "html": _import_html,
+    "feed": _import_feed,
+    "markdown": _import_markdown,
+    "jsonl": _import_jsonl,
+}
+
+
+def _usable(item: Extracted) -> bool:
+    return bool(item.title.strip() or item.body.strip())
+
+
+def _load(data: bytes, name: str, path: Path) -> LoadResult:
+    result = LoadResult(path=path, items=[])
+    try:
+        if len(data) > MAX_FILE_BYTES:
+            raise _too_large(len(data))
+        if is_gzip(data):
+            data = gunzip(data)
+            name = name[:-3] if name.lower().endswith(".gz") else name
+            if is_gzip(data):
+                raise Rejected("not a news file: gzip inside gzip")
+        text = decode_bytes(data).text
+        result.format = detect_format(name, text)
+        items = IMPORTERS[result.format](text, name, result.warnings)
+        result.items = [item for item in items if _usable(item)]
+        if not result.items:
+            raise Rejected("no article found: no headline and no text")
+    except Rejected as exc:
+        result.items = []
+        result.error = exc.reason
+    except RecursionError:
+        result.items = []
+        result.error = "input nested too deeply to read"
+    except MemoryError:
+        result.items = []
+        result.error = "input too large to read in memory"
+    except Exception as exc:  # a parser bug on hostile input must not stop an import
+        result.items = []
+        result.error = f"could not import ({type(exc).__name__}: {exc})"
+    return result
+
+
+def load_bytes(data: bytes, name: str) -> LoadResult:
+    """Import one input given as bytes (tests, stdin); `name` gives the extension hint."""
+    return _load(data, name, Path(name))
+
+
+def load_file(path: Path) -> LoadResult:
+    """Import one file. Never raises: unreadable files report the OSError as the error."""
+    path = Path(path)
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            return LoadResult(path=path, items=[], error="is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            return LoadResult(path=path, items=[], error="not a regular file")
+        if info.st_size > MAX_FILE_BYTES:
+            return LoadResult(path=path, items=[], error=_too_large(info.st_size).reason)
+        with path.open("rb") as handle:
+            # One byte more than the limit tells a file that grew since stat().
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        return LoadResult(path=path, items=[], error=exc.strerror or str(exc))
+    return _load(data, path.name, path)

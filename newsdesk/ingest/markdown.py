@@ -1,0 +1,79 @@
+"""Markdown with YAML front matter: the front matter states, the body is extracted."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from newsdesk.ingest.assemble import extract_article, finish, impose
+from newsdesk.ingest.fields import EXPLICIT_FIELDS, hints_from_mapping
+from newsdesk.ingest.limits import MAX_FRONT_MATTER_BYTES, MAX_TEXT_CHARS, human_size
+from newsdesk.ingest.markdown_text import markdown_to_text
+from newsdesk.ingest.result import Rejected
+from newsdesk.ingest.text import bounded
+from newsdesk.model import Extracted
+
+_OPEN = re.compile(r"\A---[ \t]*\n")
+_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
+
+
+def split_front_matter(text: str) -> tuple[str | None, str]:
+    """(front matter YAML, body); the YAML is None when the file has none."""
+    text = text.replace("\r\n", "\n")
+    opening = _OPEN.match(text)
+    if not opening:
+        return None, text
+    closing = _CLOSE.search(text, opening.end())
+    if not closing:
+        return None, text
+    return text[opening.end() : closing.start()], text[closing.end() :].lstrip("\n")
+
+
+def parse_front_matter(yaml_text: str) -> Mapping[str, object]:
+    """`yaml.safe_load` of the block; `Rejected` with the reason when it is not a mapping."""
+    import yaml
+
+    size = len(yaml_text.encode("utf-8", "replace"))
+    if size > MAX_FRONT_MATTER_BYTES:
+        raise Rejected(
+            f"front matter too large: {human_size(size)} (limit {human_size(MAX_FRONT_MATTER_BYTES)})"
+        )
+    try:
+        data = yaml.safe_load(yaml_text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 2}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise Rejected(f"malformed YAML front matter{where}: {problem}") from exc
+    except RecursionError as exc:
+        raise Rejected("malformed YAML front matter: nested too deeply") from exc
+    if data is None:
+        return {}
+    if not isinstance(data, Mapping):
+        raise Rejected(
+            f"malformed YAML front matter: expected key: value pairs, got {type(data).__name__}"
+        )
+    return data
+
+
+def load_markdown(text: str, warnings: list[str], *, strict: bool = True) -> list[Extracted]:
+    """One article; without front matter the document is read as a text page.
+
+    With `strict` false (the file only looked like Markdown, its name did not
+    say so), front matter that is not valid YAML makes it a text page instead
+    of an error.
+    """
+    yaml_text, body = split_front_matter(text)
+    front: Mapping[str, object] = {}
+    if yaml_text is not None:
+        try:
+            front = parse_front_matter(yaml_text)
+        except Rejected:
+            if strict:
+                raise
+            body = text
+    hints = hints_from_mapping(front, "markdown")
+    plain = bounded(markdown_to_text(body), MAX_TEXT_CHARS, warnings)
+    meta = extract_article(plain, hints, warnings)
+    impose(meta, hints, EXPLICIT_FIELDS)
+    return [finish(meta, "markdown")]

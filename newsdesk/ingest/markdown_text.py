@@ -1,0 +1,71 @@
+"""Markdown to plain text, lightly: the words stay, the syntax goes.
+
+Not a renderer: headings become lines, links their text, emphasis and
+code markers vanish, images and HTML comments are dropped, so the
+extractor sees the article as a reader would.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FENCE = re.compile(r"^(```|~~~)[^\n]*$")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
+_QUOTE = re.compile(r"^\s{0,3}>\s?")
+_LIST = re.compile(r"^(\s*)(?:[-*+]|\d{1,9}[.)])\s+")
+_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
+_LINK = re.compile(r"\[([^\]\n]+)\]\((?:[^()\n]|\([^)\n]*\))*\)")
+_REF_LINK = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
+_REF_DEF = re.compile(r"^\s{0,3}\[[^\]\n]+\]:\s+\S+.*$")
+_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_HTML_TAG = re.compile(r"</?[A-Za-z][^>\n]{0,200}>")
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+_STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
+_CODE = re.compile(r"`+([^`\n]+)`+")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>~|])")
+
+
+def _inline(line: str) -> str:
+    line = _IMAGE.sub("", line)
+    line = _LINK.sub(r"\1", line)
+    line = _REF_LINK.sub(r"\1", line)
+    line = _AUTOLINK.sub(r"\1", line)
+    line = _HTML_TAG.sub("", line)
+    line = _CODE.sub(r"\1", line)
+    line = _STRONG.sub(r"\2", line)
+    line = _EMPHASIS.sub(r"\2", line)
+    line = _STRIKE.sub(r"\1", line)
+    return _ESCAPE.sub(r"\1", line)
+
+
+def markdown_to_text(markdown: str) -> str:
+    """The readable text of a Markdown document, paragraphs kept apart by blank lines."""
+    markdown = _HTML_COMMENT.sub("", markdown)
+    out: list[str] = []
+    in_fence = False
+    for raw in markdown.splitlines():
+        if _FENCE.match(raw.strip()):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            out.append(raw)
+            continue
+        if _REF_DEF.match(raw) or _RULE.match(raw):
+            out.append("")
+            continue
+        if _SETEXT.match(raw) and out and out[-1].strip():
+            # The underline of a setext heading: the heading line above stays.
+            out.append("")
+            continue
+        line = _QUOTE.sub("", raw)
+        heading = _HEADING.match(line)
+        if heading:
+            out.extend(["", _inline(heading.group(1)), ""])
+            continue
+        line = _LIST.sub(r"\1- ", line) if _LIST.match(line) else line
+        out.append(_inline(line).rstrip())
+    return "\n".join(out)

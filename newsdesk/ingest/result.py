@@ -1,0 +1,39 @@
+"""What loading one input file yields: its articles, or the reason it was refused."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsdesk.model import Extracted
+
+
+@dataclass
+class LoadResult:
+    """The outcome of importing one file.
+
+    `error` is set when the whole file was rejected (then `items` is empty);
+    `warnings` name per-item problems while the rest of the file imported.
+    """
+
+    path: Path
+    #: One per article (a feed or a JSON Lines file gives several).
+    items: list[Extracted]
+    #: Human reason the whole file was rejected, else None.
+    error: str | None = None
+    #: Per-item problems: an item skipped, a feed recovered from malformed XML.
+    warnings: list[str] = field(default_factory=list)
+    #: The importer used: text, html, feed, markdown, jsonl (None if undetected).
+    format: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+class Rejected(Exception):
+    """A whole input refused, with the human reason that `LoadResult.error` shows."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason

@@ -1,0 +1,120 @@
+"""Which importer reads a file: by its content first, by its extension when content is vague."""
+
+from __future__ import annotations
+
+import json
+import re
+
+FORMATS = ("text", "html", "feed", "markdown", "jsonl")
+
+_EXTENSIONS: dict[str, str] = {
+    ".txt": "text",
+    ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".xml": "feed",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".rdf": "feed",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "jsonl",
+}
+
+# What may precede the root element of an XML or HTML document.
+_PROLOG = re.compile(
+    r"""\A(?:\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE(?:[^\[>]|\[.*?\])*>)*""",
+    re.S | re.I,
+)
+_ROOT = re.compile(r"<([A-Za-z][\w:.-]*)")
+_FEED_ROOTS = {"rss", "feed", "rdf:rdf", "rdf"}
+_HTML_ROOTS = {
+    "html",
+    "head",
+    "body",
+    "meta",
+    "title",
+    "div",
+    "article",
+    "p",
+    "section",
+    "main",
+    "link",
+    "script",
+    "header",
+    "h1",
+    "h2",
+}
+_HTML_TAGS = re.compile(r"</(?:p|div|a|span|li|h[1-6]|article|section|td|html|body)>", re.I)
+# Front matter: a fence, YAML, and a closing fence (or YAML's "..." end marker).
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n.*?^(?:---|\.\.\.)[ \t]*$", re.S | re.M)
+
+
+def format_from_name(name: str) -> str | None:
+    """The format an extension claims (".html.gz" counts as ".html")."""
+    lower = name.lower()
+    if lower.endswith(".gz"):
+        lower = lower[:-3]
+    dot = lower.rfind(".")
+    return _EXTENSIONS.get(lower[dot:]) if dot >= 0 else None
+
+
+def root_element(text: str) -> str | None:
+    """The first element name after any XML prolog, comments and DOCTYPE (lower case)."""
+    head = text[:65536]
+    prolog = _PROLOG.match(head)
+    rest = head[prolog.end() if prolog else 0 :]
+    match = _ROOT.match(rest)
+    return match.group(1).lower() if match else None
+
+
+def _looks_json(text: str) -> bool:
+    stripped = text.lstrip()
+    if stripped.startswith("["):
+        return True
+    if not stripped.startswith("{"):
+        return False
+    first = stripped.split("\n", 1)[0].strip()
+    try:
+        return isinstance(json.loads(first), dict)
+    except (ValueError, RecursionError):
+        return False
+
+
+def sniff_content(text: str) -> str | None:
+    """The format the content itself shows, or None when it could be anything textual."""
+    root = root_element(text)
+    if root is not None:
+        if root in _FEED_ROOTS:
+            return "feed"
+        if root in _HTML_ROOTS:
+            return "html"
+        if root.startswith("rdf"):
+            return "feed"
+    if text.startswith("---") and _FRONT_MATTER.match(text[:262144]):
+        return "markdown"
+    if _looks_json(text):
+        return "jsonl"
+    if len(_HTML_TAGS.findall(text[:65536])) >= 5:
+        return "html"
+    return None
+
+
+def detect_format(name: str, text: str) -> str:
+    """Content wins when it is clear; otherwise the extension; otherwise plain text.
+
+    A file named `.xml` or `.json` whose content is something else still
+    goes to the importer its extension names, so the user gets that
+    importer's reason ("malformed XML ...") rather than a stray text article.
+    """
+    by_content = sniff_content(text)
+    by_name = format_from_name(name)
+    if by_content is not None:
+        # Markdown front matter in a .txt/.md/unknown file, or JSON in a .json: trust content.
+        return by_content
+    if by_name is not None:
+        return by_name
+    return "text"

@@ -1,0 +1,82 @@
+"""Which files a list of paths (files and folders) names for import."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+
+def _hidden(name: str) -> bool:
+    return name.startswith(".")
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root)
+    except (ValueError, OSError, RuntimeError):
+        return False
+    return True
+
+
+def _entries(folder: Path, resolved_root: Path) -> list[tuple[Path, bool]]:
+    """(path, is_folder) for the visible entries of one folder, sorted by name."""
+    try:
+        scanned = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return []  # Unreadable folder: nothing to offer from it.
+    out: list[tuple[Path, bool]] = []
+    for entry in scanned:
+        if _hidden(entry.name):
+            continue
+        path = Path(entry.path)
+        if entry.is_symlink() and not _inside(path, resolved_root):
+            continue
+        try:
+            if entry.is_dir():
+                out.append((path, True))
+            elif entry.is_file():
+                out.append((path, False))
+        except OSError:
+            continue  # Vanished or unreadable entry.
+    return out
+
+
+def _walk_dir(root: Path) -> Iterator[Path]:
+    """Depth-first in sorted order, without recursion (deep trees cannot overflow)."""
+    resolved_root = root.resolve()
+    seen_dirs = {resolved_root}
+    stack: list[Iterator[tuple[Path, bool]]] = [iter(_entries(root, resolved_root))]
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
+        path, is_folder = entry
+        if not is_folder:
+            yield path
+            continue
+        real = path.resolve()
+        if real in seen_dirs:
+            continue  # A symlink loop inside the root.
+        seen_dirs.add(real)
+        stack.append(iter(_entries(path, resolved_root)))
+
+
+def iter_input_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """Candidate files under the given files and folders, in a stable order.
+
+    Folders are walked recursively and sorted; hidden files and folders are
+    skipped, and so are symlinks that lead outside the folder given. A file
+    named explicitly is yielded as is (even when hidden), and unknown
+    extensions are yielded too: `load_file` sniffs them or says why not.
+    """
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            yield from _walk_dir(path)
+        elif path.exists() or path.is_symlink():
+            yield path
+        else:
+            # Let load_file report the missing file with its OSError reason.
+            yield path

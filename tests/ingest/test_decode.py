@@ -1,0 +1,86 @@
+"""Decoding: BOMs, UTF-16, legacy charsets, invalid UTF-8, and binary refusal."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from newsdesk.ingest import load_bytes
+from newsdesk.ingest.decode import decode_bytes
+from newsdesk.ingest.result import Rejected
+
+TEXT = (
+    "Café owners protest “unfair” rent rise\n\nThe owners of the café said the rise was unfair.\n"
+)
+
+
+def test_utf8_bom_is_dropped() -> None:
+    decoded = decode_bytes(codecs.BOM_UTF8 + TEXT.encode("utf-8"))
+    assert decoded.text == TEXT
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32(encoding: str) -> None:
+    data = TEXT.encode(encoding)
+    if encoding == "utf-16-le":
+        data = codecs.BOM_UTF16_LE + data
+    elif encoding == "utf-16-be":
+        data = codecs.BOM_UTF16_BE + data
+    assert decode_bytes(data).text == TEXT
+
+
+def test_utf16_without_bom() -> None:
+    assert decode_bytes(TEXT.encode("utf-16-le")).text == TEXT
+
+
+def test_latin1() -> None:
+    text = "Le café de la gare ferme après trente ans de service à Genève.\n" * 3
+    assert decode_bytes(text.encode("latin-1")).text == text
+
+
+def test_cp1252_curly_quotes() -> None:
+    text = "The mayor called it “a fair deal” and said it wasn’t over.\n" * 2
+    assert decode_bytes(text.encode("cp1252")).text == text
+
+
+def test_declared_charset_in_html_meta() -> None:
+    html = '<html><head><meta charset="windows-1251"><title>Новости</title></head><body><p>Привет, мир</p></body></html>'
+    decoded = decode_bytes(html.encode("cp1251"))
+    assert "Привет" in decoded.text
+
+
+def test_invalid_utf8_still_decodes() -> None:
+    data = b"Headline\n\nMostly fine text with one bad byte: " + b"\xff\xfe\xfd" + b" end.\n"
+    decoded = decode_bytes(data)
+    assert decoded.text.startswith("Headline")
+    assert "end." in decoded.text
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "PNG image"),
+        (b"\xff\xd8\xff\xe0" + b"\x00JFIF", "JPEG image"),
+        (b"GIF89a" + b"\x01\x00", "GIF image"),
+        (b"%PDF-1.7\n%...", "PDF document"),
+        (b"PK\x03\x04" + b"\x14\x00", "ZIP archive"),
+        (b"\x7fELF\x02\x01\x01" + b"\x00" * 9, "ELF executable"),
+    ],
+)
+def test_binary_magic_is_rejected_with_kind(data: bytes, kind: str) -> None:
+    result = load_bytes(data, "photo.txt")
+    assert result.items == []
+    assert result.error == f"not a news file: binary data ({kind})"
+
+
+def test_nul_bytes_are_binary() -> None:
+    data = bytes(range(256)) * 8
+    result = load_bytes(data, "blob.txt")
+    assert result.error is not None
+    assert result.error.startswith("not a news file: binary data")
+
+
+def test_empty_decode_raises() -> None:
+    with pytest.raises(Rejected, match="empty file"):
+        decode_bytes(b"")

@@ -1,0 +1,88 @@
+"""JSON Lines and JSON lists: one article per record; bad records are warnings."""
+
+from __future__ import annotations
+
+import json
+
+from newsdesk.ingest import load_bytes
+
+
+def _line(**fields: object) -> str:
+    return json.dumps(fields)
+
+
+def test_jsonl_records_become_articles() -> None:
+    data = "\n".join(
+        [
+            _line(
+                title="Bridge reopens",
+                body="The bridge reopened on Friday.",
+                tags=["roads"],
+                starred=True,
+            ),
+            _line(
+                headline="Mill closes",
+                text="The mill closed after 80 years.",
+                author="Ivo Marsh",
+                url="https://example.org/mill",
+            ),
+        ]
+    )
+    result = load_bytes(data.encode(), "queue.jsonl")
+    assert result.error is None
+    assert result.format == "jsonl"
+    assert [i.title for i in result.items] == ["Bridge reopens", "Mill closes"]
+    first, second = result.items
+    assert first.tags == ["roads"]
+    assert first.starred is True
+    assert second.authors == ["Ivo Marsh"]
+    assert second.url == "https://example.org/mill"
+    assert "80 years" in second.body
+    assert all(i.format == "jsonl" for i in result.items)
+
+
+def test_bad_line_is_a_warning_naming_the_line() -> None:
+    data = "\n".join(
+        [
+            _line(title="One", body="First body."),
+            "{not json",
+            "[1, 2]",
+            _line(title="Four", body="Fourth body."),
+        ]
+    )
+    result = load_bytes(data.encode(), "mixed.ndjson")
+    assert result.error is None
+    assert [i.title for i in result.items] == ["One", "Four"]
+    assert any("line 2" in w for w in result.warnings)
+    assert any("line 3" in w for w in result.warnings)
+
+
+def test_record_without_title_or_text_is_skipped() -> None:
+    data = _line(title="Kept", body="Text.") + "\n" + _line(tags=["x"]) + "\n"
+    result = load_bytes(data.encode(), "a.jsonl")
+    assert [i.title for i in result.items] == ["Kept"]
+    assert any("line 2" in w and "skipped" in w for w in result.warnings)
+
+
+def test_json_list_file() -> None:
+    data = json.dumps(
+        [{"title": "A", "content": "Alpha text."}, {"title": "B", "content": "Beta text."}]
+    )
+    result = load_bytes(data.encode(), "list.json")
+    assert result.error is None
+    assert [i.title for i in result.items] == ["A", "B"]
+
+
+def test_all_lines_bad_is_an_error() -> None:
+    result = load_bytes(b"{oops\n{nope\n", "bad.jsonl")
+    assert result.items == []
+    assert result.error is not None
+    assert "line 1" in result.error
+
+
+def test_deeply_nested_line_does_not_crash() -> None:
+    deep = "[" * 100_000 + "]" * 100_000
+    data = deep + "\n" + _line(title="Survivor", body="Still here.") + "\n"
+    result = load_bytes(data.encode(), "deep.jsonl")
+    assert [i.title for i in result.items] == ["Survivor"]
+    assert any("line 1" in w for w in result.warnings)

@@ -1,0 +1,104 @@
+"""Markdown with YAML front matter: the front matter wins, the body is plain text."""
+
+from __future__ import annotations
+
+from newsdesk.ingest import load_bytes
+
+DOC = """---
+title: "Council approves the riverside park"
+dek: A decade-long campaign ends in a unanimous vote.
+authors:
+  - Mara Quill
+  - Tobias Fenn
+source: The Valley Ledger
+dateline: ELMSTEAD
+published: 2024-03-05T09:30:00Z
+url: https://example.org/park
+tags: [parks, council]
+starred: true
+---
+# Council approves the riverside park
+
+The **council** voted on Tuesday to turn the old [rail yard](https://example.org/yard)
+into a park, ending a _decade-long_ campaign.
+
+![a photo](https://example.org/p.jpg)
+
+- Work starts in May
+- It opens next year
+"""
+
+
+def test_front_matter_fields_become_metadata() -> None:
+    result = load_bytes(DOC.encode(), "park.md")
+    assert result.error is None
+    assert result.format == "markdown"
+    item = result.items[0]
+    assert item.title == "Council approves the riverside park"
+    assert item.dek == "A decade-long campaign ends in a unanimous vote."
+    assert item.authors == ["Mara Quill", "Tobias Fenn"]
+    assert item.source == "The Valley Ledger"
+    assert item.dateline == "ELMSTEAD"
+    assert item.published == "2024-03-05T09:30:00+00:00"
+    assert item.url == "https://example.org/park"
+    assert item.tags == ["parks", "council"]
+    assert item.starred is True
+    assert item.format == "markdown"
+
+
+def test_markdown_syntax_is_stripped_from_body() -> None:
+    body = load_bytes(DOC.encode(), "park.md").items[0].body
+    assert "old rail yard" in body
+    assert "decade-long campaign" in body
+    for syntax in ("**", "](", "![", "# "):
+        assert syntax not in body
+
+
+def test_author_string_and_date_key() -> None:
+    doc = "---\ntitle: Short\nauthor: Ana Ruiz and Leo Park\ndate: March 5, 2024\n---\nBody text here.\n"
+    item = load_bytes(doc.encode(), "x.markdown").items[0]
+    assert item.authors == ["Ana Ruiz", "Leo Park"]
+    assert item.published == "2024-03-05"
+
+
+def test_malformed_yaml_is_an_error_with_reason() -> None:
+    doc = "---\ntitle: [unclosed\nauthor: x\n---\nBody.\n"
+    result = load_bytes(doc.encode(), "bad.md")
+    assert result.items == []
+    assert result.error is not None
+    assert "YAML" in result.error
+
+
+def test_front_matter_that_is_not_a_mapping() -> None:
+    result = load_bytes(b"---\n- just\n- a list\n---\nBody.\n", "list.md")
+    assert result.error is not None
+    assert "key: value" in result.error
+
+
+def test_markdown_without_front_matter_is_a_text_page() -> None:
+    doc = "# Lighthouse keeper retires\n\nAfter *forty* years, the keeper hands over the keys.\n"
+    result = load_bytes(doc.encode(), "plain.md")
+    assert result.error is None
+    item = result.items[0]
+    assert "Lighthouse keeper" in item.title
+    assert "forty years" in item.body
+
+
+def test_yaml_alias_bomb_is_harmless() -> None:
+    lines = ["---", 'a: &a ["x","x","x","x","x","x","x","x","x"]']
+    prev = "a"
+    for name in "bcdefghij":
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
+        prev = name
+    lines += ["title: Bomb", "tags: *j", "---", "Body."]
+    result = load_bytes("\n".join(lines).encode(), "bomb.md")
+    # Nested lists are not tags; the article still imports with its title.
+    assert result.error is None
+    assert result.items[0].title == "Bomb"
+    assert result.items[0].tags == []
+
+
+def test_absurd_date_becomes_none() -> None:
+    doc = "---\ntitle: Old\npublished: 0099-01-01\n---\nBody.\n"
+    item = load_bytes(doc.encode(), "old.md").items[0]
+    assert item.published is None

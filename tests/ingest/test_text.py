@@ -1,0 +1,46 @@
+"""Plain-text pages: one article, headline and body from the text."""
+
+from __future__ import annotations
+
+from newsdesk.ingest import load_bytes
+
+PAGE = """Harbour ferry returns after winter repairs
+
+The ferry between the two harbour towns resumed service on Monday after
+four months in dry dock, the operator said.
+
+Passengers queued from early morning. "We missed it," said one commuter.
+"""
+
+
+def test_text_page_gives_one_article() -> None:
+    result = load_bytes(PAGE.encode(), "ferry.txt")
+    assert result.error is None
+    assert result.format == "text"
+    assert len(result.items) == 1
+    item = result.items[0]
+    assert item.format == "text"
+    assert "Harbour ferry" in item.title
+    assert "dry dock" in item.body
+
+
+def test_text_strips_terminal_escapes() -> None:
+    data = "Quiet headline\x1b]0;pwned\x07\n\nBody with \x1b[31mred\x1b[0m text and a bell\x07.\n"
+    item = load_bytes(data.encode(), "esc.txt").items[0]
+    for value in (item.title, item.body):
+        assert "\x1b" not in value
+        assert "\x07" not in value
+    assert "red text" in item.body
+
+
+def test_huge_title_is_truncated() -> None:
+    data = ("word " * 20_000).strip() + "\n\nA short body follows the long line.\n"
+    result = load_bytes(data.encode(), "long.txt")
+    assert result.error is None
+    assert 0 < len(result.items[0].title) <= 500
+
+
+def test_whitespace_only_is_empty() -> None:
+    result = load_bytes(b"  \n\t\r\n  ", "blank.txt")
+    assert result.error == "empty file"
+    assert result.items == []
