@@ -25,6 +25,15 @@ _FORMATS = (
     "%Y-%m-%d %H:%M",
 )
 _SPACES = re.compile(r"\s+")
+_AM_PM = re.compile(r"\d\s*[AaPp]\.?[Mm]\.?\b")
+_AM_PM_FORMATS = (
+    "%a, %b %d %Y %I:%M:%S %p",
+    "%a, %d %b %Y %I:%M:%S %p",
+    "%b %d %Y %I:%M:%S %p",
+    "%B %d, %Y %I:%M %p",
+    "%b %d, %Y %I:%M %p",
+    "%Y-%m-%d %I:%M %p",
+)
 
 
 def _plausible(year: int) -> bool:
@@ -56,6 +65,13 @@ def _from_string(text: str) -> str | None:
         return _iso_datetime(datetime.fromisoformat(iso))
     except ValueError:
         pass  # Not ISO; try the e-mail (RSS) form and the common written forms.
+    if _AM_PM.search(text):
+        # e-mail date parsing ignores AM/PM ("Sat, Dec 16 2023 02:02:33 PM").
+        for fmt in _AM_PM_FORMATS:
+            try:
+                return _iso_datetime(datetime.strptime(text, fmt))
+            except ValueError:
+                continue
     try:
         return _iso_datetime(parsedate_to_datetime(text))
     except (TypeError, ValueError, IndexError, OverflowError):

@@ -170,15 +170,20 @@ def element_to_text(root: etree._Element) -> str:
     return tidy_paragraphs("\n\n".join(paragraphs))
 
 
+def _reflow(text: str) -> str:
+    paragraphs = re.split(r"\n[ \t]*\n", text)
+    return tidy_paragraphs("\n\n".join(" ".join(p.split()) for p in paragraphs))
+
+
 def html_fragment_to_text(fragment: str) -> str:
     """Readable text of an HTML fragment (a feed item's content or summary)."""
     from lxml import html
 
     if "<" not in fragment:
-        # Plain text in a feed field; entities were already decoded by the feed parser.
-        return tidy_paragraphs(fragment)
+        # Plain text in a feed field (entities already decoded): reflow each paragraph.
+        return _reflow(fragment)
     try:
         root = html.fragment_fromstring(fragment, create_parent="div")
     except (etree.ParserError, ValueError):
-        return tidy_paragraphs(fragment)
+        return _reflow(fragment)
     return element_to_text(root)

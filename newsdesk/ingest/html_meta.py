@@ -1,0 +1,368 @@
+"""What an HTML page says about itself: headline, outlet, authors, date, dek, URL, captions.
+
+Read from the parsed document with lxml: Open Graph and Twitter meta tags,
+JSON-LD (schema.org NewsArticle and kin), `<h1>`, `<title>`, `rel=author`,
+byline classes, `<time datetime>` and `<figcaption>`. Each field takes the
+first plausible candidate in a fixed order of trust.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from lxml import etree, html
+
+from newsdesk.ingest.dates import normalise_date
+from newsdesk.ingest.names import person_names
+from newsdesk.sanitize import clean_line
+
+#: JSON-LD blocks larger than this are ignored (real ones are a few KB).
+MAX_JSON_LD_CHARS = 512 * 1024
+_ARTICLE_TYPES = {
+    "newsarticle",
+    "article",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "backgroundnewsarticle",
+    "blogposting",
+    "liveblogposting",
+    "socialmediaposting",
+    "techarticle",
+    "scholarlyarticle",
+    "report",
+}
+_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+")
+_BYLINE_CLASS = re.compile(r"byline|author", re.I)
+
+
+@dataclass
+class PageMeta:
+    """Candidates read from the page, each already cleaned to one line."""
+
+    title: str = ""
+    site: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    dek: str | None = None
+    url: str | None = None
+    language: str | None = None
+    captions: list[str] = field(default_factory=list)
+
+
+def parse_document(text: str) -> etree._Element | None:
+    """The lxml HTML tree, or None when there is nothing to parse."""
+    parser = html.HTMLParser(encoding="utf-8", remove_comments=True, no_network=True)
+    try:
+        return html.document_fromstring(text.encode("utf-8", "replace"), parser=parser)
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def _text(element: Any) -> str:
+    return clean_line("".join(element.itertext())) if element is not None else ""
+
+
+def _meta(tree: etree._Element, *keys: str) -> str | None:
+    """The first non-empty `content` of <meta property|name|itemprop=key>."""
+    wanted = {k.lower() for k in keys}
+    found: dict[str, str] = {}
+    for element in tree.iter("meta"):
+        for attr in ("property", "name", "itemprop"):
+            key = (element.get(attr) or "").strip().lower()
+            if key in wanted and key not in found:
+                content = clean_line(element.get("content") or "")
+                if content:
+                    found[key] = content
+    for key in keys:
+        if key.lower() in found:
+            return found[key.lower()]
+    return None
+
+
+def _meta_all(tree: etree._Element, *keys: str) -> list[str]:
+    wanted = {k.lower() for k in keys}
+    values: list[str] = []
+    for element in tree.iter("meta"):
+        for attr in ("property", "name", "itemprop"):
+            if (element.get(attr) or "").strip().lower() in wanted:
+                content = clean_line(element.get("content") or "")
+                if content:
+                    values.append(content)
+    return values
+
+
+def _json_ld_objects(tree: etree._Element) -> Iterator[Mapping[str, Any]]:
+    """Every JSON object in the page's JSON-LD blocks, flattening lists and @graph."""
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        raw = script.text or ""
+        if len(raw) > MAX_JSON_LD_CHARS:
+            continue
+        try:
+            data = json.loads(raw)
+        except (ValueError, RecursionError):
+            continue  # Broken JSON-LD is common; the other sources still apply.
+        stack: list[Any] = [data]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, list):
+                stack.extend(item[:50])
+            elif isinstance(item, Mapping):
+                yield item
+                graph = item.get("@graph")
+                if isinstance(graph, list):
+                    stack.extend(graph[:50])
+
+
+def _types(obj: Mapping[str, Any]) -> set[str]:
+    value = obj.get("@type")
+    values = value if isinstance(value, list) else [value]
+    return {str(v).lower() for v in values if isinstance(v, str)}
+
+
+def _ld_text(value: Any) -> str | None:
+    if isinstance(value, str):
+        return clean_line(value) or None
+    if isinstance(value, Mapping):
+        return _ld_text(value.get("name"))
+    if isinstance(value, list) and value:
+        return _ld_text(value[0])
+    return None
+
+
+def _ld_authors(value: Any) -> list[str]:
+    """Person names from a JSON-LD author value; organisations and bare URLs are left out."""
+    values = value if isinstance(value, list) else [value]
+    names: list[str] = []
+    for item in values[:20]:
+        if isinstance(item, Mapping):
+            if "organization" in _types(item) or "newsmediaorganization" in _types(item):
+                continue
+            name = item.get("name")
+            if isinstance(name, str):
+                names.append(name)
+        elif isinstance(item, str):
+            names.append(item)
+    return names
+
+
+def _article_ld(tree: etree._Element) -> Mapping[str, Any]:
+    """The JSON-LD object that describes the article (first article-typed one)."""
+    fallback: Mapping[str, Any] = {}
+    for obj in _json_ld_objects(tree):
+        types = _types(obj)
+        if types & _ARTICLE_TYPES:
+            return obj
+        if not fallback and "webpage" in types and obj.get("headline"):
+            fallback = obj
+    return fallback
+
+
+def strip_site_suffix(title: str, site: str | None, *, guess: bool = False) -> str:
+    """ "Headline | Site" or "Headline - Site" -> "Headline".
+
+    The trailing segment goes when it names the site; with `guess` (a
+    `<title>`, where a suffix is the rule) also when it is short and the
+    rest reads as a headline. A leading "Site | " goes when it names the site.
+    """
+    separators = list(_TITLE_SEPARATORS.finditer(title))
+    if not separators:
+        return title
+    site_key = (site or "").casefold().strip()
+    head, tail = title[: separators[-1].start()], title[separators[-1].end() :]
+    if site_key and (site_key in tail.casefold() or tail.casefold() in site_key):
+        return head.strip()
+    lead = title[: separators[0].start()]
+    if site_key and lead.casefold().strip() == site_key:
+        return title[separators[0].end() :].strip()
+    if guess and len(tail.split()) <= 4 and len(head.split()) >= 3:
+        return head.strip()
+    return title
+
+
+_WORD = re.compile(r"\w+")
+
+
+def prefer_visible(title: str, h1: str) -> str:
+    """The page's visible headline (its <h1>) when it is a version of the same headline.
+
+    Meta titles carry section prefixes and author suffixes ("Opinion | ...",
+    "... | Editorial") or a shorter social-media wording; the <h1> is what the
+    reader saw. A logo or section <h1> shares few words and is not taken.
+    """
+    if not h1 or h1 == title or len(h1) > 400:
+        return title
+    title_words = {w.casefold() for w in _WORD.findall(title)}
+    h1_words = {w.casefold() for w in _WORD.findall(h1)}
+    if len(h1_words) < 3 or not title_words:
+        return title
+    shared = len(title_words & h1_words)
+    # Most of the meta title's words reappear in the <h1>: the same headline, as shown.
+    if shared >= 0.6 * len(title_words):
+        return h1
+    return title
+
+
+def _first_h1(tree: etree._Element) -> str:
+    for container in ("article", "main"):
+        for element in tree.iter(container):
+            for h1 in element.iter("h1"):
+                text = _text(h1)
+                if text:
+                    return text
+    for h1 in tree.iter("h1"):
+        text = _text(h1)
+        if text:
+            return text
+    return ""
+
+
+def _byline_candidates(tree: etree._Element) -> list[str]:
+    found: list[str] = []
+    for link in tree.iter("a"):
+        if "author" in (link.get("rel") or "").lower().split():
+            found.append(_text(link))
+    if found:
+        return found
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag in (
+            "meta",
+            "script",
+            "style",
+            "body",
+            "html",
+        ):
+            continue
+        classes = (element.get("class") or "") + " " + (element.get("itemprop") or "")
+        if _BYLINE_CLASS.search(classes):
+            text = _text(element)
+            if 0 < len(text) <= 200:
+                found.append(text)
+        if len(found) >= 5:
+            break
+    return found
+
+
+def _time_datetime(tree: etree._Element) -> str | None:
+    for element in tree.iter("time"):
+        value = normalise_date(element.get("datetime") or "")
+        if value:
+            return value
+    return None
+
+
+def _captions(tree: etree._Element) -> list[str]:
+    captions: list[str] = []
+    for element in tree.iter("figcaption"):
+        text = _text(element)
+        if text and text not in captions:
+            captions.append(text)
+        if len(captions) >= 30:
+            break
+    return captions
+
+
+def _page_url(tree: etree._Element, ld: Mapping[str, Any]) -> str | None:
+    canonical = next(
+        (
+            link.get("href")
+            for link in tree.iter("link")
+            if "canonical" in (link.get("rel") or "").lower().split()
+        ),
+        None,
+    )
+    url = clean_line(canonical or "") or _meta(tree, "og:url") or _ld_text(ld.get("url"))
+    return url if url and re.match(r"https?://", url, re.I) else None
+
+
+def plausible_site(candidates: list[str | None], url: str | None) -> str | None:
+    """The first outlet name that the page's host name bears out.
+
+    og:site_name sometimes holds a section ("U.S.") instead of the outlet;
+    a real outlet name shares a word of three letters or more with its
+    domain ("BBC News" / bbc.com, "the Guardian" / theguardian.com). Without
+    a URL the first candidate is taken as is.
+    """
+    names = [c for c in candidates if c]
+    if not names or not url:
+        return names[0] if names else None
+    host = urlsplit(url).hostname or ""
+    host_key = host.removeprefix("www.").replace(".", " ").replace("-", "")
+    for name in names:
+        words = [w.casefold() for w in _WORD.findall(name) if len(w) >= 3]
+        joined = "".join(w.casefold() for w in _WORD.findall(name))
+        if any(w in host_key for w in words) or (
+            len(joined) >= 3 and joined in host_key.replace(" ", "")
+        ):
+            return name
+    return None
+
+
+def read_page_meta(tree: etree._Element) -> PageMeta:
+    """Every field's best candidate from the document's own markup."""
+    ld = _article_ld(tree)
+    meta = PageMeta()
+    meta.url = _page_url(tree, ld)
+    meta.site = plausible_site(
+        [
+            _meta(tree, "og:site_name"),
+            _ld_text(ld.get("publisher")),
+            _meta(tree, "application-name"),
+        ],
+        meta.url,
+    )
+    h1 = _first_h1(tree)
+    title_candidates = [
+        (_meta(tree, "og:title"), False),
+        (_meta(tree, "twitter:title"), False),
+        (_ld_text(ld.get("headline")), False),
+        (h1, False),
+        (_text(tree.find(".//title")), True),
+    ]
+    for candidate, guess in title_candidates:
+        if candidate:
+            meta.title = prefer_visible(strip_site_suffix(candidate, meta.site, guess=guess), h1)
+            break
+    meta.authors = person_names(
+        _meta_all(
+            tree, "author", "article:author", "parsely-author", "sailthru.author", "dc.creator"
+        )
+        + _ld_authors(ld.get("author"))
+    ) or person_names(_byline_candidates(tree))
+    for value in (
+        _meta(
+            tree,
+            "article:published_time",
+            "datepublished",
+            "og:published_time",
+            "pubdate",
+            "publishdate",
+            "parsely-pub-date",
+            "sailthru.date",
+            "dc.date.issued",
+            "dc.date",
+            "date",
+        ),
+        ld.get("datePublished"),
+        _time_datetime(tree),
+        ld.get("dateModified"),
+        _meta(tree, "article:modified_time"),
+    ):
+        published = normalise_date(value)
+        if published:
+            meta.published = published
+            break
+    meta.dek = _meta(tree, "og:description", "description", "twitter:description") or _ld_text(
+        ld.get("description")
+    )
+    lang = tree.get("lang") or _meta(tree, "og:locale", "language")
+    meta.language = clean_line(lang).replace("_", "-").split("-")[0].lower() if lang else None
+    meta.captions = _captions(tree)
+    return meta

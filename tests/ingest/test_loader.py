@@ -1,0 +1,160 @@
+"""Detection by sniffing, files and folders, size limits, gzip and gzip bombs."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import zlib
+from pathlib import Path
+
+import pytest
+
+from newsdesk.ingest import iter_input_files, load_bytes, load_file
+from newsdesk.ingest.limits import MAX_DECOMPRESSED_BYTES, MAX_FILE_BYTES
+from newsdesk.ingest.sniff import detect_format
+
+HTML = (
+    "<!DOCTYPE html><html><head><title>Tram line extended | City Courier</title></head>"
+    "<body><article><h1>Tram line extended</h1>"
+    + "<p>The tram line will run three stops further from next spring, the council said.</p>" * 4
+    + "</article></body></html>"
+)
+RSS = (
+    '<?xml version="1.0"?><rss version="2.0"><channel><title>Courier</title>'
+    "<item><title>One</title><link>https://example.org/1</link><description>First item text.</description></item>"
+    "</channel></rss>"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("page.txt", HTML, "html"),
+        ("feed.html", RSS, "feed"),
+        ("noext", RSS, "feed"),
+        ("noext", "Just a headline\n\nAnd text.", "text"),
+        ("notes.txt", "---\ntitle: X\n---\nbody", "markdown"),
+        ("data.txt", '{"title": "x", "body": "y"}\n', "jsonl"),
+        ("x.xml", "plain words, not xml", "feed"),
+        ("a.md", "no front matter", "markdown"),
+        (
+            "feed.atom",
+            '<?xml version="1.0"?>\n<!-- c -->\n<feed xmlns="http://www.w3.org/2005/Atom"></feed>',
+            "feed",
+        ),
+        ("rdf.txt", '<?xml version="1.0"?><rdf:RDF xmlns:rdf="x"></rdf:RDF>', "feed"),
+        ("story.txt", "Rates --- fall\n\nThe bank cut rates.", "text"),
+    ],
+)
+def test_detect_format(name: str, content: str, expected: str) -> None:
+    assert detect_format(name, content) == expected
+
+
+def test_extension_that_lies_content_wins() -> None:
+    result = load_bytes(RSS.encode(), "looks-like-a-page.html")
+    assert result.format == "feed"
+    assert result.error is None
+    assert [i.title for i in result.items] == ["One"]
+
+
+def test_load_file_reads_from_disk(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text(
+        "Storm closes coastal road\n\nThe coastal road closed overnight.\n", encoding="utf-8"
+    )
+    result = load_file(path)
+    assert result.path == path
+    assert result.error is None
+    assert "Storm" in result.items[0].title
+
+
+def test_missing_file_is_an_error_not_an_exception(tmp_path: Path) -> None:
+    result = load_file(tmp_path / "absent.txt")
+    assert result.items == []
+    assert result.error is not None
+
+
+def test_folder_given_to_load_file(tmp_path: Path) -> None:
+    assert load_file(tmp_path).error == "is a folder, not a file"
+
+
+def test_too_large_file_is_rejected_without_reading(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:
+        # Sparse: the size is there, the disk blocks are not.
+        handle.truncate(MAX_FILE_BYTES + 20 * 1024 * 1024 + 300_000)
+    result = load_file(path)
+    assert result.items == []
+    assert result.error == "file too large: 52.3 MB (limit 32 MB)"
+
+
+def test_too_large_bytes_are_rejected() -> None:
+    result = load_bytes(b"a" * (MAX_FILE_BYTES + 1), "big.txt")
+    assert result.error is not None
+    assert result.error.startswith("file too large")
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    path = tmp_path / "empty.html"
+    path.write_bytes(b"")
+    assert load_file(path).error == "empty file"
+
+
+def test_gzip_html_page() -> None:
+    result = load_bytes(gzip.compress(HTML.encode()), "page.html.gz")
+    assert result.error is None
+    assert result.format == "html"
+    assert result.items[0].title == "Tram line extended"
+
+
+def test_gzip_without_gz_extension_is_sniffed() -> None:
+    result = load_bytes(gzip.compress(RSS.encode()), "download")
+    assert result.format == "feed"
+    assert len(result.items) == 1
+
+
+def test_gzip_bomb_is_capped() -> None:
+    # ~70 MB of zeros compresses to ~70 KB: built chunk by chunk, never held whole.
+    compressor = zlib.compressobj(9, zlib.DEFLATED, 31)
+    block = b"\x00" * (1024 * 1024)
+    parts = [compressor.compress(block) for _ in range(MAX_DECOMPRESSED_BYTES // len(block) + 6)]
+    bomb = b"".join(parts) + compressor.flush()
+    result = load_bytes(bomb, "bomb.html.gz")
+    assert result.items == []
+    assert result.error is not None
+    assert "gzip bomb" in result.error
+
+
+def test_corrupt_gzip() -> None:
+    data = gzip.compress(HTML.encode())[:40]
+    result = load_bytes(data, "cut.html.gz")
+    assert result.error is not None
+    assert "gzip" in result.error
+
+
+def test_iter_input_files_walks_sorted_and_skips_hidden(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    (root / "b").mkdir(parents=True)
+    (root / ".git").mkdir()
+    (root / "a.txt").write_text("x")
+    (root / "b" / "c.html").write_text("x")
+    (root / "b" / "d.unknown").write_text("x")
+    (root / ".hidden.txt").write_text("x")
+    (root / ".git" / "config").write_text("x")
+    outside = tmp_path / "outside.txt"
+    outside.write_text("secret")
+    os.symlink(outside, root / "link-out.txt")
+    os.symlink(root / "a.txt", root / "link-in.txt")
+    single = tmp_path / "single.md"
+    single.write_text("x")
+    found = list(iter_input_files([root, single]))
+    names = [p.relative_to(tmp_path).as_posix() for p in found]
+    assert names == ["in/a.txt", "in/b/c.html", "in/b/d.unknown", "in/link-in.txt", "single.md"]
+
+
+def test_iter_input_files_survives_symlink_loop(tmp_path: Path) -> None:
+    root = tmp_path / "loop"
+    root.mkdir()
+    (root / "a.txt").write_text("x")
+    os.symlink(root, root / "again")
+    assert [p.name for p in iter_input_files([root])] == ["a.txt"]
