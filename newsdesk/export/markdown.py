@@ -1,0 +1,221 @@
+"""Markdown exports: the one-file digest and the per-article files with front matter.
+
+Every piece of article text is escaped (`escape_markdown_text`) before it
+reaches a template, so an article cannot add headings, links, HTML or code to
+the document; the templates only arrange blocks that are already safe.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+from newsdesk.export.escape import escape_markdown_text, paragraphs
+from newsdesk.export.options import ExportOptions
+from newsdesk.export.record import export_record
+from newsdesk.export.slug import github_anchor
+from newsdesk.export.templates import LoadedTemplate, fill, load_template
+from newsdesk.model import Article
+from newsdesk.sanitize import clean_line
+
+__all__ = [
+    "FRONT_MATTER_KEYS",
+    "MAX_QUOTES",
+    "article_variables",
+    "front_matter",
+    "render_article_file",
+    "render_digest",
+    "safe_link",
+]
+
+#: At most this many key quotes per article section.
+MAX_QUOTES = 3
+
+#: The YAML front matter of a per-article file, in this order.
+FRONT_MATTER_KEYS: tuple[str, ...] = (
+    "title",
+    "dek",
+    "authors",
+    "source",
+    "dateline",
+    "published",
+    "url",
+    "tags",
+    "starred",
+    "people",
+    "organizations",
+    "places",
+    "id",
+)
+
+_OPENING_QUOTES = "\"'“‘«„‚‹「『"
+# Percent-encode everything that could end or break a Markdown link destination.
+_URL_SAFE = ":/?#[]@!$&'*+,;=%-._~"
+
+
+def safe_link(url: str | None) -> str | None:
+    """`url` fit for a Markdown link destination: http(s) only, nothing that breaks out.
+
+    Other schemes (javascript:, data:, file:) and malformed URLs give None,
+    so they are shown as text and never linked.
+    """
+    if not url:
+        return None
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return quote(url, safe=_URL_SAFE)
+
+
+def _display_date(value: str | None) -> str:
+    if not value:
+        return ""
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    if len(value) <= 10:  # a date without a time
+        return parsed.date().isoformat()
+    return parsed.strftime("%Y-%m-%d %H:%M")
+
+
+def _byline(authors: list[str]) -> str:
+    if not authors:
+        return ""
+    names = authors[0] if len(authors) == 1 else ", ".join(authors[:-1]) + " and " + authors[-1]
+    return "By " + names
+
+
+def _quote_block(text: str, speaker: str | None) -> str:
+    if not text.startswith(tuple(_OPENING_QUOTES)):
+        text = f"“{text}”"
+    line = escape_markdown_text(text, single_line=True)
+    if speaker:
+        line += " — " + escape_markdown_text(speaker, single_line=True)
+    return "> " + line
+
+
+def _esc(value: str | None) -> str:
+    return escape_markdown_text(value, single_line=True) if value else ""
+
+
+def article_variables(
+    record: dict[str, Any], *, level: str, full_paragraphs: int
+) -> dict[str, str]:
+    """The article template's variables, every one safe Markdown (see TEMPLATES.md)."""
+    byline = _byline(record["authors"])
+    published = _display_date(record["published"])
+    meta_parts = [byline, record["source"], record["dateline"], published]
+    quotes = [_quote_block(q["text"], q["speaker"]) for q in record["quotes"][:MAX_QUOTES]]
+    body = ""
+    if record["body"] is not None:
+        parts = paragraphs(record["body"])
+        body = "\n\n".join(escape_markdown_text(p) for p in parts)
+        if len(parts) < full_paragraphs:
+            body += f"\n\n*Summary: {len(parts)} of {full_paragraphs} paragraphs.*"
+    link = safe_link(record["url"])
+    if link:
+        url_line = f"Original: <{link}>"
+    elif record["url"]:
+        url_line = "Original: " + _esc(record["url"])
+    else:
+        url_line = ""
+    return {
+        "level": level,
+        "title": _esc(record["title"]) or "Untitled",
+        "meta": " · ".join(_esc(part) for part in meta_parts if part),
+        "byline": _esc(byline),
+        "source": _esc(record["source"]),
+        "dateline": _esc(record["dateline"]),
+        "published": _esc(published),
+        "dek": f"*{_esc(record['dek'])}*" if record["dek"] else "",
+        "quotes": "\n\n".join(quotes),
+        "tags": ("Tags: " + _esc(", ".join(record["tags"]))) if record["tags"] else "",
+        "body": body,
+        "url": url_line,
+        "link": link or "",
+        "id": _esc(record["id"]),
+        "starred": "★" if record["starred"] else "",
+    }
+
+
+def _section(
+    article: Article, options: ExportOptions, template: LoadedTemplate, level: str
+) -> tuple[dict[str, Any], str]:
+    record = export_record(article, options)
+    full = len(paragraphs(article.meta.body))
+    values = article_variables(record, level=level, full_paragraphs=full)
+    return record, fill(template.template, values)
+
+
+def _count_label(count: int) -> str:
+    return f"{count} article" if count == 1 else f"{count} articles"
+
+
+def render_digest(
+    articles: list[Article],
+    options: ExportOptions,
+    *,
+    now: datetime,
+    templates_dir: Path | None,
+    warnings: list[str],
+) -> str:
+    """The one-file digest: title, date and query, contents with links, one section each."""
+    digest = load_template("digest", templates_dir, warnings)
+    article_tpl = load_template("article", templates_dir, warnings)
+    title = options.title.strip() or "newsdesk digest"
+    # The title and "Contents" headings come first; anchors count them, as renderers do.
+    seen: dict[str, int] = {}
+    github_anchor(clean_line(title), seen)
+    github_anchor("Contents", seen)
+    toc: list[str] = []
+    sections: list[str] = []
+    for article in articles:
+        record, section = _section(article, options, article_tpl, "##")
+        heading = record["title"] or "Untitled"
+        anchor = github_anchor(heading, seen)
+        extra = " · ".join(
+            _esc(part) for part in (record["source"], _display_date(record["published"])) if part
+        )
+        entry = f"- [{_esc(heading)}](#{anchor})"
+        toc.append(entry + (f" — {extra}" if extra else ""))
+        sections.append(section.strip())
+    values = {
+        "title": _esc(title),
+        "generated": now.strftime("%Y-%m-%d %H:%M"),
+        "query": _esc(options.query)
+        if options.query and options.query.strip()
+        else "none (selected articles)",
+        "count": str(len(articles)),
+        "count_label": _count_label(len(articles)),
+        "toc": "\n".join(toc) if toc else "No articles.",
+        "articles": "\n\n---\n\n".join(sections),
+    }
+    return fill(digest.template, values)
+
+
+def front_matter(record: dict[str, Any]) -> str:
+    """YAML front matter (with its `---` fences) for FRONT_MATTER_KEYS of a record.
+
+    Written by yaml.safe_dump, so any title (colons, quotes, a leading "-" or
+    "#", "yes", dates) reads back as the same string; one value per line.
+    """
+    import yaml  # deferred: only per-article exports need it
+
+    data = {key: record[key] for key in FRONT_MATTER_KEYS}
+    dumped = yaml.safe_dump(
+        data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=2**31 - 1
+    )
+    return f"---\n{dumped}---\n"
+
+
+def render_article_file(article: Article, options: ExportOptions, template: LoadedTemplate) -> str:
+    """One per-article file: front matter, then the article section with a level-1 heading."""
+    record, section = _section(article, options, template, "#")
+    return front_matter(record) + "\n" + section

@@ -1,0 +1,104 @@
+"""One article as an export record: the single source every format draws from.
+
+Markdown, front matter, JSON and CSV all start from `export_record`, so a field
+added here reaches every format and the formats cannot disagree. Strings are
+cleaned again (control characters, terminal escapes): stored text should be
+clean already, but an export may be printed to a terminal or opened elsewhere.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsdesk.export.escape import paragraphs
+from newsdesk.export.options import ExportOptions
+from newsdesk.model import Article
+from newsdesk.sanitize import clean_line, clean_text
+
+__all__ = ["RECORD_FIELDS", "body_for_export", "export_record"]
+
+#: The keys of a record, in order (JSON objects and CSV columns follow it).
+RECORD_FIELDS: tuple[str, ...] = (
+    "id",
+    "title",
+    "dek",
+    "authors",
+    "source",
+    "dateline",
+    "published",
+    "url",
+    "tags",
+    "starred",
+    "read",
+    "archived",
+    "people",
+    "organizations",
+    "places",
+    "quotes",
+    "links",
+    "language",
+    "word_count",
+    "body",
+    "origin",
+    "imported_at",
+)
+
+
+def _line(value: str | None) -> str | None:
+    if value is None:
+        return None
+    cleaned = clean_line(value)
+    return cleaned or None
+
+
+def _lines(values: list[str]) -> list[str]:
+    return [c for c in (clean_line(v) for v in values) if c]
+
+
+def body_for_export(article: Article, options: ExportOptions) -> tuple[str | None, bool]:
+    """The body as the options want it, and whether it was cut short.
+
+    None when the body is left out; the first `summary_paragraphs`
+    paragraphs in summary mode.
+    """
+    if not options.include_body:
+        return None, False
+    parts = paragraphs(article.meta.body)
+    if options.summary and len(parts) > options.summary_paragraphs:
+        return "\n\n".join(parts[: options.summary_paragraphs]), True
+    return "\n\n".join(parts), False
+
+
+def export_record(article: Article, options: ExportOptions | None = None) -> dict[str, Any]:
+    """The article as plain JSON-ready data, keys in RECORD_FIELDS order."""
+    options = options or ExportOptions()
+    meta = article.meta
+    body, _cut = body_for_export(article, options)
+    return {
+        "id": article.id,
+        "title": clean_line(meta.title),
+        "dek": _line(meta.dek),
+        "authors": _lines(meta.authors),
+        "source": _line(meta.source),
+        "dateline": _line(meta.dateline),
+        "published": _line(meta.published),
+        "url": _line(meta.url),
+        "tags": _lines(article.state.tags),
+        "starred": article.state.starred,
+        "read": article.state.read,
+        "archived": article.state.archived,
+        "people": _lines(meta.people),
+        "organizations": _lines(meta.organizations),
+        "places": _lines(meta.places),
+        "quotes": [
+            {"text": clean_line(q.text), "speaker": _line(q.speaker)}
+            for q in meta.quotes
+            if clean_line(q.text)
+        ],
+        "links": [{"title": clean_line(link.title), "url": _line(link.url)} for link in meta.links],
+        "language": _line(meta.language),
+        "word_count": meta.word_count,
+        "body": clean_text(body) if body is not None else None,
+        "origin": clean_line(article.origin),
+        "imported_at": article.imported_at,
+    }

@@ -1,0 +1,203 @@
+"""Put an export on disk: atomically, never over a file without `force`, never outside `dest`.
+
+Every failure the user can cause (an existing file, a symlink, a folder they
+cannot write to, a full disk) becomes an `ExportError` with a plain message,
+and leaves nothing half-written behind.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from datetime import datetime
+from pathlib import Path
+
+import platformdirs
+
+from newsdesk.atomic import (
+    FileSetConflictError,
+    SymlinkRefusedError,
+    atomic_file_set,
+    atomic_write_text,
+)
+from newsdesk.export.errors import ExportError, ExportExists
+from newsdesk.export.options import FORMAT_SUFFIX, ExportFormat, ExportOptions, ExportReport
+from newsdesk.export.render import render, render_files
+from newsdesk.model import Article
+
+__all__ = ["default_destination", "default_export_dir", "default_file_name", "export"]
+
+_STEM = {"md": "digest", "md-files": "articles", "json": "articles", "csv": "articles"}
+
+
+def default_export_dir() -> Path:
+    """`<Documents>/newsdesk` when the user has a Documents folder, else the current directory."""
+    documents = Path(platformdirs.user_documents_dir())
+    if documents.is_dir():
+        return documents / "newsdesk"
+    return Path.cwd()
+
+
+def default_file_name(fmt: ExportFormat, now: datetime | None = None) -> str:
+    """E.g. `digest-2026-11-23-1405.md`; a folder name for md-files."""
+    stamp = (now or datetime.now().astimezone()).strftime("%Y-%m-%d-%H%M")
+    return f"{_STEM[fmt]}-{stamp}{FORMAT_SUFFIX[fmt]}"
+
+
+def default_destination(fmt: ExportFormat, now: datetime | None = None) -> Path:
+    """Where an export goes when the user names no destination."""
+    return default_export_dir() / default_file_name(fmt, now)
+
+
+def _reason(exc: OSError) -> str:
+    if isinstance(exc, SymlinkRefusedError):
+        return "it is a symbolic link, which an export does not follow; choose the real path"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    if exc.errno == errno.EROFS:
+        return "the file system is read-only"
+    if exc.errno == errno.ENOSPC:
+        return "no space left on the device"
+    if isinstance(exc, NotADirectoryError):
+        return "a part of the path is a file, not a folder"
+    return exc.strerror or str(exc)
+
+
+def _fail(exc: OSError, where: Path) -> ExportError:
+    # Name the user's destination, not the temp or staging file that failed.
+    path = exc.path if isinstance(exc, SymlinkRefusedError) else where
+    return ExportError(f"Cannot export to {path}: {_reason(exc)}.")
+
+
+def _lstat(path: Path) -> os.stat_result | None:
+    try:
+        return os.lstat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise _fail(exc, path) from exc
+
+
+def export(
+    articles: list[Article],
+    dest: Path,
+    options: ExportOptions,
+    *,
+    now: datetime | None = None,
+    templates_dir: Path | None = None,
+) -> ExportReport:
+    """Write the export and say what was written.
+
+    For md, json and csv `dest` is the file (or an existing folder, which gets
+    `default_file_name`); for md-files it is the folder the files go in,
+    created when missing. Raises ExportExists when files are in the way and
+    `options.force` is not set, ExportError for anything else; either way
+    nothing was written.
+    """
+    if not articles:
+        raise ExportError("Nothing to export: no articles are selected.")
+    dest = Path(dest).expanduser()
+    if options.format == "md-files":
+        return _export_files(articles, dest, options, templates_dir)
+    return _export_single(articles, dest, options, now, templates_dir)
+
+
+def _export_single(
+    articles: list[Article],
+    dest: Path,
+    options: ExportOptions,
+    now: datetime | None,
+    templates_dir: Path | None,
+) -> ExportReport:
+    st = _lstat(dest)
+    if st is not None and stat.S_ISDIR(st.st_mode):
+        dest = dest / default_file_name(options.format, now)
+        st = _lstat(dest)
+    if st is not None and stat.S_ISLNK(st.st_mode):
+        raise _fail(SymlinkRefusedError(dest), dest)
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        raise ExportError(f"Cannot export to {dest}: it exists and is not a regular file.")
+    if st is not None and not options.force:
+        raise ExportExists([dest])
+    rendered = render(articles, options, now=now, templates_dir=templates_dir)
+    created: list[Path] = []
+    try:
+        created = _make_parents(dest.parent)
+        atomic_write_text(dest, rendered.text)
+    except OSError as exc:
+        for directory in reversed(created):
+            _remove_if_empty(directory)
+        raise _fail(exc, dest) from exc
+    return ExportReport(
+        format=options.format,
+        destination=dest,
+        paths=[dest],
+        count=len(articles),
+        replaced=[dest] if st is not None else [],
+        warnings=rendered.warnings,
+    )
+
+
+def _make_parents(directory: Path) -> list[Path]:
+    """Create missing folders up to `directory`; returns the ones created, outermost first."""
+    missing = []
+    probe = directory
+    while _lstat(probe) is None and probe.parent != probe:
+        missing.append(probe)
+        probe = probe.parent
+    created: list[Path] = []
+    for path in reversed(missing):
+        try:
+            os.mkdir(path)
+        except OSError:
+            for done in reversed(created):
+                _remove_if_empty(done)
+            raise
+        created.append(path)
+    return created
+
+
+def _remove_if_empty(directory: Path) -> None:
+    try:
+        os.rmdir(directory)
+    except OSError:
+        # Not empty (someone else's files) or already gone: leave it as it is.
+        return
+
+
+def _export_files(
+    articles: list[Article], dest: Path, options: ExportOptions, templates_dir: Path | None
+) -> ExportReport:
+    st = _lstat(dest)
+    if st is not None and stat.S_ISLNK(st.st_mode):
+        raise _fail(SymlinkRefusedError(dest), dest)
+    if st is not None and not stat.S_ISDIR(st.st_mode):
+        raise ExportError(f"Cannot export to {dest}: it exists and is not a folder.")
+    rendered = render_files(articles, options, templates_dir=templates_dir)
+    existing: list[Path] = []
+    if st is not None:
+        for name, _text in rendered.files:
+            target = dest / name
+            found = _lstat(target)
+            if found is not None and stat.S_ISLNK(found.st_mode):
+                raise _fail(SymlinkRefusedError(target), target)
+            if found is not None:
+                existing.append(target)
+    if existing and not options.force:
+        raise ExportExists(existing)
+    try:
+        with atomic_file_set(dest, overwrite=options.force) as staged:
+            paths = [staged.write_text(name, text) for name, text in rendered.files]
+    except FileSetConflictError as exc:
+        raise ExportExists(exc.conflicts) from exc
+    except OSError as exc:
+        raise _fail(exc, dest) from exc
+    return ExportReport(
+        format=options.format,
+        destination=dest,
+        paths=paths,
+        count=len(articles),
+        replaced=existing,
+        warnings=rendered.warnings,
+    )
