@@ -231,22 +231,26 @@ def atomic_file_set(destination: Path | str, *, overwrite: bool = False) -> Iter
     except BaseException:
         _remove_empty_dirs(created)
         raise
+    committed_new = False
     try:
         files = StagedFiles(dest, staging)
         yield files
         if st is None:
-            _commit_new_directory(files, dest)
-            created.append(dest)
+            _rename_into_place(files, dest)
+            committed_new = True
+            _fsync_dir(dest.parent)
         else:
             _commit_into_existing(files, overwrite)
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        if st is None and created and created[-1] == dest and dest.exists():
-            # Committed then failed afterwards (fsync): the set as a whole goes.
+        if committed_new:
+            # Moved into place but not made durable: the set as a whole goes.
             shutil.rmtree(dest, ignore_errors=True)
-            created.pop()
+        shutil.rmtree(staging, ignore_errors=True)
         _remove_empty_dirs(created)
         raise
+    finally:
+        # Gone already when renamed into place; otherwise it holds leftovers and backups.
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def _make_staging_dir(parent: Path) -> Path:
@@ -261,13 +265,12 @@ def _make_staging_dir(parent: Path) -> Path:
         return staging
 
 
-def _commit_new_directory(files: StagedFiles, dest: Path) -> None:
+def _rename_into_place(files: StagedFiles, dest: Path) -> None:
     # os.rename, not replace: if something appeared at `dest` meanwhile, fail.
     if _lstat(dest) is not None:
         _refuse_symlink(dest)
         raise FileSetConflictError([dest])
     os.rename(files.staging, dest)
-    _fsync_dir(dest.parent)
 
 
 def _commit_into_existing(files: StagedFiles, overwrite: bool) -> None:
