@@ -55,9 +55,23 @@ _PHRASES = re.compile(
     | \bdon'?t\ show\ me\ this\ message\ again\b|\bfind\ your\ bookmarks\b|\bcontinue\ reading\ the\ main\ story\b
     | \bhave\ your\ say\b|\bwe'?d\ like\ to\ hear\ what\ you\ think\b|\bsend\ us\ your\ (?:comments|tips)\b
     | \bread\ (?:the\ )?(?:full\ )?(?:story|article)\ (?:here|on)\b|\brecommended\ for\ you\b
+    | \bmedia\ playback\ is\ (?:unsupported|not\ supported)\b|\byour\ browser\ does\ not\ support\b
+    | \bin\ your\ inbox\b|\bsign\ up\W*$|\bsign\ in\ to\ comment\b|\bno\ longer\ being\ updated\b|\bconsider\ (?:a|making\ a)\ (?:\w+\ )?(?:contribution|donation|gift)\b
+    | \bbecome\ a\ \w+\ (?:supporter|member|subscriber|patron)\b|\breader-funded\b|\bfree\ to\ read\b|\bsupport\ the\ [\w’']+(?:\ [\w’']+)?\ (?:reporting|journalism)\b
     | \bmarket\ data\ provided\ by\b|\bquotes\ (?:displayed|delayed)\b|\bthis\ article\ (?:is|was)\ (?:part\ of|first\ published)\b
     """,
     _FLAGS | re.VERBOSE,
+)
+
+# Cheap substring tests that must pass before the phrase pattern is tried (speed).
+_PHRASE_TRIGGERS = (
+    "share", "window", "click", "cookie", "newsletter", "sign up", "subscri", "donat", "contribution",
+    "become a", "journalism", "funded", "readers", "close this page", "community", "comment", "reply",
+    "email address", "required", "responsible", "terms of", "privacy", "rights reserved", "material",
+    "messenger", "recaptcha", "message", "bookmark", "your say", "hear what", "send us", "read ",
+    "recommended", "market data", "quotes", "this article", "breaking", "inbox", "delivered",
+    "playback", "browser", "join", "alerts", "get our", "sign in", "no longer", "consider",
+    "supporter", "member", "funded", "free to read", "support the",
 )
 
 _COPYRIGHT = re.compile(r"(?:©|\(c\)\s*\d{4}|\bcopyright\s*(?:©\s*)?\d{4})", _FLAGS)
@@ -67,7 +81,7 @@ _END = re.compile(
     r"""^\W*(?:
       topics|related\ topics|related\ tags|tags\b.*|filed\ under\b.*|more\ about|more\ on\ this\ story
     | share\ this(?:\ story)?(?:\ about\ sharing)?:?|share\ this\ article|about\ the\ author|source:?
-    | comments|join\ the\ conversation|add\ your\ comment.*|leave\ a\ reply|have\ your\ say.*|post\ a\ comment
+    | comments?(?:\ \(\d+\))?|join\ the\ conversation|add\ your\ comment.*|leave\ a\ reply|have\ your\ say.*|post\ a\ comment
     | most\ (?:popular|read|viewed|shared)(?:\ (?:today|stories|in\ .+))?|top\ stories|more\ stories|latest\ news
     | you\ (?:may|might)\ also\ like|recommended|next\ up(?:\ in)?|up\ next|read\ next|what\ to\ read\ next
     | our\ standards:.*|publisher'?s\ note|previous\ article|next\ article
@@ -86,7 +100,10 @@ _LINK_LIST = re.compile(
 
 
 def is_copyright(line: str) -> bool:
-    return bool(_COPYRIGHT.search(line[:300])) or "rights reserved" in line[:300].lower()
+    head = line[:300]
+    if "©" not in head and "opyright" not in head and "(c)" not in head.lower():
+        return "rights reserved" in head.lower()
+    return bool(_COPYRIGHT.search(head)) or "rights reserved" in head.lower()
 
 
 def is_boilerplate(line: str) -> bool:
@@ -96,8 +113,10 @@ def is_boilerplate(line: str) -> bool:
     core = strip_list_mark(line)
     if len(core) <= 60 and _LABELS.match(core):
         return True
-    if len(line) <= 600 and _PHRASES.search(line):
-        return True
+    if len(line) <= 600:
+        lower = line.lower()
+        if any(t in lower for t in _PHRASE_TRIGGERS) and _PHRASES.search(line):
+            return True
     if is_copyright(line) and len(line) <= 400:
         return True
     # Bare URLs and handles.

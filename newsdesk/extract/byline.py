@@ -30,13 +30,16 @@ _CREDIT = re.compile(
     | (?:edited|compiled|produced|translated|reviewed|fact-checked|illustrated|photographed)\ by
     | (?:photo(?:graph)?s?|pictures?|images?|illustrations?|video|graphic|credits?|image\ credit|photo\ credit)\s*(?::|\.\.\.)
     | \(?(?:ap|afp|reuters)\ photo\b
+    | credit\s+[A-Z]
+    | sources?\s*:
     )""",
     _FLAGS | re.VERBOSE,
 )
 _CONTRIBUTED = re.compile(r"\bcontributed\s+(?:to\s+this\s+(?:report|story|article)|reporting)\b", _FLAGS)
 _INLINE_CREDIT = re.compile(
     r"(?:\b(?:Photo(?:graph)?|Image|Picture|Illustration)s?\s*:|\bCredit\s*(?::|\.\.\.)|\bCredit(?=[A-Z])"
-    r"|\(AP Photo\b|\bREUTERS/|\bGetty Images\b|\bAFP via Getty\b|\bShutterstock\b)"
+    r"|\(AP Photo\b|\bREUTERS/|\bGetty Images\b|\bAFP via Getty\b|\bShutterstock\b"
+    r"|\[[^\]]{0,60}(?:\bvia\b|/|Getty|Reuters|AFP|EPA|Photo|Handout)[^\]]{0,60}\]\s*$)"
 )
 
 _ROLE_WORDS = {
@@ -119,8 +122,12 @@ def looks_like_name(text: str) -> bool:
     return capitals >= 2
 
 
+_HONORIFIC = re.compile(r"^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame|Rev|Fr)\.?\s+(?=[A-Z])")
+
+
 def _clean_name(part: str) -> str:
     part = _HANDLE.sub("", part)
+    part = _HONORIFIC.sub("", part.strip())
     part = part.strip(" .,;:-–—|'\"“”")
     return title_case_name(clean_line(part))
 
@@ -149,7 +156,7 @@ def _names_from(text: str, result: Byline) -> None:
                 result.authors.append(name)
             continue
         # "Name Role words" ("Richard Adams Education editor"): keep the leading name.
-        tokens = name.split()
+        tokens = name.split() if not result.authors else []
         for cut in range(len(tokens) - 1, 1, -1):
             head, tail = " ".join(tokens[:cut]), tokens[cut:]
             if looks_like_name(head) and tail[0].lower().strip(".,") in _ROLE_WORDS:
@@ -157,8 +164,9 @@ def _names_from(text: str, result: Byline) -> None:
                     result.authors.append(head)
                 break
         else:
-            if result.authors and not result.source and _is_outlet(name):
-                result.source = name
+            raw = clean_line(piece).strip(" .,;:-–—|")
+            if result.authors and not result.source and _is_outlet(raw):
+                result.source = raw
             if piece[:1].islower():
                 # A clause like "a deputy editor and author of ..." ends the names.
                 return
@@ -314,5 +322,11 @@ def split_caption_credit(line: str) -> tuple[str, str | None]:
     return clean_line(caption), clean_line(credit) or None
 
 
+_CREDIT_TRIGGERS = ("photo", "image", "credit", "getty", "reuters", "shutterstock", "picture",
+                    "illustration", "afp", "]")
+
+
 def has_inline_credit(line: str) -> bool:
-    return bool(_INLINE_CREDIT.search(line[:1000]))
+    head = line[:1000]
+    lower = head.lower()
+    return any(t in lower for t in _CREDIT_TRIGGERS) and bool(_INLINE_CREDIT.search(head))

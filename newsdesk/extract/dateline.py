@@ -27,6 +27,11 @@ _MIXED = re.compile(
     rf"(?:,\s*{_REGION}){{0,2}}?)(?:,\s*(?P<md>{_MONTH_DAY}))?\s*(?:{_AGENCY})?(?P<dash>{_DASH})(?=\S)",
 )
 _AGENCY_ONLY = re.compile(rf"^{_AGENCY}\s*[—–-]{{1,2}}\s*(?=\S)")
+# "(CNN)President ..." / "Hong Kong (CNN Business)A muddled ...": no dash, text glued on.
+_GLUED = re.compile(
+    rf"^(?P<place>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){{0,3}}(?:,\s*[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){{0,2}})?\s+)?"
+    rf"{_AGENCY}\s*(?=[A-Z“\"‘'])"
+)
 _OUTLET_WORDS = re.compile(
     r"\b(?:News|Press|Times|Post|Agency|Wire|Herald|Journal|Tribune|Gazette|Standard|Radio|TV"
     r"|Television|Network|Service|Daily|Mail|Telegraph|Chronicle|Observer|Express)\b"
@@ -77,6 +82,10 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     m = _AGENCY_ONLY.match(head)
     if m:
         return Dateline(None, clean_line(m["agency"]), None, m.end())
+    m = _GLUED.match(head)
+    if m and (m["place"] is None or is_known_place_name(m["place"].strip())):
+        place = normalise_place(m["place"].strip()) if m["place"] else None
+        return Dateline(place, clean_line(m["agency"]), None, m.end())
     m = _UPPER.match(head)
     if m and _upper_ok(m["place"]) and (m["agency"] or m["md"] or "—" in m["dash"] or "–" in m["dash"]
                                         or ":" not in m["dash"]):

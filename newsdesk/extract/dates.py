@@ -146,9 +146,14 @@ def _from_numeric(match: re.Match[str]) -> str | None:
     return _build(_year(match["y"]), month, day, match["H"], match["M"], match["ampm"], match["tz"])
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def find_dates(text: str) -> list[DateMatch]:
     """Every full date in `text`, in order of appearance."""
     text = text[:4000]
+    if not _DIGIT.search(text):
+        return []
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
     for pattern, build in ((_ISO, _from_iso), (_DMY, _from_named), (_MDY, _from_named),

@@ -62,8 +62,8 @@ def lower_ratio(tokens: list[str]) -> float:
 
 
 def is_upper_line(line: str) -> bool:
-    letters = [c for c in line[:400] if c.isalpha()]
-    return len(letters) >= 3 and all(not c.islower() for c in letters)
+    head = line[:400]
+    return head.upper() == head and head.lower() != head and sum(c.isalpha() for c in head) >= 3
 
 
 def is_prose(line: str) -> bool:

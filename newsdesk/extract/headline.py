@@ -1,0 +1,256 @@
+"""Find the real headline among a page's first lines.
+
+A whole-page copy opens with navigation, section labels and breadcrumbs; the
+headline is the title-shaped line that the article's furniture gathers
+under: a byline or date line a few lines below, a standfirst right after, the
+body's first paragraphs soon after. Each title-shaped line is scored on that
+neighbourhood and the best one wins.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from newsdesk.extract.boilerplate import is_boilerplate, is_copyright, link_list_marker
+from newsdesk.extract.byline import has_inline_credit, is_credit, parse_byline, parse_name_line
+from newsdesk.extract.dates import date_line
+from newsdesk.extract.lines import (
+    ends_sentence,
+    is_list_item,
+    is_prose,
+    is_upper_line,
+    lower_ratio,
+    words,
+)
+
+#: Only this many lines are searched for a headline (bounded work on huge input).
+SCAN_LINES = 700
+
+_BREADCRUMB = re.compile(r"\s(?:»|›|>|/|\\|\|)\s|^\s*(?:home|news)\s*(?:»|›|>|/)", re.IGNORECASE)
+_SECTION_LABEL = re.compile(
+    r"^(?:live(?:\s+updates?)?|breaking(?:\s+news)?|opinion|analysis|editorial|exclusive|watch|video|"
+    r"podcast|review|explainer|comment|news|world|business|technology|sport|sports|politics|"
+    r"latest|update|updated|advertisement|sponsored(?:\s+content)?|in\s+pictures|most\s+read)\b\W*$",
+    re.IGNORECASE,
+)
+_SITE_SUFFIX = re.compile(r"\s+(?:[-|–—:]|::)\s+(?P<site>[^-|–—]{2,60})$")
+
+
+@dataclass
+class HeadlineChoice:
+    """The chosen headline line and how sure the choice is."""
+
+    index: int
+    text: str
+    score: float
+
+
+def title_shaped(line: str) -> bool:
+    """Could this line be a headline at all?"""
+    if not 10 <= len(line) <= 320 or is_list_item(line):
+        return False
+    tokens = words(line)
+    if not 3 <= len(tokens) <= 50:
+        return False
+    if _BREADCRUMB.search(line) or _SECTION_LABEL.match(line):
+        return False
+    if line.startswith(("http://", "https://", "www.", "@", "#", "(", "[")) and " " not in line[:30]:
+        return False
+    if is_boilerplate(line) or is_copyright(line) or is_credit(line) or link_list_marker(line):
+        return False
+    if date_line(line) is not None or _BY_LIKE.match(line):
+        return False
+    return not (is_upper_line(line) and len(tokens) <= 4)
+
+
+_BY_LIKE = re.compile(r"^(?:by|posted|published|updated|written)\b", re.IGNORECASE)
+
+
+def strip_site_suffix(title: str, site_names: set[str] | None = None) -> str:
+    """'Headline - BBC News' -> 'Headline' (only a short trailing site part)."""
+    m = _SITE_SUFFIX.search(title)
+    if not m:
+        return title
+    site = m["site"].strip()
+    if len(words(site)) <= 4 and (not site_names or site.lower() in site_names or site[:1].isupper()):
+        head = title[: m.start()].strip()
+        if len(words(head)) >= 3:
+            return head
+    return title
+
+
+_CAPTION_START = re.compile(
+    r"^(?:media\s*caption|image\s*caption|image\s*copyright|\d{1,3}\s*of\s*\d{1,3}(?=[A-Z])|(?:caption|photo|image)\b)",
+    re.IGNORECASE
+)
+_INNER_SENTENCE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
+
+
+def is_caption_like(line: str) -> bool:
+    """Photo captions and credits sit between headline and byline; never a headline."""
+    return bool(_CAPTION_START.match(line)) or has_inline_credit(line) or is_credit(line)
+
+
+class _Page:
+    """Per-line facts computed once, on demand, for the scanned lines."""
+
+    def __init__(self, lines: list[str], limit: int) -> None:
+        self.lines = lines
+        self.content = [i for i in range(min(len(lines), limit + 60))
+                        if lines[i] and not is_boilerplate(lines[i])]
+        self.prose = {i: is_prose(lines[i]) for i in self.content}
+        self.caption = {i: is_caption_like(lines[i]) for i in self.content}
+        self._date: dict[int, bool] = {}
+        self._title: dict[int, bool] = {}
+        self._by: dict[int, bool] = {}
+        self._tokens: dict[int, int] = {}
+        # Content positions where running text starts (a prose line with prose soon after).
+        self.runs = [n for n, i in enumerate(self.content)
+                     if self.prose[i] and not self.caption[i]
+                     and any(self.prose[j] for j in self.content[n + 1 : n + 5])]
+
+    def n_words(self, i: int) -> int:
+        if i not in self._tokens:
+            self._tokens[i] = len(words(self.lines[i]))
+        return self._tokens[i]
+
+    def title_shaped(self, i: int) -> bool:
+        if i not in self._title:
+            self._title[i] = not self.caption[i] and title_shaped(self.lines[i])
+        return self._title[i]
+
+    def is_date(self, i: int) -> bool:
+        if i not in self._date:
+            self._date[i] = date_line(self.lines[i]) is not None
+        return self._date[i]
+
+    def is_byline(self, n: int) -> bool:
+        i = self.content[n]
+        if i not in self._by:
+            following = [self.lines[j] for j in self.content[n + 1 : n + 4]]
+            line = self.lines[i]
+            self._by[i] = (
+                len(line) <= 200
+                and not self.prose[i]
+                and (parse_byline(line, following) is not None
+                     or parse_name_line(line, following) is not None)
+            )
+        return self._by[i]
+
+
+def find_headline(lines: list[str], *, stop: int | None = None) -> HeadlineChoice | None:
+    """The most headline-like line in the first SCAN_LINES lines, or None."""
+    limit = min(len(lines), SCAN_LINES if stop is None else min(stop, SCAN_LINES))
+    page = _Page(lines, limit)
+    content = page.content
+    if not content:
+        return None
+    first_line = next(line for line in lines if line)
+    page_title = strip_site_suffix(first_line)
+    best: HeadlineChoice | None = None
+    best_n = -1
+    for n, i in enumerate(content):
+        if i >= limit:
+            break
+        line = lines[i]
+        if not page.title_shaped(i):
+            continue
+        if best is not None and n > best_n + 200:
+            break
+        score = _score(page, n) - 0.004 * n
+        if page_title != first_line and line == page_title and i != content[0]:
+            score += 3.0
+        if best is None or score > best.score:
+            best = HeadlineChoice(i, line, score)
+            best_n = n
+    if best is not None:
+        best = _prefer_line_above(page, best, best_n)
+    return best
+
+
+def _prefer_line_above(page: _Page, best: HeadlineChoice, n: int) -> HeadlineChoice:
+    """When the winner reads like a standfirst and a title sits right above it, take the title."""
+    tokens = words(best.text)
+    if len(tokens) < 8 or lower_ratio(tokens) < 0.5:
+        return best
+    for m in range(n - 1, max(-1, n - 5), -1):
+        i = page.content[m]
+        line = page.lines[i]
+        if len(words(line)) <= 2 or page.caption[i]:
+            continue
+        if (page.title_shaped(i) and not is_upper_line(line)
+                and len(words(line)) >= 7 and not page.prose[i]):
+            return HeadlineChoice(i, line, best.score)
+        break
+    return best
+
+
+def _score(page: _Page, n: int) -> float:
+    lines, content, prose = page.lines, page.content, page.prose
+    i = content[n]
+    line = lines[i]
+    tokens = words(line)
+    score = 0.0
+    if 5 <= len(tokens) <= 40:
+        score += 1.0
+    if is_upper_line(line):
+        score -= 1.5
+    elif len(tokens) <= 4 and all(t[:1].isupper() for t in tokens):
+        # "Polaris Wire Service", "Science And Tech": names and labels, not headlines.
+        score -= 1.5
+    if line.rstrip().endswith(".") and not line.rstrip().endswith("..."):
+        score -= 1.5
+    if _INNER_SENTENCE.search(line):
+        score -= 1.0
+    if prose[i]:
+        score -= 1.0
+    after = list(range(n + 1, min(len(content), n + 10)))
+    dist = 0
+    for m in after:
+        j = content[m]
+        if page.caption[j]:
+            continue
+        dist += 1
+        if prose[j] and dist > 1:
+            break
+        if page.is_byline(m):
+            score += max(1.5, 4.0 - 0.35 * dist)
+            break
+    dist = 0
+    for m in after[:8]:
+        j = content[m]
+        if page.caption[j]:
+            continue
+        dist += 1
+        if prose[j] and dist > 1:
+            break
+        if page.is_date(j):
+            score += max(1.0, 2.5 - 0.25 * dist)
+            break
+    following = next((content[m] for m in after
+                      if page.n_words(content[m]) > 2 and not page.caption[content[m]]), None)
+    if following is not None:
+        nxt = lines[following]
+        nxt_tokens = words(nxt)
+        if 6 <= len(nxt_tokens) <= 60 and lower_ratio(nxt_tokens) > 0.45:
+            score += 1.0
+        if page.title_shaped(following) and len(nxt_tokens) < 8 and not prose[following]:
+            # The next line is another short title: we are in a list of links.
+            score -= 0.5
+    k = bisect.bisect_right(page.runs, n)
+    body_near = page.runs[k] - n if k < len(page.runs) and page.runs[k] - n < 40 else None
+    if body_near is not None:
+        score += 2.0 if body_near <= 15 else 1.0
+    else:
+        score -= 1.0
+    if n == 0:
+        score += 0.5
+    else:
+        prev = lines[content[n - 1]]
+        if is_list_item(prev) or page.n_words(content[n - 1]) <= 3 or page.is_date(content[n - 1]):
+            score += 0.5
+    if ends_sentence(line) and not line.rstrip().endswith(("?", "!", "'", "’", '"', "”")):
+        score -= 0.5
+    return score

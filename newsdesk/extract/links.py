@@ -1,0 +1,47 @@
+"""Related-story lists: turn their entries into `Link`s, kept out of the body."""
+
+from __future__ import annotations
+
+import re
+
+from newsdesk.extract.lines import strip_list_mark
+from newsdesk.model import Link
+from newsdesk.sanitize import clean_line
+
+#: A page never has more related links than this worth keeping.
+MAX_LINKS = 60
+
+_URL = re.compile(r"https?://[^\s<>\"')\]]+")
+_MARKDOWN = re.compile(r"^\[(?P<title>[^\]]{1,300})\]\((?P<url>https?://[^)\s]+)\)")
+_LEAD_NUMBER = re.compile(r"^\d{1,2}\s*[.):-]?\s+(?=\D)")
+
+
+def link_from_line(line: str) -> Link | None:
+    """'- Title', '1. Title', '[Title](url)', 'Title https://...' -> Link; None if empty."""
+    text = strip_list_mark(line.strip())
+    text = _LEAD_NUMBER.sub("", text, count=1)
+    md = _MARKDOWN.match(text)
+    if md:
+        title = clean_line(md["title"])
+        return Link(title=title, url=md["url"]) if title else None
+    url_match = _URL.search(text)
+    url = None
+    if url_match:
+        url = url_match.group(0).rstrip(".,;")
+        text = (text[: url_match.start()] + text[url_match.end() :]).strip(" -–—|:()")
+    title = clean_line(text)
+    if not title:
+        return None
+    return Link(title=title[:300], url=url)
+
+
+def add_link(links: list[Link], line: str) -> None:
+    """Append the line's link unless the list is full or it is already there."""
+    if len(links) >= MAX_LINKS:
+        return
+    link = link_from_line(line)
+    if link is None:
+        return
+    if any(existing.title == link.title for existing in links):
+        return
+    links.append(link)
