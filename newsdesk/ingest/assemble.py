@@ -13,7 +13,7 @@ import re
 from newsdesk.extract import extract_page
 from newsdesk.ingest.dates import normalise_date
 from newsdesk.ingest.limits import MAX_LINE_CHARS, MAX_LIST_ITEMS, MAX_TITLE_CHARS
-from newsdesk.model import Extracted, Link, Quote
+from newsdesk.model import Extracted, Link, Quote, normalise_for_id
 from newsdesk.sanitize import clean_line, clean_text
 
 _BLANK_LINES = re.compile(r"\n[ \t]*\n+")
@@ -25,6 +25,14 @@ def tidy_paragraphs(text: str) -> str:
     text = _TRAILING_SPACE.sub("\n", clean_text(text))
     paragraphs = (p.strip() for p in _BLANK_LINES.split(text))
     return "\n\n".join(p for p in paragraphs if p)
+
+
+def drop_leading_title(text: str, title: str) -> str:
+    """The text without its first paragraph when that paragraph is the headline."""
+    first, _, rest = text.partition("\n\n")
+    if title and rest and normalise_for_id(first) == normalise_for_id(title):
+        return rest
+    return text
 
 
 def _plain_article(text: str, hints: Extracted) -> Extracted:
@@ -40,15 +48,26 @@ def _plain_article(text: str, hints: Extracted) -> Extracted:
     return meta
 
 
-def extract_article(text: str, hints: Extracted, warnings: list[str], label: str = "") -> Extracted:
+def extract_article(
+    text: str,
+    hints: Extracted,
+    warnings: list[str],
+    label: str = "",
+    *,
+    text_is_article: bool = False,
+) -> Extracted:
     """Run `extract_page` on `text` with `hints`; never raises.
 
     A failure inside extraction is reported as a warning and the article is
     kept with the hints and the plain text, so one odd page never loses the
-    rest of an import.
+    rest of an import. With `text_is_article` (feed items, records, front
+    matter bodies, an HTML page's main text: no navigation around it), an
+    empty body from the extractor means it judged short text as furniture,
+    and the text itself is kept as the body.
     """
+    text = clean_text(text)
     try:
-        return extract_page(text, hints)
+        meta = extract_page(text, hints)
     except ModuleNotFoundError as exc:
         if exc.name != "newsdesk.extract.page":
             raise
@@ -60,6 +79,13 @@ def extract_article(text: str, hints: Extracted, warnings: list[str], label: str
             f"{where}extraction failed ({type(exc).__name__}: {exc}); kept the plain text"
         )
         return _plain_article(text, hints)
+    if text_is_article and not meta.body.strip() and text.strip():
+        meta.body = drop_leading_title(tidy_paragraphs(text), meta.title)
+        meta.word_count = len(meta.body.split())
+        if meta.dek and meta.dek != hints.dek and meta.dek in meta.body:
+            # The extractor had taken the only paragraph as a standfirst.
+            meta.dek = hints.dek
+    return meta
 
 
 def clean_short(value: str | None, limit: int = MAX_LINE_CHARS) -> str | None:

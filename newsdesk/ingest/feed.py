@@ -39,12 +39,16 @@ def describe_parse_error(exc: BaseException | None) -> str:
 
 
 def _author_names(entry: Mapping[str, Any]) -> list[str]:
-    raw: list[str] = []
-    for author in entry.get("authors") or []:
-        if isinstance(author, Mapping) and author.get("name"):
-            raw.append(str(author["name"]))
-    if not raw and entry.get("author"):
-        raw.append(str(entry["author"]))
+    # `author` keeps the feed's own string; feedparser's split of "mail (Name)"
+    # into name and e-mail can cut the name, so the detail list is used only
+    # when it holds several authors.
+    details = [
+        str(a["name"])
+        for a in entry.get("authors") or []
+        if isinstance(a, Mapping) and a.get("name")
+    ]
+    author = str(entry.get("author") or "")
+    raw = details if len(details) > 1 or not author else [author]
     return person_names(raw)
 
 
@@ -123,13 +127,11 @@ def load_feed(text: str, warnings: list[str]) -> list[Extracted]:
             problems.append(f"{label}: no title and no text; skipped")
             continue
         body = bounded(body, MAX_ITEM_CHARS, problems, f"{label}: body")
-        meta = extract_article(body, hints, problems, label)
+        meta = extract_article(body, hints, problems, label, text_is_article=True)
         # The feed states these outright; extraction from a short summary cannot know better.
-        for name in ("url", "guid", "published"):
+        for name in ("title", "url", "guid", "published"):
             if getattr(hints, name):
                 setattr(meta, name, getattr(hints, name))
-        if hints.title and not meta.title:
-            meta.title = hints.title
         items.append(finish(meta, "feed"))
     warnings.extend(problems[:MAX_WARNINGS])
     if len(problems) > MAX_WARNINGS:

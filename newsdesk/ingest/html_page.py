@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 
-from newsdesk.ingest.assemble import extract_article, finish
+from newsdesk.ingest.assemble import drop_leading_title, extract_article, finish
 from newsdesk.ingest.html_meta import PageMeta, parse_document, plausible_site, read_page_meta
 from newsdesk.ingest.html_text import element_to_text
 from newsdesk.ingest.limits import MAX_HTML_PARSE_BYTES, human_size
@@ -113,5 +113,7 @@ def load_html(text: str, warnings: list[str]) -> list[Extracted]:
     if not main_text.strip() and not meta.title:
         raise Rejected("no article found in the HTML page")
     hints = _hints(meta, extra, main_text)
-    article = extract_article(main_text, hints, warnings)
+    # trafilatura often repeats the headline as the first line; the hint carries it.
+    main_text = drop_leading_title(main_text, hints.title)
+    article = extract_article(main_text, hints, warnings, text_is_article=True)
     return [finish(article, "html")]

@@ -65,7 +65,7 @@ def load_jsonl(text: str, warnings: list[str]) -> list[Extracted]:
         if not hints.title and not body.strip():
             problems.append(f"{label}: no title and no text; skipped")
             continue
-        meta = extract_article(body, hints, problems, label)
+        meta = extract_article(body, hints, problems, label, text_is_article=True)
         impose(meta, hints, EXPLICIT_FIELDS)
         items.append(finish(meta, "jsonl"))
     warnings.extend(problems[:MAX_WARNINGS])

@@ -74,6 +74,6 @@ def load_markdown(text: str, warnings: list[str], *, strict: bool = True) -> lis
             body = text
     hints = hints_from_mapping(front, "markdown")
     plain = bounded(markdown_to_text(body), MAX_TEXT_CHARS, warnings)
-    meta = extract_article(plain, hints, warnings)
+    meta = extract_article(plain, hints, warnings, text_is_article=True)
     impose(meta, hints, EXPLICIT_FIELDS)
     return [finish(meta, "markdown")]

@@ -115,6 +115,9 @@ def detect_format(name: str, text: str) -> str:
     if by_content is not None:
         # Markdown front matter in a .txt/.md/unknown file, or JSON in a .json: trust content.
         return by_content
+    if by_name == "html" and "<" not in text[:65536]:
+        # A page saved as text under an .html name: there is no markup to read.
+        return "text"
     if by_name is not None:
         return by_name
     return "text"

@@ -1,0 +1,219 @@
+"""RSS and Atom feeds: items become articles; hostile and broken XML is handled safely."""
+
+from __future__ import annotations
+
+import socket
+import time
+from pathlib import Path
+
+import pytest
+
+from newsdesk.ingest import load_bytes
+
+RSS = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel>
+  <title>Valley Ledger</title>
+  <link>https://ledger.example</link>
+  <item>
+    <title>Dam inspection finds no cracks</title>
+    <link>https://ledger.example/dam</link>
+    <guid isPermaLink="false">ledger-1001</guid>
+    <author>news@ledger.example (Ines Varga)</author>
+    <pubDate>Tue, 14 May 2024 08:30:00 +0200</pubDate>
+    <description>Engineers cleared the dam after a week of tests.</description>
+    <content:encoded><![CDATA[
+      <p>Engineers cleared the Upper Valley dam on Monday after a week of tests.</p>
+      <script>alert('x')</script><img src="https://ledger.example/dam.jpg">
+      <p>The reservoir will refill over the summer, the water board said.</p>
+      <p><a href="https://ledger.example/dam">Continue reading...</a></p>
+      <p>The post Dam inspection finds no cracks appeared first on Valley Ledger.</p>
+    ]]></content:encoded>
+  </item>
+  <item>
+    <title>Library extends opening hours</title>
+    <link>https://ledger.example/library</link>
+    <dc:creator>Pavel Novak</dc:creator>
+    <pubDate>Wed, 15 May 2024 10:00:00 GMT</pubDate>
+    <description>&lt;p&gt;The central library will open until 9pm on weekdays.&lt;/p&gt;</description>
+  </item>
+  <item>
+    <description></description>
+  </item>
+</channel>
+</rss>
+"""
+
+ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <title>Harbour Notes</title>
+  <id>tag:harbour.example,2024:feed</id>
+  <updated>2024-05-16T12:00:00Z</updated>
+  <entry>
+    <title type="html">Ferry &lt;em&gt;timetable&lt;/em&gt; changes</title>
+    <id>tag:harbour.example,2024:1</id>
+    <link href="https://harbour.example/ferry"/>
+    <updated>2024-05-16T12:00:00Z</updated>
+    <author><name>Ola Berg</name></author>
+    <content type="html">&lt;p&gt;The morning ferry leaves ten minutes earlier from June.&lt;/p&gt;</content>
+  </entry>
+</feed>
+"""
+
+
+def test_rss_items_become_articles() -> None:
+    result = load_bytes(RSS.encode(), "ledger.rss")
+    assert result.error is None
+    assert result.format == "feed"
+    assert [i.title for i in result.items] == [
+        "Dam inspection finds no cracks",
+        "Library extends opening hours",
+    ]
+    dam, library = result.items
+    assert dam.url == "https://ledger.example/dam"
+    assert dam.guid == "ledger-1001"
+    assert dam.authors == ["Ines Varga"]
+    assert dam.published == "2024-05-14T08:30:00+02:00"
+    assert dam.source == "Valley Ledger"
+    assert dam.format == "feed"
+    assert "reservoir will refill" in dam.body
+    for junk in ("alert(", "Continue reading", "appeared first on", "dam.jpg"):
+        assert junk not in dam.body
+    assert library.authors == ["Pavel Novak"]
+    assert "until 9pm" in library.body
+    assert "<p>" not in library.body
+
+
+def test_item_without_title_or_text_is_skipped_with_warning() -> None:
+    result = load_bytes(RSS.encode(), "ledger.xml")
+    assert any("item 3" in w and "skipped" in w for w in result.warnings)
+
+
+def test_atom_entry() -> None:
+    result = load_bytes(ATOM.encode(), "harbour.atom")
+    assert result.error is None
+    item = result.items[0]
+    assert item.title == "Ferry timetable changes"
+    assert item.url == "https://harbour.example/ferry"
+    assert item.guid == "tag:harbour.example,2024:1"
+    assert item.authors == ["Ola Berg"]
+    assert item.published == "2024-05-16T12:00:00+00:00"
+    assert "ten minutes earlier" in item.body
+
+
+def test_absurd_item_date_becomes_none() -> None:
+    feed = RSS.replace("Tue, 14 May 2024 08:30:00 +0200", "Tue, 14 May 1066 08:30:00 +0200")
+    assert load_bytes(feed.encode(), "old.rss").items[0].published is None
+
+
+BILLION_LAUGHS = """<?xml version="1.0"?>
+<!DOCTYPE rss [
+  <!ENTITY lol "lol">
+  <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+  <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+  <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+  <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
+  <!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
+  <!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
+  <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
+  <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
+]>
+<rss version="2.0"><channel><title>Laughs</title>
+<item><title>&lol9;</title><description>x</description></item>
+</channel></rss>
+"""
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_billion_laughs_is_refused(encoding: str) -> None:
+    started = time.perf_counter()
+    result = load_bytes(BILLION_LAUGHS.encode(encoding), "laughs.xml")
+    assert result.items == []
+    assert result.error is not None
+    assert "unsafe XML" in result.error
+    # Refused before parsing: no expansion happened (a generous bound, not a timing test).
+    assert time.perf_counter() - started < 5
+
+
+@pytest.fixture
+def secret_file(tmp_path: Path) -> Path:
+    path = tmp_path / "secret.txt"
+    path.write_text("TOPSECRET-7d1f-CONTENT")
+    return path
+
+
+def _all_text(result: object) -> str:
+    return repr(result)
+
+
+def test_external_entity_is_refused(secret_file: Path) -> None:
+    feed = (
+        f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "file://{secret_file}">]>'
+        "<rss version='2.0'><channel><title>X</title><item><title>&xxe;</title>"
+        "<description>&xxe;</description></item></channel></rss>"
+    )
+    result = load_bytes(feed.encode(), "xxe.rss")
+    assert result.items == []
+    assert result.error is not None
+    assert "unsafe XML" in result.error
+    assert "TOPSECRET" not in _all_text(result)
+
+
+def test_parameter_entity_is_refused(secret_file: Path) -> None:
+    feed = (
+        f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY % ext SYSTEM "file://{secret_file}"> %ext;]>'
+        "<rss version='2.0'><channel><title>X</title><item><title>T</title></item></channel></rss>"
+    )
+    result = load_bytes(feed.encode(), "pe.rss")
+    assert result.error is not None
+    assert "TOPSECRET" not in _all_text(result)
+
+
+def test_external_dtd_is_never_loaded(
+    tmp_path: Path, secret_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dtd = tmp_path / "evil.dtd"
+    dtd.write_text(f'<!ENTITY leak SYSTEM "file://{secret_file}">')
+
+    def no_network(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the importer opened a network connection")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    for system_id in (f"file://{dtd}", "http://dtd.example.invalid/rss.dtd"):
+        feed = (
+            f'<?xml version="1.0"?><!DOCTYPE rss SYSTEM "{system_id}">'
+            "<rss version='2.0'><channel><title>X</title><item><title>Kept &leak; title</title>"
+            "<description>Body text.</description></item></channel></rss>"
+        )
+        result = load_bytes(feed.encode(), "dtd.rss")
+        assert "TOPSECRET" not in _all_text(result)
+
+
+def test_truncated_feed_with_items_recovers_with_warning() -> None:
+    cut = RSS[: RSS.index("<item>\n    <description>")]
+    result = load_bytes(cut.encode(), "cut.rss")
+    assert result.error is None
+    assert len(result.items) == 2
+    assert any("malformed XML" in w for w in result.warnings)
+
+
+def test_truncated_feed_without_items_is_an_error_with_line() -> None:
+    cut = RSS[: RSS.index("<item>")] + "<item><title>Half"
+    cut = cut[: cut.index("<item>")]
+    result = load_bytes(cut.encode(), "cut.rss")
+    assert result.items == []
+    assert result.error is not None
+    assert result.error.startswith("malformed XML")
+    assert "line" in result.error
+
+
+def test_xml_that_is_not_a_feed() -> None:
+    result = load_bytes(b'<?xml version="1.0"?><note><to>Tove</to></note>', "note.xml")
+    assert result.items == []
+    assert result.error is not None
+
+
+def test_leading_whitespace_before_declaration_is_tolerated() -> None:
+    result = load_bytes(("\n\n" + RSS).encode(), "lead.rss")
+    assert result.error is None
+    assert result.warnings == ["item 3: no title and no text; skipped"]

@@ -1,0 +1,154 @@
+"""HTML pages: main text from trafilatura, metadata from the page's own markup."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsdesk.ingest import load_bytes
+from newsdesk.ingest import html_page
+from newsdesk.ingest.html_meta import parse_document, read_page_meta, strip_site_suffix
+
+PARAGRAPHS = [
+    "The regional council voted on Tuesday to extend the tram line by three stops, ending a debate that began in 2019.",
+    "Construction will start in the spring and the new stops should open within two years, officials said.",
+    "Residents of the northern districts have campaigned for the extension for most of the last decade.",
+    "The project is expected to cost about 80 million euros, most of it from the national transport fund.",
+]
+
+
+def page(head: str = "", body_extra: str = "", ld: object | None = None) -> str:
+    script = (
+        f'<script type="application/ld+json">{json.dumps(ld)}</script>' if ld is not None else ""
+    )
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return (
+        "<!DOCTYPE html><html lang='en-GB'><head><meta charset='utf-8'>"
+        f"{head}{script}</head><body>"
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        f"<article><h1>Tram line to be extended north</h1>{body_extra}{paragraphs}</article>"
+        "<footer>© City Courier. All rights reserved.</footer>"
+        "<script>trackVisitor()</script></body></html>"
+    )
+
+
+HEAD = (
+    "<title>Tram line to be extended north | City Courier</title>"
+    '<meta property="og:title" content="Tram line to be extended north">'
+    '<meta property="og:site_name" content="City Courier">'
+    '<meta name="description" content="Three new stops by 2027 after a decade of campaigning.">'
+    '<meta property="article:published_time" content="2024-05-14T08:30:00+02:00">'
+    '<meta name="author" content="Mara Quill">'
+    '<link rel="canonical" href="https://citycourier.example/news/tram-north">'
+)
+
+
+def test_html_page_metadata_and_body() -> None:
+    result = load_bytes(page(HEAD).encode(), "tram.html")
+    assert result.error is None
+    assert result.format == "html"
+    item = result.items[0]
+    assert item.format == "html"
+    assert item.title == "Tram line to be extended north"
+    assert item.source == "City Courier"
+    assert item.authors == ["Mara Quill"]
+    assert item.published == "2024-05-14T08:30:00+02:00"
+    assert item.url == "https://citycourier.example/news/tram-north"
+    assert item.dek == "Three new stops by 2027 after a decade of campaigning."
+    assert "three stops" in item.body
+    assert "trackVisitor" not in item.body
+    assert "All rights reserved" not in item.body
+
+
+def test_title_suffix_stripped_from_title_tag() -> None:
+    head = "<title>Tram line to be extended north - City Courier</title>"
+    tree = parse_document(page(head).replace("<h1>Tram line to be extended north</h1>", ""))
+    assert tree is not None
+    assert read_page_meta(tree).title == "Tram line to be extended north"
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "expected"),
+    [
+        ("Storm hits coast | The Daily Wave", "The Daily Wave", "Storm hits coast"),
+        ("The Daily Wave - Storm hits coast", "The Daily Wave", "Storm hits coast"),
+        (
+            "Storm - a retrospective of the worst winter",
+            "Wave",
+            "Storm - a retrospective of the worst winter",
+        ),
+    ],
+)
+def test_strip_site_suffix(title: str, site: str, expected: str) -> None:
+    assert strip_site_suffix(title, site) == expected
+
+
+def test_json_ld_authors_keep_people_only() -> None:
+    ld = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": "Tram line to be extended north",
+        "datePublished": "2024-05-14",
+        "author": [
+            {"@type": "Person", "name": "Tobias Fenn"},
+            {"@type": "Organization", "name": "City Courier Staff"},
+            "https://citycourier.example/authors/ana",
+        ],
+        "publisher": {"@type": "Organization", "name": "City Courier"},
+    }
+    item = load_bytes(page(ld=ld).encode(), "ld.html").items[0]
+    assert item.authors == ["Tobias Fenn"]
+    assert item.published == "2024-05-14"
+    assert item.source == "City Courier"
+
+
+def test_byline_time_and_figcaption() -> None:
+    extra = (
+        '<p class="byline">By Ana Ruiz and Leo Park</p>'
+        '<time datetime="2024-05-14T10:00:00Z">14 May</time>'
+        "<figure><img src='t.jpg'><figcaption>A tram at the northern terminus.</figcaption></figure>"
+    )
+    item = load_bytes(page(body_extra=extra).encode(), "b.html").items[0]
+    assert item.authors == ["Ana Ruiz", "Leo Park"]
+    assert item.published == "2024-05-14T10:00:00+00:00"
+    assert "A tram at the northern terminus." in item.captions
+
+
+def test_html_with_entity_doctype_is_refused() -> None:
+    doc = '<?xml version="1.0"?><!DOCTYPE html [<!ENTITY x "boom">]><html><body><p>&x;</p></body></html>'
+    result = load_bytes(doc.encode(), "evil.html")
+    assert result.items == []
+    assert result.error is not None
+    assert "unsafe XML" in result.error
+
+
+def test_huge_page_is_cut(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(html_page, "MAX_HTML_PARSE_BYTES", 4096)
+    filler = (
+        "<div>" + "<p>Filler paragraph about nothing in particular at all.</p>" * 2000 + "</div>"
+    )
+    result = load_bytes(page(HEAD, body_extra=filler).encode(), "big.html")
+    assert result.error is None
+    assert any("only its start was read" in w for w in result.warnings)
+
+
+def test_html_named_file_without_markup_is_text() -> None:
+    result = load_bytes(
+        b"Plain headline\n\nPlain body text, saved under an html name.\n", "saved.html"
+    )
+    assert result.format == "text"
+    assert result.error is None
+
+
+def test_markup_without_article_text() -> None:
+    result = load_bytes(b"<html><head></head><body><div></div></body></html>", "void.html")
+    assert result.items == []
+    assert result.error is not None
+
+
+def test_html_escapes_are_stripped() -> None:
+    head = '<meta property="og:title" content="Tram \x1b[2J line \x1b]8;;http://x\x07link">'
+    item = load_bytes(page(head).encode(), "esc.html").items[0]
+    assert "\x1b" not in item.title
+    assert "\x07" not in item.title
