@@ -6,8 +6,7 @@ import json
 
 import pytest
 
-from newsdesk.ingest import load_bytes
-from newsdesk.ingest import html_page
+from newsdesk.ingest import html_page, load_bytes
 from newsdesk.ingest.html_meta import parse_document, read_page_meta, strip_site_suffix
 
 PARAGRAPHS = [
