@@ -1,0 +1,297 @@
+"""One function per subcommand; each takes the Desk and the parsed arguments."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.text import Text
+
+from newsdesk.cli import output
+from newsdesk.desk import ActionResult, Desk, DeskError, ImportProgress
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+
+Handler = Callable[[Desk, argparse.Namespace], int]
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.fields[current]}", style="dim"),
+        console=output.err,
+        transient=True,
+    )
+
+
+def sync_index(desk: Desk) -> None:
+    """Bring the index up to date, with a progress bar when there is much to do."""
+    status = desk.index_status()
+    for message in desk.notices:
+        output.notice(message)
+    desk.notices.clear()
+    if status.pending <= 0:
+        return
+    if status.pending < 200:
+        desk.sync_index()
+        return
+    with _progress() as progress:
+        task = progress.add_task("indexing", total=status.pending, current="")
+
+        def on_progress(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        try:
+            desk.sync_index(on_progress)
+        except KeyboardInterrupt:
+            output.notice("indexing paused; it resumes on the next search or import")
+
+
+def cmd_import(desk: Desk, args: argparse.Namespace) -> int:
+    missing = [p for p in args.paths if not p.exists()]
+    for path in missing:
+        output.error(f"no such file or folder: {path}")
+    inputs = [p for p in args.paths if p.exists()]
+    if not inputs:
+        return EXIT_ERROR
+    with _progress() as progress:
+        task = progress.add_task("importing", total=None, current="")
+
+        def on_progress(event: ImportProgress) -> None:
+            progress.update(
+                task, completed=event.done, total=event.total, current=Path(event.path).name[-40:]
+            )
+
+        summary = desk.import_paths(inputs, progress=on_progress)
+    if not args.no_index:
+        sync_index(desk)
+    if args.json:
+        output.print_json(summary.as_dict())
+    else:
+        output.out.print(
+            Text.assemble(
+                ("imported ", "bold"), str(summary.imported),
+                ("  duplicates ", "bold"), str(summary.duplicates),
+                ("  failed ", "bold"), (str(len(summary.failed)), "red" if summary.failed else ""),
+                f"  ({len(summary.files)} files)",
+            )
+        )
+        for failed in summary.failed:
+            output.out.print(Text.assemble(("  ✗ ", "red"), failed.path, ": ", failed.error or ""))
+        for outcome in summary.files:
+            for warning in outcome.warnings:
+                output.out.print(Text.assemble(("  ! ", "yellow"), outcome.path, ": ", warning))
+    # Partial failure is reported above; only an import where every file failed is an error.
+    ok_files = len(summary.files) - len(summary.failed)
+    return EXIT_ERROR if summary.failed and not ok_files else EXIT_OK
+
+
+def cmd_inspect(desk: Desk, args: argparse.Namespace) -> int:
+    if not args.file.exists():
+        raise DeskError(f"no such file: {args.file}")
+    result = desk.inspect(args.file)
+    if result.error:
+        output.error(f"{args.file}: {result.error}")
+        return EXIT_ERROR
+    for warning in result.warnings:
+        output.notice(f"{args.file}: {warning}")
+    output.print_json([item.inspect_dict() for item in result.items])
+    return EXIT_OK
+
+
+def _search_ids(desk: Desk, query: str, sort: str, limit: int | None) -> list[str]:
+    sync_index(desk)
+    result = desk.search(query, sort="newest" if sort == "newest" else "relevance", limit=limit)
+    if result.notice:
+        output.notice(result.notice)
+    return result.ids
+
+
+def cmd_search(desk: Desk, args: argparse.Namespace) -> int:
+    query = " ".join(args.query)
+    ids = _search_ids(desk, query, args.sort, args.limit)
+    rows = desk.rows(ids[: args.limit])
+    if args.json:
+        output.print_json([output.row_dict(r) for r in rows])
+    elif rows:
+        output.out.print(output.rows_table(rows))
+    else:
+        output.notice("no matches")
+    return EXIT_OK
+
+
+def cmd_list(desk: Desk, args: argparse.Namespace) -> int:
+    query = " ".join(args.query)
+    ids = _search_ids(desk, query, "newest", None) if query else desk.inbox_ids()
+    rows = desk.rows(ids[: args.limit] if args.limit > 0 else ids)
+    if args.json:
+        output.print_json([output.row_dict(r) for r in rows])
+    else:
+        output.out.print(output.rows_table(rows))
+        if len(ids) > len(rows):
+            output.notice(f"{len(rows)} of {len(ids)} shown; use --limit 0 for all")
+    return EXIT_OK
+
+
+def cmd_show(desk: Desk, args: argparse.Namespace) -> int:
+    article = desk.get(desk.resolve_id(args.id))
+    if article is None:
+        raise DeskError(f"no article with id {args.id!r}")
+    if args.json:
+        data = output.article_dict(article)
+        if article.story_id:
+            data["story_members"] = desk.story_members(article.story_id)
+        output.print_json(data)
+    else:
+        output.show_article(article)
+    return EXIT_OK
+
+
+def _print_action(result: ActionResult, as_json: bool) -> int:
+    if as_json:
+        output.print_json(result.as_dict())
+        return EXIT_OK
+    if not result.requested:
+        output.notice("no article matched")
+        return EXIT_OK
+    output.out.print(
+        Text(f"{result.action}: {len(result.changed)} changed of {result.requested}")
+    )
+    for article_id in result.changed[:20]:
+        output.out.print(Text(f"  {article_id}", style="dim"))
+    if len(result.changed) > 20:
+        output.out.print(Text(f"  … and {len(result.changed) - 20} more", style="dim"))
+    return EXIT_OK
+
+
+def cmd_tag(desk: Desk, args: argparse.Namespace) -> int:
+    add = [a[1:] for a in args.args if a.startswith("+") and len(a) > 1]
+    remove = [a[1:] for a in args.args if a.startswith("-") and len(a) > 1 and ":" not in a]
+    targets = [a for a in args.args if not (a.startswith("+") or (a.startswith("-") and ":" not in a))]
+    if not add and not remove:
+        raise DeskError("say which tags to add (+tag) or remove (-tag)")
+    if not targets:
+        raise DeskError("say which articles: ids or a query")
+    ids = desk.resolve_targets(targets)
+    return _print_action(desk.tag(ids, add=add, remove=remove), args.json)
+
+
+def _state_command(action: str) -> Handler:
+    def handler(desk: Desk, args: argparse.Namespace) -> int:
+        ids = desk.resolve_targets(args.targets)
+        verbs: dict[str, Callable[[], ActionResult]] = {
+            "star": lambda: desk.star(ids, True),
+            "unstar": lambda: desk.star(ids, False),
+            "read": lambda: desk.mark_read(ids, True),
+            "unread": lambda: desk.mark_read(ids, False),
+            "archive": lambda: desk.archive(ids, True),
+            "unarchive": lambda: desk.archive(ids, False),
+        }
+        return _print_action(verbs[action](), args.json)
+
+    return handler
+
+
+def cmd_undo(desk: Desk, args: argparse.Namespace) -> int:
+    result = desk.undo()
+    if result is None:
+        if args.json:
+            output.print_json(None)
+        else:
+            output.notice("nothing to undo")
+        return EXIT_OK
+    return _print_action(result, args.json)
+
+
+def cmd_history(desk: Desk, args: argparse.Namespace) -> int:
+    records = desk.store.history(args.limit)
+    if args.json:
+        output.print_json(
+            [{"batch": r.batch, "action": r.kind, "ts": r.ts, "ids": r.article_ids} for r in records]
+        )
+        return EXIT_OK
+    for record in records:
+        output.out.print(
+            Text(f"{record.ts}  {record.kind:<10} {len(record.article_ids)} article(s)")
+        )
+    return EXIT_OK
+
+
+def cmd_reindex(desk: Desk, args: argparse.Namespace) -> int:
+    total = desk.store.count()
+    with _progress() as progress:
+        task = progress.add_task("reindexing", total=total, current="")
+
+        def on_progress(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        count = desk.reindex(on_progress)
+    output.out.print(Text(f"indexed {count} articles"))
+    return EXIT_OK
+
+
+def cmd_saved(desk: Desk, args: argparse.Namespace) -> int:
+    if args.action == "add":
+        if len(args.rest) < 2:
+            raise DeskError("usage: newsdesk saved add NAME QUERY")
+        desk.save_search(args.rest[0], " ".join(args.rest[1:]))
+    elif args.action == "remove":
+        if not args.rest:
+            raise DeskError("usage: newsdesk saved remove NAME")
+        if not desk.delete_search(args.rest[0]):
+            raise DeskError(f"no saved search named {args.rest[0]!r}")
+    searches = desk.saved_searches()
+    if args.json:
+        output.print_json([{"name": n, "query": q} for n, q in searches])
+    else:
+        for name, query in searches:
+            output.out.print(Text.assemble((f"{name}: ", "bold"), query))
+    return EXIT_OK
+
+
+def _lazy(module: str, name: str) -> Handler:
+    """Commands owned by feature modules, imported only when used."""
+
+    def handler(desk: Desk, args: argparse.Namespace) -> int:
+        import importlib
+
+        func: Handler = getattr(importlib.import_module(module), name)
+        return func(desk, args)
+
+    return handler
+
+
+HANDLERS: dict[str, Handler] = {
+    "import": cmd_import,
+    "inspect": cmd_inspect,
+    "search": cmd_search,
+    "list": cmd_list,
+    "show": cmd_show,
+    "tag": cmd_tag,
+    "star": _state_command("star"),
+    "unstar": _state_command("unstar"),
+    "read": _state_command("read"),
+    "unread": _state_command("unread"),
+    "archive": _state_command("archive"),
+    "unarchive": _state_command("unarchive"),
+    "undo": cmd_undo,
+    "history": cmd_history,
+    "reindex": cmd_reindex,
+    "saved": cmd_saved,
+    "export": _lazy("newsdesk.cli.export_cmd", "cmd_export"),
+    "stories": _lazy("newsdesk.cli.stories_cmd", "cmd_stories"),
+    "diff": _lazy("newsdesk.cli.stories_cmd", "cmd_diff"),
+}

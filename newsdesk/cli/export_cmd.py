@@ -1,0 +1,52 @@
+"""`newsdesk export`: a query, ids, or the starred articles, to md, md-files, json or csv."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from rich.text import Text
+
+from newsdesk.cli import output
+from newsdesk.cli.commands import EXIT_ERROR, EXIT_OK, sync_index
+from newsdesk.desk import Desk, DeskError
+from newsdesk.export import ExportError, ExportExists, ExportOptions
+
+
+def cmd_export(desk: Desk, args: argparse.Namespace) -> int:
+    query = " ".join(args.query) or ("" if args.ids else "is:starred")
+    if args.ids:
+        ids = [desk.resolve_id(i) for i in args.ids]
+    else:
+        sync_index(desk)
+        ids = desk.search(query, sort="newest").ids
+    if not ids:
+        raise DeskError(f"nothing to export: no article matches {query!r}")
+    options = ExportOptions(
+        format=args.format, summary=args.summary, query=query or None, force=args.force
+    )
+    if args.output == "-":
+        if args.format == "md-files":
+            raise DeskError("md-files writes a folder; give --output DIR (or use --format md)")
+        rendered = desk.render_export(ids, options)
+        for warning in rendered.warnings:
+            output.notice(warning)
+        sys.stdout.write(rendered.text)
+        sys.stdout.flush()
+        return EXIT_OK
+    dest = Path(args.output) if args.output else None
+    try:
+        report = desk.export(ids, dest, options)
+    except ExportExists as exc:
+        output.error(f"{exc} (use --force to replace)")
+        return EXIT_ERROR
+    except ExportError as exc:
+        output.error(str(exc))
+        return EXIT_ERROR
+    for warning in report.warnings:
+        output.notice(warning)
+    output.out.print(
+        Text(f"exported {report.count} article(s) as {report.format} to {report.destination}")
+    )
+    return EXIT_OK

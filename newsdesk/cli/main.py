@@ -1,0 +1,188 @@
+"""Argument parsing and dispatch for `newsdesk`.
+
+Every command goes through the Desk, the same service the TUI uses. Errors a
+user can cause end in a one-line message and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from newsdesk import __version__
+from newsdesk.cli import output
+from newsdesk.cli.commands import EXIT_ERROR, EXIT_OK, EXIT_USAGE, HANDLERS
+from newsdesk.desk import Desk, DeskError
+from newsdesk.paths import resolve
+from newsdesk.store import StoreError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsdesk",
+        description="Triage a news queue in the terminal. With no command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"newsdesk {__version__}")
+    parser.add_argument(
+        "--data-dir", type=Path, default=None,
+        help="use this data directory (default: the user data dir, or $NEWSDESK_DATA_DIR)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    sub.add_parser("app", help="open the triage app (the default)")
+    sub.add_parser("paths", help="print where data, config and cache live").add_argument(
+        "--json", action="store_true"
+    )
+
+    p = sub.add_parser("import", help="import files and folders (text, HTML, feeds, Markdown, JSONL)")
+    p.add_argument("paths", nargs="+", type=Path)
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.add_argument("--no-index", action="store_true", help="store only; index later")
+
+    p = sub.add_parser("inspect", help="extract a file without storing it; prints JSON")
+    p.add_argument("file", type=Path)
+    p.add_argument("--json", action="store_true", help="(default) print JSON")
+
+    for name, helptext in (
+        ("search", "ranked search with the query syntax"),
+        ("list", "list articles newest first, filtered by a query"),
+    ):
+        p = sub.add_parser(name, help=helptext)
+        p.add_argument("query", nargs="*" if name == "list" else "+")
+        p.add_argument("--json", action="store_true")
+        p.add_argument("--limit", type=int, default=20 if name == "search" else 50)
+        if name == "search":
+            p.add_argument("--sort", choices=("relevance", "newest"), default="relevance")
+
+    p = sub.add_parser("show", help="show one article")
+    p.add_argument("id")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("tag", help="add (+tag) or remove (-tag) tags on ids or a query")
+    p.add_argument("args", nargs="+", metavar="ID_OR_QUERY|+tag|-tag")
+    p.add_argument("--json", action="store_true")
+
+    for name, helptext in (
+        ("star", "star articles (ids or a query)"),
+        ("unstar", "unstar articles"),
+        ("read", "mark articles read"),
+        ("unread", "mark articles unread"),
+        ("archive", "archive articles (hidden from the inbox; reversible)"),
+        ("unarchive", "bring archived articles back"),
+    ):
+        p = sub.add_parser(name, help=helptext)
+        p.add_argument("targets", nargs="+", metavar="ID_OR_QUERY")
+        p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("undo", help="undo the last triage action (repeat to go further back)")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("history", help="recent triage actions (what undo would undo)")
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--json", action="store_true")
+
+    sub.add_parser("reindex", help="rebuild the search index from the store")
+
+    p = sub.add_parser("export", help="export articles to Markdown, JSON or CSV")
+    p.add_argument("query", nargs="*", help="a query (default: starred articles)")
+    p.add_argument("--ids", nargs="+", default=None, help="export these article ids")
+    p.add_argument("--format", "-f", choices=("md", "md-files", "json", "csv"), default="md")
+    p.add_argument("--output", "-o", default=None, help="file or folder; '-' for stdout")
+    p.add_argument("--summary", action="store_true", help="only the first paragraphs of each body")
+    p.add_argument("--force", action="store_true", help="overwrite existing files")
+
+    p = sub.add_parser("stories", help="stories: articles grouped across outlets")
+    p.add_argument("query", nargs="*")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--all", action="store_true", help="include single-article stories")
+
+    p = sub.add_parser("diff", help="what one version of a story has that another lacks")
+    p.add_argument("a")
+    p.add_argument("b")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("saved", help="saved searches: list, add NAME QUERY, remove NAME")
+    p.add_argument("action", nargs="?", choices=("list", "add", "remove"), default="list")
+    p.add_argument("rest", nargs="*")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("doctor", help="check the store and index; repair what can be repaired")
+    p.add_argument("--json", action="store_true")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    command = args.command or "app"
+    try:
+        if command == "paths":
+            return cmd_paths(args)
+        if command == "app":
+            return cmd_app(args)
+        if command == "doctor":
+            from newsdesk.cli.doctor import cmd_doctor
+
+            return cmd_doctor(args)
+        handler = HANDLERS[command]
+        with Desk(resolve(args.data_dir)) as desk:
+            return handler(desk, args)
+    except KeyboardInterrupt:
+        output.error("interrupted; everything reported done is saved")
+        return 130
+    except (DeskError, StoreError) as exc:
+        output.error(str(exc))
+        return EXIT_ERROR
+    except sqlite3.Error as exc:
+        output.error(f"database problem: {exc}. Run `newsdesk doctor`.")
+        return EXIT_ERROR
+    except ValueError as exc:
+        # Query syntax errors are ValueErrors with a readable message.
+        output.error(str(exc))
+        return EXIT_USAGE
+    except OSError as exc:
+        output.error(f"{exc.strerror or exc}: {exc.filename or ''}".strip(": "))
+        return EXIT_ERROR
+    except Exception as exc:  # noqa: BLE001 - last resort: a message and a log, never a traceback
+        log = _write_crash_log()
+        output.error(f"unexpected error: {exc!r}. Details were written to {log}")
+        return EXIT_ERROR
+
+
+def _write_crash_log() -> str:
+    """Keep the traceback for a bug report without showing it to the user."""
+    import traceback
+    from datetime import datetime
+
+    try:
+        cache = resolve().cache_dir
+        cache.mkdir(parents=True, exist_ok=True)
+        log = cache / "crash.log"
+        with log.open("a", encoding="utf-8") as fh:
+            fh.write(f"--- {datetime.now().isoformat()}\n{traceback.format_exc()}\n")
+        return str(log)
+    except OSError as exc:
+        return f"(nowhere: {exc})"
+
+
+def cmd_paths(args: argparse.Namespace) -> int:
+    paths = resolve(args.data_dir)
+    if args.json:
+        output.print_json(paths.as_dict())
+    else:
+        for key, value in paths.as_dict().items():
+            output.out.print(f"{key:>13}: {value}", markup=False)
+    return EXIT_OK
+
+
+def cmd_app(args: argparse.Namespace) -> int:
+    from newsdesk.tui import run
+
+    run(resolve(args.data_dir))
+    return EXIT_OK
+
+if __name__ == "__main__":
+    sys.exit(main())

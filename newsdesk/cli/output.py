@@ -1,0 +1,152 @@
+"""Printing for the CLI: Rich for people, plain JSON for scripts.
+
+Article text is always passed to Rich as `Text` (never markup) and has been
+sanitised at import, so nothing an article says can style or escape the terminal.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from newsdesk.model import Article, ArticleRow
+
+out = Console(highlight=False, soft_wrap=False)
+err = Console(stderr=True, highlight=False)
+
+
+def print_json(data: Any) -> None:
+    """JSON on stdout, UTF-8, one document."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.flush()
+
+
+def error(message: str) -> None:
+    err.print(Text.assemble(("newsdesk: ", "bold red"), message))
+
+
+def notice(message: str) -> None:
+    err.print(Text(message, style="yellow"))
+
+
+def markers(row: ArticleRow) -> str:
+    return "".join(
+        (
+            "★" if row.starred else " ",
+            "●" if not row.read else " ",
+            "⇪" if row.exported else " ",
+        )
+    )
+
+
+def rows_table(rows: list[ArticleRow], scores: dict[str, float] | None = None) -> Table:
+    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
+    table.add_column("id", style="dim", no_wrap=True)
+    table.add_column("", no_wrap=True)
+    table.add_column("published", no_wrap=True)
+    table.add_column("source", no_wrap=True, max_width=22, overflow="ellipsis")
+    table.add_column("headline", overflow="ellipsis", no_wrap=True)
+    table.add_column("tags", style="cyan", no_wrap=True, overflow="ellipsis", max_width=24)
+    for row in rows:
+        table.add_row(
+            Text(row.id[:10]),
+            Text(markers(row)),
+            Text((row.published or "")[:16].replace("T", " ")),
+            Text(row.source or ""),
+            Text(row.title + (f"  (+{row.story_size - 1} outlets)" if row.story_size > 1 else "")),
+            Text(" ".join(row.tags)),
+        )
+    return table
+
+
+def row_dict(row: ArticleRow) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "title": row.title,
+        "source": row.source,
+        "published": row.published,
+        "read": row.read,
+        "starred": row.starred,
+        "archived": row.archived,
+        "exported": row.exported,
+        "tags": row.tags,
+        "story_size": row.story_size,
+    }
+
+
+def article_dict(article: Article) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": article.id}
+    data.update(article.meta.inspect_dict())
+    data.update(
+        {
+            "source_short": article.meta.source_short,
+            "url": article.meta.url,
+            "credits": article.meta.credits,
+            "captions": article.meta.captions,
+            "mention_counts": article.meta.mention_counts,
+            "reading_minutes": article.meta.reading_minutes,
+            "format": article.meta.format,
+            "read": article.state.read,
+            "starred": article.state.starred,
+            "archived": article.state.archived,
+            "exported": article.state.exported,
+            "tags": article.state.tags,
+            "note": article.state.note,
+            "origin": article.origin,
+            "origins": article.origins,
+            "imported_at": article.imported_at,
+            "story": article.story_id,
+            "story_size": article.story_size,
+        }
+    )
+    return data
+
+
+def show_article(article: Article) -> None:
+    meta = article.meta
+    out.print(Text(meta.title, style="bold"))
+    if meta.dek:
+        out.print(Text(meta.dek, style="italic"))
+    facts = [
+        ("id", article.id),
+        ("by", ", ".join(meta.authors)),
+        ("source", meta.source or ""),
+        ("dateline", meta.dateline or ""),
+        ("published", meta.published or ""),
+        ("url", meta.url or ""),
+        ("tags", " ".join(article.state.tags)),
+        ("state", state_words(article)),
+        ("story", f"{article.story_id} ({article.story_size} versions)" if article.story_id else ""),
+        ("people", ", ".join(meta.people)),
+        ("organizations", ", ".join(meta.organizations)),
+        ("places", ", ".join(meta.places)),
+        ("words", f"{meta.word_count} ({meta.reading_minutes} min)"),
+    ]
+    for label, value in facts:
+        if value:
+            out.print(Text.assemble((f"{label:>13}: ", "dim"), value))
+    for quote in meta.quotes:
+        out.print(Text.assemble("  “", quote.text, "” — ", (quote.speaker or "unattributed", "cyan")))
+    out.print()
+    out.print(Text(meta.body))
+    if meta.links:
+        out.print()
+        out.print(Text("Links", style="bold"))
+        for link in meta.links:
+            out.print(Text(f"  - {link.title}" + (f" <{link.url}>" if link.url else "")))
+
+
+def state_words(article: Article) -> str:
+    words = ["read" if article.state.read else "unread"]
+    if article.state.starred:
+        words.append("starred")
+    if article.state.archived:
+        words.append("archived")
+    if article.state.exported:
+        words.append("exported")
+    return ", ".join(words)

@@ -1,0 +1,402 @@
+"""The Desk: the one service the CLI, the TUI and the tests all go through.
+
+It owns the store (the truth) and the search index (derived), and offers the
+verbs of the product: import, search, look, act (tag/star/read/archive), undo,
+export, stories. Nothing here knows about terminals.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from newsdesk import paths as paths_mod
+from newsdesk.model import Article, ArticleRow, Extracted, article_id
+from newsdesk.store import Store, StoreError
+
+if TYPE_CHECKING:
+    from newsdesk.export import ExportOptions, ExportReport, Rendered
+    from newsdesk.ingest import LoadResult
+    from newsdesk.search.engine import SearchEngine, SearchResult
+    from newsdesk.search.index import IndexStatus, SearchIndex
+
+
+class DeskError(Exception):
+    """A problem to tell the user in one line (no traceback)."""
+
+
+@dataclass
+class FileOutcome:
+    """What happened to one input file."""
+
+    path: str
+    imported: int = 0
+    duplicates: int = 0
+    error: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ImportSummary:
+    """The import report: counts, and a reason for every file that failed."""
+
+    files: list[FileOutcome] = field(default_factory=list)
+    imported_ids: list[str] = field(default_factory=list)
+
+    @property
+    def imported(self) -> int:
+        return sum(f.imported for f in self.files)
+
+    @property
+    def duplicates(self) -> int:
+        return sum(f.duplicates for f in self.files)
+
+    @property
+    def failed(self) -> list[FileOutcome]:
+        return [f for f in self.files if f.error]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "imported": self.imported,
+            "duplicates": self.duplicates,
+            "failed": [{"path": f.path, "reason": f.error} for f in self.failed],
+            "warnings": [
+                {"path": f.path, "warning": w} for f in self.files for w in f.warnings
+            ],
+            "files": len(self.files),
+        }
+
+
+@dataclass
+class ImportProgress:
+    """Sent after each file: how far the import is."""
+
+    done: int
+    total: int
+    path: str
+    outcome: FileOutcome
+
+
+@dataclass
+class ActionResult:
+    """What a triage action changed."""
+
+    action: str
+    changed: list[str]
+    requested: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"action": self.action, "changed": self.changed, "requested": self.requested}
+
+
+Sort = Literal["relevance", "newest"]
+
+
+class Desk:
+    """The newsdesk service over one data directory."""
+
+    def __init__(self, paths: paths_mod.Paths | None = None, *, background_index: bool = False) -> None:
+        self.paths = paths or paths_mod.resolve()
+        try:
+            self.paths.data_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DeskError(f"cannot create the data directory {self.paths.data_dir}: {exc}") from exc
+        try:
+            self.store = Store(self.paths.database)
+        except StoreError as exc:
+            raise DeskError(str(exc)) from exc
+        self._index: SearchIndex | None = None
+        self._engine: SearchEngine | None = None
+        self._index_lock = threading.Lock()
+        self._background_index = background_index
+        #: Messages for the user from opening the index (e.g. "rebuilding").
+        self.notices: list[str] = []
+
+    # -- lifecycle -----------------------------------------------------------
+
+    def close(self) -> None:
+        if self._index is not None:
+            self._index.stop()
+        self.store.close()
+
+    def __enter__(self) -> Desk:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def index(self) -> SearchIndex:
+        """The search index, opened on first use (the list needs only the store)."""
+        with self._index_lock:
+            if self._index is None:
+                from newsdesk.search.index import SearchIndex
+
+                index = SearchIndex(self.paths.index_dir, self.store)
+                message = index.open()
+                if message:
+                    self.notices.append(message)
+                if self._background_index:
+                    index.start_background()
+                self._index = index
+            return self._index
+
+    @property
+    def engine(self) -> SearchEngine:
+        if self._engine is None:
+            from newsdesk.search.engine import SearchEngine
+
+            self._engine = SearchEngine(self.store, self.index)
+        return self._engine
+
+    def sync_index(self, progress: Callable[[int, int], None] | None = None) -> int:
+        """Bring the index up to date with the store now (the CLI does this before searching)."""
+        return self.index.catch_up(progress)
+
+    def index_status(self) -> IndexStatus:
+        return self.index.status()
+
+    def reindex(self, progress: Callable[[int, int], None] | None = None) -> int:
+        return self.index.rebuild(progress)
+
+    # -- import ----------------------------------------------------------------
+
+    def inspect(self, path: Path) -> LoadResult:
+        """Extract without storing."""
+        from newsdesk.ingest import load_file
+
+        return load_file(path)
+
+    def import_paths(
+        self,
+        inputs: Sequence[Path],
+        *,
+        progress: Callable[[ImportProgress], None] | None = None,
+        should_stop: Callable[[], bool] | None = None,
+    ) -> ImportSummary:
+        """Import files and folders; a bad file is reported and skipped, the rest import.
+
+        Each file is committed in its own transaction, so an interrupted import
+        keeps every file reported done and nothing half-written.
+        """
+        from newsdesk.ingest import iter_input_files, load_file
+
+        files = list(iter_input_files(inputs))
+        summary = ImportSummary()
+        for done, path in enumerate(files, start=1):
+            if should_stop is not None and should_stop():
+                break
+            result = load_file(path)
+            outcome = FileOutcome(path=str(path), error=result.error, warnings=list(result.warnings))
+            if result.error is None:
+                try:
+                    created, dupes = self._store_items(result.items, str(path), raw=None)
+                except StoreError as exc:
+                    outcome.error = str(exc)
+                else:
+                    outcome.imported = len(created)
+                    outcome.duplicates = dupes
+                    summary.imported_ids.extend(created)
+            summary.files.append(outcome)
+            if progress is not None:
+                progress(ImportProgress(done=done, total=len(files), path=str(path), outcome=outcome))
+        if summary.imported_ids and self._index is not None:
+            self._index.notify()
+        return summary
+
+    def add_extracted(self, items: Iterable[Extracted], origin: str) -> list[str]:
+        """Store already-extracted items (benchmarks, tests, other tools)."""
+        created, _ = self._store_items(list(items), origin, raw=None)
+        if created and self._index is not None:
+            self._index.notify()
+        return created
+
+    def _store_items(
+        self, items: Sequence[Extracted], origin: str, raw: str | None
+    ) -> tuple[list[str], int]:
+        import sqlite3
+
+        from newsdesk.stories.grouping import StoryGrouper
+
+        created: list[str] = []
+        duplicates = 0
+        try:
+            with self.store.transaction() as tx:
+                grouper = StoryGrouper(tx)
+                for index, meta in enumerate(items):
+                    item_origin = origin if len(items) == 1 else f"{origin}#{index}"
+                    aid = article_id(meta)
+                    outcome = self.store.insert(tx, aid, meta, item_origin, raw)
+                    if not outcome.created:
+                        duplicates += 1
+                        continue
+                    created.append(aid)
+                    from newsdesk.store import iso_to_ts
+
+                    story = grouper.assign(aid, meta, iso_to_ts(meta.published))
+                    self.store.set_story(tx, aid, story)
+        except sqlite3.Error as exc:
+            raise StoreError(f"could not store articles from {origin}: {exc}") from exc
+        return created, duplicates
+
+    # -- reading -------------------------------------------------------------
+
+    def search(
+        self, query: str = "", *, sort: Sort = "relevance", limit: int | None = None,
+        now: datetime | None = None,
+    ) -> SearchResult:
+        """Ranked ids for a query (raises QuerySyntaxError with a message on bad syntax)."""
+        return self.engine.search(query, sort=sort, limit=limit, now=now)
+
+    def inbox_ids(self) -> list[str]:
+        """The inbox straight from the store, newest first: no index needed (first paint)."""
+        return self.store.ordered_ids("a.archived = 0")
+
+    def rows(self, ids: Sequence[str]) -> list[ArticleRow]:
+        return self.store.rows(ids)
+
+    def get(self, article_id: str) -> Article | None:
+        return self.store.get(article_id)
+
+    def get_many(self, ids: Sequence[str]) -> list[Article]:
+        return self.store.get_many(ids)
+
+    def counts(self) -> dict[str, int]:
+        return self.store.counts()
+
+    def tags(self) -> list[tuple[str, int]]:
+        return self.store.all_tags()
+
+    def resolve_id(self, text: str) -> str:
+        """A full id from a full or unique-prefix id; DeskError otherwise."""
+        text = text.strip()
+        if self.store.exists(text):
+            return text
+        # Short ids work like git's: a unique hex prefix of six or more characters.
+        is_prefix = 6 <= len(text) <= 16 and all(c in "0123456789abcdef" for c in text)
+        matches = self.store.resolve_prefix(text) if is_prefix else []
+        if len(matches) == 1:
+            return matches[0]
+        if not matches:
+            raise DeskError(f"no article with id {text!r}")
+        raise DeskError(f"id {text!r} is ambiguous: {', '.join(matches)}")
+
+    def resolve_targets(self, targets: Sequence[str]) -> list[str]:
+        """Ids from a mix of ids/prefixes; if the words are not ids, they are one query."""
+        ids: list[str] = []
+        unresolved: list[str] = []
+        for target in targets:
+            try:
+                ids.append(self.resolve_id(target))
+            except DeskError:
+                unresolved.append(target)
+        if unresolved:
+            self.sync_index()
+            ids.extend(self.search(" ".join(unresolved), limit=None).ids)
+        return list(dict.fromkeys(ids))
+
+    # -- actions -------------------------------------------------------------
+
+    def star(self, ids: Sequence[str], on: bool = True) -> ActionResult:
+        return self._apply("star" if on else "unstar", ids, {"starred": on})
+
+    def mark_read(self, ids: Sequence[str], on: bool = True) -> ActionResult:
+        return self._apply("read" if on else "unread", ids, {"read": on})
+
+    def archive(self, ids: Sequence[str], on: bool = True) -> ActionResult:
+        return self._apply("archive" if on else "unarchive", ids, {"archived": on})
+
+    def mark_exported(self, ids: Sequence[str]) -> ActionResult:
+        return self._apply("exported", ids, {"exported": True})
+
+    def set_note(self, article_id: str, note: str) -> ActionResult:
+        return self._apply("note", [article_id], {"note": note})
+
+    def tag(
+        self, ids: Sequence[str], add: Sequence[str] = (), remove: Sequence[str] = ()
+    ) -> ActionResult:
+        add = [normalise_tag(t) for t in add if normalise_tag(t)]
+        remove = [normalise_tag(t) for t in remove if normalise_tag(t)]
+        changed = self.store.apply("tag", ids, {}, add_tags=add, remove_tags=remove)
+        return ActionResult("tag", changed, len(ids))
+
+    def _apply(self, kind: str, ids: Sequence[str], change: dict[str, Any]) -> ActionResult:
+        changed = self.store.apply(kind, ids, change)
+        return ActionResult(kind, changed, len(ids))
+
+    def undo(self) -> ActionResult | None:
+        record = self.store.undo()
+        if record is None:
+            return None
+        return ActionResult(f"undo {record.kind}", record.article_ids, len(record.article_ids))
+
+    # -- saved searches --------------------------------------------------------
+
+    def saved_searches(self) -> list[tuple[str, str]]:
+        return self.store.saved_searches()
+
+    def save_search(self, name: str, query: str) -> None:
+        self.store.save_search(name.strip(), query)
+
+    def delete_search(self, name: str) -> bool:
+        return self.store.delete_search(name)
+
+    # -- export ----------------------------------------------------------------
+
+    def export(
+        self, ids: Sequence[str], dest: Path | None, options: ExportOptions
+    ) -> ExportReport:
+        """Write the articles to `dest` (atomic; default: the documents folder) and mark them exported."""
+        from newsdesk.export import default_destination, export
+
+        articles = self.store.get_many(ids)
+        if not articles:
+            raise DeskError("nothing to export: no article matched")
+        target = dest if dest is not None else default_destination(options.format)
+        report = export(articles, target, options, templates_dir=self.paths.templates_dir)
+        self.mark_exported([a.id for a in articles])
+        return report
+
+    def render_export(self, ids: Sequence[str], options: ExportOptions) -> Rendered:
+        """The export as one text (stdout, clipboard); marks the articles exported."""
+        from newsdesk.export import render
+
+        articles = self.store.get_many(ids)
+        if not articles:
+            raise DeskError("nothing to export: no article matched")
+        rendered = render(articles, options, templates_dir=self.paths.templates_dir)
+        self.mark_exported([a.id for a in articles])
+        return rendered
+
+    # -- stories ----------------------------------------------------------------
+
+    def story_members(self, story_id: str) -> list[str]:
+        return self.store.ordered_ids("a.story_id = ?", (story_id,))
+
+    def story_map(self) -> dict[str, str]:
+        """Article id -> story id, for articles in a story of two or more (grouped views)."""
+        rows = self.store.conn.execute(
+            "SELECT id, story_id FROM articles WHERE story_id IN ("
+            "SELECT story_id FROM articles WHERE story_id IS NOT NULL "
+            "GROUP BY story_id HAVING COUNT(*) > 1)"
+        )
+        return {str(r[0]): str(r[1]) for r in rows}
+
+    def related(self, article_id: str, limit: int = 5) -> list[str]:
+        return self.engine.related(article_id, limit=limit)
+
+
+def normalise_tag(tag: str) -> str:
+    """Tags are lower-case words joined by hyphens: `+Breaking News` -> `breaking-news`."""
+    from newsdesk.sanitize import clean_line
+
+    tag = clean_line(tag).strip().lstrip("+").strip().casefold()
+    return "-".join(tag.replace(",", " ").split())[:64]
+
+
+def open_desk(data_dir: Path | None = None, *, background_index: bool = False) -> Desk:
+    return Desk(paths_mod.resolve(data_dir), background_index=background_index)

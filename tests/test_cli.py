@@ -1,0 +1,154 @@
+"""The CLI, run as a user runs it: a subprocess on a temp data directory."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PAGE_ONE = """Home » World
+
+Fishing fleets idle as harbour strike enters third day
+
+Dockworkers in Gdansk say talks with port operators have stalled.
+By Marta Kowalczyk and Piotr Zielinski for Baltic Morning
+November 18, 2026
+
+GDANSK, Poland — Hundreds of dockworkers stayed off the quays on Wednesday as a strike over night-shift pay entered its third day, leaving fishing fleets idle in the harbour.
+
+"We will not go back until the night rate is restored," said Ewa Nowak, the chair of the port workers' union.
+
+The operators said in a statement that they remained open to talks.
+
+© 2026 Baltic Morning. All rights reserved.
+"""
+
+PAGE_TWO = """Science
+
+Glacier survey finds faster melt in northern valleys
+
+Researchers mapped forty glaciers over two summers.
+By Anders Lund
+November 20, 2026
+
+TROMSO, Norway — A two-year survey of forty glaciers found that ice in the northern valleys is thinning faster than models predicted, researchers said on Friday.
+
+"The numbers surprised all of us," said Lund, who led the fieldwork.
+"""
+
+
+def run(args: list[str], env: dict[str, str], check: bool = True) -> subprocess.CompletedProcess[str]:
+    proc = subprocess.run(
+        [sys.executable, "-m", "newsdesk", *args],
+        capture_output=True, text=True, env=env, timeout=120,
+    )
+    assert "Traceback" not in proc.stderr, proc.stderr
+    if check:
+        assert proc.returncode == 0, proc.stderr
+    return proc
+
+
+@pytest.fixture
+def env(isolated_dirs: Path) -> dict[str, str]:
+    return dict(os.environ)
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "inbox"
+    (folder / "nested").mkdir(parents=True)
+    (folder / "strike.txt").write_text(PAGE_ONE, encoding="utf-8")
+    (folder / "nested" / "glacier.txt").write_text(PAGE_TWO, encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "picture.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20)
+    return folder
+
+
+def test_paths_json_honours_override(env: dict[str, str], isolated_dirs: Path) -> None:
+    data = json.loads(run(["paths", "--json"], env).stdout)
+    assert data["data_dir"] == str(isolated_dirs / "data")
+    assert data["database"].startswith(str(isolated_dirs / "data"))
+
+
+def test_import_reports_each_bad_file_and_keeps_the_rest(env: dict[str, str], corpus: Path) -> None:
+    summary = json.loads(run(["import", str(corpus), "--json"], env).stdout)
+    assert summary["imported"] == 2
+    failed = {Path(f["path"]).name: f["reason"] for f in summary["failed"]}
+    assert set(failed) == {"empty.txt", "picture.png"}
+    assert "empty" in failed["empty.txt"].lower()
+    assert "png" in failed["picture.png"].lower() or "binary" in failed["picture.png"].lower()
+
+    again = json.loads(run(["import", str(corpus), "--json"], env).stdout)
+    assert again["imported"] == 0 and again["duplicates"] == 2
+
+
+def test_search_show_and_triage_round_trip(env: dict[str, str], corpus: Path) -> None:
+    run(["import", str(corpus)], env)
+    hits = json.loads(run(["search", "strike", "--json"], env).stdout)
+    assert len(hits) == 1 and "strike" in hits[0]["title"].lower()
+    aid = hits[0]["id"]
+
+    shown = json.loads(run(["show", aid[:8], "--json"], env).stdout)
+    assert shown["id"] == aid
+    assert shown["authors"] == ["Marta Kowalczyk", "Piotr Zielinski"]
+    assert "story" in shown
+
+    starred = json.loads(run(["star", aid, "--json"], env).stdout)
+    assert starred["changed"] == [aid]
+    assert [h["id"] for h in json.loads(run(["search", "is:starred", "--json"], env).stdout)] == [aid]
+
+    tagged = json.loads(run(["tag", "glacier", "+climate", "+Science Desk", "--json"], env).stdout)
+    assert len(tagged["changed"]) == 1
+    found = json.loads(run(["search", "tag:climate", "--json"], env).stdout)
+    assert len(found) == 1 and found[0]["tags"] == ["climate", "science-desk"]
+
+    undone = json.loads(run(["undo", "--json"], env).stdout)
+    assert undone["action"] == "undo tag"
+    assert json.loads(run(["search", "tag:climate", "--json"], env).stdout) == []
+    # The star, done before the tag, is still there.
+    assert len(json.loads(run(["search", "is:starred", "--json"], env).stdout)) == 1
+
+
+def test_list_is_newest_first(env: dict[str, str], corpus: Path) -> None:
+    run(["import", str(corpus)], env)
+    rows = json.loads(run(["list", "--json"], env).stdout)
+    assert [r["published"][:10] for r in rows] == ["2026-11-20", "2026-11-18"]
+
+
+def test_inspect_prints_exact_keys(env: dict[str, str], corpus: Path) -> None:
+    items = json.loads(run(["inspect", str(corpus / "strike.txt"), "--json"], env).stdout)
+    assert isinstance(items, list) and len(items) == 1
+    assert list(items[0]) == [
+        "title", "dek", "authors", "source", "dateline", "published", "people",
+        "organizations", "places", "quotes", "links", "body", "language", "word_count",
+    ]
+    assert items[0]["title"] == "Fishing fleets idle as harbour strike enters third day"
+    assert items[0]["source"] == "Baltic Morning"
+
+
+def test_bad_query_and_unknown_id_are_one_line_errors(env: dict[str, str], corpus: Path) -> None:
+    run(["import", str(corpus)], env)
+    bad = run(["search", 'published:>banana'], env, check=False)
+    assert bad.returncode != 0 and bad.stderr.strip()
+    missing = run(["show", "ffffffffffff"], env, check=False)
+    assert missing.returncode == 1 and "no article" in missing.stderr
+    nofile = run(["import", "/nonexistent/path/xyz"], env, check=False)
+    assert nofile.returncode == 1 and "no such file" in nofile.stderr
+
+
+def test_export_stdout_and_file(env: dict[str, str], corpus: Path, tmp_path: Path) -> None:
+    run(["import", str(corpus)], env)
+    run(["star", "strike"], env)
+    text = run(["export", "-o", "-"], env).stdout
+    assert text.lstrip().startswith("#") and "harbour strike" in text
+    dest = tmp_path / "out.md"
+    run(["export", "is:starred", "--format", "md", "-o", str(dest)], env)
+    assert dest.read_text(encoding="utf-8") .count("harbour strike") >= 1
+    again = run(["export", "is:starred", "-o", str(dest)], env, check=False)
+    assert again.returncode == 1 and "--force" in again.stderr
+    rows = json.loads(run(["search", "is:exported", "--json"], env).stdout)
+    assert len(rows) == 1 and rows[0]["exported"] is True

@@ -1,0 +1,150 @@
+"""The store: schema, duplicates, state changes, the action log and undo."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from newsdesk.model import Extracted, article_id
+from newsdesk.store import SCHEMA_VERSION, NewerSchemaError, Store, StoreError, iso_to_ts
+
+
+def make(title: str, body: str = "Body text of the article.", **kw: object) -> Extracted:
+    return Extracted(title=title, body=body, **kw)  # type: ignore[arg-type]
+
+
+def add(store: Store, meta: Extracted, origin: str = "test.txt") -> str:
+    aid = article_id(meta)
+    with store.transaction() as tx:
+        store.insert(tx, aid, meta, origin, raw=None)
+    return aid
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    s = Store(tmp_path / "db.sqlite3")
+    yield s
+    s.close()
+
+
+def test_schema_version_and_wal(store: Store) -> None:
+    assert store.schema_version() == SCHEMA_VERSION
+    mode = store.conn.execute("PRAGMA journal_mode").fetchone()[0]
+    assert mode.lower() == "wal"
+
+
+def test_id_is_stable_across_formatting() -> None:
+    a = make("Flood waters rise", "The river rose.\n\nPeople fled.")
+    b = make("  FLOOD waters rise! ", "The  river rose.  People fled")
+    assert article_id(a) == article_id(b)
+    assert article_id(a) != article_id(make("Flood waters fall", a.body))
+
+
+def test_reimport_is_a_noop_and_records_origin(store: Store) -> None:
+    meta = make("Harbour strike ends")
+    aid = add(store, meta, "a.txt")
+    with store.transaction() as tx:
+        outcome = store.insert(tx, article_id(meta), meta, "b.txt", raw=None)
+    assert not outcome.created and outcome.article_id == aid
+    assert store.count() == 1
+    article = store.get(aid)
+    assert article is not None
+    assert article.origins == ["a.txt", "b.txt"]
+
+
+def test_same_url_or_guid_merges(store: Store) -> None:
+    add(store, make("One", url="https://example.test/x", guid="g-1"))
+    with store.transaction() as tx:
+        by_url = store.insert(tx, "other", make("One, updated", url="https://example.test/x"), "f", None)
+        by_guid = store.insert(tx, "other2", make("One again", guid="g-1"), "g", None)
+    assert not by_url.created and not by_guid.created
+    assert store.count() == 1
+
+
+def test_state_changes_logged_and_undone_in_order(store: Store) -> None:
+    a = add(store, make("A"))
+    b = add(store, make("B"))
+    assert store.apply("star", [a, b], {"starred": True}) == [a, b]
+    assert store.apply("tag", [a], {}, add_tags=["urgent", "eu"]) == [a]
+    assert store.apply("star", [a], {"starred": True}) == []  # no change, nothing logged
+    got = store.get(a)
+    assert got is not None and got.state.starred and got.state.tags == ["eu", "urgent"]
+
+    first = store.undo()
+    assert first is not None and first.kind == "tag"
+    got = store.get(a)
+    assert got is not None and got.state.tags == [] and got.state.starred
+    second = store.undo()
+    assert second is not None and second.kind == "star" and sorted(second.article_ids) == sorted([a, b])
+    got_b = store.get(b)
+    assert got_b is not None and not got_b.state.starred
+    assert store.undo() is None
+
+
+def test_undo_survives_reopen(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    s1 = Store(path)
+    aid = add(s1, make("Persistent"))
+    s1.apply("archive", [aid], {"archived": True})
+    s1.close()
+    s2 = Store(path)
+    record = s2.undo()
+    assert record is not None and record.kind == "archive"
+    got = s2.get(aid)
+    assert got is not None and not got.state.archived
+    s2.close()
+
+
+def test_counts_and_ordering(store: Store) -> None:
+    old = add(store, make("Old", published="2026-11-01"))
+    new = add(store, make("New", published="2026-11-20T10:00:00+00:00"))
+    store.apply("read", [old], {"read": True})
+    assert store.ordered_ids() == [new, old]
+    counts = store.counts()
+    assert counts["total"] == 2 and counts["unread"] == 1 and counts["starred"] == 0
+
+
+def test_rows_keep_requested_order_and_tags(store: Store) -> None:
+    a = add(store, make("A"))
+    b = add(store, make("B"))
+    store.apply("tag", [b], {}, add_tags=["x"])
+    rows = store.rows([b, "missing", a])
+    assert [r.id for r in rows] == [b, a]
+    assert rows[0].tags == ["x"]
+
+
+def test_failed_transaction_leaves_nothing(store: Store) -> None:
+    with pytest.raises(RuntimeError), store.transaction() as tx:
+        store.insert(tx, "abc", make("Half"), "f", None)
+        raise RuntimeError("crash mid-import")
+    assert store.count() == 0
+
+
+def test_newer_schema_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    Store(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(NewerSchemaError, match="newer newsdesk"):
+        Store(path)
+    assert path.read_bytes() == before
+
+
+def test_garbage_database_gives_store_error(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    path.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(StoreError, match="doctor"):
+        Store(path)
+
+
+def test_iso_to_ts_handles_absurd_values() -> None:
+    assert iso_to_ts("2026-11-18") is not None
+    assert iso_to_ts("not a date") is None
+    assert iso_to_ts(None) is None
+    assert iso_to_ts("2026-11-18T00:00:00Z") == iso_to_ts("2026-11-18")
+    assert iso_to_ts("2026-11-18T02:00:00+02:00") == iso_to_ts("2026-11-18")
