@@ -146,7 +146,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         output.error(f"{exc.strerror or exc}: {exc.filename or ''}".strip(": "))
         return EXIT_ERROR
-    except Exception as exc:  # noqa: BLE001 - last resort: a message and a log, never a traceback
+    except Exception as exc:  # last resort: a message and a log, never a traceback
         log = _write_crash_log()
         output.error(f"unexpected error: {exc!r}. Details were written to {log}")
         return EXIT_ERROR
