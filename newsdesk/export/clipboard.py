@@ -81,7 +81,7 @@ def copy_to_clipboard(text: str, *, timeout: float = 5.0) -> ClipboardResult:
         except OSError as exc:
             return ClipboardResult(False, tool, f"{tool} could not be run: {exc.strerror or exc}.")
         errors.seek(0)
-        detail = errors.read(500).decode("utf-8", "replace").strip()
+        detail = " ".join(errors.read(500).decode("utf-8", "replace").split())
     if completed.returncode != 0:
         why = f": {detail}" if detail else ""
         return ClipboardResult(False, tool, f"{tool} failed (exit {completed.returncode}){why}.")
