@@ -1,0 +1,99 @@
+"""Settings and key overrides read from TOML files in the config directory.
+
+Pure Python (no Textual): the TUI validates key ids against its own binding
+table. A broken file never stops the program: its problems are returned as
+one-line messages and the defaults are kept.
+
+`keys.toml`::
+
+    [keys]
+    star = "s,f"        # binding id -> comma-separated keys
+
+`config.toml`::
+
+    [ui]
+    theme = "textual-dark"
+    relative_times = true
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsdesk.paths import Paths
+
+
+@dataclass
+class Settings:
+    """What the user configured, plus what was wrong with it."""
+
+    #: Binding id -> comma-separated keys, as written (validated by the UI).
+    keys: dict[str, str] = field(default_factory=dict)
+    #: A Textual theme name, or None for the default.
+    theme: str | None = None
+    #: Show "3h" rather than a date in the list.
+    relative_times: bool = True
+    #: One line per problem found ("keys.toml: ...").
+    errors: list[str] = field(default_factory=list)
+
+
+def _read_toml(path: Path, errors: list[str]) -> dict[str, object]:
+    if not path.is_file():
+        return {}
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as exc:
+        errors.append(f"{path.name}: invalid TOML ({exc}); defaults kept")
+    except OSError as exc:
+        errors.append(f"{path.name}: cannot read ({exc.strerror or exc}); defaults kept")
+    return {}
+
+
+def parse_keys(data: dict[str, object], errors: list[str], source: str = "keys.toml") -> dict[str, str]:
+    """The `[keys]` table as id -> keys; wrong entries are reported and skipped."""
+    table = data.get("keys", {})
+    if not isinstance(table, dict):
+        errors.append(f"{source}: [keys] must be a table of id = \"keys\"; defaults kept")
+        return {}
+    keys: dict[str, str] = {}
+    for binding_id, value in table.items():
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            value = ",".join(value)
+        if not isinstance(value, str) or not value.strip():
+            errors.append(f"{source}: keys.{binding_id} must be a string like \"s,f\"; ignored")
+            continue
+        parts = [part.strip() for part in value.split(",")]
+        if any(not part for part in parts):
+            errors.append(f"{source}: keys.{binding_id} has an empty key in {value!r}; ignored")
+            continue
+        keys[str(binding_id)] = ",".join(parts)
+    return keys
+
+
+def load_settings(paths: Paths) -> Settings:
+    """Read config.toml and keys.toml (both optional)."""
+    settings = Settings()
+    errors = settings.errors
+    keys_data = _read_toml(paths.keys_file, errors)
+    settings.keys = parse_keys(keys_data, errors)
+    config = _read_toml(paths.config_file, errors)
+    ui = config.get("ui", {})
+    if not isinstance(ui, dict):
+        errors.append("config.toml: [ui] must be a table; defaults kept")
+        ui = {}
+    theme = ui.get("theme")
+    if theme is not None:
+        if isinstance(theme, str) and theme.strip():
+            settings.theme = theme.strip()
+        else:
+            errors.append("config.toml: ui.theme must be a theme name; ignored")
+    relative = ui.get("relative_times")
+    if relative is not None:
+        if isinstance(relative, bool):
+            settings.relative_times = relative
+        else:
+            errors.append("config.toml: ui.relative_times must be true or false; ignored")
+    return settings

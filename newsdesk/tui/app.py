@@ -1,0 +1,116 @@
+"""The App: wiring only. It owns the Desk, settings, key overrides and UI state.
+
+Screens, widgets and dialogs live in their own modules; the inbox screen is
+`screens.main.MainScreen`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding
+from textual.worker import Worker, WorkerState
+
+from newsdesk import uistate
+from newsdesk.config import Settings, load_settings
+from newsdesk.desk import Desk
+from newsdesk.paths import Paths
+from newsdesk.tui.commands import KeyTableCommands
+from newsdesk.tui.keymap import validate_keymap
+from newsdesk.uistate import UIState
+
+Clock = Callable[[], datetime]
+
+
+def system_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+class NewsdeskApp(App[None]):
+    """Keyboard-driven triage of a news queue."""
+
+    CSS_PATH = "newsdesk.tcss"
+    """All styling lives in one stylesheet beside this file."""
+
+    TITLE = "newsdesk"
+
+    COMMANDS: ClassVar = App.COMMANDS | {KeyTableCommands}
+    """The palette offers every action of the key table, plus Textual's own commands."""
+
+    BINDINGS: ClassVar[list[Binding]] = []  # type: ignore[assignment]
+    """The keys live on the inbox screen (newsdesk.tui.keymap)."""
+
+    def __init__(
+        self,
+        desk: Desk,
+        *,
+        settings: Settings | None = None,
+        ui_state: UIState | None = None,
+        clock: Clock = system_clock,
+        save_state: bool = True,
+    ) -> None:
+        super().__init__()
+        self.desk = desk
+        self.settings = settings if settings is not None else load_settings(desk.paths)
+        self.ui_state = ui_state if ui_state is not None else uistate.load(desk.paths.ui_state)
+        #: Current time for relative dates (tests and snapshots pass a fixed one).
+        self.clock = clock
+        self._save_state = save_state
+        self.keymap_overrides, self._keymap_errors = validate_keymap(self.settings.keys)
+
+    def on_mount(self) -> None:
+        from newsdesk.tui.screens.main import MainScreen
+
+        if self.settings.theme:
+            if self.settings.theme in self.available_themes:
+                self.theme = self.settings.theme
+            else:
+                self._keymap_errors.append(
+                    f"config.toml: unknown theme {self.settings.theme!r}; default kept"
+                )
+        self.set_keymap(self.keymap_overrides)
+        self.push_screen(MainScreen())
+        for problem in [*self.settings.errors, *self._keymap_errors]:
+            self.notify(problem, title="Configuration", severity="warning", timeout=10,
+                        markup=False)
+
+    def save_ui_state(self) -> None:
+        if not self._save_state:
+            return
+        try:
+            uistate.save(self.desk.paths.ui_state, self.ui_state)
+        except OSError as exc:
+            self.notify(f"Could not save the view state: {exc}", severity="warning",
+                        markup=False)
+
+    def on_unmount(self) -> None:
+        self.save_ui_state()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        self.report_worker_state(event)
+
+    def report_worker_state(self, event: Worker.StateChanged) -> None:
+        """The one place a failed worker becomes a message for the user (not a crash).
+
+        Worker messages do not bubble, so screens that start workers forward here.
+        """
+        if event.state is WorkerState.ERROR:
+            error = event.worker.error
+            reason = f"{type(error).__name__}: {error}" if error else "unknown error"
+            self.notify(
+                f"{event.worker.name or 'background job'} failed: {reason}",
+                title="Error", severity="error", timeout=10, markup=False,
+            )
+
+
+def run_app(paths: Paths) -> int:
+    """Open the Desk (index in the background) and run the app."""
+    desk = Desk(paths, background_index=True)
+    try:
+        NewsdeskApp(desk).run()
+    finally:
+        desk.close()
+    return 0

@@ -1,0 +1,154 @@
+"""An article as an editor reads it, built as `rich.text.Text` (never markup).
+
+Headline, dek, byline, source, dateline, published, tags, entities with
+counts, quotes with speakers, links, credits, then the cleaned body with the
+search terms highlighted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from rich.style import Style
+from rich.text import Text
+
+from newsdesk.model import Article, ArticleRow
+from newsdesk.sanitize import clean_line, clean_text
+from newsdesk.tui.relative_time import long_when
+
+#: Bodies longer than this are cut in the pane (the export keeps them whole).
+BODY_LIMIT = 200_000
+
+
+@dataclass(frozen=True)
+class ArticleStyles:
+    """Styles of the pane's parts (from the widget's component classes)."""
+
+    headline: Style
+    dek: Style
+    label: Style
+    meta: Style
+    tag: Style
+    quote: Style
+    speaker: Style
+    link: Style
+    highlight: Style
+    rule: Style
+
+
+def terms_pattern(terms: Sequence[str]) -> re.Pattern[str] | None:
+    """Words starting with any term (so "flood" lights "flooding"), case-insensitive."""
+    words = sorted(
+        {w for t in terms for w in re.findall(r"\w+", t) if len(w) >= 2}, key=len, reverse=True
+    )
+    if not words:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\w*", re.IGNORECASE)
+
+
+def _field(text: Text, label: str, value: str, styles: ArticleStyles) -> None:
+    if not value:
+        return
+    text.append(f"{label:<10}", styles.label)
+    text.append(value, styles.meta)
+    text.append("\n")
+
+
+def _with_counts(names: Sequence[str], counts: dict[str, int]) -> str:
+    out = []
+    for name in names:
+        name = clean_line(name)
+        count = counts.get(name, 0)
+        out.append(f"{name} ({count})" if count > 1 else name)
+    return ", ".join(out)
+
+
+def article_text(
+    article: Article,
+    styles: ArticleStyles,
+    now: datetime,
+    *,
+    terms: Sequence[str] = (),
+    carried_by: Sequence[ArticleRow] = (),
+) -> Text:
+    """The whole detail view of one article."""
+    meta = article.meta
+    state = article.state
+    text = Text(end="")
+    text.append(clean_line(meta.title) or "(no headline)", styles.headline)
+    text.append("\n")
+    if meta.dek:
+        text.append(clean_line(meta.dek), styles.dek)
+        text.append("\n")
+    text.append("\n")
+    _field(text, "By", ", ".join(clean_line(a) for a in meta.authors), styles)
+    source = clean_line(meta.source or "")
+    if meta.source_short and meta.source_short != meta.source:
+        source = f"{source} ({clean_line(meta.source_short)})"
+    _field(text, "Source", source, styles)
+    _field(text, "Dateline", clean_line(meta.dateline or ""), styles)
+    _field(text, "Published", long_when(meta.published, now), styles)
+    if meta.word_count:
+        _field(text, "Length", f"{meta.word_count:,} words, {meta.reading_minutes} min", styles)
+    flags = [
+        name
+        for name, on in (
+            ("unread", not state.read), ("starred", state.starred),
+            ("archived", state.archived), ("exported", state.exported),
+        )
+        if on
+    ]
+    _field(text, "State", ", ".join(flags) or "read", styles)
+    if state.tags:
+        text.append(f"{'Tags':<10}", styles.label)
+        for i, tag in enumerate(state.tags):
+            if i:
+                text.append(" ")
+            text.append(f"#{clean_line(tag)}", styles.tag)
+        text.append("\n")
+    _field(text, "URL", clean_line(meta.url or ""), styles)
+    counts = meta.mention_counts
+    _field(text, "People", _with_counts(meta.people, counts), styles)
+    _field(text, "Orgs", _with_counts(meta.organizations, counts), styles)
+    _field(text, "Places", _with_counts(meta.places, counts), styles)
+    if carried_by:
+        outlets = ", ".join(
+            dict.fromkeys(clean_line(r.source or "unknown outlet") for r in carried_by)
+        )
+        _field(text, "Also in", outlets, styles)
+    if meta.quotes:
+        text.append("\nQuotes\n", styles.label)
+        for quote in meta.quotes:
+            text.append("  “", styles.quote)
+            text.append(clean_line(quote.text), styles.quote)
+            text.append("”", styles.quote)
+            text.append(" — ", styles.meta)
+            text.append(clean_line(quote.speaker or "unattributed"), styles.speaker)
+            text.append("\n")
+    if meta.links:
+        text.append("\nLinks\n", styles.label)
+        for link in meta.links:
+            text.append("  " + (clean_line(link.title) or "(untitled)"), styles.meta)
+            if link.url:
+                text.append("  " + clean_line(link.url), styles.link)
+            text.append("\n")
+    if meta.credits:
+        text.append("\nCredits\n", styles.label)
+        for credit in meta.credits:
+            text.append("  " + clean_line(credit) + "\n", styles.meta)
+    text.append("\n" + "─" * 40 + "\n\n", styles.rule)
+    body = clean_text(meta.body or "")
+    cut = len(body) > BODY_LIMIT
+    if cut:
+        body = body[:BODY_LIMIT]
+    body_text = Text(body, end="")
+    pattern = terms_pattern(terms)
+    if pattern is not None:
+        body_text.highlight_regex(pattern, styles.highlight)
+    text.append_text(body_text)
+    if cut:
+        text.append("\n\n[… body cut in this view; the export keeps it whole]", styles.label)
+    return text

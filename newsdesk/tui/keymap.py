@@ -1,0 +1,185 @@
+"""The key table: every key of the inbox screen, as data.
+
+One table feeds the screen's BINDINGS, the footer, the help screen, the
+command palette and KEYS.md, so they can never disagree. Users remap keys by
+binding id in keys.toml (see newsdesk.config); `validate_keymap` checks ids
+and keys before they reach `App.set_keymap`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from textual.binding import Binding
+
+
+@dataclass(frozen=True)
+class KeySpec:
+    """One user-visible command and its default keys."""
+
+    id: str
+    #: Comma-separated Textual key names.
+    keys: str
+    #: The action string (on the main screen unless prefixed with `app.`).
+    action: str
+    description: str
+    #: Heading in the help screen.
+    group: str
+    #: Shown in the footer.
+    footer: bool = False
+    #: Offered in the command palette.
+    palette: bool = True
+    #: A longer explanation for the help screen and palette.
+    help: str = ""
+
+    def binding(self) -> Binding:
+        return Binding(
+            self.keys,
+            self.action,
+            self.description,
+            show=self.footer,
+            id=self.id,
+            tooltip=self.help,
+        )
+
+
+NAV = "Move"
+TRIAGE = "Triage"
+SELECT = "Select"
+SEARCH = "Search and view"
+OTHER = "Other"
+
+KEY_TABLE: tuple[KeySpec, ...] = (
+    KeySpec("cursor_down", "j,down", "cursor_down", "Down", NAV, palette=False),
+    KeySpec("cursor_up", "k,up", "cursor_up", "Up", NAV, palette=False),
+    KeySpec("cursor_top", "g,home", "cursor_top", "Top", NAV, help="Go to the first row"),
+    KeySpec("cursor_bottom", "G,end", "cursor_bottom", "Bottom", NAV, help="Go to the last row"),
+    KeySpec("page_down", "pagedown,ctrl+d", "page_down", "Page down", NAV, palette=False),
+    KeySpec("page_up", "pageup,ctrl+u", "page_up", "Page up", NAV, palette=False),
+    KeySpec(
+        "open", "enter", "open", "Open", NAV, footer=True,
+        help="Open the article (marks it read) or expand a story row",
+    ),
+    KeySpec("expand", "l,right", "expand", "Expand story", NAV, help="Show every version of the story"),
+    KeySpec("collapse", "h,left", "collapse", "Collapse story", NAV, help="Fold the story's versions"),
+    KeySpec("star", "s", "star", "Star", TRIAGE, footer=True, help="Star or unstar"),
+    KeySpec("tag", "t", "tag", "Tag", TRIAGE, footer=True, help="Add or remove tags"),
+    KeySpec("read", "r", "read", "Read", TRIAGE, footer=True, help="Mark read or unread"),
+    KeySpec(
+        "archive", "a", "archive", "Archive", TRIAGE, footer=True,
+        help="Archive or unarchive (archived rows leave the inbox)",
+    ),
+    KeySpec("undo", "u", "undo", "Undo", TRIAGE, footer=True, help="Undo the last change (many levels)"),
+    KeySpec("export", "e", "export", "Export", TRIAGE, footer=True, help="Export to Markdown, JSON or CSV"),
+    KeySpec("open_url", "o", "open_url", "Open URL", TRIAGE, help="Open the original page in a browser"),
+    KeySpec("select", "space,x", "select", "Select", SELECT, help="Select or unselect the row"),
+    KeySpec("select_range", "V", "select_range", "Select range", SELECT, help="Select from the anchor to the cursor"),
+    KeySpec(
+        "select_all", "asterisk,ctrl+a", "select_all", "Select all", SELECT,
+        help="Select every article matching the search",
+    ),
+    KeySpec(
+        "clear", "escape", "clear", "Clear", SELECT,
+        help="Clear the selection, else the search", palette=False,
+    ),
+    KeySpec("search", "slash", "focus_search", "Search", SEARCH, footer=True, help="Type a search query"),
+    KeySpec("save_search", "B", "save_search", "Save search", SEARCH, help="Save the current query by name"),
+    KeySpec("saved_searches", "b", "saved_searches", "Saved searches", SEARCH, help="Pick a saved search"),
+    KeySpec(
+        "toggle_group", "z", "toggle_group", "Group stories", SEARCH,
+        help="Toggle one row per story / one row per article",
+    ),
+    KeySpec("toggle_sort", "S", "toggle_sort", "Sort", SEARCH, help="Toggle relevance / newest first"),
+    KeySpec("focus_detail", "d", "focus_detail", "Detail pane", SEARCH, help="Move focus to the detail pane"),
+    KeySpec("import", "i", "import_files", "Import files…", OTHER, help="Import files or folders"),
+    KeySpec("help", "question_mark", "help", "Help", OTHER, footer=True, help="List every key"),
+    KeySpec("palette", "ctrl+p", "app.command_palette", "Commands", OTHER, palette=False),
+    KeySpec("quit", "q", "app.quit", "Quit", OTHER, footer=True),
+)
+
+SPEC_BY_ID: dict[str, KeySpec] = {spec.id: spec for spec in KEY_TABLE}
+
+# Textual key names: lower-case words, digits and symbols' names, with modifiers.
+_KEY_NAME = re.compile(r"^(?:(?:ctrl|shift|alt|super|meta|hyper)\+)*(?:[a-z0-9_]+|[A-Z]|\S)$")
+
+
+def validate_keymap(overrides: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
+    """Keep overrides whose id is known and whose keys look like keys; explain the rest."""
+    valid: dict[str, str] = {}
+    errors: list[str] = []
+    for binding_id, keys in overrides.items():
+        if binding_id not in SPEC_BY_ID:
+            known = ", ".join(sorted(SPEC_BY_ID))
+            errors.append(f"keys.toml: unknown key id {binding_id!r} (known: {known})")
+            continue
+        parts = [k.strip() for k in keys.split(",")]
+        bad = [k for k in parts if not _KEY_NAME.match(k)]
+        if bad:
+            errors.append(f"keys.toml: {binding_id}: {', '.join(map(repr, bad))} is not a key name")
+            continue
+        valid[binding_id] = ",".join(parts)
+    seen: dict[str, str] = {}
+    for spec in KEY_TABLE:
+        for key in valid.get(spec.id, spec.keys).split(","):
+            if key in seen and seen[key] != spec.id:
+                errors.append(
+                    f"keys.toml: {key!r} is bound to both {seen[key]!r} and {spec.id!r}; "
+                    "key overrides ignored"
+                )
+                return {}, errors
+            seen[key] = spec.id
+    return valid, errors
+
+
+def effective_keys(spec: KeySpec, overrides: Mapping[str, str]) -> list[str]:
+    return overrides.get(spec.id, spec.keys).split(",")
+
+
+_DISPLAY = {
+    "slash": "/", "question_mark": "?", "asterisk": "*", "space": "space",
+    "pagedown": "PgDn", "pageup": "PgUp", "escape": "Esc", "enter": "Enter",
+    "down": "↓", "up": "↑", "left": "←", "right": "→", "home": "Home", "end": "End",
+}
+
+
+def key_display(key: str) -> str:
+    """A key name as a person writes it: `slash` -> `/`, `ctrl+d` -> `ctrl+d`."""
+    *mods, name = key.split("+")
+    shown = _DISPLAY.get(name, name)
+    return "+".join([*mods, shown])
+
+
+def keys_markdown() -> str:
+    """The KEYS.md table (binding id, default keys, what it does)."""
+    lines = [
+        "# newsdesk keys",
+        "",
+        "Every key of the triage screen. Remap any of them by id in `keys.toml` in the",
+        "config directory (`newsdesk paths` shows where), for example:",
+        "",
+        "```toml",
+        "[keys]",
+        'star = "s,f"',
+        'cursor_down = "j,down,ctrl+n"',
+        "```",
+        "",
+        "Keys are Textual key names (`ctrl+d`, `pagedown`, `slash`, `question_mark`,",
+        "`asterisk`, `space`; upper-case letters mean shift). An unknown id or a",
+        "clash is reported when the app starts and the defaults are kept.",
+        "`ctrl+i` is the same key as Tab in most terminals, so import is on `i`",
+        "and in the command palette (`ctrl+p`).",
+        "",
+    ]
+    group = ""
+    for spec in KEY_TABLE:
+        if spec.group != group:
+            group = spec.group
+            lines += [f"## {group}", "", "| id | keys | action |", "|---|---|---|"]
+        keys = ", ".join(f"`{key_display(k)}`" for k in spec.keys.split(","))
+        text = spec.help or spec.description
+        lines.append(f"| `{spec.id}` | {keys} | {text} |")
+        if spec is KEY_TABLE[-1] or KEY_TABLE[KEY_TABLE.index(spec) + 1].group != group:
+            lines.append("")
+    return "\n".join(lines)

@@ -1,0 +1,40 @@
+"""A one-line question: a title, an Input, Enter to answer, Esc to cancel."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label
+
+
+class PromptDialog(ModalScreen[str | None]):
+    """Returns the typed text, or None on Esc."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="dialog_cancel")]
+    """Esc closes without an answer."""
+
+    def __init__(self, title: str, *, placeholder: str = "", value: str = "") -> None:
+        super().__init__()
+        self._title = title
+        self._placeholder = placeholder
+        self._value = value
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(Text(self._title, style="bold"), classes="dialog-title")
+            yield Input(value=self._value, placeholder=self._placeholder, id="prompt-input")
+            yield Label(Text("Enter to confirm · Esc to cancel", style="dim"))
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,141 @@
+"""The tag dialog: `+tag -tag` or plain words, with completion over existing tags."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.suggester import Suggester
+from textual.widgets import Input, Label, Static
+
+from newsdesk.desk import normalise_tag
+
+_SPLIT = re.compile(r"[\s,]+")
+
+
+@dataclass(frozen=True)
+class TagChange:
+    """Tags to add and to remove (normalised)."""
+
+    add: list[str] = field(default_factory=list)
+    remove: list[str] = field(default_factory=list)
+
+
+def parse_tag_input(text: str) -> TagChange:
+    """`+a -b c` -> add a, c; remove b. Later words win over earlier ones."""
+    add: dict[str, None] = {}
+    remove: dict[str, None] = {}
+    for word in _SPLIT.split(text.strip()):
+        if not word or word in "+-":
+            continue
+        if word.startswith("-"):
+            tag = normalise_tag(word[1:])
+            if tag:
+                remove[tag] = None
+                add.pop(tag, None)
+        else:
+            tag = normalise_tag(word)
+            if tag:
+                add[tag] = None
+                remove.pop(tag, None)
+    return TagChange(list(add), list(remove))
+
+
+class TagSuggester(Suggester):
+    """Completes the last word of the input from the known tags."""
+
+    def __init__(self, tags: Sequence[str]) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+        self._tags = list(tags)
+
+    def matches(self, value: str) -> list[str]:
+        word = _SPLIT.split(value)[-1] if value else ""
+        stem = word.lstrip("+-").casefold()
+        if not stem:
+            return []
+        return [t for t in self._tags if t.startswith(stem) and t != stem]
+
+    async def get_suggestion(self, value: str) -> str | None:
+        found = self.matches(value)
+        if not found:
+            return None
+        word = _SPLIT.split(value)[-1]
+        stem = word.lstrip("+-")
+        return value + found[0][len(stem) :]
+
+
+class TagDialog(ModalScreen[TagChange | None]):
+    """Shows the current tags; returns what to add and remove, or None on Esc."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="dialog_cancel"),
+        Binding("tab", "complete", "Complete tag", show=False, id="tag_complete"),
+    ]
+    """Esc closes; Tab accepts the suggested tag."""
+
+    def __init__(self, current: Mapping[str, int], known: Sequence[str], targets: int) -> None:
+        super().__init__()
+        #: Tag -> how many of the targets carry it.
+        self.current = dict(current)
+        self.known = list(known)
+        self.targets = targets
+        self._suggester = TagSuggester(self.known)
+
+    def compose(self) -> ComposeResult:
+        title = "Tag this article" if self.targets == 1 else f"Tag {self.targets:,} articles"
+        with Vertical(classes="dialog", id="tag-dialog"):
+            yield Label(Text(title, style="bold"), classes="dialog-title")
+            yield Static(self._current_text(), id="tag-current", markup=False)
+            yield Input(
+                placeholder="+tag adds, -tag removes, plain words add",
+                suggester=self._suggester,
+                id="tag-input",
+            )
+            yield Static(Text(""), id="tag-matches", markup=False)
+            yield Label(Text("Enter to apply · Tab completes · Esc to cancel", style="dim"))
+
+    def _current_text(self) -> Text:
+        text = Text("Current: ", style="dim")
+        if not self.current:
+            text.append("no tags", style="dim italic")
+        for i, (tag, count) in enumerate(sorted(self.current.items())):
+            if i:
+                text.append("  ")
+            text.append(f"#{tag}", style="bold")
+            if self.targets > 1:
+                text.append(f" {count}/{self.targets}", style="dim")
+        return text
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        found = self._suggester.matches(event.value)[:8]
+        text = Text("")
+        if found:
+            text.append("Known: ", style="dim")
+            text.append("  ".join(found))
+        self.query_one("#tag-matches", Static).update(text)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(parse_tag_input(event.value))
+
+    def action_complete(self) -> None:
+        field_ = self.query_one(Input)
+        found = self._suggester.matches(field_.value)
+        if not found:
+            return
+        word = _SPLIT.split(field_.value)[-1]
+        stem = word.lstrip("+-")
+        field_.value = field_.value + found[0][len(stem) :] + " "
+        field_.cursor_position = len(field_.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,52 @@
+"""Compact publication times for the list ("12m", "5h", "3d", "14 Mar", "2023-03-14").
+
+`now` is always passed in, so snapshots and tests use a fixed clock.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+
+def parse_when(value: str | None) -> datetime | None:
+    """An aware datetime from an ISO date or datetime (naive means UTC)."""
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def compact_when(value: str | None, now: datetime) -> str:
+    """At most six characters; empty when unknown."""
+    when = parse_when(value)
+    if when is None:
+        return ""
+    date_only = value is not None and len(value) <= 10
+    seconds = (now - when).total_seconds()
+    if not date_only and -120 <= seconds < 60:
+        return "now"
+    if not date_only and 0 < seconds < 3600:
+        return f"{int(seconds // 60)}m"
+    if not date_only and 0 < seconds < 86400:
+        return f"{int(seconds // 3600)}h"
+    if 0 <= seconds < 7 * 86400:
+        days = int(seconds // 86400)
+        return "today" if date_only and days == 0 else f"{max(days, 1)}d"
+    if when.year == now.year:
+        return when.strftime("%d %b")
+    return when.strftime("%Y-%m")
+
+
+def long_when(value: str | None, now: datetime) -> str:
+    """For the detail pane: the stated date and how long ago."""
+    when = parse_when(value)
+    if when is None or value is None:
+        return value or ""
+    short = compact_when(value, now)
+    stated = value if len(value) <= 10 else when.strftime("%Y-%m-%d %H:%M %Z").strip()
+    if short and short[0].isdigit() and short[-1] in "mhd":
+        return f"{stated} ({short} ago)"
+    return stated

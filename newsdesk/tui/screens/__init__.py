@@ -1,0 +1,1 @@
+"""Full screens: the inbox (in three layers) and help."""

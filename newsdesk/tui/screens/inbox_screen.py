@@ -1,0 +1,419 @@
+"""The inbox screen's base layer: layout, navigation, search-as-you-type, detail pane.
+
+The screen is built in three thin layers, one file each: this one (what you
+see and how you move), `jobs.JobsScreen` (background work: index, counts,
+import, export, open URL) and `main.MainScreen` (the triage verbs and the key
+table).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Container
+from textual.message import Message
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, ProgressBar
+from textual.worker import Worker, get_current_worker
+
+from newsdesk.desk import Sort
+from newsdesk.model import ArticleRow
+from newsdesk.tui.story_view import story_heads, with_versions
+from newsdesk.tui.widgets.detail import DetailPane
+from newsdesk.tui.widgets.inbox import InboxList
+from newsdesk.tui.widgets.search_bar import SearchBar, SearchInput
+from newsdesk.tui.widgets.status_line import StatusInfo, StatusLine
+
+if TYPE_CHECKING:
+    from newsdesk.tui.app import NewsdeskApp
+
+#: Typing pauses this long before a search runs.
+SEARCH_DEBOUNCE = 0.15
+#: The detail pane follows the cursor after this pause (holding j stays fast).
+DETAIL_DEBOUNCE = 0.05
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    """One search to run; `seq` orders them so stale answers are dropped."""
+
+    seq: int
+    query: str
+    sort: str
+    grouped: bool
+    #: Keep the cursor on this article when the results arrive.
+    keep: str | None = None
+    keep_index: bool = False
+
+
+class InboxScreen(Screen[None]):
+    """Layout, movement, search and the detail pane."""
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012
+    """List above the detail pane below 110 columns, beside it from 110."""
+
+    @dataclass
+    class SearchDone(Message):
+        """A search finished (posted from the search worker)."""
+
+        request: SearchRequest
+        ids: list[str]
+        terms: list[str]
+        notice: str | None
+        story_of: dict[str, str] = field(default_factory=dict)
+
+    @dataclass
+    class SearchFailed(Message):
+        """The query could not be parsed or run; `message` says why in one line."""
+
+        request: SearchRequest
+        message: str
+
+    app: NewsdeskApp
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._search_seq = 0
+        self._latest: SearchRequest | None = None
+        self._search_timer: Timer | None = None
+        self._detail_timer: Timer | None = None
+        #: Result of the last search: every matching id, in order (before grouping).
+        self.result_ids: list[str] = []
+        self.terms: list[str] = []
+        #: Head id -> story id in the grouped view.
+        self.story_of_head: dict[str, str] = {}
+        self.story_of: dict[str, str] = {}
+        #: Expanded story heads -> their versions.
+        self.expanded: dict[str, list[str]] = {}
+        self._base_rows: list[str] = []
+        self._pending_expand: str | None = None
+        #: Inbox-wide counts (unread, starred...) for the status line.
+        self.counts: dict[str, int] = {}
+        #: Index progress for the status line ("indexing 3,000/10,000"), empty when idle.
+        self.index_text = ""
+        #: Background jobs under way, name -> what the status line says.
+        self.busy: dict[str, str] = {}
+
+    # -- layout ------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        state = self.app.ui_state
+        yield StatusLine(id="status")
+        yield SearchBar(state.query, state.recent_searches, id="search")
+        with Container(id="panes"):
+            yield InboxList(
+                self.app.desk.rows, self.app.clock,
+                relative_times=self.app.settings.relative_times, id="inbox",
+            )
+            yield DetailPane(id="detail")
+        yield ProgressBar(id="progress", show_eta=False)
+        yield Footer()
+
+    @property
+    def inbox(self) -> InboxList:
+        return self.query_one(InboxList)
+
+    @property
+    def detail(self) -> DetailPane:
+        return self.query_one(DetailPane)
+
+    @property
+    def search_input(self) -> SearchInput:
+        return self.query_one(SearchInput)
+
+    @property
+    def query_text(self) -> str:
+        return self.search_input.value.strip()
+
+    def on_mount(self) -> None:
+        self.inbox.focus()
+        self.inbox.empty_message = "Loading…"
+        self.run_search(keep=None)
+        self.start_jobs()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        self.app.report_worker_state(event)
+
+    def start_jobs(self) -> None:
+        """Start background work (the jobs layer does)."""
+
+    def after_change(self, ids: list[str]) -> None:
+        """Redraw rows whose state changed (the jobs layer also refreshes counts)."""
+        self.inbox.invalidate(ids)
+        self.update_status()
+
+    # -- search --------------------------------------------------------------------
+
+    def run_search(self, *, keep: str | None = None, keep_index: bool = False) -> None:
+        """Start a search for the current query (stale ones are cancelled)."""
+        self._search_seq += 1
+        request = SearchRequest(
+            seq=self._search_seq,
+            query=self.query_text,
+            sort=self.app.ui_state.sort,
+            grouped=self.app.ui_state.grouped,
+            keep=keep,
+            keep_index=keep_index,
+        )
+        self._latest = request
+        self._search_worker(request)
+
+    def refresh_results(self) -> None:
+        """Run the search again, keeping the cursor on the same article."""
+        self.run_search(keep=self.inbox.current_id)
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False, name="search")
+    def _search_worker(self, request: SearchRequest) -> None:
+        worker = get_current_worker()
+        desk = self.app.desk
+        if request.query:
+            from newsdesk.search.query import QuerySyntaxError
+
+            try:
+                sort: Sort = "newest" if request.sort == "newest" else "relevance"
+                result = desk.search(request.query, sort=sort, limit=None)
+            except QuerySyntaxError as exc:
+                self.post_message(self.SearchFailed(request, str(exc)))
+                return
+            ids, terms, notice = list(result.ids), list(result.terms), result.notice
+        else:
+            ids, terms, notice = desk.inbox_ids(), [], None
+        if worker.is_cancelled:
+            return
+        story_of = desk.story_map() if request.grouped else {}
+        if worker.is_cancelled:
+            return
+        self.post_message(self.SearchDone(request, ids, terms, notice, story_of))
+
+    def on_inbox_screen_search_done(self, message: SearchDone) -> None:
+        if self._latest is None or message.request.seq != self._latest.seq:
+            return  # an older search finished after a newer one started
+        request = message.request
+        self.result_ids = message.ids
+        self.terms = message.terms
+        self.story_of = message.story_of
+        bar = self.query_one(SearchBar)
+        bar.show_message(message.notice or "", error=False)
+        if request.grouped:
+            rows, self.story_of_head = story_heads(message.ids, message.story_of)
+            self.expanded = {h: v for h, v in self.expanded.items() if h in self.story_of_head}
+        else:
+            rows, self.story_of_head = list(message.ids), {}
+            self.expanded = {}
+        self._base_rows = rows
+        self.inbox.story_heads = set(self.story_of_head)
+        self._show_rows(keep=request.keep, keep_index=request.keep_index)
+        self.inbox.empty_message = (
+            "No article matches this search." if request.query else "The inbox is empty."
+        )
+        self.update_status()
+        self.schedule_detail()
+        if self._pending_expand is not None:
+            pending, self._pending_expand = self._pending_expand, None
+            if self.inbox.current_id == pending:
+                self.action_expand()
+
+    def on_inbox_screen_search_failed(self, message: SearchFailed) -> None:
+        if self._latest is None or message.request.seq != self._latest.seq:
+            return
+        self.query_one(SearchBar).show_message(message.message, error=True)
+
+    def _show_rows(self, *, keep: str | None, keep_index: bool = False) -> None:
+        ids, depth = with_versions(self._base_rows, self.expanded)
+        self.inbox.expanded = set(self.expanded)
+        self.inbox.set_rows(ids, depth, keep=keep, keep_index=keep_index)
+
+    @on(SearchInput.Changed, "#search-input")
+    def _query_changed(self) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search_timer = self.set_timer(SEARCH_DEBOUNCE, self._search_now)
+
+    def _search_now(self) -> None:
+        self._search_timer = None
+        self.app.ui_state.query = self.query_text
+        self.run_search()
+
+    @on(SearchInput.Submitted, "#search-input")
+    @on(SearchInput.Leave)
+    def _leave_search(self) -> None:
+        self.search_input.reset_recall()
+        if self._search_timer is not None:
+            self._search_now()
+        self.app.ui_state.remember_search(self.query_text)
+        self.app.save_ui_state()
+        self.inbox.focus()
+
+    def set_query(self, query: str) -> None:
+        """Replace the query and search now (saved searches, Esc)."""
+        if self._search_timer is not None:
+            self._search_timer.stop()
+            self._search_timer = None
+        with self.search_input.prevent(SearchInput.Changed):
+            self.search_input.value = query
+        self.app.ui_state.query = query
+        self.app.save_ui_state()
+        self.run_search()
+
+    # -- status and detail ------------------------------------------------------------
+
+    def update_status(self) -> None:
+        counts = self.counts
+        info = StatusInfo(
+            shown=len(self.result_ids),
+            unread=counts.get("unread", 0),
+            starred=counts.get("starred", 0),
+            selected=len(self.inbox.selected),
+            query=self.query_text,
+            sort=self.app.ui_state.sort if self.query_text else "newest",
+            grouped=self.app.ui_state.grouped,
+            index=self.index_text,
+            busy=list(self.busy.values()),
+        )
+        self.query_one(StatusLine).show(info)
+
+    @on(InboxList.CursorMoved)
+    def _cursor_moved(self) -> None:
+        self.schedule_detail()
+
+    def schedule_detail(self) -> None:
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+        self._detail_timer = self.set_timer(DETAIL_DEBOUNCE, self.show_detail)
+
+    def show_detail(self) -> None:
+        self._detail_timer = None
+        article_id = self.inbox.current_id
+        if article_id is None:
+            self.detail.show_message(
+                "No article matches this search." if self.query_text else "The inbox is empty."
+            )
+            return
+        article = self.app.desk.get(article_id)
+        if article is None:
+            self.detail.show_message("This article is no longer in the store.")
+            return
+        carried: list[ArticleRow] = []
+        if article.story_size > 1 and article.story_id:
+            members = [m for m in self.app.desk.story_members(article.story_id) if m != article.id]
+            carried = self.app.desk.rows(members[:50])
+        self.detail.show(article, self.app.clock(), terms=self.terms, carried_by=carried)
+
+    # -- navigation -----------------------------------------------------------------
+
+    def action_cursor_down(self) -> None:
+        self.inbox.cursor += 1
+
+    def action_cursor_up(self) -> None:
+        self.inbox.cursor -= 1
+
+    def action_cursor_top(self) -> None:
+        self.inbox.cursor = 0
+
+    def action_cursor_bottom(self) -> None:
+        self.inbox.cursor = self.inbox.row_count - 1
+
+    def action_page_down(self) -> None:
+        self.inbox.cursor += self.inbox.page_height
+
+    def action_page_up(self) -> None:
+        self.inbox.cursor -= self.inbox.page_height
+
+    def action_focus_search(self) -> None:
+        self.search_input.focus()
+
+    def action_focus_detail(self) -> None:
+        if self.detail.has_focus:
+            self.inbox.focus()
+        else:
+            self.detail.focus()
+
+    def action_open(self) -> None:
+        article_id = self.inbox.current_id
+        if article_id is None:
+            return
+        if (
+            article_id in self.story_of_head
+            and article_id not in self.expanded
+            and self.inbox.depth_at(self.inbox.cursor) == 0
+        ):
+            self.action_expand()
+            return
+        self.open_article(article_id)
+
+    @on(InboxList.Activated)
+    def _activated(self, message: InboxList.Activated) -> None:
+        self.open_article(message.article_id)
+
+    def open_article(self, article_id: str) -> None:
+        row = self.inbox.row(article_id)
+        if row is not None and not row.read:
+            self.app.desk.mark_read([article_id], True)
+            self.after_change([article_id])
+        self.show_detail()
+        self.detail.focus()
+
+    def action_expand(self) -> None:
+        article_id = self.inbox.current_id
+        if article_id is None:
+            return
+        if self.inbox.depth_at(self.inbox.cursor) > 0:
+            return
+        if not self.app.ui_state.grouped:
+            row = self.inbox.current_row()
+            if row is None or row.story_size <= 1:
+                self.notify("This article has no other versions.", timeout=2)
+                return
+            # Expanding from the flat list switches to the grouped view on this story.
+            self.app.ui_state.grouped = True
+            self.app.save_ui_state()
+            self._pending_expand = article_id
+            self.run_search(keep=article_id)
+            return
+        story = self.story_of_head.get(article_id)
+        if story is None:
+            self.notify("This article has no other versions.", timeout=2)
+            return
+        members = [m for m in self.app.desk.story_members(story) if m != article_id]
+        self.expanded[article_id] = members
+        self._show_rows(keep=article_id)
+
+    def action_collapse(self) -> None:
+        index = self.inbox.cursor
+        ids = self.inbox.ids
+        if not ids:
+            return
+        head_index = index
+        while head_index > 0 and self.inbox.depth_at(head_index) > 0:
+            head_index -= 1
+        head = ids[head_index]
+        if head in self.expanded:
+            del self.expanded[head]
+            self._show_rows(keep=head)
+
+    def action_toggle_group(self) -> None:
+        state = self.app.ui_state
+        state.grouped = not state.grouped
+        self.app.save_ui_state()
+        self.notify(
+            "One row per story." if state.grouped else "One row per article.", timeout=2
+        )
+        self.run_search(keep=self.inbox.current_id)
+
+    def action_toggle_sort(self) -> None:
+        state = self.app.ui_state
+        state.sort = "newest" if state.sort == "relevance" else "relevance"
+        self.app.save_ui_state()
+        if not self.query_text:
+            self.notify(f"Searches sort by {state.sort}; the inbox is always newest first.", timeout=3)
+        self.run_search(keep=self.inbox.current_id)
+        self.update_status()
+
+    def action_help(self) -> None:
+        from newsdesk.tui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen(self.app.keymap_overrides))

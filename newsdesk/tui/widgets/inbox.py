@@ -1,0 +1,324 @@
+"""The inbox: a virtual list that stays instant at 100,000 articles.
+
+Built on Textual's Line API (the toolong log view idea): `virtual_size` is the
+row count and `render_line(y)` draws only the visible rows. Rows are fetched by
+position from the Desk a page at a time and kept in an LRU cache; rendered
+strips are cached too and dropped whenever the state they show changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import ClassVar
+
+from rich.segment import Segment
+from textual import events
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from newsdesk.model import ArticleRow
+from newsdesk.tui.widgets.inbox_row import RowShape, RowStyles, render_row
+
+RowFetcher = Callable[[Sequence[str]], list[ArticleRow]]
+
+#: Rows fetched beyond the viewport in each direction, so scrolling rarely waits.
+PREFETCH = 60
+
+
+class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
+    """Rows of articles; the screen owns the keys and tells the list what to do."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "inbox--cursor",
+        "inbox--cursor-blurred",
+        "inbox--selected-row",
+        "inbox--unread",
+        "inbox--title-unread",
+        "inbox--title-read",
+        "inbox--star",
+        "inbox--tag",
+        "inbox--exported",
+        "inbox--selected",
+        "inbox--source",
+        "inbox--time",
+        "inbox--story",
+        "inbox--empty",
+    }
+    """Themable parts of a row (see newsdesk.tcss)."""
+
+    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+    """Index of the highlighted row in the displayed list."""
+
+    @dataclass
+    class CursorMoved(Message):
+        """The highlighted article changed (None when the list is empty)."""
+
+        article_id: str | None
+        index: int
+
+    @dataclass
+    class Activated(Message):
+        """A row was clicked twice."""
+
+        article_id: str
+
+    def __init__(
+        self,
+        fetch: RowFetcher,
+        clock: Callable[[], datetime],
+        *,
+        relative_times: bool = True,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id)
+        self._fetch = fetch
+        self._clock = clock
+        self.relative_times = relative_times
+        #: The displayed ids, top to bottom (heads and expanded versions).
+        self._ids: list[str] = []
+        #: Depth per displayed row (0 top level, 1 a version under its story head).
+        self._depth: list[int] = []
+        #: Story heads that have versions to show, and those shown expanded.
+        self.story_heads: set[str] = set()
+        self.expanded: set[str] = set()
+        self.selected: set[str] = set()
+        self.range_anchor: int | None = None
+        self.empty_message = "No articles."
+        self._rows: LRUCache[str, ArticleRow] = LRUCache(4000)
+        self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(400)
+        self._generation = 0
+        self._now = clock()
+
+    # -- data ------------------------------------------------------------------
+
+    @property
+    def ids(self) -> list[str]:
+        return self._ids
+
+    @property
+    def row_count(self) -> int:
+        return len(self._ids)
+
+    @property
+    def current_id(self) -> str | None:
+        if 0 <= self.cursor < len(self._ids):
+            return self._ids[self.cursor]
+        return None
+
+    def depth_at(self, index: int) -> int:
+        return self._depth[index] if 0 <= index < len(self._depth) else 0
+
+    def set_rows(
+        self,
+        ids: list[str],
+        depth: list[int] | None = None,
+        *,
+        keep: str | None = None,
+        keep_index: bool = False,
+    ) -> None:
+        """Show a new list; keep the cursor on `keep` if still there, else on its index."""
+        old_index = self.cursor
+        self._ids = ids
+        self._depth = depth if depth is not None else [0] * len(ids)
+        self._now = self._clock()
+        self.invalidate()
+        self.virtual_size = Size(self.size.width or 1, len(ids))
+        target = 0
+        if keep is not None and not keep_index:
+            try:
+                target = ids.index(keep)
+            except ValueError:
+                target = old_index
+        elif keep_index:
+            target = old_index
+        self.cursor = max(0, min(target, len(ids) - 1))
+
+    def row(self, article_id: str) -> ArticleRow | None:
+        cached = self._rows.get(article_id)
+        if cached is None:
+            fetched = self._fetch([article_id])
+            if not fetched:
+                return None
+            cached = fetched[0]
+            self._rows.set(article_id, cached)
+        return cached
+
+    def current_row(self) -> ArticleRow | None:
+        article_id = self.current_id
+        return self.row(article_id) if article_id else None
+
+    def rows_for(self, ids: Sequence[str]) -> list[ArticleRow]:
+        """Rows of many ids, from the cache where possible."""
+        missing = [i for i in ids if i not in self._rows]
+        if missing:
+            for fetched in self._fetch(missing):
+                self._rows.set(fetched.id, fetched)
+        return [r for r in (self._rows.get(i) for i in ids) if r is not None]
+
+    def invalidate(self, ids: Iterable[str] | None = None) -> None:
+        """Forget cached rows (all, or those ids) and redraw."""
+        if ids is None:
+            self._rows.clear()
+        else:
+            for article_id in ids:
+                self._rows.discard(article_id)
+        self._strips.clear()
+        self._generation += 1
+        self.refresh()
+
+    def drop_rows(self, ids: Iterable[str]) -> None:
+        """Drop rows from the displayed list (archived), keeping the cursor's index."""
+        gone = set(ids)
+        keep = [(i, d) for i, d in zip(self._ids, self._depth, strict=True) if i not in gone]
+        self.selected -= gone
+        self.set_rows([i for i, _ in keep], [d for _, d in keep], keep_index=True)
+
+    def _ensure_rows(self, start: int, end: int) -> None:
+        """Fetch one page of rows around the viewport in a single query."""
+        start = max(0, start - PREFETCH)
+        end = min(len(self._ids), end + PREFETCH)
+        missing = [i for i in self._ids[start:end] if i not in self._rows]
+        if missing:
+            for fetched in self._fetch(missing):
+                self._rows.set(fetched.id, fetched)
+
+    # -- cursor and selection -------------------------------------------------
+
+    def validate_cursor(self, value: int) -> int:
+        return max(0, min(value, len(self._ids) - 1)) if self._ids else 0
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self.refresh_line(old)
+        self.refresh_line(new)
+        self.scroll_cursor_visible()
+        self.post_message(self.CursorMoved(self.current_id, new))
+
+    def scroll_cursor_visible(self) -> None:
+        height = self.scrollable_content_region.height or 1
+        top = round(self.scroll_y)
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False, force=True)
+        elif self.cursor >= top + height:
+            self.scroll_to(y=self.cursor - height + 1, animate=False, force=True)
+
+    @property
+    def page_height(self) -> int:
+        return max(1, self.scrollable_content_region.height - 1)
+
+    def toggle_selected(self, article_id: str) -> None:
+        if article_id in self.selected:
+            self.selected.discard(article_id)
+        else:
+            self.selected.add(article_id)
+        self._strips.clear()
+        self.refresh()
+
+    def select_range(self, start: int, end: int) -> int:
+        low, high = sorted((start, end))
+        chosen = self._ids[low : high + 1]
+        self.selected.update(chosen)
+        self._strips.clear()
+        self.refresh()
+        return len(chosen)
+
+    def set_selection(self, ids: Iterable[str]) -> None:
+        self.selected = set(ids)
+        self._strips.clear()
+        self.refresh()
+
+    def selected_in_order(self) -> list[str]:
+        """The selection in list order (ids not displayed, e.g. select-all, at the end)."""
+        shown = [i for i in self._ids if i in self.selected]
+        if len(shown) == len(self.selected):
+            return shown
+        rest = self.selected.difference(shown)
+        return shown + sorted(rest)
+
+    # -- rendering --------------------------------------------------------------
+
+    def _row_styles(self) -> RowStyles:
+        get = self.get_component_rich_style
+        return RowStyles(
+            base=self.rich_style,
+            unread=get("inbox--unread"),
+            title_unread=get("inbox--title-unread"),
+            title_read=get("inbox--title-read"),
+            star=get("inbox--star"),
+            tag=get("inbox--tag"),
+            exported=get("inbox--exported"),
+            selected=get("inbox--selected"),
+            source=get("inbox--source"),
+            time=get("inbox--time"),
+            story=get("inbox--story"),
+        )
+
+    def render_line(self, y: int) -> Strip:
+        scroll_y = round(self.scroll_y)
+        index = scroll_y + y
+        width = self.scrollable_content_region.width
+        if not self._ids:
+            if y == 0:
+                style = self.get_component_rich_style("inbox--empty")
+                return Strip([Segment(" " + self.empty_message, style)]).adjust_cell_length(width, self.rich_style)
+            return Strip.blank(width, self.rich_style)
+        if index >= len(self._ids):
+            return Strip.blank(width, self.rich_style)
+        article_id = self._ids[index]
+        is_cursor = index == self.cursor
+        is_selected = article_id in self.selected
+        key = (index, article_id, width, is_cursor, is_selected, self.has_focus, self._generation)
+        cached = self._strips.get(key)
+        if cached is not None:
+            return cached
+        row = self._rows.get(article_id)
+        if row is None:
+            self._ensure_rows(scroll_y, scroll_y + self.size.height)
+            row = self._rows.get(article_id)
+        if row is None:
+            return Strip.blank(width, self.rich_style)
+        depth = self.depth_at(index)
+        shape = RowShape(
+            depth=depth,
+            story_head=depth == 0 and article_id in self.story_heads,
+            expanded=article_id in self.expanded,
+        )
+        row_text = render_row(
+            row, width, self._row_styles(), self._now,
+            selected=is_selected, shape=shape, relative_times=self.relative_times,
+        )
+        segments = list(row_text.render(self.app.console))
+        strip = Strip(segments, width).apply_style(self.rich_style)
+        if is_cursor:
+            name = "inbox--cursor" if self.has_focus else "inbox--cursor-blurred"
+            strip = Strip(Segment.apply_style(strip, post_style=self.get_component_rich_style(name)))
+        elif is_selected:
+            strip = Strip(
+                Segment.apply_style(strip, post_style=self.get_component_rich_style("inbox--selected-row"))
+            )
+        self._strips.set(key, strip)
+        return strip
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.virtual_size = Size(event.size.width, len(self._ids))
+        self._strips.clear()
+
+    def on_focus(self, event: events.Focus) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    def on_blur(self, event: events.Blur) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    async def on_click(self, event: events.Click) -> None:
+        index = round(self.scroll_y) + event.y
+        if 0 <= index < len(self._ids):
+            if index == self.cursor and event.chain >= 2:
+                self.post_message(self.Activated(self._ids[index]))
+            self.cursor = index

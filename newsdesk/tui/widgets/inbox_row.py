@@ -1,0 +1,111 @@
+"""One inbox row as a `rich.text.Text` of an exact width.
+
+Article text is placed with `Text.append` (never parsed as markup) after
+control characters are stripped, so hostile headlines render literally.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from rich.cells import cell_len
+from rich.style import Style
+from rich.text import Text
+
+from newsdesk.model import ArticleRow
+from newsdesk.sanitize import clean_line
+from newsdesk.tui.relative_time import compact_when
+
+SOURCE_WIDTH = 18
+TIME_WIDTH = 6
+
+
+@dataclass(frozen=True)
+class RowStyles:
+    """Styles taken from the widget's component classes (themable in the .tcss)."""
+
+    base: Style
+    #: The unread dot.
+    unread: Style
+    title_unread: Style
+    title_read: Style
+    star: Style
+    tag: Style
+    exported: Style
+    selected: Style
+    source: Style
+    time: Style
+    story: Style
+
+
+@dataclass(frozen=True)
+class RowShape:
+    """Where the row sits in a grouped view."""
+
+    #: 0 for a top-level row, 1 for a version shown under its story.
+    depth: int = 0
+    #: A story head that can expand (grouped view).
+    story_head: bool = False
+    expanded: bool = False
+
+
+def fit(text: str, width: int) -> str:
+    """Cut to `width` cells with an ellipsis (wide characters counted as two)."""
+    if width <= 0:
+        return ""
+    if cell_len(text) <= width:
+        return text
+    out: list[str] = []
+    used = 0
+    for ch in text:
+        w = cell_len(ch)
+        if used + w > width - 1:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + "…"
+
+
+def render_row(
+    row: ArticleRow,
+    width: int,
+    styles: RowStyles,
+    now: datetime,
+    *,
+    selected: bool,
+    shape: RowShape = RowShape(),
+    relative_times: bool = True,
+) -> Text:
+    """The row: marks, headline (+N outlets), source, time, padded to `width`."""
+    text = Text(no_wrap=True, overflow="crop", end="")
+    text.append("✓" if selected else " ", styles.selected)
+    text.append("•" if not row.read else " ", styles.unread)
+    text.append("★" if row.starred else " ", styles.star)
+    text.append("#" if row.tags else " ", styles.tag)
+    text.append("⇪" if row.exported else " ", styles.exported)
+    text.append(" ")
+    if shape.depth:
+        text.append("  └ ", styles.story)
+    elif shape.story_head:
+        text.append("▾ " if shape.expanded else "▸ ", styles.story)
+    when = compact_when(row.published, now) if relative_times else (row.published or "")[:10]
+    when_width = max(TIME_WIDTH, cell_len(when))
+    source = clean_line(row.source or "")
+    source_width = min(SOURCE_WIDTH, max(0, (width - 30) // 3)) if width > 44 else 0
+    others = f" +{row.story_size - 1}" if row.story_size > 1 else ""
+    fixed = text.cell_len + (source_width + 1 if source_width else 0) + when_width + 1
+    title_width = max(4, width - fixed - cell_len(others))
+    title = fit(clean_line(row.title) or "(no headline)", title_width)
+    text.append(title, styles.title_read if row.read else styles.title_unread)
+    if others:
+        text.append(others, styles.story)
+    used = text.cell_len
+    tail = 1 + (source_width + 1 if source_width else 0) + when_width
+    text.append(" " * max(1, width - used - tail + 1))
+    if source_width:
+        text.append(fit(source, source_width).ljust(source_width), styles.source)
+        text.append(" ")
+    text.append(when.rjust(when_width), styles.time)
+    text.truncate(width, pad=True)
+    return text

@@ -1,0 +1,76 @@
+"""The search box: an Input with recall of recent searches and an inline message line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, Static
+
+
+class SearchInput(Input):
+    """Input with up/down recall of recent searches and Esc to leave."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "recall(1)", "Older search", show=False, id="search_recall_older"),
+        Binding("down", "recall(-1)", "Newer search", show=False, id="search_recall_newer"),
+        Binding("escape", "leave", "Back to the list", id="search_leave"),
+    ]
+    """Keys that only apply while typing a query."""
+
+    @dataclass
+    class Leave(Message):
+        """Esc or Enter: go back to the list, keeping the query."""
+
+    def __init__(self, recent: list[str], **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        #: Most recent first (shared with the persisted UI state).
+        self.recent = recent
+        self._recall_at = -1
+
+    def action_recall(self, step: int) -> None:
+        if not self.recent:
+            return
+        position = max(-1, min(self._recall_at + step, len(self.recent) - 1))
+        self._recall_at = position
+        self.value = "" if position < 0 else self.recent[position]
+        self.cursor_position = len(self.value)
+
+    def reset_recall(self) -> None:
+        self._recall_at = -1
+
+    def action_leave(self) -> None:
+        self.post_message(self.Leave())
+
+
+class SearchBar(Vertical):
+    """The query input and, under it, a one-line message (bad syntax, notices)."""
+
+    def __init__(self, query: str, recent: list[str], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._initial = query
+        self._recent = recent
+
+    def compose(self) -> ComposeResult:
+        yield SearchInput(
+            self._recent,
+            value=self._initial,
+            placeholder="/ to search: words, \"phrases\", source:, tag:, is:starred, is:archived …",
+            id="search-input",
+        )
+        yield Static("", id="search-message", markup=False)
+
+    @property
+    def input(self) -> SearchInput:
+        return self.query_one(SearchInput)
+
+    def show_message(self, message: str, *, error: bool) -> None:
+        label = self.query_one("#search-message", Static)
+        label.update(Text(message))
+        label.set_class(error, "-error")
+        label.set_class(bool(message), "-shown")

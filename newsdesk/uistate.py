@@ -1,0 +1,96 @@
+"""What the triage app remembers between runs: last query, sort, grouping, recent searches.
+
+A small versioned JSON file in the data directory, written atomically (temp
+file + rename) so a crash never leaves half a file. A damaged or unknown file
+is ignored (defaults), never fatal. Pure Python, no Textual.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+UI_STATE_VERSION = 1
+RECENT_LIMIT = 30
+
+SortOrder = Literal["relevance", "newest"]
+
+
+@dataclass
+class UIState:
+    """The persisted view state."""
+
+    query: str = ""
+    sort: SortOrder = "relevance"
+    grouped: bool = False
+    #: Most recent first, without repeats.
+    recent_searches: list[str] = field(default_factory=list)
+
+    def remember_search(self, query: str) -> None:
+        """Put `query` at the front of the recent searches."""
+        query = query.strip()
+        if not query:
+            return
+        self.recent_searches = [query, *(q for q in self.recent_searches if q != query)]
+        del self.recent_searches[RECENT_LIMIT:]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "version": UI_STATE_VERSION,
+            "query": self.query,
+            "sort": self.sort,
+            "grouped": self.grouped,
+            "recent_searches": list(self.recent_searches),
+        }
+
+    @classmethod
+    def from_dict(cls, data: object) -> UIState:
+        """Read what is usable; wrong types fall back to defaults field by field."""
+        state = cls()
+        if not isinstance(data, dict) or data.get("version") != UI_STATE_VERSION:
+            return state
+        if isinstance(data.get("query"), str):
+            state.query = data["query"]
+        if data.get("sort") in ("relevance", "newest"):
+            state.sort = data["sort"]
+        if isinstance(data.get("grouped"), bool):
+            state.grouped = data["grouped"]
+        recent = data.get("recent_searches")
+        if isinstance(recent, list):
+            state.recent_searches = [q for q in recent if isinstance(q, str) and q.strip()][
+                :RECENT_LIMIT
+            ]
+        return state
+
+
+def load(path: Path) -> UIState:
+    """The saved state, or defaults when the file is missing or unreadable."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return UIState()
+    except OSError:
+        return UIState()  # an unreadable state file only costs the user their last query
+    try:
+        return UIState.from_dict(json.loads(text))
+    except json.JSONDecodeError:
+        return UIState()
+
+
+def save(path: Path, state: UIState) -> None:
+    """Write atomically: a temp file in the same directory, then rename over."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".ui-state-", suffix=".json", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(state.to_dict(), handle, ensure_ascii=False, indent=1)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
