@@ -1,0 +1,163 @@
+"""Date expressions of the query language, turned into half-open time spans.
+
+A span is (start, end) in epoch seconds, either end None for "open". Calendar
+dates are days in the timezone of `now` (UTC unless the caller passes an aware
+`now` in another zone), matching how the store reads dates without a zone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta, tzinfo
+
+DATE_HELP = (
+    "use a date like 2026-11-18 or 2026-11, a range 2026-11-01..2026-11-18, "
+    "a comparison like >2026-11-01 or <=2026-11-18, a relative age like -7d, -24h or -2w, "
+    "or today, yesterday, this-week"
+)
+
+
+class DateSyntaxError(ValueError):
+    """A date expression that cannot be read (the message says what is accepted)."""
+
+
+@dataclass(frozen=True)
+class Span:
+    """Articles published at or after `start` and before `end` (None: unbounded)."""
+
+    start: float | None
+    end: float | None
+
+
+_RELATIVE = re.compile(r"^-?(\d{1,5})\s*(h|hr|hrs|hours?|d|days?|w|wk|weeks?|mo|months?|y|yr|years?)$")
+_YEAR = re.compile(r"^(\d{4})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+
+
+def _zone(now: datetime) -> tzinfo:
+    return now.tzinfo if now.tzinfo is not None else UTC
+
+
+def _midnight(day: date, zone: tzinfo) -> float:
+    return datetime(day.year, day.month, day.day, tzinfo=zone).timestamp()
+
+
+def _add_months(day: date, months: int) -> date:
+    index = day.year * 12 + (day.month - 1) + months
+    year, month = divmod(index, 12)
+    if year < 1 or year > 9999:
+        raise DateSyntaxError("that date is out of range")
+    return date(year, month + 1, 1)
+
+
+def _relative_start(amount: int, unit: str, now: datetime) -> float:
+    unit = unit[0] if unit[:2] != "mo" else "mo"
+    try:
+        if unit == "h":
+            return (now - timedelta(hours=amount)).timestamp()
+        if unit == "d":
+            return (now - timedelta(days=amount)).timestamp()
+        if unit == "w":
+            return (now - timedelta(weeks=amount)).timestamp()
+        if unit == "mo":
+            return (now - timedelta(days=30 * amount)).timestamp()
+        return (now - timedelta(days=365 * amount)).timestamp()
+    except OverflowError as exc:
+        raise DateSyntaxError("that relative date is too far back") from exc
+
+
+def period(text: str, now: datetime) -> Span:
+    """The span a single date word covers: a day, a month, a year, a named period,
+    or (for a relative age like -7d) from that moment until now and after."""
+    word = text.strip().lower()
+    zone = _zone(now)
+    today = now.astimezone(zone).date()
+    try:
+        if word in ("today", "now"):
+            return Span(_midnight(today, zone), _midnight(today + timedelta(days=1), zone))
+        if word == "yesterday":
+            return Span(_midnight(today - timedelta(days=1), zone), _midnight(today, zone))
+        if word in ("this-week", "thisweek", "week"):
+            monday = today - timedelta(days=today.weekday())
+            return Span(_midnight(monday, zone), _midnight(monday + timedelta(days=7), zone))
+        if word in ("last-week", "lastweek"):
+            monday = today - timedelta(days=today.weekday() + 7)
+            return Span(_midnight(monday, zone), _midnight(monday + timedelta(days=7), zone))
+        if word in ("this-month", "thismonth", "month"):
+            first = today.replace(day=1)
+            return Span(_midnight(first, zone), _midnight(_add_months(first, 1), zone))
+        if word in ("last-month", "lastmonth"):
+            first = _add_months(today.replace(day=1), -1)
+            return Span(_midnight(first, zone), _midnight(today.replace(day=1), zone))
+        if word in ("this-year", "thisyear", "year"):
+            first = date(today.year, 1, 1)
+            return Span(_midnight(first, zone), _midnight(date(today.year + 1, 1, 1), zone))
+        match = _RELATIVE.match(word)
+        if match and word.startswith("-"):
+            return Span(_relative_start(int(match.group(1)), match.group(2), now), None)
+        match = _DAY.match(word)
+        if match:
+            day = date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+            return Span(_midnight(day, zone), _midnight(day + timedelta(days=1), zone))
+        match = _MONTH.match(word)
+        if match:
+            first = date(int(match.group(1)), int(match.group(2)), 1)
+            return Span(_midnight(first, zone), _midnight(_add_months(first, 1), zone))
+        match = _YEAR.match(word)
+        if match:
+            year = int(match.group(1))
+            if year < 1 or year >= 9999:
+                raise DateSyntaxError("that year is out of range")
+            return Span(_midnight(date(year, 1, 1), zone), _midnight(date(year + 1, 1, 1), zone))
+    except (ValueError, OverflowError) as exc:
+        if isinstance(exc, DateSyntaxError):
+            raise
+        raise DateSyntaxError(f"{text!r} is not a real date") from exc
+    raise DateSyntaxError(f"cannot read the date {text!r}")
+
+
+def parse_span(expr: str, now: datetime) -> Span:
+    """A `published:` value: a period, a range `A..B`, or a comparison `>A`, `<=B`."""
+    value = expr.strip()
+    if not value:
+        raise DateSyntaxError("the date is empty")
+    if ".." in value:
+        left, _, right = value.partition("..")
+        start = period(left, now).start if left.strip() else None
+        end = period(right, now).end if right.strip() else None
+        if start is None and end is None:
+            raise DateSyntaxError("a date range needs at least one end")
+        if right.strip() and _is_relative(right):
+            # "..-7d" reads as "up to 7 days ago".
+            end = period(right, now).start
+        if start is not None and end is not None and start >= end:
+            raise DateSyntaxError(f"the range {value!r} ends before it starts")
+        return Span(start, end)
+    for op in (">=", "<=", ">", "<", "="):
+        if value.startswith(op):
+            target = value[len(op) :].strip()
+            if not target:
+                raise DateSyntaxError(f"{op} needs a date after it")
+            span = period(target, now)
+            relative = _is_relative(target)
+            if op == "=":
+                return span
+            if relative:
+                # A relative age names a moment: >-7d is newer than it, <-7d older.
+                moment = span.start
+                return Span(moment, None) if op in (">", ">=") else Span(None, moment)
+            if op == ">":
+                return Span(span.end, None)
+            if op == ">=":
+                return Span(span.start, None)
+            if op == "<":
+                return Span(None, span.start)
+            return Span(None, span.end)
+    return period(value, now)
+
+
+def _is_relative(text: str) -> bool:
+    word = text.strip().lower()
+    return word.startswith("-") and _RELATIVE.match(word) is not None

@@ -1,0 +1,433 @@
+"""The search engine: evaluates a parsed query against the store and the index.
+
+State is answered from the store, text from Whoosh:
+
+- a query of store leaves only (`is:starred tag:korea published:-7d`, or the
+  empty query, the inbox) is one SQL statement, newest first, no index;
+- the common case, text AND store conditions, runs one ranked Whoosh search
+  with the store's matches as a filter (or the store's non-matches as a mask,
+  whichever set is smaller), so ranking and limits are exact;
+- anything else (`korea OR is:starred`) is evaluated as sets of ids.
+
+Archived articles are left out unless the query mentions them (`is:archived`,
+`in:archive`, `in:all`), like a mail client's archive.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Literal
+
+from whoosh import query as wq
+from whoosh.collectors import TimeLimit, TimeLimitCollector
+from whoosh.searching import Searcher
+
+from newsdesk.search.docmap import DocMap
+from newsdesk.search.index import READ_DAMAGE_ERRORS, IndexUnavailableError, SearchIndex
+from newsdesk.search.query import (
+    And,
+    Flag,
+    Node,
+    Not,
+    Or,
+    ParsedQuery,
+    QuerySyntaxError,
+    Related,
+    Words,
+    is_store_leaf,
+    parse,
+)
+from newsdesk.search.schema import DEFAULT_FIELDS, NAME_FIELDS, fold, plain_analyzer, text_analyzer
+from newsdesk.search.to_sql import Sql, and_sql, to_sql
+from newsdesk.search.to_whoosh import RelatedSource, WhooshCompiler
+from newsdesk.store import Store
+
+log = logging.getLogger(__name__)
+
+#: Ranked hits returned when the caller asks for all of them.
+TEXT_CAP = 10_000
+#: Seconds a single Whoosh search may take before partial hits are returned.
+TIME_LIMIT = 0.3
+
+_READ_DAMAGE = READ_DAMAGE_ERRORS
+
+Kind = Literal["store", "text", "mixed"]
+
+
+@dataclass
+class SearchResult:
+    """Matching article ids in display order, and what to tell the user about them."""
+
+    ids: list[str]
+    #: Matches in all (exact unless the search was capped or cut short).
+    total: int
+    #: Words and phrases to highlight (lower case; a prefix ends with "*").
+    terms: list[str]
+    #: True when the time limit cut the search short.
+    partial: bool = False
+    #: One line for the status bar (indexing progress, caps, ignored fields), or None.
+    notice: str | None = None
+    #: The order of `ids`: "relevance" or "newest".
+    sort: str = "newest"
+
+
+def classify(node: Node) -> Kind:
+    if is_store_leaf(node):
+        return "store"
+    if isinstance(node, Words | Related):
+        return "text"
+    if isinstance(node, Not):
+        return classify(node.item)
+    assert isinstance(node, And | Or)
+    kinds = {classify(item) for item in node.items}
+    return kinds.pop() if len(kinds) == 1 else "mixed"
+
+
+def has_positive_text(node: Node) -> bool:
+    """True when the text subtree `node` selects documents (not only excludes them)."""
+    if isinstance(node, Words | Related):
+        return True
+    if isinstance(node, Not):
+        return False
+    if isinstance(node, And | Or):
+        return any(has_positive_text(item) for item in node.items)
+    return False
+
+
+class _Pruner:
+    """Drops word leaves that analyse to nothing (glue words like "the")."""
+
+    def __init__(self) -> None:
+        self.stemmed = text_analyzer()
+        self.plain = plain_analyzer()
+
+    def empty(self, node: Words) -> bool:
+        if node.kind == "prefix":
+            return False
+        fields = DEFAULT_FIELDS if node.field == "any" else {node.field: 1.0}
+        for field_name in fields:
+            if field_name in NAME_FIELDS:
+                if fold(node.text):
+                    return False
+                continue
+            analyzer = self.stemmed if field_name in ("title", "dek", "body") else self.plain
+            if any(True for _ in analyzer(node.text, mode="query")):
+                return False
+        return True
+
+    def prune(self, node: Node) -> Node | None:
+        if isinstance(node, Words):
+            return None if self.empty(node) else node
+        if isinstance(node, Not):
+            inner = self.prune(node.item)
+            return Not(inner) if inner is not None else None
+        if isinstance(node, And | Or):
+            items = [p for p in (self.prune(i) for i in node.items) if p is not None]
+            if not items:
+                return None
+            if len(items) == 1:
+                return items[0]
+            return And(tuple(items)) if isinstance(node, And) else Or(tuple(items))
+        return node
+
+
+class SearchEngine:
+    """Runs queries; the service's one door to search."""
+
+    def __init__(self, store: Store, index: SearchIndex) -> None:
+        self.store = store
+        self.index = index
+        self._pruner = _Pruner()
+
+    # -- public ----------------------------------------------------------------
+
+    def search(
+        self,
+        text: str,
+        *,
+        sort: Literal["relevance", "newest"] = "relevance",
+        limit: int | None = None,
+        now: datetime | None = None,
+    ) -> SearchResult:
+        """Ids matching `text` (QuerySyntaxError when it cannot be read).
+
+        The empty query is the inbox: every article not archived, newest first.
+        `limit=None` returns every match of a store query, and at most TEXT_CAP
+        ranked hits of a text query (the notice says so).
+        """
+        parsed = parse(text, now=now)
+        notices = list(parsed.warnings)
+        if parsed.root is not None and self._pruner.prune(parsed.root) is None:
+            return SearchResult(
+                [], 0, parsed.terms, notice="nothing to search for: those words are too common"
+            )
+        root = self._scoped_root(parsed)
+        assert root is not None
+        kind = classify(root)
+        if kind == "store":
+            ids = self.store.ordered_ids(*to_sql(root))
+            total = len(ids)
+            if limit is not None:
+                ids = ids[:limit]
+            return SearchResult(ids, total, parsed.terms, notice=_join(notices), sort="newest")
+        return self._search_text(parsed, root, sort, limit, notices)
+
+    def count(self, text: str, *, now: datetime | None = None) -> int:
+        """How many articles match (for saved-search counts); 0 for an unreadable query."""
+        try:
+            parsed = parse(text, now=now)
+        except QuerySyntaxError:
+            return 0
+        root = self._scoped_root(parsed)
+        if root is None:
+            return 0
+        if classify(root) == "store":
+            sql, params = to_sql(root)
+            row = self.store.conn.execute(
+                f"SELECT COUNT(*) FROM articles a WHERE {sql}", params
+            ).fetchone()
+            return int(row[0])
+        try:
+            with self.index.reading() as (searcher, docmap):
+                plan = self._plan(root, searcher, docmap)
+                if plan.query is None:
+                    return len(plan.store_ids())
+                collector = searcher.collector(
+                    limit=None, scored=False, filter=plan.filter, mask=plan.mask
+                )
+                limited = TimeLimitCollector(collector, TIME_LIMIT, use_alarm=False)
+                # A count cut short is still a useful count for a badge.
+                with contextlib.suppress(TimeLimit):
+                    searcher.search_with_collector(plan.query, limited)
+                return len(limited.results())
+        except IndexUnavailableError:
+            return 0
+        except _READ_DAMAGE as exc:
+            self.index.report_damage(exc)
+            return 0
+
+    def related(self, article_id: str, limit: int = 5) -> list[str]:
+        """Articles most like this one (by key words and shared names), best first."""
+        try:
+            with self.index.reading() as (searcher, docmap):
+                compiler = WhooshCompiler(searcher, self._related_source)
+                q = compiler.related(article_id)
+                results = searcher.search(q, limit=max(1, limit))
+                return docmap.ids_of(hit.docnum for hit in results)
+        except QuerySyntaxError:
+            return []
+        except IndexUnavailableError:
+            return []
+        except _READ_DAMAGE as exc:
+            self.index.report_damage(exc)
+            return []
+
+    # -- planning --------------------------------------------------------------
+
+    def _scoped_root(self, parsed: ParsedQuery) -> Node | None:
+        root = parsed.root
+        if root is not None:
+            pruned = self._pruner.prune(root)
+            if pruned is None:
+                return None
+            root = pruned
+        if parsed.shows_archived:
+            return root if root is not None else Flag("inbox")
+        inbox = Flag("inbox")
+        if root is None:
+            return inbox
+        if isinstance(root, And):
+            return And((*root.items, inbox))
+        return And((root, inbox))
+
+    def _related_source(self, prefix: str) -> RelatedSource | None:
+        matches = [prefix] if self.store.exists(prefix) else self.store.resolve_prefix(prefix)
+        if not matches:
+            return None
+        if len(matches) > 1:
+            raise QuerySyntaxError(
+                f"related:{prefix}: several articles start with that id; type more of it"
+            )
+        article = self.store.get(matches[0])
+        if article is None:
+            return None
+        meta = article.meta
+        return RelatedSource(
+            article.id, meta.title, meta.body, meta.people, meta.organizations, meta.places
+        )
+
+    def _plan(self, root: Node, searcher: Searcher, docmap: DocMap) -> _Plan:
+        parts = list(root.items) if isinstance(root, And) else [root]
+        store_parts = [p for p in parts if classify(p) == "store"]
+        text_parts = [p for p in parts if classify(p) == "text"]
+        mixed_parts = [p for p in parts if classify(p) == "mixed"]
+        compiler = WhooshCompiler(searcher, self._related_source)
+        queries = [q for q in (compiler.compile(p) for p in text_parts) if q is not None]
+        positive = any(has_positive_text(p) for p in text_parts)
+        where = and_sql([to_sql(p) for p in store_parts])
+        plan = _Plan(self.store, where, positive=positive)
+        allowed: set[str] | None = None
+        for part in mixed_parts:
+            ids = self._eval_set(part, searcher, docmap, compiler)
+            allowed = ids if allowed is None else allowed & ids
+        if not queries:
+            plan.extra = allowed
+            return plan
+        query: wq.Query = queries[0] if len(queries) == 1 else wq.And(queries)
+        if not positive:
+            query = wq.And([wq.Every(), query])
+        plan.query = query
+        if allowed is not None:
+            plan.filter = docmap.docnums_of(allowed & self.store.id_set(*where))
+        elif where[0] != "1":
+            matching, total = self._count_where(where)
+            if matching <= total - matching:
+                plan.filter = docmap.docnums_of(self.store.id_set(*where))
+            else:
+                negated = (f"NOT COALESCE(({where[0]}), 0)", where[1])
+                plan.mask = docmap.docnums_of(self.store.id_set(*negated))
+        return plan
+
+    def _count_where(self, where: Sql) -> tuple[int, int]:
+        row = self.store.conn.execute(
+            f"SELECT COALESCE(SUM(CASE WHEN ({where[0]}) THEN 1 ELSE 0 END), 0), COUNT(*) "
+            "FROM articles a",
+            where[1],
+        ).fetchone()
+        return int(row[0]), int(row[1])
+
+    def _eval_set(
+        self, node: Node, searcher: Searcher, docmap: DocMap, compiler: WhooshCompiler
+    ) -> set[str]:
+        kind = classify(node)
+        if kind == "store":
+            return self.store.id_set(*to_sql(node))
+        if kind == "text":
+            q = compiler.compile(node)
+            if q is None:
+                return set()
+            if not has_positive_text(node):
+                q = wq.And([wq.Every(), q])
+            return set(docmap.ids_of(searcher.docs_for_query(q)))
+        if isinstance(node, Not):
+            return self.store.id_set("1") - self._eval_set(node.item, searcher, docmap, compiler)
+        assert isinstance(node, And | Or)
+        sets = [self._eval_set(item, searcher, docmap, compiler) for item in node.items]
+        if isinstance(node, And):
+            return set.intersection(*sets)
+        return set.union(*sets)
+
+    # -- running ---------------------------------------------------------------
+
+    def _search_text(
+        self,
+        parsed: ParsedQuery,
+        root: Node,
+        sort: Literal["relevance", "newest"],
+        limit: int | None,
+        notices: list[str],
+    ) -> SearchResult:
+        cap = TEXT_CAP if limit is None else max(1, min(limit, TEXT_CAP))
+        try:
+            with self.index.reading() as (searcher, docmap):
+                plan = self._plan(root, searcher, docmap)
+                if plan.query is None:
+                    ids = plan.store_ids()
+                    total = len(ids)
+                    if limit is not None:
+                        ids = ids[:limit]
+                    return SearchResult(ids, total, parsed.terms, notice=_join(notices))
+                by_date = sort == "newest" or not plan.positive
+                if plan.filter is not None and not plan.filter:
+                    docnums: list[int] = []
+                    partial = False
+                    total = 0
+                else:
+                    docnums, total, partial = self._run(searcher, plan, cap, by_date)
+                ids = docmap.ids_of(docnums)
+        except IndexUnavailableError:
+            return SearchResult(
+                [], 0, parsed.terms, notice=_join([*notices, "the search index is being rebuilt"])
+            )
+        except _READ_DAMAGE as exc:
+            self.index.report_damage(exc)
+            return SearchResult([], 0, parsed.terms, notice=_join([*notices, self._damaged()]))
+        if partial:
+            notices.append("the search took too long; showing the matches found so far")
+        elif limit is None and total > len(ids):
+            notices.append(f"showing the first {len(ids):,} of about {total:,} matches")
+        indexing = self._indexing_notice()
+        if indexing:
+            notices.append(indexing)
+        return SearchResult(
+            ids,
+            max(total, len(ids)),
+            parsed.terms,
+            partial=partial,
+            notice=_join(notices),
+            sort="newest" if by_date else "relevance",
+        )
+
+    def _run(
+        self, searcher: Searcher, plan: _Plan, cap: int, by_date: bool
+    ) -> tuple[list[int], int, bool]:
+        assert plan.query is not None
+        kwargs: dict[str, Any] = {"limit": cap, "filter": plan.filter, "mask": plan.mask}
+        if by_date:
+            kwargs.update(sortedby="sort_ts", reverse=True)
+        collector = searcher.collector(**kwargs)
+        limited = TimeLimitCollector(collector, TIME_LIMIT, use_alarm=False)
+        partial = False
+        try:
+            searcher.search_with_collector(plan.query, limited)
+        except TimeLimit:
+            partial = True
+        results = limited.results()
+        docnums = [results.docnum(i) for i in range(results.scored_length())]
+        if len(docnums) < cap and not partial:
+            total = len(docnums)
+        else:
+            total = max(len(docnums), int(results.estimated_length()))
+        return docnums, total, partial
+
+    def _indexing_notice(self) -> str | None:
+        if self.index.damaged:
+            return self._damaged()
+        pending, store_docs = self.index.pending_counts()
+        if pending <= 0:
+            return None
+        return (
+            f"indexing {store_docs - pending:,} of {store_docs:,} articles; "
+            "results may be incomplete"
+        )
+
+    @staticmethod
+    def _damaged() -> str:
+        return "the search index was damaged and is being rebuilt; results may be incomplete"
+
+
+@dataclass
+class _Plan:
+    """How to run one query: the Whoosh part, and the store's say as filter or mask."""
+
+    store: Store
+    where: Sql
+    positive: bool
+    query: wq.Query | None = None
+    filter: set[int] | None = None
+    mask: set[int] | None = None
+    #: Ids allowed by mixed conditions when there is no Whoosh part.
+    extra: set[str] | None = None
+
+    def store_ids(self) -> list[str]:
+        ids = self.store.ordered_ids(*self.where)
+        if self.extra is not None:
+            ids = [i for i in ids if i in self.extra]
+        return ids
+
+
+def _join(notices: list[str]) -> str | None:
+    return "; ".join(dict.fromkeys(n for n in notices if n)) or None

@@ -1,0 +1,492 @@
+"""The Whoosh index: opening, checking, rebuilding, and the single writer.
+
+The store is the truth and the index is derived from it, so every problem
+with the index ends the same way: it is reset and refilled from the store,
+with a message for the user, never a crash.
+
+- One writer per process (a lock), one writer across processes (Whoosh's
+  file lock, waited for with a timeout and retried; a LockError never leaves
+  this module). Documents go in batches of BATCH with one commit each;
+  segments are not compound (compound segments are copied onto the heap by
+  every searcher) and the index is never optimised (it rewrites everything).
+- `newsdesk-index.json` in the index directory records the schema version
+  and the highest store revision indexed. It is rewritten atomically after
+  each commit and re-read under the write lock, so two processes sharing the
+  directory pick up where the other left off.
+- One searcher is kept open and refreshed (cheap) rather than reopened
+  (expensive); searches take turns on it (searchers are not thread-safe).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import pickle
+import shutil
+import sqlite3
+import struct
+import tempfile
+import threading
+import time
+import zlib
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh.filedb.filestore import FileStorage
+from whoosh.index import FileIndex, LockError
+from whoosh.reading import EmptyReader
+from whoosh.searching import Searcher
+from whoosh.writing import SegmentWriter
+
+from newsdesk.search.docmap import DocMap
+from newsdesk.search.schema import SCHEMA_VERSION, build_schema, document_for_row
+from newsdesk.store import Store
+
+log = logging.getLogger(__name__)
+
+VERSION_FILE = "newsdesk-index.json"
+INDEX_NAME = "MAIN"
+BATCH = 500
+#: Each attempt to take Whoosh's write lock waits this long.
+LOCK_TIMEOUT = 2.0
+#: After this long without the lock, give up this round (another process is writing).
+LOCK_PATIENCE = 30.0
+#: The background thread tries again this often while it could not write.
+RETRY_SECONDS = 5.0
+WRITER_MB = 128
+
+#: What Whoosh raises on a damaged directory: it has no single error type, and a
+#: truncated or garbled file surfaces as whatever the decoder tripped on.
+DAMAGE_ERRORS: tuple[type[BaseException], ...] = (
+    whoosh_index.IndexError,
+    OSError,
+    EOFError,
+    ValueError,
+    LookupError,
+    TypeError,
+    AttributeError,
+    struct.error,
+    pickle.UnpicklingError,
+    zlib.error,
+)
+
+#: Errors that, while searching, mean a damaged file rather than a bug in this code.
+READ_DAMAGE_ERRORS: tuple[type[BaseException], ...] = (
+    whoosh_index.IndexError,
+    OSError,
+    EOFError,
+    struct.error,
+    pickle.UnpicklingError,
+    zlib.error,
+)
+
+#: What the writer thread survives (and reports) rather than dying silently.
+_THREAD_ERRORS: tuple[type[BaseException], ...] = (sqlite3.Error, *DAMAGE_ERRORS)
+
+MSG_DAMAGED = "the search index was damaged; rebuilding it from the store"
+MSG_STALE = "the search index was made by another version of newsdesk; rebuilding it from the store"
+MSG_MISSING = "the search index is missing; building it from the store"
+MSG_AHEAD = "the search index does not match the database; rebuilding it from the store"
+
+
+@dataclass
+class IndexStatus:
+    """How far the index is behind the store."""
+
+    indexed_rev: int
+    store_rev: int
+    #: Articles changed in the store since they were last indexed.
+    pending: int
+    #: Documents in the index.
+    total_docs: int
+    #: Articles in the store.
+    store_docs: int
+    #: The latest thing the user should hear (a rebuild, a failure), or None.
+    message: str | None
+    #: True while the background thread is indexing.
+    busy: bool = False
+
+
+@dataclass
+class _VersionInfo:
+    schema_version: int
+    indexed_rev: int
+
+
+class IndexUnavailableError(RuntimeError):
+    """The index is being reset right now; search the store only for the moment."""
+
+
+class SearchIndex:
+    """The derived full-text index of the store's articles."""
+
+    def __init__(self, index_dir: Path, store: Store) -> None:
+        self.index_dir = Path(index_dir)
+        self.store = store
+        self._ix: FileIndex | None = None
+        self._searcher: Searcher | None = None
+        self.docmap = DocMap()
+        #: Guards opening, resetting and the writer (one at a time in this process).
+        self._write_lock = threading.RLock()
+        #: Searches take turns on the one searcher.
+        self._search_lock = threading.RLock()
+        self._message: str | None = None
+        self._needs_reset: str | None = None
+        self._indexed_rev = 0
+        # background writer
+        self._thread: threading.Thread | None = None
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._state = threading.Condition()
+        self._busy = False
+        self._blocked = False
+
+    # -- opening and resetting -------------------------------------------------
+
+    def open(self) -> str | None:
+        """Open the index, resetting it when missing, stale or damaged.
+
+        Fast: it never indexes. Returns a message for the user when it had to
+        reset the index (the caller then catches up, usually in the background).
+        """
+        with self._write_lock:
+            message = self._open_or_reset()
+            if message is not None:
+                self._message = message
+            return message
+
+    def _open_or_reset(self) -> str | None:
+        if not whoosh_index.exists_in(str(self.index_dir), indexname=INDEX_NAME):
+            has_articles = self.store.count() > 0
+            self._reset()
+            return MSG_MISSING if has_articles else None
+        version = self._read_version()
+        if version is None or version.schema_version != SCHEMA_VERSION:
+            self._reset()
+            return MSG_STALE
+        try:
+            ix = whoosh_index.open_dir(str(self.index_dir), indexname=INDEX_NAME)
+            if set(ix.schema.names()) != set(build_schema().names()):
+                ix.close()
+                self._reset()
+                return MSG_STALE
+            searcher = ix.searcher()
+            searcher.doc_count_all()
+        except DAMAGE_ERRORS as exc:
+            log.warning("search index at %s is damaged: %r", self.index_dir, exc)
+            self._reset()
+            return MSG_DAMAGED
+        if version.indexed_rev > self.store.max_rev():
+            # The database was replaced by an older or different one.
+            searcher.close()
+            self._reset()
+            return MSG_AHEAD
+        self._set_searcher(ix, searcher)
+        self._indexed_rev = version.indexed_rev
+        return None
+
+    def _set_searcher(self, ix: FileIndex | None, searcher: Searcher | None) -> None:
+        with self._search_lock:
+            if self._searcher is not None:
+                self._searcher.close()
+            self._ix = ix
+            self._searcher = searcher
+            self.docmap = DocMap()
+
+    def _reset(self) -> None:
+        """Empty the index directory and create a fresh index at revision 0.
+
+        Holds Whoosh's write lock while doing so when it can get it, so a
+        writer in another process is not cut off half-way through a commit.
+        """
+        self._set_searcher(None, None)
+        self.index_dir.mkdir(parents=True, exist_ok=True)
+        storage = FileStorage(str(self.index_dir))
+        lock = storage.lock(f"{INDEX_NAME}_WRITELOCK")
+        deadline = time.monotonic() + LOCK_PATIENCE
+        locked = False
+        while not locked and time.monotonic() < deadline:
+            try:
+                locked = bool(lock.acquire(blocking=False))
+            except OSError as exc:
+                log.warning("cannot lock the search index to reset it: %s", exc)
+                break
+            if not locked:
+                time.sleep(0.1)
+        try:
+            keep = {f"{INDEX_NAME}_WRITELOCK"}
+            for entry in self.index_dir.iterdir():
+                if entry.name in keep:
+                    continue
+                if entry.is_dir() and not entry.is_symlink():
+                    shutil.rmtree(entry)
+                else:
+                    entry.unlink()
+            ix = storage.create_index(build_schema(), indexname=INDEX_NAME)
+            self._write_version(0)
+        finally:
+            if locked:
+                lock.release()
+        self._indexed_rev = 0
+        self._needs_reset = None
+        self._set_searcher(ix, ix.searcher())
+
+    def _require_open(self) -> FileIndex:
+        if self._ix is None:
+            message = self._open_or_reset()
+            if message is not None:
+                self._message = message
+        assert self._ix is not None
+        return self._ix
+
+    def report_damage(self, exc: BaseException) -> None:
+        """A search hit a damaged file: reset on the next catch-up and tell the user."""
+        log.warning("search index damaged while searching: %r", exc)
+        self._needs_reset = MSG_DAMAGED
+        self._message = MSG_DAMAGED
+        self.notify()
+
+    @property
+    def damaged(self) -> bool:
+        return self._needs_reset is not None
+
+    # -- the version file ------------------------------------------------------
+
+    def _read_version(self) -> _VersionInfo | None:
+        path = self.index_dir / VERSION_FILE
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return _VersionInfo(int(data["schema_version"]), int(data["indexed_rev"]))
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            log.warning("unreadable %s: %r", path, exc)
+            return None
+
+    def _write_version(self, indexed_rev: int) -> None:
+        payload = json.dumps(
+            {"schema_version": SCHEMA_VERSION, "indexed_rev": indexed_rev}, indent=1
+        )
+        fd, tmp = tempfile.mkstemp(prefix=".version-", dir=self.index_dir)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(payload)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, self.index_dir / VERSION_FILE)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+    # -- writing ---------------------------------------------------------------
+
+    def _writer(self, should_stop: Callable[[], bool]) -> SegmentWriter | None:
+        """Whoosh's writer, waiting for another process to let go of it; None if it won't."""
+        ix = self._require_open()
+        deadline = time.monotonic() + LOCK_PATIENCE
+        while True:
+            try:
+                return ix.writer(timeout=LOCK_TIMEOUT, limitmb=WRITER_MB, compound=False)
+            except LockError:
+                if should_stop() or time.monotonic() >= deadline:
+                    return None
+
+    def catch_up(
+        self,
+        progress: Callable[[int, int], None] | None = None,
+        should_stop: Callable[[], bool] | None = None,
+    ) -> int:
+        """Index every article changed since the indexed revision. Returns documents indexed."""
+        stop = should_stop or (lambda: False)
+        with self._write_lock:
+            if self._needs_reset is not None:
+                message = self._needs_reset
+                self._reset()
+                self._message = message
+            self._require_open()
+            try:
+                return self._catch_up_locked(progress, stop)
+            except DAMAGE_ERRORS as exc:
+                log.warning("search index damaged while writing: %r", exc)
+                self._reset()
+                self._message = MSG_DAMAGED
+                return self._catch_up_locked(progress, stop)
+
+    def _catch_up_locked(
+        self, progress: Callable[[int, int], None] | None, stop: Callable[[], bool]
+    ) -> int:
+        done = 0
+        total = self._pending(self._indexed_rev)
+        self._blocked = False
+        while not stop():
+            writer = self._writer(stop)
+            if writer is None:
+                self._blocked = True
+                self._message = "another newsdesk process is updating the search index"
+                break
+            try:
+                version = self._read_version()
+                if version is not None and version.schema_version != SCHEMA_VERSION:
+                    writer.cancel()
+                    self._message = MSG_STALE
+                    self._needs_reset = MSG_STALE
+                    break
+                # Another process may have indexed (or reset) since we last looked.
+                rev = version.indexed_rev if version is not None else 0
+                rows = self.store.changed_since(rev, BATCH)
+                if not rows:
+                    writer.cancel()
+                    self._indexed_rev = rev
+                    break
+                ids = [str(row["id"]) for row in rows]
+                tags = self.store.tags_for(ids)
+                for row in rows:
+                    writer.update_document(**document_for_row(row, tags.get(row["id"], [])))
+                writer.commit()
+            except BaseException:
+                if not writer.is_closed:
+                    writer.cancel()
+                raise
+            last = int(rows[-1]["rev"])
+            self._write_version(last)
+            self._indexed_rev = last
+            done += len(rows)
+            if progress is not None:
+                progress(done, max(total, done))
+        if not self._blocked and self._message and self._message.startswith("another newsdesk"):
+            self._message = None
+        return done
+
+    def rebuild(self, progress: Callable[[int, int], None] | None = None) -> int:
+        """Throw the index away and index every article again (`newsdesk reindex`)."""
+        with self._write_lock:
+            self._reset()
+            self._message = None
+            return self._catch_up_locked(progress, lambda: False)
+
+    # -- the background writer -------------------------------------------------
+
+    def start_background(self) -> None:
+        """Start the writer thread; it catches up now and after every notify()."""
+        if self._thread is not None and self._thread.is_alive():
+            return
+        self._stop.clear()
+        self._wake.set()
+        self._thread = threading.Thread(
+            target=self._run, name="newsdesk-index-writer", daemon=True
+        )
+        self._thread.start()
+
+    def notify(self) -> None:
+        """The store changed: the writer thread should catch up."""
+        self._wake.set()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self._wake.wait(timeout=RETRY_SECONDS if self._blocked else None)
+            if self._stop.is_set():
+                break
+            with self._state:
+                self._busy = True
+                self._wake.clear()
+            try:
+                self.catch_up(should_stop=self._stop.is_set)
+            except _THREAD_ERRORS as exc:
+                # The thread must outlive a bad batch; the user hears about it in status().
+                log.exception("indexing failed")
+                self._message = f"indexing failed: {exc}"
+                self._blocked = True
+            finally:
+                with self._state:
+                    self._busy = False
+                    self._state.notify_all()
+
+    def wait_idle(self, timeout: float | None = None) -> bool:
+        """Wait until the writer thread has nothing left to do; False on timeout."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        with self._state:
+            while self._thread is not None and self._thread.is_alive() and (
+                self._busy or self._wake.is_set()
+            ):
+                remaining = None if deadline is None else deadline - time.monotonic()
+                if remaining is not None and remaining <= 0:
+                    return False
+                self._state.wait(timeout=0.05 if remaining is None else min(remaining, 0.05))
+        return True
+
+    def stop(self) -> None:
+        """Finish the current batch, stop the thread and close the searcher."""
+        self._stop.set()
+        self._wake.set()
+        thread = self._thread
+        if thread is not None:
+            thread.join()
+            self._thread = None
+        self._set_searcher(self._ix, None)
+
+    # -- reading ---------------------------------------------------------------
+
+    @contextmanager
+    def reading(self) -> Iterator[tuple[Searcher, DocMap]]:
+        """The shared searcher, refreshed, and its id map; one search at a time."""
+        if self._ix is None:
+            # Opening takes the write lock; never while holding the search lock
+            # (a reset holds the write lock and then takes the search lock).
+            with self._write_lock:
+                self._require_open()
+        with self._search_lock:
+            ix = self._ix
+            if ix is None:
+                raise IndexUnavailableError("the search index is being rebuilt")
+            if self._searcher is None:
+                self._searcher = ix.searcher()
+            elif not self._searcher.up_to_date():
+                if isinstance(self._searcher.reader(), EmptyReader):
+                    # Whoosh 2.7.5 cannot refresh a searcher over an empty index
+                    # (it iterates the empty reader's segments, which are None).
+                    self._searcher.close()
+                    self._searcher = ix.searcher()
+                else:
+                    self._searcher = self._searcher.refresh()
+            self.docmap.bind(self._searcher.reader())
+            yield self._searcher, self.docmap
+
+    def _pending(self, rev: int) -> int:
+        row = self.store.conn.execute(
+            "SELECT COUNT(*) FROM articles WHERE rev > ?", (rev,)
+        ).fetchone()
+        return int(row[0])
+
+    def pending_counts(self) -> tuple[int, int]:
+        """(articles not yet indexed, articles in the store): cheap, for notices."""
+        version = self._read_version()
+        rev = version.indexed_rev if version is not None else self._indexed_rev
+        return self._pending(rev), self.store.count()
+
+    def status(self) -> IndexStatus:
+        version = self._read_version()
+        indexed_rev = version.indexed_rev if version is not None else self._indexed_rev
+        total_docs = 0
+        if self._ix is not None and self._needs_reset is None:
+            try:
+                with self.reading() as (searcher, _):
+                    total_docs = int(searcher.doc_count())
+            except IndexUnavailableError:
+                total_docs = 0
+            except READ_DAMAGE_ERRORS as exc:
+                self.report_damage(exc)
+        with self._state:
+            busy = self._busy
+        return IndexStatus(
+            indexed_rev=indexed_rev,
+            store_rev=self.store.max_rev(),
+            pending=self._pending(indexed_rev),
+            total_docs=total_docs,
+            store_docs=self.store.count(),
+            message=self._message,
+            busy=busy,
+        )

@@ -1,0 +1,482 @@
+"""The query language: text in, a small tree out (see SYNTAX.md).
+
+The tree has two kinds of leaves. Text leaves (words, phrases, prefixes, name
+fields, `related:`) are answered by the Whoosh index. Store leaves (`is:`,
+`in:`, `tag:`, `published:`, `lang:`, `id:`) are answered by SQLite, which is
+always current. The engine evaluates the tree; this module only reads text and
+never touches either.
+
+Every malformed input raises QuerySyntaxError with a one-line message meant
+for the user.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Literal
+
+from newsdesk.search.dates import DATE_HELP, DateSyntaxError, Span, parse_span
+
+MIN_PREFIX = 3
+MAX_DEPTH = 32
+MAX_LEAVES = 64
+MAX_LENGTH = 2_000
+
+
+class QuerySyntaxError(ValueError):
+    """A query that cannot be read; str(error) is a one-line message for the user."""
+
+
+# -- the tree ------------------------------------------------------------------
+
+TextField = Literal[
+    "any", "title", "authors", "source", "people", "organizations", "places", "dateline"
+]
+FlagName = Literal["starred", "unstarred", "read", "unread", "archived", "exported", "inbox"]
+
+
+@dataclass(frozen=True)
+class Words:
+    """A word, a "phrase" or a prefix* searched in one field (`any`: the default fields)."""
+
+    field: TextField
+    text: str
+    kind: Literal["word", "phrase", "prefix"]
+
+
+@dataclass(frozen=True)
+class Related:
+    """Articles like the one with this id (or id prefix)."""
+
+    article_id: str
+
+
+@dataclass(frozen=True)
+class Flag:
+    """An editor state flag (`is:starred`) or `in:inbox` (not archived)."""
+
+    name: FlagName
+
+
+@dataclass(frozen=True)
+class Everything:
+    """`in:all`: every article, archived or not."""
+
+
+@dataclass(frozen=True)
+class Tag:
+    tag: str
+    prefix: bool = False
+
+
+@dataclass(frozen=True)
+class Published:
+    """Published within a span; `span=None` means "has no publication date"."""
+
+    span: Span | None
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+
+
+@dataclass(frozen=True)
+class IdPrefix:
+    prefix: str
+
+
+@dataclass(frozen=True)
+class And:
+    items: tuple[Node, ...]
+
+
+@dataclass(frozen=True)
+class Or:
+    items: tuple[Node, ...]
+
+
+@dataclass(frozen=True)
+class Not:
+    item: Node
+
+
+TextLeaf = Words | Related
+StoreLeaf = Flag | Everything | Tag | Published | Language | IdPrefix
+Node = TextLeaf | StoreLeaf | And | Or | Not
+
+
+@dataclass
+class ParsedQuery:
+    """A parsed query: the tree (None for an empty query) and what the user should see."""
+
+    text: str
+    root: Node | None
+    #: Words and phrases to highlight (lower case; a prefix ends with "*").
+    terms: list[str] = field(default_factory=list)
+    #: Things the parser did not take literally ("unknown field foo: searched as words").
+    warnings: list[str] = field(default_factory=list)
+    #: True when the query asks for archived articles (`is:archived`, `in:all`).
+    shows_archived: bool = False
+
+
+# -- fields --------------------------------------------------------------------
+
+_TEXT_FIELDS: dict[str, TextField] = {
+    "title": "title",
+    "headline": "title",
+    "author": "authors",
+    "by": "authors",
+    "byline": "authors",
+    "source": "source",
+    "outlet": "source",
+    "person": "people",
+    "people": "people",
+    "org": "organizations",
+    "organization": "organizations",
+    "organisation": "organizations",
+    "place": "places",
+    "location": "places",
+    "dateline": "dateline",
+}
+_STORE_FIELDS = frozenset(
+    {"is", "in", "tag", "published", "date", "before", "after", "lang", "language", "id",
+     "related", "like"}
+)
+_FLAGS: dict[str, FlagName] = {
+    "starred": "starred",
+    "star": "starred",
+    "unstarred": "unstarred",
+    "read": "read",
+    "unread": "unread",
+    "new": "unread",
+    "archived": "archived",
+    "archive": "archived",
+    "exported": "exported",
+    "inbox": "inbox",
+}
+IS_VALUES = ("starred", "unstarred", "read", "unread", "archived", "exported")
+
+# -- lexing --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Token:
+    kind: Literal["(", ")", "OR", "AND", "NOT", "-", "word", "phrase", "field"]
+    text: str = ""
+    #: For "field" tokens: the field name; value kind is "word", "phrase" or "group".
+    name: str = ""
+    value_kind: str = ""
+
+
+_FIELD = re.compile(r"^([A-Za-z][A-Za-z_-]*):(.*)$", re.DOTALL)
+_STOP_CHARS = frozenset('()"')
+
+
+def _read_phrase(text: str, pos: int) -> tuple[str, int]:
+    """Text between the quote at `pos` and the next quote; position after it."""
+    end = text.find('"', pos + 1)
+    if end < 0:
+        raise QuerySyntaxError('unbalanced quotes: a phrase opened with " is never closed')
+    return text[pos + 1 : end], end + 1
+
+
+def _lex(text: str) -> list[_Token]:
+    tokens: list[_Token] = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        ch = text[pos]
+        if ch.isspace():
+            pos += 1
+            continue
+        if ch in "()":
+            tokens.append(_Token(ch))  # type: ignore[arg-type]
+            pos += 1
+            continue
+        if ch == '"':
+            phrase, pos = _read_phrase(text, pos)
+            tokens.append(_Token("phrase", phrase))
+            continue
+        if ch in "-!" and pos + 1 < n and not text[pos + 1].isspace() and text[pos + 1] != ")":
+            tokens.append(_Token("-"))
+            pos += 1
+            continue
+        if ch == "+" and pos + 1 < n and not text[pos + 1].isspace():
+            pos += 1  # "+word" is just "word": every word is required anyway
+            continue
+        start = pos
+        while pos < n and not text[pos].isspace() and text[pos] not in _STOP_CHARS:
+            pos += 1
+        word = text[start:pos]
+        match = _FIELD.match(word)
+        if match:
+            name = match.group(1).lower()
+            value = match.group(2)
+            if not value and pos < n and text[pos] == '"':
+                phrase, pos = _read_phrase(text, pos)
+                tokens.append(_Token("field", phrase, name, "phrase"))
+                continue
+            if not value and pos < n and text[pos] == "(":
+                tokens.append(_Token("field", "", name, "group"))
+                continue
+            tokens.append(_Token("field", value, name, "word"))
+            continue
+        if word in ("OR", "||", "|"):
+            tokens.append(_Token("OR"))
+        elif word in ("AND", "&&", "&"):
+            tokens.append(_Token("AND"))
+        elif word == "NOT":
+            tokens.append(_Token("NOT"))
+        else:
+            tokens.append(_Token("word", word))
+    return tokens
+
+
+# -- parsing -------------------------------------------------------------------
+
+_WORD_CHARS = re.compile(r"\w", re.UNICODE)
+
+
+class _Parser:
+    def __init__(self, tokens: list[_Token], now: datetime) -> None:
+        self.tokens = tokens
+        self.pos = 0
+        self.now = now
+        self.depth = 0
+        self.leaves = 0
+        self.terms: dict[str, None] = {}
+        self.warnings: list[str] = []
+        self.shows_archived = False
+        self.negated = 0
+
+    # token helpers
+    def peek(self) -> _Token | None:
+        return self.tokens[self.pos] if self.pos < len(self.tokens) else None
+
+    def take(self) -> _Token:
+        token = self.tokens[self.pos]
+        self.pos += 1
+        return token
+
+    def parse(self) -> Node | None:
+        node = self.parse_or(field_context=None)
+        token = self.peek()
+        if token is not None:
+            if token.kind == ")":
+                raise QuerySyntaxError("unbalanced parentheses: a ) has no matching (")
+            raise QuerySyntaxError(f"unexpected {token.kind!s} in the query")
+        return node
+
+    def parse_or(self, field_context: str | None) -> Node | None:
+        items: list[Node] = []
+        first = self.parse_and(field_context)
+        if first is not None:
+            items.append(first)
+        while (token := self.peek()) is not None and token.kind == "OR":
+            self.take()
+            if first is None and not items:
+                raise QuerySyntaxError("OR needs something to search on its left")
+            nxt = self.parse_and(field_context)
+            if nxt is None:
+                raise QuerySyntaxError("OR needs something to search on its right")
+            items.append(nxt)
+        if not items:
+            return None
+        return items[0] if len(items) == 1 else Or(tuple(items))
+
+    def parse_and(self, field_context: str | None) -> Node | None:
+        items: list[Node] = []
+        while (token := self.peek()) is not None and token.kind not in (")", "OR"):
+            if token.kind == "AND":
+                self.take()
+                if not items:
+                    raise QuerySyntaxError("AND needs something to search on its left")
+                following = self.peek()
+                if following is None or following.kind in (")", "OR", "AND"):
+                    raise QuerySyntaxError("AND needs something to search on its right")
+                continue
+            node = self.parse_unary(field_context)
+            if node is not None:
+                items.append(node)
+        if not items:
+            return None
+        return items[0] if len(items) == 1 else And(tuple(items))
+
+    def parse_unary(self, field_context: str | None) -> Node | None:
+        token = self.peek()
+        assert token is not None
+        if token.kind in ("NOT", "-"):
+            self.take()
+            following = self.peek()
+            if following is None or following.kind in (")", "OR", "AND"):
+                if token.kind == "NOT":
+                    raise QuerySyntaxError("NOT needs something to exclude after it")
+                return None  # a lone "-" is punctuation, not an operator
+            self.negated += 1
+            try:
+                inner = self.parse_unary(field_context)
+            finally:
+                self.negated -= 1
+            return Not(inner) if inner is not None else None
+        return self.parse_atom(field_context)
+
+    def parse_atom(self, field_context: str | None) -> Node | None:
+        token = self.take()
+        if token.kind == "(":
+            return self.parse_group(field_context)
+        if token.kind == "phrase":
+            return self.words(field_context or "any", token.text, phrase=True)
+        if token.kind == "word":
+            return self.words(field_context or "any", token.text, phrase=False)
+        if token.kind == "field":
+            return self.parse_field(token, field_context)
+        raise QuerySyntaxError(f"unexpected {token.kind} in the query")
+
+    def parse_group(self, field_context: str | None) -> Node | None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise QuerySyntaxError("too many nested parentheses")
+        node = self.parse_or(field_context)
+        closing = self.peek()
+        if closing is None or closing.kind != ")":
+            raise QuerySyntaxError("unbalanced parentheses: a ( is never closed")
+        self.take()
+        self.depth -= 1
+        return node
+
+    def count_leaf(self) -> None:
+        self.leaves += 1
+        if self.leaves > MAX_LEAVES:
+            raise QuerySyntaxError(f"the query is too long (more than {MAX_LEAVES} terms)")
+
+    # leaves
+    def words(self, field_name: str, text: str, *, phrase: bool) -> Node | None:
+        target: TextField = _TEXT_FIELDS.get(field_name, "any")
+        if field_name == "any":
+            target = "any"
+        cleaned = text.strip()
+        if phrase:
+            if not _WORD_CHARS.search(cleaned):
+                return None
+            self.count_leaf()
+            if not self.negated:
+                self.terms.setdefault(" ".join(cleaned.lower().split()), None)
+            return Words(target, cleaned, "phrase")
+        if cleaned.endswith("*"):
+            stem = cleaned.rstrip("*")
+            core = "".join(_WORD_CHARS.findall(stem))
+            if not core:
+                return None
+            if len(core) < MIN_PREFIX:
+                raise QuerySyntaxError(
+                    f"{cleaned!r}: a prefix search needs at least {MIN_PREFIX} letters before *"
+                )
+            self.count_leaf()
+            if not self.negated:
+                self.terms.setdefault(stem.lower() + "*", None)
+            return Words(target, stem, "prefix")
+        if not _WORD_CHARS.search(cleaned):
+            return None
+        self.count_leaf()
+        if not self.negated:
+            self.terms.setdefault(cleaned.lower().strip("*?"), None)
+        return Words(target, cleaned, "word")
+
+    def parse_field(self, token: _Token, field_context: str | None) -> Node | None:
+        name = token.name
+        if token.value_kind == "group":
+            if name not in _TEXT_FIELDS:
+                raise QuerySyntaxError(f"{name}:( ... ) works only with text fields like title:")
+            self.take()  # the "("
+            return self.parse_group(name)
+        value = token.text
+        if name in _TEXT_FIELDS:
+            if not value.strip():
+                raise QuerySyntaxError(f"{name}: needs a value, e.g. {name}:word")
+            return self.words(name, value, phrase=token.value_kind == "phrase")
+        if name in _STORE_FIELDS:
+            if not value.strip():
+                raise QuerySyntaxError(f"{name}: needs a value")
+            self.count_leaf()
+            return self.store_field(name, value.strip())
+        # An unknown "field" is most likely text with a colon in it (10:30, a URL).
+        if name.isalpha() and len(name) > 1 and value and not value.startswith("/"):
+            self.warnings.append(f"unknown field {name}: searched as words")
+        return self.words(field_context or "any", f"{name} {value}", phrase=True)
+
+    def store_field(self, name: str, value: str) -> Node:
+        lowered = value.lower()
+        if name == "is":
+            flag = _FLAGS.get(lowered)
+            if flag is None or flag == "inbox":
+                raise QuerySyntaxError(
+                    f"unknown is:{value}; use is:" + ", is:".join(IS_VALUES)
+                )
+            if flag == "archived":
+                self.shows_archived = True
+            return Flag(flag)
+        if name == "in":
+            if lowered in ("all", "any", "everything"):
+                self.shows_archived = True
+                return Everything()
+            if lowered in ("archive", "archived"):
+                self.shows_archived = True
+                return Flag("archived")
+            if lowered == "inbox":
+                return Flag("inbox")
+            raise QuerySyntaxError(f"unknown in:{value}; use in:inbox, in:archive or in:all")
+        if name == "tag":
+            if lowered.endswith("*"):
+                stem = value.rstrip("*")
+                if not stem:
+                    raise QuerySyntaxError("tag:* needs the start of a tag before *")
+                return Tag(stem, prefix=True)
+            return Tag(value)
+        if name in ("published", "date", "before", "after"):
+            if name in ("published", "date") and lowered in ("none", "unknown", "missing"):
+                return Published(None)
+            expr = value
+            if name == "before":
+                expr = "<" + value
+            elif name == "after":
+                expr = ">=" + value
+            try:
+                return Published(parse_span(expr, self.now))
+            except DateSyntaxError as exc:
+                raise QuerySyntaxError(f"{name}:{value}: {exc}; {DATE_HELP}") from None
+        if name in ("lang", "language"):
+            return Language(lowered)
+        if name == "id":
+            return IdPrefix(lowered)
+        # related: / like:
+        return Related(lowered)
+
+
+def parse(text: str, *, now: datetime | None = None) -> ParsedQuery:
+    """Read a query. An empty query has `root=None` (the inbox)."""
+    if now is None:
+        now = datetime.now(UTC)
+    if len(text) > MAX_LENGTH:
+        raise QuerySyntaxError(f"the query is too long (more than {MAX_LENGTH:,} characters)")
+    # Control characters never mean anything in a query; treat them as spaces.
+    clean = "".join(ch if ch.isprintable() else " " for ch in text)
+    parser = _Parser(_lex(clean), now)
+    root = parser.parse()
+    return ParsedQuery(
+        text=text,
+        root=root,
+        terms=list(parser.terms),
+        warnings=parser.warnings,
+        shows_archived=parser.shows_archived,
+    )
+
+
+def is_text_leaf(node: Node) -> bool:
+    return isinstance(node, Words | Related)
+
+
+def is_store_leaf(node: Node) -> bool:
+    return isinstance(node, Flag | Everything | Tag | Published | Language | IdPrefix)

@@ -1,0 +1,177 @@
+"""The Whoosh schema: which fields the index holds and how text is analysed.
+
+The index holds content (words, names, outlet, language, dates) so text can be
+ranked. Editor state (tags, stars, read, archived) is copied in as it was when
+the article was indexed, for completeness only: queries answer state from the
+store, which is always current.
+
+Bump SCHEMA_VERSION whenever a field or an analyser changes; an index with
+another version is rebuilt from the store.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from whoosh.analysis import (
+    Analyzer,
+    CharsetFilter,
+    LowercaseFilter,
+    RegexTokenizer,
+    StemFilter,
+    StopFilter,
+)
+from whoosh.fields import BOOLEAN, DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema
+from whoosh.support.charset import accent_map
+
+SCHEMA_VERSION = 1
+
+# Whoosh's default stop list drops "us", "may", "will" and "can", which are
+# news words (the US, the month of May); keep only the glue words.
+STOP_WORDS = frozenset(
+    {
+        "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "if", "in", "into",
+        "is", "it", "of", "on", "or", "that", "the", "this", "to", "was", "were", "with",
+    }
+)
+
+#: Fields a plain word searches, with their boosts (a headline hit counts most).
+DEFAULT_FIELDS: dict[str, float] = {
+    "title": 3.0,
+    "dek": 1.5,
+    "body": 1.0,
+    "source": 1.0,
+    "authors": 1.0,
+}
+
+#: Fields holding lists of names: one comma-separated keyword per name and per word.
+NAME_FIELDS = ("authors", "people", "organizations", "places")
+
+
+def text_analyzer() -> Analyzer:
+    """Words, lower-cased, accents folded, glue words dropped, stemmed."""
+    return (
+        RegexTokenizer()
+        | LowercaseFilter()
+        | CharsetFilter(accent_map)
+        | StopFilter(stoplist=STOP_WORDS, minsize=1)
+        | StemFilter(cachesize=50_000)
+    )
+
+
+def plain_analyzer() -> Analyzer:
+    """Words, lower-cased, accents folded; no stemming (datelines, outlets)."""
+    return RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map)
+
+
+def build_schema() -> Schema:
+    text = text_analyzer()
+    plain = plain_analyzer()
+    return Schema(
+        id=ID(stored=True, unique=True, sortable=True),
+        title=TEXT(analyzer=text, field_boost=1.0),
+        dek=TEXT(analyzer=text),
+        body=TEXT(analyzer=text),
+        source=TEXT(analyzer=plain),
+        dateline=TEXT(analyzer=plain),
+        authors=KEYWORD(commas=True, lowercase=True, scorable=True),
+        people=KEYWORD(commas=True, lowercase=True, scorable=True),
+        organizations=KEYWORD(commas=True, lowercase=True, scorable=True),
+        places=KEYWORD(commas=True, lowercase=True, scorable=True),
+        language=ID(),
+        published=DATETIME(),
+        sort_ts=NUMERIC(numtype=int, bits=64, signed=True, sortable=True),
+        # State as it was when indexed; queries read the live state from the store.
+        tags=KEYWORD(commas=True, lowercase=True),
+        starred=BOOLEAN(),
+        read=BOOLEAN(),
+        archived=BOOLEAN(),
+    )
+
+
+_NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
+_SPACES = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """The form names are compared in: NFKC, lower case, accents folded, single spaces."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = text.translate(accent_map)
+    return _SPACES.sub(" ", text).strip()
+
+
+def name_keywords(names: Iterable[str]) -> str:
+    """Keyword text for a list of names: each whole name plus each of its words.
+
+    `person:kim` then matches "Kim Gunn" through the word, and
+    `person:"kim gunn"` matches the whole name, without phrase positions
+    leaking from one name into the next.
+    """
+    seen: dict[str, None] = {}
+    for name in names:
+        whole = fold(_SPACES.sub(" ", name.replace(",", " ")))
+        if not whole:
+            continue
+        seen.setdefault(whole, None)
+        for word in _NON_WORD.split(whole):
+            if word:
+                seen.setdefault(word, None)
+    return ",".join(seen)
+
+
+def _published(value: Any) -> datetime | None:
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if parsed.tzinfo is not None:
+        parsed = parsed.astimezone(UTC).replace(tzinfo=None)
+    return parsed
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, list):
+        return [str(v) for v in value if v]
+    return []
+
+
+def document_for_row(row: sqlite3.Row | Mapping[str, Any], tags: list[str]) -> dict[str, Any]:
+    """The Whoosh document for one `articles` row (and its tags)."""
+    try:
+        meta = json.loads(row["meta"] or "{}")
+    except (TypeError, ValueError):
+        meta = {}  # an unreadable meta column still leaves the title and body searchable
+    if not isinstance(meta, dict):
+        meta = {}
+    doc: dict[str, Any] = {
+        "id": str(row["id"]),
+        "title": str(row["title"] or ""),
+        "dek": str(meta.get("dek") or ""),
+        "body": str(row["body"] or ""),
+        "source": " ".join(
+            s for s in (str(row["source"] or ""), str(meta.get("source_short") or "")) if s
+        ),
+        "dateline": str(meta.get("dateline") or ""),
+        "authors": name_keywords(_strings(meta.get("authors"))),
+        "people": name_keywords(_strings(meta.get("people"))),
+        "organizations": name_keywords(_strings(meta.get("organizations"))),
+        "places": name_keywords(_strings(meta.get("places"))),
+        "language": fold(str(row["language"] or "")),
+        "sort_ts": int(row["sort_ts"] or 0),
+        "tags": ",".join(fold(t) for t in tags if t),
+        "starred": bool(row["starred"]),
+        "read": bool(row["read"]),
+        "archived": bool(row["archived"]),
+    }
+    published = _published(row["published"])
+    if published is not None:
+        doc["published"] = published
+    return doc

@@ -1,0 +1,109 @@
+"""Store leaves of a query tree as SQL conditions over `articles a`.
+
+State (flags, tags), dates and language come from SQLite because they change
+all the time or are columns already: a bulk tag of 5,000 articles shows in the
+next search without touching the index.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsdesk.search.query import (
+    And,
+    Everything,
+    Flag,
+    IdPrefix,
+    Language,
+    Node,
+    Not,
+    Or,
+    Published,
+    Tag,
+)
+
+Sql = tuple[str, list[Any]]
+
+FLAG_SQL: dict[str, str] = {
+    "starred": "a.starred = 1",
+    "unstarred": "a.starred = 0",
+    "read": "a.read = 1",
+    "unread": "a.read = 0",
+    "archived": "a.archived = 1",
+    "exported": "a.exported = 1",
+    "inbox": "a.archived = 0",
+}
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def tag_forms(tag: str) -> list[str]:
+    """The spellings a tag may be stored under: as typed and as the desk normalises it."""
+    folded = "-".join(tag.strip().lstrip("+").casefold().replace(",", " ").split())
+    return list(dict.fromkeys(f for f in (tag.strip(), folded) if f))
+
+
+def to_sql(node: Node) -> Sql:
+    """A condition for the store-only subtree `node` (raises TypeError on a text leaf)."""
+    if isinstance(node, Flag):
+        return FLAG_SQL[node.name], []
+    if isinstance(node, Everything):
+        return "1", []
+    if isinstance(node, Tag):
+        if node.prefix:
+            forms = tag_forms(node.tag)
+            clause = " OR ".join("t.tag LIKE ? ESCAPE '\\'" for _ in forms)
+            return (
+                f"a.id IN (SELECT t.article_id FROM tags t WHERE {clause})",
+                [_like_escape(f) + "%" for f in forms],
+            )
+        forms = tag_forms(node.tag)
+        marks = ",".join("?" * len(forms))
+        return f"a.id IN (SELECT t.article_id FROM tags t WHERE t.tag IN ({marks}))", forms
+    if isinstance(node, Published):
+        if node.span is None:
+            return "a.published_ts IS NULL", []
+        parts: list[str] = []
+        params: list[Any] = []
+        if node.span.start is not None:
+            parts.append("a.published_ts >= ?")
+            params.append(node.span.start)
+        if node.span.end is not None:
+            parts.append("a.published_ts < ?")
+            params.append(node.span.end)
+        return " AND ".join(parts) or "a.published_ts IS NOT NULL", params
+    if isinstance(node, Language):
+        code = node.code.lower()
+        return (
+            "(lower(a.language) = ? OR lower(a.language) LIKE ? ESCAPE '\\' "
+            "OR lower(a.language) LIKE ? ESCAPE '\\')",
+            [code, _like_escape(code) + "-%", _like_escape(code) + "\\_%"],
+        )
+    if isinstance(node, IdPrefix):
+        return "a.id LIKE ? ESCAPE '\\'", [_like_escape(node.prefix) + "%"]
+    if isinstance(node, And | Or):
+        joiner = " AND " if isinstance(node, And) else " OR "
+        parts = []
+        params = []
+        for item in node.items:
+            sql, item_params = to_sql(item)
+            parts.append(f"({sql})")
+            params.extend(item_params)
+        return joiner.join(parts), params
+    if isinstance(node, Not):
+        sql, params = to_sql(node.item)
+        # COALESCE: a NULL (no date) must count as "not matching", so NOT keeps it.
+        return f"NOT COALESCE(({sql}), 0)", params
+    raise TypeError(f"not a store condition: {node!r}")
+
+
+def and_sql(parts: list[Sql]) -> Sql:
+    if not parts:
+        return "1", []
+    sql = " AND ".join(f"({p[0]})" for p in parts)
+    params: list[Any] = []
+    for _, p in parts:
+        params.extend(p)
+    return sql, params

@@ -1,0 +1,199 @@
+"""Text leaves of a query tree as Whoosh queries.
+
+Words are analysed with the same analysers the index used, so `running`
+finds "runs". Prefixes are the expensive case (Whoosh's own parser stems the
+prefix and expands to every matching term), so here a prefix is expanded by
+hand: terms that start with the prefix as typed, plus the stem of the prefix
+of the prefix completed by common English endings (so `investigat*` still
+finds "investigation", stored as "investig", and `bros*` finds "bros", stored
+as "bro", without expanding `bro*`), at most MAX_EXPANSION of them, the most
+frequent first.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from whoosh import query as wq
+from whoosh.analysis import Analyzer
+from whoosh.searching import Searcher
+
+from newsdesk.search.query import And, Node, Not, Or, QuerySyntaxError, Related, Words
+from newsdesk.search.schema import (
+    DEFAULT_FIELDS,
+    NAME_FIELDS,
+    fold,
+    plain_analyzer,
+    text_analyzer,
+)
+
+MAX_EXPANSION = 64
+#: Lexicon entries looked at per prefix and field before giving up on more.
+MAX_SCAN = 20_000
+RELATED_TERMS = 12
+RELATED_NAMES = 8
+
+_STEMMED = ("title", "dek", "body")
+#: Endings tried on a prefix to find the stems of the words it starts.
+_ENDINGS = (
+    "", "s", "e", "es", "ed", "ing", "ion", "ions", "ation", "ations", "er", "ers", "or",
+    "ors", "al", "ally", "ly", "ness", "ment", "ments", "ity", "ive", "ism", "ist", "ists",
+    "ic", "y", "ies",
+)
+_PLAIN = ("source", "dateline")
+
+
+
+@dataclass
+class RelatedSource:
+    """What `related:` needs of the article it starts from (loaded from the store)."""
+
+    article_id: str
+    title: str
+    body: str
+    people: list[str]
+    organizations: list[str]
+    places: list[str]
+
+
+#: Finds the article for an id or id prefix (None if there is none).
+ArticleText = Callable[[str], RelatedSource | None]
+
+
+class WhooshCompiler:
+    """Turns text-only subtrees into Whoosh queries against one searcher."""
+
+    def __init__(self, searcher: Searcher, article_text: ArticleText) -> None:
+        self.searcher = searcher
+        self.reader = searcher.reader()
+        self.article_text = article_text
+        self._stemmed: Analyzer = text_analyzer()
+        self._plain: Analyzer = plain_analyzer()
+
+    def compile(self, node: Node) -> wq.Query | None:
+        """A query for `node`, or None when it has nothing searchable (only glue words)."""
+        if isinstance(node, Words):
+            return self.words(node)
+        if isinstance(node, Related):
+            return self.related(node.article_id)
+        if isinstance(node, And | Or):
+            items = [q for q in (self.compile(i) for i in node.items) if q is not None]
+            if not items:
+                return None
+            if len(items) == 1:
+                return items[0]
+            return wq.And(items) if isinstance(node, And) else wq.Or(items)
+        if isinstance(node, Not):
+            inner = self.compile(node.item)
+            return wq.Not(inner) if inner is not None else None
+        raise TypeError(f"not a text condition: {node!r}")
+
+    # -- words, phrases, prefixes ---------------------------------------------
+
+    def words(self, node: Words) -> wq.Query | None:
+        fields = dict(DEFAULT_FIELDS) if node.field == "any" else {node.field: 1.0}
+        parts: list[wq.Query] = []
+        for field_name, boost in fields.items():
+            if node.kind == "prefix":
+                q = self._prefix(field_name, node.text, boost)
+            else:
+                q = self._field_words(field_name, node.text, boost, phrase=node.kind == "phrase")
+            if q is not None:
+                parts.append(q)
+        if not parts:
+            return None if node.kind != "prefix" else wq.NullQuery
+        return parts[0] if len(parts) == 1 else wq.Or(parts)
+
+    def _tokens(self, field_name: str, text: str) -> list[str]:
+        analyzer = self._stemmed if field_name in _STEMMED else self._plain
+        return [t.text for t in analyzer(text, mode="query")]
+
+    def _field_words(
+        self, field_name: str, text: str, boost: float, *, phrase: bool
+    ) -> wq.Query | None:
+        if field_name in NAME_FIELDS:
+            whole = fold(text.replace(",", " "))
+            if not whole:
+                return None
+            if phrase:
+                return wq.Term(field_name, whole, boost=boost)
+            words = [w for w in self._plain_tokens(whole) if w]
+            if not words:
+                return None
+            if len(words) == 1:
+                return wq.Term(field_name, words[0], boost=boost)
+            return wq.Or(
+                [wq.Term(field_name, whole, boost=boost),
+                 wq.And([wq.Term(field_name, w) for w in words], boost=boost)]
+            )
+        tokens = self._tokens(field_name, text)
+        if not tokens:
+            return None
+        if len(tokens) == 1:
+            return wq.Term(field_name, tokens[0], boost=boost)
+        # A phrase, or one typed word the analyser splits ("covid-19", "10:30").
+        return wq.Phrase(field_name, tokens, boost=boost)
+
+    def _plain_tokens(self, text: str) -> list[str]:
+        return [t.text for t in self._plain(text, mode="query")]
+
+    def _prefix(self, field_name: str, text: str, boost: float) -> wq.Query | None:
+        raw = fold(text)
+        if field_name not in NAME_FIELDS:
+            plain = self._plain_tokens(raw)
+            if len(plain) != 1:
+                # "new-yor*": the words before the last are words, the last a prefix.
+                if not plain:
+                    return None
+                raw = plain[-1]
+            else:
+                raw = plain[0]
+        candidates: dict[str, None] = {}
+        for count, term in enumerate(self.reader.expand_prefix(field_name, raw)):
+            if count >= MAX_SCAN:
+                break
+            candidates[term.decode("utf-8") if isinstance(term, bytes) else str(term)] = None
+        if field_name in _STEMMED:
+            for ending in _ENDINGS:
+                stems = self._tokens(field_name, raw + ending)
+                if len(stems) == 1 and len(stems[0]) >= 3:
+                    candidates.setdefault(stems[0], None)
+        if not candidates:
+            return None
+        scored = [
+            (self.reader.doc_frequency(field_name, term), term) for term in candidates
+        ]
+        best = heapq.nlargest(MAX_EXPANSION, (s for s in scored if s[0] > 0))
+        if not best:
+            return None
+        terms = [wq.Term(field_name, term) for _, term in best]
+        return wq.Or(terms, boost=boost) if len(terms) > 1 else wq.Term(
+            field_name, best[0][1], boost=boost
+        )
+
+    # -- related ---------------------------------------------------------------
+
+    def related(self, article_id: str) -> wq.Query:
+        loaded = self.article_text(article_id)
+        if loaded is None:
+            raise QuerySyntaxError(f"related:{article_id}: no article has that id")
+        text = f"{loaded.title}\n{loaded.title}\n{loaded.body}"
+        terms: list[wq.Query] = []
+        for term, weight in self.searcher.key_terms_from_text(
+            "body", text, numterms=RELATED_TERMS
+        ):
+            terms.append(wq.Term("body", term, boost=max(float(weight), 0.1)))
+        for field_name, names in (
+            ("people", loaded.people),
+            ("organizations", loaded.organizations),
+            ("places", loaded.places),
+        ):
+            for name in names[:RELATED_NAMES]:
+                whole = fold(name.replace(",", " "))
+                if whole:
+                    terms.append(wq.Term(field_name, whole, boost=0.5))
+        if not terms:
+            return wq.NullQuery
+        return wq.AndNot(wq.Or(terms), wq.Term("id", loaded.article_id))
