@@ -93,6 +93,36 @@ class ActionResult:
         return {"action": self.action, "changed": self.changed, "requested": self.requested}
 
 
+@dataclass
+class StoryGroup:
+    """One story: the versions of the same event from several outlets."""
+
+    id: str
+    members: list[ArticleRow]
+
+    @property
+    def outlets(self) -> list[str]:
+        return list(dict.fromkeys(m.source or "unknown outlet" for m in self.members))
+
+    @property
+    def newest_ts(self) -> float | None:
+        from newsdesk.store import iso_to_ts
+
+        stamps = [t for t in (iso_to_ts(m.published) for m in self.members) if t is not None]
+        return max(stamps) if stamps else None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "story": self.id,
+            "size": len(self.members),
+            "outlets": self.outlets,
+            "articles": [
+                {"id": m.id, "title": m.title, "source": m.source, "published": m.published}
+                for m in self.members
+            ],
+        }
+
+
 Sort = Literal["relevance", "newest"]
 
 
@@ -376,6 +406,17 @@ class Desk:
 
     def story_members(self, story_id: str) -> list[str]:
         return self.store.ordered_ids("a.story_id = ?", (story_id,))
+
+    def stories(self, ids: Sequence[str] | None = None, *, min_size: int = 2) -> list[StoryGroup]:
+        """Stories among `ids` (default: everything), largest and newest first."""
+        story_ids = self.store.story_ids(ids)
+        groups: list[StoryGroup] = []
+        for story_id in story_ids:
+            members = self.store.rows(self.story_members(story_id))
+            if len(members) >= min_size:
+                groups.append(StoryGroup(story_id, members))
+        groups.sort(key=lambda g: (-len(g.members), -(g.newest_ts or 0.0)))
+        return groups
 
     def story_map(self) -> dict[str, str]:
         """Article id -> story id, for articles in a story of two or more (grouped views)."""

@@ -492,6 +492,25 @@ class Store:
                 out[row[0]] = float(row[1])
         return out
 
+    def story_ids(self, ids: Sequence[str] | None = None) -> list[str]:
+        """Distinct story ids of the given articles (all articles when None)."""
+        if ids is None:
+            return [
+                r[0] for r in self.conn.execute(
+                    "SELECT story_id FROM articles WHERE story_id IS NOT NULL "
+                    "GROUP BY story_id HAVING COUNT(*) > 1"
+                )
+            ]
+        found: dict[str, None] = {}
+        for chunk in _chunks(ids, 900):
+            marks = ",".join("?" * len(chunk))
+            for row in self.conn.execute(
+                f"SELECT story_id FROM articles WHERE id IN ({marks}) AND story_id IS NOT NULL",
+                chunk,
+            ):
+                found[row[0]] = None
+        return list(found)
+
     def changed_since(self, rev: int, limit: int) -> list[sqlite3.Row]:
         """Articles whose content revision is above `rev`, oldest change first (for the index)."""
         return self.conn.execute(

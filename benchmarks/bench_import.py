@@ -1,0 +1,108 @@
+"""Import benchmark: throughput into the store, until fully indexed, index size, RSS.
+
+    python benchmarks/bench_import.py --n 10000 [--format text|jsonl] [--no-index]
+
+Prints figures; asserts nothing (speed is measured here, not in tests).
+Runs in a temporary data directory; your own store is never touched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic import articles, page_text
+
+from newsdesk.desk import Desk
+from newsdesk.extract import extract_page
+from newsdesk.paths import Paths
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def dir_mb(path: Path) -> float:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6
+
+
+def extraction_ms(samples: int = 60) -> tuple[float, float]:
+    """Median and p95 ms to extract a 1,000-word page copy (structure, entities, quotes)."""
+    pages = [page_text(a) for a in articles(samples, seed=11, words=1000)]
+    times = []
+    for text in pages:
+        t0 = time.perf_counter()
+        extract_page(text)
+        times.append((time.perf_counter() - t0) * 1000)
+    times.sort()
+    return statistics.median(times), times[int(len(times) * 0.95) - 1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--n", type=int, default=10_000)
+    parser.add_argument("--format", choices=("text", "jsonl"), default="jsonl")
+    parser.add_argument("--no-index", action="store_true")
+    args = parser.parse_args()
+
+    med, p95 = extraction_ms()
+    print(f"extraction of a 1,000-word page: median {med:.1f} ms, p95 {p95:.1f} ms")
+
+    with tempfile.TemporaryDirectory(prefix="newsdesk-bench-") as tmp:
+        root = Path(tmp)
+        inputs = root / "inputs"
+        inputs.mkdir()
+        if args.format == "jsonl":
+            # One file per 500 articles, the way a feed-to-JSONL tool would deliver them.
+            batch: list[str] = []
+            for i, meta in enumerate(articles(args.n)):
+                batch.append(json.dumps({
+                    "title": meta.title, "dek": meta.dek, "authors": meta.authors,
+                    "source": meta.source, "dateline": meta.dateline,
+                    "published": meta.published, "body": meta.body,
+                }))
+                if len(batch) == 500:
+                    (inputs / f"batch-{i:07d}.jsonl").write_text("\n".join(batch), "utf-8")
+                    batch = []
+            if batch:
+                (inputs / "batch-last.jsonl").write_text("\n".join(batch), "utf-8")
+        else:
+            for i, meta in enumerate(articles(args.n)):
+                (inputs / f"page-{i:07d}.txt").write_text(page_text(meta), "utf-8")
+
+        paths = Paths(data_dir=root / "data", config_dir=root / "config", cache_dir=root / "cache")
+        desk = Desk(paths)
+        t0 = time.perf_counter()
+        summary = desk.import_paths([inputs])
+        stored = time.perf_counter() - t0
+        print(f"imported {summary.imported} articles ({args.format}) into the store in {stored:.1f} s: "
+              f"{summary.imported / stored:.0f} articles/s")
+
+        t1 = time.perf_counter()
+        ids = desk.inbox_ids()
+        rows = desk.rows(ids[:50])
+        print(f"inbox listed ({len(ids)} ids, first 50 rows) in {(time.perf_counter() - t1) * 1000:.0f} ms")
+        assert rows
+
+        if not args.no_index:
+            t2 = time.perf_counter()
+            desk.sync_index()
+            indexed = time.perf_counter() - t2
+            print(f"indexed in {indexed:.1f} s ({summary.imported / indexed:.0f} docs/s); "
+                  f"import until fully indexed: {summary.imported / (stored + indexed):.0f} articles/s")
+            print(f"index size {dir_mb(paths.index_dir):.0f} MB, store size {dir_mb(paths.data_dir) - dir_mb(paths.index_dir):.0f} MB")
+        print(f"peak RSS {rss_mb():.0f} MB  (cpus: {os.cpu_count()})")
+        desk.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,65 @@
+"""`newsdesk stories` and `newsdesk diff`: one story, many outlets."""
+
+from __future__ import annotations
+
+import argparse
+
+from rich.text import Text
+
+from newsdesk.cli import output
+from newsdesk.cli.commands import EXIT_OK, sync_index
+from newsdesk.desk import Desk, DeskError
+
+
+def cmd_stories(desk: Desk, args: argparse.Namespace) -> int:
+    query = " ".join(args.query)
+    ids: list[str] | None = None
+    if query:
+        sync_index(desk)
+        ids = desk.search(query, sort="newest").ids
+    groups = desk.stories(ids, min_size=1 if args.all else 2)
+    if args.json:
+        output.print_json([g.as_dict() for g in groups])
+        return EXIT_OK
+    if not groups:
+        output.notice("no story has more than one version yet")
+    for group in groups:
+        output.out.print(
+            Text.assemble(
+                (f"{group.id}  ", "dim"), (f"{len(group.members)} versions", "bold"),
+                "  ", ", ".join(group.outlets),
+            )
+        )
+        for member in group.members:
+            output.out.print(
+                Text.assemble(
+                    "  ", (member.id[:10], "dim"), "  ", member.title,
+                    ("  — " + (member.source or "?"), "cyan"),
+                )
+            )
+    return EXIT_OK
+
+
+def cmd_diff(desk: Desk, args: argparse.Namespace) -> int:
+    from newsdesk.stories.diff import compare
+
+    a = desk.get(desk.resolve_id(args.a))
+    b = desk.get(desk.resolve_id(args.b))
+    if a is None or b is None:
+        raise DeskError("both articles must exist")
+    diff = compare(a.meta, b.meta)
+    if args.json:
+        output.print_json(
+            {"a": a.id, "b": b.id, "only_in_a": diff.only_in_a.as_dict(), "only_in_b": diff.only_in_b.as_dict()}
+        )
+        return EXIT_OK
+    for label, article, facts in (("A", a, diff.only_in_a), ("B", b, diff.only_in_b)):
+        output.out.print(
+            Text.assemble((f"Only in {label}: ", "bold"), article.meta.title, f" ({article.meta.source or '?'})")
+        )
+        for kind, values in facts.as_dict().items():
+            if not values:
+                continue
+            shown = [v if isinstance(v, str) else f"“{v['text']}” — {v.get('speaker') or '?'}" for v in values]
+            output.out.print(Text.assemble((f"  {kind}: ", "dim"), "; ".join(shown)))
+    return EXIT_OK
