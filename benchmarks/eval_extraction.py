@@ -31,7 +31,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from newsdesk.model import Extracted  # noqa: E402
+from newsdesk.model import Extracted
 
 SCALAR_FIELDS = ("title", "dek", "source", "dateline", "published")
 LIST_FIELDS = ("authors", "people", "organizations", "places", "links", "credits")
@@ -200,9 +200,9 @@ def evaluate(annotations: list[dict[str, Any]], root: Path, verbose: bool) -> tu
                 want_list = [w["title"] if isinstance(w, dict) else w for w in note[field] or []]
                 if not score_list(tallies[field], MATCHERS[field], got_list, want_list):
                     misses.append(f"{field}: got {got_list!r} want {want_list!r}")
-        if "quotes" in note:
-            if not score_list(tallies["quotes"], quote_match, data["quotes"], note["quotes"] or []):
-                misses.append(f"quotes: got {len(data['quotes'])} want {len(note['quotes'] or [])}")
+        if "quotes" in note and not score_list(tallies["quotes"], quote_match, data["quotes"],
+                                               note["quotes"] or []):
+            misses.append(f"quotes: got {len(data['quotes'])} want {len(note['quotes'] or [])}")
         for field, at_start in (("body_starts", True), ("body_ends", False)):
             if field in note and not body_check(tallies[field], meta.body, note[field], at_start=at_start):
                 snippet = meta.body[:80] if at_start else meta.body[-80:]

@@ -39,7 +39,7 @@ _PHRASES = re.compile(
     r"""
       \bshare\ this\ (?:with|story|article)\b|\bopens\ in\ (?:a\ )?new\ window\b|\bclick\ to\ (?:share|print|email)\b
     | \bwe\ use\ cookies\b|\bcookie\ (?:policy|settings|preferences)\b|\baccept\ (?:all\ )?cookies\b|\bmanage\ preferences\b
-    | \buse\ of\ cookies\b
+    | \buse\ of\ cookies\b|\buse\ cookies\b|\bvalue\ your\ privacy\b|\baccept\ all\b.*\breject\ all\b
     | \bsign\ up\ (?:for|to)\b.*\bnewsletters?\b|\bnewsletters?\b.*\b(?:inbox|sign\ up|subscribe|delivered)\b
     | \bjoin\ (?:our|the)\ newsletter\b|\bget\ (?:breaking\ news|our)\ .*\b(?:alerts|newsletter|emails?)\b
     | \bdelivered\ (?:to\ your\ inbox|weekday\ mornings|every\ (?:weekday|morning|day))\b|\bmeet\ your\ inbox\b
@@ -57,6 +57,7 @@ _PHRASES = re.compile(
     | \bread\ (?:the\ )?(?:full\ )?(?:story|article)\ (?:here|on)\b|\brecommended\ for\ you\b
     | \bmedia\ playback\ is\ (?:unsupported|not\ supported)\b|\byour\ browser\ does\ not\ support\b
     | \bin\ your\ inbox\b|\bsign\ up\W*$|\bsign\ in\ to\ comment\b|\bno\ longer\ being\ updated\b|\bconsider\ (?:a|making\ a)\ (?:\w+\ )?(?:contribution|donation|gift)\b
+    | \bproduced\ with\ (?:the\ )?support\ (?:from|of)\ (?:our\ )?readers\b
     | \bbecome\ a\ \w+\ (?:supporter|member|subscriber|patron)\b|\breader-funded\b|\bfree\ to\ read\b|\bsupport\ the\ [\w’']+(?:\ [\w’']+)?\ (?:reporting|journalism)\b
     | \bmarket\ data\ provided\ by\b|\bquotes\ (?:displayed|delayed)\b|\bthis\ article\ (?:is|was)\ (?:part\ of|first\ published)\b
     """,
@@ -70,11 +71,11 @@ _PHRASE_TRIGGERS = (
     "email address", "required", "responsible", "terms of", "privacy", "rights reserved", "material",
     "messenger", "recaptcha", "message", "bookmark", "your say", "hear what", "send us", "read ",
     "recommended", "market data", "quotes", "this article", "breaking", "inbox", "delivered",
-    "playback", "browser", "join", "alerts", "get our", "sign in", "no longer", "consider",
+    "playback", "browser", "join", "alerts", "get our", "sign in", "privacy", "accept", "no longer", "consider",
     "supporter", "member", "funded", "free to read", "support the",
 )
 
-_COPYRIGHT = re.compile(r"(?:©|\(c\)\s*\d{4}|\bcopyright\s*(?:©\s*)?\d{4})", _FLAGS)
+_COPYRIGHT = re.compile(r"(?:©|^\(c\)\s|\(c\)\s*\d{4}|\bcopyright\s*(?:©\s*)?\d{4})", _FLAGS)
 
 # After these the article is over.
 _END = re.compile(
@@ -93,7 +94,7 @@ _LINK_LIST = re.compile(
     r"""^\W*(?:
       related(?:\ (?:stories|coverage|articles|content|links|reading|posts|news))?|read\ more|more|see\ also|also\ read
     | further\ reading|read\ also|more\ from\ .{1,40}|more\ in\ .{1,40}|most\ (?:popular|read|viewed|shared)(?:\ (?:today|stories|in\ .+))?
-    | more\ on\ this\ story|top\ stories|more\ stories|you\ (?:may|might)\ also\ like|recommended|what\ to\ read\ next
+    | more\ [\w-]+(?:\ [\w-]+)?|more\ on\ this\ story|top\ stories|more\ stories|you\ (?:may|might)\ also\ like|recommended|what\ to\ read\ next
     )\s*:?\s*$""",
     _FLAGS | re.VERBOSE,
 )

@@ -31,6 +31,8 @@ _CREDIT = re.compile(
     | (?:photo(?:graph)?s?|pictures?|images?|illustrations?|video|graphic|credits?|image\ credit|photo\ credit)\s*(?::|\.\.\.)
     | \(?(?:ap|afp|reuters)\ photo\b
     | credit\s+[A-Z]
+    | with\ files\ from\b
+    | this\ (?:story|article|report)\ was\ (?:written|reported|compiled|researched)\ by\b
     | sources?\s*:
     )""",
     _FLAGS | re.VERBOSE,
@@ -73,6 +75,7 @@ _HANDLE = re.compile(r"@\w+")
 _GLUED = re.compile(r"(?<=[a-z])(?=[A-Z]{2,}|(?:Staff|Senior|Special|Contributing|Reporter|Writer|Editor|Correspondent|Columnist)\b)")
 _SPLIT_NAMES = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\|)\s*", _FLAGS)
 _FOR = re.compile(r"\s+(?:for|special\s+to|exclusively\s+for|writing\s+for)\s+(?P<outlet>.+)$", _FLAGS)
+_AT_PLACE = re.compile(r"\s+at\s+(?:the\s+)?[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}\s*$")
 _IN_PLACE = re.compile(r"\s+in\s+(?P<place>[A-Z][\w'’.\-]+(?:[ ,]+[A-Z][\w'’.\-]+){0,3})\s*$")
 _PAREN = re.compile(r"\s*\((?P<inner>[^)]{1,40})\)")
 _PHOTO_ROLE = re.compile(r"photo|photograph|pictures|images|video|graphics|illustration", _FLAGS)
@@ -202,6 +205,7 @@ def parse_by_text(rest: str) -> Byline:
     if outlet:
         result.source = _clean_outlet(outlet["outlet"])
         rest = rest[: outlet.start()]
+    rest = _AT_PLACE.sub("", rest)
     place = _IN_PLACE.search(rest)
     if place:
         result.place = place["place"].strip(" ,")

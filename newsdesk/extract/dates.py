@@ -149,6 +149,17 @@ def _from_numeric(match: re.Match[str]) -> str | None:
 _DIGIT = re.compile(r"\d")
 
 
+# European day.month.year ("20.11.2026 | 10:05 CET").
+_DOTTED = re.compile(
+    rf"(?<![\w.])(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}})(?![\w.])(?:{_TIME})?", re.IGNORECASE
+)
+
+
+def _from_dotted(match: re.Match[str]) -> str | None:
+    return _build(int(match["y"]), int(match["m"]), int(match["d"]), match["H"], match["M"],
+                  match["ampm"], match["tz"])
+
+
 def find_dates(text: str) -> list[DateMatch]:
     """Every full date in `text`, in order of appearance."""
     text = text[:4000]
@@ -157,7 +168,7 @@ def find_dates(text: str) -> list[DateMatch]:
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
     for pattern, build in ((_ISO, _from_iso), (_DMY, _from_named), (_MDY, _from_named),
-                           (_NUMERIC, _from_numeric)):
+                           (_NUMERIC, _from_numeric), (_DOTTED, _from_dotted)):
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue

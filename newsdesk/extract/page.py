@@ -84,7 +84,18 @@ _CORPORATE_SUFFIX = re.compile(
 _STANDARDS = re.compile(r"\b(?:our\s+standards\s*:\s*)?the\s+(?P<name>.{2,60}?)\s+trust\s+principles\b", re.I)
 _SOURCE_LABEL = re.compile(r"^(?:source|from)\s*:\s*(?P<name>.*)$", re.I)
 _READ_MORE = re.compile(r"^(?:read|see)\s+more[^\w:]*$", re.I)
-_SHORT_LABEL_WORDS = 2
+_INLINE_LINK = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?:read\s+(?:more|also|next|(?:our|the)\s+(?:full\s+)?(?:report|story|article|explainer))"
+    r"|see\s+also|related|also\s+read|more\s+on\s+this)\s*:\s*(?P<title>\S.{3,200})$",
+    re.I,
+)
+#: A first line naming the site ("Kestrel News › Technology", "The Westerly Times | Blog").
+_SITE_LINE_SPLIT = re.compile(r"\s*(?:›|»|\||/|>|·|•|—|–| - )\s*")
+_OUTLET_WORD = re.compile(
+    r"\b(?:News|Times|Post|Daily|Monitor|Tribune|Standard|Courant|Observer|Wire|Press|Herald|Journal"
+    r"|Gazette|Chronicle|Express|Mail|Telegraph|Guardian|Review|Agency|Radio|Media|Sun|Star|Record"
+    r"|Independent|Examiner|Courier|Dispatch|Bulletin|Register|Inquirer|Reporter|Weekly|Online|TV)\b"
+)
 
 
 @dataclass
@@ -463,6 +474,10 @@ def _read_body(lines: list[str], start: int, found: _Found) -> int:
             if body and re.match(r"^\W*(?:edited|editing)\b", line, re.I):
                 return i
             continue
+        inline = _INLINE_LINK.search(line)
+        if inline and len(line) <= 300:
+            add_link(found.links, inline["title"])
+            continue
         if _READ_MORE.match(line):
             if pending:
                 add_link(found.links, pending)
@@ -512,11 +527,15 @@ def _read_body(lines: list[str], start: int, found: _Found) -> int:
         if len(tokens) >= 9 and lower_ratio(tokens) >= 0.4 and not line.rstrip().endswith((".", "?", "!", '"', "”")):
             found.add_caption(line)
             continue
-        if 2 <= len(tokens) <= 14 and not is_upper_line(line) and not is_list_item(line):
-            pending = line
-        elif len(tokens) >= 4 and line.rstrip().endswith((".", "?", "!", '"', "”")):
+        if len(tokens) >= 4 and line.rstrip().endswith((".", "?", "!", '"', "”")) and not is_list_item(line):
+            # A short paragraph ("Shares closed 4% lower.") is text, not a heading.
+            if pending:
+                body.append(pending)
+                pending = None
             body.append(line)
             furniture = 0
+        elif 2 <= len(tokens) <= 14 and not is_upper_line(line) and not is_list_item(line):
+            pending = line
         else:
             pending = None
     return end
@@ -615,6 +634,10 @@ def _assemble(found: _Found, hints: Extracted | None, text: str) -> Extracted:
     if not meta.links:
         meta.links = [Link(clean_line(link.title), link.url) for link in found.links if clean_line(link.title)]
     hint_source = clean_line(meta.source) if meta.source else ""
+    if not found.sources:
+        site = _site_line_outlet(text)
+        if site:
+            found.add_source(site)
     source = hint_source or (found.sources[0] if found.sources else "")
     if source:
         full, short = _expand_source(source, text, found.sources)
@@ -633,6 +656,20 @@ def _assemble(found: _Found, hints: Extracted | None, text: str) -> Extracted:
             meta.published = resolve_month_day(found.dateline_month_day, anchor)
     meta.body = clean_text("\n\n".join(clean_line(p) for p in found.body if p)) if not meta.body else meta.body
     return meta
+
+
+def _site_line_outlet(text: str) -> str | None:
+    """The outlet a page's first line names (a masthead or the head of a breadcrumb)."""
+    first = next((line for line in split_lines(text[:2000])[:5] if line), "")
+    if not first or len(first) > 120:
+        return None
+    head = _SITE_LINE_SPLIT.split(first, maxsplit=1)[0].strip()
+    tokens = words(head)
+    if not 1 <= len(tokens) <= 5 or not _OUTLET_WORD.search(head.title() if head.isupper() else head):
+        return None
+    if head.isupper():
+        head = " ".join(w.capitalize() if len(w) > 3 or w in {"THE", "OF"} else w for w in head.split())
+    return head
 
 
 def _anchor_date(found: _Found) -> dt.date | None:
