@@ -150,11 +150,12 @@ def body_check(tally: Tally, body: str, want: str | None, *, at_start: bool) -> 
 
 
 def load_items(path: Path) -> tuple[list[Extracted], str | None]:
-    """Everything a file yields, via the ingest layer when it exists."""
+    """Everything a file yields, via the ingest layer (or extract_page for .txt without it)."""
     try:
-        from newsdesk.ingest import load_file  # type: ignore[attr-defined]
+        from newsdesk import ingest
     except ImportError:
-        load_file = None
+        ingest = None
+    load_file = getattr(ingest, "load_file", None) if ingest is not None else None
     if load_file is not None:
         result = load_file(path)
         return list(result.items), getattr(result, "error", None)
