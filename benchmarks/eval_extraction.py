@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import importlib
 import json
 import re
 import sys
@@ -152,10 +153,9 @@ def body_check(tally: Tally, body: str, want: str | None, *, at_start: bool) -> 
 def load_items(path: Path) -> tuple[list[Extracted], str | None]:
     """Everything a file yields, via the ingest layer (or extract_page for .txt without it)."""
     try:
-        from newsdesk import ingest
+        load_file = getattr(importlib.import_module("newsdesk.ingest"), "load_file", None)
     except ImportError:
-        ingest = None
-    load_file = getattr(ingest, "load_file", None) if ingest is not None else None
+        load_file = None
     if load_file is not None:
         result = load_file(path)
         return list(result.items), getattr(result, "error", None)
