@@ -1,0 +1,218 @@
+"""Named things in an article: from the extractor when it filled them, else a heuristic.
+
+The heuristic (capitalised runs that never occur in lower case elsewhere in
+the same text) stands in when `Extracted.people/organizations/places` are
+empty; the diff also uses it to sort names into people, organisations and
+places by simple cues.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from newsdesk.model import Extracted
+from newsdesk.stories.text import NOT_NAMES, STOPWORDS, fold, raw_words, wordset
+
+# Words that mark a capitalised run as an organisation.
+_ORG_WORDS: frozenset[str] = wordset(
+    """
+    agency airline airlines association authority bank board bureau capital center centre
+    college commission committee company corp corporation council court department farms
+    federation foods fund group health hospital inc institute intelligence league ltd
+    ministry motors news office partners party police press securities service services
+    society software union university wire analytics logistics alliance athletic club
+    cross guard school ledger herald times journal post tribune gazette courier daily
+    report review echo institute brigade army navy force forces administration
+    """
+)
+# Words that mark a run as a place.
+_PLACE_WORDS: frozenset[str] = wordset(
+    """
+    river creek county province street avenue road highway lake mountain valley bay city
+    falls harbor harbour island park square stadium airport bridge
+    """
+)
+# Words placed before a person's name.
+_PERSON_TITLES: frozenset[str] = wordset(
+    """
+    mr mrs ms dr gov governor sen senator rep president mayor sheriff chief justice judge
+    minister ceo coach director spokesperson spokesman spokeswoman father nurse officer
+    chairman chairwoman lawyer attorney
+    """
+)
+# Small words allowed inside a name ("Bank of Estmark", "Department of Transportation").
+_CONNECTORS: frozenset[str] = frozenset({"of", "de", "del", "la", "van", "von", "da", "and"})
+_PLACE_CUES: frozenset[str] = frozenset({"in", "near", "from", "outside", "across", "to"})
+
+_SENTENCE_END = re.compile(r"[.!?:;\"“”()\n—]")
+# Abbreviated titles lose their full stop first, so "Gov. Dana Whitcomb" stays one sentence.
+_ABBREVIATION = re.compile(r"\b(Gov|Sen|Rep|Dr|Mr|Mrs|Ms|St|Jr|Sr|Gen|Lt|Col|Capt|Prof)\.")
+
+
+@dataclass
+class Names:
+    """Names found in one text, sorted by kind."""
+
+    people: list[str] = field(default_factory=list)
+    organizations: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+
+    def all(self) -> list[str]:
+        return [*self.people, *self.organizations, *self.places]
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper() and not word.isdigit()
+
+
+def capitalised_runs(text: str) -> list[tuple[str, str | None]]:
+    """Runs of capitalised words, each with the folded word before it (or None).
+
+    A single capitalised word is dropped when the same word appears in lower
+    case elsewhere: then it is a common word opening a sentence.
+    """
+    lower_seen = {w for w in raw_words(text) if w[:1].islower()}
+    runs: list[tuple[str, str | None]] = []
+    for chunk in _SENTENCE_END.split(_ABBREVIATION.sub(r"\1", text)):
+        tokens = raw_words(chunk)
+        i = 0
+        while i < len(tokens):
+            if not _is_cap(tokens[i]) or fold(tokens[i]) in NOT_NAMES:
+                i += 1
+                continue
+            start = i
+            j = i + 1
+            while j < len(tokens):
+                if _is_cap(tokens[j]) and fold(tokens[j]) not in NOT_NAMES:
+                    j += 1
+                elif tokens[j] in _CONNECTORS and j + 1 < len(tokens) and _is_cap(tokens[j + 1]):
+                    j += 2
+                else:
+                    break
+            run = tokens[start:j]
+            before = fold(tokens[start - 1]) if start > 0 else None
+            i = j
+            if len(run) == 1 and (run[0].lower() in lower_seen or fold(run[0]) in STOPWORDS):
+                continue
+            runs.append((" ".join(run), before))
+    return runs
+
+
+def name_runs(text: str, exclude: tuple[str, ...] = ()) -> list[tuple[str, str | None]]:
+    """`capitalised_runs` minus lone words seen only at the start of sentences.
+
+    "Staff at the hospital..." opens a sentence with a common word; "Aerovia
+    said" does too, but "Aerovia" also appears mid-sentence, so it stays. Exact
+    occurrences of the phrases in `exclude` (the outlet's own name in a
+    dateline) are removed first.
+    """
+    for phrase in exclude:
+        if phrase:
+            text = text.replace(phrase, " ")
+    runs = capitalised_runs(text)
+    mid_sentence = {fold(name) for name, before in runs if before is not None}
+    in_longer = {w for name, _ in runs if " " in name for w in fold(name).split()}
+    return [
+        (name, before)
+        for name, before in runs
+        if " " in name or fold(name) in mid_sentence or fold(name) in in_longer
+    ]
+
+
+def _kind(name: str, befores: list[str | None]) -> str:
+    folded = [fold(w) for w in name.split()]
+    if any(w in _ORG_WORDS for w in folded) or (name.isupper() and len(name) > 1):
+        return "org"
+    if folded[-1] in _PLACE_WORDS or any(b in _PLACE_CUES for b in befores):
+        return "place"
+    if any(b in _PERSON_TITLES for b in befores) or len(folded) >= 2:
+        return "person"
+    return "place"
+
+
+def heuristic_names(text: str) -> Names:
+    """Sort capitalised runs into people, organisations and places, first seen first.
+
+    A lone capitalised word seen only at the start of sentences ("Crews said")
+    is dropped; every occurrence of a name votes on its kind ("in Ashgrove").
+    """
+    order: list[str] = []
+    spelled: dict[str, str] = {}
+    befores: dict[str, list[str | None]] = {}
+    for name, before in name_runs(text):
+        key = fold(name)
+        if key not in befores:
+            order.append(key)
+            spelled[key] = name
+            befores[key] = []
+        befores[key].append(before)
+    in_longer = {w for key in order if " " in key for w in key.split()}
+    names = Names()
+    for key in order:
+        name = spelled[key]
+        kind = _kind(name, befores[key])
+        target = {"org": names.organizations, "place": names.places}.get(kind, names.people)
+        target.append(name)
+    # A lone surname ("Whitcomb") already covered by a full name is not a new name.
+    names.places = [p for p in names.places if " " in p or fold(p) not in in_longer]
+    names.people = [p for p in names.people if " " in p or fold(p) not in in_longer]
+    return names
+
+
+def names_of(meta: Extracted) -> Names:
+    """The extractor's entities when present, else the heuristic over title and body."""
+    if meta.people or meta.organizations or meta.places:
+        return Names(list(meta.people), list(meta.organizations), list(meta.places))
+    return heuristic_names(f"{meta.title}\n{meta.body}")
+
+
+# Words that recur inside many unrelated names ("National", "County", "Bank"):
+# they would make two floods in one state look alike, so they carry no weight.
+GENERIC_NAME_WORDS: frozenset[str] = (
+    _ORG_WORDS
+    | _PLACE_WORDS
+    | wordset(
+        """
+        national federal state general international united american regional central
+        high new great royal public
+        """
+    )
+)
+
+
+def name_mentions(meta: Extracted) -> Counter[str]:
+    """Folded name tokens with how often they are mentioned, minus the outlet's own name.
+
+    Tokens, not whole names: one outlet writes "Gov. Dana Whitcomb", another
+    "Whitcomb"; both share "whitcomb". Hyphenated names split ("Chicago-to-
+    Phoenix" gives "chicago" and "phoenix"). Counts come from the capitalised
+    runs of title and body, so the story's protagonists weigh more than a
+    passing reference to another event; the extractor's entities, when filled,
+    add names the heuristic missed (once each).
+    """
+    outlet = tuple(p for p in (meta.source, meta.source_short) if p)
+    runs = [name for name, _ in name_runs(f"{meta.title}\n{meta.body}", outlet)]
+    counts: Counter[str] = Counter()
+    for text in runs:
+        counts.update(_tokens(text))
+    for text in (*meta.people, *meta.organizations, *meta.places):
+        for token in _tokens(text):
+            counts.setdefault(token, 1)
+    return counts
+
+
+def _tokens(name: str) -> list[str]:
+    out = []
+    for word in raw_words(name):
+        for part in word.split("-"):
+            token = fold(part)
+            if not part[:1].isupper() and not part[:1].isdigit():
+                continue
+            if token in NOT_NAMES or token in STOPWORDS or token in _CONNECTORS:
+                continue
+            if token in GENERIC_NAME_WORDS or len(token) < 2 or token[0].isdigit():
+                continue
+            out.append(token)
+    return out

@@ -1,0 +1,81 @@
+"""Figures in copy ("12,000", "3.5%", "$4 million", "$8.4bn") and their canonical values.
+
+Two outlets write the same figure differently; the canonical key lets them
+match ("$4 million" and "4m dollars" both become "4000000").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SCALES: dict[str, float] = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "m": 1e6,
+    "mn": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+}
+
+_FIGURE = re.compile(
+    r"(?<![\w.,:])"
+    r"(?P<cur>[$€£¥])?\s?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?![\d:])"
+    r"(?:\s?(?P<scale>thousand|million|billion|trillion|mn|bn|tn|[kmb])\b)?"
+    r"(?:\s?(?P<pct>%|percent\b|per cent\b))?",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure: as written, and its canonical key."""
+
+    text: str
+    key: str
+    value: float
+
+
+def _canonical(value: float, percent: bool) -> str:
+    text = f"{value:.6g}" if value < 1e15 else f"{value:.0f}"
+    if "e" in text:
+        text = f"{value:.0f}"
+    return text + ("%" if percent else "")
+
+
+def figures(text: str) -> list[Figure]:
+    """Every figure in `text`, in order of appearance (duplicates kept)."""
+    out: list[Figure] = []
+    for match in _FIGURE.finditer(text):
+        number = float(match.group("num").replace(",", ""))
+        scale = (match.group("scale") or "").lower()
+        if scale:
+            number *= _SCALES[scale]
+        percent = bool(match.group("pct"))
+        out.append(Figure(match.group(0).strip(), _canonical(number, percent), number))
+    return out
+
+
+def is_telling(figure: Figure) -> bool:
+    """Figures that identify an event: not small counts like "2" or "3-1" scores.
+
+    Percentages, decimals, money and anything from 10 upward tell events apart;
+    single digits recur in every story.
+    """
+    return (
+        figure.value >= 10
+        or figure.key.endswith("%")
+        or "." in figure.text
+        or figure.text[:1] in "$€£¥"
+    )
+
+
+def figure_keys(text: str) -> set[str]:
+    """Canonical keys of the telling figures in `text`."""
+    return {f.key for f in figures(text) if is_telling(f)}

@@ -1,0 +1,81 @@
+"""Word-level normalisation shared by signatures, names and diffs."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+
+def wordset(text: str) -> frozenset[str]:
+    """A set of words written as one whitespace-separated block."""
+    return frozenset(text.split())
+
+
+# Function words and reporting verbs: they carry style, not the event.
+STOPWORDS: frozenset[str] = wordset(
+    """
+    a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each
+    few for from further had has have having he her here hers herself him himself his how
+    i if in into is it its itself just me more most my myself no nor not now of off on once
+    only or other our ours ourselves out over own same she should so some such than that
+    the their theirs them themselves then there these they this those through to too under
+    until up very was we were what when where which while who whom why will with would you
+    your yours yourself yourselves said says say told according would could may might must
+    shall us new one two three four five six seven eight nine ten last first next year years
+    week day days month months time since still yet even though whether around many much
+    """
+)
+
+# Capitalised words that are not names: calendar words, titles, sentence openers.
+NOT_NAMES: frozenset[str] = wordset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december mr mrs ms dr gov sen rep
+    governor senator president mayor sheriff chief justice judge minister ceo cfo coach
+    director spokesperson spokesman spokeswoman officials police the a an in on at by for
+    but and or if as it its this that these those he she they we i his her their our there
+    here when while after before during since about some many most all no not one two
+    three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty hundred thousand dozens
+    first second third fourth fifth last next north south east west northern southern eastern western
+    """
+)
+
+_WORD = re.compile(r"[^\W_](?:[\w'’.\-]*[^\W_])?")
+
+
+def fold(text: str) -> str:
+    """Casefold and strip accents so "Érika" and "Erika" compare equal."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def raw_words(text: str) -> list[str]:
+    """Words as written (case kept), with possessive endings removed."""
+    out = []
+    for match in _WORD.finditer(unicodedata.normalize("NFKC", text)):
+        word = match.group(0)
+        if word.endswith(("'s", "’s")):
+            word = word[:-2]
+        out.append(word.rstrip("."))
+    return [w for w in out if w]
+
+
+def words(text: str) -> list[str]:
+    """Folded words, in order."""
+    return [fold(w) for w in raw_words(text)]
+
+
+def stem(word: str) -> str:
+    """A deliberately light stem (plural -s only): rewrites keep most word forms."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def content_words(text: str) -> list[str]:
+    """Folded, lightly stemmed words minus stopwords and bare numbers."""
+    return [stem(w) for w in words(text) if w not in STOPWORDS and not w[0].isdigit()]
