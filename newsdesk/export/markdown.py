@@ -209,8 +209,15 @@ def front_matter(record: dict[str, Any]) -> str:
     import yaml  # deferred: only per-article exports need it
 
     data = {key: record[key] for key in FRONT_MATTER_KEYS}
-    dumped = yaml.safe_dump(
-        data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=2**31 - 1
+    # The libyaml dumper when present is several times faster and writes the same YAML.
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    dumped = yaml.dump(
+        data,
+        Dumper=dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=2**31 - 1,
     )
     return f"---\n{dumped}---\n"
 

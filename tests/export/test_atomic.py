@@ -127,3 +127,22 @@ def test_file_set_refuses_a_symlinked_folder(tmp_path: Path) -> None:
     with pytest.raises(SymlinkRefusedError), atomic_file_set(tmp_path / "link") as files:
         files.write_text("a.md", "x")
     assert entries(real) == []
+
+
+def test_file_set_without_syncfs_fsyncs_each_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    synced: list[int] = []
+    real_fsync = os.fsync
+
+    def counting_fsync(fd: int) -> None:
+        synced.append(fd)
+        real_fsync(fd)
+
+    monkeypatch.setattr(newsdesk.atomic, "_syncfs", lambda directory: False)
+    monkeypatch.setattr(newsdesk.atomic.os, "fsync", counting_fsync)
+    with atomic_file_set(tmp_path / "out") as files:
+        files.write_text("a.md", "a")
+        files.write_text("b.md", "b")
+    assert entries(tmp_path / "out") == ["a.md", "b.md"]
+    assert len(synced) >= 2  # one per staged file, plus the directory
