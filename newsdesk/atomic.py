@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import errno
 import os
 import secrets
 import shutil
@@ -68,6 +69,14 @@ def _refuse_symlink(path: Path) -> os.stat_result | None:
     return st
 
 
+def _existing_file(path: Path) -> os.stat_result | None:
+    """lstat of a regular file at `path`, None when absent; raises for anything else."""
+    st = _refuse_symlink(path)
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "exists and is not a regular file", str(path))
+    return st
+
+
 def _fsync_dir(directory: Path) -> None:
     # Windows cannot open a directory for fsync; the rename is durable enough there.
     if os.name == "nt":
@@ -107,8 +116,9 @@ def _write_new_file(path: Path, data: bytes, mode: int | None, *, sync: bool = T
 
 
 def _temp_name(directory: Path, name: str) -> Path:
-    # Hidden and unique; bounded so a long target name cannot exceed NAME_MAX.
-    return directory / f".{name[:100]}.{secrets.token_hex(6)}.tmp"
+    # Hidden and unique; bounded in bytes so a long target name cannot exceed NAME_MAX.
+    stem = name.encode("utf-8", "surrogateescape")[:120].decode("utf-8", "ignore")
+    return directory / f".{stem}.{secrets.token_hex(6)}.tmp"
 
 
 def atomic_write_bytes(path: Path | str, data: bytes) -> None:
@@ -184,11 +194,15 @@ class StagedFiles:
                 os.close(fd)
 
     def conflicts(self) -> list[Path]:
-        """Staged names that already exist in the destination (symlinks raise)."""
+        """Staged names that already exist in the destination.
+
+        A symlink there is a SymlinkRefusedError, a folder or other non-file
+        an IsADirectoryError: those are never replaced, not even with overwrite.
+        """
         found = []
         for name in self.names:
             target = self.destination / name
-            if _refuse_symlink(target) is not None:
+            if _existing_file(target) is not None:
                 found.append(target)
         return found
 
@@ -308,7 +322,8 @@ def _make_staging_dir(parent: Path) -> Path:
 
 
 def _rename_into_place(files: StagedFiles, dest: Path) -> None:
-    # os.rename, not replace: if something appeared at `dest` meanwhile, fail.
+    # Checked again just before the rename: something may have appeared at `dest`
+    # since the set began (POSIX rename would even replace an empty folder).
     if _lstat(dest) is not None:
         _refuse_symlink(dest)
         raise FileSetConflictError([dest])
@@ -325,7 +340,7 @@ def _commit_into_existing(files: StagedFiles, overwrite: bool) -> None:
     try:
         for name in files.names:
             target = files.destination / name
-            existing = _refuse_symlink(target)
+            existing = _existing_file(target)
             if existing is not None:
                 if not overwrite:
                     raise FileSetConflictError([target])

@@ -182,6 +182,10 @@ def _export_files(
             found = _lstat(target)
             if found is not None and stat.S_ISLNK(found.st_mode):
                 raise _fail(SymlinkRefusedError(target), target)
+            if found is not None and not stat.S_ISREG(found.st_mode):
+                raise ExportError(
+                    f"Cannot export to {target}: a folder or other non-file is in the way."
+                )
             if found is not None:
                 existing.append(target)
     if existing and not options.force:

@@ -146,3 +146,12 @@ def test_file_set_without_syncfs_fsyncs_each_file(
         files.write_text("b.md", "b")
     assert entries(tmp_path / "out") == ["a.md", "b.md"]
     assert len(synced) >= 2  # one per staged file, plus the directory
+
+
+def test_file_set_never_moves_a_folder_aside(tmp_path: Path) -> None:
+    (tmp_path / "a.md").mkdir()
+    (tmp_path / "a.md" / "keep").write_text("mine", encoding="utf-8")
+    with pytest.raises(IsADirectoryError), atomic_file_set(tmp_path, overwrite=True) as files:
+        files.write_text("a.md", "x")
+    assert (tmp_path / "a.md" / "keep").read_text(encoding="utf-8") == "mine"
+    assert entries(tmp_path) == ["a.md"]

@@ -326,3 +326,14 @@ def test_export_report_lists_warnings(
     )
     assert any("$nope" in w for w in report.warnings)
     assert io.StringIO(report.paths[0].read_text(encoding="utf-8")).readline().startswith("# ")
+
+
+def test_md_files_never_replace_a_folder_even_with_force(
+    tmp_path: Path, make_article: ArticleFactory
+) -> None:
+    dest = tmp_path / "out"
+    (dest / "same.md").mkdir(parents=True)
+    (dest / "same.md" / "keep.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(ExportError, match="in the way"):
+        export([make_article("Same")], dest, ExportOptions(format="md-files", force=True))
+    assert listing(dest) == ["same.md", "same.md/keep.txt"]
