@@ -17,4 +17,5 @@ class ExportExists(ExportError):
         shown = ", ".join(str(p) for p in self.conflicts[:5])
         more = f" and {len(self.conflicts) - 5} more" if len(self.conflicts) > 5 else ""
         noun = "file already exists" if len(self.conflicts) == 1 else "files already exist"
-        super().__init__(f"{len(self.conflicts)} {noun}: {shown}{more} (use force to replace)")
+        # No "how to fix" here: the CLI says --force, the dialog its own checkbox.
+        super().__init__(f"{len(self.conflicts)} {noun}: {shown}{more}")
