@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
@@ -14,8 +16,9 @@ from newsdesk.export import ExportError, ExportOptions, render, render_files
 from newsdesk.export.markdown import FRONT_MATTER_KEYS, safe_link
 from newsdesk.export.slug import github_anchor
 from newsdesk.model import Article
+from newsdesk.sanitize import clean_line
 
-from .conftest import ArticleFactory
+from .conftest import ArticleFactory, build_article
 
 MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 NOW = datetime(2026, 11, 23, 14, 5)
@@ -276,3 +279,20 @@ def test_files_round_trip_through_the_markdown_importer(
     assert item.dek == rich_article.meta.dek
     assert "fire crews pumped water" in item.body
     assert item.guid == rich_article.id
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    title=st.text(min_size=1, max_size=300),
+    tag=st.text(max_size=40),
+)
+def test_property_front_matter_always_parses(title: str, tag: str) -> None:
+    article = build_article(title, "Body.", tags=[tag], authors=[title])
+    [(_name, text)] = render_files([article], ExportOptions(format="md-files")).files
+    data, _body = split_file(text)
+    assert data["title"] == clean_line(title)
+    assert data["authors"] == ([clean_line(title)] if clean_line(title) else [])
+    assert data["tags"] == ([clean_line(tag)] if clean_line(tag) else [])
+    front = text[: text.index("\n---\n", 4)]
+    # One value per line: nothing an importer could take for the closing fence.
+    assert all(line not in ("---", "...") for line in front.splitlines()[1:])
