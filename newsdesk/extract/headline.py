@@ -207,7 +207,11 @@ def _score(page: _Page, n: int) -> float:
     if prose[i]:
         score -= 1.0
     after = list(range(n + 1, min(len(content), n + 10)))
+    # A byline or date line below belongs to the nearest title above it: a
+    # short masthead or kicker further up, with the headline between, earns less.
+    short = len(tokens) <= 5
     dist = 0
+    passed_title = False
     for m in after:
         j = content[m]
         if page.caption[j]:
@@ -216,9 +220,11 @@ def _score(page: _Page, n: int) -> float:
         if prose[j] and dist > 1:
             break
         if page.is_byline(m):
-            score += max(1.5, 4.0 - 0.35 * dist)
+            score += 1.0 if passed_title else max(1.5, 4.0 - 0.35 * dist)
             break
+        passed_title = passed_title or (short and page.title_shaped(j))
     dist = 0
+    passed_title = False
     for m in after[:8]:
         j = content[m]
         if page.caption[j]:
@@ -227,8 +233,9 @@ def _score(page: _Page, n: int) -> float:
         if prose[j] and dist > 1:
             break
         if page.is_date(j):
-            score += max(1.0, 2.5 - 0.25 * dist)
+            score += 0.5 if passed_title else max(1.0, 2.5 - 0.25 * dist)
             break
+        passed_title = passed_title or (short and page.title_shaped(j))
     following = next((content[m] for m in after
                       if page.n_words(content[m]) > 2 and not page.caption[content[m]]), None)
     if following is not None:

@@ -29,8 +29,8 @@ def link_from_line(line: str) -> Link | None:
     if url_match:
         url = url_match.group(0).rstrip(".,;")
         text = (text[: url_match.start()] + text[url_match.end() :]).strip(" -–—|:()")
-    title = clean_line(text)
-    if not title:
+    title = clean_line(text).strip(" -–—|:•*")
+    if not any(ch.isalnum() for ch in title):
         return None
     return Link(title=title[:300], url=url)
 

@@ -1,0 +1,84 @@
+"""Page furniture is recognised; article sentences are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.extract.boilerplate import (
+    is_boilerplate,
+    is_end_marker,
+    link_list_marker,
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Share this with Facebook",
+        "- Twitter",
+        "Advertisement",
+        "Skip to main content",
+        "Sign up to our Morning Digest newsletter, delivered every weekday.",
+        "We use cookies to improve your experience. Manage preferences",
+        "Support independent journalism. Donate today.",
+        "Become a patron or see other ways to support.",
+        "Comments are approved by a moderator and may take a day to appear.",
+        "Leave a Reply",
+        "Your email address will not be published. Required fields are marked *",
+        "© 2025 The Harbour Gazette. All rights reserved.",
+        "Continue reading the main story",
+        "3 min read",
+    ],
+)
+def test_furniture(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The council shared the cost of the new bridge with the port authority.",
+        "Residents said the cookies sold at the fair raised 300 euros for the school.",
+        "Twitter users mocked the slogan within hours of its launch.",
+        "The minister said the plan would be published next week.",
+    ],
+)
+def test_sentences_are_not_furniture(line: str) -> None:
+    assert not is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Topics",
+        "Related Topics",
+        "Add your comment",
+        "Leave a Reply",
+        "Most read",
+        "© 2025 The Harbour Gazette",
+        "Our Standards: The Northern Wire Trust Principles.",
+    ],
+)
+def test_end_markers(line: str) -> None:
+    assert is_end_marker(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Related:",
+        "Read more",
+        "Most read",
+        "More from Harbour Gazette",
+        "Related coverage",
+        "See also",
+    ],
+)
+def test_link_list_markers(line: str) -> None:
+    assert link_list_marker(line)
+
+
+def test_prose_is_not_a_link_list_marker() -> None:
+    assert not link_list_marker(
+        "Related talks between the unions and the port broke down on Monday."
+    )

@@ -1,0 +1,144 @@
+"""Bylines: who wrote the piece; editors, photographers and quoted people are not authors."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.extract.byline import (
+    is_credit,
+    parse_byline,
+    parse_name_line,
+    split_caption_credit,
+    title_case_name,
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("By Marta Quiroga", ["Marta Quiroga"]),
+        ("By Hannah Osei and Pavel Dvorak", ["Hannah Osei", "Pavel Dvorak"]),
+        (
+            "By Hannah Osei, Pavel Dvorak and Ines Lopes",
+            ["Hannah Osei", "Pavel Dvorak", "Ines Lopes"],
+        ),
+        ("BY HANNAH OSEI AND PAVEL DVORAK", ["Hannah Osei", "Pavel Dvorak"]),
+        ("By MARY ANNE O'NEILL", ["Mary Anne O'Neill"]),
+        ("by Tomasz Wrona", ["Tomasz Wrona"]),
+        ("Author: Greta Lindqvist, Senior Correspondent", ["Greta Lindqvist"]),
+        ("Analysis by Rafael Ortiz, Economics Editor", ["Rafael Ortiz"]),
+        ("By Aiko Tanabe | Special to the Harbour Gazette", ["Aiko Tanabe"]),
+        ("By Aiko Tanabe - 03/14/25 09:10 AM EST", ["Aiko Tanabe"]),
+        ("By Dr Lena Fischer", ["Lena Fischer"]),
+        ("By Jonas BergStaff Writer", ["Jonas Berg"]),
+    ],
+)
+def test_byline_shapes(line: str, authors: list[str]) -> None:
+    byline = parse_byline(line)
+    assert byline is not None
+    assert byline.authors == authors
+
+
+def test_byline_for_outlet_gives_source() -> None:
+    byline = parse_byline("By Min-jun Seo for KNA")
+    assert byline is not None
+    assert byline.authors == ["Min-jun Seo"]
+    assert byline.source == "KNA"
+
+
+def test_byline_in_city_gives_place() -> None:
+    byline = parse_byline("By Oskar Lind in Gothenburg")
+    assert byline is not None
+    assert byline.authors == ["Oskar Lind"]
+    assert byline.place == "Gothenburg"
+
+
+def test_posted_on_date_by_author() -> None:
+    byline = parse_byline("Posted on March 3, 2025 by Farah Haddad")
+    assert byline is not None
+    assert byline.authors == ["Farah Haddad"]
+    assert byline.published == "2025-03-03"
+
+
+def test_byline_date_is_kept() -> None:
+    byline = parse_byline("By Aiko Tanabe - 03/14/25 09:10 AM EST")
+    assert byline is not None
+    assert byline.published == "2025-03-14T09:10-05:00"
+
+
+def test_multi_line_byline() -> None:
+    byline = parse_byline("By", ["Sunita Rao", "Health reporter"])
+    assert byline is not None
+    assert byline.authors == ["Sunita Rao"]
+
+
+def test_by_colon_then_from_outlet() -> None:
+    byline = parse_byline("by:", ["Sunita Rao", "From:", "Coastal Herald"])
+    assert byline is not None
+    assert byline.authors == ["Sunita Rao"]
+    assert byline.source == "Coastal Herald"
+
+
+def test_photographer_in_byline_is_a_credit() -> None:
+    byline = parse_byline("by Nora Kell (reporting) and Ivo Mares (photography)")
+    assert byline is not None
+    assert byline.authors == ["Nora Kell"]
+    assert byline.credits == ["Ivo Mares (photography)"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Edited by Carla Mendes and Joe Park.",
+        "Reporting by Ana Silva; Editing by Tom Reed",
+        "(Reporting by Ana Silva; additional reporting by Li Wei in Taipei; Editing by Tom Reed)",
+        "Photo: Ivo Mares/Northern Wire",
+        "Photograph: Ivo Mares for the Coastal Herald",
+        "Additional reporting by Li Wei",
+        "Staff writers Ana Silva and Li Wei contributed to this report.",
+        "With files from the Northern Wire",
+    ],
+)
+def test_credits_are_not_bylines(line: str) -> None:
+    assert is_credit(line)
+    assert parse_byline(line) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Sentences that open with "By" are text, not bylines.
+        "By midnight the water had reached the second floor of the station.",
+        "By the time officials arrived, the crowd had gone home.",
+        # A quoted person is named in a sentence, never as a byline.
+        '"We will rebuild," said Mayor Ruth Abara on Tuesday.',
+    ],
+)
+def test_sentences_are_not_bylines(line: str) -> None:
+    assert parse_byline(line) is None
+
+
+def test_lone_name_needs_evidence() -> None:
+    assert parse_name_line("Sunita Rao", ["14 March 2025"]) is not None
+    assert parse_name_line("Sunita Rao, Health Correspondent", []) is not None
+    # No date, role or handle beside it: could be anything.
+    assert parse_name_line("Sunita Rao", ["The council met on Monday to vote."]) is None
+    # Labels and places are not people.
+    assert parse_name_line("Breaking News", ["14 March 2025"]) is None
+    assert parse_name_line("Seoul, South Korea", ["14 March 2025"]) is None
+
+
+def test_title_case_only_for_upper_case() -> None:
+    assert title_case_name("JEAN-LUC PICARD") == "Jean-Luc Picard"
+    assert title_case_name("Ursula von der Leyen") == "Ursula von der Leyen"
+
+
+def test_split_caption_credit() -> None:
+    caption, credit = split_caption_credit(
+        "Volunteers fill sandbags on Monday. Photo: Ivo Mares/Northern Wire"
+    )
+    assert caption == "Volunteers fill sandbags on Monday."
+    assert credit == "Photo: Ivo Mares/Northern Wire"
+    caption, credit = split_caption_credit("A ferry leaves the harbour (AP Photo/Lena Fischer)")
+    assert caption == "A ferry leaves the harbour"
+    assert credit == "AP Photo/Lena Fischer"

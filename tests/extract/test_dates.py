@@ -1,0 +1,74 @@
+"""Dates: explicit ones become ISO 8601; relative words need an anchor."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsdesk.extract.dates import (
+    date_line,
+    find_dates,
+    normalise,
+    resolve_month_day,
+    resolve_weekday,
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("14 March 2025", "2025-03-14"),
+        ("Mar. 14, 2025 9:05 AM EST", "2025-03-14T09:05-05:00"),
+        ("Published: 08:00 GMT, 14 March 2025 | Updated: 10:00 GMT, 15 March 2025", "2025-03-14"),
+        ("Posted: Mar 14, 2025 / 04:43 PM CST", "2025-03-14T16:43-06:00"),
+        ("On 3/14/25 at 4:00 PM EST", "2025-03-14T16:00-05:00"),
+        ("Fri 14 Mar 2025 18.54 GMT", "2025-03-14T18:54+00:00"),
+        ("2025-03-14T09:30:00Z", "2025-03-14T09:30+00:00"),
+        ("14.03.2025 | 10:05 CET", "2025-03-14T10:05+01:00"),
+        ("March 14 2025, 3:18 p.m.", "2025-03-14T15:18"),
+        (
+            "PUBLISHED: March 14, 2025 at 8:59 pm | UPDATED: March 15, 2025 at 10:16 pm",
+            "2025-03-14T20:59",
+        ),
+    ],
+)
+def test_date_lines(line: str, iso: str) -> None:
+    assert date_line(line) == iso
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # A sentence that mentions a date is not the page's date line.
+        "The committee first met on March 14, 2025 to discuss the flood defences in detail.",
+        "Officials said the bridge, which opened in 1998, would close for repairs next year.",
+        "No date here at all",
+        "",
+    ],
+)
+def test_not_date_lines(line: str) -> None:
+    assert date_line(line) is None
+
+
+def test_invalid_dates_are_ignored() -> None:
+    assert find_dates("31 February 2025") == []
+    assert find_dates("2025-13-40") == []
+
+
+def test_relative_words_need_an_anchor() -> None:
+    anchor = dt.date(2025, 3, 14)  # a Friday
+    assert resolve_weekday("the vote on Tuesday", anchor) == "2025-03-11"
+    assert resolve_weekday("no weekday", anchor) is None
+    assert resolve_month_day("GDANSK, March 10", anchor) == "2025-03-10"
+
+
+def test_month_day_near_new_year_uses_previous_year() -> None:
+    assert resolve_month_day("Dec 30", dt.date(2025, 1, 2)) == "2024-12-30"
+
+
+def test_normalise_feed_dates() -> None:
+    assert normalise("Fri, 14 Mar 2025 09:30:00 GMT") == "2025-03-14T09:30+00:00"
+    assert normalise("2025-03-14") == "2025-03-14"
+    assert normalise("sometime soon") is None
+    assert normalise(None) is None

@@ -1,0 +1,288 @@
+"""extract_page end to end on pages written for these tests, and on the shared seeds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsdesk.extract import enrich, extract_page
+from newsdesk.model import Extracted
+
+WHOLE_PAGE = """Skip to main content
+The Harbour Gazette
+Home » News » Transport
+- News
+- Sport
+- Weather
+TRANSPORT
+
+Storm halts northern ferries for a second day
+
+Operators say services should resume on Tuesday once winds ease along the coast
+
+By Ines Lopes and Tomas Reyes
+Tuesday 14 March 2025 07:40 GMT
+
+Share this with Facebook
+Share this with Twitter
+
+Waves break over the harbour wall at Northport on Monday. Photo: Ivo Mares/Northern Wire
+
+NORTHPORT, Westland — Ferry operators on the northern route cancelled every sailing on Monday after gusts of more than 100 kilometres an hour battered the coast, the harbour authority said.
+
+Passengers waiting at the terminal were offered hotel rooms. "We would rather lose a day than lose a ship," said Captain Aldo Brandt, who commands the largest vessel on the route.
+
+Advertisement
+
+The authority said the storm was the worst since a gale on 2 February 2019 closed the port for four days.
+
+Operators expect to publish a revised timetable on Tuesday morning.
+
+Edited by Carla Mendes
+
+Related:
+- Why winter storms are getting stronger
+- Ferry fares to rise in April
+
+Most read
+1. Council approves new bus lanes
+2. Fishing fleet stays in port
+
+Add your comment by filling out the form below. Comments are approved by a moderator.
+
+Support independent journalism. Donate today.
+
+We use cookies to improve your experience. Manage preferences
+
+© 2025 The Harbour Gazette Ltd. All rights reserved.
+"""
+
+WIRE = """Northern Wire Service
+Business | Fri Mar 14, 2025 | 9:10am GMT
+
+Shipyard wins order for three electric ferries
+
+By Oskar Lind
+
+GOTHENBURG, March 14 (NWS) - A Swedish shipyard has won an order to build three battery-powered ferries for the island routes, the company said on Friday.
+
+The vessels will be delivered from 2028, chief executive Maja Ek said, adding that the yard would hire 200 workers to build them.
+
+(Reporting by Oskar Lind; Editing by Tom Reed)
+
+Our Standards: The Northern Wire Service Trust Principles.
+
+© 2025 Northern Wire Service. All rights reserved.
+"""
+
+
+def test_whole_page() -> None:
+    meta = extract_page(WHOLE_PAGE)
+    assert meta.title == "Storm halts northern ferries for a second day"
+    assert (
+        meta.dek
+        == "Operators say services should resume on Tuesday once winds ease along the coast"
+    )
+    assert meta.authors == ["Ines Lopes", "Tomas Reyes"]
+    assert meta.published == "2025-03-14T07:40+00:00"
+    assert meta.dateline == "Northport, Westland"
+    assert meta.source == "The Harbour Gazette"
+    assert "Edited by Carla Mendes" in meta.credits
+    assert "Photo: Ivo Mares/Northern Wire" in meta.credits
+    assert meta.captions == ["Waves break over the harbour wall at Northport on Monday."]
+    titles = [link.title for link in meta.links]
+    assert "Why winter storms are getting stronger" in titles
+    assert "Council approves new bus lanes" in titles
+    assert meta.body.startswith("NORTHPORT, Westland — Ferry operators")
+    assert meta.body.endswith("revised timetable on Tuesday morning.")
+    for junk in (
+        "Share this",
+        "Advertisement",
+        "Edited by",
+        "Related",
+        "cookies",
+        "Donate",
+        "moderator",
+        "©",
+        "Photo:",
+        "Most read",
+        "Why winter storms",
+    ):
+        assert junk not in meta.body
+    assert "\n\n" in meta.body
+    assert meta.language == "en"
+    assert meta.word_count > 50
+
+
+def test_quoted_person_is_not_an_author() -> None:
+    meta = extract_page(WHOLE_PAGE)
+    assert "Aldo Brandt" not in meta.authors
+
+
+def test_date_in_body_is_not_published() -> None:
+    page = WHOLE_PAGE.replace("Tuesday 14 March 2025 07:40 GMT\n", "")
+    meta = extract_page(page)
+    assert meta.published is None  # 2 February 2019 is only mentioned in the text
+
+
+def test_wire_story() -> None:
+    meta = extract_page(WIRE)
+    assert meta.title == "Shipyard wins order for three electric ferries"
+    assert meta.authors == ["Oskar Lind"]
+    assert meta.dateline == "Gothenburg"
+    assert meta.source == "Northern Wire Service"
+    assert meta.source_short == "NWS"
+    assert meta.published == "2025-03-14T09:10+00:00"
+    assert meta.credits == ["Reporting by Oskar Lind; Editing by Tom Reed"]
+    assert meta.body.endswith("hire 200 workers to build them.")
+    assert "Tom Reed" not in meta.authors
+
+
+def test_main_text_without_navigation() -> None:
+    text = (
+        "By Oskar Lind\n\n"
+        "GOTHENBURG (NWS) — A Swedish shipyard has won an order to build three battery-powered ferries "
+        "for the island routes, the company said on Friday.\n\n"
+        "The vessels will be delivered from 2028, chief executive Maja Ek said on Friday afternoon.\n"
+    )
+    hints = Extracted(
+        title="Shipyard wins order for three electric ferries", source="Northern Wire Service"
+    )
+    meta = extract_page(text, hints)
+    assert meta.title == "Shipyard wins order for three electric ferries"
+    assert meta.authors == ["Oskar Lind"]
+    assert meta.source == "Northern Wire Service"
+    assert meta.dateline == "Gothenburg"
+    assert meta.body.startswith("GOTHENBURG (NWS)")
+
+
+def test_hints_win_when_plausible() -> None:
+    hints = Extracted(
+        title="A different headline from the page meta",
+        authors=["Ana Silva"],
+        published="2025-03-01",
+    )
+    meta = extract_page(WHOLE_PAGE, hints)
+    assert meta.title == "A different headline from the page meta"
+    assert meta.authors == ["Ana Silva"]
+    assert meta.published == "2025-03-01"
+    assert meta.dateline == "Northport, Westland"
+
+
+def test_rich_markup_stays_literal() -> None:
+    page = (
+        "[bold red]Alert[/] patch fixes terminal rendering bug\n\nBy Ines Lopes\n\n"
+        + WIRE.split("\n\n", 3)[3]
+    )
+    meta = extract_page(page)
+    assert meta.title == "[bold red]Alert[/] patch fixes terminal rendering bug"
+
+
+def test_controls_are_stripped() -> None:
+    page = (
+        "Storm \x1b[31mhalts\x1b[0m northern ferries for a second day\n\nBy Ines Lopes\n\n"
+        + WIRE.split("\n\n", 3)[3]
+    )
+    meta = extract_page(page)
+    assert "\x1b" not in meta.title
+    assert "\x1b" not in meta.body
+
+
+def test_right_to_left_and_emoji() -> None:
+    page = (
+        "عاصفة توقف العبارات الشمالية لليوم الثاني\n\n"
+        + "قالت سلطة الميناء إن مشغلي العبارات ألغوا جميع الرحلات يوم الاثنين بعد رياح قوية ضربت الساحل 🌊. "
+        * 3
+    )
+    meta = extract_page(page)
+    assert meta.language == "ar"
+    assert meta.body
+
+
+def test_enrich_keeps_set_fields() -> None:
+    meta = Extracted(
+        body="The council said on Monday that it would open the bridge.",
+        language="fr",
+        word_count=3,
+    )
+    enrich(meta)
+    assert meta.language == "fr"
+    assert meta.word_count == 3
+
+
+def test_empty_and_junk_inputs() -> None:
+    for text in (
+        "",
+        "   \n\n  ",
+        "\x00\x01\x02",
+        "a" * 200_000,
+        "word " * 100_000,
+        "\n" * 50_000,
+        "é" * 1000 + "\n" + "🌊" * 500,
+    ):
+        meta = extract_page(text)
+        assert isinstance(meta, Extracted)
+        assert "\x00" not in meta.body
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=3000))
+def test_never_raises(text: str) -> None:
+    meta = extract_page(text)
+    assert isinstance(meta.title, str)
+    assert isinstance(meta.body, str)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "",
+                "By Ines Lopes",
+                "Related:",
+                "- Item one",
+                "© 2025 X",
+                "14 March 2025",
+                "Advertisement",
+                "Storm halts northern ferries for a second day",
+                "NORTHPORT — Ferry operators cancelled every sailing on Monday after gusts battered the coast.",
+                "Edited by Carla Mendes",
+                "Photo: Ivo Mares",
+                "Most read",
+                "1. Council approves new bus lanes",
+            ]
+        ),
+        max_size=60,
+    )
+)
+def test_never_raises_on_shuffled_page_parts(parts: list[str]) -> None:
+    meta = extract_page("\n".join(parts))
+    assert "Carla Mendes" not in meta.authors
+
+
+def test_seeds(shared_dir: Path) -> None:
+    seeds = sorted((shared_dir / "seeds").glob("*.txt"))
+    assert len(seeds) >= 2
+    first = extract_page(seeds[0].read_text(encoding="utf-8"))
+    assert first.title == "South Korea looks to EU and UN to boost pressure on North and China"
+    assert first.dek is not None and first.dek.startswith("Seoul looks to Europe")
+    assert first.authors == ["Lee Jeong-Ho"]
+    assert first.source == "Radio Free Asia"
+    assert first.source_short == "RFA"
+    assert first.dateline == "Seoul, South Korea"
+    assert first.published is None  # the only date is in a photo caption
+    assert any(c.startswith("Edited by") for c in first.credits)
+    assert "Edited by" not in first.body and "moderator" not in first.body
+    assert first.body.startswith("South Korea has intensified")
+    second = extract_page(seeds[1].read_text(encoding="utf-8"))
+    assert (
+        second.title
+        == "South Korea urges UN to demand withdrawal of North Korean troops from Russia"
+    )
+    assert second.dek is not None and second.dek.startswith("South Korean FM warns UN")
+    assert second.authors == []
+    assert len(second.links) == 7
+    assert "Related" not in second.body and "patron" not in second.body
