@@ -46,7 +46,8 @@ _PERSON_TITLES: frozenset[str] = wordset(
 _CONNECTORS: frozenset[str] = frozenset({"of", "de", "del", "la", "van", "von", "da", "and"})
 _PLACE_CUES: frozenset[str] = frozenset({"in", "near", "from", "outside", "across", "to"})
 
-_SENTENCE_END = re.compile(r"[.!?:;\"“”()\n—]")
+# Names never span these; commas included ("HARLOW BEND, Ore." is two names).
+_SENTENCE_END = re.compile(r"[.,!?:;\"“”()\n—]")
 # Abbreviated titles lose their full stop first, so "Gov. Dana Whitcomb" stays one sentence.
 _ABBREVIATION = re.compile(r"\b(Gov|Sen|Rep|Dr|Mr|Mrs|Ms|St|Jr|Sr|Gen|Lt|Col|Capt|Prof)\.")
 
@@ -76,7 +77,8 @@ def capitalised_runs(text: str) -> list[tuple[str, str | None]]:
     lower_seen = {w for w in raw_words(text) if w[:1].islower()}
     runs: list[tuple[str, str | None]] = []
     for chunk in _SENTENCE_END.split(_ABBREVIATION.sub(r"\1", text)):
-        tokens = raw_words(chunk)
+        # Datelines shout ("HARLOW BEND"); acronyms ("FAA") are short and stay as they are.
+        tokens = [t.title() if len(t) > 3 and t.isupper() else t for t in raw_words(chunk)]
         i = 0
         while i < len(tokens):
             if not _is_cap(tokens[i]) or fold(tokens[i]) in NOT_NAMES:
@@ -132,7 +134,18 @@ def _kind(name: str, befores: list[str | None]) -> str:
     return "place"
 
 
-def heuristic_names(text: str) -> Names:
+_TITLE_WORDS = _PERSON_TITLES | wordset("city state county deputy acting vice former attorney")
+
+
+def _strip_titles(name: str) -> str:
+    """ "City Attorney Neil Vasquez" -> "Neil Vasquez"; a name is never stripped bare."""
+    parts = name.split()
+    while len(parts) > 2 and fold(parts[0]) in _TITLE_WORDS:
+        parts = parts[1:]
+    return " ".join(parts)
+
+
+def heuristic_names(text: str, exclude: tuple[str, ...] = ()) -> Names:
     """Sort capitalised runs into people, organisations and places, first seen first.
 
     A lone capitalised word seen only at the start of sentences ("Crews said")
@@ -141,7 +154,7 @@ def heuristic_names(text: str) -> Names:
     order: list[str] = []
     spelled: dict[str, str] = {}
     befores: dict[str, list[str | None]] = {}
-    for name, before in name_runs(text):
+    for name, before in name_runs(text, exclude):
         key = fold(name)
         if key not in befores:
             order.append(key)
@@ -153,6 +166,8 @@ def heuristic_names(text: str) -> Names:
     for key in order:
         name = spelled[key]
         kind = _kind(name, befores[key])
+        if kind == "person":
+            name = _strip_titles(name)
         target = {"org": names.organizations, "place": names.places}.get(kind, names.people)
         target.append(name)
     # A lone surname ("Whitcomb") already covered by a full name is not a new name.
@@ -165,7 +180,8 @@ def names_of(meta: Extracted) -> Names:
     """The extractor's entities when present, else the heuristic over title and body."""
     if meta.people or meta.organizations or meta.places:
         return Names(list(meta.people), list(meta.organizations), list(meta.places))
-    return heuristic_names(f"{meta.title}\n{meta.body}")
+    outlet = tuple(p for p in (meta.source, meta.source_short) if p)
+    return heuristic_names(f"{meta.title}\n{meta.body}", outlet)
 
 
 # Words that recur inside many unrelated names ("National", "County", "Bank"):

@@ -1,0 +1,52 @@
+"""What one version of a story has that another lacks."""
+
+from __future__ import annotations
+
+from newsdesk.model import Extracted, Quote
+from newsdesk.stories.diff import compare
+from tests.stories.articles import QUARRY_LOCAL, QUARRY_WIRE
+
+
+def test_quotes_names_and_numbers_only_in_one_version() -> None:
+    diff = compare(QUARRY_WIRE, QUARRY_LOCAL)
+    a, b = diff.only_in_a, diff.only_in_b
+    assert a.quotes == ["We heard a bang much louder than the usual ones"]
+    assert b.quotes == ["My first thought was the children at the school"]
+    assert "Ruth Penrose" in b.people
+    assert "85" in a.numbers and "400" in a.numbers
+    assert "20" in b.numbers
+    # Shared facts appear on neither side.
+    for facts in (a, b):
+        assert "14" not in facts.numbers
+        assert not any("Morcombe" in p or "Jelley" in p for p in facts.people)
+    # The outlet's own dateline is not a fact.
+    assert "Northern Wire" not in a.organizations
+
+
+def test_surname_alone_matches_full_name_and_figures_match_across_forms() -> None:
+    a = Extracted(title="t", body="Gov. Dana Whitcomb approved $4 million, a rise of 3.5%.")
+    b = Extracted(title="t", body="Whitcomb signed off on 4m dollars, up 3.5 percent.")
+    diff = compare(a, b)
+    assert diff.only_in_a.people == [] and diff.only_in_a.numbers == []
+
+
+def test_trimmed_quote_counts_as_shared_and_extractor_quotes_are_used() -> None:
+    a = Extracted(
+        title="t",
+        body="x",
+        quotes=[Quote("We are going to stay here until every family is safe and dry", "Whitcomb")],
+    )
+    b = Extracted(
+        title="t", body='She said: "We are going to stay here until every family is safe."'
+    )
+    assert compare(a, b).only_in_a.quotes == []
+    c = Extracted(title="t", body='"Nobody expected the river to rise this fast," he said.')
+    assert compare(a, c).only_in_a.quotes == [
+        "We are going to stay here until every family is safe and dry"
+    ]
+    assert compare(a, c).only_in_b.quotes == ["Nobody expected the river to rise this fast"]
+
+
+def test_identical_versions_have_an_empty_diff() -> None:
+    diff = compare(QUARRY_WIRE, QUARRY_WIRE)
+    assert diff.only_in_a.is_empty() and diff.only_in_b.is_empty()

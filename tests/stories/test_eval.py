@@ -1,0 +1,61 @@
+"""The labelled evaluation set: grouping must reach P and R >= 0.9 on it."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from newsdesk.stories import score as scoring
+
+BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "eval_stories.py"
+
+
+@pytest.fixture(scope="module")
+def ev() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("eval_stories", BENCH)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["eval_stories"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_pairs_file_matches_the_authored_articles(ev: ModuleType) -> None:
+    built = ev.build_pairs(ev.parse_articles())
+    stored = ev.load_pairs()
+    assert [p["id"] for p in built] == [p["id"] for p in stored]
+    labels = [p["label"] for p in stored]
+    assert labels.count("same") >= 30 and labels.count("different") >= 30
+    for p in stored:
+        for side in ("a", "b"):
+            assert 120 <= len(p[side]["body"].split()) <= 300, p["id"]
+
+
+@pytest.mark.parametrize("entities", ["auto", "heuristic"])
+def test_precision_and_recall_on_the_labelled_pairs(ev: ModuleType, entities: str) -> None:
+    _, fill = ev.entity_filler(entities)
+    pairs = ev.load_pairs()
+    metas, ts, events = {}, {}, {}
+    sigs = {}
+    for p in pairs:
+        for side in ("a", "b"):
+            key = ev.article_key(p[side])
+            if key not in metas:
+                metas[key] = ev.to_meta(p[side], fill)
+                sigs[key] = ev.compute(metas[key])
+                ts[key] = ev.timestamp(p[side]["published"])
+                events[key] = p["event_" + side]
+    for split in ("tune", "holdout"):
+        rows = []
+        for p in (p for p in pairs if p["split"] == split):
+            ka, kb = ev.article_key(p["a"]), ev.article_key(p["b"])
+            rows.append((p, scoring.features(sigs[ka], sigs[kb], ts[ka], ts[kb]), True))
+        precision, recall, _ = ev.pair_metrics(rows, scoring.WEIGHTS, scoring.THRESHOLD)
+        assert precision >= 0.9 and recall >= 0.9, (split, precision, recall)
+    order = sorted(metas, key=lambda k: (ts[k] or 0.0, k))
+    precision, recall, _ = ev.clustering_metrics(ev.cluster(metas, order, ts), events)
+    assert precision >= 0.9 and recall >= 0.9

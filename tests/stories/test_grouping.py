@@ -1,0 +1,117 @@
+"""Incremental assignment of articles to stories, on an in-memory database."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import replace
+
+import pytest
+
+from newsdesk.model import Extracted
+from newsdesk.stories import score as scoring
+from newsdesk.stories.grouping import StoryGrouper
+from newsdesk.stories.schema import create_tables
+from newsdesk.stories.signature import compute
+from tests.stories.articles import HOUR, OTHER_QUARRY, QUARRY_LOCAL, QUARRY_WIRE, T0
+
+
+@pytest.fixture
+def conn() -> Iterator[sqlite3.Connection]:
+    db = sqlite3.connect(":memory:")
+    create_tables(db)
+    yield db
+    db.close()
+
+
+def test_create_tables_is_idempotent(conn: sqlite3.Connection) -> None:
+    create_tables(conn)
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"story", "story_member", "story_signature", "story_band"} <= names
+
+
+def test_rewritten_version_joins_the_story(conn: sqlite3.Connection) -> None:
+    grouper = StoryGrouper(conn)
+    first = grouper.assign("a1", QUARRY_WIRE, T0)
+    assert first == "s-a1"
+    assert grouper.assign("a2", QUARRY_LOCAL, T0 + 3 * HOUR) == first
+    assert grouper.members(first) == ["a1", "a2"]
+    assert grouper.sizes(["a1", "a2", "unknown"]) == {"a1": 2, "a2": 2, "unknown": 1}
+
+
+def test_different_event_on_the_same_topic_starts_a_new_story(conn: sqlite3.Connection) -> None:
+    grouper = StoryGrouper(conn)
+    grouper.assign("a1", QUARRY_WIRE, T0)
+    grouper.assign("a2", QUARRY_LOCAL, T0 + 3 * HOUR)
+    assert grouper.assign("b1", OTHER_QUARRY, T0 + 48 * HOUR) == "s-b1"
+    assert grouper.sizes(["b1"]) == {"b1": 1}
+
+
+def test_lsh_finds_the_rewrite_as_a_candidate(conn: sqlite3.Connection) -> None:
+    grouper = StoryGrouper(conn)
+    grouper.assign("a1", QUARRY_WIRE, T0)
+    keys = compute(QUARRY_LOCAL).band_keys()
+    found = grouper._candidates(keys, T0 + HOUR)
+    assert [story for story, _, _ in found] == ["s-a1"]
+    # The lookup goes through the indexed band table, not a scan of signatures.
+    plan = " ".join(
+        str(r[-1])
+        for r in conn.execute(
+            "EXPLAIN QUERY PLAN SELECT article_id FROM story_band WHERE key IN (1, 2)"
+        )
+    )
+    assert "story_band_key" in plan
+
+
+def test_time_window_keeps_far_apart_articles_apart(conn: sqlite3.Connection) -> None:
+    grouper = StoryGrouper(conn)
+    grouper.assign("a1", QUARRY_WIRE, T0)
+    late = T0 + (scoring.WINDOW_HOURS + 24) * HOUR
+    assert grouper.assign("a2", QUARRY_LOCAL, late) == "s-a2"
+    grouper.remove("a2")
+    # Without a date there is no window: the content decides.
+    assert grouper.assign("a3", QUARRY_LOCAL, None) == "s-a1"
+
+
+def test_syndicated_copy_joins_even_without_names(conn: sqlite3.Connection) -> None:
+    body = " ".join(
+        f"the council voted {w} to approve the budget after a long debate about roads"
+        for w in ("late", "again", "finally", "narrowly", "quietly", "today")
+    )
+    grouper = StoryGrouper(conn)
+    grouper.assign("w1", Extracted(title="budget approved", body=body), T0)
+    copy = Extracted(title="council approves budget", body=body + " more to follow")
+    assert grouper.assign("w2", copy, T0 + HOUR) == "s-w1"
+
+
+def test_remove_and_reassign(conn: sqlite3.Connection) -> None:
+    grouper = StoryGrouper(conn)
+    grouper.assign("a1", QUARRY_WIRE, T0)
+    grouper.assign("a2", QUARRY_LOCAL, T0 + HOUR)
+    # Assigning a known article again refreshes it and keeps its story.
+    assert grouper.assign("a2", replace(QUARRY_LOCAL, title="Updated"), T0 + HOUR) == "s-a1"
+    assert conn.execute("SELECT COUNT(*) FROM story_member").fetchone()[0] == 2
+    grouper.remove("a1")
+    assert grouper.story_of("a1") is None
+    assert grouper.members("s-a1") == ["a2"]
+    assert grouper.sizes(["a2"]) == {"a2": 1}
+    grouper.remove("a2")
+    assert conn.execute("SELECT COUNT(*) FROM story").fetchone()[0] == 0
+    assert conn.execute("SELECT COUNT(*) FROM story_band").fetchone()[0] == 0
+    grouper.remove("never-seen")
+
+
+def test_runs_inside_the_callers_transaction(conn: sqlite3.Connection) -> None:
+    conn.execute("BEGIN")
+    StoryGrouper(conn).assign("a1", QUARRY_WIRE, T0)
+    assert conn.in_transaction
+    conn.rollback()
+    assert conn.execute("SELECT COUNT(*) FROM story_signature").fetchone()[0] == 0
+
+
+def test_sizes_of_many_articles_in_chunks(conn: sqlite3.Connection) -> None:
+    grouper = StoryGrouper(conn)
+    grouper.assign("a1", QUARRY_WIRE, T0)
+    ids = ["a1", *[f"x{i}" for i in range(1200)]]
+    sizes = grouper.sizes(ids)
+    assert len(sizes) == 1201 and sizes["a1"] == 1 and sizes["x1199"] == 1

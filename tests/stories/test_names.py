@@ -1,0 +1,39 @@
+"""Names from capitalisation when the extractor left entities empty."""
+
+from __future__ import annotations
+
+from newsdesk.model import Extracted
+from newsdesk.stories.names import heuristic_names, name_mentions
+
+TEXT = (
+    "HARLOW BEND, Ore. (Coastal Press) — Gov. Dana Whitcomb declared an emergency for "
+    "Brannock County on Saturday. Crews evacuated 1,400 people. Whitcomb said the "
+    "National Weather Service expected the Tessel River to crest on Sunday. "
+    "City Attorney Neil Vasquez said the city would help."
+)
+
+
+def test_heuristic_sorts_people_orgs_and_places() -> None:
+    names = heuristic_names(TEXT)
+    assert "Dana Whitcomb" in names.people
+    assert "Neil Vasquez" in names.people
+    assert "National Weather Service" in names.organizations
+    assert "Brannock County" in names.places
+    assert "Tessel River" in names.places
+    # Sentence openers and calendar words are not names.
+    assert not any(n in {"Crews", "Saturday", "Sunday"} for n in names.all())
+
+
+def test_mentions_count_repeats_and_skip_the_outlet_and_generic_words() -> None:
+    meta = Extracted(title="Emergency in Harlow Bend", body=TEXT, source="Coastal Press")
+    counts = name_mentions(meta)
+    assert counts["whitcomb"] == 2
+    assert counts["harlow"] == 2
+    assert "coastal" not in counts and "press" not in counts
+    # "County", "National", "Service" recur in unrelated names: no weight.
+    assert "county" not in counts and "national" not in counts and "service" not in counts
+
+
+def test_extractor_entities_add_names_the_heuristic_missed() -> None:
+    meta = Extracted(title="t", body="the mayor of lowtown spoke.", places=["Lowtown"])
+    assert name_mentions(meta)["lowtown"] == 1
