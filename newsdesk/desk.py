@@ -213,14 +213,13 @@ class Desk:
         Each file is committed in its own transaction, so an interrupted import
         keeps every file reported done and nothing half-written.
         """
-        from newsdesk.ingest import iter_input_files, load_file
+        from newsdesk.ingest import iter_input_files
+        from newsdesk.pipeline import load_in_order
 
         files = list(iter_input_files(inputs))
         summary = ImportSummary()
-        for done, path in enumerate(files, start=1):
-            if should_stop is not None and should_stop():
-                break
-            result = load_file(path)
+        for done, result in enumerate(load_in_order(files, should_stop), start=1):
+            path = result.path
             outcome = FileOutcome(path=str(path), error=result.error, warnings=list(result.warnings))
             if result.error is None:
                 try:
