@@ -144,7 +144,7 @@ class Analysis:
     mentions: list[Mention]
     #: Display name -> kind, in order of first mention.
     kinds: dict[str, str]
-    #: Every surface form seen (casefolded) -> display name it counted for.
+    #: Every surface form seen ("Kim", "JCS") -> display name it counted for.
     surfaces: dict[str, str]
 
 
@@ -555,8 +555,22 @@ class _Classifier:
         "CEO and Founder of Ceres Robotics Inc." only what follows "of" is.
         """
         words = self.words
-        if words[i] in TITLE_WORDS and words[i] not in ORG_LEADS and "of" in words[i:j]:
+        leading_noun = (
+            # "Shares of Acme Corp fell": a plural noun starting the sentence.
+            self.tokens[i].starts_sentence
+            and i + 1 < j
+            and words[i + 1] == "of"
+            and words[i].endswith("s")
+            and words[i] not in ORG_LEADS
+        )
+        if (
+            (leading_noun or words[i] in TITLE_WORDS)
+            and words[i] not in ORG_LEADS
+            and "of" in words[i:j]
+        ):
             k = words.index("of", i, j) + 1
+            while k < j and words[k] == "the":
+                k += 1
             if k < j:
                 return self.classify_span(k, j)
         name = _surface(self.text, self.tokens, i, j)
@@ -881,6 +895,7 @@ def _resolve(text: str, tokens: list[_Token], found: list[_Found]) -> Analysis:
             ministry.setdefault(ministry_key, org)
 
     candidate_initials = {_initials(f.name) for f in found if f.kind == "candidate"}
+    places = gazetteer()
     mentions: list[Mention] = []
     last_person_at: dict[str, int] = {}
     for f in found:
@@ -891,9 +906,20 @@ def _resolve(text: str, tokens: list[_Token], found: list[_Found]) -> Analysis:
             name = person_by_key.get(_person_key(name), name)
         elif kind == "candidate":
             continue
+        elif (
+            kind == PLACE
+            and f.j - f.i == 1
+            and tokens[f.i].text in strong_alias
+            and places.kind(tokens[f.i].text) != "country"
+        ):
+            # "Pereira" after "Ana Pereira" is her, not the Colombian city.
+            owners = strong_alias[tokens[f.i].text]
+            name = max(owners, key=lambda p: last_person_at.get(p, -1))
+            kind = PERSON
         elif kind in ("alias", "headline"):
             choices = strong_alias.get(name) or weak_alias.get(name)
             if choices:
+                # The one mentioned most recently, when two people share the name.
                 name = max(choices, key=lambda p: last_person_at.get(p, -1))
                 kind = PERSON
             elif kind == "alias" and f.evidence and name.lower() not in COMMON_WORDS:
@@ -919,10 +945,40 @@ def _resolve(text: str, tokens: list[_Token], found: list[_Found]) -> Analysis:
     surfaces: dict[str, str] = {}
     for m in mentions:
         kinds.setdefault(m.name, m.kind)
-        surfaces.setdefault(_SPACES.sub(" ", text[m.start : m.end]).casefold(), m.name)
+        surfaces.setdefault(_SPACES.sub(" ", text[m.start : m.end]), m.name)
     # A name seen as two kinds keeps the kind of its first mention.
     mentions = [m for m in mentions if kinds[m.name] == m.kind]
     return Analysis(mentions, kinds, surfaces)
+
+
+def _title_mentions(title: str, analysis: Analysis) -> list[tuple[str, str]]:
+    """Names in a headline: forms the body used ("Haddad"), then known places and orgs."""
+    words = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(title)]
+    found: list[tuple[str, str]] = []
+    taken: set[int] = set()
+    k = 0
+    while k < len(words):
+        for size in (4, 3, 2, 1):
+            if k + size > len(words):
+                continue
+            start, end = words[k][1], words[k + size - 1][2]
+            surface = _SPACES.sub(" ", title[start:end])
+            for form in (surface, surface[:-2] if surface.endswith(("'s", "’s")) else surface):
+                name = analysis.surfaces.get(form)
+                if name is not None:
+                    found.append((name, analysis.kinds[name]))
+                    taken.update(range(start, end))
+                    break
+            else:
+                continue
+            k += size
+            break
+        else:
+            k += 1
+    for m in analyse(title).mentions:
+        if m.kind in (PLACE, ORG) and m.start not in taken:
+            found.append((m.name, m.kind))
+    return found
 
 
 def find_entities(body: str, *, title: str = "", exclude: Iterable[str] = ()) -> EntityResult:
@@ -936,15 +992,14 @@ def find_entities(body: str, *, title: str = "", exclude: Iterable[str] = ()) ->
     for m in analysis.mentions:
         counts[m.name] = counts.get(m.name, 0) + 1
     kinds = dict(analysis.kinds)
-    if title:
-        for m in analyse(title).mentions:
-            if m.name in counts or (m.kind in (PLACE, ORG) and m.name not in kinds):
-                counts[m.name] = counts.get(m.name, 0) + 1
-                kinds.setdefault(m.name, m.kind)
+    if isinstance(title, str) and title.strip():
+        for name, kind in _title_mentions(title[:2000], analysis):
+            counts[name] = counts.get(name, 0) + 1
+            kinds.setdefault(name, kind)
     dropped = {e.casefold().strip() for e in exclude if isinstance(e, str) and e.strip()}
     if dropped:
         for surface, name in analysis.surfaces.items():
-            if surface in dropped:
+            if surface.casefold() in dropped:
                 dropped.add(name.casefold())
     order = {name: k for k, name in enumerate(kinds)}
     ranked = sorted(counts, key=lambda n: (-counts[n], order[n]))

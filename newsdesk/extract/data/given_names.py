@@ -46,10 +46,10 @@ Julia Julian Julie Juliet Julio Justin Kamala Karen Karim Karin Karl Kate Kather
 Kathleen Kathryn Kathy Katie Katrina Kay Keith Kelly Kelvin Ken Kenneth Kenny Kevin
 Khalid Kim Kimberly Kirk Kirsten Klaus Kristen Kristin Kyle Lana Lance Larry Laura
 Lauren Laurence Lawrence Leah Lee Leila Len Leo Leon Leonard Leslie Lewis Liam Lily
-Linda Lindsay Lindsey Lisa Liz Lloyd Logan Lois Lorenzo Lori Louis Louise Lucas Lucia
+Linda Lindsay Lindsey Lisa Lorna Liz Lloyd Logan Lois Lorenzo Lori Louis Louise Lucas Lucia
 Lucy Luis Luke Lydia Lynn Mackenzie Madeleine Madison Magdalena Maggie Mahmoud Malcolm
 Mandy Manuel Marc Marcel Marco Marcus Margaret Maria Mariam Marie Marilyn Mario Marion
-Mark Marsha Martha Martin Marty Mary Mason Matt Matteo Matthew Maureen Max Maxine
+Mark Marsha Marta Martha Martin Marty Mary Mason Matt Matteo Matthew Maureen Max Maxine
 Maya Megan Meghan Mehmet Melanie Melinda Melissa Michael Michaela Michel Michele
 Michelle Miguel Mike Mikhail Milan Miles Miriam Mitch Mitchell Mohamed Mohammad
 Mohammed Monica Morgan Muhammad Murray Mustafa Nadia Nancy Naomi Narendra Natalia

@@ -1,0 +1,215 @@
+"""Direct quotations and their speakers: each attribution shape, scare quotes, robustness."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsdesk.extract.entities import find_entities
+from newsdesk.extract.quotes import find_quotes
+from newsdesk.model import Quote
+
+
+def quotes(text: str) -> list[Quote]:
+    return find_quotes(text, find_entities(text).people)
+
+
+def speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in quotes(text)]
+
+
+def test_quote_then_surname_said_resolves_to_full_name() -> None:
+    text = (
+        "Helena Marsh runs the harbour office.\n\n"
+        "“We will reopen the north pier before the winter storms arrive,” Marsh said on Monday."
+    )
+    result = quotes(text)
+    assert result == [
+        Quote("We will reopen the north pier before the winter storms arrive", "Helena Marsh")
+    ]
+
+
+def test_said_then_name_with_apposition() -> None:
+    text = '"The numbers simply do not add up for the district," said Rafael Ortun, the county treasurer.'
+    assert quotes(text) == [
+        Quote("The numbers simply do not add up for the district", "Rafael Ortun")
+    ]
+
+
+def test_name_said_colon_before_the_quote() -> None:
+    text = "Dr. Selma Iversen said: “Every patient in the ward has now been moved to safety.”"
+    assert quotes(text) == [
+        Quote("Every patient in the ward has now been moved to safety.", "Selma Iversen")
+    ]
+
+
+def test_name_said_that_before_a_partial_quote() -> None:
+    text = (
+        "Selma Iversen said that the hospital must “move faster than the paperwork allows it to.”"
+    )
+    assert speakers(text) == ["Selma Iversen"]
+
+
+def test_according_to() -> None:
+    text = "“Three of the five bridges need urgent repair,” according to Maren Lutz, an engineer."
+    assert speakers(text) == ["Maren Lutz"]
+
+
+@pytest.mark.parametrize("verb", ["told reporters", "added", "wrote", "says", "testified"])
+def test_other_speech_verbs(verb: str) -> None:
+    text = f"“The schedule is tight but the crews are ready for it,” Jonas Ekberg {verb} on Friday."
+    assert speakers(text) == ["Jonas Ekberg"]
+
+
+def test_title_before_the_speaker_after_the_quote() -> None:
+    text = "“We have no plans to change the route this year,” Transport Minister Ilona Varga said."
+    assert speakers(text) == ["Ilona Varga"]
+
+
+def test_pronoun_resolves_to_the_subject_of_the_sentence_before() -> None:
+    text = (
+        "Paolo Renzi, who has coached the team for a decade, watched from the stands.\n\n"
+        "“They played with more heart than I have seen all season,” he said."
+    )
+    assert speakers(text) == ["Paolo Renzi"]
+
+
+def test_organisation_speaker_uses_the_spelled_out_name() -> None:
+    text = (
+        "The launch was confirmed by the Joint Chiefs of Staff (JCS).\n\n"
+        "“The missile flew about 300 kilometres before falling into the sea,” the JCS said in a statement."
+    )
+    assert speakers(text) == ["Joint Chiefs of Staff"]
+
+
+def test_organisation_speaker_acronym_when_never_spelled_out() -> None:
+    text = "“The rain will ease by Thursday in most of the northern valleys,” the NVWS said in a statement."
+    assert speakers(text) == ["NVWS"]
+
+
+def test_the_ministry_resolves_to_the_named_ministry() -> None:
+    text = (
+        "The Ministry of Water Resources opened an inquiry on Monday.\n\n"
+        "“All samples will be tested again by independent laboratories,” the ministry said."
+    )
+    assert speakers(text) == ["Ministry of Water Resources"]
+
+
+def test_a_second_quote_in_the_same_paragraph_keeps_the_speaker() -> None:
+    text = (
+        "“We are proud of the whole squad tonight,” Nadia Kovacs said. "
+        "“Nobody expected us to get this far in the tournament.”"
+    )
+    assert speakers(text) == ["Nadia Kovacs", "Nadia Kovacs"]
+
+
+def test_quote_continued_in_the_next_paragraph() -> None:
+    text = (
+        "Nadia Kovacs said: “We trained twice a day for three months before the final.\n\n"
+        "“Nobody expected us to get this far in the tournament.”"
+    )
+    result = quotes(text)
+    assert [q.speaker for q in result] == ["Nadia Kovacs", "Nadia Kovacs"]
+    assert result[0].text == "We trained twice a day for three months before the final."
+
+
+def test_unattributable_quote_has_no_speaker() -> None:
+    text = "The sign on the door read “closed until further notice for repairs” all week."
+    assert quotes(text) == [Quote("closed until further notice for repairs", None)]
+
+
+def test_anonymous_speaker_is_none() -> None:
+    text = "“The building should never have been approved in the first place,” a neighbour said."
+    assert speakers(text) == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister called the talks “stern” and left early.",
+        "Critics dismissed the plan as “clearly unworkable” on Monday.",
+        'He described the deal as "a good start" before leaving.',
+    ],
+)
+def test_scare_quotes_are_not_quotes(text: str) -> None:
+    assert quotes(text) == []
+
+
+def test_titles_in_quote_marks_are_not_quotes() -> None:
+    text = "Her new film, “Night of the Long Harbour,” opens in May, Greta Lind said."
+    assert quotes(text) == []
+
+
+def test_straight_and_mixed_quote_marks() -> None:
+    text = '"We will appeal the ruling as soon as possible," said Omar Haddad. "And we expect to win it.”'
+    result = quotes(text)
+    assert [q.text for q in result] == [
+        "We will appeal the ruling as soon as possible",
+        "And we expect to win it.",
+    ]
+    assert [q.speaker for q in result] == ["Omar Haddad", "Omar Haddad"]
+
+
+def test_quote_text_has_no_quote_marks() -> None:
+    result = quotes("“The river rose faster than any of us expected,” Ruth Amsel said.")
+    assert result and not any(mark in result[0].text for mark in '“”"')
+
+
+def test_people_list_resolves_a_lone_surname() -> None:
+    text = "“The harvest came in three weeks early this year,” Okonkwo said."
+    assert find_quotes(text, ["Chidi Okonkwo"]) == [
+        Quote("The harvest came in three weeks early this year", "Chidi Okonkwo")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "“",
+        "”“”“" * 2000,
+        '"' * 10_001,
+        "“" + "word " * 50_000,
+        "😀 “emoji quote with four words” 🎉",
+        "“نص عربي طويل بين علامات الاقتباس هنا” قال أحمد",
+        "[bold]“Rich markup stays plain text here,”[/bold] Kim said.",
+        "\n".join(["“A line that never closes its quote"] * 2000),
+    ],
+    ids=[
+        "empty",
+        "lone-open",
+        "alternating-marks",
+        "straight-marks",
+        "unclosed-huge",
+        "emoji",
+        "arabic",
+        "rich-markup",
+        "many-unclosed-lines",
+    ],
+)
+def test_never_raises(text: str) -> None:
+    result = find_quotes(text, [])
+    assert all(isinstance(q, Quote) and q.text for q in result)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list('ab K“”" .,\n')), max_size=300))
+def test_never_raises_on_quote_heavy_text(text: str) -> None:
+    for q in find_quotes(text, ["Kim Gunn"]):
+        assert q.speaker is None or isinstance(q.speaker, str)
+
+
+def test_seed_page_jcs_statement_is_attributed(shared_dir: Path) -> None:
+    seeds = sorted((shared_dir / "seeds").glob("000_*.txt"))
+    if not seeds:
+        pytest.skip("seed 000 is not present")
+    text = seeds[0].read_text(encoding="utf-8")
+    result = quotes(text)
+    launch = [q for q in result if "cruise missiles" in q.text]
+    assert launch, "the JCS statement quote was not found"
+    assert launch[0].speaker == "Joint Chiefs of Staff"
+    assert all(len(q.text.split()) >= 4 for q in result)
+    assert any(q.speaker == "Kim Gunn" for q in result)
