@@ -35,7 +35,8 @@ class UIState:
         query = query.strip()
         if not query:
             return
-        self.recent_searches = [query, *(q for q in self.recent_searches if q != query)]
+        # In place: the search box holds this very list for up/down recall.
+        self.recent_searches[:] = [query, *(q for q in self.recent_searches if q != query)]
         del self.recent_searches[RECENT_LIMIT:]
 
     def to_dict(self) -> dict[str, Any]:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 
-def describe_index(status: object) -> str:
+if TYPE_CHECKING:
+    from newsdesk.search.index import IndexStatus
+
+
+def describe_index(status: IndexStatus) -> str:
     """Empty when the index is up to date, else how far catching up has got."""
-    indexed = getattr(status, "indexed", None)
-    total = getattr(status, "total", None)
-    if isinstance(indexed, int) and isinstance(total, int) and total and indexed < total:
-        return f"indexing {indexed:,}/{total:,}"
-    state = getattr(status, "state", None)
-    if isinstance(state, str) and state not in ("", "ready", "idle", "up to date"):
-        return f"index {state}"
-    return ""
+    if status.pending <= 0:
+        return ""
+    total = max(status.store_docs, status.pending)
+    done = max(0, total - status.pending)
+    return f"indexing {done:,}/{total:,}"

@@ -15,6 +15,7 @@ from newsdesk.model import Extracted, Link, Quote
 from newsdesk.paths import Paths
 from newsdesk.tui.app import NewsdeskApp
 
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
     """Run `async def` tests in a fresh event loop (no asyncio plugin needed)."""
@@ -88,6 +89,7 @@ def seeded(paths: Paths) -> Paths:
     """A data dir holding 12 fictional articles."""
     with Desk(paths) as desk:
         desk.add_extracted(sample_articles(12), "fixture")
+        desk.sync_index()
     return paths
 
 

@@ -4,25 +4,8 @@ from __future__ import annotations
 
 from newsdesk.desk import Desk
 from newsdesk.paths import Paths
-from newsdesk.tui.screens.main import MainScreen
 from tests.tui.conftest import AppFactory
-
-SIZE = (120, 40)
-
-
-async def settle(pilot: object) -> None:
-    """Let workers finish and messages land."""
-    app = pilot.app  # type: ignore[attr-defined]
-    await pilot.pause()  # type: ignore[attr-defined]
-    await app.workers.wait_for_complete()
-    await pilot.pause()  # type: ignore[attr-defined]
-    await pilot.pause(0.1)  # type: ignore[attr-defined]
-
-
-def main_screen(app: object) -> MainScreen:
-    screen = app.screen  # type: ignore[attr-defined]
-    assert isinstance(screen, MainScreen)
-    return screen
+from tests.tui.helpers import SIZE, main_screen, settle
 
 
 async def test_list_shows_inbox_newest_first(make_app: AppFactory, seeded: Paths) -> None:

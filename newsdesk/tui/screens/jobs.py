@@ -75,6 +75,9 @@ class JobsScreen(InboxScreen):
         destination: str = ""
         warnings: list[str] = field(default_factory=list)
 
+    #: The last index message shown, so each is told once.
+    _index_message: str | None = None
+
     def start_jobs(self) -> None:
         self.refresh_counts()
         self._open_index()
@@ -108,8 +111,11 @@ class JobsScreen(InboxScreen):
     def _open_index(self) -> None:
         desk = self.app.desk
         index = desk.index  # opens (and may start a rebuild in its background thread)
+        status = index.status()
         notices = list(desk.notices)
-        self.post_message(self.IndexState(describe_index(index.status()), notices, opened=True))
+        if status.message and status.message not in notices:
+            notices.append(status.message)
+        self.post_message(self.IndexState(describe_index(status), notices, opened=True))
 
     def on_jobs_screen_index_state(self, message: IndexState) -> None:
         for notice in message.notices:
@@ -128,7 +134,12 @@ class JobsScreen(InboxScreen):
 
     @work(thread=True, exclusive=True, group="index-status", exit_on_error=False, name="index status")
     def _index_status_worker(self) -> None:
-        self.post_message(self.IndexState(describe_index(self.app.desk.index_status())))
+        status = self.app.desk.index_status()
+        notices = []
+        if status.message and status.message != self._index_message:
+            self._index_message = status.message
+            notices.append(status.message)
+        self.post_message(self.IndexState(describe_index(status), notices))
 
     # -- import -------------------------------------------------------------------
 

@@ -1,0 +1,91 @@
+"""Keys are data: help and palette come from the table; keys.toml remaps by id."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsdesk.config import load_settings
+from newsdesk.paths import Paths
+from newsdesk.tui.keymap import KEY_TABLE, keys_markdown, validate_keymap
+from newsdesk.tui.screens.help import HelpScreen
+from newsdesk.tui.screens.main import MainScreen
+from tests.tui.conftest import AppFactory
+from tests.tui.helpers import SIZE, main_screen, settle
+
+
+def test_every_binding_has_id_and_description() -> None:
+    ids = [spec.id for spec in KEY_TABLE]
+    assert len(ids) == len(set(ids))
+    for binding in MainScreen.BINDINGS:
+        assert binding.id and binding.description  # type: ignore[union-attr]
+
+
+def test_every_action_exists_on_the_screen() -> None:
+    for spec in KEY_TABLE:
+        if spec.action.startswith("app."):
+            continue
+        assert hasattr(MainScreen, f"action_{spec.action}"), spec.action
+
+
+def test_keys_md_is_current() -> None:
+    keys_md = Path(__file__).resolve().parents[2] / "newsdesk" / "tui" / "KEYS.md"
+    assert keys_md.read_text(encoding="utf-8") == keys_markdown()
+
+
+def test_validate_keymap_reports_unknown_ids_and_clashes() -> None:
+    valid, errors = validate_keymap({"star": "s,f", "nope": "x"})
+    assert valid == {"star": "s,f"}
+    assert any("nope" in e for e in errors)
+    valid, errors = validate_keymap({"star": "j"})
+    assert valid == {} and any("both" in e for e in errors)
+
+
+def test_load_settings_bad_toml_keeps_defaults(paths: Paths) -> None:
+    paths.config_dir.mkdir(parents=True)
+    paths.keys_file.write_text("[keys\nstar = ", encoding="utf-8")
+    settings = load_settings(paths)
+    assert settings.keys == {}
+    assert settings.errors and "invalid TOML" in settings.errors[0]
+    paths.keys_file.write_text('[keys]\nstar = 3\nread = ["r", "m"]\n', encoding="utf-8")
+    settings = load_settings(paths)
+    assert settings.keys == {"read": "r,m"}
+    assert any("keys.star" in e for e in settings.errors)
+
+
+async def test_keys_toml_remaps_star(make_app: AppFactory, seeded: Paths) -> None:
+    seeded.config_dir.mkdir(parents=True, exist_ok=True)
+    seeded.keys_file.write_text('[keys]\nstar = "f"\nbogus = "y"\n', encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        first = screen.inbox.ids[0]
+        await pilot.press("f")
+        row = screen.inbox.row(first)
+        assert row is not None and row.starred
+        await pilot.press("s")  # no longer bound
+        row = screen.inbox.row(first)
+        assert row is not None and row.starred
+        assert any("bogus" in n.message for n in app._notifications)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert app.screen.overrides == {"star": "f"}
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_command_palette_runs_an_action(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        first = screen.inbox.ids[0]
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"star or unstar")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        row = screen.inbox.row(first)
+        assert row is not None and row.starred

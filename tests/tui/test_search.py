@@ -1,0 +1,136 @@
+"""Search from the keyboard: as-you-type, Enter/Esc, invalid syntax, recall, saved searches."""
+
+from __future__ import annotations
+
+from newsdesk import uistate
+from newsdesk.desk import Desk
+from newsdesk.paths import Paths
+from newsdesk.tui.widgets.search_bar import SearchInput
+from tests.tui.conftest import AppFactory
+from tests.tui.helpers import SIZE, main_screen, settle
+
+
+async def test_search_as_you_type_updates_the_list(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        await pilot.press("slash")
+        assert isinstance(app.focused, SearchInput)
+        await pilot.press(*"strike")
+        await settle(pilot)
+        assert screen.query_text == "strike"
+        # "Port strike" and "Metro strike" topics: 4 of the 12 articles.
+        assert len(screen.inbox.ids) == 4
+        titles = [r.title for r in screen.inbox.rows_for(screen.inbox.ids)]
+        assert all("strike" in t.lower() for t in titles)
+        assert "strike" in screen.terms
+
+
+async def test_enter_keeps_query_and_s_stars_the_result(make_app: AppFactory, seeded: Paths) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        await pilot.press("slash", *"minerals", "enter")
+        await settle(pilot)
+        assert screen.inbox.has_focus
+        assert screen.query_text == "minerals"
+        target = screen.inbox.current_id
+        await pilot.press("s")
+        await settle(pilot)
+    with Desk(seeded) as desk:
+        row = desk.rows([target])[0]  # type: ignore[list-item]
+    assert "Minerals" in row.title and row.starred
+
+
+async def test_escape_in_box_keeps_query_then_escape_in_list_clears_it(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        await pilot.press("slash", *"nurses", "escape")
+        await settle(pilot)
+        assert screen.inbox.has_focus
+        assert screen.query_text == "nurses"
+        assert len(screen.inbox.ids) == 2
+        await pilot.press("escape")
+        await settle(pilot)
+        assert screen.query_text == ""
+        assert len(screen.inbox.ids) == 12
+
+
+async def test_invalid_query_shows_message_and_keeps_results(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        await pilot.press("slash", *'"port strike')
+        await settle(pilot)
+        message = screen.query_one("#search-message")
+        assert message.has_class("-error") and message.has_class("-shown")
+        assert "quote" in str(message.render()).lower()
+        assert len(screen.inbox.ids) == 12  # the previous results stay
+        await pilot.press('"')
+        await settle(pilot)
+        assert not message.has_class("-error")
+        assert len(screen.inbox.ids) == 2
+
+
+async def test_recent_searches_recalled_and_persisted(make_app: AppFactory, seeded: Paths) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"flood", "enter")
+        await settle(pilot)
+        await pilot.press("escape", "slash", *"court", "enter")
+        await settle(pilot)
+        await pilot.press("slash", "ctrl+u")  # empty the box (Input: delete left)
+        await pilot.press("up")
+        assert main_screen(app).search_input.value == "court"
+        await pilot.press("up")
+        assert main_screen(app).search_input.value == "flood"
+        await pilot.press("enter")
+        await settle(pilot)
+    state = uistate.load(seeded.ui_state)
+    assert state.recent_searches[:2] == ["flood", "court"]
+    assert state.query == "flood"
+
+    again = make_app()
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(again)
+        assert screen.query_text == "flood"
+        assert len(screen.inbox.ids) == 2
+
+
+async def test_saved_search_picker_runs_the_query(make_app: AppFactory, seeded: Paths) -> None:
+    with Desk(seeded) as desk:
+        desk.save_search("Strikes", "strike")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+        picker = app.screen
+        assert type(picker).__name__ == "SavedSearchPicker"
+        assert "4 articles" in str(picker.query_one("OptionList").get_option_at_index(0).prompt)
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = main_screen(app)
+        assert screen.query_text == "strike"
+        assert len(screen.inbox.ids) == 4
+
+
+async def test_save_search_key(make_app: AppFactory, seeded: Paths) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"court", "enter")
+        await settle(pilot)
+        await pilot.press("B")
+        await pilot.pause()
+        await pilot.press("ctrl+u", *"Courts", "enter")
+        await settle(pilot)
+    with Desk(seeded) as desk:
+        assert ("Courts", "court") in desk.saved_searches()

@@ -1,0 +1,150 @@
+"""Selection, bulk actions, undo (across restarts), tags and export through the dialogs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from newsdesk.desk import Desk
+from newsdesk.paths import Paths
+from newsdesk.tui.modals.tag import TagDialog, parse_tag_input
+from tests.tui.conftest import AppFactory
+from tests.tui.helpers import SIZE, main_screen, settle
+
+
+async def test_selection_bulk_star_and_undo_across_restart(make_app: AppFactory, seeded: Paths) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        ids = list(screen.inbox.ids)
+        await pilot.press("space", "j", "x", "j", "j", "V")  # rows 0, 1 and the range 1..3
+        assert screen.inbox.selected == set(ids[:4])
+        await pilot.press("s")
+        await settle(pilot)
+        assert all(r.starred for r in screen.inbox.rows_for(ids[:4]))
+        assert not any(r.starred for r in screen.inbox.rows_for(ids[4:]))
+        await pilot.press("escape")  # clears the selection, not the (empty) query
+        assert not screen.inbox.selected
+        await pilot.press("a")  # archive the cursor row (row 3) only
+        await settle(pilot)
+        assert ids[3] not in screen.inbox.ids
+    # Undo is in the store's action log, so it works after a restart.
+    again = make_app()
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(again)
+        assert ids[3] not in screen.inbox.ids
+        await pilot.press("u")  # undo the archive
+        await settle(pilot)
+        assert ids[3] in screen.inbox.ids
+        await pilot.press("u")  # undo the bulk star
+        await settle(pilot)
+        assert not any(r.starred for r in screen.inbox.rows_for(ids[:4]))
+        await pilot.press("u")
+        await settle(pilot)
+        messages = [n.message for n in again._notifications]
+        assert any("Undid archive" in m for m in messages)
+        assert any("Nothing to undo" in m for m in messages)
+
+
+async def test_select_all_matching_search_then_archive(make_app: AppFactory, seeded: Paths) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        await pilot.press("slash", *"strike", "enter")
+        await settle(pilot)
+        await pilot.press("asterisk")
+        assert len(screen.inbox.selected) == 4
+        await pilot.press("a")
+        await settle(pilot)
+        assert screen.inbox.ids == []
+        await pilot.press("escape", "escape")  # selection is already gone: clears the query
+        await settle(pilot)
+        assert len(screen.inbox.ids) == 8
+    with Desk(seeded) as desk:
+        assert desk.counts()["archived"] == 4
+
+
+def test_parse_tag_input() -> None:
+    change = parse_tag_input("+Breaking -old  plain, +two words -plain")
+    assert change.add == ["breaking", "two", "words"]
+    assert change.remove == ["old", "plain"]
+
+
+async def test_tag_dialog_adds_and_removes(make_app: AppFactory, seeded: Paths) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        first = screen.inbox.ids[0]
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, TagDialog)
+        await pilot.press(*"+urgent follow-up", "enter")
+        await settle(pilot)
+        row = screen.inbox.row(first)
+        assert row is not None and row.tags == ["follow-up", "urgent"]
+        # The dialog shows current tags and completes known ones.
+        await pilot.press("t")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, TagDialog)
+        assert dialog.current == {"follow-up": 1, "urgent": 1}
+        await pilot.press("minus", "u", "r", "tab", "enter")
+        await settle(pilot)
+        row = screen.inbox.row(first)
+        assert row is not None and row.tags == ["follow-up"]
+        await pilot.press("t", "escape")  # Esc cancels without change
+        await settle(pilot)
+    with Desk(seeded) as desk:
+        assert desk.get(first).state.tags == ["follow-up"]  # type: ignore[union-attr]
+
+
+async def test_export_dialog_writes_a_digest(make_app: AppFactory, tmp_path: Path) -> None:
+    app = make_app()
+    dest = tmp_path / "out" / "digest.md"
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        await pilot.press("x", "j", "x")
+        titles = [r.title for r in screen.inbox.rows_for(screen.inbox.ids[:2])]
+        await pilot.press("e")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ExportDialog"
+        field = app.screen.query_one("#export-dest")
+        field.value = str(dest)  # type: ignore[attr-defined]
+        await pilot.click("#export-go")
+        await settle(pilot)
+        text = dest.read_text(encoding="utf-8")
+        for title in titles:
+            assert title in text
+        row = screen.inbox.row(screen.inbox.ids[0])
+        assert row is not None and row.exported
+        # A second export to the same file without "overwrite" reports the error.
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#export-dest").value = str(dest)  # type: ignore[attr-defined]
+        await pilot.click("#export-go")
+        await settle(pilot)
+        errors = [n for n in app._notifications if n.severity == "error"]
+        assert errors and str(dest.name) in errors[-1].message
+
+
+async def test_export_json_of_all_shown(make_app: AppFactory, tmp_path: Path) -> None:
+    app = make_app()
+    dest = tmp_path / "all.json"
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"flood", "enter")
+        await settle(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.click("#scope-shown")
+        await pilot.click("#format-json")
+        app.screen.query_one("#export-dest").value = str(dest)  # type: ignore[attr-defined]
+        await pilot.click("#export-go")
+        await settle(pilot)
+    data = json.loads(dest.read_text(encoding="utf-8"))
+    assert len(data) == 2
