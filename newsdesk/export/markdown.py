@@ -115,7 +115,7 @@ def article_variables(
     quotes = [_quote_block(q["text"], q["speaker"]) for q in record["quotes"][:MAX_QUOTES]]
     body = ""
     if record["body"] is not None:
-        parts = paragraphs(record["body"])
+        parts = paragraphs(record["body"], clean=False)  # records hold cleaned text
         body = "\n\n".join(escape_markdown_text(p) for p in parts)
         if len(parts) < full_paragraphs:
             body += f"\n\n*Summary: {len(parts)} of {full_paragraphs} paragraphs.*"
@@ -149,7 +149,8 @@ def _section(
     article: Article, options: ExportOptions, template: LoadedTemplate, level: str
 ) -> tuple[dict[str, Any], str]:
     record = export_record(article, options)
-    full = len(paragraphs(article.meta.body))
+    # Only a count for the summary note (0: no note); cleaning the full body is not needed.
+    full = len(paragraphs(article.meta.body, clean=False)) if options.summary else 0
     values = article_variables(record, level=level, full_paragraphs=full)
     return record, fill(template.template, values)
 

@@ -13,7 +13,7 @@ from typing import Any
 from newsdesk.export.escape import paragraphs
 from newsdesk.export.options import ExportOptions
 from newsdesk.model import Article
-from newsdesk.sanitize import clean_line, clean_text
+from newsdesk.sanitize import clean_line
 
 __all__ = ["RECORD_FIELDS", "body_for_export", "export_record"]
 
@@ -98,7 +98,7 @@ def export_record(article: Article, options: ExportOptions | None = None) -> dic
         "links": [{"title": clean_line(link.title), "url": _line(link.url)} for link in meta.links],
         "language": _line(meta.language),
         "word_count": meta.word_count,
-        "body": clean_text(body) if body is not None else None,
+        "body": body,  # cleaned by body_for_export
         "origin": clean_line(article.origin),
         "imported_at": article.imported_at,
     }

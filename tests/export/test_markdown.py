@@ -131,6 +131,7 @@ def test_article_section_has_meta_dek_quotes_tags_body_and_link(rich_article: Ar
     assert "Third quote" in text and "Fourth quote" not in text  # at most three
     assert "Tags: floods, swiss" in text
     assert "Repairs begin." in text
+    assert "Summary:" not in text
     assert "Original: <https://example.com/news/floods>" in text
     quotes = [t for t in tokens(text) if t.type == "blockquote_open"]
     assert len(quotes) == 3
