@@ -46,22 +46,30 @@ def markers(row: ArticleRow) -> str:
 
 def rows_table(rows: list[ArticleRow], scores: dict[str, float] | None = None) -> Table:
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
-    table.add_column("id", style="dim", no_wrap=True)
-    table.add_column("", no_wrap=True)
-    table.add_column("published", no_wrap=True)
-    table.add_column("source", no_wrap=True, max_width=22, overflow="ellipsis")
-    table.add_column("headline", overflow="ellipsis", no_wrap=True)
-    table.add_column("tags", style="cyan", no_wrap=True, overflow="ellipsis", max_width=24)
+    table.add_column("id", style="dim", no_wrap=True, min_width=10)
+    table.add_column("", no_wrap=True, min_width=3)
+    table.add_column("published", no_wrap=True, min_width=10)
+    table.add_column("source", no_wrap=True, min_width=8, max_width=18, overflow="ellipsis")
+    table.add_column("headline", overflow="ellipsis", no_wrap=True, ratio=1)
+    table.add_column("tags", style="cyan", no_wrap=True, overflow="ellipsis", max_width=20)
     for row in rows:
         table.add_row(
             Text(row.id[:10]),
             Text(markers(row)),
-            Text((row.published or "")[:16].replace("T", " ")),
+            Text((row.published or "")[:10]),
             Text(row.source or ""),
-            Text(row.title + (f"  (+{row.story_size - 1} outlets)" if row.story_size > 1 else "")),
+            Text(row.title + story_suffix(row.story_size)),
             Text(" ".join(row.tags)),
         )
     return table
+
+
+def story_suffix(size: int) -> str:
+    """"  (+2 versions)" when other outlets carry the same story."""
+    others = size - 1
+    if others <= 0:
+        return ""
+    return f"  (+{others} version{'s' if others > 1 else ''})"
 
 
 def row_dict(row: ArticleRow) -> dict[str, Any]:
