@@ -114,7 +114,14 @@ def cmd_inspect(desk: Desk, args: argparse.Namespace) -> int:
 
 def _search_ids(desk: Desk, query: str, sort: str, limit: int | None) -> list[str]:
     sync_index(desk)
-    result = desk.search(query, sort="newest" if sort == "newest" else "relevance", limit=limit)
+    order = "newest" if sort == "newest" else "relevance"
+    result = desk.search(query, sort=order, limit=limit)
+    if desk.index.damaged:
+        # A damaged index file showed up only while searching: rebuild now and ask
+        # again, or every later command would hit the same file.
+        output.notice("the search index was damaged; rebuilding it from the store")
+        desk.sync_index()
+        result = desk.search(query, sort=order, limit=limit)
     if result.notice:
         output.notice(result.notice)
     return result.ids

@@ -7,6 +7,7 @@ user can cause end in a one-line message and a non-zero exit, never a traceback.
 from __future__ import annotations
 
 import argparse
+import logging
 import sqlite3
 import sys
 from collections.abc import Sequence
@@ -115,6 +116,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Library warnings (e.g. the index's "damaged" details) would print as raw
+    # log lines; the commands already tell the user in one plain line.
+    logging.getLogger("newsdesk").addHandler(logging.NullHandler())
     parser = build_parser()
     args = parser.parse_args(argv)
     command = args.command or "app"

@@ -26,7 +26,7 @@ from whoosh.collectors import TimeLimit, TimeLimitCollector
 from whoosh.searching import Searcher
 
 from newsdesk.search.docmap import DocMap
-from newsdesk.search.index import READ_DAMAGE_ERRORS, IndexUnavailableError, SearchIndex
+from newsdesk.search.index import IndexUnavailableError, SearchIndex, is_read_damage
 from newsdesk.search.query import (
     And,
     Flag,
@@ -51,8 +51,6 @@ log = logging.getLogger(__name__)
 TEXT_CAP = 10_000
 #: Seconds a single Whoosh search may take before partial hits are returned.
 TIME_LIMIT = 0.3
-
-_READ_DAMAGE = READ_DAMAGE_ERRORS
 
 Kind = Literal["store", "text", "mixed"]
 
@@ -205,7 +203,9 @@ class SearchEngine:
                 return len(limited.results())
         except IndexUnavailableError:
             return 0
-        except _READ_DAMAGE as exc:
+        except Exception as exc:  # whoosh has no single error type for a damaged file
+            if not is_read_damage(exc):
+                raise
             self.index.report_damage(exc)
             return 0
 
@@ -221,7 +221,9 @@ class SearchEngine:
             return []
         except IndexUnavailableError:
             return []
-        except _READ_DAMAGE as exc:
+        except Exception as exc:  # whoosh has no single error type for a damaged file
+            if not is_read_damage(exc):
+                raise
             self.index.report_damage(exc)
             return []
 
@@ -352,7 +354,9 @@ class SearchEngine:
             return SearchResult(
                 [], 0, parsed.terms, notice=_join([*notices, "the search index is being rebuilt"])
             )
-        except _READ_DAMAGE as exc:
+        except Exception as exc:  # whoosh has no single error type for a damaged file
+            if not is_read_damage(exc):
+                raise
             self.index.report_damage(exc)
             return SearchResult([], 0, parsed.terms, notice=_join([*notices, self._damaged()]))
         if partial:

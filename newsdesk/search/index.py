@@ -37,6 +37,7 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
+from whoosh.filedb.filetables import FileFormatError
 from whoosh.index import FileIndex, LockError
 from whoosh.reading import EmptyReader
 from whoosh.searching import Searcher
@@ -63,6 +64,7 @@ WRITER_MB = 128
 #: truncated or garbled file surfaces as whatever the decoder tripped on.
 DAMAGE_ERRORS: tuple[type[BaseException], ...] = (
     whoosh_index.IndexError,
+    FileFormatError,
     OSError,
     EOFError,
     ValueError,
@@ -77,12 +79,22 @@ DAMAGE_ERRORS: tuple[type[BaseException], ...] = (
 #: Errors that, while searching, mean a damaged file rather than a bug in this code.
 READ_DAMAGE_ERRORS: tuple[type[BaseException], ...] = (
     whoosh_index.IndexError,
+    FileFormatError,
     OSError,
     EOFError,
     struct.error,
     pickle.UnpicklingError,
     zlib.error,
 )
+
+
+def is_read_damage(exc: BaseException) -> bool:
+    """True when an error raised while searching means a damaged index file."""
+    if isinstance(exc, READ_DAMAGE_ERRORS):
+        return True
+    # whoosh3's postings reader raises a bare Exception on a garbled block header.
+    return type(exc) is Exception and str(exc).startswith("Block tag error")
+
 
 #: What the writer thread survives (and reports) rather than dying silently.
 _THREAD_ERRORS: tuple[type[BaseException], ...] = (sqlite3.Error, *DAMAGE_ERRORS)
@@ -160,7 +172,14 @@ class SearchIndex:
             return message
 
     def _open_or_reset(self) -> str | None:
-        if not whoosh_index.exists_in(str(self.index_dir), indexname=INDEX_NAME):
+        try:
+            exists = whoosh_index.exists_in(str(self.index_dir), indexname=INDEX_NAME)
+        except DAMAGE_ERRORS as exc:
+            # exists_in reads the TOC: a garbled one raises rather than answering.
+            log.warning("search index at %s is damaged: %r", self.index_dir, exc)
+            self._reset()
+            return MSG_DAMAGED
+        if not exists:
             has_articles = self.store.count() > 0
             self._reset()
             return MSG_MISSING if has_articles else None
