@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from newsdesk.extract.lines import strip_list_mark, words
+from newsdesk.extract.lines import line_cache, strip_list_mark, words
 
 _FLAGS = re.IGNORECASE
 
@@ -100,6 +100,7 @@ _LINK_LIST = re.compile(
 )
 
 
+@line_cache
 def is_copyright(line: str) -> bool:
     head = line[:300]
     if "©" not in head and "opyright" not in head and "(c)" not in head.lower():
@@ -107,6 +108,7 @@ def is_copyright(line: str) -> bool:
     return bool(_COPYRIGHT.search(head)) or "rights reserved" in head.lower()
 
 
+@line_cache
 def is_boilerplate(line: str) -> bool:
     """Page furniture that never belongs in an article body."""
     if not line:
@@ -127,6 +129,7 @@ def is_boilerplate(line: str) -> bool:
     return stripped.startswith("@") and " " not in stripped
 
 
+@line_cache
 def is_end_marker(line: str) -> bool:
     """A heading or notice after which no article text follows."""
     if not line or len(line) > 300:
@@ -140,11 +143,13 @@ def is_end_marker(line: str) -> bool:
                                     "leave a reply", "trust principles"))
 
 
+@line_cache
 def link_list_marker(line: str) -> bool:
     """A heading that introduces a list of other stories' titles."""
     return len(line) <= 60 and bool(_LINK_LIST.match(line))
 
 
+@line_cache
 def looks_like_link_title(line: str) -> bool:
     """An entry of a related-stories list: a short headline, not a sentence of prose."""
     core = strip_list_mark(line)

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from newsdesk.extract.dates import find_dates
-from newsdesk.extract.lines import strip_list_mark
+from newsdesk.extract.lines import line_cache, strip_list_mark
 from newsdesk.sanitize import clean_line
 
 _FLAGS = re.IGNORECASE
@@ -300,6 +300,7 @@ def parse_name_line(line: str, following: list[str]) -> Byline | None:
     return result if evidence else None
 
 
+@line_cache
 def is_credit(line: str) -> bool:
     """An editor, reporting or photo credit line ("Edited by ...", "Photo: ...")."""
     if not line or len(line) > 400:
@@ -330,6 +331,7 @@ _CREDIT_TRIGGERS = ("photo", "image", "credit", "getty", "reuters", "shutterstoc
                     "illustration", "afp", "]")
 
 
+@line_cache
 def has_inline_credit(line: str) -> bool:
     head = line[:1000]
     lower = head.lower()

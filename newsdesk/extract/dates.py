@@ -12,6 +12,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from newsdesk.extract.lines import line_cache
+
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -185,6 +187,7 @@ def first_date(text: str) -> str | None:
     return dates[0].iso if dates else None
 
 
+@line_cache
 def date_line(line: str) -> str | None:
     """The publication date when `line` is a page's date line, else None.
 

@@ -21,6 +21,7 @@ from newsdesk.extract.lines import (
     is_list_item,
     is_prose,
     is_upper_line,
+    line_cache,
     lower_ratio,
     words,
 )
@@ -47,6 +48,7 @@ class HeadlineChoice:
     score: float
 
 
+@line_cache
 def title_shaped(line: str) -> bool:
     """Could this line be a headline at all?"""
     if not 10 <= len(line) <= 320 or is_list_item(line):
@@ -88,6 +90,7 @@ _CAPTION_START = re.compile(
 _INNER_SENTENCE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
 
 
+@line_cache
 def is_caption_like(line: str) -> bool:
     """Photo captions and credits sit between headline and byline; never a headline."""
     return bool(_CAPTION_START.match(line)) or has_inline_credit(line) or is_credit(line)
@@ -155,9 +158,10 @@ def find_headline(lines: list[str], *, stop: int | None = None) -> HeadlineChoic
         if i >= limit:
             break
         line = lines[i]
-        if not page.title_shaped(i):
+        if not page.title_shaped(i) or (page.prose[i] and page.n_words(i) > 30):
             continue
-        if best is not None and n > best_n + 200:
+        if best is not None and (n > best_n + 150 or (best.score >= 6.0 and n > best_n + 40)):
+            # A strong headline is never followed 40 lines later by a better one.
             break
         score = _score(page, n) - 0.004 * n
         if page_title != first_line and line == page_title and i != content[0]:

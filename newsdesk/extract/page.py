@@ -69,6 +69,8 @@ _log = logging.getLogger(__name__)
 TAIL_LINES = 400
 #: Non-prose lines in a row that mean the article is over.
 FURNITURE_RUN = 8
+#: Characters of body given to entity and quote finding (a long read is ~60,000).
+ENRICH_CHARS = 100_000
 #: Characters of text searched for an abbreviation's spelled-out form.
 EXPANSION_CHARS = 300_000
 
@@ -654,7 +656,12 @@ def _assemble(found: _Found, hints: Extracted | None, text: str) -> Extracted:
         anchor = _anchor_date(found)
         if anchor:
             meta.published = resolve_month_day(found.dateline_month_day, anchor)
-    meta.body = clean_text("\n\n".join(clean_line(p) for p in found.body if p)) if not meta.body else meta.body
+    if not meta.body:
+        # Every line came out of split_lines, which ran clean_text over the page:
+        # joining them adds only newlines, so a second pass would cost time for nothing.
+        meta.body = "\n\n".join(p for p in found.body if p)
+    else:
+        meta.body = clean_text(meta.body)
     return meta
 
 
@@ -749,7 +756,8 @@ def enrich(meta: Extracted) -> Extracted:
         meta.word_count = sum(1 for token in body.split() if any(ch.isalnum() for ch in token))
     need_entities = not (meta.people or meta.organizations or meta.places)
     if need_entities or not meta.quotes:
-        _add_entities_and_quotes(meta, body, need_entities)
+        # Bounded so a pasted book cannot stall an import; the head names the story's people.
+        _add_entities_and_quotes(meta, body[:ENRICH_CHARS], need_entities)
     return meta
 
 
