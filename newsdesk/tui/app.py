@@ -108,6 +108,11 @@ class NewsdeskApp(App[None]):
 
 def run_app(paths: Paths) -> int:
     """Open the Desk (index in the background) and run the app."""
+    # Parallel import starts multiprocessing's resource tracker, which needs the
+    # real stderr; Textual swaps sys.stderr for an object without a file descriptor.
+    from multiprocessing import resource_tracker
+
+    resource_tracker.ensure_running()
     desk = Desk(paths, background_index=True)
     try:
         NewsdeskApp(desk).run()

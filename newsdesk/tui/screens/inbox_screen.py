@@ -206,7 +206,14 @@ class InboxScreen(Screen[None]):
             self.expanded = {}
         self._base_rows = rows
         self.inbox.story_heads = set(self.story_of_head)
-        self._show_rows(keep=request.keep, keep_index=request.keep_index)
+        keep = request.keep
+        if keep is not None and request.grouped and keep not in self.story_of_head:
+            # A version folded into its story: keep the cursor on the story's row.
+            story = message.story_of.get(keep)
+            expanded = any(keep in members for members in self.expanded.values())
+            if story is not None and not expanded:
+                keep = next((h for h, s in self.story_of_head.items() if s == story), keep)
+        self._show_rows(keep=keep, keep_index=request.keep_index)
         self.inbox.empty_message = (
             "No article matches this search." if request.query else "The inbox is empty."
         )
@@ -214,8 +221,7 @@ class InboxScreen(Screen[None]):
         self.schedule_detail()
         if self._pending_expand is not None:
             pending, self._pending_expand = self._pending_expand, None
-            if self.inbox.current_id == pending:
-                self.action_expand()
+            self._expand_story_of(pending)
 
     def on_inbox_screen_search_failed(self, message: SearchFailed) -> None:
         if self._latest is None or message.request.seq != self._latest.seq:
@@ -381,6 +387,17 @@ class InboxScreen(Screen[None]):
         members = [m for m in self.app.desk.story_members(story) if m != article_id]
         self.expanded[article_id] = members
         self._show_rows(keep=article_id)
+
+    def _expand_story_of(self, article_id: str) -> None:
+        """After switching to the grouped view: open the story that holds `article_id`."""
+        story = self.story_of.get(article_id)
+        head = next((h for h, s in self.story_of_head.items() if s == story), None)
+        if head is None:
+            return
+        self.inbox.cursor = self.inbox.ids.index(head)
+        self.action_expand()
+        if article_id in self.inbox.ids:
+            self.inbox.cursor = self.inbox.ids.index(article_id)
 
     def action_collapse(self) -> None:
         index = self.inbox.cursor

@@ -1,0 +1,94 @@
+"""Grouped view (expand/collapse versions), import from a path, sample data on first run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsdesk.desk import Desk
+from newsdesk.paths import Paths, sample_data_dir
+from newsdesk.tui.modals.prompt import PromptDialog
+from tests.tui.conftest import AppFactory
+from tests.tui.helpers import SIZE, main_screen, settle
+
+
+def story_with_versions(desk: Desk) -> tuple[str, list[str]]:
+    story_of = desk.story_map()
+    stories: dict[str, list[str]] = {}
+    for article_id, story in story_of.items():
+        stories.setdefault(story, []).append(article_id)
+    story, members = max(stories.items(), key=lambda kv: len(kv[1]))
+    return story, members
+
+
+async def test_first_run_imports_sample_data_then_groups_stories(
+    make_app: AppFactory, paths: Paths
+) -> None:
+    sample = sample_data_dir()
+    assert sample is not None
+    empty = paths.data_dir.parent / "fresh"
+    fresh = Paths(empty / "data", empty / "config", empty / "cache")
+    app = make_app(fresh)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await settle(pilot)
+        screen = main_screen(app)
+        total = app.desk.counts()["total"]
+        assert total > 10
+        assert any(f"Imported {total:,} sample articles" in n.message for n in app._notifications)
+        assert len(screen.inbox.ids) == app.desk.counts()["inbox"]
+        story, members = story_with_versions(app.desk)
+        assert len(members) >= 2
+        # Group: one row per story.
+        await pilot.press("z")
+        await settle(pilot)
+        assert app.ui_state.grouped
+        shown_members = [m for m in members if m in screen.inbox.ids]
+        assert len(shown_members) == 1
+        head = shown_members[0]
+        screen.inbox.cursor = screen.inbox.ids.index(head)
+        await pilot.press("l")
+        await settle(pilot)
+        assert set(members) <= set(screen.inbox.ids)
+        index = screen.inbox.ids.index(head)
+        assert screen.inbox.depth_at(index + 1) == 1
+        await pilot.press("j", "h")  # collapse from a version row
+        await settle(pilot)
+        assert [m for m in members if m in screen.inbox.ids] == [head]
+        assert screen.inbox.current_id == head
+        await pilot.press("enter")  # enter on a story row expands it
+        await settle(pilot)
+        assert set(members) <= set(screen.inbox.ids)
+    # The grouped view persists.
+    again = make_app(fresh)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert again.ui_state.grouped
+        assert len(main_screen(again).inbox.ids) < again.desk.counts()["inbox"]
+
+
+async def test_import_dialog_imports_a_folder(make_app: AppFactory, tmp_path: Path) -> None:
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    (folder / "note.md").write_text(
+        "---\ntitle: Harbour bridge reopens after repairs\nsource: Test Gazette\n"
+        "published: 2026-03-14T09:00:00+00:00\n---\n\nThe harbour bridge reopened on Saturday "
+        "after eight months of repairs, the city said.\n",
+        encoding="utf-8",
+    )
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        await pilot.press("i")
+        await pilot.pause()
+        assert isinstance(app.screen, PromptDialog)
+        from textual.widgets import Input
+
+        app.screen.query_one(Input).value = str(folder)
+        await pilot.press("enter")
+        await settle(pilot)
+        await settle(pilot)
+        assert len(screen.inbox.ids) == 13
+        titles = [r.title for r in screen.inbox.rows_for(screen.inbox.ids)]
+        assert "Harbour bridge reopens after repairs" in titles
+        assert any("Imported 1 articles" in n.message for n in app._notifications)
