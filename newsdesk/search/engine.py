@@ -22,9 +22,10 @@ from datetime import datetime
 from typing import Any, Literal
 
 from whoosh import query as wq
-from whoosh.collectors import TimeLimit, TimeLimitCollector
+from whoosh.collectors import TimeLimit
 from whoosh.searching import Searcher
 
+from newsdesk.search.collector import BoundedCollector
 from newsdesk.search.docmap import DocMap
 from newsdesk.search.index import IndexUnavailableError, SearchIndex, is_read_damage
 from newsdesk.search.query import (
@@ -40,7 +41,13 @@ from newsdesk.search.query import (
     is_store_leaf,
     parse,
 )
-from newsdesk.search.schema import DEFAULT_FIELDS, NAME_FIELDS, fold, plain_analyzer, text_analyzer
+from newsdesk.search.schema import (
+    NAME_FIELDS,
+    fold,
+    fold_text,
+    plain_analyzer,
+    text_analyzer,
+)
 from newsdesk.search.to_sql import Sql, and_sql, to_sql
 from newsdesk.search.to_whoosh import RelatedSource, WhooshCompiler
 from newsdesk.store import Store
@@ -105,16 +112,13 @@ class _Pruner:
     def empty(self, node: Words) -> bool:
         if node.kind == "prefix":
             return False
-        fields = DEFAULT_FIELDS if node.field == "any" else {node.field: 1.0}
-        for field_name in fields:
-            if field_name in NAME_FIELDS:
-                if fold(node.text):
-                    return False
-                continue
-            analyzer = self.stemmed if field_name in ("title", "dek", "body") else self.plain
-            if any(True for _ in analyzer(node.text, mode="query")):
-                return False
-        return True
+        if node.field in NAME_FIELDS:
+            return not fold(node.text)
+        # A glue word is dropped everywhere, even where the field keeps it.
+        folded = fold_text(node.text)
+        if node.field in ("any", "title", "dek", "body"):
+            return not any(True for _ in self.stemmed(folded, mode="query"))
+        return not any(True for _ in self.plain(folded, mode="query"))
 
     def prune(self, node: Node) -> Node | None:
         if isinstance(node, Words):
@@ -193,10 +197,10 @@ class SearchEngine:
                 plan = self._plan(root, searcher, docmap)
                 if plan.query is None:
                     return len(plan.store_ids())
-                collector = searcher.collector(
-                    limit=None, scored=False, filter=plan.filter, mask=plan.mask
+                limited = BoundedCollector(
+                    searcher.collector(limit=None, scored=False),
+                    allow=plan.filter, restrict=plan.mask, seconds=TIME_LIMIT,
                 )
-                limited = TimeLimitCollector(collector, TIME_LIMIT, use_alarm=False)
                 # A count cut short is still a useful count for a badge.
                 with contextlib.suppress(TimeLimit):
                     searcher.search_with_collector(plan.query, limited)
@@ -379,11 +383,13 @@ class SearchEngine:
         self, searcher: Searcher, plan: _Plan, cap: int, by_date: bool
     ) -> tuple[list[int], int, bool]:
         assert plan.query is not None
-        kwargs: dict[str, Any] = {"limit": cap, "filter": plan.filter, "mask": plan.mask}
+        kwargs: dict[str, Any] = {"limit": cap}
         if by_date:
             kwargs.update(sortedby="sort_ts", reverse=True)
-        collector = searcher.collector(**kwargs)
-        limited = TimeLimitCollector(collector, TIME_LIMIT, use_alarm=False)
+        limited = BoundedCollector(
+            searcher.collector(**kwargs),
+            allow=plan.filter, restrict=plan.mask, seconds=TIME_LIMIT,
+        )
         partial = False
         try:
             searcher.search_with_collector(plan.query, limited)

@@ -14,7 +14,8 @@ with a message for the user, never a crash.
   each commit and re-read under the write lock, so two processes sharing the
   directory pick up where the other left off.
 - One searcher is kept open and refreshed (cheap) rather than reopened
-  (expensive); searches take turns on it (searchers are not thread-safe).
+  (expensive), by reader.py rather than Whoosh's buggy refresh; searches take
+  turns on it (searchers are not thread-safe).
 """
 
 from __future__ import annotations
@@ -39,11 +40,11 @@ from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
 from whoosh.filedb.filetables import FileFormatError
 from whoosh.index import FileIndex, LockError
-from whoosh.reading import EmptyReader
 from whoosh.searching import Searcher
 from whoosh.writing import SegmentWriter
 
 from newsdesk.search.docmap import DocMap
+from newsdesk.search.reader import LiveSearcher
 from newsdesk.search.schema import SCHEMA_VERSION, build_schema, document_for_row
 from newsdesk.store import Store
 
@@ -140,7 +141,7 @@ class SearchIndex:
         self.index_dir = Path(index_dir)
         self.store = store
         self._ix: FileIndex | None = None
-        self._searcher: Searcher | None = None
+        self._live: LiveSearcher | None = None
         self.docmap = DocMap()
         #: Guards opening, resetting and the writer (one at a time in this process).
         self._write_lock = threading.RLock()
@@ -193,27 +194,27 @@ class SearchIndex:
                 ix.close()
                 self._reset()
                 return MSG_STALE
-            searcher = ix.searcher()
-            searcher.doc_count_all()
+            live = LiveSearcher(ix)
+            live.current().doc_count_all()
         except DAMAGE_ERRORS as exc:
             log.warning("search index at %s is damaged: %r", self.index_dir, exc)
             self._reset()
             return MSG_DAMAGED
         if version.indexed_rev > self.store.max_rev():
             # The database was replaced by an older or different one.
-            searcher.close()
+            live.close()
             self._reset()
             return MSG_AHEAD
-        self._set_searcher(ix, searcher)
+        self._set_searcher(ix, live)
         self._indexed_rev = version.indexed_rev
         return None
 
-    def _set_searcher(self, ix: FileIndex | None, searcher: Searcher | None) -> None:
+    def _set_searcher(self, ix: FileIndex | None, live: LiveSearcher | None) -> None:
         with self._search_lock:
-            if self._searcher is not None:
-                self._searcher.close()
+            if self._live is not None:
+                self._live.close()
             self._ix = ix
-            self._searcher = searcher
+            self._live = live
             self.docmap = DocMap()
 
     def _reset(self) -> None:
@@ -252,7 +253,7 @@ class SearchIndex:
                 lock.release()
         self._indexed_rev = 0
         self._needs_reset = None
-        self._set_searcher(ix, ix.searcher())
+        self._set_searcher(ix, LiveSearcher(ix))
 
     def _require_open(self) -> FileIndex:
         if self._ix is None:
@@ -461,18 +462,11 @@ class SearchIndex:
             ix = self._ix
             if ix is None:
                 raise IndexUnavailableError("the search index is being rebuilt")
-            if self._searcher is None:
-                self._searcher = ix.searcher()
-            elif not self._searcher.up_to_date():
-                if isinstance(self._searcher.reader(), EmptyReader):
-                    # Whoosh 2.7.5 cannot refresh a searcher over an empty index
-                    # (it iterates the empty reader's segments, which are None).
-                    self._searcher.close()
-                    self._searcher = ix.searcher()
-                else:
-                    self._searcher = self._searcher.refresh()
-            self.docmap.bind(self._searcher.reader())
-            yield self._searcher, self.docmap
+            if self._live is None:
+                self._live = LiveSearcher(ix)
+            searcher = self._live.current()
+            self.docmap.bind(searcher.reader())
+            yield searcher, self.docmap
 
     def _pending(self, rev: int) -> int:
         row = self.store.conn.execute(

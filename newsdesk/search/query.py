@@ -251,6 +251,8 @@ class _Parser:
         self.warnings: list[str] = []
         self.shows_archived = False
         self.negated = 0
+        #: The text field a `title:( ... )` group applies inside it.
+        self.field_context: str | None = None
 
     # token helpers
     def peek(self) -> _Token | None:
@@ -262,7 +264,7 @@ class _Parser:
         return token
 
     def parse(self) -> Node | None:
-        node = self.parse_or(field_context=None)
+        node = self.parse_and(field_context=None)
         token = self.peek()
         if token is not None:
             if token.kind == ")":
@@ -270,26 +272,14 @@ class _Parser:
             raise QuerySyntaxError(f"unexpected {token.kind!s} in the query")
         return node
 
-    def parse_or(self, field_context: str | None) -> Node | None:
-        items: list[Node] = []
-        first = self.parse_and(field_context)
-        if first is not None:
-            items.append(first)
-        while (token := self.peek()) is not None and token.kind == "OR":
-            self.take()
-            if first is None and not items:
-                raise QuerySyntaxError("OR needs something to search on its left")
-            nxt = self.parse_and(field_context)
-            if nxt is None:
-                raise QuerySyntaxError("OR needs something to search on its right")
-            items.append(nxt)
-        if not items:
-            return None
-        return items[0] if len(items) == 1 else Or(tuple(items))
-
     def parse_and(self, field_context: str | None) -> Node | None:
+        """Terms side by side (or joined by AND) must all match.
+
+        OR binds tighter than AND, as in web and mail search:
+        `korea OR japan summit` is `(korea OR japan) AND summit`.
+        """
         items: list[Node] = []
-        while (token := self.peek()) is not None and token.kind not in (")", "OR"):
+        while (token := self.peek()) is not None and token.kind != ")":
             if token.kind == "AND":
                 self.take()
                 if not items:
@@ -298,12 +288,37 @@ class _Parser:
                 if following is None or following.kind in (")", "OR", "AND"):
                     raise QuerySyntaxError("AND needs something to search on its right")
                 continue
-            node = self.parse_unary(field_context)
+            node = self.parse_or()
             if node is not None:
                 items.append(node)
         if not items:
             return None
         return items[0] if len(items) == 1 else And(tuple(items))
+
+    def parse_or(self) -> Node | None:
+        if self.peek_kind() == "OR":
+            raise QuerySyntaxError("OR needs something to search on its left")
+        items: list[Node] = []
+        first = self.parse_unary(self.field_context)
+        if first is not None:
+            items.append(first)
+        while self.peek_kind() == "OR":
+            self.take()
+            if not items:
+                raise QuerySyntaxError("OR needs something to search on its left")
+            if self.peek_kind() in (None, ")", "OR", "AND"):
+                raise QuerySyntaxError("OR needs something to search on its right")
+            nxt = self.parse_unary(self.field_context)
+            if nxt is None:
+                raise QuerySyntaxError("OR needs something to search on its right")
+            items.append(nxt)
+        if not items:
+            return None
+        return items[0] if len(items) == 1 else Or(tuple(items))
+
+    def peek_kind(self) -> str | None:
+        token = self.peek()
+        return token.kind if token is not None else None
 
     def parse_unary(self, field_context: str | None) -> Node | None:
         token = self.peek()
@@ -339,7 +354,7 @@ class _Parser:
         self.depth += 1
         if self.depth > MAX_DEPTH:
             raise QuerySyntaxError("too many nested parentheses")
-        node = self.parse_or(field_context)
+        node = self.parse_and(field_context)
         closing = self.peek()
         if closing is None or closing.kind != ")":
             raise QuerySyntaxError("unbalanced parentheses: a ( is never closed")
@@ -391,7 +406,12 @@ class _Parser:
             if name not in _TEXT_FIELDS:
                 raise QuerySyntaxError(f"{name}:( ... ) works only with text fields like title:")
             self.take()  # the "("
-            return self.parse_group(name)
+            outer = self.field_context
+            self.field_context = name
+            try:
+                return self.parse_group(name)
+            finally:
+                self.field_context = outer
         value = token.text
         if name in _TEXT_FIELDS:
             if not value.strip():

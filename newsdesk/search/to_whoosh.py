@@ -25,6 +25,7 @@ from newsdesk.search.schema import (
     DEFAULT_FIELDS,
     NAME_FIELDS,
     fold,
+    fold_text,
     plain_analyzer,
     text_analyzer,
 )
@@ -108,7 +109,7 @@ class WhooshCompiler:
 
     def _tokens(self, field_name: str, text: str) -> list[str]:
         analyzer = self._stemmed if field_name in _STEMMED else self._plain
-        return [t.text for t in analyzer(text, mode="query")]
+        return [t.text for t in analyzer(fold_text(text), mode="query")]
 
     def _field_words(
         self, field_name: str, text: str, boost: float, *, phrase: bool
@@ -137,7 +138,7 @@ class WhooshCompiler:
         return wq.Phrase(field_name, tokens, boost=boost)
 
     def _plain_tokens(self, text: str) -> list[str]:
-        return [t.text for t in self._plain(text, mode="query")]
+        return [t.text for t in self._plain(fold_text(text), mode="query")]
 
     def _prefix(self, field_name: str, text: str, boost: float) -> wq.Query | None:
         raw = fold(text)
@@ -179,7 +180,7 @@ class WhooshCompiler:
         loaded = self.article_text(article_id)
         if loaded is None:
             raise QuerySyntaxError(f"related:{article_id}: no article has that id")
-        text = f"{loaded.title}\n{loaded.title}\n{loaded.body}"
+        text = fold_text(f"{loaded.title}\n{loaded.title}\n{loaded.body}")
         terms: list[wq.Query] = []
         for term, weight in self.searcher.key_terms_from_text(
             "body", text, numterms=RELATED_TERMS

@@ -1,0 +1,61 @@
+"""A Whoosh collector that filters by document number and stops on a deadline.
+
+Whoosh has both pieces (FilterCollector, TimeLimitCollector) but they cannot
+be stacked: each walks its child's matches itself, so whichever is outside
+silently disables the other. This one does both in one loop. It checks the
+clock rather than using SIGALRM, which only works in the main thread and would
+interrupt whatever the main thread (the TUI) was doing.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from whoosh.collectors import Collector, TimeLimit, WrappingCollector
+
+#: Check the clock once per this many matches (time.monotonic is not free).
+CHECK_EVERY = 256
+
+
+class BoundedCollector(WrappingCollector):
+    """Collects `child`'s matches that are in `allow` and not in `restrict`, until `seconds`."""
+
+    def __init__(
+        self,
+        child: Collector,
+        *,
+        allow: set[int] | None = None,
+        restrict: set[int] | None = None,
+        seconds: float = 0.3,
+    ) -> None:
+        super().__init__(child)
+        self.allow = allow
+        self.restrict = restrict or None
+        self.seconds = seconds
+        self.deadline = 0.0
+        self.timed_out = False
+
+    def prepare(self, top_searcher: Any, q: Any, context: Any) -> None:
+        self.child.prepare(top_searcher, q, context)
+        self.deadline = time.monotonic() + self.seconds
+        self.timed_out = False
+
+    def collect_matches(self) -> None:
+        child = self.child
+        allow = self.allow
+        restrict = self.restrict
+        offset = self.offset
+        deadline = self.deadline
+        seen = 0
+        for sub_docnum in child.matches():
+            seen += 1
+            if seen % CHECK_EVERY == 0 and time.monotonic() > deadline:
+                self.timed_out = True
+                raise TimeLimit
+            docnum = offset + sub_docnum
+            if allow is not None and docnum not in allow:
+                continue
+            if restrict is not None and docnum in restrict:
+                continue
+            child.collect(sub_docnum)

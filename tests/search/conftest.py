@@ -1,0 +1,122 @@
+"""A small news queue in a temp store, indexed, for the search tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from newsdesk.model import Extracted, article_id
+from newsdesk.search.engine import SearchEngine
+from newsdesk.search.index import SearchIndex
+from newsdesk.store import Store
+
+#: "Now" for every date query in these tests (a Monday).
+NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
+
+ARTICLES: dict[str, Extracted] = {
+    "summit": Extracted(
+        title="Korea summit ends without a deal",
+        dek="Leaders leave Hanoi with no agreement on sanctions",
+        body=(
+            "Leaders of North Korea and the United States met in Hanoi for two days. "
+            "The talks ended early. An investigation into the collapse is under way, "
+            "officials said."
+        ),
+        authors=["Kim Gunn"],
+        people=["Kim Jong Un", "Moon Jae-in"],
+        organizations=["United Nations"],
+        places=["Hanoi", "Pyongyang"],
+        source="Radio Free Asia",
+        source_short="RFA",
+        dateline="HANOI",
+        published="2026-11-18T09:00:00+00:00",
+        language="en",
+    ),
+    "floods": Extracted(
+        title="Floods sweep villages in Bangladesh",
+        dek="Monsoon rains push rivers over their banks",
+        body=(
+            "Heavy rain flooded hundreds of villages. Investigators said the river rose "
+            "faster than forecast. The brothers who run the ferry were rescued."
+        ),
+        authors=["Ana Díaz"],
+        places=["Dhaka"],
+        source="Reuters",
+        dateline="DHAKA",
+        published="2026-11-10T08:00:00Z",
+        language="en",
+    ),
+    "markets": Extracted(
+        title="Seoul markets rally on chip exports",
+        body="Stocks rose in Seoul as South Korea's exporters of semiconductors gained ground.",
+        authors=["Lee Park"],
+        places=["Seoul"],
+        organizations=["Bank of Korea"],
+        source="Yonhap",
+        published="2026-10-01",
+        language="ko",
+        tags=["markets"],
+    ),
+    "election": Extracted(
+        title="Election commission delays the count",
+        body="The electoral commission said counting would resume on Monday after a recount.",
+        authors=["Maria Silva"],
+        people=["Maria Silva"],
+        source="El Comercio",
+        published="2026-11-22T18:00:00Z",
+        language="es",
+    ),
+    "undated": Extracted(
+        title="Archive note on ferry safety rules",
+        body="A short note about ferry safety rules with no publication date.",
+        source="Harbour Weekly",
+        language="en",
+    ),
+}
+
+
+@dataclass
+class Newsroom:
+    """A store, its index and an engine, plus the test articles' ids by key."""
+
+    root: Path
+    store: Store
+    index: SearchIndex
+    engine: SearchEngine
+    ids: dict[str, str]
+
+    def names(self, ids: list[str]) -> list[str]:
+        by_id = {v: k for k, v in self.ids.items()}
+        return [by_id.get(i, i) for i in ids]
+
+    def find(self, query: str, **kwargs: object) -> list[str]:
+        return self.names(self.engine.search(query, now=NOW, **kwargs).ids)  # type: ignore[arg-type]
+
+    def found(self, query: str) -> set[str]:
+        return set(self.find(query))
+
+
+def insert(store: Store, articles: dict[str, Extracted]) -> dict[str, str]:
+    ids: dict[str, str] = {}
+    with store.transaction() as tx:
+        for key, meta in articles.items():
+            outcome = store.insert(tx, article_id(meta), meta, f"test:{key}", None)
+            ids[key] = outcome.article_id
+    return ids
+
+
+@pytest.fixture
+def newsroom(tmp_path: Path) -> Iterator[Newsroom]:
+    store = Store(tmp_path / "newsdesk.sqlite")
+    ids = insert(store, ARTICLES)
+    index = SearchIndex(tmp_path / "index", store)
+    index.open()
+    index.catch_up()
+    room = Newsroom(tmp_path, store, index, SearchEngine(store, index), ids)
+    yield room
+    index.stop()
+    store.close()
