@@ -66,13 +66,60 @@ _PHRASES = re.compile(
 
 # Cheap substring tests that must pass before the phrase pattern is tried (speed).
 _PHRASE_TRIGGERS = (
-    "share", "window", "click", "cookie", "newsletter", "sign up", "subscri", "donat", "contribution",
-    "become a", "journalism", "funded", "readers", "close this page", "community", "comment", "reply",
-    "email address", "required", "responsible", "terms of", "privacy", "rights reserved", "material",
-    "messenger", "recaptcha", "message", "bookmark", "your say", "hear what", "send us", "read ",
-    "recommended", "market data", "quotes", "this article", "breaking", "inbox", "delivered",
-    "playback", "browser", "join", "alerts", "get our", "sign in", "privacy", "accept", "no longer", "consider",
-    "supporter", "member", "funded", "free to read", "support the",
+    "share",
+    "window",
+    "click",
+    "cookie",
+    "newsletter",
+    "sign up",
+    "subscri",
+    "donat",
+    "contribution",
+    "become a",
+    "journalism",
+    "funded",
+    "readers",
+    "close this page",
+    "community",
+    "comment",
+    "reply",
+    "email address",
+    "required",
+    "responsible",
+    "terms of",
+    "privacy",
+    "rights reserved",
+    "material",
+    "messenger",
+    "recaptcha",
+    "message",
+    "bookmark",
+    "your say",
+    "hear what",
+    "send us",
+    "read ",
+    "recommended",
+    "market data",
+    "quotes",
+    "this article",
+    "breaking",
+    "inbox",
+    "delivered",
+    "playback",
+    "browser",
+    "join",
+    "alerts",
+    "get our",
+    "sign in",
+    "privacy",
+    "accept",
+    "no longer",
+    "consider",
+    "supporter",
+    "member",
+    "funded",
+    "free to read",
+    "support the",
 )
 
 _COPYRIGHT = re.compile(r"(?:©|^\(c\)\s|\(c\)\s*\d{4}|\bcopyright\s*(?:©\s*)?\d{4})", _FLAGS)
@@ -139,8 +186,15 @@ def is_end_marker(line: str) -> bool:
     lower = line.lower()
     if is_copyright(line):
         return True
-    return any(p in lower for p in ("add your comment", "comments are approved by a moderator",
-                                    "leave a reply", "trust principles"))
+    return any(
+        p in lower
+        for p in (
+            "add your comment",
+            "comments are approved by a moderator",
+            "leave a reply",
+            "trust principles",
+        )
+    )
 
 
 @line_cache

@@ -19,11 +19,14 @@ from newsdesk.sanitize import clean_line
 _FLAGS = re.IGNORECASE
 
 _BY_START = re.compile(
-    r"^(?:(?:written|words|analysis|commentary|opinion|report|reported|story|text|interview)\s+)?by\b\s*:?\s*",
+    r"^(?:(?:written|words|analysis|commentary|opinion|report|reported|story|text|interview)\s+)?"
+    r"(?:by|par|por|von|di|door|av|af)\b\s*:?\s*",
     _FLAGS,
 )
 _AUTHOR_LABEL = re.compile(r"^(?:authors?|writers?|reporters?|byline)\s*:\s*", _FLAGS)
-_POSTED_BY = re.compile(r"^(?:posted|published|written|filed)\b.{0,80}?\bby\s+(?P<names>.+)$", _FLAGS)
+_POSTED_BY = re.compile(
+    r"^(?:posted|published|written|filed)\b.{0,80}?\bby\s+(?P<names>.+)$", _FLAGS
+)
 _CREDIT = re.compile(
     r"""^\W*(?:
       (?:additional\ |with\ additional\ )?(?:reporting|editing|writing|research|graphics|production|translation)\ by
@@ -37,7 +40,9 @@ _CREDIT = re.compile(
     )""",
     _FLAGS | re.VERBOSE,
 )
-_CONTRIBUTED = re.compile(r"\bcontributed\s+(?:to\s+this\s+(?:report|story|article)|reporting)\b", _FLAGS)
+_CONTRIBUTED = re.compile(
+    r"\bcontributed\s+(?:to\s+this\s+(?:report|story|article)|reporting)\b", _FLAGS
+)
 _INLINE_CREDIT = re.compile(
     r"(?:\b(?:Photo(?:graph)?|Image|Picture|Illustration)s?\s*:|\bCredit\s*(?::|\.\.\.)|\bCredit(?=[A-Z])"
     r"|\(AP Photo\b|\bREUTERS/|\bGetty Images\b|\bAFP via Getty\b|\bShutterstock\b"
@@ -72,9 +77,13 @@ _PARTICLES = {"de", "da", "van", "von", "der", "den", "la", "le", "del", "bin", 
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.\-]*|[A-Z]\.)$")
 _HANDLE = re.compile(r"@\w+")
 # "GarberFOXBusiness", "JamesStaff Writer": a name glued to what followed it on the page.
-_GLUED = re.compile(r"(?<=[a-z])(?=[A-Z]{2,}|(?:Staff|Senior|Special|Contributing|Reporter|Writer|Editor|Correspondent|Columnist)\b)")
+_GLUED = re.compile(
+    r"(?<=[a-z])(?=[A-Z]{2,}|(?:Staff|Senior|Special|Contributing|Reporter|Writer|Editor|Correspondent|Columnist)\b)"
+)
 _SPLIT_NAMES = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\|)\s*", _FLAGS)
-_FOR = re.compile(r"\s+(?:for|special\s+to|exclusively\s+for|writing\s+for)\s+(?P<outlet>.+)$", _FLAGS)
+_FOR = re.compile(
+    r"\s+(?:for|special\s+to|exclusively\s+for|writing\s+for)\s+(?P<outlet>.+)$", _FLAGS
+)
 _AT_PLACE = re.compile(r"\s+at\s+(?:the\s+)?[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}\s*$")
 _IN_PLACE = re.compile(r"\s+in\s+(?P<place>[A-Z][\w'’.\-]+(?:[ ,]+[A-Z][\w'’.\-]+){0,3})\s*$")
 _PAREN = re.compile(r"\s*\((?P<inner>[^)]{1,40})\)")
@@ -194,7 +203,9 @@ def parse_by_text(rest: str) -> Byline:
     if dates:
         result.published = dates[0].iso
         rest = rest[: dates[0].start]
-        rest = re.sub(r"\s*(?:[-–—|•,]|\bon\b|\bupdated\b|\bpublished\b)*\s*$", "", rest, flags=_FLAGS)
+        rest = re.sub(
+            r"\s*(?:[-–—|•,]|\bon\b|\bupdated\b|\bpublished\b)*\s*$", "", rest, flags=_FLAGS
+        )
     if "|" in rest:
         head, _, tail = rest.partition("|")
         outlet = _FOR.search(" " + tail.strip())
@@ -295,7 +306,10 @@ def parse_name_line(line: str, following: list[str]) -> Byline | None:
         evidence = (
             date_line(nxt) is not None
             or bool(re.search(r"\b(?:min read|author|@\w+)", low))
-            or (len(nxt.split()) <= 4 and any(w.strip(".,").lower() in _ROLE_WORDS for w in nxt.split()))
+            or (
+                len(nxt.split()) <= 4
+                and any(w.strip(".,").lower() in _ROLE_WORDS for w in nxt.split())
+            )
         )
     return result if evidence else None
 
@@ -327,8 +341,18 @@ def split_caption_credit(line: str) -> tuple[str, str | None]:
     return clean_line(caption), clean_line(credit) or None
 
 
-_CREDIT_TRIGGERS = ("photo", "image", "credit", "getty", "reuters", "shutterstock", "picture",
-                    "illustration", "afp", "]")
+_CREDIT_TRIGGERS = (
+    "photo",
+    "image",
+    "credit",
+    "getty",
+    "reuters",
+    "shutterstock",
+    "picture",
+    "illustration",
+    "afp",
+    "]",
+)
 
 
 @line_cache

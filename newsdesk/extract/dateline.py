@@ -14,8 +14,10 @@ from newsdesk.extract.placenames import is_known_place_name, is_place
 from newsdesk.sanitize import clean_line
 
 _DASH = r"(?:\s*[—–]\s*|\s+-{1,2}\s+|\s*:\s+)"
-_MONTH_DAY = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
-_AGENCY = r"\((?P<agency>[A-Za-z][\w .&'’/-]{0,38})\)"
+_MONTH_DAY = (
+    r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?"
+)
+_AGENCY = r"(?:\((?P<agency>[A-Za-z][\w .&'’/-]{0,38})\)|/(?P<wire>[A-Za-z][\w .&'’-]{1,38})/)"
 _UPPER_PLACE = r"[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3}"
 _REGION = r"[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|of|de|del|da))*"
 _UPPER = re.compile(
@@ -65,7 +67,9 @@ def normalise_place(place: str) -> str:
     """'SEOUL, South Korea' -> 'Seoul, South Korea'; 'BUFFALO, N.Y.' keeps 'N.Y.'."""
 
     def fix(word: str) -> str:
-        if "." in word or (len(word) <= 3 and word.isupper() and word not in {"BAY", "SAN", "NEW", "LOS", "DEL"}):
+        if "." in word or (
+            len(word) <= 3 and word.isupper() and word not in {"BAY", "SAN", "NEW", "LOS", "DEL"}
+        ):
             return word
         if not word.isupper():
             return word
@@ -81,24 +85,32 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     head = paragraph[:160]
     m = _AGENCY_ONLY.match(head)
     if m:
-        return Dateline(None, clean_line(m["agency"]), None, m.end())
+        return Dateline(None, _agency(m), None, m.end())
     m = _GLUED.match(head)
     if m and (m["place"] is None or is_known_place_name(m["place"].strip())):
         place = normalise_place(m["place"].strip()) if m["place"] else None
-        return Dateline(place, clean_line(m["agency"]), None, m.end())
+        return Dateline(place, _agency(m), None, m.end())
     m = _UPPER.match(head)
-    if m and _upper_ok(m["place"]) and (m["agency"] or m["md"] or "—" in m["dash"] or "–" in m["dash"]
-                                        or ":" not in m["dash"]):
+    if (
+        m
+        and _upper_ok(m["place"])
+        and (_agency(m) or m["md"] or "—" in m["dash"] or "–" in m["dash"] or ":" not in m["dash"])
+    ):
         place = normalise_place(m["place"])
-        return Dateline(place, clean_line(m["agency"]) if m["agency"] else None, m["md"], m.end())
+        return Dateline(place, _agency(m), m["md"], m.end())
     m = _MIXED.match(head)
     if m:
         place = clean_line(m["place"])
         if is_known_place_name(place):
-            return Dateline(place, clean_line(m["agency"]) if m["agency"] else None, m["md"], m.end())
+            return Dateline(place, _agency(m), m["md"], m.end())
         if _OUTLET_WORDS.search(place) and ":" not in m["dash"]:
             return Dateline(None, None, None, m.end(), outlet=place)
     return None
+
+
+def _agency(m: re.Match[str]) -> str | None:
+    name = m["agency"] or m["wire"]
+    return clean_line(name) if name else None
 
 
 def _upper_ok(place: str) -> bool:
@@ -113,7 +125,10 @@ def lone_place(line: str) -> str | None:
     line = line.strip().rstrip(".")
     if not line or len(line) > 60 or any(ch.isdigit() for ch in line):
         return None
-    if not all(w[:1].isupper() or w.lower() in {"of", "de", "the", "del", "da"} for w in line.replace(",", " ").split()):
+    if not all(
+        w[:1].isupper() or w.lower() in {"of", "de", "the", "del", "da"}
+        for w in line.replace(",", " ").split()
+    ):
         return None
     if is_place(line):
         return normalise_place(line)

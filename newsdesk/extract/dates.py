@@ -18,9 +18,27 @@ _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
+# Month names in the languages language.py detects with Latin script (full names only
+# outside English, where abbreviations collide with ordinary words).
+_FOREIGN_MONTHS = {
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+    "décembre": 12, "decembre": 12,
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+    "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+    "januar": 1, "februar": 2, "märz": 3, "maerz": 3, "juni": 6, "juli": 7, "oktober": 10,
+    "dezember": 12,
+    "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7,
+    "settembre": 9, "ottobre": 10, "dicembre": 12,
+    "janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7, "setembro": 9,
+    "outubro": 10, "dezembro": 12,
+    "januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8,
+}  # fmt: skip
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
+    + "|".join(sorted(_FOREIGN_MONTHS, key=len, reverse=True))
+    + r")(?![a-zà-ÿ])"
 )
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?\.?"
@@ -39,7 +57,7 @@ _TIME = (
     r"(?:\s*(?P<tz>utc|gmt|bst|cet|cest|eet|eest|msk|ist|hkt|sgt|jst|kst|aest|aedt|nzdt|nzst|est|edt|cst|cdt|mst|mdt|pst|pdt|et)\b)?"
 )
 _DMY = re.compile(
-    rf"(?<![\w/])(?:{_WEEKDAY},?\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH})\.?,?\s+(?P<y>\d{{4}})(?:{_TIME})?",
+    rf"(?<![\w/])(?:{_WEEKDAY},?\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?(?P<m>{_MONTH})\.?,?\s+(?:de\s+)?(?P<y>\d{{4}})(?:{_TIME})?",
     re.IGNORECASE,
 )
 _MDY = re.compile(
@@ -54,7 +72,9 @@ _NUMERIC = re.compile(
     rf"(?<![\w/.])(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}|\d{{2}})(?![\w/])(?:{_TIME})?",
     re.IGNORECASE,
 )
-_MONTH_DAY = re.compile(rf"\b(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}})\b(?!\s*,?\s*\d{{4}})", re.IGNORECASE)
+_MONTH_DAY = re.compile(
+    rf"\b(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}})\b(?!\s*,?\s*\d{{4}})", re.IGNORECASE
+)
 _WEEKDAY_WORD = re.compile(r"\b(?:on\s+)?(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(?:today|yesterday)\b", re.IGNORECASE)
 
@@ -62,7 +82,9 @@ _RELATIVE = re.compile(r"\b(?:today|yesterday)\b", re.IGNORECASE)
 _DATE_LINE_WORDS = re.compile(
     r"\b(?:published|posted|updated|update|last|modified|on|at|date|first|am|pm|a\.m|p\.m"
     r"|utc|gmt|bst|cet|est|edt|cst|cdt|pst|pdt|hkt|aest|aedt|ist|et|hours?|mins?|minutes?|ago"
-    r"|min|read|an|hour|day|days|created|released|time|filed|and|the)\b\.?",
+    r"|min|read|an|hour|day|days|created|released|time|filed|and|the"
+    r"|publié|publie|le|mis|à|jour|publicado|el|actualizado|veröffentlicht|am|aktualisiert"
+    r"|pubblicato|il|aggiornato|gepubliceerd|op|bijgewerkt|em|atualizado)\b\.?",
     re.IGNORECASE,
 )
 _UPDATED_FIRST = re.compile(r"^\W*(?:last\s+)?(?:updated|modified)\b", re.IGNORECASE)
@@ -84,8 +106,9 @@ def _year(text: str) -> int:
     return y
 
 
-def _build(y: int, m: int, d: int, hour: str | None, minute: str | None,
-           ampm: str | None, tz: str | None) -> str | None:
+def _build(
+    y: int, m: int, d: int, hour: str | None, minute: str | None, ampm: str | None, tz: str | None
+) -> str | None:
     try:
         day = dt.date(y, m, d)
     except ValueError:
@@ -113,9 +136,13 @@ def _build(y: int, m: int, d: int, hour: str | None, minute: str | None,
 
 
 def _from_named(match: re.Match[str]) -> str | None:
-    month = _MONTHS[match["m"][:3].lower()]
-    return _build(int(match["y"]), month, int(match["d"]), match["H"], match["M"],
-                  match["ampm"], match["tz"])
+    name = match["m"].lower()
+    month = _FOREIGN_MONTHS.get(name) or _MONTHS.get(name[:3])
+    if month is None:
+        return None
+    return _build(
+        int(match["y"]), month, int(match["d"]), match["H"], match["M"], match["ampm"], match["tz"]
+    )
 
 
 def _from_iso(match: re.Match[str]) -> str | None:
@@ -153,13 +180,21 @@ _DIGIT = re.compile(r"\d")
 
 # European day.month.year ("20.11.2026 | 10:05 CET").
 _DOTTED = re.compile(
-    rf"(?<![\w.])(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}})(?![\w.])(?:{_TIME})?", re.IGNORECASE
+    rf"(?<![\w.])(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}})(?![\w.])(?:{_TIME})?",
+    re.IGNORECASE,
 )
 
 
 def _from_dotted(match: re.Match[str]) -> str | None:
-    return _build(int(match["y"]), int(match["m"]), int(match["d"]), match["H"], match["M"],
-                  match["ampm"], match["tz"])
+    return _build(
+        int(match["y"]),
+        int(match["m"]),
+        int(match["d"]),
+        match["H"],
+        match["M"],
+        match["ampm"],
+        match["tz"],
+    )
 
 
 def find_dates(text: str) -> list[DateMatch]:
@@ -169,8 +204,13 @@ def find_dates(text: str) -> list[DateMatch]:
         return []
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
-    for pattern, build in ((_ISO, _from_iso), (_DMY, _from_named), (_MDY, _from_named),
-                           (_NUMERIC, _from_numeric), (_DOTTED, _from_dotted)):
+    for pattern, build in (
+        (_ISO, _from_iso),
+        (_DMY, _from_named),
+        (_MDY, _from_named),
+        (_NUMERIC, _from_numeric),
+        (_DOTTED, _from_dotted),
+    ):
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue

@@ -36,7 +36,7 @@ _SECTION_LABEL = re.compile(
     r"latest|update|updated|advertisement|sponsored(?:\s+content)?|in\s+pictures|most\s+read)\b\W*$",
     re.IGNORECASE,
 )
-_SITE_SUFFIX = re.compile(r"\s+(?:[-|–—:]|::)\s+(?P<site>[^-|–—]{2,60})$")
+_SITE_SUFFIX = re.compile(r"\s+[-|–—]\s+(?P<site>[^-|–—]{2,60})$")
 
 
 @dataclass
@@ -58,7 +58,10 @@ def title_shaped(line: str) -> bool:
         return False
     if _BREADCRUMB.search(line) or _SECTION_LABEL.match(line):
         return False
-    if line.startswith(("http://", "https://", "www.", "@", "#", "(", "[")) and " " not in line[:30]:
+    if (
+        line.startswith(("http://", "https://", "www.", "@", "#", "(", "["))
+        and " " not in line[:30]
+    ):
         return False
     if is_boilerplate(line) or is_copyright(line) or is_credit(line) or link_list_marker(line):
         return False
@@ -76,7 +79,9 @@ def strip_site_suffix(title: str, site_names: set[str] | None = None) -> str:
     if not m:
         return title
     site = m["site"].strip()
-    if len(words(site)) <= 4 and (not site_names or site.lower() in site_names or site[:1].isupper()):
+    if len(words(site)) <= 4 and (
+        not site_names or site.lower() in site_names or site[:1].isupper()
+    ):
         head = title[: m.start()].strip()
         if len(words(head)) >= 3:
             return head
@@ -85,7 +90,7 @@ def strip_site_suffix(title: str, site_names: set[str] | None = None) -> str:
 
 _CAPTION_START = re.compile(
     r"^(?:media\s*caption|image\s*caption|image\s*copyright|\d{1,3}\s*of\s*\d{1,3}(?=[A-Z])|(?:caption|photo|image)\b)",
-    re.IGNORECASE
+    re.IGNORECASE,
 )
 _INNER_SENTENCE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
 
@@ -101,8 +106,11 @@ class _Page:
 
     def __init__(self, lines: list[str], limit: int) -> None:
         self.lines = lines
-        self.content = [i for i in range(min(len(lines), limit + 60))
-                        if lines[i] and not is_boilerplate(lines[i])]
+        self.content = [
+            i
+            for i in range(min(len(lines), limit + 60))
+            if lines[i] and not is_boilerplate(lines[i])
+        ]
         self.prose = {i: is_prose(lines[i]) for i in self.content}
         self.caption = {i: is_caption_like(lines[i]) for i in self.content}
         self._date: dict[int, bool] = {}
@@ -110,9 +118,13 @@ class _Page:
         self._by: dict[int, bool] = {}
         self._tokens: dict[int, int] = {}
         # Content positions where running text starts (a prose line with prose soon after).
-        self.runs = [n for n, i in enumerate(self.content)
-                     if self.prose[i] and not self.caption[i]
-                     and any(self.prose[j] for j in self.content[n + 1 : n + 5])]
+        self.runs = [
+            n
+            for n, i in enumerate(self.content)
+            if self.prose[i]
+            and not self.caption[i]
+            and any(self.prose[j] for j in self.content[n + 1 : n + 5])
+        ]
 
     def n_words(self, i: int) -> int:
         if i not in self._tokens:
@@ -137,8 +149,10 @@ class _Page:
             self._by[i] = (
                 len(line) <= 200
                 and not self.prose[i]
-                and (parse_byline(line, following) is not None
-                     or parse_name_line(line, following) is not None)
+                and (
+                    parse_byline(line, following) is not None
+                    or parse_name_line(line, following) is not None
+                )
             )
         return self._by[i]
 
@@ -184,8 +198,12 @@ def _prefer_line_above(page: _Page, best: HeadlineChoice, n: int) -> HeadlineCho
         line = page.lines[i]
         if len(words(line)) <= 2 or page.caption[i]:
             continue
-        if (page.title_shaped(i) and not is_upper_line(line)
-                and len(words(line)) >= 7 and not page.prose[i]):
+        if (
+            page.title_shaped(i)
+            and not is_upper_line(line)
+            and len(words(line)) >= 7
+            and not page.prose[i]
+        ):
             return HeadlineChoice(i, line, best.score)
         break
     return best
@@ -240,8 +258,14 @@ def _score(page: _Page, n: int) -> float:
             score += 0.5 if passed_title else max(1.0, 2.5 - 0.25 * dist)
             break
         passed_title = passed_title or (short and page.title_shaped(j))
-    following = next((content[m] for m in after
-                      if page.n_words(content[m]) > 2 and not page.caption[content[m]]), None)
+    following = next(
+        (
+            content[m]
+            for m in after
+            if page.n_words(content[m]) > 2 and not page.caption[content[m]]
+        ),
+        None,
+    )
     if following is not None:
         nxt = lines[following]
         nxt_tokens = words(nxt)

@@ -17,29 +17,29 @@ _STOPWORDS: dict[str, frozenset[str]] = {
     lang: frozenset(text.split())
     for lang, text in {
         "en": "the and of to in is that for it was on with as are by at this be from has have he she "
-              "they said but not an were which their will would who been had its more after about",
+        "they said but not an were which their will would who been had its more after about",
         "fr": "le la les des est et un une du dans que qui pour pas sur au aux avec ce ces il elle "
-              "ont sont été par plus ne se son sa mais leur nous vous cette être fait",
+        "ont sont été par plus ne se son sa mais leur nous vous cette être fait",
         "de": "der die das und ist nicht ein eine den dem des mit sich auf für von zu im auch "
-              "es wird wurde sind hat haben dass bei nach aus wie oder aber noch nur einen",
+        "es wird wurde sind hat haben dass bei nach aus wie oder aber noch nur einen",
         "es": "el la los las de que y en un una es por con para del se no al lo como más pero sus "
-              "le ya fue este esta ha han son está desde también entre sobre",
+        "le ya fue este esta ha han son está desde también entre sobre",
         "it": "il lo la gli le di che e un una è per non con del della dei delle si sono da al "
-              "nel nella anche come più ma ha hanno questo questa stato essere",
+        "nel nella anche come più ma ha hanno questo questa stato essere",
         "pt": "o a os as de que e do da dos das em um uma é para com não por no na se mais ao "
-              "como mas foi são pelo pela tem está também seu sua isso",
+        "como mas foi são pelo pela tem está também seu sua isso",
         "nl": "de het een en van is dat op te in niet zijn met voor er aan ook als bij door "
-              "maar om dan nog wordt werd naar heeft hebben deze dit wel",
+        "maar om dan nog wordt werd naar heeft hebben deze dit wel",
         "sv": "och att det som en på är av för med den till inte har de om ett var jag men "
-              "från vid så kan eller sina också efter skulle hade",
+        "från vid så kan eller sina också efter skulle hade",
         "da": "og at det som en på er af for med den til ikke har de om et var jeg men fra "
-              "ved så kan eller også efter skulle havde blev være",
+        "ved så kan eller også efter skulle havde blev være",
         "pl": "i w na z że się nie do to jest o jak ale co po przez od dla za tak jego są "
-              "był była może już tylko który która także oraz",
+        "był była może już tylko który która także oraz",
         "tr": "ve bir bu da de için ile olarak çok daha gibi ama en olan her ne kadar sonra "
-              "değil var ise şekilde göre ancak yıl oldu",
+        "değil var ise şekilde göre ancak yıl oldu",
         "id": "yang dan di ini itu dengan untuk dari tidak dalam akan pada juga ke karena "
-              "ada oleh sudah mereka bisa atau saat lebih telah",
+        "ada oleh sudah mereka bisa atau saat lebih telah",
     }.items()
 }
 _LATIN_WORD = re.compile(r"[a-zà-ÿąćęłńóśźżşğıİçãõ]+", re.IGNORECASE)

@@ -35,6 +35,7 @@ def line_cache(func: Callable[[str], _T]) -> Callable[[str], _T]:
 
     return wrapper
 
+
 #: Characters of input looked at; real article pages are far below this.
 MAX_CHARS = 1_000_000
 #: Lines kept; beyond this a page is not an article.

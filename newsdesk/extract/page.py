@@ -39,6 +39,7 @@ from newsdesk.extract.dateline import AGENCY_NAMES, lone_place, parse_dateline
 from newsdesk.extract.dates import (
     date_line,
     find_dates,
+    first_date,
     normalise,
     parse_iso_date,
     resolve_month_day,
@@ -47,7 +48,6 @@ from newsdesk.extract.headline import (
     find_headline,
     is_caption_like,
     strip_site_suffix,
-    title_shaped,
 )
 from newsdesk.extract.language import detect_language
 from newsdesk.extract.lines import (
@@ -97,6 +97,13 @@ _OUTLET_WORD = re.compile(
     r"\b(?:News|Times|Post|Daily|Monitor|Tribune|Standard|Courant|Observer|Wire|Press|Herald|Journal"
     r"|Gazette|Chronicle|Express|Mail|Telegraph|Guardian|Review|Agency|Radio|Media|Sun|Star|Record"
     r"|Independent|Examiner|Courier|Dispatch|Bulletin|Register|Inquirer|Reporter|Weekly|Online|TV)\b"
+)
+
+
+_REPORTING = re.compile(
+    r"\b(?:said|says|say|told|according to|announced|reported|on (?:monday|tuesday|wednesday|thursday|friday"
+    r"|saturday|sunday)|yesterday|today|last (?:week|night|month)|this (?:week|morning))\b",
+    re.I,
 )
 
 
@@ -151,19 +158,32 @@ def extract_page(text: str, hints: Extracted | None = None) -> Extracted:
 # --- 1. headline ---------------------------------------------------------------
 
 
-def _plausible_title(title: str | None) -> bool:
-    if not title:
+def _plausible_title(title: str, hints: Extracted) -> bool:
+    """A hint title is kept unless it is empty, absurd, or only the site's name."""
+    if not 3 <= len(title) <= 400 or not any(ch.isalnum() for ch in title):
         return False
-    title = title.strip()
-    return (3 <= len(title) <= 400 and len(words(title)) >= 2 and title_shaped(title)) or (
-        len(words(title)) >= 3 and len(title) <= 400
-    )
+    folded = _fold(title)
+    if hints.source and folded == _fold(hints.source):
+        return False
+    tokens = words(title)
+    if len(tokens) <= 4 and _OUTLET_WORD.search(title) and all(t[:1].isupper() for t in tokens):
+        # "The Harbour Gazette", "BBC News": a masthead given as the title.
+        return False
+    return not _SECTION_ONLY.match(title)
+
+
+_SECTION_ONLY = re.compile(
+    r"^(?:home|news|live(?:\s+updates?)?|opinion|world|business|sport|sports|politics|technology|untitled)\W*$",
+    re.I,
+)
 
 
 def _locate_headline(lines: list[str], hints: Extracted | None, found: _Found) -> int:
     """Index of the headline line (-1 when the text has none) and set `found.title`."""
     hint_title = clean_line(hints.title) if hints and hints.title else ""
-    if hint_title and _plausible_title(hint_title):
+    if hints is not None and hint_title:
+        hint_title = strip_site_suffix(hint_title, {_fold(hints.source)} if hints.source else None)
+    if hints is not None and hint_title and _plausible_title(hint_title, hints):
         found.title = hint_title
         key = _fold(hint_title)
         for i, line in enumerate(lines[:800]):
@@ -372,6 +392,9 @@ def _dek_from_first_paragraph(lines: list[str], head: int, body_start: int, foun
         return False
     if parse_dateline(line) is not None or (parse_dateline(lines[nxt]) is None and len(words(line)) > 30):
         return False
+    if _REPORTING.search(line):
+        # "..., officials said on Monday": the story's first paragraph, not a standfirst.
+        return False
     if _dek_shaped(line) and len(re.findall(r"[.!?](?:\s|$)", line)) <= 1:
         found.dek = clean_line(line)
         return True
@@ -452,6 +475,9 @@ def _read_body(lines: list[str], start: int, found: _Found) -> int:
             found.dateline = dateline.place
         if dateline.month_day:
             found.dateline_month_day = dateline.month_day
+            if not found.published:
+                # "NORTHPORT, March 3, 2025 --": a dateline with its year dates the piece.
+                found.published = first_date(dateline.month_day)
         if dateline.agency:
             found.add_source(dateline.agency)
         if dateline.outlet:
@@ -656,6 +682,7 @@ def _assemble(found: _Found, hints: Extracted | None, text: str) -> Extracted:
         anchor = _anchor_date(found)
         if anchor:
             meta.published = resolve_month_day(found.dateline_month_day, anchor)
+    _drop_author_bio(found)
     if not meta.body:
         # Every line came out of split_lines, which ran clean_text over the page:
         # joining them adds only newlines, so a second pass would cost time for nothing.
@@ -663,6 +690,19 @@ def _assemble(found: _Found, hints: Extracted | None, text: str) -> Extracted:
     else:
         meta.body = clean_text(meta.body)
     return meta
+
+
+_BIO = re.compile(r"^\s*(?:\S+\s+){1,4}?(?:is|was|writes|covers|reports|has)\b", re.I)
+
+
+def _drop_author_bio(found: _Found) -> None:
+    """'Jane Doe writes about transport.' closing the body is about the author, not the story."""
+    if not found.body or not found.authors:
+        return
+    last = found.body[-1]
+    if len(words(last)) <= 40 and _BIO.match(last) and any(last.startswith(a) for a in found.authors):
+        found.body.pop()
+        found.add_credit(last)
 
 
 def _site_line_outlet(text: str) -> str | None:
@@ -689,8 +729,13 @@ def _anchor_date(found: _Found) -> dt.date | None:
 
 
 def _plausible_author(name: str) -> bool:
+    """A hint's author is a person's name, not a URL, a handle, an outlet or 'Staff'."""
     name = clean_line(name)
-    return 2 <= len(name) <= 80 and not name.lower().startswith(("http", "www.")) and "@" not in name
+    if not 2 <= len(name) <= 80 or name.lower().startswith(("http", "www.")) or "@" in name:
+        return False
+    if name.casefold() in _KNOWN_AGENCIES or _OUTLET_WORD.search(name):
+        return False
+    return len(words(name)) >= 2 or not name.isupper()
 
 
 def _merge(first: list[str], second: list[str]) -> list[str]:

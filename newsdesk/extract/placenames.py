@@ -53,9 +53,26 @@ def _names() -> frozenset[str]:
     for sub in pycountry.subdivisions:
         if sub.type in ("Province", "State", "Region", "Autonomous community", "County", "Country"):
             names.add(fold(sub.name))
-    names.update({"south korea", "north korea", "russia", "iran", "syria", "vietnam", "laos",
-                  "bolivia", "venezuela", "tanzania", "moldova", "czech republic", "britain",
-                  "great britain", "the netherlands", "ivory coast"})
+    names.update(
+        {
+            "south korea",
+            "north korea",
+            "russia",
+            "iran",
+            "syria",
+            "vietnam",
+            "laos",
+            "bolivia",
+            "venezuela",
+            "tanzania",
+            "moldova",
+            "czech republic",
+            "britain",
+            "great britain",
+            "the netherlands",
+            "ivory coast",
+        }
+    )
     return frozenset(names)
 
 

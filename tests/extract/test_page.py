@@ -286,3 +286,78 @@ def test_seeds(shared_dir: Path) -> None:
     assert second.authors == []
     assert len(second.links) == 7
     assert "Related" not in second.body and "patron" not in second.body
+
+
+PRESS_RELEASE = """FOR IMMEDIATE RELEASE
+
+Harbour Authority opens new ferry terminal in Northport
+
+NORTHPORT, Westland, March 3, 2025 /Example Wire/ -- The Northport Harbour Authority today opened a new ferry terminal that can handle twice as many passengers as the old building, the authority said.
+
+The terminal cost 48 million euros and was built in 26 months, according to chief executive Mira Solberg.
+"""
+
+
+def test_dateline_with_year_dates_the_piece() -> None:
+    meta = extract_page(PRESS_RELEASE)
+    assert meta.title == "Harbour Authority opens new ferry terminal in Northport"
+    assert meta.dateline == "Northport, Westland"
+    assert meta.published == "2025-03-03"
+    assert meta.dek is None
+    assert meta.body.startswith("NORTHPORT, Westland, March 3, 2025")
+
+
+def test_first_paragraph_is_not_a_dek_when_it_reports() -> None:
+    text = (
+        "Farmers count cost of late frost\n\n"
+        "Orchard owners in the valley say up to half of this year's apple blossom was lost to two nights of frost.\n\n"
+        "The cold snap followed an unusually warm March that brought the trees into flower early, growers said.\n\n"
+        "Reporting by Luis Ortega; editing by Sam Hale\n"
+    )
+    meta = extract_page(text)
+    assert meta.dek is None
+    assert meta.body.startswith("Orchard owners")
+    assert meta.authors == []  # reporting and editing credits are not bylines
+    assert meta.credits == ["Reporting by Luis Ortega; editing by Sam Hale"]
+
+
+def test_french_page() -> None:
+    text = (
+        "Accueil > Monde > Europe\n\nLes agriculteurs bloquent les routes autour de la capitale\n\n"
+        "Par Claire Dubois\n\nPublié le 3 février 2025\n\n"
+        "Des centaines d'agriculteurs ont bloqué lundi les principales routes autour de la capitale pour "
+        "protester contre la baisse de leurs revenus, selon la police.\n\n"
+        "Les manifestants demandent au gouvernement de réduire les normes et de mieux protéger les prix.\n"
+    )
+    meta = extract_page(text)
+    assert meta.title == "Les agriculteurs bloquent les routes autour de la capitale"
+    assert meta.authors == ["Claire Dubois"]
+    assert meta.published == "2025-02-03"
+    assert meta.language == "fr"
+
+
+def test_author_bio_leaves_the_body() -> None:
+    text = (
+        "We should stop pretending the bypass will fix traffic\n\nAuthor: Daniel Okoro, Transport Columnist\n\n"
+        "Every ten years the city promises that one more road will end the jams, and every ten years the "
+        "jams come back within a season.\n\n"
+        "What would help is cheaper buses, safer cycle lanes, and trains that run after ten at night.\n\n"
+        "Daniel Okoro writes about transport and cities.\n"
+    )
+    meta = extract_page(text)
+    assert meta.authors == ["Daniel Okoro"]
+    assert meta.body.endswith("after ten at night.")
+
+
+def test_implausible_hints_give_way() -> None:
+    hints = Extracted(title="The Harbour Gazette", source="The Harbour Gazette", authors=["Reuters"])
+    meta = extract_page(WHOLE_PAGE, hints)
+    assert meta.title == "Storm halts northern ferries for a second day"
+    assert meta.authors == ["Ines Lopes", "Tomas Reyes"]
+    assert meta.source == "The Harbour Gazette"
+
+
+def test_hint_title_loses_site_suffix() -> None:
+    hints = Extracted(title="Storm halts northern ferries for a second day | The Harbour Gazette")
+    meta = extract_page(WHOLE_PAGE, hints)
+    assert meta.title == "Storm halts northern ferries for a second day"
