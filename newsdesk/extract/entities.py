@@ -74,7 +74,7 @@ SPEECH_VERBS: frozenset[str] = word_set("""
     recalls recounted insists explains notes argues asks writes continues mused
     sighed boasted interjected exclaimed pleaded demanded retorted snapped scoffed
     gushed lamented reiterated repeated clarified recalled cautions warns adds
-    stresses tweets emailed texted wrote
+    stresses tweets emailed texted wrote instructed ordered cried
     """)
 
 #: Lowercase words allowed inside a name between capitalised words.
@@ -107,6 +107,27 @@ _ADJECTIVE_SUFFIXES = word_set(
 _APPOSITION = re.compile(
     r",\s+(?:who|whose|\d{1,3},|a|an|the|[a-z]+-year-old|aged|himself|herself)\b"
 )
+#: Verbs after which a lone name is the speaker (", says Parata"); not "told"
+#: or "asked", whose object is the listener.
+_SAID = word_set("said says added adds noted notes explained explains recalled continued insisted")
+#: Endings of sentence-initial words that are not given names ("Unpredictable").
+_NOT_NAME_ENDINGS = (
+    "able",
+    "ible",
+    "ful",
+    "ous",
+    "ive",
+    "ic",
+    "ed",
+    "ing",
+    "ly",
+    "less",
+    "est",
+    "ish",
+    "ary",
+)
+#: How far back a full name decides who a shared surname means.
+_RECENT_CHARS = 300
 #: Compass words that begin place names ("South Taranaki", "West Sea").
 _COMPASS = word_set("North South East West Northern Southern Eastern Western Central")
 #: Place heads that are also surnames: "Neil Parish", "Greg Lake" are people.
@@ -209,9 +230,9 @@ def _tokenise(text: str) -> list[_Token]:
         start, end = match.span()
         possessive = False
         if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
-            word, end = word[:-2], end - 2
             # "People's Liberation Army", "Children's Hospital": part of the name.
-            possessive = word not in _NAME_POSSESSIVES
+            if word[:-2] not in _NAME_POSSESSIVES:
+                word, end, possessive = word[:-2], end - 2, True
         elif (word in _ABBREVIATIONS or (len(word) == 1 and word.isupper())) and text.startswith(
             ".", end
         ):
@@ -446,9 +467,12 @@ class _Classifier:
             or words[i] in CALENDAR
             or words[i] in _CONNECTORS
             or words[i] == "The"
-            or words[i].rsplit("-", 1)[-1] in _ADJECTIVE_SUFFIXES
         ):
             i += 1
+        for k in range(j - 1, i - 1, -1):
+            if "-" in words[k] and words[k].rsplit("-", 1)[-1] in _ADJECTIVE_SUFFIXES:
+                i = k + 1  # "Mercer Island-based Acme Company": the name follows
+                break
         while j > i and (
             words[j - 1] in _CONNECTORS
             or (words[j - 1] in CALENDAR and not (j - i == 2 and words[i] in GIVEN_NAMES))
@@ -488,7 +512,13 @@ class _Classifier:
             cut = i + 1 + inner.index("and")
             # "Russia and China" are two names; "University and College Union" is
             # one, but "Ceres Robotics and Tyvak Systems Inc" are two again.
-            one_org = last in ORG_HEADS and (cut - i < 2 or words[cut - 1] not in ORG_HEADS)
+            left_is_org = cut - i >= 2 and (
+                words[cut - 1] in ORG_HEADS
+                or (first in ORG_LEADS and words[i + 1] in ("of", "for"))
+            )
+            one_org = last in ORG_HEADS and not (
+                left_is_org and j - cut > 2 and words[cut + 1] not in ORG_HEADS
+            )
             if not one_org and not (first in ORG_LEADS and "of" in inner):
                 return self.classify_span(i, cut) + self.classify_span(cut + 1, j)
         split = self.split_before_name(i, j)
@@ -505,9 +535,17 @@ class _Classifier:
             return [_Found(i, j, name, PLACE)]
         if first in PLACE_LEADS and j - i >= 3 and words[i + 1] == "of":
             return [_Found(i, j, name, PLACE)]
-        if last in ORG_HEADS or (
-            first in ORG_LEADS and len(inner) >= 1 and inner[0] in ("of", "for")
+        if (
+            last in ORG_HEADS
+            or last.rsplit("-", 1)[-1] in ORG_HEADS
+            or (first in ORG_LEADS and len(inner) >= 1 and inner[0] in ("of", "for"))
         ):
+            return self.org_with_prefix(i, j)
+        if any(
+            words[k] in ORG_HEADS and words[k + 1] in ("of", "for", "on")
+            for k in range(i + 1, j - 1)
+        ) and not any(words[k] in TITLE_OF_HEADS for k in range(i, j)):
+            # "National Institute on Drug Abuse", "Columbia School of Journalism".
             return self.org_with_prefix(i, j)
         if (
             first in TITLE_WORDS
@@ -544,7 +582,16 @@ class _Classifier:
                 and words[k - 1] not in GIVEN_NAMES
                 and all(_is_namelike(t) for t in self.tokens[k:j])
             ):
-                return k
+                # Only when what stands before is a place, an organisation or
+                # a title: "Te Kaurinui Robert Parata" is one name.
+                head = self.classify_span(i, k)
+                if all(f.kind in (PLACE, ORG) for f in head) or self.places.kind(words[i]) in (
+                    "country",
+                    "region",
+                    "city",
+                ):
+                    return k  # "Minnesota Wild Jonas Brodin" too
+                return None
         return None
 
     def org_with_prefix(self, i: int, j: int) -> list[_Found]:
@@ -618,8 +665,8 @@ class _Classifier:
         a = j
         while a > k and (_is_namelike(tokens[a - 1]) or (words[a - 1] in _PARTICLES and a < j)):
             a -= 1
-        if a >= j:
-            return None
+        if a >= j or (a > k and words[a - 1] in _CONNECTORS):
+            return None  # "... Institute on Drug Abuse" ends in no one's name
         for s in range(a, j):
             first = words[s].split("-")[0]
             if (
@@ -653,6 +700,8 @@ class _Classifier:
                 if kind is not None and kind != "small_city":
                     return [_Found(i, i + 1, self.places.display(titled), PLACE)]
             bare = word.replace(".", "")
+            if self.text[token.start - 1 : token.start] == ".":
+                return []  # market tickers: "(.SPX)"
             if (
                 2 <= len(bare) <= 5
                 and bare.isalnum()
@@ -663,18 +712,25 @@ class _Classifier:
             return []
         if word in DEMONYMS or word in TITLE_WORDS or word in CALENDAR or word in ORG_HEADS:
             return []
-        if len(word.rstrip(".")) < 2 or (
-            (token.starts_sentence or token.headline) and word.lower() in COMMON_WORDS
+        if (
+            len(word.rstrip(".")) < 2
+            or word[:2] in ("I'", "I’")
+            or ((token.starts_sentence or token.headline) and word.lower() in COMMON_WORDS)
         ):
             return []
         # A lone word is a person only if it has a title or speaks mid-sentence
         # ("Mr. Bashir", "..., Boudreau said"); otherwise it must be a known short form.
         prev = self.prev_word(i)
-        evidence = prev in HONORIFICS or (
-            not token.starts_sentence
-            and not token.headline
-            and prev != "the"
-            and self.speaks(i + 1)
+        evidence = (
+            prev in HONORIFICS
+            or prev in _SAID
+            or (
+                not token.starts_sentence
+                and not token.headline
+                and prev != "the"
+                and prev not in _LOCATIVE  # "a professor at Cornell, said"
+                and self.speaks(i + 1)
+            )
         )
         return [_Found(i, i + 1, word, "alias", evidence=evidence)]
 
@@ -847,9 +903,15 @@ def _resolve(text: str, tokens: list[_Token], found: list[_Found]) -> Analysis:
             person_by_key.setdefault(_person_key(f.name), f.name)
     # "Unpredictable Sondland" at a sentence start is "Sondland" when that is known.
     strong_alias, _ = _alias_tables(person_by_key.values())
+    seen_whole = {f.name for f in found if f.rest is None and f.kind in (PERSON, "candidate")}
     for f in found:
         if f.rest is not None and f.kind in (PERSON, "candidate"):
-            if f.rest in strong_alias or _person_key(f.rest) in person_by_key:
+            first_word = f.name.split()[0]
+            if (
+                f.name not in seen_whole
+                and first_word.endswith(_NOT_NAME_ENDINGS)
+                and (f.rest in strong_alias or _person_key(f.rest) in person_by_key)
+            ):
                 f.name, f.kind, f.evidence = f.rest, "alias" if " " not in f.rest else PERSON, True
                 f.i += 1
             elif f.kind == PERSON:
@@ -897,7 +959,17 @@ def _resolve(text: str, tokens: list[_Token], found: list[_Found]) -> Analysis:
     candidate_initials = {_initials(f.name) for f in found if f.kind == "candidate"}
     places = gazetteer()
     mentions: list[Mention] = []
-    last_person_at: dict[str, int] = {}
+    first_at: dict[str, int] = {}
+    last_full_at: dict[str, int] = {}
+
+    def owner(choices: list[str], at: int) -> str:
+        """Who a shared short form means: someone named in full just before, else
+        whoever the story named first ("Meadows" is the congressman, not his wife)."""
+        recent = [p for p in choices if at - last_full_at.get(p, -(10**9)) <= _RECENT_CHARS]
+        if recent:
+            return max(recent, key=lambda p: last_full_at[p])
+        return min(choices, key=lambda p: first_at.get(p, 1 << 62))
+
     for f in found:
         start, end = tokens[f.i].start, tokens[f.j - 1].end
         kind = f.kind
@@ -914,13 +986,13 @@ def _resolve(text: str, tokens: list[_Token], found: list[_Found]) -> Analysis:
         ):
             # "Pereira" after "Ana Pereira" is her, not the Colombian city.
             owners = strong_alias[tokens[f.i].text]
-            name = max(owners, key=lambda p: last_person_at.get(p, -1))
+            name = owner(owners, start)
             kind = PERSON
         elif kind in ("alias", "headline"):
             choices = strong_alias.get(name) or weak_alias.get(name)
             if choices:
                 # The one mentioned most recently, when two people share the name.
-                name = max(choices, key=lambda p: last_person_at.get(p, -1))
+                name = owner(choices, start)
                 kind = PERSON
             elif kind == "alias" and f.evidence and name.lower() not in COMMON_WORDS:
                 kind = PERSON  # a lone surname that speaks or carries a title
@@ -939,7 +1011,9 @@ def _resolve(text: str, tokens: list[_Token], found: list[_Found]) -> Analysis:
             if ministry_key is not None and ministry_key in ministry:
                 name = ministry[ministry_key]
         if kind == PERSON:
-            last_person_at[name] = start
+            first_at.setdefault(name, start)
+            if f.kind == PERSON:
+                last_full_at[name] = start
         mentions.append(Mention(start, end, name, kind))
     kinds: dict[str, str] = {}
     surfaces: dict[str, str] = {}

@@ -23,7 +23,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from newsdesk.extract.data import word_set
+from newsdesk.extract.data import name_set, word_set
 from newsdesk.extract.data.common_words import CALENDAR, COMMON_WORDS
 from newsdesk.extract.data.cues import ORG_HEADS, PLACE_ACRONYMS, PLACE_HEADS
 from newsdesk.extract.data.demonyms import DEMONYMS
@@ -76,7 +76,7 @@ COUNTRY_ALIASES: dict[str, str] = {
 }
 
 #: Regions, seas and areas the news names that no package above lists.
-REGIONS: frozenset[str] = frozenset(
+REGIONS: frozenset[str] = name_set(
     """
     Africa|Asia|Europe|Antarctica|Oceania|Australasia|North America|South America
     Latin America|Central America|Middle East|Near East|Far East|Eurasia|Caribbean
@@ -94,8 +94,8 @@ REGIONS: frozenset[str] = frozenset(
     Brooklyn|Queens|Bronx|Staten Island|Capitol Hill|Westminster|Downtown
     Washington, D.C.|New York City|Greater London|Scottish Highlands
     Pyongyang|Kyiv|Kiev|Kharkiv|Odesa|Odessa|Mariupol|Bakhmut|Kursk|Kherson
-    """.replace("\n", "|").split("|")
-) - {"", "Downtown", "Wall Street"}
+    """
+) - {"Downtown", "Wall Street"}
 
 #: Subdivision types from pycountry that the news names as places.
 _SUBDIVISION_TYPES = frozenset(

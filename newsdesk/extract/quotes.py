@@ -94,6 +94,7 @@ _BEFORE_PRONOUN = re.compile(
 )
 #: A sentence whose subject is a definite role: "The South Korean envoy ...".
 _SUBJECT_ROLE = re.compile(r"\s*[Tt]he\s+(?:[A-Z][\w.-]*\s+){0,4}([a-z][\w-]*)\b")
+_JUST_THE = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
 _TITLE_SMALL_WORDS = word_set("a an and the of in on at to for with by from or nor but as vs")
 _ORG_NOUNS = frozenset(
     [
@@ -274,8 +275,11 @@ class _Attributor:
             return self.resolve_pronoun(match.group(1).lower(), q.start)
         match = _AFTER_VERB.match(tail) or _AFTER_ACCORDING.match(tail)
         if match:
-            for m in self.mentions_between(q.after + match.end(), limit):
-                if m.kind in (PERSON, ORG):
+            # "said Kim", "said the ministry", "said another witness, Fiona Hill";
+            # but "said one party official" names nobody.
+            at = q.after + match.end()
+            for m in self.mentions_between(at, limit):
+                if m.kind == PERSON or (m.kind == ORG and _JUST_THE.fullmatch(text, at, m.start)):
                     return self.name(m)
             return None
         # "Kim said", "Foreign Minister Cho Tae-yul said", "the JCS said".
@@ -387,7 +391,9 @@ def find_quotes(body: str, people: list[str]) -> list[Quote]:
     if not isinstance(body, str) or not body.strip():
         return []
     text = body[:MAX_CHARS]
-    raws = [q for q in _quotes_in(text) if _is_quotation(text[q.start : q.end])]
+    # Short quotes are kept until speakers are known: “I'm not,” Kim said.
+    # “It's over.” -- the second quote goes on in the voice the first one named.
+    raws = [q for q in _quotes_in(text) if q.end > q.start]
     if not raws:
         return []
     attributor = _Attributor(text, analyse(body), raws, [p for p in people if isinstance(p, str)])
@@ -409,7 +415,8 @@ def find_quotes(body: str, people: list[str]) -> list[Quote]:
             # A paragraph that is only a quote continues the voice of the
             # paragraph before: its quote's speaker, or the one person it names.
             speaker = attributor.voice_before(q, quotes_by_end)
-        quotes.append(Quote(text=_clean(text[q.start : q.end]), speaker=speaker))
         quotes_by_end[q.after] = speaker
         previous, previous_speaker = q, speaker
+        if _is_quotation(text[q.start : q.end]):
+            quotes.append(Quote(text=_clean(text[q.start : q.end]), speaker=speaker))
     return quotes

@@ -9,7 +9,7 @@ begin them ("Gulf of Mexico", "Mount Everest").  `KNOWN_ORGS` and
 
 from __future__ import annotations
 
-from newsdesk.extract.data import word_set
+from newsdesk.extract.data import name_set, word_set
 
 ORG_HEADS: frozenset[str] = word_set(
     """
@@ -41,7 +41,7 @@ ORG_HEADS: frozenset[str] = word_set(
     Stores Mall Hotels Resorts Casino Restaurants
     Guild Order Brotherhood Sisterhood Fraternity Sorority Chamber Chambers
     Legislature Assembly Sejm Duma Knesset Bundestag Diet Congress Politburo
-    Presidium Secretariat Chiefs Palace
+    Presidium Secretariat Chiefs Palace Presse Daily
     """
 )
 
@@ -80,7 +80,7 @@ PLACE_LEADS: frozenset[str] = word_set(
 )
 
 #: Names of organisations that carry no cue word.
-KNOWN_ORGS: frozenset[str] = frozenset(
+KNOWN_ORGS: frozenset[str] = name_set(
     """
     White House|Pentagon|Kremlin|Congress|Senate|Parliament|Knesset|Duma|Bundestag
     Vatican|Interpol|Europol|Hamas|Hezbollah|Taliban|Wikileaks|WikiLeaks|Al Qaeda
@@ -107,9 +107,10 @@ KNOWN_ORGS: frozenset[str] = frozenset(
     United Nations|European Union|African Union|Arab League|World Bank
     Federal Reserve|European Commission|European Parliament|Security Council
     Joint Chiefs of Staff|State Department|Justice Department|Foreign Office
-    Home Office|Labour|Democrats|Republicans|Tories|Conservatives
-    """.replace("\n", "|").split("|")
-) - {""}
+    Home Office|Labour|Democrats|Republicans|Tories|Conservatives|Agence France-Presse
+    Securities and Exchange Commission|Associated Press|Press Association|Al Jazeera|Al Arabiya|Xinhua News Agency|Yonhap News Agency
+    """
+)
 
 #: All-caps short forms with a fixed meaning, and what they stand for.  A value
 #: of None keeps the acronym itself; places are listed separately.
@@ -193,7 +194,7 @@ NON_ORG_CAPS: frozenset[str] = word_set(
     PHOTOS READ MORE SHARE EMAIL NOTE EDITOR'S UPDATED PUBLISHED ET PT CT MT
     GMT UTC EST EDT PST PDT KST JST BST CET CEST AEST AEDT IST HKT SGT
     MW GW KW MPH KM KG LB LBS OZ ST RD ND TH NB PS RIP LOL OMG FYI ASAP
-    DPRK ROK PRC USSR UNSC
+    DPRK ROK PRC USSR UNSC USD EUR GBP JPY CNY CHF CAD AUD INR RUB KRW XAU XAG BTC
     AL AK AZ AR CA CO CT DE FL GA HI IA IL KS KY LA MA MD MI MN MO MS MT NC
     ND NE NH NJ NM NV NY OH OK OR PA RI SC SD TN TX UT VA VT WA WI WV WY
     """
