@@ -18,6 +18,12 @@ DATE_HELP = (
 )
 
 
+def shown(text: str, width: int = 32) -> str:
+    """User input quoted back in a message, cut short so the message stays one line."""
+    text = " ".join(text.split())
+    return repr(text if len(text) <= width else text[: width - 1] + "…")
+
+
 class DateSyntaxError(ValueError):
     """A date expression that cannot be read (the message says what is accepted)."""
 
@@ -114,8 +120,8 @@ def period(text: str, now: datetime) -> Span:
     except (ValueError, OverflowError) as exc:
         if isinstance(exc, DateSyntaxError):
             raise
-        raise DateSyntaxError(f"{text!r} is not a real date") from exc
-    raise DateSyntaxError(f"cannot read the date {text!r}")
+        raise DateSyntaxError(f"{shown(text)} is not a real date") from exc
+    raise DateSyntaxError(f"cannot read the date {shown(text)}")
 
 
 def parse_span(expr: str, now: datetime) -> Span:
@@ -133,7 +139,7 @@ def parse_span(expr: str, now: datetime) -> Span:
             # "..-7d" reads as "up to 7 days ago".
             end = period(right, now).start
         if start is not None and end is not None and start >= end:
-            raise DateSyntaxError(f"the range {value!r} ends before it starts")
+            raise DateSyntaxError(f"the range {shown(value)} ends before it starts")
         return Span(start, end)
     for op in (">=", "<=", ">", "<", "="):
         if value.startswith(op):

@@ -26,6 +26,7 @@ from whoosh.collectors import TimeLimit
 from whoosh.searching import Searcher
 
 from newsdesk.search.collector import BoundedCollector
+from newsdesk.search.dates import shown
 from newsdesk.search.docmap import DocMap
 from newsdesk.search.index import IndexUnavailableError, SearchIndex, is_read_damage
 from newsdesk.search.query import (
@@ -255,7 +256,7 @@ class SearchEngine:
             return None
         if len(matches) > 1:
             raise QuerySyntaxError(
-                f"related:{prefix}: several articles start with that id; type more of it"
+                f"related:{shown(prefix)[1:-1]}: several articles start with that id; type more of it"
             )
         article = self.store.get(matches[0])
         if article is None:

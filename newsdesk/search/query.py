@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Literal
 
-from newsdesk.search.dates import DATE_HELP, DateSyntaxError, Span, parse_span
+from newsdesk.search.dates import DATE_HELP, DateSyntaxError, Span, parse_span, shown
 
 MIN_PREFIX = 3
 MAX_DEPTH = 32
@@ -387,7 +387,7 @@ class _Parser:
                 return None
             if len(core) < MIN_PREFIX:
                 raise QuerySyntaxError(
-                    f"{cleaned!r}: a prefix search needs at least {MIN_PREFIX} letters before *"
+                    f"{shown(cleaned)}: a prefix search needs at least {MIN_PREFIX} letters before *"
                 )
             self.count_leaf()
             if not self.negated:
@@ -433,7 +433,7 @@ class _Parser:
             flag = _FLAGS.get(lowered)
             if flag is None or flag == "inbox":
                 raise QuerySyntaxError(
-                    f"unknown is:{value}; use is:" + ", is:".join(IS_VALUES)
+                    f"unknown is:{shown(value)[1:-1]}; use is:" + ", is:".join(IS_VALUES)
                 )
             if flag == "archived":
                 self.shows_archived = True
@@ -447,7 +447,7 @@ class _Parser:
                 return Flag("archived")
             if lowered == "inbox":
                 return Flag("inbox")
-            raise QuerySyntaxError(f"unknown in:{value}; use in:inbox, in:archive or in:all")
+            raise QuerySyntaxError(f"unknown in:{shown(value)[1:-1]}; use in:inbox, in:archive or in:all")
         if name == "tag":
             if lowered.endswith("*"):
                 stem = value.rstrip("*")
@@ -466,7 +466,7 @@ class _Parser:
             try:
                 return Published(parse_span(expr, self.now))
             except DateSyntaxError as exc:
-                raise QuerySyntaxError(f"{name}:{value}: {exc}; {DATE_HELP}") from None
+                raise QuerySyntaxError(f"{name}: {exc}; {DATE_HELP}") from None
         if name in ("lang", "language"):
             return Language(lowered)
         if name == "id":

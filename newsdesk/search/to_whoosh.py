@@ -20,6 +20,7 @@ from whoosh import query as wq
 from whoosh.analysis import Analyzer
 from whoosh.searching import Searcher
 
+from newsdesk.search.dates import shown
 from newsdesk.search.query import And, Node, Not, Or, QuerySyntaxError, Related, Words
 from newsdesk.search.schema import (
     DEFAULT_FIELDS,
@@ -179,7 +180,7 @@ class WhooshCompiler:
     def related(self, article_id: str) -> wq.Query:
         loaded = self.article_text(article_id)
         if loaded is None:
-            raise QuerySyntaxError(f"related:{article_id}: no article has that id")
+            raise QuerySyntaxError(f"related:{shown(article_id)[1:-1]}: no article has that id")
         text = fold_text(f"{loaded.title}\n{loaded.title}\n{loaded.body}")
         terms: list[wq.Query] = []
         for term, weight in self.searcher.key_terms_from_text(
