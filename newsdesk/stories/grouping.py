@@ -1,11 +1,14 @@
 """Incremental grouping of articles into stories.
 
-`assign` costs the same whether the store holds 1,000 articles or 100,000:
-it computes one signature, looks up its LSH band keys in the indexed
-`story_band` table (limited to the time window), scores at most
-`MAX_CANDIDATES` candidates read from `story_signature`, and writes a handful
-of rows. Nothing is held in memory between calls; nothing is recomputed for
+`assign` costs about the same whether the store holds 1,000 articles or
+100,000: it computes one signature, looks up its LSH band keys in the
+clustered `story_band` table (limited to the time window), scores at most
+`MAX_CANDIDATES` candidates read from `story_member`, and writes a handful of
+rows. Nothing is held in memory between calls; nothing is recomputed for
 other articles.
+
+A new article joins the story of its best-scoring candidate when that score
+reaches `score.THRESHOLD`; otherwise it starts a story named after itself.
 
 The store owns transactions: no method here commits or begins.
 """
@@ -16,17 +19,23 @@ import sqlite3
 
 from newsdesk.model import Extracted
 from newsdesk.stories import score as scoring
-from newsdesk.stories.schema import SCHEMA_VERSION
+from newsdesk.stories.schema import NO_TS, SCHEMA_VERSION
 from newsdesk.stories.signature import Signature, compute
 
 #: Most candidates scored per assignment, those sharing the most band keys first.
 MAX_CANDIDATES = 64
 _CHUNK = 500  # stays well under SQLite's host-parameter limit
 
+_SIG_COLUMNS = "shingles, names, name_counts, figures, title"
+
 
 def story_id_for(article_id: str) -> str:
     """A new story is named after its first article."""
     return f"s-{article_id}"
+
+
+def _band_ts(ts: float | None) -> int:
+    return NO_TS if ts is None else int(ts)
 
 
 class StoryGrouper:
@@ -38,14 +47,14 @@ class StoryGrouper:
     def assign(self, article_id: str, meta: Extracted, published_ts: float | None) -> str:
         """Put the article in the best-matching story, or a new one; return the story id.
 
-        Re-assigning a known article refreshes its signature and keeps its story.
+        Re-assigning a known article refreshes its fingerprint and keeps its story.
         """
         sig = compute(meta)
         keys = sig.band_keys()
         current = self.story_of(article_id)
         if current is not None:
-            self._forget_signature(article_id)
-            self._store_signature(article_id, sig, keys, published_ts)
+            self._forget(article_id)
+            self._insert(article_id, current, sig, keys, published_ts)
             return current
         best_story, best_score = None, scoring.THRESHOLD
         for cand_story, cand_sig, cand_ts in self._candidates(keys, published_ts):
@@ -53,10 +62,7 @@ class StoryGrouper:
             if value >= best_score:
                 best_story, best_score = cand_story, value
         story = best_story or story_id_for(article_id)
-        self._store_signature(article_id, sig, keys, published_ts)
-        self.conn.execute(
-            "INSERT INTO story_member(article_id, story_id) VALUES (?, ?)", (article_id, story)
-        )
+        self._insert(article_id, story, sig, keys, published_ts)
         self.conn.execute(
             "INSERT INTO story(story_id, size, created_ts) VALUES (?, 1, ?) "
             "ON CONFLICT(story_id) DO UPDATE SET size = size + 1",
@@ -73,9 +79,8 @@ class StoryGrouper:
     def members(self, story_id: str) -> list[str]:
         """Article ids of the story, oldest publication first (unknown dates last)."""
         rows = self.conn.execute(
-            "SELECT m.article_id FROM story_member m "
-            "LEFT JOIN story_signature s ON s.article_id = m.article_id "
-            "WHERE m.story_id = ? ORDER BY s.ts IS NULL, s.ts, m.article_id",
+            "SELECT article_id FROM story_member WHERE story_id = ? "
+            "ORDER BY ts IS NULL, ts, article_id",
             (story_id,),
         ).fetchall()
         return [str(r[0]) for r in rows]
@@ -83,10 +88,9 @@ class StoryGrouper:
     def remove(self, article_id: str) -> None:
         """Forget the article. Its story keeps its id while other members remain."""
         story = self.story_of(article_id)
-        self._forget_signature(article_id)
         if story is None:
             return
-        self.conn.execute("DELETE FROM story_member WHERE article_id = ?", (article_id,))
+        self._forget(article_id)
         self.conn.execute("UPDATE story SET size = size - 1 WHERE story_id = ?", (story,))
         self.conn.execute("DELETE FROM story WHERE story_id = ? AND size <= 0", (story,))
 
@@ -117,31 +121,44 @@ class StoryGrouper:
         params: list[float | int] = list(keys)
         if ts is not None:
             window = scoring.WINDOW_HOURS * 3600.0
-            where += " AND (b.ts IS NULL OR b.ts BETWEEN ? AND ?)"
-            params += [ts - window, ts + window]
+            where += " AND (b.ts BETWEEN ? AND ? OR b.ts = ?)"
+            params += [int(ts - window), int(ts + window) + 1, NO_TS]
         rows = self.conn.execute(
-            "SELECT m.story_id, s.ts, s.shingles, s.names, s.name_counts, s.figures, s.title, s.terms "
-            "FROM (SELECT b.article_id AS article_id, COUNT(*) AS hits FROM story_band b "
-            f"      WHERE {where} GROUP BY b.article_id ORDER BY hits DESC LIMIT ?) c "
-            "JOIN story_signature s ON s.article_id = c.article_id "
-            "JOIN story_member m ON m.article_id = c.article_id",
+            f"SELECT m.story_id, m.ts, {_SIG_COLUMNS} FROM "
+            "(SELECT b.member_id AS member_id, COUNT(*) AS hits FROM story_band b "
+            f" WHERE {where} GROUP BY b.member_id ORDER BY hits DESC LIMIT ?) c "
+            "JOIN story_member m ON m.member_id = c.member_id",
             [*params, MAX_CANDIDATES],
         ).fetchall()
-        return [(str(r[0]), Signature.from_row(r[2:8]), r[1]) for r in rows]
+        return [(str(r[0]), Signature.from_row(r[2:7]), r[1]) for r in rows]
 
-    def _store_signature(
-        self, article_id: str, sig: Signature, keys: list[int], ts: float | None
+    def _insert(
+        self, article_id: str, story: str, sig: Signature, keys: list[int], ts: float | None
     ) -> None:
-        self.conn.execute(
-            "INSERT INTO story_signature(article_id, ts, version, shingles, names, name_counts, "
-            "figures, title, terms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (article_id, ts, SCHEMA_VERSION, *sig.to_row()),
+        cur = self.conn.execute(
+            f"INSERT INTO story_member(article_id, story_id, ts, version, {_SIG_COLUMNS}) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (article_id, story, ts, SCHEMA_VERSION, *sig.to_row()),
         )
+        member_id = cur.lastrowid
+        band_ts = _band_ts(ts)
         self.conn.executemany(
-            "INSERT INTO story_band(key, ts, article_id) VALUES (?, ?, ?)",
-            [(key, ts, article_id) for key in set(keys)],
+            "INSERT OR IGNORE INTO story_band(key, ts, member_id) VALUES (?, ?, ?)",
+            [(key, band_ts, member_id) for key in set(keys)],
         )
 
-    def _forget_signature(self, article_id: str) -> None:
-        self.conn.execute("DELETE FROM story_band WHERE article_id = ?", (article_id,))
-        self.conn.execute("DELETE FROM story_signature WHERE article_id = ?", (article_id,))
+    def _forget(self, article_id: str) -> None:
+        """Delete the member row and its band rows (keys recomputed from the stored sets)."""
+        row = self.conn.execute(
+            f"SELECT member_id, ts, {_SIG_COLUMNS} FROM story_member WHERE article_id = ?",
+            (article_id,),
+        ).fetchone()
+        if row is None:
+            return
+        member_id, ts = row[0], row[1]
+        keys = Signature.from_row(row[2:7]).band_keys()
+        self.conn.executemany(
+            "DELETE FROM story_band WHERE key = ? AND ts = ? AND member_id = ?",
+            [(key, _band_ts(ts), member_id) for key in set(keys)],
+        )
+        self.conn.execute("DELETE FROM story_member WHERE member_id = ?", (member_id,))

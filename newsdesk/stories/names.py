@@ -13,7 +13,16 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from newsdesk.model import Extracted
-from newsdesk.stories.text import NOT_NAMES, STOPWORDS, fold, raw_words, wordset
+from newsdesk.stories.text import (
+    NOT_NAMES,
+    STOPWORDS,
+    WORD,
+    fold,
+    nfkc,
+    raw_words,
+    strip_possessive,
+    wordset,
+)
 
 # Words that mark a capitalised run as an organisation.
 _ORG_WORDS: frozenset[str] = wordset(
@@ -47,7 +56,8 @@ _CONNECTORS: frozenset[str] = frozenset({"of", "de", "del", "la", "van", "von", 
 _PLACE_CUES: frozenset[str] = frozenset({"in", "near", "from", "outside", "across", "to"})
 
 # Names never span these; commas included ("HARLOW BEND, Ore." is two names).
-_SENTENCE_END = re.compile(r"[.,!?:;\"“”()\n—]")
+# One pass yields words (group 1) and, as empty strings, these boundaries.
+_TOKEN_OR_BREAK = re.compile(rf"({WORD})|[.,!?:;\"“”()\n—]")
 # Abbreviated titles lose their full stop first, so "Gov. Dana Whitcomb" stays one sentence.
 _ABBREVIATION = re.compile(r"\b(Gov|Sen|Rep|Dr|Mr|Mrs|Ms|St|Jr|Sr|Gen|Lt|Col|Capt|Prof)\.")
 
@@ -74,11 +84,21 @@ def capitalised_runs(text: str) -> list[tuple[str, str | None]]:
     A single capitalised word is dropped when the same word appears in lower
     case elsewhere: then it is a common word opening a sentence.
     """
-    lower_seen = {w for w in raw_words(text) if w[:1].islower()}
-    runs: list[tuple[str, str | None]] = []
-    for chunk in _SENTENCE_END.split(_ABBREVIATION.sub(r"\1", text)):
+    chunks: list[list[str]] = [[]]
+    for word in _TOKEN_OR_BREAK.findall(_ABBREVIATION.sub(r"\1", nfkc(text))):
+        if not word:
+            if chunks[-1]:
+                chunks.append([])
+            continue
+        if "'" in word or "’" in word:
+            word = strip_possessive(word)
         # Datelines shout ("HARLOW BEND"); acronyms ("FAA") are short and stay as they are.
-        tokens = [t.title() if len(t) > 3 and t.isupper() else t for t in raw_words(chunk)]
+        if len(word) > 3 and word.isupper():
+            word = word.title()
+        chunks[-1].append(word)
+    lower_seen = {w for chunk in chunks for w in chunk if w[:1].islower()}
+    runs: list[tuple[str, str | None]] = []
+    for tokens in chunks:
         i = 0
         while i < len(tokens):
             if not _is_cap(tokens[i]) or fold(tokens[i]) in NOT_NAMES:

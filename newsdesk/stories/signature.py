@@ -1,14 +1,19 @@
 """What grouping remembers about one article: compact sets and MinHash signatures.
 
-- `shingles`: MinHash of k-word shingles over the body's content words
-  (stopwords out, light stemming). High for syndicated or lightly edited copy,
-  low for rewrites.
-- `names`, `name_counts`: hashed tokens of named people, organisations and
-  places, with how often each is mentioned.
+- `shingles`: 16-bit MinHash (K=64) of 2-word shingles over the body's content
+  words (stopwords out, light stemming). High for syndicated or lightly
+  edited copy, low for rewrites.
+- `names`, `name_counts`: 32-bit hashes of the tokens of named people,
+  organisations and places, with how often each is mentioned.
 - `figures`: hashed canonical figures ("1400", "3200000", "5.2%").
 - `title`: hashed content words of the headline.
-- `terms_sig`: MinHash of names ∪ figures, the "distinctive terms" that
-  rewrites keep; its LSH bands are how rewritten versions find each other.
+
+LSH band keys come from two signatures: the shingle MinHash (catches copies)
+and a MinHash of names ∪ figures, the distinctive terms rewrites keep (how
+rewritten versions from other outlets find each other). The second is
+recomputed from the stored sets when needed, never stored.
+
+About 0.3 KB per article in `story_signature` plus 28 band rows.
 """
 
 from __future__ import annotations
@@ -26,7 +31,10 @@ from newsdesk.stories.text import content_words
 
 SHINGLE_WORDS = 2
 SHINGLE_K = 64
-SHINGLE_ROWS = 4  # 16 bands: a sure hit from Jaccard ~0.5 (syndicated copy)
+# 8 bands of 4 rows: a copy with shingle Jaccard 0.8 is found with p=0.98;
+# copies also share their names and figures, so the term bands catch them too.
+SHINGLE_ROWS = 4
+SHINGLE_BANDS = 8
 # Rewrites of one event share only 17-65% of names and figures (Jaccard,
 # measured on benchmarks/story_pairs): single-row bands are needed to reach
 # them. 1-(1-J)^20 is 0.98 at J=0.17; rows=2 with 48 bands gave 0.75 there.
@@ -34,28 +42,27 @@ TERMS_ROWS = 1
 TERMS_BANDS = 20
 TERMS_K = TERMS_ROWS * TERMS_BANDS
 
-U64 = npt.NDArray[np.uint64]
 U32 = npt.NDArray[np.uint32]
 U16 = npt.NDArray[np.uint16]
-Row = tuple[bytes, bytes, bytes, bytes, bytes, bytes]
+Row = tuple[bytes, bytes, bytes, bytes, bytes]
 
 
 @dataclass
 class Signature:
     """The stored fingerprint of one article."""
 
-    shingles: U32
-    names: U64
+    shingles: U16
+    names: U32
     name_counts: U16
-    figures: U64
-    title: U64
-    terms_sig: U32
+    figures: U32
+    title: U32
 
     def band_keys(self) -> list[int]:
         """LSH keys of both signatures, salted so the two feature spaces never collide."""
-        return minhash.band_keys(self.shingles, SHINGLE_ROWS, "sh") + minhash.band_keys(
-            self.terms_sig, TERMS_ROWS, "tm"
-        )
+        terms = np.union1d(self.names, self.figures).astype(np.uint64)
+        return minhash.band_keys(
+            self.shingles, SHINGLE_ROWS, "sh", SHINGLE_BANDS
+        ) + minhash.band_keys(minhash.signature(terms, TERMS_K), TERMS_ROWS, "tm")
 
     def to_row(self) -> Row:
         return (
@@ -64,24 +71,22 @@ class Signature:
             self.name_counts.tobytes(),
             self.figures.tobytes(),
             self.title.tobytes(),
-            self.terms_sig.tobytes(),
         )
 
     @classmethod
     def from_row(cls, row: Row) -> Signature:
-        sh, names, counts, figs, title, terms = row
+        shingles, names, counts, figures, title = row
         return cls(
-            np.frombuffer(sh, dtype=np.uint32),
-            np.frombuffer(names, dtype=np.uint64),
+            np.frombuffer(shingles, dtype=np.uint16),
+            np.frombuffer(names, dtype=np.uint32),
             np.frombuffer(counts, dtype=np.uint16),
-            np.frombuffer(figs, dtype=np.uint64),
-            np.frombuffer(title, dtype=np.uint64),
-            np.frombuffer(terms, dtype=np.uint32),
+            np.frombuffer(figures, dtype=np.uint32),
+            np.frombuffer(title, dtype=np.uint32),
         )
 
 
 def shingle_set(body: str, size: int = SHINGLE_WORDS) -> set[str]:
-    """k-word shingles over content words; short texts fall back to single words."""
+    """k-word shingles over content words as strings (for inspection and tests)."""
     toks = content_words(body)
     if len(toks) < size:
         return set(toks)
@@ -91,16 +96,17 @@ def shingle_set(body: str, size: int = SHINGLE_WORDS) -> set[str]:
 def compute(meta: Extracted) -> Signature:
     """The signature of one article (title and body; entities from `meta` when filled)."""
     mentions = name_mentions(meta)
-    by_hash = {minhash.stable_hash(t): min(c, 65535) for t, c in mentions.items()}
-    names = np.array(sorted(by_hash), dtype=np.uint64)
+    by_hash: dict[int, int] = {}
+    for token, count in mentions.items():
+        key = minhash.word_hash(token) & 0xFFFFFFFF
+        by_hash[key] = min(by_hash.get(key, 0) + count, 65535)
+    names = np.array(sorted(by_hash), dtype=np.uint32)
     counts = np.array([by_hash[h] for h in names.tolist()], dtype=np.uint16)
-    figures = minhash.hash_set("#" + k for k in figure_keys(f"{meta.title}\n{meta.body}"))
-    terms = np.union1d(names, figures)
+    shingles = minhash.shingle_hashes(content_words(meta.body), SHINGLE_WORDS)
     return Signature(
-        shingles=minhash.signature(minhash.hash_set(shingle_set(meta.body)), SHINGLE_K),
+        shingles=minhash.low_bits(minhash.signature(shingles, SHINGLE_K)),
         names=names,
         name_counts=counts,
-        figures=figures,
-        title=minhash.hash_set(content_words(meta.title)),
-        terms_sig=minhash.signature(terms, TERMS_K),
+        figures=minhash.hash_set32("#" + k for k in figure_keys(f"{meta.title}\n{meta.body}")),
+        title=minhash.hash_set32(content_words(meta.title)),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 
 def wordset(text: str) -> frozenset[str]:
@@ -42,24 +43,38 @@ NOT_NAMES: frozenset[str] = wordset(
     """
 )
 
-_WORD = re.compile(r"[^\W_](?:[\w'’.\-]*[^\W_])?")
+#: A word: starts and ends with a letter or digit; may hold ' ’ . - inside ("U.S", "Ruiz-Vance").
+WORD = r"[^\W_](?:[\w'’.\-]*[^\W_])?"
+_WORD = re.compile(WORD)
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Casefold and strip accents so "Érika" and "Erika" compare equal."""
+    """Casefold and strip accents so "Érika" and "Erika" compare equal.
+
+    Cached: it is called once per word and most words recur.
+    """
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def nfkc(text: str) -> str:
+    return text if text.isascii() else unicodedata.normalize("NFKC", text)
+
+
+def strip_possessive(word: str) -> str:
+    """ "Whitcomb's" -> "Whitcomb" (a word never ends in punctuation, see WORD)."""
+    if word.endswith(("'s", "’s")) and len(word) > 2:
+        return word[:-2]
+    return word
+
+
 def raw_words(text: str) -> list[str]:
     """Words as written (case kept), with possessive endings removed."""
-    out = []
-    for match in _WORD.finditer(unicodedata.normalize("NFKC", text)):
-        word = match.group(0)
-        if word.endswith(("'s", "’s")):
-            word = word[:-2]
-        out.append(word.rstrip("."))
-    return [w for w in out if w]
+    found = _WORD.findall(nfkc(text))
+    return [strip_possessive(w) if "'" in w or "’" in w else w for w in found]
 
 
 def words(text: str) -> list[str]:

@@ -27,7 +27,7 @@ def conn() -> Iterator[sqlite3.Connection]:
 def test_create_tables_is_idempotent(conn: sqlite3.Connection) -> None:
     create_tables(conn)
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert {"story", "story_member", "story_signature", "story_band"} <= names
+    assert {"story", "story_member", "story_band"} <= names
 
 
 def test_rewritten_version_joins_the_story(conn: sqlite3.Connection) -> None:
@@ -57,10 +57,10 @@ def test_lsh_finds_the_rewrite_as_a_candidate(conn: sqlite3.Connection) -> None:
     plan = " ".join(
         str(r[-1])
         for r in conn.execute(
-            "EXPLAIN QUERY PLAN SELECT article_id FROM story_band WHERE key IN (1, 2)"
+            "EXPLAIN QUERY PLAN SELECT member_id FROM story_band WHERE key IN (1, 2)"
         )
     )
-    assert "story_band_key" in plan
+    assert "USING PRIMARY KEY (key=?)" in plan
 
 
 def test_time_window_keeps_far_apart_articles_apart(conn: sqlite3.Connection) -> None:
@@ -106,7 +106,7 @@ def test_runs_inside_the_callers_transaction(conn: sqlite3.Connection) -> None:
     StoryGrouper(conn).assign("a1", QUARRY_WIRE, T0)
     assert conn.in_transaction
     conn.rollback()
-    assert conn.execute("SELECT COUNT(*) FROM story_signature").fetchone()[0] == 0
+    assert conn.execute("SELECT COUNT(*) FROM story_member").fetchone()[0] == 0
 
 
 def test_sizes_of_many_articles_in_chunks(conn: sqlite3.Connection) -> None:

@@ -59,6 +59,14 @@ def test_hash_is_stable_across_processes() -> None:
     assert int(out.stdout) == minhash.stable_hash("Harlow Bend")
 
 
+def test_sixteen_bit_signatures_estimate_as_well() -> None:
+    a, b = _sets(50, 25)
+    sa = minhash.low_bits(minhash.signature(minhash.hash_set(a), 256))
+    sb = minhash.low_bits(minhash.signature(minhash.hash_set(b), 256))
+    assert sa.dtype == np.uint16
+    assert abs(minhash.estimate(sa, sb) - 0.5) < 0.1
+
+
 def test_containment_and_jaccard() -> None:
     assert minhash.jaccard([1, 2, 3], [2, 3, 4]) == pytest.approx(0.5)
     assert minhash.containment([1, 2], [1, 2, 3, 4]) == 1.0
