@@ -16,7 +16,7 @@ from rich.progress import (
 from rich.text import Text
 
 from newsdesk.cli import output
-from newsdesk.desk import ActionResult, Desk, DeskError, ImportProgress
+from newsdesk.desk import ActionResult, Desk, DeskError, ImportProgress, Sort
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -114,7 +114,7 @@ def cmd_inspect(desk: Desk, args: argparse.Namespace) -> int:
 
 def _search_ids(desk: Desk, query: str, sort: str, limit: int | None) -> list[str]:
     sync_index(desk)
-    order = "newest" if sort == "newest" else "relevance"
+    order: Sort = "newest" if sort == "newest" else "relevance"
     result = desk.search(query, sort=order, limit=limit)
     if desk.index.damaged:
         # A damaged index file showed up only while searching: rebuild now and ask

@@ -1,0 +1,271 @@
+"""`newsdesk doctor`: checks, repairs, and never deleting the user's work to fix things."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import time
+from pathlib import Path
+
+import pytest
+
+from newsdesk.cli.main import main
+from newsdesk.desk import Desk
+from newsdesk.doctor import Doctor, run_doctor
+from newsdesk.paths import resolve
+from tests.reliability.conftest import read_only
+from tests.reliability.helpers import (
+    assert_articles_whole,
+    assert_clean_stderr,
+    read_articles,
+    run_cli,
+    token,
+)
+
+
+def doctor_json(data: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, dict]:
+    code = main(["--data-dir", str(data), "doctor", "--json"])
+    report = json.loads(capsys.readouterr().out)
+    return code, report
+
+
+def statuses(report: dict) -> dict[str, str]:
+    return {f["check"]: f["status"] for f in report["findings"]}
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Digest of every file, leaving out SQLite's transient shared-memory and empty WAL files."""
+    return {
+        str(p.relative_to(folder)): digest(p)
+        for p in folder.rglob("*")
+        if p.is_file()
+        and not p.name.endswith("-shm")
+        and not (p.name.endswith("-wal") and p.stat().st_size == 0)
+    }
+
+
+def titles_searchable(data: Path) -> int:
+    """Search each stored article's own token word; returns how many were found."""
+    found = 0
+    with Desk(resolve(data)) as desk:
+        desk.sync_index()
+        rows = read_articles(data / "newsdesk.sqlite3")
+        for row in rows:
+            word = row["title"].split()[0].lower()
+            if row["id"] in desk.search(word, limit=None).ids:
+                found += 1
+    return found
+
+
+def test_healthy_directory_is_reported_healthy_twice(
+    populated: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, report = doctor_json(populated, capsys)
+    assert code == 0 and report["healthy"]
+    assert statuses(report) == {
+        "data_dir": "ok", "database": "ok", "index": "ok", "temp_files": "ok"
+    }
+    code, report = doctor_json(populated, capsys)
+    assert code == 0 and set(statuses(report).values()) == {"ok"}
+
+
+def test_missing_data_directory_is_fine_and_not_created(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "never-used"
+    code, report = doctor_json(data, capsys)
+    assert code == 0
+    assert "created on the first import" in report["findings"][0]["message"]
+    assert not data.exists()
+
+
+def test_human_output_is_one_line_per_check(populated: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--data-dir", str(populated), "doctor"]) == 0
+    out = capsys.readouterr().out
+    for check in ("data_dir", "database", "index", "temp_files"):
+        assert f"{check}:" in out
+    assert "healthy" in out
+
+
+@pytest.mark.parametrize(
+    "damage",
+    ["delete_folder", "remove_toc", "garble_segments", "garble_toc", "garble_everything", "empty_files"],
+)
+def test_damaged_index_is_rebuilt_from_the_store(
+    populated: Path, capsys: pytest.CaptureFixture[str], damage: str
+) -> None:
+    index = populated / "index"
+    files = [p for p in index.iterdir() if p.is_file()]
+    if damage == "delete_folder":
+        for p in files:
+            p.unlink()
+        index.rmdir()
+    elif damage == "remove_toc":
+        for p in index.glob("*.toc"):
+            p.unlink()
+    else:
+        for p in files:
+            is_toc = p.suffix == ".toc"
+            if (damage == "garble_toc") != is_toc and damage != "garble_everything" and damage != "empty_files":
+                continue
+            if p.name.endswith("WRITELOCK"):
+                continue
+            p.write_bytes(b"" if damage == "empty_files" else os.urandom(300))
+    before = digest(populated / "newsdesk.sqlite3")
+    code, report = doctor_json(populated, capsys)
+    assert code == 0, report
+    assert statuses(report)["index"] == "repaired", report
+    assert statuses(report)["database"] == "ok"
+    assert digest(populated / "newsdesk.sqlite3") == before
+    assert titles_searchable(populated) == 60
+    code, report = doctor_json(populated, capsys)
+    assert statuses(report)["index"] == "ok"
+
+
+def test_index_behind_the_store_is_caught_up(populated: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.reliability.helpers import build_store
+
+    build_store(populated / "newsdesk.sqlite3", 5, start=60)
+    code, report = doctor_json(populated, capsys)
+    assert code == 0 and statuses(report)["index"] == "repaired"
+    assert titles_searchable(populated) == 65
+
+
+def _truncate(db: Path) -> None:
+    # The last quarter goes, mid-page: the end of the articles table with it.
+    os.truncate(db, db.stat().st_size * 3 // 4 + 1000)
+
+
+def _garble_header(db: Path) -> None:
+    with db.open("r+b") as fh:
+        fh.write(b"not a database!" * 4)
+
+
+def _garble_middle(db: Path) -> None:
+    # Garbage over a few pages in the middle: the pages holding some article rows.
+    size = db.stat().st_size
+    with db.open("r+b") as fh:
+        fh.seek((size // 4096 // 2) * 4096)
+        fh.write(os.urandom(4096 * 3))
+
+
+@pytest.mark.parametrize("damage", [_truncate, _garble_header, _garble_middle])
+def test_damaged_database_is_copied_aside_then_salvaged(
+    populated: Path, capsys: pytest.CaptureFixture[str], damage: object
+) -> None:
+    db = populated / "newsdesk.sqlite3"
+    originals = {r["id"]: r for r in read_articles(db)}
+    damage(db)  # type: ignore[operator]
+    damaged_bytes = db.read_bytes()
+
+    code, report = doctor_json(populated, capsys)
+    finding = {f["check"]: f for f in report["findings"]}["database"]
+    assert code == 0, report
+    assert finding["status"] == "repaired"
+    copy = Path(finding["details"]["damaged_copy"])
+    # The user's file is kept byte for byte, beside the new one.
+    assert copy.parent == populated and copy.name.startswith("newsdesk.sqlite3.damaged-")
+    assert copy.read_bytes() == damaged_bytes
+    assert str(copy) in finding["message"]
+    # The new database is sound and holds only whole articles that were really there.
+    rows = assert_articles_whole(db)
+    kept = finding["details"]["kept"]["articles"]
+    assert kept == len(rows) > 0
+    for row in rows:
+        assert row["title"] == originals[row["id"]]["title"]
+        assert row["body"] == originals[row["id"]]["body"]
+    if damage is _garble_header:
+        assert kept == len(originals)
+    # The index now describes the new database, and a second run finds nothing to do.
+    assert titles_searchable(populated) == kept
+    code, report = doctor_json(populated, capsys)
+    assert code == 0 and statuses(report)["database"] == "ok"
+
+
+def test_newer_schema_is_left_untouched(populated: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = populated / "newsdesk.sqlite3"
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    before = snapshot(populated)
+    code, report = doctor_json(populated, capsys)
+    assert code == 1
+    schema = {f["check"]: f for f in report["findings"]}["schema"]
+    assert schema["status"] == "problem" and "Upgrade newsdesk" in schema["message"]
+    after = snapshot(populated)
+    assert after == before
+    # The normal commands say the same in one line.
+    proc = run_cli(populated, "list")
+    assert proc.returncode == 1
+    assert_clean_stderr(proc.stderr)
+    assert "newer newsdesk" in proc.stderr and "Upgrade" in proc.stderr
+
+
+def test_read_only_data_directory_is_reported_not_changed(
+    populated: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = snapshot(populated)
+    with read_only(populated):
+        code, report = doctor_json(populated, capsys)
+        proc = run_cli(populated, "star", token(3).capitalize())
+    assert code == 1
+    data_dir = {f["check"]: f for f in report["findings"]}["data_dir"]
+    assert data_dir["status"] == "problem" and "not writable" in data_dir["message"]
+    assert statuses(report)["database"] == "ok"
+    after = snapshot(populated)
+    assert after == before
+    assert proc.returncode != 0
+    assert_clean_stderr(proc.stderr)
+    assert proc.stderr.count("\n") <= 3 and "doctor" in proc.stderr
+
+
+def test_stale_temp_files_are_removed_recent_ones_kept(
+    populated: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old = time.time() - 3600
+    stale_file = populated / ".ui-state.json.0123456789ab.tmp"
+    stale_dir = populated / ".newsdesk-staging-0123456789ab"
+    fresh_file = populated / ".other.json.ba9876543210.tmp"
+    user_file = populated / "notes.tmp"  # not a name newsdesk makes: never touched
+    stale_file.write_text("half")
+    stale_dir.mkdir()
+    (stale_dir / "a.md").write_text("half")
+    fresh_file.write_text("being written")
+    user_file.write_text("mine")
+    for path in (stale_file, stale_dir, user_file):
+        os.utime(path, (old, old))
+    code, report = doctor_json(populated, capsys)
+    assert code == 0
+    finding = {f["check"]: f for f in report["findings"]}["temp_files"]
+    assert finding["status"] == "repaired"
+    assert not stale_file.exists() and not stale_dir.exists()
+    assert fresh_file.exists() and user_file.exists()
+    assert str(fresh_file) in finding["details"]["recent"]
+
+
+def test_look_only_mode_changes_nothing(populated: Path) -> None:
+    (populated / "index" / "_MAIN_1.toc").unlink(missing_ok=True)
+    for toc in (populated / "index").glob("*.toc"):
+        toc.unlink()
+    _truncate(populated / "newsdesk.sqlite3")
+    before = snapshot(populated)
+    report = run_doctor(resolve(populated), repair=False)
+    assert not report.healthy
+    after = snapshot(populated)
+    assert after == before
+
+
+def test_doctor_cli_never_shows_a_traceback(populated: Path) -> None:
+    _garble_header(populated / "newsdesk.sqlite3")
+    proc = run_cli(populated, "doctor")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert_clean_stderr(proc.stderr)
+    assert "damaged-" in proc.stdout
+    assert Doctor(resolve(populated)).run().healthy
