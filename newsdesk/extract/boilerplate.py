@@ -56,6 +56,9 @@ _PHRASES = re.compile(
     | \bhave\ your\ say\b|\bwe'?d\ like\ to\ hear\ what\ you\ think\b|\bsend\ us\ your\ (?:comments|tips)\b
     | \bread\ (?:the\ )?(?:full\ )?(?:story|article)\ (?:here|on)\b|\brecommended\ for\ you\b
     | \bmedia\ playback\ is\ (?:unsupported|not\ supported)\b|\byour\ browser\ does\ not\ support\b
+    | \btell\ us\ what\ you\ think\b|\ba\ version\ of\ this\ article\ appears\ in\ print\b
+    | \bfollow\ .{0,60}\bon\ (?:facebook|twitter|instagram|x|linkedin)\b|\bopinions\ expressed\ in\ reader\ comments\b
+    | ^slideshow\b|\bdelivered\ to\ you\b|\bcancel\ any\s?time\b|\bwe\ accept\ credit\ cards?\b
     | \bin\ your\ inbox\b|\bsign\ up\W*$|\bsign\ in\ to\ comment\b|\bno\ longer\ being\ updated\b|\bconsider\ (?:a|making\ a)\ (?:\w+\ )?(?:contribution|donation|gift)\b
     | \bproduced\ with\ (?:the\ )?support\ (?:from|of)\ (?:our\ )?readers\b
     | \bbecome\ a\ \w+\ (?:supporter|member|subscriber|patron)\b|\breader-funded\b|\bfree\ to\ read\b|\bsupport\ the\ [\w’']+(?:\ [\w’']+)?\ (?:reporting|journalism)\b
@@ -66,6 +69,14 @@ _PHRASES = re.compile(
 
 # Cheap substring tests that must pass before the phrase pattern is tried (speed).
 _PHRASE_TRIGGERS = (
+    "tell us",
+    "in print",
+    "follow",
+    "opinions expressed",
+    "slideshow",
+    "delivered to you",
+    "cancel any",
+    "credit card",
     "share",
     "window",
     "click",
@@ -132,7 +143,7 @@ _END = re.compile(
     | comments?(?:\ \(\d+\))?|join\ the\ conversation|add\ your\ comment.*|leave\ a\ reply|have\ your\ say.*|post\ a\ comment
     | most\ (?:popular|read|viewed|shared)(?:\ (?:today|stories|in\ .+))?|top\ stories|more\ stories|latest\ news
     | you\ (?:may|might)\ also\ like|recommended|next\ up(?:\ in)?|up\ next|read\ next|what\ to\ read\ next
-    | our\ standards:.*|publisher'?s\ note|previous\ article|next\ article
+    | our\ standards:.*|publisher'?s\ note|previous\ article|next\ article|more\ (?:from|in)\ .{1,40}
     )\W*$""",
     _FLAGS | re.VERBOSE,
 )

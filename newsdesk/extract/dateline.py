@@ -123,7 +123,7 @@ def _upper_ok(place: str) -> bool:
 def lone_place(line: str) -> str | None:
     """A line that is only a place name ("Seoul, South Korea", "Cork"), normalised."""
     line = line.strip().rstrip(".")
-    if not line or len(line) > 60 or any(ch.isdigit() for ch in line):
+    if len(line) < 3 or len(line) > 60 or not line[0].isupper() or any(ch.isdigit() for ch in line):
         return None
     if not all(
         w[:1].isupper() or w.lower() in {"of", "de", "the", "del", "da"}

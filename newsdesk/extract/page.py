@@ -216,7 +216,8 @@ def _skippable(line: str) -> bool:
 def _caption_by_next_line(lines: list[str], i: int) -> bool:
     """A photo caption: the line right after it is the picture's credit."""
     nxt = next((lines[j] for j in range(i + 1, min(len(lines), i + 3)) if lines[j]), "")
-    if nxt == lines[i]:
+    if nxt[:60] == lines[i][:60]:
+        # Galleries print a caption twice (visible text and the enlarged view).
         return True
     if not nxt or len(nxt) > 120:
         return False
@@ -530,6 +531,21 @@ def _read_body(lines: list[str], start: int, found: _Found) -> int:
                 found.add_credit(lines[i])
                 i += 1
             continue
+        if _is_author_echo(line, found):
+            # The author's name or bio box after the story: the article is over.
+            if found.body and _BIO.match(line):
+                found.add_credit(line)
+                return i
+            if len(found.body) >= 3:
+                return i
+            continue
+        if parse_byline(line) is not None and not is_prose(line):
+            # A byline inside the text belongs to a teaser or a contributor box.
+            continue
+        prev_next = _PREV_NEXT.match(line)
+        if prev_next:
+            add_link(found.links, prev_next["title"])
+            continue
         prose = is_prose(line)
         if in_links:
             if not prose and looks_like_link_title(line):
@@ -555,18 +571,31 @@ def _read_body(lines: list[str], start: int, found: _Found) -> int:
         if len(tokens) >= 9 and lower_ratio(tokens) >= 0.4 and not line.rstrip().endswith((".", "?", "!", '"', "”")):
             found.add_caption(line)
             continue
-        if len(tokens) >= 4 and line.rstrip().endswith((".", "?", "!", '"', "”")) and not is_list_item(line):
+        if (len(tokens) >= 4 and line.rstrip().endswith((".", "?", "!", '"', "”")) and not is_list_item(line)
+                and not is_upper_line(line)):
             # A short paragraph ("Shares closed 4% lower.") is text, not a heading.
             if pending:
                 body.append(pending)
                 pending = None
             body.append(line)
             furniture = 0
-        elif 2 <= len(tokens) <= 14 and not is_upper_line(line) and not is_list_item(line):
+        elif 3 <= len(tokens) <= 14 and not is_upper_line(line) and not is_list_item(line):
             pending = line
         else:
             pending = None
     return end
+
+
+_PREV_NEXT = re.compile(r"^(?:PREVIOUS|NEXT|RELATED|READ MORE|WATCH|LISTEN)\s*:?\s+(?P<title>[A-Z].{8,200})$")
+
+
+def _is_author_echo(line: str, found: _Found) -> bool:
+    """The author's name alone, or a bio opening with it ('Jane Doe is a reporter ...')."""
+    if not found.authors or len(line) > 400:
+        return False
+    folded = line.casefold()
+    return any(folded == a.casefold() or (line.startswith(a + " ") and _BIO.match(line))
+               for a in found.authors)
 
 
 def _maybe_source_line(line: str, found: _Found) -> None:

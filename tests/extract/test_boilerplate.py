@@ -28,6 +28,14 @@ from newsdesk.extract.boilerplate import (
         "© 2025 The Harbour Gazette. All rights reserved.",
         "Continue reading the main story",
         "3 min read",
+        "Welcome to our new look. Tell us what you think by taking this survey.",
+        "A version of this article appears in print on page 7 of the weekend edition.",
+        "Follow the Harbour Gazette on Facebook and Instagram.",
+        "The opinions expressed in reader comments are those of the author only.",
+        "Slideshow ( 12 images )",
+        "A flexible plan you can cancel anytime.",
+        "This live page is no longer being updated.",
+        "Get the Weekly Digest: the week's best stories, every Friday. Sign up",
     ],
 )
 def test_furniture(line: str) -> None:
