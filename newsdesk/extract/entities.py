@@ -107,6 +107,13 @@ _ADJECTIVE_SUFFIXES = word_set(
 _APPOSITION = re.compile(
     r",\s+(?:who|whose|\d{1,3},|a|an|the|[a-z]+-year-old|aged|himself|herself)\b"
 )
+#: Heads that close an organisation's name, so "and" after them starts another
+#: ("Ceres Robotics and Tyvak Systems"), unlike "Pacific Gas and Electric Co.".
+_COMPLETE_ORG_HEADS = word_set(
+    "Inc Inc. Corp Corp. Co Co. Ltd Ltd. LLC PLC University College Ministry Department "
+    "Bank Party Agency Group Council Committee Commission Institute Foundation "
+    "Association Robotics Technologies Systems Hospital School Court Times Post"
+)
 #: Verbs after which a lone name is the speaker (", says Parata"); not "told"
 #: or "asked", whose object is the listener.
 _SAID = word_set("said says added adds noted notes explained explains recalled continued insisted")
@@ -294,7 +301,10 @@ def _mark_line(text: str, line: list[_Token], line_text: str) -> None:
             if _SENTENCE_END.search(gap) and not (
                 prev.text.endswith(".") and prev.text[:-1] in _ABBREVIATIONS
             ):
-                token.starts_sentence = True
+                # “Go home!” Trump said: the quote's own stop ends no sentence.
+                token.starts_sentence = not (
+                    _CLOSED_QUOTE.search(gap) is not None and _speech_follows(line, k)
+                )
             elif prev.text.endswith(".") and (
                 prev.text[:-1] in _ABBREVIATIONS or len(prev.text) == 2
             ):
@@ -306,6 +316,17 @@ def _mark_line(text: str, line: list[_Token], line_text: str) -> None:
             ):
                 token.starts_sentence = True
         previous_end = token.end
+
+
+_CLOSED_QUOTE = re.compile(r"[.!?,][\"”’']\s+$")
+
+
+def _speech_follows(line: list[_Token], k: int) -> bool:
+    """True when a speech verb follows the capitalised run starting at token k."""
+    for token in line[k + 1 : k + 5]:
+        if not token.cap:
+            return token.text in SPEECH_VERBS
+    return False
 
 
 # -- spans -----------------------------------------------------------------------
@@ -513,7 +534,7 @@ class _Classifier:
             # "Russia and China" are two names; "University and College Union" is
             # one, but "Ceres Robotics and Tyvak Systems Inc" are two again.
             left_is_org = cut - i >= 2 and (
-                words[cut - 1] in ORG_HEADS
+                words[cut - 1] in _COMPLETE_ORG_HEADS
                 or (first in ORG_LEADS and words[i + 1] in ("of", "for"))
             )
             one_org = last in ORG_HEADS and not (
@@ -934,6 +955,11 @@ def _resolve(text: str, tokens: list[_Token], found: list[_Found]) -> Analysis:
         person_by_key[key] = longer.get(person, person)
     people = list(dict.fromkeys(person_by_key.values()))
     strong_alias, weak_alias = _alias_tables(people)
+    # A lone name that spoke or had a title ("Trump said", "Prince Harry") is a
+    # person the story never names in full: its other mentions count too.
+    for word in evidence_words:
+        if word not in strong_alias and word not in weak_alias and word.lower() not in COMMON_WORDS:
+            strong_alias[word] = [word]
     # Acronyms: explicit "(JCS)" after a name, then initials of named organisations.
     orgs = [f.name for f in found if f.kind == ORG]
     acronym_of: dict[str, str] = {}

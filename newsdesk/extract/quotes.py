@@ -77,7 +77,7 @@ _AFTER_VERB = re.compile(rf"[\s,—–-]*(?:{_VERBS})\b", re.IGNORECASE)
 #: After a quote: "according to X".
 _AFTER_ACCORDING = re.compile(r"[\s,—–-]*according\s+to\b", re.IGNORECASE)
 #: After a quote, before a name: a few title words, no sentence punctuation.
-_LEAD_IN = re.compile(r"[\s,—–-]*(?:(?:the|a|an|[\w.\-’']+)\s+){0,7}?", re.IGNORECASE)
+_LEAD_IN = re.compile(r"[\s,—–-]*(?:[\w.\-’'&]+,?\s+){0,8}?", re.IGNORECASE)
 #: After a name: optional apposition, then the verb ("Kim, the envoy, said").
 _NAME_THEN_VERB = re.compile(
     rf"(?:’s?|'s?)?\s*(?:,[^,.!?\"“”]{{0,90}},\s*)?(?:has\s+|had\s+|also\s+|later\s+)?(?:{_VERBS})\b",
@@ -352,7 +352,7 @@ class _Attributor:
     def resolve_pronoun(self, pronoun: str, pos: int) -> str | None:
         want = _PRONOUNS.get(pronoun, PERSON)
         end = pos
-        for _ in range(6):
+        for _ in range(10):
             start = self.sentence_start(max(0, end - 1))
             found = [m for m in self.mentions_between(start, end) if m.kind in (PERSON, ORG)]
             if want != "any":

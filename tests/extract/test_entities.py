@@ -176,6 +176,18 @@ def test_ministry_forms_merge() -> None:
     assert result.counts["Ministry of Foreign Affairs"] == 2
 
 
+def test_and_inside_one_organisation_name() -> None:
+    result = entities("Crews from Northern Gas and Electric Co. restored power overnight.")
+    assert result.organizations == ["Northern Gas and Electric Co."]
+
+
+def test_and_between_two_complete_organisations() -> None:
+    result = entities(
+        "The probe was built by Halden Robotics and Brightwater Systems Inc last year."
+    )
+    assert result.organizations == ["Halden Robotics", "Brightwater Systems Inc"]
+
+
 def test_and_between_two_places_is_two_names() -> None:
     result = entities("Trade between Russia and China grew last year.")
     assert result.places == ["Russia", "China"]
