@@ -31,6 +31,7 @@ _CREDIT = re.compile(
     r"""^\W*(?:
       (?:additional\ |with\ additional\ )?(?:reporting|editing|writing|research|graphics|production|translation)\ by
     | (?:edited|compiled|produced|translated|reviewed|fact-checked|illustrated|photographed)\ by
+    | (?:photos?|photographs?|pictures?|images?|video|videos|graphics?|illustrations?|design|data)\ by\b
     | (?:photo(?:graph)?s?|pictures?|images?|illustrations?|video|graphic|credits?|image\ credit|photo\ credit)\s*(?::|\.\.\.)
     | \(?(?:ap|afp|reuters)\ photo\b
     | credit\s+[A-Z]
@@ -87,6 +88,7 @@ _FOR = re.compile(
 _AT_PLACE = re.compile(r"\s+at\s+(?:the\s+)?[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}\s*$")
 _IN_PLACE = re.compile(r"\s+in\s+(?P<place>[A-Z][\w'’.\-]+(?:[ ,]+[A-Z][\w'’.\-]+){0,3})\s*$")
 _PAREN = re.compile(r"\s*\((?P<inner>[^)]{1,40})\)")
+_AND_NEXT = re.compile(r"^(?:and|&)\s+[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3}$")
 _PHOTO_ROLE = re.compile(r"photo|photograph|pictures|images|video|graphics|illustration", _FLAGS)
 
 
@@ -251,8 +253,12 @@ def parse_byline(line: str, following: list[str] | None = None) -> Byline | None
     if m:
         rest = line[m.end() :]
         if not rest.strip() and following:
-            # "By" / "by:" on its own line: the names are on the next one.
+            # "By" / "by:" on its own line: the names are on the next one (or two,
+            # when the page breaks "Jane Doe / and John Roe" over lines).
             rest = following[0]
+            if len(following) > 1 and _AND_NEXT.match(following[1]):
+                rest = f"{rest} {following[1]}"
+                following = [rest, *following[2:]]
             nxt = following[1] if len(following) > 1 else ""
             if nxt.lower().rstrip(":") == "from" and len(following) > 2:
                 result = parse_by_text(rest)
@@ -262,6 +268,8 @@ def parse_byline(line: str, following: list[str] | None = None) -> Byline | None
             return result if result.authors else None
         if rest[:1].islower() and not rest[:1].isupper():
             return None
+        if following and _AND_NEXT.match(following[0]):
+            rest = f"{rest} {following[0]}"
         result = parse_by_text(rest)
         return result if result.authors else None
     m = _AUTHOR_LABEL.match(line)

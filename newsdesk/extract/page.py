@@ -15,7 +15,6 @@ Then `enrich` fills what derives from the clean body.
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -62,8 +61,6 @@ from newsdesk.extract.lines import (
 from newsdesk.extract.links import add_link
 from newsdesk.model import Extracted, Link
 from newsdesk.sanitize import clean_line, clean_text
-
-_log = logging.getLogger(__name__)
 
 #: Lines after the body still searched for link lists, credits and the outlet.
 TAIL_LINES = 400
@@ -838,6 +835,7 @@ def enrich(meta: Extracted) -> Extracted:
 def _add_entities_and_quotes(meta: Extracted, body: str, need_entities: bool) -> None:
     # Imported here: the entity tables load on first use, not when the package is imported.
     from newsdesk.extract.entities import find_entities
+    from newsdesk.extract.quotes import find_quotes
 
     if need_entities:
         result = find_entities(body, title=meta.title)
@@ -847,10 +845,4 @@ def _add_entities_and_quotes(meta: Extracted, body: str, need_entities: bool) ->
         if not meta.mention_counts:
             meta.mention_counts = dict(result.counts)
     if not meta.quotes:
-        # Interim: quotes.py is being written alongside; until it lands, say so and go on.
-        try:
-            from newsdesk.extract.quotes import find_quotes
-        except ImportError as exc:
-            _log.warning("quote extraction unavailable: %s", exc)
-            return
         meta.quotes = find_quotes(body, list(meta.people))

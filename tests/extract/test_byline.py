@@ -142,3 +142,17 @@ def test_split_caption_credit() -> None:
     caption, credit = split_caption_credit("A ferry leaves the harbour (AP Photo/Lena Fischer)")
     assert caption == "A ferry leaves the harbour"
     assert credit == "AP Photo/Lena Fischer"
+
+
+def test_names_broken_over_lines() -> None:
+    byline = parse_byline("By", ["Sunita Rao", "and Karl Weber", "14 March 2025"])
+    assert byline is not None
+    assert byline.authors == ["Sunita Rao", "Karl Weber"]
+    byline = parse_byline("By Sunita Rao", ["and Karl Weber"])
+    assert byline is not None
+    assert byline.authors == ["Sunita Rao", "Karl Weber"]
+
+
+def test_photo_by_is_a_credit() -> None:
+    assert is_credit("Photos by Ivo Mares")
+    assert parse_byline("Photos by Ivo Mares") is None
