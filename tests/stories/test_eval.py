@@ -49,7 +49,7 @@ def test_precision_and_recall_on_the_labelled_pairs(ev: ModuleType, entities: st
                 sigs[key] = ev.compute(metas[key])
                 ts[key] = ev.timestamp(p[side]["published"])
                 events[key] = p["event_" + side]
-    for split in ("tune", "holdout"):
+    for split in ev.SPLITS:
         rows = []
         for p in (p for p in pairs if p["split"] == split):
             ka, kb = ev.article_key(p["a"]), ev.article_key(p["b"])
