@@ -215,12 +215,78 @@ def evaluate(annotations: list[dict[str, Any]], root: Path, verbose: bool) -> tu
     return tallies, elapsed, len(cache)
 
 
+_TIMING_PARAGRAPHS = (
+    "Ferry operators on the northern route cancelled every sailing on {day} after gusts of more than "
+    "100 kilometres an hour battered the coast, the harbour authority said in a statement.",
+    '"We would rather lose a day than lose a ship," said Captain Aldo Brandt, who commands the largest '
+    "vessel on the route and has sailed it for twenty-two years.",
+    "The regional government said it would review the timetable for the winter months, when storms "
+    "of this strength have become more common, according to the weather service.",
+    "Passengers waiting at the terminal in Northport were offered hotel rooms, and the operators said "
+    "refunds would be paid within ten working days to anyone who chose not to travel.",
+)
+
+
+def timing_page(run: int, words: int = 1000) -> str:
+    """A whole-page copy of about `words` words of article, with navigation and footer."""
+    head = (
+        "Skip to main content\nThe Harbour Gazette\nHome » News » Transport\n- News\n- Sport\n- Weather\n\n"
+        f"Storm halts northern ferries for a second day ({run})\n\n"
+        "Operators say services should resume on Tuesday once winds ease along the coast\n\n"
+        "By Ines Lopes and Tomas Reyes\nTuesday 14 March 2025 07:40 GMT\n\nShare this with Facebook\n\n"
+        "Waves break over the harbour wall on Monday. Photo: Ivo Mares/Northern Wire\n\n"
+        "NORTHPORT, Westland — "
+    )
+    paragraphs: list[str] = []
+    count = 0
+    while count < words:
+        text = _TIMING_PARAGRAPHS[len(paragraphs) % len(_TIMING_PARAGRAPHS)].format(day="Monday")
+        text = f"{text} (Update {run}.{len(paragraphs)}.)"
+        paragraphs.append(text)
+        count += len(text.split())
+    tail = (
+        "\n\nEdited by Carla Mendes\n\nRelated:\n- Why winter storms are getting stronger\n"
+        "- Ferry fares to rise in April\n\nMost read\n1. Council approves new bus lanes\n\n"
+        "Add your comment. Comments are approved by a moderator.\n\n© 2025 The Harbour Gazette Ltd.\n"
+    )
+    return head + "\n\n".join(paragraphs) + tail
+
+
+def report_timing(runs: int = 30) -> None:
+    """Milliseconds per 1,000-word page: structure alone, then with enrich."""
+    from newsdesk.extract import page as page_module
+
+    page_module.extract_page(timing_page(-1))  # warm up: imports, gazetteer, name tables
+    real_enrich = page_module.enrich
+    figures: dict[str, list[float]] = {"structure": [], "with enrich": []}
+    for label in figures:
+        if label == "structure":
+            page_module.enrich = lambda meta: meta
+        try:
+            for run in range(runs):
+                text = timing_page(run + (1000 if label != "structure" else 0))
+                started = time.perf_counter()
+                page_module.extract_page(text)
+                figures[label].append(1000 * (time.perf_counter() - started))
+        finally:
+            page_module.enrich = real_enrich
+    for label, values in figures.items():
+        values.sort()
+        print(f"1,000-word page, {label}: median {values[len(values) // 2]:.1f} ms, best {values[0]:.1f} ms")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--annotations", required=True, type=Path)
-    parser.add_argument("--root", required=True, type=Path)
+    parser.add_argument("--annotations", type=Path)
+    parser.add_argument("--root", type=Path)
+    parser.add_argument("--timing", action="store_true", help="time a 1,000-word page and exit")
     parser.add_argument("--verbose", "-v", action="store_true", help="list every miss")
     args = parser.parse_args(argv)
+    if args.timing:
+        report_timing()
+        return 0
+    if args.annotations is None or args.root is None:
+        parser.error("--annotations and --root are required (or --timing)")
     annotations = json.loads(args.annotations.read_text(encoding="utf-8"))
     tallies, elapsed, files = evaluate(annotations, args.root, args.verbose)
     print(f"{'field':<14}{'P':>7}{'R':>7}{'F1':>7}{'TP':>6}{'FP':>6}{'FN':>6}")
