@@ -408,6 +408,7 @@ def _is_namelike(token: _Token) -> bool:
         and word not in CALENDAR
         and (word.lower() not in COMMON_WORDS or word in GIVEN_NAMES)
         and not any(ch.isdigit() for ch in word)
+        and not any(len(part) > 1 and part.isupper() for part in word.split("-")[1:])
     ) or (
         # Hyphenated given-name parts and initials: "Seong-deok", "J."
         token.cap and len(word) == 2 and word.endswith(".")
@@ -529,6 +530,14 @@ class _Classifier:
         last = words[j - 1]
         first = words[i]
         inner = words[i + 1 : j - 1]
+        if tokens[i].allcaps and any(part in TITLE_WORDS for part in words[i + 1].split("-")):
+            # "UN Secretary-General ...", "NATO Deputy Chief ...": the acronym apart.
+            return self.classify_word(i) + self.classify_span(i + 1, j)
+        titled = self.name_after_long_title(i, j)
+        if titled is not None:
+            head = [f for f in self.classify_span(i, titled) if f.kind != "candidate"]
+            name = _surface(self.text, tokens, titled, j)
+            return [*head, _Found(titled, j, name, PERSON, evidence=True)]
         if "and" in inner:
             cut = i + 1 + inner.index("and")
             # "Russia and China" are two names; "University and College Union" is
@@ -580,6 +589,25 @@ class _Classifier:
             cut = i + 1 + (inner.index("of") if "of" in inner else inner.index("for"))
             return self.classify_span(i, cut) + self.classify_span(cut + 1, j)
         return self.person_or_candidate(i, j)
+
+    def name_after_long_title(self, i: int, j: int) -> int | None:
+        """Where a two- or three-word name starts after a long title, if it does.
+
+        "UN Under-Secretary-General for Political and Peacebuilding Affairs
+        Rosemary DiCarlo": a title word right before two or three name-like
+        words, with the title reaching back over "for", "and" or "of".
+        """
+        if j - i < 4:
+            return None
+        words = self.words
+        for start in (j - 2, j - 3):
+            if start - 1 <= i or words[start - 1] not in TITLE_WORDS:
+                continue
+            if not all(_is_namelike(t) for t in self.tokens[start:j]):
+                continue
+            if any(w in ("for", "and", "of") for w in words[i : start - 1]):
+                return start
+        return None
 
     def split_before_name(self, i: int, j: int) -> int | None:
         """Where a person's name starts after other words glued to it, if it does.

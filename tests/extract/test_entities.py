@@ -57,6 +57,15 @@ def test_titles_and_role_nouns_are_not_part_of_the_name(sentence: str, person: s
     assert entities(sentence).people == [person]
 
 
+def test_name_after_a_long_title_with_connectors() -> None:
+    result = entities(
+        "She met UN Under-Secretary-General for Political and Peacebuilding Affairs "
+        "Marisol Quenby in the afternoon."
+    )
+    assert result.people == ["Marisol Quenby"]
+    assert result.organizations == ["United Nations"]
+
+
 def test_nationality_before_a_title_is_stripped() -> None:
     result = entities(
         "The envoy later met Russian President Vladimir Putin and South Korean Ambassador Yun Seong-deok."
