@@ -318,6 +318,7 @@ def _mark_line(text: str, line: list[_Token], line_text: str) -> None:
         previous_end = token.end
 
 
+_AMPERSAND = re.compile(r"[ \t\u00a0]+&[ \t\u00a0]+")
 _CLOSED_QUOTE = re.compile(r"[.!?,][\"”’']\s+$")
 
 
@@ -333,8 +334,12 @@ def _speech_follows(line: list[_Token], k: int) -> bool:
 
 
 def _joined(text: str, left: _Token, right: _Token) -> bool:
-    """True when nothing but spaces stands between two tokens."""
-    return left.end < right.start and _SPACES.fullmatch(text, left.end, right.start) is not None
+    """True when nothing but spaces (or an ampersand: "Pacific Gas & Electric")
+    stands between two tokens."""
+    return left.end < right.start and (
+        _SPACES.fullmatch(text, left.end, right.start) is not None
+        or _AMPERSAND.fullmatch(text, left.end, right.start) is not None
+    )
 
 
 def _spans(text: str, tokens: list[_Token], skip: set[int]) -> list[tuple[int, int]]:
@@ -519,6 +524,12 @@ class _Classifier:
     def classify_span(self, i: int, j: int) -> list[_Found]:
         tokens = self.tokens
         words = self.words
+        while i < j and words[i] in _CONNECTORS:
+            i += 1  # "for the Western District" after a split: no "the" in names
+        while j > i and words[j - 1] in _CONNECTORS:
+            j -= 1
+        if i >= j:
+            return []
         name = _surface(self.text, tokens, i, j)
         if name in KNOWN_ORGS:
             return [_Found(i, j, name, ORG)]
@@ -1000,6 +1011,12 @@ def _resolve(text: str, tokens: list[_Token], found: list[_Found]) -> Analysis:
     for org in orgs:
         initials = _initials(org)
         if len(initials) >= 2:
+            acronym_of.setdefault(initials, org)
+    for org in orgs:
+        # "PUC" for the "California Public Utilities Commission": a place or
+        # other qualifier in front is often left out of the short form.
+        initials = _initials(org)[1:]
+        if len(initials) >= 3:
             acronym_of.setdefault(initials, org)
     ministry: dict[frozenset[str], str] = {}
     first_seen = {org: k for k, org in reversed(list(enumerate(orgs)))}

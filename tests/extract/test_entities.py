@@ -158,6 +158,15 @@ def test_acronym_matching_the_initials_of_a_named_organisation() -> None:
     assert result.counts["Coastal Research Council"] == 2
 
 
+def test_acronym_may_leave_out_a_leading_qualifier() -> None:
+    result = entities(
+        "The Lorvale Public Utilities Commission met on Monday. "
+        "The PUC approved the new rates without debate."
+    )
+    assert result.organizations == ["Lorvale Public Utilities Commission"]
+    assert result.counts["Lorvale Public Utilities Commission"] == 2
+
+
 def test_unknown_acronym_alone_is_an_organisation() -> None:
     result = entities("Inspectors from the IAWG visited the plant twice.")
     assert result.organizations == ["IAWG"]
@@ -188,6 +197,11 @@ def test_ministry_forms_merge() -> None:
 def test_and_inside_one_organisation_name() -> None:
     result = entities("Crews from Northern Gas and Electric Co. restored power overnight.")
     assert result.organizations == ["Northern Gas and Electric Co."]
+
+
+def test_ampersand_inside_an_organisation_name() -> None:
+    result = entities("Customers of Northern Gas & Electric Co. lost power on Sunday.")
+    assert result.organizations == ["Northern Gas & Electric Co."]
 
 
 def test_and_between_two_complete_organisations() -> None:
