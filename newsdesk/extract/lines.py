@@ -50,15 +50,35 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
 
 
 def split_lines(text: str) -> list[str]:
-    """Cleaned, stripped lines (blank ones kept as ""), capped in count and width."""
+    """Cleaned, stripped lines (blank ones kept as ""), capped in count and width.
+
+    A paragraph hard-wrapped over several lines (plain-text mail, Markdown) is
+    joined back where a line plainly continues the one before it.
+    """
     if not text:
         return []
     text = clean_text(text[:MAX_CHARS])
     out: list[str] = []
     for raw in text.split("\n", MAX_LINES)[:MAX_LINES]:
         line = _SPACES.sub(" ", raw[:MAX_LINE_CHARS]).strip()
+        if out and line and _continues(out[-1], line):
+            out[-1] = f"{out[-1]} {line}"[:MAX_LINE_CHARS]
+            continue
         out.append(line)
     return out
+
+
+_CONTINUATION = re.compile(r"^[a-zß-öø-ÿ(“\"‘'][\w'’]*")
+_NOT_CONTINUATION = re.compile(r"^(?:by|par|por|von|via|and|or|more|is sponsored by|selected)\b", re.I)
+
+
+def _continues(previous: str, line: str) -> bool:
+    """`line` carries on the sentence `previous` broke off (wrapped text)."""
+    if not _CONTINUATION.match(line) or not line[:1].islower() or _NOT_CONTINUATION.match(line):
+        return False
+    if len(previous) < 30 or is_list_item(line) or previous.endswith((".", "!", "?", ":", "”", '"', "|")):
+        return False
+    return previous[-1].isalnum() or previous[-1] in ",;-–—'’)"
 
 
 def words(line: str) -> list[str]:

@@ -361,3 +361,18 @@ def test_hint_title_loses_site_suffix() -> None:
     hints = Extracted(title="Storm halts northern ferries for a second day | The Harbour Gazette")
     meta = extract_page(WHOLE_PAGE, hints)
     assert meta.title == "Storm halts northern ferries for a second day"
+
+
+def test_hard_wrapped_paragraphs_are_joined() -> None:
+    text = (
+        "Council approves the riverside park\n\n"
+        "The council voted on Tuesday to turn the old rail yard\n"
+        "into a park, ending a decade-long campaign by residents\n"
+        "of the east bank.\n\n"
+        "Work starts in May and the first paths open next year, the council said in a statement.\n"
+    )
+    meta = extract_page(text)
+    assert meta.body.startswith(
+        "The council voted on Tuesday to turn the old rail yard into a park, ending a decade-long campaign"
+    )
+    assert "\n\nWork starts in May" in meta.body
