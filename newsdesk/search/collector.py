@@ -19,7 +19,7 @@ CHECK_EVERY = 256
 
 
 class BoundedCollector(WrappingCollector):
-    """Collects `child`'s matches that are in `allow` and not in `restrict`, until `seconds`."""
+    """Collects `child`'s matches that are in `allow` and not in `restrict`, until `deadline`."""
 
     def __init__(
         self,
@@ -27,18 +27,17 @@ class BoundedCollector(WrappingCollector):
         *,
         allow: set[int] | None = None,
         restrict: set[int] | None = None,
-        seconds: float = 0.3,
+        deadline: float,
     ) -> None:
+        """`deadline` is a time.monotonic() value, so planning counts against it too."""
         super().__init__(child)
         self.allow = allow
         self.restrict = restrict or None
-        self.seconds = seconds
-        self.deadline = 0.0
+        self.deadline = deadline
         self.timed_out = False
 
     def prepare(self, top_searcher: Any, q: Any, context: Any) -> None:
         self.child.prepare(top_searcher, q, context)
-        self.deadline = time.monotonic() + self.seconds
         self.timed_out = False
 
     def collect_matches(self) -> None:

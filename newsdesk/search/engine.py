@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
@@ -180,6 +181,7 @@ class SearchEngine:
 
     def count(self, text: str, *, now: datetime | None = None) -> int:
         """How many articles match (for saved-search counts); 0 for an unreadable query."""
+        deadline = time.monotonic() + TIME_LIMIT
         try:
             parsed = parse(text, now=now)
         except QuerySyntaxError:
@@ -200,7 +202,7 @@ class SearchEngine:
                     return len(plan.store_ids())
                 limited = BoundedCollector(
                     searcher.collector(limit=None, scored=False),
-                    allow=plan.filter, restrict=plan.mask, seconds=TIME_LIMIT,
+                    allow=plan.filter, restrict=plan.mask, deadline=deadline,
                 )
                 # A count cut short is still a useful count for a badge.
                 with contextlib.suppress(TimeLimit):
@@ -338,6 +340,7 @@ class SearchEngine:
         notices: list[str],
     ) -> SearchResult:
         cap = TEXT_CAP if limit is None else max(1, min(limit, TEXT_CAP))
+        deadline = time.monotonic() + TIME_LIMIT
         try:
             with self.index.reading() as (searcher, docmap):
                 plan = self._plan(root, searcher, docmap)
@@ -353,7 +356,7 @@ class SearchEngine:
                     partial = False
                     total = 0
                 else:
-                    docnums, total, partial = self._run(searcher, plan, cap, by_date)
+                    docnums, total, partial = self._run(searcher, plan, cap, by_date, deadline)
                 ids = docmap.ids_of(docnums)
         except IndexUnavailableError:
             return SearchResult(
@@ -381,7 +384,7 @@ class SearchEngine:
         )
 
     def _run(
-        self, searcher: Searcher, plan: _Plan, cap: int, by_date: bool
+        self, searcher: Searcher, plan: _Plan, cap: int, by_date: bool, deadline: float
     ) -> tuple[list[int], int, bool]:
         assert plan.query is not None
         kwargs: dict[str, Any] = {"limit": cap}
@@ -389,7 +392,7 @@ class SearchEngine:
             kwargs.update(sortedby="sort_ts", reverse=True)
         limited = BoundedCollector(
             searcher.collector(**kwargs),
-            allow=plan.filter, restrict=plan.mask, seconds=TIME_LIMIT,
+            allow=plan.filter, restrict=plan.mask, deadline=deadline,
         )
         partial = False
         try:

@@ -263,6 +263,17 @@ class SearchIndex:
         assert self._ix is not None
         return self._ix
 
+    def _unreadable(self) -> bool:
+        """True when the directory cannot be opened and searched from scratch."""
+        try:
+            live = LiveSearcher(whoosh_index.open_dir(str(self.index_dir), indexname=INDEX_NAME))
+            live.current().doc_count_all()
+            live.close()
+        except DAMAGE_ERRORS as exc:
+            log.warning("search index at %s is unreadable: %r", self.index_dir, exc)
+            return True
+        return False
+
     def report_damage(self, exc: BaseException) -> None:
         """A search hit a damaged file: reset on the next catch-up and tell the user."""
         log.warning("search index damaged while searching: %r", exc)
@@ -331,6 +342,10 @@ class SearchIndex:
             try:
                 return self._catch_up_locked(progress, stop)
             except DAMAGE_ERRORS as exc:
+                # A failed commit leaves the last good commit in place (the table of
+                # contents is written last), so reset only if the index is unreadable.
+                if not self._unreadable():
+                    raise
                 log.warning("search index damaged while writing: %r", exc)
                 self._reset()
                 self._message = MSG_DAMAGED

@@ -6,8 +6,8 @@ prefix and expands to every matching term), so here a prefix is expanded by
 hand: terms that start with the prefix as typed, plus the stem of the prefix
 of the prefix completed by common English endings (so `investigat*` still
 finds "investigation", stored as "investig", and `bros*` finds "bros", stored
-as "bro", without expanding `bro*`), at most MAX_EXPANSION of them, the most
-frequent first.
+as "bro", without expanding `bro*`), at most PREFIX_CAPS of them per field,
+the most frequent first.
 """
 
 from __future__ import annotations
@@ -31,9 +31,12 @@ from newsdesk.search.schema import (
     text_analyzer,
 )
 
-MAX_EXPANSION = 64
-#: Lexicon entries looked at per prefix and field before giving up on more.
-MAX_SCAN = 20_000
+#: Terms a prefix expands to, per field (the most frequent first); 64 in all
+#: over the default fields.
+PREFIX_CAPS: dict[str, int] = {"body": 32, "title": 12, "dek": 8, "source": 6, "authors": 6}
+PREFIX_CAP_OTHER = 16
+#: Term-list entries looked at per prefix, field and segment before giving up on more.
+MAX_SCAN = 1_000
 RELATED_TERMS = 12
 RELATED_NAMES = 8
 
@@ -145,34 +148,41 @@ class WhooshCompiler:
         raw = fold(text)
         if field_name not in NAME_FIELDS:
             plain = self._plain_tokens(raw)
-            if len(plain) != 1:
-                # "new-yor*": the words before the last are words, the last a prefix.
-                if not plain:
-                    return None
-                raw = plain[-1]
-            else:
-                raw = plain[0]
-        candidates: dict[str, None] = {}
-        for count, term in enumerate(self.reader.expand_prefix(field_name, raw)):
-            if count >= MAX_SCAN:
-                break
-            candidates[term.decode("utf-8") if isinstance(term, bytes) else str(term)] = None
+            if not plain:
+                return None
+            # "new-yor*": only the last word is a prefix (the parser checked its length).
+            raw = plain[-1]
+        freq = self._prefix_frequencies(field_name, raw)
         if field_name in _STEMMED:
             for ending in _ENDINGS:
                 stems = self._tokens(field_name, raw + ending)
-                if len(stems) == 1 and len(stems[0]) >= 3:
-                    candidates.setdefault(stems[0], None)
-        if not candidates:
+                if len(stems) == 1 and len(stems[0]) >= 3 and stems[0] not in freq:
+                    df = self._frequency(field_name, stems[0])
+                    if df:
+                        freq[stems[0]] = df
+        if not freq:
             return None
-        scored = [
-            (self.reader.doc_frequency(field_name, term), term) for term in candidates
-        ]
-        best = heapq.nlargest(MAX_EXPANSION, (s for s in scored if s[0] > 0))
-        if not best:
-            return None
-        terms = [wq.Term(field_name, term) for _, term in best]
-        return wq.Or(terms, boost=boost) if len(terms) > 1 else wq.Term(
-            field_name, best[0][1], boost=boost
+        cap = PREFIX_CAPS.get(field_name, PREFIX_CAP_OTHER)
+        best = heapq.nlargest(cap, ((df, term) for term, df in freq.items()))
+        if len(best) == 1:
+            return wq.Term(field_name, best[0][1], boost=boost)
+        return wq.Or([wq.Term(field_name, term) for _, term in best], boost=boost)
+
+    def _prefix_frequencies(self, field_name: str, raw: str) -> dict[str, int]:
+        """Terms starting with `raw` and their document counts, read segment by segment
+        (one sequential walk of each term list, not a lookup per term and segment)."""
+        freq: dict[str, int] = {}
+        for sub, _offset in self.reader.leaf_readers():
+            for count, (term, info) in enumerate(sub.iter_prefix(field_name, raw)):
+                if count >= MAX_SCAN:
+                    break
+                key = term.decode("utf-8") if isinstance(term, bytes) else str(term)
+                freq[key] = freq.get(key, 0) + int(info.doc_frequency())
+        return freq
+
+    def _frequency(self, field_name: str, term: str) -> int:
+        return sum(
+            int(sub.doc_frequency(field_name, term)) for sub, _ in self.reader.leaf_readers()
         )
 
     # -- related ---------------------------------------------------------------
