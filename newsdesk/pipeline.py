@@ -3,7 +3,9 @@
 Extraction is CPU-bound Python, so threads would not help; worker processes
 do. They are started with "spawn" because the TUI has threads running and
 forking a threaded process is unsafe. Small imports stay in-process: starting
-workers costs more than it saves below a few dozen files.
+workers costs more than it saves below a few dozen files. Where worker
+processes cannot start (Textual replaces stderr with an object that has no
+file descriptor, which multiprocessing needs), loading stays in-process.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ PARALLEL_MIN_FILES = 40
 PARALLEL_MIN_BYTES = 2_000_000
 #: Files in flight per worker: enough to keep workers busy, few enough to stop quickly.
 WINDOW_PER_WORKER = 4
+
+StopCheck = Callable[[], bool] | None
 
 
 def worker_count() -> int:
@@ -44,17 +48,33 @@ def _worth_parallel(files: Sequence[Path]) -> bool:
     return total >= PARALLEL_MIN_BYTES
 
 
-def load_in_order(
-    files: Sequence[Path], should_stop: Callable[[], bool] | None = None
-) -> Iterator[LoadResult]:
+def _can_spawn() -> bool:
+    try:
+        import sys
+
+        sys.stderr.fileno()
+    except (AttributeError, OSError, ValueError):
+        return False
+    return True
+
+
+def _sequential(files: Sequence[Path], should_stop: StopCheck) -> Iterator[LoadResult]:
+    for path in files:
+        if should_stop is not None and should_stop():
+            return
+        yield load_file(path)
+
+
+def load_in_order(files: Sequence[Path], should_stop: StopCheck = None) -> Iterator[LoadResult]:
     """`load_file` over `files`, in order; parallel when it pays off."""
     workers = worker_count()
-    if workers < 2 or len(files) < 2 or not _worth_parallel(files):
-        for path in files:
-            if should_stop is not None and should_stop():
-                return
-            yield load_file(path)
+    if workers < 2 or len(files) < 2 or not _worth_parallel(files) or not _can_spawn():
+        yield from _sequential(files, should_stop)
         return
+    yield from _parallel(files, workers, should_stop)
+
+
+def _parallel(files: Sequence[Path], workers: int, should_stop: StopCheck) -> Iterator[LoadResult]:
     context = multiprocessing.get_context("spawn")
     pending: deque[tuple[Path, Future[LoadResult]]] = deque()
     next_index = 0
@@ -63,16 +83,26 @@ def load_in_order(
             while next_index < len(files) or pending:
                 while next_index < len(files) and len(pending) < workers * WINDOW_PER_WORKER:
                     path = files[next_index]
-                    pending.append((path, pool.submit(load_file, path)))
+                    try:
+                        pending.append((path, pool.submit(load_file, path)))
+                    except (OSError, RuntimeError, BrokenProcessPool):
+                        # Workers could not start: finish in this process.
+                        rest = [p for p, _ in pending] + list(files[next_index:])
+                        pending.clear()
+                        yield from _sequential(rest, should_stop)
+                        return
                     next_index += 1
                 path, future = pending.popleft()
                 try:
                     result = future.result()
                 except BrokenProcessPool:
-                    # A worker died (out of memory, killed): this file is reported, the rest go on.
-                    yield LoadResult(path=path, items=[], error="the import worker stopped unexpectedly")
-                    pool.shutdown(wait=False, cancel_futures=True)
-                    yield from load_in_order([p for p, _ in pending] + list(files[next_index:]), should_stop)
+                    # A worker died (out of memory, killed): report this file, load the rest here.
+                    yield LoadResult(
+                        path=path, items=[], error="the import worker stopped unexpectedly"
+                    )
+                    rest = [p for p, _ in pending] + list(files[next_index:])
+                    pending.clear()
+                    yield from _sequential(rest, should_stop)
                     return
                 yield result
                 if should_stop is not None and should_stop():
