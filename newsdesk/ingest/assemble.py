@@ -21,8 +21,11 @@ _TRAILING_SPACE = re.compile(r"[ \t]+\n")
 
 
 def tidy_paragraphs(text: str) -> str:
-    """Paragraphs separated by exactly one blank line, no trailing spaces."""
-    text = _TRAILING_SPACE.sub("\n", clean_text(text))
+    """Paragraphs separated by exactly one blank line, no trailing spaces.
+
+    Layout only: `extract_article` and `finish` sanitise, once each.
+    """
+    text = _TRAILING_SPACE.sub("\n", text.replace("\r\n", "\n"))
     paragraphs = (p.strip() for p in _BLANK_LINES.split(text))
     return "\n\n".join(p for p in paragraphs if p)
 
@@ -38,7 +41,7 @@ def drop_leading_title(text: str, title: str) -> str:
 def _plain_article(text: str, hints: Extracted) -> Extracted:
     """What an importer can say without the extractor: hints, first line as headline, text."""
     meta = dataclasses.replace(hints)
-    body = tidy_paragraphs(text)
+    body = tidy_paragraphs(clean_text(text))
     if not meta.title:
         first = next((line for line in body.splitlines() if line.strip()), "")
         meta.title = first
@@ -46,6 +49,17 @@ def _plain_article(text: str, hints: Extracted) -> Extracted:
     meta.body = body
     meta.word_count = len(body.split())
     return meta
+
+
+def _first_line_as_title(meta: Extracted, text: str) -> None:
+    """Every imported article needs a headline: without one, the text's first line serves."""
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    if not first:
+        return
+    meta.title = first
+    body_first, _, rest = meta.body.partition("\n\n")
+    if rest and normalise_for_id(body_first) == normalise_for_id(first):
+        meta.body = rest
 
 
 def extract_article(
@@ -79,6 +93,8 @@ def extract_article(
             f"{where}extraction failed ({type(exc).__name__}: {exc}); kept the plain text"
         )
         return _plain_article(text, hints)
+    if not meta.title.strip():
+        _first_line_as_title(meta, text)
     if text_is_article and not meta.body.strip() and text.strip():
         meta.body = drop_leading_title(tidy_paragraphs(text), meta.title)
         meta.word_count = len(meta.body.split())

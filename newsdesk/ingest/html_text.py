@@ -14,6 +14,7 @@ from typing import Any
 from lxml import etree
 
 from newsdesk.ingest.assemble import tidy_paragraphs
+from newsdesk.ingest.limits import MAX_TEXT_CHARS
 
 # Block-level tags of HTML, plus trafilatura's XML (head, list, item, quote, row, cell).
 BLOCK_TAGS = frozenset(
@@ -122,11 +123,14 @@ def _local(tag: Any) -> str:
     return tag.rsplit("}", 1)[-1].lower()
 
 
-def _pieces(root: etree._Element) -> list[str]:
+def _pieces(root: etree._Element, limit: int) -> list[str]:
     pieces: list[str] = []
+    size = 0
     pre_depth = 0
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, element in walker:
+        if size > limit:
+            break  # Enough text for any article; the rest of a huge page is not read.
         tag = _local(element.tag)
         if event == "start":
             if not tag:
@@ -145,6 +149,7 @@ def _pieces(root: etree._Element) -> list[str]:
                 pre_depth += 1
             if element.text:
                 pieces.append(element.text if pre_depth else _SPACES.sub(" ", element.text))
+                size += len(element.text)
         else:
             if tag in _PRE_TAGS and pre_depth:
                 pre_depth -= 1
@@ -152,12 +157,16 @@ def _pieces(root: etree._Element) -> list[str]:
                 pieces.append(_PARA)
             if element is not root and element.tail:
                 pieces.append(_SPACES.sub(" ", element.tail))
+                size += len(element.tail)
     return pieces
 
 
-def element_to_text(root: etree._Element) -> str:
-    """Paragraphs of the element's readable text, one blank line between them."""
-    text = "".join(_pieces(root))
+def element_to_text(root: etree._Element, limit: int = MAX_TEXT_CHARS) -> str:
+    """Paragraphs of the element's readable text, one blank line between them.
+
+    Reading stops after about `limit` characters of text.
+    """
+    text = "".join(_pieces(root, limit))
     paragraphs: list[str] = []
     for block in text.split(_PARA):
         lines = [

@@ -8,6 +8,11 @@ MAX_FILE_BYTES = 32 * 1024 * 1024
 MAX_DECOMPRESSED_BYTES = 64 * 1024 * 1024
 #: Only this much HTML goes to the parsers; article text lives near the top.
 MAX_HTML_PARSE_BYTES = 5 * 1024 * 1024
+#: Beyond this many elements (after scripts are gone) main-text detection is skipped:
+#: trafilatura's cost grows fast with tree size, and real articles stay far below it.
+MAX_HTML_ELEMENTS = 25_000
+#: ... or beyond this much visible text.
+MAX_HTML_TEXT_CHARS = 1024 * 1024
 #: A plain-text page longer than this is cut before extraction.
 MAX_TEXT_CHARS = 2 * 1024 * 1024
 #: One article body (feed item, JSON Lines record) longer than this is cut.

@@ -15,18 +15,30 @@ _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 _QUOTE = re.compile(r"^\s{0,3}>\s?")
 _LIST = re.compile(r"^(\s*)(?:[-*+]|\d{1,9}[.)])\s+")
-_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
-_LINK = re.compile(r"\[([^\]\n]+)\]\((?:[^()\n]|\([^)\n]*\))*\)")
-_REF_LINK = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
+# Bounded repeats: an unclosed "[text](" on a long line cannot make the scan quadratic.
+# Link text excludes brackets and the target excludes spaces and parentheses (one
+# nested pair allowed), so every "[" or "(" scans only to the next one: linear time.
+_TARGET = r"\(<?[^()\s]{0,2000}(?:\([^()\s]{0,200}\)[^()\s]{0,500})?>?(?:\s+\"[^\"\n]{0,300}\")?\)"
+_IMAGE = re.compile(r"!\[([^\[\]\n]{0,1000})\]" + _TARGET)
+_LINK = re.compile(r"\[([^\[\]\n]{1,1000})\]" + _TARGET)
+_REF_LINK = re.compile(r"\[([^\[\]\n]{1,1000})\]\[[^\[\]\n]{0,200}\]")
 _REF_DEF = re.compile(r"^\s{0,3}\[[^\]\n]+\]:\s+\S+.*$")
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _HTML_TAG = re.compile(r"</?[A-Za-z][^>\n]{0,200}>")
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
-_STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
-_CODE = re.compile(r"`+([^`\n]+)`+")
+# The inner text may not contain the marker, so each opener scans at most to the
+# next marker: linear time even on a megabyte line of unmatched "**".
+_STRONG = re.compile(r"\*\*(?=\S)([^*\n]{1,1000})(?<=\S)\*\*|__(?=\S)([^_\n]{1,1000})(?<=\S)__")
+_EMPHASIS = re.compile(
+    r"(?<![\w*])\*(?=\S)([^*\n]{1,1000})(?<=\S)\*(?![\w*])|(?<![\w_])_(?=\S)([^_\n]{1,1000})(?<=\S)_(?![\w_])"
+)
+_STRIKE = re.compile(r"~~(?=\S)([^~\n]{1,1000})(?<=\S)~~")
+_CODE = re.compile(r"`+([^`\n]{1,1000})`+")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>~|])")
+
+
+def _inner(match: re.Match[str]) -> str:
+    return match.group(1) if match.group(1) is not None else match.group(2)
 
 
 def _inline(line: str) -> str:
@@ -36,8 +48,8 @@ def _inline(line: str) -> str:
     line = _AUTOLINK.sub(r"\1", line)
     line = _HTML_TAG.sub("", line)
     line = _CODE.sub(r"\1", line)
-    line = _STRONG.sub(r"\2", line)
-    line = _EMPHASIS.sub(r"\2", line)
+    line = _STRONG.sub(_inner, line)
+    line = _EMPHASIS.sub(_inner, line)
     line = _STRIKE.sub(r"\1", line)
     return _ESCAPE.sub(r"\1", line)
 

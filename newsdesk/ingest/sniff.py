@@ -26,7 +26,7 @@ _EXTENSIONS: dict[str, str] = {
 
 # What may precede the root element of an XML or HTML document.
 _PROLOG = re.compile(
-    r"""\A(?:\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE(?:[^\[>]|\[.*?\])*>)*""",
+    r"""\A(?:\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[[^\]]*\][^>]*)?>)*""",
     re.S | re.I,
 )
 _ROOT = re.compile(r"<([A-Za-z][\w:.-]*)")
