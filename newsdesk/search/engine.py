@@ -108,7 +108,7 @@ class _Pruner:
     """Drops word leaves that analyse to nothing (glue words like "the")."""
 
     def __init__(self) -> None:
-        self.stemmed = text_analyzer()
+        self.stemmed = text_analyzer(cachesize=None)
         self.plain = plain_analyzer()
 
     def empty(self, node: Words) -> bool:

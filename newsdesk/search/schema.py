@@ -57,12 +57,16 @@ def fold_text(text: str) -> str:
     return text.lower().translate(accent_map)
 
 
-def text_analyzer() -> Analyzer:
-    """Words of folded text (see fold_text), glue words dropped, stemmed."""
+def text_analyzer(cachesize: int | None = 50_000) -> Analyzer:
+    """Words of folded text (see fold_text), glue words dropped, stemmed.
+
+    Query-side analysers pass `cachesize=None`: Whoosh's stem cache is not
+    thread-safe, and searches run on several threads.
+    """
     return (
         RegexTokenizer()
         | StopFilter(stoplist=STOP_WORDS, minsize=1)
-        | StemFilter(cachesize=50_000)
+        | StemFilter(cachesize=cachesize)
     )
 
 

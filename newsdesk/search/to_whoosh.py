@@ -74,7 +74,7 @@ class WhooshCompiler:
         self.searcher = searcher
         self.reader = searcher.reader()
         self.article_text = article_text
-        self._stemmed: Analyzer = text_analyzer()
+        self._stemmed: Analyzer = text_analyzer(cachesize=None)
         self._plain: Analyzer = plain_analyzer()
 
     def compile(self, node: Node) -> wq.Query | None:

@@ -52,7 +52,7 @@ def fuzz_settings(default: int) -> settings:
     )
 
 
-@fuzz_settings(600)
+@fuzz_settings(2000)
 @given(text=query_texts)
 def test_parse_answers_or_explains(text: str) -> None:
     try:
@@ -78,7 +78,7 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchEngine]:
     store.close()
 
 
-@fuzz_settings(250)
+@fuzz_settings(500)
 @given(text=query_texts, sort=st.sampled_from(["relevance", "newest"]),
        limit=st.sampled_from([None, 1, 3]))
 def test_search_answers_or_explains(

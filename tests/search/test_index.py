@@ -264,3 +264,34 @@ def test_background_writer_survives_a_failing_batch(
     newsroom.index.notify()
     assert newsroom.index.wait_idle(timeout=30)
     assert len(newsroom.engine.search("beacon", now=NOW).ids) == 2
+
+
+def test_searches_on_many_threads_while_the_writer_indexes(
+    newsroom: Newsroom, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(index_mod, "BATCH", 7)
+    insert(newsroom.store, many(60, word="quasar"))
+    newsroom.index.start_background()
+    errors: list[BaseException] = []
+    seen: list[int] = []
+
+    def searcher() -> None:
+        try:
+            for query in ("quasar", "quas*", "korea OR quasar", "quasar is:unread", ""):
+                result = newsroom.engine.search(query, now=NOW)
+                assert len(result.ids) == len(set(result.ids))
+                assert all(result.ids)
+                if query == "quasar":
+                    seen.append(len(result.ids))
+        except BaseException as exc:  # collected and asserted below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=searcher) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert errors == []
+    assert newsroom.index.wait_idle(timeout=60)
+    assert len(newsroom.engine.search("quasar", now=NOW).ids) == 60
+    assert all(0 <= n <= 60 for n in seen)
