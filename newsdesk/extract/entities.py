@@ -136,7 +136,9 @@ _NOT_NAME_ENDINGS = (
 #: How far back a full name decides who a shared surname means.
 _RECENT_CHARS = 300
 #: Compass words that begin place names ("South Taranaki", "West Sea").
-_COMPASS = word_set("North South East West Northern Southern Eastern Western Central")
+_COMPASS = word_set(
+    "North South East West Northern Southern Eastern Western Central Inner Outer Upper Lower"
+)
 #: Place heads that are also surnames: "Neil Parish", "Greg Lake" are people.
 _SURNAME_HEADS = word_set(
     "Lake Harbour Harbor Park Forest Beach Hill Hills Bay Sound Coast Cape Island"
@@ -245,7 +247,11 @@ def _tokenise(text: str) -> list[_Token]:
         ):
             word, end = word + ".", end + 1
         elif word[-1] == "s" and text.startswith(("' ", "’ "), end):
-            possessive = True  # plural possessive: "the Democrats' plan"
+            # Plural possessive ("the Democrats' plan"), unless part of a name
+            # ("Colleges Employers' Association").
+            possessive = word not in _NAME_POSSESSIVES
+            if not possessive:
+                word, end = word + text[end], end + 1
         token = _Token(word, start, end)
         token.possessive = possessive
         tokens.append(token)

@@ -94,6 +94,7 @@ REGIONS: frozenset[str] = name_set(
     Brooklyn|Queens|Bronx|Staten Island|Capitol Hill|Westminster|Downtown
     Washington, D.C.|New York City|Greater London|Scottish Highlands
     Pyongyang|Kyiv|Kiev|Kharkiv|Odesa|Odessa|Mariupol|Bakhmut|Kursk|Kherson
+    Inner Mongolia|Outer Mongolia|Tibetan Plateau|Scottish Highlands
     """
 ) - {"Downtown", "Wall Street"}
 

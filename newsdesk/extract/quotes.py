@@ -92,6 +92,12 @@ _BEFORE_PRONOUN = re.compile(
     rf"\b(he|she|they|it|we)\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(?:{_REPORTING})\b[^.!?]*$",
     re.IGNORECASE,
 )
+#: An unnamed speaker: "a spokesperson for the agency", "an official".
+_UNNAMED_SPEAKER = re.compile(
+    r"\b(?:a|an|one|another)\s+(?:[a-z]+\s+)?(?:spokes(?:man|woman|person)|representative|"
+    r"official|source|aide|adviser|advisor|insider)\b(\s+(?:for|of|from|at|with)\b)?",
+    re.IGNORECASE,
+)
 #: A sentence whose subject is a definite role: "The South Korean envoy ...".
 _SUBJECT_ROLE = re.compile(r"\s*[Tt]he\s+(?:[A-Z][\w.-]*\s+){0,4}([a-z][\w-]*)\b")
 _JUST_THE = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
@@ -354,6 +360,14 @@ class _Attributor:
         end = pos
         for _ in range(10):
             start = self.sentence_start(max(0, end - 1))
+            unnamed = _UNNAMED_SPEAKER.search(self.text, start, end)
+            if unnamed is not None:
+                # "a spokesperson for the UCEA said ...": "he" is that unnamed
+                # voice; the organisation speaks through it, if it is named.
+                after = self.mentions_between(unnamed.end(), end)
+                if unnamed.group(1) and after and after[0].kind == ORG:
+                    return after[0].name
+                return None
             found = [m for m in self.mentions_between(start, end) if m.kind in (PERSON, ORG)]
             if want != "any":
                 found = [m for m in found if m.kind == want]

@@ -140,6 +140,13 @@ def test_organisation_cues(sentence: str, org: str) -> None:
     assert entities(sentence).organizations == [org]
 
 
+def test_plural_possessive_inside_an_organisation_name() -> None:
+    result = entities(
+        "A spokesperson for the Coastal Farmers' Association (CFA) declined to comment."
+    )
+    assert result.organizations == ["Coastal Farmers' Association"]
+
+
 def test_spelled_out_name_preferred_over_acronym_in_parentheses() -> None:
     result = entities(
         "The Joint Chiefs of Staff (JCS) reported two launches. "

@@ -121,6 +121,24 @@ def test_unattributable_quote_has_no_speaker() -> None:
     assert quotes(text) == [Quote("closed until further notice for repairs", None)]
 
 
+def test_pronoun_after_an_unnamed_spokesperson_is_the_organisation() -> None:
+    text = (
+        "Dana Whitlock, the union's leader, said pay had fallen behind.\n\n"
+        "But a spokesperson for the Regional Employers Association said pay had risen.\n\n"
+        "“Our members have raised salaries every year since the agreement,” she said."
+    )
+    assert speakers(text)[-1] == "Regional Employers Association"
+
+
+def test_pronoun_after_an_anonymous_official_is_none() -> None:
+    text = (
+        "Dana Whitlock, the union's leader, said pay had fallen behind.\n\n"
+        "But an official at the ministry disputed the figures.\n\n"
+        "“The numbers in that report are simply out of date,” he said."
+    )
+    assert speakers(text) == [None]
+
+
 def test_anonymous_speaker_is_none() -> None:
     text = "“The building should never have been approved in the first place,” a neighbour said."
     assert speakers(text) == [None]
