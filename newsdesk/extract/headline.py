@@ -26,6 +26,9 @@ from newsdesk.extract.lines import (
     words,
 )
 
+#: Below this score nothing on the page reads as a headline (body-only text).
+MIN_SCORE = 2.0
+_SENTENCE_END = re.compile(r"[a-z0-9)\]”\"'’]\.[\s\"”’']*$")
 #: Only this many lines are searched for a headline (bounded work on huge input).
 SCAN_LINES = 700
 
@@ -172,7 +175,8 @@ def find_headline(lines: list[str], *, stop: int | None = None) -> HeadlineChoic
         if i >= limit:
             break
         line = lines[i]
-        if not page.title_shaped(i) or (page.prose[i] and page.n_words(i) > 30):
+        if not page.title_shaped(i) or (page.prose[i] and (page.n_words(i) > 30 or _SENTENCE_END.search(line))):
+            # A paragraph of text ending in a full stop is the story, not its headline.
             continue
         if best is not None and (n > best_n + 150 or (best.score >= 6.0 and n > best_n + 40)):
             # A strong headline is never followed 40 lines later by a better one.
@@ -183,9 +187,9 @@ def find_headline(lines: list[str], *, stop: int | None = None) -> HeadlineChoic
         if best is None or score > best.score:
             best = HeadlineChoice(i, line, score)
             best_n = n
-    if best is not None:
-        best = _prefer_line_above(page, best, best_n)
-    return best
+    if best is None or best.score < MIN_SCORE:
+        return None
+    return _prefer_line_above(page, best, best_n)
 
 
 def _prefer_line_above(page: _Page, best: HeadlineChoice, n: int) -> HeadlineChoice:

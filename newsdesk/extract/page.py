@@ -189,10 +189,38 @@ def _locate_headline(lines: list[str], hints: Extracted | None, found: _Found) -
         return -1
     choice = find_headline(lines)
     if choice is None:
-        return -1
+        return _first_line_title(lines, found)
     found.title = clean_line(strip_site_suffix(choice.text) if choice.index == _first_nonblank(lines)
                              else choice.text)
     return choice.index
+
+
+#: A title taken from a plain first line is cut here (at a word boundary).
+FALLBACK_TITLE_CHARS = 300
+
+
+def _first_line_title(lines: list[str], found: _Found) -> int:
+    """Plain text with nothing headline-like: its first line is the title unless it is text.
+
+    A first line that is a finished sentence of prose is the story itself, and
+    a byline, date or notice is not a title; otherwise the convention of plain
+    text files (title first) holds.
+    """
+    first = _first_nonblank(lines)
+    if first < 0:
+        return -1
+    line = lines[first]
+    if is_boilerplate(line) or is_credit(line) or date_line(line) is not None or parse_byline(line):
+        return -1
+    if is_prose(line) and line.rstrip().endswith((".", "!", "?", '"', "”")):
+        return -1
+    if not any(lines[first + 1 :]):
+        return -1  # a single line of text is a body, not a title over nothing
+    title = line
+    if len(title) > FALLBACK_TITLE_CHARS:
+        title = title[:FALLBACK_TITLE_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:-")
+    found.title = clean_line(title)
+    return first
 
 
 def _first_nonblank(lines: list[str]) -> int:

@@ -376,3 +376,32 @@ def test_hard_wrapped_paragraphs_are_joined() -> None:
         "The council voted on Tuesday to turn the old rail yard into a park, ending a decade-long campaign"
     )
     assert "\n\nWork starts in May" in meta.body
+
+
+def test_body_only_text_has_no_headline() -> None:
+    text = (
+        "Ferry operators on the northern route cancelled every sailing on Monday after gusts battered "
+        "the coast, the harbour authority said.\n\n"
+        "Passengers waiting at the terminal were offered hotel rooms, and the operators said services "
+        "would resume on Tuesday.\n"
+    )
+    meta = extract_page(text)
+    assert meta.title == ""
+    assert meta.body.startswith("Ferry operators")
+
+
+def test_byline_above_body_without_headline() -> None:
+    text = (
+        "By Oskar Lind\n\nGOTHENBURG (NWS) — A Swedish shipyard has won an order to build three "
+        "battery-powered ferries, the company said.\n\nThe vessels will be delivered from 2028.\n"
+    )
+    meta = extract_page(text)
+    assert meta.title == ""
+    assert meta.authors == ["Oskar Lind"]
+    assert meta.dateline == "Gothenburg"
+
+
+def test_plain_text_first_line_is_the_title() -> None:
+    meta = extract_page("Storm closes coastal road\n\nThe coastal road closed overnight.\n")
+    assert meta.title == "Storm closes coastal road"
+    assert meta.body == "The coastal road closed overnight."
