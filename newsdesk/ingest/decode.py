@@ -152,9 +152,12 @@ def _decode_unicode(data: bytes) -> Decoded:
     head = data[:SNIFF_BYTES]
     if b"\x00" in head:
         utf16 = _bomless_utf16(head)
-        if utf16 is None:
+        if utf16 is not None:
+            return Decoded(data.decode(utf16, errors="replace"), utf16)
+        if head.count(0) > max(1, len(head) // 1000):
             raise Rejected("not a news file: binary data")
-        return Decoded(data.decode(utf16, errors="replace"), utf16)
+        # A stray NUL or two in text (a bad copy, a terminated string): drop them.
+        data = data.replace(b"\x00", b"")
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:

@@ -14,7 +14,7 @@ from typing import Any
 from newsdesk.ingest.assemble import clean_short, extract_article, finish
 from newsdesk.ingest.dates import normalise_date
 from newsdesk.ingest.html_text import html_fragment_to_text
-from newsdesk.ingest.limits import MAX_ITEM_CHARS
+from newsdesk.ingest.limits import MAX_FEED_ITEMS, MAX_ITEM_CHARS
 from newsdesk.ingest.names import person_names
 from newsdesk.ingest.result import Rejected
 from newsdesk.ingest.text import bounded
@@ -117,6 +117,9 @@ def load_feed(text: str, warnings: list[str]) -> list[Extracted]:
         if not parsed.get("version"):
             raise Rejected("not a feed: no RSS or Atom channel found")
         raise Rejected("feed has no items")
+    if len(entries) > MAX_FEED_ITEMS:
+        warnings.append(f"feed has {len(entries)} items; imported the first {MAX_FEED_ITEMS}")
+        entries = entries[:MAX_FEED_ITEMS]
     feed_title = clean_short(_title_text(parsed.get("feed", {}).get("title")))
     items: list[Extracted] = []
     problems: list[str] = []

@@ -17,6 +17,9 @@ MAX_HTML_TEXT_CHARS = 1024 * 1024
 MAX_TEXT_CHARS = 2 * 1024 * 1024
 #: One article body (feed item, JSON Lines record) longer than this is cut.
 MAX_ITEM_CHARS = 1024 * 1024
+#: A feed with more items than this imports the first ones and says so
+#: (real feeds hold tens to hundreds; each item costs an extraction).
+MAX_FEED_ITEMS = 5000
 #: Headlines longer than this are truncated.
 MAX_TITLE_CHARS = 500
 #: Short one-line fields (source, author, dateline, tag) are cut here.

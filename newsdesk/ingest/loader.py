@@ -7,6 +7,7 @@ importer. Every refusal becomes `LoadResult.error`; nothing raises.
 
 from __future__ import annotations
 
+import os
 import stat
 from collections.abc import Callable
 from pathlib import Path
@@ -105,20 +106,35 @@ def load_bytes(data: bytes, name: str) -> LoadResult:
     return _load(data, name, Path(name))
 
 
+def _read_regular_file(path: Path) -> bytes:
+    """The file's bytes, after checking (on the open descriptor) that it is a regular file.
+
+    Opening without blocking and checking with fstat means a FIFO or device
+    swapped in after a stat() can neither hang the import nor be read.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    descriptor = os.open(path, flags)
+    with os.fdopen(descriptor, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if stat.S_ISDIR(info.st_mode):
+            raise Rejected("is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise Rejected("not a regular file")
+        if info.st_size > MAX_FILE_BYTES:
+            raise _too_large(info.st_size)
+        # One byte more than the limit tells a file that grew since fstat().
+        return handle.read(MAX_FILE_BYTES + 1)
+
+
 def load_file(path: Path) -> LoadResult:
     """Import one file. Never raises: unreadable files report the OSError as the error."""
     path = Path(path)
     try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
+        if path.is_dir():
             return LoadResult(path=path, items=[], error="is a folder, not a file")
-        if not stat.S_ISREG(info.st_mode):
-            return LoadResult(path=path, items=[], error="not a regular file")
-        if info.st_size > MAX_FILE_BYTES:
-            return LoadResult(path=path, items=[], error=_too_large(info.st_size).reason)
-        with path.open("rb") as handle:
-            # One byte more than the limit tells a file that grew since stat().
-            data = handle.read(MAX_FILE_BYTES + 1)
+        data = _read_regular_file(path)
+    except Rejected as exc:
+        return LoadResult(path=path, items=[], error=exc.reason)
     except OSError as exc:
         return LoadResult(path=path, items=[], error=exc.strerror or str(exc))
     return _load(data, path.name, path)

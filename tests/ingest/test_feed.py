@@ -217,3 +217,27 @@ def test_leading_whitespace_before_declaration_is_tolerated() -> None:
     result = load_bytes(("\n\n" + RSS).encode(), "lead.rss")
     assert result.error is None
     assert result.warnings == ["item 3: no title and no text; skipped"]
+
+
+def test_utf16_feed() -> None:
+    result = load_bytes(
+        ATOM.replace('encoding="utf-8"', 'encoding="utf-16"').encode("utf-16"), "wide.atom"
+    )
+    assert result.error is None
+    assert result.items[0].title == "Ferry timetable changes"
+
+
+def test_declared_legacy_encoding() -> None:
+    feed = RSS.replace('encoding="UTF-8"', 'encoding="windows-1252"').replace(
+        "Library extends opening hours", "Library’s “late” opening hours"
+    )
+    result = load_bytes(feed.encode("cp1252"), "legacy.rss")
+    assert result.error is None
+    assert result.items[1].title == "Library’s “late” opening hours"
+
+
+def test_enormous_item_title_is_truncated() -> None:
+    feed = RSS.replace("Dam inspection finds no cracks", "Dam " * 25_000)
+    result = load_bytes(feed.encode(), "long.rss")
+    assert result.error is None
+    assert 0 < len(result.items[0].title) <= 500

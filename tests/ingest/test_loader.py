@@ -158,3 +158,25 @@ def test_iter_input_files_survives_symlink_loop(tmp_path: Path) -> None:
     (root / "a.txt").write_text("x")
     os.symlink(root, root / "again")
     assert [p.name for p in iter_input_files([root])] == ["a.txt"]
+
+
+def test_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    result = load_file(fifo)
+    assert result.items == []
+    assert result.error == "not a regular file"
+
+
+def test_stray_nul_in_text_is_dropped() -> None:
+    data = b"Night bus service returns\n\nThe night bus\x00 returns to the city centre on Friday, the operator said.\n"
+    result = load_bytes(data, "nul.txt")
+    assert result.error is None
+    assert "\x00" not in result.items[0].body
+    assert "night bus returns" in result.items[0].body.lower() + result.items[0].title.lower()
+
+
+def test_hidden_file_named_explicitly_is_yielded(tmp_path: Path) -> None:
+    hidden = tmp_path / ".draft.md"
+    hidden.write_text("x")
+    assert list(iter_input_files([hidden])) == [hidden]
