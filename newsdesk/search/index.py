@@ -355,7 +355,8 @@ class SearchIndex:
         self, progress: Callable[[int, int], None] | None, stop: Callable[[], bool]
     ) -> int:
         done = 0
-        total = self._pending(self._indexed_rev)
+        version = self._read_version()
+        total = self._pending(version.indexed_rev if version is not None else self._indexed_rev)
         self._blocked = False
         while not stop():
             writer = self._writer(stop)
@@ -379,17 +380,22 @@ class SearchIndex:
                     break
                 ids = [str(row["id"]) for row in rows]
                 tags = self.store.tags_for(ids)
+                added = 0
                 for row in rows:
+                    if added and stop():
+                        break  # commit what is done so a quitting app is not held up
                     writer.update_document(**document_for_row(row, tags.get(row["id"], [])))
+                    added += 1
                 writer.commit()
             except BaseException:
                 if not writer.is_closed:
                     writer.cancel()
                 raise
-            last = int(rows[-1]["rev"])
+            # Rows come in revision order, so everything up to the last added is indexed.
+            last = int(rows[added - 1]["rev"])
             self._write_version(last)
             self._indexed_rev = last
-            done += len(rows)
+            done += added
             if progress is not None:
                 progress(done, max(total, done))
         if not self._blocked and self._message and self._message.startswith("another newsdesk"):

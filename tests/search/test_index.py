@@ -62,13 +62,28 @@ def test_catch_up_in_batches_with_progress(
     assert len(newsroom.engine.search("zephyr", now=NOW).ids) == 10
 
 
-def test_catch_up_stops_when_asked(newsroom: Newsroom, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_catch_up_stops_between_batches(
+    newsroom: Newsroom, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(index_mod, "BATCH", 3)
     insert(newsroom.store, many(9))
-    calls = iter([False, True])
-    assert newsroom.index.catch_up(should_stop=lambda: next(calls, True)) == 3
+    stop = threading.Event()
+    done = newsroom.index.catch_up(lambda d, t: stop.set(), should_stop=stop.is_set)
+    assert done == 3
     assert newsroom.index.status().pending == 6
     assert newsroom.index.catch_up() == 6
+
+
+def test_catch_up_stops_inside_a_batch_and_keeps_what_it_did(newsroom: Newsroom) -> None:
+    insert(newsroom.store, many(9))
+    checks = iter(range(100))
+    # Checked once before the batch, then before each document after the first:
+    # the third check (before the third document) stops it.
+    assert newsroom.index.catch_up(should_stop=lambda: next(checks) >= 2) == 2
+    assert newsroom.index.status().pending == 7
+    assert len(newsroom.engine.search("zephyr", now=NOW).ids) == 2
+    assert newsroom.index.catch_up() == 7
+    assert len(newsroom.engine.search("zephyr", now=NOW).ids) == 9
 
 
 def test_reopen_keeps_the_index(newsroom: Newsroom) -> None:
