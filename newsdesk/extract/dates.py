@@ -185,6 +185,12 @@ _DOTTED = re.compile(
 )
 
 
+# Year first with slashes ("2025/03/14 09:30").
+_YMD_SLASH = re.compile(
+    rf"(?<![\w/])(?P<y>\d{{4}})/(?P<m>\d{{1,2}})/(?P<d>\d{{1,2}})(?![\w/])(?:{_TIME})?", re.IGNORECASE
+)
+
+
 def _from_dotted(match: re.Match[str]) -> str | None:
     return _build(
         int(match["y"]),
@@ -210,6 +216,7 @@ def find_dates(text: str) -> list[DateMatch]:
         (_MDY, _from_named),
         (_NUMERIC, _from_numeric),
         (_DOTTED, _from_dotted),
+        (_YMD_SLASH, _from_dotted),
     ):
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
