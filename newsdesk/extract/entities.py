@@ -1034,6 +1034,16 @@ def _resolve(text: str, tokens: list[_Token], found: list[_Found]) -> Analysis:
             ministry.setdefault(ministry_key, org)
 
     candidate_initials = {_initials(f.name) for f in found if f.kind == "candidate"}
+    # Short forms of organisation names: without the legal suffix, and a
+    # one-word name before its head ("Brightwater" for "Brightwater Corp").
+    org_short: dict[str, str] = {}
+    for org in orgs:
+        base = _LEGAL_SUFFIX.sub("", org)
+        if base != org:
+            org_short.setdefault(base, org)
+        parts = base.split()
+        if len(parts) == 2 and parts[1] in ORG_HEADS and parts[0] not in ORG_HEADS:
+            org_short.setdefault(parts[0], org)
     places = gazetteer()
     mentions: list[Mention] = []
     first_at: dict[str, int] = {}
@@ -1067,10 +1077,14 @@ def _resolve(text: str, tokens: list[_Token], found: list[_Found]) -> Analysis:
             kind = PERSON
         elif kind in ("alias", "headline"):
             choices = strong_alias.get(name) or weak_alias.get(name)
+            if name in org_short and choices in (None, [name]):
+                choices = None  # "Brightwater" after "Brightwater Corp." is the company
             if choices:
-                # The one mentioned most recently, when two people share the name.
+                # Who a shared short form means: see owner().
                 name = owner(choices, start)
                 kind = PERSON
+            elif name in org_short:
+                name, kind = org_short[name], ORG  # "Brightwater" after "Brightwater Corp."
             elif kind == "alias" and f.evidence and name.lower() not in COMMON_WORDS:
                 kind = PERSON  # a lone surname that speaks or carries a title
             else:
@@ -1092,6 +1106,7 @@ def _resolve(text: str, tokens: list[_Token], found: list[_Found]) -> Analysis:
             if f.kind == PERSON:
                 last_full_at[name] = start
         mentions.append(Mention(start, end, name, kind))
+    mentions = _merge_legal_forms(mentions)
     kinds: dict[str, str] = {}
     surfaces: dict[str, str] = {}
     for m in mentions:
@@ -1100,6 +1115,23 @@ def _resolve(text: str, tokens: list[_Token], found: list[_Found]) -> Analysis:
     # A name seen as two kinds keeps the kind of its first mention.
     mentions = [m for m in mentions if kinds[m.name] == m.kind]
     return Analysis(mentions, kinds, surfaces)
+
+
+_LEGAL_SUFFIX = re.compile(r",?\s+(?:Inc|Corp|Co|Ltd|LLC|LLP|PLC|Plc|plc|GmbH|AG|SA|NV)\.?$")
+
+
+def _merge_legal_forms(mentions: list[Mention]) -> list[Mention]:
+    """ "Ceres Robotics" and "Ceres Robotics Inc." are one organisation: the first form seen."""
+    first_form: dict[str, str] = {}
+    for m in mentions:
+        if m.kind == ORG:
+            first_form.setdefault(_LEGAL_SUFFIX.sub("", m.name), m.name)
+    return [
+        Mention(m.start, m.end, first_form[_LEGAL_SUFFIX.sub("", m.name)], m.kind)
+        if m.kind == ORG
+        else m
+        for m in mentions
+    ]
 
 
 def _title_mentions(title: str, analysis: Analysis) -> list[tuple[str, str]]:

@@ -147,6 +147,13 @@ def test_plural_possessive_inside_an_organisation_name() -> None:
     assert result.organizations == ["Coastal Farmers' Association"]
 
 
+def test_legal_suffix_variants_are_one_organisation() -> None:
+    result = entities("Brightwater Corp. raised prices. Later, Brightwater said demand was strong.")
+    assert result.people == []
+    assert result.organizations == ["Brightwater Corp."]
+    assert result.counts["Brightwater Corp."] == 2
+
+
 def test_spelled_out_name_preferred_over_acronym_in_parentheses() -> None:
     result = entities(
         "The Joint Chiefs of Staff (JCS) reported two launches. "
