@@ -77,14 +77,20 @@ def _title_text(value: object) -> str:
 
 
 def item_hints(entry: Mapping[str, Any], feed_title: str | None) -> tuple[Extracted, str]:
-    """What the item states (hints) and its body text."""
+    """What the item states (hints) and its body text.
+
+    The body is the fuller of content and summary (some feeds put a photo
+    caption in the content and the article in the summary); a short summary
+    beside fuller content, when not the body's opening, is the dek.
+    """
     content, summary = _item_html(entry)
-    body = html_fragment_to_text(content or summary)
+    content_text = html_fragment_to_text(content) if content else ""
+    summary_text = html_fragment_to_text(summary) if summary else ""
+    body = content_text if len(content_text) >= len(summary_text) else summary_text
     dek = None
-    if content and summary:
-        summary_text = html_fragment_to_text(summary)
-        if len(summary_text) <= MAX_DEK_CHARS and summary_text[:60] not in body[:200]:
-            dek = summary_text
+    short_summary = bool(summary_text) and len(summary_text) <= MAX_DEK_CHARS
+    if body is content_text and short_summary and _fold(summary_text)[:60] not in _fold(body):
+        dek = summary_text
     source = entry.get("source")
     source_title = source.get("title") if isinstance(source, Mapping) else None
     hints = Extracted(
@@ -98,6 +104,10 @@ def item_hints(entry: Mapping[str, Any], feed_title: str | None) -> tuple[Extrac
         format="feed",
     )
     return hints, body
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split())
 
 
 def load_feed(text: str, warnings: list[str]) -> list[Extracted]:
