@@ -18,7 +18,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
@@ -274,21 +274,26 @@ class SearchEngine:
         text_parts = [p for p in parts if classify(p) == "text"]
         mixed_parts = [p for p in parts if classify(p) == "mixed"]
         compiler = WhooshCompiler(searcher, self._related_source)
-        queries = [q for q in (compiler.compile(p) for p in text_parts) if q is not None]
-        positive = any(has_positive_text(p) for p in text_parts)
         where = and_sql([to_sql(p) for p in store_parts])
-        plan = _Plan(self.store, where, positive=positive)
+        plan = _Plan(self.store, where, positive=any(has_positive_text(p) for p in text_parts))
+        sets = _SetEvaluator(self.store, searcher, docmap, compiler)
         allowed: set[str] | None = None
         for part in mixed_parts:
-            ids = self._eval_set(part, searcher, docmap, compiler)
+            ids = sets.evaluate(part)
             allowed = ids if allowed is None else allowed & ids
-        if not queries:
+        if not plan.positive:
+            # Only exclusions (`-korea is:starred`): order the store's matches and
+            # drop what the index finds, rather than walking every document.
+            for part in text_parts:
+                if isinstance(part, Not):
+                    plan.exclude |= sets.evaluate(part.item)
+                else:
+                    ids = sets.evaluate(part)
+                    allowed = ids if allowed is None else allowed & ids
             plan.extra = allowed
             return plan
-        query: wq.Query = queries[0] if len(queries) == 1 else wq.And(queries)
-        if not positive:
-            query = wq.And([wq.Every(), query])
-        plan.query = query
+        queries = [q for q in (compiler.compile(p) for p in text_parts) if q is not None]
+        plan.query = queries[0] if len(queries) == 1 else wq.And(queries)
         if allowed is not None:
             plan.filter = docmap.docnums_of(allowed & self.store.id_set(*where))
         elif where[0] != "1":
@@ -307,27 +312,6 @@ class SearchEngine:
             where[1],
         ).fetchone()
         return int(row[0]), int(row[1])
-
-    def _eval_set(
-        self, node: Node, searcher: Searcher, docmap: DocMap, compiler: WhooshCompiler
-    ) -> set[str]:
-        kind = classify(node)
-        if kind == "store":
-            return self.store.id_set(*to_sql(node))
-        if kind == "text":
-            q = compiler.compile(node)
-            if q is None:
-                return set()
-            if not has_positive_text(node):
-                q = wq.And([wq.Every(), q])
-            return set(docmap.ids_of(searcher.docs_for_query(q)))
-        if isinstance(node, Not):
-            return self.store.id_set("1") - self._eval_set(node.item, searcher, docmap, compiler)
-        assert isinstance(node, And | Or)
-        sets = [self._eval_set(item, searcher, docmap, compiler) for item in node.items]
-        if isinstance(node, And):
-            return set.intersection(*sets)
-        return set.union(*sets)
 
     # -- running ---------------------------------------------------------------
 
@@ -349,6 +333,7 @@ class SearchEngine:
                     total = len(ids)
                     if limit is not None:
                         ids = ids[:limit]
+                    notices.append(self._indexing_notice() or "")
                     return SearchResult(ids, total, parsed.terms, notice=_join(notices))
                 by_date = sort == "newest" or not plan.positive
                 if plan.filter is not None and not plan.filter:
@@ -423,6 +408,41 @@ class SearchEngine:
         return "the search index was damaged and is being rebuilt; results may be incomplete"
 
 
+class _SetEvaluator:
+    """Evaluates a subtree to the set of article ids it matches (for mixed queries)."""
+
+    def __init__(
+        self, store: Store, searcher: Searcher, docmap: DocMap, compiler: WhooshCompiler
+    ) -> None:
+        self.store = store
+        self.searcher = searcher
+        self.docmap = docmap
+        self.compiler = compiler
+        self._universe: set[str] | None = None
+
+    def universe(self) -> set[str]:
+        if self._universe is None:
+            self._universe = self.store.id_set("1")
+        return self._universe
+
+    def evaluate(self, node: Node) -> set[str]:
+        if isinstance(node, Not):
+            return self.universe() - self.evaluate(node.item)
+        kind = classify(node)
+        if kind == "store":
+            return self.store.id_set(*to_sql(node))
+        if kind == "text" and has_positive_text(node):
+            q = self.compiler.compile(node)
+            if q is None:
+                return set()
+            return set(self.docmap.ids_of(self.searcher.docs_for_query(q)))
+        assert isinstance(node, And | Or)
+        sets = [self.evaluate(item) for item in node.items]
+        if isinstance(node, And):
+            return set.intersection(*sets)
+        return set.union(*sets)
+
+
 @dataclass
 class _Plan:
     """How to run one query: the Whoosh part, and the store's say as filter or mask."""
@@ -433,13 +453,17 @@ class _Plan:
     query: wq.Query | None = None
     filter: set[int] | None = None
     mask: set[int] | None = None
-    #: Ids allowed by mixed conditions when there is no Whoosh part.
+    #: Ids allowed by mixed conditions when there is no ranked Whoosh part.
     extra: set[str] | None = None
+    #: Ids excluded by negated words when there is no ranked Whoosh part.
+    exclude: set[str] = field(default_factory=set)
 
     def store_ids(self) -> list[str]:
         ids = self.store.ordered_ids(*self.where)
         if self.extra is not None:
             ids = [i for i in ids if i in self.extra]
+        if self.exclude:
+            ids = [i for i in ids if i not in self.exclude]
         return ids
 
 
