@@ -16,7 +16,7 @@ from lxml import etree
 from newsdesk.ingest.assemble import tidy_paragraphs
 from newsdesk.ingest.limits import MAX_TEXT_CHARS
 
-# Block-level tags of HTML, plus trafilatura's XML (head, list, item, quote, row, cell).
+# Block-level tags of HTML, plus trafilatura's XML (head, list, item, quote, row).
 BLOCK_TAGS = frozenset(
     [
         "p",
@@ -57,7 +57,6 @@ BLOCK_TAGS = frozenset(
         "item",
         "quote",
         "row",
-        "cell",
     ]
 )
 DROP_TAGS = frozenset(
@@ -96,6 +95,9 @@ DROP_TAGS = frozenset(
     ]
 )
 _PRE_TAGS = frozenset(("pre", "code"))
+# Table cells stay on their row's line, separated by " | ".
+_CELL_TAGS = frozenset(("td", "th", "cell"))
+_ROW_TAGS = frozenset(("tr", "row"))
 
 # Trailing furniture of feed items (WordPress, Medium, newsletters): not article text.
 _FURNITURE = re.compile(
@@ -127,6 +129,7 @@ def _pieces(root: etree._Element, limit: int) -> list[str]:
     pieces: list[str] = []
     size = 0
     pre_depth = 0
+    cells = 0
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, element in walker:
         if size > limit:
@@ -141,6 +144,12 @@ def _pieces(root: etree._Element, limit: int) -> list[str]:
             ):
                 walker.skip_subtree()
                 continue
+            if tag in _ROW_TAGS:
+                cells = 0
+            if tag in _CELL_TAGS:
+                if cells:
+                    pieces.append(" | ")
+                cells += 1
             if tag in BLOCK_TAGS:
                 pieces.append(_PARA)
             elif tag in ("br", "lb"):

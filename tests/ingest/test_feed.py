@@ -241,3 +241,14 @@ def test_enormous_item_title_is_truncated() -> None:
     result = load_bytes(feed.encode(), "long.rss")
     assert result.error is None
     assert 0 < len(result.items[0].title) <= 500
+
+
+def test_item_html_to_paragraphs() -> None:
+    from newsdesk.ingest.html_text import html_fragment_to_text
+
+    html = (
+        "<p>First <b>bold</b> line<br>second line</p><style>p{}</style>"
+        "<table><tr><th>Team</th><th>Score</th></tr><tr><td>Reds</td><td>3</td></tr></table>"
+        "<p>The post Match report appeared first on Local Sport.</p>"
+    )
+    assert html_fragment_to_text(html) == "First bold line\nsecond line\n\nTeam | Score\n\nReds | 3"
