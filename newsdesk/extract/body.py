@@ -1,0 +1,274 @@
+"""The body walk and the tail after it.
+
+Paragraphs are collected from the first line of running text until an end
+marker (topics box, comment form, copyright line, the author's bio box) or a
+long stretch of furniture; captions, credits, appeals and related-link lists
+are lifted out on the way. The tail is then searched for more link lists,
+credits and the lines that name the outlet.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsdesk.extract.boilerplate import (
+    is_boilerplate,
+    is_end_marker,
+    link_list_marker,
+    looks_like_link_title,
+)
+from newsdesk.extract.byline import (
+    is_credit,
+    parse_byline,
+    split_caption_credit,
+)
+from newsdesk.extract.dateline import parse_dateline
+from newsdesk.extract.dates import (
+    first_date,
+)
+from newsdesk.extract.found import Found
+from newsdesk.extract.header import SOURCE_LABEL, credit_shaped, strip_caption_label
+from newsdesk.extract.headline import (
+    is_caption_like,
+)
+from newsdesk.extract.lines import (
+    is_list_item,
+    is_prose,
+    is_upper_line,
+    lower_ratio,
+    strip_list_mark,
+    words,
+)
+from newsdesk.extract.links import add_link
+from newsdesk.extract.outlet import outlet_from_footer
+
+#: Lines after the body still searched for link lists, credits and the outlet.
+TAIL_LINES = 400
+
+
+#: Non-prose lines in a row that mean the article is over.
+FURNITURE_RUN = 8
+
+
+_READ_MORE = re.compile(r"^(?:read|see)\s+more[^\w:]*$", re.I)
+
+
+_INLINE_LINK = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?:read\s+(?:more|also|next|(?:our|the)\s+(?:full\s+)?(?:report|story|article|explainer))"
+    r"|see\s+also|related|also\s+read|more\s+on\s+this)\s*:\s*(?P<title>\S.{3,200})$",
+    re.I,
+)
+
+
+_PREV_NEXT = re.compile(
+    r"^(?:PREVIOUS|NEXT|RELATED|READ MORE|WATCH|LISTEN)\s*:?\s+(?P<title>[A-Z].{8,200})$"
+)
+
+
+BIO = re.compile(r"^\s*(?:\S+\s+){1,4}?(?:is|was|writes|covers|reports|has)\b", re.I)
+
+
+def read_body(lines: list[str], start: int, found: Found) -> int:
+    """Collect paragraphs from `start`; return the index where the article ended."""
+    if start >= len(lines):
+        return len(lines)
+    dateline = parse_dateline(lines[start])
+    if dateline is not None:
+        if dateline.place:
+            found.dateline = dateline.place
+        if dateline.month_day:
+            found.dateline_month_day = dateline.month_day
+            if not found.published:
+                # "NORTHPORT, March 3, 2025 --": a dateline with its year dates the piece.
+                found.published = first_date(dateline.month_day)
+        if dateline.agency:
+            found.add_source(dateline.agency)
+        if dateline.outlet:
+            found.add_source(dateline.outlet)
+    body = found.body
+    pending: str | None = None  # a short line that is a subheading if prose follows
+    in_links = False
+    furniture = 0
+    image_label = False
+    i = start
+    end = len(lines)
+    while i < end:
+        line = lines[i]
+        i += 1
+        if not line:
+            continue
+        if body and is_end_marker(line):
+            _maybe_source_line(line, found)
+            return i - 1
+        if is_credit(line):
+            found.add_credit(line)
+            if body and re.match(r"^\W*(?:edited|editing)\b", line, re.I):
+                return i
+            continue
+        inline = _INLINE_LINK.search(line)
+        if inline and len(line) <= 300:
+            add_link(found.links, inline["title"])
+            continue
+        if _READ_MORE.match(line):
+            if pending:
+                add_link(found.links, pending)
+                pending = None
+            continue
+        if link_list_marker(line):
+            in_links = True
+            pending = None
+            continue
+        if is_boilerplate(line):
+            furniture += 1
+            if furniture >= FURNITURE_RUN * 2 and body:
+                return i
+            image_label = bool(re.match(r"^(?:image|photo|media caption)\W*$", line, re.I))
+            continue
+        if is_caption_like(line) or image_label:
+            image_label = False
+            caption, credit = split_caption_credit(strip_caption_label(line))
+            found.add_caption(caption)
+            found.add_credit(credit)
+            if i < end and lines[i] and credit_shaped(lines[i]) and not is_prose(lines[i]):
+                found.add_credit(lines[i])
+                i += 1
+            continue
+        if _is_author_echo(line, found):
+            # The author's name or bio box after the story: the article is over.
+            if found.body and BIO.match(line):
+                found.add_credit(line)
+                return i
+            if len(found.body) >= 3:
+                return i
+            continue
+        if parse_byline(line) is not None and not is_prose(line):
+            # A byline inside the text belongs to a teaser or a contributor box.
+            continue
+        prev_next = _PREV_NEXT.match(line)
+        if prev_next:
+            add_link(found.links, prev_next["title"])
+            continue
+        prose = is_prose(line)
+        if in_links:
+            if not prose and looks_like_link_title(line):
+                add_link(found.links, line)
+                continue
+            in_links = False
+        if prose:
+            furniture = 0
+            if pending:
+                body.append(pending)
+                pending = None
+            body.append(line)
+            continue
+        # A short line: subheading, bullet, caption without credit, or furniture.
+        furniture += 1
+        if body and furniture >= FURNITURE_RUN:
+            return i - furniture
+        tokens = words(line)
+        if is_list_item(line) and len(tokens) >= 6:
+            body.append(strip_list_mark(line))
+            furniture = 0
+            continue
+        if (
+            len(tokens) >= 9
+            and lower_ratio(tokens) >= 0.4
+            and not line.rstrip().endswith((".", "?", "!", '"', "”"))
+        ):
+            found.add_caption(line)
+            continue
+        if (
+            len(tokens) >= 4
+            and line.rstrip().endswith((".", "?", "!", '"', "”"))
+            and not is_list_item(line)
+            and not is_upper_line(line)
+        ):
+            # A short paragraph ("Shares closed 4% lower.") is text, not a heading.
+            if pending:
+                body.append(pending)
+                pending = None
+            body.append(line)
+            furniture = 0
+        elif 3 <= len(tokens) <= 14 and not is_upper_line(line) and not is_list_item(line):
+            pending = line
+        else:
+            pending = None
+    return end
+
+
+def _is_author_echo(line: str, found: Found) -> bool:
+    """The author's name alone, or a bio opening with it ('Jane Doe is a reporter ...')."""
+    if not found.authors or len(line) > 400:
+        return False
+    folded = line.casefold()
+    return any(
+        folded == a.casefold() or (line.startswith(a + " ") and BIO.match(line))
+        for a in found.authors
+    )
+
+
+def _maybe_source_line(line: str, found: Found) -> None:
+    """A standards or copyright line names the outlet."""
+    name = outlet_from_footer(line)
+    if name:
+        found.add_source(name)
+
+
+def read_tail(lines: list[str], start: int, found: Found) -> None:
+    in_links = False
+    end = min(len(lines), start + TAIL_LINES)
+    tail_sources: list[str] = []
+    for i in range(start, end):
+        line = lines[i]
+        if not line:
+            continue
+        if link_list_marker(line):
+            in_links = True
+            continue
+        if is_credit(line):
+            found.add_credit(line)
+            continue
+        label = SOURCE_LABEL.match(line)
+        if label:
+            name = label["name"] or next(
+                (lines[j] for j in range(i + 1, min(end, i + 3)) if lines[j]), ""
+            )
+            if name and len(words(name)) <= 6:
+                tail_sources.append(name)
+            continue
+        name = outlet_from_footer(line)
+        if name:
+            tail_sources.append(name)
+            year = re.search(r"(?:19|20)\d{2}", line)
+            if year:
+                found.copyright_years.append(int(year.group(0)))
+            in_links = False
+            continue
+        if in_links:
+            if looks_like_link_title(line) and not is_prose(line) and len(found.links) < 40:
+                add_link(found.links, line)
+                continue
+            in_links = False
+    for name in tail_sources:
+        found.add_source(name)
+    # Copyright lines sit in the page footer, past the tail window of a long page.
+    if not tail_sources:
+        for line in lines[-60:]:
+            name = outlet_from_footer(line) if line else None
+            if name:
+                found.add_source(name)
+                break
+
+
+def drop_author_bio(found: Found) -> None:
+    """'Jane Doe writes about transport.' closing the body is about the author, not the story."""
+    if not found.body or not found.authors:
+        return
+    last = found.body[-1]
+    if (
+        len(words(last)) <= 40
+        and BIO.match(last)
+        and any(last.startswith(a) for a in found.authors)
+    ):
+        found.body.pop()
+        found.add_credit(last)

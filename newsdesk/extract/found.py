@@ -1,0 +1,50 @@
+"""What the page walk has found so far: the state header, body and tail readers share."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newsdesk.model import Link
+from newsdesk.sanitize import clean_line
+
+
+@dataclass
+class Found:
+    """What the walk collects before it becomes an `Extracted`."""
+
+    title: str = ""
+    dek: str | None = None
+    authors: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    dateline: str | None = None
+    dateline_month_day: str | None = None
+    published: str | None = None
+    credits: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    body: list[str] = field(default_factory=list)
+    copyright_years: list[int] = field(default_factory=list)
+
+    def add_credit(self, text: str | None) -> None:
+        text = clean_line(text or "").strip(" ()")
+        if text and text not in self.credits and len(self.credits) < 40:
+            self.credits.append(text[:300])
+
+    def add_caption(self, text: str) -> None:
+        text = clean_line(text)
+        if text and text not in self.captions and len(self.captions) < 60:
+            self.captions.append(text[:1000])
+
+    def add_source(self, text: str | None) -> None:
+        text = clean_line(text or "").strip(" .,;:-–—")
+        if text and 2 <= len(text) <= 80 and text not in self.sources:
+            self.sources.append(text)
+
+
+def first_nonblank(lines: list[str]) -> int:
+    return next((i for i, line in enumerate(lines) if line), -1)
+
+
+def fold(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())

@@ -1,0 +1,337 @@
+"""The header zone: from the headline to the first paragraph of the story.
+
+Finds where the body starts, then reads what sits above it: standfirst,
+byline, date line, lone place line, photo captions and their credits.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsdesk.extract.boilerplate import (
+    is_boilerplate,
+    link_list_marker,
+    looks_like_link_title,
+)
+from newsdesk.extract.byline import (
+    Byline,
+    has_inline_credit,
+    is_credit,
+    parse_byline,
+    parse_name_line,
+    split_caption_credit,
+)
+from newsdesk.extract.dateline import lone_place, parse_dateline
+from newsdesk.extract.dates import (
+    date_line,
+    find_dates,
+)
+from newsdesk.extract.found import Found, fold
+from newsdesk.extract.headline import (
+    is_caption_like,
+)
+from newsdesk.extract.lines import (
+    is_list_item,
+    is_prose,
+    lower_ratio,
+    strip_list_mark,
+    words,
+)
+from newsdesk.extract.links import add_link
+from newsdesk.extract.outlet import KNOWN_AGENCIES
+from newsdesk.sanitize import clean_line
+
+SOURCE_LABEL = re.compile(r"^(?:source|from)\s*:\s*(?P<name>.*)$", re.I)
+
+
+_REPORTING = re.compile(
+    r"\b(?:said|says|say|told|according to|announced|reported|on (?:monday|tuesday|wednesday|thursday|friday"
+    r"|saturday|sunday)|yesterday|today|last (?:week|night|month)|this (?:week|morning))\b",
+    re.I,
+)
+
+
+def _skippable(line: str) -> bool:
+    return not line or is_boilerplate(line) or is_caption_like(line)
+
+
+def _caption_by_next_line(lines: list[str], i: int) -> bool:
+    """A photo caption: the line right after it is the picture's credit."""
+    nxt = next((lines[j] for j in range(i + 1, min(len(lines), i + 3)) if lines[j]), "")
+    if nxt[:60] == lines[i][:60]:
+        # Galleries print a caption twice (visible text and the enlarged view).
+        return True
+    if not nxt or len(nxt) > 120:
+        return False
+    return (
+        is_credit(nxt)
+        or (has_inline_credit(nxt) and len(words(nxt)) <= 10)
+        or bool(re.match(r"^\(?[A-Z][\w. ]{1,40}(?:/|\|)\s*[A-Z][\w. ]{1,40}\)?$", nxt))
+    )
+
+
+def found_title_prefix(lines: list[str], head: int) -> str:
+    """The headline text, which image alt text repeats at the start of a caption."""
+    return lines[head] if 0 <= head < len(lines) and len(lines[head]) >= 20 else "\x00"
+
+
+def find_body_start(lines: list[str], head: int) -> int:
+    """First line of running text after the headline (len(lines) when there is none)."""
+    start = head + 1
+    limit = min(len(lines), start + 2000)
+    first_prose = -1
+    in_list = False
+    for i in range(start, limit):
+        line = lines[i]
+        if not line:
+            continue
+        if link_list_marker(line):
+            in_list = True
+            continue
+        if in_list:
+            # A "Most popular" list between headline and body: skip its headlines.
+            if len(words(line)) < 25 and parse_dateline(line) is None:
+                continue
+            in_list = False
+        if not is_prose(line) or _skippable(line) or is_credit(line) or is_list_item(line):
+            continue
+        if _caption_by_next_line(lines, i):
+            continue
+        if line.startswith(found_title_prefix(lines, head)):
+            continue
+        if parse_byline(line) is not None:
+            continue
+        if first_prose < 0:
+            first_prose = i
+        # Running text: another prose line follows soon, past captions and furniture.
+        seen = 0
+        for j in range(i + 1, min(len(lines), i + 40)):
+            nxt = lines[j]
+            if _skippable(nxt):
+                continue
+            if parse_byline(nxt) is not None or date_line(nxt) is not None:
+                break
+            if is_prose(nxt) and not nxt.startswith(found_title_prefix(lines, head)):
+                return i
+            seen += 1
+            if seen >= 4:
+                break
+        if len(line) >= 400:
+            return i
+    if first_prose >= 0:
+        return first_prose
+    # No prose at all (a short note, a feed summary): the first line with words.
+    for i in range(start, min(len(lines), start + 200)):
+        line = lines[i]
+        if (
+            line
+            and not _skippable(line)
+            and len(words(line)) >= 4
+            and date_line(line) is None
+            and parse_byline(line) is None
+            and not is_credit(line)
+        ):
+            return i
+    return len(lines)
+
+
+def read_header(lines: list[str], head: int, body_start: int, found: Found) -> int:
+    """Standfirst, byline, date, place, captions and links between headline and body.
+
+    Returns where the body starts, moved past a standfirst that sat right under
+    the headline with nothing between.
+    """
+    zone_start = head + 1 if head >= 0 else 0
+    zone_end = min(body_start, zone_start + 120, len(lines))
+    content = [i for i in range(zone_start, zone_end) if lines[i]]
+    byline: Byline | None = None
+    meta_seen = False
+    in_links = False
+    previous_caption = False
+    for n, i in enumerate(content):
+        line = lines[i]
+        following = [lines[j] for j in content[n + 1 : n + 4]]
+        if link_list_marker(line):
+            in_links = True
+            continue
+        if is_boilerplate(line):
+            continue
+        if is_credit(line):
+            found.add_credit(line)
+            previous_caption = False
+            continue
+        if is_caption_like(line):
+            caption, credit = split_caption_credit(strip_caption_label(line))
+            caption = _strip_title_prefix(caption, found.title)
+            if caption and len(words(caption)) >= 3:
+                found.add_caption(caption)
+            found.add_credit(credit)
+            previous_caption = True
+            continue
+        if previous_caption and credit_shaped(line):
+            found.add_credit(line)
+            previous_caption = False
+            continue
+        previous_caption = False
+        if (
+            found.title
+            and fold(line).startswith(fold(found.title))
+            and len(line) > len(found.title) + 20
+        ):
+            # An image's alt text repeats the headline, then gives the caption.
+            found.add_caption(_strip_title_prefix(line, found.title))
+            previous_caption = True
+            continue
+        parsed = (
+            None
+            if byline
+            else (
+                parse_byline(line, following)
+                or (parse_name_line(line, following) if not is_prose(line) else None)
+            )
+        )
+        if parsed is not None:
+            byline = parsed
+            meta_seen = True
+            _take_byline(parsed, found)
+            continue
+        published = date_line(line)
+        if published is not None:
+            if (not found.published and not _updated_only(line)) or not found.published:
+                found.published = published
+            _agency_in_date_line(line, found)
+            meta_seen = True
+            in_links = False
+            continue
+        label = SOURCE_LABEL.match(line)
+        if label and label["name"]:
+            found.add_source(label["name"])
+            continue
+        place = lone_place(line) if not found.dateline else None
+        if place and (meta_seen or byline is not None):
+            found.dateline = place
+            continue
+        if clean_line(line).lower() in KNOWN_AGENCIES and meta_seen:
+            found.add_source(line)
+            continue
+        if in_links:
+            if looks_like_link_title(line) and not is_prose(line):
+                add_link(found.links, line)
+                continue
+            in_links = False
+        if (
+            found.dek is None
+            and not meta_seen
+            and _dek_shaped(line)
+            and parse_dateline(line) is None
+        ):
+            found.dek = clean_line(strip_list_mark(line))
+            continue
+    if not found.published and head > 0:
+        above = [i for i in range(max(0, head - 12), head) if lines[i]][-4:]
+        for i in reversed(above):
+            published = date_line(lines[i])
+            if published is not None:
+                found.published = published
+                _agency_in_date_line(lines[i], found)
+                break
+    if (
+        found.dek is None
+        and body_start < len(lines)
+        and _dek_from_first_paragraph(lines, head, body_start, found, meta_seen)
+    ):
+        return find_body_start(lines, body_start)
+    return body_start
+
+
+def _dek_from_first_paragraph(
+    lines: list[str], head: int, body_start: int, found: Found, meta_seen: bool
+) -> bool:
+    """'Headline / one-sentence standfirst / body' with nothing between: the first line is the dek."""
+    if head < 0 or meta_seen:
+        return False
+    between = [i for i in range(head + 1, body_start) if lines[i] and not is_boilerplate(lines[i])]
+    if between:
+        return False
+    line = lines[body_start]
+    nxt = next(
+        (j for j in range(body_start + 1, min(len(lines), body_start + 6)) if lines[j]), None
+    )
+    if nxt is None or not is_prose(lines[nxt]):
+        return False
+    if parse_dateline(line) is not None or (
+        parse_dateline(lines[nxt]) is None and len(words(line)) > 30
+    ):
+        return False
+    if _REPORTING.search(line):
+        # "..., officials said on Monday": the story's first paragraph, not a standfirst.
+        return False
+    if _dek_shaped(line) and len(re.findall(r"[.!?](?:\s|$)", line)) <= 1:
+        found.dek = clean_line(line)
+        return True
+    return False
+
+
+def _dek_shaped(line: str) -> bool:
+    core = strip_list_mark(line)
+    tokens = words(core)
+    if not 6 <= len(tokens) <= 60 or len(core) > 400:
+        return False
+    if has_inline_credit(core) or is_credit(core) or date_line(core) is not None:
+        return False
+    return lower_ratio(tokens) >= 0.4 or not any(c.isupper() or c.islower() for c in core[:50])
+
+
+def credit_shaped(line: str) -> bool:
+    """A short credit line under a caption ("Jane Doe | Agency", "The Ministry of X")."""
+    tokens = words(line)
+    if not 1 <= len(tokens) <= 10 or len(line) > 100:
+        return False
+    if line.rstrip().endswith((".", "?", "!")) or is_prose(line) or date_line(line) is not None:
+        return False
+    if parse_byline(line) is not None:
+        return False
+    return lower_ratio(tokens) < 0.5 or "|" in line or "/" in line
+
+
+def strip_caption_label(line: str) -> str:
+    return re.sub(
+        r"^(?:media\s*caption|image\s*caption|caption|image\s*copyright)\s*:?\s*",
+        "",
+        line,
+        flags=re.I,
+    )
+
+
+def _strip_title_prefix(caption: str, title: str) -> str:
+    if title and caption.startswith(title):
+        return caption[len(title) :].strip(" :-–—")
+    return caption
+
+
+def _updated_only(line: str) -> bool:
+    return bool(re.match(r"^\W*(?:last\s+)?(?:updated|modified)\b", line, re.I))
+
+
+def _agency_in_date_line(line: str, found: Found) -> None:
+    """'Reuters November 18, 2019 11:03 PM': the wire named beside the date."""
+    dates = find_dates(line)
+    if not dates:
+        return
+    lead = clean_line(line[: dates[0].start]).strip(" |-–—,")
+    if lead.lower() in KNOWN_AGENCIES:
+        found.add_source(lead)
+
+
+def _take_byline(byline: Byline, found: Found) -> None:
+    for name in byline.authors:
+        if name not in found.authors and len(found.authors) < 20:
+            found.authors.append(name)
+    if byline.source:
+        found.add_source(byline.source)
+    if byline.place and not found.dateline:
+        found.dateline = clean_line(byline.place)
+    if byline.published and not found.published:
+        found.published = byline.published
+    for credit in byline.credits:
+        found.add_credit(credit)

@@ -1,0 +1,140 @@
+"""Naming the outlet: from footers (copyright, standards lines), the masthead, and abbreviations.
+
+"RFA" in a byline becomes "Radio Free Asia" when the page spells it out
+somewhere; "© 2026 The Westerly Times Ltd." becomes "The Westerly Times".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from newsdesk.extract.boilerplate import (
+    is_copyright,
+)
+from newsdesk.extract.dateline import AGENCY_NAMES
+from newsdesk.extract.lines import (
+    is_upper_line,
+    split_lines,
+    words,
+)
+from newsdesk.sanitize import clean_line
+
+#: Characters of text searched for an abbreviation's spelled-out form.
+EXPANSION_CHARS = 300_000
+
+
+KNOWN_AGENCIES = {
+    "associated press", "reuters", "agence france-presse", "afp", "bloomberg", "upi",
+    "united press international", "dpa", "pa media", "press association", "efe", "ansa",
+    "xinhua", "kyodo", "yonhap", "tass", "anadolu", "ap",
+}  # fmt: skip
+
+
+_CORPORATE_SUFFIX = re.compile(
+    r"(?:,?\s+(?:Ltd\.?|Limited|LLC|L\.L\.C\.|Inc\.?|Incorporated|Corp\.?|Corporation|Company|Co\.|Plc|PLC|GmbH|S\.A\.|AG"
+    r"|Holdings|Media Group Limited|or its affiliated companies|and its affiliates))+\.?$"
+)
+
+
+_STANDARDS = re.compile(
+    r"\b(?:our\s+standards\s*:\s*)?the\s+(?P<name>.{2,60}?)\s+trust\s+principles\b", re.I
+)
+
+
+#: A first line naming the site ("Kestrel News › Technology", "The Westerly Times | Blog").
+_SITE_LINE_SPLIT = re.compile(r"\s*(?:›|»|\||/|>|·|•|—|–| - )\s*")
+
+
+OUTLET_WORD = re.compile(
+    r"\b(?:News|Times|Post|Daily|Monitor|Tribune|Standard|Courant|Observer|Wire|Press|Herald|Journal"
+    r"|Gazette|Chronicle|Express|Mail|Telegraph|Guardian|Review|Agency|Radio|Media|Sun|Star|Record"
+    r"|Independent|Examiner|Courier|Dispatch|Bulletin|Register|Inquirer|Reporter|Weekly|Online|TV)\b"
+)
+
+
+def outlet_from_footer(line: str) -> str | None:
+    """'© 2026 The Westerly Times Ltd.' -> 'The Westerly Times'; standards lines likewise."""
+    if len(line) > 400:
+        return None
+    m = _STANDARDS.search(line)
+    if m:
+        return clean_line(m["name"])
+    if not is_copyright(line):
+        return None
+    text = re.sub(r"(?i)copyright|©|\(c\)|all rights reserved\.?", " ", line)
+    text = re.sub(r"\b(?:19|20)\d{2}\s*(?:[-–]\s*(?:19|20)\d{2})?\b,?", " ", text)
+    text = re.split(
+        r"\s*[|•]\s*|(?<=[a-z]{2})\.(?=[A-Z\s]|$)|\.\s", text.strip(" -.,"), maxsplit=1
+    )[0]
+    text = clean_line(text).strip(" .,;:-–—")
+    text = _CORPORATE_SUFFIX.sub("", text).strip(" .,")
+    tokens = words(text)
+    if not 1 <= len(tokens) <= 7 or (not text[:1].isupper() and not text[:1].isdigit()):
+        return None
+    if is_upper_line(text) and len(text) > 5:
+        text = " ".join(w.capitalize() if len(w) > 3 else w for w in text.split())
+    return text
+
+
+def site_line_outlet(text: str) -> str | None:
+    """The outlet a page's first line names (a masthead or the head of a breadcrumb)."""
+    first = next((line for line in split_lines(text[:2000])[:5] if line), "")
+    if not first or len(first) > 120:
+        return None
+    head = _SITE_LINE_SPLIT.split(first, maxsplit=1)[0].strip()
+    tokens = words(head)
+    if not 1 <= len(tokens) <= 5 or not OUTLET_WORD.search(
+        head.title() if head.isupper() else head
+    ):
+        return None
+    if head.isupper():
+        head = " ".join(
+            w.capitalize() if len(w) > 3 or w in {"THE", "OF"} else w for w in head.split()
+        )
+    return head
+
+
+def _initials(name: str) -> str:
+    return "".join(
+        w[0]
+        for w in name.replace("-", " ").split()
+        if w[:1].isupper() and w.lower() not in {"of", "the", "and", "for"}
+    )
+
+
+def expand_source(source: str, text: str, candidates: Iterable[str]) -> tuple[str, str | None]:
+    """(full name, abbreviation) for an outlet the text names both ways; else (source, None)."""
+    source = clean_line(source)
+    haystack = text[:EXPANSION_CHARS]
+    if re.fullmatch(r"[A-Z][A-Z&]{1,6}", source):
+        known = AGENCY_NAMES.get(source)
+        if known:
+            # A wire's abbreviation is spelled out only the way the wire spells it.
+            return (known, source) if known in haystack else (source, None)
+        for other in candidates:
+            if other != source and _initials(other) == source:
+                return clean_line(other), source
+        full = _spelled_out(source, haystack)
+        return (full, source) if full else (source, None)
+    initials = _initials(source)
+    if 2 <= len(initials) <= 6 and re.search(rf"\b{re.escape(initials)}\b", haystack):
+        return source, initials
+    return source, None
+
+
+def _spelled_out(abbreviation: str, haystack: str) -> str | None:
+    """'RFA' -> 'Radio Free Asia' when the text has capitalised words with those initials."""
+    letters = [re.escape(c) for c in abbreviation if c.isalpha()]
+    if len(letters) < 2:
+        return None
+    joiner = r"(?:\s+(?:of|the|and|for|&))?\s+"
+    pattern = re.compile(r"\b" + joiner.join(rf"{c}[a-z]+" for c in letters) + r"\b")
+    counts: dict[str, int] = {}
+    for m in pattern.finditer(haystack):
+        counts[m.group(0)] = counts.get(m.group(0), 0) + 1
+        if len(counts) > 50:
+            break
+    if not counts:
+        return None
+    return max(counts.items(), key=lambda item: item[1])[0]
