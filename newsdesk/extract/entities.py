@@ -416,13 +416,23 @@ def _is_namelike(token: _Token) -> bool:
         and word not in PLACE_HEADS
         and word not in TITLE_WORDS
         and word not in DEMONYMS
-        and word not in CALENDAR
+        and (word not in CALENDAR or word in GIVEN_NAMES)
         and (word.lower() not in COMMON_WORDS or word in GIVEN_NAMES)
         and not any(ch.isdigit() for ch in word)
         and not any(len(part) > 1 and part.isupper() for part in word.split("-")[1:])
     ) or (
         # Hyphenated given-name parts and initials: "Seong-deok", "J."
         token.cap and len(word) == 2 and word.endswith(".")
+    )
+
+
+def _given_name_first(tokens: list[_Token], i: int, j: int) -> bool:
+    """ "April Ryan", "Jan Egeland": a month that is a given name before a surname."""
+    return (
+        j - i == 2
+        and tokens[i].text in GIVEN_NAMES
+        and _is_namelike(tokens[i + 1])
+        and not tokens[i].starts_sentence
     )
 
 
@@ -497,7 +507,7 @@ class _Classifier:
         # Sentence-initial ordinary words and calendar words are not names.
         while i < j and (
             ((tokens[i].starts_sentence or tokens[i].headline) and words[i].lower() in COMMON_WORDS)
-            or words[i] in CALENDAR
+            or (words[i] in CALENDAR and not _given_name_first(self.tokens, i, j))
             or words[i] in _CONNECTORS
             or words[i] == "The"
         ):

@@ -267,6 +267,11 @@ def test_sentence_initial_words_are_not_names() -> None:
     assert result == EntityResult([], [], [], {})
 
 
+def test_a_month_that_is_a_given_name() -> None:
+    result = entities("The briefing was led by April Kensworth, the press secretary.")
+    assert result.people == ["April Kensworth"]
+
+
 def test_calendar_words_are_not_names() -> None:
     result = entities(
         "On Tuesday the board met, and in March it will meet again. Since January nothing changed."

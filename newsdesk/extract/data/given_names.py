@@ -83,6 +83,39 @@ Stacey Raphael Jon Rand Tom Joni Chris Jared Ivanka Melania Hunter Jill Doug Kas
 Merrick Lloyd Antony Janet Gina Xavier Alejandro Deb Tom Pete Marty Dick Mike Rex
 Condoleezza Colin Madeleine Hillary Tulsi Vivek Nikki Asa Ken Kari Kristi Glenn Jay
 Gordon Fiona Rudy Volodymyr Julian Eva-Marie Zach Bruce Ryan Jonas Matt Jason
+Aaliyah Abdel Abdirahman Abiy Abubakar Adebayo Adel Adnan Ahmet Aileen Aisling Akira Alain
+Alastair Alena Alexis Alfonso Alisha Alonso Amani Amara Amare Amos Anastasios Andrzej Aneta
+Angelique Anil Anjali Annalena Annika Antoine Antonia Aoife Arash Ariana Ariel Arnaud Arturo
+Asif Astrid Aurelie Ayumi Aziz Babajide Bakary Barbara Bartosz Beatriz Benoit Bertrand Bilal
+Birgit Bjorn Blessing Bogdan Bola Bongani Brigitte Bronwyn Camille Carina Carlo Carmela Catalina
+Cem Chanel Chiara Chidi Chinedu Chioma Chukwuemeka Ciaran Cillian Claudio Corinne Cristiano
+Dagny Daisuke Damien Dariusz Davide Deepak Deniz Desmond Dieter Dimitris Divya Dominika Dorota
+Efua Elif Eliska Elodie Emeka Emine Emre Enzo Erdogan Esra Esteban Etienne Eunice Ewa Fabio
+Fahad Faisal Farid Fatou Federica Federico Fernanda Filip Florian Folake Francois Franz Frida
+Fumiko Gabriele Gaurav Giulia Giulio Gonzalo Goran Graciela Grzegorz Guillaume Gunnar Gustav
+Habib Hadi Hakan Haruki Hassan Heinz Helga Hideo Hiroshi Hitoshi Hugo Hyun Ifeoma Ikechukwu
+Ilse Imani Ines Ingrid Irina Isidro Ismail Ivana Jacek Jakub Jamal Jana Janusz Jaroslav Javad
+Jayden Jelena Jens Jeong Jiho Joao Joaquin Jorge Jovan Jun Junichi Jurgen Kaito Kamal Karima
+Karolina Kasia Kateryna Katarzyna Kazuo Kemi Kenji Khadija Kiran Kofi Koji Kwame Kwabena Lakshmi
+Lamar Lars Laszlo Latisha Layla Leticia Liesbeth Lina Lionel Lorenzo Luca Lucas Ludmila Lukas
+Magnus Mahesh Maksim Malak Malik Mamadou Manon Marcela Marek Margarethe Mariana Marisol Marius
+Marta Mateus Mathieu Matthias Maximilian Mehdi Mei Meera Mercy Michal Miguel Mihai Mikael
+Milica Ming Minh Miriam Mohamud Moussa Naledi Nanami Naoki Naveen Nawal Neha Nenad Nguyen Nia
+Nikolaos Nilufar Nkechi Noor Nour Nuno Obinna Ola Olamide Oleg Oleksandr Oleksiy Olena Olumide
+Omari Osman Oswaldo Pascal Patrice Pavel Pawel Petra Pieter Pilar Piotr Pooja Pradeep Prakash
+Rafal Rahim Rajesh Ramesh Rania Rashid Reza Rima Rodrigo Rolf Rosario Rosemary Ruslan Ryo Saad
+Sabine Sadia Saeed Sakura Salma Salvatore Sami Sandeep Sanjay Santiago Sarita Satoshi Sebastien
+Seo Sergio Shahid Shinji Shira Sibusiso Sigrid Simone Siobhan Slawomir Sofie Sunil Suresh
+Svetlana Tadeusz Takashi Takeshi Tamar Tariq Tatiana Teodor Thabo Theodoros Thiago Tomas Tomasz
+Tunde Ulrich Umar Valentin Vasily Vijay Viktoria Vinod Vladislav Wei Wojciech Xavier Yaw Yasmin
+Yevgenia Yoshiko Youssef Yui Yuki Yusuf Zainab Zanele Zeynep Zhanna Zofia Zoltan Izumi Hiroko
+Ayesha Bilawal Maryam Nadine Rosalind Gwendolyn Marjorie Mildred Agnes Hazel Mabel Rowan Quentin
+Reginald Rupert Cornelius Ignatius Barnaby Jasper Felicity Imogen Hermione Ottilie Isla Freya
+Elsie Poppy Harriet Niamh Saoirse Eamon Seamus Padraig Brendan Declan Fergus Hamish Angus Ewan
+Callum Lachlan Tristan Dominic Leopold Clarissa Priscilla Loretta Bernadette Geraldine Josephine
+Marguerite Yvonne Colette Delphine Sandrine Veronique Gaston Thierry Didier Laurent Olivier Yves
+Hernan Ignacio Lautaro Mauricio Rocio Ximena Guadalupe Marisa Consuelo Lupita Catarina Goncalo
+Keanu Kalani Leilani Tevita Sione Aroha Wiremu Hemi Rangi Tane Mere
 """
 
 #: Given names; a capitalised pair starting with one of these is likely a person.
