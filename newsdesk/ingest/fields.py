@@ -13,7 +13,7 @@ from datetime import date
 
 from newsdesk.ingest.dates import normalise_date
 from newsdesk.ingest.limits import MAX_LIST_ITEMS
-from newsdesk.model import Extracted
+from newsdesk.model import Extracted, Link, Quote
 
 TITLE_KEYS = ("title", "headline")
 DEK_KEYS = ("dek", "description", "summary", "subtitle", "standfirst")
@@ -26,6 +26,7 @@ BODY_KEYS = ("body", "text", "content", "article")
 
 _AUTHOR_SPLIT = re.compile(r"\s*(?:;|\band\b|&)\s*")
 _TAG_SPLIT = re.compile(r"\s*[,;]\s*")
+_HTML_MARKUP = re.compile(r"<(?:p|div|br|span|a|h[1-6]|ul|li|em|strong|b|i)\b[^>]*>", re.I)
 _TRUE = {"true", "yes", "y", "1", "on", "starred"}
 _FALSE = {"false", "no", "n", "0", "off", ""}
 
@@ -71,6 +72,44 @@ def as_authors(value: object) -> list[str]:
     return parts[:MAX_LIST_ITEMS]
 
 
+def as_names(value: object) -> list[str]:
+    """A list of entity names (people, organisations, places); anything else gives []."""
+    if not isinstance(value, list | tuple):
+        return []
+    names = [as_text(v) for v in value[: MAX_LIST_ITEMS * 10]]
+    return [n for n in names if n]
+
+
+def as_quotes(value: object) -> list[Quote]:
+    """Quotes as an export writes them: [{text, speaker}, ...] or plain strings."""
+    if not isinstance(value, list | tuple):
+        return []
+    quotes: list[Quote] = []
+    for item in value[: MAX_LIST_ITEMS * 10]:
+        if isinstance(item, Mapping):
+            text = as_text(item.get("text"))
+            if text:
+                quotes.append(Quote(text=text, speaker=as_text(item.get("speaker"))))
+        elif (text := as_text(item)) is not None:
+            quotes.append(Quote(text=text))
+    return quotes
+
+
+def as_links(value: object) -> list[Link]:
+    """Links as an export writes them: [{title, url}, ...] or plain URLs."""
+    if not isinstance(value, list | tuple):
+        return []
+    links: list[Link] = []
+    for item in value[: MAX_LIST_ITEMS * 10]:
+        if isinstance(item, Mapping):
+            title, url = as_text(item.get("title")), as_text(item.get("url"))
+            if title or url:
+                links.append(Link(title=title or url or "", url=url))
+        elif (url := as_text(item)) is not None:
+            links.append(Link(title=url, url=url))
+    return links
+
+
 def as_tags(value: object) -> list[str]:
     if isinstance(value, list | tuple):
         tags = [as_text(v) for v in value[:MAX_LIST_ITEMS]]
@@ -106,7 +145,13 @@ def hints_from_mapping(data: Mapping[str, object], fmt: str) -> Extracted:
     hints.dateline = as_text(lowered.get("dateline"))
     hints.published = normalise_date(_first(lowered, DATE_KEYS))
     hints.url = as_text(_first(lowered, URL_KEYS))
-    hints.guid = as_text(_first(lowered, ("guid", "id")))
+    # Only "guid": an export's "id" is newsdesk's own content hash, not the source's id.
+    hints.guid = as_text(lowered.get("guid"))
+    hints.people = as_names(lowered.get("people"))
+    hints.organizations = as_names(lowered.get("organizations") or lowered.get("orgs"))
+    hints.places = as_names(lowered.get("places"))
+    hints.quotes = as_quotes(lowered.get("quotes"))
+    hints.links = as_links(lowered.get("links"))
     hints.tags = as_tags(_first(lowered, TAG_KEYS))
     hints.starred = as_bool(lowered.get("starred"))
     hints.language = as_text(_first(lowered, ("language", "lang")))
@@ -126,12 +171,23 @@ EXPLICIT_FIELDS: tuple[str, ...] = (
     "tags",
     "starred",
     "language",
+    "people",
+    "organizations",
+    "places",
+    "quotes",
+    "links",
 )
 
 
 def body_from_mapping(data: Mapping[str, object]) -> str:
+    """The record's article text; HTML (a "content" field of a CMS export) becomes paragraphs."""
     lowered = {str(k).strip().lower(): v for k, v in data.items()}
     value = _first(lowered, BODY_KEYS)
     if isinstance(value, list):
         return "\n\n".join(t for t in (as_text(v) for v in value) if t)
-    return as_text(value) or ""
+    text = as_text(value) or as_text(lowered.get("html")) or ""
+    if _HTML_MARKUP.search(text[:2000]):
+        from newsdesk.ingest.html_text import html_fragment_to_text
+
+        return html_fragment_to_text(text)
+    return text

@@ -42,6 +42,15 @@ def _records(text: str, warnings: list[str]) -> Iterator[tuple[str, object]]:
         for index, value in enumerate(data, 1):
             yield f"item {index}", value
         return
+    if stripped.startswith("{") and "\n" in stripped.rstrip():
+        # One pretty-printed object (a single exported article), not JSON Lines.
+        try:
+            single = json.loads(stripped)
+        except (ValueError, RecursionError):
+            single = None
+        if isinstance(single, Mapping):
+            yield "object", single
+            return
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue

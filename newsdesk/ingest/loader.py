@@ -80,7 +80,8 @@ def _load(data: bytes, name: str, path: Path) -> LoadResult:
             name = name[:-3] if name.lower().endswith(".gz") else name
             if is_gzip(data):
                 raise Rejected("not a news file: gzip inside gzip")
-        text = decode_bytes(data).text
+        # One line-ending convention from here on (front matter fences, JSON Lines, paragraphs).
+        text = decode_bytes(data).text.replace("\r\n", "\n").replace("\r", "\n")
         result.format = detect_format(name, text)
         items = IMPORTERS[result.format](text, name, result.warnings)
         result.items = [item for item in items if _usable(item)]

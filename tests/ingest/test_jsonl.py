@@ -86,3 +86,30 @@ def test_deeply_nested_line_does_not_crash() -> None:
     result = load_bytes(data.encode(), "deep.jsonl")
     assert [i.title for i in result.items] == ["Survivor"]
     assert any("line 1" in w for w in result.warnings)
+
+
+def test_html_content_becomes_paragraphs() -> None:
+    data = _line(
+        title="Pier reopens",
+        content="<p>The pier reopened <b>today</b>.</p><script>x()</script><p>Crowds came.</p>",
+    )
+    item = load_bytes(data.encode(), "cms.jsonl").items[0]
+    assert "<" not in item.body
+    assert "x()" not in item.body
+    assert "The pier reopened today." in item.body
+
+
+def test_pretty_printed_single_object() -> None:
+    data = json.dumps(
+        {
+            "title": "Market hall restored",
+            "body": "The hall reopened after two years.",
+            "quotes": [{"text": "It shines", "speaker": "Eve Lund"}],
+        },
+        indent=2,
+    )
+    result = load_bytes(data.encode(), "one.json")
+    assert result.error is None
+    item = result.items[0]
+    assert item.title == "Market hall restored"
+    assert [(q.text, q.speaker) for q in item.quotes] == [("It shines", "Eve Lund")]

@@ -102,3 +102,60 @@ def test_absurd_date_becomes_none() -> None:
     doc = "---\ntitle: Old\npublished: 0099-01-01\n---\nBody.\n"
     item = load_bytes(doc.encode(), "old.md").items[0]
     assert item.published is None
+
+
+# The shape of newsdesk's own per-article export: front matter, then a rendered section.
+EXPORTED = """---
+title: 'Ferry fares frozen: council backs down'
+dek: The increase planned for June is cancelled.
+authors:
+- Ines Varga
+source: Harbour Notes
+dateline: PORTLEVEN
+published: '2024-05-16T12:00:00+00:00'
+url: https://harbour.example/fares
+tags:
+- transport
+starred: false
+people:
+- Ola Berg
+organizations: []
+places: []
+id: 0123456789abcdef
+---
+
+# Ferry fares frozen: council backs down
+
+By Ines Varga · Harbour Notes · PORTLEVEN · 2024-05-16 12:00
+
+*The increase planned for June is cancelled.*
+
+Tags: transport
+
+PORTLEVEN — The council dropped its plan to raise ferry fares after a petition gathered 4,000 signatures.
+
+“Common sense won,” said Ola Berg, who organised the petition.
+
+Original: <https://harbour.example/fares>
+"""
+
+
+def test_reimporting_an_export_keeps_its_metadata() -> None:
+    item = load_bytes(EXPORTED.encode(), "fares.md").items[0]
+    assert item.title == "Ferry fares frozen: council backs down"
+    assert item.authors == ["Ines Varga"]
+    assert item.dateline == "PORTLEVEN"
+    assert item.tags == ["transport"]
+    assert item.starred is False
+    assert item.people == ["Ola Berg"]
+    # The export's id is newsdesk's content hash, not a source guid.
+    assert item.guid is None
+    assert "petition gathered 4,000 signatures" in item.body
+
+
+def test_crlf_front_matter() -> None:
+    doc = "---\r\ntitle: Windows line endings\r\ntags: [a]\r\n---\r\nBody text written on Windows.\r\n"
+    result = load_bytes(doc.encode(), "crlf.md")
+    assert result.error is None
+    assert result.items[0].title == "Windows line endings"
+    assert result.items[0].tags == ["a"]
