@@ -43,9 +43,15 @@ from newsdesk.extract.data.cues import (
     PLACE_LEADS,
 )
 from newsdesk.extract.data.demonyms import DEMONYMS, MULTI_DEMONYMS
-from newsdesk.extract.data.given_names import EAST_ASIAN_FAMILY_NAMES, GIVEN_NAMES
+from newsdesk.extract.data.given_names import (
+    EAST_ASIAN_FAMILY_NAMES,
+    FEMALE_GIVEN_NAMES,
+    GIVEN_NAMES,
+)
 from newsdesk.extract.data.titles import (
+    FEMALE_CUES,
     HONORIFICS,
+    MALE_CUES,
     ROLE_NOUNS,
     TITLE_MODIFIERS,
     TITLE_OF_HEADS,
@@ -176,6 +182,9 @@ class Analysis:
     kinds: dict[str, str]
     #: Every surface form seen ("Kim", "JCS") -> display name it counted for.
     surfaces: dict[str, str]
+    #: People whose sex the text shows ("Ms. Roe", "Prince Harry", "Meghan"):
+    #: "f" or "m"; the quote extractor matches "she"/"he" against it.
+    genders: dict[str, str] = field(default_factory=dict)
 
 
 class _Token:
@@ -1056,6 +1065,7 @@ def _resolve(text: str, tokens: list[_Token], found: list[_Found]) -> Analysis:
             org_short.setdefault(parts[0], org)
     places = gazetteer()
     mentions: list[Mention] = []
+    genders: dict[str, str] = {}
     first_at: dict[str, int] = {}
     last_full_at: dict[str, int] = {}
 
@@ -1115,6 +1125,9 @@ def _resolve(text: str, tokens: list[_Token], found: list[_Found]) -> Analysis:
             first_at.setdefault(name, start)
             if f.kind == PERSON:
                 last_full_at[name] = start
+            cue = _gender_cue(text, tokens, f.i, name)
+            if cue and name not in genders:
+                genders[name] = cue
         mentions.append(Mention(start, end, name, kind))
     mentions = _merge_legal_forms(mentions)
     kinds: dict[str, str] = {}
@@ -1124,7 +1137,25 @@ def _resolve(text: str, tokens: list[_Token], found: list[_Found]) -> Analysis:
         surfaces.setdefault(_SPACES.sub(" ", text[m.start : m.end]), m.name)
     # A name seen as two kinds keeps the kind of its first mention.
     mentions = [m for m in mentions if kinds[m.name] == m.kind]
-    return Analysis(mentions, kinds, surfaces)
+    genders = {name: sex for name, sex in genders.items() if kinds.get(name) == PERSON}
+    return Analysis(mentions, kinds, surfaces, genders)
+
+
+def _gender_cue(text: str, tokens: list[_Token], i: int, name: str) -> str | None:
+    """'f' or 'm' when a title, role noun or given name shows it, else None."""
+    k = i - 1
+    for _ in range(2):  # "Prince Harry", "his wife Grace", "Mrs. Theresa May"
+        if k < 0 or not _joined(text, tokens[k], tokens[k + 1]):
+            break
+        if tokens[k].text in FEMALE_CUES:
+            return "f"
+        if tokens[k].text in MALE_CUES:
+            return "m"
+        k -= 1
+    first = name.split()[0]
+    if first in FEMALE_GIVEN_NAMES and " " in name:
+        return "f"
+    return None
 
 
 _LEGAL_SUFFIX = re.compile(r",?\s+(?:Inc|Corp|Co|Ltd|LLC|LLP|PLC|Plc|plc|GmbH|AG|SA|NV)\.?$")

@@ -65,6 +65,7 @@ _REPORTING = (
     "|arguing|declaring|explaining|asking|replying|responding|stressing|emphasizing|quoted"
     "|quoting|put it|according to"
 )
+_PRONOUN_SEX = {"he": "m", "she": "f"}
 _PRONOUNS = {"he": PERSON, "she": PERSON, "they": "any", "it": ORG, "we": "any", "i": PERSON}
 
 #: After a quote: optional comma, then a pronoun and a verb ("he said").
@@ -198,6 +199,7 @@ class _Attributor:
         self.text = text
         inside = [(q.start, q.end) for q in quotes]
         self.mentions = [m for m in analysis.mentions if not _within(m, inside)]
+        self.genders = analysis.genders
         self.starts = [m.start for m in self.mentions]
         self.breaks = _sentence_breaks(text)
         self.alias: dict[str, str] = {}
@@ -371,6 +373,10 @@ class _Attributor:
             found = [m for m in self.mentions_between(start, end) if m.kind in (PERSON, ORG)]
             if want != "any":
                 found = [m for m in found if m.kind == want]
+            sex = _PRONOUN_SEX.get(pronoun)
+            if sex is not None:
+                # "she said" skips a man named in between, "he said" a woman.
+                found = [m for m in found if self.genders.get(m.name, sex) == sex]
             if found:
                 return self.name(found[0])
             if start <= 0:

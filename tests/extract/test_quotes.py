@@ -77,6 +77,22 @@ def test_pronoun_resolves_to_the_subject_of_the_sentence_before() -> None:
     assert speakers(text) == ["Paolo Renzi"]
 
 
+def test_she_skips_a_man_named_in_between() -> None:
+    text = (
+        "Marta Lindqvist took over the clinic after Mr. Hallstrom retired.\n\n"
+        "“We have doubled the number of beds in two years,” she said."
+    )
+    assert speakers(text) == ["Marta Lindqvist"]
+
+
+def test_he_skips_a_woman_named_in_between() -> None:
+    text = (
+        "Prince Aldric met Queen Sofia at the harbour on Monday.\n\n"
+        "“The fleet will sail again next spring,” he said."
+    )
+    assert speakers(text) == ["Aldric"]
+
+
 def test_organisation_speaker_uses_the_spelled_out_name() -> None:
     text = (
         "The launch was confirmed by the Joint Chiefs of Staff (JCS).\n\n"

@@ -133,3 +133,48 @@ EAST_ASIAN_FAMILY_NAMES: frozenset[str] = word_set("""
     Ho Ng Tsang Tse Xi Qin Bo Kong Meng Mao Deng Wen Lai Tsai Ma Ko Hou Hsu Hsieh
     Nguyen Tran Le Pham Hoang Phan Vu Dang Bui Do Ngo Duong Ly Vo
     """)
+
+#: Given names mostly borne by women: they let "she said" skip a man named just
+#: before and "he said" skip a woman.  Names borne by both are left out.
+FEMALE_GIVEN_NAMES: frozenset[str] = word_set(
+    """
+    Abby Abigail Adriana Agnes Aileen Aisha Aisling Alana Alena Alexa Alexandra Alice
+    Alicia Alina Alison Allison Alma Amanda Amani Amara Amber Amelia Amina Amy Ana
+    Anastasia Andrea Aneta Angela Angelina Angelique Anita Anjali Ann Anna Annalena Anne
+    Anne-Marie Annie Annika Antonia Aoife April Ariana Asha Astrid Audrey Aurelie Ava
+    Ayesha Ayumi Barbara Beatrice Beatriz Benazir Bernadette Beth Betty Beverly Birgit
+    Bonnie Brenda Bridget Brigitte Brittany Bronwyn Caitlin Camila Camille Carina Carla
+    Carmela Carmen Carol Caroline Carolyn Carrie Catalina Catarina Catherine Cathy Cecilia
+    Celia Chanel Charlotte Chelsea Cheryl Chiara Chioma Chloe Christina Christine Cindy
+    Claire Clara Clarissa Claudia Colette Condoleezza Constance Consuelo Corinne Courtney
+    Cristina Cynthia Dagny Dalia Dana Daniela Danielle Dawn Debbie Deborah Debra Delphine
+    Denise Diana Diane Dilma Divya Dominika Donna Doris Dorota Dorothy Edith Efua Elaine
+    Eleanor Elena Elif Eliska Elisabeth Elizabeth Ella Ellen Elodie Elsie Emily Emine Emma
+    Erica Erin Esra Esther Eunice Eva Eva-Marie Evelyn Ewa Farah Fatima Fatou Federica
+    Felicity Fernanda Fiona Folake Frances Francesca Freya Frida Fumiko Gabriela Gail Gemma
+    Georgia Geraldine Giorgia Giulia Gloria Grace Graciela Greta Gretchen Guadalupe
+    Gwendolyn Hailey Hana Hannah Harriet Hazel Heather Heidi Helen Helena Helga Hermione
+    Hillary Hiroko Holly Ifeoma Ilhan Ilse Imani Imogen Ines Ingrid Irena Irene Irina
+    Isabel Isabella Isabelle Isla Ivana Ivanka Jacinda Jacqueline Jade Jana Jane Janet
+    Janice Jasmine Jeanne Jelena Jen Jennifer Jenny Jessica Jill Joan Joanna Joanne Jodie
+    Joni Josephine Joy Joyce Judith Judy Julia Julie Juliet Kamala Karen Karima Karin
+    Karolina Kasia Kate Kateryna Katarzyna Katherine Kathleen Kathryn Kathy Katie Katrina
+    Kemi Khadija Kimberly Kirsten Kristen Kristi Kristin Lakshmi Lana Latisha Laura Lauren
+    Layla Leah Leila Leilani Leticia Liesbeth Lily Lina Linda Lindsay Lindsey Lisa Liz
+    Lois Loretta Lori Lorna Louise Lucia Lucy Ludmila Lupita Lydia Lynda Lynn Mabel
+    Madeleine Madison Magdalena Maggie Malak Mandy Manon Marcela Margaret Margarethe
+    Marguerite Maria Mariam Mariana Marie Marie-Claire Marilyn Marine Marisa Marisol Marjorie
+    Marsha Marta Martha Mary Maryam Maureen Maxine Maya Megan Meghan Mei Melania Melanie
+    Melinda Melissa Mercy Mere Mette Michaela Michele Michelle Mildred Milica Miriam Monica
+    Nadia Nadine Naledi Nanami Nancy Naomi Natalia Natalie Natasha Nawal Neha Nesma Nia
+    Niamh Nicola Nicole Nikki Nilufar Nina Nkechi Noor Nora Olena Olga Olivia Ottilie Pamela
+    Patricia Paula Pauline Peggy Penny Petra Phoebe Pilar Pooja Poppy Priscilla Priya Rachel
+    Rania Raquel Rebecca Renee Rima Rita Rocio Rosa Rosalind Rose Rosemary Ruby Ruth
+    Sabine Sabrina Sadia Sakura Sally Salma Samantha Sandra Sandrine Sanna Saoirse Sara
+    Sarah Sarita Shannon Sharon Sheila Sherine Shira Shirley Sigrid Simone Siobhan Sofia
+    Sofie Sonia Sophia Sophie Stacey Stella Stephanie Sue Susan Suzanne Svetlana Sylvia
+    Tamar Tamara Tanya Tara Tatiana Teresa Theresa Tina Tracy Tulsi Uma Ursula Valentina
+    Valerie Vanessa Vera Veronica Veronique Victoria Viktoria Wanda Wendy Ximena Yasmin
+    Yevgenia Yolanda Yoshiko Yui Yuki Yvonne Zainab Zanele Zelda Zeynep Zhanna Zoe Zofia
+    """
+)

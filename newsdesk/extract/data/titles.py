@@ -130,3 +130,21 @@ TITLE_MODIFIERS: frozenset[str] = word_set(
     Army Navy Marine Police Fire Staff Force
     """
 )
+
+#: Titles and role nouns that say a woman or a man is named next.
+FEMALE_CUES: frozenset[str] = word_set(
+    """
+    Ms Ms. Mrs Mrs. Miss Dame Lady Queen Princess Duchess Countess Baroness Empress Sister
+    Mother Congresswoman Councilwoman Assemblywoman Chairwoman Spokeswoman spokeswoman
+    chairwoman congresswoman councilwoman businesswoman actress wife mother daughter sister
+    widow aunt grandmother niece girlfriend queen princess duchess
+    """
+)
+MALE_CUES: frozenset[str] = word_set(
+    """
+    Mr Mr. Sir Lord King Prince Duke Count Baron Emperor Brother Father Congressman
+    Councilman Assemblyman Chairman Spokesman spokesman chairman congressman councilman
+    businessman actor husband father son brother widower uncle grandfather nephew boyfriend
+    king prince duke
+    """
+)
