@@ -36,8 +36,19 @@ from newsdesk.model import Extracted
 
 SCALAR_FIELDS = ("title", "dek", "source", "dateline", "published")
 LIST_FIELDS = ("authors", "people", "organizations", "places", "links", "credits")
-FIELDS = (*SCALAR_FIELDS[:2], "authors", *SCALAR_FIELDS[2:], "people", "organizations", "places",
-          "quotes", "links", "credits", "body_starts", "body_ends")
+FIELDS = (
+    *SCALAR_FIELDS[:2],
+    "authors",
+    *SCALAR_FIELDS[2:],
+    "people",
+    "organizations",
+    "places",
+    "quotes",
+    "links",
+    "credits",
+    "body_starts",
+    "body_ends",
+)
 
 
 def fold(text: Any) -> str:
@@ -64,7 +75,9 @@ def _squash(text: str) -> str:
 MATCHERS: dict[str, Callable[[str, str], bool]] = {
     "title": lambda got, want: fold(got) == fold(want) or similar(got, want) >= 0.92,
     "dek": lambda got, want: similar(got, want) >= 0.85 or contains_either(got, want),
-    "source": lambda got, want: bool(_squash(got)) and (_squash(got) in _squash(want) or _squash(want) in _squash(got)),
+    "source": lambda got, want: (
+        bool(_squash(got)) and (_squash(got) in _squash(want) or _squash(want) in _squash(got))
+    ),
     "dateline": lambda got, want: fold(got) == fold(want) or contains_either(got, want),
     "published": lambda got, want: str(got)[:10] == str(want)[:10],
     "authors": lambda got, want: fold(got) == fold(want),
@@ -114,7 +127,9 @@ def score_scalar(tally: Tally, field: str, got: Any, want: Any) -> bool:
     return False
 
 
-def score_list(tally: Tally, match: Callable[[Any, Any], bool], got: Iterable[Any], want: Iterable[Any]) -> bool:
+def score_list(
+    tally: Tally, match: Callable[[Any, Any], bool], got: Iterable[Any], want: Iterable[Any]
+) -> bool:
     remaining = list(got)
     ok = True
     for expected in want:
@@ -131,10 +146,12 @@ def score_list(tally: Tally, match: Callable[[Any, Any], bool], got: Iterable[An
 
 def quote_match(got: dict[str, Any], want: dict[str, Any]) -> bool:
     text_ok = similar(got.get("text", ""), want.get("text", "")) >= 0.8 or contains_either(
-        got.get("text", ""), want.get("text", ""))
+        got.get("text", ""), want.get("text", "")
+    )
     speaker_got, speaker_want = got.get("speaker") or "", want.get("speaker") or ""
     speaker_ok = (not speaker_want and not speaker_got) or (
-        bool(speaker_got and speaker_want) and contains_either(speaker_got, speaker_want))
+        bool(speaker_got and speaker_want) and contains_either(speaker_got, speaker_want)
+    )
     return text_ok and speaker_ok
 
 
@@ -166,7 +183,9 @@ def load_items(path: Path) -> tuple[list[Extracted], str | None]:
     return [], "newsdesk.ingest is not available for this format"
 
 
-def evaluate(annotations: list[dict[str, Any]], root: Path, verbose: bool) -> tuple[dict[str, Tally], float, int]:
+def evaluate(
+    annotations: list[dict[str, Any]], root: Path, verbose: bool
+) -> tuple[dict[str, Tally], float, int]:
     tallies = {field: Tally() for field in FIELDS}
     cache: dict[str, tuple[list[Extracted], str | None]] = {}
     elapsed = 0.0
@@ -190,22 +209,31 @@ def evaluate(annotations: list[dict[str, Any]], root: Path, verbose: bool) -> tu
         for field in SCALAR_FIELDS:
             if field in note:
                 got = data[field]
-                if field == "source" and meta.source_short and note[field] and \
-                        MATCHERS["source"](meta.source_short, note[field]):
+                if (
+                    field == "source"
+                    and meta.source_short
+                    and note[field]
+                    and MATCHERS["source"](meta.source_short, note[field])
+                ):
                     got = meta.source_short
                 if not score_scalar(tallies[field], field, got, note[field]):
                     misses.append(f"{field}: got {got!r} want {note[field]!r}")
         for field in LIST_FIELDS:
             if field in note:
-                got_list = [link["title"] for link in data["links"]] if field == "links" else data[field]
+                got_list = (
+                    [link["title"] for link in data["links"]] if field == "links" else data[field]
+                )
                 want_list = [w["title"] if isinstance(w, dict) else w for w in note[field] or []]
                 if not score_list(tallies[field], MATCHERS[field], got_list, want_list):
                     misses.append(f"{field}: got {got_list!r} want {want_list!r}")
-        if "quotes" in note and not score_list(tallies["quotes"], quote_match, data["quotes"],
-                                               note["quotes"] or []):
+        if "quotes" in note and not score_list(
+            tallies["quotes"], quote_match, data["quotes"], note["quotes"] or []
+        ):
             misses.append(f"quotes: got {len(data['quotes'])} want {len(note['quotes'] or [])}")
         for field, at_start in (("body_starts", True), ("body_ends", False)):
-            if field in note and not body_check(tallies[field], meta.body, note[field], at_start=at_start):
+            if field in note and not body_check(
+                tallies[field], meta.body, note[field], at_start=at_start
+            ):
                 snippet = meta.body[:80] if at_start else meta.body[-80:]
                 misses.append(f"{field}: got {snippet!r} want {note[field]!r}")
         if verbose and misses:
@@ -272,7 +300,9 @@ def report_timing(runs: int = 30) -> None:
             page_module.enrich = real_enrich
     for label, values in figures.items():
         values.sort()
-        print(f"1,000-word page, {label}: median {values[len(values) // 2]:.1f} ms, best {values[0]:.1f} ms")
+        print(
+            f"1,000-word page, {label}: median {values[len(values) // 2]:.1f} ms, best {values[0]:.1f} ms"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -294,9 +324,13 @@ def main(argv: list[str] | None = None) -> int:
         t = tallies[field]
         if t.tp + t.fp + t.fn == 0:
             continue
-        print(f"{field:<14}{t.precision:>7.2f}{t.recall:>7.2f}{t.f1:>7.2f}{t.tp:>6}{t.fp:>6}{t.fn:>6}")
+        print(
+            f"{field:<14}{t.precision:>7.2f}{t.recall:>7.2f}{t.f1:>7.2f}{t.tp:>6}{t.fp:>6}{t.fn:>6}"
+        )
     if files:
-        print(f"{len(annotations)} annotated items in {files} files; {1000 * elapsed / files:.1f} ms per file")
+        print(
+            f"{len(annotations)} annotated items in {files} files; {1000 * elapsed / files:.1f} ms per file"
+        )
     return 0
 
 

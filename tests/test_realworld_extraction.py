@@ -43,7 +43,9 @@ def extracted() -> list[tuple[dict[str, Any], Extracted]]:
     if not root.is_dir():
         pytest.skip("../shared is not present")
     notes = json.loads(ANNOTATIONS.read_text(encoding="utf-8"))
-    return [(note, extract_page((root / note["file"]).read_text(encoding="utf-8"))) for note in notes]
+    return [
+        (note, extract_page((root / note["file"]).read_text(encoding="utf-8"))) for note in notes
+    ]
 
 
 def _accuracy(pairs: list[tuple[dict[str, Any], Extracted]], field: str, same: Any) -> float:
@@ -59,8 +61,11 @@ def test_titles(extracted: list[tuple[dict[str, Any], Extracted]]) -> None:
 
 
 def test_authors(extracted: list[tuple[dict[str, Any], Extracted]]) -> None:
-    accuracy = _accuracy(extracted, "authors",
-                         lambda got, want, _: [_fold(a) for a in got] == [_fold(a) for a in want])
+    accuracy = _accuracy(
+        extracted,
+        "authors",
+        lambda got, want, _: [_fold(a) for a in got] == [_fold(a) for a in want],
+    )
     assert accuracy >= 0.92
 
 
@@ -79,8 +84,12 @@ def test_datelines(extracted: list[tuple[dict[str, Any], Extracted]]) -> None:
 
 
 def test_published(extracted: list[tuple[dict[str, Any], Extracted]]) -> None:
-    assert _accuracy(extracted, "published",
-                     lambda got, want, _: (got or "")[:10] == (want or "")[:10]) >= 0.9
+    assert (
+        _accuracy(
+            extracted, "published", lambda got, want, _: (got or "")[:10] == (want or "")[:10]
+        )
+        >= 0.9
+    )
 
 
 def test_never_a_navigation_headline(extracted: list[tuple[dict[str, Any], Extracted]]) -> None:

@@ -144,7 +144,8 @@ def read_body(lines: list[str], start: int, found: Found) -> int:
         if parse_byline(line) is not None and not is_prose(line):
             # A byline inside the text belongs to a teaser or a contributor box.
             continue
-        prev_next = _PREV_NEXT.match(line)
+        core = strip_list_mark(line)
+        prev_next = _PREV_NEXT.match(core) or (None if is_prose(line) else _CAPS_PROMO.match(core))
         if prev_next:
             add_link(found.links, prev_next["title"])
             continue
@@ -194,6 +195,10 @@ def read_body(lines: list[str], start: int, found: Found) -> int:
         else:
             pending = None
     return end
+
+
+# "A SIMPLE GUIDE: How do I protect myself?": a promo for another page.
+_CAPS_PROMO = re.compile(r"^(?:[A-Z][A-Z'’&-]*\s){0,4}[A-Z][A-Z'’&-]+:\s+(?P<title>[A-Z].{8,200})$")
 
 
 def _is_author_echo(line: str, found: Found) -> bool:

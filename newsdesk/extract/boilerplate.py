@@ -56,7 +56,7 @@ _PHRASES = re.compile(
     | \bhave\ your\ say\b|\bwe'?d\ like\ to\ hear\ what\ you\ think\b|\bsend\ us\ your\ (?:comments|tips)\b
     | \bread\ (?:the\ )?(?:full\ )?(?:story|article)\ (?:here|on)\b|\brecommended\ for\ you\b
     | \bmedia\ playback\ is\ (?:unsupported|not\ supported)\b|\byour\ browser\ does\ not\ support\b
-    | \btell\ us\ what\ you\ think\b|\ba\ version\ of\ this\ article\ appears\ in\ print\b
+    | ^recommended\ by\b|\btell\ us\ what\ you\ think\b|\ba\ version\ of\ this\ article\ appears\ in\ print\b
     | \bfollow\ .{0,60}\bon\ (?:facebook|twitter|instagram|x|linkedin)\b|\bopinions\ expressed\ in\ reader\ comments\b
     | ^slideshow\b|\bdelivered\ to\ you\b|\bcancel\ any\s?time\b|\bwe\ accept\ credit\ cards?\b
     | \bin\ your\ inbox\b|\bsign\ up\W*$|\bsign\ in\ to\ comment\b|\bno\ longer\ being\ updated\b|\bconsider\ (?:a|making\ a)\ (?:\w+\ )?(?:contribution|donation|gift)\b
@@ -69,6 +69,7 @@ _PHRASES = re.compile(
 
 # Cheap substring tests that must pass before the phrase pattern is tried (speed).
 _PHRASE_TRIGGERS = (
+    "recommended by",
     "tell us",
     "in print",
     "follow",
@@ -219,6 +220,6 @@ def looks_like_link_title(line: str) -> bool:
     """An entry of a related-stories list: a short headline, not a sentence of prose."""
     core = strip_list_mark(line)
     tokens = words(core)
-    if not 2 <= len(tokens) <= 25 or len(core) > 200:
+    if not 3 <= len(tokens) <= 25 or len(core) > 200:
         return False
     return not is_boilerplate(core)

@@ -187,7 +187,8 @@ _DOTTED = re.compile(
 
 # Year first with slashes ("2025/03/14 09:30").
 _YMD_SLASH = re.compile(
-    rf"(?<![\w/])(?P<y>\d{{4}})/(?P<m>\d{{1,2}})/(?P<d>\d{{1,2}})(?![\w/])(?:{_TIME})?", re.IGNORECASE
+    rf"(?<![\w/])(?P<y>\d{{4}})/(?P<m>\d{{1,2}})/(?P<d>\d{{1,2}})(?![\w/])(?:{_TIME})?",
+    re.IGNORECASE,
 )
 
 

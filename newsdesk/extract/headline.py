@@ -175,7 +175,9 @@ def find_headline(lines: list[str], *, stop: int | None = None) -> HeadlineChoic
         if i >= limit:
             break
         line = lines[i]
-        if not page.title_shaped(i) or (page.prose[i] and (page.n_words(i) > 30 or _SENTENCE_END.search(line))):
+        if not page.title_shaped(i) or (
+            page.prose[i] and (page.n_words(i) > 30 or _SENTENCE_END.search(line))
+        ):
             # A paragraph of text ending in a full stop is the story, not its headline.
             continue
         if best is not None and (n > best_n + 150 or (best.score >= 6.0 and n > best_n + 40)):

@@ -69,14 +69,20 @@ def split_lines(text: str) -> list[str]:
 
 
 _CONTINUATION = re.compile(r"^[a-zß-öø-ÿ(“\"‘'][\w'’]*")
-_NOT_CONTINUATION = re.compile(r"^(?:by|par|por|von|via|and|or|more|is sponsored by|selected)\b", re.I)
+_NOT_CONTINUATION = re.compile(
+    r"^(?:by|par|por|von|via|and|or|more|is sponsored by|selected)\b", re.I
+)
 
 
 def _continues(previous: str, line: str) -> bool:
     """`line` carries on the sentence `previous` broke off (wrapped text)."""
     if not _CONTINUATION.match(line) or not line[:1].islower() or _NOT_CONTINUATION.match(line):
         return False
-    if len(previous) < 30 or is_list_item(line) or previous.endswith((".", "!", "?", ":", "”", '"', "|")):
+    if (
+        len(previous) < 30
+        or is_list_item(line)
+        or previous.endswith((".", "!", "?", ":", "”", '"', "|"))
+    ):
         return False
     return previous[-1].isalnum() or previous[-1] in ",;-–—'’)"
 

@@ -350,7 +350,9 @@ def test_author_bio_leaves_the_body() -> None:
 
 
 def test_implausible_hints_give_way() -> None:
-    hints = Extracted(title="The Harbour Gazette", source="The Harbour Gazette", authors=["Reuters"])
+    hints = Extracted(
+        title="The Harbour Gazette", source="The Harbour Gazette", authors=["Reuters"]
+    )
     meta = extract_page(WHOLE_PAGE, hints)
     assert meta.title == "Storm halts northern ferries for a second day"
     assert meta.authors == ["Ines Lopes", "Tomas Reyes"]
@@ -405,3 +407,16 @@ def test_plain_text_first_line_is_the_title() -> None:
     meta = extract_page("Storm closes coastal road\n\nThe coastal road closed overnight.\n")
     assert meta.title == "Storm closes coastal road"
     assert meta.body == "The coastal road closed overnight."
+
+
+def test_promos_inside_the_body_become_links() -> None:
+    text = WIRE.replace(
+        "The vessels will be delivered from 2028",
+        "SHIPPING GUIDE: How electric ferries are charged\n\nPREVIOUS Ferry fares to rise in April\n\n"
+        "The vessels will be delivered from 2028",
+    )
+    meta = extract_page(text)
+    titles = [link.title for link in meta.links]
+    assert "How electric ferries are charged" in titles
+    assert "Ferry fares to rise in April" in titles
+    assert "SHIPPING GUIDE" not in meta.body and "PREVIOUS" not in meta.body
