@@ -42,6 +42,9 @@ from newsdesk.model import Quote
 
 #: Fewer words than this between quote marks is a scare quote, not a quotation.
 MIN_WORDS = 4
+#: Quote-mark pairs looked at, at most: articles have tens; a page of
+#: thousands of marks is not prose, and bounding them bounds the work.
+MAX_QUOTE_MARK_PAIRS = 1500
 #: Longest stretch scanned before or after a quote for its attribution.
 WINDOW = 240
 
@@ -413,7 +416,7 @@ def find_quotes(body: str, people: list[str]) -> list[Quote]:
     text = body[:MAX_CHARS]
     # Short quotes are kept until speakers are known: “I'm not,” Kim said.
     # “It's over.” -- the second quote goes on in the voice the first one named.
-    raws = [q for q in _quotes_in(text) if q.end > q.start]
+    raws = [q for q in _quotes_in(text) if q.end > q.start][:MAX_QUOTE_MARK_PAIRS]
     if not raws:
         return []
     attributor = _Attributor(text, analyse(body), raws, [p for p in people if isinstance(p, str)])
