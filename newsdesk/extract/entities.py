@@ -13,10 +13,15 @@ No model is downloaded: the extractor reads runs of capitalised words
    an apposition (", who", ", 45,").
 
 Words capitalised only because a sentence or headline starts with them,
-calendar words and adjectives of nationality are dropped.  A second pass
-resolves short forms: a lone surname to the full name mentioned elsewhere
-("Kim" -> "Kim Gunn"), an acronym to its spelled-out form ("JCS" -> "Joint
-Chiefs of Staff").  Work is linear in the text and bounded by `MAX_CHARS`.
+calendar words and adjectives of nationality are dropped; a multi-word name
+with no cue is a "candidate" that becomes a person only if a short form of it
+speaks or carries a title elsewhere.  A second pass resolves short forms: a
+lone surname to the full name mentioned elsewhere ("Kim" -> "Kim Gunn"; a
+shared surname to whoever was named in full just before, else the first
+named), an acronym to its spelled-out form ("JCS" -> "Joint Chiefs of
+Staff"), "Brightwater" to "Brightwater Corp.", "Foreign Ministry" to
+"Ministry of Foreign Affairs".  Work is linear in the text and bounded by
+`MAX_CHARS`.
 
 `analyse(body)` keeps every mention with its position; the quote extractor
 uses it to resolve speakers.  It is cached, so `find_entities` followed by

@@ -17,8 +17,16 @@ The speaker comes from the sentence around the quote, in this order:
 
 Names come from `entities.analyse`, so a surname or an acronym resolves to the
 full name; "he"/"she" resolve to the subject of the nearest earlier sentence
-that names a person, "they"/"it" to a person or organisation.  A quote that
-continues an open one from the previous paragraph keeps its speaker.
+that names a person of that sex (or of unknown sex), "it" to an organisation,
+"they" to either; after "a spokesperson for X said" the pronoun is X, after
+"an official said" no one.  "The envoy said" resolves like "he"; "the
+ministry said" to the nearest organisation called "... Ministry".
+
+Quotes go on in the voice before them: the next quote in the same paragraph
+("“...,” Kim said. “...”"), a quote continuing an open one from the previous
+paragraph, and a paragraph that is only a quote (the previous paragraph's
+speaker, or the one person it names).  Short quotes take part in this chain
+but only quotes of `MIN_WORDS` words or more are returned.
 """
 
 from __future__ import annotations
