@@ -23,6 +23,7 @@ import numpy.typing as npt
 SEED = 20260314
 MAX_K = 256
 EMPTY = np.uint32(0xFFFFFFFF)
+_EMPTY16 = np.uint16(0xFFFF)
 
 _rng = np.random.default_rng(SEED)
 _A: npt.NDArray[np.uint64] = _rng.integers(1, 2**63, size=MAX_K, dtype=np.uint64) * np.uint64(
@@ -101,11 +102,12 @@ def estimate(a: npt.NDArray[np.unsignedinteger], b: npt.NDArray[np.unsignedinteg
     """Estimated Jaccard similarity of the two sets behind two signatures (32 or 16 bits)."""
     if a.size == 0 or a.size != b.size:
         return 0.0
-    empty = np.iinfo(a.dtype).max
-    valid = (a != empty) | (b != empty)
-    if not valid.any():
+    equal = a == b
+    if not equal.any():
         return 0.0
-    return float(np.count_nonzero((a == b) & valid)) / float(a.size)
+    # Positions where both sets are empty agree without meaning anything.
+    empty = _EMPTY16 if a.dtype == np.uint16 else EMPTY
+    return float(np.count_nonzero(equal & (a != empty))) / float(a.size)
 
 
 def band_keys(

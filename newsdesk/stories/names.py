@@ -19,6 +19,7 @@ from newsdesk.stories.text import (
     WORD,
     fold,
     nfkc,
+    prose,
     raw_words,
     strip_possessive,
     wordset,
@@ -224,12 +225,12 @@ def name_mentions(meta: Extracted) -> Counter[str]:
     Tokens, not whole names: one outlet writes "Gov. Dana Whitcomb", another
     "Whitcomb"; both share "whitcomb". Hyphenated names split ("Chicago-to-
     Phoenix" gives "chicago" and "phoenix"). Counts come from the capitalised
-    runs of title and body, so the story's protagonists weigh more than a
+    runs of the title and the body's prose lines (`text.prose`), so the story's protagonists weigh more than a
     passing reference to another event; the extractor's entities, when filled,
     add names the heuristic missed (once each).
     """
     outlet = tuple(p for p in (meta.source, meta.source_short) if p)
-    runs = [name for name, _ in name_runs(f"{meta.title}\n{meta.body}", outlet)]
+    runs = [name for name, _ in name_runs(f"{meta.title}\n{prose(meta.body)}", outlet)]
     counts: Counter[str] = Counter()
     for text in runs:
         counts.update(_tokens(text))

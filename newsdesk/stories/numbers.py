@@ -76,6 +76,15 @@ def is_telling(figure: Figure) -> bool:
     )
 
 
+def is_year(figure: Figure) -> bool:
+    """A bare four-digit number from 1900 to 2100 ("in 2019"), not "2,019 votes"."""
+    return figure.text.isdigit() and len(figure.text) == 4 and 1900 <= figure.value <= 2100
+
+
 def figure_keys(text: str) -> set[str]:
-    """Canonical keys of the telling figures in `text`."""
-    return {f.key for f in figures(text) if is_telling(f)}
+    """Canonical keys of the figures that tell events apart.
+
+    Years are left out: every story of a season mentions the same ones, so
+    they link unrelated events (the diff still reports them).
+    """
+    return {f.key for f in figures(text) if is_telling(f) and not is_year(f)}

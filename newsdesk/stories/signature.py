@@ -19,6 +19,7 @@ About 0.3 KB per article in `story_signature` plus 28 band rows.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import numpy.typing as npt
@@ -27,7 +28,7 @@ from newsdesk.model import Extracted
 from newsdesk.stories import minhash
 from newsdesk.stories.names import name_mentions
 from newsdesk.stories.numbers import figure_keys
-from newsdesk.stories.text import content_words
+from newsdesk.stories.text import content_words, prose
 
 SHINGLE_WORDS = 2
 SHINGLE_K = 64
@@ -56,6 +57,20 @@ class Signature:
     name_counts: U16
     figures: U32
     title: U32
+
+    # Python views of the stored arrays, built once: one new article is compared
+    # with dozens of candidates, and tiny sets are faster as sets than as arrays.
+    @cached_property
+    def name_weights(self) -> dict[int, int]:
+        return dict(zip(self.names.tolist(), self.name_counts.tolist(), strict=True))
+
+    @cached_property
+    def figure_set(self) -> frozenset[int]:
+        return frozenset(self.figures.tolist())
+
+    @cached_property
+    def title_set(self) -> frozenset[int]:
+        return frozenset(self.title.tolist())
 
     def band_keys(self) -> list[int]:
         """LSH keys of both signatures, salted so the two feature spaces never collide."""
@@ -102,11 +117,13 @@ def compute(meta: Extracted) -> Signature:
         by_hash[key] = min(by_hash.get(key, 0) + count, 65535)
     names = np.array(sorted(by_hash), dtype=np.uint32)
     counts = np.array([by_hash[h] for h in names.tolist()], dtype=np.uint16)
-    shingles = minhash.shingle_hashes(content_words(meta.body), SHINGLE_WORDS)
+    shingles = minhash.shingle_hashes(content_words(prose(meta.body)), SHINGLE_WORDS)
     return Signature(
         shingles=minhash.low_bits(minhash.signature(shingles, SHINGLE_K)),
         names=names,
         name_counts=counts,
-        figures=minhash.hash_set32("#" + k for k in figure_keys(f"{meta.title}\n{meta.body}")),
+        figures=minhash.hash_set32(
+            "#" + k for k in figure_keys(f"{meta.title}\n{prose(meta.body)}")
+        ),
         title=minhash.hash_set32(content_words(meta.title)),
     )

@@ -94,3 +94,19 @@ def stem(word: str) -> str:
 def content_words(text: str) -> list[str]:
     """Folded, lightly stemmed words minus stopwords and bare numbers."""
     return [stem(w) for w in words(text) if w not in STOPWORDS and not w[0].isdigit()]
+
+
+#: Lines shorter than this are menus, bylines, captions, share buttons: not prose.
+PROSE_MIN_WORDS = 8
+
+
+def prose(text: str) -> str:
+    """The lines of `text` long enough to be sentences.
+
+    Bodies are cleaned by extraction, but site furniture ("Videos",
+    "Newsletters", "Share on Facebook") sometimes survives; it is the same on
+    every page of an outlet and would make unrelated pages look alike. When a
+    text has no long line at all, all of it is kept.
+    """
+    lines = [line for line in text.splitlines() if len(line.split()) >= PROSE_MIN_WORDS]
+    return "\n".join(lines) if lines else text
