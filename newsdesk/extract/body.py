@@ -42,6 +42,10 @@ from newsdesk.extract.lines import (
 from newsdesk.extract.links import add_link
 from newsdesk.extract.outlet import outlet_from_footer
 
+_EDITED = re.compile(r"^\W*(?:edited|editing)\b", re.I)
+_IMAGE_LABEL = re.compile(r"^(?:image|photo|media caption)\W*$", re.I)
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+
 #: Lines after the body still searched for link lists, credits and the outlet.
 TAIL_LINES = 400
 
@@ -102,7 +106,7 @@ def read_body(lines: list[str], start: int, found: Found) -> int:
             return i - 1
         if is_credit(line):
             found.add_credit(line)
-            if body and re.match(r"^\W*(?:edited|editing)\b", line, re.I):
+            if body and _EDITED.match(line):
                 return i
             continue
         inline = _INLINE_LINK.search(line)
@@ -122,7 +126,7 @@ def read_body(lines: list[str], start: int, found: Found) -> int:
             furniture += 1
             if furniture >= FURNITURE_RUN * 2 and body:
                 return i
-            image_label = bool(re.match(r"^(?:image|photo|media caption)\W*$", line, re.I))
+            image_label = bool(_IMAGE_LABEL.match(line))
             continue
         if is_caption_like(line) or image_label:
             image_label = False
@@ -244,7 +248,7 @@ def read_tail(lines: list[str], start: int, found: Found) -> None:
         name = outlet_from_footer(line)
         if name:
             tail_sources.append(name)
-            year = re.search(r"(?:19|20)\d{2}", line)
+            year = _YEAR.search(line)
             if year:
                 found.copyright_years.append(int(year.group(0)))
             in_links = False

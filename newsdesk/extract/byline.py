@@ -92,6 +92,11 @@ _AND_NEXT = re.compile(r"^(?:and|&)\s+[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){
 _PHOTO_ROLE = re.compile(r"photo|photograph|pictures|images|video|graphics|illustration", _FLAGS)
 
 
+_NEXT_SENTENCE = re.compile(r"(?<=[a-z]{2})\.\s+(?=[A-Z])")
+_OUTLET_TAIL = re.compile(r"\s+(?:in|on)\s+[A-Z]|\s*[-–—]\s")
+_NAME_CONTEXT = re.compile(r"\b(?:min read|author|@\w+)")
+
+
 @dataclass
 class Byline:
     """What one byline says: people, the outlet they wrote for, a place and a date."""
@@ -200,7 +205,7 @@ def parse_by_text(rest: str) -> Byline:
     result = Byline()
     rest = clean_line(rest)[:300]
     # A sentence after the names ("He has covered ...") is not part of the byline.
-    rest = re.split(r"(?<=[a-z]{2})\.\s+(?=[A-Z])", rest, maxsplit=1)[0]
+    rest = _NEXT_SENTENCE.split(rest, maxsplit=1)[0]
     dates = find_dates(rest)
     if dates:
         result.published = dates[0].iso
@@ -229,7 +234,7 @@ def parse_by_text(rest: str) -> Byline:
 
 def _clean_outlet(text: str) -> str | None:
     text = clean_line(text).strip(" .,;:-–—")
-    text = re.split(r"\s+(?:in|on)\s+[A-Z]|\s*[-–—]\s", text, maxsplit=1)[0]
+    text = _OUTLET_TAIL.split(text, maxsplit=1)[0]
     if not text or len(text) > 60:
         return None
     if text.isupper() and len(text) > 5:
@@ -313,7 +318,7 @@ def parse_name_line(line: str, following: list[str]) -> Byline | None:
         low = nxt.lower()
         evidence = (
             date_line(nxt) is not None
-            or bool(re.search(r"\b(?:min read|author|@\w+)", low))
+            or bool(_NAME_CONTEXT.search(low))
             or (
                 len(nxt.split()) <= 4
                 and any(w.strip(".,").lower() in _ROLE_WORDS for w in nxt.split())

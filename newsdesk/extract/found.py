@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from newsdesk.model import Link
 from newsdesk.sanitize import clean_line
 
+_PUNCT = re.compile(r"[^\w\s]")
+
 
 @dataclass
 class Found:
@@ -47,4 +49,4 @@ def first_nonblank(lines: list[str]) -> int:
 
 
 def fold(text: str) -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
+    return " ".join(_PUNCT.sub(" ", text.casefold()).split())

@@ -41,6 +41,11 @@ from newsdesk.extract.links import add_link
 from newsdesk.extract.outlet import KNOWN_AGENCIES
 from newsdesk.sanitize import clean_line
 
+# "Jane Doe/Agency", "(Jane Doe | Agency)": a picture credit under a caption.
+_AGENCY_CREDIT = re.compile(r"^\(?[A-Z][\w. ]{1,40}(?:/|\|)\s*[A-Z][\w. ]{1,40}\)?$")
+_SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)")
+_UPDATED = re.compile(r"^\W*(?:last\s+)?(?:updated|modified)\b", re.I)
+
 SOURCE_LABEL = re.compile(r"^(?:source|from)\s*:\s*(?P<name>.*)$", re.I)
 
 
@@ -66,7 +71,7 @@ def _caption_by_next_line(lines: list[str], i: int) -> bool:
     return (
         is_credit(nxt)
         or (has_inline_credit(nxt) and len(words(nxt)) <= 10)
-        or bool(re.match(r"^\(?[A-Z][\w. ]{1,40}(?:/|\|)\s*[A-Z][\w. ]{1,40}\)?$", nxt))
+        or bool(_AGENCY_CREDIT.match(nxt))
     )
 
 
@@ -266,7 +271,7 @@ def _dek_from_first_paragraph(
     if _REPORTING.search(line):
         # "..., officials said on Monday": the story's first paragraph, not a standfirst.
         return False
-    if _dek_shaped(line) and len(re.findall(r"[.!?](?:\s|$)", line)) <= 1:
+    if _dek_shaped(line) and len(_SENTENCE_STOP.findall(line)) <= 1:
         found.dek = clean_line(line)
         return True
     return False
@@ -310,7 +315,7 @@ def _strip_title_prefix(caption: str, title: str) -> str:
 
 
 def _updated_only(line: str) -> bool:
-    return bool(re.match(r"^\W*(?:last\s+)?(?:updated|modified)\b", line, re.I))
+    return bool(_UPDATED.match(line))
 
 
 def _agency_in_date_line(line: str, found: Found) -> None:
