@@ -16,6 +16,18 @@ from newsdesk.paths import Paths
 from newsdesk.tui.app import NewsdeskApp
 
 
+@pytest.fixture(scope="session", autouse=True)
+def resource_tracker_running() -> None:
+    """Start multiprocessing's resource tracker before any app swaps stderr.
+
+    The real `run()` does the same: a parallel import needs the tracker, and the
+    tracker cannot start once Textual has replaced stderr (no file descriptor).
+    """
+    from multiprocessing import resource_tracker
+
+    resource_tracker.ensure_running()
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
     """Run `async def` tests in a fresh event loop (no asyncio plugin needed)."""
@@ -31,20 +43,35 @@ FIXED_NOW = datetime(2026, 3, 14, 12, 0, tzinfo=UTC)
 
 SOURCES = ("Ironbridge Post", "Danube Wire", "Southern Cross Herald", "Westerly Times")
 TOPICS = (
-    ("Flood waters rise in Alzira as river bursts banks", "flood"),
-    ("Port strike halts Rotterdam container traffic", "strike"),
-    ("Minerals pact signed in Seoul after long talks", "minerals"),
-    ("Nurses walk out in Auckland over pay", "nurses"),
-    ("Court rules on chemical weapons case in The Hague", "court"),
-    ("Metro strike leaves Mexico City commuters stranded", "metro"),
+    ("Flood waters rise in Alzira as river bursts banks", "flood",
+     "Rescue boats moved through flooded streets in Alzira after the Jucar burst its banks. "
+     "Residents waited on rooftops while the regional government opened shelters."),
+    ("Port strike halts Rotterdam container traffic", "strike",
+     "Dock workers in Rotterdam stopped loading ships at dawn over automation plans. "
+     "Container vessels queued offshore as the union and terminal operators met."),
+    ("Minerals pact signed in Seoul after long talks", "minerals",
+     "Trade ministers signed a lithium and cobalt supply agreement in Seoul. "
+     "The pact trades mining access for battery factory investment over ten years."),
+    ("Nurses walk out in Auckland over pay", "nurses",
+     "Hospital nurses in Auckland began a 24-hour walkout over staffing and wages. "
+     "Emergency departments kept running with senior staff covering shifts."),
+    ("Court rules on chemical weapons case in The Hague", "court",
+     "Judges in The Hague ordered a chemical maker to pay for contaminated farmland. "
+     "Lawyers for the company said they would study the ruling before any appeal."),
+    ("Metro strike leaves Mexico City commuters stranded", "metro",
+     "Metro drivers in Mexico City walked off the job during the morning rush. "
+     "Buses were added on the busiest lines as millions looked for other routes."),
 )
 
 
 def sample_articles(count: int = 12) -> list[Extracted]:
-    """Fictional articles with fixed dates, one hour apart, newest first by index."""
+    """Fictional articles with fixed dates, one hour apart, newest first by index.
+
+    Articles i and i+6 cover the same topic (two outlets, one story).
+    """
     items = []
     for i in range(count):
-        title, word = TOPICS[i % len(TOPICS)]
+        title, word, body = TOPICS[i % len(TOPICS)]
         hour = 11 - (i % 12)
         day = 14 - i // 12
         items.append(
@@ -62,11 +89,7 @@ def sample_articles(count: int = 12) -> list[Extracted]:
                 quotes=[Quote(f"We will rebuild, said number {i}.", "Ana Ruiz")],
                 links=[Link("Earlier coverage", f"https://example.org/earlier/{i}")],
                 credits=["Edited by Sam Moss"],
-                body=(
-                    f"The {word} story begins here, item {i}.\n\n"
-                    f"Officials said the {word} affected many people.\n\n"
-                    "Reporting continues through the day."
-                ),
+                body=f"{body}\n\nThis is report number {i} on the {word}.",
                 word_count=24,
                 url=f"https://example.org/story/{i}",
                 language="en",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets import Static
 
 from newsdesk.desk import Desk
 from newsdesk.model import Extracted
@@ -38,7 +37,7 @@ async def test_markup_and_escapes_render_literally(make_app: AppFactory, paths: 
         assert "[bold red]ALERT[/] [link=https://evil.e" in line
         assert "\x1b" not in line and "\x07" not in line
         assert "[i]Evil[/i]" in line or "[i]Evil" in line
-        content = screen.detail.query_one("#detail-text", Static).content
+        content = screen.detail.text
         assert isinstance(content, Text)
         plain = content.plain
         assert "[bold red]ALERT[/]" in plain
@@ -48,5 +47,9 @@ async def test_markup_and_escapes_render_literally(make_app: AppFactory, paths: 
         assert "\x1b" not in plain and "\x07" not in plain
         # No span styles came from the article's own brackets.
         assert not any("link" in str(span.style) for span in content.spans)
+        drawn = "".join(
+            screen.detail.render_line(y).text for y in range(screen.detail.size.height)
+        )
+        assert "[bold red]ALERT[/]" in drawn and "\x1b" not in drawn
         # The app is still running: the [@click=app.quit] text did nothing.
         assert app.is_running

@@ -36,7 +36,7 @@ async def test_first_run_imports_sample_data_then_groups_stories(
         assert total > 10
         assert any(f"Imported {total:,} sample articles" in n.message for n in app._notifications)
         assert len(screen.inbox.ids) == app.desk.counts()["inbox"]
-        story, members = story_with_versions(app.desk)
+        _story, members = story_with_versions(app.desk)
         assert len(members) >= 2
         # Group: one row per story.
         await pilot.press("z")

@@ -8,6 +8,7 @@ table).
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -31,7 +32,7 @@ from newsdesk.tui.widgets.status_line import StatusInfo, StatusLine
 if TYPE_CHECKING:
     from newsdesk.tui.app import NewsdeskApp
 
-#: Typing pauses this long before a search runs.
+#: While typing, at most one search starts per this many seconds (the first key searches at once).
 SEARCH_DEBOUNCE = 0.15
 #: The detail pane follows the cursor after this pause (holding j stays fast).
 DETAIL_DEBOUNCE = 0.05
@@ -80,6 +81,7 @@ class InboxScreen(Screen[None]):
         self._search_seq = 0
         self._latest: SearchRequest | None = None
         self._search_timer: Timer | None = None
+        self._last_search_at = 0.0
         self._detail_timer: Timer | None = None
         #: Result of the last search: every matching id, in order (before grouping).
         self.result_ids: list[str] = []
@@ -235,12 +237,19 @@ class InboxScreen(Screen[None]):
 
     @on(SearchInput.Changed, "#search-input")
     def _query_changed(self) -> None:
+        """Search at once after a pause in typing, else at most once per debounce period."""
         if self._search_timer is not None:
             self._search_timer.stop()
-        self._search_timer = self.set_timer(SEARCH_DEBOUNCE, self._search_now)
+            self._search_timer = None
+        since = time.monotonic() - self._last_search_at
+        if since >= SEARCH_DEBOUNCE:
+            self._search_now()
+        else:
+            self._search_timer = self.set_timer(SEARCH_DEBOUNCE - since, self._search_now)
 
     def _search_now(self) -> None:
         self._search_timer = None
+        self._last_search_at = time.monotonic()
         self.app.ui_state.query = self.query_text
         self.run_search()
 
@@ -249,6 +258,7 @@ class InboxScreen(Screen[None]):
     def _leave_search(self) -> None:
         self.search_input.reset_recall()
         if self._search_timer is not None:
+            self._search_timer.stop()
             self._search_now()
         self.app.ui_state.remember_search(self.query_text)
         self.app.save_ui_state()

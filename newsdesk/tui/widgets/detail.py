@@ -1,4 +1,10 @@
-"""The detail pane: the highlighted article's metadata and body."""
+"""The detail pane: the highlighted article's metadata and body.
+
+A Line API widget like the list: the article is built as one `Text`, wrapped
+once per width into lines, and only the visible lines are drawn. Showing the
+next article is a repaint of this pane, never a relayout of the screen, so
+moving through the list stays fast.
+"""
 
 from __future__ import annotations
 
@@ -6,16 +12,19 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import ClassVar
 
+from rich.segment import Segment
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual import events
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from newsdesk.model import Article, ArticleRow
 from newsdesk.tui.article_view import ArticleStyles, article_text
 
 
-class DetailPane(VerticalScroll, can_focus=True):
+class DetailPane(ScrollView, can_focus=True):
     """Scrollable view of one article (built from `Text`, so article text stays inert)."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -36,11 +45,23 @@ class DetailPane(VerticalScroll, can_focus=True):
         super().__init__(id=id)
         #: The article shown, if any.
         self.article_id: str | None = None
+        #: The whole view as one Text (what tests read).
+        self.text = Text("Nothing selected.")
+        self._lines: list[Text] = []
+        self._wrapped_width = -1
+        self._strips: LRUCache[int, Strip] = LRUCache(256)
+        self._style_cache: ArticleStyles | None = None
 
-    def compose(self) -> ComposeResult:
-        yield Static(Text("Nothing selected."), id="detail-text", markup=False)
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._style_cache = None
 
     def _styles(self) -> ArticleStyles:
+        if self._style_cache is None:
+            self._style_cache = self._read_styles()
+        return self._style_cache
+
+    def _read_styles(self) -> ArticleStyles:
         get = self.get_component_rich_style
         return ArticleStyles(
             headline=get("detail--headline"),
@@ -65,11 +86,50 @@ class DetailPane(VerticalScroll, can_focus=True):
     ) -> None:
         same = article.id == self.article_id
         self.article_id = article.id
-        text = article_text(article, self._styles(), now, terms=terms, carried_by=carried_by)
-        self.query_one("#detail-text", Static).update(text)
-        if not same:
-            self.scroll_home(animate=False)
+        self._set_text(
+            article_text(article, self._styles(), now, terms=terms, carried_by=carried_by),
+            keep_scroll=same,
+        )
 
     def show_message(self, message: str) -> None:
         self.article_id = None
-        self.query_one("#detail-text", Static).update(Text(message))
+        self._set_text(Text(message), keep_scroll=False)
+
+    def _set_text(self, text: Text, *, keep_scroll: bool) -> None:
+        self.text = text
+        self._wrapped_width = -1
+        self._rewrap()
+        if not keep_scroll:
+            self.scroll_to(0, 0, animate=False, force=True)
+        self.refresh()
+
+    def _rewrap(self) -> None:
+        width = self.scrollable_content_region.width
+        if width <= 0 or width == self._wrapped_width:
+            return
+        self._wrapped_width = width
+        self._lines = list(self.text.wrap(self.app.console, width, overflow="fold"))
+        self._strips.clear()
+        # Set without the reactive's relayout of the whole screen: the pane's size does
+        # not change (its scrollbar is always shown), only what it scrolls over.
+        size = Size(width, len(self._lines))
+        self.set_reactive(DetailPane.virtual_size, size)
+        self._scroll_update(size)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._rewrap()
+
+    def render_line(self, y: int) -> Strip:
+        self._rewrap()
+        width = self.scrollable_content_region.width
+        index = round(self.scroll_y) + y
+        if index >= len(self._lines):
+            return Strip.blank(width, self.rich_style)
+        cached = self._strips.get(index)
+        if cached is None:
+            segments = list(self._lines[index].render(self.app.console))
+            cached = Strip(Segment.apply_style(segments, self.rich_style)).adjust_cell_length(
+                width, self.rich_style
+            )
+            self._strips.set(index, cached)
+        return cached

@@ -52,7 +52,7 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
     }
     """Themable parts of a row (see newsdesk.tcss)."""
 
-    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+    cursor: reactive[int] = reactive(0, always_update=True, init=False, repaint=False)
     """Index of the highlighted row in the displayed list."""
 
     @dataclass
@@ -94,6 +94,7 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
         self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(400)
         self._generation = 0
         self._now = clock()
+        self._style_cache: RowStyles | None = None
 
     # -- data ------------------------------------------------------------------
 
@@ -242,7 +243,17 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
 
     # -- rendering --------------------------------------------------------------
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._style_cache = None
+        self._strips.clear()
+
     def _row_styles(self) -> RowStyles:
+        if self._style_cache is None:
+            self._style_cache = self._read_row_styles()
+        return self._style_cache
+
+    def _read_row_styles(self) -> RowStyles:
         get = self.get_component_rich_style
         return RowStyles(
             base=self.rich_style,

@@ -1,0 +1,249 @@
+"""Triage app figures at scale: first frame, key-to-frame latency, search latency, RSS.
+
+The app runs as the real program in a pseudo-terminal (as a user would run it),
+on a data directory of N synthetic articles (built once and kept, so later runs
+start at once). Times are measured from the outside: a keystroke is written to
+the terminal and the clock stops when the frame that answers it arrives.
+
+    python benchmarks/bench_tui.py                 # N = 100,000
+    python benchmarks/bench_tui.py --n 10000 --moves 100
+
+Targets: first frame < 1 s, key p95 < 50 ms, search keystroke-to-screen
+p50 < 100 ms / p95 < 300 ms, RSS < 400 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import os
+import pty
+import random
+import re
+import select
+import signal
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from synthetic import TOPICS, articles
+
+from newsdesk.desk import Desk
+from newsdesk.model import article_id
+from newsdesk.paths import Paths
+
+APP = "from newsdesk.tui import run; from newsdesk.paths import resolve; raise SystemExit(run(resolve()))"
+_ANSI = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07]*\x07|\x1b[()][0-9A-Za-z]|\x1b[=>78]")
+
+
+def build(paths: Paths, n: int, index: bool) -> None:
+    """N articles in one transaction per 5,000, states sprinkled, then (optionally) the index."""
+    desk = Desk(paths)
+    have = desk.store.count()
+    if have < n:
+        start = time.perf_counter()
+        batch: list[tuple[str, object]] = []
+        ids: list[str] = []
+        for i, meta in enumerate(articles(n, words=60)):
+            if i < have:
+                continue
+            batch.append((article_id(meta), meta))
+            if len(batch) == 5000 or i == n - 1:
+                with desk.store.transaction() as tx:
+                    for aid, item in batch:
+                        desk.store.insert(tx, aid, item, f"synthetic:{aid}", None)  # type: ignore[arg-type]
+                        ids.append(aid)
+                batch.clear()
+                print(f"  stored {i + 1:,}/{n:,}", end="\r", flush=True)
+        rng = random.Random(3)
+        desk.store.apply("star", rng.sample(ids, len(ids) // 20), {"starred": True}, log=False)
+        desk.store.apply("read", rng.sample(ids, len(ids) // 3), {"read": True}, log=False)
+        print(f"store: {desk.store.count():,} articles in {time.perf_counter() - start:.1f}s")
+    if index:
+        start = time.perf_counter()
+        done = desk.sync_index()
+        if done:
+            print(f"index: {done:,} articles in {time.perf_counter() - start:.1f}s")
+    desk.close()
+
+
+class Terminal:
+    """The app under a pseudo-terminal; `wait_for` reads its output until a pattern shows."""
+
+    def __init__(self, paths: Paths, cols: int, rows: int) -> None:
+        master, slave = pty.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+        env = {
+            **os.environ,
+            "NEWSDESK_DATA_DIR": str(paths.data_dir),
+            "NEWSDESK_CONFIG_DIR": str(paths.config_dir),
+            "NEWSDESK_CACHE_DIR": str(paths.cache_dir),
+            "TERM": "xterm-256color",
+            "COLORTERM": "truecolor",
+        }
+        self.started = time.perf_counter()
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", APP], stdin=slave, stdout=slave, stderr=slave, env=env,
+            start_new_session=True,
+        )
+        os.close(slave)
+        self.fd = master
+        self.buffer = b""
+
+    def read(self, timeout: float) -> bytes:
+        ready, _, _ = select.select([self.fd], [], [], timeout)
+        if not ready:
+            return b""
+        try:
+            chunk = os.read(self.fd, 1 << 16)
+        except OSError:
+            return b""
+        self.buffer += chunk
+        return chunk
+
+    def drain(self, quiet: float = 0.05) -> None:
+        """Read until the app has been silent for `quiet` seconds."""
+        while self.read(quiet):
+            pass
+        self.buffer = b""
+
+    def wait_for(self, pattern: bytes, timeout: float = 30.0) -> float:
+        """Seconds until `pattern` appears in the (escape-stripped) output since the last drain."""
+        start = time.perf_counter()
+        while time.perf_counter() - start < timeout:
+            if pattern in _ANSI.sub(b"", self.buffer):
+                return time.perf_counter()
+            self.read(0.01)
+        raise TimeoutError(f"{pattern!r} did not appear in {timeout:.0f}s")
+
+    def first_output(self, after: float, timeout: float = 5.0) -> float:
+        while time.perf_counter() - after < timeout:
+            if self.read(0.005):
+                return time.perf_counter()
+        raise TimeoutError("no frame")
+
+    def send(self, keys: str) -> float:
+        os.write(self.fd, keys.encode())
+        return time.perf_counter()
+
+    def rss_mb(self) -> float:
+        for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+        return float("nan")
+
+    def quit(self) -> None:
+        if self.proc.poll() is None:
+            self.send("\x1b\x1bq")
+        try:
+            self.proc.wait(10)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            self.proc.wait(10)
+        os.close(self.fd)
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=100_000, help="articles in the store")
+    parser.add_argument("--moves", type=int, default=200, help="cursor moves to time")
+    parser.add_argument("--data", type=Path, help="data directory to build/reuse")
+    parser.add_argument("--no-index", action="store_true", help="skip building the search index")
+    parser.add_argument("--size", default="160x48", help="terminal size COLSxROWS")
+    args = parser.parse_args()
+    root = args.data or Path(tempfile.gettempdir()) / f"newsdesk-bench-tui-{args.n}"
+    paths = Paths(root / "data", root / "config", root / "cache")
+    build(paths, args.n, index=not args.no_index)
+    with Desk(paths) as desk:
+        first_title = desk.rows(desk.inbox_ids()[:1])[0].title
+        shown = len(desk.inbox_ids())
+        expected = {}
+        if not args.no_index:
+            for word in TOPICS:
+                expected[word] = len(desk.search(word).ids)
+    cols, rows = (int(v) for v in args.size.split("x"))
+
+    term = Terminal(paths, cols, rows)
+    try:
+        measure(term, args.moves, shown, first_title, expected)
+    finally:
+        term.quit()
+
+
+def measure(
+    term: Terminal, moves: int, shown: int, first_title: str, expected: dict[str, int]
+) -> None:
+    """Everything timed in one session of the app."""
+    t_first = term.first_output(term.started, timeout=30)
+    t_status = term.wait_for(b" shown")
+    t_rows = term.wait_for(first_title[:12].encode())
+    t_count = term.wait_for(f"{shown:,} shown".encode())
+    print(f"first output          {1000 * (t_first - term.started):7.0f} ms after process start")
+    print(f"first frame (status)  {1000 * (t_status - term.started):7.0f} ms")
+    print(f"first rows drawn      {1000 * (t_rows - term.started):7.0f} ms")
+    print(f"inbox of {shown:,} shown {1000 * (t_count - term.started):7.0f} ms")
+    time.sleep(1.0)
+    term.drain(0.2)
+
+    latencies: list[float] = []
+    for i in range(moves):
+        key = "j" if (i // 50) % 2 == 0 else "k"
+        sent = term.send(key)
+        latencies.append(term.first_output(sent) - sent)
+        term.drain(0.08)  # let the detail pane follow, like a reader would
+    print(
+        f"key to frame (j/k x{moves}) p50 {1000 * pct(latencies, 0.5):5.1f} ms   "
+        f"p95 {1000 * pct(latencies, 0.95):5.1f} ms   max {1000 * max(latencies):5.1f} ms"
+    )
+    paging: list[float] = []
+    for key in ["G", "g"] * 5 + ["\x04", "\x15"] * 5:  # end/top, ctrl+d/ctrl+u
+        sent = term.send(key)
+        paging.append(term.first_output(sent) - sent)
+        term.drain(0.1)
+    print(f"jump/page to frame    p50 {1000 * pct(paging, 0.5):5.1f} ms   max {1000 * max(paging):5.1f} ms")
+
+    if expected:
+        term.send("/")
+        term.drain(0.2)
+        searches: list[float] = []
+        previous = shown
+        for word in TOPICS:
+            count = expected[word]
+            if count == previous:
+                continue
+            for ch in word[:-1]:
+                term.send(ch)
+                time.sleep(0.06)  # a brisk typist
+            sent = term.send(word[-1])
+            done = term.wait_for(f" {count:,} shown".encode(), timeout=30)
+            searches.append(done - sent)
+            term.drain(0.2)
+            term.send("\x15")  # ctrl+u: empty the box, the inbox comes back
+            term.wait_for(f" {shown:,} shown".encode(), timeout=30)
+            previous = shown
+            term.drain(0.3)
+        print(
+            f"search, last keystroke to results (x{len(searches)}) "
+            f"p50 {1000 * statistics.median(searches):5.0f} ms   "
+            f"p95 {1000 * pct(searches, 0.95):5.0f} ms   max {1000 * max(searches):5.0f} ms"
+        )
+        term.send("\x1b")
+        term.drain(0.2)
+    print(f"RSS                   {term.rss_mb():7.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

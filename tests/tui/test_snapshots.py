@@ -1,0 +1,68 @@
+"""SVG snapshots of the main screen (wide and narrow), the help screen and the tag dialog.
+
+Deterministic: fixed data with fixed dates, a fixed "now", no cursor blink.
+Update after a deliberate visual change with `pytest tests/tui --snapshot-update`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from textual.widgets import Input
+
+from newsdesk.desk import Desk
+from newsdesk.paths import Paths
+from tests.tui.conftest import AppFactory
+from tests.tui.helpers import settle
+
+SNAP_SIZE = (120, 36)
+
+
+def steady(*keys: str) -> Callable[[Any], Awaitable[None]]:
+    """Settle, press `keys`, settle, then stop every cursor from blinking."""
+
+    async def run_before(pilot: Any) -> None:
+        await settle(pilot)
+        for key in keys:
+            await pilot.press(key)
+        await settle(pilot)
+        for field in pilot.app.screen.query(Input):
+            field.cursor_blink = False
+        await pilot.pause()
+
+    return run_before
+
+
+def tagged(seeded: Paths) -> None:
+    with Desk(seeded) as desk:
+        ids = desk.inbox_ids()
+        desk.tag(ids[2:4], add=["follow-up"])
+        desk.tag(ids[3:4], add=["urgent"])
+        desk.mark_read(ids[5:8])
+        desk.mark_exported(ids[6:7])
+
+
+def test_main_screen(snap_compare: Any, make_app: AppFactory, seeded: Paths) -> None:
+    tagged(seeded)
+    app = make_app()
+    assert snap_compare(app, terminal_size=SNAP_SIZE, run_before=steady("s", "j", "x", "j", "j"))
+
+
+def test_main_screen_narrow_with_search(snap_compare: Any, make_app: AppFactory, seeded: Paths) -> None:
+    tagged(seeded)
+    app = make_app()
+    keys = ("slash", *"strike", "enter")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=steady(*keys))
+
+
+def test_help_screen(snap_compare: Any, make_app: AppFactory) -> None:
+    app = make_app()
+    assert snap_compare(app, terminal_size=SNAP_SIZE, run_before=steady("question_mark"))
+
+
+def test_tag_dialog(snap_compare: Any, make_app: AppFactory, seeded: Paths) -> None:
+    tagged(seeded)
+    app = make_app()
+    keys = ("j", "j", "j", "t", "minus", "u", "r")
+    assert snap_compare(app, terminal_size=SNAP_SIZE, run_before=steady(*keys))
