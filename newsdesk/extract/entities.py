@@ -450,6 +450,19 @@ def _given_name_first(tokens: list[_Token], i: int, j: int) -> bool:
     )
 
 
+def _all_demonyms(parts: list[str]) -> bool:
+    """True when the words are adjectives of nationality only ("Native American")."""
+    p = 0
+    while p < len(parts):
+        if tuple(parts[p : p + 2]) in MULTI_DEMONYMS:
+            p += 2
+        elif parts[p] in DEMONYMS:
+            p += 1
+        else:
+            return False
+    return bool(parts)
+
+
 def _strip_demonyms(words: list[str], i: int, j: int) -> int:
     """Index after any leading demonyms in words[i:j]."""
     while i < j:
@@ -710,6 +723,14 @@ class _Classifier:
                 k += 1
             if k < j:
                 return self.classify_span(k, j)
+        for k in range(i + 1, j - 1):
+            # "the first Native American Supreme Court justice": adjectives of
+            # nationality in front of a well-known name are not part of it.
+            suffix = _surface(self.text, self.tokens, k, j)
+            if suffix in KNOWN_ORGS and _all_demonyms(
+                [part for w in words[i:k] for part in w.split("-")]
+            ):
+                return [_Found(k, j, suffix, ORG)]
         name = _surface(self.text, self.tokens, i, j)
         return [_Found(i, j, name, ORG)]
 

@@ -191,6 +191,13 @@ def test_well_known_acronyms_use_the_full_name() -> None:
     assert set(result.organizations) == {"European Union", "United Nations"}
 
 
+def test_nationality_before_a_well_known_org_is_dropped() -> None:
+    result = entities(
+        "She became the first Native American-Jewish Supreme Court justice in the state."
+    )
+    assert result.organizations == ["Supreme Court"]
+
+
 def test_country_possessive_before_a_ministry_splits_org_and_place() -> None:
     result = entities(
         "The protest was lodged by South Korea's Ministry of Foreign Affairs on Friday."
