@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -74,11 +76,33 @@ def load_in_order(files: Sequence[Path], should_stop: StopCheck = None) -> Itera
     yield from _parallel(files, workers, should_stop)
 
 
+#: How often a worker checks that the importing process is still alive.
+PARENT_CHECK_SECONDS = 0.5
+
+
+def _exit_with_parent(parent_pid: int) -> None:
+    """Worker initializer: exit when the importing process is gone.
+
+    A worker holds its own end of the task queue, so it never sees the queue
+    close; if the importer is killed (SIGKILL, a crash) it would wait forever.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="newsdesk-parent-watch", daemon=True).start()
+
+
 def _parallel(files: Sequence[Path], workers: int, should_stop: StopCheck) -> Iterator[LoadResult]:
     context = multiprocessing.get_context("spawn")
     pending: deque[tuple[Path, Future[LoadResult]]] = deque()
     next_index = 0
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context,
+        initializer=_exit_with_parent, initargs=(os.getpid(),),
+    ) as pool:
         try:
             while next_index < len(files) or pending:
                 while next_index < len(files) and len(pending) < workers * WINDOW_PER_WORKER:
