@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsdesk.extract import gazetteer as gazetteer_module
 from newsdesk.extract.entities import MAX_CHARS, EntityResult, find_entities
+from newsdesk.extract.gazetteer import gazetteer
 
 
 def entities(text: str, **kwargs: object) -> EntityResult:
@@ -402,3 +405,29 @@ def test_seed_page_entities(shared_dir: Path) -> None:
     for place in ("Brussels", "Geneva", "China", "Russia"):
         assert place in result.places
     assert result.counts["Kim Gunn"] >= 3
+
+
+# -- the gazetteer ---------------------------------------------------------------
+
+
+def test_gazetteer_kinds_and_display_names() -> None:
+    places = gazetteer()
+    assert places.kind("Russia") == "country"
+    assert places.kind("Brussels") == "city"
+    assert places.kind("Texas") == "region"
+    assert places.kind("Korean Peninsula") == "region"
+    assert places.kind("Sao Paulo") is not None  # accents folded away too
+    assert places.kind("Kim") is None  # a family name, though also a town
+    assert places.kind("North") is None
+    assert places.display("U.S.") == "United States"
+    assert places.display("Kiev") == "Kyiv"
+
+
+def test_city_records_fall_back_to_json_when_the_layout_changes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    fast = dict(gazetteer_module._city_records())
+    monkeypatch.setattr(gazetteer_module, "_CITY_RECORD", re.compile(r"(?!x)x"))
+    slow = dict(gazetteer_module._city_records())
+    assert len(slow) > 20_000
+    assert fast == slow
