@@ -7,6 +7,7 @@ as UTF-8 bytes in a stream, so feedparser never opens a file or a URL.
 
 from __future__ import annotations
 
+import html
 import io
 from collections.abc import Mapping
 from typing import Any
@@ -72,8 +73,11 @@ def _item_html(entry: Mapping[str, Any]) -> tuple[str, str]:
 
 
 def _title_text(value: object) -> str:
+    """A feed title as text: markup removed and entities decoded (titles of type "html")."""
     text = str(value or "")
-    return html_fragment_to_text(text).replace("\n", " ") if "<" in text else text
+    if "<" in text:
+        return html_fragment_to_text(text).replace("\n", " ")
+    return html.unescape(text) if "&" in text else text
 
 
 def item_hints(entry: Mapping[str, Any], feed_title: str | None) -> tuple[Extracted, str]:

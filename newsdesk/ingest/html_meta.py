@@ -13,12 +13,13 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree, html
 
 from newsdesk.ingest.dates import normalise_date
 from newsdesk.ingest.names import person_names
+from newsdesk.model import Link
 from newsdesk.sanitize import clean_line
 
 #: JSON-LD blocks larger than this are ignored (real ones are a few KB).
@@ -39,6 +40,31 @@ _ARTICLE_TYPES = {
 }
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+")
 _BYLINE_CLASS = re.compile(r"byline|author", re.I)
+_STANDFIRST_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:standfirst|dek|sub-?head(?:line)?|subtitle|strapline|article-?summary|summary)(?:$|[\s_-])",
+    re.I,
+)
+_CREDIT_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:credits?|photo-?credit|image-?credit)(?:$|[\s_-])", re.I
+)
+# A credit outside a figure says what it credits ("Photo: ...", "Edited by ...").
+_CREDIT_TEXT = re.compile(
+    r"^(?:photo(?:graph)?s?|pictures?|images?|credit|illustration|edited|editing|"
+    r"(?:additional\s+)?reporting|\w+(?:\s+\w+){0,3}\s+contributed)\b",
+    re.I,
+)
+_RELATED_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:related|more-?on|see-?also|read-?more|further-?reading|recommended)(?:$|[\s_-])",
+    re.I,
+)
+# Labels some sites put inside a related link's text.
+_LINK_LABEL = re.compile(
+    r"^(?:related|video|audio|gallery|watch|listen|read\s+more|more\s+on|see\s+also)\b[:\s]*", re.I
+)
+#: How many elements after the <h1> the standfirst may sit.
+STANDFIRST_WINDOW = 80
+#: At most this many related links are kept from one page.
+MAX_LINKS = 20
 
 
 @dataclass
@@ -53,6 +79,8 @@ class PageMeta:
     url: str | None = None
     language: str | None = None
     captions: list[str] = field(default_factory=list)
+    credits: list[str] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
 
 
 def parse_document(text: str) -> etree._Element | None:
@@ -258,15 +286,122 @@ def _time_datetime(tree: etree._Element) -> str | None:
     return None
 
 
-def _captions(tree: etree._Element) -> list[str]:
-    captions: list[str] = []
-    for element in tree.iter("figcaption"):
+def _classes(element: Any) -> str:
+    return f"{element.get('class') or ''} {element.get('id') or ''}"
+
+
+def _article_root(tree: etree._Element) -> etree._Element:
+    """The <article> (or <main>) holding the story, else the whole document."""
+    for tag in ("article", "main"):
+        found = tree.find(f".//{tag}")
+        if found is not None:
+            return found
+    return tree
+
+
+_BYLINE_PARTS = re.compile(r"byline|author|date|time|name", re.I)
+
+
+def _holds_byline(element: etree._Element) -> bool:
+    """A "subhead" box that is or holds the byline and date, not a standfirst."""
+    if _BYLINE_PARTS.search(_classes(element)):
+        return True
+    for child in element.iterdescendants():
+        if not isinstance(child.tag, str):
+            continue
+        if child.tag == "time" or _BYLINE_PARTS.search(_classes(child)):
+            return True
+    return False
+
+
+def _standfirst(tree: etree._Element) -> str | None:
+    """The visible standfirst just under the headline (class "standfirst", "dek", "subtitle" ...).
+
+    Only the elements shortly after the <h1> are looked at: the same class
+    names elsewhere on a page belong to promotions for other stories.
+    """
+    h1 = next((h for h in tree.iter("h1") if _text(h)), None)
+    if h1 is None:
+        return None
+    seen = 0
+    for element in h1.itersiblings():
+        for candidate in element.iter():
+            seen += 1
+            if seen > STANDFIRST_WINDOW:
+                return None
+            if not isinstance(candidate.tag, str) or candidate.tag not in (
+                "p",
+                "h2",
+                "div",
+                "span",
+            ):
+                continue
+            if (
+                _STANDFIRST_CLASS.search(_classes(candidate))
+                or candidate.get("itemprop") == "description"
+            ) and not _holds_byline(candidate):
+                text = _text(candidate)
+                if 20 <= len(text) <= 500:
+                    return text
+    return None
+
+
+def _credits(root: etree._Element) -> list[str]:
+    credits: list[str] = []
+    for element in root.iter():
+        if not isinstance(element.tag, str) or not _CREDIT_CLASS.search(_classes(element)):
+            continue
         text = _text(element)
+        in_figure = any(a.tag in ("figure", "figcaption") for a in element.iterancestors())
+        if (
+            not 3 <= len(text) <= 200
+            or text in credits
+            or (len(text.split()) < 2 and text.endswith(":"))
+        ):
+            continue
+        if in_figure or _CREDIT_TEXT.match(text):
+            credits.append(text)
+        if len(credits) >= 20:
+            break
+    return credits
+
+
+def _captions(root: etree._Element) -> list[str]:
+    """Figure captions without their photo credits (those go to credits)."""
+    captions: list[str] = []
+    for element in root.iter("figcaption"):
+        parts = [element.text or ""]
+        for child in element:
+            if not _CREDIT_CLASS.search(_classes(child)):
+                parts.append("".join(child.itertext()))
+            parts.append(child.tail or "")
+        text = clean_line("".join(parts))
         if text and text not in captions:
             captions.append(text)
         if len(captions) >= 30:
             break
     return captions
+
+
+def _related_links(root: etree._Element, base: str | None) -> list[Link]:
+    """Headline links in the story's "Related" boxes, kept out of the body."""
+    links: list[Link] = []
+    seen: set[str] = set()
+    for box in root.iter():
+        if not isinstance(box.tag, str) or not _RELATED_CLASS.search(_classes(box)):
+            continue
+        for anchor in box.iter("a"):
+            title = _LINK_LABEL.sub("", _text(anchor))
+            # Story headlines, not "More on Amazon" or "Forgot your password?".
+            if len(title.split()) < 4 or title.casefold() in seen:
+                continue
+            seen.add(title.casefold())
+            href = (anchor.get("href") or "").strip()
+            url = urljoin(base, href) if base and href else href
+            links.append(Link(title=title, url=url if re.match(r"https?://", url, re.I) else None))
+            if len(links) >= MAX_LINKS:
+                return links
+    return links
 
 
 def _page_url(tree: etree._Element, ld: Mapping[str, Any]) -> str | None:
@@ -359,10 +494,15 @@ def read_page_meta(tree: etree._Element) -> PageMeta:
         if published:
             meta.published = published
             break
-    meta.dek = _meta(tree, "og:description", "description", "twitter:description") or _ld_text(
-        ld.get("description")
+    root = _article_root(tree)
+    meta.dek = (
+        _standfirst(tree)
+        or _meta(tree, "og:description", "description", "twitter:description")
+        or _ld_text(ld.get("description"))
     )
     lang = tree.get("lang") or _meta(tree, "og:locale", "language")
     meta.language = clean_line(lang).replace("_", "-").split("-")[0].lower() if lang else None
-    meta.captions = _captions(tree)
+    meta.captions = _captions(root)
+    meta.credits = _credits(root)
+    meta.links = _related_links(root, meta.url)
     return meta

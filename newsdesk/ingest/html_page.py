@@ -98,6 +98,8 @@ def _hints(meta: PageMeta, main_text: str) -> Extracted:
         url=meta.url,
         language=meta.language,
         captions=meta.captions,
+        credits=meta.credits,
+        links=meta.links,
         format="html",
     )
 

@@ -8,10 +8,12 @@ text ("The post X appeared first on Y", "Continue reading") is dropped.
 
 from __future__ import annotations
 
+import html
 import re
 from typing import Any
 
 from lxml import etree
+from lxml import html as lxml_html
 
 from newsdesk.ingest.assemble import tidy_paragraphs
 from newsdesk.ingest.limits import MAX_TEXT_CHARS
@@ -195,13 +197,11 @@ def _reflow(text: str) -> str:
 
 def html_fragment_to_text(fragment: str) -> str:
     """Readable text of an HTML fragment (a feed item's content or summary)."""
-    from lxml import html
-
     if "<" not in fragment:
-        # Plain text in a feed field (entities already decoded): reflow each paragraph.
-        return _reflow(fragment)
+        # HTML without tags (a feed field): decode entities, reflow each paragraph.
+        return _reflow(html.unescape(fragment) if "&" in fragment else fragment)
     try:
-        root = html.fragment_fromstring(fragment, create_parent="div")
+        root = lxml_html.fragment_fromstring(fragment, create_parent="div")
     except (etree.ParserError, ValueError):
         return _reflow(fragment)
     return element_to_text(root)

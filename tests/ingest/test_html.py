@@ -151,3 +151,32 @@ def test_html_escapes_are_stripped() -> None:
     item = load_bytes(page(head).encode(), "esc.html").items[0]
     assert "\x1b" not in item.title
     assert "\x07" not in item.title
+
+
+def test_standfirst_credits_and_related_links() -> None:
+    extra = (
+        '<p class="standfirst">Three new stops by 2027, and the first trams run at night.</p>'
+        "<figure><img src='t.jpg'><figcaption>A tram at the terminus. "
+        '<span class="credit">Photo: Lena Holm/City Courier</span></figcaption></figure>'
+    )
+    related = (
+        '<p class="credits">Edited by Jonas Berg</p>'
+        '<div class="related"><h2>Related</h2><ul>'
+        '<li><a href="/news/bus-lanes">Bus lanes return to the ring road</a></li>'
+        '<li><a href="/news">More news</a></li></ul></div>'
+    )
+    html = page(HEAD, body_extra=extra).replace("</article>", related + "</article>")
+    html = html.replace(
+        "</body>",
+        '<aside class="summary"><p class="summary">A promoted story about something else entirely.</p></aside></body>',
+    )
+    item = load_bytes(html.encode(), "tram.html").items[0]
+    # The visible standfirst wins over the meta description.
+    assert item.dek == "Three new stops by 2027, and the first trams run at night."
+    assert "A tram at the terminus." in item.captions
+    assert "Photo: Lena Holm/City Courier" in item.credits
+    assert "Edited by Jonas Berg" in item.credits
+    assert [(link.title, link.url) for link in item.links] == [
+        ("Bus lanes return to the ring road", "https://citycourier.example/news/bus-lanes")
+    ]
+    assert "Bus lanes return" not in item.body
