@@ -26,6 +26,8 @@ from newsdesk.stories.signature import Signature, compute
 #: A rewrite shares several of the 20 term bands (expected 3.4 at Jaccard 0.17,
 #: 6 at 0.3); chance neighbours share one. Scoring dominates the cost of assign.
 MAX_CANDIDATES = 32
+#: Most rows read per band key (newest first): bounds the cost of very common keys.
+BUCKET_LIMIT = 200
 _CHUNK = 500  # stays well under SQLite's host-parameter limit
 
 _SIG_COLUMNS = "shingles, names, name_counts, figures, title"
@@ -115,20 +117,40 @@ class StoryGrouper:
     def _candidates(
         self, keys: list[int], ts: float | None
     ) -> list[tuple[str, Signature, float | None]]:
-        """Articles sharing a band key within the time window, with their stories."""
+        """Articles sharing band keys within the time window, most shared keys first.
+
+        Each key reads at most `BUCKET_LIMIT` rows, newest first, so a key
+        shared by thousands of articles (a head of state's name) costs no more
+        than a rare one. Undated articles are always in the window; an undated
+        new article looks at every date (newest first, same limit).
+        """
         if not keys:
             return []
-        marks = ",".join("?" * len(keys))
-        where = f"b.key IN ({marks})"
-        params: list[float | int] = list(keys)
-        if ts is not None:
+        arms: list[str] = []
+        params: list[float | int] = []
+        for key in keys:
+            if ts is None:
+                arms.append(
+                    "SELECT * FROM (SELECT member_id FROM story_band WHERE key = ? "
+                    "ORDER BY ts DESC LIMIT ?)"
+                )
+                params += [key, BUCKET_LIMIT]
+                continue
             window = scoring.WINDOW_HOURS * 3600.0
-            where += " AND (b.ts BETWEEN ? AND ? OR b.ts = ?)"
-            params += [int(ts - window), int(ts + window) + 1, NO_TS]
+            arms.append(
+                "SELECT * FROM (SELECT member_id FROM story_band WHERE key = ? "
+                "AND ts BETWEEN ? AND ? ORDER BY ts DESC LIMIT ?)"
+            )
+            arms.append(
+                "SELECT * FROM (SELECT member_id FROM story_band WHERE key = ? AND ts = ? LIMIT ?)"
+            )
+            params += [key, int(ts - window), int(ts + window) + 1, BUCKET_LIMIT]
+            params += [key, NO_TS, BUCKET_LIMIT]
         rows = self.conn.execute(
             f"SELECT m.story_id, m.ts, {_SIG_COLUMNS} FROM "
-            "(SELECT b.member_id AS member_id, COUNT(*) AS hits FROM story_band b "
-            f" WHERE {where} GROUP BY b.member_id ORDER BY hits DESC LIMIT ?) c "
+            "(SELECT member_id, COUNT(*) AS hits FROM ("
+            + " UNION ALL ".join(arms)
+            + ") GROUP BY member_id ORDER BY hits DESC, member_id DESC LIMIT ?) c "
             "JOIN story_member m ON m.member_id = c.member_id",
             [*params, MAX_CANDIDATES],
         ).fetchall()
