@@ -33,6 +33,8 @@ class KeySpec:
     palette: bool = True
     #: A longer explanation for the help screen and palette.
     help: str = ""
+    #: Handled as soon as the key arrives, before keys queued behind it (see `search`).
+    priority: bool = False
 
     def binding(self) -> Binding:
         return Binding(
@@ -42,6 +44,7 @@ class KeySpec:
             show=self.footer,
             id=self.id,
             tooltip=self.help,
+            priority=self.priority,
         )
 
 
@@ -84,7 +87,11 @@ KEY_TABLE: tuple[KeySpec, ...] = (
         "clear", "escape", "clear", "Clear", SELECT,
         help="Clear the selection, else the search", palette=False,
     ),
-    KeySpec("search", "slash", "focus_search", "Search", SEARCH, footer=True, help="Type a search query"),
+    # Priority: "/flood" typed in one burst must land "flood" in the box, not on the list.
+    KeySpec(
+        "search", "slash", "focus_search", "Search", SEARCH, footer=True,
+        help="Type a search query", priority=True,
+    ),
     KeySpec("save_search", "B", "save_search", "Save search", SEARCH, help="Save the current query by name"),
     KeySpec("saved_searches", "b", "saved_searches", "Saved searches", SEARCH, help="Pick a saved search"),
     KeySpec(

@@ -132,7 +132,8 @@ class InboxScreen(Screen[None]):
         return self.search_input.value.strip()
 
     def on_mount(self) -> None:
-        self.inbox.focus()
+        self.search_input.leave_target = self.inbox
+        self.set_focus(self.inbox)
         self.inbox.empty_message = "Loading…"
         self.run_search(keep=None)
         self.start_jobs()
@@ -262,7 +263,7 @@ class InboxScreen(Screen[None]):
             self._search_now()
         self.app.ui_state.remember_search(self.query_text)
         self.app.save_ui_state()
-        self.inbox.focus()
+        self.set_focus(self.inbox)
 
     def set_query(self, query: str) -> None:
         """Replace the query and search now (saved searches, Esc)."""
@@ -340,13 +341,16 @@ class InboxScreen(Screen[None]):
         self.inbox.cursor -= self.inbox.page_height
 
     def action_focus_search(self) -> None:
-        self.search_input.focus()
+        if self.search_input.has_focus:
+            self.search_input.insert_text_at_cursor("/")  # the key is a priority binding
+            return
+        self.set_focus(self.search_input)  # at once: the keys typed next go to the box
 
     def action_focus_detail(self) -> None:
         if self.detail.has_focus:
-            self.inbox.focus()
+            self.set_focus(self.inbox)
         else:
-            self.detail.focus()
+            self.set_focus(self.detail)
 
     def action_open(self) -> None:
         article_id = self.inbox.current_id
@@ -371,7 +375,7 @@ class InboxScreen(Screen[None]):
             self.app.desk.mark_read([article_id], True)
             self.after_change([article_id])
         self.show_detail()
-        self.detail.focus()
+        self.set_focus(self.detail)
 
     def action_expand(self) -> None:
         article_id = self.inbox.current_id

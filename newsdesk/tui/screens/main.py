@@ -269,6 +269,6 @@ class MainScreen(JobsScreen):
         def go(query: str | None) -> None:
             if query is not None:
                 self.set_query(query)
-                self.inbox.focus()
+                self.set_focus(self.inbox)
 
         self.app.push_screen(SavedSearchPicker(searches), go)

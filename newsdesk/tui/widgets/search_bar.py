@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
 
@@ -19,7 +20,9 @@ class SearchInput(Input):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up", "recall(1)", "Older search", show=False, id="search_recall_older"),
         Binding("down", "recall(-1)", "Newer search", show=False, id="search_recall_newer"),
-        Binding("escape", "leave", "Back to the list", id="search_leave"),
+        # Priority, so keys typed right after Enter/Esc ("s") reach the list, not the box.
+        Binding("escape", "leave", "Back to the list", id="search_leave", priority=True),
+        Binding("enter", "submit", "Search", show=False, id="search_submit", priority=True),
     ]
     """Keys that only apply while typing a query."""
 
@@ -32,6 +35,8 @@ class SearchInput(Input):
         #: Most recent first (shared with the persisted UI state).
         self.recent = recent
         self._recall_at = -1
+        #: Where Enter and Esc send the focus (the list), set by the screen.
+        self.leave_target: Widget | None = None
 
     def action_recall(self, step: int) -> None:
         if not self.recent:
@@ -44,8 +49,18 @@ class SearchInput(Input):
     def reset_recall(self) -> None:
         self._recall_at = -1
 
+    def _move_focus(self) -> None:
+        # Synchronously, so keys typed right after Enter/Esc ("s") reach the list.
+        if self.leave_target is not None:
+            self.screen.set_focus(self.leave_target)
+
     def action_leave(self) -> None:
+        self._move_focus()
         self.post_message(self.Leave())
+
+    async def action_submit(self) -> None:
+        self._move_focus()
+        await super().action_submit()
 
 
 class SearchBar(Vertical):
