@@ -104,7 +104,8 @@ def _meta(tree: etree._Element, *keys: str) -> str | None:
         for attr in ("property", "name", "itemprop"):
             key = (element.get(attr) or "").strip().lower()
             if key in wanted and key not in found:
-                content = clean_line(element.get("content") or "")
+                # A few sites write value= where content= belongs.
+                content = clean_line(element.get("content") or element.get("value") or "")
                 if content:
                     found[key] = content
     for key in keys:
@@ -449,7 +450,9 @@ def read_page_meta(tree: etree._Element) -> PageMeta:
         [
             _meta(tree, "og:site_name"),
             _ld_text(ld.get("publisher")),
-            _meta(tree, "application-name"),
+            _meta(tree, "publisher", "dc.publisher", "application-name"),
+            # The outlet's social handle ("@nytimes") when nothing better is given.
+            (_meta(tree, "twitter:site") or "").lstrip("@") or None,
         ],
         meta.url,
     )

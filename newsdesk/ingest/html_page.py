@@ -9,11 +9,13 @@ huge page costs bounded time.
 from __future__ import annotations
 
 import logging
+import re
 from copy import deepcopy
 
 from lxml.html import HtmlElement
 
 from newsdesk.ingest.assemble import drop_leading_title, extract_article, finish
+from newsdesk.ingest.dates import normalise_date
 from newsdesk.ingest.html_meta import PageMeta, parse_document, read_page_meta
 from newsdesk.ingest.html_text import element_to_text
 from newsdesk.ingest.limits import (
@@ -29,6 +31,12 @@ from newsdesk.ingest.xml_guard import check_entities, strip_doctype
 from newsdesk.model import Extracted
 
 _CODE_TAGS = ("script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed")
+# Text no reader sees until hovering or with a screen reader: tooltips and hover cards.
+_HIDDEN_CLASS = re.compile(
+    r"(?:^|\s)(?:[\w-]*(?:tooltip|popover|hovercard|sr-only|visually-hidden)[\w-]*"
+    r"|[\w-]*(?:rollover|hover)[\w-]*-(?:block|card|box|popup))(?:$|\s)",
+    re.I,
+)
 _NO_TEXT_TAGS = (*_CODE_TAGS, "nav", "header", "footer", "aside", "form")
 
 
@@ -50,7 +58,7 @@ def _main_text_trafilatura(tree: HtmlElement) -> str:
         include_tables=True,
         include_images=False,
         include_links=False,
-        favor_precision=True,
+        favor_precision=False,
         with_metadata=False,
         deduplicate=False,
     )
@@ -61,11 +69,42 @@ def _main_text_trafilatura(tree: HtmlElement) -> str:
 
 
 def _without_code(tree: HtmlElement) -> HtmlElement:
-    """A copy of the tree without scripts, styles and inline graphics (often most of a page's bytes)."""
+    """A copy of the tree without scripts, styles, graphics and hidden text.
+
+    Scripts are often most of a page's bytes; hidden elements (hover cards,
+    tooltips, `display:none` blocks) are text no reader sees, which main-text
+    detection would otherwise splice into sentences.
+    """
     copy = deepcopy(tree)
-    for element in list(copy.iter(*_CODE_TAGS)):
-        element.drop_tree()
+    doomed = [element for element in copy.iter(*_CODE_TAGS)]
+    for element in copy.iter():
+        if isinstance(element.tag, str) and element not in doomed and _hidden(element):
+            doomed.append(element)
+    for element in doomed:
+        if element.getparent() is not None:
+            element.drop_tree()
     return copy
+
+
+def _hidden(element: HtmlElement) -> bool:
+    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+        return True
+    style = (element.get("style") or "").replace(" ", "").lower()
+    if "display:none" in style or "visibility:hidden" in style:
+        return True
+    return bool(_HIDDEN_CLASS.search(element.get("class") or ""))
+
+
+def _date_from_page(tree: HtmlElement) -> str | None:
+    """htmldate's reading of the page (URL patterns, visible dates) when the markup states none."""
+    from htmldate import find_date
+
+    try:
+        found = find_date(tree, extensive_search=False, original_date=True)
+    except (ValueError, TypeError, AttributeError) as exc:
+        logging.getLogger(__name__).debug("htmldate failed: %s", exc)
+        return None
+    return normalise_date(found) if found else None
 
 
 def _within_budget(tree: HtmlElement) -> bool:
@@ -93,7 +132,7 @@ def _hints(meta: PageMeta, main_text: str) -> Extracted:
         title=meta.title,
         dek=dek,
         authors=meta.authors,
-        source=meta.site,
+        source=None,
         published=meta.published,
         url=meta.url,
         language=meta.language,
@@ -116,6 +155,8 @@ def load_html(text: str, warnings: list[str]) -> list[Extracted]:
     if tree is None:
         raise Rejected("no article found in the HTML page")
     meta = read_page_meta(tree)
+    if meta.published is None:
+        meta.published = _date_from_page(tree)
     clean = _without_code(tree)
     main_text = ""
     if _within_budget(clean):
@@ -132,4 +173,6 @@ def load_html(text: str, warnings: list[str]) -> list[Extracted]:
     # trafilatura often repeats the headline as the first line; the hint carries it.
     main_text = bounded(drop_leading_title(main_text, hints.title), MAX_ITEM_CHARS, warnings)
     article = extract_article(main_text, hints, warnings, text_is_article=True)
+    if not article.source:
+        article.source = meta.site
     return [finish(article, "html")]
