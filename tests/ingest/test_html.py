@@ -180,3 +180,22 @@ def test_standfirst_credits_and_related_links() -> None:
         ("Bus lanes return to the ring road", "https://citycourier.example/news/bus-lanes")
     ]
     assert "Bus lanes return" not in item.body
+
+
+def test_hidden_text_stays_out_of_the_body() -> None:
+    extra = (
+        '<p>Mayor <a href="/p/ana">Ana Ruiz</a><span class="rollover-people-block">Ana Maria Ruiz Profile</span>'
+        " opened the new stop on Monday morning with a short speech about the line.</p>"
+        '<p style="display: none">Subscribe to our newsletter now</p>'
+        '<p aria-hidden="true">Decorative pull quote</p>'
+    )
+    body = load_bytes(page(HEAD, body_extra=extra).encode(), "hidden.html").items[0].body
+    assert "Mayor Ana Ruiz opened the new stop" in body
+    for hidden in ("Profile", "Subscribe to our newsletter", "Decorative pull quote"):
+        assert hidden not in body
+
+
+def test_date_from_url_when_markup_has_none() -> None:
+    head = '<link rel="canonical" href="https://citycourier.example/2024/05/14/tram-north.html">'
+    item = load_bytes(page(head).encode(), "nodate.html").items[0]
+    assert item.published == "2024-05-14"
