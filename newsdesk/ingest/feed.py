@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import html
 import io
+import re
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 from newsdesk.ingest.assemble import clean_short, extract_article, finish
 from newsdesk.ingest.dates import normalise_date
+from newsdesk.ingest.html_meta import plausible_site
 from newsdesk.ingest.html_text import html_fragment_to_text
 from newsdesk.ingest.limits import MAX_FEED_ITEMS, MAX_ITEM_CHARS
 from newsdesk.ingest.names import person_names
@@ -51,6 +54,60 @@ def _author_names(entry: Mapping[str, Any]) -> list[str]:
     author = str(entry.get("author") or "")
     raw = details if len(details) > 1 or not author else [author]
     return person_names(raw)
+
+
+_SEGMENT = re.compile(r"\s+[-|–—:]\s+|:\s+")
+_REDIRECT_PARAMS = ("url", "q", "u")
+
+
+def feed_source(title: str | None, link: str | None) -> str | None:
+    """The outlet a feed's title names ("Livemint - News" -> "Livemint").
+
+    The first segment of the title when the feed's address bears it out or
+    it is short enough to be a name ("HuffPost Canada", fed from aol.com);
+    a title that reads as a list of sections ("News, Politics, Opinion,
+    Commentary, and Analysis") gives way to the feed's host name.
+    """
+    title = (title or "").strip()
+    url = link if link and re.match(r"https?://", link, re.I) else None
+    if not title:
+        return _host_name(url)
+    first = _SEGMENT.split(title, maxsplit=1)[0].strip() or title
+    if url is None:
+        return first
+    plausible = plausible_site([first, title], url)
+    if plausible:
+        return plausible
+    if len(first.split()) <= 4 and "," not in first:
+        return first
+    return _host_name(url) or first
+
+
+def _host_name(url: str | None) -> str | None:
+    host = urlsplit(url).hostname if url else None
+    return host.removeprefix("www.") if host else None
+
+
+def unwrap_link(entry: Mapping[str, Any]) -> tuple[str | None, bool]:
+    """(the article's own URL, whether it came out of a redirect wrapper).
+
+    Feed proxies keep the original in `feedburner:origLink`; alert services
+    wrap it in a redirect (".../url?url=https://...").
+    """
+    original = entry.get("feedburner_origlink")
+    if isinstance(original, str) and original:
+        return original, False
+    link = entry.get("link")
+    if not isinstance(link, str) or not link:
+        return None, False
+    parts = urlsplit(link)
+    if parts.path.rstrip("/").endswith("/url") or parts.path == "/url":
+        query = parse_qs(parts.query)
+        for key in _REDIRECT_PARAMS:
+            target = (query.get(key) or [""])[0]
+            if re.match(r"https?://", target, re.I):
+                return target, True
+    return link, False
 
 
 def _published(entry: Mapping[str, Any]) -> str | None:
@@ -97,13 +154,17 @@ def item_hints(entry: Mapping[str, Any], feed_title: str | None) -> tuple[Extrac
         dek = summary_text
     source = entry.get("source")
     source_title = source.get("title") if isinstance(source, Mapping) else None
+    url, redirected = unwrap_link(entry)
+    if redirected and not source_title:
+        # An alert or aggregator feed: the article's own site is the outlet.
+        source_title = _host_name(url)
     hints = Extracted(
         title=_title_text(entry.get("title")),
         dek=dek,
         authors=_author_names(entry),
         source=clean_short(source_title or feed_title),
         published=_published(entry),
-        url=clean_short(entry.get("link")),
+        url=clean_short(url),
         guid=clean_short(entry.get("id")),
         format="feed",
     )
@@ -134,7 +195,8 @@ def load_feed(text: str, warnings: list[str]) -> list[Extracted]:
     if len(entries) > MAX_FEED_ITEMS:
         warnings.append(f"feed has {len(entries)} items; imported the first {MAX_FEED_ITEMS}")
         entries = entries[:MAX_FEED_ITEMS]
-    feed_title = clean_short(_title_text(parsed.get("feed", {}).get("title")))
+    feed = parsed.get("feed", {})
+    feed_title = clean_short(feed_source(_title_text(feed.get("title")), feed.get("link")))
     items: list[Extracted] = []
     problems: list[str] = []
     for number, entry in enumerate(entries, 1):

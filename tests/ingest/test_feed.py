@@ -252,3 +252,39 @@ def test_item_html_to_paragraphs() -> None:
         "<p>The post Match report appeared first on Local Sport.</p>"
     )
     assert html_fragment_to_text(html) == "First bold line\nsecond line\n\nTeam | Score\n\nReds | 3"
+
+
+@pytest.mark.parametrize(
+    ("title", "link", "expected"),
+    [
+        ("Valley Ledger - Politics", "https://valleyledger.example/politics", "Valley Ledger"),
+        ("Harbour Notes: Most Read", "https://harbournotes.example/", "Harbour Notes"),
+        ("Metro Daily - Athena - All Posts", "https://cdn.example.net/", "Metro Daily"),
+        (
+            "News, Politics, Opinion, Commentary and Analysis",
+            "https://www.quill.example/news",
+            "quill.example",
+        ),
+    ],
+)
+def test_feed_source_from_title(title: str, link: str, expected: str) -> None:
+    from newsdesk.ingest.feed import feed_source
+
+    assert feed_source(title, link) == expected
+
+
+def test_redirect_and_proxy_links_are_unwrapped() -> None:
+    feed = """<?xml version="1.0"?>
+<rss version="2.0" xmlns:feedburner="http://rssnamespace.org/feedburner/ext/1.0"><channel>
+<title>Alerts - harbour</title><link>https://alerts.example/</link>
+<item><title>Harbour dredging starts next week</title>
+<link>https://www.alerts.example/url?rct=j&amp;url=https://portnews.example/2024/dredging&amp;ct=ga</link>
+<description>Dredging of the inner harbour starts next week, the port said.</description></item>
+<item><title>Ferry operator adds a winter route</title><link>https://proxy.example/~r/x/abc</link>
+<feedburner:origLink>https://ledger.example/ferry-winter</feedburner:origLink>
+<description>The operator adds a route between the islands for the winter.</description></item>
+</channel></rss>"""
+    first, second = load_bytes(feed.encode(), "alerts.rss").items
+    assert first.url == "https://portnews.example/2024/dredging"
+    assert first.source == "portnews.example"
+    assert second.url == "https://ledger.example/ferry-winter"
