@@ -87,6 +87,8 @@ def binary_kind(data: bytes) -> str | None:
         return {b"WEBP": "WebP image", b"WAVE": "WAV audio", b"AVI ": "AVI video"}[data[8:12]]
     if data[4:8] == b"ftyp":
         return "MP4/QuickTime media"
+    if data[257:262] == b"ustar":
+        return "tar archive"
     return None
 
 

@@ -71,12 +71,21 @@ def iter_input_files(paths: Iterable[Path]) -> Iterator[Path]:
     named explicitly is yielded as is (even when hidden), and unknown
     extensions are yielded too: `load_file` sniffs them or says why not.
     """
+    seen: set[Path] = set()
     for given in paths:
         path = Path(given)
-        if path.is_dir():
-            yield from _walk_dir(path)
-        elif path.exists() or path.is_symlink():
-            yield path
-        else:
-            # Let load_file report the missing file with its OSError reason.
-            yield path
+        candidates = _walk_dir(path) if path.is_dir() else iter([path])
+        for candidate in candidates:
+            # A file named twice (on its own and inside a folder given too) is offered once.
+            key = _identity(candidate)
+            if key in seen:
+                continue
+            seen.add(key)
+            yield candidate
+
+
+def _identity(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()

@@ -125,6 +125,20 @@ def test_gzip_bomb_is_capped() -> None:
     assert "gzip bomb" in result.error
 
 
+def test_tar_gz_is_named() -> None:
+    import io
+    import tarfile
+
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w:gz") as archive:
+        info = tarfile.TarInfo("story.txt")
+        payload = b"Headline\n\nBody.\n"
+        info.size = len(payload)
+        archive.addfile(info, io.BytesIO(payload))
+    result = load_bytes(buffer.getvalue(), "stories.tar.gz")
+    assert result.error == "not a news file: binary data (tar archive)"
+
+
 def test_corrupt_gzip() -> None:
     data = gzip.compress(HTML.encode())[:40]
     result = load_bytes(data, "cut.html.gz")
@@ -147,9 +161,12 @@ def test_iter_input_files_walks_sorted_and_skips_hidden(tmp_path: Path) -> None:
     os.symlink(root / "a.txt", root / "link-in.txt")
     single = tmp_path / "single.md"
     single.write_text("x")
-    found = list(iter_input_files([root, single]))
+    (root / "e.txt").write_text("x")
+    os.symlink(root / "e.txt", root / "b" / "0-link-in.txt")
+    found = list(iter_input_files([root, single, root / "a.txt"]))
     names = [p.relative_to(tmp_path).as_posix() for p in found]
-    assert names == ["in/a.txt", "in/b/c.html", "in/b/d.unknown", "in/link-in.txt", "single.md"]
+    # link-in.txt is a.txt again, and a.txt named twice is offered once.
+    assert names == ["in/a.txt", "in/b/0-link-in.txt", "in/b/c.html", "in/b/d.unknown", "single.md"]
 
 
 def test_iter_input_files_survives_symlink_loop(tmp_path: Path) -> None:
