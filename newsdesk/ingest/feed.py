@@ -111,13 +111,12 @@ def unwrap_link(entry: Mapping[str, Any]) -> tuple[str | None, bool]:
 
 
 def _published(entry: Mapping[str, Any]) -> str | None:
+    # Only keys the entry has: feedparser warns when "updated" is read but absent.
     for key in ("published", "updated", "created"):
-        value = normalise_date(entry.get(key))
-        if value:
-            return value
-        value = normalise_date(entry.get(f"{key}_parsed"))
-        if value:
-            return value
+        for name in (key, f"{key}_parsed"):
+            value = normalise_date(entry[name]) if name in entry else None
+            if value:
+                return value
     return None
 
 
