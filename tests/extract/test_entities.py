@@ -240,6 +240,46 @@ def test_and_between_two_places_is_two_names() -> None:
     assert result.places == ["Russia", "China"]
 
 
+def test_company_that_speaks_is_not_a_person() -> None:
+    result = entities(
+        "Shares of Veldmark Lithium rose on Monday. Veldmark Lithium said output would double."
+    )
+    assert result.people == []
+    assert result.organizations == ["Veldmark Lithium"]
+
+
+def test_person_of_an_organisation_is_split() -> None:
+    result = entities(
+        "The complaint was filed by Ian Mercer of the Air Passenger Rights Coalition on Friday."
+    )
+    assert result.people == ["Ian Mercer"]
+    assert result.organizations == ["Air Passenger Rights Coalition"]
+
+
+def test_short_form_of_an_organisation_name() -> None:
+    result = entities(
+        "Maple Coast Airlines cut ten routes. Passengers of Maple Coast were offered refunds."
+    )
+    assert result.places == []
+    assert result.counts["Maple Coast Airlines"] == 2
+
+
+def test_organisation_head_wins_over_a_river_inside_it() -> None:
+    result = entities(
+        "A report by the International Commission for the Protection of the Danube River came out."
+    )
+    assert result.organizations == [
+        "International Commission for the Protection of the Danube River"
+    ]
+    assert result.places == []
+
+
+def test_wire_agency_in_a_dateline_is_not_an_organisation() -> None:
+    result = entities("SEOUL, Nov 18 (PWS) - South Korea and Chile signed a trade pact on Monday.")
+    assert result.organizations == []
+    assert result.places == ["Seoul", "South Korea", "Chile"]
+
+
 # -- places ----------------------------------------------------------------------
 
 
@@ -253,6 +293,13 @@ def test_and_between_two_places_is_two_names() -> None:
         ("Two missiles fell into the West Sea on Wednesday.", "West Sea"),
         ("Farmers in Kenya expect a good harvest.", "Kenya"),
         ("Fishing boats left the Korean Peninsula before the storm.", "Korean Peninsula"),
+        ("Barges on the Danube waited for the water to rise.", "Danube"),
+        ("Sandbags lined the banks of the River Lenn overnight.", "River Lenn"),
+        ("The march ended in Plaza de Armas at noon.", "Plaza de Armas"),
+        ("The court in The Hague ruled on Tuesday.", "The Hague"),
+        ("Traffic on Calle Merced was closed for the parade.", "Calle Merced"),
+        ("Flights to Santiago resumed on Monday.", "Santiago"),
+        ("Storms battered Atlantic Canada overnight.", "Atlantic Canada"),
     ],
 )
 def test_places(sentence: str, place: str) -> None:
@@ -408,6 +455,13 @@ def test_seed_page_entities(shared_dir: Path) -> None:
 
 
 # -- the gazetteer ---------------------------------------------------------------
+
+
+def test_place_before_based_is_a_place() -> None:
+    result = entities("The team worked with Hikari Denki, an Osaka-based battery maker.")
+    assert result.places == ["Osaka"]
+    assert result.organizations == ["Hikari Denki"]
+    assert result.people == []
 
 
 def test_gazetteer_kinds_and_display_names() -> None:

@@ -42,6 +42,16 @@ ORG_HEADS: frozenset[str] = word_set(
     Guild Order Brotherhood Sisterhood Fraternity Sorority Chamber Chambers
     Legislature Assembly Sejm Duma Knesset Bundestag Diet Congress Politburo
     Presidium Secretariat Chiefs Palace Presse Daily
+    Unit Units Squad Desk Air Airport Spaceport Seaport Port Terminal Terminals Shipyard
+    Shipyards Works Lithium Copper Gold Silver Nickel Cobalt Iron Cement Chemie Chemical
+    Cargo Freight Line Lines Jet Jets Rail Express Analytics Data Software Solutions
+    Materials Minerals Metals Mines Mining Renewables Renewal Power Solar Wind Hydro Utility
+    Water Waterworks Telecom Mobile Networks Wireless Broadband Pharma Biotech Health
+    Healthcare Medical Clinics Laboratories Research Consulting Capital Partners Fund Funds
+    Bancorp Finance Financial Insurance Assurance Credit Holdings Holding Group Gruppe
+    Denki Kogyo Shoji Seiyaku Verlag Werke Observatory Libraries Library Museum Gallery
+    Theatre Theater Orchestra Opera Ballet Festival Trust Campaign Alliance Initiative Watch
+    Rescue Board Lab Institute Institutes
     """
 )
 
@@ -54,7 +64,7 @@ ORG_LEADS: frozenset[str] = word_set(
     Organization Organisation Agency Authority Administration Corps Army Navy
     Service Guild Fund Foundation Center Centre Hospital Tribunal Secretariat
     Cabinet Senate Republic Kingdom Federation Order Friends Daughters Sons
-    Knights Chiefs
+    Knights Chiefs City Port
     """
 )
 
@@ -64,7 +74,9 @@ PLACE_HEADS: frozenset[str] = word_set(
     Lakes Mountains Mountain Mount Mts Hills Valley Bay Oblast Krai Province
     Prefecture County Region Regions District Territory Territories Desert Coast
     Canal Basin Plateau Delta Glacier Falls Forest Park Beach Heights
-    Highlands Lowlands Plains Steppe Strip Borough Township
+    Highlands Lowlands Plains Steppe Strip Borough Township Street Avenue Road Boulevard
+    Lane Square Plaza Bridge Quay Wharf Pier Station Hill Hills Peak Pass Dam Reservoir
+    Estuary Lagoon Marsh Moor Downs Heath
     Governorate Emirate Canton Municipality Village Town City Republic
     Archipelago Atoll Reef Sound Fjord Cape Harbor Harbour Port Corridor
     Peninsular Zone
@@ -75,7 +87,8 @@ PLACE_LEADS: frozenset[str] = word_set(
     """
     Gulf Bay Sea Strait Straits Lake Mount Mt Mt. Cape Isle Isles Island Port
     Fort Lake Republic Kingdom Sultanate Emirate Commonwealth State Province
-    County City Town Gulf
+    County Town Gulf River Loch Lough Glen Calle Rue Via Plaza Avenida Salar Puerto
+    Rio Sierra Monte Col Piazza Platz Strasse Mount
     """
 )
 

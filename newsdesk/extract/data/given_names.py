@@ -116,6 +116,14 @@ Callum Lachlan Tristan Dominic Leopold Clarissa Priscilla Loretta Bernadette Ger
 Marguerite Yvonne Colette Delphine Sandrine Veronique Gaston Thierry Didier Laurent Olivier Yves
 Hernan Ignacio Lautaro Mauricio Rocio Ximena Guadalupe Marisa Consuelo Lupita Catarina Goncalo
 Keanu Kalani Leilani Tevita Sione Aroha Wiremu Hemi Rangi Tane Mere
+Helene Amelie Iain Maeve Facundo Henrik Ewan Ruairi Aine Roisin Sinead Eoin Oisin Darragh
+Mairead Grainne Fionnuala Odhran Cormac Tadhg Jaroslaw Krzysztof Zuzana Ondrej Pavol Marek
+Katalin Zsofia Gergely Miklos Annelies Marieke Femke Willem Hendrik Pieter Jeroen Joost Sanne
+Lieke Bram Maarten Thijs Wouter Anouk Ingeborg Solveig Torbjorn Henrike Verena Andreu Jordi
+Julia Lucia Montserrat Nuria Pau Oriol Xavier Ignasi Carles Eulalia Ainhoa Iker Unai Aitor
+Itziar Jon Gorka Asier Kenji Mei-Ling Rosa Hernan Rodrigo Felipe Ruth Elena Sergio Tomas
+Rosario Gabriela Lachlan Joanne Selma Paulo Darren Gavin Anita Ray Niamh Declan Eimear
+Orla Padraig Maeve Daniel Ewa Maria Kasia Agnieszka Malgorzata Justyna Magdalena Zbigniew
 """
 
 #: Given names; a capitalised pair starting with one of these is likely a person.
