@@ -9,16 +9,37 @@ from newsdesk.tui.screens.main import MainScreen
 SIZE = (120, 40)
 
 
+def _waiting(app: Any) -> bool:
+    """A debounce timer is still pending (search or detail pane) or a worker runs."""
+    for screen in app.screen_stack:
+        if getattr(screen, "_search_timer", None) or getattr(screen, "_detail_timer", None):
+            return True
+    return any(not worker.is_finished for worker in app.workers)
+
+
 async def settle(pilot: Any) -> None:
-    """Let timers fire, workers finish and their messages land."""
-    await pilot.pause(0.2)  # past the search debounce
-    await pilot.app.workers.wait_for_complete()
+    """Let timers fire, workers finish and their messages land (no fixed sleeps)."""
+    app = pilot.app
+    for _ in range(500):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if not _waiting(app):
+            break
+        await pilot.pause(0.02)
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause(0.1)
 
 
 def main_screen(app: Any) -> MainScreen:
     screen = app.screen
     assert isinstance(screen, MainScreen)
     return screen
+
+
+async def search_for(pilot: Any, query: str, *, submit: bool = True) -> None:
+    """`/`, the query (set at once: typing is tested once, in test_search), Enter."""
+    await pilot.press("slash")
+    main_screen(pilot.app).search_input.value = query
+    if submit:
+        await pilot.press("enter")
+    await settle(pilot)

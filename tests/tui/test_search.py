@@ -7,7 +7,7 @@ from newsdesk.desk import Desk
 from newsdesk.paths import Paths
 from newsdesk.tui.widgets.search_bar import SearchInput
 from tests.tui.conftest import AppFactory
-from tests.tui.helpers import SIZE, main_screen, settle
+from tests.tui.helpers import SIZE, main_screen, search_for, settle
 
 
 async def test_search_as_you_type_updates_the_list(make_app: AppFactory) -> None:
@@ -32,7 +32,7 @@ async def test_enter_keeps_query_and_s_stars_the_result(make_app: AppFactory, se
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = main_screen(app)
-        await pilot.press("slash", *"minerals", "enter")
+        await search_for(pilot, "minerals")
         await settle(pilot)
         assert screen.inbox.has_focus
         assert screen.query_text == "minerals"
@@ -49,7 +49,8 @@ async def test_escape_in_box_keeps_query_then_escape_in_list_clears_it(make_app:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = main_screen(app)
-        await pilot.press("slash", *"nurses", "escape")
+        await search_for(pilot, "nurses", submit=False)
+        await pilot.press("escape")
         await settle(pilot)
         assert screen.inbox.has_focus
         assert screen.query_text == "nurses"
@@ -65,7 +66,7 @@ async def test_invalid_query_shows_message_and_keeps_results(make_app: AppFactor
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = main_screen(app)
-        await pilot.press("slash", *'"port strike')
+        await search_for(pilot, '"port strike', submit=False)
         await settle(pilot)
         message = screen.query_one("#search-message")
         assert message.has_class("-error") and message.has_class("-shown")
@@ -81,9 +82,10 @@ async def test_recent_searches_recalled_and_persisted(make_app: AppFactory, seed
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("slash", *"flood", "enter")
+        await search_for(pilot, "flood")
         await settle(pilot)
-        await pilot.press("escape", "slash", *"court", "enter")
+        await pilot.press("escape")
+        await search_for(pilot, "court")
         await settle(pilot)
         await pilot.press("slash", "ctrl+u")  # empty the box (Input: delete left)
         await pilot.press("up")
@@ -126,7 +128,7 @@ async def test_save_search_key(make_app: AppFactory, seeded: Paths) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("slash", *"court", "enter")
+        await search_for(pilot, "court")
         await settle(pilot)
         await pilot.press("B")
         await pilot.pause()

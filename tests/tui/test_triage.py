@@ -9,7 +9,7 @@ from newsdesk.desk import Desk
 from newsdesk.paths import Paths
 from newsdesk.tui.modals.tag import TagDialog, parse_tag_input
 from tests.tui.conftest import AppFactory
-from tests.tui.helpers import SIZE, main_screen, settle
+from tests.tui.helpers import SIZE, main_screen, search_for, settle
 
 
 async def test_selection_bulk_star_and_undo_across_restart(make_app: AppFactory, seeded: Paths) -> None:
@@ -53,7 +53,7 @@ async def test_select_all_matching_search_then_archive(make_app: AppFactory, see
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = main_screen(app)
-        await pilot.press("slash", *"strike", "enter")
+        await search_for(pilot, "strike")
         await settle(pilot)
         await pilot.press("asterisk")
         assert len(screen.inbox.selected) == 4
@@ -137,7 +137,7 @@ async def test_export_json_of_all_shown(make_app: AppFactory, tmp_path: Path) ->
     dest = tmp_path / "all.json"
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("slash", *"flood", "enter")
+        await search_for(pilot, "flood")
         await settle(pilot)
         await pilot.press("e")
         await pilot.pause()
