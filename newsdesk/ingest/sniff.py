@@ -71,15 +71,24 @@ def root_element(text: str) -> str | None:
     return match.group(1).lower() if match else None
 
 
+_JSON_LIST_START = re.compile(r"\A\[\s*(?:\{|\])")
+
+
 def _looks_json(text: str) -> bool:
+    """A list of objects, a first line that is an object, or one pretty-printed object.
+
+    Prose may begin with "[" ("[Updated] ...") or "{", so the bracket alone
+    does not decide.
+    """
     stripped = text.lstrip()
     if stripped.startswith("["):
-        return True
+        return bool(_JSON_LIST_START.match(stripped))
     if not stripped.startswith("{"):
         return False
     first = stripped.split("\n", 1)[0].strip()
+    candidate = stripped if first == "{" and len(stripped) <= 1024 * 1024 else first
     try:
-        return isinstance(json.loads(first), dict)
+        return isinstance(json.loads(candidate), dict)
     except (ValueError, RecursionError):
         return False
 

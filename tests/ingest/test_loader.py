@@ -44,6 +44,9 @@ RSS = (
         ),
         ("rdf.txt", '<?xml version="1.0"?><rdf:RDF xmlns:rdf="x"></rdf:RDF>', "feed"),
         ("story.txt", "Rates --- fall\n\nThe bank cut rates.", "text"),
+        ("story.txt", "[Updated] Storm warning lifted\n\nThe warning ended at noon.", "text"),
+        ("story.txt", '[{"title": "x"}]', "jsonl"),
+        ("export", '{\n  "title": "x",\n  "body": "y"\n}\n', "jsonl"),
     ],
 )
 def test_detect_format(name: str, content: str, expected: str) -> None:
