@@ -171,17 +171,27 @@ def find_headline(lines: list[str], *, stop: int | None = None) -> HeadlineChoic
     page_title = strip_site_suffix(first_line)
     best: HeadlineChoice | None = None
     best_n = -1
+    prose_since_best = 0
     for n, i in enumerate(content):
         if i >= limit:
             break
         line = lines[i]
+        if page.prose[i] and not page.caption[i]:
+            prose_since_best += 1
+            if best is not None and best.score >= 4.0 and prose_since_best >= 4:
+                # The story itself has begun below the best headline: related
+                # headlines further down the page are not this page's title.
+                break
         if not page.title_shaped(i) or (
             page.prose[i] and (page.n_words(i) > 30 or _SENTENCE_END.search(line))
         ):
             # A paragraph of text ending in a full stop is the story, not its headline.
             continue
-        if best is not None and (n > best_n + 150 or (best.score >= 6.0 and n > best_n + 40)):
-            # A strong headline is never followed 40 lines later by a better one.
+        if best is not None and (
+            (best.score >= 6.0 and n > best_n + 40)
+            or (best.score >= MIN_SCORE and n > best_n + 150)
+        ):
+            # A strong headline is never followed far below by a better one.
             break
         score = _score(page, n) - 0.004 * n
         if page_title != first_line and line == page_title and i != content[0]:
@@ -189,30 +199,56 @@ def find_headline(lines: list[str], *, stop: int | None = None) -> HeadlineChoic
         if best is None or score > best.score:
             best = HeadlineChoice(i, line, score)
             best_n = n
+            prose_since_best = 0
     if best is None or best.score < MIN_SCORE:
         return None
     return _prefer_line_above(page, best, best_n)
 
 
 def _prefer_line_above(page: _Page, best: HeadlineChoice, n: int) -> HeadlineChoice:
-    """When the winner reads like a standfirst and a title sits right above it, take the title."""
+    """When the winner reads like a standfirst and a title sits above it, take the title.
+
+    Climbs a block of sentence-like lines (a headline over one or several
+    standfirst lines) to the one that sits under navigation, a label or a date:
+    that is where a headline starts.
+    """
     tokens = words(best.text)
     if len(tokens) < 8 or lower_ratio(tokens) < 0.5:
         return best
-    for m in range(n - 1, max(-1, n - 5), -1):
+    climbed: list[int] = []
+    m = n - 1
+    while m >= 0 and len(climbed) < 4:
         i = page.content[m]
         line = page.lines[i]
-        if len(words(line)) <= 2 or page.caption[i]:
+        if page.n_words(i) <= 2 or page.caption[i]:
+            m -= 1
             continue
-        if (
-            page.title_shaped(i)
-            and not is_upper_line(line)
-            and len(words(line)) >= 7
-            and not page.prose[i]
-        ):
+        if not _title_above(page, i):
+            break
+        climbed.append(m)
+        if m == 0 or _nav_like(page, page.content[m - 1]):
             return HeadlineChoice(i, line, best.score)
-        break
+        m -= 1
+    if climbed:
+        i = page.content[climbed[0]]
+        return HeadlineChoice(i, page.lines[i], best.score)
     return best
+
+
+def _title_above(page: _Page, i: int) -> bool:
+    line = page.lines[i]
+    return (
+        page.title_shaped(i)
+        and not is_upper_line(line)
+        and page.n_words(i) >= 7
+        and not (page.prose[i] and _SENTENCE_END.search(line))
+    )
+
+
+def _nav_like(page: _Page, i: int) -> bool:
+    """Navigation, a label or a date line: what sits right above a headline."""
+    line = page.lines[i]
+    return is_list_item(line) or page.n_words(i) <= 3 or page.is_date(i)
 
 
 def _score(page: _Page, n: int) -> float:

@@ -72,3 +72,27 @@ def test_strip_site_suffix() -> None:
 def test_no_headline_in_empty_text() -> None:
     assert find_headline([]) is None
     assert find_headline(["", "  "]) is None
+
+
+def test_headline_over_several_standfirst_lines() -> None:
+    page = (
+        "Menu\nNews\n\nStorm halts northern ferries for a second day as operators count the cost of cancelled sailings\n\n"
+        "Operators say services should resume on Tuesday once the wind drops\n\n"
+        "Passengers were offered hotel rooms at the terminal overnight\n\n"
+        "By Ines Lopes\n\n" + BODY
+    )
+    assert _headline(page) == (
+        "Storm halts northern ferries for a second day as operators count the cost of cancelled sailings"
+    )
+
+
+def test_related_headline_after_the_story_is_not_the_title() -> None:
+    teasers = "".join(
+        f"Council votes on new harbour fees number {n}\n\n14 March 2025, 7:5{n}pm\n\n"
+        for n in range(3)
+    )
+    page = (
+        "News\n\nStorm halts northern ferries for a second day\n\nOur Transport Staff\n\n"
+        "14 March 2025 • 9:15am\n\n" + BODY + BODY + "More stories\n\n" + teasers
+    )
+    assert _headline(page) == "Storm halts northern ferries for a second day"
