@@ -7,6 +7,7 @@ importer. Every refusal becomes `LoadResult.error`; nothing raises.
 
 from __future__ import annotations
 
+import logging
 import os
 import stat
 from collections.abc import Callable
@@ -18,6 +19,11 @@ from newsdesk.ingest.limits import MAX_FILE_BYTES, human_size
 from newsdesk.ingest.result import LoadResult, Rejected
 from newsdesk.ingest.sniff import detect_format, format_from_name
 from newsdesk.model import Extracted
+from newsdesk.sanitize import clean_line
+
+_log = logging.getLogger(__name__)
+#: Reasons and warnings longer than this are cut (a parser may quote a whole line).
+MAX_REASON_CHARS = 500
 
 Importer = Callable[[str, str, list[str]], list[Extracted]]
 
@@ -97,8 +103,12 @@ def _load(data: bytes, name: str, path: Path) -> LoadResult:
         result.items = []
         result.error = "input too large to read in memory"
     except Exception as exc:  # a parser bug on hostile input must not stop an import
+        _log.debug("import of %s failed", name, exc_info=True)
         result.items = []
         result.error = f"could not import ({type(exc).__name__}: {exc})"
+    # Reasons may quote the input (a parser's message): they are untrusted text too.
+    result.error = clean_line(result.error)[:MAX_REASON_CHARS] if result.error else None
+    result.warnings = [clean_line(w)[:MAX_REASON_CHARS] for w in result.warnings]
     return result
 
 

@@ -200,3 +200,10 @@ def test_hidden_file_named_explicitly_is_yielded(tmp_path: Path) -> None:
     hidden = tmp_path / ".draft.md"
     hidden.write_text("x")
     assert list(iter_input_files([hidden])) == [hidden]
+
+
+def test_reasons_are_sanitised() -> None:
+    result = load_bytes(b'{"title": 1\x1b[2J\n{"oops\x1b]0;x\x07\n', "bad.jsonl")
+    assert result.error is not None
+    assert "\x1b" not in result.error
+    assert all("\x1b" not in w for w in result.warnings)
