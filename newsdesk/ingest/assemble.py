@@ -17,7 +17,9 @@ from newsdesk.model import Extracted, Link, Quote, normalise_for_id
 from newsdesk.sanitize import clean_line, clean_text
 
 _BLANK_LINES = re.compile(r"\n[ \t]*\n+")
-_TRAILING_SPACE = re.compile(r"[ \t]+\n")
+# Matched only from the start of a run of spaces: otherwise every position in a
+# long run not ending a line is retried, quadratic on hostile input.
+_TRAILING_SPACE = re.compile(r"(?<![ \t])[ \t]+\n")
 
 
 def tidy_paragraphs(text: str) -> str:
