@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from newsdesk.extract import extract_page
+from newsdesk.extract import enrich, extract_page
 from newsdesk.ingest.dates import normalise_date
 from newsdesk.ingest.limits import MAX_LINE_CHARS, MAX_LIST_ITEMS, MAX_TITLE_CHARS
 from newsdesk.model import Extracted, Link, Quote, normalise_for_id
@@ -99,10 +99,16 @@ def extract_article(
         _first_line_as_title(meta, text)
     if text_is_article and not meta.body.strip() and text.strip():
         meta.body = drop_leading_title(tidy_paragraphs(text), meta.title)
-        meta.word_count = len(meta.body.split())
+        meta.word_count = 0
         if meta.dek and meta.dek != hints.dek and meta.dek in meta.body:
             # The extractor had taken the only paragraph as a standfirst.
             meta.dek = hints.dek
+        try:
+            meta = enrich(meta)  # entities, quotes and language of the restored body
+        except Exception as exc:  # as above: a bug there must not lose the article
+            warnings.append(
+                f"{label + ': ' if label else ''}enrichment failed ({type(exc).__name__}: {exc})"
+            )
     return meta
 
 
