@@ -34,6 +34,7 @@ from newsdesk.extract.header import find_body_start, read_header
 from newsdesk.extract.headline import (
     find_headline,
     strip_site_suffix,
+    title_shaped,
 )
 from newsdesk.extract.language import detect_language
 from newsdesk.extract.lines import (
@@ -126,6 +127,10 @@ def _first_line_title(lines: list[str], found: Found) -> int:
         return -1
     if is_prose(line) and line.rstrip().endswith((".", "!", "?", '"', "”")):
         return -1
+    if len(line) <= 320 and not title_shaped(line) and len(words(line)) >= 2:
+        return -1  # a breadcrumb, a section label
+    if not _plausible_title(line, Extracted()):
+        return -1  # the site's masthead
     if not any(lines[first + 1 :]):
         return -1  # a single line of text is a body, not a title over nothing
     title = line

@@ -420,3 +420,9 @@ def test_promos_inside_the_body_become_links() -> None:
     assert "How electric ferries are charged" in titles
     assert "Ferry fares to rise in April" in titles
     assert "SHIPPING GUIDE" not in meta.body and "PREVIOUS" not in meta.body
+
+
+def test_first_line_fallback_skips_mastheads_and_breadcrumbs() -> None:
+    body = "\n\nThe coastal road closed overnight.\n"
+    assert extract_page("The Harbour Gazette" + body).title == ""
+    assert extract_page("Home » News" + body).title == ""
