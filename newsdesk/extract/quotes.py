@@ -56,6 +56,12 @@ MAX_QUOTE_MARK_PAIRS = 1500
 #: Longest stretch scanned before or after a quote for its attribution.
 WINDOW = 240
 
+#: ‘...’ with an opening mark after a space or bracket and a closing mark right
+#: after the quote's own punctuation or right before punctuation: "‘It felt
+#: like the river came in,’ said Peiro", never "the neighbours’ homes".
+_SINGLE_QUOTE = re.compile(
+    r"(?:^|(?<=[\s(\[—–-]))‘([^‘\n]{1,2000}?)(?:(?<=[,.!?…])’|’(?=[,.;:!?)\]—–]|\s*$))"
+)
 _QUOTE_MARK = re.compile(r"[\"“”«»„]")
 _OPENERS = '"“«„'
 _CLOSERS = '"”»'
@@ -113,6 +119,12 @@ _UNNAMED_SPEAKER = re.compile(
 #: A sentence whose subject is a definite role: "The South Korean envoy ...".
 _SUBJECT_ROLE = re.compile(r"\s*[Tt]he\s+(?:[A-Z][\w.-]*\s+){0,4}([a-z][\w-]*)\b")
 _JUST_THE = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
+#: Words before a quote that make it a label, not speech ("dubbed it “...”").
+_LABELLED = re.compile(
+    r"\b(?:call(?:s|ed|ing)?|dub(?:s|bed|bing)?|describ(?:e|es|ed|ing)|term(?:s|ed)?|"
+    r"label(?:s|led|ed|ling)?|brand(?:s|ed|ing)?|nicknamed|so-called|known as|as)\b[^\w]*\W*$",
+    re.IGNORECASE,
+)
 _TITLE_SMALL_WORDS = word_set("a an and the of in on at to for with by from or nor but as vs")
 _ORG_NOUNS = frozenset(
     [
@@ -183,7 +195,27 @@ def _quotes_in(text: str) -> list[_Raw]:
         if open_at >= 0 and line_end > open_at:
             found.append(_Raw(open_at, line_end, line_end, False, continues))
             pending_open = True
+        if "‘" in line:
+            found.extend(_single_quotes_in(text, line_start, line_end, found))
         line_start = line_end + 1
+    found.sort(key=lambda q: q.start)
+    return found
+
+
+def _single_quotes_in(text: str, start: int, end: int, doubles: list[_Raw]) -> list[_Raw]:
+    """British single curly quotes (‘...’) on one line, apostrophes told apart.
+
+    An opening ‘ follows a space or bracket; a closing ’ comes right after
+    punctuation (‘...,’ said Kim) or right before it (‘...’.), so apostrophes
+    ("don’t", "Harry’s", "the neighbours’ homes") do not close a quote.  Single quotes inside a double-quoted quote are the
+    inner quotes of that quote, not quotes of their own.
+    """
+    found: list[_Raw] = []
+    for match in _SINGLE_QUOTE.finditer(text, start, end):
+        inner_start, inner_end = match.start(1), match.end(1)
+        if any(d.start <= inner_start < d.end for d in doubles):
+            continue
+        found.append(_Raw(inner_start, inner_end, match.end(), True, False))
     return found
 
 
@@ -191,9 +223,21 @@ def _clean(text: str) -> str:
     return " ".join(text.split()).strip().rstrip(",").rstrip()
 
 
+def _attributed_phrase(text: str, q: _Raw, speaker: str | None) -> bool:
+    """A three-word quote someone said ("the terms were “tough but workable”").
+
+    Kept when the speaker is known and the words are not a label the writer
+    puts on something ("calling them “a good start”", "described as ...").
+    """
+    if speaker is None or len(text[q.start : q.end].split()) != MIN_WORDS - 1:
+        return False
+    before = text[max(0, q.start - 40) : q.start]
+    return _LABELLED.search(before) is None
+
+
 def _is_quotation(text: str) -> bool:
     words = _WORD.findall(text)
-    if len(words) < MIN_WORDS:
+    if len(text.split()) < MIN_WORDS:  # "It’s over" is two words, not three
         return False
     # A title in quote marks ("Once Upon a Time in Hollywood") is not speech.
     content = [w for w in words if w.lower() not in _TITLE_SMALL_WORDS]
@@ -448,6 +492,6 @@ def find_quotes(body: str, people: list[str]) -> list[Quote]:
             speaker = attributor.voice_before(q, quotes_by_end)
         quotes_by_end[q.after] = speaker
         previous, previous_speaker = q, speaker
-        if _is_quotation(text[q.start : q.end]):
+        if _is_quotation(text[q.start : q.end]) or _attributed_phrase(text, q, speaker):
             quotes.append(Quote(text=_clean(text[q.start : q.end]), speaker=speaker))
     return quotes

@@ -172,6 +172,11 @@ def test_scare_quotes_are_not_quotes(text: str) -> None:
     assert quotes(text) == []
 
 
+def test_three_word_quote_that_someone_said_is_kept() -> None:
+    text = "Darren Kowal told analysts the conditions were “tough but workable” for the airline."
+    assert quotes(text) == [Quote("tough but workable", "Darren Kowal")]
+
+
 def test_titles_in_quote_marks_are_not_quotes() -> None:
     text = "Her new film, “Night of the Long Harbour,” opens in May, Greta Lind said."
     assert quotes(text) == []
@@ -185,6 +190,21 @@ def test_straight_and_mixed_quote_marks() -> None:
         "And we expect to win it.",
     ]
     assert [q.speaker for q in result] == ["Omar Haddad", "Omar Haddad"]
+
+
+def test_british_single_quotes() -> None:
+    text = (
+        "‘The river came into the kitchen and we lost everything,’ said Jordi Vilanova, "
+        "a baker. ‘But we are alive, and my neighbours’ homes are still standing.’"
+    )
+    result = quotes(text)
+    assert [q.speaker for q in result] == ["Jordi Vilanova", "Jordi Vilanova"]
+    assert result[1].text == "But we are alive, and my neighbours’ homes are still standing."
+
+
+def test_apostrophes_are_not_single_quotes() -> None:
+    text = "Marta’s shop didn’t open, and the owners’ association said it won’t reopen soon."
+    assert quotes(text) == []
 
 
 def test_quote_text_has_no_quote_marks() -> None:
