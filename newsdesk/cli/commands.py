@@ -6,6 +6,7 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -17,6 +18,7 @@ from rich.text import Text
 
 from newsdesk.cli import output
 from newsdesk.desk import ActionResult, Desk, DeskError, ImportProgress, Sort
+from newsdesk.sanitize import clean_line
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -72,7 +74,8 @@ def cmd_import(desk: Desk, args: argparse.Namespace) -> int:
 
         def on_progress(event: ImportProgress) -> None:
             progress.update(
-                task, completed=event.done, total=event.total, current=Path(event.path).name[-40:]
+                task, completed=event.done, total=event.total,
+                current=escape(clean_line(Path(event.path).name[-40:])),
             )
 
         summary = desk.import_paths(inputs, progress=on_progress)
@@ -90,10 +93,14 @@ def cmd_import(desk: Desk, args: argparse.Namespace) -> int:
             )
         )
         for failed in summary.failed:
-            output.out.print(Text.assemble(("  ✗ ", "red"), failed.path, ": ", failed.error or ""))
+            output.out.print(
+                Text.assemble(("  ✗ ", "red"), clean_line(failed.path), ": ", failed.error or "")
+            )
         for outcome in summary.files:
             for warning in outcome.warnings:
-                output.out.print(Text.assemble(("  ! ", "yellow"), outcome.path, ": ", warning))
+                output.out.print(
+                    Text.assemble(("  ! ", "yellow"), clean_line(outcome.path), ": ", warning)
+                )
     # Partial failure is reported above; only an import where every file failed is an error.
     ok_files = len(summary.files) - len(summary.failed)
     return EXIT_ERROR if summary.failed and not ok_files else EXIT_OK

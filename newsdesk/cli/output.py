@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newsdesk.model import Article, ArticleRow
+from newsdesk.sanitize import clean_text
 
 out = Console(highlight=False, soft_wrap=False)
 err = Console(stderr=True, highlight=False)
@@ -27,11 +28,12 @@ def print_json(data: Any) -> None:
 
 
 def error(message: str) -> None:
-    err.print(Text.assemble(("newsdesk: ", "bold red"), message))
+    # Messages quote file names and input, which may carry escape sequences.
+    err.print(Text.assemble(("newsdesk: ", "bold red"), clean_text(message)))
 
 
 def notice(message: str) -> None:
-    err.print(Text(message, style="yellow"))
+    err.print(Text(clean_text(message), style="yellow"))
 
 
 def markers(row: ArticleRow) -> str:
