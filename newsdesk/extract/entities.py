@@ -103,7 +103,6 @@ _NEXT_GAP = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]+")
 #: A gap that ends a sentence; a quote mark right before a word opens a quote
 #: (a capital there is no evidence), one followed by a space closes it.
 _SENTENCE_END = re.compile(r"[.!?:;]|[—–]|(?:^|\s)-(?:\s|$)|[\"“‘(\[]$")
-_LINE_BREAK = re.compile(r"\n")
 _CREDIT_LINE = re.compile(
     r"[ \t]*(?:by|edited by|reporting by|written by|additional reporting by|photos? by|"
     r"photograph(?:s|y)? by|credit|image|caption|copyright|source|compiled by)\b",

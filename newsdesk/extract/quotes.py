@@ -126,33 +126,9 @@ _LABELLED = re.compile(
     re.IGNORECASE,
 )
 _TITLE_SMALL_WORDS = word_set("a an and the of in on at to for with by from or nor but as vs")
-_ORG_NOUNS = frozenset(
-    [
-        "ministry",
-        "department",
-        "agency",
-        "company",
-        "firm",
-        "government",
-        "police",
-        "court",
-        "council",
-        "committee",
-        "commission",
-        "office",
-        "bureau",
-        "party",
-        "union",
-        "bank",
-        "group",
-        "military",
-        "army",
-        "navy",
-        "statement",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-    ]
+_ORG_NOUNS = word_set(
+    "ministry department agency company firm government police court council committee commission office "
+    "bureau party union bank group military army navy statement spokesman spokeswoman spokesperson"
 )
 
 
