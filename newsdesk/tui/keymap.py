@@ -84,7 +84,7 @@ KEY_TABLE: tuple[KeySpec, ...] = (
         help="Select every article matching the search",
     ),
     KeySpec(
-        "clear", "escape", "clear", "Clear", SELECT,
+        "clear", "escape", "clear", "Clear", SELECT, footer=True,
         help="Clear the selection, else the search", palette=False,
     ),
     # Priority: "/flood" typed in one burst must land "flood" in the box, not on the list.

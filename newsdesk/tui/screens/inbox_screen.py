@@ -292,6 +292,7 @@ class InboxScreen(Screen[None]):
             busy=list(self.busy.values()),
         )
         self.query_one(StatusLine).show(info)
+        self.refresh_bindings()  # the footer shows the keys valid now
 
     @on(InboxList.CursorMoved)
     def _cursor_moved(self) -> None:

@@ -143,7 +143,12 @@ class JobsScreen(InboxScreen):
 
     # -- import -------------------------------------------------------------------
 
+    #: Articles imported when the list was last refreshed during an import.
+    _import_listed = 0
+    _import_listed_at = 0.0
+
     def import_paths(self, paths: list[Path], *, sample: bool = False) -> None:
+        self._import_listed, self._import_listed_at = 0, time.monotonic()
         self.busy["import"] = "importing…"
         bar = self.query_one(ProgressBar)
         bar.update(total=None, progress=0)
@@ -182,6 +187,11 @@ class JobsScreen(InboxScreen):
         )
 
     def on_jobs_screen_import_progressed(self, message: ImportProgressed) -> None:
+        now = time.monotonic()
+        if message.imported > self._import_listed and now - self._import_listed_at > 2.0:
+            # New articles join the list while the import goes on (cursor kept).
+            self._import_listed, self._import_listed_at = message.imported, now
+            self.refresh_results()
         self.query_one(ProgressBar).update(total=message.total, progress=message.done)
         self.busy["import"] = (
             f"importing {message.done:,}/{message.total:,} files ({message.imported:,} new)"

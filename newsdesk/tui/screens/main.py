@@ -23,6 +23,8 @@ from newsdesk.tui.modals.prompt import PromptDialog
 from newsdesk.tui.modals.saved_searches import SavedSearchPicker
 from newsdesk.tui.modals.tag import TagChange, TagDialog
 from newsdesk.tui.screens.jobs import ExportRequest, JobsScreen
+from newsdesk.tui.widgets.inbox import InboxList
+from newsdesk.tui.widgets.search_bar import SearchInput
 
 #: Batches up to this size are applied on the spot; bigger ones in a worker.
 SYNC_LIMIT = 2000
@@ -45,6 +47,33 @@ class MainScreen(JobsScreen):
 
         result: ActionResult
         ids: list[str]
+
+    #: Actions that need a row to act on (disabled in the footer on an empty list).
+    NEEDS_ROW: ClassVar[frozenset[str]] = frozenset(
+        {"open", "star", "tag", "read", "archive", "export", "open_url", "select",
+         "select_range", "expand", "collapse"}
+    )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keep the footer to the keys that do something now."""
+        if action in self.NEEDS_ROW and not self._has_rows():
+            return None  # shown dimmed
+        if action == "clear":
+            # Hidden when there is nothing to clear; Esc then does nothing.
+            return bool(self._has_selection() or self._typed_query())
+        return True
+
+    def _has_rows(self) -> bool:
+        lists = self.query(InboxList)
+        return bool(lists) and lists.first().row_count > 0
+
+    def _has_selection(self) -> bool:
+        lists = self.query(InboxList)
+        return bool(lists) and bool(lists.first().selected)
+
+    def _typed_query(self) -> str:
+        inputs = self.query(SearchInput)
+        return inputs.first().value.strip() if inputs else ""
 
     # -- targets ------------------------------------------------------------------
 

@@ -1,0 +1,101 @@
+"""View state (sort, grouping, query) persistence, open URL, the footer, pure helpers."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from newsdesk import uistate
+from newsdesk.paths import Paths
+from newsdesk.tui.relative_time import compact_when
+from newsdesk.tui.story_view import story_heads, with_versions
+from newsdesk.uistate import UIState
+from tests.tui.conftest import AppFactory
+from tests.tui.helpers import SIZE, main_screen, search_for, settle
+
+
+def test_uistate_round_trip_and_damage(tmp_path: Path) -> None:
+    path = tmp_path / "ui.json"
+    state = UIState(query="flood", sort="newest", grouped=True)
+    for query in ("a", "b", "a"):
+        state.remember_search(query)
+    uistate.save(path, state)
+    loaded = uistate.load(path)
+    assert loaded == state and loaded.recent_searches == ["a", "b"]
+    path.write_text("{not json", encoding="utf-8")
+    assert uistate.load(path) == UIState()
+    path.write_text('{"version": 1, "sort": "sideways", "grouped": "yes", "query": 3}')
+    assert uistate.load(path) == UIState()
+    assert not list(tmp_path.glob(".ui-state-*"))  # no temp files left behind
+
+
+def test_core_modules_do_not_import_textual() -> None:
+    code = (
+        "import sys, newsdesk.config, newsdesk.uistate, newsdesk.tui; "
+        "assert 'textual' not in sys.modules, 'textual imported'"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [
+        ("2026-03-14T11:59:30+00:00", "now"),
+        ("2026-03-14T11:58:00+00:00", "2m"),
+        ("2026-03-14T11:15:00+00:00", "45m"),
+        ("2026-03-14T07:00:00Z", "5h"),
+        ("2026-03-11T12:00:00", "3d"),
+        ("2026-03-14", "today"),
+        ("2026-01-02T10:00:00+00:00", "02 Jan"),
+        ("2025-12-30", "2025-12"),
+        ("not a date", ""),
+        (None, ""),
+    ],
+)
+def test_compact_when(published: str | None, expected: str) -> None:
+    assert compact_when(published, datetime(2026, 3, 14, 12, 0, tzinfo=UTC)) == expected
+
+
+def test_story_heads_and_versions() -> None:
+    rows, heads = story_heads(["a", "b", "c", "d"], {"a": "s1", "c": "s1", "d": "s2"})
+    assert rows == ["a", "b", "d"] and heads == {"a": "s1", "d": "s2"}
+    ids, depth = with_versions(rows, {"a": ["a", "c", "x"]})
+    assert ids == ["a", "c", "x", "b", "d"] and depth == [0, 1, 1, 0, 0]
+
+
+async def test_sort_and_query_persist(make_app: AppFactory, seeded: Paths) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await search_for(pilot, "strike")
+        assert app.ui_state.sort == "relevance"
+        await pilot.press("S")
+        await settle(pilot)
+        screen = main_screen(app)
+        rows = screen.inbox.rows_for(screen.inbox.ids)
+        published = [r.published or "" for r in rows]
+        assert published == sorted(published, reverse=True)  # newest first
+    state = uistate.load(seeded.ui_state)
+    assert state.sort == "newest" and state.query == "strike"
+
+
+async def test_open_url_and_footer(make_app: AppFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr("webbrowser.open", lambda url: opened.append(url) or True)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        assert screen.check_action("clear", ()) is False  # nothing to clear
+        await pilot.press("o")
+        await settle(pilot)
+        assert opened == ["https://example.org/story/0"]
+        await pilot.press("x")
+        assert screen.check_action("clear", ()) is True
+        await search_for(pilot, "nosuchwordanywhere")
+        assert screen.inbox.ids == []
+        assert screen.check_action("star", ()) is None  # dimmed: no row to star
