@@ -27,7 +27,12 @@ from newsdesk.extract.dates import (
     first_date,
 )
 from newsdesk.extract.found import Found
-from newsdesk.extract.header import SOURCE_LABEL, credit_shaped, strip_caption_label
+from newsdesk.extract.header import (
+    SOURCE_LABEL,
+    caption_by_next_line,
+    credit_shaped,
+    strip_caption_label,
+)
 from newsdesk.extract.headline import (
     is_caption_like,
 )
@@ -76,7 +81,19 @@ def read_body(lines: list[str], start: int, found: Found) -> int:
     """Collect paragraphs from `start`; return the index where the article ended."""
     if start >= len(lines):
         return len(lines)
-    dateline = parse_dateline(lines[start])
+    # The dateline opens the first paragraph of running text (after any summary bullets).
+    first_text = next(
+        (
+            j
+            for j in range(start, min(len(lines), start + 15))
+            if is_prose(lines[j])
+            and not is_list_item(lines[j])
+            and not is_caption_like(lines[j])
+            and not caption_by_next_line(lines, j)
+        ),
+        start,
+    )
+    dateline = parse_dateline(lines[first_text])
     if dateline is not None:
         if dateline.place:
             found.dateline = dateline.place
@@ -154,6 +171,14 @@ def read_body(lines: list[str], start: int, found: Found) -> int:
             add_link(found.links, prev_next["title"])
             continue
         prose = is_prose(line)
+        if prose and caption_by_next_line(lines, i - 1):
+            # A photo caption with its credit on the next line.
+            found.add_caption(line)
+            nxt = next((j for j in range(i, min(end, i + 2)) if lines[j]), None)
+            if nxt is not None and lines[nxt][:60] != line[:60]:
+                found.add_credit(lines[nxt])
+                i = nxt + 1
+            continue
         if in_links:
             if not prose and looks_like_link_title(line):
                 add_link(found.links, line)
@@ -164,7 +189,7 @@ def read_body(lines: list[str], start: int, found: Found) -> int:
             if pending:
                 body.append(pending)
                 pending = None
-            body.append(line)
+            body.append(strip_list_mark(line))
             continue
         # A short line: subheading, bullet, caption without credit, or furniture.
         furniture += 1

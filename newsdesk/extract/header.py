@@ -43,9 +43,17 @@ from newsdesk.sanitize import clean_line
 
 # "Jane Doe/Agency", "(Jane Doe | Agency)": a picture credit under a caption.
 _AGENCY_CREDIT = re.compile(r"^\(?[A-Z][\w. ]{1,40}(?:/|\|)\s*[A-Z][\w. ]{1,40}\)?$")
+_PICTURE_CREDIT = re.compile(
+    r"^\(?(?:photo(?:graph)?s?|pictures?|images?|illustrations?|credits?|sources?)\b", re.I
+)
 _SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)")
 _UPDATED = re.compile(r"^\W*(?:last\s+)?(?:updated|modified)\b", re.I)
 
+#: A label over summary bullets that belong to the article ("Key points").
+SUMMARY_LABEL = re.compile(
+    r"^(?:key\s+(?:points|facts|takeaways)|highlights|summary|in\s+brief|at\s+a\s+glance|what\s+we\s+know)\W*$",
+    re.I,
+)
 SOURCE_LABEL = re.compile(r"^(?:source|from)\s*:\s*(?P<name>.*)$", re.I)
 
 
@@ -60,7 +68,7 @@ def _skippable(line: str) -> bool:
     return not line or is_boilerplate(line) or is_caption_like(line)
 
 
-def _caption_by_next_line(lines: list[str], i: int) -> bool:
+def caption_by_next_line(lines: list[str], i: int) -> bool:
     """A photo caption: the line right after it is the picture's credit."""
     nxt = next((lines[j] for j in range(i + 1, min(len(lines), i + 3)) if lines[j]), "")
     if nxt[:60] == lines[i][:60]:
@@ -68,8 +76,10 @@ def _caption_by_next_line(lines: list[str], i: int) -> bool:
         return True
     if not nxt or len(nxt) > 120:
         return False
+    # Only a picture credit makes a caption: "Reporting by ..." under the last
+    # paragraph of a story credits the story.
     return (
-        is_credit(nxt)
+        bool(_PICTURE_CREDIT.match(nxt))
         or (has_inline_credit(nxt) and len(words(nxt)) <= 10)
         or bool(_AGENCY_CREDIT.match(nxt))
     )
@@ -86,10 +96,17 @@ def find_body_start(lines: list[str], head: int) -> int:
     limit = min(len(lines), start + 2000)
     first_prose = -1
     in_list = False
+    in_summary = False
     for i in range(start, limit):
         line = lines[i]
         if not line:
             continue
+        if SUMMARY_LABEL.match(line):
+            in_summary = True
+            continue
+        if in_summary and is_list_item(line) and len(words(line)) >= 6:
+            # "Key points" bullets open the article: they are its text, not furniture.
+            return i
         if link_list_marker(line):
             in_list = True
             continue
@@ -100,7 +117,7 @@ def find_body_start(lines: list[str], head: int) -> int:
             in_list = False
         if not is_prose(line) or _skippable(line) or is_credit(line) or is_list_item(line):
             continue
-        if _caption_by_next_line(lines, i):
+        if caption_by_next_line(lines, i):
             continue
         if line.startswith(found_title_prefix(lines, head)):
             continue

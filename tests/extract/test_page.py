@@ -426,3 +426,27 @@ def test_first_line_fallback_skips_mastheads_and_breadcrumbs() -> None:
     body = "\n\nThe coastal road closed overnight.\n"
     assert extract_page("The Harbour Gazette" + body).title == ""
     assert extract_page("Home » News" + body).title == ""
+
+
+def test_key_points_open_the_body_and_dateline_follows() -> None:
+    text = (
+        "Storm halts northern ferries for a second day\n\nBy Ines Lopes\n\nKey points\n\n"
+        "- Every sailing on the northern route was cancelled on Monday after gusts of 100 km/h\n"
+        "- Operators expect services to resume on Tuesday once the wind drops\n\n"
+        "Waves break over the harbour wall at Northport on Monday, as seen from the ferry terminal building.\n"
+        "Ivo Mares | Northern Wire\n\n"
+        "NORTHPORT, Westland — Ferry operators on the northern route cancelled every sailing on Monday, "
+        "the harbour authority said.\n\n"
+        "Passengers were offered hotel rooms at the terminal, and refunds will be paid within ten days.\n\n"
+        "(Reporting by Ines Lopes; Editing by Tom Reed)\n"
+    )
+    meta = extract_page(text)
+    assert meta.body.startswith("Every sailing on the northern route was cancelled")
+    assert meta.dateline == "Northport, Westland"
+    assert meta.captions == [
+        "Waves break over the harbour wall at Northport on Monday, as seen from the ferry terminal building."
+    ]
+    assert "Ivo Mares | Northern Wire" in meta.credits
+    assert "Waves break" not in meta.body
+    # The paragraph above a reporting credit is the story's last paragraph, not a caption.
+    assert meta.body.endswith("refunds will be paid within ten days.")
