@@ -526,9 +526,32 @@ class _Classifier:
             # Small towns double as surnames: only with a locative word or a
             # following ", Region" ("in Hamilton", "Hamilton, Ontario").
             prev = self.prev_word(i).lower()
-            if prev not in _LOCATIVE and not self.after(j, 3).startswith(", "):
+            if (
+                prev not in _LOCATIVE
+                and not self.after(j, 3).startswith(", ")
+                and not self.in_place_list(i)
+            ):
                 return None
         return self.places.display(name)
+
+    def in_place_list(self, i: int) -> bool:
+        """True in a list of places: "Halifax, Charlottetown and Gander"."""
+        tokens = self.tokens
+        k = i - 1
+        if k < 0:
+            return False
+        gap = self.text[tokens[k].end : tokens[i].start]
+        if tokens[k].text in ("and", "or") and _SPACES.fullmatch(gap):
+            k -= 1
+        elif gap.strip() != ",":
+            return False
+        for back in range(k, max(-1, k - 3), -1):
+            kind = self.places.kind(tokens[back].text)
+            if kind is not None:
+                return True
+            if not tokens[back].cap:
+                return False
+        return False
 
     def classify(self, i: int, j: int) -> list[_Found]:
         tokens = self.tokens

@@ -306,6 +306,18 @@ def test_places(sentence: str, place: str) -> None:
     assert entities(sentence).places == [place]
 
 
+def test_small_towns_in_a_list_of_places() -> None:
+    result = entities("Flights to Halifax, Charlottetown and Fredericton were cancelled.")
+    assert result.places == ["Halifax", "Charlottetown", "Fredericton"]
+
+
+def test_small_town_that_is_also_a_surname_needs_a_cue() -> None:
+    result = entities(
+        "The report was written by Clara Hamilton. Hamilton has worked there for years."
+    )
+    assert result.places == []
+
+
 def test_place_abbreviations_use_one_name() -> None:
     result = entities("Officials in the U.S. and the UK agreed; the United States will host.")
     assert result.places == ["United States", "United Kingdom"]
