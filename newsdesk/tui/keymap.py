@@ -108,6 +108,11 @@ KEY_TABLE: tuple[KeySpec, ...] = (
 
 SPEC_BY_ID: dict[str, KeySpec] = {spec.id: spec for spec in KEY_TABLE}
 
+#: Ids of the search box's own keys (widgets/search_bar.py), remappable too.
+SEARCH_BOX_IDS = frozenset(
+    {"search_submit", "search_leave", "search_recall_older", "search_recall_newer"}
+)
+
 # Textual key names: lower-case words, digits and symbols' names, with modifiers.
 _KEY_NAME = re.compile(r"^(?:(?:ctrl|shift|alt|super|meta|hyper)\+)*(?:[a-z0-9_]+|[A-Z]|\S)$")
 
@@ -117,8 +122,8 @@ def validate_keymap(overrides: Mapping[str, str]) -> tuple[dict[str, str], list[
     valid: dict[str, str] = {}
     errors: list[str] = []
     for binding_id, keys in overrides.items():
-        if binding_id not in SPEC_BY_ID:
-            known = ", ".join(sorted(SPEC_BY_ID))
+        if binding_id not in SPEC_BY_ID and binding_id not in SEARCH_BOX_IDS:
+            known = ", ".join(sorted([*SPEC_BY_ID, *SEARCH_BOX_IDS]))
             errors.append(f"keys.toml: unknown key id {binding_id!r} (known: {known})")
             continue
         parts = [k.strip() for k in keys.split(",")]
@@ -164,7 +169,8 @@ def keys_markdown() -> str:
         "# newsdesk keys",
         "",
         "Every key of the triage screen. Remap any of them by id in `keys.toml` in the",
-        "config directory (`newsdesk paths` shows where), for example:",
+        "config directory (`$NEWSDESK_CONFIG_DIR`, else the platform's, such as",
+        "`~/.config/newsdesk` on Linux), for example:",
         "",
         "```toml",
         "[keys]",
@@ -189,4 +195,17 @@ def keys_markdown() -> str:
         lines.append(f"| `{spec.id}` | {keys} | {text} |")
         if spec is KEY_TABLE[-1] or KEY_TABLE[KEY_TABLE.index(spec) + 1].group != group:
             lines.append("")
+    lines += [
+        "## In the search box",
+        "",
+        "| id | keys | action |",
+        "|---|---|---|",
+        "| `search_submit` | `Enter` | Back to the list, keeping the query (so `s` stars the result) |",
+        "| `search_leave` | `Esc` | The same; `Esc` again in the list clears the query |",
+        "| `search_recall_older` | `↑` | Recall an older search |",
+        "| `search_recall_newer` | `↓` | Recall a newer search |",
+        "",
+        "An empty query shows the inbox, newest first. In dialogs, `Esc` cancels.",
+        "",
+    ]
     return "\n".join(lines)

@@ -32,6 +32,14 @@ def test_keys_md_is_current() -> None:
     assert keys_md.read_text(encoding="utf-8") == keys_markdown()
 
 
+def test_search_box_ids_exist() -> None:
+    from newsdesk.tui.keymap import SEARCH_BOX_IDS
+    from newsdesk.tui.widgets.search_bar import SearchInput
+
+    ids = {b.id for b in SearchInput.BINDINGS if hasattr(b, "id")}  # type: ignore[union-attr]
+    assert ids == SEARCH_BOX_IDS
+
+
 def test_validate_keymap_reports_unknown_ids_and_clashes() -> None:
     valid, errors = validate_keymap({"star": "s,f", "nope": "x"})
     assert valid == {"star": "s,f"}
