@@ -113,6 +113,24 @@ def _bomless_utf16(head: bytes) -> str | None:
     return None
 
 
+def _low_bytes(head: bytes) -> int:
+    """Control bytes other than NUL and the usual whitespace (text with a stray NUL has none)."""
+    return sum(1 for byte in head if 0 < byte < 32 and byte not in b"\t\n\r\f\v\x1b\x07")
+
+
+def _bomless_utf32(head: bytes) -> str | None:
+    """UTF-32 without a BOM: mostly-ASCII text has three NULs in every four bytes."""
+    quarter = len(head) // 4
+    if quarter < 2:
+        return None
+    lanes = [head[i::4].count(0) for i in range(4)]
+    if lanes[0] < 0.05 * quarter and all(n > 0.9 * quarter for n in lanes[1:]):
+        return "utf-32-le"
+    if lanes[3] < 0.05 * quarter and all(n > 0.9 * quarter for n in lanes[:3]):
+        return "utf-32-be"
+    return None
+
+
 def declared_charset(data: bytes) -> str | None:
     """The charset an XML prolog or HTML meta tag declares in the first bytes."""
     head = data[:SNIFF_BYTES]
@@ -153,10 +171,10 @@ def _decode_unicode(data: bytes) -> Decoded:
         return Decoded(data[skip:].decode(encoding, errors="replace"), encoding)
     head = data[:SNIFF_BYTES]
     if b"\x00" in head:
-        utf16 = _bomless_utf16(head)
-        if utf16 is not None:
-            return Decoded(data.decode(utf16, errors="replace"), utf16)
-        if head.count(0) > max(1, len(head) // 1000):
+        wide = _bomless_utf32(head) or _bomless_utf16(head)
+        if wide is not None:
+            return Decoded(data.decode(wide, errors="replace"), wide)
+        if head.count(0) > max(8, len(head) // 100) or _low_bytes(head) > 0.01 * len(head):
             raise Rejected("not a news file: binary data")
         # A stray NUL or two in text (a bad copy, a terminated string): drop them.
         data = data.replace(b"\x00", b"")

@@ -145,8 +145,9 @@ def hints_from_mapping(data: Mapping[str, object], fmt: str) -> Extracted:
     hints.dateline = as_text(lowered.get("dateline"))
     hints.published = normalise_date(_first(lowered, DATE_KEYS))
     hints.url = as_text(_first(lowered, URL_KEYS))
-    # Only "guid": an export's "id" is newsdesk's own content hash, not the source's id.
-    hints.guid = as_text(lowered.get("guid"))
+    # An export's "id" (newsdesk's own article id) comes back as the guid, so a
+    # re-imported file can be matched to the article it was exported from.
+    hints.guid = as_text(_first(lowered, ("guid", "id")))
     hints.people = as_names(lowered.get("people"))
     hints.organizations = as_names(lowered.get("organizations") or lowered.get("orgs"))
     hints.places = as_names(lowered.get("places"))

@@ -78,6 +78,7 @@ def markdown_to_text(markdown: str) -> str:
         if heading:
             out.extend(["", _inline(heading.group(1)), ""])
             continue
-        line = _LIST.sub(r"\1- ", line) if _LIST.match(line) else line
+        # List items lose their indentation: plain text has no nesting to show.
+        line = _LIST.sub("- ", line) if _LIST.match(line) else line
         out.append(_inline(line).rstrip())
     return "\n".join(out)

@@ -71,6 +71,7 @@ def root_element(text: str) -> str | None:
     return match.group(1).lower() if match else None
 
 
+_JSON_LINE = re.compile(r"^\s*[\[{]", re.M)
 _JSON_LIST_START = re.compile(r"\A\[\s*(?:\{|\])")
 
 
@@ -115,17 +116,22 @@ def sniff_content(text: str) -> str | None:
 def detect_format(name: str, text: str) -> str:
     """Content wins when it is clear; otherwise the extension; otherwise plain text.
 
-    A file named `.xml` or `.json` whose content is something else still
-    goes to the importer its extension names, so the user gets that
-    importer's reason ("malformed XML ...") rather than a stray text article.
+    A file named `.xml` or `.json` whose content is broken markup or JSON
+    still goes to the importer its extension names, so the user gets that
+    importer's reason ("malformed XML ..."); one whose content has no markup
+    or JSON at all is a text page under the wrong name.
     """
     by_content = sniff_content(text)
     by_name = format_from_name(name)
     if by_content is not None:
         # Markdown front matter in a .txt/.md/unknown file, or JSON in a .json: trust content.
         return by_content
-    if by_name == "html" and "<" not in text[:65536]:
-        # A page saved as text under an .html name: there is no markup to read.
+    head = text[:65536]
+    if by_name in ("html", "feed") and "<" not in head:
+        # A page saved as text under a markup name: there is no markup to read.
+        return "text"
+    if by_name == "jsonl" and not _JSON_LINE.search(head):
+        # Not one line opens a JSON value: a text page under a JSON name.
         return "text"
     if by_name is not None:
         return by_name

@@ -30,8 +30,15 @@ def test_utf16_and_utf32(encoding: str) -> None:
     assert decode_bytes(data).text == TEXT
 
 
-def test_utf16_without_bom() -> None:
-    assert decode_bytes(TEXT.encode("utf-16-le")).text == TEXT
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_wide_encodings_without_bom(encoding: str) -> None:
+    assert decode_bytes(TEXT.encode(encoding)).text == TEXT
+
+
+def test_a_few_stray_nuls_are_dropped() -> None:
+    assert decode_bytes(("Title\x00with\x00nuls\n\n" + TEXT).encode()).text.startswith(
+        "Titlewithnuls"
+    )
 
 
 def test_latin1() -> None:

@@ -35,7 +35,10 @@ RSS = (
         ("noext", "Just a headline\n\nAnd text.", "text"),
         ("notes.txt", "---\ntitle: X\n---\nbody", "markdown"),
         ("data.txt", '{"title": "x", "body": "y"}\n', "jsonl"),
-        ("x.xml", "plain words, not xml", "feed"),
+        ("x.xml", "plain words, not xml", "text"),
+        ("x.xml", "<note>broken", "feed"),
+        ("page.jsonl", "A headline\n\nA text page saved under a JSON name.", "text"),
+        ("bad.jsonl", '{"title": broken\n', "jsonl"),
         ("a.md", "no front matter", "markdown"),
         (
             "feed.atom",
