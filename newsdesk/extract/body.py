@@ -89,7 +89,7 @@ def read_body(lines: list[str], start: int, found: Found) -> int:
             if is_prose(lines[j])
             and not is_list_item(lines[j])
             and not is_caption_like(lines[j])
-            and not caption_by_next_line(lines, j)
+            and not caption_by_next_line(lines, j, repeated=False)
         ),
         start,
     )
@@ -171,7 +171,7 @@ def read_body(lines: list[str], start: int, found: Found) -> int:
             add_link(found.links, prev_next["title"])
             continue
         prose = is_prose(line)
-        if prose and caption_by_next_line(lines, i - 1):
+        if prose and caption_by_next_line(lines, i - 1, repeated=False):
             # A photo caption with its credit on the next line.
             found.add_caption(line)
             nxt = next((j for j in range(i, min(end, i + 2)) if lines[j]), None)

@@ -68,11 +68,18 @@ def _skippable(line: str) -> bool:
     return not line or is_boilerplate(line) or is_caption_like(line)
 
 
-def caption_by_next_line(lines: list[str], i: int) -> bool:
-    """A photo caption: the line right after it is the picture's credit."""
-    nxt = next((lines[j] for j in range(i + 1, min(len(lines), i + 3)) if lines[j]), "")
-    if nxt[:60] == lines[i][:60]:
-        # Galleries print a caption twice (visible text and the enlarged view).
+def caption_by_next_line(lines: list[str], i: int, *, repeated: bool = True) -> bool:
+    """A photo caption: the line right after it is the picture's credit.
+
+    With `repeated`, a line printed twice in a row also counts (galleries show
+    a caption under the thumbnail and again in the enlarged view); inside the
+    body that is left out, since a story may repeat a line.
+    """
+    following = [lines[j] for j in range(i + 1, min(len(lines), i + 6)) if lines[j]][:2]
+    nxt = following[0] if following else ""
+    after = following[1] if len(following) > 1 else ""
+    if repeated and nxt[:60] == lines[i][:60] and after[:60] != nxt[:60]:
+        # Exactly twice (a run of identical lines is text, or junk, not a caption pair).
         return True
     if not nxt or len(nxt) > 120:
         return False

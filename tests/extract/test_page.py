@@ -212,6 +212,12 @@ def test_enrich_keeps_set_fields() -> None:
     assert meta.word_count == 3
 
 
+def test_repeated_paragraphs_are_kept() -> None:
+    para = "The harbour authority said every sailing on the northern route was cancelled on Monday."
+    meta = extract_page("\n\n".join([para] * 200))
+    assert meta.body.count(para) == 200
+
+
 def test_empty_and_junk_inputs() -> None:
     for text in (
         "",
