@@ -339,6 +339,10 @@ def _mark_line(text: str, line: list[_Token], line_text: str) -> None:
         previous_end = token.end
 
 
+#: One word with a capital inside ("SkyMetrics"): a brand, unless the first
+#: part is a name prefix ("McDonald", "DiCarlo", "LeBron", "MacArthur").
+_CAMEL_CASE = re.compile(r"([A-Z][a-z]+)[A-Z][A-Za-z]*")
+_NAME_PREFIXES = word_set("Mc Mac De Di Da Du Del Della La Le Lo Van Von Fitz St O Ben Abu Al El")
 _DATELINE_AGENCY = re.compile(r"\([A-Z]{2,6}\)\s*[-—–]")
 _AMPERSAND = re.compile(r"[ \t\u00a0]+&[ \t\u00a0]+")
 _CLOSED_QUOTE = re.compile(r"[.!?,][\"”’']\s+$")
@@ -371,7 +375,11 @@ def _spans(text: str, tokens: list[_Token], skip: set[int]) -> list[tuple[int, i
     i = 0
     while i < n:
         token = tokens[i]
-        if i in skip or not (token.cap or token.allcaps):
+        if (
+            i in skip
+            or not (token.cap or token.allcaps)
+            or text[token.start - 1 : token.start] in ("@", "#")  # handles and hashtags
+        ):
             i += 1
             continue
         j = i + 1
@@ -899,6 +907,9 @@ class _Classifier:
             return []
         if word in DEMONYMS or word in TITLE_WORDS or word in CALENDAR or word in ORG_HEADS:
             return []
+        camel = _CAMEL_CASE.fullmatch(word)
+        if camel is not None and camel.group(1) not in _NAME_PREFIXES:
+            return [_Found(i, i + 1, word, ORG)]  # "SkyMetrics", "ScotRail": brands
         if (
             len(word.rstrip(".")) < 2
             or word[:2] in ("I'", "I’")

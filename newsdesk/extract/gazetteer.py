@@ -101,7 +101,7 @@ REGIONS: frozenset[str] = name_set(
     Yukon|Potomac|Rio Grande|Liffey|Severn|Mersey|Tyne|Clyde|Shannon River|Yellow River
     Pearl River|Han River|Irrawaddy|Brahmaputra|Amur|Ob|Yenisei|Lena River|Mackenzie River
     Alps|Pyrenees|Carpathians|Apennines|Urals|Rockies|Appalachians|Cairngorms|Dolomites
-    Atlantic Canada|Greater London|Greater Manchester|Scottish Borders|Outback
+    Atlantic Canada|Greater London|Greater Manchester|Scottish Borders|Outback|Solar System
     """
 ) - {"Downtown", "Wall Street"}
 

@@ -184,6 +184,17 @@ def test_acronym_may_leave_out_a_leading_qualifier() -> None:
     assert result.counts["Lorvale Public Utilities Commission"] == 2
 
 
+def test_camel_case_word_is_an_organisation_but_not_mc_names() -> None:
+    result = entities("Analysts at SkyMetrics disagreed with Ellen McArdle on the numbers.")
+    assert result.organizations == ["SkyMetrics"]
+    assert result.people == ["Ellen McArdle"]
+
+
+def test_handles_and_hashtags_are_not_names() -> None:
+    result = entities("Supporters tagged @LornaVale and #SaveTheHarbour all week.")
+    assert result == EntityResult([], [], [], {})
+
+
 def test_unknown_acronym_alone_is_an_organisation() -> None:
     result = entities("Inspectors from the IAWG visited the plant twice.")
     assert result.organizations == ["IAWG"]

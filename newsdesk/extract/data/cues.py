@@ -51,7 +51,8 @@ ORG_HEADS: frozenset[str] = word_set(
     Bancorp Finance Financial Insurance Assurance Credit Holdings Holding Group Gruppe
     Denki Kogyo Shoji Seiyaku Verlag Werke Observatory Libraries Library Museum Gallery
     Theatre Theater Orchestra Opera Ballet Festival Trust Campaign Alliance Initiative Watch
-    Rescue Board Lab Institute Institutes
+    Rescue Board Lab Institute Institutes System Rangers Rovers Wanderers Athletic Albion
+    FC AFC CF SC
     """
 )
 
