@@ -173,6 +173,9 @@ class SearchIndex:
             return message
 
     def _open_or_reset(self) -> str | None:
+        if self.index_dir.exists() and not self.index_dir.is_dir():
+            self._reset()
+            return MSG_DAMAGED
         try:
             exists = whoosh_index.exists_in(str(self.index_dir), indexname=INDEX_NAME)
         except DAMAGE_ERRORS as exc:
@@ -224,6 +227,11 @@ class SearchIndex:
         writer in another process is not cut off half-way through a commit.
         """
         self._set_searcher(None, None)
+        if self.index_dir.exists() and not self.index_dir.is_dir():
+            # Something else sits where the index belongs: keep it, out of the way.
+            aside = self.index_dir.with_name(self.index_dir.name + ".not-an-index")
+            log.warning("moving %s aside to %s", self.index_dir, aside)
+            self.index_dir.replace(aside)
         self.index_dir.mkdir(parents=True, exist_ok=True)
         storage = FileStorage(str(self.index_dir))
         lock = storage.lock(f"{INDEX_NAME}_WRITELOCK")

@@ -310,3 +310,13 @@ def test_searches_on_many_threads_while_the_writer_indexes(
     assert newsroom.index.wait_idle(timeout=60)
     assert len(newsroom.engine.search("quasar", now=NOW).ids) == 60
     assert all(0 <= n <= 60 for n in seen)
+
+
+def test_a_file_where_the_index_belongs_is_moved_aside(tmp_path: Path) -> None:
+    store = Store(tmp_path / "db.sqlite")
+    insert(store, ARTICLES)
+    (tmp_path / "index").write_text("not an index")
+    index = SearchIndex(tmp_path / "index", store)
+    assert index.open() == MSG_DAMAGED
+    assert (tmp_path / "index.not-an-index").read_text() == "not an index"
+    assert index.catch_up() == len(ARTICLES)
