@@ -12,7 +12,7 @@ import re
 
 from newsdesk.extract import enrich, extract_page
 from newsdesk.ingest.dates import normalise_date
-from newsdesk.ingest.limits import MAX_LINE_CHARS, MAX_LIST_ITEMS, MAX_TITLE_CHARS
+from newsdesk.ingest.limits import MAX_LINE_CHARS, MAX_LIST_ITEMS, MAX_TITLE_CHARS, human_size
 from newsdesk.model import Extracted, Link, Quote, normalise_for_id
 from newsdesk.sanitize import clean_line, clean_text
 
@@ -20,6 +20,15 @@ _BLANK_LINES = re.compile(r"\n[ \t]*\n+")
 # Matched only from the start of a run of spaces: otherwise every position in a
 # long run not ending a line is retried, quadratic on hostile input.
 _TRAILING_SPACE = re.compile(r"(?<![ \t])[ \t]+\n")
+
+
+def bounded(text: str, limit: int, warnings: list[str], what: str = "text") -> str:
+    """Cut text beyond `limit` characters (at a line end) and say so."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind("\n", 0, limit)
+    warnings.append(f"{what} truncated to its first {human_size(limit)} of characters")
+    return text[: cut if cut > limit // 2 else limit]
 
 
 def tidy_paragraphs(text: str) -> str:

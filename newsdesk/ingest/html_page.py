@@ -14,7 +14,7 @@ from copy import deepcopy
 
 from lxml.html import HtmlElement
 
-from newsdesk.ingest.assemble import drop_leading_title, extract_article, finish
+from newsdesk.ingest.assemble import bounded, drop_leading_title, extract_article, finish
 from newsdesk.ingest.dates import normalise_date
 from newsdesk.ingest.html_meta import PageMeta, parse_document, read_page_meta
 from newsdesk.ingest.html_text import element_to_text
@@ -26,7 +26,6 @@ from newsdesk.ingest.limits import (
     human_size,
 )
 from newsdesk.ingest.result import Rejected
-from newsdesk.ingest.text import bounded
 from newsdesk.ingest.xml_guard import check_entities, strip_doctype
 from newsdesk.model import Extracted
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Mapping
 
-from newsdesk.ingest.assemble import extract_article, finish, impose
+from newsdesk.ingest.assemble import bounded, extract_article, finish, impose
 from newsdesk.ingest.fields import EXPLICIT_FIELDS, body_from_mapping, hints_from_mapping
 from newsdesk.ingest.limits import MAX_ITEM_CHARS
 from newsdesk.ingest.result import Rejected
-from newsdesk.ingest.text import bounded
 from newsdesk.model import Extracted
 
 #: Warnings beyond this many are summarised, so a broken file does not flood the report.

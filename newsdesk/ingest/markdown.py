@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from newsdesk.ingest.assemble import extract_article, finish, impose
+from newsdesk.ingest.assemble import bounded, extract_article, finish, impose
 from newsdesk.ingest.fields import EXPLICIT_FIELDS, hints_from_mapping
 from newsdesk.ingest.limits import MAX_FRONT_MATTER_BYTES, MAX_TEXT_CHARS, human_size
 from newsdesk.ingest.markdown_text import markdown_to_text
 from newsdesk.ingest.result import Rejected
-from newsdesk.ingest.text import bounded
 from newsdesk.model import Extracted
 
 _OPEN = re.compile(r"\A---[ \t]*\n")

@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 import re
 
-FORMATS = ("text", "html", "feed", "markdown", "jsonl")
-
 _EXTENSIONS: dict[str, str] = {
     ".txt": "text",
     ".text": "text",
