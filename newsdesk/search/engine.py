@@ -32,6 +32,7 @@ from newsdesk.search.docmap import DocMap
 from newsdesk.search.index import IndexUnavailableError, SearchIndex, is_read_damage
 from newsdesk.search.query import (
     And,
+    Everything,
     Flag,
     Node,
     Not,
@@ -208,8 +209,8 @@ class SearchEngine:
                 with contextlib.suppress(TimeLimit):
                     searcher.search_with_collector(plan.query, limited)
                 return len(limited.results())
-        except IndexUnavailableError:
-            return 0
+        except (IndexUnavailableError, QuerySyntaxError):
+            return 0  # an index being rebuilt, or `related:` to an unknown id
         except Exception as exc:  # whoosh has no single error type for a damaged file
             if not is_read_damage(exc):
                 raise
@@ -244,7 +245,7 @@ class SearchEngine:
                 return None
             root = pruned
         if parsed.shows_archived:
-            return root if root is not None else Flag("inbox")
+            return root if root is not None else Everything()
         inbox = Flag("inbox")
         if root is None:
             return inbox

@@ -206,6 +206,7 @@ def test_count_matches_search(newsroom: Newsroom) -> None:
     for query in ("", "korea", "is:starred", "korea OR floods", "-korea", "published:2026-11"):
         assert newsroom.engine.count(query, now=NOW) == len(newsroom.engine.search(query, now=NOW).ids)
     assert newsroom.engine.count('"unclosed') == 0
+    assert newsroom.engine.count("related:ffffffffffff") == 0
 
 
 def test_related_finds_similar_articles_not_itself(newsroom: Newsroom) -> None:
