@@ -468,11 +468,24 @@ class _Parser:
             except DateSyntaxError as exc:
                 raise QuerySyntaxError(f"{name}: {exc}; {DATE_HELP}") from None
         if name in ("lang", "language"):
-            return Language(lowered)
+            return Language(_language_code(lowered))
         if name == "id":
             return IdPrefix(lowered)
         # related: / like:
         return Related(lowered)
+
+
+def _language_code(value: str) -> str:
+    """`english` -> `en`; codes (and anything unknown) are kept as typed."""
+    if len(value) <= 3 or not value.isalpha():
+        return value
+    import pycountry  # deferred: its tables take a quarter of a second to load
+
+    try:
+        language = pycountry.languages.lookup(value)
+    except LookupError:
+        return value
+    return str(getattr(language, "alpha_2", value))
 
 
 def parse(text: str, *, now: datetime | None = None) -> ParsedQuery:
