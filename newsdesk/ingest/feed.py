@@ -195,11 +195,15 @@ def load_feed(text: str, warnings: list[str]) -> list[Extracted]:
         entries = entries[:MAX_FEED_ITEMS]
     feed = parsed.get("feed", {})
     feed_title = clean_short(feed_source(_title_text(feed.get("title")), feed.get("link")))
+    # "en-us" -> "en": the language code the extractor also uses.
+    language = str(feed.get("language") or "").strip().replace("_", "-").split("-")[0].lower()
+    feed_language = language if 2 <= len(language) <= 3 and language.isalpha() else None
     items: list[Extracted] = []
     problems: list[str] = []
     for number, entry in enumerate(entries, 1):
         label = f"item {number}"
         hints, body = item_hints(entry, feed_title)
+        hints.language = feed_language
         if not hints.title.strip() and not body.strip():
             problems.append(f"{label}: no title and no text; skipped")
             continue

@@ -288,3 +288,10 @@ def test_redirect_and_proxy_links_are_unwrapped() -> None:
     assert first.url == "https://portnews.example/2024/dredging"
     assert first.source == "portnews.example"
     assert second.url == "https://ledger.example/ferry-winter"
+
+
+def test_feed_language_applies_to_items() -> None:
+    feed = RSS.replace(
+        "<title>Valley Ledger</title>", "<title>Valley Ledger</title><language>en-GB</language>"
+    )
+    assert {item.language for item in load_bytes(feed.encode(), "lang.rss").items} == {"en"}
