@@ -11,11 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
-DATE_HELP = (
-    "use a date like 2026-11-18 or 2026-11, a range 2026-11-01..2026-11-18, "
-    "a comparison like >2026-11-01 or <=2026-11-18, a relative age like -7d, -24h or -2w, "
-    "or today, yesterday, this-week"
-)
+DATE_HELP = "try 2026-11-18, 2026-11, 2026-11-01..2026-11-18, >2026-11-01, -7d or today"
 
 
 def shown(text: str, width: int = 32) -> str:
