@@ -67,7 +67,7 @@ def feed_source(title: str | None, link: str | None) -> str | None:
     a title that reads as a list of sections ("News, Politics, Opinion,
     Commentary, and Analysis") gives way to the feed's host name.
     """
-    title = (title or "").strip()
+    title = (title or "").strip()[:500]
     url = link if link and re.match(r"https?://", link, re.I) else None
     if not title:
         return _host_name(url)

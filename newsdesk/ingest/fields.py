@@ -62,7 +62,7 @@ def as_authors(value: object) -> list[str]:
     text = _name(value)
     if not text:
         return []
-    text = re.sub(r"^\s*by\s+", "", text, flags=re.I)
+    text = re.sub(r"^\s*by\s+", "", text[:1000], flags=re.I)
     parts = [p for p in _AUTHOR_SPLIT.split(text) if p]
     # "Smith, Jane" is one person; "Jane Smith, John Roe" are two.
     if len(parts) == 1 and "," in text:
@@ -117,7 +117,7 @@ def as_tags(value: object) -> list[str]:
     text = as_text(value)
     if not text:
         return []
-    return [t.lstrip("#") for t in _TAG_SPLIT.split(text) if t.strip()][:MAX_LIST_ITEMS]
+    return [t.lstrip("#") for t in _TAG_SPLIT.split(text[:5000]) if t.strip()][:MAX_LIST_ITEMS]
 
 
 def as_bool(value: object) -> bool | None:

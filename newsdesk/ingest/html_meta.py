@@ -201,6 +201,8 @@ def strip_site_suffix(title: str, site: str | None, *, guess: bool = False) -> s
     `<title>`, where a suffix is the rule) also when it is short and the
     rest reads as a headline. A leading "Site | " goes when it names the site.
     """
+    if len(title) > 1000:
+        return title  # Not a headline anyway (truncated later); regexes stay cheap.
     separators = list(_TITLE_SEPARATORS.finditer(title))
     if not separators:
         return title

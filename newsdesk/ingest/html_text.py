@@ -185,7 +185,7 @@ def element_to_text(root: etree._Element, limit: int = MAX_TEXT_CHARS) -> str:
             for line in block.split(_LINE)
         ]
         paragraph = "\n".join(line for line in (ln.strip() for ln in lines) if line)
-        if paragraph and not _FURNITURE.match(paragraph):
+        if paragraph and not (len(paragraph) < 500 and _FURNITURE.match(paragraph)):
             paragraphs.append(paragraph)
     return tidy_paragraphs("\n\n".join(paragraphs))
 

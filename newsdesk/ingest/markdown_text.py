@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 _FENCE = re.compile(r"^(```|~~~)[^\n]*$")
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*)$")
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 _QUOTE = re.compile(r"^\s{0,3}>\s?")
@@ -23,7 +23,7 @@ _IMAGE = re.compile(r"!\[([^\[\]\n]{0,1000})\]" + _TARGET)
 _LINK = re.compile(r"\[([^\[\]\n]{1,1000})\]" + _TARGET)
 _REF_LINK = re.compile(r"\[([^\[\]\n]{1,1000})\]\[[^\[\]\n]{0,200}\]")
 _REF_DEF = re.compile(r"^\s{0,3}\[[^\]\n]+\]:\s+\S+.*$")
-_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
+_AUTOLINK = re.compile(r"<(https?://[^<>\s]{1,2000})>")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _HTML_TAG = re.compile(r"</?[A-Za-z][^>\n]{0,200}>")
 # The inner text may not contain the marker, so each opener scans at most to the
@@ -76,7 +76,8 @@ def markdown_to_text(markdown: str) -> str:
         line = _QUOTE.sub("", raw)
         heading = _HEADING.match(line)
         if heading:
-            out.extend(["", _inline(heading.group(1)), ""])
+            # Closing hashes and spaces are stripped in Python: a regex doing it backtracks.
+            out.extend(["", _inline(heading.group(1).rstrip().rstrip("#").rstrip()), ""])
             continue
         # List items lose their indentation: plain text has no nesting to show.
         line = _LIST.sub("- ", line) if _LIST.match(line) else line

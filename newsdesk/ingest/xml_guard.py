@@ -16,7 +16,11 @@ from newsdesk.ingest.result import Rejected
 _LEAD = re.compile(r"\A(?:\s+|<\?.*?\?>|<!--.*?-->)*", re.S)
 _DOCTYPE_START = re.compile(r"<!DOCTYPE\b", re.I)
 _ENTITY = re.compile(r"<!ENTITY\b", re.I)
-_XML_DECL_ENCODING = re.compile(r"""\A(\s*<\?xml[^>]*?)\s+encoding\s*=\s*["'][^"']*["']""", re.S)
+_XML_DECL_ENCODING = re.compile(
+    r"""\A(\s{0,100}<\?xml[^>]{0,200}?)\s+encoding\s*=\s*["'][^"']*["']""", re.S
+)
+#: A DOCTYPE (with its internal subset) longer than this is refused unread.
+MAX_DOCTYPE_CHARS = 1024 * 1024
 
 
 def _doctype_span(text: str) -> tuple[int, int] | None:
@@ -27,7 +31,8 @@ def _doctype_span(text: str) -> tuple[int, int] | None:
         return None
     depth = 0
     quote = ""
-    for index in range(start + 9, len(text)):
+    end = min(len(text), start + MAX_DOCTYPE_CHARS)
+    for index in range(start + 9, end):
         ch = text[index]
         if quote:
             if ch == quote:
@@ -40,6 +45,8 @@ def _doctype_span(text: str) -> tuple[int, int] | None:
             depth = max(0, depth - 1)
         elif ch == ">" and depth == 0:
             return start, index + 1
+    if end < len(text):
+        raise Rejected("malformed XML: DOCTYPE declaration too long or never closed")
     return start, len(text)
 
 

@@ -210,3 +210,27 @@ def test_reasons_are_sanitised() -> None:
     assert result.error is not None
     assert "\x1b" not in result.error
     assert all("\x1b" not in w for w in result.warnings)
+
+
+# Inputs that made a backtracking regex quadratic; each must import or be refused promptly.
+PATHOLOGICAL = [
+    ("heading.md", "# " + " " * 50_000 + "x\n\nBody text here."),
+    ("autolinks.md", "<http://" * 50_000),
+    ("emphasis.md", "**x " * 50_000),
+    ("links.md", "[a](" * 50_000),
+    ("decl.xml", "<?xml" + " " * 50_000 + "version='1.0'?><rss></rss>"),
+    ("doctype.xml", "<!DOCTYPE rss " + "a" * 1_100_000),
+    (
+        "title.html",
+        '<html><head><meta property="og:title" content="A'
+        + " " * 50_000
+        + 'B"></head><body><p>Body text.</p></body></html>',
+    ),
+    ("author.md", "---\nauthor: 'A" + " " * 50_000 + "B'\ntitle: T\n---\nBody text.\n"),
+]
+
+
+@pytest.mark.parametrize(("name", "content"), PATHOLOGICAL, ids=[n for n, _ in PATHOLOGICAL])
+def test_pathological_input_imports_or_is_refused(name: str, content: str) -> None:
+    result = load_bytes(content.encode(), name)
+    assert (result.error is None) == bool(result.items)
