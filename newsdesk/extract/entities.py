@@ -755,7 +755,10 @@ class _Classifier:
                 # Only when what stands before is a place, an organisation or
                 # a title: "Te Kaurinui Robert Parata" is one name.
                 head = self.classify_span(i, k)
-                named = any(f.kind in (PERSON, "candidate", "alias") for f in head)
+                named = any(
+                    f.kind in (PERSON, "candidate") or (f.kind == "alias" and f.evidence)
+                    for f in head
+                )
                 cue = bool(head) or any(w in TITLE_WORDS for w in words[i:k])
                 if (not named and cue) or self.places.kind(words[i]) in (
                     "country",

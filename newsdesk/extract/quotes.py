@@ -36,7 +36,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from newsdesk.extract.data import word_set
-from newsdesk.extract.data.titles import ROLE_NOUNS
+from newsdesk.extract.data.common_words import COMMON_WORDS
+from newsdesk.extract.data.titles import ROLE_NOUNS, TITLE_WORDS
 from newsdesk.extract.entities import (
     MAX_CHARS,
     ORG,
@@ -97,12 +98,15 @@ _AFTER_ACCORDING = re.compile(r"[\s,—–-]*according\s+to\b", re.IGNORECASE)
 #: After a quote, before a name: a few title words, no sentence punctuation.
 _LEAD_IN = re.compile(r"[\s,—–-]*(?:[\w.\-’'&]+,?\s+){0,8}?", re.IGNORECASE)
 #: After a name: optional apposition, then the verb ("Kim, the envoy, said").
-_NAME_THEN_VERB = re.compile(
+_NAME_THEN_VERB_STRICT = re.compile(
     rf"(?:’s?|'s?)?\s*(?:,[^,.!?\"“”]{{0,90}},\s*)?(?:has\s+|had\s+|also\s+|later\s+)?(?:{_VERBS})\b",
+)
+_NAME_THEN_VERB = re.compile(
+    rf"(?:’s?|'s?)?\s*(?:,[^,.!?\"“”]{{0,90}},\s*|,\s*)?(?:has\s+|had\s+|also\s+|later\s+)?(?:{_VERBS})\b",
 )
 #: "the ministry said", "a spokesman said": an unnamed subject and a verb.
 _AFTER_NOUN = re.compile(
-    rf"[\s,—–-]*(the|a|an)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:has\s+|had\s+|also\s+)?(?:{_VERBS})\b"
+    rf"[\s,—–-]*(the|a|an)\s+((?:[\w’'-]+\s+){{0,3}}?[a-z][\w-]*)\s+(?:has\s+|had\s+|also\s+)?(?:{_VERBS})\b"
 )
 #: Before a quote: a reporting verb near its end ("Kim said:", "Kim said that Seoul must").
 _BEFORE_VERB = re.compile(rf"\b(?:{_REPORTING})\b", re.IGNORECASE)
@@ -322,14 +326,21 @@ class _Attributor:
                     return self.name(m)
             return None
         # "Kim said", "Foreign Minister Cho Tae-yul said", "the JCS said".
+        previous: Mention | None = None
         for m in self.mentions_between(q.after, limit):
-            lead = text[q.after : m.start]
-            # Places speak for their governments here ("Seoul said").
-            if _LEAD_IN.fullmatch(lead) is None:
+            if previous is None:
+                if _LEAD_IN.fullmatch(text, q.after, m.start) is None:
+                    break
+            elif previous.kind != ORG or not _is_title_gap(text[previous.end : m.start]):
+                # Past an organisation only through a job title: "Met Office
+                # deputy chief meteorologist Helen Garside said".
                 break
-            if _NAME_THEN_VERB.match(text, m.end, limit):
+            # Places speak for their governments here ("Seoul said"); a comma
+            # before the verb only after a person ("..., Jane Roe, said").
+            pattern = _NAME_THEN_VERB if m.kind == PERSON else _NAME_THEN_VERB_STRICT
+            if pattern.match(text, m.end, limit):
                 return self.name(m)
-            break
+            previous = m
         match = _AFTER_NOUN.match(tail)
         if match:
             return self.resolve_noun(match.group(1), match.group(2), q.start)
@@ -414,6 +425,20 @@ class _Attributor:
                 break
             end = start
         return None
+
+
+_TITLE_VOCABULARY = frozenset(w.lower() for w in TITLE_WORDS) | ROLE_NOUNS
+
+
+def _is_title_gap(gap: str) -> bool:
+    """True when the words between two names are a job title ("deputy chief
+    meteorologist"), or nothing: title words or lower-case words that are not
+    ordinary function words ("despite being the ... in" is a clause, not a title)."""
+    words = gap.replace(",", " ").split()
+    return len(words) <= 5 and all(
+        w.lower() in _TITLE_VOCABULARY or (w.isalpha() and w.islower() and w not in COMMON_WORDS)
+        for w in words
+    )
 
 
 def _within(m: Mention, spans: list[tuple[int, int]]) -> bool:

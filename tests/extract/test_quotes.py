@@ -69,6 +69,22 @@ def test_title_before_the_speaker_after_the_quote() -> None:
     assert speakers(text) == ["Ilona Varga"]
 
 
+def test_speaker_after_an_organisation_and_a_job_title() -> None:
+    text = (
+        "“Travel on the high roads will be very difficult tonight,” "
+        "Weather Office deputy chief forecaster Nora Quill said."
+    )
+    assert speakers(text) == ["Nora Quill"]
+
+
+def test_place_in_a_clause_before_said_is_not_the_speaker() -> None:
+    text = (
+        "Leif Halvorsen told others “he was in charge of the whole account” while posted in "
+        "Brussels, said another witness, former adviser Mira Solberg."
+    )
+    assert speakers(text) == ["Leif Halvorsen"]
+
+
 def test_pronoun_resolves_to_the_subject_of_the_sentence_before() -> None:
     text = (
         "Paolo Renzi, who has coached the team for a decade, watched from the stands.\n\n"

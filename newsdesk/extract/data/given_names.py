@@ -124,6 +124,7 @@ Julia Lucia Montserrat Nuria Pau Oriol Xavier Ignasi Carles Eulalia Ainhoa Iker 
 Itziar Jon Gorka Asier Kenji Mei-Ling Rosa Hernan Rodrigo Felipe Ruth Elena Sergio Tomas
 Rosario Gabriela Lachlan Joanne Selma Paulo Darren Gavin Anita Ray Niamh Declan Eimear
 Orla Padraig Maeve Daniel Ewa Maria Kasia Agnieszka Malgorzata Justyna Magdalena Zbigniew
+Karsten Rasmus Birgitte Mikkel Frederik Kasper Jesper Anders Morten Henning Ulla Lone Pia
 """
 
 #: Given names; a capitalised pair starting with one of these is likely a person.

@@ -10,6 +10,7 @@ and mark what follows as a person.
 from __future__ import annotations
 
 from newsdesk.extract.data import word_set
+from newsdesk.extract.data.given_names import EAST_ASIAN_FAMILY_NAMES, GIVEN_NAMES
 
 #: Honorifics, with and without the full stop ("Mr." and British "Mr"): whatever
 #: capitalised word follows one is a person's name, even a lone surname.
@@ -148,3 +149,21 @@ MALE_CUES: frozenset[str] = word_set(
     king prince duke
     """
 )
+
+#: Role nouns capitalised at the start of a sentence or in a title ("Organiser
+#: Marcus Adeyemi said"); never a word that is also a name ("Son", "Baker").
+CAPITALISED_ROLES: frozenset[str] = (
+    frozenset(word.capitalize() for word in ROLE_NOUNS if "." not in word)
+    - word_set(
+        """
+    Son Baker Guard Chef Pilot Farmer Friend Partner King Queen Prince Princess Pope
+    Cardinal Bishop Sister Brother Mother Father Host Major Marshal Judge Justice Carter
+    Porter Mason Fisher Hunter Cook Fowler Fletcher Potter Taylor Turner Walker Gardener
+    Sawyer Weaver Wright Young Person Victim Widow Survivor Forward Centre Center Captain
+    """
+    )
+    - GIVEN_NAMES
+    - EAST_ASIAN_FAMILY_NAMES
+)
+
+TITLE_WORDS = TITLE_WORDS | CAPITALISED_ROLES
