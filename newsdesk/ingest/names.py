@@ -22,12 +22,13 @@ def person_names(values: Iterable[str], limit: int = 20) -> list[str]:
     """The person names among author strings, in order, without duplicates."""
     names: list[str] = []
     for raw in values:
-        value = str(raw or "").strip()
+        # Bounded first: the e-mail patterns below backtrack on long unbroken strings.
+        value = str(raw or "").strip()[:300]
         if not value or _URL.match(value):
             continue
         match = _EMAIL_NAME.match(value)
         value = match.group("name") if match else _EMAIL.sub("", value)
-        value = _LEADING_BY.sub("", value[:300])
+        value = _LEADING_BY.sub("", value)
         for name in parse_by_text(value).authors:
             if name.casefold() not in {n.casefold() for n in names}:
                 names.append(name)

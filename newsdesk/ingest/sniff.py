@@ -69,7 +69,7 @@ def root_element(text: str) -> str | None:
     return match.group(1).lower() if match else None
 
 
-_JSON_LINE = re.compile(r"^\s*[\[{]", re.M)
+_JSON_LINE = re.compile(r"^[ \t]*[\[{]", re.M)
 _JSON_LIST_START = re.compile(r"\A\[\s*(?:\{|\])")
 
 
