@@ -223,8 +223,14 @@ class SearchEngine:
             with self.index.reading() as (searcher, docmap):
                 compiler = WhooshCompiler(searcher, self._related_source)
                 q = compiler.related(article_id)
-                results = searcher.search(q, limit=max(1, limit))
-                return docmap.ids_of(hit.docnum for hit in results)
+                limited = BoundedCollector(
+                    searcher.collector(limit=max(1, limit)),
+                    deadline=time.monotonic() + TIME_LIMIT,
+                )
+                with contextlib.suppress(TimeLimit):  # the best found in time will do
+                    searcher.search_with_collector(q, limited)
+                results = limited.results()
+                return docmap.ids_of(results.docnum(i) for i in range(results.scored_length()))
         except QuerySyntaxError:
             return []
         except IndexUnavailableError:
