@@ -236,8 +236,10 @@ def query(root: Path, rounds: int) -> dict[str, object]:
         engine.related(aid)
     related_ms = (time.perf_counter() - t0) * 1000 / len(sample)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    status = index.status()
     return {
         "docs": store.count(),
+        "indexed": status.total_docs,
         "open_message": message,
         "open_ms": open_ms,
         "p50_ms": statistics.median(all_ms),
@@ -263,7 +265,8 @@ def _p95(values: list[float]) -> float:
 
 def report(figures: dict[str, object]) -> None:
     print(
-        f"search over {figures['docs']:,} articles: open {figures['open_ms']:.0f} ms; "
+        f"search over {figures['docs']:,} articles ({figures['indexed']:,} indexed): "
+        f"open {figures['open_ms']:.0f} ms; "
         f"all hits p50 {figures['p50_ms']:.1f} ms, p95 {figures['p95_ms']:.1f} ms, "
         f"max {figures['max_ms']:.0f} ms; limit=50 p95 {figures['limit50_p95_ms']:.1f} ms; "
         f"count {figures['count_ms']:.1f} ms; related {figures['related_ms']:.1f} ms; "
