@@ -13,6 +13,7 @@ the most frequent first.
 from __future__ import annotations
 
 import heapq
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -41,6 +42,8 @@ RELATED_TERMS = 12
 RELATED_NAMES = 8
 
 _STEMMED = ("title", "dek", "body")
+#: A typed word "korea's" means "korea" (in a phrase the 's stays, to match adjacency).
+_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 #: Endings tried on a prefix to find the stems of the words it starts.
 _ENDINGS = (
     "", "s", "e", "es", "ed", "ing", "ion", "ions", "ation", "ations", "er", "ers", "or",
@@ -104,7 +107,8 @@ class WhooshCompiler:
             if node.kind == "prefix":
                 q = self._prefix(field_name, node.text, boost)
             else:
-                q = self._field_words(field_name, node.text, boost, phrase=node.kind == "phrase")
+                text = node.text if node.kind == "phrase" else _POSSESSIVE.sub("", node.text)
+                q = self._field_words(field_name, text, boost, phrase=node.kind == "phrase")
             if q is not None:
                 parts.append(q)
         if not parts:

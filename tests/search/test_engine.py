@@ -32,6 +32,12 @@ def test_stemming_matches_word_forms(newsroom: Newsroom) -> None:
     assert newsroom.found("investigations") == {"summit", "floods"}
 
 
+def test_possessive_word_means_the_word(newsroom: Newsroom) -> None:
+    assert newsroom.found("korea's") == {"summit", "markets"}
+    assert newsroom.found("Korea’s") == {"summit", "markets"}
+    assert newsroom.found('"korea\'s exporters"') == {"markets"}
+
+
 def test_accents_and_case_fold(newsroom: Newsroom) -> None:
     assert newsroom.found("author:DIAZ") == {"floods"}
     assert newsroom.found("author:díaz") == {"floods"}
