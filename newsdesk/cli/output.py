@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newsdesk.model import Article, ArticleRow
-from newsdesk.sanitize import clean_text
+from newsdesk.sanitize import clean_line, clean_text
 
 out = Console(highlight=False, soft_wrap=False)
 err = Console(stderr=True, highlight=False)
@@ -46,6 +46,17 @@ def markers(row: ArticleRow) -> str:
     )
 
 
+def inert(text: str | None, *, one_line: bool = False) -> str:
+    """Article text made safe to print: escapes and control characters removed.
+
+    Import already cleans everything it stores; this holds for a database an
+    older version or another tool wrote, too.
+    """
+    if not text:
+        return ""
+    return clean_line(text) if one_line else clean_text(text)
+
+
 def rows_table(rows: list[ArticleRow], scores: dict[str, float] | None = None) -> Table:
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
     table.add_column("id", style="dim", no_wrap=True, min_width=10)
@@ -56,12 +67,12 @@ def rows_table(rows: list[ArticleRow], scores: dict[str, float] | None = None) -
     table.add_column("tags", style="cyan", no_wrap=True, overflow="ellipsis", max_width=20)
     for row in rows:
         table.add_row(
-            Text(row.id[:10]),
+            Text(inert(row.id[:10], one_line=True)),
             Text(markers(row)),
-            Text((row.published or "")[:10]),
-            Text(row.source or ""),
-            Text(row.title + story_suffix(row.story_size)),
-            Text(" ".join(row.tags)),
+            Text(inert((row.published or "")[:10], one_line=True)),
+            Text(inert(row.source, one_line=True)),
+            Text(inert(row.title, one_line=True) + story_suffix(row.story_size)),
+            Text(inert(" ".join(row.tags), one_line=True)),
         )
     return table
 
@@ -119,9 +130,9 @@ def article_dict(article: Article) -> dict[str, Any]:
 
 def show_article(article: Article) -> None:
     meta = article.meta
-    out.print(Text(meta.title, style="bold"))
+    out.print(Text(inert(meta.title, one_line=True), style="bold"))
     if meta.dek:
-        out.print(Text(meta.dek, style="italic"))
+        out.print(Text(inert(meta.dek), style="italic"))
     facts = [
         ("id", article.id),
         ("by", ", ".join(meta.authors)),
@@ -139,16 +150,22 @@ def show_article(article: Article) -> None:
     ]
     for label, value in facts:
         if value:
-            out.print(Text.assemble((f"{label:>13}: ", "dim"), value))
+            out.print(Text.assemble((f"{label:>13}: ", "dim"), inert(value, one_line=True)))
     for quote in meta.quotes:
-        out.print(Text.assemble("  “", quote.text, "” — ", (quote.speaker or "unattributed", "cyan")))
+        out.print(
+            Text.assemble(
+                "  “", inert(quote.text), "” — ",
+                (inert(quote.speaker, one_line=True) or "unattributed", "cyan"),
+            )
+        )
     out.print()
-    out.print(Text(meta.body))
+    out.print(Text(inert(meta.body)))
     if meta.links:
         out.print()
         out.print(Text("Links", style="bold"))
         for link in meta.links:
-            out.print(Text(f"  - {link.title}" + (f" <{link.url}>" if link.url else "")))
+            line = f"  - {link.title}" + (f" <{link.url}>" if link.url else "")
+            out.print(Text(inert(line, one_line=True)))
 
 
 def state_words(article: Article) -> str:

@@ -1,0 +1,151 @@
+"""Nothing an article says reaches the terminal as a control sequence.
+
+The CLI and the TUI run under a pseudo-terminal, so Rich and Textual write
+exactly what they would write to a real one; the raw bytes are then searched
+for the payloads planted in the article (window title, clipboard, hyperlink,
+device control, colours). Two articles carry them: one imported the normal
+way (sanitised at import), and one written straight into the database, as an
+older version or another tool might have left it (the display must hold too).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import select
+import signal
+import subprocess
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from newsdesk.model import Extracted, article_id
+from newsdesk.store import Store
+from tests.reliability.helpers import cli_command, cli_env, run_cli
+from tests.reliability.hostile import ESCAPES
+
+EVERY = " ".join(ESCAPES.values())
+#: Bytes that would mean a payload was passed through as a terminal sequence.
+LEAKS = (
+    b"PWNED-TITLE", b"]52;", b"cm0gLXJmIH4vKg==", b"]8;;http://evil", b"\x1bP+q", b"\x1b[2J",
+    b"\x1b[31;1mRED",
+)
+
+
+@pytest.fixture(scope="module")
+def planted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
+    """A data directory with the two planted articles (built once; the tests only read it)."""
+    tmp_path = tmp_path_factory.mktemp("leaks")
+    data = tmp_path / "data"
+    page = tmp_path / "page.txt"
+    page.write_text(
+        f"Imported harbour {EVERY}\n\nBy Jane {ESCAPES['osc52_clipboard']} Roe\n\n"
+        f"The harbour body {EVERY} goes on with words.\n\nMore {EVERY}\n",
+        encoding="utf-8",
+    )
+    proc = run_cli(data, "import", str(page), "--json")
+    assert proc.returncode == 0, proc.stderr
+    store = Store(data / "newsdesk.sqlite3")
+    raw = Extracted(
+        title=f"Raw harbour {EVERY}", body=f"Raw body {EVERY}", authors=[f"Raw {EVERY}"],
+        source=f"Src {EVERY}", dek=f"Dek {EVERY}", dateline=EVERY, tags=[f"t{EVERY}"],
+        people=[EVERY], places=[EVERY], organizations=[EVERY], url=f"http://x/{EVERY}",
+    )
+    with store.transaction() as tx:
+        store.insert(tx, article_id(raw), raw, f"raw/{EVERY}.txt", None)
+    store.close()
+    listed = json.loads(run_cli(data, "list", "--json").stdout)
+    return data, [row["id"] for row in listed]
+
+
+def run_in_pty(
+    argv: list[str], *, keys: Sequence[tuple[float, bytes]] = (), timeout: float = 30
+) -> bytes:
+    """Run `argv` on a pseudo-terminal; send `keys` at their times; return every byte written."""
+    master, slave = os.openpty()
+    env = cli_env(TERM="xterm-256color", COLUMNS="120", LINES="40", COLORTERM="truecolor")
+    env.pop("NO_COLOR", None)
+    proc = subprocess.Popen(
+        argv, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True, close_fds=True
+    )
+    os.close(slave)
+    os.set_blocking(master, False)
+    out = bytearray()
+    began = time.monotonic()
+    pending = sorted(keys)
+    try:
+        while time.monotonic() - began < timeout:
+            if pending and time.monotonic() - began >= pending[0][0]:
+                os.write(master, pending.pop(0)[1])
+            ready, _, _ = select.select([master], [], [], 0.05)
+            if ready:
+                try:
+                    chunk = os.read(master, 65536)
+                except OSError:  # EIO: the child closed the terminal
+                    chunk = b""
+                if not chunk and proc.poll() is not None:
+                    break
+                out += chunk
+            elif proc.poll() is not None and not pending:
+                break
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=10)
+        os.close(master)
+    return bytes(out)
+
+
+def assert_no_leak(output: bytes) -> None:
+    for leak in LEAKS:
+        assert leak not in output, (leak, output[max(0, output.find(leak) - 80) : output.find(leak) + 80])
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["show", "{0}"], ["show", "{1}"], ["list"], ["search", "harbour"], ["list", "--limit", "0"],
+     ["history"], ["stories", "--all"]],
+)
+def test_cli_output_carries_no_payload(planted: tuple[Path, list[str]], command: list[str]) -> None:
+    data, ids = planted
+    assert len(ids) == 2
+    argv = cli_command(data, *[part.format(*ids) for part in command])
+    output = run_in_pty(argv)
+    assert b"Traceback" not in output
+    assert b"harbour" in output.lower() or command[0] in ("history", "stories")
+    assert_no_leak(output)
+    # Rich colours its own output; nothing else starts an OSC or DCS sequence.
+    assert b"\x1b]" not in output and b"\x1bP" not in output
+
+
+def test_cli_import_output_of_a_hostile_file_name(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / f"evil{ESCAPES['osc0_title']}name.txt").write_bytes(b"\x00\x01\x02\x03" * 100)
+    (folder / "good.txt").write_text("A harbour headline\n\nBody words here.\n")
+    output = run_in_pty(cli_command(tmp_path / "data", "import", str(folder)))
+    assert b"imported" in output
+    assert_no_leak(output)
+    assert b"\x1b]" not in output
+
+
+def _tui_available() -> bool:
+    try:
+        return importlib.util.find_spec("newsdesk.tui.app") is not None
+    except ImportError:
+        return False
+
+
+@pytest.mark.skipif(not _tui_available(), reason="the TUI is not importable yet")
+def test_tui_output_carries_no_payload(planted: tuple[Path, list[str]]) -> None:
+    data, _ids = planted
+    # Open the app, move through both articles (the detail pane shows each), quit.
+    keys = [(3.0, b"j"), (3.6, b"j"), (4.2, b"k"), (4.8, b"\r"), (5.6, b"\x1b"), (6.2, b"q")]
+    output = run_in_pty(cli_command(data), keys=keys, timeout=25)
+    assert len(output) > 1000, output[:500]
+    assert b"Traceback" not in output
+    assert b"harbour" in output.lower()
+    assert_no_leak(output)
