@@ -223,7 +223,9 @@ class Desk:
             outcome = FileOutcome(path=str(path), error=result.error, warnings=list(result.warnings))
             if result.error is None:
                 try:
-                    created, dupes = self._store_items(result.items, str(path), raw=None)
+                    # The decoded page is kept as the raw copy of a one-article file.
+                    raw = result.text if len(result.items) == 1 else None
+                    created, dupes = self._store_items(result.items, str(path), raw=raw)
                 except StoreError as exc:
                     outcome.error = str(exc)
                 else:

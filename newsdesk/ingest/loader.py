@@ -89,6 +89,7 @@ def _load(data: bytes, name: str, path: Path) -> LoadResult:
         # One line-ending convention from here on (front matter fences, JSON Lines, paragraphs).
         text = decode_bytes(data).text.replace("\r\n", "\n").replace("\r", "\n")
         result.format = detect_format(name, text)
+        result.text = text
         items = IMPORTERS[result.format](text, name, result.warnings)
         result.items = [item for item in items if _usable(item)]
         if not result.items:

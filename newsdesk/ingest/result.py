@@ -25,6 +25,8 @@ class LoadResult:
     warnings: list[str] = field(default_factory=list)
     #: The importer used: text, html, feed, markdown, jsonl (None if undetected).
     format: str | None = None
+    #: The decoded input text, kept as the raw copy of a single-article file.
+    text: str | None = None
 
     @property
     def ok(self) -> bool:
