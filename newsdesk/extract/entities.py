@@ -39,6 +39,7 @@ from newsdesk.extract.data import word_set
 from newsdesk.extract.data.common_words import CALENDAR, COMMON_WORDS
 from newsdesk.extract.data.cues import (
     ACRONYMS,
+    FOREIGN_ORG_LEADS,
     KNOWN_ORGS,
     NON_ORG_CAPS,
     ORG_HEADS,
@@ -674,6 +675,7 @@ class _Classifier:
             last in ORG_HEADS
             or last.rsplit("-", 1)[-1] in ORG_HEADS
             or (first in ORG_LEADS and len(inner) >= 1 and inner[0] in ("of", "for"))
+            or first in FOREIGN_ORG_LEADS
         ):
             return self.org_with_prefix(i, j)
         if any(
@@ -843,6 +845,11 @@ class _Classifier:
                 rest = self.classify_span(start, j)
                 return [f for f in rest if f.kind != "alias"]
             return self.person_or_candidate(i, j)
+        if "of" in words[k:j]:
+            # "Prof Matthias Keller of the Swiss network", "Analyst Grace Otieno
+            # of Savannah Economics": the name, then where the person works.
+            cut = words.index("of", k, j)
+            return self.after_title(i, cut) + self.classify_span(cut + 1, j)
         tail = self.name_tail(k, j)
         if tail is None:
             return []

@@ -251,6 +251,20 @@ def test_and_between_two_places_is_two_names() -> None:
     assert result.places == ["Russia", "China"]
 
 
+def test_title_name_of_organisation() -> None:
+    result = entities(
+        "Prof Matthias Kellner of the Alpine Monitoring Network said the ice had thinned."
+    )
+    assert result.people == ["Matthias Kellner"]
+    assert result.organizations == ["Alpine Monitoring Network"]
+
+
+def test_foreign_organisation_leads() -> None:
+    result = entities("Funding came from Banco de Fomento and the Instituto Superior Tecnico.")
+    assert result.organizations == ["Banco de Fomento", "Instituto Superior Tecnico"]
+    assert result.people == []
+
+
 def test_company_that_speaks_is_not_a_person() -> None:
     result = entities(
         "Shares of Veldmark Lithium rose on Monday. Veldmark Lithium said output would double."

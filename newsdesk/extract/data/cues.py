@@ -52,7 +52,9 @@ ORG_HEADS: frozenset[str] = word_set(
     Denki Kogyo Shoji Seiyaku Verlag Werke Observatory Libraries Library Museum Gallery
     Theatre Theater Orchestra Opera Ballet Festival Trust Campaign Alliance Initiative Watch
     Rescue Board Lab Institute Institutes System Rangers Rovers Wanderers Athletic Albion
-    FC AFC CF SC
+    FC AFC CF SC Economics Energi Energie Energia Raumfahrt Luftfahrt Eireann Éireann
+    Telekom Bahn Verband Verein Gesellschaft Stiftung Fundación Fundação Fondation Instituto
+    Institut Istituto Universidad Universidade Université Universität Università
     """
 )
 
@@ -66,6 +68,19 @@ ORG_LEADS: frozenset[str] = word_set(
     Service Guild Fund Foundation Center Centre Hospital Tribunal Secretariat
     Cabinet Senate Republic Kingdom Federation Order Friends Daughters Sons
     Knights Chiefs City Port
+    """
+)
+
+#: Romance and Germanic names open with the kind of body, "of" or not:
+#: "Banco de Fomento", "Instituto Superior Tecnico", "Ministerio de Hacienda".
+FOREIGN_ORG_LEADS: frozenset[str] = word_set(
+    """
+    Instituto Institut Istituto Banco Banca Banque Universidad Universidade Université
+    Universität Università Ministerio Ministère Ministero Consejo Conseil Comisión
+    Commissione Fundación Fundação Fondation Stiftung Asociación Associação Sindicato
+    Partido Parti Partito Centro Compañía Companhia Société Società Gesellschaft Verband
+    Agencia Agência Agence Grupo Gruppo Groupe Hôpital Ospedale Caja Caixa Corporación
+    Empresa Cámara Juzgado Audiencia Policía Polizei Bundesamt Landesamt
     """
 )
 
