@@ -103,7 +103,7 @@ PLACE_LEADS: frozenset[str] = word_set(
     """
     Gulf Bay Sea Strait Straits Lake Mount Mt Mt. Cape Isle Isles Island Port
     Fort Lake Republic Kingdom Sultanate Emirate Commonwealth State Province
-    County Town Gulf River Loch Lough Glen Calle Rue Via Plaza Avenida Salar Puerto
+    County Gulf River Loch Lough Glen Calle Rue Via Plaza Avenida Salar Puerto
     Rio Sierra Monte Col Piazza Platz Strasse Mount
     """
 )
