@@ -1,0 +1,161 @@
+"""Damaged state through the everyday commands: one clear line and a way out, never a traceback.
+
+The doctor's own repairs are in test_doctor.py; here the user just runs
+`newsdesk search`, `list`, `import`, `star` or `export` on a broken data
+directory (damaged index, damaged database, full disk, read-only folder).
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from newsdesk.cli.main import main
+from tests.reliability.conftest import read_only, tiny_disk
+from tests.reliability.helpers import (
+    assert_articles_whole,
+    assert_clean_stderr,
+    integrity,
+    read_articles,
+    run_cli,
+    token,
+    write_text_corpus,
+)
+
+
+def damage_index(index: Path, how: str) -> None:
+    files = [p for p in index.iterdir() if p.is_file() and not p.name.endswith("WRITELOCK")]
+    if how == "deleted":
+        for p in index.iterdir():
+            p.unlink()
+        index.rmdir()
+    elif how == "toc_removed":
+        for p in index.glob("*.toc"):
+            p.unlink()
+    elif how == "segments_garbled":
+        for p in files:
+            if p.suffix in (".trm", ".pst", ".col", ".seg"):
+                p.write_bytes(os.urandom(256))
+    elif how == "toc_garbled":
+        for p in index.glob("*.toc"):
+            p.write_bytes(os.urandom(64))
+    elif how == "version_garbled":
+        (index / "newsdesk-index.json").write_text("{not json")
+    elif how == "emptied":
+        for p in files:
+            p.write_bytes(b"")
+
+
+@pytest.mark.parametrize(
+    "how", ["deleted", "toc_removed", "segments_garbled", "toc_garbled", "version_garbled", "emptied"]
+)
+def test_search_survives_a_damaged_index(populated: Path, how: str) -> None:
+    damage_index(populated / "index", how)
+    word = token(7)
+    proc = run_cli(populated, "search", word, "--json")
+    assert proc.returncode == 0, proc.stderr
+    assert_clean_stderr(proc.stderr)
+    assert len(proc.stderr.strip().splitlines()) <= 2, proc.stderr
+    titles = [row["title"].split()[0].lower() for row in json.loads(proc.stdout)]
+    assert titles == [word]
+    # And the next run finds a sound index without a word about it.
+    again = run_cli(populated, "search", token(8), "--json")
+    assert again.returncode == 0 and len(json.loads(again.stdout)) == 1
+    assert again.stderr.strip() == ""
+
+
+@pytest.mark.parametrize("damage", ["truncated", "header", "zero_length_wal_garbage"])
+def test_damaged_database_gives_one_line_and_points_to_doctor(populated: Path, damage: str) -> None:
+    db = populated / "newsdesk.sqlite3"
+    if damage == "truncated":
+        os.truncate(db, 4096 * 3)
+    elif damage == "header":
+        with db.open("r+b") as fh:
+            fh.write(b"\x00" * 100)
+    else:
+        # A garbage WAL beside a sound database: SQLite ignores a WAL whose header is invalid.
+        (populated / "newsdesk.sqlite3-wal").write_bytes(os.urandom(5000))
+    proc = run_cli(populated, "list")
+    assert_clean_stderr(proc.stderr)
+    if damage == "zero_length_wal_garbage":
+        assert proc.returncode == 0 and token(0) in proc.stdout.lower()
+        return
+    assert proc.returncode == 1
+    lines = proc.stderr.strip().splitlines()
+    assert 1 <= len(lines) <= 3 and "doctor" in proc.stderr
+    fixed = run_cli(populated, "doctor")
+    assert fixed.returncode == 0, fixed.stdout
+    after = run_cli(populated, "list", "--json")
+    assert after.returncode == 0
+    assert_clean_stderr(after.stderr)
+    assert any(p.name.startswith("newsdesk.sqlite3.damaged-") for p in populated.iterdir())
+
+
+def test_full_disk_during_import_keeps_the_store_sound(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    write_text_corpus(corpus, 120)
+    with tiny_disk(tmp_path / "disk", "900k") as disk:
+        data = disk / "data"
+        proc = run_cli(data, "import", str(corpus), "--json")
+        assert_clean_stderr(proc.stderr)
+        if proc.returncode != 0:
+            assert len(proc.stderr.strip().splitlines()) <= 2
+            assert "space" in proc.stderr.lower() or "full" in proc.stderr.lower()
+        else:
+            summary = json.loads(proc.stdout)
+            assert summary["failed"] and all("full" in f["reason"] or "space" in f["reason"] for f in summary["failed"])
+        rows = assert_articles_whole(data / "newsdesk.sqlite3")
+        assert 0 < len(rows) < 120
+        # Reading still works; writing says why not; the doctor names the problem.
+        listed = run_cli(data, "list", "--json")
+        assert listed.returncode == 0 and len(json.loads(listed.stdout)) == min(50, len(rows))
+        doctor = run_cli(data, "doctor", "--json")
+        assert doctor.returncode == 1
+        report = json.loads(doctor.stdout)
+        problem = [f for f in report["findings"] if f["status"] == "problem"]
+        assert problem and "space" in problem[0]["message"].lower()
+        assert integrity(data / "newsdesk.sqlite3") == ["ok"]
+
+
+def test_full_disk_during_export_writes_nothing(
+    populated: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newsdesk.atomic as atomic
+
+    calls = {"n": 0}
+    real = atomic._write_new_file
+
+    def fill_up(path: Path, *args: object, **kwargs: object) -> None:
+        calls["n"] += 1
+        if calls["n"] > 5:  # the disk fills up part-way through the set
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        real(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(atomic, "_write_new_file", fill_up)
+    dest = tmp_path / "out"
+    ids = [r["id"] for r in read_articles(populated / "newsdesk.sqlite3")][:20]
+    code = main(["--data-dir", str(populated), "export", "--format", "md-files", "-o", str(dest), "--ids", *ids])
+    err = " ".join(capsys.readouterr().err.split())  # Rich wraps at 80 columns
+    assert code == 1
+    assert "no space left" in err.lower() and "Traceback" not in err
+    assert not dest.exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".newsdesk-staging")]
+    # Nothing was marked exported for an export that did not happen.
+    assert not any(r["exported"] for r in read_articles(populated / "newsdesk.sqlite3"))
+
+
+def test_read_only_export_destination(populated: Path, tmp_path: Path) -> None:
+    dest = tmp_path / "locked"
+    dest.mkdir()
+    ids = [r["id"] for r in read_articles(populated / "newsdesk.sqlite3")][:3]
+    with read_only(dest):
+        proc = run_cli(populated, "export", "--format", "md-files", "-o", str(dest), "--ids", *ids)
+    assert proc.returncode == 1
+    assert_clean_stderr(proc.stderr)
+    assert len(proc.stderr.strip().splitlines()) <= 2
+    assert "read-only" in proc.stderr or "permission denied" in proc.stderr
+    assert list(dest.iterdir()) == []
