@@ -122,7 +122,14 @@ _UNNAMED_SPEAKER = re.compile(
 )
 #: A sentence whose subject is a definite role: "The South Korean envoy ...".
 _SUBJECT_ROLE = re.compile(r"\s*[Tt]he\s+(?:[A-Z][\w.-]*\s+){0,4}([a-z][\w-]*)\b")
-_JUST_THE = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
+#: A pronoun and a verb later in the sentence after a quote: ", he added".
+_LATER_PRONOUN = re.compile(
+    rf",\s+(he|she|they)\s+(?:has\s+|had\s+|also\s+|later\s+)?(?:{_VERBS})\b", re.IGNORECASE
+)
+#: A sentence that ends in an attribution: "..., he said." / "Kim said."
+_ENDS_WITH_PRONOUN_SAID = re.compile(rf"\b(he|she|they)\s+(?:{_VERBS})\.$", re.IGNORECASE)
+_ENDS_WITH_SAID = re.compile(rf"\s+(?:{_VERBS})\.$")
+_JUST_THE = re.compile(r"\s*(?:(?:the|a|an)\s+)?", re.IGNORECASE)
 #: Words before a quote that make it a label, not speech ("dubbed it “...”").
 _LABELLED = re.compile(
     r"\b(?:call(?:s|ed|ing)?|dub(?:s|bed|bing)?|describ(?:e|es|ed|ing)|term(?:s|ed)?|"
@@ -344,6 +351,10 @@ class _Attributor:
         match = _AFTER_NOUN.match(tail)
         if match:
             return self.resolve_noun(match.group(1), match.group(2), q.start)
+        match = _LATER_PRONOUN.search(tail)
+        if match:
+            # "“...” in the first quarter, he added": the attribution after a phrase.
+            return self.resolve_pronoun(match.group(1).lower(), q.start)
         return None
 
     def resolve_noun(self, article: str, noun: str, pos: int) -> str | None:
@@ -372,7 +383,7 @@ class _Attributor:
             start = prev_close + 1
         head = text[start:open_mark]
         if not head.strip():
-            return None
+            return self.sentence_before(q)
         verbs = list(_BEFORE_VERB.finditer(head))
         if not verbs:
             return None
@@ -398,6 +409,26 @@ class _Attributor:
         if people:
             return self.name(people[0])
         return self.name(subject[0]) if subject else None
+
+    def sentence_before(self, q: _Raw) -> str | None:
+        """A quote opening a sentence right after "..., he said." in its paragraph."""
+        text = self.text
+        open_mark = q.start - 1
+        line_start = text.rfind("\n", 0, open_mark) + 1
+        base = max(line_start, open_mark - WINDOW)
+        previous = text[base:open_mark].rstrip()
+        match = _ENDS_WITH_PRONOUN_SAID.search(previous)
+        if match:
+            return self.resolve_pronoun(match.group(1).lower(), base + match.start())
+        match = _ENDS_WITH_SAID.search(previous)
+        if match:
+            at = base + match.start()
+            found = [
+                m for m in self.mentions_between(max(line_start, at - 60), at) if m.kind == PERSON
+            ]
+            if found and not text[found[-1].end : at].strip(" ,"):
+                return self.name(found[-1])
+        return None
 
     def resolve_pronoun(self, pronoun: str, pos: int) -> str | None:
         want = _PRONOUNS.get(pronoun, PERSON)

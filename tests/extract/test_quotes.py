@@ -109,6 +109,29 @@ def test_he_skips_a_woman_named_in_between() -> None:
     assert speakers(text) == ["Aldric"]
 
 
+def test_pronoun_attribution_after_a_phrase() -> None:
+    text = (
+        "Tomas Reyna left the club in March.\n\n"
+        "“The owners simply stopped paying the staff” in the spring, he added, a move "
+        "that ended the season."
+    )
+    assert speakers(text) == ["Tomas Reyna"]
+
+
+def test_quote_after_a_sentence_ending_in_he_said() -> None:
+    text = (
+        "Tomas Reyna coached the club for a decade.\n\n"
+        "Cycling with his son is his favourite pastime, he said. "
+        "“The best part is the long hill down to the harbour.”"
+    )
+    assert speakers(text) == ["Tomas Reyna"]
+
+
+def test_spokesperson_for_a_named_company_after_said() -> None:
+    text = "“We are cooperating fully with the inquiry,” said a Brightwater Corp spokesperson."
+    assert speakers(text) == ["Brightwater Corp"]
+
+
 def test_organisation_speaker_uses_the_spelled_out_name() -> None:
     text = (
         "The launch was confirmed by the Joint Chiefs of Staff (JCS).\n\n"
