@@ -213,24 +213,39 @@ class _Token:
         self.start = start
         self.end = end
         self.possessive = False
-        first = text[0]
-        self.cap = (
-            first.isupper()
-            or (
-                # Arabic and Dutch particles glued to a name: "al-Assad", "d'Alema".
-                len(text) > 3 and text[1] in "-'’" and text[2].isupper()
-            )
-            or (len(text) > 3 and text[2] in "-'’" and text[3:4].isupper())
-        )
-        # Two letters at least, all upper case: "NATO", "U.N.", not "A" or "J.".
-        self.allcaps = (
-            len(text) > 1
-            and first.isalpha()
-            and text.isupper()
-            and (text[1].isalpha() or (len(text) > 2 and text[2].isalpha()))
-        )
+        shape = _SHAPES.get(text)
+        if shape is None:
+            if len(_SHAPES) > _SHAPES_MAX:
+                _SHAPES.clear()
+            shape = _SHAPES[text] = _shape(text)
+        self.cap, self.allcaps = shape
         self.starts_sentence = False
         self.headline = False
+
+
+#: A word's (capitalised, all capitals) pair, computed once per distinct word.
+_SHAPES: dict[str, tuple[bool, bool]] = {}
+_SHAPES_MAX = 200_000
+
+
+def _shape(text: str) -> tuple[bool, bool]:
+    first = text[0]
+    cap = (
+        first.isupper()
+        or (
+            # Arabic and Dutch particles glued to a name: "al-Assad", "d'Alema".
+            len(text) > 3 and text[1] in "-'’" and text[2].isupper()
+        )
+        or (len(text) > 3 and text[2] in "-'’" and text[3:4].isupper())
+    )
+    # Two letters at least, all upper case: "NATO", "U.N.", not "A" or "J.".
+    allcaps = (
+        len(text) > 1
+        and first.isalpha()
+        and text.isupper()
+        and (text[1].isalpha() or (len(text) > 2 and text[2].isalpha()))
+    )
+    return cap, allcaps
 
 
 # -- tokens and lines ---------------------------------------------------------
@@ -248,11 +263,21 @@ _NAME_POSSESSIVES = word_set(
 )
 
 
+#: What may follow a word that changes it: an abbreviation's stop, a plural possessive's mark
+#: (the empty string, at the end of the text, too: `"" in _MARKS_AFTER`).
+_MARKS_AFTER = ".'’"
+
+
 def _tokenise(text: str) -> list[_Token]:
     tokens: list[_Token] = []
+    append = tokens.append
     for match in _TOKEN.finditer(text):
         word = match.group()
         start, end = match.span()
+        if text[end : end + 1] not in _MARKS_AFTER and "'" not in word and "’" not in word:
+            # Most words: no apostrophe, no full stop or quote mark right after.
+            append(_Token(word, start, end))
+            continue
         possessive = False
         if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
             # "People's Liberation Army", "Children's Hospital": part of the name.
@@ -316,10 +341,14 @@ def _mark_line(text: str, line: list[_Token], line_text: str) -> None:
     for k, token in enumerate(line):
         token.headline = headline
         gap = text[previous_end : token.start]
+        previous_end = token.end
         if k == 0:
             token.starts_sentence = True
         else:
             prev = line[k - 1]
+            if gap == " " and not prev.text.endswith("."):
+                # The common case, one space after a plain word: no sentence starts here.
+                continue
             if _SENTENCE_END.search(gap) and not (
                 prev.text.endswith(".") and prev.text[:-1] in _ABBREVIATIONS
             ):
@@ -337,7 +366,6 @@ def _mark_line(text: str, line: list[_Token], line_text: str) -> None:
                 and prev.allcaps is False
             ):
                 token.starts_sentence = True
-        previous_end = token.end
 
 
 #: One word with a capital inside ("SkyMetrics"): a brand, unless the first

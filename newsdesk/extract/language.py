@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 #: Characters sampled; a few thousand are plenty to tell languages apart.
-SAMPLE_CHARS = 6000
+SAMPLE_CHARS = 3000
 _MIN_HITS = 3
 
 _STOPWORDS: dict[str, frozenset[str]] = {
@@ -44,6 +44,21 @@ _STOPWORDS: dict[str, frozenset[str]] = {
 }
 _LATIN_WORD = re.compile(r"[a-zà-ÿąćęłńóśźżşğıİçãõ]+", re.IGNORECASE)
 
+
+def _languages_of_words() -> dict[str, tuple[str, ...]]:
+    table: dict[str, tuple[str, ...]] = {}
+    for lang, stops in _STOPWORDS.items():
+        for word in stops:
+            table[word] = (*table.get(word, ()), lang)
+    return table
+
+
+#: Each stop word and the languages that use it, so a token is looked up once.
+_LANGS_OF = _languages_of_words()
+_LETTER = re.compile(r"[^\W\d_]")
+#: Letters past Latin and its diacritics: only these can name a script's language.
+_NON_LATIN_LETTER = re.compile(r"[^\W\d_\x00-\u036f]")
+
 # (language, first code point, last code point) for scripts that name a language alone.
 _SCRIPTS: tuple[tuple[str, int, int], ...] = (
     ("el", 0x0370, 0x03FF),
@@ -68,9 +83,11 @@ def detect_language(text: str) -> str | None:
         return by_script
     counts = dict.fromkeys(_STOPWORDS, 0)
     tokens = _LATIN_WORD.findall(sample.lower())
+    langs_of = _LANGS_OF
     for token in tokens:
-        for lang, stops in _STOPWORDS.items():
-            if token in stops:
+        langs = langs_of.get(token)
+        if langs:
+            for lang in langs:
                 counts[lang] += 1
     lang, hits = max(counts.items(), key=lambda item: item[1])
     if hits < _MIN_HITS or hits < 0.08 * len(tokens):
@@ -79,17 +96,16 @@ def detect_language(text: str) -> str | None:
 
 
 def _script_language(sample: str) -> str | None:
-    letters = 0
+    # Only letters past Latin are walked one by one; Latin-only text (most input) has none.
+    others = _NON_LATIN_LETTER.findall(sample)
+    if not others:
+        return None
+    letters = len(_LETTER.findall(sample))
     cyrillic = 0
     ukrainian = 0
     per_script = dict.fromkeys((lang for lang, _, _ in _SCRIPTS), 0)
-    for ch in sample:
-        if not ch.isalpha():
-            continue
-        letters += 1
+    for ch in others:
         code = ord(ch)
-        if code < 0x0370:
-            continue
         if 0x0400 <= code <= 0x04FF:
             cyrillic += 1
             if ch in _UKRAINIAN_LETTERS:

@@ -46,6 +46,8 @@ from newsdesk.extract.outlet import KNOWN_AGENCIES, OUTLET_WORD, expand_source, 
 from newsdesk.model import Extracted, Link
 from newsdesk.sanitize import clean_line, clean_text
 
+_WORD_TOKEN = re.compile(r"[^\W_]\S*")
+
 #: Characters of body given to entity and quote finding (a long read is ~60,000).
 ENRICH_CHARS = 100_000
 
@@ -220,7 +222,8 @@ def enrich(meta: Extracted) -> Extracted:
     if not meta.language:
         meta.language = detect_language(body or meta.title)
     if not meta.word_count:
-        meta.word_count = sum(1 for token in body.split() if any(ch.isalnum() for ch in token))
+        # Whitespace-separated tokens holding a letter or digit ("—" alone is no word).
+        meta.word_count = len(_WORD_TOKEN.findall(body))
     need_entities = not (meta.people or meta.organizations or meta.places)
     if need_entities or not meta.quotes:
         # Bounded so a pasted book cannot stall an import; the head names the story's people.

@@ -49,3 +49,13 @@ def test_detects(text: str, lang: str) -> None:
 @pytest.mark.parametrize("text", ["", "12345 67890", "OK"])
 def test_too_little_to_tell(text: str) -> None:
     assert detect_language(text) is None
+
+
+def test_latin_text_with_a_few_foreign_letters_stays_latin() -> None:
+    # A Greek letter or two in Latin text (a unit, a name) does not make it Greek.
+    text = "The council said the new bridge will open in March and cost 40 million euros. " * 5
+    assert detect_language(text + " Δ λ") == "en"
+
+
+def test_mixed_script_majority_wins() -> None:
+    assert detect_language("Привет, как дела? Это новости из города. " * 4) == "ru"

@@ -456,3 +456,11 @@ def test_key_points_open_the_body_and_dateline_follows() -> None:
     assert "Waves break" not in meta.body
     # The paragraph above a reporting credit is the story's last paragraph, not a caption.
     assert meta.body.endswith("refunds will be paid within ten days.")
+
+
+@settings(max_examples=200)
+@given(st.text(max_size=200))
+def test_word_count_counts_tokens_holding_a_letter_or_digit(body: str) -> None:
+    meta = enrich(Extracted(body=body, people=["x"], quotes=[], language="en"))
+    expected = sum(1 for token in body.split() if any(ch.isalnum() for ch in token))
+    assert meta.word_count == expected
