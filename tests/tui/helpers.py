@@ -43,3 +43,16 @@ async def search_for(pilot: Any, query: str, *, submit: bool = True) -> None:
     if submit:
         await pilot.press("enter")
     await settle(pilot)
+
+
+def record_notifications(app: Any) -> list[str]:
+    """Every notification message, kept after it times out on screen."""
+    seen: list[str] = []
+    notify = app.notify
+
+    def recording(message: str, **kwargs: Any) -> None:
+        seen.append(message)
+        notify(message, **kwargs)
+
+    app.notify = recording
+    return seen

@@ -8,7 +8,7 @@ from newsdesk.desk import Desk
 from newsdesk.paths import Paths, sample_data_dir
 from newsdesk.tui.modals.prompt import PromptDialog
 from tests.tui.conftest import AppFactory
-from tests.tui.helpers import SIZE, main_screen, settle
+from tests.tui.helpers import SIZE, main_screen, record_notifications, settle
 
 
 def story_with_versions(desk: Desk) -> tuple[str, list[str]]:
@@ -28,13 +28,14 @@ async def test_first_run_imports_sample_data_then_groups_stories(
     empty = paths.data_dir.parent / "fresh"
     fresh = Paths(empty / "data", empty / "config", empty / "cache")
     app = make_app(fresh)
+    seen = record_notifications(app)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await settle(pilot)
         screen = main_screen(app)
         total = app.desk.counts()["total"]
         assert total > 10
-        assert any(f"Imported {total:,} sample articles" in n.message for n in app._notifications)
+        assert f"Imported {total:,} sample articles." in seen
         assert len(screen.inbox.ids) == app.desk.counts()["inbox"]
         _story, members = story_with_versions(app.desk)
         assert len(members) >= 2
@@ -76,6 +77,7 @@ async def test_import_dialog_imports_a_folder(make_app: AppFactory, tmp_path: Pa
         encoding="utf-8",
     )
     app = make_app()
+    seen = record_notifications(app)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = main_screen(app)
@@ -91,4 +93,4 @@ async def test_import_dialog_imports_a_folder(make_app: AppFactory, tmp_path: Pa
         assert len(screen.inbox.ids) == 13
         titles = [r.title for r in screen.inbox.rows_for(screen.inbox.ids)]
         assert "Harbour bridge reopens after repairs" in titles
-        assert any("Imported 1 articles" in n.message for n in app._notifications)
+        assert any("Imported 1 articles" in m for m in seen)

@@ -9,7 +9,7 @@ from newsdesk.desk import Desk
 from newsdesk.paths import Paths
 from newsdesk.tui.modals.tag import TagDialog, parse_tag_input
 from tests.tui.conftest import AppFactory
-from tests.tui.helpers import SIZE, main_screen, search_for, settle
+from tests.tui.helpers import SIZE, main_screen, record_notifications, search_for, settle
 
 
 async def test_selection_bulk_star_and_undo_across_restart(make_app: AppFactory, seeded: Paths) -> None:
@@ -31,6 +31,7 @@ async def test_selection_bulk_star_and_undo_across_restart(make_app: AppFactory,
         assert ids[3] not in screen.inbox.ids
     # Undo is in the store's action log, so it works after a restart.
     again = make_app()
+    messages = record_notifications(again)
     async with again.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = main_screen(again)
@@ -43,7 +44,6 @@ async def test_selection_bulk_star_and_undo_across_restart(make_app: AppFactory,
         assert not any(r.starred for r in screen.inbox.rows_for(ids[:4]))
         await pilot.press("u")
         await settle(pilot)
-        messages = [n.message for n in again._notifications]
         assert any("Undid archive" in m for m in messages)
         assert any("Nothing to undo" in m for m in messages)
 
@@ -105,6 +105,7 @@ async def test_tag_dialog_adds_and_removes(make_app: AppFactory, seeded: Paths) 
 async def test_export_dialog_writes_a_digest(make_app: AppFactory, tmp_path: Path) -> None:
     app = make_app()
     dest = tmp_path / "out" / "digest.md"
+    seen = record_notifications(app)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = main_screen(app)
@@ -128,8 +129,7 @@ async def test_export_dialog_writes_a_digest(make_app: AppFactory, tmp_path: Pat
         app.screen.query_one("#export-dest").value = str(dest)  # type: ignore[attr-defined]
         await pilot.click("#export-go")
         await settle(pilot)
-        errors = [n for n in app._notifications if n.severity == "error"]
-        assert errors and str(dest.name) in errors[-1].message
+        assert dest.name in seen[-1] and "exist" in seen[-1]
 
 
 async def test_export_json_of_all_shown(make_app: AppFactory, tmp_path: Path) -> None:

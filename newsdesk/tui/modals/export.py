@@ -77,8 +77,8 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             yield Label(Text("Destination", style="dim"))
             yield Input(str(default_path(self.format, self.now)), id="export-dest")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Export", variant="primary", id="export-go")
-                yield Button("Cancel", id="export-cancel")
+                yield Button("Export", variant="primary", id="export-go", compact=True)
+                yield Button("Cancel", id="export-cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#export-go", Button).focus()
