@@ -62,8 +62,9 @@ with Desk(resolve(data)) as desk:
 def all_text(db: Path) -> str:
     """Every text value of every table, joined (what the store could ever show).
 
-    Except `origin`: the real path of the file, kept as it is for provenance;
-    every place that shows it cleans it first (the CLI, exports).
+    Except two verbatim records of the input, never shown as they are:
+    `origin`, the real path of the file (the CLI and exports clean it before
+    showing it), and `raw`, the source text kept for re-extraction.
     """
     conn = sqlite3.connect(db)
     conn.row_factory = sqlite3.Row
@@ -74,7 +75,7 @@ def all_text(db: Path) -> str:
             for row in conn.execute(f"SELECT * FROM {table}"):
                 parts.extend(
                     v for k, v in zip(row.keys(), row, strict=True)
-                    if isinstance(v, str) and k != "origin"
+                    if isinstance(v, str) and k not in ("origin", "raw")
                 )
         return "\n".join(parts)
     finally:
