@@ -16,6 +16,7 @@ from newsdesk.extract.boilerplate import (
     is_end_marker,
     link_list_marker,
     looks_like_link_title,
+    popular_list_marker,
 )
 from newsdesk.extract.byline import (
     is_credit,
@@ -109,6 +110,7 @@ def read_body(lines: list[str], start: int, found: Found) -> int:
     body = found.body
     pending: str | None = None  # a short line that is a subheading if prose follows
     in_links = False
+    keep_links = True  # False under "Most read": those stories are not this one's links
     furniture = 0
     image_label = False
     i = start
@@ -137,6 +139,7 @@ def read_body(lines: list[str], start: int, found: Found) -> int:
             continue
         if link_list_marker(line):
             in_links = True
+            keep_links = not popular_list_marker(line)
             pending = None
             continue
         if is_boilerplate(line):
@@ -181,7 +184,8 @@ def read_body(lines: list[str], start: int, found: Found) -> int:
             continue
         if in_links:
             if not prose and looks_like_link_title(line):
-                add_link(found.links, line)
+                if keep_links:
+                    add_link(found.links, line)
                 continue
             in_links = False
         if prose:
@@ -250,6 +254,7 @@ def _maybe_source_line(line: str, found: Found) -> None:
 
 def read_tail(lines: list[str], start: int, found: Found) -> None:
     in_links = False
+    keep_links = True
     end = min(len(lines), start + TAIL_LINES)
     tail_sources: list[str] = []
     for i in range(start, end):
@@ -258,6 +263,7 @@ def read_tail(lines: list[str], start: int, found: Found) -> None:
             continue
         if link_list_marker(line):
             in_links = True
+            keep_links = not popular_list_marker(line)
             continue
         if is_credit(line):
             found.add_credit(line)
@@ -279,8 +285,9 @@ def read_tail(lines: list[str], start: int, found: Found) -> None:
             in_links = False
             continue
         if in_links:
-            if looks_like_link_title(line) and not is_prose(line) and len(found.links) < 40:
-                add_link(found.links, line)
+            if looks_like_link_title(line) and not is_prose(line):
+                if keep_links and len(found.links) < 40:
+                    add_link(found.links, line)
                 continue
             in_links = False
     for name in tail_sources:

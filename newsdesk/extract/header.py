@@ -12,6 +12,7 @@ from newsdesk.extract.boilerplate import (
     is_boilerplate,
     link_list_marker,
     looks_like_link_title,
+    popular_list_marker,
 )
 from newsdesk.extract.byline import (
     Byline,
@@ -176,12 +177,14 @@ def read_header(lines: list[str], head: int, body_start: int, found: Found) -> i
     byline: Byline | None = None
     meta_seen = False
     in_links = False
+    keep_links = True
     previous_caption = False
     for n, i in enumerate(content):
         line = lines[i]
         following = [lines[j] for j in content[n + 1 : n + 4]]
         if link_list_marker(line):
             in_links = True
+            keep_links = not popular_list_marker(line)
             continue
         if is_boilerplate(line):
             continue
@@ -245,7 +248,8 @@ def read_header(lines: list[str], head: int, body_start: int, found: Found) -> i
             continue
         if in_links:
             if looks_like_link_title(line) and not is_prose(line):
-                add_link(found.links, line)
+                if keep_links:
+                    add_link(found.links, line)
                 continue
             in_links = False
         if (

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
+from newsdesk.extract import extract_page
+from newsdesk.extract.boilerplate import link_list_marker, popular_list_marker
 from newsdesk.extract.links import MAX_LINKS, add_link, link_from_line
 from newsdesk.model import Link
 
@@ -26,3 +30,44 @@ def test_add_link_dedupes_and_caps() -> None:
         add_link(links, f"- Story number {n}")
         add_link(links, f"- Story number {n}")
     assert len(links) == MAX_LINKS
+
+
+_STORY = (
+    "Harbour ferry fares to rise by a fifth in April\n\n"
+    "By Ana Berg\n\n"
+    "The island's ferry operator said on Monday that fares would rise by a fifth from April, "
+    "blaming fuel costs and a new crew agreement.\n\n"
+    "Passenger groups said the increase would hit commuters hardest and asked the regional "
+    "council to step in with a subsidy before the spring timetable starts.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("related", "popular"),
+    [
+        ("Related", "Most read"),
+        ("Mehr zum Thema", "Meistgelesen"),
+        ("Noticias relacionadas", "Lo más leído"),
+        ("À lire aussi", "Les plus lus"),
+        ("Read more:", "Trending now"),
+    ],
+)
+def test_related_lists_are_links_popular_lists_are_dropped(related: str, popular: str) -> None:
+    text = (
+        _STORY
+        + f"{related}\nCouncil debates ferry subsidy next week\nWhy fuel costs keep rising\n\n"
+        + f"{popular}\n1. Man charged after city centre assault\n2. Snow forecast for the weekend\n"
+    )
+    meta = extract_page(text)
+    assert [link.title for link in meta.links] == [
+        "Council debates ferry subsidy next week",
+        "Why fuel costs keep rising",
+    ]
+    assert "Snow forecast" not in meta.body and "Man charged" not in meta.body
+
+
+def test_popular_list_marker_shapes() -> None:
+    for line in ("Most popular", "Most read today", "Trending", "Top stories", "Les plus lus"):
+        assert popular_list_marker(line) and link_list_marker(line), line
+    for line in ("Related", "More on this story", "More from Opinion", "Lesen Sie auch"):
+        assert link_list_marker(line) and not popular_list_marker(line), line
