@@ -57,7 +57,7 @@ page_lines = st.one_of(
 pages = st.builds("\n".join, st.lists(page_lines, max_size=40))
 
 
-@fuzz(700)
+@fuzz(600)
 @given(text=st.one_of(pages, st.text(max_size=3000)))
 def test_extract_page_never_fails_and_returns_text(text: str) -> None:
     meta = extract_page(clean_text(text))
@@ -94,7 +94,7 @@ query_atoms = st.one_of(
 queries = st.builds(" ".join, st.lists(query_atoms, max_size=14))
 
 
-@fuzz(2000)
+@fuzz(1500)
 @given(text=st.one_of(queries, st.text(max_size=200)))
 def test_query_parse_answers_or_explains(text: str) -> None:
     try:

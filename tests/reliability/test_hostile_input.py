@@ -215,13 +215,13 @@ def test_cli_import_of_the_corpus_reports_cleanly(hostile_run: dict[str, Any], t
     for name in hostile_run["names"]:
         src = corpus / name
         # The slow-to-extract large texts were timed above; here the many small ones.
-        if src.stat().st_size < 200_000 or name in ("fifty-megabytes.txt", "bomb.txt.gz"):
+        if src.stat().st_size < 50_000 or name in ("fifty-megabytes.txt", "bomb.txt.gz"):
             os.link(src, subset / name.replace("\n", "_"))
     proc = run_cli(tmp_path / "data", "import", str(subset), "--json", timeout=600)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert_clean_stderr(proc.stderr)
     summary = json.loads(proc.stdout)
-    assert summary["files"] >= 90
+    assert summary["files"] >= 80
     assert summary["imported"] > 0 and summary["failed"]
     assert all(f["reason"] for f in summary["failed"])
     for marker in PAYLOAD_MARKERS:
