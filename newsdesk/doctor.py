@@ -49,7 +49,9 @@ _TEMP_FILE = re.compile(r"^\..+\.[0-9a-f]{12}\.tmp$")
 _STAGING_DIR = re.compile(r"^\.newsdesk-staging-[0-9a-f]{12}$")
 _INDEX_TEMP = re.compile(r"^\.version-.+$")
 _UI_STATE_TEMP = re.compile(r"^\.ui-state-.+\.json$")
-_SALVAGE_TEMP = re.compile(r"^newsdesk\.sqlite3\.salvage-[0-9a-f]{8}(-wal|-shm|-journal)?$")
+_SALVAGE_TEMP = re.compile(
+    r"^newsdesk\.sqlite3\.salvage-[0-9a-f]{8}(-header\d+)?(-wal|-shm|-journal)?$"
+)
 
 
 @dataclass
@@ -173,6 +175,10 @@ class Doctor:
         db = self.paths.database
         if not db.exists():
             self.report.add("database", "ok", "no database yet; it is created on the first import")
+            return writable
+        if db.stat().st_size == 0:
+            # SQLite treats an empty file as an empty database; the next start sets it up.
+            self.report.add("database", "ok", f"the database {db} is empty (no articles yet)")
             return writable
         problems, version, articles = _inspect_database(db, read_only=not writable)
         if version is not None and version > SCHEMA_VERSION:

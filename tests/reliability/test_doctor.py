@@ -269,3 +269,12 @@ def test_doctor_cli_never_shows_a_traceback(populated: Path) -> None:
     assert_clean_stderr(proc.stderr)
     assert "damaged-" in proc.stdout
     assert Doctor(resolve(populated)).run().healthy
+
+
+def test_empty_database_file_is_not_called_damage(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "newsdesk.sqlite3").write_bytes(b"")
+    code, report = doctor_json(data, capsys)
+    assert code == 0 and statuses(report)["database"] == "ok"
+    assert [p.name for p in data.iterdir() if "damaged" in p.name] == []
