@@ -159,3 +159,26 @@ def test_read_only_export_destination(populated: Path, tmp_path: Path) -> None:
     assert len(proc.stderr.strip().splitlines()) <= 2
     assert "read-only" in proc.stderr or "permission denied" in proc.stderr
     assert list(dest.iterdir()) == []
+
+
+@pytest.mark.parametrize("damage", ["newer_schema", "header"])
+def test_the_app_itself_says_what_is_wrong(populated: Path, damage: str) -> None:
+    """`newsdesk` with no command (the TUI) on a database it cannot open: one message, no traceback."""
+    from tests.reliability.helpers import cli_command
+    from tests.reliability.test_terminal_leaks import run_in_pty
+
+    db = populated / "newsdesk.sqlite3"
+    if damage == "newer_schema":
+        import sqlite3
+
+        conn = sqlite3.connect(db)
+        conn.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+        conn.commit()
+        conn.close()
+    else:
+        with db.open("r+b") as fh:
+            fh.write(b"garbage!" * 8)
+    output = run_in_pty(cli_command(populated), keys=[(8.0, b"q")], timeout=15)
+    text = " ".join(output.decode("utf-8", "replace").split())
+    assert "Traceback" not in text
+    assert ("newer newsdesk" in text) if damage == "newer_schema" else ("newsdesk doctor" in text)
