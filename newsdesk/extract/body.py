@@ -47,6 +47,7 @@ from newsdesk.extract.lines import (
 )
 from newsdesk.extract.links import add_link
 from newsdesk.extract.outlet import outlet_from_footer
+from newsdesk.sanitize import clean_line
 
 _EDITED = re.compile(r"^\W*(?:edited|editing)\b", re.I)
 _IMAGE_LABEL = re.compile(r"^(?:image|photo|media caption)\W*$", re.I)
@@ -103,10 +104,11 @@ def read_body(lines: list[str], start: int, found: Found) -> int:
             if not found.published:
                 # "NORTHPORT, March 3, 2025 --": a dateline with its year dates the piece.
                 found.published = first_date(dateline.month_day)
-        if dateline.agency:
-            found.add_source(dateline.agency)
-        if dateline.outlet:
-            found.add_source(dateline.outlet)
+        # A wire credited in the dateline yields to the outlet the page names elsewhere.
+        for name in (dateline.agency, dateline.outlet):
+            name = clean_line(name or "").strip(" .,;:-–—")
+            if name and name not in found.dateline_sources:
+                found.dateline_sources.append(name)
     body = found.body
     pending: str | None = None  # a short line that is a subheading if prose follows
     in_links = False

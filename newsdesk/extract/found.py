@@ -19,6 +19,10 @@ class Found:
     dek: str | None = None
     authors: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    #: Agencies a dateline names ("KASSEL (ndp) -"): the outlet only when the page names no other.
+    dateline_sources: list[str] = field(default_factory=list)
+    #: The site name after the headline in a page-title line ("Headline | Outlet").
+    title_suffix: str | None = None
     dateline: str | None = None
     dateline_month_day: str | None = None
     published: str | None = None

@@ -205,6 +205,9 @@ def read_header(lines: list[str], head: int, body_start: int, found: Found) -> i
             previous_caption = False
             continue
         previous_caption = False
+        if found.title and fold(line) == fold(found.title):
+            # The headline printed again (the page title above, the article's <h1> here).
+            continue
         if (
             found.title
             and fold(line).startswith(fold(found.title))

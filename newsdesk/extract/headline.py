@@ -91,6 +91,14 @@ def strip_site_suffix(title: str, site_names: set[str] | None = None) -> str:
     return title
 
 
+def site_suffix(title: str) -> str | None:
+    """'Headline | The Harbour Ledger' -> 'The Harbour Ledger' (what `strip_site_suffix` cuts)."""
+    head = strip_site_suffix(title)
+    if head == title:
+        return None
+    return title[len(head) :].strip(" -|–—") or None
+
+
 _CAPTION_START = re.compile(
     r"^(?:media\s*caption|image\s*caption|image\s*copyright|\d{1,3}\s*of\s*\d{1,3}(?=[A-Z])|(?:caption|photo|image)\b)",
     re.IGNORECASE,

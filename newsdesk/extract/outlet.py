@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 
 from newsdesk.extract.boilerplate import (
+    is_boilerplate,
     is_copyright,
 )
 from newsdesk.extract.dateline import AGENCY_NAMES
@@ -33,7 +34,8 @@ KNOWN_AGENCIES = {
 
 _CORPORATE_SUFFIX = re.compile(
     r"(?:,?\s+(?:Ltd\.?|Limited|LLC|L\.L\.C\.|Inc\.?|Incorporated|Corp\.?|Corporation|Company|Co\.|Plc|PLC|GmbH|S\.A\.|AG"
-    r"|Holdings|Media Group Limited|or its affiliated companies|and its affiliates))+\.?$"
+    r"|Pty\.?|Pvt\.?|S\.L\.|S\.p\.A\.|SpA|SAS|S\.A\.S\.|SARL|B\.V\.|BV|N\.V\.|AB|ASA|A/S|KG|& Co\.(?: KG)?|e\.V\."
+    r"|Holdings|Media Group(?: Limited)?|Publishing(?: Group)?|or its affiliated companies|and its affiliates))+\.?$"
 )
 
 
@@ -49,7 +51,15 @@ _SITE_LINE_SPLIT = re.compile(r"\s*(?:›|»|\||/|>|·|•|—|–| - )\s*")
 OUTLET_WORD = re.compile(
     r"\b(?:News|Times|Post|Daily|Monitor|Tribune|Standard|Courant|Observer|Wire|Press|Herald|Journal"
     r"|Gazette|Chronicle|Express|Mail|Telegraph|Guardian|Review|Agency|Radio|Media|Sun|Star|Record"
-    r"|Independent|Examiner|Courier|Dispatch|Bulletin|Register|Inquirer|Reporter|Weekly|Online|TV)\b"
+    r"|Independent|Examiner|Courier|Dispatch|Bulletin|Register|Inquirer|Reporter|Weekly|Online|TV"
+    r"|Ledger|Sentinel|Beacon|Bugle|Mercury|Argus|Advertiser|Leader|Clarion|Echo|Enquirer|Globe|Citizen"
+    r"|Newswire|Magazine|Insider"
+    # German, French, Spanish, Italian, Portuguese, Dutch and Nordic mastheads.
+    r"|Zeitung|Rundschau|Anzeiger|Kurier|Bote|Tagblatt|Nachrichten|Allgemeine|Presse|Tageblatt|Blatt"
+    r"|Courrier|Monde|Dépêche|Parisien|Républicain|Nouvelles|Quotidien|Matin|Soir|Provence|Progrès"
+    r"|Diario|Periódico|Heraldo|Correo|Voz|Noticias|Gaceta|Crónica|Mirador|Informador|Vanguardia"
+    r"|Corriere|Gazzetta|Giornale|Stampa|Notizie|Messaggero|Jornal|Folha|Krant|Dagblad|Posten|Tidning"
+    r"|Avis|Dagbladet|Gazeta)\b"
 )
 
 
@@ -77,10 +87,16 @@ def outlet_from_footer(line: str) -> str | None:
     return text
 
 
-def site_line_outlet(text: str) -> str | None:
-    """The outlet a page's first line names (a masthead or the head of a breadcrumb)."""
-    first = next((line for line in split_lines(text[:2000])[:5] if line), "")
-    if not first or len(first) > 120:
+def site_line_outlet(text: str, title: str = "") -> str | None:
+    """The outlet a page's first line names (a masthead or the head of a breadcrumb).
+
+    Navigation furniture above it ("Skip to main content", "Menu") is passed
+    over; the headline itself is never a masthead.
+    """
+    first = next(
+        (line for line in split_lines(text[:2000])[:8] if line and not is_boilerplate(line)), ""
+    )
+    if not first or len(first) > 120 or (title and first.startswith(title)):
         return None
     head = _SITE_LINE_SPLIT.split(first, maxsplit=1)[0].strip()
     tokens = words(head)
@@ -89,10 +105,48 @@ def site_line_outlet(text: str) -> str | None:
     ):
         return None
     if head.isupper():
-        head = " ".join(
-            w.capitalize() if len(w) > 3 or w in {"THE", "OF"} else w for w in head.split()
-        )
+        head = _masthead_case(head)
     return head
+
+
+#: Short words of a masthead in capitals that are articles or particles, not acronyms.
+_PARTICLES = frozenset(
+    [
+        "THE",
+        "OF",
+        "AND",
+        "LE",
+        "LA",
+        "LES",
+        "DU",
+        "DE",
+        "DES",
+        "DEL",
+        "EL",
+        "LOS",
+        "LAS",
+        "DER",
+        "DIE",
+        "DAS",
+        "DI",
+        "DA",
+        "DO",
+        "DOS",
+        "IL",
+        "LO",
+    ]
+)
+
+
+def _masthead_case(head: str) -> str:
+    """'LE COURRIER DU RHÔNE' -> 'Le Courrier du Rhône'; short acronyms ('BBC') stay."""
+    out = []
+    for n, word in enumerate(head.split()):
+        if word in _PARTICLES:
+            out.append(word.capitalize() if n == 0 else word.lower())
+        else:
+            out.append(word.capitalize() if len(word) > 3 else word)
+    return " ".join(out)
 
 
 def _initials(name: str) -> str:
@@ -138,3 +192,46 @@ def _spelled_out(abbreviation: str, haystack: str) -> str | None:
     if not counts:
         return None
     return max(counts.items(), key=lambda item: item[1])[0]
+
+
+_NAME_RUN = r"(?P<name>(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+(?:of\s+|the\s+|de\s+|del\s+|du\s+)?[A-Z][\w'’&.-]*){0,4})"
+#: "Subscribe to The X", "our weekly newsletter from The X", "The X newsletter".
+_APPEALS = (
+    re.compile(
+        r"\b(?:newsletters?|briefings?|bulletins?|podcast|app|edition)\s+(?:from|by)\s+" + _NAME_RUN
+    ),
+    re.compile(r"\b(?:[Ss]ubscribe|[Ss]ign\s+up|[Rr]egister)\s+(?:to|for|with)\s+" + _NAME_RUN),
+    re.compile(
+        r"^(?:[Ss]ign\s+up\s+(?:to|for)\s+the\s+)?"
+        + _NAME_RUN
+        + r"(?:\s+[a-z]+)?\s+(?:newsletters?|daily\s+briefing|morning\s+briefing)\b"
+    ),
+)
+
+
+def appeal_outlet(text: str, *, max_lines: int = 400) -> str | None:
+    """The outlet a subscription or newsletter appeal names ("Subscribe to The X Courier").
+
+    Only a name that reads as a masthead (it has an outlet word such as
+    "Times" or "Courier") counts: "Sign up to Morning Briefing" names a
+    newsletter, not the site.
+    """
+    lines = split_lines(text)
+    # Appeals sit at the top or, more often, at the foot of the page.
+    window = lines[:max_lines] if len(lines) <= 2 * max_lines else lines[:100] + lines[-max_lines:]
+    for line in window:
+        if not line or len(line) > 300:
+            continue
+        lower = line.lower()
+        if (
+            "subscri" not in lower
+            and "newsletter" not in lower
+            and "sign up" not in lower
+            and ("register" not in lower and "briefing" not in lower)
+        ):
+            continue
+        for pattern in _APPEALS:
+            m = pattern.search(line)
+            if m and OUTLET_WORD.search(m["name"]) and len(words(m["name"])) <= 5:
+                return clean_line(m["name"]).strip(" .,;:")
+    return None

@@ -33,6 +33,7 @@ from newsdesk.extract.found import Found, first_nonblank, fold
 from newsdesk.extract.header import find_body_start, read_header
 from newsdesk.extract.headline import (
     find_headline,
+    site_suffix,
     strip_site_suffix,
     title_shaped,
 )
@@ -42,7 +43,13 @@ from newsdesk.extract.lines import (
     split_lines,
     words,
 )
-from newsdesk.extract.outlet import KNOWN_AGENCIES, OUTLET_WORD, expand_source, site_line_outlet
+from newsdesk.extract.outlet import (
+    KNOWN_AGENCIES,
+    OUTLET_WORD,
+    appeal_outlet,
+    expand_source,
+    site_line_outlet,
+)
 from newsdesk.model import Extracted, Link
 from newsdesk.sanitize import clean_line, clean_text
 
@@ -107,7 +114,18 @@ def _locate_headline(lines: list[str], hints: Extracted | None, found: Found) ->
     found.title = clean_line(
         strip_site_suffix(choice.text) if choice.index == first_nonblank(lines) else choice.text
     )
+    _note_title_suffix(lines, found)
     return choice.index
+
+
+def _note_title_suffix(lines: list[str], found: Found) -> None:
+    """A page-title line at the top ("Headline | Outlet") names the site after the headline."""
+    first = first_nonblank(lines)
+    if first < 0 or not found.title:
+        return
+    line = lines[first]
+    if len(line) < 400 and fold(strip_site_suffix(line)) == fold(found.title):
+        found.title_suffix = site_suffix(line)
 
 
 #: A title taken from a plain first line is cut here (at a word boundary).
@@ -127,6 +145,12 @@ def _first_line_title(lines: list[str], found: Found) -> int:
     line = lines[first]
     if is_boilerplate(line) or is_credit(line) or date_line(line) is not None or parse_byline(line):
         return -1
+    core = strip_site_suffix(line)
+    if core != line and title_shaped(core) and any(lines[first + 1 :]):
+        # "Headline | Outlet", the page's title, over the story.
+        found.title = clean_line(core)
+        found.title_suffix = site_suffix(line)
+        return first
     if is_prose(line) and line.rstrip().endswith((".", "!", "?", '"', "”")):
         return -1
     if len(line) <= 320 and not title_shaped(line) and len(words(line)) >= 2:
@@ -158,8 +182,20 @@ def _assemble(found: Found, hints: Extracted | None, text: str) -> Extracted:
             Link(clean_line(link.title), link.url) for link in found.links if clean_line(link.title)
         ]
     hint_source = clean_line(meta.source) if meta.source else ""
+    # A dateline's credit the page repeats (a masthead "KXAN Austin" over "AUSTIN (KXAN) -")
+    # is the site itself and outranks a parent company's copyright line; one named
+    # only in the dateline is a wire whose copy the outlet carries.
+    repeated = [name for name in found.dateline_sources if text.count(name, 0, 200_000) >= 2]
+    found.sources[:0] = [name for name in repeated if name not in found.sources]
     if not found.sources:
-        site = site_line_outlet(text)
+        # Weaker evidence, best first: the page title's site part, a masthead
+        # line, a subscription appeal, and last a wire the dateline credits.
+        site = (
+            found.title_suffix
+            or site_line_outlet(text, found.title)
+            or appeal_outlet(text)
+            or (found.dateline_sources[0] if found.dateline_sources else None)
+        )
         if site:
             found.add_source(site)
     source = hint_source or (found.sources[0] if found.sources else "")

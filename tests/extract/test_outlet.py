@@ -1,0 +1,95 @@
+"""Naming the outlet: footers, mastheads, appeals, page-title suffixes, dateline credits."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.extract import extract_page
+from newsdesk.extract.outlet import appeal_outlet, outlet_from_footer, site_line_outlet
+
+_BODY = (
+    "The regional council voted on Monday to close two branch libraries next spring, "
+    "citing a shortfall of four million in next year's budget.\n\n"
+    "Library users said the decision would hit older residents hardest and asked the "
+    "council to delay the closures until a public consultation had been held.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("© 2026 Goldfields Courier Pty Ltd", "Goldfields Courier"),
+        ("© 2026 Rheinische Rundschau GmbH. Alle Rechte vorbehalten.", "Rheinische Rundschau"),
+        ("Copyright 2026 Valley Post Media Group", "Valley Post"),
+        ("© 2026 The Westerly Times Ltd.", "The Westerly Times"),
+    ],
+)
+def test_footer_drops_legal_suffixes(line: str, name: str) -> None:
+    assert outlet_from_footer(line) == name
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Subscribe to The Northfield Courier for unlimited access.", "The Northfield Courier"),
+        (
+            "Sign up to the Health Brief, our weekly newsletter from The Meridian Tribune.",
+            "The Meridian Tribune",
+        ),
+        ("The Liffey Times newsletter", "The Liffey Times"),
+        ("Sign up for the Andes Monitor sport newsletter", "Andes Monitor"),
+    ],
+)
+def test_appeals_name_the_outlet(line: str, name: str) -> None:
+    assert appeal_outlet(f"Some text.\n\n{line}\n") == name
+
+
+def test_appeal_without_a_masthead_word_names_nothing() -> None:
+    assert appeal_outlet("Sign up to Morning Briefing\nSubscribe to our newsletter\n") is None
+
+
+def test_masthead_under_navigation_and_in_other_languages() -> None:
+    assert site_line_outlet("Skip to main content\nLE COURRIER DU RHÔNE\nCulture\n") == (
+        "Le Courrier du Rhône"
+    )
+    assert (
+        site_line_outlet("Menu\nHeadline about the Daily News strike\n", "Headline about") is None
+    )
+
+
+def test_page_title_suffix_names_the_outlet() -> None:
+    page = "Council votes to close two branch libraries | Tech Ledger\n\n" + _BODY
+    meta = extract_page(page)
+    assert meta.title == "Council votes to close two branch libraries"
+    assert meta.source == "Tech Ledger"
+    assert meta.dek is None
+
+
+def test_dateline_wire_yields_to_the_publisher_it_appears_under() -> None:
+    page = (
+        "Council votes to close two branch libraries\n\nBy Ana Berg\n\n"
+        "KASSEL (ndp) – " + _BODY + "© 2026 Hessische Rundschau GmbH. Alle Rechte vorbehalten.\n"
+    )
+    assert extract_page(page).source == "Hessische Rundschau"
+
+
+def test_dateline_credit_the_page_repeats_is_the_site() -> None:
+    page = (
+        "KXYZ Austin\n\nCouncil votes to close two branch libraries\n\nBy Ana Berg\n\n"
+        "AUSTIN (KXYZ) — "
+        + _BODY
+        + "Copyright 2026 Parent Broadcasting Inc. All rights reserved.\n"
+    )
+    assert extract_page(page).source == "KXYZ"
+
+
+def test_headline_repeated_under_the_page_title_is_not_the_dek() -> None:
+    page = (
+        "Council votes to close two branch libraries - The Harbour Ledger\n\nOpinion\n\n"
+        "Council votes to close two branch libraries\n\n"
+        "Readers will lose more than books, and the savings are smaller than claimed\n\n"
+        "Ana Berg\n\n" + _BODY
+    )
+    meta = extract_page(page)
+    assert meta.source == "The Harbour Ledger"
+    assert meta.dek == "Readers will lose more than books, and the savings are smaller than claimed"
