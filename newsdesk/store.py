@@ -19,7 +19,7 @@ import json
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -30,6 +30,8 @@ from newsdesk.model import Article, ArticleRow, ArticleState, Extracted
 
 SCHEMA_VERSION = 1
 BUSY_TIMEOUT_MS = 15_000
+#: A write that waits longer than this for another process says so (see `on_wait`).
+WAIT_NOTICE_MS = 500
 # Raw page text kept per article; the body is kept whole.
 RAW_LIMIT = 2_000_000
 
@@ -169,6 +171,8 @@ class Store:
         self.path = path
         self._local = threading.local()
         self._all: list[sqlite3.Connection] = []
+        #: Called when a write has to wait for another process (e.g. to tell the user).
+        self.on_wait: Callable[[], None] | None = None
         self._lock = threading.Lock()
         path.parent.mkdir(parents=True, exist_ok=True)
         self._migrate()
@@ -215,9 +219,13 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """BEGIN IMMEDIATE ... COMMIT, rolled back on any error."""
+        """BEGIN IMMEDIATE ... COMMIT, rolled back on any error.
+
+        When another process is writing, `on_wait` is called once (so the user
+        hears why nothing happens) and the wait goes on up to the busy timeout.
+        """
         conn = self.conn
-        conn.execute("BEGIN IMMEDIATE")
+        self._begin(conn)
         try:
             yield conn
         except BaseException:
@@ -225,6 +233,23 @@ class Store:
             raise
         else:
             conn.execute("COMMIT")
+
+    def _begin(self, conn: sqlite3.Connection) -> None:
+        if self.on_wait is None:
+            conn.execute("BEGIN IMMEDIATE")
+            return
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {WAIT_NOTICE_MS}")
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise
+            self.on_wait()
+        finally:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("BEGIN IMMEDIATE")
 
     # -- schema ------------------------------------------------------------
 

@@ -18,7 +18,7 @@ from newsdesk.cli import output
 from newsdesk.cli.commands import EXIT_ERROR, EXIT_OK, EXIT_USAGE, HANDLERS
 from newsdesk.desk import Desk, DeskError
 from newsdesk.paths import resolve
-from newsdesk.store import StoreError
+from newsdesk.store import BUSY_TIMEOUT_MS, StoreError
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -133,12 +133,22 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_doctor(args)
         handler = HANDLERS[command]
         with Desk(resolve(args.data_dir)) as desk:
+            desk.store.on_wait = _say_waiting
             return handler(desk, args)
     except KeyboardInterrupt:
         output.error("interrupted; everything reported done is saved")
         return 130
     except (DeskError, StoreError) as exc:
         output.error(str(exc))
+        return EXIT_ERROR
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            output.error(
+                "another newsdesk (or another program) kept the database busy for "
+                f"{BUSY_TIMEOUT_MS // 1000} seconds; nothing was changed. Try again when it is done."
+            )
+        else:
+            output.error(f"database problem: {exc}. Run `newsdesk doctor`.")
         return EXIT_ERROR
     except sqlite3.Error as exc:
         output.error(f"database problem: {exc}. Run `newsdesk doctor`.")
@@ -154,6 +164,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         log = _write_crash_log()
         output.error(f"unexpected error: {exc!r}. Details were written to {log}")
         return EXIT_ERROR
+
+
+def _say_waiting() -> None:
+    output.notice("another newsdesk is writing to the database; waiting for it to finish…")
 
 
 def _write_crash_log() -> str:

@@ -13,6 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.reliability.helpers import (
     assert_clean_stderr,
     cli_command,
@@ -105,3 +107,56 @@ def test_two_writers_lose_nothing(populated: Path) -> None:
     assert {f"{n}-{i}" for n in ("left", "right") for i in range(count)} <= tags
     # Every tag action is its own batch in the log (stars that changed nothing log nothing).
     assert batches >= 2 * count
+
+
+HOLDER = """
+import sqlite3, sys, time
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("BEGIN IMMEDIATE")
+conn.execute("UPDATE meta SET value = value WHERE key = 'rev'")
+print("holding", flush=True)
+time.sleep(float(sys.argv[2]))
+conn.execute("COMMIT")
+"""
+
+
+def hold_write_lock(db: Path, seconds: float) -> subprocess.Popen[str]:
+    """Another process in the middle of a long write transaction."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(db), str(seconds)], stdout=subprocess.PIPE, text=True
+    )
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
+    return holder
+
+
+def test_a_write_that_must_wait_says_so_then_succeeds(populated: Path) -> None:
+    holder = hold_write_lock(populated / "newsdesk.sqlite3", 2.5)
+    try:
+        proc = run_cli(populated, "star", token(5).capitalize())
+    finally:
+        holder.wait(timeout=30)
+    assert proc.returncode == 0, proc.stderr
+    assert_clean_stderr(proc.stderr)
+    assert "waiting" in proc.stderr
+    rows = {r["title"].split()[0].lower(): r for r in read_articles(populated / "newsdesk.sqlite3")}
+    assert rows[token(5)]["starred"] == 1
+
+
+def test_a_write_that_waits_too_long_explains_and_changes_nothing(
+    populated: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import newsdesk.store
+    from newsdesk.cli.main import main
+
+    monkeypatch.setattr(newsdesk.store, "BUSY_TIMEOUT_MS", 800)
+    holder = hold_write_lock(populated / "newsdesk.sqlite3", 4)
+    try:
+        code = main(["--data-dir", str(populated), "star", token(6).capitalize()])
+    finally:
+        holder.wait(timeout=30)
+    err = " ".join(capsys.readouterr().err.split())
+    assert code == 1
+    assert_clean_stderr(err)
+    assert "waiting" in err and "nothing was changed" in err and "doctor" not in err
+    rows = {r["title"].split()[0].lower(): r for r in read_articles(populated / "newsdesk.sqlite3")}
+    assert rows[token(6)]["starred"] == 0
