@@ -13,19 +13,31 @@ from dataclasses import dataclass
 from newsdesk.extract.placenames import is_known_place_name, is_place
 from newsdesk.sanitize import clean_line
 
-_DASH = r"(?:\s*[—–]\s*|\s+-{1,2}\s+|\s*:\s+)"
+# Dashes, a colon, and the Spanish ".-" ("MADRID.- El Gobierno").
+_DASH = r"(?:\s*[—–]\s*|\s+-{1,2}\s+|\s*:\s+|\.-\s*)"
+#: Month names and abbreviations in English, German, French, Spanish, Italian, Portuguese.
+_MONTHS = (
+    r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|märz|maerz|mai|okt|dez|ene|abr|ago"
+    r"|dic|janv|févr|fevr|avr|juin|juil|août|aout|déc|gen|mag|giu|lug|set|ott|fev|out)"
+)
 _MONTH_DAY = (
-    r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?"
+    _MONTHS + r"[a-zäéûíô]*\.?\s+\d{1,2}(?:,\s*\d{4})?"
+    # "22 nov", "3. März 2026", "12 de marzo": day first, as most of Europe writes it.
+    r"|\d{1,2}\.?\s+(?:de\s+)?" + _MONTHS + r"[a-zäéûíô]*\.?(?:\s+(?:de\s+)?\d{4})?"
 )
 _AGENCY = r"(?:\((?P<agency>[A-Za-z][\w .&'’/-]{0,38})\)|/(?P<wire>[A-Za-z][\w .&'’-]{1,38})/)"
-_UPPER_PLACE = r"[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3}"
+# Capitals with accents too ("SÃO PAULO", "ZÜRICH"); `_upper_ok` checks they are all capitals.
+_CAP = "A-ZÀ-ÖØ-Þ\u0100-\u017f"
+_UPPER_PLACE = rf"[{_CAP}][{_CAP}.'’\-]+(?:\s+[{_CAP}][{_CAP}.'’\-]+){{0,3}}"
 _REGION = r"[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|of|de|del|da))*"
 _UPPER = re.compile(
     rf"^(?P<place>{_UPPER_PLACE}(?:,\s*{_REGION}){{0,2}}?)"
     rf"(?:,\s*(?P<md>{_MONTH_DAY}))?\s*(?:{_AGENCY})?(?P<dash>{_DASH})(?=\S)",
 )
+# "Port-au-Prince", "St. Petersburg", "Aix-en-Provence": one word of a mixed-case place.
+_MIXED_WORD = r"(?:St\.|Ste\.|Mt\.|Ft\.|[A-Z][a-z\u00c0-\u024f'’]+(?:-[A-Za-z\u00c0-\u024f'’]+)*)"
 _MIXED = re.compile(
-    rf"^(?P<place>(?:The\s+)?[A-Z][a-z\u00c0-\u024f'’\-]+(?:\s+[A-Z][a-z\u00c0-\u024f'’\-]+){{0,2}}"
+    rf"^(?P<place>(?:The\s+)?{_MIXED_WORD}(?:\s+{_MIXED_WORD}){{0,2}}"
     rf"(?:,\s*{_REGION}){{0,2}}?)(?:,\s*(?P<md>{_MONTH_DAY}))?\s*(?:{_AGENCY})?(?P<dash>{_DASH})(?=\S)",
 )
 _AGENCY_ONLY = re.compile(rf"^{_AGENCY}\s*[—–-]{{1,2}}\s*(?=\S)")
@@ -63,12 +75,18 @@ class Dateline:
     outlet: str | None = None
 
 
+#: Short capitalised words that are parts of place names, not abbreviations ("SÃO PAULO").
+_SHORT_PLACE_WORDS = frozenset(
+    {"BAY", "SAN", "NEW", "LOS", "DEL", "SÃO", "SAO", "LAS", "LA", "EL", "LE", "DES", "DOS", "OLD"}
+)
+
+
 def normalise_place(place: str) -> str:
     """'SEOUL, South Korea' -> 'Seoul, South Korea'; 'BUFFALO, N.Y.' keeps 'N.Y.'."""
 
-    def fix(word: str) -> str:
+    def fix(word: str, longest_abbreviation: int) -> str:
         if "." in word or (
-            len(word) <= 3 and word.isupper() and word not in {"BAY", "SAN", "NEW", "LOS", "DEL"}
+            len(word) <= longest_abbreviation and word.isupper() and word not in _SHORT_PLACE_WORDS
         ):
             return word
         if not word.isupper():
@@ -76,7 +94,11 @@ def normalise_place(place: str) -> str:
         parts = re.split(r"([-'’])", word.lower())
         return "".join(p[:1].upper() + p[1:] if p not in "-'’" else p for p in parts)
 
-    parts = [" ".join(fix(w) for w in part.split()) for part in place.split(",")]
+    # A town's own name has no three-letter abbreviations ("LA PAZ"); a region may ("USA").
+    parts = [
+        " ".join(fix(w, 2 if n == 0 else 3) for w in part.split())
+        for n, part in enumerate(place.split(","))
+    ]
     return clean_line(", ".join(p.strip() for p in parts if p.strip()))
 
 
@@ -94,18 +116,32 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     if (
         m
         and _upper_ok(m["place"])
-        and (_agency(m) or m["md"] or "—" in m["dash"] or "–" in m["dash"] or ":" not in m["dash"])
+        and (
+            _agency(m)
+            or m["md"]
+            or ":" not in m["dash"]
+            # "GENEVA: The ..." but not "UPDATE: The ...": a colon needs a known place.
+            or is_known_place_name(normalise_place(m["place"]))
+        )
     ):
         place = normalise_place(m["place"])
         return Dateline(place, _agency(m), m["md"], m.end())
     m = _MIXED.match(head)
     if m:
         place = clean_line(m["place"])
-        if is_known_place_name(place):
+        if is_known_place_name(place) or _known_region(place, m["dash"]):
             return Dateline(place, _agency(m), m["md"], m.end())
         if _OUTLET_WORDS.search(place) and ":" not in m["dash"]:
             return Dateline(None, None, None, m.end(), outlet=place)
     return None
+
+
+def _known_region(place: str, dash: str) -> bool:
+    """'Riverbend, Oregon —': a town the gazetteer lacks, in a state or country it knows."""
+    if "," not in place or not ("—" in dash or "–" in dash):
+        return False
+    region = place.split(",", 1)[1].strip()
+    return bool(region) and is_known_place_name(region)
 
 
 def _agency(m: re.Match[str]) -> str | None:

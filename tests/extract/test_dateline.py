@@ -73,3 +73,40 @@ def test_lone_place_line() -> None:
     assert lone_place("Cork") == "Cork"
     assert lone_place("Texas State Capitol") is None
     assert lone_place("Sunita Rao") is None
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "place", "agency", "month_day"),
+    [
+        (
+            "VALENCIA, 22 nov (Agencia Meridiana) - Los estibadores",
+            "Valencia",
+            "Agencia Meridiana",
+            "22 nov",
+        ),
+        ("BERLIN, 3. März (ndp) - Die Regierung", "Berlin", "ndp", "3. März"),
+        ("MEXICO CITY, 12 de marzo (EFE) - El", "Mexico City", "EFE", "12 de marzo"),
+        ("GENEVA: The World Health Organization", "Geneva", None, None),
+        ("MADRID.- El Gobierno aprobó", "Madrid", None, None),
+        ("SÃO PAULO — O governo", "São Paulo", None, None),
+        ("ZÜRICH (SDA) - Die Stadt", "Zürich", "SDA", None),
+        ("LA PAZ, Bolivia — The", "La Paz, Bolivia", None, None),
+        ("Port-au-Prince, Haiti — Gangs", "Port-au-Prince, Haiti", None, None),
+        ("St. Petersburg, Fla. — A", "St. Petersburg, Fla.", None, None),
+        ("Riverbend, Oregon — The city", "Riverbend, Oregon", None, None),
+    ],
+)
+def test_more_dateline_shapes(
+    paragraph: str, place: str, agency: str | None, month_day: str | None
+) -> None:
+    dateline = parse_dateline(paragraph)
+    assert dateline is not None
+    assert (dateline.place, dateline.agency, dateline.month_day) == (place, agency, month_day)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    ["UPDATE: The council", "WARNING: Graphic", "The company — which", "Smith, Jones — the firm"],
+)
+def test_labels_and_names_before_a_dash_are_not_datelines(paragraph: str) -> None:
+    assert parse_dateline(paragraph) is None
