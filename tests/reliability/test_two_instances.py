@@ -11,6 +11,7 @@ import json
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -160,3 +161,48 @@ def test_a_write_that_waits_too_long_explains_and_changes_nothing(
     assert "waiting" in err and "nothing was changed" in err and "doctor" not in err
     rows = {r["title"].split()[0].lower(): r for r in read_articles(populated / "newsdesk.sqlite3")}
     assert rows[token(6)]["starred"] == 0
+
+
+def test_two_app_windows_and_a_cli_import(populated: Path, tmp_path: Path) -> None:
+    """Two TUI windows triage while the CLI imports: no error on any screen, every change kept."""
+    import threading
+
+    from tests.reliability.test_terminal_leaks import _tui_available, run_in_pty
+
+    if not _tui_available():
+        pytest.skip("the TUI is not importable yet")
+    corpus = tmp_path / "corpus"
+    write_text_corpus(corpus, 30, start=2000)
+    outputs: dict[str, bytes] = {}
+    left = [(3.0, b"s"), (3.6, b"j"), (4.0, b"s"), (4.6, b"r"), (5.2, b"j"), (5.6, b"s"), (9.0, b"q")]
+    right = [(3.3, b"j"), (3.5, b"j"), (3.9, b"s"), (4.5, b"j"), (5.0, b"s"), (5.8, b"r"), (9.2, b"q")]
+    windows = [
+        threading.Thread(target=lambda k=k, name=name: outputs.__setitem__(name, run_in_pty(cli_command(populated), keys=k, timeout=25)))
+        for name, k in (("left", left), ("right", right))
+    ]
+    for window in windows:
+        window.start()
+    time.sleep(3.5)
+    imported = run_cli(populated, "import", str(corpus), "--json")
+    starred = run_cli(populated, "star", token(40).capitalize())
+    for window in windows:
+        window.join(timeout=60)
+    for proc in (imported, starred):
+        assert proc.returncode == 0, proc.stderr
+        assert_clean_stderr(proc.stderr)
+    assert json.loads(imported.stdout)["imported"] == 30
+    for name, output in outputs.items():
+        text = output.decode("utf-8", "replace")
+        assert len(output) > 1000, name
+        for bad in ("Traceback", "locked", "LockError", "Error"):
+            assert bad not in text, (name, bad)
+    conn = sqlite3.connect(populated / "newsdesk.sqlite3")
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        kinds = [r[0] for r in conn.execute("SELECT kind FROM actions GROUP BY batch")]
+        count = int(conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+    finally:
+        conn.close()
+    assert count == 60 + 30
+    # Both windows' keystrokes reached the store (star/read batches beyond the CLI's one star).
+    assert len([k for k in kinds if k in ("star", "unstar", "read", "unread")]) >= 4
