@@ -9,7 +9,8 @@ pair, every two versions of different events on the same topic make a
 "different" pair. Topics are split into "tune", "holdout" and "fresh": weights
 and the threshold are chosen on tune pairs only; holdout topics were written
 with the tune topics but never used for fitting; fresh topics were written
-after the constants were frozen. Figures for all three are reported
+after a first set of constants was frozen, and are never used for fitting
+either. Figures for all three are reported
 beside them.
 """
 
