@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from newsdesk import paths as paths_mod
 from newsdesk.model import Article, ArticleRow, Extracted, article_id
+from newsdesk.sanitize import clean_text
 from newsdesk.store import Store, StoreError
 
 if TYPE_CHECKING:
@@ -223,8 +224,9 @@ class Desk:
             outcome = FileOutcome(path=str(path), error=result.error, warnings=list(result.warnings))
             if result.error is None:
                 try:
-                    # The decoded page is kept as the raw copy of a one-article file.
-                    raw = result.text if len(result.items) == 1 else None
+                    # The decoded page is kept (inert, like everything stored) as the
+                    # raw copy of a one-article file, so it can be extracted again.
+                    raw = clean_text(result.text) if result.text and len(result.items) == 1 else None
                     created, dupes = self._store_items(result.items, str(path), raw=raw)
                 except StoreError as exc:
                     outcome.error = str(exc)
