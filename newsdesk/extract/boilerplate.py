@@ -187,6 +187,23 @@ def is_copyright(line: str) -> bool:
     return bool(_COPYRIGHT.search(head)) or "rights reserved" in head.lower()
 
 
+#: Section names a site's menu is made of, in the languages the extractor reads.
+_NAV_WORDS = frozenset(
+    ["home", "news", "politics", "business", "sport", "sports", "opinion", "weather", "world", "uk", "us", "local", "national", "international", "culture", "arts", "lifestyle", "life", "style", "entertainment", "tech", "technology", "science", "health", "travel", "food", "video", "videos", "podcasts", "podcast", "money", "economy", "environment", "climate", "education", "crime", "obituaries", "obits", "comment", "analysis", "features", "magazine", "puzzles", "games", "crosswords", "jobs", "property", "cars", "motoring", "newsletters", "live", "latest", "more", "menu", "search", "subscribe", "login", "account", "photos", "columnists", "letters", "startseite", "politik", "wirtschaft", "kultur", "panorama", "regional", "meinung", "wissen", "gesellschaft", "reise", "digital", "portada", "economía", "economia", "deportes", "opinión", "internacional", "nacional", "sociedad", "cultura", "tecnología", "ciencia", "salud", "actualités", "actualites", "économie", "société", "monde", "sports", "culture", "régions", "idées", "politica", "economia", "cronaca", "esteri", "spettacoli", "notizie"]
+)
+
+
+def is_navigation_line(line: str) -> bool:
+    """'Home News Politics Business Sport Weather': a site menu flattened into one line."""
+    tokens = [t for t in re.split(r"[\s|/·•,]+", line) if t]
+    if not 3 <= len(tokens) <= 25 or len(line) > 250:
+        return False
+    if not all(t[:1].isupper() or not t[:1].isalpha() for t in tokens):
+        return False
+    hits = sum(1 for t in tokens if t.casefold().strip(".:") in _NAV_WORDS)
+    return hits >= 3 and hits >= 0.6 * len(tokens)
+
+
 @line_cache
 def is_boilerplate(line: str) -> bool:
     """Page furniture that never belongs in an article body."""
@@ -194,6 +211,8 @@ def is_boilerplate(line: str) -> bool:
         return False
     core = strip_list_mark(line)
     if len(core) <= 60 and _LABELS.match(core):
+        return True
+    if is_navigation_line(core):
         return True
     if len(line) <= 600:
         lower = line.lower()

@@ -68,12 +68,19 @@ def title_shaped(line: str) -> bool:
         return False
     if is_boilerplate(line) or is_copyright(line) or is_credit(line) or link_list_marker(line):
         return False
-    if date_line(line) is not None or _BY_LIKE.match(line):
+    if date_line(line) is not None or _BY_LIKE.match(line) or _STAFF_LINE.match(line):
         return False
     return not (is_upper_line(line) and len(tokens) <= 4)
 
 
 _BY_LIKE = re.compile(r"^(?:by|posted|published|updated|written)\b", re.IGNORECASE)
+#: "Staff and agencies", "Courier staff", "Political Editor", "Contributors": a byline
+#: that names no one, never a headline.
+_STAFF_LINE = re.compile(
+    r"^(?i:the\s+|our\s+)?(?:[A-Z][\w.'’&-]*\s+){0,2}?(?i:staff|agencies|wires|newsroom|desk"
+    r"|editorial\s+board|(?:staff\s+)?(?:reporters?|writers?|correspondents?|contributors?|editors?))"
+    r"(?i:\s+(?:and|&)\s+(?:agencies|wires|staff|wire\s+services))?(?i:\s+reports?)?\W*$"
+)
 
 
 def strip_site_suffix(title: str, site_names: set[str] | None = None) -> str:
@@ -232,6 +239,13 @@ def _prefer_line_above(page: _Page, best: HeadlineChoice, n: int) -> HeadlineCho
             m -= 1
             continue
         if not _title_above(page, i):
+            if (
+                m == n - 1
+                and _short_title_above(page, i, tokens)
+                and (m == 0 or _nav_like(page, page.content[m - 1]))
+            ):
+                # "Stadtwerke erhöhen Preise kräftig" over a long standfirst.
+                return HeadlineChoice(i, line, best.score)
             break
         climbed.append(m)
         if m == 0 or _nav_like(page, page.content[m - 1]):
@@ -250,6 +264,30 @@ def _title_above(page: _Page, i: int) -> bool:
         and not is_upper_line(line)
         and page.n_words(i) >= 7
         and not (page.prose[i] and _SENTENCE_END.search(line))
+    )
+
+
+def _short_title_above(page: _Page, i: int, winner: list[str]) -> bool:
+    """A short headline right above a standfirst that is at least half as long again.
+
+    It must read as a sentence (a lowercase verb or noun among its words), not
+    a Title Case label or a "Series: subject" kicker, sit right above the
+    standfirst, and sit under navigation or at the top, not inside a list of
+    other headlines.
+    """
+    line = page.lines[i]
+    n_words = page.n_words(i)
+    return (
+        4 <= n_words < 7
+        and len(winner) >= 10
+        and len(winner) >= 1.5 * n_words
+        and page.title_shaped(i)
+        and not is_upper_line(line)
+        and not page.prose[i]
+        and ":" not in line
+        and not line.rstrip().endswith(".")
+        and max(len(t) for t in words(line)) <= 20
+        and any(t[:1].islower() for t in words(line)[1:])
     )
 
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
+from newsdesk.extract import extract_page
+from newsdesk.extract.boilerplate import is_boilerplate
 from newsdesk.extract.headline import find_headline, strip_site_suffix, title_shaped
 from newsdesk.extract.lines import split_lines
 
@@ -96,3 +100,67 @@ def test_related_headline_after_the_story_is_not_the_title() -> None:
         "14 March 2025 • 9:15am\n\n" + BODY + BODY + "More stories\n\n" + teasers
     )
     assert _headline(page) == "Storm halts northern ferries for a second day"
+
+
+_STORY = (
+    "The regional council voted on Monday to close two branch libraries next spring, citing "
+    "a shortfall of four million in next year's budget, officials said.\n\n"
+    "Library users said the decision would hit older residents hardest and asked the council "
+    "to delay the closures until a public consultation had been held.\n\n"
+    "The finance chief said there was no alternative after every line of the budget was "
+    "examined by the committee over the summer.\n\n"
+)
+
+
+def test_flattened_menu_is_not_the_headline() -> None:
+    page = (
+        "Home News Politics Business Sport Opinion Weather\n\n"
+        "Council votes to close two branch libraries\n\nBy Ana Berg\n20 November 2026\n\n" + _STORY
+    )
+    assert extract_page(page).title == "Council votes to close two branch libraries"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Home News Politics Business Sport", "Startseite Politik Wirtschaft Kultur Sport Panorama"],
+)
+def test_menu_lines_are_furniture(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+def test_a_headline_with_section_words_is_not_a_menu() -> None:
+    assert not is_boilerplate("Sport and politics collide in World Cup row")
+
+
+@pytest.mark.parametrize(
+    "line", ["Staff and agencies", "Guardian staff and agencies", "The Editorial Board", "Newsroom"]
+)
+def test_staff_lines_are_not_headlines(line: str) -> None:
+    assert not title_shaped(line)
+    page = f"Council votes to close two branch libraries\n\n{line}\n20 November 2026\n\n" + _STORY
+    assert extract_page(page).title == "Council votes to close two branch libraries"
+
+
+@pytest.mark.parametrize(
+    "line", ["Hospital Cuts Hit Nursing Staff", "Why we need more correspondents"]
+)
+def test_headlines_about_staff_stay_headlines(line: str) -> None:
+    assert title_shaped(line)
+
+
+def test_short_headline_over_a_long_standfirst_wins() -> None:
+    # German headlines are often short and the standfirst long; the date sits under the dek.
+    page = (
+        "Stadtwerke erhöhen Preise kräftig\n\n"
+        "Kunden in Kassel müssen sich ab Januar auf deutlich höhere Heizkosten einstellen\n\n"
+        "23.11.2026, 09:40 Uhr\n\n"
+        "Die Städtische Energieversorgung Kassel hebt zum 1. Januar die Preise für Fernwärme um "
+        "durchschnittlich zwölf Prozent an, betroffen sind rund 38.000 Haushalte.\n\n"
+        "Die Verbraucherzentrale Hessen hält die Begründung für unzureichend und rät Betroffenen, "
+        "der Erhöhung schriftlich zu widersprechen.\n"
+    )
+    meta = extract_page(page)
+    assert meta.title == "Stadtwerke erhöhen Preise kräftig"
+    assert meta.dek == (
+        "Kunden in Kassel müssen sich ab Januar auf deutlich höhere Heizkosten einstellen"
+    )
