@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from newsdesk.model import Extracted, Quote
 from newsdesk.stories.diff import compare
-from tests.stories.articles import QUARRY_LOCAL, QUARRY_WIRE
+
+from .articles import QUARRY_LOCAL, QUARRY_WIRE
 
 
 def test_quotes_names_and_numbers_only_in_one_version() -> None:

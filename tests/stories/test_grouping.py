@@ -13,7 +13,8 @@ from newsdesk.stories import score as scoring
 from newsdesk.stories.grouping import StoryGrouper
 from newsdesk.stories.schema import create_tables
 from newsdesk.stories.signature import compute
-from tests.stories.articles import HOUR, OTHER_QUARRY, QUARRY_LOCAL, QUARRY_WIRE, T0
+
+from .articles import HOUR, OTHER_QUARRY, QUARRY_LOCAL, QUARRY_WIRE, T0
 
 
 @pytest.fixture
