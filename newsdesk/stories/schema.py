@@ -46,11 +46,28 @@ _DDL = (
 )
 
 
+# Tables of the first, pre-release layout (article ids in the band table).
+_OLD_TABLES = ("story_signature",)
+_TABLES = ("story_band", "story_member", "story")
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
+    return {str(row[1]) for row in conn.execute(f"PRAGMA table_info({table})")}
+
+
 def create_tables(conn: sqlite3.Connection) -> None:
     """Create the story tables and indexes if missing. Never commits or begins.
 
     Statements run one by one (not executescript, which would commit the
-    caller's open transaction).
+    caller's open transaction). Story tables in an older layout are dropped
+    and recreated: they hold derived data (fingerprints and memberships), and
+    articles assigned again get their stories back.
     """
+    stale = any(_columns(conn, t) for t in _OLD_TABLES) or (
+        bool(_columns(conn, "story_member")) and "member_id" not in _columns(conn, "story_member")
+    )
+    if stale:
+        for table in (*_OLD_TABLES, *_TABLES):
+            conn.execute(f"DROP TABLE IF EXISTS {table}")
     for statement in _DDL:
         conn.execute(statement)

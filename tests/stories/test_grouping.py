@@ -116,3 +116,13 @@ def test_sizes_of_many_articles_in_chunks(conn: sqlite3.Connection) -> None:
     ids = ["a1", *[f"x{i}" for i in range(1200)]]
     sizes = grouper.sizes(ids)
     assert len(sizes) == 1201 and sizes["a1"] == 1 and sizes["x1199"] == 1
+
+
+def test_tables_of_the_old_layout_are_replaced() -> None:
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE TABLE story_member (article_id TEXT PRIMARY KEY, story_id TEXT NOT NULL)")
+    db.execute("CREATE TABLE story_signature (article_id TEXT PRIMARY KEY)")
+    db.execute("INSERT INTO story_member VALUES ('old', 's-old')")
+    create_tables(db)
+    assert "member_id" in {r[1] for r in db.execute("PRAGMA table_info(story_member)")}
+    assert StoryGrouper(db).assign("a1", QUARRY_WIRE, T0) == "s-a1"
