@@ -6,6 +6,7 @@ Screens, widgets and dialogs live in their own modules; the inbox screen is
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import ClassVar
@@ -23,6 +24,9 @@ from newsdesk.tui.keymap import validate_keymap
 from newsdesk.uistate import UIState
 
 Clock = Callable[[], datetime]
+
+#: Fewer, cheaper collections while the app runs (see freeze_startup_objects).
+GC_THRESHOLDS = (20_000, 50, 100)
 
 
 def system_clock() -> datetime:
@@ -51,6 +55,7 @@ class NewsdeskApp(App[None]):
         ui_state: UIState | None = None,
         clock: Clock = system_clock,
         save_state: bool = True,
+        tune_gc: bool = False,
     ) -> None:
         super().__init__()
         self.desk = desk
@@ -59,6 +64,8 @@ class NewsdeskApp(App[None]):
         #: Current time for relative dates (tests and snapshots pass a fixed one).
         self.clock = clock
         self._save_state = save_state
+        #: Only the real program tunes the process-wide GC (tests share a process).
+        self._frozen = not tune_gc
         self.keymap_overrides, self._keymap_errors = validate_keymap(self.settings.keys)
 
     def on_mount(self) -> None:
@@ -76,6 +83,18 @@ class NewsdeskApp(App[None]):
         for problem in [*self.settings.errors, *self._keymap_errors]:
             self.notify(problem, title="Configuration", severity="warning", timeout=10,
                         markup=False)
+
+    def freeze_startup_objects(self) -> None:
+        """Hide everything built at start-up from the cyclic garbage collector.
+
+        Otherwise each full collection rescans the whole widget tree and styles,
+        a ~100 ms pause every couple of seconds while keys repeat (bench_tui.py
+        showed it as the key-latency tail). Called once, after the first list.
+        """
+        if not self._frozen:
+            self._frozen = True
+            gc.freeze()
+            gc.set_threshold(*GC_THRESHOLDS)
 
     def save_ui_state(self) -> None:
         if not self._save_state:
@@ -115,7 +134,7 @@ def run_app(paths: Paths) -> int:
     resource_tracker.ensure_running()
     desk = Desk(paths, background_index=True)
     try:
-        NewsdeskApp(desk).run()
+        NewsdeskApp(desk, tune_gc=True).run()
     finally:
         desk.close()
     return 0

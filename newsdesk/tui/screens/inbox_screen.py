@@ -222,6 +222,7 @@ class InboxScreen(Screen[None]):
         )
         self.update_status()
         self.schedule_detail()
+        self.app.freeze_startup_objects()
         if self._pending_expand is not None:
             pending, self._pending_expand = self._pending_expand, None
             self._expand_story_of(pending)

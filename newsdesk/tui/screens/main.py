@@ -131,8 +131,9 @@ class MainScreen(JobsScreen):
         """Show what changed: markers, rows leaving the inbox, a note for batches."""
         kind = result.action
         if kind == "archive" and "is:archived" not in self.query_text:
-            self.inbox.drop_rows(result.changed)
-            self.result_ids = [i for i in self.result_ids if i not in set(result.changed)]
+            gone = set(result.changed)
+            self.inbox.drop_rows(gone)
+            self.result_ids = [i for i in self.result_ids if i not in gone]
         self.after_change(result.changed)
         if len(ids) > 1 or kind in ("archive", "unarchive"):
             verb = _PAST.get(kind, kind.capitalize())
