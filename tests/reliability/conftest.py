@@ -46,12 +46,15 @@ def _mount(*args: str) -> bool:
 def read_only(directory: Path) -> Iterator[None]:
     """Make `directory` unwritable for this process: chmod, or a read-only bind mount for root."""
     if os.geteuid() != 0:
-        mode = directory.stat().st_mode
-        directory.chmod(0o555)
+        # The files too: SQLite could otherwise write through an existing -wal/-shm.
+        modes = {p: p.stat().st_mode for p in [directory, *directory.iterdir()]}
+        for path in modes:
+            path.chmod(0o555 if path.is_dir() else 0o444)
         try:
             yield
         finally:
-            directory.chmod(mode)
+            for path, mode in modes.items():
+                path.chmod(mode)
         return
     if not _mount("--bind", "-o", "ro", str(directory), str(directory)):
         pytest.skip("running as root and cannot bind-mount read-only")

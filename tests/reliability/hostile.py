@@ -120,8 +120,8 @@ def _large(put: Put, folder: Path, written: list[str]) -> None:
     written.append("fifty-megabytes.txt")
     # A gzip bomb: small on disk, 80 MB once expanded.
     put("bomb.txt.gz", gzip.compress(b"a" * (80 * 1024 * 1024), compresslevel=1))
-    # Large but allowed: 3 MB of text in long paragraphs (cut before extraction).
-    put("three-megabytes.txt", _page("Long report on the harbour", ("word " * 200 + "\n\n") * 3000))
+    # Large but allowed: 2 MB of text in long paragraphs (cut before extraction).
+    put("two-megabytes.txt", _page("Long report on the harbour", ("word " * 200 + "\n\n") * 2000))
     put("one-line-megabyte.txt", "x" * 1_000_000)
     put("many-lines.txt", "A\n" * 200_000)
 
@@ -170,7 +170,7 @@ def _deep_nesting(put: Put) -> None:
     put("nested-json.jsonl", "[" * 100_000 + "]" * 100_000 + "\n")
     put("nested-json-object.jsonl", '{"title": "Deep", "body": ' + '{"a":' * 50_000 + "1" + "}" * 50_000 + "}\n")
     put("nested-quotes.md", "# Quotes\n\n" + ">" * 50_000 + " deep quote\n")
-    put("nested-lists.md", "# Lists\n\n" + "".join("  " * i + "- item\n" for i in range(2_000)))
+    put("nested-lists.md", "# Lists\n\n" + "".join("  " * i + "- item\n" for i in range(1_000)))
     put("nested-xml.xml", '<?xml version="1.0"?><rss version="2.0"><channel>' + "<x>" * depth + "</x>" * depth + "</channel></rss>")
 
 
@@ -248,7 +248,7 @@ def _huge_fields(put: Put) -> None:
     put("title-100k.jsonl", json.dumps({"title": long_title, "body": "Body.", "authors": ["x" * 100_000], "tags": ["t" * 10_000] * 500, "source": "s" * 100_000}) + "\n")
     put("title-100k.html", f"<html><head><title>{long_title}</title></head><body><h1>{long_title}</h1><p>Body text.</p></body></html>")
     put("title-100k.xml", _rss([(long_title, "Body text " * 10)]))
-    put("many-items.jsonl", "".join(json.dumps({"title": f"Item {i}", "body": f"Body of item {i} with words."}) + "\n" for i in range(300)))
+    put("many-items.jsonl", "".join(json.dumps({"title": f"Item {i}", "body": f"Body of item {i} with words."}) + "\n" for i in range(150)))
     put("many-links.html", "<html><body><h1>Links</h1><p>Text.</p>" + "<a href='http://e.com/x'>link</a>" * 20_000 + "</body></html>")
 
 

@@ -95,7 +95,7 @@ def test_killed_import_keeps_every_article_whole(tmp_path: Path) -> None:
     killed = 0
     for _ in range(KILLS):
         proc = start(data, "import", str(corpus), "--json")
-        killed += kill_after(proc, rng.uniform(0.4, 2.0))
+        killed += kill_after(proc, rng.uniform(0.4, 1.6))
         db = data / "newsdesk.sqlite3"
         if db.exists():
             assert_articles_whole(db)
@@ -277,7 +277,7 @@ def test_killed_export_leaves_no_torn_files(bulk: Path, tmp_path: Path) -> None:
             for f in files[::20]:
                 parse_export(f)
     # Replacing an existing export (--force) moves whole files only.
-    for _ in range(2 if not SOAK else KILLS):
+    for _ in range(1 if not SOAK else KILLS):
         kill_after(
             start(bulk, *args, "-o", str(out / "calibration"), "--force"),
             rng.uniform(0.3 * took, 1.1 * took),

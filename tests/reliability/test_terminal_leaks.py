@@ -143,7 +143,7 @@ def _tui_available() -> bool:
 def test_tui_output_carries_no_payload(planted: tuple[Path, list[str]]) -> None:
     data, _ids = planted
     # Open the app, move through both articles (the detail pane shows each), quit.
-    keys = [(3.0, b"j"), (3.6, b"j"), (4.2, b"k"), (4.8, b"\r"), (5.6, b"\x1b"), (6.2, b"q")]
+    keys = [(2.0, b"j"), (2.4, b"j"), (2.8, b"k"), (3.2, b"\r"), (3.8, b"\x1b"), (4.4, b"q")]
     output = run_in_pty(cli_command(data), keys=keys, timeout=25)
     assert len(output) > 1000, output[:500]
     assert b"Traceback" not in output

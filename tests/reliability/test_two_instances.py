@@ -150,7 +150,7 @@ def test_a_write_that_waits_too_long_explains_and_changes_nothing(
     from newsdesk.cli.main import main
 
     monkeypatch.setattr(newsdesk.store, "BUSY_TIMEOUT_MS", 800)
-    holder = hold_write_lock(populated / "newsdesk.sqlite3", 4)
+    holder = hold_write_lock(populated / "newsdesk.sqlite3", 2.5)
     try:
         code = main(["--data-dir", str(populated), "star", token(6).capitalize()])
     finally:
@@ -174,15 +174,16 @@ def test_two_app_windows_and_a_cli_import(populated: Path, tmp_path: Path) -> No
     corpus = tmp_path / "corpus"
     write_text_corpus(corpus, 30, start=2000)
     outputs: dict[str, bytes] = {}
-    left = [(3.0, b"s"), (3.6, b"j"), (4.0, b"s"), (4.6, b"r"), (5.2, b"j"), (5.6, b"s"), (9.0, b"q")]
-    right = [(3.3, b"j"), (3.5, b"j"), (3.9, b"s"), (4.5, b"j"), (5.0, b"s"), (5.8, b"r"), (9.2, b"q")]
+    # Keys typed before the app is ready wait in the terminal; it reads them once it runs.
+    left = [(2.0, b"s"), (2.5, b"j"), (3.0, b"s"), (3.5, b"r"), (4.0, b"j"), (4.5, b"s"), (7.0, b"q")]
+    right = [(2.2, b"j"), (2.4, b"j"), (2.8, b"s"), (3.4, b"j"), (3.9, b"s"), (4.6, b"r"), (7.2, b"q")]
     windows = [
         threading.Thread(target=lambda k=k, name=name: outputs.__setitem__(name, run_in_pty(cli_command(populated), keys=k, timeout=25)))
         for name, k in (("left", left), ("right", right))
     ]
     for window in windows:
         window.start()
-    time.sleep(3.5)
+    time.sleep(2.5)
     imported = run_cli(populated, "import", str(corpus), "--json")
     starred = run_cli(populated, "star", token(40).capitalize())
     for window in windows:
