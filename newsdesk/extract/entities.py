@@ -95,6 +95,15 @@ _CONNECTORS = word_set("""
     ibn al el y the on
     """)
 #: Particles that begin a surname ("bin Laden", "van der Berg", "de Gaulle").
+#: Articles of other languages that open a sentence before a name.
+_FOREIGN_ARTICLES = word_set("Die Der Das Den Dem El La Los Las Le Les Il Gli Het Une Un Una")
+_LOWER_ARTICLES = word_set("la el le les los las der die das il lo")
+#: German compound nouns naming a body ("Energieversorgung", "Verbraucherzentrale").
+_GERMAN_ORG_WORD = re.compile(
+    r"\w{3}(?:zentrale|versorgung|werke|verband|gesellschaft|ministerium|behörde|kasse|börse"
+    r"|partei|gewerkschaft|institut|universität|hochschule|klinikum|gericht|stiftung|verein"
+    r"|agentur|verwaltung|konzern|bank)$"
+)
 _PARTICLES = word_set("de del della di da dos das du van von der den ter la le bin bint ibn al el")
 
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_](?:\w|[&'’\-](?=[^\W_]))*")
@@ -110,6 +119,13 @@ _CREDIT_LINE = re.compile(
     re.IGNORECASE,
 )
 _LOCATIVE = word_set("in at from to near outside into across throughout around via")
+#: Prepositions after which an unknown name is a place (not "at" or "from": "at Acme").
+_PLACE_PREPOSITIONS = word_set("in near nearby outside across throughout around between towards toward")
+#: Lower-case nouns after "the X" that make X a place ("the Ayrshire coast").
+_PLACE_NOUNS = word_set(
+    "coast valley region border shore peninsula hills islands island countryside highlands "
+    "mountains delta basin estuary plateau lowlands suburbs suburb district province county"
+)
 #: Hyphen suffixes that make a capitalised word an adjective ("Paris-based").
 _ADJECTIVE_SUFFIXES = word_set(
     "born based led backed owned made run bound linked funded affiliated style era "
@@ -373,6 +389,7 @@ def _mark_line(text: str, line: list[_Token], line_text: str) -> None:
 _CAMEL_CASE = re.compile(r"([A-Z][a-z]+)[A-Z][A-Za-z]*")
 _NAME_PREFIXES = word_set("Mc Mac De Di Da Du Del Della La Le Lo Van Von Fitz St O Ben Abu Al El")
 _DATELINE_AGENCY = re.compile(r"\([A-Z]{2,6}\)\s*[-—–]")
+_CREDIT_CLOSE = re.compile(r"[)/]\s*(?:[-—–]{1,2}|:)")
 _AMPERSAND = re.compile(r"[ \t\u00a0]+&[ \t\u00a0]+")
 _CLOSED_QUOTE = re.compile(r"[.!?,][\"”’']\s+$")
 
@@ -454,6 +471,9 @@ class _Found:
     #: The name without a sentence-initial first word that may not belong to it
     #: ("Unpredictable Sondland"): used when that shorter form is known.
     rest: str | None = None
+    #: Its context reads as a place ("near Dalmally", "the Ayrshire coast"): a name
+    #: nothing else claims is then a place, not dropped.
+    place_cue: bool = False
 
 
 def _surface(text: str, tokens: list[_Token], i: int, j: int) -> str:
@@ -531,6 +551,26 @@ class _Classifier:
         self.words = [t.text for t in tokens]
 
     # Context around a span.
+    def dateline_credit(self, i: int, j: int) -> bool:
+        """'LAGOS, March 3 (Continental Wire) -', '/Meridian Newswire/ --': the wire that
+        filed the story, credited in its dateline, is no organisation in it."""
+        start, end = self.tokens[i].start, self.tokens[j - 1].end
+        opener = self.text[start - 1 : start]
+        if opener not in ("(", "/") or start - _line_begin(self.text, start) > 80:
+            return False
+        closer = ")" if opener == "(" else "/"
+        return _CREDIT_CLOSE.match(self.text, end) is not None and self.text[end] == closer
+
+    def place_cue(self, i: int, j: int) -> bool:
+        """'near Dalmally', 'in Ringsend', 'the Serra Alta valley': the span reads as a place."""
+        prev = self.prev_word(i)
+        if prev in _PLACE_PREPOSITIONS:
+            return True
+        if prev.lower() != "the" or j >= len(self.tokens):
+            return False
+        nxt = self.tokens[j]
+        return _joined(self.text, self.tokens[j - 1], nxt) and nxt.text in _PLACE_NOUNS
+
     def prev_word(self, i: int) -> str:
         """The word right before token i on the same line, spaces only between."""
         if i == 0 or not _joined(self.text, self.tokens[i - 1], self.tokens[i]):
@@ -599,6 +639,8 @@ class _Classifier:
             or (words[i] in CALENDAR and not _given_name_first(self.tokens, i, j))
             or words[i] in _CONNECTORS
             or (words[i] == "The" and not self.known_with_the(i, j))
+            # "Die Verbraucherzentrale Hessen", "El Ministerio de Transportes" ("Los Angeles" stays).
+            or (words[i] in _FOREIGN_ARTICLES and j - i > 1 and not self.known_with_the(i, j))
         ):
             i += 1
         if (
@@ -662,6 +704,8 @@ class _Classifier:
             j -= 1
         if i >= j:
             return []
+        if self.dateline_credit(i, j):
+            return []
         name = _surface(self.text, tokens, i, j)
         if name in KNOWN_ORGS:
             return [_Found(i, j, name, ORG)]
@@ -681,6 +725,14 @@ class _Classifier:
             head = [f for f in self.classify_span(i, titled) if f.kind != "candidate"]
             name = _surface(self.text, tokens, titled, j)
             return [*head, _Found(titled, j, name, PERSON, evidence=True)]
+        for k in range(i + 2, j - 1):
+            if words[k] in FOREIGN_ORG_LEADS and words[k - 1] in _LOWER_ARTICLES:
+                # "Según la Autoridad Portuaria de Valencia": the body starts at its lead.
+                return self.classify_span(i, k - 1) + self.org_with_prefix(k, j)
+        if any(_GERMAN_ORG_WORD.search(w) for w in words[i:j]):
+            # "Verbraucherzentrale Hessen", "Energieversorgung Kassel": German
+            # compounds end in the kind of body they name.
+            return self.org_with_prefix(i, j)
         if "and" in inner:
             cut = i + 1 + inner.index("and")
             # "Russia and China" are two names; "University and College Union" is
@@ -968,7 +1020,9 @@ class _Classifier:
                 and self.speaks(i + 1)
             )
         )
-        return [_Found(i, i + 1, word, "alias", evidence=evidence)]
+        return [
+            _Found(i, i + 1, word, "alias", evidence=evidence, place_cue=self.place_cue(i, i + 1))
+        ]
 
     def plain_acronym(self, i: int) -> bool:
         """True when an unknown all-caps word is likely an acronym, not shouting.
@@ -1030,7 +1084,16 @@ class _Classifier:
             or _APPOSITION.match(self.after(j, 20)) is not None
         )
         name = _surface(self.text, tokens, i, j)
-        return [_Found(i, j, name, PERSON if evidence else "candidate", evidence=evidence)]
+        return [
+            _Found(
+                i,
+                j,
+                name,
+                PERSON if evidence else "candidate",
+                evidence=evidence,
+                place_cue=not evidence and self.place_cue(i, j),
+            )
+        ]
 
     def headline_pieces(self, i: int, j: int) -> list[_Found]:
         """In title-case lines only known names count: the longest known n-gram wins."""
@@ -1221,6 +1284,7 @@ def _resolve(text: str, tokens: list[_Token], found: list[_Found]) -> Analysis:
                 org_short.setdefault(short, org)
     mentions: list[Mention] = []
     genders: dict[str, str] = {}
+    last_place = -1  # token index just past the last place, for lists of places
     first_at: dict[str, int] = {}
     last_full_at: dict[str, int] = {}
 
@@ -1244,7 +1308,9 @@ def _resolve(text: str, tokens: list[_Token], found: list[_Found]) -> Analysis:
         if kind == PERSON:
             name = person_by_key.get(_person_key(name), name)
         elif kind == "candidate":
-            continue
+            if not _place_by_context(f, text, tokens, last_place):
+                continue
+            kind = PLACE
         elif (
             kind == PLACE
             and f.j - f.i == 1
@@ -1267,6 +1333,13 @@ def _resolve(text: str, tokens: list[_Token], found: list[_Found]) -> Analysis:
                 name, kind = org_short[name], ORG  # "Brightwater" after "Brightwater Corp."
             elif kind == "alias" and f.evidence and name.lower() not in COMMON_WORDS:
                 kind = PERSON  # a lone surname that speaks or carries a title
+            elif (
+                kind == "alias"
+                and name.lower() not in COMMON_WORDS
+                and name not in GIVEN_NAMES
+                and _place_by_context(f, text, tokens, last_place)
+            ):
+                kind = PLACE
             else:
                 continue
         elif kind == "acronym":
@@ -1288,6 +1361,8 @@ def _resolve(text: str, tokens: list[_Token], found: list[_Found]) -> Analysis:
             cue = _gender_cue(text, tokens, f.i, name)
             if cue and name not in genders:
                 genders[name] = cue
+        if kind == PLACE:
+            last_place = f.j
         mentions.append(Mention(start, end, name, kind))
     mentions = _merge_legal_forms(mentions)
     kinds: dict[str, str] = {}
@@ -1299,6 +1374,21 @@ def _resolve(text: str, tokens: list[_Token], found: list[_Found]) -> Analysis:
     mentions = [m for m in mentions if kinds[m.name] == m.kind]
     genders = {name: sex for name, sex in genders.items() if kinds.get(name) == PERSON}
     return Analysis(mentions, kinds, surfaces, genders)
+
+
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")
+
+
+def _place_by_context(f: _Found, text: str, tokens: list[_Token], last_place: int) -> bool:
+    """A name nothing else claims is a place after 'near'/'in' or in a list of places
+    ("between Crianlarich and Oban", "Marsabit, Turkana and Wajir")."""
+    if f.place_cue:
+        return True
+    return (
+        last_place > 0
+        and last_place <= f.i
+        and _LIST_GAP.fullmatch(text, tokens[last_place - 1].end, tokens[f.i].start) is not None
+    )
 
 
 def _gender_cue(text: str, tokens: list[_Token], i: int, name: str) -> str | None:

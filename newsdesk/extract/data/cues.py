@@ -55,6 +55,9 @@ ORG_HEADS: frozenset[str] = word_set(
     FC AFC CF SC Economics Energi Energie Energia Raumfahrt Luftfahrt Eireann Éireann
     Telekom Bahn Verband Verein Gesellschaft Stiftung Fundación Fundação Fondation Instituto
     Institut Istituto Universidad Universidade Université Universität Università
+    Transmission Wire Newswire Homes Cloud Action Venture Ventures Programme Program Refinery
+    Refineries Ombudsman Confederation Collective Marketers Operators Distributors Producers
+    Börse Zentrale Werke Kasse Sparkasse Partei Gewerkschaft Hochschule Klinikum Rundfunk
     """
 )
 
@@ -67,7 +70,7 @@ ORG_LEADS: frozenset[str] = word_set(
     Organization Organisation Agency Authority Administration Corps Army Navy
     Service Guild Fund Foundation Center Centre Hospital Tribunal Secretariat
     Cabinet Senate Republic Kingdom Federation Order Friends Daughters Sons
-    Knights Chiefs City Port
+    Knights Chiefs City Port Confederation Coalition Alliance Campaign
     """
 )
 
@@ -81,6 +84,10 @@ FOREIGN_ORG_LEADS: frozenset[str] = word_set(
     Partido Parti Partito Centro Compañía Companhia Société Società Gesellschaft Verband
     Agencia Agência Agence Grupo Gruppo Groupe Hôpital Ospedale Caja Caixa Corporación
     Empresa Cámara Juzgado Audiencia Policía Polizei Bundesamt Landesamt
+    Autoridad Coordinadora Confederación Federación Asamblea Ayuntamiento Generalitat Diputación
+    Métropole Musée Museo Museu Fédération Confédération Syndicat Conselho Câmara Prefeitura
+    Städtische Städtischen Staatliche Bundesministerium Ministerium Landesregierung Stadtrat
+    Verbraucherzentrale Stadtwerke Deutsche Deutscher Société Mairie Préfecture Région
     """
 )
 

@@ -1,0 +1,79 @@
+"""Entities named by their context: places after 'near'/'in' or in lists of places,
+organisations by their heads in several languages, and dateline credits left out."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.extract.entities import find_entities
+
+
+def test_unknown_names_after_place_prepositions_are_places() -> None:
+    result = find_entities(
+        "Network Rail closed the line between Crianlarich and Oban after a tree fell near "
+        "Dalmally. Engineers in Ringsend were also called out."
+    )
+    for place in ("Crianlarich", "Oban", "Dalmally", "Ringsend"):
+        assert place in result.places, place
+    assert not set(result.places) & set(result.people)
+
+
+def test_the_x_coast_and_lists_of_places() -> None:
+    result = find_entities(
+        "Most of the outages were on the Ayrshire coast. Rainfall across Marsabit, Turkana and "
+        "Wajir was well below normal, forecasters said."
+    )
+    for place in ("Ayrshire", "Marsabit", "Turkana", "Wajir"):
+        assert place in result.places, place
+
+
+def test_a_name_with_person_evidence_is_not_made_a_place() -> None:
+    result = find_entities(
+        "The mayor met Ana Berg in Tallinn on Monday. Berg said the plan would go ahead."
+    )
+    assert "Ana Berg" in result.people
+    assert "Berg" not in result.places
+
+
+@pytest.mark.parametrize(
+    ("sentence", "org"),
+    [
+        (
+            "Die Verbraucherzentrale Hessen hält die Begründung für unzureichend.",
+            "Verbraucherzentrale Hessen",
+        ),
+        (
+            "Die Städtische Energieversorgung Kassel hebt die Preise an.",
+            "Städtische Energieversorgung Kassel",
+        ),
+        ("El Ministerio de Transportes ha convocado a ambas partes.", "Ministerio de Transportes"),
+        (
+            "Según la Autoridad Portuaria de Valencia, la huelga sigue.",
+            "Autoridad Portuaria de Valencia",
+        ),
+        ("Rivals accused Castlegate Homes of ignoring residents.", "Castlegate Homes"),
+        ("The deal was approved by Cascade Transmission on Friday.", "Cascade Transmission"),
+        ("The World Food Programme said it needed more money.", "World Food Programme"),
+    ],
+)
+def test_organisation_heads_and_leads(sentence: str, org: str) -> None:
+    result = find_entities(sentence)
+    assert org in result.organizations
+    assert org not in result.people
+
+
+def test_foreign_article_does_not_swallow_a_known_place() -> None:
+    assert "Los Angeles" in find_entities("Los Angeles reported heavy rain on Monday.").places
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "LAGOS, March 3 (Continental Wire) - Fuel importers warned on Tuesday of shortages.",
+        "BERLIN (Baltic Press Agency) — The cabinet approved the plan on Wednesday.",
+        "ALBUQUERQUE, N.M., Nov. 18, 2026 /Meridian Newswire/ -- The company announced a plan.",
+    ],
+)
+def test_the_wire_in_a_dateline_is_not_an_organisation(body: str) -> None:
+    orgs = find_entities(body).organizations
+    assert not any(("Wire" in o or "Agency" in o) for o in orgs), orgs
