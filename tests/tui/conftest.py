@@ -64,6 +64,17 @@ TOPICS = (
 )
 
 
+#: Each topic's own people, organisation and place (stories must not blur together).
+ENTITIES = (
+    ("Marta Ferrer", "Jucar Basin Authority", "Alzira"),
+    ("Pieter de Vries", "FNV Havens", "Rotterdam"),
+    ("Kim Soo-jin", "Ministry of Trade", "Seoul"),
+    ("Aroha Ngata", "Nurses Organisation", "Auckland"),
+    ("Judge Elske Maas", "District Court", "The Hague"),
+    ("Luis Herrera", "Metro Workers Union", "Mexico City"),
+)
+
+
 def sample_articles(count: int = 12) -> list[Extracted]:
     """Fictional articles with fixed dates, one hour apart, newest first by index.
 
@@ -72,6 +83,7 @@ def sample_articles(count: int = 12) -> list[Extracted]:
     items = []
     for i in range(count):
         title, word, body = TOPICS[i % len(TOPICS)]
+        person, org, place = ENTITIES[i % len(ENTITIES)]
         hour = 11 - (i % 12)
         day = 14 - i // 12
         items.append(
@@ -82,11 +94,11 @@ def sample_articles(count: int = 12) -> list[Extracted]:
                 source=SOURCES[i % len(SOURCES)],
                 dateline="ALZIRA, Spain" if word == "flood" else None,
                 published=f"2026-03-{day:02d}T{hour:02d}:00:00+00:00",
-                people=["Ana Ruiz"],
-                organizations=["Red Cross"],
-                places=["Valencia"],
-                mention_counts={"Ana Ruiz": 3, "Red Cross": 2, "Valencia": 1},
-                quotes=[Quote(f"We will rebuild, said number {i}.", "Ana Ruiz")],
+                people=[person],
+                organizations=[org],
+                places=[place],
+                mention_counts={person: 3, org: 2, place: 1},
+                quotes=[Quote(f"We will keep going, said number {i}.", person)],
                 links=[Link("Earlier coverage", f"https://example.org/earlier/{i}")],
                 credits=["Edited by Sam Moss"],
                 body=f"{body}\n\nThis is report number {i} on the {word}.",
