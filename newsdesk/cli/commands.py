@@ -80,7 +80,14 @@ def cmd_import(desk: Desk, args: argparse.Namespace) -> int:
 
         summary = desk.import_paths(inputs, progress=on_progress)
     if not args.no_index:
-        sync_index(desk)
+        try:
+            sync_index(desk)
+        except OSError as exc:
+            # The articles are stored; only the derived index could not be written.
+            output.notice(
+                f"the search index was not updated ({exc.strerror or exc}); "
+                "it catches up on the next search"
+            )
     if args.json:
         output.print_json(summary.as_dict())
     else:

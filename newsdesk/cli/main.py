@@ -7,6 +7,7 @@ user can cause end in a one-line message and a non-zero exit, never a traceback.
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
 import sqlite3
 import sys
@@ -158,7 +159,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         output.error(str(exc))
         return EXIT_USAGE
     except OSError as exc:
-        output.error(f"{exc.strerror or exc}: {exc.filename or ''}".strip(": "))
+        where = f"{exc.strerror or exc}: {exc.filename or ''}".strip(": ")
+        if exc.errno == errno.ENOSPC:
+            where += ". The disk is full: free some space and run the command again"
+        output.error(where)
         return EXIT_ERROR
     except Exception as exc:  # last resort: a message and a log, never a traceback
         log = _write_crash_log()
