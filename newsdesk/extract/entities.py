@@ -87,6 +87,10 @@ SPEECH_VERBS: frozenset[str] = word_set("""
     sighed boasted interjected exclaimed pleaded demanded retorted snapped scoffed
     gushed lamented reiterated repeated clarified recalled cautions warns adds
     stresses tweets emailed texted wrote instructed ordered cried
+    sagte sagt sagten erklärte erklärt erklärten betonte betont meinte warnte kritisierte
+    dijo dice afirmó afirma aseguró asegura explicó explica señaló señala declaró añadió
+    indicó advirtió subrayó déclare affirme explique ajoute estime souligne précise
+    disse afferma dichiara spiega
     """)
 
 #: Lowercase words allowed inside a name between capitalised words.
@@ -389,6 +393,12 @@ def _mark_line(text: str, line: list[_Token], line_text: str) -> None:
 _CAMEL_CASE = re.compile(r"([A-Z][a-z]+)[A-Z][A-Za-z]*")
 _NAME_PREFIXES = word_set("Mc Mac De Di Da Du Del Della La Le Lo Van Von Fitz St O Ben Abu Al El")
 _DATELINE_AGENCY = re.compile(r"\([A-Z]{2,6}\)\s*[-—–]")
+_SPEECH_THEN_ROLE = re.compile(
+    r"\b(?:(?:a|hat|ha)\s+)?(?:"
+    + "|".join(sorted((re.escape(v) for v in SPEECH_VERBS), key=len, reverse=True))
+    + r"|déclaré|dit|affirmé|expliqué|ajouté|estimé|souligné|précisé)"
+    r"\s+(?:[a-zà-ÿ][\w'’-]*\s+){0,6}?[a-zà-ÿ][\w'’-]*,\s$"
+)
 _CREDIT_CLOSE = re.compile(r"[)/]\s*(?:[-—–]{1,2}|:)")
 _AMPERSAND = re.compile(r"[ \t\u00a0]+&[ \t\u00a0]+")
 _CLOSED_QUOTE = re.compile(r"[.!?,][\"”’']\s+$")
@@ -551,6 +561,15 @@ class _Classifier:
         self.words = [t.text for t in tokens]
 
     # Context around a span.
+    def named_after_speech(self, i: int) -> bool:
+        """'..., a déclaré la directrice du musée, Hélène Garnier': the name a
+        speech verb and a lower-case role lead up to, set off by a comma."""
+        start = self.tokens[i].start
+        if self.text[start - 2 : start] != ", ":
+            return False
+        lead = self.text[max(_line_begin(self.text, start), start - 100) : start]
+        return _SPEECH_THEN_ROLE.search(lead) is not None
+
     def dateline_credit(self, i: int, j: int) -> bool:
         """'LAGOS, March 3 (Continental Wire) -', '/Meridian Newswire/ --': the wire that
         filed the story, credited in its dateline, is no organisation in it."""
@@ -1082,6 +1101,7 @@ class _Classifier:
             or (self.speaks(j) and self.prev_word(i) != "the")
             or self.prev_word(i) in SPEECH_VERBS
             or _APPOSITION.match(self.after(j, 20)) is not None
+            or self.named_after_speech(i)
         )
         name = _surface(self.text, tokens, i, j)
         return [
@@ -1235,7 +1255,12 @@ def _resolve(text: str, tokens: list[_Token], found: list[_Found]) -> Analysis:
     strong_alias, weak_alias = _alias_tables(people)
     # A lone name that spoke or had a title ("Trump said", "Prince Harry") is a
     # person the story never names in full: its other mentions count too.
-    for word in evidence_words:
+    alone_words = {
+        f.name
+        for f in found
+        if f.kind == "alias" and f.evidence and _alone_as_person(text, tokens, f.i)
+    }
+    for word in alone_words:
         if word not in strong_alias and word not in weak_alias and word.lower() not in COMMON_WORDS:
             strong_alias[word] = [word]
     # Acronyms: explicit "(JCS)" after a name, then initials of named organisations.
@@ -1331,7 +1356,12 @@ def _resolve(text: str, tokens: list[_Token], found: list[_Found]) -> Analysis:
                 kind = PERSON
             elif name in org_short:
                 name, kind = org_short[name], ORG  # "Brightwater" after "Brightwater Corp."
-            elif kind == "alias" and f.evidence and name.lower() not in COMMON_WORDS:
+            elif (
+                kind == "alias"
+                and f.evidence
+                and name.lower() not in COMMON_WORDS
+                and _alone_as_person(text, tokens, f.i)
+            ):
                 kind = PERSON  # a lone surname that speaks or carries a title
             elif (
                 kind == "alias"
@@ -1374,6 +1404,20 @@ def _resolve(text: str, tokens: list[_Token], found: list[_Found]) -> Analysis:
     mentions = [m for m in mentions if kinds[m.name] == m.kind]
     genders = {name: sex for name, sex in genders.items() if kinds.get(name) == PERSON}
     return Analysis(mentions, kinds, surfaces, genders)
+
+
+def _alone_as_person(text: str, tokens: list[_Token], i: int) -> bool:
+    """A name never given in full is a person only after a comma, quote or title.
+
+    "“...,” Boudreau said", "Mr. Bashir", "minister Boudreau said" are people;
+    "Tuberculosis and Malaria said", "la patronal Anesco afirmó" may be bodies.
+    """
+    if i == 0 or not _joined(text, tokens[i - 1], tokens[i]):
+        return True
+    prev = tokens[i - 1].text
+    return (
+        prev in HONORIFICS or prev in _SAID or prev in TITLE_WORDS or prev.lower() in ROLE_NOUNS
+    )
 
 
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")

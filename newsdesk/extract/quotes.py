@@ -75,6 +75,8 @@ _ABBREVIATION = re.compile(
 _VERBS = "|".join(
     sorted((re.escape(v) for v in SPEECH_VERBS if v.isalpha()), key=len, reverse=True)
 )
+#: French and German perfect participles of saying, after "a" / "hat".
+_PERFECTS = "déclaré|dit|affirmé|expliqué|ajouté|estimé|souligné|précisé|gesagt|erklärt|betont"
 #: Verbs that report speech without a direct object ("calling it “...”").
 _REPORTING = (
     _VERBS
@@ -91,10 +93,15 @@ _AFTER_PRONOUN = re.compile(
     rf"[\s,—–-]*(he|she|they|it|we|i)\s+(?:has\s+|had\s+|also\s+|later\s+)?(?:{_VERBS})\b",
     re.IGNORECASE,
 )
-#: After a quote: a verb first ("said Kim", "added the minister").
-_AFTER_VERB = re.compile(rf"[\s,—–-]*(?:{_VERBS})\b", re.IGNORECASE)
-#: After a quote: "according to X".
-_AFTER_ACCORDING = re.compile(r"[\s,—–-]*according\s+to\b", re.IGNORECASE)
+#: After a quote: a verb first ("said Kim", "added the minister"), with the
+#: auxiliary of a French or German perfect ("a déclaré X", "hat gesagt").
+_AFTER_VERB = re.compile(
+    rf"[\s,—–-]*(?:(?:a|hat|ha)\s+)?(?:{_VERBS}|{_PERFECTS})\b", re.IGNORECASE
+)
+#: After a quote: "according to X" ("selon", "según", "laut", "secondo").
+_AFTER_ACCORDING = re.compile(
+    r"[\s,—–-]*(?:according\s+to|selon|según|segun|laut|secondo|segundo)\b", re.IGNORECASE
+)
 #: After a quote, before a name: a few title words, no sentence punctuation.
 _LEAD_IN = re.compile(r"[\s,—–-]*(?:[\w.\-’'&]+,?\s+){0,8}?", re.IGNORECASE)
 #: After a name: optional apposition, then the verb ("Kim, the envoy, said").
@@ -168,17 +175,21 @@ def _quotes_in(text: str) -> list[_Raw]:
         continues = pending_open and line.lstrip()[:1] in _OPENERS
         pending_open = False
         open_at = -1
+        open_ch = ""
         for mark in _QUOTE_MARK.finditer(text, line_start, line_end):
             ch = mark.group()
             if open_at < 0:
                 if ch in _OPENERS:
                     open_at = mark.end()
-            elif ch in _CLOSERS:
+                    open_ch = ch
+            elif ch in _CLOSERS or (open_ch == "„" and ch == "“"):
+                # German quotes open low and close with “: „Wir geben nur ...“
                 found.append(_Raw(open_at, mark.start(), mark.end(), True, continues))
                 continues = False
                 open_at = -1
             else:
                 open_at = mark.end()  # a new opening mark: the previous one was stray
+                open_ch = ch
         if open_at >= 0 and line_end > open_at:
             found.append(_Raw(open_at, line_end, line_end, False, continues))
             pending_open = True
@@ -329,7 +340,11 @@ class _Attributor:
             # but "said one party official" names nobody.
             at = q.after + match.end()
             for m in self.mentions_between(at, limit):
-                if m.kind == PERSON or (m.kind == ORG and _JUST_THE.fullmatch(text, at, m.start)):
+                possessive = text[m.end : m.end + 2] in ("'s", "’s")
+                if m.kind == PERSON or (
+                    # "said Cascade's chief operating officer, Maria Estevez": her, not it.
+                    m.kind == ORG and not possessive and _JUST_THE.fullmatch(text, at, m.start)
+                ):
                     return self.name(m)
             return None
         # "Kim said", "Foreign Minister Cho Tae-yul said", "the JCS said".
