@@ -102,12 +102,11 @@ def test_full_disk_during_import_keeps_the_store_sound(tmp_path: Path) -> None:
         data = disk / "data"
         proc = run_cli(data, "import", str(corpus), "--json")
         assert_clean_stderr(proc.stderr)
-        if proc.returncode != 0:
-            assert len(proc.stderr.strip().splitlines()) <= 2
-            assert "space" in proc.stderr.lower() or "full" in proc.stderr.lower()
-        else:
-            summary = json.loads(proc.stdout)
-            assert summary["failed"] and all("full" in f["reason"] or "space" in f["reason"] for f in summary["failed"])
+        # The summary still comes: what was stored, and why the rest was not.
+        assert proc.returncode == 0, proc.stderr
+        summary = json.loads(proc.stdout)
+        assert summary["imported"] > 0 and summary["failed"]
+        assert all("full" in f["reason"] or "space" in f["reason"] for f in summary["failed"])
         rows = assert_articles_whole(data / "newsdesk.sqlite3")
         assert 0 < len(rows) < 120
         # Reading still works; writing says why not; the doctor names the problem.
