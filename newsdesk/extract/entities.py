@@ -125,6 +125,8 @@ _CREDIT_LINE = re.compile(
 _LOCATIVE = word_set("in at from to near outside into across throughout around via")
 #: Prepositions after which an unknown name is a place (not "at" or "from": "at Acme").
 _PLACE_PREPOSITIONS = word_set("in near nearby outside across throughout around between towards toward")
+#: Words after which a name that speaks is where the speakers live ("Residents of X said").
+_OF_A_PLACE = word_set("of in at from near outside across throughout around")
 #: Lower-case nouns after "the X" that make X a place ("the Ayrshire coast").
 _PLACE_NOUNS = word_set(
     "coast valley region border shore peninsula hills islands island countryside highlands "
@@ -1098,10 +1100,17 @@ class _Classifier:
             first in GIVEN_NAMES
             or (words[i] in EAST_ASIAN_FAMILY_NAMES and j - i <= 3)
             or self.prev_word(i).lower() in ROLE_NOUNS
-            or (self.speaks(j) and self.prev_word(i) != "the")
             or self.prev_word(i) in SPEECH_VERBS
-            or _APPOSITION.match(self.after(j, 20)) is not None
             or self.named_after_speech(i)
+            # "Residents of Serra Alta said", "Farmers in Serra Alta, the wettest
+            # valley, said": the place's people speak, the place is no person.
+            or (
+                self.prev_word(i) not in _OF_A_PLACE
+                and (
+                    (self.speaks(j) and self.prev_word(i) != "the")
+                    or _APPOSITION.match(self.after(j, 20)) is not None
+                )
+            )
         )
         name = _surface(self.text, tokens, i, j)
         return [
@@ -1235,6 +1244,17 @@ def _resolve(text: str, tokens: list[_Token], found: list[_Found]) -> Analysis:
                 f.i += 1
             elif f.kind == PERSON:
                 person_by_key.setdefault(_person_key(f.name), f.name)
+    # A name that reads as a place somewhere ("in Riverbend") is that place
+    # where it speaks too ("“...,” Riverbend said"), unless it has a given name first.
+    place_named = {f.name for f in found if f.place_cue}
+    for f in found:
+        if (
+            f.name in place_named
+            and f.kind in (PERSON, "alias", "candidate")
+            and f.name.split()[0] not in GIVEN_NAMES
+        ):
+            f.kind = "candidate" if " " in f.name else "alias"
+            f.place_cue, f.evidence = True, False
     # Candidates become people when a later short mention speaks or is titled.
     evidence_words = {f.name for f in found if f.kind == "alias" and f.evidence}
     for f in found:

@@ -267,6 +267,26 @@ def enrich(meta: Extracted) -> Extracted:
     return meta
 
 
+def _add_dateline_places(meta: Extracted) -> None:
+    """The dateline's town is a place of the story, even one no gazetteer knows
+    ("RIVERBEND —"); its region or country too when it is a known place."""
+    from newsdesk.extract.placenames import is_known_place_name
+
+    if not meta.dateline:
+        return
+    parts = [clean_line(part) for part in meta.dateline.split(",")]
+    have = {p.casefold() for p in meta.places}
+    for n, part in enumerate(parts):
+        if not part or part.casefold() in have or "." in part:
+            continue  # "N.M.": an abbreviation, not a name to list
+        if n > 0 and not is_known_place_name(part):
+            continue
+        meta.people = [p for p in meta.people if p != part]
+        meta.organizations = [o for o in meta.organizations if o != part]
+        meta.places.append(part)
+        have.add(part.casefold())
+
+
 def _add_entities_and_quotes(meta: Extracted, body: str, need_entities: bool) -> None:
     # Imported here: the entity tables load on first use, not when the package is imported.
     from newsdesk.extract.entities import find_entities
@@ -279,5 +299,6 @@ def _add_entities_and_quotes(meta: Extracted, body: str, need_entities: bool) ->
         meta.places = [clean_line(p) for p in result.places]
         if not meta.mention_counts:
             meta.mention_counts = dict(result.counts)
+        _add_dateline_places(meta)
     if not meta.quotes:
         meta.quotes = find_quotes(body, list(meta.people))

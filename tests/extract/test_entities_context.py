@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsdesk.extract import extract_page
 from newsdesk.extract.entities import find_entities
 
 
@@ -77,3 +78,29 @@ def test_foreign_article_does_not_swallow_a_known_place() -> None:
 def test_the_wire_in_a_dateline_is_not_an_organisation(body: str) -> None:
     orgs = find_entities(body).organizations
     assert not any(("Wire" in o or "Agency" in o) for o in orgs), orgs
+
+
+def test_residents_of_a_place_speaking_do_not_make_it_a_person() -> None:
+    result = find_entities("Residents of Serra Alta said the water was brown.")
+    assert "Serra Alta" not in result.people
+
+
+def test_a_name_read_as_a_place_elsewhere_is_a_place_where_it_speaks() -> None:
+    result = find_entities(
+        '"We are ready," Riverbend said in a statement. Schools in Riverbend closed early.'
+    )
+    assert "Riverbend" in result.places and "Riverbend" not in result.people
+
+
+def test_dateline_town_is_a_place_even_when_unknown() -> None:
+    page = (
+        "Grid operator warns of winter blackouts\n\nBy Jo Whitaker\n\n"
+        "RIVERBEND, Oregon — The operator of the regional grid warned on Wednesday that homes "
+        "could face rolling blackouts this winter.\n\n"
+        "The company said three substations were running close to capacity and asked the "
+        "regulator for emergency spending.\n"
+    )
+    meta = extract_page(page)
+    assert meta.dateline == "Riverbend, Oregon"
+    assert "Riverbend" in meta.places and "Oregon" in meta.places
+    assert "Riverbend" not in meta.people
