@@ -25,6 +25,7 @@ from newsdesk.extract.byline import (
 )
 from newsdesk.extract.dateline import parse_dateline
 from newsdesk.extract.dates import (
+    date_line,
     first_date,
 )
 from newsdesk.extract.found import Found
@@ -167,9 +168,20 @@ def read_body(lines: list[str], start: int, found: Found) -> int:
             if len(found.body) >= 3:
                 return i
             continue
-        if parse_byline(line) is not None and not is_prose(line):
-            # A byline inside the text belongs to a teaser or a contributor box.
+        byline = parse_byline(line) if not is_prose(line) else None
+        if byline is not None:
+            # A byline inside the text belongs to a teaser or a contributor box,
+            # or, on a page that put it under the story, to the story itself.
+            if not found.late_authors:
+                found.late_authors = list(byline.authors)
+                found.late_authors_at = len(body)
             continue
+        if len(line) <= 80 and not is_prose(line):
+            published = date_line(line)
+            if published is not None:
+                # "Published November 25, 2026" under the last paragraph.
+                found.late_published = found.late_published or published
+                continue
         core = strip_list_mark(line)
         prev_next = _PREV_NEXT.match(core) or (None if is_prose(line) else _CAPS_PROMO.match(core))
         if prev_next:

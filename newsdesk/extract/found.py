@@ -31,6 +31,12 @@ class Found:
     links: list[Link] = field(default_factory=list)
     body: list[str] = field(default_factory=list)
     copyright_years: list[int] = field(default_factory=list)
+    #: A byline's names and a date line met inside or after the story ("By X" /
+    #: "November 16, 2026" under the last paragraph): used when the header had none.
+    late_authors: list[str] = field(default_factory=list)
+    #: How many body paragraphs preceded that byline.
+    late_authors_at: int = -1
+    late_published: str | None = None
 
     def add_credit(self, text: str | None) -> None:
         text = clean_line(text or "").strip(" ()")

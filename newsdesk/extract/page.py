@@ -174,7 +174,10 @@ def _assemble(found: Found, hints: Extracted | None, text: str) -> Extracted:
     if not meta.dek and found.dek:
         meta.dek = clean_line(found.dek)
     hint_authors = [clean_line(a) for a in meta.authors if _plausible_author(a)]
-    meta.authors = hint_authors or [clean_line(a) for a in found.authors]
+    # A byline under the story counts only when no paragraph follows it (one
+    # between paragraphs introduces another piece: a video, a contributor box).
+    late = found.late_authors if found.late_authors_at == len(found.body) else []
+    meta.authors = hint_authors or [clean_line(a) for a in (found.authors or late)]
     meta.credits = _merge(meta.credits, found.credits)
     meta.captions = _merge(meta.captions, found.captions)
     if not meta.links:
@@ -209,7 +212,7 @@ def _assemble(found: Found, hints: Extracted | None, text: str) -> Extracted:
         meta.dateline = clean_line(found.dateline)
     meta.published = normalise(meta.published) if meta.published else None
     if not meta.published:
-        meta.published = found.published
+        meta.published = found.published or found.late_published
     if not meta.published and found.dateline_month_day:
         anchor = _anchor_date(found)
         if anchor:

@@ -466,3 +466,34 @@ def test_word_count_counts_tokens_holding_a_letter_or_digit(body: str) -> None:
     meta = enrich(Extracted(body=body, people=["x"], quotes=[], language="en"))
     expected = sum(1 for token in body.split() if any(ch.isalnum() for ch in token))
     assert meta.word_count == expected
+
+
+_LATE_BODY = (
+    "A Dutch startup that uses light to move data inside chips has raised $120 million, one "
+    "of the largest rounds for a European hardware company this year.\n\n"
+    "The company said the money would pay for a pilot production line and double its staff "
+    "to 300 by 2028.\n\n"
+)
+
+
+def test_byline_and_date_under_the_story_are_used_when_the_header_has_none() -> None:
+    page = (
+        "Chip startup raises $120 million to build photonic processors\n\n"
+        + _LATE_BODY
+        + "By Pieter Jansen\nNovember 16, 2026\n\nRead more:\nEurope's chip act, two years on\n"
+    )
+    meta = extract_page(page)
+    assert meta.authors == ["Pieter Jansen"]
+    assert meta.published == "2026-11-16"
+    assert "Pieter Jansen" not in meta.body and "November 16" not in meta.body
+
+
+def test_byline_between_paragraphs_introduces_another_piece() -> None:
+    page = (
+        "Chip startup raises $120 million to build photonic processors\n\n"
+        + _LATE_BODY
+        + "By Nada Tawfik, BBC News, New York\n\n"
+        + "The coronavirus has changed everything about life, and now it is upending the "
+        "rituals of death in the city.\n"
+    )
+    assert extract_page(page).authors == []
