@@ -125,6 +125,8 @@ _CREDIT_LINE = re.compile(
 _LOCATIVE = word_set("in at from to near outside into across throughout around via")
 #: Prepositions after which an unknown name is a place (not "at" or "from": "at Acme").
 _PLACE_PREPOSITIONS = word_set("in near nearby outside across throughout around between towards toward")
+#: Last words of events and competitions ("County Cup"), which no place or person ends in.
+_EVENT_HEADS = word_set("Cup Championship Championships Trophy Open Games Marathon Derby Prix Rally")
 #: Words after which a name that speaks is where the speakers live ("Residents of X said").
 _OF_A_PLACE = word_set("of in at from near outside across throughout around")
 #: Lower-case nouns after "the X" that make X a place ("the Ayrshire coast").
@@ -398,7 +400,8 @@ _DATELINE_AGENCY = re.compile(r"\([A-Z]{2,6}\)\s*[-—–]")
 _SPEECH_THEN_ROLE = re.compile(
     r"\b(?:(?:a|hat|ha)\s+)?(?:"
     + "|".join(sorted((re.escape(v) for v in SPEECH_VERBS), key=len, reverse=True))
-    + r"|déclaré|dit|affirmé|expliqué|ajouté|estimé|souligné|précisé)"
+    + r"|déclaré|dit|affirmé|expliqué|ajouté|estimé|souligné|précisé|detto|dichiarato"
+    + r"|spiegato|aggiunto|dicho|afirmado|declarado|dito|afirmou)"
     r"\s+(?:[a-zà-ÿ][\w'’-]*\s+){0,6}?[a-zà-ÿ][\w'’-]*,\s$"
 )
 _CREDIT_CLOSE = re.compile(r"[)/]\s*(?:[-—–]{1,2}|:)")
@@ -799,6 +802,8 @@ class _Classifier:
             and words[i + 1] in ("of", "de", "del", "di", "do", "da")
         ):
             return [_Found(i, j, name, PLACE)]  # "Gulf of Mexico", "Plaza de Armas"
+        if last in _EVENT_HEADS:
+            return []  # "County Cup", "Lake Festival": an event, neither place nor person
         if first in PLACE_LEADS and j - i == 2 and _is_namelike(tokens[j - 1]):
             return [_Found(i, j, name, PLACE)]  # "River Lee", "Calle Merced", "Lake Tahoe"
         if (
@@ -1440,7 +1445,10 @@ def _alone_as_person(text: str, tokens: list[_Token], i: int) -> bool:
     )
 
 
-_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")
+# "and"/"or" in the languages read: "Ibura, Jardim São Paulo e Areias", "Sagunto y Gandía".
+_LIST_GAP = re.compile(
+    r"\s*(?:,\s*(?:(?:and|or|y|e|et|und|o|ou)\s+)?|\s(?:and|or|y|e|et|und|o|ou)\s+)"
+)
 
 
 def _place_by_context(f: _Found, text: str, tokens: list[_Token], last_place: int) -> bool:

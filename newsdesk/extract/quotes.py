@@ -76,7 +76,10 @@ _VERBS = "|".join(
     sorted((re.escape(v) for v in SPEECH_VERBS if v.isalpha()), key=len, reverse=True)
 )
 #: French and German perfect participles of saying, after "a" / "hat".
-_PERFECTS = "déclaré|dit|affirmé|expliqué|ajouté|estimé|souligné|précisé|gesagt|erklärt|betont"
+_PERFECTS = (
+    "déclaré|dit|affirmé|expliqué|ajouté|estimé|souligné|précisé|gesagt|erklärt|betont"
+    "|detto|dichiarato|spiegato|aggiunto|dicho|afirmado|declarado|dito"
+)
 #: Verbs that report speech without a direct object ("calling it “...”").
 _REPORTING = (
     _VERBS

@@ -104,3 +104,17 @@ def test_dateline_town_is_a_place_even_when_unknown() -> None:
     assert meta.dateline == "Riverbend, Oregon"
     assert "Riverbend" in meta.places and "Oregon" in meta.places
     assert "Riverbend" not in meta.people
+
+
+def test_competitions_are_not_places_and_clubs_are_organisations() -> None:
+    result = find_entities(
+        "Harbour Athletic beat Northgate United 3-2 to reach the quarter-finals of the "
+        "County Cup on Tuesday."
+    )
+    assert "County Cup" not in result.places
+    assert "Northgate United" in result.organizations
+
+
+def test_lists_of_places_joined_by_other_languages_conjunctions() -> None:
+    result = find_entities("Flooding hit homes near Ibura, Varzea e Areias on Friday.")
+    assert {"Ibura", "Varzea", "Areias"} <= set(result.places)

@@ -68,3 +68,11 @@ def test_a_lone_word_speaking_after_another_word_is_not_a_person(body: str) -> N
 def test_a_lone_surname_after_a_quote_still_speaks() -> None:
     body = '"We will appeal the ruling," Boudreau said on Tuesday.'
     assert "Boudreau" in find_entities(body).people
+
+
+def test_italian_perfect_with_avere() -> None:
+    body = (
+        '"Abbiamo chiesto per mesi un incontro e nessuno ci ha risposto", ha detto Marco '
+        "Bellini, segretario regionale del sindacato."
+    )
+    assert _speakers(body)[0][0] == "Marco Bellini"

@@ -55,7 +55,7 @@ ORG_HEADS: frozenset[str] = word_set(
     FC AFC CF SC Economics Energi Energie Energia Raumfahrt Luftfahrt Eireann Éireann
     Telekom Bahn Verband Verein Gesellschaft Stiftung Fundación Fundação Fondation Instituto
     Institut Istituto Universidad Universidade Université Universität Università
-    Transmission Wire Newswire Homes Cloud Action Venture Ventures Programme Program Refinery
+    United Transmission Wire Newswire Homes Cloud Action Venture Ventures Programme Program Refinery
     Refineries Ombudsman Confederation Collective Marketers Operators Distributors Producers
     Börse Zentrale Werke Kasse Sparkasse Partei Gewerkschaft Hochschule Klinikum Rundfunk
     """
