@@ -18,7 +18,7 @@ from newsdesk.model import Article, ArticleRow
 from newsdesk.sanitize import clean_line, clean_text
 
 out = Console(highlight=False, soft_wrap=False)
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def print_json(data: Any) -> None:
