@@ -156,9 +156,22 @@ def _upper_ok(place: str) -> bool:
     return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
+#: Labels printed under a byline in capitals that are not places.
+_CAPS_LABELS = frozenset(
+    ["ANALYSIS", "EXCLUSIVE", "OPINION", "UPDATED", "UPDATE", "BREAKING", "LIVE", "WATCH", "VIDEO", "PHOTOS", "ADVERTISEMENT", "SPONSORED", "COMMENT", "REVIEW", "EDITORIAL", "NEWS", "PREMIUM", "FREE", "LISTEN", "SHARE", "MENU", "SEARCH", "WORLD", "BUSINESS", "POLITICS", "SPORT", "SPORTS", "TECHNOLOGY", "CULTURE", "HEALTH", "SCIENCE", "ENVIRONMENT", "CLIMATE", "ECONOMY", "LOCAL", "NATIONAL", "INTERNATIONAL", "OBITUARIES", "FEATURES", "INTERVIEW", "EXPLAINER"]
+)
+_PLACE_LABEL = re.compile(r"^(?:dateline|location|place|filed\s+from)\s*:\s*", re.IGNORECASE)
+
+
 def lone_place(line: str) -> str | None:
-    """A line that is only a place name ("Seoul, South Korea", "Cork"), normalised."""
-    line = line.strip().rstrip(".")
+    """A line that is only a place name ("Seoul, South Korea", "Cork", "RIVERBEND",
+    "Mombasa —", "Dateline: Nairobi"), normalised."""
+    line = _PLACE_LABEL.sub("", line.strip()).rstrip(" .:—–-")
+    if line.isupper() and "," not in line and 1 <= len(line.split()) <= 3:
+        # A town in capitals under the byline, known or not ("RIVERBEND").
+        letters = line.replace(" ", "").replace("-", "").replace("'", "")
+        if letters.isalpha() and len(letters) >= 4 and not set(line.split()) & _CAPS_LABELS:
+            return normalise_place(line)
     if len(line) < 3 or len(line) > 60 or not line[0].isupper() or any(ch.isdigit() for ch in line):
         return None
     if not all(
@@ -168,4 +181,6 @@ def lone_place(line: str) -> str | None:
         return None
     if is_place(line):
         return normalise_place(line)
+    if _known_region(line, "—"):
+        return normalise_place(line)  # "Riverbend, Oregon": a town in a known state
     return None

@@ -234,6 +234,9 @@ def read_header(lines: list[str], head: int, body_start: int, found: Found) -> i
         if published is not None:
             if (not found.published and not _updated_only(line)) or not found.published:
                 found.published = published
+            if not found.dateline:
+                # "Nairobi, 21 November 2026": the place the story was filed from, then its date.
+                found.dateline = _place_before_date(line)
             _agency_in_date_line(line, found)
             meta_seen = True
             in_links = False
@@ -243,7 +246,12 @@ def read_header(lines: list[str], head: int, body_start: int, found: Found) -> i
             found.add_source(label["name"])
             continue
         place = lone_place(line) if not found.dateline else None
-        if place and (meta_seen or byline is not None):
+        if place and (
+            meta_seen
+            or byline is not None
+            # The place line right above the byline: "NAIROBI" / "By Jane Doe".
+            or (bool(following) and parse_byline(following[0]) is not None)
+        ):
             found.dateline = place
             continue
         if clean_line(line).lower() in KNOWN_AGENCIES and meta_seen:
@@ -343,6 +351,14 @@ def _strip_title_prefix(caption: str, title: str) -> str:
     if title and caption.startswith(title):
         return caption[len(title) :].strip(" :-–—")
     return caption
+
+
+def _place_before_date(line: str) -> str | None:
+    dates = find_dates(line)
+    if not dates or dates[0].start < 3:
+        return None
+    lead = line[: dates[0].start].strip(" ,|-–—:")
+    return lone_place(lead) if lead and len(lead) <= 60 else None
 
 
 def _updated_only(line: str) -> bool:

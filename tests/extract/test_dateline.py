@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsdesk.extract import extract_page
 from newsdesk.extract.dateline import lone_place, normalise_place, parse_dateline
 
 
@@ -110,3 +111,43 @@ def test_more_dateline_shapes(
 )
 def test_labels_and_names_before_a_dash_are_not_datelines(paragraph: str) -> None:
     assert parse_dateline(paragraph) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "place"),
+    [
+        ("RIVERBEND", "Riverbend"),
+        ("Mombasa —", "Mombasa"),
+        ("Dateline: Nairobi", "Nairobi"),
+        ("Riverbend, Oregon", "Riverbend, Oregon"),
+    ],
+)
+def test_more_lone_place_lines(line: str, place: str) -> None:
+    assert lone_place(line) == place
+
+
+@pytest.mark.parametrize("line", ["ANALYSIS", "WORLD NEWS", "EXCLUSIVE"])
+def test_capital_labels_are_not_places(line: str) -> None:
+    assert lone_place(line) is None
+
+
+_HERD_BODY = (
+    "Herders in the north are selling cattle at a fraction of last year's prices as "
+    "forecasters warn that the rains will fail again.\n\n"
+    "At the livestock market, a bull that fetched 60,000 shillings a year ago now sells for "
+    "less than 20,000, traders said.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "NAIROBI\nBy Wanjiru Kamau\n\n",
+        "By Wanjiru Kamau\nNairobi, 21 November 2026\n\n",
+        "By Wanjiru Kamau\nRIVERBEND\nNovember 21, 2026\n\n",
+    ],
+)
+def test_place_lines_around_the_byline(header: str) -> None:
+    meta = extract_page("Herders sell cattle as the rains fail again\n\n" + header + _HERD_BODY)
+    assert meta.dateline in ("Nairobi", "Riverbend")
+    assert meta.authors == ["Wanjiru Kamau"]
