@@ -99,3 +99,11 @@ async def test_open_url_and_footer(make_app: AppFactory, monkeypatch: pytest.Mon
         await search_for(pilot, "nosuchwordanywhere")
         assert screen.inbox.ids == []
         assert screen.check_action("star", ()) is None  # dimmed: no row to star
+
+
+def test_inbox_head_is_the_start_of_the_inbox(seeded: Paths) -> None:
+    from newsdesk.desk import Desk
+
+    with Desk(seeded) as desk:
+        assert desk.inbox_head(5) == desk.inbox_ids()[:5]
+        assert desk.inbox_head(100) == desk.inbox_ids()

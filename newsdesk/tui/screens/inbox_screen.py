@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 
 #: While typing, at most one search starts per this many seconds (the first key searches at once).
 SEARCH_DEBOUNCE = 0.15
+#: Rows painted before the whole inbox is read.
+HEAD_ROWS = 200
 #: The detail pane follows the cursor after this pause (holding j stays fast).
 DETAIL_DEBOUNCE = 0.05
 
@@ -66,6 +68,10 @@ class InboxScreen(Screen[None]):
         terms: list[str]
         notice: str | None
         story_of: dict[str, str] = field(default_factory=dict)
+        #: Matches in all (more than `ids` when the search was cut short).
+        total: int = 0
+        #: False for the first screenful of a big inbox; the whole list follows.
+        complete: bool = True
 
     @dataclass
     class SearchFailed(Message):
@@ -85,6 +91,7 @@ class InboxScreen(Screen[None]):
         self._detail_timer: Timer | None = None
         #: Result of the last search: every matching id, in order (before grouping).
         self.result_ids: list[str] = []
+        self.result_total = 0
         self.terms: list[str] = []
         #: Head id -> story id in the grouped view.
         self.story_of_head: dict[str, str] = {}
@@ -93,6 +100,10 @@ class InboxScreen(Screen[None]):
         self.expanded: dict[str, list[str]] = {}
         self._base_rows: list[str] = []
         self._pending_expand: str | None = None
+        #: The query whose answer is on screen (None before the first), and whether
+        #: only its first screenful is.
+        self._shown_query: str | None = None
+        self._shown_partial = False
         #: Inbox-wide counts (unread, starred...) for the status line.
         self.counts: dict[str, int] = {}
         #: Index progress for the status line ("indexing 3,000/10,000"), empty when idle.
@@ -136,7 +147,8 @@ class InboxScreen(Screen[None]):
         self.set_focus(self.inbox)
         self.inbox.empty_message = "Loading…"
         self.run_search(keep=None)
-        self.start_jobs()
+        # Background jobs (index, counts) start after the first frame is on screen.
+        self.call_after_refresh(self.start_jobs)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         self.app.report_worker_state(event)
@@ -183,20 +195,37 @@ class InboxScreen(Screen[None]):
                 self.post_message(self.SearchFailed(request, str(exc)))
                 return
             ids, terms, notice = list(result.ids), list(result.terms), result.notice
+            total = max(result.total, len(ids))
         else:
+            if not request.grouped:
+                # A screenful first: reading a 100,000-article inbox takes a while.
+                head = desk.inbox_head(HEAD_ROWS)
+                self.post_message(
+                    self.SearchDone(request, head, [], None, {}, len(head), complete=False)
+                )
             ids, terms, notice = desk.inbox_ids(), [], None
+            total = len(ids)
         if worker.is_cancelled:
             return
         story_of = desk.story_map() if request.grouped else {}
         if worker.is_cancelled:
             return
-        self.post_message(self.SearchDone(request, ids, terms, notice, story_of))
+        self.post_message(self.SearchDone(request, ids, terms, notice, story_of, total))
 
     def on_inbox_screen_search_done(self, message: SearchDone) -> None:
         if self._latest is None or message.request.seq != self._latest.seq:
             return  # an older search finished after a newer one started
         request = message.request
+        keep = request.keep
+        if not message.complete:
+            if self.inbox.row_count and self._shown_query == "":
+                return  # the whole inbox is already on screen: wait for the fresh copy
+        elif self._shown_partial:
+            keep = self.inbox.current_id  # the reader may have moved in the first screenful
+        self._shown_partial = not message.complete
+        self._shown_query = request.query
         self.result_ids = message.ids
+        self.result_total = message.total
         self.terms = message.terms
         self.story_of = message.story_of
         bar = self.query_one(SearchBar)
@@ -209,7 +238,6 @@ class InboxScreen(Screen[None]):
             self.expanded = {}
         self._base_rows = rows
         self.inbox.story_heads = set(self.story_of_head)
-        keep = request.keep
         if keep is not None and request.grouped and keep not in self.story_of_head:
             # A version folded into its story: keep the cursor on the story's row.
             story = message.story_of.get(keep)
@@ -220,9 +248,14 @@ class InboxScreen(Screen[None]):
         self.inbox.empty_message = (
             "No article matches this search." if request.query else "The inbox is empty."
         )
+        if message.complete:
+            self.busy.pop("loading", None)
+        else:
+            self.busy["loading"] = "loading the inbox…"
         self.update_status()
         self.schedule_detail()
-        self.app.freeze_startup_objects()
+        if message.complete:
+            self.app.freeze_startup_objects()
         if self._pending_expand is not None:
             pending, self._pending_expand = self._pending_expand, None
             self._expand_story_of(pending)
@@ -283,6 +316,7 @@ class InboxScreen(Screen[None]):
         counts = self.counts
         info = StatusInfo(
             shown=len(self.result_ids),
+            total=max(self.result_total, len(self.result_ids)),
             unread=counts.get("unread", 0),
             starred=counts.get("starred", 0),
             selected=len(self.inbox.selected),

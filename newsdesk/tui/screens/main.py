@@ -18,9 +18,7 @@ from textual.message import Message
 
 from newsdesk.desk import ActionResult
 from newsdesk.tui.keymap import KEY_TABLE
-from newsdesk.tui.modals.export import ExportDialog
 from newsdesk.tui.modals.prompt import PromptDialog
-from newsdesk.tui.modals.saved_searches import SavedSearchPicker
 from newsdesk.tui.modals.tag import TagChange, TagDialog
 from newsdesk.tui.screens.jobs import ExportRequest, JobsScreen
 from newsdesk.tui.widgets.inbox import InboxList
@@ -237,6 +235,8 @@ class MainScreen(JobsScreen):
             self.notify("Nothing to export.", timeout=2)
             return
         scope = "selection" if self.inbox.selected else "article"
+        # Imported here: the export package is not needed for the first frame.
+        from newsdesk.tui.modals.export import ExportDialog
 
         def go(request: ExportRequest | None) -> None:
             if request is not None:
@@ -295,6 +295,8 @@ class MainScreen(JobsScreen):
         if not searches:
             self.notify("No saved searches yet: search, then press B to save.", timeout=3)
             return
+
+        from newsdesk.tui.modals.saved_searches import SavedSearchPicker
 
         def go(query: str | None) -> None:
             if query is not None:

@@ -13,6 +13,8 @@ class StatusInfo:
     """Everything the status line shows; the screen fills it, the line draws it."""
 
     shown: int = 0
+    #: Matches in all, when more than are shown (a search cut short).
+    total: int = 0
     unread: int = 0
     starred: int = 0
     selected: int = 0
@@ -28,6 +30,8 @@ def status_text(info: StatusInfo) -> Text:
     text = Text(no_wrap=True, overflow="ellipsis", end="")
     text.append(" newsdesk ", "bold reverse")
     text.append(f"  {info.shown:,} shown", "bold")
+    if info.total > info.shown:
+        text.append(f" of {info.total:,}", "bold")
     text.append(f" · {info.unread:,} unread · {info.starred:,} starred")
     if info.selected:
         text.append(f" · {info.selected:,} selected", "bold green")
