@@ -39,7 +39,7 @@ _SECTION_LABEL = re.compile(
     r"latest|update|updated|advertisement|sponsored(?:\s+content)?|in\s+pictures|most\s+read)\b\W*$",
     re.IGNORECASE,
 )
-_SITE_SUFFIX = re.compile(r"\s+[-|–—]\s+(?P<site>[^-|–—]{2,60})$")
+_SITE_SUFFIX = re.compile(r"\s+[-|–—·•]\s+(?P<site>[^-|–—·•]{2,60})$")
 
 
 @dataclass
@@ -103,7 +103,7 @@ def site_suffix(title: str) -> str | None:
     head = strip_site_suffix(title)
     if head == title:
         return None
-    return title[len(head) :].strip(" -|–—") or None
+    return title[len(head) :].strip(" -|–—·•") or None
 
 
 _CAPTION_START = re.compile(

@@ -195,17 +195,21 @@ def _spelled_out(abbreviation: str, haystack: str) -> str | None:
 
 
 _NAME_RUN = r"(?P<name>(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+(?:of\s+|the\s+|de\s+|del\s+|du\s+)?[A-Z][\w'’&.-]*){0,4})"
-#: "Subscribe to The X", "our weekly newsletter from The X", "The X newsletter".
+#: "Subscribe to The X", "our weekly newsletter from The X", "The X newsletter",
+#: "Published by X Ltd".
 _APPEALS = (
     re.compile(
         r"\b(?:newsletters?|briefings?|bulletins?|podcast|app|edition)\s+(?:from|by)\s+" + _NAME_RUN
     ),
-    re.compile(r"\b(?:[Ss]ubscribe|[Ss]ign\s+up|[Rr]egister)\s+(?:to|for|with)\s+" + _NAME_RUN),
     re.compile(
-        r"^(?:[Ss]ign\s+up\s+(?:to|for)\s+the\s+)?"
+        r"\b(?:[Ss]ubscribe|[Ss]ign\s+up|[Rr]egister)\s+(?:to|for|with)\s+(?:the\s+)?" + _NAME_RUN
+    ),
+    re.compile(
+        r"^(?i:(?:get|sign\s+up\s+(?:to|for)|subscribe\s+to|join)\s+(?:the\s+|our\s+)?)?"
         + _NAME_RUN
         + r"(?:\s+[a-z]+)?\s+(?:newsletters?|daily\s+briefing|morning\s+briefing)\b"
     ),
+    re.compile(r"^(?i:published|printed)\s+(?i:by)\s+" + _NAME_RUN),
 )
 
 
@@ -228,10 +232,11 @@ def appeal_outlet(text: str, *, max_lines: int = 400) -> str | None:
             and "newsletter" not in lower
             and "sign up" not in lower
             and ("register" not in lower and "briefing" not in lower)
+            and not lower.startswith(("published by", "printed by"))
         ):
             continue
         for pattern in _APPEALS:
             m = pattern.search(line)
             if m and OUTLET_WORD.search(m["name"]) and len(words(m["name"])) <= 5:
-                return clean_line(m["name"]).strip(" .,;:")
+                return _CORPORATE_SUFFIX.sub("", clean_line(m["name"]).strip(" .,;:")).strip(" .,")
     return None

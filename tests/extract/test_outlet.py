@@ -93,3 +93,21 @@ def test_headline_repeated_under_the_page_title_is_not_the_dek() -> None:
     meta = extract_page(page)
     assert meta.source == "The Harbour Ledger"
     assert meta.dek == "Readers will lose more than books, and the savings are smaller than claimed"
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Get the Westbrook Echo newsletter", "Westbrook Echo"),
+        ("Read us daily. Subscribe to the Westbrook Echo.", "Westbrook Echo"),
+        ("Published by Westbrook Echo Ltd, 12 Mill Lane.", "Westbrook Echo"),
+    ],
+)
+def test_more_appeal_shapes(line: str, name: str) -> None:
+    assert appeal_outlet(f"Some text.\n\n{line}\n") == name
+
+
+def test_middle_dot_title_suffix() -> None:
+    meta = extract_page("Council votes to close two branch libraries · Westbrook Echo\n\n" + _BODY)
+    assert meta.title == "Council votes to close two branch libraries"
+    assert meta.source == "Westbrook Echo"
