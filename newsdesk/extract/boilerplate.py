@@ -156,6 +156,7 @@ _POPULAR_ALTERNATIVES = r"""
       most\ (?:popular|read|viewed|shared|commented|emailed|watched)(?:\ (?:today|now|stories|articles|news|in\ .+))?
     | trending(?:\ (?:now|stories|today|news))?|popular\ (?:now|today|stories)|top\ stories|more\ top\ stories
     | latest\ (?:news|stories|headlines)|more\ (?:stories|headlines)|editor'?s\ picks|don'?t\ miss
+    | you\ (?:may|might)\ also\ like|recommended(?:\ for\ you)?|what\ to\ read\ next|read\ next|up\ next
     | meistgelesen(?:e\ artikel)?|meist\ gelesen|am\ meisten\ gelesen|beliebteste\ artikel|top-?themen
     | lo\ más\ (?:leído|visto|popular)|más\ (?:leídas|leídos|vistas|vistos|populares)
     | les\ plus\ (?:lus|partagés|populaires|consultés)|i\ più\ (?:letti|visti)|mais\ (?:lidas|lidos|vistas)|meest\ gelezen

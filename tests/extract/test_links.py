@@ -67,7 +67,15 @@ def test_related_lists_are_links_popular_lists_are_dropped(related: str, popular
 
 
 def test_popular_list_marker_shapes() -> None:
-    for line in ("Most popular", "Most read today", "Trending", "Top stories", "Les plus lus"):
+    for line in (
+        "Most popular",
+        "Most read today",
+        "Trending",
+        "Top stories",
+        "Les plus lus",
+        "You may also like",
+        "Recommended for you",
+    ):
         assert popular_list_marker(line) and link_list_marker(line), line
     for line in ("Related", "More on this story", "More from Opinion", "Lesen Sie auch"):
         assert link_list_marker(line) and not popular_list_marker(line), line
