@@ -13,12 +13,16 @@ and 95th percentile of `StoryGrouper.assign` over the preceding 1,000
 articles (wall clock, and CPU time of this process, which is steadier on a
 shared machine), and the database size. Generation time is not counted.
 
-Last run (2 shared cores, load average 6-9 from other work):
+Two runs on 2 shared cores (load average 4-9 from other work, so wall
+times are inflated; CPU time is the steadier figure):
 
      articles  ms/article   cpu ms   p95 ms   stories   db MB  max RSS MB
        10,000        7.24     2.85    15.35     4,853    10.3          65
        50,000       10.02     3.99    18.70    24,366    52.5          86
       100,000        6.23     3.06    11.25    48,850   106.1          93
+
+       10,000        6.57     2.81    11.92     5,082    10.3          65
+      100,000        5.97     3.85    11.88    50,941   106.2          92
 """
 
 from __future__ import annotations
