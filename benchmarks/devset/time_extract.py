@@ -24,6 +24,32 @@ from synthetic import articles, page_text  # noqa: E402
 from newsdesk.extract.page import extract_page  # noqa: E402
 
 
+def _stitched(words: int, count: int = 8) -> list[str]:
+    """Pages of about `words` words of news prose: a sample page's header, then
+    paragraphs drawn in turn from the bundled sample pages (names, quotes,
+    places), which synthetic vocabulary lacks."""
+    sources = sorted((ROOT / "sample_data/pages").glob("*.txt"))
+    texts = [path.read_text(encoding="utf-8") for path in sources]
+    paragraphs = [
+        block
+        for text in texts
+        for block in text.split("\n\n")
+        if len(block.split()) >= 25 and "©" not in block
+    ]
+    if not paragraphs:
+        return []
+    pages = []
+    for n in range(count):
+        header = "\n\n".join(texts[n % len(texts)].split("\n\n")[:4])
+        body: list[str] = []
+        k = n * 7
+        while sum(len(b.split()) for b in body) < words:
+            body.append(paragraphs[k % len(paragraphs)])
+            k += 1
+        pages.append(header + "\n\n" + "\n\n".join(body) + "\n")
+    return pages
+
+
 def _time(pages: list[str], runs: int) -> tuple[float, float]:
     per_page: list[float] = []
     for _ in range(runs):
@@ -42,6 +68,8 @@ def main(argv: list[str] | None = None) -> int:
     sets = {
         "synthetic 500 words": [page_text(a) for a in articles(10, seed=3, words=500)],
         "synthetic 1000 words": [page_text(a) for a in articles(10, seed=4, words=1000)],
+        "news prose 500 words": _stitched(500),
+        "news prose 1000 words": _stitched(1000),
         "dev set pages": [
             p.read_text(encoding="utf-8")
             for p in sorted((ROOT / "benchmarks/devset/pages").glob("*.txt"))

@@ -67,7 +67,8 @@ def outlet_from_footer(line: str) -> str | None:
     """'© 2026 The Westerly Times Ltd.' -> 'The Westerly Times'; standards lines likewise."""
     if len(line) > 400:
         return None
-    m = _STANDARDS.search(line)
+    # The substring test first: this runs on every footer line of every page.
+    m = _STANDARDS.search(line) if "rinciples" in line else None
     if m:
         return clean_line(m["name"])
     if not is_copyright(line):
