@@ -8,6 +8,7 @@ export, stories. Nothing here knows about terminals.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from newsdesk import paths as paths_mod
 from newsdesk.model import Article, ArticleRow, Extracted, article_id
 from newsdesk.sanitize import clean_text
-from newsdesk.store import Store, StoreError
+from newsdesk.store import Store, StoreError, iso_to_ts
 
 if TYPE_CHECKING:
     from newsdesk.export import ExportOptions, ExportReport, Rendered
@@ -268,9 +269,9 @@ class Desk:
                         duplicates += 1
                         continue
                     created.append(aid)
-                    from newsdesk.store import iso_to_ts
-
-                    story = grouper.assign(aid, meta, iso_to_ts(meta.published))
+                    # Undated articles are grouped as of their arrival.
+                    published_ts = iso_to_ts(meta.published) or time.time()
+                    story = grouper.assign(aid, meta, published_ts)
                     self.store.set_story(tx, aid, story)
         except sqlite3.Error as exc:
             raise StoreError(f"could not store articles from {origin}: {exc}") from exc
