@@ -36,7 +36,7 @@ HERE = Path(__file__).resolve().parent
 ARTICLES = HERE / "story_pairs" / "articles.txt"
 PAIRS = HERE / "story_pairs" / "pairs.jsonl"
 FEATURES = ("names", "figures", "title", "shingles")
-SPLITS = ("tune", "holdout", "fresh")
+SPLITS = ("tune", "holdout", "fresh", "hard")
 
 
 def parse_articles(path: Path = ARTICLES) -> list[dict[str, Any]]:
