@@ -51,7 +51,7 @@ from newsdesk.search.schema import (
     plain_analyzer,
     text_analyzer,
 )
-from newsdesk.search.to_sql import Sql, and_sql, to_sql
+from newsdesk.search.to_sql import FLAG_SQL, Sql, and_sql, to_sql
 from newsdesk.search.to_whoosh import RelatedSource, WhooshCompiler
 from newsdesk.store import Store
 
@@ -303,22 +303,16 @@ class SearchEngine:
         plan.query = queries[0] if len(queries) == 1 else wq.And(queries)
         if allowed is not None:
             plan.filter = docmap.docnums_of(allowed & self.store.id_set(*where))
+        elif store_parts == [Flag("inbox")]:
+            # The usual case: everything but the (few) archived articles. Fetch the
+            # few and mask them out, in one statement.
+            plan.mask = docmap.docnums_of(self.store.id_set(FLAG_SQL["archived"]))
         elif where[0] != "1":
-            matching, total = self._count_where(where)
-            if matching <= total - matching:
-                plan.filter = docmap.docnums_of(self.store.id_set(*where))
-            else:
-                negated = (f"NOT COALESCE(({where[0]}), 0)", where[1])
-                plan.mask = docmap.docnums_of(self.store.id_set(*negated))
+            # Any other state, tag, date or language condition: its matches filter
+            # the ranked search. (Counting first to pick the smaller side costs a
+            # table scan of its own; a membership test is cheap either way.)
+            plan.filter = docmap.docnums_of(self.store.id_set(*where))
         return plan
-
-    def _count_where(self, where: Sql) -> tuple[int, int]:
-        row = self.store.conn.execute(
-            f"SELECT COALESCE(SUM(CASE WHEN ({where[0]}) THEN 1 ELSE 0 END), 0), COUNT(*) "
-            "FROM articles a",
-            where[1],
-        ).fetchone()
-        return int(row[0]), int(row[1])
 
     # -- running ---------------------------------------------------------------
 
