@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual.widgets import OptionList
+
 from newsdesk import uistate
 from newsdesk.desk import Desk
 from newsdesk.paths import Paths
@@ -116,7 +118,8 @@ async def test_saved_search_picker_runs_the_query(make_app: AppFactory, seeded: 
         await settle(pilot)
         picker = app.screen
         assert type(picker).__name__ == "SavedSearchPicker"
-        assert "4 articles" in str(picker.query_one("OptionList").get_option_at_index(0).prompt)
+        options = picker.query_one(OptionList)
+        assert "4 articles" in str(options.get_option_at_index(0).prompt)
         await pilot.press("enter")
         await settle(pilot)
         screen = main_screen(app)

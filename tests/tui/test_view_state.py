@@ -85,7 +85,12 @@ async def test_sort_and_query_persist(make_app: AppFactory, seeded: Paths) -> No
 
 async def test_open_url_and_footer(make_app: AppFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     opened: list[str] = []
-    monkeypatch.setattr("webbrowser.open", lambda url: opened.append(url) or True)
+
+    def fake_open(url: str) -> bool:
+        opened.append(url)
+        return True
+
+    monkeypatch.setattr("webbrowser.open", fake_open)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
