@@ -51,13 +51,13 @@ def _worth_parallel(files: Sequence[Path]) -> bool:
 
 
 def _can_spawn() -> bool:
-    try:
-        import sys
+    """Worker processes need a real stderr file descriptor (Textual's stand-in has -1)."""
+    import sys
 
-        sys.stderr.fileno()
+    try:
+        return sys.stderr is not None and sys.stderr.fileno() >= 0
     except (AttributeError, OSError, ValueError):
         return False
-    return True
 
 
 def _sequential(files: Sequence[Path], should_stop: StopCheck) -> Iterator[LoadResult]:

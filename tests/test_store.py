@@ -148,3 +148,28 @@ def test_iso_to_ts_handles_absurd_values() -> None:
     assert iso_to_ts(None) is None
     assert iso_to_ts("2026-11-18T00:00:00Z") == iso_to_ts("2026-11-18")
     assert iso_to_ts("2026-11-18T02:00:00+02:00") == iso_to_ts("2026-11-18")
+
+
+def test_migrates_a_version_1_store_keeping_its_articles(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    s = Store(path)
+    aid = add(s, make("Kept across the upgrade"))
+    s.close()
+    conn = sqlite3.connect(path)
+    conn.execute("DROP INDEX articles_inbox")
+    conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    s2 = Store(path)
+    assert s2.schema_version() == SCHEMA_VERSION == 2
+    names = {r[0] for r in s2.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert "articles_inbox" in names
+    assert s2.get(aid) is not None
+    plan = " ".join(
+        str(r[-1]) for r in s2.conn.execute(
+            "EXPLAIN QUERY PLAN SELECT a.id FROM articles a WHERE a.archived = 0 "
+            "ORDER BY a.sort_ts DESC, a.id"
+        )
+    )
+    assert "articles_inbox" in plan and "TEMP B-TREE" not in plan
+    s2.close()

@@ -6,9 +6,18 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+# A folder's own documentation is not news: README, LICENSE and the like are
+# skipped when walking a folder (a file named explicitly is still imported).
+_FOLDER_DOCS = ("readme", "license", "licence", "changelog", "copying", "contributing")
+
 
 def _hidden(name: str) -> bool:
     return name.startswith(".")
+
+
+def _folder_doc(name: str) -> bool:
+    stem = name.casefold().split(".", 1)[0]
+    return stem in _FOLDER_DOCS
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -35,7 +44,7 @@ def _entries(folder: Path, resolved_root: Path) -> list[tuple[Path, bool]]:
         try:
             if entry.is_dir():
                 out.append((path, True))
-            elif entry.is_file():
+            elif entry.is_file() and not _folder_doc(entry.name):
                 out.append((path, False))
         except OSError:
             continue  # Vanished or unreadable entry.

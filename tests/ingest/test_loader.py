@@ -234,3 +234,14 @@ PATHOLOGICAL = [
 def test_pathological_input_imports_or_is_refused(name: str, content: str) -> None:
     result = load_bytes(content.encode(), name)
     assert (result.error is None) == bool(result.items)
+
+
+def test_folder_walk_skips_the_folders_own_docs(tmp_path: Path) -> None:
+    from newsdesk.ingest import iter_input_files
+
+    (tmp_path / "README.md").write_text("# About this folder\n", encoding="utf-8")
+    (tmp_path / "LICENSE").write_text("Permission is granted\n", encoding="utf-8")
+    (tmp_path / "story.txt").write_text("Headline\n\nBody text here.\n", encoding="utf-8")
+    assert [p.name for p in iter_input_files([tmp_path])] == ["story.txt"]
+    # Named explicitly, a README is imported like any file.
+    assert [p.name for p in iter_input_files([tmp_path / "README.md"])] == ["README.md"]
