@@ -152,3 +152,14 @@ def test_export_stdout_and_file(env: dict[str, str], corpus: Path, tmp_path: Pat
     assert again.returncode == 1 and "--force" in again.stderr
     rows = json.loads(run(["search", "is:exported", "--json"], env).stdout)
     assert len(rows) == 1 and rows[0]["exported"] is True
+
+
+def test_words_starting_with_a_dash_are_not_options(env: dict[str, str], corpus: Path) -> None:
+    run(["import", str(corpus)], env)
+    run(["tag", "strike", "+labour", "+old"], env)
+    changed = json.loads(run(["tag", "strike", "-old", "--json"], env).stdout)
+    assert len(changed["changed"]) == 1
+    hits = json.loads(run(["search", "tag:labour", "-tag:old", "--json"], env).stdout)
+    assert len(hits) == 1 and hits[0]["tags"] == ["labour"]
+    negated = json.loads(run(["list", "-strike", "--json"], env).stdout)
+    assert [h["title"] for h in negated] == ["Glacier survey finds faster melt in northern valleys"]

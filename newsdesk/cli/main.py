@@ -121,7 +121,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     # log lines; the commands already tell the user in one plain line.
     logging.getLogger("newsdesk").addHandler(logging.NullHandler())
     parser = build_parser()
-    args = parser.parse_args(argv)
+    # Queries and tag edits may start with a dash (`-japan`, `-is:read`, `-oldtag`):
+    # argparse would take them for options, so they are masked while parsing.
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = parser.parse_args([_mask(a) for a in argv])
+    target = _DASH_WORDS.get(args.command or "")
+    if target is not None:
+        setattr(args, target, [_unmask(a) for a in getattr(args, target) or []])
     command = args.command or "app"
     try:
         if command == "paths":
@@ -188,6 +194,28 @@ def _write_crash_log() -> str:
         return str(log)
     except OSError as exc:
         return f"(nowhere: {exc})"
+
+
+#: The positional list of each command that may contain words starting with '-'.
+_DASH_WORDS = {
+    "search": "query", "list": "query", "export": "query", "stories": "query",
+    "tag": "args", "star": "targets", "unstar": "targets", "read": "targets",
+    "unread": "targets", "archive": "targets", "unarchive": "targets",
+}
+
+
+_MASK = "\ue000"
+
+
+def _mask(arg: str) -> str:
+    """`-word` (a negated search word or a tag to remove) is not an option."""
+    if len(arg) > 2 and arg[0] == "-" and arg[1] != "-":
+        return _MASK + arg
+    return arg
+
+
+def _unmask(arg: str) -> str:
+    return arg[1:] if arg.startswith(_MASK) else arg
 
 
 def cmd_paths(args: argparse.Namespace) -> int:
