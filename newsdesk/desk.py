@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from newsdesk import paths as paths_mod
+from newsdesk.isodates import iso_to_ts
 from newsdesk.model import Article, ArticleRow, Extracted, article_id
 from newsdesk.sanitize import clean_text
-from newsdesk.store import Store, StoreError, iso_to_ts
+from newsdesk.store import Store, StoreError
 
 if TYPE_CHECKING:
     from newsdesk.export import ExportOptions, ExportReport, Rendered
@@ -108,8 +109,6 @@ class StoryGroup:
 
     @property
     def newest_ts(self) -> float | None:
-        from newsdesk.store import iso_to_ts
-
         stamps = [t for t in (iso_to_ts(m.published) for m in self.members) if t is not None]
         return max(stamps) if stamps else None
 

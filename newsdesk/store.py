@@ -26,6 +26,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from newsdesk.isodates import iso_to_ts
 from newsdesk.model import Article, ArticleRow, ArticleState, Extracted
 
 SCHEMA_VERSION = 2
@@ -123,22 +124,6 @@ _MIGRATIONS: dict[int, str] = {
 
 def utc_now_iso() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
-
-
-def iso_to_ts(value: str | None) -> float | None:
-    """Epoch seconds for an ISO date/datetime (naive means UTC), None if unusable."""
-    if not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=UTC)
-    try:
-        return parsed.timestamp()
-    except (OverflowError, OSError, ValueError):
-        return None
 
 
 @dataclass

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from newsdesk.isodates import iso_to_ts
 from newsdesk.model import Extracted, article_id
-from newsdesk.store import SCHEMA_VERSION, NewerSchemaError, Store, StoreError, iso_to_ts
+from newsdesk.store import SCHEMA_VERSION, NewerSchemaError, Store, StoreError
 
 
 def make(title: str, body: str = "Body text of the article.", **kw: object) -> Extracted:

@@ -5,18 +5,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
+from newsdesk.isodates import parse_iso
 
-def parse_when(value: str | None) -> datetime | None:
-    """An aware datetime from an ISO date or datetime (naive means UTC)."""
-    if not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+#: Kept under this name for the app's callers.
+parse_when = parse_iso
 
 
 def compact_when(value: str | None, now: datetime) -> str:
