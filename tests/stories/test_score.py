@@ -1,0 +1,100 @@
+"""The score's rules: template guard, time decay, lede feature, story score, old rows."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from newsdesk.model import Extracted
+from newsdesk.stories import score as scoring
+from newsdesk.stories.grouping import StoryGrouper, story_score
+from newsdesk.stories.schema import create_tables
+from newsdesk.stories.signature import compute
+
+from .articles import HOUR, QUARRY_LOCAL, QUARRY_WIRE, T0
+
+_ALERT = (
+    "Orvane Labs Inc. (NASDAQ:ORVL) {role} {person} sold {shares} shares of the firm's stock "
+    "in a transaction dated {date}. The shares were sold at an average price of ${price}, "
+    "for a total transaction of ${total}. Following the completion of the sale, the insider "
+    "now directly owns {owned} shares of the company's stock.\n\n"
+    "Orvane Labs stock opened at $52.10 on Friday. The company has a market capitalization "
+    "of $3.4 billion and a price-to-earnings ratio of 41.2. The firm's fifty day moving "
+    "average is $50.35. Institutional investors own 64.8% of the company's stock, and "
+    "analysts expect the company to post 1.12 earnings per share for the current year."
+)
+
+
+def _alert(role: str, person: str, shares: str, price: str, total: str, owned: str) -> Extracted:
+    body = _ALERT.format(
+        role=role,
+        person=person,
+        shares=shares,
+        date="Tuesday",
+        price=price,
+        total=total,
+        owned=owned,
+    )
+    return Extracted(title=f"Orvane Labs (NASDAQ:ORVL) {role} Sells {shares} Shares", body=body)
+
+
+CFO_SALE = _alert("CFO", "Mara Quist", "12,500", "52.40", "655,000", "88,410")
+CEO_SALE = _alert("CEO", "Daniel Roe", "30,000", "51.95", "1,558,500", "412,775")
+
+
+def test_template_alerts_about_other_trades_are_different_events() -> None:
+    f = scoring.features(compute(CFO_SALE), compute(CEO_SALE), T0, T0 + 30 * HOUR)
+    assert f.shingles >= scoring.SYNDICATED or f.title >= scoring.TEMPLATE_TITLE
+    assert f.template_clash
+    assert scoring.score(f) == 0.0
+
+
+def test_a_copy_of_the_same_alert_is_still_a_copy() -> None:
+    copy = Extracted(title=CFO_SALE.title, body=CFO_SALE.body + "\n\nShare this article.")
+    f = scoring.features(compute(CFO_SALE), compute(copy), T0, T0 + HOUR)
+    assert not f.template_clash
+    assert scoring.score(f) == 1.0
+
+
+def test_template_alerts_go_to_separate_stories() -> None:
+    conn = sqlite3.connect(":memory:")
+    create_tables(conn)
+    grouper = StoryGrouper(conn)
+    assert grouper.assign("cfo", CFO_SALE, T0) == "s-cfo"
+    assert grouper.assign("ceo", CEO_SALE, T0 + 30 * HOUR) == "s-ceo"
+
+
+def test_the_same_pair_scores_less_the_further_apart_it_was_published() -> None:
+    a, b = compute(QUARRY_WIRE), compute(QUARRY_LOCAL)
+    near = scoring.score(scoring.features(a, b, T0, T0 + HOUR))
+    far = scoring.score(scoring.features(a, b, T0, T0 + 72 * HOUR))
+    undated = scoring.score(scoring.features(a, b, None, None))
+    assert undated > near > far
+    assert abs((undated - far) - scoring.DECAY * 72 / scoring.WINDOW_HOURS) < 1e-9
+
+
+def test_lede_overlap_is_measured_and_missing_without_words() -> None:
+    f = scoring.features(compute(QUARRY_WIRE), compute(QUARRY_LOCAL), T0, T0)
+    assert 0.0 < f.lede < 1.0
+    empty = scoring.features(compute(QUARRY_WIRE), compute(Extracted()), T0, T0)
+    assert "lede" in empty.missing
+
+
+def test_story_score_is_pulled_down_by_members_that_do_not_match() -> None:
+    assert story_score([0.3]) == 0.3
+    assert story_score([0.25, 0.05, 0.05]) < scoring.THRESHOLD < 0.25
+
+
+def test_rows_stored_before_the_lede_columns_keep_working() -> None:
+    db = sqlite3.connect(":memory:")
+    db.execute(
+        "CREATE TABLE story_member (member_id INTEGER PRIMARY KEY, article_id TEXT NOT NULL "
+        "UNIQUE, story_id TEXT NOT NULL, ts REAL, version INTEGER NOT NULL, shingles BLOB "
+        "NOT NULL, names BLOB NOT NULL, name_counts BLOB NOT NULL, figures BLOB NOT NULL, "
+        "title BLOB NOT NULL)"
+    )
+    create_tables(db)
+    grouper = StoryGrouper(db)
+    grouper.assign("a1", QUARRY_WIRE, T0)
+    # Simulate a version-1 row: no lede, no lede figures.
+    db.execute("UPDATE story_member SET lede = x'', lede_figures = x''")
+    assert grouper.assign("a2", QUARRY_LOCAL, T0 + 3 * HOUR) == "s-a1"
