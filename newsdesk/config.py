@@ -14,6 +14,9 @@ one-line messages and the defaults are kept.
     [ui]
     theme = "textual-dark"
     relative_times = true
+
+    [stories]
+    read_all_versions = false   # reading one version marks the story's others read
 """
 
 from __future__ import annotations
@@ -35,6 +38,8 @@ class Settings:
     theme: str | None = None
     #: Show "3h" rather than a date in the list.
     relative_times: bool = True
+    #: Opening or marking one version of a story read marks all its versions read.
+    read_all_versions: bool = False
     #: One line per problem found ("keys.toml: ...").
     errors: list[str] = field(default_factory=list)
 
@@ -96,4 +101,14 @@ def load_settings(paths: Paths) -> Settings:
             settings.relative_times = relative
         else:
             errors.append("config.toml: ui.relative_times must be true or false; ignored")
+    stories = config.get("stories", {})
+    if not isinstance(stories, dict):
+        errors.append("config.toml: [stories] must be a table; defaults kept")
+        stories = {}
+    read_all = stories.get("read_all_versions")
+    if read_all is not None:
+        if isinstance(read_all, bool):
+            settings.read_all_versions = read_all
+        else:
+            errors.append("config.toml: stories.read_all_versions must be true or false; ignored")
     return settings

@@ -421,6 +421,21 @@ class Desk:
     def story_members(self, story_id: str) -> list[str]:
         return self.store.ordered_ids("a.story_id = ?", (story_id,))
 
+    def with_versions(self, ids: Sequence[str]) -> list[str]:
+        """`ids` plus every other version of their stories ("read one, read all"), order kept."""
+        out = dict.fromkeys(ids)
+        wanted = list(out)
+        for start in range(0, len(wanted), 500):  # under SQLite's bound-variable limit
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self.store.conn.execute(
+                "SELECT id FROM articles WHERE story_id IN ("
+                f"SELECT story_id FROM articles WHERE id IN ({marks}) AND story_id IS NOT NULL)",
+                chunk,
+            )
+            out.update(dict.fromkeys(str(r[0]) for r in rows))
+        return list(out)
+
     def stories(self, ids: Sequence[str] | None = None, *, min_size: int = 2) -> list[StoryGroup]:
         """Stories among `ids` (default: everything), largest and newest first."""
         story_ids = self.store.story_ids(ids)

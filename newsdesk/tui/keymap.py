@@ -207,5 +207,18 @@ def keys_markdown() -> str:
         "",
         "An empty query shows the inbox, newest first. In dialogs, `Esc` cancels.",
         "",
+        "## Stories",
+        "",
+        "In the grouped view (`z`), a folded story row stands for the whole story:",
+        "star, tag, read, archive and export apply to every version of it, as one",
+        "change that one `u` undoes. Expanded (`l`), each row is one version again.",
+        "",
+        "\"Read one, read all\" is an option in `config.toml` (default off):",
+        "",
+        "```toml",
+        "[stories]",
+        "read_all_versions = true   # opening or marking one version read marks all read",
+        "```",
+        "",
     ]
     return "\n".join(lines)

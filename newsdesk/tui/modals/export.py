@@ -37,6 +37,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         *,
         selection: list[str],
         current: list[str],
+        current_label: str = "This article",
         shown: list[str],
         scope: str,
         query: str | None,
@@ -45,6 +46,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         super().__init__()
         self.scopes = {"selection": selection, "article": current, "shown": shown}
         self.scope = scope
+        self.current_label = current_label
         self.query_text = query
         self.now = now
         self.format = "md"
@@ -61,7 +63,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
                             value=self.scope == "selection", id="scope-selection",
                         )
                     yield RadioButton(
-                        "This article", value=self.scope == "article", id="scope-article"
+                        self.current_label, value=self.scope == "article", id="scope-article"
                     )
                     yield RadioButton(
                         f"All shown ({len(self.scopes['shown']):,})", id="scope-shown"

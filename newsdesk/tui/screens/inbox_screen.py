@@ -432,8 +432,11 @@ class InboxScreen(Screen[None]):
     def open_article(self, article_id: str) -> None:
         row = self.inbox.row(article_id)
         if row is not None and not row.read:
-            self.app.desk.mark_read([article_id], True)
-            self.after_change([article_id])
+            ids = [article_id]
+            if self.app.settings.read_all_versions and row.story_size > 1:
+                ids = self.app.desk.with_versions(ids)  # "read one, read all"
+            result = self.app.desk.mark_read(ids, True)
+            self.after_change(result.changed)
         self.show_detail()
         self.set_focus(self.detail)
 

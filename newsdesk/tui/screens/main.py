@@ -76,11 +76,32 @@ class MainScreen(JobsScreen):
     # -- targets ------------------------------------------------------------------
 
     def targets(self) -> list[str]:
-        """The selection in list order, else the cursor row, else nothing."""
+        """The selection in list order, else the cursor row, else nothing.
+
+        A folded story row stands for its story: every version, so one action (and
+        one undo) covers them all.
+        """
         if self.inbox.selected:
-            return self.inbox.selected_in_order()
+            return self.with_story_members(self.inbox.selected_in_order())
         current = self.inbox.current_id
-        return [current] if current else []
+        return self.with_story_members([current]) if current else []
+
+    def is_story_row(self, article_id: str) -> bool:
+        """True for the row of a folded story in the grouped view."""
+        return article_id in self.story_of_head and article_id not in self.expanded
+
+    def with_story_members(self, ids: list[str]) -> list[str]:
+        """Each folded story row replaced by all the versions of its story."""
+        if not any(self.is_story_row(i) for i in ids):
+            return ids
+        out: dict[str, None] = {}
+        for article_id in ids:
+            if self.is_story_row(article_id):
+                members = self.app.desk.story_members(self.story_of_head[article_id])
+                out.update(dict.fromkeys(members or [article_id]))
+            else:
+                out[article_id] = None
+        return list(out)
 
     # -- toggles --------------------------------------------------------------------
 
@@ -111,6 +132,8 @@ class MainScreen(JobsScreen):
         desk = self.app.desk
         rows = desk.rows(ids)
         on = not all(getattr(row, field) for row in rows)
+        if field == "read" and on and self.app.settings.read_all_versions:
+            ids = desk.with_versions(ids)
         if field == "starred":
             return desk.star(ids, on)
         if field == "read":
@@ -235,6 +258,7 @@ class MainScreen(JobsScreen):
             self.notify("Nothing to export.", timeout=2)
             return
         scope = "selection" if self.inbox.selected else "article"
+        current = self.with_story_members([self.inbox.current_id]) if self.inbox.current_id else []
         # Imported here: the export package is not needed for the first frame.
         from newsdesk.tui.modals.export import ExportDialog
 
@@ -244,8 +268,9 @@ class MainScreen(JobsScreen):
 
         self.app.push_screen(
             ExportDialog(
-                selection=self.inbox.selected_in_order() if self.inbox.selected else [],
-                current=[self.inbox.current_id] if self.inbox.current_id else [],
+                selection=ids if self.inbox.selected else [],
+                current=current,
+                current_label=f"This story ({len(current)})" if len(current) > 1 else "This article",
                 shown=self.result_ids,
                 scope=scope,
                 query=self.query_text or None,
