@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from newsdesk.ingest import LoadResult
     from newsdesk.search.engine import SearchEngine, SearchResult
     from newsdesk.search.index import IndexStatus, SearchIndex
+    from newsdesk.stories.signature import Signature
 
 
 class DeskError(Exception):
@@ -219,7 +220,8 @@ class Desk:
 
         files = list(iter_input_files(inputs))
         summary = ImportSummary()
-        for done, result in enumerate(load_in_order(files, should_stop), start=1):
+        for done, prepared in enumerate(load_in_order(files, should_stop), start=1):
+            result = prepared.result
             path = result.path
             outcome = FileOutcome(path=str(path), error=result.error, warnings=list(result.warnings))
             if result.error is None:
@@ -227,7 +229,9 @@ class Desk:
                     # The decoded page is kept (inert, like everything stored) as the
                     # raw copy of a one-article file, so it can be extracted again.
                     raw = clean_text(result.text) if result.text and len(result.items) == 1 else None
-                    created, dupes = self._store_items(result.items, str(path), raw=raw)
+                    created, dupes = self._store_items(
+                        result.items, str(path), raw=raw, signatures=prepared.signatures
+                    )
                 except StoreError as exc:
                     outcome.error = str(exc)
                 else:
@@ -249,7 +253,11 @@ class Desk:
         return created
 
     def _store_items(
-        self, items: Sequence[Extracted], origin: str, raw: str | None
+        self,
+        items: Sequence[Extracted],
+        origin: str,
+        raw: str | None,
+        signatures: Sequence[Signature | None] = (),
     ) -> tuple[list[str], int]:
         import sqlite3
 
@@ -270,7 +278,8 @@ class Desk:
                     created.append(aid)
                     # Undated articles are grouped as of their arrival.
                     published_ts = iso_to_ts(meta.published) or time.time()
-                    story = grouper.assign(aid, meta, published_ts)
+                    signature = signatures[index] if index < len(signatures) else None
+                    story = grouper.assign(aid, meta, published_ts, signature)
                     self.store.set_story(tx, aid, story)
         except sqlite3.Error as exc:
             raise StoreError(f"could not store articles from {origin}: {exc}") from exc

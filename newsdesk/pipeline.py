@@ -18,9 +18,14 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsdesk.ingest import LoadResult, load_file
+
+if TYPE_CHECKING:
+    from newsdesk.stories.signature import Signature
 
 #: Below this many files (or bytes), load in this process.
 PARALLEL_MIN_FILES = 40
@@ -29,6 +34,29 @@ PARALLEL_MIN_BYTES = 2_000_000
 WINDOW_PER_WORKER = 4
 
 StopCheck = Callable[[], bool] | None
+
+
+@dataclass
+class Prepared:
+    """One file loaded and extracted, with each item's story signature computed ahead."""
+
+    result: LoadResult
+    #: One per item (None where it could not be computed: grouping computes it then).
+    signatures: list[Signature | None] = field(default_factory=list)
+
+
+def prepare(path: Path) -> Prepared:
+    """Everything about one file that needs no database: runs in a worker process."""
+    from newsdesk.stories.signature import compute
+
+    result = load_file(path)
+    signatures: list[Signature | None] = []
+    for item in result.items:
+        try:
+            signatures.append(compute(item))
+        except (ValueError, ArithmeticError, MemoryError):
+            signatures.append(None)  # the grouper tries again in the importing process
+    return Prepared(result, signatures)
 
 
 def worker_count() -> int:
@@ -60,15 +88,15 @@ def _can_spawn() -> bool:
         return False
 
 
-def _sequential(files: Sequence[Path], should_stop: StopCheck) -> Iterator[LoadResult]:
+def _sequential(files: Sequence[Path], should_stop: StopCheck) -> Iterator[Prepared]:
     for path in files:
         if should_stop is not None and should_stop():
             return
-        yield load_file(path)
+        yield prepare(path)
 
 
-def load_in_order(files: Sequence[Path], should_stop: StopCheck = None) -> Iterator[LoadResult]:
-    """`load_file` over `files`, in order; parallel when it pays off."""
+def load_in_order(files: Sequence[Path], should_stop: StopCheck = None) -> Iterator[Prepared]:
+    """`prepare` over `files`, in order; parallel when it pays off."""
     workers = worker_count()
     if workers < 2 or len(files) < 2 or not _worth_parallel(files) or not _can_spawn():
         yield from _sequential(files, should_stop)
@@ -95,9 +123,9 @@ def _exit_with_parent(parent_pid: int) -> None:
     threading.Thread(target=watch, name="newsdesk-parent-watch", daemon=True).start()
 
 
-def _parallel(files: Sequence[Path], workers: int, should_stop: StopCheck) -> Iterator[LoadResult]:
+def _parallel(files: Sequence[Path], workers: int, should_stop: StopCheck) -> Iterator[Prepared]:
     context = multiprocessing.get_context("spawn")
-    pending: deque[tuple[Path, Future[LoadResult]]] = deque()
+    pending: deque[tuple[Path, Future[Prepared]]] = deque()
     next_index = 0
     with ProcessPoolExecutor(
         max_workers=workers, mp_context=context,
@@ -108,7 +136,7 @@ def _parallel(files: Sequence[Path], workers: int, should_stop: StopCheck) -> It
                 while next_index < len(files) and len(pending) < workers * WINDOW_PER_WORKER:
                     path = files[next_index]
                     try:
-                        pending.append((path, pool.submit(load_file, path)))
+                        pending.append((path, pool.submit(prepare, path)))
                     except (OSError, RuntimeError, BrokenProcessPool):
                         # Workers could not start: finish in this process.
                         rest = [p for p, _ in pending] + list(files[next_index:])
@@ -121,8 +149,8 @@ def _parallel(files: Sequence[Path], workers: int, should_stop: StopCheck) -> It
                     result = future.result()
                 except BrokenProcessPool:
                     # A worker died (out of memory, killed): report this file, load the rest here.
-                    yield LoadResult(
-                        path=path, items=[], error="the import worker stopped unexpectedly"
+                    yield Prepared(
+                        LoadResult(path=path, items=[], error="the import worker stopped unexpectedly")
                     )
                     rest = [p for p, _ in pending] + list(files[next_index:])
                     pending.clear()

@@ -26,12 +26,19 @@ def _write_pages(folder: Path, count: int) -> list[Path]:
 
 def test_parallel_matches_sequential(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     files = _write_pages(tmp_path, 6)
-    sequential = [(r.path, r.error, [i.title for i in r.items]) for r in pipeline._sequential(files, None)]
+    sequential = [
+        (p.result.path, p.result.error, [i.title for i in p.result.items], len(p.signatures))
+        for p in pipeline._sequential(files, None)
+    ]
     monkeypatch.setenv("NEWSDESK_IMPORT_WORKERS", "2")
-    parallel = [(r.path, r.error, [i.title for i in r.items]) for r in pipeline._parallel(files, 2, None)]
+    parallel = [
+        (p.result.path, p.result.error, [i.title for i in p.result.items], len(p.signatures))
+        for p in pipeline._parallel(files, 2, None)
+    ]
     assert parallel == sequential
     assert parallel[-1][1] is not None  # the empty file is reported, in its place
     assert parallel[0][2] == ["Council approves budget number 0"]
+    assert parallel[0][3] == 1  # the story signature comes back computed
 
 
 def test_stop_request_is_honoured(tmp_path: Path) -> None:

@@ -62,12 +62,19 @@ class StoryGrouper:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
 
-    def assign(self, article_id: str, meta: Extracted, published_ts: float | None) -> str:
+    def assign(
+        self,
+        article_id: str,
+        meta: Extracted,
+        published_ts: float | None,
+        signature: Signature | None = None,
+    ) -> str:
         """Put the article in the best-matching story, or a new one; return the story id.
 
         Re-assigning a known article refreshes its fingerprint and keeps its story.
+        `signature` is `compute(meta)` done ahead, e.g. in an import worker process.
         """
-        sig = compute(meta)
+        sig = signature if signature is not None else compute(meta)
         keys = sig.band_keys()
         current = self.story_of(article_id)
         if current is not None:
