@@ -21,6 +21,8 @@ from newsdesk.tui.relative_time import long_when
 
 #: Bodies longer than this are cut in the pane (the export keeps them whole).
 BODY_LIMIT = 200_000
+#: Related articles' headlines are cut to this many characters.
+RELATED_TITLE = 60
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,24 @@ def _with_counts(names: Sequence[str], counts: dict[str, int]) -> str:
     return ", ".join(out)
 
 
+def _related(text: Text, related: Sequence[ArticleRow] | None, styles: ArticleStyles) -> None:
+    if related is None:
+        _field(text, "Related", "…", styles)
+        return
+    if not related:
+        return
+    text.append("\nRelated\n", styles.label)
+    for number, row in enumerate(related, start=1):
+        title = clean_line(row.title) or "(no headline)"
+        if len(title) > RELATED_TITLE:  # a list to pick from, not to read: keep it short
+            title = title[: RELATED_TITLE - 1].rstrip() + "…"
+        text.append(f"  {number}  ", styles.label)
+        text.append(title, styles.meta)
+        if row.source:
+            text.append(" · " + clean_line(row.source), styles.speaker)
+        text.append("\n")
+
+
 def article_text(
     article: Article,
     styles: ArticleStyles,
@@ -73,8 +93,13 @@ def article_text(
     *,
     terms: Sequence[str] = (),
     carried_by: Sequence[ArticleRow] = (),
+    related: Sequence[ArticleRow] | None = (),
 ) -> Text:
-    """The whole detail view of one article."""
+    """The whole detail view of one article.
+
+    `related` lists other stories' articles (keys 1-5 jump to them); None means
+    they are still being looked for.
+    """
     meta = article.meta
     state = article.state
     text = Text(end="")
@@ -119,6 +144,7 @@ def article_text(
             dict.fromkeys(clean_line(r.source or "unknown outlet") for r in carried_by)
         )
         _field(text, "Also in", outlets, styles)
+    _related(text, related, styles)
     if meta.quotes:
         text.append("\nQuotes\n", styles.label)
         for quote in meta.quotes:

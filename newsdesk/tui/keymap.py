@@ -100,6 +100,13 @@ KEY_TABLE: tuple[KeySpec, ...] = (
     ),
     KeySpec("toggle_sort", "S", "toggle_sort", "Sort", SEARCH, help="Toggle relevance / newest first"),
     KeySpec("focus_detail", "d", "focus_detail", "Detail pane", SEARCH, help="Move focus to the detail pane"),
+    *(
+        KeySpec(
+            f"related_{n}", str(n), f"jump_related({n})", f"Related {n}", SEARCH,
+            help=f"Go to related article {n} (listed under Related in the detail pane)",
+        )
+        for n in range(1, 6)
+    ),
     KeySpec("import", "i", "import_files", "Import files…", OTHER, help="Import files or folders"),
     KeySpec("help", "question_mark", "help", "Help", OTHER, footer=True, help="List every key"),
     KeySpec("palette", "ctrl+p", "app.command_palette", "Commands", OTHER, palette=False),

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
+from textual.cache import LRUCache
 from textual.containers import Container
 from textual.message import Message
 from textual.screen import Screen
@@ -40,6 +41,8 @@ SEARCH_DEBOUNCE = 0.0
 HEAD_ROWS = 200
 #: The detail pane follows the cursor after this pause (holding j stays fast).
 DETAIL_DEBOUNCE = 0.05
+#: Related articles listed in the detail pane (keys 1-5).
+RELATED_LIMIT = 5
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,13 @@ class InboxScreen(Screen[None]):
         complete: bool = True
 
     @dataclass
+    class RelatedFound(Message):
+        """An article's related articles (other stories), from the related worker."""
+
+        article_id: str
+        rows: list[ArticleRow]
+
+    @dataclass
     class SearchFailed(Message):
         """The query could not be parsed or run; `message` says why in one line."""
 
@@ -94,6 +104,8 @@ class InboxScreen(Screen[None]):
         self._search_waiting: tuple[str | None, bool] | None = None
         self._last_search_at = 0.0
         self._detail_timer: Timer | None = None
+        #: Article id -> its related articles (Whoosh more-like-this is not free).
+        self.related_cache: LRUCache[str, list[ArticleRow]] = LRUCache(512)
         #: Result of the last search: every matching id, in order (before grouping).
         self.result_ids: list[str] = []
         self.result_total = 0
@@ -321,8 +333,8 @@ class InboxScreen(Screen[None]):
         self.app.save_ui_state()
         self.set_focus(self.inbox)
 
-    def set_query(self, query: str) -> None:
-        """Replace the query and search now (saved searches, Esc)."""
+    def set_query(self, query: str, *, keep: str | None = None) -> None:
+        """Replace the query and search now (saved searches, Esc, related jumps)."""
         if self._search_timer is not None:
             self._search_timer.stop()
             self._search_timer = None
@@ -330,7 +342,7 @@ class InboxScreen(Screen[None]):
             self.search_input.value = query
         self.app.ui_state.query = query
         self.app.save_ui_state()
-        self.run_search()
+        self.run_search(keep=keep)
 
     # -- status and detail ------------------------------------------------------------
 
@@ -370,15 +382,48 @@ class InboxScreen(Screen[None]):
                 "No article matches this search." if self.query_text else "The inbox is empty."
             )
             return
+        self.show_article(article_id)
+
+    def show_article(self, article_id: str) -> None:
+        """Show any article in the detail pane (the cursor's, or one opened directly)."""
         article = self.app.desk.get(article_id)
         if article is None:
             self.detail.show_message("This article is no longer in the store.")
             return
         carried: list[ArticleRow] = []
+        members: list[str] = []
         if article.story_size > 1 and article.story_id:
             members = [m for m in self.app.desk.story_members(article.story_id) if m != article.id]
             carried = self.app.desk.rows(members[:50])
-        self.detail.show(article, self.app.clock(), terms=self.terms, carried_by=carried)
+        related = self.related_cache.get(article.id)
+        if related is None:
+            self._related_worker(article.id, members)
+        self.detail.show(
+            article, self.app.clock(), terms=self.terms, carried_by=carried, related=related
+        )
+
+    @work(thread=True, exclusive=True, group="related", exit_on_error=False, name="related articles")
+    def _related_worker(self, article_id: str, story: list[str]) -> None:
+        """More-like-this off the UI thread: one article per other story, never this one's."""
+        desk = self.app.desk
+        found = desk.related(article_id, limit=2 * RELATED_LIMIT + len(story))
+        taken = {article_id, *story}
+        ids: list[str] = []
+        for candidate in found:
+            if candidate in taken:
+                continue
+            ids.append(candidate)
+            if len(ids) == RELATED_LIMIT:
+                break
+            taken.update(desk.with_versions([candidate]))  # its story's other versions
+        if get_current_worker().is_cancelled:
+            return
+        self.post_message(self.RelatedFound(article_id, desk.rows(ids)))
+
+    def on_inbox_screen_related_found(self, message: RelatedFound) -> None:
+        self.related_cache.set(message.article_id, message.rows)
+        if self.detail.article_id == message.article_id:
+            self.show_article(message.article_id)
 
     # -- navigation -----------------------------------------------------------------
 

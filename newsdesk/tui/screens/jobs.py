@@ -126,8 +126,12 @@ class JobsScreen(InboxScreen):
             was_busy = bool(self.index_text)
             self.index_text = message.text
             self.update_status()
-            if was_busy and not message.text and self.query_text:
-                self.refresh_results()  # the index caught up: the answer may be fuller now
+            if was_busy and not message.text:
+                # The index caught up: answers and related articles may be fuller now.
+                self.related_cache.clear()
+                self.show_detail()
+                if self.query_text:
+                    self.refresh_results()
 
     def _poll_index(self) -> None:
         self._index_status_worker()

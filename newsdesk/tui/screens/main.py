@@ -239,6 +239,32 @@ class MainScreen(JobsScreen):
         self.refresh_results()
         self.show_detail()
 
+    # -- related articles ------------------------------------------------------------------
+
+    def action_jump_related(self, number: int) -> None:
+        """Put the cursor on the detail pane's related article `number` (1-based)."""
+        related = self.detail.related_ids
+        if not 1 <= number <= len(related):
+            self.notify(f"No related article {number} for this article.", timeout=2)
+            return
+        target = related[number - 1]
+        if target in self.inbox.ids:
+            self.inbox.cursor = self.inbox.ids.index(target)
+            return
+        if target in self.result_ids and self.app.ui_state.grouped:
+            self._expand_story_of(target)  # a version folded into its story's row
+            return
+        rows = self.app.desk.rows([target])
+        if rows and not rows[0].archived and self.query_text:
+            # Not in this search's results: back to the inbox, cursor on it.
+            self.notify("Search cleared to show the related article.", timeout=2)
+            if self.app.ui_state.grouped:
+                self._pending_expand = target
+            self.set_query("", keep=target)
+            return
+        # Archived (or otherwise out of the list): show it without moving the cursor.
+        self.show_article(target)
+
     # -- open the original -----------------------------------------------------------------
 
     def action_open_url(self) -> None:

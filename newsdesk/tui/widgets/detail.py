@@ -45,6 +45,8 @@ class DetailPane(ScrollView, can_focus=True):
         super().__init__(id=id)
         #: The article shown, if any.
         self.article_id: str | None = None
+        #: Ids of the "Related" list shown (keys 1-5).
+        self.related_ids: list[str] = []
         #: The whole view as one Text (what tests read).
         self.text = Text("Nothing selected.")
         self._lines: list[Text] = []
@@ -83,16 +85,22 @@ class DetailPane(ScrollView, can_focus=True):
         *,
         terms: Sequence[str] = (),
         carried_by: Sequence[ArticleRow] = (),
+        related: Sequence[ArticleRow] | None = (),
     ) -> None:
         same = article.id == self.article_id
         self.article_id = article.id
+        #: The related articles listed, in the order of their number keys.
+        self.related_ids = [row.id for row in related or ()]
         self._set_text(
-            article_text(article, self._styles(), now, terms=terms, carried_by=carried_by),
+            article_text(
+                article, self._styles(), now, terms=terms, carried_by=carried_by, related=related
+            ),
             keep_scroll=same,
         )
 
     def show_message(self, message: str) -> None:
         self.article_id = None
+        self.related_ids = []
         self._set_text(Text(message), keep_scroll=False)
 
     def _set_text(self, text: Text, *, keep_scroll: bool) -> None:

@@ -1,0 +1,63 @@
+"""Related articles in the detail pane, and the number keys that jump to them."""
+
+from __future__ import annotations
+
+from newsdesk.tui.screens.main import MainScreen
+from tests.tui.conftest import AppFactory
+from tests.tui.helpers import SIZE, main_screen, search_for, settle
+
+
+def story_of(screen: MainScreen, article_id: str) -> set[str]:
+    article = screen.app.desk.get(article_id)
+    assert article is not None and article.story_id
+    return set(screen.app.desk.story_members(article.story_id))
+
+
+async def test_related_list_leaves_out_the_story_and_1_jumps(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        # Find a row whose article has related articles in other stories.
+        for index in range(screen.inbox.row_count):
+            screen.inbox.cursor = index
+            await settle(pilot)
+            if screen.detail.related_ids:
+                break
+        current = screen.inbox.current_id
+        assert current is not None
+        related = screen.detail.related_ids
+        assert related and len(related) <= 5
+        assert not set(related) & story_of(screen, current)
+        stories = [frozenset(story_of(screen, r)) for r in related]
+        assert len(set(stories)) == len(stories)  # one article per other story
+        text = screen.detail.text.plain
+        assert "\nRelated\n" in text
+        first = app.desk.rows(related[:1])[0]
+        assert f"  1  {first.title}" in text
+        assert current in screen.related_cache
+        await pilot.press("1")
+        await settle(pilot)
+        assert screen.inbox.current_id == related[0]
+        assert screen.detail.article_id == related[0]
+
+
+async def test_related_jump_clears_a_search_that_hides_the_article(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        await search_for(pilot, "minerals")
+        await settle(pilot)
+        assert screen.inbox.row_count == 2
+        related = screen.detail.related_ids
+        assert related
+        target = related[0]
+        assert target not in screen.inbox.ids
+        await pilot.press("1")
+        await settle(pilot)
+        assert screen.query_text == ""
+        assert screen.inbox.current_id == target
+        await pilot.press("5" if len(screen.detail.related_ids) < 5 else "escape")
+        await settle(pilot)
+        assert screen.inbox.current_id == target
