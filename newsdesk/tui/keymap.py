@@ -100,6 +100,10 @@ KEY_TABLE: tuple[KeySpec, ...] = (
     ),
     KeySpec("toggle_sort", "S", "toggle_sort", "Sort", SEARCH, help="Toggle relevance / newest first"),
     KeySpec("focus_detail", "d", "focus_detail", "Detail pane", SEARCH, help="Move focus to the detail pane"),
+    KeySpec(
+        "diff", "D", "diff", "What changed", SEARCH,
+        help="Compare this version of a story with another: what each has that the other lacks",
+    ),
     *(
         KeySpec(
             f"related_{n}", str(n), f"jump_related({n})", f"Related {n}", SEARCH,

@@ -49,7 +49,7 @@ class MainScreen(JobsScreen):
     #: Actions that need a row to act on (disabled in the footer on an empty list).
     NEEDS_ROW: ClassVar[frozenset[str]] = frozenset(
         {"open", "star", "tag", "read", "archive", "export", "open_url", "select",
-         "select_range", "expand", "collapse"}
+         "select_range", "expand", "collapse", "diff"}
     )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -238,6 +238,25 @@ class MainScreen(JobsScreen):
         self.refresh_counts()
         self.refresh_results()
         self.show_detail()
+
+    # -- versions of a story -----------------------------------------------------------------
+
+    def action_diff(self) -> None:
+        """Open what changed between this version and another of its story."""
+        article_id = self.inbox.current_id
+        article = self.app.desk.get(article_id) if article_id else None
+        if article is None:
+            return
+        others = (
+            [m for m in self.app.desk.story_members(article.story_id) if m != article.id]
+            if article.story_id else []
+        )
+        if not others:
+            self.notify("This article has no other version to compare with.", timeout=3)
+            return
+        from newsdesk.tui.modals.version_diff import VersionDiffScreen
+
+        self.app.push_screen(VersionDiffScreen(article.id, others))
 
     # -- related articles ------------------------------------------------------------------
 

@@ -1,0 +1,200 @@
+"""What changed between two versions of a story: facts only one of them has.
+
+The current version is compared with one other version of its story (by
+default the one with the most facts of its own; left/right picks another).
+Each side lists its quotes (with speakers), people, organisations, places and
+figures that the other lacks: two columns on a wide terminal, stacked on a
+narrow one. Every piece of article text is a `rich.text.Text`, never markup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import ScrollableContainer, Vertical
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Label, Static
+from textual.worker import Worker
+
+from newsdesk.model import Article, Extracted
+from newsdesk.sanitize import clean_line
+from newsdesk.stories.diff import Facts, VersionDiff, compare
+
+if TYPE_CHECKING:
+    from newsdesk.tui.app import NewsdeskApp
+
+#: Sections of a side, in order: (Facts attribute, heading).
+SECTIONS = (
+    ("quotes", "Quotes"),
+    ("people", "People"),
+    ("organizations", "Organisations"),
+    ("places", "Places"),
+    ("numbers", "Figures"),
+)
+
+
+def fact_count(facts: Facts) -> int:
+    return sum(len(getattr(facts, name)) for name, _ in SECTIONS)
+
+
+def outlet(article: Article) -> str:
+    return clean_line(article.meta.source or article.meta.source_short or "") or "unknown outlet"
+
+
+def side_text(article: Article, facts: Facts, label: str) -> Text:
+    """One column: what `article` has that the other version lacks."""
+    text = Text(end="")
+    text.append(f"Only in {outlet(article)}", style="bold")
+    text.append(f" ({label})\n", style="dim")
+    text.append(clean_line(article.meta.title) or "(no headline)", style="italic")
+    text.append("\n")
+    if facts.is_empty():
+        text.append("\nNothing the other version lacks.\n", style="dim")
+        return text
+    speakers = {clean_line(q.text): q.speaker for q in article.meta.quotes}
+    for name, heading in SECTIONS:
+        items: list[str] = getattr(facts, name)
+        if not items:
+            continue
+        text.append(f"\n{heading}\n", style="bold underline")
+        for item in items:
+            line = clean_line(item)
+            if name == "quotes":
+                text.append("  “")
+                text.append(line)
+                text.append("” — ")
+                text.append(clean_line(speakers.get(line) or "") or "unattributed", style="bold")
+            else:
+                text.append(f"  {line}")
+            text.append("\n")
+    return text
+
+
+class VersionDiffScreen(ModalScreen[None]):
+    """This version against another of the same story; Esc closes."""
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
+    """Stacked below 100 columns, side by side from 100."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close", id="dialog_cancel"),
+        Binding("left", "other(-1)", "Previous version", id="diff_previous"),
+        Binding("right", "other(1)", "Next version", id="diff_next"),
+    ]
+    """Esc closes; left/right compare with another version of the story."""
+
+    app: NewsdeskApp
+
+    @dataclass
+    class Loaded(Message):
+        """The versions, the others ranked (most facts first) and the first comparison."""
+
+        articles: dict[str, Article]
+        others: list[str]
+        diff: VersionDiff
+
+    @dataclass
+    class Compared(Message):
+        """A comparison with another version finished in the worker."""
+
+        other_id: str
+        diff: VersionDiff
+
+    def __init__(self, article_id: str, others: list[str]) -> None:
+        super().__init__()
+        #: The version under the cursor.
+        self.article_id = article_id
+        #: The story's other versions, ranked once loaded.
+        self.others = others
+        #: Index in `others` of the version compared with.
+        self.position = 0
+        self.articles: dict[str, Article] = {}
+        self.diffs: dict[str, VersionDiff] = {}
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="diff-dialog"):
+            yield Label(Text("What changed between versions", style="bold"), classes="dialog-title")
+            yield Label(Text("Comparing…", style="dim"), id="diff-versions")
+            with ScrollableContainer(id="diff-body"):
+                yield Static(id="diff-a", classes="diff-side")
+                yield Static(id="diff-b", classes="diff-side")
+
+    def on_mount(self) -> None:
+        self.query_one("#diff-body").focus()
+        self._load()
+
+    @property
+    def other_id(self) -> str:
+        return self.others[self.position]
+
+    @work(thread=True, exclusive=True, group="diff", exit_on_error=False, name="version diff")
+    def _load(self) -> None:
+        found = self.app.desk.get_many([self.article_id, *self.others])
+        articles = {a.id: a for a in found}
+        if self.article_id not in articles:
+            raise LookupError("this article is no longer in the store")
+        others = [i for i in self.others if i in articles]
+        if not others:
+            raise LookupError("the story's other versions are no longer in the store")
+        blank = Extracted()
+        # Default partner: the version with the most facts of its own.
+        own = {i: fact_count(compare(articles[i].meta, blank).only_in_a) for i in others}
+        others.sort(key=lambda i: -own[i])
+        diff = compare(articles[self.article_id].meta, articles[others[0]].meta)
+        self.post_message(self.Loaded(articles, others, diff))
+
+    @work(thread=True, exclusive=True, group="diff", exit_on_error=False, name="version diff")
+    def _compare(self, other_id: str) -> None:
+        diff = compare(self.articles[self.article_id].meta, self.articles[other_id].meta)
+        self.post_message(self.Compared(other_id, diff))
+
+    def on_version_diff_screen_loaded(self, message: Loaded) -> None:
+        self.articles = message.articles
+        self.others = message.others
+        self.position = 0
+        self.diffs[self.other_id] = message.diff
+        self._show()
+
+    def on_version_diff_screen_compared(self, message: Compared) -> None:
+        self.diffs[message.other_id] = message.diff
+        if message.other_id == self.other_id:
+            self._show()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        self.app.report_worker_state(event)
+
+    def _show(self) -> None:
+        diff = self.diffs.get(self.other_id)
+        if diff is None or not self.articles:
+            return
+        current = self.articles[self.article_id]
+        other = self.articles[self.other_id]
+        status = Text(style="dim")
+        status.append(f"{outlet(current)} vs {outlet(other)}")
+        if len(self.others) > 1:
+            status.append(
+                f" · version {self.position + 1} of {len(self.others)} others · ←/→ another"
+            )
+        status.append(" · Esc closes")
+        self.query_one("#diff-versions", Label).update(status)
+        self.query_one("#diff-a", Static).update(side_text(current, diff.only_in_a, "this version"))
+        self.query_one("#diff-b", Static).update(side_text(other, diff.only_in_b, "other version"))
+
+    def action_other(self, step: int) -> None:
+        if len(self.others) < 2 or not self.articles:
+            return
+        self.position = (self.position + step) % len(self.others)
+        if self.other_id in self.diffs:
+            self._show()
+        else:
+            self.query_one("#diff-versions", Label).update(Text("Comparing…", style="dim"))
+            self._compare(self.other_id)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,94 @@
+"""`D`: what one version of a story has that another lacks, in a modal."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+from newsdesk.desk import Desk
+from newsdesk.model import Extracted, Quote
+from newsdesk.paths import Paths
+from newsdesk.tui.modals.version_diff import VersionDiffScreen
+from tests.tui.conftest import AppFactory
+from tests.tui.helpers import main_screen, record_notifications, settle
+
+BODY = (
+    "Rescue boats moved through flooded streets in Alzira on Tuesday after the Jucar "
+    "burst its banks, the Jucar Basin Authority said. Marta Ferrer, the town's mayor, "
+    "opened shelters in two schools. "
+)
+
+
+def two_versions(paths: Paths) -> tuple[str, str]:
+    """One story from two outlets; the later one adds a quote and a death toll."""
+    first = Extracted(
+        title="Flood waters rise in Alzira as the Jucar bursts its banks",
+        source="Ironbridge Post", published="2026-03-14T09:00:00+00:00",
+        people=["Marta Ferrer"], organizations=["Jucar Basin Authority"], places=["Alzira"],
+        body=BODY + "Residents waited on rooftops.",
+    )
+    second = Extracted(
+        title="Flood waters rise in Alzira as the Jucar bursts its banks, 14 dead",
+        source="Danube Wire", published="2026-03-14T10:00:00+00:00",
+        people=["Marta Ferrer", "Jordi Pascual"], organizations=["Jucar Basin Authority"],
+        places=["Alzira"],
+        quotes=[Quote("We have never seen the river rise this fast", "Jordi Pascual")],
+        body=BODY + "At least 14 people died, officials said. \u201cWe have never seen the "
+        "river rise this fast,\u201d said Jordi Pascual, a firefighter.",
+    )
+    with Desk(paths) as desk:
+        ids = desk.add_extracted([first, second], "diff-fixture")
+        a, b = (desk.get(i) for i in ids)
+        assert a is not None and b is not None
+        if a.story_id != b.story_id:  # the grouper's call, not what this test is about
+            with desk.store.transaction() as tx:
+                desk.store.set_story(tx, b.id, a.story_id)
+    return ids[0], ids[1]
+
+
+async def test_diff_shows_the_quote_and_figure_only_one_version_has(
+    make_app: AppFactory, paths: Paths
+) -> None:
+    first, second = two_versions(paths)
+    for size in ((120, 40), (80, 24)):
+        app = make_app(paths)
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            screen = main_screen(app)
+            screen.inbox.cursor = screen.inbox.ids.index(first)
+            await pilot.press("D")
+            await settle(pilot)
+            modal = app.screen
+            assert isinstance(modal, VersionDiffScreen)
+            assert modal.other_id == second
+            mine = str(modal.query_one("#diff-a", Static).content)
+            theirs = str(modal.query_one("#diff-b", Static).content)
+            assert "Only in Ironbridge Post" in mine
+            assert "Nothing the other version lacks." in mine
+            assert "Only in Danube Wire" in theirs
+            assert "We have never seen the river rise this fast" in theirs
+            assert "Jordi Pascual" in theirs
+            assert "\nFigures\n  14" in theirs
+            assert "14" not in mine
+            a_region = modal.query_one("#diff-a").region
+            b_region = modal.query_one("#diff-b").region
+            if size[0] >= 100:
+                assert a_region.y == b_region.y and a_region.x < b_region.x  # side by side
+            else:
+                assert b_region.y > a_region.y  # stacked
+            assert modal.query_one("#diff-dialog").region.bottom <= size[1]
+            await pilot.press("escape")
+            await settle(pilot)
+            assert not isinstance(app.screen, VersionDiffScreen)
+
+
+async def test_diff_on_a_single_version_says_so(make_app: AppFactory, paths: Paths) -> None:
+    with Desk(paths) as desk:
+        desk.add_extracted([Extracted(title="A lone report", source="Test Gazette", body="x")], "x")
+    app = make_app(paths)
+    seen = record_notifications(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("D")
+        await settle(pilot)
+        assert not isinstance(app.screen, VersionDiffScreen)
+        assert any("no other version" in m for m in seen)
