@@ -139,3 +139,28 @@ async def test_save_search_key(make_app: AppFactory, seeded: Paths) -> None:
         await settle(pilot)
     with Desk(seeded) as desk:
         assert ("Courts", "court") in desk.saved_searches()
+
+
+async def test_saved_search_picker_deletes_with_d(make_app: AppFactory, seeded: Paths) -> None:
+    with Desk(seeded) as desk:
+        desk.save_search("Strikes", "strike")
+        desk.save_search("Floods", "flood")
+        first, second = desk.saved_searches()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+        options = app.screen.query_one(OptionList)
+        assert options.option_count == 2
+        await pilot.press("d")  # the highlighted (first) one
+        await settle(pilot)
+        assert app.desk.saved_searches() == [second]
+        assert options.option_count == 1
+        assert second[0] in str(options.get_option_at_index(0).prompt)
+        assert "articles" in str(options.get_option_at_index(0).prompt)
+        await pilot.press("delete")  # the last one: the picker closes
+        await settle(pilot)
+        assert app.desk.saved_searches() == []
+        assert type(app.screen).__name__ == "MainScreen"
+        assert first != second
