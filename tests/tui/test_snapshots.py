@@ -66,3 +66,18 @@ def test_tag_dialog(snap_compare: Any, make_app: AppFactory, seeded: Paths) -> N
     app = make_app()
     keys = ("j", "j", "j", "t", "minus", "u", "r")
     assert snap_compare(app, terminal_size=SNAP_SIZE, run_before=steady(*keys))
+
+
+def test_version_diff_narrow(snap_compare: Any, make_app: AppFactory, paths: Paths) -> None:
+    from tests.tui.test_version_diff import two_versions
+
+    first, _ = two_versions(paths)
+    app = make_app(paths)
+
+    async def run_before(pilot: Any) -> None:
+        await settle(pilot)
+        screen = pilot.app.screen
+        screen.inbox.cursor = screen.inbox.ids.index(first)
+        await steady("D")(pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

@@ -42,6 +42,7 @@ def two_versions(paths: Paths) -> tuple[str, str]:
         if a.story_id != b.story_id:  # the grouper's call, not what this test is about
             with desk.store.transaction() as tx:
                 desk.store.set_story(tx, b.id, a.story_id)
+        desk.sync_index()
     return ids[0], ids[1]
 
 
