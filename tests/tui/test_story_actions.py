@@ -87,3 +87,31 @@ def test_read_all_versions_setting_is_read_from_config_toml(paths: Paths) -> Non
     settings = load_settings(paths)
     assert settings.read_all_versions is False
     assert any("read_all_versions" in e for e in settings.errors)
+
+
+async def test_tag_and_export_on_story_row_cover_every_version(make_app: AppFactory) -> None:
+    from newsdesk.tui.modals.export import ExportDialog
+    from newsdesk.tui.modals.tag import TagDialog
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("z")
+        await settle(pilot)
+        screen = main_screen(app)
+        head = screen.inbox.current_id
+        assert head is not None
+        members = app.desk.story_members(screen.story_of_head[head])
+        await pilot.press("t")
+        await settle(pilot)
+        assert isinstance(app.screen, TagDialog)
+        await pilot.press(*"+story", "enter")
+        await settle(pilot)
+        assert all("story" in r.tags for r in app.desk.rows(members))
+        await pilot.press("e")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        assert sorted(dialog.scopes["article"]) == sorted(members)
+        assert dialog.current_label == f"This story ({len(members)})"
+        await pilot.press("escape")
