@@ -164,6 +164,8 @@ class Store:
         self.path = path
         self._local = threading.local()
         self._all: list[sqlite3.Connection] = []
+        #: Which thread each connection serves (finished threads' connections are reused).
+        self._owners: dict[threading.Thread, sqlite3.Connection] = {}
         #: Called when a write has to wait for another process (e.g. to tell the user).
         self.on_wait: Callable[[], None] | None = None
         self._lock = threading.Lock()
@@ -194,11 +196,33 @@ class Store:
     def conn(self) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is None:
-            conn = self._connect()
+            conn = self._adopt_or_connect()
             self._local.conn = conn
-            with self._lock:
-                self._all.append(conn)
         return conn
+
+    def _adopt_or_connect(self) -> sqlite3.Connection:
+        """This thread's connection: one left by a finished thread, else a new one.
+
+        The app runs every query in a short-lived worker thread; without reuse
+        each would leave a connection (and its file descriptors) open until exit.
+        """
+        with self._lock:
+            for thread, conn in list(self._owners.items()):
+                if not thread.is_alive():
+                    del self._owners[thread]
+                    if conn.in_transaction:
+                        conn.rollback()  # the thread died mid-write: nothing was committed
+                    self._owners[threading.current_thread()] = conn
+                    return conn
+        conn = self._connect()
+        with self._lock:
+            self._all.append(conn)
+            self._owners[threading.current_thread()] = conn
+        return conn
+
+    def open_connections(self) -> int:
+        with self._lock:
+            return len(self._all)
 
     def close(self) -> None:
         with self._lock:
@@ -208,6 +232,7 @@ class Store:
                 except sqlite3.Error:
                     continue  # closing a connection of a finished thread may fail; harmless
             self._all.clear()
+            self._owners.clear()
         self._local = threading.local()
 
     @contextmanager

@@ -163,3 +163,22 @@ def test_words_starting_with_a_dash_are_not_options(env: dict[str, str], corpus:
     assert len(hits) == 1 and hits[0]["tags"] == ["labour"]
     negated = json.loads(run(["list", "-strike", "--json"], env).stdout)
     assert [h["title"] for h in negated] == ["Glacier survey finds faster melt in northern valleys"]
+
+
+def test_stories_and_diff_on_the_sample_queue(env: dict[str, str]) -> None:
+    from conftest import SAMPLE_DATA
+
+    run(["import", str(SAMPLE_DATA)], env)
+    stories = json.loads(run(["stories", "--json"], env).stdout)
+    assert stories, "the sample queue has several multi-outlet stories"
+    biggest = stories[0]
+    assert biggest["size"] == len(biggest["articles"]) >= 2
+    assert len(biggest["outlets"]) >= 2
+    first, second = (a["id"] for a in biggest["articles"][:2])
+    shown = json.loads(run(["show", first, "--json"], env).stdout)
+    assert shown["story"] == biggest["story"] and second in shown["story_members"]
+    diff = json.loads(run(["diff", first, second, "--json"], env).stdout)
+    assert set(diff["only_in_a"]) == {"quotes", "people", "organizations", "places", "numbers"}
+    assert any(diff["only_in_a"].values()) or any(diff["only_in_b"].values())
+    strikes = json.loads(run(["stories", "rotterdam", "--json"], env).stdout)
+    assert any("Rotterdam" in a["title"] for s in strikes for a in s["articles"])

@@ -174,3 +174,21 @@ def test_migrates_a_version_1_store_keeping_its_articles(tmp_path: Path) -> None
     )
     assert "articles_inbox" in plan and "TEMP B-TREE" not in plan
     s2.close()
+
+
+def test_short_lived_threads_reuse_connections(store: Store) -> None:
+    import threading
+
+    aid = add(store, make("Seen from many threads"))
+    seen: list[bool] = []
+
+    def look() -> None:
+        seen.append(store.get(aid) is not None)
+
+    for _ in range(30):
+        worker = threading.Thread(target=look)
+        worker.start()
+        worker.join()
+    assert seen == [True] * 30
+    # The test's own thread plus at most one reused worker connection.
+    assert store.open_connections() <= 2

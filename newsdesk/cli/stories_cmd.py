@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import asdict
 
 from rich.text import Text
 
@@ -50,16 +51,14 @@ def cmd_diff(desk: Desk, args: argparse.Namespace) -> int:
     diff = compare(a.meta, b.meta)
     if args.json:
         output.print_json(
-            {"a": a.id, "b": b.id, "only_in_a": diff.only_in_a.as_dict(), "only_in_b": diff.only_in_b.as_dict()}
+            {"a": a.id, "b": b.id, "only_in_a": asdict(diff.only_in_a), "only_in_b": asdict(diff.only_in_b)}
         )
         return EXIT_OK
     for label, article, facts in (("A", a, diff.only_in_a), ("B", b, diff.only_in_b)):
         output.out.print(
             Text.assemble((f"Only in {label}: ", "bold"), article.meta.title, f" ({article.meta.source or '?'})")
         )
-        for kind, values in facts.as_dict().items():
-            if not values:
-                continue
-            shown = [v if isinstance(v, str) else f"“{v['text']}” — {v.get('speaker') or '?'}" for v in values]
-            output.out.print(Text.assemble((f"  {kind}: ", "dim"), "; ".join(shown)))
+        for kind, values in asdict(facts).items():
+            if values:
+                output.out.print(Text.assemble((f"  {kind}: ", "dim"), "; ".join(values)))
     return EXIT_OK
