@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from newsdesk.extract.boilerplate import is_boilerplate, is_copyright, link_list_marker
@@ -320,32 +321,31 @@ def _score(page: _Page, n: int) -> float:
     # A byline or date line below belongs to the nearest title above it: a
     # short masthead or kicker further up, with the headline between, earns less.
     short = len(tokens) <= 5
-    dist = 0
-    passed_title = False
-    for m in after:
-        j = content[m]
-        if page.caption[j]:
-            continue
-        dist += 1
-        if prose[j] and dist > 1:
-            break
-        if page.is_byline(m):
-            score += 1.0 if passed_title else max(1.5, 4.0 - 0.35 * dist)
-            break
-        passed_title = passed_title or (short and page.title_shaped(j))
-    dist = 0
-    passed_title = False
-    for m in after[:8]:
-        j = content[m]
-        if page.caption[j]:
-            continue
-        dist += 1
-        if prose[j] and dist > 1:
-            break
-        if page.is_date(j):
-            score += 0.5 if passed_title else max(1.0, 2.5 - 0.25 * dist)
-            break
-        passed_title = passed_title or (short and page.title_shaped(j))
+
+    def below(lines: Sequence[int], found: Callable[[int, int], bool]) -> tuple[int, bool] | None:
+        """(distance, a title-shaped line in between) to the first line `found` accepts."""
+        dist = 0
+        passed_title = False
+        for m in lines:
+            j = content[m]
+            if page.caption[j]:
+                continue
+            dist += 1
+            if prose[j] and dist > 1:
+                return None
+            if found(m, j):
+                return dist, passed_title
+            passed_title = passed_title or (short and page.title_shaped(j))
+        return None
+
+    byline = below(after, lambda m, j: page.is_byline(m))
+    if byline is not None:
+        dist, passed_title = byline
+        score += 1.0 if passed_title else max(1.5, 4.0 - 0.35 * dist)
+    dated = below(after[:8], lambda m, j: page.is_date(j))
+    if dated is not None:
+        dist, passed_title = dated
+        score += 0.5 if passed_title else max(1.0, 2.5 - 0.25 * dist)
     following = next(
         (
             content[m]
