@@ -1,8 +1,8 @@
 """Search benchmark: a synthetic corpus, indexing throughput, index size, query latency, RSS.
 
     python benchmarks/bench_search.py --n 10000            # build in a temp dir, then query
-    python benchmarks/bench_search.py --n 100000 --keep /tmp/nd100k
-    python benchmarks/bench_search.py --reuse /tmp/nd100k  # query an existing build only
+    python benchmarks/bench_search.py --n 100000 --keep bench-100k
+    python benchmarks/bench_search.py --reuse bench-100k  # query an existing build only
 
 Articles are ~500 words drawn from a Zipf-distributed invented vocabulary plus
 a few hundred topic words, names, places and outlets, so that words, phrases,
