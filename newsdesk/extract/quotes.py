@@ -72,6 +72,9 @@ _ABBREVIATION = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Col|Lt|Jr|Sr|Prof|No|Co|Inc|Corp|U\.S|U\.N|E\.U))\.$"
 )
 
+#: What may stand between a subject and its reporting verb ("Cho also said").
+_ADVERBS_BEFORE_VERB = frozenset({"", "also", "has", "had", "later", "has also", "had also"})
+
 _VERBS = "|".join(
     sorted((re.escape(v) for v in SPEECH_VERBS if v.isalpha()), key=len, reverse=True)
 )
@@ -422,7 +425,13 @@ class _Attributor:
             after_verb = [m for m in candidates if m.start >= verb_at]
             return self.name(after_verb[0]) if after_verb else None
         subject = [m for m in candidates if m.start < verb_at]
-        # The sentence's subject, usually its first name ("Kim, who ..., said").
+        # A name right before the verb is its subject, whatever came earlier
+        # ("In talks with Rosemary DiCarlo, Cho emphasized that ...").
+        for m in reversed(subject):
+            between = text[m.end : verb_at].strip(" ’'s").lower()
+            if m.kind == PERSON and between in _ADVERBS_BEFORE_VERB:
+                return self.name(m)
+        # Otherwise the sentence's subject, usually its first name ("Kim, who ..., said").
         people = [m for m in subject if m.kind == PERSON]
         if people:
             return self.name(people[0])

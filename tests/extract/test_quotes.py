@@ -306,3 +306,13 @@ def test_seed_page_jcs_statement_is_attributed(shared_dir: Path) -> None:
     assert launch[0].speaker == "Joint Chiefs of Staff"
     assert all(len(q.text.split()) >= 4 for q in result)
     assert any(q.speaker == "Kim Gunn" for q in result)
+
+
+def test_name_right_before_the_verb_is_the_speaker_not_an_earlier_name() -> None:
+    body = (
+        "In talks with Deputy Minister Hana Okoro, Ambassador Piet Vermeer emphasized that the "
+        "treaty “cannot survive another year of delays without real money behind it,” officials said."
+    )
+    people = ["Hana Okoro", "Piet Vermeer"]
+    quotes = find_quotes(body, people)
+    assert [q.speaker for q in quotes] == ["Piet Vermeer"]
