@@ -187,6 +187,8 @@ class Desk:
 
     def sync_index(self, progress: Callable[[int, int], None] | None = None) -> int:
         """Bring the index up to date with the store now (the CLI does this before searching)."""
+        if self.store.read_only:
+            return 0  # nothing can be written; search what is indexed
         return self.index.catch_up(progress)
 
     def index_status(self) -> IndexStatus:

@@ -16,6 +16,7 @@ Design notes:
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 import time
@@ -164,6 +165,8 @@ class Store:
         self.path = path
         self._local = threading.local()
         self._all: list[sqlite3.Connection] = []
+        #: True when the data directory could only be opened for reading.
+        self.read_only = False
         #: Which thread each connection serves (finished threads' connections are reused).
         self._owners: dict[threading.Thread, sqlite3.Connection] = {}
         #: Called when a write has to wait for another process (e.g. to tell the user).
@@ -186,10 +189,34 @@ class Store:
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
         except sqlite3.DatabaseError as exc:
+            reader = self._read_only_connection()
+            if reader is not None:
+                return reader
             raise StoreError(
                 f"cannot open the database {self.path}: {exc}. "
                 "Run `newsdesk doctor` to check and repair it."
             ) from exc
+        return conn
+
+    def _read_only_connection(self) -> sqlite3.Connection | None:
+        """On a read-only data directory, still let the editor read (writes then fail).
+
+        WAL needs a writable folder for its shared-memory file; when nobody can
+        write there, nobody can change the file either, so `immutable` is safe.
+        """
+        folder = self.path.parent
+        if not self.path.is_file() or (os.access(folder, os.W_OK) and _can_create_in(folder)):
+            return None
+        try:
+            conn = sqlite3.connect(
+                f"{self.path.resolve().as_uri()}?mode=ro&immutable=1", uri=True,
+                isolation_level=None, check_same_thread=False,
+            )
+            conn.row_factory = sqlite3.Row
+            conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        except sqlite3.DatabaseError:
+            return None
+        self.read_only = True
         return conn
 
     @property
@@ -243,6 +270,11 @@ class Store:
         hears why nothing happens) and the wait goes on up to the busy timeout.
         """
         conn = self.conn
+        if self.read_only:
+            raise StoreError(
+                f"the data directory {self.path.parent} is read-only: newsdesk can show and "
+                "search it but not change it. Run `newsdesk doctor` for details."
+            )
         self._begin(conn)
         try:
             yield conn
@@ -725,6 +757,17 @@ class Store:
         rows = self.conn.execute("PRAGMA integrity_check").fetchall()
         problems = [str(r[0]) for r in rows]
         return [] if problems == ["ok"] else problems
+
+
+def _can_create_in(folder: Path) -> bool:
+    """Really try: permission bits do not stop root, a read-only mount does."""
+    probe = folder / f".newsdesk-probe-{os.getpid()}-{threading.get_ident()}"
+    try:
+        probe.touch()
+        probe.unlink()
+    except OSError:
+        return False
+    return True
 
 
 def _chunks(items: Sequence[str], size: int) -> Iterator[list[str]]:

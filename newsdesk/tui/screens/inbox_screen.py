@@ -8,9 +8,11 @@ table).
 
 from __future__ import annotations
 
+import sqlite3
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -22,13 +24,16 @@ from textual.timer import Timer
 from textual.widgets import Footer, ProgressBar
 from textual.worker import Worker, get_current_worker
 
-from newsdesk.desk import Sort
+from newsdesk.desk import DeskError, Sort
 from newsdesk.model import ArticleRow
+from newsdesk.store import StoreError
 from newsdesk.tui.story_view import story_heads, with_versions
 from newsdesk.tui.widgets.detail import DetailPane
 from newsdesk.tui.widgets.inbox import InboxList
 from newsdesk.tui.widgets.search_bar import SearchBar, SearchInput
 from newsdesk.tui.widgets.status_line import StatusInfo, StatusLine
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from newsdesk.tui.app import NewsdeskApp
@@ -474,14 +479,27 @@ class InboxScreen(Screen[None]):
     def _activated(self, message: InboxList.Activated) -> None:
         self.open_article(message.article_id)
 
+    def saved(self, write: Callable[[], T]) -> T | None:
+        """Run a write to the store; if it cannot be saved, say why and carry on.
+
+        A read-only data folder, a full disk or another process holding a write
+        past the busy timeout is the user's situation, not a crash.
+        """
+        try:
+            return write()
+        except (StoreError, DeskError, sqlite3.OperationalError) as exc:
+            self.notify(str(exc), title="Not saved", severity="error", timeout=10, markup=False)
+            return None
+
     def open_article(self, article_id: str) -> None:
         row = self.inbox.row(article_id)
         if row is not None and not row.read:
             ids = [article_id]
             if self.app.settings.read_all_versions and row.story_size > 1:
                 ids = self.app.desk.with_versions(ids)  # "read one, read all"
-            result = self.app.desk.mark_read(ids, True)
-            self.after_change(result.changed)
+            result = self.saved(lambda: self.app.desk.mark_read(ids, True))
+            if result is not None:
+                self.after_change(result.changed)
         self.show_detail()
         self.set_focus(self.detail)
 

@@ -8,6 +8,7 @@ a large inbox) run in a thread worker so the screen never stalls.
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -16,7 +17,8 @@ from textual import work
 from textual.binding import BindingType
 from textual.message import Message
 
-from newsdesk.desk import ActionResult
+from newsdesk.desk import ActionResult, DeskError
+from newsdesk.store import StoreError
 from newsdesk.tui.keymap import KEY_TABLE
 from newsdesk.tui.modals.prompt import PromptDialog
 from newsdesk.tui.modals.tag import TagChange, TagDialog
@@ -120,8 +122,9 @@ class MainScreen(JobsScreen):
             self.notify("Nothing to act on.", timeout=2)
             return
         if len(ids) <= SYNC_LIMIT:
-            result = self._apply_toggle(field, ids)
-            self.action_applied(result, ids)
+            result = self.saved(lambda: self._apply_toggle(field, ids))
+            if result is not None:
+                self.action_applied(result, ids)
         else:
             self.busy["action"] = f"updating {len(ids):,} articles…"
             self.update_status()
@@ -182,7 +185,11 @@ class MainScreen(JobsScreen):
         def apply(change: TagChange | None) -> None:
             if change is None or not (change.add or change.remove):
                 return
-            result = self.app.desk.tag(ids, add=change.add, remove=change.remove)
+            result = self.saved(
+                lambda: self.app.desk.tag(ids, add=change.add, remove=change.remove)
+            )
+            if result is None:
+                return
             self.after_change(result.changed)
             self.show_detail()
             parts = [f"+{t}" for t in change.add] + [f"-{t}" for t in change.remove]
@@ -228,7 +235,11 @@ class MainScreen(JobsScreen):
     # -- undo ------------------------------------------------------------------------------
 
     def action_undo(self) -> None:
-        result = self.app.desk.undo()
+        try:
+            result = self.app.desk.undo()
+        except (StoreError, DeskError, sqlite3.OperationalError) as exc:
+            self.notify(str(exc), title="Not undone", severity="error", timeout=10, markup=False)
+            return
         if result is None:
             self.notify("Nothing to undo.", timeout=2)
             return
