@@ -294,9 +294,13 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def report(
-    pairs: list[dict[str, Any]], fit: bool = False, list_pairs: bool = False, entities: str = "auto"
-) -> None:
+def prepare(
+    pairs: list[dict[str, Any]], entities: str = "auto"
+) -> tuple[
+    dict[str, Extracted], dict[str, Signature], dict[str, float | None], dict[str, str], list[Row]
+]:
+    """Each distinct article's meta, signature, time and event; each pair's features and
+    whether LSH would make it a candidate. Shared by this report and the blind scorer."""
     how, fill = entity_filler(entities)
     print(f"entities: {how}")
     metas: dict[str, Extracted] = {}
@@ -317,6 +321,13 @@ def report(
         f = scoring.features(sigs[ka], sigs[kb], ts[ka], ts[kb])
         cand = bool(set(sigs[ka].band_keys()) & set(sigs[kb].band_keys()))
         rows.append((p, f, cand))
+    return metas, sigs, ts, events, rows
+
+
+def report(
+    pairs: list[dict[str, Any]], fit: bool = False, list_pairs: bool = False, entities: str = "auto"
+) -> None:
+    metas, _, ts, events, rows = prepare(pairs, entities)
     split_rows = {s: [r for r in rows if r[0]["split"] == s] for s in SPLITS}
 
     weights = dict(scoring.WEIGHTS)

@@ -18,9 +18,7 @@ sys.path.insert(0, str(HERE.parent))  # benchmarks/ is not a package
 
 import eval_stories as ev  # noqa: E402
 
-from newsdesk.model import Extracted  # noqa: E402
 from newsdesk.stories import score as scoring  # noqa: E402
-from newsdesk.stories.signature import Signature, compute  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -29,25 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--list", action="store_true", help="print every pair with its score")
     args = parser.parse_args(argv)
     pairs = ev.load_pairs(args.pairs)
-    how, fill = ev.entity_filler("auto")
-    print(f"entities: {how}")
-    metas: dict[str, Extracted] = {}
-    sigs: dict[str, Signature] = {}
-    ts: dict[str, float | None] = {}
-    events: dict[str, str] = {}
-    for p in pairs:
-        for side in ("a", "b"):
-            key = ev.article_key(p[side])
-            if key not in metas:
-                metas[key] = ev.to_meta(p[side], fill)
-                sigs[key] = compute(metas[key])
-                ts[key] = ev.timestamp(p[side]["published"])
-                events[key] = p["event_" + side]
-    rows: list[ev.Row] = []
-    for p in pairs:
-        ka, kb = ev.article_key(p["a"]), ev.article_key(p["b"])
-        f = scoring.features(sigs[ka], sigs[kb], ts[ka], ts[kb])
-        rows.append((p, f, bool(set(sigs[ka].band_keys()) & set(sigs[kb].band_keys()))))
+    metas, _, ts, events, rows = ev.prepare(pairs)
     weights = dict(scoring.WEIGHTS)
     n_same = sum(p["label"] == "same" for p in pairs)
     print(f"{n_same} same / {len(pairs) - n_same} different pairs; weights {weights}; "
