@@ -479,7 +479,7 @@ class InboxScreen(Screen[None]):
     def _activated(self, message: InboxList.Activated) -> None:
         self.open_article(message.article_id)
 
-    def saved(self, write: Callable[[], T]) -> T | None:
+    def saved(self, write: Callable[[], T], title: str = "Not saved") -> T | None:
         """Run a write to the store; if it cannot be saved, say why and carry on.
 
         A read-only data folder, a full disk or another process holding a write
@@ -488,7 +488,7 @@ class InboxScreen(Screen[None]):
         try:
             return write()
         except (StoreError, DeskError, sqlite3.OperationalError) as exc:
-            self.notify(str(exc), title="Not saved", severity="error", timeout=10, markup=False)
+            self.notify(str(exc), title=title, severity="error", timeout=10, markup=False)
             return None
 
     def open_article(self, article_id: str) -> None:

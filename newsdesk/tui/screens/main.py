@@ -8,7 +8,6 @@ a large inbox) run in a thread worker so the screen never stalls.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -17,8 +16,7 @@ from textual import work
 from textual.binding import BindingType
 from textual.message import Message
 
-from newsdesk.desk import ActionResult, DeskError
-from newsdesk.store import StoreError
+from newsdesk.desk import ActionResult
 from newsdesk.tui.keymap import KEY_TABLE
 from newsdesk.tui.modals.prompt import PromptDialog
 from newsdesk.tui.modals.tag import TagChange, TagDialog
@@ -235,11 +233,10 @@ class MainScreen(JobsScreen):
     # -- undo ------------------------------------------------------------------------------
 
     def action_undo(self) -> None:
-        try:
-            result = self.app.desk.undo()
-        except (StoreError, DeskError, sqlite3.OperationalError) as exc:
-            self.notify(str(exc), title="Not undone", severity="error", timeout=10, markup=False)
-            return
+        self.saved(self._undo, title="Not undone")
+
+    def _undo(self) -> None:
+        result = self.app.desk.undo()
         if result is None:
             self.notify("Nothing to undo.", timeout=2)
             return
