@@ -65,11 +65,19 @@ def main() -> None:
             # One file per 500 articles, the way a feed-to-JSONL tool would deliver them.
             batch: list[str] = []
             for i, meta in enumerate(articles(args.n)):
-                batch.append(json.dumps({
-                    "title": meta.title, "dek": meta.dek, "authors": meta.authors,
-                    "source": meta.source, "dateline": meta.dateline,
-                    "published": meta.published, "body": meta.body,
-                }))
+                batch.append(
+                    json.dumps(
+                        {
+                            "title": meta.title,
+                            "dek": meta.dek,
+                            "authors": meta.authors,
+                            "source": meta.source,
+                            "dateline": meta.dateline,
+                            "published": meta.published,
+                            "body": meta.body,
+                        }
+                    )
+                )
                 if len(batch) == 500:
                     (inputs / f"batch-{i:07d}.jsonl").write_text("\n".join(batch), "utf-8")
                     batch = []
@@ -84,22 +92,30 @@ def main() -> None:
         t0 = time.perf_counter()
         summary = desk.import_paths([inputs])
         stored = time.perf_counter() - t0
-        print(f"imported {summary.imported} articles ({args.format}) into the store in {stored:.1f} s: "
-              f"{summary.imported / stored:.0f} articles/s")
+        print(
+            f"imported {summary.imported} articles ({args.format}) into the store in {stored:.1f} s: "
+            f"{summary.imported / stored:.0f} articles/s"
+        )
 
         t1 = time.perf_counter()
         ids = desk.inbox_ids()
         rows = desk.rows(ids[:50])
-        print(f"inbox listed ({len(ids)} ids, first 50 rows) in {(time.perf_counter() - t1) * 1000:.0f} ms")
+        print(
+            f"inbox listed ({len(ids)} ids, first 50 rows) in {(time.perf_counter() - t1) * 1000:.0f} ms"
+        )
         assert rows
 
         if not args.no_index:
             t2 = time.perf_counter()
             desk.sync_index()
             indexed = time.perf_counter() - t2
-            print(f"indexed in {indexed:.1f} s ({summary.imported / indexed:.0f} docs/s); "
-                  f"import until fully indexed: {summary.imported / (stored + indexed):.0f} articles/s")
-            print(f"index size {dir_mb(paths.index_dir):.0f} MB, store size {dir_mb(paths.data_dir) - dir_mb(paths.index_dir):.0f} MB")
+            print(
+                f"indexed in {indexed:.1f} s ({summary.imported / indexed:.0f} docs/s); "
+                f"import until fully indexed: {summary.imported / (stored + indexed):.0f} articles/s"
+            )
+            print(
+                f"index size {dir_mb(paths.index_dir):.0f} MB, store size {dir_mb(paths.data_dir) - dir_mb(paths.index_dir):.0f} MB"
+            )
         print(f"peak RSS {rss_mb():.0f} MB  (cpus: {os.cpu_count()})")
         desk.close()
 

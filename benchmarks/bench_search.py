@@ -36,14 +36,151 @@ from newsdesk.store import Store
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 
-SYLLABLES = ["ka", "lo", "mi", "ter", "son", "ra", "vel", "din", "po", "sha", "gru", "ben", "tal", "mor", "ek", "ul", "ris", "na", "fo", "che", "dra", "lin", "vo", "pe", "stan", "gor", "bi", "tre", "hul", "zan", "qui", "mal", "der", "os", "ip", "wen", "fal", "cor"]
+SYLLABLES = [
+    "ka",
+    "lo",
+    "mi",
+    "ter",
+    "son",
+    "ra",
+    "vel",
+    "din",
+    "po",
+    "sha",
+    "gru",
+    "ben",
+    "tal",
+    "mor",
+    "ek",
+    "ul",
+    "ris",
+    "na",
+    "fo",
+    "che",
+    "dra",
+    "lin",
+    "vo",
+    "pe",
+    "stan",
+    "gor",
+    "bi",
+    "tre",
+    "hul",
+    "zan",
+    "qui",
+    "mal",
+    "der",
+    "os",
+    "ip",
+    "wen",
+    "fal",
+    "cor",
+]
 SUFFIXES = ("", "", "", "s", "ing", "ed", "ation", "er", "ers", "ly", "ment", "ness")
-TOPICS = ["korea", "election", "flood", "summit", "sanctions", "tariff", "inflation", "ceasefire", "vaccine", "drought", "earthquake", "protest", "budget", "parliament", "refugees", "pipeline", "semiconductor", "wildfire", "brothers", "investigation", "corruption", "typhoon", "harvest", "shipping", "airline", "strike", "court"]
-FIRST = ["Kim", "Lee", "Park", "Ana", "Maria", "John", "Wei", "Omar", "Fatima", "Ivan", "Sara", "Li", "Chen", "Raj", "Amir", "Yuki", "Elena"]
-LAST = ["Gunn", "Smith", "Díaz", "Nguyen", "Okafor", "Petrov", "Tanaka", "Haddad", "Kowalski", "Moon", "Silva", "Chen", "Ortiz"]
-PLACES = ["Seoul", "Hanoi", "Dhaka", "Lagos", "Lima", "Kyiv", "Manila", "Nairobi", "Jakarta", "Quito", "Oslo", "Cairo", "Tbilisi"]
-ORGS = ["United Nations", "World Bank", "Red Cross", "Central Bank", "Supreme Court", "Ministry of Finance", "Electoral Commission", "Coast Guard", "Health Ministry", "Port Authority"]
-SOURCES = ["Radio Free Asia", "Reuters", "Associated Press", "Yonhap", "The Daily Star", "Kyiv Independent", "Rappler", "Nation Africa", "El Comercio", "BBC News", "Al Jazeera", "The Guardian"]
+TOPICS = [
+    "korea",
+    "election",
+    "flood",
+    "summit",
+    "sanctions",
+    "tariff",
+    "inflation",
+    "ceasefire",
+    "vaccine",
+    "drought",
+    "earthquake",
+    "protest",
+    "budget",
+    "parliament",
+    "refugees",
+    "pipeline",
+    "semiconductor",
+    "wildfire",
+    "brothers",
+    "investigation",
+    "corruption",
+    "typhoon",
+    "harvest",
+    "shipping",
+    "airline",
+    "strike",
+    "court",
+]
+FIRST = [
+    "Kim",
+    "Lee",
+    "Park",
+    "Ana",
+    "Maria",
+    "John",
+    "Wei",
+    "Omar",
+    "Fatima",
+    "Ivan",
+    "Sara",
+    "Li",
+    "Chen",
+    "Raj",
+    "Amir",
+    "Yuki",
+    "Elena",
+]
+LAST = [
+    "Gunn",
+    "Smith",
+    "Díaz",
+    "Nguyen",
+    "Okafor",
+    "Petrov",
+    "Tanaka",
+    "Haddad",
+    "Kowalski",
+    "Moon",
+    "Silva",
+    "Chen",
+    "Ortiz",
+]
+PLACES = [
+    "Seoul",
+    "Hanoi",
+    "Dhaka",
+    "Lagos",
+    "Lima",
+    "Kyiv",
+    "Manila",
+    "Nairobi",
+    "Jakarta",
+    "Quito",
+    "Oslo",
+    "Cairo",
+    "Tbilisi",
+]
+ORGS = [
+    "United Nations",
+    "World Bank",
+    "Red Cross",
+    "Central Bank",
+    "Supreme Court",
+    "Ministry of Finance",
+    "Electoral Commission",
+    "Coast Guard",
+    "Health Ministry",
+    "Port Authority",
+]
+SOURCES = [
+    "Radio Free Asia",
+    "Reuters",
+    "Associated Press",
+    "Yonhap",
+    "The Daily Star",
+    "Kyiv Independent",
+    "Rappler",
+    "Nation Africa",
+    "El Comercio",
+    "BBC News",
+    "Al Jazeera",
+    "The Guardian",
+]
 TAGS = ["urgent", "follow-up", "fact-check", "korea-desk", "weekend", "archive-later"]
 
 QUERIES = (
@@ -57,7 +194,7 @@ QUERIES = (
     "place:seoul",
     "source:reuters korea",
     "title:election",
-    "org:\"world bank\" inflation",
+    'org:"world bank" inflation',
     "published:>-30d",
     "published:2026-05",
     "korea published:2026",
@@ -308,7 +445,10 @@ def main() -> None:
     try:
         out = subprocess.run(
             [sys.executable, __file__, "--child", str(root), "--rounds", str(args.rounds)],
-            check=True, capture_output=True, text=True, env=os.environ.copy(),
+            check=True,
+            capture_output=True,
+            text=True,
+            env=os.environ.copy(),
         )
         report(json.loads(out.stdout.strip().splitlines()[-1]))
     finally:

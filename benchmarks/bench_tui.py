@@ -91,7 +91,11 @@ class Terminal:
         }
         self.started = time.perf_counter()
         self.proc = subprocess.Popen(
-            [sys.executable, "-c", APP], stdin=slave, stdout=slave, stderr=slave, env=env,
+            [sys.executable, "-c", APP],
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=env,
             start_new_session=True,
         )
         os.close(slave)
@@ -191,9 +195,7 @@ def main() -> None:
         term.quit()
 
 
-def measure(
-    term: Terminal, moves: int, shown: int, first_title: str, words: list[str]
-) -> None:
+def measure(term: Terminal, moves: int, shown: int, first_title: str, words: list[str]) -> None:
     """Everything timed in one session of the app."""
     t_first = term.first_output(term.started, timeout=30)
     t_status = term.wait_for(b" shown")
@@ -221,7 +223,9 @@ def measure(
         sent = term.send(key)
         paging.append(term.first_output(sent) - sent)
         term.drain(0.1)
-    print(f"jump/page to frame    p50 {1000 * pct(paging, 0.5):5.1f} ms   max {1000 * max(paging):5.1f} ms")
+    print(
+        f"jump/page to frame    p50 {1000 * pct(paging, 0.5):5.1f} ms   max {1000 * max(paging):5.1f} ms"
+    )
 
     if words:
         term.send("/")

@@ -51,8 +51,10 @@ def build(data: Path, count: int) -> None:
     with store.transaction() as tx:
         for n in range(count):
             meta = Extracted(
-                title=f"Soak item {n} {token(n)}", body=f"Body {n} about the harbour vote.",
-                source="Soak Wire", word_count=6,
+                title=f"Soak item {n} {token(n)}",
+                body=f"Body {n} about the harbour vote.",
+                source="Soak Wire",
+                word_count=6,
             )
             store.insert(tx, article_id(meta), meta, f"soak/{n}.txt", None)
     store.close()
@@ -79,20 +81,30 @@ def tag_count(db: Path, tag: str) -> int:
         conn.close()
 
 
-def soak_bulk_tag(root: Path, articles: int, kills: int, rng: random.Random, env: dict[str, str]) -> list[str]:
+def soak_bulk_tag(
+    root: Path, articles: int, kills: int, rng: random.Random, env: dict[str, str]
+) -> list[str]:
     data = root / "bulk"
     began = time.monotonic()
     build(data, articles)
     print(f"built and indexed {articles} articles in {time.monotonic() - began:.1f}s")
     began = time.monotonic()
-    subprocess.run(cli_command(data, "tag", "is:unread", "+calibration"), env=env, check=True,
-                   capture_output=True)
+    subprocess.run(
+        cli_command(data, "tag", "is:unread", "+calibration"),
+        env=env,
+        check=True,
+        capture_output=True,
+    )
     took = time.monotonic() - began
     failures = []
     whole = none = 0
     for attempt in range(kills):
         tag = f"soak-{attempt}"
-        killed_run(cli_command(data, "tag", "is:unread", f"+{tag}"), rng.uniform(0.3 * took, 1.1 * took), env)
+        killed_run(
+            cli_command(data, "tag", "is:unread", f"+{tag}"),
+            rng.uniform(0.3 * took, 1.1 * took),
+            env,
+        )
         count = tag_count(data / "newsdesk.sqlite3", tag)
         if count == articles:
             whole += 1
@@ -100,12 +112,16 @@ def soak_bulk_tag(root: Path, articles: int, kills: int, rng: random.Random, env
             none += 1
         else:
             failures.append(f"bulk tag torn: {count} of {articles} tagged")
-    print(f"bulk tag by query: {kills} kills over a {took:.1f}s run -> {whole} complete, {none} none, "
-          f"{len(failures)} torn")
+    print(
+        f"bulk tag by query: {kills} kills over a {took:.1f}s run -> {whole} complete, {none} none, "
+        f"{len(failures)} torn"
+    )
     return failures
 
 
-def soak_import(root: Path, files: int, kills: int, rng: random.Random, env: dict[str, str]) -> list[str]:
+def soak_import(
+    root: Path, files: int, kills: int, rng: random.Random, env: dict[str, str]
+) -> list[str]:
     corpus = root / "corpus"
     write_text_corpus(corpus, files)
     data = root / "import"
@@ -127,8 +143,10 @@ def soak_import(root: Path, files: int, kills: int, rng: random.Random, env: dic
                 missing += 1
     if missing:
         failures.append(f"{missing} stored articles not found by search after the kills")
-    print(f"import: {kills} kills, {len(rows)} of {files} articles stored whole, "
-          f"{len(rows) - missing} found by search")
+    print(
+        f"import: {kills} kills, {len(rows)} of {files} articles stored whole, "
+        f"{len(rows) - missing} found by search"
+    )
     return failures
 
 
@@ -137,13 +155,17 @@ def token_of(row: dict[str, object]) -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--kills", type=int, default=25)
     parser.add_argument("--articles", type=int, default=5_000)
     parser.add_argument("--files", type=int, default=600)
     parser.add_argument("--seed", type=int, default=20261123)
     parser.add_argument("--fuzz-scale", type=int, default=10)
-    parser.add_argument("--no-pytest", action="store_true", help="skip the reliability suite in soak mode")
+    parser.add_argument(
+        "--no-pytest", action="store_true", help="skip the reliability suite in soak mode"
+    )
     args = parser.parse_args()
     rng = random.Random(args.seed)
     failures: list[str] = []
@@ -156,11 +178,20 @@ def main() -> int:
         failures += soak_bulk_tag(root, args.articles, args.kills, rng, env)
         failures += soak_import(root, args.files, args.kills, rng, env)
     if not args.no_pytest:
-        env = dict(os.environ, NEWSDESK_SOAK="1", NEWSDESK_FUZZ_EXAMPLES=str(args.fuzz_scale),
-                   NEWSDESK_FUZZ_RANDOM="1", NEWSDESK_SEED=str(args.seed))
+        env = dict(
+            os.environ,
+            NEWSDESK_SOAK="1",
+            NEWSDESK_FUZZ_EXAMPLES=str(args.fuzz_scale),
+            NEWSDESK_FUZZ_RANDOM="1",
+            NEWSDESK_SEED=str(args.seed),
+        )
         began = time.monotonic()
-        proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "tests/reliability"], cwd=REPO, env=env)
-        print(f"reliability suite in soak mode: exit {proc.returncode} in {time.monotonic() - began:.0f}s")
+        proc = subprocess.run(
+            [sys.executable, "-m", "pytest", "-q", "tests/reliability"], cwd=REPO, env=env
+        )
+        print(
+            f"reliability suite in soak mode: exit {proc.returncode} in {time.monotonic() - began:.0f}s"
+        )
         if proc.returncode:
             failures.append("the reliability suite failed in soak mode")
     for failure in failures:

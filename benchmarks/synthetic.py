@@ -12,24 +12,168 @@ from datetime import UTC, datetime, timedelta
 
 from newsdesk.model import Extracted
 
-FIRST = ["Ana", "Tomas", "Mira", "Jonas", "Leila", "Piotr", "Sofia", "Kenji", "Amara", "Lukas",
-         "Ines", "Omar", "Greta", "Ravi", "Noor", "Elena", "Hugo", "Yara", "Milan", "Zofia"]
-LAST = ["Velasco", "Berg", "Okafor", "Lindqvist", "Haddad", "Novak", "Tanaka", "Moreau", "Kowal",
-        "Fischer", "Santos", "Ivanova", "Mensah", "Duarte", "Keller", "Sato", "Rossi", "Nilsen"]
-PLACES = ["Gdansk", "Lisbon", "Nairobi", "Seoul", "Tromso", "Valparaiso", "Hanoi", "Accra",
-          "Bergen", "Porto", "Daejeon", "Mombasa", "Cork", "Tartu", "Brno", "Osaka"]
-ORGS = ["Port Workers Union", "Ministry of Transport", "Central Bank", "Harbour Authority",
-        "Energy Regulator", "Supreme Court", "Weather Service", "Rail Operators Association"]
-OUTLETS = ["Harbour Ledger", "Valley Courier", "Northern Wire Service", "Meridian Press Agency",
-           "The Coastline Post", "Baltic Morning", "Inland Herald", "Metro Dispatch"]
-TOPICS = ["strike", "flood", "election", "budget", "tariff", "court", "storm", "rail", "energy",
-          "harbour", "vaccine", "drought", "wildfire", "merger", "satellite", "fishery"]
-COMMON = ["the", "of", "and", "to", "in", "a", "on", "for", "that", "with", "as", "said", "by", "was", "at", "from", "is", "it", "its", "has", "have", "were", "an", "be", "will", "after", "more", "than", "over", "this", "which", "their", "but", "they", "who", "not", "also"]
+FIRST = [
+    "Ana",
+    "Tomas",
+    "Mira",
+    "Jonas",
+    "Leila",
+    "Piotr",
+    "Sofia",
+    "Kenji",
+    "Amara",
+    "Lukas",
+    "Ines",
+    "Omar",
+    "Greta",
+    "Ravi",
+    "Noor",
+    "Elena",
+    "Hugo",
+    "Yara",
+    "Milan",
+    "Zofia",
+]
+LAST = [
+    "Velasco",
+    "Berg",
+    "Okafor",
+    "Lindqvist",
+    "Haddad",
+    "Novak",
+    "Tanaka",
+    "Moreau",
+    "Kowal",
+    "Fischer",
+    "Santos",
+    "Ivanova",
+    "Mensah",
+    "Duarte",
+    "Keller",
+    "Sato",
+    "Rossi",
+    "Nilsen",
+]
+PLACES = [
+    "Gdansk",
+    "Lisbon",
+    "Nairobi",
+    "Seoul",
+    "Tromso",
+    "Valparaiso",
+    "Hanoi",
+    "Accra",
+    "Bergen",
+    "Porto",
+    "Daejeon",
+    "Mombasa",
+    "Cork",
+    "Tartu",
+    "Brno",
+    "Osaka",
+]
+ORGS = [
+    "Port Workers Union",
+    "Ministry of Transport",
+    "Central Bank",
+    "Harbour Authority",
+    "Energy Regulator",
+    "Supreme Court",
+    "Weather Service",
+    "Rail Operators Association",
+]
+OUTLETS = [
+    "Harbour Ledger",
+    "Valley Courier",
+    "Northern Wire Service",
+    "Meridian Press Agency",
+    "The Coastline Post",
+    "Baltic Morning",
+    "Inland Herald",
+    "Metro Dispatch",
+]
+TOPICS = [
+    "strike",
+    "flood",
+    "election",
+    "budget",
+    "tariff",
+    "court",
+    "storm",
+    "rail",
+    "energy",
+    "harbour",
+    "vaccine",
+    "drought",
+    "wildfire",
+    "merger",
+    "satellite",
+    "fishery",
+]
+COMMON = [
+    "the",
+    "of",
+    "and",
+    "to",
+    "in",
+    "a",
+    "on",
+    "for",
+    "that",
+    "with",
+    "as",
+    "said",
+    "by",
+    "was",
+    "at",
+    "from",
+    "is",
+    "it",
+    "its",
+    "has",
+    "have",
+    "were",
+    "an",
+    "be",
+    "will",
+    "after",
+    "more",
+    "than",
+    "over",
+    "this",
+    "which",
+    "their",
+    "but",
+    "they",
+    "who",
+    "not",
+    "also",
+]
 
 
 def _vocabulary(rng: random.Random, size: int) -> list[str]:
-    syllables = ["ka", "lo", "mi", "ten", "vor", "sa", "ril", "un", "del", "pra", "shi", "bo",
-                 "nex", "tal", "ur", "gre", "fen", "os", "quo", "lim"]
+    syllables = [
+        "ka",
+        "lo",
+        "mi",
+        "ten",
+        "vor",
+        "sa",
+        "ril",
+        "un",
+        "del",
+        "pra",
+        "shi",
+        "bo",
+        "nex",
+        "tal",
+        "ur",
+        "gre",
+        "fen",
+        "os",
+        "quo",
+        "lim",
+    ]
     words: set[str] = set()
     while len(words) < size:
         words.add("".join(rng.choice(syllables) for _ in range(rng.randint(2, 4))))
@@ -50,7 +194,9 @@ def articles(n: int, *, seed: int = 7, words: int = 500) -> Iterator[Extracted]:
         count = 0
         while count < words:
             sentence_words = [
-                rng.choice(COMMON) if rng.random() < 0.45 else vocab[int(rng.paretovariate(1.1)) % len(vocab)]
+                rng.choice(COMMON)
+                if rng.random() < 0.45
+                else vocab[int(rng.paretovariate(1.1)) % len(vocab)]
                 for _ in range(rng.randint(12, 24))
             ]
             sentence_words.insert(rng.randint(0, len(sentence_words)), topic)

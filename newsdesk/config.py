@@ -57,18 +57,20 @@ def _read_toml(path: Path, errors: list[str]) -> dict[str, object]:
     return {}
 
 
-def parse_keys(data: dict[str, object], errors: list[str], source: str = "keys.toml") -> dict[str, str]:
+def parse_keys(
+    data: dict[str, object], errors: list[str], source: str = "keys.toml"
+) -> dict[str, str]:
     """The `[keys]` table as id -> keys; wrong entries are reported and skipped."""
     table = data.get("keys", {})
     if not isinstance(table, dict):
-        errors.append(f"{source}: [keys] must be a table of id = \"keys\"; defaults kept")
+        errors.append(f'{source}: [keys] must be a table of id = "keys"; defaults kept')
         return {}
     keys: dict[str, str] = {}
     for binding_id, value in table.items():
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
             value = ",".join(value)
         if not isinstance(value, str) or not value.strip():
-            errors.append(f"{source}: keys.{binding_id} must be a string like \"s,f\"; ignored")
+            errors.append(f'{source}: keys.{binding_id} must be a string like "s,f"; ignored')
             continue
         parts = [part.strip() for part in value.split(",")]
         if any(not part for part in parts):

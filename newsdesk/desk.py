@@ -68,9 +68,7 @@ class ImportSummary:
             "imported": self.imported,
             "duplicates": self.duplicates,
             "failed": [{"path": f.path, "reason": f.error} for f in self.failed],
-            "warnings": [
-                {"path": f.path, "warning": w} for f in self.files for w in f.warnings
-            ],
+            "warnings": [{"path": f.path, "warning": w} for f in self.files for w in f.warnings],
             "files": len(self.files),
         }
 
@@ -131,12 +129,16 @@ Sort = Literal["relevance", "newest"]
 class Desk:
     """The newsdesk service over one data directory."""
 
-    def __init__(self, paths: paths_mod.Paths | None = None, *, background_index: bool = False) -> None:
+    def __init__(
+        self, paths: paths_mod.Paths | None = None, *, background_index: bool = False
+    ) -> None:
         self.paths = paths or paths_mod.resolve()
         try:
             self.paths.data_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise DeskError(f"cannot create the data directory {self.paths.data_dir}: {exc}") from exc
+            raise DeskError(
+                f"cannot create the data directory {self.paths.data_dir}: {exc}"
+            ) from exc
         try:
             self.store = Store(self.paths.database)
         except StoreError as exc:
@@ -225,12 +227,16 @@ class Desk:
         for done, prepared in enumerate(load_in_order(files, should_stop), start=1):
             result = prepared.result
             path = result.path
-            outcome = FileOutcome(path=str(path), error=result.error, warnings=list(result.warnings))
+            outcome = FileOutcome(
+                path=str(path), error=result.error, warnings=list(result.warnings)
+            )
             if result.error is None:
                 try:
                     # The decoded page is kept (inert, like everything stored) as the
                     # raw copy of a one-article file, so it can be extracted again.
-                    raw = clean_text(result.text) if result.text and len(result.items) == 1 else None
+                    raw = (
+                        clean_text(result.text) if result.text and len(result.items) == 1 else None
+                    )
                     created, dupes = self._store_items(
                         result.items, str(path), raw=raw, signatures=prepared.signatures
                     )
@@ -242,7 +248,9 @@ class Desk:
                     summary.imported_ids.extend(created)
             summary.files.append(outcome)
             if progress is not None:
-                progress(ImportProgress(done=done, total=len(files), path=str(path), outcome=outcome))
+                progress(
+                    ImportProgress(done=done, total=len(files), path=str(path), outcome=outcome)
+                )
         if summary.imported_ids and self._index is not None:
             self._index.notify()
         return summary
@@ -290,7 +298,11 @@ class Desk:
     # -- reading -------------------------------------------------------------
 
     def search(
-        self, query: str = "", *, sort: Sort = "relevance", limit: int | None = None,
+        self,
+        query: str = "",
+        *,
+        sort: Sort = "relevance",
+        limit: int | None = None,
         now: datetime | None = None,
     ) -> SearchResult:
         """Ranked ids for a query (raises QuerySyntaxError with a message on bad syntax)."""
@@ -402,9 +414,7 @@ class Desk:
 
     # -- export ----------------------------------------------------------------
 
-    def export(
-        self, ids: Sequence[str], dest: Path | None, options: ExportOptions
-    ) -> ExportReport:
+    def export(self, ids: Sequence[str], dest: Path | None, options: ExportOptions) -> ExportReport:
         """Write the articles to `dest` (atomic; default: the documents folder) and mark them exported."""
         from newsdesk.export import default_destination, export
 

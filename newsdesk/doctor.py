@@ -145,20 +145,23 @@ class Doctor:
         data_dir = self.paths.data_dir
         if not data_dir.exists():
             self.report.add(
-                "data_dir", "ok",
+                "data_dir",
+                "ok",
                 f"no data directory yet at {data_dir}; it is created on the first import",
             )
             return None
         if not data_dir.is_dir():
             self.report.add(
-                "data_dir", "problem",
+                "data_dir",
+                "problem",
                 f"{data_dir} is not a folder; move it away or choose another with --data-dir",
             )
             return None
         problem = _write_probe(data_dir)
         if problem is not None:
             self.report.add(
-                "data_dir", "problem",
+                "data_dir",
+                "problem",
                 f"the data directory {data_dir} is not writable ({problem}): newsdesk can "
                 f"show nothing new and save no change. Make it writable (e.g. "
                 f"`chmod u+w {data_dir}`), free some space, or use --data-dir",
@@ -183,23 +186,33 @@ class Doctor:
         problems, version, articles = _inspect_database(db, read_only=not writable)
         if version is not None and version > SCHEMA_VERSION:
             self.report.add(
-                "schema", "problem",
+                "schema",
+                "problem",
                 f"the database was written by a newer newsdesk (schema {version}; this "
                 f"version understands {SCHEMA_VERSION}). Upgrade newsdesk; nothing was touched",
-                schema_version=version, supported=SCHEMA_VERSION,
+                schema_version=version,
+                supported=SCHEMA_VERSION,
             )
             return False
         if not problems:
             self.report.add(
-                "database", "ok", f"database {db} passes the integrity check ({articles} articles)",
-                articles=articles, schema_version=version,
+                "database",
+                "ok",
+                f"database {db} passes the integrity check ({articles} articles)",
+                articles=articles,
+                schema_version=version,
             )
             return True
-        summary = "; ".join(problems[:3]) + (f" (+{len(problems) - 3} more)" if len(problems) > 3 else "")
+        summary = "; ".join(problems[:3]) + (
+            f" (+{len(problems) - 3} more)" if len(problems) > 3 else ""
+        )
         if not (self.repair and writable):
-            why = "the data directory is not writable" if not writable else "repair was not asked for"
+            why = (
+                "the data directory is not writable" if not writable else "repair was not asked for"
+            )
             self.report.add(
-                "database", "problem",
+                "database",
+                "problem",
                 f"the database {db} is damaged ({summary}); not repaired: {why}",
                 problems=problems,
             )
@@ -208,7 +221,8 @@ class Doctor:
             result = salvage_database(db, self._now())
         except (OSError, sqlite3.Error, StoreError) as exc:
             self.report.add(
-                "database", "problem",
+                "database",
+                "problem",
                 f"the database {db} is damaged ({summary}) and the salvage failed: {exc}. "
                 "The database was left as it was",
                 problems=problems,
@@ -217,14 +231,16 @@ class Doctor:
         kept = sum(result.kept.values())
         lost = sum(result.lost.values())
         self.report.add(
-            "database", "repaired",
+            "database",
+            "repaired",
             f"the database was damaged ({summary}). The original is kept at "
             f"{result.damaged_copy}; a fresh database now holds what could be read: "
             f"{result.kept.get('articles', 0)} articles, {kept} rows in all"
             + (f"; {lost} unreadable rows were left behind in the copy" if lost else "")
             + (
                 f"; unreadable tables: {', '.join(result.unreadable_tables)}"
-                if result.unreadable_tables else ""
+                if result.unreadable_tables
+                else ""
             ),
             problems=problems,
             damaged_copy=str(result.damaged_copy),
@@ -250,7 +266,9 @@ class Doctor:
         if not self.paths.database.exists():
             return
         if not writable:
-            self.report.add("index", "skipped", "the index was not checked: the data directory is read-only")
+            self.report.add(
+                "index", "skipped", "the index was not checked: the data directory is read-only"
+            )
             return
         try:
             store = Store(self.paths.database)
@@ -268,7 +286,8 @@ class Doctor:
                     index.rebuild()
                     count = store.count()
                     self.report.add(
-                        "index", "repaired",
+                        "index",
+                        "repaired",
                         f"the search index was damaged ({damage or 'unreadable'}); rebuilt it "
                         f"from the store ({count} articles)",
                     )
@@ -278,29 +297,37 @@ class Doctor:
                 if status.total_docs != status.store_docs:
                     index.rebuild()
                     self.report.add(
-                        "index", "repaired",
+                        "index",
+                        "repaired",
                         f"the search index held {status.total_docs} documents for "
                         f"{status.store_docs} articles; rebuilt it from the store",
                     )
                     return
                 if message or caught_up:
                     self.report.add(
-                        "index", "repaired",
-                        (message + "; done" if message else f"the search index was {behind} "
-                         "articles behind; caught up")
+                        "index",
+                        "repaired",
+                        (
+                            message + "; done"
+                            if message
+                            else f"the search index was {behind} articles behind; caught up"
+                        )
                         + f" ({status.total_docs} documents)",
                         documents=status.total_docs,
                     )
                     return
                 self.report.add(
-                    "index", "ok", f"the search index is current ({status.total_docs} documents)",
+                    "index",
+                    "ok",
+                    f"the search index is current ({status.total_docs} documents)",
                     documents=status.total_docs,
                 )
             finally:
                 index.stop()
         except (*DAMAGE_ERRORS, sqlite3.Error) as exc:  # type: ignore[misc]
             self.report.add(
-                "index", "problem",
+                "index",
+                "problem",
                 f"the search index could not be repaired ({exc!r}); run `newsdesk reindex`",
             )
         finally:
@@ -332,18 +359,23 @@ class Doctor:
         details = {"removed": removed, "failed": failed, "recent": [str(p) for p in fresh]}
         note = (
             f"; {len(fresh)} recent ones were left (a newsdesk may still be writing them)"
-            if fresh else ""
+            if fresh
+            else ""
         )
         if failed or (stale and not self.repair):
             what = f"could not remove {len(failed)}" if failed else f"{len(stale)} found"
             self.report.add(
-                "temp_files", "problem",
-                f"leftovers of interrupted writes: {what}" + note, **details,
+                "temp_files",
+                "problem",
+                f"leftovers of interrupted writes: {what}" + note,
+                **details,
             )
         elif removed:
             self.report.add(
-                "temp_files", "repaired",
-                f"removed {len(removed)} leftovers of interrupted writes" + note, **details,
+                "temp_files",
+                "repaired",
+                f"removed {len(removed)} leftovers of interrupted writes" + note,
+                **details,
             )
         else:
             self.report.add("temp_files", "ok", "no stale leftovers" + note, **details)
@@ -351,7 +383,9 @@ class Doctor:
     def _temp_files(self) -> Iterator[Path]:
         dirs = [self.paths.data_dir, self.paths.config_dir, *self.extra_temp_dirs]
         for directory in dirs:
-            yield from _leftovers_in(directory, (_TEMP_FILE, _STAGING_DIR, _UI_STATE_TEMP, _SALVAGE_TEMP))
+            yield from _leftovers_in(
+                directory, (_TEMP_FILE, _STAGING_DIR, _UI_STATE_TEMP, _SALVAGE_TEMP)
+            )
         yield from _leftovers_in(self.paths.index_dir, (_INDEX_TEMP,))
 
 
@@ -577,7 +611,8 @@ def _copy_rows(source: Path, work: Path, damaged_copy: Path) -> SalvageResult:
     try:
         target = fresh.conn
         tables = [
-            str(r[0]) for r in target.execute(
+            str(r[0])
+            for r in target.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
             )
         ]
@@ -615,7 +650,9 @@ def _copy_rows(source: Path, work: Path, damaged_copy: Path) -> SalvageResult:
         target.execute("PRAGMA journal_mode = DELETE")
     finally:
         fresh.close()
-    return SalvageResult(kept=kept, lost=lost, unreadable_tables=unreadable, damaged_copy=damaged_copy)
+    return SalvageResult(
+        kept=kept, lost=lost, unreadable_tables=unreadable, damaged_copy=damaged_copy
+    )
 
 
 def _columns(src: sqlite3.Connection | None, table: str) -> list[str] | None:
@@ -648,10 +685,11 @@ def _readable_rowids(src: sqlite3.Connection, table: str) -> list[int]:
             break
         except sqlite3.DatabaseError:
             misses += 1
-            last += 2 ** misses
+            last += 2**misses
     try:
         indexes = [
-            str(r[0]) for r in src.execute(
+            str(r[0])
+            for r in src.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?", (table,)
             )
         ]
@@ -689,7 +727,10 @@ def _copy_table(
                 continue
             if row is None:
                 continue
-            if table == "meta" and dict(zip(cols, row, strict=False)).get("key") == "schema_version":
+            if (
+                table == "meta"
+                and dict(zip(cols, row, strict=False)).get("key") == "schema_version"
+            ):
                 continue
             if table == "articles" and not _whole_article(dict(zip(cols, row, strict=False))):
                 bad += 1

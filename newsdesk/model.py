@@ -120,11 +120,15 @@ class Extracted:
         known = {f for f in cls.__dataclass_fields__}
         kwargs = {k: v for k, v in data.items() if k in known}
         kwargs["quotes"] = [
-            q if isinstance(q, Quote) else Quote(text=str(q.get("text", "")), speaker=q.get("speaker"))
+            q
+            if isinstance(q, Quote)
+            else Quote(text=str(q.get("text", "")), speaker=q.get("speaker"))
             for q in data.get("quotes") or []
         ]
         kwargs["links"] = [
-            link if isinstance(link, Link) else Link(title=str(link.get("title", "")), url=link.get("url"))
+            link
+            if isinstance(link, Link)
+            else Link(title=str(link.get("title", "")), url=link.get("url"))
             for link in data.get("links") or []
         ]
         return cls(**kwargs)

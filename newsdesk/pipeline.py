@@ -128,8 +128,10 @@ def _parallel(files: Sequence[Path], workers: int, should_stop: StopCheck) -> It
     pending: deque[tuple[Path, Future[Prepared]]] = deque()
     next_index = 0
     with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context,
-        initializer=_exit_with_parent, initargs=(os.getpid(),),
+        max_workers=workers,
+        mp_context=context,
+        initializer=_exit_with_parent,
+        initargs=(os.getpid(),),
     ) as pool:
         try:
             while next_index < len(files) or pending:
@@ -150,7 +152,9 @@ def _parallel(files: Sequence[Path], workers: int, should_stop: StopCheck) -> It
                 except BrokenProcessPool:
                     # A worker died (out of memory, killed): report this file, load the rest here.
                     yield Prepared(
-                        LoadResult(path=path, items=[], error="the import worker stopped unexpectedly")
+                        LoadResult(
+                            path=path, items=[], error="the import worker stopped unexpectedly"
+                        )
                     )
                     rest = [p for p, _ in pending] + list(files[next_index:])
                     pending.clear()

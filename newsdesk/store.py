@@ -180,7 +180,9 @@ class Store:
     def _connect(self) -> sqlite3.Connection:
         try:
             conn = sqlite3.connect(
-                self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                self.path,
+                timeout=BUSY_TIMEOUT_MS / 1000,
+                isolation_level=None,
                 check_same_thread=False,
             )
             conn.row_factory = sqlite3.Row
@@ -209,8 +211,10 @@ class Store:
             return None
         try:
             conn = sqlite3.connect(
-                f"{self.path.resolve().as_uri()}?mode=ro&immutable=1", uri=True,
-                isolation_level=None, check_same_thread=False,
+                f"{self.path.resolve().as_uri()}?mode=ro&immutable=1",
+                uri=True,
+                isolation_level=None,
+                check_same_thread=False,
             )
             conn.row_factory = sqlite3.Row
             conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
@@ -304,9 +308,7 @@ class Store:
     # -- schema ------------------------------------------------------------
 
     def schema_version(self) -> int:
-        row = self.conn.execute(
-            "SELECT value FROM meta WHERE key = 'schema_version'"
-        ).fetchone()
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         return int(row["value"]) if row else 0
 
     def _migrate(self) -> None:
@@ -341,9 +343,7 @@ class Store:
                         "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                         (str(version),),
                     )
-                tx.execute(
-                    "INSERT OR IGNORE INTO meta (key, value) VALUES ('rev', '0')"
-                )
+                tx.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('rev', '0')")
         except sqlite3.OperationalError as exc:
             raise StoreError(f"cannot write the database {self.path}: {exc}") from exc
 
@@ -378,7 +378,9 @@ class Store:
 
     # -- import --------------------------------------------------------------
 
-    def find_duplicate(self, tx: sqlite3.Connection, article_id: str, meta: Extracted) -> str | None:
+    def find_duplicate(
+        self, tx: sqlite3.Connection, article_id: str, meta: Extracted
+    ) -> str | None:
         """An existing article that is the same one: same id, same URL or same GUID."""
         row = tx.execute("SELECT id FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row:
@@ -421,10 +423,23 @@ class Store:
                    starred)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (
-                article_id, meta.title, meta.source, meta.published, published_ts, sort_ts,
-                meta.url, meta.guid, meta.language, meta.word_count, meta.body,
-                (raw or "")[:RAW_LIMIT], json.dumps(stored_meta, ensure_ascii=False),
-                origin, now, rev, int(bool(meta.starred)),
+                article_id,
+                meta.title,
+                meta.source,
+                meta.published,
+                published_ts,
+                sort_ts,
+                meta.url,
+                meta.guid,
+                meta.language,
+                meta.word_count,
+                meta.body,
+                (raw or "")[:RAW_LIMIT],
+                json.dumps(stored_meta, ensure_ascii=False),
+                origin,
+                now,
+                rev,
+                int(bool(meta.starred)),
             ),
         )
         tx.executemany(
@@ -446,9 +461,10 @@ class Store:
         return int(self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
 
     def exists(self, article_id: str) -> bool:
-        return self.conn.execute(
-            "SELECT 1 FROM articles WHERE id = ?", (article_id,)
-        ).fetchone() is not None
+        return (
+            self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+            is not None
+        )
 
     def resolve_prefix(self, prefix: str) -> list[str]:
         """Ids starting with `prefix` (users type short ids, like git)."""
@@ -571,7 +587,8 @@ class Store:
         """Distinct story ids of the given articles (all articles when None)."""
         if ids is None:
             return [
-                r[0] for r in self.conn.execute(
+                r[0]
+                for r in self.conn.execute(
                     "SELECT story_id FROM articles WHERE story_id IS NOT NULL "
                     "GROUP BY story_id HAVING COUNT(*) > 1"
                 )
@@ -635,8 +652,12 @@ class Store:
             "UPDATE articles SET read = ?, starred = ?, archived = ?, exported = ?, note = ? "
             "WHERE id = ?",
             (
-                int(state["read"]), int(state["starred"]), int(state["archived"]),
-                int(state["exported"]), state["note"], article_id,
+                int(state["read"]),
+                int(state["starred"]),
+                int(state["archived"]),
+                int(state["exported"]),
+                state["note"],
+                article_id,
             ),
         )
         tx.execute("DELETE FROM tags WHERE article_id = ?", (article_id,))
@@ -723,8 +744,10 @@ class Store:
         ):
             out.append(
                 ActionRecord(
-                    batch=int(row["batch"]), kind=row["kind"],
-                    article_ids=str(row["ids"]).split(","), ts=row["ts"],
+                    batch=int(row["batch"]),
+                    kind=row["kind"],
+                    article_ids=str(row["ids"]).split(","),
+                    ts=row["ts"],
                 )
             )
         return out

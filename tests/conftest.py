@@ -13,7 +13,9 @@ SAMPLE_DATA = REPO_ROOT / "sample_data"
 
 
 @pytest.fixture(autouse=True)
-def isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def isolated_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Path]:
     """Point every user directory at a fresh temp dir: the real ones are never touched."""
     root = tmp_path_factory.mktemp("newsdesk-home")
     for name, sub in (

@@ -41,10 +41,15 @@ TROMSO, Norway — A two-year survey of forty glaciers found that ice in the nor
 """
 
 
-def run(args: list[str], env: dict[str, str], check: bool = True) -> subprocess.CompletedProcess[str]:
+def run(
+    args: list[str], env: dict[str, str], check: bool = True
+) -> subprocess.CompletedProcess[str]:
     proc = subprocess.run(
         [sys.executable, "-m", "newsdesk", *args],
-        capture_output=True, text=True, env=env, timeout=120,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
     )
     assert "Traceback" not in proc.stderr, proc.stderr
     if check:
@@ -99,7 +104,9 @@ def test_search_show_and_triage_round_trip(env: dict[str, str], corpus: Path) ->
 
     starred = json.loads(run(["star", aid, "--json"], env).stdout)
     assert starred["changed"] == [aid]
-    assert [h["id"] for h in json.loads(run(["search", "is:starred", "--json"], env).stdout)] == [aid]
+    assert [h["id"] for h in json.loads(run(["search", "is:starred", "--json"], env).stdout)] == [
+        aid
+    ]
 
     tagged = json.loads(run(["tag", "glacier", "+climate", "+Science Desk", "--json"], env).stdout)
     assert len(tagged["changed"]) == 1
@@ -123,8 +130,20 @@ def test_inspect_prints_exact_keys(env: dict[str, str], corpus: Path) -> None:
     items = json.loads(run(["inspect", str(corpus / "strike.txt"), "--json"], env).stdout)
     assert isinstance(items, list) and len(items) == 1
     assert list(items[0]) == [
-        "title", "dek", "authors", "source", "dateline", "published", "people",
-        "organizations", "places", "quotes", "links", "body", "language", "word_count",
+        "title",
+        "dek",
+        "authors",
+        "source",
+        "dateline",
+        "published",
+        "people",
+        "organizations",
+        "places",
+        "quotes",
+        "links",
+        "body",
+        "language",
+        "word_count",
     ]
     assert items[0]["title"] == "Fishing fleets idle as harbour strike enters third day"
     assert items[0]["source"] == "Baltic Morning"
@@ -132,7 +151,7 @@ def test_inspect_prints_exact_keys(env: dict[str, str], corpus: Path) -> None:
 
 def test_bad_query_and_unknown_id_are_one_line_errors(env: dict[str, str], corpus: Path) -> None:
     run(["import", str(corpus)], env)
-    bad = run(["search", 'published:>banana'], env, check=False)
+    bad = run(["search", "published:>banana"], env, check=False)
     assert bad.returncode != 0 and bad.stderr.strip()
     missing = run(["show", "ffffffffffff"], env, check=False)
     assert missing.returncode == 1 and "no article" in missing.stderr
@@ -147,7 +166,7 @@ def test_export_stdout_and_file(env: dict[str, str], corpus: Path, tmp_path: Pat
     assert text.lstrip().startswith("#") and "harbour strike" in text
     dest = tmp_path / "out.md"
     run(["export", "is:starred", "--format", "md", "-o", str(dest)], env)
-    assert dest.read_text(encoding="utf-8") .count("harbour strike") >= 1
+    assert dest.read_text(encoding="utf-8").count("harbour strike") >= 1
     again = run(["export", "is:starred", "-o", str(dest)], env, check=False)
     assert again.returncode == 1 and "--force" in again.stderr
     rows = json.loads(run(["search", "is:exported", "--json"], env).stdout)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from newsdesk.desk import Desk, DeskError, normalise_tag
+from newsdesk.desk import Desk, DeskError, ImportProgress, normalise_tag
 from newsdesk.paths import resolve
 
 PAGE = """World
@@ -24,7 +25,7 @@ LISBON, Portugal — Ferry operators cancelled every crossing of the strait on T
 
 
 @pytest.fixture
-def desk() -> Desk:
+def desk() -> Iterator[Desk]:
     d = Desk(resolve())
     yield d
     d.close()
@@ -48,7 +49,7 @@ def test_import_keeps_raw_copy_and_counts(desk: Desk, tmp_path: Path) -> None:
 def test_progress_reports_every_file(desk: Desk, tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(PAGE, encoding="utf-8")
     (tmp_path / "b.bin").write_bytes(b"\x00\x01\x02" * 500)
-    events = []
+    events: list[ImportProgress] = []
     summary = desk.import_paths([tmp_path], progress=events.append)
     assert [e.done for e in events] == [1, 2] and events[-1].total == 2
     assert len(summary.failed) == 1 and summary.failed[0].path.endswith("b.bin")

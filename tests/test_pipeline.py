@@ -43,7 +43,7 @@ def test_parallel_matches_sequential(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 def test_stop_request_is_honoured(tmp_path: Path) -> None:
     files = _write_pages(tmp_path, 5)
-    seen = []
+    seen: list[pipeline.Prepared] = []
     for result in pipeline.load_in_order(files, should_stop=lambda: len(seen) >= 2):
         seen.append(result)
     assert len(seen) == 2

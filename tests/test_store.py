@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,7 @@ def add(store: Store, meta: Extracted, origin: str = "test.txt") -> str:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
+def store(tmp_path: Path) -> Iterator[Store]:
     s = Store(tmp_path / "db.sqlite3")
     yield s
     s.close()
@@ -58,7 +59,9 @@ def test_reimport_is_a_noop_and_records_origin(store: Store) -> None:
 def test_same_url_or_guid_merges(store: Store) -> None:
     add(store, make("One", url="https://example.test/x", guid="g-1"))
     with store.transaction() as tx:
-        by_url = store.insert(tx, "other", make("One, updated", url="https://example.test/x"), "f", None)
+        by_url = store.insert(
+            tx, "other", make("One, updated", url="https://example.test/x"), "f", None
+        )
         by_guid = store.insert(tx, "other2", make("One again", guid="g-1"), "g", None)
     assert not by_url.created and not by_guid.created
     assert store.count() == 1
@@ -78,7 +81,11 @@ def test_state_changes_logged_and_undone_in_order(store: Store) -> None:
     got = store.get(a)
     assert got is not None and got.state.tags == [] and got.state.starred
     second = store.undo()
-    assert second is not None and second.kind == "star" and sorted(second.article_ids) == sorted([a, b])
+    assert (
+        second is not None
+        and second.kind == "star"
+        and sorted(second.article_ids) == sorted([a, b])
+    )
     got_b = store.get(b)
     assert got_b is not None and not got_b.state.starred
     assert store.undo() is None
@@ -167,7 +174,8 @@ def test_migrates_a_version_1_store_keeping_its_articles(tmp_path: Path) -> None
     assert "articles_inbox" in names
     assert s2.get(aid) is not None
     plan = " ".join(
-        str(r[-1]) for r in s2.conn.execute(
+        str(r[-1])
+        for r in s2.conn.execute(
             "EXPLAIN QUERY PLAN SELECT a.id FROM articles a WHERE a.archived = 0 "
             "ORDER BY a.sort_ts DESC, a.id"
         )

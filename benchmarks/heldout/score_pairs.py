@@ -30,8 +30,10 @@ def main(argv: list[str] | None = None) -> int:
     metas, _, ts, events, rows = ev.prepare(pairs)
     weights = dict(scoring.WEIGHTS)
     n_same = sum(p["label"] == "same" for p in pairs)
-    print(f"{n_same} same / {len(pairs) - n_same} different pairs; weights {weights}; "
-          f"threshold {scoring.THRESHOLD}; window {scoring.WINDOW_HOURS:g} h")
+    print(
+        f"{n_same} same / {len(pairs) - n_same} different pairs; weights {weights}; "
+        f"threshold {scoring.THRESHOLD}; window {scoring.WINDOW_HOURS:g} h"
+    )
     pos, neg = ev.scored(rows, weights)
     print(f"score AUC {ev.auc(pos, neg):.3f}")
     p_, r_, f_ = ev.pair_metrics(rows, weights, scoring.THRESHOLD)
@@ -47,9 +49,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.list:
         for p, f, c in sorted(rows, key=lambda r: scoring.score(r[1], weights)):
             hours = f"{f.hours:.0f}" if f.hours is not None else "?"
-            print(f"  {p['label']:9} {scoring.score(f, weights):.3f} "
-                  + " ".join(f"{k}={v:.2f}" for k, v in f.as_dict().items())
-                  + f" h={hours} cand={int(c)} {p['id'][:80]}")
+            print(
+                f"  {p['label']:9} {scoring.score(f, weights):.3f} "
+                + " ".join(f"{k}={v:.2f}" for k, v in f.as_dict().items())
+                + f" h={hours} cand={int(c)} {p['id'][:80]}"
+            )
     return 0
 
 

@@ -74,7 +74,9 @@ def cmd_import(desk: Desk, args: argparse.Namespace) -> int:
 
         def on_progress(event: ImportProgress) -> None:
             progress.update(
-                task, completed=event.done, total=event.total,
+                task,
+                completed=event.done,
+                total=event.total,
                 current=escape(clean_line(Path(event.path).name[-40:])),
             )
 
@@ -93,9 +95,12 @@ def cmd_import(desk: Desk, args: argparse.Namespace) -> int:
     else:
         output.out.print(
             Text.assemble(
-                ("imported ", "bold"), str(summary.imported),
-                ("  duplicates ", "bold"), str(summary.duplicates),
-                ("  failed ", "bold"), (str(len(summary.failed)), "red" if summary.failed else ""),
+                ("imported ", "bold"),
+                str(summary.imported),
+                ("  duplicates ", "bold"),
+                str(summary.duplicates),
+                ("  failed ", "bold"),
+                (str(len(summary.failed)), "red" if summary.failed else ""),
                 f"  ({len(summary.files)} files)",
             )
         )
@@ -188,9 +193,7 @@ def _print_action(result: ActionResult, as_json: bool) -> int:
     if not result.requested:
         output.notice("no article matched")
         return EXIT_OK
-    output.out.print(
-        Text(f"{result.action}: {len(result.changed)} changed of {result.requested}")
-    )
+    output.out.print(Text(f"{result.action}: {len(result.changed)} changed of {result.requested}"))
     for article_id in result.changed[:20]:
         output.out.print(Text(f"  {article_id}", style="dim"))
     if len(result.changed) > 20:
@@ -201,7 +204,9 @@ def _print_action(result: ActionResult, as_json: bool) -> int:
 def cmd_tag(desk: Desk, args: argparse.Namespace) -> int:
     add = [a[1:] for a in args.args if a.startswith("+") and len(a) > 1]
     remove = [a[1:] for a in args.args if a.startswith("-") and len(a) > 1 and ":" not in a]
-    targets = [a for a in args.args if not (a.startswith("+") or (a.startswith("-") and ":" not in a))]
+    targets = [
+        a for a in args.args if not (a.startswith("+") or (a.startswith("-") and ":" not in a))
+    ]
     if not add and not remove:
         raise DeskError("say which tags to add (+tag) or remove (-tag)")
     if not targets:
@@ -241,7 +246,10 @@ def cmd_history(desk: Desk, args: argparse.Namespace) -> int:
     records = desk.store.history(args.limit)
     if args.json:
         output.print_json(
-            [{"batch": r.batch, "action": r.kind, "ts": r.ts, "ids": r.article_ids} for r in records]
+            [
+                {"batch": r.batch, "action": r.kind, "ts": r.ts, "ids": r.article_ids}
+                for r in records
+            ]
         )
         return EXIT_OK
     for record in records:

@@ -41,7 +41,8 @@ def print_report(report: DoctorReport) -> None:
     for finding in report.findings:
         output.out.print(_line(finding))
     verdict = (
-        Text("healthy", style="green") if report.healthy
+        Text("healthy", style="green")
+        if report.healthy
         else Text("problems remain (see ✗ above)", style="bold red")
     )
     output.out.print(verdict)

@@ -29,7 +29,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"newsdesk {__version__}")
     parser.add_argument(
-        "--data-dir", type=Path, default=None,
+        "--data-dir",
+        type=Path,
+        default=None,
         help="use this data directory (default: the user data dir, or $NEWSDESK_DATA_DIR)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -39,7 +41,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--json", action="store_true"
     )
 
-    p = sub.add_parser("import", help="import files and folders (text, HTML, feeds, Markdown, JSONL)")
+    p = sub.add_parser(
+        "import", help="import files and folders (text, HTML, feeds, Markdown, JSONL)"
+    )
     p.add_argument("paths", nargs="+", type=Path)
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.add_argument("--no-index", action="store_true", help="store only; index later")
@@ -198,9 +202,17 @@ def _write_crash_log() -> str:
 
 #: The positional list of each command that may contain words starting with '-'.
 _DASH_WORDS = {
-    "search": "query", "list": "query", "export": "query", "stories": "query",
-    "tag": "args", "star": "targets", "unstar": "targets", "read": "targets",
-    "unread": "targets", "archive": "targets", "unarchive": "targets",
+    "search": "query",
+    "list": "query",
+    "export": "query",
+    "stories": "query",
+    "tag": "args",
+    "star": "targets",
+    "unstar": "targets",
+    "read": "targets",
+    "unread": "targets",
+    "archive": "targets",
+    "unarchive": "targets",
 }
 
 
@@ -233,6 +245,7 @@ def cmd_app(args: argparse.Namespace) -> int:
 
     run(resolve(args.data_dir))
     return EXIT_OK
+
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -78,7 +78,7 @@ def rows_table(rows: list[ArticleRow], scores: dict[str, float] | None = None) -
 
 
 def story_suffix(size: int) -> str:
-    """"  (+2 versions)" when other outlets carry the same story."""
+    """ "  (+2 versions)" when other outlets carry the same story."""
     others = size - 1
     if others <= 0:
         return ""
@@ -142,7 +142,10 @@ def show_article(article: Article) -> None:
         ("url", meta.url or ""),
         ("tags", " ".join(article.state.tags)),
         ("state", state_words(article)),
-        ("story", f"{article.story_id} ({article.story_size} versions)" if article.story_id else ""),
+        (
+            "story",
+            f"{article.story_id} ({article.story_size} versions)" if article.story_id else "",
+        ),
         ("people", ", ".join(meta.people)),
         ("organizations", ", ".join(meta.organizations)),
         ("places", ", ".join(meta.places)),
@@ -154,7 +157,9 @@ def show_article(article: Article) -> None:
     for quote in meta.quotes:
         out.print(
             Text.assemble(
-                "  “", inert(quote.text), "” — ",
+                "  “",
+                inert(quote.text),
+                "” — ",
                 (inert(quote.speaker, one_line=True) or "unattributed", "cyan"),
             )
         )

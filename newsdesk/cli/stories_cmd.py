@@ -27,14 +27,19 @@ def cmd_stories(desk: Desk, args: argparse.Namespace) -> int:
     for group in groups:
         output.out.print(
             Text.assemble(
-                (f"{group.id}  ", "dim"), (f"{len(group.members)} versions", "bold"),
-                "  ", ", ".join(group.outlets),
+                (f"{group.id}  ", "dim"),
+                (f"{len(group.members)} versions", "bold"),
+                "  ",
+                ", ".join(group.outlets),
             )
         )
         for member in group.members:
             output.out.print(
                 Text.assemble(
-                    "  ", (member.id[:10], "dim"), "  ", member.title,
+                    "  ",
+                    (member.id[:10], "dim"),
+                    "  ",
+                    member.title,
                     ("  — " + (member.source or "?"), "cyan"),
                 )
             )
@@ -51,12 +56,21 @@ def cmd_diff(desk: Desk, args: argparse.Namespace) -> int:
     diff = compare(a.meta, b.meta)
     if args.json:
         output.print_json(
-            {"a": a.id, "b": b.id, "only_in_a": asdict(diff.only_in_a), "only_in_b": asdict(diff.only_in_b)}
+            {
+                "a": a.id,
+                "b": b.id,
+                "only_in_a": asdict(diff.only_in_a),
+                "only_in_b": asdict(diff.only_in_b),
+            }
         )
         return EXIT_OK
     for label, article, facts in (("A", a, diff.only_in_a), ("B", b, diff.only_in_b)):
         output.out.print(
-            Text.assemble((f"Only in {label}: ", "bold"), article.meta.title, f" ({article.meta.source or '?'})")
+            Text.assemble(
+                (f"Only in {label}: ", "bold"),
+                article.meta.title,
+                f" ({article.meta.source or '?'})",
+            )
         )
         for kind, values in asdict(facts).items():
             if values:

@@ -158,7 +158,49 @@ def _upper_ok(place: str) -> bool:
 
 #: Labels printed under a byline in capitals that are not places.
 _CAPS_LABELS = frozenset(
-    ["ANALYSIS", "EXCLUSIVE", "OPINION", "UPDATED", "UPDATE", "BREAKING", "LIVE", "WATCH", "VIDEO", "PHOTOS", "ADVERTISEMENT", "SPONSORED", "COMMENT", "REVIEW", "EDITORIAL", "NEWS", "PREMIUM", "FREE", "LISTEN", "SHARE", "MENU", "SEARCH", "WORLD", "BUSINESS", "POLITICS", "SPORT", "SPORTS", "TECHNOLOGY", "CULTURE", "HEALTH", "SCIENCE", "ENVIRONMENT", "CLIMATE", "ECONOMY", "LOCAL", "NATIONAL", "INTERNATIONAL", "OBITUARIES", "FEATURES", "INTERVIEW", "EXPLAINER"]
+    [
+        "ANALYSIS",
+        "EXCLUSIVE",
+        "OPINION",
+        "UPDATED",
+        "UPDATE",
+        "BREAKING",
+        "LIVE",
+        "WATCH",
+        "VIDEO",
+        "PHOTOS",
+        "ADVERTISEMENT",
+        "SPONSORED",
+        "COMMENT",
+        "REVIEW",
+        "EDITORIAL",
+        "NEWS",
+        "PREMIUM",
+        "FREE",
+        "LISTEN",
+        "SHARE",
+        "MENU",
+        "SEARCH",
+        "WORLD",
+        "BUSINESS",
+        "POLITICS",
+        "SPORT",
+        "SPORTS",
+        "TECHNOLOGY",
+        "CULTURE",
+        "HEALTH",
+        "SCIENCE",
+        "ENVIRONMENT",
+        "CLIMATE",
+        "ECONOMY",
+        "LOCAL",
+        "NATIONAL",
+        "INTERNATIONAL",
+        "OBITUARIES",
+        "FEATURES",
+        "INTERVIEW",
+        "EXPLAINER",
+    ]
 )
 _PLACE_LABEL = re.compile(r"^(?:dateline|location|place|filed\s+from)\s*:\s*", re.IGNORECASE)
 

@@ -124,9 +124,13 @@ _CREDIT_LINE = re.compile(
 )
 _LOCATIVE = word_set("in at from to near outside into across throughout around via")
 #: Prepositions after which an unknown name is a place (not "at" or "from": "at Acme").
-_PLACE_PREPOSITIONS = word_set("in near nearby outside across throughout around between towards toward")
+_PLACE_PREPOSITIONS = word_set(
+    "in near nearby outside across throughout around between towards toward"
+)
 #: Last words of events and competitions ("County Cup"), which no place or person ends in.
-_EVENT_HEADS = word_set("Cup Championship Championships Trophy Open Games Marathon Derby Prix Rally")
+_EVENT_HEADS = word_set(
+    "Cup Championship Championships Trophy Open Games Marathon Derby Prix Rally"
+)
 #: Words after which a name that speaks is where the speakers live ("Residents of X said").
 _OF_A_PLACE = word_set("of in at from near outside across throughout around")
 #: Lower-case nouns after "the X" that make X a place ("the Ayrshire coast").
@@ -1440,9 +1444,7 @@ def _alone_as_person(text: str, tokens: list[_Token], i: int) -> bool:
     if i == 0 or not _joined(text, tokens[i - 1], tokens[i]):
         return True
     prev = tokens[i - 1].text
-    return (
-        prev in HONORIFICS or prev in _SAID or prev in TITLE_WORDS or prev.lower() in ROLE_NOUNS
-    )
+    return prev in HONORIFICS or prev in _SAID or prev in TITLE_WORDS or prev.lower() in ROLE_NOUNS
 
 
 # "and"/"or" in the languages read: "Ibura, Jardim São Paulo e Areias", "Sagunto y Gandía".

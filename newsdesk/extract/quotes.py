@@ -101,9 +101,7 @@ _AFTER_PRONOUN = re.compile(
 )
 #: After a quote: a verb first ("said Kim", "added the minister"), with the
 #: auxiliary of a French or German perfect ("a déclaré X", "hat gesagt").
-_AFTER_VERB = re.compile(
-    rf"[\s,—–-]*(?:(?:a|hat|ha)\s+)?(?:{_VERBS}|{_PERFECTS})\b", re.IGNORECASE
-)
+_AFTER_VERB = re.compile(rf"[\s,—–-]*(?:(?:a|hat|ha)\s+)?(?:{_VERBS}|{_PERFECTS})\b", re.IGNORECASE)
 #: After a quote: "according to X" ("selon", "según", "laut", "secondo").
 _AFTER_ACCORDING = re.compile(
     r"[\s,—–-]*(?:according\s+to|selon|según|segun|laut|secondo|segundo)\b", re.IGNORECASE

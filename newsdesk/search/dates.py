@@ -32,7 +32,9 @@ class Span:
     end: float | None
 
 
-_RELATIVE = re.compile(r"^-?(\d{1,5})\s*(h|hr|hrs|hours?|d|days?|w|wk|weeks?|mo|months?|y|yr|years?)$")
+_RELATIVE = re.compile(
+    r"^-?(\d{1,5})\s*(h|hr|hrs|hours?|d|days?|w|wk|weeks?|mo|months?|y|yr|years?)$"
+)
 _YEAR = re.compile(r"^(\d{4})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")

@@ -203,7 +203,9 @@ class SearchEngine:
                     return len(plan.store_ids())
                 limited = BoundedCollector(
                     searcher.collector(limit=None, scored=False),
-                    allow=plan.filter, restrict=plan.mask, deadline=deadline,
+                    allow=plan.filter,
+                    restrict=plan.mask,
+                    deadline=deadline,
                 )
                 # A count cut short is still a useful count for a badge.
                 with contextlib.suppress(TimeLimit):
@@ -378,7 +380,9 @@ class SearchEngine:
             kwargs.update(sortedby="sort_ts", reverse=True)
         limited = BoundedCollector(
             searcher.collector(**kwargs),
-            allow=plan.filter, restrict=plan.mask, deadline=deadline,
+            allow=plan.filter,
+            restrict=plan.mask,
+            deadline=deadline,
         )
         partial = False
         try:

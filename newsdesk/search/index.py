@@ -425,9 +425,7 @@ class SearchIndex:
             return
         self._stop.clear()
         self._wake.set()
-        self._thread = threading.Thread(
-            target=self._run, name="newsdesk-index-writer", daemon=True
-        )
+        self._thread = threading.Thread(target=self._run, name="newsdesk-index-writer", daemon=True)
         self._thread.start()
 
     def notify(self) -> None:
@@ -458,8 +456,10 @@ class SearchIndex:
         """Wait until the writer thread has nothing left to do; False on timeout."""
         deadline = None if timeout is None else time.monotonic() + timeout
         with self._state:
-            while self._thread is not None and self._thread.is_alive() and (
-                self._busy or self._wake.is_set()
+            while (
+                self._thread is not None
+                and self._thread.is_alive()
+                and (self._busy or self._wake.is_set())
             ):
                 remaining = None if deadline is None else deadline - time.monotonic()
                 if remaining is not None and remaining <= 0:

@@ -142,8 +142,20 @@ _TEXT_FIELDS: dict[str, TextField] = {
     "dateline": "dateline",
 }
 _STORE_FIELDS = frozenset(
-    {"is", "in", "tag", "published", "date", "before", "after", "lang", "language", "id",
-     "related", "like"}
+    {
+        "is",
+        "in",
+        "tag",
+        "published",
+        "date",
+        "before",
+        "after",
+        "lang",
+        "language",
+        "id",
+        "related",
+        "like",
+    }
 )
 _FLAGS: dict[str, FlagName] = {
     "starred": "starred",
@@ -447,7 +459,9 @@ class _Parser:
                 return Flag("archived")
             if lowered == "inbox":
                 return Flag("inbox")
-            raise QuerySyntaxError(f"unknown in:{shown(value)[1:-1]}; use in:inbox, in:archive or in:all")
+            raise QuerySyntaxError(
+                f"unknown in:{shown(value)[1:-1]}; use in:inbox, in:archive or in:all"
+            )
         if name == "tag":
             if lowered.endswith("*"):
                 stem = value.rstrip("*")

@@ -29,8 +29,31 @@ SCHEMA_VERSION = 2
 # news words (the US, the month of May); keep only the glue words.
 STOP_WORDS = frozenset(
     {
-        "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "if", "in", "into",
-        "is", "it", "of", "on", "or", "that", "the", "this", "to", "was", "were", "with",
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "of",
+        "on",
+        "or",
+        "that",
+        "the",
+        "this",
+        "to",
+        "was",
+        "were",
+        "with",
     }
 )
 

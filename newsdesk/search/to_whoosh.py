@@ -46,12 +46,36 @@ _STEMMED = ("title", "dek", "body")
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 #: Endings tried on a prefix to find the stems of the words it starts.
 _ENDINGS = (
-    "", "s", "e", "es", "ed", "ing", "ion", "ions", "ation", "ations", "er", "ers", "or",
-    "ors", "al", "ally", "ly", "ness", "ment", "ments", "ity", "ive", "ism", "ist", "ists",
-    "ic", "y", "ies",
+    "",
+    "s",
+    "e",
+    "es",
+    "ed",
+    "ing",
+    "ion",
+    "ions",
+    "ation",
+    "ations",
+    "er",
+    "ers",
+    "or",
+    "ors",
+    "al",
+    "ally",
+    "ly",
+    "ness",
+    "ment",
+    "ments",
+    "ity",
+    "ive",
+    "ism",
+    "ist",
+    "ists",
+    "ic",
+    "y",
+    "ies",
 )
 _PLAIN = ("source", "dateline")
-
 
 
 @dataclass
@@ -134,8 +158,10 @@ class WhooshCompiler:
             if len(words) == 1:
                 return wq.Term(field_name, words[0], boost=boost)
             return wq.Or(
-                [wq.Term(field_name, whole, boost=boost),
-                 wq.And([wq.Term(field_name, w) for w in words], boost=boost)]
+                [
+                    wq.Term(field_name, whole, boost=boost),
+                    wq.And([wq.Term(field_name, w) for w in words], boost=boost),
+                ]
             )
         tokens = self._tokens(field_name, text)
         if not tokens:
@@ -197,9 +223,7 @@ class WhooshCompiler:
             raise QuerySyntaxError(f"related:{shown(article_id)[1:-1]}: no article has that id")
         text = fold_text(f"{loaded.title}\n{loaded.title}\n{loaded.body}")
         terms: list[wq.Query] = []
-        for term, weight in self.searcher.key_terms_from_text(
-            "body", text, numterms=RELATED_TERMS
-        ):
+        for term, weight in self.searcher.key_terms_from_text("body", text, numterms=RELATED_TERMS):
             terms.append(wq.Term("body", term, boost=max(float(weight), 0.1)))
         for field_name, names in (
             ("people", loaded.people),

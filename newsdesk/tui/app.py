@@ -81,8 +81,9 @@ class NewsdeskApp(App[None]):
         self.set_keymap(self.keymap_overrides)
         self.push_screen(MainScreen())
         for problem in [*self.settings.errors, *self._keymap_errors]:
-            self.notify(problem, title="Configuration", severity="warning", timeout=10,
-                        markup=False)
+            self.notify(
+                problem, title="Configuration", severity="warning", timeout=10, markup=False
+            )
 
     def freeze_startup_objects(self) -> None:
         """Hide everything built at start-up from the cyclic garbage collector.
@@ -102,8 +103,7 @@ class NewsdeskApp(App[None]):
         try:
             uistate.save(self.desk.paths.ui_state, self.ui_state)
         except OSError as exc:
-            self.notify(f"Could not save the view state: {exc}", severity="warning",
-                        markup=False)
+            self.notify(f"Could not save the view state: {exc}", severity="warning", markup=False)
 
     def on_unmount(self) -> None:
         self.save_ui_state()
@@ -121,7 +121,10 @@ class NewsdeskApp(App[None]):
             reason = f"{type(error).__name__}: {error}" if error else "unknown error"
             self.notify(
                 f"{event.worker.name or 'background job'} failed: {reason}",
-                title="Error", severity="error", timeout=10, markup=False,
+                title="Error",
+                severity="error",
+                timeout=10,
+                markup=False,
             )
 
 

@@ -121,8 +121,10 @@ def article_text(
     flags = [
         name
         for name, on in (
-            ("unread", not state.read), ("starred", state.starred),
-            ("archived", state.archived), ("exported", state.exported),
+            ("unread", not state.read),
+            ("starred", state.starred),
+            ("archived", state.archived),
+            ("exported", state.exported),
         )
         if on
     ]

@@ -37,5 +37,9 @@ class KeyTableCommands(Provider):
             label = _label(spec)
             score = max(matcher.match(label), matcher.match(spec.help) * 0.8)
             if score > 0:
-                yield Hit(score, matcher.highlight(label), partial(self._run, spec),
-                          help=spec.help or None)
+                yield Hit(
+                    score,
+                    matcher.highlight(label),
+                    partial(self._run, spec),
+                    help=spec.help or None,
+                )

@@ -8,7 +8,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 
-def story_heads(ids: Sequence[str], story_of: Mapping[str, str]) -> tuple[list[str], dict[str, str]]:
+def story_heads(
+    ids: Sequence[str], story_of: Mapping[str, str]
+) -> tuple[list[str], dict[str, str]]:
     """Keep the first (best-ranked) article of each story; return the rows and head -> story."""
     seen: set[str] = set()
     rows: list[str] = []

@@ -68,7 +68,9 @@ def read_only(directory: Path) -> Iterator[None]:
 def tiny_disk(directory: Path, size: str = "700k") -> Iterator[Path]:
     """A real, nearly full file system at `directory` (tmpfs; needs root, else skips)."""
     directory.mkdir(parents=True, exist_ok=True)
-    if os.geteuid() != 0 or not _mount("-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(directory)):
+    if os.geteuid() != 0 or not _mount(
+        "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(directory)
+    ):
         pytest.skip("cannot mount a small tmpfs here (needs root)")
     try:
         yield directory

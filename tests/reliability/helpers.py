@@ -17,7 +17,29 @@ from newsdesk.store import Store
 #: What must never reach the user's terminal from any command.
 FORBIDDEN_STDERR = ("Traceback", "database is locked", "LockError", "unexpected error")
 
-WORDS = ["harbour", "council", "vote", "river", "budget", "school", "mayor", "storm", "police", "court", "market", "railway", "bridge", "hospital", "election", "farmers", "drought", "museum", "festival", "airport", "strike"]
+WORDS = [
+    "harbour",
+    "council",
+    "vote",
+    "river",
+    "budget",
+    "school",
+    "mayor",
+    "storm",
+    "police",
+    "court",
+    "market",
+    "railway",
+    "bridge",
+    "hospital",
+    "election",
+    "farmers",
+    "drought",
+    "museum",
+    "festival",
+    "airport",
+    "strike",
+]
 
 
 def cli_command(data_dir: Path, *args: str) -> list[str]:
@@ -38,7 +60,10 @@ def run_cli(
     """Run `newsdesk ARGS` as a user would and return what it did."""
     return subprocess.run(
         cli_command(data_dir, *args),
-        capture_output=True, text=True, timeout=timeout, env=env or cli_env(),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env or cli_env(),
     )
 
 

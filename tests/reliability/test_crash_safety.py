@@ -48,7 +48,10 @@ EXPORTED = 120
 
 def start(data: Path, *args: str) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
-        cli_command(data, *args), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=cli_env()
+        cli_command(data, *args),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=cli_env(),
     )
 
 
@@ -122,7 +125,9 @@ with Desk(resolve(Path(sys.argv[1]))) as desk:
 """
 
 
-def read_reports_then_kill(proc: subprocess.Popen[str], after_first: float, limit: float = 60) -> list[str]:
+def read_reports_then_kill(
+    proc: subprocess.Popen[str], after_first: float, limit: float = 60
+) -> list[str]:
     """Collect "done" lines; SIGKILL `after_first` seconds after the first one arrives."""
     assert proc.stdout is not None
     lines: list[str] = []
@@ -159,12 +164,16 @@ def test_every_file_reported_done_is_stored(tmp_path: Path) -> None:
     for _ in range(max(2, KILLS // 2)):
         proc = subprocess.Popen(
             [sys.executable, "-c", HARNESS, str(data), str(corpus)],
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
             # In-process loading here (the CLI test above runs the worker pool).
             env=cli_env(NEWSDESK_IMPORT_WORKERS="0"),
         )
         reported.update(read_reports_then_kill(proc, rng.uniform(0.0, 1.0)))
-        titles = " ".join(r["title"] for r in assert_articles_whole(data / "newsdesk.sqlite3")).lower()
+        titles = " ".join(
+            r["title"] for r in assert_articles_whole(data / "newsdesk.sqlite3")
+        ).lower()
         for name in reported:
             assert token_of[name] in titles, f"{name} was reported done but is not stored"
     assert reported
@@ -187,8 +196,10 @@ def bulk_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with store.transaction() as tx:
         for n in range(BULK):
             meta = Extracted(
-                title=f"Bulk item {n} {token(n)}", body=f"Short body {n} about the harbour vote.",
-                source="Test Wire", word_count=7,
+                title=f"Bulk item {n} {token(n)}",
+                body=f"Short body {n} about the harbour vote.",
+                source="Test Wire",
+                word_count=7,
             )
             aid = article_id(meta)
             store.insert(tx, aid, meta, f"bulk/{n}.txt", None)
@@ -289,9 +300,7 @@ def test_killed_export_leaves_no_torn_files(bulk: Path, tmp_path: Path) -> None:
             parse_export(f)
     # Leftover staging folders are hidden, newsdesk's own, and the doctor clears them.
     leftovers = [p for p in out.rglob(".newsdesk-staging-*")]
-    report = Doctor(
-        resolve(bulk), stale_after=0, extra_temp_dirs=[out, out / "calibration"]
-    ).run()
+    report = Doctor(resolve(bulk), stale_after=0, extra_temp_dirs=[out, out / "calibration"]).run()
     assert report.healthy
     assert not any(p.exists() for p in leftovers)
     proc = run_cli(bulk, *args, "-o", str(out / "after"))

@@ -51,7 +51,8 @@ def damage_index(index: Path, how: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "how", ["deleted", "toc_removed", "segments_garbled", "toc_garbled", "version_garbled", "emptied"]
+    "how",
+    ["deleted", "toc_removed", "segments_garbled", "toc_garbled", "version_garbled", "emptied"],
 )
 def test_search_survives_a_damaged_index(populated: Path, how: str) -> None:
     damage_index(populated / "index", how)
@@ -121,7 +122,10 @@ def test_full_disk_during_import_keeps_the_store_sound(tmp_path: Path) -> None:
 
 
 def test_full_disk_during_export_writes_nothing(
-    populated: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    populated: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     import newsdesk.atomic as atomic
 
@@ -137,7 +141,19 @@ def test_full_disk_during_export_writes_nothing(
     monkeypatch.setattr(atomic, "_write_new_file", fill_up)
     dest = tmp_path / "out"
     ids = [r["id"] for r in read_articles(populated / "newsdesk.sqlite3")][:20]
-    code = main(["--data-dir", str(populated), "export", "--format", "md-files", "-o", str(dest), "--ids", *ids])
+    code = main(
+        [
+            "--data-dir",
+            str(populated),
+            "export",
+            "--format",
+            "md-files",
+            "-o",
+            str(dest),
+            "--ids",
+            *ids,
+        ]
+    )
     err = " ".join(capsys.readouterr().err.split())  # Rich wraps at 80 columns
     assert code == 1
     assert "no space left" in err.lower() and "Traceback" not in err

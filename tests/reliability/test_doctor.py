@@ -69,7 +69,10 @@ def test_healthy_directory_is_reported_healthy_twice(
     code, report = doctor_json(populated, capsys)
     assert code == 0 and report["healthy"]
     assert statuses(report) == {
-        "data_dir": "ok", "database": "ok", "index": "ok", "temp_files": "ok"
+        "data_dir": "ok",
+        "database": "ok",
+        "index": "ok",
+        "temp_files": "ok",
     }
     code, report = doctor_json(populated, capsys)
     assert code == 0 and set(statuses(report).values()) == {"ok"}
@@ -85,7 +88,9 @@ def test_missing_data_directory_is_fine_and_not_created(
     assert not data.exists()
 
 
-def test_human_output_is_one_line_per_check(populated: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_human_output_is_one_line_per_check(
+    populated: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["--data-dir", str(populated), "doctor"]) == 0
     out = capsys.readouterr().out
     for check in ("data_dir", "database", "index", "temp_files"):
@@ -95,7 +100,14 @@ def test_human_output_is_one_line_per_check(populated: Path, capsys: pytest.Capt
 
 @pytest.mark.parametrize(
     "damage",
-    ["delete_folder", "remove_toc", "garble_segments", "garble_toc", "garble_everything", "empty_files"],
+    [
+        "delete_folder",
+        "remove_toc",
+        "garble_segments",
+        "garble_toc",
+        "garble_everything",
+        "empty_files",
+    ],
 )
 def test_damaged_index_is_rebuilt_from_the_store(
     populated: Path, capsys: pytest.CaptureFixture[str], damage: str
@@ -112,7 +124,11 @@ def test_damaged_index_is_rebuilt_from_the_store(
     else:
         for p in files:
             is_toc = p.suffix == ".toc"
-            if (damage == "garble_toc") != is_toc and damage != "garble_everything" and damage != "empty_files":
+            if (
+                (damage == "garble_toc") != is_toc
+                and damage != "garble_everything"
+                and damage != "empty_files"
+            ):
                 continue
             if p.name.endswith("WRITELOCK"):
                 continue
@@ -128,7 +144,9 @@ def test_damaged_index_is_rebuilt_from_the_store(
     assert statuses(report)["index"] == "ok"
 
 
-def test_index_behind_the_store_is_caught_up(populated: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_index_behind_the_store_is_caught_up(
+    populated: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from tests.reliability.helpers import build_store
 
     build_store(populated / "newsdesk.sqlite3", 5, start=60)
@@ -188,7 +206,9 @@ def test_damaged_database_is_copied_aside_then_salvaged(
     assert code == 0 and statuses(report)["database"] == "ok"
 
 
-def test_newer_schema_is_left_untouched(populated: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_newer_schema_is_left_untouched(
+    populated: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = populated / "newsdesk.sqlite3"
     conn = sqlite3.connect(db)
     conn.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
@@ -271,7 +291,9 @@ def test_doctor_cli_never_shows_a_traceback(populated: Path) -> None:
     assert Doctor(resolve(populated)).run().healthy
 
 
-def test_empty_database_file_is_not_called_damage(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_empty_database_file_is_not_called_damage(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     data = tmp_path / "data"
     data.mkdir()
     (data / "newsdesk.sqlite3").write_bytes(b"")

@@ -41,18 +41,67 @@ def fuzz(examples: int) -> settings:
 #: Lines shaped like the parts of a news page, so the extractor's branches are reached.
 page_lines = st.one_of(
     st.text(min_size=0, max_size=120),
-    st.sampled_from([
-        "", "Home » World » Europe", "By Jane Roe and John Doe", "By JANE ROE, Reuters",
-        "November 18, 2026", "Updated 3 hours ago", "18/11/2026 14:05 GMT", "Photo: AP",
-        "GDANSK, Poland — Dockworkers stayed off the quays.", "(Reuters) - The council said.",
-        "\"We will not go back,\" said Ewa Nowak, chair of the union.", "Related stories",
-        "© 2026 Baltic Morning. All rights reserved.", "Share this article", "Advertisement",
-        "Read more:", "- a list item", "# Heading", "Edited by Sam Poe", "Follow us on X",
-        "Tags: harbour, strike", "—", "...", "1.", "\u202eevil", "ا لمجلس", "東京 —",
-    ]),
-    st.builds(lambda w: " ".join(w), st.lists(st.sampled_from(
-        ["the", "harbour", "Council", "said", "on", "Tuesday", "“", "”", "—", "By", "in",
-         "Ms.", "Dr.", "U.S.", "2026", "percent", "\"", "'", ",", "."]), max_size=40)),
+    st.sampled_from(
+        [
+            "",
+            "Home » World » Europe",
+            "By Jane Roe and John Doe",
+            "By JANE ROE, Reuters",
+            "November 18, 2026",
+            "Updated 3 hours ago",
+            "18/11/2026 14:05 GMT",
+            "Photo: AP",
+            "GDANSK, Poland — Dockworkers stayed off the quays.",
+            "(Reuters) - The council said.",
+            '"We will not go back," said Ewa Nowak, chair of the union.',
+            "Related stories",
+            "© 2026 Baltic Morning. All rights reserved.",
+            "Share this article",
+            "Advertisement",
+            "Read more:",
+            "- a list item",
+            "# Heading",
+            "Edited by Sam Poe",
+            "Follow us on X",
+            "Tags: harbour, strike",
+            "—",
+            "...",
+            "1.",
+            "\u202eevil",
+            "ا لمجلس",
+            "東京 —",
+        ]
+    ),
+    st.builds(
+        lambda w: " ".join(w),
+        st.lists(
+            st.sampled_from(
+                [
+                    "the",
+                    "harbour",
+                    "Council",
+                    "said",
+                    "on",
+                    "Tuesday",
+                    "“",
+                    "”",
+                    "—",
+                    "By",
+                    "in",
+                    "Ms.",
+                    "Dr.",
+                    "U.S.",
+                    "2026",
+                    "percent",
+                    '"',
+                    "'",
+                    ",",
+                    ".",
+                ]
+            ),
+            max_size=40,
+        ),
+    ),
 )
 pages = st.builds("\n".join, st.lists(page_lines, max_size=40))
 
@@ -70,7 +119,10 @@ def test_extract_page_never_fails_and_returns_text(text: str) -> None:
 
 
 @fuzz(150)
-@given(text=pages, hints=st.builds(Extracted, title=st.text(max_size=80), source=st.none() | st.text(max_size=30)))
+@given(
+    text=pages,
+    hints=st.builds(Extracted, title=st.text(max_size=80), source=st.none() | st.text(max_size=30)),
+)
 def test_extract_page_with_hints_never_fails(text: str, hints: Extracted) -> None:
     meta = extract_page(clean_text(text), hints)
     assert isinstance(meta.title, str)
@@ -80,16 +132,67 @@ def test_extract_page_with_hints_never_fails(text: str, hints: Extracted) -> Non
 
 query_atoms = st.one_of(
     st.text(max_size=12),
-    st.sampled_from([
-        "harbour", "strike", "AND", "OR", "NOT", "-", "(", ")", '"', "*", "is:starred",
-        "is:unread", "is:", "in:all", "in:archive", "tag:", "tag:x*", "tag:*", "published:",
-        "published:-7d", "published:2026-11", "date:2026-01-01..2026-12-31", "before:yesterday",
-        "after:0000-01-01", "after:9999-12-31", "published:-99999999d", "lang:en", "id:",
-        "id:abc123", "related:", "related:abcdef1234567890", "like:x", "author:\"Jane Roe\"",
-        "title:(a OR b)", "source:", "place:Gdańsk", "person:", "foo:bar", ":", "::", "\\",
-        "\x00", "\x1b[31m", "[bold]", "NOT NOT", "((((", "))))", "\"\"", "-(a)", "a*b*c",
-        "*" * 50, "x" * 300, "ß", "İ", "ﬁ", "東京", "🇺🇦",
-    ]),
+    st.sampled_from(
+        [
+            "harbour",
+            "strike",
+            "AND",
+            "OR",
+            "NOT",
+            "-",
+            "(",
+            ")",
+            '"',
+            "*",
+            "is:starred",
+            "is:unread",
+            "is:",
+            "in:all",
+            "in:archive",
+            "tag:",
+            "tag:x*",
+            "tag:*",
+            "published:",
+            "published:-7d",
+            "published:2026-11",
+            "date:2026-01-01..2026-12-31",
+            "before:yesterday",
+            "after:0000-01-01",
+            "after:9999-12-31",
+            "published:-99999999d",
+            "lang:en",
+            "id:",
+            "id:abc123",
+            "related:",
+            "related:abcdef1234567890",
+            "like:x",
+            'author:"Jane Roe"',
+            "title:(a OR b)",
+            "source:",
+            "place:Gdańsk",
+            "person:",
+            "foo:bar",
+            ":",
+            "::",
+            "\\",
+            "\x00",
+            "\x1b[31m",
+            "[bold]",
+            "NOT NOT",
+            "((((",
+            "))))",
+            '""',
+            "-(a)",
+            "a*b*c",
+            "*" * 50,
+            "x" * 300,
+            "ß",
+            "İ",
+            "ﬁ",
+            "東京",
+            "🇺🇦",
+        ]
+    ),
 )
 queries = st.builds(" ".join, st.lists(query_atoms, max_size=14))
 

@@ -74,7 +74,8 @@ def all_text(db: Path) -> str:
         for table in tables:
             for row in conn.execute(f"SELECT * FROM {table}"):
                 parts.extend(
-                    v for k, v in zip(row.keys(), row, strict=True)
+                    v
+                    for k, v in zip(row.keys(), row, strict=True)
                     if isinstance(v, str) and k not in ("origin", "raw")
                 )
         return "\n".join(parts)
@@ -84,13 +85,14 @@ def all_text(db: Path) -> str:
 
 def tree(root: Path, skip: Path) -> set[str]:
     return {
-        str(p.relative_to(root)) for p in root.rglob("*")
-        if skip not in p.parents and p != skip
+        str(p.relative_to(root)) for p in root.rglob("*") if skip not in p.parents and p != skip
     }
 
 
 @pytest.fixture(scope="module")
-def hostile_run(tmp_path_factory: pytest.TempPathFactory, _populated_template: Path) -> dict[str, Any]:
+def hostile_run(
+    tmp_path_factory: pytest.TempPathFactory, _populated_template: Path
+) -> dict[str, Any]:
     """Import the whole hostile corpus once into a copy of the 60-article store."""
     import shutil
 
@@ -113,7 +115,9 @@ def hostile_run(tmp_path_factory: pytest.TempPathFactory, _populated_template: P
     outside_before = tree(root, data)
     proc = subprocess.run(
         [sys.executable, "-c", HARNESS, str(data), str(corpus), str(fifo)],
-        capture_output=True, text=True, timeout=600,
+        capture_output=True,
+        text=True,
+        timeout=600,
         env=cli_env(NEWSDESK_IMPORT_WORKERS="0"),
     )
     lines = [json.loads(line) for line in proc.stdout.splitlines() if line.startswith("{")]
@@ -124,10 +128,18 @@ def hostile_run(tmp_path_factory: pytest.TempPathFactory, _populated_template: P
         connected = False
     listener.close()
     return {
-        "root": root, "data": data, "before": before, "marker": marker, "names": names,
-        "proc": proc, "events": [e for e in lines if "path" in e],
-        "final": next((e for e in lines if "summary" in e), None), "connected": connected,
-        "outside_before": outside_before, "outside_after": tree(root, data), "corpus": corpus,
+        "root": root,
+        "data": data,
+        "before": before,
+        "marker": marker,
+        "names": names,
+        "proc": proc,
+        "events": [e for e in lines if "path" in e],
+        "final": next((e for e in lines if "summary" in e), None),
+        "connected": connected,
+        "outside_before": outside_before,
+        "outside_after": tree(root, data),
+        "corpus": corpus,
         "fifo": fifo,
     }
 
@@ -158,7 +170,11 @@ def test_every_file_is_imported_or_refused_with_a_reason(hostile_run: dict[str, 
 
 
 def test_no_file_takes_unbounded_time(hostile_run: dict[str, Any]) -> None:
-    slow = [(Path(e["path"]).name, round(e["seconds"], 1)) for e in hostile_run["events"] if e["seconds"] > PER_FILE_LIMIT]
+    slow = [
+        (Path(e["path"]).name, round(e["seconds"], 1))
+        for e in hostile_run["events"]
+        if e["seconds"] > PER_FILE_LIMIT
+    ]
     assert not slow
 
 
@@ -166,7 +182,9 @@ def test_refusals_name_the_problem(hostile_run: dict[str, Any]) -> None:
     reasons = {Path(e["path"]).name: (e["error"] or "") for e in hostile_run["events"]}
     assert "too large" in reasons["fifty-megabytes.txt"], reasons["fifty-megabytes.txt"]
     assert "binary" in reasons["random.bin"] and "PNG" in reasons["image.png"], reasons["image.png"]
-    assert "bomb" in reasons["bomb.txt.gz"] or "64 MB" in reasons["bomb.txt.gz"], reasons["bomb.txt.gz"]
+    assert "bomb" in reasons["bomb.txt.gz"] or "64 MB" in reasons["bomb.txt.gz"], reasons[
+        "bomb.txt.gz"
+    ]
     empty = reasons["empty.txt"].lower()
     assert "empty" in empty or "no article" in empty, empty
     for name in ("billion-laughs.xml", "xxe-file.xml", "xxe-net.xml"):
@@ -203,13 +221,16 @@ def test_no_control_character_is_stored(hostile_run: dict[str, Any]) -> None:
     """No escape, C1 control, bell or bidi override survives import, in any column of any table."""
     text = all_text(hostile_run["data"] / "newsdesk.sqlite3")
     bad = {
-        c for c in set(text)
+        c
+        for c in set(text)
         if (unicodedata.category(c) == "Cc" and c not in "\n\t") or c in "\u202a\u202b\u202d\u202e"
     }
     assert not bad, sorted(map(hex, map(ord, bad)))
 
 
-def test_cli_import_of_the_corpus_reports_cleanly(hostile_run: dict[str, Any], tmp_path: Path) -> None:
+def test_cli_import_of_the_corpus_reports_cleanly(
+    hostile_run: dict[str, Any], tmp_path: Path
+) -> None:
     """The same corpus through the real CLI (worker processes): a summary, never a traceback."""
     subset = tmp_path / "subset"
     subset.mkdir()

@@ -37,7 +37,9 @@ def store_evil(data: Path) -> list[str]:
     ids = []
     with store.transaction() as tx:
         for n, title in enumerate(EVIL_TITLES):
-            meta = Extracted(title=title, body=f"Body {n} of a hostile headline.", source="../../src")
+            meta = Extracted(
+                title=title, body=f"Body {n} of a hostile headline.", source="../../src"
+            )
             aid = article_id(meta)
             store.insert(tx, aid, meta, f"evil/{n}", None)
             ids.append(aid)
@@ -87,7 +89,9 @@ def test_ids_that_look_like_paths_are_refused(tmp_path: Path) -> None:
     data = tmp_path / "data"
     store_evil(data)
     dest = tmp_path / "out"
-    proc = run_cli(data, "export", "--format", "md-files", "-o", str(dest), "--ids", "../../etc/passwd")
+    proc = run_cli(
+        data, "export", "--format", "md-files", "-o", str(dest), "--ids", "../../etc/passwd"
+    )
     assert proc.returncode != 0
     assert_clean_stderr(proc.stderr)
     assert "no article" in proc.stderr
@@ -127,7 +131,9 @@ def test_links_planted_in_the_destination_are_not_followed(tmp_path: Path) -> No
     target = sorted(dest.iterdir())[0]
     target.unlink()
     os.symlink(victim, target)
-    proc = run_cli(data, "export", "--format", "md-files", "-o", str(dest), "--ids", *ids, "--force")
+    proc = run_cli(
+        data, "export", "--format", "md-files", "-o", str(dest), "--ids", *ids, "--force"
+    )
     assert proc.returncode != 0
     assert_clean_stderr(proc.stderr)
     assert "symbolic link" in proc.stderr

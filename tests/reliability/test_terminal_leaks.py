@@ -30,7 +30,12 @@ from tests.reliability.hostile import ESCAPES
 EVERY = " ".join(ESCAPES.values())
 #: Bytes that would mean a payload was passed through as a terminal sequence.
 LEAKS = (
-    b"PWNED-TITLE", b"]52;", b"cm0gLXJmIH4vKg==", b"]8;;http://evil", b"\x1bP+q", b"\x1b[2J",
+    b"PWNED-TITLE",
+    b"]52;",
+    b"cm0gLXJmIH4vKg==",
+    b"]8;;http://evil",
+    b"\x1bP+q",
+    b"\x1b[2J",
     b"\x1b[31;1mRED",
 )
 
@@ -50,9 +55,17 @@ def planted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
     assert proc.returncode == 0, proc.stderr
     store = Store(data / "newsdesk.sqlite3")
     raw = Extracted(
-        title=f"Raw harbour {EVERY}", body=f"Raw body {EVERY}", authors=[f"Raw {EVERY}"],
-        source=f"Src {EVERY}", dek=f"Dek {EVERY}", dateline=EVERY, tags=[f"t{EVERY}"],
-        people=[EVERY], places=[EVERY], organizations=[EVERY], url=f"http://x/{EVERY}",
+        title=f"Raw harbour {EVERY}",
+        body=f"Raw body {EVERY}",
+        authors=[f"Raw {EVERY}"],
+        source=f"Src {EVERY}",
+        dek=f"Dek {EVERY}",
+        dateline=EVERY,
+        tags=[f"t{EVERY}"],
+        people=[EVERY],
+        places=[EVERY],
+        organizations=[EVERY],
+        url=f"http://x/{EVERY}",
     )
     with store.transaction() as tx:
         store.insert(tx, article_id(raw), raw, f"raw/{EVERY}.txt", None)
@@ -69,7 +82,13 @@ def run_in_pty(
     env = cli_env(TERM="xterm-256color", COLUMNS="120", LINES="40", COLORTERM="truecolor")
     env.pop("NO_COLOR", None)
     proc = subprocess.Popen(
-        argv, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True, close_fds=True
+        argv,
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+        start_new_session=True,
+        close_fds=True,
     )
     os.close(slave)
     os.set_blocking(master, False)
@@ -101,13 +120,23 @@ def run_in_pty(
 
 def assert_no_leak(output: bytes) -> None:
     for leak in LEAKS:
-        assert leak not in output, (leak, output[max(0, output.find(leak) - 80) : output.find(leak) + 80])
+        assert leak not in output, (
+            leak,
+            output[max(0, output.find(leak) - 80) : output.find(leak) + 80],
+        )
 
 
 @pytest.mark.parametrize(
     "command",
-    [["show", "{0}"], ["show", "{1}"], ["list"], ["search", "harbour"], ["list", "--limit", "0"],
-     ["history"], ["stories", "--all"]],
+    [
+        ["show", "{0}"],
+        ["show", "{1}"],
+        ["list"],
+        ["search", "harbour"],
+        ["list", "--limit", "0"],
+        ["history"],
+        ["stories", "--all"],
+    ],
 )
 def test_cli_output_carries_no_payload(planted: tuple[Path, list[str]], command: list[str]) -> None:
     data, ids = planted

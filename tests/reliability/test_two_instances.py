@@ -32,13 +32,20 @@ def test_import_while_another_process_triages_and_searches(populated: Path, tmp_
     write_text_corpus(corpus, 50, start=1000)
     importer = subprocess.Popen(
         cli_command(populated, "import", str(corpus), "--json"),
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=cli_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=cli_env(),
     )
     starred: list[str] = []
     rounds = 0
     while importer.poll() is None or rounds < 3:
         word = token(rounds)
-        for args in (("star", word.capitalize()), ("tag", word, "+seen-by-b"), ("search", "harbour", "--json")):
+        for args in (
+            ("star", word.capitalize()),
+            ("tag", word, "+seen-by-b"),
+            ("search", "harbour", "--json"),
+        ):
             proc = run_cli(populated, *args)
             assert proc.returncode == 0, (args, proc.stderr)
             assert_clean_stderr(proc.stderr)
@@ -93,7 +100,10 @@ def test_two_writers_lose_nothing(populated: Path) -> None:
     procs = [
         subprocess.Popen(
             [sys.executable, "-c", WRITER, str(populated), name, str(count)],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=cli_env(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=cli_env(),
         )
         for name in ("left", "right")
     ]
@@ -175,10 +185,30 @@ def test_two_app_windows_and_a_cli_import(populated: Path, tmp_path: Path) -> No
     write_text_corpus(corpus, 30, start=2000)
     outputs: dict[str, bytes] = {}
     # Keys typed before the app is ready wait in the terminal; it reads them once it runs.
-    left = [(2.0, b"s"), (2.5, b"j"), (3.0, b"s"), (3.5, b"r"), (4.0, b"j"), (4.5, b"s"), (7.0, b"q")]
-    right = [(2.2, b"j"), (2.4, b"j"), (2.8, b"s"), (3.4, b"j"), (3.9, b"s"), (4.6, b"r"), (7.2, b"q")]
+    left = [
+        (2.0, b"s"),
+        (2.5, b"j"),
+        (3.0, b"s"),
+        (3.5, b"r"),
+        (4.0, b"j"),
+        (4.5, b"s"),
+        (7.0, b"q"),
+    ]
+    right = [
+        (2.2, b"j"),
+        (2.4, b"j"),
+        (2.8, b"s"),
+        (3.4, b"j"),
+        (3.9, b"s"),
+        (4.6, b"r"),
+        (7.2, b"q"),
+    ]
     windows = [
-        threading.Thread(target=lambda k=k, name=name: outputs.__setitem__(name, run_in_pty(cli_command(populated), keys=k, timeout=25)))
+        threading.Thread(
+            target=lambda k=k, name=name: outputs.__setitem__(
+                name, run_in_pty(cli_command(populated), keys=k, timeout=25)
+            )
+        )
         for name, k in (("left", left), ("right", right))
     ]
     for window in windows:

@@ -210,7 +210,9 @@ def test_unknown_field_notice(newsroom: Newsroom) -> None:
 
 def test_count_matches_search(newsroom: Newsroom) -> None:
     for query in ("", "korea", "is:starred", "korea OR floods", "-korea", "published:2026-11"):
-        assert newsroom.engine.count(query, now=NOW) == len(newsroom.engine.search(query, now=NOW).ids)
+        assert newsroom.engine.count(query, now=NOW) == len(
+            newsroom.engine.search(query, now=NOW).ids
+        )
     assert newsroom.engine.count('"unclosed') == 0
     assert newsroom.engine.count("related:ffffffffffff") == 0
 
@@ -250,7 +252,9 @@ def test_new_articles_are_found_after_catch_up_with_a_notice_before(newsroom: Ne
     assert after.notice is None
 
 
-def test_many_hits_are_capped_with_a_notice(newsroom: Newsroom, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_many_hits_are_capped_with_a_notice(
+    newsroom: Newsroom, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from newsdesk.search import engine
 
     monkeypatch.setattr(engine, "TEXT_CAP", 2)

@@ -161,9 +161,17 @@ def test_damaged_index_is_rebuilt_with_a_message(newsroom: Newsroom, damage: str
     for path in index_dir.iterdir():
         if damage == "garble_toc" and path.name.endswith(".toc"):
             path.write_bytes(b"\x00garbage" * 10)
-        elif damage == "delete_segments" and path.suffix not in (".toc", ".json") and "LOCK" not in path.name:
+        elif (
+            damage == "delete_segments"
+            and path.suffix not in (".toc", ".json")
+            and "LOCK" not in path.name
+        ):
             path.unlink()
-        elif damage == "truncate_segments" and path.suffix not in (".toc", ".json") and "LOCK" not in path.name:
+        elif (
+            damage == "truncate_segments"
+            and path.suffix not in (".toc", ".json")
+            and "LOCK" not in path.name
+        ):
             path.write_bytes(path.read_bytes()[:7])
     index = SearchIndex(index_dir, newsroom.store)
     message = index.open()
@@ -246,7 +254,9 @@ def test_writer_waits_for_a_lock_held_elsewhere(
     finally:
         held.cancel()
     assert newsroom.index.catch_up() == 3
-    assert newsroom.index.status().message != "another newsdesk process is updating the search index"
+    assert (
+        newsroom.index.status().message != "another newsdesk process is updating the search index"
+    )
 
 
 def test_background_writer_catches_up_on_notify(newsroom: Newsroom) -> None:

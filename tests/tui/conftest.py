@@ -43,24 +43,42 @@ FIXED_NOW = datetime(2026, 3, 14, 12, 0, tzinfo=UTC)
 
 SOURCES = ("Ironbridge Post", "Danube Wire", "Southern Cross Herald", "Westerly Times")
 TOPICS = (
-    ("Flood waters rise in Alzira as river bursts banks", "flood",
-     "Rescue boats moved through flooded streets in Alzira after the Jucar burst its banks. "
-     "Residents waited on rooftops while the regional government opened shelters."),
-    ("Port strike halts Rotterdam container traffic", "strike",
-     "Dock workers in Rotterdam stopped loading ships at dawn over automation plans. "
-     "Container vessels queued offshore as the union and terminal operators met."),
-    ("Minerals pact signed in Seoul after long talks", "minerals",
-     "Trade ministers signed a lithium and cobalt supply agreement in Seoul. "
-     "The pact trades mining access for battery factory investment over ten years."),
-    ("Nurses walk out in Auckland over pay", "nurses",
-     "Hospital nurses in Auckland began a 24-hour walkout over staffing and wages. "
-     "Emergency departments kept running with senior staff covering shifts."),
-    ("Court rules on chemical weapons case in The Hague", "court",
-     "Judges in The Hague ordered a chemical maker to pay for contaminated farmland. "
-     "Lawyers for the company said they would study the ruling before any appeal."),
-    ("Metro strike leaves Mexico City commuters stranded", "metro",
-     "Metro drivers in Mexico City walked off the job during the morning rush. "
-     "Buses were added on the busiest lines as millions looked for other routes."),
+    (
+        "Flood waters rise in Alzira as river bursts banks",
+        "flood",
+        "Rescue boats moved through flooded streets in Alzira after the Jucar burst its banks. "
+        "Residents waited on rooftops while the regional government opened shelters.",
+    ),
+    (
+        "Port strike halts Rotterdam container traffic",
+        "strike",
+        "Dock workers in Rotterdam stopped loading ships at dawn over automation plans. "
+        "Container vessels queued offshore as the union and terminal operators met.",
+    ),
+    (
+        "Minerals pact signed in Seoul after long talks",
+        "minerals",
+        "Trade ministers signed a lithium and cobalt supply agreement in Seoul. "
+        "The pact trades mining access for battery factory investment over ten years.",
+    ),
+    (
+        "Nurses walk out in Auckland over pay",
+        "nurses",
+        "Hospital nurses in Auckland began a 24-hour walkout over staffing and wages. "
+        "Emergency departments kept running with senior staff covering shifts.",
+    ),
+    (
+        "Court rules on chemical weapons case in The Hague",
+        "court",
+        "Judges in The Hague ordered a chemical maker to pay for contaminated farmland. "
+        "Lawyers for the company said they would study the ruling before any appeal.",
+    ),
+    (
+        "Metro strike leaves Mexico City commuters stranded",
+        "metro",
+        "Metro drivers in Mexico City walked off the job during the morning rush. "
+        "Buses were added on the busiest lines as millions looked for other routes.",
+    ),
 )
 
 

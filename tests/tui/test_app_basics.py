@@ -50,7 +50,9 @@ async def test_detail_follows_cursor(make_app: AppFactory) -> None:
         assert screen.detail.article_id == screen.inbox.ids[1]
 
 
-async def test_star_read_archive_persist_across_restart(make_app: AppFactory, seeded: Paths) -> None:
+async def test_star_read_archive_persist_across_restart(
+    make_app: AppFactory, seeded: Paths
+) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

@@ -47,9 +47,7 @@ async def test_markup_and_escapes_render_literally(make_app: AppFactory, paths: 
         assert "\x1b" not in plain and "\x07" not in plain
         # No span styles came from the article's own brackets.
         assert not any("link" in str(span.style) for span in content.spans)
-        drawn = "".join(
-            screen.detail.render_line(y).text for y in range(screen.detail.size.height)
-        )
+        drawn = "".join(screen.detail.render_line(y).text for y in range(screen.detail.size.height))
         assert "[bold red]ALERT[/]" in drawn and "\x1b" not in drawn
         # The app is still running: the [@click=app.quit] text did nothing.
         assert app.is_running

@@ -29,7 +29,9 @@ async def test_search_as_you_type_updates_the_list(make_app: AppFactory) -> None
         assert "strike" in screen.terms
 
 
-async def test_enter_keeps_query_and_s_stars_the_result(make_app: AppFactory, seeded: Paths) -> None:
+async def test_enter_keeps_query_and_s_stars_the_result(
+    make_app: AppFactory, seeded: Paths
+) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -46,7 +48,9 @@ async def test_enter_keeps_query_and_s_stars_the_result(make_app: AppFactory, se
     assert "Minerals" in row.title and row.starred
 
 
-async def test_escape_in_box_keeps_query_then_escape_in_list_clears_it(make_app: AppFactory) -> None:
+async def test_escape_in_box_keeps_query_then_escape_in_list_clears_it(
+    make_app: AppFactory,
+) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

@@ -49,7 +49,9 @@ def test_main_screen(snap_compare: Any, make_app: AppFactory, seeded: Paths) -> 
     assert snap_compare(app, terminal_size=SNAP_SIZE, run_before=steady("s", "j", "x", "j", "j"))
 
 
-def test_main_screen_narrow_with_search(snap_compare: Any, make_app: AppFactory, seeded: Paths) -> None:
+def test_main_screen_narrow_with_search(
+    snap_compare: Any, make_app: AppFactory, seeded: Paths
+) -> None:
     tagged(seeded)
     app = make_app()
     keys = ("slash", *"strike", "enter")

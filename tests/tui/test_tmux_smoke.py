@@ -30,7 +30,8 @@ def app_command() -> list[str]:
         return [script]
     # Before the CLI exists: the same entry point the CLI calls.
     return [
-        sys.executable, "-c",
+        sys.executable,
+        "-c",
         "from newsdesk.tui import run; from newsdesk.paths import resolve; raise SystemExit(run(resolve()))",
     ]
 
@@ -44,13 +45,23 @@ class Tmux:
     def run(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
             ["tmux", "-L", self.socket, "-f", "/dev/null", *args],
-            check=check, capture_output=True, text=True,
+            check=check,
+            capture_output=True,
+            text=True,
         )
 
     def start(self, env: dict[str, str], cols: int = 120, rows: int = 36) -> None:
         env_args = [arg for key, value in env.items() for arg in ("-e", f"{key}={value}")]
         self.run(
-            "new-session", "-d", "-s", "nd", "-x", str(cols), "-y", str(rows), *env_args,
+            "new-session",
+            "-d",
+            "-s",
+            "nd",
+            "-x",
+            str(cols),
+            "-y",
+            str(rows),
+            *env_args,
             shlex.join(app_command()),
         )
 

@@ -12,7 +12,9 @@ from tests.tui.conftest import AppFactory
 from tests.tui.helpers import SIZE, main_screen, record_notifications, search_for, settle
 
 
-async def test_selection_bulk_star_and_undo_across_restart(make_app: AppFactory, seeded: Paths) -> None:
+async def test_selection_bulk_star_and_undo_across_restart(
+    make_app: AppFactory, seeded: Paths
+) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

@@ -22,14 +22,19 @@ def two_versions(paths: Paths) -> tuple[str, str]:
     """One story from two outlets; the later one adds a quote and a death toll."""
     first = Extracted(
         title="Flood waters rise in Alzira as the Jucar bursts its banks",
-        source="Ironbridge Post", published="2026-03-14T09:00:00+00:00",
-        people=["Marta Ferrer"], organizations=["Jucar Basin Authority"], places=["Alzira"],
+        source="Ironbridge Post",
+        published="2026-03-14T09:00:00+00:00",
+        people=["Marta Ferrer"],
+        organizations=["Jucar Basin Authority"],
+        places=["Alzira"],
         body=BODY + "Residents waited on rooftops.",
     )
     second = Extracted(
         title="Flood waters rise in Alzira as the Jucar bursts its banks, 14 dead",
-        source="Danube Wire", published="2026-03-14T10:00:00+00:00",
-        people=["Marta Ferrer", "Jordi Pascual"], organizations=["Jucar Basin Authority"],
+        source="Danube Wire",
+        published="2026-03-14T10:00:00+00:00",
+        people=["Marta Ferrer", "Jordi Pascual"],
+        organizations=["Jucar Basin Authority"],
         places=["Alzira"],
         quotes=[Quote("We have never seen the river rise this fast", "Jordi Pascual")],
         body=BODY + "At least 14 people died, officials said. \u201cWe have never seen the "

@@ -60,7 +60,8 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
                     if self.scopes["selection"]:
                         yield RadioButton(
                             f"Selected ({len(self.scopes['selection']):,})",
-                            value=self.scope == "selection", id="scope-selection",
+                            value=self.scope == "selection",
+                            id="scope-selection",
                         )
                     yield RadioButton(
                         self.current_label, value=self.scope == "article", id="scope-article"

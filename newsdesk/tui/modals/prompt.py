@@ -15,7 +15,9 @@ from textual.widgets import Input, Label
 class PromptDialog(ModalScreen[str | None]):
     """Returns the typed text, or None on Esc."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="dialog_cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="dialog_cancel")
+    ]
     """Esc closes without an answer."""
 
     def __init__(self, title: str, *, placeholder: str = "", value: str = "") -> None:

@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from newsdesk.tui.app import NewsdeskApp
 
 
-
 class SavedSearchPicker(ModalScreen[str | None]):
     """Returns the chosen query, or None on Esc; `d` deletes the highlighted search."""
 
@@ -101,7 +100,9 @@ class SavedSearchPicker(ModalScreen[str | None]):
             return
         name, query = self.searches[highlighted]
         if not self.app.desk.delete_search(name):
-            self.notify(f"Saved search {name!r} was already gone.", severity="warning", markup=False)
+            self.notify(
+                f"Saved search {name!r} was already gone.", severity="warning", markup=False
+            )
         else:
             # No undo for this: the message keeps the query so it can be saved again.
             self.notify(f"Deleted saved search {name!r} ({query}).", timeout=4, markup=False)

@@ -141,8 +141,10 @@ class InboxScreen(Screen[None]):
         yield SearchBar(state.query, state.recent_searches, id="search")
         with Container(id="panes"):
             yield InboxList(
-                self.app.desk.rows, self.app.clock,
-                relative_times=self.app.settings.relative_times, id="inbox",
+                self.app.desk.rows,
+                self.app.clock,
+                relative_times=self.app.settings.relative_times,
+                id="inbox",
             )
             yield DetailPane(id="detail")
         yield ProgressBar(id="progress", show_eta=False)
@@ -407,7 +409,9 @@ class InboxScreen(Screen[None]):
             article, self.app.clock(), terms=self.terms, carried_by=carried, related=related
         )
 
-    @work(thread=True, exclusive=True, group="related", exit_on_error=False, name="related articles")
+    @work(
+        thread=True, exclusive=True, group="related", exit_on_error=False, name="related articles"
+    )
     def _related_worker(self, article_id: str, story: list[str]) -> None:
         """More-like-this off the UI thread: one article per other story, never this one's."""
         desk = self.app.desk
@@ -556,9 +560,7 @@ class InboxScreen(Screen[None]):
         state = self.app.ui_state
         state.grouped = not state.grouped
         self.app.save_ui_state()
-        self.notify(
-            "One row per story." if state.grouped else "One row per article.", timeout=2
-        )
+        self.notify("One row per story." if state.grouped else "One row per article.", timeout=2)
         self.run_search(keep=self.inbox.current_id)
 
     def action_toggle_sort(self) -> None:
@@ -566,7 +568,9 @@ class InboxScreen(Screen[None]):
         state.sort = "newest" if state.sort == "relevance" else "relevance"
         self.app.save_ui_state()
         if not self.query_text:
-            self.notify(f"Searches sort by {state.sort}; the inbox is always newest first.", timeout=3)
+            self.notify(
+                f"Searches sort by {state.sort}; the inbox is always newest first.", timeout=3
+            )
         self.run_search(keep=self.inbox.current_id)
         self.update_status()
 

@@ -136,7 +136,9 @@ class JobsScreen(InboxScreen):
     def _poll_index(self) -> None:
         self._index_status_worker()
 
-    @work(thread=True, exclusive=True, group="index-status", exit_on_error=False, name="index status")
+    @work(
+        thread=True, exclusive=True, group="index-status", exit_on_error=False, name="index status"
+    )
     def _index_status_worker(self) -> None:
         status = self.app.desk.index_status()
         notices = []
@@ -213,8 +215,13 @@ class JobsScreen(InboxScreen):
                 text += f", {message.duplicates:,} already there"
             self.notify(text + ".", markup=False)
         for path, reason in message.failed[:5]:
-            self.notify(f"{Path(path).name}: {reason}", title="Not imported", severity="warning",
-                        markup=False, timeout=8)
+            self.notify(
+                f"{Path(path).name}: {reason}",
+                title="Not imported",
+                severity="warning",
+                markup=False,
+                timeout=8,
+            )
         if len(message.failed) > 5:
             self.notify(f"{len(message.failed) - 5} more files failed.", severity="warning")
         self.refresh_results()
@@ -251,8 +258,11 @@ class JobsScreen(InboxScreen):
             copied = True
         self.post_message(
             self.ExportFinished(
-                [str(p) for p in report.paths], report.count, copied,
-                destination=str(report.destination), warnings=list(report.warnings),
+                [str(p) for p in report.paths],
+                report.count,
+                copied,
+                destination=str(report.destination),
+                warnings=list(report.warnings),
             )
         )
 
@@ -260,8 +270,9 @@ class JobsScreen(InboxScreen):
         self.busy.pop("export", None)
         self.update_status()
         if message.error:
-            self.notify(message.error, title="Export failed", severity="error", markup=False,
-                        timeout=10)
+            self.notify(
+                message.error, title="Export failed", severity="error", markup=False, timeout=10
+            )
             return
         where = message.destination
         if len(message.paths) > 1:

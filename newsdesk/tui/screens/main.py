@@ -28,8 +28,13 @@ from newsdesk.tui.widgets.search_bar import SearchInput
 SYNC_LIMIT = 2000
 
 _PAST = {
-    "star": "Starred", "unstar": "Unstarred", "read": "Marked read", "unread": "Marked unread",
-    "archive": "Archived", "unarchive": "Unarchived", "tag": "Tagged",
+    "star": "Starred",
+    "unstar": "Unstarred",
+    "read": "Marked read",
+    "unread": "Marked unread",
+    "archive": "Archived",
+    "unarchive": "Unarchived",
+    "tag": "Tagged",
 }
 
 
@@ -48,8 +53,20 @@ class MainScreen(JobsScreen):
 
     #: Actions that need a row to act on (disabled in the footer on an empty list).
     NEEDS_ROW: ClassVar[frozenset[str]] = frozenset(
-        {"open", "star", "tag", "read", "archive", "export", "open_url", "select",
-         "select_range", "expand", "collapse", "diff"}
+        {
+            "open",
+            "star",
+            "tag",
+            "read",
+            "archive",
+            "export",
+            "open_url",
+            "select",
+            "select_range",
+            "expand",
+            "collapse",
+            "diff",
+        }
     )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -160,7 +177,8 @@ class MainScreen(JobsScreen):
         if len(ids) > 1 or kind in ("archive", "unarchive"):
             verb = _PAST.get(kind, kind.capitalize())
             self.notify(
-                f"{verb} {len(result.changed):,} of {len(ids):,} (u to undo)", timeout=3,
+                f"{verb} {len(result.changed):,} of {len(ids):,} (u to undo)",
+                timeout=3,
                 markup=False,
             )
         if kind in ("archive", "unarchive"):
@@ -193,7 +211,8 @@ class MainScreen(JobsScreen):
             parts = [f"+{t}" for t in change.add] + [f"-{t}" for t in change.remove]
             self.notify(
                 f"Tags {' '.join(parts)} on {len(result.changed):,} of {len(ids):,}",
-                timeout=3, markup=False,
+                timeout=3,
+                markup=False,
             )
 
         self.app.push_screen(TagDialog(current, known, len(ids)), apply)
@@ -211,7 +230,9 @@ class MainScreen(JobsScreen):
     def action_select_range(self) -> None:
         if not self.inbox.ids:
             return
-        anchor = self.inbox.range_anchor if self.inbox.range_anchor is not None else self.inbox.cursor
+        anchor = (
+            self.inbox.range_anchor if self.inbox.range_anchor is not None else self.inbox.cursor
+        )
         count = self.inbox.select_range(anchor, self.inbox.cursor)
         self.inbox.range_anchor = self.inbox.cursor
         self.notify(f"Selected {count:,} rows.", timeout=2)
@@ -257,7 +278,8 @@ class MainScreen(JobsScreen):
             return
         others = (
             [m for m in self.app.desk.story_members(article.story_id) if m != article.id]
-            if article.story_id else []
+            if article.story_id
+            else []
         )
         if not others:
             self.notify("This article has no other version to compare with.", timeout=3)
@@ -323,7 +345,9 @@ class MainScreen(JobsScreen):
             ExportDialog(
                 selection=ids if self.inbox.selected else [],
                 current=current,
-                current_label=f"This story ({len(current)})" if len(current) > 1 else "This article",
+                current_label=f"This story ({len(current)})"
+                if len(current) > 1
+                else "This article",
                 shown=self.result_ids,
                 scope=scope,
                 query=self.query_text or None,

@@ -276,7 +276,9 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
         if not self._ids:
             if y == 0:
                 style = self.get_component_rich_style("inbox--empty")
-                return Strip([Segment(" " + self.empty_message, style)]).adjust_cell_length(width, self.rich_style)
+                return Strip([Segment(" " + self.empty_message, style)]).adjust_cell_length(
+                    width, self.rich_style
+                )
             return Strip.blank(width, self.rich_style)
         if index >= len(self._ids):
             return Strip.blank(width, self.rich_style)
@@ -300,17 +302,26 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
             expanded=article_id in self.expanded,
         )
         row_text = render_row(
-            row, width, self._row_styles(), self._now,
-            selected=is_selected, shape=shape, relative_times=self.relative_times,
+            row,
+            width,
+            self._row_styles(),
+            self._now,
+            selected=is_selected,
+            shape=shape,
+            relative_times=self.relative_times,
         )
         segments = list(row_text.render(self.app.console))
         strip = Strip(segments, width).apply_style(self.rich_style)
         if is_cursor:
             name = "inbox--cursor" if self.has_focus else "inbox--cursor-blurred"
-            strip = Strip(Segment.apply_style(strip, post_style=self.get_component_rich_style(name)))
+            strip = Strip(
+                Segment.apply_style(strip, post_style=self.get_component_rich_style(name))
+            )
         elif is_selected:
             strip = Strip(
-                Segment.apply_style(strip, post_style=self.get_component_rich_style("inbox--selected-row"))
+                Segment.apply_style(
+                    strip, post_style=self.get_component_rich_style("inbox--selected-row")
+                )
             )
         self._strips.set(key, strip)
         return strip

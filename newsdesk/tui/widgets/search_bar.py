@@ -75,7 +75,7 @@ class SearchBar(Vertical):
         yield SearchInput(
             self._recent,
             value=self._initial,
-            placeholder="/ to search: words, \"phrases\", source:, tag:, is:starred, is:archived …",
+            placeholder='/ to search: words, "phrases", source:, tag:, is:starred, is:archived …',
             id="search-input",
         )
         yield Static("", id="search-message", markup=False)
