@@ -1,7 +1,8 @@
 """The App: wiring only. It owns the Desk, settings, key overrides and UI state.
 
-Screens, widgets and dialogs live in their own modules; the inbox screen is
-`screens.main.MainScreen`.
+It builds the inbox screen (`screens.main.MainScreen`) with what it needs,
+and is the one place where a failed background job becomes a message for the
+user: every thread worker belongs to the App (see `workers.app_worker`).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import ClassVar
 
+from textual import on
 from textual.app import App
 from textual.binding import Binding
 from textual.worker import Worker, WorkerState
@@ -19,8 +21,8 @@ from newsdesk import uistate
 from newsdesk.config import Settings, load_settings
 from newsdesk.desk import Desk
 from newsdesk.paths import Paths
-from newsdesk.tui.commands import KeyTableCommands
 from newsdesk.tui.keymap import validate_keymap
+from newsdesk.tui.screens.main import MainScreen
 from newsdesk.uistate import UIState
 
 Clock = Callable[[], datetime]
@@ -40,9 +42,7 @@ class NewsdeskApp(App[None]):
     """All styling lives in one stylesheet beside this file."""
 
     TITLE = "newsdesk"
-
-    COMMANDS: ClassVar = App.COMMANDS | {KeyTableCommands}
-    """The palette offers every action of the key table, plus Textual's own commands."""
+    """The terminal window's title."""
 
     BINDINGS: ClassVar[list[Binding]] = []  # type: ignore[assignment]
     """The keys live on the inbox screen (newsdesk.tui.keymap)."""
@@ -69,8 +69,6 @@ class NewsdeskApp(App[None]):
         self.keymap_overrides, self._keymap_errors = validate_keymap(self.settings.keys)
 
     def on_mount(self) -> None:
-        from newsdesk.tui.screens.main import MainScreen
-
         if self.settings.theme:
             if self.settings.theme in self.available_themes:
                 self.theme = self.settings.theme
@@ -79,18 +77,28 @@ class NewsdeskApp(App[None]):
                     f"config.toml: unknown theme {self.settings.theme!r}; default kept"
                 )
         self.set_keymap(self.keymap_overrides)
-        self.push_screen(MainScreen())
+        self.push_screen(
+            MainScreen(
+                self.desk,
+                settings=self.settings,
+                ui_state=self.ui_state,
+                clock=self.clock,
+                keymap_overrides=self.keymap_overrides,
+                save_state=self.save_ui_state,
+            )
+        )
         for problem in [*self.settings.errors, *self._keymap_errors]:
             self.notify(
                 problem, title="Configuration", severity="warning", timeout=10, markup=False
             )
 
+    @on(MainScreen.InboxLoaded)
     def freeze_startup_objects(self) -> None:
         """Hide everything built at start-up from the cyclic garbage collector.
 
         Otherwise each full collection rescans the whole widget tree and styles,
         a ~100 ms pause every couple of seconds while keys repeat (bench_tui.py
-        showed it as the key-latency tail). Called once, after the first list.
+        showed it as the key-latency tail). Done once, after the first whole list.
         """
         if not self._frozen:
             self._frozen = True
@@ -108,14 +116,9 @@ class NewsdeskApp(App[None]):
     def on_unmount(self) -> None:
         self.save_ui_state()
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        self.report_worker_state(event)
-
-    def report_worker_state(self, event: Worker.StateChanged) -> None:
-        """The one place a failed worker becomes a message for the user (not a crash).
-
-        Worker messages do not bubble, so screens that start workers forward here.
-        """
+    @on(Worker.StateChanged)
+    def on_worker_failed(self, event: Worker.StateChanged) -> None:
+        """The one place a failed worker becomes a message for the user (not a crash)."""
         if event.state is WorkerState.ERROR:
             error = event.worker.error
             reason = f"{type(error).__name__}: {error}" if error else "unknown error"

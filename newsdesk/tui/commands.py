@@ -15,16 +15,15 @@ def _label(spec: KeySpec) -> str:
 
 
 class KeyTableCommands(Provider):
-    """Every palette-worthy entry of the key table, run as an action on the inbox screen."""
+    """Every palette-worthy entry of the key table, run as an action on the inbox screen.
+
+    The inbox screen lists this provider in its `COMMANDS`, so it is offered there only.
+    """
 
     async def _run(self, spec: KeySpec) -> None:
         await self.screen.run_action(spec.action)
 
     def _specs(self) -> list[KeySpec]:
-        from newsdesk.tui.screens.main import MainScreen
-
-        if not isinstance(self.screen, MainScreen):
-            return []
         return [spec for spec in KEY_TABLE if spec.palette]
 
     async def discover(self) -> Hits:

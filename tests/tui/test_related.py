@@ -35,7 +35,7 @@ async def test_related_list_leaves_out_the_story_and_1_jumps(make_app: AppFactor
         assert "\nRelated\n" in text
         first = app.desk.rows(related[:1])[0]
         assert f"  1  {first.title}" in text
-        assert current in screen.related_cache
+        assert current in screen.detail.related_cache
         await pilot.press("1")
         await settle(pilot)
         assert screen.inbox.current_id == related[0]

@@ -26,7 +26,7 @@ async def test_search_as_you_type_updates_the_list(make_app: AppFactory) -> None
         assert len(screen.inbox.ids) == 4
         titles = [r.title for r in screen.inbox.rows_for(screen.inbox.ids)]
         assert all("strike" in t.lower() for t in titles)
-        assert "strike" in screen.terms
+        assert "strike" in screen.results.terms
 
 
 async def test_enter_keeps_query_and_s_stars_the_result(

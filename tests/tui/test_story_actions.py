@@ -18,8 +18,8 @@ async def test_star_on_story_row_stars_every_version_and_one_undo_reverts(
         await settle(pilot)
         screen = main_screen(app)
         head = screen.inbox.current_id
-        assert head is not None and screen.is_story_row(head)
-        members = app.desk.story_members(screen.story_of_head[head])
+        assert head is not None and screen.results.is_story_row(head)
+        members = app.desk.story_members(screen.results.story_of_head[head])
         assert len(members) == 2 and head in members
         await pilot.press("s")
         await settle(pilot)
@@ -46,7 +46,7 @@ async def test_selected_story_rows_archive_all_their_versions(make_app: AppFacto
         heads = screen.inbox.ids[:2]
         await pilot.press("space", "j", "space", "a")
         await settle(pilot)
-        gone = {m for h in heads for m in app.desk.story_members(screen.story_of[h])}
+        gone = {m for h in heads for m in app.desk.story_members(screen.results.story_of[h])}
         assert len(gone) == 4
         assert all(r.archived for r in app.desk.rows(sorted(gone)))
         assert app.desk.counts()["inbox"] == 8
@@ -101,7 +101,7 @@ async def test_tag_and_export_on_story_row_cover_every_version(make_app: AppFact
         screen = main_screen(app)
         head = screen.inbox.current_id
         assert head is not None
-        members = app.desk.story_members(screen.story_of_head[head])
+        members = app.desk.story_members(screen.results.story_of_head[head])
         await pilot.press("t")
         await settle(pilot)
         assert isinstance(app.screen, TagDialog)

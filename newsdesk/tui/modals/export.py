@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import ClassVar
@@ -14,8 +15,35 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet
 
-from newsdesk.export import EXPORT_FORMATS, FORMAT_LABELS, ExportFormat, default_destination
-from newsdesk.tui.screens.jobs import ExportRequest
+from newsdesk.export import (
+    EXPORT_FORMATS,
+    FORMAT_LABELS,
+    ExportFormat,
+    ExportOptions,
+    default_destination,
+)
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """What the export dialog asked for."""
+
+    ids: list[str]
+    dest: Path | None
+    format: str
+    summary: bool
+    force: bool
+    copy: bool
+    query: str | None
+
+    def options(self) -> ExportOptions:
+        """The export options for `Desk.export`."""
+        return ExportOptions(
+            format=self.format,  # type: ignore[arg-type]
+            summary=self.summary,
+            query=self.query,
+            force=self.force,
+        )
 
 
 def default_path(format: str, now: datetime) -> Path:

@@ -1,12 +1,16 @@
-"""The saved-search picker, with live counts computed in a worker."""
+"""The saved-search picker, with live counts computed in a worker.
+
+It is given the searches and two callables (count a query, delete a search),
+so it never reaches for the Desk itself.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -14,10 +18,14 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
-from textual.worker import Worker
+from textual.worker import Worker, get_current_worker
 
-if TYPE_CHECKING:
-    from newsdesk.tui.app import NewsdeskApp
+from newsdesk.tui.workers import app_worker
+
+#: Counts a query's matches; None when the query is invalid.
+CountQuery = Callable[[str], int | None]
+#: Deletes a saved search by name; False when it was already gone.
+DeleteSearch = Callable[[str], bool]
 
 
 class SavedSearchPicker(ModalScreen[str | None]):
@@ -29,19 +37,23 @@ class SavedSearchPicker(ModalScreen[str | None]):
     ]
     """Esc closes without choosing; d or Delete removes the highlighted search."""
 
-    app: NewsdeskApp
-
     @dataclass
     class Counted(Message):
         """A saved search's count arrived from the worker."""
 
         name: str
+        #: None when the query is invalid.
         count: int | None
-        error: str | None = None
 
-    def __init__(self, searches: list[tuple[str, str]]) -> None:
+    def __init__(
+        self, searches: list[tuple[str, str]], *, count: CountQuery, delete: DeleteSearch
+    ) -> None:
         super().__init__()
+        #: (name, query) pairs, in the order shown.
         self.searches = searches
+        self._count = count
+        self._delete = delete
+        self._counting: Worker[None] | None = None
         #: Saved search name -> its count as shown ("12 articles").
         self._counts: dict[str, str] = {}
 
@@ -65,24 +77,23 @@ class SavedSearchPicker(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
-        self._count_all()
+        self._counting = self._count_all()
 
-    @work(thread=True, exclusive=True, group="saved-counts", exit_on_error=False, name="counts")
+    def on_unmount(self) -> None:
+        if self._counting is not None:
+            self._counting.cancel()  # the worker is the App's: stop it with the dialog
+
+    @app_worker(name="counts", group="saved-counts")
     def _count_all(self) -> None:
-        from newsdesk.search.query import QuerySyntaxError
-
-        engine = self.app.desk.engine
+        worker = get_current_worker()
         for name, query in list(self.searches):
-            try:
-                count = engine.count(query)
-            except QuerySyntaxError as exc:
-                self.post_message(self.Counted(name, None, str(exc)))
-                continue
-            self.post_message(self.Counted(name, count))
+            if worker.is_cancelled:
+                return
+            self.post_message(self.Counted(name, self._count(query)))
 
     def on_saved_search_picker_counted(self, message: Counted) -> None:
         self._counts[message.name] = (
-            "invalid query" if message.error else f"{message.count:,} articles"
+            "invalid query" if message.count is None else f"{message.count:,} articles"
         )
         self._refill()
 
@@ -99,7 +110,7 @@ class SavedSearchPicker(ModalScreen[str | None]):
         if highlighted is None or not 0 <= highlighted < len(self.searches):
             return
         name, query = self.searches[highlighted]
-        if not self.app.desk.delete_search(name):
+        if not self._delete(name):
             self.notify(
                 f"Saved search {name!r} was already gone.", severity="warning", markup=False
             )
@@ -111,9 +122,6 @@ class SavedSearchPicker(ModalScreen[str | None]):
             self.dismiss(None)
             return
         self._refill()
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        self.app.report_worker_state(event)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         index = int(event.option.id or 0)

@@ -9,25 +9,25 @@ narrow one. Every piece of article text is a `rich.text.Text`, never markup.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import ScrollableContainer, Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
-from textual.worker import Worker
 
 from newsdesk.model import Article, Extracted
 from newsdesk.sanitize import clean_line
 from newsdesk.stories.diff import Facts, VersionDiff, compare
+from newsdesk.tui.workers import app_worker
 
-if TYPE_CHECKING:
-    from newsdesk.tui.app import NewsdeskApp
+#: Loads articles by id (`Desk.get_many`); missing ones are left out.
+LoadArticles = Callable[[Sequence[str]], list[Article]]
 
 #: Sections of a side, in order: (Facts attribute, heading).
 SECTIONS = (
@@ -89,8 +89,6 @@ class VersionDiffScreen(ModalScreen[None]):
     ]
     """Esc closes; left/right compare with another version of the story."""
 
-    app: NewsdeskApp
-
     @dataclass
     class Loaded(Message):
         """The versions, the others ranked (most facts first) and the first comparison."""
@@ -106,8 +104,9 @@ class VersionDiffScreen(ModalScreen[None]):
         other_id: str
         diff: VersionDiff
 
-    def __init__(self, article_id: str, others: list[str]) -> None:
+    def __init__(self, article_id: str, others: list[str], *, load: LoadArticles) -> None:
         super().__init__()
+        self._load_articles = load
         #: The version under the cursor.
         self.article_id = article_id
         #: The story's other versions, ranked once loaded.
@@ -133,9 +132,9 @@ class VersionDiffScreen(ModalScreen[None]):
     def other_id(self) -> str:
         return self.others[self.position]
 
-    @work(thread=True, exclusive=True, group="diff", exit_on_error=False, name="version diff")
+    @app_worker(name="version diff", group="diff")
     def _load(self) -> None:
-        found = self.app.desk.get_many([self.article_id, *self.others])
+        found = self._load_articles([self.article_id, *self.others])
         articles = {a.id: a for a in found}
         if self.article_id not in articles:
             raise LookupError("this article is no longer in the store")
@@ -149,7 +148,7 @@ class VersionDiffScreen(ModalScreen[None]):
         diff = compare(articles[self.article_id].meta, articles[others[0]].meta)
         self.post_message(self.Loaded(articles, others, diff))
 
-    @work(thread=True, exclusive=True, group="diff", exit_on_error=False, name="version diff")
+    @app_worker(name="version diff", group="diff")
     def _compare(self, other_id: str) -> None:
         diff = compare(self.articles[self.article_id].meta, self.articles[other_id].meta)
         self.post_message(self.Compared(other_id, diff))
@@ -165,9 +164,6 @@ class VersionDiffScreen(ModalScreen[None]):
         self.diffs[message.other_id] = message.diff
         if message.other_id == self.other_id:
             self._show()
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        self.app.report_worker_state(event)
 
     def _show(self) -> None:
         diff = self.diffs.get(self.other_id)

@@ -1,57 +1,84 @@
-"""The inbox screen's top layer: the key table and the triage verbs.
+"""The inbox screen: the list, the article, the search box, and every key of the key table.
+
+One screen, composed rather than inherited. Widgets draw and post messages
+(`InboxList`, `DetailPane`, `SearchBar`, `StatusLine`, `ImportJob`,
+`DeskWatch`); plain helpers hold the logic (`SearchSequence`: one search at a
+time, latest query wins; `InboxResults`: the answer on screen and the grouped
+view; `triage`: toggles). The screen turns keys into calls and messages into
+updates. It is given the Desk and the settings; dialogs are given what they
+show and callables for what they do. Slow work runs in thread workers owned by
+the App, whose one handler reports failures.
 
 Every verb applies to the selection when there is one, else to the cursor
-row; toggles turn a mark on unless every target already has it. Small
-batches run at once (a few milliseconds of SQLite); big ones (select-all over
-a large inbox) run in a thread worker so the screen never stalls.
+row. Small batches run at once (a few milliseconds of SQLite); big ones
+(select-all over a large inbox) run in a worker so the screen never stalls.
 """
 
 from __future__ import annotations
 
+import time
+import webbrowser
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
-from textual import work
+from textual import on
+from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.message import Message
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer
 
-from newsdesk.desk import ActionResult
+from newsdesk.config import Settings
+from newsdesk.desk import Desk
+from newsdesk.tui import triage
+from newsdesk.tui.commands import KeyTableCommands
+from newsdesk.tui.inbox_results import InboxResults
 from newsdesk.tui.keymap import KEY_TABLE
 from newsdesk.tui.modals.prompt import PromptDialog
 from newsdesk.tui.modals.tag import TagChange, TagDialog
-from newsdesk.tui.screens.jobs import ExportRequest, JobsScreen
+from newsdesk.tui.search_runner import SearchRequest
+from newsdesk.tui.widgets.desk_watch import DeskWatch
+from newsdesk.tui.widgets.desk_writer import SYNC_LIMIT, DeskWriter
+from newsdesk.tui.widgets.detail import DetailPane
+from newsdesk.tui.widgets.export_job import ExportJob
+from newsdesk.tui.widgets.import_job import ImportJob
 from newsdesk.tui.widgets.inbox import InboxList
-from newsdesk.tui.widgets.search_bar import SearchInput
+from newsdesk.tui.widgets.inbox_view import InboxView
+from newsdesk.tui.widgets.search_bar import SearchBar, SearchInput
+from newsdesk.tui.widgets.search_job import SearchJob
+from newsdesk.tui.widgets.status_line import StatusInfo, StatusLine
+from newsdesk.tui.workers import app_worker
+from newsdesk.uistate import UIState
 
-#: Batches up to this size are applied on the spot; bigger ones in a worker.
-SYNC_LIMIT = 2000
+if TYPE_CHECKING:
+    from newsdesk.tui.modals.export import ExportRequest
 
-_PAST = {
-    "star": "Starred",
-    "unstar": "Unstarred",
-    "read": "Marked read",
-    "unread": "Marked unread",
-    "archive": "Archived",
-    "unarchive": "Unarchived",
-    "tag": "Tagged",
-}
+T = TypeVar("T")
+
+#: While typing, at most one search starts per this many seconds. Zero, because searches
+#: are already paced by SearchSequence: one runs at a time and only the latest query waits
+#: (bench_tui.py at 10,000 articles: p50 95 ms with 0, 127 ms with 0.15).
+SEARCH_DEBOUNCE = 0.0
+#: While an import runs, new articles join the list at most this often (seconds).
+IMPORT_LIST_EVERY = 2.0
 
 
-class MainScreen(JobsScreen):
+class MainScreen(Screen[None]):
     """The one working screen of the app."""
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012
+    """List above the detail pane below 110 columns, beside it from 110."""
 
     BINDINGS: ClassVar[list[BindingType]] = [spec.binding() for spec in KEY_TABLE]
     """Built from the key table, so footer, help, palette and KEYS.md agree."""
 
-    @dataclass
-    class ActionDone(Message):
-        """A big batch finished in its worker."""
+    COMMANDS: ClassVar = {KeyTableCommands}
+    """The palette offers every action of the key table while this screen is shown."""
 
-        result: ActionResult
-        ids: list[str]
-
-    #: Actions that need a row to act on (disabled in the footer on an empty list).
     NEEDS_ROW: ClassVar[frozenset[str]] = frozenset(
         {
             "open",
@@ -68,6 +95,100 @@ class MainScreen(JobsScreen):
             "diff",
         }
     )
+    """Actions that need a row to act on (dimmed in the footer on an empty list)."""
+
+    @dataclass
+    class InboxLoaded(Message):
+        """The whole first list is on screen (the App tunes the GC once)."""
+
+    def __init__(
+        self,
+        desk: Desk,
+        *,
+        settings: Settings,
+        ui_state: UIState,
+        clock: Callable[[], datetime],
+        keymap_overrides: Mapping[str, str],
+        save_state: Callable[[], None],
+    ) -> None:
+        super().__init__()
+        self.desk = desk
+        self.settings = settings
+        #: The persisted view state (query, sort, grouping, recent searches).
+        self.ui_state = ui_state
+        self.clock = clock
+        self.keymap_overrides = keymap_overrides
+        self._save_state = save_state
+        #: Inbox-wide counts (unread, starred...) for the status line.
+        self.counts: dict[str, int] = {}
+        #: Background jobs under way, name -> what the status line says.
+        self.busy: dict[str, str] = {}
+        self._search_timer: Timer | None = None
+        self._last_search_at = 0.0
+        #: Articles imported when the list was last refreshed during an import.
+        self._import_listed = 0
+        self._import_listed_at = 0.0
+
+    # -- layout ------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield StatusLine(id="status")
+        yield SearchBar(self.ui_state.query, self.ui_state.recent_searches, id="search")
+        yield InboxView(
+            self.desk, self.clock, relative_times=self.settings.relative_times, id="panes"
+        )
+        yield ImportJob(self.desk.import_paths, id="progress")
+        yield Footer()
+        yield DeskWatch(self.desk)
+        yield SearchJob(self.desk)
+        yield ExportJob(self.desk)
+        yield DeskWriter(self.desk, read_all_versions=self.settings.read_all_versions)
+
+    @property
+    def view(self) -> InboxView:
+        return self.query_one(InboxView)
+
+    @property
+    def results(self) -> InboxResults:
+        return self.view.results
+
+    @property
+    def inbox(self) -> InboxList:
+        return self.view.inbox
+
+    @property
+    def detail(self) -> DetailPane:
+        return self.view.detail
+
+    @property
+    def writer(self) -> DeskWriter:
+        return self.query_one(DeskWriter)
+
+    @property
+    def search_input(self) -> SearchInput:
+        return self.query_one(SearchInput)
+
+    @property
+    def query_text(self) -> str:
+        return self.search_input.value.strip()
+
+    def on_mount(self) -> None:
+        self.search_input.leave_target = self.inbox
+        self.set_focus(self.inbox)
+        self.inbox.empty_message = "Loading…"
+        self.run_search()
+        # Background jobs (index, counts) start after the first frame is on screen.
+        self.call_after_refresh(self._start_jobs)
+
+    def _start_jobs(self) -> None:
+        self.refresh_counts()
+        self.query_one(DeskWatch).start()
+        if self.desk.store.count() == 0:
+            from newsdesk.paths import sample_data_dir
+
+            sample = sample_data_dir()
+            if sample is not None:
+                self.import_paths([sample], sample=True)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keep the footer to the keys that do something now."""
@@ -90,194 +211,229 @@ class MainScreen(JobsScreen):
         inputs = self.query(SearchInput)
         return inputs.first().value.strip() if inputs else ""
 
-    # -- targets ------------------------------------------------------------------
-
-    def targets(self) -> list[str]:
-        """The selection in list order, else the cursor row, else nothing.
-
-        A folded story row stands for its story: every version, so one action (and
-        one undo) covers them all.
-        """
-        if self.inbox.selected:
-            return self.with_story_members(self.inbox.selected_in_order())
-        current = self.inbox.current_id
-        return self.with_story_members([current]) if current else []
-
-    def is_story_row(self, article_id: str) -> bool:
-        """True for the row of a folded story in the grouped view."""
-        return article_id in self.story_of_head and article_id not in self.expanded
-
-    def with_story_members(self, ids: list[str]) -> list[str]:
-        """Each folded story row replaced by all the versions of its story."""
-        if not any(self.is_story_row(i) for i in ids):
-            return ids
-        out: dict[str, None] = {}
-        for article_id in ids:
-            if self.is_story_row(article_id):
-                members = self.app.desk.story_members(self.story_of_head[article_id])
-                out.update(dict.fromkeys(members or [article_id]))
-            else:
-                out[article_id] = None
-        return list(out)
-
-    # -- toggles --------------------------------------------------------------------
-
-    def action_star(self) -> None:
-        self._toggle("starred")
-
-    def action_read(self) -> None:
-        self._toggle("read")
-
-    def action_archive(self) -> None:
-        self._toggle("archived")
-
-    def _toggle(self, field: str) -> None:
-        ids = self.targets()
-        if not ids:
-            self.notify("Nothing to act on.", timeout=2)
-            return
-        if len(ids) <= SYNC_LIMIT:
-            result = self.saved(lambda: self._apply_toggle(field, ids))
-            if result is not None:
-                self.action_applied(result, ids)
-        else:
-            self.busy["action"] = f"updating {len(ids):,} articles…"
-            self.update_status()
-            self._toggle_worker(field, ids)
-
-    def _apply_toggle(self, field: str, ids: list[str]) -> ActionResult:
-        """Runs in the UI thread or a worker: read the states, then one transaction."""
-        desk = self.app.desk
-        rows = desk.rows(ids)
-        on = not all(getattr(row, field) for row in rows)
-        if field == "read" and on and self.app.settings.read_all_versions:
-            ids = desk.with_versions(ids)
-        if field == "starred":
-            return desk.star(ids, on)
-        if field == "read":
-            return desk.mark_read(ids, on)
-        return desk.archive(ids, on)
-
-    @work(thread=True, group="actions", exit_on_error=False, name="bulk change")
-    def _toggle_worker(self, field: str, ids: list[str]) -> None:
-        self.post_message(self.ActionDone(self._apply_toggle(field, ids), ids))
-
-    def on_main_screen_action_done(self, message: ActionDone) -> None:
-        self.busy.pop("action", None)
-        self.action_applied(message.result, message.ids)
-
-    def action_applied(self, result: ActionResult, ids: list[str]) -> None:
-        """Show what changed: markers, rows leaving the inbox, a note for batches."""
-        kind = result.action
-        if kind == "archive" and "is:archived" not in self.query_text:
-            gone = set(result.changed)
-            self.inbox.drop_rows(gone)
-            self.result_ids = [i for i in self.result_ids if i not in gone]
-        self.after_change(result.changed)
-        if len(ids) > 1 or kind in ("archive", "unarchive"):
-            verb = _PAST.get(kind, kind.capitalize())
-            self.notify(
-                f"{verb} {len(result.changed):,} of {len(ids):,} (u to undo)",
-                timeout=3,
-                markup=False,
-            )
-        if kind in ("archive", "unarchive"):
-            self.show_detail()
-
-    # -- tags ---------------------------------------------------------------------------
-
-    def action_tag(self) -> None:
-        ids = self.targets()
-        if not ids:
-            self.notify("Nothing to tag.", timeout=2)
-            return
-        rows = self.app.desk.rows(ids[:SYNC_LIMIT])
-        current: dict[str, int] = {}
-        for row in rows:
-            for tag in row.tags:
-                current[tag] = current.get(tag, 0) + 1
-        known = [tag for tag, _ in self.app.desk.tags()]
-
-        def apply(change: TagChange | None) -> None:
-            if change is None or not (change.add or change.remove):
-                return
-            result = self.saved(
-                lambda: self.app.desk.tag(ids, add=change.add, remove=change.remove)
-            )
-            if result is None:
-                return
-            self.after_change(result.changed)
-            self.show_detail()
-            parts = [f"+{t}" for t in change.add] + [f"-{t}" for t in change.remove]
-            self.notify(
-                f"Tags {' '.join(parts)} on {len(result.changed):,} of {len(ids):,}",
-                timeout=3,
-                markup=False,
-            )
-
-        self.app.push_screen(TagDialog(current, known, len(ids)), apply)
-
-    # -- selection ------------------------------------------------------------------------
-
-    def action_select(self) -> None:
-        current = self.inbox.current_id
-        if current is None:
-            return
-        self.inbox.toggle_selected(current)
-        self.inbox.range_anchor = self.inbox.cursor
+    def after_change(self, ids: list[str]) -> None:
+        """Redraw rows whose state changed, and the counts."""
+        self.inbox.invalidate(ids)
         self.update_status()
-
-    def action_select_range(self) -> None:
-        if not self.inbox.ids:
-            return
-        anchor = (
-            self.inbox.range_anchor if self.inbox.range_anchor is not None else self.inbox.cursor
-        )
-        count = self.inbox.select_range(anchor, self.inbox.cursor)
-        self.inbox.range_anchor = self.inbox.cursor
-        self.notify(f"Selected {count:,} rows.", timeout=2)
-        self.update_status()
-
-    def action_select_all(self) -> None:
-        self.inbox.set_selection(self.result_ids)
-        self.update_status()
-
-    def action_clear(self) -> None:
-        """Esc: first the selection, then the query."""
-        if self.inbox.selected:
-            self.inbox.set_selection(())
-            self.inbox.range_anchor = None
-            self.update_status()
-        elif self.query_text:
-            self.set_query("")
-
-    # -- undo ------------------------------------------------------------------------------
-
-    def action_undo(self) -> None:
-        self.saved(self._undo, title="Not undone")
-
-    def _undo(self) -> None:
-        result = self.app.desk.undo()
-        if result is None:
-            self.notify("Nothing to undo.", timeout=2)
-            return
-        what = result.action.removeprefix("undo ")
-        self.notify(f"Undid {what} on {len(result.changed):,} articles", timeout=3, markup=False)
-        self.inbox.invalidate()
         self.refresh_counts()
-        self.refresh_results()
-        self.show_detail()
 
-    # -- versions of a story -----------------------------------------------------------------
+    # -- search ----------------------------------------------------------------------
+
+    def run_search(self, *, keep: str | None = None, keep_index: bool = False) -> None:
+        """Search for the current query; while one runs, only the latest request waits.
+
+        One search at a time: on a big store, searches for the letters typed on the
+        way to a word would otherwise run side by side and slow the last one down.
+        """
+        request = SearchRequest(
+            query=self.query_text,
+            sort=self.ui_state.sort,
+            grouped=self.ui_state.grouped,
+            keep=keep,
+            keep_index=keep_index,
+        )
+        self.query_one(SearchJob).run(request)
+
+    def refresh_results(self) -> None:
+        """Run the search again, keeping the cursor on the same article."""
+        self.run_search(keep=self.inbox.current_id)
+
+    def on_search_job_answered(self, message: SearchJob.Answered) -> None:
+        answer = message.answer
+        if not self.view.show_answer(answer):
+            return
+        self.query_one(SearchBar).show_message(answer.notice or "", error=False)
+        if answer.complete:
+            self.busy.pop("loading", None)
+            self.post_message(self.InboxLoaded())
+        else:
+            self.busy["loading"] = "loading the inbox…"
+        self.update_status()
+
+    def on_search_job_failed(self, message: SearchJob.Failed) -> None:
+        self.query_one(SearchBar).show_message(message.message, error=True)
+
+    @on(SearchInput.Changed, "#search-input")
+    def _query_changed(self) -> None:
+        """Search at once after a pause in typing, else at most once per debounce period."""
+        if self._search_timer is not None:
+            self._search_timer.stop()
+            self._search_timer = None
+        since = time.monotonic() - self._last_search_at
+        if since >= SEARCH_DEBOUNCE:
+            self._search_now()
+        else:
+            self._search_timer = self.set_timer(SEARCH_DEBOUNCE - since, self._search_now)
+
+    def _search_now(self) -> None:
+        self._search_timer = None
+        self._last_search_at = time.monotonic()
+        self.ui_state.query = self.query_text
+        self.run_search()
+
+    @on(SearchInput.Submitted, "#search-input")
+    @on(SearchInput.Leave)
+    def _leave_search(self) -> None:
+        self.search_input.reset_recall()
+        if self._search_timer is not None:
+            self._search_timer.stop()
+            self._search_now()
+        self.ui_state.remember_search(self.query_text)
+        self._save_state()
+        self.set_focus(self.inbox)
+
+    def set_query(self, query: str, *, keep: str | None = None) -> None:
+        """Replace the query and search now (saved searches, Esc, related jumps)."""
+        if self._search_timer is not None:
+            self._search_timer.stop()
+            self._search_timer = None
+        with self.search_input.prevent(SearchInput.Changed):
+            self.search_input.value = query
+        self.ui_state.query = query
+        self._save_state()
+        self.run_search(keep=keep)
+
+    # -- status line and counts ------------------------------------------------------
+
+    def update_status(self) -> None:
+        shown_query = self.results.query or ""
+        result_ids = self.results.ids
+        info = StatusInfo(
+            shown=len(result_ids),
+            total=max(self.results.total, len(result_ids)),
+            unread=self.counts.get("unread", 0),
+            starred=self.counts.get("starred", 0),
+            selected=len(self.inbox.selected),
+            # The query whose results are on screen (typing may be ahead of it).
+            query=shown_query,
+            sort=self.ui_state.sort if shown_query else "newest",
+            grouped=self.ui_state.grouped,
+            index=self.query_one(DeskWatch).index_text,
+            busy=list(self.busy.values()),
+        )
+        self.query_one(StatusLine).show(info)
+        self.refresh_bindings()  # the footer shows the keys valid now
+
+    def refresh_counts(self) -> None:
+        self.query_one(DeskWatch).refresh_counts()
+
+    def on_desk_watch_counts_ready(self, message: DeskWatch.CountsReady) -> None:
+        self.counts = message.counts
+        self.update_status()
+
+    def on_desk_watch_index_changed(self, message: DeskWatch.IndexChanged) -> None:
+        self.update_status()
+        if message.caught_up:
+            # Answers and related articles may be fuller now.
+            self.detail.forget_related()
+            self.view.show_detail()
+            if self.query_text:
+                self.refresh_results()
+
+    def show_detail(self) -> None:
+        self.view.show_detail()
+
+    # -- moving ---------------------------------------------------------------------------
+
+    def action_cursor_down(self) -> None:
+        self.inbox.cursor += 1
+
+    def action_cursor_up(self) -> None:
+        self.inbox.cursor -= 1
+
+    def action_cursor_top(self) -> None:
+        self.inbox.cursor = 0
+
+    def action_cursor_bottom(self) -> None:
+        self.inbox.cursor = self.inbox.row_count - 1
+
+    def action_page_down(self) -> None:
+        self.inbox.cursor += self.inbox.page_height
+
+    def action_page_up(self) -> None:
+        self.inbox.cursor -= self.inbox.page_height
+
+    def action_focus_search(self) -> None:
+        if self.search_input.has_focus:
+            self.search_input.insert_text_at_cursor("/")  # the key is a priority binding
+            return
+        self.set_focus(self.search_input)  # at once: the keys typed next go to the box
+
+    def action_focus_detail(self) -> None:
+        self.set_focus(self.inbox if self.detail.has_focus else self.detail)
+
+    def action_open(self) -> None:
+        article_id = self.inbox.current_id
+        if article_id is None:
+            return
+        if self.results.is_story_row(article_id) and self.inbox.depth_at(self.inbox.cursor) == 0:
+            self.action_expand()
+            return
+        self.open_article(article_id)
+
+    @on(InboxList.Activated)
+    def _activated(self, message: InboxList.Activated) -> None:
+        self.open_article(message.article_id)
+
+    def open_article(self, article_id: str) -> None:
+        row = self.inbox.row(article_id)
+        if row is not None and not row.read:
+            ids = [article_id]
+            if self.settings.read_all_versions and row.story_size > 1:
+                ids = self.desk.with_versions(ids)  # "read one, read all"
+            self.writer.mark_opened(ids)
+        self.show_detail()
+        self.set_focus(self.detail)
+
+    # -- stories ---------------------------------------------------------------------------
+
+    def action_expand(self) -> None:
+        article_id = self.inbox.current_id
+        if article_id is None or self.inbox.depth_at(self.inbox.cursor) > 0:
+            return
+        if not self.ui_state.grouped:
+            row = self.inbox.current_row()
+            if row is None or row.story_size <= 1:
+                self.notify("This article has no other versions.", timeout=2)
+                return
+            # Expanding from the flat list switches to the grouped view on this story.
+            self.ui_state.grouped = True
+            self._save_state()
+            self.view.pending_expand = article_id
+            self.run_search(keep=article_id)
+            return
+        if not self.view.expand_story(article_id):
+            self.notify("This article has no other versions.", timeout=2)
+
+    def action_collapse(self) -> None:
+        self.view.collapse_story()
+
+    def action_toggle_group(self) -> None:
+        self.ui_state.grouped = not self.ui_state.grouped
+        self._save_state()
+        grouped = self.ui_state.grouped
+        self.notify("One row per story." if grouped else "One row per article.", timeout=2)
+        self.run_search(keep=self.inbox.current_id)
+
+    def action_toggle_sort(self) -> None:
+        state = self.ui_state
+        state.sort = "newest" if state.sort == "relevance" else "relevance"
+        self._save_state()
+        if not self.query_text:
+            self.notify(
+                f"Searches sort by {state.sort}; the inbox is always newest first.", timeout=3
+            )
+        self.run_search(keep=self.inbox.current_id)
+        self.update_status()
 
     def action_diff(self) -> None:
         """Open what changed between this version and another of its story."""
         article_id = self.inbox.current_id
-        article = self.app.desk.get(article_id) if article_id else None
+        article = self.desk.get(article_id) if article_id else None
         if article is None:
             return
         others = (
-            [m for m in self.app.desk.story_members(article.story_id) if m != article.id]
+            [m for m in self.desk.story_members(article.story_id) if m != article.id]
             if article.story_id
             else []
         )
@@ -286,9 +442,7 @@ class MainScreen(JobsScreen):
             return
         from newsdesk.tui.modals.version_diff import VersionDiffScreen
 
-        self.app.push_screen(VersionDiffScreen(article.id, others))
-
-    # -- related articles ------------------------------------------------------------------
+        self.app.push_screen(VersionDiffScreen(article.id, others, load=self.desk.get_many))
 
     def action_jump_related(self, number: int) -> None:
         """Put the cursor on the detail pane's related article `number` (1-based)."""
@@ -300,61 +454,169 @@ class MainScreen(JobsScreen):
         if target in self.inbox.ids:
             self.inbox.cursor = self.inbox.ids.index(target)
             return
-        if target in self.result_ids and self.app.ui_state.grouped:
-            self._expand_story_of(target)  # a version folded into its story's row
+        if target in self.results.ids and self.ui_state.grouped:
+            self.view.expand_story_of(target)  # a version folded into its story's row
             return
-        rows = self.app.desk.rows([target])
+        rows = self.desk.rows([target])
         if rows and not rows[0].archived and self.query_text:
             # Not in this search's results: back to the inbox, cursor on it.
             self.notify("Search cleared to show the related article.", timeout=2)
-            if self.app.ui_state.grouped:
-                self._pending_expand = target
+            if self.ui_state.grouped:
+                self.view.pending_expand = target
             self.set_query("", keep=target)
             return
         # Archived (or otherwise out of the list): show it without moving the cursor.
-        self.show_article(target)
+        self.view.show_article(target)
 
-    # -- open the original -----------------------------------------------------------------
+    # -- triage ------------------------------------------------------------------------------
+
+    def targets(self) -> list[str]:
+        """The selection, else the cursor row (a folded story row: every version)."""
+        return self.view.targets()
+
+    def action_star(self) -> None:
+        self._toggle("starred")
+
+    def action_read(self) -> None:
+        self._toggle("read")
+
+    def action_archive(self) -> None:
+        self._toggle("archived")
+
+    def _toggle(self, field: triage.Toggle) -> None:
+        ids = self.targets()
+        if not ids:
+            self.notify("Nothing to act on.", timeout=2)
+            return
+        self.writer.toggle(field, ids)
+
+    def on_desk_writer_applied(self, message: DeskWriter.Applied) -> None:
+        """Show what changed: markers, rows leaving the inbox, the article's state."""
+        result = message.result
+        if result.action == "archive" and "is:archived" not in self.query_text:
+            self.view.drop(set(result.changed))
+        self.after_change(result.changed)
+        if result.action in ("archive", "unarchive", "tag"):
+            self.show_detail()
+
+    def on_desk_writer_undone(self, message: DeskWriter.Undone) -> None:
+        self.inbox.invalidate()
+        self.refresh_counts()
+        self.refresh_results()
+        self.show_detail()
+
+    def on_desk_writer_busy(self, message: DeskWriter.Busy) -> None:
+        if message.text is None:
+            self.busy.pop("action", None)
+        else:
+            self.busy["action"] = message.text
+        self.update_status()
+
+    def action_tag(self) -> None:
+        ids = self.targets()
+        if not ids:
+            self.notify("Nothing to tag.", timeout=2)
+            return
+        current: dict[str, int] = {}
+        for row in self.desk.rows(ids[:SYNC_LIMIT]):
+            for tag in row.tags:
+                current[tag] = current.get(tag, 0) + 1
+        known = [tag for tag, _ in self.desk.tags()]
+
+        def apply(change: TagChange | None) -> None:
+            if change is not None and (change.add or change.remove):
+                self.writer.tag(ids, add=change.add, remove=change.remove)
+
+        self.app.push_screen(TagDialog(current, known, len(ids)), apply)
+
+    def action_undo(self) -> None:
+        self.writer.undo()
+
+    # -- selection ---------------------------------------------------------------------------
+
+    def action_select(self) -> None:
+        self.view.select_current()
+        self.update_status()
+
+    def action_select_range(self) -> None:
+        count = self.view.select_range()
+        if count is not None:
+            self.notify(f"Selected {count:,} rows.", timeout=2)
+            self.update_status()
+
+    def action_select_all(self) -> None:
+        self.view.select_all()
+        self.update_status()
+
+    def action_clear(self) -> None:
+        """Esc: first the selection, then the query."""
+        if self.view.clear_selection():
+            self.update_status()
+        elif self.query_text:
+            self.set_query("")
+
+    # -- saved searches ----------------------------------------------------------------------
+
+    def action_save_search(self) -> None:
+        query = self.query_text
+        if not query:
+            self.notify("Type a query first (/), then save it.", timeout=3)
+            return
+
+        def go(name: str | None) -> None:
+            if name and name.strip() and self.writer.save_search(name, query):
+                self.notify(f"Saved search {name.strip()!r}.", timeout=3, markup=False)
+
+        self.app.push_screen(
+            PromptDialog("Save this search as", placeholder="a name", value=query[:40]), go
+        )
+
+    def action_saved_searches(self) -> None:
+        searches = self.desk.saved_searches()
+        if not searches:
+            self.notify("No saved searches yet: search, then press B to save.", timeout=3)
+            return
+
+        def go(query: str | None) -> None:
+            if query is not None:
+                self.set_query(query)
+                self.set_focus(self.inbox)
+
+        from newsdesk.tui.modals.saved_searches import SavedSearchPicker
+
+        self.app.push_screen(
+            SavedSearchPicker(
+                searches, count=self._count_matches, delete=self.writer.delete_search
+            ),
+            go,
+        )
+
+    def _count_matches(self, query: str) -> int | None:
+        """A saved search's count (runs in the picker's worker); None for a bad query."""
+        from newsdesk.search.query import QuerySyntaxError
+
+        try:
+            return self.desk.engine.count(query)
+        except QuerySyntaxError:
+            return None
+
+    # -- open the original -------------------------------------------------------------------
 
     def action_open_url(self) -> None:
         article_id = self.inbox.current_id
-        article = self.app.desk.get(article_id) if article_id else None
+        article = self.desk.get(article_id) if article_id else None
         if article is None or not article.meta.url:
             self.notify("No URL is known for this article.", timeout=3)
             return
         self.notify(f"Opening {article.meta.url}", timeout=2, markup=False)
-        self.open_url(article.meta.url)
+        self._open_url(article.meta.url)
 
-    # -- export and import -----------------------------------------------------------------
+    @app_worker(name="open URL", group="open-url", exclusive=False)
+    def _open_url(self, url: str) -> None:
+        if not webbrowser.open(url):
+            self.notify(f"No browser could open {url}", severity="warning", markup=False)
 
-    def action_export(self) -> None:
-        ids = self.targets()
-        if not ids:
-            self.notify("Nothing to export.", timeout=2)
-            return
-        scope = "selection" if self.inbox.selected else "article"
-        current = self.with_story_members([self.inbox.current_id]) if self.inbox.current_id else []
-        # Imported here: the export package is not needed for the first frame.
-        from newsdesk.tui.modals.export import ExportDialog
-
-        def go(request: ExportRequest | None) -> None:
-            if request is not None:
-                self.start_export(request)
-
-        self.app.push_screen(
-            ExportDialog(
-                selection=ids if self.inbox.selected else [],
-                current=current,
-                current_label=f"This story ({len(current)})"
-                if len(current) > 1
-                else "This article",
-                shown=self.result_ids,
-                scope=scope,
-                query=self.query_text or None,
-                now=self.app.clock(),
-            ),
-            go,
-        )
+    # -- import ------------------------------------------------------------------------------
 
     def action_import_files(self) -> None:
         def go(text: str | None) -> None:
@@ -375,34 +637,77 @@ class MainScreen(JobsScreen):
             go,
         )
 
-    # -- saved searches ----------------------------------------------------------------------
+    def import_paths(self, paths: list[Path], *, sample: bool = False) -> None:
+        self._import_listed, self._import_listed_at = 0, time.monotonic()
+        self.busy["import"] = "importing…"
+        self.query_one(ImportJob).start(paths, sample=sample)
+        self.update_status()
 
-    def action_save_search(self) -> None:
-        query = self.query_text
-        if not query:
-            self.notify("Type a query first (/), then save it.", timeout=3)
+    def on_import_job_progressed(self, message: ImportJob.Progressed) -> None:
+        now = time.monotonic()
+        if message.imported > self._import_listed and now - self._import_listed_at > (
+            IMPORT_LIST_EVERY
+        ):
+            # New articles join the list while the import goes on (cursor kept).
+            self._import_listed, self._import_listed_at = message.imported, now
+            self.refresh_results()
+        self.busy["import"] = (
+            f"importing {message.done:,}/{message.total:,} files ({message.imported:,} new)"
+        )
+        self.update_status()
+
+    def on_import_job_finished(self, message: ImportJob.Finished) -> None:
+        self.busy.pop("import", None)
+        self.refresh_results()
+        self.refresh_counts()
+
+    # -- export ------------------------------------------------------------------------------
+
+    def action_export(self) -> None:
+        ids = self.targets()
+        if not ids:
+            self.notify("Nothing to export.", timeout=2)
             return
+        cursor = self.inbox.current_id
+        current = (
+            self.results.with_story_members([cursor], self.desk.story_members) if cursor else []
+        )
+        # Imported here: the export package is not needed for the first frame.
+        from newsdesk.tui.modals.export import ExportDialog
 
-        def go(name: str | None) -> None:
-            if name and name.strip():
-                self.app.desk.save_search(name, query)
-                self.notify(f"Saved search {name.strip()!r}.", timeout=3, markup=False)
+        def go(request: ExportRequest | None) -> None:
+            if request is not None:
+                self.busy["export"] = "exporting…"
+                self.update_status()
+                self.query_one(ExportJob).start(
+                    request.ids, request.dest, request.options(), request.copy
+                )
 
         self.app.push_screen(
-            PromptDialog("Save this search as", placeholder="a name", value=query[:40]), go
+            ExportDialog(
+                selection=ids if self.inbox.selected else [],
+                current=current,
+                current_label=f"This story ({len(current)})"
+                if len(current) > 1
+                else "This article",
+                shown=self.results.ids,
+                scope="selection" if self.inbox.selected else "article",
+                query=self.query_text or None,
+                now=self.clock(),
+            ),
+            go,
         )
 
-    def action_saved_searches(self) -> None:
-        searches = self.app.desk.saved_searches()
-        if not searches:
-            self.notify("No saved searches yet: search, then press B to save.", timeout=3)
-            return
+    def on_export_job_finished(self, message: ExportJob.Finished) -> None:
+        self.busy.pop("export", None)
+        self.update_status()
+        if not message.error:
+            self.inbox.invalidate()
+            self.refresh_counts()
 
-        from newsdesk.tui.modals.saved_searches import SavedSearchPicker
+    # -- help --------------------------------------------------------------------------------
 
-        def go(query: str | None) -> None:
-            if query is not None:
-                self.set_query(query)
-                self.set_focus(self.inbox)
+    def action_help(self) -> None:
+        from newsdesk.tui.screens.help import HelpScreen
 
-        self.app.push_screen(SavedSearchPicker(searches), go)
+        self.app.push_screen(HelpScreen(self.keymap_overrides))

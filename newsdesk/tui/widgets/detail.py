@@ -4,24 +4,51 @@ A Line API widget like the list: the article is built as one `Text`, wrapped
 once per width into lines, and only the visible lines are drawn. Showing the
 next article is a repaint of this pane, never a relayout of the screen, so
 moving through the list stays fast.
+
+The pane reads what it shows from an `ArticleSource` (the Desk) given to it:
+the article, the other outlets carrying its story, and its related articles,
+found in a thread worker and cached per article.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
-from typing import ClassVar
+from typing import ClassVar, Protocol
 
 from rich.segment import Segment
 from rich.text import Text
 from textual import events
 from textual.cache import LRUCache
 from textual.geometry import Size
+from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.worker import get_current_worker
 
 from newsdesk.model import Article, ArticleRow
 from newsdesk.tui.article_view import ArticleStyles, article_text
+from newsdesk.tui.workers import app_worker
+
+#: Related articles listed (keys 1-5).
+RELATED_LIMIT = 5
+#: Other versions of the story named under "Also in".
+CARRIED_LIMIT = 50
+
+
+class ArticleSource(Protocol):
+    """What the pane reads (the Desk has all of it)."""
+
+    def get(self, article_id: str) -> Article | None: ...
+
+    def story_members(self, story_id: str) -> list[str]: ...
+
+    def rows(self, ids: Sequence[str]) -> list[ArticleRow]: ...
+
+    def related(self, article_id: str, limit: int = 5) -> list[str]: ...
+
+    def with_versions(self, ids: Sequence[str]) -> list[str]: ...
 
 
 class DetailPane(ScrollView, can_focus=True):
@@ -41,8 +68,27 @@ class DetailPane(ScrollView, can_focus=True):
     }
     """Themable parts of the article view (see newsdesk.tcss)."""
 
-    def __init__(self, *, id: str | None = None) -> None:
+    @dataclass
+    class RelatedFound(Message):
+        """An article's related articles (other stories), from the related worker."""
+
+        article_id: str
+        rows: list[ArticleRow]
+
+    def __init__(
+        self,
+        source: ArticleSource,
+        clock: Callable[[], datetime],
+        *,
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
+        self._source = source
+        self._clock = clock
+        #: Article id -> its related articles (Whoosh more-like-this is not free).
+        self.related_cache: LRUCache[str, list[ArticleRow]] = LRUCache(512)
+        #: The search terms highlighted in the body.
+        self._terms: Sequence[str] = ()
         #: The article shown, if any.
         self.article_id: str | None = None
         #: Ids of the "Related" list shown (keys 1-5).
@@ -78,25 +124,66 @@ class DetailPane(ScrollView, can_focus=True):
             rule=get("detail--rule"),
         )
 
-    def show(
-        self,
-        article: Article,
-        now: datetime,
-        *,
-        terms: Sequence[str] = (),
-        carried_by: Sequence[ArticleRow] = (),
-        related: Sequence[ArticleRow] | None = (),
-    ) -> None:
+    def show_article(self, article_id: str, *, terms: Sequence[str] | None = None) -> None:
+        """Show an article (and, once found, its related articles); `terms` are highlighted.
+
+        Without `terms`, those of the last article shown are kept.
+        """
+        if terms is not None:
+            self._terms = terms
+        source = self._source
+        article = source.get(article_id)
+        if article is None:
+            self.show_message("This article is no longer in the store.")
+            return
+        carried: list[ArticleRow] = []
+        members: list[str] = []
+        if article.story_size > 1 and article.story_id:
+            members = [m for m in source.story_members(article.story_id) if m != article.id]
+            carried = source.rows(members[:CARRIED_LIMIT])
+        related = self.related_cache.get(article.id)
+        if related is None:
+            self._find_related(article.id, members)
         same = article.id == self.article_id
         self.article_id = article.id
-        #: The related articles listed, in the order of their number keys.
         self.related_ids = [row.id for row in related or ()]
-        self._set_text(
-            article_text(
-                article, self._styles(), now, terms=terms, carried_by=carried_by, related=related
-            ),
-            keep_scroll=same,
+        text = article_text(
+            article,
+            self._styles(),
+            self._clock(),
+            terms=self._terms,
+            carried_by=carried,
+            related=related,
         )
+        self._set_text(text, keep_scroll=same)
+
+    def forget_related(self) -> None:
+        """Look for related articles again (the index caught up: answers may be fuller)."""
+        self.related_cache.clear()
+
+    @app_worker(name="related articles", group="related")
+    def _find_related(self, article_id: str, story: list[str]) -> None:
+        """More-like-this off the UI thread: one article per other story, never this one's."""
+        source = self._source
+        found = source.related(article_id, limit=2 * RELATED_LIMIT + len(story))
+        taken = {article_id, *story}
+        ids: list[str] = []
+        for candidate in found:
+            if candidate in taken:
+                continue
+            ids.append(candidate)
+            if len(ids) == RELATED_LIMIT:
+                break
+            taken.update(source.with_versions([candidate]))  # its story's other versions
+        if get_current_worker().is_cancelled:
+            return
+        self.post_message(self.RelatedFound(article_id, source.rows(ids)))
+
+    def on_detail_pane_related_found(self, message: RelatedFound) -> None:
+        message.stop()
+        self.related_cache.set(message.article_id, message.rows)
+        if self.article_id == message.article_id:
+            self.show_article(message.article_id)
 
     def show_message(self, message: str) -> None:
         self.article_id = None

@@ -1,0 +1,122 @@
+"""What the list shows, without Textual: the last search's answer, grouped or not.
+
+In the grouped view each story is one row (its best-ranked version, the
+"head"); an expanded head has its other versions under it. The screen hands
+answers in and reads rows out; the list widget only draws them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from newsdesk.tui.search_runner import SearchAnswer
+from newsdesk.tui.story_view import story_heads, with_versions
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where the cursor goes when new rows are shown."""
+
+    keep: str | None
+    keep_index: bool = False
+
+
+class InboxResults:
+    """The answer on screen and the grouped view's state."""
+
+    def __init__(self) -> None:
+        #: Every matching id, in order (before grouping).
+        self.ids: list[str] = []
+        #: Matches in all (more than `ids` when the search was cut short).
+        self.total = 0
+        #: Search terms to highlight in the detail pane.
+        self.terms: list[str] = []
+        #: Article id -> story id (grouped view).
+        self.story_of: dict[str, str] = {}
+        #: Head id -> story id for each story row of the grouped view.
+        self.story_of_head: dict[str, str] = {}
+        #: Expanded heads -> their other versions.
+        self.expanded: dict[str, list[str]] = {}
+        #: The query whose answer is on screen (None before the first answer).
+        self.query: str | None = None
+        #: Only the first screenful of the inbox is on screen.
+        self.partial = False
+        self._rows: list[str] = []
+
+    def accept(
+        self, answer: SearchAnswer, *, has_rows: bool, current: str | None
+    ) -> Placement | None:
+        """Take an answer; None when it is not worth showing.
+
+        `has_rows` and `current` describe the list now: a first screenful is
+        skipped when the whole inbox is already there, and the reader's place
+        in a first screenful is kept when the whole list arrives.
+        """
+        request = answer.request
+        keep = request.keep
+        if not answer.complete:
+            if has_rows and self.query == "":
+                return None  # the whole inbox is already on screen: wait for the fresh copy
+        elif self.partial:
+            keep = current  # the reader may have moved in the first screenful
+        self.partial = not answer.complete
+        self.query = request.query
+        self.ids = answer.ids
+        self.total = answer.total
+        self.terms = answer.terms
+        self.story_of = answer.story_of
+        if request.grouped:
+            self._rows, self.story_of_head = story_heads(answer.ids, answer.story_of)
+            self.expanded = {h: v for h, v in self.expanded.items() if h in self.story_of_head}
+            if keep is not None and keep not in self.story_of_head:
+                # A version folded into its story: keep the cursor on the story's row.
+                folded = not any(keep in members for members in self.expanded.values())
+                head = self.head_of(keep)
+                if folded and head is not None:
+                    keep = head
+        else:
+            self._rows, self.story_of_head = list(answer.ids), {}
+            self.expanded = {}
+        return Placement(keep, request.keep_index)
+
+    def rows(self) -> tuple[list[str], list[int]]:
+        """The displayed ids and their depth (1 for a version under its expanded head)."""
+        return with_versions(self._rows, self.expanded)
+
+    def head_of(self, article_id: str) -> str | None:
+        """The row standing for the story that holds `article_id` (grouped view)."""
+        story = self.story_of.get(article_id)
+        if story is None:
+            return None
+        return next((h for h, s in self.story_of_head.items() if s == story), None)
+
+    def is_story_row(self, article_id: str) -> bool:
+        """True for the row of a folded story in the grouped view."""
+        return article_id in self.story_of_head and article_id not in self.expanded
+
+    def expand(self, head: str, members: Sequence[str]) -> None:
+        self.expanded[head] = [m for m in members if m != head]
+
+    def collapse(self, head: str) -> bool:
+        """Fold an expanded head; False if it was not expanded."""
+        return self.expanded.pop(head, None) is not None
+
+    def drop(self, ids: set[str]) -> None:
+        """Articles that left the answer (archived)."""
+        self.ids = [i for i in self.ids if i not in ids]
+
+    def with_story_members(
+        self, ids: Sequence[str], members_of: Callable[[str], list[str]]
+    ) -> list[str]:
+        """Each folded story row replaced by every version of its story (`members_of`)."""
+        if not any(self.is_story_row(i) for i in ids):
+            return list(ids)
+        out: dict[str, None] = {}
+        for article_id in ids:
+            if self.is_story_row(article_id):
+                members = members_of(self.story_of_head[article_id])
+                out.update(dict.fromkeys(members or [article_id]))
+            else:
+                out[article_id] = None
+        return list(out)

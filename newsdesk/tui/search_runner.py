@@ -1,0 +1,116 @@
+"""Searching for the inbox, without Textual: which search runs next, and what it answers.
+
+`SearchSequence` keeps one search at a time: while one runs, only the latest
+request waits (the letters typed on the way to a word are never searched
+side by side), and only the latest search's answer is shown. `answers`
+computes what one request shows, in a worker thread: for the empty query a
+screenful first, then the whole inbox.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from newsdesk.desk import Sort
+
+if TYPE_CHECKING:
+    from newsdesk.desk import Desk
+
+#: Rows painted before the whole inbox is read.
+HEAD_ROWS = 200
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    """One search to run; `seq` orders them so stale answers are dropped."""
+
+    query: str
+    sort: str
+    grouped: bool
+    #: Keep the cursor on this article when the results arrive.
+    keep: str | None = None
+    #: Keep the cursor at its index instead (rows left the list).
+    keep_index: bool = False
+    #: Set when the search starts; later searches have higher numbers.
+    seq: int = 0
+
+
+@dataclass(frozen=True)
+class SearchAnswer:
+    """What one search found, ready to show."""
+
+    request: SearchRequest
+    ids: list[str]
+    terms: list[str] = field(default_factory=list)
+    #: A notice about the answer ("search cut short…"), or None.
+    notice: str | None = None
+    #: Article id -> story id (grouped view only).
+    story_of: dict[str, str] = field(default_factory=dict)
+    #: Matches in all (more than `ids` when the search was cut short).
+    total: int = 0
+    #: False for the first screenful of a big inbox; the whole list follows.
+    complete: bool = True
+
+
+class SearchSequence:
+    """One search at a time; while it runs, only the latest request waits."""
+
+    def __init__(self) -> None:
+        self._seq = 0
+        self._running: SearchRequest | None = None
+        self._waiting: SearchRequest | None = None
+        #: The last search started: the only one whose answer is shown.
+        self.latest: SearchRequest | None = None
+
+    @property
+    def running(self) -> bool:
+        return self._running is not None
+
+    def ask(self, request: SearchRequest) -> SearchRequest | None:
+        """The request to start now, or None if it waits for the running one to end."""
+        if self._running is not None:
+            self._waiting = request  # replaces any request already waiting
+            return None
+        return self._start(request)
+
+    def finished(self, seq: int) -> SearchRequest | None:
+        """The search `seq` ended (answered, failed or cancelled): the next to start, if any."""
+        if self._running is None or self._running.seq != seq:
+            return None
+        self._running = None
+        waiting, self._waiting = self._waiting, None
+        return self._start(waiting) if waiting is not None else None
+
+    def is_latest(self, request: SearchRequest) -> bool:
+        return self.latest is not None and request.seq == self.latest.seq
+
+    def _start(self, request: SearchRequest) -> SearchRequest:
+        self._seq += 1
+        started = replace(request, seq=self._seq)
+        self._running = started
+        self.latest = started
+        return started
+
+
+def answers(desk: Desk, request: SearchRequest) -> Iterator[SearchAnswer]:
+    """The answers for one request, in the order to show them (runs in a worker).
+
+    A malformed query raises `QuerySyntaxError` (its message is one line).
+    The caller stops iterating when the search is cancelled.
+    """
+    if request.query:
+        sort: Sort = "newest" if request.sort == "newest" else "relevance"
+        result = desk.search(request.query, sort=sort, limit=None)
+        ids, terms, notice = list(result.ids), list(result.terms), result.notice
+        total = max(result.total, len(ids))
+    else:
+        if not request.grouped:
+            # A screenful first: reading a 100,000-article inbox takes a while.
+            head = desk.inbox_head(HEAD_ROWS)
+            yield SearchAnswer(request, head, total=len(head), complete=False)
+        ids, terms, notice = desk.inbox_ids(), [], None
+        total = len(ids)
+    story_of = desk.story_map() if request.grouped else {}
+    yield SearchAnswer(request, ids, terms, notice, story_of, total)

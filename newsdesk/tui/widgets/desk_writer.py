@@ -1,0 +1,144 @@
+"""Every change the app makes to the store goes through here.
+
+A widget that shows nothing. One guard: a write the store refuses (a
+read-only data folder, a full disk, another process holding the write lock
+past the busy timeout) becomes a notification, never a crash. Small batches
+are written at once (a few milliseconds of SQLite), big ones (select-all over
+a large inbox) in a thread worker so the screen never stalls. After each
+change it posts `Applied` (or `Undone`) for the screen to redraw.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from textual.message import Message
+from textual.widget import Widget
+
+from newsdesk.desk import ActionResult, Desk, DeskError
+from newsdesk.store import StoreError
+from newsdesk.tui import triage
+from newsdesk.tui.workers import app_worker
+
+T = TypeVar("T")
+
+#: Batches up to this size are written on the spot; bigger ones in a worker.
+SYNC_LIMIT = 2000
+
+
+class DeskWriter(Widget):
+    """Writes triage changes to the Desk, guarded; posts what changed."""
+
+    DEFAULT_CSS = """
+    DeskWriter {
+        display: none;
+    }
+    """
+    """Never drawn."""
+
+    @dataclass
+    class Applied(Message):
+        """A change was written; `requested` is how many articles it was asked for."""
+
+        result: ActionResult
+        requested: int
+
+    @dataclass
+    class Undone(Message):
+        """The last change in the action log was undone."""
+
+        result: ActionResult
+
+    @dataclass
+    class Busy(Message):
+        """A big batch started (`text` for the status line) or ended (None)."""
+
+        text: str | None
+
+    def __init__(self, desk: Desk, *, read_all_versions: bool, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._desk = desk
+        self._read_all_versions = read_all_versions
+
+    def guarded(self, write: Callable[[], T], title: str = "Not saved") -> T | None:
+        """Run a write; if the store refuses it, say why in one line and return None."""
+        try:
+            return write()
+        except (StoreError, DeskError, sqlite3.OperationalError) as exc:
+            self.notify(str(exc), title=title, severity="error", timeout=10, markup=False)
+            return None
+
+    # -- toggles ----------------------------------------------------------------------
+
+    def toggle(self, field: triage.Toggle, ids: list[str]) -> None:
+        """Turn a mark on for `ids`, or off if every one of them has it."""
+        if len(ids) <= SYNC_LIMIT:
+            result = self.guarded(lambda: self._toggle(field, ids))
+            if result is not None:
+                self._toggled(result, len(ids))
+            return
+        self.post_message(self.Busy(f"updating {len(ids):,} articles…"))
+        self._toggle_in_worker(field, ids)
+
+    def _toggle(self, field: triage.Toggle, ids: list[str]) -> ActionResult:
+        return triage.toggle(self._desk, field, ids, read_all_versions=self._read_all_versions)
+
+    @app_worker(name="bulk change", group="actions", exclusive=False)
+    def _toggle_in_worker(self, field: triage.Toggle, ids: list[str]) -> None:
+        try:
+            result = self.guarded(lambda: self._toggle(field, ids))
+        finally:
+            self.post_message(self.Busy(None))
+        if result is not None:
+            self._toggled(result, len(ids))  # notify and post_message are thread-safe
+
+    def _toggled(self, result: ActionResult, requested: int) -> None:
+        if requested > 1 or result.action in ("archive", "unarchive"):
+            self.notify(triage.batch_notice(result, requested), timeout=3, markup=False)
+        self.post_message(self.Applied(result, requested))
+
+    # -- other writes -------------------------------------------------------------------
+
+    def tag(self, ids: Sequence[str], *, add: list[str], remove: list[str]) -> None:
+        result = self.guarded(lambda: self._desk.tag(ids, add=add, remove=remove))
+        if result is None:
+            return
+        parts = [f"+{t}" for t in add] + [f"-{t}" for t in remove]
+        self.notify(
+            f"Tags {' '.join(parts)} on {len(result.changed):,} of {len(ids):,}",
+            timeout=3,
+            markup=False,
+        )
+        self.post_message(self.Applied(result, len(ids)))
+
+    def mark_opened(self, ids: list[str]) -> None:
+        """An article was opened: mark it read (no notice)."""
+        result = self.guarded(lambda: self._desk.mark_read(ids, True))
+        if result is not None:
+            self.post_message(self.Applied(result, len(ids)))
+
+    def undo(self) -> None:
+        outcome = self.guarded(lambda: [self._desk.undo()], title="Not undone")
+        if outcome is None:
+            return  # refused, and told why
+        result = outcome[0]
+        if result is None:
+            self.notify("Nothing to undo.", timeout=2)
+            return
+        what = result.action.removeprefix("undo ")
+        self.notify(f"Undid {what} on {len(result.changed):,} articles", timeout=3, markup=False)
+        self.post_message(self.Undone(result))
+
+    def save_search(self, name: str, query: str) -> bool:
+        def save() -> bool:
+            self._desk.save_search(name, query)
+            return True
+
+        return self.guarded(save) is not None
+
+    def delete_search(self, name: str) -> bool:
+        """False when the search was already gone (or the store refused)."""
+        return bool(self.guarded(lambda: self._desk.delete_search(name)))

@@ -1,0 +1,130 @@
+"""The import job: runs an import in a thread worker and shows its progress bar.
+
+The bar is visible only while an import runs. The job reports progress (at
+most a few messages a second, collapsed when the screen is behind) and the
+outcome as messages that bubble to the screen, which refreshes the list.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from textual.message import Message
+from textual.widgets import ProgressBar
+from textual.worker import get_current_worker
+
+from newsdesk.desk import ImportProgress, ImportSummary
+from newsdesk.tui.workers import app_worker
+
+#: At most this many progress messages per second reach the screen.
+PROGRESS_RATE = 8
+#: Failed files named one by one in notifications; the rest are counted.
+FAILURES_SHOWN = 5
+
+
+class ImportRunner(Protocol):
+    """`Desk.import_paths`: import files and folders, reporting each file."""
+
+    def __call__(
+        self,
+        inputs: Sequence[Path],
+        *,
+        progress: Callable[[ImportProgress], None] | None = None,
+        should_stop: Callable[[], bool] | None = None,
+    ) -> ImportSummary: ...
+
+
+class ImportJob(ProgressBar):
+    """One import at a time, in a worker; the bar shows how far it got."""
+
+    @dataclass
+    class Progressed(Message):
+        """Files done of the total, and articles new so far."""
+
+        done: int
+        total: int
+        imported: int
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, ImportJob.Progressed)
+
+    @dataclass
+    class Finished(Message):
+        """The import ended (or was stopped); `failed` lists (path, reason)."""
+
+        imported: int
+        duplicates: int
+        failed: list[tuple[str, str]]
+        sample: bool
+        stopped: bool
+
+    def __init__(self, run_import: ImportRunner, *, id: str | None = None) -> None:
+        super().__init__(id=id, show_eta=False)
+        self._run_import = run_import
+        #: True from `start` until the outcome has been shown.
+        self.running = False
+
+    def start(self, paths: list[Path], *, sample: bool = False) -> None:
+        """Import `paths` in the background (`sample`: the bundled queue on first run)."""
+        self.running = True
+        self.update(total=None, progress=0)
+        self.add_class("-shown")
+        self._import(paths, sample)
+
+    @app_worker(name="import", group="import")
+    def _import(self, paths: list[Path], sample: bool) -> None:
+        worker = get_current_worker()
+        last = 0.0
+        imported = 0
+
+        def progress(step: ImportProgress) -> None:
+            nonlocal last, imported
+            imported += step.outcome.imported
+            now = time.monotonic()
+            if step.done == step.total or now - last >= 1 / PROGRESS_RATE:
+                last = now
+                self.post_message(self.Progressed(step.done, step.total, imported))
+
+        summary = self._run_import(
+            paths, progress=progress, should_stop=lambda: worker.is_cancelled
+        )
+        self.post_message(
+            self.Finished(
+                imported=summary.imported,
+                duplicates=summary.duplicates,
+                failed=[(f.path, f.error or "") for f in summary.failed],
+                sample=sample,
+                stopped=worker.is_cancelled,
+            )
+        )
+
+    def on_import_job_progressed(self, message: Progressed) -> None:
+        self.update(total=message.total, progress=message.done)
+
+    def on_import_job_finished(self, message: Finished) -> None:
+        """Hide the bar and tell the outcome (the message goes on to the screen)."""
+        self.running = False
+        self.remove_class("-shown")
+        if message.sample:
+            self.notify(f"Imported {message.imported:,} sample articles.", markup=False)
+        else:
+            text = f"Imported {message.imported:,} articles"
+            if message.duplicates:
+                text += f", {message.duplicates:,} already there"
+            self.notify(text + ".", markup=False)
+        for path, reason in message.failed[:FAILURES_SHOWN]:
+            self.notify(
+                f"{Path(path).name}: {reason}",
+                title="Not imported",
+                severity="warning",
+                markup=False,
+                timeout=8,
+            )
+        if len(message.failed) > FAILURES_SHOWN:
+            self.notify(
+                f"{len(message.failed) - FAILURES_SHOWN} more files failed.", severity="warning"
+            )

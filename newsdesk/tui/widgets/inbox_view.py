@@ -1,0 +1,223 @@
+"""What a search shows: the list of articles and, beside or below it, the one under the cursor.
+
+A container of the two panes (`InboxList`, `DetailPane`) and of what they
+show (`InboxResults`: the answer and the grouped view). It takes answers in,
+follows the cursor with the detail pane, expands and folds stories and keeps
+the selection; it posts nothing of its own. The screen owns the keys, the
+search box and the writes; another screen (a feed's articles, say) can show
+its own answers in one of these.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Protocol
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Container
+from textual.timer import Timer
+
+from newsdesk.model import Article, ArticleRow
+from newsdesk.tui.inbox_results import InboxResults, Placement
+from newsdesk.tui.search_runner import SearchAnswer
+from newsdesk.tui.widgets.detail import DetailPane
+from newsdesk.tui.widgets.inbox import InboxList
+
+#: The detail pane follows the cursor after this pause (holding j stays fast).
+DETAIL_DEBOUNCE = 0.05
+
+
+class InboxSource(Protocol):
+    """What the panes read (the Desk has all of it)."""
+
+    def rows(self, ids: Sequence[str]) -> list[ArticleRow]: ...
+
+    def get(self, article_id: str) -> Article | None: ...
+
+    def story_members(self, story_id: str) -> list[str]: ...
+
+    def related(self, article_id: str, limit: int = 5) -> list[str]: ...
+
+    def with_versions(self, ids: Sequence[str]) -> list[str]: ...
+
+
+class InboxView(Container):
+    """The list and the detail pane, and the answer they show."""
+
+    def __init__(
+        self,
+        source: InboxSource,
+        clock: Callable[[], datetime],
+        *,
+        relative_times: bool = True,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id)
+        self._source = source
+        self._clock = clock
+        self._relative_times = relative_times
+        #: The answer on screen and the grouped view's state.
+        self.results = InboxResults()
+        #: Expand the story holding this article once the grouped view is shown.
+        self.pending_expand: str | None = None
+        self._detail_timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield InboxList(
+            self._source.rows, self._clock, relative_times=self._relative_times, id="inbox"
+        )
+        yield DetailPane(self._source, self._clock, id="detail")
+
+    @property
+    def inbox(self) -> InboxList:
+        return self.query_one(InboxList)
+
+    @property
+    def detail(self) -> DetailPane:
+        return self.query_one(DetailPane)
+
+    # -- answers ------------------------------------------------------------------------
+
+    def show_answer(self, answer: SearchAnswer) -> bool:
+        """Show a search's answer; False when it was not worth showing (see InboxResults)."""
+        inbox = self.inbox
+        placement = self.results.accept(
+            answer, has_rows=inbox.row_count > 0, current=inbox.current_id
+        )
+        if placement is None:
+            return False
+        inbox.story_heads = set(self.results.story_of_head)
+        self.show_rows(placement)
+        inbox.empty_message = (
+            "No article matches this search." if answer.request.query else "The inbox is empty."
+        )
+        self.schedule_detail()
+        if self.pending_expand is not None:
+            pending, self.pending_expand = self.pending_expand, None
+            self.expand_story_of(pending)
+        return True
+
+    def show_rows(self, placement: Placement) -> None:
+        ids, depth = self.results.rows()
+        self.inbox.expanded = set(self.results.expanded)
+        self.inbox.set_rows(ids, depth, keep=placement.keep, keep_index=placement.keep_index)
+
+    def drop(self, ids: set[str]) -> None:
+        """Rows that left the answer (archived), cursor kept at its index."""
+        self.inbox.drop_rows(ids)
+        self.results.drop(ids)
+
+    # -- the detail pane ----------------------------------------------------------------
+
+    @on(InboxList.CursorMoved)
+    def _cursor_moved(self) -> None:
+        self.schedule_detail()
+
+    def schedule_detail(self) -> None:
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+        self._detail_timer = self.set_timer(DETAIL_DEBOUNCE, self.show_detail)
+
+    def show_detail(self) -> None:
+        """Show the cursor's article, or why there is none."""
+        self._detail_timer = None
+        article_id = self.inbox.current_id
+        if article_id is None:
+            self.detail.show_message(self.inbox.empty_message)
+            return
+        self.show_article(article_id)
+
+    def show_article(self, article_id: str) -> None:
+        """Show any article in the detail pane (the cursor's, or one opened directly)."""
+        self.detail.show_article(article_id, terms=self.results.terms)
+
+    # -- stories --------------------------------------------------------------------------
+
+    def expand_story(self, head: str) -> bool:
+        """Show the versions of the story row `head`; False if it is not one."""
+        story = self.results.story_of_head.get(head)
+        if story is None:
+            return False
+        self.results.expand(head, self._source.story_members(story))
+        self.show_rows(Placement(head))
+        return True
+
+    def expand_story_of(self, article_id: str) -> None:
+        """Open the story that holds `article_id` and put the cursor on it."""
+        head = self.results.head_of(article_id)
+        inbox = self.inbox
+        if head is None:
+            return
+        inbox.cursor = inbox.ids.index(head)
+        self.expand_story(head)
+        if article_id in inbox.ids:
+            inbox.cursor = inbox.ids.index(article_id)
+
+    def collapse_story(self) -> None:
+        """Fold the story the cursor is in (on its head or on one of its versions)."""
+        inbox = self.inbox
+        if not inbox.ids:
+            return
+        head_index = inbox.cursor
+        while head_index > 0 and inbox.depth_at(head_index) > 0:
+            head_index -= 1
+        head = inbox.ids[head_index]
+        if self.results.collapse(head):
+            self.show_rows(Placement(head))
+
+    # -- targets and selection --------------------------------------------------------------
+
+    def targets(self) -> list[str]:
+        """The selection in list order, else the cursor row, else nothing.
+
+        A folded story row stands for its story: every version, so one action (and
+        one undo) covers them all.
+        """
+        inbox = self.inbox
+        if inbox.selected:
+            ids = inbox.selected_in_order()
+        elif inbox.current_id:
+            ids = [inbox.current_id]
+        else:
+            return []
+        return self.results.with_story_members(ids, self._source.story_members)
+
+    def cursor_story(self) -> list[str]:
+        """The cursor's article, or every version if it is a folded story row."""
+        current = self.inbox.current_id
+        if current is None:
+            return []
+        return self.results.with_story_members([current], self._source.story_members)
+
+    def select_current(self) -> None:
+        inbox = self.inbox
+        current = inbox.current_id
+        if current is None:
+            return
+        inbox.toggle_selected(current)
+        inbox.range_anchor = inbox.cursor
+
+    def select_range(self) -> int | None:
+        """Select from the anchor (the last row selected) to the cursor; how many rows."""
+        inbox = self.inbox
+        if not inbox.ids:
+            return None
+        anchor = inbox.range_anchor if inbox.range_anchor is not None else inbox.cursor
+        count = inbox.select_range(anchor, inbox.cursor)
+        inbox.range_anchor = inbox.cursor
+        return count
+
+    def select_all(self) -> None:
+        """Select every article of the answer (folded versions included)."""
+        self.inbox.set_selection(self.results.ids)
+
+    def clear_selection(self) -> bool:
+        """False when nothing was selected."""
+        inbox = self.inbox
+        if not inbox.selected:
+            return False
+        inbox.set_selection(())
+        inbox.range_anchor = None
+        return True

@@ -1,0 +1,92 @@
+"""The search job: runs the inbox's searches in a thread worker, one at a time.
+
+A widget that shows nothing. The sequencing (latest query wins) is
+`search_runner.SearchSequence`, a plain class; this widget gives it a worker
+and turns its answers into messages for the screen. Only the answers of the
+latest search started are posted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from textual.message import Message
+from textual.widget import Widget
+from textual.worker import get_current_worker
+
+from newsdesk.tui.search_runner import SearchAnswer, SearchRequest, SearchSequence, answers
+from newsdesk.tui.workers import app_worker
+
+if TYPE_CHECKING:
+    from newsdesk.desk import Desk
+
+
+class SearchJob(Widget):
+    """Starts searches; posts `Answered` and `Failed` for the latest one."""
+
+    DEFAULT_CSS = """
+    SearchJob {
+        display: none;
+    }
+    """
+    """Never drawn."""
+
+    @dataclass
+    class Answered(Message):
+        """The latest search answered (a first screenful, or the whole answer)."""
+
+        answer: SearchAnswer
+
+    @dataclass
+    class Failed(Message):
+        """The latest query could not be parsed; `message` says why in one line."""
+
+        request: SearchRequest
+        message: str
+
+    @dataclass
+    class Ended(Message):
+        """The search `seq` is done, however it ended: the next may start."""
+
+        seq: int
+
+    def __init__(self, desk: Desk, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._desk = desk
+        self.sequence = SearchSequence()
+
+    def run(self, request: SearchRequest) -> None:
+        """Search now, or as soon as the running search ends (replacing any waiting one)."""
+        started = self.sequence.ask(request)
+        if started is not None:
+            self._search(started)
+
+    @app_worker(name="search", group="search")
+    def _search(self, request: SearchRequest) -> None:
+        from newsdesk.search.query import QuerySyntaxError
+
+        worker = get_current_worker()
+        try:
+            for answer in answers(self._desk, request):
+                if worker.is_cancelled:
+                    return
+                self.post_message(self.Answered(answer))
+        except QuerySyntaxError as exc:
+            self.post_message(self.Failed(request, str(exc)))
+        finally:
+            self.post_message(self.Ended(request.seq))
+
+    def on_search_job_ended(self, message: Ended) -> None:
+        message.stop()
+        following = self.sequence.finished(message.seq)
+        if following is not None:
+            self._search(following)
+
+    def on_search_job_answered(self, message: Answered) -> None:
+        if not self.sequence.is_latest(message.answer.request):
+            message.stop()  # an older search finished after a newer one started
+
+    def on_search_job_failed(self, message: Failed) -> None:
+        if not self.sequence.is_latest(message.request):
+            message.stop()
