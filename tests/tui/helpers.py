@@ -12,10 +12,9 @@ SIZE = (120, 40)
 def _waiting(app: Any) -> bool:
     """A debounce timer is still pending (search or detail pane) or a worker runs."""
     for screen in app.screen_stack:
-        if getattr(screen, "_search_timer", None) or any(
-            getattr(node, "_detail_timer", None) for node in screen.query("InboxView")
-        ):
-            return True
+        for node in screen.query("SearchBar, InboxView"):
+            if getattr(node, "_search_timer", None) or getattr(node, "_detail_timer", None):
+                return True
     return any(not worker.is_finished for worker in app.workers)
 
 

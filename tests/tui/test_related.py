@@ -8,9 +8,9 @@ from tests.tui.helpers import SIZE, main_screen, search_for, settle
 
 
 def story_of(screen: MainScreen, article_id: str) -> set[str]:
-    article = screen.app.desk.get(article_id)
+    article = screen.desk.get(article_id)
     assert article is not None and article.story_id
-    return set(screen.app.desk.story_members(article.story_id))
+    return set(screen.desk.story_members(article.story_id))
 
 
 async def test_related_list_leaves_out_the_story_and_1_jumps(make_app: AppFactory) -> None:

@@ -16,7 +16,6 @@ row. Small batches run at once (a few milliseconds of SQLite); big ones
 
 from __future__ import annotations
 
-import time
 import webbrowser
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -29,7 +28,6 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.message import Message
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Footer
 
 from newsdesk.config import Settings
@@ -58,13 +56,6 @@ if TYPE_CHECKING:
     from newsdesk.tui.modals.export import ExportRequest
 
 T = TypeVar("T")
-
-#: While typing, at most one search starts per this many seconds. Zero, because searches
-#: are already paced by SearchSequence: one runs at a time and only the latest query waits
-#: (bench_tui.py at 10,000 articles: p50 95 ms with 0, 127 ms with 0.15).
-SEARCH_DEBOUNCE = 0.0
-#: While an import runs, new articles join the list at most this often (seconds).
-IMPORT_LIST_EVERY = 2.0
 
 
 class MainScreen(Screen[None]):
@@ -121,13 +112,8 @@ class MainScreen(Screen[None]):
         self._save_state = save_state
         #: Inbox-wide counts (unread, starred...) for the status line.
         self.counts: dict[str, int] = {}
-        #: Background jobs under way, name -> what the status line says.
-        self.busy: dict[str, str] = {}
-        self._search_timer: Timer | None = None
-        self._last_search_at = 0.0
-        #: Articles imported when the list was last refreshed during an import.
-        self._import_listed = 0
-        self._import_listed_at = 0.0
+        #: Only the first screenful of the inbox is shown yet.
+        self._loading = False
 
     # -- layout ------------------------------------------------------------------
 
@@ -192,24 +178,16 @@ class MainScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keep the footer to the keys that do something now."""
-        if action in self.NEEDS_ROW and not self._has_rows():
+        lists = self.query(InboxList)
+        if not lists:
+            return True  # not composed yet
+        inbox = lists.first()
+        if action in self.NEEDS_ROW and not inbox.row_count:
             return None  # shown dimmed
         if action == "clear":
             # Hidden when there is nothing to clear; Esc then does nothing.
-            return bool(self._has_selection() or self._typed_query())
+            return bool(inbox.selected or self.query_text)
         return True
-
-    def _has_rows(self) -> bool:
-        lists = self.query(InboxList)
-        return bool(lists) and lists.first().row_count > 0
-
-    def _has_selection(self) -> bool:
-        lists = self.query(InboxList)
-        return bool(lists) and bool(lists.first().selected)
-
-    def _typed_query(self) -> str:
-        inputs = self.query(SearchInput)
-        return inputs.first().value.strip() if inputs else ""
 
     def after_change(self, ids: list[str]) -> None:
         """Redraw rows whose state changed, and the counts."""
@@ -243,52 +221,26 @@ class MainScreen(Screen[None]):
         if not self.view.show_answer(answer):
             return
         self.query_one(SearchBar).show_message(answer.notice or "", error=False)
+        self._loading = not answer.complete
         if answer.complete:
-            self.busy.pop("loading", None)
             self.post_message(self.InboxLoaded())
-        else:
-            self.busy["loading"] = "loading the inbox…"
         self.update_status()
 
     def on_search_job_failed(self, message: SearchJob.Failed) -> None:
         self.query_one(SearchBar).show_message(message.message, error=True)
 
-    @on(SearchInput.Changed, "#search-input")
-    def _query_changed(self) -> None:
-        """Search at once after a pause in typing, else at most once per debounce period."""
-        if self._search_timer is not None:
-            self._search_timer.stop()
-            self._search_timer = None
-        since = time.monotonic() - self._last_search_at
-        if since >= SEARCH_DEBOUNCE:
-            self._search_now()
-        else:
-            self._search_timer = self.set_timer(SEARCH_DEBOUNCE - since, self._search_now)
-
-    def _search_now(self) -> None:
-        self._search_timer = None
-        self._last_search_at = time.monotonic()
-        self.ui_state.query = self.query_text
+    def on_search_bar_query_changed(self, message: SearchBar.QueryChanged) -> None:
+        self.ui_state.query = message.query
         self.run_search()
 
-    @on(SearchInput.Submitted, "#search-input")
-    @on(SearchInput.Leave)
-    def _leave_search(self) -> None:
-        self.search_input.reset_recall()
-        if self._search_timer is not None:
-            self._search_timer.stop()
-            self._search_now()
-        self.ui_state.remember_search(self.query_text)
+    def on_search_bar_left(self, message: SearchBar.Left) -> None:
+        self.ui_state.remember_search(message.query)
         self._save_state()
         self.set_focus(self.inbox)
 
     def set_query(self, query: str, *, keep: str | None = None) -> None:
         """Replace the query and search now (saved searches, Esc, related jumps)."""
-        if self._search_timer is not None:
-            self._search_timer.stop()
-            self._search_timer = None
-        with self.search_input.prevent(SearchInput.Changed):
-            self.search_input.value = query
+        self.query_one(SearchBar).set_query(query)
         self.ui_state.query = query
         self._save_state()
         self.run_search(keep=keep)
@@ -309,10 +261,20 @@ class MainScreen(Screen[None]):
             sort=self.ui_state.sort if shown_query else "newest",
             grouped=self.ui_state.grouped,
             index=self.query_one(DeskWatch).index_text,
-            busy=list(self.busy.values()),
+            busy=self._jobs_status(),
         )
         self.query_one(StatusLine).show(info)
         self.refresh_bindings()  # the footer shows the keys valid now
+
+    def _jobs_status(self) -> list[str]:
+        """What the background jobs are doing, for the status line."""
+        jobs = [
+            "loading the inbox…" if self._loading else "",
+            self.writer.status,
+            self.query_one(ImportJob).status,
+            self.query_one(ExportJob).status,
+        ]
+        return [job for job in jobs if job]
 
     def refresh_counts(self) -> None:
         self.query_one(DeskWatch).refresh_counts()
@@ -489,6 +451,7 @@ class MainScreen(Screen[None]):
             self.notify("Nothing to act on.", timeout=2)
             return
         self.writer.toggle(field, ids)
+        self.update_status()  # a big batch shows in the status line until it is written
 
     def on_desk_writer_applied(self, message: DeskWriter.Applied) -> None:
         """Show what changed: markers, rows leaving the inbox, the article's state."""
@@ -504,13 +467,6 @@ class MainScreen(Screen[None]):
         self.refresh_counts()
         self.refresh_results()
         self.show_detail()
-
-    def on_desk_writer_busy(self, message: DeskWriter.Busy) -> None:
-        if message.text is None:
-            self.busy.pop("action", None)
-        else:
-            self.busy["action"] = message.text
-        self.update_status()
 
     def action_tag(self) -> None:
         ids = self.targets()
@@ -638,28 +594,18 @@ class MainScreen(Screen[None]):
         )
 
     def import_paths(self, paths: list[Path], *, sample: bool = False) -> None:
-        self._import_listed, self._import_listed_at = 0, time.monotonic()
-        self.busy["import"] = "importing…"
         self.query_one(ImportJob).start(paths, sample=sample)
         self.update_status()
 
     def on_import_job_progressed(self, message: ImportJob.Progressed) -> None:
-        now = time.monotonic()
-        if message.imported > self._import_listed and now - self._import_listed_at > (
-            IMPORT_LIST_EVERY
-        ):
-            # New articles join the list while the import goes on (cursor kept).
-            self._import_listed, self._import_listed_at = message.imported, now
-            self.refresh_results()
-        self.busy["import"] = (
-            f"importing {message.done:,}/{message.total:,} files ({message.imported:,} new)"
-        )
+        if message.relist:
+            self.refresh_results()  # new articles join the list (cursor kept)
         self.update_status()
 
     def on_import_job_finished(self, message: ImportJob.Finished) -> None:
-        self.busy.pop("import", None)
         self.refresh_results()
         self.refresh_counts()
+        self.update_status()
 
     # -- export ------------------------------------------------------------------------------
 
@@ -668,20 +614,16 @@ class MainScreen(Screen[None]):
         if not ids:
             self.notify("Nothing to export.", timeout=2)
             return
-        cursor = self.inbox.current_id
-        current = (
-            self.results.with_story_members([cursor], self.desk.story_members) if cursor else []
-        )
+        current = self.view.cursor_story()
         # Imported here: the export package is not needed for the first frame.
         from newsdesk.tui.modals.export import ExportDialog
 
         def go(request: ExportRequest | None) -> None:
             if request is not None:
-                self.busy["export"] = "exporting…"
-                self.update_status()
                 self.query_one(ExportJob).start(
                     request.ids, request.dest, request.options(), request.copy
                 )
+                self.update_status()
 
         self.app.push_screen(
             ExportDialog(
@@ -699,7 +641,6 @@ class MainScreen(Screen[None]):
         )
 
     def on_export_job_finished(self, message: ExportJob.Finished) -> None:
-        self.busy.pop("export", None)
         self.update_status()
         if not message.error:
             self.inbox.invalidate()

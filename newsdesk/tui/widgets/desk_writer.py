@@ -52,16 +52,12 @@ class DeskWriter(Widget):
 
         result: ActionResult
 
-    @dataclass
-    class Busy(Message):
-        """A big batch started (`text` for the status line) or ended (None)."""
-
-        text: str | None
-
     def __init__(self, desk: Desk, *, read_all_versions: bool, id: str | None = None) -> None:
         super().__init__(id=id)
         self._desk = desk
         self._read_all_versions = read_all_versions
+        #: What the status line says while a big batch is written; empty otherwise.
+        self.status = ""
 
     def guarded(self, write: Callable[[], T], title: str = "Not saved") -> T | None:
         """Run a write; if the store refuses it, say why in one line and return None."""
@@ -80,7 +76,7 @@ class DeskWriter(Widget):
             if result is not None:
                 self._toggled(result, len(ids))
             return
-        self.post_message(self.Busy(f"updating {len(ids):,} articles…"))
+        self.status = f"updating {len(ids):,} articles…"
         self._toggle_in_worker(field, ids)
 
     def _toggle(self, field: triage.Toggle, ids: list[str]) -> ActionResult:
@@ -91,7 +87,7 @@ class DeskWriter(Widget):
         try:
             result = self.guarded(lambda: self._toggle(field, ids))
         finally:
-            self.post_message(self.Busy(None))
+            self.status = ""
         if result is not None:
             self._toggled(result, len(ids))  # notify and post_message are thread-safe
 

@@ -56,10 +56,18 @@ class ExportJob(Widget):
     def __init__(self, exporter: Exporter, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._exporter = exporter
+        #: What the status line says while an export runs; empty otherwise.
+        self.status = ""
 
-    @app_worker(name="export", group="export")
     def start(self, ids: list[str], dest: Path | None, options: ExportOptions, copy: bool) -> None:
         """Export `ids` to `dest`; with `copy`, also render the digest for the clipboard."""
+        self.status = "exporting…"
+        self._export(ids, dest, options, copy)
+
+    @app_worker(name="export", group="export")
+    def _export(
+        self, ids: list[str], dest: Path | None, options: ExportOptions, copy: bool
+    ) -> None:
         from newsdesk.export import ExportError, ExportOptions
 
         try:
@@ -86,6 +94,7 @@ class ExportJob(Widget):
 
     def on_export_job_finished(self, message: Finished) -> None:
         """Tell the outcome (the message goes on to the screen)."""
+        self.status = ""
         if message.error:
             self.notify(
                 message.error, title="Export failed", severity="error", markup=False, timeout=10

@@ -24,6 +24,8 @@ from newsdesk.tui.workers import app_worker
 PROGRESS_RATE = 8
 #: Failed files named one by one in notifications; the rest are counted.
 FAILURES_SHOWN = 5
+#: While an import runs, new articles join the list at most this often (seconds).
+RELIST_EVERY = 2.0
 
 
 class ImportRunner(Protocol):
@@ -48,9 +50,8 @@ class ImportJob(ProgressBar):
         done: int
         total: int
         imported: int
-
-        def can_replace(self, message: Message) -> bool:
-            return isinstance(message, ImportJob.Progressed)
+        #: New articles are waiting to join the list (at most every RELIST_EVERY seconds).
+        relist: bool = False
 
     @dataclass
     class Finished(Message):
@@ -65,12 +66,16 @@ class ImportJob(ProgressBar):
     def __init__(self, run_import: ImportRunner, *, id: str | None = None) -> None:
         super().__init__(id=id, show_eta=False)
         self._run_import = run_import
-        #: True from `start` until the outcome has been shown.
-        self.running = False
+        #: What the status line says while an import runs; empty otherwise.
+        self.status = ""
+        #: Articles imported when the list was last refreshed, and when.
+        self._listed = 0
+        self._listed_at = 0.0
 
     def start(self, paths: list[Path], *, sample: bool = False) -> None:
         """Import `paths` in the background (`sample`: the bundled queue on first run)."""
-        self.running = True
+        self.status = "importing…"
+        self._listed, self._listed_at = 0, time.monotonic()
         self.update(total=None, progress=0)
         self.add_class("-shown")
         self._import(paths, sample)
@@ -103,11 +108,19 @@ class ImportJob(ProgressBar):
         )
 
     def on_import_job_progressed(self, message: Progressed) -> None:
+        """Move the bar (the message goes on to the screen)."""
         self.update(total=message.total, progress=message.done)
+        self.status = (
+            f"importing {message.done:,}/{message.total:,} files ({message.imported:,} new)"
+        )
+        now = time.monotonic()
+        if message.imported > self._listed and now - self._listed_at > RELIST_EVERY:
+            self._listed, self._listed_at = message.imported, now
+            message.relist = True
 
     def on_import_job_finished(self, message: Finished) -> None:
         """Hide the bar and tell the outcome (the message goes on to the screen)."""
-        self.running = False
+        self.status = ""
         self.remove_class("-shown")
         if message.sample:
             self.notify(f"Imported {message.imported:,} sample articles.", markup=False)
