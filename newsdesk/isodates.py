@@ -1,11 +1,205 @@
-"""ISO 8601 dates as the store keeps them: one parser for every layer.
+"""Dates as the store keeps them (ISO 8601): the one normaliser every layer uses.
 
-A date without a time zone (or a bare calendar date) is read as UTC.
+Importers hand `normalise_date` whatever a format gives (RFC 822 from a feed,
+ISO from JSON-LD, a written date from front matter, an epoch, a struct_time);
+the page extractor builds what it finds in the text with `iso_from_parts`; the
+store, the app and the search read the strings back with `parse_iso`. So one
+date is one string whichever door it came in by: with a time it keeps the
+seconds and the zone when known ("2019-11-19T10:00:00+00:00"), without one it
+is a calendar date ("2019-11-19"). A date without a zone is read as UTC.
+
+Written dates are parsed by python-dateutil, given the month and weekday names
+of the languages the extractor reads and the zone abbreviations news sites
+print; an incomplete date ("November 2019", "Nov 5") is no date.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import re
+import time
+from datetime import UTC, date, datetime, timedelta, timezone
+from functools import lru_cache
+from typing import Any, ClassVar
+
+MIN_YEAR = 1900
+MAX_YEAR = 2100
+
+#: Month names and abbreviations, English first, then the other Latin-script
+#: languages `extract.language` detects (full names only: their abbreviations
+#: collide with ordinary words).
+MONTHS: dict[str, int] = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
+    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
+    "dec": 12, "december": 12,
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+    "décembre": 12, "decembre": 12,
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+    "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "juni": 6, "juli": 7,
+    "oktober": 10, "dezember": 12,
+    "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7,
+    "settembre": 9, "ottobre": 10, "dicembre": 12,
+    "janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7, "setembro": 9,
+    "outubro": 10, "dezembro": 12,
+    "januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8,
+}  # fmt: skip
+
+_WEEKDAY_NAMES = (
+    ("mon", "monday", "montag", "lundi", "lunes", "lunedì", "lunedi", "segunda", "maandag"),
+    ("tue", "tues", "tuesday", "dienstag", "mardi", "martes", "martedì", "martedi", "terça",
+     "dinsdag"),
+    ("wed", "wednesday", "mittwoch", "mercredi", "miércoles", "miercoles", "mercoledì",
+     "mercoledi", "quarta", "woensdag"),
+    ("thu", "thur", "thurs", "thursday", "donnerstag", "jeudi", "jueves", "giovedì", "giovedi",
+     "quinta", "donderdag"),
+    ("fri", "friday", "freitag", "vendredi", "viernes", "venerdì", "venerdi", "sexta", "vrijdag"),
+    ("sat", "saturday", "samstag", "sonnabend", "samedi", "sábado", "sabado", "sabato",
+     "zaterdag"),
+    ("sun", "sunday", "sonntag", "dimanche", "domingo", "domenica", "zondag"),
+)  # fmt: skip
+
+#: UTC offsets in hours of the zone abbreviations news sites print.
+ZONES: dict[str, float] = {
+    "utc": 0, "gmt": 0, "z": 0, "bst": 1, "cet": 1, "cest": 2, "eet": 2, "eest": 3, "msk": 3,
+    "ist": 5.5, "hkt": 8, "sgt": 8, "jst": 9, "kst": 9, "aest": 10, "aedt": 11,
+    "nzdt": 13, "nzst": 12, "est": -5, "edt": -4, "cst": -6, "cdt": -5, "mst": -7, "mdt": -6,
+    "pst": -8, "pdt": -7, "et": -5, "mez": 1, "mesz": 2,
+}  # fmt: skip
+
+
+def plausible_year(year: int) -> bool:
+    return MIN_YEAR <= year <= MAX_YEAR
+
+
+def zone(name: str) -> timezone | None:
+    """The fixed offset of a zone abbreviation ("EST"), None when unknown."""
+    hours = ZONES.get(name.lower())
+    return None if hours is None else timezone(timedelta(hours=hours))
+
+
+def iso_datetime(value: datetime) -> str | None:
+    """The store's form of a moment: seconds, the zone when known; None outside 1900-2100."""
+    if not plausible_year(value.year):
+        return None
+    return value.replace(microsecond=0).isoformat()
+
+
+def iso_date(value: date) -> str | None:
+    return value.isoformat() if plausible_year(value.year) else None
+
+
+def iso_from_parts(
+    year: int,
+    month: int,
+    day: int,
+    hour: int | None = None,
+    minute: int | None = None,
+    tz: timezone | None = None,
+) -> str | None:
+    """ISO text for the parts of a date found in text; a date alone when the time is absent
+    or impossible; None for a day that does not exist or an absurd year."""
+    try:
+        day_ = date(year, month, day)
+    except ValueError:
+        return None
+    if hour is None or minute is None or not (0 <= hour <= 23 and 0 <= minute <= 59):
+        return iso_date(day_)
+    return iso_datetime(datetime(year, month, day, hour, minute, tzinfo=tz))
+
+
+_SPACES = re.compile(r"\s+")
+_DOTTED_DAY_FIRST = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2,4}\b")
+#: What dateutil may meet between the parts of a written date, besides its own list
+#: ("am" is left out: to dateutil it is the morning).
+_JOIN_WORDS = ("de", "del", "le", "el", "di", "em", "um", "den", "der", "op", "à", "a")
+
+
+@lru_cache(maxsize=1)
+def _parser_info() -> Any:
+    from dateutil import parser
+
+    class NewsDates(parser.parserinfo):  # type: ignore[misc]
+        """dateutil's parser with the month and weekday names of every language read."""
+
+        MONTHS: ClassVar = [tuple(n for n, m in MONTHS.items() if m == k) for k in range(1, 13)]
+        WEEKDAYS: ClassVar = list(_WEEKDAY_NAMES)
+        JUMP: ClassVar = [*parser.parserinfo.JUMP, *_JOIN_WORDS]
+
+    return NewsDates()
+
+
+_TZINFOS = {name.upper(): int(hours * 3600) for name, hours in ZONES.items()}
+_DEFAULTS = (datetime(1, 1, 1, 0, 0), datetime(2, 2, 2, 1, 1))
+
+
+def _written(text: str) -> str | None:
+    """A written date in full ("Tue, 19 Nov 2019 10:00:00 GMT", "3. März 2021") or None."""
+    from dateutil import parser
+
+    day_first = bool(_DOTTED_DAY_FIRST.match(text))
+    parsed = []
+    for default in _DEFAULTS:
+        try:
+            parsed.append(
+                parser.parse(
+                    text,
+                    parserinfo=_parser_info(),
+                    default=default,
+                    dayfirst=day_first,
+                    tzinfos=_TZINFOS,
+                )
+            )
+        except (ValueError, OverflowError, TypeError):
+            return None
+    first, second = parsed
+    if first.date() != second.date():
+        return None  # a part of the date was missing and came from the default
+    if (first.hour, first.minute) != (second.hour, second.minute):
+        return iso_date(first.date())
+    return iso_datetime(first)
+
+
+def _from_string(text: str) -> str | None:
+    text = _SPACES.sub(" ", text.strip())[:100]
+    if not text or not any(c.isdigit() for c in text):
+        return None
+    iso = text[:-1] + "+00:00" if text.endswith("Z") else text
+    if len(iso) == 10 and iso[4] == "-":
+        try:
+            return iso_date(date.fromisoformat(iso))
+        except ValueError:
+            return None
+    try:
+        return iso_datetime(datetime.fromisoformat(iso))
+    except ValueError:
+        pass  # not ISO: a written date
+    return _written(text.rstrip("."))
+
+
+def normalise_date(value: object) -> str | None:
+    """ISO 8601 for a date given as text, `date`, `datetime`, epoch or `time.struct_time`.
+
+    Dates with a time keep it (and the zone when known); plain dates stay
+    dates. Years outside 1900-2100 and anything unreadable give None.
+    """
+    try:
+        if isinstance(value, datetime):
+            return iso_datetime(value)
+        if isinstance(value, date):
+            return iso_date(value)
+        if isinstance(value, time.struct_time):
+            return iso_datetime(datetime(*value[:6], tzinfo=UTC))
+        if isinstance(value, bool):
+            return None
+        if isinstance(value, int | float):
+            return iso_datetime(datetime.fromtimestamp(value, tz=UTC))
+        if isinstance(value, str):
+            return _from_string(value)
+    except (ValueError, OverflowError, OSError):
+        return None
+    return None
 
 
 def parse_iso(value: str | None) -> datetime | None:
@@ -17,6 +211,16 @@ def parse_iso(value: str | None) -> datetime | None:
     except ValueError:
         return None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def parse_iso_date(value: str | None) -> date | None:
+    """The calendar date of an ISO string (date or datetime), or None."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
 
 
 def iso_to_ts(value: str | None) -> float | None:

@@ -13,48 +13,18 @@ import re
 from dataclasses import dataclass
 
 from newsdesk.extract.lines import line_cache
+from newsdesk.isodates import MONTHS, ZONES, iso_from_parts, normalise_date, zone
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-# Month names in the languages language.py detects with Latin script (full names only
-# outside English, where abbreviations collide with ordinary words).
-_FOREIGN_MONTHS = {
-    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
-    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
-    "décembre": 12, "decembre": 12,
-    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
-    "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
-    "januar": 1, "februar": 2, "märz": 3, "maerz": 3, "juni": 6, "juli": 7, "oktober": 10,
-    "dezember": 12,
-    "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7,
-    "settembre": 9, "ottobre": 10, "dicembre": 12,
-    "janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7, "setembro": 9,
-    "outubro": 10, "dezembro": 12,
-    "januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8,
-}  # fmt: skip
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
-    + "|".join(sorted(_FOREIGN_MONTHS, key=len, reverse=True))
-    + r")(?![a-zà-ÿ])"
-)
+_MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")(?![a-zà-ÿ])"
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?\.?"
-
-# UTC offsets in hours for zone abbreviations news sites print.
-_ZONES = {
-    "utc": 0, "gmt": 0, "z": 0, "bst": 1, "cet": 1, "cest": 2, "eet": 2, "eest": 3, "msk": 3,
-    "ist": 5.5, "hkt": 8, "sgt": 8, "cst_asia": 8, "jst": 9, "kst": 9, "aest": 10, "aedt": 11,
-    "nzdt": 13, "nzst": 12, "est": -5, "edt": -4, "cst": -6, "cdt": -5, "mst": -7, "mdt": -6,
-    "pst": -8, "pdt": -7, "et": -5,
-}  # fmt: skip
 
 _TIME = (
     r"(?:\s*(?:,|at|•|\||-|/|@)?\s*)"
     r"(?P<H>\d{1,2})(?:[:.](?P<M>\d{2}))(?::\d{2})?\s*(?P<ampm>[ap]\.?\s?m\.?)?"
-    r"(?:\s*(?P<tz>utc|gmt|bst|cet|cest|eet|eest|msk|ist|hkt|sgt|jst|kst|aest|aedt|nzdt|nzst|est|edt|cst|cdt|mst|mdt|pst|pdt|et)\b)?"
+    r"(?:\s*(?P<tz>"
+    + "|".join(sorted((z for z in ZONES if z != "z"), key=len, reverse=True))
+    + r")\b)?"
 )
 _DMY = re.compile(
     rf"(?<![\w/])(?:{_WEEKDAY},?\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?(?P<m>{_MONTH})\.?,?\s+(?:de\s+)?(?P<y>\d{{4}})(?:{_TIME})?",
@@ -66,7 +36,7 @@ _MDY = re.compile(
 )
 _ISO = re.compile(
     r"(?<![\w/])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
-    r"(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::\d{2}(?:\.\d+)?)?(?P<off>Z|[+-]\d{2}:?\d{2})?)?"
+    r"(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?(?P<off>Z|[+-]\d{2}:?\d{2})?)?"
 )
 _NUMERIC = re.compile(
     rf"(?<![\w/.])(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}|\d{{2}})(?![\w/])(?:{_TIME})?",
@@ -109,14 +79,8 @@ def _year(text: str) -> int:
 def _build(
     y: int, m: int, d: int, hour: str | None, minute: str | None, ampm: str | None, tz: str | None
 ) -> str | None:
-    try:
-        day = dt.date(y, m, d)
-    except ValueError:
-        return None
-    if not 1900 <= y <= 2100:
-        return None
     if hour is None or minute is None:
-        return day.isoformat()
+        return iso_from_parts(y, m, d)
     h, mi = int(hour), int(minute)
     if ampm:
         pm = ampm.lower().startswith("p")
@@ -124,20 +88,11 @@ def _build(
             h = 0
         if pm:
             h += 12
-    if h > 23 or mi > 59:
-        return day.isoformat()
-    stamp = dt.datetime(y, m, d, h, mi)
-    if tz:
-        offset = _ZONES.get(tz.lower())
-        if offset is not None:
-            zone = dt.timezone(dt.timedelta(hours=offset))
-            return stamp.replace(tzinfo=zone).isoformat(timespec="minutes")
-    return stamp.isoformat(timespec="minutes")
+    return iso_from_parts(y, m, d, h, mi, zone(tz) if tz else None)
 
 
 def _from_named(match: re.Match[str]) -> str | None:
-    name = match["m"].lower()
-    month = _FOREIGN_MONTHS.get(name) or _MONTHS.get(name[:3])
+    month = MONTHS.get(match["m"].lower())
     if month is None:
         return None
     return _build(
@@ -147,25 +102,11 @@ def _from_named(match: re.Match[str]) -> str | None:
 
 def _from_iso(match: re.Match[str]) -> str | None:
     y, m, d = int(match["y"]), int(match["m"]), int(match["d"])
-    try:
-        dt.date(y, m, d)
-    except ValueError:
-        return None
-    if match["H"] is None:
-        return f"{y:04d}-{m:02d}-{d:02d}"
-    off = match["off"]
-    text = f"{y:04d}-{m:02d}-{d:02d}T{match['H']}:{match['M']}"
-    if off:
-        if off == "Z":
-            off = "+00:00"
-        elif ":" not in off:
-            off = off[:3] + ":" + off[3:]
-        text += off
-    try:
-        dt.datetime.fromisoformat(text)
-    except ValueError:
-        return f"{y:04d}-{m:02d}-{d:02d}"
-    return text
+    day = iso_from_parts(y, m, d)
+    if day is None or match["H"] is None:
+        return day
+    text = f"{day}T{match['H']}:{match['M']}:{match['S'] or '00'}{match['off'] or ''}"
+    return normalise_date(text) or day
 
 
 def _from_numeric(match: re.Match[str]) -> str | None:
@@ -267,7 +208,9 @@ def resolve_month_day(text: str, anchor: dt.date) -> str | None:
     m = _MONTH_DAY.search(text[:200])
     if not m:
         return None
-    month = _MONTHS[m["m"][:3].lower()]
+    month = MONTHS.get(m["m"].lower())
+    if month is None:
+        return None
     day = int(m["d"])
     for year in (anchor.year, anchor.year - 1):
         try:
@@ -290,24 +233,12 @@ def resolve_weekday(text: str, anchor: dt.date) -> str | None:
     return (anchor - dt.timedelta(days=delta)).isoformat()
 
 
-def parse_iso_date(value: str | None) -> dt.date | None:
-    """The calendar date of an ISO string (date or datetime), or None."""
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
 def normalise(value: str | None) -> str | None:
-    """Any date string a format gives (RFC 822, ISO, prose) -> ISO 8601, or None."""
-    if not value:
+    """A date field a format gave (RFC 822, ISO, written out) as ISO 8601, or None.
+
+    `isodates.normalise_date` reads a value that is a date; a field holding
+    more than a date ("Posted on March 3, 2021 by ...") gives its first date.
+    """
+    if not value or not value.strip():
         return None
-    value = value.strip()
-    if not value:
-        return None
-    iso = _ISO.match(value)
-    if iso:
-        return _from_iso(iso)
-    return first_date(value)
+    return normalise_date(value) or first_date(value)

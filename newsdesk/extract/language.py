@@ -3,6 +3,11 @@
 No model: scripts settle Russian, Ukrainian, Greek, Arabic, Hebrew, Chinese,
 Japanese, Korean, Hindi and Thai; Latin-script languages are told apart by
 which short function words ("the", "der", "les", "los", "il") fill the text.
+
+Ours rather than a detection library (langdetect, lingua, fastText's model):
+those load tens of megabytes of profiles into every import worker and cost
+milliseconds a page, while the `lang:` filter only needs the language of a
+news article, which its function words settle in microseconds.
 """
 
 from __future__ import annotations

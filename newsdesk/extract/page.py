@@ -26,7 +26,6 @@ from newsdesk.extract.byline import (
 from newsdesk.extract.dates import (
     date_line,
     normalise,
-    parse_iso_date,
     resolve_month_day,
 )
 from newsdesk.extract.found import Found, first_nonblank, fold
@@ -50,6 +49,7 @@ from newsdesk.extract.outlet import (
     expand_source,
     site_line_outlet,
 )
+from newsdesk.isodates import parse_iso_date
 from newsdesk.model import Extracted, Link
 from newsdesk.sanitize import clean_line, clean_text
 

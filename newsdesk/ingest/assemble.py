@@ -11,8 +11,8 @@ import dataclasses
 import re
 
 from newsdesk.extract import enrich, extract_page
-from newsdesk.ingest.dates import normalise_date
 from newsdesk.ingest.limits import MAX_LINE_CHARS, MAX_LIST_ITEMS, MAX_TITLE_CHARS, human_size
+from newsdesk.isodates import normalise_date
 from newsdesk.model import Extracted, Link, Quote, normalise_for_id
 from newsdesk.sanitize import clean_line, clean_text
 
@@ -93,11 +93,6 @@ def extract_article(
     text = clean_text(text)
     try:
         meta = extract_page(text, hints)
-    except ModuleNotFoundError as exc:
-        if exc.name != "newsdesk.extract.page":
-            raise
-        # The extractor is not built yet (parallel development): hints and text only.
-        return _plain_article(text, hints)
     except Exception as exc:  # any extractor bug must not abort an import
         where = f"{label}: " if label else ""
         warnings.append(

@@ -15,13 +15,13 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from newsdesk.ingest.assemble import bounded, clean_short, extract_article, finish
-from newsdesk.ingest.dates import normalise_date
 from newsdesk.ingest.html_meta import plausible_site
 from newsdesk.ingest.html_text import html_fragment_to_text
 from newsdesk.ingest.limits import MAX_FEED_ITEMS, MAX_ITEM_CHARS
 from newsdesk.ingest.names import person_names
 from newsdesk.ingest.result import Rejected
 from newsdesk.ingest.xml_guard import as_utf8_xml, check_entities, strip_doctype
+from newsdesk.isodates import normalise_date
 from newsdesk.model import Extracted
 
 #: Per-item warnings beyond this many are summarised.

@@ -11,8 +11,8 @@ import re
 from collections.abc import Mapping
 from datetime import date
 
-from newsdesk.ingest.dates import normalise_date
 from newsdesk.ingest.limits import MAX_LIST_ITEMS
+from newsdesk.isodates import normalise_date
 from newsdesk.model import Extracted, Link, Quote
 
 TITLE_KEYS = ("title", "headline")

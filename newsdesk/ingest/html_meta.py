@@ -17,8 +17,8 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree, html
 
-from newsdesk.ingest.dates import normalise_date
 from newsdesk.ingest.names import person_names
+from newsdesk.isodates import normalise_date
 from newsdesk.model import Link
 from newsdesk.sanitize import clean_line
 

@@ -15,7 +15,6 @@ from copy import deepcopy
 from lxml.html import HtmlElement
 
 from newsdesk.ingest.assemble import bounded, drop_leading_title, extract_article, finish
-from newsdesk.ingest.dates import normalise_date
 from newsdesk.ingest.html_meta import PageMeta, parse_document, read_page_meta
 from newsdesk.ingest.html_text import element_to_text
 from newsdesk.ingest.limits import (
@@ -27,6 +26,7 @@ from newsdesk.ingest.limits import (
 )
 from newsdesk.ingest.result import Rejected
 from newsdesk.ingest.xml_guard import check_entities, strip_doctype
+from newsdesk.isodates import normalise_date
 from newsdesk.model import Extracted
 
 _CODE_TAGS = ("script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed")

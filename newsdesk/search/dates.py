@@ -2,7 +2,9 @@
 
 A span is (start, end) in epoch seconds, either end None for "open". Calendar
 dates are days in the timezone of `now` (UTC unless the caller passes an aware
-`now` in another zone), matching how the store reads dates without a zone.
+`now` in another zone), matching how the store reads dates without a zone. A day
+written another way ("18.11.2026") is read by the one date normaliser, `isodates`;
+month arithmetic is python-dateutil's.
 """
 
 from __future__ import annotations
@@ -10,6 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
+
+from dateutil.relativedelta import relativedelta
+
+from newsdesk.isodates import normalise_date, parse_iso_date
 
 DATE_HELP = "try 2026-11-18, 2026-11, 2026-11-01..2026-11-18, >2026-11-01, -7d or today"
 
@@ -49,11 +55,11 @@ def _midnight(day: date, zone: tzinfo) -> float:
 
 
 def _add_months(day: date, months: int) -> date:
-    index = day.year * 12 + (day.month - 1) + months
-    year, month = divmod(index, 12)
-    if year < 1 or year > 9999:
-        raise DateSyntaxError("that date is out of range")
-    return date(year, month + 1, 1)
+    """The first of the month `months` after (or before) `day`'s month."""
+    try:
+        return day.replace(day=1) + relativedelta(months=months)
+    except (ValueError, OverflowError) as exc:
+        raise DateSyntaxError("that date is out of range") from exc
 
 
 def _relative_start(amount: int, unit: str, now: datetime) -> float:
@@ -65,10 +71,11 @@ def _relative_start(amount: int, unit: str, now: datetime) -> float:
             return (now - timedelta(days=amount)).timestamp()
         if unit == "w":
             return (now - timedelta(weeks=amount)).timestamp()
+        # Calendar months and years: -1mo on 31 March reaches back to 28 or 29 February.
         if unit == "mo":
-            return (now - timedelta(days=30 * amount)).timestamp()
-        return (now - timedelta(days=365 * amount)).timestamp()
-    except OverflowError as exc:
+            return (now - relativedelta(months=amount)).timestamp()
+        return (now - relativedelta(years=amount)).timestamp()
+    except (OverflowError, ValueError) as exc:
         raise DateSyntaxError("that relative date is too far back") from exc
 
 
@@ -115,6 +122,10 @@ def period(text: str, now: datetime) -> Span:
             if year < 1 or year >= 9999:
                 raise DateSyntaxError("that year is out of range")
             return Span(_midnight(date(year, 1, 1), zone), _midnight(date(year + 1, 1, 1), zone))
+        # Any other way of writing a day that importers read ("18.11.2026", "2026/11/18").
+        day = parse_iso_date(normalise_date(word))
+        if day is not None:
+            return Span(_midnight(day, zone), _midnight(day + timedelta(days=1), zone))
     except (ValueError, OverflowError) as exc:
         if isinstance(exc, DateSyntaxError):
             raise

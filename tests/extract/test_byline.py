@@ -63,7 +63,7 @@ def test_posted_on_date_by_author() -> None:
 def test_byline_date_is_kept() -> None:
     byline = parse_byline("By Aiko Tanabe - 03/14/25 09:10 AM EST")
     assert byline is not None
-    assert byline.published == "2025-03-14T09:10-05:00"
+    assert byline.published == "2025-03-14T09:10:00-05:00"
 
 
 def test_multi_line_byline() -> None:

@@ -86,7 +86,7 @@ def test_whole_page() -> None:
         == "Operators say services should resume on Tuesday once winds ease along the coast"
     )
     assert meta.authors == ["Ines Lopes", "Tomas Reyes"]
-    assert meta.published == "2025-03-14T07:40+00:00"
+    assert meta.published == "2025-03-14T07:40:00+00:00"
     assert meta.dateline == "Northport, Westland"
     assert meta.source == "The Harbour Gazette"
     assert "Edited by Carla Mendes" in meta.credits
@@ -136,7 +136,7 @@ def test_wire_story() -> None:
     assert meta.dateline == "Gothenburg"
     assert meta.source == "Northern Wire Service"
     assert meta.source_short == "NWS"
-    assert meta.published == "2025-03-14T09:10+00:00"
+    assert meta.published == "2025-03-14T09:10:00+00:00"
     assert meta.credits == ["Reporting by Oskar Lind; Editing by Tom Reed"]
     assert meta.body.endswith("hire 200 workers to build them.")
     assert "Tom Reed" not in meta.authors

@@ -244,3 +244,15 @@ def test_lone_punctuation_is_ignored() -> None:
 
 def test_control_characters_are_spaces() -> None:
     assert parse("korea\x1b[31m\x00floods", now=NOW).root is not None
+
+
+def test_published_reads_days_written_other_ways_and_calendar_months() -> None:
+    from datetime import UTC, datetime
+
+    from newsdesk.search.dates import period
+
+    now = datetime(2026, 3, 31, 12, tzinfo=UTC)
+    day = period("18.11.2026", now)
+    assert day == period("2026-11-18", now) == period("2026/11/18", now)
+    # -1mo is a calendar month: from 31 March it reaches back to 28 February.
+    assert period("-1mo", now).start == datetime(2026, 2, 28, 12, tzinfo=UTC).timestamp()
