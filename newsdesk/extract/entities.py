@@ -54,6 +54,7 @@ from newsdesk.extract.data.given_names import (
     FEMALE_GIVEN_NAMES,
     GIVEN_NAMES,
 )
+from newsdesk.extract.data.speech import INVERTED_SPEECH_VERBS, SPEECH_VERBS
 from newsdesk.extract.data.titles import (
     FEMALE_CUES,
     HONORIFICS,
@@ -73,25 +74,6 @@ MAX_SPAN_TOKENS = 10
 PERSON = "person"
 ORG = "org"
 PLACE = "place"
-
-#: Verbs of saying: a name right before one is a speaker, hence a person or org.
-SPEECH_VERBS: frozenset[str] = word_set("""
-    said says told tells added adds wrote writes tweeted posted testified explained
-    noted asked argued stated continued recalled insisted warned claimed announced
-    replied responded acknowledged admitted conceded confirmed declared emphasized
-    emphasised stressed suggested urged cautioned observed remarked commented
-    complained joked predicted agreed denied reported estimated believes believed
-    thinks thought maintained contended countered alleged vowed pledged promised
-    described revealed disclosed concluded quipped laughed shouted yelled whispered
-    recalls recounted insists explains notes argues asks writes continues mused
-    sighed boasted interjected exclaimed pleaded demanded retorted snapped scoffed
-    gushed lamented reiterated repeated clarified recalled cautions warns adds
-    stresses tweets emailed texted wrote instructed ordered cried
-    sagte sagt sagten erklärte erklärt erklärten betonte betont meinte warnte kritisierte
-    dijo dice afirmó afirma aseguró asegura explicó explica señaló señala declaró añadió
-    indicó advirtió subrayó déclare affirme explique ajoute estime souligne précise
-    disse afferma dichiara spiega
-    """)
 
 #: Lowercase words allowed inside a name between capitalised words.
 _CONNECTORS = word_set("""
@@ -155,7 +137,6 @@ _COMPLETE_ORG_HEADS = word_set(
 )
 #: Verbs after which a lone name is the speaker (", says Parata"); not "told"
 #: or "asked", whose object is the listener.
-_SAID = word_set("said says added adds noted notes explained explains recalled continued insisted")
 #: Endings of sentence-initial words that are not given names ("Unpredictable").
 _NOT_NAME_ENDINGS = (
     "able",
@@ -1041,7 +1022,7 @@ class _Classifier:
         prev = self.prev_word(i)
         evidence = (
             prev in HONORIFICS
-            or prev in _SAID
+            or prev in INVERTED_SPEECH_VERBS
             or (
                 not token.starts_sentence
                 and not token.headline
@@ -1444,7 +1425,12 @@ def _alone_as_person(text: str, tokens: list[_Token], i: int) -> bool:
     if i == 0 or not _joined(text, tokens[i - 1], tokens[i]):
         return True
     prev = tokens[i - 1].text
-    return prev in HONORIFICS or prev in _SAID or prev in TITLE_WORDS or prev.lower() in ROLE_NOUNS
+    return (
+        prev in HONORIFICS
+        or prev in INVERTED_SPEECH_VERBS
+        or prev in TITLE_WORDS
+        or prev.lower() in ROLE_NOUNS
+    )
 
 
 # "and"/"or" in the languages read: "Ibura, Jardim São Paulo e Areias", "Sagunto y Gandía".

@@ -22,6 +22,7 @@ from newsdesk.extract.byline import (
     parse_name_line,
     split_caption_credit,
 )
+from newsdesk.extract.data.speech import REPORTING_VERBS
 from newsdesk.extract.dateline import lone_place, parse_dateline
 from newsdesk.extract.dates import (
     date_line,
@@ -58,8 +59,11 @@ SUMMARY_LABEL = re.compile(
 SOURCE_LABEL = re.compile(r"^(?:source|from)\s*:\s*(?P<name>.*)$", re.I)
 
 
+#: A verb of saying or a time word: a paragraph that reports news, not a standfirst.
 _REPORTING = re.compile(
-    r"\b(?:said|says|say|told|according to|announced|reported|on (?:monday|tuesday|wednesday|thursday|friday"
+    r"\b(?:"
+    + "|".join(sorted(REPORTING_VERBS | {"according to"}, key=len, reverse=True))
+    + r"|on (?:monday|tuesday|wednesday|thursday|friday"
     r"|saturday|sunday)|yesterday|today|last (?:week|night|month)|this (?:week|morning))\b",
     re.I,
 )

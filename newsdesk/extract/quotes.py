@@ -37,12 +37,12 @@ from dataclasses import dataclass
 
 from newsdesk.extract.data import word_set
 from newsdesk.extract.data.common_words import COMMON_WORDS
+from newsdesk.extract.data.speech import SPEECH_PARTICIPLES, SPEECH_PERFECTS, SPEECH_VERBS
 from newsdesk.extract.data.titles import ROLE_NOUNS, TITLE_WORDS
 from newsdesk.extract.entities import (
     MAX_CHARS,
     ORG,
     PERSON,
-    SPEECH_VERBS,
     Analysis,
     Mention,
     analyse,
@@ -78,18 +78,14 @@ _ADVERBS_BEFORE_VERB = frozenset({"", "also", "has", "had", "later", "has also",
 _VERBS = "|".join(
     sorted((re.escape(v) for v in SPEECH_VERBS if v.isalpha()), key=len, reverse=True)
 )
-#: French and German perfect participles of saying, after "a" / "hat".
-_PERFECTS = (
-    "déclaré|dit|affirmé|expliqué|ajouté|estimé|souligné|précisé|gesagt|erklärt|betont"
-    "|detto|dichiarato|spiegato|aggiunto|dicho|afirmado|declarado|dito"
-)
-#: Verbs that report speech without a direct object ("calling it “...”").
+#: Perfect participles of saying, after "a" / "hat" / "ha".
+_PERFECTS = "|".join(sorted(SPEECH_PERFECTS, key=len, reverse=True))
+#: Verbs that report speech, with those that take no direct object ("calling it “...”").
 _REPORTING = (
     _VERBS
-    + "|saying|calling|called|describing|described|adding|noting|telling|urging|urged|warning"
-    "|writing|tweeting|denounced|praised|criticized|criticised|accused|accusing|insisting"
-    "|arguing|declaring|explaining|asking|replying|responding|stressing|emphasizing|quoted"
-    "|quoting|put it|according to"
+    + "|"
+    + "|".join(sorted(SPEECH_PARTICIPLES - SPEECH_VERBS, key=len, reverse=True))
+    + "|put it|according to"
 )
 _PRONOUN_SEX = {"he": "m", "she": "f"}
 _PRONOUNS = {"he": PERSON, "she": PERSON, "they": "any", "it": ORG, "we": "any", "i": PERSON}
