@@ -10,8 +10,7 @@ places, quotes ([{speaker, text}]), links, credits, body_starts, body_ends.
 A key that is absent is not scored; a key set to null means "nothing
 expected" (so anything extracted counts as a false positive).
 
-Each file is loaded with `newsdesk.ingest.load_file` when that exists, else
-(.txt only) with `extract_page`. Prints precision, recall and F1 per field,
+Each file is loaded with `newsdesk.ingest.load_file`. Prints precision, recall and F1 per field,
 the misses with --verbose, and the mean time per file.
 """
 
@@ -19,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import importlib
 import json
 import re
 import sys
@@ -168,19 +166,11 @@ def body_check(tally: Tally, body: str, want: str | None, *, at_start: bool) -> 
 
 
 def load_items(path: Path) -> tuple[list[Extracted], str | None]:
-    """Everything a file yields, via the ingest layer (or extract_page for .txt without it)."""
-    try:
-        load_file = getattr(importlib.import_module("newsdesk.ingest"), "load_file", None)
-    except ImportError:
-        load_file = None
-    if load_file is not None:
-        result = load_file(path)
-        return list(result.items), getattr(result, "error", None)
-    if path.suffix == ".txt":
-        from newsdesk.extract import extract_page
+    """Everything a file yields, through the importers (`newsdesk.ingest.load_file`)."""
+    from newsdesk.ingest import load_file
 
-        return [extract_page(path.read_text(encoding="utf-8", errors="replace"))], None
-    return [], "newsdesk.ingest is not available for this format"
+    result = load_file(path)
+    return list(result.items), result.error
 
 
 def evaluate(

@@ -261,7 +261,8 @@ ROUND_TRIP_BODY = (
 def test_files_round_trip_through_the_markdown_importer(
     tmp_path: Path, rich_article: Article
 ) -> None:
-    ingest = pytest.importorskip("newsdesk.ingest")
+    from newsdesk import ingest
+
     rich_article.meta.body = ROUND_TRIP_BODY
     [(name, text)] = render_files([rich_article], ExportOptions(format="md-files")).files
     path = tmp_path / name
