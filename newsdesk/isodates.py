@@ -120,7 +120,7 @@ _JOIN_WORDS = ("de", "del", "le", "el", "di", "em", "um", "den", "der", "op", "Ã
 def _parser_info() -> Any:
     from dateutil import parser
 
-    class NewsDates(parser.parserinfo):  # type: ignore[misc]
+    class NewsDates(parser.parserinfo):
         """dateutil's parser with the month and weekday names of every language read."""
 
         MONTHS: ClassVar = [tuple(n for n, m in MONTHS.items() if m == k) for k in range(1, 13)]

@@ -123,9 +123,9 @@ def period(text: str, now: datetime) -> Span:
                 raise DateSyntaxError("that year is out of range")
             return Span(_midnight(date(year, 1, 1), zone), _midnight(date(year + 1, 1, 1), zone))
         # Any other way of writing a day that importers read ("18.11.2026", "2026/11/18").
-        day = parse_iso_date(normalise_date(word))
-        if day is not None:
-            return Span(_midnight(day, zone), _midnight(day + timedelta(days=1), zone))
+        written = parse_iso_date(normalise_date(word))
+        if written is not None:
+            return Span(_midnight(written, zone), _midnight(written + timedelta(days=1), zone))
     except (ValueError, OverflowError) as exc:
         if isinstance(exc, DateSyntaxError):
             raise

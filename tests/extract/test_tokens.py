@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsdesk.extract.entities import _tokenise
+from newsdesk.extract.entities.tokens import tokenise as _tokenise
 
 
 def _texts(text: str) -> list[str]:

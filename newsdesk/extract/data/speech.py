@@ -23,7 +23,7 @@ SPEECH_VERBS: frozenset[str] = word_set("""
     sagte sagt sagten erklärte erklärt erklärten betonte betont meinte warnte kritisierte
     dijo dice afirmó afirma aseguró asegura explicó explica señaló señala declaró añadió
     indicó advirtió subrayó déclare affirme explique ajoute estime souligne précise
-    disse afferma dichiara spiega
+    disse afirmou afferma dichiara spiega
     """)
 
 #: The verbs that also come before their speaker ("..., said Boudreau", "added Kim").

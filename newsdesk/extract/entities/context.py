@@ -1,0 +1,167 @@
+"""The cues around a span: the words before and after it, a dateline, a list of places."""
+
+from __future__ import annotations
+
+import re
+
+from newsdesk.extract.data.common_words import COMMON_WORDS
+from newsdesk.extract.data.cues import (
+    ACRONYMS,
+)
+from newsdesk.extract.data.entity_words import (
+    LOCATIVE,
+    PLACE_NOUNS,
+    PLACE_PREPOSITIONS,
+)
+from newsdesk.extract.data.speech import SPEECH_PERFECTS, SPEECH_VERBS
+from newsdesk.extract.entities.tokens import (
+    SPACES,
+    Token,
+    joined,
+    line_begin,
+)
+from newsdesk.extract.gazetteer import Gazetteer
+
+#: What may stand between a name and the word after it: spaces, one comma.
+_NEXT_GAP = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]+")
+
+
+#: A speech verb, then a lower-case role set off by a comma ("a déclaré la directrice, ").
+_SPEECH_THEN_ROLE = re.compile(
+    r"\b(?:(?:a|hat|ha)\s+)?(?:"
+    + "|".join(
+        sorted((re.escape(v) for v in SPEECH_VERBS | SPEECH_PERFECTS), key=len, reverse=True)
+    )
+    + r")"
+    r"\s+(?:[a-zà-ÿ][\w'’-]*\s+){0,6}?[a-zà-ÿ][\w'’-]*,\s$"
+)
+
+
+#: The end of a wire's credit in a dateline: ") -", "/ --", "):".
+_CREDIT_CLOSE = re.compile(r"[)/]\s*(?:[-—–]{1,2}|:)")
+
+
+class Context:
+    """The text, its tokens and the gazetteer, with the cues around a span."""
+
+    def __init__(self, text: str, tokens: list[Token], places: Gazetteer) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.places = places
+        self.words = [t.text for t in tokens]
+
+    def named_after_speech(self, i: int) -> bool:
+        """'..., a déclaré la directrice du musée, Hélène Garnier': the name a
+        speech verb and a lower-case role lead up to, set off by a comma."""
+        start = self.tokens[i].start
+        if self.text[start - 2 : start] != ", ":
+            return False
+        lead = self.text[max(line_begin(self.text, start), start - 100) : start]
+        return _SPEECH_THEN_ROLE.search(lead) is not None
+
+    def dateline_credit(self, i: int, j: int) -> bool:
+        """'LAGOS, March 3 (Continental Wire) -', '/Meridian Newswire/ --': the wire that
+        filed the story, credited in its dateline, is no organisation in it."""
+        start, end = self.tokens[i].start, self.tokens[j - 1].end
+        opener = self.text[start - 1 : start]
+        if opener not in ("(", "/") or start - line_begin(self.text, start) > 80:
+            return False
+        closer = ")" if opener == "(" else "/"
+        return _CREDIT_CLOSE.match(self.text, end) is not None and self.text[end] == closer
+
+    def place_cue(self, i: int, j: int) -> bool:
+        """'near Dalmally', 'in Ringsend', 'the Serra Alta valley': the span reads as a place."""
+        prev = self.prev_word(i)
+        if prev in PLACE_PREPOSITIONS:
+            return True
+        if prev.lower() != "the" or j >= len(self.tokens):
+            return False
+        nxt = self.tokens[j]
+        return joined(self.text, self.tokens[j - 1], nxt) and nxt.text in PLACE_NOUNS
+
+    def prev_word(self, i: int) -> str:
+        """The word right before token i on the same line, spaces only between."""
+        if i == 0 or not joined(self.text, self.tokens[i - 1], self.tokens[i]):
+            return ""
+        return self.tokens[i - 1].text
+
+    def next_word(self, j: int) -> str:
+        """The word after a span ending before token j, across spaces or one comma."""
+        if j >= len(self.tokens) or self.tokens[j - 1].possessive:
+            return ""
+        last = self.tokens[j - 1]
+        nxt = self.tokens[j]
+        if _NEXT_GAP.fullmatch(self.text, last.end, nxt.start) is None:
+            return ""
+        return nxt.text
+
+    def after(self, j: int, size: int = 24) -> str:
+        end = self.tokens[j - 1].end
+        return self.text[end : end + size]
+
+    def place_name(self, name: str, i: int, j: int) -> str | None:
+        """The display name when `name` is a place here, else None."""
+        kind = self.places.kind(name)
+        if kind is None and name.startswith("the "):
+            kind = self.places.kind(name[4:])
+            name = name[4:]
+        if kind is None:
+            return None
+        if kind == "small_city":
+            # Small towns double as surnames: only with a locative word or a
+            # following ", Region" ("in Hamilton", "Hamilton, Ontario").
+            prev = self.prev_word(i).lower()
+            if (
+                prev not in LOCATIVE
+                and not self.after(j, 3).startswith(", ")
+                and not self.in_place_list(i)
+            ):
+                return None
+        return self.places.display(name)
+
+    def in_place_list(self, i: int) -> bool:
+        """True in a list of places: "Halifax, Charlottetown and Gander"."""
+        tokens = self.tokens
+        k = i - 1
+        if k < 0:
+            return False
+        gap = self.text[tokens[k].end : tokens[i].start]
+        if tokens[k].text in ("and", "or") and SPACES.fullmatch(gap):
+            k -= 1
+        elif gap.strip() != ",":
+            return False
+        for back in range(k, max(-1, k - 3), -1):
+            kind = self.places.kind(tokens[back].text)
+            if kind is not None:
+                return True
+            if not tokens[back].cap:
+                return False
+        return False
+
+    def plain_acronym(self, i: int) -> bool:
+        """True when an unknown all-caps word is likely an acronym, not shouting.
+
+        Shouted words ("VERY", "SLAMS") come in headlines and teasers; an
+        acronym stands alone among lower-case words of a punctuated sentence.
+        """
+        tokens = self.tokens
+        word = self.words[i]
+        if word.lower() in COMMON_WORDS or tokens[i].headline:
+            return False
+        for k in (i - 1, i + 1):
+            if 0 <= k < len(tokens) and tokens[k].allcaps and self.words[k] not in ACRONYMS:
+                return False
+        line_end = self.text.find("\n", tokens[i].end)
+        line = self.text[tokens[i].end : line_end if line_end != -1 else len(self.text)].rstrip()
+        return line.endswith((".", "!", "?", '"', "”", ")", "’", "'"))
+
+    def speaks(self, j: int) -> bool:
+        """True when a speech verb directly follows the span ending before token j."""
+        nxt = self.next_word(j)
+        if nxt in SPEECH_VERBS:
+            return True
+        return (
+            nxt in ("has", "had", "have", "also")
+            and j + 1 < len(self.words)
+            and self.words[j + 1] in SPEECH_VERBS
+        )

@@ -1,0 +1,155 @@
+"""Runs of capitalised words ("spans") and the tests on their words that classifying needs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsdesk.extract.data.common_words import CALENDAR, COMMON_WORDS
+from newsdesk.extract.data.cues import (
+    ORG_HEADS,
+    PLACE_HEADS,
+)
+from newsdesk.extract.data.demonyms import DEMONYMS, MULTI_DEMONYMS
+from newsdesk.extract.data.entity_words import (
+    CONNECTORS,
+    SURNAME_HEADS,
+)
+from newsdesk.extract.data.given_names import (
+    GIVEN_NAMES,
+)
+from newsdesk.extract.data.titles import (
+    TITLE_WORDS,
+)
+from newsdesk.extract.entities.tokens import (
+    SPACES,
+    Token,
+    joined,
+)
+
+#: Longest run of capitalised words taken as one name; longer runs are split.
+MAX_SPAN_TOKENS = 10
+
+
+def spans(text: str, tokens: list[Token], skip: set[int]) -> list[tuple[int, int]]:
+    """Maximal runs [i, j) of capitalised tokens, connectors allowed inside."""
+    spans: list[tuple[int, int]] = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        token = tokens[i]
+        if (
+            i in skip
+            or not (token.cap or token.allcaps)
+            or text[token.start - 1 : token.start] in ("@", "#")  # handles and hashtags
+        ):
+            i += 1
+            continue
+        j = i + 1
+        last_cap = i
+        while j < n and j - i < MAX_SPAN_TOKENS and j not in skip:
+            prev = tokens[j - 1]
+            cur = tokens[j]
+            if prev.possessive or not joined(text, prev, cur):
+                break
+            if cur.cap or cur.allcaps:
+                if cur.starts_sentence and not prev.text.endswith("."):
+                    break
+                last_cap = j
+                j += 1
+                continue
+            word = cur.text
+            if word in CONNECTORS and (word != "the" or tokens[j - 1].text in ("of", "for")):
+                j += 1
+                continue
+            break
+        spans.append((i, last_cap + 1))
+        i = last_cap + 1
+    return spans
+
+
+@dataclass
+class Found:
+    """A classified piece of a span: tokens [i, j) name `name` of `kind`.
+
+    kind "alias" means a lone word to resolve against the full names later;
+    kind "candidate" a multi-word name that is a person only if a later
+    mention gives person evidence.
+    """
+
+    i: int
+    j: int
+    name: str
+    kind: str
+    evidence: bool = False
+    #: The name without a sentence-initial first word that may not belong to it
+    #: ("Unpredictable Sondland"): used when that shorter form is known.
+    rest: str | None = None
+    #: Its context reads as a place ("near Dalmally", "the Ayrshire coast"): a name
+    #: nothing else claims is then a place, not dropped.
+    place_cue: bool = False
+
+
+def surface(text: str, tokens: list[Token], i: int, j: int) -> str:
+    return SPACES.sub(" ", text[tokens[i].start : tokens[j - 1].end])
+
+
+def is_namelike(token: Token) -> bool:
+    word = token.text
+    return (
+        token.cap
+        and not token.allcaps
+        and word not in ORG_HEADS
+        and (word not in PLACE_HEADS or word in SURNAME_HEADS)
+        and word not in TITLE_WORDS
+        and word not in DEMONYMS
+        and (word not in CALENDAR or word in GIVEN_NAMES)
+        and (word.lower() not in COMMON_WORDS or word in GIVEN_NAMES)
+        and not any(ch.isdigit() for ch in word)
+        and not any(len(part) > 1 and part.isupper() for part in word.split("-")[1:])
+    ) or (
+        # Hyphenated given-name parts and initials: "Seong-deok", "J."
+        token.cap and len(word) == 2 and word.endswith(".")
+    )
+
+
+def given_name_first(tokens: list[Token], i: int, j: int) -> bool:
+    """ "April Ryan", "Jan Egeland": a month that is a given name before a surname."""
+    return (
+        j - i == 2
+        and tokens[i].text in GIVEN_NAMES
+        and is_namelike(tokens[i + 1])
+        and not tokens[i].starts_sentence
+    )
+
+
+def all_demonyms(parts: list[str]) -> bool:
+    """True when the words are adjectives of nationality only ("Native American")."""
+    p = 0
+    while p < len(parts):
+        if tuple(parts[p : p + 2]) in MULTI_DEMONYMS:
+            p += 2
+        elif parts[p] in DEMONYMS:
+            p += 1
+        else:
+            return False
+    return bool(parts)
+
+
+def strip_demonyms(words: list[str], i: int, j: int) -> int:
+    """Index after any leading demonyms in words[i:j]."""
+    while i < j:
+        for size in (3, 2):
+            if j - i > size and tuple(words[i : i + size]) in MULTI_DEMONYMS:
+                i += size
+                break
+        else:
+            if words[i] in DEMONYMS and j - i > 1:
+                i += 1
+                continue
+            return i
+    return i
+
+
+def initials_of(name: str) -> str:
+    return "".join(part[0] for part in re.split(r"[\s\-]+", name) if part and part[0].isupper())

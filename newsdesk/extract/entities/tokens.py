@@ -1,0 +1,224 @@
+"""Words of the text with their shape, and which start a sentence or sit on a headline-case line."""
+
+from __future__ import annotations
+
+import re
+
+from newsdesk.extract.data.common_words import CALENDAR
+from newsdesk.extract.data.entity_words import (
+    NAME_POSSESSIVES,
+    SHORT_FUNCTION,
+)
+from newsdesk.extract.data.speech import SPEECH_VERBS
+from newsdesk.extract.data.titles import (
+    HONORIFICS,
+)
+
+TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_](?:\w|[&'’\-](?=[^\W_]))*")
+
+
+#: Gaps that keep two capitalised words in one name: spaces only.
+SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
+
+
+#: A gap that ends a sentence; a quote mark right before a word opens a quote
+#: (a capital there is no evidence), one followed by a space closes it.
+_SENTENCE_END = re.compile(r"[.!?:;]|[—–]|(?:^|\s)-(?:\s|$)|[\"“‘(\[]$")
+
+
+_CREDIT_LINE = re.compile(
+    r"[ \t]*(?:by|edited by|reporting by|written by|additional reporting by|photos? by|"
+    r"photograph(?:s|y)? by|credit|image|caption|copyright|source|compiled by)\b",
+    re.IGNORECASE,
+)
+
+
+class Token:
+    """One word of the text with what the extractor needs to know about it."""
+
+    __slots__ = (
+        "allcaps",
+        "cap",
+        "end",
+        "headline",
+        "possessive",
+        "start",
+        "starts_sentence",
+        "text",
+    )
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.possessive = False
+        shape = _SHAPES.get(text)
+        if shape is None:
+            if len(_SHAPES) > _SHAPES_MAX:
+                _SHAPES.clear()
+            shape = _SHAPES[text] = _shape(text)
+        self.cap, self.allcaps = shape
+        self.starts_sentence = False
+        self.headline = False
+
+
+#: A word's (capitalised, all capitals) pair, computed once per distinct word.
+_SHAPES: dict[str, tuple[bool, bool]] = {}
+
+
+_SHAPES_MAX = 200_000
+
+
+def _shape(text: str) -> tuple[bool, bool]:
+    first = text[0]
+    cap = (
+        first.isupper()
+        or (
+            # Arabic and Dutch particles glued to a name: "al-Assad", "d'Alema".
+            len(text) > 3 and text[1] in "-'’" and text[2].isupper()
+        )
+        or (len(text) > 3 and text[2] in "-'’" and text[3:4].isupper())
+    )
+    # Two letters at least, all upper case: "NATO", "U.N.", not "A" or "J.".
+    allcaps = (
+        len(text) > 1
+        and first.isalpha()
+        and text.isupper()
+        and (text[1].isalpha() or (len(text) > 2 and text[2].isalpha()))
+    )
+    return cap, allcaps
+
+
+_ABBREVIATIONS = frozenset(
+    {t.rstrip(".") for t in HONORIFICS if t.endswith(".")}
+    | {t.rstrip(".") for t in CALENDAR if t.endswith(".")}
+    | {"St", "Mt", "No", "Jr", "Sr", "Ft", "Inc", "Corp", "Co", "Ltd", "Bros", "Ave", "Gov"}
+)
+
+
+#: What may follow a word that changes it: an abbreviation's stop, a plural possessive's mark
+#: (the empty string, at the end of the text, too: `"" in _MARKS_AFTER`).
+_MARKS_AFTER = ".'’"
+
+
+def tokenise(text: str) -> list[Token]:
+    tokens: list[Token] = []
+    append = tokens.append
+    for match in TOKEN.finditer(text):
+        word = match.group()
+        start, end = match.span()
+        if text[end : end + 1] not in _MARKS_AFTER and "'" not in word and "’" not in word:
+            # Most words: no apostrophe, no full stop or quote mark right after.
+            append(Token(word, start, end))
+            continue
+        possessive = False
+        if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
+            # "People's Liberation Army", "Children's Hospital": part of the name.
+            if word[:-2] not in NAME_POSSESSIVES:
+                word, end, possessive = word[:-2], end - 2, True
+        elif (word in _ABBREVIATIONS or (len(word) == 1 and word.isupper())) and text.startswith(
+            ".", end
+        ):
+            word, end = word + ".", end + 1
+        elif word[-1] == "s" and text.startswith(("' ", "’ "), end):
+            # Plural possessive ("the Democrats' plan"), unless part of a name
+            # ("Colleges Employers' Association").
+            possessive = word not in NAME_POSSESSIVES
+            if not possessive:
+                word, end = word + text[end], end + 1
+        token = Token(word, start, end)
+        token.possessive = possessive
+        tokens.append(token)
+    return tokens
+
+
+def mark_lines(text: str, tokens: list[Token]) -> set[int]:
+    """Mark sentence starts and headline-case lines; return indexes of credit lines' tokens."""
+    credit_tokens: set[int] = set()
+    n = len(tokens)
+    i = 0
+    while i < n:
+        begin = line_begin(text, tokens[i].start)
+        newline = text.find("\n", tokens[i].start)
+        line_end = newline if newline != -1 else len(text)
+        j = i
+        while j < n and tokens[j].start < line_end:
+            j += 1
+        _mark_line(text, tokens[i:j], text[begin:line_end])
+        if _CREDIT_LINE.match(text, begin):
+            credit_tokens.update(range(i, j))
+        i = j
+    return credit_tokens
+
+
+def line_begin(text: str, offset: int) -> int:
+    return text.rfind("\n", 0, offset) + 1
+
+
+def _mark_line(text: str, line: list[Token], line_text: str) -> None:
+    if not line:
+        return
+    words = [t for t in line if t.text[0].isalpha()]
+    content = [t for t in words if t.text.lower() not in SHORT_FUNCTION]
+    capitalised = sum(1 for t in content if t.cap)
+    shouting = sum(1 for t in content if t.allcaps and len(t.text) > 3)
+    stripped = line_text.rstrip()
+    # Headlines, section heads and captions in title case give no capital evidence.
+    unpunctuated = not stripped.endswith((".", ",", ";", ":", '"', "”"))
+    headline = unpunctuated and (
+        (len(content) >= 3 and capitalised >= 0.75 * len(content))
+        or (0 < len(content) < 3 and capitalised == len(content) and len(words) <= 4)
+    )
+    headline = headline or (len(content) >= 3 and shouting >= 0.5 * len(content))
+    previous_end = line_begin(text, line[0].start)
+    for k, token in enumerate(line):
+        token.headline = headline
+        gap = text[previous_end : token.start]
+        previous_end = token.end
+        if k == 0:
+            token.starts_sentence = True
+        else:
+            prev = line[k - 1]
+            if gap == " " and not prev.text.endswith("."):
+                # The common case, one space after a plain word: no sentence starts here.
+                continue
+            if _SENTENCE_END.search(gap) and not (
+                prev.text.endswith(".") and prev.text[:-1] in _ABBREVIATIONS
+            ):
+                # “Go home!” Trump said: the quote's own stop ends no sentence.
+                token.starts_sentence = not (
+                    _CLOSED_QUOTE.search(gap) is not None and _speech_follows(line, k)
+                )
+            elif prev.text.endswith(".") and (
+                prev.text[:-1] in _ABBREVIATIONS or len(prev.text) == 2
+            ):
+                token.starts_sentence = False
+            elif (
+                prev.text.endswith(".")
+                and SPACES.fullmatch(gap) is not None
+                and prev.allcaps is False
+            ):
+                token.starts_sentence = True
+
+
+_AMPERSAND = re.compile(r"[ \t\u00a0]+&[ \t\u00a0]+")
+
+
+_CLOSED_QUOTE = re.compile(r"[.!?,][\"”’']\s+$")
+
+
+def _speech_follows(line: list[Token], k: int) -> bool:
+    """True when a speech verb follows the capitalised run starting at token k."""
+    for token in line[k + 1 : k + 5]:
+        if not token.cap:
+            return token.text in SPEECH_VERBS
+    return False
+
+
+def joined(text: str, left: Token, right: Token) -> bool:
+    """True when nothing but spaces (or an ampersand: "Pacific Gas & Electric")
+    stands between two tokens."""
+    return left.end < right.start and (
+        SPACES.fullmatch(text, left.end, right.start) is not None
+        or _AMPERSAND.fullmatch(text, left.end, right.start) is not None
+    )
