@@ -86,8 +86,23 @@ class Extracted:
     tags: list[str] = field(default_factory=list)
     #: State given by the input itself (a re-imported export), else None.
     starred: bool | None = None
-    #: Which importer produced it: text, html, feed, markdown, jsonl.
+    #: Which importer produced it: text, html, feed, markdown, jsonl, nitf, newsml, ninjs.
     format: str = "text"
+    # Wire copy (NITF, NewsML-G2, ninjs) states these; a web page never has them.
+    #: IPTC urgency, 1 (flash) to 9; see `newsdesk.wire.urgency_name`.
+    urgency: int | None = None
+    #: The agency's short working name for the story ("EU-BUDGET").
+    slugline: str | None = None
+    #: This version's number; a higher one supersedes it.
+    version: int | None = None
+    #: The agency's GUID for the item, the same in every version.
+    item_id: str | None = None
+    #: ISO 8601 datetime before which the item must not be published.
+    embargo_until: str | None = None
+    #: usable, updated, corrected, withheld or withdrawn (`newsdesk.wire.STATUSES`).
+    status: str | None = None
+    #: Subject names (or codes where the item gives no name) and keywords.
+    subjects: list[str] = field(default_factory=list)
 
     @property
     def reading_minutes(self) -> int:

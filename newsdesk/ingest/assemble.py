@@ -194,6 +194,21 @@ def finish(meta: Extracted, fmt: str) -> Extracted:
     meta.tags = clean_list(list(meta.tags))
     if meta.starred is not None:
         meta.starred = bool(meta.starred)
+    _finish_wire_fields(meta)
     if not meta.word_count and meta.body:
         meta.word_count = len(meta.body.split())
     return meta
+
+
+def _finish_wire_fields(meta: Extracted) -> None:
+    """Wire fields (urgency, slugline, version, GUID, embargo, status, subjects) bounded and valid."""
+    from newsdesk.wire import STATUSES, valid_urgency
+
+    meta.urgency = valid_urgency(meta.urgency)
+    version = meta.version
+    meta.version = version if isinstance(version, int) and 0 < version < 2**31 else None
+    meta.slugline = clean_short(meta.slugline)
+    meta.item_id = clean_short(meta.item_id, 2000)
+    meta.embargo_until = normalise_date(meta.embargo_until) if meta.embargo_until else None
+    meta.status = meta.status if meta.status in STATUSES else None
+    meta.subjects = clean_list(list(meta.subjects), 200)

@@ -63,12 +63,33 @@ def _import_jsonl(text: str, name: str, warnings: list[str]) -> list[Extracted]:
     return load_jsonl(text, warnings)
 
 
+def _import_nitf(text: str, name: str, warnings: list[str]) -> list[Extracted]:
+    from newsdesk.ingest.wire.nitf import load_nitf
+
+    return load_nitf(text, warnings)
+
+
+def _import_newsml(text: str, name: str, warnings: list[str]) -> list[Extracted]:
+    from newsdesk.ingest.wire.newsml import load_newsml
+
+    return load_newsml(text, warnings)
+
+
+def _import_ninjs(text: str, name: str, warnings: list[str]) -> list[Extracted]:
+    from newsdesk.ingest.wire.ninjs import load_ninjs
+
+    return load_ninjs(text, warnings)
+
+
 IMPORTERS: dict[str, Importer] = {
     "text": _import_text,
     "html": _import_html,
     "feed": _import_feed,
     "markdown": _import_markdown,
     "jsonl": _import_jsonl,
+    "nitf": _import_nitf,
+    "newsml": _import_newsml,
+    "ninjs": _import_ninjs,
 }
 
 

@@ -29,6 +29,9 @@ _PROLOG = re.compile(
 )
 _ROOT = re.compile(r"<([A-Za-z][\w:.-]*)")
 _FEED_ROOTS = {"rss", "feed", "rdf:rdf", "rdf"}
+#: Wire copy: NITF, and NewsML (G2's items and messages; "newsml" is 1.x, refused by name).
+_NITF_ROOTS = {"nitf"}
+_NEWSML_ROOTS = {"newsitem", "packageitem", "newsmessage", "newsml"}
 _HTML_ROOTS = {
     "html",
     "head",
@@ -96,6 +99,11 @@ def sniff_content(text: str) -> str | None:
     """The format the content itself shows, or None when it could be anything textual."""
     root = root_element(text)
     if root is not None:
+        local = root.rsplit(":", 1)[-1]
+        if local in _NITF_ROOTS:
+            return "nitf"
+        if local in _NEWSML_ROOTS:
+            return "newsml"
         if root in _FEED_ROOTS:
             return "feed"
         if root in _HTML_ROOTS:
@@ -105,7 +113,9 @@ def sniff_content(text: str) -> str | None:
     if text.startswith("---") and _FRONT_MATTER.match(text[:262144]):
         return "markdown"
     if _looks_json(text):
-        return "jsonl"
+        from newsdesk.ingest.wire.ninjs import looks_like_ninjs
+
+        return "ninjs" if looks_like_ninjs(text) else "jsonl"
     if len(_HTML_TAGS.findall(text[:65536])) >= 5:
         return "html"
     return None

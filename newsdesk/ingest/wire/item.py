@@ -1,0 +1,94 @@
+"""What a wire format states -> a finished article, with its wire fields.
+
+The three readers fill an `Extracted` with what the agency states
+(headline, standfirst, byline, dateline, dates and the wire fields) and
+hand over the body text. Unlike a web page, a wire body is all article: no
+navigation, no furniture, crossheads that belong to the copy. So the page
+extractor's boilerplate detection is not run on it; only enrichment is
+(people, organisations, places, quotes, language), and a dateline is read
+from the lede when the agency did not state one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+
+from newsdesk.extract import enrich
+from newsdesk.extract.byline import parse_byline
+from newsdesk.extract.dateline import parse_dateline
+from newsdesk.ingest.assemble import bounded, drop_leading_title, finish, tidy_paragraphs
+from newsdesk.ingest.limits import MAX_ITEM_CHARS
+from newsdesk.ingest.names import person_names
+from newsdesk.ingest.result import Rejected
+from newsdesk.model import Extracted
+from newsdesk.sanitize import clean_text
+
+#: Publication statuses that withdraw an item (NewsML-G2 and ninjs say "canceled",
+#: NITF's management-status too; some agencies spell it the British way).
+_WITHDRAWN = frozenset({"canceled", "cancelled", "withdrawn", "killed", "kill"})
+_WITHHELD = frozenset({"withheld"})
+
+
+def parse_version(value: object, warnings: list[str], label: str) -> int | None:
+    """A version number ("3", 3); a value that is not a positive whole number is reported."""
+    if value is None or value == "":
+        return None
+    text = str(value).strip()
+    if text.isdigit() and int(text) > 0:
+        return int(text)
+    warnings.append(f"{label}version {text[:40]!r} is not a positive whole number; ignored")
+    return None
+
+
+def derive_status(publication: str, signals: set[str], version: int | None) -> str:
+    """One status from the publication status, the item's signals and its version.
+
+    A withdrawal outranks everything; then withholding; a correction signal
+    outranks an update; a version above 1 with no signal is an update.
+    """
+    publication = publication.strip().lower()
+    if publication in _WITHDRAWN:
+        return "withdrawn"
+    if publication in _WITHHELD:
+        return "withheld"
+    if "correction" in signals:
+        return "corrected"
+    if "update" in signals or (version is not None and version > 1):
+        return "updated"
+    return "usable"
+
+
+def byline_names(bylines: Iterable[str]) -> list[str]:
+    """Person names from stated bylines, in any language the byline parser knows
+    ("By ...", "Von ..., dpa", "Par ..."); a bare list of names is read as names."""
+    names: list[str] = []
+    for byline in bylines:
+        parsed = parse_byline(byline[:300]) if byline.strip() else None
+        found = parsed.authors if parsed is not None else person_names([byline])
+        names.extend(n for n in found if n.casefold() not in {m.casefold() for m in names})
+    return names
+
+
+def require_headline(hints: Extracted, what: str) -> None:
+    """Wire copy always has a headline; a file without one is not a usable item."""
+    if not hints.title.strip():
+        raise Rejected(f"{what} has no headline")
+
+
+def build_item(
+    hints: Extracted, body: str, fmt: str, warnings: list[str], label: str = ""
+) -> Extracted:
+    """The stated fields, the body as given, enrichment from the body, then finished."""
+    where = f"{label}: " if label else ""
+    meta = dataclasses.replace(hints)
+    text = bounded(clean_text(body), MAX_ITEM_CHARS, warnings, f"{where}body")
+    meta.body = drop_leading_title(tidy_paragraphs(text), meta.title)
+    if not meta.dateline and meta.body:
+        found = parse_dateline(meta.body.split("\n\n", 1)[0])
+        meta.dateline = found.place if found else None
+    try:
+        meta = enrich(meta)
+    except Exception as exc:  # an extractor bug must not lose the item
+        warnings.append(f"{where}enrichment failed ({type(exc).__name__}: {exc})")
+    return finish(meta, fmt)
