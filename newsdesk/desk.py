@@ -323,6 +323,13 @@ class Desk:
         )
         return [str(r[0]) for r in rows]
 
+    def data_version(self) -> int:
+        """A number that changes when another process (or thread) has written to the store.
+
+        Cheap enough to poll from a UI thread; compare values read in the same thread.
+        """
+        return self.store.data_version()
+
     def rows(self, ids: Sequence[str]) -> list[ArticleRow]:
         return self.store.rows(ids)
 

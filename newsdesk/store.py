@@ -360,6 +360,13 @@ class Store:
         row = tx.execute("SELECT value FROM meta WHERE key = 'rev'").fetchone()
         return int(row["value"])
 
+    def data_version(self) -> int:
+        """Changes when another connection (another process or thread) commits; no I/O.
+
+        SQLite's `PRAGMA data_version`: compare values read on the same connection.
+        """
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+
     def max_rev(self) -> int:
         row = self.conn.execute("SELECT value FROM meta WHERE key = 'rev'").fetchone()
         return int(row["value"]) if row else 0

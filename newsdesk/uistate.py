@@ -29,6 +29,8 @@ class UIState:
     grouped: bool = False
     #: Most recent first, without repeats.
     recent_searches: list[str] = field(default_factory=list)
+    #: The folder of the last import, offered by the next import prompt ("" if none).
+    last_import_folder: str = ""
 
     def remember_search(self, query: str) -> None:
         """Put `query` at the front of the recent searches."""
@@ -46,6 +48,7 @@ class UIState:
             "sort": self.sort,
             "grouped": self.grouped,
             "recent_searches": list(self.recent_searches),
+            "last_import_folder": self.last_import_folder,
         }
 
     @classmethod
@@ -60,6 +63,8 @@ class UIState:
             state.sort = data["sort"]
         if isinstance(data.get("grouped"), bool):
             state.grouped = data["grouped"]
+        if isinstance(data.get("last_import_folder"), str):
+            state.last_import_folder = data["last_import_folder"]
         recent = data.get("recent_searches")
         if isinstance(recent, list):
             state.recent_searches = [q for q in recent if isinstance(q, str) and q.strip()][

@@ -103,8 +103,10 @@ class InboxResults:
         return self.expanded.pop(head, None) is not None
 
     def drop(self, ids: set[str]) -> None:
-        """Articles that left the answer (archived)."""
+        """Articles that left the answer (archived): they count neither as shown nor as matched."""
+        before = len(self.ids)
         self.ids = [i for i in self.ids if i not in ids]
+        self.total = max(len(self.ids), self.total - (before - len(self.ids)))
 
     def with_story_members(
         self, ids: Sequence[str], members_of: Callable[[str], list[str]]

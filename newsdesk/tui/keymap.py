@@ -35,6 +35,9 @@ class KeySpec:
     help: str = ""
     #: Handled as soon as the key arrives, before keys queued behind it (see `search`).
     priority: bool = False
+    #: Where the key is bound: "screen" (the inbox screen) or "reader" (the detail
+    #: pane while it has focus, where it wins over the screen's key).
+    scope: str = "screen"
 
     def binding(self) -> Binding:
         return Binding(
@@ -49,6 +52,7 @@ class KeySpec:
 
 
 NAV = "Move"
+READ = "Reading (the detail pane focused: d or Enter)"
 TRIAGE = "Triage"
 SELECT = "Select"
 SEARCH = "Search and view"
@@ -71,10 +75,51 @@ KEY_TABLE: tuple[KeySpec, ...] = (
         help="Open the article (marks it read) or expand a story row",
     ),
     KeySpec(
+        "next_article",
+        "J",
+        "next_article",
+        "Next article",
+        NAV,
+        help="Open the next article (in the list or while reading)",
+    ),
+    KeySpec(
+        "previous_article",
+        "K",
+        "previous_article",
+        "Previous article",
+        NAV,
+        help="Open the previous article",
+    ),
+    KeySpec(
+        "next_unread", "N", "next_unread", "Next unread", NAV, help="Open the next unread article"
+    ),
+    KeySpec(
         "expand", "l,right", "expand", "Expand story", NAV, help="Show every version of the story"
     ),
     KeySpec(
         "collapse", "h,left", "collapse", "Collapse story", NAV, help="Fold the story's versions"
+    ),
+    KeySpec("reader_down", "j", "scroll_down", "Scroll down", READ, palette=False, scope="reader"),
+    KeySpec("reader_up", "k", "scroll_up", "Scroll up", READ, palette=False, scope="reader"),
+    KeySpec(
+        "reader_page_down",
+        "space",
+        "page_down",
+        "Page down",
+        READ,
+        palette=False,
+        scope="reader",
+        help="Scroll the article one page down",
+    ),
+    KeySpec(
+        "reader_page_up",
+        "b",
+        "page_up",
+        "Page up",
+        READ,
+        palette=False,
+        scope="reader",
+        help="Scroll the article one page up",
     ),
     KeySpec("star", "s", "star", "Star", TRIAGE, footer=True, help="Star or unstar"),
     KeySpec("tag", "t", "tag", "Tag", TRIAGE, footer=True, help="Add or remove tags"),
@@ -99,6 +144,9 @@ KEY_TABLE: tuple[KeySpec, ...] = (
         TRIAGE,
         footer=True,
         help="Export to Markdown, JSON or CSV",
+    ),
+    KeySpec(
+        "note", "n", "note", "Note", TRIAGE, help="Add or edit a note on the article (undoable)"
     ),
     KeySpec(
         "open_url", "o", "open_url", "Open URL", TRIAGE, help="Open the original page in a browser"
@@ -196,6 +244,14 @@ KEY_TABLE: tuple[KeySpec, ...] = (
         for n in range(1, 6)
     ),
     KeySpec("import", "i", "import_files", "Import files…", OTHER, help="Import files or folders"),
+    KeySpec(
+        "import_log",
+        "L",
+        "import_log",
+        "Import log",
+        OTHER,
+        help="The last imports, with every file that failed and why",
+    ),
     KeySpec("help", "question_mark", "help", "Help", OTHER, footer=True, help="List every key"),
     KeySpec("palette", "ctrl+p", "app.command_palette", "Commands", OTHER, palette=False),
     KeySpec("quit", "q", "app.quit", "Quit", OTHER, footer=True),
@@ -227,16 +283,18 @@ def validate_keymap(overrides: Mapping[str, str]) -> tuple[dict[str, str], list[
             errors.append(f"keys.toml: {binding_id}: {', '.join(map(repr, bad))} is not a key name")
             continue
         valid[binding_id] = ",".join(parts)
-    seen: dict[str, str] = {}
+    # A key may mean one thing on the screen and another in the reader (j scrolls there).
+    seen: dict[tuple[str, str], str] = {}
     for spec in KEY_TABLE:
         for key in valid.get(spec.id, spec.keys).split(","):
-            if key in seen and seen[key] != spec.id:
+            other = seen.get((spec.scope, key))
+            if other is not None and other != spec.id:
                 errors.append(
-                    f"keys.toml: {key!r} is bound to both {seen[key]!r} and {spec.id!r}; "
+                    f"keys.toml: {key!r} is bound to both {other!r} and {spec.id!r}; "
                     "key overrides ignored"
                 )
                 return {}, errors
-            seen[key] = spec.id
+            seen[(spec.scope, key)] = spec.id
     return valid, errors
 
 
@@ -258,6 +316,7 @@ _DISPLAY = {
     "left": "←",
     "right": "→",
     "home": "Home",
+    "delete": "Del",
     "end": "End",
 }
 
@@ -314,6 +373,22 @@ def keys_markdown() -> str:
         "An empty query shows the inbox, newest first. In dialogs, `Esc` cancels.",
         "In the saved-search picker (`b`), `d` or `Delete` removes the highlighted",
         "search (there is no undo; the notice repeats its query so it can be saved again).",
+        "",
+        "## Reading",
+        "",
+        "`Enter` (or `d`) moves into the article: the status line says `reading`",
+        "and how far in you are; `j` `k` scroll a line, `space` `b` a page (`↓` `↑`",
+        "`PgDn` `PgUp` too), and the list keys still work around them. `J` and `K`",
+        "open the next and previous article, `N` the next unread one (each is marked",
+        "read, as when opened with `Enter`); `d` goes back to the list.",
+        "",
+        "## Notes, imports",
+        "",
+        "`n` adds, edits or (left empty) removes a note on the article; the note",
+        "shows in the detail pane and `u` undoes it. `i` asks for a file or folder",
+        "(starting at the last folder imported from) and asks again before importing",
+        "more than 300 files or files that do not look like articles. `L` lists the",
+        "last imports with every file that failed and why.",
         "",
         "## Stories",
         "",

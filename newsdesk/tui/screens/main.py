@@ -36,6 +36,7 @@ from newsdesk.tui import triage
 from newsdesk.tui.commands import KeyTableCommands
 from newsdesk.tui.inbox_results import InboxResults
 from newsdesk.tui.keymap import KEY_TABLE
+from newsdesk.tui.modals.confirm import ConfirmDialog
 from newsdesk.tui.modals.prompt import PromptDialog
 from newsdesk.tui.modals.tag import TagChange, TagDialog
 from newsdesk.tui.search_runner import SearchRequest
@@ -64,7 +65,9 @@ class MainScreen(Screen[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012
     """List above the detail pane below 110 columns, beside it from 110."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [spec.binding() for spec in KEY_TABLE]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        spec.binding() for spec in KEY_TABLE if spec.scope == "screen"
+    ]
     """Built from the key table, so footer, help, palette and KEYS.md agree."""
 
     COMMANDS: ClassVar = {KeyTableCommands}
@@ -262,6 +265,7 @@ class MainScreen(Screen[None]):
             grouped=self.ui_state.grouped,
             index=self.query_one(DeskWatch).index_text,
             busy=self._jobs_status(),
+            reading=self.detail.position if self.detail.has_focus else "",
         )
         self.query_one(StatusLine).show(info)
         self.refresh_bindings()  # the footer shows the keys valid now
@@ -292,8 +296,21 @@ class MainScreen(Screen[None]):
             if self.query_text:
                 self.refresh_results()
 
+    def on_desk_watch_store_changed(self, message: DeskWatch.StoreChanged) -> None:
+        """Another window, a CLI command or a fetch changed the store: redraw what is shown."""
+        self.inbox.invalidate()
+        self.refresh_counts()
+        shown = self.detail.article_id
+        if shown is not None:
+            self.view.show_article(shown)  # the same article, its state as it is now
+        else:
+            self.view.show_detail()
+
     def show_detail(self) -> None:
         self.view.show_detail()
+
+    def on_detail_pane_scrolled(self) -> None:
+        self.update_status()
 
     # -- moving ---------------------------------------------------------------------------
 
@@ -336,6 +353,29 @@ class MainScreen(Screen[None]):
     @on(InboxList.Activated)
     def _activated(self, message: InboxList.Activated) -> None:
         self.open_article(message.article_id)
+
+    def action_next_article(self) -> None:
+        self._open_at(self.inbox.cursor + 1)
+
+    def action_previous_article(self) -> None:
+        self._open_at(self.inbox.cursor - 1)
+
+    def action_next_unread(self) -> None:
+        index = self.view.next_unread()
+        if index is None:
+            self.notify("No unread article below this one.", timeout=2)
+            return
+        self._open_at(index)
+
+    def _open_at(self, index: int) -> None:
+        """Move to row `index` and open it, as a pager does (read, focused, at the top)."""
+        if not 0 <= index < self.inbox.row_count:
+            self.notify("No more articles.", timeout=2)
+            return
+        self.inbox.cursor = index
+        article_id = self.inbox.current_id
+        if article_id is not None:
+            self.open_article(article_id)
 
     def open_article(self, article_id: str) -> None:
         row = self.inbox.row(article_id)
@@ -459,8 +499,8 @@ class MainScreen(Screen[None]):
         if result.action == "archive" and "is:archived" not in self.query_text:
             self.view.drop(set(result.changed))
         self.after_change(result.changed)
-        if result.action in ("archive", "unarchive", "tag"):
-            self.show_detail()
+        if result.action in ("archive", "unarchive") or self.detail.article_id in result.changed:
+            self.show_detail()  # the State line is never stale
 
     def on_desk_writer_undone(self, message: DeskWriter.Undone) -> None:
         self.inbox.invalidate()
@@ -487,6 +527,25 @@ class MainScreen(Screen[None]):
 
     def action_undo(self) -> None:
         self.writer.undo()
+
+    def action_note(self) -> None:
+        article_id = self.inbox.current_id
+        article = self.desk.get(article_id) if article_id else None
+        if article is None:
+            return
+
+        def save(text: str | None) -> None:
+            if text is not None and text != (article.state.note or ""):
+                self.writer.set_note(article.id, text)
+
+        self.app.push_screen(
+            PromptDialog(
+                "Note on this article (empty removes it)",
+                placeholder="a note for yourself or the desk",
+                value=article.state.note or "",
+            ),
+            save,
+        )
 
     # -- selection ---------------------------------------------------------------------------
 
@@ -582,16 +641,41 @@ class MainScreen(Screen[None]):
             if not path.exists():
                 self.notify(f"{path} does not exist.", severity="error", markup=False)
                 return
-            self.import_paths([path])
+            folder = path if path.is_dir() else path.parent
+            self.ui_state.last_import_folder = str(folder.absolute())
+            self._save_state()
+            self.query_one(ImportJob).survey([path])
 
+        last = self.ui_state.last_import_folder
         self.app.push_screen(
             PromptDialog(
                 "Import files or folders",
                 placeholder="path to a file or folder (HTML, text, feeds, Markdown, JSON Lines)",
-                value=str(Path.cwd()) + "/",
+                value=last.rstrip("/") + "/" if last else "",
             ),
             go,
         )
+
+    def on_import_job_surveyed(self, message: ImportJob.Surveyed) -> None:
+        """Import at once, unless the paths hold very many files or odd ones: then ask."""
+        found = message.survey
+        if not found.files:
+            self.notify("No file to import there.", severity="warning")
+            return
+        if not found.worth_asking:
+            self.import_paths(found.paths)
+            return
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.import_paths(found.paths)
+
+        self.app.push_screen(ConfirmDialog("Import?", found.question(), confirm="Import"), answer)
+
+    def action_import_log(self) -> None:
+        from newsdesk.tui.screens.import_log import ImportLogScreen
+
+        self.app.push_screen(ImportLogScreen(self.query_one(ImportJob).history))
 
     def import_paths(self, paths: list[Path], *, sample: bool = False) -> None:
         self.query_one(ImportJob).start(paths, sample=sample)

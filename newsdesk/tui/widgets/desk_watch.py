@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
 #: Seconds between two looks at the index.
 INDEX_POLL = 1.0
+#: Seconds between two looks for changes made by other processes.
+STORE_POLL = 0.5
 
 
 class Watched(Protocol):
@@ -34,6 +36,8 @@ class Watched(Protocol):
     def index_status(self) -> IndexStatus: ...
 
     def counts(self) -> dict[str, int]: ...
+
+    def data_version(self) -> int: ...
 
 
 class DeskWatch(Widget):
@@ -53,6 +57,10 @@ class DeskWatch(Widget):
         text: str
         #: The index was behind and has now caught up (answers may be fuller).
         caught_up: bool
+
+    @dataclass
+    class StoreChanged(Message):
+        """Someone else (another window, a CLI command, a fetch) wrote to the store."""
 
     @dataclass
     class CountsReady(Message):
@@ -75,10 +83,22 @@ class DeskWatch(Widget):
         self.index_text = ""
         #: The last index message told, so each is told once.
         self._told: str | None = None
+        self._data_version = 0
 
     def start(self) -> None:
-        """Open the index (it may start a rebuild in its own thread), then poll it."""
+        """Open the index (it may start a rebuild in its own thread), then poll it;
+        and look for other processes' changes to the store."""
         self._open()
+        self._data_version = self._desk.data_version()
+        self.set_interval(STORE_POLL, self._look_for_changes)
+
+    def _look_for_changes(self) -> None:
+        # In the UI thread on purpose: the pragma reads no page and is only comparable
+        # on one connection, and the UI thread's connection is always the same one.
+        version = self._desk.data_version()
+        if version != self._data_version:
+            self._data_version = version
+            self.post_message(self.StoreChanged())
 
     @app_worker(name="open index", group="index")
     def _open(self) -> None:

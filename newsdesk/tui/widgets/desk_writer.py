@@ -116,6 +116,13 @@ class DeskWriter(Widget):
         if result is not None:
             self.post_message(self.Applied(result, len(ids)))
 
+    def set_note(self, article_id: str, note: str) -> None:
+        result = self.guarded(lambda: self._desk.set_note(article_id, note.strip()))
+        if result is None:
+            return
+        self.notify("Note saved (u to undo)." if note.strip() else "Note removed.", timeout=3)
+        self.post_message(self.Applied(result, 1))
+
     def undo(self) -> None:
         outcome = self.guarded(lambda: [self._desk.undo()], title="Not undone")
         if outcome is None:

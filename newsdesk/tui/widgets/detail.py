@@ -20,6 +20,7 @@ from typing import ClassVar, Protocol
 from rich.segment import Segment
 from rich.text import Text
 from textual import events
+from textual.binding import BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
@@ -29,6 +30,7 @@ from textual.worker import get_current_worker
 
 from newsdesk.model import Article, ArticleRow
 from newsdesk.tui.article_view import ArticleStyles, article_text
+from newsdesk.tui.keymap import KEY_TABLE
 from newsdesk.tui.workers import app_worker
 
 #: Related articles listed (keys 1-5).
@@ -67,6 +69,15 @@ class DetailPane(ScrollView, can_focus=True):
         "detail--rule",
     }
     """Themable parts of the article view (see newsdesk.tcss)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        spec.binding() for spec in KEY_TABLE if spec.scope == "reader"
+    ]
+    """The pager keys (j, k, space, b) while the pane has focus; they win over the screen's."""
+
+    @dataclass
+    class Scrolled(Message):
+        """The reader moved in the article (the status line shows how far)."""
 
     @dataclass
     class RelatedFound(Message):
@@ -213,6 +224,31 @@ class DetailPane(ScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         self._rewrap()
+
+    @property
+    def position(self) -> str:
+        """How far into the article the reader is: "top", "42%", "end" or "all"."""
+        height = self.scrollable_content_region.height
+        total = len(self._lines)
+        if total <= height:
+            return "all"
+        top = round(self.scroll_y)
+        if top <= 0:
+            return "top"
+        if top + height >= total:
+            return "end"
+        return f"{100 * (top + height) // total}%"
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        if round(old) != round(new):
+            self.post_message(self.Scrolled())
+
+    def on_focus(self) -> None:
+        self.post_message(self.Scrolled())
+
+    def on_blur(self) -> None:
+        self.post_message(self.Scrolled())
 
     def render_line(self, y: int) -> Strip:
         self._rewrap()

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
@@ -18,6 +19,7 @@ from textual.widgets import ProgressBar
 from textual.worker import get_current_worker
 
 from newsdesk.desk import ImportProgress, ImportSummary
+from newsdesk.tui.import_survey import ImportSurvey, survey
 from newsdesk.tui.workers import app_worker
 
 #: At most this many progress messages per second reach the screen.
@@ -26,6 +28,22 @@ PROGRESS_RATE = 8
 FAILURES_SHOWN = 5
 #: While an import runs, new articles join the list at most this often (seconds).
 RELIST_EVERY = 2.0
+#: Imports kept for the import log.
+HISTORY = 20
+
+
+@dataclass(frozen=True)
+class ImportRecord:
+    """One finished import, for the import log."""
+
+    #: When it ended (local time, ISO 8601 to the second).
+    finished: str
+    paths: list[str]
+    imported: int
+    duplicates: int
+    #: (path, reason) for every file that failed.
+    failed: list[tuple[str, str]]
+    stopped: bool
 
 
 class ImportRunner(Protocol):
@@ -62,15 +80,29 @@ class ImportJob(ProgressBar):
         failed: list[tuple[str, str]]
         sample: bool
         stopped: bool
+        paths: list[str] = field(default_factory=list)
+
+    @dataclass
+    class Surveyed(Message):
+        """What an import of the paths would read (see import_survey)."""
+
+        survey: ImportSurvey
 
     def __init__(self, run_import: ImportRunner, *, id: str | None = None) -> None:
         super().__init__(id=id, show_eta=False)
         self._run_import = run_import
         #: What the status line says while an import runs; empty otherwise.
         self.status = ""
+        #: The last imports, newest first (the import log shows them).
+        self.history: list[ImportRecord] = []
         #: Articles imported when the list was last refreshed, and when.
         self._listed = 0
         self._listed_at = 0.0
+
+    @app_worker(name="survey import", group="import-survey")
+    def survey(self, paths: list[Path]) -> None:
+        """Count the files first (a walk of a big folder takes a while); `Surveyed` follows."""
+        self.post_message(self.Surveyed(survey(paths)))
 
     def start(self, paths: list[Path], *, sample: bool = False) -> None:
         """Import `paths` in the background (`sample`: the bundled queue on first run)."""
@@ -104,6 +136,7 @@ class ImportJob(ProgressBar):
                 failed=[(f.path, f.error or "") for f in summary.failed],
                 sample=sample,
                 stopped=worker.is_cancelled,
+                paths=[str(p) for p in paths],
             )
         )
 
@@ -122,6 +155,15 @@ class ImportJob(ProgressBar):
         """Hide the bar and tell the outcome (the message goes on to the screen)."""
         self.status = ""
         self.remove_class("-shown")
+        record = ImportRecord(
+            finished=datetime.now().astimezone().isoformat(timespec="seconds"),
+            paths=message.paths,
+            imported=message.imported,
+            duplicates=message.duplicates,
+            failed=message.failed,
+            stopped=message.stopped,
+        )
+        self.history[:] = [record, *self.history][:HISTORY]
         if message.sample:
             self.notify(f"Imported {message.imported:,} sample articles.", markup=False)
         else:
@@ -137,7 +179,11 @@ class ImportJob(ProgressBar):
                 markup=False,
                 timeout=8,
             )
-        if len(message.failed) > FAILURES_SHOWN:
+        if message.failed:
+            more = len(message.failed) - FAILURES_SHOWN
             self.notify(
-                f"{len(message.failed) - FAILURES_SHOWN} more files failed.", severity="warning"
+                (f"{more} more files failed. " if more > 0 else "")
+                + "L shows every failed file and why.",
+                severity="warning",
+                markup=False,
             )

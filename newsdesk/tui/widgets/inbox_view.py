@@ -27,6 +27,8 @@ from newsdesk.tui.widgets.inbox import InboxList
 
 #: The detail pane follows the cursor after this pause (holding j stays fast).
 DETAIL_DEBOUNCE = 0.05
+#: Rows read at a time when looking for the next unread article.
+UNREAD_CHUNK = 500
 
 
 class InboxSource(Protocol):
@@ -62,6 +64,8 @@ class InboxView(Container):
         self.results = InboxResults()
         #: Expand the story holding this article once the grouped view is shown.
         self.pending_expand: str | None = None
+        #: The selection is exactly what select-all took: the articles that matched.
+        self._selected_all = False
         self._detail_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -176,6 +180,10 @@ class InboxView(Container):
         one undo) covers them all.
         """
         inbox = self.inbox
+        if inbox.selected and self._selected_all and inbox.selected == set(self.results.ids):
+            # Select-all took the matching articles: a folded story row does not add
+            # the versions that did not match.
+            return [i for i in self.results.ids if i in inbox.selected]
         if inbox.selected:
             ids = inbox.selected_in_order()
         elif inbox.current_id:
@@ -198,6 +206,7 @@ class InboxView(Container):
             return
         inbox.toggle_selected(current)
         inbox.range_anchor = inbox.cursor
+        self._selected_all = False
 
     def select_range(self) -> int | None:
         """Select from the anchor (the last row selected) to the cursor; how many rows."""
@@ -207,11 +216,13 @@ class InboxView(Container):
         anchor = inbox.range_anchor if inbox.range_anchor is not None else inbox.cursor
         count = inbox.select_range(anchor, inbox.cursor)
         inbox.range_anchor = inbox.cursor
+        self._selected_all = False
         return count
 
     def select_all(self) -> None:
         """Select every article of the answer (folded versions included)."""
         self.inbox.set_selection(self.results.ids)
+        self._selected_all = True
 
     def clear_selection(self) -> bool:
         """False when nothing was selected."""
@@ -220,4 +231,18 @@ class InboxView(Container):
             return False
         inbox.set_selection(())
         inbox.range_anchor = None
+        self._selected_all = False
         return True
+
+    def next_unread(self) -> int | None:
+        """The index of the first unread row below the cursor, if any."""
+        inbox = self.inbox
+        ids = inbox.ids
+        start = inbox.cursor + 1
+        for chunk in range(start, len(ids), UNREAD_CHUNK):
+            rows = inbox.rows_for(ids[chunk : chunk + UNREAD_CHUNK])
+            unread = {row.id for row in rows if not row.read}
+            for index in range(chunk, min(chunk + UNREAD_CHUNK, len(ids))):
+                if ids[index] in unread:
+                    return index
+        return None

@@ -23,18 +23,22 @@ class StatusInfo:
     grouped: bool = False
     index: str = ""
     busy: list[str] = field(default_factory=list)
+    #: Where the reader is in the article while the detail pane has focus ("42%").
+    reading: str = ""
 
 
-def status_text(info: StatusInfo) -> Text:
-    """Counts first (they matter most), then query and background work."""
+def status_text(info: StatusInfo, width: int = 0) -> Text:
+    """Counts first (they matter most), then query and background work.
+
+    When `width` is too small for the name and the counters, the name goes.
+    """
+    counters = counters_text(info, lead="  ")
     text = Text(no_wrap=True, overflow="ellipsis", end="")
-    text.append(" newsdesk ", "bold reverse")
-    text.append(f"  {info.shown:,} shown", "bold")
-    if info.total > info.shown:
-        text.append(f" of {info.total:,}", "bold")
-    text.append(f" · {info.unread:,} unread · {info.starred:,} starred")
-    if info.selected:
-        text.append(f" · {info.selected:,} selected", "bold green")
+    if not width or LABEL_WIDTH - 1 + counters.cell_len <= width:
+        text.append(" newsdesk ", "bold reverse")
+    else:
+        counters = counters_text(info, lead=" ")
+    text.append_text(counters)
     if info.query:
         text.append("   query: ", "dim")
         text.append(info.query, "italic")
@@ -48,6 +52,24 @@ def status_text(info: StatusInfo) -> Text:
     return text
 
 
+#: Cells taken by the app's name at the left of the line.
+LABEL_WIDTH = 11
+
+
+def counters_text(info: StatusInfo, *, lead: str) -> Text:
+    """Shown, unread, starred, selected, and where the reader is (after `lead` spaces)."""
+    text = Text(end="")
+    text.append(f"{lead}{info.shown:,} shown", "bold")
+    if info.total > info.shown:
+        text.append(f" of {info.total:,}", "bold")
+    text.append(f" · {info.unread:,} unread · {info.starred:,} starred")
+    if info.selected:
+        text.append(f" · {info.selected:,} selected", "bold green")
+    if info.reading:
+        text.append(f"   reading {info.reading}", "bold")
+    return text
+
+
 class StatusLine(Static):
     """One line at the top of the screen."""
 
@@ -57,4 +79,7 @@ class StatusLine(Static):
 
     def show(self, info: StatusInfo) -> None:
         self.info = info
-        self.update(status_text(info))
+        self.update(status_text(info, self.size.width))
+
+    def on_resize(self) -> None:
+        self.update(status_text(self.info, self.size.width))

@@ -1,0 +1,69 @@
+"""The import log: the last imports, each with every file that failed and why.
+
+Notifications fade; this stays. Opened with `L` or from the command palette.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from newsdesk.sanitize import clean_line
+from newsdesk.tui.widgets.import_job import ImportRecord
+
+
+def log_text(records: Sequence[ImportRecord]) -> Text:
+    """Newest first: when, what, the counts, then one line per failed file."""
+    text = Text(end="")
+    if not records:
+        text.append("No import yet in this session (i imports files or folders).", "dim")
+        return text
+    for number, record in enumerate(records):
+        if number:
+            text.append("\n")
+        text.append(record.finished, "bold")
+        text.append("  " + ", ".join(clean_line(p) for p in record.paths) + "\n")
+        article_word = "article" if record.imported == 1 else "articles"
+        text.append(f"  {record.imported:,} {article_word} imported")
+        if record.duplicates:
+            text.append(f", {record.duplicates:,} already there")
+        if record.failed:
+            text.append(f", {len(record.failed):,} failed", "bold")
+        if record.stopped:
+            text.append(" (stopped)", "dim")
+        text.append("\n")
+        for path, reason in record.failed:
+            text.append("    " + clean_line(Path(path).name), "bold")
+            text.append("  " + clean_line(reason) + "\n")
+            text.append("      " + clean_line(path) + "\n", "dim")
+    return text
+
+
+class ImportLogScreen(ModalScreen[None]):
+    """Every recent import and its failures; Esc, q or L closes."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,L", "close", "Close", id="import_log_close"),
+    ]
+    """Any of these closes the log."""
+
+    def __init__(self, records: Sequence[ImportRecord]) -> None:
+        super().__init__()
+        self.records = list(records)
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog", id="import-log"):
+            yield Static(Text("Import log", style="bold"), classes="dialog-title")
+            yield Static(log_text(self.records), id="import-log-text", markup=False)
+            yield Static(Text("Esc closes", style="dim"))
+
+    def action_close(self) -> None:
+        self.dismiss(None)
