@@ -136,6 +136,7 @@ def article_text(
                 text.append(" ")
             text.append(f"#{clean_line(tag)}", styles.tag)
         text.append("\n")
+    _field(text, "Note", clean_line(state.note or ""), styles)
     _field(text, "URL", clean_line(meta.url or ""), styles)
     counts = meta.mention_counts
     _field(text, "People", _with_counts(meta.people, counts), styles)

@@ -71,7 +71,6 @@ KEY_TABLE: tuple[KeySpec, ...] = (
         "open",
         "Open",
         NAV,
-        footer=True,
         help="Open the article (marks it read) or expand a story row",
     ),
     KeySpec(

@@ -42,6 +42,11 @@ def toggle(
     return desk.archive(ids, on)
 
 
+def articles(count: int) -> str:
+    """ "1 article", "2 articles", "1,204 articles"."""
+    return f"{count:,} article" if count == 1 else f"{count:,} articles"
+
+
 def batch_notice(result: ActionResult, requested: int) -> str:
     """ "Archived 3 of 4 (u to undo)"."""
     verb = PAST.get(result.action, result.action.capitalize())

@@ -83,3 +83,17 @@ def test_version_diff_narrow(snap_compare: Any, make_app: AppFactory, paths: Pat
         await steady("D")(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_reading_wide_160x48(snap_compare: Any, make_app: AppFactory, seeded: Paths) -> None:
+    """Reading an article as a pager: the detail pane focused, the status line says where."""
+    tagged(seeded)
+    app = make_app()
+    assert snap_compare(app, terminal_size=(160, 48), run_before=steady("j", "enter", "j"))
+
+
+def test_main_screen_80x24(snap_compare: Any, make_app: AppFactory, seeded: Paths) -> None:
+    """At 80x24 the footer still shows ? Help and q Quit; the counters are never cut."""
+    tagged(seeded)
+    app = make_app()
+    assert snap_compare(app, terminal_size=(80, 24), run_before=steady("z", "l", "asterisk"))

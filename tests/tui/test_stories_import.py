@@ -93,4 +93,4 @@ async def test_import_dialog_imports_a_folder(make_app: AppFactory, tmp_path: Pa
         assert len(screen.inbox.ids) == 13
         titles = [r.title for r in screen.inbox.rows_for(screen.inbox.ids)]
         assert "Harbour bridge reopens after repairs" in titles
-        assert any("Imported 1 articles" in m for m in seen)
+        assert any("Imported 1 article." in m for m in seen)

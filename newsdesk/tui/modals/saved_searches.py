@@ -20,6 +20,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 from textual.worker import Worker, get_current_worker
 
+from newsdesk.tui.triage import articles
 from newsdesk.tui.workers import app_worker
 
 #: Counts a query's matches; None when the query is invalid.
@@ -93,7 +94,7 @@ class SavedSearchPicker(ModalScreen[str | None]):
 
     def on_saved_search_picker_counted(self, message: Counted) -> None:
         self._counts[message.name] = (
-            "invalid query" if message.count is None else f"{message.count:,} articles"
+            "invalid query" if message.count is None else articles(message.count)
         )
         self._refill()
 

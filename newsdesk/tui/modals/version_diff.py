@@ -174,9 +174,7 @@ class VersionDiffScreen(ModalScreen[None]):
         status = Text(style="dim")
         status.append(f"{outlet(current)} vs {outlet(other)}")
         if len(self.others) > 1:
-            status.append(
-                f" · version {self.position + 1} of {len(self.others)} others · ←/→ another"
-            )
+            status.append(f" · version {self.position + 1} of {len(self.others)} · ←/→ another")
         status.append(" · Esc closes")
         self.query_one("#diff-versions", Label).update(status)
         self.query_one("#diff-a", Static).update(side_text(current, diff.only_in_a, "this version"))

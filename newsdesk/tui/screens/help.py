@@ -34,6 +34,31 @@ def help_table(overrides: Mapping[str, str]) -> Table:
     return table
 
 
+#: The search language at a glance (the whole of it is in newsdesk/search/SYNTAX.md).
+SYNTAX = (
+    ("korea summit", "both words, anywhere (headline ranks higher)"),
+    ('"north korea"', "the phrase"),
+    ("korea OR japan, -japan, (a OR b) c", "boolean logic"),
+    ("korea*", "words starting with korea (3 letters at least)"),
+    ("title: author: source:", "in the headline, the byline, the outlet"),
+    ("person: org: place:", "people, organisations, places named"),
+    ("tag:urgent  -tag:done", "your tags"),
+    ("is:starred is:unread is:archived", "state (is:read, is:exported; negate with -)"),
+    ("in:all", "include the archive"),
+    ("published:2026-11  published:>-7d", "a month, a day, ranges, relative dates"),
+    ("id:4f3a9c  related:4f3a9c", "an article by id; the articles most like it"),
+)
+
+
+def syntax_table() -> Table:
+    table = Table(box=None, show_header=False, padding=(0, 2, 0, 0), expand=True)
+    table.add_column("type", style="bold", no_wrap=True, min_width=18)
+    table.add_column("finds", ratio=1)
+    for typed, finds in SYNTAX:
+        table.add_row(Text(typed), Text(finds))
+    return table
+
+
 class HelpScreen(ModalScreen[None]):
     """Lists every key; Esc, q or ? closes."""
 
@@ -50,6 +75,8 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(classes="dialog", id="help-dialog"):
             yield Static(Text("Keys", style="bold"), classes="dialog-title")
             yield Static(help_table(self.overrides), id="help-table")
+            yield Static(Text("Search syntax", style="bold underline"))
+            yield Static(syntax_table(), id="help-syntax")
             yield Static(
                 Text(
                     "In the search box: Enter or Esc returns to the list keeping the query; "

@@ -23,7 +23,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.message import Message
@@ -55,6 +55,9 @@ from newsdesk.uistate import UIState
 
 if TYPE_CHECKING:
     from newsdesk.tui.modals.export import ExportRequest
+
+#: Below this width the footer is compact and leaves out the palette hint.
+NARROW_FOOTER = 100
 
 T = TypeVar("T")
 
@@ -178,6 +181,13 @@ class MainScreen(Screen[None]):
             sample = sample_data_dir()
             if sample is not None:
                 self.import_paths([sample], sample=True)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """On a narrow terminal the footer packs its keys, so ? Help and q Quit still show."""
+        footer = self.query_one(Footer)
+        narrow = event.size.width < NARROW_FOOTER
+        footer.compact = narrow
+        footer.show_command_palette = not narrow
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keep the footer to the keys that do something now."""

@@ -132,7 +132,9 @@ class DeskWriter(Widget):
             self.notify("Nothing to undo.", timeout=2)
             return
         what = result.action.removeprefix("undo ")
-        self.notify(f"Undid {what} on {len(result.changed):,} articles", timeout=3, markup=False)
+        self.notify(
+            f"Undid {what} on {triage.articles(len(result.changed))}", timeout=3, markup=False
+        )
         self.post_message(self.Undone(result))
 
     def save_search(self, name: str, query: str) -> bool:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Protocol
 from textual.message import Message
 from textual.widget import Widget
 
+from newsdesk.tui.triage import articles
 from newsdesk.tui.workers import app_worker
 
 if TYPE_CHECKING:
@@ -105,7 +106,7 @@ class ExportJob(Widget):
         where = message.destination
         if len(message.paths) > 1:
             where = f"{len(message.paths):,} files in {message.destination}"
-        text = f"Exported {message.count:,} articles to {where}"
+        text = f"Exported {articles(message.count)} to {where}"
         if message.clipboard is not None:
             text += " (digest copied to the clipboard)"
         self.notify(text, title="Export", markup=False, timeout=8)

@@ -20,6 +20,7 @@ from textual.worker import get_current_worker
 
 from newsdesk.desk import ImportProgress, ImportSummary
 from newsdesk.tui.import_survey import ImportSurvey, survey
+from newsdesk.tui.triage import articles
 from newsdesk.tui.workers import app_worker
 
 #: At most this many progress messages per second reach the screen.
@@ -167,7 +168,7 @@ class ImportJob(ProgressBar):
         if message.sample:
             self.notify(f"Imported {message.imported:,} sample articles.", markup=False)
         else:
-            text = f"Imported {message.imported:,} articles"
+            text = f"Imported {articles(message.imported)}"
             if message.duplicates:
                 text += f", {message.duplicates:,} already there"
             self.notify(text + ".", markup=False)

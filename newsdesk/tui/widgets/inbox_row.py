@@ -93,7 +93,8 @@ def render_row(
     when_width = max(TIME_WIDTH, cell_len(when))
     source = clean_line(row.source or "")
     source_width = min(SOURCE_WIDTH, max(0, (width - 30) // 3)) if width > 44 else 0
-    others = f" +{row.story_size - 1}" if row.story_size > 1 else ""
+    # The story's other versions are counted on its row, not again on each version under it.
+    others = f" +{row.story_size - 1}" if row.story_size > 1 and not shape.depth else ""
     fixed = text.cell_len + (source_width + 1 if source_width else 0) + when_width + 1
     title_width = max(4, width - fixed - cell_len(others))
     title = fit(clean_line(row.title) or "(no headline)", title_width)

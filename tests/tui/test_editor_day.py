@@ -1,0 +1,277 @@
+"""An editor's day (issue 13): reading as a pager, live changes, fresh detail, safe imports,
+grouped select-all, notes, narrow terminals and a read-only store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input
+
+from newsdesk.desk import Desk
+from newsdesk.paths import Paths
+from newsdesk.store import StoreError
+from newsdesk.tui.modals.confirm import ConfirmDialog
+from newsdesk.tui.modals.prompt import PromptDialog
+from newsdesk.tui.screens.import_log import ImportLogScreen
+from newsdesk.tui.widgets.status_line import StatusLine
+from tests.tui.conftest import AppFactory, make_paths, sample_articles
+from tests.tui.helpers import SIZE, main_screen, record_notifications, search_for, settle
+
+
+def long_article_paths(root: Path) -> Paths:
+    """Twelve articles, the newest with a body long enough to page through."""
+    paths = make_paths(root)
+    items = sample_articles(12)
+    items[0].body = "\n\n".join(f"Paragraph {n} of a long report." for n in range(200))
+    with Desk(paths) as desk:
+        desk.add_extracted(items, "fixture")
+        desk.sync_index()
+    return paths
+
+
+async def test_detail_pane_reads_like_a_pager(make_app: AppFactory, tmp_path: Path) -> None:
+    app = make_app(long_article_paths(tmp_path / "long"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        first = screen.inbox.current_id
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.detail.has_focus and screen.detail.article_id == first
+        assert screen.query_one(StatusLine).info.reading == "top"
+        # j scrolls the article, not the list.
+        await pilot.press("j", "j")
+        await settle(pilot)
+        assert screen.inbox.cursor == 0
+        assert round(screen.detail.scroll_y) == 2
+        await pilot.press("space")
+        await settle(pilot)
+        assert round(screen.detail.scroll_y) > 2
+        after_page = round(screen.detail.scroll_y)
+        await pilot.press("b")
+        await settle(pilot)
+        assert round(screen.detail.scroll_y) < after_page
+        await pilot.press("k")
+        await settle(pilot)
+        assert screen.inbox.cursor == 0
+        # J opens the next article (read, at the top), K goes back.
+        await pilot.press("J")
+        await settle(pilot)
+        second = screen.inbox.ids[1]
+        assert screen.inbox.cursor == 1 and screen.detail.article_id == second
+        assert screen.detail.has_focus and round(screen.detail.scroll_y) == 0
+        assert screen.inbox.row(second).read  # type: ignore[union-attr]
+        await pilot.press("K")
+        await settle(pilot)
+        assert screen.detail.article_id == first
+
+
+async def test_next_unread_skips_read_articles(make_app: AppFactory, seeded: Paths) -> None:
+    with Desk(seeded) as desk:
+        ids = desk.inbox_ids()
+        desk.mark_read(ids[1:4])
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        await pilot.press("N")
+        await settle(pilot)
+        assert screen.inbox.current_id == ids[4]
+        assert screen.detail.has_focus
+
+
+async def test_a_star_from_another_process_shows_within_a_second(
+    make_app: AppFactory, seeded: Paths
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        first = screen.inbox.ids[0]
+        assert not screen.inbox.row(first).starred  # type: ignore[union-attr]
+        with Desk(seeded) as other:  # a second window or `newsdesk star` from a shell
+            other.star([first])
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if screen.counts.get("starred") == 1:
+                break
+        await settle(pilot)
+        assert screen.counts.get("starred") == 1
+        assert screen.inbox.row(first).starred  # type: ignore[union-attr]
+        assert "starred" in screen.detail.text.plain.split("State", 1)[1].splitlines()[0]
+
+
+async def test_detail_state_changes_at_once_after_star_and_read(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+
+        def state_line() -> str:
+            return screen.detail.text.plain.split("State", 1)[1].splitlines()[0]
+
+        assert "unread" in state_line()
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.pause()
+        assert "starred" in state_line()
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.pause()
+        assert "unread" not in state_line()
+
+
+async def test_grouped_select_all_acts_on_the_matches_only(
+    make_app: AppFactory, seeded: Paths
+) -> None:
+    app = make_app()
+    seen = record_notifications(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        await pilot.press("z")
+        await settle(pilot)
+        # One version of each story matches this search: the other does not.
+        await search_for(pilot, "source:ironbridge")
+        matched = list(screen.results.ids)
+        assert matched and any(screen.results.is_story_row(i) for i in screen.inbox.ids)
+        await pilot.press("asterisk")
+        await settle(pilot)
+        assert len(screen.inbox.selected) == len(matched)
+        assert sorted(screen.targets()) == sorted(matched)
+        await pilot.press("a")
+        await settle(pilot)
+        assert f"Archived {len(matched)} of {len(matched)} (u to undo)" in seen
+        with Desk(seeded) as desk:
+            assert {r.id for r in desk.rows(desk.inbox_ids())}.isdisjoint(matched)
+            assert len(desk.inbox_ids()) == 12 - len(matched)
+
+
+async def test_archive_then_undo_leaves_no_stale_total(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        await pilot.press("a")
+        await settle(pilot)
+        info = screen.query_one(StatusLine).info
+        assert (info.shown, info.total) == (11, 11)
+        await pilot.press("u")
+        await settle(pilot)
+        info = screen.query_one(StatusLine).info
+        assert (info.shown, info.total) == (12, 12)
+
+
+async def test_note_is_shown_and_undone(make_app: AppFactory, seeded: Paths) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        first = screen.inbox.current_id
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, PromptDialog)
+        app.screen.query_one(Input).value = "Call the basin authority"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Note      Call the basin authority" in screen.detail.text.plain
+        with Desk(seeded) as desk:
+            article = desk.get(first)  # type: ignore[arg-type]
+            assert article is not None and article.state.note == "Call the basin authority"
+        await pilot.press("u")
+        await settle(pilot)
+        assert "Call the basin authority" not in screen.detail.text.plain
+
+
+async def test_saving_a_search_on_a_read_only_store_is_told_not_a_crash(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(self: Desk, name: str, query: str) -> None:
+        raise StoreError("the data directory is read-only: newsdesk can show and search it")
+
+    monkeypatch.setattr(Desk, "save_search", refuse)
+    app = make_app()
+    seen = record_notifications(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await search_for(pilot, "strike")
+        await pilot.press("B")
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert any("read-only" in m for m in seen)
+        assert app.return_code in (None, 0)
+        assert type(app.screen).__name__ == "MainScreen"
+
+
+async def test_import_prompt_starts_empty_then_at_the_last_folder(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    folder = tmp_path / "wire"
+    folder.mkdir()
+    (folder / "a.md").write_text(
+        "---\ntitle: Ferry timetable changes from Monday\nsource: Test Gazette\n---\n\n"
+        "The harbour ferry will run every twenty minutes from Monday.\n",
+        encoding="utf-8",
+    )
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        field = app.screen.query_one(Input)
+        assert field.value == ""  # never the process's current directory
+        field.value = str(folder)
+        await pilot.press("enter")
+        await settle(pilot)
+        await settle(pilot)
+        assert len(main_screen(app).inbox.ids) == 13
+        await pilot.press("i")
+        await pilot.pause()
+        assert app.screen.query_one(Input).value == str(folder) + "/"
+
+
+async def test_odd_files_ask_first_and_failures_stay_in_the_log(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "story.md").write_text(
+        "---\ntitle: Library reopens after rebuild\nsource: Test Gazette\n---\n\n"
+        "The city library reopened on Saturday after a three-year rebuild.\n",
+        encoding="utf-8",
+    )
+    (folder / "tool.py").write_text("print('not an article')\n", encoding="utf-8")
+    (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0" + bytes(range(256)) * 8)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        app.screen.query_one(Input).value = str(folder)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        question = str(app.screen.query_one("#confirm-question").render())
+        assert "3 files" in question and "2 of them" in question
+        await pilot.press("n")
+        await settle(pilot)
+        assert len(main_screen(app).inbox.ids) == 12  # declined: nothing imported
+        await pilot.press("i")
+        await pilot.pause()
+        app.screen.query_one(Input).value = str(folder)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        await settle(pilot)
+        imported = len(main_screen(app).inbox.ids) - 12
+        assert imported >= 1
+        await pilot.press("L")
+        await pilot.pause()
+        assert isinstance(app.screen, ImportLogScreen)
+        log = str(app.screen.query_one("#import-log-text").render())
+        noun = "article" if imported == 1 else "articles"
+        assert f"{imported} {noun} imported" in log
+        assert f"{3 - imported} failed" in log and "photo.jpg" in log
