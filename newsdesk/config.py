@@ -40,6 +40,8 @@ class Settings:
     relative_times: bool = True
     #: Opening or marking one version of a story read marks all its versions read.
     read_all_versions: bool = False
+    #: Where exports go by default (`[export] folder`), else the documents folder.
+    export_folder: Path | None = None
     #: One line per problem found ("keys.toml: ...").
     errors: list[str] = field(default_factory=list)
 
@@ -103,6 +105,16 @@ def load_settings(paths: Paths) -> Settings:
             settings.relative_times = relative
         else:
             errors.append("config.toml: ui.relative_times must be true or false; ignored")
+    export = config.get("export", {})
+    if not isinstance(export, dict):
+        errors.append("config.toml: [export] must be a table; defaults kept")
+        export = {}
+    folder = export.get("folder")
+    if folder is not None:
+        if isinstance(folder, str) and folder.strip():
+            settings.export_folder = Path(folder.strip()).expanduser()
+        else:
+            errors.append("config.toml: export.folder must be a folder path; ignored")
     stories = config.get("stories", {})
     if not isinstance(stories, dict):
         errors.append("config.toml: [stories] must be a table; defaults kept")

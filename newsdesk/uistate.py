@@ -31,6 +31,8 @@ class UIState:
     recent_searches: list[str] = field(default_factory=list)
     #: The folder of the last import, offered by the next import prompt ("" if none).
     last_import_folder: str = ""
+    #: The folder the last export went to, where the next one starts ("" if none).
+    last_export_folder: str = ""
 
     def remember_search(self, query: str) -> None:
         """Put `query` at the front of the recent searches."""
@@ -49,6 +51,7 @@ class UIState:
             "grouped": self.grouped,
             "recent_searches": list(self.recent_searches),
             "last_import_folder": self.last_import_folder,
+            "last_export_folder": self.last_export_folder,
         }
 
     @classmethod
@@ -63,8 +66,9 @@ class UIState:
             state.sort = data["sort"]
         if isinstance(data.get("grouped"), bool):
             state.grouped = data["grouped"]
-        if isinstance(data.get("last_import_folder"), str):
-            state.last_import_folder = data["last_import_folder"]
+        for name in ("last_import_folder", "last_export_folder"):
+            if isinstance(data.get(name), str):
+                setattr(state, name, data[name])
         recent = data.get("recent_searches")
         if isinstance(recent, list):
             state.recent_searches = [q for q in recent if isinstance(q, str) and q.strip()][

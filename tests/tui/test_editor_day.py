@@ -275,3 +275,43 @@ async def test_odd_files_ask_first_and_failures_stay_in_the_log(
         noun = "article" if imported == 1 else "articles"
         assert f"{imported} {noun} imported" in log
         assert f"{3 - imported} failed" in log and "photo.jpg" in log
+
+
+async def test_export_destination_follows_the_format_and_remembers_the_folder(
+    make_app: AppFactory, seeded: Paths, tmp_path: Path
+) -> None:
+    configured = tmp_path / "exports"
+    seeded.config_dir.mkdir(parents=True, exist_ok=True)
+    seeded.config_file.write_text(f'[export]\nfolder = "{configured}"\n', encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        dest = app.screen.query_one("#export-dest", Input)
+        assert Path(dest.value).parent == configured  # never the process's directory
+        assert dest.value.endswith(".md")
+        await pilot.click("#format-md-files")
+        await settle(pilot)
+        assert Path(dest.value).parent == configured
+        assert Path(dest.value).name.startswith("articles-") and Path(dest.value).suffix == ""
+        await pilot.click("#format-json")
+        await settle(pilot)
+        assert dest.value.endswith(".json")
+        # A typed destination keeps its place and takes the format's kind of name.
+        dest.value = str(tmp_path / "elsewhere" / "picked.json")
+        await pilot.click("#format-csv")
+        await settle(pilot)
+        assert dest.value == str(tmp_path / "elsewhere" / "picked.csv")
+        await pilot.click("#format-md-files")
+        await settle(pilot)
+        assert dest.value == str(tmp_path / "elsewhere" / "picked")
+        await pilot.click("#export-go")
+        await settle(pilot)
+        files = sorted((tmp_path / "elsewhere" / "picked").glob("*.md"))
+        assert len(files) == 1
+        assert app.ui_state.last_export_folder == str(tmp_path / "elsewhere")
+        await pilot.press("e")
+        await settle(pilot)
+        again = app.screen.query_one("#export-dest", Input)
+        assert Path(again.value).parent == tmp_path / "elsewhere"

@@ -21,7 +21,9 @@ from newsdesk.export import (
     ExportFormat,
     ExportOptions,
     default_destination,
+    default_file_name,
 )
+from newsdesk.export.options import FORMAT_SUFFIX
 
 
 @dataclass(frozen=True)
@@ -46,9 +48,25 @@ class ExportRequest:
         )
 
 
-def default_path(format: str, now: datetime) -> Path:
-    fmt: ExportFormat = format if format in EXPORT_FORMATS else "md"
-    return default_destination(fmt, now)
+def as_format(format: str) -> ExportFormat:
+    return format if format in EXPORT_FORMATS else "md"
+
+
+def default_path(format: str, now: datetime, folder: Path | None = None) -> Path:
+    """In `folder` (the last export's, or the configured one), else the default folder."""
+    if folder is None:
+        return default_destination(as_format(format), now)
+    return folder / default_file_name(as_format(format), now)
+
+
+def retarget(dest: Path, old: str, new: str) -> Path:
+    """A destination typed for one format, made right for another (its suffix or none)."""
+    old_suffix = FORMAT_SUFFIX[as_format(old)]
+    new_suffix = FORMAT_SUFFIX[as_format(new)]
+    name = dest.name
+    if old_suffix and name.endswith(old_suffix):
+        name = name[: -len(old_suffix)]
+    return dest.with_name(name + new_suffix) if name else dest
 
 
 class ExportDialog(ModalScreen[ExportRequest | None]):
@@ -70,8 +88,11 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         scope: str,
         query: str | None,
         now: datetime,
+        folder: Path | None = None,
     ) -> None:
         super().__init__()
+        #: Where the destination starts: the last export's folder or the configured one.
+        self.folder = folder
         self.scopes = {"selection": selection, "article": current, "shown": shown}
         self.scope = scope
         self.current_label = current_label
@@ -106,7 +127,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             yield Checkbox("Copy the digest to the clipboard", id="export-copy")
             yield Checkbox("Overwrite if it exists", id="export-force")
             yield Label(Text("Destination", style="dim"))
-            yield Input(str(default_path(self.format, self.now)), id="export-dest")
+            yield Input(str(default_path(self.format, self.now, self.folder)), id="export-dest")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Export", variant="primary", id="export-go", compact=True)
                 yield Button("Cancel", id="export-cancel", compact=True)
@@ -116,19 +137,26 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
 
     @on(RadioSet.Changed, "#export-format")
     def _format_changed(self, event: RadioSet.Changed) -> None:
-        self.format = (event.pressed.id or "format-md").removeprefix("format-")
-        if not self._dest_edited:
-            field = self.query_one("#export-dest", Input)
-            with field.prevent(Input.Changed):
-                field.value = str(default_path(self.format, self.now))
+        old, self.format = self.format, (event.pressed.id or "format-md").removeprefix("format-")
+        field = self.query_one("#export-dest", Input)
+        if self._dest_edited:
+            # Keep the typed place, with the new format's kind of name (file or folder).
+            value = (
+                str(retarget(Path(field.value.strip()), old, self.format)) if field.value else ""
+            )
+        else:
+            value = str(default_path(self.format, self.now, self.folder))
+        with field.prevent(Input.Changed):
+            field.value = value
 
     @on(RadioSet.Changed, "#export-scope")
     def _scope_changed(self, event: RadioSet.Changed) -> None:
         self.scope = (event.pressed.id or "scope-article").removeprefix("scope-")
 
     @on(Input.Changed, "#export-dest")
-    def _dest_changed(self) -> None:
-        self._dest_edited = True
+    def _dest_changed(self, event: Input.Changed) -> None:
+        # The Input reports its first value too: only a value the user typed counts.
+        self._dest_edited = event.value != str(default_path(self.format, self.now, self.folder))
 
     @on(Input.Submitted, "#export-dest")
     @on(Button.Pressed, "#export-go")

@@ -730,12 +730,30 @@ class MainScreen(Screen[None]):
                 scope="selection" if self.inbox.selected else "article",
                 query=self.query_text or None,
                 now=self.clock(),
+                folder=self._export_folder(),
             ),
             go,
         )
 
+    def _export_folder(self) -> Path:
+        """The last export's folder, else `[export] folder`, else Documents/newsdesk.
+
+        Never the process's current directory: the app may have been started anywhere.
+        """
+        if self.ui_state.last_export_folder:
+            return Path(self.ui_state.last_export_folder)
+        if self.settings.export_folder is not None:
+            return self.settings.export_folder
+        from newsdesk.export.writer import default_export_dir
+
+        folder = default_export_dir()
+        return folder if folder != Path.cwd() else Path.home() / "newsdesk"
+
     def on_export_job_finished(self, message: ExportJob.Finished) -> None:
         self.update_status()
+        if not message.error and message.destination:
+            self.ui_state.last_export_folder = str(Path(message.destination).parent)
+            self._save_state()
         if not message.error:
             self.inbox.invalidate()
             self.refresh_counts()
