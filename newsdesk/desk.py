@@ -355,6 +355,8 @@ class Desk:
         matches = self.store.resolve_prefix(text) if is_prefix else []
         if len(matches) == 1:
             return matches[0]
+        if not matches and 0 < len(text) < 6 and all(c in "0123456789abcdef" for c in text):
+            raise DeskError(f"id {text!r} is too short: give at least six characters of an id")
         if not matches:
             raise DeskError(f"no article with id {text!r}")
         raise DeskError(f"id {text!r} is ambiguous: {', '.join(matches)}")

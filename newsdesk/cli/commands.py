@@ -18,6 +18,7 @@ from rich.text import Text
 
 from newsdesk.cli import output
 from newsdesk.desk import ActionResult, Desk, DeskError, ImportProgress, Sort
+from newsdesk.model import ArticleRow
 from newsdesk.sanitize import clean_line
 
 EXIT_OK = 0
@@ -150,25 +151,29 @@ def cmd_search(desk: Desk, args: argparse.Namespace) -> int:
     query = " ".join(args.query)
     ids = _search_ids(desk, query, args.sort, args.limit)
     rows = desk.rows(ids[: args.limit])
-    if args.json:
-        output.print_json([output.row_dict(r) for r in rows])
-    elif rows:
-        output.out.print(output.rows_table(rows))
-    else:
-        output.notice("no matches")
+    _print_rows(rows, args)
     return EXIT_OK
+
+
+def _print_rows(rows: list[ArticleRow], args: argparse.Namespace) -> None:
+    """A table for people, JSON or TSV for scripts; "no matches" on stderr when empty."""
+    if args.json or args.format == "json":
+        output.print_json([output.row_dict(r) for r in rows])
+    elif args.format == "tsv":
+        output.print_tsv(rows)
+    elif rows:
+        output.out.print(output.rows_table(rows, width=output.out.width))
+    if not rows and not (args.json or args.format == "json"):
+        output.notice("no matches")
 
 
 def cmd_list(desk: Desk, args: argparse.Namespace) -> int:
     query = " ".join(args.query)
     ids = _search_ids(desk, query, "newest", None) if query else desk.inbox_ids()
     rows = desk.rows(ids[: args.limit] if args.limit > 0 else ids)
-    if args.json:
-        output.print_json([output.row_dict(r) for r in rows])
-    else:
-        output.out.print(output.rows_table(rows))
-        if len(ids) > len(rows):
-            output.notice(f"{len(rows)} of {len(ids)} shown; use --limit 0 for all")
+    _print_rows(rows, args)
+    if not args.json and args.format == "table" and len(ids) > len(rows):
+        output.notice(f"{len(rows)} of {len(ids)} shown; use --limit 0 for all")
     return EXIT_OK
 
 

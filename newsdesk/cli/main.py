@@ -59,6 +59,12 @@ def build_parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=helptext)
         p.add_argument("query", nargs="*" if name == "list" else "+")
         p.add_argument("--json", action="store_true")
+        p.add_argument(
+            "--format",
+            choices=("table", "json", "tsv"),
+            default="table",
+            help="tsv: id, markers, published, source, headline, tags; tab-separated, no header",
+        )
         p.add_argument("--limit", type=int, default=20 if name == "search" else 50)
         if name == "search":
             p.add_argument("--sort", choices=("relevance", "newest"), default="relevance")

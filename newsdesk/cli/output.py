@@ -57,24 +57,57 @@ def inert(text: str | None, *, one_line: bool = False) -> str:
     return clean_line(text) if one_line else clean_text(text)
 
 
-def rows_table(rows: list[ArticleRow], scores: dict[str, float] | None = None) -> Table:
-    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
-    table.add_column("id", style="dim", no_wrap=True, min_width=10)
-    table.add_column("", no_wrap=True, min_width=3)
-    table.add_column("published", no_wrap=True, min_width=10)
-    table.add_column("source", no_wrap=True, min_width=8, max_width=18, overflow="ellipsis")
-    table.add_column("headline", overflow="ellipsis", no_wrap=True, ratio=1)
-    table.add_column("tags", style="cyan", no_wrap=True, overflow="ellipsis", max_width=20)
+#: Below this width the table leaves out the tags column and narrows the source.
+WIDE_TABLE = 110
+
+
+def rows_table(rows: list[ArticleRow], width: int = 0) -> Table:
+    """id, markers, date and headline always; the source and tags as the width allows.
+
+    The fixed columns have fixed widths, so a narrow terminal (or a pipe, 80
+    columns) cuts the headline, never the id a reader passes to `show`.
+    """
+    wide = not width or width >= WIDE_TABLE
+    # expand: the headline's ratio takes what the fixed columns leave (else Rich shrinks them).
+    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False, expand=True)
+    table.add_column("id", style="dim", no_wrap=True, width=10)
+    table.add_column("", no_wrap=True, width=3)
+    table.add_column("published", no_wrap=True, width=10)
+    table.add_column("source", no_wrap=True, width=18 if wide else 12, overflow="ellipsis")
+    table.add_column("headline", overflow="ellipsis", no_wrap=True, ratio=1, min_width=12)
+    if wide:
+        table.add_column("tags", style="cyan", no_wrap=True, overflow="ellipsis", max_width=20)
     for row in rows:
-        table.add_row(
+        cells = [
             Text(inert(row.id[:10], one_line=True)),
             Text(markers(row)),
             Text(inert((row.published or "")[:10], one_line=True)),
             Text(inert(row.source, one_line=True)),
             Text(inert(row.title, one_line=True) + story_suffix(row.story_size)),
-            Text(inert(" ".join(row.tags), one_line=True)),
-        )
+        ]
+        if wide:
+            cells.append(Text(inert(" ".join(row.tags), one_line=True)))
+        table.add_row(*cells)
     return table
+
+
+def print_tsv(rows: list[ArticleRow]) -> None:
+    """One line per article: id, markers, published, source, headline, tags (tab-separated)."""
+
+    def field(value: str | None) -> str:
+        return inert(value, one_line=True).replace("\t", " ")
+
+    for row in rows:
+        values = [
+            row.id,
+            markers(row).replace(" ", "") or "-",
+            row.published or "",
+            row.source,
+            row.title,
+            ",".join(row.tags),
+        ]
+        sys.stdout.write("\t".join(field(v) for v in values) + "\n")
+    sys.stdout.flush()
 
 
 def story_suffix(size: int) -> str:

@@ -53,6 +53,7 @@ ARTICLE_VARIABLES: frozenset[str] = frozenset(
         "dek",
         "quotes",
         "tags",
+        "note",
         "body",
         "url",
         "link",

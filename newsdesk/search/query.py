@@ -89,6 +89,13 @@ class IdPrefix:
 
 
 @dataclass(frozen=True)
+class Note:
+    """`note:WORDS`: the editor's note contains the text; `note:*`: has a note."""
+
+    text: str
+
+
+@dataclass(frozen=True)
 class And:
     items: tuple[Node, ...]
 
@@ -104,7 +111,7 @@ class Not:
 
 
 TextLeaf = Words | Related
-StoreLeaf = Flag | Everything | Tag | Published | Language | IdPrefix
+StoreLeaf = Flag | Everything | Tag | Published | Language | IdPrefix | Note
 Node = TextLeaf | StoreLeaf | And | Or | Not
 
 
@@ -155,6 +162,7 @@ _STORE_FIELDS = frozenset(
         "id",
         "related",
         "like",
+        "note",
     }
 )
 _FLAGS: dict[str, FlagName] = {
@@ -485,6 +493,8 @@ class _Parser:
             return Language(_language_code(lowered))
         if name == "id":
             return IdPrefix(lowered)
+        if name == "note":
+            return Note("" if value.strip() == "*" else value.strip())
         # related: / like:
         return Related(lowered)
 
@@ -526,4 +536,4 @@ def is_text_leaf(node: Node) -> bool:
 
 
 def is_store_leaf(node: Node) -> bool:
-    return isinstance(node, Flag | Everything | Tag | Published | Language | IdPrefix)
+    return isinstance(node, Flag | Everything | Tag | Published | Language | IdPrefix | Note)

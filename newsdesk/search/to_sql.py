@@ -17,6 +17,7 @@ from newsdesk.search.query import (
     Language,
     Node,
     Not,
+    Note,
     Or,
     Published,
     Tag,
@@ -83,6 +84,10 @@ def to_sql(node: Node) -> Sql:
         )
     if isinstance(node, IdPrefix):
         return "a.id LIKE ? ESCAPE '\\'", [_like_escape(node.prefix) + "%"]
+    if isinstance(node, Note):
+        if not node.text:
+            return "COALESCE(a.note, '') != ''", []
+        return "a.note LIKE ? ESCAPE '\\'", ["%" + _like_escape(node.text) + "%"]
     if isinstance(node, And | Or):
         joiner = " AND " if isinstance(node, And) else " OR "
         parts = []

@@ -1,0 +1,22 @@
+"""`note:` finds articles by the editor's note (answered by the store, like tag:)."""
+
+from __future__ import annotations
+
+from newsdesk.desk import Desk
+from newsdesk.paths import resolve
+from tests.tui.conftest import sample_articles
+
+
+def test_note_words_and_any_note() -> None:
+    with Desk(resolve()) as desk:
+        ids = desk.add_extracted(sample_articles(6), "fixture")
+        desk.sync_index()
+        desk.set_note(ids[0], "Call the Basin Authority before noon")
+        desk.set_note(ids[3], "check the 50% figure")
+        assert desk.search("note:basin").ids == [ids[0]]
+        assert desk.search('note:"basin authority"').ids == [ids[0]]
+        assert desk.search("note:50%").ids == [ids[3]]  # LIKE wildcards are literal
+        assert sorted(desk.search("note:*").ids) == sorted([ids[0], ids[3]])
+        assert ids[0] not in desk.search("flood -note:basin").ids
+        desk.undo()
+        assert desk.search("note:50%").ids == []

@@ -1,0 +1,72 @@
+"""`newsdesk list` and `search` for people at 80 columns and for scripts (TSV)."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+
+import pytest
+
+from newsdesk.cli.main import main
+from newsdesk.desk import Desk
+from newsdesk.paths import resolve
+from tests.tui.conftest import sample_articles
+
+
+@pytest.fixture
+def ids() -> list[str]:
+    with Desk(resolve()) as desk:
+        desk.add_extracted(sample_articles(6), "fixture")
+        desk.sync_index()
+        return desk.inbox_ids()
+
+
+def cli(*args: str, columns: int = 80) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with (
+        pytest.MonkeyPatch.context() as patch,
+        contextlib.redirect_stdout(out),
+        contextlib.redirect_stderr(err),
+    ):
+        from newsdesk.cli import output
+
+        patch.setattr(output.out, "_width", columns)
+        patch.setattr(output.err, "_file", err)
+        code = main(list(args))
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.mark.parametrize("command", ["list", "search"])
+def test_at_80_columns_every_row_keeps_its_id_markers_and_date(
+    ids: list[str], command: str
+) -> None:
+    args = [command, "--limit", "3"] if command == "list" else [command, "strike OR flood"]
+    code, out, _ = cli(*args, columns=80)
+    assert code == 0
+    lines = [line for line in out.splitlines()[1:] if line.strip()]
+    assert lines
+    for line in lines:
+        assert len(line) <= 80
+        short_id = line.split()[0]
+        assert len(short_id) == 10 and any(i.startswith(short_id) for i in ids)
+        assert "●" in line and "2026-03-1" in line
+
+
+def test_tsv_is_one_line_per_article_with_tabs(ids: list[str]) -> None:
+    code, out, _ = cli("list", "--format", "tsv", "--limit", "0")
+    assert code == 0
+    lines = out.splitlines()
+    assert [line.split("\t")[0] for line in lines] == ids
+    assert all(len(line.split("\t")) == 6 for line in lines)
+
+
+def test_list_with_no_hits_says_so(ids: list[str]) -> None:
+    code, out, err = cli("list", "zebrafish")
+    assert code == 0 and out.strip() == ""
+    assert "no matches" in err
+
+
+def test_show_with_a_short_id_says_ids_need_six_characters(ids: list[str]) -> None:
+    code, _, err = cli("show", ids[0][:2])
+    assert code != 0
+    assert "at least six characters" in err
