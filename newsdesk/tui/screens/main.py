@@ -12,6 +12,12 @@ the App, whose one handler reports failures.
 Every verb applies to the selection when there is one, else to the cursor
 row. Small batches run at once (a few milliseconds of SQLite); big ones
 (select-all over a large inbox) run in a worker so the screen never stalls.
+
+Why this module is longer than 600 lines: it is the one home of the key
+table's actions (Textual resolves a binding's action on the screen that holds
+it), about forty `action_…` methods of a few lines each that hand the work to
+the widgets, jobs and dialogs; splitting them across files would scatter the
+answer to "what does this key do".
 """
 
 from __future__ import annotations
