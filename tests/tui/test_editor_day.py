@@ -315,3 +315,29 @@ async def test_export_destination_follows_the_format_and_remembers_the_folder(
         await settle(pilot)
         again = app.screen.query_one("#export-dest", Input)
         assert Path(again.value).parent == tmp_path / "elsewhere"
+
+
+async def test_tag_completion_lists_candidates_and_never_picks_one_silently(
+    make_app: AppFactory, seeded: Paths
+) -> None:
+    from newsdesk.tui.modals.tag import TagDialog
+
+    with Desk(seeded) as desk:
+        ids = desk.inbox_ids()
+        desk.tag(ids[5:6], add=["trade", "transport"])
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, TagDialog)
+        await pilot.press("plus", "t", "r", "tab")
+        await settle(pilot)
+        field = dialog.query_one(Input)
+        assert field.value == "+tra"  # both share "tra": nothing chosen for the editor
+        known = str(dialog.query_one("#tag-matches").render())
+        assert "trade" in known and "transport" in known
+        await pilot.press("n", "tab")
+        await settle(pilot)
+        assert field.value == "+transport "

@@ -62,12 +62,27 @@ class TagSuggester(Suggester):
             return []
         return [t for t in self._tags if t.startswith(stem) and t != stem]
 
-    async def get_suggestion(self, value: str) -> str | None:
+    def completion(self, value: str) -> str:
+        """What Tab adds: the rest of the one matching tag (and a space), or, when
+        several match, only the part they share (`tra` -> `tra` for trade and transport)."""
         found = self.matches(value)
         if not found:
+            return ""
+        stem = _SPLIT.split(value)[-1].lstrip("+-")
+        if len(found) == 1:
+            return found[0][len(stem) :] + " "
+        shared = min(found)
+        for tag in found:
+            while not tag.startswith(shared):
+                shared = shared[:-1]
+        return shared[len(stem) :]
+
+    async def get_suggestion(self, value: str) -> str | None:
+        # A ghost completion only when one tag matches: never pick one of several silently.
+        found = self.matches(value)
+        if len(found) != 1:
             return None
-        word = _SPLIT.split(value)[-1]
-        stem = word.lstrip("+-")
+        stem = _SPLIT.split(value)[-1].lstrip("+-")
         return value + found[0][len(stem) :]
 
 
@@ -129,13 +144,10 @@ class TagDialog(ModalScreen[TagChange | None]):
 
     def action_complete(self) -> None:
         field_ = self.query_one(Input)
-        found = self._suggester.matches(field_.value)
-        if not found:
-            return
-        word = _SPLIT.split(field_.value)[-1]
-        stem = word.lstrip("+-")
-        field_.value = field_.value + found[0][len(stem) :] + " "
-        field_.cursor_position = len(field_.value)
+        added = self._suggester.completion(field_.value)
+        if added:
+            field_.value = field_.value + added
+            field_.cursor_position = len(field_.value)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
