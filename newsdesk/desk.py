@@ -16,10 +16,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from newsdesk import paths as paths_mod
+from newsdesk.errors import ArticleNotFoundError, DeskError, StoreError
 from newsdesk.isodates import iso_to_ts
 from newsdesk.model import Article, ArticleRow, Extracted, article_id
 from newsdesk.sanitize import clean_text
-from newsdesk.store import Store, StoreError
+from newsdesk.store import ActionRecord, StoreBackend, open_store
 
 if TYPE_CHECKING:
     from newsdesk.export import ExportOptions, ExportReport, Rendered
@@ -27,10 +28,6 @@ if TYPE_CHECKING:
     from newsdesk.search.engine import SearchEngine, SearchResult
     from newsdesk.search.index import IndexStatus, SearchIndex
     from newsdesk.stories.signature import Signature
-
-
-class DeskError(Exception):
-    """A problem to tell the user in one line (no traceback)."""
 
 
 @dataclass
@@ -139,10 +136,8 @@ class Desk:
             raise DeskError(
                 f"cannot create the data directory {self.paths.data_dir}: {exc}"
             ) from exc
-        try:
-            self.store = Store(self.paths.database)
-        except StoreError as exc:
-            raise DeskError(str(exc)) from exc
+        #: The truth. Callers use the Desk's verbs, never the store itself.
+        self.store: StoreBackend = open_store(self.paths.database)
         self._index: SearchIndex | None = None
         self._engine: SearchEngine | None = None
         self._index_lock = threading.Lock()
@@ -164,8 +159,25 @@ class Desk:
         self.close()
 
     @property
+    def on_wait(self) -> Callable[[], None] | None:
+        """Called once when a write must wait for another process (to tell the user why)."""
+        return self.store.on_wait
+
+    @on_wait.setter
+    def on_wait(self, callback: Callable[[], None] | None) -> None:
+        self.store.on_wait = callback
+
+    @property
+    def read_only(self) -> bool:
+        """True when the data directory can be read but not changed."""
+        return self.store.read_only
+
+    @property
     def index(self) -> SearchIndex:
-        """The search index, opened on first use (the list needs only the store)."""
+        """The search index, opened on first use (the list needs only the store).
+
+        Internal to the Desk (and its tests): callers use the Desk's verbs.
+        """
         with self._index_lock:
             if self._index is None:
                 from newsdesk.search.index import SearchIndex
@@ -181,6 +193,7 @@ class Desk:
 
     @property
     def engine(self) -> SearchEngine:
+        """The search engine (internal, like `index`)."""
         if self._engine is None:
             from newsdesk.search.engine import SearchEngine
 
@@ -195,6 +208,11 @@ class Desk:
 
     def index_status(self) -> IndexStatus:
         return self.index.status()
+
+    @property
+    def index_damaged(self) -> bool:
+        """True when a search found a damaged index file that is not rebuilt yet."""
+        return self._index is not None and self._index.damaged
 
     def reindex(self, progress: Callable[[int, int], None] | None = None) -> int:
         return self.index.rebuild(progress)
@@ -269,15 +287,15 @@ class Desk:
         raw: str | None,
         signatures: Sequence[Signature | None] = (),
     ) -> tuple[list[str], int]:
-        import sqlite3
-
         from newsdesk.stories.grouping import StoryGrouper
 
         created: list[str] = []
         duplicates = 0
         try:
             with self.store.transaction() as tx:
-                grouper = StoryGrouper(tx)
+                # Story SQL still runs on the backend's own handle; ARCHITECTURE.md says
+                # how it moves behind the store interface.
+                grouper = StoryGrouper(tx)  # type: ignore[arg-type]
                 for index, meta in enumerate(items):
                     item_origin = origin if len(items) == 1 else f"{origin}#{index}"
                     aid = article_id(meta)
@@ -291,8 +309,8 @@ class Desk:
                     signature = signatures[index] if index < len(signatures) else None
                     story = grouper.assign(aid, meta, published_ts, signature)
                     self.store.set_story(tx, aid, story)
-        except sqlite3.Error as exc:
-            raise StoreError(f"could not store articles from {origin}: {exc}") from exc
+        except StoreError as exc:
+            raise type(exc)(f"could not store articles from {origin}: {exc}") from exc
         return created, duplicates
 
     # -- reading -------------------------------------------------------------
@@ -305,23 +323,38 @@ class Desk:
         limit: int | None = None,
         now: datetime | None = None,
     ) -> SearchResult:
-        """Ranked ids for a query (raises QuerySyntaxError with a message on bad syntax)."""
-        return self.engine.search(query, sort=sort, limit=limit, now=now)
+        """Ranked ids for a query (raises QuerySyntaxError with a message on bad syntax).
+
+        When the search finds a damaged index file, the index is rebuilt from the
+        store and the search asked again, at once when this Desk indexes in the
+        foreground (the CLI); the app's background writer rebuilds it instead, and
+        the result's notice says so meanwhile.
+        """
+        result = self.engine.search(query, sort=sort, limit=limit, now=now)
+        if self.index_damaged and not self._background_index and not self.read_only:
+            from newsdesk.search.index import MSG_DAMAGED
+
+            self.sync_index()
+            result = self.engine.search(query, sort=sort, limit=limit, now=now)
+            result.notice = "; ".join(n for n in (MSG_DAMAGED, result.notice) if n)
+        return result
+
+    def count_matches(self, query: str) -> int:
+        """How many articles a query matches (saved-search counts); 0 for an unreadable one."""
+        return self.engine.count(query)
 
     def inbox_ids(self) -> list[str]:
         """The inbox straight from the store, newest first: no index needed (first paint)."""
-        return self.store.ordered_ids("a.archived = 0")
+        from newsdesk.search.query import Flag
+
+        return self.store.ordered_ids(Flag("inbox"))
 
     def inbox_head(self, limit: int) -> list[str]:
         """The newest `limit` inbox ids, read along the date index (a screenful, at once).
 
         The whole inbox of a big store takes a second to read; the app paints this first.
         """
-        rows = self.store.conn.execute(
-            "SELECT id FROM articles WHERE archived = 0 ORDER BY sort_ts DESC, id LIMIT ?",
-            (limit,),
-        )
-        return [str(r[0]) for r in rows]
+        return self.store.inbox_head(limit)
 
     def data_version(self) -> int:
         """A number that changes when another process (or thread) has written to the store.
@@ -339,7 +372,12 @@ class Desk:
     def get_many(self, ids: Sequence[str]) -> list[Article]:
         return self.store.get_many(ids)
 
+    def count(self) -> int:
+        """Articles in the store, archived ones included."""
+        return self.store.count()
+
     def counts(self) -> dict[str, int]:
+        """total, inbox, unread, starred, archived."""
         return self.store.counts()
 
     def tags(self) -> list[tuple[str, int]]:
@@ -358,8 +396,8 @@ class Desk:
         if not matches and 0 < len(text) < 6 and all(c in "0123456789abcdef" for c in text):
             raise DeskError(f"id {text!r} is too short: give at least six characters of an id")
         if not matches:
-            raise DeskError(f"no article with id {text!r}")
-        raise DeskError(f"id {text!r} is ambiguous: {', '.join(matches)}")
+            raise ArticleNotFoundError(f"no article with id {text!r}")
+        raise ArticleNotFoundError(f"id {text!r} is ambiguous: {', '.join(matches)}")
 
     def resolve_targets(self, targets: Sequence[str]) -> list[str]:
         """Ids from a mix of ids/prefixes; if the words are not ids, they are one query."""
@@ -368,7 +406,7 @@ class Desk:
         for target in targets:
             try:
                 ids.append(self.resolve_id(target))
-            except DeskError:
+            except ArticleNotFoundError:
                 unresolved.append(target)
         if unresolved:
             self.sync_index()
@@ -403,6 +441,10 @@ class Desk:
     def _apply(self, kind: str, ids: Sequence[str], change: dict[str, Any]) -> ActionResult:
         changed = self.store.apply(kind, ids, change)
         return ActionResult(kind, changed, len(ids))
+
+    def history(self, limit: int = 20) -> list[ActionRecord]:
+        """The newest batches of the action log not yet undone (what undo would undo)."""
+        return self.store.history(limit)
 
     def undo(self) -> ActionResult | None:
         record = self.store.undo()
@@ -449,22 +491,12 @@ class Desk:
     # -- stories ----------------------------------------------------------------
 
     def story_members(self, story_id: str) -> list[str]:
-        return self.store.ordered_ids("a.story_id = ?", (story_id,))
+        """The versions of one story, newest first."""
+        return self.store.story_members(story_id)
 
     def with_versions(self, ids: Sequence[str]) -> list[str]:
         """`ids` plus every other version of their stories ("read one, read all"), order kept."""
-        out = dict.fromkeys(ids)
-        wanted = list(out)
-        for start in range(0, len(wanted), 500):  # under SQLite's bound-variable limit
-            chunk = wanted[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            rows = self.store.conn.execute(
-                "SELECT id FROM articles WHERE story_id IN ("
-                f"SELECT story_id FROM articles WHERE id IN ({marks}) AND story_id IS NOT NULL)",
-                chunk,
-            )
-            out.update(dict.fromkeys(str(r[0]) for r in rows))
-        return list(out)
+        return self.store.with_versions(ids)
 
     def stories(self, ids: Sequence[str] | None = None, *, min_size: int = 2) -> list[StoryGroup]:
         """Stories among `ids` (default: everything), largest and newest first."""
@@ -479,12 +511,7 @@ class Desk:
 
     def story_map(self) -> dict[str, str]:
         """Article id -> story id, for articles in a story of two or more (grouped views)."""
-        rows = self.store.conn.execute(
-            "SELECT id, story_id FROM articles WHERE story_id IN ("
-            "SELECT story_id FROM articles WHERE story_id IS NOT NULL "
-            "GROUP BY story_id HAVING COUNT(*) > 1)"
-        )
-        return {str(r[0]): str(r[1]) for r in rows}
+        return self.store.story_map()
 
     def related(self, article_id: str, limit: int = 5) -> list[str]:
         return self.engine.related(article_id, limit=limit)

@@ -324,7 +324,7 @@ class Doctor:
                 )
             finally:
                 index.stop()
-        except (*DAMAGE_ERRORS, sqlite3.Error) as exc:  # type: ignore[misc]
+        except (*DAMAGE_ERRORS, sqlite3.Error, StoreError) as exc:  # type: ignore[misc]
             self.report.add(
                 "index",
                 "problem",

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -37,7 +39,8 @@ def test_import_keeps_raw_copy_and_counts(desk: Desk, tmp_path: Path) -> None:
     summary = desk.import_paths([page])
     assert summary.imported == 1 and not summary.failed
     aid = summary.imported_ids[0]
-    raw = desk.store.conn.execute("SELECT raw FROM articles WHERE id = ?", (aid,)).fetchone()[0]
+    with closing(sqlite3.connect(desk.paths.database)) as conn:
+        raw = conn.execute("SELECT raw FROM articles WHERE id = ?", (aid,)).fetchone()[0]
     assert raw.startswith("World") and "gale" in raw
     article = desk.get(aid)
     assert article is not None
@@ -83,3 +86,115 @@ def test_export_marks_exported(desk: Desk, tmp_path: Path) -> None:
     assert "Ferry operators cancel crossings" in text
     article = desk.get(aid)
     assert article is not None and article.state.exported
+
+
+# -- the one door: what callers need, without reaching past the Desk ------------------
+
+
+def _two_stories(desk: Desk) -> dict[str, str]:
+    """Four articles: a story of two versions (a, b) and two on their own (c, d)."""
+    from newsdesk.model import Extracted
+
+    ids: dict[str, str] = {}
+    for key, day in (("a", 1), ("b", 2), ("c", 3), ("d", 4)):
+        meta = Extracted(
+            title=f"Harbour {key} story",
+            body=f"Body of {key}, a distinct text about harbour {key} number {day}.",
+            published=f"2026-11-0{day}",
+        )
+        ids[key] = desk.add_extracted([meta], f"test:{key}")[0]
+    with desk.store.transaction() as tx:
+        desk.store.set_story(tx, ids["b"], "s-shared")
+        desk.store.set_story(tx, ids["a"], "s-shared")
+    return ids
+
+
+def test_count_history_and_inbox_head(desk: Desk) -> None:
+    ids = _two_stories(desk)
+    assert desk.count() == 4
+    assert desk.inbox_head(2) == [ids["d"], ids["c"]]
+    desk.star([ids["a"]])
+    desk.tag([ids["b"], ids["c"]], add=["follow"])
+    history = desk.history(limit=1)
+    assert [(h.kind, sorted(h.article_ids)) for h in history] == [
+        ("tag", sorted([ids["b"], ids["c"]]))
+    ]
+    assert [h.kind for h in desk.history()] == ["tag", "star"]
+    desk.archive([ids["d"]])
+    assert desk.count() == 4 and desk.inbox_head(1) == [ids["c"]]
+
+
+def test_story_verbs_come_from_the_store(desk: Desk) -> None:
+    ids = _two_stories(desk)
+    assert desk.with_versions([ids["c"], ids["a"]]) == [ids["c"], ids["a"], ids["b"]]
+    assert desk.story_map() == {ids["a"]: "s-shared", ids["b"]: "s-shared"}
+    assert desk.story_members("s-shared") == [ids["b"], ids["a"]]
+
+
+def test_count_matches_counts_and_forgives_a_bad_query(desk: Desk) -> None:
+    ids = _two_stories(desk)
+    desk.star([ids["a"], ids["c"]])
+    desk.sync_index()
+    assert desk.count_matches("is:starred") == 2
+    assert desk.count_matches("harbour") == 4
+    assert desk.count_matches('"unclosed') == 0
+
+
+def test_every_error_the_desk_raises_is_a_desk_error(desk: Desk) -> None:
+    from newsdesk import errors
+    from newsdesk.search.query import QuerySyntaxError
+    from newsdesk.store import NewerSchemaError, StoreError
+
+    for name in errors.__all__:
+        assert issubclass(getattr(errors, name), DeskError), name
+    assert QuerySyntaxError is errors.QuerySyntaxError and StoreError is errors.StoreError
+    assert NewerSchemaError is errors.NewerSchemaError
+    with pytest.raises(errors.QuerySyntaxError):
+        desk.search('"unclosed')
+    with pytest.raises(errors.ArticleNotFoundError):
+        desk.resolve_id("0123456789abcdef")
+
+
+def test_a_busy_store_is_a_desk_error_not_a_sqlite_one(
+    desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsdesk.errors import StoreBusyError
+    from newsdesk.store.sqlite import connections
+
+    ids = _two_stories(desk)
+    monkeypatch.setattr(connections, "BUSY_TIMEOUT_MS", 50)
+    holder = sqlite3.connect(desk.paths.database, isolation_level=None, timeout=0.05)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        fresh = Desk(resolve())
+        with pytest.raises(StoreBusyError, match="nothing was changed"):
+            fresh.star([ids["a"]])
+        fresh.close()
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    article = desk.get(ids["a"])
+    assert article is not None and not article.state.starred
+
+
+def test_a_damaged_index_is_rebuilt_by_the_search_that_finds_it(
+    desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ids = _two_stories(desk)
+    desk.sync_index()
+    engine = desk.engine
+    real = engine.search
+    calls: list[str] = []
+
+    def search_once_damaged(*args: object, **kwargs: object) -> object:
+        calls.append("search")
+        if len(calls) == 1:
+            desk.index.report_damage(EOFError("truncated segment"))
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(engine, "search", search_once_damaged)
+    result = desk.search("harbour")
+    assert calls == ["search", "search"]
+    assert not desk.index_damaged
+    assert set(result.ids) == set(ids.values())
+    assert result.notice is not None and "damaged" in result.notice

@@ -169,7 +169,7 @@ def test_migrates_a_version_1_store_keeping_its_articles(tmp_path: Path) -> None
     conn.commit()
     conn.close()
     s2 = Store(path)
-    assert s2.schema_version() == SCHEMA_VERSION == 2
+    assert s2.schema_version() == SCHEMA_VERSION >= 2
     names = {r[0] for r in s2.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     assert "articles_inbox" in names
     assert s2.get(aid) is not None
@@ -181,6 +181,54 @@ def test_migrates_a_version_1_store_keeping_its_articles(tmp_path: Path) -> None
         )
     )
     assert "articles_inbox" in plan and "TEMP B-TREE" not in plan
+    s2.close()
+
+
+def test_schema_steps_are_numbered_without_gaps_and_one_file_each(tmp_path: Path) -> None:
+    import sys
+
+    from newsdesk.store.sqlite import migrations
+
+    assert sorted(migrations.STEPS) == list(range(1, SCHEMA_VERSION + 1))
+    # Two branches that each added step 3: refused at import, not applied twice.
+    package = tmp_path / "steps_twice"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    for name in ("m001_first", "m002_second", "m002_also_second"):
+        (package / f"{name}.py").write_text('STATEMENTS = ("SELECT 1",)\n')
+    sys.path.insert(0, str(tmp_path))
+    try:
+        with pytest.raises(RuntimeError, match="two schema steps are numbered 2"):
+            migrations.discover([str(package)], "steps_twice")
+        (package / "m002_also_second.py").rename(package / "m004_gap.py")
+        with pytest.raises(RuntimeError, match="without gaps"):
+            migrations.discover([str(package)], "steps_twice")
+    finally:
+        sys.path.remove(str(tmp_path))
+
+
+def test_a_new_step_adds_its_table_to_an_existing_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What issues 14-18 do: one numbered step; old stores get it on the next open."""
+    from newsdesk.store.sqlite import migrations
+    from newsdesk.store.sqlite.migrations import Step
+
+    path = tmp_path / "db.sqlite3"
+    s = Store(path)
+    aid = add(s, make("Kept across the new step"))
+    s.close()
+    step = Step(
+        SCHEMA_VERSION + 1,
+        "m999_subscriptions",
+        ("CREATE TABLE subscriptions (url TEXT PRIMARY KEY, title TEXT)",),
+    )
+    monkeypatch.setitem(migrations.STEPS, step.version, step)
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", step.version)
+    s2 = Store(path)
+    assert s2.schema_version() == step.version
+    assert s2.conn.execute("SELECT COUNT(*) FROM subscriptions").fetchone()[0] == 0
+    assert s2.get(aid) is not None
     s2.close()
 
 

@@ -136,12 +136,6 @@ def _search_ids(desk: Desk, query: str, sort: str, limit: int | None) -> list[st
     sync_index(desk)
     order: Sort = "newest" if sort == "newest" else "relevance"
     result = desk.search(query, sort=order, limit=limit)
-    if desk.index.damaged:
-        # A damaged index file showed up only while searching: rebuild now and ask
-        # again, or every later command would hit the same file.
-        output.notice("the search index was damaged; rebuilding it from the store")
-        desk.sync_index()
-        result = desk.search(query, sort=order, limit=limit)
     if result.notice:
         output.notice(result.notice)
     return result.ids
@@ -248,7 +242,7 @@ def cmd_undo(desk: Desk, args: argparse.Namespace) -> int:
 
 
 def cmd_history(desk: Desk, args: argparse.Namespace) -> int:
-    records = desk.store.history(args.limit)
+    records = desk.history(args.limit)
     if args.json:
         output.print_json(
             [
@@ -265,7 +259,7 @@ def cmd_history(desk: Desk, args: argparse.Namespace) -> int:
 
 
 def cmd_reindex(desk: Desk, args: argparse.Namespace) -> int:
-    total = desk.store.count()
+    total = desk.count()
     with _progress() as progress:
         task = progress.add_task("reindexing", total=total, current="")
 

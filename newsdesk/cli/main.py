@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import errno
 import logging
-import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,9 +16,9 @@ from pathlib import Path
 from newsdesk import __version__
 from newsdesk.cli import output
 from newsdesk.cli.commands import EXIT_ERROR, EXIT_OK, EXIT_USAGE, HANDLERS
-from newsdesk.desk import Desk, DeskError
+from newsdesk.desk import Desk
+from newsdesk.errors import DeskError, QuerySyntaxError
 from newsdesk.paths import resolve
-from newsdesk.store import BUSY_TIMEOUT_MS, StoreError
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -150,28 +149,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_doctor(args)
         handler = HANDLERS[command]
         with Desk(resolve(args.data_dir)) as desk:
-            desk.store.on_wait = _say_waiting
+            desk.on_wait = _say_waiting
             return handler(desk, args)
     except KeyboardInterrupt:
         output.error("interrupted; everything reported done is saved")
         return 130
-    except (DeskError, StoreError) as exc:
+    except QuerySyntaxError as exc:
+        output.error(str(exc))
+        return EXIT_USAGE
+    except DeskError as exc:
         output.error(str(exc))
         return EXIT_ERROR
-    except sqlite3.OperationalError as exc:
-        if "locked" in str(exc) or "busy" in str(exc):
-            output.error(
-                "another newsdesk (or another program) kept the database busy for "
-                f"{BUSY_TIMEOUT_MS // 1000} seconds; nothing was changed. Try again when it is done."
-            )
-        else:
-            output.error(f"database problem: {exc}. Run `newsdesk doctor`.")
-        return EXIT_ERROR
-    except sqlite3.Error as exc:
-        output.error(f"database problem: {exc}. Run `newsdesk doctor`.")
-        return EXIT_ERROR
     except ValueError as exc:
-        # Query syntax errors are ValueErrors with a readable message.
+        # Date and argument errors below the query parser carry a readable message too.
         output.error(str(exc))
         return EXIT_USAGE
     except OSError as exc:

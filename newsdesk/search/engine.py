@@ -51,9 +51,8 @@ from newsdesk.search.schema import (
     plain_analyzer,
     text_analyzer,
 )
-from newsdesk.search.to_sql import FLAG_SQL, Sql, and_sql, to_sql
 from newsdesk.search.to_whoosh import RelatedSource, WhooshCompiler
-from newsdesk.store import Store
+from newsdesk.store import StoreBackend
 
 log = logging.getLogger(__name__)
 
@@ -142,7 +141,7 @@ class _Pruner:
 class SearchEngine:
     """Runs queries; the service's one door to search."""
 
-    def __init__(self, store: Store, index: SearchIndex) -> None:
+    def __init__(self, store: StoreBackend, index: SearchIndex) -> None:
         self.store = store
         self.index = index
         self._pruner = _Pruner()
@@ -173,7 +172,7 @@ class SearchEngine:
         assert root is not None
         kind = classify(root)
         if kind == "store":
-            ids = self.store.ordered_ids(*to_sql(root))
+            ids = self.store.ordered_ids(root)
             total = len(ids)
             if limit is not None:
                 ids = ids[:limit]
@@ -191,11 +190,7 @@ class SearchEngine:
         if root is None:
             return 0
         if classify(root) == "store":
-            sql, params = to_sql(root)
-            row = self.store.conn.execute(
-                f"SELECT COUNT(*) FROM articles a WHERE {sql}", params
-            ).fetchone()
-            return int(row[0])
+            return self.store.count_where(root)
         try:
             with self.index.reading() as (searcher, docmap):
                 plan = self._plan(root, searcher, docmap)
@@ -283,7 +278,7 @@ class SearchEngine:
         text_parts = [p for p in parts if classify(p) == "text"]
         mixed_parts = [p for p in parts if classify(p) == "mixed"]
         compiler = WhooshCompiler(searcher, self._related_source)
-        where = and_sql([to_sql(p) for p in store_parts])
+        where = _all_of(store_parts)
         plan = _Plan(self.store, where, positive=any(has_positive_text(p) for p in text_parts))
         sets = _SetEvaluator(self.store, searcher, docmap, compiler)
         allowed: set[str] | None = None
@@ -304,16 +299,16 @@ class SearchEngine:
         queries = [q for q in (compiler.compile(p) for p in text_parts) if q is not None]
         plan.query = queries[0] if len(queries) == 1 else wq.And(queries)
         if allowed is not None:
-            plan.filter = docmap.docnums_of(allowed & self.store.id_set(*where))
+            plan.filter = docmap.docnums_of(allowed & self.store.id_set(where))
         elif store_parts == [Flag("inbox")]:
             # The usual case: everything but the (few) archived articles. Fetch the
             # few and mask them out, in one statement.
-            plan.mask = docmap.docnums_of(self.store.id_set(FLAG_SQL["archived"]))
-        elif where[0] != "1":
+            plan.mask = docmap.docnums_of(self.store.id_set(Flag("archived")))
+        elif where is not None:
             # Any other state, tag, date or language condition: its matches filter
             # the ranked search. (Counting first to pick the smaller side costs a
             # table scan of its own; a membership test is cheap either way.)
-            plan.filter = docmap.docnums_of(self.store.id_set(*where))
+            plan.filter = docmap.docnums_of(self.store.id_set(where))
         return plan
 
     # -- running ---------------------------------------------------------------
@@ -417,7 +412,7 @@ class _SetEvaluator:
     """Evaluates a subtree to the set of article ids it matches (for mixed queries)."""
 
     def __init__(
-        self, store: Store, searcher: Searcher, docmap: DocMap, compiler: WhooshCompiler
+        self, store: StoreBackend, searcher: Searcher, docmap: DocMap, compiler: WhooshCompiler
     ) -> None:
         self.store = store
         self.searcher = searcher
@@ -427,7 +422,7 @@ class _SetEvaluator:
 
     def universe(self) -> set[str]:
         if self._universe is None:
-            self._universe = self.store.id_set("1")
+            self._universe = self.store.id_set()
         return self._universe
 
     def evaluate(self, node: Node) -> set[str]:
@@ -435,7 +430,7 @@ class _SetEvaluator:
             return self.universe() - self.evaluate(node.item)
         kind = classify(node)
         if kind == "store":
-            return self.store.id_set(*to_sql(node))
+            return self.store.id_set(node)
         if kind == "text" and has_positive_text(node):
             q = self.compiler.compile(node)
             if q is None:
@@ -452,8 +447,9 @@ class _SetEvaluator:
 class _Plan:
     """How to run one query: the Whoosh part, and the store's say as filter or mask."""
 
-    store: Store
-    where: Sql
+    store: StoreBackend
+    #: The store's conditions (None: every article).
+    where: Node | None
     positive: bool
     query: wq.Query | None = None
     filter: set[int] | None = None
@@ -464,12 +460,19 @@ class _Plan:
     exclude: set[str] = field(default_factory=set)
 
     def store_ids(self) -> list[str]:
-        ids = self.store.ordered_ids(*self.where)
+        ids = self.store.ordered_ids(self.where)
         if self.extra is not None:
             ids = [i for i in ids if i in self.extra]
         if self.exclude:
             ids = [i for i in ids if i not in self.exclude]
         return ids
+
+
+def _all_of(parts: list[Node]) -> Node | None:
+    """The conjunction of store conditions (None when there are none)."""
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else And(tuple(parts))
 
 
 def _join(notices: list[str]) -> str | None:

@@ -22,12 +22,9 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import pickle
 import shutil
-import sqlite3
 import struct
-import tempfile
 import threading
 import time
 import zlib
@@ -43,10 +40,12 @@ from whoosh.index import FileIndex, LockError
 from whoosh.searching import Searcher
 from whoosh.writing import SegmentWriter
 
+from newsdesk.atomic import atomic_write_text
+from newsdesk.errors import StoreError
 from newsdesk.search.docmap import DocMap
 from newsdesk.search.reader import LiveSearcher
 from newsdesk.search.schema import SCHEMA_VERSION, build_schema, document_for_row
-from newsdesk.store import Store
+from newsdesk.store import StoreBackend
 
 log = logging.getLogger(__name__)
 
@@ -98,7 +97,7 @@ def is_read_damage(exc: BaseException) -> bool:
 
 
 #: What the writer thread survives (and reports) rather than dying silently.
-_THREAD_ERRORS: tuple[type[BaseException], ...] = (sqlite3.Error, *DAMAGE_ERRORS)
+_THREAD_ERRORS: tuple[type[BaseException], ...] = (StoreError, *DAMAGE_ERRORS)
 
 MSG_DAMAGED = "the search index was damaged; rebuilding it from the store"
 MSG_STALE = "the search index was made by another version of newsdesk; rebuilding it from the store"
@@ -137,7 +136,7 @@ class IndexUnavailableError(RuntimeError):
 class SearchIndex:
     """The derived full-text index of the store's articles."""
 
-    def __init__(self, index_dir: Path, store: Store) -> None:
+    def __init__(self, index_dir: Path, store: StoreBackend) -> None:
         self.index_dir = Path(index_dir)
         self.store = store
         self._ix: FileIndex | None = None
@@ -310,16 +309,7 @@ class SearchIndex:
         payload = json.dumps(
             {"schema_version": SCHEMA_VERSION, "indexed_rev": indexed_rev}, indent=1
         )
-        fd, tmp = tempfile.mkstemp(prefix=".version-", dir=self.index_dir)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(payload)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, self.index_dir / VERSION_FILE)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        atomic_write_text(self.index_dir / VERSION_FILE, payload)
 
     # -- writing ---------------------------------------------------------------
 
@@ -498,10 +488,7 @@ class SearchIndex:
             yield searcher, self.docmap
 
     def _pending(self, rev: int) -> int:
-        row = self.store.conn.execute(
-            "SELECT COUNT(*) FROM articles WHERE rev > ?", (rev,)
-        ).fetchone()
-        return int(row[0])
+        return self.store.pending_count(rev)
 
     def pending_counts(self) -> tuple[int, int]:
         """(articles not yet indexed, articles in the store): cheap, for notices."""

@@ -17,16 +17,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Literal
 
+from newsdesk.errors import QuerySyntaxError
 from newsdesk.search.dates import DATE_HELP, DateSyntaxError, Span, parse_span, shown
 
 MIN_PREFIX = 3
 MAX_DEPTH = 32
 MAX_LEAVES = 64
 MAX_LENGTH = 2_000
-
-
-class QuerySyntaxError(ValueError):
-    """A query that cannot be read; str(error) is a one-line message for the user."""
 
 
 # -- the tree ------------------------------------------------------------------

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 import unicodedata
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
@@ -170,7 +169,7 @@ def _strings(value: Any) -> list[str]:
     return []
 
 
-def document_for_row(row: sqlite3.Row | Mapping[str, Any], tags: list[str]) -> dict[str, Any]:
+def document_for_row(row: Mapping[str, Any], tags: list[str]) -> dict[str, Any]:
     """The Whoosh document for one `articles` row (and its tags)."""
     try:
         meta = json.loads(row["meta"] or "{}")

@@ -121,34 +121,56 @@ def test_two_writers_lose_nothing(populated: Path) -> None:
 
 
 HOLDER = """
-import sqlite3, sys, time
+import sqlite3, sys
 conn = sqlite3.connect(sys.argv[1], isolation_level=None)
 conn.execute("BEGIN IMMEDIATE")
 conn.execute("UPDATE meta SET value = value WHERE key = 'rev'")
 print("holding", flush=True)
-time.sleep(float(sys.argv[2]))
+sys.stdin.readline()  # until the test says "release" (or closes the pipe)
 conn.execute("COMMIT")
 """
 
 
-def hold_write_lock(db: Path, seconds: float) -> subprocess.Popen[str]:
-    """Another process in the middle of a long write transaction."""
+def hold_write_lock(db: Path) -> subprocess.Popen[str]:
+    """Another process in the middle of a long write transaction, until `release`."""
     holder = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(db), str(seconds)], stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", HOLDER, str(db)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
     return holder
 
 
+def release(holder: subprocess.Popen[str]) -> None:
+    """Let the holder commit and end."""
+    holder.communicate("release\n", timeout=60)
+
+
 def test_a_write_that_must_wait_says_so_then_succeeds(populated: Path) -> None:
-    holder = hold_write_lock(populated / "newsdesk.sqlite3", 2.5)
+    holder = hold_write_lock(populated / "newsdesk.sqlite3")
     try:
-        proc = run_cli(populated, "star", token(5).capitalize())
+        cli = subprocess.Popen(
+            cli_command(populated, "star", token(5).capitalize()),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=cli_env(),
+        )
+        assert cli.stderr is not None
+        # The lock is let go only once the CLI has said it is waiting for it.
+        said = ""
+        while "waiting" not in said:
+            line = cli.stderr.readline()
+            assert line, f"the CLI ended without saying it waits: {said!r}"
+            said += line
     finally:
-        holder.wait(timeout=30)
-    assert proc.returncode == 0, proc.stderr
-    assert_clean_stderr(proc.stderr)
-    assert "waiting" in proc.stderr
+        release(holder)
+    _out, err = cli.communicate(timeout=60)
+    err = said + err
+    assert cli.returncode == 0, err
+    assert_clean_stderr(err)
     rows = {r["title"].split()[0].lower(): r for r in read_articles(populated / "newsdesk.sqlite3")}
     assert rows[token(5)]["starred"] == 1
 
@@ -156,15 +178,16 @@ def test_a_write_that_must_wait_says_so_then_succeeds(populated: Path) -> None:
 def test_a_write_that_waits_too_long_explains_and_changes_nothing(
     populated: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import newsdesk.store
     from newsdesk.cli.main import main
+    from newsdesk.store.sqlite import connections
 
-    monkeypatch.setattr(newsdesk.store, "BUSY_TIMEOUT_MS", 800)
-    holder = hold_write_lock(populated / "newsdesk.sqlite3", 2.5)
+    monkeypatch.setattr(connections, "BUSY_TIMEOUT_MS", 800)
+    # Held until the command has given up, however long that takes on a loaded machine.
+    holder = hold_write_lock(populated / "newsdesk.sqlite3")
     try:
         code = main(["--data-dir", str(populated), "star", token(6).capitalize()])
     finally:
-        holder.wait(timeout=30)
+        release(holder)
     err = " ".join(capsys.readouterr().err.split())
     assert code == 1
     assert_clean_stderr(err)

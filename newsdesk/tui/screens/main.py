@@ -181,7 +181,7 @@ class MainScreen(Screen[None]):
     def _start_jobs(self) -> None:
         self.refresh_counts()
         self.query_one(DeskWatch).start()
-        if self.desk.store.count() == 0:
+        if self.desk.count() == 0:
             from newsdesk.paths import sample_data_dir
 
             sample = sample_data_dir()
@@ -627,7 +627,7 @@ class MainScreen(Screen[None]):
         from newsdesk.search.query import QuerySyntaxError
 
         try:
-            return self.desk.engine.count(query)
+            return self.desk.count_matches(query)
         except QuerySyntaxError:
             return None
 

@@ -10,7 +10,6 @@ change it posts `Applied` (or `Undone`) for the screen to redraw.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -19,7 +18,6 @@ from textual.message import Message
 from textual.widget import Widget
 
 from newsdesk.desk import ActionResult, Desk, DeskError
-from newsdesk.store import StoreError
 from newsdesk.tui import triage
 from newsdesk.tui.workers import app_worker
 
@@ -63,7 +61,7 @@ class DeskWriter(Widget):
         """Run a write; if the store refuses it, say why in one line and return None."""
         try:
             return write()
-        except (StoreError, DeskError, sqlite3.OperationalError) as exc:
+        except DeskError as exc:
             self.notify(str(exc), title=title, severity="error", timeout=10, markup=False)
             return None
 

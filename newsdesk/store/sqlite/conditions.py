@@ -1,4 +1,4 @@
-"""Store leaves of a query tree as SQL conditions over `articles a`.
+"""Store leaves of a query tree as SQLite conditions over `articles a`.
 
 State (flags, tags), dates and language come from SQLite because they change
 all the time or are columns already: a bulk tag of 5,000 articles shows in the
@@ -104,11 +104,6 @@ def to_sql(node: Node) -> Sql:
     raise TypeError(f"not a store condition: {node!r}")
 
 
-def and_sql(parts: list[Sql]) -> Sql:
-    if not parts:
-        return "1", []
-    sql = " AND ".join(f"({p[0]})" for p in parts)
-    params: list[Any] = []
-    for _, p in parts:
-        params.extend(p)
-    return sql, params
+def where(condition: Node | None) -> Sql:
+    """The WHERE clause for a condition; None is every article."""
+    return ("1", []) if condition is None else to_sql(condition)

@@ -1,0 +1,81 @@
+"""Every error the Desk raises: one family, so a caller catches `DeskError` and nothing else.
+
+`str(error)` is always one line meant for the user, saying what happened and,
+when there is something to do, what. The CLI prints it; the app shows it as a
+notification. No caller catches `sqlite3` errors or a search library's errors:
+the store and the search engine turn theirs into these.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+__all__ = [
+    "ArticleNotFoundError",
+    "DamagedStoreError",
+    "DeskError",
+    "ExportError",
+    "ExportExists",
+    "NewerSchemaError",
+    "QuerySyntaxError",
+    "ReadOnlyStoreError",
+    "StoreBusyError",
+    "StoreError",
+]
+
+
+class DeskError(Exception):
+    """A problem to tell the user in one line (no traceback)."""
+
+
+# -- the store -------------------------------------------------------------------
+
+
+class StoreError(DeskError):
+    """The store could not do what was asked (with what to do about it)."""
+
+
+class StoreBusyError(StoreError):
+    """Another process kept the store's write lock past the busy timeout; nothing changed."""
+
+
+class ReadOnlyStoreError(StoreError):
+    """The data directory can be read but not written: a change was refused."""
+
+
+class NewerSchemaError(StoreError):
+    """The database was written by a newer newsdesk; it is left untouched."""
+
+
+class DamagedStoreError(StoreError):
+    """The database file is damaged; `newsdesk doctor` recovers what can be read."""
+
+
+# -- reading and searching ---------------------------------------------------------
+
+
+class ArticleNotFoundError(DeskError, LookupError):
+    """No article has this id (or the prefix is ambiguous)."""
+
+
+class QuerySyntaxError(DeskError, ValueError):
+    """A query that cannot be read; str(error) is a one-line message for the user."""
+
+
+# -- export ----------------------------------------------------------------------
+
+
+class ExportError(DeskError):
+    """The export could not be done; nothing was written. `str()` is the message to show."""
+
+
+class ExportExists(ExportError):
+    """Files the export would write already exist, and `force` was not given."""
+
+    def __init__(self, conflicts: list[Path]) -> None:
+        self.conflicts = list(conflicts)
+        shown = ", ".join(str(p) for p in self.conflicts[:5])
+        more = f" and {len(self.conflicts) - 5} more" if len(self.conflicts) > 5 else ""
+        noun = "file already exists" if len(self.conflicts) == 1 else "files already exist"
+        # No "how to fix" here: the CLI says --force, the dialog its own checkbox.
+        super().__init__(f"{len(self.conflicts)} {noun}: {shown}{more}")

@@ -1,0 +1,206 @@
+"""What a store backend offers: the interface the Desk, the search engine and the index use.
+
+SQLite (`newsdesk.store.sqlite`) is the backend today; a shared PostgreSQL
+store is next. Both implement `StoreBackend`, so nothing here names a
+database library: a transaction is an opaque handle the caller only gives
+back to the store that opened it, rows come back as plain mappings and
+dataclasses, and a search condition is the query's own tree of store leaves
+(`newsdesk.search.query`), which each backend translates into its own SQL.
+
+Every method raises only `newsdesk.errors.StoreError` subclasses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
+
+from newsdesk.model import Article, ArticleRow, Extracted
+
+if TYPE_CHECKING:
+    from newsdesk.search.query import Node
+
+#: The editor's marks on an article, as the state columns and the action log name them.
+STATE_FIELDS = ("read", "starred", "archived", "exported")
+
+
+class Transaction(Protocol):
+    """An open write transaction. Opaque: callers hand it back to its store, nothing else."""
+
+
+@dataclass
+class InsertOutcome:
+    """What happened to one extracted item at import."""
+
+    article_id: str
+    created: bool
+    #: When not created: the existing article it merged into ("duplicate").
+    reason: str = ""
+
+
+@dataclass
+class ActionRecord:
+    """One batch of the action log, as undo and `history` see it."""
+
+    batch: int
+    kind: str
+    article_ids: list[str]
+    ts: str
+
+
+class StoreBackend(Protocol):
+    """The truth: articles, their state and tags, origins, the action log, saved searches."""
+
+    @property
+    def read_only(self) -> bool:
+        """True when the data could only be opened for reading (every change is refused)."""
+        ...
+
+    @property
+    def on_wait(self) -> Callable[[], None] | None:
+        """Called once when a write has to wait for another writer (to tell the user why)."""
+        ...
+
+    @on_wait.setter
+    def on_wait(self, callback: Callable[[], None] | None) -> None: ...
+
+    # -- lifecycle -------------------------------------------------------------------
+
+    def close(self) -> None: ...
+
+    def transaction(self) -> AbstractContextManager[Transaction]:
+        """One atomic write: committed when the block ends, rolled back on any error."""
+        ...
+
+    def schema_version(self) -> int: ...
+
+    # -- import ----------------------------------------------------------------------
+
+    def insert(
+        self, tx: Transaction, article_id: str, meta: Extracted, origin: str, raw: str | None
+    ) -> InsertOutcome:
+        """Insert one article in the caller's transaction, merging exact duplicates."""
+        ...
+
+    def set_story(self, tx: Transaction, article_id: str, story_id: str | None) -> None: ...
+
+    # -- revisions (what the index catches up on) ---------------------------------------
+
+    def max_rev(self) -> int: ...
+
+    def data_version(self) -> int:
+        """A number that changes when another connection commits (cheap: no I/O).
+
+        Compare values read from the same thread: it tells the app to refresh.
+        """
+        ...
+
+    def changed_since(self, rev: int, limit: int) -> list[Mapping[str, Any]]:
+        """Whole article rows whose content revision is above `rev`, oldest change first."""
+        ...
+
+    def pending_count(self, rev: int) -> int:
+        """How many articles changed since revision `rev`."""
+        ...
+
+    # -- reading ---------------------------------------------------------------------
+
+    def count(self) -> int: ...
+
+    def counts(self) -> dict[str, int]:
+        """total, inbox, unread, starred, archived."""
+        ...
+
+    def exists(self, article_id: str) -> bool: ...
+
+    def resolve_prefix(self, prefix: str) -> list[str]:
+        """Up to three ids starting with `prefix`."""
+        ...
+
+    def get(self, article_id: str) -> Article | None: ...
+
+    def get_many(self, ids: Sequence[str]) -> list[Article]: ...
+
+    def rows(self, ids: Sequence[str]) -> list[ArticleRow]:
+        """Slim inbox rows in the order of `ids` (missing ids dropped)."""
+        ...
+
+    def tags_for(self, ids: Sequence[str]) -> dict[str, list[str]]: ...
+
+    def all_tags(self) -> list[tuple[str, int]]:
+        """Every tag with its article count, most used first."""
+        ...
+
+    def inbox_head(self, limit: int) -> list[str]:
+        """The newest `limit` ids not archived (a screenful, fast on any size)."""
+        ...
+
+    # -- conditions (the store's side of a search) ----------------------------------------
+    # A condition is a query tree made only of store leaves (`is:`, `tag:`,
+    # `published:`, `lang:`, `id:`, `in:`) joined by And/Or/Not; None is every article.
+
+    def ordered_ids(self, condition: Node | None = None) -> list[str]:
+        """Ids matching `condition`, newest first."""
+        ...
+
+    def id_set(self, condition: Node | None = None) -> set[str]: ...
+
+    def count_where(self, condition: Node | None = None) -> int: ...
+
+    # -- stories ---------------------------------------------------------------------
+
+    def story_members(self, story_id: str) -> list[str]:
+        """The articles of one story, newest first."""
+        ...
+
+    def story_ids(self, ids: Sequence[str] | None = None) -> list[str]:
+        """Stories of the given articles; with None, every story of two or more."""
+        ...
+
+    def with_versions(self, ids: Sequence[str]) -> list[str]:
+        """`ids` plus every other version of their stories, order kept."""
+        ...
+
+    def story_map(self) -> dict[str, str]:
+        """Article id -> story id, for the articles of stories of two or more."""
+        ...
+
+    # -- state and the action log --------------------------------------------------------
+
+    def apply(
+        self,
+        kind: str,
+        ids: Sequence[str],
+        change: dict[str, Any],
+        *,
+        add_tags: Sequence[str] = (),
+        remove_tags: Sequence[str] = (),
+        log: bool = True,
+    ) -> list[str]:
+        """Change the state of many articles in one transaction, one batch of the log.
+
+        Returns the ids whose state actually changed.
+        """
+        ...
+
+    def undo(self) -> ActionRecord | None:
+        """Restore the state before the newest batch not yet undone."""
+        ...
+
+    def history(self, limit: int = 20) -> list[ActionRecord]: ...
+
+    # -- saved searches --------------------------------------------------------------
+
+    def saved_searches(self) -> list[tuple[str, str]]: ...
+
+    def save_search(self, name: str, query: str) -> None: ...
+
+    def delete_search(self, name: str) -> bool: ...
+
+    # -- health ------------------------------------------------------------------------
+
+    def integrity_check(self) -> list[str]:
+        """Problems the database itself finds (empty when healthy)."""
+        ...

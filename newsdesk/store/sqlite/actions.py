@@ -1,0 +1,144 @@
+"""The editor's marks (read, starred, archived, exported, note, tags) and the action log behind undo.
+
+Each change to many articles is one transaction and one batch of the log,
+holding every article's state before and after, so one undo restores the
+whole batch and survives restarts.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+from typing import Any
+
+from newsdesk.store.protocol import ActionRecord
+from newsdesk.store.sqlite.articles import chunks, utc_now_iso
+
+
+def _state_dict(row: sqlite3.Row, tags: list[str]) -> dict[str, Any]:
+    return {
+        "read": bool(row["read"]),
+        "starred": bool(row["starred"]),
+        "archived": bool(row["archived"]),
+        "exported": bool(row["exported"]),
+        "note": row["note"],
+        "tags": sorted(tags),
+    }
+
+
+def states(tx: sqlite3.Connection, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    tags: dict[str, list[str]] = {i: [] for i in ids}
+    found: dict[str, dict[str, Any]] = {}
+    for chunk in chunks(ids):
+        marks = ",".join("?" * len(chunk))
+        for row in tx.execute(
+            f"SELECT article_id, tag FROM tags WHERE article_id IN ({marks})", chunk
+        ):
+            tags[row[0]].append(row[1])
+        for row in tx.execute(
+            f"SELECT id, read, starred, archived, exported, note FROM articles "
+            f"WHERE id IN ({marks})",
+            chunk,
+        ):
+            found[row["id"]] = _state_dict(row, tags[row["id"]])
+    return found
+
+
+def write_state(tx: sqlite3.Connection, article_id: str, state: dict[str, Any]) -> None:
+    tx.execute(
+        "UPDATE articles SET read = ?, starred = ?, archived = ?, exported = ?, note = ? "
+        "WHERE id = ?",
+        (
+            int(state["read"]),
+            int(state["starred"]),
+            int(state["archived"]),
+            int(state["exported"]),
+            state["note"],
+            article_id,
+        ),
+    )
+    tx.execute("DELETE FROM tags WHERE article_id = ?", (article_id,))
+    tx.executemany(
+        "INSERT OR IGNORE INTO tags (article_id, tag) VALUES (?, ?)",
+        [(article_id, t) for t in state["tags"]],
+    )
+
+
+def apply(
+    tx: sqlite3.Connection,
+    kind: str,
+    ids: Sequence[str],
+    change: dict[str, Any],
+    *,
+    add_tags: Sequence[str],
+    remove_tags: Sequence[str],
+    log: bool,
+) -> list[str]:
+    changed: list[str] = []
+    ids = list(dict.fromkeys(ids))
+    before_all = states(tx, ids)
+    batch = _next_batch(tx)
+    ts = utc_now_iso()
+    log_rows = []
+    for article_id in ids:
+        before = before_all.get(article_id)
+        if before is None:
+            continue
+        after = dict(before)
+        after.update(change)
+        tag_set = set(before["tags"])
+        tag_set.update(add_tags)
+        tag_set.difference_update(remove_tags)
+        after["tags"] = sorted(tag_set)
+        if after == before:
+            continue
+        write_state(tx, article_id, after)
+        changed.append(article_id)
+        if log:
+            log_rows.append((batch, ts, kind, article_id, json.dumps(before), json.dumps(after)))
+    tx.executemany(
+        "INSERT INTO actions (batch, ts, kind, article_id, before, after) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        log_rows,
+    )
+    return changed
+
+
+def _next_batch(tx: sqlite3.Connection) -> int:
+    row = tx.execute("SELECT COALESCE(MAX(batch), 0) + 1 FROM actions").fetchone()
+    return int(row[0])
+
+
+def undo(tx: sqlite3.Connection) -> ActionRecord | None:
+    row = tx.execute(
+        "SELECT batch, kind, ts FROM actions WHERE undone = 0 ORDER BY batch DESC LIMIT 1"
+    ).fetchone()
+    if row is None:
+        return None
+    batch = int(row["batch"])
+    ids: list[str] = []
+    for act in tx.execute(
+        "SELECT article_id, before FROM actions WHERE batch = ? ORDER BY id DESC", (batch,)
+    ).fetchall():
+        if tx.execute("SELECT 1 FROM articles WHERE id = ?", (act[0],)).fetchone():
+            write_state(tx, act[0], json.loads(act[1]))
+            ids.append(act[0])
+    tx.execute("UPDATE actions SET undone = 1 WHERE batch = ?", (batch,))
+    return ActionRecord(batch=batch, kind=row["kind"], article_ids=ids, ts=row["ts"])
+
+
+def history(conn: sqlite3.Connection, limit: int) -> list[ActionRecord]:
+    return [
+        ActionRecord(
+            batch=int(row["batch"]),
+            kind=row["kind"],
+            article_ids=str(row["ids"]).split(","),
+            ts=row["ts"],
+        )
+        for row in conn.execute(
+            """SELECT batch, kind, MIN(ts) AS ts, GROUP_CONCAT(article_id) AS ids
+               FROM actions WHERE undone = 0 GROUP BY batch ORDER BY batch DESC LIMIT ?""",
+            (limit,),
+        )
+    ]

@@ -1,0 +1,337 @@
+"""Articles in SQLite: insert (merging exact duplicates), read whole or as inbox rows, revisions.
+
+Every content change takes the next value of one revision counter (`meta.rev`),
+so the index catches up by asking for the rows above the revision it saw last.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from newsdesk.isodates import iso_to_ts
+from newsdesk.model import Article, ArticleRow, ArticleState, Extracted
+from newsdesk.store.protocol import InsertOutcome
+
+# Raw page text kept per article; the body is kept whole.
+RAW_LIMIT = 2_000_000
+#: Ids per statement: under SQLite's bound-variable limit.
+CHUNK = 900
+
+
+def utc_now_iso() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+def chunks(items: Sequence[str], size: int = CHUNK) -> Iterator[list[str]]:
+    items = list(items)
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+# -- revisions ---------------------------------------------------------------------
+
+
+def next_rev(tx: sqlite3.Connection) -> int:
+    tx.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'rev'")
+    row = tx.execute("SELECT value FROM meta WHERE key = 'rev'").fetchone()
+    return int(row["value"])
+
+
+def max_rev(conn: sqlite3.Connection) -> int:
+    row = conn.execute("SELECT value FROM meta WHERE key = 'rev'").fetchone()
+    return int(row["value"]) if row else 0
+
+
+def changed_since(conn: sqlite3.Connection, rev: int, limit: int) -> list[dict[str, Any]]:
+    rows = conn.execute(
+        "SELECT * FROM articles WHERE rev > ? ORDER BY rev LIMIT ?", (rev, limit)
+    ).fetchall()
+    return [dict(row) for row in rows]
+
+
+def pending_count(conn: sqlite3.Connection, rev: int) -> int:
+    return int(conn.execute("SELECT COUNT(*) FROM articles WHERE rev > ?", (rev,)).fetchone()[0])
+
+
+# -- import ------------------------------------------------------------------------
+
+
+def find_duplicate(tx: sqlite3.Connection, article_id: str, meta: Extracted) -> str | None:
+    """An existing article that is the same one: same id, same URL or same GUID."""
+    row = tx.execute("SELECT id FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if row:
+        return str(row["id"])
+    if meta.guid:
+        row = tx.execute("SELECT id FROM articles WHERE guid = ?", (meta.guid,)).fetchone()
+        if row:
+            return str(row["id"])
+    if meta.url:
+        row = tx.execute("SELECT id FROM articles WHERE url = ?", (meta.url,)).fetchone()
+        if row:
+            return str(row["id"])
+    return None
+
+
+def insert(
+    tx: sqlite3.Connection, article_id: str, meta: Extracted, origin: str, raw: str | None
+) -> InsertOutcome:
+    now = utc_now_iso()
+    existing = find_duplicate(tx, article_id, meta)
+    if existing is not None:
+        tx.execute(
+            "INSERT OR IGNORE INTO origins (article_id, origin, seen_at) VALUES (?, ?, ?)",
+            (existing, origin, now),
+        )
+        return InsertOutcome(existing, created=False, reason="duplicate")
+    published_ts = iso_to_ts(meta.published)
+    sort_ts = published_ts if published_ts is not None else time.time()
+    stored_meta = meta.to_dict()
+    stored_meta.pop("body", None)
+    rev = next_rev(tx)
+    tx.execute(
+        """INSERT INTO articles (id, title, source, published, published_ts, sort_ts, url,
+               guid, language, word_count, body, raw, meta, origin, imported_at, rev,
+               starred)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        (
+            article_id,
+            meta.title,
+            meta.source,
+            meta.published,
+            published_ts,
+            sort_ts,
+            meta.url,
+            meta.guid,
+            meta.language,
+            meta.word_count,
+            meta.body,
+            (raw or "")[:RAW_LIMIT],
+            json.dumps(stored_meta, ensure_ascii=False),
+            origin,
+            now,
+            rev,
+            int(bool(meta.starred)),
+        ),
+    )
+    tx.executemany(
+        "INSERT OR IGNORE INTO tags (article_id, tag) VALUES (?, ?)",
+        [(article_id, tag) for tag in meta.tags if tag],
+    )
+    tx.execute(
+        "INSERT OR IGNORE INTO origins (article_id, origin, seen_at) VALUES (?, ?, ?)",
+        (article_id, origin, now),
+    )
+    return InsertOutcome(article_id, created=True)
+
+
+# -- reading -----------------------------------------------------------------------
+
+
+def count(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+
+def counts(conn: sqlite3.Connection) -> dict[str, int]:
+    row = conn.execute(
+        """SELECT COUNT(*) AS total,
+                  COALESCE(SUM(archived = 0), 0) AS inbox,
+                  COALESCE(SUM(read = 0 AND archived = 0), 0) AS unread,
+                  COALESCE(SUM(starred), 0) AS starred,
+                  COALESCE(SUM(archived), 0) AS archived
+           FROM articles"""
+    ).fetchone()
+    return {k: int(row[k]) for k in ("total", "inbox", "unread", "starred", "archived")}
+
+
+def exists(conn: sqlite3.Connection, article_id: str) -> bool:
+    found = conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+    return found is not None
+
+
+def resolve_prefix(conn: sqlite3.Connection, prefix: str) -> list[str]:
+    escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    rows = conn.execute(
+        "SELECT id FROM articles WHERE id LIKE ? ESCAPE '\\' LIMIT 3", (escaped + "%",)
+    ).fetchall()
+    return [str(r["id"]) for r in rows]
+
+
+def tags_for(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {i: [] for i in ids}
+    for chunk in chunks(ids):
+        marks = ",".join("?" * len(chunk))
+        for row in conn.execute(
+            f"SELECT article_id, tag FROM tags WHERE article_id IN ({marks}) ORDER BY tag",
+            chunk,
+        ):
+            out[row["article_id"]].append(row["tag"])
+    return out
+
+
+def all_tags(conn: sqlite3.Connection) -> list[tuple[str, int]]:
+    return [
+        (r[0], int(r[1]))
+        for r in conn.execute(
+            "SELECT tag, COUNT(*) FROM tags GROUP BY tag ORDER BY COUNT(*) DESC, tag"
+        )
+    ]
+
+
+def get(conn: sqlite3.Connection, article_id: str) -> Article | None:
+    row = conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+    return None if row is None else _article(conn, row)
+
+
+def get_many(conn: sqlite3.Connection, ids: Sequence[str]) -> list[Article]:
+    found: dict[str, Article] = {}
+    for chunk in chunks(ids):
+        marks = ",".join("?" * len(chunk))
+        for row in conn.execute(f"SELECT * FROM articles WHERE id IN ({marks})", chunk):
+            found[row["id"]] = _article(conn, row)
+    return [found[i] for i in ids if i in found]
+
+
+def _article(conn: sqlite3.Connection, row: sqlite3.Row) -> Article:
+    data = json.loads(row["meta"])
+    data["body"] = row["body"]
+    meta = Extracted.from_dict(data)
+    tags = tags_for(conn, [row["id"]])[row["id"]]
+    origins = [
+        str(r["origin"])
+        for r in conn.execute(
+            "SELECT origin FROM origins WHERE article_id = ? ORDER BY seen_at", (row["id"],)
+        )
+    ]
+    story_size = 1
+    if row["story_id"]:
+        story_size = int(
+            conn.execute(
+                "SELECT COUNT(*) FROM articles WHERE story_id = ?", (row["story_id"],)
+            ).fetchone()[0]
+        )
+    return Article(
+        id=row["id"],
+        meta=meta,
+        state=ArticleState(
+            read=bool(row["read"]),
+            starred=bool(row["starred"]),
+            archived=bool(row["archived"]),
+            exported=bool(row["exported"]),
+            tags=tags,
+            note=row["note"],
+        ),
+        origin=row["origin"],
+        imported_at=row["imported_at"],
+        origins=origins,
+        story_id=row["story_id"],
+        story_size=story_size,
+    )
+
+
+def rows(conn: sqlite3.Connection, ids: Sequence[str]) -> list[ArticleRow]:
+    found: dict[str, ArticleRow] = {}
+    tags = tags_for(conn, ids)
+    for chunk in chunks(ids):
+        marks = ",".join("?" * len(chunk))
+        for row in conn.execute(
+            f"""SELECT a.id, a.title, a.source, a.published, a.read, a.starred, a.archived,
+                       a.exported, a.story_id,
+                       (SELECT COUNT(*) FROM articles b WHERE b.story_id = a.story_id)
+                           AS story_size
+                FROM articles a WHERE a.id IN ({marks})""",
+            chunk,
+        ):
+            found[row["id"]] = ArticleRow(
+                id=row["id"],
+                title=row["title"],
+                source=row["source"],
+                published=row["published"],
+                read=bool(row["read"]),
+                starred=bool(row["starred"]),
+                archived=bool(row["archived"]),
+                exported=bool(row["exported"]),
+                tags=tags.get(row["id"], []),
+                story_size=int(row["story_size"] or 1) if row["story_id"] else 1,
+            )
+    return [found[i] for i in ids if i in found]
+
+
+def inbox_head(conn: sqlite3.Connection, limit: int) -> list[str]:
+    """Read along the inbox index, so a screenful comes at once on any size of store."""
+    found = conn.execute(
+        "SELECT id FROM articles WHERE archived = 0 ORDER BY sort_ts DESC, id LIMIT ?",
+        (limit,),
+    )
+    return [str(r[0]) for r in found]
+
+
+def ordered_ids(conn: sqlite3.Connection, where: str, params: Sequence[Any]) -> list[str]:
+    sql = f"SELECT a.id FROM articles a WHERE {where} ORDER BY a.sort_ts DESC, a.id"
+    return [r[0] for r in conn.execute(sql, tuple(params))]
+
+
+def id_set(conn: sqlite3.Connection, where: str, params: Sequence[Any]) -> set[str]:
+    return {r[0] for r in conn.execute(f"SELECT a.id FROM articles a WHERE {where}", tuple(params))}
+
+
+def count_where(conn: sqlite3.Connection, where: str, params: Sequence[Any]) -> int:
+    sql = f"SELECT COUNT(*) FROM articles a WHERE {where}"
+    return int(conn.execute(sql, tuple(params)).fetchone()[0])
+
+
+# -- stories -----------------------------------------------------------------------
+
+
+def set_story(tx: sqlite3.Connection, article_id: str, story_id: str | None) -> None:
+    tx.execute("UPDATE articles SET story_id = ? WHERE id = ?", (story_id, article_id))
+
+
+def story_members(conn: sqlite3.Connection, story_id: str) -> list[str]:
+    return ordered_ids(conn, "a.story_id = ?", (story_id,))
+
+
+def story_ids(conn: sqlite3.Connection, ids: Sequence[str] | None) -> list[str]:
+    if ids is None:
+        return [
+            r[0]
+            for r in conn.execute(
+                "SELECT story_id FROM articles WHERE story_id IS NOT NULL "
+                "GROUP BY story_id HAVING COUNT(*) > 1"
+            )
+        ]
+    found: dict[str, None] = {}
+    for chunk in chunks(ids):
+        marks = ",".join("?" * len(chunk))
+        for row in conn.execute(
+            f"SELECT story_id FROM articles WHERE id IN ({marks}) AND story_id IS NOT NULL",
+            chunk,
+        ):
+            found[row[0]] = None
+    return list(found)
+
+
+def with_versions(conn: sqlite3.Connection, ids: Sequence[str]) -> list[str]:
+    out = dict.fromkeys(ids)
+    for chunk in chunks(list(out), 500):
+        marks = ",".join("?" * len(chunk))
+        found = conn.execute(
+            "SELECT id FROM articles WHERE story_id IN ("
+            f"SELECT story_id FROM articles WHERE id IN ({marks}) AND story_id IS NOT NULL)",
+            chunk,
+        )
+        out.update(dict.fromkeys(str(r[0]) for r in found))
+    return list(out)
+
+
+def story_map(conn: sqlite3.Connection) -> dict[str, str]:
+    found = conn.execute(
+        "SELECT id, story_id FROM articles WHERE story_id IN ("
+        "SELECT story_id FROM articles WHERE story_id IS NOT NULL "
+        "GROUP BY story_id HAVING COUNT(*) > 1)"
+    )
+    return {str(r[0]): str(r[1]) for r in found}

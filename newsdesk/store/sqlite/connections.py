@@ -1,0 +1,244 @@
+"""SQLite connections: one per thread, WAL, a busy timeout, transactions, errors in plain words.
+
+- WAL mode and a busy timeout so an app window and a CLI can share one data directory.
+- One connection per thread (SQLite connections are not shared across
+  threads); a finished thread's connection is handed to the next thread.
+- Every write is one `BEGIN IMMEDIATE ... COMMIT`: after a crash the store
+  holds each change whole or not at all.
+- `sqlite3` errors never leave this package: `translate` turns each into a
+  `StoreError` subclass whose message says what to do.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+from newsdesk.errors import (
+    DamagedStoreError,
+    ReadOnlyStoreError,
+    StoreBusyError,
+    StoreError,
+)
+
+BUSY_TIMEOUT_MS = 15_000
+#: A write that waits longer than this for another process says so (see `on_wait`).
+WAIT_NOTICE_MS = 500
+
+T = TypeVar("T")
+
+
+def translate(exc: sqlite3.Error, path: Path) -> StoreError:
+    """The user's version of a SQLite error: what happened and what to do."""
+    text = str(exc)
+    if isinstance(exc, sqlite3.OperationalError) and ("locked" in text or "busy" in text):
+        return StoreBusyError(
+            "another newsdesk (or another program) kept the database busy for "
+            f"{BUSY_TIMEOUT_MS // 1000} seconds; nothing was changed. Try again when it is done."
+        )
+    if "readonly" in text or "read-only" in text:
+        return ReadOnlyStoreError(read_only_message(path))
+    if "full" in text:
+        return StoreError(
+            f"the disk holding {path.parent} is full; nothing was changed. "
+            "Free some space and try again."
+        )
+    if isinstance(exc, sqlite3.DatabaseError) and (
+        "malformed" in text or "not a database" in text or "disk I/O" in text
+    ):
+        return DamagedStoreError(
+            f"the database {path} is damaged ({exc}). "
+            "Run `newsdesk doctor` to check it and recover what can be recovered."
+        )
+    return StoreError(f"database problem: {exc}. Run `newsdesk doctor`.")
+
+
+def read_only_message(path: Path) -> str:
+    return (
+        f"the data directory {path.parent} is read-only: newsdesk can show and "
+        "search it but not change it. Run `newsdesk doctor` for details."
+    )
+
+
+def translated(method: Callable[..., T]) -> Callable[..., T]:
+    """Wrap a store method so a `sqlite3.Error` leaves it as a `StoreError`."""
+
+    @functools.wraps(method)
+    def wrapper(self: Any, *args: Any, **kwargs: Any) -> T:
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.Error as exc:
+            raise translate(exc, self.path) from exc
+
+    return wrapper
+
+
+class Connections:
+    """The connections to one database file, one per thread."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._local = threading.local()
+        self._all: list[sqlite3.Connection] = []
+        #: True when the data directory could only be opened for reading.
+        self.read_only = False
+        #: Which thread each connection serves (finished threads' connections are reused).
+        self._owners: dict[threading.Thread, sqlite3.Connection] = {}
+        #: Called when a write has to wait for another process (e.g. to tell the user).
+        self.on_wait: Callable[[], None] | None = None
+        self._lock = threading.Lock()
+
+    def _connect(self) -> sqlite3.Connection:
+        try:
+            conn = sqlite3.connect(
+                self.path,
+                timeout=BUSY_TIMEOUT_MS / 1000,
+                isolation_level=None,
+                check_same_thread=False,
+            )
+            conn.row_factory = sqlite3.Row
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+        except sqlite3.DatabaseError as exc:
+            reader = self._read_only_connection()
+            if reader is not None:
+                return reader
+            raise StoreError(
+                f"cannot open the database {self.path}: {exc}. "
+                "Run `newsdesk doctor` to check and repair it."
+            ) from exc
+        return conn
+
+    def _read_only_connection(self) -> sqlite3.Connection | None:
+        """On a read-only data directory, still let the editor read (writes then fail).
+
+        WAL needs a writable folder for its shared-memory file; when nobody can
+        write there, nobody can change the file either, so `immutable` is safe.
+        """
+        folder = self.path.parent
+        if not self.path.is_file() or (os.access(folder, os.W_OK) and _can_create_in(folder)):
+            return None
+        try:
+            conn = sqlite3.connect(
+                f"{self.path.resolve().as_uri()}?mode=ro&immutable=1",
+                uri=True,
+                isolation_level=None,
+                check_same_thread=False,
+            )
+            conn.row_factory = sqlite3.Row
+            conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        except sqlite3.DatabaseError:
+            return None
+        self.read_only = True
+        return conn
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """This thread's connection."""
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._adopt_or_connect()
+            self._local.conn = conn
+        return conn
+
+    def _adopt_or_connect(self) -> sqlite3.Connection:
+        """This thread's connection: one left by a finished thread, else a new one.
+
+        The app runs every query in a short-lived worker thread; without reuse
+        each would leave a connection (and its file descriptors) open until exit.
+        """
+        with self._lock:
+            for thread, conn in list(self._owners.items()):
+                if not thread.is_alive():
+                    del self._owners[thread]
+                    if conn.in_transaction:
+                        conn.rollback()  # the thread died mid-write: nothing was committed
+                    self._owners[threading.current_thread()] = conn
+                    return conn
+        conn = self._connect()
+        with self._lock:
+            self._all.append(conn)
+            self._owners[threading.current_thread()] = conn
+        return conn
+
+    def open_connections(self) -> int:
+        with self._lock:
+            return len(self._all)
+
+    def close(self) -> None:
+        with self._lock:
+            for conn in self._all:
+                try:
+                    conn.close()
+                except sqlite3.Error:
+                    continue  # closing a connection of a finished thread may fail; harmless
+            self._all.clear()
+            self._owners.clear()
+        self._local = threading.local()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE ... COMMIT, rolled back on any error.
+
+        When another process is writing, `on_wait` is called once (so the user
+        hears why nothing happens) and the wait goes on up to the busy timeout.
+        A `sqlite3.Error`, here or in the caller's block, leaves as a `StoreError`.
+        """
+        conn = self.conn  # opening it finds out whether the folder is read-only
+        if self.read_only:
+            raise ReadOnlyStoreError(read_only_message(self.path))
+        try:
+            self._begin(conn)
+        except sqlite3.Error as exc:
+            raise translate(exc, self.path) from exc
+        try:
+            yield conn
+        except BaseException as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise translate(exc, self.path) from exc
+            raise
+        else:
+            try:
+                conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise translate(exc, self.path) from exc
+
+    def _begin(self, conn: sqlite3.Connection) -> None:
+        if self.on_wait is None:
+            conn.execute("BEGIN IMMEDIATE")
+            return
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {WAIT_NOTICE_MS}")
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise
+            self.on_wait()
+        finally:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("BEGIN IMMEDIATE")
+
+
+def _can_create_in(folder: Path) -> bool:
+    """Really try: permission bits do not stop root, a read-only mount does."""
+    probe = folder / f".newsdesk-probe-{os.getpid()}-{threading.get_ident()}"
+    try:
+        probe.touch()
+        probe.unlink()
+    except OSError:
+        return False
+    return True

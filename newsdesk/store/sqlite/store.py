@@ -1,0 +1,241 @@
+"""`SqliteStore`: the SQLite backend of `StoreBackend`, one file in the data directory.
+
+This class only routes: each method takes this thread's connection (or the
+caller's transaction) and calls the module that owns the SQL for its concern:
+`articles` (import, reading, revisions, stories' columns), `actions` (state
+and the action log), `saved` (saved searches), `conditions` (a query's store
+leaves as SQL), `migrations` (numbered schema steps). Every `sqlite3.Error`
+leaves as a `StoreError` (see `connections.translate`).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Mapping, Sequence
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from newsdesk.errors import DamagedStoreError
+from newsdesk.model import Article, ArticleRow, Extracted
+from newsdesk.store.protocol import ActionRecord, InsertOutcome, Transaction
+from newsdesk.store.sqlite import actions, articles, migrations, saved
+from newsdesk.store.sqlite.conditions import where
+from newsdesk.store.sqlite.connections import Connections, translated
+
+if TYPE_CHECKING:
+    from newsdesk.search.query import Node
+
+
+def _tx(tx: Transaction) -> sqlite3.Connection:
+    """The connection behind a transaction this backend opened."""
+    if not isinstance(tx, sqlite3.Connection):
+        raise TypeError(f"not a transaction of the SQLite store: {tx!r}")
+    return tx
+
+
+class SqliteStore:
+    """The store in one SQLite file. Safe to use from several threads."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._db = Connections(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._migrate()
+
+    # -- lifecycle ---------------------------------------------------------------------
+
+    @property
+    def read_only(self) -> bool:
+        return self._db.read_only
+
+    @property
+    def on_wait(self) -> Callable[[], None] | None:
+        return self._db.on_wait
+
+    @on_wait.setter
+    def on_wait(self, callback: Callable[[], None] | None) -> None:
+        self._db.on_wait = callback
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """This thread's connection (SQLite only: doctor and tests read the file directly)."""
+        return self._db.conn
+
+    def open_connections(self) -> int:
+        return self._db.open_connections()
+
+    def close(self) -> None:
+        self._db.close()
+
+    def transaction(self) -> AbstractContextManager[sqlite3.Connection]:
+        return self._db.transaction()
+
+    def _migrate(self) -> None:
+        try:
+            current = migrations.read_version(self.conn)
+        except (sqlite3.DatabaseError, ValueError) as exc:
+            raise DamagedStoreError(
+                f"the database {self.path} is damaged ({exc}). "
+                "Run `newsdesk doctor` to check it and recover what can be recovered."
+            ) from exc
+        migrations.check_version(current, self.path)
+        if current == migrations.SCHEMA_VERSION:
+            return
+        with self._db.transaction() as tx:
+            migrations.upgrade(tx, current)
+
+    @translated
+    def schema_version(self) -> int:
+        return migrations.read_version(self.conn)
+
+    # -- import ------------------------------------------------------------------------
+
+    @translated
+    def insert(
+        self, tx: Transaction, article_id: str, meta: Extracted, origin: str, raw: str | None
+    ) -> InsertOutcome:
+        return articles.insert(_tx(tx), article_id, meta, origin, raw)
+
+    @translated
+    def set_story(self, tx: Transaction, article_id: str, story_id: str | None) -> None:
+        articles.set_story(_tx(tx), article_id, story_id)
+
+    # -- revisions -----------------------------------------------------------------------
+
+    @translated
+    def max_rev(self) -> int:
+        return articles.max_rev(self.conn)
+
+    @translated
+    def data_version(self) -> int:
+        # SQLite's PRAGMA data_version: only meaningful compared on one connection.
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+
+    @translated
+    def changed_since(self, rev: int, limit: int) -> list[Mapping[str, Any]]:
+        return list(articles.changed_since(self.conn, rev, limit))
+
+    @translated
+    def pending_count(self, rev: int) -> int:
+        return articles.pending_count(self.conn, rev)
+
+    # -- reading -----------------------------------------------------------------------
+
+    @translated
+    def count(self) -> int:
+        return articles.count(self.conn)
+
+    @translated
+    def counts(self) -> dict[str, int]:
+        return articles.counts(self.conn)
+
+    @translated
+    def exists(self, article_id: str) -> bool:
+        return articles.exists(self.conn, article_id)
+
+    @translated
+    def resolve_prefix(self, prefix: str) -> list[str]:
+        return articles.resolve_prefix(self.conn, prefix)
+
+    @translated
+    def get(self, article_id: str) -> Article | None:
+        return articles.get(self.conn, article_id)
+
+    @translated
+    def get_many(self, ids: Sequence[str]) -> list[Article]:
+        return articles.get_many(self.conn, ids)
+
+    @translated
+    def rows(self, ids: Sequence[str]) -> list[ArticleRow]:
+        return articles.rows(self.conn, ids)
+
+    @translated
+    def tags_for(self, ids: Sequence[str]) -> dict[str, list[str]]:
+        return articles.tags_for(self.conn, ids)
+
+    @translated
+    def all_tags(self) -> list[tuple[str, int]]:
+        return articles.all_tags(self.conn)
+
+    @translated
+    def inbox_head(self, limit: int) -> list[str]:
+        return articles.inbox_head(self.conn, limit)
+
+    # -- conditions ----------------------------------------------------------------------
+
+    @translated
+    def ordered_ids(self, condition: Node | None = None) -> list[str]:
+        return articles.ordered_ids(self.conn, *where(condition))
+
+    @translated
+    def id_set(self, condition: Node | None = None) -> set[str]:
+        return articles.id_set(self.conn, *where(condition))
+
+    @translated
+    def count_where(self, condition: Node | None = None) -> int:
+        return articles.count_where(self.conn, *where(condition))
+
+    # -- stories -------------------------------------------------------------------------
+
+    @translated
+    def story_members(self, story_id: str) -> list[str]:
+        return articles.story_members(self.conn, story_id)
+
+    @translated
+    def story_ids(self, ids: Sequence[str] | None = None) -> list[str]:
+        return articles.story_ids(self.conn, ids)
+
+    @translated
+    def with_versions(self, ids: Sequence[str]) -> list[str]:
+        return articles.with_versions(self.conn, ids)
+
+    @translated
+    def story_map(self) -> dict[str, str]:
+        return articles.story_map(self.conn)
+
+    # -- state and the action log ----------------------------------------------------------
+
+    def apply(
+        self,
+        kind: str,
+        ids: Sequence[str],
+        change: dict[str, Any],
+        *,
+        add_tags: Sequence[str] = (),
+        remove_tags: Sequence[str] = (),
+        log: bool = True,
+    ) -> list[str]:
+        with self._db.transaction() as tx:
+            return actions.apply(
+                tx, kind, ids, change, add_tags=add_tags, remove_tags=remove_tags, log=log
+            )
+
+    def undo(self) -> ActionRecord | None:
+        with self._db.transaction() as tx:
+            return actions.undo(tx)
+
+    @translated
+    def history(self, limit: int = 20) -> list[ActionRecord]:
+        return actions.history(self.conn, limit)
+
+    # -- saved searches --------------------------------------------------------------------
+
+    @translated
+    def saved_searches(self) -> list[tuple[str, str]]:
+        return saved.saved_searches(self.conn)
+
+    def save_search(self, name: str, query: str) -> None:
+        with self._db.transaction() as tx:
+            saved.save_search(tx, name, query)
+
+    def delete_search(self, name: str) -> bool:
+        with self._db.transaction() as tx:
+            return saved.delete_search(tx, name)
+
+    # -- health ----------------------------------------------------------------------------
+
+    @translated
+    def integrity_check(self) -> list[str]:
+        found = [str(r[0]) for r in self.conn.execute("PRAGMA integrity_check").fetchall()]
+        return [] if found == ["ok"] else found
