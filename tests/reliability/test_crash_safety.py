@@ -8,6 +8,7 @@ catches up the search index by itself.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import random
@@ -17,6 +18,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +68,36 @@ def kill_after(proc: subprocess.Popen[Any], delay: float) -> bool:
     return False
 
 
+def wait_until(proc: subprocess.Popen[Any], ready: Callable[[], bool], limit: float = 120) -> None:
+    """Poll `ready` until it holds or `proc` ends: the kill then aims at real work.
+
+    A loaded machine may take seconds just to start Python; a kill timed from
+    the start would then only ever hit the interpreter's start-up.
+    """
+    deadline = time.monotonic() + limit
+    while not ready() and proc.poll() is None:
+        assert time.monotonic() < deadline, "the command never got going"
+        time.sleep(0.01)
+
+
+def stored_count(db: Path) -> int:
+    """Articles committed so far (0 while the database is not there or not built yet)."""
+    if not db.exists():
+        return 0
+    try:
+        conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+        try:
+            return int(conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return 0  # created but its tables not yet committed
+
+
+def more_than(db: Path, floor: int) -> bool:
+    return stored_count(db) > floor
+
+
 def timed_run(data: Path, *args: str) -> float:
     began = time.monotonic()
     proc = run_cli(data, *args)
@@ -96,13 +128,15 @@ def test_killed_import_keeps_every_article_whole(tmp_path: Path) -> None:
     # Large enough that an import outlasts the kill delays even on a fast, idle machine.
     write_text_corpus(corpus, 300)
     data = tmp_path / "data"
+    db = data / "newsdesk.sqlite3"
     killed = 0
     for _ in range(KILLS):
+        before = stored_count(db)
         proc = start(data, "import", str(corpus), "--json")
-        killed += kill_after(proc, rng.uniform(0.3, 1.2))
-        db = data / "newsdesk.sqlite3"
-        if db.exists():
-            assert_articles_whole(db)
+        # Kill while articles are being written, not while Python starts.
+        wait_until(proc, functools.partial(more_than, db, before))
+        killed += kill_after(proc, rng.uniform(0.0, 0.6))
+        assert_articles_whole(db)
     assert killed >= 1
     stored = read_articles(data / "newsdesk.sqlite3")
     # Resuming imports nothing twice.
