@@ -23,21 +23,23 @@ _ANSI = re.compile(
     re.VERBOSE,
 )
 
-# Bidi embedding/override/isolate controls can reorder what the reader sees.
-_BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
-
-
-# Unicode category Cc (C0 and C1 controls) minus tab and newline, plus lone surrogates.
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+# Unicode category Cc (C0 and C1 controls) minus tab and newline, lone surrogates,
+# and the bidi embedding/override/isolate controls (U+202A-202E, U+2066-2069),
+# which can reorder what the reader sees. One pass: `str.translate` with a
+# table was 20 times slower on non-ASCII text and dominated page imports.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+#: Characters that start what `_ANSI` removes: text without them skips that pass.
+_ESCAPE_STARTS = ("\x1b", "\x9b", "\x9d")
 
 
 def clean_text(text: str, *, keep_newlines: bool = True) -> str:
     """Strip escape sequences and control characters; normalise line endings."""
     if not text:
         return ""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _ANSI.sub("", text)
-    text = text.translate(_BIDI_CONTROLS)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if any(start in text for start in _ESCAPE_STARTS):
+        text = _ANSI.sub("", text)
     text = _CONTROLS.sub("", text)
     if not keep_newlines:
         text = text.replace("\t", " ").replace("\n", " ")
