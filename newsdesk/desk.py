@@ -188,6 +188,11 @@ class Desk:
                     self.notices.append(message)
                 if self._background_index:
                     index.start_background()
+                else:
+                    # No app threads here: a large catch-up may fork sub-writers.
+                    from newsdesk.pipeline import worker_count
+
+                    index.bulk_procs = worker_count()
                 self._index = index
             return self._index
 

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import threading
-import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -23,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsdesk.ingest import LoadResult, load_file
+from newsdesk.orphans import exit_with_parent
 
 if TYPE_CHECKING:
     from newsdesk.stories.signature import Signature
@@ -104,25 +103,6 @@ def load_in_order(files: Sequence[Path], should_stop: StopCheck = None) -> Itera
     yield from _parallel(files, workers, should_stop)
 
 
-#: How often a worker checks that the importing process is still alive.
-PARENT_CHECK_SECONDS = 0.5
-
-
-def _exit_with_parent(parent_pid: int) -> None:
-    """Worker initializer: exit when the importing process is gone.
-
-    A worker holds its own end of the task queue, so it never sees the queue
-    close; if the importer is killed (SIGKILL, a crash) it would wait forever.
-    """
-
-    def watch() -> None:
-        while os.getppid() == parent_pid:
-            time.sleep(PARENT_CHECK_SECONDS)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="newsdesk-parent-watch", daemon=True).start()
-
-
 def _parallel(files: Sequence[Path], workers: int, should_stop: StopCheck) -> Iterator[Prepared]:
     context = multiprocessing.get_context("spawn")
     pending: deque[tuple[Path, Future[Prepared]]] = deque()
@@ -130,7 +110,7 @@ def _parallel(files: Sequence[Path], workers: int, should_stop: StopCheck) -> It
     with ProcessPoolExecutor(
         max_workers=workers,
         mp_context=context,
-        initializer=_exit_with_parent,
+        initializer=exit_with_parent,
         initargs=(os.getpid(),),
     ) as pool:
         try:

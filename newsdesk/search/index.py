@@ -52,6 +52,10 @@ log = logging.getLogger(__name__)
 VERSION_FILE = "newsdesk-index.json"
 INDEX_NAME = "MAIN"
 BATCH = 500
+#: A backlog of at least this many documents is indexed by `bulk_procs` processes,
+#: BULK_BATCH documents a commit (each commit adds one segment per process).
+BULK_MIN_DOCS = 2000
+BULK_BATCH = 10_000
 #: Each attempt to take Whoosh's write lock waits this long.
 LOCK_TIMEOUT = 2.0
 #: After this long without the lock, give up this round (another process is writing).
@@ -149,6 +153,8 @@ class SearchIndex:
         self._message: str | None = None
         self._needs_reset: str | None = None
         self._indexed_rev = 0
+        #: Processes for a large backlog; above 1 only where forking is safe (no app threads).
+        self.bulk_procs = 1
         # background writer
         self._thread: threading.Thread | None = None
         self._wake = threading.Event()
@@ -313,12 +319,16 @@ class SearchIndex:
 
     # -- writing ---------------------------------------------------------------
 
-    def _writer(self, should_stop: Callable[[], bool]) -> SegmentWriter | None:
+    def _writer(self, should_stop: Callable[[], bool], procs: int = 1) -> SegmentWriter | None:
         """Whoosh's writer, waiting for another process to let go of it; None if it won't."""
         ix = self._require_open()
         deadline = time.monotonic() + LOCK_PATIENCE
         while True:
             try:
+                if procs > 1:
+                    from newsdesk.search.bulk import bulk_writer
+
+                    return bulk_writer(ix, procs, timeout=LOCK_TIMEOUT, compound=False)
                 return ix.writer(timeout=LOCK_TIMEOUT, limitmb=WRITER_MB, compound=False)
             except LockError:
                 if should_stop() or time.monotonic() >= deadline:
@@ -357,7 +367,9 @@ class SearchIndex:
         total = self._pending(version.indexed_rev if version is not None else self._indexed_rev)
         self._blocked = False
         while not stop():
-            writer = self._writer(stop)
+            # A large backlog in a process that may fork (the CLI): every core, bigger commits.
+            bulk = self.bulk_procs > 1 and total - done >= BULK_MIN_DOCS
+            writer = self._writer(stop, self.bulk_procs if bulk else 1)
             if writer is None:
                 self._blocked = True
                 self._message = "another newsdesk process is updating the search index"
@@ -371,7 +383,7 @@ class SearchIndex:
                     break
                 # Another process may have indexed (or reset) since we last looked.
                 rev = version.indexed_rev if version is not None else 0
-                rows = self.store.changed_since(rev, BATCH)
+                rows = self.store.changed_since(rev, BULK_BATCH if bulk else BATCH)
                 if not rows:
                     writer.cancel()
                     self._indexed_rev = rev
