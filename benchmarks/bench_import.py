@@ -1,6 +1,10 @@
 """Import benchmark: throughput into the store, until fully indexed, index size, RSS.
 
-    python benchmarks/bench_import.py --n 10000 [--format text|jsonl] [--no-index]
+    python benchmarks/bench_import.py --n 10000 [--format text|jsonl|rss|real] [--no-index]
+
+text: one synthetic page copy per file; jsonl and rss: 500 items a file (the
+10,000-item set is 20 RSS files, bodies as HTML paragraphs); real: the shared
+real page copies (--n ignored). CPU includes the worker processes'.
 
 Prints figures; asserts nothing (speed is measured here, not in tests).
 Runs in a temporary data directory; your own store is never touched.
@@ -16,19 +20,52 @@ import statistics
 import sys
 import tempfile
 import time
+from datetime import datetime
+from email.utils import format_datetime
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from profile_stages import REAL_DIRS
 from synthetic import articles, page_text
 
 from newsdesk.desk import Desk
 from newsdesk.extract import extract_page
+from newsdesk.model import Extracted
 from newsdesk.paths import Paths
 
 
 def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def cpu_seconds() -> float:
+    """CPU of this process and of its finished children (the import workers)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def rss_item(meta: Extracted, i: int) -> str:
+    body = "".join(f"<p>{escape(p)}</p>" for p in meta.body.split("\n\n"))
+    published = format_datetime(
+        datetime.fromisoformat(meta.published or "2026-11-01T00:00:00+00:00")
+    )
+    return (
+        f"<item><title>{escape(meta.title)}</title>"
+        f"<link>https://example.org/news/{i}</link><guid>item-{i}</guid>"
+        f"<pubDate>{published}</pubDate><author>{escape(meta.authors[0])}</author>"
+        f"<description>{escape(body)}</description></item>"
+    )
+
+
+def rss_feed(items: list[str]) -> str:
+    return (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+        "<title>Synthetic Wire</title><link>https://example.org/</link>"
+        f"<description>bench</description>{''.join(items)}</channel></rss>"
+    )
 
 
 def dir_mb(path: Path) -> float:
@@ -50,7 +87,7 @@ def extraction_ms(samples: int = 60) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--n", type=int, default=10_000)
-    parser.add_argument("--format", choices=("text", "jsonl"), default="jsonl")
+    parser.add_argument("--format", choices=("text", "jsonl", "rss", "real"), default="jsonl")
     parser.add_argument("--no-index", action="store_true")
     args = parser.parse_args()
 
@@ -83,18 +120,30 @@ def main() -> None:
                     batch = []
             if batch:
                 (inputs / "batch-last.jsonl").write_text("\n".join(batch), "utf-8")
-        else:
+        elif args.format == "rss":
+            items = []
+            for i, meta in enumerate(articles(args.n)):
+                items.append(rss_item(meta, i))
+                if len(items) == 500 or i == args.n - 1:
+                    (inputs / f"feed-{i:07d}.rss").write_text(rss_feed(items), "utf-8")
+                    items = []
+        elif args.format == "text":
             for i, meta in enumerate(articles(args.n)):
                 (inputs / f"page-{i:07d}.txt").write_text(page_text(meta), "utf-8")
 
         paths = Paths(data_dir=root / "data", config_dir=root / "config", cache_dir=root / "cache")
         desk = Desk(paths)
+        sources = [inputs] if args.format != "real" else [d for d in REAL_DIRS if d.is_dir()]
+        print(f"load before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+        c0 = cpu_seconds()
         t0 = time.perf_counter()
-        summary = desk.import_paths([inputs])
+        summary = desk.import_paths(sources)
         stored = time.perf_counter() - t0
+        cpu = cpu_seconds() - c0
         print(
             f"imported {summary.imported} articles ({args.format}) into the store in {stored:.1f} s: "
-            f"{summary.imported / stored:.0f} articles/s"
+            f"{summary.imported / stored:.0f} articles/s; CPU {cpu:.1f} s "
+            f"({cpu / stored * 100:.0f}% of one core, {cpu * 1000 / max(1, summary.imported):.1f} ms an article)"
         )
 
         t1 = time.perf_counter()
@@ -106,9 +155,11 @@ def main() -> None:
         assert rows
 
         if not args.no_index:
+            c2 = cpu_seconds()
             t2 = time.perf_counter()
             desk.sync_index()
             indexed = time.perf_counter() - t2
+            print(f"indexing CPU {cpu_seconds() - c2:.1f} s in {indexed:.1f} s")
             print(
                 f"indexed in {indexed:.1f} s ({summary.imported / indexed:.0f} docs/s); "
                 f"import until fully indexed: {summary.imported / (stored + indexed):.0f} articles/s"
@@ -117,6 +168,7 @@ def main() -> None:
                 f"index size {dir_mb(paths.index_dir):.0f} MB, store size {dir_mb(paths.data_dir) - dir_mb(paths.index_dir):.0f} MB"
             )
         print(f"peak RSS {rss_mb():.0f} MB  (cpus: {os.cpu_count()})")
+        print(f"load after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
         desk.close()
 
 

@@ -26,7 +26,7 @@ from newsdesk.orphans import exit_with_parent
 #: Documents per job file handed to a sub-writer.
 JOB_DOCS = 250
 #: Memory each sub-writer's sorting pool may use before spilling to disk.
-SUB_WRITER_MB = 64
+SUB_WRITER_MB = 128
 
 
 class _Task(SubWriterTask):
