@@ -24,7 +24,21 @@ def _write_pages(folder: Path, count: int) -> list[Path]:
     return files
 
 
+def test_small_files_go_to_workers_in_chunks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = _write_pages(tmp_path, 20)
+    big = tmp_path / "big.txt"
+    big.write_text("word " * 2000, encoding="utf-8")
+    monkeypatch.setattr(pipeline, "CHUNK_FILES", 8)
+    monkeypatch.setattr(pipeline, "CHUNK_BYTES", 5000)
+    chunks = pipeline._chunks([*files[:10], big, *files[10:]])
+    assert [p for chunk in chunks for p in chunk] == [*files[:10], big, *files[10:]]
+    assert [len(c) for c in chunks] == [8, 2, 1, 8, 3]  # the big file alone, order kept
+
+
 def test_parallel_matches_sequential(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pipeline, "CHUNK_FILES", 4)  # several chunks, one partly filled
     files = _write_pages(tmp_path, 6)
     sequential = [
         (p.result.path, p.result.error, [i.title for i in p.result.items], len(p.signatures))
