@@ -122,12 +122,17 @@ def band_keys(
     prefix = salt.encode("utf-8")
     empty = np.iinfo(sig.dtype).max
     limit = sig.size if bands is None else min(sig.size, bands * rows)
+    # Plain Python over the values and bytes: a numpy call per band cost more than the hash.
+    values = sig.tolist()
+    raw = sig.tobytes()
+    width = sig.itemsize
+    blake2b = hashlib.blake2b
     for band, start in enumerate(range(0, limit - rows + 1, rows)):
-        chunk = sig[start : start + rows]
-        if bool((chunk == empty).all()):
+        if all(v == empty for v in values[start : start + rows]):
             continue
-        digest = hashlib.blake2b(
-            prefix + band.to_bytes(2, "little") + chunk.tobytes(), digest_size=8
+        digest = blake2b(
+            prefix + band.to_bytes(2, "little") + raw[start * width : (start + rows) * width],
+            digest_size=8,
         ).digest()
         keys.append(int.from_bytes(digest, "little") >> 1)
     return keys

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
 import random
 import unicodedata
+from typing import Any
+
+import numpy as np
+import pytest
 
 from newsdesk.ingest.decode import _NOT_COUNTED, _control_ratio
 from newsdesk.sanitize import _ANSI, clean_text
+from newsdesk.stories import minhash
 
 _BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 #: Characters the cleaners treat specially, mixed into random text so every branch runs.
@@ -62,3 +68,31 @@ def test_control_ratio_matches_unicodedata() -> None:
             1 for ch in text if ch not in _NOT_COUNTED and unicodedata.category(ch) == "Cc"
         )
         assert _control_ratio(text) == controls / len(text), text
+
+
+def _band_keys_reference(sig: np.ndarray, rows: int, salt: str, bands: int | None) -> list[int]:
+    """Band keys as first written: numpy per band."""
+    keys = []
+    empty = np.iinfo(sig.dtype).max
+    limit = sig.size if bands is None else min(sig.size, bands * rows)
+    for band, start in enumerate(range(0, limit - rows + 1, rows)):
+        chunk = sig[start : start + rows]
+        if bool((chunk == empty).all()):
+            continue
+        data = salt.encode("utf-8") + band.to_bytes(2, "little") + chunk.tobytes()
+        keys.append(int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "little") >> 1)
+    return keys
+
+
+@pytest.mark.parametrize("dtype", [np.uint16, np.uint32])
+def test_band_keys_match_the_numpy_version(dtype: type[np.unsignedinteger[Any]]) -> None:
+    rng = np.random.default_rng(19)
+    top = np.iinfo(dtype).max
+    for trial in range(200):
+        sig = rng.integers(0, top, size=int(rng.integers(1, 70)), dtype=dtype, endpoint=True)
+        sig[rng.random(sig.size) < 0.3] = top  # empty positions, whole empty bands too
+        rows = int(rng.integers(1, 5))
+        bands = None if trial % 2 else int(rng.integers(1, 12))
+        assert minhash.band_keys(sig, rows, "sh", bands) == _band_keys_reference(
+            sig, rows, "sh", bands
+        )
