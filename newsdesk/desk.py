@@ -2,7 +2,9 @@
 
 It owns the store (the truth) and the search index (derived), and offers the
 verbs of the product: import, search, look, act (tag/star/read/archive), undo,
-export, stories. Nothing here knows about terminals.
+export, stories, feeds. Nothing here knows about terminals. It is longer than
+600 lines because it is the one door: each verb is short and the work lives
+in the packages behind it.
 """
 
 from __future__ import annotations
@@ -20,10 +22,13 @@ from newsdesk.errors import ArticleNotFoundError, DeskError, StoreError
 from newsdesk.isodates import iso_to_ts
 from newsdesk.model import Article, ArticleRow, Extracted, article_id
 from newsdesk.sanitize import clean_text
-from newsdesk.store import ActionRecord, StoreBackend, open_store
+from newsdesk.store import ActionRecord, StoreBackend, Transaction, open_store
 
 if TYPE_CHECKING:
     from newsdesk.export import ExportOptions, ExportReport, Rendered
+    from newsdesk.feeds.http import Limits
+    from newsdesk.feeds.service import FeedOutcome, FetchSummary, OpmlReport
+    from newsdesk.feeds.subscription import Subscription
     from newsdesk.ingest import LoadResult
     from newsdesk.search.engine import SearchEngine, SearchResult
     from newsdesk.search.index import IndexStatus, SearchIndex
@@ -291,10 +296,14 @@ class Desk:
         origin: str,
         raw: str | None,
         signatures: Sequence[Signature | None] = (),
+        after: Callable[[Transaction, list[str]], None] | None = None,
     ) -> tuple[list[str], int]:
+        """Store items in one transaction; `after(tx, ids)` runs inside it with every
+        item's article id (new or the duplicate it merged into)."""
         from newsdesk.stories.grouping import StoryGrouper
 
         created: list[str] = []
+        stored: list[str] = []
         duplicates = 0
         try:
             with self.store.transaction() as tx:
@@ -305,6 +314,7 @@ class Desk:
                     item_origin = origin if len(items) == 1 else f"{origin}#{index}"
                     aid = article_id(meta)
                     outcome = self.store.insert(tx, aid, meta, item_origin, raw)
+                    stored.append(outcome.article_id)
                     if not outcome.created:
                         duplicates += 1
                         continue
@@ -314,9 +324,94 @@ class Desk:
                     signature = signatures[index] if index < len(signatures) else None
                     story = grouper.assign(aid, meta, published_ts, signature)
                     self.store.set_story(tx, aid, story)
+                if after is not None:
+                    after(tx, stored)
         except StoreError as exc:
             raise type(exc)(f"could not store articles from {origin}: {exc}") from exc
         return created, duplicates
+
+    # -- feeds (newsdesk/feeds/service.py does the work) ------------------------------
+
+    def feeds(self) -> list[Subscription]:
+        """Every subscription, by name, with item and unread counts."""
+        return self.store.feeds()
+
+    def feed(self, name_or_url: str) -> Subscription:
+        from newsdesk.feeds import service
+
+        return service.find(self.store, name_or_url)
+
+    def add_feed(
+        self,
+        url: str,
+        *,
+        name: str | None = None,
+        every_s: int | None = None,
+        full_text: bool = False,
+        tags: Sequence[str] = (),
+    ) -> Subscription:
+        from newsdesk.feeds import service
+
+        return service.add(
+            self.store, url, name=name, every_s=every_s, full_text=full_text, tags=tags
+        )
+
+    def remove_feed(self, name_or_url: str) -> Subscription:
+        from newsdesk.feeds import service
+
+        return service.remove(self.store, name_or_url)
+
+    def pause_feed(self, name_or_url: str, paused: bool = True) -> Subscription:
+        """Pause (never due) or resume a feed; resuming makes it due at once."""
+        from newsdesk.feeds import service
+
+        sub = service.find(self.store, name_or_url)
+        sub.paused = paused
+        if not paused:
+            sub.next_due_ts = 0.0
+        service.update(self.store, sub)
+        return sub
+
+    def import_opml(self, path: Path) -> OpmlReport:
+        from newsdesk.feeds import service
+
+        return service.import_opml(self.store, path)
+
+    def export_opml(self) -> str:
+        from newsdesk.feeds import service
+
+        return service.export_opml(self.store)
+
+    def fetch(
+        self,
+        names: Sequence[str] = (),
+        *,
+        every: bool = False,
+        limits: Limits | None = None,
+        progress: Callable[[FeedOutcome, int, int], None] | None = None,
+        should_stop: Callable[[], bool] | None = None,
+    ) -> FetchSummary:
+        """Fetch due feeds (every unpaused one with `every`, or the named ones) and
+        store their new items through the import path."""
+        from newsdesk.feeds import service
+
+        def store_items(
+            items: Sequence[Extracted], origin: str, after: Callable[[Transaction, list[str]], None]
+        ) -> tuple[list[str], int]:
+            return self._store_items(items, origin, raw=None, after=after)
+
+        summary = service.fetch(
+            self.store,
+            store_items,
+            names,
+            every=every,
+            limits=limits,
+            progress=progress,
+            should_stop=should_stop,
+        )
+        if summary.new and self._index is not None:
+            self._index.notify()
+        return summary
 
     # -- reading -------------------------------------------------------------
 

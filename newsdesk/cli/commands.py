@@ -322,4 +322,6 @@ HANDLERS: dict[str, Handler] = {
     "export": _lazy("newsdesk.cli.export_cmd", "cmd_export"),
     "stories": _lazy("newsdesk.cli.stories_cmd", "cmd_stories"),
     "diff": _lazy("newsdesk.cli.stories_cmd", "cmd_diff"),
+    "feeds": _lazy("newsdesk.cli.feeds_cmd", "cmd_feeds"),
+    "fetch": _lazy("newsdesk.cli.feeds_cmd", "cmd_fetch"),
 }

@@ -120,6 +120,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("rest", nargs="*")
     p.add_argument("--json", action="store_true")
 
+    from newsdesk.cli.feeds_args import add_parsers as add_feed_parsers
+
+    add_feed_parsers(sub)
+
     p = sub.add_parser("doctor", help="check the store and index; repair what can be repaired")
     p.add_argument("--json", action="store_true")
     return parser

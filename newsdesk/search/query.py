@@ -2,7 +2,7 @@
 
 The tree has two kinds of leaves. Text leaves (words, phrases, prefixes, name
 fields, `related:`) are answered by the Whoosh index. Store leaves (`is:`,
-`in:`, `tag:`, `published:`, `lang:`, `id:`) are answered by SQLite, which is
+`in:`, `tag:`, `published:`, `lang:`, `id:`, `note:`, `feed:`) are answered by SQLite, which is
 always current. The engine evaluates the tree; this module only reads text and
 never touches either.
 
@@ -93,6 +93,14 @@ class Note:
 
 
 @dataclass(frozen=True)
+class FeedName:
+    """`feed:NAME`: articles a subscribed feed carried (`feed:reu*`: feeds named so)."""
+
+    name: str
+    prefix: bool = False
+
+
+@dataclass(frozen=True)
 class And:
     items: tuple[Node, ...]
 
@@ -108,7 +116,7 @@ class Not:
 
 
 TextLeaf = Words | Related
-StoreLeaf = Flag | Everything | Tag | Published | Language | IdPrefix | Note
+StoreLeaf = Flag | Everything | Tag | Published | Language | IdPrefix | Note | FeedName
 Node = TextLeaf | StoreLeaf | And | Or | Not
 
 
@@ -160,6 +168,7 @@ _STORE_FIELDS = frozenset(
         "related",
         "like",
         "note",
+        "feed",
     }
 )
 _FLAGS: dict[str, FlagName] = {
@@ -492,6 +501,11 @@ class _Parser:
             return IdPrefix(lowered)
         if name == "note":
             return Note("" if value.strip() == "*" else value.strip())
+        if name == "feed":
+            stem = lowered.rstrip("*")
+            if not stem:
+                raise QuerySyntaxError("feed:* needs the start of a feed's name before *")
+            return FeedName(stem, prefix=lowered.endswith("*"))
         # related: / like:
         return Related(lowered)
 
@@ -533,4 +547,6 @@ def is_text_leaf(node: Node) -> bool:
 
 
 def is_store_leaf(node: Node) -> bool:
-    return isinstance(node, Flag | Everything | Tag | Published | Language | IdPrefix | Note)
+    return isinstance(
+        node, Flag | Everything | Tag | Published | Language | IdPrefix | Note | FeedName
+    )

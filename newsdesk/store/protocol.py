@@ -17,6 +17,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
+from newsdesk.feeds.subscription import Subscription
 from newsdesk.model import Article, ArticleRow, Extracted
 
 if TYPE_CHECKING:
@@ -198,6 +199,33 @@ class StoreBackend(Protocol):
     def save_search(self, name: str, query: str) -> None: ...
 
     def delete_search(self, name: str) -> bool: ...
+
+    # -- feed subscriptions ------------------------------------------------------------
+    # A name and a URL are each unique; `feeds()` fills `items` and `unread`.
+
+    def feeds(self) -> list[Subscription]:
+        """Every subscription by name, with its item and unread counts."""
+        ...
+
+    def add_feed(self, sub: Subscription) -> int:
+        """Store a new subscription; its id."""
+        ...
+
+    def save_feed(self, tx: Transaction, sub: Subscription) -> None:
+        """Write a subscription's settings and fetch state, in the caller's transaction."""
+        ...
+
+    def remove_feed(self, feed_id: int) -> bool:
+        """Forget a subscription and its links (its articles stay)."""
+        ...
+
+    def link_feed_items(self, tx: Transaction, feed_id: int, article_ids: Sequence[str]) -> None:
+        """Record that a feed carried these articles (`feed:NAME` finds them)."""
+        ...
+
+    def known_links(self, keys: Sequence[str]) -> set[str]:
+        """Which of these GUIDs or URLs an article already has."""
+        ...
 
     # -- health ------------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ from typing import Any
 from newsdesk.search.query import (
     And,
     Everything,
+    FeedName,
     Flag,
     IdPrefix,
     Language,
@@ -88,6 +89,16 @@ def to_sql(node: Node) -> Sql:
         if not node.text:
             return "COALESCE(a.note, '') != ''", []
         return "a.note LIKE ? ESCAPE '\\'", ["%" + _like_escape(node.text) + "%"]
+    if isinstance(node, FeedName):
+        if node.prefix:
+            test, value = "f.name LIKE ? ESCAPE '\\'", _like_escape(node.name) + "%"
+        else:
+            test, value = "f.name = ?", node.name
+        return (
+            "a.id IN (SELECT fi.article_id FROM feed_items fi JOIN feeds f "
+            f"ON f.id = fi.feed_id WHERE {test})",
+            [value],
+        )
     if isinstance(node, And | Or):
         joiner = " AND " if isinstance(node, And) else " OR "
         parts = []

@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsdesk.errors import DamagedStoreError
+from newsdesk.feeds.subscription import Subscription
 from newsdesk.model import Article, ArticleRow, Extracted
 from newsdesk.store.protocol import ActionRecord, InsertOutcome, Transaction
-from newsdesk.store.sqlite import actions, articles, migrations, saved
+from newsdesk.store.sqlite import actions, articles, feeds, migrations, saved
 from newsdesk.store.sqlite.conditions import where
 from newsdesk.store.sqlite.connections import Connections, translated
 
@@ -232,6 +233,32 @@ class SqliteStore:
     def delete_search(self, name: str) -> bool:
         with self._db.transaction() as tx:
             return saved.delete_search(tx, name)
+
+    # -- feed subscriptions ------------------------------------------------------------------
+
+    @translated
+    def feeds(self) -> list[Subscription]:
+        return feeds.feeds(self.conn)
+
+    def add_feed(self, sub: Subscription) -> int:
+        with self._db.transaction() as tx:
+            return feeds.add_feed(tx, sub)
+
+    @translated
+    def save_feed(self, tx: Transaction, sub: Subscription) -> None:
+        feeds.save_feed(_tx(tx), sub)
+
+    def remove_feed(self, feed_id: int) -> bool:
+        with self._db.transaction() as tx:
+            return feeds.remove_feed(tx, feed_id)
+
+    @translated
+    def link_feed_items(self, tx: Transaction, feed_id: int, article_ids: Sequence[str]) -> None:
+        feeds.link_feed_items(_tx(tx), feed_id, article_ids)
+
+    @translated
+    def known_links(self, keys: Sequence[str]) -> set[str]:
+        return feeds.known_links(self.conn, keys)
 
     # -- health ----------------------------------------------------------------------------
 

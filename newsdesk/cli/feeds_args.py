@@ -1,0 +1,36 @@
+"""The arguments of `newsdesk feeds` and `newsdesk fetch` (light: no HTTP library loaded)."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("feeds", help="feed subscriptions: add, list, remove, import/export OPML")
+    actions = p.add_subparsers(dest="feeds_action", metavar="ACTION")
+    a = actions.add_parser("add", help="subscribe to a feed by its http(s) URL")
+    a.add_argument("url")
+    a.add_argument("--name", default=None, help="short name for feed:NAME (default: from the URL)")
+    a.add_argument("--every", default=None, help="how often to fetch: 15m, 2h, 1d (default 30m)")
+    a.add_argument("--full-text", action="store_true", help="fetch each item's page for its text")
+    a.add_argument("--tag", action="append", default=[], help="tag every item (repeatable)")
+    a.add_argument("--json", action="store_true")
+    a = actions.add_parser("list", help="subscriptions with their status and counts")
+    a.add_argument("--json", action="store_true")
+    a = actions.add_parser("remove", help="unsubscribe (the articles stay)")
+    a.add_argument("feed", metavar="NAME_OR_URL")
+    for name, helptext in (("pause", "stop fetching a feed"), ("resume", "fetch a feed again")):
+        a = actions.add_parser(name, help=helptext)
+        a.add_argument("feed", metavar="NAME_OR_URL")
+    a = actions.add_parser("import", help="subscribe to every feed of an OPML file")
+    a.add_argument("file")
+    a.add_argument("--json", action="store_true")
+    a = actions.add_parser("export", help="write the subscriptions as OPML 2.0")
+    a.add_argument("--output", "-o", default=None, help="file to write (default: stdout)")
+
+    p = sub.add_parser("fetch", help="fetch due feeds now (or the named ones)")
+    p.add_argument("names", nargs="*", metavar="NAME")
+    p.add_argument("--all", action="store_true", help="every unpaused feed, due or not")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--timeout", type=float, default=None, help="seconds per request (default 20)")
+    p.add_argument("--no-index", action="store_true", help="store only; index later")

@@ -1,0 +1,188 @@
+"""`newsdesk feeds ...` (subscriptions, OPML) and `newsdesk fetch` (get new items now)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from datetime import datetime
+
+from rich.table import Table
+from rich.text import Text
+
+from newsdesk.atomic import atomic_write_text
+from newsdesk.cli import output
+from newsdesk.cli.commands import EXIT_ERROR, EXIT_OK, EXIT_USAGE, sync_index
+from newsdesk.desk import Desk
+from newsdesk.feeds.schedule import parse_every, show_every
+from newsdesk.feeds.service import FeedOutcome
+from newsdesk.feeds.subscription import Subscription
+from newsdesk.sanitize import clean_line
+
+
+def _when(iso: str | None) -> str:
+    if not iso:
+        return "never"
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return iso
+
+
+def _list(desk: Desk, args: argparse.Namespace) -> int:
+    subs = desk.feeds()
+    if args.json:
+        output.print_json([s.as_dict() for s in subs])
+        return EXIT_OK
+    if not subs:
+        output.notice("no feeds yet: `newsdesk feeds add URL` or `newsdesk feeds import FILE.opml`")
+        return EXIT_OK
+    table = Table(box=None, pad_edge=False)
+    for column in ("name", "status", "every", "items", "unread", "last fetched", "last success"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("url / last error", overflow="fold")
+    for s in subs:
+        status_style = {"failing": "red", "paused": "yellow"}.get(s.status, "")
+        detail = Text(clean_line(s.url))
+        if s.last_error:
+            detail.append("\n" + clean_line(s.last_error), style="red")
+        table.add_row(
+            Text(s.name, style="bold"),
+            Text(s.status, style=status_style),
+            show_every(s.every_s),
+            str(s.items),
+            str(s.unread),
+            _when(s.last_fetched),
+            _when(s.last_success),
+            detail,
+        )
+    output.out.print(table)
+    return EXIT_OK
+
+
+def _describe(sub: Subscription) -> str:
+    extra = ", full text" if sub.full_text else ""
+    tags = f", tags {', '.join(sub.tags)}" if sub.tags else ""
+    return f"{sub.name}: {sub.url} (every {show_every(sub.every_s)}{extra}{tags})"
+
+
+def cmd_feeds(desk: Desk, args: argparse.Namespace) -> int:
+    action = args.feeds_action or "list"
+    if action == "list":
+        if not hasattr(args, "json"):
+            args.json = False
+        return _list(desk, args)
+    if action == "add":
+        every = parse_every(args.every) if args.every else None
+        sub = desk.add_feed(
+            args.url, name=args.name, every_s=every, full_text=args.full_text, tags=args.tag
+        )
+        if args.json:
+            output.print_json(sub.as_dict())
+        else:
+            output.out.print(Text.assemble(("subscribed ", "bold"), _describe(sub)))
+        return EXIT_OK
+    if action == "remove":
+        sub = desk.remove_feed(args.feed)
+        output.out.print(
+            Text.assemble(("removed ", "bold"), f"{sub.name} ({sub.url}); its articles stay")
+        )
+        return EXIT_OK
+    if action in ("pause", "resume"):
+        sub = desk.pause_feed(args.feed, action == "pause")
+        output.out.print(Text.assemble((f"{action}d ", "bold"), sub.name))
+        return EXIT_OK
+    if action == "import":
+        from pathlib import Path
+
+        report = desk.import_opml(Path(args.file))
+        if args.json:
+            output.print_json(report.as_dict())
+        else:
+            output.out.print(
+                Text.assemble(
+                    ("subscribed ", "bold"),
+                    str(len(report.added)),
+                    ("  skipped ", "bold"),
+                    str(len(report.skipped)),
+                )
+            )
+            for url, reason in report.skipped:
+                output.out.print(Text.assemble(("  - ", "yellow"), clean_line(url), ": ", reason))
+        return EXIT_OK if report.added or not report.skipped else EXIT_ERROR
+    if action == "export":
+        text = desk.export_opml()
+        if args.output in (None, "-"):
+            sys.stdout.write(text)
+        else:
+            atomic_write_text(args.output, text)
+            output.notice(f"wrote {len(desk.feeds())} feeds to {args.output}")
+        return EXIT_OK
+    output.error(f"unknown feeds action {action!r}")
+    return EXIT_USAGE
+
+
+def _line(outcome: FeedOutcome) -> Text:
+    if outcome.status == "failed":
+        line = Text.assemble(
+            ("✗ ", "red"), (outcome.name, "bold"), ": failed: ", outcome.reason or ""
+        )
+    elif outcome.status == "new":
+        dupes = f", {outcome.duplicates} already stored" if outcome.duplicates else ""
+        line = Text.assemble(("+ ", "green"), (outcome.name, "bold"), f": {outcome.new} new{dupes}")
+    else:
+        dupes = f" ({outcome.duplicates} items already stored)" if outcome.duplicates else ""
+        line = Text.assemble(("= ", "dim"), (outcome.name, "bold"), f": unchanged{dupes}")
+    if outcome.message:
+        line.append(f"\n  {outcome.message}", style="yellow")
+    for warning in outcome.warnings[:5]:
+        line.append(f"\n  ! {clean_line(warning)}", style="yellow")
+    return line
+
+
+def cmd_fetch(desk: Desk, args: argparse.Namespace) -> int:
+    from newsdesk.feeds.http import Limits
+
+    limits = Limits()
+    if args.timeout is not None:
+        if args.timeout <= 0:
+            output.error("--timeout must be a positive number of seconds")
+            return EXIT_USAGE
+        limits.connect_timeout = limits.read_timeout = args.timeout
+        limits.total_timeout = max(args.timeout * 3, args.timeout)
+
+    def on_progress(outcome: FeedOutcome, done: int, total: int) -> None:
+        if not args.json:
+            # Each line is printed once its feed is stored: what is reported is kept.
+            output.out.print(_line(outcome))
+            sys.stdout.flush()
+
+    started = time.monotonic()
+    summary = desk.fetch(args.names, every=args.all, limits=limits, progress=on_progress)
+    if summary.new and not args.no_index:
+        try:
+            sync_index(desk)
+        except OSError as exc:
+            output.notice(f"the search index was not updated ({exc.strerror or exc})")
+    if args.json:
+        output.print_json(summary.as_dict())
+    elif not summary.feeds:
+        if desk.feeds():
+            output.notice("no feed is due; `newsdesk fetch --all` fetches them anyway")
+        else:
+            output.notice("no feeds yet: `newsdesk feeds add URL` or `newsdesk feeds import FILE`")
+    else:
+        data = summary.as_dict()
+        output.out.print(
+            Text.assemble(
+                ("new ", "bold"),
+                str(summary.new),
+                ("  unchanged ", "bold"),
+                str(data["unchanged"]),
+                ("  failed ", "bold"),
+                (str(len(summary.failed)), "red" if summary.failed else ""),
+                f"  ({len(summary.feeds)} feeds in {time.monotonic() - started:.1f} s",
+                f", {summary.skipped} not due)" if summary.skipped else ")",
+            )
+        )
+    return EXIT_ERROR if summary.feeds and len(summary.failed) == len(summary.feeds) else EXIT_OK

@@ -1,0 +1,105 @@
+"""OPML subscription lists: read what other readers export, write OPML 2.0 back.
+
+Read: any OPML 1.0/2.0 file (newsboat, elfeed-org, Miniflux, FreshRSS,
+Feedly, Inoreader, NetNewsWire write it): every `outline` with an `xmlUrl`
+is a feed; the `text` or `title` of the outlines around it are its folders,
+which become tags, and so do the entries of a `category` attribute
+("/News/World,Tech"). The XML guard refuses entity declarations as the
+importers do. Write: OPML 2.0, one folder outline per feed's first tag.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.utils import format_datetime
+from xml.etree.ElementTree import Element, SubElement, tostring
+
+from newsdesk.feeds.subscription import Subscription
+from newsdesk.sanitize import clean_line
+
+MAX_OUTLINES = 20_000
+
+
+class OpmlError(ValueError):
+    """The file is not an OPML subscription list; one line for the user."""
+
+
+@dataclass
+class OpmlFeed:
+    url: str
+    title: str = ""
+    tags: list[str] = field(default_factory=list)
+
+
+def _tag(text: str) -> str:
+    return "-".join(clean_line(text).casefold().replace(",", " ").split())[:64]
+
+
+def read_opml(data: bytes) -> list[OpmlFeed]:
+    import defusedxml.ElementTree as safe_tree
+    from defusedxml import DefusedXmlException
+
+    try:
+        root = safe_tree.fromstring(data)
+    except DefusedXmlException as exc:
+        raise OpmlError(f"refused: the file declares XML entities ({type(exc).__name__})") from exc
+    except Exception as exc:  # ParseError and friends: the message names the line
+        raise OpmlError(f"not readable as OPML: {exc}") from exc
+    if root.tag.rsplit("}", 1)[-1].lower() != "opml":
+        raise OpmlError(f"not an OPML file: the document is <{root.tag}>, not <opml>")
+    body = next((c for c in root if c.tag.rsplit("}", 1)[-1].lower() == "body"), None)
+    if body is None:
+        raise OpmlError("not an OPML subscription list: no <body>")
+    feeds: list[OpmlFeed] = []
+    count = 0
+
+    def walk(node: Element, folders: list[str]) -> None:
+        nonlocal count
+        for child in node:
+            if child.tag.rsplit("}", 1)[-1].lower() != "outline":
+                continue
+            count += 1
+            if count > MAX_OUTLINES:
+                raise OpmlError(f"too many outlines (more than {MAX_OUTLINES:,})")
+            attrs = {k.rsplit("}", 1)[-1].lower(): v for k, v in child.attrib.items()}
+            label = clean_line(attrs.get("title") or attrs.get("text") or "").strip()
+            url = (attrs.get("xmlurl") or "").strip()
+            if url:
+                tags = [_tag(f) for f in folders]
+                for category in (attrs.get("category") or "").split(","):
+                    tags.extend(_tag(part) for part in category.split("/"))
+                tags = list(dict.fromkeys(t for t in tags if t))
+                feeds.append(OpmlFeed(url=url, title=label[:200], tags=tags))
+            walk(child, [*folders, label] if not url and label else folders)
+
+    walk(body, [])
+    return feeds
+
+
+def write_opml(subs: list[Subscription], now: datetime | None = None) -> str:
+    now = now or datetime.now(UTC)
+    opml = Element("opml", version="2.0")
+    head = SubElement(opml, "head")
+    SubElement(head, "title").text = "newsdesk subscriptions"
+    SubElement(head, "dateCreated").text = format_datetime(now)
+    body = SubElement(opml, "body")
+    folders: dict[str, Element] = {}
+    for sub in sorted(subs, key=lambda s: (s.tags[:1], s.name)):
+        parent = body
+        if sub.tags:
+            folder = sub.tags[0]
+            if folder not in folders:
+                folders[folder] = SubElement(body, "outline", text=folder, title=folder)
+            parent = folders[folder]
+        attrs = {
+            "type": "rss",
+            "text": sub.title or sub.name,
+            "title": sub.title or sub.name,
+            "xmlUrl": sub.url,
+        }
+        if len(sub.tags) > 1:
+            attrs["category"] = ",".join(f"/{t}" for t in sub.tags[1:])
+        SubElement(parent, "outline", attrs)
+    text = tostring(opml, encoding="unicode")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n"

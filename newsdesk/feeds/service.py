@@ -1,0 +1,313 @@
+"""The feed verbs behind the Desk: subscribe, list, remove, OPML in and out, fetch.
+
+The Desk hands in its store and its one way of storing items (the same
+importer path files take: dedupe, story grouping, and whatever later runs on
+every new article), so feeds never write articles any other way. Network and
+parsing run in worker threads; each feed's items and its subscription's new
+state are written together in one transaction by the calling thread, so a
+fetch killed at any moment leaves each feed before or after, never between.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from newsdesk.errors import DeskError
+from newsdesk.feeds import schedule
+from newsdesk.feeds.download import PAGES_PER_HOST, Downloaded, download
+from newsdesk.feeds.http import Client, HostGate, Limits, check_url
+from newsdesk.feeds.names import name_from_url, slug, unique_name
+from newsdesk.feeds.opml import OpmlError, read_opml, write_opml
+from newsdesk.feeds.subscription import Subscription, utc_now_iso
+from newsdesk.model import Extracted
+from newsdesk.store.protocol import StoreBackend, Transaction
+
+#: The Desk's item writer: (items, origin, after(tx, ids)) -> (created ids, duplicates).
+StoreItems = Callable[
+    [Sequence[Extracted], str, Callable[[Transaction, list[str]], None]], tuple[list[str], int]
+]
+MAX_OPML_BYTES = 4 * 1024 * 1024
+
+
+class FeedError(DeskError):
+    """A subscription could not be added, found or changed; one line for the user."""
+
+
+Status = Literal["new", "unchanged", "failed"]
+
+
+@dataclass
+class FeedOutcome:
+    """What fetching one feed did."""
+
+    name: str
+    url: str
+    status: Status
+    new: int = 0
+    duplicates: int = 0
+    reason: str | None = None
+    #: A change made to the subscription (moved, disabled), said once.
+    message: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    new_ids: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "url": self.url,
+            "status": self.status,
+            "new": self.new,
+            "duplicates": self.duplicates,
+            "reason": self.reason,
+            "message": self.message,
+            "warnings": self.warnings,
+        }
+
+
+@dataclass
+class FetchSummary:
+    feeds: list[FeedOutcome] = field(default_factory=list)
+    #: Subscriptions not fetched because they were not due (or paused, or held).
+    skipped: int = 0
+
+    @property
+    def new(self) -> int:
+        return sum(f.new for f in self.feeds)
+
+    @property
+    def new_ids(self) -> list[str]:
+        return [aid for f in self.feeds for aid in f.new_ids]
+
+    @property
+    def failed(self) -> list[FeedOutcome]:
+        return [f for f in self.feeds if f.status == "failed"]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "new": self.new,
+            "fetched": len(self.feeds),
+            "unchanged": sum(1 for f in self.feeds if f.status == "unchanged"),
+            "failed": len(self.failed),
+            "skipped": self.skipped,
+            "feeds": [f.as_dict() for f in self.feeds],
+        }
+
+
+# -- subscriptions -------------------------------------------------------------------
+
+
+def find(store: StoreBackend, name_or_url: str) -> Subscription:
+    wanted = name_or_url.strip()
+    subs = store.feeds()
+    for sub in subs:
+        if sub.url == wanted or sub.name == wanted.casefold() or sub.name == slug(wanted):
+            return sub
+    raise FeedError(f"no feed named or at {wanted!r} (see `newsdesk feeds list`)")
+
+
+def add(
+    store: StoreBackend,
+    url: str,
+    *,
+    name: str | None = None,
+    every_s: int | None = None,
+    full_text: bool = False,
+    tags: Sequence[str] = (),
+    title: str | None = None,
+) -> Subscription:
+    url = url.strip()
+    problem = check_url(url)
+    if problem:
+        raise FeedError(problem)
+    subs = store.feeds()
+    for sub in subs:
+        if sub.url == url:
+            raise FeedError(f"already subscribed to {url} as {sub.name!r}")
+    taken = {s.name for s in subs}
+    if name is not None:
+        wanted = slug(name)
+        if not wanted:
+            raise FeedError(f"{name!r} cannot be a feed name: use letters or digits")
+        if wanted in taken:
+            raise FeedError(f"a feed is already named {wanted!r}; choose another --name")
+    else:
+        wanted = unique_name(slug(title or "") or name_from_url(url), taken)
+    sub = Subscription(
+        name=wanted,
+        url=url,
+        title=title,
+        every_s=every_s or schedule.DEFAULT_EVERY_S,
+        full_text=full_text,
+        tags=list(tags),
+        added_at=utc_now_iso(),
+    )
+    sub.id = store.add_feed(sub)
+    return sub
+
+
+def remove(store: StoreBackend, name_or_url: str) -> Subscription:
+    sub = find(store, name_or_url)
+    store.remove_feed(sub.id)
+    return sub
+
+
+def update(store: StoreBackend, sub: Subscription) -> None:
+    with store.transaction() as tx:
+        store.save_feed(tx, sub)
+
+
+@dataclass
+class OpmlReport:
+    added: list[Subscription] = field(default_factory=list)
+    #: (URL, why it was not added).
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "added": [{"name": s.name, "url": s.url, "tags": s.tags} for s in self.added],
+            "skipped": [{"url": u, "reason": r} for u, r in self.skipped],
+        }
+
+
+def import_opml(store: StoreBackend, path: Path) -> OpmlReport:
+    try:
+        if path.stat().st_size > MAX_OPML_BYTES:
+            raise FeedError(f"{path}: too large for a subscription list")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise FeedError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    try:
+        entries = read_opml(data)
+    except OpmlError as exc:
+        raise FeedError(f"{path}: {exc}") from exc
+    if not entries:
+        raise FeedError(f"{path}: no feeds in it (no outline has an xmlUrl)")
+    report = OpmlReport()
+    for entry in entries:
+        try:
+            report.added.append(add(store, entry.url, tags=entry.tags, title=entry.title or None))
+        except FeedError as exc:
+            report.skipped.append((entry.url, str(exc)))
+    return report
+
+
+def export_opml(store: StoreBackend) -> str:
+    return write_opml(store.feeds())
+
+
+# -- fetching --------------------------------------------------------------------------
+
+
+def choose(
+    store: StoreBackend, names: Sequence[str], *, every: bool, now: float
+) -> tuple[list[Subscription], int]:
+    """The subscriptions to fetch now, and how many were left for later."""
+    if names:
+        return list({s.id: s for s in (find(store, n) for n in names)}.values()), 0
+    subs = store.feeds()
+    if every:
+        chosen = [s for s in subs if not s.paused and not schedule.is_held(s, now)]
+    else:
+        chosen = [s for s in subs if schedule.is_due(s, now)]
+    return chosen, len(subs) - len(chosen)
+
+
+def fetch(
+    store: StoreBackend,
+    store_items: StoreItems,
+    names: Sequence[str] = (),
+    *,
+    every: bool = False,
+    limits: Limits | None = None,
+    progress: Callable[[FeedOutcome, int, int], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> FetchSummary:
+    """Fetch the due feeds (every unpaused one with `every`, or those named)."""
+    now = time.time()
+    subs, skipped = choose(store, names, every=every, now=now)
+    summary = FetchSummary(skipped=skipped)
+    if not subs:
+        return summary
+    limits = limits or Limits()
+    page_gate = HostGate(PAGES_PER_HOST)
+    with Client(limits) as client, ThreadPoolExecutor(max(1, limits.overall)) as pool:
+        pending: set[Future[Downloaded]] = set()
+        queue = list(reversed(subs))
+        total = len(subs)
+        # A bounded window: a stop request leaves little in flight.
+        while queue or pending:
+            while queue and len(pending) < limits.overall * 2:
+                sub = queue.pop()
+                pending.add(
+                    pool.submit(
+                        download,
+                        sub,
+                        client,
+                        full_text=sub.full_text,
+                        page_gate=page_gate,
+                        known=store.known_links,
+                    )
+                )
+            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in finished:
+                outcome = _record(store, store_items, future.result())
+                summary.feeds.append(outcome)
+                if progress is not None:
+                    progress(outcome, len(summary.feeds), total)
+            if should_stop is not None and should_stop():
+                queue.clear()
+    return summary
+
+
+def _record(store: StoreBackend, store_items: StoreItems, done: Downloaded) -> FeedOutcome:
+    """Write one feed's items and its subscription's new state in one transaction."""
+    sub = done.sub
+    fetched = done.fetched
+    now = time.time()
+    sub.last_fetched = utc_now_iso()
+    sub.last_status = fetched.status
+    outcome = FeedOutcome(sub.name, sub.url, "unchanged", warnings=done.warnings[:20])
+    if fetched.moved_to and fetched.moved_to != sub.url and not _url_taken(store, fetched.moved_to):
+        outcome.message = f"moved permanently: now fetched from {fetched.moved_to}"
+        sub.url = fetched.moved_to
+    if done.error:
+        outcome.status = "failed"
+        outcome.reason = done.error
+        sub.last_error = done.error
+        if fetched.status == 410:
+            sub.paused = True
+            outcome.message = "the feed is gone (410): paused; remove it or resume it by hand"
+        schedule.after_failure(sub, now, fetched.retry_after)
+        update(store, sub)
+        return outcome
+    sub.last_error = None
+    sub.last_success = sub.last_fetched
+    if fetched.etag or fetched.last_modified or not fetched.not_modified:
+        sub.etag = fetched.etag or (sub.etag if fetched.not_modified else None)
+        sub.last_modified = fetched.last_modified or (
+            sub.last_modified if fetched.not_modified else None
+        )
+    schedule.after_success(sub, now)
+    if fetched.not_modified or not done.items:
+        update(store, sub)
+        return outcome
+
+    def after(tx: Transaction, ids: list[str]) -> None:
+        store.link_feed_items(tx, sub.id, ids)
+        store.save_feed(tx, sub)
+
+    created, duplicates = store_items(done.items, sub.url, after)
+    outcome.status = "new" if created else "unchanged"
+    outcome.new = len(created)
+    outcome.duplicates = duplicates
+    outcome.new_ids = created
+    return outcome
+
+
+def _url_taken(store: StoreBackend, url: str) -> bool:
+    return any(s.url == url for s in store.feeds())

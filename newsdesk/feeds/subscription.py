@@ -1,0 +1,53 @@
+"""A feed subscription as the store keeps it and the CLI and the app show it."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+
+@dataclass
+class Subscription:
+    """One feed: where it is, how often, and how its last fetches went."""
+
+    name: str
+    url: str
+    every_s: int
+    id: int = 0
+    title: str | None = None
+    #: Folders of the OPML file it came from, or given by hand: the items' tags.
+    tags: list[str] = field(default_factory=list)
+    full_text: bool = False
+    paused: bool = False
+    etag: str | None = None
+    last_modified: str | None = None
+    last_fetched: str | None = None
+    last_success: str | None = None
+    last_error: str | None = None
+    last_status: int | None = None
+    failures: int = 0
+    next_due_ts: float = 0.0
+    added_at: str = ""
+    #: Counts read with the list (not stored in the row).
+    items: int = 0
+    unread: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data.pop("etag")
+        data.pop("last_modified")
+        return data
+
+    @property
+    def status(self) -> str:
+        """One word for lists: paused, failing, ok, new."""
+        if self.paused:
+            return "paused"
+        if self.last_error:
+            return "failing"
+        return "ok" if self.last_success else "new"
+
+
+def utc_now_iso() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()

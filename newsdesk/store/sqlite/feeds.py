@@ -1,0 +1,113 @@
+"""Feed subscriptions in SQLite: the `feeds` row with its fetch state, and `feed_items` links."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+
+from newsdesk.feeds.subscription import Subscription
+from newsdesk.store.sqlite.articles import chunks, utc_now_iso
+
+_STATE_COLUMNS = (
+    "name",
+    "url",
+    "title",
+    "tags",
+    "every_s",
+    "full_text",
+    "paused",
+    "etag",
+    "last_modified",
+    "last_fetched",
+    "last_success",
+    "last_error",
+    "last_status",
+    "failures",
+    "next_due_ts",
+)
+
+
+def _values(sub: Subscription) -> list[object]:
+    values: list[object] = []
+    for column in _STATE_COLUMNS:
+        value = getattr(sub, column)
+        if column == "tags":
+            value = ",".join(sub.tags)
+        elif isinstance(value, bool):
+            value = int(value)
+        values.append(value)
+    return values
+
+
+def _from_row(row: sqlite3.Row) -> Subscription:
+    return Subscription(
+        id=int(row["id"]),
+        name=row["name"],
+        url=row["url"],
+        title=row["title"],
+        tags=[t for t in str(row["tags"] or "").split(",") if t],
+        every_s=int(row["every_s"]),
+        full_text=bool(row["full_text"]),
+        paused=bool(row["paused"]),
+        etag=row["etag"],
+        last_modified=row["last_modified"],
+        last_fetched=row["last_fetched"],
+        last_success=row["last_success"],
+        last_error=row["last_error"],
+        last_status=row["last_status"],
+        failures=int(row["failures"]),
+        next_due_ts=float(row["next_due_ts"]),
+        added_at=row["added_at"],
+        items=int(row["items"]),
+        unread=int(row["unread"]),
+    )
+
+
+def feeds(conn: sqlite3.Connection) -> list[Subscription]:
+    rows = conn.execute(
+        """SELECT f.*,
+               (SELECT COUNT(*) FROM feed_items fi WHERE fi.feed_id = f.id) AS items,
+               (SELECT COUNT(*) FROM feed_items fi JOIN articles a ON a.id = fi.article_id
+                 WHERE fi.feed_id = f.id AND a.read = 0 AND a.archived = 0) AS unread
+           FROM feeds f ORDER BY f.name"""
+    ).fetchall()
+    return [_from_row(r) for r in rows]
+
+
+def add_feed(tx: sqlite3.Connection, sub: Subscription) -> int:
+    marks = ",".join("?" * (len(_STATE_COLUMNS) + 1))
+    cursor = tx.execute(
+        f"INSERT INTO feeds ({', '.join(_STATE_COLUMNS)}, added_at) VALUES ({marks})",
+        [*_values(sub), sub.added_at or utc_now_iso()],
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def save_feed(tx: sqlite3.Connection, sub: Subscription) -> None:
+    assignments = ", ".join(f"{c} = ?" for c in _STATE_COLUMNS)
+    tx.execute(f"UPDATE feeds SET {assignments} WHERE id = ?", [*_values(sub), sub.id])
+
+
+def remove_feed(tx: sqlite3.Connection, feed_id: int) -> bool:
+    tx.execute("DELETE FROM feed_items WHERE feed_id = ?", (feed_id,))
+    return tx.execute("DELETE FROM feeds WHERE id = ?", (feed_id,)).rowcount > 0
+
+
+def link_feed_items(tx: sqlite3.Connection, feed_id: int, article_ids: Sequence[str]) -> None:
+    tx.executemany(
+        "INSERT OR IGNORE INTO feed_items (feed_id, article_id) VALUES (?, ?)",
+        [(feed_id, aid) for aid in article_ids],
+    )
+
+
+def known_links(conn: sqlite3.Connection, keys: Sequence[str]) -> set[str]:
+    """Which of these GUIDs or URLs an article already has (full text skips their pages)."""
+    found: set[str] = set()
+    for part in chunks(list(dict.fromkeys(k for k in keys if k))):
+        marks = ",".join("?" * len(part))
+        for row in conn.execute(
+            f"SELECT guid, url FROM articles WHERE guid IN ({marks}) OR url IN ({marks})",
+            [*part, *part],
+        ):
+            found.update(v for v in (row["guid"], row["url"]) if v)
+    return found & set(keys)
