@@ -17,11 +17,17 @@ from __future__ import annotations
 from newsdesk.model import Extracted
 
 
-def extract_page(text: str, hints: Extracted | None = None) -> Extracted:
-    """Extract an article from the visible text of a page, in reading order."""
+def extract_page(
+    text: str, hints: Extracted | None = None, *, main_text: bool = False
+) -> Extracted:
+    """Extract an article from the visible text of a page, in reading order.
+
+    `main_text`: the text is already an article's main text (an HTML page's,
+    a feed item's), so short lines are kept and no run of them ends the body.
+    """
     from newsdesk.extract.page import extract_page as _extract_page
 
-    return _extract_page(text, hints)
+    return _extract_page(text, hints, main_text=main_text)
 
 
 def enrich(meta: Extracted) -> Extracted:

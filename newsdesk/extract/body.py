@@ -62,6 +62,10 @@ TAIL_LINES = 400
 FURNITURE_RUN = 8
 
 
+# "© Team Press" or "(c) Agency": a picture's credit, not a footer's copyright notice.
+_PHOTO_CREDIT = re.compile(r"^\s*(?:©|\(c\))\s*(?![^\n]*(?:\d{4}|rights|reserved))\S.{0,60}$", re.I)
+
+
 _READ_MORE = re.compile(r"^(?:read|see)\s+more[^\w:]*$", re.I)
 
 
@@ -80,8 +84,12 @@ _PREV_NEXT = re.compile(
 BIO = re.compile(r"^\s*(?:\S+\s+){1,4}?(?:is|was|writes|covers|reports|has)\b", re.I)
 
 
-def read_body(lines: list[str], start: int, found: Found) -> int:
-    """Collect paragraphs from `start`; return the index where the article ended."""
+def read_body(lines: list[str], start: int, found: Found, *, main_text: bool = False) -> int:
+    """Collect paragraphs from `start`; return the index where the article ended.
+
+    With `main_text` (the text is already an article's main text) short lines
+    are body, not furniture: a table row, a recipe step, a subheading.
+    """
     if start >= len(lines):
         return len(lines)
     # The dateline opens the first paragraph of running text (after any summary bullets).
@@ -124,6 +132,9 @@ def read_body(lines: list[str], start: int, found: Found) -> int:
         if not line:
             continue
         if body and is_end_marker(line):
+            if main_text and _PHOTO_CREDIT.match(line):
+                found.add_credit(line)  # "© Agency" under a picture, not the page's footer
+                continue
             _maybe_source_line(line, found)
             return i - 1
         if is_credit(line):
@@ -147,7 +158,7 @@ def read_body(lines: list[str], start: int, found: Found) -> int:
             continue
         if is_boilerplate(line):
             furniture += 1
-            if furniture >= FURNITURE_RUN * 2 and body:
+            if furniture >= FURNITURE_RUN * 2 and body and not main_text:
                 return i
             image_label = bool(_IMAGE_LABEL.match(line))
             continue
@@ -207,6 +218,9 @@ def read_body(lines: list[str], start: int, found: Found) -> int:
             if pending:
                 body.append(pending)
                 pending = None
+            body.append(strip_list_mark(line))
+            continue
+        if main_text:
             body.append(strip_list_mark(line))
             continue
         # A short line: subheading, bullet, caption without credit, or furniture.

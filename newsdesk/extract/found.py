@@ -37,6 +37,11 @@ class Found:
     #: How many body paragraphs preceded that byline.
     late_authors_at: int = -1
     late_published: str | None = None
+    #: Header-zone lines that were none of its parts (a subheading, a list
+    #: before the first paragraph), and the standfirst's line: the body of a
+    #: main text (an HTML page's) keeps them.
+    header_text: list[int] = field(default_factory=list)
+    dek_at: int = -1
 
     def add_credit(self, text: str | None) -> None:
         text = clean_line(text or "").strip(" ()")

@@ -274,7 +274,9 @@ def read_header(lines: list[str], head: int, body_start: int, found: Found) -> i
             and parse_dateline(line) is None
         ):
             found.dek = clean_line(strip_list_mark(line))
+            found.dek_at = i
             continue
+        found.header_text.append(i)
     if not found.published and head > 0:
         above = [i for i in range(max(0, head - 12), head) if lines[i]][-4:]
         for i in reversed(above):
@@ -316,6 +318,7 @@ def _dek_from_first_paragraph(
         return False
     if _dek_shaped(line) and len(_SENTENCE_STOP.findall(line)) <= 1:
         found.dek = clean_line(line)
+        found.dek_at = body_start
         return True
     return False
 

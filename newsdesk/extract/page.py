@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from newsdesk.extract.body import drop_author_bio, read_body, read_tail
+from newsdesk.extract.body import FURNITURE_RUN, drop_author_bio, read_body, read_tail
 from newsdesk.extract.boilerplate import (
     is_boilerplate,
 )
@@ -39,6 +39,7 @@ from newsdesk.extract.headline import (
 from newsdesk.extract.language import detect_language
 from newsdesk.extract.lines import (
     is_prose,
+    strip_list_mark,
     split_lines,
     words,
 )
@@ -59,8 +60,15 @@ _WORD_TOKEN = re.compile(r"[^\W_]\S*")
 ENRICH_CHARS = 100_000
 
 
-def extract_page(text: str, hints: Extracted | None = None) -> Extracted:
-    """Extract an article from the visible text of a page, in reading order."""
+def extract_page(
+    text: str, hints: Extracted | None = None, *, main_text: bool = False
+) -> Extracted:
+    """Extract an article from the visible text of a page, in reading order.
+
+    With `main_text` the text is a main-text detector's output (an HTML
+    page's), not a whole page: the body keeps its short lines (tables, lists,
+    subheadings) and no run of them is taken for the page's furniture.
+    """
     if not isinstance(text, str):
         text = ""
     lines = split_lines(text)
@@ -68,10 +76,45 @@ def extract_page(text: str, hints: Extracted | None = None) -> Extracted:
     head = _locate_headline(lines, hints, found)
     body_start = find_body_start(lines, head)
     body_start = read_header(lines, head, body_start, found)
-    body_end = read_body(lines, body_start, found)
+    body_end = read_body(lines, body_start, found, main_text=main_text)
+    if main_text:
+        _keep_header_text(lines, found)
     read_tail(lines, body_end, found)
     meta = _assemble(found, hints, text)
     return enrich(meta)
+
+
+def _keep_header_text(lines: list[str], found: Found) -> None:
+    """A main text's lines above the first paragraph that are no header part stay in the body.
+
+    A main-text detector has already dropped most of the page's furniture, so
+    a subheading or a list there is the article's (a recipe's ingredients), and
+    so is a lead paragraph set apart as the standfirst (it stays the dek too).
+    """
+    keep = set(found.header_text)
+    if found.dek_at >= 0:
+        keep.add(found.dek_at)
+    lead: list[str] = []
+    run: list[str] = []  # consecutive short lines
+    for i in sorted(keep):
+        if is_boilerplate(lines[i]):
+            continue
+        if is_prose(lines[i]):
+            lead.extend(_unless_menu(run))
+            run = []
+            lead.append(strip_list_mark(lines[i]))
+        else:
+            run.append(strip_list_mark(lines[i]))
+    lead.extend(_unless_menu(run))
+    found.body[:0] = lead
+
+
+def _unless_menu(run: list[str]) -> list[str]:
+    """A run of short lines, unless it is a site menu: many entries, next to no figures."""
+    if len(run) < FURNITURE_RUN:
+        return run
+    figures = sum(1 for line in run if any(ch.isdigit() for ch in line))
+    return run if figures * 10 >= len(run) else []
 
 
 def _plausible_title(title: str, hints: Extracted) -> bool:

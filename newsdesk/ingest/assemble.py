@@ -92,7 +92,7 @@ def extract_article(
     """
     text = clean_text(text)
     try:
-        meta = extract_page(text, hints)
+        meta = extract_page(text, hints, main_text=text_is_article)
     except Exception as exc:  # any extractor bug must not abort an import
         where = f"{label}: " if label else ""
         warnings.append(
