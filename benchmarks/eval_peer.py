@@ -56,7 +56,8 @@ def _trafilatura(path: str) -> tuple[dict[str, Any], str | None]:
 
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     logging.getLogger("htmldate").setLevel(logging.CRITICAL)
-    html = gzip.open(path, "rt", encoding="utf-8", errors="replace").read()
+    with gzip.open(path, "rt", encoding="utf-8", errors="replace") as fh:
+        html = fh.read()
     doc = bare_extraction(html, with_metadata=True)
     if doc is None:
         return {}, "nothing"
@@ -69,7 +70,7 @@ def _job(args: tuple[str, str, str, str, str]) -> dict[str, Any]:
     t0, c0 = time.perf_counter(), time.process_time()
     try:
         got, err = (_trafilatura if engine == "trafilatura" else _newsdesk)(path)
-    except Exception as exc:  # noqa: BLE001 - a crash is a figure here, not a stop
+    except Exception as exc:
         got, err = {}, f"crash: {type(exc).__name__}: {exc}"
     return {
         "label": engine,

@@ -39,8 +39,8 @@ from newsdesk.extract.headline import (
 from newsdesk.extract.language import detect_language
 from newsdesk.extract.lines import (
     is_prose,
-    strip_list_mark,
     split_lines,
+    strip_list_mark,
     words,
 )
 from newsdesk.extract.outlet import (
