@@ -22,7 +22,6 @@ answer to "what does this key do".
 
 from __future__ import annotations
 
-import webbrowser
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -42,9 +41,6 @@ from newsdesk.tui import triage
 from newsdesk.tui.commands import KeyTableCommands
 from newsdesk.tui.inbox_results import InboxResults
 from newsdesk.tui.keymap import KEY_TABLE
-from newsdesk.tui.modals.confirm import ConfirmDialog
-from newsdesk.tui.modals.prompt import PromptDialog
-from newsdesk.tui.modals.tag import TagChange, TagDialog
 from newsdesk.tui.search_runner import SearchAnswer, SearchRequest, first_screenful
 from newsdesk.tui.widgets.desk_watch import DeskWatch
 from newsdesk.tui.widgets.desk_writer import SYNC_LIMIT, DeskWriter
@@ -61,6 +57,7 @@ from newsdesk.uistate import UIState
 
 if TYPE_CHECKING:
     from newsdesk.tui.modals.export import ExportRequest
+    from newsdesk.tui.modals.tag import TagChange
 
 #: Below this width the footer is compact and leaves out the palette hint.
 NARROW_FOOTER = 100
@@ -560,6 +557,8 @@ class MainScreen(Screen[None]):
         self.show_detail()
 
     def action_tag(self) -> None:
+        from newsdesk.tui.modals.tag import TagDialog
+
         ids = self.targets()
         if not ids:
             self.notify("Nothing to tag.", timeout=2)
@@ -580,6 +579,8 @@ class MainScreen(Screen[None]):
         self.writer.undo()
 
     def action_note(self) -> None:
+        from newsdesk.tui.modals.prompt import PromptDialog
+
         article_id = self.inbox.current_id
         article = self.desk.get(article_id) if article_id else None
         if article is None:
@@ -624,6 +625,8 @@ class MainScreen(Screen[None]):
     # -- saved searches ----------------------------------------------------------------------
 
     def action_save_search(self) -> None:
+        from newsdesk.tui.modals.prompt import PromptDialog
+
         query = self.query_text
         if not query:
             self.notify("Type a query first (/), then save it.", timeout=3)
@@ -679,12 +682,16 @@ class MainScreen(Screen[None]):
 
     @app_worker(name="open URL", group="open-url", exclusive=False)
     def _open_url(self, url: str) -> None:
+        import webbrowser
+
         if not webbrowser.open(url):
             self.notify(f"No browser could open {url}", severity="warning", markup=False)
 
     # -- import ------------------------------------------------------------------------------
 
     def action_import_files(self) -> None:
+        from newsdesk.tui.modals.prompt import PromptDialog
+
         def go(text: str | None) -> None:
             if not text:
                 return
@@ -709,6 +716,8 @@ class MainScreen(Screen[None]):
 
     def on_import_job_surveyed(self, message: ImportJob.Surveyed) -> None:
         """Import at once, unless the paths hold very many files or odd ones: then ask."""
+        from newsdesk.tui.modals.confirm import ConfirmDialog
+
         found = message.survey
         if not found.files:
             self.notify("No file to import there.", severity="warning")

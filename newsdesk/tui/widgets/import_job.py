@@ -12,16 +12,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from textual.message import Message
 from textual.widgets import ProgressBar
 from textual.worker import get_current_worker
 
 from newsdesk.desk import ImportProgress, ImportSummary
-from newsdesk.tui.import_survey import ImportSurvey, survey
 from newsdesk.tui.triage import articles
 from newsdesk.tui.workers import app_worker
+
+if TYPE_CHECKING:
+    # The survey walks files with the importers' name rules: loaded when first asked.
+    from newsdesk.tui.import_survey import ImportSurvey
 
 #: At most this many progress messages per second reach the screen.
 PROGRESS_RATE = 8
@@ -103,6 +106,8 @@ class ImportJob(ProgressBar):
     @app_worker(name="survey import", group="import-survey")
     def survey(self, paths: list[Path]) -> None:
         """Count the files first (a walk of a big folder takes a while); `Surveyed` follows."""
+        from newsdesk.tui.import_survey import survey
+
         self.post_message(self.Surveyed(survey(paths)))
 
     def start(self, paths: list[Path], *, sample: bool = False) -> None:
