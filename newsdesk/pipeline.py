@@ -14,16 +14,21 @@ import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from newsdesk.ingest import LoadResult, load_file
+from newsdesk.ingest.drafts import Draft, Finished, finish
+from newsdesk.ingest.loader import complete, load_draft
+from newsdesk.ingest.sniff import format_from_name
 from newsdesk.orphans import exit_with_parent
 
 if TYPE_CHECKING:
+    from newsdesk.model import Extracted
     from newsdesk.stories.signature import Signature
 
 #: Below this many files (or bytes), load in this process.
@@ -36,6 +41,13 @@ WINDOW_PER_WORKER = 4
 #: one file a task, 12.7 s eight a task).
 CHUNK_FILES = 8
 CHUNK_BYTES = 256 * 1024
+#: A feed or JSON Lines file of this many items or more is extracted by several
+#: workers, this many items a task (the unit of parallel work is the article).
+SPLIT_MIN_ITEMS = 64
+SPLIT_TASK_ITEMS = 32
+#: A feed or JSON Lines file this big is worth starting workers for, even alone
+#: (about a hundred items: a few seconds of extraction).
+SPLIT_MIN_BYTES = 256 * 1024
 
 StopCheck = Callable[[], bool] | None
 
@@ -49,23 +61,58 @@ class Prepared:
     signatures: list[Signature | None] = field(default_factory=list)
 
 
-def prepare(path: Path) -> Prepared:
-    """Everything about one file that needs no database: runs in a worker process."""
+def _signature(item: Extracted) -> Signature | None:
     from newsdesk.stories.signature import compute
 
-    result = load_file(path)
-    signatures: list[Signature | None] = []
-    for item in result.items:
-        try:
-            signatures.append(compute(item))
-        except (ValueError, ArithmeticError, MemoryError):
-            signatures.append(None)  # the grouper tries again in the importing process
-    return Prepared(result, signatures)
+    try:
+        return compute(item)
+    except (ValueError, ArithmeticError, MemoryError):
+        return None  # the grouper tries again in the importing process
+
+
+def _prepared(result: LoadResult) -> Prepared:
+    if len(result.items) != 1:
+        result.text = None  # kept only as the raw copy of a one-article file: not sent back
+    return Prepared(result, [_signature(item) for item in result.items])
+
+
+def prepare(path: Path) -> Prepared:
+    """Everything about one file that needs no database: runs in a worker process."""
+    return _prepared(load_file(path))
+
+
+def prepare_or_draft(path: Path) -> Prepared:
+    """`prepare`, except that a file of many items comes back drafted: its items follow."""
+    result = load_draft(path)
+    drafted = result.drafted
+    if drafted is None:
+        return _prepared(result)
+    drafts = drafted.drafts
+    if len(drafts) < SPLIT_MIN_ITEMS:
+        return _prepared(complete(result, finish(drafted.format, drafts)))
+    return Prepared(result)
 
 
 def prepare_many(paths: Sequence[Path]) -> list[Prepared]:
-    """`prepare` for each path: one worker task."""
-    return [prepare(path) for path in paths]
+    """`prepare_or_draft` for each path: one worker task."""
+    return [prepare_or_draft(path) for path in paths]
+
+
+def finish_part(format: str, drafts: Sequence[Draft]) -> list[tuple[Finished, Signature | None]]:
+    """Some of a drafted file's items extracted, with their signatures: one worker task."""
+    return [(done, _signature(done.item)) for done in finish(format, drafts)]
+
+
+def _combine(
+    prepared: Prepared, parts: Sequence[list[tuple[Finished, Signature | None]]]
+) -> Prepared:
+    """A drafted file and its extracted parts, as `prepare` would have given it."""
+    pairs = [pair for part in parts for pair in part]
+    result = complete(prepared.result, [done for done, _ in pairs])
+    signature_of = {id(done.item): signature for done, signature in pairs}
+    if len(result.items) != 1:
+        result.text = None
+    return Prepared(result, [signature_of.get(id(item)) for item in result.items])
 
 
 def _chunks(files: Sequence[Path]) -> list[list[Path]]:
@@ -93,14 +140,18 @@ def worker_count() -> int:
 
 
 def _worth_parallel(files: Sequence[Path]) -> bool:
+    """Many files, many bytes, or one feed or JSON Lines file big enough to split."""
     if len(files) >= PARALLEL_MIN_FILES:
         return True
     total = 0
     for path in files:
         try:
-            total += path.stat().st_size
+            size = path.stat().st_size
         except OSError:
             continue  # load_file reports unreadable files itself
+        if size >= SPLIT_MIN_BYTES and format_from_name(path.name) in ("feed", "jsonl"):
+            return True
+        total += size
     return total >= PARALLEL_MIN_BYTES
 
 
@@ -124,24 +175,115 @@ def _sequential(files: Sequence[Path], should_stop: StopCheck) -> Iterator[Prepa
 def load_in_order(files: Sequence[Path], should_stop: StopCheck = None) -> Iterator[Prepared]:
     """`prepare` over `files`, in order; parallel when it pays off."""
     workers = worker_count()
-    if workers < 2 or len(files) < 2 or not _worth_parallel(files) or not _can_spawn():
+    if workers < 2 or not files or not _worth_parallel(files) or not _can_spawn():
         yield from _sequential(files, should_stop)
         return
     yield from _parallel(files, workers, should_stop)
 
 
+@dataclass
+class _Task:
+    """Files sent to a worker together, then (for a drafted file) its parts."""
+
+    paths: list[Path]
+    future: Future[list[Prepared]]
+    results: list[Prepared] | None = None
+    #: Finished and looked at (split, or failed: then it fails again as the oldest).
+    looked: bool = False
+    #: For each drafted file (by its place in `results`), the futures of its parts.
+    parts: dict[int, list[Future[list[tuple[Finished, Signature | None]]]]] = field(
+        default_factory=dict
+    )
+
+    def busy(self) -> int:
+        """Worker tasks of this entry still to run."""
+        waiting = 0 if self.future.done() else 1
+        return waiting + sum(not f.done() for fs in self.parts.values() for f in fs)
+
+
+def _split(pool: ProcessPoolExecutor, task: _Task) -> None:
+    """Take a finished task's results; each drafted file's items go out in parts at once.
+
+    Raises what the task raised, or what submitting raised; nothing is kept then.
+    """
+    results = task.future.result()
+    parts: dict[int, list[Future[list[tuple[Finished, Signature | None]]]]] = {}
+    for index, prepared in enumerate(results):
+        drafted = prepared.result.drafted
+        if drafted is None:
+            continue
+        drafts = drafted.drafts
+        parts[index] = [
+            pool.submit(finish_part, drafted.format, drafts[start : start + SPLIT_TASK_ITEMS])
+            for start in range(0, len(drafts), SPLIT_TASK_ITEMS)
+        ]
+    task.results, task.parts = results, parts
+
+
+def _wait_for_head(pool: ProcessPoolExecutor, pending: deque[_Task]) -> list[Prepared]:
+    """The oldest task's files, complete; later tasks that finish meanwhile are split.
+
+    Raises BrokenProcessPool (or RuntimeError) when a worker of the oldest task died;
+    `_Failed` says which of its files was being loaded.
+    """
+    head = pending[0]
+    while True:
+        for task in pending:
+            if task is not head and task.results is None and task.future.done():
+                task.looked = True
+                with suppress(OSError, RuntimeError):  # raised again when it is the oldest
+                    _split(pool, task)
+        if head.results is None and head.future.done():
+            try:
+                _split(pool, head)
+            except (OSError, RuntimeError) as exc:
+                raise _Failed(0) from exc
+        waiting: list[Future[Any]] = [head.future]
+        if head.results is not None:
+            waiting = [f for fs in head.parts.values() for f in fs if not f.done()]
+            if not waiting:
+                break
+        waiting += [t.future for t in pending if not t.looked and t is not head]
+        wait(waiting, return_when=FIRST_COMPLETED)
+    done: list[Prepared] = []
+    for index, prepared in enumerate(head.results):
+        if index in head.parts:
+            try:
+                parts = [f.result() for f in head.parts[index]]
+            except BrokenProcessPool as exc:
+                raise _Failed(index, done) from exc
+            prepared = _combine(prepared, parts)
+        done.append(prepared)
+    return done
+
+
+class _Failed(Exception):
+    """A worker died while loading the file at `index` of the oldest task."""
+
+    def __init__(self, index: int, done: list[Prepared] | None = None) -> None:
+        super().__init__(index)
+        self.index = index
+        #: The task's files before it, complete.
+        self.done = done or []
+
+
 def _parallel(files: Sequence[Path], workers: int, should_stop: StopCheck) -> Iterator[Prepared]:
+    """Chunks of files to the workers; a drafted file's items to several workers.
+
+    Results come back in input order. While waiting on the oldest task, tasks
+    that finish are looked at, so a big file's parts are queued as soon as it is read.
+    """
     context = multiprocessing.get_context("spawn")
     chunks = _chunks(files)
-    pending: deque[tuple[list[Path], Future[list[Prepared]]]] = deque()
+    pending: deque[_Task] = deque()
     next_index = 0
 
-    def rest() -> list[Path]:
-        """Every file not yet yielded, in order (pending tasks are abandoned)."""
-        left = [p for chunk, _ in pending for p in chunk]
+    def rest(skip: int = 0) -> list[Path]:
+        """Every file not yet yielded but the first `skip`, in order (pending tasks abandoned)."""
+        left = [p for task in pending for p in task.paths]
         left += [p for chunk in chunks[next_index:] for p in chunk]
         pending.clear()
-        return left
+        return left[skip:]
 
     with ProcessPoolExecutor(
         max_workers=workers,
@@ -151,33 +293,39 @@ def _parallel(files: Sequence[Path], workers: int, should_stop: StopCheck) -> It
     ) as pool:
         try:
             while next_index < len(chunks) or pending:
-                while next_index < len(chunks) and len(pending) < workers * WINDOW_PER_WORKER:
+                window = workers * WINDOW_PER_WORKER
+                while next_index < len(chunks) and sum(t.busy() for t in pending) < window:
                     chunk = chunks[next_index]
                     try:
-                        pending.append((chunk, pool.submit(prepare_many, chunk)))
-                    except (OSError, RuntimeError, BrokenProcessPool):
+                        pending.append(_Task(chunk, pool.submit(prepare_many, chunk)))
+                    except (OSError, RuntimeError):
                         # Workers could not start: finish in this process.
                         yield from _sequential(rest(), should_stop)
                         return
                     next_index += 1
-                chunk, future = pending.popleft()
                 try:
-                    results = future.result()
-                except BrokenProcessPool:
-                    # A worker died (out of memory, killed): report the task's first file,
-                    # load the rest here.
+                    done = _wait_for_head(pool, pending)
+                except _Failed as failed:
+                    # A worker died (out of memory, killed): report the file it was
+                    # loading, load the rest here.
+                    yield from failed.done
                     yield Prepared(
                         LoadResult(
-                            path=chunk[0], items=[], error="the import worker stopped unexpectedly"
+                            path=pending[0].paths[failed.index],
+                            items=[],
+                            error="the import worker stopped unexpectedly",
                         )
                     )
-                    pending.appendleft((chunk[1:], future))
-                    yield from _sequential(rest(), should_stop)
+                    yield from _sequential(rest(failed.index + 1), should_stop)
                     return
-                for result in results:
-                    yield result
+                pending.popleft()
+                for prepared in done:
+                    yield prepared
                     if should_stop is not None and should_stop():
                         return
         finally:
-            for _, future in pending:
-                future.cancel()
+            for task in pending:
+                task.future.cancel()
+                for futures in task.parts.values():
+                    for future in futures:
+                        future.cancel()

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from pathlib import Path
 
 import pytest
 
 from newsdesk import pipeline
+from newsdesk.ingest import load_file
+from newsdesk.ingest.drafts import finish
+from newsdesk.ingest.loader import complete, load_draft
 
 
 def _write_pages(folder: Path, count: int) -> list[Path]:
@@ -66,3 +71,115 @@ def test_stop_request_is_honoured(tmp_path: Path) -> None:
 def test_small_imports_stay_in_process(tmp_path: Path) -> None:
     files = _write_pages(tmp_path, 3)
     assert not pipeline._worth_parallel(files)
+
+
+def _write_jsonl(path: Path, count: int) -> Path:
+    """Records with the odd bad line, a non-object and an empty record among them."""
+    lines = []
+    for i in range(count):
+        if i % 17 == 5:
+            lines.append('{"title": "cut short')  # malformed: a warning, skipped
+        elif i % 23 == 7:
+            lines.append('["not", "an", "object"]')
+        elif i % 29 == 3:
+            lines.append('{"title": "", "body": "  "}')
+        else:
+            record = {
+                "title": f"Harbour authority reports cargo figure {i}",
+                "authors": ["Mara Quint"],
+                "published": f"2026-11-{1 + i % 28:02d}T08:00:00Z",
+                "body": f"Port of Velmora handled {i} thousand containers in the week, "
+                f"the Velmora Harbour Authority said on Monday.\n\nDock manager Ilse Brandt "
+                f'said: "We expect the figure to rise by spring." Item {i}.',
+            }
+            lines.append(json.dumps(record))
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def _write_rss(path: Path, count: int) -> Path:
+    items = "".join(
+        f"<item><title>Valley rail line reopens, stage {i}</title>"
+        f"<link>https://example.org/rail/{i}</link><guid>rail-{i}</guid>"
+        f"<pubDate>Tue, 03 Nov 2026 0{i % 10}:00:00 GMT</pubDate>"
+        f"<description>&lt;p&gt;Trains returned to the Orsk valley line, stage {i}, "
+        f"after repairs by Northline Rail.&lt;/p&gt;</description></item>"
+        if i % 31 != 4
+        else "<item><title></title><description></description></item>"
+        for i in range(count)
+    )
+    path.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Orsk Courier</title>'
+        f"<link>https://example.org/</link><language>en-gb</language>{items}</channel></rss>",
+        encoding="utf-8",
+    )
+    return path
+
+
+def _outcome(prepared: pipeline.Prepared) -> tuple[object, ...]:
+    result = prepared.result
+    return (
+        result.path,
+        result.error,
+        result.warnings,
+        result.format,
+        [dataclasses.asdict(item) for item in result.items],
+        [s is not None for s in prepared.signatures],
+        result.drafted,
+    )
+
+
+def test_drafted_file_completes_as_loaded_in_one_go(tmp_path: Path) -> None:
+    path = _write_jsonl(tmp_path / "batch.jsonl", 90)
+    whole = load_file(path)
+    drafted = load_draft(path)
+    assert drafted.drafted is not None and not drafted.items
+    drafts = drafted.drafted.drafts
+    parts = [finish("jsonl", drafts[i : i + 25]) for i in range(0, len(drafts), 25)]
+    done = complete(drafted, [f for part in parts for f in part])
+    assert (done.error, done.warnings, done.items) == (whole.error, whole.warnings, whole.items)
+    assert whole.warnings and len(whole.items) > 60  # the bad lines are reported, in order
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"title": "", "body": ""}\n[1]\n', encoding="utf-8")
+    drafted_bad = load_draft(bad)
+    assert drafted_bad.drafted is not None
+    assert complete(drafted_bad, []).error == load_file(bad).error is not None
+
+
+def test_big_files_are_split_across_workers_with_the_same_results(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    big = [
+        _write_jsonl(tmp_path / "a.jsonl", pipeline.SPLIT_MIN_ITEMS + 40),
+        _write_rss(tmp_path / "b.rss", pipeline.SPLIT_MIN_ITEMS + 10),
+    ]
+    small = _write_jsonl(tmp_path / "c.jsonl", 10)  # too few items to split
+    files = [*_write_pages(tmp_path, 3), *big, small]
+    sequential = [_outcome(p) for p in pipeline._sequential(files, None)]
+    monkeypatch.setattr(pipeline, "SPLIT_TASK_ITEMS", 16)
+    split: list[int] = []
+    real_split = pipeline._split
+
+    def counting(pool: object, task: pipeline._Task) -> None:
+        real_split(pool, task)  # type: ignore[arg-type]
+        split.extend(len(parts) for parts in task.parts.values())
+
+    monkeypatch.setattr(pipeline, "_split", counting)
+    parallel = [_outcome(p) for p in pipeline._parallel(files, 2, None)]
+    assert parallel == sequential
+    expected = []
+    for path in big:
+        drafted = load_draft(path).drafted
+        assert drafted is not None
+        expected.append(-(-len(drafted.drafts) // 16))  # 16 items a task, the last one short
+    assert sorted(split) == sorted(expected) and min(split) > 1
+    assert [o[1] for o in sequential[-3:]] == [None, None, None]
+
+
+def test_one_big_feed_alone_is_worth_workers(tmp_path: Path) -> None:
+    feed = _write_rss(tmp_path / "wire.rss", 2000)
+    assert feed.stat().st_size >= pipeline.SPLIT_MIN_BYTES
+    assert pipeline._worth_parallel([feed])
+    page = tmp_path / "long.txt"
+    page.write_text("word " * 100_000, encoding="utf-8")  # as big, but one article
+    assert not pipeline._worth_parallel([page])

@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from newsdesk.ingest.assemble import bounded, clean_short, extract_article, finish
+from newsdesk.ingest.drafts import Draft, Drafted, load_in_one_go
 from newsdesk.ingest.html_meta import plausible_site
 from newsdesk.ingest.html_text import html_fragment_to_text
 from newsdesk.ingest.limits import MAX_FEED_ITEMS, MAX_ITEM_CHARS
@@ -24,8 +25,6 @@ from newsdesk.ingest.xml_guard import as_utf8_xml, check_entities, strip_doctype
 from newsdesk.isodates import normalise_date
 from newsdesk.model import Extracted
 
-#: Per-item warnings beyond this many are summarised.
-MAX_WARNINGS = 50
 #: A summary shorter than this, beside fuller content, serves as the dek.
 MAX_DEK_CHARS = 400
 
@@ -173,7 +172,8 @@ def _fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def load_feed(text: str, warnings: list[str]) -> list[Extracted]:
+def draft_feed(text: str, warnings: list[str]) -> Drafted:
+    """Each item's stated fields and body; problems with the whole feed go to `warnings`."""
     import feedparser
 
     check_entities(text)
@@ -198,25 +198,31 @@ def load_feed(text: str, warnings: list[str]) -> list[Extracted]:
     # "en-us" -> "en": the language code the extractor also uses.
     language = str(feed.get("language") or "").strip().replace("_", "-").split("-")[0].lower()
     feed_language = language if 2 <= len(language) <= 3 and language.isalpha() else None
-    items: list[Extracted] = []
-    problems: list[str] = []
+    drafted = Drafted("feed")
     for number, entry in enumerate(entries, 1):
         label = f"item {number}"
         hints, body = item_hints(entry, feed_title)
         hints.language = feed_language
         if not hints.title.strip() and not body.strip():
-            problems.append(f"{label}: no title and no text; skipped")
+            drafted.entries.append(f"{label}: no title and no text; skipped")
             continue
+        problems: list[str] = []
         body = bounded(body, MAX_ITEM_CHARS, problems, f"{label}: body")
-        meta = extract_article(body, hints, problems, label, text_is_article=True)
-        # The feed states these outright; extraction from a short summary cannot know better.
-        for name in ("title", "url", "guid", "published"):
-            if getattr(hints, name):
-                setattr(meta, name, getattr(hints, name))
-        items.append(finish(meta, "feed"))
-    warnings.extend(problems[:MAX_WARNINGS])
-    if len(problems) > MAX_WARNINGS:
-        warnings.append(f"... and {len(problems) - MAX_WARNINGS} more problems")
-    if not items:
-        raise Rejected("feed has no usable items (no title and no text in any)")
-    return items
+        drafted.entries.extend(problems)
+        drafted.entries.append(Draft(label, hints, body))
+    return drafted
+
+
+def finish_feed_item(draft: Draft, problems: list[str]) -> Extracted:
+    """One item extracted; what the feed states outright wins over extraction."""
+    hints = draft.hints
+    meta = extract_article(draft.body, hints, problems, draft.label, text_is_article=True)
+    # The feed states these outright; extraction from a short summary cannot know better.
+    for name in ("title", "url", "guid", "published"):
+        if getattr(hints, name):
+            setattr(meta, name, getattr(hints, name))
+    return finish(meta, "feed")
+
+
+def load_feed(text: str, warnings: list[str]) -> list[Extracted]:
+    return load_in_one_go(draft_feed(text, warnings), warnings)

@@ -6,13 +6,11 @@ import json
 from collections.abc import Iterator, Mapping
 
 from newsdesk.ingest.assemble import bounded, extract_article, finish, impose
+from newsdesk.ingest.drafts import Draft, Drafted, load_in_one_go
 from newsdesk.ingest.fields import EXPLICIT_FIELDS, body_from_mapping, hints_from_mapping
 from newsdesk.ingest.limits import MAX_ITEM_CHARS
 from newsdesk.ingest.result import Rejected
 from newsdesk.model import Extracted
-
-#: Warnings beyond this many are summarised, so a broken file does not flood the report.
-MAX_WARNINGS = 50
 
 
 def _whole_list(text: str) -> bool:
@@ -61,25 +59,34 @@ def _records(text: str, warnings: list[str]) -> Iterator[tuple[str, object]]:
             warnings.append(f"line {number}: JSON nested too deeply; skipped")
 
 
-def load_jsonl(text: str, warnings: list[str]) -> list[Extracted]:
-    items: list[Extracted] = []
+def draft_jsonl(text: str) -> Drafted:
+    """Each record's stated fields and body, and the problems met reading them, in order."""
+    drafted = Drafted("jsonl")
     problems: list[str] = []
     for label, value in _records(text, problems):
+        drafted.entries.extend(problems)  # lines skipped before this record
+        problems.clear()
         if not isinstance(value, Mapping):
-            problems.append(f"{label}: not an object ({type(value).__name__}); skipped")
+            drafted.entries.append(f"{label}: not an object ({type(value).__name__}); skipped")
             continue
         hints = hints_from_mapping(value, "jsonl")
         body = bounded(body_from_mapping(value), MAX_ITEM_CHARS, problems, f"{label}: body")
+        drafted.entries.extend(problems)
+        problems.clear()
         if not hints.title and not body.strip():
-            problems.append(f"{label}: no title and no text; skipped")
+            drafted.entries.append(f"{label}: no title and no text; skipped")
             continue
-        meta = extract_article(body, hints, problems, label, text_is_article=True)
-        impose(meta, hints, EXPLICIT_FIELDS)
-        items.append(finish(meta, "jsonl"))
-    warnings.extend(problems[:MAX_WARNINGS])
-    if len(problems) > MAX_WARNINGS:
-        warnings.append(f"... and {len(problems) - MAX_WARNINGS} more problems")
-    if not items:
-        reason = problems[0] if problems else "no records"
-        raise Rejected(f"no articles in JSON Lines file ({reason})")
-    return items
+        drafted.entries.append(Draft(label, hints, body))
+    drafted.entries.extend(problems)
+    return drafted
+
+
+def finish_record(draft: Draft, problems: list[str]) -> Extracted:
+    """One record extracted; what it states explicitly wins over extraction."""
+    meta = extract_article(draft.body, draft.hints, problems, draft.label, text_is_article=True)
+    impose(meta, draft.hints, EXPLICIT_FIELDS)
+    return finish(meta, "jsonl")
+
+
+def load_jsonl(text: str, warnings: list[str]) -> list[Extracted]:
+    return load_in_one_go(draft_jsonl(text), warnings)

@@ -10,11 +10,12 @@ from __future__ import annotations
 import logging
 import os
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from newsdesk.ingest.compressed import gunzip, is_gzip
 from newsdesk.ingest.decode import decode_bytes
+from newsdesk.ingest.drafts import Drafted, Finished, conclude
 from newsdesk.ingest.limits import MAX_FILE_BYTES, human_size
 from newsdesk.ingest.result import LoadResult, Rejected
 from newsdesk.ingest.sniff import detect_format, format_from_name
@@ -97,7 +98,57 @@ def _usable(item: Extracted) -> bool:
     return bool(item.title.strip() or item.body.strip())
 
 
-def _load(data: bytes, name: str, path: Path) -> LoadResult:
+def _drafter(format: str | None) -> Callable[[str, list[str]], Drafted] | None:
+    """The first step of a many-item format (see `drafts`), or None."""
+    if format == "feed":
+        from newsdesk.ingest.feed import draft_feed
+
+        return draft_feed
+    if format == "jsonl":
+        from newsdesk.ingest.jsonl import draft_jsonl
+
+        return lambda text, warnings: draft_jsonl(text)
+    return None
+
+
+def _failure(exc: BaseException) -> str:
+    """Why a file could not be imported, from what stopped its importer."""
+    if isinstance(exc, Rejected):
+        return exc.reason
+    if isinstance(exc, RecursionError):
+        return "input nested too deeply to read"
+    if isinstance(exc, MemoryError):
+        return "input too large to read in memory"
+    return f"could not import ({type(exc).__name__}: {exc})"
+
+
+def _accept(result: LoadResult, items: list[Extracted]) -> None:
+    result.items = [item for item in items if _usable(item)]
+    if not result.items:
+        raise Rejected("no article found: no headline and no text")
+
+
+def _tidy(result: LoadResult) -> LoadResult:
+    # Reasons may quote the input (a parser's message): they are untrusted text too.
+    result.error = clean_line(result.error)[:MAX_REASON_CHARS] if result.error else None
+    result.warnings = [clean_line(w)[:MAX_REASON_CHARS] for w in result.warnings]
+    return result
+
+
+def _fail(result: LoadResult, exc: BaseException, name: str) -> None:
+    if not isinstance(exc, Rejected | RecursionError | MemoryError):
+        _log.debug("import of %s failed", name, exc_info=True)
+    result.items = []
+    result.drafted = None
+    result.error = _failure(exc)
+
+
+def _load(data: bytes, name: str, path: Path, *, draft: bool = False) -> LoadResult:
+    """Load one input; with `draft`, a many-item file stops after reading its items.
+
+    Such a result has `drafted` set and no items yet: `complete` finishes it
+    once the drafts are extracted (`drafts.finish`, in any process).
+    """
     result = LoadResult(path=path, items=[])
     try:
         if len(data) > MAX_FILE_BYTES:
@@ -111,27 +162,35 @@ def _load(data: bytes, name: str, path: Path) -> LoadResult:
         text = decode_bytes(data).text.replace("\r\n", "\n").replace("\r", "\n")
         result.format = detect_format(name, text)
         result.text = text
-        items = IMPORTERS[result.format](text, name, result.warnings)
-        result.items = [item for item in items if _usable(item)]
-        if not result.items:
-            raise Rejected("no article found: no headline and no text")
-    except Rejected as exc:
-        result.items = []
-        result.error = exc.reason
-    except RecursionError:
-        result.items = []
-        result.error = "input nested too deeply to read"
-    except MemoryError:
-        result.items = []
-        result.error = "input too large to read in memory"
+        drafter = _drafter(result.format) if draft else None
+        if drafter is not None:
+            result.drafted = drafter(text, result.warnings)
+            return result  # warnings are tidied once, by `complete`
+        _accept(result, IMPORTERS[result.format](text, name, result.warnings))
     except Exception as exc:  # a parser bug on hostile input must not stop an import
-        _log.debug("import of %s failed", name, exc_info=True)
-        result.items = []
-        result.error = f"could not import ({type(exc).__name__}: {exc})"
-    # Reasons may quote the input (a parser's message): they are untrusted text too.
-    result.error = clean_line(result.error)[:MAX_REASON_CHARS] if result.error else None
-    result.warnings = [clean_line(w)[:MAX_REASON_CHARS] for w in result.warnings]
-    return result
+        _fail(result, exc, name)
+    return _tidy(result)
+
+
+def complete(result: LoadResult, finished: Sequence[Finished]) -> LoadResult:
+    """A drafted file (`_load(..., draft=True)`) with its drafts extracted: as `load_file` gives.
+
+    `finished` holds one entry per draft, in order (`drafts.finish` over runs of them).
+    """
+    drafted = result.drafted
+    if drafted is None:
+        return result
+    try:
+        _accept(result, conclude(drafted, finished, result.warnings))
+    except Exception as exc:  # as in `_load`
+        _fail(result, exc, str(result.path))
+    result.drafted = None
+    return _tidy(result)
+
+
+def load_draft(path: Path) -> LoadResult:
+    """`load_file`, stopping a many-item file after reading its items (see `_load`)."""
+    return _load_path(path, draft=True)
 
 
 def load_bytes(data: bytes, name: str) -> LoadResult:
@@ -161,6 +220,10 @@ def _read_regular_file(path: Path) -> bytes:
 
 def load_file(path: Path) -> LoadResult:
     """Import one file. Never raises: unreadable files report the OSError as the error."""
+    return _load_path(path, draft=False)
+
+
+def _load_path(path: Path, *, draft: bool) -> LoadResult:
     path = Path(path)
     try:
         if path.is_dir():
@@ -170,4 +233,4 @@ def load_file(path: Path) -> LoadResult:
         return LoadResult(path=path, items=[], error=exc.reason)
     except OSError as exc:
         return LoadResult(path=path, items=[], error=exc.strerror or str(exc))
-    return _load(data, path.name, path)
+    return _load(data, path.name, path, draft=draft)

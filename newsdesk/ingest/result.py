@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsdesk.model import Extracted
+
+if TYPE_CHECKING:
+    from newsdesk.ingest.drafts import Drafted
 
 
 @dataclass
@@ -27,6 +31,8 @@ class LoadResult:
     format: str | None = None
     #: The decoded input text, kept as the raw copy of a single-article file.
     text: str | None = None
+    #: A many-item file read but not yet extracted (`loader.load_draft`), else None.
+    drafted: Drafted | None = None
 
     @property
     def ok(self) -> bool:
