@@ -38,8 +38,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from newsdesk.model import Extracted
+from newsdesk.store.sqlite.stories import SqliteStoryTables, create_tables
 from newsdesk.stories.grouping import StoryGrouper
-from newsdesk.stories.schema import create_tables
 
 SYLLABLES = [
     "ka",
@@ -120,7 +120,7 @@ def run(checkpoints: list[int], path: Path) -> None:
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=NORMAL")
     create_tables(conn)
-    grouper = StoryGrouper(conn)
+    grouper = StoryGrouper(SqliteStoryTables(conn))
     timings: list[float] = []
     cpu: list[float] = []
     stories: set[str] = set()

@@ -30,9 +30,9 @@ from pathlib import Path
 from typing import Any
 
 from newsdesk.model import Extracted
+from newsdesk.store.sqlite.stories import SqliteStoryTables, create_tables
 from newsdesk.stories import score as scoring
 from newsdesk.stories.grouping import StoryGrouper
-from newsdesk.stories.schema import create_tables
 from newsdesk.stories.signature import Signature, compute
 
 HERE = Path(__file__).resolve().parent
@@ -226,7 +226,7 @@ def cluster(
     """Run the real incremental grouper over the articles in `order`; article -> story."""
     conn = sqlite3.connect(":memory:")
     create_tables(conn)
-    grouper = StoryGrouper(conn)
+    grouper = StoryGrouper(SqliteStoryTables(conn))
     for key in order:
         grouper.assign(key, metas[key], ts[key])
     return {key: grouper.story_of(key) or "" for key in order}

@@ -307,9 +307,7 @@ class Desk:
         duplicates = 0
         try:
             with self.store.transaction() as tx:
-                # Story SQL still runs on the backend's own handle; ARCHITECTURE.md says
-                # how it moves behind the store interface.
-                grouper = StoryGrouper(tx)  # type: ignore[arg-type]
+                grouper = StoryGrouper(self.store.story_tables(tx))
                 for index, meta in enumerate(items):
                     item_origin = origin if len(items) == 1 else f"{origin}#{index}"
                     aid = article_id(meta)

@@ -25,6 +25,7 @@ from newsdesk.store.protocol import (
     ActionRecord,
     InsertOutcome,
     StoreBackend,
+    StoryTables,
     Transaction,
 )
 from newsdesk.store.sqlite import BUSY_TIMEOUT_MS, RAW_LIMIT, SCHEMA_VERSION, SqliteStore
@@ -51,6 +52,7 @@ __all__ = [
     "StoreBackend",
     "StoreBusyError",
     "StoreError",
+    "StoryTables",
     "Transaction",
     "open_store",
 ]

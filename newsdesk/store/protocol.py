@@ -22,6 +22,7 @@ from newsdesk.model import Article, ArticleRow, Extracted
 
 if TYPE_CHECKING:
     from newsdesk.search.query import Node
+    from newsdesk.stories.signature import Signature
 
 #: The editor's marks on an article, as the state columns and the action log name them.
 STATE_FIELDS = ("read", "starred", "archived", "exported")
@@ -49,6 +50,73 @@ class ActionRecord:
     kind: str
     article_ids: list[str]
     ts: str
+
+
+class StoryTables(Protocol):
+    """Story persistence, the store's part of story grouping (`stories.grouping` decides).
+
+    One object per transaction (`StoreBackend.story_tables(tx)`): every method
+    runs in that transaction and none commits. A member is one grouped
+    article: its story, publication time (None: unknown) and fingerprint
+    (`Signature`); a story's size counts its members. Band keys are the
+    fingerprint's LSH keys (`Signature.band_keys()`), looked up by equality
+    and time; a backend may recompute them from the stored signature.
+    """
+
+    def story_of(self, article_id: str) -> str | None:
+        """The article's story, or None when it is in none."""
+        ...
+
+    def members(self, story_id: str) -> list[str]:
+        """Article ids of the story, oldest publication first (unknown dates last, then by id)."""
+        ...
+
+    def sizes(self, article_ids: Sequence[str]) -> dict[str, int]:
+        """Story size per article (1 for articles in no story)."""
+        ...
+
+    def candidates(
+        self,
+        keys: Sequence[int],
+        ts: float | None,
+        window_seconds: float,
+        bucket_limit: int,
+        limit: int,
+    ) -> list[tuple[str, Signature, float | None]]:
+        """(story id, signature, ts) of members sharing band keys with `keys`.
+
+        Per key, at most `bucket_limit` members are read, newest first, among
+        those published within `window_seconds` of `ts` plus the undated
+        ones (with `ts` None: any date). Of those, the `limit` members
+        sharing the most keys are returned (ties: newest member first).
+        """
+        ...
+
+    def add_member(
+        self,
+        article_id: str,
+        story_id: str,
+        signature: Signature,
+        keys: Sequence[int],
+        ts: float | None,
+    ) -> None:
+        """Record the article as a member of the story, with its fingerprint and band keys.
+
+        Does not change the story's size (`grow` does).
+        """
+        ...
+
+    def forget_member(self, article_id: str) -> None:
+        """Delete the member and its band keys (nothing when unknown); sizes unchanged."""
+        ...
+
+    def grow(self, story_id: str, created_ts: float | None) -> None:
+        """Add one to the story's size, creating it (size 1, `created_ts`) when new."""
+        ...
+
+    def shrink(self, story_id: str) -> None:
+        """Take one from the story's size; a story left empty is deleted."""
+        ...
 
 
 class StoreBackend(Protocol):
@@ -86,6 +154,10 @@ class StoreBackend(Protocol):
         ...
 
     def set_story(self, tx: Transaction, article_id: str, story_id: str | None) -> None: ...
+
+    def story_tables(self, tx: Transaction) -> StoryTables:
+        """Story persistence inside the transaction `tx` (what the grouper works on)."""
+        ...
 
     # -- revisions (what the index catches up on) ---------------------------------------
 

@@ -9,9 +9,9 @@ from dataclasses import replace
 import pytest
 
 from newsdesk.model import Extracted
+from newsdesk.store.sqlite.stories import SqliteStoryTables, create_tables
 from newsdesk.stories import score as scoring
 from newsdesk.stories.grouping import StoryGrouper
-from newsdesk.stories.schema import create_tables
 from newsdesk.stories.signature import compute
 
 from .articles import HOUR, OTHER_QUARRY, QUARRY_LOCAL, QUARRY_WIRE, T0
@@ -32,7 +32,7 @@ def test_create_tables_is_idempotent(conn: sqlite3.Connection) -> None:
 
 
 def test_rewritten_version_joins_the_story(conn: sqlite3.Connection) -> None:
-    grouper = StoryGrouper(conn)
+    grouper = StoryGrouper(SqliteStoryTables(conn))
     first = grouper.assign("a1", QUARRY_WIRE, T0)
     assert first == "s-a1"
     assert grouper.assign("a2", QUARRY_LOCAL, T0 + 3 * HOUR) == first
@@ -41,7 +41,7 @@ def test_rewritten_version_joins_the_story(conn: sqlite3.Connection) -> None:
 
 
 def test_different_event_on_the_same_topic_starts_a_new_story(conn: sqlite3.Connection) -> None:
-    grouper = StoryGrouper(conn)
+    grouper = StoryGrouper(SqliteStoryTables(conn))
     grouper.assign("a1", QUARRY_WIRE, T0)
     grouper.assign("a2", QUARRY_LOCAL, T0 + 3 * HOUR)
     assert grouper.assign("b1", OTHER_QUARRY, T0 + 48 * HOUR) == "s-b1"
@@ -49,7 +49,7 @@ def test_different_event_on_the_same_topic_starts_a_new_story(conn: sqlite3.Conn
 
 
 def test_lsh_finds_the_rewrite_as_a_candidate(conn: sqlite3.Connection) -> None:
-    grouper = StoryGrouper(conn)
+    grouper = StoryGrouper(SqliteStoryTables(conn))
     grouper.assign("a1", QUARRY_WIRE, T0)
     keys = compute(QUARRY_LOCAL).band_keys()
     found = grouper._candidates(keys, T0 + HOUR)
@@ -65,7 +65,7 @@ def test_lsh_finds_the_rewrite_as_a_candidate(conn: sqlite3.Connection) -> None:
 
 
 def test_time_window_keeps_far_apart_articles_apart(conn: sqlite3.Connection) -> None:
-    grouper = StoryGrouper(conn)
+    grouper = StoryGrouper(SqliteStoryTables(conn))
     grouper.assign("a1", QUARRY_WIRE, T0)
     late = T0 + (scoring.WINDOW_HOURS + 24) * HOUR
     assert grouper.assign("a2", QUARRY_LOCAL, late) == "s-a2"
@@ -79,14 +79,14 @@ def test_syndicated_copy_joins_even_without_names(conn: sqlite3.Connection) -> N
         f"the council voted {w} to approve the budget after a long debate about roads"
         for w in ("late", "again", "finally", "narrowly", "quietly", "today")
     )
-    grouper = StoryGrouper(conn)
+    grouper = StoryGrouper(SqliteStoryTables(conn))
     grouper.assign("w1", Extracted(title="budget approved", body=body), T0)
     copy = Extracted(title="council approves budget", body=body + " more to follow")
     assert grouper.assign("w2", copy, T0 + HOUR) == "s-w1"
 
 
 def test_remove_and_reassign(conn: sqlite3.Connection) -> None:
-    grouper = StoryGrouper(conn)
+    grouper = StoryGrouper(SqliteStoryTables(conn))
     grouper.assign("a1", QUARRY_WIRE, T0)
     grouper.assign("a2", QUARRY_LOCAL, T0 + HOUR)
     # Assigning a known article again refreshes it and keeps its story.
@@ -104,14 +104,14 @@ def test_remove_and_reassign(conn: sqlite3.Connection) -> None:
 
 def test_runs_inside_the_callers_transaction(conn: sqlite3.Connection) -> None:
     conn.execute("BEGIN")
-    StoryGrouper(conn).assign("a1", QUARRY_WIRE, T0)
+    StoryGrouper(SqliteStoryTables(conn)).assign("a1", QUARRY_WIRE, T0)
     assert conn.in_transaction
     conn.rollback()
     assert conn.execute("SELECT COUNT(*) FROM story_member").fetchone()[0] == 0
 
 
 def test_sizes_of_many_articles_in_chunks(conn: sqlite3.Connection) -> None:
-    grouper = StoryGrouper(conn)
+    grouper = StoryGrouper(SqliteStoryTables(conn))
     grouper.assign("a1", QUARRY_WIRE, T0)
     ids = ["a1", *[f"x{i}" for i in range(1200)]]
     sizes = grouper.sizes(ids)
@@ -125,4 +125,4 @@ def test_tables_of_the_old_layout_are_replaced() -> None:
     db.execute("INSERT INTO story_member VALUES ('old', 's-old')")
     create_tables(db)
     assert "member_id" in {r[1] for r in db.execute("PRAGMA table_info(story_member)")}
-    assert StoryGrouper(db).assign("a1", QUARRY_WIRE, T0) == "s-a1"
+    assert StoryGrouper(SqliteStoryTables(db)).assign("a1", QUARRY_WIRE, T0) == "s-a1"

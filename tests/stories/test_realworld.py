@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from newsdesk.model import Extracted
+from newsdesk.store.sqlite.stories import SqliteStoryTables, create_tables
 from newsdesk.stories.grouping import StoryGrouper
-from newsdesk.stories.schema import create_tables
 
 pytestmark = pytest.mark.realworld
 
@@ -30,7 +30,7 @@ def test_unrelated_real_articles_stay_apart_and_page_copies_join(shared_dir: Pat
     assert len(names) >= 30
     conn = sqlite3.connect(":memory:")
     create_tables(conn)
-    grouper = StoryGrouper(conn)
+    grouper = StoryGrouper(SqliteStoryTables(conn))
     # No dates: no time window helps; only content keeps these apart.
     stories = {
         n: grouper.assign(f"{n}/h", _meta(text / f"{n}.from_headline.txt"), None) for n in names

@@ -5,9 +5,9 @@ from __future__ import annotations
 import sqlite3
 
 from newsdesk.model import Extracted
+from newsdesk.store.sqlite.stories import SqliteStoryTables, create_tables
 from newsdesk.stories import score as scoring
 from newsdesk.stories.grouping import StoryGrouper, story_score
-from newsdesk.stories.schema import create_tables
 from newsdesk.stories.signature import compute
 
 from .articles import HOUR, QUARRY_LOCAL, QUARRY_WIRE, T0
@@ -58,7 +58,7 @@ def test_a_copy_of_the_same_alert_is_still_a_copy() -> None:
 def test_template_alerts_go_to_separate_stories() -> None:
     conn = sqlite3.connect(":memory:")
     create_tables(conn)
-    grouper = StoryGrouper(conn)
+    grouper = StoryGrouper(SqliteStoryTables(conn))
     assert grouper.assign("cfo", CFO_SALE, T0) == "s-cfo"
     assert grouper.assign("ceo", CEO_SALE, T0 + 30 * HOUR) == "s-ceo"
 
@@ -93,7 +93,7 @@ def test_rows_stored_before_the_lede_columns_keep_working() -> None:
         "title BLOB NOT NULL)"
     )
     create_tables(db)
-    grouper = StoryGrouper(db)
+    grouper = StoryGrouper(SqliteStoryTables(db))
     grouper.assign("a1", QUARRY_WIRE, T0)
     # Simulate a version-1 row: no lede, no lede figures.
     db.execute("UPDATE story_member SET lede = x'', lede_figures = x''")

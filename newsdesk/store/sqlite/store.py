@@ -23,6 +23,7 @@ from newsdesk.store.protocol import ActionRecord, InsertOutcome, Transaction
 from newsdesk.store.sqlite import actions, articles, feeds, migrations, saved
 from newsdesk.store.sqlite.conditions import where
 from newsdesk.store.sqlite.connections import Connections, translated
+from newsdesk.store.sqlite.stories import SqliteStoryTables
 
 if TYPE_CHECKING:
     from newsdesk.search.query import Node
@@ -97,6 +98,9 @@ class SqliteStore:
         self, tx: Transaction, article_id: str, meta: Extracted, origin: str, raw: str | None
     ) -> InsertOutcome:
         return articles.insert(_tx(tx), article_id, meta, origin, raw)
+
+    def story_tables(self, tx: Transaction) -> SqliteStoryTables:
+        return SqliteStoryTables(_tx(tx))
 
     @translated
     def set_story(self, tx: Transaction, article_id: str, story_id: str | None) -> None:

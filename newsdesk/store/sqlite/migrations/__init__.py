@@ -94,7 +94,7 @@ def check_version(current: int, path: object) -> None:
 
 def upgrade(tx: sqlite3.Connection, current: int) -> None:
     """Run every step above `current` inside the caller's transaction."""
-    from newsdesk.stories.schema import create_tables
+    from newsdesk.store.sqlite.stories import create_tables
 
     for version in range(current + 1, SCHEMA_VERSION + 1):
         STEPS[version].run(tx)

@@ -1,0 +1,224 @@
+"""The SQLite side of `protocol.StoryTables`: story memberships, fingerprints and LSH bands.
+
+Nothing here commits or begins: every method runs inside the caller's
+transaction (or on a plain connection in benchmarks and tests). The store's
+migrations call `create_tables`.
+
+Tables:
+- `story`: one row per story, with its size (kept up to date, so the inbox
+  reads sizes without counting).
+- `story_member`: one row per grouped article: its story, publication time
+  and fingerprint (see `signature.Signature`); `member_id` is a compact key
+  for the band table.
+- `story_band`: LSH band keys, clustered by (key, ts) (WITHOUT ROWID), so a
+  candidate lookup is an index range read limited to the time window.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+
+from newsdesk.stories.signature import Signature
+
+#: Bumped when the layout or the signature recipe changes (signatures then need recomputing).
+#: 2: `lede` and `lede_figures` columns. Version-1 rows keep working: their
+#: empty blobs make those features "missing" for them (see `score.score`).
+SCHEMA_VERSION = 2
+#: Stands for "publication time unknown" in `story_band.ts` (a key column cannot be NULL).
+NO_TS = -1
+
+_DDL = (
+    """CREATE TABLE IF NOT EXISTS story (
+        story_id TEXT PRIMARY KEY,
+        size INTEGER NOT NULL DEFAULT 0,
+        created_ts REAL
+    )""",
+    """CREATE TABLE IF NOT EXISTS story_member (
+        member_id INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL UNIQUE,
+        story_id TEXT NOT NULL,
+        ts REAL,
+        version INTEGER NOT NULL,
+        shingles BLOB NOT NULL,
+        names BLOB NOT NULL,
+        name_counts BLOB NOT NULL,
+        figures BLOB NOT NULL,
+        title BLOB NOT NULL,
+        lede BLOB NOT NULL DEFAULT x'',
+        lede_figures BLOB NOT NULL DEFAULT x''
+    )""",
+    "CREATE INDEX IF NOT EXISTS story_member_story ON story_member(story_id)",
+    """CREATE TABLE IF NOT EXISTS story_band (
+        key INTEGER NOT NULL,
+        ts INTEGER NOT NULL,
+        member_id INTEGER NOT NULL,
+        PRIMARY KEY (key, ts, member_id)
+    ) WITHOUT ROWID""",
+)
+
+
+# Columns added after the first release, with their definitions (ALTER TABLE ADD COLUMN).
+_ADDED_COLUMNS = (
+    ("story_member", "lede", "BLOB NOT NULL DEFAULT x''"),
+    ("story_member", "lede_figures", "BLOB NOT NULL DEFAULT x''"),
+)
+
+# Tables of the first, pre-release layout (article ids in the band table).
+_OLD_TABLES = ("story_signature",)
+_TABLES = ("story_band", "story_member", "story")
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
+    return {str(row[1]) for row in conn.execute(f"PRAGMA table_info({table})")}
+
+
+def create_tables(conn: sqlite3.Connection) -> None:
+    """Create the story tables and indexes if missing. Never commits or begins.
+
+    Statements run one by one (not executescript, which would commit the
+    caller's open transaction). Story tables in an older layout are dropped
+    and recreated: they hold derived data (fingerprints and memberships), and
+    articles assigned again get their stories back. Columns added since
+    (`_ADDED_COLUMNS`) are added in place, keeping existing stories.
+    """
+    stale = any(_columns(conn, t) for t in _OLD_TABLES) or (
+        bool(_columns(conn, "story_member")) and "member_id" not in _columns(conn, "story_member")
+    )
+    if stale:
+        for table in (*_OLD_TABLES, *_TABLES):
+            conn.execute(f"DROP TABLE IF EXISTS {table}")
+    for statement in _DDL:
+        conn.execute(statement)
+    for table, column, definition in _ADDED_COLUMNS:
+        if column not in _columns(conn, table):
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {definition}")
+
+
+_CHUNK = 500  # stays well under SQLite's host-parameter limit
+_SIG_COLUMNS = "shingles, names, name_counts, figures, title, lede, lede_figures"
+
+
+def _band_ts(ts: float | None) -> int:
+    return NO_TS if ts is None else int(ts)
+
+
+class SqliteStoryTables:
+    """`StoryTables` on one SQLite connection (usually an open transaction)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def story_of(self, article_id: str) -> str | None:
+        row = self.conn.execute(
+            "SELECT story_id FROM story_member WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        return str(row[0]) if row else None
+
+    def members(self, story_id: str) -> list[str]:
+        rows = self.conn.execute(
+            "SELECT article_id FROM story_member WHERE story_id = ? "
+            "ORDER BY ts IS NULL, ts, article_id",
+            (story_id,),
+        ).fetchall()
+        return [str(r[0]) for r in rows]
+
+    def sizes(self, article_ids: Sequence[str]) -> dict[str, int]:
+        out = dict.fromkeys(article_ids, 1)
+        ids = list(article_ids)
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            for article_id, size in self.conn.execute(
+                "SELECT m.article_id, s.size FROM story_member m "
+                f"JOIN story s ON s.story_id = m.story_id WHERE m.article_id IN ({marks})",
+                chunk,
+            ):
+                out[str(article_id)] = int(size)
+        return out
+
+    def candidates(
+        self,
+        keys: Sequence[int],
+        ts: float | None,
+        window_seconds: float,
+        bucket_limit: int,
+        limit: int,
+    ) -> list[tuple[str, Signature, float | None]]:
+        if not keys:
+            return []
+        arms: list[str] = []
+        params: list[float | int] = []
+        for key in keys:
+            if ts is None:
+                arms.append(
+                    "SELECT * FROM (SELECT member_id FROM story_band WHERE key = ? "
+                    "ORDER BY ts DESC LIMIT ?)"
+                )
+                params += [key, bucket_limit]
+                continue
+            arms.append(
+                "SELECT * FROM (SELECT member_id FROM story_band WHERE key = ? "
+                "AND ts BETWEEN ? AND ? ORDER BY ts DESC LIMIT ?)"
+            )
+            arms.append(
+                "SELECT * FROM (SELECT member_id FROM story_band WHERE key = ? AND ts = ? LIMIT ?)"
+            )
+            params += [key, int(ts - window_seconds), int(ts + window_seconds) + 1, bucket_limit]
+            params += [key, NO_TS, bucket_limit]
+        rows = self.conn.execute(
+            f"SELECT m.story_id, m.ts, {_SIG_COLUMNS} FROM "
+            "(SELECT member_id, COUNT(*) AS hits FROM ("
+            + " UNION ALL ".join(arms)
+            + ") GROUP BY member_id ORDER BY hits DESC, member_id DESC LIMIT ?) c "
+            "JOIN story_member m ON m.member_id = c.member_id",
+            [*params, limit],
+        ).fetchall()
+        return [(str(r[0]), Signature.from_row(r[2:9]), r[1]) for r in rows]
+
+    def add_member(
+        self,
+        article_id: str,
+        story_id: str,
+        signature: Signature,
+        keys: Sequence[int],
+        ts: float | None,
+    ) -> None:
+        cur = self.conn.execute(
+            f"INSERT INTO story_member(article_id, story_id, ts, version, {_SIG_COLUMNS}) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (article_id, story_id, ts, SCHEMA_VERSION, *signature.to_row()),
+        )
+        member_id = cur.lastrowid
+        band_ts = _band_ts(ts)
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO story_band(key, ts, member_id) VALUES (?, ?, ?)",
+            [(key, band_ts, member_id) for key in set(keys)],
+        )
+
+    def forget_member(self, article_id: str) -> None:
+        row = self.conn.execute(
+            f"SELECT member_id, ts, {_SIG_COLUMNS} FROM story_member WHERE article_id = ?",
+            (article_id,),
+        ).fetchone()
+        if row is None:
+            return
+        member_id, ts = row[0], row[1]
+        # Band keys are recomputed from the stored sets: they are not stored per member.
+        keys = Signature.from_row(row[2:9]).band_keys()
+        self.conn.executemany(
+            "DELETE FROM story_band WHERE key = ? AND ts = ? AND member_id = ?",
+            [(key, _band_ts(ts), member_id) for key in set(keys)],
+        )
+        self.conn.execute("DELETE FROM story_member WHERE member_id = ?", (member_id,))
+
+    def grow(self, story_id: str, created_ts: float | None) -> None:
+        self.conn.execute(
+            "INSERT INTO story(story_id, size, created_ts) VALUES (?, 1, ?) "
+            "ON CONFLICT(story_id) DO UPDATE SET size = size + 1",
+            (story_id, created_ts),
+        )
+
+    def shrink(self, story_id: str) -> None:
+        self.conn.execute("UPDATE story SET size = size - 1 WHERE story_id = ?", (story_id,))
+        self.conn.execute("DELETE FROM story WHERE story_id = ? AND size <= 0", (story_id,))

@@ -1,0 +1,104 @@
+"""The store's `StoryTables` contract, through the `StoreBackend` interface only.
+
+Written against the Protocol so another backend can run the same checks:
+add it to the `backend` fixture's params.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from newsdesk.model import Extracted
+from newsdesk.store import StoreBackend, StoryTables, open_store
+from newsdesk.stories.grouping import StoryGrouper
+from newsdesk.stories.signature import compute
+
+HOUR = 3600.0
+T0 = 1_780_000_000.0
+SIG_A = compute(
+    Extracted(
+        title="Ferry service to Varnholm suspended after engine fire",
+        body="The morning ferry to Varnholm was pulled from service on Tuesday after a "
+        "small engine fire, the operator Brisk Lines said. All 84 passengers left safely.",
+    )
+)
+SIG_B = compute(
+    Extracted(
+        title="Library in Oskarby opens a night reading room",
+        body="The town library of Oskarby will keep one room open until midnight from "
+        "March, the council decided on Monday after a petition signed by 1,200 residents.",
+    )
+)
+
+
+@pytest.fixture(params=["sqlite"])
+def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[StoreBackend]:
+    store = open_store(tmp_path / "db.sqlite3")
+    yield store
+    store.close()
+
+
+def test_members_sizes_and_removal(backend: StoreBackend) -> None:
+    with backend.transaction() as tx:
+        tables: StoryTables = backend.story_tables(tx)
+        tables.add_member("a1", "s-a1", SIG_A, SIG_A.band_keys(), T0 + HOUR)
+        tables.grow("s-a1", T0 + HOUR)
+        tables.add_member("a0", "s-a1", SIG_A, SIG_A.band_keys(), T0)
+        tables.grow("s-a1", T0)
+        tables.add_member("a2", "s-a1", SIG_A, SIG_A.band_keys(), None)
+        tables.grow("s-a1", None)
+    with backend.transaction() as tx:
+        tables = backend.story_tables(tx)
+        assert tables.story_of("a1") == "s-a1"
+        assert tables.story_of("nope") is None
+        # Oldest first, unknown dates last.
+        assert tables.members("s-a1") == ["a0", "a1", "a2"]
+        assert tables.sizes(["a0", "x"]) == {"a0": 3, "x": 1}
+        tables.forget_member("a2")
+        tables.shrink("s-a1")
+        assert tables.members("s-a1") == ["a0", "a1"]
+        assert tables.sizes(["a1"]) == {"a1": 2}
+        for aid in ("a0", "a1"):
+            tables.forget_member(aid)
+            tables.shrink("s-a1")
+        assert tables.members("s-a1") == []
+        assert tables.sizes(["a0"]) == {"a0": 1}
+        tables.forget_member("never-there")  # no error
+
+
+def test_candidates_by_key_window_and_shared_keys(backend: StoreBackend) -> None:
+    window = 24 * HOUR
+    with backend.transaction() as tx:
+        tables = backend.story_tables(tx)
+        tables.add_member("near", "s-near", SIG_A, SIG_A.band_keys(), T0)
+        tables.add_member("far", "s-far", SIG_A, SIG_A.band_keys(), T0 - 10 * window)
+        tables.add_member("undated", "s-undated", SIG_A, SIG_A.band_keys(), None)
+        tables.add_member("other", "s-other", SIG_B, SIG_B.band_keys(), T0)
+        found = tables.candidates(SIG_A.band_keys(), T0 + HOUR, window, 200, 32)
+        stories = {story for story, _, _ in found}
+        assert stories == {"s-near", "s-undated"}
+        near = next(c for c in found if c[0] == "s-near")
+        assert near[1].to_row() == SIG_A.to_row() and near[2] == T0
+        # An undated article looks at every date.
+        undated = {s for s, _, _ in tables.candidates(SIG_A.band_keys(), None, window, 200, 32)}
+        assert undated == {"s-near", "s-far", "s-undated"}
+        assert len(tables.candidates(SIG_A.band_keys(), None, window, 200, 2)) == 2
+        assert tables.candidates([], T0, window, 200, 32) == []
+        # Forgetting a member drops its band keys too.
+        tables.forget_member("near")
+        left = {s for s, _, _ in tables.candidates(SIG_A.band_keys(), T0, window, 200, 32)}
+        assert left == {"s-undated"}
+
+
+def test_the_grouper_works_on_the_store_interface(backend: StoreBackend) -> None:
+    meta = Extracted(title="Ferry service to Varnholm suspended after engine fire", body="x")
+    with backend.transaction() as tx:
+        grouper = StoryGrouper(backend.story_tables(tx))
+        story = grouper.assign("a1", meta, T0, SIG_A)
+        assert grouper.assign("a2", meta, T0 + HOUR, SIG_A) == story
+        assert grouper.members(story) == ["a1", "a2"]
+    with backend.transaction() as tx:
+        assert StoryGrouper(backend.story_tables(tx)).sizes(["a1"]) == {"a1": 2}
