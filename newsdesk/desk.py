@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from newsdesk import paths as paths_mod
 from newsdesk.errors import ArticleNotFoundError, DeskError, StoreError
+from newsdesk.import_batch import FileOutcome, store_batch
 from newsdesk.isodates import iso_to_ts
 from newsdesk.model import Article, ArticleRow, Extracted, article_id
 from newsdesk.sanitize import clean_text
@@ -30,20 +31,10 @@ if TYPE_CHECKING:
     from newsdesk.feeds.service import FeedOutcome, FetchSummary, OpmlReport
     from newsdesk.feeds.subscription import Subscription
     from newsdesk.ingest import LoadResult
+    from newsdesk.pipeline import Prepared
     from newsdesk.search.engine import SearchEngine, SearchResult
     from newsdesk.search.index import IndexStatus, SearchIndex
     from newsdesk.stories.signature import Signature
-
-
-@dataclass
-class FileOutcome:
-    """What happened to one input file."""
-
-    path: str
-    imported: int = 0
-    duplicates: int = 0
-    error: str | None = None
-    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -244,44 +235,43 @@ class Desk:
     ) -> ImportSummary:
         """Import files and folders; a bad file is reported and skipped, the rest import.
 
-        Each file is committed in its own transaction, so an interrupted import
-        keeps every file reported done and nothing half-written.
+        Files are stored several to a transaction, each in its own savepoint,
+        and reported done only once their transaction is committed (see
+        `import_batch`): an interrupted import keeps every file reported done
+        and nothing half-written.
         """
         from newsdesk.ingest import iter_input_files
         from newsdesk.pipeline import load_in_order
 
         files = list(iter_input_files(inputs))
         summary = ImportSummary()
-        for done, prepared in enumerate(load_in_order(files, should_stop), start=1):
-            result = prepared.result
-            path = result.path
-            outcome = FileOutcome(
-                path=str(path), error=result.error, warnings=list(result.warnings)
-            )
-            if result.error is None:
-                try:
-                    # The decoded page is kept (inert, like everything stored) as the
-                    # raw copy of a one-article file, so it can be extracted again.
-                    raw = (
-                        clean_text(result.text) if result.text and len(result.items) == 1 else None
+        results = iter(load_in_order(files, should_stop))
+        done = 0
+        while True:
+            batch, finished = store_batch(self.store, results, self._store_file)
+            for outcome, created in batch:
+                done += 1
+                summary.imported_ids.extend(created)
+                summary.files.append(outcome)
+                if progress is not None:
+                    progress(
+                        ImportProgress(
+                            done=done, total=len(files), path=outcome.path, outcome=outcome
+                        )
                     )
-                    created, dupes = self._store_items(
-                        result.items, str(path), raw=raw, signatures=prepared.signatures
-                    )
-                except StoreError as exc:
-                    outcome.error = str(exc)
-                else:
-                    outcome.imported = len(created)
-                    outcome.duplicates = dupes
-                    summary.imported_ids.extend(created)
-            summary.files.append(outcome)
-            if progress is not None:
-                progress(
-                    ImportProgress(done=done, total=len(files), path=str(path), outcome=outcome)
-                )
+            if finished:
+                break
         if summary.imported_ids and self._index is not None:
             self._index.notify()
         return summary
+
+    def _store_file(self, tx: Transaction, prepared: Prepared) -> tuple[list[str], int]:
+        """One loaded file's items into `tx`: (new ids, duplicates)."""
+        result = prepared.result
+        # The decoded page is kept (inert, like everything stored) as the
+        # raw copy of a one-article file, so it can be extracted again.
+        raw = clean_text(result.text) if result.text and len(result.items) == 1 else None
+        return self._store_in(tx, result.items, str(result.path), raw, prepared.signatures)
 
     def add_extracted(self, items: Iterable[Extracted], origin: str) -> list[str]:
         """Store already-extracted items (benchmarks, tests, other tools)."""
@@ -300,32 +290,44 @@ class Desk:
     ) -> tuple[list[str], int]:
         """Store items in one transaction; `after(tx, ids)` runs inside it with every
         item's article id (new or the duplicate it merged into)."""
+        try:
+            with self.store.transaction() as tx:
+                return self._store_in(tx, items, origin, raw, signatures, after)
+        except StoreError as exc:
+            raise type(exc)(f"could not store articles from {origin}: {exc}") from exc
+
+    def _store_in(
+        self,
+        tx: Transaction,
+        items: Sequence[Extracted],
+        origin: str,
+        raw: str | None,
+        signatures: Sequence[Signature | None] = (),
+        after: Callable[[Transaction, list[str]], None] | None = None,
+    ) -> tuple[list[str], int]:
+        """`_store_items` inside an open transaction: (new ids, duplicates)."""
         from newsdesk.stories.grouping import StoryGrouper
 
         created: list[str] = []
         stored: list[str] = []
         duplicates = 0
-        try:
-            with self.store.transaction() as tx:
-                grouper = StoryGrouper(self.store.story_tables(tx))
-                for index, meta in enumerate(items):
-                    item_origin = origin if len(items) == 1 else f"{origin}#{index}"
-                    aid = article_id(meta)
-                    outcome = self.store.insert(tx, aid, meta, item_origin, raw)
-                    stored.append(outcome.article_id)
-                    if not outcome.created:
-                        duplicates += 1
-                        continue
-                    created.append(aid)
-                    # Undated articles are grouped as of their arrival.
-                    published_ts = iso_to_ts(meta.published) or time.time()
-                    signature = signatures[index] if index < len(signatures) else None
-                    story = grouper.assign(aid, meta, published_ts, signature)
-                    self.store.set_story(tx, aid, story)
-                if after is not None:
-                    after(tx, stored)
-        except StoreError as exc:
-            raise type(exc)(f"could not store articles from {origin}: {exc}") from exc
+        grouper = StoryGrouper(self.store.story_tables(tx))
+        for index, meta in enumerate(items):
+            item_origin = origin if len(items) == 1 else f"{origin}#{index}"
+            aid = article_id(meta)
+            outcome = self.store.insert(tx, aid, meta, item_origin, raw)
+            stored.append(outcome.article_id)
+            if not outcome.created:
+                duplicates += 1
+                continue
+            created.append(aid)
+            # Undated articles are grouped as of their arrival.
+            published_ts = iso_to_ts(meta.published) or time.time()
+            signature = signatures[index] if index < len(signatures) else None
+            story = grouper.assign(aid, meta, published_ts, signature)
+            self.store.set_story(tx, aid, story)
+        if after is not None:
+            after(tx, stored)
         return created, duplicates
 
     # -- feeds (newsdesk/feeds/service.py does the work) ------------------------------

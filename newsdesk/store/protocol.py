@@ -143,6 +143,14 @@ class StoreBackend(Protocol):
         """One atomic write: committed when the block ends, rolled back on any error."""
         ...
 
+    def savepoint(self, tx: Transaction) -> AbstractContextManager[None]:
+        """An all-or-nothing part of `tx`: on any error in the block, only it is undone.
+
+        The error still leaves the block. After a storage failure the whole
+        transaction may be gone: the caller then ends it (its commit fails).
+        """
+        ...
+
     def schema_version(self) -> int: ...
 
     # -- import ----------------------------------------------------------------------

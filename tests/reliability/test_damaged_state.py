@@ -98,7 +98,8 @@ def test_damaged_database_gives_one_line_and_points_to_doctor(populated: Path, d
 
 def test_full_disk_during_import_keeps_the_store_sound(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
-    write_text_corpus(corpus, 120)
+    # Files share transactions (50 at most): the disk fills after some have committed.
+    write_text_corpus(corpus, 300)
     with tiny_disk(tmp_path / "disk", "900k") as disk:
         data = disk / "data"
         proc = run_cli(data, "import", str(corpus), "--json")
@@ -109,7 +110,7 @@ def test_full_disk_during_import_keeps_the_store_sound(tmp_path: Path) -> None:
         assert summary["imported"] > 0 and summary["failed"]
         assert all("full" in f["reason"] or "space" in f["reason"] for f in summary["failed"])
         rows = assert_articles_whole(data / "newsdesk.sqlite3")
-        assert 0 < len(rows) < 120
+        assert 0 < len(rows) < 300
         # Reading still works; writing says why not; the doctor names the problem.
         listed = run_cli(data, "list", "--json")
         assert listed.returncode == 0 and len(json.loads(listed.stdout)) == min(50, len(rows))

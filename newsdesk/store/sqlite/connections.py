@@ -215,6 +215,35 @@ class Connections:
                     conn.execute("ROLLBACK")
                 raise translate(exc, self.path) from exc
 
+    @contextmanager
+    def savepoint(self, conn: sqlite3.Connection) -> Iterator[None]:
+        """SAVEPOINT ... RELEASE inside a transaction; ROLLBACK TO it on any error.
+
+        A `sqlite3.Error` leaves as a `StoreError`. Some failures (disk full, I/O)
+        end the whole transaction: then there is nothing left to roll back to.
+        """
+        try:
+            conn.execute("SAVEPOINT part")
+        except sqlite3.Error as exc:
+            raise translate(exc, self.path) from exc
+        try:
+            yield
+        except BaseException as exc:
+            if conn.in_transaction:
+                try:
+                    conn.execute("ROLLBACK TO part")
+                    conn.execute("RELEASE part")
+                except sqlite3.Error:
+                    pass  # the transaction went with the failure; its commit will fail
+            if isinstance(exc, sqlite3.Error):
+                raise translate(exc, self.path) from exc
+            raise
+        else:
+            try:
+                conn.execute("RELEASE part")
+            except sqlite3.Error as exc:
+                raise translate(exc, self.path) from exc
+
     def _begin(self, conn: sqlite3.Connection) -> None:
         if self.on_wait is None:
             conn.execute("BEGIN IMMEDIATE")

@@ -73,6 +73,9 @@ class SqliteStore:
     def transaction(self) -> AbstractContextManager[sqlite3.Connection]:
         return self._db.transaction()
 
+    def savepoint(self, tx: Transaction) -> AbstractContextManager[None]:
+        return self._db.savepoint(_tx(tx))
+
     def _migrate(self) -> None:
         try:
             current = migrations.read_version(self.conn)

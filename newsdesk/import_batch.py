@@ -1,0 +1,107 @@
+"""Storing loaded files several to a transaction, each all-or-nothing, reported after commit.
+
+A commit per file cost about 0.8 ms of the importing process's 2-5 ms per
+page copy. Files now share a transaction, each in its own savepoint: a file
+that fails to store is undone alone and reported, and ends the batch so the
+files before it are committed (or, when the failure took the transaction
+with it, reported as not stored). Nothing is reported done before its commit.
+A batch ends after `BATCH_SECONDS`, so the app sees new articles steadily
+and another writer never waits long for the lock.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from newsdesk.errors import StoreError
+
+if TYPE_CHECKING:
+    from newsdesk.pipeline import Prepared
+    from newsdesk.store import StoreBackend, Transaction
+
+#: A transaction ends after this many files, items or seconds, whichever comes first.
+BATCH_FILES = 50
+BATCH_ITEMS = 2000
+BATCH_SECONDS = 0.5
+
+
+@dataclass
+class FileOutcome:
+    """What happened to one input file."""
+
+    path: str
+    imported: int = 0
+    duplicates: int = 0
+    error: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+#: Stores one loaded file's items inside a transaction: (new ids, duplicates).
+StoreFile = Callable[["Transaction", "Prepared"], tuple[list[str], int]]
+
+
+def store_batch(
+    store: StoreBackend, results: Iterator[Prepared], store_file: StoreFile
+) -> tuple[list[tuple[FileOutcome, list[str]]], bool]:
+    """Store files from `results` in one transaction until the batch is full.
+
+    Returns each file's outcome with its new ids (none when its transaction
+    failed), and whether `results` ran out.
+    """
+    batch: list[tuple[FileOutcome, list[str]]] = []
+    finished = True
+    context: AbstractContextManager[Transaction] | None = None
+    items = 0
+    started = 0.0
+    try:
+        for prepared in results:
+            result = prepared.result
+            outcome = FileOutcome(
+                path=str(result.path), error=result.error, warnings=list(result.warnings)
+            )
+            created: list[str] = []
+            batch.append((outcome, created))
+            if result.error is None:
+                try:
+                    if context is None:
+                        opening = store.transaction()
+                        tx = opening.__enter__()  # BEGIN: may fail (read-only, locked)
+                        context, started = opening, time.monotonic()
+                    with store.savepoint(tx):
+                        new, duplicates = store_file(tx, prepared)
+                except StoreError as exc:
+                    outcome.error = f"could not store articles from {result.path}: {exc}"
+                    finished = False
+                    break
+                created.extend(new)
+                outcome.imported = len(new)
+                outcome.duplicates = duplicates
+                items += len(result.items)
+            if _full(len(batch), items, started if context is not None else None):
+                finished = False
+                break
+    except BaseException as exc:
+        if context is not None:
+            context.__exit__(type(exc), exc, exc.__traceback__)
+        raise
+    if context is not None:
+        try:
+            context.__exit__(None, None, None)
+        except StoreError as exc:
+            # The commit failed: nothing of this batch was stored.
+            for outcome, created in batch:
+                if outcome.error is None:
+                    outcome.error = f"could not store articles from {outcome.path}: {exc}"
+                outcome.imported = outcome.duplicates = 0
+                created.clear()
+    return batch, finished
+
+
+def _full(files: int, items: int, started: float | None) -> bool:
+    if files >= BATCH_FILES or items >= BATCH_ITEMS:
+        return True
+    return started is not None and time.monotonic() - started >= BATCH_SECONDS
