@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from newsdesk.feeds.http import Client, Fetched, HostGate
 from newsdesk.feeds.subscription import Subscription
 from newsdesk.ingest import load_bytes
+from newsdesk.ingest.feed import NO_ITEMS
 from newsdesk.model import Extracted
 
 FEED_ACCEPT = (
@@ -49,6 +50,8 @@ def parse_feed(fetched: Fetched, warnings: list[str]) -> tuple[list[Extracted], 
     """The feed's items, or the reason there are none."""
     result = load_bytes(fetched.body, "feed.xml")
     warnings.extend(result.warnings)
+    if result.error == NO_ITEMS:
+        return [], None  # an empty channel is a feed with nothing new, not a failure
     if result.error:
         if result.format not in (None, "feed"):
             return [], _not_a_feed(result.format, fetched)

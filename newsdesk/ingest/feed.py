@@ -28,6 +28,9 @@ from newsdesk.model import Extracted
 #: A summary shorter than this, beside fuller content, serves as the dek.
 MAX_DEK_CHARS = 400
 
+#: Said of a well-formed feed without items (a feed reader treats it as "nothing new").
+NO_ITEMS = "feed has no items"
+
 
 def describe_parse_error(exc: BaseException | None) -> str:
     """ "mismatched tag at line 40" from a SAX exception, or its message otherwise."""
@@ -189,7 +192,7 @@ def draft_feed(text: str, warnings: list[str]) -> Drafted:
     if not entries:
         if not parsed.get("version"):
             raise Rejected("not a feed: no RSS or Atom channel found")
-        raise Rejected("feed has no items")
+        raise Rejected(NO_ITEMS)
     if len(entries) > MAX_FEED_ITEMS:
         warnings.append(f"feed has {len(entries)} items; imported the first {MAX_FEED_ITEMS}")
         entries = entries[:MAX_FEED_ITEMS]

@@ -1,0 +1,250 @@
+"""Fetching against a real server on 127.0.0.1: moves, loops, throttling, errors, caps, gzip."""
+
+from __future__ import annotations
+
+import time
+from http.server import BaseHTTPRequestHandler
+
+from newsdesk.desk import Desk
+from newsdesk.feeds.http import Limits
+from tests.feeds.server import FeedServer, Reply, rss
+
+LIMITS = Limits(connect_timeout=1, read_timeout=1, total_timeout=2)
+
+ITEMS = [
+    (
+        "q-1",
+        "Quarry road reopens after resurfacing",
+        "http://example.invalid/quarry",
+        "The county said the quarry road reopened on Tuesday after three weeks of "
+        "resurfacing work, and lorries may use it again from next month.",
+    ),
+    (
+        "q-2",
+        "Choir wins regional prize",
+        "http://example.invalid/choir",
+        "The valley choir took first place at the regional festival on Saturday, "
+        "its director said, beating eleven other choirs from across the district.",
+    ),
+]
+FEED = Reply(body=rss("Valley Post", ITEMS), headers={"Content-Type": "application/rss+xml"})
+
+
+def one(desk: Desk, name: str) -> tuple[str, str]:
+    """Fetch one feed; (status, reason)."""
+    (outcome,) = desk.fetch([name], limits=LIMITS).feeds
+    return outcome.status, outcome.reason or ""
+
+
+def test_permanent_redirects_move_the_subscription(
+    open_desk: Desk, feed_server: FeedServer
+) -> None:
+    base = feed_server.url
+    feed_server.route("/feed.xml", FEED)
+    feed_server.route("/old301", Reply(301, headers={"Location": "/mid308"}))
+    feed_server.route("/mid308", Reply(308, headers={"Location": f"{base}/feed.xml"}))
+    feed_server.route("/temp302", Reply(302, headers={"Location": "/feed.xml"}))
+    open_desk.add_feed(f"{base}/old301", name="moved")
+    open_desk.add_feed(f"{base}/temp302", name="temp")
+    # One after the other: which one stores the shared items first must not vary.
+    summary = open_desk.fetch(["moved"], limits=LIMITS)
+    summary.feeds += open_desk.fetch(["temp"], limits=LIMITS).feeds
+    outcomes = {f.name: f for f in summary.feeds}
+    assert outcomes["moved"].status == "new" and outcomes["moved"].new == 2
+    assert "moved permanently" in (outcomes["moved"].message or "")
+    # The same items through a temporary redirect are duplicates, not new articles.
+    assert outcomes["temp"].new == 0 and outcomes["temp"].message is None
+    subs = {s.name: s for s in open_desk.feeds()}
+    assert subs["moved"].url == f"{base}/feed.xml"
+    assert subs["temp"].url == f"{base}/temp302"
+    assert open_desk.count() == 2
+
+
+def test_redirect_loop_is_named(open_desk: Desk, feed_server: FeedServer) -> None:
+    feed_server.route("/a", Reply(301, headers={"Location": "/b"}))
+    feed_server.route("/b", Reply(302, headers={"Location": "/a"}))
+    open_desk.add_feed(f"{feed_server.url}/a", name="loop")
+    status, reason = one(open_desk, "loop")
+    assert status == "failed" and "redirect loop" in reason
+    (sub,) = open_desk.feeds()
+    assert sub.url == f"{feed_server.url}/a"
+    assert "redirect loop" in (sub.last_error or "")
+
+
+def test_too_many_redirects(open_desk: Desk, feed_server: FeedServer) -> None:
+    for n in range(10):
+        feed_server.route(f"/r{n}", Reply(302, headers={"Location": f"/r{n + 1}"}))
+    open_desk.add_feed(f"{feed_server.url}/r0", name="chain")
+    status, reason = one(open_desk, "chain")
+    assert status == "failed" and "too many redirects" in reason
+
+
+def test_429_retry_after_holds_the_feed_even_for_all(
+    open_desk: Desk, feed_server: FeedServer
+) -> None:
+    feed_server.route("/busy", Reply(429, headers={"Retry-After": "7200"}))
+    open_desk.add_feed(f"{feed_server.url}/busy", name="busy")
+    before = time.time()
+    status, reason = one(open_desk, "busy")
+    assert status == "failed" and "429" in reason and "7200" in reason
+    (sub,) = open_desk.feeds()
+    assert sub.next_due_ts >= before + 7200
+    assert sub.failures == 1
+    asked = len(feed_server.paths())
+    again = open_desk.fetch(every=True, limits=LIMITS)
+    assert again.feeds == [] and again.skipped == 1
+    assert len(feed_server.paths()) == asked
+
+
+def test_503_with_http_date_retry_after(open_desk: Desk, feed_server: FeedServer) -> None:
+    from email.utils import formatdate
+
+    feed_server.route(
+        "/maint",
+        Reply(503, headers={"Retry-After": formatdate(time.time() + 3 * 3600, usegmt=True)}),
+    )
+    open_desk.add_feed(f"{feed_server.url}/maint", name="maint", every_s=60)
+    one(open_desk, "maint")
+    (sub,) = open_desk.feeds()
+    assert sub.next_due_ts > time.time() + 2.5 * 3600
+
+
+def test_500_backs_off_and_recovers(open_desk: Desk, feed_server: FeedServer) -> None:
+    state = {"fail": True}
+
+    def flaky(_h: BaseHTTPRequestHandler) -> Reply:
+        return Reply(500) if state["fail"] else FEED
+
+    feed_server.route("/flaky", flaky)
+    open_desk.add_feed(f"{feed_server.url}/flaky", name="flaky", every_s=600)
+    before = time.time()
+    assert one(open_desk, "flaky") == ("failed", "server error (500)")
+    one(open_desk, "flaky")
+    (sub,) = open_desk.feeds()
+    assert sub.failures == 2 and sub.status == "failing"
+    assert sub.next_due_ts >= before + 1200  # doubled after the second failure
+    state["fail"] = False
+    assert one(open_desk, "flaky")[0] == "new"
+    (sub,) = open_desk.feeds()
+    assert sub.failures == 0 and sub.last_error is None and sub.items == 2
+
+
+def test_slow_response_past_the_read_timeout(open_desk: Desk, feed_server: FeedServer) -> None:
+    feed_server.route("/slow", Reply(body=FEED.body, delay=1.6))
+    open_desk.add_feed(f"{feed_server.url}/slow", name="slow")
+    started = time.monotonic()
+    status, reason = one(open_desk, "slow")
+    assert status == "failed" and "timed out" in reason
+    assert time.monotonic() - started < 1.5
+    assert open_desk.count() == 0
+
+
+def test_drip_past_the_whole_response_deadline(open_desk: Desk, feed_server: FeedServer) -> None:
+    feed_server.route("/drip", Reply(body=b" " * 4000 + FEED.body, drip=0.05))
+    open_desk.add_feed(f"{feed_server.url}/drip", name="drip")
+    started = time.monotonic()
+    status, reason = one(open_desk, "drip")
+    assert status == "failed" and "timed out" in reason
+    assert time.monotonic() - started < 3.5
+
+
+def test_body_over_the_cap(open_desk: Desk, feed_server: FeedServer) -> None:
+    big = rss(
+        "Big",
+        [(f"b-{n}", f"Item {n}", f"http://example.invalid/{n}", "x" * 200) for n in range(40)],
+    )
+    feed_server.route("/declared", Reply(body=big))
+    feed_server.route("/undeclared", Reply(body=big, length=False))
+    feed_server.route("/bomb", Reply(body=big + b" " * 200_000, gzip=True))
+    for name in ("declared", "undeclared", "bomb"):
+        open_desk.add_feed(f"{feed_server.url}/{name}", name=name)
+    limits = Limits(connect_timeout=1, read_timeout=1, total_timeout=2, max_bytes=4000)
+    outcomes = {f.name: f for f in open_desk.fetch(limits=limits).feeds}
+    assert all(o.status == "failed" for o in outcomes.values())
+    assert all("too large" in (o.reason or "") for o in outcomes.values())
+    assert "more than" in (outcomes["undeclared"].reason or "")
+    assert open_desk.count() == 0
+
+
+def test_gzip_body_and_last_modified_304(open_desk: Desk, feed_server: FeedServer) -> None:
+    stamp = "Wed, 02 Dec 2026 10:00:00 GMT"
+
+    def route(handler: BaseHTTPRequestHandler) -> Reply:
+        if handler.headers.get("If-Modified-Since") == stamp:
+            return Reply(304)
+        return Reply(body=FEED.body, gzip=True, headers={"Last-Modified": stamp})
+
+    feed_server.route("/zipped", route)
+    open_desk.add_feed(f"{feed_server.url}/zipped", name="zipped")
+    assert one(open_desk, "zipped")[0] == "new"
+    assert open_desk.count() == 2
+    _path, headers = feed_server.requests[0]
+    assert "gzip" in headers.get("Accept-Encoding", "")
+    assert headers.get("User-Agent", "").startswith("newsdesk/")
+    assert one(open_desk, "zipped") == ("unchanged", "")
+    assert feed_server.requests[-1][1].get("If-Modified-Since") == stamp
+    assert open_desk.count() == 2
+
+
+def test_truncated_body(open_desk: Desk, feed_server: FeedServer) -> None:
+    feed_server.route("/cut", Reply(body=FEED.body[:300], short_by=500))
+    open_desk.add_feed(f"{feed_server.url}/cut", name="cut")
+    status, reason = one(open_desk, "cut")
+    assert status == "failed" and "cut short" in reason
+
+
+def test_wrong_content_types(open_desk: Desk, feed_server: FeedServer) -> None:
+    # A real feed with a wrong label is still a feed; JSON or an image is not.
+    feed_server.route("/plain", Reply(body=FEED.body, headers={"Content-Type": "text/plain"}))
+    feed_server.route(
+        "/json", Reply(body=b'{"status": "ok"}', headers={"Content-Type": "application/json"})
+    )
+    feed_server.route(
+        "/png", Reply(body=b"\x89PNG\r\n\x1a\n" + bytes(200), headers={"Content-Type": "image/png"})
+    )
+    for name in ("plain", "json", "png"):
+        open_desk.add_feed(f"{feed_server.url}/{name}", name=name)
+    outcomes = {f.name: f for f in open_desk.fetch(limits=LIMITS).feeds}
+    assert outcomes["plain"].new == 2
+    for name in ("json", "png"):
+        assert outcomes[name].status == "failed"
+        assert outcomes[name].reason
+    assert open_desk.count() == 2
+
+
+def test_full_text_fetches_pages_on_the_same_server(
+    open_desk: Desk, feed_server: FeedServer
+) -> None:
+    base = feed_server.url
+    article = (
+        "<html><head><title>Quarry road reopens</title></head><body><article>"
+        "<h1>Quarry road reopens after resurfacing</h1>"
+        + "".join(
+            f"<p>Paragraph {n}: the council engineer walked the new surface and counted the "
+            f"drains, the signs and the passing places one by one before the barriers lifted.</p>"
+            for n in range(8)
+        )
+        + "</article></body></html>"
+    ).encode()
+    feed_server.route("/story/quarry", Reply(body=article, headers={"Content-Type": "text/html"}))
+    items = [
+        (ITEMS[0][0], ITEMS[0][1], f"{base}/story/quarry", ITEMS[0][3]),
+        (ITEMS[1][0], ITEMS[1][1], f"{base}/story/missing", ITEMS[1][3]),
+    ]
+    feed_server.route("/ft.xml", Reply(body=rss("Valley Post", items)))
+    open_desk.add_feed(f"{base}/ft.xml", name="ft", full_text=True)
+    (outcome,) = open_desk.fetch(limits=LIMITS).feeds
+    assert outcome.new == 2
+    assert any("missing" in w or "Choir" in w for w in outcome.warnings)
+    assert any("kept the summary" in w for w in outcome.warnings)
+    stored = [open_desk.get(i) for i in outcome.new_ids]
+    bodies = {a.title: a for a in stored if a is not None}
+    quarry = bodies["Quarry road reopens after resurfacing"]
+    assert "Paragraph 7" in quarry.meta.body and quarry.meta.guid == "q-1"
+    choir = bodies["Choir wins regional prize"]
+    assert "valley choir" in choir.meta.body
+    # A second fetch of a changed feed does not fetch the stored items' pages again.
+    feed_server.route("/ft.xml", Reply(body=rss("Valley Post", items) + b" "))
+    pages_before = feed_server.paths().count("/story/quarry")
+    open_desk.fetch(["ft"], limits=LIMITS)
+    assert feed_server.paths().count("/story/quarry") == pages_before
