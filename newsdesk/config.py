@@ -17,6 +17,9 @@ one-line messages and the defaults are kept.
 
     [stories]
     read_all_versions = false   # reading one version marks the story's others read
+
+    [watch]
+    folders = ["~/wire-drop"]   # imported as files arrive (`newsdesk watch`, and the app)
 """
 
 from __future__ import annotations
@@ -42,6 +45,8 @@ class Settings:
     read_all_versions: bool = False
     #: Where exports go by default (`[export] folder`), else the documents folder.
     export_folder: Path | None = None
+    #: Folders whose new files are imported (`[watch] folders`).
+    watch_folders: list[Path] = field(default_factory=list)
     #: One line per problem found ("keys.toml: ...").
     errors: list[str] = field(default_factory=list)
 
@@ -125,4 +130,24 @@ def load_settings(paths: Paths) -> Settings:
             settings.read_all_versions = read_all
         else:
             errors.append("config.toml: stories.read_all_versions must be true or false; ignored")
+    settings.watch_folders = _watch_folders(config.get("watch", {}), errors)
     return settings
+
+
+def _watch_folders(table: object, errors: list[str]) -> list[Path]:
+    if not isinstance(table, dict):
+        errors.append("config.toml: [watch] must be a table; no folder watched")
+        return []
+    folders = table.get("folders", [])
+    if isinstance(folders, str):
+        folders = [folders]
+    if not isinstance(folders, list):
+        errors.append("config.toml: watch.folders must be a list of folder paths; ignored")
+        return []
+    found: list[Path] = []
+    for entry in folders:
+        if isinstance(entry, str) and entry.strip():
+            found.append(Path(entry.strip()).expanduser())
+        else:
+            errors.append(f"config.toml: watch.folders has {entry!r}, not a folder path; ignored")
+    return found

@@ -415,6 +415,33 @@ class Desk:
 
     # -- reading -------------------------------------------------------------
 
+    def watch_folders(
+        self,
+        folders: Sequence[Path],
+        *,
+        stop: threading.Event,
+        on_import: Callable[[ImportSummary], None],
+        on_error: Callable[[str], None],
+        settle_s: float | None = None,
+        initial: bool = True,
+    ) -> None:
+        """Import files as they arrive in the folders (complete ones only) until `stop`."""
+        from newsdesk import watch
+
+        try:
+            checked = watch.check_folders(folders)
+        except ValueError as exc:
+            raise DeskError(str(exc)) from exc
+        watch.watch(
+            checked,
+            lambda paths: self.import_paths(paths),
+            stop=stop,
+            on_import=on_import,
+            on_error=on_error,
+            settle_s=watch.SETTLE_S if settle_s is None else settle_s,
+            initial=initial,
+        )
+
     def search(
         self,
         query: str = "",

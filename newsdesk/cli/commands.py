@@ -324,4 +324,5 @@ HANDLERS: dict[str, Handler] = {
     "diff": _lazy("newsdesk.cli.stories_cmd", "cmd_diff"),
     "feeds": _lazy("newsdesk.cli.feeds_cmd", "cmd_feeds"),
     "fetch": _lazy("newsdesk.cli.feeds_cmd", "cmd_fetch"),
+    "watch": _lazy("newsdesk.cli.watch_cmd", "cmd_watch"),
 }

@@ -34,3 +34,13 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true")
     p.add_argument("--timeout", type=float, default=None, help="seconds per request (default 20)")
     p.add_argument("--no-index", action="store_true", help="store only; index later")
+
+    p = sub.add_parser("watch", help="import files as they arrive in folders (until Ctrl-C)")
+    p.add_argument(
+        "folders", nargs="*", metavar="DIR", help="folders to watch (default: [watch] folders)"
+    )
+    p.add_argument(
+        "--settle", type=float, default=None, help="seconds a file must stay unchanged (default 1)"
+    )
+    p.add_argument("--no-initial", action="store_true", help="skip files already in the folders")
+    p.add_argument("--json", action="store_true", help="one JSON line per import")

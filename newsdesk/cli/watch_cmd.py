@@ -1,0 +1,82 @@
+"""`newsdesk watch DIR...`: import files dropped into folders, in the foreground."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import signal
+import sys
+import threading
+from pathlib import Path
+from types import FrameType
+
+from rich.text import Text
+
+from newsdesk.cli import output
+from newsdesk.cli.commands import EXIT_OK, EXIT_USAGE, sync_index
+from newsdesk.config import load_settings
+from newsdesk.desk import Desk, ImportSummary
+from newsdesk.sanitize import clean_line
+
+
+def cmd_watch(desk: Desk, args: argparse.Namespace) -> int:
+    folders = [Path(f) for f in args.folders]
+    if not folders:
+        settings = load_settings(desk.paths)
+        for problem in settings.errors:
+            output.notice(problem)
+        folders = settings.watch_folders
+    if not folders:
+        output.error("no folder to watch: give DIR... or set [watch] folders in config.toml")
+        return EXIT_USAGE
+    if args.settle is not None and not 0 <= args.settle <= 3600:
+        output.error("--settle must be between 0 and 3600 seconds")
+        return EXIT_USAGE
+    stop = threading.Event()
+
+    def on_term(_signum: int, _frame: FrameType | None) -> None:
+        stop.set()
+
+    # A service manager stops us with SIGTERM: finish the file in hand, then leave.
+    previous = signal.signal(signal.SIGTERM, on_term)
+
+    def on_import(summary: ImportSummary) -> None:
+        if summary.imported:
+            try:
+                sync_index(desk)
+            except OSError as exc:
+                output.notice(f"the search index was not updated ({exc.strerror or exc})")
+        if args.json:
+            sys.stdout.write(json.dumps(summary.as_dict(), ensure_ascii=False) + "\n")
+        else:
+            for outcome in summary.files:
+                name = clean_line(outcome.path)
+                if outcome.error:
+                    output.out.print(Text.assemble(("✗ ", "red"), name, ": ", outcome.error))
+                else:
+                    dupes = f", {outcome.duplicates} already stored" if outcome.duplicates else ""
+                    output.out.print(
+                        Text.assemble(("+ ", "green"), name, f": {outcome.imported} new{dupes}")
+                    )
+        sys.stdout.flush()
+
+    def on_error(message: str) -> None:
+        output.notice(message)
+
+    if not args.json:
+        shown = ", ".join(clean_line(str(f)) for f in folders)
+        output.notice(f"watching {shown} (Ctrl-C to stop)")
+    try:
+        desk.watch_folders(
+            folders,
+            stop=stop,
+            on_import=on_import,
+            on_error=on_error,
+            settle_s=args.settle,
+            initial=not args.no_initial,
+        )
+    except KeyboardInterrupt:
+        pass
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    return EXIT_OK

@@ -1,0 +1,171 @@
+"""Watched folders: import files dropped into them, once they are complete.
+
+watchfiles reports changes (a file written, or moved in, which arrives as
+"added"); a file is imported only when its size and modification time have
+stayed the same for `settle_s` seconds, so a copy still being written is
+never read half-way. Temporary names (`.part`, `.tmp`, `~`, `.crdownload`,
+hidden files) are ignored until renamed. Files go through the caller's
+import (the Desk's, so dedupe, story grouping and rules apply); a file that
+fails is reported and the watch goes on, and even an error of the watcher
+itself only restarts it. No Textual here: the CLI and the app both use it.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newsdesk.desk import ImportSummary
+
+#: Endings of files still being written by a browser, a copy tool or an editor.
+TEMPORARY_SUFFIXES = (".part", ".partial", ".tmp", ".temp", ".crdownload", ".download", ".swp", "~")
+#: How long a file must keep the same size and time before it is read.
+SETTLE_S = 1.0
+#: How often pending files are looked at when nothing changes.
+TICK_MS = 200
+
+ImportFiles = Callable[[list[Path]], "ImportSummary"]
+
+
+def is_temporary(path: Path) -> bool:
+    """A name that says the file is not finished (or not for us)."""
+    name = path.name.casefold()
+    return name.startswith((".", "~$")) or name.endswith(TEMPORARY_SUFFIXES)
+
+
+def check_folders(folders: Sequence[Path]) -> list[Path]:
+    """The folders as absolute paths; ValueError naming the first that is not a folder."""
+    checked: list[Path] = []
+    for folder in folders:
+        path = Path(folder).expanduser()
+        if not path.is_dir():
+            raise ValueError(f"not a folder: {folder}")
+        checked.append(path.resolve())
+    return list(dict.fromkeys(checked))
+
+
+@dataclass
+class _Pending:
+    size: int
+    mtime_ns: int
+    since: float
+
+
+class Settler:
+    """Files seen changing, released once they have stayed still for `settle_s`."""
+
+    def __init__(self, settle_s: float = SETTLE_S) -> None:
+        self.settle_s = settle_s
+        self._pending: dict[Path, _Pending] = {}
+
+    def __len__(self) -> int:
+        return len(self._pending)
+
+    def saw(self, path: Path, now: float) -> None:
+        if is_temporary(path) or any(p.startswith(".") for p in path.parent.parts[-1:]):
+            return
+        stat = _stat(path)
+        if stat is None:
+            self._pending.pop(path, None)
+            return
+        self._pending[path] = _Pending(stat.st_size, stat.st_mtime_ns, now)
+
+    def ready(self, now: float) -> list[Path]:
+        """Files unchanged for `settle_s`; they leave the pending set."""
+        done: list[Path] = []
+        for path, seen in list(self._pending.items()):
+            stat = _stat(path)
+            if stat is None:
+                del self._pending[path]  # moved away or deleted before it settled
+            elif (stat.st_size, stat.st_mtime_ns) != (seen.size, seen.mtime_ns):
+                self._pending[path] = _Pending(stat.st_size, stat.st_mtime_ns, now)
+            elif now - seen.since >= self.settle_s:
+                del self._pending[path]
+                if stat.st_size > 0:
+                    done.append(path)
+        return sorted(done)
+
+
+def _stat(path: Path) -> os.stat_result | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat if path.is_file() else None
+
+
+def existing_files(folders: Sequence[Path]) -> list[Path]:
+    from newsdesk.ingest import iter_input_files
+
+    return [p for p in iter_input_files(folders) if not is_temporary(p)]
+
+
+def watch(
+    folders: Sequence[Path],
+    import_files: ImportFiles,
+    *,
+    stop: threading.Event,
+    on_import: Callable[[ImportSummary], None],
+    on_error: Callable[[str], None],
+    settle_s: float = SETTLE_S,
+    initial: bool = True,
+) -> None:
+    """Watch until `stop` is set; every settled file is handed to `import_files`."""
+    import watchfiles
+
+    wanted = list(folders)
+    settler = Settler(settle_s)
+    if initial:
+        now = time.monotonic()
+        for path in existing_files(folders):
+            settler.saw(path, now)
+    while not stop.is_set():
+        try:
+            for changes in watchfiles.watch(
+                *folders,
+                watch_filter=None,
+                debounce=100,
+                step=50,
+                rust_timeout=TICK_MS,
+                yield_on_timeout=True,
+                stop_event=stop,
+                raise_interrupt=False,
+                ignore_permission_denied=True,
+            ):
+                now = time.monotonic()
+                for change, name in changes:
+                    if change != watchfiles.Change.deleted:
+                        settler.saw(Path(name), now)
+                _import_ready(settler, import_files, on_import, on_error)
+            if not stop.is_set():
+                _import_ready(settler, import_files, on_import, on_error)
+        except Exception as exc:  # the watcher itself failed (a folder vanished...)
+            on_error(f"the watch stopped ({type(exc).__name__}: {exc}); restarting")
+            folders = [f for f in wanted if f.is_dir()]
+            if not folders:
+                on_error("no watched folder exists any more; waiting for one to come back")
+            while not stop.wait(1.0) and not folders:
+                folders = [f for f in wanted if f.is_dir()]
+
+
+def _import_ready(
+    settler: Settler,
+    import_files: ImportFiles,
+    on_import: Callable[[ImportSummary], None],
+    on_error: Callable[[str], None],
+) -> None:
+    ready = settler.ready(time.monotonic())
+    if not ready:
+        return
+    try:
+        summary = import_files(ready)
+    except Exception as exc:  # one bad batch never stops the watch
+        on_error(f"could not import {len(ready)} file(s): {type(exc).__name__}: {exc}")
+        return
+    on_import(summary)

@@ -1,0 +1,165 @@
+"""Watched folders with real files, real renames and moves; results polled, no fixed sleeps."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from newsdesk.cli.main import main
+from newsdesk.config import load_settings
+from newsdesk.desk import Desk, ImportSummary
+from newsdesk.paths import resolve
+from newsdesk.watch import Settler, is_temporary
+
+
+def story(n: int) -> str:
+    return (
+        f"---\ntitle: Allotment society report number {n}\nsource: Hill Road Bulletin\n---\n\n"
+        f"The allotment society met on Thursday evening for meeting number {n} and agreed "
+        f"to share the new water butts between plots {n} and {n + 1}, the secretary said.\n\n"
+        "Members also asked the council to mend the gate by the lane before winter.\n"
+    )
+
+
+class Watcher:
+    """`Desk.watch_folders` in a thread, as `newsdesk watch` and the app run it."""
+
+    def __init__(self, folders: list[Path]) -> None:
+        self.stop = threading.Event()
+        self.summaries: list[ImportSummary] = []
+        self.errors: list[str] = []
+        self._lock = threading.Lock()
+        self.thread = threading.Thread(target=self._run, args=(folders,), daemon=True)
+
+    def _run(self, folders: list[Path]) -> None:
+        with Desk() as desk:
+            desk.watch_folders(
+                folders,
+                stop=self.stop,
+                on_import=self._add,
+                on_error=self.errors.append,
+                settle_s=0.3,
+            )
+
+    def _add(self, summary: ImportSummary) -> None:
+        with self._lock:
+            self.summaries.append(summary)
+
+    def files(self) -> dict[str, tuple[int, str | None]]:
+        with self._lock:
+            return {
+                Path(f.path).name: (f.imported, f.error) for s in self.summaries for f in s.files
+            }
+
+
+def wait_for(check: Callable[[], bool], timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not check():
+        if time.monotonic() > deadline:
+            raise AssertionError("timed out waiting")
+        time.sleep(0.05)
+
+
+@pytest.fixture
+def drop(tmp_path: Path) -> Path:
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def watcher(drop: Path) -> Iterator[Watcher]:
+    (drop / "already.md").write_text(story(0), encoding="utf-8")
+    running = Watcher([drop])
+    running.thread.start()
+    wait_for(lambda: "already.md" in running.files())
+    yield running
+    running.stop.set()
+    running.thread.join(10)
+    assert not running.thread.is_alive()
+
+
+def test_partial_names_wait_for_the_rename(watcher: Watcher, drop: Path) -> None:
+    part = drop / "one.md.part"
+    part.write_text(story(1), encoding="utf-8")
+    (drop / "notes.md~").write_text(story(9), encoding="utf-8")
+    (drop / "two.md.tmp").write_text(story(2), encoding="utf-8")
+    os.rename(part, drop / "one.md")
+    wait_for(lambda: "one.md" in watcher.files())
+    files = watcher.files()
+    assert files["one.md"] == (1, None)
+    assert not any(is_temporary(Path(name)) for name in files)
+
+
+def test_moved_in_and_growing_files(watcher: Watcher, drop: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere.md"
+    outside.write_text(story(3), encoding="utf-8")
+    os.rename(outside, drop / "moved.md")
+    sub = drop / "desk-b"
+    sub.mkdir()
+    growing = sub / "slow.md"
+    text = story(4)
+    with growing.open("w", encoding="utf-8") as handle:
+        for start in range(0, len(text), 60):
+            handle.write(text[start : start + 60])
+            handle.flush()
+            time.sleep(0.08)  # a writer slower than one poll, faster than the settle time
+    wait_for(lambda: {"moved.md", "slow.md"} <= watcher.files().keys())
+    files = watcher.files()
+    assert files["moved.md"] == (1, None) and files["slow.md"] == (1, None)
+    # Each file once: the growing file was not read half-written and then again.
+    assert sum(1 for s in watcher.summaries for f in s.files if f.path.endswith("slow.md")) == 1
+    with Desk() as desk:
+        titles = {row.title for row in desk.rows(desk.inbox_ids())}
+    assert "Allotment society report number 4" in titles
+
+
+def test_a_bad_file_does_not_stop_the_watch(watcher: Watcher, drop: Path) -> None:
+    (drop / "broken.xml").write_bytes(b"<rss><channel><item><title>x</ti")
+    wait_for(lambda: "broken.xml" in watcher.files())
+    imported, error = watcher.files()["broken.xml"]
+    assert imported == 0 and error
+    (drop / "after.md").write_text(story(5), encoding="utf-8")
+    wait_for(lambda: "after.md" in watcher.files())
+    assert watcher.files()["after.md"] == (1, None)
+
+
+def test_settler_releases_only_still_files(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_text("one", encoding="utf-8")
+    settler = Settler(settle_s=5)
+    settler.saw(path, now=100.0)
+    settler.saw(tmp_path / "b.part", now=100.0)
+    assert len(settler) == 1
+    assert settler.ready(now=104.0) == []
+    path.write_text("one and more", encoding="utf-8")
+    assert settler.ready(now=106.0) == []  # it changed: the clock starts again
+    assert settler.ready(now=110.0) == []
+    assert settler.ready(now=111.5) == [path]
+    assert len(settler) == 0
+
+
+def test_watch_command_errors_are_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["watch"]) == 2
+    assert "no folder to watch" in capsys.readouterr().err
+    assert main(["watch", str(tmp_path / "nope")]) == 1
+    err = capsys.readouterr().err
+    assert "not a folder" in err and "Traceback" not in err
+
+
+def test_watch_folders_from_config(tmp_path: Path) -> None:
+    paths = resolve()
+    paths.config_file.parent.mkdir(parents=True, exist_ok=True)
+    paths.config_file.write_text(
+        '[watch]\nfolders = ["~/drop", "/srv/wire", 3]\n', encoding="utf-8"
+    )
+    settings = load_settings(paths)
+    assert settings.watch_folders == [Path("~/drop").expanduser(), Path("/srv/wire")]
+    assert any("watch.folders" in e for e in settings.errors)
