@@ -321,10 +321,10 @@ class Desk:
                 duplicates += 1
                 continue
             created.append(aid)
-            # Undated articles are grouped as of their arrival.
-            published_ts = iso_to_ts(meta.published) or time.time()
+            # Undated articles take the date of the story they join, else arrival.
+            published_ts = iso_to_ts(meta.published)
             signature = signatures[index] if index < len(signatures) else None
-            story = grouper.assign(aid, meta, published_ts, signature)
+            story = grouper.assign(aid, meta, published_ts, signature, time.time())
             self.store.set_story(tx, aid, story)
         if after is not None:
             after(tx, stored)

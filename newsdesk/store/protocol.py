@@ -92,6 +92,13 @@ class StoryTables(Protocol):
         """
         ...
 
+    def story_signatures(
+        self, story_ids: Sequence[str], limit: int
+    ) -> list[tuple[str, Signature, float | None]]:
+        """(story id, signature, ts) of the members of these stories, at most `limit`
+        per story (the newest; undated members count as newest)."""
+        ...
+
     def add_member(
         self,
         article_id: str,

@@ -32,10 +32,10 @@ import numpy as np
 import numpy.typing as npt
 
 from newsdesk.model import Extracted
-from newsdesk.stories import minhash
+from newsdesk.stories import idf, minhash
 from newsdesk.stories.names import name_mentions
 from newsdesk.stories.numbers import figure_keys
-from newsdesk.stories.text import content_words, prose
+from newsdesk.stories.text import STOPWORDS, content_words, prose, stem, words
 
 SHINGLE_WORDS = 2
 SHINGLE_K = 64
@@ -56,7 +56,8 @@ LEDE_WORDS = 80
 
 U32 = npt.NDArray[np.uint32]
 U16 = npt.NDArray[np.uint16]
-Row = tuple[bytes, bytes, bytes, bytes, bytes, bytes, bytes]
+U8 = npt.NDArray[np.uint8]
+Row = tuple[bytes, bytes, bytes, bytes, bytes, bytes, bytes, bytes]
 
 
 @dataclass
@@ -70,6 +71,9 @@ class Signature:
     title: U32
     lede: U32
     lede_figures: U32
+    #: The rarity of each `lede` word (`idf.weight`, in tenths), in `lede`'s order;
+    #: empty in rows stored before it existed.
+    lede_weights: U8
 
     # Python views of the stored arrays, built once: one new article is compared
     # with dozens of candidates, and tiny sets are faster as sets than as arrays.
@@ -88,6 +92,14 @@ class Signature:
     @cached_property
     def lede_set(self) -> frozenset[int]:
         return frozenset(self.lede.tolist())
+
+    @cached_property
+    def lede_vector(self) -> tuple[dict[int, float], float]:
+        """Weighted lede words and the vector's norm (for `score.tfidf`)."""
+        if len(self.lede_weights) != len(self.lede):
+            return {}, 0.0
+        vec = dict(zip(self.lede.tolist(), self.lede_weights.tolist(), strict=True))
+        return vec, sum(w * w for w in vec.values()) ** 0.5
 
     @cached_property
     def lede_figure_set(self) -> frozenset[int]:
@@ -109,11 +121,12 @@ class Signature:
             self.title.tobytes(),
             self.lede.tobytes(),
             self.lede_figures.tobytes(),
+            self.lede_weights.tobytes(),
         )
 
     @classmethod
     def from_row(cls, row: Row) -> Signature:
-        shingles, names, counts, figures, title, lede, lede_figures = row
+        shingles, names, counts, figures, title, lede, lede_figures, lede_weights = row
         return cls(
             np.frombuffer(shingles, dtype=np.uint16),
             np.frombuffer(names, dtype=np.uint32),
@@ -123,6 +136,7 @@ class Signature:
             # Rows stored before these columns existed hold empty blobs (b"").
             np.frombuffer(lede or b"", dtype=np.uint32),
             np.frombuffer(lede_figures or b"", dtype=np.uint32),
+            np.frombuffer(lede_weights or b"", dtype=np.uint8),
         )
 
 
@@ -144,9 +158,13 @@ def compute(meta: Extracted) -> Signature:
     names = np.array(sorted(by_hash), dtype=np.uint32)
     counts = np.array([by_hash[h] for h in names.tolist()], dtype=np.uint16)
     body = prose(meta.body)
-    body_words = content_words(body)
+    body_folded = _content_folded(body)
+    body_words = [stem(w) for w in body_folded]
     shingles = minhash.shingle_hashes(body_words, SHINGLE_WORDS)
-    title_words = content_words(meta.title)
+    title_folded = _content_folded(meta.title)
+    title_words = [stem(w) for w in title_folded]
+    lede_folded = [*title_folded, *body_folded[:LEDE_WORDS]]
+    lede = minhash.hash_set32(stem(w) for w in lede_folded)
     first_paragraph = next((line for line in body.splitlines() if line.strip()), "")
     return Signature(
         shingles=minhash.low_bits(minhash.signature(shingles, SHINGLE_K)),
@@ -154,8 +172,25 @@ def compute(meta: Extracted) -> Signature:
         name_counts=counts,
         figures=minhash.hash_set32("#" + k for k in figure_keys(f"{meta.title}\n{body}")),
         title=minhash.hash_set32(title_words),
-        lede=minhash.hash_set32([*title_words, *body_words[:LEDE_WORDS]]),
+        lede=lede,
         lede_figures=minhash.hash_set32(
             "#" + k for k in figure_keys(f"{meta.title}\n{first_paragraph}")
         ),
+        lede_weights=_lede_weights(lede_folded, lede, idf.language(meta.language)),
     )
+
+
+def _content_folded(text: str) -> list[str]:
+    """`text.content_words` before stemming (the frequency lists hold whole words)."""
+    return [w for w in words(text) if w not in STOPWORDS and not w[0].isdigit()]
+
+
+def _lede_weights(folded: list[str], lede: U32, lang: str) -> U8:
+    """`idf.weight` of each lede word, aligned with the sorted hashes in `lede`."""
+    by_hash: dict[int, int] = {}
+    for word in folded:
+        stemmed = stem(word)
+        key = minhash.word_hash(stemmed) & 0xFFFFFFFF
+        if key not in by_hash:
+            by_hash[key] = idf.quantise(idf.weight(word, stemmed, lang))
+    return np.array([by_hash.get(h, 1) for h in lede.tolist()], dtype=np.uint8)

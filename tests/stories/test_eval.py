@@ -16,7 +16,9 @@ import pytest
 
 from newsdesk.stories import score as scoring
 
-RECALL_FLOOR = {"tune": 0.8, "holdout": 0.9, "fresh": 0.9, "hard": 0.5}
+# Tune and hard floors lowered (0.8 -> 0.75, 0.5 -> 0.4) with the TF-IDF weight fitted
+# on real news as well: measured 0.76 and 0.44 (README, Stories on real news).
+RECALL_FLOOR = {"tune": 0.75, "holdout": 0.9, "fresh": 0.9, "hard": 0.4}
 BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "eval_stories.py"
 
 
@@ -64,4 +66,6 @@ def test_precision_and_recall_on_the_labelled_pairs(ev: ModuleType, entities: st
         assert precision >= 0.9 and recall >= RECALL_FLOOR[split], (split, precision, recall)
     order = sorted(metas, key=lambda k: (ts[k] or 0.0, k))
     precision, recall, _ = ev.clustering_metrics(ev.cluster(metas, order, ts), events)
-    assert precision >= 0.9 and recall >= 0.85
+    # Average link trades some recall here (0.885 -> 0.80) for precision on real news
+    # (pair precision 0.38 -> 0.75 on the real slice; README, Stories on real news).
+    assert precision >= 0.95 and recall >= 0.78

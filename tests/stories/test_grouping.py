@@ -10,6 +10,7 @@ import pytest
 
 from newsdesk.model import Extracted
 from newsdesk.store.sqlite.stories import SqliteStoryTables, create_tables
+from newsdesk.stories import grouping
 from newsdesk.stories import score as scoring
 from newsdesk.stories.grouping import StoryGrouper
 from newsdesk.stories.signature import compute
@@ -126,3 +127,35 @@ def test_tables_of_the_old_layout_are_replaced() -> None:
     create_tables(db)
     assert "member_id" in {r[1] for r in db.execute("PRAGMA table_info(story_member)")}
     assert StoryGrouper(SqliteStoryTables(db)).assign("a1", QUARRY_WIRE, T0) == "s-a1"
+
+
+def test_an_undated_copy_takes_the_date_of_the_story_it_joins(conn: sqlite3.Connection) -> None:
+    grouper = StoryGrouper(SqliteStoryTables(conn))
+    grouper.assign("a1", QUARRY_WIRE, T0)
+    # Imported much later and undated: matched on content, dated as the story.
+    arrival = T0 + 400 * HOUR
+    assert grouper.assign("a2", QUARRY_LOCAL, None, arrival_ts=arrival) == "s-a1"
+    stored = conn.execute("SELECT ts FROM story_member WHERE article_id = 'a2'").fetchone()[0]
+    assert stored == T0
+    # Alone, an undated article keeps its arrival time.
+    assert grouper.assign("b1", OTHER_QUARRY, None, arrival_ts=arrival) == "s-b1"
+    stored = conn.execute("SELECT ts FROM story_member WHERE article_id = 'b1'").fetchone()[0]
+    assert stored == arrival
+
+
+def test_a_story_spans_at_most_the_cap_from_its_oldest_member(conn: sqlite3.Connection) -> None:
+    grouper = StoryGrouper(SqliteStoryTables(conn))
+    step = grouping.SPAN_HOURS / 2 + 1
+    grouper.assign("a1", QUARRY_WIRE, T0)
+    assert grouper.assign("a2", QUARRY_LOCAL, T0 + step * HOUR) == "s-a1"
+    # Within the window of its newest member, but the story would span too long.
+    assert grouper.assign("a3", QUARRY_WIRE, T0 + 2 * step * HOUR) == "s-a3"
+
+
+def test_a_story_is_joined_on_average_not_through_one_member() -> None:
+    assert grouping.story_score([0.9, 0.0, 0.0]) == pytest.approx(0.3)
+    assert (
+        grouping.story_score([0.6])
+        > scoring.THRESHOLD
+        > grouping.story_score([0.6, 0.05, 0.05, 0.05])
+    )

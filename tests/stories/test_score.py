@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
+
 from newsdesk.model import Extracted
 from newsdesk.store.sqlite.stories import SqliteStoryTables, create_tables
 from newsdesk.stories import score as scoring
@@ -98,3 +100,21 @@ def test_rows_stored_before_the_lede_columns_keep_working() -> None:
     # Simulate a version-1 row: no lede, no lede figures.
     db.execute("UPDATE story_member SET lede = x'', lede_figures = x''")
     assert grouper.assign("a2", QUARRY_LOCAL, T0 + 3 * HOUR) == "s-a1"
+
+
+def test_tfidf_weighs_rare_shared_words_above_common_ones() -> None:
+    base = Extracted(title="Varnholm ferry fire", body="The ferry caught fire near Varnholm.")
+    rare = Extracted(title="Varnholm blaze", body="A blaze broke out near Varnholm harbour.")
+    common = Extracted(title="Ferry fire", body="The ferry caught fire near the coast.")
+    a, b, c = compute(base), compute(rare), compute(common)
+    assert 0.0 < scoring.tfidf(a, b) < 1.0
+    assert scoring.tfidf(a, a) == pytest.approx(1.0)
+    # One rare place name against three common words: counted plainly it is worth
+    # half as much; weighted by rarity, nearly as much.
+    plain = scoring.smoothed_ochiai(a.lede_set, b.lede_set) / scoring.smoothed_ochiai(
+        a.lede_set, c.lede_set
+    )
+    assert plain == pytest.approx(0.5)
+    assert scoring.tfidf(a, b) / scoring.tfidf(a, c) > 0.8
+    empty = scoring.features(a, compute(Extracted()), T0, T0)
+    assert "tfidf" in empty.missing

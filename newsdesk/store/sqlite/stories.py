@@ -46,7 +46,8 @@ _DDL = (
         figures BLOB NOT NULL,
         title BLOB NOT NULL,
         lede BLOB NOT NULL DEFAULT x'',
-        lede_figures BLOB NOT NULL DEFAULT x''
+        lede_figures BLOB NOT NULL DEFAULT x'',
+        lede_weights BLOB NOT NULL DEFAULT x''
     )""",
     "CREATE INDEX IF NOT EXISTS story_member_story ON story_member(story_id)",
     """CREATE TABLE IF NOT EXISTS story_band (
@@ -62,6 +63,7 @@ _DDL = (
 _ADDED_COLUMNS = (
     ("story_member", "lede", "BLOB NOT NULL DEFAULT x''"),
     ("story_member", "lede_figures", "BLOB NOT NULL DEFAULT x''"),
+    ("story_member", "lede_weights", "BLOB NOT NULL DEFAULT x''"),
 )
 
 # Tables of the first, pre-release layout (article ids in the band table).
@@ -96,7 +98,7 @@ def create_tables(conn: sqlite3.Connection) -> None:
 
 
 _CHUNK = 500  # stays well under SQLite's host-parameter limit
-_SIG_COLUMNS = "shingles, names, name_counts, figures, title, lede, lede_figures"
+_SIG_COLUMNS = "shingles, names, name_counts, figures, title, lede, lede_figures, lede_weights"
 
 
 def _band_ts(ts: float | None) -> int:
@@ -174,7 +176,20 @@ class SqliteStoryTables:
             "JOIN story_member m ON m.member_id = c.member_id",
             [*params, limit],
         ).fetchall()
-        return [(str(r[0]), Signature.from_row(r[2:9]), r[1]) for r in rows]
+        return [(str(r[0]), Signature.from_row(r[2:10]), r[1]) for r in rows]
+
+    def story_signatures(
+        self, story_ids: Sequence[str], limit: int
+    ) -> list[tuple[str, Signature, float | None]]:
+        out: list[tuple[str, Signature, float | None]] = []
+        for story_id in story_ids:
+            rows = self.conn.execute(
+                f"SELECT ts, {_SIG_COLUMNS} FROM story_member WHERE story_id = ? "
+                "ORDER BY ts IS NULL DESC, ts DESC, member_id DESC LIMIT ?",
+                (story_id, limit),
+            ).fetchall()
+            out += [(story_id, Signature.from_row(r[1:9]), r[0]) for r in rows]
+        return out
 
     def add_member(
         self,
@@ -186,7 +201,7 @@ class SqliteStoryTables:
     ) -> None:
         cur = self.conn.execute(
             f"INSERT INTO story_member(article_id, story_id, ts, version, {_SIG_COLUMNS}) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (article_id, story_id, ts, SCHEMA_VERSION, *signature.to_row()),
         )
         member_id = cur.lastrowid
@@ -205,7 +220,7 @@ class SqliteStoryTables:
             return
         member_id, ts = row[0], row[1]
         # Band keys are recomputed from the stored sets: they are not stored per member.
-        keys = Signature.from_row(row[2:9]).band_keys()
+        keys = Signature.from_row(row[2:10]).band_keys()
         self.conn.executemany(
             "DELETE FROM story_band WHERE key = ? AND ts = ? AND member_id = ?",
             [(key, _band_ts(ts), member_id) for key in set(keys)],

@@ -1,0 +1,183 @@
+"""Story grouping on real news: the development slice in ../shared/realworld-stories.
+
+    python benchmarks/eval_real_stories.py [--examples 5]
+
+Reads the slice with the importer (`ingest.load_file`), groups it with the real
+`StoryGrouper` in file order (what `newsdesk import` does; undated articles get
+the arrival time, as in `Desk`), and scores it with the slice's own scorer
+(B-cubed and pairwise). In the same run it scores a TF-IDF cosine single-link
+baseline over headline and body content words (pairs within the 96 h window,
+cut-off chosen by best B-cubed F1 on the slice itself, so the baseline is
+flattered, not handicapped). Prints figures only; the gold file is read by the
+scorer's functions, never by the grouper.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import importlib.util
+import json
+import math
+import sqlite3
+import sys
+import time
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from newsdesk.ingest import load_file
+from newsdesk.isodates import iso_to_ts
+from newsdesk.model import Extracted, article_id
+from newsdesk.store.sqlite.stories import SqliteStoryTables, create_tables
+from newsdesk.stories import score as scoring
+from newsdesk.stories.grouping import StoryGrouper
+from newsdesk.stories.text import content_words
+
+SLICE = Path(__file__).resolve().parents[2] / "shared" / "realworld-stories"
+
+
+def scorer() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("rw_score", SLICE / "score.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def load() -> tuple[list[Extracted], list[dict[str, Any]]]:
+    result = load_file(SLICE / "articles.jsonl")
+    if result.error:
+        sys.exit(f"could not read the slice: {result.error}")
+    raw = [
+        json.loads(line)
+        for line in (SLICE / "articles.jsonl").open(encoding="utf-8")
+        if line.strip()
+    ]
+    if len(raw) != len(result.items):
+        sys.exit(f"{len(raw)} lines but {len(result.items)} items imported")
+    return result.items, raw
+
+
+def group(items: list[Extracted]) -> list[str]:
+    """Story id per item, as the import would assign them (one transaction)."""
+    conn = sqlite3.connect(":memory:")
+    create_tables(conn)
+    grouper = StoryGrouper(SqliteStoryTables(conn))
+    arrival = time.time()
+    out: list[str] = []
+    seen: dict[str, str] = {}
+    for meta in items:
+        aid = article_id(meta)
+        if aid in seen:  # an exact duplicate merges into the stored article
+            out.append(seen[aid])
+            continue
+        story = grouper.assign(aid, meta, iso_to_ts(meta.published), None, arrival)
+        seen[aid] = story
+        out.append(story)
+    return out
+
+
+def tfidf_single_link(items: list[Extracted], cutoff: float) -> list[str]:
+    docs = [collections.Counter(content_words(f"{m.title}\n{m.body}")) for m in items]
+    df: collections.Counter[str] = collections.Counter()
+    for d in docs:
+        df.update(d.keys())
+    n = len(docs)
+    vecs = []
+    for d in docs:
+        v = {w: (1 + math.log(c)) * math.log((n + 1) / (df[w] + 1)) for w, c in d.items()}
+        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        vecs.append({w: x / norm for w, x in v.items()})
+    ts = [iso_to_ts(m.published) for m in items]
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(n):
+        for j in range(i):
+            ti, tj = ts[i], ts[j]
+            if ti is not None and tj is not None and abs(ti - tj) > scoring.WINDOW_HOURS * 3600:
+                continue
+            a, b = vecs[i], vecs[j]
+            if len(a) > len(b):
+                a, b = b, a
+            if sum(x * b.get(w, 0.0) for w, x in a.items()) >= cutoff:
+                parent[find(i)] = find(j)
+    return [f"t{find(i)}" for i in range(n)]
+
+
+def evaluate(
+    mod: ModuleType, gold: dict[str, str], urls: list[str], stories: list[str]
+) -> dict[str, float]:
+    pred = {u: s for u, s in zip(urls, stories, strict=True) if u in gold}
+    for u in gold:
+        pred.setdefault(u, "missing:" + u)
+    p, r, f = mod.bcubed(pred, gold)
+    pp, pr, pf, *_ = mod.pairwise(pred, gold)
+    return {
+        "P": p,
+        "R": r,
+        "F1": f,
+        "pairP": pp,
+        "pairR": pr,
+        "pairF1": pf,
+        "clusters": len(set(pred.values())),
+        "largest": max(collections.Counter(pred.values()).values()),
+    }
+
+
+def line(name: str, m: dict[str, float]) -> str:
+    return (
+        f"{name:34} B3 P={m['P']:.3f} R={m['R']:.3f} F1={m['F1']:.3f}  "
+        f"pairs P={m['pairP']:.3f} R={m['pairR']:.3f} F1={m['pairF1']:.3f}  "
+        f"stories={m['clusters']:.0f} largest={m['largest']:.0f}"
+    )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--examples", type=int, default=0, help="print wrong and missed pairs")
+    args = ap.parse_args()
+    if not SLICE.is_dir():
+        sys.exit(f"no development slice at {SLICE}")
+    mod = scorer()
+    gold = json.loads((SLICE / "gold.json").read_text(encoding="utf-8"))["by_url"]
+    items, raw = load()
+    urls = [r["url"] for r in raw]
+    start = time.process_time()
+    stories = group(items)
+    cpu = time.process_time() - start
+    print(
+        f"{len(items)} articles, {len(set(gold.values()))} gold stories; grouping {cpu * 1000 / len(items):.2f} ms CPU an article"
+    )
+    print(line("StoryGrouper (import order)", evaluate(mod, gold, urls, stories)))
+    best: tuple[float, float, dict[str, float]] | None = None
+    for cutoff in (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5):
+        m = evaluate(mod, gold, urls, tfidf_single_link(items, cutoff))
+        if best is None or m["F1"] > best[0]:
+            best = (m["F1"], cutoff, m)
+    assert best is not None
+    print(line(f"TF-IDF single link (cut {best[1]:.2f})", best[2]))
+    if args.examples:
+        pred = dict(zip(urls, stories, strict=True))
+        meta = {r["url"]: r for r in raw}
+        wrong = [(a, b) for a, b in mod.pairs_of(pred) - mod.pairs_of(gold)]
+        by_story = collections.defaultdict(set)
+        for a, b in wrong:
+            by_story[pred[a]].update((a, b))
+        print("\nstories with wrong pairs (largest first):")
+        for story, members in sorted(by_story.items(), key=lambda kv: -len(kv[1]))[: args.examples]:
+            print(f"  {story}:")
+            for u in sorted(members, key=lambda u: meta[u]["published"] or ""):
+                print(
+                    f"    {gold[u][:12]:12} {meta[u]['published'][:16]} {meta[u]['source'][:18]:18} {meta[u]['title'][:80]}"
+                )
+
+
+if __name__ == "__main__":
+    main()
