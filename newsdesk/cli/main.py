@@ -109,6 +109,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("query", nargs="*")
     p.add_argument("--json", action="store_true")
     p.add_argument("--all", action="store_true", help="include single-article stories")
+    p.add_argument(
+        "--regroup",
+        action="store_true",
+        help="group every article again with the current grouping (after an upgrade)",
+    )
 
     p = sub.add_parser("diff", help="what one version of a story has that another lacks")
     p.add_argument("a")

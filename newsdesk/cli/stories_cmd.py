@@ -13,6 +13,16 @@ from newsdesk.desk import Desk, DeskError
 
 
 def cmd_stories(desk: Desk, args: argparse.Namespace) -> int:
+    if args.regroup:
+        count = desk.regroup()
+        output.notice(f"regrouped {count} articles into stories")
+        if not args.json and not args.query:
+            return EXIT_OK
+    elif outdated := desk.stories_outdated():
+        output.notice(
+            f"{outdated} articles were grouped by an older version; "
+            "`newsdesk stories --regroup` groups them again"
+        )
     query = " ".join(args.query)
     ids: list[str] | None = None
     if query:

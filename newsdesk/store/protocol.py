@@ -117,6 +117,10 @@ class StoryTables(Protocol):
         """Delete the member and its band keys (nothing when unknown); sizes unchanged."""
         ...
 
+    def clear(self) -> None:
+        """Forget every story and member (before grouping everything again)."""
+        ...
+
     def grow(self, story_id: str, created_ts: float | None) -> None:
         """Add one to the story's size, creating it (size 1, `created_ts`) when new."""
         ...
@@ -172,6 +176,10 @@ class StoreBackend(Protocol):
 
     def story_tables(self, tx: Transaction) -> StoryTables:
         """Story persistence inside the transaction `tx` (what the grouper works on)."""
+        ...
+
+    def stories_outdated(self) -> int:
+        """How many articles were grouped by an older grouping recipe (regroup them)."""
         ...
 
     # -- revisions (what the index catches up on) ---------------------------------------

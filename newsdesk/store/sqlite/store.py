@@ -20,7 +20,7 @@ from newsdesk.errors import DamagedStoreError
 from newsdesk.feeds.subscription import Subscription
 from newsdesk.model import Article, ArticleRow, Extracted
 from newsdesk.store.protocol import ActionRecord, InsertOutcome, Transaction
-from newsdesk.store.sqlite import actions, articles, feeds, migrations, saved
+from newsdesk.store.sqlite import actions, articles, feeds, migrations, saved, stories
 from newsdesk.store.sqlite.conditions import where
 from newsdesk.store.sqlite.connections import Connections, translated
 from newsdesk.store.sqlite.stories import SqliteStoryTables
@@ -85,10 +85,13 @@ class SqliteStore:
                 "Run `newsdesk doctor` to check it and recover what can be recovered."
             ) from exc
         migrations.check_version(current, self.path)
-        if current == migrations.SCHEMA_VERSION:
-            return
-        with self._db.transaction() as tx:
-            migrations.upgrade(tx, current)
+        if current != migrations.SCHEMA_VERSION:
+            with self._db.transaction() as tx:
+                migrations.upgrade(tx, current)
+        # The story tables keep their own version: derived data, upgraded in place.
+        if not self.read_only and stories.needs_upgrade(self.conn):
+            with self._db.transaction() as tx:
+                stories.upgrade(tx)
 
     @translated
     def schema_version(self) -> int:
@@ -104,6 +107,10 @@ class SqliteStore:
 
     def story_tables(self, tx: Transaction) -> SqliteStoryTables:
         return SqliteStoryTables(_tx(tx))
+
+    @translated
+    def stories_outdated(self) -> int:
+        return stories.outdated(self.conn)
 
     @translated
     def set_story(self, tx: Transaction, article_id: str, story_id: str | None) -> None:

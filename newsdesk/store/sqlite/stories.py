@@ -24,7 +24,12 @@ from newsdesk.stories.signature import Signature
 #: Bumped when the layout or the signature recipe changes (signatures then need recomputing).
 #: 2: `lede` and `lede_figures` columns. Version-1 rows keep working: their
 #: empty blobs make those features "missing" for them (see `score.score`).
-SCHEMA_VERSION = 2
+#: 3: `lede_weights` (the TF-IDF feature); older rows work without it.
+#: Each member row records the version it was computed with; the store's
+#: `meta` holds the version of the tables (`story_version`). When it changes,
+#: `upgrade` brings the tables up to date in place, and the members of an
+#: older recipe (`outdated`) are recomputed by `newsdesk stories --regroup`.
+SCHEMA_VERSION = 3
 #: Stands for "publication time unknown" in `story_band.ts` (a key column cannot be NULL).
 NO_TS = -1
 
@@ -95,6 +100,29 @@ def create_tables(conn: sqlite3.Connection) -> None:
     for table, column, definition in _ADDED_COLUMNS:
         if column not in _columns(conn, table):
             conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {definition}")
+
+
+def needs_upgrade(conn: sqlite3.Connection) -> bool:
+    row = conn.execute("SELECT value FROM meta WHERE key = 'story_version'").fetchone()
+    return row is None or int(row[0]) != SCHEMA_VERSION
+
+
+def upgrade(tx: sqlite3.Connection) -> None:
+    """Bring the story tables to this version, keeping every story; record the version."""
+    create_tables(tx)
+    tx.execute(
+        "INSERT INTO meta (key, value) VALUES ('story_version', ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (str(SCHEMA_VERSION),),
+    )
+
+
+def outdated(conn: sqlite3.Connection) -> int:
+    """How many members were grouped with an older recipe."""
+    row = conn.execute(
+        "SELECT COUNT(*) FROM story_member WHERE version < ?", (SCHEMA_VERSION,)
+    ).fetchone()
+    return int(row[0])
 
 
 _CHUNK = 500  # stays well under SQLite's host-parameter limit
@@ -226,6 +254,10 @@ class SqliteStoryTables:
             [(key, _band_ts(ts), member_id) for key in set(keys)],
         )
         self.conn.execute("DELETE FROM story_member WHERE member_id = ?", (member_id,))
+
+    def clear(self) -> None:
+        for table in _TABLES:
+            self.conn.execute(f"DELETE FROM {table}")
 
     def grow(self, story_id: str, created_ts: float | None) -> None:
         self.conn.execute(
