@@ -166,10 +166,21 @@ def _garble_header(db: Path) -> None:
 
 
 def _garble_middle(db: Path) -> None:
-    # Garbage over a few pages in the middle: the pages holding some article rows.
-    size = db.stat().st_size
+    # Garbage over a few pages in the middle of the article rows. Found by page
+    # number, not at the middle of the file: there the schema's own pages may sit
+    # (they moved when the story tables grew a column), and then nothing is left.
+    with sqlite3.connect(db) as conn:
+        leaves = [
+            int(r[0])
+            for r in conn.execute(
+                "SELECT pageno FROM dbstat WHERE name = 'articles' AND pagetype = 'leaf' "
+                "ORDER BY pageno"
+            )
+        ]
+    conn.close()
+    first = leaves[len(leaves) // 2 - 1]
     with db.open("r+b") as fh:
-        fh.seek((size // 4096 // 2) * 4096)
+        fh.seek((first - 1) * 4096)
         fh.write(os.urandom(4096 * 3))
 
 
