@@ -210,6 +210,11 @@ class Desk:
     def index_status(self) -> IndexStatus:
         return self.index.status()
 
+    def user_active(self, seconds: float = 0.3) -> None:
+        """The user is at the keys: background indexing gives way for `seconds` (cheap)."""
+        if self._index is not None:
+            self._index.hold(seconds)
+
     @property
     def index_damaged(self) -> bool:
         """True when a search found a damaged index file that is not rebuilt yet."""

@@ -137,6 +137,10 @@ class IndexUnavailableError(RuntimeError):
     """The index is being reset right now; search the store only for the moment."""
 
 
+#: The background writer re-checks for a stop request this often while held.
+HOLD_STEP_SECONDS = 0.05
+
+
 class SearchIndex:
     """The derived full-text index of the store's articles."""
 
@@ -159,6 +163,8 @@ class SearchIndex:
         self._thread: threading.Thread | None = None
         self._wake = threading.Event()
         self._stop = threading.Event()
+        #: Until this time.monotonic(), the background writer waits between documents.
+        self._hold_until = 0.0
         self._state = threading.Condition()
         self._busy = False
         self._blocked = False
@@ -394,6 +400,7 @@ class SearchIndex:
                 for row in rows:
                     if added and stop():
                         break  # commit what is done so a quitting app is not held up
+                    self._give_way(stop)
                     writer.update_document(**document_for_row(row, tags.get(row["id"], [])))
                     added += 1
                 writer.commit()
@@ -433,6 +440,25 @@ class SearchIndex:
     def notify(self) -> None:
         """The store changed: the writer thread should catch up."""
         self._wake.set()
+
+    def hold(self, seconds: float) -> None:
+        """The user is pressing keys: the background writer pauses for `seconds`.
+
+        The writer is a thread of the app's process; while it runs, every frame
+        waits for the interpreter lock several times over (key p95 78 ms against
+        12-28 ms at 10,000 articles). Paused between documents, it costs keys nothing.
+        """
+        self._hold_until = max(self._hold_until, time.monotonic() + seconds)
+
+    def _give_way(self, stop: Callable[[], bool]) -> None:
+        """Wait while the user is active (only the background thread is ever held)."""
+        if threading.current_thread() is not self._thread:
+            return
+        while not stop():
+            left = self._hold_until - time.monotonic()
+            if left <= 0:
+                return
+            time.sleep(min(left, HOLD_STEP_SECONDS))
 
     def _run(self) -> None:
         while not self._stop.is_set():

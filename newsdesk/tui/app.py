@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import App
 from textual.binding import Binding
 from textual.worker import Worker, WorkerState
@@ -91,6 +91,12 @@ class NewsdeskApp(App[None]):
             self.notify(
                 problem, title="Configuration", severity="warning", timeout=10, markup=False
             )
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key):
+            # Background indexing pauses while keys come (it would slow every frame).
+            self.desk.user_active()
+        await super().on_event(event)
 
     @on(MainScreen.InboxLoaded)
     def freeze_startup_objects(self) -> None:

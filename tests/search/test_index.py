@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -268,6 +269,26 @@ def test_background_writer_catches_up_on_notify(newsroom: Newsroom) -> None:
     assert len(newsroom.engine.search("lighthouse", now=NOW).ids) == 3
     newsroom.index.stop()
     assert newsroom.index.wait_idle(timeout=1)
+
+
+def test_background_writer_gives_way_while_the_user_is_at_the_keys(newsroom: Newsroom) -> None:
+    newsroom.index.start_background()
+    assert newsroom.index.wait_idle(timeout=30)
+    insert(newsroom.store, many(3, word="foghorn"))
+    newsroom.index.hold(60)  # keys keep coming
+    newsroom.index.notify()
+    assert not newsroom.index.wait_idle(timeout=0.3)  # held before its first document
+    assert newsroom.index.status().pending == 3
+    newsroom.index.hold(0)  # a later, shorter hold never shortens the running one
+    assert newsroom.index._hold_until > time.monotonic() + 30
+    newsroom.index._hold_until = 0.0  # the keys stop
+    assert newsroom.index.wait_idle(timeout=30)
+    assert len(newsroom.engine.search("foghorn", now=NOW).ids) == 3
+    # A catch-up in the caller's own thread (the CLI) is never held.
+    insert(newsroom.store, many(2, word="buoy"))
+    newsroom.index.hold(60)
+    newsroom.index.stop()
+    assert newsroom.index.catch_up() == 2
 
 
 def test_background_writer_survives_a_failing_batch(

@@ -55,3 +55,16 @@ async def test_footer_rebuilt_only_when_its_keys_change(make_app: AppFactory) ->
         await settle(pilot)
         assert refreshed == [1]
         assert screen.check_action("clear", ()) is True
+
+
+async def test_keys_make_background_indexing_give_way(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app()
+    held: list[float] = []
+    monkeypatch.setattr(app.desk, "user_active", lambda seconds=0.3: held.append(seconds))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        before = len(held)
+        await pilot.press("j", "j", "k")
+        assert len(held) - before >= 3  # each key (a bubbling key reaches the App twice)
