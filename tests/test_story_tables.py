@@ -15,6 +15,7 @@ from newsdesk.model import Extracted
 from newsdesk.store import StoreBackend, StoryTables, open_store
 from newsdesk.stories.grouping import StoryGrouper
 from newsdesk.stories.signature import compute
+from tests.pg_support import pg_schema
 
 HOUR = 3600.0
 T0 = 1_780_000_000.0
@@ -34,8 +35,14 @@ SIG_B = compute(
 )
 
 
-@pytest.fixture(params=["sqlite"])
+@pytest.fixture(params=["sqlite", "postgresql"])
 def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[StoreBackend]:
+    if request.param == "postgresql":
+        with pg_schema() as url:
+            shared = open_store(tmp_path / "unused.sqlite3", url=url)
+            yield shared
+            shared.close()
+        return
     store = open_store(tmp_path / "db.sqlite3")
     yield store
     store.close()

@@ -5,12 +5,14 @@ origins each article came from, the action log that backs undo, saved
 searches. The Whoosh index is derived from it and can always be rebuilt.
 
 `protocol.StoreBackend` is the interface; `sqlite/` is the backend in use.
-`open_store` is how the Desk gets one. `Store` is the SQLite backend under its
+`open_store` is how the Desk gets one: a shared desk on PostgreSQL when
+`NEWSDESK_STORE` holds a `postgresql://` URL, else the SQLite file. `Store` is the SQLite backend under its
 old name, so older imports keep working.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from newsdesk.errors import (
@@ -33,8 +35,32 @@ from newsdesk.store.sqlite import BUSY_TIMEOUT_MS, RAW_LIMIT, SCHEMA_VERSION, Sq
 Store = SqliteStore
 
 
-def open_store(path: Path) -> StoreBackend:
-    """The store at `path` (a SQLite file today), created and migrated as needed."""
+#: The environment variable naming a shared desk (a `postgresql://` URL).
+STORE_ENV = "NEWSDESK_STORE"
+
+
+def is_server_url(url: str | None) -> bool:
+    """True for a PostgreSQL address (`postgresql://` or `postgres://`)."""
+    return bool(url) and str(url).startswith(("postgresql://", "postgres://"))
+
+
+def open_store(path: Path, url: str | None = None) -> StoreBackend:
+    """The store to use, created and migrated as needed.
+
+    `url` (else `NEWSDESK_STORE`) naming a PostgreSQL server opens the shared
+    desk there; otherwise the SQLite file at `path`.
+    """
+    url = url or os.environ.get(STORE_ENV) or None
+    if url:
+        if not is_server_url(url):
+            raise StoreError(
+                f"{STORE_ENV} must be a postgresql:// address; got something else "
+                "(leave it unset for the desk in the data directory)"
+            )
+        # Imported here: a desk on SQLite never loads the PostgreSQL driver.
+        from newsdesk.store.postgresql import PostgresStore
+
+        return PostgresStore(url)
     return SqliteStore(path)
 
 
@@ -43,6 +69,7 @@ __all__ = [
     "RAW_LIMIT",
     "SCHEMA_VERSION",
     "STATE_FIELDS",
+    "STORE_ENV",
     "ActionRecord",
     "DamagedStoreError",
     "InsertOutcome",
@@ -54,5 +81,6 @@ __all__ = [
     "StoreError",
     "StoryTables",
     "Transaction",
+    "is_server_url",
     "open_store",
 ]

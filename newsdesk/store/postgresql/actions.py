@@ -1,0 +1,149 @@
+"""The editor's marks and the action log behind undo, on PostgreSQL.
+
+As in SQLite, each change to many articles is one transaction and one batch
+of the log holding every article's state before and after. The rows are
+read `FOR UPDATE`, so two editors changing one article at once queue up and
+the second computes its change from the first one's result: no lost update.
+Batch numbers come from a sequence (unique across editors without a lock).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+import psycopg
+
+from newsdesk.store.protocol import ActionRecord
+from newsdesk.store.sqlite.articles import utc_now_iso
+
+Conn = psycopg.Connection[dict[str, Any]]
+
+
+def states(tx: Conn, ids: Sequence[str], *, lock: bool = False) -> dict[str, dict[str, Any]]:
+    """Each existing article's marks; with `lock`, its row stays locked until the commit."""
+    tags: dict[str, list[str]] = {i: [] for i in ids}
+    found: dict[str, dict[str, Any]] = {}
+    # Locked in id order, so two batches over the same articles cannot deadlock.
+    query = (
+        "SELECT id, read, starred, archived, exported, note FROM articles "
+        "WHERE id = ANY(%s) ORDER BY id" + (" FOR UPDATE" if lock else "")
+    )
+    rows = tx.execute(query, (list(ids),)).fetchall()
+    for row in tx.execute(
+        "SELECT article_id, tag FROM tags WHERE article_id = ANY(%s)", (list(ids),)
+    ):
+        tags[row["article_id"]].append(row["tag"])
+    for row in rows:
+        found[row["id"]] = {
+            "read": bool(row["read"]),
+            "starred": bool(row["starred"]),
+            "archived": bool(row["archived"]),
+            "exported": bool(row["exported"]),
+            "note": row["note"],
+            "tags": sorted(tags[row["id"]]),
+        }
+    return found
+
+
+def write_state(tx: Conn, article_id: str, state: dict[str, Any]) -> None:
+    tx.execute(
+        "UPDATE articles SET read = %s, starred = %s, archived = %s, exported = %s, note = %s "
+        "WHERE id = %s",
+        (
+            int(state["read"]),
+            int(state["starred"]),
+            int(state["archived"]),
+            int(state["exported"]),
+            state["note"],
+            article_id,
+        ),
+    )
+    tx.execute("DELETE FROM tags WHERE article_id = %s", (article_id,))
+    with tx.cursor() as cur:
+        cur.executemany(
+            "INSERT INTO tags (article_id, tag) VALUES (%s, %s) ON CONFLICT DO NOTHING",
+            [(article_id, t) for t in state["tags"]],
+        )
+
+
+def apply(
+    tx: Conn,
+    kind: str,
+    ids: Sequence[str],
+    change: dict[str, Any],
+    *,
+    add_tags: Sequence[str],
+    remove_tags: Sequence[str],
+    log: bool,
+) -> list[str]:
+    changed: list[str] = []
+    ids = list(dict.fromkeys(ids))
+    before_all = states(tx, ids, lock=True)
+    ts = utc_now_iso()
+    log_rows = []
+    for article_id in ids:
+        before = before_all.get(article_id)
+        if before is None:
+            continue
+        after = dict(before)
+        after.update(change)
+        tag_set = set(before["tags"])
+        tag_set.update(add_tags)
+        tag_set.difference_update(remove_tags)
+        after["tags"] = sorted(tag_set)
+        if after == before:
+            continue
+        write_state(tx, article_id, after)
+        changed.append(article_id)
+        if log:
+            log_rows.append((ts, kind, article_id, json.dumps(before), json.dumps(after)))
+    if log_rows:
+        row = tx.execute("SELECT nextval('action_batches') AS batch").fetchone()
+        assert row is not None
+        with tx.cursor() as cur:
+            cur.executemany(
+                "INSERT INTO actions (batch, ts, kind, article_id, before, after) "
+                "VALUES (%s, %s, %s, %s, %s, %s)",
+                [(row["batch"], *r) for r in log_rows],
+            )
+    return changed
+
+
+def undo(tx: Conn) -> ActionRecord | None:
+    row = tx.execute(
+        "SELECT batch, kind, ts FROM actions WHERE undone = 0 "
+        "ORDER BY batch DESC LIMIT 1 FOR UPDATE"
+    ).fetchone()
+    if row is None:
+        return None
+    batch = int(row["batch"])
+    acts = tx.execute(
+        "SELECT article_id, before FROM actions WHERE batch = %s ORDER BY id DESC", (batch,)
+    ).fetchall()
+    present = states(tx, [str(a["article_id"]) for a in acts], lock=True)
+    ids: list[str] = []
+    for act in acts:
+        if act["article_id"] in present:
+            write_state(tx, act["article_id"], json.loads(act["before"]))
+            ids.append(act["article_id"])
+    tx.execute("UPDATE actions SET undone = 1 WHERE batch = %s", (batch,))
+    return ActionRecord(batch=batch, kind=row["kind"], article_ids=ids, ts=row["ts"])
+
+
+def history(conn: Conn, limit: int) -> list[ActionRecord]:
+    return [
+        ActionRecord(
+            batch=int(row["batch"]),
+            kind=row["kind"],
+            article_ids=str(row["ids"]).split(","),
+            ts=row["ts"],
+        )
+        for row in conn.execute(
+            """SELECT batch, MIN(kind) AS kind, MIN(ts) AS ts,
+                      string_agg(article_id, ',' ORDER BY id) AS ids
+               FROM actions WHERE undone = 0 GROUP BY batch ORDER BY batch DESC LIMIT %s""",
+            (limit,),
+        )
+    ]

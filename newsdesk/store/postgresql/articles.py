@@ -1,0 +1,343 @@
+"""Articles in PostgreSQL: insert (merging exact duplicates), read whole or as inbox rows, revisions.
+
+Every content change takes the next value of one revision counter (`meta.rev`,
+updated in place so concurrent importers take it one after the other and
+revisions become visible in order): the index catches up by asking for the
+rows above the revision it saw last.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Sequence
+from typing import Any
+
+import psycopg
+from psycopg import sql
+
+from newsdesk.isodates import iso_to_ts
+from newsdesk.model import Article, ArticleRow, ArticleState, Extracted
+from newsdesk.store.protocol import InsertOutcome
+from newsdesk.store.sqlite.articles import RAW_LIMIT, utc_now_iso
+
+Conn = psycopg.Connection[dict[str, Any]]
+
+
+def like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+# -- revisions ---------------------------------------------------------------------
+
+
+def next_rev(tx: Conn) -> int:
+    row = tx.execute(
+        "UPDATE meta SET value = (value::bigint + 1)::text WHERE key = 'rev' RETURNING value"
+    ).fetchone()
+    assert row is not None  # the first step inserts it
+    return int(row["value"])
+
+
+def max_rev(conn: Conn) -> int:
+    row = conn.execute("SELECT value FROM meta WHERE key = 'rev'").fetchone()
+    return int(row["value"]) if row else 0
+
+
+def data_version(conn: Conn) -> int:
+    row = conn.execute("SELECT value FROM meta WHERE key = 'changes'").fetchone()
+    return int(row["value"]) if row else 0
+
+
+def changed_since(conn: Conn, rev: int, limit: int) -> list[dict[str, Any]]:
+    return conn.execute(
+        "SELECT * FROM articles WHERE rev > %s ORDER BY rev LIMIT %s", (rev, limit)
+    ).fetchall()
+
+
+def pending_count(conn: Conn, rev: int) -> int:
+    return _scalar(conn, "SELECT COUNT(*) AS n FROM articles WHERE rev > %s", (rev,))
+
+
+def _scalar(conn: Conn, query: str, params: Sequence[Any] = ()) -> int:
+    row = conn.execute(query, params).fetchone()
+    return int(next(iter(row.values()))) if row else 0
+
+
+# -- import ------------------------------------------------------------------------
+
+
+def find_duplicate(tx: Conn, article_id: str, meta: Extracted) -> str | None:
+    """An existing article that is the same one: same id, same URL or same GUID."""
+    for column, value in (("id", article_id), ("guid", meta.guid), ("url", meta.url)):
+        if not value:
+            continue
+        query = sql.SQL("SELECT id FROM articles WHERE {} = %s LIMIT 1").format(
+            sql.Identifier(column)
+        )
+        row = tx.execute(query, (value,)).fetchone()
+        if row:
+            return str(row["id"])
+    return None
+
+
+def insert(
+    tx: Conn, article_id: str, meta: Extracted, origin: str, raw: str | None
+) -> InsertOutcome:
+    now = utc_now_iso()
+    existing = find_duplicate(tx, article_id, meta)
+    if existing is not None:
+        tx.execute(
+            "INSERT INTO origins (article_id, origin, seen_at) VALUES (%s, %s, %s) "
+            "ON CONFLICT DO NOTHING",
+            (existing, origin, now),
+        )
+        return InsertOutcome(existing, created=False, reason="duplicate")
+    published_ts = iso_to_ts(meta.published)
+    sort_ts = published_ts if published_ts is not None else time.time()
+    stored_meta = meta.to_dict()
+    stored_meta.pop("body", None)
+    rev = next_rev(tx)
+    tx.execute(
+        """INSERT INTO articles (id, title, source, published, published_ts, sort_ts, url,
+               guid, language, word_count, body, raw, meta, origin, imported_at, rev, starred)
+           VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)""",
+        (
+            article_id,
+            meta.title,
+            meta.source,
+            meta.published,
+            published_ts,
+            sort_ts,
+            meta.url,
+            meta.guid,
+            meta.language,
+            meta.word_count,
+            _text(meta.body),
+            _text((raw or "")[:RAW_LIMIT]),
+            json.dumps(stored_meta, ensure_ascii=False),
+            origin,
+            now,
+            rev,
+            int(bool(meta.starred)),
+        ),
+    )
+    with tx.cursor() as cur:
+        cur.executemany(
+            "INSERT INTO tags (article_id, tag) VALUES (%s, %s) ON CONFLICT DO NOTHING",
+            [(article_id, tag) for tag in meta.tags if tag],
+        )
+    tx.execute(
+        "INSERT INTO origins (article_id, origin, seen_at) VALUES (%s, %s, %s) "
+        "ON CONFLICT DO NOTHING",
+        (article_id, origin, now),
+    )
+    return InsertOutcome(article_id, created=True)
+
+
+def _text(value: str) -> str:
+    # PostgreSQL text cannot hold NUL characters; SQLite kept them.
+    return value.replace("\x00", "")
+
+
+# -- reading -----------------------------------------------------------------------
+
+
+def count(conn: Conn) -> int:
+    return _scalar(conn, "SELECT COUNT(*) AS n FROM articles")
+
+
+def counts(conn: Conn) -> dict[str, int]:
+    row = conn.execute(
+        """SELECT COUNT(*) AS total,
+                  COUNT(*) FILTER (WHERE archived = 0) AS inbox,
+                  COUNT(*) FILTER (WHERE read = 0 AND archived = 0) AS unread,
+                  COUNT(*) FILTER (WHERE starred = 1) AS starred,
+                  COUNT(*) FILTER (WHERE archived = 1) AS archived
+           FROM articles"""
+    ).fetchone()
+    assert row is not None
+    return {k: int(row[k]) for k in ("total", "inbox", "unread", "starred", "archived")}
+
+
+def exists(conn: Conn, article_id: str) -> bool:
+    return (
+        conn.execute("SELECT 1 FROM articles WHERE id = %s", (article_id,)).fetchone() is not None
+    )
+
+
+def resolve_prefix(conn: Conn, prefix: str) -> list[str]:
+    rows = conn.execute(
+        "SELECT id FROM articles WHERE id LIKE %s ESCAPE '\\' ORDER BY id LIMIT 3",
+        (like_escape(prefix) + "%",),
+    ).fetchall()
+    return [str(r["id"]) for r in rows]
+
+
+def tags_for(conn: Conn, ids: Sequence[str]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {i: [] for i in ids}
+    for row in conn.execute(
+        "SELECT article_id, tag FROM tags WHERE article_id = ANY(%s) ORDER BY tag", (list(ids),)
+    ):
+        out[row["article_id"]].append(row["tag"])
+    return out
+
+
+def all_tags(conn: Conn) -> list[tuple[str, int]]:
+    rows = conn.execute(
+        "SELECT tag, COUNT(*) AS n FROM tags GROUP BY tag ORDER BY COUNT(*) DESC, tag"
+    ).fetchall()
+    return [(str(r["tag"]), int(r["n"])) for r in rows]
+
+
+def get(conn: Conn, article_id: str) -> Article | None:
+    found = get_many(conn, [article_id])
+    return found[0] if found else None
+
+
+def get_many(conn: Conn, ids: Sequence[str]) -> list[Article]:
+    ids = list(ids)
+    tags = tags_for(conn, ids)
+    origins: dict[str, list[str]] = {i: [] for i in ids}
+    for row in conn.execute(
+        "SELECT article_id, origin FROM origins WHERE article_id = ANY(%s) ORDER BY seen_at, origin",
+        (ids,),
+    ):
+        origins[row["article_id"]].append(str(row["origin"]))
+    found: dict[str, Article] = {}
+    for row in conn.execute(
+        """SELECT a.*, (SELECT COUNT(*) FROM articles b WHERE b.story_id = a.story_id)
+               AS story_size
+           FROM articles a WHERE a.id = ANY(%s)""",
+        (ids,),
+    ):
+        found[row["id"]] = _article(row, tags[row["id"]], origins[row["id"]])
+    return [found[i] for i in ids if i in found]
+
+
+def _article(row: dict[str, Any], tags: list[str], origins: list[str]) -> Article:
+    data = json.loads(row["meta"])
+    data["body"] = row["body"]
+    return Article(
+        id=row["id"],
+        meta=Extracted.from_dict(data),
+        state=ArticleState(
+            read=bool(row["read"]),
+            starred=bool(row["starred"]),
+            archived=bool(row["archived"]),
+            exported=bool(row["exported"]),
+            tags=tags,
+            note=row["note"],
+        ),
+        origin=row["origin"],
+        imported_at=row["imported_at"],
+        origins=origins,
+        story_id=row["story_id"],
+        story_size=int(row["story_size"] or 1) if row["story_id"] else 1,
+    )
+
+
+def rows(conn: Conn, ids: Sequence[str]) -> list[ArticleRow]:
+    ids = list(ids)
+    tags = tags_for(conn, ids)
+    found: dict[str, ArticleRow] = {}
+    for row in conn.execute(
+        """SELECT a.id, a.title, a.source, a.published, a.read, a.starred, a.archived,
+                  a.exported, a.story_id,
+                  (SELECT COUNT(*) FROM articles b WHERE b.story_id = a.story_id) AS story_size
+           FROM articles a WHERE a.id = ANY(%s)""",
+        (ids,),
+    ):
+        found[row["id"]] = ArticleRow(
+            id=row["id"],
+            title=row["title"],
+            source=row["source"],
+            published=row["published"],
+            read=bool(row["read"]),
+            starred=bool(row["starred"]),
+            archived=bool(row["archived"]),
+            exported=bool(row["exported"]),
+            tags=tags.get(row["id"], []),
+            story_size=int(row["story_size"] or 1) if row["story_id"] else 1,
+        )
+    return [found[i] for i in ids if i in found]
+
+
+def inbox_head(conn: Conn, limit: int) -> list[str]:
+    found = conn.execute(
+        "SELECT id FROM articles WHERE archived = 0 ORDER BY sort_ts DESC, id LIMIT %s", (limit,)
+    )
+    return [str(r["id"]) for r in found]
+
+
+def _where(query: str, where: sql.Composable) -> sql.Composed:
+    return sql.SQL(query).format(where=where)
+
+
+def ordered_ids(conn: Conn, where: sql.Composable, params: Sequence[Any]) -> list[str]:
+    query = _where("SELECT a.id FROM articles a WHERE {where} ORDER BY a.sort_ts DESC, a.id", where)
+    return [str(r["id"]) for r in conn.execute(query, params)]
+
+
+def id_set(conn: Conn, where: sql.Composable, params: Sequence[Any]) -> set[str]:
+    query = _where("SELECT a.id FROM articles a WHERE {where}", where)
+    return {str(r["id"]) for r in conn.execute(query, params)}
+
+
+def count_where(conn: Conn, where: sql.Composable, params: Sequence[Any]) -> int:
+    query = _where("SELECT COUNT(*) AS n FROM articles a WHERE {where}", where)
+    row = conn.execute(query, params).fetchone()
+    return int(row["n"]) if row else 0
+
+
+# -- stories -----------------------------------------------------------------------
+
+
+def set_story(tx: Conn, article_id: str, story_id: str | None) -> None:
+    tx.execute("UPDATE articles SET story_id = %s WHERE id = %s", (story_id, article_id))
+
+
+def story_members(conn: Conn, story_id: str) -> list[str]:
+    return ordered_ids(conn, sql.SQL("a.story_id = %s"), (story_id,))
+
+
+def story_ids(conn: Conn, ids: Sequence[str] | None) -> list[str]:
+    if ids is None:
+        rows_ = conn.execute(
+            "SELECT story_id FROM articles WHERE story_id IS NOT NULL "
+            "GROUP BY story_id HAVING COUNT(*) > 1 ORDER BY story_id"
+        ).fetchall()
+        return [str(r["story_id"]) for r in rows_]
+    found: dict[str, None] = {}
+    by_id = {
+        str(r["id"]): str(r["story_id"])
+        for r in conn.execute(
+            "SELECT id, story_id FROM articles WHERE id = ANY(%s) AND story_id IS NOT NULL",
+            (list(ids),),
+        )
+    }
+    for article_id in ids:
+        if article_id in by_id:
+            found[by_id[article_id]] = None
+    return list(found)
+
+
+def with_versions(conn: Conn, ids: Sequence[str]) -> list[str]:
+    out = dict.fromkeys(ids)
+    found = conn.execute(
+        "SELECT id FROM articles WHERE story_id IN ("
+        "SELECT story_id FROM articles WHERE id = ANY(%s) AND story_id IS NOT NULL) "
+        "ORDER BY sort_ts DESC, id",
+        (list(out),),
+    )
+    out.update(dict.fromkeys(str(r["id"]) for r in found))
+    return list(out)
+
+
+def story_map(conn: Conn) -> dict[str, str]:
+    found = conn.execute(
+        "SELECT id, story_id FROM articles WHERE story_id IN ("
+        "SELECT story_id FROM articles WHERE story_id IS NOT NULL "
+        "GROUP BY story_id HAVING COUNT(*) > 1)"
+    )
+    return {str(r["id"]): str(r["story_id"]) for r in found}

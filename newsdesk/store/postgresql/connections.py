@@ -1,0 +1,152 @@
+"""PostgreSQL connections: one per thread, transactions, savepoints, errors in plain words.
+
+- Connections are in autocommit mode; a write is one explicit transaction
+  (`transaction()`), so a read never holds a snapshot or a lock open.
+- One connection per thread (a psycopg connection serialises its users);
+  a finished thread's connection is handed to the next thread.
+- `psycopg` errors never leave this package: `translate` turns each into a
+  `StoreError` whose message names the server without its password.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+import psycopg
+from psycopg.conninfo import conninfo_to_dict
+from psycopg.rows import dict_row
+
+from newsdesk.errors import StoreBusyError, StoreError
+
+T = TypeVar("T")
+Conn = psycopg.Connection[dict[str, Any]]
+
+#: Seconds to wait for the server at connect time before saying it is unreachable.
+CONNECT_TIMEOUT_S = 5
+
+
+def safe_url(url: str) -> str:
+    """The URL as it may be shown: user, host, port and database, never the password."""
+    try:
+        parts = conninfo_to_dict(url)
+    except psycopg.Error:
+        return "postgresql://(unreadable address)"
+    user = str(parts.get("user") or "")
+    host = str(parts.get("host") or "localhost")
+    port = f":{parts['port']}" if parts.get("port") else ""
+    dbname = str(parts.get("dbname") or "")
+    who = f"{user}@" if user else ""
+    return f"postgresql://{who}{host}{port}/{dbname}"
+
+
+def _scrub(text: str, url: str) -> str:
+    """`text` with the password of `url` blanked out, should a message ever repeat it."""
+    try:
+        password = str(conninfo_to_dict(url).get("password") or "")
+    except psycopg.Error:
+        password = ""
+    first = text.strip().splitlines()[0] if text.strip() else type(text).__name__
+    return first.replace(password, "***") if password else first
+
+
+def translate(exc: psycopg.Error, url: str) -> StoreError:
+    """The user's version of a PostgreSQL error: what happened, where, without secrets."""
+    where = safe_url(url)
+    detail = _scrub(str(exc), url)
+    if isinstance(exc, psycopg.errors.LockNotAvailable | psycopg.errors.QueryCanceled):
+        return StoreBusyError(f"the shared desk at {where} is busy ({detail}); nothing changed")
+    if isinstance(exc, psycopg.OperationalError):
+        return StoreError(
+            f"cannot reach the shared desk at {where} ({detail}); "
+            "check that the server is running and the address is right"
+        )
+    return StoreError(f"the shared desk at {where} refused the change ({detail})")
+
+
+def translated(method: Callable[..., T]) -> Callable[..., T]:
+    """Run a store method turning psycopg errors into `StoreError`s."""
+
+    @functools.wraps(method)
+    def wrapper(self: Any, *args: Any, **kwargs: Any) -> T:
+        try:
+            return method(self, *args, **kwargs)
+        except psycopg.Error as exc:
+            raise translate(exc, self.url) from exc
+
+    return wrapper
+
+
+class Connections:
+    """This thread's connection to one server, and transactions on it."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._all: dict[int, tuple[threading.Thread, Conn]] = {}
+
+    def _connect(self) -> Conn:
+        try:
+            return psycopg.connect(
+                self.url, autocommit=True, row_factory=dict_row, connect_timeout=CONNECT_TIMEOUT_S
+            )
+        except psycopg.Error as exc:
+            raise translate(exc, self.url) from exc
+
+    @property
+    def conn(self) -> Conn:
+        conn: Conn | None = getattr(self._local, "conn", None)
+        if conn is None or conn.closed:
+            conn = self._adopt_or_connect()
+            self._local.conn = conn
+        return conn
+
+    def _adopt_or_connect(self) -> Conn:
+        """A finished thread's connection if one is left, else a new one."""
+        me = threading.current_thread()
+        with self._lock:
+            for key, (owner, conn) in list(self._all.items()):
+                if not owner.is_alive() and not conn.closed:
+                    self._all[key] = (me, conn)
+                    return conn
+        conn = self._connect()
+        with self._lock:
+            self._all[id(conn)] = (me, conn)
+        return conn
+
+    def open_connections(self) -> int:
+        with self._lock:
+            return sum(1 for _, conn in self._all.values() if not conn.closed)
+
+    def close(self) -> None:
+        with self._lock:
+            for _, conn in self._all.values():
+                conn.close()
+            self._all.clear()
+        self._local = threading.local()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Conn]:
+        """One atomic write on this thread's connection; `StoreError` on failure."""
+        conn = self.conn
+        try:
+            with conn.transaction():
+                yield conn
+                # Every committed write moves the counter `data_version` reads.
+                conn.execute(
+                    "UPDATE meta SET value = (value::bigint + 1)::text WHERE key = 'changes'"
+                )
+        except psycopg.Error as exc:
+            raise translate(exc, self.url) from exc
+
+    @contextmanager
+    def savepoint(self, conn: Conn) -> Iterator[None]:
+        try:
+            with conn.transaction():
+                yield
+        except psycopg.Error as exc:
+            raise translate(exc, self.url) from exc

@@ -1,0 +1,86 @@
+"""Feed subscriptions and saved searches on PostgreSQL (the SQLite modules' counterparts)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import psycopg
+from psycopg import sql
+
+from newsdesk.feeds.subscription import Subscription
+from newsdesk.store.sqlite.articles import utc_now_iso
+from newsdesk.store.sqlite.feeds import _STATE_COLUMNS, _from_row, _values
+
+Conn = psycopg.Connection[dict[str, Any]]
+
+
+def feeds(conn: Conn) -> list[Subscription]:
+    rows = conn.execute(
+        """SELECT f.*,
+               (SELECT COUNT(*) FROM feed_items fi WHERE fi.feed_id = f.id) AS items,
+               (SELECT COUNT(*) FROM feed_items fi JOIN articles a ON a.id = fi.article_id
+                 WHERE fi.feed_id = f.id AND a.read = 0 AND a.archived = 0) AS unread
+           FROM feeds f ORDER BY f.name"""
+    ).fetchall()
+    return [_from_row(r) for r in rows]  # type: ignore[arg-type]  # a mapping like sqlite3.Row
+
+
+def add_feed(tx: Conn, sub: Subscription) -> int:
+    columns = [*_STATE_COLUMNS, "added_at"]
+    query = sql.SQL("INSERT INTO feeds ({}) VALUES ({}) RETURNING id").format(
+        sql.SQL(", ").join(map(sql.Identifier, columns)),
+        sql.SQL(", ").join(sql.Placeholder() * len(columns)),
+    )
+    row = tx.execute(query, [*_values(sub), sub.added_at or utc_now_iso()]).fetchone()
+    return int(row["id"]) if row else 0
+
+
+def save_feed(tx: Conn, sub: Subscription) -> None:
+    query = sql.SQL("UPDATE feeds SET {} WHERE id = %s").format(
+        sql.SQL(", ").join(sql.SQL("{} = %s").format(sql.Identifier(c)) for c in _STATE_COLUMNS)
+    )
+    tx.execute(query, [*_values(sub), sub.id])
+
+
+def remove_feed(tx: Conn, feed_id: int) -> bool:
+    tx.execute("DELETE FROM feed_items WHERE feed_id = %s", (feed_id,))
+    return tx.execute("DELETE FROM feeds WHERE id = %s", (feed_id,)).rowcount > 0
+
+
+def link_feed_items(tx: Conn, feed_id: int, article_ids: Sequence[str]) -> None:
+    with tx.cursor() as cur:
+        cur.executemany(
+            "INSERT INTO feed_items (feed_id, article_id) VALUES (%s, %s) ON CONFLICT DO NOTHING",
+            [(feed_id, aid) for aid in article_ids],
+        )
+
+
+def known_links(conn: Conn, keys: Sequence[str]) -> set[str]:
+    wanted = list(dict.fromkeys(k for k in keys if k))
+    found: set[str] = set()
+    for row in conn.execute(
+        "SELECT guid, url FROM articles WHERE guid = ANY(%s) OR url = ANY(%s)", (wanted, wanted)
+    ):
+        found.update(v for v in (row["guid"], row["url"]) if v)
+    return found & set(keys)
+
+
+# -- saved searches ------------------------------------------------------------------
+
+
+def saved_searches(conn: Conn) -> list[tuple[str, str]]:
+    rows = conn.execute("SELECT name, query FROM saved_searches ORDER BY name").fetchall()
+    return [(str(r["name"]), str(r["query"])) for r in rows]
+
+
+def save_search(tx: Conn, name: str, query: str) -> None:
+    tx.execute(
+        "INSERT INTO saved_searches (name, query, created_at) VALUES (%s, %s, %s) "
+        "ON CONFLICT (name) DO UPDATE SET query = excluded.query",
+        (name, query, utc_now_iso()),
+    )
+
+
+def delete_search(tx: Conn, name: str) -> bool:
+    return tx.execute("DELETE FROM saved_searches WHERE name = %s", (name,)).rowcount > 0

@@ -1,0 +1,270 @@
+"""`PostgresStore`: the PostgreSQL backend of `StoreBackend`, one shared desk on a server.
+
+Like `SqliteStore`, this class only routes: each method takes this thread's
+connection (or the caller's transaction) and calls the module owning the SQL
+of its concern (`articles`, `actions`, `feeds`, `conditions`, `stories`,
+`migrations`). Every psycopg error leaves as a `StoreError` naming the server
+without its password (`connections.translate`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING, Any
+
+import psycopg
+
+from newsdesk.feeds.subscription import Subscription
+from newsdesk.model import Article, ArticleRow, Extracted
+from newsdesk.store.postgresql import actions, articles, feeds, migrations
+from newsdesk.store.postgresql.conditions import where
+from newsdesk.store.postgresql.connections import Conn, Connections, safe_url, translated
+from newsdesk.store.postgresql.stories import PostgresStoryTables
+from newsdesk.store.protocol import ActionRecord, InsertOutcome, Transaction
+
+if TYPE_CHECKING:
+    from newsdesk.search.query import Node
+
+
+def _tx(tx: Transaction) -> Conn:
+    """The connection behind a transaction this backend opened."""
+    if not isinstance(tx, psycopg.Connection):
+        raise TypeError(f"not a transaction of the PostgreSQL store: {tx!r}")
+    return tx
+
+
+class PostgresStore:
+    """The store on a PostgreSQL server. Safe to use from several threads."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.where = safe_url(url)
+        self._db = Connections(url)
+        self._on_wait: Callable[[], None] | None = None
+        self._migrate()
+
+    # -- lifecycle ---------------------------------------------------------------------
+
+    @property
+    def read_only(self) -> bool:
+        return False
+
+    @property
+    def on_wait(self) -> Callable[[], None] | None:
+        return self._on_wait
+
+    @on_wait.setter
+    def on_wait(self, callback: Callable[[], None] | None) -> None:
+        self._on_wait = callback
+
+    @property
+    def conn(self) -> Conn:
+        return self._db.conn
+
+    def open_connections(self) -> int:
+        return self._db.open_connections()
+
+    def close(self) -> None:
+        self._db.close()
+
+    def transaction(self) -> AbstractContextManager[Conn]:
+        return self._db.transaction()
+
+    def savepoint(self, tx: Transaction) -> AbstractContextManager[None]:
+        return self._db.savepoint(_tx(tx))
+
+    @translated
+    def _migrate(self) -> None:
+        current = migrations.read_version(self.conn)
+        migrations.check_version(current, self.where)
+        if current == migrations.SCHEMA_VERSION:
+            return
+        with self._db.conn.transaction():
+            migrations.upgrade(self._db.conn, self.where)
+
+    @translated
+    def schema_version(self) -> int:
+        return migrations.read_version(self.conn)
+
+    # -- import ------------------------------------------------------------------------
+
+    @translated
+    def insert(
+        self, tx: Transaction, article_id: str, meta: Extracted, origin: str, raw: str | None
+    ) -> InsertOutcome:
+        return articles.insert(_tx(tx), article_id, meta, origin, raw)
+
+    def story_tables(self, tx: Transaction) -> PostgresStoryTables:
+        return PostgresStoryTables(_tx(tx))
+
+    @translated
+    def set_story(self, tx: Transaction, article_id: str, story_id: str | None) -> None:
+        articles.set_story(_tx(tx), article_id, story_id)
+
+    # -- revisions -----------------------------------------------------------------------
+
+    @translated
+    def max_rev(self) -> int:
+        return articles.max_rev(self.conn)
+
+    @translated
+    def data_version(self) -> int:
+        return articles.data_version(self.conn)
+
+    @translated
+    def changed_since(self, rev: int, limit: int) -> list[Mapping[str, Any]]:
+        return list(articles.changed_since(self.conn, rev, limit))
+
+    @translated
+    def pending_count(self, rev: int) -> int:
+        return articles.pending_count(self.conn, rev)
+
+    # -- reading -----------------------------------------------------------------------
+
+    @translated
+    def count(self) -> int:
+        return articles.count(self.conn)
+
+    @translated
+    def counts(self) -> dict[str, int]:
+        return articles.counts(self.conn)
+
+    @translated
+    def exists(self, article_id: str) -> bool:
+        return articles.exists(self.conn, article_id)
+
+    @translated
+    def resolve_prefix(self, prefix: str) -> list[str]:
+        return articles.resolve_prefix(self.conn, prefix)
+
+    @translated
+    def get(self, article_id: str) -> Article | None:
+        return articles.get(self.conn, article_id)
+
+    @translated
+    def get_many(self, ids: Sequence[str]) -> list[Article]:
+        return articles.get_many(self.conn, ids)
+
+    @translated
+    def rows(self, ids: Sequence[str]) -> list[ArticleRow]:
+        return articles.rows(self.conn, ids)
+
+    @translated
+    def tags_for(self, ids: Sequence[str]) -> dict[str, list[str]]:
+        return articles.tags_for(self.conn, ids)
+
+    @translated
+    def all_tags(self) -> list[tuple[str, int]]:
+        return articles.all_tags(self.conn)
+
+    @translated
+    def inbox_head(self, limit: int) -> list[str]:
+        return articles.inbox_head(self.conn, limit)
+
+    # -- conditions ----------------------------------------------------------------------
+
+    @translated
+    def ordered_ids(self, condition: Node | None = None) -> list[str]:
+        return articles.ordered_ids(self.conn, *where(condition))
+
+    @translated
+    def id_set(self, condition: Node | None = None) -> set[str]:
+        return articles.id_set(self.conn, *where(condition))
+
+    @translated
+    def count_where(self, condition: Node | None = None) -> int:
+        return articles.count_where(self.conn, *where(condition))
+
+    # -- stories -------------------------------------------------------------------------
+
+    @translated
+    def story_members(self, story_id: str) -> list[str]:
+        return articles.story_members(self.conn, story_id)
+
+    @translated
+    def story_ids(self, ids: Sequence[str] | None = None) -> list[str]:
+        return articles.story_ids(self.conn, ids)
+
+    @translated
+    def with_versions(self, ids: Sequence[str]) -> list[str]:
+        return articles.with_versions(self.conn, ids)
+
+    @translated
+    def story_map(self) -> dict[str, str]:
+        return articles.story_map(self.conn)
+
+    # -- state and the action log ----------------------------------------------------------
+
+    def apply(
+        self,
+        kind: str,
+        ids: Sequence[str],
+        change: dict[str, Any],
+        *,
+        add_tags: Sequence[str] = (),
+        remove_tags: Sequence[str] = (),
+        log: bool = True,
+    ) -> list[str]:
+        with self._db.transaction() as tx:
+            return actions.apply(
+                tx, kind, ids, change, add_tags=add_tags, remove_tags=remove_tags, log=log
+            )
+
+    def undo(self) -> ActionRecord | None:
+        with self._db.transaction() as tx:
+            return actions.undo(tx)
+
+    @translated
+    def history(self, limit: int = 20) -> list[ActionRecord]:
+        return actions.history(self.conn, limit)
+
+    # -- saved searches --------------------------------------------------------------------
+
+    @translated
+    def saved_searches(self) -> list[tuple[str, str]]:
+        return feeds.saved_searches(self.conn)
+
+    def save_search(self, name: str, query: str) -> None:
+        with self._db.transaction() as tx:
+            feeds.save_search(tx, name, query)
+
+    def delete_search(self, name: str) -> bool:
+        with self._db.transaction() as tx:
+            return feeds.delete_search(tx, name)
+
+    # -- feed subscriptions ------------------------------------------------------------------
+
+    @translated
+    def feeds(self) -> list[Subscription]:
+        return feeds.feeds(self.conn)
+
+    def add_feed(self, sub: Subscription) -> int:
+        with self._db.transaction() as tx:
+            return feeds.add_feed(tx, sub)
+
+    @translated
+    def save_feed(self, tx: Transaction, sub: Subscription) -> None:
+        feeds.save_feed(_tx(tx), sub)
+
+    def remove_feed(self, feed_id: int) -> bool:
+        with self._db.transaction() as tx:
+            return feeds.remove_feed(tx, feed_id)
+
+    @translated
+    def link_feed_items(self, tx: Transaction, feed_id: int, article_ids: Sequence[str]) -> None:
+        feeds.link_feed_items(_tx(tx), feed_id, article_ids)
+
+    @translated
+    def known_links(self, keys: Sequence[str]) -> set[str]:
+        return feeds.known_links(self.conn, keys)
+
+    # -- health ----------------------------------------------------------------------------
+
+    @translated
+    def integrity_check(self) -> list[str]:
+        # The server keeps its own pages whole; what can go wrong here is the layout.
+        version = migrations.read_version(self.conn)
+        if version != migrations.SCHEMA_VERSION:
+            return [f"schema is at step {version}, expected {migrations.SCHEMA_VERSION}"]
+        return []

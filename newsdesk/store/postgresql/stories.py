@@ -1,0 +1,140 @@
+"""The PostgreSQL side of `protocol.StoryTables`: memberships, fingerprints and LSH bands.
+
+Same layout and meaning as `store/sqlite/stories.py` (tables created by this
+backend's first migration step); nothing here commits or begins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import psycopg
+
+from newsdesk.store.sqlite.stories import NO_TS, SCHEMA_VERSION, _band_ts
+from newsdesk.stories.signature import Signature
+
+Conn = psycopg.Connection[dict[str, Any]]
+_SIG = ("shingles", "names", "name_counts", "figures", "title", "lede", "lede_figures")
+_SIG_COLUMNS = ", ".join(_SIG)
+
+
+def _signature(row: dict[str, Any]) -> Signature:
+    shingles, names, counts, figures, title, lede, lede_figures = (bytes(row[c]) for c in _SIG)
+    return Signature.from_row((shingles, names, counts, figures, title, lede, lede_figures))
+
+
+class PostgresStoryTables:
+    """`StoryTables` inside one PostgreSQL transaction."""
+
+    def __init__(self, conn: Conn) -> None:
+        self.conn = conn
+
+    def story_of(self, article_id: str) -> str | None:
+        row = self.conn.execute(
+            "SELECT story_id FROM story_member WHERE article_id = %s", (article_id,)
+        ).fetchone()
+        return str(row["story_id"]) if row else None
+
+    def members(self, story_id: str) -> list[str]:
+        rows = self.conn.execute(
+            "SELECT article_id FROM story_member WHERE story_id = %s "
+            "ORDER BY ts IS NULL, ts, article_id",
+            (story_id,),
+        ).fetchall()
+        return [str(r["article_id"]) for r in rows]
+
+    def sizes(self, article_ids: Sequence[str]) -> dict[str, int]:
+        out = dict.fromkeys(article_ids, 1)
+        for row in self.conn.execute(
+            "SELECT m.article_id, s.size FROM story_member m "
+            "JOIN story s ON s.story_id = m.story_id WHERE m.article_id = ANY(%s)",
+            (list(article_ids),),
+        ):
+            out[str(row["article_id"])] = int(row["size"])
+        return out
+
+    def candidates(
+        self,
+        keys: Sequence[int],
+        ts: float | None,
+        window_seconds: float,
+        bucket_limit: int,
+        limit: int,
+    ) -> list[tuple[str, Signature, float | None]]:
+        if not keys:
+            return []
+        arms: list[str] = []
+        params: list[float | int] = []
+        for key in keys:
+            if ts is None:
+                arms.append(
+                    "(SELECT member_id FROM story_band WHERE key = %s ORDER BY ts DESC LIMIT %s)"
+                )
+                params += [key, bucket_limit]
+                continue
+            arms.append(
+                "(SELECT member_id FROM story_band WHERE key = %s "
+                "AND ts BETWEEN %s AND %s ORDER BY ts DESC LIMIT %s)"
+            )
+            arms.append("(SELECT member_id FROM story_band WHERE key = %s AND ts = %s LIMIT %s)")
+            params += [key, int(ts - window_seconds), int(ts + window_seconds) + 1, bucket_limit]
+            params += [key, NO_TS, bucket_limit]
+        # Only fixed fragments are joined here; every key and bound is a parameter.
+        query = (
+            f"SELECT m.story_id, m.ts, {_SIG_COLUMNS} FROM "
+            "(SELECT member_id, COUNT(*) AS hits FROM ("
+            + " UNION ALL ".join(arms)
+            + ") AS arms GROUP BY member_id ORDER BY hits DESC, member_id DESC LIMIT %s) c "
+            "JOIN story_member m ON m.member_id = c.member_id ORDER BY c.hits DESC, c.member_id DESC"
+        )
+        rows = self.conn.execute(query, [*params, limit]).fetchall()
+        return [(str(r["story_id"]), _signature(r), r["ts"]) for r in rows]
+
+    def add_member(
+        self,
+        article_id: str,
+        story_id: str,
+        signature: Signature,
+        keys: Sequence[int],
+        ts: float | None,
+    ) -> None:
+        row = self.conn.execute(
+            f"INSERT INTO story_member(article_id, story_id, ts, version, {_SIG_COLUMNS}) "
+            "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING member_id",
+            (article_id, story_id, ts, SCHEMA_VERSION, *signature.to_row()),
+        ).fetchone()
+        assert row is not None
+        band_ts = _band_ts(ts)
+        with self.conn.cursor() as cur:
+            cur.executemany(
+                "INSERT INTO story_band(key, ts, member_id) VALUES (%s, %s, %s) "
+                "ON CONFLICT DO NOTHING",
+                [(key, band_ts, row["member_id"]) for key in set(keys)],
+            )
+
+    def forget_member(self, article_id: str) -> None:
+        row = self.conn.execute(
+            f"SELECT member_id, ts, {_SIG_COLUMNS} FROM story_member WHERE article_id = %s",
+            (article_id,),
+        ).fetchone()
+        if row is None:
+            return
+        keys = _signature(row).band_keys()
+        with self.conn.cursor() as cur:
+            cur.executemany(
+                "DELETE FROM story_band WHERE key = %s AND ts = %s AND member_id = %s",
+                [(key, _band_ts(row["ts"]), row["member_id"]) for key in set(keys)],
+            )
+        self.conn.execute("DELETE FROM story_member WHERE member_id = %s", (row["member_id"],))
+
+    def grow(self, story_id: str, created_ts: float | None) -> None:
+        self.conn.execute(
+            "INSERT INTO story(story_id, size, created_ts) VALUES (%s, 1, %s) "
+            "ON CONFLICT (story_id) DO UPDATE SET size = story.size + 1",
+            (story_id, created_ts),
+        )
+
+    def shrink(self, story_id: str) -> None:
+        self.conn.execute("UPDATE story SET size = size - 1 WHERE story_id = %s", (story_id,))
+        self.conn.execute("DELETE FROM story WHERE story_id = %s AND size <= 0", (story_id,))

@@ -1,0 +1,69 @@
+"""What only the PostgreSQL backend has: choosing it, and errors that never show the password."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsdesk.desk import Desk
+from newsdesk.errors import StoreError
+from newsdesk.store import STORE_ENV, open_store
+from newsdesk.store.postgresql import safe_url
+from tests.pg_support import pg_schema
+
+
+def test_safe_url_drops_the_password_and_keeps_the_rest() -> None:
+    shown = safe_url("postgresql://ed:s3cret-pw@db.example.test:6543/desk?sslmode=require")
+    assert shown == "postgresql://ed@db.example.test:6543/desk"
+    assert "s3cret" not in shown
+
+
+def test_server_down_is_one_line_naming_the_url_without_password(tmp_path: Path) -> None:
+    # Port 1 on this machine: nothing listens there, the refusal is immediate.
+    url = "postgresql://ed:s3cret-pw@127.0.0.1:1/desk"
+    with pytest.raises(StoreError) as caught:
+        open_store(tmp_path / "db.sqlite3", url=url)
+    message = str(caught.value)
+    assert "postgresql://ed@127.0.0.1:1/desk" in message
+    assert "s3cret" not in message and "\n" not in message
+
+
+def test_store_env_must_be_a_postgresql_url(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(STORE_ENV, "mysql://nobody@somewhere/x")
+    with pytest.raises(StoreError, match="postgresql://"):
+        open_store(tmp_path / "db.sqlite3")
+
+
+def test_desk_on_a_shared_store_imports_searches_and_undoes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with pg_schema() as url:
+        monkeypatch.setenv(STORE_ENV, url)
+        story = tmp_path / "harbour.md"
+        story.write_text(
+            "# Harbour cranes idle for a second day\n\n"
+            "Dock workers in Marrowby kept the cranes still on Tuesday.\n",
+            encoding="utf-8",
+        )
+        desk = Desk()
+        try:
+            assert type(desk.store).__name__ == "PostgresStore"
+            desk.import_paths([story])
+            desk.sync_index()  # as the CLI does before searching
+            ids = desk.search("marrowby").ids
+            assert len(ids) == 1
+            desk.star(ids)
+            # A second editor's desk on the same server sees the star at once.
+            second = Desk()
+            try:
+                second.sync_index()
+                assert second.search("is:starred").ids == ids
+            finally:
+                second.close()
+            assert desk.undo() is not None
+            assert desk.search("is:starred").ids == []
+        finally:
+            desk.close()
