@@ -20,8 +20,8 @@ from newsdesk.model import Article, ArticleRow, Extracted
 from newsdesk.store.postgresql import actions, articles, feeds, migrations
 from newsdesk.store.postgresql.conditions import where
 from newsdesk.store.postgresql.connections import Conn, Connections, safe_url, translated
-from newsdesk.store.postgresql.stories import PostgresStoryTables
-from newsdesk.store.protocol import ActionRecord, InsertOutcome, Transaction
+from newsdesk.store.postgresql.stories import PostgresStoryTables, outdated
+from newsdesk.store.protocol import ActionRecord, InsertOutcome, StoryTables, Transaction
 
 if TYPE_CHECKING:
     from newsdesk.search.query import Node
@@ -95,8 +95,12 @@ class PostgresStore:
     ) -> InsertOutcome:
         return articles.insert(_tx(tx), article_id, meta, origin, raw)
 
-    def story_tables(self, tx: Transaction) -> PostgresStoryTables:
+    def story_tables(self, tx: Transaction) -> StoryTables:
         return PostgresStoryTables(_tx(tx))
+
+    @translated
+    def stories_outdated(self) -> int:
+        return outdated(self.conn)
 
     @translated
     def set_story(self, tx: Transaction, article_id: str, story_id: str | None) -> None:

@@ -15,13 +15,30 @@ from newsdesk.store.sqlite.stories import NO_TS, SCHEMA_VERSION, _band_ts
 from newsdesk.stories.signature import Signature
 
 Conn = psycopg.Connection[dict[str, Any]]
-_SIG = ("shingles", "names", "name_counts", "figures", "title", "lede", "lede_figures")
+_SIG = (
+    "shingles",
+    "names",
+    "name_counts",
+    "figures",
+    "title",
+    "lede",
+    "lede_figures",
+    "lede_weights",
+)
 _SIG_COLUMNS = ", ".join(_SIG)
 
 
 def _signature(row: dict[str, Any]) -> Signature:
-    shingles, names, counts, figures, title, lede, lede_figures = (bytes(row[c]) for c in _SIG)
-    return Signature.from_row((shingles, names, counts, figures, title, lede, lede_figures))
+    shingles, names, counts, figures, title, lede, figures2, weights = (bytes(row[c]) for c in _SIG)
+    return Signature.from_row((shingles, names, counts, figures, title, lede, figures2, weights))
+
+
+def outdated(conn: Conn) -> int:
+    """How many members were grouped with an older recipe."""
+    row = conn.execute(
+        "SELECT COUNT(*) AS n FROM story_member WHERE version < %s", (SCHEMA_VERSION,)
+    ).fetchone()
+    return int(row["n"]) if row else 0
 
 
 class PostgresStoryTables:
@@ -91,6 +108,23 @@ class PostgresStoryTables:
         rows = self.conn.execute(query, [*params, limit]).fetchall()
         return [(str(r["story_id"]), _signature(r), r["ts"]) for r in rows]
 
+    def story_signatures(
+        self, story_ids: Sequence[str], limit: int
+    ) -> list[tuple[str, Signature, float | None]]:
+        out: list[tuple[str, Signature, float | None]] = []
+        for story_id in story_ids:
+            rows = self.conn.execute(
+                f"SELECT ts, {_SIG_COLUMNS} FROM story_member WHERE story_id = %s "
+                "ORDER BY ts IS NULL DESC, ts DESC, member_id DESC LIMIT %s",
+                (story_id, limit),
+            ).fetchall()
+            out += [(story_id, _signature(r), r["ts"]) for r in rows]
+        return out
+
+    def clear(self) -> None:
+        for table in ("story_band", "story_member", "story"):
+            self.conn.execute(f"DELETE FROM {table}")  # fixed names, nothing from outside
+
     def add_member(
         self,
         article_id: str,
@@ -101,7 +135,7 @@ class PostgresStoryTables:
     ) -> None:
         row = self.conn.execute(
             f"INSERT INTO story_member(article_id, story_id, ts, version, {_SIG_COLUMNS}) "
-            "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING member_id",
+            "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING member_id",
             (article_id, story_id, ts, SCHEMA_VERSION, *signature.to_row()),
         ).fetchone()
         assert row is not None
