@@ -93,3 +93,59 @@ def status_label(status: str | None, *, killed: bool = False) -> str | None:
     if status in ("updated", "corrected"):
         return status
     return None
+
+
+#: The wire fields `show --json` and the exports give, in order.
+WIRE_FIELDS: tuple[str, ...] = (
+    "urgency",
+    "urgency_name",
+    "slugline",
+    "version",
+    "item_id",
+    "embargo_until",
+    "status",
+    "subjects",
+)
+
+
+def wire_fields(meta: Extracted) -> dict[str, object] | None:
+    """The item's wire fields keyed by WIRE_FIELDS; None for anything not wire copy.
+
+    One dict for the CLI, the detail pane and every export, so they name the
+    fields the same way; web pages get None so no empty wire block appears.
+    """
+    if not is_wire(meta):
+        return None
+    return {
+        "urgency": meta.urgency,
+        "urgency_name": urgency_name(meta.urgency),
+        "slugline": meta.slugline,
+        "version": meta.version,
+        "item_id": meta.item_id,
+        "embargo_until": meta.embargo_until,
+        "status": meta.status,
+        "subjects": list(meta.subjects),
+    }
+
+
+def wire_summary(meta: Extracted, now: datetime | None = None) -> list[tuple[str, str]]:
+    """(label, text) lines for a human view of the wire fields; empty for web pages."""
+    fields = wire_fields(meta)
+    if fields is None:
+        return []
+    lines: list[tuple[str, str]] = []
+    if meta.urgency is not None:
+        lines.append(("urgency", f"{meta.urgency} ({urgency_name(meta.urgency)})"))
+    if meta.slugline:
+        lines.append(("slugline", meta.slugline))
+    if meta.version is not None:
+        lines.append(("version", str(meta.version)))
+    if meta.item_id:
+        lines.append(("item id", meta.item_id))
+    if meta.status:
+        lines.append(("status", status_label(meta.status) or meta.status))
+    if meta.embargo_until:
+        lines.append(("embargo", embargo_label(meta.embargo_until, now) or meta.embargo_until))
+    if meta.subjects:
+        lines.append(("subjects", ", ".join(meta.subjects)))
+    return lines

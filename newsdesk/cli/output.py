@@ -16,6 +16,7 @@ from rich.text import Text
 
 from newsdesk.model import Article, ArticleRow
 from newsdesk.sanitize import clean_line, clean_text
+from newsdesk.wire import wire_fields, wire_summary
 
 out = Console(highlight=False, soft_wrap=False)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -158,6 +159,9 @@ def article_dict(article: Article) -> dict[str, Any]:
             "story_size": article.story_size,
         }
     )
+    wire = wire_fields(article.meta)
+    if wire is not None:
+        data["wire"] = wire
     return data
 
 
@@ -183,6 +187,7 @@ def show_article(article: Article) -> None:
         ("organizations", ", ".join(meta.organizations)),
         ("places", ", ".join(meta.places)),
         ("words", f"{meta.word_count} ({meta.reading_minutes} min)"),
+        *wire_summary(meta),
     ]
     for label, value in facts:
         if value:

@@ -8,14 +8,15 @@ import json
 from typing import Any
 
 from newsdesk.export.record import RECORD_FIELDS
+from newsdesk.wire import WIRE_FIELDS
 
 __all__ = ["CSV_COLUMNS", "LIST_SEPARATOR", "csv_cell", "render_csv", "render_json"]
 
 #: Joins list fields (authors, tags, people ...) inside one CSV cell.
 LIST_SEPARATOR = "; "
 
-#: CSV columns: every record field.
-CSV_COLUMNS: tuple[str, ...] = RECORD_FIELDS
+#: CSV columns: every record field, then the wire fields (empty for web pages).
+CSV_COLUMNS: tuple[str, ...] = RECORD_FIELDS + tuple(f"wire_{key}" for key in WIRE_FIELDS)
 
 # A cell starting with one of these is run as a formula by spreadsheet programs
 # (CSV injection); article text is untrusted, so such cells get a leading quote.
@@ -57,5 +58,8 @@ def render_csv(records: list[dict[str, Any]]) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for record in records:
-        writer.writerow([csv_cell(key, record.get(key)) for key in CSV_COLUMNS])
+        wire = record.get("wire") or {}
+        cells = [csv_cell(key, record.get(key)) for key in RECORD_FIELDS]
+        cells += [csv_cell(key, wire.get(key)) for key in WIRE_FIELDS]
+        writer.writerow(cells)
     return out.getvalue()

@@ -212,6 +212,8 @@ def front_matter(record: dict[str, Any]) -> str:
     import yaml  # deferred: only per-article exports need it
 
     data = {key: record[key] for key in FRONT_MATTER_KEYS}
+    if "wire" in record:  # wire copy only: a web page's front matter has no wire block
+        data["wire"] = record["wire"]
     # The libyaml dumper when present is several times faster and writes the same YAML.
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     dumped = yaml.dump(

@@ -14,6 +14,7 @@ from newsdesk.export.escape import paragraphs
 from newsdesk.export.options import ExportOptions
 from newsdesk.model import Article
 from newsdesk.sanitize import clean_line
+from newsdesk.wire import wire_fields
 
 __all__ = ["RECORD_FIELDS", "body_for_export", "export_record"]
 
@@ -71,11 +72,15 @@ def body_for_export(article: Article, options: ExportOptions) -> tuple[str | Non
 
 
 def export_record(article: Article, options: ExportOptions | None = None) -> dict[str, Any]:
-    """The article as plain JSON-ready data, keys in RECORD_FIELDS order."""
+    """The article as plain JSON-ready data, keys in RECORD_FIELDS order.
+
+    Wire copy adds one more key, "wire" (`newsdesk.wire.WIRE_FIELDS`); a web
+    page has no such key at all.
+    """
     options = options or ExportOptions()
     meta = article.meta
     body, _cut = body_for_export(article, options)
-    return {
+    record: dict[str, Any] = {
         "id": article.id,
         "title": clean_line(meta.title),
         "dek": _line(meta.dek),
@@ -104,3 +109,10 @@ def export_record(article: Article, options: ExportOptions | None = None) -> dic
         "origin": clean_line(article.origin),
         "imported_at": article.imported_at,
     }
+    wire = wire_fields(meta)
+    if wire is not None:
+        record["wire"] = {
+            key: _line(value) if isinstance(value, str) else value for key, value in wire.items()
+        }
+        record["wire"]["subjects"] = _lines(meta.subjects)
+    return record

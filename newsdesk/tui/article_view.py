@@ -18,6 +18,10 @@ from rich.text import Text
 from newsdesk.model import Article, ArticleRow
 from newsdesk.sanitize import clean_line, clean_text
 from newsdesk.tui.relative_time import long_when
+from newsdesk.wire import DO_NOT_USE, wire_summary
+
+#: "KILLED: do not use" must stand out whatever the theme.
+KILLED_STYLE = Style(color="red", bold=True)
 
 #: Bodies longer than this are cut in the pane (the export keeps them whole).
 BODY_LIMIT = 200_000
@@ -116,6 +120,13 @@ def article_text(
     _field(text, "Source", source, styles)
     _field(text, "Dateline", clean_line(meta.dateline or ""), styles)
     _field(text, "Published", long_when(meta.published, now), styles)
+    for label, value in wire_summary(meta, now):
+        if label == "status" and meta.status in DO_NOT_USE:
+            text.append(f"{'Status':<10}", styles.label)
+            text.append(clean_line(value), KILLED_STYLE)
+            text.append("\n")
+        else:
+            _field(text, label.capitalize(), clean_line(value), styles)
     if meta.word_count:
         _field(text, "Length", f"{meta.word_count:,} words, {meta.reading_minutes} min", styles)
     flags = [

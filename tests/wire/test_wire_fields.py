@@ -1,0 +1,110 @@
+"""Item 2 of issue 15: wire fields in `show --json`, the detail pane and the exports; none for web pages."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from rich.style import Style
+
+from newsdesk.cli.output import article_dict
+from newsdesk.desk import Desk
+from newsdesk.export import ExportOptions, export_record, render
+from newsdesk.export.markdown import front_matter
+from newsdesk.model import Article
+from newsdesk.paths import resolve
+from newsdesk.tui.article_view import ArticleStyles, article_text
+from newsdesk.wire import WIRE_FIELDS, wire_fields
+
+SAMPLE_DATA = Path(__file__).resolve().parents[2] / "sample_data"
+
+
+PAGE = """World
+
+Harbour pilots vote to strike over night rota
+
+By Ana Reis
+November 19, 2026
+
+PORTO, Portugal — Harbour pilots voted on Thursday to strike over changes to the night rota.
+"""
+
+
+@pytest.fixture
+def desk(tmp_path: Path) -> Iterator[Desk]:
+    d = Desk(resolve())
+    page = tmp_path / "pilots.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    d.import_paths([SAMPLE_DATA / "wire", page])
+    yield d
+    d.close()
+
+
+def _articles(desk: Desk) -> list[Article]:
+    return desk.get_many(desk.inbox_ids())
+
+
+def _find(desk: Desk, needle: str) -> Article:
+    hits = [a for a in _articles(desk) if needle.lower() in a.meta.title.lower()]
+    assert hits, needle
+    return hits[0]
+
+
+def test_show_json_has_wire_block_only_for_wire_copy(desk: Desk) -> None:
+    wire = [a for a in _articles(desk) if a.meta.format != "text"]
+    assert len(wire) >= 8
+    for article in wire:
+        data = article_dict(article)
+        assert tuple(data["wire"]) == WIRE_FIELDS
+        assert data["wire"]["item_id"]
+    flash = [a for a in wire if a.meta.urgency == 1]
+    assert flash and article_dict(flash[0])["wire"]["urgency_name"] == "flash"
+    page = _find(desk, "Harbour pilots")
+    assert "wire" not in article_dict(page)
+    assert wire_fields(page.meta) is None
+
+
+def test_exports_carry_wire_fields(desk: Desk) -> None:
+    articles = _articles(desk)
+    page = _find(desk, "Harbour pilots")
+    wire = next(a for a in articles if a.meta.slugline)
+    record = export_record(wire)
+    assert record["wire"]["slugline"] == wire.meta.slugline
+    assert record["wire"]["version"] == wire.meta.version
+    assert "wire" not in export_record(page)
+    assert "slugline:" in front_matter(record)
+    assert "wire:" not in front_matter(export_record(page))
+    rendered = render([wire, page], ExportOptions(format="json"))
+    data = json.loads(rendered.text)
+    assert "wire" in data[0] and "wire" not in data[1]
+    rows = list(csv.DictReader(io.StringIO(render([wire, page], ExportOptions(format="csv")).text)))
+    assert rows[0]["wire_slugline"] == wire.meta.slugline
+    assert rows[1]["wire_slugline"] == "" and rows[1]["wire_urgency"] == ""
+
+
+def test_detail_pane_shows_wire_fields(desk: Desk) -> None:
+    plain = Style()
+    styles = ArticleStyles(*(plain,) * 10)
+    now = datetime(2026, 1, 1, tzinfo=UTC)
+    wire = next(a for a in _articles(desk) if a.meta.urgency is not None and a.meta.slugline)
+    shown = article_text(wire, styles, now).plain
+    assert "Urgency" in shown and "Slugline" in shown
+    assert str(wire.meta.slugline) in shown
+    page = _find(desk, "Harbour pilots")
+    shown = article_text(page, styles, now).plain
+    assert "Urgency" not in shown and "Slugline" not in shown
+
+
+def test_embargo_shown_while_it_holds(desk: Desk) -> None:
+    plain = Style()
+    styles = ArticleStyles(*(plain,) * 10)
+    held = next(a for a in _articles(desk) if a.meta.embargo_until)
+    before = datetime(2000, 1, 1, tzinfo=UTC)
+    assert "embargoed until" in article_text(held, styles, before).plain
+    after = datetime(2100, 1, 1, tzinfo=UTC)
+    assert "embargoed until" not in article_text(held, styles, after).plain
