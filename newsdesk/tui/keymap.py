@@ -244,6 +244,14 @@ KEY_TABLE: tuple[KeySpec, ...] = (
     ),
     KeySpec("import", "i", "import_files", "Import files…", OTHER, help="Import files or folders"),
     KeySpec(
+        "fetch_feeds",
+        "R",
+        "fetch_feeds",
+        "Fetch feeds",
+        OTHER,
+        help="Fetch every feed now (in the background); new articles join the list",
+    ),
+    KeySpec(
         "import_log",
         "L",
         "import_log",

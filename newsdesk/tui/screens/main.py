@@ -46,6 +46,7 @@ from newsdesk.tui.widgets.desk_watch import DeskWatch
 from newsdesk.tui.widgets.desk_writer import SYNC_LIMIT, DeskWriter
 from newsdesk.tui.widgets.detail import DetailPane
 from newsdesk.tui.widgets.export_job import ExportJob
+from newsdesk.tui.widgets.fetch_job import FetchJob
 from newsdesk.tui.widgets.import_job import ImportJob
 from newsdesk.tui.widgets.inbox import InboxList
 from newsdesk.tui.widgets.inbox_view import InboxView
@@ -135,6 +136,7 @@ class MainScreen(Screen[None]):
             self.desk, self.clock, relative_times=self.settings.relative_times, id="panes"
         )
         yield ImportJob(self.desk.import_paths, id="progress")
+        yield FetchJob(self.desk.fetch, id="fetch-job")
         yield Footer()
         yield DeskWatch(self.desk)
         yield SearchJob(self.desk)
@@ -324,6 +326,7 @@ class MainScreen(Screen[None]):
             "loading the inbox…" if self._loading else "",
             self.writer.status,
             self.query_one(ImportJob).status,
+            self.query_one(FetchJob).status,
             self.query_one(ExportJob).status,
         ]
         return [job for job in jobs if job]
@@ -749,6 +752,24 @@ class MainScreen(Screen[None]):
     def on_import_job_finished(self, message: ImportJob.Finished) -> None:
         self.refresh_results()
         self.refresh_counts()
+        self.update_status()
+
+    # -- feeds -------------------------------------------------------------------------------
+
+    def action_fetch_feeds(self) -> None:
+        if not self.query_one(FetchJob).start():
+            self.notify("Feeds are being fetched already.", timeout=2)
+        self.update_status()
+
+    def on_fetch_job_progressed(self, message: FetchJob.Progressed) -> None:
+        if message.relist:
+            self.refresh_results()  # new articles join the list (cursor kept)
+        self.update_status()
+
+    def on_fetch_job_finished(self, message: FetchJob.Finished) -> None:
+        if message.new:
+            self.refresh_results()
+            self.refresh_counts()
         self.update_status()
 
     # -- export ------------------------------------------------------------------------------

@@ -1,0 +1,122 @@
+"""The fetch job (`R`): fetches every feed in a thread worker, with a progress line.
+
+Like the import job it posts its progress and its outcome as messages that
+bubble to the screen, which lets new articles join the list without moving
+the cursor. Nothing is shown while no fetch runs.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from textual.message import Message
+from textual.widget import Widget
+from textual.worker import get_current_worker
+
+from newsdesk.feeds.service import FeedOutcome, FetchSummary
+from newsdesk.tui.triage import articles
+from newsdesk.tui.workers import app_worker
+
+#: New articles join the list at most this often while a fetch runs (seconds).
+RELIST_EVERY = 2.0
+#: Failing feeds named one by one in notifications.
+FAILURES_SHOWN = 3
+
+
+class FetchRunner(Protocol):
+    """`Desk.fetch`: fetch feeds, reporting each one as it is stored."""
+
+    def __call__(
+        self,
+        names: tuple[str, ...] = (),
+        *,
+        every: bool = False,
+        progress: Callable[[FeedOutcome, int, int], None] | None = None,
+        should_stop: Callable[[], bool] | None = None,
+    ) -> FetchSummary: ...
+
+
+class FetchJob(Widget):
+    """One fetch at a time; `status` says how far it got."""
+
+    DEFAULT_CSS = "FetchJob { display: none; }"
+
+    @dataclass
+    class Progressed(Message):
+        done: int
+        total: int
+        new: int
+        #: New articles are waiting to join the list.
+        relist: bool = False
+
+    @dataclass
+    class Finished(Message):
+        new: int
+        feeds: int
+        #: (feed name, reason) for each feed that failed.
+        failed: list[tuple[str, str]] = field(default_factory=list)
+        stopped: bool = False
+
+    def __init__(self, run_fetch: FetchRunner, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._run_fetch = run_fetch
+        self.status = ""
+        self._listed = 0
+        self._listed_at = 0.0
+
+    @property
+    def running(self) -> bool:
+        return bool(self.status)
+
+    def start(self) -> bool:
+        """Fetch every unpaused feed (due or not); False when one is already running."""
+        if self.running:
+            return False
+        self.status = "fetching feeds…"
+        self._listed, self._listed_at = 0, time.monotonic()
+        self._fetch()
+        return True
+
+    @app_worker(name="fetch feeds", group="fetch")
+    def _fetch(self) -> None:
+        worker = get_current_worker()
+        new = 0
+
+        def progress(outcome: FeedOutcome, done: int, total: int) -> None:
+            nonlocal new
+            new += outcome.new
+            self.post_message(self.Progressed(done, total, new))
+
+        try:
+            summary = self._run_fetch(
+                every=True, progress=progress, should_stop=lambda: worker.is_cancelled
+            )
+        finally:
+            self.status = ""
+        self.post_message(
+            self.Finished(
+                new=summary.new,
+                feeds=len(summary.feeds),
+                failed=[(f.name, f.reason or "") for f in summary.failed],
+                stopped=worker.is_cancelled,
+            )
+        )
+
+    def on_fetch_job_progressed(self, message: Progressed) -> None:
+        self.status = f"fetching feeds {message.done:,}/{message.total:,} ({message.new:,} new)"
+        now = time.monotonic()
+        if message.new > self._listed and now - self._listed_at > RELIST_EVERY:
+            self._listed, self._listed_at = message.new, now
+            message.relist = True
+
+    def on_fetch_job_finished(self, message: Finished) -> None:
+        self.status = ""
+        if not message.feeds:
+            self.notify("No feeds to fetch: `newsdesk feeds add URL` subscribes.", markup=False)
+            return
+        self.notify(f"{articles(message.new)} arrived from {message.feeds:,} feeds.", markup=False)
+        for name, reason in message.failed[:FAILURES_SHOWN]:
+            self.notify(f"{name}: {reason}", title="Feed failed", severity="warning", markup=False)
