@@ -44,11 +44,10 @@ STALE_AFTER_SECONDS = 10 * 60
 #: Index terms whose postings are read back per field (a full read of a big index is slow).
 INDEX_TERM_SAMPLE = 2_000
 
-# Names that only newsdesk's own writers create (see atomic.py, search/index.py, uistate.py).
+# Names that only newsdesk's own writers create (atomic.py for every file; search/index.py).
 _TEMP_FILE = re.compile(r"^\..+\.[0-9a-f]{12}\.tmp$")
 _STAGING_DIR = re.compile(r"^\.newsdesk-staging-[0-9a-f]{12}$")
 _INDEX_TEMP = re.compile(r"^\.version-.+$")
-_UI_STATE_TEMP = re.compile(r"^\.ui-state-.+\.json$")
 _SALVAGE_TEMP = re.compile(
     r"^newsdesk\.sqlite3\.salvage-[0-9a-f]{8}(-header\d+)?(-wal|-shm|-journal)?$"
 )
@@ -383,9 +382,7 @@ class Doctor:
     def _temp_files(self) -> Iterator[Path]:
         dirs = [self.paths.data_dir, self.paths.config_dir, *self.extra_temp_dirs]
         for directory in dirs:
-            yield from _leftovers_in(
-                directory, (_TEMP_FILE, _STAGING_DIR, _UI_STATE_TEMP, _SALVAGE_TEMP)
-            )
+            yield from _leftovers_in(directory, (_TEMP_FILE, _STAGING_DIR, _SALVAGE_TEMP))
         yield from _leftovers_in(self.paths.index_dir, (_INDEX_TEMP,))
 
 

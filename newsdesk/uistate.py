@@ -1,18 +1,18 @@
 """What the triage app remembers between runs: last query, sort, grouping, recent searches.
 
-A small versioned JSON file in the data directory, written atomically (temp
-file + rename) so a crash never leaves half a file. A damaged or unknown file
+A small versioned JSON file in the data directory, written through
+`newsdesk.atomic` so a crash never leaves half a file. A damaged or unknown file
 is ignored (defaults), never fatal. Pure Python, no Textual.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
+
+from newsdesk.atomic import atomic_write_text
 
 UI_STATE_VERSION = 1
 RECENT_LIMIT = 30
@@ -92,15 +92,6 @@ def load(path: Path) -> UIState:
 
 
 def save(path: Path, state: UIState) -> None:
-    """Write atomically: a temp file in the same directory, then rename over."""
+    """Write atomically (the one atomic writer: same temp names doctor knows)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".ui-state-", suffix=".json", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(state.to_dict(), handle, ensure_ascii=False, indent=1)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write_text(path, json.dumps(state.to_dict(), ensure_ascii=False, indent=1))

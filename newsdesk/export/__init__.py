@@ -2,13 +2,12 @@
 
 The API takes plain `Article` objects and options; it knows nothing of the
 store. `render` gives one text (for stdout or a preview), `export` writes
-safely to disk, `copy_to_clipboard` hands a text to the system clipboard.
+safely to disk.
 Templates and their variables: TEMPLATES.md beside this file.
 """
 
 from __future__ import annotations
 
-from newsdesk.export.clipboard import ClipboardResult, clipboard_command, copy_to_clipboard
 from newsdesk.export.errors import ExportError, ExportExists
 from newsdesk.export.escape import escape_markdown_text
 from newsdesk.export.options import (
@@ -26,7 +25,6 @@ __all__ = [
     "EXPORT_FORMATS",
     "FORMAT_LABELS",
     "RECORD_FIELDS",
-    "ClipboardResult",
     "ExportError",
     "ExportExists",
     "ExportFormat",
@@ -34,8 +32,6 @@ __all__ = [
     "ExportReport",
     "Rendered",
     "RenderedFiles",
-    "clipboard_command",
-    "copy_to_clipboard",
     "default_destination",
     "default_file_name",
     "escape_markdown_text",

@@ -542,10 +542,6 @@ def parse(text: str, *, now: datetime | None = None) -> ParsedQuery:
     )
 
 
-def is_text_leaf(node: Node) -> bool:
-    return isinstance(node, Words | Related)
-
-
 def is_store_leaf(node: Node) -> bool:
     return isinstance(
         node, Flag | Everything | Tag | Published | Language | IdPrefix | Note | FeedName

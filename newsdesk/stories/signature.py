@@ -35,7 +35,7 @@ from newsdesk.model import Extracted
 from newsdesk.stories import idf, minhash
 from newsdesk.stories.names import name_mentions
 from newsdesk.stories.numbers import figure_keys
-from newsdesk.stories.text import STOPWORDS, content_words, prose, stem, words
+from newsdesk.stories.text import STOPWORDS, prose, stem, words
 
 SHINGLE_WORDS = 2
 SHINGLE_K = 64
@@ -138,14 +138,6 @@ class Signature:
             np.frombuffer(lede_figures or b"", dtype=np.uint32),
             np.frombuffer(lede_weights or b"", dtype=np.uint8),
         )
-
-
-def shingle_set(body: str, size: int = SHINGLE_WORDS) -> set[str]:
-    """k-word shingles over content words as strings (for inspection and tests)."""
-    toks = content_words(body)
-    if len(toks) < size:
-        return set(toks)
-    return {" ".join(toks[i : i + size]) for i in range(len(toks) - size + 1)}
 
 
 def compute(meta: Extracted) -> Signature:

@@ -30,7 +30,7 @@ def test_uistate_round_trip_and_damage(tmp_path: Path) -> None:
     assert uistate.load(path) == UIState()
     path.write_text('{"version": 1, "sort": "sideways", "grouped": "yes", "query": 3}')
     assert uistate.load(path) == UIState()
-    assert not list(tmp_path.glob(".ui-state-*"))  # no temp files left behind
+    assert [p.name for p in tmp_path.iterdir()] == ["ui.json"]  # no temp files left behind
 
 
 def test_core_modules_do_not_import_textual() -> None:
