@@ -20,10 +20,14 @@ one-line messages and the defaults are kept.
 
     [watch]
     folders = ["~/wire-drop"]   # imported as files arrive (`newsdesk watch`, and the app)
+
+    [store]
+    url = "postgresql://editor@db.example/desk"   # a shared desk (else the local file)
 """
 
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -132,6 +136,24 @@ def load_settings(paths: Paths) -> Settings:
             errors.append("config.toml: stories.read_all_versions must be true or false; ignored")
     settings.watch_folders = _watch_folders(config.get("watch", {}), errors)
     return settings
+
+
+#: Names a shared desk for this process (`--store` sets it); above `[store] url`.
+STORE_ENV = "NEWSDESK_STORE"
+
+
+def store_url(paths: Paths) -> str | None:
+    """The shared desk to use: `--store`/`NEWSDESK_STORE`, else `[store] url`, else None.
+
+    A broken config file means no URL here (the settings loader reports it);
+    a wrong URL is refused by the store with a one-line message.
+    """
+    from_env = os.environ.get(STORE_ENV, "").strip()
+    if from_env:
+        return from_env
+    table = _read_toml(paths.config_file, []).get("store", {})
+    url = table.get("url") if isinstance(table, dict) else None
+    return url.strip() if isinstance(url, str) and url.strip() else None
 
 
 def _watch_folders(table: object, errors: list[str]) -> list[Path]:

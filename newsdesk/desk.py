@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from newsdesk import paths as paths_mod
+from newsdesk.config import store_url
 from newsdesk.errors import ArticleNotFoundError, DeskError, StoreError
 from newsdesk.import_batch import FileOutcome, store_batch
 from newsdesk.isodates import iso_to_ts
@@ -133,7 +134,7 @@ class Desk:
                 f"cannot create the data directory {self.paths.data_dir}: {exc}"
             ) from exc
         #: The truth. Callers use the Desk's verbs, never the store itself.
-        self.store: StoreBackend = open_store(self.paths.database)
+        self.store: StoreBackend = open_store(self.paths.database, url=store_url(self.paths))
         self._index: SearchIndex | None = None
         self._engine: SearchEngine | None = None
         self._index_lock = threading.Lock()

@@ -67,3 +67,27 @@ def test_desk_on_a_shared_store_imports_searches_and_undoes(
             assert desk.search("is:starred").ids == []
         finally:
             desk.close()
+
+
+def test_store_option_and_config_pick_the_shared_desk_without_showing_the_password(
+    isolated_dirs: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from newsdesk.cli.main import main
+
+    # Recorded first, so the value `--store` puts in the environment is undone after the test.
+    monkeypatch.setenv(STORE_ENV, "")
+    down = "postgresql://ed:s3cret-pw@127.0.0.1:1/desk"
+    assert main(["--store", down, "paths"]) == 0
+    assert main(["--store", down, "list"]) != 0
+    shown = capsys.readouterr()
+    assert "postgresql://ed@127.0.0.1:1/desk" in shown.out + shown.err
+    assert "s3cret" not in shown.out + shown.err
+    # The same address from config.toml's [store] url.
+    monkeypatch.delenv(STORE_ENV)
+    config = isolated_dirs / "config"
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "config.toml").write_text(f'[store]\nurl = "{down}"\n', encoding="utf-8")
+    assert main(["list"]) != 0
+    err = capsys.readouterr().err
+    assert "cannot reach the shared desk at postgresql://ed@127.0.0.1:1/desk" in err
+    assert "s3cret" not in err and err.count("\n") == 1

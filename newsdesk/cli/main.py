@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import errno
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -16,6 +17,7 @@ from pathlib import Path
 from newsdesk import __version__
 from newsdesk.cli import output
 from newsdesk.cli.commands import EXIT_ERROR, EXIT_OK, EXIT_USAGE, HANDLERS
+from newsdesk.config import STORE_ENV, store_url
 from newsdesk.desk import Desk
 from newsdesk.errors import DeskError, QuerySyntaxError
 from newsdesk.paths import resolve
@@ -32,6 +34,13 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         default=None,
         help="use this data directory (default: the user data dir, or $NEWSDESK_DATA_DIR)",
+    )
+    parser.add_argument(
+        "--store",
+        default=None,
+        metavar="URL",
+        help="work on the shared desk at this postgresql:// URL "
+        "(default: $NEWSDESK_STORE, else [store] url in config.toml, else the data directory)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -147,6 +156,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if target is not None:
         setattr(args, target, [_unmask(a) for a in getattr(args, target) or []])
     command = args.command or "app"
+    if args.store:
+        # The Desk, the app and doctor all read it from there (config.store_url).
+        os.environ[STORE_ENV] = args.store
     try:
         if command == "paths":
             return cmd_paths(args)
@@ -237,10 +249,22 @@ def _unmask(arg: str) -> str:
 
 def cmd_paths(args: argparse.Namespace) -> int:
     paths = resolve(args.data_dir)
+    shown = paths.as_dict()
+    url = store_url(paths)
+    if url:
+        from newsdesk.store import is_server_url
+
+        if is_server_url(url):
+            from newsdesk.store.postgresql import safe_url
+
+            # The password never leaves: user, host, port and database only.
+            shown["store"] = safe_url(url)
+        else:
+            shown["store"] = "(not a postgresql:// address)"
     if args.json:
-        output.print_json(paths.as_dict())
+        output.print_json(shown)
     else:
-        for key, value in paths.as_dict().items():
+        for key, value in shown.items():
             output.out.print(f"{key:>13}: {value}", markup=False)
     return EXIT_OK
 

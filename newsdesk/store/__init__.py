@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from newsdesk.config import STORE_ENV
 from newsdesk.errors import (
     DamagedStoreError,
     NewerSchemaError,
@@ -35,10 +36,6 @@ from newsdesk.store.sqlite import BUSY_TIMEOUT_MS, RAW_LIMIT, SCHEMA_VERSION, Sq
 Store = SqliteStore
 
 
-#: The environment variable naming a shared desk (a `postgresql://` URL).
-STORE_ENV = "NEWSDESK_STORE"
-
-
 def is_server_url(url: str | None) -> bool:
     """True for a PostgreSQL address (`postgresql://` or `postgres://`)."""
     return bool(url) and str(url).startswith(("postgresql://", "postgres://"))
@@ -54,8 +51,8 @@ def open_store(path: Path, url: str | None = None) -> StoreBackend:
     if url:
         if not is_server_url(url):
             raise StoreError(
-                f"{STORE_ENV} must be a postgresql:// address; got something else "
-                "(leave it unset for the desk in the data directory)"
+                "the shared desk must be a postgresql:// address (--store, "
+                f"{STORE_ENV} or [store] url); leave it unset for the desk in the data directory"
             )
         # Imported here: a desk on SQLite never loads the PostgreSQL driver.
         from newsdesk.store.postgresql import PostgresStore
