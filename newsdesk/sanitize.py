@@ -49,3 +49,30 @@ def clean_text(text: str, *, keep_newlines: bool = True) -> str:
 def clean_line(text: str) -> str:
     """One-line fields (headline, source, names): controls gone, spaces collapsed."""
     return " ".join(clean_text(text, keep_newlines=False).split())
+
+
+_WEB_SCHEMES = ("http", "https")
+
+
+def safe_web_url(url: str) -> str | None:
+    """The URL if a browser may be handed it, else None.
+
+    Only absolute http/https URLs with a host pass. Anything else (javascript:,
+    file:, data:, a bare word) or a value that a browser launcher could read as
+    an option (leading `-`), or one carrying whitespace or control characters,
+    is refused rather than repaired: a stored URL we would have to fix is not
+    one we should open.
+    """
+    from urllib.parse import urlsplit
+
+    if not url or url != url.strip() or url.startswith("-"):
+        return None
+    if _CONTROLS.search(url) or any(ch.isspace() for ch in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # e.g. an unbalanced IPv6 bracket
+        return None
+    if parts.scheme.lower() not in _WEB_SCHEMES or not parts.hostname:
+        return None
+    return url

@@ -40,3 +40,27 @@ def test_no_control_characters_survive(text: str) -> None:
     for ch in cleaned:
         assert ch in "\n\t" or not (ord(ch) < 32 or 0x7F <= ord(ch) <= 0x9F)
     assert "\x1b" not in cleaned
+
+
+def test_safe_web_url_passes_only_http_and_https() -> None:
+    from newsdesk.sanitize import safe_web_url
+
+    for good in ("https://example.org/a?b=c#d", "http://news.test/x", "HTTPS://Example.org/"):
+        assert safe_web_url(good) == good
+    for bad in (
+        "javascript:alert(1)",
+        "file:///etc/passwd",
+        "data:text/html,hi",
+        "-new-window",
+        "--remote=evil",
+        "https:/no-host",
+        "https://",
+        " https://example.org/",
+        "https://exa mple.org/",
+        "https://example.org/\x1b]52;c;eA==\x07",
+        "https://example.org/\u202e",
+        "http://[::1",
+        "example.org",
+        "",
+    ):
+        assert safe_web_url(bad) is None, bad

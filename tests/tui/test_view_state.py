@@ -112,3 +112,45 @@ def test_inbox_head_is_the_start_of_the_inbox(seeded: Paths) -> None:
     with Desk(seeded) as desk:
         assert desk.inbox_head(5) == desk.inbox_ids()[:5]
         assert desk.inbox_head(100) == desk.inbox_ids()
+
+
+async def test_open_url_refuses_non_web_and_option_like_urls(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dataclasses
+
+    from newsdesk.desk import Desk
+
+    opened: list[str] = []
+
+    def fake_open(url: str) -> bool:
+        opened.append(url)
+        return True
+
+    monkeypatch.setattr("webbrowser.open", fake_open)
+    real_get = Desk.get
+    hostile = {"url": ""}
+
+    def get_with_url(self: Desk, article_id: str):  # type: ignore[no-untyped-def]
+        article = real_get(self, article_id)
+        if article is None:
+            return None
+        meta = dataclasses.replace(article.meta, url=hostile["url"])
+        return dataclasses.replace(article, meta=meta)
+
+    monkeypatch.setattr(Desk, "get", get_with_url)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for url in ("javascript:alert(1)", "-new-window", "file:///etc/passwd", "\x1b]0;t\x07x"):
+            hostile["url"] = url
+            await pilot.press("o")
+            await settle(pilot)
+        assert opened == []
+        shown = [n.message for n in app._notifications]
+        assert any("only http and https" in m for m in shown)
+        assert not any("\x1b" in m or "\x07" in m for m in shown)
+        hostile["url"] = "https://example.org/ok"
+        await pilot.press("o")
+        await settle(pilot)
+        assert opened == ["https://example.org/ok"]

@@ -37,6 +37,7 @@ from textual.widgets import Footer
 
 from newsdesk.config import Settings
 from newsdesk.desk import Desk
+from newsdesk.sanitize import clean_line, safe_web_url
 from newsdesk.tui import triage
 from newsdesk.tui.commands import KeyTableCommands
 from newsdesk.tui.inbox_results import InboxResults
@@ -680,15 +681,28 @@ class MainScreen(Screen[None]):
         if article is None or not article.meta.url:
             self.notify("No URL is known for this article.", timeout=3)
             return
-        self.notify(f"Opening {article.meta.url}", timeout=2, markup=False)
-        self._open_url(article.meta.url)
+        url = safe_web_url(article.meta.url)
+        if url is None:
+            # Never hand a browser launcher a non-web scheme or something it could read as an option.
+            shown = clean_line(article.meta.url)[:80]
+            self.notify(
+                f"Not opening {shown!r}: only http and https links are opened.",
+                severity="warning",
+                timeout=4,
+                markup=False,
+            )
+            return
+        self.notify(f"Opening {clean_line(url)}", timeout=2, markup=False)
+        self._open_url(url)
 
     @app_worker(name="open URL", group="open-url", exclusive=False)
     def _open_url(self, url: str) -> None:
         import webbrowser
 
         if not webbrowser.open(url):
-            self.notify(f"No browser could open {url}", severity="warning", markup=False)
+            self.notify(
+                f"No browser could open {clean_line(url)}", severity="warning", markup=False
+            )
 
     # -- import ------------------------------------------------------------------------------
 
