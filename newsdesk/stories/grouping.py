@@ -84,7 +84,7 @@ class StoryGrouper:
             self.tables.add_member(article_id, current, sig, keys, published_ts)
             return current
         best_story, best_score, best_ts = None, scoring.THRESHOLD, None
-        for story, members in self._candidate_stories(keys, published_ts).items():
+        for story, members in self._candidate_stories(sig, keys, published_ts).items():
             dated = [ts for _, ts in members if ts is not None]
             if published_ts is not None:
                 dated.append(published_ts)
@@ -127,13 +127,24 @@ class StoryGrouper:
         return self.tables.sizes(article_ids)
 
     def _candidate_stories(
-        self, keys: list[int], ts: float | None
+        self, sig: Signature, keys: list[int], ts: float | None
     ) -> dict[str, list[tuple[Signature, float | None]]]:
-        """The stories of the candidate members, each with its members (newest `MAX_MEMBERS`)."""
-        stories = list(dict.fromkeys(story for story, _, _ in self._candidates(keys, ts)))
+        """Stories worth scoring whole, each with its members (the newest `MAX_MEMBERS`).
+
+        A story's mean over its members reaches the threshold only if some
+        member does, so only stories whose candidate members (found by LSH)
+        include one at the threshold are read whole: about the cost of
+        scoring the candidates alone.
+        """
+        stories: list[str] = []
+        for story, cand_sig, cand_ts in self._candidates(keys, ts):
+            if story in stories:
+                continue
+            if scoring.score(scoring.features(sig, cand_sig, ts, cand_ts)) >= scoring.THRESHOLD:
+                stories.append(story)
         out: dict[str, list[tuple[Signature, float | None]]] = {s: [] for s in stories}
-        for story, sig, member_ts in self.tables.story_signatures(stories, MAX_MEMBERS):
-            out[story].append((sig, member_ts))
+        for story, member_sig, member_ts in self.tables.story_signatures(stories, MAX_MEMBERS):
+            out[story].append((member_sig, member_ts))
         return out
 
     def _candidates(
