@@ -313,6 +313,7 @@ class Desk:
     ) -> tuple[list[str], int]:
         """`_store_items` inside an open transaction: (new ids, duplicates)."""
         from newsdesk.stories.grouping import StoryGrouper
+        from newsdesk.stories.signature import compute as compute_signature
 
         created: list[str] = []
         stored: list[str] = []
@@ -321,6 +322,18 @@ class Desk:
         for index, meta in enumerate(items):
             item_origin = origin if len(items) == 1 else f"{origin}#{index}"
             aid = article_id(meta)
+            published_ts = iso_to_ts(meta.published)
+            signature = signatures[index] if index < len(signatures) else None
+            if signature is None:
+                signature = compute_signature(meta)
+            # The same article saved another way (its HTML page and a text copy):
+            # one article with one more origin, not a second version of the story.
+            copy = None if self.store.exists(aid) else grouper.copy_of(signature, published_ts)
+            if copy is not None:
+                self.store.add_origin(tx, copy, item_origin)
+                stored.append(copy)
+                duplicates += 1
+                continue
             outcome = self.store.insert(tx, aid, meta, item_origin, raw)
             stored.append(outcome.article_id)
             if not outcome.created:
@@ -328,8 +341,6 @@ class Desk:
                 continue
             created.append(aid)
             # Undated articles take the date of the story they join, else arrival.
-            published_ts = iso_to_ts(meta.published)
-            signature = signatures[index] if index < len(signatures) else None
             story = grouper.assign(aid, meta, published_ts, signature, time.time())
             self.store.set_story(tx, aid, story)
         if after is not None:

@@ -85,18 +85,22 @@ def test_candidates_by_key_window_and_shared_keys(backend: StoreBackend) -> None
         tables.add_member("undated", "s-undated", SIG_A, SIG_A.band_keys(), None)
         tables.add_member("other", "s-other", SIG_B, SIG_B.band_keys(), T0)
         found = tables.candidates(SIG_A.band_keys(), T0 + HOUR, window, 200, 32)
-        stories = {story for story, _, _ in found}
+        stories = {c.story_id for c in found}
         assert stories == {"s-near", "s-undated"}
-        near = next(c for c in found if c[0] == "s-near")
-        assert near[1].to_row() == SIG_A.to_row() and near[2] == T0
+        near = next(c for c in found if c.story_id == "s-near")
+        assert (
+            near.signature.to_row() == SIG_A.to_row()
+            and near.ts == T0
+            and near.article_id == "near"
+        )
         # An undated article looks at every date.
-        undated = {s for s, _, _ in tables.candidates(SIG_A.band_keys(), None, window, 200, 32)}
+        undated = {c.story_id for c in tables.candidates(SIG_A.band_keys(), None, window, 200, 32)}
         assert undated == {"s-near", "s-far", "s-undated"}
         assert len(tables.candidates(SIG_A.band_keys(), None, window, 200, 2)) == 2
         assert tables.candidates([], T0, window, 200, 32) == []
         # Forgetting a member drops its band keys too.
         tables.forget_member("near")
-        left = {s for s, _, _ in tables.candidates(SIG_A.band_keys(), T0, window, 200, 32)}
+        left = {c.story_id for c in tables.candidates(SIG_A.band_keys(), T0, window, 200, 32)}
         assert left == {"s-undated"}
 
 

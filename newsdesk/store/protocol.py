@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from newsdesk.feeds.subscription import Subscription
 from newsdesk.model import Article, ArticleRow, Extracted
@@ -52,6 +52,15 @@ class ActionRecord:
     ts: str
 
 
+class StoryCandidate(NamedTuple):
+    """A grouped article found by band key (`StoryTables.candidates`)."""
+
+    story_id: str
+    signature: Signature
+    ts: float | None
+    article_id: str
+
+
 class StoryTables(Protocol):
     """Story persistence, the store's part of story grouping (`stories.grouping` decides).
 
@@ -82,8 +91,8 @@ class StoryTables(Protocol):
         window_seconds: float,
         bucket_limit: int,
         limit: int,
-    ) -> list[tuple[str, Signature, float | None]]:
-        """(story id, signature, ts) of members sharing band keys with `keys`.
+    ) -> list[StoryCandidate]:
+        """The members sharing band keys with `keys`.
 
         Per key, at most `bucket_limit` members are read, newest first, among
         those published within `window_seconds` of `ts` plus the undated
@@ -173,6 +182,10 @@ class StoreBackend(Protocol):
         ...
 
     def set_story(self, tx: Transaction, article_id: str, story_id: str | None) -> None: ...
+
+    def add_origin(self, tx: Transaction, article_id: str, origin: str) -> None:
+        """Record one more place the article came from (a copy of it was imported)."""
+        ...
 
     def story_tables(self, tx: Transaction) -> StoryTables:
         """Story persistence inside the transaction `tx` (what the grouper works on)."""

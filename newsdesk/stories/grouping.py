@@ -27,7 +27,7 @@ The store owns transactions: no method here commits or begins.
 from __future__ import annotations
 
 from newsdesk.model import Extracted
-from newsdesk.store.protocol import StoryTables
+from newsdesk.store.protocol import StoryCandidate, StoryTables
 from newsdesk.stories import score as scoring
 from newsdesk.stories.signature import Signature, compute
 
@@ -107,6 +107,14 @@ class StoryGrouper:
         self.tables.grow(story, ts)
         return story
 
+    def copy_of(self, signature: Signature, published_ts: float | None) -> str | None:
+        """A grouped article this one is a copy of (`score.is_copy`), e.g. the HTML page
+        of a text copy being imported; None when there is none."""
+        for cand in self._candidates(signature.band_keys(), published_ts):
+            if scoring.is_copy(scoring.features(signature, cand.signature, published_ts, cand.ts)):
+                return cand.article_id
+        return None
+
     def story_of(self, article_id: str) -> str | None:
         return self.tables.story_of(article_id)
 
@@ -137,19 +145,18 @@ class StoryGrouper:
         scoring the candidates alone.
         """
         stories: list[str] = []
-        for story, cand_sig, cand_ts in self._candidates(keys, ts):
-            if story in stories:
+        for cand in self._candidates(keys, ts):
+            if cand.story_id in stories:
                 continue
-            if scoring.score(scoring.features(sig, cand_sig, ts, cand_ts)) >= scoring.THRESHOLD:
-                stories.append(story)
+            features = scoring.features(sig, cand.signature, ts, cand.ts)
+            if scoring.score(features) >= scoring.THRESHOLD:
+                stories.append(cand.story_id)
         out: dict[str, list[tuple[Signature, float | None]]] = {s: [] for s in stories}
         for story, member_sig, member_ts in self.tables.story_signatures(stories, MAX_MEMBERS):
             out[story].append((member_sig, member_ts))
         return out
 
-    def _candidates(
-        self, keys: list[int], ts: float | None
-    ) -> list[tuple[str, Signature, float | None]]:
+    def _candidates(self, keys: list[int], ts: float | None) -> list[StoryCandidate]:
         """Members sharing band keys within the time window, most shared keys first.
 
         Each key reads at most `BUCKET_LIMIT` rows, newest first, so a key

@@ -153,6 +153,24 @@ class Features:
         return near_identical and self.figures_clash
 
 
+#: A copy of one article (an HTML page and its text copy): the same headline
+#: words and a body this alike (shingles, or the rarity-weighted lede words:
+#: a whole-page text copy adds menus and captions that lower the shingles).
+COPY_SHINGLES = 0.5
+COPY_TFIDF = 0.75
+#: Copies further apart than this in publication time are two articles.
+COPY_HOURS = 7 * 24.0
+
+
+def is_copy(f: Features) -> bool:
+    """Two imports of one article (not two articles of one story)."""
+    if f.hours is not None and f.hours > COPY_HOURS:
+        return False
+    if "title" in f.missing or f.title < 1.0:
+        return False
+    return f.shingles >= COPY_SHINGLES or f.tfidf >= COPY_TFIDF
+
+
 def features(a: Signature, b: Signature, ts_a: float | None, ts_b: float | None) -> Features:
     """Compare two signatures."""
     hours = abs(ts_a - ts_b) / 3600.0 if ts_a is not None and ts_b is not None else None

@@ -54,7 +54,7 @@ def test_lsh_finds_the_rewrite_as_a_candidate(conn: sqlite3.Connection) -> None:
     grouper.assign("a1", QUARRY_WIRE, T0)
     keys = compute(QUARRY_LOCAL).band_keys()
     found = grouper._candidates(keys, T0 + HOUR)
-    assert [story for story, _, _ in found] == ["s-a1"]
+    assert [c.story_id for c in found] == ["s-a1"]
     # The lookup goes through the indexed band table, not a scan of signatures.
     plan = " ".join(
         str(r[-1])

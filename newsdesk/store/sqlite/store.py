@@ -105,6 +105,10 @@ class SqliteStore:
     ) -> InsertOutcome:
         return articles.insert(_tx(tx), article_id, meta, origin, raw)
 
+    @translated
+    def add_origin(self, tx: Transaction, article_id: str, origin: str) -> None:
+        articles.add_origin(_tx(tx), article_id, origin)
+
     def story_tables(self, tx: Transaction) -> SqliteStoryTables:
         return SqliteStoryTables(_tx(tx))
 

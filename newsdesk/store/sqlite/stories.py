@@ -19,6 +19,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 
+from newsdesk.store.protocol import StoryCandidate
 from newsdesk.stories.signature import Signature
 
 #: Bumped when the layout or the signature recipe changes (signatures then need recomputing).
@@ -174,7 +175,7 @@ class SqliteStoryTables:
         window_seconds: float,
         bucket_limit: int,
         limit: int,
-    ) -> list[tuple[str, Signature, float | None]]:
+    ) -> list[StoryCandidate]:
         if not keys:
             return []
         arms: list[str] = []
@@ -197,14 +198,16 @@ class SqliteStoryTables:
             params += [key, int(ts - window_seconds), int(ts + window_seconds) + 1, bucket_limit]
             params += [key, NO_TS, bucket_limit]
         rows = self.conn.execute(
-            f"SELECT m.story_id, m.ts, {_SIG_COLUMNS} FROM "
+            f"SELECT m.story_id, m.ts, {_SIG_COLUMNS}, m.article_id FROM "
             "(SELECT member_id, COUNT(*) AS hits FROM ("
             + " UNION ALL ".join(arms)
             + ") GROUP BY member_id ORDER BY hits DESC, member_id DESC LIMIT ?) c "
             "JOIN story_member m ON m.member_id = c.member_id",
             [*params, limit],
         ).fetchall()
-        return [(str(r[0]), Signature.from_row(r[2:10]), r[1]) for r in rows]
+        return [
+            StoryCandidate(str(r[0]), Signature.from_row(r[2:10]), r[1], str(r[10])) for r in rows
+        ]
 
     def story_signatures(
         self, story_ids: Sequence[str], limit: int
