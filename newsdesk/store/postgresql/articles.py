@@ -81,17 +81,21 @@ def find_duplicate(tx: Conn, article_id: str, meta: Extracted) -> str | None:
     return None
 
 
+def add_origin(tx: Conn, article_id: str, origin: str) -> None:
+    tx.execute(
+        "INSERT INTO origins (article_id, origin, seen_at) VALUES (%s, %s, %s) "
+        "ON CONFLICT DO NOTHING",
+        (article_id, origin, utc_now_iso()),
+    )
+
+
 def insert(
     tx: Conn, article_id: str, meta: Extracted, origin: str, raw: str | None
 ) -> InsertOutcome:
     now = utc_now_iso()
     existing = find_duplicate(tx, article_id, meta)
     if existing is not None:
-        tx.execute(
-            "INSERT INTO origins (article_id, origin, seen_at) VALUES (%s, %s, %s) "
-            "ON CONFLICT DO NOTHING",
-            (existing, origin, now),
-        )
+        add_origin(tx, existing, origin)
         return InsertOutcome(existing, created=False, reason="duplicate")
     published_ts = iso_to_ts(meta.published)
     sort_ts = published_ts if published_ts is not None else time.time()

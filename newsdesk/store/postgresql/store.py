@@ -99,6 +99,10 @@ class PostgresStore:
         return PostgresStoryTables(_tx(tx))
 
     @translated
+    def add_origin(self, tx: Transaction, article_id: str, origin: str) -> None:
+        articles.add_origin(_tx(tx), article_id, origin)
+
+    @translated
     def stories_outdated(self) -> int:
         return outdated(self.conn)
 

@@ -11,6 +11,7 @@ from typing import Any
 
 import psycopg
 
+from newsdesk.store.protocol import StoryCandidate
 from newsdesk.store.sqlite.stories import NO_TS, SCHEMA_VERSION, _band_ts
 from newsdesk.stories.signature import Signature
 
@@ -78,7 +79,7 @@ class PostgresStoryTables:
         window_seconds: float,
         bucket_limit: int,
         limit: int,
-    ) -> list[tuple[str, Signature, float | None]]:
+    ) -> list[StoryCandidate]:
         if not keys:
             return []
         arms: list[str] = []
@@ -99,14 +100,17 @@ class PostgresStoryTables:
             params += [key, NO_TS, bucket_limit]
         # Only fixed fragments are joined here; every key and bound is a parameter.
         query = (
-            f"SELECT m.story_id, m.ts, {_SIG_COLUMNS} FROM "
+            f"SELECT m.story_id, m.ts, m.article_id, {_SIG_COLUMNS} FROM "
             "(SELECT member_id, COUNT(*) AS hits FROM ("
             + " UNION ALL ".join(arms)
             + ") AS arms GROUP BY member_id ORDER BY hits DESC, member_id DESC LIMIT %s) c "
             "JOIN story_member m ON m.member_id = c.member_id ORDER BY c.hits DESC, c.member_id DESC"
         )
         rows = self.conn.execute(query, [*params, limit]).fetchall()
-        return [(str(r["story_id"]), _signature(r), r["ts"]) for r in rows]
+        return [
+            StoryCandidate(str(r["story_id"]), _signature(r), r["ts"], str(r["article_id"]))
+            for r in rows
+        ]
 
     def story_signatures(
         self, story_ids: Sequence[str], limit: int
