@@ -329,6 +329,8 @@ class Desk:
             # The same article saved another way (its HTML page and a text copy):
             # one article with one more origin, not a second version of the story.
             copy = None if self.store.exists(aid) else grouper.copy_of(signature, published_ts)
+            if copy is not None and not _same_page(self.store.get(copy), meta):
+                copy = None
             if copy is not None:
                 self.store.add_origin(tx, copy, item_origin)
                 stored.append(copy)
@@ -696,6 +698,16 @@ class Desk:
 
     def related(self, article_id: str, limit: int = 5) -> list[str]:
         return self.engine.related(article_id, limit=limit)
+
+
+def _same_page(found: Article | None, meta: Extracted) -> bool:
+    """The checks a copy needs beyond the signatures: the whole headline, numbers
+    included ("report number 4" is not "number 5"), and no two different addresses."""
+    from newsdesk.stories.text import words
+
+    if found is None or words(found.meta.title) != words(meta.title):
+        return False
+    return not (meta.url and found.meta.url and found.meta.url != meta.url)
 
 
 #: Articles read per batch while regrouping.

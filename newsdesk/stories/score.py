@@ -158,6 +158,8 @@ class Features:
 #: a whole-page text copy adds menus and captions that lower the shingles).
 COPY_SHINGLES = 0.5
 COPY_TFIDF = 0.75
+#: Figures shared (`smoothed_ochiai`) when both have some: one of one is 0.5.
+COPY_FIGURES = 0.5
 #: Copies further apart than this in publication time are two articles.
 COPY_HOURS = 7 * 24.0
 
@@ -167,6 +169,10 @@ def is_copy(f: Features) -> bool:
     if f.hours is not None and f.hours > COPY_HOURS:
         return False
     if "title" in f.missing or f.title < 1.0:
+        return False
+    # Numbers are not words: pages alike but for their figures (a branch number,
+    # a count, an alert's share price) are different articles.
+    if f.figures_clash or ("figures" not in f.missing and f.figures < COPY_FIGURES):
         return False
     return f.shingles >= COPY_SHINGLES or f.tfidf >= COPY_TFIDF
 
