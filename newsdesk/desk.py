@@ -615,22 +615,55 @@ class Desk:
         """Write the articles to `dest` (atomic; default: the documents folder) and mark them exported."""
         from newsdesk.export import default_destination, export
 
+        articles, held = self._exportable(ids, options)
+        target = dest if dest is not None else default_destination(options.format)
+        report = export(articles, target, options, templates_dir=self.paths.templates_dir)
+        report.warnings.extend(held)
+        self.mark_exported([a.id for a in articles])
+        return report
+
+    def _exportable(
+        self, ids: Sequence[str], options: ExportOptions
+    ) -> tuple[list[Article], list[str]]:
+        """The articles an export writes, and a line per kind of wire copy it leaves out.
+
+        A kill of any version holds back every version, so the story's other
+        versions are looked at too (versions of one item share a story).
+        """
+        from newsdesk.wire import export_hold, killed_item_ids
+
         articles = self.store.get_many(ids)
         if not articles:
             raise DeskError("nothing to export: no article matched")
-        target = dest if dest is not None else default_destination(options.format)
-        report = export(articles, target, options, templates_dir=self.paths.templates_dir)
-        self.mark_exported([a.id for a in articles])
-        return report
+        killed: set[str] = set()
+        if not options.include_killed and any(a.meta.item_id for a in articles):
+            versions = self.store.get_many(self.store.with_versions([a.id for a in articles]))
+            killed = killed_item_ids(a.meta for a in [*articles, *versions])
+        kept: list[Article] = []
+        left: dict[str, int] = {}
+        for article in articles:
+            hold = export_hold(article.meta, killed)
+            if hold is None or (
+                options.include_killed if hold == "killed" else options.include_embargoed
+            ):
+                kept.append(article)
+            else:
+                left[hold] = left.get(hold, 0) + 1
+        notes = [
+            f"left out {count} {hold} wire item(s) (--include-{hold} to export them)"
+            for hold, count in left.items()
+        ]
+        if not kept:
+            raise DeskError("nothing to export: " + "; ".join(notes))
+        return kept, notes
 
     def render_export(self, ids: Sequence[str], options: ExportOptions) -> Rendered:
         """The export as one text (stdout, clipboard); marks the articles exported."""
         from newsdesk.export import render
 
-        articles = self.store.get_many(ids)
-        if not articles:
-            raise DeskError("nothing to export: no article matched")
+        articles, held = self._exportable(ids, options)
         rendered = render(articles, options, templates_dir=self.paths.templates_dir)
+        rendered.warnings.extend(held)
         self.mark_exported([a.id for a in articles])
         return rendered
 

@@ -8,6 +8,7 @@ for the inbox, the detail pane, the CLI, the search and the exports.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, datetime, tzinfo
 
 from newsdesk.isodates import iso_to_ts
@@ -149,3 +150,24 @@ def wire_summary(meta: Extracted, now: datetime | None = None) -> list[tuple[str
     if meta.subjects:
         lines.append(("subjects", ", ".join(meta.subjects)))
     return lines
+
+
+def killed_item_ids(metas: Iterable[Extracted]) -> set[str]:
+    """The agency GUIDs some stored version of which says "do not use"."""
+    return {m.item_id for m in metas if m.item_id and m.status in DO_NOT_USE}
+
+
+def export_hold(
+    meta: Extracted, killed_ids: set[str] | frozenset[str], now: datetime | None = None
+) -> str | None:
+    """Why an export leaves this item out unless asked ("killed", "embargoed"), or None.
+
+    Killed when this version or any other version of the same item was killed
+    or withheld (`killed_ids` from `killed_item_ids`); embargoed while the
+    embargo holds.
+    """
+    if meta.status in DO_NOT_USE or (meta.item_id is not None and meta.item_id in killed_ids):
+        return "killed"
+    if embargo_active(meta.embargo_until, now):
+        return "embargoed"
+    return None

@@ -24,7 +24,12 @@ def cmd_export(desk: Desk, args: argparse.Namespace) -> int:
     if not ids:
         raise DeskError(f"nothing to export: no article matches {query!r}")
     options = ExportOptions(
-        format=args.format, summary=args.summary, query=query or None, force=args.force
+        format=args.format,
+        summary=args.summary,
+        query=query or None,
+        force=args.force,
+        include_killed=args.include_killed,
+        include_embargoed=args.include_embargoed,
     )
     if args.output == "-":
         if args.format == "md-files":

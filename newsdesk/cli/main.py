@@ -113,6 +113,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--output", "-o", default=None, help="file or folder; '-' for stdout")
     p.add_argument("--summary", action="store_true", help="only the first paragraphs of each body")
     p.add_argument("--force", action="store_true", help="overwrite existing files")
+    p.add_argument(
+        "--include-killed", action="store_true", help="export wire items the agency killed"
+    )
+    p.add_argument(
+        "--include-embargoed", action="store_true", help="export wire items still embargoed"
+    )
 
     p = sub.add_parser("stories", help="stories: articles grouped across outlets")
     p.add_argument("query", nargs="*")

@@ -43,6 +43,10 @@ class ExportOptions:
     title: str = "newsdesk digest"
     #: Replace existing files instead of raising ExportExists.
     force: bool = False
+    #: Wire copy an agency killed or withheld is left out unless this is set.
+    include_killed: bool = False
+    #: Wire copy still under embargo is left out unless this is set.
+    include_embargoed: bool = False
 
     def __post_init__(self) -> None:
         if self.format not in EXPORT_FORMATS:

@@ -13,7 +13,7 @@ import pytest
 from rich.style import Style
 
 from newsdesk.cli.output import article_dict
-from newsdesk.desk import Desk
+from newsdesk.desk import Desk, DeskError
 from newsdesk.export import ExportOptions, export_record, render
 from newsdesk.export.markdown import front_matter
 from newsdesk.model import Article
@@ -108,3 +108,36 @@ def test_embargo_shown_while_it_holds(desk: Desk) -> None:
     assert "embargoed until" in article_text(held, styles, before).plain
     after = datetime(2100, 1, 1, tzinfo=UTC)
     assert "embargoed until" not in article_text(held, styles, after).plain
+
+
+def _exported_titles(
+    desk: Desk, ids: list[str], *, include_killed: bool = False, include_embargoed: bool = False
+) -> list[str]:
+    options = ExportOptions(
+        format="json", include_killed=include_killed, include_embargoed=include_embargoed
+    )
+    rendered = desk.render_export(ids, options)
+    return [record["title"] for record in json.loads(rendered.text)]
+
+
+def test_export_leaves_out_every_version_of_a_killed_item(desk: Desk) -> None:
+    articles = _articles(desk)
+    killed_ids = {a.meta.item_id for a in articles if a.meta.status == "withdrawn"}
+    assert killed_ids
+    versions = [a for a in articles if a.meta.item_id in killed_ids]
+    assert len(versions) >= 2  # the story and its kill
+    everything = [a.id for a in articles]
+    titles = _exported_titles(desk, everything, include_embargoed=True)
+    assert not {a.meta.title for a in versions} & set(titles)
+    assert "Harbour pilots vote to strike over night rota" in titles
+    rendered = desk.render_export(everything, ExportOptions(format="json"))
+    assert any("killed" in w and "--include-killed" in w for w in rendered.warnings)
+    titles = _exported_titles(desk, everything, include_killed=True, include_embargoed=True)
+    assert {a.meta.title for a in versions} <= set(titles)
+
+
+def test_export_holds_embargoed_copy_until_asked(desk: Desk) -> None:
+    held = next(a for a in _articles(desk) if a.meta.embargo_until)
+    with pytest.raises(DeskError, match="embargoed"):
+        desk.render_export([held.id], ExportOptions(format="json"))
+    assert _exported_titles(desk, [held.id], include_embargoed=True) == [held.meta.title]
