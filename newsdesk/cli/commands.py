@@ -5,15 +5,9 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.markup import escape
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TextColumn,
-    TimeElapsedColumn,
-)
 from rich.text import Text
 
 from newsdesk.cli import output
@@ -25,10 +19,16 @@ EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
 
+if TYPE_CHECKING:
+    from rich.progress import Progress
+
 Handler = Callable[[Desk, argparse.Namespace], int]
 
 
 def _progress() -> Progress:
+    # Imported here: `newsdesk` with no command opens the app, which shows no progress bar.
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     return Progress(
         TextColumn("{task.description}"),
         BarColumn(),

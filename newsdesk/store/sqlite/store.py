@@ -21,7 +21,6 @@ from newsdesk.feeds.subscription import Subscription
 from newsdesk.model import Article, ArticleRow, Extracted
 from newsdesk.store.protocol import ActionRecord, InsertOutcome, Transaction
 from newsdesk.store.sqlite import actions, articles, feeds, migrations, saved, stories
-from newsdesk.store.sqlite.conditions import where
 from newsdesk.store.sqlite.connections import Connections, translated
 from newsdesk.store.sqlite.stories import SqliteStoryTables
 
@@ -182,17 +181,25 @@ class SqliteStore:
         return articles.inbox_head(self.conn, limit)
 
     # -- conditions ----------------------------------------------------------------------
+    # `conditions` (and the query grammar it reads) loads on the first condition, not
+    # at start: the app's first screen is read by `inbox_head`.
 
     @translated
     def ordered_ids(self, condition: Node | None = None) -> list[str]:
+        from newsdesk.store.sqlite.conditions import where
+
         return articles.ordered_ids(self.conn, *where(condition))
 
     @translated
     def id_set(self, condition: Node | None = None) -> set[str]:
+        from newsdesk.store.sqlite.conditions import where
+
         return articles.id_set(self.conn, *where(condition))
 
     @translated
     def count_where(self, condition: Node | None = None) -> int:
+        from newsdesk.store.sqlite.conditions import where
+
         return articles.count_where(self.conn, *where(condition))
 
     # -- stories -------------------------------------------------------------------------

@@ -18,9 +18,12 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from newsdesk.store.protocol import StoryCandidate
-from newsdesk.stories.signature import Signature
+
+if TYPE_CHECKING:
+    from newsdesk.stories.signature import Row, Signature
 
 #: Bumped when the layout or the signature recipe changes (signatures then need recomputing).
 #: 2: `lede` and `lede_figures` columns. Version-1 rows keep working: their
@@ -130,6 +133,14 @@ _CHUNK = 500  # stays well under SQLite's host-parameter limit
 _SIG_COLUMNS = "shingles, names, name_counts, figures, title, lede, lede_figures, lede_weights"
 
 
+def _signature(row: Row) -> Signature:
+    # Imported here: the signature brings numpy, and every store user (the app's start
+    # included) imports this module while only grouping reads signatures.
+    from newsdesk.stories.signature import Signature
+
+    return Signature.from_row(row)
+
+
 def _band_ts(ts: float | None) -> int:
     return NO_TS if ts is None else int(ts)
 
@@ -205,9 +216,7 @@ class SqliteStoryTables:
             "JOIN story_member m ON m.member_id = c.member_id",
             [*params, limit],
         ).fetchall()
-        return [
-            StoryCandidate(str(r[0]), Signature.from_row(r[2:10]), r[1], str(r[10])) for r in rows
-        ]
+        return [StoryCandidate(str(r[0]), _signature(r[2:10]), r[1], str(r[10])) for r in rows]
 
     def story_signatures(
         self, story_ids: Sequence[str], limit: int
@@ -219,7 +228,7 @@ class SqliteStoryTables:
                 "ORDER BY ts IS NULL DESC, ts DESC, member_id DESC LIMIT ?",
                 (story_id, limit),
             ).fetchall()
-            out += [(story_id, Signature.from_row(r[1:9]), r[0]) for r in rows]
+            out += [(story_id, _signature(r[1:9]), r[0]) for r in rows]
         return out
 
     def add_member(
@@ -251,7 +260,7 @@ class SqliteStoryTables:
             return
         member_id, ts = row[0], row[1]
         # Band keys are recomputed from the stored sets: they are not stored per member.
-        keys = Signature.from_row(row[2:10]).band_keys()
+        keys = _signature(row[2:10]).band_keys()
         self.conn.executemany(
             "DELETE FROM story_band WHERE key = ? AND ts = ? AND member_id = ?",
             [(key, _band_ts(ts), member_id) for key in set(keys)],

@@ -10,15 +10,18 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from textual.message import Message
 from textual.widget import Widget
 from textual.worker import get_current_worker
 
-from newsdesk.feeds.service import FeedOutcome, FetchSummary
 from newsdesk.tui.triage import articles
 from newsdesk.tui.workers import app_worker
+
+if TYPE_CHECKING:
+    # Only named in annotations: the feeds service brings httpx, too heavy for the app's start.
+    from newsdesk.feeds.service import FeedOutcome, FetchSummary
 
 #: New articles join the list at most this often while a fetch runs (seconds).
 RELIST_EVERY = 2.0
