@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from newsdesk.pipeline import Prepared
     from newsdesk.search.engine import SearchEngine, SearchResult
     from newsdesk.search.index import IndexStatus, SearchIndex
+    from newsdesk.store.transfer import CopyReport
     from newsdesk.stories.signature import Signature
 
 
@@ -753,6 +754,34 @@ def normalise_tag(tag: str) -> str:
 
     tag = clean_line(tag).strip().lstrip("+").strip().casefold()
     return "-".join(tag.replace(",", " ").split())[:64]
+
+
+def migrate_store(
+    paths: paths_mod.Paths,
+    source: str,
+    target: str,
+    progress: Callable[[str], None] | None = None,
+) -> CopyReport:
+    """Copy the desk `source` into the empty desk `target` (`newsdesk store migrate`).
+
+    Each is `sqlite` (the data directory's file), a SQLite file or a
+    postgresql:// URL. The target gets everything in one transaction; the
+    report holds the rows per table and the state checksum of both sides.
+    """
+    from newsdesk.store import describe, open_named
+    from newsdesk.store.transfer import copy_desk
+
+    if source == target:
+        raise DeskError(f"the source and the target are the same desk ({describe(source)})")
+    src = open_named(source, paths.database, must_exist=True)
+    try:
+        dst = open_named(target, paths.database)
+        try:
+            return copy_desk(src, dst, progress)
+        finally:
+            dst.close()
+    finally:
+        src.close()
 
 
 def open_desk(data_dir: Path | None = None, *, background_index: bool = False) -> Desk:

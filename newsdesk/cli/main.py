@@ -144,6 +144,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_feed_parsers(sub)
 
+    from newsdesk.cli.store_cmd import add_parser as add_store_parser
+
+    add_store_parser(sub)
+
     p = sub.add_parser("doctor", help="check the store and index; repair what can be repaired")
     p.add_argument("--json", action="store_true")
     return parser
@@ -174,6 +178,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from newsdesk.cli.doctor import cmd_doctor
 
             return cmd_doctor(args)
+        if command == "store":
+            from newsdesk.cli.store_cmd import cmd_store
+
+            return cmd_store(args)
         handler = HANDLERS[command]
         with Desk(resolve(args.data_dir)) as desk:
             desk.on_wait = _say_waiting

@@ -61,6 +61,34 @@ def open_store(path: Path, url: str | None = None) -> StoreBackend:
     return SqliteStore(path)
 
 
+def describe(spec: str) -> str:
+    """A store named as `store migrate` takes it, fit to show (never a password)."""
+    if is_server_url(spec):
+        from newsdesk.store.postgresql import safe_url
+
+        return safe_url(spec)
+    return spec
+
+
+def open_named(spec: str, data_file: Path, *, must_exist: bool = False) -> StoreBackend:
+    """The store `spec` names: `sqlite` (the file in the data directory, `data_file`),
+    a path to a SQLite file, or a postgresql:// URL. With `must_exist`, a SQLite
+    file that is not there is refused instead of created."""
+    if is_server_url(spec):
+        from newsdesk.store.postgresql import PostgresStore
+
+        return PostgresStore(spec)
+    if "://" in spec:
+        raise StoreError(
+            f"{spec.split('://')[0]}:// is not a store newsdesk knows; use "
+            "sqlite, a SQLite file or a postgresql:// address"
+        )
+    path = data_file if spec == "sqlite" else Path(spec).expanduser()
+    if must_exist and not path.is_file():
+        raise StoreError(f"there is no desk at {path} to copy")
+    return SqliteStore(path)
+
+
 __all__ = [
     "BUSY_TIMEOUT_MS",
     "RAW_LIMIT",
@@ -78,6 +106,8 @@ __all__ = [
     "StoreError",
     "StoryTables",
     "Transaction",
+    "describe",
     "is_server_url",
+    "open_named",
     "open_store",
 ]

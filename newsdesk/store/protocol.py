@@ -12,7 +12,7 @@ Every method raises only `newsdesk.errors.StoreError` subclasses.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
@@ -50,6 +50,18 @@ class ActionRecord:
     kind: str
     article_ids: list[str]
     ts: str
+
+
+@dataclass
+class TableCopy:
+    """One table of a desk as `dump` gives it and `load` takes it (`newsdesk store migrate`).
+
+    `rows` is read lazily: consume it before asking `dump` for the next table.
+    """
+
+    name: str
+    columns: list[str]
+    rows: Iterable[tuple[Any, ...]]
 
 
 class StoryCandidate(NamedTuple):
@@ -333,6 +345,25 @@ class StoreBackend(Protocol):
 
     def known_links(self, keys: Sequence[str]) -> set[str]:
         """Which of these GUIDs or URLs an article already has."""
+        ...
+
+    # -- copying a whole desk ---------------------------------------------------------
+
+    def dump(self) -> Iterator[TableCopy]:
+        """Every table of the desk, read in one consistent snapshot.
+
+        Bookkeeping of the backend itself (its schema step, its change counter)
+        is left out; the revision counter is included (`meta`), so a copy's
+        index revisions stay meaningful.
+        """
+        ...
+
+    def load(self, tables: Iterable[TableCopy]) -> dict[str, int]:
+        """Write a dump into this desk, which must be empty, in one transaction.
+
+        Returns the rows written per table. Refuses (StoreError, nothing
+        written) a desk that holds data, and a table or column it lacks.
+        """
         ...
 
     # -- health ------------------------------------------------------------------------

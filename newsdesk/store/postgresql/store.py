@@ -9,7 +9,7 @@ without its password (`connections.translate`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
@@ -17,11 +17,23 @@ import psycopg
 
 from newsdesk.feeds.subscription import Subscription
 from newsdesk.model import Article, ArticleRow, Extracted
-from newsdesk.store.postgresql import actions, articles, feeds, migrations
+from newsdesk.store.postgresql import actions, articles, feeds, migrations, transfer
 from newsdesk.store.postgresql.conditions import where
-from newsdesk.store.postgresql.connections import Conn, Connections, safe_url, translated
+from newsdesk.store.postgresql.connections import (
+    Conn,
+    Connections,
+    safe_url,
+    translate,
+    translated,
+)
 from newsdesk.store.postgresql.stories import PostgresStoryTables, outdated
-from newsdesk.store.protocol import ActionRecord, InsertOutcome, StoryTables, Transaction
+from newsdesk.store.protocol import (
+    ActionRecord,
+    InsertOutcome,
+    StoryTables,
+    TableCopy,
+    Transaction,
+)
 
 if TYPE_CHECKING:
     from newsdesk.search.query import Node
@@ -266,6 +278,26 @@ class PostgresStore:
     @translated
     def known_links(self, keys: Sequence[str]) -> set[str]:
         return feeds.known_links(self.conn, keys)
+
+    # -- copying a whole desk -----------------------------------------------------------------
+
+    def dump(self) -> Iterator[TableCopy]:
+        def rows(table: TableCopy) -> Iterator[tuple[Any, ...]]:
+            # Read while the caller consumes them: errors surface there, translated.
+            try:
+                yield from table.rows
+            except psycopg.Error as exc:
+                raise translate(exc, self.url) from exc
+
+        try:
+            for table in transfer.dump(self.conn):
+                yield TableCopy(table.name, table.columns, rows(table))
+        except psycopg.Error as exc:
+            raise translate(exc, self.url) from exc
+
+    def load(self, tables: Iterable[TableCopy]) -> dict[str, int]:
+        with self._db.transaction() as tx:
+            return transfer.load(tx, tables, self.where)
 
     # -- health ----------------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ leaves as a `StoreError` (see `connections.translate`).
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,9 +19,17 @@ from typing import TYPE_CHECKING, Any
 from newsdesk.errors import DamagedStoreError
 from newsdesk.feeds.subscription import Subscription
 from newsdesk.model import Article, ArticleRow, Extracted
-from newsdesk.store.protocol import ActionRecord, InsertOutcome, Transaction
-from newsdesk.store.sqlite import actions, articles, feeds, migrations, saved, stories
-from newsdesk.store.sqlite.connections import Connections, translated
+from newsdesk.store.protocol import ActionRecord, InsertOutcome, TableCopy, Transaction
+from newsdesk.store.sqlite import (
+    actions,
+    articles,
+    feeds,
+    migrations,
+    saved,
+    stories,
+    transfer,
+)
+from newsdesk.store.sqlite.connections import Connections, translate, translated
 from newsdesk.store.sqlite.stories import SqliteStoryTables
 
 if TYPE_CHECKING:
@@ -284,6 +292,26 @@ class SqliteStore:
     @translated
     def known_links(self, keys: Sequence[str]) -> set[str]:
         return feeds.known_links(self.conn, keys)
+
+    # -- copying a whole desk -----------------------------------------------------------------
+
+    def dump(self) -> Iterator[TableCopy]:
+        def rows(table: TableCopy) -> Iterator[tuple[Any, ...]]:
+            # Read while the caller consumes them: errors surface there, translated.
+            try:
+                yield from table.rows
+            except sqlite3.Error as exc:
+                raise translate(exc, self.path) from exc
+
+        try:
+            for table in transfer.dump(self.conn):
+                yield TableCopy(table.name, table.columns, rows(table))
+        except sqlite3.Error as exc:
+            raise translate(exc, self.path) from exc
+
+    def load(self, tables: Iterable[TableCopy]) -> dict[str, int]:
+        with self._db.transaction() as tx:
+            return transfer.load(tx, tables, str(self.path))
 
     # -- health ----------------------------------------------------------------------------
 

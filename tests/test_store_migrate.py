@@ -1,0 +1,157 @@
+"""`newsdesk store migrate`: a whole desk copied into an empty one, checked by checksum.
+
+SQLite to SQLite runs everywhere; the cases with a shared desk skip (saying
+why) without a PostgreSQL server (`NEWSDESK_TEST_PG`).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsdesk.cli.main import main
+from newsdesk.desk import Desk
+from newsdesk.paths import resolve
+from newsdesk.store import STORE_ENV, open_named
+from newsdesk.store.transfer import state_checksum
+from tests.pg_support import pg_schema
+
+_STORIES = (
+    ("harbour", "Harbour cranes idle for a second day", "Dock workers in Marrowby kept still."),
+    ("ferry", "Ferry timetable cut for the winter", "The island ferry will sail twice a day."),
+    ("orchard", "Orchard frost ruins early blossom", "Growers in Pellow counted their losses."),
+    ("bridge", "Footbridge reopens after repairs", "The river crossing at Tamsford is open."),
+)
+
+
+@pytest.fixture
+def filled(isolated_dirs: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """A desk in the data directory with marks, tags, a note, the log, a saved search, a feed."""
+    monkeypatch.setenv(STORE_ENV, "")
+    files = []
+    for name, title, body in _STORIES:
+        path = tmp_path / f"{name}.md"
+        path.write_text(f"# {title}\n\n{body}\n", encoding="utf-8")
+        files.append(path)
+    with Desk() as desk:
+        desk.import_paths(files)
+        ids = desk.inbox_ids()
+        desk.star(ids[:2])
+        desk.tag(ids[1:3], add=["desk-a", "night"])
+        desk.set_note(ids[0], "call the harbour master")
+        desk.archive([ids[3]])
+        desk.mark_read(ids[:1])
+        desk.undo()  # the log keeps an undone batch too
+        desk.save_search("mine", "is:starred tag:night")
+        desk.add_feed("http://127.0.0.1:9/feed.xml", name="local", tags=["wire"])
+    return resolve().database
+
+
+def _checksum(spec: str) -> str:
+    store = open_named(spec, resolve().database, must_exist=True)
+    try:
+        return state_checksum(store)
+    finally:
+        store.close()
+
+
+def test_sqlite_file_to_sqlite_file_copies_everything(
+    filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "copy.sqlite3"
+    before = _checksum("sqlite")
+    assert main(["store", "migrate", "--from", "sqlite", "--to", str(target)]) == 0
+    out = capsys.readouterr().out
+    assert f"state checksum: {before}" in out
+    assert "the copy matches the source" in out
+    assert _checksum(str(target)) == before
+    assert " articles " in out and "4" in out
+
+
+def test_copy_into_a_desk_that_holds_data_is_refused_and_changes_nothing(
+    filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "copy.sqlite3"
+    assert main(["store", "migrate", "--from", "sqlite", "--to", str(target)]) == 0
+    changed = _checksum(str(target))
+    capsys.readouterr()
+    assert main(["store", "migrate", "--from", "sqlite", "--to", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert "not empty" in err and "Traceback" not in err
+    assert _checksum(str(target)) == changed
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "says"),
+    [
+        ("missing.sqlite3", "other.sqlite3", "no desk at"),
+        ("sqlite", "mysql://ed:pw@db/x", "not a store newsdesk knows"),
+        ("sqlite", "sqlite", "the same desk"),
+    ],
+)
+def test_bad_desks_are_one_line(
+    filled: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    source: str,
+    target: str,
+    says: str,
+) -> None:
+    source = str(tmp_path / source) if source.endswith(".sqlite3") else source
+    target = str(tmp_path / target) if target.endswith(".sqlite3") else target
+    assert main(["store", "migrate", "--from", source, "--to", target]) == 1
+    err = capsys.readouterr().err
+    assert says in err and len(err.strip().splitlines()) == 1
+
+
+def test_sqlite_to_shared_desk_and_back_keeps_every_bit_of_state(
+    filled: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pg_schema() as url:
+        before = _checksum("sqlite")
+        assert main(["store", "migrate", "--from", "sqlite", "--to", url, "--json"]) == 0
+        report = json.loads(capsys.readouterr().out)
+        assert report["checksum"] == before and report["same"] is True
+        assert report["rows"]["articles"] == 4 and report["rows"]["saved_searches"] == 1
+        assert report["rows"]["feeds"] == 1 and report["rows"]["tags"] == 4
+        assert "nd-test-only" not in json.dumps(report)
+        assert report["to"].startswith("postgresql://")
+
+        # The shared desk goes on from there: new batches, new revisions, undo.
+        monkeypatch.setenv(STORE_ENV, url)
+        with Desk() as desk:
+            assert desk.saved_searches() == [("mine", "is:starred tag:night")]
+            old_batches = {r.batch for r in desk.history(100)}
+            newest = desk.inbox_ids()[0]
+            desk.star([newest], on=False)
+            (latest,) = desk.history(1)
+            assert latest.batch > max(old_batches)
+            assert desk.undo() is not None
+            story = tmp_path / "late.md"
+            story.write_text("# Late ferry news\n\nA late item arrives.\n", encoding="utf-8")
+            rev = desk.store.max_rev()
+            desk.import_paths([story])
+            assert desk.store.max_rev() > rev and desk.count() == 5
+            after = state_checksum(desk.store)
+
+        back = tmp_path / "back.sqlite3"
+        monkeypatch.setenv(STORE_ENV, "")
+        assert main(["store", "migrate", "--from", url, "--to", str(back)]) == 0
+        assert "the copy matches the source" in capsys.readouterr().out
+        assert _checksum(str(back)) == after
+
+
+def test_shared_desk_that_holds_data_is_refused(
+    filled: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pg_schema() as url:
+        assert main(["store", "migrate", "--from", "sqlite", "--to", url]) == 0
+        capsys.readouterr()
+        assert main(["store", "migrate", "--from", "sqlite", "--to", url]) == 1
+        err = capsys.readouterr().err
+        assert "not empty" in err and "nd-test-only" not in err
