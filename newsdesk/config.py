@@ -18,6 +18,9 @@ one-line messages and the defaults are kept.
     [stories]
     read_all_versions = false   # reading one version marks the story's others read
 
+    [feeds]
+    background = true           # the app fetches due feeds on their schedule
+
     [watch]
     folders = ["~/wire-drop"]   # imported as files arrive (`newsdesk watch`, and the app)
 
@@ -49,6 +52,8 @@ class Settings:
     read_all_versions: bool = False
     #: Where exports go by default (`[export] folder`), else the documents folder.
     export_folder: Path | None = None
+    #: The app fetches due feeds while it runs (`[feeds] background`).
+    fetch_in_background: bool = True
     #: Folders whose new files are imported (`[watch] folders`).
     watch_folders: list[Path] = field(default_factory=list)
     #: One line per problem found ("keys.toml: ...").
@@ -134,6 +139,16 @@ def load_settings(paths: Paths) -> Settings:
             settings.read_all_versions = read_all
         else:
             errors.append("config.toml: stories.read_all_versions must be true or false; ignored")
+    feeds = config.get("feeds", {})
+    if not isinstance(feeds, dict):
+        errors.append("config.toml: [feeds] must be a table; defaults kept")
+        feeds = {}
+    background = feeds.get("background")
+    if background is not None:
+        if isinstance(background, bool):
+            settings.fetch_in_background = background
+        else:
+            errors.append("config.toml: feeds.background must be true or false; ignored")
     settings.watch_folders = _watch_folders(config.get("watch", {}), errors)
     return settings
 

@@ -163,3 +163,15 @@ def test_watch_folders_from_config(tmp_path: Path) -> None:
     settings = load_settings(paths)
     assert settings.watch_folders == [Path("~/drop").expanduser(), Path("/srv/wire")]
     assert any("watch.folders" in e for e in settings.errors)
+
+
+def test_background_fetch_setting_from_config() -> None:
+    paths = resolve()
+    paths.config_file.parent.mkdir(parents=True, exist_ok=True)
+    assert load_settings(paths).fetch_in_background is True
+    paths.config_file.write_text("[feeds]\nbackground = false\n", encoding="utf-8")
+    assert load_settings(paths).fetch_in_background is False
+    paths.config_file.write_text('[feeds]\nbackground = "no"\n', encoding="utf-8")
+    settings = load_settings(paths)
+    assert settings.fetch_in_background is True
+    assert any("feeds.background must be true or false" in e for e in settings.errors)

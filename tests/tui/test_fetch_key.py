@@ -1,13 +1,22 @@
-"""`R` fetches the feeds in a worker: new articles join the list, the cursor stays put."""
+"""Feeds in the app: `R` fetches all of them and a timer fetches the due ones, in a worker.
+
+New articles join the list while the cursor, the selection and the cursor's
+line on screen stay put, and the header counts them.
+"""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
+from newsdesk.config import Settings
 from newsdesk.desk import Desk
 from newsdesk.paths import Paths
+from newsdesk.tui.widgets.fetch_job import FetchJob
+from newsdesk.tui.widgets.status_line import StatusLine, status_text
 from tests.feeds.server import FeedServer, Reply, rss
 from tests.tui.conftest import AppFactory
 from tests.tui.helpers import SIZE, main_screen, record_notifications, settle
@@ -39,7 +48,7 @@ async def test_r_fetches_feeds_and_keeps_the_cursor(
     with Desk(seeded) as desk:
         desk.add_feed(f"{feed_server.url}/tui.xml", name="harbour")
         desk.add_feed(f"{feed_server.url}/broken.xml", name="broken")
-    app = make_app()
+    app = make_app(settings=Settings(fetch_in_background=False))
     seen = record_notifications(app)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -56,3 +65,67 @@ async def test_r_fetches_feeds_and_keeps_the_cursor(
         assert len(screen.inbox.ids) == before + 3
         assert screen.inbox.current_id == current
         assert app.desk.search("feed:harbour").ids
+
+
+async def wait_for(pilot: object, ready: object, seconds: float = 10.0) -> None:
+    """Poll (never a fixed sleep) until `ready()` is true."""
+    for _ in range(int(seconds / 0.05)):
+        if ready():  # type: ignore[operator]
+            return
+        await pilot.pause(0.05)  # type: ignore[attr-defined]
+    raise AssertionError("timed out waiting")
+
+
+async def test_due_feeds_are_fetched_in_the_background(
+    make_app: AppFactory, seeded: Paths, feed_server: FeedServer
+) -> None:
+    # The server holds its answer until the test lets it go: keys are pressed meanwhile.
+    gate = threading.Event()
+
+    def held(_handler: BaseHTTPRequestHandler) -> Reply:
+        gate.wait(10)
+        return Reply(body=rss("Harbour", ITEMS))
+
+    feed_server.route("/slow.xml", held)
+    feed_server.route("/broken.xml", Reply(500))
+    with Desk(seeded) as desk:
+        desk.add_feed(f"{feed_server.url}/slow.xml", name="harbour")
+        desk.add_feed(f"{feed_server.url}/broken.xml", name="broken")
+    app = make_app()
+    seen = record_notifications(app)
+    # A short terminal, so that the list scrolls: rows arriving above must not move it.
+    async with app.run_test(size=(120, 14)) as pilot:
+        screen = main_screen(app)
+        job = screen.query_one(FetchJob)
+        await wait_for(pilot, lambda: len(screen.inbox.ids) == 12)
+        before = list(screen.inbox.ids)
+        await pilot.press("j", "space", "j", "j", "j")
+        selected = set(screen.inbox.selected)
+        assert len(selected) == 1
+        # The timer starts the fetch by itself.
+        await wait_for(pilot, lambda: "/slow.xml" in feed_server.paths())
+        assert job.running
+        await pilot.press("j")  # keys are not held up by the fetch
+        assert screen.inbox.cursor == 5
+        assert job.running
+        current = screen.inbox.current_id
+        line = screen.inbox.cursor - round(screen.inbox.scroll_y)
+        assert screen.inbox.scrollable_content_region.height < len(before)
+        gate.set()
+        await wait_for(pilot, lambda: "3 articles arrived from due feeds." in seen)
+        await settle(pilot)
+        assert any("server error (500)" in m for m in seen)
+        assert len(screen.inbox.ids) == len(before) + 3
+        assert screen.inbox.ids[3:] == before  # undated items arrive at the top
+        assert screen.inbox.current_id == current
+        assert screen.inbox.cursor - round(screen.inbox.scroll_y) == line
+        assert screen.inbox.selected == selected
+        header = str(status_text(screen.query_one(StatusLine).info))
+        assert "3 arrived since" in header
+        # Not due again for its interval: another look asks the server nothing.
+        asked = feed_server.paths().count("/slow.xml")
+        job.fetch_due()
+        await settle(pilot)
+        assert feed_server.paths().count("/slow.xml") == asked
+        await pilot.press("g")
+        assert "arrived" not in str(status_text(screen.query_one(StatusLine).info))

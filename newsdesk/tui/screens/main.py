@@ -127,6 +127,9 @@ class MainScreen(Screen[None]):
         self._loading = False
         #: What the footer's keys depend on, as last shown (see refresh_footer).
         self._footer_state: tuple[bool, bool] | None = None
+        #: Articles that arrived from feeds or folders since the reader last went to the top.
+        self.arrived = 0
+        self._arrived_since = ""
 
     # -- layout ------------------------------------------------------------------
 
@@ -197,6 +200,8 @@ class MainScreen(Screen[None]):
     def _start_jobs(self) -> None:
         self.refresh_counts()
         self.query_one(DeskWatch).start()
+        if self.settings.fetch_in_background:
+            self.query_one(FetchJob).fetch_due_on_schedule()
         if self.desk.count() == 0:
             from newsdesk.paths import sample_data_dir
 
@@ -300,6 +305,8 @@ class MainScreen(Screen[None]):
             index=self.query_one(DeskWatch).index_text,
             busy=self._jobs_status(),
             reading=self.detail.position if self.detail.has_focus else "",
+            arrived=self.arrived,
+            arrived_since=self._arrived_since,
         )
         self.query_one(StatusLine).show(info)
         self.refresh_footer()
@@ -374,6 +381,10 @@ class MainScreen(Screen[None]):
 
     def action_cursor_top(self) -> None:
         self.inbox.cursor = 0
+        if self.arrived:
+            # The newest are at the top: the reader has seen what arrived.
+            self.arrived = 0
+            self.update_status()
 
     def action_cursor_bottom(self) -> None:
         self.inbox.cursor = self.inbox.row_count - 1
@@ -782,9 +793,16 @@ class MainScreen(Screen[None]):
 
     def on_fetch_job_finished(self, message: FetchJob.Finished) -> None:
         if message.new:
+            self.note_arrivals(message.new)
             self.refresh_results()
             self.refresh_counts()
         self.update_status()
+
+    def note_arrivals(self, count: int) -> None:
+        """Count articles that arrived by themselves, for the header (until `g`)."""
+        if not self.arrived:
+            self._arrived_since = self.clock().astimezone().strftime("%H:%M")
+        self.arrived += count
 
     # -- export ------------------------------------------------------------------------------
 

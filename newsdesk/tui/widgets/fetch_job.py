@@ -1,14 +1,16 @@
-"""The fetch job (`R`): fetches every feed in a thread worker, with a progress line.
+"""The fetch job: `R` fetches every feed, and a timer fetches the due ones, in a thread worker.
 
 Like the import job it posts its progress and its outcome as messages that
 bubble to the screen, which lets new articles join the list without moving
-the cursor. Nothing is shown while no fetch runs.
+the cursor. Nothing is shown while no fetch runs. The timer only looks for
+due feeds (each feed's own interval and backoff decide, see feeds.schedule);
+a background fetch says nothing unless articles arrived or a feed failed.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
@@ -27,6 +29,10 @@ if TYPE_CHECKING:
 RELIST_EVERY = 2.0
 #: Failing feeds named one by one in notifications.
 FAILURES_SHOWN = 3
+#: Seconds between two looks for due feeds while the app runs.
+DUE_CHECK_S = 60.0
+#: Seconds after start-up before the first look (the first frame comes first).
+FIRST_CHECK_S = 1.0
 
 
 class FetchRunner(Protocol):
@@ -34,7 +40,7 @@ class FetchRunner(Protocol):
 
     def __call__(
         self,
-        names: tuple[str, ...] = (),
+        names: Sequence[str] = (),
         *,
         every: bool = False,
         progress: Callable[[FeedOutcome, int, int], None] | None = None,
@@ -62,29 +68,42 @@ class FetchJob(Widget):
         #: (feed name, reason) for each feed that failed.
         failed: list[tuple[str, str]] = field(default_factory=list)
         stopped: bool = False
+        #: Started by the timer for due feeds, not by a key.
+        background: bool = False
 
     def __init__(self, run_fetch: FetchRunner, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._run_fetch = run_fetch
         self.status = ""
+        self.running = False
         self._listed = 0
         self._listed_at = 0.0
-
-    @property
-    def running(self) -> bool:
-        return bool(self.status)
 
     def start(self) -> bool:
         """Fetch every unpaused feed (due or not); False when one is already running."""
         if self.running:
             return False
         self.status = "fetching feeds…"
-        self._listed, self._listed_at = 0, time.monotonic()
-        self._fetch()
+        self._begin(background=False)
         return True
 
+    def fetch_due_on_schedule(self, every_s: float = DUE_CHECK_S) -> None:
+        """Look for due feeds soon, then every `every_s` seconds, and fetch them."""
+        self.set_timer(FIRST_CHECK_S, self.fetch_due)
+        self.set_interval(every_s, self.fetch_due)
+
+    def fetch_due(self) -> None:
+        """Fetch the feeds that are due, quietly; nothing when a fetch is running."""
+        if not self.running:
+            self._begin(background=True)
+
+    def _begin(self, *, background: bool) -> None:
+        self.running = True
+        self._listed, self._listed_at = 0, time.monotonic()
+        self._fetch(background)
+
     @app_worker(name="fetch feeds", group="fetch")
-    def _fetch(self) -> None:
+    def _fetch(self, background: bool) -> None:
         worker = get_current_worker()
         new = 0
 
@@ -95,16 +114,19 @@ class FetchJob(Widget):
 
         try:
             summary = self._run_fetch(
-                every=True, progress=progress, should_stop=lambda: worker.is_cancelled
+                every=not background, progress=progress, should_stop=lambda: worker.is_cancelled
             )
         finally:
+            # Set from the worker so that a failure (reported by the App) frees the job too.
             self.status = ""
+            self.running = False
         self.post_message(
             self.Finished(
                 new=summary.new,
                 feeds=len(summary.feeds),
                 failed=[(f.name, f.reason or "") for f in summary.failed],
                 stopped=worker.is_cancelled,
+                background=background,
             )
         )
 
@@ -117,9 +139,17 @@ class FetchJob(Widget):
 
     def on_fetch_job_finished(self, message: Finished) -> None:
         self.status = ""
-        if not message.feeds:
+        if message.background:
+            if message.new:
+                self.notify(
+                    f"{articles(message.new)} arrived from due feeds.", timeout=4, markup=False
+                )
+        elif not message.feeds:
             self.notify("No feeds to fetch: `newsdesk feeds add URL` subscribes.", markup=False)
             return
-        self.notify(f"{articles(message.new)} arrived from {message.feeds:,} feeds.", markup=False)
+        else:
+            self.notify(
+                f"{articles(message.new)} arrived from {message.feeds:,} feeds.", markup=False
+            )
         for name, reason in message.failed[:FAILURES_SHOWN]:
             self.notify(f"{name}: {reason}", title="Feed failed", severity="warning", markup=False)

@@ -123,22 +123,32 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
         keep: str | None = None,
         keep_index: bool = False,
     ) -> None:
-        """Show a new list; keep the cursor on `keep` if still there, else on its index."""
+        """Show a new list; keep the cursor on `keep` if still there, else on its index.
+
+        A kept article also keeps its line on screen: rows that arrive above it
+        (a fetch, an import) push the view down with it rather than moving it.
+        """
         old_index = self.cursor
+        old_line = old_index - round(self.scroll_y)
         self._ids = ids
         self._depth = depth if depth is not None else [0] * len(ids)
         self._now = self._clock()
         self.invalidate()
         self.virtual_size = Size(self.size.width or 1, len(ids))
         target = 0
+        kept = False
         if keep is not None and not keep_index:
             try:
                 target = ids.index(keep)
+                kept = True
             except ValueError:
                 target = old_index
         elif keep_index:
             target = old_index
-        self.cursor = max(0, min(target, len(ids) - 1))
+        target = max(0, min(target, len(ids) - 1))
+        if kept and target != old_index and 0 <= old_line < self.scrollable_content_region.height:
+            self.scroll_to(y=max(0, target - old_line), animate=False, force=True, immediate=True)
+        self.cursor = target
 
     def row(self, article_id: str) -> ArticleRow | None:
         cached = self._rows.get(article_id)

@@ -25,6 +25,10 @@ class StatusInfo:
     busy: list[str] = field(default_factory=list)
     #: Where the reader is in the article while the detail pane has focus ("42%").
     reading: str = ""
+    #: Articles that arrived (feeds, watched folders) since the reader last went to the top.
+    arrived: int = 0
+    #: When the first of them arrived ("06:02").
+    arrived_since: str = ""
 
 
 def status_text(info: StatusInfo, width: int = 0) -> Text:
@@ -65,6 +69,8 @@ def counters_text(info: StatusInfo, *, lead: str) -> Text:
     text.append(f" · {info.unread:,} unread · {info.starred:,} starred")
     if info.selected:
         text.append(f" · {info.selected:,} selected", "bold green")
+    if info.arrived:
+        text.append(f" · {info.arrived:,} arrived since {info.arrived_since}", "bold cyan")
     if info.reading:
         text.append(f"   reading {info.reading}", "bold")
     return text
