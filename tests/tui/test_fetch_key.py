@@ -67,7 +67,7 @@ async def test_r_fetches_feeds_and_keeps_the_cursor(
         assert app.desk.search("feed:harbour").ids
 
 
-async def wait_for(pilot: object, ready: object, seconds: float = 10.0) -> None:
+async def wait_for(pilot: object, ready: object, seconds: float = 30.0) -> None:
     """Poll (never a fixed sleep) until `ready()` is true."""
     for _ in range(int(seconds / 0.05)):
         if ready():  # type: ignore[operator]
@@ -83,7 +83,7 @@ async def test_due_feeds_are_fetched_in_the_background(
     gate = threading.Event()
 
     def held(_handler: BaseHTTPRequestHandler) -> Reply:
-        gate.wait(10)
+        gate.wait(30)
         return Reply(body=rss("Harbour", ITEMS))
 
     feed_server.route("/slow.xml", held)
@@ -97,7 +97,9 @@ async def test_due_feeds_are_fetched_in_the_background(
     async with app.run_test(size=(120, 14)) as pilot:
         screen = main_screen(app)
         job = screen.query_one(FetchJob)
-        await wait_for(pilot, lambda: len(screen.inbox.ids) == 12)
+        # The whole first list is on screen (not only the first screenful), so no later
+        # answer moves the cursor; settle() would wait for the held fetch.
+        await wait_for(pilot, lambda: len(screen.inbox.ids) == 12 and not screen._loading)
         before = list(screen.inbox.ids)
         await pilot.press("j", "space", "j", "j", "j")
         selected = set(screen.inbox.selected)
