@@ -356,6 +356,13 @@ class Desk:
         """Every subscription, by name, with item and unread counts."""
         return self.store.feeds()
 
+    def feeds_due(self) -> int:
+        """How many feeds are due now (a store read: loads no fetcher)."""
+        from newsdesk.feeds.schedule import is_due
+
+        now = time.time()
+        return sum(1 for sub in self.store.feeds() if is_due(sub, now))
+
     def feed(self, name_or_url: str) -> Subscription:
         from newsdesk.feeds import service
 

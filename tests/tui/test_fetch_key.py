@@ -14,6 +14,7 @@ import pytest
 
 from newsdesk.config import Settings
 from newsdesk.desk import Desk
+from newsdesk.feeds.service import FetchSummary
 from newsdesk.paths import Paths
 from newsdesk.tui.widgets.fetch_job import FetchJob
 from newsdesk.tui.widgets.status_line import StatusLine, status_text
@@ -131,3 +132,26 @@ async def test_due_feeds_are_fetched_in_the_background(
         assert feed_server.paths().count("/slow.xml") == asked
         await pilot.press("g")
         assert "arrived" not in str(status_text(screen.query_one(StatusLine).info))
+
+
+async def test_no_due_feed_means_no_fetch(make_app: AppFactory) -> None:
+    """The timer's look is a store read; the fetcher (and httpx) is not started for nothing."""
+    app = make_app()
+    calls: list[object] = []
+
+    def fake_fetch(*args: object, **kwargs: object) -> FetchSummary:
+        calls.append(args)
+        return FetchSummary()
+
+    app.desk.fetch = fake_fetch  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        job = main_screen(app).query_one(FetchJob)
+        job.fetch_due()
+        await settle(pilot)
+        assert not job.running
+        assert calls == []
+        app.desk.add_feed("https://example.invalid/feed.xml", name="due")
+        job.fetch_due()
+        await settle(pilot)
+        assert len(calls) == 1

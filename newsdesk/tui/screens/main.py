@@ -140,7 +140,7 @@ class MainScreen(Screen[None]):
             self.desk, self.clock, relative_times=self.settings.relative_times, id="panes"
         )
         yield ImportJob(self.desk.import_paths, id="progress")
-        yield FetchJob(self.desk.fetch, id="fetch-job")
+        yield FetchJob(self.desk.fetch, count_due=self.desk.feeds_due, id="fetch-job")
         yield Footer()
         yield DeskWatch(self.desk)
         yield SearchJob(self.desk)

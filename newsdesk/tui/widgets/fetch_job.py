@@ -71,9 +71,17 @@ class FetchJob(Widget):
         #: Started by the timer for due feeds, not by a key.
         background: bool = False
 
-    def __init__(self, run_fetch: FetchRunner, *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        run_fetch: FetchRunner,
+        *,
+        count_due: Callable[[], int] | None = None,
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
         self._run_fetch = run_fetch
+        #: A cheap look at the store first: the fetcher (httpx) loads only when a feed is due.
+        self._count_due = count_due
         self.status = ""
         self.running = False
         self._listed = 0
@@ -106,6 +114,9 @@ class FetchJob(Widget):
     def _fetch(self, background: bool) -> None:
         worker = get_current_worker()
         new = 0
+        if background and self._count_due is not None and not self._count_due():
+            self.running = False
+            return
 
         def progress(outcome: FeedOutcome, done: int, total: int) -> None:
             nonlocal new
