@@ -10,6 +10,11 @@ baseline over headline and body content words (pairs within the 96 h window,
 cut-off chosen by best B-cubed F1 on the slice itself, so the baseline is
 flattered, not handicapped). Prints figures only; the gold file is read by the
 scorer's functions, never by the grouper.
+
+Then it groups the real feeds in ../shared/realworld/feeds (no gold there) and
+counts the stories holding two items of one outlet (`signature.outlet_key`)
+and how many of those are an update of one report (`score.UPDATE_SCORE`);
+--examples lists every story of more than one article.
 """
 
 from __future__ import annotations
@@ -32,9 +37,11 @@ from newsdesk.model import Extracted, article_id
 from newsdesk.store.sqlite.stories import SqliteStoryTables, create_tables
 from newsdesk.stories import score as scoring
 from newsdesk.stories.grouping import StoryGrouper
+from newsdesk.stories.signature import compute, outlet_key
 from newsdesk.stories.text import content_words
 
 SLICE = Path(__file__).resolve().parents[2] / "shared" / "realworld-stories"
+FEEDS = Path(__file__).resolve().parents[2] / "shared" / "realworld" / "feeds"
 
 
 def scorer() -> ModuleType:
@@ -163,6 +170,8 @@ def main() -> None:
             best = (m["F1"], cutoff, m)
     assert best is not None
     print(line(f"TF-IDF single link (cut {best[1]:.2f})", best[2]))
+    if FEEDS.is_dir():
+        feeds_report(bool(args.examples))
     if args.examples:
         pred = dict(zip(urls, stories, strict=True))
         meta = {r["url"]: r for r in raw}
@@ -177,6 +186,52 @@ def main() -> None:
                 print(
                     f"    {gold[u][:12]:12} {meta[u]['published'][:16]} {meta[u]['source'][:18]:18} {meta[u]['title'][:80]}"
                 )
+
+
+def feeds_report(examples: bool) -> None:
+    """Group the real feeds in file order; count stories with two items of one outlet."""
+    items: list[Extracted] = []
+    for path in sorted(FEEDS.iterdir()):
+        items += load_file(path).items  # a malformed feed yields what it could read
+    stories = group(items)
+    by_story: dict[str, dict[str, int]] = collections.defaultdict(dict)
+    for i, story in enumerate(stories):
+        by_story[story].setdefault(article_id(items[i]), i)  # exact duplicates once
+    multi = {s: sorted(m.values()) for s, m in by_story.items() if len(m) > 1}
+    shared = 0
+    updates = 0
+    for members in multi.values():
+        outlets = collections.Counter(outlet_key(items[i]) for i in members)
+        if any(n > 1 and key for key, n in outlets.items()):
+            shared += 1
+            sigs = {i: compute(items[i]) for i in members}
+            pairs = [
+                (a, b)
+                for a in members
+                for b in members
+                if a < b and outlet_key(items[a]) == outlet_key(items[b])
+            ]
+            updates += all(
+                scoring.score(
+                    scoring.features(
+                        sigs[a],
+                        sigs[b],
+                        iso_to_ts(items[a].published),
+                        iso_to_ts(items[b].published),
+                    )
+                )
+                >= scoring.UPDATE_SCORE
+                for a, b in pairs
+            )
+    print(
+        f"\nreal feeds ({len(items)} items): {len(multi)} stories of 2+ articles, "
+        f"{shared} with two items of one outlet ({updates} of them updates of one report)"
+    )
+    if examples:
+        for story, members in sorted(multi.items(), key=lambda kv: -len(kv[1])):
+            print(f"  {story} ({len(members)})")
+            for i in members:
+                print(f"    {(items[i].source or '?')[:18]:18} {items[i].title[:90]}")
 
 
 if __name__ == "__main__":

@@ -21,6 +21,10 @@ recall 0.89 -> 0.83). The span cap is anchored on the story's own oldest
 and newest dates, not its newest member, so long coverage becomes a
 sequence of stories.
 
+A story holds one report per outlet, apart from updates of it
+(`score.same_outlet_apart`): a newcomer whose outlet already has a member
+that it does not update starts its own story or joins another.
+
 The store owns transactions: no method here commits or begins.
 """
 
@@ -90,12 +94,11 @@ class StoryGrouper:
                 dated.append(published_ts)
             if dated and max(dated) - min(dated) > SPAN_HOURS * 3600.0:
                 continue  # the story would span too long: a new story starts
-            value = story_score(
-                [
-                    scoring.score(scoring.features(sig, m_sig, published_ts, m_ts))
-                    for m_sig, m_ts in members
-                ]
-            )
+            pairs = [scoring.features(sig, m_sig, published_ts, m_ts) for m_sig, m_ts in members]
+            scores = [scoring.score(f) for f in pairs]
+            if any(scoring.same_outlet_apart(f, v) for f, v in zip(pairs, scores, strict=True)):
+                continue  # its outlet already has another report in the story
+            value = story_score(scores)
             if value >= best_score:
                 best_story, best_score = story, value
                 best_ts = max(dated) if dated else None

@@ -14,6 +14,9 @@
 - `lede_figures`: hashed figures of the headline and first prose paragraph,
   for the template guard in `score` (two automated alerts about one company
   differ mostly there: another trade, another date).
+- `outlet`: the hashed outlet (`outlet_key`: the source's name, else the
+  page's host), empty when unknown: two items of one outlet are one story
+  only when one is an update of the other (`score.same_outlet_apart`).
 
 LSH band keys come from two signatures: the shingle MinHash (catches copies)
 and a MinHash of names ∪ figures, the distinctive terms rewrites keep (how
@@ -27,6 +30,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from urllib.parse import urlsplit
 
 import numpy as np
 import numpy.typing as npt
@@ -57,7 +61,7 @@ LEDE_WORDS = 80
 U32 = npt.NDArray[np.uint32]
 U16 = npt.NDArray[np.uint16]
 U8 = npt.NDArray[np.uint8]
-Row = tuple[bytes, bytes, bytes, bytes, bytes, bytes, bytes, bytes]
+Row = tuple[bytes, bytes, bytes, bytes, bytes, bytes, bytes, bytes, bytes]
 
 
 @dataclass
@@ -74,6 +78,9 @@ class Signature:
     #: The rarity of each `lede` word (`idf.weight`, in tenths), in `lede`'s order;
     #: empty in rows stored before it existed.
     lede_weights: U8
+    #: `outlet_key` hashed (one value), empty when the outlet is unknown or the row
+    #: was stored before it existed.
+    outlet: U32
 
     # Python views of the stored arrays, built once: one new article is compared
     # with dozens of candidates, and tiny sets are faster as sets than as arrays.
@@ -122,11 +129,12 @@ class Signature:
             self.lede.tobytes(),
             self.lede_figures.tobytes(),
             self.lede_weights.tobytes(),
+            self.outlet.tobytes(),
         )
 
     @classmethod
     def from_row(cls, row: Row) -> Signature:
-        shingles, names, counts, figures, title, lede, lede_figures, lede_weights = row
+        shingles, names, counts, figures, title, lede, lede_figures, lede_weights, outlet = row
         return cls(
             np.frombuffer(shingles, dtype=np.uint16),
             np.frombuffer(names, dtype=np.uint32),
@@ -137,6 +145,7 @@ class Signature:
             np.frombuffer(lede or b"", dtype=np.uint32),
             np.frombuffer(lede_figures or b"", dtype=np.uint32),
             np.frombuffer(lede_weights or b"", dtype=np.uint8),
+            np.frombuffer(outlet or b"", dtype=np.uint32),
         )
 
 
@@ -169,7 +178,26 @@ def compute(meta: Extracted) -> Signature:
             "#" + k for k in figure_keys(f"{meta.title}\n{first_paragraph}")
         ),
         lede_weights=_lede_weights(lede_folded, lede, idf.language(meta.language)),
+        outlet=minhash.hash_set32(key for key in (outlet_key(meta),) if key),
     )
+
+
+def outlet_key(meta: Extracted) -> str:
+    """Who published the item: the source's name folded ("The Guardian" and "the
+    Guardian" are one), else the page's host without "www."; "" when neither is known.
+
+    The name comes first: a feed's items and the outlet's own pages carry it,
+    while hosts vary within one outlet (a "go." redirect host, a sister site).
+    """
+    name = " ".join((meta.source or "").casefold().split())
+    name = name.removeprefix("the ").removeprefix("www.")
+    if name:
+        return name
+    try:
+        host = (urlsplit(meta.url).hostname or "") if meta.url else ""
+    except ValueError:  # a malformed address ("http://[x") names no host
+        host = ""
+    return host.removeprefix("www.")
 
 
 def _content_folded(text: str) -> list[str]:

@@ -67,5 +67,7 @@ def test_precision_and_recall_on_the_labelled_pairs(ev: ModuleType, entities: st
     order = sorted(metas, key=lambda k: (ts[k] or 0.0, k))
     precision, recall, _ = ev.clustering_metrics(ev.cluster(metas, order, ts), events)
     # Average link trades some recall here (0.885 -> 0.80) for precision on real news
-    # (pair precision 0.38 -> 0.75 on the real slice; README, Stories on real news).
-    assert precision >= 0.95 and recall >= 0.78
+    # (pair precision 0.38 -> 0.75 on the real slice; README, Stories on real news),
+    # and one report per outlet (six follow-ups by one outlet are labelled one event
+    # here) takes it to 0.76.
+    assert precision >= 0.95 and recall >= 0.74

@@ -159,3 +159,34 @@ def test_a_story_is_joined_on_average_not_through_one_member() -> None:
         > scoring.THRESHOLD
         > grouping.story_score([0.6, 0.05, 0.05, 0.05])
     )
+
+
+def test_two_reports_of_one_outlet_are_two_stories(conn: sqlite3.Connection) -> None:
+    grouper = StoryGrouper(SqliteStoryTables(conn))
+    grouper.assign("a1", QUARRY_WIRE, T0)
+    # The local paper's piece joins the wire's report (control)...
+    assert grouper.assign("a2", QUARRY_LOCAL, T0 + 3 * HOUR) == "s-a1"
+    # ...but the same piece from the wire itself is its second report, not an update.
+    own = replace(QUARRY_LOCAL, source="the  northern WIRE")
+    assert grouper.assign("a3", own, T0 + 4 * HOUR) == "s-a3"
+
+
+def test_an_update_of_one_report_joins_it(conn: sqlite3.Connection) -> None:
+    grouper = StoryGrouper(SqliteStoryTables(conn))
+    grouper.assign("a1", QUARRY_WIRE, T0)
+    update = replace(
+        QUARRY_WIRE,
+        title="Blast at Penhallow quarry injures 6; operator halts work at all sites",
+        body=QUARRY_WIRE.body + "\n\nThe two seriously injured men are in a stable condition.",
+    )
+    assert grouper.assign("a2", update, T0 + 5 * HOUR) == "s-a1"
+
+
+def test_the_outlet_is_the_source_name_else_the_host() -> None:
+    from newsdesk.stories.signature import outlet_key
+
+    assert outlet_key(Extracted(source=" The  Guardian", url="https://x.example/a")) == "guardian"
+    assert outlet_key(Extracted(url="https://www.macworld.com/article/1")) == "macworld.com"
+    assert outlet_key(Extracted(url="http://[broken")) == ""
+    assert outlet_key(Extracted()) == ""
+    assert len(compute(Extracted(title="No outlet", body="Words here.")).outlet) == 0

@@ -25,13 +25,18 @@ _SIG = (
     "lede",
     "lede_figures",
     "lede_weights",
+    "outlet",
 )
 _SIG_COLUMNS = ", ".join(_SIG)
 
 
 def _signature(row: dict[str, Any]) -> Signature:
-    shingles, names, counts, figures, title, lede, figures2, weights = (bytes(row[c]) for c in _SIG)
-    return Signature.from_row((shingles, names, counts, figures, title, lede, figures2, weights))
+    shingles, names, counts, figures, title, lede, figures2, weights, outlet = (
+        bytes(row[c]) for c in _SIG
+    )
+    return Signature.from_row(
+        (shingles, names, counts, figures, title, lede, figures2, weights, outlet)
+    )
 
 
 def outdated(conn: Conn) -> int:
@@ -139,7 +144,7 @@ class PostgresStoryTables:
     ) -> None:
         row = self.conn.execute(
             f"INSERT INTO story_member(article_id, story_id, ts, version, {_SIG_COLUMNS}) "
-            "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING member_id",
+            "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING member_id",
             (article_id, story_id, ts, SCHEMA_VERSION, *signature.to_row()),
         ).fetchone()
         assert row is not None

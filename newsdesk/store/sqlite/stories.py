@@ -29,11 +29,13 @@ if TYPE_CHECKING:
 #: 2: `lede` and `lede_figures` columns. Version-1 rows keep working: their
 #: empty blobs make those features "missing" for them (see `score.score`).
 #: 3: `lede_weights` (the TF-IDF feature); older rows work without it.
+#: 4: `outlet` (one report per outlet in a story); older rows have none, so
+#: the rule does not hold them apart until they are regrouped.
 #: Each member row records the version it was computed with; the store's
 #: `meta` holds the version of the tables (`story_version`). When it changes,
 #: `upgrade` brings the tables up to date in place, and the members of an
 #: older recipe (`outdated`) are recomputed by `newsdesk stories --regroup`.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 #: Stands for "publication time unknown" in `story_band.ts` (a key column cannot be NULL).
 NO_TS = -1
 
@@ -56,7 +58,8 @@ _DDL = (
         title BLOB NOT NULL,
         lede BLOB NOT NULL DEFAULT x'',
         lede_figures BLOB NOT NULL DEFAULT x'',
-        lede_weights BLOB NOT NULL DEFAULT x''
+        lede_weights BLOB NOT NULL DEFAULT x'',
+        outlet BLOB NOT NULL DEFAULT x''
     )""",
     "CREATE INDEX IF NOT EXISTS story_member_story ON story_member(story_id)",
     """CREATE TABLE IF NOT EXISTS story_band (
@@ -73,6 +76,7 @@ _ADDED_COLUMNS = (
     ("story_member", "lede", "BLOB NOT NULL DEFAULT x''"),
     ("story_member", "lede_figures", "BLOB NOT NULL DEFAULT x''"),
     ("story_member", "lede_weights", "BLOB NOT NULL DEFAULT x''"),
+    ("story_member", "outlet", "BLOB NOT NULL DEFAULT x''"),
 )
 
 # Tables of the first, pre-release layout (article ids in the band table).
@@ -130,7 +134,9 @@ def outdated(conn: sqlite3.Connection) -> int:
 
 
 _CHUNK = 500  # stays well under SQLite's host-parameter limit
-_SIG_COLUMNS = "shingles, names, name_counts, figures, title, lede, lede_figures, lede_weights"
+_SIG_COLUMNS = (
+    "shingles, names, name_counts, figures, title, lede, lede_figures, lede_weights, outlet"
+)
 
 
 def _signature(row: Row) -> Signature:
@@ -216,7 +222,7 @@ class SqliteStoryTables:
             "JOIN story_member m ON m.member_id = c.member_id",
             [*params, limit],
         ).fetchall()
-        return [StoryCandidate(str(r[0]), _signature(r[2:10]), r[1], str(r[10])) for r in rows]
+        return [StoryCandidate(str(r[0]), _signature(r[2:11]), r[1], str(r[11])) for r in rows]
 
     def story_signatures(
         self, story_ids: Sequence[str], limit: int
@@ -228,7 +234,7 @@ class SqliteStoryTables:
                 "ORDER BY ts IS NULL DESC, ts DESC, member_id DESC LIMIT ?",
                 (story_id, limit),
             ).fetchall()
-            out += [(story_id, _signature(r[1:9]), r[0]) for r in rows]
+            out += [(story_id, _signature(r[1:10]), r[0]) for r in rows]
         return out
 
     def add_member(
@@ -241,7 +247,7 @@ class SqliteStoryTables:
     ) -> None:
         cur = self.conn.execute(
             f"INSERT INTO story_member(article_id, story_id, ts, version, {_SIG_COLUMNS}) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (article_id, story_id, ts, SCHEMA_VERSION, *signature.to_row()),
         )
         member_id = cur.lastrowid
@@ -260,7 +266,7 @@ class SqliteStoryTables:
             return
         member_id, ts = row[0], row[1]
         # Band keys are recomputed from the stored sets: they are not stored per member.
-        keys = _signature(row[2:10]).band_keys()
+        keys = _signature(row[2:11]).band_keys()
         self.conn.executemany(
             "DELETE FROM story_band WHERE key = ? AND ts = ? AND member_id = ?",
             [(key, _band_ts(ts), member_id) for key in set(keys)],
