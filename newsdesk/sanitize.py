@@ -2,12 +2,18 @@
 
 Applied to every string an importer produces, so nothing stored can change a
 terminal's state (colours, title, clipboard, hyperlinks) when shown or printed.
+`display` is THE function every output path uses for text that came from
+outside (file names, saved-search names, tags, feed names, a database another
+tool wrote): the CLI's consoles apply it to everything they print, the app to
+every notification and picker, and `display_json` keeps JSON output lossless
+while escaping what a terminal would act on.
 Rich markup needs no stripping here: the UI renders article text as `Text`,
 never as markup; only terminal-level bytes are removed.
 """
 
 from __future__ import annotations
 
+import json
 import re
 
 # CSI, OSC (terminated by BEL or ST), DCS/SOS/PM/APC strings, and lone two-byte escapes.
@@ -49,6 +55,33 @@ def clean_text(text: str, *, keep_newlines: bool = True) -> str:
 def clean_line(text: str) -> str:
     """One-line fields (headline, source, names): controls gone, spaces collapsed."""
     return " ".join(clean_text(text, keep_newlines=False).split())
+
+
+def display(value: object, *, one_line: bool = True) -> str:
+    """Any value as text safe to put on a terminal (one line unless asked).
+
+    Non-strings are formatted first, so an exception or a path carrying a
+    hostile name is cleaned too.
+    """
+    text = value if isinstance(value, str) else str(value)
+    return clean_line(text) if one_line else clean_text(text)
+
+
+# What `json.dumps(..., ensure_ascii=False)` leaves raw but a terminal acts on or
+# reorders: DEL and C1 controls (U+009B is CSI on many terminals), the bidi
+# controls, the line/paragraph separators, and lone surrogates (names read with
+# surrogateescape), which could not even be written to a UTF-8 stream.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def display_json(data: object, *, indent: int | None = 2) -> str:
+    """JSON for a terminal or a pipe: lossless, with nothing a terminal acts on.
+
+    Outside strings JSON has only ASCII, so every match below sits inside a
+    string, where a \\uXXXX escape decodes back to the very same character.
+    """
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 _WEB_SCHEMES = ("http", "https")

@@ -6,25 +6,58 @@ sanitised at import, so nothing an article says can style or escape the terminal
 
 from __future__ import annotations
 
-import json
 import sys
+from collections.abc import Iterator
 from typing import Any
 
-from rich.console import Console
+from rich.console import Console, ConsoleOptions, ConsoleRenderable, RenderableType, RenderHook
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
 from newsdesk.model import Article, ArticleRow
-from newsdesk.sanitize import clean_line, clean_text
+from newsdesk.sanitize import clean_line, clean_text, display, display_json
 from newsdesk.wire import wire_fields, wire_summary
 
-out = Console(highlight=False, soft_wrap=False)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+class _Inert:
+    """Renders its renderable with every text segment put through `display`.
+
+    Rich's own styling travels in segment styles and control segments, both
+    kept; only the text a command passed in can carry escapes, and that goes.
+    """
+
+    def __init__(self, inner: RenderableType) -> None:
+        self.inner = inner
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        for segment in console.render(self.inner, options):
+            if segment.control or not segment.text:
+                yield segment
+            else:
+                yield Segment(display(segment.text, one_line=False), segment.style)
+
+
+class _InertHook(RenderHook):
+    """The consoles' last word: nothing printed reaches the terminal uncleaned."""
+
+    def process_renderables(self, renderables: list[ConsoleRenderable]) -> list[ConsoleRenderable]:
+        return [_Inert(r) for r in renderables]
+
+
+def _console(**options: Any) -> Console:
+    console = Console(highlight=False, **options)
+    console.push_render_hook(_InertHook())
+    return console
+
+
+out = _console(soft_wrap=False)
+err = _console(stderr=True, soft_wrap=True)
 
 
 def print_json(data: Any) -> None:
-    """JSON on stdout, UTF-8, one document."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    """JSON on stdout, UTF-8, one document; C1 and bidi controls escaped (still lossless)."""
+    sys.stdout.write(display_json(data) + "\n")
     sys.stdout.flush()
 
 

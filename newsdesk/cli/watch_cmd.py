@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import signal
 import sys
 import threading
@@ -16,7 +15,7 @@ from newsdesk.cli import output
 from newsdesk.cli.commands import EXIT_OK, EXIT_USAGE, sync_index
 from newsdesk.config import load_settings
 from newsdesk.desk import Desk, ImportSummary
-from newsdesk.sanitize import clean_line
+from newsdesk.sanitize import clean_line, display_json
 
 
 def cmd_watch(desk: Desk, args: argparse.Namespace) -> int:
@@ -47,7 +46,7 @@ def cmd_watch(desk: Desk, args: argparse.Namespace) -> int:
             except OSError as exc:
                 output.notice(f"the search index was not updated ({exc.strerror or exc})")
         if args.json:
-            sys.stdout.write(json.dumps(summary.as_dict(), ensure_ascii=False) + "\n")
+            sys.stdout.write(display_json(summary.as_dict(), indent=None) + "\n")
         else:
             for outcome in summary.files:
                 name = clean_line(outcome.path)

@@ -25,6 +25,7 @@ import httpx
 
 from newsdesk import __version__
 from newsdesk.ingest.limits import human_size
+from newsdesk.sanitize import clean_line
 
 USER_AGENT = f"newsdesk/{__version__} (feed reader; +https://example.invalid/newsdesk)"
 MAX_REDIRECTS = 5
@@ -82,6 +83,9 @@ def check_url(url: str) -> str | None:
         return f"only http and https URLs can be fetched ({shown} given): {url!r}"
     if not parts.hostname:
         return f"the URL has no host: {url!r}"
+    if url.strip() != clean_line(url) or any(ch.isspace() for ch in url.strip()):
+        # A feed URL is shown, exported to OPML and sent on the wire: no escapes ride along.
+        return f"the URL has spaces or control characters: {url!r}"
     return None
 
 

@@ -90,14 +90,12 @@ def write_opml(subs: list[Subscription], now: datetime | None = None) -> str:
         if sub.tags:
             folder = sub.tags[0]
             if folder not in folders:
-                folders[folder] = SubElement(body, "outline", text=folder, title=folder)
+                shown = clean_line(folder)
+                folders[folder] = SubElement(body, "outline", text=shown, title=shown)
             parent = folders[folder]
-        attrs = {
-            "type": "rss",
-            "text": sub.title or sub.name,
-            "title": sub.title or sub.name,
-            "xmlUrl": sub.url,
-        }
+        # A store another tool wrote may hold controls, which XML 1.0 cannot carry either.
+        label = clean_line(sub.title or sub.name)
+        attrs = {"type": "rss", "text": label, "title": label, "xmlUrl": clean_line(sub.url)}
         if len(sub.tags) > 1:
             attrs["category"] = ",".join(f"/{t}" for t in sub.tags[1:])
         SubElement(parent, "outline", attrs)

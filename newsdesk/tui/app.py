@@ -15,12 +15,14 @@ from typing import ClassVar
 from textual import events, on
 from textual.app import App
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.worker import Worker, WorkerState
 
 from newsdesk import uistate
 from newsdesk.config import Settings, load_settings
 from newsdesk.desk import Desk
 from newsdesk.paths import Paths
+from newsdesk.sanitize import display
 from newsdesk.tui.keymap import validate_keymap
 from newsdesk.tui.screens.main import MainScreen
 from newsdesk.uistate import UIState
@@ -46,6 +48,28 @@ class NewsdeskApp(App[None]):
 
     BINDINGS: ClassVar[list[Binding]] = []  # type: ignore[assignment]
     """The keys live on the inbox screen (newsdesk.tui.keymap)."""
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification of the app (screens and widgets call this one) is cleaned.
+
+        Messages quote file names, feed names, saved searches and errors, any of
+        which may carry escapes (OSC 0/52, CSI, C1, bidi controls).
+        """
+        super().notify(
+            display(message, one_line=False),
+            title=display(title),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
 
     def __init__(
         self,

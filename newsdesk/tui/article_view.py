@@ -16,7 +16,7 @@ from rich.style import Style
 from rich.text import Text
 
 from newsdesk.model import Article, ArticleRow
-from newsdesk.sanitize import clean_line, clean_text
+from newsdesk.sanitize import clean_line, clean_text, display
 from newsdesk.tui.relative_time import long_when
 from newsdesk.wire import DO_NOT_USE, wire_summary
 
@@ -59,7 +59,8 @@ def _field(text: Text, label: str, value: str, styles: ArticleStyles) -> None:
     if not value:
         return
     text.append(f"{label:<10}", styles.label)
-    text.append(value, styles.meta)
+    # Every field passes here: dates and counts too, for a store another tool wrote.
+    text.append(display(value), styles.meta)
     text.append("\n")
 
 

@@ -11,6 +11,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
+from newsdesk.sanitize import display
+
 
 class ConfirmDialog(ModalScreen[bool]):
     """Asks before something big or hard to take back."""
@@ -29,8 +31,10 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="confirm-dialog"):
-            yield Label(Text(self._title, style="bold"), classes="dialog-title")
-            yield Static(Text(self._question), id="confirm-question", markup=False)
+            yield Label(Text(display(self._title), style="bold"), classes="dialog-title")
+            yield Static(
+                Text(display(self._question, one_line=False)), id="confirm-question", markup=False
+            )
             with Horizontal(classes="dialog-buttons"):
                 yield Button(f"{self._confirm} (y)", variant="primary", id="confirm-yes")
                 yield Button("Cancel (n)", id="confirm-no")

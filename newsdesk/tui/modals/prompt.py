@@ -11,6 +11,9 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from newsdesk.sanitize import display
+from newsdesk.tui.widgets.inert_input import InertInput
+
 
 class PromptDialog(ModalScreen[str | None]):
     """Returns the typed text, or None on Esc."""
@@ -28,8 +31,8 @@ class PromptDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(Text(self._title, style="bold"), classes="dialog-title")
-            yield Input(value=self._value, placeholder=self._placeholder, id="prompt-input")
+            yield Label(Text(display(self._title), style="bold"), classes="dialog-title")
+            yield InertInput(value=self._value, placeholder=self._placeholder, id="prompt-input")
             yield Label(Text("Enter to confirm · Esc to cancel", style="dim"))
 
     def on_mount(self) -> None:

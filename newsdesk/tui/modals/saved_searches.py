@@ -20,6 +20,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 from textual.worker import Worker, get_current_worker
 
+from newsdesk.sanitize import display
 from newsdesk.tui.triage import articles
 from newsdesk.tui.workers import app_worker
 
@@ -68,9 +69,9 @@ class SavedSearchPicker(ModalScreen[str | None]):
         options = []
         for i, (name, query) in enumerate(self.searches):
             line = Text(no_wrap=True, overflow="ellipsis")
-            line.append(name, style="bold")
+            line.append(display(name), style="bold")
             line.append("  ")
-            line.append(query, style="italic")
+            line.append(display(query), style="italic")
             line.append("  ")
             line.append(self._counts.get(name, "…"), style="dim")
             options.append(Option(line, id=str(i)))

@@ -16,6 +16,7 @@ from textual.suggester import Suggester
 from textual.widgets import Input, Label, Static
 
 from newsdesk.desk import normalise_tag
+from newsdesk.sanitize import display
 
 _SPLIT = re.compile(r"[\s,]+")
 
@@ -101,7 +102,8 @@ class TagDialog(ModalScreen[TagChange | None]):
         self.current = dict(current)
         self.known = list(known)
         self.targets = targets
-        self._suggester = TagSuggester(self.known)
+        # Completions land in the input as typed text: only cleaned names may be offered.
+        self._suggester = TagSuggester(list(dict.fromkeys(display(t) for t in self.known)))
 
     def compose(self) -> ComposeResult:
         title = "Tag this article" if self.targets == 1 else f"Tag {self.targets:,} articles"
@@ -123,7 +125,7 @@ class TagDialog(ModalScreen[TagChange | None]):
         for i, (tag, count) in enumerate(sorted(self.current.items())):
             if i:
                 text.append("  ")
-            text.append(f"#{tag}", style="bold")
+            text.append(f"#{display(tag)}", style="bold")
             if self.targets > 1:
                 text.append(f" {count}/{self.targets}", style="dim")
         return text
@@ -136,7 +138,7 @@ class TagDialog(ModalScreen[TagChange | None]):
         text = Text("")
         if found:
             text.append("Known: ", style="dim")
-            text.append("  ".join(found))
+            text.append("  ".join(display(tag) for tag in found))
         self.query_one("#tag-matches", Static).update(text)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

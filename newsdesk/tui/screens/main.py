@@ -37,7 +37,7 @@ from textual.widgets import Footer
 
 from newsdesk.config import Settings
 from newsdesk.desk import Desk
-from newsdesk.sanitize import clean_line, safe_web_url
+from newsdesk.sanitize import clean_line, display, safe_web_url
 from newsdesk.tui import triage
 from newsdesk.tui.commands import KeyTableCommands
 from newsdesk.tui.inbox_results import InboxResults
@@ -725,7 +725,7 @@ class MainScreen(Screen[None]):
                 return
             path = Path(text).expanduser()
             if not path.exists():
-                self.notify(f"{path} does not exist.", severity="error", markup=False)
+                self.notify(f"{display(path)} does not exist.", severity="error", markup=False)
                 return
             folder = path if path.is_dir() else path.parent
             self.ui_state.last_import_folder = str(folder.absolute())

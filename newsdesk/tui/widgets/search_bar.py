@@ -18,7 +18,10 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Input, Static
+from textual.widgets import Static
+
+from newsdesk.sanitize import display
+from newsdesk.tui.widgets.inert_input import InertInput
 
 #: While typing, at most one search starts per this many seconds. Zero, because searches
 #: are already paced by SearchSequence: one runs at a time and only the latest query waits
@@ -26,7 +29,7 @@ from textual.widgets import Input, Static
 SEARCH_DEBOUNCE = 0.0
 
 
-class SearchInput(Input):
+class SearchInput(InertInput):
     """Input with up/down recall of recent searches and Esc to leave."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -154,6 +157,6 @@ class SearchBar(Vertical):
 
     def show_message(self, message: str, *, error: bool) -> None:
         label = self.query_one("#search-message", Static)
-        label.update(Text(message))
+        label.update(Text(display(message)))
         label.set_class(error, "-error")
         label.set_class(bool(message), "-shown")

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from rich.text import Text
 from textual.widgets import Static
 
+from newsdesk.sanitize import display
+
 
 @dataclass
 class StatusInfo:
@@ -45,14 +47,14 @@ def status_text(info: StatusInfo, width: int = 0) -> Text:
     text.append_text(counters)
     if info.query:
         text.append("   query: ", "dim")
-        text.append(info.query, "italic")
+        text.append(display(info.query), "italic")
         text.append(f" ({info.sort})", "dim")
     if info.grouped:
         text.append("   stories grouped", "dim")
     for job in (info.index, *info.busy):
         if job:
             text.append("   ")
-            text.append(job, "yellow")
+            text.append(display(job), "yellow")
     return text
 
 

@@ -1,0 +1,85 @@
+"""Everywhere the app shows a name from outside, escapes never reach the terminal.
+
+The store is poisoned behind the importer's back (saved searches, tags, titles,
+sources, feed names), and typed or found file names carry OSC 0/OSC 52/CSI, C1
+CSI and a bidi override. Each step checks the whole drawn screen (an SVG
+screenshot holds every character the terminal would get) and every
+notification the app keeps.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual.widgets import Input
+
+from newsdesk.desk import Desk
+from newsdesk.paths import Paths
+from newsdesk.tui.modals.prompt import PromptDialog
+from newsdesk.tui.modals.saved_searches import SavedSearchPicker
+from newsdesk.tui.modals.tag import TagDialog
+from tests.test_hostile_output import FORBIDDEN, PAYLOAD, poison
+from tests.tui.conftest import AppFactory
+from tests.tui.helpers import SIZE, main_screen, search_for, settle
+
+
+def shown_dirt(app: Any) -> list[str]:
+    """Forbidden characters on the drawn screen or in any notification kept."""
+    found: list[str] = []
+    screen = app.export_screenshot()
+    if hit := FORBIDDEN.search(screen):
+        found.append(f"screen: {screen[hit.start() - 30 : hit.start() + 10]!r}")
+    for note in list(app._notifications):
+        for text in (note.message, note.title):
+            if FORBIDDEN.search(text):
+                found.append(f"notification: {text!r}")
+    return found
+
+
+async def test_names_from_outside_are_shown_cleaned(
+    make_app: AppFactory, seeded: Paths, tmp_path: Path
+) -> None:
+    with Desk(seeded) as desk:
+        desk.save_search("evening", "strike")
+        desk.tag(desk.inbox_ids()[:2], add=["harbour", "ports"])
+    poison(seeded.database)
+    missing = tmp_path / f"nowhere{PAYLOAD}"
+    unreadable = tmp_path / f"empty{PAYLOAD}.txt"
+    unreadable.write_text("", "utf-8")
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert shown_dirt(app) == []
+
+        await pilot.press("b")  # the saved-search picker: poisoned name and query
+        await settle(pilot)
+        assert isinstance(app.screen, SavedSearchPicker)
+        assert "evening" in app.export_screenshot()
+        assert shown_dirt(app) == []
+        await pilot.press("escape")
+        await settle(pilot)
+
+        await pilot.press("t")  # the tag dialog: poisoned tag names, current and known
+        await settle(pilot)
+        assert isinstance(app.screen, TagDialog)
+        app.screen.query_one(Input).value = "h"
+        await settle(pilot)
+        assert shown_dirt(app) == []
+        await pilot.press("escape")
+        await settle(pilot)
+
+        for path in (missing, unreadable):  # "does not exist" and "Not imported"
+            await pilot.press("i")
+            await settle(pilot)
+            assert isinstance(app.screen, PromptDialog)
+            app.screen.query_one(Input).value = str(path)
+            await pilot.press("enter")
+            await settle(pilot)
+            assert list(app._notifications), "the import said nothing"
+            assert shown_dirt(app) == []
+
+        await search_for(pilot, f"strike {PAYLOAD}")  # the status line and search message
+        assert shown_dirt(app) == []
+        assert main_screen(app).is_attached
