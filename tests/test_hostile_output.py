@@ -116,6 +116,7 @@ def hostile_desk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, s
         "empty": str(empty_file),
         "out": str(tmp_path / f"out{PAYLOAD}"),
         "opml": str(tmp_path / f"feeds{PAYLOAD}.opml"),
+        "copy": str(tmp_path / f"copy{PAYLOAD}.sqlite3"),
     }
 
 
@@ -176,6 +177,8 @@ def walk(h: dict[str, str]) -> list[list[str]]:
         ["feeds", "import", h["file"]],
         ["feeds", "remove", h["feed"]],
         ["fetch", f"nope{PAYLOAD}"],
+        ["store", "migrate", "--from", "sqlite", "--to", h["copy"]],
+        ["store", "migrate", "--from", "sqlite", "--to", h["copy"], "--json"],  # not empty now
         ["doctor"],
         ["doctor", "--json"],
     ]
@@ -189,7 +192,7 @@ def test_the_walk_covers_every_command() -> None:
         argv[0]
         for argv in walk(
             dict.fromkeys(("a", "b", "saved", "feed"), "x")
-            | {"file": "f", "empty": "e", "out": "o", "opml": "p"}
+            | {"file": "f", "empty": "e", "out": "o", "opml": "p", "copy": "c"}
         )
     }
     assert commands - walked - set(NOT_WALKED) == set()
