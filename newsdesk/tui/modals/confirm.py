@@ -8,13 +8,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
 from newsdesk.sanitize import display
+from newsdesk.tui.modals.once import OnceModal
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(OnceModal[bool]):
     """Asks before something big or hard to take back."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -12,7 +12,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet
 
 from newsdesk.export import (
@@ -24,6 +23,7 @@ from newsdesk.export import (
     default_file_name,
 )
 from newsdesk.export.options import FORMAT_SUFFIX
+from newsdesk.tui.modals.once import OnceModal
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ def retarget(dest: Path, old: str, new: str) -> Path:
     return dest.with_name(name + new_suffix) if name else dest
 
 
-class ExportDialog(ModalScreen[ExportRequest | None]):
+class ExportDialog(OnceModal[ExportRequest | None]):
     """Scope, format, body or summary, destination, clipboard; Esc cancels."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -8,14 +8,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from newsdesk.sanitize import display
+from newsdesk.tui.modals.once import OnceModal
 from newsdesk.tui.widgets.inert_input import InertInput
 
 
-class PromptDialog(ModalScreen[str | None]):
+class PromptDialog(OnceModal[str | None]):
     """Returns the typed text, or None on Esc."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

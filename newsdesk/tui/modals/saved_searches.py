@@ -15,12 +15,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 from textual.worker import Worker, get_current_worker
 
 from newsdesk.sanitize import display
+from newsdesk.tui.modals.once import OnceModal
 from newsdesk.tui.triage import articles
 from newsdesk.tui.workers import app_worker
 
@@ -30,7 +30,7 @@ CountQuery = Callable[[str], int | None]
 DeleteSearch = Callable[[str], bool]
 
 
-class SavedSearchPicker(ModalScreen[str | None]):
+class SavedSearchPicker(OnceModal[str | None]):
     """Returns the chosen query, or None on Esc; `d` deletes the highlighted search."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -11,12 +11,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Label, Static
 
 from newsdesk.desk import normalise_tag
 from newsdesk.sanitize import display
+from newsdesk.tui.modals.once import OnceModal
 
 _SPLIT = re.compile(r"[\s,]+")
 
@@ -87,7 +87,7 @@ class TagSuggester(Suggester):
         return value + found[0][len(stem) :]
 
 
-class TagDialog(ModalScreen[TagChange | None]):
+class TagDialog(OnceModal[TagChange | None]):
     """Shows the current tags; returns what to add and remove, or None on Esc."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

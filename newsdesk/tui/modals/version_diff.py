@@ -18,12 +18,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import ScrollableContainer, Vertical
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from newsdesk.model import Article, Extracted
 from newsdesk.sanitize import clean_line
 from newsdesk.stories.diff import Facts, VersionDiff, compare
+from newsdesk.tui.modals.once import OnceModal
 from newsdesk.tui.workers import app_worker
 
 #: Loads articles by id (`Desk.get_many`); missing ones are left out.
@@ -76,7 +76,7 @@ def side_text(article: Article, facts: Facts, label: str) -> Text:
     return text
 
 
-class VersionDiffScreen(ModalScreen[None]):
+class VersionDiffScreen(OnceModal[None]):
     """This version against another of the same story; Esc closes."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012

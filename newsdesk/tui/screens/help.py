@@ -10,10 +10,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from newsdesk.tui.keymap import KEY_TABLE, effective_keys, key_display
+from newsdesk.tui.modals.once import OnceModal
 
 
 def help_table(overrides: Mapping[str, str]) -> Table:
@@ -59,7 +59,7 @@ def syntax_table() -> Table:
     return table
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(OnceModal[None]):
     """Lists every key; Esc, q or ? closes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

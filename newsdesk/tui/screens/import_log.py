@@ -13,10 +13,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from newsdesk.sanitize import clean_line
+from newsdesk.tui.modals.once import OnceModal
 from newsdesk.tui.widgets.import_job import ImportRecord
 
 
@@ -47,7 +47,7 @@ def log_text(records: Sequence[ImportRecord]) -> Text:
     return text
 
 
-class ImportLogScreen(ModalScreen[None]):
+class ImportLogScreen(OnceModal[None]):
     """Every recent import and its failures; Esc, q or L closes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
