@@ -16,6 +16,7 @@ with a message for the user, never a crash.
 - One searcher is kept open and refreshed (cheap) rather than reopened
   (expensive), by reader.py rather than Whoosh's buggy refresh; searches take
   turns on it (searchers are not thread-safe).
+- In the app, the catch-up runs in one background thread (writer_thread.py).
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ from newsdesk.errors import StoreError
 from newsdesk.search.docmap import DocMap
 from newsdesk.search.reader import LiveSearcher
 from newsdesk.search.schema import SCHEMA_VERSION, build_schema, document_for_row
+from newsdesk.search.writer_thread import WriterThread
 from newsdesk.store import StoreBackend
 
 log = logging.getLogger(__name__)
@@ -60,8 +62,6 @@ BULK_BATCH = 10_000
 LOCK_TIMEOUT = 2.0
 #: After this long without the lock, give up this round (another process is writing).
 LOCK_PATIENCE = 30.0
-#: The background thread tries again this often while it could not write.
-RETRY_SECONDS = 5.0
 WRITER_MB = 128
 
 #: What Whoosh raises on a damaged directory: it has no single error type, and a
@@ -137,10 +137,6 @@ class IndexUnavailableError(RuntimeError):
     """The index is being reset right now; search the store only for the moment."""
 
 
-#: The background writer re-checks for a stop request this often while held.
-HOLD_STEP_SECONDS = 0.05
-
-
 class SearchIndex:
     """The derived full-text index of the store's articles."""
 
@@ -159,15 +155,13 @@ class SearchIndex:
         self._indexed_rev = 0
         #: Processes for a large backlog; above 1 only where forking is safe (no app threads).
         self.bulk_procs = 1
-        # background writer
-        self._thread: threading.Thread | None = None
-        self._wake = threading.Event()
-        self._stop = threading.Event()
-        #: Until this time.monotonic(), the background writer waits between documents.
-        self._hold_until = 0.0
-        self._state = threading.Condition()
-        self._busy = False
         self._blocked = False
+        self._background = WriterThread(
+            lambda stop: self.catch_up(should_stop=stop),
+            failed=self._background_failed,
+            blocked=lambda: self._blocked,
+            survives=_THREAD_ERRORS,
+        )
 
     # -- opening and resetting -------------------------------------------------
 
@@ -400,7 +394,7 @@ class SearchIndex:
                 for row in rows:
                     if added and stop():
                         break  # commit what is done so a quitting app is not held up
-                    self._give_way(stop)
+                    self._background.give_way(stop)
                     writer.update_document(**document_for_row(row, tags.get(row["id"], [])))
                     added += 1
                 writer.commit()
@@ -426,83 +420,31 @@ class SearchIndex:
             self._message = None
             return self._catch_up_locked(progress, lambda: False)
 
-    # -- the background writer -------------------------------------------------
+    # -- the background writer (search/writer_thread.py) ------------------------
 
     def start_background(self) -> None:
         """Start the writer thread; it catches up now and after every notify()."""
-        if self._thread is not None and self._thread.is_alive():
-            return
-        self._stop.clear()
-        self._wake.set()
-        self._thread = threading.Thread(target=self._run, name="newsdesk-index-writer", daemon=True)
-        self._thread.start()
+        self._background.start()
 
     def notify(self) -> None:
         """The store changed: the writer thread should catch up."""
-        self._wake.set()
+        self._background.notify()
 
     def hold(self, seconds: float) -> None:
-        """The user is pressing keys: the background writer pauses for `seconds`.
+        """The user is pressing keys: the background writer pauses for `seconds`."""
+        self._background.hold(seconds)
 
-        The writer is a thread of the app's process; while it runs, every frame
-        waits for the interpreter lock several times over (key p95 78 ms against
-        12-28 ms at 10,000 articles). Paused between documents, it costs keys nothing.
-        """
-        self._hold_until = max(self._hold_until, time.monotonic() + seconds)
-
-    def _give_way(self, stop: Callable[[], bool]) -> None:
-        """Wait while the user is active (only the background thread is ever held)."""
-        if threading.current_thread() is not self._thread:
-            return
-        while not stop():
-            left = self._hold_until - time.monotonic()
-            if left <= 0:
-                return
-            time.sleep(min(left, HOLD_STEP_SECONDS))
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            self._wake.wait(timeout=RETRY_SECONDS if self._blocked else None)
-            if self._stop.is_set():
-                break
-            with self._state:
-                self._busy = True
-                self._wake.clear()
-            try:
-                self.catch_up(should_stop=self._stop.is_set)
-            except _THREAD_ERRORS as exc:
-                # The thread must outlive a bad batch; the user hears about it in status().
-                log.exception("indexing failed")
-                self._message = f"indexing failed: {exc}"
-                self._blocked = True
-            finally:
-                with self._state:
-                    self._busy = False
-                    self._state.notify_all()
+    def _background_failed(self, exc: BaseException) -> None:
+        self._message = f"indexing failed: {exc}"
+        self._blocked = True
 
     def wait_idle(self, timeout: float | None = None) -> bool:
         """Wait until the writer thread has nothing left to do; False on timeout."""
-        deadline = None if timeout is None else time.monotonic() + timeout
-        with self._state:
-            while (
-                self._thread is not None
-                and self._thread.is_alive()
-                and (self._busy or self._wake.is_set())
-            ):
-                remaining = None if deadline is None else deadline - time.monotonic()
-                if remaining is not None and remaining <= 0:
-                    return False
-                self._state.wait(timeout=0.05 if remaining is None else min(remaining, 0.05))
-        return True
+        return self._background.wait_idle(timeout)
 
     def stop(self) -> None:
         """Finish the current batch, stop the thread and close the searcher."""
-        self._stop.set()
-        self._wake.set()
-        thread = self._thread
-        if thread is not None:
-            thread.join()
-            self._thread = None
+        self._background.stop()
         self._set_searcher(self._ix, None)
 
     # -- reading ---------------------------------------------------------------
@@ -546,8 +488,7 @@ class SearchIndex:
                 total_docs = 0
             except READ_DAMAGE_ERRORS as exc:
                 self.report_damage(exc)
-        with self._state:
-            busy = self._busy
+        busy = self._background.busy
         return IndexStatus(
             indexed_rev=indexed_rev,
             store_rev=self.store.max_rev(),

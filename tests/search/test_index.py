@@ -11,6 +11,7 @@ import pytest
 
 from newsdesk.model import Extracted
 from newsdesk.search import index as index_mod
+from newsdesk.search import writer_thread
 from newsdesk.search.engine import SearchEngine
 from newsdesk.search.index import (
     MSG_AHEAD,
@@ -280,8 +281,8 @@ def test_background_writer_gives_way_while_the_user_is_at_the_keys(newsroom: New
     assert not newsroom.index.wait_idle(timeout=0.3)  # held before its first document
     assert newsroom.index.status().pending == 3
     newsroom.index.hold(0)  # a later, shorter hold never shortens the running one
-    assert newsroom.index._hold_until > time.monotonic() + 30
-    newsroom.index._hold_until = 0.0  # the keys stop
+    assert newsroom.index._background._hold_until > time.monotonic() + 30
+    newsroom.index._background._hold_until = 0.0  # the keys stop
     assert newsroom.index.wait_idle(timeout=30)
     assert len(newsroom.engine.search("foghorn", now=NOW).ids) == 3
     # A catch-up in the caller's own thread (the CLI) is never held.
@@ -304,7 +305,7 @@ def test_background_writer_survives_a_failing_batch(
         return real(rev, limit)  # type: ignore[return-value]
 
     monkeypatch.setattr(newsroom.store, "changed_since", flaky)
-    monkeypatch.setattr(index_mod, "RETRY_SECONDS", 0.05)
+    monkeypatch.setattr(writer_thread, "RETRY_SECONDS", 0.05)
     newsroom.index.start_background()
     assert newsroom.index.wait_idle(timeout=30)
     newsroom.index.notify()

@@ -1,0 +1,64 @@
+"""Check: the data directory exists and can really be written to."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newsdesk.doctor.runner import Doctor
+
+
+def check_data_dir(doctor: Doctor) -> bool | None:
+    """True/False for writable; None when there is no data directory at all."""
+    data_dir = doctor.paths.data_dir
+    if not data_dir.exists():
+        doctor.report.add(
+            "data_dir",
+            "ok",
+            f"no data directory yet at {data_dir}; it is created on the first import",
+        )
+        return None
+    if not data_dir.is_dir():
+        doctor.report.add(
+            "data_dir",
+            "problem",
+            f"{data_dir} is not a folder; move it away or choose another with --data-dir",
+        )
+        return None
+    problem = write_probe(data_dir)
+    if problem is not None:
+        doctor.report.add(
+            "data_dir",
+            "problem",
+            f"the data directory {data_dir} is not writable ({problem}): newsdesk can "
+            f"show nothing new and save no change. Make it writable (e.g. "
+            f"`chmod u+w {data_dir}`), free some space, or use --data-dir",
+            path=str(data_dir),
+        )
+        return False
+    doctor.report.add("data_dir", "ok", f"data directory {data_dir} is writable")
+    return True
+
+
+def write_probe(directory: Path) -> str | None:
+    """None when a file can be created in `directory`, else why not.
+
+    A real write, not os.access: root ignores permission bits, and a
+    read-only mount or a full disk only shows when something is written.
+    """
+    probe = directory / f".newsdesk-doctor-{secrets.token_hex(4)}.probe"
+    try:
+        with probe.open("xb") as handle:
+            handle.write(b"x" * 4096)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            probe.unlink()
+        return exc.strerror or str(exc)
+    probe.unlink()
+    return None

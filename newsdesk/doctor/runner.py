@@ -1,0 +1,58 @@
+"""The `Doctor`: runs each check in order over one set of paths and gathers the report.
+
+A check is a function `check_<what>(doctor, ...)` in a module named for what it
+checks; it reads `doctor.paths`, honours `doctor.repair`, and adds its findings
+to `doctor.report`. A new check is one more module and one more line in `run`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from newsdesk.doctor.data_dir import check_data_dir
+from newsdesk.doctor.database import check_database
+from newsdesk.doctor.report import DoctorReport
+from newsdesk.doctor.search_index import check_index
+from newsdesk.doctor.temp_files import check_temp_files
+from newsdesk.paths import Paths
+
+#: Temp files younger than this may belong to a process still writing them.
+STALE_AFTER_SECONDS = 10 * 60
+
+
+class Doctor:
+    """Runs the checks over one set of paths. `repair=False` only looks."""
+
+    def __init__(
+        self,
+        paths: Paths,
+        *,
+        repair: bool = True,
+        stale_after: float = STALE_AFTER_SECONDS,
+        extra_temp_dirs: list[Path] | None = None,
+        now: Callable[[], datetime] = datetime.now,
+    ) -> None:
+        self.paths = paths
+        self.repair = repair
+        self.stale_after = stale_after
+        self.extra_temp_dirs = extra_temp_dirs or []
+        self.now = now
+        self.report = DoctorReport(data_dir=str(paths.data_dir))
+
+    def run(self) -> DoctorReport:
+        writable = check_data_dir(self)
+        if writable is None:
+            return self.report
+        store_ok = check_database(self, writable)
+        if store_ok:
+            check_index(self, writable)
+        check_temp_files(self, writable)
+        return self.report
+
+
+def run_doctor(paths: Paths, *, repair: bool = True, **options: Any) -> DoctorReport:
+    """Check (and repair, unless `repair=False`) the data of `paths`."""
+    return Doctor(paths, repair=repair, **options).run()
