@@ -268,8 +268,11 @@ class Desk:
                     )
             if finished:
                 break
-        if summary.imported_ids and self._index is not None:
-            self._index.notify()
+        if summary.imported_ids:
+            # One step of the action log: `undo` right after removes what it added.
+            self.store.log_import(summary.imported_ids)
+            if self._index is not None:
+                self._index.notify()
         return summary
 
     def _store_file(self, tx: Transaction, prepared: Prepared) -> tuple[list[str], int]:
@@ -596,14 +599,46 @@ class Desk:
         changed = self.store.apply(kind, ids, change)
         return ActionResult(kind, changed, len(ids))
 
+    def delete(self, ids: Sequence[str]) -> ActionResult:
+        """Remove articles, one step of the action log: `undo` brings them back whole
+        (state, tags, note, origins, story). The index drops them as it catches up."""
+        removed = self.store.delete(
+            ids, before_commit=lambda tx, gone: self._mend_stories(tx, gone, [])
+        )
+        if removed and self._index is not None:
+            self._index.notify()
+        return ActionResult("delete", removed, len(ids))
+
+    def _mend_stories(self, tx: Transaction, removed: list[str], restored: list[str]) -> None:
+        """Story memberships follow articles removed or brought back (inside `tx`)."""
+        from newsdesk.stories.grouping import StoryGrouper
+
+        grouper = StoryGrouper(self.store.story_tables(tx))
+        for aid in removed:
+            grouper.remove(aid)
+        for article in self.store.get_many(restored):
+            story = grouper.assign(
+                article.id,
+                article.meta,
+                iso_to_ts(article.meta.published),
+                None,
+                iso_to_ts(article.imported_at),
+            )
+            self.store.set_story(tx, article.id, story)
+
     def history(self, limit: int = 20) -> list[ActionRecord]:
         """The newest batches of the action log not yet undone (what undo would undo)."""
         return self.store.history(limit)
 
     def undo(self) -> ActionResult | None:
-        record = self.store.undo()
+        """Undo the newest step: marks back, an import's articles removed, a delete's restored."""
+        record = self.store.undo(
+            before_commit=lambda tx, rec: self._mend_stories(tx, rec.removed, rec.restored)
+        )
         if record is None:
             return None
+        if (record.removed or record.restored) and self._index is not None:
+            self._index.notify()
         return ActionResult(f"undo {record.kind}", record.article_ids, len(record.article_ids))
 
     # -- saved searches --------------------------------------------------------

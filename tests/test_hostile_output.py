@@ -147,6 +147,8 @@ def walk(h: dict[str, str]) -> list[list[str]]:
         ["unread", h["a"]],
         ["archive", h["b"]],
         ["unarchive", h["b"]],
+        ["delete", h["b"]],  # the undo below brings it back for the rest of the walk
+        ["delete", f"nope{PAYLOAD}", "--json"],
         ["undo"],
         ["undo", "--json"],
         ["history"],

@@ -119,6 +119,48 @@ def test_state_changes_logged_and_undone_in_order(store: StoreBackend) -> None:
     assert store.undo() is None
 
 
+def test_delete_keeps_everything_for_undo(store: StoreBackend) -> None:
+    a = add(store, make("Kept whole", url="https://example.org/kept"), "first.txt")
+    b = add(store, make("Other"))
+    with store.transaction() as tx:
+        store.add_origin(tx, a, "second.txt")
+    store.apply("star", [a], {"starred": True})
+    store.apply("note", [a], {"note": "call the harbour master"})
+    store.apply("tag", [a], {}, add_tags=["ports"])
+    before = store.get(a)
+    assert before is not None
+    seen: list[list[str]] = []
+    assert store.delete([a, "no-such-id"], before_commit=lambda tx, ids: seen.append(ids)) == [a]
+    assert seen == [[a]]
+    assert store.get(a) is None and store.count() == 1 and store.exists(b)
+    assert [aid for aid, _ in store.removed_since(0, 10)] == [a]
+    assert store.history(1)[0].kind == "delete"
+
+    record = store.undo()
+    assert record is not None and record.kind == "delete" and record.restored == [a]
+    after = store.get(a)
+    assert after is not None
+    assert after.state == before.state and after.state.note == "call the harbour master"
+    assert after.meta.title == before.meta.title and after.meta.body == before.meta.body
+    assert sorted(after.origins) == sorted(before.origins) == ["first.txt", "second.txt"]
+    assert store.removed_since(0, 10) == []
+    # The restored article is new to the index: above the revision of its removal.
+    assert a in [row["id"] for row in store.changed_since(store.max_rev() - 1, 10)]
+
+
+def test_an_import_logged_as_one_step_is_undone_whole(store: StoreBackend) -> None:
+    kept = add(store, make("Before the import"))
+    new = [add(store, make(f"Imported {n}")) for n in range(3)]
+    store.log_import(new)
+    store.log_import([])  # nothing created: no step
+    assert [r.kind for r in store.history(5)] == ["import"]
+    record = store.undo()
+    assert record is not None and record.kind == "import" and sorted(record.removed) == sorted(new)
+    assert store.count() == 1 and store.exists(kept)
+    assert sorted(aid for aid, _ in store.removed_since(0, 10)) == sorted(new)
+    assert store.undo() is None
+
+
 def test_undo_survives_reopen(tmp_path: Path) -> None:
     path = tmp_path / "db.sqlite3"
     s1 = Store(path)

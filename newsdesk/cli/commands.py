@@ -230,6 +230,14 @@ def _state_command(action: str) -> Handler:
     return handler
 
 
+def cmd_delete(desk: Desk, args: argparse.Namespace) -> int:
+    result = desk.delete(desk.resolve_targets(args.targets))
+    code = _print_action(result, args.json)
+    if result.changed and not args.json:
+        output.notice("`newsdesk undo` brings them back")
+    return code
+
+
 def cmd_undo(desk: Desk, args: argparse.Namespace) -> int:
     result = desk.undo()
     if result is None:
@@ -315,6 +323,7 @@ HANDLERS: dict[str, Handler] = {
     "unread": _state_command("unread"),
     "archive": _state_command("archive"),
     "unarchive": _state_command("unarchive"),
+    "delete": cmd_delete,
     "undo": cmd_undo,
     "history": cmd_history,
     "reindex": cmd_reindex,

@@ -97,7 +97,13 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("targets", nargs="+", metavar="ID_OR_QUERY")
         p.add_argument("--json", action="store_true")
 
-    p = sub.add_parser("undo", help="undo the last triage action (repeat to go further back)")
+    p = sub.add_parser(
+        "delete", help="delete articles (ids or a query); `newsdesk undo` brings them back"
+    )
+    p.add_argument("targets", nargs="+", metavar="ID_OR_QUERY")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("undo", help="undo the last action or import (repeat to go further back)")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("history", help="recent triage actions (what undo would undo)")
@@ -244,6 +250,7 @@ _DASH_WORDS = {
     "unread": "targets",
     "archive": "targets",
     "unarchive": "targets",
+    "delete": "targets",
 }
 
 

@@ -29,10 +29,11 @@ import struct
 import threading
 import time
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
@@ -135,6 +136,23 @@ class _VersionInfo:
 
 class IndexUnavailableError(RuntimeError):
     """The index is being reset right now; search the store only for the moment."""
+
+
+def _indexed_up_to(
+    rows: list[Mapping[str, Any]], added: int, gone: list[tuple[str, int]], limit: int
+) -> int:
+    """The revision everything up to which is now in the index.
+
+    Rows and removals each come in revision order; a removal above the last row
+    added is applied again next time (deleting twice is harmless), but one may
+    not be skipped, so a full list of removals bounds the revision too.
+    """
+    if not added:
+        return gone[-1][1]
+    last = int(rows[added - 1]["rev"])
+    if len(gone) == limit:
+        last = min(last, gone[-1][1])
+    return last
 
 
 class SearchIndex:
@@ -383,11 +401,15 @@ class SearchIndex:
                     break
                 # Another process may have indexed (or reset) since we last looked.
                 rev = version.indexed_rev if version is not None else 0
-                rows = self.store.changed_since(rev, BULK_BATCH if bulk else BATCH)
-                if not rows:
+                limit = BULK_BATCH if bulk else BATCH
+                rows = self.store.changed_since(rev, limit)
+                gone = self.store.removed_since(rev, limit)
+                if not rows and not gone:
                     writer.cancel()
                     self._indexed_rev = rev
                     break
+                for removed_id, _ in gone:
+                    writer.delete_by_term("id", removed_id)
                 ids = [str(row["id"]) for row in rows]
                 tags = self.store.tags_for(ids)
                 added = 0
@@ -402,8 +424,7 @@ class SearchIndex:
                 if not writer.is_closed:
                     writer.cancel()
                 raise
-            # Rows come in revision order, so everything up to the last added is indexed.
-            last = int(rows[added - 1]["rev"])
+            last = _indexed_up_to(rows, added, gone, limit)
             self._write_version(last)
             self._indexed_rev = last
             done += added

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from newsdesk.feeds.subscription import Subscription
@@ -50,6 +50,9 @@ class ActionRecord:
     kind: str
     article_ids: list[str]
     ts: str
+    #: After an undo: the articles it removed (an import's) and brought back (a delete's).
+    removed: list[str] = field(default_factory=list)
+    restored: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -306,8 +309,38 @@ class StoreBackend(Protocol):
         """
         ...
 
-    def undo(self) -> ActionRecord | None:
-        """Restore the state before the newest batch not yet undone."""
+    def undo(
+        self, before_commit: Callable[[Transaction, ActionRecord], None] | None = None
+    ) -> ActionRecord | None:
+        """Undo the newest batch not yet undone, in one transaction.
+
+        A state change gets its states back; an import's articles are removed
+        (`record.removed`); a delete's articles come back whole (`record.restored`),
+        or, when imported again since, get their marks back. `before_commit(tx,
+        record)` runs inside the transaction (the Desk mends story memberships).
+        """
+        ...
+
+    def log_import(self, ids: Sequence[str]) -> None:
+        """Record the articles an import created as one batch of the log (undo removes them)."""
+        ...
+
+    def delete(
+        self,
+        ids: Sequence[str],
+        *,
+        before_commit: Callable[[Transaction, list[str]], None] | None = None,
+    ) -> list[str]:
+        """Remove articles in one transaction and one batch of the log; the ids removed.
+
+        Each article is kept whole in the log (row, tags, origins, feed links) so
+        undo restores it, and leaves a tombstone for the index (`removed_since`).
+        `before_commit(tx, removed)` runs inside the transaction.
+        """
+        ...
+
+    def removed_since(self, rev: int, limit: int) -> list[tuple[str, int]]:
+        """(article id, revision) of removals above `rev`, oldest first: the index drops them."""
         ...
 
     def history(self, limit: int = 20) -> list[ActionRecord]: ...

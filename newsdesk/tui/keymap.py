@@ -148,6 +148,14 @@ KEY_TABLE: tuple[KeySpec, ...] = (
         "note", "n", "note", "Note", TRIAGE, help="Add or edit a note on the article (undoable)"
     ),
     KeySpec(
+        "delete",
+        "delete,X",
+        "delete_articles",
+        "Delete",
+        TRIAGE,
+        help="Delete the articles, after asking (u brings them back)",
+    ),
+    KeySpec(
         "open_url", "o", "open_url", "Open URL", TRIAGE, help="Open the original page in a browser"
     ),
     KeySpec("select", "space,x", "select", "Select", SELECT, help="Select or unselect the row"),

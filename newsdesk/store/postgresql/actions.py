@@ -15,7 +15,9 @@ from typing import Any
 
 import psycopg
 
+from newsdesk.store.postgresql import removal
 from newsdesk.store.protocol import ActionRecord
+from newsdesk.store.sqlite.actions import state_of_snapshot
 from newsdesk.store.sqlite.articles import utc_now_iso
 
 Conn = psycopg.Connection[dict[str, Any]]
@@ -100,18 +102,40 @@ def apply(
         if log:
             log_rows.append((ts, kind, article_id, json.dumps(before), json.dumps(after)))
     if log_rows:
-        row = tx.execute("SELECT nextval('action_batches') AS batch").fetchone()
-        assert row is not None
+        batch = next_batch(tx)
         with tx.cursor() as cur:
             cur.executemany(
                 "INSERT INTO actions (batch, ts, kind, article_id, before, after) "
                 "VALUES (%s, %s, %s, %s, %s, %s)",
-                [(row["batch"], *r) for r in log_rows],
+                [(batch, *r) for r in log_rows],
             )
     return changed
 
 
+def next_batch(tx: Conn) -> int:
+    row = tx.execute("SELECT nextval('action_batches') AS batch").fetchone()
+    assert row is not None
+    return int(row["batch"])
+
+
+def log_import(tx: Conn, ids: Sequence[str]) -> None:
+    """Record the articles an import created as one batch: its undo removes them."""
+    batch = next_batch(tx)
+    ts = utc_now_iso()
+    with tx.cursor() as cur:
+        cur.executemany(
+            "INSERT INTO actions (batch, ts, kind, article_id, before, after) "
+            "VALUES (%s, %s, 'import', %s, 'null', 'null')",
+            [(batch, ts, aid) for aid in dict.fromkeys(ids)],
+        )
+
+
+def delete(tx: Conn, ids: Sequence[str]) -> list[str]:
+    return removal.delete(tx, ids, next_batch(tx), utc_now_iso())
+
+
 def undo(tx: Conn) -> ActionRecord | None:
+    """As SQLite's: states back, an import's articles removed, a delete's restored."""
     row = tx.execute(
         "SELECT batch, kind, ts FROM actions WHERE undone = 0 "
         "ORDER BY batch DESC LIMIT 1 FOR UPDATE"
@@ -119,17 +143,31 @@ def undo(tx: Conn) -> ActionRecord | None:
     if row is None:
         return None
     batch = int(row["batch"])
+    kind = str(row["kind"])
+    record = ActionRecord(batch=batch, kind=kind, article_ids=[], ts=row["ts"])
     acts = tx.execute(
         "SELECT article_id, before FROM actions WHERE batch = %s ORDER BY id DESC", (batch,)
     ).fetchall()
     present = states(tx, [str(a["article_id"]) for a in acts], lock=True)
-    ids: list[str] = []
     for act in acts:
-        if act["article_id"] in present:
-            write_state(tx, act["article_id"], json.loads(act["before"]))
-            ids.append(act["article_id"])
+        aid = str(act["article_id"])
+        if kind == "import":
+            if aid in present and removal.remove(tx, aid):
+                record.removed.append(aid)
+                record.article_ids.append(aid)
+        elif kind == "delete":
+            snap = json.loads(act["before"])
+            if aid in present:
+                write_state(tx, aid, state_of_snapshot(snap))
+            else:
+                removal.restore(tx, snap)
+                record.restored.append(aid)
+            record.article_ids.append(aid)
+        elif aid in present:
+            write_state(tx, aid, json.loads(act["before"]))
+            record.article_ids.append(aid)
     tx.execute("UPDATE actions SET undone = 1 WHERE batch = %s", (batch,))
-    return ActionRecord(batch=batch, kind=row["kind"], article_ids=ids, ts=row["ts"])
+    return record
 
 
 def history(conn: Conn, limit: int) -> list[ActionRecord]:

@@ -17,7 +17,7 @@ import psycopg
 
 from newsdesk.feeds.subscription import Subscription
 from newsdesk.model import Article, ArticleRow, Extracted
-from newsdesk.store.postgresql import actions, articles, feeds, migrations, transfer
+from newsdesk.store.postgresql import actions, articles, feeds, migrations, removal, transfer
 from newsdesk.store.postgresql.conditions import where
 from newsdesk.store.postgresql.connections import (
     Conn,
@@ -231,9 +231,36 @@ class PostgresStore:
                 tx, kind, ids, change, add_tags=add_tags, remove_tags=remove_tags, log=log
             )
 
-    def undo(self) -> ActionRecord | None:
+    def undo(
+        self, before_commit: Callable[[Transaction, ActionRecord], None] | None = None
+    ) -> ActionRecord | None:
         with self._db.transaction() as tx:
-            return actions.undo(tx)
+            record = actions.undo(tx)
+            if record is not None and before_commit is not None:
+                before_commit(tx, record)
+            return record
+
+    def log_import(self, ids: Sequence[str]) -> None:
+        if not ids:
+            return
+        with self._db.transaction() as tx:
+            actions.log_import(tx, ids)
+
+    def delete(
+        self,
+        ids: Sequence[str],
+        *,
+        before_commit: Callable[[Transaction, list[str]], None] | None = None,
+    ) -> list[str]:
+        with self._db.transaction() as tx:
+            removed = actions.delete(tx, ids)
+            if removed and before_commit is not None:
+                before_commit(tx, removed)
+            return removed
+
+    @translated
+    def removed_since(self, rev: int, limit: int) -> list[tuple[str, int]]:
+        return removal.removed_since(self.conn, rev, limit)
 
     @translated
     def history(self, limit: int = 20) -> list[ActionRecord]:

@@ -2,7 +2,9 @@
 
 Each change to many articles is one transaction and one batch of the log,
 holding every article's state before and after, so one undo restores the
-whole batch and survives restarts.
+whole batch and survives restarts. An import is one batch too (kind
+`import`: the articles it created) and so is a delete (kind `delete`: each
+article's whole snapshot, see `removal`).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from newsdesk.store.protocol import ActionRecord
+from newsdesk.store.sqlite import removal
 from newsdesk.store.sqlite.articles import chunks, utc_now_iso
 
 
@@ -78,7 +81,7 @@ def apply(
     changed: list[str] = []
     ids = list(dict.fromkeys(ids))
     before_all = states(tx, ids)
-    batch = _next_batch(tx)
+    batch = next_batch(tx)
     ts = utc_now_iso()
     log_rows = []
     for article_id in ids:
@@ -105,27 +108,73 @@ def apply(
     return changed
 
 
-def _next_batch(tx: sqlite3.Connection) -> int:
+def log_import(tx: sqlite3.Connection, ids: Sequence[str]) -> None:
+    """Record the articles an import created as one batch: its undo removes them."""
+    batch = next_batch(tx)
+    ts = utc_now_iso()
+    tx.executemany(
+        "INSERT INTO actions (batch, ts, kind, article_id, before, after) "
+        "VALUES (?, ?, 'import', ?, 'null', 'null')",
+        [(batch, ts, aid) for aid in dict.fromkeys(ids)],
+    )
+
+
+def delete(tx: sqlite3.Connection, ids: Sequence[str]) -> list[str]:
+    return removal.delete(tx, ids, next_batch(tx), utc_now_iso())
+
+
+def state_of_snapshot(snap: dict[str, Any]) -> dict[str, Any]:
+    """The editor's marks kept in a delete's snapshot, as `write_state` takes them."""
+    article = snap["article"]
+    return {
+        "read": bool(article["read"]),
+        "starred": bool(article["starred"]),
+        "archived": bool(article["archived"]),
+        "exported": bool(article["exported"]),
+        "note": article["note"],
+        "tags": sorted(snap.get("tags", [])),
+    }
+
+
+def next_batch(tx: sqlite3.Connection) -> int:
     row = tx.execute("SELECT COALESCE(MAX(batch), 0) + 1 FROM actions").fetchone()
     return int(row[0])
 
 
 def undo(tx: sqlite3.Connection) -> ActionRecord | None:
+    """Undo the newest batch not yet undone: states back, an import's articles
+    removed, a delete's articles restored whole."""
     row = tx.execute(
         "SELECT batch, kind, ts FROM actions WHERE undone = 0 ORDER BY batch DESC LIMIT 1"
     ).fetchone()
     if row is None:
         return None
     batch = int(row["batch"])
-    ids: list[str] = []
+    kind = str(row["kind"])
+    record = ActionRecord(batch=batch, kind=kind, article_ids=[], ts=row["ts"])
     for act in tx.execute(
         "SELECT article_id, before FROM actions WHERE batch = ? ORDER BY id DESC", (batch,)
     ).fetchall():
-        if tx.execute("SELECT 1 FROM articles WHERE id = ?", (act[0],)).fetchone():
-            write_state(tx, act[0], json.loads(act[1]))
-            ids.append(act[0])
+        aid = str(act[0])
+        exists = tx.execute("SELECT 1 FROM articles WHERE id = ?", (aid,)).fetchone() is not None
+        if kind == "import":
+            if exists and removal.remove(tx, aid):
+                record.removed.append(aid)
+                record.article_ids.append(aid)
+        elif kind == "delete":
+            snap = json.loads(act[1])
+            if exists:
+                # Imported again since: the editor's marks come back on it.
+                write_state(tx, aid, state_of_snapshot(snap))
+            else:
+                removal.restore(tx, snap)
+                record.restored.append(aid)
+            record.article_ids.append(aid)
+        elif exists:
+            write_state(tx, aid, json.loads(act[1]))
+            record.article_ids.append(aid)
     tx.execute("UPDATE actions SET undone = 1 WHERE batch = ?", (batch,))
-    return ActionRecord(batch=batch, kind=row["kind"], article_ids=ids, ts=row["ts"])
+    return record
 
 
 def history(conn: sqlite3.Connection, limit: int) -> list[ActionRecord]:

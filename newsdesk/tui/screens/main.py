@@ -559,7 +559,9 @@ class MainScreen(Screen[None]):
     def on_desk_writer_applied(self, message: DeskWriter.Applied) -> None:
         """Show what changed: markers, rows leaving the inbox, the article's state."""
         result = message.result
-        if result.action == "archive" and "is:archived" not in self.query_text:
+        if result.action == "delete" or (
+            result.action == "archive" and "is:archived" not in self.query_text
+        ):
             self.view.drop(set(result.changed))
         self.after_change(result.changed)
         if result.action in ("archive", "unarchive") or self.detail.article_id in result.changed:
@@ -592,6 +594,20 @@ class MainScreen(Screen[None]):
 
     def action_undo(self) -> None:
         self.writer.undo()
+
+    def action_delete_articles(self) -> None:
+        from newsdesk.tui.modals.confirm import ConfirmDialog
+
+        ids = self.targets()
+        if not ids:
+            self.notify("Nothing to delete.", timeout=2)
+            return
+        what = triage.articles(len(ids))
+        question = f"Delete {what}? They leave the store and the index; u brings them back."
+        self.app.push_screen(
+            ConfirmDialog("Delete?", question, confirm="Delete"),
+            lambda yes: self.writer.delete(ids) if yes else None,
+        )
 
     def action_note(self) -> None:
         from newsdesk.tui.modals.prompt import PromptDialog

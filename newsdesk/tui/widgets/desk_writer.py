@@ -121,6 +121,17 @@ class DeskWriter(Widget):
         self.notify("Note saved (u to undo)." if note.strip() else "Note removed.", timeout=3)
         self.post_message(self.Applied(result, 1))
 
+    def delete(self, ids: Sequence[str]) -> None:
+        result = self.guarded(lambda: self._desk.delete(ids), title="Not deleted")
+        if result is None:
+            return
+        self.notify(
+            f"Deleted {triage.articles(len(result.changed))} (u brings them back).",
+            timeout=4,
+            markup=False,
+        )
+        self.post_message(self.Applied(result, len(ids)))
+
     def undo(self) -> None:
         outcome = self.guarded(lambda: [self._desk.undo()], title="Not undone")
         if outcome is None:

@@ -1,0 +1,115 @@
+"""Removing articles and bringing them back: `newsdesk delete`, and undo of an import or a delete.
+
+A removed article leaves a tombstone (`removed_articles`: its id and the
+revision of its removal), so the search index, which catches up by revision,
+drops its document too. A delete keeps everything about the article in the
+action log (its whole row, tags, origins and feed links), so its undo puts
+the article back as it was; the undo of an import removes what it added.
+Story memberships are the Desk's (through `StoryTables`), not this module's.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+from typing import Any
+
+from newsdesk.store.sqlite.articles import next_rev
+
+#: Tables whose rows belong to one article (besides `articles` itself).
+_OWNED = ("tags", "origins", "feed_items")
+
+
+def snapshot(tx: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
+    """Everything stored about one article, as JSON-ready data; None when it is gone."""
+    row = tx.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if row is None:
+        return None
+    article = dict(row)
+    article.pop("rev", None)  # a restored article takes a new revision
+    return {
+        "article": article,
+        "tags": [
+            r[0] for r in tx.execute("SELECT tag FROM tags WHERE article_id = ?", (article_id,))
+        ],
+        "origins": [
+            [r[0], r[1]]
+            for r in tx.execute(
+                "SELECT origin, seen_at FROM origins WHERE article_id = ?", (article_id,)
+            )
+        ],
+        "feeds": [
+            int(r[0])
+            for r in tx.execute(
+                "SELECT feed_id FROM feed_items WHERE article_id = ?", (article_id,)
+            )
+        ],
+    }
+
+
+def remove(tx: sqlite3.Connection, article_id: str) -> bool:
+    """Delete the article and its own rows, leaving a tombstone; False when it was not there."""
+    cur = tx.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+    if cur.rowcount == 0:
+        return False
+    for table in _OWNED:
+        tx.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+    tx.execute(
+        "INSERT INTO removed_articles (article_id, rev) VALUES (?, ?) "
+        "ON CONFLICT(article_id) DO UPDATE SET rev = excluded.rev",
+        (article_id, next_rev(tx)),
+    )
+    return True
+
+
+def restore(tx: sqlite3.Connection, snap: dict[str, Any]) -> str:
+    """Put a snapshot's article back with a new revision and lift its tombstone; its id."""
+    article = dict(snap["article"])
+    article["rev"] = next_rev(tx)
+    columns = ", ".join(article)
+    marks = ", ".join("?" * len(article))
+    tx.execute(f"INSERT INTO articles ({columns}) VALUES ({marks})", tuple(article.values()))
+    aid = str(article["id"])
+    tx.executemany(
+        "INSERT OR IGNORE INTO tags (article_id, tag) VALUES (?, ?)",
+        [(aid, tag) for tag in snap.get("tags", [])],
+    )
+    tx.executemany(
+        "INSERT OR IGNORE INTO origins (article_id, origin, seen_at) VALUES (?, ?, ?)",
+        [(aid, origin, seen) for origin, seen in snap.get("origins", [])],
+    )
+    tx.executemany(
+        "INSERT OR IGNORE INTO feed_items (feed_id, article_id) VALUES (?, ?)",
+        [(feed, aid) for feed in snap.get("feeds", [])],
+    )
+    tx.execute("DELETE FROM removed_articles WHERE article_id = ?", (aid,))
+    return aid
+
+
+def delete(tx: sqlite3.Connection, ids: Sequence[str], batch: int, ts: str) -> list[str]:
+    """Remove the articles as one batch of the action log, each snapshot kept for undo."""
+    removed: list[str] = []
+    log_rows = []
+    for article_id in dict.fromkeys(ids):
+        snap = snapshot(tx, article_id)
+        if snap is None or not remove(tx, article_id):
+            continue
+        removed.append(article_id)
+        log_rows.append((batch, ts, "delete", article_id, json.dumps(snap), "null"))
+    tx.executemany(
+        "INSERT INTO actions (batch, ts, kind, article_id, before, after) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        log_rows,
+    )
+    return removed
+
+
+def removed_since(conn: sqlite3.Connection, rev: int, limit: int) -> list[tuple[str, int]]:
+    return [
+        (str(r[0]), int(r[1]))
+        for r in conn.execute(
+            "SELECT article_id, rev FROM removed_articles WHERE rev > ? ORDER BY rev LIMIT ?",
+            (rev, limit),
+        )
+    ]

@@ -1,0 +1,81 @@
+"""`u` right after an import removes what it added; Del/X deletes after asking, undoably."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input
+
+from newsdesk.desk import Desk
+from newsdesk.paths import Paths
+from newsdesk.tui.modals.confirm import ConfirmDialog
+from newsdesk.tui.modals.prompt import PromptDialog
+from tests.tui.conftest import AppFactory
+from tests.tui.helpers import SIZE, main_screen, record_notifications, settle
+
+NOTE = (
+    "---\ntitle: Lighthouse keepers vote to strike over rota\nsource: Test Gazette\n"
+    "published: 2026-03-15T09:00:00+00:00\n---\n\nKeepers at the northern lights voted on "
+    "Sunday to strike over a new rota, their union said.\n"
+)
+
+
+async def test_u_right_after_an_import_removes_it(make_app: AppFactory, tmp_path: Path) -> None:
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    (folder / "keepers.md").write_text(NOTE, encoding="utf-8")
+    app = make_app()
+    seen = record_notifications(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        await pilot.press("i")
+        await pilot.pause()
+        assert isinstance(app.screen, PromptDialog)
+        app.screen.query_one(Input).value = str(folder)
+        await pilot.press("enter")
+        await settle(pilot)
+        await settle(pilot)
+        assert len(screen.inbox.ids) == 13
+        await pilot.press("u")
+        await settle(pilot)
+        assert len(screen.inbox.ids) == 12
+        titles = [r.title for r in screen.inbox.rows_for(screen.inbox.ids)]
+        assert "Lighthouse keepers vote to strike over rota" not in titles
+        assert any("Undid import on 1 article" in m for m in seen)
+        assert screen.counts.get("total") == 12
+
+
+async def test_delete_asks_then_u_brings_the_article_back(
+    make_app: AppFactory, seeded: Paths
+) -> None:
+    with Desk(seeded) as desk:
+        first = desk.inbox_ids()[0]
+        desk.tag([first], add=["harbour"])
+        desk.set_note(first, "check with the port")
+    app = make_app()
+    seen = record_notifications(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        assert screen.inbox.current_id == first
+        await pilot.press("X")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")  # declined: nothing happens
+        await settle(pilot)
+        assert first in screen.inbox.ids
+        await pilot.press("delete")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await settle(pilot)
+        assert first not in screen.inbox.ids and len(screen.inbox.ids) == 11
+        assert any("Deleted 1 article" in m for m in seen)
+        await pilot.press("u")
+        await settle(pilot)
+        assert first in screen.inbox.ids
+    with Desk(seeded) as desk:
+        article = desk.get(first)
+        assert article is not None
+        assert article.state.tags == ["harbour"] and article.state.note == "check with the port"
