@@ -45,6 +45,8 @@ class ImportSummary:
 
     files: list[FileOutcome] = field(default_factory=list)
     imported_ids: list[str] = field(default_factory=list)
+    #: Why the import is not one step undo can take back (e.g. the disk filled), else None.
+    not_undoable: str | None = None
 
     @property
     def imported(self) -> int:
@@ -270,7 +272,11 @@ class Desk:
                 break
         if summary.imported_ids:
             # One step of the action log: `undo` right after removes what it added.
-            self.store.log_import(summary.imported_ids)
+            try:
+                self.store.log_import(summary.imported_ids)
+            except StoreError as exc:
+                # The articles are stored and stay; only undoing them as one step is lost.
+                summary.not_undoable = f"the import was not recorded for undo: {exc}"
             if self._index is not None:
                 self._index.notify()
         return summary

@@ -91,6 +91,8 @@ def cmd_import(desk: Desk, args: argparse.Namespace) -> int:
                 f"the search index was not updated ({exc.strerror or exc}); "
                 "it catches up on the next search"
             )
+    if summary.not_undoable:
+        output.notice(summary.not_undoable)
     if args.json:
         output.print_json(summary.as_dict())
     else:
