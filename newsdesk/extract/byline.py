@@ -58,6 +58,12 @@ _ROLE_WORDS = {
     "host", "anchor", "author", "fellow", "science", "health", "technology", "tech", "sports",
     "economics", "diplomatic", "foreign", "investigations", "investigative", "national", "international",
     "global", "markets", "intern", "freelance", "guest", "team", "our",
+    # The same roles in German, French, Spanish, Italian and Portuguese bylines.
+    "redakteur", "redakteurin", "chefredakteur", "chefredakteurin", "korrespondent",
+    "korrespondentin", "journalistin", "autorin", "autor", "redaktion", "rédacteur", "rédactrice",
+    "journaliste", "envoyé", "envoyée", "spécial", "spéciale", "periodista", "redactor", "redactora",
+    "corresponsal", "giornalista", "redattore", "redattrice", "corrispondente", "inviato", "inviata",
+    "jornalista", "repórter", "correspondente", "redação", "redacción", "rédaction", "redazione",
 }  # fmt: skip
 _NOT_NAME_WORDS = {
     "the", "a", "an", "of", "on", "in", "at", "to", "for", "with", "from", "and", "or", "news", "image",

@@ -17,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree, html
 
-from newsdesk.ingest.names import person_names
+from newsdesk.ingest.names import author_names, person_names
 from newsdesk.isodates import normalise_date
 from newsdesk.model import Link
 from newsdesk.sanitize import clean_line
@@ -74,6 +74,8 @@ class PageMeta:
     title: str = ""
     site: str | None = None
     authors: list[str] = field(default_factory=list)
+    #: Names in the page's byline or author elements, weaker than `authors` (meta tags, JSON-LD).
+    byline_authors: list[str] = field(default_factory=list)
     published: str | None = None
     dek: str | None = None
     url: str | None = None
@@ -166,11 +168,17 @@ def _ld_text(value: Any) -> str | None:
     return None
 
 
-def _ld_authors(value: Any) -> list[str]:
-    """Person names from a JSON-LD author value; organisations and bare URLs are left out."""
+def _ld_authors(value: Any, by_id: Mapping[str, Mapping[str, Any]] | None = None) -> list[str]:
+    """Person names from a JSON-LD author value; organisations and bare URLs are left out.
+
+    An author given only as a reference (`{"@id": ...}`, as WordPress SEO
+    plugins write it) is looked up among the page's other JSON-LD objects.
+    """
     values = value if isinstance(value, list) else [value]
     names: list[str] = []
     for item in values[:20]:
+        if isinstance(item, Mapping) and "name" not in item and by_id:
+            item = by_id.get(str(item.get("@id") or ""), item)
         if isinstance(item, Mapping):
             if "organization" in _types(item) or "newsmediaorganization" in _types(item):
                 continue
@@ -180,6 +188,16 @@ def _ld_authors(value: Any) -> list[str]:
         elif isinstance(item, str):
             names.append(item)
     return names
+
+
+def _ld_ids(tree: etree._Element) -> dict[str, Mapping[str, Any]]:
+    """The page's JSON-LD objects by their "@id" (the first of each)."""
+    ids: dict[str, Mapping[str, Any]] = {}
+    for obj in _json_ld_objects(tree):
+        key = obj.get("@id")
+        if isinstance(key, str) and key not in ids and len(obj) > 1:
+            ids[key] = obj
+    return ids
 
 
 def _article_ld(tree: etree._Element) -> Mapping[str, Any]:
@@ -470,12 +488,17 @@ def read_page_meta(tree: etree._Element) -> PageMeta:
         if candidate:
             meta.title = prefer_visible(strip_site_suffix(candidate, meta.site, guess=guess), h1)
             break
+    # JSON-LD's author slot is structured enough to take a blog's lone user name ("Tine");
+    # a meta tag's single word is too often a site or a placeholder.
     meta.authors = person_names(
         _meta_all(
             tree, "author", "article:author", "parsely-author", "sailthru.author", "dc.creator"
         )
-        + _ld_authors(ld.get("author"))
-    ) or person_names(_byline_candidates(tree))
+    ) or not_the_site(
+        author_names(_ld_authors(ld.get("author"), _ld_ids(tree))), meta.site, meta.url
+    )
+    if not meta.authors:
+        meta.byline_authors = person_names(_byline_candidates(tree))
     for value in (
         _meta(
             tree,
@@ -511,3 +534,22 @@ def read_page_meta(tree: etree._Element) -> PageMeta:
     meta.credits = _credits(root)
     meta.links = _related_links(root, meta.url)
     return meta
+
+
+def not_the_site(names: list[str], site: str | None, url: str | None) -> list[str]:
+    """`names` without the site's own name ("Hejfish" on hejfish.com): an outlet, not an author.
+
+    A blog's sub-domain ("tine.example.org") is its author's, so only the
+    domain's own label and the site name count.
+    """
+    host = (urlsplit(url).hostname or "") if url else ""
+    labels = host.removeprefix("www.").split(".")
+    keys = {_squash(site or "")}
+    if len(labels) >= 2:
+        keys.add(_squash(labels[-2]))
+    keys.discard("")
+    return [name for name in names if _squash(name) not in keys]
+
+
+def _squash(text: str) -> str:
+    return "".join(_WORD.findall(text)).casefold()

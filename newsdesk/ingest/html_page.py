@@ -15,7 +15,7 @@ from copy import deepcopy
 from lxml.html import HtmlElement
 
 from newsdesk.ingest.assemble import bounded, drop_leading_title, extract_article, finish
-from newsdesk.ingest.html_meta import PageMeta, parse_document, read_page_meta
+from newsdesk.ingest.html_meta import PageMeta, not_the_site, parse_document, read_page_meta
 from newsdesk.ingest.html_text import element_to_text
 from newsdesk.ingest.limits import (
     MAX_HTML_ELEMENTS,
@@ -24,6 +24,7 @@ from newsdesk.ingest.limits import (
     MAX_ITEM_CHARS,
     human_size,
 )
+from newsdesk.ingest.names import author_names
 from newsdesk.ingest.result import Rejected
 from newsdesk.ingest.xml_guard import check_entities, strip_doctype
 from newsdesk.isodates import normalise_date
@@ -96,12 +97,32 @@ def _hidden(element: HtmlElement) -> bool:
     return bool(_HIDDEN_CLASS.search(element.get("class") or ""))
 
 
+def _authors_trafilatura(tree: HtmlElement) -> list[str]:
+    """The names in the author slot trafilatura finds, lone handles included ("HansG").
+
+    Its search of a page's author elements skips related-story teasers and
+    comment boxes, where our own byline-class scan picks up their names too.
+    """
+    from trafilatura.metadata import extract_author
+
+    try:
+        found = extract_author(tree)
+    except (ValueError, TypeError, AttributeError) as exc:
+        logging.getLogger(__name__).debug("trafilatura author failed: %s", exc)
+        return []
+    return author_names(found.split(";")) if found else []
+
+
 def _date_from_page(tree: HtmlElement) -> str | None:
-    """htmldate's reading of the page (URL patterns, visible dates) when the markup states none."""
+    """htmldate's reading of the page (URL patterns, visible dates) when the markup states none.
+
+    The extensive search (free text such as "Veröffentlicht am 3. März 2021")
+    as trafilatura runs it: it is what finds a date on a page with no date markup.
+    """
     from htmldate import find_date
 
     try:
-        found = find_date(tree, extensive_search=False, original_date=True)
+        found = find_date(tree, extensive_search=True, original_date=True)
     except (ValueError, TypeError, AttributeError) as exc:
         logging.getLogger(__name__).debug("htmldate failed: %s", exc)
         return None
@@ -164,6 +185,9 @@ def load_html(text: str, warnings: list[str]) -> list[Extracted]:
     meta = read_page_meta(tree)
     if meta.published is None:
         meta.published = _date_from_page(tree)
+    if not meta.authors:
+        found = not_the_site(_authors_trafilatura(tree), meta.site, meta.url)
+        meta.authors = found or meta.byline_authors
     clean = _without_code(tree)
     main_text = ""
     if _within_budget(clean):

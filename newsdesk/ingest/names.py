@@ -11,11 +11,20 @@ import re
 from collections.abc import Iterable
 
 from newsdesk.extract.byline import parse_by_text
+from newsdesk.extract.outlet import KNOWN_AGENCIES, OUTLET_WORD
 
 _URL = re.compile(r"^\s*(?:https?:)?//|^\s*www\.", re.I)
 _EMAIL_NAME = re.compile(r"^\s*\S+@\S+\s*\((?P<name>.+)\)\s*$")
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
 _LEADING_BY = re.compile(r"^.{0,40}?\bby\s+", re.I)
+# "von Julia Kern", "Erstellt von ...", "Par ...", "AuthorJane Doe": a byline's lead word in
+# another language, or a label glued to the name. "di" only in lower case ("Di Maio").
+_LEADING_WORD = re.compile(
+    r"^(?:(?:(?:erstellt|eingestellt|geschrieben|verfasst|ver(?:ö|oe)ffentlicht|publi(?:é|e)|(?:é|e)crit"
+    r"|escrito|publicado|scritto|pubblicato)\s+)?(?:von|par|por)\b|di(?=\s)"
+    r"|(?:author|autor|autorin|auteur)(?=(?-i:[A-Z]))|(?:author|autor|autorin|auteur)\s*:)\s*",
+    re.I,
+)
 
 
 def person_names(values: Iterable[str], limit: int = 20) -> list[str]:
@@ -29,8 +38,61 @@ def person_names(values: Iterable[str], limit: int = 20) -> list[str]:
         match = _EMAIL_NAME.match(value)
         value = match.group("name") if match else _EMAIL.sub("", value)
         value = _LEADING_BY.sub("", value)
+        value = _leading_word(value)
         for name in parse_by_text(value).authors:
             if name.casefold() not in {n.casefold() for n in names}:
+                names.append(name)
+        if len(names) >= limit:
+            break
+    return names
+
+
+def _leading_word(value: str) -> str:
+    match = _LEADING_WORD.match(value)
+    if match is None:
+        return value
+    lead = match.group(0).strip().casefold()
+    if lead == "di" and not value.startswith("di "):
+        return value  # "Di Maio": a name, not Italian "by"
+    return value[match.end() :]
+
+
+# A signed-in name on a blog or forum: one token ("HansG", "karstenruppert", "Linda.B").
+_HANDLE_NAME = re.compile(r"^[^\W\d_][\w.'’-]{1,30}$")
+# Neither a person nor a handle: placeholders, or an organisation's or a web address's parts.
+_NOT_AUTHOR = re.compile(
+    r"\b(?:authors?|auteurs?|autor(?:en|in)?|admin|administrator|unknown|anonymous|anonym|guest|gast|user|webmaster|editor"
+    r"|gmbh|ag|kg|e\.?\s?v|eg|ltd|llc|inc|co|plc|sa|srl|www|com|de|net|org|ch|at|copyright)\b",
+    re.I,
+)
+
+
+def author_names(values: Iterable[str], limit: int = 20) -> list[str]:
+    """Like `person_names`, but a lone handle or first name ("HansG", "Tine") counts too.
+
+    For author strings from a page's author slot, where a blog signs with
+    its author's user name: outlets, agencies and placeholders still do not.
+    """
+    values = list(values)
+    # A list of lone words ("CSP; Solar; Storage") is a page's tags, not its authors.
+    handles = len(values) <= 2
+    names: list[str] = []
+    for raw in values:
+        value = _leading_word(_LEADING_BY.sub("", str(raw or "").strip()[:300])).strip(" .,;:-")
+        found = person_names([value], limit)
+        if (
+            not found
+            and handles
+            and _HANDLE_NAME.match(value)
+            and value.casefold() not in KNOWN_AGENCIES
+            and not OUTLET_WORD.search(value)
+            and not _NOT_AUTHOR.search(value)
+        ):
+            found = [value]
+        for name in found:
+            if name.casefold() not in {n.casefold() for n in names} and not _NOT_AUTHOR.search(
+                name
+            ):
                 names.append(name)
         if len(names) >= limit:
             break
