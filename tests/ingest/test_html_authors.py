@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from newsdesk.ingest import load_bytes
 from newsdesk.ingest.names import author_names, person_names
+from newsdesk.model import Extracted
 from tests.ingest.test_html import page
 
 BASE = (
@@ -16,7 +17,7 @@ BASE = (
 )
 
 
-def _item(head: str, body_extra: str = "", ld: object | None = None):  # type: ignore[no-untyped-def]
+def _item(head: str, body_extra: str = "", ld: object | None = None) -> Extracted:
     result = load_bytes(page(head, body_extra, ld).encode(), "tram.html")
     assert result.error is None
     return result.items[0]
