@@ -116,13 +116,16 @@ def _authors_trafilatura(tree: HtmlElement) -> list[str]:
 def _date_from_page(tree: HtmlElement) -> str | None:
     """htmldate's reading of the page (URL patterns, visible dates) when the markup states none.
 
-    The extensive search (free text such as "Veröffentlicht am 3. März 2021")
-    as trafilatura runs it: it is what finds a date on a page with no date markup.
+    The quick search first; the extensive one (free text such as "Veröffentlicht
+    am 3. März 2021", as trafilatura runs it) only when that finds nothing: it
+    costs ten times as much.
     """
     from htmldate import find_date
 
     try:
-        found = find_date(tree, extensive_search=True, original_date=True)
+        found = find_date(tree, extensive_search=False, original_date=True) or find_date(
+            tree, extensive_search=True, original_date=True
+        )
     except (ValueError, TypeError, AttributeError) as exc:
         logging.getLogger(__name__).debug("htmldate failed: %s", exc)
         return None
