@@ -23,14 +23,12 @@ from newsdesk.config import Settings, load_settings
 from newsdesk.desk import Desk
 from newsdesk.paths import Paths
 from newsdesk.sanitize import display
+from newsdesk.tui import GC_THRESHOLDS
 from newsdesk.tui.keymap import validate_keymap
 from newsdesk.tui.screens.main import MainScreen
 from newsdesk.uistate import UIState
 
 Clock = Callable[[], datetime]
-
-#: Fewer, cheaper collections while the app runs (see freeze_startup_objects).
-GC_THRESHOLDS = (20_000, 50, 100)
 
 
 def system_clock() -> datetime:

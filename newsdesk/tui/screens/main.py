@@ -130,6 +130,8 @@ class MainScreen(Screen[None]):
         #: Articles that arrived from feeds or folders since the reader last went to the top.
         self.arrived = 0
         self._arrived_since = ""
+        #: The inbox list, once composed (`check_action` runs very often).
+        self._inbox_list: InboxList | None = None
 
     # -- layout ------------------------------------------------------------------
 
@@ -178,24 +180,31 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         self.search_input.leave_target = self.inbox
         self.inbox.empty_message = "Loading…"
-        self.show_first_screenful()
+        painted = self.show_first_screenful()
         # The focus change makes Textual compose the footer once, after this.
         self._footer_state = self.footer_state()
         self.set_focus(self.inbox)
-        self.run_search()
+        if painted:
+            # The whole list waits for the first frame: its worker would hold the
+            # interpreter lock while Textual lays out and draws that frame.
+            self.call_after_refresh(self.run_search)
+        else:
+            self.run_search()
         # Background jobs (index, counts) start after the first frame is on screen.
         self.call_after_refresh(self._start_jobs)
 
-    def show_first_screenful(self) -> None:
+    def show_first_screenful(self) -> bool:
         """Paint the newest rows of the inbox in the first frame, before the whole list.
 
         Reading a screenful takes a millisecond; waiting for the search worker's
         first answer costs a whole extra frame (about 150 ms at start-up).
+        False when the view needs the whole answer (a search, the grouped view).
         """
         if self.query_text or self.ui_state.grouped:
-            return  # a search or the grouped view needs the whole answer
+            return False
         request = SearchRequest(query="", sort=self.ui_state.sort, grouped=False)
         self.show_answer(first_screenful(self.desk, request))
+        return True
 
     def _start_jobs(self) -> None:
         self.refresh_counts()
@@ -218,10 +227,14 @@ class MainScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keep the footer to the keys that do something now."""
-        lists = self.query(InboxList)
-        if not lists:
-            return True  # not composed yet
-        inbox = lists.first()
+        inbox = self._inbox_list
+        if inbox is None:
+            # Found once: Textual asks for every key in the footer after each change,
+            # and a query walks the whole screen (~100 walks before the first frame).
+            lists = self.query(InboxList)
+            if not lists:
+                return True  # not composed yet
+            inbox = self._inbox_list = lists.first()
         if action in self.NEEDS_ROW and not inbox.row_count:
             return None  # shown dimmed
         if action == "clear":
