@@ -13,26 +13,21 @@ Runs in a temporary data directory; your own store is never touched.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import resource
 import statistics
 import sys
 import tempfile
 import time
-from datetime import datetime
-from email.utils import format_datetime
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from profile_stages import REAL_DIRS
-from synthetic import articles, page_text
+from synthetic import articles, page_text, write_inputs
 
 from newsdesk.desk import Desk
 from newsdesk.extract import extract_page
-from newsdesk.model import Extracted
 from newsdesk.paths import Paths
 
 
@@ -51,27 +46,6 @@ def cpu_seconds() -> float:
     own = resource.getrusage(resource.RUSAGE_SELF)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
-
-
-def rss_item(meta: Extracted, i: int) -> str:
-    body = "".join(f"<p>{escape(p)}</p>" for p in meta.body.split("\n\n"))
-    published = format_datetime(
-        datetime.fromisoformat(meta.published or "2026-11-01T00:00:00+00:00")
-    )
-    return (
-        f"<item><title>{escape(meta.title)}</title>"
-        f"<link>https://example.org/news/{i}</link><guid>item-{i}</guid>"
-        f"<pubDate>{published}</pubDate><author>{escape(meta.authors[0])}</author>"
-        f"<description>{escape(body)}</description></item>"
-    )
-
-
-def rss_feed(items: list[str]) -> str:
-    return (
-        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
-        "<title>Synthetic Wire</title><link>https://example.org/</link>"
-        f"<description>bench</description>{''.join(items)}</channel></rss>"
-    )
 
 
 def dir_mb(path: Path) -> float:
@@ -104,38 +78,8 @@ def main() -> None:
         root = Path(tmp)
         inputs = root / "inputs"
         inputs.mkdir()
-        if args.format == "jsonl":
-            # One file per 500 articles, the way a feed-to-JSONL tool would deliver them.
-            batch: list[str] = []
-            for i, meta in enumerate(articles(args.n)):
-                batch.append(
-                    json.dumps(
-                        {
-                            "title": meta.title,
-                            "dek": meta.dek,
-                            "authors": meta.authors,
-                            "source": meta.source,
-                            "dateline": meta.dateline,
-                            "published": meta.published,
-                            "body": meta.body,
-                        }
-                    )
-                )
-                if len(batch) == 500:
-                    (inputs / f"batch-{i:07d}.jsonl").write_text("\n".join(batch), "utf-8")
-                    batch = []
-            if batch:
-                (inputs / "batch-last.jsonl").write_text("\n".join(batch), "utf-8")
-        elif args.format == "rss":
-            items = []
-            for i, meta in enumerate(articles(args.n)):
-                items.append(rss_item(meta, i))
-                if len(items) == 500 or i == args.n - 1:
-                    (inputs / f"feed-{i:07d}.rss").write_text(rss_feed(items), "utf-8")
-                    items = []
-        elif args.format == "text":
-            for i, meta in enumerate(articles(args.n)):
-                (inputs / f"page-{i:07d}.txt").write_text(page_text(meta), "utf-8")
+        if args.format != "real":
+            write_inputs(inputs, args.n, args.format)
 
         paths = Paths(data_dir=root / "data", config_dir=root / "config", cache_dir=root / "cache")
         desk = Desk(paths)

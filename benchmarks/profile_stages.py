@@ -3,6 +3,7 @@
     python benchmarks/profile_stages.py                       # synthetic 2,000 pages + real copies
     python benchmarks/profile_stages.py --synthetic 500 --no-real
     python benchmarks/profile_stages.py --dir SOME/FOLDER     # any folder of inputs
+    python benchmarks/profile_stages.py --synthetic 0 --no-real --rss 10000   # 20 feeds of 500
 
 Each corpus is imported by `Desk.import_paths` in this one process (no
 worker processes, so every stage's CPU is counted here), into a temporary
@@ -33,7 +34,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic import articles, page_text
+from synthetic import write_inputs
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 REAL_DIRS = [
@@ -48,6 +49,8 @@ STAGES: list[tuple[str, str, str]] = [
     ("newsdesk.ingest.loader", "_read_regular_file", "read/decode"),
     ("newsdesk.ingest.loader", "decode_bytes", "read/decode"),
     ("newsdesk.ingest.loader", "detect_format", "read/decode"),
+    ("newsdesk.ingest.feed", "draft_feed", "feed/JSONL parse"),
+    ("newsdesk.ingest.jsonl", "draft_jsonl", "feed/JSONL parse"),
     ("newsdesk.extract.page", "_locate_headline", "headline"),
     ("newsdesk.extract.page", "find_body_start", "header"),
     ("newsdesk.extract.page", "read_header", "header"),
@@ -58,8 +61,12 @@ STAGES: list[tuple[str, str, str]] = [
     ("newsdesk.extract.entities", "find_entities", "entities"),
     ("newsdesk.extract.quotes", "find_quotes", "quotes"),
     ("newsdesk.stories.signature", "compute", "story signature"),
+    ("newsdesk.ingest.feed", "finish", "sanitise"),
+    ("newsdesk.ingest.jsonl", "finish", "sanitise"),
+    ("newsdesk.ingest.text", "finish", "sanitise"),
     ("newsdesk.stories.grouping", "StoryGrouper.assign", "story match"),
-    ("newsdesk.desk", "Desk._store_items", "store"),
+    ("newsdesk.stories.grouping", "StoryGrouper.copy_of", "story match"),
+    ("newsdesk.desk", "Desk._store_in", "store"),
     ("newsdesk.desk", "Desk.sync_index", "index"),
 ]
 ORDER = [*dict.fromkeys(stage for _, _, stage in STAGES), "other"]
@@ -116,13 +123,6 @@ def instrumented(clock: StageClock) -> Iterator[None]:
             setattr(owner, name, original)
 
 
-def synthetic_corpus(folder: Path, n: int) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for i, meta in enumerate(articles(n)):
-        (folder / f"page-{i:05d}.txt").write_text(page_text(meta), "utf-8")
-    return folder
-
-
 def profile(label: str, inputs: list[Path], clock: StageClock, tmp: Path) -> None:
     from newsdesk.desk import Desk
     from newsdesk.paths import Paths
@@ -160,6 +160,10 @@ def main() -> None:
     parser.add_argument("--synthetic", type=int, default=2000, help="synthetic pages (0: none)")
     parser.add_argument("--no-real", action="store_true", help="skip the shared real copies")
     parser.add_argument("--dir", type=Path, action="append", default=[], help="another corpus")
+    parser.add_argument("--rss", type=int, default=0, help="synthetic RSS items, 500 a feed")
+    parser.add_argument(
+        "--jsonl", type=int, default=0, help="synthetic JSON Lines records, 500 a file"
+    )
     args = parser.parse_args()
     # Everything in this process: worker processes' CPU would escape the timers.
     os.environ["NEWSDESK_IMPORT_WORKERS"] = "0"
@@ -169,8 +173,12 @@ def main() -> None:
         tmp = Path(tmp_name)
         corpora: list[tuple[str, list[Path]]] = []
         if args.synthetic:
-            folder = synthetic_corpus(tmp / "synthetic", args.synthetic)
+            folder = write_inputs(tmp / "synthetic", args.synthetic, "text")
             corpora.append((f"synthetic page copies ({args.synthetic})", [folder]))
+        for fmt, n in (("rss", args.rss), ("jsonl", args.jsonl)):
+            if n:
+                folder = write_inputs(tmp / fmt, n, fmt)
+                corpora.append((f"synthetic {fmt} ({n:,} items, 500 a file)", [folder]))
         if not args.no_real:
             real = [d for d in REAL_DIRS if d.is_dir()]
             if real:

@@ -6,9 +6,13 @@ news (a few common words, a long tail of rare ones, names, places, numbers).
 
 from __future__ import annotations
 
+import json
 import random
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
+from pathlib import Path
+from xml.sax.saxutils import escape
 
 from newsdesk.model import Extracted
 
@@ -239,3 +243,59 @@ def page_text(meta: Extracted) -> str:
         f"{(meta.dateline or '').upper()} — {meta.body}\n\n"
         f"© 2026 {meta.source}. All rights reserved.\n"
     )
+
+
+def rss_item(meta: Extracted, i: int) -> str:
+    """One RSS item: the body as HTML paragraphs, with a link, guid, date and author."""
+    body = "".join(f"<p>{escape(p)}</p>" for p in meta.body.split("\n\n"))
+    published = format_datetime(
+        datetime.fromisoformat(meta.published or "2026-11-01T00:00:00+00:00")
+    )
+    return (
+        f"<item><title>{escape(meta.title)}</title>"
+        f"<link>https://example.org/news/{i}</link><guid>item-{i}</guid>"
+        f"<pubDate>{published}</pubDate><author>{escape(meta.authors[0])}</author>"
+        f"<description>{escape(body)}</description></item>"
+    )
+
+
+def rss_feed(items: list[str]) -> str:
+    return (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+        "<title>Synthetic Wire</title><link>https://example.org/</link>"
+        f"<description>bench</description>{''.join(items)}</channel></rss>"
+    )
+
+
+def jsonl_record(meta: Extracted) -> str:
+    return json.dumps(
+        {
+            "title": meta.title,
+            "dek": meta.dek,
+            "authors": meta.authors,
+            "source": meta.source,
+            "dateline": meta.dateline,
+            "published": meta.published,
+            "body": meta.body,
+        }
+    )
+
+
+def write_inputs(folder: Path, n: int, fmt: str, per_file: int = 500) -> Path:
+    """`n` synthetic articles as files to import: `text` (one page copy a file), or
+    `jsonl` / `rss` (`per_file` items a file, the way a feed or a feed-to-JSONL tool
+    delivers them: 10,000 items are 20 files)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    batch: list[str] = []
+    for i, meta in enumerate(articles(n)):
+        if fmt == "text":
+            (folder / f"page-{i:07d}.txt").write_text(page_text(meta), "utf-8")
+            continue
+        batch.append(jsonl_record(meta) if fmt == "jsonl" else rss_item(meta, i))
+        if len(batch) == per_file or i == n - 1:
+            if fmt == "jsonl":
+                (folder / f"batch-{i:07d}.jsonl").write_text("\n".join(batch), "utf-8")
+            else:
+                (folder / f"feed-{i:07d}.rss").write_text(rss_feed(batch), "utf-8")
+            batch = []
+    return folder
