@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from newsdesk.search.engine import SearchEngine, SearchResult
     from newsdesk.search.index import IndexStatus, SearchIndex
     from newsdesk.store.transfer import CopyReport
+    from newsdesk.stories.grouping import StoryGrouper
     from newsdesk.stories.signature import Signature
 
 
@@ -120,7 +121,9 @@ class StoryGroup:
         }
 
 
-Sort = Literal["relevance", "newest"]
+#: relevance (text searches), newest first, or urgency then newest (wire copy first).
+Sort = Literal["relevance", "newest", "urgency"]
+SORTS: tuple[Sort, ...] = ("relevance", "newest", "urgency")
 
 
 class Desk:
@@ -338,7 +341,12 @@ class Desk:
                 signature = compute_signature(meta)
             # The same article saved another way (its HTML page and a text copy):
             # one article with one more origin, not a second version of the story.
-            copy = None if self.store.exists(aid) else grouper.copy_of(signature, published_ts)
+            # Versions of wire copy are articles of their own, never copies of each other.
+            copy = (
+                None
+                if meta.item_id or self.store.exists(aid)
+                else grouper.copy_of(signature, published_ts)
+            )
             if copy is not None and not _same_page(self.store.get(copy), meta):
                 copy = None
             if copy is not None:
@@ -352,12 +360,30 @@ class Desk:
                 duplicates += 1
                 continue
             created.append(aid)
+            into = self._settle_wire(tx, aid, meta, grouper)
             # Undated articles take the date of the story they join, else arrival.
-            story = grouper.assign(aid, meta, published_ts, signature, time.time())
+            story = grouper.assign(aid, meta, published_ts, signature, time.time(), into=into)
             self.store.set_story(tx, aid, story)
         if after is not None:
             after(tx, stored)
         return created, duplicates
+
+    def _settle_wire(
+        self, tx: Transaction, aid: str, meta: Extracted, grouper: StoryGrouper
+    ) -> str | None:
+        """A new version of wire copy: settle which version is current (state carries
+        over, a kill marks them all) and return the story of its other versions."""
+        if not meta.item_id:
+            return None
+        settled = self.store.settle_versions(tx, meta.item_id)
+        if settled is None:
+            return None
+        others = sorted((settled.superseded | {settled.current}) - {aid})
+        for other in others:
+            story = grouper.story_of(other)
+            if story is not None:
+                return story
+        return None
 
     # -- feeds (newsdesk/feeds/service.py does the work) ------------------------------
 
@@ -493,6 +519,12 @@ class Desk:
         foreground (the CLI); the app's background writer rebuilds it instead, and
         the result's notice says so meanwhile.
         """
+        if sort == "urgency":
+            # Most urgent first, newest first within an urgency: every match, then cut.
+            result = self.search(query, sort="newest", limit=None, now=now)
+            result.ids = self._by_urgency(result.ids)[:limit]
+            result.sort = "urgency"
+            return result
         result = self.engine.search(query, sort=sort, limit=limit, now=now)
         if self.index_damaged and not self._background_index and not self.read_only:
             from newsdesk.search.index import MSG_DAMAGED
@@ -502,15 +534,22 @@ class Desk:
             result.notice = "; ".join(n for n in (MSG_DAMAGED, result.notice) if n)
         return result
 
+    def _by_urgency(self, ids: list[str]) -> list[str]:
+        from newsdesk.wire import by_urgency
+
+        return by_urgency(ids, self.store.urgencies(ids))
+
     def count_matches(self, query: str) -> int:
         """How many articles a query matches (saved-search counts); 0 for an unreadable one."""
         return self.engine.count(query)
 
-    def inbox_ids(self) -> list[str]:
-        """The inbox straight from the store, newest first: no index needed (first paint)."""
+    def inbox_ids(self, sort: Sort = "newest") -> list[str]:
+        """The inbox straight from the store, newest first (or most urgent first):
+        no index needed (first paint)."""
         from newsdesk.search.query import Flag
 
-        return self.store.ordered_ids(Flag("inbox"))
+        ids = self.store.ordered_ids(Flag("inbox"))
+        return self._by_urgency(ids) if sort == "urgency" else ids
 
     def inbox_head(self, limit: int) -> list[str]:
         """The newest `limit` inbox ids, read along the date index (a screenful, at once).
@@ -676,22 +715,18 @@ class Desk:
     ) -> tuple[list[Article], list[str]]:
         """The articles an export writes, and a line per kind of wire copy it leaves out.
 
-        A kill of any version holds back every version, so the story's other
-        versions are looked at too (versions of one item share a story).
+        A kill of any version holds back every version (the store marks them all
+        killed when the kill arrives).
         """
-        from newsdesk.wire import export_hold, killed_item_ids
+        from newsdesk.wire import export_hold
 
         articles = self.store.get_many(ids)
         if not articles:
             raise DeskError("nothing to export: no article matched")
-        killed: set[str] = set()
-        if not options.include_killed and any(a.meta.item_id for a in articles):
-            versions = self.store.get_many(self.store.with_versions([a.id for a in articles]))
-            killed = killed_item_ids(a.meta for a in [*articles, *versions])
         kept: list[Article] = []
         left: dict[str, int] = {}
         for article in articles:
-            hold = export_hold(article.meta, killed)
+            hold = export_hold(article.meta, killed=article.killed)
             if hold is None or (
                 options.include_killed if hold == "killed" else options.include_embargoed
             ):

@@ -175,6 +175,10 @@ class Article:
     story_id: str | None = None
     #: Other outlets carrying the same story (filled when stories are grouped).
     story_size: int = 1
+    #: Wire copy: some version of this item was killed or withheld ("do not use").
+    killed: bool = False
+    #: Wire copy: a newer version of this item is the current one.
+    superseded: bool = False
 
     @property
     def title(self) -> str:
@@ -199,6 +203,12 @@ class ArticleRow:
     exported: bool
     tags: list[str]
     story_size: int = 1
+    #: Wire copy only (None / False for web pages): see `newsdesk.wire`.
+    urgency: int | None = None
+    wire_status: str | None = None
+    killed: bool = False
+    superseded: bool = False
+    embargo_ts: float | None = None
 
 
 _SPACE = re.compile(r"\s+")

@@ -17,7 +17,7 @@ from newsdesk.atomic import atomic_write_text
 UI_STATE_VERSION = 1
 RECENT_LIMIT = 30
 
-SortOrder = Literal["relevance", "newest"]
+SortOrder = Literal["relevance", "newest", "urgency"]
 
 
 @dataclass
@@ -62,7 +62,7 @@ class UIState:
             return state
         if isinstance(data.get("query"), str):
             state.query = data["query"]
-        if data.get("sort") in ("relevance", "newest"):
+        if data.get("sort") in ("relevance", "newest", "urgency"):
             state.sort = data["sort"]
         if isinstance(data.get("grouped"), bool):
             state.grouped = data["grouped"]

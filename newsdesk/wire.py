@@ -8,7 +8,8 @@ for the inbox, the detail pane, the CLI, the search and the exports.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 
 from newsdesk.isodates import iso_to_ts
@@ -70,13 +71,15 @@ def embargo_active(embargo_until: str | None, now: datetime | None = None) -> bo
 
 
 def embargo_label(
-    embargo_until: str | None, now: datetime | None = None, zone: tzinfo | None = None
+    embargo_until: str | float | None, now: datetime | None = None, zone: tzinfo | None = None
 ) -> str | None:
-    """ "embargoed until 14:00" (the day too when not today), in local time; None once passed."""
-    if not embargo_active(embargo_until, now):
+    """ "embargoed until 14:00" (the day too when not today), in local time; None once passed.
+
+    `embargo_until` is the ISO time the item gives, or the timestamp a store keeps.
+    """
+    stamp = embargo_until if isinstance(embargo_until, float) else iso_to_ts(embargo_until)
+    if stamp is None or stamp <= (now if now is not None else datetime.now(UTC)).timestamp():
         return None
-    stamp = iso_to_ts(embargo_until)
-    assert stamp is not None
     moment = (now if now is not None else datetime.now(UTC)).astimezone(zone)
     until = datetime.fromtimestamp(stamp, UTC).astimezone(zone)
     shown = until.strftime("%H:%M")
@@ -106,14 +109,21 @@ WIRE_FIELDS: tuple[str, ...] = (
     "embargo_until",
     "status",
     "subjects",
+    "killed",
+    "current",
 )
 
 
-def wire_fields(meta: Extracted) -> dict[str, object] | None:
+def wire_fields(
+    meta: Extracted, *, killed: bool = False, superseded: bool = False
+) -> dict[str, object] | None:
     """The item's wire fields keyed by WIRE_FIELDS; None for anything not wire copy.
 
     One dict for the CLI, the detail pane and every export, so they name the
     fields the same way; web pages get None so no empty wire block appears.
+    `killed` and `superseded` are the store's marks (`Article.killed`,
+    `Article.superseded`): "killed" when any version was killed or withheld,
+    "current" unless a newer version replaced this one.
     """
     if not is_wire(meta):
         return None
@@ -126,13 +136,20 @@ def wire_fields(meta: Extracted) -> dict[str, object] | None:
         "embargo_until": meta.embargo_until,
         "status": meta.status,
         "subjects": list(meta.subjects),
+        "killed": killed or meta.status in DO_NOT_USE,
+        "current": not superseded,
     }
 
 
-def wire_summary(meta: Extracted, now: datetime | None = None) -> list[tuple[str, str]]:
+def wire_summary(
+    meta: Extracted,
+    now: datetime | None = None,
+    *,
+    killed: bool = False,
+    superseded: bool = False,
+) -> list[tuple[str, str]]:
     """(label, text) lines for a human view of the wire fields; empty for web pages."""
-    fields = wire_fields(meta)
-    if fields is None:
+    if not is_wire(meta):
         return []
     lines: list[tuple[str, str]] = []
     if meta.urgency is not None:
@@ -140,11 +157,12 @@ def wire_summary(meta: Extracted, now: datetime | None = None) -> list[tuple[str
     if meta.slugline:
         lines.append(("slugline", meta.slugline))
     if meta.version is not None:
-        lines.append(("version", str(meta.version)))
+        later = " (superseded by a newer version)" if superseded else ""
+        lines.append(("version", f"{meta.version}{later}"))
     if meta.item_id:
         lines.append(("item id", meta.item_id))
-    if meta.status:
-        lines.append(("status", status_label(meta.status) or meta.status))
+    if meta.status or killed:
+        lines.append(("status", status_label(meta.status, killed=killed) or meta.status or ""))
     if meta.embargo_until:
         lines.append(("embargo", embargo_label(meta.embargo_until, now) or meta.embargo_until))
     if meta.subjects:
@@ -152,22 +170,98 @@ def wire_summary(meta: Extracted, now: datetime | None = None) -> list[tuple[str
     return lines
 
 
-def killed_item_ids(metas: Iterable[Extracted]) -> set[str]:
-    """The agency GUIDs some stored version of which says "do not use"."""
-    return {m.item_id for m in metas if m.item_id and m.status in DO_NOT_USE}
-
-
-def export_hold(
-    meta: Extracted, killed_ids: set[str] | frozenset[str], now: datetime | None = None
-) -> str | None:
+def export_hold(meta: Extracted, *, killed: bool, now: datetime | None = None) -> str | None:
     """Why an export leaves this item out unless asked ("killed", "embargoed"), or None.
 
     Killed when this version or any other version of the same item was killed
-    or withheld (`killed_ids` from `killed_item_ids`); embargoed while the
-    embargo holds.
+    or withheld (`killed`: the store's mark, `Article.killed`); embargoed while
+    the embargo holds.
     """
-    if meta.status in DO_NOT_USE or (meta.item_id is not None and meta.item_id in killed_ids):
+    if killed or meta.status in DO_NOT_USE:
         return "killed"
     if embargo_active(meta.embargo_until, now):
         return "embargoed"
     return None
+
+
+# -- versions (issue 15 item 3) -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StoredVersion:
+    """What a store knows of one stored version of a wire item, to settle which is current."""
+
+    article_id: str
+    version: int | None
+    published_ts: float | None
+    #: The store's revision at insert: among equal versions the later arrival wins.
+    rev: int
+    status: str | None
+    superseded: bool
+
+
+@dataclass(frozen=True)
+class Settled:
+    """The versions of one item after a new one arrived."""
+
+    current: str
+    #: Every version but the current one (kept, reachable, out of the inbox).
+    superseded: frozenset[str]
+    #: Some version was killed or withheld: every version says "do not use".
+    killed: bool
+    #: The version that was current before and now is not (its state carries over), or None.
+    replaced: str | None
+
+
+def settle(versions: Sequence[StoredVersion]) -> Settled:
+    """The current version of an item: the highest version number (then the latest
+    publication, then the latest arrival). Every store backend settles with this."""
+    if not versions:
+        raise ValueError("settle needs at least one version")
+    current = max(versions, key=lambda v: (v.version or 0, v.published_ts or 0.0, v.rev))
+    was_current = [v for v in versions if not v.superseded and v.article_id != current.article_id]
+    replaced = max(was_current, key=lambda v: v.rev).article_id if was_current else None
+    return Settled(
+        current=current.article_id,
+        superseded=frozenset(v.article_id for v in versions if v is not current),
+        killed=any(v.status in DO_NOT_USE for v in versions),
+        replaced=replaced,
+    )
+
+
+#: How `subjects` is kept in a store column: one per line, folded, with a line
+#: break at each end, so `subject:` is one LIKE '%\nNAME\n%' (or '%\nPREFIX%').
+SUBJECT_SEP = "\n"
+
+
+def fold_subject(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def subjects_column(subjects: Iterable[str]) -> str | None:
+    folded = [fold_subject(s) for s in subjects if fold_subject(s)]
+    if not folded:
+        return None
+    return SUBJECT_SEP + SUBJECT_SEP.join(dict.fromkeys(folded)) + SUBJECT_SEP
+
+
+def wire_columns(meta: Extracted) -> dict[str, object]:
+    """The wire fields as a store keeps them in columns (searched and sorted there)."""
+    return {
+        "item_id": meta.item_id,
+        "wire_version": meta.version,
+        "urgency": meta.urgency,
+        "embargo_ts": iso_to_ts(meta.embargo_until),
+        "wire_status": meta.status,
+        "slugline": meta.slugline.casefold() if meta.slugline else None,
+        "subjects": subjects_column(meta.subjects),
+    }
+
+
+#: Where items with no urgency (web pages) go in the urgency sort: after routine copy.
+NO_URGENCY = MAX_URGENCY + 1
+
+
+def by_urgency(ids: Sequence[str], urgencies: Mapping[str, int]) -> list[str]:
+    """`ids` (newest first) reordered most urgent first; time order kept within an urgency."""
+    return sorted(ids, key=lambda i: urgencies.get(i, NO_URGENCY))

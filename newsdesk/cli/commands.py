@@ -11,7 +11,7 @@ from rich.markup import escape
 from rich.text import Text
 
 from newsdesk.cli import output
-from newsdesk.desk import ActionResult, Desk, DeskError, ImportProgress, Sort
+from newsdesk.desk import SORTS, ActionResult, Desk, DeskError, ImportProgress, Sort
 from newsdesk.model import ArticleRow
 from newsdesk.sanitize import clean_line
 
@@ -136,7 +136,7 @@ def cmd_inspect(desk: Desk, args: argparse.Namespace) -> int:
 
 def _search_ids(desk: Desk, query: str, sort: str, limit: int | None) -> list[str]:
     sync_index(desk)
-    order: Sort = "newest" if sort == "newest" else "relevance"
+    order: Sort = next((known for known in SORTS if known == sort), "relevance")
     result = desk.search(query, sort=order, limit=limit)
     if result.notice:
         output.notice(result.notice)
@@ -165,7 +165,7 @@ def _print_rows(rows: list[ArticleRow], args: argparse.Namespace) -> None:
 
 def cmd_list(desk: Desk, args: argparse.Namespace) -> int:
     query = " ".join(args.query)
-    ids = _search_ids(desk, query, "newest", None) if query else desk.inbox_ids()
+    ids = _search_ids(desk, query, args.sort, None) if query else desk.inbox_ids(args.sort)
     rows = desk.rows(ids[: args.limit] if args.limit > 0 else ids)
     _print_rows(rows, args)
     if not args.json and args.format == "table" and len(ids) > len(rows):

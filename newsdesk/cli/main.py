@@ -18,7 +18,7 @@ from newsdesk import __version__
 from newsdesk.cli import output
 from newsdesk.cli.commands import EXIT_ERROR, EXIT_OK, EXIT_USAGE, HANDLERS
 from newsdesk.config import STORE_ENV, store_url
-from newsdesk.desk import Desk
+from newsdesk.desk import SORTS, Desk
 from newsdesk.errors import DeskError, QuerySyntaxError
 from newsdesk.paths import resolve
 
@@ -75,7 +75,14 @@ def build_parser() -> argparse.ArgumentParser:
         )
         p.add_argument("--limit", type=int, default=20 if name == "search" else 50)
         if name == "search":
-            p.add_argument("--sort", choices=("relevance", "newest"), default="relevance")
+            p.add_argument("--sort", choices=SORTS, default="relevance")
+        else:
+            p.add_argument(
+                "--sort",
+                choices=("newest", "urgency"),
+                default="newest",
+                help="urgency: wire copy most urgent first (flash), then newest",
+            )
 
     p = sub.add_parser("show", help="show one article")
     p.add_argument("id")

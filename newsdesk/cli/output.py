@@ -192,7 +192,7 @@ def article_dict(article: Article) -> dict[str, Any]:
             "story_size": article.story_size,
         }
     )
-    wire = wire_fields(article.meta)
+    wire = wire_fields(article.meta, killed=article.killed, superseded=article.superseded)
     if wire is not None:
         data["wire"] = wire
     return data
@@ -220,7 +220,7 @@ def show_article(article: Article) -> None:
         ("organizations", ", ".join(meta.organizations)),
         ("places", ", ".join(meta.places)),
         ("words", f"{meta.word_count} ({meta.reading_minutes} min)"),
-        *wire_summary(meta),
+        *wire_summary(meta, killed=article.killed, superseded=article.superseded),
     ]
     for label, value in facts:
         if value:

@@ -109,7 +109,7 @@ def export_record(article: Article, options: ExportOptions | None = None) -> dic
         "origin": clean_line(article.origin),
         "imported_at": article.imported_at,
     }
-    wire = wire_fields(meta)
+    wire = wire_fields(meta, killed=article.killed, superseded=article.superseded)
     if wire is not None:
         record["wire"] = {
             key: _line(value) if isinstance(value, str) else value for key, value in wire.items()

@@ -301,9 +301,9 @@ class SearchEngine:
         if allowed is not None:
             plan.filter = docmap.docnums_of(allowed & self.store.id_set(where))
         elif store_parts == [Flag("inbox")]:
-            # The usual case: everything but the (few) archived articles. Fetch the
-            # few and mask them out, in one statement.
-            plan.mask = docmap.docnums_of(self.store.id_set(Flag("archived")))
+            # The usual case: everything but the (few) archived articles and earlier
+            # wire versions. Fetch the few and mask them out, in one statement.
+            plan.mask = docmap.docnums_of(self.store.id_set(Flag("hidden")))
         elif where is not None:
             # Any other state, tag, date or language condition: its matches filter
             # the ranked search. (Counting first to pick the smaller side costs a

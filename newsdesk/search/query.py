@@ -31,7 +31,10 @@ MAX_LENGTH = 2_000
 TextField = Literal[
     "any", "title", "authors", "source", "people", "organizations", "places", "dateline"
 ]
-FlagName = Literal["starred", "unstarred", "read", "unread", "archived", "exported", "inbox"]
+FlagName = Literal[
+    "starred", "unstarred", "read", "unread", "archived", "exported", "inbox", "hidden"
+]
+WireFlagName = Literal["urgent", "embargoed", "killed", "corrected", "updated"]
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,41 @@ class Flag:
     """An editor state flag (`is:starred`) or `in:inbox` (not archived)."""
 
     name: FlagName
+
+
+@dataclass(frozen=True)
+class WireFlag:
+    """A wire copy state: `is:urgent` (urgency 1-3), `is:embargoed`, `is:killed`,
+    `is:corrected`, `is:updated` (an update or a correction)."""
+
+    name: WireFlagName
+    #: For `embargoed`: when the query was read (an embargo holds after it), as a timestamp.
+    at: float = 0.0
+
+
+@dataclass(frozen=True)
+class Urgency:
+    """`urgency:<=3`, `urgency:2`, `urgency:2-4`: wire copy whose urgency is in low..high."""
+
+    low: int
+    high: int
+
+
+@dataclass(frozen=True)
+class Slug:
+    """`slug:storm`: a slugline equal to the text or with it as one of its parts
+    (`portugal-storm`); `slug:port*`: sluglines starting so. Folded to lower case."""
+
+    text: str
+    prefix: bool = False
+
+
+@dataclass(frozen=True)
+class Subject:
+    """`subject:weather`, `subject:"power cuts"`, `subject:econ*`: a subject or keyword."""
+
+    text: str
+    prefix: bool = False
 
 
 @dataclass(frozen=True)
@@ -116,7 +154,20 @@ class Not:
 
 
 TextLeaf = Words | Related
-StoreLeaf = Flag | Everything | Tag | Published | Language | IdPrefix | Note | FeedName
+StoreLeaf = (
+    Flag
+    | Everything
+    | Tag
+    | Published
+    | Language
+    | IdPrefix
+    | Note
+    | FeedName
+    | WireFlag
+    | Urgency
+    | Slug
+    | Subject
+)
 Node = TextLeaf | StoreLeaf | And | Or | Not
 
 
@@ -169,6 +220,10 @@ _STORE_FIELDS = frozenset(
         "like",
         "note",
         "feed",
+        "urgency",
+        "slug",
+        "slugline",
+        "subject",
     }
 )
 _FLAGS: dict[str, FlagName] = {
@@ -183,7 +238,33 @@ _FLAGS: dict[str, FlagName] = {
     "exported": "exported",
     "inbox": "inbox",
 }
-IS_VALUES = ("starred", "unstarred", "read", "unread", "archived", "exported")
+_WIRE_FLAGS: dict[str, WireFlagName] = {
+    "urgent": "urgent",
+    "embargoed": "embargoed",
+    "embargo": "embargoed",
+    "killed": "killed",
+    "kill": "killed",
+    "corrected": "corrected",
+    "correction": "corrected",
+    "updated": "updated",
+    "update": "updated",
+}
+IS_VALUES = (
+    "starred",
+    "unstarred",
+    "read",
+    "unread",
+    "archived",
+    "exported",
+    "urgent",
+    "embargoed",
+    "killed",
+    "corrected",
+    "updated",
+)
+_URGENCY = re.compile(r"^(<=|>=|<|>|=)?([0-9]+)$")
+_URGENCY_RANGE = re.compile(r"^([0-9]+)(?:-|\.\.)([0-9]+)$")
+URGENCY_HELP = "urgency: takes 1 (flash) to 9, e.g. urgency:<=3, urgency:1 or urgency:2-4"
 
 # -- lexing --------------------------------------------------------------------
 
@@ -456,6 +537,9 @@ class _Parser:
     def store_field(self, name: str, value: str) -> Node:
         lowered = value.lower()
         if name == "is":
+            wire = _WIRE_FLAGS.get(lowered)
+            if wire is not None:
+                return WireFlag(wire, self.now.timestamp() if wire == "embargoed" else 0.0)
             flag = _FLAGS.get(lowered)
             if flag is None or flag == "inbox":
                 raise QuerySyntaxError(
@@ -506,8 +590,40 @@ class _Parser:
             if not stem:
                 raise QuerySyntaxError("feed:* needs the start of a feed's name before *")
             return FeedName(stem, prefix=lowered.endswith("*"))
+        if name == "urgency":
+            return _urgency(lowered)
+        if name in ("slug", "slugline", "subject"):
+            folded = " ".join(lowered.split())
+            stem = folded.rstrip("*")
+            if not stem:
+                raise QuerySyntaxError(f"{name}:* needs the start of a {name} before *")
+            prefix = folded.endswith("*")
+            return Subject(stem, prefix) if name == "subject" else Slug(stem, prefix)
         # related: / like:
         return Related(lowered)
+
+
+def _urgency(value: str) -> Urgency:
+    """`<=3` -> 1..3, `>4` -> 5..9, `2` -> 2..2, `2-4` -> 2..4; anything else is refused."""
+    compact = value.replace(" ", "")
+    span = _URGENCY_RANGE.match(compact)
+    if span:
+        low, high = int(span.group(1)), int(span.group(2))
+    else:
+        single = _URGENCY.match(compact)
+        if single is None:
+            raise QuerySyntaxError(URGENCY_HELP)
+        op, number = single.group(1) or "=", int(single.group(2))
+        low, high = {
+            "=": (number, number),
+            "<=": (1, number),
+            "<": (1, number - 1),
+            ">=": (number, 9),
+            ">": (number + 1, 9),
+        }[op]
+    if not (1 <= low <= 9 and 1 <= high <= 9 and low <= high):
+        raise QuerySyntaxError(URGENCY_HELP)
+    return Urgency(low, high)
 
 
 def _language_code(value: str) -> str:
@@ -544,5 +660,17 @@ def parse(text: str, *, now: datetime | None = None) -> ParsedQuery:
 
 def is_store_leaf(node: Node) -> bool:
     return isinstance(
-        node, Flag | Everything | Tag | Published | Language | IdPrefix | Note | FeedName
+        node,
+        Flag
+        | Everything
+        | Tag
+        | Published
+        | Language
+        | IdPrefix
+        | Note
+        | FeedName
+        | WireFlag
+        | Urgency
+        | Slug
+        | Subject,
     )

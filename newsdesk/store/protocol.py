@@ -23,6 +23,7 @@ from newsdesk.model import Article, ArticleRow, Extracted
 if TYPE_CHECKING:
     from newsdesk.search.query import Node
     from newsdesk.stories.signature import Signature
+    from newsdesk.wire import Settled
 
 #: The editor's marks on an article, as the state columns and the action log name them.
 STATE_FIELDS = ("read", "starred", "archived", "exported")
@@ -200,6 +201,20 @@ class StoreBackend(Protocol):
 
     def add_origin(self, tx: Transaction, article_id: str, origin: str) -> None:
         """Record one more place the article came from (a copy of it was imported)."""
+        ...
+
+    def settle_versions(self, tx: Transaction, item_id: str) -> Settled | None:
+        """After a version of wire item `item_id` was inserted: mark which version is
+        current (`newsdesk.wire.settle`), the others superseded, and every version
+        killed when one was killed or withheld; carry the editor's star, read state,
+        tags and note from the version it replaced (a kill arrives unread).
+
+        Returns what `settle` decided (None when no article has that item id).
+        """
+        ...
+
+    def urgencies(self, ids: Sequence[str]) -> dict[str, int]:
+        """Wire urgency (1-9) of those of `ids` that have one (the urgency sort)."""
         ...
 
     def story_tables(self, tx: Transaction) -> StoryTables:

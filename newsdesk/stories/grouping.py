@@ -71,8 +71,12 @@ class StoryGrouper:
         published_ts: float | None,
         signature: Signature | None = None,
         arrival_ts: float | None = None,
+        into: str | None = None,
     ) -> str:
         """Put the article in the best-matching story, or a new one; return the story id.
+
+        `into` names the story it must join whatever the scores say (a new
+        version of wire copy joins its earlier versions' story).
 
         Re-assigning a known article refreshes its fingerprint and keeps its story.
         `signature` is `compute(meta)` done ahead, e.g. in an import worker process.
@@ -87,8 +91,9 @@ class StoryGrouper:
             self.tables.forget_member(article_id)
             self.tables.add_member(article_id, current, sig, keys, published_ts)
             return current
-        best_story, best_score, best_ts = None, scoring.THRESHOLD, None
-        for story, members in self._candidate_stories(sig, keys, published_ts).items():
+        best_story, best_score, best_ts = into, scoring.THRESHOLD, None
+        candidates = {} if into else self._candidate_stories(sig, keys, published_ts)
+        for story, members in candidates.items():
             dated = [ts for _, ts in members if ts is not None]
             if published_ts is not None:
                 dated.append(published_ts)

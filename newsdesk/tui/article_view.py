@@ -18,7 +18,7 @@ from rich.text import Text
 from newsdesk.model import Article, ArticleRow
 from newsdesk.sanitize import clean_line, clean_text, display
 from newsdesk.tui.relative_time import long_when
-from newsdesk.wire import DO_NOT_USE, wire_summary
+from newsdesk.wire import DO_NOT_USE, KILLED_LABEL, status_label, wire_summary
 
 #: "KILLED: do not use" must stand out whatever the theme.
 KILLED_STYLE = Style(color="red", bold=True)
@@ -108,6 +108,10 @@ def article_text(
     meta = article.meta
     state = article.state
     text = Text(end="")
+    if article.killed or meta.status in DO_NOT_USE:
+        # Above the headline: no one should read this copy without seeing it.
+        text.append(status_label(meta.status, killed=article.killed) or KILLED_LABEL, KILLED_STYLE)
+        text.append("\n")
     text.append(clean_line(meta.title) or "(no headline)", styles.headline)
     text.append("\n")
     if meta.dek:
@@ -121,8 +125,10 @@ def article_text(
     _field(text, "Source", source, styles)
     _field(text, "Dateline", clean_line(meta.dateline or ""), styles)
     _field(text, "Published", long_when(meta.published, now), styles)
-    for label, value in wire_summary(meta, now):
-        if label == "status" and meta.status in DO_NOT_USE:
+    killed = article.killed or meta.status in DO_NOT_USE
+    wire = wire_summary(meta, now, killed=article.killed, superseded=article.superseded)
+    for label, value in wire:
+        if label == "status" and killed:
             text.append(f"{'Status':<10}", styles.label)
             text.append(clean_line(value), KILLED_STYLE)
             text.append("\n")

@@ -221,7 +221,12 @@ KEY_TABLE: tuple[KeySpec, ...] = (
         help="Toggle one row per story / one row per article",
     ),
     KeySpec(
-        "toggle_sort", "S", "toggle_sort", "Sort", SEARCH, help="Toggle relevance / newest first"
+        "toggle_sort",
+        "S",
+        "toggle_sort",
+        "Sort",
+        SEARCH,
+        help="Cycle the sort: relevance / most urgent first / newest",
     ),
     KeySpec(
         "focus_detail",

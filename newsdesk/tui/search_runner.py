@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from newsdesk.desk import Sort
+from newsdesk.desk import SORTS, Sort
 
 if TYPE_CHECKING:
     from newsdesk.desk import Desk
@@ -101,15 +101,16 @@ def answers(desk: Desk, request: SearchRequest) -> Iterator[SearchAnswer]:
     The caller stops iterating when the search is cancelled.
     """
     if request.query:
-        sort: Sort = "newest" if request.sort == "newest" else "relevance"
+        sort: Sort = next((known for known in SORTS if known == request.sort), "relevance")
         result = desk.search(request.query, sort=sort, limit=None)
         ids, terms, notice = list(result.ids), list(result.terms), result.notice
         total = max(result.total, len(ids))
     else:
-        if not request.grouped:
+        by_urgency = request.sort == "urgency"
+        if not request.grouped and not by_urgency:
             # A screenful first: reading a 100,000-article inbox takes a while.
             yield first_screenful(desk, request)
-        ids, terms, notice = desk.inbox_ids(), [], None
+        ids, terms, notice = desk.inbox_ids("urgency" if by_urgency else "newest"), [], None
         total = len(ids)
     story_of = desk.story_map() if request.grouped else {}
     yield SearchAnswer(request, ids, terms, notice, story_of, total)

@@ -34,7 +34,7 @@ async def test_markup_and_escapes_render_literally(make_app: AppFactory, paths: 
         await settle(pilot)
         screen = main_screen(app)
         line = screen.inbox.render_line(0).text
-        assert "[bold red]ALERT[/] [link=https://evil.e" in line
+        assert "[bold red]ALERT[/] [link=https://evil." in line
         assert "\x1b" not in line and "\x07" not in line
         assert "[i]Evil[/i]" in line or "[i]Evil" in line
         content = screen.detail.text

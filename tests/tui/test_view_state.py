@@ -75,6 +75,9 @@ async def test_sort_and_query_persist(make_app: AppFactory, seeded: Paths) -> No
         assert app.ui_state.sort == "relevance"
         await pilot.press("S")
         await settle(pilot)
+        assert app.ui_state.sort == "urgency"  # S cycles: relevance, urgency, newest
+        await pilot.press("S")
+        await settle(pilot)
         screen = main_screen(app)
         rows = screen.inbox.rows_for(screen.inbox.ids)
         published = [r.published or "" for r in rows]

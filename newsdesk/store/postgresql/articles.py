@@ -20,6 +20,7 @@ from newsdesk.isodates import iso_to_ts
 from newsdesk.model import Article, ArticleRow, ArticleState, Extracted
 from newsdesk.store.protocol import InsertOutcome
 from newsdesk.store.sqlite.articles import RAW_LIMIT, utc_now_iso
+from newsdesk.wire import is_wire, wire_columns
 
 Conn = psycopg.Connection[dict[str, Any]]
 
@@ -126,6 +127,10 @@ def insert(
             int(bool(meta.starred)),
         ),
     )
+    if is_wire(meta):
+        from newsdesk.store.postgresql.wire import write_wire_columns
+
+        write_wire_columns(tx, article_id, wire_columns(meta))
     with tx.cursor() as cur:
         cur.executemany(
             "INSERT INTO tags (article_id, tag) VALUES (%s, %s) ON CONFLICT DO NOTHING",
@@ -154,8 +159,9 @@ def count(conn: Conn) -> int:
 def counts(conn: Conn) -> dict[str, int]:
     row = conn.execute(
         """SELECT COUNT(*) AS total,
-                  COUNT(*) FILTER (WHERE archived = 0) AS inbox,
-                  COUNT(*) FILTER (WHERE read = 0 AND archived = 0) AS unread,
+                  COUNT(*) FILTER (WHERE archived = 0 AND superseded = 0) AS inbox,
+                  COUNT(*) FILTER (WHERE read = 0 AND archived = 0 AND superseded = 0)
+                      AS unread,
                   COUNT(*) FILTER (WHERE starred = 1) AS starred,
                   COUNT(*) FILTER (WHERE archived = 1) AS archived
            FROM articles"""
@@ -238,6 +244,8 @@ def _article(row: dict[str, Any], tags: list[str], origins: list[str]) -> Articl
         origins=origins,
         story_id=row["story_id"],
         story_size=int(row["story_size"] or 1) if row["story_id"] else 1,
+        killed=bool(row["killed"]),
+        superseded=bool(row["superseded"]),
     )
 
 
@@ -247,7 +255,8 @@ def rows(conn: Conn, ids: Sequence[str]) -> list[ArticleRow]:
     found: dict[str, ArticleRow] = {}
     for row in conn.execute(
         """SELECT a.id, a.title, a.source, a.published, a.read, a.starred, a.archived,
-                  a.exported, a.story_id,
+                  a.exported, a.story_id, a.urgency, a.wire_status, a.killed,
+                  a.superseded, a.embargo_ts,
                   (SELECT COUNT(*) FROM articles b WHERE b.story_id = a.story_id) AS story_size
            FROM articles a WHERE a.id = ANY(%s)""",
         (ids,),
@@ -263,13 +272,20 @@ def rows(conn: Conn, ids: Sequence[str]) -> list[ArticleRow]:
             exported=bool(row["exported"]),
             tags=tags.get(row["id"], []),
             story_size=int(row["story_size"] or 1) if row["story_id"] else 1,
+            urgency=row["urgency"],
+            wire_status=row["wire_status"],
+            killed=bool(row["killed"]),
+            superseded=bool(row["superseded"]),
+            embargo_ts=row["embargo_ts"],
         )
     return [found[i] for i in ids if i in found]
 
 
 def inbox_head(conn: Conn, limit: int) -> list[str]:
     found = conn.execute(
-        "SELECT id FROM articles WHERE archived = 0 ORDER BY sort_ts DESC, id LIMIT %s", (limit,)
+        "SELECT id FROM articles WHERE archived = 0 AND superseded = 0 "
+        "ORDER BY sort_ts DESC, id LIMIT %s",
+        (limit,),
     )
     return [str(r["id"]) for r in found]
 

@@ -23,10 +23,14 @@ from newsdesk.search.query import (
     Note,
     Or,
     Published,
+    Slug,
+    Subject,
     Tag,
+    Urgency,
+    WireFlag,
 )
 from newsdesk.store.postgresql.articles import like_escape
-from newsdesk.store.sqlite.conditions import tag_forms
+from newsdesk.store.sqlite.conditions import tag_forms, wire_sql
 
 Sql = tuple[sql.Composable, list[Any]]
 
@@ -37,7 +41,8 @@ _FLAGS: dict[str, str] = {
     "unread": "a.read = 0",
     "archived": "a.archived = 1",
     "exported": "a.exported = 1",
-    "inbox": "a.archived = 0",
+    "inbox": "a.archived = 0 AND a.superseded = 0",
+    "hidden": "(a.archived = 1 OR a.superseded = 1)",
 }
 
 
@@ -89,6 +94,10 @@ def _text(node: Node) -> tuple[str, list[Any]]:
             f"ON f.id = fi.feed_id WHERE {test})",
             [value],
         )
+    if isinstance(node, WireFlag | Urgency | Slug | Subject):
+        # SQLite's text: the same columns, and `?` marks are its only question marks.
+        text, params = wire_sql(node)
+        return text.replace("?", "%s"), params
     if isinstance(node, And | Or):
         joiner = " AND " if isinstance(node, And) else " OR "
         texts: list[str] = []

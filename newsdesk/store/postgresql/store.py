@@ -17,7 +17,15 @@ import psycopg
 
 from newsdesk.feeds.subscription import Subscription
 from newsdesk.model import Article, ArticleRow, Extracted
-from newsdesk.store.postgresql import actions, articles, feeds, migrations, removal, transfer
+from newsdesk.store.postgresql import (
+    actions,
+    articles,
+    feeds,
+    migrations,
+    removal,
+    transfer,
+    wire,
+)
 from newsdesk.store.postgresql.conditions import where
 from newsdesk.store.postgresql.connections import (
     Conn,
@@ -37,6 +45,7 @@ from newsdesk.store.protocol import (
 
 if TYPE_CHECKING:
     from newsdesk.search.query import Node
+    from newsdesk.wire import Settled
 
 
 def _tx(tx: Transaction) -> Conn:
@@ -106,6 +115,14 @@ class PostgresStore:
         self, tx: Transaction, article_id: str, meta: Extracted, origin: str, raw: str | None
     ) -> InsertOutcome:
         return articles.insert(_tx(tx), article_id, meta, origin, raw)
+
+    @translated
+    def settle_versions(self, tx: Transaction, item_id: str) -> Settled | None:
+        return wire.settle_versions(_tx(tx), item_id)
+
+    @translated
+    def urgencies(self, ids: Sequence[str]) -> dict[str, int]:
+        return wire.urgencies(self.conn, ids)
 
     def story_tables(self, tx: Transaction) -> StoryTables:
         return PostgresStoryTables(_tx(tx))

@@ -16,6 +16,7 @@ from typing import Any
 from newsdesk.isodates import iso_to_ts
 from newsdesk.model import Article, ArticleRow, ArticleState, Extracted
 from newsdesk.store.protocol import InsertOutcome
+from newsdesk.wire import is_wire, wire_columns
 
 # Raw page text kept per article; the body is kept whole.
 RAW_LIMIT = 2_000_000
@@ -122,6 +123,10 @@ def insert(
             int(bool(meta.starred)),
         ),
     )
+    if is_wire(meta):
+        from newsdesk.store.sqlite.wire import write_wire_columns
+
+        write_wire_columns(tx, article_id, wire_columns(meta))
     tx.executemany(
         "INSERT OR IGNORE INTO tags (article_id, tag) VALUES (?, ?)",
         [(article_id, tag) for tag in meta.tags if tag],
@@ -143,8 +148,8 @@ def count(conn: sqlite3.Connection) -> int:
 def counts(conn: sqlite3.Connection) -> dict[str, int]:
     row = conn.execute(
         """SELECT COUNT(*) AS total,
-                  COALESCE(SUM(archived = 0), 0) AS inbox,
-                  COALESCE(SUM(read = 0 AND archived = 0), 0) AS unread,
+                  COALESCE(SUM(archived = 0 AND superseded = 0), 0) AS inbox,
+                  COALESCE(SUM(read = 0 AND archived = 0 AND superseded = 0), 0) AS unread,
                   COALESCE(SUM(starred), 0) AS starred,
                   COALESCE(SUM(archived), 0) AS archived
            FROM articles"""
@@ -234,6 +239,8 @@ def _article(conn: sqlite3.Connection, row: sqlite3.Row) -> Article:
         origins=origins,
         story_id=row["story_id"],
         story_size=story_size,
+        killed=bool(row["killed"]),
+        superseded=bool(row["superseded"]),
     )
 
 
@@ -244,7 +251,8 @@ def rows(conn: sqlite3.Connection, ids: Sequence[str]) -> list[ArticleRow]:
         marks = ",".join("?" * len(chunk))
         for row in conn.execute(
             f"""SELECT a.id, a.title, a.source, a.published, a.read, a.starred, a.archived,
-                       a.exported, a.story_id,
+                       a.exported, a.story_id, a.urgency, a.wire_status, a.killed,
+                       a.superseded, a.embargo_ts,
                        (SELECT COUNT(*) FROM articles b WHERE b.story_id = a.story_id)
                            AS story_size
                 FROM articles a WHERE a.id IN ({marks})""",
@@ -261,6 +269,11 @@ def rows(conn: sqlite3.Connection, ids: Sequence[str]) -> list[ArticleRow]:
                 exported=bool(row["exported"]),
                 tags=tags.get(row["id"], []),
                 story_size=int(row["story_size"] or 1) if row["story_id"] else 1,
+                urgency=row["urgency"],
+                wire_status=row["wire_status"],
+                killed=bool(row["killed"]),
+                superseded=bool(row["superseded"]),
+                embargo_ts=row["embargo_ts"],
             )
     return [found[i] for i in ids if i in found]
 
@@ -268,7 +281,8 @@ def rows(conn: sqlite3.Connection, ids: Sequence[str]) -> list[ArticleRow]:
 def inbox_head(conn: sqlite3.Connection, limit: int) -> list[str]:
     """Read along the inbox index, so a screenful comes at once on any size of store."""
     found = conn.execute(
-        "SELECT id FROM articles WHERE archived = 0 ORDER BY sort_ts DESC, id LIMIT ?",
+        "SELECT id FROM articles WHERE archived = 0 AND superseded = 0 "
+        "ORDER BY sort_ts DESC, id LIMIT ?",
         (limit,),
     )
     return [str(r[0]) for r in found]

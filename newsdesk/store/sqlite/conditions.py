@@ -21,8 +21,13 @@ from newsdesk.search.query import (
     Note,
     Or,
     Published,
+    Slug,
+    Subject,
     Tag,
+    Urgency,
+    WireFlag,
 )
+from newsdesk.wire import SUBJECT_SEP, URGENT_MAX
 
 Sql = tuple[str, list[Any]]
 
@@ -33,7 +38,16 @@ FLAG_SQL: dict[str, str] = {
     "unread": "a.read = 0",
     "archived": "a.archived = 1",
     "exported": "a.exported = 1",
-    "inbox": "a.archived = 0",
+    "inbox": "a.archived = 0 AND a.superseded = 0",
+    # Outside the inbox: archived, or an earlier version of wire copy.
+    "hidden": "(a.archived = 1 OR a.superseded = 1)",
+}
+
+WIRE_SQL: dict[str, str] = {
+    "urgent": f"a.urgency BETWEEN 1 AND {URGENT_MAX}",
+    "killed": "a.killed = 1",
+    "corrected": "a.wire_status = 'corrected'",
+    "updated": "a.wire_status IN ('updated', 'corrected')",
 }
 
 
@@ -99,6 +113,8 @@ def to_sql(node: Node) -> Sql:
             f"ON f.id = fi.feed_id WHERE {test})",
             [value],
         )
+    if isinstance(node, WireFlag | Urgency | Slug | Subject):
+        return wire_sql(node)
     if isinstance(node, And | Or):
         joiner = " AND " if isinstance(node, And) else " OR "
         parts = []
@@ -113,6 +129,28 @@ def to_sql(node: Node) -> Sql:
         # COALESCE: a NULL (no date) must count as "not matching", so NOT keeps it.
         return f"NOT COALESCE(({sql}), 0)", params
     raise TypeError(f"not a store condition: {node!r}")
+
+
+def wire_sql(node: WireFlag | Urgency | Slug | Subject) -> Sql:
+    """Wire copy conditions over the wire columns (`migrations/m005_wire_columns.py`)."""
+    if isinstance(node, WireFlag):
+        if node.name == "embargoed":
+            return "a.embargo_ts > ?", [node.at]
+        return WIRE_SQL[node.name], []
+    if isinstance(node, Urgency):
+        return "a.urgency BETWEEN ? AND ?", [node.low, node.high]
+    if isinstance(node, Subject):
+        pattern = SUBJECT_SEP + _like_escape(node.text) + ("" if node.prefix else SUBJECT_SEP)
+        return "a.subjects LIKE ? ESCAPE '\\'", ["%" + pattern + "%"]
+    text = _like_escape(node.text)
+    if node.prefix:
+        return "a.slugline LIKE ? ESCAPE '\\'", [text + "%"]
+    # The whole slugline, or one of its hyphenated parts.
+    return (
+        "(a.slugline = ? OR a.slugline LIKE ? ESCAPE '\\' OR a.slugline LIKE ? ESCAPE '\\' "
+        "OR a.slugline LIKE ? ESCAPE '\\')",
+        [node.text, text + "-%", "%-" + text, "%-" + text + "-%"],
+    )
 
 
 def where(condition: Node | None) -> Sql:

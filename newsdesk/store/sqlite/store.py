@@ -2,9 +2,10 @@
 
 This class only routes: each method takes this thread's connection (or the
 caller's transaction) and calls the module that owns the SQL for its concern:
-`articles` (import, reading, revisions, stories' columns), `actions` (state
-and the action log), `saved` (saved searches), `conditions` (a query's store
-leaves as SQL), `migrations` (numbered schema steps). Every `sqlite3.Error`
+`articles` (import, reading, revisions, stories' columns), `wire` (which
+version of wire copy is current), `actions` (state and the action log),
+`saved` (saved searches), `conditions` (a query's store leaves as SQL),
+`migrations` (numbered schema steps). Every `sqlite3.Error`
 leaves as a `StoreError` (see `connections.translate`).
 """
 
@@ -29,12 +30,14 @@ from newsdesk.store.sqlite import (
     saved,
     stories,
     transfer,
+    wire,
 )
 from newsdesk.store.sqlite.connections import Connections, translate, translated
 from newsdesk.store.sqlite.stories import SqliteStoryTables
 
 if TYPE_CHECKING:
     from newsdesk.search.query import Node
+    from newsdesk.wire import Settled
 
 
 def _tx(tx: Transaction) -> sqlite3.Connection:
@@ -116,6 +119,14 @@ class SqliteStore:
     @translated
     def add_origin(self, tx: Transaction, article_id: str, origin: str) -> None:
         articles.add_origin(_tx(tx), article_id, origin)
+
+    @translated
+    def settle_versions(self, tx: Transaction, item_id: str) -> Settled | None:
+        return wire.settle_versions(_tx(tx), item_id)
+
+    @translated
+    def urgencies(self, ids: Sequence[str]) -> dict[str, int]:
+        return wire.urgencies(self.conn, ids)
 
     def story_tables(self, tx: Transaction) -> SqliteStoryTables:
         return SqliteStoryTables(_tx(tx))

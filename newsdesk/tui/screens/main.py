@@ -55,7 +55,7 @@ from newsdesk.tui.widgets.search_bar import SearchBar, SearchInput
 from newsdesk.tui.widgets.search_job import SearchJob
 from newsdesk.tui.widgets.status_line import StatusInfo, StatusLine
 from newsdesk.tui.workers import app_worker
-from newsdesk.uistate import UIState
+from newsdesk.uistate import SortOrder, UIState
 
 if TYPE_CHECKING:
     from newsdesk.tui.modals.export import ExportRequest
@@ -198,9 +198,10 @@ class MainScreen(Screen[None]):
 
         Reading a screenful takes a millisecond; waiting for the search worker's
         first answer costs a whole extra frame (about 150 ms at start-up).
-        False when the view needs the whole answer (a search, the grouped view).
+        False when the view needs the whole answer (a search, the grouped view,
+        the urgency order).
         """
-        if self.query_text or self.ui_state.grouped:
+        if self.query_text or self.ui_state.grouped or self.ui_state.sort == "urgency":
             return False
         request = SearchRequest(query="", sort=self.ui_state.sort, grouped=False)
         self.show_answer(first_screenful(self.desk, request))
@@ -313,7 +314,7 @@ class MainScreen(Screen[None]):
             selected=len(self.inbox.selected),
             # The query whose results are on screen (typing may be ahead of it).
             query=shown_query,
-            sort=self.ui_state.sort if shown_query else "newest",
+            sort=self.ui_state.sort if shown_query or self.ui_state.sort == "urgency" else "newest",
             grouped=self.ui_state.grouped,
             index=self.query_one(DeskWatch).index_text,
             busy=self._jobs_status(),
@@ -495,12 +496,14 @@ class MainScreen(Screen[None]):
 
     def action_toggle_sort(self) -> None:
         state = self.ui_state
-        state.sort = "newest" if state.sort == "relevance" else "relevance"
+        # Urgency comes right after the default, so one S puts a flash on top.
+        order: tuple[SortOrder, ...] = ("relevance", "urgency", "newest")
+        state.sort = order[(order.index(state.sort) + 1) % len(order)]
         self._save_state()
-        if not self.query_text:
-            self.notify(
-                f"Searches sort by {state.sort}; the inbox is always newest first.", timeout=3
-            )
+        if state.sort == "urgency":
+            self.notify("Most urgent first (wire flash, bulletin, urgent), then newest.", timeout=3)
+        elif not self.query_text:
+            self.notify(f"Searches sort by {state.sort}; the inbox newest first.", timeout=3)
         self.run_search(keep=self.inbox.current_id)
         self.update_status()
 

@@ -49,6 +49,9 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
         "inbox--time",
         "inbox--story",
         "inbox--empty",
+        "inbox--urgent",
+        "inbox--killed",
+        "inbox--wire-label",
     }
     """Themable parts of a row (see newsdesk.tcss)."""
 
@@ -277,6 +280,9 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
             source=get("inbox--source"),
             time=get("inbox--time"),
             story=get("inbox--story"),
+            urgent=get("inbox--urgent"),
+            killed=get("inbox--killed"),
+            wire_label=get("inbox--wire-label"),
         )
 
     def render_line(self, y: int) -> Strip:

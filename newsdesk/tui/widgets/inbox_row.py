@@ -16,6 +16,7 @@ from rich.text import Text
 from newsdesk.model import ArticleRow
 from newsdesk.sanitize import clean_line
 from newsdesk.tui.relative_time import compact_when
+from newsdesk.wire import DO_NOT_USE, KILLED_LABEL, URGENT_MAX, embargo_label, status_label
 
 SOURCE_WIDTH = 18
 TIME_WIDTH = 6
@@ -37,6 +38,12 @@ class RowStyles:
     source: Style
     time: Style
     story: Style
+    #: The urgent marker (wire copy of urgency 1-3).
+    urgent: Style
+    #: The killed marker and "KILLED: do not use": red whatever the theme.
+    killed: Style
+    #: "corrected", "updated", "embargoed until 14:00" before a wire headline.
+    wire_label: Style
 
 
 @dataclass(frozen=True)
@@ -67,6 +74,28 @@ def fit(text: str, width: int) -> str:
     return "".join(out) + "…"
 
 
+def wire_mark(row: ArticleRow, styles: RowStyles) -> tuple[str, Style]:
+    """The one-cell wire marker: ✗ killed (every version), ! urgent (1-3), else blank."""
+    if row.killed or row.wire_status in DO_NOT_USE:
+        return "✗", styles.killed
+    if row.urgency is not None and row.urgency <= URGENT_MAX:
+        return "!", styles.urgent
+    return " ", styles.base
+
+
+def wire_label(row: ArticleRow, now: datetime, styles: RowStyles) -> tuple[str, Style]:
+    """What goes before a wire headline: the kill, an embargo still holding, or the
+    status of an update or correction; nothing for web pages and plain copy."""
+    if row.killed or row.wire_status in DO_NOT_USE:
+        return status_label(row.wire_status, killed=row.killed) or KILLED_LABEL, styles.killed
+    embargo = embargo_label(float(row.embargo_ts), now) if row.embargo_ts is not None else None
+    if embargo:
+        return embargo, styles.wire_label
+    if row.wire_status in ("updated", "corrected"):
+        return row.wire_status, styles.wire_label
+    return "", styles.base
+
+
 def render_row(
     row: ArticleRow,
     width: int,
@@ -84,6 +113,8 @@ def render_row(
     text.append("★" if row.starred else " ", styles.star)
     text.append("#" if row.tags else " ", styles.tag)
     text.append("⇪" if row.exported else " ", styles.exported)
+    mark, mark_style = wire_mark(row, styles)
+    text.append(mark, mark_style)
     text.append(" ")
     if shape.depth:
         text.append("  └ ", styles.story)
@@ -95,6 +126,9 @@ def render_row(
     source_width = min(SOURCE_WIDTH, max(0, (width - 30) // 3)) if width > 44 else 0
     # The story's other versions are counted on its row, not again on each version under it.
     others = f" +{row.story_size - 1}" if row.story_size > 1 and not shape.depth else ""
+    label, label_style = wire_label(row, now, styles)
+    if label:
+        text.append(f"{label} ", label_style)
     fixed = text.cell_len + (source_width + 1 if source_width else 0) + when_width + 1
     title_width = max(4, width - fixed - cell_len(others))
     title = fit(clean_line(row.title) or "(no headline)", title_width)

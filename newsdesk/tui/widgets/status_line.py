@@ -49,6 +49,8 @@ def status_text(info: StatusInfo, width: int = 0) -> Text:
         text.append("   query: ", "dim")
         text.append(display(info.query), "italic")
         text.append(f" ({info.sort})", "dim")
+    elif info.sort == "urgency":
+        text.append("   most urgent first", "dim")
     if info.grouped:
         text.append("   stories grouped", "dim")
     for job in (info.index, *info.busy):

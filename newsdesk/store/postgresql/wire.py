@@ -1,0 +1,78 @@
+"""Wire copy in PostgreSQL: its columns, which version of an item is current, urgencies.
+
+The same meaning as `store/sqlite/wire.py`; which version wins is decided
+by `newsdesk.wire.settle`, shared by every backend.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from psycopg import sql
+
+from newsdesk.store.postgresql.articles import Conn
+from newsdesk.wire import Settled, StoredVersion, settle
+
+
+def write_wire_columns(tx: Conn, article_id: str, columns: Mapping[str, object]) -> None:
+    names = list(columns)
+    assignments = sql.SQL(", ").join(
+        sql.SQL("{} = %s").format(sql.Identifier(name)) for name in names
+    )
+    tx.execute(
+        sql.SQL("UPDATE articles SET {} WHERE id = %s").format(assignments),
+        [*(columns[n] for n in names), article_id],
+    )
+
+
+def settle_versions(tx: Conn, item_id: str) -> Settled | None:
+    """See `store/sqlite/wire.settle_versions`: the same, in PostgreSQL."""
+    found = tx.execute(
+        "SELECT id, wire_version, published_ts, rev, wire_status, superseded "
+        "FROM articles WHERE item_id = %s FOR UPDATE",
+        (item_id,),
+    ).fetchall()
+    if not found:
+        return None
+    settled = settle(
+        [
+            StoredVersion(
+                article_id=str(r["id"]),
+                version=r["wire_version"],
+                published_ts=r["published_ts"],
+                rev=int(r["rev"]),
+                status=r["wire_status"],
+                superseded=bool(r["superseded"]),
+            )
+            for r in found
+        ]
+    )
+    tx.execute(
+        "UPDATE articles SET superseded = CASE WHEN id = %s THEN 0 ELSE 1 END, killed = %s "
+        "WHERE item_id = %s",
+        (settled.current, int(settled.killed), item_id),
+    )
+    if settled.replaced is not None:
+        old = settled.replaced
+        tx.execute(
+            "UPDATE articles n SET starred = GREATEST(n.starred, o.starred), "
+            # A kill arrives unread whatever was read, so it is seen.
+            "read = CASE WHEN %s THEN 0 ELSE o.read END, "
+            "note = CASE WHEN n.note = '' THEN o.note ELSE n.note END "
+            "FROM articles o WHERE n.id = %s AND o.id = %s",
+            (settled.killed, settled.current, old),
+        )
+        tx.execute(
+            "INSERT INTO tags (article_id, tag) SELECT %s, tag FROM tags WHERE article_id = %s "
+            "ON CONFLICT DO NOTHING",
+            (settled.current, old),
+        )
+    return settled
+
+
+def urgencies(conn: Conn, ids: Sequence[str]) -> dict[str, int]:
+    rows = conn.execute(
+        "SELECT id, urgency FROM articles WHERE id = ANY(%s) AND urgency IS NOT NULL",
+        (list(ids),),
+    ).fetchall()
+    return {str(r["id"]): int(r["urgency"]) for r in rows}

@@ -1,0 +1,85 @@
+"""Wire copy in SQLite: its columns, which version of an item is current, urgencies.
+
+Which version wins is decided by `newsdesk.wire.settle` (shared with every
+backend); this module reads the versions and writes the outcome, in the
+caller's transaction.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Mapping, Sequence
+
+from newsdesk.store.sqlite.articles import chunks
+from newsdesk.wire import Settled, StoredVersion, settle
+
+
+def write_wire_columns(
+    tx: sqlite3.Connection, article_id: str, columns: Mapping[str, object]
+) -> None:
+    names = list(columns)
+    assignments = ", ".join(f"{name} = ?" for name in names)
+    tx.execute(
+        f"UPDATE articles SET {assignments} WHERE id = ?",
+        [*(columns[n] for n in names), article_id],
+    )
+
+
+def settle_versions(tx: sqlite3.Connection, item_id: str) -> Settled | None:
+    """Mark the item's current version, the superseded ones and a kill; carry state over.
+
+    The editor's star, read state, tags and note move to a version that
+    replaces the current one (a kill arrives unread whatever was read, so it
+    is seen). Returns what `settle` decided, or None when no article has the item id.
+    """
+    found = tx.execute(
+        "SELECT id, wire_version, published_ts, rev, wire_status, superseded "
+        "FROM articles WHERE item_id = ?",
+        (item_id,),
+    ).fetchall()
+    if not found:
+        return None
+    versions = [
+        StoredVersion(
+            article_id=str(r["id"]),
+            version=r["wire_version"],
+            published_ts=r["published_ts"],
+            rev=int(r["rev"]),
+            status=r["wire_status"],
+            superseded=bool(r["superseded"]),
+        )
+        for r in found
+    ]
+    settled = settle(versions)
+    tx.execute(
+        "UPDATE articles SET superseded = (id != ?), killed = ? WHERE item_id = ?",
+        (settled.current, int(settled.killed), item_id),
+    )
+    if settled.replaced is not None:
+        _carry_state(tx, settled.replaced, settled.current, kill=settled.killed)
+    return settled
+
+
+def _carry_state(tx: sqlite3.Connection, old: str, new: str, *, kill: bool) -> None:
+    before = tx.execute("SELECT read, starred, note FROM articles WHERE id = ?", (old,)).fetchone()
+    tx.execute(
+        "UPDATE articles SET starred = MAX(starred, ?), read = ?, "
+        "note = CASE WHEN note = '' THEN ? ELSE note END WHERE id = ?",
+        (before["starred"], 0 if kill else before["read"], before["note"], new),
+    )
+    tx.execute(
+        "INSERT OR IGNORE INTO tags (article_id, tag) SELECT ?, tag FROM tags WHERE article_id = ?",
+        (new, old),
+    )
+
+
+def urgencies(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for chunk in chunks(ids):
+        marks = ",".join("?" * len(chunk))
+        for row in conn.execute(
+            f"SELECT id, urgency FROM articles WHERE id IN ({marks}) AND urgency IS NOT NULL",
+            chunk,
+        ):
+            out[str(row[0])] = int(row[1])
+    return out

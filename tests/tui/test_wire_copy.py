@@ -1,0 +1,103 @@
+"""Issue 15 in the app: the sample wires as a new user meets them.
+
+`S` puts the flash on top, urgent rows carry `!` and killed ones `✗` with
+"KILLED: do not use" in red, the corrected storm shows once and `D` shows
+what its correction changed, and the export leaves the killed item out.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from rich.style import Style
+
+from newsdesk.desk import Desk
+from newsdesk.paths import Paths
+from newsdesk.tui.modals.version_diff import VersionDiffScreen
+from tests.tui.conftest import AppFactory, make_paths
+from tests.tui.helpers import main_screen, settle
+
+SAMPLE_WIRE = Path(__file__).resolve().parents[2] / "sample_data" / "wire"
+
+
+def wires(root: Path) -> Paths:
+    """A data dir holding only the sample wires."""
+    paths = make_paths(root / "wires")
+    with Desk(paths) as desk:
+        desk.import_paths([SAMPLE_WIRE])
+        desk.sync_index()
+    return paths
+
+
+def row_text(screen: Any, index: int) -> str:
+    return str(screen.inbox.render_line(index - round(screen.inbox.scroll_y)).text)
+
+
+async def test_s_puts_the_flash_first_and_rows_carry_the_wire_marks(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    app = make_app(wires(tmp_path))
+    async with app.run_test(size=(140, 30)) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        assert len(screen.inbox.ids) == 6  # earlier versions stay out of the inbox
+        first = screen.desk.get(screen.inbox.ids[0])
+        assert first is not None and first.meta.urgency != 1  # newest first
+        await pilot.press("S")
+        await settle(pilot)
+        assert app.ui_state.sort == "urgency"
+        top = row_text(screen, 0)
+        assert "FLASH: Volcano erupts" in top and " ! " in top[:10]
+        rows = [row_text(screen, i) for i in range(len(screen.inbox.ids))]
+        killed = [r for r in rows if "KILLED: do not use" in r]
+        assert len(killed) == 1 and "✗" in killed[0][:10] and "brewer" in killed[0]
+        assert any("corrected" in r and "Portugal" in r for r in rows)
+        assert any("embargoed until" in r and "seal" in r for r in rows)
+        # The kill is red in the row and at the top of the detail pane.
+        index = rows.index(killed[0])
+        strip = screen.inbox.render_line(index)
+        red = [seg for seg in strip if "KILLED" in seg.text]
+        assert red and red[0].style is not None and red[0].style.color is not None
+        assert tuple(red[0].style.color.get_truecolor()) == (255, 0, 0)
+        screen.inbox.cursor = index
+        await settle(pilot)
+        detail = screen.detail.text
+        assert detail.plain.startswith("KILLED: do not use")
+        assert any(
+            span.style == Style(color="red", bold=True) for span in detail.spans if span.start == 0
+        )
+        await pilot.press("S")
+        await settle(pilot)
+        assert app.ui_state.sort == "newest"
+
+
+async def test_d_on_the_corrected_storm_shows_what_changed(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    app = make_app(wires(tmp_path))
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        storm = next(
+            i
+            for i in screen.inbox.ids
+            if (a := screen.desk.get(i)) is not None and a.meta.status == "corrected"
+        )
+        screen.inbox.cursor = screen.inbox.ids.index(storm)
+        await settle(pilot)
+        assert re.search(r"^Version\s+4$", screen.detail.text.plain, re.MULTILINE)
+        await pilot.press("D")
+        await settle(pilot)
+        assert isinstance(app.screen, VersionDiffScreen)
+        other = screen.desk.get(app.screen.other_id)
+        assert other is not None and other.superseded and other.meta.item_id
+
+
+def test_wire_inbox_snapshot(snap_compare: Any, make_app: AppFactory, tmp_path: Path) -> None:
+    """Most urgent first, the cursor on the kill: marks, labels and the red banner."""
+    from tests.tui.test_snapshots import steady
+
+    app = make_app(wires(tmp_path))
+    assert snap_compare(app, terminal_size=(120, 36), run_before=steady("S", "k"))

@@ -1,0 +1,285 @@
+"""Issue 15 items 3-5: versions supersede, kills, embargoes and the wire search terms.
+
+The store checks run on each backend (PostgreSQL when NEWSDESK_TEST_PG is set).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from newsdesk.desk import Desk
+from newsdesk.errors import QuerySyntaxError
+from newsdesk.export import ExportOptions
+from newsdesk.model import Extracted, article_id
+from newsdesk.paths import resolve
+from newsdesk.search.query import Flag, Urgency, parse
+from newsdesk.store import Store, StoreBackend, open_store
+from newsdesk.wire import StoredVersion, settle
+from tests.pg_support import pg_schema
+
+SAMPLE_WIRE = Path(__file__).resolve().parents[2] / "sample_data" / "wire"
+ITEM = "urn:test.example:20261201:HARBOUR-STRIKE"
+
+
+def wire(version: int, status: str = "usable", **kw: object) -> Extracted:
+    fields: dict[str, object] = {
+        "title": f"Harbour strike, version {version}",
+        "body": f"Dockers stopped work at dawn. Text of version {version}.",
+        "published": f"2026-12-01T0{version}:00:00+00:00",
+        "item_id": ITEM,
+        "version": version,
+        "status": status,
+        "urgency": 4,
+        "slugline": "PORTUGAL-HARBOUR-STRIKE",
+        "subjects": ["labour", "Power cuts"],
+        "format": "newsml",
+    }
+    fields.update(kw)
+    return Extracted(**fields)  # type: ignore[arg-type]
+
+
+def arrive(store: StoreBackend, meta: Extracted) -> str:
+    """What the Desk's import path does for one new wire item."""
+    aid = article_id(meta)
+    with store.transaction() as tx:
+        assert store.insert(tx, aid, meta, "wire.xml", raw=None).created
+        assert meta.item_id
+        store.settle_versions(tx, meta.item_id)
+    return aid
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[StoreBackend]:
+    if request.param == "sqlite":
+        s = open_store(tmp_path / "db.sqlite3")
+        yield s
+        s.close()
+        return
+    with pg_schema() as url:
+        s = open_store(tmp_path / "unused.sqlite3", url=url)
+        yield s
+        s.close()
+
+
+def inbox(store: StoreBackend) -> list[str]:
+    return store.ordered_ids(Flag("inbox"))
+
+
+def matching(store: StoreBackend, query: str, now: datetime | None = None) -> set[str]:
+    root = parse(query, now=now).root
+    assert root is not None
+    return store.id_set(root)
+
+
+# -- the decision, without a store ---------------------------------------------------------
+
+
+def test_settle_picks_the_highest_version_then_the_latest_arrival() -> None:
+    versions = [
+        StoredVersion("a", 1, 100.0, 1, "usable", superseded=False),
+        StoredVersion("b", 3, 50.0, 2, "corrected", superseded=False),
+        StoredVersion("c", 2, 300.0, 3, "updated", superseded=False),
+    ]
+    settled = settle(versions)
+    assert settled.current == "b" and settled.superseded == {"a", "c"}
+    assert not settled.killed
+    tie = settle(
+        [StoredVersion("x", 2, 1.0, 5, None, False), StoredVersion("y", 2, 1.0, 9, None, True)]
+    )
+    assert tie.current == "y" and tie.replaced == "x"
+    assert settle([*versions, StoredVersion("k", 4, None, 4, "withdrawn", False)]).killed
+
+
+# -- the store, on each backend ------------------------------------------------------------
+
+
+def test_a_newer_version_replaces_the_old_one_in_the_inbox_with_its_state(
+    store: StoreBackend,
+) -> None:
+    first = arrive(store, wire(1))
+    store.apply("star", [first], {"starred": True})
+    store.apply("read", [first], {"read": True})
+    store.apply("tag", [first], {}, add_tags=["iberia-desk"])
+    second = arrive(store, wire(2, "corrected"))
+    assert inbox(store) == [second]
+    assert store.counts()["inbox"] == 1 and store.counts()["unread"] == 0
+    current, earlier = store.get(second), store.get(first)
+    assert current is not None and earlier is not None
+    assert current.state.starred and current.state.read
+    assert current.state.tags == ["iberia-desk"]
+    assert earlier.superseded and not current.superseded
+    # The earlier version is kept and found when asked for everything.
+    assert matching(store, "in:all") == {first, second}
+
+
+def test_an_older_version_arriving_late_does_not_take_over(store: StoreBackend) -> None:
+    newer = arrive(store, wire(3, "updated"))
+    store.apply("star", [newer], {"starred": True})
+    older = arrive(store, wire(1))
+    assert inbox(store) == [newer]
+    got = store.get(older)
+    assert got is not None and got.superseded and not got.state.starred
+
+
+def test_a_kill_marks_every_version_and_arrives_unread(store: StoreBackend) -> None:
+    first = arrive(store, wire(1))
+    store.apply("read", [first], {"read": True})
+    kill = arrive(store, wire(2, "withdrawn", title="KILL - Harbour strike"))
+    assert inbox(store) == [kill]
+    for aid in (first, kill):
+        got = store.get(aid)
+        assert got is not None and got.killed
+    killed = store.get(kill)
+    assert killed is not None and not killed.state.read
+    assert matching(store, "is:killed") == {first, kill}
+    rows = store.rows([kill])
+    assert rows[0].killed and rows[0].wire_status == "withdrawn"
+
+
+def test_wire_search_terms_are_store_conditions(store: StoreBackend) -> None:
+    routine = arrive(store, wire(1))
+    flash = arrive(
+        store,
+        wire(
+            1,
+            item_id="urn:test.example:FLASH",
+            title="FLASH: quake",
+            urgency=1,
+            slugline="QUAKE",
+            subjects=["disaster"],
+        ),
+    )
+    held = arrive(
+        store,
+        wire(
+            1,
+            item_id="urn:test.example:HELD",
+            title="Seal count",
+            urgency=5,
+            slugline="WADDEN-SEALS",
+            subjects=[],
+            embargo_until="2026-12-02T09:00:00+00:00",
+        ),
+    )
+    before = datetime(2026, 12, 2, 8, 0, tzinfo=UTC)
+    after = datetime(2026, 12, 2, 10, 0, tzinfo=UTC)
+    assert matching(store, "is:urgent") == {flash}
+    assert matching(store, "urgency:<=3") == {flash}
+    assert matching(store, "urgency:>3") == {routine, held}
+    assert matching(store, "urgency:4-5") == {routine, held}
+    assert matching(store, "slug:harbour") == {routine}  # one part of the slugline
+    assert matching(store, "slug:QUAKE") == {flash}
+    assert matching(store, "slug:portugal*") == {routine}
+    assert matching(store, "slug:harb") == set()  # a part, not any substring
+    assert matching(store, 'subject:"power cuts"') == {routine}
+    assert matching(store, "subject:disas*") == {flash}
+    assert matching(store, "subject:cuts") == set()
+    assert matching(store, "is:embargoed", now=before) == {held}
+    assert matching(store, "is:embargoed", now=after) == set()
+    assert matching(store, "-is:urgent") == {routine, held}
+    assert store.urgencies([routine, flash, "nope"]) == {routine: 4, flash: 1}
+    corrected = arrive(store, wire(2, "corrected"))
+    assert matching(store, "is:corrected") == {corrected}
+    assert matching(store, "is:updated") == {corrected}
+
+
+# -- the query language ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [("<=3", 1, 3), ("<3", 1, 2), ("2", 2, 2), (">=8", 8, 9), (">4", 5, 9), ("2-4", 2, 4)],
+)
+def test_urgency_ranges(text: str, low: int, high: int) -> None:
+    assert parse(f"urgency:{text}").root == Urgency(low, high)
+
+
+@pytest.mark.parametrize("text", ["0", "10", "<1", ">9", "high", "4-2", "<=", "3.5"])
+def test_bad_urgency_is_refused_with_the_usage(text: str) -> None:
+    with pytest.raises(QuerySyntaxError, match=r"urgency: takes 1 \(flash\) to 9"):
+        parse(f"urgency:{text}")
+
+
+def test_unknown_is_value_lists_the_wire_ones() -> None:
+    with pytest.raises(QuerySyntaxError, match="is:urgent"):
+        parse("is:flashy")
+
+
+# -- the sample wires through the Desk -------------------------------------------------------
+
+
+@pytest.fixture
+def desk() -> Iterator[Desk]:
+    d = Desk(resolve())
+    d.import_paths([SAMPLE_WIRE])
+    yield d
+    d.close()
+
+
+def titles(desk: Desk, ids: list[str]) -> list[str]:
+    return [a.meta.title for a in desk.get_many(ids)]
+
+
+def test_sample_inbox_shows_each_item_once(desk: Desk) -> None:
+    shown = titles(desk, desk.inbox_ids())
+    assert len(shown) == 6  # 10 files: 4 storm versions and a story with its kill
+    assert sum("Portugal" in t for t in shown) == 1
+    assert any(t.startswith("CORRECTED") for t in shown)
+    assert sum("brewer" in t for t in shown) == 1
+    current = desk.get_many(desk.inbox_ids())
+    storm = next(a for a in current if "Portugal" in a.meta.title)
+    assert storm.meta.status == "corrected" and storm.meta.version == 4
+    # Earlier versions stay reachable as the story's versions (D diffs them).
+    assert len(desk.with_versions([storm.id])) == 4
+    kill = next(a for a in current if "brewer" in a.meta.title)
+    assert kill.killed and len(desk.with_versions([kill.id])) == 2
+
+
+def test_urgency_sort_puts_the_flash_first(desk: Desk) -> None:
+    ordered = desk.get_many(desk.inbox_ids("urgency"))
+    assert ordered[0].meta.urgency == 1 and ordered[0].meta.title.startswith("FLASH")
+    urgencies = [a.meta.urgency for a in ordered]
+    assert urgencies == sorted(urgencies, key=lambda u: u or 10)
+    searched = desk.search("in:all", sort="urgency", limit=3)
+    assert searched.sort == "urgency" and len(searched.ids) == 3
+    assert titles(desk, searched.ids)[0].startswith("FLASH")
+
+
+def test_export_of_the_desk_leaves_out_the_killed_item(desk: Desk) -> None:
+    rendered = desk.render_export(desk.inbox_ids(), ExportOptions(format="json"))
+    assert "brewer" not in rendered.text.lower()
+    assert "Portugal" in rendered.text
+    assert any("killed" in w for w in rendered.warnings)
+
+
+# -- an existing store gets the columns ----------------------------------------------------
+
+
+def test_upgrade_fills_the_wire_columns_of_a_store_from_before(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    s = Store(path)
+    first = arrive(s, wire(1))
+    second = arrive(s, wire(2, "updated"))
+    s.close()
+    conn = sqlite3.connect(path)
+    for index in ("articles_item", "articles_urgency", "articles_superseded"):
+        conn.execute(f"DROP INDEX {index}")
+    for column in ("item_id", "wire_version", "urgency", "embargo_ts", "wire_status"):
+        conn.execute(f"ALTER TABLE articles DROP COLUMN {column}")
+    for column in ("slugline", "subjects", "killed", "superseded"):
+        conn.execute(f"ALTER TABLE articles DROP COLUMN {column}")
+    conn.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    upgraded = Store(path)
+    try:
+        assert inbox(upgraded) == [second]
+        assert matching(upgraded, "in:all slug:harbour") == {first, second}
+        assert upgraded.urgencies([first]) == {first: 4}
+    finally:
+        upgraded.close()
