@@ -655,9 +655,12 @@ class Desk:
         return ActionResult("delete", removed, len(ids))
 
     def _mend_stories(self, tx: Transaction, removed: list[str], restored: list[str]) -> None:
-        """Story memberships follow articles removed or brought back (inside `tx`)."""
+        """Story memberships, and which version of wire copy is current, follow articles
+        removed or brought back (inside `tx`)."""
         from newsdesk.stories.grouping import StoryGrouper
 
+        # The current version removed: the newest one left is current again (and back).
+        self.store.resettle_versions(tx)
         grouper = StoryGrouper(self.store.story_tables(tx))
         for aid in removed:
             grouper.remove(aid)

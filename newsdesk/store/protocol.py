@@ -213,6 +213,11 @@ class StoreBackend(Protocol):
         """
         ...
 
+    def resettle_versions(self, tx: Transaction) -> int:
+        """`settle_versions` for every item whose versions have no current one, or
+        several (after a delete or an undo); how many items it settled."""
+        ...
+
     def urgencies(self, ids: Sequence[str]) -> dict[str, int]:
         """Wire urgency (1-9) of those of `ids` that have one (the urgency sort)."""
         ...

@@ -283,3 +283,41 @@ def test_upgrade_fills_the_wire_columns_of_a_store_from_before(tmp_path: Path) -
         assert upgraded.urgencies([first]) == {first: 4}
     finally:
         upgraded.close()
+
+
+def test_removing_the_current_version_brings_the_one_before_back(desk: Desk) -> None:
+    current = next(a for a in desk.get_many(desk.inbox_ids()) if a.meta.status == "corrected")
+    desk.delete([current.id])
+    shown = desk.get_many(desk.inbox_ids())
+    storm = [a for a in shown if a.meta.item_id == current.meta.item_id]
+    assert len(storm) == 1 and storm[0].meta.version == 3
+    desk.undo()  # the correction is back, and current again
+    storm = [a for a in desk.get_many(desk.inbox_ids()) if a.meta.item_id == current.meta.item_id]
+    assert [a.id for a in storm] == [current.id]
+
+
+def test_undoing_the_import_of_a_correction_shows_the_version_before(
+    desk: Desk, tmp_path: Path
+) -> None:
+    later = tmp_path / "later"
+    later.mkdir()
+    (later / "v5.json").write_text(
+        '{"uri": "urn:pws:20261119:PORTUGAL-STORM", "version": "5", "pubstatus": "usable",'
+        ' "urgency": 4, "headline": "Portugal reopens all ports as storm passes",'
+        ' "body_text": "All ports reopened on Friday.", "versioncreated": "2026-11-20T08:00:00Z"}',
+        encoding="utf-8",
+    )
+    assert desk.import_paths([later]).imported == 1
+    shown = [
+        a
+        for a in desk.get_many(desk.inbox_ids())
+        if a.meta.item_id and "PORTUGAL" in a.meta.item_id
+    ]
+    assert [a.meta.version for a in shown] == [5]
+    desk.undo()
+    shown = [
+        a
+        for a in desk.get_many(desk.inbox_ids())
+        if a.meta.item_id and "PORTUGAL" in a.meta.item_id
+    ]
+    assert [a.meta.version for a in shown] == [4]

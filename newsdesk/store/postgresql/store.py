@@ -121,6 +121,10 @@ class PostgresStore:
         return wire.settle_versions(_tx(tx), item_id)
 
     @translated
+    def resettle_versions(self, tx: Transaction) -> int:
+        return wire.resettle_versions(_tx(tx))
+
+    @translated
     def urgencies(self, ids: Sequence[str]) -> dict[str, int]:
         return wire.urgencies(self.conn, ids)
 

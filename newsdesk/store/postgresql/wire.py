@@ -70,6 +70,20 @@ def settle_versions(tx: Conn, item_id: str) -> Settled | None:
     return settled
 
 
+def resettle_versions(tx: Conn) -> int:
+    """See `store/sqlite/wire.resettle_versions`."""
+    items = [
+        str(r["item_id"])
+        for r in tx.execute(
+            "SELECT item_id FROM articles WHERE item_id IS NOT NULL "
+            "GROUP BY item_id HAVING SUM(CASE WHEN superseded = 0 THEN 1 ELSE 0 END) <> 1"
+        ).fetchall()
+    ]
+    for item_id in items:
+        settle_versions(tx, item_id)
+    return len(items)
+
+
 def urgencies(conn: Conn, ids: Sequence[str]) -> dict[str, int]:
     rows = conn.execute(
         "SELECT id, urgency FROM articles WHERE id = ANY(%s) AND urgency IS NOT NULL",

@@ -73,6 +73,20 @@ def _carry_state(tx: sqlite3.Connection, old: str, new: str, *, kill: bool) -> N
     )
 
 
+def resettle_versions(tx: sqlite3.Connection) -> int:
+    """Settle every item left without exactly one current version (a delete, an undo)."""
+    items = [
+        str(r[0])
+        for r in tx.execute(
+            "SELECT item_id FROM articles WHERE item_id IS NOT NULL "
+            "GROUP BY item_id HAVING SUM(superseded = 0) != 1"
+        )
+    ]
+    for item_id in items:
+        settle_versions(tx, item_id)
+    return len(items)
+
+
 def urgencies(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, int]:
     out: dict[str, int] = {}
     for chunk in chunks(ids):
