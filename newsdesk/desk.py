@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from newsdesk import paths as paths_mod
 from newsdesk.config import store_url
-from newsdesk.errors import ArticleNotFoundError, DeskError, StoreError
+from newsdesk.errors import ArticleNotFoundError, DeskError, QuerySyntaxError, StoreError
 from newsdesk.import_batch import FileOutcome, store_batch
 from newsdesk.isodates import iso_to_ts
 from newsdesk.model import Article, ArticleRow, Extracted, article_id
@@ -79,6 +79,26 @@ class ImportProgress:
     total: int
     path: str
     outcome: FileOutcome
+
+
+#: An action on more articles than this, found by a query, is confirmed first
+#: (a dialog in the app; the count and `--yes` in the CLI).
+BIG_ACTION = 20
+
+
+@dataclass
+class Targets:
+    """The articles an action names: ids given, and those a query found."""
+
+    ids: list[str]
+    #: The words that were not ids, read as one query ("" when all were ids).
+    query: str = ""
+    #: How many articles that query matched.
+    matched: int = 0
+
+    @property
+    def needs_confirming(self) -> bool:
+        return self.matched > BIG_ACTION
 
 
 @dataclass
@@ -603,6 +623,17 @@ class Desk:
 
     def resolve_targets(self, targets: Sequence[str]) -> list[str]:
         """Ids from a mix of ids/prefixes; if the words are not ids, they are one query."""
+        return self.action_targets(targets).ids
+
+    def action_targets(self, targets: Sequence[str]) -> Targets:
+        """What an action on `targets` would touch: ids, plus what the query part matched.
+
+        A query that means nothing (only punctuation, emoji or `*`) is refused,
+        never read as "every article": acting on everything takes `in:all`.
+        """
+        from newsdesk.search.dates import shown
+        from newsdesk.search.query import parse
+
         ids: list[str] = []
         unresolved: list[str] = []
         for target in targets:
@@ -610,10 +641,20 @@ class Desk:
                 ids.append(self.resolve_id(target))
             except ArticleNotFoundError:
                 unresolved.append(target)
+        query = " ".join(unresolved)
+        matched = 0
         if unresolved:
+            parsed = parse(query)
+            if parsed.root is None:
+                raise QuerySyntaxError(
+                    f"{shown(query)} means nothing as a query (no word, field or id): "
+                    "nothing was changed; to act on every article, say in:all"
+                )
             self.sync_index()
-            ids.extend(self.search(" ".join(unresolved), limit=None).ids)
-        return list(dict.fromkeys(ids))
+            found = self.search(query, limit=None).ids
+            matched = len(found)
+            ids.extend(found)
+        return Targets(list(dict.fromkeys(ids)), query, matched)
 
     # -- actions -------------------------------------------------------------
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -210,15 +211,45 @@ def cmd_tag(desk: Desk, args: argparse.Namespace) -> int:
     ]
     if not add and not remove:
         raise DeskError("say which tags to add (+tag) or remove (-tag)")
-    if not targets:
-        raise DeskError("say which articles: ids or a query")
-    ids = desk.resolve_targets(targets)
+    ids = _targets(desk, targets, args, "tag")
+    if ids is None:
+        return EXIT_USAGE
     return _print_action(desk.tag(ids, add=add, remove=remove), args.json)
+
+
+def _targets(
+    desk: Desk, words: list[str], args: argparse.Namespace, action: str
+) -> list[str] | None:
+    """The ids an action names; None when a big query match was not confirmed.
+
+    Acting on everything takes --all (or in:all); a query that finds more than
+    BIG_ACTION articles is counted first and needs --yes (or a "y" at a terminal).
+    """
+    if args.all:
+        words = [*words, "in:all"] if words else ["in:all"]
+    if not words:
+        raise DeskError("say which articles: ids, a query, or --all for every article")
+    found = desk.action_targets(words)
+    if not found.needs_confirming or args.yes:
+        return found.ids
+    output.notice(f"{action}: {found.matched:,} articles match {found.query!r}")
+    if sys.stdin.isatty() and sys.stderr.isatty():
+        output.err.print(Text("act on all of them? [y/N] "), end="")
+        try:
+            answer = input()
+        except EOFError:
+            answer = ""
+        if answer.strip().lower() in ("y", "yes"):
+            return found.ids
+    output.error(f"nothing was changed; add --yes to {action} all {found.matched:,}")
+    return None
 
 
 def _state_command(action: str) -> Handler:
     def handler(desk: Desk, args: argparse.Namespace) -> int:
-        ids = desk.resolve_targets(args.targets)
+        ids = _targets(desk, args.targets, args, action)
+        if ids is None:
+            return EXIT_USAGE
         verbs: dict[str, Callable[[], ActionResult]] = {
             "star": lambda: desk.star(ids, True),
             "unstar": lambda: desk.star(ids, False),

@@ -18,7 +18,7 @@ from newsdesk import __version__
 from newsdesk.cli import output
 from newsdesk.cli.commands import EXIT_ERROR, EXIT_OK, EXIT_USAGE, HANDLERS
 from newsdesk.config import STORE_ENV, store_url
-from newsdesk.desk import SORTS, Desk
+from newsdesk.desk import BIG_ACTION, SORTS, Desk
 from newsdesk.errors import DeskError, QuerySyntaxError
 from newsdesk.paths import resolve
 
@@ -91,6 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("tag", help="add (+tag) or remove (-tag) tags on ids or a query")
     p.add_argument("args", nargs="+", metavar="ID_OR_QUERY|+tag|-tag")
     p.add_argument("--json", action="store_true")
+    _add_target_options(p)
 
     for name, helptext in (
         ("star", "star articles (ids or a query)"),
@@ -101,8 +102,9 @@ def build_parser() -> argparse.ArgumentParser:
         ("unarchive", "bring archived articles back"),
     ):
         p = sub.add_parser(name, help=helptext)
-        p.add_argument("targets", nargs="+", metavar="ID_OR_QUERY")
+        p.add_argument("targets", nargs="*", metavar="ID_OR_QUERY")
         p.add_argument("--json", action="store_true")
+        _add_target_options(p)
 
     p = sub.add_parser(
         "delete", help="delete articles (ids or a query); `newsdesk undo` brings them back"
@@ -164,6 +166,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("doctor", help="check the store and index; repair what can be repaired")
     p.add_argument("--json", action="store_true")
     return parser
+
+
+def _add_target_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--all", action="store_true", help="act on every article (same as in:all)")
+    p.add_argument(
+        "--yes",
+        action="store_true",
+        help=f"act without asking even when a query finds more than {BIG_ACTION} articles",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -138,6 +138,10 @@ class _Pruner:
         return node
 
 
+#: The notice of a query with no word, field or id in it (punctuation, emoji, `*`).
+NOTHING_TO_SEARCH = "nothing to search for: the query has no word, field or id"
+
+
 class SearchEngine:
     """Runs queries; the service's one door to search."""
 
@@ -164,6 +168,8 @@ class SearchEngine:
         """
         parsed = parse(text, now=now)
         notices = list(parsed.warnings)
+        if parsed.means_nothing:
+            return SearchResult([], 0, [], notice=NOTHING_TO_SEARCH)
         if parsed.root is not None and self._pruner.prune(parsed.root) is None:
             return SearchResult(
                 [], 0, parsed.terms, notice="nothing to search for: those words are too common"
@@ -185,6 +191,8 @@ class SearchEngine:
         try:
             parsed = parse(text, now=now)
         except QuerySyntaxError:
+            return 0
+        if parsed.means_nothing:
             return 0
         root = self._scoped_root(parsed)
         if root is None:

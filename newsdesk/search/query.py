@@ -184,6 +184,15 @@ class ParsedQuery:
     #: True when the query asks for archived articles (`is:archived`, `in:all`).
     shows_archived: bool = False
 
+    @property
+    def means_nothing(self) -> bool:
+        """Typed something, but nothing in it is a word, a field or an operand.
+
+        `😀`, `*`, `!!!` or `-` parse to no tree, which as a *search* would be the
+        inbox: such a query finds nothing, and an action on it is refused.
+        """
+        return self.root is None and bool(self.text.strip())
+
 
 # -- fields --------------------------------------------------------------------
 

@@ -150,3 +150,36 @@ async def test_export_json_of_all_shown(make_app: AppFactory, tmp_path: Path) ->
         await settle(pilot)
     data = json.loads(dest.read_text(encoding="utf-8"))
     assert len(data) == 2
+
+
+async def test_a_big_change_is_confirmed_first(make_app: AppFactory, paths: Paths) -> None:
+    """More than BIG_ACTION rows selected: `a` asks; Esc changes nothing, confirming archives."""
+    from newsdesk.desk import BIG_ACTION
+    from newsdesk.tui.modals.confirm import ConfirmDialog
+    from tests.tui.conftest import sample_articles
+
+    with Desk(paths) as desk:
+        desk.add_extracted(sample_articles(BIG_ACTION + 4), "fixture")
+        desk.sync_index()
+    app = make_app(paths)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("asterisk")
+        count = len(main_screen(app).inbox.selected)
+        assert count > BIG_ACTION
+        await pilot.press("a")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        assert f"{count} articles" in app.screen._question
+        await pilot.press("escape")
+        await settle(pilot)
+        with Desk(paths) as desk:
+            assert desk.counts()["archived"] == 0
+        await pilot.press("a")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await settle(pilot)
+        assert main_screen(app).inbox.ids == []
+    with Desk(paths) as desk:
+        assert desk.counts()["archived"] == count

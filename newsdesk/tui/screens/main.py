@@ -36,7 +36,7 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from newsdesk.config import Settings
-from newsdesk.desk import Desk
+from newsdesk.desk import BIG_ACTION, Desk
 from newsdesk.sanitize import clean_line, display, safe_web_url
 from newsdesk.tui import triage
 from newsdesk.tui.commands import KeyTableCommands
@@ -65,6 +65,14 @@ if TYPE_CHECKING:
 NARROW_FOOTER = 100
 
 T = TypeVar("T")
+
+
+#: What each toggle does, for the confirmation of a big change.
+TOGGLE_WORDS: dict[str, str] = {
+    "starred": "Star (or unstar, when all are starred)",
+    "read": "Mark read (or unread, when all are read)",
+    "archived": "Archive (or unarchive, when all are archived)",
+}
 
 
 class MainScreen(Screen[None]):
@@ -569,6 +577,26 @@ class MainScreen(Screen[None]):
         if not ids:
             self.notify("Nothing to act on.", timeout=2)
             return
+        if len(ids) <= BIG_ACTION:
+            self._apply_toggle(field, ids)
+            return
+        from newsdesk.tui.modals.confirm import ConfirmDialog
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self._apply_toggle(field, ids)
+
+        # A big change is one key away (select all, then a letter): ask first.
+        self.app.push_screen(
+            ConfirmDialog(
+                f"Change {triage.articles(len(ids))}?",
+                f"{TOGGLE_WORDS[field]} {triage.articles(len(ids))}. u undoes it.",
+                confirm="Change",
+            ),
+            answer,
+        )
+
+    def _apply_toggle(self, field: triage.Toggle, ids: list[str]) -> None:
         self.writer.toggle(field, ids)
         self.update_status()  # a big batch shows in the status line until it is written
 
