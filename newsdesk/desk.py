@@ -310,7 +310,9 @@ class Desk:
         # The decoded page is kept (inert, like everything stored) as the
         # raw copy of a one-article file, so it can be extracted again.
         raw = clean_text(result.text) if result.text and len(result.items) == 1 else None
-        return self._store_in(tx, result.items, str(result.path), raw, prepared.signatures)
+        # A name that is not UTF-8 is stored losslessly as text (paths.name_text).
+        origin = paths_mod.name_text(str(result.path))
+        return self._store_in(tx, result.items, origin, raw, prepared.signatures)
 
     def add_extracted(self, items: Iterable[Extracted], origin: str) -> list[str]:
         """Store already-extracted items (benchmarks, tests, other tools)."""

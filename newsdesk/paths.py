@@ -92,3 +92,42 @@ def sample_data_dir() -> Path | None:
         if candidate.is_dir():
             return candidate
     return None
+
+
+# -- file names as stored text ---------------------------------------------------------------
+#
+# A POSIX file name is bytes; Python reads one that is not UTF-8 with surrogate
+# escapes (b"\xff" -> "\udcff"), which no UTF-8 store, JSON encoder or terminal
+# accepts. Stored, such a name keeps each undecodable byte as `\xNN`; so that the
+# form can be read back unambiguously, a backslash in such a name, or in any
+# name, is doubled. A name with neither (nearly all) is stored as it is.
+
+
+def name_text(name: str) -> str:
+    """A file name (possibly with surrogate escapes) as plain, storable text; lossless."""
+    if "\\" not in name and not any("\udc80" <= ch <= "\udcff" for ch in name):
+        return name
+    out = []
+    for ch in name.replace("\\", "\\\\"):
+        out.append(f"\\x{ord(ch) - 0xDC00:02x}" if "\udc80" <= ch <= "\udcff" else ch)
+    return "".join(out)
+
+
+def name_from_text(text: str) -> str:
+    """The file name `name_text` stored, surrogate escapes and all (`os.fsencode` takes it)."""
+    if "\\" not in text:
+        return text
+    out = []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "\\" and text.startswith("\\\\", i):
+            out.append("\\")
+            i += 2
+        elif ch == "\\" and text.startswith("\\x", i) and len(text) >= i + 4:
+            out.append(chr(0xDC00 + int(text[i + 2 : i + 4], 16)))
+            i += 4
+        else:
+            out.append(ch)
+            i += 1
+    return "".join(out)

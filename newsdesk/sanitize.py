@@ -64,7 +64,13 @@ def display(value: object, *, one_line: bool = True) -> str:
     hostile name is cleaned too.
     """
     text = value if isinstance(value, str) else str(value)
+    if _UNDECODABLE.search(text):
+        # A file name that is not UTF-8 (read with surrogate escapes): its odd bytes as \xNN.
+        text = _UNDECODABLE.sub(lambda m: f"\\x{ord(m.group()) - 0xDC00:02x}", text)
     return clean_line(text) if one_line else clean_text(text)
+
+
+_UNDECODABLE = re.compile("[\udc80-\udcff]")
 
 
 # What `json.dumps(..., ensure_ascii=False)` leaves raw but a terminal acts on or

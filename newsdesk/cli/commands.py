@@ -14,7 +14,7 @@ from rich.text import Text
 from newsdesk.cli import output
 from newsdesk.desk import SORTS, ActionResult, Desk, DeskError, ImportProgress, Sort
 from newsdesk.model import ArticleRow
-from newsdesk.sanitize import clean_line
+from newsdesk.sanitize import display
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -79,7 +79,7 @@ def cmd_import(desk: Desk, args: argparse.Namespace) -> int:
                 task,
                 completed=event.done,
                 total=event.total,
-                current=escape(clean_line(Path(event.path).name[-40:])),
+                current=escape(display(Path(event.path).name[-40:])),
             )
 
         summary = desk.import_paths(inputs, progress=on_progress)
@@ -110,12 +110,12 @@ def cmd_import(desk: Desk, args: argparse.Namespace) -> int:
         )
         for failed in summary.failed:
             output.out.print(
-                Text.assemble(("  ✗ ", "red"), clean_line(failed.path), ": ", failed.error or "")
+                Text.assemble(("  ✗ ", "red"), display(failed.path), ": ", failed.error or "")
             )
         for outcome in summary.files:
             for warning in outcome.warnings:
                 output.out.print(
-                    Text.assemble(("  ! ", "yellow"), clean_line(outcome.path), ": ", warning)
+                    Text.assemble(("  ! ", "yellow"), display(outcome.path), ": ", warning)
                 )
     # Partial failure is reported above; only an import where every file failed is an error.
     ok_files = len(summary.files) - len(summary.failed)
@@ -264,7 +264,10 @@ def _state_command(action: str) -> Handler:
 
 
 def cmd_delete(desk: Desk, args: argparse.Namespace) -> int:
-    result = desk.delete(desk.resolve_targets(args.targets))
+    ids = _targets(desk, args.targets, args, "delete")
+    if ids is None:
+        return EXIT_USAGE
+    result = desk.delete(ids)
     code = _print_action(result, args.json)
     if result.changed and not args.json:
         output.notice("`newsdesk undo` brings them back")

@@ -109,8 +109,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "delete", help="delete articles (ids or a query); `newsdesk undo` brings them back"
     )
-    p.add_argument("targets", nargs="+", metavar="ID_OR_QUERY")
+    p.add_argument("targets", nargs="*", metavar="ID_OR_QUERY")
     p.add_argument("--json", action="store_true")
+    _add_target_options(p)
 
     p = sub.add_parser("undo", help="undo the last action or import (repeat to go further back)")
     p.add_argument("--json", action="store_true")
@@ -185,10 +186,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Queries and tag edits may start with a dash (`-japan`, `-is:read`, `-oldtag`):
     # argparse would take them for options, so they are masked while parsing.
     argv = list(sys.argv[1:] if argv is None else argv)
-    args = parser.parse_args([_mask(a) for a in argv])
-    target = _DASH_WORDS.get(args.command or "")
-    if target is not None:
-        setattr(args, target, [_unmask(a) for a in getattr(args, target) or []])
+    # After `--` every word is an operand already (`newsdesk import -- -rf.txt`).
+    end = argv.index("--") if "--" in argv else len(argv)
+    args = parser.parse_args([_mask(a) for a in argv[:end]] + argv[end:])
+    # A masked word may land in any operand (a file named `-rf.txt`, a query): unmask all.
+    for name, value in vars(args).items():
+        setattr(args, name, _unmask_value(value))
     command = args.command or "app"
     if args.store:
         # The Desk, the app and doctor all read it from there (config.store_url).
@@ -255,23 +258,6 @@ def _write_crash_log() -> str:
         return f"(nowhere: {exc})"
 
 
-#: The positional list of each command that may contain words starting with '-'.
-_DASH_WORDS = {
-    "search": "query",
-    "list": "query",
-    "export": "query",
-    "stories": "query",
-    "tag": "args",
-    "star": "targets",
-    "unstar": "targets",
-    "read": "targets",
-    "unread": "targets",
-    "archive": "targets",
-    "unarchive": "targets",
-    "delete": "targets",
-}
-
-
 _MASK = "\ue000"
 
 
@@ -284,6 +270,17 @@ def _mask(arg: str) -> str:
 
 def _unmask(arg: str) -> str:
     return arg[1:] if arg.startswith(_MASK) else arg
+
+
+def _unmask_value(value: object) -> object:
+    if isinstance(value, str):
+        return _unmask(value)
+    if isinstance(value, Path):
+        text = str(value)
+        return Path(_unmask(text)) if text.startswith(_MASK) else value
+    if isinstance(value, list):
+        return [_unmask_value(v) for v in value]
+    return value
 
 
 def cmd_paths(args: argparse.Namespace) -> int:

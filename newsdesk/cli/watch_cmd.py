@@ -15,7 +15,7 @@ from newsdesk.cli import output
 from newsdesk.cli.commands import EXIT_OK, EXIT_USAGE, sync_index
 from newsdesk.config import load_settings
 from newsdesk.desk import Desk, ImportSummary
-from newsdesk.sanitize import clean_line, display_json
+from newsdesk.sanitize import display, display_json
 
 
 def cmd_watch(desk: Desk, args: argparse.Namespace) -> int:
@@ -49,7 +49,7 @@ def cmd_watch(desk: Desk, args: argparse.Namespace) -> int:
             sys.stdout.write(display_json(summary.as_dict(), indent=None) + "\n")
         else:
             for outcome in summary.files:
-                name = clean_line(outcome.path)
+                name = display(outcome.path)
                 if outcome.error:
                     output.out.print(Text.assemble(("✗ ", "red"), name, ": ", outcome.error))
                 else:
@@ -63,7 +63,7 @@ def cmd_watch(desk: Desk, args: argparse.Namespace) -> int:
         output.notice(message)
 
     if not args.json:
-        shown = ", ".join(clean_line(str(f)) for f in folders)
+        shown = ", ".join(display(str(f)) for f in folders)
         output.notice(f"watching {shown} (Ctrl-C to stop)")
     try:
         desk.watch_folders(

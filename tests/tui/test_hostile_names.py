@@ -85,3 +85,43 @@ async def test_names_from_outside_are_shown_cleaned(
         dirt += [f"search {d}" for d in shown_dirt(app)]
         assert main_screen(app).is_attached
     assert dirt == [], "\n".join(dirt)
+
+
+async def test_a_folder_with_a_non_utf8_name_imports_whole(
+    make_app: AppFactory, seeded: Paths, tmp_path: Path
+) -> None:
+    """Issue 17 item 4: the import used to die at that file (progress stuck at 25%)."""
+    import os
+
+    from newsdesk.tui.modals.confirm import ConfirmDialog
+    from newsdesk.tui.widgets.import_job import ImportJob
+
+    folder = os.fsencode(tmp_path / "in")
+    os.mkdir(folder)
+    names = [b"a.txt", b"bad\xff\xfe.txt", b"c.txt", b"d.txt"]
+    try:
+        for i, name in enumerate(names):
+            with open(os.path.join(folder, name), "wb") as fh:
+                fh.write(f"Headline number {i} of four\n\nBody {i} of the test.\n".encode())
+    except OSError:
+        import pytest
+
+        pytest.skip("this file system refuses names that are not UTF-8")
+    with Desk(seeded) as desk:
+        before = desk.count()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+        assert isinstance(app.screen, PromptDialog)
+        app.screen.query_one(Input).value = os.fsdecode(folder)
+        await pilot.press("enter")
+        await settle(pilot)
+        if isinstance(app.screen, ConfirmDialog):
+            await pilot.press("y")
+            await settle(pilot)
+        assert main_screen(app).query_one(ImportJob).status == ""  # finished, not stuck
+        assert shown_dirt(app) == []
+    with Desk(seeded) as desk:
+        assert desk.count() == before + len(names)

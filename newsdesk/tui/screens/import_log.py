@@ -15,7 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from newsdesk.sanitize import clean_line
+from newsdesk.sanitize import display
 from newsdesk.tui.modals.once import OnceModal
 from newsdesk.tui.widgets.import_job import ImportRecord
 
@@ -30,7 +30,7 @@ def log_text(records: Sequence[ImportRecord]) -> Text:
         if number:
             text.append("\n")
         text.append(record.finished, "bold")
-        text.append("  " + ", ".join(clean_line(p) for p in record.paths) + "\n")
+        text.append("  " + ", ".join(display(p) for p in record.paths) + "\n")
         article_word = "article" if record.imported == 1 else "articles"
         text.append(f"  {record.imported:,} {article_word} imported")
         if record.duplicates:
@@ -41,9 +41,9 @@ def log_text(records: Sequence[ImportRecord]) -> Text:
             text.append(" (stopped)", "dim")
         text.append("\n")
         for path, reason in record.failed:
-            text.append("    " + clean_line(Path(path).name), "bold")
-            text.append("  " + clean_line(reason) + "\n")
-            text.append("      " + clean_line(path) + "\n", "dim")
+            text.append("    " + display(Path(path).name), "bold")
+            text.append("  " + display(reason) + "\n")
+            text.append("      " + display(path) + "\n", "dim")
     return text
 
 
