@@ -149,6 +149,8 @@ def walk(h: dict[str, str]) -> list[list[str]]:
         ["unarchive", h["b"]],
         ["delete", h["b"]],  # the undo below brings it back for the rest of the walk
         ["delete", f"nope{PAYLOAD}", "--json"],
+        ["delete", f"nope{PAYLOAD}"],
+        ["delete", h["b"], "--json"],
         ["undo"],
         ["undo", "--json"],
         ["history"],

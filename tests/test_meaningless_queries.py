@@ -74,7 +74,7 @@ def test_an_action_on_a_meaningless_query_changes_nothing(
     desk_paths: Paths, capsys: pytest.CaptureFixture[str], query: str
 ) -> None:
     before = states(desk_paths)
-    for argv in (["archive", query], ["tag", query, "+x"]):
+    for argv in (["archive", query], ["tag", query, "+x"], ["delete", query]):
         code, out, err = run(capsys, *argv)
         assert code != 0, (argv, out, err)
         # (`tag - +x` reads `-` as a tag to remove, so it names no article at all.)
@@ -107,7 +107,12 @@ def test_everything_takes_all_and_a_big_match_takes_yes(
     code, out, err = run(capsys, "star")
     assert code != 0 and "--all" in err
     # More than BIG_ACTION found by a query: the count first, nothing done without --yes.
-    for argv in (["archive", "--all"], ["archive", "in:all"], ["tag", "strike", "+big"]):
+    for argv in (
+        ["archive", "--all"],
+        ["archive", "in:all"],
+        ["tag", "strike", "+big"],
+        ["delete", "strike"],
+    ):
         code, out, err = run(capsys, *argv)
         assert code == 2, argv
         assert f"{ARTICLES} articles match" in err and "--yes" in err
