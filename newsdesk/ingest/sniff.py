@@ -73,7 +73,9 @@ def root_element(text: str) -> str | None:
 
 
 _JSON_LINE = re.compile(r"^[ \t]*[\[{]", re.M)
-_JSON_LIST_START = re.compile(r"\A\[\s*(?:\{|\])")
+# "[{" opens a list of records, and "[]" alone is an empty one; "[ ]" followed by more text
+# is a check box in a text browser's copy of a page.
+_JSON_LIST_START = re.compile(r"\A\[\s*(?:\{|\]\s*\Z)")
 
 
 def _looks_json(text: str) -> bool:

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+from newsdesk.extract.textbrowser import dump_headline, is_text_browser_copy, without_marks
 from newsdesk.ingest.assemble import bounded, extract_article, finish
 from newsdesk.ingest.limits import MAX_TEXT_CHARS
 from newsdesk.model import Extracted
 
 
 def load_text(text: str, warnings: list[str], hints: Extracted | None = None) -> list[Extracted]:
-    """One article from a page's visible text."""
+    """One article from a page's visible text.
+
+    A text browser's copy gives its headline away by layout, and its form and
+    frame marks are dropped before extraction (`textbrowser`).
+    """
     text = bounded(text, MAX_TEXT_CHARS, warnings)
-    meta = extract_article(text, hints or Extracted(format="text"), warnings)
+    hints = hints or Extracted(format="text")
+    if is_text_browser_copy(text):
+        text = without_marks(text)
+        if not hints.title:
+            hints.title = dump_headline(text) or ""
+    meta = extract_article(text, hints, warnings)
     return [finish(meta, "text")]

@@ -1,0 +1,102 @@
+"""Text-browser copies of a page (lynx, w3m, links `-dump`): their layout says what is a heading.
+
+A text browser prints headings flush left and indents every paragraph, list
+and form control, and it marks what it cannot show: `(BUTTON)`, `[ ]` check
+boxes, `____` input fields, `IFRAME: url`, `[IMG]`. Those marks are page
+furniture, and the flush-left lines are the page's headings: the headline is
+the heading with the most running text after it.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Share of non-blank lines indented that makes a copy a text-browser dump.
+INDENTED_SHARE = 0.6
+#: Non-blank lines after a heading whose running text counts towards it.
+HEADING_WINDOW = 40
+#: An indented line this long is running text.
+PARAGRAPH_CHARS = 60
+#: A heading whose own text is only lines shorter than this is a box (a newsletter sign-up,
+#: a promotion), not the story's headline.
+BOX_CHARS = 80
+#: A heading with at least this share of the most text under any heading can be the headline:
+#: the first such is, since a story's sub-headings come after it.
+HEADLINE_SHARE = 0.5
+#: Lines looked at to tell a dump (a real one is a few hundred).
+SAMPLE_LINES = 400
+
+_MARK_LINE = re.compile(
+    r"^\s*(?:\(BUTTON\)|\[BUTTON[^\]]*\]|IFRAME:|\[(?:IMG|INLINE|EMBED|javascript)\]|\[[ Xx]?\](?=\s|$))"
+)
+_FIELD = re.compile(r"_{4,}")
+_NOT_HEADING_START = ("#", "[", "IFRAME", "(BUTTON)", "*", "+", "-", "|", "=")
+
+
+def is_text_browser_copy(text: str) -> bool:
+    """Most lines indented, a few flush left: a text browser's dump of a page."""
+    lines = [line for line in text.split("\n", SAMPLE_LINES)[:SAMPLE_LINES] if line.strip()]
+    if len(lines) < 8:
+        return False
+    indented = sum(1 for line in lines if line.startswith("   "))
+    return INDENTED_SHARE * len(lines) <= indented < len(lines)
+
+
+def without_marks(text: str) -> str:
+    """The dump without the lines that are only a form control or a frame."""
+    kept = []
+    for line in text.split("\n"):
+        if _MARK_LINE.match(line) or (_FIELD.search(line) and len(line.strip()) < 120):
+            kept.append("")
+            continue
+        kept.append(line)
+    return "\n".join(kept)
+
+
+def dump_headline(text: str) -> str | None:
+    """The first flush-left heading with much running text after it, or None.
+
+    A heading that is a label ("Share:"), one word, or a link line is not a
+    headline. A sidebar's heading has little text under it; a sub-heading
+    inside the story may have more than the headline, but comes after it.
+    """
+    lines = [(line, bool(line[:1].strip())) for line in text.split("\n") if line.strip()]
+    candidates: list[tuple[str, int]] = []
+    for k, (line, flush) in enumerate(lines):
+        if not flush:
+            continue
+        heading = line.strip()
+        if (
+            not 3 <= len(heading) <= 250
+            or heading.startswith(_NOT_HEADING_START)
+            or heading.endswith(":")
+            or len(heading.split()) < 2
+        ):
+            continue
+        own = [len(text) for text in _section(lines, k) if _running(text)]
+        if own and max(own) < BOX_CHARS:
+            continue
+        chars = 0
+        for after, after_flush in lines[k + 1 : k + 1 + HEADING_WINDOW]:
+            if not after_flush and _running(after.strip()):
+                chars += len(after.strip())
+        candidates.append((heading, chars))
+    most = max((chars for _, chars in candidates), default=0)
+    if not most:
+        return None
+    return next(heading for heading, chars in candidates if chars >= HEADLINE_SHARE * most)
+
+
+def _section(lines: list[tuple[str, bool]], k: int) -> list[str]:
+    """The indented lines under heading `k`, up to the next flush-left line."""
+    out = []
+    for line, flush in lines[k + 1 :]:
+        if flush:
+            break
+        out.append(line.strip())
+    return out
+
+
+def _running(text: str) -> bool:
+    """A line of running text, not a list entry."""
+    return len(text) >= PARAGRAPH_CHARS and not text.startswith(("*", "+"))
