@@ -138,6 +138,11 @@ class _Pruner:
         return node
 
 
+#: When planning a query ran out of time (prefix expansion, `related:`, exclusions).
+TOO_SLOW = "the query took too long to prepare: nothing is shown; use fewer prefixes or related:"
+#: When the query's prefixes shared MAX_EXPANSION and some lost rarer terms.
+PREFIXES_CUT = "many prefixes: each was cut to its most frequent words, so matches may be missing"
+
 #: The notice of a query with no word, field or id in it (punctuation, emoji, `*`).
 NOTHING_TO_SEARCH = "nothing to search for: the query has no word, field or id"
 
@@ -201,7 +206,10 @@ class SearchEngine:
             return self.store.count_where(root)
         try:
             with self.index.reading() as (searcher, docmap):
-                plan = self._plan(root, searcher, docmap)
+                try:
+                    plan = self._plan(root, searcher, docmap, deadline)
+                except TimeLimit:
+                    return 0  # a badge, not an answer: no count rather than a wrong one
                 if plan.query is None:
                     return len(plan.store_ids())
                 limited = BoundedCollector(
@@ -280,14 +288,23 @@ class SearchEngine:
             article.id, meta.title, meta.body, meta.people, meta.organizations, meta.places
         )
 
-    def _plan(self, root: Node, searcher: Searcher, docmap: DocMap) -> _Plan:
+    def _plan(self, root: Node, searcher: Searcher, docmap: DocMap, deadline: float) -> _Plan:
+        """How to run `root`; raises TimeLimit past `deadline` (planning is timed too:
+        prefix expansion, `related:` and the sets of negated or mixed parts)."""
         parts = list(root.items) if isinstance(root, And) else [root]
         store_parts = [p for p in parts if classify(p) == "store"]
         text_parts = [p for p in parts if classify(p) == "text"]
         mixed_parts = [p for p in parts if classify(p) == "mixed"]
-        compiler = WhooshCompiler(searcher, self._related_source)
+        compiler = WhooshCompiler(
+            searcher, self._related_source, deadline=deadline, prefixes=count_prefixes(root)
+        )
         where = _all_of(store_parts)
-        plan = _Plan(self.store, where, positive=any(has_positive_text(p) for p in text_parts))
+        plan = _Plan(
+            self.store,
+            where,
+            positive=any(has_positive_text(p) for p in text_parts),
+            compiler=compiler,
+        )
         sets = _SetEvaluator(self.store, searcher, docmap, compiler)
         allowed: set[str] | None = None
         for part in mixed_parts:
@@ -330,17 +347,29 @@ class SearchEngine:
         notices: list[str],
     ) -> SearchResult:
         cap = TEXT_CAP if limit is None else max(1, min(limit, TEXT_CAP))
+        cut = False
         deadline = time.monotonic() + TIME_LIMIT
         try:
             with self.index.reading() as (searcher, docmap):
-                plan = self._plan(root, searcher, docmap)
+                try:
+                    plan = self._plan(root, searcher, docmap, deadline)
+                except TimeLimit:
+                    # Without its whole plan a query (an exclusion above all) would
+                    # match wrongly: nothing is shown, and the result says why.
+                    return SearchResult(
+                        [], 0, parsed.terms, partial=True, notice=_join([*notices, TOO_SLOW])
+                    )
+                if plan.cut:
+                    notices.append(PREFIXES_CUT)
                 if plan.query is None:
                     ids = plan.store_ids()
                     total = len(ids)
                     if limit is not None:
                         ids = ids[:limit]
                     notices.append(self._indexing_notice() or "")
-                    return SearchResult(ids, total, parsed.terms, notice=_join(notices))
+                    return SearchResult(
+                        ids, total, parsed.terms, partial=plan.cut, notice=_join(notices)
+                    )
                 by_date = sort == "newest" or not plan.positive
                 if plan.filter is not None and not plan.filter:
                     docnums: list[int] = []
@@ -349,6 +378,7 @@ class SearchEngine:
                 else:
                     docnums, total, partial = self._run(searcher, plan, cap, by_date, deadline)
                 ids = docmap.ids_of(docnums)
+                cut = plan.cut
         except IndexUnavailableError:
             return SearchResult(
                 [], 0, parsed.terms, notice=_join([*notices, "the search index is being rebuilt"])
@@ -369,7 +399,7 @@ class SearchEngine:
             ids,
             max(total, len(ids)),
             parsed.terms,
-            partial=partial,
+            partial=partial or cut,
             notice=_join(notices),
             sort="newest" if by_date else "relevance",
         )
@@ -434,6 +464,7 @@ class _SetEvaluator:
         return self._universe
 
     def evaluate(self, node: Node) -> set[str]:
+        self.compiler.check_time()
         if isinstance(node, Not):
             return self.universe() - self.evaluate(node.item)
         kind = classify(node)
@@ -466,6 +497,12 @@ class _Plan:
     extra: set[str] | None = None
     #: Ids excluded by negated words when there is no ranked Whoosh part.
     exclude: set[str] = field(default_factory=set)
+    compiler: WhooshCompiler | None = None
+
+    @property
+    def cut(self) -> bool:
+        """A prefix got fewer terms than alone (MAX_EXPANSION): the matches are partial."""
+        return self.compiler is not None and self.compiler.cut
 
     def store_ids(self) -> list[str]:
         ids = self.store.ordered_ids(self.where)
@@ -485,3 +522,14 @@ def _all_of(parts: list[Node]) -> Node | None:
 
 def _join(notices: list[str]) -> str | None:
     return "; ".join(dict.fromkeys(n for n in notices if n)) or None
+
+
+def count_prefixes(node: Node) -> int:
+    """Prefix words in a query tree (they share MAX_EXPANSION)."""
+    if isinstance(node, Words):
+        return 1 if node.kind == "prefix" else 0
+    if isinstance(node, Not):
+        return count_prefixes(node.item)
+    if isinstance(node, And | Or):
+        return sum(count_prefixes(item) for item in node.items)
+    return 0

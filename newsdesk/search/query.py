@@ -23,6 +23,10 @@ from newsdesk.search.dates import DATE_HELP, DateSyntaxError, Span, parse_span, 
 MIN_PREFIX = 3
 MAX_DEPTH = 32
 MAX_LEAVES = 64
+#: Prefix words (`harb*`) in one query: each expands to up to 64 index terms.
+MAX_PREFIXES = 16
+#: `related:` conditions in one query: each builds a query from a whole article.
+MAX_RELATED = 4
 MAX_LENGTH = 2_000
 
 
@@ -363,6 +367,8 @@ class _Parser:
         self.now = now
         self.depth = 0
         self.leaves = 0
+        self.prefixes = 0
+        self.related = 0
         self.terms: dict[str, None] = {}
         self.warnings: list[str] = []
         self.shows_archived = False
@@ -437,22 +443,25 @@ class _Parser:
         return token.kind if token is not None else None
 
     def parse_unary(self, field_context: str | None) -> Node | None:
-        token = self.peek()
-        assert token is not None
-        if token.kind in ("NOT", "-"):
+        # A loop, not recursion: 990 `-` or `NOT` in a row must not reach Python's
+        # recursion limit. Negations cancel in pairs (`NOT NOT x` is x).
+        negations = 0
+        while (token := self.peek()) is not None and token.kind in ("NOT", "-"):
             self.take()
             following = self.peek()
             if following is None or following.kind in (")", "OR", "AND"):
                 if token.kind == "NOT":
                     raise QuerySyntaxError("NOT needs something to exclude after it")
                 return None  # a lone "-" is punctuation, not an operator
-            self.negated += 1
-            try:
-                inner = self.parse_unary(field_context)
-            finally:
-                self.negated -= 1
-            return Not(inner) if inner is not None else None
-        return self.parse_atom(field_context)
+            negations += 1
+        self.negated += negations % 2
+        try:
+            inner = self.parse_atom(field_context)
+        finally:
+            self.negated -= negations % 2
+        if inner is None or negations % 2 == 0:
+            return inner
+        return Not(inner)
 
     def parse_atom(self, field_context: str | None) -> Node | None:
         token = self.take()
@@ -506,6 +515,11 @@ class _Parser:
                     f"{shown(cleaned)}: a prefix search needs at least {MIN_PREFIX} letters before *"
                 )
             self.count_leaf()
+            self.prefixes += 1
+            if self.prefixes > MAX_PREFIXES:
+                raise QuerySyntaxError(
+                    f"too many prefix searches (more than {MAX_PREFIXES} words ending in *)"
+                )
             if not self.negated:
                 self.terms.setdefault(stem.lower() + "*", None)
             return Words(target, stem, "prefix")
@@ -609,6 +623,9 @@ class _Parser:
             prefix = folded.endswith("*")
             return Subject(stem, prefix) if name == "subject" else Slug(stem, prefix)
         # related: / like:
+        self.related += 1
+        if self.related > MAX_RELATED:
+            raise QuerySyntaxError(f"too many related: conditions (more than {MAX_RELATED})")
         return Related(lowered)
 
 

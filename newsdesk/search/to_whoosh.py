@@ -13,12 +13,15 @@ the most frequent first.
 from __future__ import annotations
 
 import heapq
+import math
 import re
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from whoosh import query as wq
 from whoosh.analysis import Analyzer
+from whoosh.collectors import TimeLimit
 from whoosh.searching import Searcher
 
 from newsdesk.search.dates import shown
@@ -40,6 +43,11 @@ PREFIX_CAP_OTHER = 16
 MAX_SCAN = 1_000
 RELATED_TERMS = 12
 RELATED_NAMES = 8
+#: Index terms all the prefixes of one query may expand to together: with more
+#: than four prefixes, each one's caps shrink in proportion (its most frequent
+#: terms kept) and the result says it is partial.
+MAX_EXPANSION = 256
+_PREFIX_TOTAL = sum(PREFIX_CAPS.values())
 
 _STEMMED = ("title", "dek", "body")
 #: A typed word "korea's" means "korea" (in a phrase the 's stays, to match adjacency).
@@ -97,15 +105,33 @@ ArticleText = Callable[[str], RelatedSource | None]
 class WhooshCompiler:
     """Turns text-only subtrees into Whoosh queries against one searcher."""
 
-    def __init__(self, searcher: Searcher, article_text: ArticleText) -> None:
+    def __init__(
+        self,
+        searcher: Searcher,
+        article_text: ArticleText,
+        *,
+        deadline: float | None = None,
+        prefixes: int = 1,
+    ) -> None:
         self.searcher = searcher
         self.reader = searcher.reader()
         self.article_text = article_text
         self._stemmed: Analyzer = text_analyzer(cachesize=None)
         self._plain: Analyzer = plain_analyzer()
+        #: Past this (time.monotonic()), compiling raises TimeLimit: every branch is timed.
+        self.deadline = deadline
+        #: Each prefix's share of MAX_EXPANSION (1.0: its full caps).
+        self.share = min(1.0, MAX_EXPANSION / (_PREFIX_TOTAL * max(1, prefixes)))
+        #: True once a prefix got fewer terms than it would alone (the results are partial).
+        self.cut = False
+
+    def check_time(self) -> None:
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise TimeLimit
 
     def compile(self, node: Node) -> wq.Query | None:
         """A query for `node`, or None when it has nothing searchable (only glue words)."""
+        self.check_time()
         if isinstance(node, Words):
             return self.words(node)
         if isinstance(node, Related):
@@ -192,7 +218,10 @@ class WhooshCompiler:
                         freq[stems[0]] = df
         if not freq:
             return None
-        cap = PREFIX_CAPS.get(field_name, PREFIX_CAP_OTHER)
+        full = PREFIX_CAPS.get(field_name, PREFIX_CAP_OTHER)
+        cap = max(1, math.ceil(full * self.share))
+        if len(freq) > cap and cap < full:
+            self.cut = True  # fewer terms than this prefix alone would get
         best = heapq.nlargest(cap, ((df, term) for term, df in freq.items()))
         if len(best) == 1:
             return wq.Term(field_name, best[0][1], boost=boost)
@@ -203,6 +232,7 @@ class WhooshCompiler:
         (one sequential walk of each term list, not a lookup per term and segment)."""
         freq: dict[str, int] = {}
         for sub, _offset in self.reader.leaf_readers():
+            self.check_time()
             for count, (term, info) in enumerate(sub.iter_prefix(field_name, raw)):
                 if count >= MAX_SCAN:
                     break
