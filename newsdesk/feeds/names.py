@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from collections.abc import Collection
+from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
 from newsdesk.sanitize import clean_line
@@ -16,9 +18,29 @@ def slug(text: str) -> str:
     return "-".join(words)[:MAX_NAME].strip("-")
 
 
+#: File names that say nothing about a feed ("/rss.xml", "/feed").
+GENERIC_STEMS = frozenset({"feed", "feeds", "rss", "atom", "index", "all", "xml", "news", "rss2"})
+
+
 def name_from_url(url: str) -> str:
-    host = (urlsplit(url).hostname or "feed").removeprefix("www.").removeprefix("feeds.")
-    return slug(host.rsplit(".", 1)[0] if host.count(".") >= 1 else host) or "feed"
+    """A name when the feed has no title: the site's name, else (an address with no
+    name, such as 127.0.0.1 or an intranet host) the file's, else the host and port."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "feed").removeprefix("www.").removeprefix("feeds.")
+    if not _is_address(host) and "." in host:
+        return slug(host.rsplit(".", 1)[0]) or "feed"
+    stem = PurePosixPath(parts.path).stem
+    if slug(stem) and stem.casefold() not in GENERIC_STEMS:
+        return slug(stem)
+    return slug(f"{host} {parts.port or ''}") or "feed"
+
+
+def _is_address(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
 
 
 def unique_name(wanted: str, taken: Collection[str]) -> str:

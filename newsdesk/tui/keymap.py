@@ -265,6 +265,14 @@ KEY_TABLE: tuple[KeySpec, ...] = (
         help="Fetch every feed now (in the background); new articles join the list",
     ),
     KeySpec(
+        "feeds",
+        "F",
+        "feeds",
+        "Feeds…",
+        OTHER,
+        help="The feed subscriptions and how their fetches went: add, remove, pause, fetch one",
+    ),
+    KeySpec(
         "import_log",
         "L",
         "import_log",

@@ -45,6 +45,7 @@ SYNTAX = (
     ("tag:urgent  -tag:done", "your tags"),
     ("is:starred is:unread is:archived", "state (is:read, is:exported; negate with -)"),
     ("in:all", "include the archive"),
+    ("feed:harbour  feed:wire*", "the articles of a feed subscription"),
     ("published:2026-11  published:>-7d", "a month, a day, ranges, relative dates"),
     ("id:4f3a9c  related:4f3a9c", "an article by id; the articles most like it"),
 )

@@ -846,6 +846,28 @@ class MainScreen(Screen[None]):
             self.notify("Feeds are being fetched already.", timeout=2)
         self.update_status()
 
+    def action_feeds(self) -> None:
+        from newsdesk.tui.screens.feeds import FeedsScreen
+
+        job = self.query_one(FetchJob)
+
+        def fetch_one(url: str) -> bool:
+            started = job.start([url])
+            self.update_status()
+            return started
+
+        def show(query: str | None) -> None:
+            if query:
+                self.set_query(query)
+                self.set_focus(self.inbox)
+
+        self.app.push_screen(
+            FeedsScreen(
+                self.desk, clock=self.clock, fetch_one=fetch_one, fetch_status=lambda: job.status
+            ),
+            show,
+        )
+
     def on_fetch_job_progressed(self, message: FetchJob.Progressed) -> None:
         if message.relist:
             self.refresh_results()  # new articles join the list (cursor kept)
@@ -857,6 +879,11 @@ class MainScreen(Screen[None]):
             self.refresh_results()
             self.refresh_counts()
         self.update_status()
+        from newsdesk.tui.screens.feeds import FeedsScreen
+
+        for screen in self.app.screen_stack:
+            if isinstance(screen, FeedsScreen):
+                screen.reload()  # last fetched, errors and counts as they are now
 
     def note_arrivals(self, count: int) -> None:
         """Count articles that arrived by themselves, for the header (until `g`)."""

@@ -87,12 +87,13 @@ class FetchJob(Widget):
         self._listed = 0
         self._listed_at = 0.0
 
-    def start(self) -> bool:
-        """Fetch every unpaused feed (due or not); False when one is already running."""
+    def start(self, names: Sequence[str] = ()) -> bool:
+        """Fetch the named feeds, or every unpaused one (due or not); False when one
+        is already running."""
         if self.running:
             return False
         self.status = "fetching feeds…"
-        self._begin(background=False)
+        self._begin(tuple(names), background=False)
         return True
 
     def fetch_due_on_schedule(self, every_s: float = DUE_CHECK_S) -> None:
@@ -103,15 +104,15 @@ class FetchJob(Widget):
     def fetch_due(self) -> None:
         """Fetch the feeds that are due, quietly; nothing when a fetch is running."""
         if not self.running:
-            self._begin(background=True)
+            self._begin((), background=True)
 
-    def _begin(self, *, background: bool) -> None:
+    def _begin(self, names: tuple[str, ...], *, background: bool) -> None:
         self.running = True
         self._listed, self._listed_at = 0, time.monotonic()
-        self._fetch(background)
+        self._fetch(names, background)
 
     @app_worker(name="fetch feeds", group="fetch")
-    def _fetch(self, background: bool) -> None:
+    def _fetch(self, names: tuple[str, ...], background: bool) -> None:
         worker = get_current_worker()
         new = 0
         if background and self._count_due is not None and not self._count_due():
@@ -125,7 +126,10 @@ class FetchJob(Widget):
 
         try:
             summary = self._run_fetch(
-                every=not background, progress=progress, should_stop=lambda: worker.is_cancelled
+                names,
+                every=not background and not names,
+                progress=progress,
+                should_stop=lambda: worker.is_cancelled,
             )
         finally:
             # Set from the worker so that a failure (reported by the App) frees the job too.
@@ -159,8 +163,7 @@ class FetchJob(Widget):
             self.notify("No feeds to fetch: `newsdesk feeds add URL` subscribes.", markup=False)
             return
         else:
-            self.notify(
-                f"{articles(message.new)} arrived from {message.feeds:,} feeds.", markup=False
-            )
+            feeds = "1 feed" if message.feeds == 1 else f"{message.feeds:,} feeds"
+            self.notify(f"{articles(message.new)} arrived from {feeds}.", markup=False)
         for name, reason in message.failed[:FAILURES_SHOWN]:
             self.notify(f"{name}: {reason}", title="Feed failed", severity="warning", markup=False)
