@@ -5,13 +5,13 @@
 
 Articles are generated, not read: events (1-4 outlet versions each, the
 versions sharing 60-80% of the event's names and figures), a Zipf vocabulary
-of 6,000 words, a pool of 40,000 names (some very common, like a head of
+of 6,000 words, 60 outlets, a pool of 40,000 names (some very common, like a head of
 state), spread over a year (~270 articles a day). They are assigned in
 publication order into a file-backed SQLite database, committed every 500
 articles as an import would. At each checkpoint the script prints the mean
 and 95th percentile of `StoryGrouper.assign` over the preceding 1,000
 articles (wall clock, and CPU time of this process, which is steadier on a
-shared machine), and the database size. Generation time is not counted.
+shared machine), the database size and the machine's load average (1 min). Generation time is not counted.
 
 Two runs on 2 shared cores (load average 4-9 from other work, so wall
 times are inflated; CPU time is the steadier figure):
@@ -28,6 +28,7 @@ times are inflated; CPU time is the steadier figure):
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import resource
 import sqlite3
@@ -64,6 +65,8 @@ SYLLABLES = [
     "fen",
 ]
 DAY = 86400.0
+#: Outlets the queue comes from (versions of one event come from different ones).
+OUTLETS = 60
 
 
 def pseudo_word(rng: random.Random, parts: int) -> str:
@@ -95,11 +98,18 @@ class Corpus:
             names = rng.choices(self.names, self.name_weights, k=8)
             figures = [f"{rng.randint(10, 99999):,}" for _ in range(5)]
             topic = rng.choices(self.vocab, self.vocab_weights, k=40)
-            for _ in range(min(rng.choice((1, 1, 2, 2, 3, 4)), self.total - made)):
+            versions = min(rng.choice((1, 1, 2, 2, 3, 4)), self.total - made)
+            # Each version from another outlet (one report per outlet in a story).
+            for outlet in rng.sample(range(OUTLETS), versions):
                 made += 1
-                yield t0 + rng.uniform(0, 30) * 3600, self.article(names, figures, topic)
+                yield (
+                    t0 + rng.uniform(0, 30) * 3600,
+                    self.article(names, figures, topic, f"Outlet {outlet}"),
+                )
 
-    def article(self, names: list[str], figures: list[str], topic: list[str]) -> Extracted:
+    def article(
+        self, names: list[str], figures: list[str], topic: list[str], outlet: str
+    ) -> Extracted:
         rng = self.rng
         kept_names = [n for n in names if rng.random() < 0.7]
         kept_figs = [f for f in figures if rng.random() < 0.7]
@@ -111,7 +121,7 @@ class Corpus:
         sentences = [" ".join(words[i : i + 15]) for i in range(0, len(words), 15)]
         body = "\n\n".join(s[:1].upper() + s[1:] + "." for s in sentences)
         title = " ".join([*rng.sample(topic, 5), *kept_names[:1]])
-        return Extracted(title=title.title(), body=body, source="Bench Wire")
+        return Extracted(title=title.title(), body=body, source=outlet)
 
 
 def run(checkpoints: list[int], path: Path) -> None:
@@ -126,7 +136,8 @@ def run(checkpoints: list[int], path: Path) -> None:
     stories: set[str] = set()
     print(
         f"{'articles':>9} {'ms/article':>11} {'cpu ms':>8} {'p95 ms':>8} {'stories':>9} "
-        f"{'db MB':>7} {'max RSS MB':>11}"
+        f"{'db MB':>7} {'max RSS MB':>11} {'load':>5}",
+        flush=True,
     )
     conn.execute("BEGIN")
     for i, (ts, meta) in enumerate(Corpus(total).events(), start=1):
@@ -147,7 +158,8 @@ def run(checkpoints: list[int], path: Path) -> None:
             rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             print(
                 f"{i:9,d} {mean:11.2f} {mean_cpu:8.2f} {p95:8.2f} {len(stories):9,d} "
-                f"{size:7.1f} {rss:11.0f}"
+                f"{size:7.1f} {rss:11.0f} {os.getloadavg()[0]:5.1f}",
+                flush=True,
             )
             conn.execute("BEGIN")
     conn.commit()

@@ -149,6 +149,9 @@ def line(name: str, m: dict[str, float]) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--examples", type=int, default=0, help="print wrong and missed pairs")
+    ap.add_argument(
+        "--fit", action="store_true", help="fit weights and threshold, with a held-out check"
+    )
     args = ap.parse_args()
     if not SLICE.is_dir():
         sys.exit(f"no development slice at {SLICE}")
@@ -170,13 +173,15 @@ def main() -> None:
             best = (m["F1"], cutoff, m)
     assert best is not None
     print(line(f"TF-IDF single link (cut {best[1]:.2f})", best[2]))
+    if args.fit:
+        own_report(fitted_constants(mod, items, urls, gold))
     if FEEDS.is_dir():
         feeds_report(bool(args.examples))
     if args.examples:
         pred = dict(zip(urls, stories, strict=True))
         meta = {r["url"]: r for r in raw}
         wrong = [(a, b) for a, b in mod.pairs_of(pred) - mod.pairs_of(gold)]
-        by_story = collections.defaultdict(set)
+        by_story: collections.defaultdict[str, set[str]] = collections.defaultdict(set)
         for a, b in wrong:
             by_story[pred[a]].update((a, b))
         print("\nstories with wrong pairs (largest first):")
@@ -188,13 +193,50 @@ def main() -> None:
                 )
 
 
+def fitted_constants(
+    mod: ModuleType, items: list[Extracted], urls: list[str], gold: dict[str, str]
+) -> dict[str, float]:
+    import eval_stories
+    import fit_real_stories
+
+    _, _, _, _, rows = eval_stories.prepare(eval_stories.load_pairs())
+    return fit_real_stories.fit(
+        mod, items, urls, gold, rows, group, tfidf_single_link, evaluate, line
+    )
+
+
+def own_report(fitted: dict[str, float]) -> None:
+    """The project's own pair sets with the shipped and the fitted constants."""
+    import eval_stories as ev
+    import fit_real_stories
+
+    metas, _, ts, events, rows = ev.prepare(ev.load_pairs())
+    weights = {k: v for k, v in fitted.items() if k not in ("threshold", "decay")}
+    order = sorted(metas, key=lambda k: (ts[k] or 0.0, k))
+    for name, w, t, decay in (
+        ("shipped", dict(scoring.WEIGHTS), scoring.THRESHOLD, scoring.DECAY),
+        ("fitted", weights, fitted["threshold"], fitted["decay"]),
+    ):
+        cells = []
+        for split in ev.SPLITS:
+            sub = [r for r in rows if r[0]["split"] == split]
+            p_, r_, _ = ev.pair_metrics(sub, w, t, decay)
+            cells.append(f"{split} P={p_:.2f} R={r_:.2f}")
+        with fit_real_stories.constants(w, t, decay):
+            p_, r_, _ = ev.clustering_metrics(ev.cluster(metas, order, ts), events)
+        print(f"  own pairs, {name}: " + "; ".join(cells) + f"; clustering P={p_:.2f} R={r_:.2f}")
+        blind = ev.load_pairs(Path(ev.__file__).parent / "heldout" / "story_pairs.jsonl")
+        p_, r_, _ = ev.pair_metrics(ev.prepare(blind)[4], w, t, decay)
+        print(f"  blind pairs (benchmarks/heldout), {name}: P={p_:.2f} R={r_:.2f}")
+
+
 def feeds_report(examples: bool) -> None:
     """Group the real feeds in file order; count stories with two items of one outlet."""
     items: list[Extracted] = []
     for path in sorted(FEEDS.iterdir()):
         items += load_file(path).items  # a malformed feed yields what it could read
     stories = group(items)
-    by_story: dict[str, dict[str, int]] = collections.defaultdict(dict)
+    by_story: collections.defaultdict[str, dict[str, int]] = collections.defaultdict(dict)
     for i, story in enumerate(stories):
         by_story[story].setdefault(article_id(items[i]), i)  # exact duplicates once
     multi = {s: sorted(m.values()) for s, m in by_story.items() if len(m) > 1}
