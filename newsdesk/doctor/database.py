@@ -105,6 +105,26 @@ def open_readonly(db: Path, *, immutable: bool) -> sqlite3.Connection:
     return sqlite3.connect(uri, uri=True, timeout=15)
 
 
+def table_names(conn: sqlite3.Connection) -> set[str]:
+    return {
+        str(r[0])
+        for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        if not str(r[0]).startswith("sqlite_")
+    }
+
+
+def expected_tables() -> set[str]:
+    """The tables of a store at this version (built in memory from the migrations)."""
+    from newsdesk.store.sqlite.migrations import upgrade
+
+    conn = sqlite3.connect(":memory:")
+    try:
+        upgrade(conn, 0)
+        return table_names(conn)
+    finally:
+        conn.close()
+
+
 def inspect_database(db: Path, *, read_only: bool) -> tuple[list[str], int | None, int]:
     """(problems, schema version or None, article count) without changing the file."""
     try:
@@ -137,6 +157,13 @@ def inspect_database(db: Path, *, read_only: bool) -> tuple[list[str], int | Non
             problems = []
         if version is None and not problems:
             problems = ["the meta table (schema version) is unreadable"]
+        if version is not None and version < 0:
+            problems.append(f"the schema version {version} makes no sense")
+        if version is not None and version > 0:
+            # What the integrity check cannot see: a table dropped by another tool.
+            missing = sorted(expected_tables() - table_names(conn))
+            if missing:
+                problems.append(f"missing tables: {', '.join(missing)}")
         with contextlib.suppress(sqlite3.Error):
             articles = int(conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
         return problems, version, articles

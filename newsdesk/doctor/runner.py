@@ -15,6 +15,7 @@ from typing import Any
 from newsdesk.doctor.data_dir import check_data_dir
 from newsdesk.doctor.database import check_database
 from newsdesk.doctor.report import DoctorReport
+from newsdesk.doctor.rows import check_rows
 from newsdesk.doctor.search_index import check_index
 from newsdesk.doctor.temp_files import check_temp_files
 from newsdesk.paths import Paths
@@ -48,6 +49,7 @@ class Doctor:
             return self.report
         store_ok = check_database(self, writable)
         if store_ok:
+            check_rows(self, writable)
             check_index(self, writable)
         check_temp_files(self, writable)
         return self.report

@@ -71,6 +71,7 @@ def test_healthy_directory_is_reported_healthy_twice(
     assert statuses(report) == {
         "data_dir": "ok",
         "database": "ok",
+        "rows": "ok",
         "index": "ok",
         "temp_files": "ok",
     }

@@ -7,6 +7,7 @@ so the index catches up by asking for the rows above the revision it saw last.
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 import time
 from collections.abc import Iterator, Sequence
@@ -17,6 +18,8 @@ from newsdesk.isodates import iso_to_ts
 from newsdesk.model import Article, ArticleRow, ArticleState, Extracted
 from newsdesk.store.protocol import InsertOutcome
 from newsdesk.wire import is_wire, wire_columns
+
+log = logging.getLogger(__name__)
 
 # Raw page text kept per article; the body is kept whole.
 RAW_LIMIT = 2_000_000
@@ -205,8 +208,34 @@ def get_many(conn: sqlite3.Connection, ids: Sequence[str]) -> list[Article]:
     return [found[i] for i in ids if i in found]
 
 
+def meta_from_columns(row: sqlite3.Row) -> dict[str, Any]:
+    """What an article's own columns say, for a row whose `meta` JSON is unreadable."""
+    return {
+        "title": row["title"],
+        "source": row["source"],
+        "published": row["published"],
+        "url": row["url"],
+        "language": row["language"],
+        "word_count": row["word_count"],
+    }
+
+
+def read_meta(row: sqlite3.Row) -> dict[str, Any] | None:
+    """The row's `meta` JSON as a dict, or None when it cannot be read."""
+    try:
+        data = json.loads(row["meta"])
+    except (TypeError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
 def _article(conn: sqlite3.Connection, row: sqlite3.Row) -> Article:
-    data = json.loads(row["meta"])
+    data = read_meta(row)
+    if data is None:
+        # A row another tool damaged: shown and exported from its columns, never an
+        # error that takes a whole list or export down (doctor repairs the row).
+        log.warning("article %s: its details are unreadable; shown from its columns", row["id"])
+        data = meta_from_columns(row)
     data["body"] = row["body"]
     meta = Extracted.from_dict(data)
     tags = tags_for(conn, [row["id"]])[row["id"]]

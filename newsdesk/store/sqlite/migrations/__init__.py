@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from types import ModuleType
 
-from newsdesk.errors import NewerSchemaError
+from newsdesk.errors import DamagedStoreError, NewerSchemaError
 
 _NAME = re.compile(r"^m(\d{3})_[a-z0-9_]+$")
 
@@ -80,7 +80,19 @@ def read_version(conn: sqlite3.Connection) -> int:
     if not has_meta:
         return 0
     row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-    return int(row[0]) if row else 0
+    if not row:
+        return 0
+    try:
+        version = int(row[0])
+    except (TypeError, ValueError):
+        version = -1
+    if version < 0:
+        # Written by something else: neither a version to upgrade from nor a newer one.
+        raise DamagedStoreError(
+            f"the database says its schema version is {row[0]!r}, which makes no sense. "
+            "Run `newsdesk doctor` to check it and recover what can be recovered."
+        )
+    return version
 
 
 def check_version(current: int, path: object) -> None:
