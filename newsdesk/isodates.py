@@ -161,6 +161,49 @@ def _written(text: str) -> str | None:
     return iso_datetime(first)
 
 
+#: The date of RSS and e-mail (RFC 822 / 2822) as feeds write it, in English.
+_RFC822 = re.compile(
+    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?(\d{1,2}) "
+    r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) "
+    r"(\d{2}):(\d{2})(?::(\d{2}))?(?: ([+-])(\d{2})(\d{2})| ([A-Z]{1,5}))?"
+)
+_MONTH_ABBR = {
+    name: MONTHS[name.lower()]
+    for name in ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+}
+
+
+def _rfc822(text: str) -> str | None:
+    """The common feed date without dateutil (a quarter of a feed item's parsing cost).
+
+    None whenever the text is not plainly that form or a part is out of range:
+    `_written` then gives the answer, as it did before this shortcut existed.
+    The result is the same as `_written`'s (tests/test_isodates.py compares them).
+    """
+    match = _RFC822.fullmatch(text)
+    if match is None:
+        return None
+    day, month, year, hour, minute, second, sign, off_h, off_m, name = match.groups()
+    tz: timezone | None = None
+    if sign is not None:
+        if int(off_h) > 23 or int(off_m) > 59:
+            return None
+        offset = timedelta(hours=int(off_h), minutes=int(off_m))
+        tz = timezone(-offset if sign == "-" else offset)
+    elif name is not None:
+        tz = zone(name)
+        if tz is None:
+            return None
+    try:
+        moment = datetime(
+            int(year), _MONTH_ABBR[month], int(day), int(hour), int(minute),
+            int(second or 0), tzinfo=tz,
+        )  # fmt: skip
+    except ValueError:
+        return None
+    return iso_datetime(moment)
+
+
 def _from_string(text: str) -> str | None:
     text = _SPACES.sub(" ", text.strip())[:100]
     if not text or not any(c.isdigit() for c in text):
@@ -175,7 +218,7 @@ def _from_string(text: str) -> str | None:
         return iso_datetime(datetime.fromisoformat(iso))
     except ValueError:
         pass  # not ISO: a written date
-    return _written(text.rstrip("."))
+    return _rfc822(text) or _written(text.rstrip("."))
 
 
 def normalise_date(value: object) -> str | None:

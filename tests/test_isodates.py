@@ -66,3 +66,51 @@ def test_read_back() -> None:
     assert parse_iso("2025-03-14") == datetime(2025, 3, 14, tzinfo=UTC)
     assert iso_to_ts("2025-03-14T00:00:00+00:00") == iso_to_ts("2025-03-14")
     assert parse_iso("not a date") is None
+
+
+def _feed_dates() -> list[str]:
+    """Feed dates in the RFC 822 form and near misses, a deterministic sample."""
+    import random
+
+    rng = random.Random(822)
+    months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    zones = ["GMT", "UTC", "Z", "EST", "PDT", "IST", "CEST", "UT", "XYZ", "gmt", ""]
+    zones += ["+0000", "-0000", "+0530", "-0330", "+2400", "+0099", "-1200", "+1400"]
+    texts = []
+    for _ in range(400):
+        day = rng.choice([1, 3, 9, 28, 29, 30, 31, 0, 32])
+        clock = f"{rng.choice([0, 9, 23, 24]):02d}:{rng.choice([0, 30, 59, 60]):02d}"
+        if rng.random() < 0.7:
+            clock += f":{rng.choice([0, 5, 59, 60]):02d}"
+        year = rng.choice([1899, 1900, 2019, 2024, 2026, 2100, 2101])
+        text = f"{rng.choice(['%02d', '%d']) % day} {rng.choice(months)} {year} {clock}"
+        if rng.random() < 0.8:
+            text = f"{rng.choice(days)}, {text}"
+        zone_name = rng.choice(zones)
+        texts.append(f"{text} {zone_name}".strip())
+    return texts
+
+
+def test_the_feed_date_shortcut_gives_what_the_written_date_parser_gives() -> None:
+    """`_rfc822` (the fast path) answers only where it agrees with dateutil's `_written`."""
+    import warnings
+
+    from newsdesk.isodates import _rfc822, _written
+
+    answered = 0
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # dateutil warns about unknown zone names
+        for text in _feed_dates():
+            fast = _rfc822(text)
+            if fast is None:
+                continue
+            answered += 1
+            try:
+                slow = _written(text)
+            except ValueError:
+                slow = None  # normalise_date turns dateutil's refusals into None
+            assert fast == slow, text
+    assert answered > 50  # the usual forms do take the shortcut
+    assert normalise_date("Tue, 31 Feb 2026 10:00:00 GMT") is None
+    assert normalise_date("Tue, 03 Nov 2026 10:00:00 -0330") == "2026-11-03T10:00:00-03:30"
