@@ -266,6 +266,17 @@ def parse_iso_date(value: str | None) -> date | None:
         return None
 
 
+#: Undated articles sort this far below their arrival time: after every dated one
+#: under newest-first (about 317 years, beyond any date the importers accept),
+#: and among themselves by arrival. `sort_ts` is only ever a sort key.
+UNDATED_SORT_OFFSET = 10_000_000_000.0
+
+
+def sort_key(published_ts: float | None, arrival_ts: float) -> float:
+    """The `sort_ts` of an article: its publication time, else its arrival pushed last."""
+    return published_ts if published_ts is not None else arrival_ts - UNDATED_SORT_OFFSET
+
+
 def iso_to_ts(value: str | None) -> float | None:
     """Epoch seconds for an ISO date or datetime, None when unusable."""
     parsed = parse_iso(value)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -198,6 +199,29 @@ def test_failed_transaction_leaves_nothing(store: StoreBackend) -> None:
         store.insert(tx, "abc", make("Half"), "f", None)
         raise RuntimeError("crash mid-import")
     assert store.count() == 0
+
+
+def test_undated_articles_move_last_when_an_older_store_is_opened(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    s = Store(path)
+    dated = add(s, make("Dated", published="2026-11-20T10:00:00Z"))
+    undated = add(s, make("Undated"))
+    assert s.ordered_ids() == [dated, undated]
+    s.close()
+    # As step 5 left it: an undated article sorted by its arrival (now: first).
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE articles SET sort_ts = ? WHERE id = ?", (time.time(), undated))
+    conn.execute("UPDATE meta SET value = '5' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    s = Store(path)
+    try:
+        assert s.schema_version() == SCHEMA_VERSION
+        assert s.ordered_ids() == [dated, undated]
+        # A new revision, so the index re-sorts it too.
+        assert [row["id"] for row in s.changed_since(s.max_rev() - 1, 5)] == [undated]
+    finally:
+        s.close()
 
 
 def test_newer_schema_is_refused_untouched(tmp_path: Path) -> None:

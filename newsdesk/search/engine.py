@@ -104,6 +104,26 @@ def has_positive_text(node: Node) -> bool:
     return False
 
 
+#: Fields that name an attribute of the article (who, where, which outlet): a
+#: query of these alone filters, and its matches are best read newest first.
+_FILTER_FIELDS = frozenset({"authors", "source", "people", "organizations", "places", "dateline"})
+
+
+def ranks_by_words(node: Node) -> bool:
+    """True when `node` has words worth ranking by: free words, a headline word or
+    `related:`. Only `source:`, `by:`, `place:`... (and store conditions) make it a
+    filter, sorted newest first rather than by a relevance that means nothing."""
+    if isinstance(node, Related):
+        return True
+    if isinstance(node, Words):
+        return node.field not in _FILTER_FIELDS
+    if isinstance(node, Not):
+        return False
+    if isinstance(node, And | Or):
+        return any(ranks_by_words(item) for item in node.items)
+    return False
+
+
 class _Pruner:
     """Drops word leaves that analyse to nothing (glue words like "the")."""
 
@@ -370,7 +390,7 @@ class SearchEngine:
                     return SearchResult(
                         ids, total, parsed.terms, partial=plan.cut, notice=_join(notices)
                     )
-                by_date = sort == "newest" or not plan.positive
+                by_date = sort == "newest" or not plan.positive or not ranks_by_words(root)
                 if plan.filter is not None and not plan.filter:
                     docnums: list[int] = []
                     partial = False

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from functools import partial
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import Hit, Hits, Provider
 
 from newsdesk.tui.keymap import KEY_TABLE, KeySpec, key_display
+
+#: Added to our hits' scores: Textual's fuzzy scores grow with the letters
+#: matched (a few per letter), far below this.
+OURS_FIRST = 1_000_000.0
 
 
 def _label(spec: KeySpec) -> str:
@@ -27,8 +31,14 @@ class KeyTableCommands(Provider):
         return [spec for spec in KEY_TABLE if spec.palette]
 
     async def discover(self) -> Hits:
+        # Discovery hits all score 0 and show in the order they arrive from the
+        # providers, so Textual's own commands (theme, keys, quit...) could come
+        # first; a full score puts newsdesk's actions at the top, in table order.
         for spec in self._specs():
-            yield DiscoveryHit(_label(spec), partial(self._run, spec), help=spec.help or None)
+            label = _label(spec)
+            yield Hit(
+                OURS_FIRST, label, partial(self._run, spec), text=label, help=spec.help or None
+            )
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -37,7 +47,8 @@ class KeyTableCommands(Provider):
             score = max(matcher.match(label), matcher.match(spec.help) * 0.8)
             if score > 0:
                 yield Hit(
-                    score,
+                    # Above every one of Textual's own commands, whatever their fuzzy score.
+                    OURS_FIRST + score,
                     matcher.highlight(label),
                     partial(self._run, spec),
                     help=spec.help or None,

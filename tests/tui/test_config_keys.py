@@ -85,6 +85,31 @@ async def test_keys_toml_remaps_star(make_app: AppFactory, seeded: Paths) -> Non
         assert isinstance(app.screen, MainScreen)
 
 
+async def test_command_palette_lists_newsdesk_actions_first(make_app: AppFactory) -> None:
+    from textual.command import CommandList, CommandPalette
+
+    from newsdesk.tui.keymap import KEY_TABLE
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.5)
+        assert isinstance(app.screen, CommandPalette)
+        options = app.screen.query_one(CommandList)
+        shown = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        ours = [spec.description for spec in KEY_TABLE if spec.palette]
+        assert len(shown) > len(ours)  # Textual's built-ins are still offered, after ours
+        for n, description in enumerate(ours):
+            assert shown[n].startswith(description), (n, shown[n])
+        assert any("theme" in text.lower() for text in shown[len(ours) :])
+        # Typed, the same: newsdesk's Quit before Textual's.
+        await pilot.press(*"quit")
+        await pilot.pause(0.5)
+        first = str(options.get_option_at_index(0).prompt)
+        assert first.startswith("Quit") and "(q)" in first, first
+
+
 async def test_command_palette_runs_an_action(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

@@ -16,7 +16,7 @@ from typing import Any
 import psycopg
 from psycopg import sql
 
-from newsdesk.isodates import iso_to_ts
+from newsdesk.isodates import iso_to_ts, sort_key
 from newsdesk.model import Article, ArticleRow, ArticleState, Extracted
 from newsdesk.store.protocol import InsertOutcome
 from newsdesk.store.sqlite.articles import RAW_LIMIT, utc_now_iso
@@ -99,7 +99,7 @@ def insert(
         add_origin(tx, existing, origin)
         return InsertOutcome(existing, created=False, reason="duplicate")
     published_ts = iso_to_ts(meta.published)
-    sort_ts = published_ts if published_ts is not None else time.time()
+    sort_ts = sort_key(published_ts, time.time())
     stored_meta = meta.to_dict()
     stored_meta.pop("body", None)
     rev = next_rev(tx)
