@@ -23,14 +23,15 @@ import re
 
 from newsdesk.sanitize import clean_line, clean_text
 
-__all__ = ["escape_markdown_text", "paragraphs"]
+__all__ = ["escape_line", "escape_markdown_text", "paragraphs"]
 
 _INLINE = re.compile(r"""[\\*_\[\]<>`#|~]|!(?=\[)|&(?=\#?[0-9A-Za-z]+;)""")
 _LINE_START = re.compile(r"^(?:[-+=:]|\d+[.)])")
 _BLANK_RUN = re.compile(r"\n{3,}")
 
 
-def _escape_line(line: str) -> str:
+def escape_line(line: str) -> str:
+    """One line (stripped) with every construct-starting character escaped."""
     line = _INLINE.sub(lambda m: "\\" + m.group(0), line.strip())
     match = _LINE_START.match(line)
     if match:
@@ -52,8 +53,8 @@ def escape_markdown_text(text: str, *, single_line: bool = False) -> str:
     Otherwise lines and blank-line paragraph breaks are kept.
     """
     if single_line:
-        return _escape_line(clean_line(text))
-    lines = [_escape_line(line) for line in clean_text(text).split("\n")]
+        return escape_line(clean_line(text))
+    lines = [escape_line(line) for line in clean_text(text).split("\n")]
     return _BLANK_RUN.sub("\n\n", "\n".join(lines)).strip("\n")
 
 

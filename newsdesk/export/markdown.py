@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
 
+from newsdesk.export.body import markdown_paragraph
 from newsdesk.export.escape import escape_markdown_text, paragraphs
 from newsdesk.export.options import ExportOptions
 from newsdesk.export.record import export_record
@@ -83,7 +84,14 @@ def _display_date(value: str | None) -> str:
         return value
     if len(value) <= 10:  # a date without a time
         return parsed.date().isoformat()
-    return parsed.strftime("%Y-%m-%d %H:%M")
+    shown = parsed.strftime("%Y-%m-%d %H:%M")
+    offset = parsed.utcoffset()
+    if offset is None:
+        return shown
+    # The zone as stored ("12:00 +01:00"): the reader's clock is not the story's.
+    minutes = int(offset.total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    return f"{shown} {sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 def _byline(authors: list[str]) -> str:
@@ -117,7 +125,7 @@ def article_variables(
     body = ""
     if record["body"] is not None:
         parts = paragraphs(record["body"], clean=False)  # records hold cleaned text
-        body = "\n\n".join(escape_markdown_text(p) for p in parts)
+        body = "\n\n".join(markdown_paragraph(p) for p in parts)
         if len(parts) < full_paragraphs:
             body += f"\n\n*Summary: {len(parts)} of {full_paragraphs} paragraphs.*"
     link = safe_link(record["url"])

@@ -38,9 +38,10 @@ def test_real_page_text_cannot_change_digest_structure(shared_dir: Path) -> None
     assert [t.split(" ", 2)[:2] for t in heading_texts[2:]] == [
         ["Page", str(i)] for i in range(len(articles))
     ]
-    forbidden = {"html_block", "fence", "code_block", "table_open", "bullet_list_open"}
-    # The only list is the table of contents.
-    assert [t.type for t in tokens if t.type in forbidden] == ["bullet_list_open"]
+    forbidden = {"html_block", "fence", "code_block", "table_open", "ordered_list_open"}
+    assert [t.type for t in tokens if t.type in forbidden] == []
+    # Bulleted lines of a page stay lists (issue 13 item 5), inside their article's section.
+    assert tokens[0].type == "heading_open" and tokens[-1].type != "bullet_list_open"
     inline = [c for tok in tokens for c in tok.children or []]
     assert not [c for c in inline if c.type in ("html_inline", "image", "code_inline")]
     # And every page becomes a file that parses.
