@@ -89,7 +89,11 @@ async def test_diff_shows_the_quote_and_figure_only_one_version_has(
 
 async def test_diff_on_a_single_version_says_so(make_app: AppFactory, paths: Paths) -> None:
     with Desk(paths) as desk:
-        desk.add_extracted([Extracted(title="A lone report", source="Test Gazette", body="x")], "x")
+        # Dated after the sample queue, so it is the first row (undated would sort last).
+        lone = Extracted(
+            title="A lone report", source="Test Gazette", body="x", published="2026-12-31"
+        )
+        desk.add_extracted([lone], "x")
     app = make_app(paths)
     seen = record_notifications(app)
     async with app.run_test(size=(80, 24)) as pilot:

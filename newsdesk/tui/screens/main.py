@@ -647,7 +647,8 @@ class MainScreen(Screen[None]):
             self.notify("Nothing to delete.", timeout=2)
             return
         what = triage.articles(len(ids))
-        question = f"Delete {what}? They leave the store and the index; u brings them back."
+        them = "it" if len(ids) == 1 else "them"
+        question = f"Delete {what}? u right after brings {them} back."
         self.app.push_screen(
             ConfirmDialog("Delete?", question, confirm="Delete"),
             lambda yes: self.writer.delete(ids) if yes else None,

@@ -126,7 +126,7 @@ class DeskWriter(Widget):
         if result is None:
             return
         self.notify(
-            f"Deleted {triage.articles(len(result.changed))} (u brings them back).",
+            f"Deleted {triage.articles(len(result.changed))} (u to undo).",
             timeout=4,
             markup=False,
         )
