@@ -16,6 +16,7 @@ import os
 import select
 import signal
 import subprocess
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -75,9 +76,16 @@ def planted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
 
 
 def run_in_pty(
-    argv: list[str], *, keys: Sequence[tuple[float, bytes]] = (), timeout: float = 30
+    argv: list[str],
+    *,
+    keys: Sequence[tuple[float, bytes]] = (),
+    timeout: float = 30,
+    shown: tuple[bytes, threading.Event] | None = None,
 ) -> bytes:
-    """Run `argv` on a pseudo-terminal; send `keys` at their times; return every byte written."""
+    """Run `argv` on a pseudo-terminal; send `keys` at their times; return every byte written.
+
+    `shown=(text, event)` sets the event once `text` has been written (the app is up).
+    """
     master, slave = os.openpty()
     env = cli_env(TERM="xterm-256color", COLUMNS="120", LINES="40", COLORTERM="truecolor")
     env.pop("NO_COLOR", None)
@@ -108,6 +116,8 @@ def run_in_pty(
                 if not chunk and proc.poll() is not None:
                     break
                 out += chunk
+                if shown is not None and not shown[1].is_set() and shown[0] in out:
+                    shown[1].set()
             elif proc.poll() is not None and not pending:
                 break
     finally:

@@ -11,7 +11,6 @@ import json
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -226,17 +225,21 @@ def test_two_app_windows_and_a_cli_import(populated: Path, tmp_path: Path) -> No
         (4.6, b"r"),
         (7.2, b"q"),
     ]
+    up = {"left": threading.Event(), "right": threading.Event()}
     windows = [
         threading.Thread(
             target=lambda k=k, name=name: outputs.__setitem__(
-                name, run_in_pty(cli_command(populated), keys=k, timeout=25)
+                name,
+                run_in_pty(cli_command(populated), keys=k, timeout=25, shown=(b"shown", up[name])),
             )
         )
         for name, k in (("left", left), ("right", right))
     ]
     for window in windows:
         window.start()
-    time.sleep(2.5)
+    # The import starts once both windows have drawn their list (not after a guess).
+    for name, event in up.items():
+        assert event.wait(timeout=30), f"the {name} window never showed its list"
     imported = run_cli(populated, "import", str(corpus), "--json")
     starred = run_cli(populated, "star", token(40).capitalize())
     for window in windows:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from newsdesk.tui.screens.main import MainScreen
@@ -29,6 +30,15 @@ async def settle(pilot: Any) -> None:
             break
         await pilot.pause(0.02)
     await pilot.pause()
+
+
+async def wait_until(pilot: Any, ready: Callable[[], bool], seconds: float = 30.0) -> None:
+    """Poll (never a fixed sleep) until `ready()` is true."""
+    for _ in range(int(seconds / 0.02)):
+        if ready():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("timed out waiting")
 
 
 def main_screen(app: Any) -> MainScreen:

@@ -10,7 +10,7 @@ from newsdesk.tui.keymap import KEY_TABLE, keys_markdown, validate_keymap
 from newsdesk.tui.screens.help import HelpScreen
 from newsdesk.tui.screens.main import MainScreen
 from tests.tui.conftest import AppFactory
-from tests.tui.helpers import SIZE, main_screen, record_notifications, settle
+from tests.tui.helpers import SIZE, main_screen, record_notifications, settle, wait_until
 
 
 def test_every_binding_has_id_and_description() -> None:
@@ -94,18 +94,33 @@ async def test_command_palette_lists_newsdesk_actions_first(make_app: AppFactory
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("ctrl+p")
-        await pilot.pause(0.5)
-        assert isinstance(app.screen, CommandPalette)
+        await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))
         options = app.screen.query_one(CommandList)
-        shown = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
         ours = [spec.description for spec in KEY_TABLE if spec.palette]
+        # Every provider has answered once Textual's own commands are listed too.
+        await wait_until(
+            pilot,
+            lambda: any(
+                "theme" in str(options.get_option_at_index(i).prompt).lower()
+                for i in range(options.option_count)
+            ),
+        )
+        shown = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
         assert len(shown) > len(ours)  # Textual's built-ins are still offered, after ours
         for n, description in enumerate(ours):
             assert shown[n].startswith(description), (n, shown[n])
         assert any("theme" in text.lower() for text in shown[len(ours) :])
         # Typed, the same: newsdesk's Quit before Textual's.
         await pilot.press(*"quit")
-        await pilot.pause(0.5)
+
+        def both_quits() -> bool:
+            texts = [
+                str(options.get_option_at_index(i).prompt) for i in range(options.option_count)
+            ]
+            quits = [t for t in texts if t.startswith("Quit")]
+            return len(texts) < len(shown) and len(quits) >= 2  # ours and Textual's
+
+        await wait_until(pilot, both_quits)
         first = str(options.get_option_at_index(0).prompt)
         assert first.startswith("Quit") and "(q)" in first, first
 
