@@ -11,19 +11,28 @@ import unicodedata
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-# The keys `newsdesk inspect --json` prints, in order (the extraction contract).
-INSPECT_KEYS: tuple[str, ...] = (
+# The article's fields by kind, in the order every list of them uses: the one
+# list that `inspect`, exports (record, front matter) and importers' explicit
+# values are built from (tests/test_model.py checks each is an `Extracted` field).
+#: What describes the article: headline to address.
+DESCRIPTIVE_FIELDS: tuple[str, ...] = (
     "title",
     "dek",
     "authors",
     "source",
     "dateline",
     "published",
-    "people",
-    "organizations",
-    "places",
-    "quotes",
-    "links",
+)
+#: Who and where the article names.
+ENTITY_FIELDS: tuple[str, ...] = ("people", "organizations", "places")
+#: What extraction keeps besides the body.
+EXTRA_FIELDS: tuple[str, ...] = ("quotes", "links")
+
+# The keys `newsdesk inspect --json` prints, in order (the extraction contract).
+INSPECT_KEYS: tuple[str, ...] = (
+    *DESCRIPTIVE_FIELDS,
+    *ENTITY_FIELDS,
+    *EXTRA_FIELDS,
     "body",
     "language",
     "word_count",

@@ -18,7 +18,7 @@ from newsdesk.export.options import ExportOptions
 from newsdesk.export.record import export_record
 from newsdesk.export.slug import github_anchor
 from newsdesk.export.templates import LoadedTemplate, fill, load_template
-from newsdesk.model import Article
+from newsdesk.model import DESCRIPTIVE_FIELDS, ENTITY_FIELDS, Article
 from newsdesk.sanitize import clean_line
 
 __all__ = [
@@ -36,19 +36,12 @@ MAX_QUOTES = 3
 
 #: The YAML front matter of a per-article file, in this order.
 FRONT_MATTER_KEYS: tuple[str, ...] = (
-    "title",
-    "dek",
-    "authors",
-    "source",
-    "dateline",
-    "published",
+    *DESCRIPTIVE_FIELDS,
     "url",
     "tags",
     "note",
     "starred",
-    "people",
-    "organizations",
-    "places",
+    *ENTITY_FIELDS,
     "id",
 )
 

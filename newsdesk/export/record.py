@@ -12,7 +12,7 @@ from typing import Any
 
 from newsdesk.export.escape import paragraphs
 from newsdesk.export.options import ExportOptions
-from newsdesk.model import Article
+from newsdesk.model import DESCRIPTIVE_FIELDS, ENTITY_FIELDS, EXTRA_FIELDS, Article
 from newsdesk.sanitize import clean_line
 from newsdesk.wire import wire_fields
 
@@ -21,23 +21,15 @@ __all__ = ["RECORD_FIELDS", "body_for_export", "export_record"]
 #: The keys of a record, in order (JSON objects and CSV columns follow it).
 RECORD_FIELDS: tuple[str, ...] = (
     "id",
-    "title",
-    "dek",
-    "authors",
-    "source",
-    "dateline",
-    "published",
+    *DESCRIPTIVE_FIELDS,
     "url",
     "tags",
     "note",
     "starred",
     "read",
     "archived",
-    "people",
-    "organizations",
-    "places",
-    "quotes",
-    "links",
+    *ENTITY_FIELDS,
+    *EXTRA_FIELDS,
     "language",
     "word_count",
     "body",

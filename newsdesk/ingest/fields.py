@@ -13,7 +13,7 @@ from datetime import date
 
 from newsdesk.ingest.limits import MAX_LIST_ITEMS
 from newsdesk.isodates import normalise_date
-from newsdesk.model import Extracted, Link, Quote
+from newsdesk.model import DESCRIPTIVE_FIELDS, ENTITY_FIELDS, EXTRA_FIELDS, Extracted, Link, Quote
 
 TITLE_KEYS = ("title", "headline")
 DEK_KEYS = ("dek", "description", "summary", "subtitle", "standfirst")
@@ -161,22 +161,14 @@ def hints_from_mapping(data: Mapping[str, object], fmt: str) -> Extracted:
 
 #: The fields an explicit front matter or record value decides, over extraction.
 EXPLICIT_FIELDS: tuple[str, ...] = (
-    "title",
-    "dek",
-    "authors",
-    "source",
-    "dateline",
-    "published",
+    *DESCRIPTIVE_FIELDS,
     "url",
     "guid",
     "tags",
     "starred",
     "language",
-    "people",
-    "organizations",
-    "places",
-    "quotes",
-    "links",
+    *ENTITY_FIELDS,
+    *EXTRA_FIELDS,
 )
 
 
