@@ -29,7 +29,7 @@ from whoosh.searching import Searcher
 from newsdesk.search.collector import BoundedCollector
 from newsdesk.search.dates import shown
 from newsdesk.search.docmap import DocMap
-from newsdesk.search.index import IndexUnavailableError, SearchIndex, is_read_damage
+from newsdesk.search.index import IndexUnavailableError, SearchIndex
 from newsdesk.search.query import (
     And,
     Everything,
@@ -225,7 +225,7 @@ class SearchEngine:
         if classify(root) == "store":
             return self.store.count_where(root)
         try:
-            with self.index.reading() as (searcher, docmap):
+            with self.index.damage_guard(), self.index.reading() as (searcher, docmap):
                 try:
                     plan = self._plan(root, searcher, docmap, deadline)
                 except TimeLimit:
@@ -243,17 +243,13 @@ class SearchEngine:
                     searcher.search_with_collector(plan.query, limited)
                 return len(limited.results())
         except (IndexUnavailableError, QuerySyntaxError):
-            return 0  # an index being rebuilt, or `related:` to an unknown id
-        except Exception as exc:  # whoosh has no single error type for a damaged file
-            if not is_read_damage(exc):
-                raise
-            self.index.report_damage(exc)
-            return 0
+            pass  # an index being rebuilt, or `related:` to an unknown id
+        return 0
 
     def related(self, article_id: str, limit: int = 5) -> list[str]:
         """Articles most like this one (by key words and shared names), best first."""
         try:
-            with self.index.reading() as (searcher, docmap):
+            with self.index.damage_guard(), self.index.reading() as (searcher, docmap):
                 compiler = WhooshCompiler(searcher, self._related_source)
                 q = compiler.related(article_id)
                 limited = BoundedCollector(
@@ -264,15 +260,9 @@ class SearchEngine:
                     searcher.search_with_collector(q, limited)
                 results = limited.results()
                 return docmap.ids_of(results.docnum(i) for i in range(results.scored_length()))
-        except QuerySyntaxError:
-            return []
-        except IndexUnavailableError:
-            return []
-        except Exception as exc:  # whoosh has no single error type for a damaged file
-            if not is_read_damage(exc):
-                raise
-            self.index.report_damage(exc)
-            return []
+        except (QuerySyntaxError, IndexUnavailableError):
+            pass
+        return []
 
     # -- planning --------------------------------------------------------------
 
@@ -369,8 +359,9 @@ class SearchEngine:
         cap = TEXT_CAP if limit is None else max(1, min(limit, TEXT_CAP))
         cut = False
         deadline = time.monotonic() + TIME_LIMIT
+        damaged = True
         try:
-            with self.index.reading() as (searcher, docmap):
+            with self.index.damage_guard(), self.index.reading() as (searcher, docmap):
                 try:
                     plan = self._plan(root, searcher, docmap, deadline)
                 except TimeLimit:
@@ -399,14 +390,12 @@ class SearchEngine:
                     docnums, total, partial = self._run(searcher, plan, cap, by_date, deadline)
                 ids = docmap.ids_of(docnums)
                 cut = plan.cut
+                damaged = False
         except IndexUnavailableError:
             return SearchResult(
                 [], 0, parsed.terms, notice=_join([*notices, "the search index is being rebuilt"])
             )
-        except Exception as exc:  # whoosh has no single error type for a damaged file
-            if not is_read_damage(exc):
-                raise
-            self.index.report_damage(exc)
+        if damaged:  # the guard reported it; the index is rebuilt from the store
             return SearchResult([], 0, parsed.terms, notice=_join([*notices, self._damaged()]))
         if partial:
             notices.append("the search took too long; showing the matches found so far")

@@ -312,6 +312,21 @@ class SearchIndex:
         self._message = MSG_DAMAGED
         self.notify()
 
+    @contextmanager
+    def damage_guard(self) -> Iterator[None]:
+        """The one handler for a damaged index file met while reading.
+
+        A read inside the block that trips on one is reported (`report_damage`:
+        the index is rebuilt from the store) and given up: the block ends and the
+        code after it gives the fallback answer. Any other error goes on up.
+        """
+        try:
+            yield
+        except Exception as exc:  # whoosh has no single error type for a damaged file
+            if not is_read_damage(exc):
+                raise
+            self.report_damage(exc)
+
     @property
     def damaged(self) -> bool:
         return self._needs_reset is not None
