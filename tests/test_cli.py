@@ -1,7 +1,11 @@
-"""The CLI, run as a user runs it: a subprocess on a temp data directory."""
+"""The CLI on a temp data directory: in-process through `main()` where only the output
+is checked (fast), and as a real `python -m newsdesk` subprocess where the process
+itself matters (the environment it reads)."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import subprocess
@@ -44,6 +48,26 @@ TROMSO, Norway — A two-year survey of forty glaciers found that ice in the nor
 def run(
     args: list[str], env: dict[str, str], check: bool = True
 ) -> subprocess.CompletedProcess[str]:
+    """`newsdesk ARGS` in this process (the environment is already the test's)."""
+    from newsdesk.cli.main import main
+
+    # The fixture's environment is this process's (isolated_dirs set it).
+    assert all(os.environ.get(k) == v for k, v in env.items() if k.startswith("NEWSDESK_"))
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(args)
+        except SystemExit as exc:  # argparse's usage errors
+            code = exc.code if isinstance(exc.code, int) else 1
+    proc = subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue())
+    assert "Traceback" not in proc.stderr, proc.stderr
+    if check:
+        assert proc.returncode == 0, proc.stderr
+    return proc
+
+
+def run_process(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """`python -m newsdesk ARGS` as a user runs it."""
     proc = subprocess.run(
         [sys.executable, "-m", "newsdesk", *args],
         capture_output=True,
@@ -52,8 +76,7 @@ def run(
         timeout=120,
     )
     assert "Traceback" not in proc.stderr, proc.stderr
-    if check:
-        assert proc.returncode == 0, proc.stderr
+    assert proc.returncode == 0, proc.stderr
     return proc
 
 
@@ -74,7 +97,7 @@ def corpus(tmp_path: Path) -> Path:
 
 
 def test_paths_json_honours_override(env: dict[str, str], isolated_dirs: Path) -> None:
-    data = json.loads(run(["paths", "--json"], env).stdout)
+    data = json.loads(run_process(["paths", "--json"], env).stdout)
     assert data["data_dir"] == str(isolated_dirs / "data")
     assert data["database"].startswith(str(isolated_dirs / "data"))
 
