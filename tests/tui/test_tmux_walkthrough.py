@@ -95,14 +95,17 @@ def test_walkthrough_at_80x24(tmux: Tmux, tmp_path: Path) -> None:
     )
     tmux.keys("i")
     tmux.wait_for("Import files or folders")
-    # Keys typed the instant the dialog draws can arrive before its field has
-    # focus: type once it is seen to take a key.
-    # (The prompt starts empty: no folder was imported from before.)
-    tmux.run("send-keys", "-t", "nd", "-l", "@")
-    tmux.wait_for("▌ @")
-    tmux.keys("BSpace")
-    tmux.run("send-keys", "-t", "nd", "-l", "~/incoming")
-    tmux.wait_for("incoming")
+    # Keys typed the instant the dialog draws can be lost under load (noted, not
+    # yet understood): type the folder until the field shows it.
+    for _attempt in range(5):
+        tmux.run("send-keys", "-t", "nd", "-l", "~/incoming")
+        try:
+            tmux.wait_for("~/incoming", timeout=3)
+            break
+        except AssertionError:
+            tmux.keys(*["BSpace"] * 12)
+    else:
+        raise AssertionError("the import field never took the folder's name")
     tmux.keys("Enter")
     tmux.wait_for("Imported 1 article")
     tmux.wait_for(f"{total + 1} shown")
