@@ -26,6 +26,9 @@ one-line messages and the defaults are kept.
 
     [store]
     url = "postgresql://editor@db.example/desk"   # a shared desk (else the local file)
+
+    [desk]
+    editor = "ana"     # who this newsdesk acts as (default: the login name)
 """
 
 from __future__ import annotations
@@ -169,6 +172,35 @@ def store_url(paths: Paths) -> str | None:
     table = _read_toml(paths.config_file, []).get("store", {})
     url = table.get("url") if isinstance(table, dict) else None
     return url.strip() if isinstance(url, str) and url.strip() else None
+
+
+#: The editor name for this process (tests and scripts); above `[desk] editor`.
+EDITOR_ENV = "NEWSDESK_EDITOR"
+_EDITOR_MAX = 64
+
+
+def clean_editor(name: str) -> str:
+    """An editor name as stored: one line, no control characters, at most 64 characters."""
+    kept = "".join(ch for ch in name if ch.isprintable()).strip()
+    return kept[:_EDITOR_MAX]
+
+
+def editor_name(paths: Paths) -> str:
+    """Who this newsdesk acts as: `NEWSDESK_EDITOR`, else `[desk] editor`, else the login name."""
+    name = clean_editor(os.environ.get(EDITOR_ENV, ""))
+    if name:
+        return name
+    table = _read_toml(paths.config_file, []).get("desk", {})
+    value = table.get("editor") if isinstance(table, dict) else None
+    name = clean_editor(value) if isinstance(value, str) else ""
+    if name:
+        return name
+    import getpass
+
+    try:
+        return clean_editor(getpass.getuser()) or "editor"
+    except (OSError, KeyError, ImportError):  # no login name (e.g. a bare container user id)
+        return "editor"
 
 
 def _watch_folders(table: object, errors: list[str]) -> list[Path]:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from newsdesk import paths as paths_mod
-from newsdesk.config import store_url
+from newsdesk.config import editor_name, store_url
 from newsdesk.errors import ArticleNotFoundError, DeskError, QuerySyntaxError, StoreError
 from newsdesk.import_batch import FileOutcome, store_batch
 from newsdesk.isodates import iso_to_ts
@@ -160,7 +160,11 @@ class Desk:
                 f"cannot create the data directory {self.paths.data_dir}: {exc}"
             ) from exc
         #: The truth. Callers use the Desk's verbs, never the store itself.
-        self.store: StoreBackend = open_store(self.paths.database, url=store_url(self.paths))
+        #: Who this desk acts as (`[desk] editor`, default the login name).
+        self.editor = editor_name(self.paths)
+        self.store: StoreBackend = open_store(
+            self.paths.database, url=store_url(self.paths), editor=self.editor
+        )
         self._index: SearchIndex | None = None
         self._engine: SearchEngine | None = None
         self._index_lock = threading.Lock()
@@ -717,9 +721,13 @@ class Desk:
             )
             self.store.set_story(tx, article.id, story)
 
-    def history(self, limit: int = 20) -> list[ActionRecord]:
-        """The newest batches of the action log not yet undone (what undo would undo)."""
-        return self.store.history(limit)
+    def history(self, limit: int = 20, editor: str | None = None) -> list[ActionRecord]:
+        """The newest batches of the action log not yet undone; with `editor`, only theirs."""
+        return self.store.history(limit, editor)
+
+    def article_log(self, article_id: str, limit: int = 20) -> list[ActionRecord]:
+        """Who changed this article and how, newest first (the log, undone batches left out)."""
+        return self.store.article_log(article_id, limit)
 
     def undo(self) -> ActionResult | None:
         """Undo the newest step: marks back, an import's articles removed, a delete's restored."""
@@ -902,9 +910,10 @@ def migrate_store(
 
     if source == target:
         raise DeskError(f"the source and the target are the same desk ({describe(source)})")
-    src = open_named(source, paths.database, must_exist=True)
+    editor = editor_name(paths)
+    src = open_named(source, paths.database, must_exist=True, editor=editor)
     try:
-        dst = open_named(target, paths.database)
+        dst = open_named(target, paths.database, editor=editor)
         try:
             return copy_desk(src, dst, progress)
         finally:

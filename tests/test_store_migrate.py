@@ -43,6 +43,7 @@ def filled(isolated_dirs: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path)
         desk.set_note(ids[0], "call the harbour master")
         desk.archive([ids[3]])
         desk.mark_read(ids[:1])
+        desk.star([ids[2]])
         desk.undo()  # the log keeps an undone batch too
         desk.save_search("mine", "is:starred tag:night")
         desk.add_feed("http://127.0.0.1:9/feed.xml", name="local", tags=["wire"])
@@ -126,6 +127,8 @@ def test_sqlite_to_shared_desk_and_back_keeps_every_bit_of_state(
         monkeypatch.setenv(STORE_ENV, url)
         with Desk() as desk:
             assert desk.saved_searches() == [("mine", "is:starred tag:night")]
+            # The file's read marks are the migrating editor's on the shared desk.
+            assert desk.counts()["unread"] == 2
             old_batches = {r.batch for r in desk.history(100)}
             newest = desk.inbox_ids()[0]
             desk.star([newest], on=False)

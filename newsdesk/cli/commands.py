@@ -178,13 +178,15 @@ def cmd_show(desk: Desk, args: argparse.Namespace) -> int:
     article = desk.get(desk.resolve_id(args.id))
     if article is None:
         raise DeskError(f"no article with id {args.id!r}")
+    log = desk.article_log(article.id)
     if args.json:
         data = output.article_dict(article)
         if article.story_id:
             data["story_members"] = desk.story_members(article.story_id)
+        data["who"] = output.who_did(log)
         output.print_json(data)
     else:
-        output.show_article(article)
+        output.show_article(article, log)
     return EXIT_OK
 
 
@@ -286,18 +288,25 @@ def cmd_undo(desk: Desk, args: argparse.Namespace) -> int:
 
 
 def cmd_history(desk: Desk, args: argparse.Namespace) -> int:
-    records = desk.history(args.limit)
+    records = desk.history(args.limit, editor=args.editor)
     if args.json:
         output.print_json(
             [
-                {"batch": r.batch, "action": r.kind, "ts": r.ts, "ids": r.article_ids}
+                {
+                    "batch": r.batch,
+                    "action": r.kind,
+                    "ts": r.ts,
+                    "editor": r.editor,
+                    "ids": r.article_ids,
+                }
                 for r in records
             ]
         )
         return EXIT_OK
     for record in records:
+        who = output.inert(record.editor or "-", one_line=True)
         output.out.print(
-            Text(f"{record.ts}  {record.kind:<10} {len(record.article_ids)} article(s)")
+            Text(f"{record.ts}  {who:<12} {record.kind:<10} {len(record.article_ids)} article(s)")
         )
     return EXIT_OK
 

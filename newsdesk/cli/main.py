@@ -116,8 +116,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("undo", help="undo the last action or import (repeat to go further back)")
     p.add_argument("--json", action="store_true")
 
-    p = sub.add_parser("history", help="recent triage actions (what undo would undo)")
+    p = sub.add_parser("history", help="recent triage actions, with who did them")
     p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--editor", default=None, metavar="NAME", help="only this editor's actions")
     p.add_argument("--json", action="store_true")
 
     sub.add_parser("reindex", help="rebuild the search index from the store")

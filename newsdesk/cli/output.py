@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console, ConsoleOptions, ConsoleRenderable, RenderableType, RenderHook
 from rich.segment import Segment
@@ -18,6 +18,9 @@ from rich.text import Text
 from newsdesk.model import Article, ArticleRow
 from newsdesk.sanitize import clean_line, clean_text, display, display_json
 from newsdesk.wire import wire_fields, wire_summary
+
+if TYPE_CHECKING:
+    from newsdesk.store.protocol import ActionRecord
 
 
 class _Inert:
@@ -198,7 +201,31 @@ def article_dict(article: Article) -> dict[str, Any]:
     return data
 
 
-def show_article(article: Article) -> None:
+#: Log kinds that say who did what to an article for everyone (read state is each editor's).
+_SHARED_KINDS = ("import", "star", "unstar", "tag", "archive", "unarchive", "note", "exported")
+
+
+def who_did(log: list[ActionRecord]) -> list[dict[str, str]]:
+    """The newest change of each shared kind in an article's log: action, editor, time."""
+    seen: dict[str, dict[str, str]] = {}
+    for record in log:
+        if record.kind in _SHARED_KINDS and record.kind not in seen:
+            seen[record.kind] = {
+                "action": record.kind,
+                "editor": record.editor or "someone",
+                "ts": record.ts,
+            }
+    return list(seen.values())
+
+
+def who_line(log: list[ActionRecord]) -> str:
+    """'star by ana 2026-12-04 09:41; tag by bo ...' (the show command's "who" fact)."""
+    return "; ".join(
+        f"{w['action']} by {w['editor']} {w['ts'][:16].replace('T', ' ')}" for w in who_did(log)
+    )
+
+
+def show_article(article: Article, log: list[ActionRecord] | None = None) -> None:
     meta = article.meta
     out.print(Text(inert(meta.title, one_line=True), style="bold"))
     if meta.dek:
@@ -212,6 +239,7 @@ def show_article(article: Article) -> None:
         ("url", meta.url or ""),
         ("tags", " ".join(article.state.tags)),
         ("state", state_words(article)),
+        ("who", who_line(log or [])),
         (
             "story",
             f"{article.story_id} ({article.story_size} versions)" if article.story_id else "",

@@ -41,7 +41,7 @@ def is_server_url(url: str | None) -> bool:
     return bool(url) and str(url).startswith(("postgresql://", "postgres://"))
 
 
-def open_store(path: Path, url: str | None = None) -> StoreBackend:
+def open_store(path: Path, url: str | None = None, editor: str = "") -> StoreBackend:
     """The store to use, created and migrated as needed.
 
     `url` (else `NEWSDESK_STORE`) naming a PostgreSQL server opens the shared
@@ -57,8 +57,8 @@ def open_store(path: Path, url: str | None = None) -> StoreBackend:
         # Imported here: a desk on SQLite never loads the PostgreSQL driver.
         from newsdesk.store.postgresql import PostgresStore
 
-        return PostgresStore(url)
-    return SqliteStore(path)
+        return PostgresStore(url, editor)
+    return SqliteStore(path, editor)
 
 
 def describe(spec: str) -> str:
@@ -70,14 +70,16 @@ def describe(spec: str) -> str:
     return spec
 
 
-def open_named(spec: str, data_file: Path, *, must_exist: bool = False) -> StoreBackend:
+def open_named(
+    spec: str, data_file: Path, *, must_exist: bool = False, editor: str = ""
+) -> StoreBackend:
     """The store `spec` names: `sqlite` (the file in the data directory, `data_file`),
     a path to a SQLite file, or a postgresql:// URL. With `must_exist`, a SQLite
     file that is not there is refused instead of created."""
     if is_server_url(spec):
         from newsdesk.store.postgresql import PostgresStore
 
-        return PostgresStore(spec)
+        return PostgresStore(spec, editor)
     if "://" in spec:
         raise StoreError(
             f"{spec.split('://')[0]}:// is not a store newsdesk knows; use "
@@ -86,7 +88,7 @@ def open_named(spec: str, data_file: Path, *, must_exist: bool = False) -> Store
     path = data_file if spec == "sqlite" else Path(spec).expanduser()
     if must_exist and not path.is_file():
         raise StoreError(f"there is no desk at {path} to copy")
-    return SqliteStore(path)
+    return SqliteStore(path, editor)
 
 
 __all__ = [

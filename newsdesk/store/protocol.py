@@ -54,6 +54,8 @@ class ActionRecord:
     #: After an undo: the articles it removed (an import's) and brought back (a delete's).
     removed: list[str] = field(default_factory=list)
     restored: list[str] = field(default_factory=list)
+    #: Who did it ("" in a log written before editors were recorded).
+    editor: str = ""
 
 
 @dataclass
@@ -170,6 +172,11 @@ class StoreBackend(Protocol):
 
     @on_wait.setter
     def on_wait(self, callback: Callable[[], None] | None) -> None: ...
+
+    @property
+    def editor(self) -> str:
+        """Who this store acts for: recorded in the log; undo and read state are theirs."""
+        ...
 
     # -- lifecycle -------------------------------------------------------------------
 
@@ -332,7 +339,10 @@ class StoreBackend(Protocol):
     def undo(
         self, before_commit: Callable[[Transaction, ActionRecord], None] | None = None
     ) -> ActionRecord | None:
-        """Undo the newest batch not yet undone, in one transaction.
+        """Undo this editor's newest batch not yet undone, in one transaction.
+
+        Others' batches stay. Marks go back only where the batch changed them
+        and they still read as it left them: a later change by anyone else stays.
 
         A state change gets its states back; an import's articles are removed
         (`record.removed`); a delete's articles come back whole (`record.restored`),
@@ -363,7 +373,13 @@ class StoreBackend(Protocol):
         """(article id, revision) of removals above `rev`, oldest first: the index drops them."""
         ...
 
-    def history(self, limit: int = 20) -> list[ActionRecord]: ...
+    def history(self, limit: int = 20, editor: str | None = None) -> list[ActionRecord]:
+        """Batches not undone, newest first; with `editor`, only theirs."""
+        ...
+
+    def article_log(self, article_id: str, limit: int = 20) -> list[ActionRecord]:
+        """The batches not undone that changed this article, newest first (who did what)."""
+        ...
 
     # -- saved searches --------------------------------------------------------------
 

@@ -15,12 +15,16 @@ from typing import Any
 
 import psycopg
 
+from newsdesk.store.marks import undone
 from newsdesk.store.postgresql import removal
+from newsdesk.store.postgresql.articles import read_by_me
 from newsdesk.store.protocol import ActionRecord
 from newsdesk.store.sqlite.actions import state_of_snapshot
 from newsdesk.store.sqlite.articles import utc_now_iso
 
 Conn = psycopg.Connection[dict[str, Any]]
+#: This connection's editor (set at connect: `connections.Connections`).
+ME = "current_setting('newsdesk.editor', true)"
 
 
 def states(tx: Conn, ids: Sequence[str], *, lock: bool = False) -> dict[str, dict[str, Any]]:
@@ -29,8 +33,8 @@ def states(tx: Conn, ids: Sequence[str], *, lock: bool = False) -> dict[str, dic
     found: dict[str, dict[str, Any]] = {}
     # Locked in id order, so two batches over the same articles cannot deadlock.
     query = (
-        "SELECT id, read, starred, archived, exported, note FROM articles "
-        "WHERE id = ANY(%s) ORDER BY id" + (" FOR UPDATE" if lock else "")
+        f"SELECT a.id, {read_by_me()} AS read, a.starred, a.archived, a.exported, a.note "
+        "FROM articles a WHERE a.id = ANY(%s) ORDER BY a.id" + (" FOR UPDATE OF a" if lock else "")
     )
     rows = tx.execute(query, (list(ids),)).fetchall()
     for row in tx.execute(
@@ -50,11 +54,20 @@ def states(tx: Conn, ids: Sequence[str], *, lock: bool = False) -> dict[str, dic
 
 
 def write_state(tx: Conn, article_id: str, state: dict[str, Any]) -> None:
+    # Read or unread is this editor's own; the rest is the desk's.
+    if state["read"]:
+        tx.execute(
+            f"INSERT INTO reads (article_id, editor) VALUES (%s, {ME}) ON CONFLICT DO NOTHING",
+            (article_id,),
+        )
+    else:
+        tx.execute(
+            f"DELETE FROM reads WHERE article_id = %s AND editor = {ME}",
+            (article_id,),
+        )
     tx.execute(
-        "UPDATE articles SET read = %s, starred = %s, archived = %s, exported = %s, note = %s "
-        "WHERE id = %s",
+        "UPDATE articles SET starred = %s, archived = %s, exported = %s, note = %s WHERE id = %s",
         (
-            int(state["read"]),
             int(state["starred"]),
             int(state["archived"]),
             int(state["exported"]),
@@ -105,8 +118,8 @@ def apply(
         batch = next_batch(tx)
         with tx.cursor() as cur:
             cur.executemany(
-                "INSERT INTO actions (batch, ts, kind, article_id, before, after) "
-                "VALUES (%s, %s, %s, %s, %s, %s)",
+                "INSERT INTO actions (batch, ts, kind, article_id, before, after, editor) "
+                f"VALUES (%s, %s, %s, %s, %s, %s, {ME})",
                 [(batch, *r) for r in log_rows],
             )
     return changed
@@ -124,29 +137,37 @@ def log_import(tx: Conn, ids: Sequence[str]) -> None:
     ts = utc_now_iso()
     with tx.cursor() as cur:
         cur.executemany(
-            "INSERT INTO actions (batch, ts, kind, article_id, before, after) "
-            "VALUES (%s, %s, 'import', %s, 'null', 'null')",
+            "INSERT INTO actions (batch, ts, kind, article_id, before, after, editor) "
+            f"VALUES (%s, %s, 'import', %s, 'null', 'null', {ME})",
             [(batch, ts, aid) for aid in dict.fromkeys(ids)],
         )
 
 
 def delete(tx: Conn, ids: Sequence[str]) -> list[str]:
-    return removal.delete(tx, ids, next_batch(tx), utc_now_iso())
+    batch = next_batch(tx)
+    removed = removal.delete(tx, ids, batch, utc_now_iso())
+    tx.execute(f"UPDATE actions SET editor = {ME} WHERE batch = %s", (batch,))
+    return removed
 
 
 def undo(tx: Conn) -> ActionRecord | None:
-    """As SQLite's: states back, an import's articles removed, a delete's restored."""
+    """As SQLite's: this editor's newest batch (rows from before editors count as
+    anyone's), marks merged with later changes by others, an import's articles
+    removed, a delete's restored."""
     row = tx.execute(
-        "SELECT batch, kind, ts FROM actions WHERE undone = 0 "
-        "ORDER BY batch DESC LIMIT 1 FOR UPDATE"
+        "SELECT batch, kind, ts, editor FROM actions WHERE undone = 0 "
+        f"AND editor IN ({ME}, '') ORDER BY batch DESC LIMIT 1 FOR UPDATE"
     ).fetchone()
     if row is None:
         return None
     batch = int(row["batch"])
     kind = str(row["kind"])
-    record = ActionRecord(batch=batch, kind=kind, article_ids=[], ts=row["ts"])
+    record = ActionRecord(
+        batch=batch, kind=kind, article_ids=[], ts=row["ts"], editor=row["editor"]
+    )
     acts = tx.execute(
-        "SELECT article_id, before FROM actions WHERE batch = %s ORDER BY id DESC", (batch,)
+        "SELECT article_id, before, after FROM actions WHERE batch = %s ORDER BY id DESC",
+        (batch,),
     ).fetchall()
     present = states(tx, [str(a["article_id"]) for a in acts], lock=True)
     for act in acts:
@@ -164,24 +185,44 @@ def undo(tx: Conn) -> ActionRecord | None:
                 record.restored.append(aid)
             record.article_ids.append(aid)
         elif aid in present:
-            write_state(tx, aid, json.loads(act["before"]))
+            # Locked above; a later change by another editor to these marks stays.
+            before, after = json.loads(act["before"]), json.loads(act["after"])
+            write_state(tx, aid, undone(before, after, present[aid]))
             record.article_ids.append(aid)
     tx.execute("UPDATE actions SET undone = 1 WHERE batch = %s", (batch,))
     return record
 
 
-def history(conn: Conn, limit: int) -> list[ActionRecord]:
+def _records(rows: Any) -> list[ActionRecord]:
     return [
         ActionRecord(
             batch=int(row["batch"]),
             kind=row["kind"],
             article_ids=str(row["ids"]).split(","),
             ts=row["ts"],
+            editor=row["editor"],
         )
-        for row in conn.execute(
-            """SELECT batch, MIN(kind) AS kind, MIN(ts) AS ts,
-                      string_agg(article_id, ',' ORDER BY id) AS ids
-               FROM actions WHERE undone = 0 GROUP BY batch ORDER BY batch DESC LIMIT %s""",
-            (limit,),
-        )
+        for row in rows
     ]
+
+
+def history(conn: Conn, limit: int, editor: str | None = None) -> list[ActionRecord]:
+    return _records(
+        conn.execute(
+            """SELECT batch, MIN(kind) AS kind, MIN(ts) AS ts, MIN(editor) AS editor,
+                      string_agg(article_id, ',' ORDER BY id) AS ids
+               FROM actions WHERE undone = 0 AND (%s::text IS NULL OR editor = %s::text)
+               GROUP BY batch ORDER BY batch DESC LIMIT %s""",
+            (editor, editor, limit),
+        )
+    )
+
+
+def article_log(conn: Conn, article_id: str, limit: int) -> list[ActionRecord]:
+    return _records(
+        conn.execute(
+            """SELECT batch, kind, ts, editor, article_id AS ids FROM actions
+               WHERE article_id = %s AND undone = 0 ORDER BY batch DESC LIMIT %s""",
+            (article_id, limit),
+        )
+    )

@@ -152,19 +152,27 @@ def _text(value: str) -> str:
 # -- reading -----------------------------------------------------------------------
 
 
+def read_by_me(alias: str = "a") -> str:
+    """SQL true when this connection's editor has read the article `alias` (read is per editor)."""
+    return (
+        f"EXISTS (SELECT 1 FROM reads r WHERE r.article_id = {alias}.id "
+        "AND r.editor = current_setting('newsdesk.editor', true))"
+    )
+
+
 def count(conn: Conn) -> int:
     return _scalar(conn, "SELECT COUNT(*) AS n FROM articles")
 
 
 def counts(conn: Conn) -> dict[str, int]:
     row = conn.execute(
-        """SELECT COUNT(*) AS total,
+        f"""SELECT COUNT(*) AS total,
                   COUNT(*) FILTER (WHERE archived = 0 AND superseded = 0) AS inbox,
-                  COUNT(*) FILTER (WHERE read = 0 AND archived = 0 AND superseded = 0)
+                  COUNT(*) FILTER (WHERE NOT {read_by_me()} AND archived = 0 AND superseded = 0)
                       AS unread,
                   COUNT(*) FILTER (WHERE starred = 1) AS starred,
                   COUNT(*) FILTER (WHERE archived = 1) AS archived
-           FROM articles"""
+           FROM articles a"""
     ).fetchone()
     assert row is not None
     return {k: int(row[k]) for k in ("total", "inbox", "unread", "starred", "archived")}
@@ -216,8 +224,8 @@ def get_many(conn: Conn, ids: Sequence[str]) -> list[Article]:
         origins[row["article_id"]].append(str(row["origin"]))
     found: dict[str, Article] = {}
     for row in conn.execute(
-        """SELECT a.*, (SELECT COUNT(*) FROM articles b WHERE b.story_id = a.story_id)
-               AS story_size
+        f"""SELECT a.*, {read_by_me()} AS read_by_me,
+                  (SELECT COUNT(*) FROM articles b WHERE b.story_id = a.story_id) AS story_size
            FROM articles a WHERE a.id = ANY(%s)""",
         (ids,),
     ):
@@ -232,7 +240,7 @@ def _article(row: dict[str, Any], tags: list[str], origins: list[str]) -> Articl
         id=row["id"],
         meta=Extracted.from_dict(data),
         state=ArticleState(
-            read=bool(row["read"]),
+            read=bool(row["read_by_me"]),
             starred=bool(row["starred"]),
             archived=bool(row["archived"]),
             exported=bool(row["exported"]),
@@ -254,7 +262,8 @@ def rows(conn: Conn, ids: Sequence[str]) -> list[ArticleRow]:
     tags = tags_for(conn, ids)
     found: dict[str, ArticleRow] = {}
     for row in conn.execute(
-        """SELECT a.id, a.title, a.source, a.published, a.read, a.starred, a.archived,
+        f"""SELECT a.id, a.title, a.source, a.published, {read_by_me()} AS read, a.starred,
+                  a.archived,
                   a.exported, a.story_id, a.urgency, a.wire_status, a.killed,
                   a.superseded, a.embargo_ts,
                   (SELECT COUNT(*) FROM articles b WHERE b.story_id = a.story_id) AS story_size

@@ -29,7 +29,7 @@ from newsdesk.search.query import (
     Urgency,
     WireFlag,
 )
-from newsdesk.store.postgresql.articles import like_escape
+from newsdesk.store.postgresql.articles import like_escape, read_by_me
 from newsdesk.store.sqlite.conditions import tag_forms, wire_sql
 
 Sql = tuple[sql.Composable, list[Any]]
@@ -37,8 +37,8 @@ Sql = tuple[sql.Composable, list[Any]]
 _FLAGS: dict[str, str] = {
     "starred": "a.starred = 1",
     "unstarred": "a.starred = 0",
-    "read": "a.read = 1",
-    "unread": "a.read = 0",
+    "read": read_by_me(),
+    "unread": f"NOT {read_by_me()}",
     "archived": "a.archived = 1",
     "exported": "a.exported = 1",
     "inbox": "a.archived = 0 AND a.superseded = 0",

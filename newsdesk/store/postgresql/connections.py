@@ -83,17 +83,21 @@ def translated(method: Callable[..., T]) -> Callable[..., T]:
 class Connections:
     """This thread's connection to one server, and transactions on it."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, editor: str = "") -> None:
         self.url = url
+        self.editor = editor
         self._local = threading.local()
         self._lock = threading.Lock()
         self._all: dict[int, tuple[threading.Thread, Conn]] = {}
 
     def _connect(self) -> Conn:
         try:
-            return psycopg.connect(
+            conn = psycopg.connect(
                 self.url, autocommit=True, row_factory=dict_row, connect_timeout=CONNECT_TIMEOUT_S
             )
+            # Read state and the log are this editor's: the SQL reads the name from here.
+            conn.execute("SELECT set_config('newsdesk.editor', %s, false)", (self.editor,))
+            return conn
         except psycopg.Error as exc:
             raise translate(exc, self.url) from exc
 

@@ -9,6 +9,7 @@ import psycopg
 from psycopg import sql
 
 from newsdesk.feeds.subscription import Subscription
+from newsdesk.store.postgresql.articles import read_by_me
 from newsdesk.store.sqlite.articles import utc_now_iso
 from newsdesk.store.sqlite.feeds import _STATE_COLUMNS, _from_row, _values
 
@@ -17,10 +18,10 @@ Conn = psycopg.Connection[dict[str, Any]]
 
 def feeds(conn: Conn) -> list[Subscription]:
     rows = conn.execute(
-        """SELECT f.*,
+        f"""SELECT f.*,
                (SELECT COUNT(*) FROM feed_items fi WHERE fi.feed_id = f.id) AS items,
                (SELECT COUNT(*) FROM feed_items fi JOIN articles a ON a.id = fi.article_id
-                 WHERE fi.feed_id = f.id AND a.read = 0 AND a.archived = 0) AS unread
+                 WHERE fi.feed_id = f.id AND NOT {read_by_me()} AND a.archived = 0) AS unread
            FROM feeds f ORDER BY f.name"""
     ).fetchall()
     return [_from_row(r) for r in rows]  # type: ignore[arg-type]  # a mapping like sqlite3.Row

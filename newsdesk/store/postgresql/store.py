@@ -58,10 +58,11 @@ def _tx(tx: Transaction) -> Conn:
 class PostgresStore:
     """The store on a PostgreSQL server. Safe to use from several threads."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, editor: str = "") -> None:
         self.url = url
         self.where = safe_url(url)
-        self._db = Connections(url)
+        self._editor = editor
+        self._db = Connections(url, editor)
         self._on_wait: Callable[[], None] | None = None
         self._migrate()
 
@@ -78,6 +79,10 @@ class PostgresStore:
     @on_wait.setter
     def on_wait(self, callback: Callable[[], None] | None) -> None:
         self._on_wait = callback
+
+    @property
+    def editor(self) -> str:
+        return self._editor
 
     @property
     def conn(self) -> Conn:
@@ -284,8 +289,12 @@ class PostgresStore:
         return removal.removed_since(self.conn, rev, limit)
 
     @translated
-    def history(self, limit: int = 20) -> list[ActionRecord]:
-        return actions.history(self.conn, limit)
+    def history(self, limit: int = 20, editor: str | None = None) -> list[ActionRecord]:
+        return actions.history(self.conn, limit, editor)
+
+    @translated
+    def article_log(self, article_id: str, limit: int = 20) -> list[ActionRecord]:
+        return actions.article_log(self.conn, article_id, limit)
 
     # -- saved searches --------------------------------------------------------------------
 

@@ -17,6 +17,7 @@ from psycopg import sql
 from psycopg.rows import tuple_row
 
 from newsdesk.errors import StoreError
+from newsdesk.store.postgresql.articles import read_by_me
 from newsdesk.store.protocol import TableCopy
 
 Conn = psycopg.Connection[dict[str, Any]]
@@ -48,8 +49,15 @@ def dump(conn: Conn) -> Iterator[TableCopy]:
         conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         for name, types in _tables(conn).items():
             columns = list(types)
+            # Read or unread is per editor here: a copy carries the copying editor's.
+            picks = [
+                sql.SQL(read_by_me(name) + " AS read")
+                if (name, c) == ("articles", "read")
+                else sql.Identifier(c)
+                for c in columns
+            ]
             query = sql.SQL("SELECT {} FROM {}").format(
-                sql.SQL(", ").join(map(sql.Identifier, columns)), sql.Identifier(name)
+                sql.SQL(", ").join(picks), sql.Identifier(name)
             )
             params: tuple[Any, ...] = ()
             if name == "meta":
@@ -119,6 +127,13 @@ def load(tx: Conn, tables: Iterable[TableCopy], where: str) -> dict[str, int]:
                     copy.write_row(row)
                     count += 1
         written[table.name] = count
+    if "reads" not in written:
+        # From a desk of one editor: what it had read is what the copying editor has read.
+        tx.execute(
+            "INSERT INTO reads (article_id, editor) "
+            "SELECT id, current_setting('newsdesk.editor', true) FROM articles WHERE read = 1 "
+            "ON CONFLICT DO NOTHING"
+        )
     _after_copy(tx)
     return written
 

@@ -67,6 +67,15 @@ def settle_versions(tx: Conn, item_id: str) -> Settled | None:
             "ON CONFLICT DO NOTHING",
             (settled.current, old),
         )
+        # Read state is per editor here (`reads`): each editor's carries over, a kill clears all.
+        if settled.killed:
+            tx.execute("DELETE FROM reads WHERE article_id = %s", (settled.current,))
+        else:
+            tx.execute(
+                "INSERT INTO reads (article_id, editor) SELECT %s, editor FROM reads "
+                "WHERE article_id = %s ON CONFLICT DO NOTHING",
+                (settled.current, old),
+            )
     return settled
 
 

@@ -14,6 +14,7 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
+from newsdesk.store.marks import undone
 from newsdesk.store.protocol import ActionRecord
 from newsdesk.store.sqlite import removal
 from newsdesk.store.sqlite.articles import chunks, utc_now_iso
@@ -77,6 +78,7 @@ def apply(
     add_tags: Sequence[str],
     remove_tags: Sequence[str],
     log: bool,
+    editor: str = "",
 ) -> list[str]:
     changed: list[str] = []
     ids = list(dict.fromkeys(ids))
@@ -99,28 +101,33 @@ def apply(
         write_state(tx, article_id, after)
         changed.append(article_id)
         if log:
-            log_rows.append((batch, ts, kind, article_id, json.dumps(before), json.dumps(after)))
+            log_rows.append(
+                (batch, ts, kind, article_id, json.dumps(before), json.dumps(after), editor)
+            )
     tx.executemany(
-        "INSERT INTO actions (batch, ts, kind, article_id, before, after) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO actions (batch, ts, kind, article_id, before, after, editor) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
         log_rows,
     )
     return changed
 
 
-def log_import(tx: sqlite3.Connection, ids: Sequence[str]) -> None:
+def log_import(tx: sqlite3.Connection, ids: Sequence[str], editor: str = "") -> None:
     """Record the articles an import created as one batch: its undo removes them."""
     batch = next_batch(tx)
     ts = utc_now_iso()
     tx.executemany(
-        "INSERT INTO actions (batch, ts, kind, article_id, before, after) "
-        "VALUES (?, ?, 'import', ?, 'null', 'null')",
-        [(batch, ts, aid) for aid in dict.fromkeys(ids)],
+        "INSERT INTO actions (batch, ts, kind, article_id, before, after, editor) "
+        "VALUES (?, ?, 'import', ?, 'null', 'null', ?)",
+        [(batch, ts, aid, editor) for aid in dict.fromkeys(ids)],
     )
 
 
-def delete(tx: sqlite3.Connection, ids: Sequence[str]) -> list[str]:
-    return removal.delete(tx, ids, next_batch(tx), utc_now_iso())
+def delete(tx: sqlite3.Connection, ids: Sequence[str], editor: str = "") -> list[str]:
+    batch = next_batch(tx)
+    removed = removal.delete(tx, ids, batch, utc_now_iso())
+    tx.execute("UPDATE actions SET editor = ? WHERE batch = ?", (editor, batch))
+    return removed
 
 
 def state_of_snapshot(snap: dict[str, Any]) -> dict[str, Any]:
@@ -141,22 +148,30 @@ def next_batch(tx: sqlite3.Connection) -> int:
     return int(row[0])
 
 
-def undo(tx: sqlite3.Connection) -> ActionRecord | None:
-    """Undo the newest batch not yet undone: states back, an import's articles
-    removed, a delete's articles restored whole."""
+def undo(tx: sqlite3.Connection, editor: str = "") -> ActionRecord | None:
+    """Undo `editor`'s newest batch not yet undone (rows from before editors were
+    recorded count as anyone's): marks back, field by field and only where they still
+    read as the batch left them (`marks.undone`); an import's articles removed; a
+    delete's articles restored whole."""
     row = tx.execute(
-        "SELECT batch, kind, ts FROM actions WHERE undone = 0 ORDER BY batch DESC LIMIT 1"
+        "SELECT batch, kind, ts, editor FROM actions WHERE undone = 0 AND editor IN (?, '') "
+        "ORDER BY batch DESC LIMIT 1",
+        (editor,),
     ).fetchone()
     if row is None:
         return None
     batch = int(row["batch"])
     kind = str(row["kind"])
-    record = ActionRecord(batch=batch, kind=kind, article_ids=[], ts=row["ts"])
-    for act in tx.execute(
-        "SELECT article_id, before FROM actions WHERE batch = ? ORDER BY id DESC", (batch,)
-    ).fetchall():
+    record = ActionRecord(
+        batch=batch, kind=kind, article_ids=[], ts=row["ts"], editor=row["editor"]
+    )
+    acts = tx.execute(
+        "SELECT article_id, before, after FROM actions WHERE batch = ? ORDER BY id DESC", (batch,)
+    ).fetchall()
+    now = states(tx, [str(a[0]) for a in acts])
+    for act in acts:
         aid = str(act[0])
-        exists = tx.execute("SELECT 1 FROM articles WHERE id = ?", (aid,)).fetchone() is not None
+        exists = aid in now
         if kind == "import":
             if exists and removal.remove(tx, aid):
                 record.removed.append(aid)
@@ -171,23 +186,43 @@ def undo(tx: sqlite3.Connection) -> ActionRecord | None:
                 record.restored.append(aid)
             record.article_ids.append(aid)
         elif exists:
-            write_state(tx, aid, json.loads(act[1]))
+            write_state(tx, aid, undone(json.loads(act[1]), json.loads(act[2]), now[aid]))
             record.article_ids.append(aid)
     tx.execute("UPDATE actions SET undone = 1 WHERE batch = ?", (batch,))
     return record
 
 
-def history(conn: sqlite3.Connection, limit: int) -> list[ActionRecord]:
+def _records(rows: Any) -> list[ActionRecord]:
     return [
         ActionRecord(
             batch=int(row["batch"]),
             kind=row["kind"],
             article_ids=str(row["ids"]).split(","),
             ts=row["ts"],
+            editor=row["editor"],
         )
-        for row in conn.execute(
-            """SELECT batch, kind, MIN(ts) AS ts, GROUP_CONCAT(article_id) AS ids
-               FROM actions WHERE undone = 0 GROUP BY batch ORDER BY batch DESC LIMIT ?""",
-            (limit,),
-        )
+        for row in rows
     ]
+
+
+def history(conn: sqlite3.Connection, limit: int, editor: str | None = None) -> list[ActionRecord]:
+    where, params = ("AND editor = ?", [editor]) if editor is not None else ("", [])
+    return _records(
+        conn.execute(
+            f"""SELECT batch, kind, MIN(ts) AS ts, MIN(editor) AS editor,
+                       GROUP_CONCAT(article_id) AS ids
+                FROM actions WHERE undone = 0 {where}
+                GROUP BY batch ORDER BY batch DESC LIMIT ?""",
+            (*params, limit),
+        )
+    )
+
+
+def article_log(conn: sqlite3.Connection, article_id: str, limit: int) -> list[ActionRecord]:
+    return _records(
+        conn.execute(
+            """SELECT batch, kind, ts, editor, article_id AS ids FROM actions
+               WHERE article_id = ? AND undone = 0 ORDER BY batch DESC LIMIT ?""",
+            (article_id, limit),
+        )
+    )

@@ -50,8 +50,9 @@ def _tx(tx: Transaction) -> sqlite3.Connection:
 class SqliteStore:
     """The store in one SQLite file. Safe to use from several threads."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, editor: str = "") -> None:
         self.path = path
+        self._editor = editor
         self._db = Connections(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         self._migrate()
@@ -69,6 +70,10 @@ class SqliteStore:
     @on_wait.setter
     def on_wait(self, callback: Callable[[], None] | None) -> None:
         self._db.on_wait = callback
+
+    @property
+    def editor(self) -> str:
+        return self._editor
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -258,14 +263,21 @@ class SqliteStore:
     ) -> list[str]:
         with self._db.transaction() as tx:
             return actions.apply(
-                tx, kind, ids, change, add_tags=add_tags, remove_tags=remove_tags, log=log
+                tx,
+                kind,
+                ids,
+                change,
+                add_tags=add_tags,
+                remove_tags=remove_tags,
+                log=log,
+                editor=self._editor,
             )
 
     def undo(
         self, before_commit: Callable[[Transaction, ActionRecord], None] | None = None
     ) -> ActionRecord | None:
         with self._db.transaction() as tx:
-            record = actions.undo(tx)
+            record = actions.undo(tx, self._editor)
             if record is not None and before_commit is not None:
                 before_commit(tx, record)
             return record
@@ -274,7 +286,7 @@ class SqliteStore:
         if not ids:
             return
         with self._db.transaction() as tx:
-            actions.log_import(tx, ids)
+            actions.log_import(tx, ids, self._editor)
 
     def delete(
         self,
@@ -283,7 +295,7 @@ class SqliteStore:
         before_commit: Callable[[Transaction, list[str]], None] | None = None,
     ) -> list[str]:
         with self._db.transaction() as tx:
-            removed = actions.delete(tx, ids)
+            removed = actions.delete(tx, ids, self._editor)
             if removed and before_commit is not None:
                 before_commit(tx, removed)
             return removed
@@ -293,8 +305,12 @@ class SqliteStore:
         return removal.removed_since(self.conn, rev, limit)
 
     @translated
-    def history(self, limit: int = 20) -> list[ActionRecord]:
-        return actions.history(self.conn, limit)
+    def history(self, limit: int = 20, editor: str | None = None) -> list[ActionRecord]:
+        return actions.history(self.conn, limit, editor)
+
+    @translated
+    def article_log(self, article_id: str, limit: int = 20) -> list[ActionRecord]:
+        return actions.article_log(self.conn, article_id, limit)
 
     # -- saved searches --------------------------------------------------------------------
 

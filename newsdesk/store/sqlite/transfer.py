@@ -16,6 +16,9 @@ from typing import Any
 from newsdesk.errors import StoreError
 from newsdesk.store.protocol import TableCopy
 
+#: Tables of a shared desk a file desk keeps otherwise: read state per editor
+#: (the copying editor's arrives in `articles.read`).
+SHARED_ONLY = ("reads",)
 #: `meta` keys that are this backend's own bookkeeping, never copied.
 OWN_META = ("schema_version", "story_version")
 _BATCH = 1000
@@ -60,6 +63,10 @@ def load(tx: sqlite3.Connection, tables: Iterable[TableCopy], where: str) -> dic
     present = _tables(tx)
     written: dict[str, int] = {}
     for table in tables:
+        if table.name in SHARED_ONLY and table.name not in present:
+            for _ in table.rows:  # read through, so the source's cursor moves on
+                pass
+            continue
         columns = present.get(table.name)
         if columns is None:
             raise StoreError(f"the desk at {where} has no table {table.name!r}; nothing was copied")

@@ -1,0 +1,202 @@
+"""Editors (issue 16 item 2): who did what, history by editor, undo of one's own, read per editor.
+
+Each case runs on the SQLite file (two desks on one data directory) and on a
+shared desk (skipped, saying why, without `NEWSDESK_TEST_PG`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from newsdesk.cli.main import main
+from newsdesk.config import EDITOR_ENV, editor_name
+from newsdesk.desk import Desk
+from newsdesk.paths import resolve
+from newsdesk.store import STORE_ENV
+from tests.pg_support import pg_schema
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(
+    request: pytest.FixtureRequest, isolated_dirs: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[str]:
+    if request.param == "sqlite":
+        monkeypatch.setenv(STORE_ENV, "")
+        yield "sqlite"
+        return
+    with pg_schema() as url:
+        monkeypatch.setenv(STORE_ENV, url)
+        yield "postgresql"
+
+
+def _desk_as(name: str, monkeypatch: pytest.MonkeyPatch) -> Desk:
+    monkeypatch.setenv(EDITOR_ENV, name)
+    return Desk()
+
+
+def _three_articles(desk: Desk, folder: Path) -> list[str]:
+    """Three articles imported by a third editor (an import is a batch of the log too)."""
+    files = []
+    for n, title in enumerate(("Quay wall repaired", "Night bus returns", "Mill pond drained")):
+        path = folder / f"a{n}.md"
+        path.write_text(f"# {title}\n\nA short report number {n}.\n", encoding="utf-8")
+        files.append(path)
+    previous = desk.editor
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(EDITOR_ENV, "intake")
+        with Desk() as intake:
+            intake.import_paths(files)
+    assert desk.editor == previous
+    return sorted(desk.inbox_ids())
+
+
+def test_the_log_says_who_and_history_filters_by_editor(
+    backend: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ana = _desk_as("ana", monkeypatch)
+    bo = _desk_as("bo", monkeypatch)
+    try:
+        x, y, _ = _three_articles(ana, tmp_path)
+        ana.star([x])
+        bo.tag([y], add=["court"])
+        assert [(r.kind, r.editor) for r in ana.history(10)] == [
+            ("tag", "bo"),
+            ("star", "ana"),
+            ("import", "intake"),
+        ]
+        assert [r.kind for r in ana.history(10, editor="ana")] == ["star"]
+        assert [r.kind for r in bo.history(10, editor="bo")] == ["tag"]
+        assert ana.history(10, editor="nobody") == []
+        assert [(r.kind, r.editor) for r in bo.article_log(x)] == [
+            ("star", "ana"),
+            ("import", "intake"),
+        ]
+    finally:
+        ana.close()
+        bo.close()
+
+
+def test_undo_takes_back_only_ones_own_and_keeps_the_others_changes(
+    backend: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ana = _desk_as("ana", monkeypatch)
+    bo = _desk_as("bo", monkeypatch)
+    try:
+        x, y, _ = _three_articles(ana, tmp_path)
+        ana.star([x])
+        ana.tag([x], add=["ana-tag"])
+        bo.tag([x], add=["bo-tag"])
+        bo.star([y])
+        # Ana's undo skips Bo's newer batches and takes back her tag only.
+        undone = ana.undo()
+        assert undone is not None and undone.action == "undo tag"
+        art = bo.get(x)
+        assert art is not None and art.state.tags == ["bo-tag"] and art.state.starred
+        other = bo.get(y)
+        assert other is not None and other.state.starred
+        # Her star next; Bo's tag and star stay.
+        assert ana.undo() is not None
+        art = bo.get(x)
+        assert art is not None and not art.state.starred and art.state.tags == ["bo-tag"]
+        # Nothing of hers is left; Bo's batches are not hers to undo.
+        assert ana.undo() is None
+        assert [r.editor for r in bo.history(10)] == ["bo", "bo", "intake"]
+        assert bo.undo() is not None and bo.undo() is not None
+        art = ana.get(x)
+        assert art is not None and art.state.tags == []
+    finally:
+        ana.close()
+        bo.close()
+
+
+def test_an_undo_keeps_a_later_change_to_the_same_mark(
+    backend: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ana = _desk_as("ana", monkeypatch)
+    bo = _desk_as("bo", monkeypatch)
+    try:
+        x, _, _ = _three_articles(ana, tmp_path)
+        ana.set_note(x, "check the figures")
+        bo.set_note(x, "figures checked")
+        assert ana.undo() is not None
+        art = ana.get(x)
+        assert art is not None and art.state.note == "figures checked"
+    finally:
+        ana.close()
+        bo.close()
+
+
+def test_show_and_history_commands_name_the_editor(
+    backend: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    ana = _desk_as("ana", monkeypatch)
+    try:
+        x, _, _ = _three_articles(ana, tmp_path)
+        ana.star([x])
+        ana.archive([x])
+    finally:
+        ana.close()
+    monkeypatch.setenv(EDITOR_ENV, "bo")
+    assert main(["show", x]) == 0
+    shown = capsys.readouterr().out
+    assert "star by ana" in shown and "archive by ana" in shown
+    assert main(["show", x, "--json"]) == 0
+    who = json.loads(capsys.readouterr().out)["who"]
+    assert {(w["action"], w["editor"]) for w in who} == {
+        ("star", "ana"),
+        ("archive", "ana"),
+        ("import", "intake"),
+    }
+    assert main(["history", "--editor", "ana", "--json"]) == 0
+    assert [r["editor"] for r in json.loads(capsys.readouterr().out)] == ["ana", "ana"]
+    assert main(["history", "--editor", "bo", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+
+def test_read_state_is_each_editors_own_on_a_shared_desk(
+    tmp_path: Path, isolated_dirs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with pg_schema() as url:
+        monkeypatch.setenv(STORE_ENV, url)
+        ana = _desk_as("ana", monkeypatch)
+        bo = _desk_as("bo", monkeypatch)
+        try:
+            x, y, z = _three_articles(ana, tmp_path)
+            ana.mark_read([x, y])
+            ana.star([z])
+            assert ana.counts()["unread"] == 1 and bo.counts()["unread"] == 3
+            assert sorted(ana.search("is:unread", sort="newest").ids) == [z]
+            assert sorted(bo.search("is:read", sort="newest").ids) == []
+            (row,) = bo.rows([x])
+            assert not row.read
+            bo_view = bo.get(z)
+            assert bo_view is not None and bo_view.state.starred  # stars are the desk's
+            bo.mark_read([z])
+            assert bo.undo() is not None  # Bo's read, not Ana's star
+            art = ana.get(z)
+            assert art is not None and art.state.starred
+            assert ana.counts()["unread"] == 1
+        finally:
+            ana.close()
+            bo.close()
+
+
+def test_editor_name_comes_from_env_then_config_then_login(
+    isolated_dirs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = resolve()
+    monkeypatch.delenv(EDITOR_ENV, raising=False)
+    monkeypatch.setattr("getpass.getuser", lambda: "login-name")
+    assert editor_name(paths) == "login-name"
+    paths.config_dir.mkdir(parents=True, exist_ok=True)
+    paths.config_file.write_text('[desk]\neditor = "  chief\\u0007 "\n', encoding="utf-8")
+    assert editor_name(paths) == "chief"
+    monkeypatch.setenv(EDITOR_ENV, "night")
+    assert editor_name(paths) == "night"
