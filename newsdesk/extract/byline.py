@@ -20,7 +20,7 @@ _FLAGS = re.IGNORECASE
 
 _BY_START = re.compile(
     r"^(?:(?:written|words|analysis|commentary|opinion|report|reported|story|text|interview)\s+)?"
-    r"(?:by|par|por|von|di|door|av|af)\b\s*:?\s*",
+    r"(?:by|par|por|von|di|door|av|af)\b\s*:?\s*|(?-i:^By(?=[A-Z][a-z]))",
     _FLAGS,
 )
 _AUTHOR_LABEL = re.compile(r"^(?:authors?|writers?|reporters?|byline)\s*:\s*", _FLAGS)
@@ -308,6 +308,9 @@ def parse_name_line(line: str, following: list[str]) -> Byline | None:
     core = strip_list_mark(line).strip()
     has_handle = bool(_HANDLE.search(core))
     core = _HANDLE.sub("", core).strip()
+    dated = _name_then_date(core)
+    if dated is not None:
+        return dated
     if not core or any(ch.isdigit() for ch in core) or core.endswith((".", "?", "!", ":")):
         return None
     result = Byline()
@@ -331,6 +334,31 @@ def parse_name_line(line: str, following: list[str]) -> Byline | None:
             )
         )
     return result if evidence else None
+
+
+# Words between a byline's name and its date ("Jane Doe | Updated 3 March 2021").
+_DATE_LEAD = re.compile(
+    r"(?:[|,•·–—-]|\b(?:on|am|le|el|il|em|updated|published|aktualisiert|ver(?:ö|oe)ffentlicht"
+    r"|zuletzt|ge(?:ä|ae)ndert|publi(?:é|e)|mis\s+(?:à|a)\s+jour|actualizado|publicado|aggiornato"
+    r"|pubblicato|atualizado)\b|\s)*$",
+    _FLAGS,
+)
+
+
+def _name_then_date(core: str) -> Byline | None:
+    """'Jane Doe 19.10.2019, 05:00' or 'Jane Doe | Updated 3 March 2021': a name signed with a date."""
+    from newsdesk.extract.dates import date_line
+
+    dates = find_dates(core)
+    if not dates or dates[0].start < 5:
+        return None
+    head = core[: dates[0].start]
+    lead = _DATE_LEAD.search(head)
+    name = head[: lead.start()] if lead else head
+    published = date_line(core[len(name) :].strip())
+    if published is None or not looks_like_name(_clean_name(name)):
+        return None
+    return Byline(authors=[_clean_name(name)], published=published)
 
 
 @line_cache

@@ -100,3 +100,19 @@ def _section(lines: list[tuple[str, bool]], k: int) -> list[str]:
 def _running(text: str) -> bool:
     """A line of running text, not a list entry."""
     return len(text) >= PARAGRAPH_CHARS and not text.startswith(("*", "+"))
+
+
+def headline_first(text: str, headline: str) -> str:
+    """`text` without the copies of `headline` above its flush-left heading line.
+
+    A breadcrumb or a link to the page itself repeats the headline higher up;
+    the story starts at the heading, so its byline and date are read there.
+    """
+    lines = text.split("\n")
+    heading = next(
+        (i for i, line in enumerate(lines) if line[:1].strip() and line.strip() == headline), -1
+    )
+    for i in range(heading if heading > 0 else 0):
+        if lines[i].strip() == headline:
+            lines[i] = ""
+    return "\n".join(lines)

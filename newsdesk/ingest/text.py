@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from newsdesk.extract.textbrowser import dump_headline, is_text_browser_copy, without_marks
+from newsdesk.extract.textbrowser import (
+    dump_headline,
+    headline_first,
+    is_text_browser_copy,
+    without_marks,
+)
 from newsdesk.ingest.assemble import bounded, extract_article, finish
 from newsdesk.ingest.limits import MAX_TEXT_CHARS
 from newsdesk.model import Extracted
@@ -20,5 +25,6 @@ def load_text(text: str, warnings: list[str], hints: Extracted | None = None) ->
         text = without_marks(text)
         if not hints.title:
             hints.title = dump_headline(text) or ""
+            text = headline_first(text, hints.title) if hints.title else text
     meta = extract_article(text, hints, warnings)
     return [finish(meta, "text")]

@@ -156,3 +156,20 @@ def test_names_broken_over_lines() -> None:
 def test_photo_by_is_a_credit() -> None:
     assert is_credit("Photos by Ivo Mares")
     assert parse_byline("Photos by Ivo Mares") is None
+
+
+def test_a_name_signed_with_a_date_on_one_line() -> None:
+    from newsdesk.extract.byline import parse_name_line
+
+    signed = parse_name_line("Jana Berg 19.10.2019, 05:00 Uhr", [])
+    assert signed is not None and signed.authors == ["Jana Berg"]
+    assert (signed.published or "")[:10] == "2019-10-19"
+    changed = parse_name_line("Jana Berg Zuletzt geändert am 06.11.2023", [])
+    assert changed is not None and changed.authors == ["Jana Berg"]
+    assert parse_name_line("Council meets 3 March 2021", []) is None
+
+
+def test_by_glued_to_the_name() -> None:
+    glued = parse_byline("ByJana Berg")
+    assert glued is not None and glued.authors == ["Jana Berg"]
+    assert parse_byline("Bystander Effect Explained") is None

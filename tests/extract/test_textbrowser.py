@@ -78,3 +78,12 @@ def test_a_json_list_still_reads_as_records() -> None:
     result = load_bytes(record, "items.json")
     assert result.error is None
     assert result.items[0].title == "Tram line extended"
+
+
+def test_a_copy_of_the_headline_above_it_does_not_hide_the_byline() -> None:
+    crumb = "   Start » Energie » Fernwärme: Nordheim baut das Netz bis 2030 aus\n"
+    self_link = "   Fernwärme: Nordheim baut das Netz bis 2030 aus\n"
+    page = DUMP.replace("Newsletter bestellen", crumb + self_link + "\nNewsletter bestellen")
+    item = load_bytes(page.encode(), "page.txt").items[0]
+    assert item.title == "Fernwärme: Nordheim baut das Netz bis 2030 aus"
+    assert item.authors == ["Jana Berg"]
