@@ -134,6 +134,41 @@ _PHRASE_TRIGGERS = (
     "support the",
 )
 
+# The same furniture in German, French, Spanish, Italian and Portuguese (consent banners,
+# comment forms, newsletter boxes, share bars), an e-mail newsletter's shell lines, and the
+# header of a reader's comment ("Jane sagt:").
+_OTHER_PHRASES = re.compile(
+    r"""
+      \bwir\ (?:verwenden|nutzen|setzen)\ cookies\b|\bcookie-?(?:einstellungen|richtlinie|hinweis)\b
+    | \bnous\ utilisons\ (?:des\ )?cookies\b|\bparam(?:è|e)tres\ des\ cookies\b|\btout\ accepter\b
+    | \b(?:utilizamos|usamos)\ cookies\b|\bpol(?:í|i)tica\ de\ cookies\b|\baceptar\ todas?\b|\baceitar\ todos\b
+    | \butilizziamo\ (?:i\ )?cookie\b|\baccetta\ tutt[io]\b|\balle\ akzeptieren\b
+    | \bnewsletter\ (?:abonnieren|bestellen)\b|\bzum\ newsletter\ anmelden\b|\bs'?inscrire\ (?:à|a)\ la\ newsletter\b
+    | \babonnez-vous\b|\bsuscr(?:í|i)bete\b|\biscriviti\ alla\ newsletter\b|\bassine\ a\ newsletter\b
+    | \bihre\ e-?mail-?adresse\ wird\ nicht\ ver(?:ö|oe)ffentlicht\b|\berforderliche\ felder\ sind\b
+    | \bvotre\ adresse\ (?:e-?mail|de\ messagerie)\ ne\ sera\ pas\ publi(?:é|e)e\b|\bles\ champs\ obligatoires\b
+    | \btu\ direcci(?:ó|o)n\ de\ correo\ electr(?:ó|o)nico\ no\ ser(?:á|a)\ publicada\b|\blos\ campos\ obligatorios\b
+    | \bil\ tuo\ indirizzo\ email\ non\ sar(?:à|a)\ pubblicato\b|\bi\ campi\ obbligatori\b
+    | \bo\ seu\ endere(?:ç|c)o\ de\ e-?mail\ n(?:ã|a)o\ ser(?:á|a)\ publicado\b|\bcampos\ obrigat(?:ó|o)rios\b
+    | \b(?:schreibe(?:n\ sie)?\ einen|kommentar\ (?:schreiben|verfassen|abschicken))\b|\blaisser\ un\ commentaire\b
+    | \bdeja\ (?:un|tu)\ comentario\b|\blascia\ un\ commento\b|\bdeixe\ (?:um|seu)\ coment(?:á|a)rio\b
+    | \bauf\ (?:facebook|twitter|whatsapp|x)\ teilen\b|\bpartager\ sur\b|\bcompartir\ en\b|\bcondividi\ su\b
+    | \bview\ (?:this\ )?(?:email|e-mail)\ in\ (?:your|a)\ (?:web\ )?browser\b|\bhaving\ trouble\ viewing\ this\ (?:email|e-mail)\b
+    | \bforward\ (?:this\ )?to\ a\ friend\b|\bunsubscribe\b|\bupdate\ your\ (?:email\ )?preferences\b
+    | \bim\ browser\ (?:ansehen|anzeigen|(?:ö|oe)ffnen)\b|\bvoir\ (?:la\ version\ )?en\ ligne\b|\bver\ en\ el\ navegador\b
+    | ^.{2,60}\s(?:says|sagt|dit|dice|diz)\s?:$
+    """,
+    _FLAGS | re.VERBOSE,
+)
+_OTHER_TRIGGERS = (
+    "cookie", "newsletter", "abonne",
+    "suscr", "iscriviti", "e-mail", "email", "adresse", "direcci", "indirizzo", "endere", "felder",
+    "champs", "campos", "campi", "kommentar", "commentaire", "comentario", "commento", "comentário",
+    "teilen", "partager", "compartir", "condividi", "browser", "friend", "unsubscribe",
+    "preferences", "en ligne", "navegador", "akzeptieren", "accepter", "aceptar", "aceitar", "accetta",
+    ":",
+)  # fmt: skip
+
 _COPYRIGHT = re.compile(r"(?:©|^\(c\)\s|\(c\)\s*\d{4}|\bcopyright\s*(?:©\s*)?\d{4})", _FLAGS)
 
 # After these the article is over.
@@ -141,7 +176,9 @@ _END = re.compile(
     r"""^\W*(?:
       topics|related\ topics|related\ tags|tags\b.*|filed\ under\b.*|more\ about|more\ on\ this\ story
     | share\ this(?:\ story)?(?:\ about\ sharing)?:?|share\ this\ article|about\ the\ author|source:?
-    | comments?(?:\ \(\d+\))?|join\ the\ conversation|add\ your\ comment.*|leave\ a\ reply|have\ your\ say.*|post\ a\ comment
+    | comments?(?:\ \(\d+\))?|(?:\d+\ )?(?:kommentare?|commentaires?|comentarios?|commenti|coment(?:á|a)rios)(?:\ \(\d+\))?
+    | leave\ a\ comment|schreibe(?:n\ sie)?\ einen\ kommentar|kommentar\ schreiben|laisser\ un\ commentaire
+    | deja\ (?:un|tu)\ comentario|lascia\ un\ commento|deixe\ (?:um|seu)\ coment(?:á|a)rio|join\ the\ conversation|add\ your\ comment.*|leave\ a\ reply|have\ your\ say.*|post\ a\ comment
     | most\ (?:popular|read|viewed|shared)(?:\ (?:today|stories|in\ .+))?|top\ stories|more\ stories|latest\ news
     | you\ (?:may|might)\ also\ like|recommended|next\ up(?:\ in)?|up\ next|read\ next|what\ to\ read\ next
     | our\ standards:.*|publisher'?s\ note|previous\ article|next\ article|more\ (?:from|in)\ .{1,40}
@@ -318,6 +355,8 @@ def is_boilerplate(line: str) -> bool:
     if len(line) <= 600:
         lower = line.lower()
         if any(t in lower for t in _PHRASE_TRIGGERS) and _PHRASES.search(line):
+            return True
+        if any(t in lower for t in _OTHER_TRIGGERS) and _OTHER_PHRASES.search(line):
             return True
     if is_copyright(line) and len(line) <= 400:
         return True

@@ -90,3 +90,42 @@ def test_prose_is_not_a_link_list_marker() -> None:
     assert not link_list_marker(
         "Related talks between the unions and the port broke down on Monday."
     )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Wir verwenden Cookies, um unsere Website für Sie zu verbessern.",
+        "Nous utilisons des cookies pour mesurer l'audience. Tout accepter",
+        "Utilizamos cookies propias y de terceros. Aceptar todas",
+        "Utilizziamo i cookie per offrirti un'esperienza migliore.",
+        "Ihre E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert",
+        "Votre adresse e-mail ne sera pas publiée.",
+        "O seu endereço de email não será publicado.",
+        "Newsletter abonnieren",
+        "View this email in your browser",
+        "Having trouble viewing this email? Click here",
+        "Auf Facebook teilen",
+        "Kersti Brand sagt:",
+    ],
+)
+def test_furniture_in_other_languages_and_newsletter_shells(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Die Stadt sagt, sie werde die Cookies-Verordnung des Landes nicht vor 2026 umsetzen können, weil Personal fehle.",
+        "Merkel sagt, die Lage sei ernst:",
+    ],
+)
+def test_prose_about_the_same_things_is_not_furniture(line: str) -> None:
+    assert not is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line", ["Kommentare (3)", "Schreibe einen Kommentar", "Commentaires", "Lascia un commento"]
+)
+def test_comment_sections_end_the_article_in_other_languages(line: str) -> None:
+    assert is_end_marker(line)
