@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from newsdesk.extract.dates import find_dates
+
 #: Share of non-blank lines indented that makes a copy a text-browser dump.
 INDENTED_SHARE = 0.6
 #: Non-blank lines after a heading whose running text counts towards it.
@@ -23,6 +25,11 @@ BOX_CHARS = 80
 #: A heading with at least this share of the most text under any heading can be the headline:
 #: the first such is, since a story's sub-headings come after it.
 HEADLINE_SHARE = 0.5
+#: Lines under and over the headline searched for the story's date when no date line was found.
+DATE_LINES_AFTER = 15
+DATE_LINES_BEFORE = 5
+#: A line longer than this is running text, whose dates are what the story is about.
+DATE_LINE_CHARS = 120
 #: Lines looked at to tell a dump (a real one is a few hundred).
 SAMPLE_LINES = 400
 
@@ -116,3 +123,23 @@ def headline_first(text: str, headline: str) -> str:
         if lines[i].strip() == headline:
             lines[i] = ""
     return "\n".join(lines)
+
+
+def date_near_headline(text: str, headline: str) -> str | None:
+    """The first date in a short line just under the headline (else just over it), or None.
+
+    Text browsers run a page's byline, date and reading time into one line
+    ("Von Jana Berg | 3. März 2021 | 4 Min."), which is no date line on its own.
+    """
+    lines = [line.strip() for line in text.split("\n")]
+    at = next((i for i, line in enumerate(lines) if line == headline), -1)
+    if at < 0:
+        return None
+    after = range(at + 1, min(len(lines), at + 1 + DATE_LINES_AFTER))
+    before = range(at - 1, max(-1, at - 1 - DATE_LINES_BEFORE), -1)
+    for i in (*after, *before):
+        if lines[i] and len(lines[i]) <= DATE_LINE_CHARS:
+            dates = find_dates(lines[i])
+            if dates:
+                return dates[0].iso
+    return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from newsdesk.extract.textbrowser import (
+    date_near_headline,
     dump_headline,
     headline_first,
     is_text_browser_copy,
@@ -21,10 +22,13 @@ def load_text(text: str, warnings: list[str], hints: Extracted | None = None) ->
     """
     text = bounded(text, MAX_TEXT_CHARS, warnings)
     hints = hints or Extracted(format="text")
-    if is_text_browser_copy(text):
+    dump = is_text_browser_copy(text)
+    if dump:
         text = without_marks(text)
         if not hints.title:
             hints.title = dump_headline(text) or ""
             text = headline_first(text, hints.title) if hints.title else text
     meta = extract_article(text, hints, warnings)
+    if dump and not meta.published and meta.title:
+        meta.published = date_near_headline(text, meta.title)
     return [finish(meta, "text")]

@@ -497,3 +497,26 @@ def test_byline_between_paragraphs_introduces_another_piece() -> None:
         "rituals of death in the city.\n"
     )
     assert extract_page(page).authors == []
+
+
+NEWSLETTER = """View this email in your browser
+
+Having trouble viewing this email? Click here
+
+Harbour tolls to rise by a fifth next spring
+
+By Ines Lopes
+
+The port authority said on Monday that tolls for cargo ships will rise by 20 percent from April, the first increase in six years, to pay for dredging the northern channel.
+
+Shipping lines said the rise would be passed on to importers within weeks.
+
+Forward to a friend | Unsubscribe | Update your preferences
+"""
+
+
+def test_a_newsletter_shell_is_never_the_headline_or_the_body() -> None:
+    meta = extract_page(NEWSLETTER)
+    assert meta.title == "Harbour tolls to rise by a fifth next spring"
+    assert meta.authors == ["Ines Lopes"]
+    assert "browser" not in meta.body and "Unsubscribe" not in meta.body

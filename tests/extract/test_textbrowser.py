@@ -87,3 +87,18 @@ def test_a_copy_of_the_headline_above_it_does_not_hide_the_byline() -> None:
     item = load_bytes(page.encode(), "page.txt").items[0]
     assert item.title == "Fernwärme: Nordheim baut das Netz bis 2030 aus"
     assert item.authors == ["Jana Berg"]
+
+
+def test_the_date_run_into_the_byline_line_under_the_headline() -> None:
+    signed = DUMP.replace(
+        "   Von Jana Berg\n", "   Von Jana Berg | 3. März 2021 | 4 Min. Lesezeit | Teilen\n"
+    )
+    item = load_bytes(signed.encode(), "page.txt").items[0]
+    assert (item.published or "")[:10] == "2021-03-03"
+    # A date inside running text is what the story is about, not when it was written.
+    assert "6 Jahren" not in DUMP
+    told = DUMP.replace(
+        "in den nächsten sechs Jahren",
+        "nach dem Beschluss vom 3. März 2021 in den nächsten sechs Jahren",
+    )
+    assert load_bytes(told.encode(), "page.txt").items[0].published is None
