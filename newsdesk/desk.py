@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from newsdesk.feeds.subscription import Subscription
     from newsdesk.ingest import LoadResult
     from newsdesk.pipeline import Prepared
+    from newsdesk.rules.arrival import RuleRunner
+    from newsdesk.rules.model import Notified, Rule
     from newsdesk.search.engine import SearchEngine, SearchResult
     from newsdesk.search.index import IndexStatus, SearchIndex
     from newsdesk.store.transfer import CopyReport
@@ -171,6 +173,9 @@ class Desk:
         self._background_index = background_index
         #: Messages for the user from opening the index (e.g. "rebuilding").
         self.notices: list[str] = []
+        self._rule_runner: RuleRunner | None = None
+        #: Headlines `notify` rules flagged, until `take_notifications`.
+        self._notified: list[Notified] = []
 
     # -- lifecycle -----------------------------------------------------------
 
@@ -231,6 +236,15 @@ class Desk:
 
             self._engine = SearchEngine(self.store, self.index)
         return self._engine
+
+    @property
+    def _rules(self) -> RuleRunner:
+        """Compiled rules, made on first use (the query grammar stays out of the app's start)."""
+        if self._rule_runner is None:
+            from newsdesk.rules.arrival import RuleRunner
+
+            self._rule_runner = RuleRunner()
+        return self._rule_runner
 
     def sync_index(self, progress: Callable[[int, int], None] | None = None) -> int:
         """Bring the index up to date with the store now (the CLI does this before searching)."""
@@ -304,6 +318,9 @@ class Desk:
             except StoreError as exc:
                 # The articles are stored and stay; only undoing them as one step is lost.
                 summary.not_undoable = f"the import was not recorded for undo: {exc}"
+            # The rules act after the import's step, so `undo` takes their changes
+            # back first and leaves the articles.
+            self._arrive(summary.imported_ids)
             if self._index is not None:
                 self._index.notify()
         return summary
@@ -337,9 +354,11 @@ class Desk:
         item's article id (new or the duplicate it merged into)."""
         try:
             with self.store.transaction() as tx:
-                return self._store_in(tx, items, origin, raw, signatures, after)
+                stored = self._store_in(tx, items, origin, raw, signatures, after)
         except StoreError as exc:
             raise type(exc)(f"could not store articles from {origin}: {exc}") from exc
+        self._arrive(stored[0])
+        return stored
 
     def _store_in(
         self,
@@ -804,6 +823,103 @@ class Desk:
         rendered.warnings.extend(held)
         self.mark_exported([a.id for a in articles])
         return rendered
+
+    # -- rules (issue 18; newsdesk/rules/ does the work) --------------------------------
+
+    def rules(self) -> list[Rule]:
+        """Every rule in the order they run, with today's and all-time match counts."""
+        from newsdesk.rules.model import today
+
+        return self.store.rules(today())
+
+    def add_rule(self, name: str, query: str, actions: Sequence[str]) -> Rule:
+        """Keep a rule (replacing one of the same name, which keeps its place).
+
+        A malformed query, an unknown action or a query that would match
+        everything is refused with a one-line message.
+        """
+        from newsdesk.rules.model import check_name, parse_actions
+
+        name = check_name(name)
+        checked = parse_actions(actions)
+        self._rules.check(query)
+        self.store.save_rule(name, query.strip(), checked)
+        return next(r for r in self.rules() if r.name == name)
+
+    def remove_rule(self, name: str) -> bool:
+        return self.store.remove_rule(name.strip())
+
+    def test_rule(self, query: str) -> SearchResult:
+        """What a rule with this query would match in the queue now; nothing changes."""
+        self._rules.check(query)
+        self.sync_index()
+        return self.search(query, sort="newest", limit=None)
+
+    def apply_rules(self, names: Sequence[str] = ()) -> list[ActionResult]:
+        """Run rules (all, or the named ones) over the queue as it is now, by searching it.
+
+        Each rule's changes are one step of the action log, named after it.
+        """
+        from newsdesk.rules.model import RuleError
+
+        chosen = self.rules()
+        if names:
+            known = {r.name for r in chosen}
+            missing = [n for n in names if n not in known]
+            if missing:
+                raise RuleError(f"no rule named {missing[0]!r}")
+            chosen = [r for r in chosen if r.name in names]
+        self.sync_index()
+        results: list[ActionResult] = []
+        for rule in chosen:
+            ids = self.search(rule.query, sort="newest", limit=None).ids
+            changed = self.store.apply(
+                f"rule {rule.name}",
+                ids,
+                rule.change,
+                add_tags=rule.add_tags,
+                remove_tags=rule.remove_tags,
+            )
+            results.append(ActionResult(f"rule {rule.name}", changed, len(ids)))
+        return results
+
+    def export_rules(self) -> str:
+        """The rules as TOML, to share across a desk (`import_rules` reads it back)."""
+        from newsdesk.rules.model import to_toml
+
+        return to_toml(self.rules())
+
+    def import_rules(self, text: str) -> list[Rule]:
+        """Add (or replace) the rules of a TOML file; every one is checked before any is kept."""
+        from newsdesk.rules.model import from_toml
+
+        entries = from_toml(text)
+        for _, query, _ in entries:
+            self._rules.check(query)
+        for name, query, actions in entries:
+            self.store.save_rule(name, query.strip(), actions)
+        names = {name for name, _, _ in entries}
+        return [r for r in self.rules() if r.name in names]
+
+    def take_notifications(self) -> list[Notified]:
+        """Headlines the `notify` rules flagged since the last call (the CLI prints them)."""
+        with self._index_lock:
+            taken, self._notified = self._notified, []
+        return taken
+
+    def _arrive(self, ids: Sequence[str]) -> None:
+        """New articles pass the rules, in order, once they are stored."""
+        if not ids:
+            return
+        from newsdesk.rules.model import today
+
+        rules = self.store.rules(today())
+        if not rules:
+            return
+        outcome = self._rules.run(self.store, rules, ids)
+        if outcome.notified:
+            with self._index_lock:
+                self._notified.extend(outcome.notified)
 
     # -- stories ----------------------------------------------------------------
 

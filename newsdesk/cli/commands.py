@@ -94,9 +94,11 @@ def cmd_import(desk: Desk, args: argparse.Namespace) -> int:
             )
     if summary.not_undoable:
         output.notice(summary.not_undoable)
+    notified = desk.take_notifications()
     if args.json:
-        output.print_json(summary.as_dict())
+        output.print_json({**summary.as_dict(), "notified": output.notified_dicts(notified)})
     else:
+        output.print_notified(notified)
         output.out.print(
             Text.assemble(
                 ("imported ", "bold"),
@@ -379,4 +381,5 @@ HANDLERS: dict[str, Handler] = {
     "feeds": _lazy("newsdesk.cli.feeds_cmd", "cmd_feeds"),
     "fetch": _lazy("newsdesk.cli.feeds_cmd", "cmd_fetch"),
     "watch": _lazy("newsdesk.cli.watch_cmd", "cmd_watch"),
+    "rules": _lazy("newsdesk.cli.rules_cmd", "cmd_rules"),
 }

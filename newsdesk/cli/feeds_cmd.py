@@ -164,14 +164,16 @@ def cmd_fetch(desk: Desk, args: argparse.Namespace) -> int:
             sync_index(desk)
         except OSError as exc:
             output.notice(f"the search index was not updated ({exc.strerror or exc})")
+    notified = desk.take_notifications()
     if args.json:
-        output.print_json(summary.as_dict())
+        output.print_json({**summary.as_dict(), "notified": output.notified_dicts(notified)})
     elif not summary.feeds:
         if desk.feeds():
             output.notice("no feed is due; `newsdesk fetch --all` fetches them anyway")
         else:
             output.notice("no feeds yet: `newsdesk feeds add URL` or `newsdesk feeds import FILE`")
     else:
+        output.print_notified(notified)
         data = summary.as_dict()
         output.out.print(
             Text.assemble(

@@ -161,6 +161,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_feed_parsers(sub)
 
+    from newsdesk.cli.rules_cmd import add_parser as add_rules_parser
+
+    add_rules_parser(sub)
+
     from newsdesk.cli.store_cmd import add_parser as add_store_parser
 
     add_store_parser(sub)

@@ -7,7 +7,7 @@ sanitised at import, so nothing an article says can style or escape the terminal
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console, ConsoleOptions, ConsoleRenderable, RenderableType, RenderHook
@@ -20,6 +20,7 @@ from newsdesk.sanitize import clean_line, clean_text, display, display_json
 from newsdesk.wire import wire_fields, wire_summary
 
 if TYPE_CHECKING:
+    from newsdesk.rules.model import Notified
     from newsdesk.store.protocol import ActionRecord
 
 
@@ -281,3 +282,19 @@ def state_words(article: Article) -> str:
     if article.state.exported:
         words.append("exported")
     return ", ".join(words)
+
+
+def notified_dicts(notified: Sequence[Notified]) -> list[dict[str, str]]:
+    return [{"rule": n.rule, "id": n.article_id, "title": n.title} for n in notified]
+
+
+def print_notified(notified: Sequence[Notified]) -> None:
+    """The headlines `notify` rules flagged, one line each (import, fetch, watch)."""
+    for n in notified:
+        out.print(
+            Text.assemble(
+                ("notify ", "bold yellow"),
+                f"[{inert(n.rule, one_line=True)}] ",
+                inert(n.title, one_line=True),
+            )
+        )

@@ -45,9 +45,12 @@ def cmd_watch(desk: Desk, args: argparse.Namespace) -> int:
                 sync_index(desk)
             except OSError as exc:
                 output.notice(f"the search index was not updated ({exc.strerror or exc})")
+        notified = desk.take_notifications()
         if args.json:
-            sys.stdout.write(display_json(summary.as_dict(), indent=None) + "\n")
+            data = {**summary.as_dict(), "notified": output.notified_dicts(notified)}
+            sys.stdout.write(display_json(data, indent=None) + "\n")
         else:
+            output.print_notified(notified)
             for outcome in summary.files:
                 name = display(outcome.path)
                 if outcome.error:

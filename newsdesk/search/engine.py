@@ -167,6 +167,11 @@ PREFIXES_CUT = "many prefixes: each was cut to its most frequent words, so match
 NOTHING_TO_SEARCH = "nothing to search for: the query has no word, field or id"
 
 
+def prune_glue_words(node: Node) -> Node | None:
+    """`node` without the word leaves that analyse to nothing; None when nothing is left."""
+    return _Pruner().prune(node)
+
+
 class SearchEngine:
     """Runs queries; the service's one door to search."""
 

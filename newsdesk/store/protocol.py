@@ -21,6 +21,7 @@ from newsdesk.feeds.subscription import Subscription
 from newsdesk.model import Article, ArticleRow, Extracted
 
 if TYPE_CHECKING:
+    from newsdesk.rules.model import Rule
     from newsdesk.search.query import Node
     from newsdesk.stories.signature import Signature
     from newsdesk.wire import Settled
@@ -388,6 +389,24 @@ class StoreBackend(Protocol):
     def save_search(self, name: str, query: str) -> None: ...
 
     def delete_search(self, name: str) -> bool: ...
+
+    # -- rules (issue 18) -------------------------------------------------------------
+    # Run in `position` order; match counts are kept per local day ("YYYY-MM-DD").
+
+    def rules(self, today: str) -> list[Rule]:
+        """Every rule in the order they run; `matched_today` counts only `today`."""
+        ...
+
+    def save_rule(self, name: str, query: str, actions: Sequence[str]) -> None:
+        """Add a rule at the end, or replace the query and actions of the one so named
+        (keeping its place)."""
+        ...
+
+    def remove_rule(self, name: str) -> bool: ...
+
+    def count_rule_matches(self, counts: Mapping[str, int], today: str) -> None:
+        """Add to each named rule's counts (today's count restarts on a new day)."""
+        ...
 
     # -- feed subscriptions ------------------------------------------------------------
     # A name and a URL are each unique; `feeds()` fills `items` and `unread`.

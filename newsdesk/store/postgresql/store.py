@@ -23,6 +23,7 @@ from newsdesk.store.postgresql import (
     feeds,
     migrations,
     removal,
+    rules,
     transfer,
     wire,
 )
@@ -44,6 +45,7 @@ from newsdesk.store.protocol import (
 )
 
 if TYPE_CHECKING:
+    from newsdesk.rules.model import Rule
     from newsdesk.search.query import Node
     from newsdesk.wire import Settled
 
@@ -299,6 +301,25 @@ class PostgresStore:
     # -- saved searches --------------------------------------------------------------------
 
     @translated
+    @translated
+    def rules(self, today: str) -> list[Rule]:
+        return rules.rules(self.conn, today)
+
+    @translated
+    def save_rule(self, name: str, query: str, actions: Sequence[str]) -> None:
+        with self._db.transaction() as tx:
+            rules.save_rule(tx, name, query, actions)
+
+    @translated
+    def remove_rule(self, name: str) -> bool:
+        with self._db.transaction() as tx:
+            return rules.remove_rule(tx, name)
+
+    @translated
+    def count_rule_matches(self, counts: Mapping[str, int], today: str) -> None:
+        with self._db.transaction() as tx:
+            rules.count_matches(tx, counts, today)
+
     def saved_searches(self) -> list[tuple[str, str]]:
         return feeds.saved_searches(self.conn)
 

@@ -27,6 +27,7 @@ from newsdesk.store.sqlite import (
     feeds,
     migrations,
     removal,
+    rules,
     saved,
     stories,
     transfer,
@@ -36,6 +37,7 @@ from newsdesk.store.sqlite.connections import Connections, translate, translated
 from newsdesk.store.sqlite.stories import SqliteStoryTables
 
 if TYPE_CHECKING:
+    from newsdesk.rules.model import Rule
     from newsdesk.search.query import Node
     from newsdesk.wire import Settled
 
@@ -315,6 +317,25 @@ class SqliteStore:
     # -- saved searches --------------------------------------------------------------------
 
     @translated
+    @translated
+    def rules(self, today: str) -> list[Rule]:
+        return rules.rules(self.conn, today)
+
+    @translated
+    def save_rule(self, name: str, query: str, actions: Sequence[str]) -> None:
+        with self._db.transaction() as tx:
+            rules.save_rule(tx, name, query, actions)
+
+    @translated
+    def remove_rule(self, name: str) -> bool:
+        with self._db.transaction() as tx:
+            return rules.remove_rule(tx, name)
+
+    @translated
+    def count_rule_matches(self, counts: Mapping[str, int], today: str) -> None:
+        with self._db.transaction() as tx:
+            rules.count_matches(tx, counts, today)
+
     def saved_searches(self) -> list[tuple[str, str]]:
         return saved.saved_searches(self.conn)
 

@@ -1,0 +1,122 @@
+"""`newsdesk rules`: list, add, remove, apply, test, export and import the desk's rules."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from newsdesk.cli import output
+from newsdesk.desk import Desk
+from newsdesk.errors import DeskError
+
+EXIT_OK = 0
+
+USAGE = (
+    "newsdesk rules [list] | add NAME QUERY ACTION... | remove NAME | apply [NAME...] | "
+    "test QUERY | export [-o FILE] | import FILE"
+)
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "rules",
+        help="rules on arrival: list, add NAME QUERY ACTION..., remove, apply, test, export, import",
+        description=(
+            "Rules act on every new article as it arrives, in order. Actions: +tag, -tag, "
+            "star, read, archive, notify. Example: newsdesk rules add nairobi "
+            "'place:nairobi' +africa-desk star"
+        ),
+    )
+    p.add_argument(
+        "action",
+        nargs="?",
+        choices=("list", "add", "remove", "apply", "test", "export", "import"),
+        default="list",
+    )
+    p.add_argument("rest", nargs="*")
+    p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--output", "-o", default=None, help="export: the file to write (default stdout)"
+    )
+
+
+def cmd_rules(desk: Desk, args: argparse.Namespace) -> int:
+    action, rest = args.action, list(args.rest)
+    if action == "list":
+        return _list(desk, args.json)
+    if action == "add":
+        if len(rest) < 3:
+            raise DeskError(f"rules add needs NAME QUERY ACTION...; {USAGE}")
+        rule = desk.add_rule(rest[0], rest[1], rest[2:])
+        if args.json:
+            output.print_json(rule.as_dict())
+        else:
+            output.notice(f"rule {rule.name}: {rule.query} -> {' '.join(rule.actions)}")
+        return EXIT_OK
+    if action == "remove":
+        if len(rest) != 1:
+            raise DeskError(f"rules remove needs one NAME; {USAGE}")
+        if not desk.remove_rule(rest[0]):
+            raise DeskError(f"no rule named {rest[0]!r}")
+        output.notice(f"removed rule {rest[0]}")
+        return EXIT_OK
+    if action == "apply":
+        results = desk.apply_rules(rest)
+        if args.json:
+            output.print_json([r.as_dict() for r in results])
+        else:
+            for result in results:
+                output.notice(
+                    f"{result.action}: matched {result.requested}, changed {len(result.changed)}"
+                )
+            if not results:
+                output.notice("no rules")
+        return EXIT_OK
+    if action == "test":
+        if len(rest) != 1:
+            raise DeskError(f"rules test needs one QUERY (quote it); {USAGE}")
+        found = desk.test_rule(rest[0])
+        rows = desk.rows(found.ids)
+        if args.json:
+            output.print_json({"query": rest[0], "matches": [r.id for r in rows]})
+        else:
+            if rows:
+                output.out.print(output.rows_table(rows, width=output.out.width))
+            output.notice(f"{len(rows)} article(s) match now; nothing was changed")
+        return EXIT_OK
+    if action == "export":
+        text = desk.export_rules()
+        if args.output:
+            from newsdesk.atomic import atomic_write_text
+
+            atomic_write_text(Path(args.output), text)
+            output.notice(f"wrote {len(desk.rules())} rule(s) to {args.output}")
+        else:
+            print(text, end="")
+        return EXIT_OK
+    # import
+    if len(rest) != 1:
+        raise DeskError(f"rules import needs one FILE; {USAGE}")
+    try:
+        text = Path(rest[0]).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DeskError(f"cannot read {rest[0]}: {exc}") from None
+    added = desk.import_rules(text)
+    output.notice(f"imported {len(added)} rule(s): {', '.join(r.name for r in added)}")
+    return EXIT_OK
+
+
+def _list(desk: Desk, as_json: bool) -> int:
+    rules = desk.rules()
+    if as_json:
+        output.print_json([r.as_dict() for r in rules])
+        return EXIT_OK
+    if not rules:
+        output.notice("no rules; add one: newsdesk rules add NAME QUERY ACTION...")
+        return EXIT_OK
+    for rule in rules:
+        output.notice(
+            f"{rule.name}: {rule.query} -> {' '.join(rule.actions)}  "
+            f"(today {rule.matched_today}, in all {rule.matched_total})"
+        )
+    return EXIT_OK

@@ -1,0 +1,343 @@
+"""A rule's query matched against one article in memory (issue 18 item 3).
+
+New articles pass the rules before the index has seen them, so a rule is
+not a search: its query is parsed and compiled once into a predicate, and
+the predicate reads the article's own fields. Words are analysed exactly as
+the index analyses them (`search.schema`: folding, glue words, stemming for
+headline, dek and body; plain words for outlet and dateline; whole names and
+their words for bylines, people, organisations and places), so a rule and a
+search of the same query agree (a test checks both ways over the sample
+queue and the real-world corpus). Store leaves read the article's state,
+tags, dates, language and wire fields.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from newsdesk.errors import QuerySyntaxError
+from newsdesk.isodates import iso_to_ts
+from newsdesk.model import Article
+from newsdesk.search.query import (
+    And,
+    Everything,
+    FeedName,
+    Flag,
+    IdPrefix,
+    Language,
+    Node,
+    Not,
+    Note,
+    Or,
+    Published,
+    Related,
+    Slug,
+    Subject,
+    Tag,
+    Urgency,
+    WireFlag,
+    Words,
+    parse,
+)
+from newsdesk.search.schema import (
+    DEFAULT_FIELDS,
+    NAME_FIELDS,
+    fold,
+    fold_text,
+    name_keywords,
+    plain_analyzer,
+    text_analyzer,
+)
+from newsdesk.wire import DO_NOT_USE, URGENT_MAX, fold_subject
+
+Predicate = Callable[["Facts"], bool]
+
+_STEMMED = ("title", "dek", "body")
+#: Endings tried on a prefix to reach the stems of the words it starts (as the index search does).
+_ENDINGS = (
+    "", "s", "e", "es", "ed", "ing", "ion", "ions", "ation", "ations", "er", "ers", "or",
+    "ors", "al", "ally", "ly", "ness", "ment", "ments", "ity", "ive", "ism", "ist", "ists",
+    "ic", "y", "ies",
+)  # fmt: skip
+
+
+class Analysis:
+    """The index's analysers, built once per rule set (they are not cheap to build)."""
+
+    def __init__(self) -> None:
+        self.stemmed = text_analyzer(cachesize=None)
+        self.plain = plain_analyzer()
+
+    def tokens(self, field_name: str, text: str) -> list[str]:
+        analyzer = self.stemmed if field_name in _STEMMED else self.plain
+        return [t.text for t in analyzer(fold_text(text), mode="query")]
+
+    def plain_tokens(self, text: str) -> list[str]:
+        return [t.text for t in self.plain(fold_text(text), mode="query")]
+
+
+@dataclass
+class Facts:
+    """One article as the rules see it: its fields (analysed on first use) and its state."""
+
+    article: Article
+    analysis: Analysis
+    #: Feeds that carried it (for `feed:`), by name.
+    feeds: frozenset[str] = frozenset()
+    _tokens: dict[str, list[str]] = field(default_factory=dict)
+    _keywords: dict[str, set[str]] = field(default_factory=dict)
+
+    def tokens(self, field_name: str) -> list[str]:
+        found = self._tokens.get(field_name)
+        if found is None:
+            found = self.analysis.tokens(field_name, self._text(field_name))
+            self._tokens[field_name] = found
+        return found
+
+    def keywords(self, field_name: str) -> set[str]:
+        found = self._keywords.get(field_name)
+        if found is None:
+            names: list[str] = getattr(self.article.meta, field_name)
+            found = {k for k in name_keywords(names).split(",") if k}
+            self._keywords[field_name] = found
+        return found
+
+    def _text(self, field_name: str) -> str:
+        meta = self.article.meta
+        if field_name == "title":
+            return meta.title
+        if field_name == "dek":
+            return meta.dek or ""
+        if field_name == "body":
+            return meta.body
+        if field_name == "source":
+            return " ".join(s for s in (meta.source or "", meta.source_short or "") if s)
+        if field_name == "dateline":
+            return meta.dateline or ""
+        raise KeyError(field_name)
+
+
+def _contains(haystack: list[str], needle: list[str]) -> bool:
+    """Whether `needle` occurs in `haystack` as consecutive tokens (a phrase)."""
+    if len(needle) == 1:
+        return needle[0] in haystack
+    width = len(needle)
+    first = needle[0]
+    return any(
+        haystack[i : i + width] == needle
+        for i, token in enumerate(haystack[: len(haystack) - width + 1])
+        if token == first
+    )
+
+
+class Compiler:
+    """Turns a parsed query into a predicate over `Facts`."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+
+    def compile(self, node: Node) -> Predicate:
+        if isinstance(node, Words):
+            return self.words(node)
+        if isinstance(node, And):
+            parts = [self.compile(i) for i in node.items]
+            return lambda f: all(p(f) for p in parts)
+        if isinstance(node, Or):
+            parts = [self.compile(i) for i in node.items]
+            return lambda f: any(p(f) for p in parts)
+        if isinstance(node, Not):
+            inner = self.compile(node.item)
+            return lambda f: not inner(f)
+        if isinstance(node, Related):
+            raise QuerySyntaxError("related: cannot be a rule: it compares with the whole index")
+        return store_leaf(node)
+
+    # -- words -----------------------------------------------------------------------
+
+    def words(self, node: Words) -> Predicate:
+        fields = list(DEFAULT_FIELDS) if node.field == "any" else [node.field]
+        tests = [t for t in (self._field_test(name, node) for name in fields) if t is not None]
+        if not tests:
+            return lambda f: False
+        return lambda f: any(t(f) for t in tests)
+
+    def _field_test(self, name: str, node: Words) -> Predicate | None:
+        if node.kind == "prefix":
+            return self._prefix(name, node.text)
+        if name in NAME_FIELDS:
+            return self._names(name, node)
+        text = node.text
+        if node.kind != "phrase":
+            text = _strip_possessive(text)
+        wanted = self.analysis.tokens(name, text)
+        if not wanted:
+            return None
+        return lambda f: _contains(f.tokens(name), wanted)
+
+    def _names(self, name: str, node: Words) -> Predicate | None:
+        whole = fold(node.text.replace(",", " "))
+        if not whole:
+            return None
+        if node.kind == "phrase":
+            return lambda f: whole in f.keywords(name)
+        words = [w for w in self.analysis.plain_tokens(whole) if w]
+        if not words:
+            return None
+        if len(words) == 1:
+            return lambda f: words[0] in f.keywords(name)
+        return lambda f: whole in f.keywords(name) or all(w in f.keywords(name) for w in words)
+
+    def _prefix(self, name: str, text: str) -> Predicate | None:
+        raw = fold(text)
+        if name in NAME_FIELDS:
+            return lambda f: any(k.startswith(raw) for k in f.keywords(name))
+        plain = self.analysis.plain_tokens(raw)
+        if not plain:
+            return None
+        raw = plain[-1]
+        stems: set[str] = set()
+        if name in _STEMMED:
+            for ending in _ENDINGS:
+                found = self.analysis.tokens(name, raw + ending)
+                if len(found) == 1 and len(found[0]) >= 3:
+                    stems.add(found[0])
+        return lambda f: any(t.startswith(raw) or t in stems for t in f.tokens(name))
+
+
+def _strip_possessive(text: str) -> str:
+    for ending in ("'s", "’s", "'S", "’S"):
+        if text.endswith(ending):
+            return text[: -len(ending)]
+    return text
+
+
+def store_leaf(node: Node) -> Predicate:
+    """State, tags, dates, language, ids, notes, feeds and wire fields, read off the article."""
+    if isinstance(node, Flag):
+        return _flag(node.name)
+    if isinstance(node, Everything):
+        return lambda f: True
+    if isinstance(node, Tag):
+        from newsdesk.store.sqlite.conditions import tag_forms
+
+        forms = tag_forms(node.tag)
+        if node.prefix:
+            lowered = [x.lower() for x in forms]
+            return lambda f: any(
+                t.lower().startswith(x) for t in f.article.state.tags for x in lowered
+            )
+        return lambda f: any(t in forms for t in f.article.state.tags)
+    if isinstance(node, Published):
+        span = node.span
+        if span is None:
+            return lambda f: iso_to_ts(f.article.meta.published) is None
+
+        def published(f: Facts) -> bool:
+            ts = iso_to_ts(f.article.meta.published)
+            if ts is None:
+                return False
+            return (span.start is None or ts >= span.start) and (span.end is None or ts < span.end)
+
+        return published
+    if isinstance(node, Language):
+        code = node.code.lower()
+
+        def language(f: Facts) -> bool:
+            lang = (f.article.meta.language or "").lower()
+            return lang == code or lang.startswith((code + "-", code + "_"))
+
+        return language
+    if isinstance(node, IdPrefix):
+        return lambda f: f.article.id.startswith(node.prefix)
+    if isinstance(node, Note):
+        text = node.text.lower()
+        if not text:
+            return lambda f: bool(f.article.state.note)
+        return lambda f: text in (f.article.state.note or "").lower()
+    if isinstance(node, FeedName):
+        name = node.name.lower()
+        if node.prefix:
+            return lambda f: any(n.lower().startswith(name) for n in f.feeds)
+        return lambda f: any(n.lower() == name for n in f.feeds)
+    if isinstance(node, WireFlag | Urgency | Slug | Subject):
+        return _wire(node)
+    raise TypeError(f"not a condition a rule can hold: {node!r}")
+
+
+def _flag(name: str) -> Predicate:
+    tests: Mapping[str, Predicate] = {
+        "starred": lambda f: f.article.state.starred,
+        "unstarred": lambda f: not f.article.state.starred,
+        "read": lambda f: f.article.state.read,
+        "unread": lambda f: not f.article.state.read,
+        "archived": lambda f: f.article.state.archived,
+        "exported": lambda f: f.article.state.exported,
+        "inbox": lambda f: not f.article.state.archived and not f.article.superseded,
+        "hidden": lambda f: f.article.state.archived or f.article.superseded,
+    }
+    return tests[name]
+
+
+def _wire(node: WireFlag | Urgency | Slug | Subject) -> Predicate:
+    if isinstance(node, Urgency):
+        low, high = node.low, node.high
+        return lambda f: (
+            f.article.meta.urgency is not None and low <= f.article.meta.urgency <= high
+        )
+    if isinstance(node, Subject):
+        text, prefix = node.text, node.prefix
+        return lambda f: any(
+            s.startswith(text) if prefix else s == text
+            for s in (fold_subject(x) for x in f.article.meta.subjects)
+        )
+    if isinstance(node, Slug):
+        text, prefix = node.text, node.prefix
+
+        def slug(f: Facts) -> bool:
+            value = (f.article.meta.slugline or "").casefold()
+            if not value:
+                return False
+            if prefix:
+                return value.startswith(text)
+            return _hyphen_part(value, text)
+
+        return slug
+    name, at = node.name, node.at
+    if name == "urgent":
+        return lambda f: f.article.meta.urgency is not None and f.article.meta.urgency <= URGENT_MAX
+    if name == "killed":
+        return lambda f: f.article.killed or f.article.meta.status in DO_NOT_USE
+    if name == "corrected":
+        return lambda f: f.article.meta.status == "corrected"
+    if name == "updated":
+        return lambda f: f.article.meta.status in ("updated", "corrected")
+    # embargoed: as of when the query was read.
+    return lambda f: (iso_to_ts(f.article.meta.embargo_until) or 0.0) > at
+
+
+def _hyphen_part(value: str, text: str) -> bool:
+    """`text` is a run of whole hyphenated parts of the slugline (what the store's LIKE finds)."""
+    return (
+        value == text
+        or value.startswith(text + "-")
+        or value.endswith("-" + text)
+        or (f"-{text}-" in value)
+    )
+
+
+def compile_query(text: str, analysis: Analysis, now: datetime | None = None) -> Predicate:
+    """A rule's query as a predicate; QuerySyntaxError for a malformed one or one that
+    means everything (empty, `*`, punctuation, glue words only, `in:all`)."""
+    from newsdesk.search.engine import prune_glue_words
+
+    parsed = parse(text, now=now)
+    root = parsed.root
+    if root is not None:
+        root = prune_glue_words(root)
+    if root is None or isinstance(root, Everything):
+        raise QuerySyntaxError(
+            f"the rule's query {text.strip()!r} would match every article; give words or fields"
+        )
+    return Compiler(analysis).compile(root)

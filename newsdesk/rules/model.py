@@ -1,0 +1,162 @@
+"""Rules: a name, a query and actions, and how they are written down (issue 18).
+
+A rule acts on new articles as they arrive (`newsdesk.rules.arrival`), or on
+the queue when applied by hand. Actions are `+tag`, `-tag`, `star`, `read`,
+`archive` (the killfile) and `notify`; anything else is refused with a
+one-line message, as a malformed query is.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from newsdesk.errors import DeskError
+
+#: The actions that change an article's state, as the store's state fields name them.
+STATE_ACTIONS: dict[str, str] = {"star": "starred", "read": "read", "archive": "archived"}
+ACTIONS_HELP = "use +tag, -tag, star, read, archive or notify"
+_NAME = re.compile(r"^[\w][\w.-]{0,63}$", re.UNICODE)
+
+
+class RuleError(DeskError):
+    """A rule that cannot be kept: a bad name, action or query (one line for the user)."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule as stored: its place in the order, and how often it matched."""
+
+    name: str
+    query: str
+    actions: tuple[str, ...]
+    position: int = 0
+    matched_today: int = 0
+    matched_total: int = 0
+
+    @property
+    def add_tags(self) -> list[str]:
+        return [a[1:] for a in self.actions if a.startswith("+")]
+
+    @property
+    def remove_tags(self) -> list[str]:
+        return [a[1:] for a in self.actions if a.startswith("-")]
+
+    @property
+    def change(self) -> dict[str, bool]:
+        """The state the rule sets (`{"starred": True}`...)."""
+        return {STATE_ACTIONS[a]: True for a in self.actions if a in STATE_ACTIONS}
+
+    @property
+    def notifies(self) -> bool:
+        return "notify" in self.actions
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "name": self.name,
+            "query": self.query,
+            "actions": list(self.actions),
+            "matched_today": self.matched_today,
+            "matched_total": self.matched_total,
+        }
+
+
+def check_name(name: str) -> str:
+    cleaned = name.strip()
+    if not _NAME.match(cleaned):
+        raise RuleError(
+            f"bad rule name {name!r}: use letters, digits, '-', '_' or '.' (at most 64)"
+        )
+    return cleaned
+
+
+def parse_actions(words: Iterable[str]) -> tuple[str, ...]:
+    """`+Korea Desk`-style words into actions, tags normalised; RuleError on anything else."""
+    from newsdesk.desk import normalise_tag
+
+    actions: list[str] = []
+    for word in words:
+        raw = word.strip()
+        if raw[:1] in ("+", "-") and len(raw) > 1:
+            tag = normalise_tag(raw[1:])
+            if not tag:
+                raise RuleError(f"the action {raw!r} names no tag; {ACTIONS_HELP}")
+            actions.append(raw[0] + tag)
+        elif raw.lower() in (*STATE_ACTIONS, "notify"):
+            actions.append(raw.lower())
+        else:
+            raise RuleError(f"unknown action {raw!r}; {ACTIONS_HELP}")
+    if not actions:
+        raise RuleError(f"a rule needs at least one action; {ACTIONS_HELP}")
+    return tuple(dict.fromkeys(actions))
+
+
+# -- TOML, for sharing rules across a desk -------------------------------------------------
+
+
+def _toml_string(text: str) -> str:
+    import json
+
+    # A JSON string is a valid TOML basic string (same escapes).
+    return json.dumps(text, ensure_ascii=False)
+
+
+def to_toml(rules: Sequence[Rule]) -> str:
+    lines = ["# newsdesk rules: applied in this order to every new article", ""]
+    for rule in rules:
+        lines += [
+            "[[rule]]",
+            f"name = {_toml_string(rule.name)}",
+            f"query = {_toml_string(rule.query)}",
+            "actions = [" + ", ".join(_toml_string(a) for a in rule.actions) + "]",
+            "",
+        ]
+    return "\n".join(lines)
+
+
+def from_toml(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(name, query, actions) of each `[[rule]]`; RuleError naming what is wrong."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleError(f"not a rules file: {exc}") from None
+    entries = data.get("rule", [])
+    if not isinstance(entries, list):
+        raise RuleError("not a rules file: expected [[rule]] tables")
+    out: list[tuple[str, str, tuple[str, ...]]] = []
+    for number, entry in enumerate(entries, 1):
+        if not isinstance(entry, dict):
+            raise RuleError(f"rule {number}: expected a table")
+        name, query, actions = entry.get("name"), entry.get("query"), entry.get("actions")
+        if not isinstance(name, str) or not isinstance(query, str):
+            raise RuleError(f"rule {number}: needs a name and a query (text)")
+        if not isinstance(actions, list) or not all(isinstance(a, str) for a in actions):
+            raise RuleError(f"rule {number} ({name}): actions must be a list of text")
+        out.append((check_name(name), query, parse_actions(actions)))
+    return out
+
+
+@dataclass(frozen=True)
+class Notified:
+    """A headline a `notify` rule flagged."""
+
+    rule: str
+    article_id: str
+    title: str
+
+
+@dataclass
+class RuleOutcome:
+    """What the rules did to a batch of new articles."""
+
+    #: Rule name -> the ids it matched (in the rules' order).
+    matched: dict[str, list[str]] = field(default_factory=dict)
+    notified: list[Notified] = field(default_factory=list)
+
+
+def today() -> str:
+    """The local day match counts are kept for ("matched today")."""
+    return date.today().isoformat()

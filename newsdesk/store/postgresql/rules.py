@@ -1,0 +1,51 @@
+"""Rules in PostgreSQL: the same meaning as `store/sqlite/rules.py`."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+
+from newsdesk.rules.model import Rule
+from newsdesk.store.postgresql.articles import Conn
+from newsdesk.store.sqlite.articles import utc_now_iso
+
+
+def rules(conn: Conn, today: str) -> list[Rule]:
+    return [
+        Rule(
+            name=str(row["name"]),
+            query=str(row["query"]),
+            actions=tuple(json.loads(row["actions"])),
+            position=int(row["position"]),
+            matched_today=int(row["matched_today"]) if row["matched_day"] == today else 0,
+            matched_total=int(row["matched_total"]),
+        )
+        for row in conn.execute("SELECT * FROM rules ORDER BY position, name").fetchall()
+    ]
+
+
+def save_rule(tx: Conn, name: str, query: str, actions: Sequence[str]) -> None:
+    tx.execute("LOCK TABLE rules IN SHARE ROW EXCLUSIVE MODE")
+    tx.execute(
+        """INSERT INTO rules (name, query, actions, position, created_at)
+           VALUES (%s, %s, %s, (SELECT COALESCE(MAX(position), 0) + 1 FROM rules), %s)
+           ON CONFLICT (name) DO UPDATE SET query = excluded.query, actions = excluded.actions""",
+        (name, query, json.dumps(list(actions)), utc_now_iso()),
+    )
+
+
+def remove_rule(tx: Conn, name: str) -> bool:
+    return tx.execute("DELETE FROM rules WHERE name = %s", (name,)).rowcount > 0
+
+
+def count_matches(tx: Conn, counts: Mapping[str, int], today: str) -> None:
+    for name, n in counts.items():
+        if n:
+            tx.execute(
+                """UPDATE rules SET matched_total = matched_total + %s,
+                       matched_today = CASE WHEN matched_day = %s THEN matched_today + %s
+                                            ELSE %s END,
+                       matched_day = %s
+                   WHERE name = %s""",
+                (n, today, n, n, today, name),
+            )

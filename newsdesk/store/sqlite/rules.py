@@ -1,0 +1,47 @@
+"""Rules in SQLite: name, query, actions in order, and how often each matched."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Mapping, Sequence
+
+from newsdesk.rules.model import Rule
+from newsdesk.store.sqlite.articles import utc_now_iso
+
+
+def rules(conn: sqlite3.Connection, today: str) -> list[Rule]:
+    return [
+        Rule(
+            name=str(row["name"]),
+            query=str(row["query"]),
+            actions=tuple(json.loads(row["actions"])),
+            position=int(row["position"]),
+            matched_today=int(row["matched_today"]) if row["matched_day"] == today else 0,
+            matched_total=int(row["matched_total"]),
+        )
+        for row in conn.execute("SELECT * FROM rules ORDER BY position, name")
+    ]
+
+
+def save_rule(tx: sqlite3.Connection, name: str, query: str, actions: Sequence[str]) -> None:
+    tx.execute(
+        """INSERT INTO rules (name, query, actions, position, created_at)
+           VALUES (?, ?, ?, (SELECT COALESCE(MAX(position), 0) + 1 FROM rules), ?)
+           ON CONFLICT(name) DO UPDATE SET query = excluded.query, actions = excluded.actions""",
+        (name, query, json.dumps(list(actions)), utc_now_iso()),
+    )
+
+
+def remove_rule(tx: sqlite3.Connection, name: str) -> bool:
+    return tx.execute("DELETE FROM rules WHERE name = ?", (name,)).rowcount > 0
+
+
+def count_matches(tx: sqlite3.Connection, counts: Mapping[str, int], today: str) -> None:
+    tx.executemany(
+        """UPDATE rules SET matched_total = matched_total + ?,
+               matched_today = CASE WHEN matched_day = ? THEN matched_today + ? ELSE ? END,
+               matched_day = ?
+           WHERE name = ?""",
+        [(n, today, n, n, today, name) for name, n in counts.items() if n],
+    )
