@@ -13,9 +13,14 @@ tags, dates, language and wire fields.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+
+from whoosh.analysis.tokenizers import default_pattern
+from whoosh.lang.porter import stem as porter_stem
 
 from newsdesk.errors import QuerySyntaxError
 from newsdesk.isodates import iso_to_ts
@@ -44,6 +49,7 @@ from newsdesk.search.query import (
 from newsdesk.search.schema import (
     DEFAULT_FIELDS,
     NAME_FIELDS,
+    STOP_WORDS,
     fold,
     fold_text,
     name_keywords,
@@ -63,12 +69,46 @@ _ENDINGS = (
 )  # fmt: skip
 
 
+#: The index tokenizer's pattern (`whoosh.analysis.tokenizers.default_pattern`)
+#: without its capturing group, so `findall` gives whole tokens.
+_WORDS = re.compile(default_pattern.pattern.replace("(\\.?", "(?:\\.?"), re.UNICODE)
+
+#: Stems kept per runner before the cache starts again (words repeat across articles).
+STEM_CACHE = 200_000
+
+
 class Analysis:
-    """The index's analysers, built once per rule set (they are not cheap to build)."""
+    """The index's analysers, built once per rule set (they are not cheap to build).
+
+    Queries go through the index's own analysers. Articles take a faster path
+    to the same tokens (the tokenizer's pattern, the glue words, the Porter
+    stem, cached per word): every new article is analysed once per field, and
+    Whoosh's per-token filters would cost more than the import itself.
+    """
 
     def __init__(self) -> None:
         self.stemmed = text_analyzer(cachesize=None)
         self.plain = plain_analyzer()
+        self._stems: dict[str, str] = {}
+
+    def field_tokens(self, field_name: str, text: str) -> list[str]:
+        """What the index holds for `text` in that field, in order."""
+        words = _WORDS.findall(fold_text(text))
+        if field_name not in _STEMMED:
+            return words
+        stems = self._stems
+        out: list[str] = []
+        for word in words:
+            if word in STOP_WORDS:
+                continue
+            stemmed = stems.get(word)
+            if stemmed is None:
+                stemmed = porter_stem(word)
+                if len(stems) >= STEM_CACHE:
+                    stems.clear()
+                stems[word] = stemmed
+            out.append(stemmed)
+        return out
 
     def tokens(self, field_name: str, text: str) -> list[str]:
         analyzer = self.stemmed if field_name in _STEMMED else self.plain
@@ -87,14 +127,32 @@ class Facts:
     #: Feeds that carried it (for `feed:`), by name.
     feeds: frozenset[str] = frozenset()
     _tokens: dict[str, list[str]] = field(default_factory=dict)
+    _sets: dict[str, frozenset[str]] = field(default_factory=dict)
+    _vocab: dict[str, list[str]] = field(default_factory=dict)
     _keywords: dict[str, set[str]] = field(default_factory=dict)
 
     def tokens(self, field_name: str) -> list[str]:
         found = self._tokens.get(field_name)
         if found is None:
-            found = self.analysis.tokens(field_name, self._text(field_name))
+            found = self.analysis.field_tokens(field_name, self._text(field_name))
             self._tokens[field_name] = found
         return found
+
+    def token_set(self, field_name: str) -> frozenset[str]:
+        found = self._sets.get(field_name)
+        if found is None:
+            found = frozenset(self.tokens(field_name))
+            self._sets[field_name] = found
+        return found
+
+    def has_prefix(self, field_name: str, prefix: str) -> bool:
+        """Whether some token of the field starts with `prefix` (a binary search)."""
+        vocab = self._vocab.get(field_name)
+        if vocab is None:
+            vocab = sorted(self.token_set(field_name))
+            self._vocab[field_name] = vocab
+        at = bisect_left(vocab, prefix)
+        return at < len(vocab) and vocab[at].startswith(prefix)
 
     def keywords(self, field_name: str) -> set[str]:
         found = self._keywords.get(field_name)
@@ -121,8 +179,6 @@ class Facts:
 
 def _contains(haystack: list[str], needle: list[str]) -> bool:
     """Whether `needle` occurs in `haystack` as consecutive tokens (a phrase)."""
-    if len(needle) == 1:
-        return needle[0] in haystack
     width = len(needle)
     first = needle[0]
     return any(
@@ -174,7 +230,11 @@ class Compiler:
         wanted = self.analysis.tokens(name, text)
         if not wanted:
             return None
-        return lambda f: _contains(f.tokens(name), wanted)
+        if len(wanted) == 1:
+            word = wanted[0]
+            return lambda f: word in f.token_set(name)
+        needed = frozenset(wanted)
+        return lambda f: needed <= f.token_set(name) and _contains(f.tokens(name), wanted)
 
     def _names(self, name: str, node: Words) -> Predicate | None:
         whole = fold(node.text.replace(",", " "))
@@ -203,7 +263,8 @@ class Compiler:
                 found = self.analysis.tokens(name, raw + ending)
                 if len(found) == 1 and len(found[0]) >= 3:
                     stems.add(found[0])
-        return lambda f: any(t.startswith(raw) or t in stems for t in f.tokens(name))
+        frozen = frozenset(stems)
+        return lambda f: f.has_prefix(name, raw) or not frozen.isdisjoint(f.token_set(name))
 
 
 def _strip_possessive(text: str) -> str:

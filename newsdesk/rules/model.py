@@ -97,11 +97,23 @@ def parse_actions(words: Iterable[str]) -> tuple[str, ...]:
 # -- TOML, for sharing rules across a desk -------------------------------------------------
 
 
-def _toml_string(text: str) -> str:
-    import json
+#: Bidirectional controls: kept out of the file as escapes, like control characters.
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
 
-    # A JSON string is a valid TOML basic string (same escapes).
-    return json.dumps(text, ensure_ascii=False)
+
+def _toml_string(text: str) -> str:
+    """A TOML basic string; anything not printable (controls, C1, bidi) as a \\u escape,
+    so the file is safe to print and to read back."""
+    out = ['"']
+    for ch in text:
+        if ch in ('"', "\\"):
+            out.append("\\" + ch)
+        elif ch.isprintable() and ch not in _BIDI:
+            out.append(ch)
+        else:
+            out.append(f"\\u{ord(ch):04x}" if ord(ch) <= 0xFFFF else f"\\U{ord(ch):08x}")
+    out.append('"')
+    return "".join(out)
 
 
 def to_toml(rules: Sequence[Rule]) -> str:
