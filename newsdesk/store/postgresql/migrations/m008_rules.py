@@ -1,4 +1,6 @@
-"""Rules on arrival (issue 18; the same table as SQLite's step 8): a name, a query and actions, run in `position` order.
+"""Rules on arrival (issue 18; the same table as SQLite's step 8).
+
+A name, a query and actions, run in `position` order.
 
 `matched_total` counts every article a rule matched on arrival; `matched_today`
 those of the local day `matched_day` (it restarts when the day changes).
