@@ -48,6 +48,7 @@ from newsdesk.tui.widgets.desk_writer import SYNC_LIMIT, DeskWriter
 from newsdesk.tui.widgets.detail import DetailPane
 from newsdesk.tui.widgets.export_job import ExportJob
 from newsdesk.tui.widgets.fetch_job import FetchJob
+from newsdesk.tui.widgets.folder_watch import FolderWatch
 from newsdesk.tui.widgets.import_job import ImportJob
 from newsdesk.tui.widgets.inbox import InboxList
 from newsdesk.tui.widgets.inbox_view import InboxView
@@ -151,6 +152,7 @@ class MainScreen(Screen[None]):
         )
         yield ImportJob(self.desk.import_paths, id="progress")
         yield FetchJob(self.desk.fetch, count_due=self.desk.feeds_due, id="fetch-job")
+        yield FolderWatch(self.desk.watch_folders, self.settings.watch_folders)
         yield Footer()
         yield DeskWatch(self.desk)
         yield SearchJob(self.desk)
@@ -220,6 +222,7 @@ class MainScreen(Screen[None]):
         self.query_one(DeskWatch).start()
         if self.settings.fetch_in_background:
             self.query_one(FetchJob).fetch_due_on_schedule()
+        self.query_one(FolderWatch).start()
         if self.desk.count() == 0:
             from newsdesk.paths import sample_data_dir
 
@@ -885,6 +888,13 @@ class MainScreen(Screen[None]):
         for screen in self.app.screen_stack:
             if isinstance(screen, FeedsScreen):
                 screen.reload()  # last fetched, errors and counts as they are now
+
+    def on_folder_watch_imported(self, message: FolderWatch.Imported) -> None:
+        if message.new:
+            self.note_arrivals(message.new)
+            self.refresh_results()  # new articles join the list (cursor kept)
+            self.refresh_counts()
+        self.update_status()
 
     def note_arrivals(self, count: int) -> None:
         """Count articles that arrived by themselves, for the header (until `g`)."""

@@ -1,0 +1,123 @@
+"""The app's watch of `[watch] folders`: a thread worker running the Desk's watch.
+
+Files dropped into the folders are imported as `newsdesk watch` imports them
+(complete files only, temporary names ignored). Each import is posted to the
+screen, which lets its articles join the list without moving the cursor; a
+file that fails, or a folder that is missing, is a notification. The watch
+stops when the widget goes (the app quits): the stop event ends the worker.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from textual.message import Message
+from textual.widget import Widget
+
+from newsdesk.errors import DeskError
+from newsdesk.sanitize import clean_line
+from newsdesk.tui.workers import app_worker
+
+if TYPE_CHECKING:
+    from newsdesk.desk import ImportSummary
+
+
+class Watcher(Protocol):
+    """`Desk.watch_folders`."""
+
+    def __call__(
+        self,
+        folders: Sequence[Path],
+        *,
+        stop: threading.Event,
+        on_import: Callable[[ImportSummary], None],
+        on_error: Callable[[str], None],
+    ) -> None: ...
+
+
+class FolderWatch(Widget):
+    """Never drawn; owns the watch's worker and its stop event."""
+
+    DEFAULT_CSS = "FolderWatch { display: none; }"
+
+    @dataclass
+    class Imported(Message):
+        new: int
+        #: (file, reason) for each file that failed.
+        failed: list[tuple[str, str]]
+
+    @dataclass
+    class Problem(Message):
+        text: str
+
+    def __init__(self, watch: Watcher, folders: Sequence[Path], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._watch = watch
+        self.folders = list(folders)
+        self._stop = threading.Event()
+        self.running = False
+
+    def start(self) -> None:
+        """Watch the folders that are there; each missing one is a warning, not the end."""
+        if self.running:
+            return
+        missing = [f for f in self.folders if not f.expanduser().is_dir()]
+        for folder in missing:
+            self.notify(
+                f"config.toml: [watch] {clean_line(str(folder))} is not a folder; not watched",
+                title="Watched folders",
+                severity="warning",
+                markup=False,
+            )
+        self.folders = [f for f in self.folders if f not in missing]
+        if self.folders:
+            self.running = True
+            self._run()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    def on_unmount(self) -> None:
+        self.stop()
+
+    @app_worker(name="watch folders", group="watch-folders")
+    def _run(self) -> None:
+        def imported(summary: ImportSummary) -> None:
+            failed = [
+                (clean_line(Path(f.path).name), clean_line(f.error or "")) for f in summary.failed
+            ]
+            if summary.imported or failed:
+                self.post_message(self.Imported(summary.imported, failed))
+
+        def problem(text: str) -> None:
+            self.post_message(self.Problem(text))
+
+        try:
+            self._watch(
+                self.folders,
+                stop=self._stop,
+                on_import=imported,
+                on_error=problem,
+            )
+        except DeskError as exc:  # a folder that is not there: said once, nothing watched
+            self.post_message(self.Problem(str(exc)))
+        finally:
+            self.running = False
+
+    def on_folder_watch_problem(self, message: Problem) -> None:
+        self.notify(
+            clean_line(message.text), title="Watched folders", severity="warning", markup=False
+        )
+
+    def on_folder_watch_imported(self, message: Imported) -> None:
+        if message.new:
+            word = "article" if message.new == 1 else "articles"
+            self.notify(f"{message.new:,} {word} arrived in watched folders.", markup=False)
+        for name, reason in message.failed[:3]:
+            self.notify(
+                f"{name}: {reason}", title="Watched file failed", severity="warning", markup=False
+            )
