@@ -1,6 +1,13 @@
 """Feed fetch benchmark: N feeds x M items from a local server on 127.0.0.1.
 
     python benchmarks/bench_feeds.py [--feeds 200] [--items 50] [--words 250]
+    python benchmarks/bench_feeds.py --keys 2000 [--feeds 40] [--moves 150]
+
+`--keys N` times keys in the real app instead (under a pseudo-terminal, as
+bench_tui.py does) on a store of N synthetic articles while the app's own
+background fetch of due feeds runs: j/k key-to-frame p50/p95 of the keys
+sent while the status line says "fetching feeds", then of keys after it
+ended (same session, for comparison).
 
 Prints, for the first fetch (every item new: parse, extract, dedupe, store,
 story grouping) and for a second fetch where every feed answers 304: wall
@@ -111,7 +118,12 @@ def main() -> None:
     parser.add_argument("--feeds", type=int, default=200)
     parser.add_argument("--items", type=int, default=50)
     parser.add_argument("--words", type=int, default=250)
+    parser.add_argument("--keys", type=int, default=0, help="time keys in the app on N articles")
+    parser.add_argument("--moves", type=int, default=150, help="with --keys: most keys timed")
     args = parser.parse_args()
+    if args.keys:
+        keys_during_fetch(args)
+        return
     print(f"building {args.feeds} feeds x {args.items} items ...", flush=True)
     bodies = build_feeds(args.feeds, args.items, args.words)
     size = sum(len(b) for b in bodies.values())
@@ -143,6 +155,59 @@ def main() -> None:
             print(f"articles stored: {desk.count()}")
     httpd.shutdown()
     httpd.server_close()
+
+
+def keys_during_fetch(args: argparse.Namespace) -> None:
+    """Key-to-frame times in the app while its background fetch runs, then after."""
+    from bench_tui import _ANSI, Terminal, build, pct
+
+    bodies = build_feeds(args.feeds, args.items, args.words)
+    httpd, counts = serve(bodies)
+    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    root = Path(tempfile.gettempdir()) / f"newsdesk-bench-feeds-keys-{args.keys}"
+    paths = Paths(root / "data", root / "config", root / "cache")
+    build(paths, args.keys, index=True)  # kept between runs
+    with Desk(paths) as desk:
+        for sub in desk.feeds():
+            desk.remove_feed(sub.url)  # the last run's server had another port
+        for n in range(args.feeds):
+            desk.add_feed(f"{base}/feed/{n}.xml", name=f"outlet-{n}")
+        shown = len(desk.inbox_ids())
+    paths.ui_state.unlink(missing_ok=True)
+    print(f"{args.feeds} feeds x {args.items} items due; {shown:,} articles in the store")
+    print(f"load before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}  cores: {os.cpu_count()}")
+    term = Terminal(paths, 160, 48)
+    during: list[float] = []
+    after: list[float] = []
+    try:
+        term.wait_for(f"{shown:,} shown".encode(), timeout=60)
+        term.wait_for(b"fetching feeds", timeout=60)
+        term.buffer = b""
+        fetching = True
+        for i in range(args.moves * 2):
+            key = "j" if (i // 25) % 2 == 0 else "k"
+            sent = term.send(key)
+            (during if fetching else after).append(term.first_output(sent, timeout=10) - sent)
+            while term.read(0.08):  # let the detail pane follow, like a reader would
+                pass
+            if fetching and b"arrived from due feeds" in _ANSI.sub(b"", term.buffer):
+                fetching = False
+            term.buffer = term.buffer[-4000:]
+            if not fetching and len(after) >= min(len(during), args.moves):
+                break
+            if fetching and len(during) >= args.moves * 2:
+                break
+    finally:
+        term.quit()
+        httpd.shutdown()
+        httpd.server_close()
+    print(f"served {counts[0]} feeds; load after: {os.getloadavg()[0]:.2f}")
+    for label, values in (("during the fetch", during), ("after it", after)):
+        if values:
+            print(
+                f"key to frame {label} (x{len(values)}): p50 {1000 * pct(values, 0.5):5.1f} ms"
+                f"   p95 {1000 * pct(values, 0.95):5.1f} ms   max {1000 * max(values):5.1f} ms"
+            )
 
 
 if __name__ == "__main__":
