@@ -155,6 +155,8 @@ class Features:
     figures_clash: bool = False
     #: Both come from one outlet (`signature.outlet_key`, known on both sides).
     same_outlet: bool = False
+    #: One outlet's wire copy under one slugline or item id (`signature.report_keys`).
+    same_report: bool = False
 
     def as_dict(self) -> dict[str, float]:
         return {
@@ -205,7 +207,7 @@ def same_outlet_apart(f: Features, value: float) -> bool:
     project's own pairs have six follow-ups by one outlet labelled one event
     (0.15-0.48): they are kept apart now, a deliberate loss.
     """
-    return f.same_outlet and value < UPDATE_SCORE
+    return f.same_outlet and not f.same_report and value < UPDATE_SCORE
 
 
 def is_copy(f: Features) -> bool:
@@ -235,6 +237,7 @@ def features(a: Signature, b: Signature, ts_a: float | None, ts_b: float | None)
         )
         if empty
     )
+    same_outlet = len(a.outlet) >= 1 and len(b.outlet) >= 1 and a.outlet[0] == b.outlet[0]
     return Features(
         names=weighted_overlap(a.name_weights, b.name_weights),
         figures=smoothed_ochiai(a.figure_set, b.figure_set),
@@ -248,7 +251,9 @@ def features(a: Signature, b: Signature, ts_a: float | None, ts_b: float | None)
         and bool(b.lede_figure_set)
         and a.lede_figure_set.isdisjoint(b.figure_set)
         and b.lede_figure_set.isdisjoint(a.figure_set),
-        same_outlet=len(a.outlet) == 1 and len(b.outlet) == 1 and a.outlet[0] == b.outlet[0],
+        same_outlet=same_outlet,
+        same_report=same_outlet
+        and not set(a.outlet[1:].tolist()).isdisjoint(b.outlet[1:].tolist()),
     )
 
 
@@ -304,6 +309,8 @@ def score(
     """
     if f.hours is not None and f.hours > WINDOW_HOURS:
         return 0.0
+    if f.same_report:
+        return 1.0  # the agency says so: a flash, then the full report (one slugline)
     if f.template_clash:
         return 0.0
     if f.shingles >= SYNDICATED:

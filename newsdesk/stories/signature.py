@@ -15,8 +15,10 @@
   for the template guard in `score` (two automated alerts about one company
   differ mostly there: another trade, another date).
 - `outlet`: the hashed outlet (`outlet_key`: the source's name, else the
-  page's host), empty when unknown: two items of one outlet are one story
-  only when one is an update of the other (`score.same_outlet_apart`).
+  page's host), empty when unknown, then the hashed report keys of wire
+  copy (its slugline, its item id): two items of one outlet are one story
+  only when one is an update of the other (`score.same_outlet_apart`); a
+  flash and the full report under one slugline are one report.
 
 LSH band keys come from two signatures: the shingle MinHash (catches copies)
 and a MinHash of names ∪ figures, the distinctive terms rewrites keep (how
@@ -78,8 +80,8 @@ class Signature:
     #: The rarity of each `lede` word (`idf.weight`, in tenths), in `lede`'s order;
     #: empty in rows stored before it existed.
     lede_weights: U8
-    #: `outlet_key` hashed (one value), empty when the outlet is unknown or the row
-    #: was stored before it existed.
+    #: `outlet_key` hashed, then `report_keys` hashed; empty when the outlet is
+    #: unknown or the row was stored before it existed.
     outlet: U32
 
     # Python views of the stored arrays, built once: one new article is compared
@@ -178,8 +180,26 @@ def compute(meta: Extracted) -> Signature:
             "#" + k for k in figure_keys(f"{meta.title}\n{first_paragraph}")
         ),
         lede_weights=_lede_weights(lede_folded, lede, idf.language(meta.language)),
-        outlet=minhash.hash_set32(key for key in (outlet_key(meta),) if key),
+        outlet=_outlet_hashes(meta),
     )
+
+
+def _outlet_hashes(meta: Extracted) -> U32:
+    outlet = outlet_key(meta)
+    keys = [outlet, *report_keys(meta)] if outlet else []
+    return np.array([minhash.word_hash(k) & 0xFFFFFFFF for k in keys], dtype=np.uint32)
+
+
+def report_keys(meta: Extracted) -> list[str]:
+    """What wire copy says about which report an item belongs to: its slugline (every
+    take of one story, a flash and the full report alike) and its item id (every
+    version of one item)."""
+    keys = []
+    if meta.slugline and meta.slugline.strip():
+        keys.append("slug:" + " ".join(meta.slugline.casefold().split()))
+    if meta.item_id and meta.item_id.strip():
+        keys.append("item:" + meta.item_id.strip())
+    return keys
 
 
 def outlet_key(meta: Extracted) -> str:

@@ -190,3 +190,20 @@ def test_the_outlet_is_the_source_name_else_the_host() -> None:
     assert outlet_key(Extracted(url="http://[broken")) == ""
     assert outlet_key(Extracted()) == ""
     assert len(compute(Extracted(title="No outlet", body="Words here.")).outlet) == 0
+
+
+def test_a_flash_and_the_full_report_under_one_slugline_are_one_story(
+    conn: sqlite3.Connection,
+) -> None:
+    grouper = StoryGrouper(SqliteStoryTables(conn))
+    flash = Extracted(
+        title="FLASH: Blast at Penhallow quarry - fire service",
+        source="Northern Wire",
+        slugline="UK-QUARRY-BLAST",
+        body="PENHALLOW (Northern Wire) - An explosion hit the Greyling Stone quarry. More follows.",
+    )
+    grouper.assign("f1", flash, T0)
+    full = replace(QUARRY_LOCAL, source="Northern Wire", slugline="uk-quarry-blast")
+    assert grouper.assign("f2", full, T0 + HOUR) == "s-f1"
+    # Without the slugline it is the outlet's second report: a story of its own.
+    assert grouper.assign("f3", replace(full, slugline=None), T0 + 2 * HOUR) == "s-f3"
