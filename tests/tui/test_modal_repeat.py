@@ -16,7 +16,7 @@ import newsdesk.tui.modals as modals_pkg
 import newsdesk.tui.screens as screens_pkg
 from newsdesk.desk import Desk
 from newsdesk.paths import Paths
-from newsdesk.tui.modals.once import OnceModal
+from newsdesk.tui.modals.once import OnceModal, OnceScreen
 from tests.tui.conftest import AppFactory
 from tests.tui.helpers import SIZE, main_screen, settle
 
@@ -29,7 +29,7 @@ def _burst(app: object, key: str, times: int) -> None:
 
 @pytest.mark.parametrize(
     ("opener", "burst"),
-    [("b", "enter"), ("t", "escape"), ("n", "enter"), ("question_mark", "escape")],
+    [("b", "enter"), ("t", "escape"), ("n", "enter"), ("question_mark", "escape"), ("F", "escape")],
 )
 async def test_a_burst_of_keys_closes_the_modal_and_nothing_else(
     make_app: AppFactory, seeded: Paths, opener: str, burst: str
@@ -42,7 +42,7 @@ async def test_a_burst_of_keys_closes_the_modal_and_nothing_else(
         await settle(pilot)
         await pilot.press(opener)
         await settle(pilot)
-        assert isinstance(app.screen, ModalScreen)
+        assert isinstance(app.screen, OnceScreen | OnceModal)
         _burst(app, burst, 4)
         await settle(pilot)
         assert app.is_running
@@ -50,17 +50,24 @@ async def test_a_burst_of_keys_closes_the_modal_and_nothing_else(
         assert len(app.screen_stack) == 2  # the default screen and the inbox
 
 
-def test_every_modal_is_a_once_modal() -> None:
-    """A new modal cannot forget the guard."""
+def test_every_screen_that_is_dismissed_is_a_once_screen() -> None:
+    """A new modal or result screen cannot forget the guard (the inbox is never dismissed)."""
     import importlib
     import pkgutil
+
+    from textual.screen import Screen
+
+    from newsdesk.tui.screens.main import MainScreen
 
     found = []
     for package in (modals_pkg, screens_pkg):
         for info in pkgutil.iter_modules(package.__path__):
             module = importlib.import_module(f"{package.__name__}.{info.name}")
             for _, cls in inspect.getmembers(module, inspect.isclass):
-                if issubclass(cls, ModalScreen) and cls.__module__ == module.__name__:
+                if issubclass(cls, Screen) and cls.__module__ == module.__name__:
                     found.append(cls)
-    assert len(found) >= 8
-    assert [c.__name__ for c in found if not issubclass(c, OnceModal)] == []
+    assert len(found) >= 9
+    assert all(issubclass(c, OnceModal) for c in found if issubclass(c, ModalScreen))
+    assert [
+        c.__name__ for c in found if not issubclass(c, OnceScreen | OnceModal | MainScreen)
+    ] == []

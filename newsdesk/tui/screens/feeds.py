@@ -19,13 +19,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from newsdesk.errors import DeskError
 from newsdesk.feeds.schedule import show_every
 from newsdesk.feeds.subscription import Subscription
 from newsdesk.sanitize import clean_line
+from newsdesk.tui.modals.once import OnceScreen
 from newsdesk.tui.relative_time import compact_when
 from newsdesk.tui.workers import app_worker
 
@@ -98,7 +98,7 @@ def feed_details(sub: Subscription, now: datetime) -> Text:
     return text
 
 
-class FeedsScreen(Screen[str | None]):
+class FeedsScreen(OnceScreen[str | None]):
     """The subscriptions; dismissed with a query (`feed:NAME`) to show in the inbox, or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
