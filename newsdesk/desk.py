@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from newsdesk.rules.model import Notified, Rule
     from newsdesk.search.engine import SearchEngine, SearchResult
     from newsdesk.search.index import IndexStatus, SearchIndex
+    from newsdesk.store.protocol import Claim, ClaimOutcome
     from newsdesk.store.transfer import CopyReport
     from newsdesk.stories.grouping import StoryGrouper
     from newsdesk.stories.signature import Signature
@@ -739,6 +740,21 @@ class Desk:
                 iso_to_ts(article.imported_at),
             )
             self.store.set_story(tx, article.id, story)
+
+    # -- claims (who has it) ----------------------------------------------------
+
+    def claim(self, ids: Sequence[str]) -> ClaimOutcome:
+        """Claim articles for this editor; a story's versions come along. All or none:
+        when another editor has any of them, nothing is claimed and `held` says who."""
+        return self.store.claim(self.with_versions(ids))
+
+    def release(self, ids: Sequence[str]) -> ClaimOutcome:
+        """Let go of this editor's claims on the articles and their versions."""
+        return self.store.release(self.with_versions(ids))
+
+    def claims(self, ids: Sequence[str] | None = None) -> dict[str, Claim]:
+        """Who has which article (None: every claim)."""
+        return self.store.claims(ids)
 
     def history(self, limit: int = 20, editor: str | None = None) -> list[ActionRecord]:
         """The newest batches of the action log not yet undone; with `editor`, only theirs."""

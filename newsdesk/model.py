@@ -218,6 +218,8 @@ class ArticleRow:
     killed: bool = False
     superseded: bool = False
     embargo_ts: float | None = None
+    #: The editor who claimed it ("" when nobody has), shown to every editor.
+    claimed_by: str = ""
 
 
 _SPACE = re.compile(r"\s+")

@@ -41,9 +41,14 @@ def _desk_as(name: str, monkeypatch: pytest.MonkeyPatch) -> Desk:
 def _three_articles(desk: Desk, folder: Path) -> list[str]:
     """Three articles imported by a third editor (an import is a batch of the log too)."""
     files = []
-    for n, title in enumerate(("Quay wall repaired", "Night bus returns", "Mill pond drained")):
+    stories = (
+        ("Quay wall repaired", "Masons in Holbeck finished the harbour wall on Monday."),
+        ("Night bus returns", "The 41 route runs past midnight again from Friday."),
+        ("Mill pond drained", "Engineers emptied the old mill pond to mend its sluice."),
+    )
+    for n, (title, body) in enumerate(stories):
         path = folder / f"a{n}.md"
-        path.write_text(f"# {title}\n\nA short report number {n}.\n", encoding="utf-8")
+        path.write_text(f"# {title}\n\n{body}\n", encoding="utf-8")
         files.append(path)
     previous = desk.editor
     with pytest.MonkeyPatch.context() as patch:

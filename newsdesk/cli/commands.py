@@ -181,14 +181,17 @@ def cmd_show(desk: Desk, args: argparse.Namespace) -> int:
     if article is None:
         raise DeskError(f"no article with id {args.id!r}")
     log = desk.article_log(article.id)
+    claim = desk.claims([article.id]).get(article.id)
     if args.json:
         data = output.article_dict(article)
         if article.story_id:
             data["story_members"] = desk.story_members(article.story_id)
         data["who"] = output.who_did(log)
+        data["claimed"] = None if claim is None else {"editor": claim.editor, "ts": claim.ts}
         output.print_json(data)
     else:
-        output.show_article(article, log)
+        claimed = "" if claim is None else f"by {claim.editor} at {claim.ts[:16].replace('T', ' ')}"
+        output.show_article(article, log, claimed)
     return EXIT_OK
 
 
@@ -377,6 +380,8 @@ HANDLERS: dict[str, Handler] = {
     "saved": cmd_saved,
     "export": _lazy("newsdesk.cli.export_cmd", "cmd_export"),
     "stories": _lazy("newsdesk.cli.stories_cmd", "cmd_stories"),
+    "claim": _lazy("newsdesk.cli.claim_cmd", "cmd_claim"),
+    "release": _lazy("newsdesk.cli.claim_cmd", "cmd_release"),
     "diff": _lazy("newsdesk.cli.stories_cmd", "cmd_diff"),
     "feeds": _lazy("newsdesk.cli.feeds_cmd", "cmd_feeds"),
     "fetch": _lazy("newsdesk.cli.feeds_cmd", "cmd_fetch"),

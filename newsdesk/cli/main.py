@@ -113,6 +113,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     _add_target_options(p)
 
+    for name, helptext in (
+        ("claim", "claim articles or stories (shown to every editor; all or none)"),
+        ("release", "let go of your claims"),
+    ):
+        p = sub.add_parser(name, help=helptext)
+        p.add_argument("targets", nargs="+", metavar="ID_OR_QUERY")
+        p.add_argument("--json", action="store_true")
+
     p = sub.add_parser("undo", help="undo the last action or import (repeat to go further back)")
     p.add_argument("--json", action="store_true")
 

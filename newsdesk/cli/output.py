@@ -168,6 +168,7 @@ def row_dict(row: ArticleRow) -> dict[str, Any]:
         "exported": row.exported,
         "tags": row.tags,
         "story_size": row.story_size,
+        "claimed_by": row.claimed_by or None,
     }
 
 
@@ -226,7 +227,9 @@ def who_line(log: list[ActionRecord]) -> str:
     )
 
 
-def show_article(article: Article, log: list[ActionRecord] | None = None) -> None:
+def show_article(
+    article: Article, log: list[ActionRecord] | None = None, claimed: str = ""
+) -> None:
     meta = article.meta
     out.print(Text(inert(meta.title, one_line=True), style="bold"))
     if meta.dek:
@@ -241,6 +244,7 @@ def show_article(article: Article, log: list[ActionRecord] | None = None) -> Non
         ("tags", " ".join(article.state.tags)),
         ("state", state_words(article)),
         ("who", who_line(log or [])),
+        ("claimed", claimed),
         (
             "story",
             f"{article.story_id} ({article.story_size} versions)" if article.story_id else "",

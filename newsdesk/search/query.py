@@ -143,6 +143,14 @@ class FeedName:
 
 
 @dataclass(frozen=True)
+class Claimed:
+    """`is:claimed` (anyone), `is:mine` (this editor), `claimed:NAME` (that editor)."""
+
+    editor: str = ""
+    mine: bool = False
+
+
+@dataclass(frozen=True)
 class And:
     items: tuple[Node, ...]
 
@@ -171,6 +179,7 @@ StoreLeaf = (
     | Urgency
     | Slug
     | Subject
+    | Claimed
 )
 Node = TextLeaf | StoreLeaf | And | Or | Not
 
@@ -237,6 +246,7 @@ _STORE_FIELDS = frozenset(
         "slug",
         "slugline",
         "subject",
+        "claimed",
     }
 )
 _FLAGS: dict[str, FlagName] = {
@@ -274,6 +284,8 @@ IS_VALUES = (
     "killed",
     "corrected",
     "updated",
+    "claimed",
+    "mine",
 )
 _URGENCY = re.compile(r"^(<=|>=|<|>|=)?([0-9]+)$")
 _URGENCY_RANGE = re.compile(r"^([0-9]+)(?:-|\.\.)([0-9]+)$")
@@ -559,6 +571,12 @@ class _Parser:
 
     def store_field(self, name: str, value: str) -> Node:
         lowered = value.lower()
+        if name == "is" and lowered in ("claimed", "mine"):
+            return Claimed(mine=lowered == "mine")
+        if name == "claimed":
+            if not lowered.strip():
+                raise QuerySyntaxError("claimed: needs an editor's name, e.g. claimed:ana")
+            return Claimed(editor=lowered.strip())
         if name == "is":
             wire = _WIRE_FLAGS.get(lowered)
             if wire is not None:
@@ -698,5 +716,6 @@ def is_store_leaf(node: Node) -> bool:
         | WireFlag
         | Urgency
         | Slug
-        | Subject,
+        | Subject
+        | Claimed,
     )

@@ -71,6 +71,24 @@ class TableCopy:
     rows: Iterable[tuple[Any, ...]]
 
 
+@dataclass
+class Claim:
+    """Who has an article: the editor who claimed it, and when (ISO 8601, UTC)."""
+
+    article_id: str
+    editor: str
+    ts: str
+
+
+@dataclass
+class ClaimOutcome:
+    """What a claim or a release did: the ids it took (or let go), and the ones
+    someone else holds (then a claim took nothing at all)."""
+
+    done: list[str] = field(default_factory=list)
+    held: list[Claim] = field(default_factory=list)
+
+
 class StoryCandidate(NamedTuple):
     """A grouped article found by band key (`StoryTables.candidates`)."""
 
@@ -380,6 +398,22 @@ class StoreBackend(Protocol):
 
     def article_log(self, article_id: str, limit: int = 20) -> list[ActionRecord]:
         """The batches not undone that changed this article, newest first (who did what)."""
+        ...
+
+    # -- claims (who has it) -------------------------------------------------------------
+
+    def claim(self, ids: Sequence[str]) -> ClaimOutcome:
+        """Claim the articles for this editor, all or none: when another editor holds
+        any of them, nothing is claimed and `held` says who (decided by the database,
+        so of two editors claiming at once exactly one wins). Own claims stay."""
+        ...
+
+    def release(self, ids: Sequence[str]) -> ClaimOutcome:
+        """Let go of this editor's claims on these articles; others' stay (`held`)."""
+        ...
+
+    def claims(self, ids: Sequence[str] | None = None) -> dict[str, Claim]:
+        """Claims on these articles (None: every claim), by article id."""
         ...
 
     # -- saved searches --------------------------------------------------------------

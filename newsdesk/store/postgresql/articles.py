@@ -266,6 +266,7 @@ def rows(conn: Conn, ids: Sequence[str]) -> list[ArticleRow]:
                   a.archived,
                   a.exported, a.story_id, a.urgency, a.wire_status, a.killed,
                   a.superseded, a.embargo_ts,
+                  (SELECT c.editor FROM claims c WHERE c.article_id = a.id) AS claimed_by,
                   (SELECT COUNT(*) FROM articles b WHERE b.story_id = a.story_id) AS story_size
            FROM articles a WHERE a.id = ANY(%s)""",
         (ids,),
@@ -286,6 +287,7 @@ def rows(conn: Conn, ids: Sequence[str]) -> list[ArticleRow]:
             killed=bool(row["killed"]),
             superseded=bool(row["superseded"]),
             embargo_ts=row["embargo_ts"],
+            claimed_by=row["claimed_by"] or "",
         )
     return [found[i] for i in ids if i in found]
 

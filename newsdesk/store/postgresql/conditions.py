@@ -13,6 +13,7 @@ from psycopg import sql
 
 from newsdesk.search.query import (
     And,
+    Claimed,
     Everything,
     FeedName,
     Flag,
@@ -84,6 +85,19 @@ def _text(node: Node) -> tuple[str, list[Any]]:
         if not node.text:
             return "COALESCE(a.note, '') <> ''", []
         return "a.note LIKE %s", ["%" + like_escape(node.text) + "%"]
+    if isinstance(node, Claimed):
+        if node.mine:
+            return (
+                "a.id IN (SELECT c.article_id FROM claims c "
+                "WHERE c.editor = current_setting('newsdesk.editor', true))",
+                [],
+            )
+        if node.editor:
+            return (
+                "a.id IN (SELECT c.article_id FROM claims c WHERE lower(c.editor) = %s)",
+                [node.editor.lower()],
+            )
+        return "a.id IN (SELECT c.article_id FROM claims c)", []
     if isinstance(node, FeedName):
         if node.prefix:
             test, value = "f.name LIKE %s", like_escape(node.name) + "%"

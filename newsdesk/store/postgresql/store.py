@@ -27,6 +27,7 @@ from newsdesk.store.postgresql import (
     transfer,
     wire,
 )
+from newsdesk.store.postgresql import claims as claim_sql
 from newsdesk.store.postgresql.conditions import where
 from newsdesk.store.postgresql.connections import (
     Conn,
@@ -38,6 +39,8 @@ from newsdesk.store.postgresql.connections import (
 from newsdesk.store.postgresql.stories import PostgresStoryTables, outdated
 from newsdesk.store.protocol import (
     ActionRecord,
+    Claim,
+    ClaimOutcome,
     InsertOutcome,
     StoryTables,
     TableCopy,
@@ -55,6 +58,14 @@ def _tx(tx: Transaction) -> Conn:
     if not isinstance(tx, psycopg.Connection):
         raise TypeError(f"not a transaction of the PostgreSQL store: {tx!r}")
     return tx
+
+
+class _Refused(Exception):
+    """Ends a claim's transaction without a trace when another editor holds an article."""
+
+    def __init__(self, outcome: ClaimOutcome) -> None:
+        super().__init__("claimed by another editor")
+        self.outcome = outcome
 
 
 class PostgresStore:
@@ -297,6 +308,26 @@ class PostgresStore:
     @translated
     def article_log(self, article_id: str, limit: int = 20) -> list[ActionRecord]:
         return actions.article_log(self.conn, article_id, limit)
+
+    # -- claims ------------------------------------------------------------------------------
+
+    def claim(self, ids: Sequence[str]) -> ClaimOutcome:
+        try:
+            with self._db.transaction() as tx:
+                outcome = claim_sql.claim(tx, ids)
+                if outcome.held:
+                    raise _Refused(outcome)  # nothing half-claimed: roll back
+                return outcome
+        except _Refused as refused:
+            return refused.outcome
+
+    def release(self, ids: Sequence[str]) -> ClaimOutcome:
+        with self._db.transaction() as tx:
+            return claim_sql.release(tx, ids)
+
+    @translated
+    def claims(self, ids: Sequence[str] | None = None) -> dict[str, Claim]:
+        return claim_sql.claims(self.conn, ids)
 
     # -- saved searches --------------------------------------------------------------------
 

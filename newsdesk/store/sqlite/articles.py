@@ -282,6 +282,7 @@ def rows(conn: sqlite3.Connection, ids: Sequence[str]) -> list[ArticleRow]:
             f"""SELECT a.id, a.title, a.source, a.published, a.read, a.starred, a.archived,
                        a.exported, a.story_id, a.urgency, a.wire_status, a.killed,
                        a.superseded, a.embargo_ts,
+                       (SELECT c.editor FROM claims c WHERE c.article_id = a.id) AS claimed_by,
                        (SELECT COUNT(*) FROM articles b WHERE b.story_id = a.story_id)
                            AS story_size
                 FROM articles a WHERE a.id IN ({marks})""",
@@ -303,6 +304,7 @@ def rows(conn: sqlite3.Connection, ids: Sequence[str]) -> list[ArticleRow]:
                 killed=bool(row["killed"]),
                 superseded=bool(row["superseded"]),
                 embargo_ts=row["embargo_ts"],
+                claimed_by=row["claimed_by"] or "",
             )
     return [found[i] for i in ids if i in found]
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from newsdesk.search.query import (
     And,
+    Claimed,
     Everything,
     FeedName,
     Flag,
@@ -103,6 +104,18 @@ def to_sql(node: Node) -> Sql:
         if not node.text:
             return "COALESCE(a.note, '') != ''", []
         return "a.note LIKE ? ESCAPE '\\'", ["%" + _like_escape(node.text) + "%"]
+    if isinstance(node, Claimed):
+        if node.mine:
+            return (
+                "a.id IN (SELECT c.article_id FROM claims c WHERE c.editor = newsdesk_editor())",
+                [],
+            )
+        if node.editor:
+            return (
+                "a.id IN (SELECT c.article_id FROM claims c WHERE lower(c.editor) = ?)",
+                [node.editor.lower()],
+            )
+        return "a.id IN (SELECT c.article_id FROM claims c)", []
     if isinstance(node, FeedName):
         if node.prefix:
             test, value = "f.name LIKE ? ESCAPE '\\'", _like_escape(node.name) + "%"

@@ -82,8 +82,9 @@ def translated(method: Callable[..., T]) -> Callable[..., T]:
 class Connections:
     """The connections to one database file, one per thread."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, editor: str = "") -> None:
         self.path = path
+        self.editor = editor
         self._local = threading.local()
         self._all: list[sqlite3.Connection] = []
         #: True when the data directory could only be opened for reading.
@@ -103,6 +104,7 @@ class Connections:
                 check_same_thread=False,
             )
             conn.row_factory = sqlite3.Row
+            self._know_editor(conn)
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
@@ -116,6 +118,11 @@ class Connections:
                 "Run `newsdesk doctor` to check and repair it."
             ) from exc
         return conn
+
+    def _know_editor(self, conn: sqlite3.Connection) -> None:
+        """`newsdesk_editor()` in SQL is this desk's editor (`is:mine`), as on PostgreSQL."""
+        editor = self.editor
+        conn.create_function("newsdesk_editor", 0, lambda: editor, deterministic=True)
 
     def _read_only_connection(self) -> sqlite3.Connection | None:
         """On a read-only data directory, still let the editor read (writes then fail).
@@ -134,6 +141,7 @@ class Connections:
                 check_same_thread=False,
             )
             conn.row_factory = sqlite3.Row
+            self._know_editor(conn)
             conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
         except sqlite3.DatabaseError:
             return None

@@ -20,7 +20,14 @@ from typing import TYPE_CHECKING, Any
 from newsdesk.errors import DamagedStoreError
 from newsdesk.feeds.subscription import Subscription
 from newsdesk.model import Article, ArticleRow, Extracted
-from newsdesk.store.protocol import ActionRecord, InsertOutcome, TableCopy, Transaction
+from newsdesk.store.protocol import (
+    ActionRecord,
+    Claim,
+    ClaimOutcome,
+    InsertOutcome,
+    TableCopy,
+    Transaction,
+)
 from newsdesk.store.sqlite import (
     actions,
     articles,
@@ -33,6 +40,7 @@ from newsdesk.store.sqlite import (
     transfer,
     wire,
 )
+from newsdesk.store.sqlite import claims as claim_sql
 from newsdesk.store.sqlite.connections import Connections, translate, translated
 from newsdesk.store.sqlite.stories import SqliteStoryTables
 
@@ -49,13 +57,21 @@ def _tx(tx: Transaction) -> sqlite3.Connection:
     return tx
 
 
+class _Refused(Exception):
+    """Ends a claim's transaction without a trace when another editor holds an article."""
+
+    def __init__(self, outcome: ClaimOutcome) -> None:
+        super().__init__("claimed by another editor")
+        self.outcome = outcome
+
+
 class SqliteStore:
     """The store in one SQLite file. Safe to use from several threads."""
 
     def __init__(self, path: Path, editor: str = "") -> None:
         self.path = path
         self._editor = editor
-        self._db = Connections(path)
+        self._db = Connections(path, editor)
         path.parent.mkdir(parents=True, exist_ok=True)
         self._migrate()
 
@@ -313,6 +329,26 @@ class SqliteStore:
     @translated
     def article_log(self, article_id: str, limit: int = 20) -> list[ActionRecord]:
         return actions.article_log(self.conn, article_id, limit)
+
+    # -- claims ------------------------------------------------------------------------------
+
+    def claim(self, ids: Sequence[str]) -> ClaimOutcome:
+        try:
+            with self._db.transaction() as tx:
+                outcome = claim_sql.claim(tx, ids, self._editor)
+                if outcome.held:
+                    raise _Refused(outcome)  # nothing half-claimed: roll back
+                return outcome
+        except _Refused as refused:
+            return refused.outcome
+
+    def release(self, ids: Sequence[str]) -> ClaimOutcome:
+        with self._db.transaction() as tx:
+            return claim_sql.release(tx, ids, self._editor)
+
+    @translated
+    def claims(self, ids: Sequence[str] | None = None) -> dict[str, Claim]:
+        return claim_sql.claims(self.conn, ids)
 
     # -- saved searches --------------------------------------------------------------------
 

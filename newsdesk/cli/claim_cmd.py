@@ -1,0 +1,54 @@
+"""`newsdesk claim ID_OR_QUERY...` and `newsdesk release ...`: who has which article.
+
+A claim covers a story's versions and is all or nothing: when another editor
+has one of the articles, nothing is claimed and the command names who (exit 1).
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from rich.text import Text
+
+from newsdesk.cli import output
+from newsdesk.desk import Desk
+
+EXIT_OK = 0
+EXIT_TAKEN = 1
+
+
+def _when(ts: str) -> str:
+    return ts[:16].replace("T", " ")
+
+
+def _report(verb: str, desk: Desk, args: argparse.Namespace, release: bool) -> int:
+    ids = desk.resolve_targets(args.targets)
+    outcome = desk.release(ids) if release else desk.claim(ids)
+    if args.json:
+        output.print_json(
+            {
+                "action": verb,
+                "editor": desk.editor,
+                "done": outcome.done,
+                "held": [
+                    {"id": c.article_id, "editor": c.editor, "ts": c.ts} for c in outcome.held
+                ],
+            }
+        )
+    else:
+        for held in outcome.held:
+            output.notice(
+                f"{held.article_id} is taken by {held.editor} at {_when(held.ts)}"
+                + ("" if release else "; nothing was claimed")
+            )
+        if outcome.done or not outcome.held:
+            output.out.print(Text(f"{verb} {len(outcome.done)} article(s) as {desk.editor}"))
+    return EXIT_TAKEN if outcome.held and not release else EXIT_OK
+
+
+def cmd_claim(desk: Desk, args: argparse.Namespace) -> int:
+    return _report("claimed", desk, args, release=False)
+
+
+def cmd_release(desk: Desk, args: argparse.Namespace) -> int:
+    return _report("released", desk, args, release=True)

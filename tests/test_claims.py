@@ -1,0 +1,138 @@
+"""Claims (issue 16 item 3): who has it, is:mine / is:claimed / claimed:NAME, one winner.
+
+Each case runs on the SQLite file and on a shared desk (skipped, saying why,
+without `NEWSDESK_TEST_PG`).
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+from pathlib import Path
+
+import pytest
+
+from newsdesk.cli.main import main
+from newsdesk.config import EDITOR_ENV
+from newsdesk.desk import Desk
+from tests.test_editors import _desk_as, _three_articles, backend
+
+__all__ = ["backend"]  # the fixture, shared with the editors' tests
+
+
+def test_claims_are_all_or_none_and_searchable(
+    backend: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ana = _desk_as("ana", monkeypatch)
+    bo = _desk_as("bo", monkeypatch)
+    try:
+        x, y, z = _three_articles(ana, tmp_path)
+        assert ana.claim([x]).done == [x]
+        assert ana.claim([x]).done == []  # already hers: nothing new, nothing refused
+        # Bo asks for x and y: x is Ana's, so he gets neither.
+        outcome = bo.claim([x, y])
+        assert outcome.done == [] and [(c.article_id, c.editor) for c in outcome.held] == [
+            (x, "ana")
+        ]
+        assert bo.claims() == {x: ana.claims()[x]} and ana.claims()[x].editor == "ana"
+        assert bo.claim([y]).done == [y]
+        assert sorted(ana.search("is:claimed", sort="newest").ids) == sorted([x, y])
+        assert ana.search("is:mine", sort="newest").ids == [x]
+        assert bo.search("is:mine", sort="newest").ids == [y]
+        assert bo.search("claimed:ANA", sort="newest").ids == [x]
+        assert sorted(bo.search("-is:claimed", sort="newest").ids) == [z]
+        (row,) = bo.rows([x])
+        assert row.claimed_by == "ana"
+        # Bo cannot release Ana's claim; Ana can.
+        refused = bo.release([x])
+        assert refused.done == [] and refused.held[0].editor == "ana"
+        assert ana.release([x]).done == [x]
+        assert bo.claim([x]).done == [x]
+    finally:
+        ana.close()
+        bo.close()
+
+
+def test_claim_and_release_commands(
+    backend: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with _desk_as("ana", monkeypatch) as ana:
+        x, _, _ = _three_articles(ana, tmp_path)
+        ana.claim([x])
+    monkeypatch.setenv(EDITOR_ENV, "bo")
+    assert main(["claim", x]) == 1
+    err = capsys.readouterr().err
+    assert f"{x} is taken by ana at " in err and "nothing was claimed" in err
+    assert main(["show", x]) == 0
+    assert "claimed: by ana at" in capsys.readouterr().out
+    monkeypatch.setenv(EDITOR_ENV, "ana")
+    assert main(["release", x, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["done"] == [x]
+    monkeypatch.setenv(EDITOR_ENV, "bo")
+    assert main(["claim", "is:unread", "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)["done"]) == 3
+
+
+def _claim_at_once(name: str, ids: list[str], start: object, results: object) -> None:
+    """One editor process: wait for the others, then claim the same articles."""
+    os.environ[EDITOR_ENV] = name
+    with Desk() as desk:
+        start.wait()  # type: ignore[attr-defined]
+        outcome = desk.claim(ids)
+        results.put((name, outcome.done, [c.editor for c in outcome.held]))  # type: ignore[attr-defined]
+
+
+def test_of_editors_claiming_at_once_exactly_one_wins(
+    backend: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with _desk_as("chief", monkeypatch) as chief:
+        ids = _three_articles(chief, tmp_path)
+    context = multiprocessing.get_context("spawn")
+    for _round in range(2):
+        start = context.Barrier(3)
+        results = context.Queue()
+        workers = [
+            context.Process(target=_claim_at_once, args=(name, ids, start, results))
+            for name in ("ana", "bo", "cy")
+        ]
+        for worker in workers:
+            worker.start()
+        got = [results.get(timeout=60) for _ in workers]
+        for worker in workers:
+            worker.join(timeout=60)
+        winners = [(name, done) for name, done, _ in got if done]
+        assert len(winners) == 1 and sorted(winners[0][1]) == sorted(ids)
+        winner = winners[0][0]
+        for name, done, held_by in got:
+            if name != winner:
+                assert done == [] and set(held_by) == {winner}
+        with _desk_as(winner, monkeypatch) as desk:
+            assert {c.editor for c in desk.claims().values()} == {winner}
+            assert desk.release(ids).done == sorted(ids)
+
+
+def test_a_claim_on_a_story_covers_its_versions(
+    backend: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    body = (
+        "Firefighters in Carrow spent the night at the grain store on Dyer Lane, "
+        "where a blaze broke out after 10pm on Tuesday. Nobody was hurt, the fire "
+        "service said, and the lane stays closed while the roof is made safe."
+    )
+    titles = ("Grain store fire in Carrow", "Carrow grain store fire closes Dyer Lane")
+    endings = ("Crews from Holt helped.", "The owners thanked the crews from Holt and Bly.")
+    for n, outlet in enumerate(("Carrow Post", "Dyer Weekly")):
+        (tmp_path / f"v{n}.md").write_text(
+            f"---\nsource: {outlet}\n---\n# {titles[n]}\n\n{body} {endings[n]}\n",
+            encoding="utf-8",
+        )
+    with _desk_as("ana", monkeypatch) as ana:
+        ana.import_paths([tmp_path / "v0.md", tmp_path / "v1.md"])
+        ids = ana.inbox_ids()
+        assert len(ids) == 2 and ana.with_versions(ids[:1]) != ids[:1]
+        assert sorted(ana.claim(ids[:1]).done) == sorted(ids)
+        assert sorted(ana.release(ids[1:]).done) == sorted(ids)
