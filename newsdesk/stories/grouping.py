@@ -63,6 +63,12 @@ class StoryGrouper:
 
     def __init__(self, tables: StoryTables) -> None:
         self.tables = tables
+        # The importer asks `copy_of` and then `assign` about one article: the
+        # band keys and the candidate rows are read once for both. Any change
+        # to the story tables through this grouper forgets them.
+        self._looked_for: tuple[Signature, float | None] | None = None
+        self._looked_keys: list[int] = []
+        self._looked_found: list[StoryCandidate] | None = None
 
     def assign(
         self,
@@ -85,14 +91,15 @@ class StoryGrouper:
         date only when it starts a story.
         """
         sig = signature if signature is not None else compute(meta)
-        keys = sig.band_keys()
+        keys = self._keys(sig, published_ts)
         current = self.tables.story_of(article_id)
         if current is not None:
+            self._forget_lookup()
             self.tables.forget_member(article_id)
             self.tables.add_member(article_id, current, sig, keys, published_ts)
             return current
         best_story, best_score, best_ts = into, scoring.THRESHOLD, None
-        candidates = {} if into else self._candidate_stories(sig, keys, published_ts)
+        candidates = {} if into else self._candidate_stories(sig, published_ts)
         for story, members in candidates.items():
             dated = [ts for _, ts in members if ts is not None]
             if published_ts is not None:
@@ -111,6 +118,7 @@ class StoryGrouper:
         if ts is None:
             ts = best_ts if best_story is not None else arrival_ts
         story = best_story or story_id_for(article_id)
+        self._forget_lookup()
         self.tables.add_member(article_id, story, sig, keys, ts)
         self.tables.grow(story, ts)
         return story
@@ -118,7 +126,7 @@ class StoryGrouper:
     def copy_of(self, signature: Signature, published_ts: float | None) -> str | None:
         """A grouped article this one is a copy of (`score.is_copy`), e.g. the HTML page
         of a text copy being imported; None when there is none."""
-        for cand in self._candidates(signature.band_keys(), published_ts):
+        for cand in self._candidates(signature, published_ts):
             if scoring.is_copy(scoring.features(signature, cand.signature, published_ts, cand.ts)):
                 return cand.article_id
         return None
@@ -135,6 +143,7 @@ class StoryGrouper:
         story = self.tables.story_of(article_id)
         if story is None:
             return
+        self._forget_lookup()
         self.tables.forget_member(article_id)
         self.tables.shrink(story)
 
@@ -143,7 +152,7 @@ class StoryGrouper:
         return self.tables.sizes(article_ids)
 
     def _candidate_stories(
-        self, sig: Signature, keys: list[int], ts: float | None
+        self, sig: Signature, ts: float | None
     ) -> dict[str, list[tuple[Signature, float | None]]]:
         """Stories worth scoring whole, each with its members (the newest `MAX_MEMBERS`).
 
@@ -153,7 +162,7 @@ class StoryGrouper:
         scoring the candidates alone.
         """
         stories: list[str] = []
-        for cand in self._candidates(keys, ts):
+        for cand in self._candidates(sig, ts):
             if cand.story_id in stories:
                 continue
             features = scoring.features(sig, cand.signature, ts, cand.ts)
@@ -164,7 +173,20 @@ class StoryGrouper:
             out[story].append((member_sig, member_ts))
         return out
 
-    def _candidates(self, keys: list[int], ts: float | None) -> list[StoryCandidate]:
+    def _keys(self, sig: Signature, ts: float | None) -> list[int]:
+        looked = self._looked_for
+        if looked is None or looked[0] is not sig or looked[1] != ts:
+            self._looked_for, self._looked_keys, self._looked_found = (
+                (sig, ts),
+                sig.band_keys(),
+                None,
+            )
+        return self._looked_keys
+
+    def _forget_lookup(self) -> None:
+        self._looked_for, self._looked_keys, self._looked_found = None, [], None
+
+    def _candidates(self, sig: Signature, ts: float | None) -> list[StoryCandidate]:
         """Members sharing band keys within the time window, most shared keys first.
 
         Each key reads at most `BUCKET_LIMIT` rows, newest first, so a key
@@ -172,6 +194,9 @@ class StoryGrouper:
         than a rare one. Undated articles are always in the window; an undated
         new article looks at every date (newest first, same limit).
         """
-        return self.tables.candidates(
-            keys, ts, scoring.WINDOW_HOURS * 3600.0, BUCKET_LIMIT, MAX_CANDIDATES
-        )
+        keys = self._keys(sig, ts)
+        if self._looked_found is None:
+            self._looked_found = self.tables.candidates(
+                keys, ts, scoring.WINDOW_HOURS * 3600.0, BUCKET_LIMIT, MAX_CANDIDATES
+            )
+        return self._looked_found

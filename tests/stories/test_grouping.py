@@ -52,8 +52,7 @@ def test_different_event_on_the_same_topic_starts_a_new_story(conn: sqlite3.Conn
 def test_lsh_finds_the_rewrite_as_a_candidate(conn: sqlite3.Connection) -> None:
     grouper = StoryGrouper(SqliteStoryTables(conn))
     grouper.assign("a1", QUARRY_WIRE, T0)
-    keys = compute(QUARRY_LOCAL).band_keys()
-    found = grouper._candidates(keys, T0 + HOUR)
+    found = grouper._candidates(compute(QUARRY_LOCAL), T0 + HOUR)
     assert [c.story_id for c in found] == ["s-a1"]
     # The lookup goes through the indexed band table, not a scan of signatures.
     plan = " ".join(
