@@ -848,18 +848,60 @@ class Desk:
 
         return self.store.rules(today())
 
+    def check_rule(
+        self, name: str, query: str, actions: Sequence[str]
+    ) -> tuple[str, tuple[str, ...]]:
+        """The rule's name and actions, cleaned; RuleError or QuerySyntaxError (the search's
+        own message) when it cannot be kept. Nothing is stored."""
+        from newsdesk.rules.model import check_name, parse_actions
+
+        name = check_name(name)
+        checked = parse_actions(actions)
+        self._rules.check(query)
+        return name, checked
+
     def add_rule(self, name: str, query: str, actions: Sequence[str]) -> Rule:
         """Keep a rule (replacing one of the same name, which keeps its place).
 
         A malformed query, an unknown action or a query that would match
         everything is refused with a one-line message.
         """
-        from newsdesk.rules.model import check_name, parse_actions
-
-        name = check_name(name)
-        checked = parse_actions(actions)
-        self._rules.check(query)
+        name, checked = self.check_rule(name, query, actions)
         self.store.save_rule(name, query.strip(), checked)
+        return self._rule(name)
+
+    def edit_rule(self, name: str, new_name: str, query: str, actions: Sequence[str]) -> Rule:
+        """Change a rule (its name too) where it stands in the order, checked as `add_rule`."""
+        from newsdesk.rules.model import RuleError
+
+        new_name, checked = self.check_rule(new_name, query, actions)
+        if new_name != name and any(r.name == new_name for r in self.rules()):
+            raise RuleError(f"a rule named {new_name!r} exists already")
+        if not self.store.edit_rule(name, new_name, query.strip(), checked):
+            raise RuleError(f"no rule named {name!r}")
+        return self._rule(new_name)
+
+    def enable_rule(self, name: str, enabled: bool = True) -> Rule:
+        """Switch a rule on or off (off: kept, but passed over on arrival)."""
+        from newsdesk.rules.model import RuleError
+
+        if not self.store.enable_rule(name.strip(), enabled):
+            raise RuleError(f"no rule named {name!r}")
+        return self._rule(name.strip())
+
+    def move_rule(self, name: str, position: int) -> list[Rule]:
+        """Put a rule at `position` (1 = runs first; clamped to the list); the new order."""
+        from newsdesk.rules.model import RuleError
+
+        names = [r.name for r in self.rules()]
+        if name not in names:
+            raise RuleError(f"no rule named {name!r}")
+        names.remove(name)
+        names.insert(max(0, min(position - 1, len(names))), name)
+        self.store.order_rules(names)
+        return self.rules()
+
+    def _rule(self, name: str) -> Rule:
         return next(r for r in self.rules() if r.name == name)
 
     def remove_rule(self, name: str) -> bool:
@@ -872,10 +914,13 @@ class Desk:
         return self.search(query, sort="newest", limit=None)
 
     def apply_rules(self, names: Sequence[str] = ()) -> list[ActionResult]:
-        """Run rules (all, or the named ones) over the queue as it is now, by searching it.
+        """Run rules (the named ones, else every one switched on) over the queue as it is
+        now, by searching it, in order.
 
-        Each rule's changes are one step of the action log, named after it.
+        All their changes are one step of the action log (one `undo` takes them all
+        back); each article's log names the rule that changed it.
         """
+        from newsdesk.rules.arrival import rule_change
         from newsdesk.rules.model import RuleError
 
         chosen = self.rules()
@@ -885,19 +930,19 @@ class Desk:
             if missing:
                 raise RuleError(f"no rule named {missing[0]!r}")
             chosen = [r for r in chosen if r.name in names]
+        else:
+            chosen = [r for r in chosen if r.enabled]
         self.sync_index()
-        results: list[ActionResult] = []
-        for rule in chosen:
-            ids = self.search(rule.query, sort="newest", limit=None).ids
-            changed = self.store.apply(
-                f"rule {rule.name}",
-                ids,
-                rule.change,
-                add_tags=rule.add_tags,
-                remove_tags=rule.remove_tags,
-            )
-            results.append(ActionResult(f"rule {rule.name}", changed, len(ids)))
-        return results
+        # Every rule's query is read before anything changes, so a later rule does not
+        # see an earlier one's tag here (the index has not caught up within the step).
+        found = [self.search(r.query, sort="newest", limit=None).ids for r in chosen]
+        changed = self.store.apply_all(
+            [rule_change(r, ids) for r, ids in zip(chosen, found, strict=True)]
+        )
+        return [
+            ActionResult(f"rule {r.name}", done, len(ids))
+            for r, ids, done in zip(chosen, found, changed, strict=True)
+        ]
 
     def export_rules(self) -> str:
         """The rules as TOML, to share across a desk (`import_rules` reads it back)."""
@@ -910,11 +955,12 @@ class Desk:
         from newsdesk.rules.model import from_toml
 
         entries = from_toml(text)
-        for _, query, _ in entries:
-            self._rules.check(query)
-        for name, query, actions in entries:
-            self.store.save_rule(name, query.strip(), actions)
-        names = {name for name, _, _ in entries}
+        for entry in entries:
+            self._rules.check(entry.query)
+        for entry in entries:
+            self.store.save_rule(entry.name, entry.query.strip(), entry.actions)
+            self.store.enable_rule(entry.name, entry.enabled)
+        names = {entry.name for entry in entries}
         return [r for r in self.rules() if r.name in names]
 
     def take_notifications(self) -> list[Notified]:

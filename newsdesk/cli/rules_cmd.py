@@ -13,7 +13,7 @@ EXIT_OK = 0
 
 USAGE = (
     "newsdesk rules [list] | add NAME QUERY ACTION... | remove NAME | apply [NAME...] | "
-    "test QUERY | export [-o FILE] | import FILE"
+    "test QUERY | enable NAME | disable NAME | move NAME POSITION | export [-o FILE] | import FILE"
 )
 
 
@@ -30,7 +30,18 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "action",
         nargs="?",
-        choices=("list", "add", "remove", "apply", "test", "export", "import"),
+        choices=(
+            "list",
+            "add",
+            "remove",
+            "apply",
+            "test",
+            "enable",
+            "disable",
+            "move",
+            "export",
+            "import",
+        ),
         default="list",
     )
     p.add_argument("rest", nargs="*")
@@ -59,6 +70,18 @@ def cmd_rules(desk: Desk, args: argparse.Namespace) -> int:
         if not desk.remove_rule(rest[0]):
             raise DeskError(f"no rule named {rest[0]!r}")
         output.notice(f"removed rule {rest[0]}")
+        return EXIT_OK
+    if action in ("enable", "disable"):
+        if len(rest) != 1:
+            raise DeskError(f"rules {action} needs one NAME; {USAGE}")
+        rule = desk.enable_rule(rest[0], action == "enable")
+        output.notice(f"rule {rule.name}: {'on' if rule.enabled else 'off'}")
+        return EXIT_OK
+    if action == "move":
+        if len(rest) != 2 or not rest[1].isdigit() or int(rest[1]) < 1:
+            raise DeskError(f"rules move needs NAME POSITION (1 runs first); {USAGE}")
+        order = desk.move_rule(rest[0], int(rest[1]))
+        output.notice("order: " + ", ".join(r.name for r in order))
         return EXIT_OK
     if action == "apply":
         results = desk.apply_rules(rest)
@@ -118,5 +141,6 @@ def _list(desk: Desk, as_json: bool) -> int:
         output.notice(
             f"{rule.name}: {rule.query} -> {' '.join(rule.actions)}  "
             f"(today {rule.matched_today}, in all {rule.matched_total})"
+            + ("" if rule.enabled else "  [off]")
         )
     return EXIT_OK

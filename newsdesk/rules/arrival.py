@@ -1,8 +1,9 @@
 """Rules on arrival: new articles pass every rule, in order, before the editor sees them.
 
 Each rule's query is compiled once (`matcher.compile_query`) and matched in
-memory against the new articles; what a rule changes is one batch of the
-action log named after it ("rule korea"), so `u` takes it back. A rule sees
+memory against the new articles; what the rules change is one batch of the
+action log (one `u` takes it back), each row named after its rule ("rule
+korea"), so an article's log says which rule tagged it. A rule sees
 what the rules before it did (a star, a tag). Only new articles are touched:
 articles already there change only when rules are applied by hand.
 """
@@ -14,7 +15,7 @@ from collections.abc import Sequence
 
 from newsdesk.rules.matcher import Analysis, Facts, Predicate, compile_query
 from newsdesk.rules.model import Notified, Rule, RuleOutcome, today
-from newsdesk.store.protocol import StoreBackend
+from newsdesk.store.protocol import StateChange, StoreBackend
 
 
 class RuleRunner:
@@ -42,6 +43,8 @@ class RuleRunner:
         outcome = RuleOutcome()
         predicates: list[tuple[Rule, Predicate]] = []
         for rule in rules:
+            if not rule.enabled:
+                continue
             predicate = self._predicate(rule)
             if predicate is not None:
                 predicates.append((rule, predicate))
@@ -50,6 +53,7 @@ class RuleRunner:
         assert self._analysis is not None
         facts = [Facts(article, self._analysis) for article in store.get_many(ids)]
         counts: dict[str, int] = {}
+        changes: list[StateChange] = []
         for rule, predicate in predicates:
             matched = [f for f in facts if predicate(f)]
             if not matched:
@@ -57,17 +61,14 @@ class RuleRunner:
             matched_ids = [f.article.id for f in matched]
             outcome.matched[rule.name] = matched_ids
             counts[rule.name] = len(matched_ids)
-            store.apply(
-                f"rule {rule.name}",
-                matched_ids,
-                rule.change,
-                add_tags=rule.add_tags,
-                remove_tags=rule.remove_tags,
-            )
+            changes.append(rule_change(rule, matched_ids))
             for f in matched:
                 _follow(f, rule)
                 if rule.notifies:
                     outcome.notified.append(Notified(rule.name, f.article.id, f.article.title))
+        if changes:
+            # One transaction for all the rules (one per rule cost more than the matching).
+            store.apply_all(changes)
         if counts:
             store.count_rule_matches(counts, today())
         return outcome
@@ -77,6 +78,13 @@ class RuleRunner:
             return self.check(rule.query)
         except Exception:  # a rule kept by an older version that no longer parses: skipped
             return None
+
+
+def rule_change(rule: Rule, ids: Sequence[str]) -> StateChange:
+    """What `rule` does to `ids`, as one part of a logged batch named after it."""
+    return StateChange(
+        f"rule {rule.name}", ids, rule.change, add_tags=rule.add_tags, remove_tags=rule.remove_tags
+    )
 
 
 def _follow(facts: Facts, rule: Rule) -> None:

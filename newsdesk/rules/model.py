@@ -36,6 +36,8 @@ class Rule:
     position: int = 0
     matched_today: int = 0
     matched_total: int = 0
+    #: Off: kept, but passed over on arrival and by `rules apply` without names.
+    enabled: bool = True
 
     @property
     def add_tags(self) -> list[str]:
@@ -61,6 +63,7 @@ class Rule:
             "actions": list(self.actions),
             "matched_today": self.matched_today,
             "matched_total": self.matched_total,
+            "enabled": self.enabled,
         }
 
 
@@ -124,13 +127,24 @@ def to_toml(rules: Sequence[Rule]) -> str:
             f"name = {_toml_string(rule.name)}",
             f"query = {_toml_string(rule.query)}",
             "actions = [" + ", ".join(_toml_string(a) for a in rule.actions) + "]",
+            *([] if rule.enabled else ["enabled = false"]),
             "",
         ]
     return "\n".join(lines)
 
 
-def from_toml(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
-    """(name, query, actions) of each `[[rule]]`; RuleError naming what is wrong."""
+@dataclass(frozen=True)
+class RuleEntry:
+    """One `[[rule]]` of a rules file, checked but not yet kept."""
+
+    name: str
+    query: str
+    actions: tuple[str, ...]
+    enabled: bool = True
+
+
+def from_toml(text: str) -> list[RuleEntry]:
+    """Each `[[rule]]` of a rules file; RuleError naming what is wrong."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -138,7 +152,7 @@ def from_toml(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
     entries = data.get("rule", [])
     if not isinstance(entries, list):
         raise RuleError("not a rules file: expected [[rule]] tables")
-    out: list[tuple[str, str, tuple[str, ...]]] = []
+    out: list[RuleEntry] = []
     for number, entry in enumerate(entries, 1):
         if not isinstance(entry, dict):
             raise RuleError(f"rule {number}: expected a table")
@@ -147,7 +161,10 @@ def from_toml(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
             raise RuleError(f"rule {number}: needs a name and a query (text)")
         if not isinstance(actions, list) or not all(isinstance(a, str) for a in actions):
             raise RuleError(f"rule {number} ({name}): actions must be a list of text")
-        out.append((check_name(name), query, parse_actions(actions)))
+        enabled = entry.get("enabled", True)
+        if not isinstance(enabled, bool):
+            raise RuleError(f"rule {number} ({name}): enabled must be true or false")
+        out.append(RuleEntry(check_name(name), query, parse_actions(actions), enabled))
     return out
 
 

@@ -44,6 +44,17 @@ class InsertOutcome:
     reason: str = ""
 
 
+@dataclass(frozen=True)
+class StateChange:
+    """One named change to many articles, a part of a batch (`StoreBackend.apply_all`)."""
+
+    kind: str
+    ids: Sequence[str]
+    change: dict[str, Any]
+    add_tags: Sequence[str] = ()
+    remove_tags: Sequence[str] = ()
+
+
 @dataclass
 class ActionRecord:
     """One batch of the action log, as undo and `history` see it."""
@@ -355,6 +366,15 @@ class StoreBackend(Protocol):
         """
         ...
 
+    def apply_all(self, changes: Sequence[StateChange]) -> list[list[str]]:
+        """Several changes, in order (each sees the ones before), in one transaction and
+        one batch of the log: one undo takes them all back. Each log row keeps its own
+        change's kind ("rule korea"), so an article's log says which did what.
+
+        Returns, per change, the ids whose state it changed.
+        """
+        ...
+
     def undo(
         self, before_commit: Callable[[Transaction, ActionRecord], None] | None = None
     ) -> ActionRecord | None:
@@ -437,6 +457,19 @@ class StoreBackend(Protocol):
         ...
 
     def remove_rule(self, name: str) -> bool: ...
+
+    def edit_rule(self, name: str, new_name: str, query: str, actions: Sequence[str]) -> bool:
+        """Change a rule in place (a new name too), keeping its place, switch and counts;
+        False when there is no rule `name`."""
+        ...
+
+    def enable_rule(self, name: str, enabled: bool) -> bool:
+        """Switch a rule on or off (off: passed over on arrival); False when unknown."""
+        ...
+
+    def order_rules(self, names: Sequence[str]) -> None:
+        """Run the named rules first, in that order, then the rest in their old order."""
+        ...
 
     def count_rule_matches(self, counts: Mapping[str, int], today: str) -> None:
         """Add to each named rule's counts (today's count restarts on a new day)."""

@@ -12,7 +12,7 @@ from newsdesk.desk import Desk
 from newsdesk.errors import DeskError, QuerySyntaxError
 from newsdesk.model import Extracted
 from newsdesk.paths import resolve
-from newsdesk.rules.model import RuleError, from_toml, parse_actions, to_toml
+from newsdesk.rules.model import RuleEntry, RuleError, from_toml, parse_actions, to_toml
 from newsdesk.store import StoreBackend, open_store
 from tests.pg_support import pg_schema
 
@@ -144,8 +144,8 @@ def test_rules_travel_as_toml(desk: Desk) -> None:
     desk.add_rule("mute", "source:tabloid", ["archive"])
     text = desk.export_rules()
     assert from_toml(text) == [
-        ("korea", 'place:seoul "trade talks"', ("+korea-desk", "star")),
-        ("mute", "source:tabloid", ("archive",)),
+        RuleEntry("korea", 'place:seoul "trade talks"', ("+korea-desk", "star")),
+        RuleEntry("mute", "source:tabloid", ("archive",)),
     ]
     assert to_toml(desk.rules()) == text
     for name in ("korea", "mute"):

@@ -92,7 +92,9 @@ def apply(
     add_tags: Sequence[str],
     remove_tags: Sequence[str],
     log: bool,
+    batch: int | None = None,
 ) -> list[str]:
+    """One change to many articles, logged as `batch` (a new one by default)."""
     changed: list[str] = []
     ids = list(dict.fromkeys(ids))
     before_all = states(tx, ids, lock=True)
@@ -115,7 +117,8 @@ def apply(
         if log:
             log_rows.append((ts, kind, article_id, json.dumps(before), json.dumps(after)))
     if log_rows:
-        batch = next_batch(tx)
+        if batch is None:
+            batch = next_batch(tx)
         with tx.cursor() as cur:
             cur.executemany(
                 "INSERT INTO actions (batch, ts, kind, article_id, before, after, editor) "
@@ -186,9 +189,13 @@ def undo(tx: Conn) -> ActionRecord | None:
             record.article_ids.append(aid)
         elif aid in present:
             # Locked above; a later change by another editor to these marks stays.
+            # One batch may hold several rows for an article (rules applied together):
+            # each row is taken back from what the later ones left.
             before, after = json.loads(act["before"]), json.loads(act["after"])
-            write_state(tx, aid, undone(before, after, present[aid]))
-            record.article_ids.append(aid)
+            present[aid] = undone(before, after, present[aid])
+            write_state(tx, aid, present[aid])
+            if aid not in record.article_ids:
+                record.article_ids.append(aid)
     tx.execute("UPDATE actions SET undone = 1 WHERE batch = %s", (batch,))
     return record
 

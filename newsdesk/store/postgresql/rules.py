@@ -19,6 +19,7 @@ def rules(conn: Conn, today: str) -> list[Rule]:
             position=int(row["position"]),
             matched_today=int(row["matched_today"]) if row["matched_day"] == today else 0,
             matched_total=int(row["matched_total"]),
+            enabled=bool(row["enabled"]),
         )
         for row in conn.execute("SELECT * FROM rules ORDER BY position, name").fetchall()
     ]
@@ -49,3 +50,28 @@ def count_matches(tx: Conn, counts: Mapping[str, int], today: str) -> None:
                    WHERE name = %s""",
                 (n, today, n, n, today, name),
             )
+
+
+def edit_rule(tx: Conn, name: str, new_name: str, query: str, actions: Sequence[str]) -> bool:
+    return (
+        tx.execute(
+            "UPDATE rules SET name = %s, query = %s, actions = %s WHERE name = %s",
+            (new_name, query, json.dumps(list(actions)), name),
+        ).rowcount
+        > 0
+    )
+
+
+def enable_rule(tx: Conn, name: str, enabled: bool) -> bool:
+    return tx.execute("UPDATE rules SET enabled = %s WHERE name = %s", (enabled, name)).rowcount > 0
+
+
+def order_rules(tx: Conn, names: Sequence[str]) -> None:
+    """The named rules first, in that order; the others after them, in their old order."""
+    tx.execute("LOCK TABLE rules IN SHARE ROW EXCLUSIVE MODE")
+    rows = tx.execute("SELECT name FROM rules ORDER BY position, name").fetchall()
+    known = [str(r["name"]) for r in rows]
+    wanted = [n for n in dict.fromkeys(names) if n in known]
+    order = wanted + [n for n in known if n not in wanted]
+    for i, n in enumerate(order, 1):
+        tx.execute("UPDATE rules SET position = %s WHERE name = %s", (i, n))

@@ -42,6 +42,7 @@ from newsdesk.store.protocol import (
     Claim,
     ClaimOutcome,
     InsertOutcome,
+    StateChange,
     StoryTables,
     TableCopy,
     Transaction,
@@ -270,6 +271,23 @@ class PostgresStore:
                 tx, kind, ids, change, add_tags=add_tags, remove_tags=remove_tags, log=log
             )
 
+    def apply_all(self, changes: Sequence[StateChange]) -> list[list[str]]:
+        with self._db.transaction() as tx:
+            batch = actions.next_batch(tx)
+            return [
+                actions.apply(
+                    tx,
+                    c.kind,
+                    c.ids,
+                    c.change,
+                    add_tags=c.add_tags,
+                    remove_tags=c.remove_tags,
+                    log=True,
+                    batch=batch,
+                )
+                for c in changes
+            ]
+
     def undo(
         self, before_commit: Callable[[Transaction, ActionRecord], None] | None = None
     ) -> ActionRecord | None:
@@ -332,7 +350,6 @@ class PostgresStore:
     # -- saved searches --------------------------------------------------------------------
 
     @translated
-    @translated
     def rules(self, today: str) -> list[Rule]:
         return rules.rules(self.conn, today)
 
@@ -345,6 +362,21 @@ class PostgresStore:
     def remove_rule(self, name: str) -> bool:
         with self._db.transaction() as tx:
             return rules.remove_rule(tx, name)
+
+    @translated
+    def edit_rule(self, name: str, new_name: str, query: str, actions: Sequence[str]) -> bool:
+        with self._db.transaction() as tx:
+            return rules.edit_rule(tx, name, new_name, query, actions)
+
+    @translated
+    def enable_rule(self, name: str, enabled: bool) -> bool:
+        with self._db.transaction() as tx:
+            return rules.enable_rule(tx, name, enabled)
+
+    @translated
+    def order_rules(self, names: Sequence[str]) -> None:
+        with self._db.transaction() as tx:
+            rules.order_rules(tx, names)
 
     @translated
     def count_rule_matches(self, counts: Mapping[str, int], today: str) -> None:

@@ -79,11 +79,14 @@ def apply(
     remove_tags: Sequence[str],
     log: bool,
     editor: str = "",
+    batch: int | None = None,
 ) -> list[str]:
+    """One change to many articles, logged as `batch` (a new one by default)."""
     changed: list[str] = []
     ids = list(dict.fromkeys(ids))
     before_all = states(tx, ids)
-    batch = next_batch(tx)
+    if batch is None:
+        batch = next_batch(tx)
     ts = utc_now_iso()
     log_rows = []
     for article_id in ids:
@@ -186,8 +189,12 @@ def undo(tx: sqlite3.Connection, editor: str = "") -> ActionRecord | None:
                 record.restored.append(aid)
             record.article_ids.append(aid)
         elif exists:
-            write_state(tx, aid, undone(json.loads(act[1]), json.loads(act[2]), now[aid]))
-            record.article_ids.append(aid)
+            # One batch may hold several rows for an article (rules applied together):
+            # each row is taken back from what the later ones left.
+            now[aid] = undone(json.loads(act[1]), json.loads(act[2]), now[aid])
+            write_state(tx, aid, now[aid])
+            if aid not in record.article_ids:
+                record.article_ids.append(aid)
     tx.execute("UPDATE actions SET undone = 1 WHERE batch = ?", (batch,))
     return record
 

@@ -19,6 +19,7 @@ def rules(conn: sqlite3.Connection, today: str) -> list[Rule]:
             position=int(row["position"]),
             matched_today=int(row["matched_today"]) if row["matched_day"] == today else 0,
             matched_total=int(row["matched_total"]),
+            enabled=bool(row["enabled"]),
         )
         for row in conn.execute("SELECT * FROM rules ORDER BY position, name")
     ]
@@ -44,4 +45,33 @@ def count_matches(tx: sqlite3.Connection, counts: Mapping[str, int], today: str)
                matched_day = ?
            WHERE name = ?""",
         [(n, today, n, n, today, name) for name, n in counts.items() if n],
+    )
+
+
+def edit_rule(
+    tx: sqlite3.Connection, name: str, new_name: str, query: str, actions: Sequence[str]
+) -> bool:
+    return (
+        tx.execute(
+            "UPDATE rules SET name = ?, query = ?, actions = ? WHERE name = ?",
+            (new_name, query, json.dumps(list(actions)), name),
+        ).rowcount
+        > 0
+    )
+
+
+def enable_rule(tx: sqlite3.Connection, name: str, enabled: bool) -> bool:
+    return (
+        tx.execute("UPDATE rules SET enabled = ? WHERE name = ?", (int(enabled), name)).rowcount > 0
+    )
+
+
+def order_rules(tx: sqlite3.Connection, names: Sequence[str]) -> None:
+    """The named rules first, in that order; the others after them, in their old order."""
+    known = [str(r[0]) for r in tx.execute("SELECT name FROM rules ORDER BY position, name")]
+    wanted = [n for n in dict.fromkeys(names) if n in known]
+    order = wanted + [n for n in known if n not in wanted]
+    tx.executemany(
+        "UPDATE rules SET position = ? WHERE name = ?",
+        [(i, n) for i, n in enumerate(order, 1)],
     )

@@ -25,6 +25,7 @@ from newsdesk.store.protocol import (
     Claim,
     ClaimOutcome,
     InsertOutcome,
+    StateChange,
     TableCopy,
     Transaction,
 )
@@ -291,6 +292,24 @@ class SqliteStore:
                 editor=self._editor,
             )
 
+    def apply_all(self, changes: Sequence[StateChange]) -> list[list[str]]:
+        with self._db.transaction() as tx:
+            batch = actions.next_batch(tx)
+            return [
+                actions.apply(
+                    tx,
+                    c.kind,
+                    c.ids,
+                    c.change,
+                    add_tags=c.add_tags,
+                    remove_tags=c.remove_tags,
+                    log=True,
+                    editor=self._editor,
+                    batch=batch,
+                )
+                for c in changes
+            ]
+
     def undo(
         self, before_commit: Callable[[Transaction, ActionRecord], None] | None = None
     ) -> ActionRecord | None:
@@ -353,7 +372,6 @@ class SqliteStore:
     # -- saved searches --------------------------------------------------------------------
 
     @translated
-    @translated
     def rules(self, today: str) -> list[Rule]:
         return rules.rules(self.conn, today)
 
@@ -366,6 +384,21 @@ class SqliteStore:
     def remove_rule(self, name: str) -> bool:
         with self._db.transaction() as tx:
             return rules.remove_rule(tx, name)
+
+    @translated
+    def edit_rule(self, name: str, new_name: str, query: str, actions: Sequence[str]) -> bool:
+        with self._db.transaction() as tx:
+            return rules.edit_rule(tx, name, new_name, query, actions)
+
+    @translated
+    def enable_rule(self, name: str, enabled: bool) -> bool:
+        with self._db.transaction() as tx:
+            return rules.enable_rule(tx, name, enabled)
+
+    @translated
+    def order_rules(self, names: Sequence[str]) -> None:
+        with self._db.transaction() as tx:
+            rules.order_rules(tx, names)
 
     @translated
     def count_rule_matches(self, counts: Mapping[str, int], today: str) -> None:

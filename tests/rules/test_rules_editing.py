@@ -1,0 +1,170 @@
+"""Rules edited in place, switched off, reordered, and applied by hand as one undo step."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from newsdesk.cli.main import main
+from newsdesk.desk import Desk
+from newsdesk.model import Extracted
+from newsdesk.paths import resolve
+from newsdesk.rules.model import RuleEntry, RuleError, from_toml
+from newsdesk.store import StoreBackend, open_store
+from newsdesk.store.protocol import StateChange
+from tests.pg_support import pg_schema
+
+
+@pytest.fixture
+def desk() -> Iterator[Desk]:
+    d = Desk(resolve())
+    yield d
+    d.close()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[StoreBackend]:
+    if request.param == "sqlite":
+        s = open_store(tmp_path / "db.sqlite3")
+        yield s
+        s.close()
+        return
+    with pg_schema() as url:
+        s = open_store(tmp_path / "unused.sqlite3", url=url)
+        yield s
+        s.close()
+
+
+def test_the_store_edits_switches_and_orders_rules(store: StoreBackend) -> None:
+    for name in ("a", "b", "c"):
+        store.save_rule(name, f"word{name}", ("star",))
+    store.count_rule_matches({"b": 2}, "2026-12-04")
+    assert store.edit_rule("b", "bee", "storm", ("+weather",))
+    assert not store.edit_rule("gone", "x", "storm", ("star",))
+    rules = store.rules("2026-12-04")
+    assert [r.name for r in rules] == ["a", "bee", "c"]
+    assert rules[1].query == "storm" and rules[1].actions == ("+weather",)
+    assert rules[1].matched_total == 2  # the counts stay with the rule
+    assert all(r.enabled for r in rules)
+    assert store.enable_rule("c", False) and not store.enable_rule("gone", False)
+    store.order_rules(["c", "a"])
+    rules = store.rules("2026-12-04")
+    assert [(r.name, r.enabled) for r in rules] == [("c", False), ("a", True), ("bee", True)]
+
+
+def test_several_changes_are_one_batch_and_one_undo(store: StoreBackend) -> None:
+    ids = ["a1", "a2"]
+    with store.transaction() as tx:
+        for n, aid in enumerate(ids):
+            store.insert(tx, aid, Extracted(title=f"Storm {n}", body="Rain."), "t", None)
+    store.apply_all(
+        [
+            StateChange("rule tagger", ids, {}, add_tags=["weather"]),
+            StateChange("rule starrer", ids[:1], {"starred": True}),
+            StateChange("rule reader", ids, {"read": True}),
+        ]
+    )
+    got = {a.id: a.state for a in store.get_many(ids)}
+    assert got[ids[0]].starred and got[ids[0]].tags == ["weather"] and got[ids[0]].read
+    log = store.article_log(ids[0], 10)
+    assert {r.kind for r in log} == {"rule tagger", "rule starrer", "rule reader"}
+    assert len({r.batch for r in log}) == 1
+    record = store.undo()
+    assert record is not None and sorted(record.article_ids) == sorted(ids)
+    for article in store.get_many(ids):
+        state = article.state
+        assert not state.starred and not state.read and state.tags == []
+    assert store.undo() is None  # nothing else was logged
+
+
+def test_apply_by_hand_is_one_undo_step_and_skips_rules_switched_off(desk: Desk) -> None:
+    ids = desk.add_extracted(
+        [
+            Extracted(title="Storm hits the coast", body="A storm and floods."),
+            Extracted(title="Budget vote delayed", body="The council waits."),
+        ],
+        "a",
+    )
+    desk.add_rule("storms", "storm", ["+weather", "star"])
+    desk.add_rule("floods", "floods", ["read"])
+    desk.add_rule("budget", "budget", ["archive"])
+    desk.enable_rule("budget", False)
+    before = len(desk.history(50))
+    results = desk.apply_rules()
+    assert [r.action for r in results] == ["rule storms", "rule floods"]
+    storm, budget = desk.get_many(ids)
+    assert storm.state.starred and storm.state.read and storm.state.tags == ["weather"]
+    assert not budget.state.archived  # switched off
+    assert len(desk.history(50)) == before + 1  # one step for all the rules
+    desk.undo()
+    storm, budget = desk.get_many(ids)
+    assert not storm.state.starred and not storm.state.read and storm.state.tags == []
+    # Named, a rule switched off still runs (the editor asked for it).
+    (result,) = desk.apply_rules(["budget"])
+    assert result.changed == [ids[1]]
+
+
+def test_a_rule_switched_off_does_nothing_on_arrival(desk: Desk) -> None:
+    desk.add_rule("storms", "storm", ["star"])
+    desk.enable_rule("storms", False)
+    (new,) = desk.add_extracted([Extracted(title="Storm nears", body="A storm.")], "b")
+    article = desk.get(new)
+    assert article is not None and not article.state.starred
+    desk.enable_rule("storms")
+    (again,) = desk.add_extracted([Extracted(title="Second storm", body="Storm again.")], "c")
+    article = desk.get(again)
+    assert article is not None and article.state.starred
+
+
+def test_edit_and_move_keep_the_rule_where_asked(desk: Desk) -> None:
+    desk.add_rule("a", "storm", ["star"])
+    desk.add_rule("b", "flood", ["read"])
+    desk.add_rule("c", "fire", ["+fire"])
+    edited = desk.edit_rule("b", "floods", "flood OR river", ["read", "+water"])
+    assert (edited.name, edited.query, edited.actions) == (
+        "floods",
+        "flood OR river",
+        ("read", "+water"),
+    )
+    assert [r.name for r in desk.rules()] == ["a", "floods", "c"]
+    with pytest.raises(RuleError, match="a rule named 'a' exists already"):
+        desk.edit_rule("floods", "a", "flood", ["read"])
+    with pytest.raises(RuleError, match="no rule named 'zzz'"):
+        desk.edit_rule("zzz", "zzz", "flood", ["read"])
+    with pytest.raises(RuleError, match="unknown action"):
+        desk.edit_rule("floods", "floods", "flood", ["boom"])
+    assert [r.name for r in desk.move_rule("c", 1)] == ["c", "a", "floods"]
+    assert [r.name for r in desk.move_rule("c", 99)] == ["a", "floods", "c"]
+    with pytest.raises(RuleError, match="no rule named"):
+        desk.move_rule("zzz", 1)
+
+
+def test_a_rule_switched_off_travels_switched_off(desk: Desk) -> None:
+    desk.add_rule("mute", "source:tabloid", ["archive"])
+    desk.enable_rule("mute", False)
+    text = desk.export_rules()
+    assert "enabled = false" in text
+    assert from_toml(text) == [RuleEntry("mute", "source:tabloid", ("archive",), enabled=False)]
+    desk.remove_rule("mute")
+    (rule,) = desk.import_rules(text)
+    assert not rule.enabled
+    with pytest.raises(RuleError, match="enabled must be true or false"):
+        from_toml('[[rule]]\nname = "x"\nquery = "a"\nactions = ["star"]\nenabled = "no"\n')
+
+
+def test_cli_switches_and_moves(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rules", "add", "a", "storm", "star"]) == 0
+    assert main(["rules", "add", "b", "flood", "read"]) == 0
+    assert main(["rules", "disable", "a"]) == 0
+    assert main(["rules", "move", "b", "1"]) == 0
+    capsys.readouterr()
+    assert main(["rules", "list"]) == 0
+    listing = capsys.readouterr()
+    text = listing.out + listing.err
+    assert text.index("b: flood") < text.index("a: storm") and "[off]" in text
+    assert main(["rules", "move", "b", "first"]) != 0
+    assert "rules move needs NAME POSITION" in capsys.readouterr().err
+    assert main(["rules", "enable", "nope"]) != 0
+    assert "no rule named 'nope'" in capsys.readouterr().err
