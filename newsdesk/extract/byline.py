@@ -18,14 +18,29 @@ from newsdesk.sanitize import clean_line
 
 _FLAGS = re.IGNORECASE
 
+# What a byline may say before its "by" ("Analysis by", "Ein Artikel von", "Escrito por").
+_BY_LEAD = (
+    r"(?:written|words|analysis|commentary|opinion|report|reported|story|text|interview"
+    r"|(?:ein(?:e|en)?\s+)?(?:artikel|beitrag|gastbeitrag|kolumne|kommentar|interview|text|bericht)"
+    r"|erstellt|geschrieben|verfasst|escrito|escrita|[ée]crit|[ée]crite|scritto|scritta|un\s+article)"
+)
 _BY_START = re.compile(
-    r"^(?:(?:written|words|analysis|commentary|opinion|report|reported|story|text|interview)\s+)?"
-    r"(?:by|par|por|von|di|door|av|af)\b\s*:?\s*|(?-i:^By(?=[A-Z][a-z]))",
+    rf"^(?:{_BY_LEAD}\s+)?"
+    r"(?:by|par|por|von|di|door|av|af)\b\s*:?\s*|(?-i:^By(?=[A-Z][a-z]))|^escribe\s+",
     _FLAGS,
 )
-_AUTHOR_LABEL = re.compile(r"^(?:authors?|writers?|reporters?|byline)\s*:\s*", _FLAGS)
+_AUTHOR_LABEL = re.compile(
+    r"^(?:authors?|writers?|reporters?|byline|autor(?:in|es|a)?|auteur(?:e|s)?|autore|autrice"
+    r"|text|texto|testo)\s*:\s*",
+    _FLAGS,
+)
+# "Posted on 3 March 2021 by", "Veröffentlicht am 3. März 2021 von", "Publicado el ... por":
+# a publishing verb, then within a short stretch the lead word and the names.
 _POSTED_BY = re.compile(
-    r"^(?:posted|published|written|filed)\b.{0,80}?\bby\s+(?P<names>.+)$", _FLAGS
+    r"^(?:posted|published|written|filed|ver(?:ö|oe)ffentlicht|publiziert|gepostet|eingetragen"
+    r"|geschrieben|erstellt|publi(?:é|e)e?|(?:é|e)crit|publicado|publicada|pubblicato)\b"
+    r".{0,80}?\b(?:by|von|vom|par|por|da)\s+(?P<names>.+)$",
+    _FLAGS,
 )
 _CREDIT = re.compile(
     r"""^\W*(?:
@@ -88,6 +103,9 @@ _GLUED = re.compile(
     r"(?<=[a-z])(?=[A-Z]{2,}|(?:Staff|Senior|Special|Contributing|Reporter|Writer|Editor|Correspondent|Columnist)\b)"
 )
 _SPLIT_NAMES = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\|)\s*", _FLAGS)
+# What follows the names in a byline run into other header parts ("Thilo / 6. November 2023 /
+# Keine Kommentare", "Jane Doe · 4 min read").
+_META_TAIL = re.compile(r"\s+[/·•∙]\s.*$")
 _FOR = re.compile(
     r"\s+(?:for|special\s+to|exclusively\s+for|writing\s+for)\s+(?P<outlet>.+)$", _FLAGS
 )
@@ -98,6 +116,7 @@ _AND_NEXT = re.compile(r"^(?:and|&)\s+[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){
 _PHOTO_ROLE = re.compile(r"photo|photograph|pictures|images|video|graphics|illustration", _FLAGS)
 
 
+_COUNT_TAIL = re.compile(r"\s+\d.*$")
 _NEXT_SENTENCE = re.compile(r"(?<=[a-z]{2})\.\s+(?=[A-Z])")
 _OUTLET_TAIL = re.compile(r"\s+(?:in|on)\s+[A-Z]|\s*[-–—]\s")
 _NAME_CONTEXT = re.compile(r"\b(?:min read|author|@\w+)")
@@ -154,17 +173,53 @@ def _clean_name(part: str) -> str:
     part = _HANDLE.sub("", part)
     part = _HONORIFIC.sub("", part.strip())
     part = part.strip(" .,;:-–—|'\"“”")
-    return title_case_name(clean_line(part))
+    return title_case_name(clean_line(_undouble(part)))
+
+
+def _undouble(text: str) -> str:
+    """'Jana Berg Jana Berg' -> 'Jana Berg': a text copy gives a portrait's alt text, then the name."""
+    tokens = text.split()
+    half = len(tokens) // 2
+    if half and len(tokens) == 2 * half and tokens[:half] == tokens[half:]:
+        return " ".join(tokens[:half])
+    return text
 
 
 def _split_glued(text: str) -> str:
     return _GLUED.sub(" | ", text, count=1)
 
 
-def _names_from(text: str, result: Byline) -> None:
-    """Split 'A, B and C' into names; keep role and outlet clauses out of the list."""
+def _single_name(piece: str, *, handle: bool) -> str | None:
+    """One word after an explicit "by" ("by Thilo", "von uriebe"): a first name or a handle.
+
+    A lower-case word counts only where the line says plainly that someone posted it.
+    """
+    piece = piece.strip(" .,;:-–—|'\"“”")
+    if not 2 <= len(piece) <= 30 or " " in piece or not any(ch.isalpha() for ch in piece):
+        return None
+    low = piece.lower()
+    if low in _NOT_NAME_WORDS or low in _ROLE_WORDS or low in _PARTICLES:
+        return None
+    if not re.fullmatch(r"[\w'’.\-]+", piece) or piece.endswith("."):
+        return None
+    if piece[:1].isupper() or (handle and any(ch.isalpha() for ch in piece)):
+        return title_case_name(piece) if len(piece) > 4 else piece
+    return None
+
+
+def _names_from(text: str, result: Byline, *, single: bool = False, handle: bool = False) -> None:
+    """Split 'A, B and C' into names; keep role and outlet clauses out of the list.
+
+    With `single`, a lone first word is a name too (the line had an explicit "by").
+    """
     text = _split_glued(text)
-    for piece in _SPLIT_NAMES.split(text):
+    pieces = [p for p in _SPLIT_NAMES.split(text) if p.strip()]
+    if single and len(pieces) == 1 and len(pieces[0].split()) == 1:
+        name = _single_name(pieces[0], handle=handle)
+        if name:
+            result.authors.append(name)
+            return
+    for piece in pieces:
         piece = piece.strip()
         if not piece:
             continue
@@ -206,8 +261,11 @@ def _is_outlet(text: str) -> bool:
     return all(t[:1].isupper() or t.lower() in {"of", "the", "and", "&", "on"} for t in tokens)
 
 
-def parse_by_text(rest: str) -> Byline:
-    """Parse what follows 'By' ("A and B for OUTLET in CITY - DATE")."""
+def parse_by_text(rest: str, *, single: bool = False, handle: bool = False) -> Byline:
+    """Parse what follows 'By' ("A and B for OUTLET in CITY - DATE").
+
+    `single` and `handle`: see `_names_from`.
+    """
     result = Byline()
     rest = clean_line(rest)[:300]
     # A sentence after the names ("He has covered ...") is not part of the byline.
@@ -217,7 +275,10 @@ def parse_by_text(rest: str) -> Byline:
         result.published = dates[0].iso
         rest = rest[: dates[0].start]
         rest = re.sub(
-            r"\s*(?:[-–—|•,]|\bon\b|\bupdated\b|\bpublished\b)*\s*$", "", rest, flags=_FLAGS
+            r"\s*(?:[-–—|•·∙,/]|\bon\b|\bam\b|\ble\b|\bel\b|\bupdated\b|\bpublished\b)*\s*$",
+            "",
+            rest,
+            flags=_FLAGS,
         )
     if "|" in rest:
         head, _, tail = rest.partition("|")
@@ -234,7 +295,10 @@ def parse_by_text(rest: str) -> Byline:
     if place:
         result.place = place["place"].strip(" ,")
         rest = rest[: place.start()]
-    _names_from(rest, result)
+    # Names hold no figures: "Kay 24 Comments", "Jane Doe 4 Min." end at the count.
+    rest = _META_TAIL.sub("", _COUNT_TAIL.sub("", rest))
+    rest = _undouble(rest)
+    _names_from(rest, result, single=single, handle=handle)
     return result
 
 
@@ -281,20 +345,43 @@ def parse_byline(line: str, following: list[str] | None = None) -> Byline | None
             return None
         if following and _AND_NEXT.match(following[0]):
             rest = f"{rest} {following[0]}"
-        result = parse_by_text(rest)
+        result = parse_by_text(rest, single=len(line) <= 80)
         return result if result.authors else None
     m = _AUTHOR_LABEL.match(line)
     if m:
-        result = parse_by_text(line[m.end() :])
+        result = parse_by_text(line[m.end() :], single=True)
         return result if result.authors else None
     m = _POSTED_BY.match(line)
     if m:
-        result = parse_by_text(m["names"])
+        result = parse_by_text(m["names"], single=True, handle=True)
         if not result.published:
             dates = find_dates(line)
             result.published = dates[0].iso if dates else None
         return result if result.authors else None
-    return None
+    return _dated_byline(line)
+
+
+# After a leading date: its time, then the lead word ("02.02.2022, 11:30 Uhr von ...").
+_AFTER_DATE_BY = re.compile(
+    r"^\s*[,|·•∙/–—-]?\s*(?:(?:um|at|à|a\s+las)\s+)?(?:\d{1,2}[:.h]\d{2}\s*)?(?:(?:uhr|h|am|pm)\b\s*)?"
+    r"[,|·•∙/–—-]?\s*(?:by|von|par|por|di)\s+(?P<names>\S.*)$",
+    _FLAGS,
+)
+
+
+def _dated_byline(line: str) -> Byline | None:
+    """'October 19, 2019 by IWB', '21.01.2022 11:46 von Jana Berg': a date, then who posted it."""
+    if len(line) > 160:
+        return None
+    dates = find_dates(line)
+    if not dates or dates[0].start > 2:
+        return None
+    m = _AFTER_DATE_BY.match(line[dates[0].end :])
+    if not m:
+        return None
+    result = parse_by_text(m["names"], single=True, handle=True)
+    result.published = result.published or dates[0].iso
+    return result if result.authors else None
 
 
 def parse_name_line(line: str, following: list[str]) -> Byline | None:

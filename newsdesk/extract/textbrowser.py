@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from newsdesk.extract.byline import parse_byline
 from newsdesk.extract.dates import find_dates
 
 #: Share of non-blank lines indented that makes a copy a text-browser dump.
@@ -125,6 +126,32 @@ def headline_first(text: str, headline: str) -> str:
     return "\n".join(lines)
 
 
+def _near(lines: list[str], headline: str) -> list[int]:
+    """Line numbers just under the headline, then just over it (empty without the headline)."""
+    at = next((i for i, line in enumerate(lines) if line == headline), -1)
+    if at < 0:
+        return []
+    after = range(at + 1, min(len(lines), at + 1 + DATE_LINES_AFTER))
+    before = range(at - 1, max(-1, at - 1 - DATE_LINES_BEFORE), -1)
+    return [*after, *before]
+
+
+def authors_near_headline(text: str, headline: str) -> list[str]:
+    """The names of the first byline in a short line just under (else over) the headline.
+
+    Text browsers run a byline into the page's other header parts, which puts it
+    out of the header the extractor reads; a line that says "by", "von", "par",
+    "Autor:" or "Posted on DATE by" is read wherever it sits near the headline.
+    """
+    lines = [line.strip() for line in text.split("\n")]
+    for i in _near(lines, headline):
+        if lines[i] and len(lines[i]) <= DATE_LINE_CHARS:
+            byline = parse_byline(lines[i])
+            if byline is not None and byline.authors:
+                return byline.authors
+    return []
+
+
 def date_near_headline(text: str, headline: str) -> str | None:
     """The first date in a short line just under the headline (else just over it), or None.
 
@@ -132,12 +159,7 @@ def date_near_headline(text: str, headline: str) -> str | None:
     ("Von Jana Berg | 3. März 2021 | 4 Min."), which is no date line on its own.
     """
     lines = [line.strip() for line in text.split("\n")]
-    at = next((i for i, line in enumerate(lines) if line == headline), -1)
-    if at < 0:
-        return None
-    after = range(at + 1, min(len(lines), at + 1 + DATE_LINES_AFTER))
-    before = range(at - 1, max(-1, at - 1 - DATE_LINES_BEFORE), -1)
-    for i in (*after, *before):
+    for i in _near(lines, headline):
         if lines[i] and len(lines[i]) <= DATE_LINE_CHARS:
             dates = find_dates(lines[i])
             if dates:

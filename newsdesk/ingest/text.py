@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from newsdesk.extract.textbrowser import (
+    authors_near_headline,
     date_near_headline,
     dump_headline,
     headline_first,
@@ -31,4 +32,7 @@ def load_text(text: str, warnings: list[str], hints: Extracted | None = None) ->
     meta = extract_article(text, hints, warnings)
     if dump and not meta.published and meta.title:
         meta.published = date_near_headline(text, meta.title)
+    if dump and meta.title:
+        # A byline that says "by" beside the headline outranks a bare name line found lower.
+        meta.authors = authors_near_headline(text, meta.title) or meta.authors
     return [finish(meta, "text")]

@@ -102,3 +102,28 @@ def test_the_date_run_into_the_byline_line_under_the_headline() -> None:
         "nach dem Beschluss vom 3. März 2021 in den nächsten sechs Jahren",
     )
     assert load_bytes(told.encode(), "page.txt").items[0].published is None
+
+
+def test_a_byline_run_into_the_header_parts_beside_the_headline() -> None:
+    # Date, time and "von" on one line between the headline and the story: no header part on its
+    # own, yet the author is plain.
+    for line, author in [
+        ("   02.03.2021, 11:30 Uhr von Jana Berg\n", "Jana Berg"),
+        ("   Veröffentlicht am 2. März 2021 von nordlicht\n", "nordlicht"),
+        ("   Ein Kommentar von Jana Berg\n", "Jana Berg"),
+    ]:
+        page = DUMP.replace("   Von Jana Berg\n", "").replace(
+            "Fernwärme: Nordheim baut das Netz bis 2030 aus\n\n",
+            "Fernwärme: Nordheim baut das Netz bis 2030 aus\n\n" + line,
+        )
+        item = load_bytes(page.encode(), "page.txt").items[0]
+        assert item.authors == [author], line
+
+
+def test_a_said_by_line_beside_the_headline_outranks_a_name_lower_down() -> None:
+    page = DUMP.replace("   Von Jana Berg\n", "").replace(
+        "Fernwärme: Nordheim baut das Netz bis 2030 aus\n\n",
+        "Fernwärme: Nordheim baut das Netz bis 2030 aus\n\n   Text: Jana Berg\n",
+    )
+    item = load_bytes(page.encode(), "page.txt").items[0]
+    assert item.authors == ["Jana Berg"]
