@@ -15,10 +15,11 @@ from typing import Any
 
 import psycopg
 
+from newsdesk.store.claim_log import CLAIM_KINDS, claim_in, log_rows
 from newsdesk.store.marks import undone
-from newsdesk.store.postgresql import removal
+from newsdesk.store.postgresql import claims, removal
 from newsdesk.store.postgresql.articles import read_by_me
-from newsdesk.store.protocol import ActionRecord
+from newsdesk.store.protocol import ActionRecord, Claim
 from newsdesk.store.sqlite.actions import state_of_snapshot
 from newsdesk.store.sqlite.articles import utc_now_iso
 
@@ -146,6 +147,20 @@ def log_import(tx: Conn, ids: Sequence[str]) -> None:
         )
 
 
+def log_claims(tx: Conn, kind: str, changed: Sequence[Claim]) -> None:
+    """Record what a claim took or a release let go as one batch (none when nothing)."""
+    if not changed:
+        return
+    batch = next_batch(tx)
+    ts = utc_now_iso()
+    with tx.cursor() as cur:
+        cur.executemany(
+            "INSERT INTO actions (batch, ts, kind, article_id, before, after, editor) "
+            f"VALUES (%s, %s, %s, %s, %s, %s, {ME})",
+            [(batch, ts, kind, *row) for row in log_rows(kind, changed)],
+        )
+
+
 def delete(tx: Conn, ids: Sequence[str]) -> list[str]:
     batch = next_batch(tx)
     removed = removal.delete(tx, ids, batch, utc_now_iso())
@@ -156,7 +171,7 @@ def delete(tx: Conn, ids: Sequence[str]) -> list[str]:
 def undo(tx: Conn) -> ActionRecord | None:
     """As SQLite's: this editor's newest batch (rows from before editors count as
     anyone's), marks merged with later changes by others, an import's articles
-    removed, a delete's restored."""
+    removed, a delete's restored, a claim or release taken back."""
     row = tx.execute(
         "SELECT batch, kind, ts, editor FROM actions WHERE undone = 0 "
         f"AND editor IN ({ME}, '') ORDER BY batch DESC LIMIT 1 FOR UPDATE"
@@ -187,6 +202,9 @@ def undo(tx: Conn) -> ActionRecord | None:
                 removal.restore(tx, snap)
                 record.restored.append(aid)
             record.article_ids.append(aid)
+        elif kind in CLAIM_KINDS:
+            if claims.take_back(tx, kind, aid, claim_in(aid, act["before"])):
+                record.article_ids.append(aid)
         elif aid in present:
             # Locked above; a later change by another editor to these marks stays.
             # One batch may hold several rows for an article (rules applied together):

@@ -4,7 +4,8 @@ A claim inserts first and looks second, in one transaction: the primary key
 on `claims.article_id` makes a second editor's insert wait for the first
 one's commit and then take nothing, so of two editors claiming at once one
 wins and the other is told who has it. Articles are claimed in id order, so
-two claims over the same articles cannot deadlock.
+two claims over the same articles cannot deadlock. A claim and a release are
+batches of the action log (`actions.log_claims`); `take_back` is their undo.
 """
 
 from __future__ import annotations
@@ -76,3 +77,23 @@ def release(tx: Conn, ids: Sequence[str]) -> ClaimOutcome:
         ).fetchall()
     ]
     return ClaimOutcome(done=sorted(done), held=held)
+
+
+def take_back(tx: Conn, kind: str, article_id: str, before: Claim | None) -> bool:
+    """Undo one row of a claim or release batch, as SQLite's `take_back`: a claim is
+    dropped while this editor still holds it; a released claim comes back while
+    nobody else has taken the article."""
+    if kind == "claim":
+        cur = tx.execute(
+            f"DELETE FROM claims WHERE article_id = %s AND editor = {_ME}", (article_id,)
+        )
+    elif before is not None:
+        cur = tx.execute(
+            "INSERT INTO claims (article_id, editor, ts) "
+            "SELECT id, %s, %s FROM articles WHERE id = %s "
+            "ON CONFLICT (article_id) DO NOTHING",
+            (before.editor, before.ts, article_id),
+        )
+    else:
+        return False
+    return cur.rowcount > 0

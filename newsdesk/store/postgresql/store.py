@@ -47,6 +47,7 @@ from newsdesk.store.protocol import (
     TableCopy,
     Transaction,
 )
+from newsdesk.store.sqlite.articles import utc_now_iso
 
 if TYPE_CHECKING:
     from newsdesk.rules.model import Rule
@@ -335,13 +336,22 @@ class PostgresStore:
                 outcome = claim_sql.claim(tx, ids)
                 if outcome.held:
                     raise _Refused(outcome)  # nothing half-claimed: roll back
+                # One batch of the log, so `undo` lets them go again.
+                taken = claim_sql.claims(tx, outcome.done)
+                actions.log_claims(tx, "claim", [taken[a] for a in outcome.done])
                 return outcome
         except _Refused as refused:
             return refused.outcome
 
     def release(self, ids: Sequence[str]) -> ClaimOutcome:
         with self._db.transaction() as tx:
-            return claim_sql.release(tx, ids)
+            # When each was taken, for undo. Another process of this editor may have
+            # claimed one between this read and the DELETE: then it was taken just now.
+            held = claim_sql.claims(tx, ids)
+            outcome = claim_sql.release(tx, ids)
+            gone = [held.get(a) or Claim(a, self._editor, utc_now_iso()) for a in outcome.done]
+            actions.log_claims(tx, "release", gone)
+            return outcome
 
     @translated
     def claims(self, ids: Sequence[str] | None = None) -> dict[str, Claim]:

@@ -4,7 +4,8 @@ Each change to many articles is one transaction and one batch of the log,
 holding every article's state before and after, so one undo restores the
 whole batch and survives restarts. An import is one batch too (kind
 `import`: the articles it created) and so is a delete (kind `delete`: each
-article's whole snapshot, see `removal`).
+article's whole snapshot, see `removal`), a claim and a release (the claim
+before and after, see `newsdesk.store.claim_log`).
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
+from newsdesk.store.claim_log import CLAIM_KINDS, claim_in, log_rows
 from newsdesk.store.marks import undone
-from newsdesk.store.protocol import ActionRecord
-from newsdesk.store.sqlite import removal
+from newsdesk.store.protocol import ActionRecord, Claim
+from newsdesk.store.sqlite import claims, removal
 from newsdesk.store.sqlite.articles import chunks, utc_now_iso
 
 
@@ -126,6 +128,21 @@ def log_import(tx: sqlite3.Connection, ids: Sequence[str], editor: str = "") -> 
     )
 
 
+def log_claims(
+    tx: sqlite3.Connection, kind: str, changed: Sequence[Claim], editor: str = ""
+) -> None:
+    """Record what a claim took or a release let go as one batch (none when nothing)."""
+    if not changed:
+        return
+    batch = next_batch(tx)
+    ts = utc_now_iso()
+    tx.executemany(
+        "INSERT INTO actions (batch, ts, kind, article_id, before, after, editor) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(batch, ts, kind, *row, editor) for row in log_rows(kind, changed)],
+    )
+
+
 def delete(tx: sqlite3.Connection, ids: Sequence[str], editor: str = "") -> list[str]:
     batch = next_batch(tx)
     removed = removal.delete(tx, ids, batch, utc_now_iso())
@@ -155,7 +172,7 @@ def undo(tx: sqlite3.Connection, editor: str = "") -> ActionRecord | None:
     """Undo `editor`'s newest batch not yet undone (rows from before editors were
     recorded count as anyone's): marks back, field by field and only where they still
     read as the batch left them (`marks.undone`); an import's articles removed; a
-    delete's articles restored whole."""
+    delete's articles restored whole; a claim or release taken back (`claims.take_back`)."""
     row = tx.execute(
         "SELECT batch, kind, ts, editor FROM actions WHERE undone = 0 AND editor IN (?, '') "
         "ORDER BY batch DESC LIMIT 1",
@@ -188,6 +205,9 @@ def undo(tx: sqlite3.Connection, editor: str = "") -> ActionRecord | None:
                 removal.restore(tx, snap)
                 record.restored.append(aid)
             record.article_ids.append(aid)
+        elif kind in CLAIM_KINDS:
+            if claims.take_back(tx, kind, aid, claim_in(aid, act[1]), editor):
+                record.article_ids.append(aid)
         elif exists:
             # One batch may hold several rows for an article (rules applied together):
             # each row is taken back from what the later ones left.

@@ -2,7 +2,8 @@
 
 A claim runs inside one BEGIN IMMEDIATE transaction, so two processes
 claiming at once are serialised by the database: the second sees the first's
-claim and takes nothing.
+claim and takes nothing. A claim and a release are batches of the action log
+(written by `actions.log_claims`); `take_back` is their undo.
 """
 
 from __future__ import annotations
@@ -59,3 +60,25 @@ def release(tx: sqlite3.Connection, ids: Sequence[str], editor: str) -> ClaimOut
         tx.execute("DELETE FROM claims WHERE article_id = ? AND editor = ?", (aid, editor))
     held = [c for c in found.values() if c.editor != editor]
     return ClaimOutcome(done=sorted(mine), held=sorted(held, key=lambda c: c.article_id))
+
+
+def take_back(
+    tx: sqlite3.Connection, kind: str, article_id: str, before: Claim | None, editor: str
+) -> bool:
+    """Undo one row of a claim or release batch, only where it still reads as the
+    batch left it: a claim is dropped while this editor still holds it; a released
+    claim comes back while nobody else has taken the article."""
+    if kind == "claim":
+        cur = tx.execute(
+            "DELETE FROM claims WHERE article_id = ? AND editor = ?", (article_id, editor)
+        )
+    elif before is not None:
+        cur = tx.execute(
+            "INSERT INTO claims (article_id, editor, ts) "
+            "SELECT id, ?, ? FROM articles WHERE id = ? "
+            "ON CONFLICT(article_id) DO NOTHING",
+            (before.editor, before.ts, article_id),
+        )
+    else:
+        return False
+    return cur.rowcount > 0

@@ -357,13 +357,19 @@ class SqliteStore:
                 outcome = claim_sql.claim(tx, ids, self._editor)
                 if outcome.held:
                     raise _Refused(outcome)  # nothing half-claimed: roll back
+                # One batch of the log, so `undo` lets them go again.
+                taken = claim_sql.claims(tx, outcome.done)
+                actions.log_claims(tx, "claim", [taken[a] for a in outcome.done], self._editor)
                 return outcome
         except _Refused as refused:
             return refused.outcome
 
     def release(self, ids: Sequence[str]) -> ClaimOutcome:
         with self._db.transaction() as tx:
-            return claim_sql.release(tx, ids, self._editor)
+            held = claim_sql.claims(tx, ids)
+            outcome = claim_sql.release(tx, ids, self._editor)
+            actions.log_claims(tx, "release", [held[a] for a in outcome.done], self._editor)
+            return outcome
 
     @translated
     def claims(self, ids: Sequence[str] | None = None) -> dict[str, Claim]:
