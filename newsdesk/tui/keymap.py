@@ -287,6 +287,24 @@ KEY_TABLE: tuple[KeySpec, ...] = (
 
 SPEC_BY_ID: dict[str, KeySpec] = {spec.id: spec for spec in KEY_TABLE}
 
+#: Actions that need a row to act on (the inbox dims them in the footer on an empty list).
+ROW_ACTIONS = frozenset(
+    {
+        "open",
+        "star",
+        "tag",
+        "read",
+        "archive",
+        "export",
+        "open_url",
+        "select",
+        "select_range",
+        "expand",
+        "collapse",
+        "diff",
+    }
+)
+
 #: Ids of the search box's own keys (widgets/search_bar.py), remappable too.
 SEARCH_BOX_IDS = frozenset(
     {"search_submit", "search_leave", "search_recall_older", "search_recall_newer"}

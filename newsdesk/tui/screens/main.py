@@ -1,23 +1,19 @@
 """The inbox screen: the list, the article, the search box, and every key of the key table.
 
 One screen, composed rather than inherited. Widgets draw and post messages
-(`InboxList`, `DetailPane`, `SearchBar`, `StatusLine`, `ImportJob`,
-`DeskWatch`); plain helpers hold the logic (`SearchSequence`: one search at a
-time, latest query wins; `InboxResults`: the answer on screen and the grouped
-view; `triage`: toggles). The screen turns keys into calls and messages into
-updates. It is given the Desk and the settings; dialogs are given what they
-show and callables for what they do. Slow work runs in thread workers owned by
-the App, whose one handler reports failures.
+(`InboxList`, `DetailPane`, `SearchBar`, `StatusLine`, the jobs); plain
+helpers hold the logic (`SearchSequence`: one search at a time, latest query
+wins; `InboxResults`: the answer on screen and the grouped view); flows
+(`screens/flows/`: triage, import, feeds, export, stories, reading, saved
+searches) hold what a key does. The screen is the wiring: each `action_…` is
+a line handing the work to a widget or a flow (Textual resolves a binding's
+action on the screen that holds it), and messages become updates. Dialogs are
+given what they show and callables for what they do; slow work runs in
+thread workers owned by the App, whose one handler reports failures.
 
 Every verb applies to the selection when there is one, else to the cursor
 row. Small batches run at once (a few milliseconds of SQLite); big ones
 (select-all over a large inbox) run in a worker so the screen never stalls.
-
-Why this module is longer than 600 lines: it is the one home of the key
-table's actions (Textual resolves a binding's action on the screen that holds
-it), about forty `action_…` methods of a few lines each that hand the work to
-the widgets, jobs and dialogs; splitting them across files would scatter the
-answer to "what does this key do".
 """
 
 from __future__ import annotations
@@ -26,7 +22,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, TypeVar
+from typing import ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -36,15 +32,21 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from newsdesk.config import Settings
-from newsdesk.desk import BIG_ACTION, Desk
-from newsdesk.sanitize import clean_line, display, safe_web_url
-from newsdesk.tui import triage
+from newsdesk.desk import Desk
+from newsdesk.sanitize import clean_line
 from newsdesk.tui.commands import KeyTableCommands
 from newsdesk.tui.inbox_results import InboxResults
-from newsdesk.tui.keymap import KEY_TABLE
+from newsdesk.tui.keymap import KEY_TABLE, ROW_ACTIONS
+from newsdesk.tui.screens.flows.export import ExportFlow
+from newsdesk.tui.screens.flows.feeds import FeedsFlow
+from newsdesk.tui.screens.flows.imports import ImportFlow
+from newsdesk.tui.screens.flows.reading import ReadingFlow
+from newsdesk.tui.screens.flows.saved import SavedSearchFlow
+from newsdesk.tui.screens.flows.stories import StoryFlow
+from newsdesk.tui.screens.flows.triage import TriageFlow
 from newsdesk.tui.search_runner import SearchAnswer, SearchRequest, first_screenful
 from newsdesk.tui.widgets.desk_watch import DeskWatch
-from newsdesk.tui.widgets.desk_writer import SYNC_LIMIT, DeskWriter
+from newsdesk.tui.widgets.desk_writer import DeskWriter
 from newsdesk.tui.widgets.detail import DetailPane
 from newsdesk.tui.widgets.export_job import ExportJob
 from newsdesk.tui.widgets.fetch_job import FetchJob
@@ -56,24 +58,10 @@ from newsdesk.tui.widgets.search_bar import SearchBar, SearchInput
 from newsdesk.tui.widgets.search_job import SearchJob
 from newsdesk.tui.widgets.status_line import StatusInfo, StatusLine
 from newsdesk.tui.workers import app_worker
-from newsdesk.uistate import SortOrder, UIState
-
-if TYPE_CHECKING:
-    from newsdesk.tui.modals.export import ExportRequest
-    from newsdesk.tui.modals.tag import TagChange
+from newsdesk.uistate import UIState
 
 #: Below this width the footer is compact and leaves out the palette hint.
 NARROW_FOOTER = 100
-
-T = TypeVar("T")
-
-
-#: What each toggle does, for the confirmation of a big change.
-TOGGLE_WORDS: dict[str, str] = {
-    "starred": "Star (or unstar, when all are starred)",
-    "read": "Mark read (or unread, when all are read)",
-    "archived": "Archive (or unarchive, when all are archived)",
-}
 
 
 class MainScreen(Screen[None]):
@@ -89,24 +77,6 @@ class MainScreen(Screen[None]):
 
     COMMANDS: ClassVar = {KeyTableCommands}
     """The palette offers every action of the key table while this screen is shown."""
-
-    NEEDS_ROW: ClassVar[frozenset[str]] = frozenset(
-        {
-            "open",
-            "star",
-            "tag",
-            "read",
-            "archive",
-            "export",
-            "open_url",
-            "select",
-            "select_range",
-            "expand",
-            "collapse",
-            "diff",
-        }
-    )
-    """Actions that need a row to act on (dimmed in the footer on an empty list)."""
 
     @dataclass
     class InboxLoaded(Message):
@@ -129,18 +99,25 @@ class MainScreen(Screen[None]):
         self.ui_state = ui_state
         self.clock = clock
         self.keymap_overrides = keymap_overrides
-        self._save_state = save_state
+        self._persist = save_state
         #: Inbox-wide counts (unread, starred...) for the status line.
         self.counts: dict[str, int] = {}
         #: Only the first screenful of the inbox is shown yet.
         self._loading = False
         #: What the footer's keys depend on, as last shown (see refresh_footer).
         self._footer_state: tuple[bool, bool] | None = None
-        #: Articles that arrived from feeds or folders since the reader last went to the top.
-        self.arrived = 0
-        self._arrived_since = ""
         #: The inbox list, once composed (`check_action` runs very often).
         self._inbox_list: InboxList | None = None
+        # What the keys do, one flow per concern (see flows/__init__.py).
+        self.triage = TriageFlow(self)
+        self.saved = SavedSearchFlow(self)
+        self.stories = StoryFlow(self)
+        self.imports = ImportFlow(self)
+        self.feeds = FeedsFlow(self)
+        self.exports = ExportFlow(self)
+        self.reading = ReadingFlow(
+            self, expand=self.stories.expand, open_in_browser=self.open_in_browser
+        )
 
     # -- layout ------------------------------------------------------------------
 
@@ -178,6 +155,18 @@ class MainScreen(Screen[None]):
     @property
     def writer(self) -> DeskWriter:
         return self.query_one(DeskWriter)
+
+    @property
+    def import_job(self) -> ImportJob:
+        return self.query_one(ImportJob)
+
+    @property
+    def fetch_job(self) -> FetchJob:
+        return self.query_one(FetchJob)
+
+    @property
+    def export_job(self) -> ExportJob:
+        return self.query_one(ExportJob)
 
     @property
     def search_input(self) -> SearchInput:
@@ -223,12 +212,7 @@ class MainScreen(Screen[None]):
         if self.settings.fetch_in_background:
             self.query_one(FetchJob).fetch_due_on_schedule()
         self.query_one(FolderWatch).start()
-        if self.desk.count() == 0:
-            from newsdesk.paths import sample_data_dir
-
-            sample = sample_data_dir()
-            if sample is not None:
-                self.import_paths([sample], sample=True)
+        self.imports.sample_if_empty()
 
     def on_resize(self, event: events.Resize) -> None:
         """On a narrow terminal the footer packs its keys, so ? Help and q Quit still show."""
@@ -247,7 +231,7 @@ class MainScreen(Screen[None]):
             if not lists:
                 return True  # not composed yet
             inbox = self._inbox_list = lists.first()
-        if action in self.NEEDS_ROW and not inbox.row_count:
+        if action in ROW_ACTIONS and not inbox.row_count:
             return None  # shown dimmed
         if action == "clear":
             # Hidden when there is nothing to clear; Esc then does nothing.
@@ -302,14 +286,24 @@ class MainScreen(Screen[None]):
 
     def on_search_bar_left(self, message: SearchBar.Left) -> None:
         self.ui_state.remember_search(message.query)
-        self._save_state()
+        self.save_state()
         self.set_focus(self.inbox)
+
+    def save_state(self) -> None:
+        """Persist the view state (query, sort, grouping, folders) now."""
+        self._persist()
+
+    def focus_inbox(self) -> None:
+        self.set_focus(self.inbox)
+
+    def focus_detail(self) -> None:
+        self.set_focus(self.detail)
 
     def set_query(self, query: str, *, keep: str | None = None) -> None:
         """Replace the query and search now (saved searches, Esc, related jumps)."""
         self.query_one(SearchBar).set_query(query)
         self.ui_state.query = query
-        self._save_state()
+        self.save_state()
         self.run_search(keep=keep)
 
     # -- status line and counts ------------------------------------------------------
@@ -330,8 +324,8 @@ class MainScreen(Screen[None]):
             index=self.query_one(DeskWatch).index_text,
             busy=self._jobs_status(),
             reading=self.detail.position if self.detail.has_focus else "",
-            arrived=self.arrived,
-            arrived_since=self._arrived_since,
+            arrived=self.feeds.arrived,
+            arrived_since=self.feeds.arrived_since,
         )
         self.query_one(StatusLine).show(info)
         self.refresh_footer()
@@ -382,16 +376,8 @@ class MainScreen(Screen[None]):
 
     def on_desk_watch_store_changed(self, message: DeskWatch.StoreChanged) -> None:
         """Another window, a CLI command or a fetch changed the store: redraw what is shown."""
-        self.inbox.invalidate()
+        self.view.redraw_from_store()
         self.refresh_counts()
-        shown = self.detail.article_id
-        if shown is not None:
-            self.view.show_article(shown)  # the same article, its state as it is now
-        else:
-            self.view.show_detail()
-
-    def show_detail(self) -> None:
-        self.view.show_detail()
 
     def on_detail_pane_scrolled(self) -> None:
         self.update_status()
@@ -406,9 +392,7 @@ class MainScreen(Screen[None]):
 
     def action_cursor_top(self) -> None:
         self.inbox.cursor = 0
-        if self.arrived:
-            # The newest are at the top: the reader has seen what arrived.
-            self.arrived = 0
+        if self.feeds.seen():  # the newest are at the top: the reader has seen what arrived
             self.update_status()
 
     def action_cursor_bottom(self) -> None:
@@ -430,135 +414,43 @@ class MainScreen(Screen[None]):
         self.set_focus(self.inbox if self.detail.has_focus else self.detail)
 
     def action_open(self) -> None:
-        article_id = self.inbox.current_id
-        if article_id is None:
-            return
-        if self.results.is_story_row(article_id) and self.inbox.depth_at(self.inbox.cursor) == 0:
-            self.action_expand()
-            return
-        self.open_article(article_id)
+        self.reading.open_cursor()
 
     @on(InboxList.Activated)
     def _activated(self, message: InboxList.Activated) -> None:
-        self.open_article(message.article_id)
+        self.reading.open_article(message.article_id)
 
     def action_next_article(self) -> None:
-        self._open_at(self.inbox.cursor + 1)
+        self.reading.open_at(self.inbox.cursor + 1)
 
     def action_previous_article(self) -> None:
-        self._open_at(self.inbox.cursor - 1)
+        self.reading.open_at(self.inbox.cursor - 1)
 
     def action_next_unread(self) -> None:
-        index = self.view.next_unread()
-        if index is None:
-            self.notify("No unread article below this one.", timeout=2)
-            return
-        self._open_at(index)
-
-    def _open_at(self, index: int) -> None:
-        """Move to row `index` and open it, as a pager does (read, focused, at the top)."""
-        if not 0 <= index < self.inbox.row_count:
-            self.notify("No more articles.", timeout=2)
-            return
-        self.inbox.cursor = index
-        article_id = self.inbox.current_id
-        if article_id is not None:
-            self.open_article(article_id)
+        self.reading.next_unread()
 
     def open_article(self, article_id: str) -> None:
-        row = self.inbox.row(article_id)
-        if row is not None and not row.read:
-            ids = [article_id]
-            if self.settings.read_all_versions and row.story_size > 1:
-                ids = self.desk.with_versions(ids)  # "read one, read all"
-            self.writer.mark_opened(ids)
-        self.show_detail()
-        self.set_focus(self.detail)
+        self.reading.open_article(article_id)
 
-    # -- stories ---------------------------------------------------------------------------
+    # -- stories, grouping and sort ---------------------------------------------------------
 
     def action_expand(self) -> None:
-        article_id = self.inbox.current_id
-        if article_id is None or self.inbox.depth_at(self.inbox.cursor) > 0:
-            return
-        if not self.ui_state.grouped:
-            row = self.inbox.current_row()
-            if row is None or row.story_size <= 1:
-                self.notify("This article has no other versions.", timeout=2)
-                return
-            # Expanding from the flat list switches to the grouped view on this story.
-            self.ui_state.grouped = True
-            self._save_state()
-            self.view.pending_expand = article_id
-            self.run_search(keep=article_id)
-            return
-        if not self.view.expand_story(article_id):
-            self.notify("This article has no other versions.", timeout=2)
+        self.stories.expand()
 
     def action_collapse(self) -> None:
         self.view.collapse_story()
 
     def action_toggle_group(self) -> None:
-        self.ui_state.grouped = not self.ui_state.grouped
-        self._save_state()
-        grouped = self.ui_state.grouped
-        self.notify("One row per story." if grouped else "One row per article.", timeout=2)
-        self.run_search(keep=self.inbox.current_id)
+        self.stories.toggle_group()
 
     def action_toggle_sort(self) -> None:
-        state = self.ui_state
-        # Urgency comes right after the default, so one S puts a flash on top.
-        order: tuple[SortOrder, ...] = ("relevance", "urgency", "newest")
-        state.sort = order[(order.index(state.sort) + 1) % len(order)]
-        self._save_state()
-        if state.sort == "urgency":
-            self.notify("Most urgent first (wire flash, bulletin, urgent), then newest.", timeout=3)
-        elif not self.query_text:
-            self.notify(f"Searches sort by {state.sort}; the inbox newest first.", timeout=3)
-        self.run_search(keep=self.inbox.current_id)
-        self.update_status()
+        self.stories.toggle_sort()
 
     def action_diff(self) -> None:
-        """Open what changed between this version and another of its story."""
-        article_id = self.inbox.current_id
-        article = self.desk.get(article_id) if article_id else None
-        if article is None:
-            return
-        others = (
-            [m for m in self.desk.story_members(article.story_id) if m != article.id]
-            if article.story_id
-            else []
-        )
-        if not others:
-            self.notify("This article has no other version to compare with.", timeout=3)
-            return
-        from newsdesk.tui.modals.version_diff import VersionDiffScreen
-
-        self.app.push_screen(VersionDiffScreen(article.id, others, load=self.desk.get_many))
+        self.stories.diff()
 
     def action_jump_related(self, number: int) -> None:
-        """Put the cursor on the detail pane's related article `number` (1-based)."""
-        related = self.detail.related_ids
-        if not 1 <= number <= len(related):
-            self.notify(f"No related article {number} for this article.", timeout=2)
-            return
-        target = related[number - 1]
-        if target in self.inbox.ids:
-            self.inbox.cursor = self.inbox.ids.index(target)
-            return
-        if target in self.results.ids and self.ui_state.grouped:
-            self.view.expand_story_of(target)  # a version folded into its story's row
-            return
-        rows = self.desk.rows([target])
-        if rows and not rows[0].archived and self.query_text:
-            # Not in this search's results: back to the inbox, cursor on it.
-            self.notify("Search cleared to show the related article.", timeout=2)
-            if self.ui_state.grouped:
-                self.view.pending_expand = target
-            self.set_query("", keep=target)
-            return
-        # Archived (or otherwise out of the list): show it without moving the cursor.
-        self.view.show_article(target)
+        self.stories.jump_related(number)
 
     # -- triage ------------------------------------------------------------------------------
 
@@ -567,41 +459,25 @@ class MainScreen(Screen[None]):
         return self.view.targets()
 
     def action_star(self) -> None:
-        self._toggle("starred")
+        self.triage.toggle("starred")
 
     def action_read(self) -> None:
-        self._toggle("read")
+        self.triage.toggle("read")
 
     def action_archive(self) -> None:
-        self._toggle("archived")
+        self.triage.toggle("archived")
 
-    def _toggle(self, field: triage.Toggle) -> None:
-        ids = self.targets()
-        if not ids:
-            self.notify("Nothing to act on.", timeout=2)
-            return
-        if len(ids) <= BIG_ACTION:
-            self._apply_toggle(field, ids)
-            return
-        from newsdesk.tui.modals.confirm import ConfirmDialog
+    def action_tag(self) -> None:
+        self.triage.tag()
 
-        def answer(yes: bool | None) -> None:
-            if yes:
-                self._apply_toggle(field, ids)
+    def action_delete_articles(self) -> None:
+        self.triage.delete()
 
-        # A big change is one key away (select all, then a letter): ask first.
-        self.app.push_screen(
-            ConfirmDialog(
-                f"Change {triage.articles(len(ids))}?",
-                f"{TOGGLE_WORDS[field]} {triage.articles(len(ids))}. u undoes it.",
-                confirm="Change",
-            ),
-            answer,
-        )
+    def action_note(self) -> None:
+        self.triage.note()
 
-    def _apply_toggle(self, field: triage.Toggle, ids: list[str]) -> None:
-        self.writer.toggle(field, ids)
-        self.update_status()  # a big batch shows in the status line until it is written
+    def action_undo(self) -> None:
+        self.writer.undo()
 
     def on_desk_writer_applied(self, message: DeskWriter.Applied) -> None:
         """Show what changed: markers, rows leaving the inbox, the article's state."""
@@ -612,71 +488,13 @@ class MainScreen(Screen[None]):
             self.view.drop(set(result.changed))
         self.after_change(result.changed)
         if result.action in ("archive", "unarchive") or self.detail.article_id in result.changed:
-            self.show_detail()  # the State line is never stale
+            self.view.show_detail()  # the State line is never stale
 
     def on_desk_writer_undone(self, message: DeskWriter.Undone) -> None:
         self.inbox.invalidate()
         self.refresh_counts()
         self.refresh_results()
-        self.show_detail()
-
-    def action_tag(self) -> None:
-        from newsdesk.tui.modals.tag import TagDialog
-
-        ids = self.targets()
-        if not ids:
-            self.notify("Nothing to tag.", timeout=2)
-            return
-        current: dict[str, int] = {}
-        for row in self.desk.rows(ids[:SYNC_LIMIT]):
-            for tag in row.tags:
-                current[tag] = current.get(tag, 0) + 1
-        known = [tag for tag, _ in self.desk.tags()]
-
-        def apply(change: TagChange | None) -> None:
-            if change is not None and (change.add or change.remove):
-                self.writer.tag(ids, add=change.add, remove=change.remove)
-
-        self.app.push_screen(TagDialog(current, known, len(ids)), apply)
-
-    def action_undo(self) -> None:
-        self.writer.undo()
-
-    def action_delete_articles(self) -> None:
-        from newsdesk.tui.modals.confirm import ConfirmDialog
-
-        ids = self.targets()
-        if not ids:
-            self.notify("Nothing to delete.", timeout=2)
-            return
-        what = triage.articles(len(ids))
-        them = "it" if len(ids) == 1 else "them"
-        question = f"Delete {what}? u right after brings {them} back."
-        self.app.push_screen(
-            ConfirmDialog("Delete?", question, confirm="Delete"),
-            lambda yes: self.writer.delete(ids) if yes else None,
-        )
-
-    def action_note(self) -> None:
-        from newsdesk.tui.modals.prompt import PromptDialog
-
-        article_id = self.inbox.current_id
-        article = self.desk.get(article_id) if article_id else None
-        if article is None:
-            return
-
-        def save(text: str | None) -> None:
-            if text is not None and text != (article.state.note or ""):
-                self.writer.set_note(article.id, text)
-
-        self.app.push_screen(
-            PromptDialog(
-                "Note on this article (empty removes it)",
-                placeholder="a note for yourself or the desk",
-                value=article.state.note or "",
-            ),
-            save,
-        )
+        self.view.show_detail()
 
     # -- selection ---------------------------------------------------------------------------
 
@@ -704,74 +522,18 @@ class MainScreen(Screen[None]):
     # -- saved searches ----------------------------------------------------------------------
 
     def action_save_search(self) -> None:
-        from newsdesk.tui.modals.prompt import PromptDialog
-
-        query = self.query_text
-        if not query:
-            self.notify("Type a query first (/), then save it.", timeout=3)
-            return
-
-        def go(name: str | None) -> None:
-            if name and name.strip() and self.writer.save_search(name, query):
-                self.notify(f"Saved search {name.strip()!r}.", timeout=3, markup=False)
-
-        self.app.push_screen(
-            PromptDialog("Save this search as", placeholder="a name", value=query[:40]), go
-        )
+        self.saved.save()
 
     def action_saved_searches(self) -> None:
-        searches = self.desk.saved_searches()
-        if not searches:
-            self.notify("No saved searches yet: search, then press B to save.", timeout=3)
-            return
-
-        def go(query: str | None) -> None:
-            if query is not None:
-                self.set_query(query)
-                self.set_focus(self.inbox)
-
-        from newsdesk.tui.modals.saved_searches import SavedSearchPicker
-
-        self.app.push_screen(
-            SavedSearchPicker(
-                searches, count=self._count_matches, delete=self.writer.delete_search
-            ),
-            go,
-        )
-
-    def _count_matches(self, query: str) -> int | None:
-        """A saved search's count (runs in the picker's worker); None for a bad query."""
-        from newsdesk.search.query import QuerySyntaxError
-
-        try:
-            return self.desk.count_matches(query)
-        except QuerySyntaxError:
-            return None
+        self.saved.pick()
 
     # -- open the original -------------------------------------------------------------------
 
     def action_open_url(self) -> None:
-        article_id = self.inbox.current_id
-        article = self.desk.get(article_id) if article_id else None
-        if article is None or not article.meta.url:
-            self.notify("No URL is known for this article.", timeout=3)
-            return
-        url = safe_web_url(article.meta.url)
-        if url is None:
-            # Never hand a browser launcher a non-web scheme or something it could read as an option.
-            shown = clean_line(article.meta.url)[:80]
-            self.notify(
-                f"Not opening {shown!r}: only http and https links are opened.",
-                severity="warning",
-                timeout=4,
-                markup=False,
-            )
-            return
-        self.notify(f"Opening {clean_line(url)}", timeout=2, markup=False)
-        self._open_url(url)
+        self.reading.open_url()
 
     @app_worker(name="open URL", group="open-url", exclusive=False)
-    def _open_url(self, url: str) -> None:
+    def open_in_browser(self, url: str) -> None:
         import webbrowser
 
         if not webbrowser.open(url):
@@ -782,58 +544,20 @@ class MainScreen(Screen[None]):
     # -- import ------------------------------------------------------------------------------
 
     def action_import_files(self) -> None:
-        from newsdesk.tui.modals.prompt import PromptDialog
-
-        def go(text: str | None) -> None:
-            if not text:
-                return
-            path = Path(text).expanduser()
-            if not path.exists():
-                self.notify(f"{display(path)} does not exist.", severity="error", markup=False)
-                return
-            folder = path if path.is_dir() else path.parent
-            self.ui_state.last_import_folder = str(folder.absolute())
-            self._save_state()
-            self.query_one(ImportJob).survey([path])
-
-        last = self.ui_state.last_import_folder
-        self.app.push_screen(
-            PromptDialog(
-                "Import files or folders",
-                placeholder="path to a file or folder (HTML, text, feeds, Markdown, JSON Lines)",
-                value=last.rstrip("/") + "/" if last else "",
-            ),
-            go,
-        )
+        self.imports.ask()
 
     def on_import_job_surveyed(self, message: ImportJob.Surveyed) -> None:
-        """Import at once, unless the paths hold very many files or odd ones: then ask."""
-        from newsdesk.tui.modals.confirm import ConfirmDialog
-
-        found = message.survey
-        if not found.files:
-            self.notify("No file to import there.", severity="warning")
-            return
-        if not found.worth_asking:
-            self.import_paths(found.paths)
-            return
-
-        def answer(yes: bool | None) -> None:
-            if yes:
-                self.import_paths(found.paths)
-
-        self.app.push_screen(ConfirmDialog("Import?", found.question(), confirm="Import"), answer)
+        self.imports.surveyed(message.survey)
 
     def action_import_log(self) -> None:
-        from newsdesk.tui.screens.import_log import ImportLogScreen
-
-        self.app.push_screen(ImportLogScreen(self.query_one(ImportJob).history))
+        self.imports.show_log()
 
     def import_paths(self, paths: list[Path], *, sample: bool = False) -> None:
-        self.query_one(ImportJob).start(paths, sample=sample)
-        self.update_status()
+        self.imports.start(paths, sample=sample)
 
-    def on_import_job_progressed(self, message: ImportJob.Progressed) -> None:
+    @on(ImportJob.Progressed)
+    @on(FetchJob.Progressed)
+    def _job_progressed(self, message: ImportJob.Progressed | FetchJob.Progressed) -> None:
         if message.relist:
             self.refresh_results()  # new articles join the list (cursor kept)
         self.update_status()
@@ -846,118 +570,24 @@ class MainScreen(Screen[None]):
     # -- feeds -------------------------------------------------------------------------------
 
     def action_fetch_feeds(self) -> None:
-        if not self.query_one(FetchJob).start():
-            self.notify("Feeds are being fetched already.", timeout=2)
-        self.update_status()
+        self.feeds.fetch_due()
 
     def action_feeds(self) -> None:
-        from newsdesk.tui.screens.feeds import FeedsScreen
-
-        job = self.query_one(FetchJob)
-
-        def fetch_one(url: str) -> bool:
-            started = job.start([url])
-            self.update_status()
-            return started
-
-        def show(query: str | None) -> None:
-            if query:
-                self.set_query(query)
-                self.set_focus(self.inbox)
-
-        self.app.push_screen(
-            FeedsScreen(
-                self.desk, clock=self.clock, fetch_one=fetch_one, fetch_status=lambda: job.status
-            ),
-            show,
-        )
-
-    def on_fetch_job_progressed(self, message: FetchJob.Progressed) -> None:
-        if message.relist:
-            self.refresh_results()  # new articles join the list (cursor kept)
-        self.update_status()
+        self.feeds.open_screen()
 
     def on_fetch_job_finished(self, message: FetchJob.Finished) -> None:
-        if message.new:
-            self.note_arrivals(message.new)
-            self.refresh_results()
-            self.refresh_counts()
-        self.update_status()
-        from newsdesk.tui.screens.feeds import FeedsScreen
-
-        for screen in self.app.screen_stack:
-            if isinstance(screen, FeedsScreen):
-                screen.reload()  # last fetched, errors and counts as they are now
+        self.feeds.finished(message.new)
 
     def on_folder_watch_imported(self, message: FolderWatch.Imported) -> None:
-        if message.new:
-            self.note_arrivals(message.new)
-            self.refresh_results()  # new articles join the list (cursor kept)
-            self.refresh_counts()
-        self.update_status()
-
-    def note_arrivals(self, count: int) -> None:
-        """Count articles that arrived by themselves, for the header (until `g`)."""
-        if not self.arrived:
-            self._arrived_since = self.clock().astimezone().strftime("%H:%M")
-        self.arrived += count
+        self.feeds.arrived_by_themselves(message.new)
 
     # -- export ------------------------------------------------------------------------------
 
     def action_export(self) -> None:
-        ids = self.targets()
-        if not ids:
-            self.notify("Nothing to export.", timeout=2)
-            return
-        current = self.view.cursor_story()
-        # Imported here: the export package is not needed for the first frame.
-        from newsdesk.tui.modals.export import ExportDialog
-
-        def go(request: ExportRequest | None) -> None:
-            if request is not None:
-                self.query_one(ExportJob).start(
-                    request.ids, request.dest, request.options(), request.copy
-                )
-                self.update_status()
-
-        self.app.push_screen(
-            ExportDialog(
-                selection=ids if self.inbox.selected else [],
-                current=current,
-                current_label=f"This story ({len(current)})"
-                if len(current) > 1
-                else "This article",
-                shown=self.results.ids,
-                scope="selection" if self.inbox.selected else "article",
-                query=self.query_text or None,
-                now=self.clock(),
-                folder=self._export_folder(),
-            ),
-            go,
-        )
-
-    def _export_folder(self) -> Path:
-        """The last export's folder, else `[export] folder`, else Documents/newsdesk.
-
-        Never the process's current directory: the app may have been started anywhere.
-        """
-        if self.ui_state.last_export_folder:
-            return Path(self.ui_state.last_export_folder)
-        if self.settings.export_folder is not None:
-            return self.settings.export_folder
-        from newsdesk.export.writer import default_export_dir
-
-        folder = default_export_dir()
-        return folder if folder != Path.cwd() else Path.home() / "newsdesk"
+        self.exports.ask()
 
     def on_export_job_finished(self, message: ExportJob.Finished) -> None:
-        self.update_status()
-        if not message.error and message.destination:
-            self.ui_state.last_export_folder = str(Path(message.destination).parent)
-            self._save_state()
-        if not message.error:
-            self.inbox.invalidate()
-            self.refresh_counts()
+        self.exports.finished(message)
 
     # -- help --------------------------------------------------------------------------------
 

@@ -137,6 +137,15 @@ class InboxView(Container):
         """Show any article in the detail pane (the cursor's, or one opened directly)."""
         self.detail.show_article(article_id, terms=self.results.terms)
 
+    def redraw_from_store(self) -> None:
+        """The store changed underneath: the rows and the shown article as they are now."""
+        self.inbox.invalidate()
+        shown = self.detail.article_id
+        if shown is not None:
+            self.show_article(shown)  # the same article, not the cursor's
+        else:
+            self.show_detail()
+
     # -- stories --------------------------------------------------------------------------
 
     def expand_story(self, head: str) -> bool:

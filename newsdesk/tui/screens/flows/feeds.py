@@ -1,0 +1,75 @@
+"""Feeds from the inbox: fetch the due ones now (F), the feeds screen, arrivals (feeds, folders)."""
+
+from __future__ import annotations
+
+from newsdesk.tui.screens.flows.host import InboxHost
+
+
+class FeedsFlow:
+    """Starts fetches, opens the feeds screen and counts what arrived for the header."""
+
+    def __init__(self, host: InboxHost) -> None:
+        self.host = host
+        #: Articles that arrived from feeds or folders since the reader last went to the top.
+        self.arrived = 0
+        #: The local time of the first of them (HH:MM).
+        self.arrived_since = ""
+
+    def fetch_due(self) -> None:
+        if not self.host.fetch_job.start():
+            self.host.notify("Feeds are being fetched already.", timeout=2)
+        self.host.update_status()
+
+    def open_screen(self) -> None:
+        from newsdesk.tui.screens.feeds import FeedsScreen
+
+        host = self.host
+        job = host.fetch_job
+
+        def fetch_one(url: str) -> bool:
+            started = job.start([url])
+            host.update_status()
+            return started
+
+        def show(query: str | None) -> None:
+            if query:
+                host.set_query(query)
+                host.focus_inbox()
+
+        host.app.push_screen(
+            FeedsScreen(
+                host.desk, clock=host.clock, fetch_one=fetch_one, fetch_status=lambda: job.status
+            ),
+            show,
+        )
+
+    def finished(self, new: int) -> None:
+        """A fetch ended with `new` articles: list them, count them, refresh the feeds screen."""
+        self.arrived_by_themselves(new)
+        from newsdesk.tui.screens.feeds import FeedsScreen
+
+        for screen in self.host.app.screen_stack:
+            if isinstance(screen, FeedsScreen):
+                screen.reload()  # last fetched, errors and counts as they are now
+
+    def arrived_by_themselves(self, new: int) -> None:
+        """`new` articles came from a feed or a watched folder: list them and count them."""
+        host = self.host
+        if new:
+            self.note_arrivals(new)
+            host.refresh_results()  # new articles join the list (cursor kept)
+            host.refresh_counts()
+        host.update_status()
+
+    def note_arrivals(self, count: int) -> None:
+        """Count articles that arrived by themselves, for the header (until `g`)."""
+        if not self.arrived:
+            self.arrived_since = self.host.clock().astimezone().strftime("%H:%M")
+        self.arrived += count
+
+    def seen(self) -> bool:
+        """The reader went to the top, where the newest are: True if the header changes."""
+        if not self.arrived:
+            return False
+        self.arrived = 0
+        return True

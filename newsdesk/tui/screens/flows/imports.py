@@ -1,0 +1,84 @@
+"""Import from the app: ask for a path (i), survey it, ask when it is big or odd, import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from newsdesk.sanitize import display
+from newsdesk.tui.screens.flows.host import InboxHost
+
+if TYPE_CHECKING:
+    # The survey walks files with the importers' name rules: loaded when first asked.
+    from newsdesk.tui.import_survey import ImportSurvey
+
+
+class ImportFlow:
+    """The import dialog, the survey's question and the import log screen."""
+
+    def __init__(self, host: InboxHost) -> None:
+        self.host = host
+
+    def ask(self) -> None:
+        from newsdesk.tui.modals.prompt import PromptDialog
+
+        host = self.host
+
+        def go(text: str | None) -> None:
+            if not text:
+                return
+            path = Path(text).expanduser()
+            if not path.exists():
+                host.notify(f"{display(path)} does not exist.", severity="error", markup=False)
+                return
+            folder = path if path.is_dir() else path.parent
+            host.ui_state.last_import_folder = str(folder.absolute())
+            host.save_state()
+            host.import_job.survey([path])
+
+        last = host.ui_state.last_import_folder
+        host.app.push_screen(
+            PromptDialog(
+                "Import files or folders",
+                placeholder="path to a file or folder (HTML, text, feeds, Markdown, JSON Lines)",
+                value=last.rstrip("/") + "/" if last else "",
+            ),
+            go,
+        )
+
+    def surveyed(self, found: ImportSurvey) -> None:
+        """Import at once, unless the paths hold very many files or odd ones: then ask."""
+        from newsdesk.tui.modals.confirm import ConfirmDialog
+
+        if not found.files:
+            self.host.notify("No file to import there.", severity="warning")
+            return
+        if not found.worth_asking:
+            self.start(found.paths)
+            return
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.start(found.paths)
+
+        self.host.app.push_screen(
+            ConfirmDialog("Import?", found.question(), confirm="Import"), answer
+        )
+
+    def sample_if_empty(self) -> None:
+        """A first start on an empty store imports the sample queue, if it is installed."""
+        if self.host.desk.count() == 0:
+            from newsdesk.paths import sample_data_dir
+
+            sample = sample_data_dir()
+            if sample is not None:
+                self.start([sample], sample=True)
+
+    def show_log(self) -> None:
+        from newsdesk.tui.screens.import_log import ImportLogScreen
+
+        self.host.app.push_screen(ImportLogScreen(self.host.import_job.history))
+
+    def start(self, paths: list[Path], *, sample: bool = False) -> None:
+        self.host.import_job.start(paths, sample=sample)
+        self.host.update_status()

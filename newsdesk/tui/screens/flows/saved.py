@@ -1,0 +1,57 @@
+"""Saved searches: save the query under a name (B), pick one to run (b)."""
+
+from __future__ import annotations
+
+from newsdesk.tui.screens.flows.host import InboxHost
+
+
+class SavedSearchFlow:
+    """Save the current query, or pick a saved one (with its count) and run it."""
+
+    def __init__(self, host: InboxHost) -> None:
+        self.host = host
+
+    def save(self) -> None:
+        from newsdesk.tui.modals.prompt import PromptDialog
+
+        host = self.host
+        query = host.query_text
+        if not query:
+            host.notify("Type a query first (/), then save it.", timeout=3)
+            return
+
+        def go(name: str | None) -> None:
+            if name and name.strip() and host.writer.save_search(name, query):
+                host.notify(f"Saved search {name.strip()!r}.", timeout=3, markup=False)
+
+        host.app.push_screen(
+            PromptDialog("Save this search as", placeholder="a name", value=query[:40]), go
+        )
+
+    def pick(self) -> None:
+        host = self.host
+        searches = host.desk.saved_searches()
+        if not searches:
+            host.notify("No saved searches yet: search, then press B to save.", timeout=3)
+            return
+
+        def go(query: str | None) -> None:
+            if query is not None:
+                host.set_query(query)
+                host.focus_inbox()
+
+        from newsdesk.tui.modals.saved_searches import SavedSearchPicker
+
+        host.app.push_screen(
+            SavedSearchPicker(searches, count=self.count_matches, delete=host.writer.delete_search),
+            go,
+        )
+
+    def count_matches(self, query: str) -> int | None:
+        """A saved search's count (runs in the picker's worker); None for a bad query."""
+        from newsdesk.search.query import QuerySyntaxError
+
+        try:
+            return self.host.desk.count_matches(query)
+        except QuerySyntaxError:
+            return None

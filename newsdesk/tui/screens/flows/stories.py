@@ -1,0 +1,100 @@
+"""How the list is shown: stories folded or open, the sort order, versions, related jumps."""
+
+from __future__ import annotations
+
+from newsdesk.tui.screens.flows.host import InboxHost
+from newsdesk.uistate import SortOrder
+
+
+class StoryFlow:
+    """Grouping and sort state, a story's versions and the detail pane's related articles."""
+
+    def __init__(self, host: InboxHost) -> None:
+        self.host = host
+
+    def expand(self) -> None:
+        host = self.host
+        inbox = host.inbox
+        article_id = inbox.current_id
+        if article_id is None or inbox.depth_at(inbox.cursor) > 0:
+            return
+        if not host.ui_state.grouped:
+            row = inbox.current_row()
+            if row is None or row.story_size <= 1:
+                host.notify("This article has no other versions.", timeout=2)
+                return
+            # Expanding from the flat list switches to the grouped view on this story.
+            host.ui_state.grouped = True
+            host.save_state()
+            host.view.pending_expand = article_id
+            host.run_search(keep=article_id)
+            return
+        if not host.view.expand_story(article_id):
+            host.notify("This article has no other versions.", timeout=2)
+
+    def toggle_group(self) -> None:
+        host = self.host
+        host.ui_state.grouped = not host.ui_state.grouped
+        host.save_state()
+        grouped = host.ui_state.grouped
+        host.notify("One row per story." if grouped else "One row per article.", timeout=2)
+        host.run_search(keep=host.inbox.current_id)
+
+    def toggle_sort(self) -> None:
+        host = self.host
+        state = host.ui_state
+        # Urgency comes right after the default, so one S puts a flash on top.
+        order: tuple[SortOrder, ...] = ("relevance", "urgency", "newest")
+        state.sort = order[(order.index(state.sort) + 1) % len(order)]
+        host.save_state()
+        if state.sort == "urgency":
+            host.notify("Most urgent first (wire flash, bulletin, urgent), then newest.", timeout=3)
+        elif not host.query_text:
+            host.notify(f"Searches sort by {state.sort}; the inbox newest first.", timeout=3)
+        host.run_search(keep=host.inbox.current_id)
+        host.update_status()
+
+    def diff(self) -> None:
+        """Open what changed between this version and another of its story."""
+        host = self.host
+        article_id = host.inbox.current_id
+        article = host.desk.get(article_id) if article_id else None
+        if article is None:
+            return
+        others = (
+            [m for m in host.desk.story_members(article.story_id) if m != article.id]
+            if article.story_id
+            else []
+        )
+        if not others:
+            host.notify("This article has no other version to compare with.", timeout=3)
+            return
+        from newsdesk.tui.modals.version_diff import VersionDiffScreen
+
+        host.app.push_screen(VersionDiffScreen(article.id, others, load=host.desk.get_many))
+
+    def jump_related(self, number: int) -> None:
+        """Put the cursor on the detail pane's related article `number` (1-based)."""
+        host = self.host
+        related = host.detail.related_ids
+        if not 1 <= number <= len(related):
+            host.notify(f"No related article {number} for this article.", timeout=2)
+            return
+        target = related[number - 1]
+        inbox = host.inbox
+        if target in inbox.ids:
+            inbox.cursor = inbox.ids.index(target)
+            return
+        if target in host.results.ids and host.ui_state.grouped:
+            host.view.expand_story_of(target)  # a version folded into its story's row
+            return
+        rows = host.desk.rows([target])
+        if rows and not rows[0].archived and host.query_text:
+            # Not in this search's results: back to the inbox, cursor on it.
+            host.notify("Search cleared to show the related article.", timeout=2)
+            if host.ui_state.grouped:
+                host.view.pending_expand = target
+            host.set_query("", keep=target)
+            return
+        # Archived (or otherwise out of the list): show it without moving the cursor.
+        host.view.show_article(target)

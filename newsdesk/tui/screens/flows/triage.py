@@ -1,0 +1,114 @@
+"""Star, read, archive (asking first for a big batch), tag, delete and note."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newsdesk.desk import BIG_ACTION
+from newsdesk.tui import triage
+from newsdesk.tui.screens.flows.host import InboxHost
+from newsdesk.tui.widgets.desk_writer import SYNC_LIMIT
+
+if TYPE_CHECKING:
+    from newsdesk.tui.modals.tag import TagChange
+
+#: What each toggle does, for the confirmation of a big change.
+TOGGLE_WORDS: dict[str, str] = {
+    "starred": "Star (or unstar, when all are starred)",
+    "read": "Mark read (or unread, when all are read)",
+    "archived": "Archive (or unarchive, when all are archived)",
+}
+
+
+class TriageFlow:
+    """The verbs that change articles' marks, on the selection or the cursor row."""
+
+    def __init__(self, host: InboxHost) -> None:
+        self.host = host
+
+    def toggle(self, field: triage.Toggle) -> None:
+        host = self.host
+        ids = host.targets()
+        if not ids:
+            host.notify("Nothing to act on.", timeout=2)
+            return
+        if len(ids) <= BIG_ACTION:
+            self._apply_toggle(field, ids)
+            return
+        from newsdesk.tui.modals.confirm import ConfirmDialog
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self._apply_toggle(field, ids)
+
+        # A big change is one key away (select all, then a letter): ask first.
+        host.app.push_screen(
+            ConfirmDialog(
+                f"Change {triage.articles(len(ids))}?",
+                f"{TOGGLE_WORDS[field]} {triage.articles(len(ids))}. u undoes it.",
+                confirm="Change",
+            ),
+            answer,
+        )
+
+    def _apply_toggle(self, field: triage.Toggle, ids: list[str]) -> None:
+        self.host.writer.toggle(field, ids)
+        self.host.update_status()  # a big batch shows in the status line until it is written
+
+    def tag(self) -> None:
+        from newsdesk.tui.modals.tag import TagDialog
+
+        host = self.host
+        ids = host.targets()
+        if not ids:
+            host.notify("Nothing to tag.", timeout=2)
+            return
+        current: dict[str, int] = {}
+        for row in host.desk.rows(ids[:SYNC_LIMIT]):
+            for tag in row.tags:
+                current[tag] = current.get(tag, 0) + 1
+        known = [tag for tag, _ in host.desk.tags()]
+
+        def apply(change: TagChange | None) -> None:
+            if change is not None and (change.add or change.remove):
+                host.writer.tag(ids, add=change.add, remove=change.remove)
+
+        host.app.push_screen(TagDialog(current, known, len(ids)), apply)
+
+    def delete(self) -> None:
+        from newsdesk.tui.modals.confirm import ConfirmDialog
+
+        host = self.host
+        ids = host.targets()
+        if not ids:
+            host.notify("Nothing to delete.", timeout=2)
+            return
+        what = triage.articles(len(ids))
+        them = "it" if len(ids) == 1 else "them"
+        question = f"Delete {what}? u right after brings {them} back."
+        host.app.push_screen(
+            ConfirmDialog("Delete?", question, confirm="Delete"),
+            lambda yes: host.writer.delete(ids) if yes else None,
+        )
+
+    def note(self) -> None:
+        from newsdesk.tui.modals.prompt import PromptDialog
+
+        host = self.host
+        article_id = host.inbox.current_id
+        article = host.desk.get(article_id) if article_id else None
+        if article is None:
+            return
+
+        def save(text: str | None) -> None:
+            if text is not None and text != (article.state.note or ""):
+                host.writer.set_note(article.id, text)
+
+        host.app.push_screen(
+            PromptDialog(
+                "Note on this article (empty removes it)",
+                placeholder="a note for yourself or the desk",
+                value=article.state.note or "",
+            ),
+            save,
+        )
