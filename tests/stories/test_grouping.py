@@ -64,6 +64,32 @@ def test_lsh_finds_the_rewrite_as_a_candidate(conn: sqlite3.Connection) -> None:
     assert "USING PRIMARY KEY (key=?)" in plan
 
 
+def test_rewrites_sharing_no_name_or_figure_meet_through_rare_words(
+    conn: sqlite3.Connection,
+) -> None:
+    # Two tellings of one (invented) event: no capitalised name, no figure in
+    # common, so the names-and-figures bands have nothing to go on; the rare
+    # words of what happened ("sinkhole", "aquifer", "cordoned") are shared.
+    first = Extracted(
+        title="sinkhole swallows parking lot after aquifer collapse",
+        body="a sinkhole opened overnight beside the aquifer pumping station and "
+        "swallowed most of a parking lot. engineers cordoned off the street.",
+    )
+    second = Extracted(
+        title="crews watch widening sinkhole near pumping station",
+        body="the ground above the aquifer gave way and a sinkhole grew through the "
+        "morning; police cordoned off nearby homes while engineers measured it.",
+    )
+    sig_a, sig_b = compute(first), compute(second)
+    assert not sig_a.name_weights and not sig_b.name_weights and not sig_a.figure_set
+    assert set(sig_a.rare_word_keys()) & set(sig_b.rare_word_keys())
+    grouper = StoryGrouper(SqliteStoryTables(conn))
+    grouper.assign("a1", first, T0)
+    assert [c.story_id for c in grouper._candidates(sig_b, T0 + HOUR)] == ["s-a1"]
+    # Rare words only: an old row stored without lede weights gives no such keys.
+    assert replace(sig_a, lede_weights=sig_a.lede_weights[:0]).rare_word_keys() == []
+
+
 def test_time_window_keeps_far_apart_articles_apart(conn: sqlite3.Connection) -> None:
     grouper = StoryGrouper(SqliteStoryTables(conn))
     grouper.assign("a1", QUARRY_WIRE, T0)

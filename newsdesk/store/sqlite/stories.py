@@ -31,11 +31,13 @@ if TYPE_CHECKING:
 #: 3: `lede_weights` (the TF-IDF feature); older rows work without it.
 #: 4: `outlet` (one report per outlet in a story); older rows have none, so
 #: the rule does not hold them apart until they are regrouped.
+#: 5: no new column; band keys for the rarest lede words
+#: (`signature.RARE_WORDS`), which older rows lack until regrouped.
 #: Each member row records the version it was computed with; the store's
 #: `meta` holds the version of the tables (`story_version`). When it changes,
 #: `upgrade` brings the tables up to date in place, and the members of an
 #: older recipe (`outdated`) are recomputed by `newsdesk stories --regroup`.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 #: Stands for "publication time unknown" in `story_band.ts` (a key column cannot be NULL).
 NO_TS = -1
 
