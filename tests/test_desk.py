@@ -96,10 +96,18 @@ def _two_stories(desk: Desk) -> dict[str, str]:
     from newsdesk.model import Extracted
 
     ids: dict[str, str] = {}
+    # Four different events (one template with a letter changed would be one
+    # story to the grouper, which now finds such pairs through their rare words).
+    topics = {
+        "a": "ferry timetable changes for winter crossings",
+        "b": "lighthouse keeper retires after decades",
+        "c": "dredging contract awarded to shipyard",
+        "d": "seal colony counted by volunteers",
+    }
     for key, day in (("a", 1), ("b", 2), ("c", 3), ("d", 4)):
         meta = Extracted(
-            title=f"Harbour {key} story",
-            body=f"Body of {key}, a distinct text about harbour {key} number {day}.",
+            title=f"Harbour {key}: {topics[key]}",
+            body=f"Body of {key}, about harbour news: {topics[key]}.",
             published=f"2026-11-0{day}",
         )
         ids[key] = desk.add_extracted([meta], f"test:{key}")[0]
