@@ -209,6 +209,10 @@ _LINK_LIST = re.compile(
     | noticias\ relacionadas|relacionad[ao]s|te\ puede\ interesar|también\ te\ puede\ interesar|lee\ también|leer\ más|más\ información
     | à\ lire\ aussi|a\ lire\ aussi|lire\ aussi|sur\ le\ même\ sujet|voir\ aussi|dans\ la\ même\ rubrique
     | leggi\ anche|articoli\ correlati|leia\ também|veja\ também|notícias\ relacionadas|lees\ ook|meer\ over\ dit\ onderwerp
+    | sur\ le\ même\ thème|articles?\ similaires|vous\ aimerez\ aussi|(?:notas|artículos|noticias)\ relacionad[ao]s|más\ noticias
+    | die\ redaktion\ empfiehlt|weitere\ (?:artikel|beiträge|rezepte|themen|nachrichten|meldungen|news)(?:\ .{1,30})?
+    | ähnliche\ (?:artikel|beiträge)|das\ könnte\ (?:dich|sie)\ auch\ interessieren|potrebbe\ interessarti|altre\ notizie
+    | you\ may\ also\ be\ interested\ in|related\ posts?|similar\ (?:articles|posts|stories)
     | """
     + _POPULAR_ALTERNATIVES
     + r"""

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 
+from newsdesk.extract.boilerplate import is_boilerplate, link_list_marker
 from newsdesk.extract.byline import parse_byline
-from newsdesk.extract.dates import find_dates
+from newsdesk.extract.dates import date_line, find_dates
 
 #: Share of non-blank lines indented that makes a copy a text-browser dump.
 INDENTED_SHARE = 0.6
@@ -31,6 +32,8 @@ DATE_LINES_AFTER = 15
 DATE_LINES_BEFORE = 5
 #: A line longer than this is running text, whose dates are what the story is about.
 DATE_LINE_CHARS = 120
+#: Non-blank lines under a heading where a byline or date line marks it as a story's headline.
+SIGNED_LINES = 4
 #: Lines looked at to tell a dump (a real one is a few hundred).
 SAMPLE_LINES = 400
 
@@ -39,6 +42,38 @@ _MARK_LINE = re.compile(
 )
 _FIELD = re.compile(r"_{4,}")
 _NOT_HEADING_START = ("#", "[", "IFRAME", "(BUTTON)", "*", "+", "-", "|", "=")
+
+
+# A blog engine's <link rel="alternate"> titles, which a text browser prints on the copy's first
+# line ("#Site » Feed Site » Comments Feed Site » Post title Comments Feed"): the feed of one
+# post's comments carries the post's title, in the site's language.
+_FEED_WORDS = (
+    r"(?:Comments?[ -]Feed|Kommentare?[ -]?Feed|Flux des commentaires"
+    r"|Feed de (?:los )?coment[aá]rios|Feed dei commenti|Feed|Flux|RSS|Atom)"
+)
+_SITE_FEED = re.compile(r"^#\s*(?P<site>[^»]{2,120}?) » (?:Feed|Flux|RSS)\b")
+_NOT_A_POST = re.compile(
+    rf"(?i)(?:comments?|kommentare?|ical|events?|veranstaltungen|termine|{_FEED_WORDS})"
+)
+#: Lines at the top of a copy where the link titles are looked for.
+LINK_LINES = 5
+
+
+def feed_link_title(text: str) -> tuple[str | None, str | None]:
+    """(the post's title, the site's name) from the link titles atop a dump, else None for each."""
+    for line in text.split("\n", LINK_LINES)[:LINK_LINES]:
+        line = line.strip()
+        m = _SITE_FEED.match(line)
+        if not m:
+            continue
+        site = m["site"].strip()
+        post = re.compile(rf"{re.escape(site)} » ([^»]{{2,300}}?) {_FEED_WORDS}(?= |$)")
+        for found in post.finditer(line):
+            title = found.group(1).strip()
+            if not _NOT_A_POST.fullmatch(title):
+                return title, site
+        return None, site
+    return None, None
 
 
 def is_text_browser_copy(text: str) -> bool:
@@ -64,12 +99,14 @@ def without_marks(text: str) -> str:
 def dump_headline(text: str) -> str | None:
     """The first flush-left heading with much running text after it, or None.
 
-    A heading that is a label ("Share:"), one word, or a link line is not a
-    headline. A sidebar's heading has little text under it; a sub-heading
-    inside the story may have more than the headline, but comes after it.
+    A heading that is a label ("Share:"), one word, a link line or a related-list
+    marker is not a headline. A sidebar's heading has little text under it; a
+    sub-heading inside the story may have more than the headline, but comes
+    after it. Of the headings with much text, one with a byline or date line
+    beside it (the story's header) wins over an earlier one without.
     """
     lines = [(line, bool(line[:1].strip())) for line in text.split("\n") if line.strip()]
-    candidates: list[tuple[str, int]] = []
+    candidates: list[tuple[str, int, bool]] = []
     for k, (line, flush) in enumerate(lines):
         if not flush:
             continue
@@ -79,6 +116,8 @@ def dump_headline(text: str) -> str | None:
             or heading.startswith(_NOT_HEADING_START)
             or heading.endswith(":")
             or len(heading.split()) < 2
+            or link_list_marker(heading)
+            or is_boilerplate(heading)
         ):
             continue
         own = [len(text) for text in _section(lines, k) if _running(text)]
@@ -88,11 +127,29 @@ def dump_headline(text: str) -> str | None:
         for after, after_flush in lines[k + 1 : k + 1 + HEADING_WINDOW]:
             if not after_flush and _running(after.strip()):
                 chars += len(after.strip())
-        candidates.append((heading, chars))
-    most = max((chars for _, chars in candidates), default=0)
+        candidates.append((heading, chars, _signed(lines, k)))
+    most = max((chars for _, chars, _ in candidates), default=0)
     if not most:
         return None
-    return next(heading for heading, chars in candidates if chars >= HEADLINE_SHARE * most)
+    # Only up to the heading over the most text: signed headings after the story are teasers.
+    top = next(n for n, (_, chars, _) in enumerate(candidates) if chars == most)
+    able = [
+        (heading, signed)
+        for heading, chars, signed in candidates[: top + 1]
+        if chars >= HEADLINE_SHARE * most
+    ]
+    return next((heading for heading, signed in able if signed), able[0][0])
+
+
+def _signed(lines: list[tuple[str, bool]], k: int) -> bool:
+    """A byline or a date line among the few lines next to heading `k`: a story's header."""
+    near = [line.strip() for line, _ in lines[k + 1 : k + 1 + SIGNED_LINES]]
+    near += [line.strip() for line, _ in lines[max(0, k - 2) : k]]
+    return any(
+        len(line) <= DATE_LINE_CHARS
+        and (date_line(line) is not None or parse_byline(line) is not None)
+        for line in near
+    )
 
 
 def _section(lines: list[tuple[str, bool]], k: int) -> list[str]:
@@ -108,6 +165,28 @@ def _section(lines: list[tuple[str, bool]], k: int) -> list[str]:
 def _running(text: str) -> bool:
     """A line of running text, not a list entry."""
     return len(text) >= PARAGRAPH_CHARS and not text.startswith(("*", "+"))
+
+
+def title_on_its_line(text: str, title: str) -> str:
+    """`text` with `title` set on a line of its own when a heading only starts or ends with it.
+
+    A kicker before the headline or a subtitle after it is printed on the headline's line
+    ("Kicker Headline", "Headline Subtitle"); the extractor finds the headline by its line.
+    """
+    lines = text.split("\n")
+    if len(title) < 10 or any(line.strip() == title for line in lines):
+        return text
+    for i, line in enumerate(lines):
+        core = line.strip()
+        if not line[:1].strip() or len(core) > len(title) + 200:
+            continue  # headings are flush left
+        if core.startswith(title + " "):
+            lines[i] = f"{title}\n\n   {core[len(title) :].strip()}"
+            return "\n".join(lines)
+        if core.endswith(" " + title):
+            lines[i] = f"{core[: -len(title)].strip()}\n\n{title}"
+            return "\n".join(lines)
+    return text
 
 
 def headline_first(text: str, headline: str) -> str:

@@ -6,8 +6,10 @@ from newsdesk.extract.textbrowser import (
     authors_near_headline,
     date_near_headline,
     dump_headline,
+    feed_link_title,
     headline_first,
     is_text_browser_copy,
+    title_on_its_line,
     without_marks,
 )
 from newsdesk.ingest.assemble import bounded, extract_article, finish
@@ -27,7 +29,10 @@ def load_text(text: str, warnings: list[str], hints: Extracted | None = None) ->
     if dump:
         text = without_marks(text)
         if not hints.title:
-            hints.title = dump_headline(text) or ""
+            linked = feed_link_title(text)[0]
+            if linked:
+                text = title_on_its_line(text, linked)
+            hints.title = linked or dump_headline(text) or ""
             text = headline_first(text, hints.title) if hints.title else text
     meta = extract_article(text, hints, warnings)
     if dump and not meta.published and meta.title:

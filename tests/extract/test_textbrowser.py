@@ -5,7 +5,13 @@ The page below is written for these tests.
 
 from __future__ import annotations
 
-from newsdesk.extract.textbrowser import dump_headline, is_text_browser_copy, without_marks
+from newsdesk.extract.textbrowser import (
+    dump_headline,
+    feed_link_title,
+    is_text_browser_copy,
+    title_on_its_line,
+    without_marks,
+)
 from newsdesk.ingest import load_bytes
 
 # A site menu as long as real ones: a masthead over it is too far from the story to take its
@@ -127,3 +133,62 @@ def test_a_said_by_line_beside_the_headline_outranks_a_name_lower_down() -> None
     )
     item = load_bytes(page.encode(), "page.txt").items[0]
     assert item.authors == ["Jana Berg"]
+
+
+def test_the_post_title_from_the_link_titles_atop_the_copy() -> None:
+    top = (
+        "   #Stadtblog Nordheim » Feed Stadtblog Nordheim » Kommentar-Feed Stadtblog Nordheim » "
+        "Fernwärme: Nordheim baut das Netz bis 2030 aus Kommentar-Feed alternate alternate\n"
+    )
+    assert feed_link_title(top) == (
+        "Fernwärme: Nordheim baut das Netz bis 2030 aus",
+        "Stadtblog Nordheim",
+    )
+    # The site's own feeds only: no post title, but the site's name.
+    assert feed_link_title("   #Stadtblog » Feed Stadtblog » Comments Feed alternate\n") == (
+        None,
+        "Stadtblog",
+    )
+    assert feed_link_title("   #alternate alternate\n") == (None, None)
+    # The title wins over a heading with more text under it, and a subtitle printed on the
+    # headline's line is not part of it.
+    page = top + DUMP.replace(
+        "Fernwärme: Nordheim baut das Netz bis 2030 aus\n",
+        "Fernwärme: Nordheim baut das Netz bis 2030 aus Ein Plan für 4.000 Haushalte\n",
+    )
+    item = load_bytes(page.encode(), "page.txt").items[0]
+    assert item.title == "Fernwärme: Nordheim baut das Netz bis 2030 aus"
+    assert item.authors == ["Jana Berg"]
+
+
+def test_a_kicker_or_subtitle_is_set_apart_from_the_title() -> None:
+    title = "Nordheim baut das Netz aus"
+    assert title_on_its_line(f"Fernwärme {title}\n", title) == f"Fernwärme\n\n{title}\n"
+    assert title_on_its_line(f"{title} Bis 2030\n", title) == f"{title}\n\n   Bis 2030\n"
+    assert title_on_its_line(f"   Fernwärme {title}\n", title) == f"   Fernwärme {title}\n"
+
+
+def test_a_signed_heading_is_the_headline_and_a_related_list_is_not() -> None:
+    # A site heading over a welcome text comes first, with a menu between it and the story;
+    # the story's heading has its byline under it.
+    teaser = (
+        "Willkommen bei den Stadtwerken\n\n"
+        "   Hier finden Sie alles rund um Strom, Wasser, Wärme und unsere Angebote für Haushalte "
+        "und Betriebe in der Region, dazu Tarife, Formulare, Störungsmeldungen und Ansprechpartner "
+        "in allen Kundenzentren.\n"
+        "   Unsere Kundenzentren sind werktags von acht bis achtzehn Uhr für Sie geöffnet, "
+        "samstags nach Vereinbarung, und unsere Hotline ist rund um die Uhr erreichbar.\n"
+        "   Wer umzieht, meldet Strom und Wärme bequem online um; die Zählerstände lesen wir "
+        "auf Wunsch selbst ab und schicken die Schlussrechnung binnen sechs Wochen.\n\n"
+        + MENU
+        + "\n\n"
+    )
+    page = DUMP.replace("Newsletter bestellen", teaser + "Newsletter bestellen")
+    assert dump_headline(without_marks(page)) == "Fernwärme: Nordheim baut das Netz bis 2030 aus"
+    related = (
+        "Mehr zum Thema\n\n   Von Jana Berg\n"
+        "   Die Stadtwerke erhöhen zum Jahreswechsel die Preise für Strom und Gas in allen Tarifen, "
+        "wie sie am Montag mitgeteilt haben.\n"
+    )
+    page = DUMP.replace("Newsletter bestellen", related + "\nNewsletter bestellen")
+    assert dump_headline(without_marks(page)) == "Fernwärme: Nordheim baut das Netz bis 2030 aus"
