@@ -29,6 +29,9 @@ one-line messages and the defaults are kept.
 
     [desk]
     editor = "ana"     # who this newsdesk acts as (default: the login name)
+
+    [history]
+    keep_days = 30     # undo and history reach back this far; older batches are pruned
 """
 
 from __future__ import annotations
@@ -59,6 +62,8 @@ class Settings:
     fetch_in_background: bool = True
     #: Folders whose new files are imported (`[watch] folders`).
     watch_folders: list[Path] = field(default_factory=list)
+    #: Days of action log kept for undo and history (`[history] keep_days`, at least 7).
+    history_keep_days: int = 30
     #: One line per problem found ("keys.toml: ...").
     errors: list[str] = field(default_factory=list)
 
@@ -153,7 +158,33 @@ def load_settings(paths: Paths) -> Settings:
         else:
             errors.append("config.toml: feeds.background must be true or false; ignored")
     settings.watch_folders = _watch_folders(config.get("watch", {}), errors)
+    settings.history_keep_days = _keep_days(config.get("history", {}), errors)
     return settings
+
+
+#: A week's work stays undoable whatever the setting says (issue 17).
+MIN_KEEP_DAYS = 7
+MAX_KEEP_DAYS = 36_500  # a century: beyond it the cut-off date cannot be computed
+DEFAULT_KEEP_DAYS = 30
+
+
+def _keep_days(table: object, errors: list[str]) -> int:
+    if not isinstance(table, dict):
+        errors.append(f"config.toml: [history] must be a table; {DEFAULT_KEEP_DAYS} days kept")
+        return DEFAULT_KEEP_DAYS
+    days = table.get("keep_days", DEFAULT_KEEP_DAYS)
+    # bool is an int in Python: `keep_days = true` is a mistake, not one day.
+    if (
+        isinstance(days, bool)
+        or not isinstance(days, int)
+        or not (MIN_KEEP_DAYS <= days <= MAX_KEEP_DAYS)
+    ):
+        errors.append(
+            f"config.toml: history.keep_days must be a whole number of days from "
+            f"{MIN_KEEP_DAYS} to {MAX_KEEP_DAYS:,}; {DEFAULT_KEEP_DAYS} kept"
+        )
+        return DEFAULT_KEEP_DAYS
+    return days
 
 
 #: Names a shared desk for this process (`--store` sets it); above `[store] url`.

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from newsdesk import paths as paths_mod
+from newsdesk.action_log import LogKeeper
 from newsdesk.config import editor_name, store_url
 from newsdesk.errors import ArticleNotFoundError, DeskError, QuerySyntaxError, StoreError
 from newsdesk.import_batch import FileOutcome, store_batch
@@ -168,6 +169,7 @@ class Desk:
         self.store: StoreBackend = open_store(
             self.paths.database, url=store_url(self.paths), editor=self.editor
         )
+        self._log = LogKeeper(self.store, self.paths)
         self._index: SearchIndex | None = None
         self._engine: SearchEngine | None = None
         self._index_lock = threading.Lock()
@@ -316,6 +318,7 @@ class Desk:
             # One step of the action log: `undo` right after removes what it added.
             try:
                 self.store.log_import(summary.imported_ids)
+                self._log.after_write()
             except StoreError as exc:
                 # The articles are stored and stay; only undoing them as one step is lost.
                 summary.not_undoable = f"the import was not recorded for undo: {exc}"
@@ -705,10 +708,12 @@ class Desk:
         add = [normalise_tag(t) for t in add if normalise_tag(t)]
         remove = [normalise_tag(t) for t in remove if normalise_tag(t)]
         changed = self.store.apply("tag", ids, {}, add_tags=add, remove_tags=remove)
+        self._log.after_write()
         return ActionResult("tag", changed, len(ids))
 
     def _apply(self, kind: str, ids: Sequence[str], change: dict[str, Any]) -> ActionResult:
         changed = self.store.apply(kind, ids, change)
+        self._log.after_write()
         return ActionResult(kind, changed, len(ids))
 
     def delete(self, ids: Sequence[str]) -> ActionResult:
@@ -717,6 +722,7 @@ class Desk:
         removed = self.store.delete(
             ids, before_commit=lambda tx, gone: self._mend_stories(tx, gone, [])
         )
+        self._log.after_write()
         if removed and self._index is not None:
             self._index.notify()
         return ActionResult("delete", removed, len(ids))
@@ -759,6 +765,15 @@ class Desk:
     def history(self, limit: int = 20, editor: str | None = None) -> list[ActionRecord]:
         """The newest batches of the action log not yet undone; with `editor`, only theirs."""
         return self.store.history(limit, editor)
+
+    def log_keep_days(self) -> int:
+        """How many days of action log are kept (`[history] keep_days`)."""
+        return self._log.keep_days()
+
+    def prune_log(self, keep_days: int | None = None) -> int:
+        """Drop the action log's batches older than `keep_days` (default `[history]
+        keep_days`); the rows removed. Runs by itself after writes, hourly at most."""
+        return self._log.prune(keep_days)
 
     def article_log(self, article_id: str, limit: int = 20) -> list[ActionRecord]:
         """Who changed this article and how, newest first (the log, undone batches left out)."""

@@ -293,6 +293,14 @@ def cmd_undo(desk: Desk, args: argparse.Namespace) -> int:
 
 
 def cmd_history(desk: Desk, args: argparse.Namespace) -> int:
+    if args.prune:
+        days = desk.log_keep_days()
+        removed = desk.prune_log(days)
+        if args.json:
+            output.print_json({"pruned_rows": removed, "keep_days": days})
+        else:
+            output.notice(f"pruned {removed:,} row(s) of the action log older than {days} days")
+        return EXIT_OK
     records = desk.history(args.limit, editor=args.editor)
     if args.json:
         output.print_json(

@@ -127,6 +127,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("history", help="recent triage actions, with who did them")
     p.add_argument("--limit", type=int, default=20)
     p.add_argument("--editor", default=None, metavar="NAME", help="only this editor's actions")
+    p.add_argument(
+        "--prune",
+        action="store_true",
+        help="now drop every batch older than [history] keep_days (no longer undoable)",
+    )
     p.add_argument("--json", action="store_true")
 
     sub.add_parser("reindex", help="rebuild the search index from the store")

@@ -416,6 +416,14 @@ class StoreBackend(Protocol):
         """Batches not undone, newest first; with `editor`, only theirs."""
         ...
 
+    def prune_log(self, older_than: str, max_rows: int | None = None) -> int:
+        """Drop the action log's batches older than `older_than` (ISO time, UTC), every
+        editor's: they can no longer be undone. The number of rows removed.
+
+        With `max_rows`, stop after about that many (whole batches, at least one).
+        """
+        ...
+
     def article_log(self, article_id: str, limit: int = 20) -> list[ActionRecord]:
         """The batches not undone that changed this article, newest first (who did what)."""
         ...

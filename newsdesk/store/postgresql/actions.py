@@ -20,7 +20,7 @@ from newsdesk.store.marks import undone
 from newsdesk.store.postgresql import claims, removal
 from newsdesk.store.postgresql.articles import read_by_me
 from newsdesk.store.protocol import ActionRecord, Claim
-from newsdesk.store.sqlite.actions import state_of_snapshot
+from newsdesk.store.sqlite.actions import cut, state_of_snapshot
 from newsdesk.store.sqlite.articles import utc_now_iso
 
 Conn = psycopg.Connection[dict[str, Any]]
@@ -172,13 +172,22 @@ def undo(tx: Conn) -> ActionRecord | None:
     """As SQLite's: this editor's newest batch (rows from before editors count as
     anyone's), marks merged with later changes by others, an import's articles
     removed, a delete's restored, a claim or release taken back."""
-    row = tx.execute(
-        "SELECT batch, kind, ts, editor FROM actions WHERE undone = 0 "
-        f"AND editor IN ({ME}, '') ORDER BY batch DESC LIMIT 1 FOR UPDATE"
-    ).fetchone()
-    if row is None:
+    row = None
+    for _ in range(3):
+        batch = _newest_open(tx)
+        if batch is None:
+            return None
+        # Locked, then read again: a second undo by the same editor that waited
+        # here finds the batch undone and looks for the next one.
+        row = tx.execute(
+            "SELECT kind, ts, editor FROM actions WHERE batch = %s AND undone = 0 "
+            "LIMIT 1 FOR UPDATE",
+            (batch,),
+        ).fetchone()
+        if row is not None:
+            break
+    if row is None or batch is None:
         return None
-    batch = int(row["batch"])
     kind = str(row["kind"])
     record = ActionRecord(
         batch=batch, kind=kind, article_ids=[], ts=row["ts"], editor=row["editor"]
@@ -218,6 +227,22 @@ def undo(tx: Conn) -> ActionRecord | None:
     return record
 
 
+def _newest_open(tx: Conn) -> int | None:
+    """This editor's newest batch not undone (or a batch from before editors).
+
+    One index seek per name on the open rows (m011); `IN (me, '') ORDER BY`
+    read every open row of both.
+    """
+    found = []
+    for name in (ME, "''"):
+        row = tx.execute(
+            f"SELECT MAX(batch) AS batch FROM actions WHERE undone = 0 AND editor = {name}"
+        ).fetchone()
+        if row is not None and row["batch"] is not None:
+            found.append(int(row["batch"]))
+    return max(found) if found else None
+
+
 def _records(rows: Any) -> list[ActionRecord]:
     return [
         ActionRecord(
@@ -232,15 +257,40 @@ def _records(rows: Any) -> list[ActionRecord]:
 
 
 def history(conn: Conn, limit: int, editor: str | None = None) -> list[ActionRecord]:
+    where, params = ("AND editor = %s", [editor]) if editor is not None else ("", [])
+    # The newest open batches first (an index walk on m011's open rows), then only
+    # their rows are grouped: grouping the whole log grew with its size.
     return _records(
         conn.execute(
-            """SELECT batch, MIN(kind) AS kind, MIN(ts) AS ts, MIN(editor) AS editor,
-                      string_agg(article_id, ',' ORDER BY id) AS ids
-               FROM actions WHERE undone = 0 AND (%s::text IS NULL OR editor = %s::text)
-               GROUP BY batch ORDER BY batch DESC LIMIT %s""",
-            (editor, editor, limit),
+            f"""SELECT batch, MIN(kind) AS kind, MIN(ts) AS ts, MIN(editor) AS editor,
+                       string_agg(article_id, ',' ORDER BY id) AS ids
+                FROM actions WHERE batch IN (
+                    SELECT DISTINCT batch FROM actions WHERE undone = 0 {where}
+                    ORDER BY batch DESC LIMIT %s)
+                GROUP BY batch ORDER BY batch DESC""",
+            (*params, limit),
         )
     )
+
+
+def prune(tx: Conn, older_than: str, max_rows: int | None = None) -> int:
+    """As SQLite's: the batches below the first one written since `older_than` go."""
+    if max_rows is None:
+        row = tx.execute(
+            "SELECT batch FROM actions WHERE ts >= %s ORDER BY batch LIMIT 1", (older_than,)
+        ).fetchone()
+        if row is None:
+            return int(tx.execute("DELETE FROM actions").rowcount)
+        first_kept = int(row["batch"])
+    else:
+        walk = [
+            (r["batch"], r["ts"])
+            for r in tx.execute(
+                "SELECT batch, ts FROM actions ORDER BY batch LIMIT %s", (max_rows + 1,)
+            )
+        ]
+        first_kept = cut(walk, older_than, whole=len(walk) <= max_rows)
+    return int(tx.execute("DELETE FROM actions WHERE batch < %s", (first_kept,)).rowcount)
 
 
 def article_log(conn: Conn, article_id: str, limit: int) -> list[ActionRecord]:

@@ -324,6 +324,10 @@ class PostgresStore:
     def history(self, limit: int = 20, editor: str | None = None) -> list[ActionRecord]:
         return actions.history(self.conn, limit, editor)
 
+    def prune_log(self, older_than: str, max_rows: int | None = None) -> int:
+        with self._db.transaction() as tx:
+            return actions.prune(tx, older_than, max_rows)
+
     @translated
     def article_log(self, article_id: str, limit: int = 20) -> list[ActionRecord]:
         return actions.article_log(self.conn, article_id, limit)

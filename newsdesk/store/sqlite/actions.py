@@ -173,14 +173,20 @@ def undo(tx: sqlite3.Connection, editor: str = "") -> ActionRecord | None:
     recorded count as anyone's): marks back, field by field and only where they still
     read as the batch left them (`marks.undone`); an import's articles removed; a
     delete's articles restored whole; a claim or release taken back (`claims.take_back`)."""
-    row = tx.execute(
-        "SELECT batch, kind, ts, editor FROM actions WHERE undone = 0 AND editor IN (?, '') "
-        "ORDER BY batch DESC LIMIT 1",
-        (editor,),
-    ).fetchone()
-    if row is None:
+    # One index seek per name on the open rows (m011): `IN (?, '') ORDER BY` sorted them all.
+    newest = [
+        tx.execute(
+            "SELECT MAX(batch) FROM actions WHERE undone = 0 AND editor = ?", (name,)
+        ).fetchone()[0]
+        for name in dict.fromkeys((editor, ""))
+    ]
+    found = [int(b) for b in newest if b is not None]
+    if not found:
         return None
-    batch = int(row["batch"])
+    batch = max(found)
+    row = tx.execute(
+        "SELECT kind, ts, editor FROM actions WHERE batch = ? LIMIT 1", (batch,)
+    ).fetchone()
     kind = str(row["kind"])
     record = ActionRecord(
         batch=batch, kind=kind, article_ids=[], ts=row["ts"], editor=row["editor"]
@@ -234,15 +240,57 @@ def _records(rows: Any) -> list[ActionRecord]:
 
 def history(conn: sqlite3.Connection, limit: int, editor: str | None = None) -> list[ActionRecord]:
     where, params = ("AND editor = ?", [editor]) if editor is not None else ("", [])
+    # The newest open batches first (an index walk on m011's open rows), then only
+    # their rows are grouped: grouping the whole log grew with its size.
     return _records(
         conn.execute(
             f"""SELECT batch, kind, MIN(ts) AS ts, MIN(editor) AS editor,
                        GROUP_CONCAT(article_id) AS ids
-                FROM actions WHERE undone = 0 {where}
-                GROUP BY batch ORDER BY batch DESC LIMIT ?""",
+                FROM actions WHERE batch IN (
+                    SELECT DISTINCT batch FROM actions WHERE undone = 0 {where}
+                    ORDER BY batch DESC LIMIT ?)
+                GROUP BY batch ORDER BY batch DESC""",
             (*params, limit),
         )
     )
+
+
+def prune(tx: sqlite3.Connection, older_than: str, max_rows: int | None = None) -> int:
+    """Drop the batches older than `older_than` (an ISO time): the rows removed.
+
+    Batch numbers grow with time, so the log is cut below the first batch
+    written since; the walk touches only the rows it removes. `max_rows` stops
+    the cut after about that many rows (whole batches, at least one), so a
+    prune after a write stays short however much is old.
+    """
+    if max_rows is None:
+        row = tx.execute(
+            "SELECT batch FROM actions WHERE ts >= ? ORDER BY batch LIMIT 1", (older_than,)
+        ).fetchone()
+        if row is None:
+            return int(tx.execute("DELETE FROM actions").rowcount)
+        first_kept = int(row[0])
+    else:
+        walk = tx.execute(
+            "SELECT batch, ts FROM actions ORDER BY batch LIMIT ?", (max_rows + 1,)
+        ).fetchall()
+        first_kept = cut(walk, older_than, whole=len(walk) <= max_rows)
+    return int(tx.execute("DELETE FROM actions WHERE batch < ?", (first_kept,)).rowcount)
+
+
+def cut(walk: Sequence[Sequence[Any]], older_than: str, *, whole: bool) -> int:
+    """The first batch to keep, from the oldest (batch, ts) rows in batch order: the
+    first written since `older_than`; when all are older, one past the last batch
+    walked whole (`whole`: the walk reached the end of the log)."""
+    for batch, ts in walk:
+        if str(ts) >= older_than:
+            return int(batch)
+    if not walk:
+        return 0
+    first, last = int(walk[0][0]), int(walk[-1][0])
+    # A walk cut short may have stopped inside its last batch: that one waits for the
+    # next prune, unless it is the only one walked (a batch bigger than the limit).
+    return last + 1 if whole or first == last else last
 
 
 def article_log(conn: sqlite3.Connection, article_id: str, limit: int) -> list[ActionRecord]:
