@@ -66,7 +66,7 @@ STAGES: list[tuple[str, str, str]] = [
     ("newsdesk.ingest.text", "finish", "sanitise"),
     ("newsdesk.stories.grouping", "StoryGrouper.assign", "story match"),
     ("newsdesk.stories.grouping", "StoryGrouper.copy_of", "story match"),
-    ("newsdesk.desk", "Desk._store_in", "store"),
+    ("newsdesk.desk.storing", "ArticleStorer.store_in", "store"),
     ("newsdesk.desk", "Desk.sync_index", "index"),
 ]
 ORDER = [*dict.fromkeys(stage for _, _, stage in STAGES), "other"]

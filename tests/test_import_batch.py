@@ -67,7 +67,7 @@ def test_a_file_that_fails_to_store_is_undone_alone(
     desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     files = _pages(tmp_path / "in", 6)
-    real = desk._store_in
+    real = desk._storer.store_in
 
     def failing(tx: object, items: object, origin: str, *args: object) -> tuple[list[str], int]:
         created = real(tx, items, origin, *args)  # type: ignore[arg-type]
@@ -75,7 +75,7 @@ def test_a_file_that_fails_to_store_is_undone_alone(
             raise StoreError("disk I/O error")  # after its rows were written
         return created
 
-    monkeypatch.setattr(desk, "_store_in", failing)
+    monkeypatch.setattr(desk._storer, "store_in", failing)
     summary = desk.import_paths(files)
     assert [f.path.endswith("page-03.txt") for f in summary.failed] == [True]
     assert "could not store articles from" in (summary.failed[0].error or "")

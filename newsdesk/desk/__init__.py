@@ -12,20 +12,49 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from newsdesk import paths as paths_mod
 from newsdesk.action_log import LogKeeper
 from newsdesk.config import editor_name, store_url
-from newsdesk.errors import ArticleNotFoundError, DeskError, QuerySyntaxError, StoreError
-from newsdesk.import_batch import FileOutcome, store_batch
-from newsdesk.isodates import iso_to_ts
-from newsdesk.model import Article, ArticleRow, Extracted, article_id
-from newsdesk.sanitize import clean_text
+from newsdesk.desk.exporting import exportable
+from newsdesk.desk.migrate import migrate_store
+from newsdesk.desk.results import (
+    BIG_ACTION,
+    SORTS,
+    ActionResult,
+    ImportProgress,
+    ImportSummary,
+    Sort,
+    StoryGroup,
+    Targets,
+    normalise_tag,
+)
+from newsdesk.desk.stories import mend_stories, regroup, story_groups
+from newsdesk.desk.storing import ArticleStorer
+from newsdesk.desk.targets import action_targets, resolve_id
+from newsdesk.errors import DeskError, StoreError
+from newsdesk.import_batch import store_batch
+from newsdesk.model import Article, ArticleRow, Extracted
 from newsdesk.store import ActionRecord, StoreBackend, Transaction, open_store
+
+__all__ = [
+    "BIG_ACTION",
+    "SORTS",
+    "ActionResult",
+    "Desk",
+    "DeskError",
+    "ImportProgress",
+    "ImportSummary",
+    "Sort",
+    "StoryGroup",
+    "Targets",
+    "migrate_store",
+    "normalise_tag",
+    "open_desk",
+]
 
 if TYPE_CHECKING:
     from newsdesk.export import ExportOptions, ExportReport, Rendered
@@ -33,121 +62,12 @@ if TYPE_CHECKING:
     from newsdesk.feeds.service import FeedOutcome, FetchSummary, OpmlReport
     from newsdesk.feeds.subscription import Subscription
     from newsdesk.ingest import LoadResult
-    from newsdesk.pipeline import Prepared
     from newsdesk.rules.arrival import RuleRunner
     from newsdesk.rules.model import Notified, Rule
     from newsdesk.search.engine import SearchEngine, SearchResult
     from newsdesk.search.index import IndexStatus, SearchIndex
     from newsdesk.store.protocol import Claim, ClaimOutcome
-    from newsdesk.store.transfer import CopyReport
-    from newsdesk.stories.grouping import StoryGrouper
     from newsdesk.stories.signature import Signature
-
-
-@dataclass
-class ImportSummary:
-    """The import report: counts, and a reason for every file that failed."""
-
-    files: list[FileOutcome] = field(default_factory=list)
-    imported_ids: list[str] = field(default_factory=list)
-    #: Why the import is not one step undo can take back (e.g. the disk filled), else None.
-    not_undoable: str | None = None
-
-    @property
-    def imported(self) -> int:
-        return sum(f.imported for f in self.files)
-
-    @property
-    def duplicates(self) -> int:
-        return sum(f.duplicates for f in self.files)
-
-    @property
-    def failed(self) -> list[FileOutcome]:
-        return [f for f in self.files if f.error]
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "imported": self.imported,
-            "duplicates": self.duplicates,
-            "failed": [{"path": f.path, "reason": f.error} for f in self.failed],
-            "warnings": [{"path": f.path, "warning": w} for f in self.files for w in f.warnings],
-            "files": len(self.files),
-        }
-
-
-@dataclass
-class ImportProgress:
-    """Sent after each file: how far the import is."""
-
-    done: int
-    total: int
-    path: str
-    outcome: FileOutcome
-
-
-#: An action on more articles than this, found by a query, is confirmed first
-#: (a dialog in the app; the count and `--yes` in the CLI).
-BIG_ACTION = 20
-
-
-@dataclass
-class Targets:
-    """The articles an action names: ids given, and those a query found."""
-
-    ids: list[str]
-    #: The words that were not ids, read as one query ("" when all were ids).
-    query: str = ""
-    #: How many articles that query matched.
-    matched: int = 0
-
-    @property
-    def needs_confirming(self) -> bool:
-        return self.matched > BIG_ACTION
-
-
-@dataclass
-class ActionResult:
-    """What a triage action changed."""
-
-    action: str
-    changed: list[str]
-    requested: int
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"action": self.action, "changed": self.changed, "requested": self.requested}
-
-
-@dataclass
-class StoryGroup:
-    """One story: the versions of the same event from several outlets."""
-
-    id: str
-    members: list[ArticleRow]
-
-    @property
-    def outlets(self) -> list[str]:
-        return list(dict.fromkeys(m.source or "unknown outlet" for m in self.members))
-
-    @property
-    def newest_ts(self) -> float | None:
-        stamps = [t for t in (iso_to_ts(m.published) for m in self.members) if t is not None]
-        return max(stamps) if stamps else None
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "story": self.id,
-            "size": len(self.members),
-            "outlets": self.outlets,
-            "articles": [
-                {"id": m.id, "title": m.title, "source": m.source, "published": m.published}
-                for m in self.members
-            ],
-        }
-
-
-#: relevance (text searches), newest first, or urgency then newest (wire copy first).
-Sort = Literal["relevance", "newest", "urgency"]
-SORTS: tuple[Sort, ...] = ("relevance", "newest", "urgency")
 
 
 class Desk:
@@ -177,6 +97,7 @@ class Desk:
         #: Messages for the user from opening the index (e.g. "rebuilding").
         self.notices: list[str] = []
         self._rule_runner: RuleRunner | None = None
+        self._storer = ArticleStorer(self.store)
         #: Headlines `notify` rules flagged, until `take_notifications`.
         self._notified: list[Notified] = []
 
@@ -301,7 +222,7 @@ class Desk:
         results = iter(load_in_order(files, should_stop))
         done = 0
         while True:
-            batch, finished = store_batch(self.store, results, self._store_file)
+            batch, finished = store_batch(self.store, results, self._storer.store_file)
             for outcome, created in batch:
                 done += 1
                 summary.imported_ids.extend(created)
@@ -329,16 +250,6 @@ class Desk:
                 self._index.notify()
         return summary
 
-    def _store_file(self, tx: Transaction, prepared: Prepared) -> tuple[list[str], int]:
-        """One loaded file's items into `tx`: (new ids, duplicates)."""
-        result = prepared.result
-        # The decoded page is kept (inert, like everything stored) as the
-        # raw copy of a one-article file, so it can be extracted again.
-        raw = clean_text(result.text) if result.text and len(result.items) == 1 else None
-        # A name that is not UTF-8 is stored losslessly as text (paths.name_text).
-        origin = paths_mod.name_text(str(result.path))
-        return self._store_in(tx, result.items, origin, raw, prepared.signatures)
-
     def add_extracted(self, items: Iterable[Extracted], origin: str) -> list[str]:
         """Store already-extracted items (benchmarks, tests, other tools)."""
         created, _ = self._store_items(list(items), origin, raw=None)
@@ -358,81 +269,11 @@ class Desk:
         item's article id (new or the duplicate it merged into)."""
         try:
             with self.store.transaction() as tx:
-                stored = self._store_in(tx, items, origin, raw, signatures, after)
+                stored = self._storer.store_in(tx, items, origin, raw, signatures, after)
         except StoreError as exc:
             raise type(exc)(f"could not store articles from {origin}: {exc}") from exc
         self._arrive(stored[0])
         return stored
-
-    def _store_in(
-        self,
-        tx: Transaction,
-        items: Sequence[Extracted],
-        origin: str,
-        raw: str | None,
-        signatures: Sequence[Signature | None] = (),
-        after: Callable[[Transaction, list[str]], None] | None = None,
-    ) -> tuple[list[str], int]:
-        """`_store_items` inside an open transaction: (new ids, duplicates)."""
-        from newsdesk.stories.grouping import StoryGrouper
-        from newsdesk.stories.signature import compute as compute_signature
-
-        created: list[str] = []
-        stored: list[str] = []
-        duplicates = 0
-        grouper = StoryGrouper(self.store.story_tables(tx))
-        for index, meta in enumerate(items):
-            item_origin = origin if len(items) == 1 else f"{origin}#{index}"
-            aid = article_id(meta)
-            published_ts = iso_to_ts(meta.published)
-            signature = signatures[index] if index < len(signatures) else None
-            if signature is None:
-                signature = compute_signature(meta)
-            # The same article saved another way (its HTML page and a text copy):
-            # one article with one more origin, not a second version of the story.
-            # Versions of wire copy are articles of their own, never copies of each other.
-            copy = (
-                None
-                if meta.item_id or self.store.exists(aid)
-                else grouper.copy_of(signature, published_ts)
-            )
-            if copy is not None and not _same_page(self.store.get(copy), meta):
-                copy = None
-            if copy is not None:
-                self.store.add_origin(tx, copy, item_origin)
-                stored.append(copy)
-                duplicates += 1
-                continue
-            outcome = self.store.insert(tx, aid, meta, item_origin, raw)
-            stored.append(outcome.article_id)
-            if not outcome.created:
-                duplicates += 1
-                continue
-            created.append(aid)
-            into = self._settle_wire(tx, aid, meta, grouper)
-            # Undated articles take the date of the story they join, else arrival.
-            story = grouper.assign(aid, meta, published_ts, signature, time.time(), into=into)
-            self.store.set_story(tx, aid, story)
-        if after is not None:
-            after(tx, stored)
-        return created, duplicates
-
-    def _settle_wire(
-        self, tx: Transaction, aid: str, meta: Extracted, grouper: StoryGrouper
-    ) -> str | None:
-        """A new version of wire copy: settle which version is current (state carries
-        over, a kill marks them all) and return the story of its other versions."""
-        if not meta.item_id:
-            return None
-        settled = self.store.settle_versions(tx, meta.item_id)
-        if settled is None:
-            return None
-        others = sorted((settled.superseded | {settled.current}) - {aid})
-        for other in others:
-            story = grouper.story_of(other)
-            if story is not None:
-                return story
-        return None
 
     # -- feeds (newsdesk/feeds/service.py does the work) ------------------------------
 
@@ -636,19 +477,7 @@ class Desk:
 
     def resolve_id(self, text: str) -> str:
         """A full id from a full or unique-prefix id; DeskError otherwise."""
-        text = text.strip()
-        if self.store.exists(text):
-            return text
-        # Short ids work like git's: a unique hex prefix of six or more characters.
-        is_prefix = 6 <= len(text) <= 16 and all(c in "0123456789abcdef" for c in text)
-        matches = self.store.resolve_prefix(text) if is_prefix else []
-        if len(matches) == 1:
-            return matches[0]
-        if not matches and 0 < len(text) < 6 and all(c in "0123456789abcdef" for c in text):
-            raise DeskError(f"id {text!r} is too short: give at least six characters of an id")
-        if not matches:
-            raise ArticleNotFoundError(f"no article with id {text!r}")
-        raise ArticleNotFoundError(f"id {text!r} is ambiguous: {', '.join(matches)}")
+        return resolve_id(self.store, text)
 
     def resolve_targets(self, targets: Sequence[str]) -> list[str]:
         """Ids from a mix of ids/prefixes; if the words are not ids, they are one query."""
@@ -660,30 +489,12 @@ class Desk:
         A query that means nothing (only punctuation, emoji or `*`) is refused,
         never read as "every article": acting on everything takes `in:all`.
         """
-        from newsdesk.search.dates import shown
-        from newsdesk.search.query import parse
+        return action_targets(self.store, targets, self._find_all)
 
-        ids: list[str] = []
-        unresolved: list[str] = []
-        for target in targets:
-            try:
-                ids.append(self.resolve_id(target))
-            except ArticleNotFoundError:
-                unresolved.append(target)
-        query = " ".join(unresolved)
-        matched = 0
-        if unresolved:
-            parsed = parse(query)
-            if parsed.root is None:
-                raise QuerySyntaxError(
-                    f"{shown(query)} means nothing as a query (no word, field or id): "
-                    "nothing was changed; to act on every article, say in:all"
-                )
-            self.sync_index()
-            found = self.search(query, limit=None).ids
-            matched = len(found)
-            ids.extend(found)
-        return Targets(list(dict.fromkeys(ids)), query, matched)
+    def _find_all(self, query: str) -> list[str]:
+        """Every article a query matches, the index brought up to date first."""
+        self.sync_index()
+        return self.search(query, limit=None).ids
 
     # -- actions -------------------------------------------------------------
 
@@ -720,32 +531,12 @@ class Desk:
         """Remove articles, one step of the action log: `undo` brings them back whole
         (state, tags, note, origins, story). The index drops them as it catches up."""
         removed = self.store.delete(
-            ids, before_commit=lambda tx, gone: self._mend_stories(tx, gone, [])
+            ids, before_commit=lambda tx, gone: mend_stories(self.store, tx, gone, [])
         )
         self._log.after_write()
         if removed and self._index is not None:
             self._index.notify()
         return ActionResult("delete", removed, len(ids))
-
-    def _mend_stories(self, tx: Transaction, removed: list[str], restored: list[str]) -> None:
-        """Story memberships, and which version of wire copy is current, follow articles
-        removed or brought back (inside `tx`)."""
-        from newsdesk.stories.grouping import StoryGrouper
-
-        # The current version removed: the newest one left is current again (and back).
-        self.store.resettle_versions(tx)
-        grouper = StoryGrouper(self.store.story_tables(tx))
-        for aid in removed:
-            grouper.remove(aid)
-        for article in self.store.get_many(restored):
-            story = grouper.assign(
-                article.id,
-                article.meta,
-                iso_to_ts(article.meta.published),
-                None,
-                iso_to_ts(article.imported_at),
-            )
-            self.store.set_story(tx, article.id, story)
 
     # -- claims (who has it) ----------------------------------------------------
 
@@ -782,7 +573,7 @@ class Desk:
     def undo(self) -> ActionResult | None:
         """Undo the newest step: marks back, an import's articles removed, a delete's restored."""
         record = self.store.undo(
-            before_commit=lambda tx, rec: self._mend_stories(tx, rec.removed, rec.restored)
+            before_commit=lambda tx, rec: mend_stories(self.store, tx, rec.removed, rec.restored)
         )
         if record is None:
             return None
@@ -807,49 +598,18 @@ class Desk:
         """Write the articles to `dest` (atomic; default: the documents folder) and mark them exported."""
         from newsdesk.export import default_destination, export
 
-        articles, held = self._exportable(ids, options)
+        articles, held = exportable(self.store, ids, options)
         target = dest if dest is not None else default_destination(options.format)
         report = export(articles, target, options, templates_dir=self.paths.templates_dir)
         report.warnings.extend(held)
         self.mark_exported([a.id for a in articles])
         return report
 
-    def _exportable(
-        self, ids: Sequence[str], options: ExportOptions
-    ) -> tuple[list[Article], list[str]]:
-        """The articles an export writes, and a line per kind of wire copy it leaves out.
-
-        A kill of any version holds back every version (the store marks them all
-        killed when the kill arrives).
-        """
-        from newsdesk.wire import export_hold
-
-        articles = self.store.get_many(ids)
-        if not articles:
-            raise DeskError("nothing to export: no article matched")
-        kept: list[Article] = []
-        left: dict[str, int] = {}
-        for article in articles:
-            hold = export_hold(article.meta, killed=article.killed)
-            if hold is None or (
-                options.include_killed if hold == "killed" else options.include_embargoed
-            ):
-                kept.append(article)
-            else:
-                left[hold] = left.get(hold, 0) + 1
-        notes = [
-            f"left out {count} {hold} wire item(s) (--include-{hold} to export them)"
-            for hold, count in left.items()
-        ]
-        if not kept:
-            raise DeskError("nothing to export: " + "; ".join(notes))
-        return kept, notes
-
     def render_export(self, ids: Sequence[str], options: ExportOptions) -> Rendered:
         """The export as one text (stdout, clipboard); marks the articles exported."""
         from newsdesk.export import render
 
-        articles, held = self._exportable(ids, options)
+        articles, held = exportable(self.store, ids, options)
         rendered = render(articles, options, templates_dir=self.paths.templates_dir)
         rendered.warnings.extend(held)
         self.mark_exported([a.id for a in articles])
@@ -1010,14 +770,7 @@ class Desk:
 
     def stories(self, ids: Sequence[str] | None = None, *, min_size: int = 2) -> list[StoryGroup]:
         """Stories among `ids` (default: everything), largest and newest first."""
-        story_ids = self.store.story_ids(ids)
-        groups: list[StoryGroup] = []
-        for story_id in story_ids:
-            members = self.store.rows(self.story_members(story_id))
-            if len(members) >= min_size:
-                groups.append(StoryGroup(story_id, members))
-        groups.sort(key=lambda g: (-len(g.members), -(g.newest_ts or 0.0)))
-        return groups
+        return story_groups(self.store, ids, min_size)
 
     def stories_outdated(self) -> int:
         """Articles grouped by an older recipe: `regroup` brings them up to date."""
@@ -1029,32 +782,7 @@ class Desk:
         One transaction: stopped halfway, the old stories stay. Articles keep
         everything else (state, tags, notes); only their story changes.
         """
-        from newsdesk.isodates import iso_to_ts
-        from newsdesk.stories.grouping import StoryGrouper
-
-        ids = list(reversed(self.store.ordered_ids()))
-        try:
-            with self.store.transaction() as tx:
-                tables = self.store.story_tables(tx)
-                tables.clear()
-                grouper = StoryGrouper(tables)
-                for start in range(0, len(ids), _REGROUP_CHUNK):
-                    chunk = ids[start : start + _REGROUP_CHUNK]
-                    by_id = {a.id: a for a in self.store.get_many(chunk)}
-                    for aid in chunk:
-                        article = by_id.get(aid)
-                        if article is None:
-                            continue
-                        arrival = iso_to_ts(article.imported_at)
-                        story = grouper.assign(
-                            aid, article.meta, iso_to_ts(article.meta.published), None, arrival
-                        )
-                        self.store.set_story(tx, aid, story)
-                    if progress is not None:
-                        progress(min(start + _REGROUP_CHUNK, len(ids)), len(ids))
-        except StoreError as exc:
-            raise type(exc)(f"could not regroup the stories: {exc}") from exc
-        return len(ids)
+        return regroup(self.store, progress)
 
     def story_map(self) -> dict[str, str]:
         """Article id -> story id, for articles in a story of two or more (grouped views)."""
@@ -1062,57 +790,6 @@ class Desk:
 
     def related(self, article_id: str, limit: int = 5) -> list[str]:
         return self.engine.related(article_id, limit=limit)
-
-
-def _same_page(found: Article | None, meta: Extracted) -> bool:
-    """The checks a copy needs beyond the signatures: the whole headline, numbers
-    included ("report number 4" is not "number 5"), and no two different addresses."""
-    from newsdesk.stories.text import words
-
-    if found is None or words(found.meta.title) != words(meta.title):
-        return False
-    return not (meta.url and found.meta.url and found.meta.url != meta.url)
-
-
-#: Articles read per batch while regrouping.
-_REGROUP_CHUNK = 500
-
-
-def normalise_tag(tag: str) -> str:
-    """Tags are lower-case words joined by hyphens: `+Breaking News` -> `breaking-news`."""
-    from newsdesk.sanitize import clean_line
-
-    tag = clean_line(tag).strip().lstrip("+").strip().casefold()
-    return "-".join(tag.replace(",", " ").split())[:64]
-
-
-def migrate_store(
-    paths: paths_mod.Paths,
-    source: str,
-    target: str,
-    progress: Callable[[str], None] | None = None,
-) -> CopyReport:
-    """Copy the desk `source` into the empty desk `target` (`newsdesk store migrate`).
-
-    Each is `sqlite` (the data directory's file), a SQLite file or a
-    postgresql:// URL. The target gets everything in one transaction; the
-    report holds the rows per table and the state checksum of both sides.
-    """
-    from newsdesk.store import describe, open_named
-    from newsdesk.store.transfer import copy_desk
-
-    if source == target:
-        raise DeskError(f"the source and the target are the same desk ({describe(source)})")
-    editor = editor_name(paths)
-    src = open_named(source, paths.database, must_exist=True, editor=editor)
-    try:
-        dst = open_named(target, paths.database, editor=editor)
-        try:
-            return copy_desk(src, dst, progress)
-        finally:
-            dst.close()
-    finally:
-        src.close()
 
 
 def open_desk(data_dir: Path | None = None, *, background_index: bool = False) -> Desk:

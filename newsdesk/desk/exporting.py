@@ -1,0 +1,45 @@
+"""What an export may write: wire copy that is killed or under embargo is held back."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from newsdesk.errors import DeskError
+from newsdesk.model import Article
+from newsdesk.store import StoreBackend
+
+if TYPE_CHECKING:
+    from newsdesk.export import ExportOptions
+
+
+def exportable(
+    store: StoreBackend, ids: Sequence[str], options: ExportOptions
+) -> tuple[list[Article], list[str]]:
+    """The articles an export writes, and a line per kind of wire copy it leaves out.
+
+    A kill of any version holds back every version (the store marks them all
+    killed when the kill arrives).
+    """
+    from newsdesk.wire import export_hold
+
+    articles = store.get_many(ids)
+    if not articles:
+        raise DeskError("nothing to export: no article matched")
+    kept: list[Article] = []
+    left: dict[str, int] = {}
+    for article in articles:
+        hold = export_hold(article.meta, killed=article.killed)
+        if hold is None or (
+            options.include_killed if hold == "killed" else options.include_embargoed
+        ):
+            kept.append(article)
+        else:
+            left[hold] = left.get(hold, 0) + 1
+    notes = [
+        f"left out {count} {hold} wire item(s) (--include-{hold} to export them)"
+        for hold, count in left.items()
+    ]
+    if not kept:
+        raise DeskError("nothing to export: " + "; ".join(notes))
+    return kept, notes

@@ -1,0 +1,42 @@
+"""Copy one desk into another (`newsdesk store migrate`: SQLite to PostgreSQL and back)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from newsdesk import paths as paths_mod
+from newsdesk.config import editor_name
+from newsdesk.errors import DeskError
+
+if TYPE_CHECKING:
+    from newsdesk.store.transfer import CopyReport
+
+
+def migrate_store(
+    paths: paths_mod.Paths,
+    source: str,
+    target: str,
+    progress: Callable[[str], None] | None = None,
+) -> CopyReport:
+    """Copy the desk `source` into the empty desk `target` (`newsdesk store migrate`).
+
+    Each is `sqlite` (the data directory's file), a SQLite file or a
+    postgresql:// URL. The target gets everything in one transaction; the
+    report holds the rows per table and the state checksum of both sides.
+    """
+    from newsdesk.store import describe, open_named
+    from newsdesk.store.transfer import copy_desk
+
+    if source == target:
+        raise DeskError(f"the source and the target are the same desk ({describe(source)})")
+    editor = editor_name(paths)
+    src = open_named(source, paths.database, must_exist=True, editor=editor)
+    try:
+        dst = open_named(target, paths.database, editor=editor)
+        try:
+            return copy_desk(src, dst, progress)
+        finally:
+            dst.close()
+    finally:
+        src.close()

@@ -1,0 +1,124 @@
+"""What the Desk's verbs return: import reports, action results, stories, targets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from newsdesk.import_batch import FileOutcome
+from newsdesk.isodates import iso_to_ts
+from newsdesk.model import ArticleRow
+
+
+@dataclass
+class ImportSummary:
+    """The import report: counts, and a reason for every file that failed."""
+
+    files: list[FileOutcome] = field(default_factory=list)
+    imported_ids: list[str] = field(default_factory=list)
+    #: Why the import is not one step undo can take back (e.g. the disk filled), else None.
+    not_undoable: str | None = None
+
+    @property
+    def imported(self) -> int:
+        return sum(f.imported for f in self.files)
+
+    @property
+    def duplicates(self) -> int:
+        return sum(f.duplicates for f in self.files)
+
+    @property
+    def failed(self) -> list[FileOutcome]:
+        return [f for f in self.files if f.error]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "imported": self.imported,
+            "duplicates": self.duplicates,
+            "failed": [{"path": f.path, "reason": f.error} for f in self.failed],
+            "warnings": [{"path": f.path, "warning": w} for f in self.files for w in f.warnings],
+            "files": len(self.files),
+        }
+
+
+@dataclass
+class ImportProgress:
+    """Sent after each file: how far the import is."""
+
+    done: int
+    total: int
+    path: str
+    outcome: FileOutcome
+
+
+#: An action on more articles than this, found by a query, is confirmed first
+#: (a dialog in the app; the count and `--yes` in the CLI).
+BIG_ACTION = 20
+
+
+@dataclass
+class Targets:
+    """The articles an action names: ids given, and those a query found."""
+
+    ids: list[str]
+    #: The words that were not ids, read as one query ("" when all were ids).
+    query: str = ""
+    #: How many articles that query matched.
+    matched: int = 0
+
+    @property
+    def needs_confirming(self) -> bool:
+        return self.matched > BIG_ACTION
+
+
+@dataclass
+class ActionResult:
+    """What a triage action changed."""
+
+    action: str
+    changed: list[str]
+    requested: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"action": self.action, "changed": self.changed, "requested": self.requested}
+
+
+@dataclass
+class StoryGroup:
+    """One story: the versions of the same event from several outlets."""
+
+    id: str
+    members: list[ArticleRow]
+
+    @property
+    def outlets(self) -> list[str]:
+        return list(dict.fromkeys(m.source or "unknown outlet" for m in self.members))
+
+    @property
+    def newest_ts(self) -> float | None:
+        stamps = [t for t in (iso_to_ts(m.published) for m in self.members) if t is not None]
+        return max(stamps) if stamps else None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "story": self.id,
+            "size": len(self.members),
+            "outlets": self.outlets,
+            "articles": [
+                {"id": m.id, "title": m.title, "source": m.source, "published": m.published}
+                for m in self.members
+            ],
+        }
+
+
+#: relevance (text searches), newest first, or urgency then newest (wire copy first).
+Sort = Literal["relevance", "newest", "urgency"]
+SORTS: tuple[Sort, ...] = ("relevance", "newest", "urgency")
+
+
+def normalise_tag(tag: str) -> str:
+    """Tags are lower-case words joined by hyphens: `+Breaking News` -> `breaking-news`."""
+    from newsdesk.sanitize import clean_line
+
+    tag = clean_line(tag).strip().lstrip("+").strip().casefold()
+    return "-".join(tag.replace(",", " ").split())[:64]

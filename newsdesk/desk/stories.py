@@ -1,0 +1,82 @@
+"""Stories behind the Desk: grouping, memberships that follow removed and restored
+articles, and regrouping everything with the current recipe."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from newsdesk.desk.results import StoryGroup
+from newsdesk.errors import StoreError
+from newsdesk.isodates import iso_to_ts
+from newsdesk.store import StoreBackend, Transaction
+
+#: Articles read per batch while regrouping.
+_REGROUP_CHUNK = 500
+
+
+def mend_stories(
+    store: StoreBackend, tx: Transaction, removed: list[str], restored: list[str]
+) -> None:
+    """Story memberships, and which version of wire copy is current, follow articles
+    removed or brought back (inside `tx`)."""
+    from newsdesk.stories.grouping import StoryGrouper
+
+    # The current version removed: the newest one left is current again (and back).
+    store.resettle_versions(tx)
+    grouper = StoryGrouper(store.story_tables(tx))
+    for aid in removed:
+        grouper.remove(aid)
+    for article in store.get_many(restored):
+        story = grouper.assign(
+            article.id,
+            article.meta,
+            iso_to_ts(article.meta.published),
+            None,
+            iso_to_ts(article.imported_at),
+        )
+        store.set_story(tx, article.id, story)
+
+
+def story_groups(store: StoreBackend, ids: Sequence[str] | None, min_size: int) -> list[StoryGroup]:
+    """Stories among `ids` (default: everything), largest and newest first."""
+    story_ids = store.story_ids(ids)
+    groups: list[StoryGroup] = []
+    for story_id in story_ids:
+        members = store.rows(store.story_members(story_id))
+        if len(members) >= min_size:
+            groups.append(StoryGroup(story_id, members))
+    groups.sort(key=lambda g: (-len(g.members), -(g.newest_ts or 0.0)))
+    return groups
+
+
+def regroup(store: StoreBackend, progress: Callable[[int, int], None] | None = None) -> int:
+    """Group every article again with the current recipe, oldest first; how many.
+
+    One transaction: stopped halfway, the old stories stay. Articles keep
+    everything else (state, tags, notes); only their story changes.
+    """
+    from newsdesk.stories.grouping import StoryGrouper
+
+    ids = list(reversed(store.ordered_ids()))
+    try:
+        with store.transaction() as tx:
+            tables = store.story_tables(tx)
+            tables.clear()
+            grouper = StoryGrouper(tables)
+            for start in range(0, len(ids), _REGROUP_CHUNK):
+                chunk = ids[start : start + _REGROUP_CHUNK]
+                by_id = {a.id: a for a in store.get_many(chunk)}
+                for aid in chunk:
+                    article = by_id.get(aid)
+                    if article is None:
+                        continue
+                    arrival = iso_to_ts(article.imported_at)
+                    story = grouper.assign(
+                        aid, article.meta, iso_to_ts(article.meta.published), None, arrival
+                    )
+                    store.set_story(tx, aid, story)
+                if progress is not None:
+                    progress(min(start + _REGROUP_CHUNK, len(ids)), len(ids))
+    except StoreError as exc:
+        raise type(exc)(f"could not regroup the stories: {exc}") from exc
+    return len(ids)

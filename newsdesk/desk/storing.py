@@ -1,0 +1,120 @@
+"""Extracted items into the store: duplicates merged, page copies folded into one
+article, wire versions settled, each new article put in its story."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from newsdesk import paths as paths_mod
+from newsdesk.isodates import iso_to_ts
+from newsdesk.model import Article, Extracted, article_id
+from newsdesk.sanitize import clean_text
+from newsdesk.store import StoreBackend, Transaction
+
+if TYPE_CHECKING:
+    from newsdesk.pipeline import Prepared
+    from newsdesk.stories.grouping import StoryGrouper
+    from newsdesk.stories.signature import Signature
+
+
+class ArticleStorer:
+    """Writes extracted items inside a transaction the caller holds (the import's batch,
+    a feed's items); the Desk commits, reports and lets the rules act."""
+
+    def __init__(self, store: StoreBackend) -> None:
+        self.store = store
+
+    def store_file(self, tx: Transaction, prepared: Prepared) -> tuple[list[str], int]:
+        """One loaded file's items into `tx`: (new ids, duplicates)."""
+        result = prepared.result
+        # The decoded page is kept (inert, like everything stored) as the
+        # raw copy of a one-article file, so it can be extracted again.
+        raw = clean_text(result.text) if result.text and len(result.items) == 1 else None
+        # A name that is not UTF-8 is stored losslessly as text (paths.name_text).
+        origin = paths_mod.name_text(str(result.path))
+        return self.store_in(tx, result.items, origin, raw, prepared.signatures)
+
+    def store_in(
+        self,
+        tx: Transaction,
+        items: Sequence[Extracted],
+        origin: str,
+        raw: str | None,
+        signatures: Sequence[Signature | None] = (),
+        after: Callable[[Transaction, list[str]], None] | None = None,
+    ) -> tuple[list[str], int]:
+        """Store items inside the open transaction `tx`: (new ids, duplicates).
+
+        `after(tx, ids)` runs last with every item's article id (new or the
+        duplicate it merged into)."""
+        from newsdesk.stories.grouping import StoryGrouper
+        from newsdesk.stories.signature import compute as compute_signature
+
+        created: list[str] = []
+        stored: list[str] = []
+        duplicates = 0
+        grouper = StoryGrouper(self.store.story_tables(tx))
+        for index, meta in enumerate(items):
+            item_origin = origin if len(items) == 1 else f"{origin}#{index}"
+            aid = article_id(meta)
+            published_ts = iso_to_ts(meta.published)
+            signature = signatures[index] if index < len(signatures) else None
+            if signature is None:
+                signature = compute_signature(meta)
+            # The same article saved another way (its HTML page and a text copy):
+            # one article with one more origin, not a second version of the story.
+            # Versions of wire copy are articles of their own, never copies of each other.
+            copy = (
+                None
+                if meta.item_id or self.store.exists(aid)
+                else grouper.copy_of(signature, published_ts)
+            )
+            if copy is not None and not same_page(self.store.get(copy), meta):
+                copy = None
+            if copy is not None:
+                self.store.add_origin(tx, copy, item_origin)
+                stored.append(copy)
+                duplicates += 1
+                continue
+            outcome = self.store.insert(tx, aid, meta, item_origin, raw)
+            stored.append(outcome.article_id)
+            if not outcome.created:
+                duplicates += 1
+                continue
+            created.append(aid)
+            into = self._settle_wire(tx, aid, meta, grouper)
+            # Undated articles take the date of the story they join, else arrival.
+            story = grouper.assign(aid, meta, published_ts, signature, time.time(), into=into)
+            self.store.set_story(tx, aid, story)
+        if after is not None:
+            after(tx, stored)
+        return created, duplicates
+
+    def _settle_wire(
+        self, tx: Transaction, aid: str, meta: Extracted, grouper: StoryGrouper
+    ) -> str | None:
+        """A new version of wire copy: settle which version is current (state carries
+        over, a kill marks them all) and return the story of its other versions."""
+        if not meta.item_id:
+            return None
+        settled = self.store.settle_versions(tx, meta.item_id)
+        if settled is None:
+            return None
+        others = sorted((settled.superseded | {settled.current}) - {aid})
+        for other in others:
+            story = grouper.story_of(other)
+            if story is not None:
+                return story
+        return None
+
+
+def same_page(found: Article | None, meta: Extracted) -> bool:
+    """The checks a copy needs beyond the signatures: the whole headline, numbers
+    included ("report number 4" is not "number 5"), and no two different addresses."""
+    from newsdesk.stories.text import words
+
+    if found is None or words(found.meta.title) != words(meta.title):
+        return False
+    return not (meta.url and found.meta.url and found.meta.url != meta.url)
