@@ -32,6 +32,7 @@ from newsdesk.desk.results import (
     Targets,
     normalise_tag,
 )
+from newsdesk.desk.rulebook import RuleBook
 from newsdesk.desk.stories import mend_stories, regroup, story_groups
 from newsdesk.desk.storing import ArticleStorer
 from newsdesk.desk.targets import action_targets, resolve_id
@@ -96,7 +97,7 @@ class Desk:
         self._background_index = background_index
         #: Messages for the user from opening the index (e.g. "rebuilding").
         self.notices: list[str] = []
-        self._rule_runner: RuleRunner | None = None
+        self._rulebook = RuleBook(self.store, self._newest_matches)
         self._storer = ArticleStorer(self.store)
         #: Headlines `notify` rules flagged, until `take_notifications`.
         self._notified: list[Notified] = []
@@ -164,11 +165,7 @@ class Desk:
     @property
     def _rules(self) -> RuleRunner:
         """Compiled rules, made on first use (the query grammar stays out of the app's start)."""
-        if self._rule_runner is None:
-            from newsdesk.rules.arrival import RuleRunner
-
-            self._rule_runner = RuleRunner()
-        return self._rule_runner
+        return self._rulebook.runner
 
     def sync_index(self, progress: Callable[[int, int], None] | None = None) -> int:
         """Bring the index up to date with the store now (the CLI does this before searching)."""
@@ -619,124 +616,55 @@ class Desk:
 
     def rules(self) -> list[Rule]:
         """Every rule in the order they run, with today's and all-time match counts."""
-        from newsdesk.rules.model import today
-
-        return self.store.rules(today())
+        return self._rulebook.rules()
 
     def check_rule(
         self, name: str, query: str, actions: Sequence[str]
     ) -> tuple[str, tuple[str, ...]]:
-        """The rule's name and actions, cleaned; RuleError or QuerySyntaxError (the search's
-        own message) when it cannot be kept. Nothing is stored."""
-        from newsdesk.rules.model import check_name, parse_actions
-
-        name = check_name(name)
-        checked = parse_actions(actions)
-        self._rules.check(query)
-        return name, checked
+        """The rule's name and actions, cleaned; RuleError or QuerySyntaxError when it
+        cannot be kept. Nothing is stored."""
+        return self._rulebook.check(name, query, actions)
 
     def add_rule(self, name: str, query: str, actions: Sequence[str]) -> Rule:
-        """Keep a rule (replacing one of the same name, which keeps its place).
-
-        A malformed query, an unknown action or a query that would match
-        everything is refused with a one-line message.
-        """
-        name, checked = self.check_rule(name, query, actions)
-        self.store.save_rule(name, query.strip(), checked)
-        return self._rule(name)
+        """Keep a rule (replacing one of the same name, which keeps its place)."""
+        return self._rulebook.add(name, query, actions)
 
     def edit_rule(self, name: str, new_name: str, query: str, actions: Sequence[str]) -> Rule:
         """Change a rule (its name too) where it stands in the order, checked as `add_rule`."""
-        from newsdesk.rules.model import RuleError
-
-        new_name, checked = self.check_rule(new_name, query, actions)
-        if new_name != name and any(r.name == new_name for r in self.rules()):
-            raise RuleError(f"a rule named {new_name!r} exists already")
-        if not self.store.edit_rule(name, new_name, query.strip(), checked):
-            raise RuleError(f"no rule named {name!r}")
-        return self._rule(new_name)
+        return self._rulebook.edit(name, new_name, query, actions)
 
     def enable_rule(self, name: str, enabled: bool = True) -> Rule:
         """Switch a rule on or off (off: kept, but passed over on arrival)."""
-        from newsdesk.rules.model import RuleError
-
-        if not self.store.enable_rule(name.strip(), enabled):
-            raise RuleError(f"no rule named {name!r}")
-        return self._rule(name.strip())
+        return self._rulebook.enable(name, enabled)
 
     def move_rule(self, name: str, position: int) -> list[Rule]:
         """Put a rule at `position` (1 = runs first; clamped to the list); the new order."""
-        from newsdesk.rules.model import RuleError
-
-        names = [r.name for r in self.rules()]
-        if name not in names:
-            raise RuleError(f"no rule named {name!r}")
-        names.remove(name)
-        names.insert(max(0, min(position - 1, len(names))), name)
-        self.store.order_rules(names)
-        return self.rules()
-
-    def _rule(self, name: str) -> Rule:
-        return next(r for r in self.rules() if r.name == name)
+        return self._rulebook.move(name, position)
 
     def remove_rule(self, name: str) -> bool:
-        return self.store.remove_rule(name.strip())
+        return self._rulebook.remove(name)
 
     def test_rule(self, query: str) -> SearchResult:
         """What a rule with this query would match in the queue now; nothing changes."""
-        self._rules.check(query)
-        self.sync_index()
-        return self.search(query, sort="newest", limit=None)
+        return self._rulebook.test(query)
 
     def apply_rules(self, names: Sequence[str] = ()) -> list[ActionResult]:
         """Run rules (the named ones, else every one switched on) over the queue as it is
-        now, by searching it, in order.
-
-        All their changes are one step of the action log (one `undo` takes them all
-        back); each article's log names the rule that changed it.
-        """
-        from newsdesk.rules.arrival import rule_change
-        from newsdesk.rules.model import RuleError
-
-        chosen = self.rules()
-        if names:
-            known = {r.name for r in chosen}
-            missing = [n for n in names if n not in known]
-            if missing:
-                raise RuleError(f"no rule named {missing[0]!r}")
-            chosen = [r for r in chosen if r.name in names]
-        else:
-            chosen = [r for r in chosen if r.enabled]
-        self.sync_index()
-        # Every rule's query is read before anything changes, so a later rule does not
-        # see an earlier one's tag here (the index has not caught up within the step).
-        found = [self.search(r.query, sort="newest", limit=None).ids for r in chosen]
-        changed = self.store.apply_all(
-            [rule_change(r, ids) for r, ids in zip(chosen, found, strict=True)]
-        )
-        return [
-            ActionResult(f"rule {r.name}", done, len(ids))
-            for r, ids, done in zip(chosen, found, changed, strict=True)
-        ]
+        now, in order: one step of the action log."""
+        return self._rulebook.apply(names)
 
     def export_rules(self) -> str:
         """The rules as TOML, to share across a desk (`import_rules` reads it back)."""
-        from newsdesk.rules.model import to_toml
-
-        return to_toml(self.rules())
+        return self._rulebook.to_toml()
 
     def import_rules(self, text: str) -> list[Rule]:
         """Add (or replace) the rules of a TOML file; every one is checked before any is kept."""
-        from newsdesk.rules.model import from_toml
+        return self._rulebook.from_toml(text)
 
-        entries = from_toml(text)
-        for entry in entries:
-            self._rules.check(entry.query)
-        for entry in entries:
-            self.store.save_rule(entry.name, entry.query.strip(), entry.actions)
-            self.store.enable_rule(entry.name, entry.enabled)
-        names = {entry.name for entry in entries}
-        return [r for r in self.rules() if r.name in names]
+    def _newest_matches(self, query: str) -> SearchResult:
+        """Every match of a query, newest first, the index brought up to date first."""
+        self.sync_index()
+        return self.search(query, sort="newest", limit=None)
 
     def take_notifications(self) -> list[Notified]:
         """Headlines the `notify` rules flagged since the last call (the CLI prints them)."""

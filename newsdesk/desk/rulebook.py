@@ -1,0 +1,147 @@
+"""The desk's rules (issue 18): kept in the store, checked with the search's own
+grammar, run over the queue on demand; `newsdesk/rules/` does the work, and the
+Desk runs them on arrival."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from newsdesk.desk.results import ActionResult
+from newsdesk.store import StoreBackend
+
+if TYPE_CHECKING:
+    from newsdesk.rules.arrival import RuleRunner
+    from newsdesk.rules.model import Rule
+    from newsdesk.search.engine import SearchResult
+
+
+class RuleBook:
+    """Add, edit, switch, order, test, apply, export and import rules.
+
+    `find(query)` is every match of a query, newest first, with the index up to date.
+    """
+
+    def __init__(self, store: StoreBackend, find: Callable[[str], SearchResult]) -> None:
+        self.store = store
+        self._find = find
+        self._runner: RuleRunner | None = None
+
+    @property
+    def runner(self) -> RuleRunner:
+        """Compiled rules, made on first use (the query grammar stays out of the app's start)."""
+        if self._runner is None:
+            from newsdesk.rules.arrival import RuleRunner
+
+            self._runner = RuleRunner()
+        return self._runner
+
+    def rules(self) -> list[Rule]:
+        from newsdesk.rules.model import today
+
+        return self.store.rules(today())
+
+    def check(self, name: str, query: str, actions: Sequence[str]) -> tuple[str, tuple[str, ...]]:
+        """The rule's name and actions, cleaned; RuleError or QuerySyntaxError (the search's
+        own message) when it cannot be kept. Nothing is stored."""
+        from newsdesk.rules.model import check_name, parse_actions
+
+        name = check_name(name)
+        checked = parse_actions(actions)
+        self.runner.check(query)
+        return name, checked
+
+    def add(self, name: str, query: str, actions: Sequence[str]) -> Rule:
+        """Keep a rule (replacing one of the same name, which keeps its place).
+
+        A malformed query, an unknown action or a query that would match
+        everything is refused with a one-line message.
+        """
+        name, checked = self.check(name, query, actions)
+        self.store.save_rule(name, query.strip(), checked)
+        return self.get(name)
+
+    def edit(self, name: str, new_name: str, query: str, actions: Sequence[str]) -> Rule:
+        from newsdesk.rules.model import RuleError
+
+        new_name, checked = self.check(new_name, query, actions)
+        if new_name != name and any(r.name == new_name for r in self.rules()):
+            raise RuleError(f"a rule named {new_name!r} exists already")
+        if not self.store.edit_rule(name, new_name, query.strip(), checked):
+            raise RuleError(f"no rule named {name!r}")
+        return self.get(new_name)
+
+    def enable(self, name: str, enabled: bool = True) -> Rule:
+        from newsdesk.rules.model import RuleError
+
+        if not self.store.enable_rule(name.strip(), enabled):
+            raise RuleError(f"no rule named {name!r}")
+        return self.get(name.strip())
+
+    def move(self, name: str, position: int) -> list[Rule]:
+        from newsdesk.rules.model import RuleError
+
+        names = [r.name for r in self.rules()]
+        if name not in names:
+            raise RuleError(f"no rule named {name!r}")
+        names.remove(name)
+        names.insert(max(0, min(position - 1, len(names))), name)
+        self.store.order_rules(names)
+        return self.rules()
+
+    def get(self, name: str) -> Rule:
+        return next(r for r in self.rules() if r.name == name)
+
+    def remove(self, name: str) -> bool:
+        return self.store.remove_rule(name.strip())
+
+    def test(self, query: str) -> SearchResult:
+        self.runner.check(query)
+        return self._find(query)
+
+    def apply(self, names: Sequence[str] = ()) -> list[ActionResult]:
+        """Run rules (the named ones, else every one switched on) over the queue as it is
+        now, by searching it, in order.
+
+        All their changes are one step of the action log (one `undo` takes them all
+        back); each article's log names the rule that changed it.
+        """
+        from newsdesk.rules.arrival import rule_change
+        from newsdesk.rules.model import RuleError
+
+        chosen = self.rules()
+        if names:
+            known = {r.name for r in chosen}
+            missing = [n for n in names if n not in known]
+            if missing:
+                raise RuleError(f"no rule named {missing[0]!r}")
+            chosen = [r for r in chosen if r.name in names]
+        else:
+            chosen = [r for r in chosen if r.enabled]
+        # Every rule's query is read before anything changes, so a later rule does not
+        # see an earlier one's tag here (the index has not caught up within the step).
+        found = [self._find(r.query).ids for r in chosen]
+        changed = self.store.apply_all(
+            [rule_change(r, ids) for r, ids in zip(chosen, found, strict=True)]
+        )
+        return [
+            ActionResult(f"rule {r.name}", done, len(ids))
+            for r, ids, done in zip(chosen, found, changed, strict=True)
+        ]
+
+    def to_toml(self) -> str:
+        from newsdesk.rules.model import to_toml
+
+        return to_toml(self.rules())
+
+    def from_toml(self, text: str) -> list[Rule]:
+        from newsdesk.rules.model import from_toml
+
+        entries = from_toml(text)
+        for entry in entries:
+            self.runner.check(entry.query)
+        for entry in entries:
+            self.store.save_rule(entry.name, entry.query.strip(), entry.actions)
+            self.store.enable_rule(entry.name, entry.enabled)
+        names = {entry.name for entry in entries}
+        return [r for r in self.rules() if r.name in names]
