@@ -4,6 +4,7 @@ Desk runs them on arrival."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -12,7 +13,7 @@ from newsdesk.store import StoreBackend
 
 if TYPE_CHECKING:
     from newsdesk.rules.arrival import RuleRunner
-    from newsdesk.rules.model import Rule
+    from newsdesk.rules.model import Notified, Rule
     from newsdesk.search.engine import SearchResult
 
 
@@ -26,6 +27,10 @@ class RuleBook:
         self.store = store
         self._find = find
         self._runner: RuleRunner | None = None
+        #: Headlines `notify` rules flagged, until `take_notifications`; articles arrive
+        #: on import, fetch and watch threads while the app reads them on its own.
+        self._notified: list[Notified] = []
+        self._notified_lock = threading.Lock()
 
     @property
     def runner(self) -> RuleRunner:
@@ -35,6 +40,23 @@ class RuleBook:
 
             self._runner = RuleRunner()
         return self._runner
+
+    def arrive(self, ids: Sequence[str]) -> None:
+        """New articles pass the rules, in order, once they are stored."""
+        if not ids:
+            return
+        rules = self.rules()
+        if not rules:
+            return
+        outcome = self.runner.run(self.store, rules, ids)
+        if outcome.notified:
+            with self._notified_lock:
+                self._notified.extend(outcome.notified)
+
+    def take_notifications(self) -> list[Notified]:
+        with self._notified_lock:
+            taken, self._notified = self._notified, []
+        return taken
 
     def rules(self) -> list[Rule]:
         from newsdesk.rules.model import today

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsdesk import paths as paths_mod
+from newsdesk.desk.results import ImportProgress, ImportSummary
+from newsdesk.import_batch import store_batch
 from newsdesk.isodates import iso_to_ts
 from newsdesk.model import Article, Extracted, article_id
 from newsdesk.sanitize import clean_text
@@ -25,6 +28,38 @@ class ArticleStorer:
 
     def __init__(self, store: StoreBackend) -> None:
         self.store = store
+
+    def import_files(
+        self,
+        inputs: Sequence[Path],
+        progress: Callable[[ImportProgress], None] | None,
+        should_stop: Callable[[], bool] | None,
+    ) -> ImportSummary:
+        """Load the files under `inputs` (in parallel, in order) and store them, several
+        to a transaction, each in its own savepoint (see `import_batch`); a file is
+        reported to `progress` only once its transaction is committed."""
+        from newsdesk.ingest import iter_input_files
+        from newsdesk.pipeline import load_in_order
+
+        files = list(iter_input_files(inputs))
+        summary = ImportSummary()
+        results = iter(load_in_order(files, should_stop))
+        done = 0
+        while True:
+            batch, finished = store_batch(self.store, results, self.store_file)
+            for outcome, created in batch:
+                done += 1
+                summary.imported_ids.extend(created)
+                summary.files.append(outcome)
+                if progress is not None:
+                    progress(
+                        ImportProgress(
+                            done=done, total=len(files), path=outcome.path, outcome=outcome
+                        )
+                    )
+            if finished:
+                break
+        return summary
 
     def store_file(self, tx: Transaction, prepared: Prepared) -> tuple[list[str], int]:
         """One loaded file's items into `tx`: (new ids, duplicates)."""
