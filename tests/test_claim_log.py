@@ -114,3 +114,25 @@ def test_newsdesk_undo_releases_a_claim_made_with_the_command(
     with _desk_as("ana", monkeypatch) as ana:
         assert ana.claims() == {}
         assert ana.search("is:claimed", sort="newest").ids == []
+
+
+def test_an_articles_log_says_which_tags_each_step_added_and_took_off(
+    backend: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ana = _desk_as("ana", monkeypatch)
+    bo = _desk_as("bo", monkeypatch)
+    try:
+        x, _, _ = _three_articles(ana, tmp_path)
+        ana.tag([x], add=["court", "desk"])
+        bo.tag([x], add=["late"], remove=["court"])
+        ana.claim([x])
+        log = bo.article_log(x)
+        assert [(r.kind, r.editor, r.tags_added, r.tags_removed) for r in log] == [
+            ("claim", "ana", [], []),
+            ("tag", "bo", ["late"], ["court"]),
+            ("tag", "ana", ["court", "desk"], []),
+            ("import", "intake", [], []),
+        ]
+    finally:
+        ana.close()
+        bo.close()

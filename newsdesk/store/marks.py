@@ -8,6 +8,7 @@ field and tag by tag. With nobody else writing, that is the whole "before".
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from newsdesk.store.protocol import STATE_FIELDS
@@ -30,3 +31,13 @@ def undone(before: dict[str, Any], after: dict[str, Any], now: dict[str, Any]) -
     removed = set(before.get("tags", ())) - set(after.get("tags", ()))
     result["tags"] = sorted((set(now.get("tags", ())) - added) | removed)
     return result
+
+
+def tag_change(before: str, after: str) -> tuple[list[str], list[str]]:
+    """The tags one log row's step added and took off, from its stored `before` and
+    `after` (none for an import, a delete or a claim, whose rows hold no tags)."""
+    old, new = json.loads(before), json.loads(after)
+    if not isinstance(old, dict) or not isinstance(new, dict):
+        return [], []
+    had, has = set(old.get("tags") or ()), set(new.get("tags") or ())
+    return sorted(has - had), sorted(had - has)

@@ -68,6 +68,9 @@ class ActionRecord:
     restored: list[str] = field(default_factory=list)
     #: Who did it ("" in a log written before editors were recorded).
     editor: str = ""
+    #: In an article's log (`article_log`): the tags this step added and took off.
+    tags_added: list[str] = field(default_factory=list)
+    tags_removed: list[str] = field(default_factory=list)
 
 
 @dataclass

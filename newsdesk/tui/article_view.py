@@ -17,6 +17,8 @@ from rich.text import Text
 
 from newsdesk.model import Article, ArticleRow
 from newsdesk.sanitize import clean_line, clean_text, display
+from newsdesk.store.protocol import ActionRecord, Claim
+from newsdesk.tui.editor_view import taken_by, who_did
 from newsdesk.tui.relative_time import long_when
 from newsdesk.wire import DO_NOT_USE, KILLED_LABEL, status_label, wire_summary
 
@@ -99,11 +101,15 @@ def article_text(
     terms: Sequence[str] = (),
     carried_by: Sequence[ArticleRow] = (),
     related: Sequence[ArticleRow] | None = (),
+    claim: Claim | None = None,
+    log: Sequence[ActionRecord] = (),
+    editor: str = "",
 ) -> Text:
     """The whole detail view of one article.
 
     `related` lists other stories' articles (keys 1-5 jump to them); None means
-    they are still being looked for.
+    they are still being looked for. `claim` is who has it; `log` its action log,
+    newest first (the "Who" line names the editors).
     """
     meta = article.meta
     state = article.state
@@ -155,6 +161,9 @@ def article_text(
             text.append(f"#{clean_line(tag)}", styles.tag)
         text.append("\n")
     _field(text, "Note", clean_line(state.note or ""), styles)
+    if claim is not None:
+        _field(text, "Claim", taken_by(claim, now), styles)
+    _field(text, "Who", who_did(log, now, editor), styles)
     _field(text, "URL", clean_line(meta.url or ""), styles)
     counts = meta.mention_counts
     _field(text, "People", _with_counts(meta.people, counts), styles)

@@ -124,6 +124,16 @@ KEY_TABLE: tuple[KeySpec, ...] = (
     KeySpec("tag", "t", "tag", "Tag", TRIAGE, footer=True, help="Add or remove tags"),
     KeySpec("read", "r", "read", "Read", TRIAGE, footer=True, help="Mark read or unread"),
     KeySpec(
+        "claim",
+        "c",
+        "claim",
+        "Claim",
+        TRIAGE,
+        help="Take the article or story for you (a shared desk shows who has it); "
+        "again when it is yours: let it go",
+    ),
+    KeySpec("release", "C", "release", "Release", TRIAGE, help="Let go of your claim"),
+    KeySpec(
         "archive",
         "a",
         "archive",
@@ -295,6 +305,8 @@ ROW_ACTIONS = frozenset(
         "tag",
         "read",
         "archive",
+        "claim",
+        "release",
         "export",
         "open_url",
         "select",

@@ -16,7 +16,7 @@ from typing import Any
 import psycopg
 
 from newsdesk.store.claim_log import CLAIM_KINDS, claim_in, log_rows
-from newsdesk.store.marks import undone
+from newsdesk.store.marks import tag_change, undone
 from newsdesk.store.postgresql import claims, removal
 from newsdesk.store.postgresql.articles import read_by_me
 from newsdesk.store.protocol import ActionRecord, Claim
@@ -294,10 +294,12 @@ def prune(tx: Conn, older_than: str, max_rows: int | None = None) -> int:
 
 
 def article_log(conn: Conn, article_id: str, limit: int) -> list[ActionRecord]:
-    return _records(
-        conn.execute(
-            """SELECT batch, kind, ts, editor, article_id AS ids FROM actions
-               WHERE article_id = %s AND undone = 0 ORDER BY batch DESC LIMIT %s""",
-            (article_id, limit),
-        )
-    )
+    rows = conn.execute(
+        """SELECT batch, kind, ts, editor, article_id AS ids, before, after FROM actions
+           WHERE article_id = %s AND undone = 0 ORDER BY batch DESC LIMIT %s""",
+        (article_id, limit),
+    ).fetchall()
+    records = _records(rows)
+    for record, row in zip(records, rows, strict=True):
+        record.tags_added, record.tags_removed = tag_change(row["before"], row["after"])
+    return records

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from newsdesk.store.claim_log import CLAIM_KINDS, claim_in, log_rows
-from newsdesk.store.marks import undone
+from newsdesk.store.marks import tag_change, undone
 from newsdesk.store.protocol import ActionRecord, Claim
 from newsdesk.store.sqlite import claims, removal
 from newsdesk.store.sqlite.articles import chunks, utc_now_iso
@@ -294,10 +294,12 @@ def cut(walk: Sequence[Sequence[Any]], older_than: str, *, whole: bool) -> int:
 
 
 def article_log(conn: sqlite3.Connection, article_id: str, limit: int) -> list[ActionRecord]:
-    return _records(
-        conn.execute(
-            """SELECT batch, kind, ts, editor, article_id AS ids FROM actions
-               WHERE article_id = ? AND undone = 0 ORDER BY batch DESC LIMIT ?""",
-            (article_id, limit),
-        )
-    )
+    rows = conn.execute(
+        """SELECT batch, kind, ts, editor, article_id AS ids, before, after FROM actions
+           WHERE article_id = ? AND undone = 0 ORDER BY batch DESC LIMIT ?""",
+        (article_id, limit),
+    ).fetchall()
+    records = _records(rows)
+    for record, row in zip(records, rows, strict=True):
+        record.tags_added, record.tags_removed = tag_change(row["before"], row["after"])
+    return records

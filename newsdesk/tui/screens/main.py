@@ -45,6 +45,7 @@ from newsdesk.tui.screens.flows.saved import SavedSearchFlow
 from newsdesk.tui.screens.flows.stories import StoryFlow
 from newsdesk.tui.screens.flows.triage import TriageFlow
 from newsdesk.tui.search_runner import SearchAnswer, SearchRequest, first_screenful
+from newsdesk.tui.widgets.claim_writer import ClaimWriter
 from newsdesk.tui.widgets.desk_watch import DeskWatch
 from newsdesk.tui.widgets.desk_writer import DeskWriter
 from newsdesk.tui.widgets.detail import DetailPane
@@ -134,7 +135,9 @@ class MainScreen(Screen[None]):
         yield DeskWatch(self.desk)
         yield SearchJob(self.desk)
         yield ExportJob(self.desk)
-        yield DeskWriter(self.desk, read_all_versions=self.settings.read_all_versions)
+        writer = DeskWriter(self.desk, read_all_versions=self.settings.read_all_versions)
+        yield writer
+        yield ClaimWriter(self.desk, self.clock, writer.guarded)
 
     @property
     def view(self) -> InboxView:
@@ -495,6 +498,12 @@ class MainScreen(Screen[None]):
         self.refresh_counts()
         self.refresh_results()
         self.view.show_detail()
+
+    def action_claim(self) -> None:
+        self.query_one(ClaimWriter).toggle(self.targets())
+
+    def action_release(self) -> None:
+        self.query_one(ClaimWriter).release(self.targets())
 
     # -- selection ---------------------------------------------------------------------------
 

@@ -29,6 +29,7 @@ from textual.strip import Strip
 from textual.worker import get_current_worker
 
 from newsdesk.model import Article, ArticleRow
+from newsdesk.store.protocol import ActionRecord, Claim
 from newsdesk.tui.article_view import ArticleStyles, article_text
 from newsdesk.tui.keymap import KEY_TABLE
 from newsdesk.tui.workers import app_worker
@@ -37,10 +38,15 @@ from newsdesk.tui.workers import app_worker
 RELATED_LIMIT = 5
 #: Other versions of the story named under "Also in".
 CARRIED_LIMIT = 50
+#: Newest steps of the article's action log read for the "Who" line.
+LOG_LIMIT = 30
 
 
 class ArticleSource(Protocol):
     """What the pane reads (the Desk has all of it)."""
+
+    #: Who reads (the "Who" line shows when someone else had a hand in the article).
+    editor: str
 
     def get(self, article_id: str) -> Article | None: ...
 
@@ -51,6 +57,10 @@ class ArticleSource(Protocol):
     def related(self, article_id: str, limit: int = 5) -> list[str]: ...
 
     def with_versions(self, ids: Sequence[str]) -> list[str]: ...
+
+    def claims(self, ids: Sequence[str] | None = None) -> dict[str, Claim]: ...
+
+    def article_log(self, article_id: str, limit: int = 20) -> list[ActionRecord]: ...
 
 
 class DetailPane(ScrollView, can_focus=True):
@@ -165,6 +175,10 @@ class DetailPane(ScrollView, can_focus=True):
             terms=self._terms,
             carried_by=carried,
             related=related,
+            # Who has it and who did what: a shared desk changes under the reader.
+            claim=source.claims([article.id]).get(article.id),
+            log=source.article_log(article.id, limit=LOG_LIMIT),
+            editor=source.editor,
         )
         self._set_text(text, keep_scroll=same)
 

@@ -52,6 +52,8 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
         "inbox--urgent",
         "inbox--killed",
         "inbox--wire-label",
+        "inbox--claim-mine",
+        "inbox--claim-other",
     }
     """Themable parts of a row (see newsdesk.tcss)."""
 
@@ -77,12 +79,15 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
         clock: Callable[[], datetime],
         *,
         relative_times: bool = True,
+        editor: str = "",
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
         self._fetch = fetch
         self._clock = clock
         self.relative_times = relative_times
+        #: Whose claims are marked as "yours".
+        self.editor = editor
         #: The displayed ids, top to bottom (heads and expanded versions).
         self._ids: list[str] = []
         #: Depth per displayed row (0 top level, 1 a version under its story head).
@@ -283,6 +288,8 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
             urgent=get("inbox--urgent"),
             killed=get("inbox--killed"),
             wire_label=get("inbox--wire-label"),
+            claim_mine=get("inbox--claim-mine"),
+            claim_other=get("inbox--claim-other"),
         )
 
     def render_line(self, y: int) -> Strip:
@@ -325,6 +332,7 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
             selected=is_selected,
             shape=shape,
             relative_times=self.relative_times,
+            editor=self.editor,
         )
         segments = list(row_text.render(self.app.console))
         strip = Strip(segments, width).apply_style(self.rich_style)

@@ -44,6 +44,9 @@ class RowStyles:
     killed: Style
     #: "corrected", "updated", "embargoed until 14:00" before a wire headline.
     wire_label: Style
+    #: The claim marker: this editor's claim, and another editor's.
+    claim_mine: Style
+    claim_other: Style
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,15 @@ def wire_mark(row: ArticleRow, styles: RowStyles) -> tuple[str, Style]:
     return " ", styles.base
 
 
+def claim_mark(row: ArticleRow, editor: str, styles: RowStyles) -> tuple[str, Style]:
+    """The one-cell claim marker: ◇ yours, ◆ another editor's, else blank."""
+    if not row.claimed_by:
+        return " ", styles.base
+    if row.claimed_by == editor:
+        return "◇", styles.claim_mine
+    return "◆", styles.claim_other
+
+
 def wire_label(row: ArticleRow, now: datetime, styles: RowStyles) -> tuple[str, Style]:
     """What goes before a wire headline: the kill, an embargo still holding, or the
     status of an update or correction; nothing for web pages and plain copy."""
@@ -105,8 +117,13 @@ def render_row(
     selected: bool,
     shape: RowShape = RowShape(),
     relative_times: bool = True,
+    editor: str = "",
 ) -> Text:
-    """The row: marks, headline (+N outlets), source, time, padded to `width`."""
+    """The row: marks, headline (+N outlets), source, time, padded to `width`.
+
+    The claim marker takes the blank cell before the headline, so a claim moves
+    nothing on the row (and an unclaimed row is drawn as before claims were).
+    """
     text = Text(no_wrap=True, overflow="crop", end="")
     text.append("✓" if selected else " ", styles.selected)
     text.append("•" if not row.read else " ", styles.unread)
@@ -115,7 +132,7 @@ def render_row(
     text.append("⇪" if row.exported else " ", styles.exported)
     mark, mark_style = wire_mark(row, styles)
     text.append(mark, mark_style)
-    text.append(" ")
+    text.append(*claim_mark(row, editor, styles))
     if shape.depth:
         text.append("  └ ", styles.story)
     elif shape.story_head:

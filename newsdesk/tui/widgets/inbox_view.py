@@ -20,6 +20,7 @@ from textual.containers import Container
 from textual.timer import Timer
 
 from newsdesk.model import Article, ArticleRow
+from newsdesk.store.protocol import ActionRecord, Claim
 from newsdesk.tui.inbox_results import InboxResults, Placement
 from newsdesk.tui.search_runner import SearchAnswer
 from newsdesk.tui.widgets.detail import DetailPane
@@ -34,6 +35,9 @@ UNREAD_CHUNK = 500
 class InboxSource(Protocol):
     """What the panes read (the Desk has all of it)."""
 
+    #: Who reads: their claims are marked as theirs.
+    editor: str
+
     def rows(self, ids: Sequence[str]) -> list[ArticleRow]: ...
 
     def get(self, article_id: str) -> Article | None: ...
@@ -43,6 +47,10 @@ class InboxSource(Protocol):
     def related(self, article_id: str, limit: int = 5) -> list[str]: ...
 
     def with_versions(self, ids: Sequence[str]) -> list[str]: ...
+
+    def claims(self, ids: Sequence[str] | None = None) -> dict[str, Claim]: ...
+
+    def article_log(self, article_id: str, limit: int = 20) -> list[ActionRecord]: ...
 
 
 class InboxView(Container):
@@ -70,7 +78,11 @@ class InboxView(Container):
 
     def compose(self) -> ComposeResult:
         yield InboxList(
-            self._source.rows, self._clock, relative_times=self._relative_times, id="inbox"
+            self._source.rows,
+            self._clock,
+            relative_times=self._relative_times,
+            editor=self._source.editor,
+            id="inbox",
         )
         yield DetailPane(self._source, self._clock, id="detail")
 
