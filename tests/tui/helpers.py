@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from textual.worker import WorkerCancelled
+
 from newsdesk.tui.screens.main import MainScreen
 
 SIZE = (120, 40)
@@ -24,7 +26,12 @@ async def settle(pilot: Any) -> None:
     app = pilot.app
     for _ in range(500):
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        try:
+            await app.workers.wait_for_complete()
+        except WorkerCancelled:
+            # A newer request cancelled one (the detail pane's related articles, when the
+            # store changed under it): nothing to wait for there; look again.
+            continue
         await pilot.pause()
         if not _waiting(app):
             break

@@ -5,6 +5,8 @@ A widget that shows nothing, beside `DeskWriter`: it writes through the same
 guard (a refused write is a notification) and posts `DeskWriter.Applied`, so
 the screen redraws the rows and the detail pane as after any other change.
 A claim another editor's claim refuses takes nothing and says who has it.
+Small batches are written at once; a big selection (select all, then `c`)
+in a thread worker, so the screen never stalls.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from newsdesk.desk import ActionResult
 from newsdesk.model import ArticleRow
 from newsdesk.store.protocol import ClaimOutcome
 from newsdesk.tui import editor_view
-from newsdesk.tui.widgets.desk_writer import DeskWriter
+from newsdesk.tui.widgets.desk_writer import SYNC_LIMIT, DeskWriter
+from newsdesk.tui.workers import app_worker
 
 T = TypeVar("T")
 
@@ -68,18 +71,40 @@ class ClaimWriter(Widget):
 
     def toggle(self, ids: Sequence[str]) -> None:
         """Claim the articles, or let them go when every one is already this editor's."""
-        if not ids:
-            self.notify("Nothing to claim.", timeout=2)
-            return
-        rows = self._guarded(lambda: self._desk.rows(ids), title="Not claimed")
-        if rows is None:
-            return
-        if editor_view.wants_claim(rows, self._desk.editor):
-            self.claim(ids)
-        else:
-            self.release(ids)
+        self._start("toggle", ids)
 
     def claim(self, ids: Sequence[str]) -> None:
+        self._start("claim", ids)
+
+    def release(self, ids: Sequence[str]) -> None:
+        self._start("release", ids)
+
+    def _start(self, verb: str, ids: Sequence[str]) -> None:
+        if not ids:
+            self.notify("Nothing to act on.", timeout=2)
+            return
+        if len(ids) <= SYNC_LIMIT:
+            self._write(verb, ids)
+            return
+        self.notify(f"Working on {len(ids):,} articles…", timeout=2)
+        self._write_in_worker(verb, list(ids))
+
+    @app_worker(name="claims", group="claims", exclusive=False)
+    def _write_in_worker(self, verb: str, ids: list[str]) -> None:
+        self._write(verb, ids)  # notify and post_message are thread-safe
+
+    def _write(self, verb: str, ids: Sequence[str]) -> None:
+        if verb == "toggle":
+            rows = self._guarded(lambda: self._desk.rows(ids), title="Not claimed")
+            if rows is None:
+                return
+            verb = "claim" if editor_view.wants_claim(rows, self._desk.editor) else "release"
+        if verb == "claim":
+            self._claim(ids)
+        else:
+            self._release(ids)
+
+    def _claim(self, ids: Sequence[str]) -> None:
         outcome = self._guarded(lambda: self._desk.claim(ids), title="Not claimed")
         if outcome is None:
             return
@@ -98,10 +123,7 @@ class ClaimWriter(Widget):
         self.notify(editor_view.claimed_notice(len(outcome.done)), timeout=3, markup=False)
         self._applied("claim", outcome.done, len(ids))
 
-    def release(self, ids: Sequence[str]) -> None:
-        if not ids:
-            self.notify("Nothing to release.", timeout=2)
-            return
+    def _release(self, ids: Sequence[str]) -> None:
         outcome = self._guarded(lambda: self._desk.release(ids), title="Not released")
         if outcome is None:
             return
