@@ -36,7 +36,11 @@ def as_ana(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def bo(seeded: Paths) -> Iterator[Desk]:
-    """Bo's own newsdesk on the same store."""
+    """Bo's own newsdesk on the same store (whose log keeps the fixture's March days:
+    the action log is pruned by the real clock)."""
+    seeded.config_dir.mkdir(parents=True, exist_ok=True)
+    with (seeded.config_dir / "config.toml").open("a", encoding="utf-8") as config:
+        config.write("\n[history]\nkeep_days = 36500\n")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv(EDITOR_ENV, "bo")
         desk = Desk(seeded)
