@@ -38,6 +38,11 @@ class Paths:
     def index_dir(self) -> Path:
         return self.data_dir / "index"
 
+    def index_dir_for(self, desk: str) -> Path:
+        """The local search index of a desk (`StoreBackend.index_name`): the data
+        directory's own file keeps `index`; each shared desk has its own folder."""
+        return self.data_dir / "indexes" / desk if desk else self.index_dir
+
     @property
     def ui_state(self) -> Path:
         return self.data_dir / "ui-state.json"

@@ -92,6 +92,8 @@ class Desk:
             self.paths.database, url=store_url(self.paths), editor=self.editor
         )
         self._log = LogKeeper(self.store, self.paths)
+        #: This desk's local search index (one per shared desk; see `Paths.index_dir_for`).
+        self.index_dir = self.paths.index_dir_for(self.store.index_name)
         self._index: SearchIndex | None = None
         self._engine: SearchEngine | None = None
         self._index_lock = threading.Lock()
@@ -138,7 +140,7 @@ class Desk:
             if self._index is None:
                 from newsdesk.search.index import SearchIndex
 
-                index = SearchIndex(self.paths.index_dir, self.store)
+                index = SearchIndex(self.index_dir, self.store)
                 message = index.open()
                 if message:
                     self.notices.append(message)
@@ -425,6 +427,17 @@ class Desk:
         Cheap enough to poll from a UI thread; compare values read in the same thread.
         """
         return self.store.data_version()
+
+    def wait_for_change(self, since: int, timeout: float = 1.0) -> int:
+        """Wait until someone (another editor, window or process) commits a change, or
+        `timeout` seconds pass; the data version then (compare with `since`, read on
+        this thread). A shared desk wakes the waiter by LISTEN/NOTIFY, with a poll of its
+        change counter as fallback. A change seen sets the search index catching up
+        from the store's change feed (incrementally, in its own thread)."""
+        version = self.store.wait_for_change(since, timeout)
+        if version != since and self._index is not None:
+            self._index.notify()
+        return version
 
     def rows(self, ids: Sequence[str]) -> list[ArticleRow]:
         return self.store.rows(ids)

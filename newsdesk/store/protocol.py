@@ -211,6 +211,12 @@ class StoreBackend(Protocol):
         """Who this store acts for: recorded in the log; undo and read state are theirs."""
         ...
 
+    @property
+    def index_name(self) -> str:
+        """The name of this desk's local search index ("" for the data directory's own
+        file): an index per desk, so switching desks never searches another desk's index."""
+        ...
+
     # -- lifecycle -------------------------------------------------------------------
 
     def close(self) -> None: ...
@@ -279,6 +285,12 @@ class StoreBackend(Protocol):
 
         Compare values read from the same thread: it tells the app to refresh.
         """
+        ...
+
+    def wait_for_change(self, since: int, timeout: float) -> int:
+        """Wait until `data_version()` differs from `since` (read on this thread), or
+        `timeout` seconds pass; the version then. A shared desk is woken by the server's
+        announcement of each commit; a file is polled."""
         ...
 
     def changed_since(self, rev: int, limit: int) -> list[Mapping[str, Any]]:

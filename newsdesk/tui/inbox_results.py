@@ -58,8 +58,8 @@ class InboxResults:
         if not answer.complete:
             if has_rows and self.query == "":
                 return None  # the whole inbox is already on screen: wait for the fresh copy
-        elif self.partial:
-            keep = current  # the reader may have moved in the first screenful
+        elif self.partial or request.keep_current:
+            keep = current  # the reader may have moved in the first screenful, or meanwhile
         self.partial = not answer.complete
         self.query = request.query
         self.ids = answer.ids

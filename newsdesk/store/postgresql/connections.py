@@ -11,6 +11,8 @@
 from __future__ import annotations
 
 import functools
+import hashlib
+import re
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -28,6 +30,17 @@ Conn = psycopg.Connection[dict[str, Any]]
 #: Seconds to wait for the server at connect time before saying it is unreachable.
 CONNECT_TIMEOUT_S = 5
 
+#: The desk's change channel: one per schema, so desks sharing a database never
+#: wake each other (an md5 prefix keeps any schema name under the 63-byte limit).
+CHANNEL = "SELECT 'newsdesk_' || left(md5(current_schema()), 16)"
+
+#: Run last in every write transaction: move the change counter and announce its new
+#: value to the listeners (NOTIFY is delivered at commit, and only if it commits).
+ANNOUNCE = """WITH bumped AS (
+    UPDATE meta SET value = (value::bigint + 1)::text WHERE key = 'changes' RETURNING value
+)
+SELECT pg_notify('newsdesk_' || left(md5(current_schema()), 16), value) FROM bumped"""
+
 
 def safe_url(url: str) -> str:
     """The URL as it may be shown: user, host, port and database, never the password."""
@@ -41,6 +54,24 @@ def safe_url(url: str) -> str:
     dbname = str(parts.get("dbname") or "")
     who = f"{user}@" if user else ""
     return f"postgresql://{who}{host}{port}/{dbname}"
+
+
+def index_name(url: str) -> str:
+    """A folder name for this desk's local index: server and database, plus a digest of
+    every connection setting but the password (two schemas or users of one database are
+    two desks). Never the password, in the name or behind the digest."""
+    try:
+        parts = {k: str(v) for k, v in conninfo_to_dict(url).items() if k != "password"}
+    except psycopg.Error:
+        parts = {"unreadable": url.rsplit("@", 1)[-1]}
+    canonical = "\n".join(f"{k}={v}" for k, v in sorted(parts.items()))
+    digest = hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
+    label = (
+        "-".join(parts.get(k, "") for k in ("host", "port", "dbname") if parts.get(k))
+        or "localhost"
+    )
+    label = re.sub(r"[^A-Za-z0-9._-]+", "_", label)[:60].strip("._") or "desk"
+    return f"pg-{label}-{digest}"
 
 
 def _scrub(text: str, url: str) -> str:
@@ -140,10 +171,9 @@ class Connections:
         try:
             with conn.transaction():
                 yield conn
-                # Every committed write moves the counter `data_version` reads.
-                conn.execute(
-                    "UPDATE meta SET value = (value::bigint + 1)::text WHERE key = 'changes'"
-                )
+                # Every committed write moves the counter `data_version` reads and
+                # wakes the other editors' apps (listen.py).
+                conn.execute(ANNOUNCE)
         except psycopg.Error as exc:
             raise translate(exc, self.url) from exc
 

@@ -32,10 +32,12 @@ from newsdesk.store.postgresql.conditions import where
 from newsdesk.store.postgresql.connections import (
     Conn,
     Connections,
+    index_name,
     safe_url,
     translate,
     translated,
 )
+from newsdesk.store.postgresql.listen import ChangeListener
 from newsdesk.store.postgresql.stories import PostgresStoryTables, outdated
 from newsdesk.store.protocol import (
     ActionRecord,
@@ -78,6 +80,7 @@ class PostgresStore:
         self.where = safe_url(url)
         self._editor = editor
         self._db = Connections(url, editor)
+        self._listener = ChangeListener(url)
         self._on_wait: Callable[[], None] | None = None
         self._migrate()
 
@@ -100,6 +103,10 @@ class PostgresStore:
         return self._editor
 
     @property
+    def index_name(self) -> str:
+        return index_name(self.url)
+
+    @property
     def conn(self) -> Conn:
         return self._db.conn
 
@@ -107,6 +114,7 @@ class PostgresStore:
         return self._db.open_connections()
 
     def close(self) -> None:
+        self._listener.close()
         self._db.close()
 
     def transaction(self) -> AbstractContextManager[Conn]:
@@ -172,6 +180,9 @@ class PostgresStore:
     @translated
     def data_version(self) -> int:
         return articles.data_version(self.conn)
+
+    def wait_for_change(self, since: int, timeout: float) -> int:
+        return self._listener.wait_for_change(since, timeout, self.data_version)
 
     @translated
     def changed_since(self, rev: int, limit: int) -> list[Mapping[str, Any]]:

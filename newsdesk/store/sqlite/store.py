@@ -12,6 +12,7 @@ leaves as a `StoreError` (see `connections.translate`).
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
@@ -44,6 +45,9 @@ from newsdesk.store.sqlite import (
 from newsdesk.store.sqlite import claims as claim_sql
 from newsdesk.store.sqlite.connections import Connections, translate, translated
 from newsdesk.store.sqlite.stories import SqliteStoryTables
+
+#: Seconds between two looks at a SQLite file's change counter while waiting for a change.
+CHANGE_POLL_S = 0.2
 
 if TYPE_CHECKING:
     from newsdesk.rules.model import Rule
@@ -93,6 +97,10 @@ class SqliteStore:
     @property
     def editor(self) -> str:
         return self._editor
+
+    @property
+    def index_name(self) -> str:
+        return ""
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -177,6 +185,16 @@ class SqliteStore:
     def data_version(self) -> int:
         # SQLite's PRAGMA data_version: only meaningful compared on one connection.
         return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def wait_for_change(self, since: int, timeout: float) -> int:
+        # A file announces nothing: look at the pragma (it reads no page) a few times a second.
+        deadline = time.monotonic() + timeout
+        while True:
+            now = self.data_version()
+            left = deadline - time.monotonic()
+            if now != since or left <= 0:
+                return now
+            time.sleep(min(left, CHANGE_POLL_S))
 
     @translated
     def changed_since(self, rev: int, limit: int) -> list[Mapping[str, Any]]:

@@ -249,7 +249,9 @@ class MainScreen(Screen[None]):
 
     # -- search ----------------------------------------------------------------------
 
-    def run_search(self, *, keep: str | None = None, keep_index: bool = False) -> None:
+    def run_search(
+        self, *, keep: str | None = None, keep_index: bool = False, keep_current: bool = False
+    ) -> None:
         """Search for the current query; while one runs, only the latest request waits.
 
         One search at a time: on a big store, searches for the letters typed on the
@@ -261,12 +263,13 @@ class MainScreen(Screen[None]):
             grouped=self.ui_state.grouped,
             keep=keep,
             keep_index=keep_index,
+            keep_current=keep_current,
         )
         self.query_one(SearchJob).run(request)
 
     def refresh_results(self) -> None:
-        """Run the search again, keeping the cursor on the same article."""
-        self.run_search(keep=self.inbox.current_id)
+        """Run the search again, keeping the cursor on the article it is on then."""
+        self.run_search(keep=self.inbox.current_id, keep_current=True)
 
     def on_search_job_answered(self, message: SearchJob.Answered) -> None:
         self.show_answer(message.answer)
@@ -378,8 +381,10 @@ class MainScreen(Screen[None]):
                 self.refresh_results()
 
     def on_desk_watch_store_changed(self, message: DeskWatch.StoreChanged) -> None:
-        """Another window, a CLI command or a fetch changed the store: redraw what is shown."""
+        """Another editor, window, CLI command or fetch changed the store: redraw what is
+        shown, and let articles they added or archived join or leave the list."""
         self.view.redraw_from_store()
+        self.refresh_results()
         self.refresh_counts()
 
     def on_detail_pane_scrolled(self) -> None:

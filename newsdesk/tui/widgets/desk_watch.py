@@ -1,20 +1,29 @@
-"""Watches the Desk in the background: the search index's progress and the inbox counts.
+"""Watches the Desk in the background: the search index's progress, others' changes, counts.
 
 A widget that shows nothing: it owns the timer and the thread workers. It
 opens the index, tells the index's notices (a rebuild, a repair) once each,
 and posts `IndexChanged` to the screen when the progress text changes
 ("indexing 3,000/10,000", empty once caught up); asked, it counts the inbox
 (unread, starred...) and posts `CountsReady`.
+
+A thread worker follows the store (`Desk.wait_for_change`: on a shared desk
+the server announces each commit, so another editor's change arrives within
+milliseconds) and posts `StoreChanged`. When the store cannot be reached it
+says so once, keeps trying, and says when it is back; the screen keeps what
+it shows meanwhile.
 """
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from textual.message import Message
 from textual.widget import Widget
 
+from newsdesk.errors import DeskError
+from newsdesk.sanitize import clean_line
 from newsdesk.tui.index_status import describe_index
 from newsdesk.tui.workers import app_worker
 
@@ -23,8 +32,10 @@ if TYPE_CHECKING:
 
 #: Seconds between two looks at the index.
 INDEX_POLL = 1.0
-#: Seconds between two looks for changes made by other processes.
-STORE_POLL = 0.5
+#: Longest wait for a change before looking again (the follower's stop is checked then).
+CHANGE_WAIT = 0.5
+#: Seconds between two tries to reach a store that could not be reached.
+RETRY_S = 1.0
 
 
 class Watched(Protocol):
@@ -38,6 +49,8 @@ class Watched(Protocol):
     def counts(self) -> dict[str, int]: ...
 
     def data_version(self) -> int: ...
+
+    def wait_for_change(self, since: int, timeout: float = 1.0) -> int: ...
 
 
 class DeskWatch(Widget):
@@ -63,6 +76,12 @@ class DeskWatch(Widget):
         """Someone else (another window, a CLI command, a fetch) wrote to the store."""
 
     @dataclass
+    class Reachable(Message):
+        """The store was lost (`error` says how) or is back (`error` is None)."""
+
+        error: str | None
+
+    @dataclass
     class CountsReady(Message):
         """Inbox-wide counts (unread, starred...) for the status line."""
 
@@ -83,22 +102,69 @@ class DeskWatch(Widget):
         self.index_text = ""
         #: The last index message told, so each is told once.
         self._told: str | None = None
-        self._data_version = 0
+        self._stop = threading.Event()
+        self._follower: threading.Thread | None = None
+        #: False while the store cannot be reached.
+        self.reachable = True
 
     def start(self) -> None:
         """Open the index (it may start a rebuild in its own thread), then poll it;
-        and look for other processes' changes to the store."""
+        and follow other editors' and processes' changes to the store."""
         self._open()
-        self._data_version = self._desk.data_version()
-        self.set_interval(STORE_POLL, self._look_for_changes)
+        # A thread of its own, like the index's writer, not a worker: it runs as long as
+        # the app does, and a worker that never finishes would hold up every wait for
+        # the app's workers to complete.
+        self._follower = threading.Thread(target=self._follow, name="follow the store", daemon=True)
+        self._follower.start()
 
-    def _look_for_changes(self) -> None:
-        # In the UI thread on purpose: the pragma reads no page and is only comparable
-        # on one connection, and the UI thread's connection is always the same one.
-        version = self._desk.data_version()
-        if version != self._data_version:
-            self._data_version = version
-            self.post_message(self.StoreChanged())
+    def on_unmount(self) -> None:
+        # Not joined: it sees the event within CHANGE_WAIT and ends without a word.
+        self._stop.set()
+
+    def _follow(self) -> None:
+        # One thread reads every version compared: a file's counter is only
+        # comparable on one connection, and this thread's is always the same one.
+        version: int | None = None
+        lost: str | None = None
+        while not self._stop.is_set():
+            try:
+                if version is None:
+                    version = self._desk.data_version()
+                    if lost is not None:
+                        # Whatever changed while it was away is shown now.
+                        self.post_message(self.StoreChanged())
+                else:
+                    now = self._desk.wait_for_change(version, CHANGE_WAIT)
+                    if self._stop.is_set():
+                        return  # the app is closing: its desk may be closed already
+                    if now != version:
+                        version = now
+                        self.post_message(self.StoreChanged())
+                if lost is not None:
+                    lost = None
+                    self.post_message(self.Reachable(None))
+            except DeskError as exc:
+                if self._stop.is_set():
+                    return
+                version = None
+                if lost is None:
+                    lost = clean_line(str(exc))
+                    self.post_message(self.Reachable(lost))
+                self._stop.wait(RETRY_S)
+
+    def on_desk_watch_reachable(self, message: Reachable) -> None:
+        self.reachable = message.error is None
+        if message.error is not None:
+            self.notify(
+                f"{message.error}. Showing what was loaded; changes are refused until "
+                "it is back (trying again every second).",
+                title="Store lost",
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
+        else:
+            self.notify("The store is back; changes are saved again.", title="Store back")
 
     @app_worker(name="open index", group="index")
     def _open(self) -> None:
