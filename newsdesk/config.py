@@ -64,6 +64,8 @@ class Settings:
     watch_folders: list[Path] = field(default_factory=list)
     #: Days of action log kept for undo and history (`[history] keep_days`, at least 7).
     history_keep_days: int = 30
+    #: The terminal bell rings when a `notify` rule flags an arriving article (`[rules] bell`).
+    rules_bell: bool = False
     #: One line per problem found ("keys.toml: ...").
     errors: list[str] = field(default_factory=list)
 
@@ -159,6 +161,16 @@ def load_settings(paths: Paths) -> Settings:
             errors.append("config.toml: feeds.background must be true or false; ignored")
     settings.watch_folders = _watch_folders(config.get("watch", {}), errors)
     settings.history_keep_days = _keep_days(config.get("history", {}), errors)
+    rules = config.get("rules", {})
+    if not isinstance(rules, dict):
+        errors.append("config.toml: [rules] must be a table; defaults kept")
+        rules = {}
+    bell = rules.get("bell")
+    if bell is not None:
+        if isinstance(bell, bool):
+            settings.rules_bell = bell
+        else:
+            errors.append("config.toml: rules.bell must be true or false; ignored")
     return settings
 
 

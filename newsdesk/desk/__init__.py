@@ -653,6 +653,13 @@ class Desk:
         self.sync_index()
         return self.search(query, sort="newest", limit=None)
 
+    def rule_effects(self, article: Article) -> list[str]:
+        """What rules did to an article that still shows ("tagged korea-desk and starred
+        by rule korea"), from the action log; [] when none."""
+        from newsdesk.rules.provenance import rule_effects
+
+        return rule_effects(self.store.rule_changes(article.id), article.state)
+
     def take_notifications(self) -> list[Notified]:
         """Headlines the `notify` rules flagged since the last call (the CLI prints them)."""
         return self._rulebook.take_notifications()

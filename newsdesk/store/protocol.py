@@ -494,6 +494,13 @@ class StoreBackend(Protocol):
         """Run the named rules first, in that order, then the rest in their old order."""
         ...
 
+    def rule_changes(
+        self, article_id: str, limit: int = 50
+    ) -> list[tuple[str, dict[str, Any], dict[str, Any]]]:
+        """What rules did to one article: (kind "rule NAME", marks before, marks after)
+        of its log rows not undone, newest first."""
+        ...
+
     def count_rule_matches(self, counts: Mapping[str, int], today: str) -> None:
         """Add to each named rule's counts (today's count restarts on a new day)."""
         ...

@@ -104,12 +104,14 @@ def article_text(
     claim: Claim | None = None,
     log: Sequence[ActionRecord] = (),
     editor: str = "",
+    by_rules: Sequence[str] = (),
 ) -> Text:
     """The whole detail view of one article.
 
     `related` lists other stories' articles (keys 1-5 jump to them); None means
     they are still being looked for. `claim` is who has it; `log` its action log,
-    newest first (the "Who" line names the editors).
+    newest first (the "Who" line names the editors). `by_rules` says what rules
+    did to it ("tagged korea-desk by rule korea"), one line each.
     """
     meta = article.meta
     state = article.state
@@ -160,6 +162,8 @@ def article_text(
                 text.append(" ")
             text.append(f"#{clean_line(tag)}", styles.tag)
         text.append("\n")
+    for i, line in enumerate(by_rules):
+        _field(text, "Rules" if i == 0 else "", clean_line(line), styles)
     _field(text, "Note", clean_line(state.note or ""), styles)
     if claim is not None:
         _field(text, "Claim", taken_by(claim, now), styles)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from newsdesk.rules.model import Rule
 from newsdesk.store.postgresql.articles import Conn
@@ -75,3 +76,16 @@ def order_rules(tx: Conn, names: Sequence[str]) -> None:
     order = wanted + [n for n in known if n not in wanted]
     for i, n in enumerate(order, 1):
         tx.execute("UPDATE rules SET position = %s WHERE name = %s", (i, n))
+
+
+def rule_changes(
+    conn: Conn, article_id: str, limit: int
+) -> list[tuple[str, dict[str, Any], dict[str, Any]]]:
+    """(kind, before, after) of the rules' rows of one article's log not undone, newest first."""
+    rows = conn.execute(
+        """SELECT kind, before, after FROM actions
+           WHERE article_id = %s AND undone = 0 AND left(kind, 5) = 'rule '
+           ORDER BY batch DESC, id DESC LIMIT %s""",
+        (article_id, limit),
+    ).fetchall()
+    return [(str(r["kind"]), json.loads(r["before"]), json.loads(r["after"])) for r in rows]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from newsdesk.rules.model import Rule
 from newsdesk.store.sqlite.articles import utc_now_iso
@@ -75,3 +76,16 @@ def order_rules(tx: sqlite3.Connection, names: Sequence[str]) -> None:
         "UPDATE rules SET position = ? WHERE name = ?",
         [(i, n) for i, n in enumerate(order, 1)],
     )
+
+
+def rule_changes(
+    conn: sqlite3.Connection, article_id: str, limit: int
+) -> list[tuple[str, dict[str, Any], dict[str, Any]]]:
+    """(kind, before, after) of the rules' rows of one article's log not undone, newest first."""
+    rows = conn.execute(
+        """SELECT kind, before, after FROM actions
+           WHERE article_id = ? AND undone = 0 AND substr(kind, 1, 5) = 'rule '
+           ORDER BY batch DESC, id DESC LIMIT ?""",
+        (article_id, limit),
+    )
+    return [(str(r["kind"]), json.loads(r["before"]), json.loads(r["after"])) for r in rows]

@@ -429,6 +429,12 @@ class SqliteStore:
             rules.order_rules(tx, names)
 
     @translated
+    def rule_changes(
+        self, article_id: str, limit: int = 50
+    ) -> list[tuple[str, dict[str, Any], dict[str, Any]]]:
+        return rules.rule_changes(self.conn, article_id, limit)
+
+    @translated
     def count_rule_matches(self, counts: Mapping[str, int], today: str) -> None:
         with self._db.transaction() as tx:
             rules.count_matches(tx, counts, today)

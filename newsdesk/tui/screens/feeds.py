@@ -27,6 +27,7 @@ from newsdesk.feeds.subscription import Subscription
 from newsdesk.sanitize import clean_line
 from newsdesk.tui.modals.once import OnceScreen
 from newsdesk.tui.relative_time import compact_when
+from newsdesk.tui.screens.table_moves import TableMoves, move_bindings
 from newsdesk.tui.workers import app_worker
 
 #: Seconds between two looks at the fetch job's progress while the screen is shown.
@@ -98,7 +99,7 @@ def feed_details(sub: Subscription, now: datetime) -> Text:
     return text
 
 
-class FeedsScreen(OnceScreen[str | None]):
+class FeedsScreen(TableMoves, OnceScreen[str | None]):
     """The subscriptions; dismissed with a query (`feed:NAME`) to show in the inbox, or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -108,11 +109,7 @@ class FeedsScreen(OnceScreen[str | None]):
         Binding("p", "pause", "Pause/resume", id="feeds_pause"),
         Binding("enter", "show", "Articles", id="feeds_show", priority=True),
         Binding("escape,q,F", "close", "Close", id="feeds_close"),
-        # The inbox's moves work here too (the table knows only the arrows).
-        Binding("j", "move(1)", "Down", show=False, id="feeds_down"),
-        Binding("k", "move(-1)", "Up", show=False, id="feeds_up"),
-        Binding("g", "move_to(0)", "Top", show=False, id="feeds_top"),
-        Binding("G", "move_to(-1)", "Bottom", show=False, id="feeds_bottom"),
+        *move_bindings("feeds"),
     ]
     """The screen's own keys (listed in its footer)."""
 
@@ -221,12 +218,6 @@ class FeedsScreen(OnceScreen[str | None]):
         self._show_detail()
 
     # -- keys ----------------------------------------------------------------------------
-
-    def action_move(self, step: int) -> None:
-        self.table.move_cursor(row=self.table.cursor_row + step)
-
-    def action_move_to(self, row: int) -> None:
-        self.table.move_cursor(row=row if row >= 0 else self.table.row_count - 1)
 
     def action_add(self) -> None:
         from newsdesk.tui.modals.prompt import PromptDialog

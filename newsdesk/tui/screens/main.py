@@ -41,6 +41,7 @@ from newsdesk.tui.screens.flows.export import ExportFlow
 from newsdesk.tui.screens.flows.feeds import FeedsFlow
 from newsdesk.tui.screens.flows.imports import ImportFlow
 from newsdesk.tui.screens.flows.reading import ReadingFlow
+from newsdesk.tui.screens.flows.rules import open_rules
 from newsdesk.tui.screens.flows.saved import SavedSearchFlow
 from newsdesk.tui.screens.flows.stories import StoryFlow
 from newsdesk.tui.screens.flows.triage import TriageFlow
@@ -55,6 +56,7 @@ from newsdesk.tui.widgets.folder_watch import FolderWatch
 from newsdesk.tui.widgets.import_job import ImportJob
 from newsdesk.tui.widgets.inbox import InboxList
 from newsdesk.tui.widgets.inbox_view import InboxView
+from newsdesk.tui.widgets.rule_alerts import RuleAlerts
 from newsdesk.tui.widgets.search_bar import SearchBar, SearchInput
 from newsdesk.tui.widgets.search_job import SearchJob
 from newsdesk.tui.widgets.status_line import StatusInfo, StatusLine
@@ -131,6 +133,7 @@ class MainScreen(Screen[None]):
         yield ImportJob(self.desk.import_paths, id="progress")
         yield FetchJob(self.desk.fetch, count_due=self.desk.feeds_due, id="fetch-job")
         yield FolderWatch(self.desk.watch_folders, self.settings.watch_folders)
+        yield RuleAlerts(self.desk.take_notifications, bell=self.settings.rules_bell)
         yield Footer()
         yield DeskWatch(self.desk)
         yield SearchJob(self.desk)
@@ -588,6 +591,9 @@ class MainScreen(Screen[None]):
 
     def action_feeds(self) -> None:
         self.feeds.open_screen()
+
+    def action_rules(self) -> None:
+        open_rules(self)
 
     def on_fetch_job_finished(self, message: FetchJob.Finished) -> None:
         self.feeds.finished(message.new)

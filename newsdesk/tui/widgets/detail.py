@@ -61,6 +61,7 @@ class ArticleSource(Protocol):
     def claims(self, ids: Sequence[str] | None = None) -> dict[str, Claim]: ...
 
     def article_log(self, article_id: str, limit: int = 20) -> list[ActionRecord]: ...
+    def rule_effects(self, article: Article) -> list[str]: ...
 
 
 class DetailPane(ScrollView, can_focus=True):
@@ -179,6 +180,7 @@ class DetailPane(ScrollView, can_focus=True):
             claim=source.claims([article.id]).get(article.id),
             log=source.article_log(article.id, limit=LOG_LIMIT),
             editor=source.editor,
+            by_rules=source.rule_effects(article),
         )
         self._set_text(text, keep_scroll=same)
 
