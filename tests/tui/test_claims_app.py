@@ -18,6 +18,7 @@ from newsdesk.config import EDITOR_ENV
 from newsdesk.desk import Desk
 from newsdesk.model import ArticleRow
 from newsdesk.paths import Paths
+from newsdesk.store import StoreError
 from newsdesk.store.protocol import Claim
 from newsdesk.tui import editor_view
 from newsdesk.tui.widgets.inbox_row import RowStyles, render_row
@@ -158,6 +159,29 @@ async def test_a_big_selection_is_claimed_in_a_worker(
         await pilot.press("c")
         await settle(pilot)
         assert _claimed(bo) == {}
+
+
+async def test_a_claim_the_store_refuses_is_a_notification_and_nothing_changes(
+    as_ana: None, make_app: AppFactory, bo: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(self: Desk, ids: object) -> None:
+        raise StoreError("the shared desk at postgresql://desk@db/desk is not reachable")
+
+    monkeypatch.setattr(Desk, "claim", refuse)
+    app = make_app()
+    seen = record_notifications(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        await pilot.press("c")
+        await settle(pilot)
+        assert any("not reachable" in m for m in seen), seen
+        assert _claimed(bo) == {}
+        before = screen.inbox.cursor
+        await pilot.press("j")
+        await settle(pilot)
+        assert screen.inbox.cursor == before + 1
+        assert app.return_code in (None, 0)
 
 
 def _styles() -> RowStyles:
