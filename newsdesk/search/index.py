@@ -45,6 +45,7 @@ from whoosh.writing import SegmentWriter
 from newsdesk.atomic import atomic_write_text
 from newsdesk.errors import StoreError
 from newsdesk.search.docmap import DocMap
+from newsdesk.search.pool import sort_in_pieces
 from newsdesk.search.reader import LiveSearcher
 from newsdesk.search.schema import SCHEMA_VERSION, build_schema, document_for_row
 from newsdesk.search.writer_thread import WriterThread
@@ -362,7 +363,9 @@ class SearchIndex:
                     from newsdesk.search.bulk import bulk_writer
 
                     return bulk_writer(ix, procs, timeout=LOCK_TIMEOUT, compound=False)
-                return ix.writer(timeout=LOCK_TIMEOUT, limitmb=WRITER_MB, compound=False)
+                writer = ix.writer(timeout=LOCK_TIMEOUT, limitmb=WRITER_MB, compound=False)
+                # The app's writer is a thread: its commit must not hold the keys up.
+                return sort_in_pieces(writer)
             except LockError:
                 if should_stop() or time.monotonic() >= deadline:
                     return None
