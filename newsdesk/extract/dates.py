@@ -8,8 +8,11 @@ date; without one they give nothing rather than a guess.
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from newsdesk.extract.lines import line_cache
@@ -109,8 +112,35 @@ def _from_iso(match: re.Match[str]) -> str | None:
     return normalise_date(text) or day
 
 
+#: Languages whose pages write numeric dates day first ("03/05/2022" is 3 May). English keeps
+#: the US order: a page's language cannot tell a British page from an American one.
+DAY_FIRST_LANGUAGES = frozenset(
+    {"de", "fr", "es", "it", "pt", "nl", "sv", "da", "no", "nb", "fi", "pl", "cs", "sk", "hu",
+     "ro", "ru", "uk", "el", "tr", "ca", "hr", "sl", "sr", "bg", "id", "vi", "ar", "he"}
+)  # fmt: skip
+# Set for the length of one page's extraction (`numeric_order`); a context variable, so
+# threads and import workers each keep their own.
+_DAY_FIRST: contextvars.ContextVar[bool] = contextvars.ContextVar("day_first", default=False)
+
+
+@contextmanager
+def numeric_order(language: str | None) -> Iterator[None]:
+    """Within this block, numeric dates read day first when `language` writes them so."""
+    token = _DAY_FIRST.set(language in DAY_FIRST_LANGUAGES)
+    try:
+        yield
+    finally:
+        _DAY_FIRST.reset(token)
+
+
 def _from_numeric(match: re.Match[str]) -> str | None:
     a, b = int(match["a"]), int(match["b"])
+    if _DAY_FIRST.get():
+        # Day first unless the second number cannot be a month.
+        day, month = (a, b) if b <= 12 else (b, a)
+        return _build(
+            _year(match["y"]), month, day, match["H"], match["M"], match["ampm"], match["tz"]
+        )
     # US order (month/day) unless the first number cannot be a month.
     month, day = (a, b) if a <= 12 else (b, a)
     return _build(_year(match["y"]), month, day, match["H"], match["M"], match["ampm"], match["tz"])
@@ -176,9 +206,18 @@ def first_date(text: str) -> str | None:
     return dates[0].iso if dates else None
 
 
-@line_cache
 def date_line(line: str) -> str | None:
     """The publication date when `line` is a page's date line, else None.
+
+    A date line is short and holds little besides a date ("Published: ...
+    | Updated: ..." gives the first). Sentences that merely mention a date
+    are not date lines.
+    """
+    return _date_line_day_first(line) if _DAY_FIRST.get() else _date_line_month_first(line)
+
+
+def _date_line(line: str) -> str | None:
+    """`date_line`, uncached: the numeric order in force decides "03/05/2022".
 
     A date line is short and holds little besides a date ("Published: ...
     | Updated: ..." gives the first). Sentences that merely mention a date
@@ -201,6 +240,11 @@ def date_line(line: str) -> str | None:
         # "Updated ..." alone still dates the piece; publication is unknown otherwise.
         return dates[0].iso
     return dates[0].iso
+
+
+# One cache per numeric order, so a line read day first is never answered month first.
+_date_line_month_first = line_cache(_date_line)
+_date_line_day_first = line_cache(_date_line)
 
 
 def resolve_month_day(text: str, anchor: dt.date) -> str | None:

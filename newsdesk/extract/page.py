@@ -26,6 +26,7 @@ from newsdesk.extract.byline import (
 from newsdesk.extract.dates import (
     date_line,
     normalise,
+    numeric_order,
     resolve_month_day,
 )
 from newsdesk.extract.found import Found, first_nonblank, fold
@@ -73,15 +74,25 @@ def extract_page(
         text = ""
     lines = split_lines(text)
     found = Found()
-    head = _locate_headline(lines, hints, found)
-    body_start = find_body_start(lines, head)
-    body_start = read_header(lines, head, body_start, found)
-    body_end = read_body(lines, body_start, found, main_text=main_text)
-    if main_text:
-        _keep_header_text(lines, found)
-    read_tail(lines, body_end, found)
-    meta = _assemble(found, hints, text)
+    with numeric_order((hints.language if hints else None) or page_language(lines)):
+        head = _locate_headline(lines, hints, found)
+        body_start = find_body_start(lines, head)
+        body_start = read_header(lines, head, body_start, found)
+        body_end = read_body(lines, body_start, found, main_text=main_text)
+        if main_text:
+            _keep_header_text(lines, found)
+        read_tail(lines, body_end, found)
+        meta = _assemble(found, hints, text)
     return enrich(meta)
+
+
+#: The longest lines of a page, which are its running text, tell its language.
+LANGUAGE_LINES = 12
+
+
+def page_language(lines: list[str]) -> str | None:
+    """The language of a page's running text (its menus and footers are too short to count)."""
+    return detect_language(" ".join(sorted(lines, key=len, reverse=True)[:LANGUAGE_LINES]))
 
 
 def _keep_header_text(lines: list[str], found: Found) -> None:

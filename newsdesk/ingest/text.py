@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from newsdesk.extract.dates import numeric_order
 from newsdesk.extract.textbrowser import (
     authors_near_headline,
     date_near_headline,
@@ -36,7 +37,8 @@ def load_text(text: str, warnings: list[str], hints: Extracted | None = None) ->
             text = headline_first(text, hints.title) if hints.title else text
     meta = extract_article(text, hints, warnings)
     if dump and not meta.published and meta.title:
-        meta.published = date_near_headline(text, meta.title)
+        with numeric_order(meta.language):
+            meta.published = date_near_headline(text, meta.title)
     if dump and meta.title:
         # A byline that says "by" beside the headline outranks a bare name line found lower.
         meta.authors = authors_near_headline(text, meta.title) or meta.authors

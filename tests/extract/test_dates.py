@@ -10,6 +10,7 @@ from newsdesk.extract.dates import (
     date_line,
     find_dates,
     normalise,
+    numeric_order,
     resolve_month_day,
     resolve_weekday,
 )
@@ -76,3 +77,32 @@ def test_normalise_feed_dates() -> None:
     assert normalise("2025-03-14") == "2025-03-14"
     assert normalise("sometime soon") is None
     assert normalise(None) is None
+
+
+def test_numeric_dates_read_day_first_where_the_language_writes_them_so() -> None:
+    assert date_line("03/05/2022") == "2022-03-05"  # US order by default
+    with numeric_order("es"):
+        assert date_line("03/05/2022") == "2022-05-03"
+        assert find_dates("Publicado el 03/05/2022 a las 10:30")[0].iso.startswith("2022-05-03")
+        # A second number that cannot be a month still reads as month/day.
+        assert date_line("05/13/2022") == "2022-05-13"
+    with numeric_order("en"):
+        assert date_line("03/05/2022") == "2022-03-05"
+    # The answer for one order is never served for the other from a cache.
+    assert date_line("03/05/2022") == "2022-03-05"
+
+
+def test_a_portuguese_page_dates_its_story_day_first() -> None:
+    from newsdesk.ingest import load_bytes
+
+    page = (
+        "Prefeitura amplia horário dos postos de saúde\n\n"
+        "Por Inês Calvo\n"
+        "Publicado em 03/05/2022\n\n"
+        "A prefeitura anunciou nesta terça-feira que os postos de saúde da zona norte vão abrir "
+        "também aos sábados a partir do próximo mês, com equipes reforçadas.\n\n"
+        "Segundo a secretaria, a medida deve reduzir as filas que se formam logo cedo nas "
+        "unidades mais procuradas da cidade e foi pedida pelos moradores.\n"
+    )
+    item = load_bytes(page.encode(), "pagina.txt").items[0]
+    assert (item.published or "")[:10] == "2022-05-03"
