@@ -88,9 +88,10 @@ class Desk:
         #: The truth. Callers use the Desk's verbs, never the store itself.
         #: Who this desk acts as (`[desk] editor`, default the login name).
         self.editor = editor_name(self.paths)
-        self.store: StoreBackend = open_store(
-            self.paths.database, url=store_url(self.paths), editor=self.editor
-        )
+        url = store_url(self.paths)
+        #: A shared desk (on a PostgreSQL server): other editors work on it too.
+        self.shared = bool(url)
+        self.store: StoreBackend = open_store(self.paths.database, url=url, editor=self.editor)
         self._log = LogKeeper(self.store, self.paths)
         #: This desk's local search index (one per shared desk; see `Paths.index_dir_for`).
         self.index_dir = self.paths.index_dir_for(self.store.index_name)

@@ -22,6 +22,7 @@ from newsdesk.store import StoreError
 from newsdesk.store.protocol import Claim
 from newsdesk.tui import editor_view
 from newsdesk.tui.widgets.inbox_row import RowStyles, render_row
+from newsdesk.tui.widgets.status_line import StatusLine, status_text
 from tests.test_editors import backend
 from tests.tui.conftest import FIXED_NOW, AppFactory
 from tests.tui.helpers import SIZE, main_screen, record_notifications, settle
@@ -182,6 +183,18 @@ async def test_a_claim_the_store_refuses_is_a_notification_and_nothing_changes(
         await settle(pilot)
         assert screen.inbox.cursor == before + 1
         assert app.return_code in (None, 0)
+
+
+async def test_the_status_line_says_whose_app_it_is_on_a_shared_desk(
+    backend: str, as_ana: None, make_app: AppFactory
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        line = main_screen(app).query_one(StatusLine)
+        shown = status_text(line.info, 120).plain
+        # On one's own file there is nobody else to tell apart.
+        assert ("as ana" in shown) == (backend == "postgresql"), shown
 
 
 def _styles() -> RowStyles:

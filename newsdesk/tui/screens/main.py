@@ -335,6 +335,7 @@ class MainScreen(Screen[None]):
             reading=self.detail.position if self.detail.has_focus else "",
             arrived=self.feeds.arrived,
             arrived_since=self.feeds.arrived_since,
+            editor=self.desk.editor if self.desk.shared else "",
         )
         self.query_one(StatusLine).show(info)
         self.refresh_footer()

@@ -31,6 +31,8 @@ class StatusInfo:
     arrived: int = 0
     #: When the first of them arrived ("06:02").
     arrived_since: str = ""
+    #: Who this app acts as, on a shared desk (empty on one's own file).
+    editor: str = ""
 
 
 def status_text(info: StatusInfo, width: int = 0) -> Text:
@@ -45,6 +47,10 @@ def status_text(info: StatusInfo, width: int = 0) -> Text:
     else:
         counters = counters_text(info, lead=" ")
     text.append_text(counters)
+    if info.editor:
+        # Two editors' windows look alike: say whose this one is.
+        text.append("   as ", "dim")
+        text.append(display(info.editor), "bold")
     if info.query:
         text.append("   query: ", "dim")
         text.append(display(info.query), "italic")
