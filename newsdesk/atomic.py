@@ -7,7 +7,8 @@ Every writer in newsdesk (exports, settings, UI state) goes through here:
   directory so the rename itself survives a crash.
 - `atomic_file_set`: write a directory of files as one set: everything is
   staged in a hidden directory first and only moved into place when all of it
-  was written; a failure removes what was staged and restores what was replaced.
+  was written, by one rename or one exchange of folders, so a kill leaves the
+  old set or the new one; a failure removes what was staged.
 
 A symlink at a target is refused rather than followed or silently replaced:
 it usually means the destination is not what the user thinks it is.
@@ -257,7 +258,9 @@ def _remove_empty_dirs(created: list[Path]) -> None:
 
 
 @contextlib.contextmanager
-def atomic_file_set(destination: Path | str, *, overwrite: bool = False) -> Iterator[StagedFiles]:
+def atomic_file_set(
+    destination: Path | str, *, overwrite: bool = False, journal: Path | None = None
+) -> Iterator[StagedFiles]:
     """Write a directory of files as one set.
 
     ::
@@ -266,36 +269,51 @@ def atomic_file_set(destination: Path | str, *, overwrite: bool = False) -> Iter
             files.write_text("a.md", "...")
             files.write_text("b.md", "...")
 
-    Files are staged in a hidden directory and moved into `destination` only
-    when the block ends without an exception. When `destination` does not
-    exist, the staging directory sits beside it and is renamed into place in
-    one step; missing parents are created and removed again on failure. When
-    it exists, files are moved in one by one; if a move fails, the files
-    already moved are taken out again and any file they replaced is restored.
+    Files are staged in a hidden directory (`.newsdesk-staging-*`) beside
+    `destination` and appear there only when the block ends without an
+    exception, all at once:
+
+    - a missing `destination`: the staging directory is renamed into place in
+      one step; missing parents are created and removed again on failure;
+    - an existing one: what it already holds is carried into the staging
+      directory (hard links, so no file is copied) and the two folders are
+      exchanged in one step (Linux `renameat2(RENAME_EXCHANGE)`); the old
+      folder, now at the staging name, is then removed. A kill at any moment
+      leaves the old set or the new one, never a mix. Where that cannot be
+      done (another system, a file system without it, a parent folder we may
+      not write, a mount point), files are moved in one by one and a failure
+      takes them out again: all or nothing for errors, not for a kill.
+
     Existing files are a `FileSetConflictError` unless `overwrite`; a symlink
     as the destination or at any target name is a `SymlinkRefusedError`.
+    With `journal` (a folder), the staging directory's path is written there
+    while it exists, so `newsdesk doctor` can find a leftover wherever it is.
     """
     dest = Path(destination)
     st = _refuse_symlink(dest)
     if st is not None and not stat.S_ISDIR(st.st_mode):
         raise NotADirectoryError(f"not a directory: {dest}")
     created = [] if st is not None else _make_dirs(dest.parent)
+    beside = st is None or _can_stage_beside(dest, st)
     try:
-        stage_parent = dest if st is not None else dest.parent
-        staging = _make_staging_dir(stage_parent)
+        staging = _make_staging_dir(dest.parent if beside else dest)
     except BaseException:
         _remove_empty_dirs(created)
         raise
+    entry = _note_staging(journal, staging)
     committed_new = False
     try:
         files = StagedFiles(dest, staging)
         yield files
-        files.flush()
         if st is None:
+            files.flush()
             _rename_into_place(files, dest)
             committed_new = True
             _fsync_dir(dest.parent)
+        elif beside:
+            _swap_into_existing(files, st, overwrite)
         else:
+            files.flush()
             _commit_into_existing(files, overwrite)
     except BaseException:
         if committed_new:
@@ -305,8 +323,128 @@ def atomic_file_set(destination: Path | str, *, overwrite: bool = False) -> Iter
         _remove_empty_dirs(created)
         raise
     finally:
-        # Gone already when renamed into place; otherwise it holds leftovers and backups.
+        # Gone already when renamed into place; otherwise it holds leftovers, backups
+        # or (after an exchange) the old folder.
         shutil.rmtree(staging, ignore_errors=True)
+        if entry is not None and _lstat(staging) is None:
+            with contextlib.suppress(OSError):
+                os.unlink(entry)
+
+
+def _note_staging(journal: Path | None, staging: Path) -> Path | None:
+    """Write the staging directory's path into `journal` (best effort: a journal that
+    cannot be written costs only doctor's knowing where to look)."""
+    if journal is None:
+        return None
+    try:
+        journal.mkdir(parents=True, exist_ok=True)
+        entry = journal / staging.name
+        _write_new_file(entry, os.fsencode(staging.absolute()), None, sync=False)
+    except OSError:
+        return None
+    return entry
+
+
+def _can_stage_beside(dest: Path, st: os.stat_result) -> bool:
+    """Whether the staging folder can sit beside `dest` and be exchanged with it."""
+    if not sys.platform.startswith("linux"):
+        return False
+    parent = _lstat(dest.absolute().parent)
+    # A mount point cannot be exchanged; a parent we may not write takes no staging.
+    return (
+        parent is not None
+        and parent.st_dev == st.st_dev
+        and os.access(dest.absolute().parent, os.W_OK | os.X_OK)
+        # A folder we may not write stays one: the exchange must not get around that.
+        and os.access(dest, os.W_OK | os.X_OK)
+    )
+
+
+def _swap_into_existing(files: StagedFiles, st: os.stat_result, overwrite: bool) -> None:
+    conflicts = files.conflicts()
+    if conflicts and not overwrite:
+        raise FileSetConflictError(conflicts)
+    dest, staging = files.destination, files.staging
+    written = set(files.names)
+    carried = _carry_over(dest, staging, written)
+    os.chmod(staging, stat.S_IMODE(st.st_mode))
+    files.flush()
+    if not _exchange(staging, dest):
+        # No exchange here after all: take the carried links out, move files one by one.
+        os.chmod(staging, 0o700)
+        for name in carried:
+            _remove_entry(staging / name)
+        _commit_into_existing(files, overwrite)
+        return
+    _fsync_dir(dest.parent)
+    # Anything that appeared in the old folder while the set was being written
+    # (another program's file) is moved over rather than removed with it.
+    for name in sorted(set(os.listdir(staging)) - carried - written):
+        with contextlib.suppress(OSError):
+            if _lstat(dest / name) is None:
+                os.rename(staging / name, dest / name)
+
+
+def _carry_over(source: Path, target: Path, skip: set[str]) -> set[str]:
+    """Mirror `source` into `target` with hard links (folders made anew, symlinks
+    linked as links), leaving out the names in `skip`; the names carried."""
+    carried: set[str] = set()
+    with os.scandir(source) as entries:
+        for entry in entries:
+            if entry.name in skip:
+                continue
+            there = target / entry.name
+            if entry.is_dir(follow_symlinks=False):
+                os.mkdir(there)
+                _carry_over(Path(entry.path), there, set())
+                shutil.copystat(entry.path, there, follow_symlinks=False)
+            else:
+                try:
+                    os.link(entry.path, there, follow_symlinks=False)
+                except OSError:
+                    # A file system without hard links: a copy keeps the content.
+                    if entry.is_symlink():
+                        os.symlink(os.readlink(entry.path), there)
+                    else:
+                        shutil.copy2(entry.path, there, follow_symlinks=False)
+            carried.add(entry.name)
+    return carried
+
+
+def _remove_entry(path: Path) -> None:
+    if stat.S_ISDIR(os.lstat(path).st_mode):
+        shutil.rmtree(path)
+    else:
+        os.unlink(path)
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one step (Linux renameat2 RENAME_EXCHANGE).
+
+    False when this system or file system cannot; any other failure raises.
+    """
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = [
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_uint,
+    ]
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    error = ctypes.get_errno()
+    if error in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.EXDEV):
+        return False
+    raise OSError(error, os.strerror(error), str(b))
 
 
 def _make_staging_dir(parent: Path) -> Path:

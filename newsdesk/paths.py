@@ -59,6 +59,11 @@ class Paths:
     def templates_dir(self) -> Path:
         return self.config_dir / "templates"
 
+    @property
+    def staging_journal(self) -> Path:
+        """One small file per export being staged, naming where (doctor cleans leftovers)."""
+        return self.data_dir / "staging"
+
     def as_dict(self) -> dict[str, str]:
         return {
             "data_dir": str(self.data_dir),

@@ -585,7 +585,13 @@ class Desk:
 
         articles, held = exportable(self.store, ids, options)
         target = dest if dest is not None else default_destination(options.format)
-        report = export(articles, target, options, templates_dir=self.paths.templates_dir)
+        report = export(
+            articles,
+            target,
+            options,
+            templates_dir=self.paths.templates_dir,
+            staging_journal=self.paths.staging_journal,
+        )
         report.warnings.extend(held)
         self.mark_exported([a.id for a in articles])
         return report

@@ -6,6 +6,7 @@ are old enough that no running process can still be writing them.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -13,6 +14,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from newsdesk.paths import Paths
 
 if TYPE_CHECKING:
     from newsdesk.doctor.runner import Doctor
@@ -47,6 +50,10 @@ def check_temp_files(doctor: Doctor, writable: bool) -> None:
                 failed.append(f"{path}: {exc.strerror or exc}")
             else:
                 removed.append(str(path))
+    if doctor.repair:
+        # Notes of the folders just removed go too.
+        for _ in journalled_staging(doctor.paths.staging_journal, tidy=True):
+            pass
     details = {"removed": removed, "failed": failed, "recent": [str(p) for p in fresh]}
     note = (
         f"; {len(fresh)} recent ones were left (a newsdesk may still be writing them)"
@@ -73,10 +80,46 @@ def check_temp_files(doctor: Doctor, writable: bool) -> None:
 
 
 def temp_files(doctor: Doctor) -> Iterator[Path]:
-    dirs = [doctor.paths.data_dir, doctor.paths.config_dir, *doctor.extra_temp_dirs]
+    dirs = [
+        doctor.paths.data_dir,
+        doctor.paths.config_dir,
+        *export_dirs(doctor.paths),
+        *doctor.extra_temp_dirs,
+    ]
     for directory in dirs:
         yield from leftovers_in(directory, (_TEMP_FILE, _STAGING_DIR, _SALVAGE_TEMP))
     yield from leftovers_in(doctor.paths.index_dir, (_INDEX_TEMP,))
+    seen = {p.resolve() for d in dirs for p in leftovers_in(d, (_STAGING_DIR,))}
+    for staging in journalled_staging(doctor.paths.staging_journal, tidy=doctor.repair):
+        if staging.resolve() not in seen:
+            yield staging
+
+
+def export_dirs(paths: Paths) -> list[Path]:
+    """Where exports go by default: leftovers from before the journal was kept."""
+    from newsdesk.config import load_settings
+    from newsdesk.export.writer import default_export_dir
+
+    folder = load_settings(paths).export_folder
+    return [default_export_dir(), *([folder] if folder is not None else [])]
+
+
+def journalled_staging(journal: Path, *, tidy: bool) -> Iterator[Path]:
+    """The export staging folders noted in `journal` that still exist, wherever the
+    export put them (beside or inside its destination). With `tidy`, notes whose
+    folder is gone are removed."""
+    for note in leftovers_in(journal, (_STAGING_DIR,)):
+        try:
+            staging = Path(os.fsdecode(note.read_bytes()))
+        except OSError:
+            continue
+        # Only a folder of newsdesk's own name, whatever the note says.
+        alive = staging.name == note.name and staging.is_dir() and not staging.is_symlink()
+        if alive:
+            yield staging
+        elif tidy:
+            with contextlib.suppress(OSError):
+                note.unlink()
 
 
 def mtime(path: Path) -> float:

@@ -86,6 +86,7 @@ def export(
     *,
     now: datetime | None = None,
     templates_dir: Path | None = None,
+    staging_journal: Path | None = None,
 ) -> ExportReport:
     """Write the export and say what was written.
 
@@ -93,13 +94,14 @@ def export(
     `default_file_name`); for md-files it is the folder the files go in,
     created when missing. Raises ExportExists when files are in the way and
     `options.force` is not set, ExportError for anything else; either way
-    nothing was written.
+    nothing was written. `staging_journal` is where a folder being staged is
+    noted while it exists (`atomic_file_set`), for doctor.
     """
     if not articles:
         raise ExportError("Nothing to export: no articles are selected.")
     dest = Path(dest).expanduser()
     if options.format == "md-files":
-        return _export_files(articles, dest, options, templates_dir)
+        return _export_files(articles, dest, options, templates_dir, staging_journal)
     return _export_single(articles, dest, options, now, templates_dir)
 
 
@@ -167,7 +169,11 @@ def _remove_if_empty(directory: Path) -> None:
 
 
 def _export_files(
-    articles: list[Article], dest: Path, options: ExportOptions, templates_dir: Path | None
+    articles: list[Article],
+    dest: Path,
+    options: ExportOptions,
+    templates_dir: Path | None,
+    journal: Path | None,
 ) -> ExportReport:
     st = _lstat(dest)
     if st is not None and stat.S_ISLNK(st.st_mode):
@@ -191,7 +197,7 @@ def _export_files(
     if existing and not options.force:
         raise ExportExists(existing)
     try:
-        with atomic_file_set(dest, overwrite=options.force) as staged:
+        with atomic_file_set(dest, overwrite=options.force, journal=journal) as staged:
             paths = [staged.write_text(name, text) for name, text in rendered.files]
     except FileSetConflictError as exc:
         raise ExportExists(exc.conflicts) from exc
