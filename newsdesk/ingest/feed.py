@@ -175,11 +175,40 @@ def _fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+#: The end of an RSS item or Atom entry (any namespace prefix).
+_ITEM_END = re.compile(r"</(?:[\w.-]+:)?(?:item|entry)\s*>", re.IGNORECASE)
+
+
+def first_items(text: str, limit: int) -> tuple[str, int]:
+    """The feed cut after its `limit`-th item (what follows the last item kept,
+    so it still closes), and how many items it has.
+
+    The cap applies before parsing: feedparser builds every entry it meets, so a
+    900,000-item feed cost a gigabyte before a cap on its result could apply.
+    """
+    ends = _ITEM_END.finditer(text)
+    cut = None
+    count = 0
+    for match in ends:
+        count += 1
+        if count == limit:
+            cut = match.end()
+            break
+    if cut is None:
+        return text, count
+    last = cut
+    for match in ends:
+        count += 1
+        last = match.end()
+    return text[:cut] + text[last:], count
+
+
 def draft_feed(text: str, warnings: list[str]) -> Drafted:
     """Each item's stated fields and body; problems with the whole feed go to `warnings`."""
     import feedparser
 
     check_entities(text)
+    text, items = first_items(text, MAX_FEED_ITEMS)
     # Whitespace before the XML declaration is a common defect and makes the parser give up.
     data = as_utf8_xml(strip_doctype(text).lstrip())
     # Item HTML only ever becomes plain text here, so its relative links are never
@@ -195,8 +224,10 @@ def draft_feed(text: str, warnings: list[str]) -> Drafted:
         if not parsed.get("version"):
             raise Rejected("not a feed: no RSS or Atom channel found")
         raise Rejected(NO_ITEMS)
-    if len(entries) > MAX_FEED_ITEMS:
-        warnings.append(f"feed has {len(entries)} items; imported the first {MAX_FEED_ITEMS}")
+    if items > MAX_FEED_ITEMS:
+        warnings.append(f"feed has {items:,} items; imported the first {MAX_FEED_ITEMS:,}")
+    if len(entries) > MAX_FEED_ITEMS:  # items the scan did not see as such
+        warnings.append(f"feed has more than {MAX_FEED_ITEMS:,} items; imported the first ones")
         entries = entries[:MAX_FEED_ITEMS]
     feed = parsed.get("feed", {})
     feed_title = clean_short(feed_source(_title_text(feed.get("title")), feed.get("link")))

@@ -3,42 +3,91 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Mapping
 
 from newsdesk.ingest.assemble import bounded, extract_article, finish, impose
 from newsdesk.ingest.drafts import Draft, Drafted, load_in_one_go
 from newsdesk.ingest.fields import EXPLICIT_FIELDS, body_from_mapping, hints_from_mapping
-from newsdesk.ingest.limits import MAX_ITEM_CHARS
+from newsdesk.ingest.limits import MAX_FILE_RECORDS, MAX_ITEM_CHARS
 from newsdesk.ingest.result import Rejected
 from newsdesk.model import Extracted
 
+_SPACE = re.compile(r"[ \t\n\r]*")
 
-def _whole_list(text: str) -> bool:
-    """Whether the document is one JSON list (a ".json" export), not JSON Lines.
 
-    A single-record document that fails to parse is reported as malformed
-    JSON; several lines fall back to line-by-line reading, so one bad line
-    (which may begin with "[") cannot sink the rest.
+def _skip_space(text: str, at: int) -> int:
+    match = _SPACE.match(text, at)
+    return match.end() if match else at
+
+
+def _list_items(text: str, limit: int) -> tuple[list[object], int] | None:
+    """The first `limit` values of a document that is one JSON list, and how many it
+    holds; None when it is not one (then it is read line by line).
+
+    Read one value at a time, and values past `limit` are dropped as soon as they
+    are read: `json.loads` of a 32 MB list held every record at once.
     """
+    decoder = json.JSONDecoder()
+    kept: list[object] = []
+    count = 0
+    at = _skip_space(text, 1)
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        if text.count("\n", 0, len(text.rstrip())) == 0:
-            raise Rejected(f"malformed JSON at line {exc.lineno}: {exc.msg}") from exc
-        return False
-    except RecursionError:
-        return False
-    return isinstance(data, list)
+        if text.startswith("]", at):
+            at += 1
+        else:
+            while True:
+                value, at = decoder.raw_decode(text, at)
+                count += 1
+                if count <= limit:
+                    kept.append(value)
+                at = _skip_space(text, at)
+                if text.startswith(",", at):
+                    at = _skip_space(text, at + 1)
+                    continue
+                if text.startswith("]", at):
+                    at += 1
+                    break
+                raise json.JSONDecodeError("expected ',' or ']'", text, at)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        message = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
+        line = exc.lineno if isinstance(exc, json.JSONDecodeError) else 1
+        if "\n" not in text.rstrip():
+            raise Rejected(f"malformed JSON at line {line}: {message}") from exc
+        return None
+    if text[at:].strip():
+        if "\n" not in text.rstrip():
+            raise Rejected("malformed JSON at line 1: Extra data")
+        return None
+    return kept, count
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    """(number, line) of each line, without a list of them all (JSON Lines ends
+    lines with \\n only: U+2028 may stand inside a JSON string)."""
+    start, number = 0, 0
+    while start < len(text):
+        end = text.find("\n", start)
+        if end < 0:
+            end = len(text)
+        number += 1
+        yield number, text[start:end].removesuffix("\r")
+        start = end + 1
 
 
 def _records(text: str, warnings: list[str]) -> Iterator[tuple[str, object]]:
-    """(label, decoded value) per record; bad lines become warnings naming the line."""
+    """(label, decoded value) per record, at most MAX_FILE_RECORDS; bad lines become
+    warnings naming the line, and a longer file says what was left out."""
     stripped = text.lstrip()
-    if stripped.startswith("[") and _whole_list(stripped):
-        data = json.loads(stripped)
-        for index, value in enumerate(data, 1):
-            yield f"item {index}", value
-        return
+    if stripped.startswith("["):
+        listed = _list_items(stripped, MAX_FILE_RECORDS)
+        if listed is not None:
+            values, count = listed
+            if count > MAX_FILE_RECORDS:
+                warnings.append(_capped(count, "items"))
+            for index, value in enumerate(values, 1):
+                yield f"item {index}", value
+            return
     if stripped.startswith("{") and "\n" in stripped.rstrip():
         # One pretty-printed object (a single exported article), not JSON Lines.
         try:
@@ -48,15 +97,29 @@ def _records(text: str, warnings: list[str]) -> Iterator[tuple[str, object]]:
         if isinstance(single, Mapping):
             yield "object", single
             return
-    for number, line in enumerate(text.splitlines(), 1):
+    records = 0
+    lines = _lines(text)
+    for number, line in lines:
         if not line.strip():
             continue
+        if records == MAX_FILE_RECORDS:
+            rest = 1 + sum(1 for _, more in lines if more.strip())
+            warnings.append(_capped(records + rest, "lines"))
+            return
+        records += 1
         try:
             yield f"line {number}", json.loads(line)
         except json.JSONDecodeError as exc:
             warnings.append(f"line {number}: malformed JSON ({exc.msg}); skipped")
         except RecursionError:
             warnings.append(f"line {number}: JSON nested too deeply; skipped")
+
+
+def _capped(count: int, what: str) -> str:
+    return (
+        f"file has {count:,} {what}; imported the first {MAX_FILE_RECORDS:,} "
+        "(split it to import the rest)"
+    )
 
 
 def draft_jsonl(text: str) -> Drafted:

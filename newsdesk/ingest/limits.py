@@ -20,6 +20,9 @@ MAX_ITEM_CHARS = 1024 * 1024
 #: A feed with more items than this imports the first ones and says so
 #: (real feeds hold tens to hundreds; each item costs an extraction).
 MAX_FEED_ITEMS = 5000
+#: ... and so does a JSON Lines file or JSON list with more records than this (one
+#: file is one transaction: 20,000 records held it for 106 s).
+MAX_FILE_RECORDS = 5000
 #: Headlines longer than this are truncated.
 MAX_TITLE_CHARS = 500
 #: Short one-line fields (source, author, dateline, tag) are cut here.
