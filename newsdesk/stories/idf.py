@@ -44,5 +44,11 @@ def weight(word: str, stemmed: str, lang: str = "en") -> float:
     return min(UNKNOWN, -math.log(freq))
 
 
+@lru_cache(maxsize=1 << 16)
+def stored_weight(word: str, stemmed: str, lang: str = "en") -> int:
+    """`weight` as stored (`quantise`), cached: a lede's words are mostly common ones."""
+    return quantise(weight(word, stemmed, lang))
+
+
 def quantise(value: float) -> int:
     return max(1, min(255, round(value * SCALE)))

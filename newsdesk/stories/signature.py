@@ -252,5 +252,5 @@ def _lede_weights(folded: list[str], lede: U32, lang: str) -> U8:
         stemmed = stem(word)
         key = minhash.word_hash(stemmed) & 0xFFFFFFFF
         if key not in by_hash:
-            by_hash[key] = idf.quantise(idf.weight(word, stemmed, lang))
+            by_hash[key] = idf.stored_weight(word, stemmed, lang)
     return np.array([by_hash.get(h, 1) for h in lede.tolist()], dtype=np.uint8)

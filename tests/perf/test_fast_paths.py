@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+import re
 import unicodedata
 from typing import Any
 
@@ -12,7 +13,8 @@ import pytest
 
 from newsdesk.ingest.decode import _NOT_COUNTED, _control_ratio
 from newsdesk.sanitize import _ANSI, clean_text
-from newsdesk.stories import minhash
+from newsdesk.stories import minhash, names
+from newsdesk.stories.text import NOT_NAMES, STOPWORDS, WORD, fold, nfkc, strip_possessive
 
 _BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 #: Characters the cleaners treat specially, mixed into random text so every branch runs.
@@ -96,3 +98,80 @@ def test_band_keys_match_the_numpy_version(dtype: type[np.unsignedinteger[Any]])
         assert minhash.band_keys(sig, rows, "sh", bands) == _band_keys_reference(
             sig, rows, "sh", bands
         )
+
+
+#: `text.WORD` as first written (backtracks off the end of every word).
+_WORD_REFERENCE = re.compile(r"[^\W_](?:[\w'’.\-]*[^\W_])?")
+_NAME_BREAKS = re.compile(rf"({_WORD_REFERENCE.pattern})|[.,!?:;\"“”()\n—]")
+
+
+def _capitalised_runs_reference(text: str) -> list[tuple[str, str | None]]:
+    """`names.capitalised_runs` as first written: chunks between breaks, every token walked."""
+    chunks: list[list[str]] = [[]]
+    for word in _NAME_BREAKS.findall(names._ABBREVIATION.sub(r"\1", nfkc(text))):
+        if not word:
+            if chunks[-1]:
+                chunks.append([])
+            continue
+        if "'" in word or "’" in word:
+            word = strip_possessive(word)
+        if len(word) > 3 and word.isupper():
+            word = word.title()
+        chunks[-1].append(word)
+    lower_seen = {w for chunk in chunks for w in chunk if w[:1].islower()}
+
+    def is_cap(word: str) -> bool:
+        return word[:1].isupper() and not word.isdigit()
+
+    runs: list[tuple[str, str | None]] = []
+    for tokens in chunks:
+        i = 0
+        while i < len(tokens):
+            if not is_cap(tokens[i]) or fold(tokens[i]) in NOT_NAMES:
+                i += 1
+                continue
+            start, j = i, i + 1
+            while j < len(tokens):
+                if is_cap(tokens[j]) and fold(tokens[j]) not in NOT_NAMES:
+                    j += 1
+                elif (
+                    tokens[j] in names._CONNECTORS and j + 1 < len(tokens) and is_cap(tokens[j + 1])
+                ):
+                    j += 2
+                else:
+                    break
+            run = tokens[start:j]
+            before = fold(tokens[start - 1]) if start > 0 else None
+            i = j
+            if len(run) == 1 and (run[0].lower() in lower_seen or fold(run[0]) in STOPWORDS):
+                continue
+            runs.append((" ".join(run), before))
+    return runs
+
+
+def _name_texts(count: int, seed: int) -> list[str]:
+    """Texts made of the pieces names are read from: capitalised and shouted words,
+    connectors, titles, possessives, breaks, digits, accents, other scripts."""
+    rng = random.Random(seed)
+    pieces = [
+        "Dana", "WHITCOMB", "whitcomb", "Whitcomb's", "of", "de", "Bank", "the", "The",
+        "Gov.", "Dr.", "St.", "Mr", "Monday", "said", "Crews", "crews", "U.S.", "FAA",
+        "Ruiz-Vance", "O’Neil", "9AM", "2021", "Érika", "erika", "İstanbul", "ℂity",
+        "naïve", "x_y", "a-", "-b", "'", "’s", ".", ",", "!", "?", ":", ";", '"', "“",
+        "”", "(", ")", "\n", "—", "and", "van", "Van", "HARLOW", "BEND", "Ore.",
+    ]  # fmt: skip
+    texts = []
+    for _ in range(count):
+        parts = [rng.choice(pieces) for _ in range(rng.randrange(0, 40))]
+        texts.append("".join(p + rng.choice(("", " ", " ", "  ")) for p in parts))
+    return texts
+
+
+def test_word_pattern_matches_the_backtracking_one() -> None:
+    for text in [*_name_texts(2000, seed=21), *_random_texts(2000, seed=22)]:
+        assert re.findall(WORD, text) == _WORD_REFERENCE.findall(text), text
+
+
+def test_capitalised_runs_match_the_plain_version() -> None:
+    for text in [*_name_texts(3000, seed=23), *_random_texts(1000, seed=24)]:
+        assert names.capitalised_runs(text) == _capitalised_runs_reference(text), text
