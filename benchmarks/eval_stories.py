@@ -38,7 +38,8 @@ from newsdesk.stories.signature import Signature, compute
 HERE = Path(__file__).resolve().parent
 ARTICLES = HERE / "story_pairs" / "articles.txt"
 PAIRS = HERE / "story_pairs" / "pairs.jsonl"
-FEATURES = ("names", "figures", "title", "lede", "shingles")
+#: Every feature of the score (the fit used to see only the first five).
+FEATURES = scoring.FEATURES
 #: Decays tried when fitting (score taken off at the far edge of the window).
 DECAYS = (0.0, 0.05, 0.1, 0.15, 0.2)
 SPLITS = ("tune", "holdout", "fresh", "hard")
@@ -152,21 +153,15 @@ def scored(
 def fit_weights(rows: list[Row], l2: float = 0.001, verbose: bool = True) -> dict[str, float]:
     """L2-regularised logistic regression on the in-window pairs, weights scaled to sum 1.
 
-    Pairs outside the time window, copies and template clashes are left out:
-    the window, the copy rule and the template guard decide those (left in,
-    automated alerts that differ only in figures teach the regression that a
-    shared headline means another event). Negative weights are clipped to 0
-    (a feature may not count against a match).
+    Pairs a rule decides (`Features.decided_by_rule`: outside the time window,
+    copies, template clashes, two items of one outlet) are left out, as in
+    `fit_real_stories` (left in, automated alerts that differ only in figures
+    teach the regression that a shared headline means another event).
+    Negative weights are clipped to 0 (a feature may not count against a match).
     """
     import numpy as np
 
-    inside = [
-        (p, f)
-        for p, f, _ in rows
-        if (f.hours is None or f.hours <= scoring.WINDOW_HOURS)
-        and not f.template_clash
-        and f.shingles < scoring.SYNDICATED
-    ]
+    inside = [(p, f) for p, f, _ in rows if not f.decided_by_rule]
     x = np.array([[f.as_dict()[k] for k in FEATURES] for _, f in inside])
     y = np.array([p["label"] == "same" for p, _ in inside], dtype=float)
     w, b = np.zeros(len(FEATURES)), 0.0

@@ -36,7 +36,7 @@ from newsdesk.model import Extracted
 from newsdesk.stories import score as scoring
 from newsdesk.stories.signature import Signature, compute
 
-FEATURES = ("names", "figures", "title", "lede", "shingles", "tfidf")
+FEATURES = scoring.FEATURES
 THRESHOLDS = tuple(round(0.1 + 0.025 * i, 3) for i in range(11))  # 0.10 .. 0.35
 DECAYS = (0.0, 0.1, 0.2)
 Sample = tuple[list[float], bool, str]  # features, same, source
@@ -60,19 +60,13 @@ def constants(
         scoring.THRESHOLD, scoring.DECAY = saved[1], saved[2]
 
 
-def decided_by_rule(f: scoring.Features) -> bool:
-    """Pairs the window, the guard, the copy rule or the outlet rule decide."""
-    outside = f.hours is not None and f.hours > scoring.WINDOW_HOURS
-    return outside or f.template_clash or f.shingles >= scoring.SYNDICATED or f.same_outlet
-
-
 def slice_samples(
     indices: list[int], sigs: list[Signature], ts: list[float | None], story: list[str]
 ) -> list[Sample]:
     out: list[Sample] = []
     for i, j in itertools.combinations(indices, 2):
         f = scoring.features(sigs[i], sigs[j], ts[i], ts[j])
-        if not decided_by_rule(f):
+        if not f.decided_by_rule:
             values = f.as_dict()
             out.append(([values[k] for k in FEATURES], story[i] == story[j], "real"))
     return out
@@ -81,7 +75,7 @@ def slice_samples(
 def own_samples(rows: list[Any]) -> list[Sample]:
     out: list[Sample] = []
     for p, f, _ in rows:
-        if p["split"] == "tune" and not decided_by_rule(f):
+        if p["split"] == "tune" and not f.decided_by_rule:
             values = f.as_dict()
             out.append(([values[k] for k in FEATURES], p["label"] == "same", "own"))
     return out

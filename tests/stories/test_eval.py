@@ -73,3 +73,17 @@ def test_precision_and_recall_on_the_labelled_pairs(ev: ModuleType, entities: st
     # and one report per outlet (six follow-ups by one outlet are labelled one event
     # here) takes it to 0.76, the weights fitted on real news to 0.72.
     assert precision >= 0.95 and recall >= 0.7
+
+
+def test_the_fit_weighs_every_feature_of_the_score(ev: ModuleType) -> None:
+    # It used to refit only the first features and silently keep the others' weight.
+    assert set(ev.FEATURES) == set(scoring.WEIGHTS)
+    _, _, _, _, rows = ev.prepare([p for p in ev.load_pairs() if p["split"] == "tune"])
+    weights = ev.fit_weights(rows, verbose=False)
+    assert set(weights) == set(scoring.WEIGHTS)
+    assert weights["tfidf"] > 0 and abs(sum(weights.values()) - 1) < 0.02
+    # Pairs a rule decides (two items of one outlet among them) are not fitted on.
+    ruled = [r for r in rows if r[1].decided_by_rule]
+    assert any(f.same_outlet for _, f, _ in ruled)
+    free = [r for r in rows if not r[1].decided_by_rule]
+    assert ev.fit_weights(free, verbose=False) == weights
