@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 from newsdesk.ingest.decode import _NOT_COUNTED, _control_ratio
+from newsdesk.model import normalise_for_id
 from newsdesk.sanitize import _ANSI, clean_text
 from newsdesk.stories import minhash, names
 from newsdesk.stories.text import NOT_NAMES, STOPWORDS, WORD, fold, nfkc, strip_possessive
@@ -175,3 +176,24 @@ def test_word_pattern_matches_the_backtracking_one() -> None:
 def test_capitalised_runs_match_the_plain_version() -> None:
     for text in [*_name_texts(3000, seed=23), *_random_texts(1000, seed=24)]:
         assert names.capitalised_runs(text) == _capitalised_runs_reference(text), text
+
+
+def _normalise_reference(text: str) -> str:
+    """normalise_for_id as first written: punctuation, then runs of space, by re.sub."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = re.sub(r"[^\w\s]", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def test_normalise_for_id_matches_the_two_substitutions() -> None:
+    # Every code point between two letters, a block at a time.
+    for block in range(0, 0x110000, 4096):
+        text = "".join(f"a{chr(code)}B" for code in range(block, min(block + 4096, 0x110000)))
+        assert normalise_for_id(text) == _normalise_reference(text), hex(block)
+    rng = random.Random(23)
+    alphabet = (
+        "ab cD\t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u2009\u2028\u3000_-.,'\u2019e\u0301\xdf\u01c4\u2460"
+    )
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 24)))
+        assert normalise_for_id(text) == _normalise_reference(text), repr(text)
