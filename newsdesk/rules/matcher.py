@@ -69,9 +69,16 @@ _ENDINGS = (
 )  # fmt: skip
 
 
-#: The index tokenizer's pattern (`whoosh.analysis.tokenizers.default_pattern`)
-#: without its capturing group, so `findall` gives whole tokens.
-_WORDS = re.compile(default_pattern.pattern.replace("(\\.?", "(?:\\.?"), re.UNICODE)
+#: The index tokenizer's pattern (`whoosh.analysis.tokenizers.default_pattern`,
+#: runs of word characters joined by optional single dots) without its capturing
+#: group, so `findall` gives whole tokens. The dot is made plain rather than optional:
+#: the same tokens (a run without a dot is already taken whole by the greedy first
+#: part; `tests/rules/test_matcher_tokens.py` checks), found with less backtracking.
+_WORDS = re.compile(
+    default_pattern.pattern.replace("(\\.?", "(?:\\.").replace("(?:\\.?", "(?:\\."), re.UNICODE
+)
+#: The index's own pattern, for the check above.
+INDEX_WORDS = re.compile(default_pattern.pattern.replace("(\\.?", "(?:\\.?"), re.UNICODE)
 
 #: Stems kept per runner before the cache starts again (words repeat across articles).
 STEM_CACHE = 200_000
@@ -91,24 +98,32 @@ class Analysis:
         self.plain = plain_analyzer()
         self._stems: dict[str, str] = {}
 
-    def field_tokens(self, field_name: str, text: str) -> list[str]:
-        """What the index holds for `text` in that field, in order."""
-        words = _WORDS.findall(fold_text(text))
+    def field_words(self, text: str) -> list[str]:
+        """The folded words of `text`, in order, as the index's tokenizer splits them."""
+        return _WORDS.findall(fold_text(text))
+
+    def field_tokens(self, field_name: str, words: list[str]) -> list[str]:
+        """What the index holds for a field's `words`, in order (phrases need the order)."""
         if field_name not in _STEMMED:
             return words
-        stems = self._stems
-        out: list[str] = []
-        for word in words:
-            if word in STOP_WORDS:
-                continue
-            stemmed = stems.get(word)
-            if stemmed is None:
-                stemmed = porter_stem(word)
-                if len(stems) >= STEM_CACHE:
-                    stems.clear()
-                stems[word] = stemmed
-            out.append(stemmed)
-        return out
+        stem = self._stem
+        return [stem(w) for w in words if w not in STOP_WORDS]
+
+    def field_token_set(self, field_name: str, words: list[str]) -> frozenset[str]:
+        """The same tokens as a set: each distinct word is stemmed once (a body repeats many)."""
+        if field_name not in _STEMMED:
+            return frozenset(words)
+        stem = self._stem
+        return frozenset([stem(w) for w in set(words) - STOP_WORDS])
+
+    def _stem(self, word: str) -> str:
+        stemmed = self._stems.get(word)
+        if stemmed is None:
+            stemmed = porter_stem(word)
+            if len(self._stems) >= STEM_CACHE:
+                self._stems.clear()
+            self._stems[word] = stemmed
+        return stemmed
 
     def tokens(self, field_name: str, text: str) -> list[str]:
         analyzer = self.stemmed if field_name in _STEMMED else self.plain
@@ -126,22 +141,32 @@ class Facts:
     analysis: Analysis
     #: Feeds that carried it (for `feed:`), by name.
     feeds: frozenset[str] = frozenset()
+    _words: dict[str, list[str]] = field(default_factory=dict)
     _tokens: dict[str, list[str]] = field(default_factory=dict)
     _sets: dict[str, frozenset[str]] = field(default_factory=dict)
     _vocab: dict[str, list[str]] = field(default_factory=dict)
     _keywords: dict[str, set[str]] = field(default_factory=dict)
 
+    def words(self, field_name: str) -> list[str]:
+        """The field's folded words: split once per article, shared by every rule."""
+        found = self._words.get(field_name)
+        if found is None:
+            found = self.analysis.field_words(self._text(field_name))
+            self._words[field_name] = found
+        return found
+
     def tokens(self, field_name: str) -> list[str]:
+        """The field's tokens in order (only phrases need them)."""
         found = self._tokens.get(field_name)
         if found is None:
-            found = self.analysis.field_tokens(field_name, self._text(field_name))
+            found = self.analysis.field_tokens(field_name, self.words(field_name))
             self._tokens[field_name] = found
         return found
 
     def token_set(self, field_name: str) -> frozenset[str]:
         found = self._sets.get(field_name)
         if found is None:
-            found = frozenset(self.tokens(field_name))
+            found = self.analysis.field_token_set(field_name, self.words(field_name))
             self._sets[field_name] = found
         return found
 
@@ -177,15 +202,49 @@ class Facts:
         raise KeyError(field_name)
 
 
+def every(parts: list[Predicate]) -> Predicate:
+    """All of `parts`, tried in order (a plain loop: 50 rules x every article adds up)."""
+    if len(parts) == 1:
+        return parts[0]
+
+    def all_of(f: Facts) -> bool:
+        for part in parts:  # noqa: SIM110 (a loop: no generator per call)
+            if not part(f):
+                return False
+        return True
+
+    return all_of
+
+
+def either(parts: list[Predicate]) -> Predicate:
+    """Any of `parts`, tried in order."""
+    if len(parts) == 1:
+        return parts[0]
+
+    def any_of(f: Facts) -> bool:
+        for part in parts:  # noqa: SIM110 (a loop: no generator per call)
+            if part(f):
+                return True
+        return False
+
+    return any_of
+
+
 def _contains(haystack: list[str], needle: list[str]) -> bool:
     """Whether `needle` occurs in `haystack` as consecutive tokens (a phrase)."""
     width = len(needle)
     first = needle[0]
-    return any(
-        haystack[i : i + width] == needle
-        for i, token in enumerate(haystack[: len(haystack) - width + 1])
-        if token == first
-    )
+    last = len(haystack) - width
+    if last < 0:
+        return False
+    at = -1
+    try:
+        while True:
+            at = haystack.index(first, at + 1, last + 1)  # in C, not a Python loop
+            if haystack[at : at + width] == needle:
+                return True
+    except ValueError:
+        return False
 
 
 class Compiler:
@@ -198,11 +257,9 @@ class Compiler:
         if isinstance(node, Words):
             return self.words(node)
         if isinstance(node, And):
-            parts = [self.compile(i) for i in node.items]
-            return lambda f: all(p(f) for p in parts)
+            return every([self.compile(i) for i in node.items])
         if isinstance(node, Or):
-            parts = [self.compile(i) for i in node.items]
-            return lambda f: any(p(f) for p in parts)
+            return either([self.compile(i) for i in node.items])
         if isinstance(node, Not):
             inner = self.compile(node.item)
             return lambda f: not inner(f)
@@ -217,7 +274,7 @@ class Compiler:
         tests = [t for t in (self._field_test(name, node) for name in fields) if t is not None]
         if not tests:
             return lambda f: False
-        return lambda f: any(t(f) for t in tests)
+        return either(tests)
 
     def _field_test(self, name: str, node: Words) -> Predicate | None:
         if node.kind == "prefix":
