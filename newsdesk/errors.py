@@ -21,6 +21,7 @@ __all__ = [
     "ReadOnlyStoreError",
     "StoreBusyError",
     "StoreError",
+    "StoreUnreachableError",
 ]
 
 
@@ -37,6 +38,11 @@ class StoreError(DeskError):
 
 class StoreBusyError(StoreError):
     """Another process kept the store's write lock past the busy timeout; nothing changed."""
+
+
+class StoreUnreachableError(StoreError):
+    """The shared desk's server could not be reached (or went away mid-change); nothing
+    changed, so the change may simply be made again once it is back."""
 
 
 class ReadOnlyStoreError(StoreError):

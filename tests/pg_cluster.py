@@ -19,6 +19,7 @@ import socket
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 #: Seconds a start or restart may take on a loaded machine.
@@ -126,3 +127,22 @@ class PrivateCluster:
         self.stop()
         with contextlib.suppress(OSError):
             shutil.rmtree(self.root)
+
+
+@contextlib.contextmanager
+def private_cluster_or_skip() -> Iterator[PrivateCluster]:
+    """A started private cluster, removed afterwards; the test skips, saying why, without one."""
+    import pytest
+
+    cluster, why = PrivateCluster.find()
+    if cluster is None:
+        pytest.skip(why)
+    try:
+        cluster.start()
+    except Exception as exc:  # any failure to start means: skip, saying why
+        cluster.remove()
+        pytest.skip(f"a private PostgreSQL cluster did not start: {str(exc).splitlines()[0]}")
+    try:
+        yield cluster
+    finally:
+        cluster.remove()

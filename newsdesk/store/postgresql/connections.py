@@ -10,10 +10,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import re
 import threading
+import time
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -22,7 +25,7 @@ import psycopg
 from psycopg.conninfo import conninfo_to_dict
 from psycopg.rows import dict_row
 
-from newsdesk.errors import StoreBusyError, StoreError
+from newsdesk.errors import StoreBusyError, StoreError, StoreUnreachableError
 
 T = TypeVar("T")
 Conn = psycopg.Connection[dict[str, Any]]
@@ -40,6 +43,16 @@ ANNOUNCE = """WITH bumped AS (
     UPDATE meta SET value = (value::bigint + 1)::text WHERE key = 'changes' RETURNING value
 )
 SELECT pg_notify('newsdesk_' || left(md5(current_schema()), 16), value) FROM bumped"""
+
+#: Also in every write transaction: its action id (see `Connections.transaction`).
+RECORD_ACTION = "INSERT INTO applied_actions (action_id, ts) VALUES (%s, %s)"
+#: Ids are only asked for in the seconds after a lost connection: older ones go.
+FORGET_ACTIONS = "DELETE FROM applied_actions WHERE ts < %s"
+KEEP_ACTION_IDS_S = 3600.0
+#: How long a writer whose commit got no answer waits for the server to say
+#: whether it landed (a restart takes a second or two), and how often it asks.
+OUTCOME_WAIT_S = 15.0
+OUTCOME_RETRY_S = 0.25
 
 
 def safe_url(url: str) -> str:
@@ -88,10 +101,16 @@ def translate(exc: psycopg.Error, url: str) -> StoreError:
     """The user's version of a PostgreSQL error: what happened, where, without secrets."""
     where = safe_url(url)
     detail = _scrub(str(exc), url)
-    if isinstance(exc, psycopg.errors.LockNotAvailable | psycopg.errors.QueryCanceled):
+    if isinstance(
+        exc,
+        psycopg.errors.LockNotAvailable
+        | psycopg.errors.QueryCanceled
+        | psycopg.errors.DeadlockDetected
+        | psycopg.errors.SerializationFailure,
+    ):
         return StoreBusyError(f"the shared desk at {where} is busy ({detail}); nothing changed")
     if isinstance(exc, psycopg.OperationalError):
-        return StoreError(
+        return StoreUnreachableError(
             f"cannot reach the shared desk at {where} ({detail}); "
             "check that the server is running and the address is right"
         )
@@ -166,16 +185,64 @@ class Connections:
 
     @contextmanager
     def transaction(self) -> Iterator[Conn]:
-        """One atomic write on this thread's connection; `StoreError` on failure."""
+        """One atomic write on this thread's connection; `StoreError` on failure.
+
+        The write records a fresh action id in its own commit. Should the connection
+        break while committing, the outcome is asked for by that id once the server
+        answers again (`_landed`): a change that was committed is never made twice
+        and never reported as lost, one that was not is reported as not saved.
+        """
         conn = self.conn
+        action_id = uuid.uuid4().hex
+        committing = False
         try:
             with conn.transaction():
                 yield conn
                 # Every committed write moves the counter `data_version` reads and
                 # wakes the other editors' apps (listen.py).
                 conn.execute(ANNOUNCE)
+                now = time.time()
+                conn.execute(RECORD_ACTION, (action_id, now))
+                conn.execute(FORGET_ACTIONS, (now - KEEP_ACTION_IDS_S,))
+                committing = True
+        except psycopg.OperationalError as exc:
+            if not committing or not (conn.broken or conn.closed):
+                # Failed before the commit, or the server refused it: rolled back.
+                raise translate(exc, self.url) from exc
+            if not self._landed(action_id, exc):
+                raise StoreUnreachableError(
+                    f"lost the shared desk at {safe_url(self.url)} while saving; "
+                    "the change was not saved (nothing changed)"
+                ) from exc
         except psycopg.Error as exc:
             raise translate(exc, self.url) from exc
+
+    def _landed(self, action_id: str, lost: psycopg.Error) -> bool:
+        """Whether a write whose commit got no answer was committed, asked by its id
+        over a new connection, for up to `OUTCOME_WAIT_S` while the server comes back."""
+        deadline = time.monotonic() + OUTCOME_WAIT_S
+        while True:
+            try:
+                row = self.conn.execute(
+                    "SELECT 1 AS found FROM applied_actions WHERE action_id = %s", (action_id,)
+                ).fetchone()
+                return row is not None
+            except (psycopg.Error, StoreError) as exc:
+                self._forget_broken()
+                if time.monotonic() >= deadline:
+                    detail = _scrub(str(lost), self.url)
+                    raise StoreError(
+                        f"lost the shared desk at {safe_url(self.url)} while saving ({detail}); "
+                        "whether the change was saved is not known: look before doing it again"
+                    ) from exc
+                time.sleep(OUTCOME_RETRY_S)
+
+    def _forget_broken(self) -> None:
+        """Drop this thread's connection if it broke, so the next use connects anew."""
+        conn: Conn | None = getattr(self._local, "conn", None)
+        if conn is not None and conn.broken:
+            with contextlib.suppress(psycopg.Error):
+                conn.close()
 
     @contextmanager
     def savepoint(self, conn: Conn) -> Iterator[None]:

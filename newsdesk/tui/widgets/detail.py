@@ -28,6 +28,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
+from newsdesk.errors import DeskError
 from newsdesk.model import Article, ArticleRow
 from newsdesk.store.protocol import ActionRecord, Claim
 from newsdesk.tui.article_view import ArticleStyles, article_text
@@ -154,7 +155,10 @@ class DetailPane(ScrollView, can_focus=True):
         if terms is not None:
             self._terms = terms
         source = self._source
-        article = source.get(article_id)
+        try:
+            article = source.get(article_id)
+        except DeskError:
+            return  # the store cannot be asked now (DeskWatch says so): keep what is shown
         if article is None:
             self.show_message("This article is no longer in the store.")
             return

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Container
 from textual.timer import Timer
 
+from newsdesk.errors import DeskError
 from newsdesk.model import Article, ArticleRow
 from newsdesk.store.protocol import ActionRecord, Claim
 from newsdesk.tui.inbox_results import InboxResults, Placement
@@ -54,6 +55,54 @@ class InboxSource(Protocol):
     def rule_effects(self, article: Article) -> list[str]: ...
 
 
+T = TypeVar("T")
+
+
+class GuardedSource:
+    """An `InboxSource` whose reads answer "nothing" instead of failing.
+
+    On a shared desk the server can go away while the app runs, and the panes
+    read as they draw: rows already drawn stay drawn, the detail pane keeps its
+    article (`get` still raises, so the pane can tell "gone from the store" from
+    "cannot ask now"). `DeskWatch` says when the store is lost and when it is back.
+    """
+
+    def __init__(self, source: InboxSource) -> None:
+        self._source = source
+        self.editor = source.editor
+
+    @staticmethod
+    def _or(read: Callable[[], T], fallback: T) -> T:
+        try:
+            return read()
+        except DeskError:
+            return fallback
+
+    def get(self, article_id: str) -> Article | None:
+        return self._source.get(article_id)  # the pane keeps its article on an error
+
+    def rows(self, ids: Sequence[str]) -> list[ArticleRow]:
+        return self._or(lambda: self._source.rows(ids), [])
+
+    def story_members(self, story_id: str) -> list[str]:
+        return self._or(lambda: self._source.story_members(story_id), [])
+
+    def related(self, article_id: str, limit: int = 5) -> list[str]:
+        return self._or(lambda: self._source.related(article_id, limit), [])
+
+    def with_versions(self, ids: Sequence[str]) -> list[str]:
+        return self._or(lambda: self._source.with_versions(ids), list(ids))
+
+    def claims(self, ids: Sequence[str] | None = None) -> dict[str, Claim]:
+        return self._or(lambda: self._source.claims(ids), {})
+
+    def article_log(self, article_id: str, limit: int = 20) -> list[ActionRecord]:
+        return self._or(lambda: self._source.article_log(article_id, limit), [])
+
+    def rule_effects(self, article: Article) -> list[str]:
+        return self._or(lambda: self._source.rule_effects(article), [])
+
+
 class InboxView(Container):
     """The list and the detail pane, and the answer they show."""
 
@@ -66,7 +115,8 @@ class InboxView(Container):
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
-        self._source = source
+        # Reads that fail (a shared desk's server gone) leave the panes as they are.
+        self._source = GuardedSource(source)
         self._clock = clock
         self._relative_times = relative_times
         #: The answer on screen and the grouped view's state.
