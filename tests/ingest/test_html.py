@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 import pytest
 
@@ -199,3 +200,39 @@ def test_date_from_url_when_markup_has_none() -> None:
     head = '<link rel="canonical" href="https://citycourier.example/2024/05/14/tram-north.html">'
     item = load_bytes(page(head).encode(), "nodate.html").items[0]
     assert item.published == "2024-05-14"
+
+
+def test_full_mode_only_for_a_thin_main_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fast mode's text stands unless thin; then full mode's is taken only when longer."""
+    calls: list[bool] = []
+    long_text = " ".join(PARAGRAPHS * 3)
+
+    def fake(fast_words: str, full_words: str) -> Callable[..., str]:
+        def run(tree: object, *, fast: bool) -> str:
+            calls.append(fast)
+            return fast_words if fast else full_words
+
+        return run
+
+    tree = parse_document(page())
+    monkeypatch.setattr(html_page, "_trafilatura_text", fake(long_text, "other"))
+    assert html_page._main_text_trafilatura(tree) == long_text
+    assert calls == [True]  # a full text: no second look
+    calls.clear()
+    monkeypatch.setattr(html_page, "_trafilatura_text", fake("Menu Home News", long_text))
+    assert html_page._main_text_trafilatura(tree) == long_text
+    assert calls == [True, False]
+    monkeypatch.setattr(html_page, "_trafilatura_text", fake("A short brief.", "Menu"))
+    assert html_page._main_text_trafilatura(tree) == "A short brief."
+
+
+def test_a_thin_page_still_reads_through_both_modes() -> None:
+    # Real trafilatura, both modes: a two-paragraph brief is thin, and its text survives.
+    brief = (
+        "<!DOCTYPE html><html lang='en'><head><title>Ferry delayed</title></head><body>"
+        "<div><h1>Ferry delayed by fog</h1><div>The morning ferry to the islands left two hours "
+        "late on Friday because of thick fog over the bay, the operator said.</div>"
+        "<div>Later sailings ran on time.</div></div></body></html>"
+    )
+    item = load_bytes(brief.encode(), "brief.html").items[0]
+    assert "thick fog over the bay" in (item.body or "")
