@@ -19,7 +19,7 @@ from psycopg import sql
 from newsdesk.isodates import iso_to_ts, sort_key
 from newsdesk.model import Article, ArticleRow, ArticleState, Extracted
 from newsdesk.store.protocol import InsertOutcome
-from newsdesk.store.sqlite.articles import RAW_LIMIT, utc_now_iso
+from newsdesk.store.sqlite.articles import RAW_LIMIT, readable_meta, utc_now_iso
 from newsdesk.wire import is_wire, wire_columns
 
 Conn = psycopg.Connection[dict[str, Any]]
@@ -234,7 +234,7 @@ def get_many(conn: Conn, ids: Sequence[str]) -> list[Article]:
 
 
 def _article(row: dict[str, Any], tags: list[str], origins: list[str]) -> Article:
-    data = json.loads(row["meta"])
+    data = readable_meta(row)  # as SQLite's: a damaged row is shown from its columns
     data["body"] = row["body"]
     return Article(
         id=row["id"],

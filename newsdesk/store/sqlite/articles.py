@@ -10,7 +10,7 @@ import json
 import logging
 import sqlite3
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -208,8 +208,9 @@ def get_many(conn: sqlite3.Connection, ids: Sequence[str]) -> list[Article]:
     return [found[i] for i in ids if i in found]
 
 
-def meta_from_columns(row: sqlite3.Row) -> dict[str, Any]:
-    """What an article's own columns say, for a row whose `meta` JSON is unreadable."""
+def meta_from_columns(row: sqlite3.Row | Mapping[str, Any]) -> dict[str, Any]:
+    """What an article's own columns say, for a row whose `meta` JSON is unreadable
+    (a row of either backend)."""
     return {
         "title": row["title"],
         "source": row["source"],
@@ -220,7 +221,7 @@ def meta_from_columns(row: sqlite3.Row) -> dict[str, Any]:
     }
 
 
-def read_meta(row: sqlite3.Row) -> dict[str, Any] | None:
+def read_meta(row: sqlite3.Row | Mapping[str, Any]) -> dict[str, Any] | None:
     """The row's `meta` JSON as a dict, or None when it cannot be read."""
     try:
         data = json.loads(row["meta"])
@@ -229,13 +230,19 @@ def read_meta(row: sqlite3.Row) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
-def _article(conn: sqlite3.Connection, row: sqlite3.Row) -> Article:
+def readable_meta(row: sqlite3.Row | Mapping[str, Any]) -> dict[str, Any]:
+    """The row's `meta`, or (damaged by another tool) what its columns say, with a
+    warning: never an error that takes a whole list or export down (doctor repairs
+    the row on SQLite)."""
     data = read_meta(row)
     if data is None:
-        # A row another tool damaged: shown and exported from its columns, never an
-        # error that takes a whole list or export down (doctor repairs the row).
         log.warning("article %s: its details are unreadable; shown from its columns", row["id"])
         data = meta_from_columns(row)
+    return data
+
+
+def _article(conn: sqlite3.Connection, row: sqlite3.Row) -> Article:
+    data = readable_meta(row)
     data["body"] = row["body"]
     meta = Extracted.from_dict(data)
     tags = tags_for(conn, [row["id"]])[row["id"]]
