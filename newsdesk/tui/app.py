@@ -16,6 +16,7 @@ from textual import events, on
 from textual.app import App
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
+from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
 from newsdesk import uistate
@@ -24,6 +25,7 @@ from newsdesk.desk import Desk
 from newsdesk.paths import Paths
 from newsdesk.sanitize import display
 from newsdesk.tui import GC_THRESHOLDS
+from newsdesk.tui.key_routing import OPENING_TICK, KeyGate, reads_keys_itself
 from newsdesk.tui.keymap import validate_keymap
 from newsdesk.tui.screens.main import MainScreen
 from newsdesk.uistate import UIState
@@ -89,6 +91,9 @@ class NewsdeskApp(App[None]):
         #: Only the real program tunes the process-wide GC (tests share a process).
         self._frozen = not tune_gc
         self.keymap_overrides, self._keymap_errors = validate_keymap(self.settings.keys)
+        #: Keys typed while a screen opens wait for it (key_routing).
+        self._keys = KeyGate()
+        self._release_timer: Timer | None = None
 
     def on_mount(self) -> None:
         if self.settings.theme:
@@ -115,10 +120,44 @@ class NewsdeskApp(App[None]):
             )
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key):
+        if isinstance(event, events.Key) and not event.is_forwarded:
             # Background indexing pauses while keys come (it would slow every frame).
             self.desk.user_active()
+            if self._keys.holding or not self._keys.ready(self.screen):
+                self._keys.hold(event)  # a screen is opening: see key_routing
+                self._release_keys_soon()
+                return
+            await self._route_key(event)
+            return
         await super().on_event(event)
+
+    async def _route_key(self, key: events.Key) -> None:
+        """Bindings at once unless a text field reads the key first (see key_routing)."""
+        if not reads_keys_itself(self.focused or self.screen):
+            self.app_focus = True
+            if await self._check_bindings(key.key, priority=True):
+                return
+            if await self._check_bindings(key.key):
+                return
+        await super().on_event(key)
+
+    def _release_keys_soon(self) -> None:
+        if self._release_timer is None:
+            self._release_timer = self.set_timer(OPENING_TICK, self._release_keys)
+
+    async def _release_keys(self) -> None:
+        """Route the held keys, in order, while the active screen is ready for them."""
+        self._release_timer = None
+        while self._keys.holding:
+            if not self._keys.ready(self.screen):
+                self._release_keys_soon()  # a held key opened another screen
+                return
+            await self._route_key(self._keys.take())
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """An opening screen placed its focus: the keys held for it can go now."""
+        if self._keys.holding:
+            self.call_later(self._release_keys)
 
     @on(MainScreen.InboxLoaded)
     def freeze_startup_objects(self) -> None:

@@ -1,0 +1,91 @@
+"""Keys typed in a burst right after the key that opens a dialog land in that dialog.
+
+An editor types `i/home/ed/wire` or `ncall back` faster than the dialog opens;
+the keys are posted in one go, as a terminal delivers a fast typist's or a
+paste's keys (newsdesk.tui.key_routing).
+"""
+
+from __future__ import annotations
+
+import pytest
+from textual import events
+from textual.widgets import Input
+
+from newsdesk.desk import Desk
+from newsdesk.paths import Paths
+from newsdesk.tui.modals.prompt import PromptDialog
+from newsdesk.uistate import UIState
+from tests.tui.conftest import AppFactory
+from tests.tui.helpers import SIZE, main_screen, settle
+
+#: Textual's names of the keys the tests type that are not their own character.
+_KEY_NAMES = {
+    "/": "slash",
+    " ": "space",
+    "+": "plus",
+    "-": "minus",
+    ".": "full_stop",
+    "\r": "enter",
+}
+
+
+def _burst(app: object, *keys: str) -> None:
+    """Post every key at once: a key name (`i`, `delete`) or a run of characters."""
+    for chunk in keys:
+        names = [(chunk, None)] if len(chunk) > 1 else [(_KEY_NAMES.get(chunk, chunk), chunk)]
+        for name, character in names:
+            app.post_message(events.Key(name, character))  # type: ignore[attr-defined]
+
+
+def _typed(*texts: str) -> list[str]:
+    return [ch for text in texts for ch in text]
+
+
+@pytest.mark.parametrize("last_folder", ["", "/srv/earlier/"])
+async def test_a_path_typed_right_after_i_is_the_prompts_value(
+    make_app: AppFactory, last_folder: str
+) -> None:
+    state = UIState(last_import_folder=last_folder)
+    app = make_app(ui_state=state, save_state=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        # `/` is the inbox's priority search key and `t` its tag key: both were taken
+        # by the inbox before the dialog had opened.
+        _burst(app, "i", *_typed("/tmp/wire stories"))
+        await settle(pilot)
+        assert isinstance(app.screen, PromptDialog)
+        assert len(app.screen_stack) == 3  # no tag dialog, no other screen
+        # Typed over the preselected last folder, as typing slowly does.
+        assert app.screen.query_one(Input).value == "/tmp/wire stories"
+        assert app.screen_stack[1].search_input.value == ""  # type: ignore[attr-defined]
+
+
+async def test_a_note_typed_and_entered_in_a_burst_is_kept(
+    make_app: AppFactory, seeded: Paths
+) -> None:
+    app = make_app(save_state=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        article_id = main_screen(app).inbox.current_id
+        _burst(app, "n", *_typed("call back", "\r"))
+        await settle(pilot)
+        assert main_screen(app).is_active
+    assert article_id is not None
+    with Desk(seeded) as desk:
+        article = desk.get(article_id)
+        assert article is not None and article.state.note == "call back"
+
+
+async def test_tags_typed_in_a_burst_after_t_are_applied(
+    make_app: AppFactory, seeded: Paths
+) -> None:
+    app = make_app(save_state=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        article_id = main_screen(app).inbox.current_id
+        _burst(app, "t", *_typed("+desk-one", "\r"))
+        await settle(pilot)
+        assert main_screen(app).is_active
+    with Desk(seeded) as desk:
+        rows = desk.rows([article_id or ""])
+        assert rows and "desk-one" in rows[0].tags
