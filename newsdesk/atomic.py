@@ -32,6 +32,7 @@ __all__ = [
     "StagedFiles",
     "SymlinkRefusedError",
     "atomic_file_set",
+    "atomic_replace",
     "atomic_write_bytes",
     "atomic_write_text",
 ]
@@ -140,6 +141,24 @@ def atomic_write_bytes(path: Path | str, data: bytes) -> None:
             os.unlink(temp)
         raise
     _fsync_dir(directory)
+
+
+def atomic_replace(source: Path | str, target: Path | str) -> None:
+    """Move a finished file (built beside `target`) over `target` in one step.
+
+    The file is fsynced first and the rename made durable, as for the writes
+    above; a symlink at `target` is refused. (The doctor's salvage rebuilds a
+    database this way.)
+    """
+    src, dst = Path(source), Path(target)
+    _refuse_symlink(dst)
+    fd = os.open(src, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(src, dst)
+    _fsync_dir(dst.parent)
 
 
 def atomic_write_text(path: Path | str, text: str, *, encoding: str = "utf-8") -> None:

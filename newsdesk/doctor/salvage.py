@@ -9,7 +9,6 @@ table and row by row, into a fresh database that takes its place.
 from __future__ import annotations
 
 import contextlib
-import os
 import secrets
 import shutil
 import sqlite3
@@ -18,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from newsdesk.atomic import atomic_replace
 from newsdesk.store import Store, StoreError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -54,7 +54,7 @@ def salvage_database(db: Path, now: datetime) -> SalvageResult:
         for suffix in ("-wal", "-shm", "-journal"):
             with contextlib.suppress(FileNotFoundError):
                 db.with_name(db.name + suffix).unlink()
-        os.replace(work, db)
+        atomic_replace(work, db)
     except BaseException:
         _remove_with_sidecars(work)
         raise

@@ -13,6 +13,7 @@ from newsdesk.atomic import (
     FileSetConflictError,
     SymlinkRefusedError,
     atomic_file_set,
+    atomic_replace,
     atomic_write_bytes,
     atomic_write_text,
 )
@@ -57,6 +58,35 @@ def test_symlink_target_is_refused(tmp_path: Path) -> None:
         atomic_write_text(link, "overwrite")
     assert victim.read_text(encoding="utf-8") == "precious"
     assert link.is_symlink()
+
+
+def test_replace_moves_a_finished_file_over_the_target_and_refuses_a_symlink(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "store.db"
+    target.write_bytes(b"old")
+    built = tmp_path / "store.db.salvage-1"
+    built.write_bytes(b"new")
+    synced: list[int] = []
+    real_fsync = os.fsync
+
+    def counting_fsync(fd: int) -> None:
+        synced.append(fd)
+        real_fsync(fd)
+
+    monkeypatch.setattr(newsdesk.atomic.os, "fsync", counting_fsync)
+    atomic_replace(built, target)
+    assert target.read_bytes() == b"new" and not built.exists()
+    assert len(synced) >= 2  # the file before the rename, the folder after it
+    victim = tmp_path / "victim"
+    victim.write_bytes(b"precious")
+    link = tmp_path / "link"
+    link.symlink_to(victim)
+    other = tmp_path / "other"
+    other.write_bytes(b"new")
+    with pytest.raises(SymlinkRefusedError):
+        atomic_replace(other, link)
+    assert victim.read_bytes() == b"precious" and other.exists()
 
 
 def test_failed_replace_leaves_old_file_and_no_temp(
