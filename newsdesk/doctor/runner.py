@@ -51,7 +51,7 @@ class Doctor:
         if store_ok:
             check_rows(self, writable)
             check_index(self, writable)
-        check_temp_files(self, writable)
+        check_temp_files(self)
         return self.report
 
 

@@ -29,7 +29,7 @@ _SALVAGE_TEMP = re.compile(
 )
 
 
-def check_temp_files(doctor: Doctor, writable: bool) -> None:
+def check_temp_files(doctor: Doctor) -> None:
     found = list(temp_files(doctor))
     if not found:
         doctor.report.add("temp_files", "ok", "no leftovers of interrupted writes")

@@ -398,7 +398,7 @@ class _Parser:
         return token
 
     def parse(self) -> Node | None:
-        node = self.parse_and(field_context=None)
+        node = self.parse_and()
         token = self.peek()
         if token is not None:
             if token.kind == ")":
@@ -406,7 +406,7 @@ class _Parser:
             raise QuerySyntaxError(f"unexpected {token.kind!s} in the query")
         return node
 
-    def parse_and(self, field_context: str | None) -> Node | None:
+    def parse_and(self) -> Node | None:
         """Terms side by side (or joined by AND) must all match.
 
         OR binds tighter than AND, as in web and mail search:
@@ -478,7 +478,7 @@ class _Parser:
     def parse_atom(self, field_context: str | None) -> Node | None:
         token = self.take()
         if token.kind == "(":
-            return self.parse_group(field_context)
+            return self.parse_group()
         if token.kind == "phrase":
             return self.words(field_context or "any", token.text, phrase=True)
         if token.kind == "word":
@@ -487,11 +487,11 @@ class _Parser:
             return self.parse_field(token, field_context)
         raise QuerySyntaxError(f"unexpected {token.kind} in the query")
 
-    def parse_group(self, field_context: str | None) -> Node | None:
+    def parse_group(self) -> Node | None:
         self.depth += 1
         if self.depth > MAX_DEPTH:
             raise QuerySyntaxError("too many nested parentheses")
-        node = self.parse_and(field_context)
+        node = self.parse_and()
         closing = self.peek()
         if closing is None or closing.kind != ")":
             raise QuerySyntaxError("unbalanced parentheses: a ( is never closed")
@@ -551,7 +551,7 @@ class _Parser:
             outer = self.field_context
             self.field_context = name
             try:
-                return self.parse_group(name)
+                return self.parse_group()
             finally:
                 self.field_context = outer
         value = token.text
