@@ -47,6 +47,9 @@ def filled(isolated_dirs: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path)
         desk.undo()  # the log keeps an undone batch too
         desk.save_search("mine", "is:starred tag:night")
         desk.add_feed("http://127.0.0.1:9/feed.xml", name="local", tags=["wire"])
+        desk.add_rule("harbour-desk", "harbour", ["+port", "star"])
+        desk.add_rule("quiet", "ferry", ["read"])
+        desk.enable_rule("quiet", False)
     return resolve().database
 
 
@@ -69,6 +72,22 @@ def test_sqlite_file_to_sqlite_file_copies_everything(
     assert "the copy matches the source" in out
     assert _checksum(str(target)) == before
     assert " articles " in out and "4" in out
+    copy = open_named(str(target), resolve().database, must_exist=True)
+    try:
+        rules = [(r.name, r.query, r.actions, r.enabled) for r in copy.rules("")]
+    finally:
+        copy.close()
+    assert rules == [
+        ("harbour-desk", "harbour", ("+port", "star"), True),
+        ("quiet", "ferry", ("read",), False),
+    ]
+
+
+def test_the_checksum_covers_the_rules(filled: Path) -> None:
+    before = _checksum("sqlite")
+    with Desk() as desk:
+        desk.enable_rule("quiet", True)
+    assert _checksum("sqlite") != before
 
 
 def test_copy_into_a_desk_that_holds_data_is_refused_and_changes_nothing(
