@@ -8,11 +8,13 @@ one-line message, as a malformed query is.
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from newsdesk.errors import DeskError
 
@@ -38,6 +40,20 @@ class Rule:
     matched_total: int = 0
     #: Off: kept, but passed over on arrival and by `rules apply` without names.
     enabled: bool = True
+
+    @classmethod
+    def from_row(cls, row: Any, today: str) -> Rule:
+        """A rule from a `rules` table row (either backend's row reads by column name);
+        today's count holds only when it was counted today."""
+        return cls(
+            name=str(row["name"]),
+            query=str(row["query"]),
+            actions=tuple(json.loads(row["actions"])),
+            position=int(row["position"]),
+            matched_today=int(row["matched_today"]) if row["matched_day"] == today else 0,
+            matched_total=int(row["matched_total"]),
+            enabled=bool(row["enabled"]),
+        )
 
     @property
     def add_tags(self) -> list[str]:

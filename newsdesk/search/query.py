@@ -703,19 +703,4 @@ def parse(text: str, *, now: datetime | None = None) -> ParsedQuery:
 
 
 def is_store_leaf(node: Node) -> bool:
-    return isinstance(
-        node,
-        Flag
-        | Everything
-        | Tag
-        | Published
-        | Language
-        | IdPrefix
-        | Note
-        | FeedName
-        | WireFlag
-        | Urgency
-        | Slug
-        | Subject
-        | Claimed,
-    )
+    return isinstance(node, StoreLeaf)

@@ -13,15 +13,7 @@ from newsdesk.store.sqlite.articles import utc_now_iso
 
 def rules(conn: sqlite3.Connection, today: str) -> list[Rule]:
     return [
-        Rule(
-            name=str(row["name"]),
-            query=str(row["query"]),
-            actions=tuple(json.loads(row["actions"])),
-            position=int(row["position"]),
-            matched_today=int(row["matched_today"]) if row["matched_day"] == today else 0,
-            matched_total=int(row["matched_total"]),
-            enabled=bool(row["enabled"]),
-        )
+        Rule.from_row(row, today)
         for row in conn.execute("SELECT * FROM rules ORDER BY position, name")
     ]
 
