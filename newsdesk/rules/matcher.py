@@ -83,6 +83,28 @@ INDEX_WORDS = re.compile(default_pattern.pattern.replace("(\\.?", "(?:\\.?"), re
 #: Stems kept per runner before the cache starts again (words repeat across articles).
 STEM_CACHE = 200_000
 
+#: The Porter stem of a word is a prefix of the word plus at most this many letters
+#: of a replaced ending ("mobility" -> "mob" + "le", "hopping" -> "hop", "happy" ->
+#: "happ" + "i"): every word that stems to `s` starts with `s[:-STEM_TAIL]`. So a
+#: field whose folded text does not hold that lead cannot hold the stem, and one
+#: that does is searched for the few words starting with it, not split whole (the
+#: body is most of an article's text). `tests/rules/test_matcher_tokens.py` checks
+#: the bound over every word of the sample data and ending combinations.
+STEM_TAIL = 2
+#: One character of a token (the index tokenizer's class), for the lead's word edges.
+_TOKEN_CHAR = re.compile(r"[\w\*]", re.UNICODE)
+
+
+def stem_lead(token: str) -> str:
+    """What every word whose stem is `token` starts with ('' when nothing is known)."""
+    return token[:-STEM_TAIL] if len(token) > STEM_TAIL else ""
+
+
+def lead_finder(lead: str) -> re.Pattern[str]:
+    """Finds the rest of each word that holds `lead` (a literal first: the regex
+    engine scans for it quickly); `Analysis.holds_stem` checks the word's start."""
+    return re.compile(re.escape(lead) + r"[\w\*]*(?:\.[\w\*]+)*", re.UNICODE)
+
 
 class Analysis:
     """The index's analysers, built once per rule set (they are not cheap to build).
@@ -125,6 +147,21 @@ class Analysis:
             self._stems[word] = stemmed
         return stemmed
 
+    def holds_stem(self, text: str, stem: str, finder: re.Pattern[str]) -> bool:
+        """Whether a word of the folded `text` stems to `stem` (a stemmed field): only
+        the words holding the stem's lead (`finder`) are looked at, each taken whole
+        as the tokenizer takes it, and a match inside a word is passed over."""
+        for found in finder.finditer(text):
+            at = found.start()
+            if at and _TOKEN_CHAR.match(text[at - 1]):
+                continue  # inside a word
+            if at > 1 and text[at - 1] == "." and _TOKEN_CHAR.match(text[at - 2]):
+                continue  # after "x.": part of a dotted word that starts earlier
+            word = found.group()
+            if word not in STOP_WORDS and self._stem(word) == stem:
+                return True
+        return False
+
     def tokens(self, field_name: str, text: str) -> list[str]:
         analyzer = self.stemmed if field_name in _STEMMED else self.plain
         return [t.text for t in analyzer(fold_text(text), mode="query")]
@@ -141,6 +178,7 @@ class Facts:
     analysis: Analysis
     #: Feeds that carried it (for `feed:`), by name.
     feeds: frozenset[str] = frozenset()
+    _folded: dict[str, str] = field(default_factory=dict)
     _words: dict[str, list[str]] = field(default_factory=dict)
     _tokens: dict[str, list[str]] = field(default_factory=dict)
     _sets: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -151,9 +189,39 @@ class Facts:
         """The field's folded words: split once per article, shared by every rule."""
         found = self._words.get(field_name)
         if found is None:
-            found = self.analysis.field_words(self._text(field_name))
+            found = _WORDS.findall(self.folded(field_name))
             self._words[field_name] = found
         return found
+
+    def folded(self, field_name: str) -> str:
+        """The field's text folded as the index folds it, once per article."""
+        found = self._folded.get(field_name)
+        if found is None:
+            found = fold_text(self._text(field_name))
+            self._folded[field_name] = found
+        return found
+
+    def holds(self, field_name: str, leads: tuple[str, ...]) -> bool:
+        """Whether the folded field holds one of `leads` (every one when `leads`
+        is empty); a field without any cannot hold the tokens they lead."""
+        if not leads:
+            return True
+        text = self.folded(field_name)
+        for lead in leads:  # noqa: SIM110 (a loop: no generator per call)
+            if lead in text:
+                return True
+        return False
+
+    def has_stem(self, field_name: str, stem: str, lead: str, finder: re.Pattern[str]) -> bool:
+        """Whether the stemmed field holds the token `stem` whose lead is `lead`: from
+        the token set once it is made, else without splitting the whole field."""
+        found = self._sets.get(field_name)
+        if found is not None:
+            return stem in found
+        text = self.folded(field_name)
+        if lead not in text:
+            return False
+        return self.analysis.holds_stem(text, stem, finder)
 
     def tokens(self, field_name: str) -> list[str]:
         """The field's tokens in order (only phrases need them)."""
@@ -289,9 +357,24 @@ class Compiler:
             return None
         if len(wanted) == 1:
             word = wanted[0]
+            lead = stem_lead(word) if name in _STEMMED else word
+            if name in _STEMMED and lead:
+                finder = lead_finder(lead)
+                return lambda f: f.has_stem(name, word, lead, finder)
             return lambda f: word in f.token_set(name)
         needed = frozenset(wanted)
-        return lambda f: needed <= f.token_set(name) and _contains(f.tokens(name), wanted)
+        # Every word of a phrase must be there: each lead is looked for first.
+        leads = [stem_lead(w) if name in _STEMMED else w for w in needed]
+        every_lead = tuple(sorted({lead for lead in leads if lead}))
+
+        def phrase(f: Facts) -> bool:
+            text = f.folded(name)
+            for lead in every_lead:
+                if lead not in text:
+                    return False
+            return needed <= f.token_set(name) and _contains(f.tokens(name), wanted)
+
+        return phrase
 
     def _names(self, name: str, node: Words) -> Predicate | None:
         whole = fold(node.text.replace(",", " "))
@@ -321,7 +404,15 @@ class Compiler:
                 if len(found) == 1 and len(found[0]) >= 3:
                     stems.add(found[0])
         frozen = frozenset(stems)
-        return lambda f: f.has_prefix(name, raw) or not frozen.isdisjoint(f.token_set(name))
+        # A token starting with `raw`, or one of `stems`, comes from a word that starts
+        # with its lead: a field holding none of the leads is passed over unsplit.
+        leads = [stem_lead(raw) if name in _STEMMED else raw]
+        leads += [stem_lead(s) for s in sorted(frozen)]
+        sought = tuple(sorted(set(leads))) if all(leads) else ()
+        return lambda f: (
+            f.holds(name, sought)
+            and (f.has_prefix(name, raw) or not frozen.isdisjoint(f.token_set(name)))
+        )
 
 
 def _strip_possessive(text: str) -> str:

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsdesk.rules.matcher import _WORDS, INDEX_WORDS, Analysis, _contains
+from whoosh.lang.porter import stem as porter_stem
+
+from newsdesk.rules.matcher import (
+    _WORDS,
+    INDEX_WORDS,
+    Analysis,
+    _contains,
+    lead_finder,
+    stem_lead,
+)
 from newsdesk.search.schema import fold_text
 
 SAMPLE_DATA = Path(__file__).resolve().parents[2] / "sample_data"
@@ -41,3 +50,47 @@ def test_phrases_are_found_in_order_only() -> None:
     assert not _contains(["a"], ["a", "b"])
     assert not _contains([], ["a"])
     assert _contains(["a"], ["a"])
+
+
+#: Porter's suffix rules, each on its own and after another (the stem's tail comes from these).
+ENDINGS = (
+    "", "s", "es", "ies", "sses", "ed", "ing", "eed", "y", "ly", "ally", "ational", "tional",
+    "enci", "anci", "izer", "bli", "alli", "entli", "eli", "ousli", "ization", "ation", "ator",
+    "alism", "iveness", "fulness", "ousness", "aliti", "iviti", "biliti", "logi", "icate",
+    "ative", "alize", "iciti", "ical", "ful", "ness", "ance", "ence", "er", "ic", "able", "ible",
+    "ant", "ement", "ment", "ent", "ou", "ism", "ate", "iti", "ous", "ive", "ize", "sion",
+    "tion", "e", "ll", "ility", "ency", "ably", "ously", "logy", "ity",
+)  # fmt: skip
+BASES = ("hop", "at", "bl", "iz", "y", "ya", "ab", "sens", "commun", "rel", "happ", "b", "fl", "ty")
+
+
+def test_every_word_stemming_to_a_token_starts_with_its_lead() -> None:
+    words = set(_WORDS.findall(fold_text(TRICKY)))
+    for path in sorted(SAMPLE_DATA.rglob("*.*")):
+        words.update(_WORDS.findall(fold_text(path.read_text("utf-8", errors="replace"))))
+    words.update(b + x + y for b in BASES for x in ENDINGS for y in ENDINGS)
+    assert len(words) > 20_000
+    for word in words:
+        assert word.startswith(stem_lead(porter_stem(word))), word
+
+
+def test_a_stem_found_by_its_lead_is_a_stem_of_the_field() -> None:
+    analysis = Analysis()
+    texts = [
+        TRICKY,
+        "Flooding x.floods floods.gate a..floods the flood; reflooded. Flood",
+        "mobility of the mobile; happy happiness, hopping hoped, the an a",
+        "www.flooded.org floods* *floods flood.",
+    ]
+    for path in sorted(SAMPLE_DATA.rglob("*.*"))[:40]:
+        texts.append(path.read_text("utf-8", errors="replace"))
+    for text in texts:
+        folded = fold_text(text)
+        tokens = analysis.field_token_set("body", analysis.field_words(text))
+        candidates = set(tokens) | {"flood", "mobil", "happi", "hop", "the", "gate", "floods.g"}
+        for stem in sorted(candidates):
+            lead = stem_lead(stem)
+            if not lead:
+                continue
+            found = lead in folded and analysis.holds_stem(folded, stem, lead_finder(lead))
+            assert found == (stem in tokens), (stem, text[:60])
