@@ -208,7 +208,11 @@ class Desk:
         `import_batch`): an interrupted import keeps every file reported done
         and nothing half-written.
         """
-        summary = self._storer.import_files(inputs, progress, should_stop)
+        # The rules match each committed batch while the next files are read, and
+        # write what they did once the import is logged.
+        arrival = self._rulebook.start_arrival()
+        stored = arrival.see if arrival is not None else None
+        summary = self._storer.import_files(inputs, progress, should_stop, stored)
         if summary.imported_ids:
             # One step of the action log: `undo` right after removes what it added.
             try:
@@ -219,7 +223,8 @@ class Desk:
                 summary.not_undoable = f"the import was not recorded for undo: {exc}"
             # The rules act after the import's step, so `undo` takes their changes
             # back first and leaves the articles.
-            self._arrive(summary.imported_ids)
+            if arrival is not None:
+                self._rulebook.finish_arrival(arrival)
             if self._index is not None:
                 self._index.notify()
         return summary

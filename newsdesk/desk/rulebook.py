@@ -12,7 +12,7 @@ from newsdesk.desk.results import ActionResult
 from newsdesk.store import StoreBackend
 
 if TYPE_CHECKING:
-    from newsdesk.rules.arrival import RuleRunner
+    from newsdesk.rules.arrival import Arrival, RuleRunner
     from newsdesk.rules.model import Notified, Rule
     from newsdesk.search.engine import SearchResult
 
@@ -49,6 +49,23 @@ class RuleBook:
         if not rules:
             return
         outcome = self.runner.run(self.store, rules, ids)
+        if outcome.notified:
+            with self._notified_lock:
+                self._notified.extend(outcome.notified)
+
+    def start_arrival(self) -> Arrival | None:
+        """For an import: the rules switched on now, shown each committed batch as it is
+        stored (`Arrival.see`), so matching overlaps the reading of the next files;
+        None when no rule is on. `finish_arrival` writes what they did."""
+        rules = self.rules()
+        if not any(r.enabled for r in rules):
+            return None
+        arrival = self.runner.start(self.store, rules)
+        return arrival if arrival.active else None
+
+    def finish_arrival(self, arrival: Arrival) -> None:
+        """Write what the rules did to an import's articles: one step of the action log."""
+        outcome = arrival.finish()
         if outcome.notified:
             with self._notified_lock:
                 self._notified.extend(outcome.notified)

@@ -34,10 +34,12 @@ class ArticleStorer:
         inputs: Sequence[Path],
         progress: Callable[[ImportProgress], None] | None,
         should_stop: Callable[[], bool] | None,
+        stored: Callable[[list[str]], None] | None = None,
     ) -> ImportSummary:
         """Load the files under `inputs` (in parallel, in order) and store them, several
         to a transaction, each in its own savepoint (see `import_batch`); a file is
-        reported to `progress` only once its transaction is committed."""
+        reported to `progress` only once its transaction is committed, and the new
+        articles of each committed transaction are handed to `stored` (the rules)."""
         from newsdesk.ingest import iter_input_files
         from newsdesk.pipeline import load_in_order
 
@@ -47,6 +49,8 @@ class ArticleStorer:
         done = 0
         while True:
             batch, finished = store_batch(self.store, results, self.store_file)
+            if stored is not None:
+                stored([aid for _, created in batch for aid in created])
             for outcome, created in batch:
                 done += 1
                 summary.imported_ids.extend(created)

@@ -40,7 +40,14 @@ class RuleRunner:
             return found
 
     def run(self, store: StoreBackend, rules: Sequence[Rule], ids: Sequence[str]) -> RuleOutcome:
-        outcome = RuleOutcome()
+        """The rules over the new articles `ids`, their changes written as one step."""
+        arrival = self.start(store, rules)
+        arrival.see(ids, last=True)
+        return arrival.finish()
+
+    def start(self, store: StoreBackend, rules: Sequence[Rule]) -> Arrival:
+        """An arrival the new articles are shown to as they are stored (`Arrival.see`)
+        and whose changes are written once they all are (`Arrival.finish`)."""
         predicates: list[tuple[Rule, Predicate]] = []
         for rule in rules:
             if not rule.enabled:
@@ -48,36 +55,90 @@ class RuleRunner:
             predicate = self._predicate(rule)
             if predicate is not None:
                 predicates.append((rule, predicate))
-        if not predicates:
-            return outcome
-        assert self._analysis is not None
-        facts = [Facts(article, self._analysis) for article in store.get_many(ids)]
-        counts: dict[str, int] = {}
-        changes: list[StateChange] = []
-        for rule, predicate in predicates:
-            matched = [f for f in facts if predicate(f)]
-            if not matched:
-                continue
-            matched_ids = [f.article.id for f in matched]
-            outcome.matched[rule.name] = matched_ids
-            counts[rule.name] = len(matched_ids)
-            changes.append(rule_change(rule, matched_ids))
-            for f in matched:
-                _follow(f, rule)
-                if rule.notifies:
-                    outcome.notified.append(Notified(rule.name, f.article.id, f.article.title))
-        if changes:
-            # One transaction for all the rules (one per rule cost more than the matching).
-            store.apply_all(changes)
-        if counts:
-            store.count_rule_matches(counts, today())
-        return outcome
+        analysis = self._analysis if predicates else None
+        return Arrival(store, predicates, analysis)
 
     def _predicate(self, rule: Rule) -> Predicate | None:
         try:
             return self.check(rule.query)
         except Exception:  # a rule kept by an older version that no longer parses: skipped
             return None
+
+
+class Arrival:
+    """The rules over one arrival of new articles, shown to it in parts.
+
+    An import shows each committed batch of its files while the next ones are
+    still being read (the matching overlaps the extraction), then `finish`
+    writes what every rule did as one logged step after the import's own. Wire
+    copy is matched at `finish`, read as it is then: a later version in the same
+    import can still supersede or kill it.
+    """
+
+    def __init__(
+        self,
+        store: StoreBackend,
+        predicates: list[tuple[Rule, Predicate]],
+        analysis: Analysis | None,
+    ) -> None:
+        self.store = store
+        self._predicates = predicates
+        self._analysis = analysis
+        self._matched: dict[str, list[str]] = {}
+        self._notified: dict[str, list[Notified]] = {}
+        self._wire: list[str] = []
+
+    @property
+    def active(self) -> bool:
+        """Whether any rule is switched on (else showing articles costs nothing)."""
+        return bool(self._predicates)
+
+    def see(self, ids: Sequence[str], *, last: bool = False) -> None:
+        """Match the stored articles `ids`; wire copy is kept for `finish` unless
+        `last` (no more articles come in this arrival)."""
+        if not ids or self._analysis is None:
+            return
+        analysis = self._analysis
+        facts: list[Facts] = []
+        for article in self.store.get_many(ids):
+            if article.meta.item_id and not last:
+                self._wire.append(article.id)
+            else:
+                facts.append(Facts(article, analysis))
+        for f in facts:
+            self._match(f)
+
+    def _match(self, f: Facts) -> None:
+        """Every rule in order over one article; each sees what those before it did."""
+        for rule, predicate in self._predicates:
+            if predicate(f):
+                self._matched.setdefault(rule.name, []).append(f.article.id)
+                _follow(f, rule)
+                if rule.notifies:
+                    notified = Notified(rule.name, f.article.id, f.article.title)
+                    self._notified.setdefault(rule.name, []).append(notified)
+
+    def finish(self) -> RuleOutcome:
+        """Match the wire copy kept back, then write every rule's changes in one
+        transaction, logged as one step (one per rule cost more than the matching)."""
+        wire, self._wire = self._wire, []
+        self.see(wire, last=True)
+        outcome = RuleOutcome()
+        changes: list[StateChange] = []
+        counts: dict[str, int] = {}
+        for rule, _ in self._predicates:
+            matched_ids = self._matched.get(rule.name)
+            if matched_ids:
+                outcome.matched[rule.name] = matched_ids
+                counts[rule.name] = len(matched_ids)
+                changes.append(rule_change(rule, matched_ids))
+            outcome.notified.extend(self._notified.get(rule.name, ()))
+        self._matched, self._notified = {}, {}
+        if changes:
+            self.store.apply_all(changes)
+        if counts:
+            self.store.count_rule_matches(counts, today())
+        return outcome
 
 
 def rule_change(rule: Rule, ids: Sequence[str]) -> StateChange:
