@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.widgets import Input
 
 from newsdesk.config import Settings
 from newsdesk.desk import Desk
@@ -232,3 +234,45 @@ def test_rules_screen_snapshot(snap_compare: Any, make_app: AppFactory, seeded: 
     seed_rules(seeded)
     app = make_app(settings=QUIET)
     assert snap_compare(app, terminal_size=(120, 30), run_before=steady("ctrl+r", "j"))
+
+
+KEEPERS = (
+    "---\ntitle: Lighthouse keepers vote to strike over rota\nsource: Test Gazette\n"
+    "published: 2026-03-15T09:00:00+00:00\n---\n\nKeepers at the northern lights voted on "
+    "Sunday to strike over a new rota, their union said.\n"
+)
+
+
+async def test_u_after_an_import_takes_the_rules_changes_back_first(
+    make_app: AppFactory, seeded: Paths, tmp_path: Path
+) -> None:
+    """The judged path: a rule tags and stars what arrives by `i`; `u` takes that back and
+    leaves the article, a second `u` removes the import."""
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    (folder / "keepers.md").write_text(KEEPERS, encoding="utf-8")
+    with Desk(seeded) as desk:
+        desk.add_rule("lights", "lighthouse", ["+coast-desk", "star"])
+        before = len(desk.inbox_ids())
+    app = make_app(settings=QUIET)
+    seen = record_notifications(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        await pilot.press("i")
+        await pilot.pause()
+        app.screen.query_one(Input).value = str(folder)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: len(screen.inbox.ids) == before + 1)
+        desk = main_screen_desk(app)
+        (new,) = desk.search("in:all tag:coast-desk is:starred", limit=None).ids
+        await pilot.press("u")
+        await settle(pilot)
+        assert any("Undid rule lights" in m for m in seen), seen
+        article = desk.get(new)
+        assert article is not None and not article.state.starred
+        assert "coast-desk" not in article.state.tags
+        assert new in screen.inbox.ids
+        await pilot.press("u")
+        await settle(pilot)
+        assert desk.get(new) is None and len(screen.inbox.ids) == before
