@@ -187,11 +187,12 @@ def cmd_show(desk: Desk, args: argparse.Namespace) -> int:
         if article.story_id:
             data["story_members"] = desk.story_members(article.story_id)
         data["who"] = output.who_did(log)
+        data["rules"] = desk.rule_effects(article)
         data["claimed"] = None if claim is None else {"editor": claim.editor, "ts": claim.ts}
         output.print_json(data)
     else:
         claimed = "" if claim is None else f"by {claim.editor} at {claim.ts[:16].replace('T', ' ')}"
-        output.show_article(article, log, claimed)
+        output.show_article(article, log, claimed, desk.rule_effects(article))
     return EXIT_OK
 
 

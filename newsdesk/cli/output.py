@@ -228,7 +228,10 @@ def who_line(log: list[ActionRecord]) -> str:
 
 
 def show_article(
-    article: Article, log: list[ActionRecord] | None = None, claimed: str = ""
+    article: Article,
+    log: list[ActionRecord] | None = None,
+    claimed: str = "",
+    by_rules: Sequence[str] = (),
 ) -> None:
     meta = article.meta
     out.print(Text(inert(meta.title, one_line=True), style="bold"))
@@ -244,6 +247,7 @@ def show_article(
         ("tags", " ".join(article.state.tags)),
         ("state", state_words(article)),
         ("who", who_line(log or [])),
+        ("rules", "; ".join(by_rules)),
         ("claimed", claimed),
         (
             "story",

@@ -166,6 +166,13 @@ def test_cli_rules(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert main(["import", str(SAMPLE_DATA)]) == 0
     out = capsys.readouterr()
     assert "FLASH: Volcano erupts" in out.out + out.err  # a notified headline
+    # show says which rule did what (text and JSON).
+    with Desk(resolve()) as desk:
+        (tagged,) = desk.search("tag:africa-desk", limit=None).ids
+    assert main(["show", tagged]) == 0
+    assert "rules: tagged africa-desk and starred by rule nairobi" in capsys.readouterr().out
+    assert main(["show", "--json", tagged]) == 0
+    assert '"tagged africa-desk and starred by rule nairobi"' in capsys.readouterr().out
     assert main(["rules", "list"]) == 0
     listing = capsys.readouterr()
     assert "nairobi: place:nairobi -> +africa-desk star" in listing.out + listing.err
