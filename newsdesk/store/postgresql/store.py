@@ -1,33 +1,35 @@
 """`PostgresStore`: the PostgreSQL backend of `StoreBackend`, one shared desk on a server.
 
-Like `SqliteStore`, this class only routes: each method takes this thread's
-connection (or the caller's transaction) and calls the module owning the SQL
-of its concern (`articles`, `actions`, `feeds`, `conditions`, `stories`,
-`migrations`). Every psycopg error leaves as a `StoreError` naming the server
-without its password (`connections.translate`).
+The routing from each verb to the module owning its SQL is shared with the
+SQLite backend (`newsdesk.store.routing.RoutedStore`); the modules here are
+`articles`, `actions`, `claims`, `feeds` (saved searches too), `rules`,
+`wire`, `conditions`, `stories`, `migrations`. This class keeps what is the
+server's own: migrating, the change signal (LISTEN/NOTIFY through
+`ChangeListener`), the per-desk index name and the layout check. Every
+psycopg error leaves as a `StoreError` naming the server without its
+password (`connections.translate`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import psycopg
 
-from newsdesk.feeds.subscription import Subscription
-from newsdesk.model import Article, ArticleRow, Extracted
+from newsdesk.errors import StoreError
 from newsdesk.store.postgresql import (
     actions,
     articles,
+    claims,
     feeds,
     migrations,
     removal,
     rules,
+    stories,
     transfer,
     wire,
 )
-from newsdesk.store.postgresql import claims as claim_sql
 from newsdesk.store.postgresql.conditions import where
 from newsdesk.store.postgresql.connections import (
     Conn,
@@ -38,53 +40,56 @@ from newsdesk.store.postgresql.connections import (
     translated,
 )
 from newsdesk.store.postgresql.listen import ChangeListener
-from newsdesk.store.postgresql.stories import PostgresStoryTables, outdated
-from newsdesk.store.protocol import (
-    ActionRecord,
-    Claim,
-    ClaimOutcome,
-    InsertOutcome,
-    StateChange,
-    StoryTables,
-    TableCopy,
-    Transaction,
-)
-from newsdesk.store.sqlite.articles import utc_now_iso
+from newsdesk.store.postgresql.stories import PostgresStoryTables
+from newsdesk.store.routing import RoutedStore, SqlModules, routed
 
 if TYPE_CHECKING:
-    from newsdesk.rules.model import Rule
     from newsdesk.search.query import Node
-    from newsdesk.wire import Settled
 
 
-def _tx(tx: Transaction) -> Conn:
-    """The connection behind a transaction this backend opened."""
-    if not isinstance(tx, psycopg.Connection):
-        raise TypeError(f"not a transaction of the PostgreSQL store: {tx!r}")
-    return tx
-
-
-class _Refused(Exception):
-    """Ends a claim's transaction without a trace when another editor holds an article."""
-
-    def __init__(self, outcome: ClaimOutcome) -> None:
-        super().__init__("claimed by another editor")
-        self.outcome = outcome
-
-
-class PostgresStore:
+class PostgresStore(RoutedStore):
     """The store on a PostgreSQL server. Safe to use from several threads."""
 
+    sql = SqlModules(
+        articles=articles,
+        actions=actions,
+        claims=claims,
+        feeds=feeds,
+        saved=feeds,
+        rules=rules,
+        wire=wire,
+        removal=removal,
+        transfer=transfer,
+        migrations=migrations,
+        stories=stories,
+        story_tables=PostgresStoryTables,
+    )
+    driver_error = psycopg.Error
+    connection_type = psycopg.Connection
+    backend_name = "PostgreSQL"
+
     def __init__(self, url: str, editor: str = "") -> None:
+        super().__init__(editor)
         self.url = url
         self.where = safe_url(url)
-        self._editor = editor
-        self._db = Connections(url, editor)
+        self._db: Connections = Connections(url, editor)
         self._listener = ChangeListener(url)
         self._on_wait: Callable[[], None] | None = None
         self._migrate()
 
+    def translate(self, exc: Exception) -> StoreError:
+        assert isinstance(exc, psycopg.Error)
+        return translate(exc, self.url)
+
+    @property
+    def location(self) -> str:
+        return self.where
+
+    def condition_sql(self, condition: Node | None) -> tuple[Any, list[Any]]:
+        return where(condition)
+
     # -- lifecycle ---------------------------------------------------------------------
+    # The connection knows the editor (`newsdesk.editor`), so `editor_args` stays empty.
 
     @property
     def read_only(self) -> bool:
@@ -99,10 +104,6 @@ class PostgresStore:
         self._on_wait = callback
 
     @property
-    def editor(self) -> str:
-        return self._editor
-
-    @property
     def index_name(self) -> str:
         return index_name(self.url)
 
@@ -110,18 +111,9 @@ class PostgresStore:
     def conn(self) -> Conn:
         return self._db.conn
 
-    def open_connections(self) -> int:
-        return self._db.open_connections()
-
     def close(self) -> None:
         self._listener.close()
         self._db.close()
-
-    def transaction(self) -> AbstractContextManager[Conn]:
-        return self._db.transaction()
-
-    def savepoint(self, tx: Transaction) -> AbstractContextManager[None]:
-        return self._db.savepoint(_tx(tx))
 
     @translated
     def _migrate(self) -> None:
@@ -132,348 +124,18 @@ class PostgresStore:
         with self._db.conn.transaction():
             migrations.upgrade(self._db.conn, self.where)
 
-    @translated
-    def schema_version(self) -> int:
-        return migrations.read_version(self.conn)
-
-    # -- import ------------------------------------------------------------------------
-
-    @translated
-    def insert(
-        self, tx: Transaction, article_id: str, meta: Extracted, origin: str, raw: str | None
-    ) -> InsertOutcome:
-        return articles.insert(_tx(tx), article_id, meta, origin, raw)
-
-    @translated
-    def settle_versions(self, tx: Transaction, item_id: str) -> Settled | None:
-        return wire.settle_versions(_tx(tx), item_id)
-
-    @translated
-    def resettle_versions(self, tx: Transaction) -> int:
-        return wire.resettle_versions(_tx(tx))
-
-    @translated
-    def urgencies(self, ids: Sequence[str]) -> dict[str, int]:
-        return wire.urgencies(self.conn, ids)
-
-    def story_tables(self, tx: Transaction) -> StoryTables:
-        return PostgresStoryTables(_tx(tx))
-
-    @translated
-    def add_origin(self, tx: Transaction, article_id: str, origin: str) -> None:
-        articles.add_origin(_tx(tx), article_id, origin)
-
-    @translated
-    def stories_outdated(self) -> int:
-        return outdated(self.conn)
-
-    @translated
-    def set_story(self, tx: Transaction, article_id: str, story_id: str | None) -> None:
-        articles.set_story(_tx(tx), article_id, story_id)
-
     # -- revisions -----------------------------------------------------------------------
 
-    @translated
-    def max_rev(self) -> int:
-        return articles.max_rev(self.conn)
-
-    @translated
+    @routed
     def data_version(self) -> int:
         return articles.data_version(self.conn)
 
     def wait_for_change(self, since: int, timeout: float) -> int:
         return self._listener.wait_for_change(since, timeout, self.data_version)
 
-    @translated
-    def changed_since(self, rev: int, limit: int) -> list[Mapping[str, Any]]:
-        return list(articles.changed_since(self.conn, rev, limit))
-
-    @translated
-    def pending_count(self, rev: int) -> int:
-        return articles.pending_count(self.conn, rev)
-
-    # -- reading -----------------------------------------------------------------------
-
-    @translated
-    def count(self) -> int:
-        return articles.count(self.conn)
-
-    @translated
-    def counts(self) -> dict[str, int]:
-        return articles.counts(self.conn)
-
-    @translated
-    def exists(self, article_id: str) -> bool:
-        return articles.exists(self.conn, article_id)
-
-    @translated
-    def resolve_prefix(self, prefix: str) -> list[str]:
-        return articles.resolve_prefix(self.conn, prefix)
-
-    @translated
-    def get(self, article_id: str) -> Article | None:
-        return articles.get(self.conn, article_id)
-
-    @translated
-    def get_many(self, ids: Sequence[str]) -> list[Article]:
-        return articles.get_many(self.conn, ids)
-
-    @translated
-    def rows(self, ids: Sequence[str]) -> list[ArticleRow]:
-        return articles.rows(self.conn, ids)
-
-    @translated
-    def tags_for(self, ids: Sequence[str]) -> dict[str, list[str]]:
-        return articles.tags_for(self.conn, ids)
-
-    @translated
-    def all_tags(self) -> list[tuple[str, int]]:
-        return articles.all_tags(self.conn)
-
-    @translated
-    def inbox_head(self, limit: int) -> list[str]:
-        return articles.inbox_head(self.conn, limit)
-
-    # -- conditions ----------------------------------------------------------------------
-
-    @translated
-    def ordered_ids(self, condition: Node | None = None) -> list[str]:
-        return articles.ordered_ids(self.conn, *where(condition))
-
-    @translated
-    def id_set(self, condition: Node | None = None) -> set[str]:
-        return articles.id_set(self.conn, *where(condition))
-
-    @translated
-    def count_where(self, condition: Node | None = None) -> int:
-        return articles.count_where(self.conn, *where(condition))
-
-    # -- stories -------------------------------------------------------------------------
-
-    @translated
-    def story_members(self, story_id: str) -> list[str]:
-        return articles.story_members(self.conn, story_id)
-
-    @translated
-    def story_ids(self, ids: Sequence[str] | None = None) -> list[str]:
-        return articles.story_ids(self.conn, ids)
-
-    @translated
-    def with_versions(self, ids: Sequence[str]) -> list[str]:
-        return articles.with_versions(self.conn, ids)
-
-    @translated
-    def story_map(self) -> dict[str, str]:
-        return articles.story_map(self.conn)
-
-    # -- state and the action log ----------------------------------------------------------
-
-    def apply(
-        self,
-        kind: str,
-        ids: Sequence[str],
-        change: dict[str, Any],
-        *,
-        add_tags: Sequence[str] = (),
-        remove_tags: Sequence[str] = (),
-        log: bool = True,
-    ) -> list[str]:
-        with self._db.transaction() as tx:
-            return actions.apply(
-                tx, kind, ids, change, add_tags=add_tags, remove_tags=remove_tags, log=log
-            )
-
-    def apply_all(self, changes: Sequence[StateChange]) -> list[list[str]]:
-        with self._db.transaction() as tx:
-            batch = actions.next_batch(tx)
-            return [
-                actions.apply(
-                    tx,
-                    c.kind,
-                    c.ids,
-                    c.change,
-                    add_tags=c.add_tags,
-                    remove_tags=c.remove_tags,
-                    log=True,
-                    batch=batch,
-                )
-                for c in changes
-            ]
-
-    def undo(
-        self, before_commit: Callable[[Transaction, ActionRecord], None] | None = None
-    ) -> ActionRecord | None:
-        with self._db.transaction() as tx:
-            record = actions.undo(tx)
-            if record is not None and before_commit is not None:
-                before_commit(tx, record)
-            return record
-
-    def log_import(self, ids: Sequence[str]) -> None:
-        if not ids:
-            return
-        with self._db.transaction() as tx:
-            actions.log_import(tx, ids)
-
-    def delete(
-        self,
-        ids: Sequence[str],
-        *,
-        before_commit: Callable[[Transaction, list[str]], None] | None = None,
-    ) -> list[str]:
-        with self._db.transaction() as tx:
-            removed = actions.delete(tx, ids)
-            if removed and before_commit is not None:
-                before_commit(tx, removed)
-            return removed
-
-    @translated
-    def removed_since(self, rev: int, limit: int) -> list[tuple[str, int]]:
-        return removal.removed_since(self.conn, rev, limit)
-
-    @translated
-    def history(self, limit: int = 20, editor: str | None = None) -> list[ActionRecord]:
-        return actions.history(self.conn, limit, editor)
-
-    def prune_log(self, older_than: str, max_rows: int | None = None) -> int:
-        with self._db.transaction() as tx:
-            return actions.prune(tx, older_than, max_rows)
-
-    @translated
-    def article_log(self, article_id: str, limit: int = 20) -> list[ActionRecord]:
-        return actions.article_log(self.conn, article_id, limit)
-
-    # -- claims ------------------------------------------------------------------------------
-
-    def claim(self, ids: Sequence[str]) -> ClaimOutcome:
-        try:
-            with self._db.transaction() as tx:
-                outcome = claim_sql.claim(tx, ids)
-                if outcome.held:
-                    raise _Refused(outcome)  # nothing half-claimed: roll back
-                # One batch of the log, so `undo` lets them go again.
-                taken = claim_sql.claims(tx, outcome.done)
-                actions.log_claims(tx, "claim", [taken[a] for a in outcome.done])
-                return outcome
-        except _Refused as refused:
-            return refused.outcome
-
-    def release(self, ids: Sequence[str]) -> ClaimOutcome:
-        with self._db.transaction() as tx:
-            # When each was taken, for undo. Another process of this editor may have
-            # claimed one between this read and the DELETE: then it was taken just now.
-            held = claim_sql.claims(tx, ids)
-            outcome = claim_sql.release(tx, ids)
-            gone = [held.get(a) or Claim(a, self._editor, utc_now_iso()) for a in outcome.done]
-            actions.log_claims(tx, "release", gone)
-            return outcome
-
-    @translated
-    def claims(self, ids: Sequence[str] | None = None) -> dict[str, Claim]:
-        return claim_sql.claims(self.conn, ids)
-
-    # -- saved searches --------------------------------------------------------------------
-
-    @translated
-    def rules(self, today: str) -> list[Rule]:
-        return rules.rules(self.conn, today)
-
-    @translated
-    def save_rule(self, name: str, query: str, actions: Sequence[str]) -> None:
-        with self._db.transaction() as tx:
-            rules.save_rule(tx, name, query, actions)
-
-    @translated
-    def remove_rule(self, name: str) -> bool:
-        with self._db.transaction() as tx:
-            return rules.remove_rule(tx, name)
-
-    @translated
-    def edit_rule(self, name: str, new_name: str, query: str, actions: Sequence[str]) -> bool:
-        with self._db.transaction() as tx:
-            return rules.edit_rule(tx, name, new_name, query, actions)
-
-    @translated
-    def enable_rule(self, name: str, enabled: bool) -> bool:
-        with self._db.transaction() as tx:
-            return rules.enable_rule(tx, name, enabled)
-
-    @translated
-    def order_rules(self, names: Sequence[str]) -> None:
-        with self._db.transaction() as tx:
-            rules.order_rules(tx, names)
-
-    @translated
-    def rule_changes(
-        self, article_id: str, limit: int = 50
-    ) -> list[tuple[str, dict[str, Any], dict[str, Any]]]:
-        return rules.rule_changes(self.conn, article_id, limit)
-
-    @translated
-    def count_rule_matches(self, counts: Mapping[str, int], today: str) -> None:
-        with self._db.transaction() as tx:
-            rules.count_matches(tx, counts, today)
-
-    def saved_searches(self) -> list[tuple[str, str]]:
-        return feeds.saved_searches(self.conn)
-
-    def save_search(self, name: str, query: str) -> None:
-        with self._db.transaction() as tx:
-            feeds.save_search(tx, name, query)
-
-    def delete_search(self, name: str) -> bool:
-        with self._db.transaction() as tx:
-            return feeds.delete_search(tx, name)
-
-    # -- feed subscriptions ------------------------------------------------------------------
-
-    @translated
-    def feeds(self) -> list[Subscription]:
-        return feeds.feeds(self.conn)
-
-    def add_feed(self, sub: Subscription) -> int:
-        with self._db.transaction() as tx:
-            return feeds.add_feed(tx, sub)
-
-    @translated
-    def save_feed(self, tx: Transaction, sub: Subscription) -> None:
-        feeds.save_feed(_tx(tx), sub)
-
-    def remove_feed(self, feed_id: int) -> bool:
-        with self._db.transaction() as tx:
-            return feeds.remove_feed(tx, feed_id)
-
-    @translated
-    def link_feed_items(self, tx: Transaction, feed_id: int, article_ids: Sequence[str]) -> None:
-        feeds.link_feed_items(_tx(tx), feed_id, article_ids)
-
-    @translated
-    def known_links(self, keys: Sequence[str]) -> set[str]:
-        return feeds.known_links(self.conn, keys)
-
-    # -- copying a whole desk -----------------------------------------------------------------
-
-    def dump(self) -> Iterator[TableCopy]:
-        def rows(table: TableCopy) -> Iterator[tuple[Any, ...]]:
-            # Read while the caller consumes them: errors surface there, translated.
-            try:
-                yield from table.rows
-            except psycopg.Error as exc:
-                raise translate(exc, self.url) from exc
-
-        try:
-            for table in transfer.dump(self.conn):
-                yield TableCopy(table.name, table.columns, rows(table))
-        except psycopg.Error as exc:
-            raise translate(exc, self.url) from exc
-
-    def load(self, tables: Iterable[TableCopy]) -> dict[str, int]:
-        with self._db.transaction() as tx:
-            return transfer.load(tx, tables, self.where)
-
     # -- health ----------------------------------------------------------------------------
 
-    @translated
+    @routed
     def integrity_check(self) -> list[str]:
         # The server keeps its own pages whole; what can go wrong here is the layout.
         version = migrations.read_version(self.conn)
