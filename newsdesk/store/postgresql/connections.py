@@ -11,15 +11,14 @@
 from __future__ import annotations
 
 import contextlib
-import functools
 import hashlib
 import re
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import Any
 
 import psycopg
 from psycopg.conninfo import conninfo_to_dict
@@ -27,7 +26,6 @@ from psycopg.rows import dict_row
 
 from newsdesk.errors import StoreBusyError, StoreError, StoreUnreachableError
 
-T = TypeVar("T")
 Conn = psycopg.Connection[dict[str, Any]]
 
 #: Seconds to wait for the server at connect time before saying it is unreachable.
@@ -115,19 +113,6 @@ def translate(exc: psycopg.Error, url: str) -> StoreError:
             "check that the server is running and the address is right"
         )
     return StoreError(f"the shared desk at {where} refused the change ({detail})")
-
-
-def translated(method: Callable[..., T]) -> Callable[..., T]:
-    """Run a store method turning psycopg errors into `StoreError`s."""
-
-    @functools.wraps(method)
-    def wrapper(self: Any, *args: Any, **kwargs: Any) -> T:
-        try:
-            return method(self, *args, **kwargs)
-        except psycopg.Error as exc:
-            raise translate(exc, self.url) from exc
-
-    return wrapper
 
 
 class Connections:

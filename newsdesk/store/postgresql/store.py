@@ -37,7 +37,6 @@ from newsdesk.store.postgresql.connections import (
     index_name,
     safe_url,
     translate,
-    translated,
 )
 from newsdesk.store.postgresql.listen import ChangeListener
 from newsdesk.store.postgresql.stories import PostgresStoryTables
@@ -115,7 +114,7 @@ class PostgresStore(RoutedStore):
         self._listener.close()
         self._db.close()
 
-    @translated
+    @routed
     def _migrate(self) -> None:
         current = migrations.read_version(self.conn)
         migrations.check_version(current, self.where)

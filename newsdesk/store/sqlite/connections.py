@@ -11,14 +11,12 @@
 
 from __future__ import annotations
 
-import functools
 import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
 
 from newsdesk.errors import (
     DamagedStoreError,
@@ -30,8 +28,6 @@ from newsdesk.errors import (
 BUSY_TIMEOUT_MS = 15_000
 #: A write that waits longer than this for another process says so (see `on_wait`).
 WAIT_NOTICE_MS = 500
-
-T = TypeVar("T")
 
 
 def translate(exc: sqlite3.Error, path: Path) -> StoreError:
@@ -64,19 +60,6 @@ def read_only_message(path: Path) -> str:
         f"the data directory {path.parent} is read-only: newsdesk can show and "
         "search it but not change it. Run `newsdesk doctor` for details."
     )
-
-
-def translated(method: Callable[..., T]) -> Callable[..., T]:
-    """Wrap a store method so a `sqlite3.Error` leaves it as a `StoreError`."""
-
-    @functools.wraps(method)
-    def wrapper(self: Any, *args: Any, **kwargs: Any) -> T:
-        try:
-            return method(self, *args, **kwargs)
-        except sqlite3.Error as exc:
-            raise translate(exc, self.path) from exc
-
-    return wrapper
 
 
 class Connections:
