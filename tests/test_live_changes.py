@@ -113,6 +113,53 @@ def test_nothing_committed_wakes_no_one(
         ana.close()
 
 
+def test_a_desk_skips_its_own_commits_and_hears_the_others(
+    desk_env: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ana = _editor(tmp_path / "shared", "ana", monkeypatch)
+    bo = _editor(
+        tmp_path / "shared" if desk_env == "sqlite" else tmp_path / "bo", "bo", monkeypatch
+    )
+    try:
+        ids = ana.add_extracted([_article(1), _article(2)], "fixture")
+        follower = ana.follow_changes()
+        follower.start()
+        # The app writes on its own thread, the watch waits on another (on SQLite a
+        # connection never sees its own commits as changes).
+        writer = threading.Thread(target=ana.star, args=(ids[:1],))
+        writer.start()
+        writer.join(LONG)
+        # Woken by its own commit (the announcement, or the file's counter), it sleeps on.
+        assert follower.wait(LONG) is False
+        assert follower.skipped == 1
+        bo.star(ids[1:])
+        assert follower.wait(LONG) is True
+        assert ana.rows(ids[1:])[0].starred
+    finally:
+        ana.close()
+        bo.close()
+
+
+def test_a_write_that_changes_nothing_wakes_no_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(STORE_ENV, "")
+    ana = _editor(tmp_path / "shared", "ana", monkeypatch)
+    bo = _editor(tmp_path / "shared", "bo", monkeypatch)
+    try:
+        ids = ana.add_extracted([_article(1)], "fixture")
+        ana.star(ids)
+        since = bo.data_version()
+        counter = bo.store.change_count()
+        assert ana.star(ids).changed == []  # already starred
+        assert ana.tag(ids, remove=["absent"]).changed == []
+        assert bo.wait_for_change(since, 0.3) == since
+        assert bo.store.change_count() == counter
+    finally:
+        ana.close()
+        bo.close()
+
+
 def test_the_poll_finds_a_change_when_no_announcement_can_come(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

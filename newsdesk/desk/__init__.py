@@ -23,6 +23,7 @@ from newsdesk import paths as paths_mod
 from newsdesk.action_log import LogKeeper
 from newsdesk.config import editor_name, store_url
 from newsdesk.desk.exporting import exportable
+from newsdesk.desk.follow import ChangeFollower
 from newsdesk.desk.migrate import migrate_store
 from newsdesk.desk.results import (
     BIG_ACTION,
@@ -445,6 +446,15 @@ class Desk:
             self._index.notify()
         return version
 
+    def follow_changes(self) -> ChangeFollower:
+        """A follower of the changes others make (editors, windows, processes), this
+        desk's own commits skipped: the app's watch thread waits on it."""
+        return ChangeFollower(self.store, self._changed_elsewhere)
+
+    def _changed_elsewhere(self) -> None:
+        if self._index is not None:
+            self._index.notify()
+
     def rows(self, ids: Sequence[str]) -> list[ArticleRow]:
         return self.store.rows(ids)
 
@@ -509,13 +519,19 @@ class Desk:
         add = [normalise_tag(t) for t in add if normalise_tag(t)]
         remove = [normalise_tag(t) for t in remove if normalise_tag(t)]
         changed = self.store.apply("tag", ids, {}, add_tags=add, remove_tags=remove)
-        self._log.after_write()
+        self._after_marks(changed)
         return ActionResult("tag", changed, len(ids))
 
     def _apply(self, kind: str, ids: Sequence[str], change: dict[str, Any]) -> ActionResult:
         changed = self.store.apply(kind, ids, change)
-        self._log.after_write()
+        self._after_marks(changed)
         return ActionResult(kind, changed, len(ids))
+
+    def _after_marks(self, changed: Sequence[str]) -> None:
+        self._log.after_write()
+        # The index holds the marks too; the watch skips this desk's own commits.
+        if changed and self._index is not None:
+            self._index.notify()
 
     def delete(self, ids: Sequence[str]) -> ActionResult:
         """Remove articles, one step of the action log: `undo` brings them back whole
@@ -567,8 +583,8 @@ class Desk:
         )
         if record is None:
             return None
-        if (record.removed or record.restored) and self._index is not None:
-            self._index.notify()
+        if self._index is not None:
+            self._index.notify()  # marks back, or articles removed or restored
         return ActionResult(f"undo {record.kind}", record.article_ids, len(record.article_ids))
 
     # -- saved searches --------------------------------------------------------
@@ -650,7 +666,9 @@ class Desk:
     def apply_rules(self, names: Sequence[str] = ()) -> list[ActionResult]:
         """Run rules (the named ones, else every one switched on) over the queue as it is
         now, in order: one step of the action log."""
-        return self._rulebook.apply(names)
+        results = self._rulebook.apply(names)
+        self._after_marks([aid for result in results for aid in result.changed])
+        return results
 
     def export_rules(self) -> str:
         """The rules as TOML, to share across a desk (`import_rules` reads it back)."""

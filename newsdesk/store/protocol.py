@@ -23,6 +23,7 @@ from newsdesk.model import Article, ArticleRow, Extracted
 if TYPE_CHECKING:
     from newsdesk.rules.model import Rule
     from newsdesk.search.query import Node
+    from newsdesk.store.own_changes import OwnChanges
     from newsdesk.stories.signature import Signature
     from newsdesk.wire import Settled
 
@@ -291,6 +292,16 @@ class StoreBackend(Protocol):
         """Wait until `data_version()` differs from `since` (read on this thread), or
         `timeout` seconds pass; the version then. A shared desk is woken by the server's
         announcement of each commit; a file is polled."""
+        ...
+
+    def change_count(self) -> int:
+        """The change counter: every committed write that changes something moves it by
+        one (the same on every connection, unlike `data_version`)."""
+        ...
+
+    @property
+    def own_changes(self) -> OwnChanges:
+        """The change-counter values this process committed (its follower skips them)."""
         ...
 
     def changed_since(self, rev: int, limit: int) -> list[Mapping[str, Any]]:

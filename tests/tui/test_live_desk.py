@@ -15,13 +15,18 @@ from pathlib import Path
 import pytest
 
 from newsdesk.desk import Desk
+from newsdesk.desk.follow import ChangeFollower
 from newsdesk.model import Extracted
 from newsdesk.paths import Paths
 from newsdesk.store import STORE_ENV
 from newsdesk.tui.app import NewsdeskApp
+from newsdesk.tui.screens.main import MainScreen
+from newsdesk.tui.search_runner import SearchRequest
+from newsdesk.tui.widgets.desk_watch import DeskWatch
+from newsdesk.tui.widgets.search_job import SearchJob
 from tests.pg_support import pg_schema
 from tests.tui.conftest import FIXED_NOW, make_paths, sample_articles
-from tests.tui.helpers import SIZE, main_screen, wait_until
+from tests.tui.helpers import SIZE, main_screen, settle, wait_until
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -84,3 +89,53 @@ def _fresh() -> Extracted:
         published="2026-03-14T11:30:00+00:00",
         url="https://example.org/live/lighthouse",
     )
+
+
+async def test_the_apps_own_star_costs_no_second_redraw_or_search(
+    desk_paths: tuple[Paths, Paths], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The watch wakes for the app's own commit too; the Desk knows it made it, so the
+    screen is not redrawn and searched a second time. Another editor's star still comes."""
+    told: list[str] = []
+    searches: list[str] = []
+    real_changed = MainScreen.on_desk_watch_store_changed
+    real_run = SearchJob.run
+
+    def changed(screen: MainScreen, message: DeskWatch.StoreChanged) -> None:
+        told.append("store changed")
+        real_changed(screen, message)
+
+    def run(job: SearchJob, request: SearchRequest) -> None:
+        searches.append(request.query)
+        real_run(job, request)
+
+    monkeypatch.setattr(MainScreen, "on_desk_watch_store_changed", changed)
+    monkeypatch.setattr(SearchJob, "run", run)
+    app = NewsdeskApp(_desk(desk_paths[0], "ana", monkeypatch), clock=lambda: FIXED_NOW)
+    bo = _desk(desk_paths[1], "bo", monkeypatch)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            screen = main_screen(app)
+            watch = screen.query_one(DeskWatch)
+            await wait_until(pilot, lambda: screen.counts.get("inbox") == 12)
+            await wait_until(pilot, lambda: watch.follower is not None)
+            follower = watch.follower
+            assert isinstance(follower, ChangeFollower)
+            await settle(pilot)
+            searched = len(searches)
+            top = screen.inbox.current_id
+            await pilot.press("s")
+            # The watch woke for the star and let it pass: its own commit.
+            await wait_until(pilot, lambda: follower.skipped >= 1)
+            await settle(pilot)
+            assert told == []
+            assert len(searches) == searched
+            row = screen.inbox.row(top or "")
+            assert row is not None and row.starred
+            other = screen.inbox.ids[3]
+            bo.star([other])
+            await wait_until(pilot, lambda: len(told) >= 1)
+            await wait_until(pilot, lambda: screen.counts.get("starred") == 2)
+    finally:
+        bo.close()
+        app.desk.close()

@@ -25,6 +25,7 @@ from psycopg.conninfo import conninfo_to_dict
 from psycopg.rows import dict_row
 
 from newsdesk.errors import StoreBusyError, StoreError, StoreUnreachableError
+from newsdesk.store.own_changes import OwnChanges
 
 Conn = psycopg.Connection[dict[str, Any]]
 
@@ -40,7 +41,7 @@ CHANNEL = "SELECT 'newsdesk_' || left(md5(current_schema()), 16)"
 ANNOUNCE = """WITH bumped AS (
     UPDATE meta SET value = (value::bigint + 1)::text WHERE key = 'changes' RETURNING value
 )
-SELECT pg_notify('newsdesk_' || left(md5(current_schema()), 16), value) FROM bumped"""
+SELECT value, pg_notify('newsdesk_' || left(md5(current_schema()), 16), value) FROM bumped"""
 
 #: Also in every write transaction: its action id (see `Connections.transaction`).
 RECORD_ACTION = "INSERT INTO applied_actions (action_id, ts) VALUES (%s, %s)"
@@ -124,6 +125,8 @@ class Connections:
         self._local = threading.local()
         self._lock = threading.Lock()
         self._all: dict[int, tuple[threading.Thread, Conn]] = {}
+        #: The change-counter values this process committed.
+        self.own = OwnChanges()
 
     def _connect(self) -> Conn:
         try:
@@ -180,27 +183,38 @@ class Connections:
         conn = self.conn
         action_id = uuid.uuid4().hex
         committing = False
+        #: The change counter's value this write moved it to.
+        counted: int | None = None
+        landed = False
         try:
             with conn.transaction():
                 yield conn
                 # Every committed write moves the counter `data_version` reads and
                 # wakes the other editors' apps (listen.py).
-                conn.execute(ANNOUNCE)
+                bumped = conn.execute(ANNOUNCE).fetchone()
+                if bumped is not None:
+                    counted = int(bumped["value"])
+                    self.own.committing(counted)
                 now = time.time()
                 conn.execute(RECORD_ACTION, (action_id, now))
                 conn.execute(FORGET_ACTIONS, (now - KEEP_ACTION_IDS_S,))
                 committing = True
+            landed = True
         except psycopg.OperationalError as exc:
             if not committing or not (conn.broken or conn.closed):
                 # Failed before the commit, or the server refused it: rolled back.
                 raise translate(exc, self.url) from exc
-            if not self._landed(action_id, exc):
+            landed = self._landed(action_id, exc)
+            if not landed:
                 raise StoreUnreachableError(
                     f"lost the shared desk at {safe_url(self.url)} while saving; "
                     "the change was not saved (nothing changed)"
                 ) from exc
         except psycopg.Error as exc:
             raise translate(exc, self.url) from exc
+        finally:
+            if counted is not None:
+                self.own.settled(counted, landed)
 
     def _landed(self, action_id: str, lost: psycopg.Error) -> bool:
         """Whether a write whose commit got no answer was committed, asked by its id

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import psycopg
 
 from newsdesk.errors import StoreError
+from newsdesk.store.own_changes import OwnChanges
 from newsdesk.store.postgresql import (
     actions,
     articles,
@@ -128,6 +129,13 @@ class PostgresStore(RoutedStore):
     @routed
     def data_version(self) -> int:
         return articles.data_version(self.conn)
+
+    def change_count(self) -> int:
+        return self.data_version()  # the server's counter is the same on every connection
+
+    @property
+    def own_changes(self) -> OwnChanges:
+        return self._db.own
 
     def wait_for_change(self, since: int, timeout: float) -> int:
         return self._listener.wait_for_change(since, timeout, self.data_version)

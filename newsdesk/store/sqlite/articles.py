@@ -51,6 +51,12 @@ def max_rev(conn: sqlite3.Connection) -> int:
     return int(row["value"]) if row else 0
 
 
+def change_count(conn: sqlite3.Connection) -> int:
+    """The change counter (`connections.COUNT_CHANGE`): 0 until the first counted write."""
+    row = conn.execute("SELECT value FROM meta WHERE key = 'changes'").fetchone()
+    return int(row["value"]) if row else 0
+
+
 def changed_since(conn: sqlite3.Connection, rev: int, limit: int) -> list[dict[str, Any]]:
     rows = conn.execute(
         "SELECT * FROM articles WHERE rev > ? ORDER BY rev LIMIT ?", (rev, limit)

@@ -24,10 +24,18 @@ from newsdesk.errors import (
     StoreBusyError,
     StoreError,
 )
+from newsdesk.store.own_changes import OwnChanges
 
 BUSY_TIMEOUT_MS = 15_000
 #: A write that waits longer than this for another process says so (see `on_wait`).
 WAIT_NOTICE_MS = 500
+
+#: Run last in a write transaction that changed something: move the change counter
+#: (what tells one process's own commits from others', see `own_changes`).
+COUNT_CHANGE = (
+    "INSERT INTO meta (key, value) VALUES ('changes', '1') ON CONFLICT (key) "
+    "DO UPDATE SET value = CAST(value AS INTEGER) + 1 RETURNING value"
+)
 
 
 def translate(exc: sqlite3.Error, path: Path) -> StoreError:
@@ -77,6 +85,8 @@ class Connections:
         #: Called when a write has to wait for another process (e.g. to tell the user).
         self.on_wait: Callable[[], None] | None = None
         self._lock = threading.Lock()
+        #: The change-counter values this process committed.
+        self.own = OwnChanges()
 
     def _connect(self) -> sqlite3.Connection:
         try:
@@ -190,9 +200,17 @@ class Connections:
             self._begin(conn)
         except sqlite3.Error as exc:
             raise translate(exc, self.path) from exc
+        before = conn.total_changes
+        counted: int | None = None
         try:
             yield conn
+            if conn.total_changes != before:
+                # A write that changed nothing moves no counter and wakes no one.
+                counted = int(conn.execute(COUNT_CHANGE).fetchone()[0])
+                self.own.committing(counted)
         except BaseException as exc:
+            if counted is not None:
+                self.own.settled(counted, landed=False)
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             if isinstance(exc, sqlite3.Error):
@@ -202,9 +220,13 @@ class Connections:
             try:
                 conn.execute("COMMIT")
             except sqlite3.Error as exc:
+                if counted is not None:
+                    self.own.settled(counted, landed=False)
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
                 raise translate(exc, self.path) from exc
+            if counted is not None:
+                self.own.settled(counted, landed=True)
 
     @contextmanager
     def savepoint(self, conn: sqlite3.Connection) -> Iterator[None]:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsdesk.errors import DamagedStoreError, StoreError
+from newsdesk.store.own_changes import OwnChanges
 from newsdesk.store.routing import RoutedStore, SqlModules, routed
 from newsdesk.store.sqlite import (
     actions,
@@ -138,6 +139,14 @@ class SqliteStore(RoutedStore):
     def data_version(self) -> int:
         # SQLite's PRAGMA data_version: only meaningful compared on one connection.
         return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+
+    @routed
+    def change_count(self) -> int:
+        return articles.change_count(self.conn)
+
+    @property
+    def own_changes(self) -> OwnChanges:
+        return self._db.own
 
     def wait_for_change(self, since: int, timeout: float) -> int:
         # A file announces nothing: look at the pragma (it reads no page) a few times a second.

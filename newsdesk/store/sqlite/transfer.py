@@ -20,7 +20,7 @@ from newsdesk.store.protocol import TableCopy
 #: (the copying editor's arrives in `articles.read`).
 SHARED_ONLY = ("reads",)
 #: `meta` keys that are this backend's own bookkeeping, never copied.
-OWN_META = ("schema_version", "story_version")
+OWN_META = ("schema_version", "story_version", "changes")
 _BATCH = 1000
 
 

@@ -6,9 +6,10 @@ and posts `IndexChanged` to the screen when the progress text changes
 ("indexing 3,000/10,000", empty once caught up); asked, it counts the inbox
 (unread, starred...) and posts `CountsReady`.
 
-A thread worker follows the store (`Desk.wait_for_change`: on a shared desk
-the server announces each commit, so another editor's change arrives within
-milliseconds) and posts `StoreChanged`. When the store cannot be reached it
+A thread follows the store (`Desk.follow_changes`: on a shared desk the server
+announces each commit, so another editor's change arrives within milliseconds)
+and posts `StoreChanged`, for others' changes only: the Desk skips its own
+commits, which the screen has already redrawn. When the store cannot be reached it
 says so once, keeps trying, and says when it is back; the screen keeps what
 it shows meanwhile.
 """
@@ -48,9 +49,15 @@ class Watched(Protocol):
 
     def counts(self) -> dict[str, int]: ...
 
-    def data_version(self) -> int: ...
+    def follow_changes(self) -> Follower: ...
 
-    def wait_for_change(self, since: int, timeout: float = 1.0) -> int: ...
+
+class Follower(Protocol):
+    """Waits for changes made elsewhere (`newsdesk.desk.follow.ChangeFollower`)."""
+
+    def start(self) -> None: ...
+
+    def wait(self, timeout: float) -> bool: ...
 
 
 class DeskWatch(Widget):
@@ -106,6 +113,8 @@ class DeskWatch(Widget):
         self._follower: threading.Thread | None = None
         #: False while the store cannot be reached.
         self.reachable = True
+        #: What the thread waits on, once started.
+        self.follower: Follower | None = None
 
     def start(self) -> None:
         """Open the index (it may start a rebuild in its own thread), then poll it;
@@ -124,21 +133,22 @@ class DeskWatch(Widget):
     def _follow(self) -> None:
         # One thread reads every version compared: a file's counter is only
         # comparable on one connection, and this thread's is always the same one.
-        version: int | None = None
+        follower = self.follower = self._desk.follow_changes()
+        started = False
         lost: str | None = None
         while not self._stop.is_set():
             try:
-                if version is None:
-                    version = self._desk.data_version()
+                if not started:
+                    follower.start()
+                    started = True
                     if lost is not None:
                         # Whatever changed while it was away is shown now.
                         self.post_message(self.StoreChanged())
                 else:
-                    now = self._desk.wait_for_change(version, CHANGE_WAIT)
+                    changed = follower.wait(CHANGE_WAIT)
                     if self._stop.is_set():
                         return  # the app is closing: its desk may be closed already
-                    if now != version:
-                        version = now
+                    if changed:
                         self.post_message(self.StoreChanged())
                 if lost is not None:
                     lost = None
@@ -146,7 +156,7 @@ class DeskWatch(Widget):
             except DeskError as exc:
                 if self._stop.is_set():
                     return
-                version = None
+                started = False  # looks afresh once the store is back
                 if lost is None:
                     lost = clean_line(str(exc))
                     self.post_message(self.Reachable(lost))
