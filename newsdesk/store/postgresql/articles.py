@@ -68,18 +68,19 @@ def _scalar(conn: Conn, query: str, params: Sequence[Any] = ()) -> int:
 # -- import ------------------------------------------------------------------------
 
 
+#: The same article already stored: by id first, then GUID, then URL (one round trip).
+_DUPLICATE = """SELECT id FROM articles
+    WHERE id = %(id)s OR guid = %(guid)s OR url = %(url)s
+    ORDER BY (id = %(id)s) DESC, (guid IS NOT DISTINCT FROM %(guid)s) DESC LIMIT 1"""
+
+
 def find_duplicate(tx: Conn, article_id: str, meta: Extracted) -> str | None:
     """An existing article that is the same one: same id, same URL or same GUID."""
-    for column, value in (("id", article_id), ("guid", meta.guid), ("url", meta.url)):
-        if not value:
-            continue
-        query = sql.SQL("SELECT id FROM articles WHERE {} = %s LIMIT 1").format(
-            sql.Identifier(column)
-        )
-        row = tx.execute(query, (value,)).fetchone()
-        if row:
-            return str(row["id"])
-    return None
+    # An empty GUID or URL matches nothing (NULL never equals).
+    row = tx.execute(
+        _DUPLICATE, {"id": article_id, "guid": meta.guid or None, "url": meta.url or None}
+    ).fetchone()
+    return str(row["id"]) if row else None
 
 
 def add_origin(tx: Conn, article_id: str, origin: str) -> None:
@@ -88,6 +89,21 @@ def add_origin(tx: Conn, article_id: str, origin: str) -> None:
         "ON CONFLICT DO NOTHING",
         (article_id, origin, utc_now_iso()),
     )
+
+
+#: A new article in one statement (one round trip): the next revision, the row with
+#: its wire columns, its tags and its origin. Every value is a parameter; only the
+#: column names (fixed here and in `wire_columns`) are composed, as identifiers.
+_INSERT = """WITH r AS (
+    UPDATE meta SET value = (value::bigint + 1)::text WHERE key = 'rev' RETURNING value
+), a AS (
+    INSERT INTO articles ({columns}, rev) SELECT {values}, r.value::bigint FROM r RETURNING id
+), t AS (
+    INSERT INTO tags (article_id, tag) SELECT a.id, x.tag FROM a, unnest(%s::text[]) AS x(tag)
+    ON CONFLICT DO NOTHING
+)
+INSERT INTO origins (article_id, origin, seen_at) SELECT a.id, %s, %s FROM a
+ON CONFLICT DO NOTHING"""
 
 
 def insert(
@@ -102,45 +118,33 @@ def insert(
     sort_ts = sort_key(published_ts, time.time())
     stored_meta = meta.to_dict()
     stored_meta.pop("body", None)
-    rev = next_rev(tx)
-    tx.execute(
-        """INSERT INTO articles (id, title, source, published, published_ts, sort_ts, url,
-               guid, language, word_count, body, raw, meta, origin, imported_at, rev, starred)
-           VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)""",
-        (
-            article_id,
-            meta.title,
-            meta.source,
-            meta.published,
-            published_ts,
-            sort_ts,
-            meta.url,
-            meta.guid,
-            meta.language,
-            meta.word_count,
-            _text(meta.body),
-            _text((raw or "")[:RAW_LIMIT]),
-            json.dumps(stored_meta, ensure_ascii=False),
-            origin,
-            now,
-            rev,
-            int(bool(meta.starred)),
-        ),
-    )
+    values: dict[str, Any] = {
+        "id": article_id,
+        "title": meta.title,
+        "source": meta.source,
+        "published": meta.published,
+        "published_ts": published_ts,
+        "sort_ts": sort_ts,
+        "url": meta.url,
+        "guid": meta.guid,
+        "language": meta.language,
+        "word_count": meta.word_count,
+        "body": _text(meta.body),
+        "raw": _text((raw or "")[:RAW_LIMIT]),
+        "meta": json.dumps(stored_meta, ensure_ascii=False),
+        "origin": origin,
+        "imported_at": now,
+        "starred": int(bool(meta.starred)),
+    }
     if is_wire(meta):
-        from newsdesk.store.postgresql.wire import write_wire_columns
-
-        write_wire_columns(tx, article_id, wire_columns(meta))
-    with tx.cursor() as cur:
-        cur.executemany(
-            "INSERT INTO tags (article_id, tag) VALUES (%s, %s) ON CONFLICT DO NOTHING",
-            [(article_id, tag) for tag in meta.tags if tag],
-        )
-    tx.execute(
-        "INSERT INTO origins (article_id, origin, seen_at) VALUES (%s, %s, %s) "
-        "ON CONFLICT DO NOTHING",
-        (article_id, origin, now),
+        values.update(wire_columns(meta))
+    names = list(values)
+    query = sql.SQL(_INSERT).format(
+        columns=sql.SQL(", ").join(sql.Identifier(n) for n in names),
+        values=sql.SQL(", ").join(sql.Placeholder() for _ in names),
     )
+    tags = list(dict.fromkeys(tag for tag in meta.tags if tag))
+    tx.execute(query, [*(values[n] for n in names), tags, origin, now])
     return InsertOutcome(article_id, created=True)
 
 

@@ -120,15 +120,21 @@ class PostgresStoryTables:
     def story_signatures(
         self, story_ids: Sequence[str], limit: int
     ) -> list[tuple[str, Signature, float | None]]:
-        out: list[tuple[str, Signature, float | None]] = []
-        for story_id in story_ids:
-            rows = self.conn.execute(
-                f"SELECT ts, {_SIG_COLUMNS} FROM story_member WHERE story_id = %s "
-                "ORDER BY ts IS NULL DESC, ts DESC, member_id DESC LIMIT %s",
-                (story_id, limit),
-            ).fetchall()
-            out += [(story_id, _signature(r), r["ts"]) for r in rows]
-        return out
+        # One query for all the stories (one round trip), each story's newest `limit`.
+        rows = self.conn.execute(
+            f"SELECT story_id, ts, {_SIG_COLUMNS} FROM ("
+            f"SELECT story_id, ts, {_SIG_COLUMNS}, row_number() OVER (PARTITION BY story_id "
+            "ORDER BY ts IS NULL DESC, ts DESC, member_id DESC) AS place "
+            "FROM story_member WHERE story_id = ANY(%s)) AS newest WHERE place <= %s "
+            "ORDER BY story_id, place",
+            (list(dict.fromkeys(story_ids)), limit),
+        ).fetchall()
+        by_story: dict[str, list[tuple[str, Signature, float | None]]] = {}
+        for r in rows:
+            by_story.setdefault(str(r["story_id"]), []).append(
+                (str(r["story_id"]), _signature(r), r["ts"])
+            )
+        return [found for story_id in story_ids for found in by_story.get(story_id, [])]
 
     def clear(self) -> None:
         for table in ("story_band", "story_member", "story"):
@@ -142,19 +148,24 @@ class PostgresStoryTables:
         keys: Sequence[int],
         ts: float | None,
     ) -> None:
-        row = self.conn.execute(
-            f"INSERT INTO story_member(article_id, story_id, ts, version, {_SIG_COLUMNS}) "
-            "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING member_id",
-            (article_id, story_id, ts, SCHEMA_VERSION, *signature.to_row()),
-        ).fetchone()
-        assert row is not None
-        band_ts = _band_ts(ts)
-        with self.conn.cursor() as cur:
-            cur.executemany(
-                "INSERT INTO story_band(key, ts, member_id) VALUES (%s, %s, %s) "
-                "ON CONFLICT DO NOTHING",
-                [(key, band_ts, row["member_id"]) for key in set(keys)],
-            )
+        # One statement (one round trip): the member and its band keys.
+        self.conn.execute(
+            f"WITH m AS (INSERT INTO story_member(article_id, story_id, ts, version, "
+            f"{_SIG_COLUMNS}) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) "
+            "RETURNING member_id) "
+            "INSERT INTO story_band(key, ts, member_id) "
+            "SELECT k.key, %s, m.member_id FROM m, unnest(%s::bigint[]) AS k(key) "
+            "ON CONFLICT DO NOTHING",
+            (
+                article_id,
+                story_id,
+                ts,
+                SCHEMA_VERSION,
+                *signature.to_row(),
+                _band_ts(ts),
+                sorted(set(keys)),
+            ),
+        )
 
     def forget_member(self, article_id: str) -> None:
         row = self.conn.execute(
