@@ -17,8 +17,8 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree, html
 
+from newsdesk.ingest.html_dates import choose_published, time_element_date
 from newsdesk.ingest.names import author_names, person_names
-from newsdesk.isodates import normalise_date
 from newsdesk.model import Link
 from newsdesk.sanitize import clean_line
 
@@ -299,14 +299,6 @@ def _byline_candidates(tree: etree._Element) -> list[str]:
     return found
 
 
-def _time_datetime(tree: etree._Element) -> str | None:
-    for element in tree.iter("time"):
-        value = normalise_date(element.get("datetime") or "")
-        if value:
-            return value
-    return None
-
-
 def _classes(element: Any) -> str:
     return f"{element.get('class') or ''} {element.get('id') or ''}"
 
@@ -499,29 +491,28 @@ def read_page_meta(tree: etree._Element) -> PageMeta:
     )
     if not meta.authors:
         meta.byline_authors = person_names(_byline_candidates(tree))
-    for value in (
-        _meta(
-            tree,
-            "article:published_time",
-            "datepublished",
-            "og:published_time",
-            "pubdate",
-            "publishdate",
-            "parsely-pub-date",
-            "sailthru.date",
-            "dc.date.issued",
-            "dc.date",
-            "date",
+    meta.published = choose_published(
+        (
+            _meta(
+                tree,
+                "article:published_time",
+                "datepublished",
+                "og:published_time",
+                "pubdate",
+                "publishdate",
+                "parsely-pub-date",
+                "sailthru.date",
+                "dc.date.issued",
+                "dc.date",
+                "date",
+            ),
+            ld.get("datePublished"),
+            time_element_date(tree),
+            ld.get("dateModified"),
+            _meta(tree, "article:modified_time"),
         ),
-        ld.get("datePublished"),
-        _time_datetime(tree),
-        ld.get("dateModified"),
-        _meta(tree, "article:modified_time"),
-    ):
-        published = normalise_date(value)
-        if published:
-            meta.published = published
-            break
+        meta.url,
+    )
     root = _article_root(tree)
     meta.dek = (
         _standfirst(tree)

@@ -1,0 +1,85 @@
+"""The publication date an HTML page states, read the way its reader would see it.
+
+`html_meta` lists the page's date candidates in order of trust; this module
+picks among them and corrects what machine-readable dates get wrong against
+the date printed on the page:
+
+- a day stored as local midnight and converted to UTC (exactly 22:00:00Z or
+  23:00:00Z, midnight in Central Europe): the calendar day is the next one;
+- a `<time datetime="01-11-2023">` whose day and month are ambiguous: the
+  element's own written date ("1. November 2023") says which is which;
+- a URL dated years before the markup's date (`/2017/7/12/...` against a
+  `datePublished` of 2019, a site moved to a new CMS): the URL keeps the
+  first publication.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+from lxml import etree
+
+from newsdesk.isodates import iso_date, normalise_date, parse_iso
+
+#: Local midnight in UTC+1 / UTC+2, written as UTC.
+_MIDNIGHT_AS_UTC = ("T22:00:00+00:00", "T23:00:00+00:00")
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?=[/_.-]|$)")
+#: A URL date this much older than the markup's date is the first publication.
+_URL_DATE_LEAD = timedelta(days=60)
+_WRITTEN_MONTH = re.compile(r"[^\W\d_]{3,}")
+
+
+def time_element_date(tree: etree._Element) -> str | None:
+    """The first `<time datetime>`, with day and month put right by its visible text."""
+    for element in tree.iter("time"):
+        value = normalise_date(element.get("datetime") or "")
+        if not value:
+            continue
+        text = " ".join("".join(element.itertext()).split())
+        if text and _WRITTEN_MONTH.search(text):
+            shown = normalise_date(text)
+            if shown and _swapped(value, shown):
+                return shown
+        return value
+    return None
+
+
+def _swapped(value: str, shown: str) -> bool:
+    """`shown` is `value`'s calendar day with day and month exchanged."""
+    a, b = parse_iso(value), parse_iso(shown)
+    if a is None or b is None or a.date() == b.date():
+        return False
+    return (a.year, a.month, a.day) == (b.year, b.day, b.month)
+
+
+def _midnight_as_utc(value: str) -> str:
+    if value.endswith(_MIDNIGHT_AS_UTC):
+        moment = parse_iso(value)
+        if moment is not None:
+            return iso_date((moment + timedelta(hours=2)).date()) or value
+    return value
+
+
+def url_date(url: str | None) -> date | None:
+    match = _URL_DATE.search(url or "")
+    if not match:
+        return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
+def choose_published(candidates: Iterable[object], url: str | None) -> str | None:
+    """The first readable candidate, corrected as the module says; None when none reads."""
+    values = [v for v in (normalise_date(c) for c in candidates if c) if v]
+    if not values:
+        return None
+    chosen = _midnight_as_utc(values[0])
+    first = url_date(url)
+    stated = parse_iso(chosen)
+    if first is not None and stated is not None and stated.date() - first > _URL_DATE_LEAD:
+        return iso_date(first) or chosen
+    return chosen

@@ -1,0 +1,52 @@
+"""The publication date of an HTML page: machine dates put right against the printed ones."""
+
+from __future__ import annotations
+
+from newsdesk.ingest.html_dates import choose_published, time_element_date, url_date
+from newsdesk.ingest.html_meta import parse_document, read_page_meta
+
+
+def _tree(body: str, head: str = "") -> object:
+    tree = parse_document(f"<html><head>{head}</head><body>{body}</body></html>")
+    assert tree is not None
+    return tree
+
+
+def test_first_readable_candidate_wins() -> None:
+    assert choose_published([None, "", "soon", "2021-03-04T10:00:00+01:00"], None) == (
+        "2021-03-04T10:00:00+01:00"
+    )
+    assert choose_published([None, "nothing"], None) is None
+
+
+def test_local_midnight_written_as_utc_is_the_next_day() -> None:
+    assert choose_published(["2022-11-06T23:00:00.000Z"], None) == "2022-11-07"
+    assert choose_published(["2021-06-04T22:00:00Z"], None) == "2021-06-05"
+    # Any other time is a moment, kept as it is.
+    assert choose_published(["2022-11-06T23:00:05Z"], None) == "2022-11-06T23:00:05+00:00"
+    assert choose_published(["2022-11-06T21:00:00Z"], None) == "2022-11-06T21:00:00+00:00"
+
+
+def test_url_dated_long_before_the_markup_keeps_the_first_publication() -> None:
+    url = "https://example.org/home/2017/7/12/a-walk-by-the-sea"
+    assert url_date(url) is not None
+    assert choose_published(["2019-06-17T18:28:00+0200"], url) == "2017-07-12"
+    # A day or a month apart is the same story updated: the markup stands.
+    near = "https://example.org/news/2022/05/02/schedule"
+    assert choose_published(["2022-05-08T10:00:00+00:00"], near) == "2022-05-08T10:00:00+00:00"
+    assert url_date("https://example.org/2022/13/45/x") is None
+
+
+def test_time_element_day_and_month_from_its_written_date() -> None:
+    tree = _tree('<time datetime="01-11-2023 10:29">1. November 2023 10:29</time>')
+    assert time_element_date(tree) == "2023-11-01T10:29:00"
+    # Without a written month the attribute is read as it is.
+    assert time_element_date(_tree('<time datetime="2023-01-11">11.01.2023</time>')) == (
+        "2023-01-11"
+    )
+
+
+def test_page_meta_uses_the_corrections() -> None:
+    head = '<meta property="article:published_time" content="2021-11-04T23:00Z">'
+    meta = read_page_meta(_tree("<p>Text.</p>", head))
+    assert meta.published == "2021-11-05"
