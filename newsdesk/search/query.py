@@ -2,9 +2,13 @@
 
 The tree has two kinds of leaves. Text leaves (words, phrases, prefixes, name
 fields, `related:`) are answered by the Whoosh index. Store leaves (`is:`,
-`in:`, `tag:`, `published:`, `lang:`, `id:`, `note:`, `feed:`) are answered by SQLite, which is
+`in:`, `tag:`, `published:`, `lang:`, `id:`, `note:`, `feed:`) are answered by the store, which is
 always current. The engine evaluates the tree; this module only reads text and
 never touches either.
+
+By responsibility: `query_lexer` cuts the text into tokens, this module holds
+the bounds (how much one query may ask), the field names and the parser, and
+`query_tree` the nodes it builds (importable from here too, as before).
 
 Every malformed input raises QuerySyntaxError with a one-line message meant
 for the user.
@@ -13,13 +17,75 @@ for the user.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Literal
 
 from newsdesk.errors import QuerySyntaxError
-from newsdesk.search.dates import DATE_HELP, DateSyntaxError, Span, parse_span, shown
+from newsdesk.search.dates import DATE_HELP, DateSyntaxError, parse_span, shown
+from newsdesk.search.query_lexer import Token, lex
+from newsdesk.search.query_tree import (
+    And,
+    Claimed,
+    Everything,
+    FeedName,
+    Flag,
+    FlagName,
+    IdPrefix,
+    Language,
+    Node,
+    Not,
+    Note,
+    Or,
+    ParsedQuery,
+    Published,
+    Related,
+    Slug,
+    StoreLeaf,
+    Subject,
+    Tag,
+    TextField,
+    TextLeaf,
+    Urgency,
+    WireFlag,
+    WireFlagName,
+    Words,
+    is_store_leaf,
+)
 
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_LEAVES",
+    "MAX_LENGTH",
+    "MAX_PREFIXES",
+    "MAX_RELATED",
+    "MIN_PREFIX",
+    "And",
+    "Claimed",
+    "Everything",
+    "FeedName",
+    "Flag",
+    "IdPrefix",
+    "Language",
+    "Node",
+    "Not",
+    "Note",
+    "Or",
+    "ParsedQuery",
+    "Published",
+    "QuerySyntaxError",
+    "Related",
+    "Slug",
+    "StoreLeaf",
+    "Subject",
+    "Tag",
+    "TextLeaf",
+    "Urgency",
+    "WireFlag",
+    "Words",
+    "is_store_leaf",
+    "parse",
+]
+
+#: The bounds: how much one query may ask (each refused with its own message).
 MIN_PREFIX = 3
 MAX_DEPTH = 32
 MAX_LEAVES = 64
@@ -28,183 +94,6 @@ MAX_PREFIXES = 16
 #: `related:` conditions in one query: each builds a query from a whole article.
 MAX_RELATED = 4
 MAX_LENGTH = 2_000
-
-
-# -- the tree ------------------------------------------------------------------
-
-TextField = Literal[
-    "any", "title", "authors", "source", "people", "organizations", "places", "dateline"
-]
-FlagName = Literal[
-    "starred", "unstarred", "read", "unread", "archived", "exported", "inbox", "hidden"
-]
-WireFlagName = Literal["urgent", "embargoed", "killed", "corrected", "updated"]
-
-
-@dataclass(frozen=True)
-class Words:
-    """A word, a "phrase" or a prefix* searched in one field (`any`: the default fields)."""
-
-    field: TextField
-    text: str
-    kind: Literal["word", "phrase", "prefix"]
-
-
-@dataclass(frozen=True)
-class Related:
-    """Articles like the one with this id (or id prefix)."""
-
-    article_id: str
-
-
-@dataclass(frozen=True)
-class Flag:
-    """An editor state flag (`is:starred`) or `in:inbox` (not archived)."""
-
-    name: FlagName
-
-
-@dataclass(frozen=True)
-class WireFlag:
-    """A wire copy state: `is:urgent` (urgency 1-3), `is:embargoed`, `is:killed`,
-    `is:corrected`, `is:updated` (an update or a correction)."""
-
-    name: WireFlagName
-    #: For `embargoed`: when the query was read (an embargo holds after it), as a timestamp.
-    at: float = 0.0
-
-
-@dataclass(frozen=True)
-class Urgency:
-    """`urgency:<=3`, `urgency:2`, `urgency:2-4`: wire copy whose urgency is in low..high."""
-
-    low: int
-    high: int
-
-
-@dataclass(frozen=True)
-class Slug:
-    """`slug:storm`: a slugline equal to the text or with it as one of its parts
-    (`portugal-storm`); `slug:port*`: sluglines starting so. Folded to lower case."""
-
-    text: str
-    prefix: bool = False
-
-
-@dataclass(frozen=True)
-class Subject:
-    """`subject:weather`, `subject:"power cuts"`, `subject:econ*`: a subject or keyword."""
-
-    text: str
-    prefix: bool = False
-
-
-@dataclass(frozen=True)
-class Everything:
-    """`in:all`: every article, archived or not."""
-
-
-@dataclass(frozen=True)
-class Tag:
-    tag: str
-    prefix: bool = False
-
-
-@dataclass(frozen=True)
-class Published:
-    """Published within a span; `span=None` means "has no publication date"."""
-
-    span: Span | None
-
-
-@dataclass(frozen=True)
-class Language:
-    code: str
-
-
-@dataclass(frozen=True)
-class IdPrefix:
-    prefix: str
-
-
-@dataclass(frozen=True)
-class Note:
-    """`note:WORDS`: the editor's note contains the text; `note:*`: has a note."""
-
-    text: str
-
-
-@dataclass(frozen=True)
-class FeedName:
-    """`feed:NAME`: articles a subscribed feed carried (`feed:reu*`: feeds named so)."""
-
-    name: str
-    prefix: bool = False
-
-
-@dataclass(frozen=True)
-class Claimed:
-    """`is:claimed` (anyone), `is:mine` (this editor), `claimed:NAME` (that editor)."""
-
-    editor: str = ""
-    mine: bool = False
-
-
-@dataclass(frozen=True)
-class And:
-    items: tuple[Node, ...]
-
-
-@dataclass(frozen=True)
-class Or:
-    items: tuple[Node, ...]
-
-
-@dataclass(frozen=True)
-class Not:
-    item: Node
-
-
-TextLeaf = Words | Related
-StoreLeaf = (
-    Flag
-    | Everything
-    | Tag
-    | Published
-    | Language
-    | IdPrefix
-    | Note
-    | FeedName
-    | WireFlag
-    | Urgency
-    | Slug
-    | Subject
-    | Claimed
-)
-Node = TextLeaf | StoreLeaf | And | Or | Not
-
-
-@dataclass
-class ParsedQuery:
-    """A parsed query: the tree (None for an empty query) and what the user should see."""
-
-    text: str
-    root: Node | None
-    #: Words and phrases to highlight (lower case; a prefix ends with "*").
-    terms: list[str] = field(default_factory=list)
-    #: Things the parser did not take literally ("unknown field foo: searched as words").
-    warnings: list[str] = field(default_factory=list)
-    #: True when the query asks for archived articles (`is:archived`, `in:all`).
-    shows_archived: bool = False
-
-    @property
-    def means_nothing(self) -> bool:
-        """Typed something, but nothing in it is a word, a field or an operand.
-
-        `😀`, `*`, `!!!` or `-` parse to no tree, which as a *search* would be the
-        inbox: such a query finds nothing, and an action on it is refused.
-        """
-        return self.root is None and bool(self.text.strip())
 
 
 # -- fields --------------------------------------------------------------------
@@ -291,89 +180,13 @@ _URGENCY = re.compile(r"^(<=|>=|<|>|=)?([0-9]+)$")
 _URGENCY_RANGE = re.compile(r"^([0-9]+)(?:-|\.\.)([0-9]+)$")
 URGENCY_HELP = "urgency: takes 1 (flash) to 9, e.g. urgency:<=3, urgency:1 or urgency:2-4"
 
-# -- lexing --------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Token:
-    kind: Literal["(", ")", "OR", "AND", "NOT", "-", "word", "phrase", "field"]
-    text: str = ""
-    #: For "field" tokens: the field name; value kind is "word", "phrase" or "group".
-    name: str = ""
-    value_kind: str = ""
-
-
-_FIELD = re.compile(r"^([A-Za-z][A-Za-z_-]*):(.*)$", re.DOTALL)
-_STOP_CHARS = frozenset('()"')
-
-
-def _read_phrase(text: str, pos: int) -> tuple[str, int]:
-    """Text between the quote at `pos` and the next quote; position after it."""
-    end = text.find('"', pos + 1)
-    if end < 0:
-        raise QuerySyntaxError('unbalanced quotes: a phrase opened with " is never closed')
-    return text[pos + 1 : end], end + 1
-
-
-def _lex(text: str) -> list[_Token]:
-    tokens: list[_Token] = []
-    pos = 0
-    n = len(text)
-    while pos < n:
-        ch = text[pos]
-        if ch.isspace():
-            pos += 1
-            continue
-        if ch in "()":
-            tokens.append(_Token(ch))  # type: ignore[arg-type]
-            pos += 1
-            continue
-        if ch == '"':
-            phrase, pos = _read_phrase(text, pos)
-            tokens.append(_Token("phrase", phrase))
-            continue
-        if ch in "-!" and pos + 1 < n and not text[pos + 1].isspace() and text[pos + 1] != ")":
-            tokens.append(_Token("-"))
-            pos += 1
-            continue
-        if ch == "+" and pos + 1 < n and not text[pos + 1].isspace():
-            pos += 1  # "+word" is just "word": every word is required anyway
-            continue
-        start = pos
-        while pos < n and not text[pos].isspace() and text[pos] not in _STOP_CHARS:
-            pos += 1
-        word = text[start:pos]
-        match = _FIELD.match(word)
-        if match:
-            name = match.group(1).lower()
-            value = match.group(2)
-            if not value and pos < n and text[pos] == '"':
-                phrase, pos = _read_phrase(text, pos)
-                tokens.append(_Token("field", phrase, name, "phrase"))
-                continue
-            if not value and pos < n and text[pos] == "(":
-                tokens.append(_Token("field", "", name, "group"))
-                continue
-            tokens.append(_Token("field", value, name, "word"))
-            continue
-        if word in ("OR", "||", "|"):
-            tokens.append(_Token("OR"))
-        elif word in ("AND", "&&", "&"):
-            tokens.append(_Token("AND"))
-        elif word == "NOT":
-            tokens.append(_Token("NOT"))
-        else:
-            tokens.append(_Token("word", word))
-    return tokens
-
-
 # -- parsing -------------------------------------------------------------------
 
 _WORD_CHARS = re.compile(r"\w", re.UNICODE)
 
 
 class _Parser:
-    def __init__(self, tokens: list[_Token], now: datetime) -> None:
+    def __init__(self, tokens: list[Token], now: datetime) -> None:
         self.tokens = tokens
         self.pos = 0
         self.now = now
@@ -389,10 +202,10 @@ class _Parser:
         self.field_context: str | None = None
 
     # token helpers
-    def peek(self) -> _Token | None:
+    def peek(self) -> Token | None:
         return self.tokens[self.pos] if self.pos < len(self.tokens) else None
 
-    def take(self) -> _Token:
+    def take(self) -> Token:
         token = self.tokens[self.pos]
         self.pos += 1
         return token
@@ -542,7 +355,7 @@ class _Parser:
             self.terms.setdefault(cleaned.lower().strip("*?"), None)
         return Words(target, cleaned, "word")
 
-    def parse_field(self, token: _Token, field_context: str | None) -> Node | None:
+    def parse_field(self, token: Token, field_context: str | None) -> Node | None:
         name = token.name
         if token.value_kind == "group":
             if name not in _TEXT_FIELDS:
@@ -691,7 +504,7 @@ def parse(text: str, *, now: datetime | None = None) -> ParsedQuery:
         raise QuerySyntaxError(f"the query is too long (more than {MAX_LENGTH:,} characters)")
     # Control characters never mean anything in a query; treat them as spaces.
     clean = "".join(ch if ch.isprintable() else " " for ch in text)
-    parser = _Parser(_lex(clean), now)
+    parser = _Parser(lex(clean), now)
     root = parser.parse()
     return ParsedQuery(
         text=text,
@@ -700,7 +513,3 @@ def parse(text: str, *, now: datetime | None = None) -> ParsedQuery:
         warnings=parser.warnings,
         shows_archived=parser.shows_archived,
     )
-
-
-def is_store_leaf(node: Node) -> bool:
-    return isinstance(node, StoreLeaf)

@@ -28,6 +28,8 @@ HEAVY = (
     "newsdesk.stories",
     "newsdesk.feeds.service",
     "newsdesk.search.query",
+    "newsdesk.search.query_lexer",
+    "newsdesk.search.query_tree",
     "newsdesk.search.index",
     "newsdesk.pipeline",
 )
