@@ -30,6 +30,34 @@ _SIG = (
 _SIG_COLUMNS = ", ".join(_SIG)
 
 
+def _candidates_query(arms: str) -> str:
+    """The candidates among the members `arms` lists (a member once per key it shares)."""
+    return (
+        f"SELECT m.story_id, m.ts, m.article_id, {_SIG_COLUMNS} FROM "
+        f"(SELECT member_id, COUNT(*) AS hits FROM ({arms}) AS arms "
+        "GROUP BY member_id ORDER BY hits DESC, member_id DESC LIMIT %(limit)s) c "
+        "JOIN story_member m ON m.member_id = c.member_id ORDER BY c.hits DESC, c.member_id DESC"
+    )
+
+
+#: Each key's newest members in the time window, and its undated members (always in it).
+_CANDIDATES_IN_WINDOW = _candidates_query(
+    "SELECT b.member_id FROM unnest(%(keys)s::bigint[]) AS k(key) CROSS JOIN LATERAL "
+    "(SELECT member_id FROM story_band WHERE key = k.key AND ts BETWEEN %(low)s AND %(high)s "
+    "ORDER BY ts DESC LIMIT %(bucket)s) AS b "
+    "UNION ALL "
+    "SELECT b.member_id FROM unnest(%(keys)s::bigint[]) AS k(key) CROSS JOIN LATERAL "
+    "(SELECT member_id FROM story_band WHERE key = k.key AND ts = %(undated)s "
+    "LIMIT %(bucket)s) AS b"
+)
+#: An undated article looks at every date, newest first.
+_CANDIDATES_ANY_TIME = _candidates_query(
+    "SELECT b.member_id FROM unnest(%(keys)s::bigint[]) AS k(key) CROSS JOIN LATERAL "
+    "(SELECT member_id FROM story_band WHERE key = k.key ORDER BY ts DESC "
+    "LIMIT %(bucket)s) AS b"
+)
+
+
 def _signature(row: dict[str, Any]) -> Signature:
     shingles, names, counts, figures, title, lede, figures2, weights, outlet = (
         bytes(row[c]) for c in _SIG
@@ -87,31 +115,18 @@ class PostgresStoryTables:
     ) -> list[StoryCandidate]:
         if not keys:
             return []
-        arms: list[str] = []
-        params: list[float | int] = []
-        for key in keys:
-            if ts is None:
-                arms.append(
-                    "(SELECT member_id FROM story_band WHERE key = %s ORDER BY ts DESC LIMIT %s)"
-                )
-                params += [key, bucket_limit]
-                continue
-            arms.append(
-                "(SELECT member_id FROM story_band WHERE key = %s "
-                "AND ts BETWEEN %s AND %s ORDER BY ts DESC LIMIT %s)"
+        # A fixed query text whatever the number of keys (prepared once, planned once):
+        # each key's bucket is read by a LATERAL subquery over the array of keys, where
+        # one UNION ALL arm a key made a new query (and a new plan) for every count.
+        params: dict[str, Any] = {"keys": list(keys), "bucket": bucket_limit, "limit": limit}
+        if ts is None:
+            query = _CANDIDATES_ANY_TIME
+        else:
+            query = _CANDIDATES_IN_WINDOW
+            params.update(
+                low=int(ts - window_seconds), high=int(ts + window_seconds) + 1, undated=NO_TS
             )
-            arms.append("(SELECT member_id FROM story_band WHERE key = %s AND ts = %s LIMIT %s)")
-            params += [key, int(ts - window_seconds), int(ts + window_seconds) + 1, bucket_limit]
-            params += [key, NO_TS, bucket_limit]
-        # Only fixed fragments are joined here; every key and bound is a parameter.
-        query = (
-            f"SELECT m.story_id, m.ts, m.article_id, {_SIG_COLUMNS} FROM "
-            "(SELECT member_id, COUNT(*) AS hits FROM ("
-            + " UNION ALL ".join(arms)
-            + ") AS arms GROUP BY member_id ORDER BY hits DESC, member_id DESC LIMIT %s) c "
-            "JOIN story_member m ON m.member_id = c.member_id ORDER BY c.hits DESC, c.member_id DESC"
-        )
-        rows = self.conn.execute(query, [*params, limit]).fetchall()
+        rows = self.conn.execute(query, params).fetchall()
         return [
             StoryCandidate(str(r["story_id"]), _signature(r), r["ts"], str(r["article_id"]))
             for r in rows
