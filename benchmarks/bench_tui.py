@@ -8,6 +8,7 @@ the terminal and the clock stops when the frame that answers it arrives.
     python benchmarks/bench_tui.py                 # N = 100,000
     python benchmarks/bench_tui.py --n 10000 --moves 100
     python benchmarks/bench_tui.py --n 10000 --starts 7   # start-up only, 7 times
+    python benchmarks/bench_tui.py --n 10000 --stars 40   # `s` only: frame, CPU, output
 
 The app is started the way a user starts it: the `newsdesk` command next to
 this interpreter (`python -m newsdesk` when there is none). `--starts` times
@@ -191,6 +192,13 @@ def main() -> None:
     parser.add_argument(
         "--starts", type=int, default=0, help="only time the start, this many times"
     )
+    parser.add_argument(
+        "--stars",
+        type=int,
+        default=0,
+        help="only time `s` (star, unstar...) this many times: key to frame, the app's CPU "
+        "and output until it is quiet again (its own commit must cost no second redraw)",
+    )
     args = parser.parse_args()
     root = args.data or Path(tempfile.gettempdir()) / f"newsdesk-bench-tui-{args.n}"
     paths = Paths(root / "data", root / "config", root / "cache")
@@ -216,6 +224,13 @@ def main() -> None:
 
     if args.starts:
         starts(paths, cols, rows, args.starts, first_title)
+        return
+    if args.stars:
+        term = Terminal(paths, cols, rows)
+        try:
+            stars(term, args.stars, shown)
+        finally:
+            term.quit()
         return
     term = Terminal(paths, cols, rows)
     try:
@@ -248,6 +263,36 @@ def starts(paths: Paths, cols: int, rows: int, times: int, first_title: str) -> 
     print(
         f"first rows drawn: median {1000 * statistics.median(walls):5.0f} ms wall "
         f"(min {1000 * min(walls):.0f}), median {1000 * statistics.median(cpus):5.0f} ms CPU"
+    )
+
+
+def stars(term: Terminal, times: int, shown: int) -> None:
+    """`s` on the cursor row, `times` times: the first frame's latency, then the app's
+    CPU and bytes written until it has been quiet for 0.6 s (longer than the store
+    watch's look, so a redraw the watch would start is counted)."""
+    quiet = 0.6
+    term.wait_for(f"{shown:,} shown".encode(), timeout=120)
+    time.sleep(2.0)  # let the first counts and the index look settle
+    term.drain(quiet)
+    latencies: list[float] = []
+    cpus: list[float] = []
+    written: list[int] = []
+    load = os.getloadavg()[0]
+    for _ in range(times):
+        cpu = term.cpu_seconds()
+        sent = term.send("s")
+        latencies.append(term.first_output(sent) - sent)
+        size = len(term.buffer)
+        while term.read(quiet):
+            size = len(term.buffer)
+        written.append(size)
+        term.buffer = b""
+        cpus.append(term.cpu_seconds() - cpu)
+    print(
+        f"s to frame (x{times}) p50 {1000 * pct(latencies, 0.5):5.1f} ms   "
+        f"p95 {1000 * pct(latencies, 0.95):5.1f} ms; app CPU a star "
+        f"p50 {1000 * statistics.median(cpus):4.0f} ms; output a star "
+        f"p50 {statistics.median(written):,.0f} bytes (load {load:.2f})"
     )
 
 

@@ -141,11 +141,12 @@ def test_a_desk_skips_its_own_commits_and_hears_the_others(
 
 
 def test_a_write_that_changes_nothing_wakes_no_one(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    desk_env: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv(STORE_ENV, "")
     ana = _editor(tmp_path / "shared", "ana", monkeypatch)
-    bo = _editor(tmp_path / "shared", "bo", monkeypatch)
+    bo = _editor(
+        tmp_path / "shared" if desk_env == "sqlite" else tmp_path / "bo", "bo", monkeypatch
+    )
     try:
         ids = ana.add_extracted([_article(1)], "fixture")
         ana.star(ids)
@@ -153,6 +154,8 @@ def test_a_write_that_changes_nothing_wakes_no_one(
         counter = bo.store.change_count()
         assert ana.star(ids).changed == []  # already starred
         assert ana.tag(ids, remove=["absent"]).changed == []
+        assert ana.delete(["0" * 16]).changed == []
+        assert ana.release(ids).done == []  # never claimed
         assert bo.wait_for_change(since, 0.3) == since
         assert bo.store.change_count() == counter
     finally:

@@ -78,6 +78,11 @@ class Connections(Protocol):
 
     def transaction(self) -> AbstractContextManager[Any]: ...
 
+    def changed_nothing(self) -> None:
+        """The transaction open on this thread changed nothing: its commit announces
+        nothing and moves no change counter (no other editor is woken for it)."""
+        ...
+
     def savepoint(self, tx: Any) -> AbstractContextManager[None]: ...
 
     def open_connections(self) -> int: ...
@@ -315,7 +320,7 @@ class RoutedStore:
         log: bool = True,
     ) -> list[str]:
         with self._db.transaction() as tx:
-            return self.sql.actions.apply(
+            changed: list[str] = self.sql.actions.apply(
                 tx,
                 kind,
                 ids,
@@ -325,12 +330,15 @@ class RoutedStore:
                 log=log,
                 **self.editor_args,
             )
+            if not changed:
+                self._db.changed_nothing()  # a star on a starred article wakes no one
+            return changed
 
     def apply_all(self, changes: Sequence[StateChange]) -> list[list[str]]:
         actions = self.sql.actions
         with self._db.transaction() as tx:
             batch = actions.next_batch(tx)
-            return [
+            changed = [
                 actions.apply(
                     tx,
                     c.kind,
@@ -344,13 +352,18 @@ class RoutedStore:
                 )
                 for c in changes
             ]
+            if not any(changed):
+                self._db.changed_nothing()
+            return changed
 
     def undo(
         self, before_commit: Callable[[Transaction, ActionRecord], None] | None = None
     ) -> ActionRecord | None:
         with self._db.transaction() as tx:
             record: ActionRecord | None = self.sql.actions.undo(tx, **self.editor_args)
-            if record is not None and before_commit is not None:
+            if record is None:
+                self._db.changed_nothing()
+            elif before_commit is not None:
                 before_commit(tx, record)
             return record
 
@@ -368,7 +381,9 @@ class RoutedStore:
     ) -> list[str]:
         with self._db.transaction() as tx:
             removed: list[str] = self.sql.actions.delete(tx, ids, **self.editor_args)
-            if removed and before_commit is not None:
+            if not removed:
+                self._db.changed_nothing()
+            elif before_commit is not None:
                 before_commit(tx, removed)
             return removed
 
@@ -382,7 +397,10 @@ class RoutedStore:
 
     def prune_log(self, older_than: str, max_rows: int | None = None) -> int:
         with self._db.transaction() as tx:
-            return self.sql.actions.prune(tx, older_than, max_rows)
+            pruned: int = self.sql.actions.prune(tx, older_than, max_rows)
+            if not pruned:
+                self._db.changed_nothing()
+            return pruned
 
     @routed
     def article_log(self, article_id: str, limit: int = 20) -> list[ActionRecord]:
@@ -397,6 +415,8 @@ class RoutedStore:
                 outcome: ClaimOutcome = claims.claim(tx, ids, **self.editor_args)
                 if outcome.held:
                     raise _Refused(outcome)  # nothing half-claimed: roll back
+                if not outcome.done:
+                    self._db.changed_nothing()
                 # One batch of the log, so `undo` lets them go again.
                 taken = claims.claims(tx, outcome.done)
                 actions.log_claims(
@@ -415,6 +435,8 @@ class RoutedStore:
             outcome: ClaimOutcome = claims.release(tx, ids, **self.editor_args)
             gone = [held.get(a) or Claim(a, self._editor, utc_now_iso()) for a in outcome.done]
             self.sql.actions.log_claims(tx, "release", gone, **self.editor_args)
+            if not outcome.done:
+                self._db.changed_nothing()
             return outcome
 
     @routed

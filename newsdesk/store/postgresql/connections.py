@@ -171,6 +171,11 @@ class Connections:
             self._all.clear()
         self._local = threading.local()
 
+    def changed_nothing(self) -> None:
+        """The transaction open on this thread changed nothing (a star on a starred
+        article): its commit moves no counter and wakes no other editor."""
+        self._local.quiet = True
+
     @contextmanager
     def transaction(self) -> Iterator[Conn]:
         """One atomic write on this thread's connection; `StoreError` on failure.
@@ -186,12 +191,13 @@ class Connections:
         #: The change counter's value this write moved it to.
         counted: int | None = None
         landed = False
+        self._local.quiet = False
         try:
             with conn.transaction():
                 yield conn
-                # Every committed write moves the counter `data_version` reads and
-                # wakes the other editors' apps (listen.py).
-                bumped = conn.execute(ANNOUNCE).fetchone()
+                # Every committed write that changed something moves the counter
+                # `data_version` reads and wakes the other editors' apps (listen.py).
+                bumped = None if self._local.quiet else conn.execute(ANNOUNCE).fetchone()
                 if bumped is not None:
                     counted = int(bumped["value"])
                     self.own.committing(counted)

@@ -185,6 +185,9 @@ class Connections:
             self._owners.clear()
         self._local = threading.local()
 
+    def changed_nothing(self) -> None:
+        """Nothing to do: a SQLite transaction knows by itself whether it changed a row."""
+
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """BEGIN IMMEDIATE ... COMMIT, rolled back on any error.
