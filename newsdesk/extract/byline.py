@@ -166,7 +166,12 @@ def looks_like_name(text: str) -> bool:
     return capitals >= 2
 
 
-_HONORIFIC = re.compile(r"^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame|Rev|Fr)\.?\s+(?=[A-Z])")
+# Titles before a name, English and the professional ones German bylines print
+# ("Autor: Rechtsanwalt Sebastian Einbock").
+_HONORIFIC = re.compile(
+    r"^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame|Rev|Fr"
+    r"|(?:Rechts|Fach|Patent)anw(?:alt|ältin)|Notar(?:in)?|Pfarrer(?:in)?|Dipl\.-\w+)\.?\s+(?=[A-Z])"
+)
 
 
 def _clean_name(part: str) -> str:

@@ -15,6 +15,7 @@ from copy import deepcopy
 from lxml.html import HtmlElement
 
 from newsdesk.ingest.assemble import bounded, drop_leading_title, extract_article, finish
+from newsdesk.ingest.html_byline import visible_byline
 from newsdesk.ingest.html_meta import PageMeta, not_the_site, parse_document, read_page_meta
 from newsdesk.ingest.html_text import element_to_text
 from newsdesk.ingest.limits import (
@@ -206,9 +207,15 @@ def load_html(text: str, warnings: list[str]) -> list[Extracted]:
     meta = read_page_meta(tree)
     if meta.published is None:
         meta.published = _date_from_page(tree)
+    if meta.authors and not not_the_site(meta.authors, meta.site, meta.url):
+        # The markup credits the site itself ("Badische Zeitung"): a byline on the page
+        # ("Von Lisa Petrich") names the writer.
+        meta.authors = not_the_site(visible_byline(tree), meta.site, meta.url) or meta.authors
     if not meta.authors:
         found = not_the_site(_authors_trafilatura(tree), meta.site, meta.url)
-        meta.authors = found or meta.byline_authors
+        meta.authors = (
+            found or meta.byline_authors or not_the_site(visible_byline(tree), meta.site, meta.url)
+        )
     clean = _without_code(tree)
     main_text = ""
     if _within_budget(clean):
