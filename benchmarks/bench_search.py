@@ -29,6 +29,7 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from newsdesk.errors import QuerySyntaxError
 from newsdesk.model import Extracted, article_id
 from newsdesk.search.engine import SearchEngine
 from newsdesk.search.index import SearchIndex
@@ -216,6 +217,21 @@ QUERIES = (
     "",
 )
 
+#: Prefixes of the synthetic vocabulary (syllable pairs), each a family of many words.
+_STEMS = ("kal", "lom", "ter", "son", "rav", "vel", "din", "pos", "sha", "gru", "ben", "tal")
+_STEMS += ("mor", "ris", "fol", "che")
+#: Hostile shapes (issue 17 item 6), timed apart from QUERIES; RELIABILITY.md quotes them.
+HOSTILE = {
+    "16 negated prefixes and a word": "korea " + " ".join(f"-{s}*" for s in _STEMS),
+    "16 negated prefixes": " ".join(f"-{s}*" for s in _STEMS),
+    "16 OR'd prefixes": " OR ".join(f"{s}*" for s in _STEMS),
+    "64 OR'd prefixes": " OR ".join(f"{s}{i}*" for i in range(4) for s in _STEMS),
+    "64 negated prefixes and a word": "korea "
+    + " ".join(f"-{s}{i}*" for i in range(4) for s in _STEMS),
+    "990 ! before a word": "!" * 990 + "korea",
+    "990 - before a word": "-" * 990 + "korea",
+}
+
 
 class Corpus:
     """A seeded generator of synthetic articles."""
@@ -372,6 +388,7 @@ def query(root: Path, rounds: int) -> dict[str, object]:
     for aid in sample:
         engine.related(aid)
     related_ms = (time.perf_counter() - t0) * 1000 / len(sample)
+    hostile = run_hostile(engine, [*sample[:4]], rounds)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     status = index.status()
     return {
@@ -392,7 +409,55 @@ def query(root: Path, rounds: int) -> dict[str, object]:
         "partial": sorted(set(partial)),
         "per_query_p95": {q: round(_p95(ts), 1) for q, ts in timings.items()},
         "totals": totals,
+        "hostile": hostile,
     }
+
+
+def query_hostile(root: Path, rounds: int) -> dict[str, object]:
+    """Runs in the child process (`--hostile`): only the hostile shapes."""
+    store = Store(root / "newsdesk.sqlite")
+    index = SearchIndex(root / "index", store)
+    index.open()
+    engine = SearchEngine(store, index)
+    engine.search("warmup")
+    hostile = run_hostile(engine, store.ordered_ids()[:4], rounds)
+    return {"docs": store.count(), "load": os.getloadavg()[0], "hostile": hostile}
+
+
+def run_hostile(engine: SearchEngine, ids: list[str], rounds: int) -> list[dict[str, object]]:
+    """Each hostile shape `rounds` times: wall and CPU p95, the work units planning
+    spent (see newsdesk.search.to_whoosh.MAX_WORK), and what the editor is told."""
+    shapes = dict(HOSTILE)
+    shapes["4 related:"] = " OR ".join(f"related:{aid[:12]}" for aid in ids[:4])
+    shapes["64 related:"] = " OR ".join(f"related:{aid[:12]}" for aid in ids[:4] * 16)
+    out: list[dict[str, object]] = []
+    for name, text in shapes.items():
+        wall: list[float] = []
+        cpu: list[float] = []
+        work = hits = 0
+        outcome = ""
+        for _ in range(rounds):
+            t0, c0 = time.perf_counter(), time.process_time()
+            try:
+                result = engine.search(text, limit=None, now=NOW)
+            except QuerySyntaxError as exc:
+                outcome = f"refused: {exc}"
+            else:
+                work, hits = max(work, result.work), result.total
+                outcome = f"partial: {result.notice}" if result.partial else "complete"
+            wall.append((time.perf_counter() - t0) * 1000)
+            cpu.append((time.process_time() - c0) * 1000)
+        out.append(
+            {
+                "shape": name,
+                "p95_ms": _p95(wall),
+                "cpu_p95_ms": _p95(cpu),
+                "work": work,
+                "hits": hits,
+                "outcome": outcome,
+            }
+        )
+    return out
 
 
 def _p95(values: list[float]) -> float:
@@ -416,11 +481,26 @@ def report(figures: dict[str, object]) -> None:
     )
     if figures["partial"]:
         print(f"  cut short by the time limit: {figures['partial']}")
+    report_hostile(figures)
     per_query = figures["per_query_p95"]
     totals = figures["totals"]
     assert isinstance(per_query, dict) and isinstance(totals, dict)
     for q, p95 in sorted(per_query.items(), key=lambda kv: -kv[1]):
         print(f"  {p95:8.1f} ms  {totals[q]:>7,} hits  {q!r}")
+
+
+def report_hostile(figures: dict[str, object]) -> None:
+    hostile = figures.get("hostile") or []
+    assert isinstance(hostile, list)
+    print(
+        f"  hostile shapes over {figures['docs']:,} articles (issue 17 item 6; wall p95, "
+        f"CPU p95, planning work units; load {figures['load']:.1f} on {os.cpu_count()} cores):"
+    )
+    for row in hostile:
+        print(
+            f"  {row['p95_ms']:8.1f} ms {row['cpu_p95_ms']:7.1f} ms CPU {row['work']:>8,} work "
+            f"{row['hits']:>6,} hits  {row['shape']}: {row['outcome']}"
+        )
 
 
 def main() -> None:
@@ -429,10 +509,16 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5, help="times each query runs")
     parser.add_argument("--keep", type=Path, help="build here and keep it")
     parser.add_argument("--reuse", type=Path, help="query an existing build, skip building")
+    parser.add_argument(
+        "--hostile", action="store_true", help="time only the hostile shapes (issue 17)"
+    )
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(query(args.child, args.rounds)))
+        if args.hostile:
+            print(json.dumps(query_hostile(args.child, args.rounds)))
+        else:
+            print(json.dumps(query(args.child, args.rounds)))
         return
     if args.reuse:
         root = args.reuse
@@ -444,13 +530,25 @@ def main() -> None:
         build(root, args.n)
     try:
         out = subprocess.run(
-            [sys.executable, __file__, "--child", str(root), "--rounds", str(args.rounds)],
+            [
+                sys.executable,
+                __file__,
+                "--child",
+                str(root),
+                "--rounds",
+                str(args.rounds),
+                *(["--hostile"] if args.hostile else []),
+            ],
             check=True,
             capture_output=True,
             text=True,
             env=os.environ.copy(),
         )
-        report(json.loads(out.stdout.strip().splitlines()[-1]))
+        figures = json.loads(out.stdout.strip().splitlines()[-1])
+        if args.hostile:
+            report_hostile(figures)
+        else:
+            report(figures)
     finally:
         if not args.keep and not args.reuse:
             shutil.rmtree(root, ignore_errors=True)

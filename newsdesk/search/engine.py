@@ -51,7 +51,7 @@ from newsdesk.search.schema import (
     plain_analyzer,
     text_analyzer,
 )
-from newsdesk.search.to_whoosh import RelatedSource, WhooshCompiler
+from newsdesk.search.to_whoosh import RelatedSource, TooMuchWork, WhooshCompiler
 from newsdesk.store import StoreBackend
 
 log = logging.getLogger(__name__)
@@ -79,6 +79,8 @@ class SearchResult:
     notice: str | None = None
     #: The order of `ids`: "relevance" or "newest".
     sort: str = "newest"
+    #: Work units planning spent (prefix expansion, exclusions; see to_whoosh.MAX_WORK).
+    work: int = 0
 
 
 def classify(node: Node) -> Kind:
@@ -160,6 +162,11 @@ class _Pruner:
 
 #: When planning a query ran out of time (prefix expansion, `related:`, exclusions).
 TOO_SLOW = "the query took too long to prepare: nothing is shown; use fewer prefixes or related:"
+#: When planning would pass MAX_WORK (exclusions or prefixes reading most of the index).
+TOO_MUCH = (
+    "the query would read too much of the index: nothing is shown; "
+    "use fewer prefixes or longer ones"
+)
 #: When the query's prefixes shared MAX_EXPANSION and some lost rarer terms.
 PREFIXES_CUT = "many prefixes: each was cut to its most frequent words, so matches may be missing"
 
@@ -232,7 +239,9 @@ class SearchEngine:
         try:
             with self.index.damage_guard(), self.index.reading() as (searcher, docmap):
                 try:
-                    plan = self._plan(root, searcher, docmap, deadline)
+                    plan = self._plan(
+                        root, searcher, docmap, self._compiler(searcher, root, deadline)
+                    )
                 except TimeLimit:
                     return 0  # a badge, not an answer: no count rather than a wrong one
                 if plan.query is None:
@@ -303,16 +312,21 @@ class SearchEngine:
             article.id, meta.title, meta.body, meta.people, meta.organizations, meta.places
         )
 
-    def _plan(self, root: Node, searcher: Searcher, docmap: DocMap, deadline: float) -> _Plan:
-        """How to run `root`; raises TimeLimit past `deadline` (planning is timed too:
-        prefix expansion, `related:` and the sets of negated or mixed parts)."""
+    def _compiler(self, searcher: Searcher, root: Node, deadline: float) -> WhooshCompiler:
+        return WhooshCompiler(
+            searcher, self._related_source, deadline=deadline, prefixes=count_prefixes(root)
+        )
+
+    def _plan(
+        self, root: Node, searcher: Searcher, docmap: DocMap, compiler: WhooshCompiler
+    ) -> _Plan:
+        """How to run `root`; raises TimeLimit past the compiler's deadline (planning is
+        timed too: prefix expansion, `related:` and the sets of negated or mixed parts)
+        and TooMuchWork past its work budget."""
         parts = list(root.items) if isinstance(root, And) else [root]
         store_parts = [p for p in parts if classify(p) == "store"]
         text_parts = [p for p in parts if classify(p) == "text"]
         mixed_parts = [p for p in parts if classify(p) == "mixed"]
-        compiler = WhooshCompiler(
-            searcher, self._related_source, deadline=deadline, prefixes=count_prefixes(root)
-        )
         where = _all_of(store_parts)
         plan = _Plan(
             self.store,
@@ -330,13 +344,23 @@ class SearchEngine:
             # drop what the index finds, rather than walking every document.
             for part in text_parts:
                 if isinstance(part, Not):
-                    plan.exclude |= sets.evaluate(part.item)
+                    plan.exclude.update(docmap.ids_of(compiler.docnums(part.item)))
                 else:
                     ids = sets.evaluate(part)
                     allowed = ids if allowed is None else allowed & ids
             plan.extra = allowed
             return plan
-        queries = [q for q in (compiler.compile(p) for p in text_parts) if q is not None]
+        # Excluded words (`korea -harb*`) become a set of documents masked out of the
+        # ranked search, read term by term within the work budget (see `docnums`).
+        excluded: set[int] = set()
+        for part in text_parts:
+            if isinstance(part, Not):
+                excluded |= compiler.docnums(part.item)
+        queries = [
+            q
+            for q in (compiler.compile(p) for p in text_parts if not isinstance(p, Not))
+            if q is not None
+        ]
         plan.query = queries[0] if len(queries) == 1 else wq.And(queries)
         if allowed is not None:
             plan.filter = docmap.docnums_of(allowed & self.store.id_set(where))
@@ -349,6 +373,11 @@ class SearchEngine:
             # the ranked search. (Counting first to pick the smaller side costs a
             # table scan of its own; a membership test is cheap either way.)
             plan.filter = docmap.docnums_of(self.store.id_set(where))
+        if excluded:
+            if plan.filter is not None:
+                plan.filter -= excluded
+            else:
+                plan.mask = excluded if plan.mask is None else plan.mask | excluded
         return plan
 
     # -- running ---------------------------------------------------------------
@@ -365,16 +394,25 @@ class SearchEngine:
         cut = False
         deadline = time.monotonic() + TIME_LIMIT
         damaged = True
+        work = 0
         try:
             with self.index.damage_guard(), self.index.reading() as (searcher, docmap):
+                compiler = self._compiler(searcher, root, deadline)
                 try:
-                    plan = self._plan(root, searcher, docmap, deadline)
-                except TimeLimit:
+                    plan = self._plan(root, searcher, docmap, compiler)
+                except TimeLimit as stopped:
                     # Without its whole plan a query (an exclusion above all) would
                     # match wrongly: nothing is shown, and the result says why.
+                    why = TOO_MUCH if isinstance(stopped, TooMuchWork) else TOO_SLOW
                     return SearchResult(
-                        [], 0, parsed.terms, partial=True, notice=_join([*notices, TOO_SLOW])
+                        [],
+                        0,
+                        parsed.terms,
+                        partial=True,
+                        notice=_join([*notices, why]),
+                        work=compiler.work,
                     )
+                work = compiler.work
                 if plan.cut:
                     notices.append(PREFIXES_CUT)
                 if plan.query is None:
@@ -384,7 +422,12 @@ class SearchEngine:
                         ids = ids[:limit]
                     notices.append(self._indexing_notice() or "")
                     return SearchResult(
-                        ids, total, parsed.terms, partial=plan.cut, notice=_join(notices)
+                        ids,
+                        total,
+                        parsed.terms,
+                        partial=plan.cut,
+                        notice=_join(notices),
+                        work=compiler.work,
                     )
                 by_date = sort == "newest" or not plan.positive or not ranks_by_words(root)
                 if plan.filter is not None and not plan.filter:
@@ -416,6 +459,7 @@ class SearchEngine:
             partial=partial or cut,
             notice=_join(notices),
             sort="newest" if by_date else "relevance",
+            work=work,
         )
 
     def _run(
@@ -485,10 +529,7 @@ class _SetEvaluator:
         if kind == "store":
             return self.store.id_set(node)
         if kind == "text" and has_positive_text(node):
-            q = self.compiler.compile(node)
-            if q is None:
-                return set()
-            return set(self.docmap.ids_of(self.searcher.docs_for_query(q)))
+            return set(self.docmap.ids_of(self.compiler.docnums(node)))
         assert isinstance(node, And | Or)
         sets = [self.evaluate(item) for item in node.items]
         if isinstance(node, And):
