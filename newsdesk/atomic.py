@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import errno
+import json
 import os
 import secrets
 import shutil
@@ -35,7 +36,13 @@ __all__ = [
     "atomic_replace",
     "atomic_write_bytes",
     "atomic_write_text",
+    "recover_file_set",
 ]
+
+#: In a staging folder, the plan of a one-by-one commit (where folders cannot be
+#: exchanged): written and synced before the first file moves, removed once the
+#: last has, so a kill in between can be rolled back (`recover_file_set`).
+MANIFEST = ".newsdesk-manifest"
 
 
 class SymlinkRefusedError(OSError):
@@ -301,7 +308,10 @@ def atomic_file_set(
       leaves the old set or the new one, never a mix. Where that cannot be
       done (another system, a file system without it, a parent folder we may
       not write, a mount point), files are moved in one by one and a failure
-      takes them out again: all or nothing for errors, not for a kill.
+      takes them out again. A manifest of that plan is synced into the
+      staging folder before the first file moves and removed after the last:
+      a kill in between leaves a mix that `newsdesk doctor` rolls back to the
+      old set (`recover_file_set`) before it removes the staging folder.
 
     Existing files are a `FileSetConflictError` unless `overwrite`; a symlink
     as the destination or at any target name is a `SymlinkRefusedError`.
@@ -493,6 +503,15 @@ def _commit_into_existing(files: StagedFiles, overwrite: bool) -> None:
         raise FileSetConflictError(conflicts)
     backup = files.staging / ".replaced"
     os.mkdir(backup)
+    manifest = files.staging / MANIFEST
+    plan = {
+        "destination": os.fsdecode(files.destination.absolute()),
+        "files": [
+            [name, _existing_file(files.destination / name) is not None] for name in files.names
+        ],
+    }
+    _write_new_file(manifest, json.dumps(plan).encode("utf-8"), None)
+    _fsync_dir(files.staging)
     moved: list[tuple[str, bool]] = []  # (name, replaced an existing file)
     try:
         for name in files.names:
@@ -515,6 +534,41 @@ def _commit_into_existing(files: StagedFiles, overwrite: bool) -> None:
             error.add_note("rollback incomplete: " + "; ".join(problems))
         raise
     _fsync_dir(files.destination)
+    # The set is whole: from here a kill must not roll it back (the backups go next).
+    os.unlink(manifest)
+
+
+def recover_file_set(staging: Path) -> bool:
+    """Roll back a one-by-one commit that a kill stopped part-way, from the manifest
+    in its staging folder: each replaced file moved back from `.replaced`, each new
+    one that had arrived removed, so the destination holds its old set again.
+    True when there was such a commit (the manifest is then removed); False when
+    the folder holds no manifest (nothing had moved, or the set was whole).
+    Doing it twice does no harm."""
+    manifest = staging / MANIFEST
+    try:
+        plan = json.loads(manifest.read_bytes())
+        dest = Path(plan["destination"])
+        entries = [(str(name), bool(replaced)) for name, replaced in plan["files"]]
+    except FileNotFoundError:
+        return False
+    except (ValueError, KeyError, TypeError):
+        # Written and synced before the first move: a torn one means nothing moved.
+        os.unlink(manifest)
+        return False
+    backup = staging / ".replaced"
+    for name, replaced in reversed(entries):
+        if not name or Path(name).name != name or name in (".", ".."):
+            continue  # only plain names, whatever the file says
+        target = dest / name
+        if replaced:
+            if _lstat(backup / name) is not None:
+                os.replace(backup / name, target)
+        elif _lstat(staging / name) is None and _existing_file(target) is not None:
+            os.unlink(target)
+    _fsync_dir(dest)
+    os.unlink(manifest)
+    return True
 
 
 def _roll_back(files: StagedFiles, backup: Path, moved: list[tuple[str, bool]]) -> list[str]:

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from newsdesk.atomic import recover_file_set
 from newsdesk.paths import Paths
 
 if TYPE_CHECKING:
@@ -43,6 +44,8 @@ def check_temp_files(doctor: Doctor) -> None:
         for path in stale:
             try:
                 if path.is_dir() and not path.is_symlink():
+                    # A one-by-one export killed part-way: its old set back first.
+                    recover_file_set(path)
                     shutil.rmtree(path)
                 else:
                     path.unlink()
