@@ -244,3 +244,21 @@ def date_near_headline(text: str, headline: str) -> str | None:
             if dates:
                 return dates[0].iso
     return None
+
+
+def first_date_line(text: str) -> str | None:
+    """The first line of the whole copy that is a date line, for a page dated nowhere near its
+    headline.
+
+    A text copy of a whole page often prints the date away from the headline
+    (above the navigation, in a box beside the story, after the body: "Stand
+    27.01.2022", "26. Januar 2022"). A date line is short and holds little
+    besides its date, so a sentence that mentions one is not taken.
+    """
+    for line in text.split("\n"):
+        line = line.strip()
+        if line:
+            published = date_line(line)
+            if published is not None:
+                return published
+    return None

@@ -8,6 +8,7 @@ from newsdesk.extract.textbrowser import (
     date_near_headline,
     dump_headline,
     feed_link_title,
+    first_date_line,
     headline_first,
     is_text_browser_copy,
     title_on_its_line,
@@ -39,6 +40,9 @@ def load_text(text: str, warnings: list[str], hints: Extracted | None = None) ->
     if dump and not meta.published and meta.title:
         with numeric_order(meta.language):
             meta.published = date_near_headline(text, meta.title)
+    if dump and not meta.published:
+        with numeric_order(meta.language):
+            meta.published = first_date_line(text)
     if dump and meta.title:
         # A byline that says "by" beside the headline outranks a bare name line found lower.
         meta.authors = authors_near_headline(text, meta.title) or meta.authors

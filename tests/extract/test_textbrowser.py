@@ -8,6 +8,7 @@ from __future__ import annotations
 from newsdesk.extract.textbrowser import (
     dump_headline,
     feed_link_title,
+    first_date_line,
     is_text_browser_copy,
     title_on_its_line,
     without_marks,
@@ -192,3 +193,12 @@ def test_a_signed_heading_is_the_headline_and_a_related_list_is_not() -> None:
     )
     page = DUMP.replace("Newsletter bestellen", related + "\nNewsletter bestellen")
     assert dump_headline(without_marks(page)) == "Fernwärme: Nordheim baut das Netz bis 2030 aus"
+
+
+def test_a_date_line_far_from_the_headline_dates_the_copy() -> None:
+    assert first_date_line("Menü\n   Stand 27.01.2022\nText") == "2022-01-27"
+    # A sentence that mentions a date is no date line.
+    assert first_date_line("Am 27. Januar 2022 beschloss der Rat etwas Wichtiges für alle.") is None
+    dated = DUMP.replace("   IFRAME:", "   26. Januar 2022\n   IFRAME:")
+    assert load_bytes(dated.encode(), "page.txt").items[0].published == "2022-01-26"
+    assert load_bytes(DUMP.encode(), "page.txt").items[0].published is None
