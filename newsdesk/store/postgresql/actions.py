@@ -19,6 +19,7 @@ from newsdesk.store.claim_log import CLAIM_KINDS, claim_in, log_rows
 from newsdesk.store.marks import tag_change, undone
 from newsdesk.store.postgresql import claims, removal
 from newsdesk.store.postgresql.articles import read_by_me
+from newsdesk.store.postgresql.connections import changed_rows
 from newsdesk.store.protocol import ActionRecord, Claim
 from newsdesk.store.sqlite.actions import cut, state_of_snapshot
 from newsdesk.store.sqlite.articles import utc_now_iso
@@ -280,7 +281,7 @@ def prune(tx: Conn, older_than: str, max_rows: int | None = None) -> int:
             "SELECT batch FROM actions WHERE ts >= %s ORDER BY batch LIMIT 1", (older_than,)
         ).fetchone()
         if row is None:
-            return int(tx.execute("DELETE FROM actions").rowcount)
+            return changed_rows(tx, "DELETE FROM actions")
         first_kept = int(row["batch"])
     else:
         walk = [
@@ -290,7 +291,7 @@ def prune(tx: Conn, older_than: str, max_rows: int | None = None) -> int:
             )
         ]
         first_kept = cut(walk, older_than, whole=len(walk) <= max_rows)
-    return int(tx.execute("DELETE FROM actions WHERE batch < %s", (first_kept,)).rowcount)
+    return changed_rows(tx, "DELETE FROM actions WHERE batch < %s", (first_kept,))
 
 
 def article_log(conn: Conn, article_id: str, limit: int) -> list[ActionRecord]:

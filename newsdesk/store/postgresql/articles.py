@@ -68,21 +68,6 @@ def _scalar(conn: Conn, query: str, params: Sequence[Any] = ()) -> int:
 # -- import ------------------------------------------------------------------------
 
 
-#: The same article already stored: by id first, then GUID, then URL (one round trip).
-_DUPLICATE = """SELECT id FROM articles
-    WHERE id = %(id)s OR guid = %(guid)s OR url = %(url)s
-    ORDER BY (id = %(id)s) DESC, (guid IS NOT DISTINCT FROM %(guid)s) DESC LIMIT 1"""
-
-
-def find_duplicate(tx: Conn, article_id: str, meta: Extracted) -> str | None:
-    """An existing article that is the same one: same id, same URL or same GUID."""
-    # An empty GUID or URL matches nothing (NULL never equals).
-    row = tx.execute(
-        _DUPLICATE, {"id": article_id, "guid": meta.guid or None, "url": meta.url or None}
-    ).fetchone()
-    return str(row["id"]) if row else None
-
-
 def add_origin(tx: Conn, article_id: str, origin: str) -> None:
     tx.execute(
         "INSERT INTO origins (article_id, origin, seen_at) VALUES (%s, %s, %s) "
@@ -91,29 +76,34 @@ def add_origin(tx: Conn, article_id: str, origin: str) -> None:
     )
 
 
-#: A new article in one statement (one round trip): the next revision, the row with
-#: its wire columns, its tags and its origin. Every value is a parameter; only the
-#: column names (fixed here and in `wire_columns`) are composed, as identifiers.
-_INSERT = """WITH r AS (
-    UPDATE meta SET value = (value::bigint + 1)::text WHERE key = 'rev' RETURNING value
+#: An article in one statement, one round trip: the duplicate already stored (by id,
+#: then GUID, then URL) gets one more origin; else the next revision, the new row with
+#: its wire columns, its tags and its origin. Answers (id, created). Every value is a
+#: parameter; only column names (fixed here and in `wire_columns`) are composed, as
+#: identifiers.
+_INSERT = """WITH dup AS (
+    SELECT id FROM articles WHERE id = %(id)s OR guid = %(guid)s OR url = %(url)s
+    ORDER BY (id = %(id)s) DESC, (guid IS NOT DISTINCT FROM %(guid)s) DESC LIMIT 1
+), r AS (
+    UPDATE meta SET value = (value::bigint + 1)::text
+    WHERE key = 'rev' AND NOT EXISTS (SELECT 1 FROM dup) RETURNING value
 ), a AS (
     INSERT INTO articles ({columns}, rev) SELECT {values}, r.value::bigint FROM r RETURNING id
 ), t AS (
-    INSERT INTO tags (article_id, tag) SELECT a.id, x.tag FROM a, unnest(%s::text[]) AS x(tag)
+    INSERT INTO tags (article_id, tag)
+    SELECT a.id, x.tag FROM a, unnest(%(tags)s::text[]) AS x(tag) ON CONFLICT DO NOTHING
+), o AS (
+    INSERT INTO origins (article_id, origin, seen_at)
+    SELECT x.id, %(origin)s, %(now)s FROM (SELECT id FROM a UNION ALL SELECT id FROM dup) AS x
     ON CONFLICT DO NOTHING
 )
-INSERT INTO origins (article_id, origin, seen_at) SELECT a.id, %s, %s FROM a
-ON CONFLICT DO NOTHING"""
+SELECT id, FALSE AS created FROM dup UNION ALL SELECT id, TRUE AS created FROM a"""
 
 
 def insert(
     tx: Conn, article_id: str, meta: Extracted, origin: str, raw: str | None
 ) -> InsertOutcome:
     now = utc_now_iso()
-    existing = find_duplicate(tx, article_id, meta)
-    if existing is not None:
-        add_origin(tx, existing, origin)
-        return InsertOutcome(existing, created=False, reason="duplicate")
     published_ts = iso_to_ts(meta.published)
     sort_ts = sort_key(published_ts, time.time())
     stored_meta = meta.to_dict()
@@ -138,13 +128,24 @@ def insert(
     }
     if is_wire(meta):
         values.update(wire_columns(meta))
-    names = list(values)
     query = sql.SQL(_INSERT).format(
-        columns=sql.SQL(", ").join(sql.Identifier(n) for n in names),
-        values=sql.SQL(", ").join(sql.Placeholder() for _ in names),
+        columns=sql.SQL(", ").join(sql.Identifier(n) for n in values),
+        values=sql.SQL(", ").join(sql.Placeholder(f"v_{n}") for n in values),
     )
-    tags = list(dict.fromkeys(tag for tag in meta.tags if tag))
-    tx.execute(query, [*(values[n] for n in names), tags, origin, now])
+    params = {f"v_{n}": v for n, v in values.items()}
+    # An empty GUID or URL matches nothing (NULL never equals).
+    params.update(
+        id=article_id,
+        guid=meta.guid or None,
+        url=meta.url or None,
+        tags=list(dict.fromkeys(tag for tag in meta.tags if tag)),
+        origin=origin,
+        now=now,
+    )
+    row = tx.execute(query, params).fetchone()
+    assert row is not None  # the duplicate, or the row just inserted
+    if not row["created"]:
+        return InsertOutcome(str(row["id"]), created=False, reason="duplicate")
     return InsertOutcome(article_id, created=True)
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 import psycopg
 
+from newsdesk.store.postgresql.connections import changed_rows
 from newsdesk.store.protocol import Claim, ClaimOutcome
 from newsdesk.store.sqlite.articles import utc_now_iso
 
@@ -84,11 +85,12 @@ def take_back(tx: Conn, kind: str, article_id: str, before: Claim | None) -> boo
     dropped while this editor still holds it; a released claim comes back while
     nobody else has taken the article."""
     if kind == "claim":
-        cur = tx.execute(
-            f"DELETE FROM claims WHERE article_id = %s AND editor = {_ME}", (article_id,)
+        changed = changed_rows(
+            tx, f"DELETE FROM claims WHERE article_id = %s AND editor = {_ME}", (article_id,)
         )
     elif before is not None:
-        cur = tx.execute(
+        changed = changed_rows(
+            tx,
             "INSERT INTO claims (article_id, editor, ts) "
             "SELECT id, %s, %s FROM articles WHERE id = %s "
             "ON CONFLICT (article_id) DO NOTHING",
@@ -96,4 +98,4 @@ def take_back(tx: Conn, kind: str, article_id: str, before: Claim | None) -> boo
         )
     else:
         return False
-    return cur.rowcount > 0
+    return changed > 0

@@ -16,11 +16,12 @@ import re
 import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
 import psycopg
+from psycopg import sql
 from psycopg.conninfo import conninfo_to_dict
 from psycopg.rows import dict_row
 
@@ -52,6 +53,16 @@ KEEP_ACTION_IDS_S = 3600.0
 #: whether it landed (a restart takes a second or two), and how often it asks.
 OUTCOME_WAIT_S = 15.0
 OUTCOME_RETRY_S = 0.25
+
+
+def changed_rows(tx: Conn, query: str, params: Sequence[Any] = ()) -> int:
+    """How many rows the write `query` (a fixed text) changed, counted by the server.
+
+    Writes run in pipeline mode (see `Connections.transaction`), where a cursor's
+    rowcount is not known until the pipeline syncs; a query's rows always are."""
+    counted = sql.SQL("WITH changed AS ({} RETURNING 1) SELECT COUNT(*) AS n FROM changed")
+    row = tx.execute(counted.format(sql.SQL(query)), params).fetchone()
+    return int(row["n"]) if row else 0
 
 
 def safe_url(url: str) -> str:
@@ -193,7 +204,12 @@ class Connections:
         landed = False
         self._local.quiet = False
         try:
-            with conn.transaction():
+            # Pipeline mode: a write whose answer nobody reads is sent with the next
+            # statement that is read (or at the end) instead of waiting a round trip
+            # of its own; an import's INSERTs ride along with its next lookup. The
+            # pipeline ends (and every error surfaces) inside the transaction. Hence
+            # no cursor's rowcount here: `changed_rows` counts.
+            with conn.transaction(), conn.pipeline():
                 yield conn
                 # Every committed write that changed something moves the counter
                 # `data_version` reads and wakes the other editors' apps (listen.py).

@@ -10,6 +10,7 @@ from psycopg import sql
 
 from newsdesk.feeds.subscription import Subscription
 from newsdesk.store.postgresql.articles import read_by_me
+from newsdesk.store.postgresql.connections import changed_rows
 from newsdesk.store.sqlite.articles import utc_now_iso
 from newsdesk.store.sqlite.feeds import _STATE_COLUMNS, _from_row, _values
 
@@ -46,7 +47,7 @@ def save_feed(tx: Conn, sub: Subscription) -> None:
 
 def remove_feed(tx: Conn, feed_id: int) -> bool:
     tx.execute("DELETE FROM feed_items WHERE feed_id = %s", (feed_id,))
-    return tx.execute("DELETE FROM feeds WHERE id = %s", (feed_id,)).rowcount > 0
+    return changed_rows(tx, "DELETE FROM feeds WHERE id = %s", (feed_id,)) > 0
 
 
 def link_feed_items(tx: Conn, feed_id: int, article_ids: Sequence[str]) -> None:
@@ -84,4 +85,4 @@ def save_search(tx: Conn, name: str, query: str) -> None:
 
 
 def delete_search(tx: Conn, name: str) -> bool:
-    return tx.execute("DELETE FROM saved_searches WHERE name = %s", (name,)).rowcount > 0
+    return changed_rows(tx, "DELETE FROM saved_searches WHERE name = %s", (name,)) > 0

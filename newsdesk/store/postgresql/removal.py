@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from newsdesk.store.postgresql.articles import next_rev
-from newsdesk.store.postgresql.connections import Conn
+from newsdesk.store.postgresql.connections import Conn, changed_rows
 
 _OWNED = ("tags", "origins", "feed_items")
 
@@ -38,8 +38,7 @@ def snapshot(tx: Conn, article_id: str) -> dict[str, Any] | None:
 
 
 def remove(tx: Conn, article_id: str) -> bool:
-    cur = tx.execute("DELETE FROM articles WHERE id = %s", (article_id,))
-    if cur.rowcount == 0:
+    if changed_rows(tx, "DELETE FROM articles WHERE id = %s", (article_id,)) == 0:
         return False
     for table in _OWNED:
         tx.execute(f"DELETE FROM {table} WHERE article_id = %s", (article_id,))

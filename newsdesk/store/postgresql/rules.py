@@ -8,6 +8,7 @@ from typing import Any
 
 from newsdesk.rules.model import Rule
 from newsdesk.store.postgresql.articles import Conn
+from newsdesk.store.postgresql.connections import changed_rows
 from newsdesk.store.sqlite.articles import utc_now_iso
 
 
@@ -29,7 +30,7 @@ def save_rule(tx: Conn, name: str, query: str, actions: Sequence[str]) -> None:
 
 
 def remove_rule(tx: Conn, name: str) -> bool:
-    return tx.execute("DELETE FROM rules WHERE name = %s", (name,)).rowcount > 0
+    return changed_rows(tx, "DELETE FROM rules WHERE name = %s", (name,)) > 0
 
 
 def count_matches(tx: Conn, counts: Mapping[str, int], today: str) -> None:
@@ -46,17 +47,16 @@ def count_matches(tx: Conn, counts: Mapping[str, int], today: str) -> None:
 
 
 def edit_rule(tx: Conn, name: str, new_name: str, query: str, actions: Sequence[str]) -> bool:
-    return (
-        tx.execute(
-            "UPDATE rules SET name = %s, query = %s, actions = %s WHERE name = %s",
-            (new_name, query, json.dumps(list(actions)), name),
-        ).rowcount
-        > 0
+    changed = changed_rows(
+        tx,
+        "UPDATE rules SET name = %s, query = %s, actions = %s WHERE name = %s",
+        (new_name, query, json.dumps(list(actions)), name),
     )
+    return changed > 0
 
 
 def enable_rule(tx: Conn, name: str, enabled: bool) -> bool:
-    return tx.execute("UPDATE rules SET enabled = %s WHERE name = %s", (enabled, name)).rowcount > 0
+    return changed_rows(tx, "UPDATE rules SET enabled = %s WHERE name = %s", (enabled, name)) > 0
 
 
 def order_rules(tx: Conn, names: Sequence[str]) -> None:
