@@ -188,7 +188,7 @@ class Connections:
         self._local.quiet = True
 
     @contextmanager
-    def transaction(self) -> Iterator[Conn]:
+    def transaction(self, pipeline: bool = True) -> Iterator[Conn]:
         """One atomic write on this thread's connection; `StoreError` on failure.
 
         The write records a fresh action id in its own commit. Should the connection
@@ -209,7 +209,9 @@ class Connections:
             # of its own; an import's INSERTs ride along with its next lookup. The
             # pipeline ends (and every error surfaces) inside the transaction. Hence
             # no cursor's rowcount here: `changed_rows` counts.
-            with conn.transaction(), conn.pipeline():
+            # (COPY cannot run in a pipeline: `pipeline=False` for a bulk load.)
+            batching = conn.pipeline() if pipeline else contextlib.nullcontext()
+            with conn.transaction(), batching:
                 yield conn
                 # Every committed write that changed something moves the counter
                 # `data_version` reads and wakes the other editors' apps (listen.py).

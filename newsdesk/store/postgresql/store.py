@@ -12,7 +12,7 @@ password (`connections.translate`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 import psycopg
@@ -41,6 +41,7 @@ from newsdesk.store.postgresql.connections import (
 )
 from newsdesk.store.postgresql.listen import ChangeListener
 from newsdesk.store.postgresql.stories import PostgresStoryTables
+from newsdesk.store.protocol import TableCopy
 from newsdesk.store.routing import RoutedStore, SqlModules, routed
 
 if TYPE_CHECKING:
@@ -123,6 +124,11 @@ class PostgresStore(RoutedStore):
             return
         with self._db.conn.transaction():
             migrations.upgrade(self._db.conn, self.where)
+
+    def load(self, tables: Iterable[TableCopy]) -> dict[str, int]:
+        # COPY cannot run in a pipeline: the one transaction that copies runs without.
+        with self._db.transaction(pipeline=False) as tx:
+            return transfer.load(tx, tables, self.where)
 
     # -- revisions -----------------------------------------------------------------------
 
