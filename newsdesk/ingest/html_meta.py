@@ -259,6 +259,58 @@ def prefer_visible(title: str, h1: str) -> str:
     return title
 
 
+#: A kicker set inside the headline element: a topic line over the headline itself
+#: ("<span class='roofline'>Immobilienkrise</span> Rene Benko-Firma ...", "<small>Tunesien</small>").
+_KICKER_CLASS = re.compile(
+    r"kicker|roofline|dachzeile|top-?title|top-?line|overline|eyebrow|sub-?heading|titleheader"
+    r"|section|category|label",
+    re.I,
+)
+
+
+def headline_without_kicker(h1: Any) -> str:
+    """The text of a headline element without the kicker its first child element is, or ""."""
+    if h1 is None or (h1.text or "").strip():
+        return ""
+    first = next((child for child in h1 if isinstance(child.tag, str)), None)
+    if first is None or not (first.tag == "small" or _KICKER_CLASS.search(_classes(first))):
+        return ""
+    kicker = _text(first)
+    pieces = [first.tail or ""]
+    for child in h1:
+        if child is first or not isinstance(child.tag, str):
+            continue
+        if not _hidden_dash(child):
+            pieces.append("".join(child.itertext()))
+        pieces.append(child.tail or "")
+    rest = " ".join(pieces)
+    rest = clean_line(rest).strip(" -–—|:")
+    if not kicker or len(rest.split()) < 2:
+        return ""
+    return rest
+
+
+def _hidden_dash(element: Any) -> bool:
+    """A separator only screen readers get (" - " between kicker and headline)."""
+    return not any(ch.isalnum() for ch in "".join(element.itertext()))
+
+
+def _first_h1_element(tree: etree._Element) -> Any:
+    for container in ("article", "main"):
+        for element in tree.iter(container):
+            for h1 in element.iter("h1"):
+                if _text(h1):
+                    return h1
+    for h1 in tree.iter("h1"):
+        if _text(h1):
+            return h1
+    return None
+
+
+def _fold(text: str) -> str:
+    return " ".join(_WORD.findall(text.casefold()))
+
+
 def _first_h1(tree: etree._Element) -> str:
     for container in ("article", "main"):
         for element in tree.iter(container):
@@ -480,6 +532,10 @@ def read_page_meta(tree: etree._Element) -> PageMeta:
         if candidate:
             meta.title = prefer_visible(strip_site_suffix(candidate, meta.site, guess=guess), h1)
             break
+    headline = headline_without_kicker(_first_h1_element(tree))
+    if meta.title and headline and _fold(headline) in _fold(meta.title):
+        # The title is the kicker and the headline run together: the headline alone.
+        meta.title = headline
     # JSON-LD's author slot is structured enough to take a blog's lone user name ("Tine");
     # a meta tag's single word is too often a site or a placeholder.
     meta.authors = person_names(

@@ -236,3 +236,34 @@ def test_a_thin_page_still_reads_through_both_modes() -> None:
     )
     item = load_bytes(brief.encode(), "brief.html").items[0]
     assert "thick fog over the bay" in (item.body or "")
+
+
+@pytest.mark.parametrize(
+    ("h1", "expected"),
+    [
+        (
+            "<span class='roofline'>Immobilienkrise </span>Firma Signa in Sorge",
+            "Firma Signa in Sorge",
+        ),
+        (
+            "<small>Tunesien</small><br> Große Aufgaben für die Regierung",
+            "Große Aufgaben für die Regierung",
+        ),
+        (
+            "<span class='kicker'>Corona</span><span class='sr'> - </span><span>Es kommt darauf an</span>",
+            "Es kommt darauf an",
+        ),
+        (
+            "<span class='headline'>Tram line to be extended north</span>",
+            "Tram line to be extended north",
+        ),
+    ],
+)
+def test_kicker_inside_the_headline_is_left_out(h1: str, expected: str) -> None:
+    html = (
+        f"<html><head><title>{expected}</title></head><body><article><h1>{h1}</h1>"
+        f"{''.join(f'<p>{p}</p>' for p in PARAGRAPHS)}</article></body></html>"
+    )
+    tree = parse_document(html)
+    assert tree is not None
+    assert read_page_meta(tree).title == expected
