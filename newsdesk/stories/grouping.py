@@ -127,6 +127,8 @@ class StoryGrouper:
         """A grouped article this one is a copy of (`score.is_copy`), e.g. the HTML page
         of a text copy being imported; None when there is none."""
         for cand in self._candidates(signature, published_ts):
+            if not scoring.may_be_copy(signature, cand.signature, published_ts, cand.ts):
+                continue
             if scoring.is_copy(scoring.features(signature, cand.signature, published_ts, cand.ts)):
                 return cand.article_id
         return None

@@ -232,6 +232,16 @@ def is_copy(f: Features) -> bool:
     return f.shingles >= COPY_SHINGLES or f.tfidf >= COPY_TFIDF
 
 
+def may_be_copy(a: Signature, b: Signature, ts_a: float | None, ts_b: float | None) -> bool:
+    """`is_copy`'s first two checks on the signatures alone, before `features`: the
+    dates within `COPY_HOURS` and the same title words (a title Jaccard of 1).
+    False means `is_copy(features(a, b, ts_a, ts_b))` is False; this skips the
+    full comparison of every candidate that cannot be a copy (nearly all)."""
+    if ts_a is not None and ts_b is not None and abs(ts_a - ts_b) / 3600.0 > COPY_HOURS:
+        return False
+    return bool(a.title_set) and a.title_set == b.title_set
+
+
 def features(a: Signature, b: Signature, ts_a: float | None, ts_b: float | None) -> Features:
     """Compare two signatures."""
     hours = abs(ts_a - ts_b) / 3600.0 if ts_a is not None and ts_b is not None else None

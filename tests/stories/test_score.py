@@ -118,3 +118,25 @@ def test_tfidf_weighs_rare_shared_words_above_common_ones() -> None:
     assert scoring.tfidf(a, b) / scoring.tfidf(a, c) > 0.8
     empty = scoring.features(a, compute(Extracted()), T0, T0)
     assert "tfidf" in empty.missing
+
+
+def test_may_be_copy_never_drops_a_copy() -> None:
+    """The cheap check before `features` says no only where `is_copy` says no."""
+    bodies = [QUARRY_LOCAL.body, QUARRY_WIRE.body]
+    metas = [
+        Extracted(title=t, body=b)
+        for t in ("Quarry blast shakes town", "Quarry blast shakes the town", "")
+        for b in bodies
+    ]
+    sigs = [compute(m) for m in metas]
+    seen_copy = False
+    for a in sigs:
+        for b in sigs:
+            for gap in (0.0, 3 * HOUR, 8 * 24 * HOUR):
+                copy = scoring.is_copy(scoring.features(a, b, T0, T0 + gap))
+                seen_copy = seen_copy or copy
+                if not scoring.may_be_copy(a, b, T0, T0 + gap):
+                    assert not copy
+                if not scoring.may_be_copy(a, b, None, T0):
+                    assert not scoring.is_copy(scoring.features(a, b, None, T0))
+    assert seen_copy
