@@ -237,6 +237,27 @@ def strip_site_suffix(title: str, site: str | None, *, guess: bool = False) -> s
 
 
 _WORD = re.compile(r"\w+")
+_LEAD_SEPARATOR = re.compile(r"\s*(?:\||//\s*»?|::|·|•|»)\s*|\s+[-–—]\s+")
+
+
+def strip_host_lead(title: str, url: str | None) -> str:
+    """ "Site | Headline" -> "Headline" when the lead names the page's host.
+
+    The site's name need not be known: the lead ("BMAS", "mediaarchitecture.de",
+    "Gregory Szorc's Digital Home") bears out the host name (bmas.de, gregoryszorc.com).
+    """
+    match = _LEAD_SEPARATOR.search(title)
+    if not match or not url or match.start() == 0:
+        return title
+    lead, rest = title[: match.start()], title[match.end() :].strip()
+    if len(lead.split()) > 5 or len(rest.split()) < 2:
+        return title
+    host = (urlsplit(url).hostname or "").removeprefix("www.")
+    label = host.split(".")[0].replace("-", "") if host else ""
+    joined = "".join(_WORD.findall(lead.casefold()))
+    if len(label) >= 4 and (label in joined or (len(joined) >= 4 and joined in label)):
+        return rest
+    return title
 
 
 def prefer_visible(title: str, h1: str) -> str:
@@ -532,6 +553,8 @@ def read_page_meta(tree: etree._Element) -> PageMeta:
         if candidate:
             meta.title = prefer_visible(strip_site_suffix(candidate, meta.site, guess=guess), h1)
             break
+    if meta.title:
+        meta.title = strip_host_lead(meta.title, meta.url)
     headline = headline_without_kicker(_first_h1_element(tree))
     if meta.title and headline and _fold(headline) in _fold(meta.title):
         # The title is the kicker and the headline run together: the headline alone.

@@ -8,7 +8,12 @@ from collections.abc import Callable
 import pytest
 
 from newsdesk.ingest import html_page, load_bytes
-from newsdesk.ingest.html_meta import parse_document, read_page_meta, strip_site_suffix
+from newsdesk.ingest.html_meta import (
+    parse_document,
+    read_page_meta,
+    strip_host_lead,
+    strip_site_suffix,
+)
 
 PARAGRAPHS = [
     "The regional council voted on Tuesday to extend the tram line by three stops, ending a debate that began in 2019.",
@@ -267,3 +272,21 @@ def test_kicker_inside_the_headline_is_left_out(h1: str, expected: str) -> None:
     tree = parse_document(html)
     assert tree is not None
     assert read_page_meta(tree).title == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "url", "expected"),
+    [
+        (
+            "BMAS - Änderung der Anforderungen",
+            "https://www.bmas.de/x",
+            "Änderung der Anforderungen",
+        ),
+        ("mediaarchitecture.de // » Jens Weber", "https://mediaarchitecture.de/w", "Jens Weber"),
+        # A lead that is not the site stays: a topic, or no URL to bear it out.
+        ("Covid-19 - Was wir wissen", "https://www.example.org/c", "Covid-19 - Was wir wissen"),
+        ("BMAS - Änderung der Anforderungen", None, "BMAS - Änderung der Anforderungen"),
+    ],
+)
+def test_strip_host_lead(title: str, url: str | None, expected: str) -> None:
+    assert strip_host_lead(title, url) == expected
