@@ -7,6 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from newsdesk.desk import Desk
+from newsdesk.paths import resolve
+from newsdesk.store import STORE_ENV, StoreBackend, open_store
+from tests.pg_support import pg_schema
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED = REPO_ROOT.parent / "shared"
 SAMPLE_DATA = REPO_ROOT / "sample_data"
@@ -36,3 +41,41 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is not present")
     return SHARED
+
+
+@pytest.fixture
+def desk() -> Iterator[Desk]:
+    """A Desk on this test's own data directory, closed afterwards."""
+    d = Desk(resolve())
+    yield d
+    d.close()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[StoreBackend]:
+    """The same checks on each store backend; PostgreSQL in a schema of its own
+    (skipped, saying why, without `NEWSDESK_TEST_PG`)."""
+    if request.param == "sqlite":
+        s = open_store(tmp_path / "db.sqlite3")
+        yield s
+        s.close()
+        return
+    with pg_schema() as url:
+        s = open_store(tmp_path / "unused.sqlite3", url=url)
+        yield s
+        s.close()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(
+    request: pytest.FixtureRequest, isolated_dirs: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[str]:
+    """Every Desk the test opens is on this backend: the data directory's SQLite
+    file, or a fresh PostgreSQL schema (skipped, saying why, without one)."""
+    if request.param == "sqlite":
+        monkeypatch.setenv(STORE_ENV, "")
+        yield "sqlite"
+        return
+    with pg_schema() as url:
+        monkeypatch.setenv(STORE_ENV, url)
+        yield "postgresql"

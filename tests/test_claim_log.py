@@ -13,18 +13,16 @@ import pytest
 
 from newsdesk.cli.main import main
 from newsdesk.config import EDITOR_ENV
-from tests.test_editors import _desk_as, _three_articles, backend
-
-__all__ = ["backend"]  # the fixture, shared with the editors' tests
+from tests.desk_support import desk_as, three_articles
 
 
 def test_a_claim_and_a_release_are_logged_under_the_editor_and_undone(
     backend: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    ana = _desk_as("ana", monkeypatch)
-    bo = _desk_as("bo", monkeypatch)
+    ana = desk_as("ana", monkeypatch)
+    bo = desk_as("bo", monkeypatch)
     try:
-        x, y, _ = _three_articles(ana, tmp_path)
+        x, y, _ = three_articles(ana, tmp_path)
         ana.claim([x, y])
         bo.star([x])
         assert [(r.kind, r.editor, sorted(r.article_ids)) for r in bo.history(2)] == [
@@ -61,10 +59,10 @@ def test_a_claim_and_a_release_are_logged_under_the_editor_and_undone(
 def test_undoing_a_release_keeps_a_claim_another_editor_took_since(
     backend: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    ana = _desk_as("ana", monkeypatch)
-    bo = _desk_as("bo", monkeypatch)
+    ana = desk_as("ana", monkeypatch)
+    bo = desk_as("bo", monkeypatch)
     try:
-        x, y, _ = _three_articles(ana, tmp_path)
+        x, y, _ = three_articles(ana, tmp_path)
         ana.claim([x, y])
         ana.release([x, y])
         assert bo.claim([x]).done == [x]
@@ -80,10 +78,10 @@ def test_undoing_a_release_keeps_a_claim_another_editor_took_since(
 def test_a_refused_claim_and_an_empty_release_log_nothing(
     backend: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    ana = _desk_as("ana", monkeypatch)
-    bo = _desk_as("bo", monkeypatch)
+    ana = desk_as("ana", monkeypatch)
+    bo = desk_as("bo", monkeypatch)
     try:
-        x, y, _ = _three_articles(ana, tmp_path)
+        x, y, _ = three_articles(ana, tmp_path)
         ana.claim([x])
         before = [r.batch for r in bo.history(10)]
         assert bo.claim([x, y]).done == []  # refused: x is Ana's
@@ -102,8 +100,8 @@ def test_newsdesk_undo_releases_a_claim_made_with_the_command(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    with _desk_as("ana", monkeypatch) as ana:
-        x, _, _ = _three_articles(ana, tmp_path)
+    with desk_as("ana", monkeypatch) as ana:
+        x, _, _ = three_articles(ana, tmp_path)
     monkeypatch.setenv(EDITOR_ENV, "bo")
     assert main(["claim", x]) == 0
     assert main(["history"]) == 0
@@ -111,7 +109,7 @@ def test_newsdesk_undo_releases_a_claim_made_with_the_command(
     assert "bo" in out and "claim" in out
     assert main(["undo"]) == 0
     capsys.readouterr()
-    with _desk_as("ana", monkeypatch) as ana:
+    with desk_as("ana", monkeypatch) as ana:
         assert ana.claims() == {}
         assert ana.search("is:claimed", sort="newest").ids == []
 
@@ -119,10 +117,10 @@ def test_newsdesk_undo_releases_a_claim_made_with_the_command(
 def test_an_articles_log_says_which_tags_each_step_added_and_took_off(
     backend: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    ana = _desk_as("ana", monkeypatch)
-    bo = _desk_as("bo", monkeypatch)
+    ana = desk_as("ana", monkeypatch)
+    bo = desk_as("bo", monkeypatch)
     try:
-        x, _, _ = _three_articles(ana, tmp_path)
+        x, _, _ = three_articles(ana, tmp_path)
         ana.tag([x], add=["court", "desk"])
         bo.tag([x], add=["late"], remove=["court"])
         ana.claim([x])

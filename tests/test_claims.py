@@ -16,18 +16,16 @@ import pytest
 from newsdesk.cli.main import main
 from newsdesk.config import EDITOR_ENV
 from newsdesk.desk import Desk
-from tests.test_editors import _desk_as, _three_articles, backend
-
-__all__ = ["backend"]  # the fixture, shared with the editors' tests
+from tests.desk_support import desk_as, three_articles
 
 
 def test_claims_are_all_or_none_and_searchable(
     backend: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    ana = _desk_as("ana", monkeypatch)
-    bo = _desk_as("bo", monkeypatch)
+    ana = desk_as("ana", monkeypatch)
+    bo = desk_as("bo", monkeypatch)
     try:
-        x, y, z = _three_articles(ana, tmp_path)
+        x, y, z = three_articles(ana, tmp_path)
         assert ana.claim([x]).done == [x]
         assert ana.claim([x]).done == []  # already hers: nothing new, nothing refused
         # Bo asks for x and y: x is Ana's, so he gets neither.
@@ -60,8 +58,8 @@ def test_claim_and_release_commands(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    with _desk_as("ana", monkeypatch) as ana:
-        x, _, _ = _three_articles(ana, tmp_path)
+    with desk_as("ana", monkeypatch) as ana:
+        x, _, _ = three_articles(ana, tmp_path)
         ana.claim([x])
     monkeypatch.setenv(EDITOR_ENV, "bo")
     assert main(["claim", x]) == 1
@@ -89,8 +87,8 @@ def _claim_at_once(name: str, ids: list[str], start: object, results: object) ->
 def test_of_editors_claiming_at_once_exactly_one_wins(
     backend: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with _desk_as("chief", monkeypatch) as chief:
-        ids = _three_articles(chief, tmp_path)
+    with desk_as("chief", monkeypatch) as chief:
+        ids = three_articles(chief, tmp_path)
     context = multiprocessing.get_context("spawn")
     for _round in range(2):
         start = context.Barrier(3)
@@ -110,7 +108,7 @@ def test_of_editors_claiming_at_once_exactly_one_wins(
         for name, done, held_by in got:
             if name != winner:
                 assert done == [] and set(held_by) == {winner}
-        with _desk_as(winner, monkeypatch) as desk:
+        with desk_as(winner, monkeypatch) as desk:
             assert {c.editor for c in desk.claims().values()} == {winner}
             assert desk.release(ids).done == sorted(ids)
 
@@ -130,7 +128,7 @@ def test_a_claim_on_a_story_covers_its_versions(
             f"---\nsource: {outlet}\n---\n# {titles[n]}\n\n{body} {endings[n]}\n",
             encoding="utf-8",
         )
-    with _desk_as("ana", monkeypatch) as ana:
+    with desk_as("ana", monkeypatch) as ana:
         ana.import_paths([tmp_path / "v0.md", tmp_path / "v1.md"])
         ids = ana.inbox_ids()
         assert len(ids) == 2 and ana.with_versions(ids[:1]) != ids[:1]

@@ -7,65 +7,25 @@ shared desk (skipped, saying why, without `NEWSDESK_TEST_PG`).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from newsdesk.cli.main import main
 from newsdesk.config import EDITOR_ENV, editor_name
-from newsdesk.desk import Desk
 from newsdesk.paths import resolve
 from newsdesk.store import STORE_ENV
+from tests.desk_support import desk_as, three_articles
 from tests.pg_support import pg_schema
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def backend(
-    request: pytest.FixtureRequest, isolated_dirs: Path, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[str]:
-    if request.param == "sqlite":
-        monkeypatch.setenv(STORE_ENV, "")
-        yield "sqlite"
-        return
-    with pg_schema() as url:
-        monkeypatch.setenv(STORE_ENV, url)
-        yield "postgresql"
-
-
-def _desk_as(name: str, monkeypatch: pytest.MonkeyPatch) -> Desk:
-    monkeypatch.setenv(EDITOR_ENV, name)
-    return Desk()
-
-
-def _three_articles(desk: Desk, folder: Path) -> list[str]:
-    """Three articles imported by a third editor (an import is a batch of the log too)."""
-    files = []
-    stories = (
-        ("Quay wall repaired", "Masons in Holbeck finished the harbour wall on Monday."),
-        ("Night bus returns", "The 41 route runs past midnight again from Friday."),
-        ("Mill pond drained", "Engineers emptied the old mill pond to mend its sluice."),
-    )
-    for n, (title, body) in enumerate(stories):
-        path = folder / f"a{n}.md"
-        path.write_text(f"# {title}\n\n{body}\n", encoding="utf-8")
-        files.append(path)
-    previous = desk.editor
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv(EDITOR_ENV, "intake")
-        with Desk() as intake:
-            intake.import_paths(files)
-    assert desk.editor == previous
-    return sorted(desk.inbox_ids())
 
 
 def test_the_log_says_who_and_history_filters_by_editor(
     backend: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    ana = _desk_as("ana", monkeypatch)
-    bo = _desk_as("bo", monkeypatch)
+    ana = desk_as("ana", monkeypatch)
+    bo = desk_as("bo", monkeypatch)
     try:
-        x, y, _ = _three_articles(ana, tmp_path)
+        x, y, _ = three_articles(ana, tmp_path)
         ana.star([x])
         bo.tag([y], add=["court"])
         assert [(r.kind, r.editor) for r in ana.history(10)] == [
@@ -88,10 +48,10 @@ def test_the_log_says_who_and_history_filters_by_editor(
 def test_undo_takes_back_only_ones_own_and_keeps_the_others_changes(
     backend: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    ana = _desk_as("ana", monkeypatch)
-    bo = _desk_as("bo", monkeypatch)
+    ana = desk_as("ana", monkeypatch)
+    bo = desk_as("bo", monkeypatch)
     try:
-        x, y, _ = _three_articles(ana, tmp_path)
+        x, y, _ = three_articles(ana, tmp_path)
         ana.star([x])
         ana.tag([x], add=["ana-tag"])
         bo.tag([x], add=["bo-tag"])
@@ -121,10 +81,10 @@ def test_undo_takes_back_only_ones_own_and_keeps_the_others_changes(
 def test_an_undo_keeps_a_later_change_to_the_same_mark(
     backend: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    ana = _desk_as("ana", monkeypatch)
-    bo = _desk_as("bo", monkeypatch)
+    ana = desk_as("ana", monkeypatch)
+    bo = desk_as("bo", monkeypatch)
     try:
-        x, _, _ = _three_articles(ana, tmp_path)
+        x, _, _ = three_articles(ana, tmp_path)
         ana.set_note(x, "check the figures")
         bo.set_note(x, "figures checked")
         assert ana.undo() is not None
@@ -141,9 +101,9 @@ def test_show_and_history_commands_name_the_editor(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    ana = _desk_as("ana", monkeypatch)
+    ana = desk_as("ana", monkeypatch)
     try:
-        x, _, _ = _three_articles(ana, tmp_path)
+        x, _, _ = three_articles(ana, tmp_path)
         ana.star([x])
         ana.archive([x])
     finally:
@@ -170,10 +130,10 @@ def test_read_state_is_each_editors_own_on_a_shared_desk(
 ) -> None:
     with pg_schema() as url:
         monkeypatch.setenv(STORE_ENV, url)
-        ana = _desk_as("ana", monkeypatch)
-        bo = _desk_as("bo", monkeypatch)
+        ana = desk_as("ana", monkeypatch)
+        bo = desk_as("bo", monkeypatch)
         try:
-            x, y, z = _three_articles(ana, tmp_path)
+            x, y, z = three_articles(ana, tmp_path)
             ana.mark_read([x, y])
             ana.star([z])
             assert ana.counts()["unread"] == 1 and bo.counts()["unread"] == 3

@@ -18,9 +18,7 @@ from newsdesk.store import (
     Store,
     StoreBackend,
     StoreError,
-    open_store,
 )
-from tests.pg_support import pg_schema
 
 
 def make(title: str, body: str = "Body text of the article.", **kw: object) -> Extracted:
@@ -39,20 +37,6 @@ def sqlite_store(tmp_path: Path) -> Iterator[Store]:
     s = Store(tmp_path / "db.sqlite3")
     yield s
     s.close()
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[StoreBackend]:
-    """The same checks on each backend; PostgreSQL in a schema of its own."""
-    if request.param == "sqlite":
-        s = open_store(tmp_path / "db.sqlite3")
-        yield s
-        s.close()
-        return
-    with pg_schema() as url:
-        s = open_store(tmp_path / "unused.sqlite3", url=url)
-        yield s
-        s.close()
 
 
 def test_schema_version_and_wal(sqlite_store: Store) -> None:

@@ -4,14 +4,12 @@ result is what the searches find afterwards (issue 18)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from newsdesk import import_batch
 from newsdesk.desk import Desk
-from newsdesk.paths import resolve
 
 SAMPLE_DATA = Path(__file__).resolve().parents[2] / "sample_data"
 
@@ -22,13 +20,6 @@ RULES = [
     ("flash", "urgency:1", ["notify"]),
     ("seen", "tag:africa-desk OR tag:killed", ["+seen"]),
 ]
-
-
-@pytest.fixture
-def desk() -> Iterator[Desk]:
-    d = Desk(resolve())
-    yield d
-    d.close()
 
 
 def test_rules_over_an_import_in_many_batches_match_the_searches_after_it(

@@ -2,40 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from newsdesk.desk import Desk
 from newsdesk.model import ArticleState, Extracted
-from newsdesk.paths import resolve
 from newsdesk.rules.provenance import rule_effects
-from newsdesk.store import StoreBackend, open_store
+from newsdesk.store import StoreBackend
 from newsdesk.store.protocol import StateChange
-from tests.pg_support import pg_schema
 
 SAMPLE_DATA = Path(__file__).resolve().parents[2] / "sample_data"
-
-
-@pytest.fixture
-def desk() -> Iterator[Desk]:
-    d = Desk(resolve())
-    yield d
-    d.close()
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[StoreBackend]:
-    if request.param == "sqlite":
-        s = open_store(tmp_path / "db.sqlite3")
-        yield s
-        s.close()
-        return
-    with pg_schema() as url:
-        s = open_store(tmp_path / "unused.sqlite3", url=url)
-        yield s
-        s.close()
 
 
 def marks(**kw: object) -> dict[str, object]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,30 +12,9 @@ from newsdesk.errors import DeskError, QuerySyntaxError
 from newsdesk.model import Extracted
 from newsdesk.paths import resolve
 from newsdesk.rules.model import RuleEntry, RuleError, from_toml, parse_actions, to_toml
-from newsdesk.store import StoreBackend, open_store
-from tests.pg_support import pg_schema
+from newsdesk.store import StoreBackend
 
 SAMPLE_DATA = Path(__file__).resolve().parents[2] / "sample_data"
-
-
-@pytest.fixture
-def desk() -> Iterator[Desk]:
-    d = Desk(resolve())
-    yield d
-    d.close()
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[StoreBackend]:
-    if request.param == "sqlite":
-        s = open_store(tmp_path / "db.sqlite3")
-        yield s
-        s.close()
-        return
-    with pg_schema() as url:
-        s = open_store(tmp_path / "unused.sqlite3", url=url)
-        yield s
-        s.close()
 
 
 def test_the_store_keeps_rules_in_order_with_counts(store: StoreBackend) -> None:

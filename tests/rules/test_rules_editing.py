@@ -2,39 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
 from newsdesk.cli.main import main
 from newsdesk.desk import Desk
 from newsdesk.model import Extracted
-from newsdesk.paths import resolve
 from newsdesk.rules.model import RuleEntry, RuleError, from_toml
-from newsdesk.store import StoreBackend, open_store
+from newsdesk.store import StoreBackend
 from newsdesk.store.protocol import StateChange
-from tests.pg_support import pg_schema
-
-
-@pytest.fixture
-def desk() -> Iterator[Desk]:
-    d = Desk(resolve())
-    yield d
-    d.close()
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[StoreBackend]:
-    if request.param == "sqlite":
-        s = open_store(tmp_path / "db.sqlite3")
-        yield s
-        s.close()
-        return
-    with pg_schema() as url:
-        s = open_store(tmp_path / "unused.sqlite3", url=url)
-        yield s
-        s.close()
 
 
 def test_the_store_edits_switches_and_orders_rules(store: StoreBackend) -> None:

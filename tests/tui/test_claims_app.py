@@ -23,12 +23,9 @@ from newsdesk.store.protocol import Claim
 from newsdesk.tui import editor_view
 from newsdesk.tui.widgets.inbox_row import RowStyles, render_row
 from newsdesk.tui.widgets.status_line import StatusLine, status_text
-from tests.test_editors import backend
 from tests.tui.conftest import FIXED_NOW, AppFactory
 from tests.tui.helpers import SIZE, main_screen, record_notifications, settle
 from tests.tui.test_snapshots import steady
-
-__all__ = ["backend"]  # the fixture, shared with the editors' tests
 
 
 @pytest.fixture
