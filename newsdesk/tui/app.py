@@ -27,6 +27,7 @@ from newsdesk.sanitize import display
 from newsdesk.tui import GC_THRESHOLDS
 from newsdesk.tui.key_routing import OPENING_TICK, KeyGate, reads_keys_itself
 from newsdesk.tui.keymap import validate_keymap
+from newsdesk.tui.modals.once import DismissOnce
 from newsdesk.tui.screens.main import MainScreen
 from newsdesk.uistate import UIState
 
@@ -139,7 +140,16 @@ class NewsdeskApp(App[None]):
                 return
             if await self._check_bindings(key.key):
                 return
+        elif isinstance(self.screen, DismissOnce):
+            self.screen.key_to_field(key.key)  # Enter or Esc: the next keys wait for the answer
         await super().on_event(key)
+
+    def on_key(self, event: events.Key) -> None:
+        """A key back from the focused widget: Textual runs its bindings next (App._on_key);
+        a dialog answering it hears afterwards (modals/once.py)."""
+        screen = self.screen
+        if isinstance(screen, DismissOnce):
+            self.call_later(screen.key_handled, event.key)
 
     def _release_keys_soon(self) -> None:
         if self._release_timer is None:

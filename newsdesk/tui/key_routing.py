@@ -14,6 +14,9 @@ every screen and dialog:
   yet), keys wait, then go in order to where it put the focus: a path typed
   right after `i` lands in the prompt's field as if typed slowly (replacing the
   preselected last folder, as typing does).
+- While a dialog is answering the key that closes it (`answering`, see
+  modals/once.py), keys wait too, then go to the screen below it: Enter then
+  `j` saves the note and moves the inbox's cursor.
 """
 
 from __future__ import annotations
@@ -57,7 +60,7 @@ class KeyGate:
 
     def ready(self, screen: Screen[object]) -> bool:
         """Can keys go to `screen` now? (Answers False once for a mounted screen without focus.)"""
-        if not screen.is_mounted:
+        if not screen.is_mounted or getattr(screen, "answering", False):
             return False
         if screen.focused is not None or screen in self._waited:
             return True

@@ -6,26 +6,79 @@ a second dismiss then popped the screen below it (the inbox) and the app died
 with ScreenStackError. Every later call is a no-op. Every modal derives from
 `OnceModal`; a full screen that is dismissed with a result (the feeds screen)
 from `OnceScreen`.
+
+Keys right after the key that closes it go to the screen below. In a text
+field, Enter (or Esc) travels through the field before its binding answers
+the dialog, and the App has meanwhile sent the next key to the same field: a
+letter typed just after Enter was typed into the closing dialog and lost.
+Once a closing key has been sent on to a field, the dialog is `answering`:
+the App holds the keys that follow (key_routing's `KeyGate`) until the dialog
+is gone, then routes them in order to the screen below. A dialog that stays
+open (the answer was refused, or Enter moved on to the next field) takes them
+itself as soon as the key's own message (`Input.Submitted`) has been handled:
+an `Answered` note follows it through the same queues. Should that note never
+come, the keys go to the dialog after `ANSWER_WAIT_S`.
 """
 
 from __future__ import annotations
 
-from typing import Any, TypeVar, cast
+import time
+from typing import Any, ClassVar, TypeVar, cast
 
 from textual.await_complete import AwaitComplete
+from textual.message import Message
 from textual.screen import ModalScreen, Screen
 
 R = TypeVar("R")
+
+
+#: How long keys wait for a dialog that may be closing before they go to it after all.
+ANSWER_WAIT_S = 0.5
 
 
 async def _nothing() -> None:
     return None
 
 
-class _DismissOnce:
+class DismissOnce:
     """The guard itself, mixed in ahead of the Screen class (which keeps its CSS)."""
 
+    #: Keys that may close the screen: the keys after one of them wait (see the module).
+    CLOSING_KEYS: ClassVar[frozenset[str]] = frozenset({"enter", "escape"})
+
     _dismissed = False
+    #: When a closing key was sent on (time.monotonic()), None before.
+    _closing_since: float | None = None
+
+    class Answered(Message):
+        """Sent after a closing key's own messages: the dialog has had its say."""
+
+    def key_to_field(self, key: str) -> None:
+        """The App sent `key` on to this screen's text field (its binding runs later)."""
+        if key in self.CLOSING_KEYS:
+            self._closing_since = time.monotonic()
+
+    def key_handled(self, key: str) -> None:
+        """The App ran `key`'s bindings: what they post is on its way; `Answered` follows
+        it from the focused widget, so it arrives once the dialog has handled that."""
+        if key in self.CLOSING_KEYS and self._closing_since is not None:
+            screen = cast("Screen[Any]", self)
+            (screen.focused or screen).post_message(self.Answered())
+
+    def on_dismiss_once_answered(self, message: Answered) -> None:
+        message.stop()
+        self._closing_since = None  # still open: the keys that wait are its own
+
+    @property
+    def answering(self) -> bool:
+        """A closing key is on its way through: the keys after it should wait."""
+        since = self._closing_since
+        if since is None or self._dismissed:
+            return False
+        if time.monotonic() - since >= ANSWER_WAIT_S:
+            self._closing_since = None  # it stays open: keys are its own again
+            return False
+        return True
 
     def dismiss(self, result: Any = None) -> AwaitComplete:
         screen = cast("Screen[Any]", self)
@@ -37,9 +90,9 @@ class _DismissOnce:
         return super().dismiss(result)  # type: ignore[misc]
 
 
-class OnceScreen(_DismissOnce, Screen[R]):
+class OnceScreen(DismissOnce, Screen[R]):
     """A Screen whose `dismiss` acts only once, and only while it is on top."""
 
 
-class OnceModal(_DismissOnce, ModalScreen[R]):
+class OnceModal(DismissOnce, ModalScreen[R]):
     """A ModalScreen whose `dismiss` acts only once, and only while it is on top."""
