@@ -7,6 +7,7 @@ asked. Nothing here reaches beyond the loopback interface.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import threading
 import time
@@ -29,6 +30,8 @@ class Reply:
     gzip: bool = False
     #: Seconds between 64-byte pieces of the body (a server that drips).
     drip: float = 0.0
+    #: Answer only once this is set (a server slower than any timeout; capped at a minute).
+    hold: threading.Event | None = None
 
 
 Route = Callable[[BaseHTTPRequestHandler], Reply]
@@ -62,6 +65,11 @@ class FeedServer:
             def log_message(self, *args: object) -> None:
                 pass
 
+            def handle(self) -> None:
+                # The client hung up first (what the timeout tests want): no traceback.
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                    super().handle()
+
             def do_GET(self) -> None:
                 with server._lock:
                     server.requests.append((self.path, dict(self.headers.items())))
@@ -69,6 +77,8 @@ class FeedServer:
                 reply = route(self) if route else Reply(404)
                 if reply.delay:
                     time.sleep(reply.delay)
+                if reply.hold is not None:
+                    reply.hold.wait(60)
                 body = gzip.compress(reply.body) if reply.gzip else reply.body
                 self.send_response(reply.status)
                 for key, value in reply.headers.items():
