@@ -36,6 +36,10 @@ PARALLEL_MIN_FILES = 40
 PARALLEL_MIN_BYTES = 2_000_000
 #: Tasks in flight per worker: enough to keep workers busy, few enough to stop quickly.
 WINDOW_PER_WORKER = 4
+#: Tasks done but not yet taken by the importing process, per worker. Without a
+#: bound, workers that outpace the importing process (story grouping slows as
+#: the store grows) keep every extracted article of the import in its memory.
+HELD_PER_WORKER = 8
 #: Small files go to a worker several at a time: one task per 3 KB page cost
 #: 15% more CPU in pickling and queueing (2,000 synthetic pages: 15.0 s of CPU
 #: one file a task, 12.7 s eight a task).
@@ -294,7 +298,11 @@ def _parallel(files: Sequence[Path], workers: int, should_stop: StopCheck) -> It
         try:
             while next_index < len(chunks) or pending:
                 window = workers * WINDOW_PER_WORKER
-                while next_index < len(chunks) and sum(t.busy() for t in pending) < window:
+                while (
+                    next_index < len(chunks)
+                    and len(pending) < workers * HELD_PER_WORKER
+                    and sum(t.busy() for t in pending) < window
+                ):
                     chunk = chunks[next_index]
                     try:
                         pending.append(_Task(chunk, pool.submit(prepare_many, chunk)))
