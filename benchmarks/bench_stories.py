@@ -76,7 +76,7 @@ def pseudo_word(rng: random.Random, parts: int) -> str:
 class Corpus:
     """A deterministic stream of synthetic articles in publication order."""
 
-    def __init__(self, total: int, seed: int = 7) -> None:
+    def __init__(self, total: int, seed: int = 7, days: float = 365.0) -> None:
         rng = random.Random(seed)
         self.rng = rng
         self.total = total
@@ -86,7 +86,7 @@ class Corpus:
             f"{pseudo_word(rng, 2).title()} {pseudo_word(rng, 3).title()}" for _ in range(40000)
         ]
         self.name_weights = [1 / (i + 1) ** 0.8 for i in range(len(self.names))]
-        self.span = 365 * DAY
+        self.span = days * DAY
 
     def events(self) -> Iterator[tuple[float, Extracted]]:
         rng = self.rng
@@ -124,7 +124,7 @@ class Corpus:
         return Extracted(title=title.title(), body=body, source=outlet)
 
 
-def run(checkpoints: list[int], path: Path) -> None:
+def run(checkpoints: list[int], path: Path, days: float = 365.0) -> None:
     total = max(checkpoints)
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA journal_mode=WAL")
@@ -140,7 +140,7 @@ def run(checkpoints: list[int], path: Path) -> None:
         flush=True,
     )
     conn.execute("BEGIN")
-    for i, (ts, meta) in enumerate(Corpus(total).events(), start=1):
+    for i, (ts, meta) in enumerate(Corpus(total, days=days).events(), start=1):
         t, c = time.perf_counter(), time.process_time()
         stories.add(grouper.assign(f"a{i}", meta, ts))
         timings.append(time.perf_counter() - t)
@@ -169,9 +169,16 @@ def run(checkpoints: list[int], path: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--checkpoints", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument(
+        "--days",
+        type=float,
+        default=365.0,
+        help="publication span of the corpus (fewer days: the window as full as a bigger queue's; "
+        "100,000 a year is about 270 a day, so 3,000 over 11 days)",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        run(sorted(args.checkpoints), Path(tmp) / "stories.sqlite")
+        run(sorted(args.checkpoints), Path(tmp) / "stories.sqlite", args.days)
 
 
 if __name__ == "__main__":

@@ -256,14 +256,16 @@ def features(a: Signature, b: Signature, ts_a: float | None, ts_b: float | None)
         )
         if empty
     )
+    # The shared lede words, found once (C set code) for both lede features.
+    shared_lede = a.lede_set & b.lede_set
     same_outlet = len(a.outlet) >= 1 and len(b.outlet) >= 1 and a.outlet[0] == b.outlet[0]
     return Features(
         names=weighted_overlap(a.name_weights, b.name_weights),
         figures=smoothed_ochiai(a.figure_set, b.figure_set),
         title=minhash.jaccard(a.title_set, b.title_set),
-        lede=smoothed_ochiai(a.lede_set, b.lede_set),
+        lede=smoothed_ochiai(a.lede_set, b.lede_set, len(shared_lede)),
         shingles=minhash.estimate(a.shingles, b.shingles),
-        tfidf=tfidf(a, b),
+        tfidf=tfidf(a, b, shared_lede),
         hours=hours,
         missing=missing,
         figures_clash=bool(a.lede_figure_set)
@@ -276,23 +278,24 @@ def features(a: Signature, b: Signature, ts_a: float | None, ts_b: float | None)
     )
 
 
-def tfidf(a: Signature, b: Signature) -> float:
+def tfidf(a: Signature, b: Signature, shared: frozenset[int] | None = None) -> float:
     """Cosine of the two ledes' word vectors, each word weighted by its rarity.
 
     Binary term frequency: a lede is short and a repeated word is mostly the
-    subject, already weighted by rarity.
+    subject, already weighted by rarity. `shared` is the words both ledes
+    hold (`a.lede_set & b.lede_set`) when the caller has it.
     """
     va, na = a.lede_vector
     vb, nb = b.lede_vector
     if not na or not nb:
         return 0.0
-    if len(va) > len(vb):
-        va, vb = vb, va
-    dot = sum(w * vb[k] for k, w in va.items() if k in vb)
+    if shared is None:
+        shared = a.lede_set & b.lede_set
+    dot = sum(va[k] * vb[k] for k in shared)
     return dot / (na * nb)
 
 
-def smoothed_ochiai(a: frozenset[int], b: frozenset[int]) -> float:
+def smoothed_ochiai(a: frozenset[int], b: frozenset[int], shared: int | None = None) -> float:
     """|A∩B| / (sqrt(|A| |B|) + 1): the Ochiai (cosine) coefficient, shrunk for tiny sets.
 
     One shared figure out of two ("$3.2 million", quoted in a follow-up about
@@ -303,7 +306,8 @@ def smoothed_ochiai(a: frozenset[int], b: frozenset[int]) -> float:
     """
     if not a or not b:
         return 0.0
-    return len(a & b) / (math.sqrt(len(a) * len(b)) + 1)
+    both = len(a & b) if shared is None else shared
+    return both / (math.sqrt(len(a) * len(b)) + 1)
 
 
 def weighted_overlap(a: dict[int, int], b: dict[int, int]) -> float:

@@ -117,8 +117,9 @@ class Signature:
         """Weighted lede words and the vector's norm (for `score.tfidf`)."""
         if len(self.lede_weights) != len(self.lede):
             return {}, 0.0
-        vec = dict(zip(self.lede.tolist(), self.lede_weights.tolist(), strict=True))
-        return vec, sum(w * w for w in vec.values()) ** 0.5
+        weights = self.lede_weights.astype(np.float64)
+        vec = dict(zip(self.lede.tolist(), weights.tolist(), strict=True))
+        return vec, float(np.dot(weights, weights)) ** 0.5
 
     @cached_property
     def lede_figure_set(self) -> frozenset[int]:
