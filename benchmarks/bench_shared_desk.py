@@ -12,6 +12,9 @@ in a schema of its own, dropped at the end, and never restarts the server.
 1. Import: the same generated articles (benchmarks/synthetic.py, extraction
    not counted) stored through `Desk.add_extracted` in batches of 500 into a
    SQLite data directory and into the shared desk; articles per second each.
+   Then the same number as a folder of page copies through `Desk.import_paths`
+   (what `newsdesk import FOLDER` does, extraction included) into each.
+   `--import-only` stops there.
 2. Editors: three processes (`NEWSDESK_EDITOR` e0, e1, e2), each with its own
    data directory, apply random actions to random articles: star/unstar, tag
    +/-, archive/unarchive, note, claim/release, undo (their own newest step).
@@ -285,6 +288,18 @@ def _import_rate(root: Path, url: str, items: list[Any]) -> float:
     return len(items) / elapsed
 
 
+def _folder_rate(root: Path, url: str, folder: Path, n: int) -> float:
+    """`newsdesk import FOLDER` as the command does it (`Desk.import_paths`): files read
+    and extracted by the workers, stored several to a transaction, each in a savepoint."""
+    desk = _desk(root, url, "importer")
+    started = time.perf_counter()
+    summary = desk.import_paths([folder])
+    elapsed = time.perf_counter() - started
+    desk.close()
+    assert len(summary.imported_ids) == n, (len(summary.imported_ids), n)
+    return n / elapsed
+
+
 def _latency(root: Path, url: str, aid: str, stop: threading.Event) -> list[float]:
     writer = _desk(root / "latency-writer", url, "latency")
     watcher = _desk(root / "latency-watcher", url, "watcher")
@@ -337,6 +352,9 @@ def main() -> int:
     parser.add_argument("--editors", type=int, default=3)
     parser.add_argument("--url", default="", help="a PostgreSQL URL (default: a private cluster)")
     parser.add_argument("--no-restart", action="store_true")
+    parser.add_argument(
+        "--import-only", action="store_true", help="only the import part (both ways)"
+    )
     args = parser.parse_args()
 
     import psycopg
@@ -370,6 +388,22 @@ def main() -> int:
             f"SQLite {sqlite_rate:,.0f}/s, PostgreSQL {pg_rate:,.0f}/s "
             f"({pg_rate / sqlite_rate:.2f}x)"
         )
+        from benchmarks.synthetic import write_inputs
+
+        folder = write_inputs(work / "pages", args.articles, "text")
+        sqlite_files = _folder_rate(work / "sqlite-files", "", folder, args.articles)
+        schema_files = f"{schema}_files"
+        with psycopg.connect(server, autocommit=True) as conn:
+            conn.execute(sql.SQL("CREATE SCHEMA {}").format(sql.Identifier(schema_files)))
+        files_url = f"{server}{joiner}options=-csearch_path%3D{schema_files}"
+        pg_files = _folder_rate(work / "pg-files", files_url, folder, args.articles)
+        print(
+            f"import a folder of {args.articles:,} page copies (import_paths, extraction "
+            f"included): SQLite {sqlite_files:,.0f}/s, PostgreSQL {pg_files:,.0f}/s "
+            f"({pg_files / sqlite_files:.2f}x)"
+        )
+        if args.import_only:
+            return 0
         probe = _desk(work / "probe", url, "probe")
         ids = probe.store.ordered_ids()
         probe.close()
@@ -473,7 +507,10 @@ def main() -> int:
             cluster.remove()
         else:
             with psycopg.connect(server, autocommit=True) as conn:
-                conn.execute(sql.SQL("DROP SCHEMA {} CASCADE").format(sql.Identifier(schema)))
+                for name in (schema, f"{schema}_files"):
+                    conn.execute(
+                        sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(name))
+                    )
 
 
 if __name__ == "__main__":
