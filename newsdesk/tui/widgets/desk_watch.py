@@ -33,8 +33,11 @@ if TYPE_CHECKING:
 
 #: Seconds between two looks at the index.
 INDEX_POLL = 1.0
-#: Longest wait for a change before looking again (the follower's stop is checked then).
-CHANGE_WAIT = 0.5
+#: Longest wait for a change before looking again (the follower's stop is checked then,
+#: so it also bounds how long closing the app waits for the thread).
+CHANGE_WAIT = 0.25
+#: Longest wait for the follower to end when the app closes.
+STOP_WAIT_S = 2.0
 #: Seconds between two tries to reach a store that could not be reached.
 RETRY_S = 1.0
 
@@ -127,8 +130,13 @@ class DeskWatch(Widget):
         self._follower.start()
 
     def on_unmount(self) -> None:
-        # Not joined: it sees the event within CHANGE_WAIT and ends without a word.
+        # Joined: the desk is closed right after the app, and closing a SQLite
+        # connection while this thread reads it crashed the interpreter (segfault).
+        # It sees the event within CHANGE_WAIT; the bound keeps a stuck server from
+        # holding up the exit.
         self._stop.set()
+        if self._follower is not None and self._follower is not threading.current_thread():
+            self._follower.join(STOP_WAIT_S)
 
     def _follow(self) -> None:
         # One thread reads every version compared: a file's counter is only
