@@ -4,23 +4,14 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from newsdesk.cli.main import main
 from newsdesk.desk import Desk
-from newsdesk.paths import resolve
 
 SAMPLES = Path(__file__).resolve().parents[1] / "sample_data" / "pages"
-
-
-@pytest.fixture
-def desk() -> Iterator[Desk]:
-    d = Desk(resolve())
-    yield d
-    d.close()
 
 
 def _pages(tmp_path: Path, count: int) -> Path:

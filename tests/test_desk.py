@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
 
@@ -24,13 +23,6 @@ LISBON, Portugal — Ferry operators cancelled every crossing of the strait on T
 
 "We will not sail until the swell drops below four metres," said Carla Mendes, the operations director of the ferry company.
 """
-
-
-@pytest.fixture
-def desk() -> Iterator[Desk]:
-    d = Desk(resolve())
-    yield d
-    d.close()
 
 
 def test_import_keeps_raw_copy_and_counts(desk: Desk, tmp_path: Path) -> None:

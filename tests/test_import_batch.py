@@ -12,7 +12,6 @@ import pytest
 from newsdesk import import_batch
 from newsdesk.desk import Desk, ImportProgress
 from newsdesk.errors import StoreError
-from newsdesk.paths import resolve
 
 
 def _pages(folder: Path, count: int) -> list[Path]:
@@ -35,13 +34,6 @@ def _stored(desk: Desk) -> int:
         sqlite3.connect(desk.paths.database)
     ) as conn:  # another connection: committed rows only
         return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
-
-
-@pytest.fixture
-def desk() -> Iterator[Desk]:
-    d = Desk(resolve())
-    yield d
-    d.close()
 
 
 def test_files_are_reported_only_once_committed(

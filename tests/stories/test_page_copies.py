@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
 from newsdesk.desk import Desk
-from newsdesk.paths import resolve
 
 PARAS = [
     "The harbour authority of Brennick closed the north pier on Thursday after divers "
@@ -49,13 +45,6 @@ TEXT = "\n\n".join(
         "Contact us | Privacy policy",
     ]
 )
-
-
-@pytest.fixture
-def desk() -> Iterator[Desk]:
-    d = Desk(resolve())
-    yield d
-    d.close()
 
 
 def test_html_page_and_its_text_copy_are_one_article(desk: Desk, tmp_path: Path) -> None:

@@ -5,11 +5,8 @@ from __future__ import annotations
 import dataclasses
 import json
 import sqlite3
-from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
-
-import pytest
 
 from newsdesk.desk import Desk
 from newsdesk.model import Extracted
@@ -21,13 +18,6 @@ from .articles import OTHER_QUARRY, QUARRY_LOCAL, QUARRY_WIRE
 
 def dated(meta: Extracted, published: str) -> Extracted:
     return dataclasses.replace(meta, published=published)
-
-
-@pytest.fixture
-def desk() -> Iterator[Desk]:
-    d = Desk(resolve())
-    yield d
-    d.close()
 
 
 def stories_of(desk: Desk) -> list[set[str]]:

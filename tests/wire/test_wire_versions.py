@@ -18,9 +18,8 @@ from newsdesk.export import ExportOptions
 from newsdesk.model import Extracted, article_id
 from newsdesk.paths import resolve
 from newsdesk.search.query import Flag, Urgency, parse
-from newsdesk.store import Store, StoreBackend, open_store
+from newsdesk.store import Store, StoreBackend
 from newsdesk.wire import StoredVersion, settle
-from tests.pg_support import pg_schema
 
 SAMPLE_WIRE = Path(__file__).resolve().parents[2] / "sample_data" / "wire"
 ITEM = "urn:test.example:20261201:HARBOUR-STRIKE"
@@ -51,19 +50,6 @@ def arrive(store: StoreBackend, meta: Extracted) -> str:
         assert meta.item_id
         store.settle_versions(tx, meta.item_id)
     return aid
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[StoreBackend]:
-    if request.param == "sqlite":
-        s = open_store(tmp_path / "db.sqlite3")
-        yield s
-        s.close()
-        return
-    with pg_schema() as url:
-        s = open_store(tmp_path / "unused.sqlite3", url=url)
-        yield s
-        s.close()
 
 
 def inbox(store: StoreBackend) -> list[str]:
