@@ -286,3 +286,8 @@ def iso_to_ts(value: str | None) -> float | None:
         return parsed.timestamp()
     except (OverflowError, OSError, ValueError):
         return None
+
+
+def utc_now_iso() -> str:
+    """Now, as the store stamps its rows: UTC to the second."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat()

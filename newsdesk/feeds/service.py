@@ -23,7 +23,8 @@ from newsdesk.feeds.download import PAGES_PER_HOST, Downloaded, download
 from newsdesk.feeds.http import Client, HostGate, Limits, check_url
 from newsdesk.feeds.names import name_from_url, slug, unique_name
 from newsdesk.feeds.opml import OpmlError, read_opml, write_opml
-from newsdesk.feeds.subscription import Subscription, utc_now_iso
+from newsdesk.feeds.subscription import Subscription
+from newsdesk.isodates import utc_now_iso
 from newsdesk.model import Extracted
 from newsdesk.store.protocol import StoreBackend, Transaction
 

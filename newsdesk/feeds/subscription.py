@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 
 
@@ -47,7 +46,3 @@ class Subscription:
         if self.last_error:
             return "failing"
         return "ok" if self.last_success else "new"
-
-
-def utc_now_iso() -> str:
-    return datetime.now(UTC).replace(microsecond=0).isoformat()

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TypeVar
 
 from newsdesk.errors import StoreError
 from newsdesk.feeds.subscription import Subscription
+from newsdesk.isodates import utc_now_iso
 from newsdesk.model import Article, ArticleRow, Extracted
 from newsdesk.store.protocol import (
     ActionRecord,
@@ -39,7 +40,6 @@ from newsdesk.store.protocol import (
     TableCopy,
     Transaction,
 )
-from newsdesk.store.sqlite.articles import utc_now_iso
 
 if TYPE_CHECKING:
     from newsdesk.rules.model import Rule

@@ -15,6 +15,7 @@ from typing import Any
 
 import psycopg
 
+from newsdesk.isodates import utc_now_iso
 from newsdesk.store.claim_log import CLAIM_KINDS, claim_in, log_rows
 from newsdesk.store.marks import tag_change, undone
 from newsdesk.store.postgresql import claims, removal
@@ -22,7 +23,6 @@ from newsdesk.store.postgresql.articles import read_by_me
 from newsdesk.store.postgresql.connections import changed_rows
 from newsdesk.store.protocol import ActionRecord, Claim
 from newsdesk.store.sqlite.actions import cut, state_of_snapshot
-from newsdesk.store.sqlite.articles import utc_now_iso
 
 Conn = psycopg.Connection[dict[str, Any]]
 #: This connection's editor (set at connect: `connections.Connections`).

@@ -16,10 +16,10 @@ from typing import Any
 import psycopg
 from psycopg import sql
 
-from newsdesk.isodates import iso_to_ts, sort_key
+from newsdesk.isodates import iso_to_ts, sort_key, utc_now_iso
 from newsdesk.model import Article, ArticleRow, ArticleState, Extracted
 from newsdesk.store.protocol import InsertOutcome
-from newsdesk.store.sqlite.articles import RAW_LIMIT, readable_meta, utc_now_iso
+from newsdesk.store.sqlite.articles import RAW_LIMIT, readable_meta
 from newsdesk.wire import is_wire, wire_columns
 
 Conn = psycopg.Connection[dict[str, Any]]

@@ -15,9 +15,9 @@ from typing import Any
 
 import psycopg
 
+from newsdesk.isodates import utc_now_iso
 from newsdesk.store.postgresql.connections import changed_rows
 from newsdesk.store.protocol import Claim, ClaimOutcome
-from newsdesk.store.sqlite.articles import utc_now_iso
 
 Conn = psycopg.Connection[dict[str, Any]]
 _ME = "current_setting('newsdesk.editor', true)"

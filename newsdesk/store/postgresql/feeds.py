@@ -9,9 +9,9 @@ import psycopg
 from psycopg import sql
 
 from newsdesk.feeds.subscription import Subscription
+from newsdesk.isodates import utc_now_iso
 from newsdesk.store.postgresql.articles import read_by_me
 from newsdesk.store.postgresql.connections import changed_rows
-from newsdesk.store.sqlite.articles import utc_now_iso
 from newsdesk.store.sqlite.feeds import _STATE_COLUMNS, _from_row, _values
 
 Conn = psycopg.Connection[dict[str, Any]]

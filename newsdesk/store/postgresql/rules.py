@@ -6,10 +6,10 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from newsdesk.isodates import utc_now_iso
 from newsdesk.rules.model import Rule
 from newsdesk.store.postgresql.articles import Conn
 from newsdesk.store.postgresql.connections import changed_rows
-from newsdesk.store.sqlite.articles import utc_now_iso
 
 
 def rules(conn: Conn, today: str) -> list[Rule]:

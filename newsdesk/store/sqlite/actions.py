@@ -15,11 +15,12 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
+from newsdesk.isodates import utc_now_iso
 from newsdesk.store.claim_log import CLAIM_KINDS, claim_in, log_rows
 from newsdesk.store.marks import tag_change, undone
 from newsdesk.store.protocol import ActionRecord, Claim
 from newsdesk.store.sqlite import claims, removal
-from newsdesk.store.sqlite.articles import chunks, utc_now_iso
+from newsdesk.store.sqlite.articles import chunks
 
 
 def _state_dict(row: sqlite3.Row, tags: list[str]) -> dict[str, Any]:

@@ -11,10 +11,9 @@ import logging
 import sqlite3
 import time
 from collections.abc import Iterator, Mapping, Sequence
-from datetime import UTC, datetime
 from typing import Any
 
-from newsdesk.isodates import iso_to_ts, sort_key
+from newsdesk.isodates import iso_to_ts, sort_key, utc_now_iso
 from newsdesk.model import Article, ArticleRow, ArticleState, Extracted
 from newsdesk.store.protocol import InsertOutcome
 from newsdesk.wire import is_wire, wire_columns
@@ -25,10 +24,6 @@ log = logging.getLogger(__name__)
 RAW_LIMIT = 2_000_000
 #: Ids per statement: under SQLite's bound-variable limit.
 CHUNK = 900
-
-
-def utc_now_iso() -> str:
-    return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
 def chunks(items: Sequence[str], size: int = CHUNK) -> Iterator[list[str]]:

@@ -11,8 +11,9 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 
+from newsdesk.isodates import utc_now_iso
 from newsdesk.store.protocol import Claim, ClaimOutcome
-from newsdesk.store.sqlite.articles import chunks, utc_now_iso
+from newsdesk.store.sqlite.articles import chunks
 
 
 def claims(conn: sqlite3.Connection, ids: Sequence[str] | None) -> dict[str, Claim]:

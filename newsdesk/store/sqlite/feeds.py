@@ -6,7 +6,8 @@ import sqlite3
 from collections.abc import Sequence
 
 from newsdesk.feeds.subscription import Subscription
-from newsdesk.store.sqlite.articles import chunks, utc_now_iso
+from newsdesk.isodates import utc_now_iso
+from newsdesk.store.sqlite.articles import chunks
 
 _STATE_COLUMNS = (
     "name",

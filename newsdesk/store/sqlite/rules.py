@@ -7,8 +7,8 @@ import sqlite3
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from newsdesk.isodates import utc_now_iso
 from newsdesk.rules.model import Rule
-from newsdesk.store.sqlite.articles import utc_now_iso
 
 
 def rules(conn: sqlite3.Connection, today: str) -> list[Rule]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from newsdesk.store.sqlite.articles import utc_now_iso
+from newsdesk.isodates import utc_now_iso
 
 
 def saved_searches(conn: sqlite3.Connection) -> list[tuple[str, str]]:
