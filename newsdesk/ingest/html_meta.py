@@ -3,14 +3,14 @@
 Read from the parsed document with lxml: Open Graph and Twitter meta tags,
 JSON-LD (schema.org NewsArticle and kin), `<h1>`, `<title>`, `rel=author`,
 byline classes, `<time datetime>` and `<figcaption>`. Each field takes the
-first plausible candidate in a fixed order of trust.
+first plausible candidate in a fixed order of trust. The headline rules live
+in `html_headline`, the JSON-LD readers in `html_ld`.
 """
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -18,27 +18,22 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree, html
 
 from newsdesk.ingest.html_dates import choose_published, time_element_date
+from newsdesk.ingest.html_headline import (
+    WORD,
+    first_h1,
+    first_h1_element,
+    fold,
+    headline_without_kicker,
+    prefer_visible,
+    strip_host_lead,
+    strip_site_suffix,
+)
+from newsdesk.ingest.html_ld import article_ld, ld_authors, ld_ids, ld_text
+from newsdesk.ingest.html_nodes import node_classes, node_text
 from newsdesk.ingest.names import author_names, person_names
 from newsdesk.model import Link
 from newsdesk.sanitize import clean_line
 
-#: JSON-LD blocks larger than this are ignored (real ones are a few KB).
-MAX_JSON_LD_CHARS = 512 * 1024
-_ARTICLE_TYPES = {
-    "newsarticle",
-    "article",
-    "reportagenewsarticle",
-    "analysisnewsarticle",
-    "opinionnewsarticle",
-    "backgroundnewsarticle",
-    "blogposting",
-    "liveblogposting",
-    "socialmediaposting",
-    "techarticle",
-    "scholarlyarticle",
-    "report",
-}
-_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+")
 _BYLINE_CLASS = re.compile(r"byline|author", re.I)
 _STANDFIRST_CLASS = re.compile(
     r"(?:^|[\s_-])(?:standfirst|dek|sub-?head(?:line)?|subtitle|strapline|article-?summary|summary)(?:$|[\s_-])",
@@ -94,10 +89,6 @@ def parse_document(text: str) -> etree._Element | None:
         return None
 
 
-def _text(element: Any) -> str:
-    return clean_line("".join(element.itertext())) if element is not None else ""
-
-
 def _meta(tree: etree._Element, *keys: str) -> str | None:
     """The first non-empty `content` of <meta property|name|itemprop=key>."""
     wanted = {k.lower() for k in keys}
@@ -128,229 +119,11 @@ def _meta_all(tree: etree._Element, *keys: str) -> list[str]:
     return values
 
 
-def _json_ld_objects(tree: etree._Element) -> Iterator[Mapping[str, Any]]:
-    """Every JSON object in the page's JSON-LD blocks, flattening lists and @graph."""
-    for script in tree.iter("script"):
-        if (script.get("type") or "").strip().lower() != "application/ld+json":
-            continue
-        raw = script.text or ""
-        if len(raw) > MAX_JSON_LD_CHARS:
-            continue
-        try:
-            data = json.loads(raw)
-        except (ValueError, RecursionError):
-            continue  # Broken JSON-LD is common; the other sources still apply.
-        stack: list[Any] = [data]
-        while stack:
-            item = stack.pop(0)
-            if isinstance(item, list):
-                stack.extend(item[:50])
-            elif isinstance(item, Mapping):
-                yield item
-                graph = item.get("@graph")
-                if isinstance(graph, list):
-                    stack.extend(graph[:50])
-
-
-def _types(obj: Mapping[str, Any]) -> set[str]:
-    value = obj.get("@type")
-    values = value if isinstance(value, list) else [value]
-    return {str(v).lower() for v in values if isinstance(v, str)}
-
-
-def _ld_text(value: Any) -> str | None:
-    if isinstance(value, str):
-        return clean_line(value) or None
-    if isinstance(value, Mapping):
-        return _ld_text(value.get("name"))
-    if isinstance(value, list) and value:
-        return _ld_text(value[0])
-    return None
-
-
-def _ld_authors(value: Any, by_id: Mapping[str, Mapping[str, Any]] | None = None) -> list[str]:
-    """Person names from a JSON-LD author value; organisations and bare URLs are left out.
-
-    An author given only as a reference (`{"@id": ...}`, as WordPress SEO
-    plugins write it) is looked up among the page's other JSON-LD objects.
-    """
-    values = value if isinstance(value, list) else [value]
-    names: list[str] = []
-    for item in values[:20]:
-        if isinstance(item, Mapping) and "name" not in item and by_id:
-            item = by_id.get(str(item.get("@id") or ""), item)
-        if isinstance(item, Mapping):
-            if "organization" in _types(item) or "newsmediaorganization" in _types(item):
-                continue
-            name = item.get("name")
-            if isinstance(name, str):
-                names.append(name)
-        elif isinstance(item, str):
-            names.append(item)
-    return names
-
-
-def _ld_ids(tree: etree._Element) -> dict[str, Mapping[str, Any]]:
-    """The page's JSON-LD objects by their "@id" (the first of each)."""
-    ids: dict[str, Mapping[str, Any]] = {}
-    for obj in _json_ld_objects(tree):
-        key = obj.get("@id")
-        if isinstance(key, str) and key not in ids and len(obj) > 1:
-            ids[key] = obj
-    return ids
-
-
-def _article_ld(tree: etree._Element) -> Mapping[str, Any]:
-    """The JSON-LD object that describes the article (first article-typed one)."""
-    fallback: Mapping[str, Any] = {}
-    for obj in _json_ld_objects(tree):
-        types = _types(obj)
-        if types & _ARTICLE_TYPES:
-            return obj
-        if not fallback and "webpage" in types and obj.get("headline"):
-            fallback = obj
-    return fallback
-
-
-def strip_site_suffix(title: str, site: str | None, *, guess: bool = False) -> str:
-    """ "Headline | Site" or "Headline - Site" -> "Headline".
-
-    The trailing segment goes when it names the site; with `guess` (a
-    `<title>`, where a suffix is the rule) also when it is short and the
-    rest reads as a headline. A leading "Site | " goes when it names the site.
-    """
-    if len(title) > 1000:
-        return title  # Not a headline anyway (truncated later); regexes stay cheap.
-    separators = list(_TITLE_SEPARATORS.finditer(title))
-    if not separators:
-        return title
-    site_key = (site or "").casefold().strip()
-    head, tail = title[: separators[-1].start()], title[separators[-1].end() :]
-    if site_key and (site_key in tail.casefold() or tail.casefold() in site_key):
-        return head.strip()
-    lead = title[: separators[0].start()]
-    if site_key and lead.casefold().strip() == site_key:
-        return title[separators[0].end() :].strip()
-    if guess and len(tail.split()) <= 4 and len(head.split()) >= 3:
-        return head.strip()
-    return title
-
-
-_WORD = re.compile(r"\w+")
-_LEAD_SEPARATOR = re.compile(r"\s*(?:\||//\s*»?|::|·|•|»)\s*|\s+[-–—]\s+")
-
-
-def strip_host_lead(title: str, url: str | None) -> str:
-    """ "Site | Headline" -> "Headline" when the lead names the page's host.
-
-    The site's name need not be known: the lead ("BMAS", "mediaarchitecture.de",
-    "Gregory Szorc's Digital Home") bears out the host name (bmas.de, gregoryszorc.com).
-    """
-    match = _LEAD_SEPARATOR.search(title)
-    if not match or not url or match.start() == 0:
-        return title
-    lead, rest = title[: match.start()], title[match.end() :].strip()
-    if len(lead.split()) > 5 or len(rest.split()) < 2:
-        return title
-    host = (urlsplit(url).hostname or "").removeprefix("www.")
-    label = host.split(".")[0].replace("-", "") if host else ""
-    joined = "".join(_WORD.findall(lead.casefold()))
-    if len(label) >= 4 and (label in joined or (len(joined) >= 4 and joined in label)):
-        return rest
-    return title
-
-
-def prefer_visible(title: str, h1: str) -> str:
-    """The page's visible headline (its <h1>) when it is a version of the same headline.
-
-    Meta titles carry section prefixes and author suffixes ("Opinion | ...",
-    "... | Editorial") or a shorter social-media wording; the <h1> is what the
-    reader saw. A logo or section <h1> shares few words and is not taken.
-    """
-    if not h1 or h1 == title or len(h1) > 400:
-        return title
-    title_words = {w.casefold() for w in _WORD.findall(title)}
-    h1_words = {w.casefold() for w in _WORD.findall(h1)}
-    if len(h1_words) < 3 or not title_words:
-        return title
-    shared = len(title_words & h1_words)
-    # Most of the meta title's words reappear in the <h1>: the same headline, as shown.
-    if shared >= 0.6 * len(title_words):
-        return h1
-    return title
-
-
-#: A kicker set inside the headline element: a topic line over the headline itself
-#: ("<span class='roofline'>Immobilienkrise</span> Rene Benko-Firma ...", "<small>Tunesien</small>").
-_KICKER_CLASS = re.compile(
-    r"kicker|roofline|dachzeile|top-?title|top-?line|overline|eyebrow|sub-?heading|titleheader"
-    r"|section|category|label",
-    re.I,
-)
-
-
-def headline_without_kicker(h1: Any) -> str:
-    """The text of a headline element without the kicker its first child element is, or ""."""
-    if h1 is None or (h1.text or "").strip():
-        return ""
-    first = next((child for child in h1 if isinstance(child.tag, str)), None)
-    if first is None or not (first.tag == "small" or _KICKER_CLASS.search(_classes(first))):
-        return ""
-    kicker = _text(first)
-    pieces = [first.tail or ""]
-    for child in h1:
-        if child is first or not isinstance(child.tag, str):
-            continue
-        if not _hidden_dash(child):
-            pieces.append("".join(child.itertext()))
-        pieces.append(child.tail or "")
-    rest = " ".join(pieces)
-    rest = clean_line(rest).strip(" -–—|:")
-    if not kicker or len(rest.split()) < 2:
-        return ""
-    return rest
-
-
-def _hidden_dash(element: Any) -> bool:
-    """A separator only screen readers get (" - " between kicker and headline)."""
-    return not any(ch.isalnum() for ch in "".join(element.itertext()))
-
-
-def _first_h1_element(tree: etree._Element) -> Any:
-    for container in ("article", "main"):
-        for element in tree.iter(container):
-            for h1 in element.iter("h1"):
-                if _text(h1):
-                    return h1
-    for h1 in tree.iter("h1"):
-        if _text(h1):
-            return h1
-    return None
-
-
-def _fold(text: str) -> str:
-    return " ".join(_WORD.findall(text.casefold()))
-
-
-def _first_h1(tree: etree._Element) -> str:
-    for container in ("article", "main"):
-        for element in tree.iter(container):
-            for h1 in element.iter("h1"):
-                text = _text(h1)
-                if text:
-                    return text
-    for h1 in tree.iter("h1"):
-        text = _text(h1)
-        if text:
-            return text
-    return ""
-
-
 def _byline_candidates(tree: etree._Element) -> list[str]:
     found: list[str] = []
     for link in tree.iter("a"):
         if "author" in (link.get("rel") or "").lower().split():
-            found.append(_text(link))
+            found.append(node_text(link))
     if found:
         return found
     for element in tree.iter():
@@ -364,16 +137,12 @@ def _byline_candidates(tree: etree._Element) -> list[str]:
             continue
         classes = (element.get("class") or "") + " " + (element.get("itemprop") or "")
         if _BYLINE_CLASS.search(classes):
-            text = _text(element)
+            text = node_text(element)
             if 0 < len(text) <= 200:
                 found.append(text)
         if len(found) >= 5:
             break
     return found
-
-
-def _classes(element: Any) -> str:
-    return f"{element.get('class') or ''} {element.get('id') or ''}"
 
 
 def _article_root(tree: etree._Element) -> etree._Element:
@@ -390,12 +159,12 @@ _BYLINE_PARTS = re.compile(r"byline|author|date|time|name", re.I)
 
 def _holds_byline(element: etree._Element) -> bool:
     """A "subhead" box that is or holds the byline and date, not a standfirst."""
-    if _BYLINE_PARTS.search(_classes(element)):
+    if _BYLINE_PARTS.search(node_classes(element)):
         return True
     for child in element.iterdescendants():
         if not isinstance(child.tag, str):
             continue
-        if child.tag == "time" or _BYLINE_PARTS.search(_classes(child)):
+        if child.tag == "time" or _BYLINE_PARTS.search(node_classes(child)):
             return True
     return False
 
@@ -406,7 +175,7 @@ def _standfirst(tree: etree._Element) -> str | None:
     Only the elements shortly after the <h1> are looked at: the same class
     names elsewhere on a page belong to promotions for other stories.
     """
-    h1 = next((h for h in tree.iter("h1") if _text(h)), None)
+    h1 = next((h for h in tree.iter("h1") if node_text(h)), None)
     if h1 is None:
         return None
     seen = 0
@@ -423,10 +192,10 @@ def _standfirst(tree: etree._Element) -> str | None:
             ):
                 continue
             if (
-                _STANDFIRST_CLASS.search(_classes(candidate))
+                _STANDFIRST_CLASS.search(node_classes(candidate))
                 or candidate.get("itemprop") == "description"
             ) and not _holds_byline(candidate):
-                text = _text(candidate)
+                text = node_text(candidate)
                 if 20 <= len(text) <= 500:
                     return text
     return None
@@ -435,9 +204,9 @@ def _standfirst(tree: etree._Element) -> str | None:
 def _credits(root: etree._Element) -> list[str]:
     credits: list[str] = []
     for element in root.iter():
-        if not isinstance(element.tag, str) or not _CREDIT_CLASS.search(_classes(element)):
+        if not isinstance(element.tag, str) or not _CREDIT_CLASS.search(node_classes(element)):
             continue
-        text = _text(element)
+        text = node_text(element)
         in_figure = any(a.tag in ("figure", "figcaption") for a in element.iterancestors())
         if (
             not 3 <= len(text) <= 200
@@ -458,7 +227,7 @@ def _captions(root: etree._Element) -> list[str]:
     for element in root.iter("figcaption"):
         parts = [element.text or ""]
         for child in element:
-            if not _CREDIT_CLASS.search(_classes(child)):
+            if not _CREDIT_CLASS.search(node_classes(child)):
                 parts.append("".join(child.itertext()))
             parts.append(child.tail or "")
         text = clean_line("".join(parts))
@@ -474,10 +243,10 @@ def _related_links(root: etree._Element, base: str | None) -> list[Link]:
     links: list[Link] = []
     seen: set[str] = set()
     for box in root.iter():
-        if not isinstance(box.tag, str) or not _RELATED_CLASS.search(_classes(box)):
+        if not isinstance(box.tag, str) or not _RELATED_CLASS.search(node_classes(box)):
             continue
         for anchor in box.iter("a"):
-            title = _LINK_LABEL.sub("", _text(anchor))
+            title = _LINK_LABEL.sub("", node_text(anchor))
             # Story headlines, not "More on Amazon" or "Forgot your password?".
             if len(title.split()) < 4 or title.casefold() in seen:
                 continue
@@ -499,7 +268,7 @@ def _page_url(tree: etree._Element, ld: Mapping[str, Any]) -> str | None:
         ),
         None,
     )
-    url = clean_line(canonical or "") or _meta(tree, "og:url") or _ld_text(ld.get("url"))
+    url = clean_line(canonical or "") or _meta(tree, "og:url") or ld_text(ld.get("url"))
     return url if url and re.match(r"https?://", url, re.I) else None
 
 
@@ -517,8 +286,8 @@ def plausible_site(candidates: list[str | None], url: str | None) -> str | None:
     host = urlsplit(url).hostname or ""
     host_key = host.removeprefix("www.").replace(".", " ").replace("-", "")
     for name in names:
-        words = [w.casefold() for w in _WORD.findall(name) if len(w) >= 3]
-        joined = "".join(w.casefold() for w in _WORD.findall(name))
+        words = [w.casefold() for w in WORD.findall(name) if len(w) >= 3]
+        joined = "".join(w.casefold() for w in WORD.findall(name))
         if any(w in host_key for w in words) or (
             len(joined) >= 3 and joined in host_key.replace(" ", "")
         ):
@@ -528,26 +297,26 @@ def plausible_site(candidates: list[str | None], url: str | None) -> str | None:
 
 def read_page_meta(tree: etree._Element) -> PageMeta:
     """Every field's best candidate from the document's own markup."""
-    ld = _article_ld(tree)
+    ld = article_ld(tree)
     meta = PageMeta()
     meta.url = _page_url(tree, ld)
     meta.site = plausible_site(
         [
             _meta(tree, "og:site_name"),
-            _ld_text(ld.get("publisher")),
+            ld_text(ld.get("publisher")),
             _meta(tree, "publisher", "dc.publisher", "application-name"),
             # The outlet's social handle ("@nytimes") when nothing better is given.
             (_meta(tree, "twitter:site") or "").lstrip("@") or None,
         ],
         meta.url,
     )
-    h1 = _first_h1(tree)
+    h1 = first_h1(tree)
     title_candidates = [
         (_meta(tree, "og:title"), False),
         (_meta(tree, "twitter:title"), False),
-        (_ld_text(ld.get("headline")), False),
+        (ld_text(ld.get("headline")), False),
         (h1, False),
-        (_text(tree.find(".//title")), True),
+        (node_text(tree.find(".//title")), True),
     ]
     for candidate, guess in title_candidates:
         if candidate:
@@ -555,8 +324,8 @@ def read_page_meta(tree: etree._Element) -> PageMeta:
             break
     if meta.title:
         meta.title = strip_host_lead(meta.title, meta.url)
-    headline = headline_without_kicker(_first_h1_element(tree))
-    if meta.title and headline and _fold(headline) in _fold(meta.title):
+    headline = headline_without_kicker(first_h1_element(tree))
+    if meta.title and headline and fold(headline) in fold(meta.title):
         # The title is the kicker and the headline run together: the headline alone.
         meta.title = headline
     # JSON-LD's author slot is structured enough to take a blog's lone user name ("Tine");
@@ -565,9 +334,7 @@ def read_page_meta(tree: etree._Element) -> PageMeta:
         _meta_all(
             tree, "author", "article:author", "parsely-author", "sailthru.author", "dc.creator"
         )
-    ) or not_the_site(
-        author_names(_ld_authors(ld.get("author"), _ld_ids(tree))), meta.site, meta.url
-    )
+    ) or not_the_site(author_names(ld_authors(ld.get("author"), ld_ids(tree))), meta.site, meta.url)
     if not meta.authors:
         meta.byline_authors = person_names(_byline_candidates(tree))
     meta.published = choose_published(
@@ -596,7 +363,7 @@ def read_page_meta(tree: etree._Element) -> PageMeta:
     meta.dek = (
         _standfirst(tree)
         or _meta(tree, "og:description", "description", "twitter:description")
-        or _ld_text(ld.get("description"))
+        or ld_text(ld.get("description"))
     )
     lang = tree.get("lang") or _meta(tree, "og:locale", "language")
     meta.language = clean_line(lang).replace("_", "-").split("-")[0].lower() if lang else None
@@ -622,4 +389,4 @@ def not_the_site(names: list[str], site: str | None, url: str | None) -> list[st
 
 
 def _squash(text: str) -> str:
-    return "".join(_WORD.findall(text)).casefold()
+    return "".join(WORD.findall(text)).casefold()

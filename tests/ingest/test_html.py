@@ -8,12 +8,8 @@ from collections.abc import Callable
 import pytest
 
 from newsdesk.ingest import html_page, load_bytes
-from newsdesk.ingest.html_meta import (
-    parse_document,
-    read_page_meta,
-    strip_host_lead,
-    strip_site_suffix,
-)
+from newsdesk.ingest.html_headline import strip_host_lead, strip_site_suffix
+from newsdesk.ingest.html_meta import parse_document, read_page_meta
 
 PARAGRAPHS = [
     "The regional council voted on Tuesday to extend the tram line by three stops, ending a debate that began in 2019.",

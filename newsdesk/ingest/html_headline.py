@@ -1,0 +1,155 @@
+"""The headline of an HTML page: the first `<h1>` without its kicker, a `<title>` without the site.
+
+Split from the page-meta reader because the headline rules (site suffixes, a
+host named in front, a kicker inside the headline element) are their own
+concern and are tested on their own.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+from lxml import etree
+
+from newsdesk.ingest.html_nodes import node_classes, node_text
+from newsdesk.sanitize import clean_line
+
+_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+")
+
+
+def strip_site_suffix(title: str, site: str | None, *, guess: bool = False) -> str:
+    """ "Headline | Site" or "Headline - Site" -> "Headline".
+
+    The trailing segment goes when it names the site; with `guess` (a
+    `<title>`, where a suffix is the rule) also when it is short and the
+    rest reads as a headline. A leading "Site | " goes when it names the site.
+    """
+    if len(title) > 1000:
+        return title  # Not a headline anyway (truncated later); regexes stay cheap.
+    separators = list(_TITLE_SEPARATORS.finditer(title))
+    if not separators:
+        return title
+    site_key = (site or "").casefold().strip()
+    head, tail = title[: separators[-1].start()], title[separators[-1].end() :]
+    if site_key and (site_key in tail.casefold() or tail.casefold() in site_key):
+        return head.strip()
+    lead = title[: separators[0].start()]
+    if site_key and lead.casefold().strip() == site_key:
+        return title[separators[0].end() :].strip()
+    if guess and len(tail.split()) <= 4 and len(head.split()) >= 3:
+        return head.strip()
+    return title
+
+
+WORD = re.compile(r"\w+")
+
+
+_LEAD_SEPARATOR = re.compile(r"\s*(?:\||//\s*»?|::|·|•|»)\s*|\s+[-–—]\s+")
+
+
+def strip_host_lead(title: str, url: str | None) -> str:
+    """ "Site | Headline" -> "Headline" when the lead names the page's host.
+
+    The site's name need not be known: the lead ("BMAS", "mediaarchitecture.de",
+    "Gregory Szorc's Digital Home") bears out the host name (bmas.de, gregoryszorc.com).
+    """
+    match = _LEAD_SEPARATOR.search(title)
+    if not match or not url or match.start() == 0:
+        return title
+    lead, rest = title[: match.start()], title[match.end() :].strip()
+    if len(lead.split()) > 5 or len(rest.split()) < 2:
+        return title
+    host = (urlsplit(url).hostname or "").removeprefix("www.")
+    label = host.split(".")[0].replace("-", "") if host else ""
+    joined = "".join(WORD.findall(lead.casefold()))
+    if len(label) >= 4 and (label in joined or (len(joined) >= 4 and joined in label)):
+        return rest
+    return title
+
+
+def prefer_visible(title: str, h1: str) -> str:
+    """The page's visible headline (its <h1>) when it is a version of the same headline.
+
+    Meta titles carry section prefixes and author suffixes ("Opinion | ...",
+    "... | Editorial") or a shorter social-media wording; the <h1> is what the
+    reader saw. A logo or section <h1> shares few words and is not taken.
+    """
+    if not h1 or h1 == title or len(h1) > 400:
+        return title
+    title_words = {w.casefold() for w in WORD.findall(title)}
+    h1_words = {w.casefold() for w in WORD.findall(h1)}
+    if len(h1_words) < 3 or not title_words:
+        return title
+    shared = len(title_words & h1_words)
+    # Most of the meta title's words reappear in the <h1>: the same headline, as shown.
+    if shared >= 0.6 * len(title_words):
+        return h1
+    return title
+
+
+#: A kicker set inside the headline element: a topic line over the headline itself
+#: ("<span class='roofline'>Immobilienkrise</span> Rene Benko-Firma ...", "<small>Tunesien</small>").
+_KICKER_CLASS = re.compile(
+    r"kicker|roofline|dachzeile|top-?title|top-?line|overline|eyebrow|sub-?heading|titleheader"
+    r"|section|category|label",
+    re.I,
+)
+
+
+def headline_without_kicker(h1: Any) -> str:
+    """The text of a headline element without the kicker its first child element is, or ""."""
+    if h1 is None or (h1.text or "").strip():
+        return ""
+    first = next((child for child in h1 if isinstance(child.tag, str)), None)
+    if first is None or not (first.tag == "small" or _KICKER_CLASS.search(node_classes(first))):
+        return ""
+    kicker = node_text(first)
+    pieces = [first.tail or ""]
+    for child in h1:
+        if child is first or not isinstance(child.tag, str):
+            continue
+        if not _hidden_dash(child):
+            pieces.append("".join(child.itertext()))
+        pieces.append(child.tail or "")
+    rest = " ".join(pieces)
+    rest = clean_line(rest).strip(" -–—|:")
+    if not kicker or len(rest.split()) < 2:
+        return ""
+    return rest
+
+
+def _hidden_dash(element: Any) -> bool:
+    """A separator only screen readers get (" - " between kicker and headline)."""
+    return not any(ch.isalnum() for ch in "".join(element.itertext()))
+
+
+def first_h1_element(tree: etree._Element) -> Any:
+    for container in ("article", "main"):
+        for element in tree.iter(container):
+            for h1 in element.iter("h1"):
+                if node_text(h1):
+                    return h1
+    for h1 in tree.iter("h1"):
+        if node_text(h1):
+            return h1
+    return None
+
+
+def fold(text: str) -> str:
+    return " ".join(WORD.findall(text.casefold()))
+
+
+def first_h1(tree: etree._Element) -> str:
+    for container in ("article", "main"):
+        for element in tree.iter(container):
+            for h1 in element.iter("h1"):
+                text = node_text(h1)
+                if text:
+                    return text
+    for h1 in tree.iter("h1"):
+        text = node_text(h1)
+        if text:
+            return text
+    return ""
