@@ -55,7 +55,9 @@ def _console(**options: Any) -> Console:
     return console
 
 
-out = _console(soft_wrap=False)
+# Piped output is not wrapped: a long path cut across lines defeats grep and scripts
+# (seen: doctor's "damaged-<stamp>" copy name split by the 80-column default).
+out = _console(soft_wrap=not sys.stdout.isatty())
 err = _console(stderr=True, soft_wrap=True)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import sqlite3
 import time
 from pathlib import Path
@@ -312,3 +313,16 @@ def test_empty_database_file_is_not_called_damage(
     code, report = doctor_json(data, capsys)
     assert code == 0 and statuses(report)["database"] == "ok"
     assert [p.name for p in data.iterdir() if "damaged" in p.name] == []
+
+
+def test_piped_cli_output_keeps_long_paths_whole(populated: Path, tmp_path: Path) -> None:
+    # Piped output is not wrapped at 80 columns: a user greps for the copy's name.
+    deep = tmp_path / ("a-long-folder-name-" * 4) / "data"
+    deep.parent.mkdir()
+    shutil.move(populated, deep)
+    _garble_header(deep / "newsdesk.sqlite3")
+    proc = run_cli(deep, "doctor")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    copies = list(deep.glob("newsdesk.sqlite3.damaged-*"))
+    assert len(copies) == 1
+    assert str(copies[0]) in proc.stdout
