@@ -14,7 +14,8 @@ in a schema of its own, dropped at the end, and never restarts the server.
    SQLite data directory and into the shared desk; articles per second each.
    Then the same number as a folder of page copies through `Desk.import_paths`
    (what `newsdesk import FOLDER` does, extraction included) into each.
-   `--import-only` stops there.
+   `--import-only` stops there; `--editors-only` imports into the shared desk
+   alone (timed, no comparison) and goes on to the editors.
 2. Editors: three processes (`NEWSDESK_EDITOR` e0, e1, e2), each with its own
    data directory, apply random actions to random articles: star/unstar, tag
    +/-, archive/unarchive, note, claim/release, undo (their own newest step).
@@ -345,6 +346,37 @@ def _percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
+def _compare_imports(
+    args: argparse.Namespace, work: Path, server: str, schema: str, url: str, items: list[Any]
+) -> None:
+    """The same articles into SQLite and the shared desk, then as a folder of page copies."""
+    import psycopg
+    from psycopg import sql
+
+    sqlite_rate = _import_rate(work / "sqlite", "", items)
+    pg_rate = _import_rate(work / "pg-import", url, items)
+    print(
+        f"import {len(items):,} articles (add_extracted, batches of 500): "
+        f"SQLite {sqlite_rate:,.0f}/s, PostgreSQL {pg_rate:,.0f}/s "
+        f"({pg_rate / sqlite_rate:.2f}x)"
+    )
+    from benchmarks.synthetic import write_inputs
+
+    folder = write_inputs(work / "pages", args.articles, "text")
+    sqlite_files = _folder_rate(work / "sqlite-files", "", folder, args.articles)
+    schema_files = f"{schema}_files"
+    with psycopg.connect(server, autocommit=True) as conn:
+        conn.execute(sql.SQL("CREATE SCHEMA {}").format(sql.Identifier(schema_files)))
+    joiner = "&" if "?" in server else "?"
+    files_url = f"{server}{joiner}options=-csearch_path%3D{schema_files}"
+    pg_files = _folder_rate(work / "pg-files", files_url, folder, args.articles)
+    print(
+        f"import a folder of {args.articles:,} page copies (import_paths, extraction "
+        f"included): SQLite {sqlite_files:,.0f}/s, PostgreSQL {pg_files:,.0f}/s "
+        f"({pg_files / sqlite_files:.2f}x)"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=10_000)
@@ -354,6 +386,11 @@ def main() -> int:
     parser.add_argument("--no-restart", action="store_true")
     parser.add_argument(
         "--import-only", action="store_true", help="only the import part (both ways)"
+    )
+    parser.add_argument(
+        "--editors-only",
+        action="store_true",
+        help="import into the shared desk only (no SQLite or folder comparison), then the editors",
     )
     args = parser.parse_args()
 
@@ -381,27 +418,11 @@ def main() -> int:
     try:
         print(f"load average at start: {os.getloadavg()[0]:.1f} (1 min), {os.cpu_count()} cores")
         items = list(synthetic_articles(args.articles, words=200))
-        sqlite_rate = _import_rate(work / "sqlite", "", items)
-        pg_rate = _import_rate(work / "pg-import", url, items)
-        print(
-            f"import {len(items):,} articles (add_extracted, batches of 500): "
-            f"SQLite {sqlite_rate:,.0f}/s, PostgreSQL {pg_rate:,.0f}/s "
-            f"({pg_rate / sqlite_rate:.2f}x)"
-        )
-        from benchmarks.synthetic import write_inputs
-
-        folder = write_inputs(work / "pages", args.articles, "text")
-        sqlite_files = _folder_rate(work / "sqlite-files", "", folder, args.articles)
-        schema_files = f"{schema}_files"
-        with psycopg.connect(server, autocommit=True) as conn:
-            conn.execute(sql.SQL("CREATE SCHEMA {}").format(sql.Identifier(schema_files)))
-        files_url = f"{server}{joiner}options=-csearch_path%3D{schema_files}"
-        pg_files = _folder_rate(work / "pg-files", files_url, folder, args.articles)
-        print(
-            f"import a folder of {args.articles:,} page copies (import_paths, extraction "
-            f"included): SQLite {sqlite_files:,.0f}/s, PostgreSQL {pg_files:,.0f}/s "
-            f"({pg_files / sqlite_files:.2f}x)"
-        )
+        if args.editors_only:
+            pg_rate = _import_rate(work / "pg-import", url, items)
+            print(f"import {len(items):,} articles into the shared desk: {pg_rate:,.0f}/s")
+        else:
+            _compare_imports(args, work, server, schema, url, items)
         if args.import_only:
             return 0
         probe = _desk(work / "probe", url, "probe")

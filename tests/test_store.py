@@ -69,6 +69,16 @@ def test_reimport_is_a_noop_and_records_origin(store: StoreBackend) -> None:
     assert article.origins == ["a.txt", "b.txt"]
 
 
+def test_existing_answers_for_a_batch_at_once(store: StoreBackend) -> None:
+    stored = [add(store, make(f"Ferry timetable change {n}")) for n in range(3)]
+    asked = [stored[0], "missing-1", stored[2], "missing-2"]
+    assert store.existing(asked) == {stored[0], stored[2]}
+    assert store.existing([]) == set()
+    # More than one SQLite statement's worth of parameters.
+    many = [f"missing-{n}" for n in range(1200)] + [stored[1]]
+    assert store.existing(many) == {stored[1]}
+
+
 def test_same_url_or_guid_merges(store: StoreBackend) -> None:
     add(store, make("One", url="https://example.test/x", guid="g-1"))
     with store.transaction() as tx:

@@ -95,9 +95,14 @@ class ArticleStorer:
         stored: list[str] = []
         duplicates = 0
         grouper = StoryGrouper(self.store.story_tables(tx))
+        # Which of the batch's articles are stored already: one query, not one an item.
+        ids = [article_id(meta) for meta in items]
+        known = self.store.existing(
+            [aid for aid, meta in zip(ids, items, strict=True) if not meta.item_id]
+        )
         for index, meta in enumerate(items):
             item_origin = origin if len(items) == 1 else f"{origin}#{index}"
-            aid = article_id(meta)
+            aid = ids[index]
             published_ts = iso_to_ts(meta.published)
             signature = signatures[index] if index < len(signatures) else None
             if signature is None:
@@ -106,9 +111,7 @@ class ArticleStorer:
             # one article with one more origin, not a second version of the story.
             # Versions of wire copy are articles of their own, never copies of each other.
             copy = (
-                None
-                if meta.item_id or self.store.exists(aid)
-                else grouper.copy_of(signature, published_ts)
+                None if meta.item_id or aid in known else grouper.copy_of(signature, published_ts)
             )
             if copy is not None and not same_page(self.store.get(copy), meta):
                 copy = None
@@ -123,9 +126,12 @@ class ArticleStorer:
                 duplicates += 1
                 continue
             created.append(aid)
+            known.add(aid)
             into = self._settle_wire(tx, aid, meta, grouper)
             # Undated articles take the date of the story they join, else arrival.
-            story = grouper.assign(aid, meta, published_ts, signature, time.time(), into=into)
+            story = grouper.assign(
+                aid, meta, published_ts, signature, time.time(), into=into, new=True
+            )
             self.store.set_story(tx, aid, story)
         if after is not None:
             after(tx, stored)

@@ -322,6 +322,10 @@ class StoreBackend(Protocol):
 
     def exists(self, article_id: str) -> bool: ...
 
+    def existing(self, article_ids: Sequence[str]) -> set[str]:
+        """Those of `article_ids` that are stored: one query for a batch (an import's)."""
+        ...
+
     def resolve_prefix(self, prefix: str) -> list[str]:
         """Up to three ids starting with `prefix`."""
         ...

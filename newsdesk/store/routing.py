@@ -247,6 +247,11 @@ class RoutedStore:
         return self.sql.articles.exists(self.conn, article_id)
 
     @routed
+    def existing(self, article_ids: Sequence[str]) -> set[str]:
+        found: set[str] = self.sql.articles.existing(self.conn, article_ids)
+        return found
+
+    @routed
     def resolve_prefix(self, prefix: str) -> list[str]:
         return self.sql.articles.resolve_prefix(self.conn, prefix)
 

@@ -78,13 +78,15 @@ class StoryGrouper:
         signature: Signature | None = None,
         arrival_ts: float | None = None,
         into: str | None = None,
+        new: bool = False,
     ) -> str:
         """Put the article in the best-matching story, or a new one; return the story id.
 
         `into` names the story it must join whatever the scores say (a new
         version of wire copy joins its earlier versions' story).
 
-        Re-assigning a known article refreshes its fingerprint and keeps its story.
+        Re-assigning a known article refreshes its fingerprint and keeps its story;
+        `new` says the article was stored just now, so it has no story to look up.
         `signature` is `compute(meta)` done ahead, e.g. in an import worker process.
         An undated article (`published_ts` None) is compared with stories of
         any age and takes the date of the story it joins; `arrival_ts` is its
@@ -92,7 +94,7 @@ class StoryGrouper:
         """
         sig = signature if signature is not None else compute(meta)
         keys = self._keys(sig, published_ts)
-        current = self.tables.story_of(article_id)
+        current = None if new else self.tables.story_of(article_id)
         if current is not None:
             self._forget_lookup()
             self.tables.forget_member(article_id)

@@ -189,6 +189,15 @@ def exists(conn: Conn, article_id: str) -> bool:
     )
 
 
+def existing(conn: Conn, article_ids: Sequence[str]) -> set[str]:
+    if not article_ids:
+        return set()
+    rows = conn.execute(
+        "SELECT id FROM articles WHERE id = ANY(%s)", (list(article_ids),)
+    ).fetchall()
+    return {str(r["id"]) for r in rows}
+
+
 def resolve_prefix(conn: Conn, prefix: str) -> list[str]:
     rows = conn.execute(
         "SELECT id FROM articles WHERE id LIKE %s ESCAPE '\\' ORDER BY id LIMIT 3",

@@ -166,6 +166,15 @@ def exists(conn: sqlite3.Connection, article_id: str) -> bool:
     return found is not None
 
 
+def existing(conn: sqlite3.Connection, article_ids: Sequence[str]) -> set[str]:
+    found: set[str] = set()
+    for chunk in chunks(article_ids):
+        marks = ",".join("?" * len(chunk))
+        rows = conn.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk).fetchall()
+        found.update(str(r[0]) for r in rows)
+    return found
+
+
 def resolve_prefix(conn: sqlite3.Connection, prefix: str) -> list[str]:
     escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     rows = conn.execute(
