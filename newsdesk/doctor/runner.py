@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from newsdesk.config import store_url
 from newsdesk.doctor.data_dir import check_data_dir
 from newsdesk.doctor.database import check_database
 from newsdesk.doctor.report import DoctorReport
@@ -45,6 +46,13 @@ class Doctor:
 
     def run(self) -> DoctorReport:
         writable = check_data_dir(self)
+        url = store_url(self.paths)
+        if url:
+            # The store is on a server: checked whatever the data directory's state.
+            self._check_shared_desk(url)
+            if writable is not None:
+                check_temp_files(self)
+            return self.report
         if writable is None:
             return self.report
         store_ok = check_database(self, writable)
@@ -53,6 +61,24 @@ class Doctor:
             check_index(self, writable)
         check_temp_files(self)
         return self.report
+
+    def _check_shared_desk(self, url: str) -> None:
+        """A shared desk instead of the file: its server, schema, tables and rows. The
+        local index is left to the desk (it catches up from the store when opened)."""
+        from newsdesk.store import is_server_url
+
+        if not is_server_url(url):
+            self.report.add(
+                "server",
+                "problem",
+                "the shared desk must be a postgresql:// address (--store, NEWSDESK_STORE "
+                "or [store] url); leave it unset for the desk in the data directory",
+            )
+            return
+        # Imported here: doctor on the SQLite file never loads the PostgreSQL driver.
+        from newsdesk.doctor.shared_desk import check_shared_desk
+
+        check_shared_desk(self, url)
 
 
 def run_doctor(paths: Paths, *, repair: bool = True, **options: Any) -> DoctorReport:
