@@ -135,6 +135,8 @@ class PostgresStoryTables:
     def story_signatures(
         self, story_ids: Sequence[str], limit: int
     ) -> list[tuple[str, Signature, float | None]]:
+        if not story_ids:
+            return []  # no candidate story reached the threshold: no round trip
         # One query for all the stories (one round trip), each story's newest `limit`.
         rows = self.conn.execute(
             f"SELECT story_id, ts, {_SIG_COLUMNS} FROM ("
