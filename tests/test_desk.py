@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
 
@@ -10,6 +12,7 @@ import pytest
 
 from newsdesk.desk import Desk, DeskError, ImportProgress, normalise_tag
 from newsdesk.paths import resolve
+from newsdesk.store import STORE_ENV
 
 PAGE = """World
 
@@ -25,14 +28,45 @@ LISBON, Portugal — Ferry operators cancelled every crossing of the strait on T
 """
 
 
+@pytest.fixture
+def desk(backend: str) -> Iterator[Desk]:
+    """A Desk on each backend in turn (the data directory's SQLite file; a PostgreSQL
+    schema of its own, skipped, saying why, without `NEWSDESK_TEST_PG`)."""
+    d = Desk(resolve())
+    yield d
+    d.close()
+
+
+@pytest.fixture
+def sqlite_desk() -> Iterator[Desk]:
+    """A Desk on the data directory's SQLite file, for what only the file has."""
+    d = Desk(resolve())
+    yield d
+    d.close()
+
+
+def _raw(desk: Desk, aid: str) -> str:
+    """The article's stored raw copy, read from the store's own table."""
+    url = os.environ.get(STORE_ENV, "")
+    if url:
+        import psycopg
+
+        with psycopg.connect(url) as conn:
+            row = conn.execute("SELECT raw FROM articles WHERE id = %s", (aid,)).fetchone()
+    else:
+        with closing(sqlite3.connect(desk.paths.database)) as conn:
+            row = conn.execute("SELECT raw FROM articles WHERE id = ?", (aid,)).fetchone()
+    assert row is not None
+    return str(row[0])
+
+
 def test_import_keeps_raw_copy_and_counts(desk: Desk, tmp_path: Path) -> None:
     page = tmp_path / "gale.txt"
     page.write_text(PAGE, encoding="utf-8")
     summary = desk.import_paths([page])
     assert summary.imported == 1 and not summary.failed
     aid = summary.imported_ids[0]
-    with closing(sqlite3.connect(desk.paths.database)) as conn:
-        raw = conn.execute("SELECT raw FROM articles WHERE id = ?", (aid,)).fetchone()[0]
+    raw = _raw(desk, aid)
     assert raw.startswith("World") and "gale" in raw
     article = desk.get(aid)
     assert article is not None
@@ -156,11 +190,12 @@ def test_every_error_the_desk_raises_is_a_desk_error(desk: Desk) -> None:
 
 
 def test_a_busy_store_is_a_desk_error_not_a_sqlite_one(
-    desk: Desk, monkeypatch: pytest.MonkeyPatch
+    sqlite_desk: Desk, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from newsdesk.errors import StoreBusyError
     from newsdesk.store.sqlite import connections
 
+    desk = sqlite_desk
     ids = _two_stories(desk)
     monkeypatch.setattr(connections, "BUSY_TIMEOUT_MS", 50)
     holder = sqlite3.connect(desk.paths.database, isolation_level=None, timeout=0.05)
