@@ -40,7 +40,6 @@ in a schema of its own, dropped at the end, and never restarts the server.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import multiprocessing as mp
 import os
@@ -52,235 +51,17 @@ import tempfile
 import threading
 import time
 import uuid
-from functools import partial
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.synthetic import articles as synthetic_articles
-
-FIELDS = ("starred", "archived", "exported", "note")
-TAGS = ("desk", "check", "legal", "photo", "web")
-KINDS = (
-    "star",
-    "unstar",
-    "tag",
-    "archive",
-    "unarchive",
-    "note",
-    "claim",
-    "release",
-    "undo",
-)
-
-
-def _paths(root: Path) -> Any:
-    from newsdesk.paths import Paths
-
-    return Paths(data_dir=root / "data", config_dir=root / "config", cache_dir=root / "cache")
-
-
-def _desk(root: Path, url: str, editor: str) -> Any:
-    os.environ["NEWSDESK_STORE"] = url
-    os.environ["NEWSDESK_EDITOR"] = editor
-    from newsdesk.desk import Desk
-
-    return Desk(_paths(root))
-
-
-# -- the editors -----------------------------------------------------------------------
-
-
-def _with_retry(call: Any) -> tuple[str, Any]:
-    """('ok', result), or ('unknown', message) when the store cannot say."""
-    from newsdesk.errors import StoreBusyError, StoreError, StoreUnreachableError
-
-    while True:
-        try:
-            return "ok", call()
-        except (StoreUnreachableError, StoreBusyError):
-            time.sleep(0.2)  # nothing changed: make it again once the server answers
-        except StoreError as exc:
-            if "not known" in str(exc):
-                return "unknown", str(exc)
-            raise
-
-
-def editor_run(
-    name: str, root: str, url: str, ids: list[str], actions: int, seed: int, out: str
-) -> None:
-    rng = random.Random(seed)
-    desk = _desk(Path(root), url, name)
-    journal: list[dict[str, Any]] = []
-    unknown = 0
-    started = time.monotonic()
-    for _ in range(actions):
-        kind = rng.choice(KINDS)
-        aid = rng.choice(ids)
-        call: Any
-        if kind in ("star", "unstar"):
-            call = partial(desk.star, [aid], on=kind == "star")
-        elif kind in ("archive", "unarchive"):
-            call = partial(desk.archive, [aid], on=kind == "archive")
-        elif kind == "note":
-            call = partial(desk.set_note, aid, f"{name} {rng.randrange(1000)}")
-        elif kind == "tag":
-            tag = rng.choice(TAGS)
-            add, remove = ([tag], []) if rng.random() < 0.6 else ([], [tag])
-            call = partial(desk.tag, [aid], add=add, remove=remove)
-        elif kind in ("claim", "release"):
-            call = partial(desk.claim if kind == "claim" else desk.release, [aid])
-        else:
-            call = desk.undo
-        status, result = _with_retry(call)
-        told = time.time()
-        if status == "unknown":
-            unknown += 1
-            journal.append({"kind": kind, "unknown": True, "t": told})
-            continue
-        if kind == "undo":
-            if result is not None:
-                journal.append({"kind": "undo", "t": told})
-        elif kind in ("claim", "release"):
-            if result.done:
-                journal.append({"kind": kind, "t": told})
-        elif result.changed:
-            journal.append({"kind": kind, "t": told})
-    elapsed = time.monotonic() - started
-    desk.close()
-    Path(out).write_text(
-        json.dumps({"journal": journal, "unknown": unknown, "elapsed": elapsed}),
-        encoding="utf-8",
-    )
-
-
-def _state(desk: Any, ids: list[str]) -> dict[str, Any]:
-    """Every article's shared marks and claim, as this editor reads them."""
-    claims = desk.claims()
-    found: dict[str, Any] = {}
-    for start in range(0, len(ids), 500):
-        for article in desk.get_many(ids[start : start + 500]):
-            st = article.state
-            found[article.id] = {
-                "starred": bool(st.starred),
-                "archived": bool(st.archived),
-                "exported": bool(st.exported),
-                "note": st.note or "",
-                "tags": sorted(st.tags),
-                "claim": claims[article.id].editor if article.id in claims else None,
-            }
-    return found
-
-
-def _digest(state: dict[str, Any]) -> str:
-    return hashlib.sha256(json.dumps(state, sort_keys=True).encode()).hexdigest()
-
-
-# -- replaying the log ---------------------------------------------------------------
-
-
-def _log(url: str) -> list[dict[str, Any]]:
-    import psycopg
-    from psycopg.rows import dict_row
-
-    with psycopg.connect(url, row_factory=dict_row) as conn:
-        return conn.execute(
-            "SELECT batch, kind, article_id, before, after, editor, undone FROM actions "
-            "WHERE kind <> 'import' ORDER BY batch, id"
-        ).fetchall()
-
-
-def _marks(entry: dict[str, Any]) -> dict[str, Any]:
-    """A log row's before/after as comparable marks (the claim row's own shape too)."""
-    if "claim" in entry:
-        held = entry["claim"]
-        return {"claim": held.get("editor") if isinstance(held, dict) else None}
-    marks = {k: entry[k] for k in FIELDS if k in entry}
-    for k in ("starred", "archived", "exported"):
-        if k in marks:
-            marks[k] = bool(marks[k])
-    if "note" in marks:
-        marks["note"] = marks["note"] or ""
-    for tag in set(entry.get("tags", [])) | set(TAGS):
-        marks[f"tag:{tag}"] = tag in entry.get("tags", [])
-    return marks
-
-
-def replay(
-    ids: list[str], log: list[dict[str, Any]], journals: dict[str, list[dict[str, Any]]]
-) -> dict[str, Any]:
-    """The final state the log and the editors' undos lead to, from the imported state."""
-    batches: dict[int, list[dict[str, Any]]] = {}
-    for row in log:
-        batches.setdefault(int(row["batch"]), []).append(row)
-    # Each editor's k-th change told is its k-th batch; its undos pop its newest open one.
-    events: list[tuple[float, int, str, int]] = []
-    for editor, journal in journals.items():
-        own = sorted(b for b, rows in batches.items() if rows[0]["editor"] == editor)
-        k = 0
-        for entry in journal:
-            if entry.get("unknown"):
-                continue
-            if entry["kind"] == "undo":
-                events.append((entry["t"], 1, editor, -1))
-            else:
-                events.append((entry["t"], 0, editor, own[k]))
-                k += 1
-    events.sort()
-    now: dict[str, dict[str, Any]] = {
-        aid: {
-            "starred": False,
-            "archived": False,
-            "exported": False,
-            "note": "",
-            "claim": None,
-            **{f"tag:{t}": False for t in TAGS},
-        }
-        for aid in ids
-    }
-    open_batches: dict[str, list[int]] = {e: [] for e in journals}
-    for _, is_undo, editor, batch in events:
-        if is_undo:
-            batch = open_batches[editor].pop()
-            for row in batches[batch]:
-                if row["article_id"] not in now:
-                    continue  # the latency probe's article (a claim's story may reach it)
-                before = _marks(json.loads(row["before"]))
-                after = _marks(json.loads(row["after"]))
-                cur = now[row["article_id"]]
-                for key, value in before.items():
-                    if value != after.get(key) and cur.get(key) == after.get(key):
-                        cur[key] = value
-        else:
-            open_batches[editor].append(batch)
-            for row in batches[batch]:
-                if row["article_id"] not in now:
-                    continue
-                before = _marks(json.loads(row["before"]))
-                after = _marks(json.loads(row["after"]))
-                cur = now[row["article_id"]]
-                for key, value in after.items():
-                    if value != before.get(key):
-                        cur[key] = value
-    return {
-        aid: {
-            "starred": s["starred"],
-            "archived": s["archived"],
-            "exported": s["exported"],
-            "note": s["note"],
-            "tags": sorted(t for t in TAGS if s[f"tag:{t}"]),
-            "claim": s["claim"],
-        }
-        for aid, s in now.items()
-    }
-
-
-# -- the run -----------------------------------------------------------------------------
+from tests.pg_editors import check, editor_run, open_desk
 
 
 def _import_rate(root: Path, url: str, items: list[Any]) -> float:
-    desk = _desk(root, url, "importer")
+    desk = open_desk(root, url, "importer")
     started = time.perf_counter()
     for start in range(0, len(items), 500):
         desk.add_extracted(items[start : start + 500], f"bench#{start}")
@@ -292,7 +73,7 @@ def _import_rate(root: Path, url: str, items: list[Any]) -> float:
 def _folder_rate(root: Path, url: str, folder: Path, n: int) -> float:
     """`newsdesk import FOLDER` as the command does it (`Desk.import_paths`): files read
     and extracted by the workers, stored several to a transaction, each in a savepoint."""
-    desk = _desk(root, url, "importer")
+    desk = open_desk(root, url, "importer")
     started = time.perf_counter()
     summary = desk.import_paths([folder])
     elapsed = time.perf_counter() - started
@@ -302,8 +83,8 @@ def _folder_rate(root: Path, url: str, folder: Path, n: int) -> float:
 
 
 def _latency(root: Path, url: str, aid: str, stop: threading.Event) -> list[float]:
-    writer = _desk(root / "latency-writer", url, "latency")
-    watcher = _desk(root / "latency-watcher", url, "watcher")
+    writer = open_desk(root / "latency-writer", url, "latency")
+    watcher = open_desk(root / "latency-watcher", url, "watcher")
     samples: list[float] = []
     on = True
     rng = random.Random(3)
@@ -425,7 +206,7 @@ def main() -> int:
             _compare_imports(args, work, server, schema, url, items)
         if args.import_only:
             return 0
-        probe = _desk(work / "probe", url, "probe")
+        probe = open_desk(work / "probe", url, "probe")
         ids = probe.store.ordered_ids()
         probe.close()
 
@@ -478,38 +259,18 @@ def main() -> int:
             f"{run_s:.0f} s wall ({total / run_s:,.0f} actions/s together)"
             + (f"; {restarted}" if restarted else "")
         )
-        log = _log(url)
-        lost = []
-        for editor, res in results.items():
-            told_changes = [
-                e for e in res["journal"] if e["kind"] != "undo" and not e.get("unknown")
-            ]
-            told_undos = [e for e in res["journal"] if e["kind"] == "undo"]
-            batches = {r["batch"] for r in log if r["editor"] == editor}
-            undone = {r["batch"] for r in log if r["editor"] == editor and r["undone"]}
+        found = check(url, work, ids[1:], results)
+        for editor, counts in found["counts"].items():
             print(
-                f"  {editor}: {len(told_changes):,} changes told, {len(batches):,} batches logged; "
-                f"{len(told_undos):,} undos told, {len(undone):,} batches undone; "
-                f"{res['unknown']} outcomes unknown"
+                f"  {editor}: {counts['changes']:,} changes told, {counts['batches']:,} batches "
+                f"logged; {counts['undos']:,} undos told, {counts['undone']:,} batches undone; "
+                f"{counts['unknown']} outcomes unknown"
             )
-            if len(told_changes) != len(batches) or len(told_undos) != len(undone):
-                lost.append(editor)
-        # Once all have stopped: each editor's own desk (its data directory, its name).
-        digests = {}
-        for editor in results:
-            theirs = _desk(work / editor, url, editor)
-            digests[editor] = _digest(_state(theirs, ids[1:]))
-            theirs.close()
-        final = _desk(work / "final", url, "final")
-        now = _state(final, ids[1:])
-        final.close()
-        replayed = replay(ids[1:], log, {e: r["journal"] for e, r in results.items()})
-        differ = [a for a in now if now[a] != replayed[a]]
+        lost, same, differ = found["lost"], found["same"], found["differ"]
         print(f"no lost update: {'yes' if not lost else 'NO (' + ', '.join(lost) + ')'}")
-        same = len(set(digests.values())) == 1 and _digest(now) in digests.values()
         print(
             f"same final state for every editor: {'yes' if same else 'NO'} "
-            f"(sha256 {_digest(now)[:16]})"
+            f"(sha256 {found['digest'][:16]})"
         )
         print(
             f"log replays to it: {'yes' if not differ else f'NO ({len(differ)} articles differ)'}"
