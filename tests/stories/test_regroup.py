@@ -8,6 +8,9 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
+import pytest
+
+from newsdesk.cli.main import main
 from newsdesk.desk import Desk
 from newsdesk.model import Extracted
 from newsdesk.paths import resolve
@@ -68,29 +71,21 @@ def test_an_older_story_layout_is_upgraded_on_open_keeping_its_stories(tmp_path:
         d.close()
 
 
-def test_cli_regroup_says_what_it_did(desk: Desk) -> None:
-    import os
-    import subprocess
-    import sys
-
+def test_cli_regroup_says_what_it_did(desk: Desk, capsys: pytest.CaptureFixture[str]) -> None:
     desk.add_extracted([dated(QUARRY_WIRE, "2026-03-14T08:00:00Z")], "wire.txt")
     desk.add_extracted([dated(QUARRY_LOCAL, "2026-03-14T11:00:00Z")], "local.txt")
     with closing(sqlite3.connect(desk.paths.database)) as db, db:
         db.execute("UPDATE story_member SET version = 1")
 
-    def cli(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "newsdesk", "stories", *args],
-            capture_output=True,
-            text=True,
-            env=dict(os.environ),
-            timeout=120,
-            check=True,
-        )
+    def cli(*args: str) -> tuple[str, str]:
+        """`newsdesk stories ARGS` in this process: only its output is checked."""
+        assert main(["stories", *args]) == 0
+        captured = capsys.readouterr()
+        return captured.out, captured.err
 
-    hint = cli("--json")
-    assert "stories --regroup" in hint.stderr
-    assert len(json.loads(hint.stdout)) == 1
-    done = cli("--regroup")
-    assert "regrouped 2 articles" in done.stderr and "Traceback" not in done.stderr
-    assert "--regroup" not in cli().stderr
+    out, err = cli("--json")
+    assert "stories --regroup" in err
+    assert len(json.loads(out)) == 1
+    _, err = cli("--regroup")
+    assert "regrouped 2 articles" in err and "Traceback" not in err
+    assert "--regroup" not in cli()[1]
