@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import sqlite3
@@ -65,6 +67,20 @@ def run_cli(
         timeout=timeout,
         env=env or cli_env(),
     )
+
+
+def run_main(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`newsdesk ARGS` in this process through `main()`, for setup and checks of the
+    output only (no interpreter start); `run_cli` where the process itself matters."""
+    from newsdesk.cli.main import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(["--data-dir", str(data_dir), *args])
+        except SystemExit as exc:  # argparse's usage errors
+            code = exc.code if isinstance(exc.code, int) else 1
+    return subprocess.CompletedProcess(list(args), code, out.getvalue(), err.getvalue())
 
 
 def assert_clean_stderr(stderr: str) -> None:

@@ -25,7 +25,7 @@ import pytest
 
 from newsdesk.model import Extracted, article_id
 from newsdesk.store import Store
-from tests.reliability.helpers import cli_command, cli_env, run_cli
+from tests.reliability.helpers import cli_command, cli_env, run_main
 from tests.reliability.hostile import ESCAPES
 
 EVERY = " ".join(ESCAPES.values())
@@ -52,7 +52,7 @@ def planted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
         f"The harbour body {EVERY} goes on with words.\n\nMore {EVERY}\n",
         encoding="utf-8",
     )
-    proc = run_cli(data, "import", str(page), "--json")
+    proc = run_main(data, "import", str(page), "--json")
     assert proc.returncode == 0, proc.stderr
     store = Store(data / "newsdesk.sqlite3")
     raw = Extracted(
@@ -71,7 +71,7 @@ def planted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
     with store.transaction() as tx:
         store.insert(tx, article_id(raw), raw, f"raw/{EVERY}.txt", None)
     store.close()
-    listed = json.loads(run_cli(data, "list", "--json").stdout)
+    listed = json.loads(run_main(data, "list", "--json").stdout)
     return data, [row["id"] for row in listed]
 
 
