@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from newsdesk.model import Extracted, article_id
 from newsdesk.store import Store
 
@@ -75,7 +77,12 @@ def run_main(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
     from newsdesk.cli.main import main
 
     out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+    with (
+        pytest.MonkeyPatch.context() as patch,
+        contextlib.redirect_stdout(out),
+        contextlib.redirect_stderr(err),
+    ):
+        patch.setenv("COLUMNS", os.environ.get("COLUMNS", "160"))  # as cli_env: a wide terminal
         try:
             code = main(["--data-dir", str(data_dir), *args])
         except SystemExit as exc:  # argparse's usage errors

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from newsdesk.model import Extracted, article_id
 from newsdesk.store import Store
-from tests.reliability.helpers import assert_clean_stderr, run_cli
+from tests.reliability.helpers import assert_clean_stderr, run_main
 
 EVIL_TITLES = [
     "../../../../tmp/escaped-export",
@@ -56,7 +56,7 @@ def test_md_files_export_stays_inside_the_destination(tmp_path: Path) -> None:
     ids = store_evil(data)
     dest = tmp_path / "out" / "export"
     before = files_under(tmp_path) - files_under(data)
-    proc = run_cli(data, "export", "--format", "md-files", "-o", str(dest), "--ids", *ids)
+    proc = run_main(data, "export", "--format", "md-files", "-o", str(dest), "--ids", *ids)
     assert proc.returncode == 0, proc.stderr
     assert_clean_stderr(proc.stderr)
     after = files_under(tmp_path) - files_under(data)
@@ -80,7 +80,7 @@ def test_single_file_exports_stay_inside(tmp_path: Path) -> None:
     for fmt in ("md", "json", "csv"):
         dest = tmp_path / f"out-{fmt}"
         dest.mkdir()
-        proc = run_cli(data, "export", "--format", fmt, "-o", str(dest), "--ids", *ids)
+        proc = run_main(data, "export", "--format", fmt, "-o", str(dest), "--ids", *ids)
         assert proc.returncode == 0, proc.stderr
         assert [p.parent for p in dest.iterdir()] == [dest]
 
@@ -89,7 +89,7 @@ def test_ids_that_look_like_paths_are_refused(tmp_path: Path) -> None:
     data = tmp_path / "data"
     store_evil(data)
     dest = tmp_path / "out"
-    proc = run_cli(
+    proc = run_main(
         data, "export", "--format", "md-files", "-o", str(dest), "--ids", "../../etc/passwd"
     )
     assert proc.returncode != 0
@@ -105,7 +105,7 @@ def test_symlinked_destination_is_refused(tmp_path: Path) -> None:
     elsewhere.mkdir()
     link = tmp_path / "link-dest"
     link.symlink_to(elsewhere, target_is_directory=True)
-    proc = run_cli(data, "export", "--format", "md-files", "-o", str(link), "--ids", *ids)
+    proc = run_main(data, "export", "--format", "md-files", "-o", str(link), "--ids", *ids)
     assert proc.returncode != 0
     assert_clean_stderr(proc.stderr)
     assert "symbolic link" in proc.stderr
@@ -115,7 +115,9 @@ def test_symlinked_destination_is_refused(tmp_path: Path) -> None:
     victim.write_text("keep me")
     file_link = tmp_path / "digest.md"
     file_link.symlink_to(victim)
-    proc = run_cli(data, "export", "--format", "md", "-o", str(file_link), "--ids", *ids, "--force")
+    proc = run_main(
+        data, "export", "--format", "md", "-o", str(file_link), "--ids", *ids, "--force"
+    )
     assert proc.returncode != 0 and "symbolic link" in proc.stderr
     assert victim.read_text() == "keep me"
 
@@ -124,14 +126,14 @@ def test_links_planted_in_the_destination_are_not_followed(tmp_path: Path) -> No
     data = tmp_path / "data"
     ids = store_evil(data)
     dest = tmp_path / "dest"
-    first = run_cli(data, "export", "--format", "md-files", "-o", str(dest), "--ids", *ids)
+    first = run_main(data, "export", "--format", "md-files", "-o", str(dest), "--ids", *ids)
     assert first.returncode == 0, first.stderr
     victim = tmp_path / "victim.txt"
     victim.write_text("keep me")
     target = sorted(dest.iterdir())[0]
     target.unlink()
     os.symlink(victim, target)
-    proc = run_cli(
+    proc = run_main(
         data, "export", "--format", "md-files", "-o", str(dest), "--ids", *ids, "--force"
     )
     assert proc.returncode != 0
