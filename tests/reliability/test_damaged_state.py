@@ -22,6 +22,7 @@ from tests.reliability.helpers import (
     integrity,
     read_articles,
     run_cli,
+    run_main,
     token,
     write_text_corpus,
 )
@@ -57,14 +58,14 @@ def damage_index(index: Path, how: str) -> None:
 def test_search_survives_a_damaged_index(populated: Path, how: str) -> None:
     damage_index(populated / "index", how)
     word = token(7)
-    proc = run_cli(populated, "search", word, "--json")
+    proc = run_main(populated, "search", word, "--json")
     assert proc.returncode == 0, proc.stderr
     assert_clean_stderr(proc.stderr)
     assert len(proc.stderr.strip().splitlines()) <= 2, proc.stderr
     titles = [row["title"].split()[0].lower() for row in json.loads(proc.stdout)]
     assert titles == [word]
     # And the next run finds a sound index without a word about it.
-    again = run_cli(populated, "search", token(8), "--json")
+    again = run_main(populated, "search", token(8), "--json")
     assert again.returncode == 0 and len(json.loads(again.stdout)) == 1
     assert again.stderr.strip() == ""
 
@@ -80,7 +81,7 @@ def test_damaged_database_gives_one_line_and_points_to_doctor(populated: Path, d
     else:
         # A garbage WAL beside a sound database: SQLite ignores a WAL whose header is invalid.
         (populated / "newsdesk.sqlite3-wal").write_bytes(os.urandom(5000))
-    proc = run_cli(populated, "list")
+    proc = run_main(populated, "list")
     assert_clean_stderr(proc.stderr)
     if damage == "zero_length_wal_garbage":
         assert proc.returncode == 0 and token(0) in proc.stdout.lower()
@@ -88,9 +89,9 @@ def test_damaged_database_gives_one_line_and_points_to_doctor(populated: Path, d
     assert proc.returncode == 1
     lines = proc.stderr.strip().splitlines()
     assert 1 <= len(lines) <= 3 and "doctor" in proc.stderr
-    fixed = run_cli(populated, "doctor")
+    fixed = run_main(populated, "doctor")
     assert fixed.returncode == 0, fixed.stdout
-    after = run_cli(populated, "list", "--json")
+    after = run_main(populated, "list", "--json")
     assert after.returncode == 0
     assert_clean_stderr(after.stderr)
     assert any(p.name.startswith("newsdesk.sqlite3.damaged-") for p in populated.iterdir())
