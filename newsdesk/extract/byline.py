@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from newsdesk.extract.dates import find_dates
+from newsdesk.extract.data.given_names import GIVEN_NAMES
+from newsdesk.extract.dates import FOREIGN_WEEKDAY, find_dates
 from newsdesk.extract.lines import line_cache, strip_list_mark
+from newsdesk.isodates import MONTHS
 from newsdesk.sanitize import clean_line
 
 _FLAGS = re.IGNORECASE
@@ -26,7 +28,9 @@ _BY_LEAD = (
 )
 _BY_START = re.compile(
     rf"^(?:{_BY_LEAD}\s+)?"
-    r"(?:by|par|por|von|di|door|av|af)\b\s*:?\s*|(?-i:^By(?=[A-Z][a-z]))|^escribe\s+",
+    r"(?:by|par|por|von|di|door|av|af)\b\s*:?\s*|(?-i:^By(?=[A-Z][a-z]))|^escribe\s+"
+    # A text copy runs the lead word into the name ("Geschrieben vonElisa Marvena").
+    rf"|^{_BY_LEAD}\s+(?-i:(?:by|von|par|por|di)(?=[A-Z][a-z]))",
     _FLAGS,
 )
 _AUTHOR_LABEL = re.compile(
@@ -93,6 +97,8 @@ _NOT_NAME_WORDS = {
     "united", "kingdom", "states", "north", "south", "east", "west", "new", "york", "washington",
     "key", "points", "topics", "tags", "breaking", "top", "stories", "latest", "advertisement",
     "published", "updated", "posted", "by", "source", "supplied", "caption", "close", "view", "all",
+    # A sort or archive control ("Sort by date", "By category").
+    "date", "month", "year", "category", "categories", "tag", "popularity", "relevance", "name",
 }  # fmt: skip
 _PARTICLES = {"de", "da", "van", "von", "der", "den", "la", "le", "del", "bin", "al", "el", "di", "du",
               "ibn", "dos", "das", "ter", "ten", "y", "st.", "mc"}  # fmt: skip
@@ -105,7 +111,7 @@ _GLUED = re.compile(
 _SPLIT_NAMES = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\|)\s*", _FLAGS)
 # What follows the names in a byline run into other header parts ("Thilo / 6. November 2023 /
 # Keine Kommentare", "Jane Doe · 4 min read").
-_META_TAIL = re.compile(r"\s+[/·•∙]\s.*$")
+_META_TAIL = re.compile(r"\s+(?:[/·•∙]|//)\s.*$")
 _FOR = re.compile(
     r"\s+(?:for|special\s+to|exclusively\s+for|writing\s+for)\s+(?P<outlet>.+)$", _FLAGS
 )
@@ -117,6 +123,10 @@ _PHOTO_ROLE = re.compile(r"photo|photograph|pictures|images|video|graphics|illus
 
 
 _COUNT_TAIL = re.compile(r"\s+\d.*$")
+# What a blog's "Posted by" line says after the names: its category ("Posted by Kay under
+# Travel"), or a connective left dangling once the time went ("Posted by Kay at 2:33 PM").
+_CATEGORY_TAIL = re.compile(r"\s+(?:under|filed\s+under|abgelegt\s+unter)\s+.*$", _FLAGS)
+_DANGLING = re.compile(r"\s+(?:at|on|um|am|à|a\s+las|alle|às|@)\s*$", _FLAGS)
 _NEXT_SENTENCE = re.compile(r"(?<=[a-z]{2})\.\s+(?=[A-Z])")
 _OUTLET_TAIL = re.compile(r"\s+(?:in|on)\s+[A-Z]|\s*[-–—]\s")
 _NAME_CONTEXT = re.compile(r"\b(?:min read|author|@\w+)")
@@ -203,13 +213,24 @@ def _single_name(piece: str, *, handle: bool) -> str | None:
     if not 2 <= len(piece) <= 30 or " " in piece or not any(ch.isalpha() for ch in piece):
         return None
     low = piece.lower()
-    if low in _NOT_NAME_WORDS or low in _ROLE_WORDS or low in _PARTICLES:
+    if low in _NOT_NAME_WORDS or low in _ROLE_WORDS or low in _PARTICLES or _calendar_word(low):
         return None
     if not re.fullmatch(r"[\w'’.\-]+", piece) or piece.endswith("."):
         return None
     if piece[:1].isupper() or (handle and any(ch.isalpha() for ch in piece)):
         return title_case_name(piece) if len(piece) > 4 else piece
     return None
+
+
+_WEEKDAY_WORD = re.compile(
+    rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|{FOREIGN_WEEKDAY})", _FLAGS
+)
+
+
+def _calendar_word(word: str) -> bool:
+    """A month or weekday in any of the page languages ("Von Montag bis ...": no byline)."""
+    word = word.lower().strip(".,")
+    return word in MONTHS or bool(_WEEKDAY_WORD.fullmatch(word))
 
 
 def _names_from(text: str, result: Byline, *, single: bool = False, handle: bool = False) -> None:
@@ -301,7 +322,8 @@ def parse_by_text(rest: str, *, single: bool = False, handle: bool = False) -> B
         result.place = place["place"].strip(" ,")
         rest = rest[: place.start()]
     # Names hold no figures: "Kay 24 Comments", "Jane Doe 4 Min." end at the count.
-    rest = _META_TAIL.sub("", _COUNT_TAIL.sub("", rest))
+    rest = _META_TAIL.sub("", _COUNT_TAIL.sub("", _CATEGORY_TAIL.sub("", rest)))
+    rest = _DANGLING.sub("", rest)
     rest = _undouble(rest)
     _names_from(rest, result, single=single, handle=handle)
     return result
@@ -325,7 +347,7 @@ def parse_byline(line: str, following: list[str] | None = None) -> Byline | None
     """
     if not line or len(line) > 400:
         return None
-    line = strip_list_mark(line).strip()
+    line = _unmarked(line)
     following = following or []
     if is_credit(line):
         return None
@@ -366,11 +388,29 @@ def parse_byline(line: str, following: list[str] | None = None) -> Byline | None
     return _dated_byline(line)
 
 
-# After a leading date: its time, then the lead word ("02.02.2022, 11:30 Uhr von ...").
+def _unmarked(line: str) -> str:
+    """`line` without a list mark, unless the "mark" is a date's day ("27. Januar 2014 von ...")."""
+    core = strip_list_mark(line).strip()
+    if core != line.strip() and line[:1].isdigit():
+        dates = find_dates(line[:40])
+        if dates and dates[0].start == 0:
+            return line.strip()
+    return core
+
+
+# After a leading date: its time, then the lead word or label ("02.02.2022, 11:30 Uhr von ...",
+# "22. Januar 2020 @ 18:13 // Autor: ...").
 _AFTER_DATE_BY = re.compile(
-    r"^\s*[,|·•∙/–—-]?\s*(?:(?:um|at|à|a\s+las)\s+)?(?:\d{1,2}[:.h]\d{2}\s*)?(?:(?:uhr|h|am|pm)\b\s*)?"
-    r"[,|·•∙/–—-]?\s*(?:by|von|par|por|di)\s+(?P<names>\S.*)$",
+    r"^\s*[,|·•∙/–—-]?\s*(?:(?:um|at|à|a\s+las|@)\s*)?(?:\d{1,2}[:.h]\d{2}\s*)?(?:(?:uhr|h|am|pm)\b\s*)?"
+    r"(?:[,|·•∙/–—-]|//)?\s*(?:(?:by|von|par|por|di)\s+|(?:autor(?:in)?|author|auteur|autore)\s*:\s*)"
+    r"(?P<names>\S.*)$",
     _FLAGS,
+)
+# After a leading date, a dash or bar and nothing but a person's name ("11.12.2019 - Jana Berg").
+_AFTER_DATE_NAME = re.compile(r"^\s*(?:[|·•∙–—-]|//)\s*(?P<name>[^\d|/·•]{4,60})$")
+# A weekday before the date ("jeudi 13 juin 2019, par ...").
+_WEEKDAY_LEAD = re.compile(
+    rf"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|{FOREIGN_WEEKDAY}),?\s+$", _FLAGS
 )
 
 
@@ -379,11 +419,17 @@ def _dated_byline(line: str) -> Byline | None:
     if len(line) > 160:
         return None
     dates = find_dates(line)
-    if not dates or dates[0].start > 2:
+    if not dates or (dates[0].start > 2 and not _WEEKDAY_LEAD.match(line[: dates[0].start])):
         return None
     m = _AFTER_DATE_BY.match(line[dates[0].end :])
     if not m:
-        return None
+        named = _AFTER_DATE_NAME.match(line[dates[0].end :])
+        name = _clean_name(named["name"]) if named else ""
+        # Without a lead word only a known given name says it is a person, not a topic
+        # ("11.12.2019 - Neue Regeln").
+        if not looks_like_name(name) or name.split()[0] not in GIVEN_NAMES:
+            return None
+        return Byline(authors=[name], published=dates[0].iso)
     result = parse_by_text(m["names"], single=True, handle=True)
     result.published = result.published or dates[0].iso
     return result if result.authors else None
@@ -418,7 +464,9 @@ def parse_name_line(line: str, following: list[str]) -> Byline | None:
 
         low = nxt.lower()
         evidence = (
-            date_line(nxt) is not None
+            # A portrait's alt text, then the name: the same name twice.
+            clean_line(nxt) == clean_line(core)
+            or date_line(nxt) is not None
             or bool(_NAME_CONTEXT.search(low))
             or (
                 len(nxt.split()) <= 4
@@ -430,7 +478,8 @@ def parse_name_line(line: str, following: list[str]) -> Byline | None:
 
 # Words between a byline's name and its date ("Jane Doe | Updated 3 March 2021").
 _DATE_LEAD = re.compile(
-    r"(?:[|,•·–—-]|\b(?:on|am|le|el|il|em|updated|published|aktualisiert|ver(?:ö|oe)ffentlicht"
+    rf"(?:[|,:•·–—-]|\b{FOREIGN_WEEKDAY}|\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|stand)\b"
+    r"|\b(?:on|am|le|el|il|em|updated|published|aktualisiert|ver(?:ö|oe)ffentlicht"
     r"|zuletzt|ge(?:ä|ae)ndert|publi(?:é|e)|mis\s+(?:à|a)\s+jour|actualizado|publicado|aggiornato"
     r"|pubblicato|atualizado)\b|\s)*$",
     _FLAGS,

@@ -21,6 +21,15 @@ from newsdesk.isodates import MONTHS, ZONES, iso_from_parts, normalise_date, zon
 _MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")(?![a-zà-ÿ])"
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?\.?"
+#: Weekday names in the other languages pages are read in ("Montag", "jeudi", "miércoles",
+#: "giovedì", "segunda-feira"), which stand before a date and count as part of a date line.
+FOREIGN_WEEKDAY = (
+    r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
+    r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+    r"|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo"
+    r"|luned[ìi]|marted[ìi]|mercoled[ìi]|gioved[ìi]|venerd[ìi]|sabato|domenica"
+    r"|segunda|ter[çc]a|quarta|quinta|sexta)(?:-feira)?(?![\w-])"
+)
 
 _TIME = (
     r"(?:\s*(?:,|at|•|\||-|/|@)?\s*)"

@@ -32,6 +32,10 @@ DATE_LINES_AFTER = 15
 DATE_LINES_BEFORE = 5
 #: A line longer than this is running text, whose dates are what the story is about.
 DATE_LINE_CHARS = 120
+#: Lines under and over the headline searched for a byline that says "by" when none stands
+#: near it: a copy puts the byline box after the lead image and its credits, or after the story.
+BYLINE_LINES_AFTER = 200
+BYLINE_LINES_BEFORE = 60
 #: Non-blank lines under a heading where a byline or date line marks it as a story's headline.
 SIGNED_LINES = 4
 #: Lines looked at to tell a dump (a real one is a few hundred).
@@ -205,25 +209,30 @@ def headline_first(text: str, headline: str) -> str:
     return "\n".join(lines)
 
 
-def _near(lines: list[str], headline: str) -> list[int]:
+def _near(
+    lines: list[str], headline: str, after: int = DATE_LINES_AFTER, before: int = DATE_LINES_BEFORE
+) -> list[int]:
     """Line numbers just under the headline, then just over it (empty without the headline)."""
     at = next((i for i, line in enumerate(lines) if line == headline), -1)
     if at < 0:
         return []
-    after = range(at + 1, min(len(lines), at + 1 + DATE_LINES_AFTER))
-    before = range(at - 1, max(-1, at - 1 - DATE_LINES_BEFORE), -1)
-    return [*after, *before]
+    below = range(at + 1, min(len(lines), at + 1 + after))
+    above = range(at - 1, max(-1, at - 1 - before), -1)
+    return [*below, *above]
 
 
-def authors_near_headline(text: str, headline: str) -> list[str]:
+def authors_near_headline(text: str, headline: str, *, wide: bool = False) -> list[str]:
     """The names of the first byline in a short line just under (else over) the headline.
 
     Text browsers run a byline into the page's other header parts, which puts it
     out of the header the extractor reads; a line that says "by", "von", "par",
     "Autor:" or "Posted on DATE by" is read wherever it sits near the headline.
+    With `wide`, the story's whole stretch of the copy is searched: for a page
+    whose byline box sits after the lead image or at the story's end.
     """
     lines = [line.strip() for line in text.split("\n")]
-    for i in _near(lines, headline):
+    window = (BYLINE_LINES_AFTER, BYLINE_LINES_BEFORE) if wide else ()
+    for i in _near(lines, headline, *window):
         if lines[i] and len(lines[i]) <= DATE_LINE_CHARS:
             byline = parse_byline(lines[i])
             if byline is not None and byline.authors:

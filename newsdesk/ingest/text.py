@@ -45,5 +45,9 @@ def load_text(text: str, warnings: list[str], hints: Extracted | None = None) ->
             meta.published = first_date_line(text)
     if dump and meta.title:
         # A byline that says "by" beside the headline outranks a bare name line found lower.
-        meta.authors = authors_near_headline(text, meta.title) or meta.authors
+        meta.authors = (
+            authors_near_headline(text, meta.title)
+            or meta.authors
+            or authors_near_headline(text, meta.title, wide=True)
+        )
     return [finish(meta, "text")]

@@ -48,6 +48,20 @@ from newsdesk.extract.byline import (
         ("by Kit 12 Comments", ["Kit"]),
         ("Lotte Brandner Lotte Brandner", None),
         ("von Lotte Brandner Lotte Brandner", ["Lotte Brandner"]),
+        # A German date's day is no list mark; weekdays, labels and dashes after the date.
+        ("27. Januar 2014 by Lotte Brandner / Kategorien: Mode", ["Lotte Brandner"]),
+        ("6. Dezember 2022 von Kit in Gefühle, Popkultur", ["Kit"]),
+        ("jeudi 13 juin 2019, par Paul Mercier", ["Paul Mercier"]),
+        ("22. Januar 2020 @ 18:13 // Autor: seeadler // ~ Lesezeit: 1 Minute", ["seeadler"]),
+        ("11.12.2019 - Amelie Brandner", ["Amelie Brandner"]),
+        ("11.12.2019 - Neue Regeln", None),
+        ("Geschrieben vonLotte Brandner", ["Lotte Brandner"]),
+        ("Posted by Kit under Travel, Food | Tags: coast", ["Kit"]),
+        ("Posted by T. V. Osei at 2:33 PM", ["T. V. Osei"]),
+        # Calendar words after "von" and a sort control after "by" are no names.
+        ("Von Montag", None),
+        ("von Januar bis März", None),
+        ("BY DATE", None),
     ],
 )
 def test_byline_shapes(line: str, authors: list[str] | None) -> None:
@@ -197,3 +211,14 @@ def test_by_glued_to_the_name() -> None:
     glued = parse_byline("ByJana Berg")
     assert glued is not None and glued.authors == ["Jana Berg"]
     assert parse_byline("Bystander Effect Explained") is None
+
+
+def test_a_name_signed_with_a_weekday_and_date_or_twice_in_a_row() -> None:
+    dated = parse_name_line("Marie Lenoir | lundi 9 décembre 2019 à 09h08", [])
+    assert dated is not None and dated.authors == ["Marie Lenoir"]
+    as_of = parse_name_line("Sara Brandner Stand: 05. Februar 2020", [])
+    assert as_of is not None and as_of.authors == ["Sara Brandner"]
+    # A portrait's alt text then the name: the same name twice is a byline.
+    twice = parse_name_line("Nuño Ferreira", ["Nuño Ferreira", "Los científicos ..."])
+    assert twice is not None and twice.authors == ["Nuño Ferreira"]
+    assert parse_name_line("Nuño Ferreira", ["Los científicos lo confirman."]) is None

@@ -136,6 +136,15 @@ def test_a_said_by_line_beside_the_headline_outranks_a_name_lower_down() -> None
     assert item.authors == ["Jana Berg"]
 
 
+def test_a_byline_that_says_by_far_from_the_headline_when_none_is_near() -> None:
+    # The byline box at the story's end: taken when the header gives no author.
+    page = DUMP.replace("   Von Jana Berg\n", "").replace(
+        "   IFRAME: https://video.example/embed/42\n", "   Text: Jana Berg\n"
+    )
+    item = load_bytes(page.encode(), "page.txt").items[0]
+    assert item.authors == ["Jana Berg"]
+
+
 def test_the_post_title_from_the_link_titles_atop_the_copy() -> None:
     top = (
         "   #Stadtblog Nordheim » Feed Stadtblog Nordheim » Kommentar-Feed Stadtblog Nordheim » "
