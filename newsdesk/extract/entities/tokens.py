@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from newsdesk.extract.data.common_words import CALENDAR
 from newsdesk.extract.data.entity_words import (
@@ -136,14 +137,14 @@ def mark_lines(text: str, tokens: list[Token]) -> set[int]:
     """Mark sentence starts and headline-case lines; return indexes of credit lines' tokens."""
     credit_tokens: set[int] = set()
     n = len(tokens)
+    # The first token of the next line by bisection, not by stepping token by token.
+    starts = [t.start for t in tokens]
     i = 0
     while i < n:
-        begin = line_begin(text, tokens[i].start)
-        newline = text.find("\n", tokens[i].start)
+        begin = line_begin(text, starts[i])
+        newline = text.find("\n", starts[i])
         line_end = newline if newline != -1 else len(text)
-        j = i
-        while j < n and tokens[j].start < line_end:
-            j += 1
+        j = bisect_left(starts, line_end, i + 1)
         _mark_line(text, tokens[i:j], text[begin:line_end])
         if _CREDIT_LINE.match(text, begin):
             credit_tokens.update(range(i, j))
