@@ -13,7 +13,10 @@ SIZE = (120, 40)
 
 
 def _waiting(app: Any) -> bool:
-    """A debounce timer is still pending (search or detail pane) or a worker runs."""
+    """A debounce timer is still pending (search or detail pane), keys are held for an
+    opening screen (key_routing), or a worker runs."""
+    if app._keys.holding:
+        return True
     for screen in app.screen_stack:
         for node in screen.query("SearchBar, InboxView"):
             if getattr(node, "_search_timer", None) or getattr(node, "_detail_timer", None):

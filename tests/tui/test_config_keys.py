@@ -134,7 +134,17 @@ async def test_command_palette_runs_an_action(make_app: AppFactory) -> None:
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"star or unstar")
-        await pilot.pause(0.5)
+
+        def only_star() -> bool:
+            # The palette searches in a task of its own: wait for its answer, not a clock.
+            options = app.screen.query_one("CommandList")
+            texts = [
+                str(options.get_option_at_index(i).prompt).lower()  # type: ignore[attr-defined]
+                for i in range(options.option_count)  # type: ignore[attr-defined]
+            ]
+            return bool(texts) and all("star" in text for text in texts)
+
+        await wait_until(pilot, only_star)
         await pilot.press("enter")
         await settle(pilot)
         row = screen.inbox.row(first)

@@ -20,7 +20,7 @@ from newsdesk.tui.widgets.fetch_job import FetchJob
 from newsdesk.tui.widgets.status_line import StatusLine, status_text
 from tests.feeds.server import FeedServer, Reply, rss
 from tests.tui.conftest import AppFactory
-from tests.tui.helpers import SIZE, main_screen, record_notifications, settle
+from tests.tui.helpers import SIZE, main_screen, record_notifications, settle, wait_until
 
 ITEMS = [
     (
@@ -68,15 +68,6 @@ async def test_r_fetches_feeds_and_keeps_the_cursor(
         assert app.desk.search("feed:harbour").ids
 
 
-async def wait_for(pilot: object, ready: object, seconds: float = 30.0) -> None:
-    """Poll (never a fixed sleep) until `ready()` is true."""
-    for _ in range(int(seconds / 0.05)):
-        if ready():  # type: ignore[operator]
-            return
-        await pilot.pause(0.05)  # type: ignore[attr-defined]
-    raise AssertionError("timed out waiting")
-
-
 async def test_due_feeds_are_fetched_in_the_background(
     make_app: AppFactory, seeded: Paths, feed_server: FeedServer
 ) -> None:
@@ -100,13 +91,13 @@ async def test_due_feeds_are_fetched_in_the_background(
         job = screen.query_one(FetchJob)
         # The whole first list is on screen (not only the first screenful), so no later
         # answer moves the cursor; settle() would wait for the held fetch.
-        await wait_for(pilot, lambda: len(screen.inbox.ids) == 12 and not screen._loading)
+        await wait_until(pilot, lambda: len(screen.inbox.ids) == 12 and not screen._loading)
         before = list(screen.inbox.ids)
         await pilot.press("j", "space", "j", "j", "j")
         selected = set(screen.inbox.selected)
         assert len(selected) == 1
         # The timer starts the fetch by itself.
-        await wait_for(pilot, lambda: "/slow.xml" in feed_server.paths())
+        await wait_until(pilot, lambda: "/slow.xml" in feed_server.paths())
         assert job.running
         await pilot.press("j")  # keys are not held up by the fetch
         assert screen.inbox.cursor == 5
@@ -115,7 +106,7 @@ async def test_due_feeds_are_fetched_in_the_background(
         line = screen.inbox.cursor - round(screen.inbox.scroll_y)
         assert screen.inbox.scrollable_content_region.height < len(before)
         gate.set()
-        await wait_for(pilot, lambda: "3 articles arrived from due feeds." in seen)
+        await wait_until(pilot, lambda: "3 articles arrived from due feeds." in seen)
         await settle(pilot)
         assert any("server error (500)" in m for m in seen)
         assert len(screen.inbox.ids) == len(before) + 3

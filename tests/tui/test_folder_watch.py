@@ -4,27 +4,18 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Any
 
 from newsdesk.config import Settings
 from newsdesk.tui.widgets.folder_watch import FolderWatch
 from newsdesk.tui.widgets.status_line import StatusLine, status_text
 from tests.tui.conftest import AppFactory
-from tests.tui.helpers import SIZE, main_screen, record_notifications
+from tests.tui.helpers import SIZE, main_screen, record_notifications, wait_until
 
 ARTICLE = (
     "Night ferry resumes crossings to the outer islands\n\n"
     "The night ferry to the outer islands sailed again on Tuesday after a month in dry dock, "
     "the island council said, and the winter timetable will hold until March.\n"
 )
-
-
-async def wait_for(pilot: Any, ready: Any, seconds: float = 30.0) -> None:
-    for _ in range(int(seconds / 0.05)):
-        if ready():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("timed out waiting")
 
 
 async def test_app_imports_files_moved_into_watched_folders(
@@ -38,19 +29,19 @@ async def test_app_imports_files_moved_into_watched_folders(
     app = make_app(settings=settings)
     seen = record_notifications(app)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: len(main_screen(app).inbox.ids) == 12)
+        await wait_until(pilot, lambda: len(main_screen(app).inbox.ids) == 12)
         screen = main_screen(app)
         watch = screen.query_one(FolderWatch)
         # A folder that is not there is a warning; the others are watched all the same.
-        await wait_for(pilot, lambda: any("nowhere is not a folder" in m for m in seen))
-        await wait_for(pilot, lambda: watch.running)
+        await wait_until(pilot, lambda: any("nowhere is not a folder" in m for m in seen))
+        await wait_until(pilot, lambda: watch.running)
         assert watch.folders == [drop]
         await pilot.press("j", "j")
         current = screen.inbox.current_id
         (outside / "ferry.txt").write_text(ARTICLE, encoding="utf-8")
         (outside / "ferry.txt").rename(drop / "ferry.txt")  # moved in, complete
-        await wait_for(pilot, lambda: "1 article arrived in watched folders." in seen)
-        await wait_for(pilot, lambda: len(screen.inbox.ids) == 13)
+        await wait_until(pilot, lambda: "1 article arrived in watched folders." in seen)
+        await wait_until(pilot, lambda: len(screen.inbox.ids) == 13)
         assert screen.inbox.current_id == current
         assert "1 arrived since" in str(status_text(screen.query_one(StatusLine).info))
     # Quitting stops the watch: its worker ends.

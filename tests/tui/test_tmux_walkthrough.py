@@ -69,7 +69,7 @@ def test_walkthrough_at_80x24(tmux: Tmux, tmp_path: Path) -> None:
         text=True,
         check=True,
     )
-    tmux.wait_for("1 starred", timeout=5)
+    tmux.wait_for("1 starred")  # the live poll: no clock here
 
     # Export per-article files from the dialog: format "Markdown files", default folder.
     tmux.keys("d")  # back to the list
