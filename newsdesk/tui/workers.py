@@ -33,15 +33,23 @@ def app_worker(
     ) -> Callable[Concatenate[N, P], Worker[None]]:
         @wraps(method)
         def start(node: N, *args: P.args, **kwargs: P.kwargs) -> Worker[None]:
-            return node.app.run_worker(
+            return run_app_worker(
+                node,
                 partial(method, node, *args, **kwargs),
                 name=name,
                 group=group,
                 exclusive=exclusive,
-                thread=True,
-                exit_on_error=False,
             )
 
         return start
 
     return decorate
+
+
+def run_app_worker(
+    node: DOMNode, work: Callable[[], None], *, name: str, group: str, exclusive: bool = True
+) -> Worker[None]:
+    """`@app_worker` for a callable whose name or group is known only at run time."""
+    return node.app.run_worker(
+        work, name=name, group=group, exclusive=exclusive, thread=True, exit_on_error=False
+    )

@@ -11,24 +11,17 @@ Enter shows a feed's articles in the inbox (`feed:NAME`).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from typing import ClassVar, Protocol
 
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.message import Message
-from textual.widgets import DataTable, Footer, Static
 
-from newsdesk.errors import DeskError
 from newsdesk.feeds.schedule import show_every
 from newsdesk.feeds.subscription import Subscription
 from newsdesk.sanitize import clean_line
-from newsdesk.tui.modals.once import OnceScreen
 from newsdesk.tui.relative_time import compact_when
-from newsdesk.tui.screens.table_moves import TableMoves, move_bindings
-from newsdesk.tui.workers import app_worker
+from newsdesk.tui.screens.table_screen import ChangeDone, TableScreen, move_bindings
 
 #: Seconds between two looks at the fetch job's progress while the screen is shown.
 STATUS_POLL = 0.5
@@ -99,9 +92,12 @@ def feed_details(sub: Subscription, now: datetime) -> Text:
     return text
 
 
-class FeedsScreen(TableMoves, OnceScreen[str | None]):
+class FeedsScreen(TableScreen[Subscription]):
     """The subscriptions; dismissed with a query (`feed:NAME`) to show in the inbox, or None."""
 
+    NAME = "feeds"
+    COLUMNS = COLUMNS
+    POLL = STATUS_POLL
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add", "Add", id="feeds_add"),
         Binding("d,delete", "remove", "Remove", id="feeds_remove"),
@@ -112,17 +108,6 @@ class FeedsScreen(TableMoves, OnceScreen[str | None]):
         *move_bindings("feeds"),
     ]
     """The screen's own keys (listed in its footer)."""
-
-    @dataclass
-    class Loaded(Message):
-        feeds: list[Subscription]
-
-    @dataclass
-    class Changed(Message):
-        """A change went through (notice) or was refused (error)."""
-
-        notice: str
-        error: bool = False
 
     def __init__(
         self,
@@ -137,58 +122,26 @@ class FeedsScreen(TableMoves, OnceScreen[str | None]):
         self._clock = clock
         self._fetch_one = fetch_one
         self._fetch_status = fetch_status
-        self.feeds: list[Subscription] = []
-        self.loaded = False
-
-    def compose(self) -> ComposeResult:
-        yield Static(Text("Feeds", style="bold"), id="feeds-title")
-        table: DataTable[Text] = DataTable(id="feeds-table", cursor_type="row", zebra_stripes=True)
-        for title, width in COLUMNS:
-            table.add_column(title, width=width, key=title)
-        yield table
-        yield Static("", id="feeds-detail", markup=False)
-        yield Footer()
 
     @property
-    def table(self) -> DataTable[Text]:
-        return self.query_one("#feeds-table", DataTable)
-
-    def on_mount(self) -> None:
-        self.table.focus()
-        self.reload()
-        self.set_interval(STATUS_POLL, self._show_title)
+    def feeds(self) -> list[Subscription]:
+        return self.items
 
     # -- the list ---------------------------------------------------------------------
 
-    def reload(self) -> None:
-        """Read the subscriptions again (after a fetch or a change)."""
-        self._load()
+    def read(self) -> list[Subscription]:
+        return self._desk.feeds()
 
-    @app_worker(name="feeds list", group="feeds-list")
-    def _load(self) -> None:
-        self.post_message(self.Loaded(self._desk.feeds()))
+    def key_of(self, item: Subscription) -> str:
+        return str(item.id)
 
-    def on_feeds_screen_loaded(self, message: Loaded) -> None:
-        table = self.table
-        current = self.current.id if self.current else None
-        self.feeds = message.feeds
-        self.loaded = True
-        now = self._clock()
-        table.clear()
-        for sub in self.feeds:
-            table.add_row(*feed_row(sub, now), key=str(sub.id))
-        for index, sub in enumerate(self.feeds):
-            if sub.id == current:
-                table.move_cursor(row=index, animate=False)
-        self._show_title()
-        self._show_detail()
+    def row(self, position: int, item: Subscription) -> list[Text]:
+        return feed_row(item, self._clock())
 
-    @property
-    def current(self) -> Subscription | None:
-        row = self.table.cursor_row
-        return self.feeds[row] if self.feeds and 0 <= row < len(self.feeds) else None
+    def poll(self) -> None:
+        self.show_title()  # the fetch job's progress
 
-    def _show_title(self) -> None:
+    def heading(self) -> Text:
         title = Text("Feeds", style="bold")
         if self.loaded:
             failing = sum(1 for s in self.feeds if s.status == "failing")
@@ -198,24 +151,20 @@ class FeedsScreen(TableMoves, OnceScreen[str | None]):
         busy = self._fetch_status()
         if busy:
             title.append(f"   {busy}", "yellow")
-        self.query_one("#feeds-title", Static).update(title)
+        return title
 
-    def _show_detail(self) -> None:
-        detail = self.query_one("#feeds-detail", Static)
-        sub = self.current
-        if sub is not None:
-            detail.update(feed_details(sub, self._clock()))
-        elif self.loaded:
-            detail.update(
-                Text(
-                    "No feeds yet: a adds one by its URL "
-                    "(or `newsdesk feeds import FILE.opml` on the command line).",
-                    style="dim",
-                )
-            )
+    def detail_of(self, item: Subscription) -> Text:
+        return feed_details(item, self._clock())
 
-    def on_data_table_row_highlighted(self) -> None:
-        self._show_detail()
+    def empty_text(self) -> Text:
+        return Text(
+            "No feeds yet: a adds one by its URL "
+            "(or `newsdesk feeds import FILE.opml` on the command line).",
+            style="dim",
+        )
+
+    def query_of(self, item: Subscription) -> str:
+        return f"feed:{item.name}"
 
     # -- keys ----------------------------------------------------------------------------
 
@@ -224,32 +173,40 @@ class FeedsScreen(TableMoves, OnceScreen[str | None]):
 
         def go(url: str | None) -> None:
             if url:
-                self._change("add", url)
+                self.change(lambda: self._add(url))
 
         self.app.push_screen(
             PromptDialog("Subscribe to a feed", placeholder="https://example.org/feed.xml"), go
         )
 
-    def action_remove(self) -> None:
-        from newsdesk.tui.modals.confirm import ConfirmDialog
+    def _add(self, url: str) -> ChangeDone:
+        sub = self._desk.add_feed(url)
+        return f"Subscribed to {sub.name}: f fetches it now (or wait for it to be due).", ""
 
+    def action_remove(self) -> None:
         sub = self.current
         if sub is None:
             return
 
-        def answer(yes: bool | None) -> None:
-            if yes:
-                self._change("remove", sub.url)
+        def remove() -> ChangeDone:
+            gone = self._desk.remove_feed(sub.url)
+            return f"Unsubscribed from {gone.name}; its articles stay.", ""
 
         question = (
             f"Unsubscribe from {clean_line(sub.name)}? Its {sub.items:,} articles stay in the desk."
         )
-        self.app.push_screen(ConfirmDialog("Remove feed", question, confirm="Remove"), answer)
+        self.confirm("Remove feed", question, "Remove", lambda: self.change(remove))
 
     def action_pause(self) -> None:
         sub = self.current
-        if sub is not None:
-            self._change("resume" if sub.paused else "pause", sub.url)
+        if sub is None:
+            return
+
+        def pause() -> ChangeDone:
+            done = self._desk.pause_feed(sub.url, not sub.paused)
+            return f"{done.name}: " + ("paused." if done.paused else "resumed (due now)."), ""
+
+        self.change(pause)
 
     def action_fetch(self) -> None:
         sub = self.current
@@ -259,39 +216,4 @@ class FeedsScreen(TableMoves, OnceScreen[str | None]):
             self.notify(f"Fetching {clean_line(sub.name)}…", timeout=2, markup=False)
         else:
             self.notify("Feeds are being fetched already.", timeout=2)
-        self._show_title()
-
-    def action_show(self) -> None:
-        sub = self.current
-        if sub is not None:
-            self.dismiss(f"feed:{sub.name}")
-
-    def action_close(self) -> None:
-        self.dismiss(None)
-
-    @app_worker(name="feed change", group="feeds-change", exclusive=False)
-    def _change(self, verb: str, target: str) -> None:
-        try:
-            if verb == "add":
-                sub = self._desk.add_feed(target)
-                notice = f"Subscribed to {sub.name}: f fetches it now (or wait for it to be due)."
-            elif verb == "remove":
-                sub = self._desk.remove_feed(target)
-                notice = f"Unsubscribed from {sub.name}; its articles stay."
-            else:
-                sub = self._desk.pause_feed(target, verb == "pause")
-                notice = f"{sub.name}: " + ("paused." if sub.paused else "resumed (due now).")
-        except DeskError as exc:
-            self.post_message(self.Changed(str(exc), error=True))
-            return
-        self.post_message(self.Changed(notice))
-
-    def on_feeds_screen_changed(self, message: Changed) -> None:
-        self.notify(
-            clean_line(message.notice),
-            severity="error" if message.error else "information",
-            timeout=4,
-            markup=False,
-        )
-        if not message.error:
-            self.reload()
+        self.show_title()

@@ -18,19 +18,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.coordinate import Coordinate
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Static
 from textual.worker import Worker, get_current_worker
 
 from newsdesk.errors import DeskError
 from newsdesk.rules.model import Rule
 from newsdesk.sanitize import clean_line
-from newsdesk.tui.modals.once import OnceScreen
 from newsdesk.tui.modals.rule_form import RuleDialog, RuleForm
-from newsdesk.tui.screens.table_moves import TableMoves, move_bindings
+from newsdesk.tui.screens.table_screen import ChangeDone, TableScreen, move_bindings
 from newsdesk.tui.workers import app_worker
 
 if TYPE_CHECKING:
@@ -96,9 +93,12 @@ def rule_row(position: int, rule: Rule, in_desk: str) -> list[Text]:
     ]
 
 
-class RulesScreen(TableMoves, OnceScreen[str | None]):
+class RulesScreen(TableScreen[Rule]):
     """The rules; dismissed with a rule's query to show in the inbox, or None."""
 
+    NAME = "rules"
+    COLUMNS = COLUMNS
+    POLL = STORE_POLL
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add", "Add", id="rules_add"),
         Binding("e", "edit", "Edit", id="rules_edit"),
@@ -114,53 +114,23 @@ class RulesScreen(TableMoves, OnceScreen[str | None]):
     """The screen's own keys (listed in its footer)."""
 
     @dataclass
-    class Loaded(Message):
-        rules: list[Rule]
-
-    @dataclass
     class Counted(Message):
         """How many articles in the desk a rule's query finds now (None: unreadable)."""
 
         query: str
         count: int | None
 
-    @dataclass
-    class Changed(Message):
-        """A change went through (notice) or was refused (error); `select` names the
-        rule to put the cursor on."""
-
-        notice: str
-        error: bool = False
-        select: str = ""
-
     def __init__(self, desk: RuleDesk) -> None:
         super().__init__()
         self._desk = desk
-        self.rules: list[Rule] = []
-        self.loaded = False
         #: Query -> "12" (or "…" while counting, "?" when it cannot be counted).
         self.counts: dict[str, str] = {}
         self._version: int | None = None
         self._counting: Worker[None] | None = None
-        self._select = ""
-
-    def compose(self) -> ComposeResult:
-        yield Static(Text("Rules", style="bold"), id="rules-title")
-        table: DataTable[Text] = DataTable(id="rules-table", cursor_type="row", zebra_stripes=True)
-        for title, width in COLUMNS:
-            table.add_column(title, width=width, key=title)
-        yield table
-        yield Static("", id="rules-detail", markup=False)
-        yield Footer()
 
     @property
-    def table(self) -> DataTable[Text]:
-        return self.query_one("#rules-table", DataTable)
-
-    def on_mount(self) -> None:
-        self.table.focus()
-        self.reload()
-        self.set_interval(STORE_POLL, self._look)
+    def rules(self) -> list[Rule]:
+        return self.items
 
     def on_unmount(self) -> None:
         if self._counting is not None:
@@ -168,38 +138,24 @@ class RulesScreen(TableMoves, OnceScreen[str | None]):
 
     # -- the list ----------------------------------------------------------------------
 
-    def reload(self) -> None:
-        """Read the rules and count their matches again."""
-        self._load()
+    def read(self) -> list[Rule]:
+        return self._desk.rules()
 
-    def _look(self) -> None:
+    def key_of(self, item: Rule) -> str:
+        return item.name
+
+    def row(self, position: int, item: Rule) -> list[Text]:
+        return rule_row(position, item, self.counts.get(item.query, "…"))
+
+    def poll(self) -> None:
+        """The store changed (an import, a fetch, another editor): read the list again."""
         version = self._desk.data_version()
         if self._version is not None and version != self._version:
             self.reload()
         self._version = version
 
-    @app_worker(name="rules list", group="rules-list")
-    def _load(self) -> None:
-        self.post_message(self.Loaded(self._desk.rules()))
-
-    def on_rules_screen_loaded(self, message: Loaded) -> None:
-        current = self._select or (self.current.name if self.current else "")
-        self._select = ""
-        self.rules = message.rules
-        self.loaded = True
-        self._fill(current)
-        self._show_title()
-        self._show_detail()
+    def filled(self) -> None:
         self._counting = self._count([r.query for r in self.rules])
-
-    def _fill(self, current: str) -> None:
-        table = self.table
-        table.clear()
-        for position, rule in enumerate(self.rules, 1):
-            table.add_row(*rule_row(position, rule, self.counts.get(rule.query, "…")))
-        for index, rule in enumerate(self.rules):
-            if rule.name == current:
-                table.move_cursor(row=index, animate=False)
 
     @app_worker(name="rule counts", group="rules-counts")
     def _count(self, queries: list[str]) -> None:
@@ -224,44 +180,35 @@ class RulesScreen(TableMoves, OnceScreen[str | None]):
                     Coordinate(index, len(COLUMNS) - 1), Text(shown, justify="right")
                 )
 
-    @property
-    def current(self) -> Rule | None:
-        row = self.table.cursor_row
-        return self.rules[row] if self.rules and 0 <= row < len(self.rules) else None
-
-    def _show_title(self) -> None:
+    def heading(self) -> Text:
         title = Text("Rules", style="bold")
         if self.loaded:
             on = sum(1 for r in self.rules if r.enabled)
             title.append(f"  {len(self.rules):,} rules · {on:,} on")
             title.append("   run in this order on every new article", "dim")
-        self.query_one("#rules-title", Static).update(title)
+        return title
 
-    def _show_detail(self) -> None:
-        detail = self.query_one("#rules-detail", Static)
-        rule = self.current
-        if rule is not None:
-            text = Text(end="")
-            text.append(clean_line(rule.name), "bold")
-            text.append("" if rule.enabled else "  (off: passed over on arrival)", "yellow")
-            text.append(f"\n{clean_line(rule.query)}\n")
-            text.append("→ " + clean_line(" ".join(rule.actions)), "cyan")
-            text.append(
-                f"   matched {rule.matched_today:,} today, {rule.matched_total:,} in all on arrival",
-                "dim",
-            )
-            detail.update(text)
-        elif self.loaded:
-            detail.update(
-                Text(
-                    "No rules yet: a adds one (a name, a query, actions such as "
-                    "+africa-desk star), or `newsdesk rules import FILE.toml`.",
-                    style="dim",
-                )
-            )
+    def detail_of(self, item: Rule) -> Text:
+        text = Text(end="")
+        text.append(clean_line(item.name), "bold")
+        text.append("" if item.enabled else "  (off: passed over on arrival)", "yellow")
+        text.append(f"\n{clean_line(item.query)}\n")
+        text.append("→ " + clean_line(" ".join(item.actions)), "cyan")
+        text.append(
+            f"   matched {item.matched_today:,} today, {item.matched_total:,} in all on arrival",
+            "dim",
+        )
+        return text
 
-    def on_data_table_row_highlighted(self) -> None:
-        self._show_detail()
+    def empty_text(self) -> Text:
+        return Text(
+            "No rules yet: a adds one (a name, a query, actions such as "
+            "+africa-desk star), or `newsdesk rules import FILE.toml`.",
+            style="dim",
+        )
+
+    def query_of(self, item: Rule) -> str:
+        return item.query
 
     # -- keys ----------------------------------------------------------------------------
 
@@ -275,9 +222,13 @@ class RulesScreen(TableMoves, OnceScreen[str | None]):
     def action_add(self) -> None:
         def keep(form: RuleForm | None) -> None:
             if form is not None:
-                self._change("add", "", form)
+                self.change(lambda: self._add(form))
 
         self.app.push_screen(RuleDialog("Add a rule", check=self._check), keep)
+
+    def _add(self, form: RuleForm) -> ChangeDone:
+        rule = self._desk.add_rule(form.name, form.query, form.actions)
+        return f"Rule {rule.name} added: it acts on new articles.", rule.name
 
     def action_edit(self) -> None:
         rule = self.current
@@ -286,7 +237,7 @@ class RulesScreen(TableMoves, OnceScreen[str | None]):
 
         def keep(form: RuleForm | None) -> None:
             if form is not None:
-                self._change("edit", rule.name, form)
+                self.change(lambda: self._edit(rule.name, form))
 
         self.app.push_screen(
             RuleDialog(
@@ -299,101 +250,67 @@ class RulesScreen(TableMoves, OnceScreen[str | None]):
             keep,
         )
 
-    def action_remove(self) -> None:
-        from newsdesk.tui.modals.confirm import ConfirmDialog
+    def _edit(self, name: str, form: RuleForm) -> ChangeDone:
+        rule = self._desk.edit_rule(name, form.name, form.query, form.actions)
+        return f"Rule {rule.name} saved.", rule.name
 
+    def action_remove(self) -> None:
+        rule = self.current
+        if rule is None:
+            return
+        name = rule.name
+
+        def remove() -> ChangeDone:
+            if not self._desk.remove_rule(name):
+                raise DeskError(f"no rule named {name!r}")
+            return f"Rule {name} removed.", name
+
+        question = (
+            f"Remove the rule {clean_line(name)}? What it already did stays "
+            "(u in the inbox takes back its steps)."
+        )
+        self.confirm("Remove rule", question, "Remove", lambda: self.change(remove))
+
+    def action_switch(self) -> None:
         rule = self.current
         if rule is None:
             return
 
-        def answer(yes: bool | None) -> None:
-            if yes:
-                self._change("remove", rule.name)
+        def switch() -> ChangeDone:
+            done = self._desk.enable_rule(rule.name, not rule.enabled)
+            return f"Rule {done.name} " + ("on." if done.enabled else "off."), rule.name
 
-        question = (
-            f"Remove the rule {clean_line(rule.name)}? What it already did stays "
-            "(u in the inbox takes back its steps)."
-        )
-        self.app.push_screen(ConfirmDialog("Remove rule", question, confirm="Remove"), answer)
-
-    def action_switch(self) -> None:
-        rule = self.current
-        if rule is not None:
-            self._change("disable" if rule.enabled else "enable", rule.name)
+        self.change(switch)
 
     def action_move(self, step: int) -> None:
         rule = self.current
         if rule is None:
             return
         position = self.table.cursor_row + 1 + step
-        if 1 <= position <= len(self.rules):
-            self._change("move", rule.name, position=position)
+        if not 1 <= position <= len(self.rules):
+            return
+
+        def move() -> ChangeDone:
+            self._desk.move_rule(rule.name, position)
+            return f"Rule {rule.name} now runs {ordinal(position)}.", rule.name
+
+        self.change(move)
 
     def action_apply(self) -> None:
-        from newsdesk.tui.modals.confirm import ConfirmDialog
-
         on = [r for r in self.rules if r.enabled]
         if not on:
             self.notify("No rule is switched on.", timeout=3)
             return
-
-        def answer(yes: bool | None) -> None:
-            if yes:
-                self._change("apply", "")
-
         question = (
             f"Run the {len(on):,} rules switched on over every article in the desk now? "
             "It is one step: u in the inbox takes it all back."
         )
-        self.app.push_screen(ConfirmDialog("Apply rules now", question, confirm="Apply"), answer)
-
-    def action_show(self) -> None:
-        rule = self.current
-        if rule is not None:
-            self.dismiss(rule.query)
-
-    def action_close(self) -> None:
-        self.dismiss(None)
-
-    @app_worker(name="rule change", group="rules-change", exclusive=False)
-    def _change(
-        self, verb: str, name: str, form: RuleForm | None = None, *, position: int = 0
-    ) -> None:
-        select = name
-        try:
-            if verb == "add" and form is not None:
-                rule = self._desk.add_rule(form.name, form.query, form.actions)
-                notice, select = f"Rule {rule.name} added: it acts on new articles.", rule.name
-            elif verb == "edit" and form is not None:
-                rule = self._desk.edit_rule(name, form.name, form.query, form.actions)
-                notice, select = f"Rule {rule.name} saved.", rule.name
-            elif verb == "remove":
-                if not self._desk.remove_rule(name):
-                    raise DeskError(f"no rule named {name!r}")
-                notice = f"Rule {name} removed."
-            elif verb in ("enable", "disable"):
-                rule = self._desk.enable_rule(name, verb == "enable")
-                notice = f"Rule {rule.name} " + ("on." if rule.enabled else "off.")
-            elif verb == "move":
-                self._desk.move_rule(name, position)
-                notice = f"Rule {name} now runs {ordinal(position)}."
-            else:
-                notice = applied(self._desk.apply_rules())
-        except DeskError as exc:
-            self.post_message(self.Changed(str(exc), error=True))
-            return
-        self.post_message(self.Changed(notice, select=select))
-
-    def on_rules_screen_changed(self, message: Changed) -> None:
-        self.notify(
-            clean_line(message.notice),
-            severity="error" if message.error else "information",
-            timeout=4,
-            markup=False,
+        self.confirm(
+            "Apply rules now",
+            question,
+            "Apply",
+            lambda: self.change(lambda: (applied(self._desk.apply_rules()), "")),
         )
-        if not message.error:
-            self._select = message.select
-            self.reload()
 
 
 def ordinal(n: int) -> str:

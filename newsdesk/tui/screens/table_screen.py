@@ -1,0 +1,234 @@
+"""The shape the feeds and rules screens share: a title line, one table, the cursor's item in full.
+
+A `TableScreen` reads its items in a thread worker (the desk may be across the
+network), fills the table keeping the cursor on the same item, shows the
+cursor's item below, answers the inbox's moves (j k g G) as well as the arrows,
+runs each change in a worker and reports it (or the Desk's refusal) as a
+one-line notification, then reads the list again. Enter dismisses it with a
+query for the inbox, Esc with None.
+
+A subclass says only what differs: its name (the ids `NAME-title`,
+`NAME-table`, `NAME-detail` and the worker groups), columns, how to read the
+items, one row, the title, the detail, the query for Enter, and its own keys.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from typing import Any, ClassVar, Generic, TypeVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import DataTable, Footer, Static
+
+from newsdesk.errors import DeskError
+from newsdesk.sanitize import clean_line
+from newsdesk.tui.modals.once import OnceScreen
+from newsdesk.tui.workers import run_app_worker
+
+Item = TypeVar("Item")
+
+#: What a change returns: the notice to show, and the item to put the cursor on ("" keeps it).
+ChangeDone = tuple[str, str]
+
+
+def move_bindings(prefix: str) -> list[Binding]:
+    """j, k, g, G for a screen whose binding ids start with `prefix` ("feeds")."""
+    return [
+        Binding("j", "cursor(1)", "Down", show=False, id=f"{prefix}_down"),
+        Binding("k", "cursor(-1)", "Up", show=False, id=f"{prefix}_up"),
+        Binding("g", "cursor_to(0)", "Top", show=False, id=f"{prefix}_top"),
+        Binding("G", "cursor_to(-1)", "Bottom", show=False, id=f"{prefix}_bottom"),
+    ]
+
+
+class TableScreen(OnceScreen[str | None], Generic[Item]):
+    """A list of items in one DataTable; dismissed with a query for the inbox, or None."""
+
+    #: Names the widgets (`feeds-table`) and the App's worker groups (`feeds-list`).
+    NAME: ClassVar[str]
+    #: (title, width) of each column.
+    COLUMNS: ClassVar[tuple[tuple[str, int], ...]]
+    #: Seconds between two calls of `poll` while the screen is shown.
+    POLL: ClassVar[float]
+
+    @dataclass
+    class Loaded(Message):
+        items: list[Any]
+
+    @dataclass
+    class Changed(Message):
+        """A change went through (notice) or was refused (error); `select` names the
+        item to put the cursor on."""
+
+        notice: str
+        error: bool = False
+        select: str = ""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: list[Item] = []
+        self.loaded = False
+        self._select = ""
+
+    # -- what a subclass says ------------------------------------------------------------
+
+    def read(self) -> list[Item]:
+        """The items, read in a worker thread."""
+        raise NotImplementedError
+
+    def key_of(self, item: Item) -> str:
+        """What keeps the cursor on the same item across reloads."""
+        raise NotImplementedError
+
+    def row(self, position: int, item: Item) -> list[Text]:
+        """One table row (position counts from 1); text from outside is cleaned."""
+        raise NotImplementedError
+
+    def heading(self) -> Text:
+        raise NotImplementedError
+
+    def detail_of(self, item: Item) -> Text:
+        raise NotImplementedError
+
+    def empty_text(self) -> Text:
+        """The detail line when there is nothing in the list."""
+        raise NotImplementedError
+
+    def query_of(self, item: Item) -> str:
+        """What Enter shows in the inbox."""
+        raise NotImplementedError
+
+    def poll(self) -> None:
+        """Called every `POLL` seconds."""
+
+    def filled(self) -> None:
+        """Called after each reload has filled the table."""
+
+    # -- the shape -----------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        name = self.NAME
+        yield Static(
+            Text(name.capitalize(), style="bold"), id=f"{name}-title", classes="table-title"
+        )
+        table: DataTable[Text] = DataTable(
+            id=f"{name}-table", classes="table-list", cursor_type="row", zebra_stripes=True
+        )
+        for title, width in self.COLUMNS:
+            table.add_column(title, width=width, key=title)
+        yield table
+        yield Static("", id=f"{name}-detail", classes="table-detail", markup=False)
+        yield Footer()
+
+    @property
+    def table(self) -> DataTable[Text]:
+        return self.query_one(f"#{self.NAME}-table", DataTable)
+
+    def on_mount(self) -> None:
+        self.table.focus()
+        self.reload()
+        self.set_interval(self.POLL, self.poll)
+
+    def reload(self) -> None:
+        """Read the items again (after a change, or when the store changed)."""
+        run_app_worker(self, self._load, name=f"{self.NAME} list", group=f"{self.NAME}-list")
+
+    def _load(self) -> None:
+        self.post_message(self.Loaded(self.read()))
+
+    def on_table_screen_loaded(self, message: Loaded) -> None:
+        current = self._select or (self.key_of(self.current) if self.current else "")
+        self._select = ""
+        self.items = message.items
+        self.loaded = True
+        table = self.table
+        table.clear()
+        for position, item in enumerate(self.items, 1):
+            table.add_row(*self.row(position, item), key=self.key_of(item))
+        for index, item in enumerate(self.items):
+            if self.key_of(item) == current:
+                table.move_cursor(row=index, animate=False)
+        self.show_title()
+        self.show_detail()
+        self.filled()
+
+    @property
+    def current(self) -> Item | None:
+        row = self.table.cursor_row
+        return self.items[row] if self.items and 0 <= row < len(self.items) else None
+
+    def show_title(self) -> None:
+        self.query_one(f"#{self.NAME}-title", Static).update(self.heading())
+
+    def show_detail(self) -> None:
+        detail = self.query_one(f"#{self.NAME}-detail", Static)
+        item = self.current
+        if item is not None:
+            detail.update(self.detail_of(item))
+        elif self.loaded:
+            detail.update(self.empty_text())
+
+    def on_data_table_row_highlighted(self) -> None:
+        self.show_detail()
+
+    # -- keys ----------------------------------------------------------------------------
+
+    def action_cursor(self, step: int) -> None:
+        self.table.move_cursor(row=self.table.cursor_row + step)
+
+    def action_cursor_to(self, row: int) -> None:
+        self.table.move_cursor(row=row if row >= 0 else self.table.row_count - 1)
+
+    def action_show(self) -> None:
+        item = self.current
+        if item is not None:
+            self.dismiss(self.query_of(item))
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def confirm(self, title: str, question: str, confirm: str, then: Callable[[], None]) -> None:
+        """Ask first; `then` runs on yes."""
+        from newsdesk.tui.modals.confirm import ConfirmDialog
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                then()
+
+        self.app.push_screen(ConfirmDialog(title, question, confirm=confirm), answer)
+
+    # -- changes -------------------------------------------------------------------------
+
+    def change(self, change: Callable[[], ChangeDone]) -> None:
+        """Run a Desk change in a worker: its notice, or the Desk's refusal, comes back."""
+        run_app_worker(
+            self,
+            partial(self._run_change, change),
+            name=f"{self.NAME} change",
+            group=f"{self.NAME}-change",
+            exclusive=False,
+        )
+
+    def _run_change(self, change: Callable[[], ChangeDone]) -> None:
+        try:
+            notice, select = change()
+        except DeskError as exc:
+            self.post_message(self.Changed(str(exc), error=True))
+            return
+        self.post_message(self.Changed(notice, select=select))
+
+    def on_table_screen_changed(self, message: Changed) -> None:
+        self.notify(
+            clean_line(message.notice),
+            severity="error" if message.error else "information",
+            timeout=4,
+            markup=False,
+        )
+        if not message.error:
+            self._select = message.select
+            self.reload()
