@@ -134,3 +134,29 @@ def test_a_claim_on_a_story_covers_its_versions(
         assert len(ids) == 2 and ana.with_versions(ids[:1]) != ids[:1]
         assert sorted(ana.claim(ids[:1]).done) == sorted(ids)
         assert sorted(ana.release(ids[1:]).done) == sorted(ids)
+
+
+def test_a_claim_goes_with_its_deleted_article_and_comes_back_on_undo(
+    backend: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ana = desk_as("ana", monkeypatch)
+    bo = desk_as("bo", monkeypatch)
+    try:
+        x, y, _ = three_articles(ana, tmp_path)
+        assert ana.claim([x, y]).done == sorted([x, y])
+        taken = ana.claims()[x]
+        ana.delete([x])
+        # Nobody holds an article that is not there: not in the claims, not in is:claimed.
+        assert set(bo.claims()) == {y}
+        assert bo.search("is:claimed", sort="newest").ids == [y]
+        assert ana.search("is:mine", sort="newest").ids == [y]
+        assert ana.undo() is not None
+        assert bo.claims()[x] == taken  # back as it was, with the article
+        assert sorted(bo.search("claimed:ana", sort="newest").ids) == sorted([x, y])
+        # Deleted again, it cannot be claimed meanwhile; undone, the claim is Ana's again.
+        ana.delete([x])
+        assert bo.claim([x]).done == []
+        assert ana.undo() is not None and bo.claims()[x].editor == "ana"
+    finally:
+        ana.close()
+        bo.close()

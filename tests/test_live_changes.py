@@ -247,3 +247,32 @@ def test_a_desk_on_a_server_indexes_beside_the_files_index_not_in_it(
             assert shared.index_dir != shared.paths.index_dir
             assert shared.search("sqlite").ids == []  # never the file's articles
             assert len(shared.search("server").ids) == 1
+
+
+def test_the_rules_screens_counting_wakes_no_one(
+    desk_env: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rules screen reads its rules and counts each query's matches whenever the
+    store changes: were that a write, every open rules screen would wake the others."""
+    ana = _editor(tmp_path / "shared", "ana", monkeypatch)
+    bo = _editor(
+        tmp_path / "shared" if desk_env == "sqlite" else tmp_path / "bo", "bo", monkeypatch
+    )
+    try:
+        ana.add_extracted([_article(1), _article(2, "ferry")], "fixture")
+        ana.add_rule("harbour", "harbour", ["star"])
+        ana.add_rule("ferries", "ferry -is:starred", ["+boats"])
+        since = bo.data_version()
+        counter = bo.store.change_count()
+        for _ in range(2):
+            rules = ana.rules()
+            counts = [ana.count_matches(rule.query) for rule in rules]
+            ana.check_rule("new", "harbour OR ferry", ["star"])  # the form's check
+            if counts != [1, 1]:  # the index had not caught up yet: the second round has
+                ana.sync_index()
+        assert counts == [1, 1]
+        assert bo.wait_for_change(since, 0.3) == since
+        assert bo.store.change_count() == counter
+    finally:
+        ana.close()
+        bo.close()

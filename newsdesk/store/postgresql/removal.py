@@ -1,6 +1,6 @@
 """Removing articles and bringing them back, on PostgreSQL (see `store/sqlite/removal.py`).
 
-The same snapshot as SQLite's (row, tags, origins, feed links) is kept in the
+The same snapshot as SQLite's (row, tags, origins, feed links, claim) is kept in the
 action log, so a delete made on one backend reads the same on the other.
 """
 
@@ -13,7 +13,7 @@ from typing import Any
 from newsdesk.store.postgresql.articles import next_rev
 from newsdesk.store.postgresql.connections import Conn, changed_rows
 
-_OWNED = ("tags", "origins", "feed_items")
+_OWNED = ("tags", "origins", "feed_items", "claims")
 
 
 def snapshot(tx: Conn, article_id: str) -> dict[str, Any] | None:
@@ -29,11 +29,15 @@ def snapshot(tx: Conn, article_id: str) -> dict[str, Any] | None:
     feeds = tx.execute(
         "SELECT feed_id FROM feed_items WHERE article_id = %s", (article_id,)
     ).fetchall()
+    claim = tx.execute(
+        "SELECT editor, ts FROM claims WHERE article_id = %s", (article_id,)
+    ).fetchone()
     return {
         "article": article,
         "tags": [r["tag"] for r in tags],
         "origins": [[r["origin"], r["seen_at"]] for r in origins],
         "feeds": [int(r["feed_id"]) for r in feeds],
+        "claim": None if claim is None else {"editor": claim["editor"], "ts": claim["ts"]},
     }
 
 
@@ -70,6 +74,13 @@ def restore(tx: Conn, snap: dict[str, Any]) -> str:
         cur.executemany(
             "INSERT INTO feed_items (feed_id, article_id) VALUES (%s, %s) ON CONFLICT DO NOTHING",
             [(feed, aid) for feed in snap.get("feeds", [])],
+        )
+    claim = snap.get("claim")  # absent from snapshots taken before claims went with articles
+    if claim:
+        tx.execute(
+            "INSERT INTO claims (article_id, editor, ts) VALUES (%s, %s, %s) "
+            "ON CONFLICT (article_id) DO NOTHING",
+            (aid, claim["editor"], claim["ts"]),
         )
     tx.execute("DELETE FROM removed_articles WHERE article_id = %s", (aid,))
     return aid

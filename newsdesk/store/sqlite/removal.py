@@ -1,5 +1,7 @@
 """Removing articles and bringing them back: `newsdesk delete`, and undo of an import or a delete.
 
+A claim goes with its article (a deleted article is nobody's to work on) and
+comes back with it on undo, unless someone has claimed it meanwhile.
 A removed article leaves a tombstone (`removed_articles`: its id and the
 revision of its removal), so the search index, which catches up by revision,
 drops its document too. A delete keeps everything about the article in the
@@ -18,7 +20,7 @@ from typing import Any
 from newsdesk.store.sqlite.articles import next_rev
 
 #: Tables whose rows belong to one article (besides `articles` itself).
-_OWNED = ("tags", "origins", "feed_items")
+_OWNED = ("tags", "origins", "feed_items", "claims")
 
 
 def snapshot(tx: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
@@ -45,7 +47,13 @@ def snapshot(tx: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
                 "SELECT feed_id FROM feed_items WHERE article_id = ?", (article_id,)
             )
         ],
+        "claim": _claim(tx, article_id),
     }
+
+
+def _claim(tx: sqlite3.Connection, article_id: str) -> dict[str, str] | None:
+    row = tx.execute("SELECT editor, ts FROM claims WHERE article_id = ?", (article_id,)).fetchone()
+    return None if row is None else {"editor": str(row[0]), "ts": str(row[1])}
 
 
 def remove(tx: sqlite3.Connection, article_id: str) -> bool:
@@ -83,6 +91,13 @@ def restore(tx: sqlite3.Connection, snap: dict[str, Any]) -> str:
         "INSERT OR IGNORE INTO feed_items (feed_id, article_id) VALUES (?, ?)",
         [(feed, aid) for feed in snap.get("feeds", [])],
     )
+    claim = snap.get("claim")  # absent from snapshots taken before claims went with articles
+    if claim:
+        tx.execute(
+            "INSERT INTO claims (article_id, editor, ts) VALUES (?, ?, ?) "
+            "ON CONFLICT(article_id) DO NOTHING",
+            (aid, claim["editor"], claim["ts"]),
+        )
     tx.execute("DELETE FROM removed_articles WHERE article_id = ?", (aid,))
     return aid
 
