@@ -18,7 +18,17 @@ from dataclasses import dataclass
 from newsdesk.extract.lines import line_cache
 from newsdesk.isodates import MONTHS, ZONES, iso_from_parts, normalise_date, zone
 
-_MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")(?![a-zà-ÿ])"
+#: Month abbreviations of the other languages ("Okt 13, 2022", "26. Dez. 2021", "3 févr. 2021",
+#: "12 ago 2020", "3 set. 2021"); the English ones are in `MONTHS` already.
+_ABBREVIATED = {
+    "mär": 3, "mrz": 3, "okt": 10, "dez": 12,
+    "janv": 1, "févr": 2, "fevr": 2, "avr": 4, "juil": 7, "déc": 12,
+    "ene": 1, "abr": 4, "ago": 8, "dic": 12,
+    "gen": 1, "mag": 5, "giu": 6, "lug": 7, "ott": 10, "set": 9,
+    "fev": 2, "out": 10,
+}  # fmt: skip
+_MONTHS = {**MONTHS, **_ABBREVIATED}
+_MONTH = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")(?![a-zà-ÿ])"
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?\.?"
 #: Weekday names in the other languages pages are read in ("Montag", "jeudi", "miércoles",
@@ -38,8 +48,10 @@ _TIME = (
     + "|".join(sorted((z for z in ZONES if z != "z"), key=len, reverse=True))
     + r")\b)?"
 )
+# A text copy runs a name into the date after it ("Jana Berg22. Februar 2020"): a written month
+# between day and year makes a letter before the day harmless.
 _DMY = re.compile(
-    rf"(?<![\w/])(?:{_WEEKDAY},?\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?(?P<m>{_MONTH})\.?,?\s+(?:de\s+)?(?P<y>\d{{4}})(?:{_TIME})?",
+    rf"(?<![\d/])(?:{_WEEKDAY},?\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?(?P<m>{_MONTH})\.?,?\s+(?:de\s+)?(?P<y>\d{{4}})(?:{_TIME})?",
     re.IGNORECASE,
 )
 _MDY = re.compile(
@@ -104,7 +116,7 @@ def _build(
 
 
 def _from_named(match: re.Match[str]) -> str | None:
-    month = MONTHS.get(match["m"].lower())
+    month = _MONTHS.get(match["m"].lower())
     if month is None:
         return None
     return _build(
@@ -160,7 +172,12 @@ _DIGIT = re.compile(r"\d")
 
 # European day.month.year ("20.11.2026 | 10:05 CET").
 _DOTTED = re.compile(
-    rf"(?<![\w.])(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}})(?![\w.])(?:{_TIME})?",
+    rf"(?<![\w.])(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}})(?![\d.])(?:{_TIME})?",
+    re.IGNORECASE,
+)
+# A two-digit year only with two-digit day and month ("28.01.22", not a version "1.2.22").
+_DOTTED_SHORT = re.compile(
+    rf"(?<![\w.])(?P<d>\d{{2}})\.(?P<m>\d{{2}})\.(?P<y>\d{{2}})(?=[\s,/|]|$)(?:{_TIME})?",
     re.IGNORECASE,
 )
 
@@ -174,7 +191,7 @@ _YMD_SLASH = re.compile(
 
 def _from_dotted(match: re.Match[str]) -> str | None:
     return _build(
-        int(match["y"]),
+        _year(match["y"]),
         int(match["m"]),
         int(match["d"]),
         match["H"],
@@ -197,6 +214,7 @@ def find_dates(text: str) -> list[DateMatch]:
         (_MDY, _from_named),
         (_NUMERIC, _from_numeric),
         (_DOTTED, _from_dotted),
+        (_DOTTED_SHORT, _from_dotted),
         (_YMD_SLASH, _from_dotted),
     ):
         for m in pattern.finditer(text):
@@ -261,7 +279,7 @@ def resolve_month_day(text: str, anchor: dt.date) -> str | None:
     m = _MONTH_DAY.search(text[:200])
     if not m:
         return None
-    month = MONTHS.get(m["m"].lower())
+    month = _MONTHS.get(m["m"].lower())
     if month is None:
         return None
     day = int(m["d"])

@@ -36,6 +36,13 @@ from newsdesk.extract.dates import (
             "PUBLISHED: March 14, 2025 at 8:59 pm | UPDATED: March 15, 2025 at 10:16 pm",
             "2025-03-14T20:59:00",
         ),
+        # Month abbreviations of other languages, two-digit years, weekdays in other languages.
+        ("Okt 13, 2022 | Umwelt & Klima", "2022-10-13"),
+        ("am 26. Dez. 2021", "2021-12-26"),
+        ("3 févr. 2021", "2021-02-03"),
+        ("12 ago 2020", "2020-08-12"),
+        ("28.01.22 / 0 Kommentare", "2022-01-28"),
+        ("jeudi 13 juin 2019", "2019-06-13"),
     ],
 )
 def test_date_lines(line: str, iso: str) -> None:
@@ -50,6 +57,7 @@ def test_date_lines(line: str, iso: str) -> None:
         "Officials said the bridge, which opened in 1998, would close for repairs next year.",
         "No date here at all",
         "",
+        "Version 1.2.22 released",
     ],
 )
 def test_not_date_lines(line: str) -> None:
@@ -106,3 +114,9 @@ def test_a_portuguese_page_dates_its_story_day_first() -> None:
     )
     item = load_bytes(page.encode(), "pagina.txt").items[0]
     assert (item.published or "")[:10] == "2022-05-03"
+
+
+def test_a_date_run_into_the_text_beside_it() -> None:
+    # A text copy glues a name before a written date and a word after a dotted one.
+    assert [d.iso for d in find_dates("Jana Berg22. Februar 2020")] == ["2020-02-22"]
+    assert [d.iso for d in find_dates("27.01.2022Neue Zahlen")] == ["2022-01-27"]
