@@ -42,6 +42,7 @@ class Token:
         "cap",
         "end",
         "headline",
+        "kind",
         "possessive",
         "start",
         "starts_sentence",
@@ -49,25 +50,42 @@ class Token:
     )
 
     def __init__(self, text: str, start: int, end: int) -> None:
+        shape = _SHAPES.get(text) or _shape_of(text)
         self.text = text
         self.start = start
         self.end = end
+        self.cap = shape[0]
+        self.allcaps = shape[1]
+        self.kind = shape[2]
         self.possessive = False
-        shape = _SHAPES.get(text)
-        if shape is None:
-            if len(_SHAPES) > _SHAPES_MAX:
-                _SHAPES.clear()
-            shape = _SHAPES[text] = _shape(text)
-        self.cap, self.allcaps = shape
         self.starts_sentence = False
         self.headline = False
 
 
-#: A word's (capitalised, all capitals) pair, computed once per distinct word.
-_SHAPES: dict[str, tuple[bool, bool]] = {}
+#: A word's (capitalised, all capitals, kind) triple, computed once per distinct word.
+_SHAPES: dict[str, tuple[bool, bool, int]] = {}
 
 
 _SHAPES_MAX = 200_000
+
+
+#: What a word counts as on its line (`Token.kind`): not a word (a number), a short
+#: function word ("of", "the"), a content word, a content word of more than three capitals.
+NOT_WORD, FUNCTION, CONTENT, SHOUT = 0, 1, 2, 3
+
+
+def _shape_of(text: str) -> tuple[bool, bool, int]:
+    if len(_SHAPES) > _SHAPES_MAX:
+        _SHAPES.clear()
+    cap, allcaps = _shape(text)
+    if not text[0].isalpha():
+        kind = NOT_WORD
+    elif text.lower() in SHORT_FUNCTION:
+        kind = FUNCTION
+    else:
+        kind = SHOUT if allcaps and len(text) > 3 else CONTENT
+    shape = _SHAPES[text] = (cap, allcaps, kind)
+    return shape
 
 
 def _shape(text: str) -> tuple[bool, bool]:
@@ -106,12 +124,13 @@ def tokenise(text: str) -> list[Token]:
     tokens: list[Token] = []
     append = tokens.append
     for match in TOKEN.finditer(text):
-        word = match.group()
-        start, end = match.span()
+        word = match[0]
+        end = match.end()
         if text[end : end + 1] not in _MARKS_AFTER and "'" not in word and "’" not in word:
             # Most words: no apostrophe, no full stop or quote mark right after.
-            append(Token(word, start, end))
+            append(Token(word, match.start(), end))
             continue
+        start = match.start()
         possessive = False
         if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
             # "People's Liberation Army", "Children's Hospital": part of the name.
@@ -157,49 +176,59 @@ def line_begin(text: str, offset: int) -> int:
 
 
 def _mark_line(text: str, line: list[Token], line_text: str) -> None:
+    """Mark one line's fresh tokens (their marks are still False)."""
     if not line:
         return
-    words = [t for t in line if t.text[0].isalpha()]
-    content = [t for t in words if t.text.lower() not in SHORT_FUNCTION]
-    capitalised = sum(1 for t in content if t.cap)
-    shouting = sum(1 for t in content if t.allcaps and len(t.text) > 3)
+    words = content = capitalised = shouting = 0
+    for t in line:
+        kind = t.kind
+        if kind:
+            words += 1
+            if kind != FUNCTION:
+                content += 1
+                if t.cap:
+                    capitalised += 1
+                if kind == SHOUT:
+                    shouting += 1
     stripped = line_text.rstrip()
     # Headlines, section heads and captions in title case give no capital evidence.
     unpunctuated = not stripped.endswith((".", ",", ";", ":", '"', "”"))
     headline = unpunctuated and (
-        (len(content) >= 3 and capitalised >= 0.75 * len(content))
-        or (0 < len(content) < 3 and capitalised == len(content) and len(words) <= 4)
+        (content >= 3 and capitalised >= 0.75 * content)
+        or (0 < content < 3 and capitalised == content and words <= 4)
     )
-    headline = headline or (len(content) >= 3 and shouting >= 0.5 * len(content))
-    previous_end = line_begin(text, line[0].start)
-    for k, token in enumerate(line):
-        token.headline = headline
-        gap = text[previous_end : token.start]
-        previous_end = token.end
-        if k == 0:
+    headline = headline or (content >= 3 and shouting >= 0.5 * content)
+    if headline:
+        for t in line:
+            t.headline = True
+    first = line[0]
+    first.starts_sentence = True
+    prev = first
+    previous_end = first.end
+    for k in range(1, len(line)):
+        token = line[k]
+        start = token.start
+        if start == previous_end + 1 and text[previous_end] == " " and prev.text[-1] != ".":
+            # The common case, one space after a plain word: no sentence starts here.
+            prev = token
+            previous_end = token.end
+            continue
+        gap = text[previous_end:start]
+        if _SENTENCE_END.search(gap) and not (
+            prev.text.endswith(".") and prev.text[:-1] in _ABBREVIATIONS
+        ):
+            # “Go home!” Trump said: the quote's own stop ends no sentence.
+            token.starts_sentence = not (
+                _CLOSED_QUOTE.search(gap) is not None and _speech_follows(line, k)
+            )
+        elif prev.text.endswith(".") and (prev.text[:-1] in _ABBREVIATIONS or len(prev.text) == 2):
+            token.starts_sentence = False
+        elif (
+            prev.text.endswith(".") and SPACES.fullmatch(gap) is not None and prev.allcaps is False
+        ):
             token.starts_sentence = True
-        else:
-            prev = line[k - 1]
-            if gap == " " and not prev.text.endswith("."):
-                # The common case, one space after a plain word: no sentence starts here.
-                continue
-            if _SENTENCE_END.search(gap) and not (
-                prev.text.endswith(".") and prev.text[:-1] in _ABBREVIATIONS
-            ):
-                # “Go home!” Trump said: the quote's own stop ends no sentence.
-                token.starts_sentence = not (
-                    _CLOSED_QUOTE.search(gap) is not None and _speech_follows(line, k)
-                )
-            elif prev.text.endswith(".") and (
-                prev.text[:-1] in _ABBREVIATIONS or len(prev.text) == 2
-            ):
-                token.starts_sentence = False
-            elif (
-                prev.text.endswith(".")
-                and SPACES.fullmatch(gap) is not None
-                and prev.allcaps is False
-            ):
-                token.starts_sentence = True
+        prev = token
+        previous_end = token.end
 
 
 _AMPERSAND = re.compile(r"[ \t\u00a0]+&[ \t\u00a0]+")
