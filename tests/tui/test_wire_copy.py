@@ -17,7 +17,7 @@ from newsdesk.desk import Desk
 from newsdesk.paths import Paths
 from newsdesk.tui.modals.version_diff import VersionDiffScreen
 from tests.tui.conftest import AppFactory, make_paths
-from tests.tui.helpers import main_screen, settle
+from tests.tui.helpers import main_screen, record_notifications, settle
 
 SAMPLE_WIRE = Path(__file__).resolve().parents[2] / "sample_data" / "wire"
 
@@ -100,11 +100,15 @@ def test_wire_inbox_snapshot(snap_compare: Any, make_app: AppFactory, tmp_path: 
     from tests.tui.test_snapshots import steady
 
     app = make_app(wires(tmp_path))
+    said = record_notifications(app)
 
     async def run_before(pilot: Any) -> None:
         # The urgency order is on screen before `k` moves the cursor: typed at once,
         # `k` could beat the sort's answer (keys now reach their binding at once).
         await steady("S")(pilot)
+        assert any(m.startswith("Most urgent first") for m in said)
+        # The sort's toast lives 3 s: under load it could be gone before the shot or not.
+        pilot.app.clear_notifications()
         await steady("k")(pilot)
 
     assert snap_compare(app, terminal_size=(120, 36), run_before=run_before)
