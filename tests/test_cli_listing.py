@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
-
 import pytest
 
-from newsdesk.cli.main import main
 from newsdesk.desk import Desk
 from newsdesk.paths import resolve
+from tests.reliability.helpers import main_in_process
 from tests.tui.conftest import sample_articles
 
 
@@ -22,18 +19,7 @@ def ids() -> list[str]:
 
 
 def cli(*args: str, columns: int = 80) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with (
-        pytest.MonkeyPatch.context() as patch,
-        contextlib.redirect_stdout(out),
-        contextlib.redirect_stderr(err),
-    ):
-        from newsdesk.cli import output
-
-        patch.setattr(output.out, "_width", columns)
-        patch.setattr(output.err, "_file", err)
-        code = main(list(args))
-    return code, out.getvalue(), err.getvalue()
+    return main_in_process(args, columns=columns)
 
 
 @pytest.mark.parametrize("command", ["list", "search"])

@@ -71,9 +71,9 @@ def run_cli(
     )
 
 
-def run_main(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """`newsdesk ARGS` in this process through `main()`, for setup and checks of the
-    output only (no interpreter start); `run_cli` where the process itself matters."""
+def main_in_process(argv: Sequence[str], *, columns: int = 160) -> tuple[int, str, str]:
+    """`newsdesk ARGV` through `main()` in this process, at a fixed width: exit code, stdout, stderr."""
+    from newsdesk.cli import output
     from newsdesk.cli.main import main
 
     out, err = io.StringIO(), io.StringIO()
@@ -82,12 +82,22 @@ def run_main(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
         contextlib.redirect_stdout(out),
         contextlib.redirect_stderr(err),
     ):
-        patch.setenv("COLUMNS", os.environ.get("COLUMNS", "160"))  # as cli_env: a wide terminal
+        # The consoles are made at import: their width is set here, not read from a terminal.
+        patch.setattr(output.out, "_width", columns)
+        patch.setattr(output.err, "_width", columns)
+        patch.setattr(output.err, "_file", err)
         try:
-            code = main(["--data-dir", str(data_dir), *args])
+            code = main(list(argv))
         except SystemExit as exc:  # argparse's usage errors
             code = exc.code if isinstance(exc.code, int) else 1
-    return subprocess.CompletedProcess(list(args), code, out.getvalue(), err.getvalue())
+    return code, out.getvalue(), err.getvalue()
+
+
+def run_main(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`newsdesk ARGS` in this process, for setup and checks of the output only (no
+    interpreter start); `run_cli` where the process itself matters."""
+    code, out, err = main_in_process(["--data-dir", str(data_dir), *args])
+    return subprocess.CompletedProcess(list(args), code, out, err)
 
 
 def assert_clean_stderr(stderr: str) -> None:
