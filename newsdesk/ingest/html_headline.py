@@ -142,14 +142,4 @@ def fold(text: str) -> str:
 
 
 def first_h1(tree: etree._Element) -> str:
-    for container in ("article", "main"):
-        for element in tree.iter(container):
-            for h1 in element.iter("h1"):
-                text = node_text(h1)
-                if text:
-                    return text
-    for h1 in tree.iter("h1"):
-        text = node_text(h1)
-        if text:
-            return text
-    return ""
+    return node_text(first_h1_element(tree))
