@@ -25,6 +25,7 @@ from newsdesk.ingest import LoadResult, load_file
 from newsdesk.ingest.drafts import Draft, Finished, finish
 from newsdesk.ingest.loader import complete, load_draft
 from newsdesk.ingest.sniff import format_from_name
+from newsdesk.library_logs import quiet_library_logs
 from newsdesk.orphans import exit_with_parent
 
 if TYPE_CHECKING:
@@ -271,6 +272,11 @@ class _Failed(Exception):
         self.done = done or []
 
 
+def _start_worker(parent_pid: int) -> None:
+    quiet_library_logs()
+    exit_with_parent(parent_pid)
+
+
 def _parallel(files: Sequence[Path], workers: int, should_stop: StopCheck) -> Iterator[Prepared]:
     """Chunks of files to the workers; a drafted file's items to several workers.
 
@@ -292,7 +298,7 @@ def _parallel(files: Sequence[Path], workers: int, should_stop: StopCheck) -> It
     with ProcessPoolExecutor(
         max_workers=workers,
         mp_context=context,
-        initializer=exit_with_parent,
+        initializer=_start_worker,
         initargs=(os.getpid(),),
     ) as pool:
         try:

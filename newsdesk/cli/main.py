@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import errno
-import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -20,6 +19,7 @@ from newsdesk.cli.commands import EXIT_ERROR, EXIT_OK, EXIT_USAGE, HANDLERS
 from newsdesk.config import STORE_ENV, store_url
 from newsdesk.desk import BIG_ACTION, SORTS, Desk
 from newsdesk.errors import DeskError, QuerySyntaxError
+from newsdesk.library_logs import quiet_library_logs
 from newsdesk.paths import resolve
 
 
@@ -197,9 +197,9 @@ def _add_target_options(p: argparse.ArgumentParser) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    # Library warnings (e.g. the index's "damaged" details) would print as raw
-    # log lines; the commands already tell the user in one plain line.
-    logging.getLogger("newsdesk").addHandler(logging.NullHandler())
+    # Library warnings (psycopg on a lost server, the index's "damaged" details)
+    # would print as raw lines; the commands already tell the user in one plain line.
+    quiet_library_logs()
     parser = build_parser()
     # Queries and tag edits may start with a dash (`-japan`, `-is:read`, `-oldtag`):
     # argparse would take them for options, so they are masked while parsing.

@@ -21,6 +21,7 @@ from typing import Any
 from whoosh.index import FileIndex
 from whoosh.multiproc import MpWriter, SubWriterTask
 
+from newsdesk.library_logs import quiet_library_logs
 from newsdesk.orphans import exit_with_parent
 
 #: Documents per job file handed to a sub-writer.
@@ -37,6 +38,7 @@ class _Task(SubWriterTask):
         self.daemon = True
 
     def run(self) -> None:
+        quiet_library_logs()
         exit_with_parent(self.parent_pid)
         super().run()
 
