@@ -82,6 +82,9 @@ def editor_run(
     """One editor's run, its journal written to `out` as JSON. With `halfway` and
     `go_on` (multiprocessing events) it says when half its actions are done and
     waits for `go_on` (set as the server is being restarted) before the rest."""
+    from newsdesk.library_logs import quiet_library_logs
+
+    quiet_library_logs()  # as the command does: no raw library line on the terminal
     rng = random.Random(seed)
     desk = open_desk(Path(root), url, name)
     journal: list[dict[str, Any]] = []
