@@ -276,3 +276,23 @@ def test_the_rules_screens_counting_wakes_no_one(
     finally:
         ana.close()
         bo.close()
+
+
+def test_rules_on_arrival_wake_the_others_once_with_their_counts(
+    desk_env: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An import the rules act on is two commits (its articles, then the rules' changes
+    with their match counts), not three: each commit wakes every other editor."""
+    ana = _editor(tmp_path / "shared", "ana", monkeypatch)
+    try:
+        ana.add_rule("harbour", "harbour", ["star"])
+        counter = ana.store.change_count()
+        ids = ana.add_extracted([_article(1)], "fixture")
+        assert ana.store.change_count() == counter + 2
+        assert ana.rows(ids)[0].starred
+        assert [rule.matched_total for rule in ana.rules()] == [1]
+        counter = ana.store.change_count()
+        ana.add_extracted([_article(2, "ferry")], "fixture")  # no rule matches it
+        assert ana.store.change_count() == counter + 1
+    finally:
+        ana.close()

@@ -135,9 +135,8 @@ class Arrival:
             outcome.notified.extend(self._notified.get(rule.name, ()))
         self._matched, self._notified = {}, {}
         if changes:
-            self.store.apply_all(changes)
-        if counts:
-            self.store.count_rule_matches(counts, today())
+            # The counts go in the changes' transaction: one commit wakes the others once.
+            self.store.apply_all(changes, counts, today())
         return outcome
 
 

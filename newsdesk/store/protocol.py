@@ -396,10 +396,17 @@ class StoreBackend(Protocol):
         """
         ...
 
-    def apply_all(self, changes: Sequence[StateChange]) -> list[list[str]]:
+    def apply_all(
+        self,
+        changes: Sequence[StateChange],
+        rule_counts: Mapping[str, int] | None = None,
+        today: str = "",
+    ) -> list[list[str]]:
         """Several changes, in order (each sees the ones before), in one transaction and
         one batch of the log: one undo takes them all back. Each log row keeps its own
         change's kind ("rule korea"), so an article's log says which did what.
+        `rule_counts` are added to the rules' match counts (`count_rule_matches`) in
+        the same transaction: one commit, one wake-up of the other editors.
 
         Returns, per change, the ids whose state it changed.
         """

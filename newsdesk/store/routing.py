@@ -339,7 +339,12 @@ class RoutedStore:
                 self._db.changed_nothing()  # a star on a starred article wakes no one
             return changed
 
-    def apply_all(self, changes: Sequence[StateChange]) -> list[list[str]]:
+    def apply_all(
+        self,
+        changes: Sequence[StateChange],
+        rule_counts: Mapping[str, int] | None = None,
+        today: str = "",
+    ) -> list[list[str]]:
         actions = self.sql.actions
         with self._db.transaction() as tx:
             batch = actions.next_batch(tx)
@@ -357,7 +362,9 @@ class RoutedStore:
                 )
                 for c in changes
             ]
-            if not any(changed):
+            if rule_counts:
+                self.sql.rules.count_matches(tx, rule_counts, today)
+            elif not any(changed):
                 self._db.changed_nothing()
             return changed
 
