@@ -33,12 +33,12 @@ def _findings(report: object) -> dict[str, tuple[str, str]]:
     return {f.check: (f.status, f.message) for f in report.findings}  # type: ignore[attr-defined]
 
 
-def _fill(n: int = 3) -> list[str]:
+def _fill(n: int = 3, first: int = 0) -> list[str]:
     with Desk(resolve()) as desk:
         return desk.add_extracted(
             [
                 Extracted(title=f"Bridge repairs, part {k}", body=f"Work on day {k}.")
-                for k in range(n)
+                for k in range(first, first + n)
             ],
             "fixture",
         )
@@ -108,3 +108,42 @@ def test_an_unreachable_server_is_one_clear_problem_without_the_password(
     out = capsys.readouterr()
     assert "cannot reach the shared desk" in out.out
     assert "s3cret-pw" not in out.out + out.err
+
+
+def test_the_local_index_is_checked_and_caught_up_from_the_server(
+    desk_url: str, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fill(3)
+    mine = resolve()
+    run_doctor(mine)  # the desk may have closed before its index caught up
+    assert _findings(run_doctor(mine))["index"] == (
+        "ok",
+        "the search index is current (3 documents)",
+    )
+    # Another editor, with a data directory of their own, adds two articles while
+    # this desk is closed: its local index is behind the server by two.
+    monkeypatch.setenv("NEWSDESK_DATA_DIR", str(tmp_path_factory.mktemp("other-editor")))
+    assert len(_fill(2, first=3)) == 2
+    monkeypatch.setenv("NEWSDESK_DATA_DIR", str(mine.data_dir))
+    status, message = _findings(run_doctor(mine))["index"]
+    assert status == "repaired", message
+    assert "5 documents" in message
+    assert _findings(run_doctor(mine))["index"][0] == "ok"
+
+
+def test_a_damaged_local_index_is_rebuilt_from_the_server(desk_url: str) -> None:
+    _fill(3)
+    paths = resolve()
+    run_doctor(paths)
+    folders = [p for p in (paths.data_dir / "indexes").iterdir() if p.is_dir()]
+    assert len(folders) == 1  # the desk's own, named without the password
+    segments = [p for p in folders[0].iterdir() if p.suffix in (".seg", ".toc")]
+    assert segments
+    for segment in segments:
+        segment.write_bytes(b"\x00garbage" * 64)
+    status, message = _findings(run_doctor(paths))["index"]
+    assert status == "repaired", message
+    assert _findings(run_doctor(paths))["index"] == (
+        "ok",
+        "the search index is current (3 documents)",
+    )

@@ -17,7 +17,7 @@ from newsdesk.doctor.data_dir import check_data_dir
 from newsdesk.doctor.database import check_database
 from newsdesk.doctor.report import DoctorReport
 from newsdesk.doctor.rows import check_rows
-from newsdesk.doctor.search_index import check_index
+from newsdesk.doctor.search_index import check_index, check_shared_index
 from newsdesk.doctor.temp_files import check_temp_files
 from newsdesk.paths import Paths
 
@@ -49,7 +49,8 @@ class Doctor:
         url = store_url(self.paths)
         if url:
             # The store is on a server: checked whatever the data directory's state.
-            self._check_shared_desk(url)
+            if self._check_shared_desk(url):
+                check_shared_index(self, url, bool(writable))
             if writable is not None:
                 check_temp_files(self)
             return self.report
@@ -62,9 +63,10 @@ class Doctor:
         check_temp_files(self)
         return self.report
 
-    def _check_shared_desk(self, url: str) -> None:
-        """A shared desk instead of the file: its server, schema, tables and rows. The
-        local index is left to the desk (it catches up from the store when opened)."""
+    def _check_shared_desk(self, url: str) -> bool:
+        """A shared desk instead of the file: its server, schema, tables and rows. True
+        when its local index can be checked (the schema is this newsdesk's: opening
+        the store must not upgrade a desk other editors share)."""
         from newsdesk.store import is_server_url
 
         if not is_server_url(url):
@@ -74,11 +76,11 @@ class Doctor:
                 "the shared desk must be a postgresql:// address (--store, NEWSDESK_STORE "
                 "or [store] url); leave it unset for the desk in the data directory",
             )
-            return
+            return False
         # Imported here: doctor on the SQLite file never loads the PostgreSQL driver.
         from newsdesk.doctor.shared_desk import check_shared_desk
 
-        check_shared_desk(self, url)
+        return check_shared_desk(self, url)
 
 
 def run_doctor(paths: Paths, *, repair: bool = True, **options: Any) -> DoctorReport:

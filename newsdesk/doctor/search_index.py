@@ -7,9 +7,10 @@ rebuilt or caught up from the store.
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newsdesk.store import Store, StoreError
+from newsdesk.store import Store, StoreBackend, StoreError
 
 if TYPE_CHECKING:
     from newsdesk.doctor.runner import Doctor
@@ -19,8 +20,6 @@ INDEX_TERM_SAMPLE = 2_000
 
 
 def check_index(doctor: Doctor, writable: bool) -> None:
-    from newsdesk.search.index import DAMAGE_ERRORS, SearchIndex
-
     if not doctor.paths.database.exists():
         return
     if not writable:
@@ -34,7 +33,39 @@ def check_index(doctor: Doctor, writable: bool) -> None:
         doctor.report.add("index", "problem", f"the index was not checked: {exc}")
         return
     try:
-        index = SearchIndex(doctor.paths.index_dir, store)
+        check_index_of(doctor, store, doctor.paths.index_dir)
+    finally:
+        store.close()
+
+
+def check_shared_index(doctor: Doctor, url: str, writable: bool) -> None:
+    """A shared desk's local index (a folder of its own in the data directory),
+    checked and repaired as the file's, from the desk's articles on the server."""
+    from newsdesk.store import open_store
+
+    if not writable:
+        doctor.report.add(
+            "index", "skipped", "the local index was not checked: the data directory is read-only"
+        )
+        return
+    try:
+        store = open_store(doctor.paths.database, url=url)
+    except StoreError as exc:
+        doctor.report.add("index", "problem", f"the local index was not checked: {exc}")
+        return
+    try:
+        check_index_of(doctor, store, doctor.paths.index_dir_for(store.index_name))
+    finally:
+        store.close()
+
+
+def check_index_of(doctor: Doctor, store: StoreBackend, index_dir: Path) -> None:
+    """The index at `index_dir` opens, reads back whole and holds every article of
+    `store`: rebuilt, or caught up, when not."""
+    from newsdesk.search.index import DAMAGE_ERRORS, SearchIndex
+
+    try:
+        index = SearchIndex(index_dir, store)
         try:
             message = index.open()
             status = index.status()
@@ -88,8 +119,6 @@ def check_index(doctor: Doctor, writable: bool) -> None:
             "problem",
             f"the search index could not be repaired ({exc!r}); run `newsdesk reindex`",
         )
-    finally:
-        store.close()
 
 
 def read_whole_index(index: Any) -> str | None:
