@@ -22,6 +22,7 @@ from tests.reliability.helpers import (
     assert_clean_stderr,
     read_articles,
     run_cli,
+    run_main,
     token,
 )
 
@@ -235,7 +236,7 @@ def test_newer_schema_is_left_untouched(
     after = snapshot(populated)
     assert after == before
     # The normal commands say the same in one line.
-    proc = run_cli(populated, "list")
+    proc = run_main(populated, "list")
     assert proc.returncode == 1
     assert_clean_stderr(proc.stderr)
     assert "newer newsdesk" in proc.stderr and "Upgrade" in proc.stderr
@@ -247,7 +248,7 @@ def test_read_only_data_directory_is_reported_not_changed(
     before = snapshot(populated)
     with read_only(populated):
         code, report = doctor_json(populated, capsys)
-        proc = run_cli(populated, "star", token(3).capitalize())
+        proc = run_main(populated, "star", token(3).capitalize())
     assert code == 1
     data_dir = {f["check"]: f for f in report["findings"]}["data_dir"]
     assert data_dir["status"] == "problem" and "not writable" in data_dir["message"]
