@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 from newsdesk.desk import Desk
 from newsdesk.model import Extracted, Link, Quote
 from newsdesk.paths import Paths
+from newsdesk.store import STORE_ENV
 from newsdesk.tui.app import NewsdeskApp
 
 
@@ -137,6 +139,40 @@ def make_paths(root: Path) -> Paths:
 @pytest.fixture
 def paths(tmp_path: Path) -> Paths:
     return make_paths(tmp_path)
+
+
+#: The sample wire copies (kills, corrections, a flash) as a new user meets them.
+SAMPLE_WIRE = Path(__file__).resolve().parents[2] / "sample_data" / "wire"
+
+
+@pytest.fixture(scope="session")
+def _wires_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A home (data, config, cache) holding only the imported sample wires, built once.
+
+    Built before any test's own directories exist: the environment points at the
+    template while it is built, so nothing reads or writes the real user dirs.
+    """
+    root = tmp_path_factory.mktemp("wires-template")
+    with pytest.MonkeyPatch.context() as patch:
+        for name, sub in (
+            ("NEWSDESK_DATA_DIR", "data"),
+            ("NEWSDESK_CONFIG_DIR", "config"),
+            ("NEWSDESK_CACHE_DIR", "cache"),
+        ):
+            patch.setenv(name, str(root / sub))
+        patch.setenv(STORE_ENV, "")
+        with Desk(make_paths(root)) as desk:
+            desk.import_paths([SAMPLE_WIRE])
+            desk.sync_index()
+    return root
+
+
+@pytest.fixture
+def wires(tmp_path: Path, _wires_template: Path) -> Paths:
+    """A data dir holding only the sample wires: a copy of the session's template."""
+    root = tmp_path / "wires"
+    shutil.copytree(_wires_template, root)
+    return make_paths(root)
 
 
 @pytest.fixture

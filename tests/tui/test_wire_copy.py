@@ -8,27 +8,14 @@ what its correction changed, and the export leaves the killed item out.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 from rich.style import Style
 
-from newsdesk.desk import Desk
 from newsdesk.paths import Paths
 from newsdesk.tui.modals.version_diff import VersionDiffScreen
-from tests.tui.conftest import AppFactory, make_paths
+from tests.tui.conftest import AppFactory
 from tests.tui.helpers import main_screen, record_notifications, settle
-
-SAMPLE_WIRE = Path(__file__).resolve().parents[2] / "sample_data" / "wire"
-
-
-def wires(root: Path) -> Paths:
-    """A data dir holding only the sample wires."""
-    paths = make_paths(root / "wires")
-    with Desk(paths) as desk:
-        desk.import_paths([SAMPLE_WIRE])
-        desk.sync_index()
-    return paths
 
 
 def row_text(screen: Any, index: int) -> str:
@@ -36,9 +23,9 @@ def row_text(screen: Any, index: int) -> str:
 
 
 async def test_s_puts_the_flash_first_and_rows_carry_the_wire_marks(
-    make_app: AppFactory, tmp_path: Path
+    make_app: AppFactory, wires: Paths
 ) -> None:
-    app = make_app(wires(tmp_path))
+    app = make_app(wires)
     async with app.run_test(size=(140, 30)) as pilot:
         await settle(pilot)
         screen = main_screen(app)
@@ -74,9 +61,9 @@ async def test_s_puts_the_flash_first_and_rows_carry_the_wire_marks(
 
 
 async def test_d_on_the_corrected_storm_shows_what_changed(
-    make_app: AppFactory, tmp_path: Path
+    make_app: AppFactory, wires: Paths
 ) -> None:
-    app = make_app(wires(tmp_path))
+    app = make_app(wires)
     async with app.run_test(size=(140, 40)) as pilot:
         await settle(pilot)
         screen = main_screen(app)
@@ -95,11 +82,11 @@ async def test_d_on_the_corrected_storm_shows_what_changed(
         assert other is not None and other.superseded and other.meta.item_id
 
 
-def test_wire_inbox_snapshot(snap_compare: Any, make_app: AppFactory, tmp_path: Path) -> None:
+def test_wire_inbox_snapshot(snap_compare: Any, make_app: AppFactory, wires: Paths) -> None:
     """Most urgent first, the cursor on the kill: marks, labels and the red banner."""
     from tests.tui.test_snapshots import steady
 
-    app = make_app(wires(tmp_path))
+    app = make_app(wires)
     said = record_notifications(app)
 
     async def run_before(pilot: Any) -> None:
