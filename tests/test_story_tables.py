@@ -98,6 +98,14 @@ def test_candidates_by_key_window_and_shared_keys(backend: StoreBackend) -> None
         assert undated == {"s-near", "s-far", "s-undated"}
         assert len(tables.candidates(SIG_A.band_keys(), None, window, 200, 2)) == 2
         assert tables.candidates([], T0, window, 200, 32) == []
+        # A rare-word key counts only where few members hold it within the window.
+        rare = SIG_A.rare_word_keys()[:1]
+        assert rare and not set(rare) & set(SIG_B.band_keys())
+        only_rare = {c.story_id for c in tables.candidates([], T0, window, 200, 32, rare, 2)}
+        assert only_rare == {"s-near", "s-undated"}
+        assert tables.candidates([], T0, window, 200, 32, rare, 1) == []
+        assert len(tables.candidates([], None, window, 200, 32, rare, 3)) == 3
+        assert tables.candidates([], None, window, 200, 32, rare, 2) == []
         # Forgetting a member drops its band keys too.
         tables.forget_member("near")
         left = {c.story_id for c in tables.candidates(SIG_A.band_keys(), T0, window, 200, 32)}

@@ -143,13 +143,18 @@ class StoryTables(Protocol):
         window_seconds: float,
         bucket_limit: int,
         limit: int,
+        rare_keys: Sequence[int] = (),
+        rare_limit: int = 0,
     ) -> list[StoryCandidate]:
-        """The members sharing band keys with `keys`.
+        """The members sharing band keys with `keys` or `rare_keys`.
 
         Per key, at most `bucket_limit` members are read, newest first, among
         those published within `window_seconds` of `ts` plus the undated
-        ones (with `ts` None: any date). Of those, the `limit` members
-        sharing the most keys are returned (ties: newest member first).
+        ones (with `ts` None: any date). A key of `rare_keys` counts only
+        where it is rare: when more than `rare_limit` members hold it there
+        (at most `rare_limit` + 1 rows are read to tell), it is skipped.
+        Of those, the `limit` members sharing the most keys are returned
+        (ties: newest member first).
         """
         ...
 

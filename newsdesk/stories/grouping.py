@@ -41,6 +41,10 @@ from newsdesk.stories.signature import Signature, compute
 MAX_CANDIDATES = 32
 #: Most rows read per band key (newest first): bounds the cost of very common keys.
 BUCKET_LIMIT = 200
+#: A rare-word key (`Signature.rare_word_keys`) is looked up only when at most this
+#: many members within the window hold it: a word that common in the queue is
+#: not telling, and reading it cost most of the lookup (see `_candidates`).
+RARE_LIMIT = 24
 #: Most members of one story scored against a new article (the newest).
 MAX_MEMBERS = 48
 #: A story spans at most this much publication time (its members' and the
@@ -67,7 +71,7 @@ class StoryGrouper:
         # band keys and the candidate rows are read once for both. Any change
         # to the story tables through this grouper forgets them.
         self._looked_for: tuple[Signature, float | None] | None = None
-        self._looked_keys: list[int] = []
+        self._looked_keys: tuple[list[int], list[int]] = ([], [])
         self._looked_found: list[StoryCandidate] | None = None
 
     def assign(
@@ -93,7 +97,8 @@ class StoryGrouper:
         date only when it starts a story.
         """
         sig = signature if signature is not None else compute(meta)
-        keys = self._keys(sig, published_ts)
+        lsh, rare = self._keys(sig, published_ts)
+        keys = lsh + rare
         current = None if new else self.tables.story_of(article_id)
         if current is not None:
             self._forget_lookup()
@@ -177,30 +182,39 @@ class StoryGrouper:
             out[story].append((member_sig, member_ts))
         return out
 
-    def _keys(self, sig: Signature, ts: float | None) -> list[int]:
+    def _keys(self, sig: Signature, ts: float | None) -> tuple[list[int], list[int]]:
+        """The article's MinHash band keys and its rare-word keys (`Signature.band_keys`)."""
         looked = self._looked_for
         if looked is None or looked[0] is not sig or looked[1] != ts:
             self._looked_for, self._looked_keys, self._looked_found = (
                 (sig, ts),
-                sig.band_keys(),
+                (sig.lsh_keys(), sig.rare_word_keys()),
                 None,
             )
         return self._looked_keys
 
     def _forget_lookup(self) -> None:
-        self._looked_for, self._looked_keys, self._looked_found = None, [], None
+        self._looked_for, self._looked_keys, self._looked_found = None, ([], []), None
 
     def _candidates(self, sig: Signature, ts: float | None) -> list[StoryCandidate]:
         """Members sharing band keys within the time window, most shared keys first.
 
         Each key reads at most `BUCKET_LIMIT` rows, newest first, so a key
         shared by thousands of articles (a head of state's name) costs no more
-        than a rare one. Undated articles are always in the window; an undated
-        new article looks at every date (newest first, same limit).
+        than a rare one. A rare-word key counts only when at most `RARE_LIMIT`
+        members within the window hold it. Undated articles are always in the
+        window; an undated new article looks at every date (newest first, same
+        limit).
         """
-        keys = self._keys(sig, ts)
+        lsh, rare = self._keys(sig, ts)
         if self._looked_found is None:
             self._looked_found = self.tables.candidates(
-                keys, ts, scoring.WINDOW_HOURS * 3600.0, BUCKET_LIMIT, MAX_CANDIDATES
+                lsh,
+                ts,
+                scoring.WINDOW_HOURS * 3600.0,
+                BUCKET_LIMIT,
+                MAX_CANDIDATES,
+                rare_keys=rare,
+                rare_limit=RARE_LIMIT,
             )
         return self._looked_found

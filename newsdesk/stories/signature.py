@@ -127,13 +127,15 @@ class Signature:
 
     def band_keys(self) -> list[int]:
         """LSH keys of both signatures and the rare lede words, salted so the
-        feature spaces never collide."""
+        feature spaces never collide (what the store keeps for the article)."""
+        return self.lsh_keys() + self.rare_word_keys()
+
+    def lsh_keys(self) -> list[int]:
+        """The band keys of the two MinHash signatures (shingles; names and figures)."""
         terms = np.union1d(self.names, self.figures).astype(np.uint64)
-        return (
-            minhash.band_keys(self.shingles, SHINGLE_ROWS, "sh", SHINGLE_BANDS)
-            + minhash.band_keys(minhash.signature(terms, TERMS_K), TERMS_ROWS, "tm")
-            + self.rare_word_keys()
-        )
+        return minhash.band_keys(
+            self.shingles, SHINGLE_ROWS, "sh", SHINGLE_BANDS
+        ) + minhash.band_keys(minhash.signature(terms, TERMS_K), TERMS_ROWS, "tm")
 
     def rare_word_keys(self) -> list[int]:
         """One key for each of the `RARE_WORDS` rarest lede words (ties by hash, so

@@ -40,6 +40,17 @@ def _candidates_query(arms: str) -> str:
     )
 
 
+def _rare_arm(rows: str) -> str:
+    """The members holding each rare-word key, where at most `rare_limit` members hold it
+    (at most one more row read to tell; all dropped when that many exist)."""
+    return (
+        "SELECT r.member_id FROM unnest(%(rare)s::bigint[]) AS k(key) CROSS JOIN LATERAL "
+        "(SELECT member_id, COUNT(*) OVER () AS n FROM "
+        f"(SELECT member_id FROM ({rows}) AS band_rows LIMIT %(rare_read)s) AS band_read) AS r "
+        "WHERE r.n <= %(rare_limit)s"
+    )
+
+
 #: Each key's newest members in the time window, and its undated members (always in it).
 _CANDIDATES_IN_WINDOW = _candidates_query(
     "SELECT b.member_id FROM unnest(%(keys)s::bigint[]) AS k(key) CROSS JOIN LATERAL "
@@ -48,13 +59,19 @@ _CANDIDATES_IN_WINDOW = _candidates_query(
     "UNION ALL "
     "SELECT b.member_id FROM unnest(%(keys)s::bigint[]) AS k(key) CROSS JOIN LATERAL "
     "(SELECT member_id FROM story_band WHERE key = k.key AND ts = %(undated)s "
-    "LIMIT %(bucket)s) AS b"
+    "LIMIT %(bucket)s) AS b "
+    "UNION ALL "
+    + _rare_arm(
+        "SELECT member_id FROM story_band WHERE key = k.key AND ts BETWEEN %(low)s AND %(high)s "
+        "UNION ALL SELECT member_id FROM story_band WHERE key = k.key AND ts = %(undated)s"
+    )
 )
 #: An undated article looks at every date, newest first.
 _CANDIDATES_ANY_TIME = _candidates_query(
     "SELECT b.member_id FROM unnest(%(keys)s::bigint[]) AS k(key) CROSS JOIN LATERAL "
     "(SELECT member_id FROM story_band WHERE key = k.key ORDER BY ts DESC "
-    "LIMIT %(bucket)s) AS b"
+    "LIMIT %(bucket)s) AS b "
+    "UNION ALL " + _rare_arm("SELECT member_id FROM story_band WHERE key = k.key")
 )
 
 
@@ -112,13 +129,22 @@ class PostgresStoryTables:
         window_seconds: float,
         bucket_limit: int,
         limit: int,
+        rare_keys: Sequence[int] = (),
+        rare_limit: int = 0,
     ) -> list[StoryCandidate]:
-        if not keys:
+        if not keys and not rare_keys:
             return []
         # A fixed query text whatever the number of keys (prepared once, planned once):
         # each key's bucket is read by a LATERAL subquery over the array of keys, where
         # one UNION ALL arm a key made a new query (and a new plan) for every count.
-        params: dict[str, Any] = {"keys": list(keys), "bucket": bucket_limit, "limit": limit}
+        params: dict[str, Any] = {
+            "keys": list(keys),
+            "bucket": bucket_limit,
+            "limit": limit,
+            "rare": list(rare_keys),
+            "rare_read": rare_limit + 1,
+            "rare_limit": rare_limit,
+        }
         if ts is None:
             query = _CANDIDATES_ANY_TIME
         else:

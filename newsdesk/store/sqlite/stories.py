@@ -194,11 +194,16 @@ class SqliteStoryTables:
         window_seconds: float,
         bucket_limit: int,
         limit: int,
+        rare_keys: Sequence[int] = (),
+        rare_limit: int = 0,
     ) -> list[StoryCandidate]:
-        if not keys:
+        if not keys and not rare_keys:
             return []
         arms: list[str] = []
         params: list[float | int] = []
+        low, high = (
+            (0, 0) if ts is None else (int(ts - window_seconds), int(ts + window_seconds) + 1)
+        )
         for key in keys:
             if ts is None:
                 arms.append(
@@ -214,8 +219,24 @@ class SqliteStoryTables:
             arms.append(
                 "SELECT * FROM (SELECT member_id FROM story_band WHERE key = ? AND ts = ? LIMIT ?)"
             )
-            params += [key, int(ts - window_seconds), int(ts + window_seconds) + 1, bucket_limit]
+            params += [key, low, high, bucket_limit]
             params += [key, NO_TS, bucket_limit]
+        for key in rare_keys:
+            # At most rare_limit + 1 rows read; all of them dropped when that many exist.
+            if ts is None:
+                inner = "SELECT member_id FROM story_band WHERE key = ?"
+                params += [key]
+            else:
+                inner = (
+                    "SELECT member_id FROM story_band WHERE key = ? AND ts BETWEEN ? AND ? "
+                    "UNION ALL SELECT member_id FROM story_band WHERE key = ? AND ts = ?"
+                )
+                params += [key, low, high, key, NO_TS]
+            arms.append(
+                "SELECT member_id FROM (SELECT member_id, COUNT(*) OVER () AS n FROM "
+                f"(SELECT member_id FROM ({inner}) LIMIT ?)) WHERE n <= ?"
+            )
+            params += [rare_limit + 1, rare_limit]
         rows = self.conn.execute(
             f"SELECT m.story_id, m.ts, {_SIG_COLUMNS}, m.article_id FROM "
             "(SELECT member_id, COUNT(*) AS hits FROM ("
