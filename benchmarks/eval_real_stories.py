@@ -36,7 +36,7 @@ from newsdesk.isodates import iso_to_ts
 from newsdesk.model import Extracted, article_id
 from newsdesk.store.sqlite.stories import SqliteStoryTables, create_tables
 from newsdesk.stories import score as scoring
-from newsdesk.stories.grouping import StoryGrouper
+from newsdesk.stories.grouping import SPAN_HOURS, StoryGrouper
 from newsdesk.stories.signature import compute, outlet_key
 from newsdesk.stories.text import content_words
 
@@ -83,6 +83,18 @@ def group(items: list[Extracted]) -> list[str]:
         seen[aid] = story
         out.append(story)
     return out
+
+
+def spans(items: list[Extracted], stories: list[str]) -> tuple[float, int]:
+    """The longest story's span of publication times (hours) and how many stories
+    span more than `grouping.SPAN_HOURS` (undated members left out)."""
+    dates: collections.defaultdict[str, list[float]] = collections.defaultdict(list)
+    for meta, story in zip(items, stories, strict=True):
+        ts = iso_to_ts(meta.published)
+        if ts is not None:
+            dates[story].append(ts)
+    hours = [(max(d) - min(d)) / 3600.0 for d in dates.values()]
+    return max(hours, default=0.0), sum(h > SPAN_HOURS for h in hours)
 
 
 def tfidf_single_link(items: list[Extracted], cutoff: float) -> list[str]:
@@ -166,6 +178,8 @@ def main() -> None:
         f"{len(items)} articles, {len(set(gold.values()))} gold stories; grouping {cpu * 1000 / len(items):.2f} ms CPU an article"
     )
     print(line("StoryGrouper (import order)", evaluate(mod, gold, urls, stories)))
+    longest, over = spans(items, stories)
+    print(f"  longest story span {longest:.1f} h; stories over {SPAN_HOURS:.0f} h: {over}")
     best: tuple[float, float, dict[str, float]] | None = None
     for cutoff in (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5):
         m = evaluate(mod, gold, urls, tfidf_single_link(items, cutoff))
@@ -265,9 +279,11 @@ def feeds_report(examples: bool) -> None:
                 >= scoring.UPDATE_SCORE
                 for a, b in pairs
             )
+    longest, over = spans(items, stories)
     print(
         f"\nreal feeds ({len(items)} items): {len(multi)} stories of 2+ articles, "
-        f"{shared} with two items of one outlet ({updates} of them updates of one report)"
+        f"{shared} with two items of one outlet ({updates} of them updates of one report); "
+        f"longest story span {longest:.1f} h, stories over {SPAN_HOURS:.0f} h: {over}"
     )
     if examples:
         for story, members in sorted(multi.items(), key=lambda kv: -len(kv[1])):

@@ -13,7 +13,7 @@ import psycopg
 
 from newsdesk.store.protocol import StoryCandidate
 from newsdesk.store.sqlite.stories import NO_TS, SCHEMA_VERSION, _band_ts
-from newsdesk.stories.signature import Signature
+from newsdesk.stories.signature import Signature, stored
 
 Conn = psycopg.Connection[dict[str, Any]]
 _SIG = (
@@ -79,9 +79,7 @@ def _signature(row: dict[str, Any]) -> Signature:
     shingles, names, counts, figures, title, lede, figures2, weights, outlet = (
         bytes(row[c]) for c in _SIG
     )
-    return Signature.from_row(
-        (shingles, names, counts, figures, title, lede, figures2, weights, outlet)
-    )
+    return stored((shingles, names, counts, figures, title, lede, figures2, weights, outlet))
 
 
 def outdated(conn: Conn) -> int:

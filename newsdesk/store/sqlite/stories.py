@@ -144,9 +144,9 @@ _SIG_COLUMNS = (
 def _signature(row: Row) -> Signature:
     # Imported here: the signature brings numpy, and every store user (the app's start
     # included) imports this module while only grouping reads signatures.
-    from newsdesk.stories.signature import Signature
+    from newsdesk.stories.signature import stored
 
-    return Signature.from_row(row)
+    return stored(row)
 
 
 def _band_ts(ts: float | None) -> int:
