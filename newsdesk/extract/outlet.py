@@ -35,7 +35,23 @@ KNOWN_AGENCIES = {
 _CORPORATE_SUFFIX = re.compile(
     r"(?:,?\s+(?:Ltd\.?|Limited|LLC|L\.L\.C\.|Inc\.?|Incorporated|Corp\.?|Corporation|Company|Co\.|Plc|PLC|GmbH|S\.A\.|AG"
     r"|Pty\.?|Pvt\.?|S\.L\.|S\.p\.A\.|SpA|SAS|S\.A\.S\.|SARL|B\.V\.|BV|N\.V\.|AB|ASA|A/S|KG|& Co\.(?: KG)?|e\.V\."
-    r"|Holdings|Media Group(?: Limited)?|Publishing(?: Group)?|or its affiliated companies|and its affiliates))+\.?$"
+    r"|(?:GmbH|AG) & Co\b\.?(?: KG)?|Oyj|Media Network|Verlag(?=\s+(?:GmbH|AG|KG))|Holdings"
+    r"|Media Group(?: Limited)?|Publishing(?: Group)?"
+    r"|or its affiliated companies|and its affiliates))+\.?$"
+)
+
+
+#: The copyright mark and "all rights reserved" in the languages the extractor reads.
+_RIGHTS_RESERVED = re.compile(
+    r"(?i)copyright|©|\(c\)|all rights reserved\.?|alle rechte vorbehalten\.?"
+    r"|tous droits réservés\.?|todos los derechos reservados\.?|derechos reservados\.?"
+    r"|tutti i diritti riservati\.?|todos os direitos reservados\.?"
+)
+#: What follows an owner's name in a footer and is not part of it.
+_NOT_THE_NAME = re.compile(
+    r"(?i)\s*(?:\bunless otherwise (?:noted|stated|indicated)\b.*|\bpowered by\b.*"
+    r"|\b(?:site\s+|website\s+)?(?:designed|developed|hosted)\s+(?:and\s+\w+\s+)?by\b.*"
+    r"|,?\s+an?\s+(?:\d{3}\s*\(\w?\)\s*\(?\d?\)?\s*)?non-?profit\b.*|\(www\.[^)]*\)\s*)$"
 )
 
 
@@ -73,18 +89,28 @@ def outlet_from_footer(line: str) -> str | None:
         return clean_line(m["name"])
     if not is_copyright(line):
         return None
-    text = re.sub(r"(?i)copyright|©|\(c\)|all rights reserved\.?", " ", line)
+    text = _RIGHTS_RESERVED.sub(" ", line)
     text = re.sub(r"\b(?:19|20)\d{2}\s*(?:[-–]\s*(?:19|20)\d{2})?\b,?", " ", text)
     text = re.split(
         r"\s*[|•]\s*|(?<=[a-z]{2})\.(?=[A-Z\s]|$)|\.\s", text.strip(" -.,"), maxsplit=1
     )[0]
-    text = clean_line(text).strip(" .,;:-–—")
-    text = _CORPORATE_SUFFIX.sub("", text).strip(" .,")
+    text = clean_line(_NOT_THE_NAME.sub("", text)).strip(" .,;:-–—")
+    # "Paul Parey Zeitschriftenverlag GmbH - Wild und Hund": the company, then its masthead.
+    company, dash, rest = text.partition(" - ")
+    if dash and _CORPORATE_SUFFIX.search(company):
+        masthead = re.split(r"\s+[–—|-]\s+", rest, maxsplit=1)[0].strip()
+        # A masthead is a name; "ein Unternehmen der ..." says who owns the company.
+        plausible = masthead[:1].isupper() or masthead[:1].isdigit()
+        text = masthead if plausible and 1 <= len(words(masthead)) <= 5 else company
+    owned = _OWNED_BY.search(text)
+    if owned:  # "OUTDOOR ist Teil der Motor Presse Stuttgart": the site, not its owner
+        text = owned["site"]
+    text = _CORPORATE_SUFFIX.sub("", text).strip(" .,&")
     tokens = words(text)
     if not 1 <= len(tokens) <= 7 or (not text[:1].isupper() and not text[:1].isdigit()):
         return None
     if is_upper_line(text) and len(text) > 5:
-        text = " ".join(w.capitalize() if len(w) > 3 else w for w in text.split())
+        text = _masthead_case(text)
     return text
 
 
@@ -135,6 +161,10 @@ _PARTICLES = frozenset(
         "DOS",
         "IL",
         "LO",
+        "UND",
+        "ET",
+        "Y",
+        "E",
     ]
 )
 
@@ -241,3 +271,91 @@ def appeal_outlet(text: str, *, max_lines: int = 400) -> str | None:
             if m and OUTLET_WORD.search(m["name"]) and len(words(m["name"])) <= 5:
                 return _CORPORATE_SUFFIX.sub("", clean_line(m["name"]).strip(" .,;:")).strip(" .,")
     return None
+
+
+#: "Live Science is part of Future US Inc": the site, then the company that owns it.
+_OWNED_BY = re.compile(
+    r"^(?P<site>(?:The\s+)?[A-Z0-9][\w.'’&-]*(?:\s+[A-Z0-9][\w.'’&-]*){0,4})\s+(?:"
+    r"is\s+(?:a\s+)?(?:part|member|division|unit|brand|publication|property|subsidiary)\s+of"
+    r"|is\s+(?:owned|published|operated)\s+by|is\s+an?\s+(?:[\w-]+\s+)?(?:company|brand)\s+of"
+    r"|(?:ist|sind)\s+(?:(?:ein|eine)\s+)?(?:Angebot|Marke|Produkt|Teil)\s+(?:der|des|von)"
+    r"|est\s+une?\s+(?:marque|titre|publication|filiale)\s+(?:de|du|des)|fait\s+partie\s+(?:de|du)"
+    r"|es\s+una?\s+(?:marca|publicación)\s+de|fa\s+parte\s+d[ei]|faz\s+parte\s+d[oae])\s+"
+    r"(?P<owner>.{2,80}?)[.,;]?(?:\s|$)"
+)
+
+
+#: A cheap first look over the whole text: is any ownership phrase there at all?
+_OWNED_HINT = re.compile(
+    r"\b(?:part|member|division|unit|brand|publication|property|subsidiary) of\b"
+    r"|\bis (?:owned|published|operated) by\b|\b(?:company|brand) of\b|\bTeil (?:der|des|von)\b"
+    r"|\b(?:Angebot|Marke|Produkt) (?:der|des|von)\b|\bune? (?:marque|titre|publication|filiale) d"
+    r"|\bfait partie d|\buna? (?:marca|publicación) de\b|\bfa parte d|\bfaz parte d"
+)
+
+
+def owned_outlet(text: str, owners: Iterable[str], *, max_lines: int = 400) -> str | None:
+    """The site a footer says one of `owners` owns ("Live Science is part of Future US
+    Inc" with "Future US" from the copyright line): the masthead, not the company."""
+    folded = {_fold_name(o) for o in owners if o}
+    if not folded or not _OWNED_HINT.search(text):
+        return None
+    lines = split_lines(text)
+    window = lines[:100] + lines[-max_lines:] if len(lines) > 2 * max_lines else lines
+    for line in window:
+        if not line or len(line) > 300 or not line[:1].isupper():
+            continue
+        m = _OWNED_BY.search(line)
+        if m is None:
+            continue
+        owner = _fold_name(_CORPORATE_SUFFIX.sub("", clean_line(m["owner"])).strip(" .,&"))
+        if any(owner.startswith(o) or o.startswith(owner) for o in folded if o and owner):
+            site = clean_line(m["site"])
+            if _fold_name(site) not in folded:
+                return _masthead_case(site) if site.isupper() and len(site) > 5 else site
+    return None
+
+
+def _fold_name(name: str) -> str:
+    return "".join(ch for ch in name.casefold() if ch.isalnum())
+
+
+#: A site name written as one word: a handle or a host name ("usatoday", "TheHill", "@CBSNews").
+_LOWER = re.compile(r"@?[a-z][a-z0-9]+")
+#: Words run together with their capitals kept: "TheHill", "CBSNews", "CityAM".
+_CAMEL = re.compile(r"@?[A-Za-z0-9]*(?:[a-z][A-Z]|[A-Z]{2}[a-z])[A-Za-z0-9]*")
+
+
+def is_squashed(site: str) -> bool:
+    """A one-word site name with lower-case letters: a handle or host name, maybe."""
+    name = site.strip()
+    return bool(_LOWER.fullmatch(name) or _CAMEL.fullmatch(name))
+
+
+def respell(site: str, page_text: str) -> str:
+    """A site name squashed into one word, spelled as the page spells it: 'usatoday' ->
+    'USA TODAY', 'TheHill' -> 'The Hill' (the commonest spelling of the same letters
+    with spaces); else the name as it is, without a handle's '@'."""
+    name = site.strip()
+    if not is_squashed(name):
+        return name
+    letters = [ch for ch in name.lstrip("@") if ch.isalnum()]
+    if len(letters) < 4 or len(letters) > 40:
+        return name.lstrip("@")
+    pattern = re.compile(
+        r"(?<![\w.])" + r"[ .]?".join(re.escape(ch) for ch in letters) + r"(?![\w])", re.I
+    )
+    spaced: dict[str, int] = {}
+    cased: dict[str, int] = {}
+    for m in pattern.finditer(page_text[:EXPANSION_CHARS]):
+        spelled = m.group(0)
+        if not all(part[:1].isupper() or part[:1].isdigit() for part in spelled.split()):
+            continue
+        found = spaced if " " in spelled else cased
+        found[spelled] = found.get(spelled, 0) + 1
+    # Spelled with spaces; an all lower-case handle also with capitals ("politifact"
+    # -> "PolitiFact"), where a name with capitals of its own keeps them.
+    for counts in (spaced, cased) if _LOWER.fullmatch(name) else (spaced,):
+        if counts:
+            return max(counts.items(), key=lambda item: item[1])[0]
+    return name.lstrip("@")

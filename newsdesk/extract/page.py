@@ -49,6 +49,7 @@ from newsdesk.extract.outlet import (
     OUTLET_WORD,
     appeal_outlet,
     expand_source,
+    owned_outlet,
     site_line_outlet,
 )
 from newsdesk.isodates import parse_iso_date
@@ -244,6 +245,11 @@ def _assemble(found: Found, hints: Extracted | None, text: str) -> Extracted:
     # only in the dateline is a wire whose copy the outlet carries.
     repeated = [name for name in found.dateline_sources if text.count(name, 0, 200_000) >= 2]
     found.sources[:0] = [name for name in repeated if name not in found.sources]
+    if found.sources:
+        # "Live Science is part of Future US Inc": the masthead outranks its owner.
+        site = owned_outlet(text, found.sources)
+        if site:
+            found.sources.insert(0, site)
     if not found.sources:
         # Weaker evidence, best first: the page title's site part, a masthead
         # line, a subscription appeal, and last a wire the dateline credits.

@@ -277,22 +277,49 @@ def plausible_site(candidates: list[str | None], url: str | None) -> str | None:
 
     og:site_name sometimes holds a section ("U.S.") instead of the outlet;
     a real outlet name shares a word of three letters or more with its
-    domain ("BBC News" / bbc.com, "the Guardian" / theguardian.com). Without
-    a URL the first candidate is taken as is.
+    domain ("BBC News" / bbc.com, "the Guardian" / theguardian.com), or its
+    initials lead it ("Mitteldeutsche Zeitung" / mz-web.de). Without a URL the
+    first candidate is taken as is.
     """
     names = [c for c in candidates if c]
     if not names or not url:
         return names[0] if names else None
-    host = urlsplit(url).hostname or ""
-    host_key = host.removeprefix("www.").replace(".", " ").replace("-", "")
+    host_key = _host_key(url)
     for name in names:
-        words = [w.casefold() for w in WORD.findall(name) if len(w) >= 3]
-        joined = "".join(w.casefold() for w in WORD.findall(name))
-        if any(w in host_key for w in words) or (
-            len(joined) >= 3 and joined in host_key.replace(" ", "")
-        ):
+        if any(_host_bears(part, host_key) for part in _SITE_PARTS.split(name)):
             return name
     return None
+
+
+#: "LinkNaija | Nigeria's popular news platform": a site name and its slogan.
+_SITE_PARTS = re.compile(r"\s+[|–—-]\s+")
+
+
+def site_masthead(site: str, url: str | None) -> str:
+    """The part of a site name with a slogan that the host bears out ("LinkNaija")."""
+    parts = _SITE_PARTS.split(site)
+    if len(parts) == 1 or not url:
+        return site
+    host_key = _host_key(url)
+    return next((part for part in parts if _host_bears(part, host_key)), site)
+
+
+def _host_key(url: str) -> str:
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.").replace(".", " ").replace("-", "")
+
+
+def _host_bears(name: str, host_key: str) -> bool:
+    found = WORD.findall(name)
+    words = [w.casefold() for w in found if len(w) >= 3]
+    joined = "".join(w.casefold() for w in found)
+    capitals = [w for w in found if w[:1].isupper()]
+    initials = "".join(w[0] for w in capitals).casefold() if len(capitals) >= 2 else ""
+    return (
+        any(w in host_key for w in words)
+        or (len(joined) >= 3 and joined in host_key.replace(" ", ""))
+        or (len(initials) >= 2 and any(p.startswith(initials) for p in host_key.split()))
+    )
 
 
 def read_page_meta(tree: etree._Element) -> PageMeta:

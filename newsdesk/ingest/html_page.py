@@ -14,9 +14,16 @@ from copy import deepcopy
 
 from lxml.html import HtmlElement
 
+from newsdesk.extract.outlet import is_squashed, respell
 from newsdesk.ingest.assemble import bounded, drop_leading_title, extract_article, finish
 from newsdesk.ingest.html_byline import visible_byline
-from newsdesk.ingest.html_meta import PageMeta, not_the_site, parse_document, read_page_meta
+from newsdesk.ingest.html_meta import (
+    PageMeta,
+    not_the_site,
+    parse_document,
+    read_page_meta,
+    site_masthead,
+)
 from newsdesk.ingest.html_text import element_to_text
 from newsdesk.ingest.limits import (
     MAX_HTML_ELEMENTS,
@@ -232,6 +239,9 @@ def load_html(text: str, warnings: list[str]) -> list[Extracted]:
     # trafilatura often repeats the headline as the first line; the hint carries it.
     main_text = bounded(drop_leading_title(main_text, hints.title), MAX_ITEM_CHARS, warnings)
     article = extract_article(main_text, hints, warnings, text_is_article=True)
-    if not article.source:
-        article.source = meta.site
+    if not article.source and meta.site:
+        article.source = site_masthead(meta.site, meta.url)
+        if is_squashed(article.source):
+            # A handle or host name for a site name ("usatoday") as the page spells it.
+            article.source = respell(article.source, " ".join(tree.itertext()))
     return [finish(article, "html")]

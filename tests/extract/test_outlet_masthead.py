@@ -1,0 +1,142 @@
+"""The outlet is the masthead an editor knows, not the company behind it (issue 11
+item 4): footers that name the owner, sites that say whose they are, site names
+squashed into a handle, and a site name with its slogan."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsdesk.extract.outlet import outlet_from_footer, owned_outlet, respell
+from newsdesk.ingest import load_file
+
+_PARAGRAPHS = (
+    "The harbour board agreed on Tuesday to dredge the north channel before the winter "
+    "storms, after two grain ships ran aground there in October.\n\n"
+    "Pilots had warned for a year that silt was building up faster than the board's "
+    "survey boat could measure it, the chair of the pilots' association said.\n\n"
+    "The work will cost about 3 million and close the channel for nine days in November.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        # The company, then its masthead after a dash.
+        ("© Nordmark Zeitschriftenverlag GmbH - KÜSTEN UND HAFEN", "Küsten und Hafen"),
+        # A legal form run: the publishing house's "Verlag" goes only with it.
+        ("© 2026 WESTWIND Verlag GmbH & Co", "Westwind"),
+        ("© 2026 Harbourside Psychologen Verlag", "Harbourside Psychologen Verlag"),
+        ("Copyright © 2026 Marrowby Media Network", "Marrowby"),
+        # What follows the owner's name is not part of it.
+        ("© 2026 The Marrowby Post unless otherwise noted", "The Marrowby Post"),
+        ("© 2026 Kestrel Institute, a 501(c)(3) nonprofit organization", "Kestrel Institute"),
+        ("© 2026 Lowland Courier (www.lowlandcourier.example)", "Lowland Courier"),
+        ("© 2026 Andes Monitor. Todos los derechos reservados.", "Andes Monitor"),
+        ("© 2026 Gazette du Lac. Tous droits réservés.", "Gazette du Lac"),
+        ("© 2026 Fiume Notizie. Tutti i diritti riservati.", "Fiume Notizie"),
+        # The company when what follows the dash says who owns it, not a name.
+        ("© Kestrel Publishing GmbH - ein Unternehmen der Kestrel Gruppe", "Kestrel"),
+        ("© 2026 WATTEN ist Teil der Nordmark Presse GmbH & Co. KG", "Watten"),
+    ],
+)
+def test_footer_names_the_masthead(line: str, name: str) -> None:
+    assert outlet_from_footer(line) == name
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Copyright © 2002-2026 - Designed by Pixel Forge Studio - Powered by Somecms",
+        "© 2026 Derechos Reservados",
+    ],
+)
+def test_a_footer_that_names_no_outlet(line: str) -> None:
+    assert outlet_from_footer(line) is None
+
+
+def test_a_site_that_says_whose_it_is_is_named_not_its_owner() -> None:
+    text = (
+        _PARAGRAPHS
+        + "Harbour Lights is part of Greywater Digital Inc, a group of coastal titles.\n\n"
+        + "© 2026 Greywater Digital Inc. All rights reserved.\n"
+    )
+    assert owned_outlet(text, ["Greywater Digital"]) == "Harbour Lights"
+    # Only when the owner is the one the footer named.
+    assert owned_outlet(text, ["Someone Else"]) is None
+
+
+def test_a_text_copy_is_credited_to_the_masthead(tmp_path: Path) -> None:
+    page = tmp_path / "dredging.txt"
+    page.write_text(
+        "Dredging to start before the storms\n\n"
+        + _PARAGRAPHS
+        + "Harbour Lights is part of Greywater Digital Inc, a group of coastal titles.\n\n"
+        + "© 2026 Greywater Digital Inc. All rights reserved.\n",
+        encoding="utf-8",
+    )
+    [item] = load_file(page).items
+    assert item.source == "Harbour Lights"
+
+
+@pytest.mark.parametrize(
+    ("site", "text", "name"),
+    [
+        ("westerlytimes", "News from The Westerly Times. Westerly Times sport.", "Westerly Times"),
+        ("@KestrelNews", "Kestrel News at six. Kestrel News weather.", "Kestrel News"),
+        ("harbourlights", "Read Harbour Lights daily. HARBOUR LIGHTS", "Harbour Lights"),
+        # An all-lower-case handle takes the page's capitals when it has no spaces.
+        ("factcheckr", "FactCheckr rates it false. FactCheckr", "FactCheckr"),
+        # A name with capitals of its own keeps them when the page has no spaced form.
+        ("FactCheckr", "factcheckr", "FactCheckr"),
+        ("BBC", "B B C", "BBC"),
+        ("nowhere", "nothing here", "nowhere"),
+    ],
+)
+def test_a_squashed_site_name_is_spelled_as_the_page_spells_it(
+    site: str, text: str, name: str
+) -> None:
+    assert respell(site, text) == name
+
+
+def _html(site: str, url: str, twitter: str = "") -> str:
+    handle = f'<meta name="twitter:site" content="{twitter}">' if twitter else ""
+    paragraphs = "".join(f"<p>{p}</p>" for p in _PARAGRAPHS.split("\n\n") if p)
+    return (
+        "<html><head><title>Dredging to start before the storms</title>"
+        f'<meta property="og:site_name" content="{site}">{handle}'
+        f'<link rel="canonical" href="{url}"></head><body><header>Kestrel News</header>'
+        f"<article><h1>Dredging to start before the storms</h1>{paragraphs}</article>"
+        "<footer>Kestrel News, 4 Quay Street</footer></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("site", "url", "twitter", "name"),
+    [
+        # The handle-like og:site_name, spelled as the page spells it.
+        ("kestrelnews", "https://www.kestrelnews.example/a/1", "", "Kestrel News"),
+        # The masthead's initials lead the host: the name, not the social handle.
+        (
+            "Nordhafen Zeitung",
+            "https://www.nz-online.example/a/1",
+            "@nzonline",
+            "Nordhafen Zeitung",
+        ),
+        # A site name with its slogan: the part the host bears out.
+        (
+            "Kestrel News | Your coast, every day",
+            "https://kestrelnews.example/1",
+            "",
+            "Kestrel News",
+        ),
+    ],
+)
+def test_an_html_page_is_credited_to_its_masthead(
+    tmp_path: Path, site: str, url: str, twitter: str, name: str
+) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(_html(site, url, twitter), encoding="utf-8")
+    [item] = load_file(page).items
+    assert item.source == name
