@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from newsdesk.desk import Desk, DeskError, ImportProgress, normalise_tag
+from newsdesk.model import Extracted
 from newsdesk.paths import resolve
 from newsdesk.store import STORE_ENV
 
@@ -233,3 +234,47 @@ def test_a_damaged_index_is_rebuilt_by_the_search_that_finds_it(
     assert not desk.index_damaged
     assert set(result.ids) == set(ids.values())
     assert result.notice is not None and "damaged" in result.notice
+
+
+def test_one_spelling_per_outlet(desk: Desk) -> None:
+    """Two copies naming one outlet two ways are filed under the spelling the desk
+    holds already; other outlets keep theirs; `source:` finds every spelling."""
+
+    def item(n: int, source: str) -> Extracted:
+        return Extracted(
+            title=f"Harbour report number {n}",
+            body=f"The harbour board met for the {n}th time about the dredging.",
+            source=source,
+        )
+
+    ids = desk.add_extracted(
+        [
+            item(1, "POLITICO"),
+            item(2, "Politico"),
+            item(3, "BBC News"),
+            item(4, "BBC"),
+            item(5, "The Marrowby Times"),
+            item(6, "Marrowby Times"),
+            item(7, "Fox News"),
+            item(8, "Fox Business"),
+            item(9, "The New York Marrowby Times"),
+        ],
+        "fixture",
+    )
+    sources = [article.meta.source for article in desk.store.get_many(ids)]
+    assert sources == [
+        "POLITICO",
+        "POLITICO",
+        "BBC News",
+        "BBC News",
+        "The Marrowby Times",
+        "The Marrowby Times",
+        "Fox News",
+        "Fox Business",
+        "The New York Marrowby Times",
+    ]
+    # A later import keeps to the spelling the desk holds most.
+    [later] = desk.add_extracted([item(10, "bbc")], "fixture")
+    assert desk.store.get_many([later])[0].meta.source == "BBC News"
+    desk.sync_index()
+    assert set(desk.search("source:bbc").ids) == {ids[2], ids[3], later}

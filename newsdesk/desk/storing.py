@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,7 @@ from newsdesk.desk.results import ImportProgress, ImportSummary
 from newsdesk.import_batch import store_batch
 from newsdesk.isodates import iso_to_ts
 from newsdesk.model import Article, Extracted, article_id
+from newsdesk.outlet_names import OutletSpellings
 from newsdesk.sanitize import clean_text
 from newsdesk.store import StoreBackend, Transaction
 
@@ -28,6 +30,17 @@ class ArticleStorer:
 
     def __init__(self, store: StoreBackend) -> None:
         self.store = store
+        #: The desk's spelling of each outlet, read from the store at the first import.
+        self._outlets: OutletSpellings | None = None
+
+    def _spelled(self, meta: Extracted) -> Extracted:
+        """`meta` with its outlet spelled as the desk already spells it."""
+        if not meta.source:
+            return meta
+        if self._outlets is None:
+            self._outlets = OutletSpellings(self.store.outlet_counts())
+        spelled = self._outlets.spell(meta.source)
+        return meta if spelled == meta.source else replace(meta, source=spelled)
 
     def import_files(
         self,
@@ -100,9 +113,11 @@ class ArticleStorer:
         known = self.store.existing(
             [aid for aid, meta in zip(ids, items, strict=True) if not meta.item_id]
         )
-        for index, meta in enumerate(items):
+        for index, given in enumerate(items):
             item_origin = origin if len(items) == 1 else f"{origin}#{index}"
             aid = ids[index]
+            # After its id: the same page imported again is the same article.
+            meta = self._spelled(given)
             published_ts = iso_to_ts(meta.published)
             signature = signatures[index] if index < len(signatures) else None
             if signature is None:

@@ -327,6 +327,10 @@ class StoreBackend(Protocol):
 
     def exists(self, article_id: str) -> bool: ...
 
+    def outlet_counts(self) -> dict[str, int]:
+        """How many articles each outlet spelling has (one query; `outlet_names`)."""
+        ...
+
     def existing(self, article_ids: Sequence[str]) -> set[str]:
         """Those of `article_ids` that are stored: one query for a batch (an import's)."""
         ...

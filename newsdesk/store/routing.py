@@ -247,6 +247,11 @@ class RoutedStore:
         return self.sql.articles.exists(self.conn, article_id)
 
     @routed
+    def outlet_counts(self) -> dict[str, int]:
+        counts: dict[str, int] = self.sql.articles.outlet_counts(self.conn)
+        return counts
+
+    @routed
     def existing(self, article_ids: Sequence[str]) -> set[str]:
         found: set[str] = self.sql.articles.existing(self.conn, article_ids)
         return found

@@ -189,6 +189,14 @@ def exists(conn: Conn, article_id: str) -> bool:
     )
 
 
+def outlet_counts(conn: Conn) -> dict[str, int]:
+    rows = conn.execute(
+        "SELECT source, COUNT(*) AS n FROM articles WHERE source IS NOT NULL AND source <> '' "
+        "GROUP BY source"
+    ).fetchall()
+    return {str(r["source"]): int(r["n"]) for r in rows}
+
+
 def existing(conn: Conn, article_ids: Sequence[str]) -> set[str]:
     if not article_ids:
         return set()

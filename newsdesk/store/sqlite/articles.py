@@ -166,6 +166,14 @@ def exists(conn: sqlite3.Connection, article_id: str) -> bool:
     return found is not None
 
 
+def outlet_counts(conn: sqlite3.Connection) -> dict[str, int]:
+    rows = conn.execute(
+        "SELECT source, COUNT(*) AS n FROM articles WHERE source IS NOT NULL AND source <> '' "
+        "GROUP BY source"
+    ).fetchall()
+    return {str(r["source"]): int(r["n"]) for r in rows}
+
+
 def existing(conn: sqlite3.Connection, article_ids: Sequence[str]) -> set[str]:
     found: set[str] = set()
     for chunk in chunks(article_ids):
