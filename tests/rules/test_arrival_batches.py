@@ -13,6 +13,9 @@ from newsdesk.desk import Desk
 
 SAMPLE_DATA = Path(__file__).resolve().parents[2] / "sample_data"
 
+#: The searches compared here run to the end, not until the clock says (a loaded machine).
+pytestmark = pytest.mark.usefixtures("no_search_time_limit")
+
 RULES = [
     ("nairobi", "place:nairobi", ["+africa-desk", "star"]),
     ("killed", "is:killed", ["+killed"]),
