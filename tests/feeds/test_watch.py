@@ -57,7 +57,8 @@ class Watcher:
             }
 
 
-def wait_for(check: Callable[[], bool], timeout: float = 10.0) -> None:
+def wait_for(check: Callable[[], bool], timeout: float = 60.0) -> None:
+    """Poll `check` (the timeout only stops a hang: a loaded machine may be slow)."""
     deadline = time.monotonic() + timeout
     while not check():
         if time.monotonic() > deadline:
@@ -96,19 +97,56 @@ def test_partial_names_wait_for_the_rename(watcher: Watcher, drop: Path) -> None
     assert not any(is_temporary(Path(name)) for name in files)
 
 
-def test_moved_in_and_growing_files(watcher: Watcher, drop: Path, tmp_path: Path) -> None:
+class HeldClock:
+    """The watcher's clock, which the test can hold still (then let run on)."""
+
+    def __init__(self) -> None:
+        self.held: float | None = None
+
+    def monotonic(self) -> float:
+        return time.monotonic() if self.held is None else self.held
+
+
+def test_moved_in_and_growing_files(
+    watcher: Watcher, drop: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newsdesk.watch as watch_mod
+
     outside = tmp_path / "elsewhere.md"
     outside.write_text(story(3), encoding="utf-8")
     os.rename(outside, drop / "moved.md")
+    # What the watcher looked at: names, and every size of the growing file.
+    looked: set[str] = set()
+    sizes: set[int] = set()
+    real_stat = watch_mod._stat
+
+    def stat(path: Path) -> os.stat_result | None:
+        found = real_stat(path)
+        looked.add(path.name)
+        if found is not None and path.name == "slow.md":
+            sizes.add(found.st_size)
+        return found
+
+    monkeypatch.setattr(watch_mod, "_stat", stat)
     sub = drop / "desk-b"
     sub.mkdir()
+    # The file goes in once the watcher has seen the new folder (and so watches it):
+    # a file written at once into a folder made a moment before can go unseen.
+    wait_for(lambda: "desk-b" in looked)
     growing = sub / "slow.md"
     text = story(4)
+    # A writer slower than the watcher's polls, and (on the watcher's clock, held
+    # still while it writes) faster than the settle time, however loaded the machine:
+    # each part is written once the watcher has seen the one before.
+    clock = HeldClock()
+    monkeypatch.setattr(watch_mod, "time", clock)
+    clock.held = time.monotonic()
     with growing.open("w", encoding="utf-8") as handle:
         for start in range(0, len(text), 60):
             handle.write(text[start : start + 60])
             handle.flush()
-            time.sleep(0.08)  # a writer slower than one poll, faster than the settle time
+            wait_for(lambda: os.fstat(handle.fileno()).st_size in sizes)
+    clock.held = None
     wait_for(lambda: {"moved.md", "slow.md"} <= watcher.files().keys())
     files = watcher.files()
     assert files["moved.md"] == (1, None) and files["slow.md"] == (1, None)
