@@ -24,7 +24,9 @@ _FLAGS = re.IGNORECASE
 _BY_LEAD = (
     r"(?:written|words|analysis|commentary|opinion|report|reported|story|text|interview"
     r"|(?:ein(?:e|en)?\s+)?(?:artikel|beitrag|gastbeitrag|kolumne|kommentar|interview|text|bericht)"
-    r"|erstellt|geschrieben|verfasst|escrito|escrita|[ée]crit|[ée]crite|scritto|scritta|un\s+article)"
+    r"|erstellt|geschrieben|verfasst|escrito|escrita|[ée]crit|[ée]crite|scritto|scritta|un\s+article"
+    # A blog's posting line ("Veröffentlicht von Jana Berg", "Gespeichert von ...").
+    r"|ver[öo]ffentlicht|gespeichert|eingestellt|gepostet|publi[ée]e?|publicad[oa]|pubblicat[oa])"
 )
 _BY_START = re.compile(
     rf"^(?:{_BY_LEAD}\s+)?"
@@ -227,6 +229,15 @@ _WEEKDAY_WORD = re.compile(
 )
 
 
+#: What joins the names to the date after them ("Jane Doe am Samstag, 19. Oktober").
+_BEFORE_DATE = re.compile(
+    r"\s*(?:[-–—|•·∙,/]|\b(?:on|am|um|le|el|il|em|den|updated|published)\b|\b"
+    + _WEEKDAY_WORD.pattern
+    + r"\b|\s)*$",
+    _FLAGS,
+)
+
+
 def _calendar_word(word: str) -> bool:
     """A month or weekday in any of the page languages ("Von Montag bis ...": no byline)."""
     word = word.lower().strip(".,")
@@ -300,12 +311,7 @@ def parse_by_text(rest: str, *, single: bool = False, handle: bool = False) -> B
     if dates:
         result.published = dates[0].iso
         rest = rest[: dates[0].start]
-        rest = re.sub(
-            r"\s*(?:[-–—|•·∙,/]|\bon\b|\bam\b|\ble\b|\bel\b|\bupdated\b|\bpublished\b)*\s*$",
-            "",
-            rest,
-            flags=_FLAGS,
-        )
+        rest = _BEFORE_DATE.sub("", rest)
     if "|" in rest:
         head, _, tail = rest.partition("|")
         outlet = _FOR.search(" " + tail.strip())
@@ -326,7 +332,15 @@ def parse_by_text(rest: str, *, single: bool = False, handle: bool = False) -> B
     rest = _DANGLING.sub("", rest)
     rest = _undouble(rest)
     _names_from(rest, result, single=single, handle=handle)
+    result.authors = [a for a in result.authors if a.casefold() not in _PLACEHOLDERS]
     return result
+
+
+#: What a blog shows where nobody signed ("Eingestellt von Unknown"): not an author.
+_PLACEHOLDERS = frozenset({
+    "unknown", "anonymous", "anonym", "anonyme", "anónimo", "anonimo", "admin", "administrator",
+    "guest", "gast", "user", "webmaster", "unbekannt", "inconnu", "desconocido", "sconosciuto",
+})  # fmt: skip
 
 
 def _clean_outlet(text: str) -> str | None:

@@ -222,3 +222,36 @@ def test_a_name_signed_with_a_weekday_and_date_or_twice_in_a_row() -> None:
     twice = parse_name_line("Nuño Ferreira", ["Nuño Ferreira", "Los científicos ..."])
     assert twice is not None and twice.authors == ["Nuño Ferreira"]
     assert parse_name_line("Nuño Ferreira", ["Los científicos lo confirman."]) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "published"),
+    [
+        # A weekday between the names and the date, after a joining word.
+        (
+            "Von Lena Korbach am Samstag, 19. Oktober 2019 um 11:14 Uhr",
+            ["Lena Korbach"],
+            "2019-10-19",
+        ),
+        ("By Jane Doe on Monday, March 3, 2021", ["Jane Doe"], "2021-03-03"),
+        ("Publié par Marie Tessier le lundi 9 décembre 2019", ["Marie Tessier"], "2019-12-09"),
+        # A blog's posting line, the lead word run into the name in a text copy.
+        ("Veröffentlicht vonJonas Reiter 28. Februar 2016", ["Jonas Reiter"], "2016-02-28"),
+        ("Eingestellt von Jana Berg um 21:11", ["Jana Berg"], None),
+    ],
+)
+def test_posting_lines_and_dates_after_the_names(
+    line: str, authors: list[str], published: str | None
+) -> None:
+    byline = parse_byline(line)
+    assert byline is not None
+    assert byline.authors == authors
+    assert byline.published == published
+
+
+@pytest.mark.parametrize(
+    "line", ["Eingestellt von Unknown", "Posted by admin", "Von Anonym am 3. März 2021"]
+)
+def test_a_placeholder_signs_nothing(line: str) -> None:
+    byline = parse_byline(line)
+    assert byline is None or byline.authors == []
