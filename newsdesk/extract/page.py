@@ -271,6 +271,8 @@ def _assemble(found: Found, hints: Extracted | None, text: str) -> Extracted:
     if not meta.dateline and found.dateline:
         meta.dateline = clean_line(found.dateline)
     meta.published = normalise(meta.published) if meta.published else None
+    if meta.published and found.published and _local_day_shown(meta.published, found.published):
+        meta.published = found.published
     if not meta.published:
         meta.published = found.published or found.late_published
     if not meta.published and found.dateline_month_day:
@@ -285,6 +287,17 @@ def _assemble(found: Found, hints: Extracted | None, text: str) -> Extracted:
     else:
         meta.body = clean_text(meta.body)
     return meta
+
+
+def _local_day_shown(markup: str, shown: str) -> bool:
+    """The markup gives a time in UTC and the page shows its readers the day next to
+    it: a story filed late in the evening west of Greenwich (or early in the morning
+    east of it) carries the next (or the previous) UTC day in its markup, while the
+    day the page prints is the local one, which an editor means by its date."""
+    if not re.search(r"T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]00:?00)$", markup):
+        return False
+    day, seen = parse_iso_date(markup[:10]), parse_iso_date(shown[:10])
+    return day is not None and seen is not None and abs((day - seen).days) == 1
 
 
 def _anchor_date(found: Found) -> dt.date | None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from newsdesk.ingest import load_file
 from newsdesk.ingest.html_dates import choose_published, time_element_date, url_date
 from newsdesk.ingest.html_meta import parse_document, read_page_meta
 
@@ -50,3 +53,33 @@ def test_page_meta_uses_the_corrections() -> None:
     head = '<meta property="article:published_time" content="2021-11-04T23:00Z">'
     meta = read_page_meta(_tree("<p>Text.</p>", head))
     assert meta.published == "2021-11-05"
+
+
+def _page(published: str, shown: str) -> str:
+    paragraphs = "".join(
+        f"<p>Paragraph {n} of the report on the river crossing, with enough words to count "
+        f"as the story's body and not as a caption or a link under it.</p>"
+        for n in range(1, 6)
+    )
+    return (
+        "<html><head><title>Ferry crossing reopens after the floods</title>"
+        f'<meta property="article:published_time" content="{published}"></head><body>'
+        "<article><h1>Ferry crossing reopens after the floods</h1>"
+        f"<p>By Nadia Ortiz</p><p>{shown}</p>{paragraphs}</article></body></html>"
+    )
+
+
+def test_the_day_the_page_shows_beats_the_next_utc_day(tmp_path: Path) -> None:
+    """A story filed at 22:41 in La Paz is 02:41 UTC the next day in its markup;
+    the page prints the local day, which is the story's date."""
+    page = tmp_path / "late.html"
+    page.write_text(_page("2026-05-04T02:41:00+00:00", "May 3, 2026 10:41 PM"), "utf-8")
+    [item] = load_file(page).items
+    assert (item.published or "")[:10] == "2026-05-03"
+
+
+def test_a_markup_time_with_its_own_offset_stands(tmp_path: Path) -> None:
+    page = tmp_path / "local.html"
+    page.write_text(_page("2026-05-04T02:41:00+02:00", "May 3, 2026"), "utf-8")
+    [item] = load_file(page).items
+    assert (item.published or "")[:10] == "2026-05-04"
