@@ -122,6 +122,7 @@ def dump_headline(text: str) -> str | None:
             or len(heading.split()) < 2
             or link_list_marker(heading)
             or is_boilerplate(heading)
+            or (len(heading.split()) <= 4 and _UI_LABEL.search(heading))
         ):
             continue
         own = [len(text) for text in _section(lines, k) if _running(text)]
@@ -143,6 +144,16 @@ def dump_headline(text: str) -> str | None:
         if chars >= HEADLINE_SHARE * most
     ]
     return next((heading for heading, signed in able if signed), able[0][0])
+
+
+#: A site's controls as a short heading: never the headline ("Navigation schliessen",
+#: "Cookie Hinweis", "Häufig gesucht", "INICIAR SESIÓN", "Newsletter abonnieren").
+_UI_LABEL = re.compile(
+    r"(?i)\b(?:\w*navigation|navigieren|men[uü]|cookies?|suche|gesucht|search|buscar|rechercher"
+    r"|log\s?in|sign\s?in|anmelden|einloggen|iniciar\s+sesi[oó]n|se\s+connecter|accedi"
+    r"|subscribe|abonnieren|suscr[ií]bete|s'abonner|newsletter|teilen|compartir|partager"
+    r"|in\s+this\s+section|in\s+diesem\s+(?:bereich|ratgeber))\b"
+)
 
 
 def _signed(lines: list[tuple[str, bool]], k: int) -> bool:

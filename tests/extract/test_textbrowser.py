@@ -211,3 +211,33 @@ def test_a_date_line_far_from_the_headline_dates_the_copy() -> None:
     dated = DUMP.replace("   IFRAME:", "   26. Januar 2022\n   IFRAME:")
     assert load_bytes(dated.encode(), "page.txt").items[0].published == "2022-01-26"
     assert load_bytes(DUMP.encode(), "page.txt").items[0].published is None
+
+
+STORY = (
+    "   Die Fähre zwischen Marrowby und der Insel fährt ab Montag wieder nach dem "
+    "Sommerfahrplan, nachdem die Reederei die Reparatur am Anleger früher als erwartet "
+    "abschließen konnte.\n"
+    "   Pendler hatten wochenlang einen Umweg von über einer Stunde in Kauf nehmen müssen; "
+    "die Gemeinde will nun prüfen, ob der Anleger dauerhaft verstärkt werden muss.\n"
+)
+
+
+def test_a_site_control_is_never_the_headline() -> None:
+    for control in (
+        "Navigation schliessen",
+        "Häufig gesucht",
+        "Cookie Hinweis",
+        "INICIAR SESIÓN",
+        "Newsletter abonnieren",
+        "In this section",
+    ):
+        dump = (
+            f"{control}\n\n     * Fahrplan\n     * Kontakt\n\n"
+            "Fähre nach Marrowby fährt wieder nach Plan\n\n" + STORY
+        )
+        assert dump_headline(dump) == "Fähre nach Marrowby fährt wieder nach Plan", control
+
+
+def test_a_headline_that_names_such_a_word_in_a_sentence_stays() -> None:
+    dump = "Wie die neue Suche nach Wohnungen in Marrowby funktioniert\n\n" + STORY
+    assert dump_headline(dump) == "Wie die neue Suche nach Wohnungen in Marrowby funktioniert"
