@@ -152,7 +152,10 @@ _UI_LABEL = re.compile(
     r"(?i)\b(?:\w*navigation|navigieren|men[uü]|cookies?|suche|gesucht|search|buscar|rechercher"
     r"|log\s?in|sign\s?in|anmelden|einloggen|iniciar\s+sesi[oó]n|se\s+connecter|accedi"
     r"|subscribe|abonnieren|suscr[ií]bete|s'abonner|newsletter|teilen|compartir|partager"
-    r"|in\s+this\s+section|in\s+diesem\s+(?:bereich|ratgeber))\b"
+    r"|in\s+this\s+section|in\s+diesem\s+(?:bereich|ratgeber)|switcher|registrieren|register"
+    r"|registrarse|s'inscrire|social\s+media|sozialen\s+medien|redes\s+sociales|r[ée]seaux\s+sociaux"
+    r"|weitere\s+informationen|mehr\s+zum\s+thema|lesen\s+sie\s+auch|auch\s+interessant"
+    r"|read\s+more|related\s+(?:articles|stories|posts))\b"
 )
 
 

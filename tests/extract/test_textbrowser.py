@@ -230,6 +230,8 @@ def test_a_site_control_is_never_the_headline() -> None:
         "INICIAR SESIÓN",
         "Newsletter abonnieren",
         "In this section",
+        "Language switcher mobile",
+        "Weitere Informationen zum Thema",
     ):
         dump = (
             f"{control}\n\n     * Fahrplan\n     * Kontakt\n\n"
