@@ -123,6 +123,8 @@ def dump_headline(text: str) -> str | None:
             or link_list_marker(heading)
             or is_boilerplate(heading)
             or (len(heading.split()) <= 4 and _UI_LABEL.search(heading))
+            # A blog's date header ("Samstag, 9. September 2017") over its posts.
+            or date_line(heading) is not None
         ):
             continue
         own = [len(text) for text in _section(lines, k) if _running(text)]

@@ -243,3 +243,8 @@ def test_a_site_control_is_never_the_headline() -> None:
 def test_a_headline_that_names_such_a_word_in_a_sentence_stays() -> None:
     dump = "Wie die neue Suche nach Wohnungen in Marrowby funktioniert\n\n" + STORY
     assert dump_headline(dump) == "Wie die neue Suche nach Wohnungen in Marrowby funktioniert"
+
+
+def test_a_blogs_date_header_is_not_the_headline() -> None:
+    dump = "Samstag, 9. März 2024\n\nFähre nach Marrowby fährt wieder nach Plan\n\n" + STORY
+    assert dump_headline(dump) == "Fähre nach Marrowby fährt wieder nach Plan"
