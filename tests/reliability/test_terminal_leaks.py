@@ -10,7 +10,6 @@ older version or another tool might have left it (the display must hold too).
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import select
@@ -220,14 +219,6 @@ def test_cli_import_output_of_a_hostile_file_name(tmp_path: Path) -> None:
     assert b"\x1b]" not in output
 
 
-def _tui_available() -> bool:
-    try:
-        return importlib.util.find_spec("newsdesk.tui.app") is not None
-    except ImportError:
-        return False
-
-
-@pytest.mark.skipif(not _tui_available(), reason="the TUI is not importable yet")
 def test_tui_output_carries_no_payload(planted: tuple[Path, list[str]]) -> None:
     data, _ids = planted
     # Open the app, move through both articles (the detail pane shows each), quit.

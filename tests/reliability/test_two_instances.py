@@ -199,10 +199,8 @@ def test_two_app_windows_and_a_cli_import(populated: Path, tmp_path: Path) -> No
     """Two TUI windows triage while the CLI imports: no error on any screen, every change kept."""
     import threading
 
-    from tests.reliability.test_terminal_leaks import _tui_available, run_in_pty
+    from tests.reliability.test_terminal_leaks import run_in_pty
 
-    if not _tui_available():
-        pytest.skip("the TUI is not importable yet")
     corpus = tmp_path / "corpus"
     write_text_corpus(corpus, 30, start=2000)
     outputs: dict[str, bytes] = {}
