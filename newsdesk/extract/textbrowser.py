@@ -261,13 +261,17 @@ def date_near_headline(text: str, headline: str) -> str | None:
 
     Text browsers run a page's byline, date and reading time into one line
     ("Von Jana Berg | 3. März 2021 | 4 Min."), which is no date line on its own.
+    A date that opens a long line there opens the story's first paragraph
+    ("01.02.2022 Die Zahl der ..."): it dates the story too; a date inside a
+    sentence is what the story is about.
     """
     lines = [line.strip() for line in text.split("\n")]
     for i in _near(lines, headline):
-        if lines[i] and len(lines[i]) <= DATE_LINE_CHARS:
-            dates = find_dates(lines[i])
-            if dates:
-                return dates[0].iso
+        if not lines[i]:
+            continue
+        dates = find_dates(lines[i][:DATE_LINE_CHARS])
+        if dates and (len(lines[i]) <= DATE_LINE_CHARS or dates[0].start == 0):
+            return dates[0].iso
     return None
 
 

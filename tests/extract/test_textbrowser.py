@@ -111,6 +111,14 @@ def test_the_date_run_into_the_byline_line_under_the_headline() -> None:
     assert load_bytes(told.encode(), "page.txt").items[0].published is None
 
 
+def test_a_date_that_opens_the_first_paragraph_dates_the_story() -> None:
+    opened = DUMP.replace("   Die Stadtwerke wollen", "   14.03.2021 Die Stadtwerke wollen")
+    assert load_bytes(opened.encode(), "page.txt").items[0].published == "2021-03-14"
+    # Inside the paragraph it is still what the story is about.
+    told = DUMP.replace("wie der Aufsichtsrat", "wie der Aufsichtsrat am 14.03.2021")
+    assert load_bytes(told.encode(), "page.txt").items[0].published is None
+
+
 def test_a_byline_run_into_the_header_parts_beside_the_headline() -> None:
     # Date, time and "von" on one line between the headline and the story: no header part on its
     # own, yet the author is plain.
