@@ -256,23 +256,37 @@ def authors_near_headline(text: str, headline: str, *, wide: bool = False) -> li
     return []
 
 
-def date_near_headline(text: str, headline: str) -> str | None:
+def date_near_headline(
+    text: str, headline: str, after: int = DATE_LINES_AFTER, before: int = DATE_LINES_BEFORE
+) -> str | None:
     """The first date in a short line just under the headline (else just over it), or None.
 
     Text browsers run a page's byline, date and reading time into one line
     ("Von Jana Berg | 3. März 2021 | 4 Min."), which is no date line on its own.
     A date that opens a long line there opens the story's first paragraph
     ("01.02.2022 Die Zahl der ..."): it dates the story too; a date inside a
-    sentence is what the story is about.
+    sentence is what the story is about. A line that says the story was
+    updated gives way to one that does not.
     """
     lines = [line.strip() for line in text.split("\n")]
-    for i in _near(lines, headline):
+    updated = None
+    for i in _near(lines, headline, after, before):
         if not lines[i]:
             continue
         dates = find_dates(lines[i][:DATE_LINE_CHARS])
         if dates and (len(lines[i]) <= DATE_LINE_CHARS or dates[0].start == 0):
-            return dates[0].iso
-    return None
+            if not _UPDATED.match(lines[i]):
+                return dates[0].iso
+            updated = updated or dates[0].iso
+    return updated
+
+
+#: A line that gives when the story was last changed, in six languages: the published date
+#: beside it wins.
+_UPDATED = re.compile(
+    r"(?i)^\W*(?:(?:last|zuletzt|artikel|article)\s+)?(?:updated|modified|aktualisiert|ge[äa]ndert"
+    r"|mis\s+[àa]\s+jour|actualizado|actualizaci[óo]n|aggiornato|atualizado|bijgewerkt)\b"
+)
 
 
 def first_date_line(text: str) -> str | None:

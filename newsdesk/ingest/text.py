@@ -18,6 +18,10 @@ from newsdesk.ingest.assemble import bounded, extract_article, finish
 from newsdesk.ingest.limits import MAX_TEXT_CHARS
 from newsdesk.model import Extracted
 
+#: Lines under and over the headline that are the story's header in a text browser's copy.
+HEADER_AFTER = 4
+HEADER_BEFORE = 2
+
 
 def load_text(text: str, warnings: list[str], hints: Extracted | None = None) -> list[Extracted]:
     """One article from a page's visible text.
@@ -37,9 +41,15 @@ def load_text(text: str, warnings: list[str], hints: Extracted | None = None) ->
             hints.title = linked or dump_headline(text) or ""
             text = headline_first(text, hints.title) if hints.title else text
     meta = extract_article(text, hints, warnings)
-    if dump and not meta.published and meta.title:
+    if dump and meta.title:
+        # A date in the story's header (the few lines at the headline) outranks one the
+        # extractor found elsewhere: an "updated" note, a related list, a sidebar.
         with numeric_order(meta.language):
-            meta.published = date_near_headline(text, meta.title)
+            header = date_near_headline(text, meta.title, after=HEADER_AFTER, before=HEADER_BEFORE)
+            if header and header[:10] != (meta.published or "")[:10]:
+                meta.published = header
+            elif not meta.published:
+                meta.published = date_near_headline(text, meta.title)
     if dump and not meta.published:
         with numeric_order(meta.language):
             meta.published = first_date_line(text)

@@ -119,6 +119,22 @@ def test_a_date_that_opens_the_first_paragraph_dates_the_story() -> None:
     assert load_bytes(told.encode(), "page.txt").items[0].published is None
 
 
+HEADLINE = "Fernwärme: Nordheim baut das Netz bis 2030 aus\n"
+
+
+def test_the_date_in_the_story_header_outranks_an_update_and_a_sidebar() -> None:
+    signed = DUMP.replace(HEADLINE, "   Von Jana Berg | 3. März 2021\n\n" + HEADLINE)
+    updated = signed.replace(
+        "   Die Stadtwerke wollen", "   Aktualisiert am 05.04.2021\n   Die Stadtwerke wollen"
+    )
+    assert load_bytes(updated.encode(), "page.txt").items[0].published == "2021-03-03"
+    # Only an update said there: it still dates the copy.
+    alone = DUMP.replace(
+        "   Die Stadtwerke wollen", "   Aktualisiert am 05.04.2021\n   Die Stadtwerke wollen"
+    )
+    assert load_bytes(alone.encode(), "page.txt").items[0].published == "2021-04-05"
+
+
 def test_a_byline_run_into_the_header_parts_beside_the_headline() -> None:
     # Date, time and "von" on one line between the headline and the story: no header part on its
     # own, yet the author is plain.
