@@ -51,7 +51,8 @@ _TIME = (
 # A text copy runs a name into the date after it ("Jana Berg22. Februar 2020"): a written month
 # between day and year makes a letter before the day harmless.
 _DMY = re.compile(
-    rf"(?<![\d/])(?:{_WEEKDAY},?\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?(?P<m>{_MONTH})\.?,?\s+(?:de\s+)?(?P<y>\d{{4}})(?:{_TIME})?",
+    rf"(?<![\d/])(?:{_WEEKDAY},?\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?"
+    rf"(?:(?:{_WEEKDAY}|{FOREIGN_WEEKDAY}),?\s+)?(?P<m>{_MONTH})\.?,?\s+(?:de\s+)?(?P<y>\d{{4}})(?:{_TIME})?",
     re.IGNORECASE,
 )
 _MDY = re.compile(
@@ -175,6 +176,11 @@ _DOTTED = re.compile(
     rf"(?<![\w.])(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}})(?![\d.])(?:{_TIME})?",
     re.IGNORECASE,
 )
+# ... spaced out after each dot, only with two-digit day and month ("18. 05. 2014 22:38").
+_DOTTED_SPACED = re.compile(
+    rf"(?<![\w.])(?P<d>\d{{2}})\. (?P<m>\d{{2}})\. (?P<y>\d{{4}})(?![\d.])(?:{_TIME})?",
+    re.IGNORECASE,
+)
 # A two-digit year only with two-digit day and month ("28.01.22", not a version "1.2.22").
 _DOTTED_SHORT = re.compile(
     rf"(?<![\w.])(?P<d>\d{{2}})\.(?P<m>\d{{2}})\.(?P<y>\d{{2}})(?=[\s,/|]|$)(?:{_TIME})?",
@@ -215,6 +221,7 @@ def find_dates(text: str) -> list[DateMatch]:
         (_NUMERIC, _from_numeric),
         (_DOTTED, _from_dotted),
         (_DOTTED_SHORT, _from_dotted),
+        (_DOTTED_SPACED, _from_dotted),
         (_YMD_SLASH, _from_dotted),
     ):
         for m in pattern.finditer(text):

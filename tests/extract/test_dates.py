@@ -120,3 +120,12 @@ def test_a_date_run_into_the_text_beside_it() -> None:
     # A text copy glues a name before a written date and a word after a dotted one.
     assert [d.iso for d in find_dates("Jana Berg22. Februar 2020")] == ["2020-02-22"]
     assert [d.iso for d in find_dates("27.01.2022Neue Zahlen")] == ["2022-01-27"]
+
+
+def test_a_weekday_between_day_and_month_and_a_spaced_dotted_date() -> None:
+    # A blog theme's date box ("31 Donnerstag Okt 2019") and a date spaced after its dots.
+    assert date_line("31 Donnerstag Okt 2019") == "2019-10-31"
+    assert date_line("4 Monday March 2020") == "2020-03-04"
+    assert date_line("18. 05. 2014 22:38") == "2014-05-18T22:38:00"
+    # Only two-digit day and month are spaced so: a list number before a year is no date.
+    assert find_dates("Punkt 3. 5. 2014") == []
