@@ -145,10 +145,23 @@ DAY_FIRST_LANGUAGES = frozenset(
 _DAY_FIRST: contextvars.ContextVar[bool] = contextvars.ContextVar("day_first", default=False)
 
 
+def page_order(text: str) -> bool | None:
+    """True when the page's own numeric dates are written day first ("14/04/2020"), False when
+    month first ("04/14/2020"), None when none tells (both numbers 12 or less, or both ways)."""
+    day = month = False
+    for m in _NUMERIC.finditer(text):
+        a, b = int(m["a"]), int(m["b"])
+        day = day or (12 < a <= 31 and b <= 12)
+        month = month or (12 < b <= 31 and a <= 12)
+    return day if day != month else None
+
+
 @contextmanager
-def numeric_order(language: str | None) -> Iterator[None]:
-    """Within this block, numeric dates read day first when `language` writes them so."""
-    token = _DAY_FIRST.set(language in DAY_FIRST_LANGUAGES)
+def numeric_order(language: str | None, text: str = "") -> Iterator[None]:
+    """Within this block, numeric dates read day first when `language` writes them so, unless
+    the page's own dates (`text`) show the other order."""
+    shown = page_order(text) if text else None
+    token = _DAY_FIRST.set(language in DAY_FIRST_LANGUAGES if shown is None else shown)
     try:
         yield
     finally:

@@ -75,7 +75,7 @@ def extract_page(
         text = ""
     lines = split_lines(text)
     found = Found()
-    with numeric_order((hints.language if hints else None) or page_language(lines)):
+    with numeric_order((hints.language if hints else None) or page_language(lines), text):
         head = _locate_headline(lines, hints, found)
         body_start = find_body_start(lines, head)
         body_start = read_header(lines, head, body_start, found)

@@ -44,14 +44,14 @@ def load_text(text: str, warnings: list[str], hints: Extracted | None = None) ->
     if dump and meta.title:
         # A date in the story's header (the few lines at the headline) outranks one the
         # extractor found elsewhere: an "updated" note, a related list, a sidebar.
-        with numeric_order(meta.language):
+        with numeric_order(meta.language, text):
             header = date_near_headline(text, meta.title, after=HEADER_AFTER, before=HEADER_BEFORE)
             if header and header[:10] != (meta.published or "")[:10]:
                 meta.published = header
             elif not meta.published:
                 meta.published = date_near_headline(text, meta.title)
     if dump and not meta.published:
-        with numeric_order(meta.language):
+        with numeric_order(meta.language, text):
             meta.published = first_date_line(text)
     if dump and meta.title:
         # A byline that says "by" beside the headline outranks a bare name line found lower.

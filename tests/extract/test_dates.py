@@ -129,3 +129,23 @@ def test_a_weekday_between_day_and_month_and_a_spaced_dotted_date() -> None:
     assert date_line("18. 05. 2014 22:38") == "2014-05-18T22:38:00"
     # Only two-digit day and month are spaced so: a list number before a year is no date.
     assert find_dates("Punkt 3. 5. 2014") == []
+
+
+def test_a_page_whose_own_dates_are_day_first_reads_the_ambiguous_ones_so() -> None:
+    # An English page cannot tell British from American by its language; its dates can.
+    from newsdesk.ingest import load_bytes
+
+    page = (
+        "Olive Bread From The Oven\n\n"
+        "12/04/2020 by Kay\n\n"
+        "A soft bread with olives and herbs that needs only an hour to rise and bakes in "
+        "twenty minutes, so it is ready for lunch if you start after breakfast.\n\n"
+        "Knead the dough until it is smooth and springs back when you press it with a finger, "
+        "then leave it covered in a warm place.\n\n"
+        "Comments\n\n"
+        "14/04/2020 at 3:00 pm\n"
+    )
+    item = load_bytes(page.encode(), "recipe.txt").items[0]
+    assert (item.published or "")[:10] == "2020-04-12"
+    us = page.replace("14/04/2020", "04/14/2020")
+    assert (load_bytes(us.encode(), "recipe.txt").items[0].published or "")[:10] == "2020-12-04"
