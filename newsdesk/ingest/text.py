@@ -50,7 +50,8 @@ def load_text(text: str, warnings: list[str], hints: Extracted | None = None) ->
                 meta.published = header
             elif not meta.published:
                 meta.published = date_near_headline(text, meta.title)
-    if dump and not meta.published:
+    if not meta.published:
+        # Any copy of a whole page, a text browser's or not: a date line away from the headline.
         with numeric_order(meta.language, text):
             meta.published = first_date_line(text)
     if dump and meta.title:

@@ -237,6 +237,15 @@ def test_a_date_line_far_from_the_headline_dates_the_copy() -> None:
     assert load_bytes(DUMP.encode(), "page.txt").items[0].published is None
 
 
+def test_a_date_line_away_from_the_headline_dates_a_plain_copy_too() -> None:
+    # Not a text browser's dump (nothing indented): the same date line still dates it.
+    plain = "\n".join(line.strip() for line in DUMP.split("\n"))
+    assert not is_text_browser_copy(plain)
+    dated = "Stand 27.01.2022\n\n" + plain
+    assert load_bytes(dated.encode(), "page.txt").items[0].published == "2022-01-27"
+    assert load_bytes(plain.encode(), "page.txt").items[0].published is None
+
+
 STORY = (
     "   Die Fähre zwischen Marrowby und der Insel fährt ab Montag wieder nach dem "
     "Sommerfahrplan, nachdem die Reederei die Reparatur am Anleger früher als erwartet "
