@@ -140,8 +140,15 @@ def watch(
             ):
                 now = time.monotonic()
                 for change, name in changes:
-                    if change != watchfiles.Change.deleted:
-                        settler.saw(Path(name), now)
+                    if change == watchfiles.Change.deleted:
+                        continue
+                    path = Path(name)
+                    settler.saw(path, now)
+                    if change == watchfiles.Change.added and path.is_dir():
+                        # A folder created or moved in: files written into it at once
+                        # can land before the watch on it starts, and never be reported.
+                        for inner in existing_files([path]):
+                            settler.saw(inner, now)
                 _import_ready(settler, import_files, on_import, on_error)
             if not stop.is_set():
                 _import_ready(settler, import_files, on_import, on_error)

@@ -213,3 +213,20 @@ def test_background_fetch_setting_from_config() -> None:
     settings = load_settings(paths)
     assert settings.fetch_in_background is True
     assert any("feeds.background must be true or false" in e for e in settings.errors)
+
+
+def test_files_in_a_new_subfolder_are_imported(watcher: Watcher, drop: Path) -> None:
+    """Written the moment the folder is made, before any watch on it can start; and a
+    folder of files moved in whole."""
+    fresh = drop / "desk-b"
+    fresh.mkdir()
+    (fresh / "at-once.md").write_text(story(3), encoding="utf-8")
+    elsewhere = drop.parent / "outside"
+    elsewhere.mkdir()
+    (elsewhere / "moved-one.md").write_text(story(4), encoding="utf-8")
+    (elsewhere / "moved-two.md").write_text(story(5), encoding="utf-8")
+    os.rename(elsewhere, drop / "moved-in")
+    wanted = {"at-once.md", "moved-one.md", "moved-two.md"}
+    wait_for(lambda: wanted <= set(watcher.files()))
+    files = watcher.files()
+    assert all(files[name] == (1, None) for name in wanted)
