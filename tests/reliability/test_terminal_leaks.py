@@ -98,6 +98,9 @@ def run_in_pty(
 ) -> bytes:
     """Run `argv` on a pseudo-terminal; send `keys` at their times; return every byte written.
 
+    The times of `keys` count from the start, or with `shown` from when its text was
+    written (keys sent before the app is up reach a terminal still in line mode).
+
     `steps` are sent once `ready` has been written (the app is up: keys sent before
     reach a terminal still in line mode, which echoes and drops them), each once
     the one before has been answered. `shown=(text, event)` sets the event once
@@ -124,6 +127,7 @@ def run_in_pty(
     current: Step | None = None  # the step sent last, until it is answered
     since = 0  # where the output written after it begins
     sent_at = 0.0
+    shown_at: float | None = None
 
     def send_steps() -> None:
         nonlocal current, since, sent_at
@@ -146,7 +150,8 @@ def run_in_pty(
 
     try:
         while time.monotonic() - began < timeout:
-            if pending and time.monotonic() - began >= pending[0][0]:
+            keys_from = began if shown is None else shown_at
+            if pending and keys_from is not None and time.monotonic() - keys_from >= pending[0][0]:
                 os.write(master, pending.pop(0)[1])
             send_steps()
             ready_to_read, _, _ = select.select([master], [], [], 0.05)
@@ -160,6 +165,7 @@ def run_in_pty(
                 out += chunk
                 if shown is not None and not shown[1].is_set() and shown[0] in out:
                     shown[1].set()
+                    shown_at = time.monotonic()
             elif proc.poll() is not None and not pending:
                 break
     finally:

@@ -204,24 +204,25 @@ def test_two_app_windows_and_a_cli_import(populated: Path, tmp_path: Path) -> No
     corpus = tmp_path / "corpus"
     write_text_corpus(corpus, 30, start=2000)
     outputs: dict[str, bytes] = {}
-    # Keys typed before the app is ready wait in the terminal; it reads them once it runs.
+    # Keys go from when the window shows its list (sent before, they would reach a
+    # terminal still in line mode), while the CLI import runs beside them.
     left = [
-        (2.0, b"s"),
+        (0.5, b"s"),
+        (1.0, b"j"),
+        (1.5, b"s"),
+        (2.0, b"r"),
         (2.5, b"j"),
         (3.0, b"s"),
-        (3.5, b"r"),
-        (4.0, b"j"),
-        (4.5, b"s"),
-        (7.0, b"q"),
+        (5.5, b"q"),
     ]
     right = [
-        (2.2, b"j"),
-        (2.4, b"j"),
-        (2.8, b"s"),
-        (3.4, b"j"),
-        (3.9, b"s"),
-        (4.6, b"r"),
-        (7.2, b"q"),
+        (0.7, b"j"),
+        (0.9, b"j"),
+        (1.3, b"s"),
+        (1.9, b"j"),
+        (2.4, b"s"),
+        (3.1, b"r"),
+        (5.7, b"q"),
     ]
     up = {"left": threading.Event(), "right": threading.Event()}
     windows = [
