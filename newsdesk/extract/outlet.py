@@ -19,6 +19,7 @@ from newsdesk.extract.lines import (
     split_lines,
     words,
 )
+from newsdesk.outlet_names import outlet_key
 from newsdesk.sanitize import clean_line
 
 #: Characters of text searched for an abbreviation's spelled-out form.
@@ -244,6 +245,13 @@ _APPEALS = (
 )
 
 
+def _head_and_foot(text: str, max_lines: int) -> list[str]:
+    """A page's lines, or on a long page its first 100 and last `max_lines`: where
+    mastheads, appeals and ownership lines sit."""
+    lines = split_lines(text)
+    return lines if len(lines) <= 2 * max_lines else lines[:100] + lines[-max_lines:]
+
+
 def appeal_outlet(text: str, *, max_lines: int = 400) -> str | None:
     """The outlet a subscription or newsletter appeal names ("Subscribe to The X Courier").
 
@@ -251,10 +259,8 @@ def appeal_outlet(text: str, *, max_lines: int = 400) -> str | None:
     "Times" or "Courier") counts: "Sign up to Morning Briefing" names a
     newsletter, not the site.
     """
-    lines = split_lines(text)
     # Appeals sit at the top or, more often, at the foot of the page.
-    window = lines[:max_lines] if len(lines) <= 2 * max_lines else lines[:100] + lines[-max_lines:]
-    for line in window:
+    for line in _head_and_foot(text, max_lines):
         if not line or len(line) > 300:
             continue
         lower = line.lower()
@@ -297,27 +303,21 @@ _OWNED_HINT = re.compile(
 def owned_outlet(text: str, owners: Iterable[str], *, max_lines: int = 400) -> str | None:
     """The site a footer says one of `owners` owns ("Live Science is part of Future US
     Inc" with "Future US" from the copyright line): the masthead, not the company."""
-    folded = {_fold_name(o) for o in owners if o}
+    folded = {outlet_key(o) for o in owners if o}
     if not folded or not _OWNED_HINT.search(text):
         return None
-    lines = split_lines(text)
-    window = lines[:100] + lines[-max_lines:] if len(lines) > 2 * max_lines else lines
-    for line in window:
+    for line in _head_and_foot(text, max_lines):
         if not line or len(line) > 300 or not line[:1].isupper():
             continue
         m = _OWNED_BY.search(line)
         if m is None:
             continue
-        owner = _fold_name(_CORPORATE_SUFFIX.sub("", clean_line(m["owner"])).strip(" .,&"))
+        owner = outlet_key(_CORPORATE_SUFFIX.sub("", clean_line(m["owner"])).strip(" .,&"))
         if any(owner.startswith(o) or o.startswith(owner) for o in folded if o and owner):
             site = clean_line(m["site"])
-            if _fold_name(site) not in folded:
+            if outlet_key(site) not in folded:
                 return _masthead_case(site) if site.isupper() and len(site) > 5 else site
     return None
-
-
-def _fold_name(name: str) -> str:
-    return "".join(ch for ch in name.casefold() if ch.isalnum())
 
 
 #: A site name written as one word: a handle or a host name ("usatoday", "TheHill", "@CBSNews").
