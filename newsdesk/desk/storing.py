@@ -135,15 +135,27 @@ class ArticleStorer:
                 stored.append(copy)
                 duplicates += 1
                 continue
-            outcome = self.store.insert(tx, aid, meta, item_origin, raw)
+            # Undated articles take the date of the story they join, else arrival.
+            # Its story is chosen before the article is written, so the row is
+            # written once, story and all (a second write of the row cost a third
+            # of an import's time on PostgreSQL). Wire copy is placed after: its
+            # story is that of its other versions, which `settle_versions` finds.
+            placement = (
+                None if meta.item_id else grouper.decide(aid, signature, published_ts, time.time())
+            )
+            outcome = self.store.insert(
+                tx, aid, meta, item_origin, raw, placement.story if placement else None
+            )
             stored.append(outcome.article_id)
             if not outcome.created:
                 duplicates += 1
                 continue
             created.append(aid)
             known.add(aid)
+            if placement is not None:
+                grouper.record(aid, placement)
+                continue
             into = self._settle_wire(tx, aid, meta, grouper)
-            # Undated articles take the date of the story they join, else arrival.
             story = grouper.assign(
                 aid, meta, published_ts, signature, time.time(), into=into, new=True
             )

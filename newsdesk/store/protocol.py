@@ -244,9 +244,16 @@ class StoreBackend(Protocol):
     # -- import ----------------------------------------------------------------------
 
     def insert(
-        self, tx: Transaction, article_id: str, meta: Extracted, origin: str, raw: str | None
+        self,
+        tx: Transaction,
+        article_id: str,
+        meta: Extracted,
+        origin: str,
+        raw: str | None,
+        story_id: str | None = None,
     ) -> InsertOutcome:
-        """Insert one article in the caller's transaction, merging exact duplicates."""
+        """Insert one article in the caller's transaction, merging exact duplicates
+        (a duplicate keeps its own story)."""
         ...
 
     def set_story(self, tx: Transaction, article_id: str, story_id: str | None) -> None: ...

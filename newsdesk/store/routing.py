@@ -183,10 +183,16 @@ class RoutedStore:
 
     @routed
     def insert(
-        self, tx: Transaction, article_id: str, meta: Extracted, origin: str, raw: str | None
+        self,
+        tx: Transaction,
+        article_id: str,
+        meta: Extracted,
+        origin: str,
+        raw: str | None,
+        story_id: str | None = None,
     ) -> InsertOutcome:
         outcome: InsertOutcome = self.sql.articles.insert(
-            self._tx(tx), article_id, meta, origin, raw
+            self._tx(tx), article_id, meta, origin, raw, story_id
         )
         return outcome
 

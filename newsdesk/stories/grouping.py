@@ -30,6 +30,8 @@ The store owns transactions: no method here commits or begins.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from newsdesk.model import Extracted
 from newsdesk.store.protocol import StoryCandidate, StoryTables
 from newsdesk.stories import score as scoring
@@ -50,6 +52,17 @@ MAX_MEMBERS = 48
 #: A story spans at most this much publication time (its members' and the
 #: newcomer's dates together), so long coverage becomes a sequence of stories.
 SPAN_HOURS = 96.0
+
+
+@dataclass(frozen=True)
+class Placement:
+    """A new article's story as `StoryGrouper.decide` chose it, not yet written."""
+
+    story: str
+    #: The member's date: its own, else the story's (undated), else its arrival.
+    ts: float | None
+    signature: Signature
+    keys: list[int]
 
 
 def story_id_for(article_id: str) -> str:
@@ -97,14 +110,28 @@ class StoryGrouper:
         date only when it starts a story.
         """
         sig = signature if signature is not None else compute(meta)
-        lsh, rare = self._keys(sig, published_ts)
-        keys = lsh + rare
         current = None if new else self.tables.story_of(article_id)
         if current is not None:
+            lsh, rare = self._keys(sig, published_ts)
             self._forget_lookup()
             self.tables.forget_member(article_id)
-            self.tables.add_member(article_id, current, sig, keys, published_ts)
+            self.tables.add_member(article_id, current, sig, lsh + rare, published_ts)
             return current
+        placement = self.decide(article_id, sig, published_ts, arrival_ts, into)
+        self.record(article_id, placement)
+        return placement.story
+
+    def decide(
+        self,
+        article_id: str,
+        sig: Signature,
+        published_ts: float | None,
+        arrival_ts: float | None = None,
+        into: str | None = None,
+    ) -> Placement:
+        """Where a new article goes (`assign`'s choice), read-only: the importer
+        writes the article with its story in one row and then `record`s it."""
+        lsh, rare = self._keys(sig, published_ts)
         best_story, best_score, best_ts = into, scoring.THRESHOLD, None
         candidates = {} if into else self._candidate_stories(sig, published_ts)
         for story, members in candidates.items():
@@ -124,11 +151,15 @@ class StoryGrouper:
         ts = published_ts
         if ts is None:
             ts = best_ts if best_story is not None else arrival_ts
-        story = best_story or story_id_for(article_id)
+        return Placement(best_story or story_id_for(article_id), ts, sig, lsh + rare)
+
+    def record(self, article_id: str, placement: Placement) -> None:
+        """Write what `decide` chose: the article becomes a member of its story."""
         self._forget_lookup()
-        self.tables.add_member(article_id, story, sig, keys, ts)
-        self.tables.grow(story, ts)
-        return story
+        self.tables.add_member(
+            article_id, placement.story, placement.signature, placement.keys, placement.ts
+        )
+        self.tables.grow(placement.story, placement.ts)
 
     def copy_of(self, signature: Signature, published_ts: float | None) -> str | None:
         """A grouped article this one is a copy of (`score.is_copy`), e.g. the HTML page

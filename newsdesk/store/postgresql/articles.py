@@ -101,7 +101,12 @@ SELECT id, FALSE AS created FROM dup UNION ALL SELECT id, TRUE AS created FROM a
 
 
 def insert(
-    tx: Conn, article_id: str, meta: Extracted, origin: str, raw: str | None
+    tx: Conn,
+    article_id: str,
+    meta: Extracted,
+    origin: str,
+    raw: str | None,
+    story_id: str | None = None,
 ) -> InsertOutcome:
     now = utc_now_iso()
     published_ts = iso_to_ts(meta.published)
@@ -125,6 +130,7 @@ def insert(
         "origin": origin,
         "imported_at": now,
         "starred": int(bool(meta.starred)),
+        "story_id": story_id,
     }
     if is_wire(meta):
         values.update(wire_columns(meta))

@@ -195,8 +195,9 @@ class PostgresStoryTables:
             f"{_SIG_COLUMNS}) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) "
             "RETURNING member_id) "
             "INSERT INTO story_band(key, ts, member_id) "
-            "SELECT k.key, %s, m.member_id FROM m, unnest(%s::bigint[]) AS k(key) "
-            "ON CONFLICT DO NOTHING",
+            # The member is new and its keys distinct: no row can conflict, so no
+            # ON CONFLICT (its speculative insertion cost a sixth of the server's time).
+            "SELECT k.key, %s, m.member_id FROM m, unnest(%s::bigint[]) AS k(key)",
             (
                 article_id,
                 story_id,

@@ -90,7 +90,12 @@ def add_origin(tx: sqlite3.Connection, article_id: str, origin: str) -> None:
 
 
 def insert(
-    tx: sqlite3.Connection, article_id: str, meta: Extracted, origin: str, raw: str | None
+    tx: sqlite3.Connection,
+    article_id: str,
+    meta: Extracted,
+    origin: str,
+    raw: str | None,
+    story_id: str | None = None,
 ) -> InsertOutcome:
     now = utc_now_iso()
     existing = find_duplicate(tx, article_id, meta)
@@ -105,8 +110,8 @@ def insert(
     tx.execute(
         """INSERT INTO articles (id, title, source, published, published_ts, sort_ts, url,
                guid, language, word_count, body, raw, meta, origin, imported_at, rev,
-               starred)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+               starred, story_id)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         (
             article_id,
             meta.title,
@@ -125,6 +130,7 @@ def insert(
             now,
             rev,
             int(bool(meta.starred)),
+            story_id,
         ),
     )
     if is_wire(meta):
