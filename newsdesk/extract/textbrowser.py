@@ -1,10 +1,11 @@
 """Text-browser copies of a page (lynx, w3m, links `-dump`): their layout says what is a heading.
 
-A text browser prints headings flush left and indents every paragraph, list
-and form control, and it marks what it cannot show: `(BUTTON)`, `[ ]` check
-boxes, `____` input fields, `IFRAME: url`, `[IMG]`. Those marks are page
-furniture, and the flush-left lines are the page's headings: the headline is
-the heading with the most running text after it.
+A text browser prints headings flush left (the main one, <h1>, often centred on
+its wide line) and indents every paragraph, list and form control, and it marks
+what it cannot show: `(BUTTON)`, `[ ]` check boxes, `____` input fields,
+`IFRAME: url`, `[IMG]`. Those marks are page furniture, and the flush-left and
+centred lines are the page's headings: the headline is the heading with the
+most running text after it.
 """
 
 from __future__ import annotations
@@ -40,6 +41,9 @@ BYLINE_LINES_BEFORE = 60
 SIGNED_LINES = 4
 #: Lines looked at to tell a dump (a real one is a few hundred).
 SAMPLE_LINES = 400
+#: A text browser centres a page's main heading (<h1>) on its very wide line: indented this
+#: far, a line is centred, not a paragraph, a list or a form control.
+CENTRED_INDENT = 200
 
 _MARK_LINE = re.compile(
     r"^\s*(?:\(BUTTON\)|\[BUTTON[^\]]*\]|IFRAME:|\[(?:IMG|INLINE|EMBED|javascript)\]|\[[ Xx]?\](?=\s|$))"
@@ -109,7 +113,7 @@ def dump_headline(text: str) -> str | None:
     after it. Of the headings with much text, one with a byline or date line
     beside it (the story's header) wins over an earlier one without.
     """
-    lines = [(line, bool(line[:1].strip())) for line in text.split("\n") if line.strip()]
+    lines = [(line, _heading_line(line)) for line in text.split("\n") if line.strip()]
     candidates: list[tuple[str, int, bool]] = []
     for k, (line, flush) in enumerate(lines):
         if not flush:
@@ -159,6 +163,11 @@ _UI_LABEL = re.compile(
     r"|weitere\s+informationen|mehr\s+zum\s+thema|lesen\s+sie\s+auch|auch\s+interessant"
     r"|read\s+more|related\s+(?:articles|stories|posts))\b"
 )
+
+
+def _heading_line(line: str) -> bool:
+    """A heading's line: flush left, or centred (how a text browser prints the main heading)."""
+    return bool(line[:1].strip()) or line.startswith(" " * CENTRED_INDENT)
 
 
 def _signed(lines: list[tuple[str, bool]], k: int) -> bool:
@@ -217,7 +226,8 @@ def headline_first(text: str, headline: str) -> str:
     """
     lines = text.split("\n")
     heading = next(
-        (i for i, line in enumerate(lines) if line[:1].strip() and line.strip() == headline), -1
+        (i for i, line in enumerate(lines) if _heading_line(line) and line.strip() == headline),
+        -1,
     )
     for i in range(heading if heading > 0 else 0):
         if lines[i].strip() == headline:

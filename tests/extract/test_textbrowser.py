@@ -281,3 +281,15 @@ def test_a_headline_that_names_such_a_word_in_a_sentence_stays() -> None:
 def test_a_blogs_date_header_is_not_the_headline() -> None:
     dump = "Samstag, 9. März 2024\n\nFähre nach Marrowby fährt wieder nach Plan\n\n" + STORY
     assert dump_headline(dump) == "Fähre nach Marrowby fährt wieder nach Plan"
+
+
+def test_a_centred_main_heading_is_a_heading() -> None:
+    # A text browser centres the page's <h1> on its wide line: far indented, yet no paragraph.
+    centred = " " * 480 + "Fähre nach Marrowby fährt wieder nach Plan"
+    dump = (
+        "Weitere Meldungen aus der Region\n\n   Kurz und knapp.\n\n     * Fahrplan\n     * Kontakt\n\n"
+        f"{centred}\n\n" + STORY
+    )
+    assert dump_headline(dump) == "Fähre nach Marrowby fährt wieder nach Plan"
+    item = load_bytes(("   Menü\n   Suche\n" + dump).encode(), "page.txt").items[0]
+    assert item.title == "Fähre nach Marrowby fährt wieder nach Plan"
