@@ -132,6 +132,13 @@ _DANGLING = re.compile(r"\s+(?:at|on|um|am|à|a\s+las|alle|às|@)\s*$", _FLAGS)
 _NEXT_SENTENCE = re.compile(r"(?<=[a-z]{2})\.\s+(?=[A-Z])")
 _OUTLET_TAIL = re.compile(r"\s+(?:in|on)\s+[A-Z]|\s*[-–—]\s")
 _NAME_CONTEXT = re.compile(r"\b(?:min read|author|@\w+)")
+#: A letter's or a speech's salutation ("Liebe Schwestern und Brüder,", "Dear Jane,"): no name
+#: line (English, German, French, Spanish, Italian, Portuguese).
+_SALUTATION = re.compile(
+    r"^(?:liebe[rs]?|sehr\s+geehrte[rs]?|dear|hello|hallo|ch[èe]re?s|ch[èe]re|querid[oa]s?"
+    r"|estimad[oa]s?|gentil[ie]|prezad[oa]s?)\s",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -463,7 +470,12 @@ def parse_name_line(line: str, following: list[str]) -> Byline | None:
     dated = _name_then_date(core)
     if dated is not None:
         return dated
-    if not core or any(ch.isdigit() for ch in core) or core.endswith((".", "?", "!", ":")):
+    if (
+        not core
+        or any(ch.isdigit() for ch in core)
+        or core.endswith((".", "?", "!", ":"))
+        or _SALUTATION.match(core)
+    ):
         return None
     result = Byline()
     _names_from(core, result)

@@ -255,3 +255,10 @@ def test_posting_lines_and_dates_after_the_names(
 def test_a_placeholder_signs_nothing(line: str) -> None:
     byline = parse_byline(line)
     assert byline is None or byline.authors == []
+
+
+@pytest.mark.parametrize(
+    "line", ["Liebe Schwestern und Brüder,", "Dear Jane Doe,", "Sehr geehrte Damen und Herren,"]
+)
+def test_a_salutation_is_no_name_line(line: str) -> None:
+    assert parse_name_line(line, []) is None
