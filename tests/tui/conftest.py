@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from newsdesk.config import EDITOR_ENV
 from newsdesk.desk import Desk
 from newsdesk.model import Extracted, Link, Quote
 from newsdesk.paths import Paths
@@ -166,12 +168,43 @@ def wires(tmp_path: Path, _wires_template: Path) -> Paths:
     return make_paths(root)
 
 
-@pytest.fixture
-def seeded(paths: Paths) -> Paths:
-    """A data dir holding 12 fictional articles."""
+def _seed(paths: Paths) -> None:
     with Desk(paths) as desk:
         desk.add_extracted(sample_articles(12), "fixture")
         desk.sync_index()
+
+
+@pytest.fixture(scope="session")
+def _seeded_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The 12 fictional articles and their index, stored once: each `seeded` copies the
+    data folder (a few ms instead of storing and indexing them again, ~0.15 s)."""
+    root = tmp_path_factory.mktemp("seeded-template")
+    with pytest.MonkeyPatch.context() as patch:
+        for name, sub in (
+            ("NEWSDESK_DATA_DIR", "data"),
+            ("NEWSDESK_CONFIG_DIR", "config"),
+            ("NEWSDESK_CACHE_DIR", "cache"),
+        ):
+            patch.setenv(name, str(root / sub))
+        patch.setenv(STORE_ENV, "")
+        patch.delenv(EDITOR_ENV, raising=False)
+        _seed(make_paths(root))
+    return root / "data"
+
+
+@pytest.fixture
+def seeded(paths: Paths, _seeded_template: Path) -> Paths:
+    """A data dir holding 12 fictional articles.
+
+    A copy of the session's template when this test's desk starts empty on SQLite
+    as the template's did; stored afresh on another backend (a test's STORE_ENV),
+    for another editor, or into folders the test has already made.
+    """
+    fresh = not (paths.data_dir.exists() or paths.config_dir.exists())
+    if fresh and not os.environ.get(STORE_ENV) and not os.environ.get(EDITOR_ENV):
+        shutil.copytree(_seeded_template, paths.data_dir)
+    else:
+        _seed(paths)
     return paths
 
 
