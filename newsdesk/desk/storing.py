@@ -113,21 +113,35 @@ class ArticleStorer:
         known = self.store.existing(
             [aid for aid, meta in zip(ids, items, strict=True) if not meta.item_id]
         )
-        for index, given in enumerate(items):
+        ready: dict[int, tuple[Extracted, float | None, Signature]] = {}
+
+        def prepare(index: int) -> tuple[Extracted, float | None, Signature]:
+            """Item `index` as stored: outlet spelled, date, fingerprint (once)."""
+            if index not in ready:
+                # After its id: the same page imported again is the same article.
+                meta = self._spelled(items[index])
+                signature = signatures[index] if index < len(signatures) else None
+                if signature is None:
+                    signature = compute_signature(meta)
+                ready[index] = (meta, iso_to_ts(meta.published), signature)
+            return ready[index]
+
+        for index in range(len(items)):
             item_origin = origin if len(items) == 1 else f"{origin}#{index}"
             aid = ids[index]
-            # After its id: the same page imported again is the same article.
-            meta = self._spelled(given)
-            published_ts = iso_to_ts(meta.published)
-            signature = signatures[index] if index < len(signatures) else None
-            if signature is None:
-                signature = compute_signature(meta)
+            meta, published_ts, signature = prepare(index)
+            looks = not meta.item_id and aid not in known
+            if looks:
+                # Its story candidates are asked for now (the item before it is
+                # stored) and the next item fingerprinted while a server answers.
+                grouper.look_ahead(signature, published_ts)
+            if index + 1 < len(items):
+                prepare(index + 1)
+            ready.pop(index - 1, None)
             # The same article saved another way (its HTML page and a text copy):
             # one article with one more origin, not a second version of the story.
             # Versions of wire copy are articles of their own, never copies of each other.
-            copy = (
-                None if meta.item_id or aid in known else grouper.copy_of(signature, published_ts)
-            )
+            copy = grouper.copy_of(signature, published_ts) if looks else None
             if copy is not None and not same_page(self.store.get(copy), meta):
                 copy = None
             if copy is not None:
@@ -140,9 +154,7 @@ class ArticleStorer:
             # written once, story and all (a second write of the row cost a third
             # of an import's time on PostgreSQL). Wire copy is placed after: its
             # story is that of its other versions, which `settle_versions` finds.
-            placement = (
-                None if meta.item_id else grouper.decide(aid, signature, published_ts, time.time())
-            )
+            placement = grouper.decide(aid, signature, published_ts, time.time()) if looks else None
             outcome = self.store.insert(
                 tx, aid, meta, item_origin, raw, placement.story if placement else None
             )

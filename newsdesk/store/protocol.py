@@ -158,6 +158,21 @@ class StoryTables(Protocol):
         """
         ...
 
+    def candidates_later(
+        self,
+        keys: Sequence[int],
+        ts: float | None,
+        window_seconds: float,
+        bucket_limit: int,
+        limit: int,
+        rare_keys: Sequence[int] = (),
+        rare_limit: int = 0,
+    ) -> Callable[[], list[StoryCandidate]]:
+        """`candidates`, asked now and read when the returned function is called: a
+        server works on the answer while the caller does something else. It sees
+        the tables as they are now, whatever is written before it is read."""
+        ...
+
     def story_signatures(
         self, story_ids: Sequence[str], limit: int
     ) -> list[tuple[str, Signature, float | None]]:

@@ -30,6 +30,7 @@ The store owns transactions: no method here commits or begins.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from newsdesk.model import Extracted
@@ -86,6 +87,8 @@ class StoryGrouper:
         self._looked_for: tuple[Signature, float | None] | None = None
         self._looked_keys: tuple[list[int], list[int]] = ([], [])
         self._looked_found: list[StoryCandidate] | None = None
+        #: The answer `look_ahead` asked for, not read yet.
+        self._asked: Callable[[], list[StoryCandidate]] | None = None
 
     def assign(
         self,
@@ -161,6 +164,23 @@ class StoryGrouper:
         )
         self.tables.grow(placement.story, placement.ts)
 
+    def look_ahead(self, signature: Signature, published_ts: float | None) -> None:
+        """Ask the store now for the candidates `copy_of` and `decide` will read for
+        this article, so that a server works on them while the caller does something
+        else (the importer fingerprints its next article). The answer is of the
+        tables as they are now: call it after the previous article is recorded."""
+        lsh, rare = self._keys(signature, published_ts)
+        self._looked_found = None
+        self._asked = self.tables.candidates_later(
+            lsh,
+            published_ts,
+            scoring.WINDOW_HOURS * 3600.0,
+            BUCKET_LIMIT,
+            MAX_CANDIDATES,
+            rare_keys=rare,
+            rare_limit=RARE_LIMIT,
+        )
+
     def copy_of(self, signature: Signature, published_ts: float | None) -> str | None:
         """A grouped article this one is a copy of (`score.is_copy`), e.g. the HTML page
         of a text copy being imported; None when there is none."""
@@ -222,10 +242,12 @@ class StoryGrouper:
                 (sig.lsh_keys(), sig.rare_word_keys()),
                 None,
             )
+            self._asked = None
         return self._looked_keys
 
     def _forget_lookup(self) -> None:
         self._looked_for, self._looked_keys, self._looked_found = None, ([], []), None
+        self._asked = None
 
     def _candidates(self, sig: Signature, ts: float | None) -> list[StoryCandidate]:
         """Members sharing band keys within the time window, most shared keys first.
@@ -238,6 +260,8 @@ class StoryGrouper:
         limit).
         """
         lsh, rare = self._keys(sig, ts)
+        if self._looked_found is None and self._asked is not None:
+            self._looked_found, self._asked = self._asked(), None
         if self._looked_found is None:
             self._looked_found = self.tables.candidates(
                 lsh,

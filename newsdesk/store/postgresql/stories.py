@@ -6,7 +6,7 @@ backend's first migration step); nothing here commits or begins.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import psycopg
@@ -130,8 +130,22 @@ class PostgresStoryTables:
         rare_keys: Sequence[int] = (),
         rare_limit: int = 0,
     ) -> list[StoryCandidate]:
+        return self.candidates_later(
+            keys, ts, window_seconds, bucket_limit, limit, rare_keys, rare_limit
+        )()
+
+    def candidates_later(
+        self,
+        keys: Sequence[int],
+        ts: float | None,
+        window_seconds: float,
+        bucket_limit: int,
+        limit: int,
+        rare_keys: Sequence[int] = (),
+        rare_limit: int = 0,
+    ) -> Callable[[], list[StoryCandidate]]:
         if not keys and not rare_keys:
-            return []
+            return list
         # A fixed query text whatever the number of keys (prepared once, planned once):
         # each key's bucket is read by a LATERAL subquery over the array of keys, where
         # one UNION ALL arm a key made a new query (and a new plan) for every count.
@@ -150,11 +164,17 @@ class PostgresStoryTables:
             params.update(
                 low=int(ts - window_seconds), high=int(ts + window_seconds) + 1, undated=NO_TS
             )
-        rows = self.conn.execute(query, params).fetchall()
-        return [
-            StoryCandidate(str(r["story_id"]), _signature(r), r["ts"], str(r["article_id"]))
-            for r in rows
-        ]
+        # Sent now (the transaction runs in pipeline mode), read when asked for.
+        # Binary: the fingerprints come back as bytes, not hex text to decode.
+        cursor = self.conn.execute(query, params, binary=True)
+
+        def answer() -> list[StoryCandidate]:
+            return [
+                StoryCandidate(str(r["story_id"]), _signature(r), r["ts"], str(r["article_id"]))
+                for r in cursor.fetchall()
+            ]
+
+        return answer
 
     def story_signatures(
         self, story_ids: Sequence[str], limit: int
@@ -169,6 +189,7 @@ class PostgresStoryTables:
             "FROM story_member WHERE story_id = ANY(%s)) AS newest WHERE place <= %s "
             "ORDER BY story_id, place",
             (list(dict.fromkeys(story_ids)), limit),
+            binary=True,
         ).fetchall()
         by_story: dict[str, list[tuple[str, Signature, float | None]]] = {}
         for r in rows:

@@ -17,7 +17,7 @@ Tables:
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from newsdesk.store.protocol import StoryCandidate
@@ -246,6 +246,22 @@ class SqliteStoryTables:
             [*params, limit],
         ).fetchall()
         return [StoryCandidate(str(r[0]), _signature(r[2:11]), r[1], str(r[11])) for r in rows]
+
+    def candidates_later(
+        self,
+        keys: Sequence[int],
+        ts: float | None,
+        window_seconds: float,
+        bucket_limit: int,
+        limit: int,
+        rare_keys: Sequence[int] = (),
+        rare_limit: int = 0,
+    ) -> Callable[[], list[StoryCandidate]]:
+        # In-process: nothing to overlap, so the answer is read at once (as of now).
+        found = self.candidates(
+            keys, ts, window_seconds, bucket_limit, limit, rare_keys, rare_limit
+        )
+        return lambda: found
 
     def story_signatures(
         self, story_ids: Sequence[str], limit: int
