@@ -10,6 +10,7 @@ file descriptor, which multiprocessing needs), loading stays in-process.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections import deque
@@ -50,6 +51,11 @@ CHUNK_BYTES = 256 * 1024
 #: workers, this many items a task (the unit of parallel work is the article).
 SPLIT_MIN_ITEMS = 64
 SPLIT_TASK_ITEMS = 32
+#: A worker's garbage-collector thresholds: extraction makes and drops many small
+#: objects, and with the defaults the collector ran ~170 times per 1,000 feed items,
+#: each time rescanning the modules, tables and caches the worker keeps (0.12-0.14 ms
+#: of CPU an item, 2-3% of a feed item's extraction; 0 with these).
+WORKER_GC_THRESHOLDS = (20_000, 50, 100)
 #: A feed or JSON Lines file this big is worth starting workers for, even alone
 #: (about a hundred items: a few seconds of extraction).
 SPLIT_MIN_BYTES = 256 * 1024
@@ -275,6 +281,10 @@ class _Failed(Exception):
 def _start_worker(parent_pid: int) -> None:
     quiet_library_logs()
     exit_with_parent(parent_pid)
+    # What the worker has loaded so far lives as long as it does: out of the
+    # collector's sight, and fewer collections for what extraction makes.
+    gc.freeze()
+    gc.set_threshold(*WORKER_GC_THRESHOLDS)
 
 
 def _parallel(files: Sequence[Path], workers: int, should_stop: StopCheck) -> Iterator[Prepared]:

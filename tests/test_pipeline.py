@@ -183,3 +183,26 @@ def test_one_big_feed_alone_is_worth_workers(tmp_path: Path) -> None:
     page = tmp_path / "long.txt"
     page.write_text("word " * 100_000, encoding="utf-8")  # as big, but one article
     assert not pipeline._worth_parallel([page])
+
+
+def _worker_gc_state() -> tuple[tuple[int, ...], int]:
+    import gc
+
+    return gc.get_threshold(), gc.get_freeze_count()
+
+
+def test_workers_collect_garbage_less_often() -> None:
+    """An import worker keeps what it loaded at start out of the collector's scans."""
+    import multiprocessing
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(
+        max_workers=1,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=pipeline._start_worker,
+        initargs=(os.getpid(),),
+    ) as pool:
+        thresholds, frozen = pool.submit(_worker_gc_state).result()
+    assert thresholds == pipeline.WORKER_GC_THRESHOLDS
+    assert frozen > 0
