@@ -295,3 +295,10 @@ def test_feed_language_applies_to_items() -> None:
         "<title>Valley Ledger</title>", "<title>Valley Ledger</title><language>en-GB</language>"
     )
     assert {item.language for item in load_bytes(feed.encode(), "lang.rss").items} == {"en"}
+
+
+def test_item_html_gaps_become_one_space_each() -> None:
+    from newsdesk.ingest.html_text import html_fragment_to_text
+
+    html = "<p>a b\tc \t d\u00a0e\u00a0 f  g<b> h </b>\fi\vj</p>"
+    assert html_fragment_to_text(html) == "a b c d e f g h i j"
