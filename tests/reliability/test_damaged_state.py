@@ -113,9 +113,11 @@ def test_full_disk_during_import_keeps_the_store_sound(tmp_path: Path) -> None:
         rows = assert_articles_whole(data / "newsdesk.sqlite3")
         assert 0 < len(rows) < 300
         # Reading still works; writing says why not; the doctor names the problem.
-        listed = run_cli(data, "list", "--json")
+        # (In this process: their output is checked; the import above is the real one.)
+        listed = run_main(data, "list", "--json")
         assert listed.returncode == 0 and len(json.loads(listed.stdout)) == min(50, len(rows))
-        doctor = run_cli(data, "doctor", "--json")
+        assert_clean_stderr(listed.stderr)
+        doctor = run_main(data, "doctor", "--json")
         assert doctor.returncode == 1
         report = json.loads(doctor.stdout)
         problem = [f for f in report["findings"] if f["status"] == "problem"]
