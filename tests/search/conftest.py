@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -109,13 +110,29 @@ def insert(store: Store, articles: dict[str, Extracted]) -> dict[str, str]:
     return ids
 
 
-@pytest.fixture
-def newsroom(tmp_path: Path) -> Iterator[Newsroom]:
-    store = Store(tmp_path / "newsdesk.sqlite")
+@pytest.fixture(scope="session")
+def _newsroom_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    """The queue stored and indexed once (~0.13 s); each `newsroom` copies the folder."""
+    root = tmp_path_factory.mktemp("newsroom-template")
+    store = Store(root / "newsdesk.sqlite")
     ids = insert(store, ARTICLES)
-    index = SearchIndex(tmp_path / "index", store)
+    index = SearchIndex(root / "index", store)
     index.open()
     index.catch_up()
+    index.stop()
+    store.close()
+    return root, ids
+
+
+@pytest.fixture
+def newsroom(tmp_path: Path, _newsroom_template: tuple[Path, dict[str, str]]) -> Iterator[Newsroom]:
+    template, ids = _newsroom_template
+    shutil.copytree(template, tmp_path, dirs_exist_ok=True)
+    store = Store(tmp_path / "newsdesk.sqlite")
+    index = SearchIndex(tmp_path / "index", store)
+    index.open()
+    assert index.catch_up() == 0  # the copy is indexed up to date
+    ids = dict(ids)
     room = Newsroom(tmp_path, store, index, SearchEngine(store, index), ids)
     yield room
     index.stop()
