@@ -10,14 +10,18 @@ articles needs --yes (the count is printed first).
 from __future__ import annotations
 
 import json
+import shutil
+from pathlib import Path
 
 import pytest
 
 from newsdesk.cli.main import main
+from newsdesk.config import EDITOR_ENV
 from newsdesk.desk import BIG_ACTION, Desk
 from newsdesk.errors import QuerySyntaxError
 from newsdesk.model import Extracted
 from newsdesk.paths import Paths, resolve
+from newsdesk.store import STORE_ENV
 
 ARTICLES = BIG_ACTION + 10
 MEANINGLESS = [
@@ -38,22 +42,45 @@ MEANINGLESS = [
 ]
 
 
+@pytest.fixture(scope="module")
+def _stored_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The articles stored once (no index: none is opened); each test copies the folder.
+
+    Built before the test's own directories exist, so the environment points at the
+    template while it is built and nothing touches the real user dirs.
+    """
+    root = tmp_path_factory.mktemp("meaningless-template")
+    with pytest.MonkeyPatch.context() as patch:
+        for name, sub in (
+            ("NEWSDESK_DATA_DIR", "data"),
+            ("NEWSDESK_CONFIG_DIR", "config"),
+            ("NEWSDESK_CACHE_DIR", "cache"),
+        ):
+            patch.setenv(name, str(root / sub))
+        patch.setenv(STORE_ENV, "")
+        patch.delenv(EDITOR_ENV, raising=False)
+        paths = resolve()
+        with Desk(paths) as desk:
+            desk.add_extracted(
+                [
+                    Extracted(
+                        title=f"Harbour strike enters day {i}",
+                        source="Baltic Morning",
+                        published=f"2026-11-{1 + i % 28:02d}",
+                        body=f"Dockworkers stayed off the quays for day {i}. Word{i} appears once.",
+                    )
+                    for i in range(ARTICLES)
+                ],
+                "fixture",
+            )
+    return paths.data_dir
+
+
 @pytest.fixture
-def desk_paths() -> Paths:
+def desk_paths(_stored_template: Path) -> Paths:
+    """A data dir holding ARTICLES stored articles: a copy of the module's template."""
     paths = resolve()
-    with Desk(paths) as desk:
-        desk.add_extracted(
-            [
-                Extracted(
-                    title=f"Harbour strike enters day {i}",
-                    source="Baltic Morning",
-                    published=f"2026-11-{1 + i % 28:02d}",
-                    body=f"Dockworkers stayed off the quays for day {i}. Word{i} appears once.",
-                )
-                for i in range(ARTICLES)
-            ],
-            "fixture",
-        )
+    shutil.copytree(_stored_template, paths.data_dir)
     return paths
 
 
