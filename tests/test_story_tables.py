@@ -171,3 +171,28 @@ def test_grouper_looking_ahead_decides_as_without(backend: StoreBackend) -> None
             placements.append(stories)
     assert placements[0] == placements[1]
     assert placements[0] == ["s-x0", "s-x1", "s-x0", "s-x1", "s-x0", "s-x1"]
+
+
+def test_insert_later_writes_the_article_with_its_story(backend: StoreBackend) -> None:
+    """An article written along with its placement is a member of its story; a
+    duplicate of a stored one (same URL) adds an origin and joins no story."""
+    from newsdesk.store.protocol import Placement
+
+    first = Extracted(title="Ferry to Varnholm suspended", body="Engine fire.", url="https://x/1")
+    again = Extracted(title="Ferry to Varnholm halted", body="Engine fire!", url="https://x/1")
+    placed = Placement("s-f1", T0, SIG_A, SIG_A.band_keys())
+    with backend.transaction() as tx:
+        made = backend.insert_later(tx, "f1", first, "a.txt", None, placed)
+        dup = backend.insert_later(tx, "f2", again, "b.txt", None, placed._replace(story="s-f2"))
+        assert made() == made() and made().created and made().article_id == "f1"
+        assert not dup().created and dup().article_id == "f1"
+        tables = backend.story_tables(tx)
+        assert tables.story_of("f1") == "s-f1"
+        assert tables.story_of("f2") is None
+        assert tables.members("s-f1") == ["f1"] and tables.members("s-f2") == []
+        assert tables.sizes(["f1"]) == {"f1": 1}
+        found = tables.candidates(SIG_A.band_keys(), T0, 24 * HOUR, 200, 32)
+        assert [c.article_id for c in found] == ["f1"]
+    article = backend.get("f1")
+    assert article is not None and article.story_id == "s-f1"
+    assert backend.get("f2") is None

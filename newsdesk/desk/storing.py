@@ -20,6 +20,7 @@ from newsdesk.store import StoreBackend, Transaction
 
 if TYPE_CHECKING:
     from newsdesk.pipeline import Prepared
+    from newsdesk.store.protocol import InsertOutcome
     from newsdesk.stories.grouping import StoryGrouper
     from newsdesk.stories.signature import Signature
 
@@ -107,6 +108,8 @@ class ArticleStorer:
         created: list[str] = []
         stored: list[str] = []
         duplicates = 0
+        #: Items written along with their story, whose outcome is read at the end.
+        pending: list[tuple[int, Callable[[], InsertOutcome]]] = []
         grouper = StoryGrouper(self.store.story_tables(tx))
         # Which of the batch's articles are stored already: one query, not one an item.
         ids = [article_id(meta) for meta in items]
@@ -155,23 +158,43 @@ class ArticleStorer:
             # of an import's time on PostgreSQL). Wire copy is placed after: its
             # story is that of its other versions, which `settle_versions` finds.
             placement = grouper.decide(aid, signature, published_ts, time.time()) if looks else None
-            outcome = self.store.insert(
-                tx, aid, meta, item_origin, raw, placement.story if placement else None
-            )
+            if placement is not None:
+                # Written with its story; its outcome is read at the end, so a
+                # server writes it while the next article is looked up.
+                pending.append(
+                    (
+                        len(stored),
+                        self.store.insert_later(tx, aid, meta, item_origin, raw, placement),
+                    )
+                )
+                grouper.recorded()
+                stored.append(aid)
+                known.add(aid)
+                continue
+            outcome = self.store.insert(tx, aid, meta, item_origin, raw)
             stored.append(outcome.article_id)
             if not outcome.created:
                 duplicates += 1
                 continue
             created.append(aid)
             known.add(aid)
-            if placement is not None:
-                grouper.record(aid, placement)
-                continue
             into = self._settle_wire(tx, aid, meta, grouper)
             story = grouper.assign(
                 aid, meta, published_ts, signature, time.time(), into=into, new=True
             )
             self.store.set_story(tx, aid, story)
+        for place, answer in pending:
+            outcome = answer()
+            stored[place] = outcome.article_id
+            if outcome.created:
+                created.append(outcome.article_id)
+            else:
+                duplicates += 1
+        # In the order of the items, whichever way each was written.
+        order: dict[str, int] = {}
+        for n, aid in enumerate(stored):
+            order.setdefault(aid, n)
+        created.sort(key=lambda aid: order.get(aid, len(order)))
         if after is not None:
             after(tx, stored)
         return created, duplicates

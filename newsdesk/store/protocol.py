@@ -113,6 +113,16 @@ class StoryCandidate(NamedTuple):
     article_id: str
 
 
+class Placement(NamedTuple):
+    """A new article's story, chosen (`StoryGrouper.decide`) and not yet written."""
+
+    story: str
+    #: The member's date: its own, else the story's (undated), else its arrival.
+    ts: float | None
+    signature: Signature
+    keys: list[int]
+
+
 class StoryTables(Protocol):
     """Story persistence, the store's part of story grouping (`stories.grouping` decides).
 
@@ -269,6 +279,22 @@ class StoreBackend(Protocol):
     ) -> InsertOutcome:
         """Insert one article in the caller's transaction, merging exact duplicates
         (a duplicate keeps its own story)."""
+        ...
+
+    def insert_later(
+        self,
+        tx: Transaction,
+        article_id: str,
+        meta: Extracted,
+        origin: str,
+        raw: str | None,
+        placed: Placement,
+    ) -> Callable[[], InsertOutcome]:
+        """`insert` into story `placed.story`, and, when the article is new, its
+        membership of that story (`StoryTables.add_member` and `grow`) in the same
+        write; the outcome is read when the returned function is called, so a
+        server writes while the caller goes on (the next article's lookups are
+        sent after it and see it)."""
         ...
 
     def set_story(self, tx: Transaction, article_id: str, story_id: str | None) -> None: ...

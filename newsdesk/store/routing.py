@@ -35,6 +35,7 @@ from newsdesk.store.protocol import (
     Claim,
     ClaimOutcome,
     InsertOutcome,
+    Placement,
     StateChange,
     StoryTables,
     TableCopy,
@@ -194,6 +195,28 @@ class RoutedStore:
         outcome: InsertOutcome = self.sql.articles.insert(
             self._tx(tx), article_id, meta, origin, raw, story_id
         )
+        return outcome
+
+    @routed
+    def insert_later(
+        self,
+        tx: Transaction,
+        article_id: str,
+        meta: Extracted,
+        origin: str,
+        raw: str | None,
+        placed: Placement,
+    ) -> Callable[[], InsertOutcome]:
+        answer: Callable[[], InsertOutcome] = self.sql.articles.insert_later(
+            self._tx(tx), article_id, meta, origin, raw, placed
+        )
+
+        def outcome() -> InsertOutcome:
+            try:
+                return answer()
+            except self.driver_error as exc:
+                raise self.translate(exc) from exc
+
         return outcome
 
     @routed

@@ -31,10 +31,9 @@ The store owns transactions: no method here commits or begins.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from newsdesk.model import Extracted
-from newsdesk.store.protocol import StoryCandidate, StoryTables
+from newsdesk.store.protocol import Placement, StoryCandidate, StoryTables
 from newsdesk.stories import score as scoring
 from newsdesk.stories.signature import Signature, compute
 
@@ -53,17 +52,6 @@ MAX_MEMBERS = 48
 #: A story spans at most this much publication time (its members' and the
 #: newcomer's dates together), so long coverage becomes a sequence of stories.
 SPAN_HOURS = 96.0
-
-
-@dataclass(frozen=True)
-class Placement:
-    """A new article's story as `StoryGrouper.decide` chose it, not yet written."""
-
-    story: str
-    #: The member's date: its own, else the story's (undated), else its arrival.
-    ts: float | None
-    signature: Signature
-    keys: list[int]
 
 
 def story_id_for(article_id: str) -> str:
@@ -158,7 +146,7 @@ class StoryGrouper:
 
     def record(self, article_id: str, placement: Placement) -> None:
         """Write what `decide` chose: the article becomes a member of its story."""
-        self._forget_lookup()
+        self.recorded()
         self.tables.add_member(
             article_id, placement.story, placement.signature, placement.keys, placement.ts
         )
@@ -180,6 +168,11 @@ class StoryGrouper:
             rare_keys=rare,
             rare_limit=RARE_LIMIT,
         )
+
+    def recorded(self) -> None:
+        """The story tables changed (`record`, or the store wrote a placement along
+        with its article): what was looked up before is stale."""
+        self._forget_lookup()
 
     def copy_of(self, signature: Signature, published_ts: float | None) -> str | None:
         """A grouped article this one is a copy of (`score.is_copy`), e.g. the HTML page

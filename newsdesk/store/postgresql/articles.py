@@ -8,9 +8,10 @@ rows above the revision it saw last.
 
 from __future__ import annotations
 
+import functools
 import json
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import psycopg
@@ -18,8 +19,10 @@ from psycopg import sql
 
 from newsdesk.isodates import iso_to_ts, sort_key, utc_now_iso
 from newsdesk.model import Article, ArticleRow, ArticleState, Extracted
-from newsdesk.store.protocol import InsertOutcome
+from newsdesk.store.postgresql.stories import SIGNATURE_COLUMNS
+from newsdesk.store.protocol import InsertOutcome, Placement
 from newsdesk.store.sqlite.articles import RAW_LIMIT, readable_meta
+from newsdesk.store.sqlite.stories import SCHEMA_VERSION, band_ts
 from newsdesk.wire import is_wire, wire_columns
 
 Conn = psycopg.Connection[dict[str, Any]]
@@ -100,6 +103,22 @@ _INSERT = """WITH dup AS (
 SELECT id, FALSE AS created FROM dup UNION ALL SELECT id, TRUE AS created FROM a"""
 
 
+#: With `insert_later`: a new article also joins its story, in the same statement
+#: (the same rows `PostgresStoryTables.add_member` and `grow` write).
+_PLACED = """, m AS (
+    INSERT INTO story_member(article_id, story_id, ts, version, {signature_columns})
+    SELECT a.id, %(story)s, %(member_ts)s, %(version)s, {signature_values} FROM a
+    RETURNING member_id
+), b AS (
+    INSERT INTO story_band(key, ts, member_id)
+    SELECT k.key, %(band_ts)s, m.member_id FROM m, unnest(%(keys)s::bigint[]) AS k(key)
+), g AS (
+    INSERT INTO story(story_id, size, created_ts) SELECT %(story)s, 1, %(member_ts)s FROM a
+    ON CONFLICT (story_id) DO UPDATE SET size = story.size + 1
+)
+"""
+
+
 def insert(
     tx: Conn,
     article_id: str,
@@ -108,6 +127,40 @@ def insert(
     raw: str | None,
     story_id: str | None = None,
 ) -> InsertOutcome:
+    query, params = _insert_statement(article_id, meta, origin, raw, story_id, None)
+    return _outcome(article_id, tx.execute(query, params).fetchone())
+
+
+def insert_later(
+    tx: Conn,
+    article_id: str,
+    meta: Extracted,
+    origin: str,
+    raw: str | None,
+    placed: Placement,
+) -> Callable[[], InsertOutcome]:
+    query, params = _insert_statement(article_id, meta, origin, raw, placed.story, placed)
+    # Sent now (pipeline mode); nothing waits for the answer until it is asked for.
+    cursor = tx.execute(query, params)
+    # Asked for as often as the caller likes; read from the server once.
+    return functools.cache(lambda: _outcome(article_id, cursor.fetchone()))
+
+
+def _outcome(article_id: str, row: dict[str, Any] | None) -> InsertOutcome:
+    assert row is not None  # the duplicate, or the row just inserted
+    if not row["created"]:
+        return InsertOutcome(str(row["id"]), created=False, reason="duplicate")
+    return InsertOutcome(article_id, created=True)
+
+
+def _insert_statement(
+    article_id: str,
+    meta: Extracted,
+    origin: str,
+    raw: str | None,
+    story_id: str | None,
+    placed: Placement | None,
+) -> tuple[sql.Composed, dict[str, Any]]:
     now = utc_now_iso()
     published_ts = iso_to_ts(meta.published)
     sort_ts = sort_key(published_ts, time.time())
@@ -134,11 +187,28 @@ def insert(
     }
     if is_wire(meta):
         values.update(wire_columns(meta))
-    query = sql.SQL(_INSERT).format(
+    text = _INSERT
+    params = {f"v_{n}": v for n, v in values.items()}
+    if placed is not None:
+        head, tail = text.rsplit("\n)\n", 1)
+        text = head + "\n)" + _PLACED + tail
+        params.update(
+            story=placed.story,
+            member_ts=placed.ts,
+            version=SCHEMA_VERSION,
+            band_ts=band_ts(placed.ts),
+            keys=sorted(set(placed.keys)),
+            **{
+                f"s_{n}": v
+                for n, v in zip(SIGNATURE_COLUMNS, placed.signature.to_row(), strict=True)
+            },
+        )
+    query = sql.SQL(text).format(
         columns=sql.SQL(", ").join(sql.Identifier(n) for n in values),
         values=sql.SQL(", ").join(sql.Placeholder(f"v_{n}") for n in values),
+        signature_columns=sql.SQL(", ").join(sql.Identifier(n) for n in SIGNATURE_COLUMNS),
+        signature_values=sql.SQL(", ").join(sql.Placeholder(f"s_{n}") for n in SIGNATURE_COLUMNS),
     )
-    params = {f"v_{n}": v for n, v in values.items()}
     # An empty GUID or URL matches nothing (NULL never equals).
     params.update(
         id=article_id,
@@ -148,11 +218,7 @@ def insert(
         origin=origin,
         now=now,
     )
-    row = tx.execute(query, params).fetchone()
-    assert row is not None  # the duplicate, or the row just inserted
-    if not row["created"]:
-        return InsertOutcome(str(row["id"]), created=False, reason="duplicate")
-    return InsertOutcome(article_id, created=True)
+    return query, params
 
 
 def _text(value: str) -> str:

@@ -6,17 +6,18 @@ backend's first migration step); nothing here commits or begins.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from typing import Any
 
 import psycopg
 
 from newsdesk.store.protocol import StoryCandidate
-from newsdesk.store.sqlite.stories import NO_TS, SCHEMA_VERSION, _band_ts
+from newsdesk.store.sqlite.stories import NO_TS, SCHEMA_VERSION, band_ts
 from newsdesk.stories.signature import Signature, stored
 
 Conn = psycopg.Connection[dict[str, Any]]
-_SIG = (
+SIGNATURE_COLUMNS = (
     "shingles",
     "names",
     "name_counts",
@@ -27,7 +28,7 @@ _SIG = (
     "lede_weights",
     "outlet",
 )
-_SIG_COLUMNS = ", ".join(_SIG)
+_SIG_COLUMNS = ", ".join(SIGNATURE_COLUMNS)
 
 
 def _candidates_query(arms: str) -> str:
@@ -77,7 +78,7 @@ _CANDIDATES_ANY_TIME = _candidates_query(
 
 def _signature(row: dict[str, Any]) -> Signature:
     shingles, names, counts, figures, title, lede, figures2, weights, outlet = (
-        bytes(row[c]) for c in _SIG
+        bytes(row[c]) for c in SIGNATURE_COLUMNS
     )
     return stored((shingles, names, counts, figures, title, lede, figures2, weights, outlet))
 
@@ -168,6 +169,7 @@ class PostgresStoryTables:
         # Binary: the fingerprints come back as bytes, not hex text to decode.
         cursor = self.conn.execute(query, params, binary=True)
 
+        @functools.cache
         def answer() -> list[StoryCandidate]:
             return [
                 StoryCandidate(str(r["story_id"]), _signature(r), r["ts"], str(r["article_id"]))
@@ -225,7 +227,7 @@ class PostgresStoryTables:
                 ts,
                 SCHEMA_VERSION,
                 *signature.to_row(),
-                _band_ts(ts),
+                band_ts(ts),
                 sorted(set(keys)),
             ),
         )
@@ -241,7 +243,7 @@ class PostgresStoryTables:
         with self.conn.cursor() as cur:
             cur.executemany(
                 "DELETE FROM story_band WHERE key = %s AND ts = %s AND member_id = %s",
-                [(key, _band_ts(row["ts"]), row["member_id"]) for key in set(keys)],
+                [(key, band_ts(row["ts"]), row["member_id"]) for key in set(keys)],
             )
         self.conn.execute("DELETE FROM story_member WHERE member_id = %s", (row["member_id"],))
 

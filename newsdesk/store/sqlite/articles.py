@@ -10,12 +10,12 @@ import json
 import logging
 import sqlite3
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 from newsdesk.isodates import iso_to_ts, sort_key, utc_now_iso
 from newsdesk.model import Article, ArticleRow, ArticleState, Extracted
-from newsdesk.store.protocol import InsertOutcome
+from newsdesk.store.protocol import InsertOutcome, Placement
 from newsdesk.wire import is_wire, wire_columns
 
 log = logging.getLogger(__name__)
@@ -87,6 +87,25 @@ def add_origin(tx: sqlite3.Connection, article_id: str, origin: str) -> None:
         "INSERT OR IGNORE INTO origins (article_id, origin, seen_at) VALUES (?, ?, ?)",
         (article_id, origin, utc_now_iso()),
     )
+
+
+def insert_later(
+    tx: sqlite3.Connection,
+    article_id: str,
+    meta: Extracted,
+    origin: str,
+    raw: str | None,
+    placed: Placement,
+) -> Callable[[], InsertOutcome]:
+    # In-process: written at once; the answer is only handed over later.
+    from newsdesk.store.sqlite.stories import SqliteStoryTables
+
+    outcome = insert(tx, article_id, meta, origin, raw, placed.story)
+    if outcome.created:
+        tables = SqliteStoryTables(tx)
+        tables.add_member(article_id, placed.story, placed.signature, placed.keys, placed.ts)
+        tables.grow(placed.story, placed.ts)
+    return lambda: outcome
 
 
 def insert(

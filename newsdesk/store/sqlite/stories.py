@@ -149,7 +149,7 @@ def _signature(row: Row) -> Signature:
     return stored(row)
 
 
-def _band_ts(ts: float | None) -> int:
+def band_ts(ts: float | None) -> int:
     return NO_TS if ts is None else int(ts)
 
 
@@ -290,10 +290,10 @@ class SqliteStoryTables:
             (article_id, story_id, ts, SCHEMA_VERSION, *signature.to_row()),
         )
         member_id = cur.lastrowid
-        band_ts = _band_ts(ts)
+        when = band_ts(ts)
         self.conn.executemany(
             "INSERT OR IGNORE INTO story_band(key, ts, member_id) VALUES (?, ?, ?)",
-            [(key, band_ts, member_id) for key in set(keys)],
+            [(key, when, member_id) for key in set(keys)],
         )
 
     def forget_member(self, article_id: str) -> None:
@@ -308,7 +308,7 @@ class SqliteStoryTables:
         keys = _signature(row[2:11]).band_keys()
         self.conn.executemany(
             "DELETE FROM story_band WHERE key = ? AND ts = ? AND member_id = ?",
-            [(key, _band_ts(ts), member_id) for key in set(keys)],
+            [(key, band_ts(ts), member_id) for key in set(keys)],
         )
         self.conn.execute("DELETE FROM story_member WHERE member_id = ?", (member_id,))
 
