@@ -40,6 +40,12 @@ _AUTHOR_LABEL = re.compile(
     r"|text|texto|testo)\s*:\s*",
     _FLAGS,
 )
+# An author label or lead word alone on its line, a one-word section name before it at most.
+_LABEL_ALONE = re.compile(
+    r"^(?:[A-ZÄÖÜ][\w-]*\s+)?(?:by|von|par|por|di|(?:authors?|autor(?:in|es|a)?(?:/in|\*in)?"
+    r"|auteur(?:e|s)?|autore|autrice)\s*:?)$",
+    _FLAGS,
+)
 # "Posted on 3 March 2021 by", "Veröffentlicht am 3. März 2021 von", "Publicado el ... por":
 # a publishing verb, then within a short stretch the lead word and the names.
 _POSTED_BY = re.compile(
@@ -104,7 +110,8 @@ _NOT_NAME_WORDS = {
 }  # fmt: skip
 _PARTICLES = {"de", "da", "van", "von", "der", "den", "la", "le", "del", "bin", "al", "el", "di", "du",
               "ibn", "dos", "das", "ter", "ten", "y", "st.", "mc"}  # fmt: skip
-_NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.\-]*|[A-Z]\.)$")
+# A capital, accented ones too ("Ávila", "Éric", "Özdemir"), then letters, apostrophes, dots, hyphens.
+_NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’.\-]*$")
 _HANDLE = re.compile(r"@\w+")
 # "GarberFOXBusiness", "JamesStaff Writer": a name glued to what followed it on the page.
 _GLUED = re.compile(
@@ -179,7 +186,7 @@ def looks_like_name(text: str) -> bool:
             continue
         if low in _NOT_NAME_WORDS or low in _ROLE_WORDS or any(ch.isdigit() for ch in tok):
             return False
-        if not _NAME_TOKEN.match(tok):
+        if not (tok[:1].isupper() and _NAME_TOKEN.match(tok)):
             return False
         capitals += 1
     return capitals >= 2
@@ -396,9 +403,14 @@ def parse_byline(line: str, following: list[str] | None = None) -> Byline | None
         result = parse_by_text(rest, single=len(line) <= 80)
         return result if result.authors else None
     m = _AUTHOR_LABEL.match(line)
-    if m:
+    if m and line[m.end() :].strip():
         result = parse_by_text(line[m.end() :], single=True)
         return result if result.authors else None
+    if _LABEL_ALONE.match(line) and following:
+        # "AUTOR/IN" or "Von" on a line of its own, the name on the next ("Disko Von" / "Jana
+        # Berg": a section's name runs into it). The name must read as one, with no lead word.
+        result = parse_by_text(following[0])
+        return result if result.authors and len(following[0]) <= 80 else None
     m = _POSTED_BY.match(line)
     if m:
         result = parse_by_text(m["names"], single=True, handle=True)
@@ -456,20 +468,21 @@ def _dated_byline(line: str) -> Byline | None:
     return result if result.authors else None
 
 
-def parse_name_line(line: str, following: list[str]) -> Byline | None:
+def parse_name_line(line: str, following: list[str], *, dated: bool = False) -> Byline | None:
     """A bare name line under a headline ("Jane Doe", "Jane Doe, Political Editor").
 
     Accepted only with evidence beside it: a role after the name, a social
-    handle, or a date / role / 'author' line right after it.
+    handle, a date / role / 'author' line right after it, or (`dated`) the
+    story's date line right before it.
     """
     if not line or len(line) > 120:
         return None
     core = strip_list_mark(line).strip()
     has_handle = bool(_HANDLE.search(core))
     core = _HANDLE.sub("", core).strip()
-    dated = _name_then_date(core)
-    if dated is not None:
-        return dated
+    signed = _name_then_date(core)
+    if signed is not None:
+        return signed
     if (
         not core
         or any(ch.isdigit() for ch in core)
@@ -484,15 +497,25 @@ def parse_name_line(line: str, following: list[str]) -> Byline | None:
     joined = " ".join(result.authors)
     with_role = len(joined) + 2 < len(core.replace(",", " ").replace(" and ", "  ")) - 1
     nxt = following[0] if following else ""
-    evidence = has_handle or with_role or "," in core
+    # A label or a list reads like a name in German and in a line of labels ("Allgemeine
+    # Reisetipps", "Europäischer Sozialfonds (ESF)"): a known given name, or a role word, says
+    # it is a person.
+    known = result.authors[0].split()[0] in GIVEN_NAMES
+    if with_role or "," in core:
+        # More than the name on its line: a role ("Jane Doe, Political Editor"), or a label or
+        # list that reads like one ("Presidente de EEUU, Joe Biden / AFP", "Reise- und
+        # Sicherheitshinweise Italien").
+        rest = core.replace(joined, " ")
+        with_role = known or any(w.strip(".,()").lower() in _ROLE_WORDS for w in rest.split())
+    # Under the story's date line.
+    dated = dated and known
+    evidence = has_handle or with_role or dated
     if not evidence and nxt:
-        from newsdesk.extract.dates import date_line
-
         low = nxt.lower()
         evidence = (
             # A portrait's alt text, then the name: the same name twice.
             clean_line(nxt) == clean_line(core)
-            or date_line(nxt) is not None
+            or _is_date_line(nxt)
             or bool(_NAME_CONTEXT.search(low))
             or (
                 len(nxt.split()) <= 4
@@ -510,6 +533,12 @@ _DATE_LEAD = re.compile(
     r"|pubblicato|atualizado)\b|\s)*$",
     _FLAGS,
 )
+
+
+def _is_date_line(line: str) -> bool:
+    from newsdesk.extract.dates import date_line
+
+    return bool(line) and date_line(line) is not None
 
 
 def _name_then_date(core: str) -> Byline | None:

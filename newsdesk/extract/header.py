@@ -56,6 +56,9 @@ SUMMARY_LABEL = re.compile(
     r"^(?:key\s+(?:points|facts|takeaways)|highlights|summary|in\s+brief|at\s+a\s+glance|what\s+we\s+know)\W*$",
     re.I,
 )
+#: A bare name this few header lines under the story's date line signs it ("21. Januar 2022" /
+#: "Jana Berg").
+DATED_NAME_LINES = 2
 SOURCE_LABEL = re.compile(r"^(?:source|from)\s*:\s*(?P<name>.*)$", re.I)
 
 
@@ -180,6 +183,7 @@ def read_header(lines: list[str], head: int, body_start: int, found: Found) -> i
     content = [i for i in range(zone_start, zone_end) if lines[i]]
     byline: Byline | None = None
     meta_seen = False
+    dated_at = -DATED_NAME_LINES - 1
     in_links = False
     keep_links = True
     previous_caption = False
@@ -226,7 +230,11 @@ def read_header(lines: list[str], head: int, body_start: int, found: Found) -> i
             if byline
             else (
                 parse_byline(line, following)
-                or (parse_name_line(line, following) if not is_prose(line) else None)
+                or (
+                    parse_name_line(line, following, dated=n - dated_at <= DATED_NAME_LINES)
+                    if not is_prose(line)
+                    else None
+                )
             )
         )
         if parsed is not None:
@@ -236,6 +244,7 @@ def read_header(lines: list[str], head: int, body_start: int, found: Found) -> i
             continue
         published = date_line(line)
         if published is not None:
+            dated_at = n
             if (not found.published and not _updated_only(line)) or not found.published:
                 found.published = published
             if not found.dateline:

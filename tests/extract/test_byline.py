@@ -262,3 +262,47 @@ def test_a_placeholder_signs_nothing(line: str) -> None:
 )
 def test_a_salutation_is_no_name_line(line: str) -> None:
     assert parse_name_line(line, []) is None
+
+
+def test_an_accented_capital_starts_a_name() -> None:
+    byline = parse_byline("Por Álvaro Núñez 27 de agosto 2019")
+    assert byline is not None
+    assert byline.authors == ["Álvaro Núñez"]
+
+
+@pytest.mark.parametrize("label", ["AUTOR/IN", "Autorin", "Author:", "Reportage Von"])
+def test_an_author_label_alone_signs_the_next_line(label: str) -> None:
+    byline = parse_byline(label, ["Jana Berg", "Die Fähre fährt wieder."])
+    assert byline is not None
+    assert byline.authors == ["Jana Berg"]
+
+
+def test_a_lead_word_alone_needs_a_name_after_it() -> None:
+    assert parse_byline("Von", ["Montag bis Freitag"]) is None
+    assert parse_byline("Weitere Artikel von", ["Jana Berg"]) is None
+
+
+def test_a_known_name_under_the_date_line_signs_the_story() -> None:
+    assert parse_name_line("Leah Morrow", ["Die Fähre"], dated=True) is not None
+    assert parse_name_line("Leah Morrow", ["Die Fähre"]) is None
+    # A section label reads like a name in German, but starts with no given name.
+    assert parse_name_line("Allgemeine Reisetipps", ["Die Fähre"], dated=True) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Presidente de EEUU, Joe Biden / AFP",
+        "Europäischer Sozialfonds (ESF)",
+        "Grundlagen Elektrik, Elektronik",
+    ],
+)
+def test_a_label_beside_a_name_shaped_pair_signs_nothing(line: str) -> None:
+    assert parse_name_line(line, ["Rubrik Verkehr"]) is None
+
+
+def test_a_name_with_its_role_still_signs() -> None:
+    byline = parse_name_line("Solveig Amundsen, Redakteurin", [])
+    assert byline is not None and byline.authors == ["Solveig Amundsen"]
+    byline = parse_name_line("Lotte Brandner Chefredakteurin", [])
+    assert byline is not None and byline.authors == ["Lotte Brandner"]

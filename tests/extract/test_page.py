@@ -520,3 +520,17 @@ def test_a_newsletter_shell_is_never_the_headline_or_the_body() -> None:
     assert meta.title == "Harbour tolls to rise by a fifth next spring"
     assert meta.authors == ["Ines Lopes"]
     assert "browser" not in meta.body and "Unsubscribe" not in meta.body
+
+
+def test_a_name_under_the_date_line_is_the_byline() -> None:
+    page = (
+        "Fähre nach Marrowby fährt wieder nach Plan\n\n"
+        "Dienstag, 1. Februar 2022 12:10\n"
+        "Anna Lindqvist\n\n"
+        "Die Fähre zwischen Marrowby und der Insel fährt ab Montag wieder nach dem Sommerfahrplan, "
+        "nachdem die Reederei die Reparatur am Anleger früher als erwartet abschließen konnte.\n\n"
+        "Pendler hatten wochenlang einen Umweg von über einer Stunde in Kauf nehmen müssen; die "
+        "Gemeinde will nun prüfen, ob der Anleger dauerhaft verstärkt werden muss.\n"
+    )
+    meta = extract_page(page)
+    assert meta.authors == ["Anna Lindqvist"]
