@@ -111,11 +111,7 @@ class ArticleStorer:
         #: Items written along with their story, whose outcome is read at the end.
         pending: list[tuple[int, Callable[[], InsertOutcome]]] = []
         grouper = StoryGrouper(self.store.story_tables(tx))
-        # Which of the batch's articles are stored already: one query, not one an item.
         ids = [article_id(meta) for meta in items]
-        known = self.store.existing(
-            [aid for aid, meta in zip(ids, items, strict=True) if not meta.item_id]
-        )
         ready: dict[int, tuple[Extracted, float | None, Signature]] = {}
 
         def prepare(index: int) -> tuple[Extracted, float | None, Signature]:
@@ -129,6 +125,15 @@ class ArticleStorer:
                 ready[index] = (meta, iso_to_ts(meta.published), signature)
             return ready[index]
 
+        if len(items) == 1 and not items[0].item_id:
+            # A file of one article (a folder's page copy): its story candidates are
+            # asked for before the check below, one round trip to a server for both.
+            _, first_ts, first_signature = prepare(0)
+            grouper.look_ahead(first_signature, first_ts)
+        # Which of the batch's articles are stored already: one query, not one an item.
+        known = self.store.existing(
+            [aid for aid, meta in zip(ids, items, strict=True) if not meta.item_id]
+        )
         for index in range(len(items)):
             item_origin = origin if len(items) == 1 else f"{origin}#{index}"
             aid = ids[index]

@@ -158,7 +158,8 @@ class StoryGrouper:
         else (the importer fingerprints its next article). The answer is of the
         tables as they are now: call it after the previous article is recorded."""
         lsh, rare = self._keys(signature, published_ts)
-        self._looked_found = None
+        if self._asked is not None or self._looked_found is not None:
+            return  # asked already (or read) for this very article
         self._asked = self.tables.candidates_later(
             lsh,
             published_ts,
