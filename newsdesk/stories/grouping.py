@@ -219,8 +219,7 @@ class StoryGrouper:
         for cand in self._candidates(sig, ts):
             if cand.story_id in stories:
                 continue
-            features = scoring.features(sig, cand.signature, ts, cand.ts)
-            if scoring.score(features) >= scoring.THRESHOLD:
+            if scoring.reaches(sig, cand.signature, ts, cand.ts):
                 stories.append(cand.story_id)
         out: dict[str, list[tuple[Signature, float | None]]] = {s: [] for s in stories}
         for story, member_sig, member_ts in self.tables.story_signatures(stories, MAX_MEMBERS):

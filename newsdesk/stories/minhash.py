@@ -55,7 +55,7 @@ def hash_set32(items: Iterable[str]) -> npt.NDArray[np.uint32]:
     Two different names collide with probability 2**-32: across the ~20 x 20
     name pairs of two articles, about one false match in ten million comparisons.
     """
-    return np.unique(np.fromiter((word_hash(i) & 0xFFFFFFFF for i in items), dtype=np.uint32))
+    return np.unique(np.fromiter((h & 0xFFFFFFFF for h in map(word_hash, items)), dtype=np.uint32))
 
 
 _MIX = np.uint64(0x9E3779B97F4A7C15)
@@ -67,7 +67,7 @@ def shingle_hashes(tokens: list[str], size: int) -> npt.NDArray[np.uint64]:
     Each shingle hash folds its word hashes together (h = h * MIX + next, mod
     2**64), so order matters; texts shorter than `size` give their words.
     """
-    words = np.fromiter((word_hash(t) for t in tokens), dtype=np.uint64, count=len(tokens))
+    words = np.fromiter(map(word_hash, tokens), dtype=np.uint64, count=len(tokens))
     count = len(tokens) - size + 1
     if count <= 0:
         return np.unique(words)

@@ -125,6 +125,11 @@ class Signature:
     def lede_figure_set(self) -> frozenset[int]:
         return frozenset(self.lede_figures.tolist())
 
+    @cached_property
+    def outlet_key(self) -> int | None:
+        """The hashed outlet (`outlet`'s first value), None when unknown."""
+        return int(self.outlet[0]) if len(self.outlet) else None
+
     def band_keys(self) -> list[int]:
         """LSH keys of both signatures and the rare lede words, salted so the
         feature spaces never collide (what the store keeps for the article)."""
@@ -206,12 +211,13 @@ def compute(meta: Extracted) -> Signature:
     counts = np.array([by_hash[h] for h in names.tolist()], dtype=np.uint16)
     body = prose(meta.body)
     body_folded = _content_folded(body)
-    body_words = [stem(w) for w in body_folded]
+    body_words = list(map(stem, body_folded))
     shingles = minhash.shingle_hashes(body_words, SHINGLE_WORDS)
     title_folded = _content_folded(meta.title)
-    title_words = [stem(w) for w in title_folded]
+    title_words = list(map(stem, title_folded))
     lede_folded = [*title_folded, *body_folded[:LEDE_WORDS]]
-    lede = minhash.hash_set32(stem(w) for w in lede_folded)
+    lede_words = [*title_words, *body_words[:LEDE_WORDS]]
+    lede = minhash.hash_set32(lede_words)
     first_paragraph = next((line for line in body.splitlines() if line.strip()), "")
     return Signature(
         shingles=minhash.low_bits(minhash.signature(shingles, SHINGLE_K)),
@@ -223,7 +229,7 @@ def compute(meta: Extracted) -> Signature:
         lede_figures=minhash.hash_set32(
             "#" + k for k in figure_keys(f"{meta.title}\n{first_paragraph}")
         ),
-        lede_weights=_lede_weights(lede_folded, lede, idf.language(meta.language)),
+        lede_weights=_lede_weights(lede_folded, lede_words, lede, idf.language(meta.language)),
         outlet=_outlet_hashes(meta),
     )
 
@@ -269,12 +275,13 @@ def _content_folded(text: str) -> list[str]:
     return [w for w in words(text) if w not in STOPWORDS and not w[0].isdigit()]
 
 
-def _lede_weights(folded: list[str], lede: U32, lang: str) -> U8:
-    """`idf.weight` of each lede word, aligned with the sorted hashes in `lede`."""
+def _lede_weights(folded: list[str], stems: list[str], lede: U32, lang: str) -> U8:
+    """`idf.weight` of each lede word (`folded`, stemmed in `stems`), aligned with the
+    sorted hashes in `lede`."""
     by_hash: dict[int, int] = {}
-    for word in folded:
-        stemmed = stem(word)
-        key = minhash.word_hash(stemmed) & 0xFFFFFFFF
+    word_hash = minhash.word_hash
+    for word, stemmed in zip(folded, stems, strict=True):
+        key = word_hash(stemmed) & 0xFFFFFFFF
         if key not in by_hash:
             by_hash[key] = idf.stored_weight(word, stemmed, lang)
     return np.array([by_hash.get(h, 1) for h in lede.tolist()], dtype=np.uint8)

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from pathlib import Path
 
 import pytest
 
+from newsdesk.isodates import iso_to_ts
 from newsdesk.model import Extracted
 from newsdesk.store.sqlite.stories import SqliteStoryTables, create_tables
 from newsdesk.stories import score as scoring
 from newsdesk.stories.grouping import StoryGrouper, story_score
-from newsdesk.stories.signature import compute
+from newsdesk.stories.signature import Signature, compute
 
 from .articles import HOUR, QUARRY_LOCAL, QUARRY_WIRE, T0
 
@@ -140,3 +143,54 @@ def test_may_be_copy_never_drops_a_copy() -> None:
                 if not scoring.may_be_copy(a, b, None, T0):
                     assert not scoring.is_copy(scoring.features(a, b, None, T0))
     assert seen_copy
+
+
+def _pair_set_signatures() -> list[tuple[Signature, float | None]]:
+    """Every distinct article of the project's own pair set, with its date."""
+    path = Path(__file__).resolve().parents[2] / "benchmarks" / "story_pairs" / "pairs.jsonl"
+    seen: dict[tuple[str, str], tuple[Signature, float | None]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        pair = json.loads(line)
+        for side in (pair["a"], pair["b"]):
+            key = (side["title"], side["source"])
+            if key not in seen:
+                meta = Extracted(title=side["title"], source=side["source"], body=side["body"])
+                seen[key] = (compute(meta), iso_to_ts(side["published"]))
+    copy = Extracted(title=CFO_SALE.title, body=CFO_SALE.body + "\n\nShare this article.")
+    # Pairs only a rule joins: one slugline of one agency (a flash and an unrelated
+    # take), and a long copy under another headline and opening.
+    flash = Extracted(title="Flash", body="Harbour closed.", source="Wire", slugline="PORT-CLOSE")
+    take = Extracted(
+        title=QUARRY_WIRE.title, body=QUARRY_WIRE.body, source="Wire", slugline="PORT-CLOSE"
+    )
+    tail = " ".join(f"word{chr(97 + i % 26)}{chr(97 + i // 26 % 26)} kept" for i in range(400))
+    opening = " ".join(f"open{chr(97 + i % 26)}{chr(97 + i // 26)}" for i in range(90))
+    long_a = Extracted(title="First headline here", body=f"{opening}\n\n{tail}")
+    long_b = Extracted(
+        title="Other title words", body=f"{opening.replace('open', 'lead')}\n\n{tail}"
+    )
+    seen[("long b", "")] = (compute(long_b), T0 + 90 * HOUR)
+    for meta in (CFO_SALE, CEO_SALE, copy, QUARRY_WIRE, QUARRY_LOCAL, flash, take, long_a):
+        seen[(meta.title, meta.source or "")] = (compute(meta), T0)
+    return list(seen.values())
+
+
+@pytest.mark.parametrize(("threshold", "decay"), [(None, None), (0.15, 0.0), (0.3, 0.1)])
+def test_reaches_answers_as_the_full_score_does(
+    threshold: float | None, decay: float | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`reaches` (grouping's candidate check, most pairs on a bound) never disagrees
+    with `score(features(...)) >= THRESHOLD`, whatever the threshold and decay."""
+    if threshold is not None:
+        monkeypatch.setattr(scoring, "THRESHOLD", threshold)
+    if decay is not None:
+        monkeypatch.setattr(scoring, "DECAY", decay)
+    sigs = _pair_set_signatures()
+    answers = set()
+    for i, (a, ts_a) in enumerate(sigs):
+        for b, ts_b in sigs[i : i + 40]:
+            for when in (ts_b, None):
+                full = scoring.score(scoring.features(a, b, ts_a, when)) >= scoring.THRESHOLD
+                assert scoring.reaches(a, b, ts_a, when) == full
+                answers.add(full)
+    assert answers == {True, False}
