@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 from pathlib import Path
@@ -194,3 +195,38 @@ def test_reaches_answers_as_the_full_score_does(
                 assert scoring.reaches(a, b, ts_a, when) == full
                 answers.add(full)
     assert answers == {True, False}
+
+
+_TRADE = Extracted(
+    title="Insider sale: Varga sells shares of Brightloaf",
+    body=(
+        "Director Varga sold a block of shares of the bakery chain in a transaction dated "
+        "Tuesday, a filing with the regulator shows.\n\n"
+        "Varga still holds a large stake after the sale, according to the filing. Varga has "
+        "sat on the board since the chain was floated."
+    ),
+)
+_PROFILE = Extracted(
+    title="Varga on rowing, rivers and a late start in sport",
+    body=(
+        "At fifty, Varga took up rowing on the river near her home and now trains six "
+        "mornings a week.\n\n"
+        "The early starts, says Varga, clear her head before meetings; the club welcomes "
+        "beginners of every age who can swim a length, and Varga coaches them herself."
+    ),
+)
+
+
+def test_one_shared_name_with_nothing_else_in_common_is_not_one_story() -> None:
+    """An insider-trade alert and a profile of the same person share her name and
+    nothing else: the name alone does not reach the threshold."""
+    f = scoring.features(compute(_TRADE), compute(_PROFILE), T0, T0 + 2 * HOUR)
+    assert f.names_shared == 1 and f.names > 0.5
+    assert scoring.name_alone(f)
+    assert scoring.score(f) < scoring.THRESHOLD
+    # Counted fully, the name would have carried the pair over the threshold.
+    assert scoring.score(dataclasses.replace(f, names_shared=2)) >= scoring.THRESHOLD
+    # A shared figure, or texts that agree, are something else in common.
+    shared_figure = dataclasses.replace(f, figures=0.3, missing=frozenset())
+    assert not scoring.name_alone(shared_figure)
+    assert not scoring.name_alone(dataclasses.replace(f, lede=scoring.NAME_ALONE_TEXT))
