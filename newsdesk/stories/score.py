@@ -44,8 +44,9 @@ Decision, in order (see `score`):
    value up top. A syndicated copy, a whole-page copy, or an update with a
    new toll keeps at least one of them.
 3. Copy (shingles >= `SYNDICATED`): same (1).
-4. Otherwise the weighted mean of the features both articles have, minus a
-   time decay: `DECAY * min(hours, WINDOW_HOURS) / WINDOW_HOURS`. Versions
+4. Otherwise the weighted mean of the features both articles have (one
+   shared name word with nothing else in common counts only as far as the
+   texts agree: `name_alone`), minus a time decay: `DECAY * min(hours, WINDOW_HOURS) / WINDOW_HOURS`. Versions
    written hours apart need less overlap than versions three days apart: a
    follow-up a day later shares little, and the longer the gap, the likelier
    a similar article is another event (second outage, another case in the
