@@ -35,12 +35,11 @@ from newsdesk.store.protocol import (
     Claim,
     ClaimOutcome,
     InsertOutcome,
-    Placement,
     StateChange,
-    StoryTables,
     TableCopy,
     Transaction,
 )
+from newsdesk.store.story_tables import Placement, StoryTables
 
 if TYPE_CHECKING:
     from newsdesk.rules.model import Rule

@@ -33,7 +33,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from newsdesk.model import Extracted
-from newsdesk.store.protocol import Placement, StoryCandidate, StoryTables
+from newsdesk.store.story_tables import Placement, StoryCandidate, StoryTables
 from newsdesk.stories import score as scoring
 from newsdesk.stories.signature import Signature, compute
 

@@ -20,9 +20,10 @@ from psycopg import sql
 from newsdesk.isodates import iso_to_ts, sort_key, utc_now_iso
 from newsdesk.model import Article, ArticleRow, ArticleState, Extracted
 from newsdesk.store.postgresql.stories import SIGNATURE_COLUMNS
-from newsdesk.store.protocol import InsertOutcome, Placement
+from newsdesk.store.protocol import InsertOutcome
 from newsdesk.store.sqlite.articles import RAW_LIMIT, readable_meta
 from newsdesk.store.sqlite.stories import SCHEMA_VERSION, band_ts
+from newsdesk.store.story_tables import Placement
 from newsdesk.wire import is_wire, wire_columns
 
 Conn = psycopg.Connection[dict[str, Any]]

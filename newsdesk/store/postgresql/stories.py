@@ -12,8 +12,8 @@ from typing import Any
 
 import psycopg
 
-from newsdesk.store.protocol import StoryCandidate
 from newsdesk.store.sqlite.stories import NO_TS, SCHEMA_VERSION, band_ts
+from newsdesk.store.story_tables import StoryCandidate
 from newsdesk.stories.signature import Signature, stored
 
 Conn = psycopg.Connection[dict[str, Any]]

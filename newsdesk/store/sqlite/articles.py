@@ -15,7 +15,8 @@ from typing import Any
 
 from newsdesk.isodates import iso_to_ts, sort_key, utc_now_iso
 from newsdesk.model import Article, ArticleRow, ArticleState, Extracted
-from newsdesk.store.protocol import InsertOutcome, Placement
+from newsdesk.store.protocol import InsertOutcome
+from newsdesk.store.story_tables import Placement
 from newsdesk.wire import is_wire, wire_columns
 
 log = logging.getLogger(__name__)

@@ -20,7 +20,7 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from newsdesk.store.protocol import StoryCandidate
+from newsdesk.store.story_tables import StoryCandidate
 
 if TYPE_CHECKING:
     from newsdesk.stories.signature import Row, Signature
