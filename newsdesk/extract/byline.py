@@ -505,8 +505,12 @@ def parse_name_line(line: str, following: list[str], *, dated: bool = False) -> 
         # More than the name on its line: a role ("Jane Doe, Political Editor"), or a label or
         # list that reads like one ("Presidente de EEUU, Joe Biden / AFP", "Reise- und
         # Sicherheitshinweise Italien").
-        rest = core.replace(joined, " ")
-        with_role = known or any(w.strip(".,()").lower() in _ROLE_WORDS for w in rest.split())
+        rest = core.replace(joined, " ").split()
+        with_role = any(w.strip(".,()").lower() in _ROLE_WORDS for w in rest) or (
+            # A known name before more names, an outlet or a place, not before a sentence
+            # ("Ewald Ferlemann und sein Leben für die Vögel").
+            known and not any(w[:1].islower() for w in rest if w.lower() not in _PARTICLES)
+        )
     # Under the story's date line.
     dated = dated and known
     evidence = has_handle or with_role or dated

@@ -306,3 +306,9 @@ def test_a_name_with_its_role_still_signs() -> None:
     assert byline is not None and byline.authors == ["Solveig Amundsen"]
     byline = parse_name_line("Lotte Brandner Chefredakteurin", [])
     assert byline is not None and byline.authors == ["Lotte Brandner"]
+
+
+def test_a_known_name_before_a_sentence_is_a_subtitle() -> None:
+    assert parse_name_line("Ewald Ferlemann und sein Leben für die Vögel", []) is None
+    byline = parse_name_line("Jürgen Kessler, Chefredakteur", [])
+    assert byline is not None and byline.authors == ["Jürgen Kessler"]

@@ -127,8 +127,51 @@ Orla Padraig Maeve Daniel Ewa Maria Kasia Agnieszka Malgorzata Justyna Magdalena
 Karsten Rasmus Birgitte Mikkel Frederik Kasper Jesper Anders Morten Henning Ulla Lone Pia
 """
 
+# Names common in German, French, Spanish, Italian, Portuguese, Dutch, Nordic, Polish, Czech,
+# Turkish and Russian copy (bylines in those languages). Left out: names that are also a word,
+# a month or a place there ("Noël", "Julio", "Per", "Santiago", "Regina", "Mercedes").
+_GIVEN_EUROPE = """
+Achim Alfons Andrea Anja Anke Annette Antje Armin Arne Axel Bärbel Bastian Beate Benedikt
+Bernd Bernhard Bettina Björn Britta Burkhard Carsten Christa Christiane Christoph Cornelia
+Dagmar Detlef Dieter Dietmar Dirk Dorothea Eckhard Egon Elke Emil Erika Ernst Erwin Ewald
+Fabian Florian Franz Franziska Frauke Friedrich Fritz Gabriele Georg Gerd Gerhard Gertrud
+Gisela Gregor Gudrun Günter Günther Gunnar Hannes Harald Hartmut Heike Heiko Heinrich
+Heinz Helmut Hendrik Herbert Hermann Hildegard Holger Horst Hubert Ingo Jens Jörg Johanna
+Johannes Josef Jürgen Jutta Karsten Katharina Kathrin Katja Katrin Klaus Konrad Kurt Lothar
+Lukas Lutz Maik Manfred Manuela Marcel Mareike Margarete Marina Marion Markus Marlene
+Martina Matthias Maximilian Meike Monika Moritz Niklas Nils Norbert Olaf Ole Philipp Rainer
+Ralf Reinhard Reinhold Renate Rolf Ronja Rudolf Rüdiger Sascha Silke Sonja Stefanie Steffen
+Steffi Susanne Svenja Tanja Thilo Thorsten Tilman Tobias Torsten Ulf Ulrich Ulrike Uta Ute
+Uwe Verena Volker Walter Werner Wiebke Wilhelm Willi Wolfgang
+Adrien Agathe Amélie Anaïs André Antoine Arnaud Aurélie Baptiste Benoît Céline Chantal
+Christelle Christophe Clément Didier Dominique Édouard Élise Émilie Emmanuel Emmanuelle Éric
+Étienne Fabien Fabrice François Françoise Frédéric Gaëlle Geneviève Gérard Gilles Guillaume
+Hélène Henri Hervé Hugues Jacques Jérôme Joël Julien Juliette Laetitia Laurence Laurent Léa
+Lionel Mathieu Mathilde Maxime Michèle Monique Nathalie Olivier Pascal Patrice Philippe
+Raphaël Régis Rémi Renaud Sébastien Serge Solène Stéphane Sylvie Thierry Valérie Virginie
+Xavier Yann Yannick Yves Ophélie Mélanie Margaux
+Alejandra Alfonso Álvaro Andrés Ángel Beatriz Blanca Eduardo Emilio Enrique Esteban Federico
+Felipe Fernando Francisco Gonzalo Guillermo Ignacio Inés Jacobo Javier Joaquín Jorge José
+Josefa Juana Lucía Marcos María Mariano Miguel Mónica Nicolás Óscar Pablo Rafael Ramón Raúl
+Ricardo Rocío Rodrigo Sergio Tomás Verónica Víctor
+Alessandra Alessandro Alessio Antonella Carlo Claudio Cristiano Daniele Davide Elisa Emanuele
+Enrico Fabio Filippo Francesco Gianluca Gianni Giacomo Giorgio Giovanna Giovanni Giulio
+Giuseppe Giuseppina Guido Ilaria Lorenzo Luca Luigi Massimo Matteo Mattia Maurizio Nicolò
+Paola Paolo Pietro Raffaele Riccardo Roberta Salvatore Simona Stefano Tommaso Valerio
+Vincenzo
+Afonso António Caio Cláudia Diogo Duarte Fábio Filipe Flávio Gonçalo Guilherme Joana João
+Júlia Leonardo Luana Luíza Marcelo Márcio Matheus Rafaela Renata Sérgio Thiago Tiago
+Vinícius Vítor
+Anneke Arjen Bart Bram Daan Femke Geert Henk Jeroen Joost Kees Lotte Maarten Mats Pieter
+Ruud Sanne Wouter Bjørn Kristian Magnus Solveig Tove Leena Mikko Pekka Tapio Jukka
+Andrzej Bogdan Dariusz Grzegorz Jakub Janusz Jerzy Krzysztof Łukasz Małgorzata Marek Marcin
+Michał Paweł Piotr Tomasz Wojciech Jiří Petr Pavel Tomáš
+Ahmet Ayşe Burak Cem Emre Fatma Hakan Kemal Mehmet Murat Mustafa Özlem Selin Kazım Yusuf
+Nikolai Sergei Irina Vladimir Yuri Igor Oleg Ekaterina Mikhail
+"""
+
 #: Given names; a capitalised pair starting with one of these is likely a person.
-GIVEN_NAMES: frozenset[str] = word_set(_GIVEN)
+GIVEN_NAMES: frozenset[str] = word_set(_GIVEN) | word_set(_GIVEN_EUROPE)
 
 #: Family names that begin Korean, Chinese and Vietnamese names in running text.
 EAST_ASIAN_FAMILY_NAMES: frozenset[str] = word_set("""
