@@ -21,6 +21,9 @@ class StoryCandidate(NamedTuple):
     signature: Signature
     ts: float | None
     article_id: str
+    #: How many members its story has (0: not known). When every member of a story
+    #: is among the candidates, the story need not be read again to be scored.
+    story_size: int = 0
 
 
 class Placement(NamedTuple):

@@ -216,13 +216,28 @@ class StoryGrouper:
         scoring the candidates alone.
         """
         stories: list[str] = []
-        for cand in self._candidates(sig, ts):
+        found = self._candidates(sig, ts)
+        for cand in found:
             if cand.story_id in stories:
                 continue
             if scoring.reaches(sig, cand.signature, ts, cand.ts):
                 stories.append(cand.story_id)
         out: dict[str, list[tuple[Signature, float | None]]] = {s: [] for s in stories}
-        for story, member_sig, member_ts in self.tables.story_signatures(stories, MAX_MEMBERS):
+        # A story whose every member is a candidate is scored from the candidates: no
+        # second read (on a server, a round trip that waits for every write before it).
+        for cand in found:
+            if cand.story_id in out:
+                out[cand.story_id].append((cand.signature, cand.ts))
+        whole = {
+            story
+            for story, members in out.items()
+            if 0 < len(members) == next(c.story_size for c in found if c.story_id == story)
+            and len(members) <= MAX_MEMBERS
+        }
+        unread = [story for story in stories if story not in whole]
+        for story in unread:
+            out[story] = []
+        for story, member_sig, member_ts in self.tables.story_signatures(unread, MAX_MEMBERS):
             out[story].append((member_sig, member_ts))
         return out
 

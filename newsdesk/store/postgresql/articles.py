@@ -154,6 +154,30 @@ def _outcome(article_id: str, row: dict[str, Any] | None) -> InsertOutcome:
     return InsertOutcome(article_id, created=True)
 
 
+@functools.cache
+def _insert_query(columns: tuple[str, ...], placed: bool) -> bytes:
+    """The insert statement for these columns (with its story when `placed`): composed
+    once, since composing it cost about a tenth of the importer's time per article."""
+    text = _INSERT
+    if placed:
+        head, tail = text.rsplit("\n)\n", 1)
+        text = head + "\n)" + _PLACED + tail
+    # As bytes: a composed statement is rendered again at every execution. Names are
+    # fixed ASCII identifiers, so no connection's encoding is needed to render them.
+    return (
+        sql.SQL(text)
+        .format(
+            columns=sql.SQL(", ").join(sql.Identifier(n) for n in columns),
+            values=sql.SQL(", ").join(sql.Placeholder(f"v_{n}") for n in columns),
+            signature_columns=sql.SQL(", ").join(sql.Identifier(n) for n in SIGNATURE_COLUMNS),
+            signature_values=sql.SQL(", ").join(
+                sql.Placeholder(f"s_{n}") for n in SIGNATURE_COLUMNS
+            ),
+        )
+        .as_bytes(None)
+    )
+
+
 def _insert_statement(
     article_id: str,
     meta: Extracted,
@@ -161,7 +185,7 @@ def _insert_statement(
     raw: str | None,
     story_id: str | None,
     placed: Placement | None,
-) -> tuple[sql.Composed, dict[str, Any]]:
+) -> tuple[bytes, dict[str, Any]]:
     now = utc_now_iso()
     published_ts = iso_to_ts(meta.published)
     sort_ts = sort_key(published_ts, time.time())
@@ -188,11 +212,8 @@ def _insert_statement(
     }
     if is_wire(meta):
         values.update(wire_columns(meta))
-    text = _INSERT
     params = {f"v_{n}": v for n, v in values.items()}
     if placed is not None:
-        head, tail = text.rsplit("\n)\n", 1)
-        text = head + "\n)" + _PLACED + tail
         params.update(
             story=placed.story,
             member_ts=placed.ts,
@@ -204,12 +225,7 @@ def _insert_statement(
                 for n, v in zip(SIGNATURE_COLUMNS, placed.signature.to_row(), strict=True)
             },
         )
-    query = sql.SQL(text).format(
-        columns=sql.SQL(", ").join(sql.Identifier(n) for n in values),
-        values=sql.SQL(", ").join(sql.Placeholder(f"v_{n}") for n in values),
-        signature_columns=sql.SQL(", ").join(sql.Identifier(n) for n in SIGNATURE_COLUMNS),
-        signature_values=sql.SQL(", ").join(sql.Placeholder(f"s_{n}") for n in SIGNATURE_COLUMNS),
-    )
+    query = _insert_query(tuple(values), placed is not None)
     # An empty GUID or URL matches nothing (NULL never equals).
     params.update(
         id=article_id,

@@ -34,10 +34,11 @@ _SIG_COLUMNS = ", ".join(SIGNATURE_COLUMNS)
 def _candidates_query(arms: str) -> str:
     """The candidates among the members `arms` lists (a member once per key it shares)."""
     return (
-        f"SELECT m.story_id, m.ts, m.article_id, {_SIG_COLUMNS} FROM "
+        f"SELECT m.story_id, m.ts, m.article_id, {_SIG_COLUMNS}, s.size AS story_size FROM "
         f"(SELECT member_id, COUNT(*) AS hits FROM ({arms}) AS arms "
         "GROUP BY member_id ORDER BY hits DESC, member_id DESC LIMIT %(limit)s) c "
-        "JOIN story_member m ON m.member_id = c.member_id ORDER BY c.hits DESC, c.member_id DESC"
+        "JOIN story_member m ON m.member_id = c.member_id "
+        "LEFT JOIN story s ON s.story_id = m.story_id ORDER BY c.hits DESC, c.member_id DESC"
     )
 
 
@@ -172,7 +173,13 @@ class PostgresStoryTables:
         @functools.cache
         def answer() -> list[StoryCandidate]:
             return [
-                StoryCandidate(str(r["story_id"]), _signature(r), r["ts"], str(r["article_id"]))
+                StoryCandidate(
+                    str(r["story_id"]),
+                    _signature(r),
+                    r["ts"],
+                    str(r["article_id"]),
+                    int(r["story_size"] or 0),
+                )
                 for r in cursor.fetchall()
             ]
 

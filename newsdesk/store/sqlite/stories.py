@@ -238,14 +238,18 @@ class SqliteStoryTables:
             )
             params += [rare_limit + 1, rare_limit]
         rows = self.conn.execute(
-            f"SELECT m.story_id, m.ts, {_SIG_COLUMNS}, m.article_id FROM "
+            f"SELECT m.story_id, m.ts, {_SIG_COLUMNS}, m.article_id, s.size FROM "
             "(SELECT member_id, COUNT(*) AS hits FROM ("
             + " UNION ALL ".join(arms)
             + ") GROUP BY member_id ORDER BY hits DESC, member_id DESC LIMIT ?) c "
-            "JOIN story_member m ON m.member_id = c.member_id",
+            "JOIN story_member m ON m.member_id = c.member_id "
+            "LEFT JOIN story s ON s.story_id = m.story_id",
             [*params, limit],
         ).fetchall()
-        return [StoryCandidate(str(r[0]), _signature(r[2:11]), r[1], str(r[11])) for r in rows]
+        return [
+            StoryCandidate(str(r[0]), _signature(r[2:11]), r[1], str(r[11]), int(r[12] or 0))
+            for r in rows
+        ]
 
     def candidates_later(
         self,
