@@ -439,12 +439,29 @@ _AFTER_DATE_BY = re.compile(
     r"(?P<names>\S.*)$",
     _FLAGS,
 )
-# After a leading date, a dash or bar and nothing but a person's name ("11.12.2019 - Jana Berg").
-_AFTER_DATE_NAME = re.compile(r"^\s*(?:[|·•∙–—-]|//)\s*(?P<name>[^\d|/·•]{4,60})$")
+# After a leading date and its time, a person's name, alone or before a separated tail
+# ("11.12.2019 - Jana Berg", "28. Jan. 2022 Paula Balov", "04.02.2022 | 13:10 Uhr | Jana Berg",
+# "23.06.2016 um 16:14 Uhr - Jana Berg - 91 Ergänzungen").
+_AFTER_DATE_NAME = re.compile(
+    r"^\s*(?:(?:um|at|à|@)\s*)?(?:\d{1,2}[:.h]\d{2}\s*)?(?:(?:uhr|h|am|pm)\b\s*)?"
+    r"(?:[|·•∙–—-]|//)?\s*(?P<name>[^\W\d_][^\d|/·•∙–—]{3,59}?)\s*(?:\s(?:[|·•∙–—-]|//)\s.*)?$",
+    _FLAGS,
+)
 # A weekday before the date ("jeudi 13 juin 2019, par ...").
 _WEEKDAY_LEAD = re.compile(
     rf"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|{FOREIGN_WEEKDAY}),?\s+$", _FLAGS
 )
+
+
+def _after_dates(rest: str) -> str:
+    """`rest` past the dates that open it: a blog prints when a post was published and updated,
+    glued together ("28. Juni 201914. Januar 2020 | Jana Berg")."""
+    for _ in range(2):
+        dates = find_dates(rest[:40])
+        if not dates or rest[: dates[0].start].strip():
+            break
+        rest = rest[dates[0].end :]
+    return rest
 
 
 def _dated_byline(line: str) -> Byline | None:
@@ -454,9 +471,10 @@ def _dated_byline(line: str) -> Byline | None:
     dates = find_dates(line)
     if not dates or (dates[0].start > 2 and not _WEEKDAY_LEAD.match(line[: dates[0].start])):
         return None
-    m = _AFTER_DATE_BY.match(line[dates[0].end :])
+    rest = _after_dates(line[dates[0].end :])
+    m = _AFTER_DATE_BY.match(rest)
     if not m:
-        named = _AFTER_DATE_NAME.match(line[dates[0].end :])
+        named = _AFTER_DATE_NAME.match(rest)
         name = _clean_name(named["name"]) if named else ""
         # Without a lead word only a known given name says it is a person, not a topic
         # ("11.12.2019 - Neue Regeln").

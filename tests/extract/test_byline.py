@@ -312,3 +312,32 @@ def test_a_known_name_before_a_sentence_is_a_subtitle() -> None:
     assert parse_name_line("Ewald Ferlemann und sein Leben für die Vögel", []) is None
     byline = parse_name_line("Jürgen Kessler, Chefredakteur", [])
     assert byline is not None and byline.authors == ["Jürgen Kessler"]
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("28. Jan. 2022 Paula Brandt", ["Paula Brandt"]),
+        ("04.02.2022 | 13:10 Uhr | Uta Lindner", ["Uta Lindner"]),
+        ("23.06.2016 um 16:14 Uhr - Markus Berg - 91 Ergänzungen", ["Markus Berg"]),
+        # Published and updated, glued together by the text copy.
+        ("28. Juni 201914. Januar 2020 | Klaus Ebner", ["Klaus Ebner"]),
+        ("3. April 20223. April 2022  by Jana Berg", ["Jana Berg"]),
+    ],
+)
+def test_a_date_then_a_known_name(line: str, authors: list[str]) -> None:
+    byline = parse_byline(line)
+    assert byline is not None
+    assert byline.authors == authors
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "11.12.2019 - Neue Regeln",
+        "12.03.2021 Berlin Marathon abgesagt",
+        "12.03.2021 Hans Ebner ist tot",
+    ],
+)
+def test_a_date_then_a_topic_signs_nothing(line: str) -> None:
+    assert parse_byline(line) is None
