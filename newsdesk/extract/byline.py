@@ -40,6 +40,14 @@ _AUTHOR_LABEL = re.compile(
     r"|text|texto|testo)\s*:\s*",
     _FLAGS,
 )
+_AUTHOR_WORD = re.compile(
+    r"^(?:post\s+)?(?:author|autor(?:in)?|auteur|autore)\s+(?:by\s+)?(?=[^\W\d_])", _FLAGS
+)
+_POSTING_LEAD = re.compile(
+    r"^(?:gespeichert|eingestellt|verfasst|ver[öo]ffentlicht|gepostet|publi[ée]e?|publicad[oa]"
+    r"|pubblicat[oa]|posted|written)\s+(?:by|von|par|por|da|di)\b",
+    _FLAGS,
+)
 # An author label or lead word alone on its line, a one-word section name before it at most.
 _LABEL_ALONE = re.compile(
     r"^(?:[A-ZÄÖÜ][\w-]*\s+)?(?:by|von|par|por|di|(?:authors?|autor(?:in|es|a)?(?:/in|\*in)?"
@@ -397,6 +405,11 @@ def parse_byline(line: str, following: list[str] | None = None) -> Byline | None
             result = parse_by_text(rest)
             return result if result.authors else None
         if rest[:1].islower() and not rest[:1].isupper():
+            if _POSTING_LEAD.match(line):
+                # A blog's posting line names the account that posted, lower case or not
+                # ("Gespeichert von rasos am 24. Juli 2017", "Verfasst von: mitundvoneinander").
+                result = parse_by_text(rest, single=True, handle=True)
+                return result if result.authors else None
             return None
         if following and _AND_NEXT.match(following[0]):
             rest = f"{rest} {following[0]}"
@@ -405,6 +418,11 @@ def parse_byline(line: str, following: list[str] | None = None) -> Byline | None
     m = _AUTHOR_LABEL.match(line)
     if m and line[m.end() :].strip():
         result = parse_by_text(line[m.end() :], single=True)
+        return result if result.authors else None
+    m = _AUTHOR_WORD.match(line)
+    if m:
+        # "Autor Mark Newton:", "Author Jana Berg": the label without its colon, then a full name.
+        result = parse_by_text(line[m.end() :])
         return result if result.authors else None
     if _LABEL_ALONE.match(line) and following:
         # "AUTOR/IN" or "Von" on a line of its own, the name on the next ("Disko Von" / "Jana

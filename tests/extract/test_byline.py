@@ -341,3 +341,24 @@ def test_a_date_then_a_known_name(line: str, authors: list[str]) -> None:
 )
 def test_a_date_then_a_topic_signs_nothing(line: str) -> None:
     assert parse_byline(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Gespeichert von rasos am 24. Juli 2017 - 18:55", ["rasos"]),
+        ("Verfasst von: seeadler | 31. Dezember 2008", ["seeadler"]),
+        ("* Post author By Jana Berg", ["Jana Berg"]),
+        ("Autor Lotte Brandner:", ["Lotte Brandner"]),
+    ],
+)
+def test_posting_accounts_and_labels_without_a_colon(line: str, authors: list[str]) -> None:
+    byline = parse_byline(line)
+    assert byline is not None
+    assert byline.authors == authors
+
+
+@pytest.mark.parametrize("line", ["von links nach rechts", "Autor des Monats", "Posted by admin"])
+def test_no_account_without_a_posting_word(line: str) -> None:
+    byline = parse_byline(line)
+    assert byline is None or byline.authors == []
