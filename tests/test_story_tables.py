@@ -196,3 +196,19 @@ def test_insert_later_writes_the_article_with_its_story(backend: StoreBackend) -
     article = backend.get("f1")
     assert article is not None and article.story_id == "s-f1"
     assert backend.get("f2") is None
+
+
+def test_story_signatures_asked_ahead_answer_as_of_the_asking(backend: StoreBackend) -> None:
+    """`story_signatures_later` answers what `story_signatures` would have when asked."""
+    with backend.transaction() as tx:
+        tables = backend.story_tables(tx)
+        tables.add_member("a1", "s-a1", SIG_A, SIG_A.band_keys(), T0)
+        tables.grow("s-a1", T0)
+        asked = tables.story_signatures_later(["s-a1"], 48)
+        tables.add_member("a2", "s-a1", SIG_A, SIG_A.band_keys(), T0 + HOUR)
+        tables.grow("s-a1", T0 + HOUR)
+        assert [(story, ts) for story, _, ts in asked()] == [("s-a1", T0)]
+        assert [ts for _, _, ts in tables.story_signatures(["s-a1"], 48)] == [T0 + HOUR, T0]
+        assert tables.story_signatures_later([], 48)() == []
+        found = tables.candidates(SIG_A.band_keys(), T0, 24 * HOUR, 200, 32)
+        assert {c.story_size for c in found} == {2}

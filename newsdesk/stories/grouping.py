@@ -215,30 +215,30 @@ class StoryGrouper:
         include one at the threshold are read whole: about the cost of
         scoring the candidates alone.
         """
-        stories: list[str] = []
         found = self._candidates(sig, ts)
+        size: dict[str, int] = {}
+        seen: dict[str, list[tuple[Signature, float | None]]] = {}
         for cand in found:
-            if cand.story_id in stories:
+            size[cand.story_id] = cand.story_size
+            seen.setdefault(cand.story_id, []).append((cand.signature, cand.ts))
+        out: dict[str, list[tuple[Signature, float | None]]] = {}
+        asked: list[Callable[[], list[tuple[str, Signature, float | None]]]] = []
+        for cand in found:
+            story = cand.story_id
+            if story in out or not scoring.reaches(sig, cand.signature, ts, cand.ts):
                 continue
-            if scoring.reaches(sig, cand.signature, ts, cand.ts):
-                stories.append(cand.story_id)
-        out: dict[str, list[tuple[Signature, float | None]]] = {s: [] for s in stories}
-        # A story whose every member is a candidate is scored from the candidates: no
-        # second read (on a server, a round trip that waits for every write before it).
-        for cand in found:
-            if cand.story_id in out:
-                out[cand.story_id].append((cand.signature, cand.ts))
-        whole = {
-            story
-            for story, members in out.items()
-            if 0 < len(members) == next(c.story_size for c in found if c.story_id == story)
-            and len(members) <= MAX_MEMBERS
-        }
-        unread = [story for story in stories if story not in whole]
-        for story in unread:
+            members = seen[story]
+            if 0 < len(members) == size[story] and len(members) <= MAX_MEMBERS:
+                # Every member is a candidate: scored from them, not read again.
+                out[story] = members
+                continue
+            # Asked for now and read after the other candidates are scored: a server
+            # reads the story while this process scores.
             out[story] = []
-        for story, member_sig, member_ts in self.tables.story_signatures(unread, MAX_MEMBERS):
-            out[story].append((member_sig, member_ts))
+            asked.append(self.tables.story_signatures_later([story], MAX_MEMBERS))
+        for answer in asked:
+            for story, member_sig, member_ts in answer():
+                out[story].append((member_sig, member_ts))
         return out
 
     def _keys(self, sig: Signature, ts: float | None) -> tuple[list[int], list[int]]:
