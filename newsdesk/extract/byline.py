@@ -119,6 +119,10 @@ _NOT_NAME_WORDS = {
 _PARTICLES = {"de", "da", "van", "von", "der", "den", "la", "le", "del", "bin", "al", "el", "di", "du",
               "ibn", "dos", "das", "ter", "ten", "y", "st.", "mc"}  # fmt: skip
 # A capital, accented ones too ("Ávila", "Éric", "Özdemir"), then letters, apostrophes, dots, hyphens.
+# A German compound role ("Projektleiterin", "Pressesprecher", "Chefreporterin").
+_ROLE_COMPOUND = re.compile(
+    r"\w{3,}(?:leiter|sprecher|referent|redakteur|reporter|direktor|beauftragte|korrespondent)(?:in)?$"
+)
 _NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’.\-]*$")
 _HANDLE = re.compile(r"@\w+")
 # "GarberFOXBusiness", "JamesStaff Writer": a name glued to what followed it on the page.
@@ -139,7 +143,13 @@ _AND_NEXT = re.compile(r"^(?:and|&)\s+[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){
 _PHOTO_ROLE = re.compile(r"photo|photograph|pictures|images|video|graphics|illustration", _FLAGS)
 
 
-_COUNT_TAIL = re.compile(r"\s+\d.*$")
+# Names hold no figures, and no comment counter written out ("Kay 24 Comments", "Jana Berg Ein
+# Kommentar", "No comments", "Schreibe einen Kommentar").
+_COUNT_TAIL = re.compile(
+    r"\s+(?:\d|(?:ein(?:en)?|keine|one|no|leave\s+a|schreibe\s+einen|un|sin|nessun)\s+"
+    r"(?:kommentare?|comments?|commentaires?|comentarios?|commenti|coment[aá]rios?)\b).*$",
+    _FLAGS,
+)
 # What a blog's "Posted by" line says after the names: its category ("Posted by Kay under
 # Travel"), or a connective left dangling once the time went ("Posted by Kay at 2:33 PM").
 _CATEGORY_TAIL = re.compile(r"\s+(?:under|filed\s+under|abgelegt\s+unter)\s+.*$", _FLAGS)
@@ -192,7 +202,12 @@ def looks_like_name(text: str) -> bool:
         low = tok.lower().strip(".,")
         if low in _PARTICLES:
             continue
-        if low in _NOT_NAME_WORDS or low in _ROLE_WORDS or any(ch.isdigit() for ch in tok):
+        if (
+            low in _NOT_NAME_WORDS
+            or low in _ROLE_WORDS
+            or _ROLE_COMPOUND.search(low)
+            or any(ch.isdigit() for ch in tok)
+        ):
             return False
         if not (tok[:1].isupper() and _NAME_TOKEN.match(tok)):
             return False
@@ -208,8 +223,14 @@ _HONORIFIC = re.compile(
 )
 
 
+#: A portrait's alt text before the name ("Avatar Avatar Jana Berg", "Profilbild Jana Berg").
+_PORTRAIT = re.compile(
+    r"^(?:(?:avatar|profilbild|profile\s+(?:picture|photo)|autorenbild)\s+)+", _FLAGS
+)
+
+
 def _clean_name(part: str) -> str:
-    part = _HANDLE.sub("", part)
+    part = _PORTRAIT.sub("", _HANDLE.sub("", part).strip())
     part = _HONORIFIC.sub("", part.strip())
     part = part.strip(" .,;:-–—|'\"“”")
     return title_case_name(clean_line(_undouble(part)))

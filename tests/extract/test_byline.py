@@ -362,3 +362,18 @@ def test_posting_accounts_and_labels_without_a_colon(line: str, authors: list[st
 def test_no_account_without_a_posting_word(line: str) -> None:
     byline = parse_byline(line)
     assert byline is None or byline.authors == []
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Von Jana Berg Ein Kommentar", ["Jana Berg"]),
+        ("By Jana Berg No comments", ["Jana Berg"]),
+        ("Von Avatar Avatar Jana Berg", ["Jana Berg"]),
+        ("Von Uta Lindner, Projektleiterin der Stiftung", ["Uta Lindner"]),
+    ],
+)
+def test_what_a_copy_prints_beside_the_name_is_no_name(line: str, authors: list[str]) -> None:
+    byline = parse_byline(line)
+    assert byline is not None
+    assert byline.authors == authors
