@@ -132,7 +132,8 @@ def dump_headline(text: str) -> str | None:
         ):
             continue
         own = [len(text) for text in _section(lines, k) if _running(text)]
-        if own and max(own) < BOX_CHARS:
+        if own and max(own) < BOX_CHARS and not line.startswith(" "):
+            # A box (a sign-up, a promotion); a centred heading is the page's main one.
             continue
         chars = 0
         for after, after_flush in lines[k + 1 : k + 1 + HEADING_WINDOW]:

@@ -293,3 +293,16 @@ def test_a_centred_main_heading_is_a_heading() -> None:
     assert dump_headline(dump) == "Fähre nach Marrowby fährt wieder nach Plan"
     item = load_bytes(("   Menü\n   Suche\n" + dump).encode(), "page.txt").items[0]
     assert item.title == "Fähre nach Marrowby fährt wieder nach Plan"
+
+
+def test_a_centred_heading_with_only_short_lines_under_it_is_no_box() -> None:
+    # The post's <h1>, centred, then its date, likes and the author's line: short lines, as in
+    # a box, yet the story follows.
+    centred = " " * 480 + "Ich war am Wochenende auf einer Hochzeit in Marrowby"
+    dump = (
+        "     * Anmelden\n     * Registrieren\n\n"
+        f"{centred}\n\n   Veröffentlicht am 19. August 2019\n   319 Likes\n"
+        "   Beraterin für neues Arbeiten und Lernen in Marrowby und an der Küste\n\n"
+        "Jana Berg\n\n" + STORY
+    )
+    assert dump_headline(dump) == "Ich war am Wochenende auf einer Hochzeit in Marrowby"
