@@ -90,6 +90,9 @@ def run_one(path: Path) -> None:
         warnings = [w for f in summary.files for w in f.warnings][:3]
         failed = [str(f.error) for f in summary.failed][:1]
     wall = time.perf_counter() - started
+    from newsdesk.pipeline import stop_fork_server
+
+    stop_fork_server()  # the workers' peak reaches RUSAGE_CHILDREN through their server
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     print(

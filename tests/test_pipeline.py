@@ -206,3 +206,81 @@ def test_workers_collect_garbage_less_often() -> None:
         thresholds, frozen = pool.submit(_worker_gc_state).result()
     assert thresholds == pipeline.WORKER_GC_THRESHOLDS
     assert frozen > 0
+
+
+def _worker_facts() -> tuple[bool, int]:
+    import os
+    import sys
+
+    return "newsdesk.ingest.warm" in sys.modules, os.getpid()
+
+
+def test_workers_start_with_the_tables_loaded() -> None:
+    """Workers come from the fork server, which loaded the extraction tables once."""
+    import multiprocessing
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork server on this platform")
+    with ProcessPoolExecutor(
+        max_workers=1,
+        mp_context=pipeline._context(),
+        initializer=pipeline._start_worker,
+        initargs=(os.getpid(),),
+    ) as pool:
+        warm, pid = pool.submit(_worker_facts).result()
+    assert warm
+    assert pid != os.getpid()
+
+
+_ORPHAN_SCRIPT = """
+import os, sys
+from concurrent.futures import ProcessPoolExecutor
+from newsdesk import pipeline
+from tests.test_pipeline import _worker_facts
+pool = ProcessPoolExecutor(max_workers=1, mp_context=pipeline._context(),
+                           initializer=pipeline._start_worker, initargs=(os.getpid(),))
+print(pool.submit(_worker_facts).result()[1], flush=True)
+sys.stdin.read()
+"""
+
+
+def test_workers_end_with_the_importing_process(tmp_path: Path) -> None:
+    """Killing the importing process (no clean-up) ends its forked workers too."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    root = Path(__file__).resolve().parents[1]
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _ORPHAN_SCRIPT],
+        cwd=root,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None
+        worker = int(proc.stdout.readline())
+        assert pipeline._alive(worker)
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    deadline = time.monotonic() + 60
+    while _running(worker) and time.monotonic() < deadline:
+        time.sleep(0.05)  # the worker looks for the importing process twice a second
+    if _running(worker):
+        os.kill(worker, signal.SIGKILL)
+        pytest.fail("the worker outlived the importing process")
+
+
+def _running(pid: int) -> bool:
+    """Alive and not a zombie (an exited worker may wait to be reaped by init)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return pipeline._alive(pid)
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"

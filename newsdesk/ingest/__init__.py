@@ -13,7 +13,8 @@ Where each part lives: `decode` (bytes to text), `sniff` (which format),
 `compressed` (gzip), `xml_guard` (entity-declaring XML refused), `text`,
 `html_page` + `html_meta` + `html_text`, `feed`, `markdown` +
 `markdown_text`, `jsonl` + `fields`, `assemble` (extraction and the final
-clean-up every item goes through), `dates`, `names`, `limits`, `walk`.
+clean-up every item goes through), `dates`, `names`, `limits`, `walk`;
+`warm` is what the import workers' fork server loads before it forks them.
 Heavy libraries (lxml, trafilatura, feedparser, yaml) load on first use.
 """
 
