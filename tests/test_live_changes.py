@@ -296,3 +296,22 @@ def test_rules_on_arrival_wake_the_others_once_with_their_counts(
         assert ana.store.change_count() == counter + 1
     finally:
         ana.close()
+
+
+def test_a_file_wait_ends_when_told_to_stop(tmp_path: Path) -> None:
+    """Closing the app sets the watch's stop event: a waiter on a file store returns
+    then, without waiting out its timeout (the app would hold its exit that long)."""
+    from newsdesk.store import open_store
+
+    store = open_store(tmp_path / "db.sqlite3")
+    stop = threading.Event()
+    returned: list[int] = []
+    since = store.data_version()
+    waiter = threading.Thread(
+        target=lambda: returned.append(store.wait_for_change(since, LONG, stop))
+    )
+    waiter.start()
+    stop.set()
+    waiter.join(LONG / 2)
+    assert not waiter.is_alive() and returned == [since]
+    store.close()

@@ -11,6 +11,7 @@ cover (an older newsdesk writing the file) counts as someone else's.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -34,13 +35,14 @@ class ChangeFollower:
         """Take the store's current state as seen (a `StoreError` if it cannot be read)."""
         self._mark = (self._store.data_version(), self._store.change_count())
 
-    def wait(self, timeout: float) -> bool:
-        """Wait up to `timeout` seconds; True when someone else changed the store."""
+    def wait(self, timeout: float, stop: threading.Event | None = None) -> bool:
+        """Wait up to `timeout` seconds (less once `stop` is set); True when someone
+        else changed the store."""
         if self._mark is None:
             self.start()
             assert self._mark is not None
         version, count = self._mark
-        now = self._store.wait_for_change(version, timeout)
+        now = self._store.wait_for_change(version, timeout, stop)
         if now == version:
             return False
         latest = self._store.change_count()

@@ -12,6 +12,7 @@ Every method raises only `newsdesk.errors.StoreError` subclasses.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
@@ -224,10 +225,12 @@ class StoreBackend(Protocol):
         """
         ...
 
-    def wait_for_change(self, since: int, timeout: float) -> int:
+    def wait_for_change(
+        self, since: int, timeout: float, stop: threading.Event | None = None
+    ) -> int:
         """Wait until `data_version()` differs from `since` (read on this thread), or
-        `timeout` seconds pass; the version then. A shared desk is woken by the server's
-        announcement of each commit; a file is polled."""
+        `timeout` seconds pass, or `stop` is set; the version then. A shared desk is
+        woken by the server's announcement of each commit; a file is polled."""
         ...
 
     def change_count(self) -> int:

@@ -12,6 +12,7 @@ password (`connections.translate`).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -143,7 +144,10 @@ class PostgresStore(RoutedStore):
     def own_changes(self) -> OwnChanges:
         return self._db.own
 
-    def wait_for_change(self, since: int, timeout: float) -> int:
+    def wait_for_change(
+        self, since: int, timeout: float, stop: threading.Event | None = None
+    ) -> int:
+        # `stop` is not looked at: the server's announcement or the timeout ends the wait.
         return self._listener.wait_for_change(since, timeout, self.data_version)
 
     # -- health ----------------------------------------------------------------------------

@@ -14,6 +14,7 @@ counter and the integrity check. Every `sqlite3.Error` leaves as a
 from __future__ import annotations
 
 import sqlite3
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -148,7 +149,9 @@ class SqliteStore(RoutedStore):
     def own_changes(self) -> OwnChanges:
         return self._db.own
 
-    def wait_for_change(self, since: int, timeout: float) -> int:
+    def wait_for_change(
+        self, since: int, timeout: float, stop: threading.Event | None = None
+    ) -> int:
         # A file announces nothing: look at the pragma (it reads no page) a few times a second.
         deadline = time.monotonic() + timeout
         while True:
@@ -156,7 +159,10 @@ class SqliteStore(RoutedStore):
             left = deadline - time.monotonic()
             if now != since or left <= 0:
                 return now
-            time.sleep(min(left, CHANGE_POLL_S))
+            if stop is None:
+                time.sleep(min(left, CHANGE_POLL_S))
+            elif stop.wait(min(left, CHANGE_POLL_S)):
+                return now  # the app is closing: it need not wait out the poll
 
     # -- health ----------------------------------------------------------------------------
 

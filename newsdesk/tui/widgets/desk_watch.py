@@ -60,7 +60,7 @@ class Follower(Protocol):
 
     def start(self) -> None: ...
 
-    def wait(self, timeout: float) -> bool: ...
+    def wait(self, timeout: float, stop: threading.Event | None = None) -> bool: ...
 
 
 class DeskWatch(Widget):
@@ -153,7 +153,8 @@ class DeskWatch(Widget):
                         # Whatever changed while it was away is shown now.
                         self.post_message(self.StoreChanged())
                 else:
-                    changed = follower.wait(CHANGE_WAIT)
+                    # Ends early when the app closes, so closing does not wait out a poll.
+                    changed = follower.wait(CHANGE_WAIT, self._stop)
                     if self._stop.is_set():
                         return  # the app is closing: its desk may be closed already
                     if changed:
