@@ -5,12 +5,13 @@ do. Forking a threaded process (the TUI has threads) is unsafe, so workers are
 forked by a fork server: a fresh single-threaded process, started once per
 importing process, that has loaded what every worker needs (`ingest.warm`).
 Each worker then starts with the extraction tables loaded instead of loading
-them itself (0.6 s of CPU a worker, more with other languages), and in the
-app every import after the first pays nothing for it. Where there is no fork
-server (not POSIX), workers are spawned and load their own. Small imports stay in-process: starting
-workers costs more than it saves below a few dozen files. Where worker
-processes cannot start (Textual replaces stderr with an object that has no
-file descriptor, which multiprocessing needs), loading stays in-process.
+them itself (0.6 s of CPU a worker, more with other languages), and a process
+that imports again (`newsdesk watch`) reuses the server. Where there is no
+fork server (not POSIX), workers are spawned and load their own. Small imports
+stay in-process: starting workers costs more than it saves below a few dozen
+files. Where worker processes cannot start (Textual replaces stderr with an
+object that has no file descriptor, which multiprocessing needs: imports in
+the app), loading stays in-process.
 """
 
 from __future__ import annotations
