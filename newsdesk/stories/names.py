@@ -227,21 +227,45 @@ def name_mentions(meta: Extracted) -> Counter[str]:
     """Folded name tokens with how often they are mentioned, minus the outlet's own name.
 
     Tokens, not whole names: one outlet writes "Gov. Dana Whitcomb", another
-    "Whitcomb"; both share "whitcomb". Hyphenated names split ("Chicago-to-
+    "Whitcomb"; both share "whitcomb". A headline in title case (`title_cased`)
+    adds only names the prose has: its other capitalised words ("Signs",
+    "Bill", "Sells") are not names. Hyphenated names split ("Chicago-to-
     Phoenix" gives "chicago" and "phoenix"). Counts come from the capitalised
     runs of the title and the body's prose lines (`text.prose`), so the story's protagonists weigh more than a
     passing reference to another event; the extractor's entities, when filled,
     add names the heuristic missed (once each).
     """
     outlet = tuple(p for p in (meta.source, meta.source_short) if p)
-    runs = [name for name, _ in name_runs(f"{meta.title}\n{prose(meta.body)}", outlet)]
     counts: Counter[str] = Counter()
-    for text in runs:
-        counts.update(_tokens(text))
+    if title_cased(meta.title):
+        # Every word of such a headline is capitalised: its words are names only
+        # when the prose names them too ("Insider Cal Henderson Sells" gives "cal"
+        # and "henderson" from the text, not "insider" and "sells").
+        for text, _ in name_runs(prose(meta.body), outlet):
+            counts.update(_tokens(text))
+        for text, _ in capitalised_runs(meta.title):
+            counts.update(t for t in _tokens(text) if t in counts)
+    else:
+        for text, _ in name_runs(f"{meta.title}\n{prose(meta.body)}", outlet):
+            counts.update(_tokens(text))
     for text in (*meta.people, *meta.organizations, *meta.places):
         for token in _tokens(text):
             counts.setdefault(token, 1)
     return counts
+
+
+#: A headline is in title case when at least this share of its words of four
+#: letters or more start with a capital (and it has three such words).
+TITLE_CASE_SHARE = 0.7
+
+
+def title_cased(title: str) -> bool:
+    """ "Slack Director Sells Shares in Stock" (most longer words capitalised), not
+    "Director sells Slack shares" (sentence case, where capitals mark names)."""
+    longer = [w for w in raw_words(title) if len(w) >= 4 and w[0].isalpha()]
+    if len(longer) < 3:
+        return False
+    return sum(w[0].isupper() for w in longer) >= TITLE_CASE_SHARE * len(longer)
 
 
 def _tokens(name: str) -> list[str]:

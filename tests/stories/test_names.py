@@ -37,3 +37,18 @@ def test_mentions_count_repeats_and_skip_the_outlet_and_generic_words() -> None:
 def test_extractor_entities_add_names_the_heuristic_missed() -> None:
     meta = Extracted(title="t", body="the mayor of lowtown spoke.", places=["Lowtown"])
     assert name_mentions(meta)["lowtown"] == 1
+
+
+def test_a_title_case_headline_adds_only_names_the_prose_has() -> None:
+    """In "Slack Director Sells Shares" every word is capitalised: "sells" is no name."""
+    body = (
+        "Director Mara Quist sold 12,500 shares of Orvane Labs in a transaction on "
+        "Tuesday, a filing shows. Quist still holds 88,410 shares of the company."
+    )
+    counts = name_mentions(Extracted(title="Orvane Labs Director Sells 12,500 Shares", body=body))
+    assert "sells" not in counts and "shares" not in counts
+    assert counts["orvane"] == 2  # once in the headline, once in the prose
+    assert counts["quist"] == 2
+    # In sentence case the capitals in the headline mark names, as before.
+    sentence = name_mentions(Extracted(title="Orvane director Mara Quist sells shares", body=body))
+    assert sentence["quist"] == 3 and "sells" not in sentence
