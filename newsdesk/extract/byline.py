@@ -5,6 +5,10 @@ Shapes understood: "By A", "By A and B", "By A, B and C", "By A for OUTLET",
 "By A in CITY", "By A | Special to OUTLET", "By A - DATE", a "By" line whose
 names follow on the next lines, and a lone name line with a role or date
 beside it. Editor, reporting and photo credits are credits, never authors.
+
+Why over 600 lines: about 40 byline patterns and word lists in six languages
+sit beside the few parsers that read them; apart, each parser would import
+private names from a second module that nothing else uses.
 """
 
 from __future__ import annotations
