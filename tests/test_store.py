@@ -337,3 +337,22 @@ def test_short_lived_threads_reuse_connections(store: StoreBackend) -> None:
     # The test's own thread plus at most one reused worker connection.
     counted: Any = store  # both backends count their connections (not in the Protocol)
     assert counted.open_connections() <= 2
+
+
+def test_hidden_is_archived_or_superseded(sqlite_store: Store) -> None:
+    """The inbox search masks out `hidden` articles: archived ones and earlier wire
+    versions (read through two indexes, not a scan), and nothing else."""
+    from newsdesk.search.query import Flag
+
+    kept, archived, earlier = (add(sqlite_store, make(f"Story {n}")) for n in "abc")
+    sqlite_store.apply("archive", [archived], {"archived": True})
+    with sqlite_store.transaction() as tx:
+        tx.execute("UPDATE articles SET superseded = 1 WHERE id = ?", (earlier,))
+    assert sqlite_store.id_set(Flag("hidden")) == {archived, earlier}
+    assert sqlite_store.id_set(Flag("inbox")) == {kept}
+    from newsdesk.store.sqlite.conditions import FLAG_SQL
+
+    plan = sqlite_store.conn.execute(
+        f"EXPLAIN QUERY PLAN SELECT a.id FROM articles a WHERE {FLAG_SQL['hidden']}"
+    ).fetchall()
+    assert not any(str(row[-1]) == "SCAN articles" for row in plan)
