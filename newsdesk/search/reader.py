@@ -22,6 +22,8 @@ from whoosh.index import EmptyIndexError, FileIndex
 from whoosh.reading import EmptyReader, IndexReader, MultiReader, SegmentReader
 from whoosh.searching import Searcher
 
+from newsdesk.search.scoring import CachedLengthBM25F
+
 _SegmentKey = tuple[str, int]
 _RETRIES = 10
 
@@ -76,7 +78,10 @@ class LiveSearcher:
         else:
             top = MultiReader(ordered, generation=info.generation)
         # closereader=False: segment readers outlive a searcher and are closed here.
-        self.searcher = Searcher(top, fromindex=self.ix, closereader=False)
+        # Ranked by BM25F as Whoosh's default, with field lengths read once a segment.
+        self.searcher = Searcher(
+            top, fromindex=self.ix, closereader=False, weighting=CachedLengthBM25F()
+        )
         self.generation = int(info.generation)
         return self.searcher
 
