@@ -29,6 +29,10 @@ class DeskError(Exception):
     """A problem to tell the user in one line (no traceback)."""
 
 
+class SearchSuperseded(DeskError):
+    """A search given up because a newer one is waiting (typing ahead in the app)."""
+
+
 # -- the store -------------------------------------------------------------------
 
 

@@ -350,8 +350,10 @@ class Desk:
         sort: Sort = "relevance",
         limit: int | None = None,
         now: datetime | None = None,
+        should_stop: Callable[[], bool] | None = None,
     ) -> SearchResult:
-        """Ranked ids for a query (raises QuerySyntaxError with a message on bad syntax).
+        """Ranked ids for a query (raises QuerySyntaxError with a message on bad syntax;
+        `SearchSuperseded` once `should_stop` answers True while it ranks).
 
         When the search finds a damaged index file, the index is rebuilt from the
         store and the search asked again, at once when this Desk indexes in the
@@ -360,11 +362,11 @@ class Desk:
         """
         if sort == "urgency":
             # Most urgent first, newest first within an urgency: every match, then cut.
-            result = self.search(query, sort="newest", limit=None, now=now)
+            result = self.search(query, sort="newest", limit=None, now=now, should_stop=should_stop)
             result.ids = self._by_urgency(result.ids)[:limit]
             result.sort = "urgency"
             return result
-        result = self.engine.search(query, sort=sort, limit=limit, now=now)
+        result = self.engine.search(query, sort=sort, limit=limit, now=now, should_stop=should_stop)
         if self.index_damaged and not self._indexing.background and not self.read_only:
             from newsdesk.search.index import MSG_DAMAGED
 

@@ -539,7 +539,7 @@ def _hyphen_part(value: str, text: str) -> bool:
 def compile_query(text: str, analysis: Analysis, now: datetime | None = None) -> Predicate:
     """A rule's query as a predicate; QuerySyntaxError for a malformed one or one that
     means everything (empty, `*`, punctuation, glue words only, `in:all`)."""
-    from newsdesk.search.engine import prune_glue_words
+    from newsdesk.search.glue_words import prune_glue_words
 
     parsed = parse(text, now=now)
     root = parsed.root

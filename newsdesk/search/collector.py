@@ -10,9 +10,12 @@ interrupt whatever the main thread (the TUI) was doing.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import Any
 
 from whoosh.collectors import Collector, TimeLimit, WrappingCollector
+
+from newsdesk.errors import SearchSuperseded
 
 #: Check the clock once per this many matches (time.monotonic is not free).
 CHECK_EVERY = 256
@@ -28,9 +31,12 @@ class BoundedCollector(WrappingCollector):
         allow: set[int] | None = None,
         restrict: set[int] | None = None,
         deadline: float,
+        should_stop: Callable[[], bool] | None = None,
     ) -> None:
-        """`deadline` is a time.monotonic() value, so planning counts against it too."""
+        """`deadline` is a time.monotonic() value, so planning counts against it too;
+        `should_stop` answering True ends the search with `SearchSuperseded`."""
         super().__init__(child)
+        self.should_stop = should_stop
         self.allow = allow
         self.restrict = restrict or None
         self.deadline = deadline
@@ -46,12 +52,16 @@ class BoundedCollector(WrappingCollector):
         restrict = self.restrict
         offset = self.offset
         deadline = self.deadline
+        should_stop = self.should_stop
         seen = 0
         for sub_docnum in child.matches():
             seen += 1
-            if seen % CHECK_EVERY == 0 and time.monotonic() > deadline:
-                self.timed_out = True
-                raise TimeLimit
+            if seen % CHECK_EVERY == 0:
+                if time.monotonic() > deadline:
+                    self.timed_out = True
+                    raise TimeLimit
+                if should_stop is not None and should_stop():
+                    raise SearchSuperseded("a newer search replaced this one")
             docnum = offset + sub_docnum
             if allow is not None and docnum not in allow:
                 continue

@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
@@ -29,6 +30,7 @@ from whoosh.searching import Searcher
 from newsdesk.search.collector import BoundedCollector
 from newsdesk.search.dates import shown
 from newsdesk.search.docmap import DocMap
+from newsdesk.search.glue_words import GluePruner
 from newsdesk.search.index import IndexUnavailableError, SearchIndex
 from newsdesk.search.query import (
     And,
@@ -43,13 +45,6 @@ from newsdesk.search.query import (
     Words,
     is_store_leaf,
     parse,
-)
-from newsdesk.search.schema import (
-    NAME_FIELDS,
-    fold,
-    fold_text,
-    plain_analyzer,
-    text_analyzer,
 )
 from newsdesk.search.to_whoosh import RelatedSource, TooMuchWork, WhooshCompiler
 from newsdesk.store import StoreBackend
@@ -126,40 +121,6 @@ def ranks_by_words(node: Node) -> bool:
     return False
 
 
-class _Pruner:
-    """Drops word leaves that analyse to nothing (glue words like "the")."""
-
-    def __init__(self) -> None:
-        self.stemmed = text_analyzer(cachesize=None)
-        self.plain = plain_analyzer()
-
-    def empty(self, node: Words) -> bool:
-        if node.kind == "prefix":
-            return False
-        if node.field in NAME_FIELDS:
-            return not fold(node.text)
-        # A glue word is dropped everywhere, even where the field keeps it.
-        folded = fold_text(node.text)
-        if node.field in ("any", "title", "dek", "body"):
-            return not any(True for _ in self.stemmed(folded, mode="query"))
-        return not any(True for _ in self.plain(folded, mode="query"))
-
-    def prune(self, node: Node) -> Node | None:
-        if isinstance(node, Words):
-            return None if self.empty(node) else node
-        if isinstance(node, Not):
-            inner = self.prune(node.item)
-            return Not(inner) if inner is not None else None
-        if isinstance(node, And | Or):
-            items = [p for p in (self.prune(i) for i in node.items) if p is not None]
-            if not items:
-                return None
-            if len(items) == 1:
-                return items[0]
-            return And(tuple(items)) if isinstance(node, And) else Or(tuple(items))
-        return node
-
-
 #: When planning a query ran out of time (prefix expansion, `related:`, exclusions).
 TOO_SLOW = "the query took too long to prepare: nothing is shown; use fewer prefixes or related:"
 #: When planning would pass MAX_WORK (exclusions or prefixes reading most of the index).
@@ -174,18 +135,13 @@ PREFIXES_CUT = "many prefixes: each was cut to its most frequent words, so match
 NOTHING_TO_SEARCH = "nothing to search for: the query has no word, field or id"
 
 
-def prune_glue_words(node: Node) -> Node | None:
-    """`node` without the word leaves that analyse to nothing; None when nothing is left."""
-    return _Pruner().prune(node)
-
-
 class SearchEngine:
     """Runs queries; the service's one door to search."""
 
     def __init__(self, store: StoreBackend, index: SearchIndex) -> None:
         self.store = store
         self.index = index
-        self._pruner = _Pruner()
+        self._pruner = GluePruner()
 
     # -- public ----------------------------------------------------------------
 
@@ -196,8 +152,13 @@ class SearchEngine:
         sort: Literal["relevance", "newest"] = "relevance",
         limit: int | None = None,
         now: datetime | None = None,
+        should_stop: Callable[[], bool] | None = None,
     ) -> SearchResult:
         """Ids matching `text` (QuerySyntaxError when it cannot be read).
+
+        `should_stop` is asked now and then while matches are ranked; when it
+        answers True the search ends with `SearchSuperseded` (the app asks it
+        whether a newer search waits).
 
         The empty query is the inbox: every article not archived, newest first.
         `limit=None` returns every match of a store query, and at most TEXT_CAP
@@ -220,7 +181,7 @@ class SearchEngine:
             if limit is not None:
                 ids = ids[:limit]
             return SearchResult(ids, total, parsed.terms, notice=_join(notices), sort="newest")
-        return self._search_text(parsed, root, sort, limit, notices)
+        return self._search_text(parsed, root, sort, limit, notices, should_stop)
 
     def count(self, text: str, *, now: datetime | None = None) -> int:
         """How many articles match (for saved-search counts); 0 for an unreadable query."""
@@ -389,6 +350,7 @@ class SearchEngine:
         sort: Literal["relevance", "newest"],
         limit: int | None,
         notices: list[str],
+        should_stop: Callable[[], bool] | None = None,
     ) -> SearchResult:
         cap = TEXT_CAP if limit is None else max(1, min(limit, TEXT_CAP))
         cut = False
@@ -435,7 +397,9 @@ class SearchEngine:
                     partial = False
                     total = 0
                 else:
-                    docnums, total, partial = self._run(searcher, plan, cap, by_date, deadline)
+                    docnums, total, partial = self._run(
+                        searcher, plan, cap, by_date, deadline, should_stop
+                    )
                 ids = docmap.ids_of(docnums)
                 cut = plan.cut
                 damaged = False
@@ -463,7 +427,13 @@ class SearchEngine:
         )
 
     def _run(
-        self, searcher: Searcher, plan: _Plan, cap: int, by_date: bool, deadline: float
+        self,
+        searcher: Searcher,
+        plan: _Plan,
+        cap: int,
+        by_date: bool,
+        deadline: float,
+        should_stop: Callable[[], bool] | None = None,
     ) -> tuple[list[int], int, bool]:
         assert plan.query is not None
         kwargs: dict[str, Any] = {"limit": cap}
@@ -474,6 +444,7 @@ class SearchEngine:
             allow=plan.filter,
             restrict=plan.mask,
             deadline=deadline,
+            should_stop=should_stop,
         )
         partial = False
         try:

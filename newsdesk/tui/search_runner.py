@@ -9,7 +9,7 @@ screenful first, then the whole inbox.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -71,6 +71,12 @@ class SearchSequence:
     def running(self) -> bool:
         return self._running is not None
 
+    @property
+    def superseded(self) -> bool:
+        """A newer request waits: the running search is worth giving up (asked from
+        the search's own thread; one attribute read)."""
+        return self._waiting is not None
+
     def ask(self, request: SearchRequest) -> SearchRequest | None:
         """The request to start now, or None if it waits for the running one to end."""
         if self._running is not None:
@@ -97,15 +103,18 @@ class SearchSequence:
         return started
 
 
-def answers(desk: Desk, request: SearchRequest) -> Iterator[SearchAnswer]:
+def answers(
+    desk: Desk, request: SearchRequest, should_stop: Callable[[], bool] | None = None
+) -> Iterator[SearchAnswer]:
     """The answers for one request, in the order to show them (runs in a worker).
 
-    A malformed query raises `QuerySyntaxError` (its message is one line).
+    A malformed query raises `QuerySyntaxError` (its message is one line), and a
+    search given up because `should_stop` answered True raises `SearchSuperseded`.
     The caller stops iterating when the search is cancelled.
     """
     if request.query:
         sort: Sort = next((known for known in SORTS if known == request.sort), "relevance")
-        result = desk.search(request.query, sort=sort, limit=None)
+        result = desk.search(request.query, sort=sort, limit=None, should_stop=should_stop)
         ids, terms, notice = list(result.ids), list(result.terms), result.notice
         total = max(result.total, len(ids))
     else:

@@ -115,3 +115,16 @@ def test_whole_inbox_after_a_first_screenful_keeps_the_readers_place() -> None:
     assert whole == Placement("y") and not results.partial
     results.drop({"y"})
     assert results.ids == ["x", "z"]
+
+
+def test_a_waiting_request_supersedes_the_running_search() -> None:
+    """Typing ahead: once a newer request waits, the running search is worth giving up
+    (the search job passes `superseded` to the engine); when it ends, the newer starts."""
+    sequence = SearchSequence()
+    running = sequence.ask(request("harb"))
+    assert running is not None and not sequence.superseded
+    assert sequence.ask(request("harbour")) is None
+    assert sequence.superseded
+    following = sequence.finished(running.seq)
+    assert following is not None and following.query == "harbour"
+    assert not sequence.superseded

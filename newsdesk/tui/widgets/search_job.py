@@ -64,16 +64,22 @@ class SearchJob(Widget):
 
     @app_worker(name="search", group="search")
     def _search(self, request: SearchRequest) -> None:
+        from newsdesk.errors import SearchSuperseded
         from newsdesk.search.query import QuerySyntaxError
 
         worker = get_current_worker()
+        sequence = self.sequence
         try:
-            for answer in answers(self._desk, request):
+            # Typing ahead: the letters typed while this search ranks make a newer
+            # request wait; this one is given up then, so the newer starts at once.
+            for answer in answers(self._desk, request, lambda: sequence.superseded):
                 if worker.is_cancelled:
                     return
                 self.post_message(self.Answered(answer))
         except QuerySyntaxError as exc:
             self.post_message(self.Failed(request, str(exc)))
+        except SearchSuperseded:
+            pass  # the waiting search starts when this one has Ended
         finally:
             self.post_message(self.Ended(request.seq))
 
