@@ -16,12 +16,11 @@ from pathlib import Path
 import pytest
 
 from newsdesk.cli.main import main
-from newsdesk.config import EDITOR_ENV
 from newsdesk.desk import BIG_ACTION, Desk
 from newsdesk.errors import QuerySyntaxError
 from newsdesk.model import Extracted
 from newsdesk.paths import Paths, resolve
-from newsdesk.store import STORE_ENV
+from tests.templates import building_template
 
 ARTICLES = BIG_ACTION + 10
 MEANINGLESS = [
@@ -50,15 +49,7 @@ def _stored_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     template while it is built and nothing touches the real user dirs.
     """
     root = tmp_path_factory.mktemp("meaningless-template")
-    with pytest.MonkeyPatch.context() as patch:
-        for name, sub in (
-            ("NEWSDESK_DATA_DIR", "data"),
-            ("NEWSDESK_CONFIG_DIR", "config"),
-            ("NEWSDESK_CACHE_DIR", "cache"),
-        ):
-            patch.setenv(name, str(root / sub))
-        patch.setenv(STORE_ENV, "")
-        patch.delenv(EDITOR_ENV, raising=False)
+    with building_template(root):
         paths = resolve()
         with Desk(paths) as desk:
             desk.add_extracted(

@@ -16,6 +16,7 @@ from newsdesk.model import Extracted, Link, Quote
 from newsdesk.paths import Paths
 from newsdesk.store import STORE_ENV
 from newsdesk.tui.app import NewsdeskApp
+from tests.templates import building_template
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -146,17 +147,9 @@ def _wires_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     template while it is built, so nothing reads or writes the real user dirs.
     """
     root = tmp_path_factory.mktemp("wires-template")
-    with pytest.MonkeyPatch.context() as patch:
-        for name, sub in (
-            ("NEWSDESK_DATA_DIR", "data"),
-            ("NEWSDESK_CONFIG_DIR", "config"),
-            ("NEWSDESK_CACHE_DIR", "cache"),
-        ):
-            patch.setenv(name, str(root / sub))
-        patch.setenv(STORE_ENV, "")
-        with Desk(make_paths(root)) as desk:
-            desk.import_paths([SAMPLE_WIRE])
-            desk.sync_index()
+    with building_template(root, keep_editor=True), Desk(make_paths(root)) as desk:
+        desk.import_paths([SAMPLE_WIRE])
+        desk.sync_index()
     return root
 
 
@@ -179,15 +172,7 @@ def _seeded_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The 12 fictional articles and their index, stored once: each `seeded` copies the
     data folder (a few ms instead of storing and indexing them again, ~0.15 s)."""
     root = tmp_path_factory.mktemp("seeded-template")
-    with pytest.MonkeyPatch.context() as patch:
-        for name, sub in (
-            ("NEWSDESK_DATA_DIR", "data"),
-            ("NEWSDESK_CONFIG_DIR", "config"),
-            ("NEWSDESK_CACHE_DIR", "cache"),
-        ):
-            patch.setenv(name, str(root / sub))
-        patch.setenv(STORE_ENV, "")
-        patch.delenv(EDITOR_ENV, raising=False)
+    with building_template(root):
         _seed(make_paths(root))
     return root / "data"
 
