@@ -126,7 +126,8 @@ def site_line_outlet(text: str, title: str = "") -> str | None:
     )
     if not first or len(first) > 120 or (title and first.startswith(title)):
         return None
-    head = _SITE_LINE_SPLIT.split(first, maxsplit=1)[0].strip()
+    # A text browser's marks before it ("#Presse Augsburg", "* Kestrel News") are not its name.
+    head = _SITE_LINE_SPLIT.split(first, maxsplit=1)[0].strip().lstrip("#*+•· ")
     tokens = words(head)
     if not 1 <= len(tokens) <= 5 or not OUTLET_WORD.search(
         head.title() if head.isupper() else head

@@ -250,6 +250,11 @@ def _assemble(found: Found, hints: Extracted | None, text: str) -> Extracted:
         site = owned_outlet(text, found.sources)
         if site:
             found.sources.insert(0, site)
+        # "© Danube Daily Media GmbH" under a first line "Danube Daily": the company
+        # is named after its masthead, and the masthead is what an editor knows.
+        masthead = site_line_outlet(text, found.title)
+        if masthead and _named_after(found.sources[0], masthead):
+            found.sources.insert(0, masthead)
     if not found.sources:
         # Weaker evidence, best first: the page title's site part, a masthead
         # line, a subscription appeal, and last a wire the dateline credits.
@@ -378,3 +383,15 @@ def _add_entities_and_quotes(meta: Extracted, body: str, need_entities: bool) ->
         _add_dateline_places(meta)
     if not meta.quotes:
         meta.quotes = find_quotes(body, list(meta.people))
+
+
+def _named_after(company: str, masthead: str) -> bool:
+    """True when `company` is `masthead` and more ("Guardian News & Media" after
+    "The Guardian"): the words of the masthead, a leading "The" aside, begin it."""
+
+    def folded(name: str) -> list[str]:
+        tokens = [w.casefold() for w in words(name)]
+        return tokens[1:] if tokens[:1] == ["the"] else tokens
+
+    head, whole = folded(masthead), folded(company)
+    return bool(head) and len(whole) > len(head) and whole[: len(head)] == head

@@ -111,3 +111,29 @@ def test_middle_dot_title_suffix() -> None:
     meta = extract_page("Council votes to close two branch libraries · Westbrook Echo\n\n" + _BODY)
     assert meta.title == "Council votes to close two branch libraries"
     assert meta.source == "Westbrook Echo"
+
+
+@pytest.mark.parametrize(
+    ("masthead", "footer", "source"),
+    [
+        # The company is named after the masthead the page shows first: the masthead.
+        ("Harbour Daily", "© 2026 Harbour Daily Media GmbH", "Harbour Daily"),
+        ("#Harbour Daily", "© 2026 Harbour Daily Media GmbH", "Harbour Daily"),
+        (
+            "The Lakeshore Herald › Local",
+            "© 2026 Lakeshore Herald News & Media",
+            "The Lakeshore Herald",
+        ),
+        # A company of another name may own several mastheads: its own name stays.
+        ("Kestrel News › Technology", "© 2026 Northwind Publishing Group", "Northwind"),
+    ],
+)
+def test_a_company_named_after_its_masthead_gives_the_masthead(
+    masthead: str, footer: str, source: str
+) -> None:
+    page = (
+        f"{masthead}\n\nCouncil votes to close two branch libraries\n\nBy Ana Berg\n\n"
+        + _BODY
+        + f"{footer}. All rights reserved.\n"
+    )
+    assert extract_page(page).source == source
