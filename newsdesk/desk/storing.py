@@ -105,7 +105,8 @@ class ArticleStorer:
         from newsdesk.stories.grouping import StoryGrouper
         from newsdesk.stories.signature import compute as compute_signature
 
-        created: list[str] = []
+        #: (item index, new id): reported in the order of the items.
+        created: list[tuple[int, str]] = []
         stored: list[str] = []
         duplicates = 0
         #: Items written along with their story, whose outcome is read at the end.
@@ -167,10 +168,7 @@ class ArticleStorer:
                 # Written with its story; its outcome is read at the end, so a
                 # server writes it while the next article is looked up.
                 pending.append(
-                    (
-                        len(stored),
-                        self.store.insert_later(tx, aid, meta, item_origin, raw, placement),
-                    )
+                    (index, self.store.insert_later(tx, aid, meta, item_origin, raw, placement))
                 )
                 grouper.recorded()
                 stored.append(aid)
@@ -181,28 +179,23 @@ class ArticleStorer:
             if not outcome.created:
                 duplicates += 1
                 continue
-            created.append(aid)
+            created.append((index, aid))
             known.add(aid)
             into = self._settle_wire(tx, aid, meta, grouper)
             story = grouper.assign(
                 aid, meta, published_ts, signature, time.time(), into=into, new=True
             )
             self.store.set_story(tx, aid, story)
-        for place, answer in pending:
+        for index, answer in pending:
             outcome = answer()
-            stored[place] = outcome.article_id
+            stored[index] = outcome.article_id
             if outcome.created:
-                created.append(outcome.article_id)
+                created.append((index, outcome.article_id))
             else:
                 duplicates += 1
-        # In the order of the items, whichever way each was written.
-        order: dict[str, int] = {}
-        for n, aid in enumerate(stored):
-            order.setdefault(aid, n)
-        created.sort(key=lambda aid: order.get(aid, len(order)))
         if after is not None:
             after(tx, stored)
-        return created, duplicates
+        return [aid for _, aid in sorted(created)], duplicates
 
     def _settle_wire(
         self, tx: Transaction, aid: str, meta: Extracted, grouper: StoryGrouper

@@ -267,17 +267,8 @@ class StoryGrouper:
         window; an undated new article looks at every date (newest first, same
         limit).
         """
-        lsh, rare = self._keys(sig, ts)
+        self.look_ahead(sig, ts)  # asks now unless asked (or read) already
         if self._looked_found is None and self._asked is not None:
             self._looked_found, self._asked = self._asked(), None
-        if self._looked_found is None:
-            self._looked_found = self.tables.candidates(
-                lsh,
-                ts,
-                scoring.WINDOW_HOURS * 3600.0,
-                BUCKET_LIMIT,
-                MAX_CANDIDATES,
-                rare_keys=rare,
-                rare_limit=RARE_LIMIT,
-            )
+        assert self._looked_found is not None
         return self._looked_found

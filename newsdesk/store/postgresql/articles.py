@@ -19,10 +19,9 @@ from psycopg import sql
 
 from newsdesk.isodates import iso_to_ts, sort_key, utc_now_iso
 from newsdesk.model import Article, ArticleRow, ArticleState, Extracted
-from newsdesk.store.postgresql.stories import SIGNATURE_COLUMNS
+from newsdesk.store.postgresql.stories import membership, membership_params
 from newsdesk.store.protocol import InsertOutcome
 from newsdesk.store.sqlite.articles import RAW_LIMIT, readable_meta
-from newsdesk.store.sqlite.stories import SCHEMA_VERSION, band_ts
 from newsdesk.store.story_tables import Placement
 from newsdesk.wire import is_wire, wire_columns
 
@@ -104,22 +103,6 @@ _INSERT = """WITH dup AS (
 SELECT id, FALSE AS created FROM dup UNION ALL SELECT id, TRUE AS created FROM a"""
 
 
-#: With `insert_later`: a new article also joins its story, in the same statement
-#: (the same rows `PostgresStoryTables.add_member` and `grow` write).
-_PLACED = """, m AS (
-    INSERT INTO story_member(article_id, story_id, ts, version, {signature_columns})
-    SELECT a.id, %(story)s, %(member_ts)s, %(version)s, {signature_values} FROM a
-    RETURNING member_id
-), b AS (
-    INSERT INTO story_band(key, ts, member_id)
-    SELECT k.key, %(band_ts)s, m.member_id FROM m, unnest(%(keys)s::bigint[]) AS k(key)
-), g AS (
-    INSERT INTO story(story_id, size, created_ts) SELECT %(story)s, 1, %(member_ts)s FROM a
-    ON CONFLICT (story_id) DO UPDATE SET size = story.size + 1
-)
-"""
-
-
 def insert(
     tx: Conn,
     article_id: str,
@@ -159,9 +142,9 @@ def _insert_query(columns: tuple[str, ...], placed: bool) -> bytes:
     """The insert statement for these columns (with its story when `placed`): composed
     once, since composing it cost about a tenth of the importer's time per article."""
     text = _INSERT
-    if placed:
+    if placed:  # a new article also joins its story, in the same statement
         head, tail = text.rsplit("\n)\n", 1)
-        text = head + "\n)" + _PLACED + tail
+        text = f"{head}\n), {membership('a', grow=True)}\n{tail}"
     # As bytes: a composed statement is rendered again at every execution. Names are
     # fixed ASCII identifiers, so no connection's encoding is needed to render them.
     return (
@@ -169,10 +152,6 @@ def _insert_query(columns: tuple[str, ...], placed: bool) -> bytes:
         .format(
             columns=sql.SQL(", ").join(sql.Identifier(n) for n in columns),
             values=sql.SQL(", ").join(sql.Placeholder(f"v_{n}") for n in columns),
-            signature_columns=sql.SQL(", ").join(sql.Identifier(n) for n in SIGNATURE_COLUMNS),
-            signature_values=sql.SQL(", ").join(
-                sql.Placeholder(f"s_{n}") for n in SIGNATURE_COLUMNS
-            ),
         )
         .as_bytes(None)
     )
@@ -214,17 +193,7 @@ def _insert_statement(
         values.update(wire_columns(meta))
     params = {f"v_{n}": v for n, v in values.items()}
     if placed is not None:
-        params.update(
-            story=placed.story,
-            member_ts=placed.ts,
-            version=SCHEMA_VERSION,
-            band_ts=band_ts(placed.ts),
-            keys=sorted(set(placed.keys)),
-            **{
-                f"s_{n}": v
-                for n, v in zip(SIGNATURE_COLUMNS, placed.signature.to_row(), strict=True)
-            },
-        )
+        params.update(membership_params(placed.story, placed.signature, placed.keys, placed.ts))
     query = _insert_query(tuple(values), placed is not None)
     # An empty GUID or URL matches nothing (NULL never equals).
     params.update(

@@ -29,6 +29,52 @@ SIGNATURE_COLUMNS = (
     "outlet",
 )
 _SIG_COLUMNS = ", ".join(SIGNATURE_COLUMNS)
+_SIG_VALUES = ", ".join(f"%(s_{column})s" for column in SIGNATURE_COLUMNS)
+#: One more member in a story, the story created (size 1) when new; `rows` gives
+#: (story id, 1, created ts).
+_GROW = (
+    "INSERT INTO story(story_id, size, created_ts) {rows} "
+    "ON CONFLICT (story_id) DO UPDATE SET size = story.size + 1"
+)
+
+
+def membership(source: str, *, grow: bool) -> str:
+    """CTEs that make the article `source` names (a CTE with an `id` column; no row:
+    nothing is written) a member of story `%(story)s`: `m`, its member row, `b`, its
+    band keys, and with `grow` `g`, one more in its story's size. Parameters:
+    `membership_params`. One text for `add_member` and for the importer's insert of
+    an article with its story (`articles.insert_later`)."""
+    ctes = (
+        f"m AS (INSERT INTO story_member(article_id, story_id, ts, version, {_SIG_COLUMNS}) "
+        f"SELECT {source}.id, %(story)s, %(member_ts)s, %(version)s, {_SIG_VALUES} "
+        f"FROM {source} RETURNING member_id), "
+        # The member is new and its keys distinct: no row can conflict, so no
+        # ON CONFLICT (its speculative insertion cost a sixth of the server's time).
+        "b AS (INSERT INTO story_band(key, ts, member_id) "
+        "SELECT k.key, %(band_ts)s, m.member_id FROM m, unnest(%(keys)s::bigint[]) AS k(key))"
+    )
+    if not grow:
+        return ctes
+    return (
+        f"{ctes}, g AS ({_GROW.format(rows=f'SELECT %(story)s, 1, %(member_ts)s FROM {source}')})"
+    )
+
+
+def membership_params(
+    story_id: str, signature: Signature, keys: Sequence[int], ts: float | None
+) -> dict[str, Any]:
+    """The parameters of `membership`."""
+    return {
+        "story": story_id,
+        "member_ts": ts,
+        "version": SCHEMA_VERSION,
+        "band_ts": band_ts(ts),
+        "keys": sorted(set(keys)),
+        **{
+            f"s_{column}": value
+            for column, value in zip(SIGNATURE_COLUMNS, signature.to_row(), strict=True)
+        },
+    }
 
 
 def _candidates_query(arms: str) -> str:
@@ -232,22 +278,9 @@ class PostgresStoryTables:
     ) -> None:
         # One statement (one round trip): the member and its band keys.
         self.conn.execute(
-            f"WITH m AS (INSERT INTO story_member(article_id, story_id, ts, version, "
-            f"{_SIG_COLUMNS}) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) "
-            "RETURNING member_id) "
-            "INSERT INTO story_band(key, ts, member_id) "
-            # The member is new and its keys distinct: no row can conflict, so no
-            # ON CONFLICT (its speculative insertion cost a sixth of the server's time).
-            "SELECT k.key, %s, m.member_id FROM m, unnest(%s::bigint[]) AS k(key)",
-            (
-                article_id,
-                story_id,
-                ts,
-                SCHEMA_VERSION,
-                *signature.to_row(),
-                band_ts(ts),
-                sorted(set(keys)),
-            ),
+            f"WITH src AS (SELECT %(article)s::text AS id), {membership('src', grow=False)} "
+            "SELECT 1",
+            {"article": article_id, **membership_params(story_id, signature, keys, ts)},
         )
 
     def forget_member(self, article_id: str) -> None:
@@ -267,9 +300,8 @@ class PostgresStoryTables:
 
     def grow(self, story_id: str, created_ts: float | None) -> None:
         self.conn.execute(
-            "INSERT INTO story(story_id, size, created_ts) VALUES (%s, 1, %s) "
-            "ON CONFLICT (story_id) DO UPDATE SET size = story.size + 1",
-            (story_id, created_ts),
+            _GROW.format(rows="VALUES (%(story)s, 1, %(member_ts)s)"),
+            {"story": story_id, "member_ts": created_ts},
         )
 
     def shrink(self, story_id: str) -> None:
