@@ -91,3 +91,43 @@ def test_store_option_and_config_pick_the_shared_desk_without_showing_the_passwo
     err = capsys.readouterr().err
     assert "cannot reach the shared desk at postgresql://ed@127.0.0.1:1/desk" in err
     assert "s3cret" not in err and err.count("\n") == 1
+
+
+def test_long_article_text_is_stored_lz4_compressed_when_the_server_has_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The schema asks for lz4 on the long text columns (a cheaper insert than pglz),
+    and a long body compressed so comes back whole."""
+    import psycopg
+
+    with pg_schema() as url:
+        monkeypatch.setenv(STORE_ENV, url)
+        story = tmp_path / "long.md"
+        paragraphs = [
+            f"Paragraph {n} of the long harbour report, about cranes." for n in range(400)
+        ]
+        story.write_text("# A long harbour report\n\n" + "\n\n".join(paragraphs) + "\n", "utf-8")
+        desk = Desk()
+        try:
+            (aid,) = desk.import_paths([story]).imported_ids
+            article = desk.get(aid)
+            assert article is not None and "Paragraph 399 of the long" in article.meta.body
+        finally:
+            desk.close()
+        with psycopg.connect(url) as conn:
+            has_lz4 = conn.execute(
+                "SELECT 'lz4' = ANY(enumvals) FROM pg_settings "
+                "WHERE name = 'default_toast_compression'"
+            ).fetchone()
+            methods: dict[str, str] = dict(
+                conn.execute(
+                    "SELECT attname, attcompression FROM pg_attribute "
+                    "WHERE attrelid = 'articles'::regclass AND attname IN ('body', 'raw', 'meta')"
+                ).fetchall()
+            )
+            stored = conn.execute(
+                "SELECT pg_column_compression(body) FROM articles WHERE id = %s", (aid,)
+            ).fetchone()
+        want = "l" if has_lz4 and has_lz4[0] else ""
+        assert methods == {"body": want, "raw": want, "meta": want}
+        assert stored is not None and stored[0] == ("lz4" if want else "pglz")

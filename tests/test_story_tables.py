@@ -198,17 +198,28 @@ def test_insert_later_writes_the_article_with_its_story(backend: StoreBackend) -
     assert backend.get("f2") is None
 
 
-def test_story_signatures_asked_ahead_answer_as_of_the_asking(backend: StoreBackend) -> None:
-    """`story_signatures_later` answers what `story_signatures` would have when asked."""
+def test_story_signatures_of_several_stories_in_one_answer(backend: StoreBackend) -> None:
+    """`story_signatures` reads several stories at once: each story's newest `limit`
+    members, newest first, the stories in the order asked; none asked, none read."""
     with backend.transaction() as tx:
         tables = backend.story_tables(tx)
-        tables.add_member("a1", "s-a1", SIG_A, SIG_A.band_keys(), T0)
-        tables.grow("s-a1", T0)
-        asked = tables.story_signatures_later(["s-a1"], 48)
-        tables.add_member("a2", "s-a1", SIG_A, SIG_A.band_keys(), T0 + HOUR)
-        tables.grow("s-a1", T0 + HOUR)
-        assert [(story, ts) for story, _, ts in asked()] == [("s-a1", T0)]
-        assert [ts for _, _, ts in tables.story_signatures(["s-a1"], 48)] == [T0 + HOUR, T0]
-        assert tables.story_signatures_later([], 48)() == []
-        found = tables.candidates(SIG_A.band_keys(), T0, 24 * HOUR, 200, 32)
-        assert {c.story_size for c in found} == {2}
+        for n, (article, story, sig) in enumerate(
+            [("a1", "s-a1", SIG_A), ("b1", "s-b1", SIG_B), ("a2", "s-a1", SIG_A)]
+        ):
+            tables.add_member(article, story, sig, sig.band_keys(), T0 + n * HOUR)
+            tables.grow(story, T0 + n * HOUR)
+        found = tables.story_signatures(["s-b1", "s-a1"], 48)
+        assert [(story, ts) for story, _, ts in found] == [
+            ("s-b1", T0 + HOUR),
+            ("s-a1", T0 + 2 * HOUR),
+            ("s-a1", T0),
+        ]
+        assert found[0][1].title_set == SIG_B.title_set != SIG_A.title_set
+        newest = tables.story_signatures(["s-a1", "s-b1"], 1)
+        assert [(story, ts) for story, _, ts in newest] == [
+            ("s-a1", T0 + 2 * HOUR),
+            ("s-b1", T0 + HOUR),
+        ]
+        assert tables.story_signatures([], 48) == []
+        candidates = tables.candidates(SIG_A.band_keys(), T0, 24 * HOUR, 200, 32)
+        assert {c.story_size for c in candidates if c.story_id == "s-a1"} == {2}

@@ -103,13 +103,6 @@ class StoryTables(Protocol):
         per story (the newest; undated members count as newest)."""
         ...
 
-    def story_signatures_later(
-        self, story_ids: Sequence[str], limit: int
-    ) -> Callable[[], list[tuple[str, Signature, float | None]]]:
-        """`story_signatures`, asked now and read when the returned function is
-        called (a server reads them while the caller scores other candidates)."""
-        ...
-
     def add_member(
         self,
         article_id: str,

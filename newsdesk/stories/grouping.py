@@ -222,7 +222,7 @@ class StoryGrouper:
             size[cand.story_id] = cand.story_size
             seen.setdefault(cand.story_id, []).append((cand.signature, cand.ts))
         out: dict[str, list[tuple[Signature, float | None]]] = {}
-        asked: list[Callable[[], list[tuple[str, Signature, float | None]]]] = []
+        unread: list[str] = []
         for cand in found:
             story = cand.story_id
             if story in out or not scoring.reaches(sig, cand.signature, ts, cand.ts):
@@ -232,13 +232,12 @@ class StoryGrouper:
                 # Every member is a candidate: scored from them, not read again.
                 out[story] = members
                 continue
-            # Asked for now and read after the other candidates are scored: a server
-            # reads the story while this process scores.
             out[story] = []
-            asked.append(self.tables.story_signatures_later([story], MAX_MEMBERS))
-        for answer in asked:
-            for story, member_sig, member_ts in answer():
-                out[story].append((member_sig, member_ts))
+            unread.append(story)
+        # The stories to read whole, in one query (a server answers one statement,
+        # not one per story: about four an article on a busy queue).
+        for story, member_sig, member_ts in self.tables.story_signatures(unread, MAX_MEMBERS):
+            out[story].append((member_sig, member_ts))
         return out
 
     def _keys(self, sig: Signature, ts: float | None) -> tuple[list[int], list[int]]:

@@ -234,16 +234,11 @@ class PostgresStoryTables:
     def story_signatures(
         self, story_ids: Sequence[str], limit: int
     ) -> list[tuple[str, Signature, float | None]]:
-        return self.story_signatures_later(story_ids, limit)()
-
-    def story_signatures_later(
-        self, story_ids: Sequence[str], limit: int
-    ) -> Callable[[], list[tuple[str, Signature, float | None]]]:
         if not story_ids:
-            return list  # no candidate story reached the threshold: no round trip
-        # One query for all the stories (one round trip), each story's newest `limit`;
-        # sent now (pipeline mode), read when asked for.
-        cursor = self.conn.execute(
+            return []  # no candidate story reached the threshold: no round trip
+        # One query for all the stories, each story's newest `limit`; binary: the
+        # fingerprints come back as bytes, not hex text to decode.
+        rows = self.conn.execute(
             f"SELECT story_id, ts, {_SIG_COLUMNS} FROM ("
             f"SELECT story_id, ts, {_SIG_COLUMNS}, row_number() OVER (PARTITION BY story_id "
             "ORDER BY ts IS NULL DESC, ts DESC, member_id DESC) AS place "
@@ -251,18 +246,13 @@ class PostgresStoryTables:
             "ORDER BY story_id, place",
             (list(dict.fromkeys(story_ids)), limit),
             binary=True,
-        )
-
-        @functools.cache
-        def answer() -> list[tuple[str, Signature, float | None]]:
-            by_story: dict[str, list[tuple[str, Signature, float | None]]] = {}
-            for r in cursor.fetchall():
-                by_story.setdefault(str(r["story_id"]), []).append(
-                    (str(r["story_id"]), _signature(r), r["ts"])
-                )
-            return [found for story_id in story_ids for found in by_story.get(story_id, [])]
-
-        return answer
+        ).fetchall()
+        by_story: dict[str, list[tuple[str, Signature, float | None]]] = {}
+        for r in rows:
+            by_story.setdefault(str(r["story_id"]), []).append(
+                (str(r["story_id"]), _signature(r), r["ts"])
+            )
+        return [found for story_id in story_ids for found in by_story.get(story_id, [])]
 
     def clear(self) -> None:
         for table in ("story_band", "story_member", "story"):

@@ -282,13 +282,6 @@ class SqliteStoryTables:
             out += [(story_id, _signature(r[1:10]), r[0]) for r in rows]
         return out
 
-    def story_signatures_later(
-        self, story_ids: Sequence[str], limit: int
-    ) -> Callable[[], list[tuple[str, Signature, float | None]]]:
-        # In-process: read at once.
-        found = self.story_signatures(story_ids, limit)
-        return lambda: found
-
     def add_member(
         self,
         article_id: str,
