@@ -80,13 +80,19 @@ def add_origin(tx: Conn, article_id: str, origin: str) -> None:
 
 
 #: An article in one statement, one round trip: the duplicate already stored (by id,
-#: then GUID, then URL) gets one more origin; else the next revision, the new row with
+#: then GUID, then URL: one index probe each; one `id = .. OR guid = .. OR url = ..`
+#: scanned the whole table while it held fewer than about a thousand rows) gets one
+#: more origin; else the next revision, the new row with
 #: its wire columns, its tags and its origin. Answers (id, created). Every value is a
 #: parameter; only column names (fixed here and in `wire_columns`) are composed, as
 #: identifiers.
 _INSERT = """WITH dup AS (
-    SELECT id FROM articles WHERE id = %(id)s OR guid = %(guid)s OR url = %(url)s
-    ORDER BY (id = %(id)s) DESC, (guid IS NOT DISTINCT FROM %(guid)s) DESC LIMIT 1
+    SELECT id FROM (
+        (SELECT id, 0 AS rank FROM articles WHERE id = %(id)s)
+        UNION ALL (SELECT id, 1 FROM articles WHERE guid = %(guid)s LIMIT 1)
+        UNION ALL (SELECT id, 2 FROM articles WHERE url = %(url)s
+                   ORDER BY (guid IS NOT DISTINCT FROM %(guid)s) DESC LIMIT 1)
+    ) AS found ORDER BY rank LIMIT 1
 ), r AS (
     UPDATE meta SET value = (value::bigint + 1)::text
     WHERE key = 'rev' AND NOT EXISTS (SELECT 1 FROM dup) RETURNING value
@@ -258,8 +264,12 @@ def outlet_counts(conn: Conn) -> dict[str, int]:
 def existing(conn: Conn, article_ids: Sequence[str]) -> set[str]:
     if not article_ids:
         return set()
+    # One index probe an id (LIMIT keeps the subquery a probe): `id = ANY(..)` was
+    # planned as a scan of the whole table while it was small.
     rows = conn.execute(
-        "SELECT id FROM articles WHERE id = ANY(%s)", (list(article_ids),)
+        "SELECT f.id FROM unnest(%s::text[]) AS k(id) "
+        "CROSS JOIN LATERAL (SELECT id FROM articles WHERE id = k.id LIMIT 1) AS f",
+        (list(article_ids),),
     ).fetchall()
     return {str(r["id"]) for r in rows}
 

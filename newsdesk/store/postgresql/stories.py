@@ -83,7 +83,10 @@ def _candidates_query(arms: str) -> str:
         f"SELECT m.story_id, m.ts, m.article_id, {_SIG_COLUMNS}, s.size AS story_size FROM "
         f"(SELECT member_id, COUNT(*) AS hits FROM ({arms}) AS arms "
         "GROUP BY member_id ORDER BY hits DESC, member_id DESC LIMIT %(limit)s) c "
-        "JOIN story_member m ON m.member_id = c.member_id "
+        # One primary-key probe a candidate (LIMIT keeps it a probe): a join was
+        # planned as a scan of the whole table while it was small.
+        f"CROSS JOIN LATERAL (SELECT story_id, ts, article_id, {_SIG_COLUMNS} "
+        "FROM story_member WHERE member_id = c.member_id LIMIT 1) m "
         "LEFT JOIN story s ON s.story_id = m.story_id ORDER BY c.hits DESC, c.member_id DESC"
     )
 
@@ -238,12 +241,13 @@ class PostgresStoryTables:
             return []  # no candidate story reached the threshold: no round trip
         # One query for all the stories, each story's newest `limit`; binary: the
         # fingerprints come back as bytes, not hex text to decode.
+        # Each story's members read through its index (`story_id = ANY(..)` was planned
+        # as a scan of the whole table while it was small).
         rows = self.conn.execute(
-            f"SELECT story_id, ts, {_SIG_COLUMNS} FROM ("
-            f"SELECT story_id, ts, {_SIG_COLUMNS}, row_number() OVER (PARTITION BY story_id "
-            "ORDER BY ts IS NULL DESC, ts DESC, member_id DESC) AS place "
-            "FROM story_member WHERE story_id = ANY(%s)) AS newest WHERE place <= %s "
-            "ORDER BY story_id, place",
+            f"SELECT k.story_id, m.ts, {', '.join('m.' + c for c in SIGNATURE_COLUMNS)} "
+            "FROM unnest(%s::text[]) AS k(story_id) CROSS JOIN LATERAL "
+            f"(SELECT ts, {_SIG_COLUMNS} FROM story_member WHERE story_id = k.story_id "
+            "ORDER BY ts IS NULL DESC, ts DESC, member_id DESC LIMIT %s) AS m",
             (list(dict.fromkeys(story_ids)), limit),
             binary=True,
         ).fetchall()
