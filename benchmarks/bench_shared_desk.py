@@ -130,32 +130,52 @@ def _percentile(values: list[float], p: float) -> float:
 def _compare_imports(
     args: argparse.Namespace, work: Path, server: str, schema: str, url: str, items: list[Any]
 ) -> None:
-    """The same articles into SQLite and the shared desk, then as a folder of page copies."""
+    """The same articles into SQLite and the shared desk, then as a folder of page copies.
+
+    Each way is warmed up first (a discarded run: the extraction workers start and
+    load their word lists, the modules are imported), then the two backends take
+    turns, `--rounds` times: the first run of a process pays start-up costs that
+    the runs after it do not, which favoured whichever backend went second.
+    """
     import psycopg
     from psycopg import sql
 
-    sqlite_rate = _import_rate(work / "sqlite", "", items)
-    pg_rate = _import_rate(work / "pg-import", url, items)
-    print(
-        f"import {len(items):,} articles (add_extracted, batches of 500): "
-        f"SQLite {sqlite_rate:,.0f}/s, PostgreSQL {pg_rate:,.0f}/s "
-        f"({pg_rate / sqlite_rate:.2f}x)"
-    )
     from benchmarks.synthetic import write_inputs
 
+    def fresh_pg_url(name: str) -> str:
+        with psycopg.connect(server, autocommit=True) as conn:
+            conn.execute(sql.SQL("CREATE SCHEMA {}").format(sql.Identifier(f"{schema}_{name}")))
+        joiner = "&" if "?" in server else "?"
+        return f"{server}{joiner}options=-csearch_path%3D{schema}_{name}"
+
     folder = write_inputs(work / "pages", args.articles, "text")
-    sqlite_files = _folder_rate(work / "sqlite-files", "", folder, args.articles)
-    schema_files = f"{schema}_files"
-    with psycopg.connect(server, autocommit=True) as conn:
-        conn.execute(sql.SQL("CREATE SCHEMA {}").format(sql.Identifier(schema_files)))
-    joiner = "&" if "?" in server else "?"
-    files_url = f"{server}{joiner}options=-csearch_path%3D{schema_files}"
-    pg_files = _folder_rate(work / "pg-files", files_url, folder, args.articles)
-    print(
-        f"import a folder of {args.articles:,} page copies (import_paths, extraction "
-        f"included): SQLite {sqlite_files:,.0f}/s, PostgreSQL {pg_files:,.0f}/s "
-        f"({pg_files / sqlite_files:.2f}x)"
-    )
+    _import_rate(work / "warm-stored", "", items)
+    _folder_rate(work / "warm-files", "", folder, args.articles)
+    stored: list[tuple[float, float]] = []
+    files: list[tuple[float, float]] = []
+    for n in range(args.rounds):
+        sqlite_rate = _import_rate(work / f"sqlite-{n}", "", items)
+        pg_rate = _import_rate(work / f"pg-import-{n}", fresh_pg_url(f"stored{n}"), items)
+        sqlite_files = _folder_rate(work / f"sqlite-files-{n}", "", folder, args.articles)
+        pg_files = _folder_rate(
+            work / f"pg-files-{n}", fresh_pg_url(f"files{n}"), folder, args.articles
+        )
+        stored.append((sqlite_rate, pg_rate))
+        files.append((sqlite_files, pg_files))
+    for label, runs in (
+        (f"import {len(items):,} articles (add_extracted, batches of 500)", stored),
+        (
+            f"import a folder of {args.articles:,} page copies (import_paths, extraction included)",
+            files,
+        ),
+    ):
+        each = ", ".join(f"{sq:,.0f}/s vs {pg:,.0f}/s ({pg / sq:.2f}x)" for sq, pg in runs)
+        sqlite_total = sum(sq for sq, _ in runs) / len(runs)
+        pg_total = sum(pg for _, pg in runs) / len(runs)
+        print(
+            f"{label}: SQLite {sqlite_total:,.0f}/s, PostgreSQL {pg_total:,.0f}/s "
+            f"({pg_total / sqlite_total:.2f}x; each round, SQLite vs PostgreSQL: {each})"
+        )
 
 
 def main() -> int:
@@ -165,6 +185,9 @@ def main() -> int:
     parser.add_argument("--editors", type=int, default=3)
     parser.add_argument("--url", default="", help="a PostgreSQL URL (default: a private cluster)")
     parser.add_argument("--no-restart", action="store_true")
+    parser.add_argument(
+        "--rounds", type=int, default=2, help="import comparisons, the backends taking turns"
+    )
     parser.add_argument(
         "--import-only", action="store_true", help="only the import part (both ways)"
     )
@@ -289,7 +312,12 @@ def main() -> int:
             cluster.remove()
         else:
             with psycopg.connect(server, autocommit=True) as conn:
-                for name in (schema, f"{schema}_files"):
+                # The desk's schema and the import comparison's (`{schema}_...`).
+                names = conn.execute(
+                    "SELECT nspname FROM pg_namespace WHERE nspname = %s OR nspname LIKE %s",
+                    (schema, f"{schema}\\_%"),
+                ).fetchall()
+                for (name,) in names:
                     conn.execute(
                         sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(name))
                     )
