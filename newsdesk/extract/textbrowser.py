@@ -11,6 +11,7 @@ most running text after it.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from newsdesk.extract.boilerplate import is_boilerplate, link_list_marker
 from newsdesk.extract.byline import parse_byline
@@ -41,6 +42,10 @@ BYLINE_LINES_BEFORE = 60
 SIGNED_LINES = 4
 #: Lines looked at to tell a dump (a real one is a few hundred).
 SAMPLE_LINES = 400
+#: Lines looked at when the sample is indented throughout (a long site menu).
+WHOLE_LINES = 5000
+#: Form or frame marks that make a copy indented throughout a dump.
+MARKS_WHEN_ALL_INDENTED = 2
 #: A text browser centres a page's main heading (<h1>) on its very wide line: indented this
 #: far, a line is centred, not a paragraph, a list or a form control.
 CENTRED_INDENT = 200
@@ -49,6 +54,7 @@ _MARK_LINE = re.compile(
     r"^\s*(?:\(BUTTON\)|\[BUTTON[^\]]*\]|IFRAME:|\[(?:IMG|INLINE|EMBED|javascript)\]|\[[ Xx]?\](?=\s|$))"
 )
 _FIELD = re.compile(r"_{4,}")
+_SENTENCE = re.compile(r"\w[.!]$")
 _NOT_HEADING_START = ("#", "[", "IFRAME", "(BUTTON)", "*", "+", "-", "|", "=")
 
 
@@ -85,11 +91,21 @@ def feed_link_title(text: str) -> tuple[str | None, str | None]:
 
 
 def is_text_browser_copy(text: str) -> bool:
-    """Most lines indented, a few flush left: a text browser's dump of a page."""
+    """Most lines indented, a few flush left: a text browser's dump of a page.
+
+    A site menu can fill the first few hundred lines with indented entries: then
+    the rest of the copy is looked at too. A copy indented throughout (a page
+    without headings) is a dump when it carries a text browser's form marks.
+    """
     lines = [line for line in text.split("\n", SAMPLE_LINES)[:SAMPLE_LINES] if line.strip()]
     if len(lines) < 8:
         return False
     indented = sum(1 for line in lines if line.startswith("   "))
+    if indented == len(lines):
+        lines = [line for line in text.split("\n", WHOLE_LINES)[:WHOLE_LINES] if line.strip()]
+        indented = sum(1 for line in lines if line.startswith("   "))
+        if indented == len(lines):
+            return sum(1 for line in lines if _MARK_LINE.match(line)) >= MARKS_WHEN_ALL_INDENTED
     return INDENTED_SHARE * len(lines) <= indented < len(lines)
 
 
@@ -114,7 +130,7 @@ def dump_headline(text: str) -> str | None:
     beside it (the story's header) wins over an earlier one without.
     """
     lines = [(line, _heading_line(line)) for line in text.split("\n") if line.strip()]
-    candidates: list[tuple[str, int, bool]] = []
+    candidates: list[_Heading] = []
     for k, (line, flush) in enumerate(lines):
         if not flush:
             continue
@@ -139,18 +155,40 @@ def dump_headline(text: str) -> str | None:
         for after, after_flush in lines[k + 1 : k + 1 + HEADING_WINDOW]:
             if not after_flush and _running(after.strip()):
                 chars += len(after.strip())
-        candidates.append((heading, chars, _signed(lines, k)))
-    most = max((chars for _, chars, _ in candidates), default=0)
+        candidates.append(_Heading(heading, chars, _signed(lines, k), bool(own)))
+    most = max((c.chars for c in candidates), default=0)
     if not most:
         return None
     # Only up to the heading over the most text: signed headings after the story are teasers.
-    top = next(n for n, (_, chars, _) in enumerate(candidates) if chars == most)
-    able = [
-        (heading, signed)
-        for heading, chars, signed in candidates[: top + 1]
-        if chars >= HEADLINE_SHARE * most
-    ]
-    return next((heading for heading, signed in able if signed), able[0][0])
+    top = next(n for n, c in enumerate(candidates) if c.chars == most)
+    able = [c for c in candidates[: top + 1] if c.chars >= HEADLINE_SHARE * most]
+    if not any(c.text_of_its_own for c in able):
+        # Headings over the same text with no paragraph between them (a label, a section
+        # name, then the headline) are one header: the one a byline or date signs is the
+        # headline. A sentence there is the standfirst, set as a heading, and a line that
+        # opens with a date is the header's date line.
+        for c in candidates[top + 1 :]:
+            if c.chars != most or _SENTENCE.search(c.heading) or _opens_with_date(c.heading):
+                break
+            able.append(c)
+    return next((c.heading for c in able if c.signed), able[0].heading)
+
+
+def _opens_with_date(line: str) -> bool:
+    dates = find_dates(line[:DATE_LINE_CHARS])
+    return bool(dates) and dates[0].start == 0
+
+
+class _Heading(NamedTuple):
+    """A flush-left line that may be the headline, and what stands around it."""
+
+    heading: str
+    #: Characters of running text in the lines after it.
+    chars: int
+    #: A byline or date line next to it.
+    signed: bool
+    #: Running text of its own before the next heading.
+    text_of_its_own: bool
 
 
 #: A site's controls as a short heading: never the headline ("Navigation schliessen",
@@ -195,6 +233,50 @@ def _section(lines: list[tuple[str, bool]], k: int) -> list[str]:
 def _running(text: str) -> bool:
     """A line of running text, not a list entry."""
     return len(text) >= PARAGRAPH_CHARS and not text.startswith(("*", "+"))
+
+
+#: Words a headline keeps when a kicker is cut from its front.
+HEADLINE_WORDS = 3
+
+
+def without_kicker(text: str, heading: str) -> str:
+    """`heading` without a kicker run into its front, when the page prints the rest alone.
+
+    A text browser prints a kicker and the headline on one line ("Holocaust-Gedenktag
+    Erinnerung an die Opfer der NS-Verbrechen"); the breadcrumb that repeats the
+    headline gives it alone ("5. Erinnerung an die Opfer der NS-Verbrechen"), and a
+    link or comment box sets the kicker apart from it ("Grenzschließungen: Deutschland,
+    Frankreich ..."). Other lines that end with the same words (a sentence, another
+    story's title) say nothing. The longest such tail wins.
+    """
+    tokens = heading.split()
+    if len(tokens) <= HEADLINE_WORDS:
+        return heading
+    # The heading itself first: a line that repeats it whole shows no kicker.
+    tails = [" ".join(tokens[n:]) for n in range(len(tokens) - HEADLINE_WORDS + 1)]
+    folded = [tail.casefold() for tail in tails]
+    best = heading
+    for line in text.split("\n"):
+        line = line.strip().casefold().rstrip(" \"'”“»«)")
+        if len(line) < 15 or not line.endswith(folded[-1]):
+            continue
+        n = next(n for n, key in enumerate(folded) if line.endswith(key))
+        if not n or (best != heading and len(tails[n]) <= len(best)):
+            continue
+        before = line[: -len(folded[n])].strip()
+        kicker = " ".join(tokens[:n]).casefold()
+        if 2 * len(tails[n]) >= len(heading) and (
+            _LIST_NUMBER.fullmatch(before)
+            or re.search(rf"(?:^|\W){re.escape(kicker)}$", before.rstrip(_SEPARATORS))
+        ):
+            best = tails[n]
+    return best
+
+
+#: A breadcrumb's entry number ("5. Headline").
+_LIST_NUMBER = re.compile(r"\d{1,2}\.")
+#: What sets a kicker apart from its headline ("Kicker: Headline", "Kicker - Headline").
+_SEPARATORS = " :-–—|»›>\"'„“"
 
 
 def title_on_its_line(text: str, title: str) -> str:

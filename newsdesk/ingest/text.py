@@ -12,6 +12,7 @@ from newsdesk.extract.textbrowser import (
     headline_first,
     is_text_browser_copy,
     title_on_its_line,
+    without_kicker,
     without_marks,
 )
 from newsdesk.ingest.assemble import bounded, extract_article, finish
@@ -38,7 +39,13 @@ def load_text(text: str, warnings: list[str], hints: Extracted | None = None) ->
             linked = feed_link_title(text)[0]
             if linked:
                 text = title_on_its_line(text, linked)
-            hints.title = linked or dump_headline(text) or ""
+            heading = dump_headline(text)
+            if heading and not linked:
+                kicked = without_kicker(text, heading)
+                if kicked != heading:
+                    text = title_on_its_line(text, kicked)
+                heading = kicked
+            hints.title = linked or heading or ""
             text = headline_first(text, hints.title) if hints.title else text
     meta = extract_article(text, hints, warnings)
     if dump and meta.title:

@@ -11,6 +11,7 @@ from newsdesk.extract.textbrowser import (
     first_date_line,
     is_text_browser_copy,
     title_on_its_line,
+    without_kicker,
     without_marks,
 )
 from newsdesk.ingest import load_bytes
@@ -306,3 +307,48 @@ def test_a_centred_heading_with_only_short_lines_under_it_is_no_box() -> None:
         "Jana Berg\n\n" + STORY
     )
     assert dump_headline(dump) == "Ich war am Wochenende auf einer Hochzeit in Marrowby"
+
+
+def test_a_label_over_the_headline_gives_way_to_the_signed_heading() -> None:
+    # "Das Amt" and the headline sit over the same text with no paragraph between them;
+    # the date under the headline says which one is the story's.
+    page = DUMP.replace(
+        "Fernwärme: Nordheim baut das Netz bis 2030 aus\n",
+        "Das Amt der Stadtwerke\n\n   * Über uns\n   * Presse\n   1. Start\n"
+        "   2. Fernwärme: Nordheim baut das Netz bis 2030 aus\n\n"
+        "Fernwärme: Nordheim baut das Netz bis 2030 aus\n\n   12.03.2024\n",
+    ).replace(
+        "Newsletter bestellen\n\n   Jeden Freitag das Wichtigste aus der Region in Ihrem Postfach.\n",
+        "",
+    )
+    assert dump_headline(page) == "Fernwärme: Nordheim baut das Netz bis 2030 aus"
+    # A standfirst set as a heading under the headline is a sentence, and does not win.
+    dek = "Die Stadtwerke schließen bis 2030 rund 4.000 Haushalte neu an."
+    page = page.replace("\n\n   12.03.2024\n", f"\n\n{dek}\n\n   12.03.2024\n")
+    assert dump_headline(page) == "Fernwärme: Nordheim baut das Netz bis 2030 aus"
+
+
+def test_a_long_menu_at_the_top_does_not_hide_a_dump() -> None:
+    menu = "\n".join(f"     * Bereich {n}" for n in range(1, 500))
+    assert is_text_browser_copy(menu + "\n" + DUMP)
+    # Indented throughout: a dump when it carries a text browser's form marks, not otherwise.
+    flat = "\n".join("   " + line.strip() for line in DUMP.splitlines() if line.strip())
+    assert is_text_browser_copy(flat)
+    assert not is_text_browser_copy(flat.replace("[ ]", "").replace("IFRAME:", "Video:"))
+
+
+def test_a_kicker_run_into_the_headline_is_cut_when_the_page_sets_it_apart() -> None:
+    heading = "Wärmenetz Fernwärme für die Altstadt kommt 2030"
+    crumb = "    4. Fernwärme für die Altstadt kommt 2030"
+    assert (
+        without_kicker(f"{crumb}\n{heading}\n", heading) == "Fernwärme für die Altstadt kommt 2030"
+    )
+    link = "   Mehr zu: Wärmenetz - Fernwärme für die Altstadt kommt 2030"
+    assert (
+        without_kicker(f"{heading}\n{link}\n", heading) == "Fernwärme für die Altstadt kommt 2030"
+    )
+    # A sentence or another story's title that ends with the same words says nothing.
+    other = "   Auch in Südheim: Die Fernwärme für die Altstadt kommt 2030"
+    assert without_kicker(f"{heading}\n{other}\n", heading) == heading
+    bullet = "     * Fernwärme für die Altstadt kommt 2030"
+    assert without_kicker(f"{heading}\n{bullet}\n", heading) == heading
