@@ -27,6 +27,7 @@ from whoosh import query as wq
 from whoosh.collectors import TimeLimit
 from whoosh.searching import Searcher
 
+from newsdesk.search import vector_rank
 from newsdesk.search.collector import BoundedCollector
 from newsdesk.search.dates import shown
 from newsdesk.search.docmap import DocMap
@@ -436,6 +437,11 @@ class SearchEngine:
         should_stop: Callable[[], bool] | None = None,
     ) -> tuple[list[int], int, bool]:
         assert plan.query is not None
+        if not by_date:
+            # Plain words (the search box's usual query): every match scored at once.
+            ranked = vector_rank.rank(searcher, plan.query, cap, plan.filter, plan.mask)
+            if ranked is not None:
+                return ranked[0], ranked[1], False
         kwargs: dict[str, Any] = {"limit": cap}
         if by_date:
             kwargs.update(sortedby="sort_ts", reverse=True)

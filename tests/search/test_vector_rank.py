@@ -1,0 +1,118 @@
+"""Plain words ranked over arrays give Whoosh's own answer: the same documents, same order."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+from whoosh import fields
+from whoosh import query as wq
+from whoosh.filedb.filestore import FileStorage
+
+from newsdesk.search import vector_rank
+from newsdesk.search.scoring import CachedLengthBM25F
+
+WORDS = ["strike", "harbour", "council", "flood", "vote", "pay", "crane", "rail", "storm"]
+FIELDS = (("title", 3.0), ("dek", 1.5), ("body", 1.0), ("source", 1.0))
+
+
+def _index(tmp_path: Path, *, deletions: bool = False) -> Any:
+    schema = fields.Schema(
+        id=fields.ID(stored=True),
+        title=fields.TEXT,
+        dek=fields.TEXT,
+        body=fields.TEXT,
+        source=fields.KEYWORD(lowercase=True),  # not scored by length: Whoosh's weight scorer
+    )
+    ix = FileStorage(str(tmp_path)).create_index(schema)
+    rng = random.Random(7)
+    n = 0
+    # Segments of several sizes; many documents alike, so that scores tie often
+    # (ties are where a different order of additions would show).
+    for size in (40, 3, 180, 1):
+        writer = ix.writer()
+        for _ in range(size):
+            words = [rng.choice(WORDS) for _ in range(rng.choice((3, 3, 8, 20)))]
+            writer.add_document(
+                id=f"a{n}",
+                title=" ".join(words[:3]),
+                dek=" ".join(words[1:5]) if n % 3 else "",
+                body=" ".join(words),
+                source=rng.choice(["Strike Weekly", "harbour", "flood"]),
+            )
+            n += 1
+        writer.commit(merge=False)
+    if deletions:
+        writer = ix.writer()
+        for victim in range(0, n, 7):
+            writer.delete_by_term("id", f"a{victim}")
+        writer.commit(merge=False)
+    return ix
+
+
+def _word(text: str) -> wq.Query:
+    return wq.Or([wq.Term(field, text, boost=boost) for field, boost in FIELDS])
+
+
+def _whoosh(searcher: Any, query: wq.Query, cap: int) -> list[int]:
+    return [hit.docnum for hit in searcher.search(query, limit=cap)]
+
+
+@pytest.mark.parametrize(
+    "matcher_type", [wq.Or.AUTO_MATCHER, wq.Or.DEFAULT_MATCHER, wq.Or.ARRAY_MATCHER]
+)
+@pytest.mark.parametrize("deletions", [False, True])
+def test_same_documents_in_the_same_order_as_whoosh(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, matcher_type: int, deletions: bool
+) -> None:
+    # Whoosh unites a union's parts by a tree of two-way unions or by an array,
+    # depending on the segment; each way adds the parts in its own order.
+    monkeypatch.setattr(wq.Or, "matcher_type", matcher_type)
+    ix = _index(tmp_path, deletions=deletions)
+    with ix.searcher(weighting=CachedLengthBM25F()) as searcher:
+        for text in WORDS:
+            query = _word(text)
+            for cap in (10_000, 25):
+                ranked = vector_rank.rank(searcher, query, cap)
+                assert ranked is not None
+                docs, total = ranked
+                assert docs == _whoosh(searcher, query, cap), (text, cap)
+                assert total == len(_whoosh(searcher, query, 10_000))
+            # The very numbers: a part added in another order differs in the last bit.
+            found = vector_rank.scores(searcher, query)
+            assert found is not None
+            theirs = {hit.docnum: hit.score for hit in searcher.search(query, limit=None)}
+            assert dict(zip(found[0].tolist(), found[1].tolist(), strict=True)) == theirs
+        # One term, and a term with a boost, alone.
+        for query in (wq.Term("body", "crane"), wq.Term("title", "vote", boost=2.0)):
+            ranked = vector_rank.rank(searcher, query, 10_000)
+            assert ranked is not None and ranked[0] == _whoosh(searcher, query, 10_000)
+
+
+def test_allowed_and_hidden_documents(tmp_path: Path) -> None:
+    ix = _index(tmp_path, deletions=True)
+    with ix.searcher(weighting=CachedLengthBM25F()) as searcher:
+        query = _word("harbour")
+        everything = _whoosh(searcher, query, 10_000)
+        allow = set(everything[::2]) | {10_000_000}  # a number no document has
+        hidden = set(everything[:5])
+        ranked = vector_rank.rank(searcher, query, 10_000, allow=allow, restrict=hidden)
+        assert ranked is not None
+        want = [d for d in everything if d in allow and d not in hidden]
+        assert ranked == (want, len(want)) and want
+
+
+def test_a_word_no_document_has_and_other_shapes(tmp_path: Path) -> None:
+    ix = _index(tmp_path)
+    with ix.searcher(weighting=CachedLengthBM25F()) as searcher:
+        assert vector_rank.rank(searcher, _word("quay"), 100) == ([], 0)
+        for other in (
+            wq.And([wq.Term("body", "strike"), wq.Term("body", "pay")]),
+            wq.Phrase("body", ["harbour", "strike"]),
+            wq.Prefix("body", "har"),
+            wq.Or([wq.Term("body", "strike"), wq.Prefix("body", "har")]),
+            wq.Or([wq.Term("body", "strike"), wq.Term("body", "pay")], scale=0.9),
+        ):
+            assert vector_rank.rank(searcher, other, 100) is None  # Whoosh ranks these
