@@ -40,6 +40,11 @@ FOREIGN_WEEKDAY = (
     r"|luned[ìi]|marted[ìi]|mercoled[ìi]|gioved[ìi]|venerd[ìi]|sabato|domenica"
     r"|segunda|ter[çc]a|quarta|quinta|sexta)(?:-feira)?(?![\w-])"
 )
+#: Short weekday names before a date ("Mi, 18. Oktober 2023", "ven. 3 mars", "sáb 7 de mayo").
+_SHORT_WEEKDAY = (
+    r"(?:mo|di|mi|do|fr|sa|so|lun|mar|mer|jeu|ven|sam|dim|mié|mie|jue|vie|sáb|sab|dom"
+    r"|gio|seg|ter|qua|qui|sex)\.?(?=[\s,.]|$)"
+)
 
 _TIME = (
     r"(?:\s*(?:,|at|•|\||-|/|@)?\s*)"
@@ -79,7 +84,10 @@ _DATE_LINE_WORDS = re.compile(
     r"|utc|gmt|bst|cet|est|edt|cst|cdt|pst|pdt|hkt|aest|aedt|ist|et|hours?|mins?|minutes?|ago"
     r"|min|read|an|hour|day|days|created|released|time|filed|and|the"
     r"|publié|publie|le|mis|à|jour|publicado|el|actualizado|veröffentlicht|am|aktualisiert"
-    r"|pubblicato|il|aggiornato|gepubliceerd|op|bijgewerkt|em|atualizado)\b\.?",
+    r"|pubblicato|il|aggiornato|gepubliceerd|op|bijgewerkt|em|atualizado"
+    # The hour's words in German, French, Spanish, Italian and Portuguese ("um 12:50 Uhr",
+    # "à 14h", "a las 10:00 hs", "alle ore 9", "às 9h") and a line's "Stand"/"vom"/"erschienen".
+    r"|um|uhr|h|a\s+las|hs|alle|ore|às|stand|vom|erschienen|publiziert)\b\.?",
     re.IGNORECASE,
 )
 _UPDATED_FIRST = re.compile(r"^\W*(?:last\s+)?(?:updated|modified)\b", re.IGNORECASE)
@@ -279,7 +287,12 @@ def _date_line(line: str) -> str | None:
     for d in reversed(dates):
         rest = rest[: d.start] + " " + rest[d.end :]
     rest = _DATE_LINE_WORDS.sub(" ", rest)
-    rest = re.sub(rf"\b{_WEEKDAY}|\d+|[^\w\s]", " ", rest, flags=re.IGNORECASE)
+    rest = re.sub(
+        rf"\b(?:{_WEEKDAY}|{FOREIGN_WEEKDAY}|{_SHORT_WEEKDAY})|\d+|[^\w\s]",
+        " ",
+        rest,
+        flags=re.IGNORECASE,
+    )
     leftover = rest.split()
     if len(leftover) > 2:
         return None

@@ -32,6 +32,9 @@ HEADLINE_SHARE = 0.5
 #: Lines under and over the headline searched for the story's date when no date line was found.
 DATE_LINES_AFTER = 15
 DATE_LINES_BEFORE = 5
+#: Lines under and over the headline that are the story's header (its date and byline).
+HEADER_AFTER = 4
+HEADER_BEFORE = 2
 #: A line longer than this is running text, whose dates are what the story is about.
 DATE_LINE_CHARS = 120
 #: Lines under and over the headline searched for a byline that says "by" when none stands

@@ -40,13 +40,13 @@ def time_element_date(tree: etree._Element) -> str | None:
         text = " ".join("".join(element.itertext()).split())
         if text and _WRITTEN_MONTH.search(text):
             shown = normalise_date(text)
-            if shown and _swapped(value, shown):
+            if shown and swapped(value, shown):
                 return shown
         return value
     return None
 
 
-def _swapped(value: str, shown: str) -> bool:
+def swapped(value: str, shown: str) -> bool:
     """`shown` is `value`'s calendar day with day and month exchanged."""
     a, b = parse_iso(value), parse_iso(shown)
     if a is None or b is None or a.date() == b.date():

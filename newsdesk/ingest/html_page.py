@@ -14,9 +14,13 @@ from copy import deepcopy
 
 from lxml.html import HtmlElement
 
+from newsdesk.extract.dates import numeric_order
+from newsdesk.extract.found import fold
 from newsdesk.extract.outlet import is_squashed, respell
+from newsdesk.extract.textbrowser import HEADER_AFTER, HEADER_BEFORE, date_near_headline
 from newsdesk.ingest.assemble import bounded, drop_leading_title, extract_article, finish
 from newsdesk.ingest.html_byline import visible_byline
+from newsdesk.ingest.html_dates import swapped
 from newsdesk.ingest.html_meta import (
     PageMeta,
     not_the_site,
@@ -35,7 +39,7 @@ from newsdesk.ingest.limits import (
 from newsdesk.ingest.names import author_names
 from newsdesk.ingest.result import Rejected
 from newsdesk.ingest.xml_guard import check_entities, strip_doctype
-from newsdesk.isodates import normalise_date
+from newsdesk.isodates import normalise_date, parse_iso_date
 from newsdesk.model import Extracted
 
 _CODE_TAGS = ("script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed")
@@ -174,6 +178,38 @@ def _fallback_text(tree: HtmlElement) -> str:
     return element_to_text(body if body is not None else tree)
 
 
+def _shown_date(page_text: str, title: str, language: str | None) -> str | None:
+    """The date the page prints in its header, beside the headline, or None.
+
+    A reader dates a story by what its header says; the markup's date is often
+    a CMS's: the day the page was last changed or moved, or first drafted. The
+    header is the few lines just under the headline (else just over it).
+    """
+    key = fold(title)
+    if not key:
+        return None
+    at = next((ln for ln in map(str.strip, page_text.split("\n")) if ln and fold(ln) == key), None)
+    if at is None:
+        return None
+    with numeric_order(language, page_text):
+        return date_near_headline(page_text, at, after=HEADER_AFTER, before=HEADER_BEFORE)
+
+
+def _dates_another_day(markup: str | None, shown: str) -> bool:
+    """The page's header dates the story apart from its markup, which it then outranks.
+
+    A day apart is the same moment in two time zones (a markup time with its own
+    offset stands; one in UTC is settled in `extract_page`), and a numeric date that
+    is the markup's with day and month exchanged was read in the wrong order.
+    """
+    if markup is None:
+        return True
+    a, b = parse_iso_date(markup[:10]), parse_iso_date(shown[:10])
+    if a is None or b is None:
+        return b is not None
+    return abs((a - b).days) > 1 and not swapped(markup, shown)
+
+
 def _hints(meta: PageMeta, main_text: str) -> Extracted:
     """The page's metadata as hints for `extract_page`.
 
@@ -224,6 +260,8 @@ def load_html(text: str, warnings: list[str]) -> list[Extracted]:
             found or meta.byline_authors or not_the_site(visible_byline(tree), meta.site, meta.url)
         )
     clean = _without_code(tree)
+    body = clean.find(".//body")
+    page_text = element_to_text(body if body is not None else clean)
     main_text = ""
     if _within_budget(clean):
         main_text = _main_text_trafilatura(clean)
@@ -239,6 +277,9 @@ def load_html(text: str, warnings: list[str]) -> list[Extracted]:
     # trafilatura often repeats the headline as the first line; the hint carries it.
     main_text = bounded(drop_leading_title(main_text, hints.title), MAX_ITEM_CHARS, warnings)
     article = extract_article(main_text, hints, warnings, text_is_article=True)
+    shown = _shown_date(page_text, article.title, article.language)
+    if shown and _dates_another_day(article.published, shown):
+        article.published = shown
     if not article.source and meta.site:
         article.source = site_masthead(meta.site, meta.url)
         if is_squashed(article.source):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from newsdesk.extract.dates import numeric_order
 from newsdesk.extract.textbrowser import (
+    HEADER_AFTER,
+    HEADER_BEFORE,
     authors_near_headline,
     date_near_headline,
     dump_headline,
@@ -18,10 +20,6 @@ from newsdesk.extract.textbrowser import (
 from newsdesk.ingest.assemble import bounded, extract_article, finish
 from newsdesk.ingest.limits import MAX_TEXT_CHARS
 from newsdesk.model import Extracted
-
-#: Lines under and over the headline that are the story's header in a text browser's copy.
-HEADER_AFTER = 4
-HEADER_BEFORE = 2
 
 
 def load_text(text: str, warnings: list[str], hints: Extracted | None = None) -> list[Extracted]:

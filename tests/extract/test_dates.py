@@ -43,6 +43,10 @@ from newsdesk.extract.dates import (
         ("12 ago 2020", "2020-08-12"),
         ("28.01.22 / 0 Kommentare", "2022-01-28"),
         ("jeudi 13 juin 2019", "2019-06-13"),
+        # The hour's words and short weekdays of other languages belong to a date line.
+        ("Mi, 18. Oktober 2023 um 12:50 Uhr", "2023-10-18"),
+        ("Freitag, 6. Mai 2022 um 9:15 Uhr", "2022-05-06"),
+        ("Stand: 27.01.2022", "2022-01-27"),
     ],
 )
 def test_date_lines(line: str, iso: str) -> None:
@@ -58,6 +62,7 @@ def test_date_lines(line: str, iso: str) -> None:
         "No date here at all",
         "",
         "Version 1.2.22 released",
+        "So viel kostet die Fähre ab dem 3. März 2021",
     ],
 )
 def test_not_date_lines(line: str) -> None:

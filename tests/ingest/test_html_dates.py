@@ -83,3 +83,28 @@ def test_a_markup_time_with_its_own_offset_stands(tmp_path: Path) -> None:
     page.write_text(_page("2026-05-04T02:41:00+02:00", "May 3, 2026"), "utf-8")
     [item] = load_file(page).items
     assert (item.published or "")[:10] == "2026-05-04"
+
+
+def test_the_date_in_the_header_beats_a_markup_date_days_away(tmp_path: Path) -> None:
+    """The markup's date is a CMS's (the page was moved or changed weeks later); the
+    header under the headline says when the story was published."""
+    page = tmp_path / "moved.html"
+    page.write_text(_page("2026-06-19T09:00:00+02:00", "3. Mai 2026"), "utf-8")
+    [item] = load_file(page).items
+    assert (item.published or "")[:10] == "2026-05-03"
+    # A date in the story's first paragraph is what it is about, not when it was written.
+    lede = (
+        "The ferry last ran on May 3, 2026, before the river rose over the landing stage "
+        "and the county closed the road down to the water for the rest of the spring."
+    )
+    told = _page("2026-06-19T09:00:00+02:00", lede)
+    page.write_text(told, "utf-8")
+    [item] = load_file(page).items
+    assert (item.published or "")[:10] == "2026-06-19"
+
+
+def test_a_header_date_read_in_the_other_order_leaves_the_markup(tmp_path: Path) -> None:
+    page = tmp_path / "numeric.html"
+    page.write_text(_page("2026-10-02T09:00:00+01:00", "02/10/2026"), "utf-8")
+    [item] = load_file(page).items
+    assert (item.published or "")[:10] == "2026-10-02"
