@@ -17,6 +17,7 @@ from newsdesk.paths import Paths
 from newsdesk.store import STORE_ENV
 from newsdesk.tui.app import NewsdeskApp
 from tests.templates import building_template
+from tests.tui.quiet import textual_wait_for_idle, until_quiet
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -29,6 +30,19 @@ def resource_tracker_running() -> None:
     from multiprocessing import resource_tracker
 
     resource_tracker.ensure_running()
+
+
+@pytest.fixture(autouse=True)
+def waits_on_the_app(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pilot's waits after a key and in `pause()` end when the app is quiet, not after
+    a slice of idle CPU (tests/tui/quiet.py says why). Fails loudly if Textual renames
+    the function it replaces."""
+    import textual.app
+    import textual.pilot
+
+    for module in (textual.app, textual.pilot):
+        assert module.wait_for_idle is textual_wait_for_idle
+        monkeypatch.setattr(module, "wait_for_idle", until_quiet)
 
 
 @pytest.fixture(autouse=True)
