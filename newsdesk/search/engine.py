@@ -208,6 +208,7 @@ class SearchEngine:
                     return 0  # a badge, not an answer: no count rather than a wrong one
                 if plan.query is None:
                     return len(plan.store_ids())
+                self._resolve_check(plan, docmap)
                 limited = BoundedCollector(
                     searcher.collector(limit=None, scored=False),
                     allow=plan.filter,
@@ -331,10 +332,10 @@ class SearchEngine:
             # wire versions. Fetch the few and mask them out, in one statement.
             plan.mask = docmap.docnums_of(self.store.id_set(Flag("hidden")))
         elif where is not None:
-            # Any other state, tag, date or language condition: its matches filter
-            # the ranked search. (Counting first to pick the smaller side costs a
-            # table scan of its own; a membership test is cheap either way.)
-            plan.filter = docmap.docnums_of(self.store.id_set(where))
+            # Any other state, tag, date or language condition: checked against the
+            # ranked matches (as many reads as matches; `is:unread` as a set of
+            # ids was 100,000 of them), or made a filter for Whoosh (`_resolve_check`).
+            plan.check = where
         if excluded:
             if plan.filter is not None:
                 plan.filter -= excluded
@@ -399,7 +400,7 @@ class SearchEngine:
                     total = 0
                 else:
                     docnums, total, partial = self._run(
-                        searcher, plan, cap, by_date, deadline, should_stop
+                        searcher, docmap, plan, cap, by_date, deadline, should_stop
                     )
                 ids = docmap.ids_of(docnums)
                 cut = plan.cut
@@ -430,6 +431,7 @@ class SearchEngine:
     def _run(
         self,
         searcher: Searcher,
+        docmap: DocMap,
         plan: _Plan,
         cap: int,
         by_date: bool,
@@ -439,9 +441,18 @@ class SearchEngine:
         assert plan.query is not None
         if not by_date:
             # Plain words (the search box's usual query): every match scored at once.
-            ranked = vector_rank.rank(searcher, plan.query, cap, plan.filter, plan.mask)
-            if ranked is not None:
-                return ranked[0], ranked[1], False
+            every = vector_rank.rank(
+                searcher, plan.query, None if plan.check else cap, plan.filter, plan.mask
+            )
+            if every is not None and plan.check is None:
+                return every[0], every[1], False
+            if every is not None:
+                # The store says which of the ranked matches meet its conditions.
+                ids = [docmap.id_of(d) for d in every[0]]
+                meet = self.store.matching([i for i in ids if i], plan.check)
+                kept = [d for d, i in zip(every[0], ids, strict=True) if i in meet]
+                return kept[:cap], len(kept), False
+        self._resolve_check(plan, docmap)
         kwargs: dict[str, Any] = {"limit": cap}
         if by_date:
             kwargs.update(sortedby="sort_ts", reverse=True)
@@ -464,6 +475,13 @@ class SearchEngine:
         else:
             total = max(len(docnums), int(results.estimated_length()))
         return docnums, total, partial
+
+    def _resolve_check(self, plan: _Plan, docmap: DocMap) -> None:
+        """The plan's store conditions as a filter of document numbers (Whoosh's way)."""
+        if plan.check is not None:
+            found = docmap.docnums_of(self.store.id_set(plan.check))
+            plan.filter = found if plan.filter is None else plan.filter & found
+            plan.check = None
 
     def _indexing_notice(self) -> str | None:
         if self.index.damaged:
@@ -525,6 +543,8 @@ class _Plan:
     query: wq.Query | None = None
     filter: set[int] | None = None
     mask: set[int] | None = None
+    #: Store conditions the ranked matches must meet (see `_run`, `_resolve_check`).
+    check: Node | None = None
     #: Ids allowed by mixed conditions when there is no ranked Whoosh part.
     extra: set[str] | None = None
     #: Ids excluded by negated words when there is no ranked Whoosh part.

@@ -55,11 +55,12 @@ def is_plain_union(query: wq.Query) -> bool:
 def rank(
     searcher: Any,
     query: wq.Query,
-    cap: int,
+    cap: int | None,
     allow: set[int] | None = None,
     restrict: set[int] | None = None,
 ) -> tuple[list[int], int] | None:
-    """The best `cap` document numbers by score (ties by number) and how many match;
+    """The best `cap` (None: all) document numbers by score (ties by number) and how
+    many match;
     None when the query or some segment cannot be evaluated here."""
     found = scores(searcher, query)
     if found is None:

@@ -301,6 +301,12 @@ class StoreBackend(Protocol):
 
     def id_set(self, condition: Node | None = None) -> set[str]: ...
 
+    def matching(self, ids: Sequence[str], condition: Node | None = None) -> set[str]:
+        """Those of `ids` that match `condition` (the ranked matches of a search checked
+        against its state, tag or date conditions: as many reads as matches, not as
+        articles)."""
+        ...
+
     def count_where(self, condition: Node | None = None) -> int: ...
 
     # -- stories ---------------------------------------------------------------------

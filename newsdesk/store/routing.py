@@ -324,6 +324,12 @@ class RoutedStore:
         return self.sql.articles.id_set(self.conn, *self.condition_sql(condition))
 
     @routed
+    def matching(self, ids: Sequence[str], condition: Node | None = None) -> set[str]:
+        if not ids:
+            return set()
+        return self.sql.articles.matching(self.conn, ids, *self.condition_sql(condition))
+
+    @routed
     def count_where(self, condition: Node | None = None) -> int:
         return self.sql.articles.count_where(self.conn, *self.condition_sql(condition))
 

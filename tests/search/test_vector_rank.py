@@ -12,7 +12,10 @@ from whoosh import query as wq
 from whoosh.filedb.filestore import FileStorage
 
 from newsdesk.search import vector_rank
+from newsdesk.search.query import Flag
 from newsdesk.search.scoring import CachedLengthBM25F
+
+from .conftest import NOW, Newsroom
 
 WORDS = ["strike", "harbour", "council", "flood", "vote", "pay", "crane", "rail", "storm"]
 FIELDS = (("title", 3.0), ("dek", 1.5), ("body", 1.0), ("source", 1.0))
@@ -116,3 +119,42 @@ def test_a_word_no_document_has_and_other_shapes(tmp_path: Path) -> None:
             wq.Or([wq.Term("body", "strike"), wq.Term("body", "pay")], scale=0.9),
         ):
             assert vector_rank.rank(searcher, other, 100) is None  # Whoosh ranks these
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "korea",
+        "korea is:starred",
+        "korea is:unread",
+        "korea -is:read",
+        "korea -hanoi",
+        "seoul OR hanoi",
+        "korea is:starred -seoul",
+        "is:archived korea",
+        "korea lang:en",
+        "flood*",
+    ],
+)
+def test_the_engine_answers_as_with_whoosh_alone(
+    newsroom: Newsroom, monkeypatch: pytest.MonkeyPatch, query: str
+) -> None:
+    """Words with store conditions (`is:`, `lang:`), exclusions and the hidden mask:
+    the ranked matches checked against the store give what Whoosh's filter gave."""
+    store = newsroom.store
+    store.apply("star", [newsroom.ids["summit"], newsroom.ids["markets"]], {"starred": True})
+    store.apply("read", [newsroom.ids["markets"]], {"read": True})
+    store.apply("archive", [newsroom.ids["floods"]], {"archived": True})
+    ours = newsroom.engine.search(query, now=NOW)
+    monkeypatch.setattr(vector_rank, "is_plain_union", lambda q: False)
+    theirs = newsroom.engine.search(query, now=NOW)
+    assert (ours.ids, ours.total, ours.notice) == (theirs.ids, theirs.total, theirs.notice)
+
+
+def test_the_store_says_which_ranked_matches_meet_its_conditions(newsroom: Newsroom) -> None:
+    store = newsroom.store
+    summit, markets = newsroom.ids["summit"], newsroom.ids["markets"]
+    store.apply("star", [summit], {"starred": True})
+    assert store.matching([summit, markets, "no-such-id"], Flag("starred")) == {summit}
+    assert store.matching([], Flag("starred")) == set()
+    assert store.matching([summit, markets]) == {summit, markets}

@@ -405,6 +405,13 @@ def id_set(conn: Conn, where: sql.Composable, params: Sequence[Any]) -> set[str]
     return {str(r["id"]) for r in conn.execute(query, params)}
 
 
+def matching(
+    conn: Conn, ids: Sequence[str], where: sql.Composable, params: Sequence[Any]
+) -> set[str]:
+    query = _where("SELECT a.id FROM articles a WHERE a.id = ANY(%s) AND ({where})", where)
+    return {str(r["id"]) for r in conn.execute(query, [list(ids), *params])}
+
+
 def count_where(conn: Conn, where: sql.Composable, params: Sequence[Any]) -> int:
     query = _where("SELECT COUNT(*) AS n FROM articles a WHERE {where}", where)
     row = conn.execute(query, params).fetchone()

@@ -379,6 +379,15 @@ def id_set(conn: sqlite3.Connection, where: str, params: Sequence[Any]) -> set[s
     return {r[0] for r in conn.execute(f"SELECT a.id FROM articles a WHERE {where}", tuple(params))}
 
 
+def matching(
+    conn: sqlite3.Connection, ids: Sequence[str], where: str, params: Sequence[Any]
+) -> set[str]:
+    sql = (
+        f"SELECT a.id FROM articles a WHERE a.id IN (SELECT value FROM json_each(?)) AND ({where})"
+    )
+    return {r[0] for r in conn.execute(sql, (json.dumps(list(ids)), *params))}
+
+
 def count_where(conn: sqlite3.Connection, where: str, params: Sequence[Any]) -> int:
     sql = f"SELECT COUNT(*) FROM articles a WHERE {where}"
     return int(conn.execute(sql, tuple(params)).fetchone()[0])
