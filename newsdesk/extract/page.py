@@ -276,7 +276,7 @@ def _assemble(found: Found, hints: Extracted | None, text: str) -> Extracted:
     if not meta.dateline and found.dateline:
         meta.dateline = clean_line(found.dateline)
     meta.published = normalise(meta.published) if meta.published else None
-    if meta.published and found.published and _local_day_shown(meta.published, found.published):
+    if meta.published and found.published and local_day_shown(meta.published, found.published):
         meta.published = found.published
     if not meta.published:
         meta.published = found.published or found.late_published
@@ -294,7 +294,7 @@ def _assemble(found: Found, hints: Extracted | None, text: str) -> Extracted:
     return meta
 
 
-def _local_day_shown(markup: str, shown: str) -> bool:
+def local_day_shown(markup: str, shown: str) -> bool:
     """The markup gives a time in UTC and the page shows its readers the day next to
     it: a story filed late in the evening west of Greenwich (or early in the morning
     east of it) carries the next (or the previous) UTC day in its markup, while the

@@ -17,7 +17,8 @@ from lxml.html import HtmlElement
 from newsdesk.extract.dates import numeric_order
 from newsdesk.extract.found import fold
 from newsdesk.extract.outlet import is_squashed, respell
-from newsdesk.extract.textbrowser import HEADER_AFTER, HEADER_BEFORE, date_near_headline
+from newsdesk.extract.page import local_day_shown
+from newsdesk.extract.textbrowser import date_near_headline
 from newsdesk.ingest.assemble import bounded, drop_leading_title, extract_article, finish
 from newsdesk.ingest.html_byline import visible_byline
 from newsdesk.ingest.html_dates import swapped
@@ -50,6 +51,9 @@ _HIDDEN_CLASS = re.compile(
     re.I,
 )
 _NO_TEXT_TAGS = (*_CODE_TAGS, "nav", "header", "footer", "aside", "form")
+#: Lines of the page's text under and over its headline that are its header (its date).
+SHOWN_DATE_AFTER = 3
+SHOWN_DATE_BEFORE = 1
 
 
 def _main_text_trafilatura(tree: HtmlElement) -> str:
@@ -178,35 +182,42 @@ def _fallback_text(tree: HtmlElement) -> str:
     return element_to_text(body if body is not None else tree)
 
 
-def _shown_date(page_text: str, title: str, language: str | None) -> str | None:
+def _shown_date(page_text: str, headings: list[str], language: str | None) -> str | None:
     """The date the page prints in its header, beside the headline, or None.
 
     A reader dates a story by what its header says; the markup's date is often
     a CMS's: the day the page was last changed or moved, or first drafted. The
-    header is the few lines just under the headline (else just over it).
+    header is the few lines just under the headline (else just over it); the
+    headline is the article's title, else the page's first <h1>.
     """
-    key = fold(title)
-    if not key:
-        return None
-    at = next((ln for ln in map(str.strip, page_text.split("\n")) if ln and fold(ln) == key), None)
-    if at is None:
-        return None
-    with numeric_order(language, page_text):
-        return date_near_headline(page_text, at, after=HEADER_AFTER, before=HEADER_BEFORE)
+    lines = [line.strip() for line in page_text.split("\n") if line.strip()]
+    for heading in headings:
+        key = fold(heading)
+        at = next((line for line in lines if fold(line) == key), None) if key else None
+        if at is not None:
+            shown = "\n".join(lines)
+            with numeric_order(language, shown):
+                return date_near_headline(
+                    shown, at, after=SHOWN_DATE_AFTER, before=SHOWN_DATE_BEFORE
+                )
+    return None
 
 
 def _dates_another_day(markup: str | None, shown: str) -> bool:
     """The page's header dates the story apart from its markup, which it then outranks.
 
-    A day apart is the same moment in two time zones (a markup time with its own
-    offset stands; one in UTC is settled in `extract_page`), and a numeric date that
-    is the markup's with day and month exchanged was read in the wrong order.
+    A day apart is the same moment in two time zones: a markup time with its own
+    offset stands, one in UTC is the next (or previous) day of the local one the
+    page shows. A numeric date that is the markup's with day and month exchanged
+    was read in the wrong order.
     """
     if markup is None:
         return True
     a, b = parse_iso_date(markup[:10]), parse_iso_date(shown[:10])
     if a is None or b is None:
         return b is not None
+    if abs((a - b).days) == 1:
+        return local_day_shown(markup, shown)
     return abs((a - b).days) > 1 and not swapped(markup, shown)
 
 
@@ -262,6 +273,7 @@ def load_html(text: str, warnings: list[str]) -> list[Extracted]:
     clean = _without_code(tree)
     body = clean.find(".//body")
     page_text = element_to_text(body if body is not None else clean)
+    first_h1 = [" ".join(h1.text_content().split()) for h1 in clean.iter("h1")][:1]
     main_text = ""
     if _within_budget(clean):
         main_text = _main_text_trafilatura(clean)
@@ -277,7 +289,7 @@ def load_html(text: str, warnings: list[str]) -> list[Extracted]:
     # trafilatura often repeats the headline as the first line; the hint carries it.
     main_text = bounded(drop_leading_title(main_text, hints.title), MAX_ITEM_CHARS, warnings)
     article = extract_article(main_text, hints, warnings, text_is_article=True)
-    shown = _shown_date(page_text, article.title, article.language)
+    shown = _shown_date(page_text, [article.title, *first_h1], article.language)
     if shown and _dates_another_day(article.published, shown):
         article.published = shown
     if not article.source and meta.site:

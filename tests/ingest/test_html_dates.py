@@ -108,3 +108,21 @@ def test_a_header_date_read_in_the_other_order_leaves_the_markup(tmp_path: Path)
     page.write_text(_page("2026-10-02T09:00:00+01:00", "02/10/2026"), "utf-8")
     [item] = load_file(page).items
     assert (item.published or "")[:10] == "2026-10-02"
+
+
+def test_the_header_is_found_under_the_pages_h1_when_the_title_differs(tmp_path: Path) -> None:
+    page = tmp_path / "h1.html"
+    html = _page("2026-06-19T09:00:00+02:00", "3. Mai 2026").replace(
+        "<title>Ferry crossing reopens after the floods</title>",
+        "<title>Harbour news: ferries and tides this week</title>",
+    )
+    page.write_text(html, "utf-8")
+    [item] = load_file(page).items
+    assert (item.published or "")[:10] == "2026-05-03"
+
+
+def test_a_utc_markup_time_gives_way_to_the_local_day_in_the_header(tmp_path: Path) -> None:
+    page = tmp_path / "utc.html"
+    page.write_text(_page("2026-05-04T00:44:00+00:00", "3 May 2026 21:44"), "utf-8")
+    [item] = load_file(page).items
+    assert (item.published or "")[:10] == "2026-05-03"
