@@ -44,7 +44,7 @@ MAX_LINES = 20_000
 MAX_LINE_CHARS = 60_000
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
-_SENTENCE_END = re.compile(r"""[.!?…:;]["'”’»)\]]*$""")
+_SENTENCE_END = re.compile(r"""[.!?…:;。！？]["'”’»)\]」』）]*$""")
 _LIST_MARK = re.compile(r"^(?:[-*•·▪►>]|\d{1,2}[.)])\s+")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
 
@@ -118,23 +118,27 @@ def is_upper_line(line: str) -> bool:
     return head.upper() == head and head.lower() != head and sum(c.isalpha() for c in head) >= 3
 
 
+#: Han ideographs, kana and their punctuation: scripts written without spaces.
+_DENSE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LOWER_START = re.compile(r"(?<![^\W_])[a-zß-öø-ÿ]")
 
 
 @line_cache
 def is_prose(line: str) -> bool:
     """A paragraph of running text: long enough, mostly lower-case words, sentence-shaped."""
-    if len(line) < 60:
-        return False
     head = line[:2000]
-    n_tokens = len(_WORD.findall(head))
+    # Chinese and Japanese write no spaces: two characters make about a word.
+    dense = len(_DENSE.findall(head))
+    if len(line) + dense < 60:
+        return False
+    n_tokens = max(len(_WORD.findall(head)), dense // 2)
     if n_tokens < 10:
         return False
     # Counted with one regex pass (speed); Latin lower-case initials suffice here,
     # and caseless scripts are let through below.
     if len(_LOWER_START.findall(head)) < 0.3 * n_tokens and not _caseless(line):
         return False
-    return ends_sentence(line) or len(line) >= 140
+    return ends_sentence(line) or len(line) + dense >= 140
 
 
 def _caseless(line: str) -> bool:
