@@ -41,15 +41,16 @@ class Unsupported(Exception):
 
 
 def is_plain_union(query: wq.Query) -> bool:
-    """One term, or a union of terms (the search box's words in their fields)."""
-    if type(query) is wq.Term:
+    """One term, or a union of terms (a word in its fields), or two such joined by AND
+    or OR (two words), nested: the shapes evaluated here."""
+    kind = type(query)
+    if kind is wq.Term:
         return True
-    return (
-        type(query) is wq.Or
-        and not query.scale
-        and not query.minmatch
-        and all(type(sub) is wq.Term for sub in query.subqueries)
-    )
+    if kind is wq.Or and (query.scale or query.minmatch):
+        return False
+    if kind is wq.Or or kind is wq.And:
+        return all(is_plain_union(sub) for sub in query.subqueries)
+    return False
 
 
 def rank(
@@ -106,13 +107,44 @@ def _segment(query: wq.Query, leaf: Any, context: Any, size: int) -> Scored:
     making Whoosh's. Bigger segments get a tree of two-way unions, cheap to make.
     """
     reader = leaf.reader()
-    if type(query) is wq.Or and len(query.subqueries) > 1 and _preloaded(query, leaf, context):
+    kind = type(query)
+    subs = query.subqueries if kind is wq.Or or kind is wq.And else []
+    if kind is wq.Or and len(subs) > 1 and _preloaded(query, leaf, context):
         total = np.zeros(size)
-        for sub in query.subqueries:
-            matched, scores = _evaluate(sub.matcher(leaf, context), reader, size)
+        for sub in subs:
+            matched, scores = _segment(sub, leaf, context, size)
             total[matched] += scores[matched] * query.boost  # in order, from 0.0
         return total > 0, total
+    if kind is wq.And or (kind is wq.Or and any(type(sub) is not wq.Term for sub in subs)):
+        if len(subs) == 1:
+            return _segment(subs[0], leaf, context, size)
+        matched, scores = _tree(query, [_segment(sub, leaf, context, size) for sub in subs], reader)
+        return matched, scores * query.boost if query.boost != 1.0 else scores
     return _evaluate(query.matcher(leaf, context), reader, size)
+
+
+def _tree(query: wq.Query, parts: list[Scored], reader: Any) -> Scored:
+    """The parts joined as Whoosh joins them: a tree of two-way intersections (And) or
+    unions (Or), built by `make_weighted_tree` from each part's estimated size (the
+    two smallest weights first). Each join adds two scores, so the grouping decides
+    the last bit of a sum. Where a tie leaves open which two join next, Whoosh's
+    choice depends on how its matcher objects compare: the query is left to Whoosh."""
+    is_and = type(query) is wq.And
+    sign = -1 if is_and else 1
+    nodes = sorted(
+        ((sign * sub.estimate_size(reader), part) for sub, part in zip(query.subqueries, parts)),
+        key=lambda node: node[0],
+    )
+    while len(nodes) > 1:
+        if len(nodes) > 2 and nodes[1][0] == nodes[2][0]:
+            raise Unsupported("which parts Whoosh joins first is a tie")
+        (weight_a, (in_a, a)), (weight_b, (in_b, b)) = nodes[0], nodes[1]
+        if is_and:
+            joined = (in_a & in_b, np.where(in_a & in_b, a + b, 0.0))
+        else:
+            joined = (in_a | in_b, np.where(in_a & in_b, a + b, np.where(in_a, a, b)))
+        nodes = sorted([*nodes[2:], (weight_a + weight_b, joined)], key=lambda node: node[0])
+    return nodes[0][1]
 
 
 def _preloaded(query: wq.Or, leaf: Any, context: Any) -> bool:
