@@ -132,7 +132,10 @@ def _tree(query: wq.Query, parts: list[Scored], reader: Any) -> Scored:
     is_and = type(query) is wq.And
     sign = -1 if is_and else 1
     nodes = sorted(
-        ((sign * sub.estimate_size(reader), part) for sub, part in zip(query.subqueries, parts)),
+        (
+            (sign * sub.estimate_size(reader), part)
+            for sub, part in zip(query.subqueries, parts, strict=True)
+        ),
         key=lambda node: node[0],
     )
     while len(nodes) > 1:
