@@ -442,7 +442,12 @@ class SearchEngine:
         if not by_date:
             # Plain words (the search box's usual query): every match scored at once.
             every = vector_rank.rank(
-                searcher, plan.query, None if plan.check else cap, plan.filter, plan.mask
+                searcher,
+                plan.query,
+                None if plan.check else cap,
+                plan.filter,
+                plan.mask,
+                should_stop,
             )
             if every is not None and plan.check is None:
                 return every[0], every[1], False

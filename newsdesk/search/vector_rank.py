@@ -21,6 +21,7 @@ other matcher or scorer, answers None, and the caller ranks with Whoosh.
 from __future__ import annotations
 
 import weakref
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -30,6 +31,7 @@ from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching import ArrayUnionMatcher, ListMatcher, NullMatcherClass, UnionMatcher
 from whoosh.matching.wrappers import FilterMatcher, WrappingMatcher
 
+from newsdesk.errors import SearchSuperseded
 from newsdesk.search.scoring import field_lengths
 
 #: A node's value over one segment: which documents it matches, and their scores.
@@ -59,11 +61,12 @@ def rank(
     cap: int | None,
     allow: set[int] | None = None,
     restrict: set[int] | None = None,
+    should_stop: Callable[[], bool] | None = None,
 ) -> tuple[list[int], int] | None:
     """The best `cap` (None: all) document numbers by score (ties by number) and how
-    many match;
-    None when the query or some segment cannot be evaluated here."""
-    found = scores(searcher, query)
+    many match; None when the query or some segment cannot be evaluated here.
+    `should_stop` is asked between segments (`SearchSuperseded` when it says so)."""
+    found = scores(searcher, query, should_stop)
     if found is None:
         return None
     docs, values = found
@@ -78,7 +81,9 @@ def rank(
     return docs[order].tolist(), len(docs)
 
 
-def scores(searcher: Any, query: wq.Query) -> tuple[np.ndarray, np.ndarray] | None:
+def scores(
+    searcher: Any, query: wq.Query, should_stop: Callable[[], bool] | None = None
+) -> tuple[np.ndarray, np.ndarray] | None:
     """Every matching document number (over all segments) and its score, the very
     number Whoosh's matchers give; None when this module cannot evaluate it."""
     if not is_plain_union(query):
@@ -88,6 +93,8 @@ def scores(searcher: Any, query: wq.Query) -> tuple[np.ndarray, np.ndarray] | No
     found_scores: list[np.ndarray] = [np.zeros(0)]
     try:
         for leaf, offset in searcher.leaf_searchers():
+            if should_stop is not None and should_stop():
+                raise SearchSuperseded("a newer search replaced this one")
             matched, values = _segment(query, leaf, context, leaf.doc_count_all())
             docs = np.flatnonzero(matched)
             found_docs.append(docs + offset)

@@ -12,6 +12,7 @@ from whoosh import fields
 from whoosh import query as wq
 from whoosh.filedb.filestore import FileStorage
 
+from newsdesk.errors import SearchSuperseded
 from newsdesk.search import vector_rank
 from newsdesk.search.query import Flag
 from newsdesk.search.scoring import CachedLengthBM25F
@@ -208,3 +209,11 @@ def test_parts_join_in_whooshs_order_where_it_decides_the_last_bit() -> None:
     # A tie for which two join next leaves the query to Whoosh.
     with pytest.raises(vector_rank.Unsupported):
         vector_rank._tree(wq.Or(terms), parts, _Sizes({"a": 1, "b": 2, "c": 2}))
+
+
+def test_a_newer_search_ends_this_one(tmp_path: Path) -> None:
+    ix = _index(tmp_path)
+    with ix.searcher(weighting=CachedLengthBM25F()) as searcher:
+        with pytest.raises(SearchSuperseded):
+            vector_rank.rank(searcher, _word("strike"), 10, should_stop=lambda: True)
+        assert vector_rank.rank(searcher, _word("strike"), 10, should_stop=lambda: False)
