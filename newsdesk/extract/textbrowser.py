@@ -29,6 +29,8 @@ BOX_CHARS = 80
 #: A heading with at least this share of the most text under any heading can be the headline:
 #: the first such is, since a story's sub-headings come after it.
 HEADLINE_SHARE = 0.5
+#: A heading a byline or date line signs needs only this share of the most text.
+SIGNED_SHARE = 0.3
 #: Lines under and over the headline searched for the story's date when no date line was found.
 DATE_LINES_AFTER = 15
 DATE_LINES_BEFORE = 5
@@ -174,7 +176,15 @@ def dump_headline(text: str) -> str | None:
             if c.chars != most or _SENTENCE.search(c.heading) or _opens_with_date(c.heading):
                 break
             able.append(c)
-    return next((c.heading for c in able if c.signed), able[0].heading)
+    signed = next((c for c in able if c.signed), None)
+    if signed is None:
+        # No heading over much text is signed: a signed one over less text before the
+        # most is the story's (a promotion or a quote box above it took more lines).
+        signed = next(
+            (c for c in candidates[: top + 1] if c.signed and c.chars >= SIGNED_SHARE * most),
+            None,
+        )
+    return (signed or able[0]).heading
 
 
 def _opens_with_date(line: str) -> bool:

@@ -352,3 +352,24 @@ def test_a_kicker_run_into_the_headline_is_cut_when_the_page_sets_it_apart() -> 
     assert without_kicker(f"{heading}\n{other}\n", heading) == heading
     bullet = "     * Fernwärme für die Altstadt kommt 2030"
     assert without_kicker(f"{heading}\n{bullet}\n", heading) == heading
+
+
+def test_a_signed_headline_over_a_short_story_beats_a_long_box_below() -> None:
+    story = (
+        "Fähre nach Marrowby fährt wieder\n\n   12.03.2024\n\n"
+        "   Die Fähre zwischen Marrowby und der Insel fährt ab Montag wieder, nachdem die Anleger "
+        "nach dem Hochwasser drei Wochen lang gesperrt waren und repariert werden mussten.\n"
+        "   Der Fahrplan bleibt wie im Winter, die Preise ändern sich nicht, teilte die Gemeinde "
+        "am Dienstag mit.\n"
+        "   Wer in den drei Wochen eine Zeitkarte hatte, bekommt den Preis für diese Zeit zurück, "
+        "wenn er den Antrag bis Ende April im Rathaus oder am Anleger abgibt.\n"
+        "   Die Reparatur der beiden Anleger hat nach Angaben der Gemeinde rund 80.000 Euro "
+        "gekostet; das Land übernimmt den größten Teil davon.\n\n"
+    )
+    box = "Stimmen aus der Stadt\n\n" + "".join(
+        f"   Stimme {n}: Wir haben lange genug gewartet, sagt eine Pendlerin, die jeden Morgen "
+        "mit dem ersten Schiff zur Arbeit auf die Insel fährt und abends zurückkommt.\n"
+        for n in range(1, 9)
+    )
+    page = story + MENU + "\n\n" + box
+    assert dump_headline(page) == "Fähre nach Marrowby fährt wieder"
