@@ -148,6 +148,8 @@ def dump_headline(text: str) -> str | None:
             or link_list_marker(heading)
             or is_boilerplate(heading)
             or (len(heading.split()) <= 4 and _UI_LABEL.search(heading))
+            or (len(heading.split()) <= 6 and _UI_LABEL.match(heading))
+            or _COOKIE_NOTICE.search(heading)
             # A blog's date header ("Samstag, 9. September 2017") over its posts.
             or date_line(heading) is not None
         ):
@@ -184,12 +186,21 @@ def dump_headline(text: str) -> str | None:
             (c for c in candidates[: top + 1] if c.signed and c.chars >= SIGNED_SHARE * most),
             None,
         )
-    return (signed or able[0]).heading
+    chosen = (signed or able[0]).heading
+    # A heading that ends by quoting another ("Kundenbewertungen für „Trixie Kleintierstall“",
+    # "3 Kommentare zu „…“") is a box about the story: the quoted heading is the headline.
+    quoted = _QUOTED_END.search(chosen)
+    if quoted and any(flush and line.strip() == quoted["title"] for line, flush in lines):
+        return quoted["title"]
+    return chosen
 
 
 def _opens_with_date(line: str) -> bool:
     dates = find_dates(line[:DATE_LINE_CHARS])
     return bool(dates) and dates[0].start == 0
+
+
+_QUOTED_END = re.compile(r"\s[\"„“«»‚‘'](?P<title>[^\"„“”«»]{3,250}?)[\"“”«»‘’']\W*$")
 
 
 class _Heading(NamedTuple):
@@ -213,7 +224,15 @@ _UI_LABEL = re.compile(
     r"|in\s+this\s+section|in\s+diesem\s+(?:bereich|ratgeber)|switcher|registrieren|register"
     r"|registrarse|s'inscrire|social\s+media|sozialen\s+medien|redes\s+sociales|r[ée]seaux\s+sociaux"
     r"|weitere\s+informationen|mehr\s+zum\s+thema|lesen\s+sie\s+auch|auch\s+interessant"
-    r"|read\s+more|related\s+(?:articles|stories|posts))\b"
+    r"|read\s+more|related\s+(?:articles|stories|posts)|suchbegriff)\b"
+)
+
+
+#: A cookie notice's heading ("Wir verwenden Cookies", "Hinweis zur Verwendung von Cookies",
+#: "This site uses cookies", "Nous utilisons des cookies", "Utilizamos cookies").
+_COOKIE_NOTICE = re.compile(
+    r"(?i)\b(?:verwende[nt]?|verwendung\s+von|nutz(?:en|t)|uses?|using|utilis\w*|utiliz\w*"
+    r"|usa(?:mos)?|usiamo)\s+(?:\w+\s+){0,2}cookies\b"
 )
 
 

@@ -373,3 +373,34 @@ def test_a_signed_headline_over_a_short_story_beats_a_long_box_below() -> None:
     )
     page = story + MENU + "\n\n" + box
     assert dump_headline(page) == "Fähre nach Marrowby fährt wieder"
+
+
+def test_a_cookie_notice_or_a_log_in_box_is_never_the_headline() -> None:
+    story = (
+        "Fähre nach Marrowby fährt wieder\n\n"
+        + "   Die Fähre zwischen Marrowby und der Insel fährt ab Montag wieder, nachdem die "
+        "Anleger nach dem Hochwasser drei Wochen lang gesperrt waren.\n" * 3
+    )
+    for label in ("Hinweis zur Verwendung von Cookies", "Log in with the Harbour Ledger"):
+        notice = (
+            f"{label}\n\n"
+            + "   Diese Seite speichert kleine Dateien auf Ihrem Gerät, damit sie gut "
+            "funktioniert und wir sehen, welche Seiten gelesen werden.\n" * 3 + "\n"
+        )
+        assert dump_headline(notice + story) == "Fähre nach Marrowby fährt wieder"
+
+
+def test_a_box_quoting_the_headline_gives_it_back() -> None:
+    details = "".join(f"   * Maß {n}: {n * 10} cm\n" for n in range(1, 45))
+    reviews = "".join(
+        f"   Bewertung {n}: Der Stall ist stabil, gut verarbeitet und in einer halben Stunde "
+        "aufgebaut, unsere Kaninchen fühlen sich darin sichtlich wohl.\n"
+        for n in range(1, 6)
+    )
+    page = (
+        "Kleintierstall Birke mit Freilaufgehege\n\n"
+        + details
+        + '\nKundenbewertungen für "Kleintierstall Birke mit Freilaufgehege"\n\n'
+        + reviews
+    )
+    assert dump_headline(page) == "Kleintierstall Birke mit Freilaufgehege"
