@@ -69,60 +69,48 @@ def _page(published: str, shown: str) -> str:
     )
 
 
+def _day(tmp_path: Path, html: str) -> str:
+    """The publication day newsdesk reads from the page `html`."""
+    page = tmp_path / "page.html"
+    page.write_text(html, "utf-8")
+    [item] = load_file(page).items
+    return (item.published or "")[:10]
+
+
 def test_the_day_the_page_shows_beats_the_next_utc_day(tmp_path: Path) -> None:
     """A story filed at 22:41 in La Paz is 02:41 UTC the next day in its markup;
     the page prints the local day, which is the story's date."""
-    page = tmp_path / "late.html"
-    page.write_text(_page("2026-05-04T02:41:00+00:00", "May 3, 2026 10:41 PM"), "utf-8")
-    [item] = load_file(page).items
-    assert (item.published or "")[:10] == "2026-05-03"
+    html = _page("2026-05-04T02:41:00+00:00", "May 3, 2026 10:41 PM")
+    assert _day(tmp_path, html) == "2026-05-03"
 
 
 def test_a_markup_time_with_its_own_offset_stands(tmp_path: Path) -> None:
-    page = tmp_path / "local.html"
-    page.write_text(_page("2026-05-04T02:41:00+02:00", "May 3, 2026"), "utf-8")
-    [item] = load_file(page).items
-    assert (item.published or "")[:10] == "2026-05-04"
+    assert _day(tmp_path, _page("2026-05-04T02:41:00+02:00", "May 3, 2026")) == "2026-05-04"
 
 
 def test_the_date_in_the_header_beats_a_markup_date_days_away(tmp_path: Path) -> None:
     """The markup's date is a CMS's (the page was moved or changed weeks later); the
     header under the headline says when the story was published."""
-    page = tmp_path / "moved.html"
-    page.write_text(_page("2026-06-19T09:00:00+02:00", "3. Mai 2026"), "utf-8")
-    [item] = load_file(page).items
-    assert (item.published or "")[:10] == "2026-05-03"
+    assert _day(tmp_path, _page("2026-06-19T09:00:00+02:00", "3. Mai 2026")) == "2026-05-03"
     # A date in the story's first paragraph is what it is about, not when it was written.
     lede = (
         "The ferry last ran on May 3, 2026, before the river rose over the landing stage "
         "and the county closed the road down to the water for the rest of the spring."
     )
-    told = _page("2026-06-19T09:00:00+02:00", lede)
-    page.write_text(told, "utf-8")
-    [item] = load_file(page).items
-    assert (item.published or "")[:10] == "2026-06-19"
+    assert _day(tmp_path, _page("2026-06-19T09:00:00+02:00", lede)) == "2026-06-19"
 
 
 def test_a_header_date_read_in_the_other_order_leaves_the_markup(tmp_path: Path) -> None:
-    page = tmp_path / "numeric.html"
-    page.write_text(_page("2026-10-02T09:00:00+01:00", "02/10/2026"), "utf-8")
-    [item] = load_file(page).items
-    assert (item.published or "")[:10] == "2026-10-02"
+    assert _day(tmp_path, _page("2026-10-02T09:00:00+01:00", "02/10/2026")) == "2026-10-02"
 
 
 def test_the_header_is_found_under_the_pages_h1_when_the_title_differs(tmp_path: Path) -> None:
-    page = tmp_path / "h1.html"
     html = _page("2026-06-19T09:00:00+02:00", "3. Mai 2026").replace(
         "<title>Ferry crossing reopens after the floods</title>",
         "<title>Harbour news: ferries and tides this week</title>",
     )
-    page.write_text(html, "utf-8")
-    [item] = load_file(page).items
-    assert (item.published or "")[:10] == "2026-05-03"
+    assert _day(tmp_path, html) == "2026-05-03"
 
 
 def test_a_utc_markup_time_gives_way_to_the_local_day_in_the_header(tmp_path: Path) -> None:
-    page = tmp_path / "utc.html"
-    page.write_text(_page("2026-05-04T00:44:00+00:00", "3 May 2026 21:44"), "utf-8")
-    [item] = load_file(page).items
-    assert (item.published or "")[:10] == "2026-05-03"
+    assert _day(tmp_path, _page("2026-05-04T00:44:00+00:00", "3 May 2026 21:44")) == "2026-05-03"
