@@ -311,6 +311,27 @@ _LIST_NUMBER = re.compile(r"\d{1,2}\.")
 _SEPARATORS = " :-–—|»›>\"'„“"
 
 
+def without_date(heading: str) -> str:
+    """`heading` without a date run into its start or end ("23.01.2022 - Headline",
+    "Headline 21.11.2022"): the date is the story's, printed on the headline's line."""
+    dates = find_dates(heading[:DATE_LINE_CHARS])
+    if dates and dates[0].start == 0:
+        rest = heading[dates[0].end :].lstrip(" -–—|:·•,")
+        if len(rest.split()) >= HEADLINE_WORDS and rest != heading[dates[0].end :]:
+            return rest
+    dates = find_dates(heading[-DATE_LINE_CHARS:])
+    if dates:
+        offset = max(0, len(heading) - DATE_LINE_CHARS)
+        last = dates[-1]
+        tail = heading[offset + last.start :]
+        # Only a numeric date: "vom 10. Oktober 2019" at a title's end is part of its words.
+        if offset + last.end == len(heading) and not any(ch.isalpha() for ch in tail):
+            head = heading[: offset + last.start].rstrip(" -–—|:·•,")
+            if len(head.split()) >= HEADLINE_WORDS and head != heading[: offset + last.start]:
+                return head
+    return heading
+
+
 def title_on_its_line(text: str, title: str) -> str:
     """`text` with `title` set on a line of its own when a heading only starts or ends with it.
 

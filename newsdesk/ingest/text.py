@@ -14,6 +14,7 @@ from newsdesk.extract.textbrowser import (
     headline_first,
     is_text_browser_copy,
     title_on_its_line,
+    without_date,
     without_kicker,
     without_marks,
 )
@@ -39,7 +40,7 @@ def load_text(text: str, warnings: list[str], hints: Extracted | None = None) ->
                 text = title_on_its_line(text, linked)
             heading = dump_headline(text)
             if heading and not linked:
-                kicked = without_kicker(text, heading)
+                kicked = without_kicker(text, without_date(heading))
                 if kicked != heading:
                     text = title_on_its_line(text, kicked)
                 heading = kicked

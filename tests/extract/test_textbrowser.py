@@ -11,6 +11,7 @@ from newsdesk.extract.textbrowser import (
     first_date_line,
     is_text_browser_copy,
     title_on_its_line,
+    without_date,
     without_kicker,
     without_marks,
 )
@@ -404,3 +405,26 @@ def test_a_box_quoting_the_headline_gives_it_back() -> None:
         + reviews
     )
     assert dump_headline(page) == "Kleintierstall Birke mit Freilaufgehege"
+
+
+def test_a_date_run_into_the_headline_is_not_part_of_it() -> None:
+    assert without_date("23.01.2024 - Fähre nach Marrowby fährt wieder") == (
+        "Fähre nach Marrowby fährt wieder"
+    )
+    assert without_date("Fähre nach Marrowby fährt wieder 21.11.2024") == (
+        "Fähre nach Marrowby fährt wieder"
+    )
+    # A date the title's words need stays: after "vom", or a headline that is mostly a date.
+    kept = "Protokoll der Sitzung vom 10. Oktober 2024"
+    assert without_date(kept) == kept
+    assert without_date("23.01.2024 - Ergebnisse") == "23.01.2024 - Ergebnisse"
+
+
+def test_the_date_cut_from_the_headline_dates_the_copy() -> None:
+    page = DUMP.replace(
+        "Fernwärme: Nordheim baut das Netz bis 2030 aus\n",
+        "14.03.2021 - Fernwärme: Nordheim baut das Netz bis 2030 aus\n",
+    )
+    item = load_bytes(page.encode(), "page.txt").items[0]
+    assert item.title == "Fernwärme: Nordheim baut das Netz bis 2030 aus"
+    assert (item.published or "")[:10] == "2021-03-14"
