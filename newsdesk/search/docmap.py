@@ -25,6 +25,8 @@ class DocMap:
         self._by_id: dict[str, int] | None = None
         self._offsets: list[tuple[int, list[str | None]]] = []
         self._starts: list[int] = []
+        #: Global document number -> id, made on first use for a reader (ids_of).
+        self._flat: list[str | None] | None = None
 
     def bind(self, reader: IndexReader) -> None:
         """Use this reader from now on (called whenever the searcher is refreshed)."""
@@ -32,6 +34,7 @@ class DocMap:
             return
         self._reader = reader
         self._by_id = None
+        self._flat = None
         offsets: list[tuple[int, list[str | None]]] = []
         live: dict[_SegmentKey, list[str | None]] = {}
         for sub, offset in reader.leaf_readers():
@@ -65,12 +68,17 @@ class DocMap:
         return ids[local] if local < len(ids) else None
 
     def ids_of(self, docnums: Iterable[int]) -> list[str]:
-        out: list[str] = []
-        for docnum in docnums:
-            article_id = self.id_of(docnum)
-            if article_id is not None:
-                out.append(article_id)
-        return out
+        # One list over every segment: a search's 10,000 matches were 10,000 bisects.
+        flat = self._flat
+        if flat is None:
+            flat = []
+            for offset, ids in self._offsets:
+                flat.extend([None] * (offset - len(flat)))
+                flat.extend(ids)
+            self._flat = flat
+        size = len(flat)
+        found = (flat[d] if 0 <= d < size else None for d in docnums)
+        return [article_id for article_id in found if article_id is not None]
 
     def docnums_of(self, ids: Iterable[str]) -> set[int]:
         by_id = self._by_id

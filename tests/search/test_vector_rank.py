@@ -25,7 +25,7 @@ FIELDS = (("title", 3.0), ("dek", 1.5), ("body", 1.0), ("source", 1.0))
 
 def _index(tmp_path: Path, *, deletions: bool = False) -> Any:
     schema = fields.Schema(
-        id=fields.ID(stored=True),
+        id=fields.ID(stored=True, sortable=True),  # a column, as the app's schema has
         title=fields.TEXT,
         dek=fields.TEXT,
         body=fields.TEXT,
