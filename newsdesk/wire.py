@@ -57,8 +57,9 @@ def is_wire(meta: Extracted) -> bool:
     return meta.item_id is not None or meta.urgency is not None or meta.status is not None
 
 
-def is_urgent(meta: Extracted) -> bool:
-    return meta.urgency is not None and meta.urgency <= URGENT_MAX
+def is_urgent(urgency: int | None) -> bool:
+    """Whether a wire urgency is urgent (`is:urgent`, the inbox's `!`): 1 to URGENT_MAX."""
+    return urgency is not None and urgency <= URGENT_MAX
 
 
 def embargo_active(embargo_until: str | None, now: datetime | None = None) -> bool:

@@ -56,7 +56,7 @@ from newsdesk.search.schema import (
     plain_analyzer,
     text_analyzer,
 )
-from newsdesk.wire import DO_NOT_USE, URGENT_MAX, fold_subject
+from newsdesk.wire import DO_NOT_USE, fold_subject, is_urgent
 
 Predicate = Callable[["Facts"], bool]
 
@@ -515,7 +515,7 @@ def _wire(node: WireFlag | Urgency | Slug | Subject) -> Predicate:
         return slug
     name, at = node.name, node.at
     if name == "urgent":
-        return lambda f: f.article.meta.urgency is not None and f.article.meta.urgency <= URGENT_MAX
+        return lambda f: is_urgent(f.article.meta.urgency)
     if name == "killed":
         return lambda f: f.article.killed or f.article.meta.status in DO_NOT_USE
     if name == "corrected":

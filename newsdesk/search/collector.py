@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Any
 
 from whoosh.collectors import Collector, TimeLimit, WrappingCollector
 
@@ -40,11 +39,6 @@ class BoundedCollector(WrappingCollector):
         self.allow = allow
         self.restrict = restrict or None
         self.deadline = deadline
-        self.timed_out = False
-
-    def prepare(self, top_searcher: Any, q: Any, context: Any) -> None:
-        self.child.prepare(top_searcher, q, context)
-        self.timed_out = False
 
     def collect_matches(self) -> None:
         child = self.child
@@ -58,7 +52,6 @@ class BoundedCollector(WrappingCollector):
             seen += 1
             if seen % CHECK_EVERY == 0:
                 if time.monotonic() > deadline:
-                    self.timed_out = True
                     raise TimeLimit
                 if should_stop is not None and should_stop():
                     raise SearchSuperseded("a newer search replaced this one")

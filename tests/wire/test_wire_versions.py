@@ -19,7 +19,7 @@ from newsdesk.model import Extracted, article_id
 from newsdesk.paths import resolve
 from newsdesk.search.query import Flag, Urgency, parse
 from newsdesk.store import Store, StoreBackend
-from newsdesk.wire import StoredVersion, settle
+from newsdesk.wire import URGENT_MAX, StoredVersion, is_urgent, settle
 
 SAMPLE_WIRE = Path(__file__).resolve().parents[2] / "sample_data" / "wire"
 ITEM = "urn:test.example:20261201:HARBOUR-STRIKE"
@@ -189,6 +189,14 @@ def test_urgency_ranges(text: str, low: int, high: int) -> None:
 def test_bad_urgency_is_refused_with_the_usage(text: str) -> None:
     with pytest.raises(QuerySyntaxError, match=r"urgency: takes 1 \(flash\) to 9"):
         parse(f"urgency:{text}")
+
+
+def test_urgent_is_urgency_one_to_three_and_nothing_without_one() -> None:
+    """The inbox's `!` and a rule's `is:urgent` ask this; the store's condition agrees
+    (test_wire_search_terms_are_store_conditions)."""
+    assert URGENT_MAX == 3
+    assert [u for u in range(1, 10) if is_urgent(u)] == [1, 2, 3]
+    assert not is_urgent(None)
 
 
 def test_unknown_is_value_lists_the_wire_ones() -> None:

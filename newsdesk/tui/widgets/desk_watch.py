@@ -114,8 +114,6 @@ class DeskWatch(Widget):
         self._told: str | None = None
         self._stop = threading.Event()
         self._follower: threading.Thread | None = None
-        #: False while the store cannot be reached.
-        self.reachable = True
         #: What the thread waits on, once started.
         self.follower: Follower | None = None
 
@@ -172,7 +170,6 @@ class DeskWatch(Widget):
                 self._stop.wait(RETRY_S)
 
     def on_desk_watch_reachable(self, message: Reachable) -> None:
-        self.reachable = message.error is None
         if message.error is not None:
             self.notify(
                 f"{message.error}. Showing what was loaded; changes are refused until "

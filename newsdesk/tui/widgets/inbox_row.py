@@ -16,7 +16,7 @@ from rich.text import Text
 from newsdesk.model import ArticleRow
 from newsdesk.sanitize import clean_line
 from newsdesk.tui.relative_time import compact_when
-from newsdesk.wire import DO_NOT_USE, KILLED_LABEL, URGENT_MAX, embargo_label, status_label
+from newsdesk.wire import DO_NOT_USE, KILLED_LABEL, embargo_label, is_urgent, status_label
 
 SOURCE_WIDTH = 18
 TIME_WIDTH = 6
@@ -81,7 +81,7 @@ def wire_mark(row: ArticleRow, styles: RowStyles) -> tuple[str, Style]:
     """The one-cell wire marker: ✗ killed (every version), ! urgent (1-3), else blank."""
     if row.killed or row.wire_status in DO_NOT_USE:
         return "✗", styles.killed
-    if row.urgency is not None and row.urgency <= URGENT_MAX:
+    if is_urgent(row.urgency):
         return "!", styles.urgent
     return " ", styles.base
 
