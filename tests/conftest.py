@@ -12,6 +12,7 @@ import pytest
 from newsdesk.desk import Desk
 from newsdesk.paths import resolve
 from newsdesk.store import STORE_ENV, StoreBackend, open_store
+from tests.desk_support import desk_as
 from tests.pg_support import pg_schema
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -104,3 +105,18 @@ def backend(
     with pg_schema() as url:
         monkeypatch.setenv(STORE_ENV, url)
         yield "postgresql"
+
+
+@pytest.fixture
+def ana_and_bo(backend: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Desk, Desk]]:
+    """Two editors on one desk of this test's backend: Ana's Desk, then Bo's (so the
+    editor in the environment is Bo's afterwards), both closed after the test."""
+    ana = desk_as("ana", monkeypatch)
+    try:
+        bo = desk_as("bo", monkeypatch)
+    except BaseException:
+        ana.close()
+        raise
+    yield ana, bo
+    ana.close()
+    bo.close()

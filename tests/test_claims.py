@@ -20,36 +20,29 @@ from tests.desk_support import desk_as, three_articles
 
 
 def test_claims_are_all_or_none_and_searchable(
-    backend: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    backend: str, tmp_path: Path, ana_and_bo: tuple[Desk, Desk]
 ) -> None:
-    ana = desk_as("ana", monkeypatch)
-    bo = desk_as("bo", monkeypatch)
-    try:
-        x, y, z = three_articles(ana, tmp_path)
-        assert ana.claim([x]).done == [x]
-        assert ana.claim([x]).done == []  # already hers: nothing new, nothing refused
-        # Bo asks for x and y: x is Ana's, so he gets neither.
-        outcome = bo.claim([x, y])
-        assert outcome.done == [] and [(c.article_id, c.editor) for c in outcome.held] == [
-            (x, "ana")
-        ]
-        assert bo.claims() == {x: ana.claims()[x]} and ana.claims()[x].editor == "ana"
-        assert bo.claim([y]).done == [y]
-        assert sorted(ana.search("is:claimed", sort="newest").ids) == sorted([x, y])
-        assert ana.search("is:mine", sort="newest").ids == [x]
-        assert bo.search("is:mine", sort="newest").ids == [y]
-        assert bo.search("claimed:ANA", sort="newest").ids == [x]
-        assert sorted(bo.search("-is:claimed", sort="newest").ids) == [z]
-        (row,) = bo.rows([x])
-        assert row.claimed_by == "ana"
-        # Bo cannot release Ana's claim; Ana can.
-        refused = bo.release([x])
-        assert refused.done == [] and refused.held[0].editor == "ana"
-        assert ana.release([x]).done == [x]
-        assert bo.claim([x]).done == [x]
-    finally:
-        ana.close()
-        bo.close()
+    ana, bo = ana_and_bo
+    x, y, z = three_articles(ana, tmp_path)
+    assert ana.claim([x]).done == [x]
+    assert ana.claim([x]).done == []  # already hers: nothing new, nothing refused
+    # Bo asks for x and y: x is Ana's, so he gets neither.
+    outcome = bo.claim([x, y])
+    assert outcome.done == [] and [(c.article_id, c.editor) for c in outcome.held] == [(x, "ana")]
+    assert bo.claims() == {x: ana.claims()[x]} and ana.claims()[x].editor == "ana"
+    assert bo.claim([y]).done == [y]
+    assert sorted(ana.search("is:claimed", sort="newest").ids) == sorted([x, y])
+    assert ana.search("is:mine", sort="newest").ids == [x]
+    assert bo.search("is:mine", sort="newest").ids == [y]
+    assert bo.search("claimed:ANA", sort="newest").ids == [x]
+    assert sorted(bo.search("-is:claimed", sort="newest").ids) == [z]
+    (row,) = bo.rows([x])
+    assert row.claimed_by == "ana"
+    # Bo cannot release Ana's claim; Ana can.
+    refused = bo.release([x])
+    assert refused.done == [] and refused.held[0].editor == "ana"
+    assert ana.release([x]).done == [x]
+    assert bo.claim([x]).done == [x]
 
 
 def test_claim_and_release_commands(
@@ -137,26 +130,21 @@ def test_a_claim_on_a_story_covers_its_versions(
 
 
 def test_a_claim_goes_with_its_deleted_article_and_comes_back_on_undo(
-    backend: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    backend: str, tmp_path: Path, ana_and_bo: tuple[Desk, Desk]
 ) -> None:
-    ana = desk_as("ana", monkeypatch)
-    bo = desk_as("bo", monkeypatch)
-    try:
-        x, y, _ = three_articles(ana, tmp_path)
-        assert ana.claim([x, y]).done == sorted([x, y])
-        taken = ana.claims()[x]
-        ana.delete([x])
-        # Nobody holds an article that is not there: not in the claims, not in is:claimed.
-        assert set(bo.claims()) == {y}
-        assert bo.search("is:claimed", sort="newest").ids == [y]
-        assert ana.search("is:mine", sort="newest").ids == [y]
-        assert ana.undo() is not None
-        assert bo.claims()[x] == taken  # back as it was, with the article
-        assert sorted(bo.search("claimed:ana", sort="newest").ids) == sorted([x, y])
-        # Deleted again, it cannot be claimed meanwhile; undone, the claim is Ana's again.
-        ana.delete([x])
-        assert bo.claim([x]).done == []
-        assert ana.undo() is not None and bo.claims()[x].editor == "ana"
-    finally:
-        ana.close()
-        bo.close()
+    ana, bo = ana_and_bo
+    x, y, _ = three_articles(ana, tmp_path)
+    assert ana.claim([x, y]).done == sorted([x, y])
+    taken = ana.claims()[x]
+    ana.delete([x])
+    # Nobody holds an article that is not there: not in the claims, not in is:claimed.
+    assert set(bo.claims()) == {y}
+    assert bo.search("is:claimed", sort="newest").ids == [y]
+    assert ana.search("is:mine", sort="newest").ids == [y]
+    assert ana.undo() is not None
+    assert bo.claims()[x] == taken  # back as it was, with the article
+    assert sorted(bo.search("claimed:ana", sort="newest").ids) == sorted([x, y])
+    # Deleted again, it cannot be claimed meanwhile; undone, the claim is Ana's again.
+    ana.delete([x])
+    assert bo.claim([x]).done == []
+    assert ana.undo() is not None and bo.claims()[x].editor == "ana"

@@ -13,6 +13,7 @@ import pytest
 
 from newsdesk.cli.main import main
 from newsdesk.config import EDITOR_ENV, editor_name
+from newsdesk.desk import Desk
 from newsdesk.paths import resolve
 from newsdesk.store import STORE_ENV
 from tests.desk_support import desk_as, three_articles
@@ -20,79 +21,64 @@ from tests.pg_support import pg_schema
 
 
 def test_the_log_says_who_and_history_filters_by_editor(
-    backend: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    backend: str, tmp_path: Path, ana_and_bo: tuple[Desk, Desk]
 ) -> None:
-    ana = desk_as("ana", monkeypatch)
-    bo = desk_as("bo", monkeypatch)
-    try:
-        x, y, _ = three_articles(ana, tmp_path)
-        ana.star([x])
-        bo.tag([y], add=["court"])
-        assert [(r.kind, r.editor) for r in ana.history(10)] == [
-            ("tag", "bo"),
-            ("star", "ana"),
-            ("import", "intake"),
-        ]
-        assert [r.kind for r in ana.history(10, editor="ana")] == ["star"]
-        assert [r.kind for r in bo.history(10, editor="bo")] == ["tag"]
-        assert ana.history(10, editor="nobody") == []
-        assert [(r.kind, r.editor) for r in bo.article_log(x)] == [
-            ("star", "ana"),
-            ("import", "intake"),
-        ]
-    finally:
-        ana.close()
-        bo.close()
+    ana, bo = ana_and_bo
+    x, y, _ = three_articles(ana, tmp_path)
+    ana.star([x])
+    bo.tag([y], add=["court"])
+    assert [(r.kind, r.editor) for r in ana.history(10)] == [
+        ("tag", "bo"),
+        ("star", "ana"),
+        ("import", "intake"),
+    ]
+    assert [r.kind for r in ana.history(10, editor="ana")] == ["star"]
+    assert [r.kind for r in bo.history(10, editor="bo")] == ["tag"]
+    assert ana.history(10, editor="nobody") == []
+    assert [(r.kind, r.editor) for r in bo.article_log(x)] == [
+        ("star", "ana"),
+        ("import", "intake"),
+    ]
 
 
 def test_undo_takes_back_only_ones_own_and_keeps_the_others_changes(
-    backend: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    backend: str, tmp_path: Path, ana_and_bo: tuple[Desk, Desk]
 ) -> None:
-    ana = desk_as("ana", monkeypatch)
-    bo = desk_as("bo", monkeypatch)
-    try:
-        x, y, _ = three_articles(ana, tmp_path)
-        ana.star([x])
-        ana.tag([x], add=["ana-tag"])
-        bo.tag([x], add=["bo-tag"])
-        bo.star([y])
-        # Ana's undo skips Bo's newer batches and takes back her tag only.
-        undone = ana.undo()
-        assert undone is not None and undone.action == "undo tag"
-        art = bo.get(x)
-        assert art is not None and art.state.tags == ["bo-tag"] and art.state.starred
-        other = bo.get(y)
-        assert other is not None and other.state.starred
-        # Her star next; Bo's tag and star stay.
-        assert ana.undo() is not None
-        art = bo.get(x)
-        assert art is not None and not art.state.starred and art.state.tags == ["bo-tag"]
-        # Nothing of hers is left; Bo's batches are not hers to undo.
-        assert ana.undo() is None
-        assert [r.editor for r in bo.history(10)] == ["bo", "bo", "intake"]
-        assert bo.undo() is not None and bo.undo() is not None
-        art = ana.get(x)
-        assert art is not None and art.state.tags == []
-    finally:
-        ana.close()
-        bo.close()
+    ana, bo = ana_and_bo
+    x, y, _ = three_articles(ana, tmp_path)
+    ana.star([x])
+    ana.tag([x], add=["ana-tag"])
+    bo.tag([x], add=["bo-tag"])
+    bo.star([y])
+    # Ana's undo skips Bo's newer batches and takes back her tag only.
+    undone = ana.undo()
+    assert undone is not None and undone.action == "undo tag"
+    art = bo.get(x)
+    assert art is not None and art.state.tags == ["bo-tag"] and art.state.starred
+    other = bo.get(y)
+    assert other is not None and other.state.starred
+    # Her star next; Bo's tag and star stay.
+    assert ana.undo() is not None
+    art = bo.get(x)
+    assert art is not None and not art.state.starred and art.state.tags == ["bo-tag"]
+    # Nothing of hers is left; Bo's batches are not hers to undo.
+    assert ana.undo() is None
+    assert [r.editor for r in bo.history(10)] == ["bo", "bo", "intake"]
+    assert bo.undo() is not None and bo.undo() is not None
+    art = ana.get(x)
+    assert art is not None and art.state.tags == []
 
 
 def test_an_undo_keeps_a_later_change_to_the_same_mark(
-    backend: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    backend: str, tmp_path: Path, ana_and_bo: tuple[Desk, Desk]
 ) -> None:
-    ana = desk_as("ana", monkeypatch)
-    bo = desk_as("bo", monkeypatch)
-    try:
-        x, _, _ = three_articles(ana, tmp_path)
-        ana.set_note(x, "check the figures")
-        bo.set_note(x, "figures checked")
-        assert ana.undo() is not None
-        art = ana.get(x)
-        assert art is not None and art.state.note == "figures checked"
-    finally:
-        ana.close()
-        bo.close()
+    ana, bo = ana_and_bo
+    x, _, _ = three_articles(ana, tmp_path)
+    ana.set_note(x, "check the figures")
+    bo.set_note(x, "figures checked")
+    assert ana.undo() is not None
+    art = ana.get(x)
+    assert art is not None and art.state.note == "figures checked"
 
 
 def test_show_and_history_commands_name_the_editor(
