@@ -34,7 +34,6 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from newsdesk.config import Settings
 from newsdesk.desk import Desk
@@ -61,6 +60,7 @@ from newsdesk.tui.widgets.folder_watch import FolderWatch
 from newsdesk.tui.widgets.import_job import ImportJob
 from newsdesk.tui.widgets.inbox import InboxList
 from newsdesk.tui.widgets.inbox_view import InboxView
+from newsdesk.tui.widgets.key_footer import KeyFooter
 from newsdesk.tui.widgets.rule_alerts import RuleAlerts
 from newsdesk.tui.widgets.search_bar import SearchBar, SearchInput
 from newsdesk.tui.widgets.search_job import SearchJob
@@ -139,7 +139,7 @@ class MainScreen(Screen[None]):
         yield FetchJob(self.desk.fetch, count_due=self.desk.feeds_due, id="fetch-job")
         yield FolderWatch(self.desk.watch_folders, self.settings.watch_folders)
         yield RuleAlerts(self.desk.take_notifications, bell=self.settings.rules_bell)
-        yield Footer()
+        yield KeyFooter()
         yield DeskWatch(self.desk)
         yield SearchJob(self.desk)
         yield ExportJob(self.desk)
@@ -227,7 +227,7 @@ class MainScreen(Screen[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         """On a narrow terminal the footer packs its keys, so ? Help and q Quit still show."""
-        footer = self.query_one(Footer)
+        footer = self.query_one(KeyFooter)
         narrow = event.size.width < NARROW_FOOTER
         footer.compact = narrow
         footer.show_command_palette = not narrow

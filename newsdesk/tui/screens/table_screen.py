@@ -23,11 +23,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from newsdesk.errors import DeskError
 from newsdesk.sanitize import clean_line
 from newsdesk.tui.modals.once import OnceScreen
+from newsdesk.tui.widgets.key_footer import KeyFooter
 from newsdesk.tui.workers import run_app_worker
 
 Item = TypeVar("Item")
@@ -123,7 +124,7 @@ class TableScreen(OnceScreen[str | None], Generic[Item]):
             table.add_column(title, width=width, key=title)
         yield table
         yield Static("", id=f"{name}-detail", classes="table-detail", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def table(self) -> DataTable[Text]:
