@@ -207,22 +207,22 @@ def test_two_app_windows_and_a_cli_import(populated: Path, tmp_path: Path) -> No
     # Keys go from when the window shows its list (sent before, they would reach a
     # terminal still in line mode), while the CLI import runs beside them.
     left = [
-        (0.5, b"s"),
-        (1.0, b"j"),
-        (1.5, b"s"),
-        (2.0, b"r"),
-        (2.5, b"j"),
-        (3.0, b"s"),
-        (5.5, b"q"),
+        (0.3, b"s"),
+        (0.6, b"j"),
+        (0.9, b"s"),
+        (1.2, b"r"),
+        (1.5, b"j"),
+        (1.8, b"s"),
+        (3.3, b"q"),
     ]
     right = [
-        (0.7, b"j"),
-        (0.9, b"j"),
-        (1.3, b"s"),
-        (1.9, b"j"),
-        (2.4, b"s"),
-        (3.1, b"r"),
-        (5.7, b"q"),
+        (0.4, b"j"),
+        (0.55, b"j"),
+        (0.8, b"s"),
+        (1.15, b"j"),
+        (1.45, b"s"),
+        (1.85, b"r"),
+        (3.4, b"q"),
     ]
     up = {"left": threading.Event(), "right": threading.Event()}
     windows = [
