@@ -28,6 +28,17 @@ os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 sys.dont_write_bytecode = False
 
 
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """`-n auto`: half again as many test processes as cores.
+
+    About a quarter of the suite's time is spent waiting (on test servers,
+    subprocesses, PostgreSQL, timeouts that must pass), so on two cores a third
+    process keeps both busy: 1 min 53 s with two, 1 min 42 s with three.
+    """
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(2, (cores or 1) * 3 // 2)
+
+
 @pytest.fixture(autouse=True)
 def isolated_dirs(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch

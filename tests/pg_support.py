@@ -3,7 +3,7 @@
 `NEWSDESK_TEST_PG` names a server a test may create schemas in (`.ci/run`
 starts one and exports it). Without it, or when the server cannot be
 reached, the PostgreSQL cases skip saying why; every schema is dropped after
-its test, so parallel workers (`-n 2`) never see each other's data.
+its test, so parallel workers (`-n auto`) never see each other's data.
 """
 
 from __future__ import annotations
