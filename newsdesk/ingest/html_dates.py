@@ -10,7 +10,10 @@ the date printed on the page:
   element's own written date ("1. November 2023") says which is which;
 - a URL dated years before the markup's date (`/2017/7/12/...` against a
   `datePublished` of 2019, a site moved to a new CMS): the URL keeps the
-  first publication.
+  first publication;
+- a time in UTC that another candidate states as the same moment in the
+  publisher's own time zone (`2022-05-04T03:37Z` beside a `<time>` of
+  `2022-05-03T23:37-04:00`): the local one gives the day the page prints.
 """
 
 from __future__ import annotations
@@ -28,6 +31,8 @@ _MIDNIGHT_AS_UTC = ("T22:00:00+00:00", "T23:00:00+00:00")
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?=[/_.-]|$)")
 #: A URL date this much older than the markup's date is the first publication.
 _URL_DATE_LEAD = timedelta(days=60)
+#: Two stated times this close are one moment (seconds dropped or rounded by a template).
+_SAME_MOMENT = timedelta(minutes=2)
 _WRITTEN_MONTH = re.compile(r"[^\W\d_]{3,}")
 
 
@@ -72,12 +77,29 @@ def url_date(url: str | None) -> date | None:
         return None
 
 
+def _in_local_time(chosen: str, others: list[str]) -> str:
+    """`chosen`, or the same moment as another candidate writes it with a local offset."""
+    moment = parse_iso(chosen)
+    if moment is None or "T" not in chosen or moment.utcoffset() != timedelta(0):
+        return chosen
+    for other in others:
+        local = parse_iso(other)
+        if (
+            local is not None
+            and "T" in other
+            and local.utcoffset() not in (None, timedelta(0))
+            and abs(local - moment) <= _SAME_MOMENT
+        ):
+            return other
+    return chosen
+
+
 def choose_published(candidates: Iterable[object], url: str | None) -> str | None:
     """The first readable candidate, corrected as the module says; None when none reads."""
     values = [v for v in (normalise_date(c) for c in candidates if c) if v]
     if not values:
         return None
-    chosen = _midnight_as_utc(values[0])
+    chosen = _in_local_time(_midnight_as_utc(values[0]), values[1:])
     first = url_date(url)
     stated = parse_iso(chosen)
     if first is not None and stated is not None and stated.date() - first > _URL_DATE_LEAD:

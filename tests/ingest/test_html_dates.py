@@ -30,6 +30,24 @@ def test_local_midnight_written_as_utc_is_the_next_day() -> None:
     assert choose_published(["2022-11-06T21:00:00Z"], None) == "2022-11-06T21:00:00+00:00"
 
 
+def test_a_utc_time_is_written_in_the_publishers_zone_when_another_candidate_gives_it() -> None:
+    # 03:37 UTC on the 4th is 23:37 on the 3rd in the site's zone: the day its readers saw.
+    local = "2022-05-03T23:37:37-04:00"
+    assert choose_published(["2022-05-04T03:37:37+00:00", None, local], None) == local
+    # Seconds dropped by one template are still one moment.
+    assert choose_published(["2022-05-04T03:37:37Z", "2022-05-03T23:37:00-04:00"], None) == (
+        "2022-05-03T23:37:00-04:00"
+    )
+    # Another moment (the page changed later) or a day alone does not replace it.
+    later = "2022-05-04T08:00:00+02:00"
+    assert choose_published(["2022-05-04T03:37:37Z", later], None) == "2022-05-04T03:37:37+00:00"
+    assert choose_published(["2022-05-04T03:37:37Z", "2022-05-03"], None) == (
+        "2022-05-04T03:37:37+00:00"
+    )
+    # A time already in a local zone stays as stated.
+    assert choose_published([later, "2022-05-04T06:00:00+00:00"], None) == later
+
+
 def test_url_dated_long_before_the_markup_keeps_the_first_publication() -> None:
     url = "https://example.org/home/2017/7/12/a-walk-by-the-sea"
     assert url_date(url) is not None
