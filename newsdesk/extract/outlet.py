@@ -301,6 +301,11 @@ _OWNED_HINT = re.compile(
 )
 
 
+def without_corporate_suffix(name: str) -> str:
+    """ "Impulse GmbH" -> "Impulse": the company's legal form is no part of a masthead."""
+    return _CORPORATE_SUFFIX.sub("", clean_line(name)).strip(" .,&") or name
+
+
 def owned_outlet(text: str, owners: Iterable[str], *, max_lines: int = 400) -> str | None:
     """The site a footer says one of `owners` owns ("Live Science is part of Future US
     Inc" with "Future US" from the copyright line): the masthead, not the company."""
@@ -348,15 +353,30 @@ def respell(site: str, page_text: str) -> str:
     )
     spaced: dict[str, int] = {}
     cased: dict[str, int] = {}
-    for m in pattern.finditer(page_text[:EXPANSION_CHARS]):
+    after_the: dict[str, int] = {}
+    text = page_text[:EXPANSION_CHARS]
+    for m in pattern.finditer(text):
         spelled = m.group(0)
-        if not all(part[:1].isupper() or part[:1].isdigit() for part in spelled.split()):
+        if not _spelled_as_a_name(spelled.split()):
             continue
         found = spaced if " " in spelled else cased
         found[spelled] = found.get(spelled, 0) + 1
+        if text[max(0, m.start() - 4) : m.start()] == "The ":
+            after_the[spelled] = after_the.get(spelled, 0) + 1
     # Spelled with spaces; an all lower-case handle also with capitals ("politifact"
     # -> "PolitiFact"), where a name with capitals of its own keeps them.
     for counts in (spaced, cased) if _LOWER.fullmatch(name) else (spaced,):
         if counts:
-            return max(counts.items(), key=lambda item: item[1])[0]
+            spelled, count = max(counts.items(), key=lambda item: item[1])
+            # "timesofisrael" -> "The Times of Israel" where the page mostly says so.
+            return f"The {spelled}" if 2 * after_the.get(spelled, 0) > count else spelled
     return name.lstrip("@")
+
+
+def _spelled_as_a_name(parts: list[str]) -> bool:
+    """Capitalised words, with short lower-case joining words inside ("Times of Israel")."""
+    if not parts:
+        return False
+    capital = [p[:1].isupper() or p[:1].isdigit() for p in parts]
+    inner_joins = all(ok or len(p) <= 3 for p, ok in zip(parts[1:-1], capital[1:-1], strict=True))
+    return capital[0] and capital[-1] and inner_joins

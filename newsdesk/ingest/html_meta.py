@@ -17,6 +17,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree, html
 
+from newsdesk.extract.outlet import without_corporate_suffix
 from newsdesk.ingest.html_dates import choose_published, time_element_date
 from newsdesk.ingest.html_headline import (
     WORD,
@@ -291,6 +292,32 @@ def plausible_site(candidates: list[str | None], url: str | None) -> str | None:
     return None
 
 
+def _tidy_site(name: str | None) -> str | None:
+    """A site name without a dangling separator ("Jamaica Observer -") or a host's "www."."""
+    if name is None:
+        return None
+    name = re.sub(r"^www\.(?=\S+\.\w+$)", "", name.strip()).strip(" -|–—:·")
+    return name or None
+
+
+#: Microdata properties that hold the organisation behind the page.
+_PUBLISHER_PROPS = frozenset({"publisher", "sourceorganization", "copyrightholder", "provider"})
+
+
+def _microdata_publisher(tree: etree._Element) -> str | None:
+    """The name of the organisation schema.org microdata says published the page
+    (`<div itemprop="publisher" itemscope><meta itemprop="name" content="...">`)."""
+    for element in tree.xpath("//*[@itemscope][@itemprop]"):
+        if not _PUBLISHER_PROPS.intersection(element.get("itemprop").lower().split()):
+            continue
+        for child in element.xpath(".//*[@itemprop]"):
+            if child.get("itemprop").lower() == "name":
+                name = clean_line(child.get("content") or "".join(child.itertext()))
+                if name:
+                    return without_corporate_suffix(name)
+    return None
+
+
 #: "LinkNaija | Nigeria's popular news platform": a site name and its slogan.
 _SITE_PARTS = re.compile(r"\s+[|–—-]\s+")
 
@@ -327,15 +354,21 @@ def read_page_meta(tree: etree._Element) -> PageMeta:
     ld = article_ld(tree)
     meta = PageMeta()
     meta.url = _page_url(tree, ld)
-    meta.site = plausible_site(
-        [
-            _meta(tree, "og:site_name"),
-            ld_text(ld.get("publisher")),
-            _meta(tree, "publisher", "dc.publisher", "application-name"),
-            # The outlet's social handle ("@nytimes") when nothing better is given.
-            (_meta(tree, "twitter:site") or "").lstrip("@") or None,
-        ],
-        meta.url,
+    meta.site = _tidy_site(
+        plausible_site(
+            [
+                _meta(tree, "og:site_name"),
+                # The name the site gives its own tab and app is the masthead ("Nature");
+                # a publisher is often the company that owns it ("Springer Nature").
+                _meta(tree, "application-name", "apple-mobile-web-app-title"),
+                ld_text(ld.get("publisher")),
+                _microdata_publisher(tree),
+                _meta(tree, "publisher", "dc.publisher"),
+                # The outlet's social handle ("@nytimes") when nothing better is given.
+                (_meta(tree, "twitter:site") or "").lstrip("@") or None,
+            ],
+            meta.url,
+        )
     )
     h1 = first_h1(tree)
     title_candidates = [

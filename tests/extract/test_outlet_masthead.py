@@ -91,6 +91,20 @@ def test_a_text_copy_is_credited_to_the_masthead(tmp_path: Path) -> None:
         # A name with capitals of its own keeps them when the page has no spaced form.
         ("FactCheckr", "factcheckr", "FactCheckr"),
         ("BBC", "B B C", "BBC"),
+        # Short joining words inside the name; "The" where the page mostly puts it.
+        ("lagunagazette", "Read Laguna Gazette today", "Laguna Gazette"),
+        (
+            "timesofkestrel",
+            "The Times of Kestrel. Subscribe to The Times of Kestrel.",
+            "The Times of Kestrel",
+        ),
+        (
+            "timesofkestrel",
+            "Times of Kestrel. The Times of Kestrel. Times of Kestrel",
+            "Times of Kestrel",
+        ),
+        # A sentence that happens to hold the letters is no name.
+        ("timesofkestrel", "times of Kestrel", "timesofkestrel"),
         ("nowhere", "nothing here", "nowhere"),
     ],
 )
@@ -140,3 +154,50 @@ def test_an_html_page_is_credited_to_its_masthead(
     page.write_text(_html(site, url, twitter), encoding="utf-8")
     [item] = load_file(page).items
     assert item.source == name
+
+
+def _page(head: str, url: str = "https://www.kestrelnews.example/a/1") -> str:
+    paragraphs = "".join(f"<p>{p}</p>" for p in _PARAGRAPHS.split("\n\n") if p)
+    return (
+        f"<html><head><title>Dredging to start before the storms</title>{head}"
+        f'<link rel="canonical" href="{url}"></head><body>'
+        f"<article><h1>Dredging to start before the storms</h1>{paragraphs}</article></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("head", "name"),
+    [
+        # The name the site gives its tab and app, not the company in its JSON-LD.
+        (
+            '<meta name="application-name" content="Kestrel News">'
+            '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Dredging",'
+            ' "publisher": {"@type": "Organization", "name": "Kestrel Holdings"}}</script>',
+            "Kestrel News",
+        ),
+        # A separator left dangling, a host name's "www.".
+        ('<meta property="og:site_name" content="Kestrel News -">', "Kestrel News"),
+        ('<meta property="og:site_name" content="www.kestrelnews.example">', "kestrelnews.example"),
+    ],
+)
+def test_the_site_name_is_the_masthead_from_the_markup(
+    tmp_path: Path, head: str, name: str
+) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(_page(head), encoding="utf-8")
+    [item] = load_file(page).items
+    assert item.source == name
+
+
+def test_microdata_names_the_publisher_without_its_legal_form(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    body_org = (
+        '<div itemprop="copyrightHolder publisher" itemscope itemtype="https://schema.org/Organization">'
+        '<meta itemprop="name" content="Kestrel News GmbH"></div>'
+    )
+    html = _page('<meta name="twitter:site" content="@kestrelnews">').replace(
+        "</article>", f"</article>{body_org}"
+    )
+    page.write_text(html, encoding="utf-8")
+    [item] = load_file(page).items
+    assert item.source == "Kestrel News"
