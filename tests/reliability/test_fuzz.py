@@ -1,27 +1,21 @@
-"""Property-based fuzzing of the text-page extractor and the query language.
+"""Property-based fuzzing of the text-page extractor (the query language's is in
+tests/search/test_fuzz.py).
 
-Runs a few thousand cases in CI; set NEWSDESK_FUZZ_EXAMPLES (a multiplier of
+Runs several hundred cases in CI; set NEWSDESK_FUZZ_EXAMPLES (a multiplier of
 the per-test counts below) for a longer run, e.g. NEWSDESK_FUZZ_EXAMPLES=20.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
-from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsdesk.desk import Desk
 from newsdesk.extract import extract_page
 from newsdesk.model import Extracted
-from newsdesk.paths import resolve
 from newsdesk.sanitize import clean_text
-from newsdesk.search.query import QuerySyntaxError, parse
 
 SCALE = max(1, int(os.environ.get("NEWSDESK_FUZZ_EXAMPLES", "1")))
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
@@ -126,110 +120,3 @@ def test_extract_page_never_fails_and_returns_text(text: str) -> None:
 def test_extract_page_with_hints_never_fails(text: str, hints: Extracted) -> None:
     meta = extract_page(clean_text(text), hints)
     assert isinstance(meta.title, str)
-
-
-# -- the query language --------------------------------------------------------------
-
-query_atoms = st.one_of(
-    st.text(max_size=12),
-    st.sampled_from(
-        [
-            "harbour",
-            "strike",
-            "AND",
-            "OR",
-            "NOT",
-            "-",
-            "(",
-            ")",
-            '"',
-            "*",
-            "is:starred",
-            "is:unread",
-            "is:",
-            "in:all",
-            "in:archive",
-            "tag:",
-            "tag:x*",
-            "tag:*",
-            "published:",
-            "published:-7d",
-            "published:2026-11",
-            "date:2026-01-01..2026-12-31",
-            "before:yesterday",
-            "after:0000-01-01",
-            "after:9999-12-31",
-            "published:-99999999d",
-            "lang:en",
-            "id:",
-            "id:abc123",
-            "related:",
-            "related:abcdef1234567890",
-            "like:x",
-            'author:"Jane Roe"',
-            "title:(a OR b)",
-            "source:",
-            "place:Gdańsk",
-            "person:",
-            "foo:bar",
-            ":",
-            "::",
-            "\\",
-            "\x00",
-            "\x1b[31m",
-            "[bold]",
-            "NOT NOT",
-            "((((",
-            "))))",
-            '""',
-            "-(a)",
-            "a*b*c",
-            "*" * 50,
-            "x" * 300,
-            "ß",
-            "İ",
-            "ﬁ",
-            "東京",
-            "🇺🇦",
-        ]
-    ),
-)
-queries = st.builds(" ".join, st.lists(query_atoms, max_size=14))
-
-
-@fuzz(1500)
-@given(text=st.one_of(queries, st.text(max_size=200)))
-def test_query_parse_answers_or_explains(text: str) -> None:
-    try:
-        parsed = parse(text, now=NOW)
-    except QuerySyntaxError as exc:
-        message = str(exc)
-        assert message and "\n" not in message and "Traceback" not in message
-        return
-    assert parsed.root is not None or not parsed.terms
-    assert all(isinstance(t, str) for t in parsed.terms)
-    assert all(isinstance(w, str) and "\n" not in w for w in parsed.warnings)
-
-
-@pytest.fixture(scope="module")
-def desk(tmp_path_factory: pytest.TempPathFactory, _populated_template: Path) -> Iterator[Desk]:
-    data = tmp_path_factory.mktemp("fuzz") / "data"
-    shutil.copytree(_populated_template, data)
-    with Desk(resolve(data)) as opened:
-        opened.sync_index()
-        yield opened
-
-
-@fuzz(400)
-@given(text=queries, sort=st.sampled_from(["relevance", "newest"]))
-def test_search_answers_or_explains(desk: Desk, text: str, sort: str) -> None:
-    try:
-        result = desk.search(text, sort="newest" if sort == "newest" else "relevance", now=NOW)
-    except QuerySyntaxError as exc:
-        assert str(exc) and "\n" not in str(exc)
-        return
-    ids = result.ids
-    assert len(ids) == len(set(ids))
-    assert set(ids) <= set(desk.store.ordered_ids())
-    assert result.total >= len(ids)
-    assert not desk.index.damaged

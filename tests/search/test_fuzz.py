@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from newsdesk.model import article_id
 from newsdesk.search.engine import SearchEngine, SearchResult
 from newsdesk.search.index import SearchIndex
 from newsdesk.search.query import ParsedQuery, QuerySyntaxError, parse
@@ -21,6 +22,8 @@ from newsdesk.store import Store
 from .conftest import ARTICLES, NOW, insert
 
 EXAMPLES = int(os.environ.get("NEWSDESK_FUZZ_EXAMPLES", "0"))
+#: Every id a search may answer with.
+STORED_IDS = frozenset(article_id(meta) for meta in ARTICLES.values())
 
 PIECES = [
     "korea",
@@ -115,12 +118,36 @@ PIECES = [
     "^3",
     "[a TO b]",
     "{}",
+    # Shapes the reliability fuzzer brought (merged here: one fuzzer per parser).
+    "date:2026-01-01..2026-12-31",
+    "before:yesterday",
+    "after:0000-01-01",
+    "after:9999-12-31",
+    "like:x",
+    "title:(a OR b)",
+    "related:abcdef1234567890",
+    "[bold]",
+    "NOT NOT",
+    "((((",
+    "))))",
+    '""',
+    "-(a)",
+    "a*b*c",
+    "*" * 50,
+    "x" * 300,
+    "ß",
+    "İ",
+    "ﬁ",
+    "東京",
+    "🇺🇦",
+    "Gdańsk",
 ]
 
 query_texts = st.one_of(
     st.lists(st.sampled_from(PIECES), max_size=12).map(" ".join),
     st.lists(st.sampled_from(PIECES), max_size=8).map("".join),
     st.text(max_size=60),
+    st.text(max_size=200),
 )
 
 
@@ -140,9 +167,12 @@ def test_parse_answers_or_explains(text: str) -> None:
     except QuerySyntaxError as exc:
         message = str(exc)
         assert message and "\n" not in message and len(message) < 400
+        assert "Traceback" not in message
         return
     assert isinstance(parsed, ParsedQuery)
+    assert parsed.root is not None or not parsed.terms
     assert all(isinstance(t, str) and t for t in parsed.terms)
+    assert all(isinstance(w, str) and "\n" not in w for w in parsed.warnings)
 
 
 @pytest.fixture(scope="module")
@@ -174,7 +204,8 @@ def test_search_answers_or_explains(
         return
     assert isinstance(result, SearchResult)
     assert len(result.ids) == len(set(result.ids))
-    assert all(len(i) == 16 for i in result.ids)
+    assert set(result.ids) <= STORED_IDS
+    assert not engine.index.damaged
     assert limit is None or len(result.ids) <= limit
     assert result.total >= len(result.ids)
     assert engine.count(text, now=NOW) >= 0
