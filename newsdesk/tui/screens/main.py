@@ -328,8 +328,8 @@ class MainScreen(Screen[None]):
         info = StatusInfo(
             shown=len(result_ids),
             total=max(self.results.total, len(result_ids)),
-            unread=self.counts.get("unread", 0),
-            starred=self.counts.get("starred", 0),
+            unread=self.counts.get("unread"),
+            starred=self.counts.get("starred"),
             selected=len(self.inbox.selected),
             # The query whose results are on screen (typing may be ahead of it).
             query=shown_query,

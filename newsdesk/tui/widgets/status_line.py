@@ -17,8 +17,9 @@ class StatusInfo:
     shown: int = 0
     #: Matches in all, when more than are shown (a search cut short).
     total: int = 0
-    unread: int = 0
-    starred: int = 0
+    #: None until the desk has counted them (a large inbox shows before its counts).
+    unread: int | None = None
+    starred: int | None = None
     selected: int = 0
     query: str = ""
     sort: str = "newest"
@@ -76,7 +77,7 @@ def counters_text(info: StatusInfo, *, lead: str) -> Text:
     text.append(f"{lead}{info.shown:,} shown", "bold")
     if info.total > info.shown:
         text.append(f" of {info.total:,}", "bold")
-    text.append(f" · {info.unread:,} unread · {info.starred:,} starred")
+    text.append(f" · {_count(info.unread)} unread · {_count(info.starred)} starred")
     if info.selected:
         text.append(f" · {info.selected:,} selected", "bold green")
     if info.arrived:
@@ -84,6 +85,10 @@ def counters_text(info: StatusInfo, *, lead: str) -> Text:
     if info.reading:
         text.append(f"   reading {info.reading}", "bold")
     return text
+
+
+def _count(value: int | None) -> str:
+    return "…" if value is None else f"{value:,}"
 
 
 class StatusLine(Static):

@@ -1,0 +1,14 @@
+"""The status line never states a count the desk has not counted yet."""
+
+from __future__ import annotations
+
+from newsdesk.tui.widgets.status_line import StatusInfo, status_text
+
+
+def test_counts_not_yet_known_show_as_an_ellipsis_then_as_numbers() -> None:
+    loading = str(status_text(StatusInfo(shown=198)))
+    assert "198 shown · … unread · … starred" in loading
+    assert "0 unread" not in loading
+
+    counted = str(status_text(StatusInfo(shown=198, unread=0, starred=1_204)))
+    assert "198 shown · 0 unread · 1,204 starred" in counted
