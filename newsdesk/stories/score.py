@@ -165,6 +165,9 @@ class Features:
     #: the other text (for the template guard). Anywhere, not just in the other
     #: opening: a whole-page copy has menus before the first paragraph.
     figures_clash: bool = False
+    #: Share of the smaller figure set found in the other (0 when either has none):
+    #: a text copy of a page keeps fewer of its figures, all of them the page's.
+    figures_contained: float = 0.0
     #: Both come from one outlet (`signature.outlet_key`, known on both sides).
     same_outlet: bool = False
     #: One outlet's wire copy under one slugline or item id (`signature.report_keys`).
@@ -264,10 +267,19 @@ def is_copy(f: Features) -> bool:
     if "title" in f.missing or f.title < 1.0:
         return False
     # Numbers are not words: pages alike but for their figures (a branch number,
-    # a count, an alert's share price) are different articles.
-    if f.figures_clash or ("figures" not in f.missing and f.figures < COPY_FIGURES):
+    # a count, an alert's share price) are different articles; a copy that keeps
+    # only some of the page's figures (a text copy without its sidebars) is not.
+    if f.figures_clash or (
+        "figures" not in f.missing and f.figures < COPY_FIGURES and f.figures_contained < 1.0
+    ):
         return False
     return f.shingles >= COPY_SHINGLES or f.tfidf >= COPY_TFIDF
+
+
+def _contained(a: frozenset[int], b: frozenset[int]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
 
 
 def may_be_copy(a: Signature, b: Signature, ts_a: float | None, ts_b: float | None) -> bool:
@@ -300,6 +312,7 @@ def features(a: Signature, b: Signature, ts_a: float | None, ts_b: float | None)
     return Features(
         names=weighted_overlap(a.name_weights, b.name_weights),
         figures=smoothed_ochiai(a.figure_set, b.figure_set),
+        figures_contained=_contained(a.figure_set, b.figure_set),
         title=minhash.jaccard(a.title_set, b.title_set),
         lede=smoothed_ochiai(a.lede_set, b.lede_set, len(shared_lede)),
         shingles=minhash.estimate(a.shingles, b.shingles),

@@ -146,6 +146,29 @@ def test_may_be_copy_never_drops_a_copy() -> None:
     assert seen_copy
 
 
+def test_a_copy_that_keeps_only_some_of_the_pages_figures_is_still_a_copy() -> None:
+    """A text copy of a page drops its sidebars and their figures; every figure it
+    keeps is the page's. Another article under the same headline has figures of its own."""
+    story = (
+        "Divers recovered the body of a hunter from the creek near Mile 14 on Tuesday, "
+        "police said, three days after he left camp with two companions.\n\n"
+        "The two companions told investigators they heard a shot at about 5 pm and "
+        "searched the bush until dark before walking out to the road.\n\n"
+        "An autopsy is due on Thursday; the police asked anyone who saw the men to call."
+    )
+    sidebar = "\n\nMost read: 12 die in bus crash; fuel up 8 per cent; 300 jobs at the mill."
+    title = "Hunter found dead near creek"
+    page = compute(Extracted(title=title, body=story + sidebar))
+    copy = compute(Extracted(title=title, body=story))
+    features = scoring.features(page, copy, T0, T0 + 4 * HOUR)
+    assert features.figures < scoring.COPY_FIGURES  # the sidebar's figures count against it
+    assert features.figures_contained == 1.0
+    assert scoring.is_copy(features)
+    # Same headline, same words, other figures: another article.
+    other = compute(Extracted(title=title, body=story.replace("14", "22").replace("5 pm", "9 am")))
+    assert not scoring.is_copy(scoring.features(page, other, T0, T0 + 4 * HOUR))
+
+
 def _pair_set_signatures() -> list[tuple[Signature, float | None]]:
     """Every distinct article of the project's own pair set, with its date."""
     path = Path(__file__).resolve().parents[2] / "benchmarks" / "story_pairs" / "pairs.jsonl"
