@@ -359,7 +359,9 @@ class _Parser:
         name = token.name
         if token.value_kind == "group":
             if name not in _TEXT_FIELDS:
-                raise QuerySyntaxError(f"{name}:( ... ) works only with text fields like title:")
+                raise QuerySyntaxError(
+                    f"{shown(name)[1:-1]}:( ... ) works only with text fields like title:"
+                )
             self.take()  # the "("
             outer = self.field_context
             self.field_context = name

@@ -223,6 +223,14 @@ def test_malformed_queries_say_what_is_wrong(text: str, message: str) -> None:
     assert "\n" not in str(info.value)
 
 
+def test_a_message_quotes_a_long_field_name_cut_short() -> None:
+    # Found by the fuzzer: the whole typed name went into the one-line message.
+    with pytest.raises(QuerySyntaxError, match="works only with text fields") as info:
+        parse("x" * 300 + "title:(a OR b)", now=NOW)
+    assert len(str(info.value)) < 100
+    assert "…" in str(info.value)
+
+
 def test_unknown_field_is_searched_as_words_with_a_warning() -> None:
     parsed = parse("foo:bar", now=NOW)
     assert parsed.root == Words("any", "foo bar", "phrase")
