@@ -26,7 +26,6 @@ def fuzz(examples: int) -> settings:
         max_examples=examples * SCALE,
         deadline=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-        derandomize=os.environ.get("NEWSDESK_FUZZ_RANDOM") != "1",
     )
 
 
