@@ -6,6 +6,10 @@ from newsdesk.tui.widgets.status_line import StatusInfo, status_text
 
 
 def test_counts_not_yet_known_show_as_an_ellipsis_then_as_numbers() -> None:
+    starting = str(status_text(StatusInfo(shown=None)))
+    assert "… shown · … unread · … starred" in starting
+    assert "0 shown" not in starting
+
     loading = str(status_text(StatusInfo(shown=198)))
     assert "198 shown · … unread · … starred" in loading
     assert "0 unread" not in loading

@@ -326,7 +326,7 @@ class MainScreen(Screen[None]):
         shown_query = self.results.query or ""
         result_ids = self.results.ids
         info = StatusInfo(
-            shown=len(result_ids),
+            shown=len(result_ids) if self.results.query is not None else None,
             total=max(self.results.total, len(result_ids)),
             unread=self.counts.get("unread"),
             starred=self.counts.get("starred"),

@@ -14,7 +14,8 @@ from newsdesk.sanitize import display
 class StatusInfo:
     """Everything the status line shows; the screen fills it, the line draws it."""
 
-    shown: int = 0
+    #: None before the first answer (the inbox or a restored search) arrives.
+    shown: int | None = None
     #: Matches in all, when more than are shown (a search cut short).
     total: int = 0
     #: None until the desk has counted them (a large inbox shows before its counts).
@@ -74,8 +75,8 @@ LABEL_WIDTH = 11
 def counters_text(info: StatusInfo, *, lead: str) -> Text:
     """Shown, unread, starred, selected, and where the reader is (after `lead` spaces)."""
     text = Text(end="")
-    text.append(f"{lead}{info.shown:,} shown", "bold")
-    if info.total > info.shown:
+    text.append(f"{lead}{_count(info.shown)} shown", "bold")
+    if info.shown is not None and info.total > info.shown:
         text.append(f" of {info.total:,}", "bold")
     text.append(f" · {_count(info.unread)} unread · {_count(info.starred)} starred")
     if info.selected:
