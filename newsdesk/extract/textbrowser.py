@@ -152,6 +152,8 @@ def dump_headline(text: str) -> str | None:
             or _COOKIE_NOTICE.search(heading)
             # A blog's date header ("Samstag, 9. September 2017") over its posts.
             or date_line(heading) is not None
+            # An image's text, printed again and again on one line.
+            or _repeated(heading)
         ):
             continue
         own = [len(text) for text in _section(lines, k) if _running(text)]
@@ -162,7 +164,8 @@ def dump_headline(text: str) -> str | None:
         for after, after_flush in lines[k + 1 : k + 1 + HEADING_WINDOW]:
             if not after_flush and _running(after.strip()):
                 chars += len(after.strip())
-        candidates.append(_Heading(heading, chars, _signed(lines, k), bool(own)))
+        header = _signed(lines, k) or _echoed(lines, k, heading)
+        candidates.append(_Heading(heading, chars, header, bool(own)))
     most = max((c.chars for c in candidates), default=0)
     if not most:
         return None
@@ -209,7 +212,7 @@ class _Heading(NamedTuple):
     heading: str
     #: Characters of running text in the lines after it.
     chars: int
-    #: A byline or date line next to it.
+    #: A byline or date line next to it, or the page naming it just above (`_echoed`).
     signed: bool
     #: Running text of its own before the next heading.
     text_of_its_own: bool
@@ -252,6 +255,33 @@ def _signed(lines: list[tuple[str, bool]], k: int) -> bool:
     )
 
 
+def _repeated(line: str) -> bool:
+    """One phrase said two or more times over, and nothing else."""
+    words = line.split()
+    return any(
+        len(words) % n == 0 and words == words[: len(words) // n] * n
+        for n in range(2, min(len(words), 8) + 1)
+    )
+
+
+#: Lines above a heading where the page names itself: its breadcrumb, its lead image.
+ECHO_LINES = 6
+
+
+def _echoed(lines: list[tuple[str, bool]], k: int, heading: str) -> bool:
+    """The page names heading `k` just above it: as the last entry of its breadcrumb
+    ("4. 15. Zukunftsforum Ländliche Entwicklung" over that heading) or as its lead
+    image's text, which a text browser prints again and again on one line."""
+    for line, _ in lines[max(0, k - ECHO_LINES) : k]:
+        entry = line.strip().lstrip("*+#-• ")
+        number, _, rest = entry.partition(" ")
+        if _LIST_NUMBER.fullmatch(number) and rest == heading:
+            return True
+        if entry.count(heading) >= 2 and not entry.replace(heading, "").strip(" |·,.-"):
+            return True
+    return False
+
+
 def _section(lines: list[tuple[str, bool]], k: int) -> list[str]:
     """The indented lines under heading `k`, up to the next flush-left line."""
     out = []
@@ -263,8 +293,8 @@ def _section(lines: list[tuple[str, bool]], k: int) -> list[str]:
 
 
 def _running(text: str) -> bool:
-    """A line of running text, not a list entry."""
-    return len(text) >= PARAGRAPH_CHARS and not text.startswith(("*", "+"))
+    """A line of running text, not a list entry or an image's text said over and over."""
+    return len(text) >= PARAGRAPH_CHARS and not text.startswith(("*", "+")) and not _repeated(text)
 
 
 #: Words a headline keeps when a kicker is cut from its front.

@@ -428,3 +428,30 @@ def test_the_date_cut_from_the_headline_dates_the_copy() -> None:
     item = load_bytes(page.encode(), "page.txt").items[0]
     assert item.title == "Fernwärme: Nordheim baut das Netz bis 2030 aus"
     assert (item.published or "")[:10] == "2021-03-14"
+
+
+def _ministry_page(echo: str) -> str:
+    paragraph = (
+        "   Der Verband der Landgemeinden lud am Dienstag zum dritten Mal zu seinem Forum ein, "
+        "bei dem Bürgermeisterinnen, Vereine und Fachleute über Ehrenamt und Nahversorgung "
+        "auf dem Land sprachen und Beispiele aus ihren Dörfern vorstellten.\n"
+    )
+    # A site's heading over its social links, then the breadcrumb, then the story: the
+    # site's heading has no text of its own, so the story's text counts for both.
+    return (
+        "Der Verband auf allen Kanälen\n\n     *\n     *\n     *\n\n"
+        f"Sie sind hier:\n\n    1. Startseite\n    2. Themen\n{echo}\n"
+        "Drittes Forum Ländlicher Raum in Grünfeld\n\n" + paragraph * 3
+    )
+
+
+def test_the_heading_the_breadcrumb_ends_with_is_the_headline() -> None:
+    # Two headings over as much text, neither signed: the page's own breadcrumb names
+    # the second as the page (its last entry), and so does a lead image's repeated text.
+    headline = "Drittes Forum Ländlicher Raum in Grünfeld"
+    for echo in (f"    3. {headline}\n", f"   {headline} {headline} {headline}\n"):
+        assert dump_headline(_ministry_page(echo)) == headline
+    # Without the echo the first heading over the most text stands.
+    assert (
+        dump_headline(_ministry_page("    3. Ländlicher Raum\n")) == "Der Verband auf allen Kanälen"
+    )
