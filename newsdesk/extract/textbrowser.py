@@ -164,8 +164,9 @@ def dump_headline(text: str) -> str | None:
         for after, after_flush in lines[k + 1 : k + 1 + HEADING_WINDOW]:
             if not after_flush and _running(after.strip()):
                 chars += len(after.strip())
-        header = _signed(lines, k) or _echoed(lines, k, heading)
-        candidates.append(_Heading(heading, chars, header, bool(own)))
+        candidates.append(
+            _Heading(heading, chars, _signed(lines, k), bool(own), _echoed(lines, k, heading))
+        )
     most = max((c.chars for c in candidates), default=0)
     if not most:
         return None
@@ -181,7 +182,9 @@ def dump_headline(text: str) -> str | None:
             if c.chars != most or _SENTENCE.search(c.heading) or _opens_with_date(c.heading):
                 break
             able.append(c)
-    signed = next((c for c in able if c.signed), None)
+    # The heading the page names above it (its breadcrumb's last entry) is the page's,
+    # over a section label that the header's byline happens to sign as well.
+    signed = next((c for c in able if c.echoed), None) or next((c for c in able if c.signed), None)
     if signed is None:
         # No heading over much text is signed: a signed one over less text before the
         # most is the story's (a promotion or a quote box above it took more lines).
@@ -212,10 +215,12 @@ class _Heading(NamedTuple):
     heading: str
     #: Characters of running text in the lines after it.
     chars: int
-    #: A byline or date line next to it, or the page naming it just above (`_echoed`).
+    #: A byline or date line next to it.
     signed: bool
     #: Running text of its own before the next heading.
     text_of_its_own: bool
+    #: The page names it just above: its breadcrumb's last entry, its image's text.
+    echoed: bool = False
 
 
 #: A site's controls as a short heading: never the headline ("Navigation schliessen",
@@ -272,11 +277,14 @@ def _echoed(lines: list[tuple[str, bool]], k: int, heading: str) -> bool:
     """The page names heading `k` just above it: as the last entry of its breadcrumb
     ("4. 15. Zukunftsforum Ländliche Entwicklung" over that heading) or as its lead
     image's text, which a text browser prints again and again on one line."""
-    for line, _ in lines[max(0, k - ECHO_LINES) : k]:
-        entry = line.strip().lstrip("*+#-• ")
+    for i in range(max(0, k - ECHO_LINES), k):
+        entry = lines[i][0].strip().lstrip("*+#-• ")
         number, _, rest = entry.partition(" ")
         if _LIST_NUMBER.fullmatch(number) and rest == heading:
-            return True
+            # The breadcrumb's last entry (the next line is no indented entry of its
+            # list): the page itself, not a section on the way to it.
+            following, flush = lines[i + 1]
+            return flush or not _LIST_NUMBER.fullmatch(following.strip().partition(" ")[0])
         if entry.count(heading) >= 2 and not entry.replace(heading, "").strip(" |·,.-"):
             return True
     return False

@@ -455,3 +455,22 @@ def test_the_heading_the_breadcrumb_ends_with_is_the_headline() -> None:
     assert (
         dump_headline(_ministry_page("    3. Ländlicher Raum\n")) == "Der Verband auf allen Kanälen"
     )
+
+
+def test_the_breadcrumbs_last_entry_outranks_a_section_label_the_byline_signs() -> None:
+    # The section label sits between the breadcrumb and the headline, and the header's
+    # byline is near enough to sign both; the breadcrumb names the section on the way and
+    # ends with the page itself.
+    headline = "Drittes Forum Ländlicher Raum in Grünfeld"
+    paragraph = (
+        "   Der Verband der Landgemeinden lud am Dienstag zum dritten Mal zu seinem Forum ein, "
+        "bei dem Bürgermeisterinnen, Vereine und Fachleute über Ehrenamt und Nahversorgung "
+        "auf dem Land sprachen und Beispiele aus ihren Dörfern vorstellten.\n"
+    )
+    page = (
+        "Sie sind hier:\n\n    1. Startseite\n    2. Umwelt und Land\n"
+        f"    3. {headline}\n\nUmwelt und Land\n\n"
+        "   01. Dez. 2022 | 14:08 Uhr | von Jona Berg\n\n"
+        f"{headline}\n\n" + paragraph * 3
+    )
+    assert dump_headline(page) == headline
