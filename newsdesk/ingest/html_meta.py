@@ -414,6 +414,9 @@ def read_page_meta(tree: etree._Element) -> PageMeta:
             ),
             ld.get("datePublished"),
             time_element_date(tree),
+            # When the article's JSON-LD gives no publication date, the day it was
+            # written comes before the day it was last changed.
+            ld.get("dateCreated"),
             ld.get("dateModified"),
             _meta(tree, "article:modified_time"),
         ),

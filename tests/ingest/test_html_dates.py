@@ -73,6 +73,18 @@ def test_page_meta_uses_the_corrections() -> None:
     assert meta.published == "2021-11-05"
 
 
+def test_json_ld_written_date_before_its_changed_date() -> None:
+    ld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Ferry",'
+        ' "dateCreated": "2020-04-27T17:58:19+02:00", "dateModified": "2020-07-08T09:00:00+02:00"}'
+        "</script>"
+    )
+    assert read_page_meta(_tree("<p>Text.</p>", ld)).published == "2020-04-27T17:58:19+02:00"
+    # A publication date, where given, comes first.
+    published = ld.replace('"dateCreated"', '"datePublished": "2020-04-28", "dateCreated"')
+    assert read_page_meta(_tree("<p>Text.</p>", published)).published == "2020-04-28"
+
+
 def _page(published: str, shown: str) -> str:
     paragraphs = "".join(
         f"<p>Paragraph {n} of the report on the river crossing, with enough words to count "
