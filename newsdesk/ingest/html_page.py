@@ -14,11 +14,11 @@ from copy import deepcopy
 
 from lxml.html import HtmlElement
 
-from newsdesk.extract.dates import numeric_order
+from newsdesk.extract.dates import find_dates, numeric_order
 from newsdesk.extract.found import fold
 from newsdesk.extract.outlet import is_squashed, respell
 from newsdesk.extract.page import local_day_shown
-from newsdesk.extract.textbrowser import date_near_headline
+from newsdesk.extract.textbrowser import DATE_LINE_CHARS, date_near_headline
 from newsdesk.ingest.assemble import bounded, drop_leading_title, extract_article, finish
 from newsdesk.ingest.html_byline import visible_byline
 from newsdesk.ingest.html_dates import swapped
@@ -193,13 +193,33 @@ def _shown_date(page_text: str, headings: list[str], language: str | None) -> st
     lines = [line.strip() for line in page_text.split("\n") if line.strip()]
     for heading in headings:
         key = fold(heading)
-        at = next((line for line in lines if fold(line) == key), None) if key else None
+        at = next((i for i, line in enumerate(lines) if fold(line) == key), None) if key else None
         if at is not None:
             shown = "\n".join(lines)
             with numeric_order(language, shown):
                 return date_near_headline(
-                    shown, at, after=SHOWN_DATE_AFTER, before=SHOWN_DATE_BEFORE
-                )
+                    shown, lines[at], after=SHOWN_DATE_AFTER, before=SHOWN_DATE_BEFORE
+                ) or _labelled_date(lines[at + 1 : at + 1 + LABELLED_DATE_AFTER])
+    return None
+
+
+#: A line that says when the story was published ("Veröffentlicht am 16.08.2019").
+_PUBLISHED_LABEL = re.compile(
+    r"(?i)^\W*(?:published|posted|veröffentlicht|erschienen|publié|publicado|publicada"
+    r"|pubblicato|publicat)\b"
+)
+#: How far under the headline such a line still dates the story (a player or a lead
+#: image between them).
+LABELLED_DATE_AFTER = 12
+
+
+def _labelled_date(lines: list[str]) -> str | None:
+    """The date of the first line under the headline that says it is the publication's."""
+    for line in lines:
+        if _PUBLISHED_LABEL.match(line):
+            dates = find_dates(line[:DATE_LINE_CHARS])
+            if dates:
+                return dates[0].iso
     return None
 
 

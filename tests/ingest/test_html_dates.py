@@ -130,6 +130,21 @@ def test_the_date_in_the_header_beats_a_markup_date_days_away(tmp_path: Path) ->
     assert _day(tmp_path, _page("2026-06-19T09:00:00+02:00", lede)) == "2026-06-19"
 
 
+def test_a_published_line_further_under_the_headline_beats_a_markup_date_days_away(
+    tmp_path: Path,
+) -> None:
+    # A player and its links sit between the headline and the line that says when the
+    # episode was published; the markup's date is a comment's, a week later.
+    player = "".join(f"<p>Download {kind}</p>" for kind in ("mp3", "m4a", "opus", "ogg", "Feed"))
+    page = _page("2026-08-24T03:36:11+02:00", "Episode 158").replace(
+        "<p>Episode 158</p>", f"<p>Episode 158</p>{player}<p>Veröffentlicht am 16.08.2026</p>"
+    )
+    assert _day(tmp_path, page) == "2026-08-16"
+    # Unlabelled, a date that far down is not the header's.
+    unlabelled = page.replace("Veröffentlicht am 16.08.2026", "Aufgenommen 16.08.2026 in Berlin")
+    assert _day(tmp_path, unlabelled) == "2026-08-24"
+
+
 def test_a_header_date_read_in_the_other_order_leaves_the_markup(tmp_path: Path) -> None:
     assert _day(tmp_path, _page("2026-10-02T09:00:00+01:00", "02/10/2026")) == "2026-10-02"
 
