@@ -106,7 +106,7 @@ def outlet_from_footer(line: str) -> str | None:
     owned = _OWNED_BY.search(text)
     if owned:  # "OUTDOOR ist Teil der Motor Presse Stuttgart": the site, not its owner
         text = owned["site"]
-    text = _CORPORATE_SUFFIX.sub("", text).strip(" .,&")
+    text = without_corporate_suffix(text)
     tokens = words(text)
     if not 1 <= len(tokens) <= 7 or (not text[:1].isupper() and not text[:1].isdigit()):
         return None
@@ -302,8 +302,9 @@ _OWNED_HINT = re.compile(
 
 
 def without_corporate_suffix(name: str) -> str:
-    """ "Impulse GmbH" -> "Impulse": the company's legal form is no part of a masthead."""
-    return _CORPORATE_SUFFIX.sub("", clean_line(name)).strip(" .,&") or name
+    """ "Impulse GmbH" -> "Impulse": the company's legal form is no part of a masthead
+    (empty when the name is nothing but one)."""
+    return _CORPORATE_SUFFIX.sub("", clean_line(name)).strip(" .,&")
 
 
 def owned_outlet(text: str, owners: Iterable[str], *, max_lines: int = 400) -> str | None:
@@ -318,7 +319,7 @@ def owned_outlet(text: str, owners: Iterable[str], *, max_lines: int = 400) -> s
         m = _OWNED_BY.search(line)
         if m is None:
             continue
-        owner = outlet_key(_CORPORATE_SUFFIX.sub("", clean_line(m["owner"])).strip(" .,&"))
+        owner = outlet_key(without_corporate_suffix(m["owner"]))
         if any(owner.startswith(o) or o.startswith(owner) for o in folded if o and owner):
             site = clean_line(m["site"])
             if outlet_key(site) not in folded:
