@@ -312,7 +312,11 @@ def features(a: Signature, b: Signature, ts_a: float | None, ts_b: float | None)
     return Features(
         names=weighted_overlap(a.name_weights, b.name_weights),
         figures=smoothed_ochiai(a.figure_set, b.figure_set),
-        figures_contained=_contained(a.figure_set, b.figure_set),
+        # Only `is_copy` reads it, and only for the same headline words: not worth a
+        # set intersection for every other pair grouping scores.
+        figures_contained=(
+            _contained(a.figure_set, b.figure_set) if a.title_set == b.title_set else 0.0
+        ),
         title=minhash.jaccard(a.title_set, b.title_set),
         lede=smoothed_ochiai(a.lede_set, b.lede_set, len(shared_lede)),
         shingles=minhash.estimate(a.shingles, b.shingles),
