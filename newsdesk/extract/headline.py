@@ -52,6 +52,18 @@ class HeadlineChoice:
     score: float
 
 
+#: Two or more arrows between words, or a trail that starts at the home page: a slash or a bar
+#: alone is not one ("Können Fische Schmerzen spüren / empfinden?" is a headline).
+_TRAIL = re.compile(
+    r"\s[»›>]\s.*\s[»›>]\s|^\s*(?:home|start(?:seite)?|inicio|accueil)\s*[»›>/|]", re.IGNORECASE
+)
+
+
+def breadcrumb(line: str) -> bool:
+    """'Home » Ente Parco » Comunicazione » News': a trail of sections, not a headline."""
+    return bool(_TRAIL.search(line))
+
+
 @line_cache
 def title_shaped(line: str) -> bool:
     """Could this line be a headline at all?"""
@@ -60,7 +72,7 @@ def title_shaped(line: str) -> bool:
     tokens = words(line)
     if not 3 <= len(tokens) <= 50:
         return False
-    if _BREADCRUMB.search(line) or _SECTION_LABEL.match(line):
+    if _BREADCRUMB.search(line) or _SECTION_LABEL.match(line) or LINK_TITLES.match(line):
         return False
     if (
         line.startswith(("http://", "https://", "www.", "@", "#", "(", "["))
@@ -74,6 +86,8 @@ def title_shaped(line: str) -> bool:
     return not (is_upper_line(line) and len(tokens) <= 4)
 
 
+#: A text browser's list of the page's <link> titles, atop its copy ("#Site » Feed ... alternate").
+LINK_TITLES = re.compile(r"^#\S.*\b(?:alternate|Feed|RSS|Atom)\b")
 _BY_LIKE = re.compile(r"^(?:by|posted|published|updated|written)\b", re.IGNORECASE)
 #: "Staff and agencies", "Courier staff", "Political Editor", "Contributors": a byline
 #: that names no one, never a headline.

@@ -16,6 +16,7 @@ from typing import NamedTuple
 from newsdesk.extract.boilerplate import is_boilerplate, link_list_marker
 from newsdesk.extract.byline import parse_byline
 from newsdesk.extract.dates import date_line, find_dates
+from newsdesk.extract.headline import breadcrumb, is_caption_like
 
 #: Share of non-blank lines indented that makes a copy a text-browser dump.
 INDENTED_SHARE = 0.6
@@ -135,6 +136,9 @@ def dump_headline(text: str) -> str | None:
     beside it (the story's header) wins over an earlier one without.
     """
     lines = [(line, _heading_line(line)) for line in text.split("\n") if line.strip()]
+    named = _named_by_breadcrumb(lines)
+    if named:
+        return named
     candidates: list[_Heading] = []
     for k, (line, flush) in enumerate(lines):
         if not flush:
@@ -150,6 +154,9 @@ def dump_headline(text: str) -> str | None:
             or (len(heading.split()) <= 4 and _UI_LABEL.search(heading))
             or (len(heading.split()) <= 6 and _UI_LABEL.match(heading))
             or _COOKIE_NOTICE.search(heading)
+            # A breadcrumb ("Home » Park » News") or a photo's caption or credit.
+            or breadcrumb(heading)
+            or is_caption_like(heading)
             # A blog's date header ("Samstag, 9. September 2017") over its posts.
             or date_line(heading) is not None
             # An image's text, printed again and again on one line.
@@ -232,7 +239,11 @@ _UI_LABEL = re.compile(
     r"|in\s+this\s+section|in\s+diesem\s+(?:bereich|ratgeber)|switcher|registrieren|register"
     r"|registrarse|s'inscrire|social\s+media|sozialen\s+medien|redes\s+sociales|r[ée]seaux\s+sociaux"
     r"|weitere\s+informationen|mehr\s+zum\s+thema|lesen\s+sie\s+auch|auch\s+interessant"
-    r"|read\s+more|related\s+(?:articles|stories|posts)|suchbegriff)\b"
+    r"|read\s+more|related\s+(?:articles|stories|posts)|suchbegriff"
+    # A box's label: key points, more on the topic, the author's box, events, a photo upload.
+    r"|das\s+wichtigste|in\s+k[üu]rze|auf\s+einen\s+blick|key\s+points|at\s+a\s+glance|en\s+bref"
+    r"|weitere\s+inhalte|zur\s+person|m[aá]s\s+sobre|enviar\s+fotos|upcoming\s+events"
+    r"|kommende\s+(?:events|termine|veranstaltungen))\b"
 )
 
 
@@ -288,6 +299,43 @@ def _echoed(lines: list[tuple[str, bool]], k: int, heading: str) -> bool:
         if entry.count(heading) >= 2 and not entry.replace(heading, "").strip(" |·,.-"):
             return True
     return False
+
+
+#: Lines down a copy where its breadcrumb is looked for; lines under it where a date or byline
+#: signs the heading it names.
+CRUMB_LINES = 400
+CRUMB_SIGNED_LINES = 8
+
+
+def _named_by_breadcrumb(lines: list[tuple[str, bool]]) -> str | None:
+    """The heading the breadcrumb's last entry names, printed again just under it, flush or
+    indented, alone or after a kicker ("Neues Auto: <entry>"), with a date or byline below
+    (a cut entry that a longer line completes needs no signature)."""
+    for i in range(min(len(lines), CRUMB_LINES) - 1):
+        number, _, entry = lines[i][0].strip().partition(" ")
+        if not _LIST_NUMBER.fullmatch(number) or len(entry.split()) < 3:
+            continue
+        if _LIST_NUMBER.fullmatch(lines[i + 1][0].strip().partition(" ")[0]):
+            continue  # not the trail's last entry
+        # A long entry the trail cuts short ("3. «Wir waren fast 40 Tage in...") names the
+        # heading that starts with it.
+        cut = entry.endswith(("...", "…")) and entry.rstrip(".… ")
+        for j in range(i + 1, min(len(lines), i + 1 + ECHO_LINES)):
+            line = lines[j][0].strip()
+            if cut and len(cut.split()) >= 3 and cut in line:
+                named = line[line.index(cut) :]
+            elif line == entry or line.endswith(": " + entry):
+                named = entry
+            else:
+                continue
+            under = [line.strip() for line, _ in lines[j + 1 : j + 1 + CRUMB_SIGNED_LINES]]
+            if named != entry or any(
+                len(line) <= DATE_LINE_CHARS
+                and (date_line(line) is not None or parse_byline(line) is not None)
+                for line in under
+            ):
+                return named
+    return None
 
 
 def _section(lines: list[tuple[str, bool]], k: int) -> list[str]:

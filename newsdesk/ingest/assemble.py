@@ -11,6 +11,7 @@ import dataclasses
 import re
 
 from newsdesk.extract import enrich, extract_page
+from newsdesk.extract.headline import LINK_TITLES
 from newsdesk.ingest.limits import MAX_LINE_CHARS, MAX_LIST_ITEMS, MAX_TITLE_CHARS, human_size
 from newsdesk.isodates import normalise_date
 from newsdesk.model import Extracted, Link, Quote, normalise_for_id
@@ -63,8 +64,11 @@ def _plain_article(text: str, hints: Extracted) -> Extracted:
 
 
 def _first_line_as_title(meta: Extracted, text: str) -> None:
-    """Every imported article needs a headline: without one, the text's first line serves."""
-    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    """Every imported article needs a headline: without one, the text's first line serves
+    (past a text browser's list of the page's link titles, which is never the story's)."""
+    first = next(
+        (s for line in text.splitlines() if (s := line.strip()) and not LINK_TITLES.match(s)), ""
+    )
     if not first:
         return
     meta.title = first

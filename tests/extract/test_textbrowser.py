@@ -474,3 +474,74 @@ def test_the_breadcrumbs_last_entry_outranks_a_section_label_the_byline_signs() 
         f"{headline}\n\n" + paragraph * 3
     )
     assert dump_headline(page) == headline
+
+
+def _advice_page(header: str) -> str:
+    """A page with no flush-left headline: the story's heading is printed indented under its
+    breadcrumb, and a key-points box is the first flush-left heading over much text."""
+    points = "".join(
+        f"     * Punkt {n}: Eine Vorsatzschale dämmt Schall und Wärme, kostet aber ein paar "
+        "Zentimeter Wohnraum an jeder Wand, an der sie steht.\n"
+        for n in range(1, 6)
+    )
+    body = (
+        "   Wer eine Wand nachträglich dämmen will, setzt oft eine zweite Schale davor, "
+        "die auf einer Unterkonstruktion aus Holz oder Metall sitzt und den Raum verkleinert.\n"
+    ) * 4
+    return (
+        MENU
+        + "\n\n    1. Bauen\n    2. Bauwissen\n    3. Was bringt eine Vorsatzschale an der Wand?\n\n"
+        + header
+        + "\nDas Wichtigste in Kürze\n\n"
+        + points
+        + "\n"
+        + body
+    )
+
+
+def test_the_heading_the_breadcrumb_names_is_the_headline_though_indented() -> None:
+    headline = "Was bringt eine Vorsatzschale an der Wand?"
+    # Alone or after a kicker, with the byline and date under it: the page's heading.
+    for echo in (headline, f"Ratgeber: {headline}"):
+        page = _advice_page(f"   {echo}\n   Tilo Brandt\n   Redaktion\n   25.01.2024 14:47 Uhr\n")
+        assert dump_headline(page) == headline
+    # Unsigned, an indented echo is not enough; the key-points box is a label either way.
+    assert dump_headline(_advice_page(f"   {headline}\n")) != "Das Wichtigste in Kürze"
+
+
+def test_a_breadcrumb_entry_cut_short_names_the_heading_it_starts() -> None:
+    headline = "«Wir warteten vierzig Tage auf die Fähre»"
+    page = (
+        "    1. Stiftung\n    2. Themen\n    3. «Wir warteten vierzig Tage auf...\n\n"
+        f"Nachricht | 30.10.2024 Migration {headline}\n\n"
+        + "   Ein Pendler erzählt, wie er während der Sperrung der Anleger jeden Tag den "
+        "langen Umweg über das Festland nehmen musste, um zur Arbeit zu kommen.\n" * 3
+    )
+    assert dump_headline(page) == headline
+
+
+def test_a_breadcrumb_or_a_photo_credit_is_never_the_headline() -> None:
+    story = (
+        "   Die Fähre zwischen Marrowby und der Insel fährt ab Montag wieder, nachdem die "
+        "Anleger nach dem Hochwasser drei Wochen lang gesperrt waren.\n" * 3
+    )
+    for furniture in (
+        "Home » Verkehr » Schifffahrt » Meldungen",
+        "Photo: Lena Brook [CC BY-SA 4.0], via the Ledger archive",
+    ):
+        page = f"{furniture}\n\n{story}\nFähre nach Marrowby fährt wieder\n\n{story}"
+        assert dump_headline(page) == "Fähre nach Marrowby fährt wieder"
+    # A slash between two halves of a headline is no trail.
+    assert dump_headline(f"Fähre fährt wieder / Anleger repariert\n\n{story}") == (
+        "Fähre fährt wieder / Anleger repariert"
+    )
+
+
+def test_the_link_titles_atop_a_copy_are_never_its_headline() -> None:
+    # No heading over running text: the first line serves, past the link-title list.
+    page = (
+        "   #top harbourledger.example RSS Feed alternate alternate\n\n"
+        "harbourledger.example\n\n" + "".join(f"   * Eintrag {n}\n" for n in range(1, 12))
+    )
+    item = load_bytes(page.encode(), "page.txt").items[0]
+    assert item.title == "harbourledger.example"
