@@ -137,8 +137,13 @@ def _plausible_title(title: str, hints: Extracted) -> bool:
     if hints.source and folded == fold(hints.source):
         return False
     tokens = words(title)
-    if len(tokens) <= 4 and OUTLET_WORD.search(title) and all(t[:1].isupper() for t in tokens):
-        # "The Harbour Gazette", "BBC News": a masthead given as the title.
+    if (
+        len(tokens) <= 4
+        and any(OUTLET_WORD.fullmatch(t) for t in tokens)
+        and all(t[:1].isupper() for t in tokens)
+    ):
+        # "The Harbour Gazette", "BBC News": a masthead given as the title (a word of one,
+        # not part of a compound: "Neue DJV-Online-Seminare" is a headline).
         return False
     return not _SECTION_ONLY.match(title)
 

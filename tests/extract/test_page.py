@@ -367,6 +367,13 @@ def test_implausible_hints_give_way() -> None:
     assert meta.source == "The Harbour Gazette"
 
 
+def test_a_masthead_word_inside_a_compound_leaves_a_hint_title_plausible() -> None:
+    # "Online" names a masthead alone ("Harbour Online"), not inside "Hafen-Online-Kurse".
+    for title, kept in (("Neue Hafen-Online-Kurse", True), ("Harbour Online", False)):
+        meta = extract_page(WHOLE_PAGE, Extracted(title=title))
+        assert (meta.title == title) is kept
+
+
 def test_hint_title_loses_site_suffix() -> None:
     hints = Extracted(title="Storm halts northern ferries for a second day | The Harbour Gazette")
     meta = extract_page(WHOLE_PAGE, hints)
