@@ -98,6 +98,31 @@ _STAFF_LINE = re.compile(
 )
 
 
+_DOMAIN = re.compile(r"(?:[\w-]+\.)+[a-z]{2,}", re.IGNORECASE)
+_OPENING_QUOTES = "«„“‚‘\"'"
+_CLOSING_QUOTES = "»“”‘’\"'"
+
+
+def _reads_as_site(part: str, head: str) -> bool:
+    """Could `part`, after the headline's last dash or bar, be a site's name?
+
+    A short part is taken for one ("AOC media", "Rezept von Backen.de", "Teil 49"); a
+    subtitle reads as a phrase: it ends a question or closes a quote the headline opened
+    ("... – was ist günstiger?", "«Liebe kennt keine Pause – gegen Homophobie in Katar»"),
+    or half or more of its three or four words are lower case ("– Danke an die Community").
+    """
+    if _DOMAIN.fullmatch(part):
+        return True
+    if part[-1:] in "?!" or (
+        part[-1:] in _CLOSING_QUOTES and any(q in head for q in _OPENING_QUOTES)
+    ):
+        return False
+    tokens = [w for w in part.split() if w[:1].isalpha() and not _DOMAIN.fullmatch(w)]
+    if len(tokens) <= 2:
+        return True  # "AOC media", "Rezept von Backen.de", "Teil 49"
+    return sum(1 for w in tokens if w[:1].islower()) * 2 < len(tokens)
+
+
 def strip_site_suffix(title: str, site_names: set[str] | None = None) -> str:
     """'Headline - BBC News' -> 'Headline' (only a short trailing site part)."""
     m = _SITE_SUFFIX.search(title)
@@ -105,7 +130,7 @@ def strip_site_suffix(title: str, site_names: set[str] | None = None) -> str:
         return title
     site = m["site"].strip()
     if len(words(site)) <= 4 and (
-        not site_names or site.lower() in site_names or site[:1].isupper()
+        (site_names and site.lower() in site_names) or _reads_as_site(site, title[: m.start()])
     ):
         head = title[: m.start()].strip()
         if len(words(head)) >= 3:

@@ -164,3 +164,24 @@ def test_short_headline_over_a_long_standfirst_wins() -> None:
     assert meta.dek == (
         "Kunden in Kassel müssen sich ab Januar auf deutlich höhere Heizkosten einstellen"
     )
+
+
+def test_a_subtitle_after_a_dash_is_not_taken_for_the_site() -> None:
+    # A question, a quote the headline opened, a phrase of mostly small words: a subtitle.
+    for title in (
+        "Auto leasen, finanzieren oder kaufen – was ist günstiger?",
+        "Fährmann Lenz: «Wir fahren weiter – auch bei Sturm»",
+        "Neue Anleger im Hafen fertig – Danke an die Helfer",
+        "Fähre fährt wieder – Marrowby atmet auf",
+    ):
+        assert strip_site_suffix(title) == title
+    # A short part, a domain or a capitalised name still goes.
+    for title, head in (
+        ("Maulwurfkuchen mit Erdbeeren - Rezept von Backen.de", "Maulwurfkuchen mit Erdbeeren"),
+        ("Storm halts northern ferries | harbourledger.example", "Storm halts northern ferries"),
+        (
+            "Storm halts northern ferries - The Harbour Ledger Online",
+            "Storm halts northern ferries",
+        ),
+    ):
+        assert strip_site_suffix(title) == head
