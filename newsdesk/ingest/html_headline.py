@@ -69,6 +69,10 @@ def strip_host_lead(title: str, url: str | None) -> str:
     return title
 
 
+#: A date, perhaps after a separator, where a headline ends: "| 31.10.2023", " - 2. Mai 2022".
+_DATE_TAIL = re.compile(r"\W{0,4}\d{1,4}[./-]\s?(?:\d{1,2}|\w{3,})[./-]?\s?\d{2,4}\b")
+
+
 def prefer_visible(title: str, h1: str) -> str:
     """The page's visible headline (its <h1>) when it is a version of the same headline.
 
@@ -78,6 +82,12 @@ def prefer_visible(title: str, h1: str) -> str:
     """
     if not h1 or h1 == title or len(h1) > 400:
         return title
+    short, long = sorted((title, h1), key=len)
+    rest = long[len(short) :]
+    if long.startswith(short) and not rest[:1].isalnum() and _DATE_TAIL.match(rest):
+        # The same headline with the page's date and time run on (" : 31.10.2023, 10.19
+        # Uhr", " 02.02.2022 • Verband, Presse"): the headline alone.
+        return short
     title_words = {w.casefold() for w in WORD.findall(title)}
     h1_words = {w.casefold() for w in WORD.findall(h1)}
     if len(h1_words) < 3 or not title_words:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from newsdesk.ingest import html_page, load_bytes
-from newsdesk.ingest.html_headline import strip_host_lead, strip_site_suffix
+from newsdesk.ingest.html_headline import prefer_visible, strip_host_lead, strip_site_suffix
 from newsdesk.ingest.html_meta import parse_document, read_page_meta
 
 PARAGRAPHS = [
@@ -83,6 +83,32 @@ def test_title_suffix_stripped_from_title_tag() -> None:
 )
 def test_strip_site_suffix(title: str, site: str, expected: str) -> None:
     assert strip_site_suffix(title, site) == expected
+
+
+@pytest.mark.parametrize(
+    ("meta_title", "h1", "expected"),
+    [
+        # The page's date and time run on after the headline, in the meta title or the <h1>.
+        (
+            "Tram line to be extended north : 31.10.2026, 10.19 Uhr",
+            "Tram line to be extended north",
+            "Tram line to be extended north",
+        ),
+        (
+            "Tram line to be extended north",
+            "Tram line to be extended north 02.02.2026 • News",
+            "Tram line to be extended north",
+        ),
+        # A subtitle the <h1> adds is the headline as shown.
+        (
+            "Tram line to be extended north",
+            "Tram line to be extended north: the works begin",
+            "Tram line to be extended north: the works begin",
+        ),
+    ],
+)
+def test_a_date_run_onto_the_headline_is_left_out(meta_title: str, h1: str, expected: str) -> None:
+    assert prefer_visible(meta_title, h1) == expected
 
 
 def test_json_ld_authors_keep_people_only() -> None:
