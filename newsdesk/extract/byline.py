@@ -41,7 +41,9 @@ _BY_START = re.compile(
 )
 _AUTHOR_LABEL = re.compile(
     r"^(?:authors?|writers?|reporters?|byline|autor(?:in|es|a)?|auteur(?:e|s)?|autore|autrice"
-    r"|text|texto|testo)\s*:\s*",
+    r"|text|texto|testo"
+    # Chinese news: the editor in charge, the author, the reporter ("责任编辑：孔德明").
+    r"|责任编辑|作者|记者)\s*[:：]\s*",
     _FLAGS,
 )
 _AUTHOR_WORD = re.compile(
@@ -135,8 +137,11 @@ _GLUED = re.compile(
 )
 _SPLIT_NAMES = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\|)\s*", _FLAGS)
 # What follows the names in a byline run into other header parts ("Thilo / 6. November 2023 /
-# Keine Kommentare", "Jane Doe · 4 min read").
+# Keine Kommentare", "Jane Doe · 4 min read"), or sits in the next column of a text browser's
+# table ("Text von Jana Berg     Illustration von ...").
 _META_TAIL = re.compile(r"\s+(?:[/·•∙]|//)\s.*$")
+#: A text browser sets a table's next column three or more spaces on.
+_NEXT_COLUMN = re.compile(r"\s{3,}\S.*$")
 _FOR = re.compile(
     r"\s+(?:for|special\s+to|exclusively\s+for|writing\s+for)\s+(?P<outlet>.+)$", _FLAGS
 )
@@ -268,7 +273,12 @@ def _single_name(piece: str, *, handle: bool) -> str | None:
         return None
     if piece[:1].isupper() or (handle and any(ch.isalpha() for ch in piece)):
         return title_case_name(piece) if len(piece) > 4 else piece
+    if _HAN_NAME.fullmatch(piece):
+        return piece  # a Chinese name: two to four characters, no case
     return None
+
+
+_HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 
 
 _WEEKDAY_WORD = re.compile(
@@ -351,7 +361,7 @@ def parse_by_text(rest: str, *, single: bool = False, handle: bool = False) -> B
     `single` and `handle`: see `_names_from`.
     """
     result = Byline()
-    rest = clean_line(rest)[:300]
+    rest = clean_line(_NEXT_COLUMN.sub("", rest.strip()))[:300]
     # A sentence after the names ("He has covered ...") is not part of the byline.
     rest = _NEXT_SENTENCE.split(rest, maxsplit=1)[0]
     dates = find_dates(rest)
@@ -478,7 +488,9 @@ def _unmarked(line: str) -> str:
 # "22. Januar 2020 @ 18:13 // Autor: ...").
 _AFTER_DATE_BY = re.compile(
     r"^\s*[,|·•∙/–—-]?\s*(?:(?:um|at|à|a\s+las|@)\s*)?(?:\d{1,2}[:.h]\d{2}\s*)?(?:(?:uhr|h|am|pm)\b\s*)?"
-    r"(?:[,|·•∙/–—-]|//)?\s*(?:(?:by|von|par|por|di)\s+|(?:autor(?:in)?|author|auteur|autore)\s*:\s*)"
+    r"(?:[,|·•∙/–—-]|//)?\s*(?:(?:by|von|par|por|di)\s+|(?:autor(?:in)?|author|auteur|autore)\s*:\s*"
+    # A blog theme's label run into the name ("...2019AuthorAndreas Kalt").
+    r"|(?-i:Autor(?:in)?|Author|Auteur|Autore)\s*(?=(?-i:[A-ZÄÖÜÉ])))"
     r"(?P<names>\S.*)$",
     _FLAGS,
 )
@@ -489,6 +501,17 @@ _AFTER_DATE_NAME = re.compile(
     r"^\s*(?:(?:um|at|à|@)\s*)?(?:\d{1,2}[:.h]\d{2}\s*)?(?:(?:uhr|h|am|pm)\b\s*)?"
     r"(?:[|·•∙–—-]|//)?\s*(?P<name>[^\W\d_][^\d|/·•∙–—]{3,59}?)\s*(?:\s(?:[|·•∙–—-]|//)\s.*)?$",
     _FLAGS,
+)
+# A blog's posting label before the date ("Posted on August 2, 2019...", "Veröffentlicht am").
+_POSTED_ON = re.compile(
+    r"^(?:posted|published|ver[öo]ffentlicht|publi[ée]e?|publicad[oa]|pubblicat[oa])"
+    r"(?:\s*(?:on|am|le|el|il))?\s*$",
+    _FLAGS,
+)
+# What a blog theme prints after its author's name, run into it ("Daniel LemireCategories").
+_THEME_TAIL = re.compile(
+    r"(?<=[a-z])(?:Categories|Kategorien|Catégories|Categorías|Categorie|Tags|Schlagwörter"
+    r"|\d+\s*(?i:kommentare?|comments?|commentaires?|comentarios?|commenti))\b.*$"
 )
 # A weekday before the date ("jeudi 13 juin 2019, par ...").
 _WEEKDAY_LEAD = re.compile(
@@ -512,9 +535,12 @@ def _dated_byline(line: str) -> Byline | None:
     if len(line) > 160:
         return None
     dates = find_dates(line)
-    if not dates or (dates[0].start > 2 and not _WEEKDAY_LEAD.match(line[: dates[0].start])):
+    lead = line[: dates[0].start] if dates else ""
+    if not dates or (
+        dates[0].start > 2 and not (_WEEKDAY_LEAD.match(lead) or _POSTED_ON.match(lead))
+    ):
         return None
-    rest = _after_dates(line[dates[0].end :])
+    rest = _THEME_TAIL.sub("", _after_dates(line[dates[0].end :]))
     m = _AFTER_DATE_BY.match(rest)
     if not m:
         named = _AFTER_DATE_NAME.match(rest)

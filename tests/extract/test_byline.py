@@ -377,3 +377,34 @@ def test_what_a_copy_prints_beside_the_name_is_no_name(line: str, authors: list[
     byline = parse_byline(line)
     assert byline is not None
     assert byline.authors == authors
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "published"),
+    [
+        # A blog theme's posting line, its labels run into the dates and the name.
+        (
+            "Posted on March 2, 2026March 3, 2026Author Jana BergCategories",
+            ["Jana Berg"],
+            "2026-03-02",
+        ),
+        (
+            "Posted on28. Juli 202628. Juli 2026AuthorTilo Brandt4 Kommentare",
+            ["Tilo Brandt"],
+            "2026-07-28",
+        ),
+        # The next column of a text browser's table is not part of the names.
+        ("Text von Lena Brook     Illustration von Tilo Brandt", ["Lena Brook"], None),
+        # A Chinese news page names its editor in charge.
+        ("责任编辑：孔德明", ["孔德明"], None),
+    ],
+)
+def test_blog_theme_and_table_bylines(line: str, authors: list[str], published: str | None) -> None:
+    byline = parse_byline(line)
+    assert byline is not None
+    assert byline.authors == authors
+    assert byline.published == published
+
+
+def test_a_word_that_starts_like_the_label_is_no_byline() -> None:
+    assert parse_byline("Posted on May 3, 2026 Authority rules the port") is None
