@@ -177,7 +177,10 @@ def read_body(lines: list[str], start: int, found: Found, *, main_text: bool = F
                 found.add_credit(line)
                 return i
             if len(found.body) >= 3:
-                return i
+                bio_box = _box_inside_story(lines, i, line)
+                if bio_box is None:
+                    return i
+                i = bio_box  # the author's box set inside the story: past it, the story goes on
             continue
         byline = parse_byline(line) if not is_prose(line) else None
         if byline is not None:
@@ -260,6 +263,34 @@ def read_body(lines: list[str], start: int, found: Found, *, main_text: bool = F
 
 # "A SIMPLE GUIDE: How do I protect myself?": a promo for another page.
 _CAPS_PROMO = re.compile(r"^(?:[A-Z][A-Z'’&-]*\s){0,4}[A-Z][A-Z'’&-]+:\s+(?P<title>[A-Z].{8,200})$")
+
+
+#: Paragraphs of the story after an author's box that show it stands inside the story.
+STORY_AFTER_BOX = 2
+#: Characters of a paragraph that counts as the story's.
+STORY_PARAGRAPH_CHARS = 200
+
+
+def _box_inside_story(lines: list[str], i: int, name: str) -> int | None:
+    """Where the story resumes after an author's box that starts with `name` at line i - 1
+    (its bio, in any language, opens with the name), or None when the box ends the story:
+    the next line is not a long paragraph, or fewer than `STORY_AFTER_BOX` of the next three
+    are (an appeal for money after the box has a heading of its own)."""
+    ahead = [j for j in range(i, min(len(lines), i + 12)) if lines[j]][:4]
+    if ahead and lines[ahead[0]].startswith((name + " ", name + ",")):
+        ahead = ahead[1:]  # the bio
+    after = ahead[:3]
+    story = [
+        j
+        for j in after
+        if len(lines[j]) >= STORY_PARAGRAPH_CHARS
+        and is_prose(lines[j])
+        and not is_boilerplate(lines[j])
+    ]
+    # The story goes on at once: its next paragraph, and another, right after the box.
+    if len(story) < STORY_AFTER_BOX or story[0] != after[0]:
+        return None
+    return after[0]
 
 
 def _is_author_echo(line: str, found: Found) -> bool:

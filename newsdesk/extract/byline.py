@@ -40,7 +40,10 @@ _BY_START = re.compile(
     _FLAGS,
 )
 _AUTHOR_LABEL = re.compile(
-    r"^(?:authors?|writers?|reporters?|byline|autor(?:in|es|a)?|auteur(?:e|s)?|autore|autrice"
+    # German's gendered labels first ("Autor*in", "Autor:in", "Kolumnist/in"), and the desk.
+    r"^(?:(?:autor|kolumnist|redakteur|reporter)(?:\*in|:in|/in|_in|in)|kolumnist|redakteur"
+    r"|(?P<desk>redaktion)"
+    r"|authors?|writers?|reporters?|byline|autor(?:in|es|a)?|auteur(?:e|s)?|autore|autrice"
     r"|text|texto|testo"
     # Chinese news: the editor in charge, the author, the reporter ("责任编辑：孔德明").
     r"|责任编辑|作者|记者)\s*[:：]\s*",
@@ -161,7 +164,11 @@ _COUNT_TAIL = re.compile(
 )
 # What a blog's "Posted by" line says after the names: its category ("Posted by Kay under
 # Travel"), or a connective left dangling once the time went ("Posted by Kay at 2:33 PM").
-_CATEGORY_TAIL = re.compile(r"\s+(?:under|filed\s+under|abgelegt\s+unter)\s+.*$", _FLAGS)
+_CATEGORY_TAIL = re.compile(
+    r"\s+(?:(?:under|filed\s+under|abgelegt\s+unter)\s+|(?:kategorien?|categor(?:y|ies|ías?|ie)"
+    r"|rubrik|ressort)\s*:).*$",
+    _FLAGS,
+)
 _DANGLING = re.compile(r"\s+(?:at|on|um|am|à|a\s+las|alle|às|@)\s*$", _FLAGS)
 _NEXT_SENTENCE = re.compile(r"(?<=[a-z]{2})\.\s+(?=[A-Z])")
 _OUTLET_TAIL = re.compile(r"\s+(?:in|on)\s+[A-Z]|\s*[-–—]\s")
@@ -386,7 +393,8 @@ def parse_by_text(rest: str, *, single: bool = False, handle: bool = False) -> B
         rest = rest[: place.start()]
     # Names hold no figures: "Kay 24 Comments", "Jane Doe 4 Min." end at the count.
     rest = _META_TAIL.sub("", _COUNT_TAIL.sub("", _CATEGORY_TAIL.sub("", rest)))
-    rest = _DANGLING.sub("", rest)
+    # A separator left dangling once a tail went ("Barbara Russ / Kategorien: Event").
+    rest = _DANGLING.sub("", rest).rstrip(" /|·•∙–—-")
     rest = _undouble(rest)
     _names_from(rest, result, single=single, handle=handle)
     result.authors = [a for a in result.authors if a.casefold() not in _PLACEHOLDERS]
@@ -452,7 +460,8 @@ def parse_byline(line: str, following: list[str] | None = None) -> Byline | None
         return result if result.authors else None
     m = _AUTHOR_LABEL.match(line)
     if m and line[m.end() :].strip():
-        result = parse_by_text(line[m.end() :], single=True)
+        # A desk's label names a person, not a department ("Redaktion: Politik").
+        result = parse_by_text(line[m.end() :], single=not m["desk"])
         return result if result.authors else None
     m = _AUTHOR_WORD.match(line)
     if m:
@@ -488,7 +497,8 @@ def _unmarked(line: str) -> str:
 # "22. Januar 2020 @ 18:13 // Autor: ...").
 _AFTER_DATE_BY = re.compile(
     r"^\s*[,|·•∙/–—-]?\s*(?:(?:um|at|à|a\s+las|@)\s*)?(?:\d{1,2}[:.h]\d{2}\s*)?(?:(?:uhr|h|am|pm)\b\s*)?"
-    r"(?:[,|·•∙/–—-]|//)?\s*(?:(?:by|von|par|por|di)\s+|(?:autor(?:in)?|author|auteur|autore)\s*:\s*"
+    r"(?:[,|·•∙/–—-]|//)?\s*(?:(?:by|von|par|por|di)\s+"
+    r"|(?:autor(?:in)?|author|auteur|autore|redaktion)\s*:\s*"
     # A blog theme's label run into the name ("...2019AuthorAndreas Kalt").
     r"|(?-i:Autor(?:in)?|Author|Auteur|Autore)\s*(?=(?-i:[A-ZÄÖÜÉ])))"
     r"(?P<names>\S.*)$",

@@ -408,3 +408,24 @@ def test_blog_theme_and_table_bylines(line: str, authors: list[str], published: 
 
 def test_a_word_that_starts_like_the_label_is_no_byline() -> None:
     assert parse_byline("Posted on May 3, 2026 Authority rules the port") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Kolumnist*in: Lena Brook", ["Lena Brook"]),
+        ("Autor:in: Lena Brook", ["Lena Brook"]),
+        ("Redaktion: Lena Brook", ["Lena Brook"]),
+        ("05.02.2026 - Redaktion: Tilo Brandt (Pressesprecher des Hafenvereins)", ["Tilo Brandt"]),
+        ("Von Lena Brook Kategorien: Hafen 6. November 2026, 15:25 Uhr", ["Lena Brook"]),
+        ("27. Januar 2026 by Lena Brook / Kategorien: Hafen, Fähre", ["Lena Brook"]),
+    ],
+)
+def test_labels_and_tails_around_the_names(line: str, authors: list[str]) -> None:
+    byline = parse_byline(line)
+    assert byline is not None
+    assert byline.authors == authors
+
+
+def test_a_desk_label_needs_a_persons_name() -> None:
+    assert parse_byline("Redaktion: Politik") is None

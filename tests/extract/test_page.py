@@ -357,6 +357,38 @@ def test_author_bio_leaves_the_body() -> None:
     assert meta.body.endswith("after ten at night.")
 
 
+def _column(after_box: str) -> str:
+    paragraph = (
+        "Die Fähre nach Marrowby fährt seit Montag wieder, und die Pendler, die drei Wochen lang "
+        "den Umweg über das Festland nehmen mussten, sind erleichtert, auch wenn der Fahrplan dünn ist. "
+    )
+    return (
+        "Was die Fähre für die Insel bedeutet\n\nKolumnist*in: Lena Brook\n\n"
+        + "".join(f"{paragraph}Absatz {n}.\n\n" for n in range(1, 4))
+        + "Lena Brook\n\nLena Brook ist Autorin und lebt auf der Insel.\n\n"
+        + after_box
+    )
+
+
+def test_an_author_box_inside_the_story_does_not_end_it() -> None:
+    later = (
+        "Am zweiten Tag war das Schiff voll, und der Kapitän ließ zwei Wagen am Anleger stehen, "
+        "weil die Rampe nach dem Hochwasser noch nicht wieder ganz hielt, wie er den Wartenden "
+        "am Kai mit lauter Stimme erklärte."
+    )
+    meta = extract_page(_column(f"{later} Erster Teil.\n\n{later} Zweiter Teil.\n"))
+    assert meta.authors == ["Lena Brook"]
+    assert meta.body.endswith("Zweiter Teil.")
+    assert "ist Autorin" not in meta.body
+    # The box ends the story when what follows is not more of it (an appeal has its heading).
+    appeal = (
+        "Unterstützen Sie unabhängigen Journalismus aus der Region: Recherche kostet Zeit und Geld, "
+        "und jeder Beitrag hilft uns, auch in Zukunft von der Insel und vom Hafen zu berichten."
+    )
+    meta = extract_page(_column(f"Wir brauchen Sie\n\n{appeal}\n\n{appeal}\n"))
+    assert meta.body.endswith("Absatz 3.")
+
+
 def test_implausible_hints_give_way() -> None:
     hints = Extracted(
         title="The Harbour Gazette", source="The Harbour Gazette", authors=["Reuters"]
