@@ -152,4 +152,45 @@ def fold(text: str) -> str:
 
 
 def first_h1(tree: etree._Element) -> str:
-    return node_text(first_h1_element(tree))
+    """The first <h1>'s text, or "" when it is a control's label ("Navigation und Service",
+    "Quicklinks", "Sections"): a page that hides its menu's heading in an <h1>."""
+    text = node_text(first_h1_element(tree))
+    return "" if _CONTROL_LABEL.fullmatch(text.strip()) else text
+
+
+_CONTROL_LABEL = re.compile(
+    r"(?i)(?:main\s+|haupt)?(?:navigation(?:\s+(?:und|and)\s+service)?|service|quick\s?links"
+    r"|sections|men[uü]|search|suche|skip\s+to\s+(?:main\s+)?content|zum\s+inhalt(?:\s+springen)?)"
+)
+
+
+def trail_end(title: str) -> str:
+    """A <title> that is a trail of sections ("Der Bundespräsident / Reden / Rede von ...")
+    ends with the page's own headline."""
+    parts = [p.strip() for p in title.split(" / ")]
+    return parts[-1] if len(parts) >= 3 and len(parts[-1].split()) >= 3 else title
+
+
+#: Where a <title> splits into its parts: the site, sections, the headline.
+_TITLE_PARTS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/)\s+")
+
+
+def headline_beside_site(h1: str, page_title: str) -> str | None:
+    """The <title>'s headline beside the site's name, which the <h1> gives alone
+    ("seelenradio » Nummer zwei: Leo" under an <h1> "seelenradio"; "Zoll online -
+    Fachmeldungen - Verkündung des ..." under "Zoll"): the longest other part of the
+    <title>, or None when the <h1> is not its first or last part. The caller knows the
+    <h1> names the site (its host bears it out)."""
+    parts = [p.strip() for p in _TITLE_PARTS.split(page_title) if p.strip()]
+    key = h1.strip().casefold()
+    if len(parts) < 2 or not key:
+        return None
+    first, last = parts[0].casefold(), parts[-1].casefold()
+    if key == last:
+        rest = parts[:-1]
+    elif key == first or first.startswith(key + " "):
+        rest = parts[1:]
+    else:
+        return None
+    best = max(rest, key=lambda part: len(part.split()))
+    return best if len(best.split()) >= 2 else None

@@ -24,10 +24,12 @@ from newsdesk.ingest.html_headline import (
     first_h1,
     first_h1_element,
     fold,
+    headline_beside_site,
     headline_without_kicker,
     prefer_visible,
     strip_host_lead,
     strip_site_suffix,
+    trail_end,
 )
 from newsdesk.ingest.html_ld import article_ld, ld_authors, ld_ids, ld_text
 from newsdesk.ingest.html_nodes import node_classes, node_text
@@ -331,6 +333,17 @@ def site_masthead(site: str, url: str | None) -> str:
     return next((part for part in parts if _host_bears(part, host_key)), site)
 
 
+#: Where the <h1> stands among the title candidates of `read_page_meta`.
+_H1_SLOT = 3
+
+
+def _names_site(text: str, site: str | None, url: str | None) -> bool:
+    """`text` is the site's name as the page gives it, or its host bears it out."""
+    if site and fold(text) == fold(site):
+        return True
+    return bool(url) and _host_bears(text, _host_key(url or ""))
+
+
 def _host_key(url: str) -> str:
     host = urlsplit(url).hostname or ""
     return host.removeprefix("www.").replace(".", " ").replace("-", "")
@@ -378,8 +391,14 @@ def read_page_meta(tree: etree._Element) -> PageMeta:
         (h1, False),
         (node_text(tree.find(".//title")), True),
     ]
-    for candidate, guess in title_candidates:
+    page_title = node_text(tree.find(".//title"))
+    for slot, (candidate, guess) in enumerate(title_candidates):
         if candidate:
+            if slot == _H1_SLOT and page_title and _names_site(h1, meta.site, meta.url):
+                # The page's only <h1> is its masthead: the <title> gives the headline beside it.
+                candidate = headline_beside_site(h1, page_title) or candidate
+            elif guess:
+                candidate = trail_end(candidate)
             meta.title = prefer_visible(strip_site_suffix(candidate, meta.site, guess=guess), h1)
             break
     if meta.title:

@@ -312,3 +312,47 @@ def test_kicker_inside_the_headline_is_left_out(h1: str, expected: str) -> None:
 )
 def test_strip_host_lead(title: str, url: str | None, expected: str) -> None:
     assert strip_host_lead(title, url) == expected
+
+
+def _h1_page(title: str, h1: str) -> str:
+    """A page whose only headline markup is its <title> and one <h1>."""
+    canonical = '<link rel="canonical" href="https://citycourier.example/news/tram-north">'
+    return page(f"<title>{title}</title>{canonical}").replace(
+        "<h1>Tram line to be extended north</h1>", f"<h1>{h1}</h1>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "h1", "expected"),
+    [
+        # The <h1> is the masthead (the host bears it out): the <title>'s other part.
+        (
+            "City Courier » Tram line to be extended north",
+            "City Courier",
+            "Tram line to be extended north",
+        ),
+        (
+            "Courier online - Verkehr - Tram line to be extended north",
+            "Courier",
+            "Tram line to be extended north",
+        ),
+        # A menu's heading in the <h1> is no headline; a trail of sections ends with it.
+        (
+            "citycourier.example: Courier / Verkehr / Tram line to be extended north",
+            "Navigation und Service",
+            "Tram line to be extended north",
+        ),
+        # The <h1> is the headline: kept, the site's name cut from the <title> as before.
+        (
+            "Tram line to be extended north | City Courier",
+            "Tram line to be extended north",
+            "Tram line to be extended north",
+        ),
+        # An <h1> the host does not bear out is taken as shown.
+        ("Harbour notes | Tram line to be extended north", "Harbour notes", "Harbour notes"),
+    ],
+)
+def test_the_headline_beside_a_masthead_h1(title: str, h1: str, expected: str) -> None:
+    tree = parse_document(_h1_page(title, h1))
+    assert tree is not None
+    assert read_page_meta(tree).title == expected
