@@ -73,6 +73,9 @@ def strip_host_lead(title: str, url: str | None) -> str:
 _DATE_TAIL = re.compile(r"\W{0,4}\d{1,4}[./-]\s?(?:\d{1,2}|\w{3,})[./-]?\s?\d{2,4}\b")
 
 
+_SEPARATED_TAIL = re.compile(r"\s+[|–—-]\s+\S")
+
+
 def prefer_visible(title: str, h1: str) -> str:
     """The page's visible headline (its <h1>) when it is a version of the same headline.
 
@@ -84,9 +87,15 @@ def prefer_visible(title: str, h1: str) -> str:
         return title
     short, long = sorted((title, h1), key=len)
     rest = long[len(short) :]
-    if long.startswith(short) and not rest[:1].isalnum() and _DATE_TAIL.match(rest):
+    if (
+        long.startswith(short)
+        and not rest[:1].isalnum()
+        and (_DATE_TAIL.match(rest) or _SEPARATED_TAIL.match(rest))
+    ):
         # The same headline with the page's date and time run on (" : 31.10.2023, 10.19
-        # Uhr", " 02.02.2022 • Verband, Presse"): the headline alone.
+        # Uhr", " 02.02.2022 • Verband, Presse") or a part set off by a dash or a bar (the
+        # site, a teaser: " | Parco Nazionale d'Abruzzo", " – Erfahre mehr zu den Risiken"):
+        # the headline alone.
         return short
     title_words = {w.casefold() for w in WORD.findall(title)}
     h1_words = {w.casefold() for w in WORD.findall(h1)}

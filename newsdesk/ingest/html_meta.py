@@ -337,6 +337,15 @@ def site_masthead(site: str, url: str | None) -> str:
 _H1_SLOT = 3
 
 
+def _cut_at_quote(value: str, page_title: str) -> bool:
+    """`page_title` goes on past `value` with a quotation mark: `value` was cut there."""
+    return (
+        len(page_title) > len(value)
+        and page_title.startswith(value)
+        and page_title[len(value) :].lstrip()[:1] in "\"'“„«‘"
+    )
+
+
 def _names_site(text: str, site: str | None, url: str | None) -> bool:
     """`text` is the site's name as the page gives it, or its host bears it out."""
     if site and fold(text) == fold(site):
@@ -394,7 +403,11 @@ def read_page_meta(tree: etree._Element) -> PageMeta:
     page_title = node_text(tree.find(".//title"))
     for slot, (candidate, guess) in enumerate(title_candidates):
         if candidate:
-            if slot == _H1_SLOT and page_title and _names_site(h1, meta.site, meta.url):
+            if slot < _H1_SLOT and _cut_at_quote(candidate, page_title):
+                # A meta tag's value ends where the headline's own quotation mark closed its
+                # attribute ('... califica a Biden de "incapacitado"'): the <title> has it whole.
+                candidate, guess = page_title, True
+            elif slot == _H1_SLOT and page_title and _names_site(h1, meta.site, meta.url):
                 # The page's only <h1> is its masthead: the <title> gives the headline beside it.
                 candidate = headline_beside_site(h1, page_title) or candidate
             elif guess:

@@ -99,6 +99,17 @@ def test_strip_site_suffix(title: str, site: str, expected: str) -> None:
             "Tram line to be extended north 02.02.2026 • News",
             "Tram line to be extended north",
         ),
+        # A part set off by a bar or a dash: the site, a teaser.
+        (
+            "Tram line to be extended north | Verkehrsverbund Nord, Ost und Süd",
+            "Tram line to be extended north",
+            "Tram line to be extended north",
+        ),
+        (
+            "Tram line to be extended north",
+            "Tram line to be extended north – Erfahre mehr zu den Plänen",
+            "Tram line to be extended north",
+        ),
         # A subtitle the <h1> adds is the headline as shown.
         (
             "Tram line to be extended north",
@@ -356,3 +367,13 @@ def test_the_headline_beside_a_masthead_h1(title: str, h1: str, expected: str) -
     tree = parse_document(_h1_page(title, h1))
     assert tree is not None
     assert read_page_meta(tree).title == expected
+
+
+def test_a_meta_title_cut_at_a_quotation_mark_is_read_whole_from_the_title() -> None:
+    head = (
+        '<title>Council calls the tram plan "overdue"</title>'
+        '<meta property="og:title" content="Council calls the tram plan ">'
+    )
+    tree = parse_document(page(head).replace("<h1>Tram line to be extended north</h1>", ""))
+    assert tree is not None
+    assert read_page_meta(tree).title == 'Council calls the tram plan "overdue"'
