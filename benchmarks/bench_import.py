@@ -1,6 +1,7 @@
 """Import benchmark: throughput into the store, until fully indexed, index size, RSS.
 
     python benchmarks/bench_import.py --n 10000 [--format text|jsonl|rss|real] [--no-index]
+    python benchmarks/bench_import.py --n 100000 --no-index --chunks 10   # the serial share as the store grows
 
 text: one synthetic page copy per file; jsonl and rss: 500 items a file (the
 10,000-item set is 20 RSS files, bodies as HTML paragraphs); real: the shared
@@ -27,6 +28,7 @@ from profile_stages import REAL_DIRS
 from synthetic import articles, page_text, write_inputs
 
 from newsdesk.desk import Desk
+from newsdesk.desk.results import ImportSummary
 from newsdesk.extract import extract_page
 from newsdesk.paths import Paths
 from newsdesk.pipeline import stop_fork_server
@@ -65,11 +67,40 @@ def extraction_ms(samples: int = 60) -> tuple[float, float]:
     return statistics.median(times), times[int(len(times) * 0.95) - 1]
 
 
+def import_in_chunks(desk: Desk, sources: list[Path], chunks: int) -> ImportSummary:
+    """`desk.import_paths(sources)`, in `chunks` parts of the file list when more than one,
+    each part's figures printed as it ends."""
+    if chunks <= 1:
+        return desk.import_paths(sources)
+    files = sorted(p for source in sources for p in source.rglob("*") if p.is_file())
+    size = -(-len(files) // chunks)
+    whole = ImportSummary()
+    for n in range(0, len(files), size):
+        own0, t0 = own_cpu_seconds(), time.perf_counter()
+        part = desk.import_paths(files[n : n + size])
+        wall, own = time.perf_counter() - t0, own_cpu_seconds() - own0
+        whole.files += part.files
+        whole.imported_ids += part.imported_ids
+        print(
+            f"  chunk to {whole.imported:,}: {part.imported / wall:.0f} articles/s, importing process "
+            f"{own * 1000 / max(1, part.imported):.2f} ms an item, load {os.getloadavg()[0]:.1f}",
+            flush=True,
+        )
+    return whole
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--n", type=int, default=10_000)
     parser.add_argument("--format", choices=("text", "jsonl", "rss", "real"), default="jsonl")
     parser.add_argument("--no-index", action="store_true")
+    parser.add_argument(
+        "--chunks",
+        type=int,
+        default=1,
+        help="import the files in this many chunks, printing each chunk's rate and the "
+        "importing process's CPU an item (how the serial share grows with the store)",
+    )
     args = parser.parse_args()
 
     med, p95 = extraction_ms()
@@ -88,7 +119,7 @@ def main() -> None:
         print(f"load before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
         c0, own0 = cpu_seconds(), own_cpu_seconds()
         t0 = time.perf_counter()
-        summary = desk.import_paths(sources)
+        summary = import_in_chunks(desk, sources, args.chunks)
         stored = time.perf_counter() - t0
         stop_fork_server()  # the workers' CPU reaches RUSAGE_CHILDREN through their server
         cpu, own = cpu_seconds() - c0, own_cpu_seconds() - own0
