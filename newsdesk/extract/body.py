@@ -132,7 +132,7 @@ def read_body(lines: list[str], start: int, found: Found, *, main_text: bool = F
         if not line:
             continue
         if body and is_end_marker(line):
-            if main_text and _PHOTO_CREDIT.match(line):
+            if (main_text and _PHOTO_CREDIT.match(line)) or _CREDITED_CAPTION.search(line):
                 found.add_credit(line)  # "© Agency" under a picture, not the page's footer
                 continue
             _maybe_source_line(line, found)
@@ -229,7 +229,11 @@ def read_body(lines: list[str], start: int, found: Found, *, main_text: bool = F
         # A short line: subheading, bullet, caption without credit, or furniture.
         furniture += 1
         if body and furniture >= FURNITURE_RUN:
-            return i - furniture
+            resumed = _story_after_widget(lines, i, end)
+            if resumed is None:
+                return i - furniture
+            i, furniture = resumed, 0  # a gallery or player set inside the story: past it
+            continue
         tokens = words(line)
         if is_list_item(line) and len(tokens) >= 6:
             body.append(strip_list_mark(line))
@@ -269,6 +273,42 @@ _CAPS_PROMO = re.compile(r"^(?:[A-Z][A-Z'’&-]*\s){0,4}[A-Z][A-Z'’&-]+:\s+(?P
 STORY_AFTER_BOX = 2
 #: Characters of a paragraph that counts as the story's.
 STORY_PARAGRAPH_CHARS = 200
+
+
+#: Lines past a run of furniture where the story may resume, and the long paragraphs in a
+#: row that show it has (a gallery or a video player set inside the story).
+WIDGET_LINES = 40
+STORY_RESUMED = 3
+
+
+# A picture's caption that credits it with its rights ("... Photo: Ringo Chiu, AP / Copyright
+# 2019 Associated Press. All rights reserved."): the story goes on after the picture.
+_CREDITED_CAPTION = re.compile(
+    r"\b(?:photo|foto|bild|image|picture|credit)s?\s*:\s*[^©]{2,80}?(?:©|\bcopyright\b)", re.I
+)
+
+
+def _story_after_widget(lines: list[str], i: int, end: int) -> int | None:
+    """Where the story resumes after a run of furniture, or None when the run ends it.
+
+    The story resumes where `STORY_RESUMED` long paragraphs follow one another within
+    `WIDGET_LINES` lines; an end marker or a list's label ("Related", "Comments") on the
+    way means the story is over.
+    """
+    run: list[int] = []
+    for j in range(i, min(end, i + WIDGET_LINES + STORY_RESUMED * 2)):
+        line = lines[j]
+        if not line:
+            continue
+        if is_end_marker(line) or link_list_marker(line):
+            return None
+        if len(line) >= STORY_PARAGRAPH_CHARS and is_prose(line) and not is_boilerplate(line):
+            run.append(j)
+            if len(run) == STORY_RESUMED:
+                return run[0] if run[0] - i <= WIDGET_LINES else None
+        else:
+            run = []
+    return None
 
 
 def _box_inside_story(lines: list[str], i: int, name: str) -> int | None:

@@ -22,7 +22,8 @@ _LABELS = re.compile(
     | facebook|twitter|linkedin|reddit|whatsapp|messenger|pinterest|flipboard|pocket|telegram|instagram|youtube
     | copy\ link.*|link\ copied|save|comments?|view\ comments.*|\d+\ comments?|show\ \d+\ comments?|more
     | advertisement|advertising|ad|sponsored|supported\ by|continue\ reading(?:\ the\ main\ story|\ below)?
-    | continue\ reading\ below|story\ continues\ below(?:\ advertisement)?|scroll\ to\ continue.*
+    | continue\ reading\ below|(?:story|article|text)\ continues\ (?:below|after)(?:\ (?:the\ )?(?:advertisement|ad|gallery|video|photos?|slideshow))?
+    | scroll\ to\ continue.*
     | image|photo|video|caption|replay|more\ videos\ \.\.\.|just\ watched|must\ watch|\(\d+\ videos\)
     | sign\ (?:in|up|out)|log\ ?in|log\ out|subscribe|subscribe\ now|my\ account|register
     | donate|contribute|support\ us|home|back\ to\ top|top|next|previous|view\ all.*|see\ all.*|show\ all.*

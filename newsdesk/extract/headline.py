@@ -153,10 +153,23 @@ _CAPTION_START = re.compile(
 _INNER_SENTENCE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
 
 
+#: A gallery's counter alone ("1 of 6"), or a picture credited at the end of its caption
+#: ("Jana Berg Submitted photo", "File photo").
+_CAPTION_END = re.compile(
+    r"^\d{1,3}\s+of\s+\d{1,3}$"
+    r"|\b(?:submitted|file|staff|courtesy|contributed|handout|supplied)\s+(?:photo|image|picture)s?$",
+    re.IGNORECASE,
+)
+
+
 @line_cache
 def is_caption_like(line: str) -> bool:
     """Photo captions and credits sit between headline and byline; never a headline."""
-    return bool(_CAPTION_START.match(line)) or has_inline_credit(line) or is_credit(line)
+    return (
+        bool(_CAPTION_START.match(line) or _CAPTION_END.search(line))
+        or has_inline_credit(line)
+        or is_credit(line)
+    )
 
 
 class _Page:

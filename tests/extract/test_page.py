@@ -573,3 +573,45 @@ def test_a_name_under_the_date_line_is_the_byline() -> None:
     )
     meta = extract_page(page)
     assert meta.authors == ["Anna Lindqvist"]
+
+
+def _story_with(widget: str, after: str) -> str:
+    paragraph = (
+        "The harbour board voted on Tuesday to rebuild the north pier, which the storm of "
+        "March left unsafe for the ferries that carry four hundred commuters a day across. "
+    )
+    return (
+        "Harbour board votes to rebuild the north pier\n\nBy Lena Brook\n\n"
+        + "".join(f"{paragraph}Part {n}.\n\n" for n in range(1, 4))
+        + widget
+        + "\n\n"
+        + after
+    )
+
+
+_LATER = (
+    "Work on the pier will start in the spring and take two years, the board said, and the "
+    "ferries will use the old coal wharf in the meantime, which needs dredging first. "
+)
+
+
+def test_a_gallery_inside_the_story_does_not_end_it() -> None:
+    gallery = "\n".join(
+        ["Story continues below gallery", "1 of 6"]
+        + [f"Worker {n} on the pier Submitted photo" for n in range(1, 7)]
+        + [
+            "Photo: Tilo Brandt, Harbour Ledger / Copyright 2026 Harbour Ledger. All rights reserved."
+        ]
+        + ["Close", "Image 1 of 6", "Caption", "Back to Gallery"]
+    )
+    after = "".join(f"{_LATER}Later {n}.\n\n" for n in range(1, 4))
+    meta = extract_page(_story_with(gallery, after))
+    assert meta.body.endswith("Later 3.")
+    assert "Submitted photo" not in meta.body
+
+
+def test_a_run_of_furniture_with_no_story_after_it_ends_the_body() -> None:
+    furniture = "\n".join(["Share", "Tweet", "Email", "Print", "Related", "Most read"] * 2)
+    teasers = "".join(f"{_LATER}Teaser {n}.\n\n" for n in range(1, 4))
+    meta = extract_page(_story_with(furniture, teasers))
+    assert meta.body.endswith("Part 3.")
