@@ -135,6 +135,18 @@ def read_body(lines: list[str], start: int, found: Found, *, main_text: bool = F
             if (main_text and _PHOTO_CREDIT.match(line)) or _CREDITED_CAPTION.search(line):
                 found.add_credit(line)  # "© Agency" under a picture, not the page's footer
                 continue
+            resumed = _story_after_widget(
+                lines,
+                i,
+                end,
+                body=body,
+                within=BOX_LABEL_LINES,
+                in_a_row=False,
+                chars=BOX_STORY_CHARS,
+            )
+            if _BOX_LABEL.match(line) and resumed is not None:
+                i = resumed
+                continue
             _maybe_source_line(line, found)
             return i - 1
         if is_credit(line):
@@ -229,7 +241,7 @@ def read_body(lines: list[str], start: int, found: Found, *, main_text: bool = F
         # A short line: subheading, bullet, caption without credit, or furniture.
         furniture += 1
         if body and furniture >= FURNITURE_RUN:
-            resumed = _story_after_widget(lines, i, end)
+            resumed = _story_after_widget(lines, i, end, body=body)
             if resumed is None:
                 return i - furniture
             i, furniture = resumed, 0  # a gallery or player set inside the story: past it
@@ -288,27 +300,76 @@ _CREDITED_CAPTION = re.compile(
 )
 
 
-def _story_after_widget(lines: list[str], i: int, end: int) -> int | None:
+def _story_after_widget(
+    lines: list[str],
+    i: int,
+    end: int,
+    *,
+    body: list[str],
+    within: int = WIDGET_LINES,
+    in_a_row: bool = True,
+    chars: int = STORY_PARAGRAPH_CHARS,
+) -> int | None:
     """Where the story resumes after a run of furniture, or None when the run ends it.
 
-    The story resumes where `STORY_RESUMED` long paragraphs follow one another within
-    `WIDGET_LINES` lines; an end marker or a list's label ("Related", "Comments") on the
-    way means the story is over.
+    The story resumes where `STORY_RESUMED` paragraphs of `chars` or more follow one
+    another (or, without `in_a_row`, come at all) within `within` non-blank lines; an end
+    marker or a list's label ("Related", "Comments") on the way means the story is over,
+    and so do paragraphs about something else (a sidebar's recent comments on other stories):
+    they must share `SHARED_WORDS` long words with the story so far.
     """
     run: list[int] = []
-    for j in range(i, min(end, i + WIDGET_LINES + STORY_RESUMED * 2)):
+    seen = 0
+    for j in range(i, end):
         line = lines[j]
         if not line:
             continue
+        seen += 1
         if is_end_marker(line) or link_list_marker(line):
             return None
-        if len(line) >= STORY_PARAGRAPH_CHARS and is_prose(line) and not is_boilerplate(line):
+        if (
+            len(line) >= chars
+            and is_prose(line)
+            and not is_boilerplate(line)
+            and not _TEASER_END.search(line)
+        ):
             run.append(j)
             if len(run) == STORY_RESUMED:
-                return run[0] if run[0] - i <= WIDGET_LINES else None
-        else:
+                return run[0] if _same_story(body, [lines[k] for k in run]) else None
+        elif in_a_row:
             run = []
+        if seen >= within and not run:
+            return None
+        if seen >= within + STORY_RESUMED * 2:
+            return None
     return None
+
+
+#: Long words (this many letters or more) that paragraphs after a widget share with the story
+#: before it, to be the same story.
+SHARED_WORDS = 2
+LONG_WORD = 7
+_LONG_WORD = re.compile(rf"[^\W\d_]{{{LONG_WORD},}}")
+
+
+def _same_story(body: list[str], paragraphs: list[str]) -> bool:
+    before = {w.casefold() for p in body for w in _LONG_WORD.findall(p)}
+    after = {w.casefold() for p in paragraphs for w in _LONG_WORD.findall(p)}
+    return len(before & after) >= SHARED_WORDS
+
+
+#: A teaser for another story ends by linking to it ("... Japaner erleichtert. mehr").
+_TEASER_END = re.compile(
+    r"\b(?:mehr|more|weiterlesen|read\s+more|lire\s+la\s+suite|leer\s+m[aá]s|leia\s+mais"
+    r"|continua(?:\s+a\s+leggere)?)\W*$",
+    re.I,
+)
+#: A related box's closing label ("More in Trump Impeachment Inquiry"), which some pages set
+#: inside the story; the story's paragraphs close under it show the story goes on.
+_BOX_LABEL = re.compile(r"^\W*more\s+(?:in|from|on)\s", re.I)
+#: Non-blank lines under such a label where the story must go on, in paragraphs this long.
+BOX_LABEL_LINES = 10
+BOX_STORY_CHARS = 150
 
 
 def _box_inside_story(lines: list[str], i: int, name: str) -> int | None:

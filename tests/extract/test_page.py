@@ -590,8 +590,8 @@ def _story_with(widget: str, after: str) -> str:
 
 
 _LATER = (
-    "Work on the pier will start in the spring and take two years, the board said, and the "
-    "ferries will use the old coal wharf in the meantime, which needs dredging first. "
+    "Work on the pier will start in the spring and take two years, the harbour board said, and "
+    "the ferries and their commuters will use the old coal wharf, which needs dredging first. "
 )
 
 
@@ -615,3 +615,26 @@ def test_a_run_of_furniture_with_no_story_after_it_ends_the_body() -> None:
     teasers = "".join(f"{_LATER}Teaser {n}.\n\n" for n in range(1, 4))
     meta = extract_page(_story_with(furniture, teasers))
     assert meta.body.endswith("Part 3.")
+
+
+def test_a_related_box_label_inside_the_story_does_not_end_it() -> None:
+    box = "More on the harbour\n\n* Ferry fares rise\n* Pier closed\n\nMore in Harbour News"
+    after = "".join(f"{_LATER}Later {n}.\n\n" for n in range(1, 4))
+    assert extract_page(_story_with(box, after)).body.endswith("Later 3.")
+
+
+def test_paragraphs_about_something_else_after_a_widget_are_not_the_story() -> None:
+    furniture = "\n".join(["Weather", "Sports", "Business", "Opinion", "Culture", "Travel"] * 2)
+    sidebar = "".join(
+        f"Reader {n} on Council debates parking fees downtown: “The town centre needs cheaper "
+        "parking and more buses, otherwise the shops will close one after another, as they "
+        f"already did on Market Street last winter.” Nov {n}, 09:0{n}\n\n"
+        for n in range(1, 4)
+    )
+    teasers = "".join(
+        f"Ferry pier repairs, part {n}: the harbour board explains the plan for the north pier "
+        "and the ferries, the dredging and the two years of work ahead for commuters. mehr\n\n"
+        for n in range(1, 4)
+    )
+    for after in (sidebar, teasers):
+        assert extract_page(_story_with(furniture, after)).body.endswith("Part 3.")
