@@ -430,6 +430,10 @@ def parse_byline(line: str, following: list[str] | None = None) -> Byline | None
     following = following or []
     if is_credit(line):
         return None
+    blog = _BLOG_POSTED.match(line)
+    if blog and blog["name"].casefold() not in _PLACEHOLDERS:
+        # A blog engine's posting line names the account as it is ("der Michel").
+        return Byline(authors=[blog["name"]])
     m = _BY_START.match(line)
     if m:
         rest = line[m.end() :]
@@ -510,6 +514,14 @@ _AFTER_DATE_BY = re.compile(
 _AFTER_DATE_NAME = re.compile(
     r"^\s*(?:(?:um|at|à|@)\s*)?(?:\d{1,2}[:.h]\d{2}\s*)?(?:(?:uhr|h|am|pm)\b\s*)?"
     r"(?:[|·•∙–—-]|//)?\s*(?P<name>[^\W\d_][^\d|/·•∙–—]{3,59}?)\s*(?:\s(?:[|·•∙–—-]|//)\s.*)?$",
+    _FLAGS,
+)
+# A blog engine's posting line: the account's name, then the time of day ("Eingestellt von der
+# Michel um 21:11", "Posted by kay at 9:41 PM", "Publicado por Ana a las 10:02").
+_BLOG_POSTED = re.compile(
+    r"^(?:eingestellt\s+von|posted\s+by|publicado\s+por|publi[ée]\s+par|pubblicato\s+da)\s+"
+    r"(?P<name>[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,3}?)\s+"
+    r"(?:um|at|à|às|alle|a\s+las)\s+\d{1,2}[:.]\d{2}",
     _FLAGS,
 )
 # A blog's posting label before the date ("Posted on August 2, 2019...", "Veröffentlicht am").

@@ -429,3 +429,19 @@ def test_labels_and_tails_around_the_names(line: str, authors: list[str]) -> Non
 
 def test_a_desk_label_needs_a_persons_name() -> None:
     assert parse_byline("Redaktion: Politik") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Eingestellt von der Michel um 21:11", ["der Michel"]),
+        ("Posted by hafenkind at 9:41 PM", ["hafenkind"]),
+        ("Publicado por Ana Lima a las 10:02", ["Ana Lima"]),
+        ("Posted by Unknown at 10:41", None),
+    ],
+)
+def test_a_blog_engines_posting_line_names_the_account(
+    line: str, authors: list[str] | None
+) -> None:
+    byline = parse_byline(line)
+    assert (byline.authors if byline else None) == authors
