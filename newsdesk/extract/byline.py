@@ -165,8 +165,8 @@ _COUNT_TAIL = re.compile(
 # What a blog's "Posted by" line says after the names: its category ("Posted by Kay under
 # Travel"), or a connective left dangling once the time went ("Posted by Kay at 2:33 PM").
 _CATEGORY_TAIL = re.compile(
-    r"\s+(?:(?:under|filed\s+under|abgelegt\s+unter)\s+|(?:kategorien?|categor(?:y|ies|ías?|ie)"
-    r"|rubrik|ressort)\s*:).*$",
+    r"\s+(?:(?:under|filed\s+under|abgelegt\s+unter)\s+|(?:kategorien?|categor(?:y|ies|ías?|ias?|ie)"
+    r"|rubrik|ressort|tags)\s*:).*$",
     _FLAGS,
 )
 _DANGLING = re.compile(r"\s+(?:at|on|um|am|à|a\s+las|alle|às|@)\s*$", _FLAGS)
@@ -322,8 +322,8 @@ def _names_from(text: str, result: Byline, *, single: bool = False, handle: bool
             return
     for piece in pieces:
         piece = piece.strip()
-        if not piece:
-            continue
+        if not piece or piece.replace(".", "").casefold() in _CREDENTIALS:
+            continue  # "Ilana Muhlstein, MS, RDN": her degrees, not an outlet or a name
         paren = _PAREN.search(piece)
         role = paren["inner"] if paren else ""
         piece = _PAREN.sub("", piece).strip()
@@ -351,6 +351,13 @@ def _names_from(text: str, result: Byline, *, single: bool = False, handle: bool
             if piece[:1].islower():
                 # A clause like "a deputy editor and author of ..." ends the names.
                 return
+
+
+#: Degrees and licences written after a name in a byline.
+_CREDENTIALS = frozenset({
+    "ms", "ma", "md", "phd", "rdn", "rd", "mba", "mph", "rn", "dds", "msc", "bsc", "ba", "bs",
+    "jd", "esq", "cscs", "lcsw", "np", "cpt", "facc", "facs", "frcp", "mfa", "llm", "dr", "prof",
+})  # fmt: skip
 
 
 def _is_outlet(text: str) -> bool:
@@ -501,7 +508,8 @@ def _unmarked(line: str) -> str:
 # "22. Januar 2020 @ 18:13 // Autor: ...").
 _AFTER_DATE_BY = re.compile(
     r"^\s*[,|·•∙/–—-]?\s*(?:(?:um|at|à|a\s+las|@)\s*)?(?:\d{1,2}[:.h]\d{2}\s*)?(?:(?:uhr|h|am|pm)\b\s*)?"
-    r"(?:[,|·•∙/–—-]|//)?\s*(?:(?:by|von|par|por|di)\s+"
+    r"(?:[,|·•∙/–—-]|//)?\s*(?:(?:(?:published|posted|ver[öo]ffentlicht|publi[ée]e?|publicad[oa]"
+    r"|pubblicat[oa])\s+)?(?:by|von|par|por|di)\s*:?\s+"
     r"|(?:autor(?:in)?|author|auteur|autore|redaktion)\s*:\s*"
     # A blog theme's label run into the name ("...2019AuthorAndreas Kalt").
     r"|(?-i:Autor(?:in)?|Author|Auteur|Autore)\s*(?=(?-i:[A-ZÄÖÜÉ])))"

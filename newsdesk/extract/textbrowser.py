@@ -16,7 +16,7 @@ from typing import NamedTuple
 from newsdesk.extract.boilerplate import is_boilerplate, link_list_marker
 from newsdesk.extract.byline import parse_byline
 from newsdesk.extract.dates import date_line, find_dates
-from newsdesk.extract.headline import breadcrumb, is_caption_like
+from newsdesk.extract.headline import breadcrumb, is_caption_like, title_shaped
 
 #: Share of non-blank lines indented that makes a copy a text-browser dump.
 INDENTED_SHARE = 0.6
@@ -206,6 +206,27 @@ def dump_headline(text: str) -> str | None:
     if quoted and any(flush and line.strip() == quoted["title"] for line, flush in lines):
         return quoted["title"]
     return chosen
+
+
+#: A paragraph under a signed heading this long shows the story has begun.
+SIGNED_STORY_CHARS = 200
+
+
+def signed_heading(text: str) -> str | None:
+    """The first line of a copy that reads as a story's header, wherever it sits: a
+    headline, a byline or date line under it, then a long paragraph ("Atendimento Domiciliar
+    registra arrombamento em veículos" / "05/10/2018 - Publicado por: Clarissa Borba" / the
+    story). For a dump with no heading set flush left, its story after a long site menu."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    for k in range(len(lines) - 2):
+        head, sign, first = lines[k], lines[k + 1], lines[k + 2]
+        if len(first) < SIGNED_STORY_CHARS or not title_shaped(head) or head.endswith("."):
+            continue
+        if len(sign) <= DATE_LINE_CHARS * 2 and (
+            date_line(sign) is not None or parse_byline(sign) is not None
+        ):
+            return head
+    return None
 
 
 def _opens_with_date(line: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from newsdesk.extract.dates import numeric_order
+from newsdesk.extract.headline import find_headline
 from newsdesk.extract.textbrowser import (
     HEADER_AFTER,
     HEADER_BEFORE,
@@ -13,6 +14,7 @@ from newsdesk.extract.textbrowser import (
     first_date_line,
     headline_first,
     is_text_browser_copy,
+    signed_heading,
     title_on_its_line,
     without_date,
     without_kicker,
@@ -38,7 +40,7 @@ def load_text(text: str, warnings: list[str], hints: Extracted | None = None) ->
             linked = feed_link_title(text)[0]
             if linked:
                 text = title_on_its_line(text, linked)
-            heading = dump_headline(text)
+            heading = dump_headline(text) or (None if linked else signed_heading(text))
             if heading and not linked:
                 kicked = without_kicker(text, without_date(heading))
                 if kicked != heading:
@@ -46,6 +48,11 @@ def load_text(text: str, warnings: list[str], hints: Extracted | None = None) ->
                 heading = kicked
             hints.title = linked or heading or ""
             text = headline_first(text, hints.title) if hints.title else text
+    elif not hints.title and find_headline(text.split("\n")) is None:
+        # Plain copy of a whole page with no headline near its top (a site menu hundreds of
+        # lines long above the story): the story's header, headline over a signed line over
+        # the first paragraph, wherever it sits.
+        hints.title = signed_heading(text) or ""
     meta = extract_article(text, hints, warnings)
     if dump and meta.title:
         # A date in the story's header (the few lines at the headline) outranks one the

@@ -445,3 +445,21 @@ def test_a_blog_engines_posting_line_names_the_account(
 ) -> None:
     byline = parse_byline(line)
     assert (byline.authors if byline else None) == authors
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        (
+            "05/10/2026 - Publicado por: Clara Borba - Categoria: Saúde - Tags: porto",
+            ["Clara Borba"],
+        ),
+        ("February 1, 2026 | BY: Lena Brook, MS, RDN", ["Lena Brook"]),
+        ("By Jana Berg, Ph.D.", ["Jana Berg"]),
+    ],
+)
+def test_posting_labels_categories_and_degrees(line: str, authors: list[str]) -> None:
+    byline = parse_byline(line)
+    assert byline is not None
+    assert byline.authors == authors
+    assert byline.source is None

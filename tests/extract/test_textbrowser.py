@@ -545,3 +545,20 @@ def test_the_link_titles_atop_a_copy_are_never_its_headline() -> None:
     )
     item = load_bytes(page.encode(), "page.txt").items[0]
     assert item.title == "harbourledger.example"
+
+
+def test_a_story_after_a_long_menu_is_found_by_its_signed_header() -> None:
+    # A plain copy (no text browser's marks) whose story sits under hundreds of menu lines:
+    # its header is a headline over a signed line over the first paragraph.
+    menu = "".join(f"     * Arquivo {n} ({n * 3})\n" for n in range(1, 400))
+    story = (
+        "   Balsa para Marrowby volta a operar na segunda-feira\n"
+        "   05/10/2026 - Publicado por: Clara Borba - Categoria: Transporte\n"
+        "   A balsa entre Marrowby e a ilha volta a operar na segunda-feira, depois de três "
+        "semanas parada por causa da enchente que danificou os dois cais, informou a prefeitura "
+        "nesta sexta-feira em nota aos moradores.\n"
+    )
+    item = load_bytes((menu + "\n" + story).encode(), "pagina.txt").items[0]
+    assert item.title == "Balsa para Marrowby volta a operar na segunda-feira"
+    assert item.authors == ["Clara Borba"]
+    assert item.body.startswith("A balsa entre Marrowby")
