@@ -357,17 +357,21 @@ def test_author_bio_leaves_the_body() -> None:
     assert meta.body.endswith("after ten at night.")
 
 
+def _story_page(header: str, paragraph: str, label: str, middle: str, after: str) -> str:
+    """A headline and byline, three paragraphs ending "<label> 1." to "<label> 3.", then
+    what sits inside the story (a box, a gallery) and what comes after it."""
+    body = "".join(f"{paragraph}{label} {n}.\n\n" for n in range(1, 4))
+    return f"{header}\n\n{body}{middle}\n\n{after}"
+
+
 def _column(after_box: str) -> str:
     paragraph = (
         "Die Fähre nach Marrowby fährt seit Montag wieder, und die Pendler, die drei Wochen lang "
         "den Umweg über das Festland nehmen mussten, sind erleichtert, auch wenn der Fahrplan dünn ist. "
     )
-    return (
-        "Was die Fähre für die Insel bedeutet\n\nKolumnist*in: Lena Brook\n\n"
-        + "".join(f"{paragraph}Absatz {n}.\n\n" for n in range(1, 4))
-        + "Lena Brook\n\nLena Brook ist Autorin und lebt auf der Insel.\n\n"
-        + after_box
-    )
+    header = "Was die Fähre für die Insel bedeutet\n\nKolumnist*in: Lena Brook"
+    box = "Lena Brook\n\nLena Brook ist Autorin und lebt auf der Insel."
+    return _story_page(header, paragraph, "Absatz", box, after_box)
 
 
 def test_an_author_box_inside_the_story_does_not_end_it() -> None:
@@ -580,13 +584,8 @@ def _story_with(widget: str, after: str) -> str:
         "The harbour board voted on Tuesday to rebuild the north pier, which the storm of "
         "March left unsafe for the ferries that carry four hundred commuters a day across. "
     )
-    return (
-        "Harbour board votes to rebuild the north pier\n\nBy Lena Brook\n\n"
-        + "".join(f"{paragraph}Part {n}.\n\n" for n in range(1, 4))
-        + widget
-        + "\n\n"
-        + after
-    )
+    header = "Harbour board votes to rebuild the north pier\n\nBy Lena Brook"
+    return _story_page(header, paragraph, "Part", widget, after)
 
 
 _LATER = (
