@@ -96,6 +96,28 @@ def feed_link_title(text: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+#: A feed's title in the link list: "Site - Atom", "Site - RSS", "Site » Feed".
+_FEED_NAMED = re.compile(r"(?:^#|\s)(?P<site>[^#»\-]{3,80}?) (?:- (?:Atom|RSS)|» Feed)\b")
+#: The site's name after the link list's "alternate" marks ("#alternate alternate Business
+#: Jargons").
+_AFTER_ALTERNATE = re.compile(r"^#(?:alternate\s+)+(?P<site>[^\W\d_][^#»]{2,60})$")
+
+
+def link_site_names(text: str) -> set[str]:
+    """The site's names that the link titles atop a dump give (its feeds are titled after
+    it), folded: the masthead a dump prints as a heading is not the story's."""
+    names: set[str] = set()
+    for line in text.split("\n", LINK_LINES)[:LINK_LINES]:
+        line = line.strip()
+        if not line.startswith("#"):
+            continue
+        names.update(m["site"].strip().casefold() for m in _FEED_NAMED.finditer(line))
+        alone = _AFTER_ALTERNATE.match(line)
+        if alone:
+            names.add(alone["site"].strip().casefold())
+    return {name for name in names if len(name.split()) <= 8}
+
+
 def is_text_browser_copy(text: str) -> bool:
     """Most lines indented, a few flush left: a text browser's dump of a page.
 
@@ -136,6 +158,7 @@ def dump_headline(text: str) -> str | None:
     beside it (the story's header) wins over an earlier one without.
     """
     lines = [(line, _heading_line(line)) for line in text.split("\n") if line.strip()]
+    sites = link_site_names(text)
     named = _named_by_breadcrumb(lines)
     if named:
         return named
@@ -161,6 +184,11 @@ def dump_headline(text: str) -> str | None:
             or date_line(heading) is not None
             # An image's text, printed again and again on one line.
             or _repeated(heading)
+            # The site's masthead, which its feeds are named after.
+            or any(
+                heading.casefold() == site or heading.casefold().startswith(site + " ")
+                for site in sites
+            )
         ):
             continue
         own = [len(text) for text in _section(lines, k) if _running(text)]
@@ -264,7 +292,10 @@ _UI_LABEL = re.compile(
     # A box's label: key points, more on the topic, the author's box, events, a photo upload.
     r"|das\s+wichtigste|in\s+k[üu]rze|auf\s+einen\s+blick|key\s+points|at\s+a\s+glance|en\s+bref"
     r"|weitere\s+inhalte|zur\s+person|m[aá]s\s+sobre|enviar\s+fotos|upcoming\s+events"
-    r"|kommende\s+(?:events|termine|veranstaltungen))\b"
+    r"|kommende\s+(?:events|termine|veranstaltungen)"
+    # A comment form's heading.
+    r"|post\s+a\s+comment|leave\s+a\s+(?:comment|reply)|kommentar\s+(?:schreiben|verfassen)"
+    r"|schreibe\s+einen\s+kommentar|laisser\s+un\s+commentaire|deja\s+un\s+comentario)\b"
 )
 
 

@@ -562,3 +562,19 @@ def test_a_story_after_a_long_menu_is_found_by_its_signed_header() -> None:
     assert item.title == "Balsa para Marrowby volta a operar na segunda-feira"
     assert item.authors == ["Clara Borba"]
     assert item.body.startswith("A balsa entre Marrowby")
+
+
+def test_the_masthead_its_feeds_are_named_after_is_not_the_headline() -> None:
+    story = (
+        "   Die Fähre zwischen Marrowby und der Insel fährt ab Montag wieder, nachdem die "
+        "Anleger nach dem Hochwasser drei Wochen lang gesperrt waren.\n" * 3
+    )
+    for links in (
+        "   #Hafenblog Marrowby - Atom Hafenblog Marrowby - RSS Hafenblog Marrowby - Atom\n",
+        "   #alternate alternate Hafenblog Marrowby\n",
+    ):
+        page = (
+            f"{links}\nHafenblog Marrowby Neues vom Anleger\n\n"
+            f"Fähre nach Marrowby fährt wieder\n\n{story}\nPost a Comment\n\n{story}"
+        )
+        assert dump_headline(page) == "Fähre nach Marrowby fährt wieder"
