@@ -103,6 +103,9 @@ _FEED_NAMED = re.compile(r"(?:^#|\s)(?P<site>[^#»\-]{3,80}?) (?:- (?:Atom|RSS)|
 _AFTER_ALTERNATE = re.compile(r"^#(?:alternate\s+)+(?P<site>[^\W\d_][^#»]{2,60})$")
 
 
+_LEGAL_FORM = re.compile(r"\s(?:e\.\s?V\.|gGmbH|GmbH|mbH|Ltd\.|Inc\.|LLC|S\.A\.|S\.p\.A\.)(?=\s|,|$)")
+
+
 def link_site_names(text: str) -> set[str]:
     """The site's names that the link titles atop a dump give (its feeds are titled after
     it), folded: the masthead a dump prints as a heading is not the story's."""
@@ -184,6 +187,9 @@ def dump_headline(text: str) -> str | None:
             or date_line(heading) is not None
             # An image's text, printed again and again on one line.
             or _repeated(heading)
+            # An organisation's name with its legal form ("ProNATs e.V. Verein zur ...",
+            # "DITIB ... e.V."): the site's masthead.
+            or _LEGAL_FORM.search(heading) is not None
             # The site's masthead, which its feeds are named after.
             or any(
                 heading.casefold() == site or heading.casefold().startswith(site + " ")

@@ -575,6 +575,7 @@ def test_the_masthead_its_feeds_are_named_after_is_not_the_headline() -> None:
     ):
         page = (
             f"{links}\nHafenblog Marrowby Neues vom Anleger\n\n"
+            "Hafenverein Marrowby e.V. Verein der Freunde des Hafens\n\n"
             f"Fähre nach Marrowby fährt wieder\n\n{story}\nPost a Comment\n\n{story}"
         )
         assert dump_headline(page) == "Fähre nach Marrowby fährt wieder"
