@@ -103,7 +103,9 @@ _FEED_NAMED = re.compile(r"(?:^#|\s)(?P<site>[^#»\-]{3,80}?) (?:- (?:Atom|RSS)|
 _AFTER_ALTERNATE = re.compile(r"^#(?:alternate\s+)+(?P<site>[^\W\d_][^#»]{2,60})$")
 
 
-_LEGAL_FORM = re.compile(r"\s(?:e\.\s?V\.|gGmbH|GmbH|mbH|Ltd\.|Inc\.|LLC|S\.A\.|S\.p\.A\.)(?=\s|,|$)")
+_LEGAL_FORM = re.compile(
+    r"\s(?:e\.\s?V\.|gGmbH|GmbH|mbH|Ltd\.|Inc\.|LLC|S\.A\.|S\.p\.A\.)(?=\s|,|$)"
+)
 
 
 def link_site_names(text: str) -> set[str]:
