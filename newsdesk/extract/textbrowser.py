@@ -301,6 +301,8 @@ _UI_LABEL = re.compile(
     r"|das\s+wichtigste|in\s+k[üu]rze|auf\s+einen\s+blick|key\s+points|at\s+a\s+glance|en\s+bref"
     r"|weitere\s+inhalte|zur\s+person|m[aá]s\s+sobre|enviar\s+fotos|upcoming\s+events"
     r"|kommende\s+(?:events|termine|veranstaltungen)"
+    # A list of the site's news ("Meldungen der EKIBA", "Pressemitteilungen der ...").
+    r"|(?:aktuelle\s+|weitere\s+|neueste\s+)?(?:meldungen|pressemitteilungen)"
     # A comment form's heading.
     r"|post\s+a\s+comment|leave\s+a\s+(?:comment|reply)|kommentar\s+(?:schreiben|verfassen)"
     r"|schreibe\s+einen\s+kommentar|laisser\s+un\s+commentaire|deja\s+un\s+comentario)\b"

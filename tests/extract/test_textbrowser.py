@@ -382,7 +382,11 @@ def test_a_cookie_notice_or_a_log_in_box_is_never_the_headline() -> None:
         + "   Die Fähre zwischen Marrowby und der Insel fährt ab Montag wieder, nachdem die "
         "Anleger nach dem Hochwasser drei Wochen lang gesperrt waren.\n" * 3
     )
-    for label in ("Hinweis zur Verwendung von Cookies", "Log in with the Harbour Ledger"):
+    for label in (
+        "Hinweis zur Verwendung von Cookies",
+        "Log in with the Harbour Ledger",
+        "Meldungen des Hafenvereins",
+    ):
         notice = (
             f"{label}\n\n"
             + "   Diese Seite speichert kleine Dateien auf Ihrem Gerät, damit sie gut "
