@@ -14,9 +14,11 @@ import re
 from typing import NamedTuple
 
 from newsdesk.extract.boilerplate import is_boilerplate, link_list_marker
-from newsdesk.extract.byline import parse_byline
+from newsdesk.extract.byline import looks_like_name, parse_byline
+from newsdesk.extract.data.given_names import GIVEN_NAMES
 from newsdesk.extract.dates import date_line, find_dates
 from newsdesk.extract.headline import breadcrumb, is_caption_like, title_shaped
+from newsdesk.extract.lines import strip_list_mark
 
 #: Share of non-blank lines indented that makes a copy a text-browser dump.
 INDENTED_SHARE = 0.6
@@ -531,6 +533,10 @@ def _near(
     return [*below, *above]
 
 
+#: Lines under the headline where a name alone is the byline.
+NAME_LINES_AFTER = 3
+
+
 def authors_near_headline(text: str, headline: str, *, wide: bool = False) -> list[str]:
     """The names of the first byline in a short line just under (else over) the headline.
 
@@ -547,6 +553,19 @@ def authors_near_headline(text: str, headline: str, *, wide: bool = False) -> li
             byline = parse_byline(lines[i])
             if byline is not None and byline.authors:
                 return byline.authors
+    return []
+
+
+def name_under_headline(text: str, headline: str) -> list[str]:
+    """A name alone on a line right under the headline, a known given name and a family name
+    ("Jil Schuller", "* Stefan Loibl"): how a text browser prints an author's box. The last
+    resort, after every byline that says it is one."""
+    lines = [line.strip() for line in text.split("\n")]
+    for i in _near(lines, headline, NAME_LINES_AFTER, 0):
+        name = strip_list_mark(lines[i])
+        words = name.split()
+        if 2 <= len(words) <= 3 and words[0] in GIVEN_NAMES and looks_like_name(name):
+            return [name]
     return []
 
 

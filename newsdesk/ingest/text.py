@@ -14,6 +14,7 @@ from newsdesk.extract.textbrowser import (
     first_date_line,
     headline_first,
     is_text_browser_copy,
+    name_under_headline,
     signed_heading,
     title_on_its_line,
     without_date,
@@ -73,5 +74,6 @@ def load_text(text: str, warnings: list[str], hints: Extracted | None = None) ->
             authors_near_headline(text, meta.title)
             or meta.authors
             or authors_near_headline(text, meta.title, wide=True)
+            or name_under_headline(text, meta.title)
         )
     return [finish(meta, "text")]

@@ -583,3 +583,16 @@ def test_the_masthead_its_feeds_are_named_after_is_not_the_headline() -> None:
             f"Fähre nach Marrowby fährt wieder\n\n{story}\nPost a Comment\n\n{story}"
         )
         assert dump_headline(page) == "Fähre nach Marrowby fährt wieder"
+
+
+def test_a_name_alone_under_the_headline_signs_it_when_nothing_else_does() -> None:
+    story = (
+        "   Die Fähre zwischen Marrowby und der Insel fährt ab Montag wieder, nachdem die "
+        "Anleger nach dem Hochwasser drei Wochen lang gesperrt waren.\n" * 3
+    )
+    page = f"{MENU}\n\nFähre nach Marrowby fährt wieder\n\n     * Jana Berg\n\n{story}"
+    item = load_bytes(page.encode(), "seite.txt").items[0]
+    assert item.authors == ["Jana Berg"]
+    # A line that is no known given name and a family name is not taken for one.
+    page = page.replace("     * Jana Berg", "     * Neue Fahrpläne")
+    assert load_bytes(page.encode(), "seite.txt").items[0].authors == []
