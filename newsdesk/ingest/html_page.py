@@ -14,11 +14,11 @@ from copy import deepcopy
 
 from lxml.html import HtmlElement
 
+from newsdesk.extract.copy_header import DATE_LINE_CHARS, date_near_headline
 from newsdesk.extract.dates import find_dates, numeric_order
 from newsdesk.extract.found import fold
 from newsdesk.extract.outlet import is_squashed, respell
 from newsdesk.extract.page import local_day_shown
-from newsdesk.extract.textbrowser import DATE_LINE_CHARS, date_near_headline
 from newsdesk.ingest.assemble import bounded, drop_leading_title, extract_article, finish
 from newsdesk.ingest.html_byline import visible_byline
 from newsdesk.ingest.html_dates import swapped

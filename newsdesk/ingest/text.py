@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from newsdesk.extract.dates import numeric_order
-from newsdesk.extract.headline import find_headline
-from newsdesk.extract.textbrowser import (
+from newsdesk.extract.copy_header import (
     HEADER_AFTER,
     HEADER_BEFORE,
     authors_near_headline,
     date_near_headline,
+    first_date_line,
+    name_under_headline,
+)
+from newsdesk.extract.dates import numeric_order
+from newsdesk.extract.headline import find_headline
+from newsdesk.extract.textbrowser import (
     dump_headline,
     feed_link_title,
-    first_date_line,
     headline_first,
     is_text_browser_copy,
-    name_under_headline,
     signed_heading,
     title_on_its_line,
     without_date,

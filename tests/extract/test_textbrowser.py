@@ -5,10 +5,10 @@ The page below is written for these tests.
 
 from __future__ import annotations
 
+from newsdesk.extract.copy_header import first_date_line
 from newsdesk.extract.textbrowser import (
     dump_headline,
     feed_link_title,
-    first_date_line,
     is_text_browser_copy,
     title_on_its_line,
     without_date,
