@@ -52,6 +52,7 @@ from newsdesk.extract.outlet import (
     owned_outlet,
     site_line_outlet,
 )
+from newsdesk.extract.textbrowser import signed_heading
 from newsdesk.isodates import parse_iso_date
 from newsdesk.model import Extracted, Link
 from newsdesk.sanitize import clean_line, clean_text
@@ -170,6 +171,13 @@ def _locate_headline(lines: list[str], hints: Extracted | None, found: Found) ->
         return -1
     choice = find_headline(lines)
     if choice is None:
+        # No headline near the top (a site menu hundreds of lines long above the story): the
+        # story's header, a headline over a signed line over the first paragraph, wherever
+        # it sits; else the first line.
+        signed = signed_heading("\n".join(lines))
+        if signed is not None:
+            found.title = clean_line(signed)
+            return next(i for i, line in enumerate(lines) if line.strip() == signed)
         return _first_line_title(lines, found)
     found.title = clean_line(
         strip_site_suffix(choice.text) if choice.index == first_nonblank(lines) else choice.text

@@ -11,7 +11,6 @@ from newsdesk.extract.copy_header import (
     name_under_headline,
 )
 from newsdesk.extract.dates import numeric_order
-from newsdesk.extract.headline import find_headline
 from newsdesk.extract.textbrowser import (
     dump_headline,
     feed_link_title,
@@ -51,11 +50,6 @@ def load_text(text: str, warnings: list[str], hints: Extracted | None = None) ->
                 heading = kicked
             hints.title = linked or heading or ""
             text = headline_first(text, hints.title) if hints.title else text
-    elif not hints.title and find_headline(text.split("\n")) is None:
-        # Plain copy of a whole page with no headline near its top (a site menu hundreds of
-        # lines long above the story): the story's header, headline over a signed line over
-        # the first paragraph, wherever it sits.
-        hints.title = signed_heading(text) or ""
     meta = extract_article(text, hints, warnings)
     if dump and meta.title:
         # A date in the story's header (the few lines at the headline) outranks one the
