@@ -16,7 +16,8 @@ from lxml import etree
 from newsdesk.ingest.html_nodes import node_classes, node_text
 from newsdesk.sanitize import clean_line
 
-_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+")
+_SEPARATOR_MARKS = r"\||-|–|—|::|·|•|»"
+_TITLE_SEPARATORS = re.compile(rf"\s+(?:{_SEPARATOR_MARKS})\s+")
 
 
 def strip_site_suffix(title: str, site: str | None, *, guess: bool = False) -> str:
@@ -181,7 +182,7 @@ def trail_end(title: str) -> str:
 
 
 #: Where a <title> splits into its parts: the site, sections, the headline.
-_TITLE_PARTS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/)\s+")
+_TITLE_PARTS = re.compile(rf"\s+(?:{_SEPARATOR_MARKS}|/)\s+")
 
 
 def headline_beside_site(h1: str, page_title: str) -> str | None:

@@ -393,14 +393,14 @@ def read_page_meta(tree: etree._Element) -> PageMeta:
         )
     )
     h1 = first_h1(tree)
+    page_title = node_text(tree.find(".//title"))
     title_candidates = [
         (_meta(tree, "og:title"), False),
         (_meta(tree, "twitter:title"), False),
         (ld_text(ld.get("headline")), False),
         (h1, False),
-        (node_text(tree.find(".//title")), True),
+        (page_title, True),
     ]
-    page_title = node_text(tree.find(".//title"))
     for slot, (candidate, guess) in enumerate(title_candidates):
         if candidate:
             if slot < _H1_SLOT and _cut_at_quote(candidate, page_title):
