@@ -140,6 +140,7 @@ def _plausible_title(title: str, hints: Extracted) -> bool:
     tokens = words(title)
     if (
         len(tokens) <= 4
+        and ":" not in title  # "Solopreneur Social Media: LinkedIn" is a headline
         and any(OUTLET_WORD.fullmatch(t) for t in tokens)
         and all(t[:1].isupper() for t in tokens)
     ):

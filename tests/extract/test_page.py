@@ -405,7 +405,12 @@ def test_implausible_hints_give_way() -> None:
 
 def test_a_masthead_word_inside_a_compound_leaves_a_hint_title_plausible() -> None:
     # "Online" names a masthead alone ("Harbour Online"), not inside "Hafen-Online-Kurse".
-    for title, kept in (("Neue Hafen-Online-Kurse", True), ("Harbour Online", False)):
+    for title, kept in (
+        ("Neue Hafen-Online-Kurse", True),
+        ("Harbour Online", False),
+        # A colon sets a kicker off a headline: no masthead has one.
+        ("Ferry Social Media: Harbour", True),
+    ):
         meta = extract_page(WHOLE_PAGE, Extracted(title=title))
         assert (meta.title == title) is kept
 
