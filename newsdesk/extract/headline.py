@@ -59,6 +59,11 @@ _TRAIL = re.compile(
 )
 
 
+def section_label(line: str) -> bool:
+    """'Opinion', 'Live updates', 'Most read': a section's name, never a headline."""
+    return bool(_SECTION_LABEL.match(line))
+
+
 def breadcrumb(line: str) -> bool:
     """'Home » Ente Parco » Comunicazione » News': a trail of sections, not a headline."""
     return bool(_TRAIL.search(line))

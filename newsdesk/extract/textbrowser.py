@@ -17,7 +17,7 @@ from newsdesk.extract.boilerplate import is_boilerplate, link_list_marker
 from newsdesk.extract.byline import parse_byline
 from newsdesk.extract.copy_header import DATE_LINE_CHARS
 from newsdesk.extract.dates import date_line, find_dates
-from newsdesk.extract.headline import breadcrumb, is_caption_like, title_shaped
+from newsdesk.extract.headline import breadcrumb, is_caption_like, section_label, title_shaped
 
 #: Share of non-blank lines indented that makes a copy a text-browser dump.
 INDENTED_SHARE = 0.6
@@ -95,6 +95,10 @@ _AFTER_ALTERNATE = re.compile(r"^#(?:alternate\s+)+(?P<site>[^\W\d_][^#»]{2,60}
 _LEGAL_FORM = re.compile(
     r"\s(?:e\.\s?V\.|gGmbH|GmbH|mbH|Ltd\.|Inc\.|LLC|S\.A\.|S\.p\.A\.)(?=\s|,|$)"
 )
+
+
+#: Two to four capitalised words or compounds in a comma list, and nothing else.
+_CATEGORIES = re.compile(r"[A-ZÄÖÜ][\w-]*(?:,\s+[A-ZÄÖÜ][\w-]*){1,3}")
 
 
 def link_site_names(text: str) -> set[str]:
@@ -181,6 +185,10 @@ def dump_headline(text: str) -> str | None:
             # An organisation's name with its legal form ("ProNATs e.V. Verein zur ...",
             # "DITIB ... e.V."): the site's masthead.
             or _LEGAL_FORM.search(heading) is not None
+            # A section's label, an icon's letter before it at most ("O Opinion"), or a post's
+            # categories ("Audio-Ratgeber, Entertainment").
+            or section_label(re.sub(r"^\w\s+", "", heading))
+            or _CATEGORIES.fullmatch(heading) is not None
             # The site's masthead, which its feeds are named after.
             or any(
                 heading.casefold() == site or heading.casefold().startswith(site + " ")

@@ -386,6 +386,8 @@ def test_a_cookie_notice_or_a_log_in_box_is_never_the_headline() -> None:
         "Hinweis zur Verwendung von Cookies",
         "Log in with the Harbour Ledger",
         "Meldungen des Hafenvereins",
+        "O Opinion",
+        "Hafen-Ratgeber, Fähren",
     ):
         notice = (
             f"{label}\n\n"
