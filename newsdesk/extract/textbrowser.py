@@ -232,7 +232,7 @@ def dump_headline(text: str) -> str | None:
             (c for c in candidates[: top + 1] if c.signed and c.chars >= SIGNED_SHARE * most),
             None,
         )
-    chosen = (signed or able[0]).heading
+    chosen = _undoubled((signed or able[0]).heading)
     # A heading that ends by quoting another ("Kundenbewertungen für „Trixie Kleintierstall“",
     # "3 Kommentare zu „…“") is a box about the story: the quoted heading is the headline.
     quoted = _QUOTED_END.search(chosen)
@@ -260,6 +260,16 @@ def signed_heading(text: str) -> str | None:
         ):
             return head
     return None
+
+
+def _undoubled(heading: str) -> str:
+    """'Wurmkiste Wurmkiste selber bauen' -> 'Wurmkiste selber bauen': an image's text run
+    into the headline that begins with the same words (two or more words must follow)."""
+    words = heading.split()
+    for n in range(1, 4):
+        if len(words) >= 2 * n + 2 and words[:n] == words[n : 2 * n]:
+            return " ".join(words[n:])
+    return heading
 
 
 def _opens_with_date(line: str) -> bool:

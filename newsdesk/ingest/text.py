@@ -44,10 +44,10 @@ def load_text(text: str, warnings: list[str], hints: Extracted | None = None) ->
                 text = title_on_its_line(text, linked)
             heading = dump_headline(text) or (None if linked else signed_heading(text))
             if heading and not linked:
-                kicked = without_kicker(text, without_date(heading))
-                if kicked != heading:
-                    text = title_on_its_line(text, kicked)
-                heading = kicked
+                heading = without_kicker(text, without_date(heading))
+                # On a line of its own when the copy runs something into it (a kicker, a
+                # date, an image's text), so that its byline and date are read beside it.
+                text = title_on_its_line(text, heading)
             hints.title = linked or heading or ""
             text = headline_first(text, hints.title) if hints.title else text
     meta = extract_article(text, hints, warnings)

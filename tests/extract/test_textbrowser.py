@@ -598,3 +598,16 @@ def test_a_name_alone_under_the_headline_signs_it_when_nothing_else_does() -> No
     # A line that is no known given name and a family name is not taken for one.
     page = page.replace("     * Jana Berg", "     * Neue Fahrpläne")
     assert load_bytes(page.encode(), "seite.txt").items[0].authors == []
+
+
+def test_an_image_text_run_into_the_headline_is_cut() -> None:
+    story = (
+        "   Die Fähre zwischen Marrowby und der Insel fährt ab Montag wieder, nachdem die "
+        "Anleger nach dem Hochwasser drei Wochen lang gesperrt waren.\n" * 3
+    )
+    page = f"{MENU}\n\nFähre Fähre nach Marrowby fährt wieder\n\n   12.03.2026\n\n{story}"
+    item = load_bytes(page.encode(), "seite.txt").items[0]
+    assert item.title == "Fähre nach Marrowby fährt wieder"
+    assert (item.published or "")[:10] == "2026-03-12"
+    # A headline whose first words are said twice and little after them stays.
+    assert dump_headline(f"Bye Bye Marrowby\n\n{story}") == "Bye Bye Marrowby"
