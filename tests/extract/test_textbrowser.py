@@ -20,6 +20,11 @@ from newsdesk.ingest import load_bytes
 # A site menu as long as real ones: a masthead over it is too far from the story to take its
 # text (on a page with a menu of a few items the masthead would win: a known limit).
 MENU = "\n".join(f"     * Bereich {n}" for n in range(1, 41))
+# Three indented paragraphs of running text under a heading.
+FERRY_STORY = (
+    "   Die Fähre zwischen Marrowby und der Insel fährt ab Montag wieder, nachdem die "
+    "Anleger nach dem Hochwasser drei Wochen lang gesperrt waren.\n" * 3
+)
 
 DUMP = """   [ ] Menü öffnen
    (BUTTON) Suche
@@ -527,10 +532,7 @@ def test_a_breadcrumb_entry_cut_short_names_the_heading_it_starts() -> None:
 
 
 def test_a_breadcrumb_or_a_photo_credit_is_never_the_headline() -> None:
-    story = (
-        "   Die Fähre zwischen Marrowby und der Insel fährt ab Montag wieder, nachdem die "
-        "Anleger nach dem Hochwasser drei Wochen lang gesperrt waren.\n" * 3
-    )
+    story = FERRY_STORY
     for furniture in (
         "Home » Verkehr » Schifffahrt » Meldungen",
         "Photo: Lena Brook [CC BY-SA 4.0], via the Ledger archive",
@@ -571,10 +573,7 @@ def test_a_story_after_a_long_menu_is_found_by_its_signed_header() -> None:
 
 
 def test_the_masthead_its_feeds_are_named_after_is_not_the_headline() -> None:
-    story = (
-        "   Die Fähre zwischen Marrowby und der Insel fährt ab Montag wieder, nachdem die "
-        "Anleger nach dem Hochwasser drei Wochen lang gesperrt waren.\n" * 3
-    )
+    story = FERRY_STORY
     for links in (
         "   #Hafenblog Marrowby - Atom Hafenblog Marrowby - RSS Hafenblog Marrowby - Atom\n",
         "   #alternate alternate Hafenblog Marrowby\n",
@@ -588,10 +587,7 @@ def test_the_masthead_its_feeds_are_named_after_is_not_the_headline() -> None:
 
 
 def test_a_name_alone_under_the_headline_signs_it_when_nothing_else_does() -> None:
-    story = (
-        "   Die Fähre zwischen Marrowby und der Insel fährt ab Montag wieder, nachdem die "
-        "Anleger nach dem Hochwasser drei Wochen lang gesperrt waren.\n" * 3
-    )
+    story = FERRY_STORY
     page = f"{MENU}\n\nFähre nach Marrowby fährt wieder\n\n     * Jana Berg\n\n{story}"
     item = load_bytes(page.encode(), "seite.txt").items[0]
     assert item.authors == ["Jana Berg"]
@@ -601,10 +597,7 @@ def test_a_name_alone_under_the_headline_signs_it_when_nothing_else_does() -> No
 
 
 def test_an_image_text_run_into_the_headline_is_cut() -> None:
-    story = (
-        "   Die Fähre zwischen Marrowby und der Insel fährt ab Montag wieder, nachdem die "
-        "Anleger nach dem Hochwasser drei Wochen lang gesperrt waren.\n" * 3
-    )
+    story = FERRY_STORY
     page = f"{MENU}\n\nFähre Fähre nach Marrowby fährt wieder\n\n   12.03.2026\n\n{story}"
     item = load_bytes(page.encode(), "seite.txt").items[0]
     assert item.title == "Fähre nach Marrowby fährt wieder"
