@@ -101,6 +101,13 @@ _LEGAL_FORM = re.compile(
 _CATEGORIES = re.compile(r"[A-ZÄÖÜ][\w-]*(?:,\s+[A-ZÄÖÜ][\w-]*){1,3}")
 
 
+#: A pronoun says it: the quote's speaker is named elsewhere, in the story (a headline names him).
+_PULL_QUOTE = re.compile(
+    r"(?i)^(?:er|sie|he|she|il|elle|él|ella|ele|ela|lui|lei)\s+"
+    r"(?:sagt|sagte|says|said|dit|dice|dijo|afirma|diz|disse|erklärt|meint)\s*:\s*[„\"“«‚']"
+)
+
+
 def link_site_names(text: str) -> set[str]:
     """The site's names that the link titles atop a dump give (its feeds are titled after
     it), folded: the masthead a dump prints as a heading is not the story's."""
@@ -189,6 +196,8 @@ def dump_headline(text: str) -> str | None:
             # categories ("Audio-Ratgeber, Entertainment").
             or section_label(re.sub(r"^\w\s+", "", heading))
             or _CATEGORIES.fullmatch(heading) is not None
+            # A pull quote set as a heading ('Er sagt: „Die Altenpflege ist kein Hotspot“').
+            or _PULL_QUOTE.match(heading) is not None
             # The site's masthead, which its feeds are named after.
             or any(
                 heading.casefold() == site or heading.casefold().startswith(site + " ")

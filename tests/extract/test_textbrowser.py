@@ -393,6 +393,7 @@ def test_a_cookie_notice_or_a_log_in_box_is_never_the_headline() -> None:
         "Meldungen des Hafenvereins",
         "O Opinion",
         "Hafen-Ratgeber, Fähren",
+        "Sie sagt: „Der Hafen ist kein Problem“",
     ):
         notice = (
             f"{label}\n\n"
