@@ -437,6 +437,10 @@ def parse_byline(line: str, following: list[str] | None = None) -> Byline | None
     following = following or []
     if is_credit(line):
         return None
+    posted = _NAME_THEN_POSTED.match(line)
+    if posted and looks_like_name(_clean_name(posted["name"])):
+        # "Jacobo Betancur Peláez | Publicado hace 3 horas": a name, then when it was posted.
+        return Byline(authors=[_clean_name(posted["name"])])
     blog = _BLOG_POSTED.match(line)
     if blog and blog["name"].casefold() not in _PLACEHOLDERS:
         # A blog engine's posting line names the account as it is ("der Michel").
@@ -522,6 +526,13 @@ _AFTER_DATE_BY = re.compile(
 _AFTER_DATE_NAME = re.compile(
     r"^\s*(?:(?:um|at|à|@)\s*)?(?:\d{1,2}[:.h]\d{2}\s*)?(?:(?:uhr|h|am|pm)\b\s*)?"
     r"(?:[|·•∙–—-]|//)?\s*(?P<name>[^\W\d_][^\d|/·•∙–—]{3,59}?)\s*(?:\s(?:[|·•∙–—-]|//)\s.*)?$",
+    _FLAGS,
+)
+# A name, a bar, then when it was posted or updated.
+_NAME_THEN_POSTED = re.compile(
+    r"^(?P<name>[^|•·\d]{4,60}?)\s*[|•·]\s*(?:publicado|publicada|published|posted|updated"
+    r"|actualizado|ver[öo]ffentlicht|aktualisiert|publi[ée]e?|mis\s+[àa]\s+jour|pubblicato"
+    r"|aggiornato|atualizado)\b",
     _FLAGS,
 )
 # A blog engine's posting line: the account's name, then the time of day ("Eingestellt von der

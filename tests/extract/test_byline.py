@@ -463,3 +463,16 @@ def test_posting_labels_categories_and_degrees(line: str, authors: list[str]) ->
     assert byline is not None
     assert byline.authors == authors
     assert byline.source is None
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Clara Borba | Publicado hace 3 horas", ["Clara Borba"]),
+        ("Jana Berg · Aktualisiert am 3. März 2026", ["Jana Berg"]),
+        ("Politics | Updated 3 hours ago", None),
+    ],
+)
+def test_a_name_then_when_it_was_posted(line: str, authors: list[str] | None) -> None:
+    byline = parse_byline(line)
+    assert (byline.authors if byline else None) == authors
