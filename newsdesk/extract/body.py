@@ -135,16 +135,20 @@ def read_body(lines: list[str], start: int, found: Found, *, main_text: bool = F
             if (main_text and _PHOTO_CREDIT.match(line)) or _CREDITED_CAPTION.search(line):
                 found.add_credit(line)  # "© Agency" under a picture, not the page's footer
                 continue
-            resumed = _story_after_widget(
-                lines,
-                i,
-                end,
-                body=body,
-                within=BOX_LABEL_LINES,
-                in_a_row=False,
-                chars=BOX_STORY_CHARS,
+            resumed = (
+                _story_after_widget(
+                    lines,
+                    i,
+                    end,
+                    body=body,
+                    within=BOX_LABEL_LINES,
+                    in_a_row=False,
+                    chars=BOX_STORY_CHARS,
+                )
+                if _BOX_LABEL.match(line)
+                else None
             )
-            if _BOX_LABEL.match(line) and resumed is not None:
+            if resumed is not None:
                 i = resumed
                 continue
             _maybe_source_line(line, found)
@@ -300,6 +304,11 @@ _CREDITED_CAPTION = re.compile(
 )
 
 
+def _story_paragraph(line: str, chars: int) -> bool:
+    """A paragraph of running text at least `chars` long: the story's, not furniture."""
+    return len(line) >= chars and is_prose(line) and not is_boilerplate(line)
+
+
 def _story_after_widget(
     lines: list[str],
     i: int,
@@ -327,12 +336,7 @@ def _story_after_widget(
         seen += 1
         if is_end_marker(line) or link_list_marker(line):
             return None
-        if (
-            len(line) >= chars
-            and is_prose(line)
-            and not is_boilerplate(line)
-            and not _TEASER_END.search(line)
-        ):
+        if _story_paragraph(line, chars) and not _TEASER_END.search(line):
             run.append(j)
             if len(run) == STORY_RESUMED:
                 return run[0] if _same_story(body, [lines[k] for k in run]) else None
@@ -381,13 +385,7 @@ def _box_inside_story(lines: list[str], i: int, name: str) -> int | None:
     if ahead and lines[ahead[0]].startswith((name + " ", name + ",")):
         ahead = ahead[1:]  # the bio
     after = ahead[:3]
-    story = [
-        j
-        for j in after
-        if len(lines[j]) >= STORY_PARAGRAPH_CHARS
-        and is_prose(lines[j])
-        and not is_boilerplate(lines[j])
-    ]
+    story = [j for j in after if _story_paragraph(lines[j], STORY_PARAGRAPH_CHARS)]
     # The story goes on at once: its next paragraph, and another, right after the box.
     if len(story) < STORY_AFTER_BOX or story[0] != after[0]:
         return None

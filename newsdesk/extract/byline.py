@@ -510,10 +510,11 @@ def _unmarked(line: str) -> str:
 
 # After a leading date: its time, then the lead word or label ("02.02.2022, 11:30 Uhr von ...",
 # "22. Januar 2020 @ 18:13 // Autor: ...").
+#: The words a page prints before when, or by whom, a story was posted (six languages).
+_POSTED_WORDS = r"(?:published|posted|ver[öo]ffentlicht|publi[ée]e?|publicad[oa]|pubblicat[oa])"
 _AFTER_DATE_BY = re.compile(
     r"^\s*[,|·•∙/–—-]?\s*(?:(?:um|at|à|a\s+las|@)\s*)?(?:\d{1,2}[:.h]\d{2}\s*)?(?:(?:uhr|h|am|pm)\b\s*)?"
-    r"(?:[,|·•∙/–—-]|//)?\s*(?:(?:(?:published|posted|ver[öo]ffentlicht|publi[ée]e?|publicad[oa]"
-    r"|pubblicat[oa])\s+)?(?:by|von|par|por|di)\s*:?\s+"
+    rf"(?:[,|·•∙/–—-]|//)?\s*(?:(?:{_POSTED_WORDS}\s+)?(?:by|von|par|por|di)\s*:?\s+"
     r"|(?:autor(?:in)?|author|auteur|autore|redaktion)\s*:\s*"
     # A blog theme's label run into the name ("...2019AuthorAndreas Kalt").
     r"|(?-i:Autor(?:in)?|Author|Auteur|Autore)\s*(?=(?-i:[A-ZÄÖÜÉ])))"
@@ -530,9 +531,8 @@ _AFTER_DATE_NAME = re.compile(
 )
 # A name, a bar, then when it was posted or updated.
 _NAME_THEN_POSTED = re.compile(
-    r"^(?P<name>[^|•·\d]{4,60}?)\s*[|•·]\s*(?:publicado|publicada|published|posted|updated"
-    r"|actualizado|ver[öo]ffentlicht|aktualisiert|publi[ée]e?|mis\s+[àa]\s+jour|pubblicato"
-    r"|aggiornato|atualizado)\b",
+    rf"^(?P<name>[^|•·\d]{{4,60}}?)\s*[|•·]\s*(?:{_POSTED_WORDS}|updated|actualizado|aktualisiert"
+    r"|mis\s+[àa]\s+jour|aggiornato|atualizado)\b",
     _FLAGS,
 )
 # A blog engine's posting line: the account's name, then the time of day ("Eingestellt von der
@@ -544,11 +544,7 @@ _BLOG_POSTED = re.compile(
     _FLAGS,
 )
 # A blog's posting label before the date ("Posted on August 2, 2019...", "Veröffentlicht am").
-_POSTED_ON = re.compile(
-    r"^(?:posted|published|ver[öo]ffentlicht|publi[ée]e?|publicad[oa]|pubblicat[oa])"
-    r"(?:\s*(?:on|am|le|el|il))?\s*$",
-    _FLAGS,
-)
+_POSTED_ON = re.compile(rf"^{_POSTED_WORDS}(?:\s*(?:on|am|le|el|il))?\s*$", _FLAGS)
 # What a blog theme prints after its author's name, run into it ("Daniel LemireCategories").
 _THEME_TAIL = re.compile(
     r"(?<=[a-z])(?:Categories|Kategorien|Catégories|Categorías|Categorie|Tags|Schlagwörter"

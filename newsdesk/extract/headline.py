@@ -77,7 +77,7 @@ def title_shaped(line: str) -> bool:
     tokens = words(line)
     if not 3 <= len(tokens) <= 50:
         return False
-    if _BREADCRUMB.search(line) or _SECTION_LABEL.match(line) or LINK_TITLES.match(line):
+    if _BREADCRUMB.search(line) or section_label(line) or LINK_TITLES.match(line):
         return False
     if (
         line.startswith(("http://", "https://", "www.", "@", "#", "(", "["))
