@@ -16,7 +16,6 @@ from newsdesk.extract.textbrowser import (
     feed_link_title,
     headline_first,
     is_text_browser_copy,
-    signed_heading,
     title_on_its_line,
     without_date,
     without_kicker,
@@ -42,7 +41,7 @@ def load_text(text: str, warnings: list[str], hints: Extracted | None = None) ->
             linked = feed_link_title(text)[0]
             if linked:
                 text = title_on_its_line(text, linked)
-            heading = dump_headline(text) or (None if linked else signed_heading(text))
+            heading = dump_headline(text)
             if heading and not linked:
                 heading = without_kicker(text, without_date(heading))
                 # On a line of its own when the copy runs something into it (a kicker, a
