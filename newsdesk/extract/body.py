@@ -198,7 +198,11 @@ def read_body(lines: list[str], start: int, found: Found, *, main_text: bool = F
                     return i
                 i = bio_box  # the author's box set inside the story: past it, the story goes on
             continue
-        byline = parse_byline(line) if not is_prose(line) else None
+        byline = None
+        if not is_prose(line):
+            # The next lines too: a label alone ("Autor:") signs with the name under it.
+            following = [lines[j] for j in range(i, min(end, i + 6)) if lines[j]][:3]
+            byline = parse_byline(line, following)
         if byline is not None:
             # A byline inside the text belongs to a teaser or a contributor box,
             # or, on a page that put it under the story, to the story itself.
@@ -410,10 +414,32 @@ def _maybe_source_line(line: str, found: Found) -> None:
         found.add_source(name)
 
 
+#: Non-blank lines under the story searched for its signature ("Von:" / "Jana Berg").
+SIGNATURE_LINES = 3
+
+
+def _signature_under_story(lines: list[str], start: int, end: int, found: Found) -> None:
+    """An author's signature right under the story, when nothing above named one: a label or
+    lead word and the name ("Autor:" / "Jana Berg", "Von Jana Berg"), not a bare name."""
+    if found.authors or found.late_authors:
+        return
+    near = [i for i in range(start, end) if lines[i]][: SIGNATURE_LINES + 3]
+    for n, i in enumerate(near[:SIGNATURE_LINES]):
+        line = lines[i]
+        if is_prose(line):
+            return
+        byline = parse_byline(line, [lines[j] for j in near[n + 1 : n + 4]])
+        if byline is not None and byline.authors:
+            found.late_authors = list(byline.authors)
+            found.late_authors_at = len(found.body)
+            return
+
+
 def read_tail(lines: list[str], start: int, found: Found) -> None:
     in_links = False
     keep_links = True
     end = min(len(lines), start + TAIL_LINES)
+    _signature_under_story(lines, start, end, found)
     tail_sources: list[str] = []
     for i in range(start, end):
         line = lines[i]

@@ -59,7 +59,7 @@ _POSTING_LEAD = re.compile(
 )
 # An author label or lead word alone on its line, a one-word section name before it at most.
 _LABEL_ALONE = re.compile(
-    r"^(?:[A-ZÄÖÜ][\w-]*\s+)?(?:by|von|par|por|di|(?:authors?|autor(?:in|es|a)?(?:/in|\*in)?"
+    r"^(?:[A-ZÄÖÜ][\w-]*\s+)?(?:by|von|par|por|di|(?:authors?|autor(?:in|en|es|a)?(?:/in|\*in)?"
     r"|auteur(?:e|s)?|autore|autrice)\s*:?)$",
     _FLAGS,
 )
@@ -308,13 +308,65 @@ def _calendar_word(word: str) -> bool:
     return word in MONTHS or bool(_WEEKDAY_WORD.fullmatch(word))
 
 
+#: A newsroom signing as itself: "Redaktion", "Staff Writer", "Support Team", "Redacción
+#: Diario X", "Sportredaktion" (six languages; a compound ending counts too).
+_DESK_WORD = re.compile(
+    r"(?:redaktion|r[ée]daction|redacci[óo]n|redazione|reda[çc][ãa]o|newsroom|staff|team"
+    r"|webteam|editors?)$",
+    _FLAGS,
+)
+
+
+#: What opens a phrase about a desk rather than its name ("By Our Foreign Staff").
+_DESK_DETERMINERS = frozenset({
+    "the", "our", "your", "a", "an", "die", "der", "das", "unsere", "unser", "eure", "la", "le",
+    "les", "el", "los", "las", "notre", "nos", "nuestra", "nuestro", "nostra", "nostro", "il",
+    "o", "os", "as", "nossa", "nosso",
+})  # fmt: skip
+
+
+def desk_name(text: str) -> str | None:
+    """`text` when it is a desk's signature (one to five words, one of them a desk word), else None.
+
+    Only where the page says plainly who signed ("By Staff Writer", "von Redaktion", a desk's
+    name over the date): a desk word alone elsewhere is a section or a menu.
+    """
+    text = clean_line(text).strip(" .,;:-–—|")
+    tokens = text.split()
+    if not 1 <= len(tokens) <= 5 or len(text) > 50 or any(ch in text for ch in "!?:,;|/–—"):
+        return None
+    if " - " in text or any(t in GIVEN_NAMES for t in tokens):
+        return None  # a person and their role ("Jane Doe - Staff Writer"), not a desk
+    if not any(_DESK_WORD.search(t.strip(".,")) for t in tokens):
+        return None
+    first = tokens[0]
+    if first.casefold() in _DESK_DETERMINERS or not (
+        first[:1].isupper() or _DESK_WORD.search(first) or any(c in first for c in "-.")
+    ):
+        return None  # "Our Foreign Staff", "the editors": a phrase; "revamp-it Webteam" a name
+    return title_case_name(text)
+
+
+#: Who else a byline names after the author ("Ein Interview von Jana Berg mit Kay Roe", "By Jane
+#: Doe with John Roe"): the person interviewed or a contributor, not an author of the piece.
+_WITH_TAIL = re.compile(r"\s+(?:mit|with|avec|con|com)\s+[A-ZÄÖÜÉ].*$")
+
+
 def _names_from(text: str, result: Byline, *, single: bool = False, handle: bool = False) -> None:
     """Split 'A, B and C' into names; keep role and outlet clauses out of the list.
 
-    With `single`, a lone first word is a name too (the line had an explicit "by").
+    With `single`, a lone first word is a name too (the line had an explicit "by"), and so is
+    a desk's signature (`desk_name`).
     """
     text = _split_glued(text)
+    if single:
+        text = _WITH_TAIL.sub("", text)
     pieces = [p for p in _SPLIT_NAMES.split(text) if p.strip()]
+    if single and len(pieces) == 1:
+        desk = desk_name(pieces[0])
+        if desk is not None:
+            result.authors.append(desk)
+            return
     if single and len(pieces) == 1 and len(pieces[0].split()) == 1:
         name = _single_name(pieces[0], handle=handle)
         if name:
@@ -460,7 +512,8 @@ def parse_byline(line: str, following: list[str] | None = None) -> Byline | None
                 result = parse_by_text(rest)
                 result.source = result.source or _clean_outlet(following[2])
                 return result if result.authors else None
-            result = parse_by_text(rest)
+            # One word there is a name too ("Von" / "Robert"), as after "By" on one line.
+            result = parse_by_text(rest, single=len(rest) <= 50)
             return result if result.authors else None
         if rest[:1].islower() and not rest[:1].isupper():
             if _POSTING_LEAD.match(line):
@@ -486,7 +539,9 @@ def parse_byline(line: str, following: list[str] | None = None) -> Byline | None
     if _LABEL_ALONE.match(line) and following:
         # "AUTOR/IN" or "Von" on a line of its own, the name on the next ("Disko Von" / "Jana
         # Berg": a section's name runs into it). The name must read as one, with no lead word.
-        result = parse_by_text(following[0])
+        # One word under the bare label is a name too ("Von" / "Robert"); not under a label
+        # with a word before it ("Powered by" / "Blinker": a footer's credit).
+        result = parse_by_text(following[0], single=len(following[0]) <= 50 and " " not in line)
         return result if result.authors and len(following[0]) <= 80 else None
     m = _POSTED_BY.match(line)
     if m:
@@ -498,9 +553,13 @@ def parse_byline(line: str, following: list[str] | None = None) -> Byline | None
     return _dated_byline(line)
 
 
+#: A rule drawn before a signature ("---- by Jane Doe", "— von Jana Berg").
+_RULE_LEAD = re.compile(r"^[-–—=_~]{2,}\s*|^[–—]\s+")
+
+
 def _unmarked(line: str) -> str:
     """`line` without a list mark, unless the "mark" is a date's day ("27. Januar 2014 von ...")."""
-    core = strip_list_mark(line).strip()
+    core = _RULE_LEAD.sub("", strip_list_mark(line).strip())
     if core != line.strip() and line[:1].isdigit():
         dates = find_dates(line[:40])
         if dates and dates[0].start == 0:
@@ -617,7 +676,10 @@ def parse_name_line(line: str, following: list[str], *, dated: bool = False) -> 
     result = Byline()
     _names_from(core, result)
     if not result.authors:
-        return None
+        # The desk signing as itself over the story's date ("Redaktion" / "am 3. Februar 2022").
+        desk = desk_name(core)
+        nxt = following[0] if following else ""
+        return Byline(authors=[desk]) if desk and _is_date_line(nxt) else None
     joined = " ".join(result.authors)
     with_role = len(joined) + 2 < len(core.replace(",", " ").replace(" and ", "  ")) - 1
     nxt = following[0] if following else ""
@@ -680,9 +742,17 @@ def _name_then_date(core: str) -> Byline | None:
     lead = _DATE_LEAD.search(head)
     name = head[: lead.start()] if lead else head
     published = date_line(core[len(name) :].strip())
-    if published is None or not looks_like_name(_clean_name(name)):
+    if published is None:
         return None
-    return Byline(authors=[_clean_name(name)], published=published)
+    name = _clean_name(name)
+    if looks_like_name(name):
+        return Byline(authors=[name], published=published)
+    # One word over the date: a known given name ("Tine 2. Februar 2020", "Paddy · April 19,
+    # 2019"), or the desk signing as itself ("Redaktion 1. November 2023 10:29").
+    if " " not in name and name in GIVEN_NAMES:
+        return Byline(authors=[name], published=published)
+    desk = desk_name(name)
+    return Byline(authors=[desk], published=published) if desk else None
 
 
 @line_cache

@@ -1,0 +1,96 @@
+"""Signatures that name no single person, and signatures in odd places: a desk signing as
+itself, a lead word alone over a first name, a rule before "by", an interview's subject, the
+author's label under the story."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.extract import extract_page
+from newsdesk.extract.byline import desk_name, parse_byline, parse_name_line
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("By Staff Writer", ["Staff Writer"]),
+        ("Veröffentlicht am 4. März 2024 von Redaktion", ["Redaktion"]),
+        ("Por Redacción Diario del Valle", ["Redacción Diario del Valle"]),
+        ("12/03/2024 von lumen-x Webteam", ["lumen-x Webteam"]),
+        ("By BRIGHTWATER NEWSROOM", ["Brightwater Newsroom"]),
+        # A person named beside a desk word is the person, not a desk.
+        ("By Tomasz Wrona, Harbour Staff", ["Tomasz Wrona"]),
+        ("---- by Greta Lindqvist", ["Greta Lindqvist"]),
+        ("Ein Interview von Greta Lindqvist mit Tomasz Wrona.", ["Greta Lindqvist"]),
+    ],
+)
+def test_desks_rules_and_interviews(line: str, authors: list[str]) -> None:
+    byline = parse_byline(line)
+    assert byline is not None
+    assert byline.authors == authors
+
+
+@pytest.mark.parametrize(
+    "line", ["By Our Foreign Staff", "By the editors", "Redaktion: Politik", "Unsere Redaktion"]
+)
+def test_a_phrase_about_a_desk_signs_nothing(line: str) -> None:
+    byline = parse_byline(line)
+    assert byline is None or not byline.authors
+
+
+@pytest.mark.parametrize(
+    ("text", "desk"),
+    [
+        ("Redaktion", "Redaktion"),
+        ("Sportredaktion", "Sportredaktion"),
+        ("Staff Reports", "Staff Reports"),
+        ("Market Reports", None),
+        ("Greta Staff - Writer", None),
+        ("What the team said?", None),
+        ("the newsroom", None),
+    ],
+)
+def test_desk_name(text: str, desk: str | None) -> None:
+    assert desk_name(text) == desk
+
+
+def test_a_desk_over_the_date_signs_the_story() -> None:
+    byline = parse_name_line("Redaktion 4. März 2024 10:29", [])
+    assert byline is not None and byline.authors == ["Redaktion"]
+    assert byline.published is not None and byline.published.startswith("2024-03-04")
+    alone = parse_name_line("Redaktion", ["am 4. März 2024 um 21:17"])
+    assert alone is not None and alone.authors == ["Redaktion"]
+    # Without the date under it, "Redaktion" is a menu item.
+    assert parse_name_line("Redaktion", ["Politik"]) is None
+
+
+def test_a_lead_word_alone_over_a_first_name() -> None:
+    byline = parse_byline("Von", ["Konstantin", "4. März 2024"])
+    assert byline is not None and byline.authors == ["Konstantin"]
+    # A calendar word is no name.
+    assert parse_byline("Von", ["Montag"]) is None
+
+
+def test_the_authors_label_under_the_story() -> None:
+    body = " ".join(["The harbour board met on Tuesday to weigh the new ferry timetable."] * 3)
+    page = "\n\n".join(
+        [
+            "Ferry timetable goes back to the board",
+            body,
+            body.replace("Tuesday", "Wednesday"),
+            "Autoren",
+            "Greta Lindqvist",
+            "Impressum | Datenschutz",
+        ]
+    )
+    meta = extract_page(page)
+    assert meta.title == "Ferry timetable goes back to the board"
+    assert meta.authors == ["Greta Lindqvist"]
+
+
+def test_a_name_under_the_story_without_a_label_is_not_taken() -> None:
+    body = " ".join(["The harbour board met on Tuesday to weigh the new ferry timetable."] * 3)
+    page = "\n\n".join(
+        ["Ferry timetable goes back to the board", body, body, "Greta Lindqvist", "Impressum"]
+    )
+    assert extract_page(page).authors == []
