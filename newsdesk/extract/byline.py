@@ -573,7 +573,7 @@ def _unmarked(line: str) -> str:
 _POSTED_WORDS = r"(?:published|posted|ver[öo]ffentlicht|publi[ée]e?|publicad[oa]|pubblicat[oa])"
 _AFTER_DATE_BY = re.compile(
     r"^\s*[,|·•∙/–—-]?\s*(?:(?:um|at|à|a\s+las|@)\s*)?(?:\d{1,2}[:.h]\d{2}\s*)?(?:(?:uhr|h|am|pm)\b\s*)?"
-    rf"(?:[,|·•∙/–—-]|//)?\s*(?:(?:{_POSTED_WORDS}\s+)?(?:by|von|par|por|di)\s*:?\s+"
+    rf"(?:[,|·•∙/–—-]|//)?\s*(?:(?:(?:{_POSTED_WORDS}|{_BY_LEAD})\s+){{0,2}}(?:by|von|par|por|di)\s*:?\s+"
     r"|(?:autor(?:in)?|author|auteur|autore|redaktion)\s*:\s*"
     # A blog theme's label run into the name ("...2019AuthorAndreas Kalt").
     r"|(?-i:Autor(?:in)?|Author|Auteur|Autore)\s*(?=(?-i:[A-ZÄÖÜÉ])))"

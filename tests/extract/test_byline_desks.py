@@ -22,6 +22,9 @@ from newsdesk.extract.byline import desk_name, parse_byline, parse_name_line
         ("By Tomasz Wrona, Harbour Staff", ["Tomasz Wrona"]),
         ("---- by Greta Lindqvist", ["Greta Lindqvist"]),
         ("Ein Interview von Greta Lindqvist mit Tomasz Wrona.", ["Greta Lindqvist"]),
+        # After the date, the lead words a byline may open with, then the credits' column.
+        ("May 4, 2024 • words written by Aiko Tanabe • Art by Kay", ["Aiko Tanabe"]),
+        ("4. März 2024 · Ein Beitrag von Greta Lindqvist", ["Greta Lindqvist"]),
     ],
 )
 def test_desks_rules_and_interviews(line: str, authors: list[str]) -> None:
