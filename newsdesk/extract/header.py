@@ -287,7 +287,11 @@ def read_header(lines: list[str], head: int, body_start: int, found: Found) -> i
             continue
         found.header_text.append(i)
     if not found.published and head > 0:
-        above = [i for i in range(max(0, head - 12), head) if lines[i]][-4:]
+        # The last lines above the headline, past a share bar's one- and two-word buttons
+        # ("Share", "› Drucken") set between the date and the headline.
+        above = [i for i in range(max(0, head - 12), head) if lines[i] and not _button(lines[i])][
+            -4:
+        ]
         for i in reversed(above):
             published = date_line(lines[i])
             if published is not None:
@@ -301,6 +305,12 @@ def read_header(lines: list[str], head: int, body_start: int, found: Found) -> i
     ):
         return find_body_start(lines, body_start)
     return body_start
+
+
+def _button(line: str) -> bool:
+    """A share bar's or a menu's button: furniture, or a word or two with no figure."""
+    core = strip_list_mark(line).strip(" ›‹»«>")
+    return is_boilerplate(line) or (len(words(core)) <= 2 and not any(c.isdigit() for c in core))
 
 
 def _dek_from_first_paragraph(

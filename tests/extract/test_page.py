@@ -642,3 +642,31 @@ def test_paragraphs_about_something_else_after_a_widget_are_not_the_story() -> N
     )
     for after in (sidebar, teasers):
         assert extract_page(_story_with(furniture, after)).body.endswith("Part 3.")
+
+
+def test_a_date_over_the_share_bar_above_the_headline_dates_the_story() -> None:
+    """ "25. November 2026" / "Share" / "› Drucken" / headline: the buttons are not lines of the
+    header, so the date above them is the story's, not one printed further down the page."""
+    para = "Die Fähre nach Lindau fährt ab Montag wieder stündlich, teilte die Reederei mit."
+    page = "\n".join(
+        [
+            "   * Startseite › Region › Fähre",
+            "",
+            "   * 25. November 2026 16:11 Uhr",
+            "   *",
+            "   * Share",
+            "   * › Versenden",
+            "   * › Drucken",
+            "",
+            "Die Fähre fährt wieder jede Stunde",
+            "",
+            " ".join([para] * 3),
+            "",
+            " ".join([para.replace("Montag", "Dienstag")] * 3),
+            "",
+            "   * 1. Dezember 2026 15:12 Uhr",
+        ]
+    )
+    meta = extract_page(page)
+    assert meta.title == "Die Fähre fährt wieder jede Stunde"
+    assert meta.published is not None and meta.published.startswith("2026-11-25")
