@@ -703,8 +703,13 @@ def parse_name_line(line: str, following: list[str], *, dated: bool = False) -> 
     if not evidence and nxt:
         low = nxt.lower()
         evidence = (
-            # A portrait's alt text, then the name: the same name twice.
+            # A portrait's alt text, then the name: the same name twice, the second maybe
+            # with how long ago the post was made or a follow button run into it.
             clean_line(nxt) == clean_line(core)
+            or (
+                nxt.startswith(core)
+                and _NAME_AGAIN_TAIL.fullmatch(nxt.removeprefix(core).strip()) is not None
+            )
             or _is_date_line(nxt)
             or bool(_NAME_CONTEXT.search(low))
             or (
@@ -713,6 +718,15 @@ def parse_name_line(line: str, following: list[str], *, dated: bool = False) -> 
             )
         )
     return result if evidence else None
+
+
+#: What an author's box prints after the name the second time: how long ago ("vor 5 Stunden",
+#: "3 hours ago", "il y a 2 jours", "hace 4 días", "2 ore fa", "há 3 dias") or a follow button.
+_NAME_AGAIN_TAIL = re.compile(
+    r"(?:vor|il\s+y\s+a|hace|há)\s+\d+\s+\w+|\d+\s+\w+\s+(?:ago|fa)"
+    r"|follow|folgen|suivre|seguir|segui",
+    _FLAGS,
+)
 
 
 # Words between a byline's name and its date ("Jane Doe | Updated 3 March 2021").

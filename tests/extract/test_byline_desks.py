@@ -97,3 +97,16 @@ def test_a_name_under_the_story_without_a_label_is_not_taken() -> None:
         ["Ferry timetable goes back to the board", body, body, "Greta Lindqvist", "Impressum"]
     )
     assert extract_page(page).authors == []
+
+
+@pytest.mark.parametrize(
+    "again",
+    ["Greta Lindqvistvor 5 Stunden", "Greta Lindqvist 3 hours ago", "Greta LindqvistFollow"],
+)
+def test_a_name_printed_again_with_its_age_or_a_button_signs(again: str) -> None:
+    byline = parse_name_line("Greta Lindqvist", [again])
+    assert byline is not None and byline.authors == ["Greta Lindqvist"]
+
+
+def test_a_heading_repeated_with_more_words_is_no_name() -> None:
+    assert parse_name_line("Neue Regeln", ["Neue Regeln für alle Fähren"]) is None
