@@ -503,7 +503,7 @@ def parse_byline(line: str, following: list[str] | None = None) -> Byline | None
         if not rest.strip() and following:
             # "By" / "by:" on its own line: the names are on the next one (or two,
             # when the page breaks "Jane Doe / and John Roe" over lines).
-            rest = following[0]
+            rest = strip_list_mark(following[0]).strip()
             if len(following) > 1 and _AND_NEXT.match(following[1]):
                 rest = f"{rest} {following[1]}"
                 following = [rest, *following[2:]]
@@ -512,8 +512,10 @@ def parse_byline(line: str, following: list[str] | None = None) -> Byline | None
                 result = parse_by_text(rest)
                 result.source = result.source or _clean_outlet(following[2])
                 return result if result.authors else None
-            # One word there is a name too ("Von" / "Robert"), as after "By" on one line.
-            result = parse_by_text(rest, single=len(rest) <= 50)
+            # One word there is a name too ("Von" / "Robert"), as after "By" on one line, and
+            # under a label with its colon ("Artikel von:" / "redaktion42") an account's name.
+            account = line.rstrip().endswith(":") and _ACCOUNT.fullmatch(rest) is not None
+            result = parse_by_text(rest, single=len(rest) <= 50, handle=account)
             return result if result.authors else None
         if rest[:1].islower() and not rest[:1].isupper():
             if _POSTING_LEAD.match(line):
@@ -541,8 +543,9 @@ def parse_byline(line: str, following: list[str] | None = None) -> Byline | None
         # Berg": a section's name runs into it). The name must read as one, with no lead word.
         # One word under the bare label is a name too ("Von" / "Robert"); not under a label
         # with a word before it ("Powered by" / "Blinker": a footer's credit).
-        result = parse_by_text(following[0], single=len(following[0]) <= 50 and " " not in line)
-        return result if result.authors and len(following[0]) <= 80 else None
+        name = strip_list_mark(following[0]).strip()
+        result = parse_by_text(name, single=len(name) <= 50 and " " not in line)
+        return result if result.authors and len(name) <= 80 else None
     m = _POSTED_BY.match(line)
     if m:
         result = parse_by_text(m["names"], single=True, handle=True)
@@ -551,6 +554,11 @@ def parse_byline(line: str, following: list[str] | None = None) -> Byline | None
             result.published = dates[0].iso if dates else None
         return result if result.authors else None
     return _dated_byline(line)
+
+
+#: An account's name as a label's colon introduces it: five characters or more, or with a
+#: figure, dot, dash or underscore ("redaktion42", "jana_b"); not a short word ("hier").
+_ACCOUNT = re.compile(r"[^\W\d_][\w.\-]{4,29}|[^\W\d_][\w.\-]*[\d._\-][\w.\-]*")
 
 
 #: A rule drawn before a signature ("---- by Jane Doe", "— von Jana Berg").

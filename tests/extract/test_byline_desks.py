@@ -110,3 +110,13 @@ def test_a_name_printed_again_with_its_age_or_a_button_signs(again: str) -> None
 
 def test_a_heading_repeated_with_more_words_is_no_name() -> None:
     assert parse_name_line("Neue Regeln", ["Neue Regeln für alle Fähren"]) is None
+
+
+def test_a_label_over_a_listed_account() -> None:
+    """A list's marks are no part of the name, and an account's name counts under a label
+    with its colon; a short word there is no account."""
+    account = parse_byline("* Artikel von:", ["* hafenblog"])
+    assert account is not None and account.authors == ["hafenblog"]
+    listed = parse_byline("Tipps von", ["* Greta Lindqvist"])
+    assert listed is not None and listed.authors == ["Greta Lindqvist"]
+    assert parse_byline("Von:", ["hier"]) is None
