@@ -105,6 +105,8 @@ def read_body(lines: list[str], start: int, found: Found, *, main_text: bool = F
         start,
     )
     dateline = parse_dateline(lines[first_text])
+    if not found.published and (dateline is None or not dateline.month_day):
+        found.published = _release_date(lines[first_text])
     if dateline is not None:
         if dateline.place:
             found.dateline = dateline.place
@@ -412,6 +414,16 @@ def _maybe_source_line(line: str, found: Found) -> None:
     name = outlet_from_footer(line)
     if name:
         found.add_source(name)
+
+
+#: A press release's date in brackets at the head of its first paragraph, after the place
+#: maybe: "(21. November 2022) Verbraucher erhalten ...", "Karlsruhe, (12.11.2021). Die ...".
+_RELEASE_DATE = re.compile(r"^(?:[^\W\d_][\w.'’\- ]{1,40},\s*)?\(\s*(?P<date>[^()]{6,40}?)\s*\)")
+
+
+def _release_date(paragraph: str) -> str | None:
+    m = _RELEASE_DATE.match(paragraph)
+    return date_line(m["date"]) if m else None
 
 
 #: Non-blank lines under the story searched for its signature ("Von:" / "Jana Berg").

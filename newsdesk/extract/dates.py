@@ -57,7 +57,9 @@ _TIME = (
 # between day and year makes a letter before the day harmless.
 _DMY = re.compile(
     rf"(?<![\d/])(?:{_WEEKDAY},?\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?"
-    rf"(?:(?:{_WEEKDAY}|{FOREIGN_WEEKDAY}),?\s+)?(?P<m>{_MONTH})\.?,?\s+(?:de\s+)?(?P<y>\d{{4}})(?:{_TIME})?",
+    # A blog's short year after an apostrophe ("14 Feb ’20").
+    rf"(?:(?:{_WEEKDAY}|{FOREIGN_WEEKDAY}),?\s+)?(?P<m>{_MONTH})\.?,?\s+(?:de\s+)?(?P<y>\d{{4}}|[’']\d{{2}}(?!\w))"
+    rf"(?:{_TIME})?",
     re.IGNORECASE,
 )
 _MDY = re.compile(
@@ -129,7 +131,13 @@ def _from_named(match: re.Match[str]) -> str | None:
     if month is None:
         return None
     return _build(
-        int(match["y"]), month, int(match["d"]), match["H"], match["M"], match["ampm"], match["tz"]
+        _year(match["y"].lstrip("’'")),
+        month,
+        int(match["d"]),
+        match["H"],
+        match["M"],
+        match["ampm"],
+        match["tz"],
     )
 
 

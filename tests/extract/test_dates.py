@@ -154,3 +154,10 @@ def test_a_page_whose_own_dates_are_day_first_reads_the_ambiguous_ones_so() -> N
     assert (item.published or "")[:10] == "2020-04-12"
     us = page.replace("14/04/2020", "04/14/2020")
     assert (load_bytes(us.encode(), "recipe.txt").items[0].published or "")[:10] == "2020-12-04"
+
+
+def test_a_short_year_after_an_apostrophe() -> None:
+    """A blog's "14 Feb ’20" is a date; "’20er Jahre" (a decade) is not."""
+    assert date_line("14 Feb ’20") == "2020-02-14"
+    assert date_line("veröffentlicht am 3 Mär '21 | Kategorien: Hafen") == "2021-03-03"
+    assert find_dates("die Musik der 14 Feb ’20er Jahre") == []

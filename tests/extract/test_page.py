@@ -670,3 +670,17 @@ def test_a_date_over_the_share_bar_above_the_headline_dates_the_story() -> None:
     meta = extract_page(page)
     assert meta.title == "Die Fähre fährt wieder jede Stunde"
     assert meta.published is not None and meta.published.startswith("2026-11-25")
+
+
+def test_a_press_releases_bracketed_date_dates_it() -> None:
+    para = "Die Reederei erhöht ab Montag die Zahl der Fahrten über den See, teilte sie mit."
+    for opening in ("(21. November 2026)", "Lindau, (21.11.2026)."):
+        page = "\n\n".join(
+            [
+                "Mehr Fähren über den See",
+                f"{opening} {para} {para}",
+                " ".join([para.replace("Montag", "Dienstag")] * 3),
+            ]
+        )
+        meta = extract_page(page)
+        assert meta.published is not None and meta.published.startswith("2026-11-21"), opening
