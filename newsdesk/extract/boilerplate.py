@@ -18,7 +18,11 @@ _FLAGS = re.IGNORECASE
 _LABELS = re.compile(
     r"""^(?:
       skip\ to\ (?:main\ )?content|skip\ navigation|accessibility\ (?:links|help)|menu|close|search
-    | share|share\ this(?:\ (?:article|story|page|with\ \w+))?|share\ (?:on|via)\ \w+|tweet|email|e-mail|print
+    | share|share\ this(?:\ (?:article|story|page|post|entry|with\ \w+))?|share\ (?:on|via)\ \w+|tweet|email|e-mail|print
+    # A share bar's label in German, French, Spanish, Italian and Portuguese.
+    | (?:jetzt\ |(?:diesen\ )?(?:artikel|beitrag)\ )?teilen|partager(?:\ (?:cet\ article|l'article|sur))?
+    | compartir(?:\ (?:esta\ nota|este\ art(?:í|i)culo|en))?|condividi(?:\ (?:questo\ )?articolo)?
+    | compartilh(?:e|ar)(?:\ (?:este\ )?artigo)?
     | facebook|twitter|linkedin|reddit|whatsapp|messenger|pinterest|flipboard|pocket|telegram|instagram|youtube
     | copy\ link.*|link\ copied|save|comments?|view\ comments.*|\d+\ comments?|show\ \d+\ comments?|more
     | advertisement|advertising|ad|sponsored|supported\ by|continue\ reading(?:\ the\ main\ story|\ below)?
@@ -347,6 +351,23 @@ def is_navigation_line(line: str) -> bool:
     return hits >= 3 and hits >= 0.6 * len(tokens)
 
 
+#: The networks and actions of a share bar ("Facebook WhatsApp E-Mail", "Teilen: X | Mail").
+_SHARE_WORDS = frozenset({
+    "facebook", "twitter", "x", "linkedin", "whatsapp", "telegram", "pinterest", "reddit", "xing",
+    "messenger", "instagram", "youtube", "flipboard", "pocket", "threads", "bluesky", "mastodon",
+    "tumblr", "e-mail", "email", "mail", "sms", "print", "drucken", "imprimer", "imprimir",
+    "stampa", "share", "teilen", "partager", "compartir", "condividi", "compartilhe", "copy",
+    "link", "kopieren", "follow", "us", "folgen", "sie", "uns", "suivez-nous", "síguenos", "seguici",
+})  # fmt: skip
+
+
+def is_share_row(line: str) -> bool:
+    """A share bar or a "follow us" row flattened into one line: two or more of its words and
+    nothing else ("Facebook WhatsApp E-Mail", "Follow us: Facebook | Instagram | LinkedIn")."""
+    tokens = [t for t in re.split(r"[\s|/·•,:]+", line.casefold()) if t]
+    return 2 <= len(tokens) <= 12 and all(t in _SHARE_WORDS for t in tokens)
+
+
 @line_cache
 def is_boilerplate(line: str) -> bool:
     """Page furniture that never belongs in an article body."""
@@ -355,7 +376,7 @@ def is_boilerplate(line: str) -> bool:
     core = strip_list_mark(line)
     if len(core) <= 60 and _LABELS.match(core):
         return True
-    if is_navigation_line(core):
+    if is_navigation_line(core) or is_share_row(core):
         return True
     if len(line) <= 600:
         lower = line.lower()

@@ -634,6 +634,11 @@ def _after_dates(rest: str) -> str:
     return rest
 
 
+#: A blog theme's meta line after the date, fields between slashes or bars, one of them who
+#: posted it ("October 12, 2018/0 Comments/in News /by jdadmin").
+_BY_FIELD = re.compile(r"[/|·•]\s*(?:by|von|par|por|di)\s+(?P<names>[^/|·•]{2,60})\s*$", _FLAGS)
+
+
 def _dated_byline(line: str) -> Byline | None:
     """'October 19, 2019 by IWB', '21.01.2022 11:46 von Jana Berg': a date, then who posted it."""
     if len(line) > 160:
@@ -645,7 +650,7 @@ def _dated_byline(line: str) -> Byline | None:
     ):
         return None
     rest = _THEME_TAIL.sub("", _after_dates(line[dates[0].end :]))
-    m = _AFTER_DATE_BY.match(rest)
+    m = _AFTER_DATE_BY.match(rest) or _BY_FIELD.search(rest)
     if not m:
         named = _AFTER_DATE_NAME.match(rest)
         name = _clean_name(named["name"]) if named else ""

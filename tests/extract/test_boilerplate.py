@@ -129,3 +129,31 @@ def test_prose_about_the_same_things_is_not_furniture(line: str) -> None:
 )
 def test_comment_sections_end_the_article_in_other_languages(line: str) -> None:
     assert is_end_marker(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Share this entry",
+        "Share this post",
+        "* Teilen",
+        "Diesen Artikel teilen",
+        "Partager cet article",
+        "Compartir",
+        "Condividi questo articolo",
+        "Compartilhe",
+        # A share bar or a "follow us" row flattened into one line.
+        "Facebook WhatsApp E-Mail",
+        "Follow us: Facebook | Instagram | LinkedIn",
+        "Link kopieren",
+    ],
+)
+def test_share_bars_in_six_languages(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line", ["Teilen und herrschen", "Compartir es vivir", "Facebook sues X over ads"]
+)
+def test_a_headline_with_a_share_word_is_no_share_bar(line: str) -> None:
+    assert not is_boilerplate(line)

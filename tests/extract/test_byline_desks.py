@@ -120,3 +120,10 @@ def test_a_label_over_a_listed_account() -> None:
     listed = parse_byline("Tipps von", ["* Greta Lindqvist"])
     assert listed is not None and listed.authors == ["Greta Lindqvist"]
     assert parse_byline("Von:", ["hier"]) is None
+
+
+def test_a_blog_themes_meta_line_names_who_posted() -> None:
+    byline = parse_byline("May 4, 2024/0 Comments/in Harbour News /by hafenadmin")
+    assert byline is not None
+    assert byline.authors == ["hafenadmin"] and byline.published == "2024-05-04"
+    assert parse_byline("4. März 2024 | Politik") is None
