@@ -14,6 +14,7 @@ import re
 from newsdesk.extract.boilerplate import (
     is_boilerplate,
     is_end_marker,
+    is_ranked_run,
     link_list_marker,
     looks_like_link_title,
     popular_list_marker,
@@ -312,7 +313,12 @@ _CREDITED_CAPTION = re.compile(
 
 def _story_paragraph(line: str, chars: int) -> bool:
     """A paragraph of running text at least `chars` long: the story's, not furniture."""
-    return len(line) >= chars and is_prose(line) and not is_boilerplate(line)
+    return (
+        len(line) >= chars
+        and is_prose(line)
+        and not is_boilerplate(line)
+        and not is_ranked_run(line)
+    )
 
 
 def _story_after_widget(

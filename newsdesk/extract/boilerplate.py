@@ -351,6 +351,15 @@ def is_navigation_line(line: str) -> bool:
     return hits >= 3 and hits >= 0.6 * len(tokens)
 
 
+#: A ranked list run into one line ("1 Headline one 2 Headline two 3 ..."): a "most read" box.
+_RANKED_RUN = re.compile(r"^\s*1\s+\S.{8,}?\s2\s+\S.{8,}?\s3\s+\S")
+
+
+def is_ranked_run(line: str) -> bool:
+    """A "most read" list flattened into one line: 1, 2, 3 ... before the headlines."""
+    return bool(_RANKED_RUN.match(line))
+
+
 #: The networks and actions of a share bar ("Facebook WhatsApp E-Mail", "Teilen: X | Mail").
 _SHARE_WORDS = frozenset({
     "facebook", "twitter", "x", "linkedin", "whatsapp", "telegram", "pinterest", "reddit", "xing",

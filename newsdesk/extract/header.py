@@ -10,6 +10,7 @@ import re
 
 from newsdesk.extract.boilerplate import (
     is_boilerplate,
+    is_ranked_run,
     link_list_marker,
     looks_like_link_title,
     popular_list_marker,
@@ -126,8 +127,9 @@ def find_body_start(lines: list[str], head: int) -> int:
             in_list = True
             continue
         if in_list:
-            # A "Most popular" list between headline and body: skip its headlines.
-            if len(words(line)) < 25 and parse_dateline(line) is None:
+            # A "Most popular" list between headline and body: skip its headlines (one a line,
+            # or run into one line after their ranks).
+            if (len(words(line)) < 25 and parse_dateline(line) is None) or is_ranked_run(line):
                 continue
             in_list = False
         if not is_prose(line) or _skippable(line) or is_credit(line) or is_list_item(line):

@@ -684,3 +684,25 @@ def test_a_press_releases_bracketed_date_dates_it() -> None:
         )
         meta = extract_page(page)
         assert meta.published is not None and meta.published.startswith("2026-11-21"), opening
+
+
+def test_a_most_read_list_run_into_one_line_is_not_the_first_paragraph() -> None:
+    para = "The harbour board voted on Tuesday to restore the hourly ferry from next month."
+    ranked = (
+        "1 Ferry timetable goes back to the board Lighthouse keeper retires after forty years "
+        "2 Ferry timetable goes back to the board Storm closes the coastal road again "
+        "3 Ferry timetable goes back to the board Fish market moves to the old customs hall"
+    )
+    page = "\n\n".join(
+        [
+            "Ferry timetable goes back to the board",
+            "By Greta Lindqvist",
+            "Most Popular Today",
+            ranked,
+            " ".join([para] * 3),
+            " ".join([para.replace("Tuesday", "Wednesday")] * 3),
+        ]
+    )
+    meta = extract_page(page)
+    assert meta.body.startswith("The harbour board voted on Tuesday")
+    assert "Lighthouse keeper" not in meta.body
