@@ -91,6 +91,8 @@ _CONTRIBUTED = re.compile(
 _INLINE_CREDIT = re.compile(
     r"(?:\b(?:Photo(?:graph)?|Image|Picture|Illustration)s?\s*:|\bCredit\s*(?::|\.\.\.)|\bCredit(?=[A-Z])"
     r"|\(AP Photo\b|\bREUTERS/|\bGetty Images\b|\bAFP via Getty\b|\bShutterstock\b"
+    # A picture handed out and sent on by a wire ("(ITV via AP)", "(Jane Doe/Club via Reuters)").
+    r"|\((?:[^()]{0,60}\s)?via (?:AP|AFP|Reuters|EPA|Bloomberg|dpa)\)\s*$"
     r"|\[[^\]]{0,60}(?:\bvia\b|/|Getty|Reuters|AFP|EPA|Photo|Handout)[^\]]{0,60}\]\s*$)"
 )
 
@@ -820,6 +822,7 @@ _CREDIT_TRIGGERS = (
     "illustration",
     "afp",
     "]",
+    "via ",
 )
 
 

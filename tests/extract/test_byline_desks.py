@@ -127,3 +127,14 @@ def test_a_blog_themes_meta_line_names_who_posted() -> None:
     assert byline is not None
     assert byline.authors == ["hafenadmin"] and byline.published == "2024-05-04"
     assert parse_byline("4. März 2024 | Politik") is None
+
+
+def test_a_handout_sent_on_by_a_wire_is_a_credit() -> None:
+    from newsdesk.extract.byline import has_inline_credit
+
+    caption = (
+        "In this image issued by the harbour board, the new ferry leaves Lindau. (Board via AP)"
+    )
+    assert has_inline_credit(caption)
+    assert has_inline_credit("The ferry at dawn. (Greta Lindqvist/Harbour Board via Reuters)")
+    assert not has_inline_credit("The board sent the plans to the council via email on Monday.")
