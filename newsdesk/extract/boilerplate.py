@@ -67,6 +67,7 @@ _PHRASES = re.compile(
     | \bin\ your\ inbox\b|\bsign\ up\W*$|\bsign\ in\ to\ comment\b|\bno\ longer\ being\ updated\b|\bconsider\ (?:a|making\ a)\ (?:\w+\ )?(?:contribution|donation|gift)\b
     | \bproduced\ with\ (?:the\ )?support\ (?:from|of)\ (?:our\ )?readers\b
     | \bbecome\ a\ \w+\ (?:supporter|member|subscriber|patron)\b|\breader-funded\b|\bfree\ to\ read\b|\bsupport\ the\ [\w’']+(?:\ [\w’']+)?\ (?:reporting|journalism)\b
+    | \bsuc+es+fully\ subscribed\b|\bactivation\ link\b|^subscribe\W+no,?\ thanks\W*$|^stay\ up\ to\ date\ with\ [\w.’' -]{1,40}\W*$
     | \bmarket\ data\ provided\ by\b|\bquotes\ (?:displayed|delayed)\b|\bthis\ article\ (?:is|was)\ (?:part\ of|first\ published)\b
     """,
     _FLAGS | re.VERBOSE,
@@ -137,6 +138,9 @@ _PHRASE_TRIGGERS = (
     "funded",
     "free to read",
     "support the",
+    "subscribed",
+    "activation link",
+    "up to date",
 )
 
 # The same furniture in German, French, Spanish, Italian and Portuguese (consent banners,

@@ -157,3 +157,20 @@ def test_share_bars_in_six_languages(line: str) -> None:
 )
 def test_a_headline_with_a_share_word_is_no_share_bar(line: str) -> None:
     assert not is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Stay up to date with Harbour Lines.",
+        "Subscribe No thanks",
+        "You have succesfully subscribed. Thank you!",
+        "An email with an activation link has just been sent to your email address.",
+    ],
+)
+def test_a_newsletter_boxs_lines(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+def test_staying_up_to_date_in_a_sentence_is_text() -> None:
+    assert not is_boilerplate("Stay up to date with the strike, the union told members on Monday.")
