@@ -185,6 +185,10 @@ _END = re.compile(
     r"""^\W*(?:
       topics|related\ topics|related\ tags|tags\b.*|filed\ under\b.*|more\ about|more\ on\ this\ story
     | share\ this(?:\ story)?(?:\ about\ sharing)?:?|share\ this\ article|about\ the\ author|source:?
+    # The author's box and a reply form in German, French, Spanish, Italian and Portuguese.
+    | (?:über|ueber)\ (?:den\ autor|die\ autorin|die\ autoren)|(?:à|a)\ propos\ de\ l'auteur(?:e)?
+    | sobre\ (?:el|la|o|a)\ autor(?:a)?|sull'autore|(?:deixe|deja)\ una?\ respuesta|deixe\ uma\ resposta.*
+    | laisser\ une\ r(?:é|e)ponse|lascia\ una\ risposta|hinterlasse\ einen\ kommentar
     | comments?(?:\ \(\d+\))?|(?:\d+\ )?(?:kommentare?|commentaires?|comentarios?|commenti|coment(?:á|a)rios)(?:\ \(\d+\))?
     | leave\ a\ comment|schreibe(?:n\ sie)?\ einen\ kommentar|kommentar\ schreiben|laisser\ un\ commentaire
     | deja\ (?:un|tu)\ comentario|lascia\ un\ commento|deixe\ (?:um|seu)\ coment(?:á|a)rio|join\ the\ conversation|add\ your\ comment.*|leave\ a\ reply|have\ your\ say.*|post\ a\ comment
@@ -222,6 +226,7 @@ _LINK_LIST = re.compile(
     | die\ redaktion\ empfiehlt|weitere\ (?:artikel|beiträge|rezepte|themen|nachrichten|meldungen|news)(?:\ .{1,30})?
     | ähnliche\ (?:artikel|beiträge)|das\ könnte\ (?:dich|sie)\ auch\ interessieren|potrebbe\ interessarti|altre\ notizie
     | you\ may\ also\ be\ interested\ in|related\ posts?|similar\ (?:articles|posts|stories)
+    | (?:artigos|posts|mat(?:é|e)rias|publica(?:ç|c)(?:õ|o)es)\ relacionad[ao]s|lea\ tambi(?:é|e)n|post\ correlati
     | """
     + _POPULAR_ALTERNATIVES
     + r"""

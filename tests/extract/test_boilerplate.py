@@ -174,3 +174,23 @@ def test_a_newsletter_boxs_lines(line: str) -> None:
 
 def test_staying_up_to_date_in_a_sentence_is_text() -> None:
     assert not is_boilerplate("Stay up to date with the strike, the union told members on Monday.")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Über den Autor",
+        "À propos de l'auteur",
+        "Sobre o autor",
+        "Sobre el autor",
+        "Deixe uma resposta Cancelar resposta",
+        "Lascia una risposta",
+    ],
+)
+def test_the_authors_box_and_a_reply_form_end_the_story(line: str) -> None:
+    assert is_end_marker(line)
+
+
+@pytest.mark.parametrize("line", ["Artigos relacionados", "Lea también", "Post correlati"])
+def test_related_lists_in_more_languages(line: str) -> None:
+    assert link_list_marker(line)
