@@ -67,6 +67,10 @@ FURNITURE_RUN = 8
 _PHOTO_CREDIT = re.compile(r"^\s*(?:©|\(c\))\s*(?![^\n]*(?:\d{4}|rights|reserved))\S.{0,60}$", re.I)
 
 
+#: What a picture credit names ("© Foto: Skoda", "© Bild: dpa"): a picture, not the site's footer.
+_PICTURE_WORD = re.compile(r"\b(?:foto|photo|bild|image|picture|imagen|immagine|imagem)s?\b", re.I)
+
+
 _READ_MORE = re.compile(r"^(?:read|see)\s+more[^\w:]*$", re.I)
 
 
@@ -135,7 +139,9 @@ def read_body(lines: list[str], start: int, found: Found, *, main_text: bool = F
         if not line:
             continue
         if body and is_end_marker(line):
-            if (main_text and _PHOTO_CREDIT.match(line)) or _CREDITED_CAPTION.search(line):
+            if (
+                _PHOTO_CREDIT.match(line) and (main_text or _PICTURE_WORD.search(line))
+            ) or _CREDITED_CAPTION.search(line):
                 found.add_credit(line)  # "© Agency" under a picture, not the page's footer
                 continue
             resumed = (

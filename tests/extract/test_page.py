@@ -706,3 +706,22 @@ def test_a_most_read_list_run_into_one_line_is_not_the_first_paragraph() -> None
     meta = extract_page(page)
     assert meta.body.startswith("The harbour board voted on Tuesday")
     assert "Lighthouse keeper" not in meta.body
+
+
+def test_a_picture_credit_under_the_first_paragraph_does_not_end_the_story() -> None:
+    """A line "© Foto: Reederei" credits the picture above it; only the site's own copyright line
+    (a year, "All rights reserved") closes the page."""
+    para = "Die Reederei erhöht ab Montag die Zahl der Fahrten über den See, teilte sie mit."
+    page = "\n\n".join(
+        [
+            "Mehr Fähren über den See",
+            "Die neue Fähre liegt im Hafen von Lindau bereit für die erste Fahrt.",
+            "© Foto: Reederei",
+            " ".join([para] * 3),
+            " ".join([para.replace("Montag", "Dienstag")] * 3),
+            "© 2026 Seeblatt. Alle Rechte vorbehalten.",
+        ]
+    )
+    meta = extract_page(page)
+    assert "ab Dienstag die Zahl" in meta.body
+    assert "Seeblatt" not in meta.body
