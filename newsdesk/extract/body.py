@@ -67,6 +67,13 @@ FURNITURE_RUN = 8
 _PHOTO_CREDIT = re.compile(r"^\s*(?:©|\(c\))\s*(?![^\n]*(?:\d{4}|rights|reserved))\S.{0,60}$", re.I)
 
 
+#: A "©" with no year and no rights reserved: a picture's credit in its caption ("Der Bartgeier
+#: im Flug. © Markus Leitner"), not the site's copyright line.
+_CAPTION_COPYRIGHT = re.compile(
+    r"^(?!.*(?:\b(?:19|20)\d{2}\b|rights|reserved|rechte|droits|derechos|diritti|direitos)).*©",
+    re.I,
+)
+
 #: What a picture credit names ("© Foto: Skoda", "© Bild: dpa"): a picture, not the site's footer.
 _PICTURE_WORD = re.compile(r"\b(?:foto|photo|bild|image|picture|imagen|immagine|imagem)s?\b", re.I)
 
@@ -154,10 +161,12 @@ def read_body(lines: list[str], start: int, found: Found, *, main_text: bool = F
                     in_a_row=False,
                     chars=BOX_STORY_CHARS,
                 )
-                if _BOX_LABEL.match(line)
+                if _BOX_LABEL.match(line) or _CAPTION_COPYRIGHT.search(line)
                 else None
             )
             if resumed is not None:
+                if _CAPTION_COPYRIGHT.search(line):
+                    found.add_caption(line)  # a picture's caption with its "©": the story goes on
                 i = resumed
                 continue
             _maybe_source_line(line, found)

@@ -137,3 +137,11 @@ def test_a_company_named_after_its_masthead_gives_the_masthead(
         + f"{footer}. All rights reserved.\n"
     )
     assert extract_page(page).source == source
+
+
+def test_a_captions_picture_credit_names_no_outlet() -> None:
+    from newsdesk.extract.outlet import outlet_from_footer
+
+    assert outlet_from_footer("Der Bartgeier über dem Tal im Flug. © Jana Berg") is None
+    assert outlet_from_footer("© Seeblatt") == "Seeblatt"
+    assert outlet_from_footer("© 2026 The Westerly Times Ltd.") == "The Westerly Times"

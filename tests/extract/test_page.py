@@ -725,3 +725,22 @@ def test_a_picture_credit_under_the_first_paragraph_does_not_end_the_story() -> 
     meta = extract_page(page)
     assert "ab Dienstag die Zahl" in meta.body
     assert "Seeblatt" not in meta.body
+
+
+def test_a_caption_with_its_pictures_copyright_does_not_end_the_story() -> None:
+    """A caption ending "© Jana Berg" inside the story credits a picture: the story goes
+    on after it, and the photographer is not the outlet."""
+    para = "Der Sender des Bartgeiers meldet sich nach zwei Monaten wieder, teilte der Verband mit."
+    page = "\n\n".join(
+        [
+            "Lebenszeichen aus den Bergen",
+            " ".join([para] * 3),
+            "Der Bartgeier über dem Tal im Flug. © Jana Berg",
+            " ".join([para.replace("zwei", "drei")] * 3),
+            " ".join([para.replace("Verband", "Nationalpark")] * 3),
+            " ".join([para.replace("Bartgeiers", "Geiers")] * 3),
+        ]
+    )
+    meta = extract_page(page)
+    assert "teilte der Nationalpark mit" in meta.body
+    assert meta.source != "Jana Berg" and "Bartgeier über dem Tal" not in (meta.source or "")
