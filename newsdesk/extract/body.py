@@ -75,7 +75,13 @@ _CAPTION_COPYRIGHT = re.compile(
 )
 
 #: What a picture credit names ("© Foto: Skoda", "© Bild: dpa"): a picture, not the site's footer.
-_PICTURE_WORD = re.compile(r"\b(?:foto|photo|bild|image|picture|imagen|immagine|imagem)s?\b", re.I)
+_PICTURE_WORD = re.compile(
+    r"\b(?:foto|photo|bild|image|picture|imagen|immagine|imagem)s?\b"
+    # Picture agencies and stock libraries ("© Shutterstock/racorn", "© picture alliance / dpa").
+    r"|\b(?:shutterstock|getty|istock(?:photo)?|imago|picture[ -]alliance|adobe ?stock|fotolia"
+    r"|pixabay|unsplash|pexels|dpa|afp|reuters|keystone|ansa|efe)\b",
+    re.I,
+)
 
 
 _READ_MORE = re.compile(r"^(?:read|see)\s+more[^\w:]*$", re.I)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -708,7 +709,8 @@ def test_a_most_read_list_run_into_one_line_is_not_the_first_paragraph() -> None
     assert "Lighthouse keeper" not in meta.body
 
 
-def test_a_picture_credit_under_the_first_paragraph_does_not_end_the_story() -> None:
+@pytest.mark.parametrize("credit", ["© Foto: Reederei", "© Shutterstock/hafenbild"])
+def test_a_picture_credit_under_the_first_paragraph_does_not_end_the_story(credit: str) -> None:
     """A line "© Foto: Reederei" credits the picture above it; only the site's own copyright line
     (a year, "All rights reserved") closes the page."""
     para = "Die Reederei erhöht ab Montag die Zahl der Fahrten über den See, teilte sie mit."
@@ -716,7 +718,7 @@ def test_a_picture_credit_under_the_first_paragraph_does_not_end_the_story() -> 
         [
             "Mehr Fähren über den See",
             "Die neue Fähre liegt im Hafen von Lindau bereit für die erste Fahrt.",
-            "© Foto: Reederei",
+            credit,
             " ".join([para] * 3),
             " ".join([para.replace("Montag", "Dienstag")] * 3),
             "© 2026 Seeblatt. Alle Rechte vorbehalten.",
