@@ -166,6 +166,14 @@ _OTHER_PHRASES = re.compile(
     | \bforward\ (?:this\ )?to\ a\ friend\b|\bunsubscribe\b|\bupdate\ your\ (?:email\ )?preferences\b
     | \bim\ browser\ (?:ansehen|anzeigen|(?:ö|oe)ffnen)\b|\bvoir\ (?:la\ version\ )?en\ ligne\b|\bver\ en\ el\ navegador\b
     | ^.{2,60}\s(?:says|sagt|dit|dice|diz)\s?:$
+    # A paywall's prompt (English, German, French, Spanish, Italian, Portuguese).
+    | \bto\ (?:view|read|continue\ reading)\ (?:the\ full\ (?:story|article)|this\ (?:story|article)),?\ (?:please\ )?(?:subscribe|log\ ?in|sign\ in)\b
+    | \balready\ a\ subscriber\b|\bfirst-time\ subscribers\b|\bsubscribers?\ (?:can|may)\ (?:read|log\ in)\b
+    | \bm(?:ö|oe)chten\ sie\ weiterlesen\b|\bich\ bin\ abonnent(?:in)?\b|\bich\ ben(?:ö|oe)tige\ ein\ abo\b|\bbereits\ abonnent(?:in)?\b
+    | \bjetzt\ weiterlesen\ mit\b|\bd(?:é|e)j(?:à|a)\ abonn(?:é|e)\b|\bpour\ lire\ la\ suite\b|\br(?:é|e)serv(?:é|e)\ aux\ abonn(?:é|e)s\b
+    | \bya\ soy\ suscriptor\b|\bpara\ seguir\ leyendo\b|\bexclusivo\ para\ (?:suscriptores|assinantes)\b
+    | \bsei\ gi(?:à|a)\ abbonato\b|\bper\ continuare\ a\ leggere\b|\briservato\ agli\ abbonati\b
+    | \bj(?:á|a)\ sou\ assinante\b|\bpara\ continuar\ lendo\b
     """,
     _FLAGS | re.VERBOSE,
 )
@@ -175,7 +183,8 @@ _OTHER_TRIGGERS = (
     "champs", "campos", "campi", "kommentar", "commentaire", "comentario", "commento", "comentário",
     "teilen", "partager", "compartir", "condividi", "browser", "friend", "unsubscribe",
     "preferences", "en ligne", "navegador", "akzeptieren", "accepter", "aceptar", "aceitar", "accetta",
-    ":",
+    ":", "subscri", "weiterlesen", "abonnent", "abo", "abonn", "suite", "suscriptor", "leyendo",
+    "assinante", "lendo", "abbonat", "leggere",
 )  # fmt: skip
 
 _COPYRIGHT = re.compile(r"(?:©|^\(c\)\s|\(c\)\s*\d{4}|\bcopyright\s*(?:©\s*)?\d{4})", _FLAGS)

@@ -194,3 +194,25 @@ def test_the_authors_box_and_a_reply_form_end_the_story(line: str) -> None:
 @pytest.mark.parametrize("line", ["Artigos relacionados", "Lea también", "Post correlati"])
 def test_related_lists_in_more_languages(line: str) -> None:
     assert link_list_marker(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Möchten Sie weiterlesen?",
+        "Ja. Ich bin Abonnent.",
+        "To view the full story, please subscribe to the Harbour Lines.",
+        "If you are seeing this message but you are already a subscriber, log in.",
+        "Pour lire la suite, abonnez-vous.",
+        "Para seguir leyendo, suscríbete.",
+        "Sei già abbonato? Accedi.",
+        "Já sou assinante",
+    ],
+)
+def test_a_paywalls_prompt_in_six_languages(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+def test_subscribers_in_a_story_are_text() -> None:
+    line = "The paper has 20,000 subscribers who can read it online, the editor said on Monday."
+    assert not is_boilerplate(line)
