@@ -35,6 +35,9 @@ _LABELS = re.compile(
     | article\ bookmarked|bookmark|follow|follow\ us|follow\ on\ \w+|get\ author\ rss\ feed|view\ author\ archive
     | email\ the\ author|pdf\ version|print\ this\ page|give\ feedback|survey|currently\ reading
     | loading.*|please\ enable\ javascript.*|\W*
+    # Back to the top, and a post's category label, in German, French, Spanish, Italian, Portuguese.
+    | (?:zur(?:ü|ue)ck\ )?nach\ oben|vers\ le\ haut|(?:volver|ir)\ arriba|torna\ su|voltar\ ao\ topo
+    | ver(?:ö|oe)ffentlicht\ in|publi(?:é|e)\ dans|publicado\ en|pubblicato\ in
     )\W*$""",
     _FLAGS | re.VERBOSE,
 )
@@ -166,6 +169,9 @@ _OTHER_PHRASES = re.compile(
     | \bforward\ (?:this\ )?to\ a\ friend\b|\bunsubscribe\b|\bupdate\ your\ (?:email\ )?preferences\b
     | \bim\ browser\ (?:ansehen|anzeigen|(?:ö|oe)ffnen)\b|\bvoir\ (?:la\ version\ )?en\ ligne\b|\bver\ en\ el\ navegador\b
     | ^.{2,60}\s(?:says|sagt|dit|dice|diz)\s?:$
+    # A blog's likes ("5 Bloggern gefällt das", "12 bloggers like this").
+    | \b\d+\ (?:bloggern?\ gef(?:ä|ae)llt\ das|bloggers?\ like\ this)\b
+    | \bpara\ comentar\ debes\b|\bempfiehl\ dies\b|^\W*(?:vea|lea|ver)\ tambi(?:é|e)n\s*:
     # A paywall's prompt (English, German, French, Spanish, Italian, Portuguese).
     | \bto\ (?:view|read|continue\ reading)\ (?:the\ full\ (?:story|article)|this\ (?:story|article)),?\ (?:please\ )?(?:subscribe|log\ ?in|sign\ in)\b
     | \balready\ a\ subscriber\b|\bfirst-time\ subscribers\b|\bsubscribers?\ (?:can|may)\ (?:read|log\ in)\b
@@ -184,7 +190,8 @@ _OTHER_TRIGGERS = (
     "teilen", "partager", "compartir", "condividi", "browser", "friend", "unsubscribe",
     "preferences", "en ligne", "navegador", "akzeptieren", "accepter", "aceptar", "aceitar", "accetta",
     ":", "subscri", "weiterlesen", "abonnent", "abo", "abonn", "suite", "suscriptor", "leyendo",
-    "assinante", "lendo", "abbonat", "leggere",
+    "assinante", "lendo", "abbonat", "leggere", "blogger", "gedanken", "thought", "response",
+    "réponse", "reponse", "comentario", "commenti", "comentar", "empfiehl", "también", "tambien",
 )  # fmt: skip
 
 _COPYRIGHT = re.compile(r"(?:©|^\(c\)\s|\(c\)\s*\d{4}|\bcopyright\s*(?:©\s*)?\d{4})", _FLAGS)
@@ -194,6 +201,8 @@ _END = re.compile(
     r"""^\W*(?:
       topics|related\ topics|related\ tags|tags\b.*|filed\ under\b.*|more\ about|more\ on\ this\ story
     | share\ this(?:\ story)?(?:\ about\ sharing)?:?|share\ this\ article|about\ the\ author|source:?
+    # A blog's comments under their heading ("3 Gedanken zu “X”", "12 thoughts on “X”").
+    | \d*\s*(?:gedanken|thoughts?|responses?|r(?:é|e)ponses?|comentarios?|commenti)\ (?:zu|on|to|(?:à|a)|en|sobre|su)\ [“"„«].*
     # The author's box and a reply form in German, French, Spanish, Italian and Portuguese.
     | (?:über|ueber)\ (?:den\ autor|die\ autorin|die\ autoren)|(?:à|a)\ propos\ de\ l'auteur(?:e)?
     | sobre\ (?:el|la|o|a)\ autor(?:a)?|sull'autore|(?:deixe|deja)\ una?\ respuesta|deixe\ uma\ resposta.*
@@ -216,7 +225,8 @@ _POPULAR_ALTERNATIVES = r"""
     | trending(?:\ (?:now|stories|today|news))?|popular\ (?:now|today|stories)|top\ stories|more\ top\ stories
     | latest\ (?:news|stories|headlines)|more\ (?:stories|headlines)|editor'?s\ picks|don'?t\ miss
     | you\ (?:may|might)\ also\ like|recommended(?:\ for\ you)?|what\ to\ read\ next|read\ next|up\ next
-    | meistgelesen(?:e\ artikel)?|meist\ gelesen|am\ meisten\ gelesen|beliebteste\ artikel|top-?themen
+    | (?:die\ )?meistgelesen(?:en?)?(?:\ (?:artikel|beiträge|nachrichten))?|meist\ gelesen|am\ meisten\ gelesen|beliebteste\ artikel|top-?themen
+    | empfehlungen\ (?:aus\ der|der)\ redaktion
     | lo\ más\ (?:leído|visto|popular)|más\ (?:leídas|leídos|vistas|vistos|populares)
     | les\ plus\ (?:lus|partagés|populaires|consultés)|i\ più\ (?:letti|visti)|mais\ (?:lidas|lidos|vistas)|meest\ gelezen
 """

@@ -216,3 +216,30 @@ def test_a_paywalls_prompt_in_six_languages(line: str) -> None:
 def test_subscribers_in_a_story_are_text() -> None:
     line = "The paper has 20,000 subscribers who can read it online, the editor said on Monday."
     assert not is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "NACH OBEN",
+        "Veröffentlicht in:",
+        "5 Bloggern gefällt das.",
+        "12 bloggers like this.",
+        "Para comentar debes registrarte y completar los datos generales.",
+        "Empfiehl dies deinen Freunden.",
+        "VEA TAMBIÉN: La fábrica del puerto cierra en marzo",
+    ],
+)
+def test_blog_and_site_furniture_in_more_languages(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize("line", ["3 Gedanken zu “Die Fähre”", "12 thoughts on “The ferry”"])
+def test_a_blogs_comment_heading_ends_the_post(line: str) -> None:
+    assert is_end_marker(line)
+    assert not is_end_marker("Thoughts on the ferry strike")
+
+
+@pytest.mark.parametrize("line", ["Die meistgelesenen Artikel", "Empfehlungen aus der Redaktion"])
+def test_more_lists_of_other_stories(line: str) -> None:
+    assert link_list_marker(line)
