@@ -38,6 +38,8 @@ _LABELS = re.compile(
     # Back to the top, and a post's category label, in German, French, Spanish, Italian, Portuguese.
     | (?:zur(?:ü|ue)ck\ )?nach\ oben|vers\ le\ haut|(?:volver|ir)\ arriba|torna\ su|voltar\ ao\ topo
     | ver(?:ö|oe)ffentlicht\ in|publi(?:é|e)\ dans|publicado\ en|pubblicato\ in
+    # A tag list's label (it may sit above the story as well as under it).
+    | schlagw(?:ö|oe)rter|schlagworte|stichw(?:ö|oe)rter|(?:é|e)tiquettes|etiquetas
     )\W*$""",
     _FLAGS | re.VERBOSE,
 )
@@ -172,6 +174,11 @@ _OTHER_PHRASES = re.compile(
     # A blog's likes ("5 Bloggern gefällt das", "12 bloggers like this").
     | \b\d+\ (?:bloggern?\ gef(?:ä|ae)llt\ das|bloggers?\ like\ this)\b
     | \bpara\ comentar\ debes\b|\bempfiehl\ dies\b|^\W*(?:vea|lea|ver)\ tambi(?:é|e)n\s*:
+    # Feedback, share and support appeals under a story, and a site search's apology.
+    | \bwar\ (?:der|dieser)\ (?:artikel|beitrag)\ (?:hilfreich|n(?:ü|ue)tzlich)\b|\bwas\ this\ (?:article|page|post)\ (?:helpful|useful)\b
+    | \bm(?:ö|oe)chten\ sie\ (?:den|diesen)\ (?:artikel|beitrag)\ teilen\b|\bteile\ diesen\ (?:beitrag|artikel)\b
+    | ^unterst(?:ü|ue)tzen\ sie\ uns\W*$|\bihr\ beitrag\ hilft\b|\bhaben\ sie\ das\ gesuchte\ nicht\b
+    | \bschreib(?:e)?\ (?:du\ )?doch\ einen\ kommentar\b|\b(?:immediate|instant)\ (?:online\ )?access\ to\b
     # A paywall's prompt (English, German, French, Spanish, Italian, Portuguese).
     | \bto\ (?:view|read|continue\ reading)\ (?:the\ full\ (?:story|article)|this\ (?:story|article)),?\ (?:please\ )?(?:subscribe|log\ ?in|sign\ in)\b
     | \balready\ a\ subscriber\b|\bfirst-time\ subscribers\b|\bsubscribers?\ (?:can|may)\ (?:read|log\ in)\b
@@ -192,6 +199,7 @@ _OTHER_TRIGGERS = (
     ":", "subscri", "weiterlesen", "abonnent", "abo", "abonn", "suite", "suscriptor", "leyendo",
     "assinante", "lendo", "abbonat", "leggere", "blogger", "gedanken", "thought", "response",
     "réponse", "reponse", "comentario", "commenti", "comentar", "empfiehl", "también", "tambien",
+    "artikel", "beitrag", "helpful", "useful", "unterst", "gesuchte", "kommentar", "access",
 )  # fmt: skip
 
 _COPYRIGHT = re.compile(r"(?:©|^\(c\)\s|\(c\)\s*\d{4}|\bcopyright\s*(?:©\s*)?\d{4})", _FLAGS)

@@ -243,3 +243,21 @@ def test_a_blogs_comment_heading_ends_the_post(line: str) -> None:
 @pytest.mark.parametrize("line", ["Die meistgelesenen Artikel", "Empfehlungen aus der Redaktion"])
 def test_more_lists_of_other_stories(line: str) -> None:
     assert link_list_marker(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "War der Artikel nützlich?",
+        "Was this article helpful?",
+        "Möchten Sie den Artikel teilen?",
+        "Teile diesen Beitrag auf",
+        "Unterstützen Sie uns",
+        "Ihr Beitrag hilft, unsere Berichterstattung weiter auszubauen.",
+        "Haben Sie das Gesuchte nicht gefunden?",
+        "Instant access to the full article PDF.",
+        "Schlagworte",
+    ],
+)
+def test_appeals_under_a_story_and_a_tag_label(line: str) -> None:
+    assert is_boilerplate(line)
