@@ -74,6 +74,14 @@ _CAPTION_COPYRIGHT = re.compile(
     re.I,
 )
 
+#: A line announcing links to other pages, not the story's own list ("Lesen Sie auch die
+#: folgenden Beiträge:", "Read more:", "Voir aussi :").
+_READ_ALSO = re.compile(
+    r"\b(?:lesen\ sie|lies|read|see|siehe|mehr\ zu|more\ on|weitere|lire|lisez|voir|lea|leer"
+    r"|vea|leia|veja|leggi|vedi)\b",
+    re.I | re.X,
+)
+
 #: What a picture credit names ("© Foto: Skoda", "© Bild: dpa"): a picture, not the site's footer.
 _PICTURE_WORD = re.compile(
     r"\b(?:foto|photo|bild|image|picture|imagen|immagine|imagem)s?\b"
@@ -144,6 +152,7 @@ def read_body(lines: list[str], start: int, found: Found, *, main_text: bool = F
     keep_links = True  # False under "Most read": those stories are not this one's links
     furniture = 0
     image_label = False
+    listing = False  # the line before announced a list ("... the following:")
     i = start
     end = len(lines)
     while i < end:
@@ -266,10 +275,21 @@ def read_body(lines: list[str], start: int, found: Found, *, main_text: bool = F
                 body.append(pending)
                 pending = None
             body.append(strip_list_mark(line))
+            listing = line.rstrip().endswith(":") and not _READ_ALSO.search(line)
             continue
         if main_text:
             body.append(strip_list_mark(line))
             continue
+        if listing and is_list_item(line) and len(words(line)) >= 2:
+            # The items of a list the story announced ("... frage dich Folgendes:" / "1. Was
+            # liebst du?"): short, but the story's.
+            if pending:
+                body.append(pending)
+                pending = None
+            body.append(strip_list_mark(line))
+            furniture = 0
+            continue
+        listing = False
         # A short line: subheading, bullet, caption without credit, or furniture.
         furniture += 1
         if body and furniture >= FURNITURE_RUN:
@@ -304,6 +324,9 @@ def read_body(lines: list[str], start: int, found: Found, *, main_text: bool = F
             furniture = 0
         elif 3 <= len(tokens) <= 14 and not is_upper_line(line) and not is_list_item(line):
             pending = line
+            listing = (
+                len(tokens) >= 4 and line.rstrip().endswith(":") and not _READ_ALSO.search(line)
+            )
         else:
             pending = None
     return end
@@ -373,8 +396,8 @@ def _story_after_widget(
             run.append(j)
             if len(run) == STORY_RESUMED:
                 return run[0] if _same_story(body, [lines[k] for k in run]) else None
-        elif in_a_row:
-            run = []
+        elif in_a_row and not (run and _subheading(line)):
+            run = []  # a subheading between the story's paragraphs keeps the run going
         if seen >= within and not run:
             return None
         if seen >= within + STORY_RESUMED * 2:
@@ -387,6 +410,18 @@ def _story_after_widget(
 SHARED_WORDS = 2
 LONG_WORD = 7
 _LONG_WORD = re.compile(rf"[^\W\d_]{{{LONG_WORD},}}")
+
+
+def _subheading(line: str) -> bool:
+    """A subheading between paragraphs: a few words, capitalised, no sentence's full stop."""
+    tokens = words(line)
+    return (
+        2 <= len(tokens) <= 14
+        and line.strip()[:1].isupper()
+        and not line.rstrip().endswith(".")
+        and not is_boilerplate(line)
+        and not is_list_item(line)
+    )
 
 
 def _same_story(body: list[str], paragraphs: list[str]) -> bool:

@@ -37,6 +37,7 @@ _LABELS = re.compile(
     | loading.*|please\ enable\ javascript.*|\W*
     # Back to the top, and a post's category label, in German, French, Spanish, Italian, Portuguese.
     | (?:zur(?:ü|ue)ck\ )?nach\ oben|vers\ le\ haut|(?:volver|ir)\ arriba|torna\ su|voltar\ ao\ topo
+    | seite\ (?:drucken|empfehlen|teilen|versenden|merken)|artikel\ (?:drucken|versenden|merken)
     | ver(?:ö|oe)ffentlicht\ in|publi(?:é|e)\ dans|publicado\ en|pubblicato\ in
     # A tag list's label (it may sit above the story as well as under it).
     | schlagw(?:ö|oe)rter|schlagworte|stichw(?:ö|oe)rter|(?:é|e)tiquettes|etiquetas

@@ -746,3 +746,24 @@ def test_a_caption_with_its_pictures_copyright_does_not_end_the_story() -> None:
     meta = extract_page(page)
     assert "teilte der Nationalpark mit" in meta.body
     assert meta.source != "Jana Berg" and "Bartgeier über dem Tal" not in (meta.source or "")
+
+
+def test_a_list_the_story_announces_is_the_storys() -> None:
+    para = "Die Fährgesellschaft fragt ihre Fahrgäste in diesem Herbst nach ihren Wünschen."
+    items = ["1. Wann fahren Sie?", "2. Wohin fahren Sie?", "3. Wie oft fahren Sie?"]
+    page = "\n\n".join(
+        [
+            "Die Fähre fragt nach",
+            " ".join([para] * 3),
+            "Die Umfrage stellt vier Fragen:",
+            *items,
+            "4. Was fehlt Ihnen?",
+            "Lesen Sie auch die folgenden Beiträge:",
+            "* Neue Fähre für Lindau",
+            "* Hafen wird umgebaut",
+            " ".join([para.replace("Herbst", "Winter")] * 3),
+        ]
+    )
+    meta = extract_page(page)
+    assert "Wohin fahren Sie?" in meta.body and "Was fehlt Ihnen?" in meta.body
+    assert "Hafen wird umgebaut" not in meta.body
