@@ -389,12 +389,13 @@ def is_navigation_line(line: str) -> bool:
 
 
 #: A ranked list run into one line ("1 Headline one 2 Headline two 3 ..."): a "most read" box.
-_RANKED_RUN = re.compile(r"^\s*1\s+\S.{8,}?\s2\s+\S.{8,}?\s3\s+\S")
+#: Each headline between two ranks is at most 300 characters (and the search stays linear).
+_RANKED_RUN = re.compile(r"^\s*1\s+\S.{8,300}?\s2\s+\S.{8,300}?\s3\s+\S")
 
 
 def is_ranked_run(line: str) -> bool:
     """A "most read" list flattened into one line: 1, 2, 3 ... before the headlines."""
-    return bool(_RANKED_RUN.match(line))
+    return line.lstrip()[:2] == "1 " and bool(_RANKED_RUN.match(line))
 
 
 #: The networks and actions of a share bar ("Facebook WhatsApp E-Mail", "Teilen: X | Mail").
@@ -410,6 +411,8 @@ _SHARE_WORDS = frozenset({
 def is_share_row(line: str) -> bool:
     """A share bar or a "follow us" row flattened into one line: two or more of its words and
     nothing else ("Facebook WhatsApp E-Mail", "Follow us: Facebook | Instagram | LinkedIn")."""
+    if len(line) > 200:
+        return False
     tokens = [t for t in re.split(r"[\s|/·•,:]+", line.casefold()) if t]
     return 2 <= len(tokens) <= 12 and all(t in _SHARE_WORDS for t in tokens)
 

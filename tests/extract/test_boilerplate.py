@@ -261,3 +261,14 @@ def test_more_lists_of_other_stories(line: str) -> None:
 )
 def test_appeals_under_a_story_and_a_tag_label(line: str) -> None:
     assert is_boilerplate(line)
+
+
+def test_ranked_runs() -> None:
+    from newsdesk.extract.boilerplate import is_ranked_run
+
+    assert is_ranked_run(
+        "1 Ferry goes back to the board 2 Storm closes the road 3 Fish market moves"
+    )
+    assert not is_ranked_run("The board met 1 time in 2 weeks and 3 members were missing.")
+    # A long line of one rank's words: no match, and read in linear time (a hostile page).
+    assert not is_ranked_run("1 " + "word 2 x " * 20_000)
