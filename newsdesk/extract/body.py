@@ -17,6 +17,7 @@ from newsdesk.extract.boilerplate import (
     is_ranked_run,
     link_list_marker,
     looks_like_link_title,
+    picture_copyright,
     popular_list_marker,
 )
 from newsdesk.extract.byline import (
@@ -66,13 +67,6 @@ FURNITURE_RUN = 8
 # "© Team Press" or "(c) Agency": a picture's credit, not a footer's copyright notice.
 _PHOTO_CREDIT = re.compile(r"^\s*(?:©|\(c\))\s*(?![^\n]*(?:\d{4}|rights|reserved))\S.{0,60}$", re.I)
 
-
-#: A "©" with no year and no rights reserved: a picture's credit in its caption ("Der Bartgeier
-#: im Flug. © Markus Leitner"), not the site's copyright line.
-_CAPTION_COPYRIGHT = re.compile(
-    r"^(?!.*(?:\b(?:19|20)\d{2}\b|rights|reserved|rechte|droits|derechos|diritti|direitos)).*©",
-    re.I,
-)
 
 #: A line announcing links to other pages, not the story's own list ("Lesen Sie auch die
 #: folgenden Beiträge:", "Read more:", "Voir aussi :").
@@ -176,11 +170,11 @@ def read_body(lines: list[str], start: int, found: Found, *, main_text: bool = F
                     in_a_row=False,
                     chars=BOX_STORY_CHARS,
                 )
-                if _BOX_LABEL.match(line) or _CAPTION_COPYRIGHT.search(line)
+                if _BOX_LABEL.match(line) or picture_copyright(line)
                 else None
             )
             if resumed is not None:
-                if _CAPTION_COPYRIGHT.search(line):
+                if picture_copyright(line):
                     found.add_caption(line)  # a picture's caption with its "©": the story goes on
                 i = resumed
                 continue

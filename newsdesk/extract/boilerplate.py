@@ -263,6 +263,23 @@ _LINK_LIST = re.compile(
 )
 
 
+#: What only the site's own copyright line says: a year, or that rights are reserved.
+_SITE_RIGHTS = re.compile(
+    r"\b(?:19|20)\d{2}\b|rights|reserved|rechte|droits|derechos|diritti|direitos", _FLAGS
+)
+#: Three words or more of a caption before the "©".
+_CAPTION_BEFORE = re.compile(r"\W*\w+\W+\w+\W+\w+[^©]*©")
+
+
+def picture_copyright(line: str, *, after_caption: bool = False) -> bool:
+    """A "©" that credits a picture, not the site: no year and no rights reserved ("Der
+    Bartgeier im Flug. © Markus Leitner"); with `after_caption`, three or more words of the
+    caption before it ("2/28 photos © Shutterstock")."""
+    if "©" not in line or _SITE_RIGHTS.search(line):
+        return False
+    return not after_caption or bool(_CAPTION_BEFORE.match(line))
+
+
 @line_cache
 def is_copyright(line: str) -> bool:
     head = line[:300]

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from newsdesk.extract.boilerplate import (
     is_boilerplate,
     is_copyright,
+    picture_copyright,
 )
 from newsdesk.extract.dateline import AGENCY_NAMES
 from newsdesk.extract.lines import (
@@ -80,15 +81,6 @@ OUTLET_WORD = re.compile(
 )
 
 
-#: A caption (three words or more), then its picture's "©" and credit, with no year or rights:
-#: "Der Bartgeier Bavaria im Flug. © Markus Leitner", "2/28 photos © Shutterstock".
-_PICTURE_CREDIT = re.compile(
-    r"^(?!.*(?:\b(?:19|20)\d{2}\b|rights|reserved|rechte|droits|derechos|diritti|direitos))"
-    r"\W*\w+\W+\w+\W+\w+[^©]*©",
-    re.I,
-)
-
-
 def outlet_from_footer(line: str) -> str | None:
     """'© 2026 The Westerly Times Ltd.' -> 'The Westerly Times'; standards lines likewise."""
     if len(line) > 400:
@@ -99,7 +91,7 @@ def outlet_from_footer(line: str) -> str | None:
         return clean_line(m["name"])
     if not is_copyright(line):
         return None
-    if _PICTURE_CREDIT.match(line):
+    if picture_copyright(line, after_caption=True):
         return None  # a caption ending in its picture's credit names the photographer
     text = _RIGHTS_RESERVED.sub(" ", line)
     text = re.sub(r"\b(?:19|20)\d{2}\s*(?:[-–]\s*(?:19|20)\d{2})?\b,?", " ", text)
