@@ -160,6 +160,7 @@ def read_body(lines: list[str], start: int, found: Found, *, main_text: bool = F
             ) or _CREDITED_CAPTION.search(line):
                 found.add_credit(line)  # "© Agency" under a picture, not the page's footer
                 continue
+            captioned = picture_copyright(line)
             resumed = (
                 _story_after_widget(
                     lines,
@@ -170,11 +171,11 @@ def read_body(lines: list[str], start: int, found: Found, *, main_text: bool = F
                     in_a_row=False,
                     chars=BOX_STORY_CHARS,
                 )
-                if _BOX_LABEL.match(line) or picture_copyright(line)
+                if _BOX_LABEL.match(line) or captioned
                 else None
             )
             if resumed is not None:
-                if picture_copyright(line):
+                if captioned:
                     found.add_caption(line)  # a picture's caption with its "©": the story goes on
                 i = resumed
                 continue
@@ -269,7 +270,7 @@ def read_body(lines: list[str], start: int, found: Found, *, main_text: bool = F
                 body.append(pending)
                 pending = None
             body.append(strip_list_mark(line))
-            listing = line.rstrip().endswith(":") and not _READ_ALSO.search(line)
+            listing = _announces_list(line)
             continue
         if main_text:
             body.append(strip_list_mark(line))
@@ -318,9 +319,7 @@ def read_body(lines: list[str], start: int, found: Found, *, main_text: bool = F
             furniture = 0
         elif 3 <= len(tokens) <= 14 and not is_upper_line(line) and not is_list_item(line):
             pending = line
-            listing = (
-                len(tokens) >= 4 and line.rstrip().endswith(":") and not _READ_ALSO.search(line)
-            )
+            listing = _announces_list(line)
         else:
             pending = None
     return end
@@ -347,6 +346,12 @@ STORY_RESUMED = 3
 _CREDITED_CAPTION = re.compile(
     r"\b(?:photo|foto|bild|image|picture|credit)s?\s*:\s*[^©]{2,80}?(?:©|\bcopyright\b)", re.I
 )
+
+
+def _announces_list(line: str) -> bool:
+    """A line that announces the list under it ("Die Umfrage stellt vier Fragen:"), not links
+    to other pages ("Lesen Sie auch:")."""
+    return len(words(line)) >= 4 and line.rstrip().endswith(":") and not _READ_ALSO.search(line)
 
 
 def _story_paragraph(line: str, chars: int) -> bool:
