@@ -3,8 +3,10 @@
 Shapes understood: "By A", "By A and B", "By A, B and C", "By A for OUTLET",
 "BY UPPER CASE" (-> Title Case), "Author: A, Title", "Posted on DATE by A",
 "By A in CITY", "By A | Special to OUTLET", "By A - DATE", a "By" line whose
-names follow on the next lines, and a lone name line with a role or date
-beside it. Editor, reporting and photo credits are credits, never authors.
+names follow on the next lines, a lone name line with a role or date
+beside it, and a desk signing as itself ("By Staff Writer", "von Redaktion")
+after such a lead word or over the date. Editor, reporting and photo credits
+are credits, never authors.
 
 Why over 600 lines: about 40 byline patterns and word lists in six languages
 sit beside the few parsers that read them; apart, each parser would import
