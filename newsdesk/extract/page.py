@@ -21,8 +21,10 @@ from newsdesk.extract.boilerplate import (
 )
 from newsdesk.extract.byline import (
     is_credit,
+    looks_like_name,
     parse_byline,
 )
+from newsdesk.extract.data.given_names import GIVEN_NAMES
 from newsdesk.extract.dates import (
     date_line,
     normalise,
@@ -287,6 +289,14 @@ def _assemble(found: Found, hints: Extracted | None, text: str) -> Extracted:
         meta.source_short = meta.source_short or short
     else:
         meta.source = None
+    if (
+        not meta.authors
+        and meta.source
+        and found.copyright_years
+        and _one_persons_site(meta.source)
+    ):
+        # "© 2009-2012 Jana Berg" on a page nobody signed: one person's site, and its author.
+        meta.authors = [meta.source]
     if not meta.dateline and found.dateline:
         meta.dateline = clean_line(found.dateline)
     meta.published = normalise(meta.published) if meta.published else None
@@ -326,6 +336,11 @@ def _anchor_date(found: Found) -> dt.date | None:
     if found.copyright_years:
         return dt.date(max(found.copyright_years), 12, 31)
     return None
+
+
+def _one_persons_site(outlet: str) -> bool:
+    """The outlet a page names is a person (a known given name, then a family name)."""
+    return looks_like_name(outlet) and outlet.split()[0] in GIVEN_NAMES
 
 
 def _plausible_author(name: str) -> bool:

@@ -767,3 +767,15 @@ def test_a_list_the_story_announces_is_the_storys() -> None:
     meta = extract_page(page)
     assert "Wohin fahren Sie?" in meta.body and "Was fehlt Ihnen?" in meta.body
     assert "Hafen wird umgebaut" not in meta.body
+
+
+def test_one_persons_site_signs_its_unsigned_posts() -> None:
+    """A post nobody signed on a site whose copyright names a person is that person's."""
+    para = "I took the night ferry across the lake and watched the harbour lights fade behind us."
+    body = [" ".join([para] * 3), " ".join([para.replace("night", "early")] * 3)]
+    page = "\n\n".join(["Crossing the lake at night", *body, "© 2019-2026 Greta Lindqvist"])
+    meta = extract_page(page)
+    assert meta.authors == ["Greta Lindqvist"]
+    # A company's copyright names the outlet, not an author.
+    company = "\n\n".join(["Crossing the lake at night", *body, "© 2026 Harbour Lines Media"])
+    assert extract_page(company).authors == []
