@@ -263,6 +263,8 @@ def read_body(lines: list[str], start: int, found: Found, *, main_text: bool = F
                 if keep_links:
                     add_link(found.links, line)
                 continue
+            if is_list_item(line):
+                continue  # a list entry under its label: a teaser's picture caption, say
             in_links = False
         if prose:
             furniture = 0

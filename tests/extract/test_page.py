@@ -779,3 +779,22 @@ def test_one_persons_site_signs_its_unsigned_posts() -> None:
     # A company's copyright names the outlet, not an author.
     company = "\n\n".join(["Crossing the lake at night", *body, "© 2026 Harbour Lines Media"])
     assert extract_page(company).authors == []
+
+
+def test_a_related_boxs_captioned_entries_stay_out_of_the_story() -> None:
+    para = "New car sales in the region fell ten percent in October, dealers said on Tuesday."
+    page = "\n\n".join(
+        [
+            "New car sales fall in October",
+            " ".join([para] * 3),
+            " ".join([para.replace("Tuesday", "Wednesday")] * 3),
+            "More Business News",
+            "* A row of unsold cars waits at a dealership outside the city on Sunday, in this "
+            "photograph taken for the harbour paper's business desk by its staff photographer.",
+            "Dealers cut prices as the year ends...",
+            "* Port traffic rises for a third month",
+        ]
+    )
+    meta = extract_page(page)
+    assert "unsold cars waits" not in meta.body
+    assert meta.body.endswith("dealers said on Wednesday.")
