@@ -638,6 +638,9 @@ def _after_dates(rest: str) -> str:
     return rest
 
 
+#: A date's label before it ("Datum: 13. April 2017Autor: ...").
+_DATE_LABEL = re.compile(r"^\W*(?:datum|date|fecha|data)\s*:\s*$", _FLAGS)
+
 #: A blog theme's meta line after the date, fields between slashes or bars, one of them who
 #: posted it ("October 12, 2018/0 Comments/in News /by jdadmin").
 _BY_FIELD = re.compile(r"[/|·•]\s*(?:by|von|par|por|di)\s+(?P<names>[^/|·•]{2,60})\s*$", _FLAGS)
@@ -650,7 +653,8 @@ def _dated_byline(line: str) -> Byline | None:
     dates = find_dates(line)
     lead = line[: dates[0].start] if dates else ""
     if not dates or (
-        dates[0].start > 2 and not (_WEEKDAY_LEAD.match(lead) or _POSTED_ON.match(lead))
+        dates[0].start > 2
+        and not (_WEEKDAY_LEAD.match(lead) or _POSTED_ON.match(lead) or _DATE_LABEL.match(lead))
     ):
         return None
     rest = _THEME_TAIL.sub("", _after_dates(line[dates[0].end :]))
@@ -762,6 +766,10 @@ def _is_date_line(line: str) -> bool:
     return bool(line) and date_line(line) is not None
 
 
+#: The separator between a meta line's name and its date ("Jana Berg | 3. März 2021 | Politik").
+_FIELD_BAR = re.compile(r"\s*[|·•]\s*\d")
+
+
 def _name_then_date(core: str) -> Byline | None:
     """'Jane Doe 19.10.2019, 05:00' or 'Jane Doe | Updated 3 March 2021': a name signed with a date."""
     from newsdesk.extract.dates import date_line
@@ -771,11 +779,16 @@ def _name_then_date(core: str) -> Byline | None:
         return None
     head = core[: dates[0].start]
     lead = _DATE_LEAD.search(head)
-    name = head[: lead.start()] if lead else head
-    published = date_line(core[len(name) :].strip())
+    raw = head[: lead.start()] if lead else head
+    rest = core[len(raw) :]
+    name = _clean_name(raw)
+    published = date_line(rest.strip())
     if published is None:
-        return None
-    name = _clean_name(name)
+        # A meta line's fields after a bar ("Jana Berg | 29. Dezember 2022 | HR-Welt"): a known
+        # given name and a family name, then the date, whatever follows.
+        known = looks_like_name(name) and name.split()[0] in GIVEN_NAMES
+        fielded = _FIELD_BAR.match(rest) is not None
+        return Byline(authors=[name], published=dates[0].iso) if known and fielded else None
     if looks_like_name(name):
         return Byline(authors=[name], published=published)
     # One word over the date: a known given name ("Tine 2. Februar 2020", "Paddy · April 19,

@@ -138,3 +138,17 @@ def test_a_handout_sent_on_by_a_wire_is_a_credit() -> None:
     assert has_inline_credit(caption)
     assert has_inline_credit("The ferry at dawn. (Greta Lindqvist/Harbour Board via Reuters)")
     assert not has_inline_credit("The board sent the plans to the council via email on Monday.")
+
+
+def test_a_meta_lines_fields_after_a_bar() -> None:
+    byline = parse_name_line("Greta Lindqvist | 4. März 202405. März 2024 | HR-Welt", [])
+    assert byline is not None and byline.authors == ["Greta Lindqvist"]
+    assert byline.published == "2024-03-04"
+    # Two capitalised words that are no person's name (German nouns) are no byline there.
+    assert parse_name_line("Neue Fähren | 4. März 202405. März 2024 | HR-Welt", []) is None
+
+
+def test_a_date_label_before_the_posting_line() -> None:
+    byline = parse_byline("Datum: 4. März 2024Autor: hafenblog.example 2 Kommentare")
+    assert byline is not None and byline.authors == ["hafenblog.example"]
+    assert byline.published == "2024-03-04"
