@@ -166,6 +166,10 @@ _COUNT_TAIL = re.compile(
     r"(?:kommentare?|comments?|commentaires?|comentarios?|commenti|coment[aá]rios?)\b).*$",
     _FLAGS,
 )
+#: The word that makes a count a comment counter ("7 comments", "1 Kommentar").
+_COMMENTS_WORD = re.compile(
+    r"kommentar|comment|commentaire|comentario|commenti|coment[aá]rio", _FLAGS
+)
 # What a blog's "Posted by" line says after the names: its category ("Posted by Kay under
 # Travel"), or a connective left dangling once the time went ("Posted by Kay at 2:33 PM").
 _CATEGORY_TAIL = re.compile(
@@ -646,6 +650,22 @@ _DATE_LABEL = re.compile(r"^\W*(?:datum|date|fecha|data)\s*:\s*$", _FLAGS)
 _BY_FIELD = re.compile(r"[/|·•]\s*(?:by|von|par|por|di)\s+(?P<names>[^/|·•]{2,60})\s*$", _FLAGS)
 
 
+def _account_before_count(text: str) -> str | None:
+    """The one word before a comment counter or prompt ("jana_b Schreibe einen Kommentar",
+    "Kay · 7 comments"): a blog meta line names who posted, as the account is written."""
+    count = _COUNT_TAIL.search(text)
+    if count is None or not _COMMENTS_WORD.search(count.group()):
+        return None
+    word = text[: count.start()].strip(" ·•|/–—-")
+    # A handle as written ("jana_b", "kay42"), or a known given name: a capitalised word there
+    # may be the post's category ("Politik 4 Kommentare").
+    if not word or not (
+        word[:1].islower() or word in GIVEN_NAMES or any(c.isdigit() for c in word)
+    ):
+        return None
+    return _single_name(word, handle=True)
+
+
 def _dated_byline(line: str) -> Byline | None:
     """'October 19, 2019 by IWB', '21.01.2022 11:46 von Jana Berg': a date, then who posted it."""
     if len(line) > 160:
@@ -660,6 +680,10 @@ def _dated_byline(line: str) -> Byline | None:
     rest = _THEME_TAIL.sub("", _after_dates(line[dates[0].end :]))
     m = _AFTER_DATE_BY.match(rest) or _BY_FIELD.search(rest)
     if not m:
+        account = _account_before_count(rest)
+        if account:
+            # "28. Januar 2015 jana_b Schreibe einen Kommentar": a blog's posting line.
+            return Byline(authors=[account], published=dates[0].iso)
         named = _AFTER_DATE_NAME.match(rest)
         name = _clean_name(named["name"]) if named else ""
         # Without a lead word only a known given name says it is a person, not a topic
@@ -791,8 +815,8 @@ def _name_then_date(core: str) -> Byline | None:
         return Byline(authors=[name], published=dates[0].iso) if known and fielded else None
     if looks_like_name(name):
         return Byline(authors=[name], published=published)
-    # One word over the date: a known given name ("Tine 2. Februar 2020", "Paddy · April 19,
-    # 2019"), or the desk signing as itself ("Redaktion 1. November 2023 10:29").
+    # One word over the date: a known given name ("Tine 2. Februar 2020"), or the desk signing
+    # as itself ("Redaktion 1. November 2023 10:29").
     if " " not in name and name in GIVEN_NAMES:
         return Byline(authors=[name], published=published)
     desk = desk_name(name)

@@ -152,3 +152,10 @@ def test_a_date_label_before_the_posting_line() -> None:
     byline = parse_byline("Datum: 4. März 2024Autor: hafenblog.example 2 Kommentare")
     assert byline is not None and byline.authors == ["hafenblog.example"]
     assert byline.published == "2024-03-04"
+
+
+def test_a_blogs_posting_line_with_its_comment_counter() -> None:
+    byline = parse_byline("4. März 2024 hafenblog42 Schreibe einen Kommentar")
+    assert byline is not None and byline.authors == ["hafenblog42"]
+    # A capitalised word there may be the post's category.
+    assert parse_byline("4. März 2024 Politik 4 Kommentare") is None
