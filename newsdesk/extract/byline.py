@@ -166,6 +166,10 @@ _COUNT_TAIL = re.compile(
     r"(?:kommentare?|comments?|commentaires?|comentarios?|commenti|coment[aá]rios?)\b).*$",
     _FLAGS,
 )
+#: An outlet's logo, by its alt text, after the names ("By Jane Doe KTRK logo"): call letters
+#: or an initialism (a longer name could not be told from the person's).
+_LOGO_TAIL = re.compile(r"\s+[A-Z0-9]{2,6}\s+(?i:logo)\s*$")
+
 #: The word that makes a count a comment counter ("7 comments", "1 Kommentar").
 _COMMENTS_WORD = re.compile(
     r"kommentar|comment|commentaire|comentario|commenti|coment[aá]rio", _FLAGS
@@ -460,6 +464,7 @@ def parse_by_text(rest: str, *, single: bool = False, handle: bool = False) -> B
         rest = rest[: place.start()]
     # Names hold no figures: "Kay 24 Comments", "Jane Doe 4 Min." end at the count.
     rest = _META_TAIL.sub("", _COUNT_TAIL.sub("", _CATEGORY_TAIL.sub("", rest)))
+    rest = _LOGO_TAIL.sub("", rest)
     # A separator left dangling once a tail went ("Barbara Russ / Kategorien: Event").
     rest = _DANGLING.sub("", rest).rstrip(" /|·•∙–—-")
     rest = _undouble(rest)

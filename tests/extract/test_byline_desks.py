@@ -159,3 +159,8 @@ def test_a_blogs_posting_line_with_its_comment_counter() -> None:
     assert byline is not None and byline.authors == ["hafenblog42"]
     # A capitalised word there may be the post's category.
     assert parse_byline("4. März 2024 Politik 4 Kommentare") is None
+
+
+def test_a_stations_logo_after_the_byline() -> None:
+    byline = parse_byline("ByGreta Lindqvist KHBR logo")
+    assert byline is not None and byline.authors == ["Greta Lindqvist"]
