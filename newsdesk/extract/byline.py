@@ -52,7 +52,10 @@ _AUTHOR_LABEL = re.compile(
     _FLAGS,
 )
 _AUTHOR_WORD = re.compile(
-    r"^(?:post\s+)?(?:author|autor(?:in)?|auteur|autore)\s+(?:by\s+)?(?=[^\W\d_])", _FLAGS
+    r"^(?:(?:post\s+)?(?:author|autor(?:in)?|auteur|autore)\s+(?:by\s+)?"
+    # A forum thread's first poster ("Thread starter Kay", "Themenstarter Kay").
+    r"|(?P<forum>thread\s+starter|themenstarter|ersteller(?:in)?)\s+)(?=[^\W\d_])",
+    _FLAGS,
 )
 _POSTING_LEAD = re.compile(
     r"^(?:gespeichert|eingestellt|verfasst|ver[öo]ffentlicht|gepostet|publi[ée]e?|publicad[oa]"
@@ -166,6 +169,14 @@ _COUNT_TAIL = re.compile(
     r"(?:kommentare?|comments?|commentaires?|comentarios?|commenti|coment[aá]rios?)\b).*$",
     _FLAGS,
 )
+#: A link to the author's social profile after the names ("von Jana Berg Twitter Account von
+#: Jana Berg", "By Jane Doe Follow on X").
+_SOCIAL_TAIL = re.compile(
+    r"\s+(?:follow\s+(?:on\s+)?)?(?:twitter|facebook|linkedin|instagram|mastodon|bluesky)"
+    r"(?:[\s-]+(?:account|profil(?:e)?|konto))?\b.*$",
+    _FLAGS,
+)
+
 #: An outlet's logo, by its alt text, after the names ("By Jane Doe KTRK logo"): call letters
 #: or an initialism (a longer name could not be told from the person's).
 _LOGO_TAIL = re.compile(r"\s+[A-Z0-9]{2,6}\s+(?i:logo)\s*$")
@@ -464,7 +475,7 @@ def parse_by_text(rest: str, *, single: bool = False, handle: bool = False) -> B
         rest = rest[: place.start()]
     # Names hold no figures: "Kay 24 Comments", "Jane Doe 4 Min." end at the count.
     rest = _META_TAIL.sub("", _COUNT_TAIL.sub("", _CATEGORY_TAIL.sub("", rest)))
-    rest = _LOGO_TAIL.sub("", rest)
+    rest = _SOCIAL_TAIL.sub("", _LOGO_TAIL.sub("", rest))
     # A separator left dangling once a tail went ("Barbara Russ / Kategorien: Event").
     rest = _DANGLING.sub("", rest).rstrip(" /|·•∙–—-")
     rest = _undouble(rest)
@@ -548,8 +559,10 @@ def parse_byline(line: str, following: list[str] | None = None) -> Byline | None
         return result if result.authors else None
     m = _AUTHOR_WORD.match(line)
     if m:
-        # "Autor Mark Newton:", "Author Jana Berg": the label without its colon, then a full name.
-        result = parse_by_text(line[m.end() :])
+        # "Autor Mark Newton:", "Author Jana Berg": the label without its colon, then a full name;
+        # a forum's first poster by the account's name as written ("Thread starter kay42").
+        forum = m["forum"] is not None
+        result = parse_by_text(line[m.end() :], single=forum, handle=forum)
         return result if result.authors else None
     if _LABEL_ALONE.match(line) and following:
         # "AUTOR/IN" or "Von" on a line of its own, the name on the next ("Disko Von" / "Jana

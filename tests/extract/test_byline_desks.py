@@ -164,3 +164,19 @@ def test_a_blogs_posting_line_with_its_comment_counter() -> None:
 def test_a_stations_logo_after_the_byline() -> None:
     byline = parse_byline("ByGreta Lindqvist KHBR logo")
     assert byline is not None and byline.authors == ["Greta Lindqvist"]
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("von Greta Lindqvist Twitter Account von Greta Lindqvist", ["Greta Lindqvist"]),
+        ("By Greta Lindqvist Follow on Twitter", ["Greta Lindqvist"]),
+        ("* Thread starter hafen42", ["hafen42"]),
+        ("Themenstarter Konstantin", ["Konstantin"]),
+    ],
+)
+def test_social_links_after_the_name_and_a_forums_first_poster(
+    line: str, authors: list[str]
+) -> None:
+    byline = parse_byline(line)
+    assert byline is not None and byline.authors == authors
