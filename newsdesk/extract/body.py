@@ -490,7 +490,7 @@ def _release_date(paragraph: str) -> str | None:
 
 
 #: Non-blank lines under the story searched for its signature ("Von:" / "Jana Berg").
-SIGNATURE_LINES = 3
+SIGNATURE_LINES = 6
 
 
 def _signature_under_story(lines: list[str], start: int, end: int, found: Found) -> None:

@@ -149,7 +149,7 @@ _SPLIT_NAMES = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\|)\s*", _F
 # What follows the names in a byline run into other header parts ("Thilo / 6. November 2023 /
 # Keine Kommentare", "Jane Doe · 4 min read"), or sits in the next column of a text browser's
 # table ("Text von Jana Berg     Illustration von ...").
-_META_TAIL = re.compile(r"\s+(?:[/·•∙]|//)\s.*$")
+_META_TAIL = re.compile(r"\s+(?:[/·•∙]|//)\s.*$|(?<=[^\W\d_])/[^\s/]{2,20}$")
 #: A text browser sets a table's next column three or more spaces on.
 _NEXT_COLUMN = re.compile(r"\s{3,}\S.*$")
 _FOR = re.compile(

@@ -81,6 +81,9 @@ def test_the_authors_label_under_the_story() -> None:
             "Ferry timetable goes back to the board",
             body,
             body.replace("Tuesday", "Wednesday"),
+            "1,0 bei 2 Bewertungen",
+            "Datum:",
+            "03.11.2026",
             "Autoren",
             "Greta Lindqvist",
             "Impressum | Datenschutz",
@@ -180,3 +183,9 @@ def test_social_links_after_the_name_and_a_forums_first_poster(
 ) -> None:
     byline = parse_byline(line)
     assert byline is not None and byline.authors == authors
+
+
+def test_an_agency_run_into_the_name_after_a_slash() -> None:
+    for line in ("Von Greta Lindqvist/dpa", "Autor: Greta Lindqvist/SP-X"):
+        byline = parse_byline(line)
+        assert byline is not None and byline.authors == ["Greta Lindqvist"], line
