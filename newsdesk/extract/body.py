@@ -23,6 +23,7 @@ from newsdesk.extract.boilerplate import (
 from newsdesk.extract.byline import (
     is_credit,
     parse_byline,
+    signed_off,
     split_caption_credit,
 )
 from newsdesk.extract.dateline import parse_dateline
@@ -493,9 +494,19 @@ def _release_date(paragraph: str) -> str | None:
 SIGNATURE_LINES = 6
 
 
+def _signature(line: str, body: list[str]) -> str | None:
+    """A person's name alone on its line (`signed_off`) whom the story so far does not name:
+    its author signing off, not its subject."""
+    name = signed_off(line) if len(line) <= 60 else None
+    if name and any(name.casefold() in p.casefold() for p in body):
+        return None  # the story is about this person: not its signature
+    return name
+
+
 def _signature_under_story(lines: list[str], start: int, end: int, found: Found) -> None:
     """An author's signature right under the story, when nothing above named one: a label or
-    lead word and the name ("Autor:" / "Jana Berg", "Von Jana Berg"), not a bare name."""
+    lead word and the name ("Autor:" / "Jana Berg", "Von Jana Berg"), or in the first two lines
+    a person's name alone (a known given name and a family name: the story signed off)."""
     if found.authors or found.late_authors:
         return
     near = [i for i in range(start, end) if lines[i]][: SIGNATURE_LINES + 3]
@@ -504,8 +515,10 @@ def _signature_under_story(lines: list[str], start: int, end: int, found: Found)
         if is_prose(line):
             return
         byline = parse_byline(line, [lines[j] for j in near[n + 1 : n + 4]])
-        if byline is not None and byline.authors:
-            found.late_authors = list(byline.authors)
+        name = _signature(line, found.body) if byline is None and n < 2 else None
+        authors = byline.authors if byline is not None else [name] if name else []
+        if authors:
+            found.late_authors = list(authors)
             found.late_authors_at = len(found.body)
             return
 

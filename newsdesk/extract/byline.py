@@ -714,6 +714,21 @@ def _dated_byline(line: str) -> Byline | None:
     return result if result.authors else None
 
 
+def signed_off(line: str) -> str | None:
+    """A line that is only a person's name (a known given name, then a family name): how a story
+    is signed off under its last paragraph ("Jana Berg", "KAY ROE"); None otherwise."""
+    core = strip_list_mark(line).strip()
+    if len(core) > 60 or any(ch.isdigit() for ch in core):
+        return None
+    name = _clean_name(core)
+    if name != title_case_name(core.strip(" .,;:-–—|")) or not looks_like_name(name):
+        return None
+    tokens = name.split()
+    if len(tokens) > 3 or any("'" in t or "’" in t or "." in t[1:] for t in tokens):
+        return None  # "Robert House’s Path-Goal Model", "Penny Happy.png": no person's name
+    return name if tokens[0] in GIVEN_NAMES else None
+
+
 def parse_name_line(line: str, following: list[str], *, dated: bool = False) -> Byline | None:
     """A bare name line under a headline ("Jane Doe", "Jane Doe, Political Editor").
 

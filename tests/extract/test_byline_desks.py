@@ -189,3 +189,19 @@ def test_an_agency_run_into_the_name_after_a_slash() -> None:
     for line in ("Von Greta Lindqvist/dpa", "Autor: Greta Lindqvist/SP-X"):
         byline = parse_byline(line)
         assert byline is not None and byline.authors == ["Greta Lindqvist"], line
+
+
+def test_a_story_signed_off_under_its_last_paragraph() -> None:
+    """A name alone under the story (the body ended at its tags) signs it; not the name of the
+    person the story is about, nor a phrase of capitalised words."""
+    para = "The harbour board met on Tuesday to weigh the new ferry timetable for the winter."
+    body = [" ".join([para] * 3), " ".join([para.replace("Tuesday", "Friday")] * 3)]
+
+    def page(paragraphs: list[str], name: str) -> str:
+        title = "Ferry timetable goes back to the board"
+        return "\n\n".join([title, *paragraphs, "Tags: Hafen, Fähre", name, "* Abo"])
+
+    assert extract_page(page(body, "Greta Lindqvist")).authors == ["Greta Lindqvist"]
+    about = [b.replace("The harbour board", "Greta Lindqvist") for b in body]
+    assert extract_page(page(about, "Greta Lindqvist")).authors == []
+    assert extract_page(page(body, "Robert Harbour’s Ferry Plan")).authors == []
