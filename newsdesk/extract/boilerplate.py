@@ -172,8 +172,25 @@ _OTHER_PHRASES = re.compile(
     | \bforward\ (?:this\ )?to\ a\ friend\b|\bunsubscribe\b|\bupdate\ your\ (?:email\ )?preferences\b
     | \bim\ browser\ (?:ansehen|anzeigen|(?:ö|oe)ffnen)\b|\bvoir\ (?:la\ version\ )?en\ ligne\b|\bver\ en\ el\ navegador\b
     | ^.{2,60}\s(?:says|sagt|dit|dice|diz)\s?:$
+    """,
+    _FLAGS | re.VERBOSE,
+)
+_OTHER_TRIGGERS = (
+    "cookie", "newsletter", "abonne",
+    "suscr", "iscriviti", "e-mail", "email", "adresse", "direcci", "indirizzo", "endere", "felder",
+    "champs", "campos", "campi", "kommentar", "commentaire", "comentario", "commento", "comentário",
+    "teilen", "partager", "compartir", "condividi", "browser", "friend", "unsubscribe",
+    "preferences", "en ligne", "navegador", "akzeptieren", "accepter", "aceptar", "aceitar", "accetta",
+    ":",
+)  # fmt: skip
+
+#: A story's appeals and a paywall's prompt, in English, German, French, Spanish, Italian and
+#: Portuguese (a separate pattern, tried only on lines with one of `_APPEAL_TRIGGERS`: most
+#: lines have a colon, which sends them through `_OTHER_PHRASES`).
+_APPEALS = re.compile(
+    r"""
     # A blog's likes ("5 Bloggern gefällt das", "12 bloggers like this").
-    | \b\d+\ (?:bloggern?\ gef(?:ä|ae)llt\ das|bloggers?\ like\ this)\b
+      \b\d+\ (?:bloggern?\ gef(?:ä|ae)llt\ das|bloggers?\ like\ this)\b
     | \bpara\ comentar\ debes\b|\bempfiehl\ dies\b|^\W*(?:vea|lea|ver)\ tambi(?:é|e)n\s*:
     # Feedback, share and support appeals under a story, and a site search's apology.
     | \bwar\ (?:der|dieser)\ (?:artikel|beitrag)\ (?:hilfreich|n(?:ü|ue)tzlich)\b|\bwas\ this\ (?:article|page|post)\ (?:helpful|useful)\b
@@ -191,16 +208,12 @@ _OTHER_PHRASES = re.compile(
     """,
     _FLAGS | re.VERBOSE,
 )
-_OTHER_TRIGGERS = (
-    "cookie", "newsletter", "abonne",
-    "suscr", "iscriviti", "e-mail", "email", "adresse", "direcci", "indirizzo", "endere", "felder",
-    "champs", "campos", "campi", "kommentar", "commentaire", "comentario", "commento", "comentário",
-    "teilen", "partager", "compartir", "condividi", "browser", "friend", "unsubscribe",
-    "preferences", "en ligne", "navegador", "akzeptieren", "accepter", "aceptar", "aceitar", "accetta",
-    ":", "subscri", "weiterlesen", "abonnent", "abo", "abonn", "suite", "suscriptor", "leyendo",
-    "assinante", "lendo", "abbonat", "leggere", "blogger", "gedanken", "thought", "response",
-    "réponse", "reponse", "comentario", "commenti", "comentar", "empfiehl", "también", "tambien",
-    "artikel", "beitrag", "helpful", "useful", "unterst", "gesuchte", "kommentar", "access",
+_APPEAL_TRIGGERS = (
+    "subscri", "weiterlesen", "abonn", "ein abo", "la suite", "suscriptor", "seguir leyendo",
+    "assinante", "continuar lendo", "abbonat", "continuare a leggere", "blogger", "comentar debes",
+    "empfiehl", "también", "tambien", "nützlich", "nuetzlich", "hilfreich", "helpful", "useful",
+    "teilen", "teile diesen", "unterstützen", "unterstuetzen", "beitrag hilft", "gesuchte",
+    "doch einen", "access to",
 )  # fmt: skip
 
 _COPYRIGHT = re.compile(r"(?:©|^\(c\)\s|\(c\)\s*\d{4}|\bcopyright\s*(?:©\s*)?\d{4})", _FLAGS)
@@ -415,6 +428,13 @@ def is_ranked_run(line: str) -> bool:
     return line.lstrip()[:2] == "1 " and bool(_RANKED_RUN.match(line))
 
 
+#: Each list of cheap substrings as one pattern: one scan of the line in C, not a Python loop over
+#: dozens of `in` tests (every line of every page passes here).
+_PHRASE_TRIGGER, _OTHER_TRIGGER, _APPEAL_TRIGGER = (
+    re.compile("|".join(map(re.escape, triggers)))
+    for triggers in (_PHRASE_TRIGGERS, _OTHER_TRIGGERS, _APPEAL_TRIGGERS)
+)
+
 #: The networks and actions of a share bar ("Facebook WhatsApp E-Mail", "Teilen: X | Mail").
 _SHARE_WORDS = frozenset({
     "facebook", "twitter", "x", "linkedin", "whatsapp", "telegram", "pinterest", "reddit", "xing",
@@ -430,6 +450,9 @@ def is_share_row(line: str) -> bool:
     nothing else ("Facebook WhatsApp E-Mail", "Follow us: Facebook | Instagram | LinkedIn")."""
     if len(line) > 200:
         return False
+    head = line.split(None, 1)
+    if not head or head[0].casefold().strip("|/·•,:") not in _SHARE_WORDS:
+        return False  # most lines: their first word is no share bar's
     tokens = [t for t in re.split(r"[\s|/·•,:]+", line.casefold()) if t]
     return 2 <= len(tokens) <= 12 and all(t in _SHARE_WORDS for t in tokens)
 
@@ -446,9 +469,11 @@ def is_boilerplate(line: str) -> bool:
         return True
     if len(line) <= 600:
         lower = line.lower()
-        if any(t in lower for t in _PHRASE_TRIGGERS) and _PHRASES.search(line):
+        if _PHRASE_TRIGGER.search(lower) and _PHRASES.search(line):
             return True
-        if any(t in lower for t in _OTHER_TRIGGERS) and _OTHER_PHRASES.search(line):
+        if _OTHER_TRIGGER.search(lower) and _OTHER_PHRASES.search(line):
+            return True
+        if _APPEAL_TRIGGER.search(lower) and _APPEALS.search(line):
             return True
     if is_copyright(line) and len(line) <= 400:
         return True
