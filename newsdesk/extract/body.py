@@ -19,6 +19,7 @@ from newsdesk.extract.boilerplate import (
     looks_like_link_title,
     picture_copyright,
     popular_list_marker,
+    site_rights,
 )
 from newsdesk.extract.byline import (
     is_credit,
@@ -66,7 +67,7 @@ FURNITURE_RUN = 8
 
 
 # "© Team Press" or "(c) Agency": a picture's credit, not a footer's copyright notice.
-_PHOTO_CREDIT = re.compile(r"^\s*(?:©|\(c\))\s*(?![^\n]*(?:\d{4}|rights|reserved))\S.{0,60}$", re.I)
+_PHOTO_CREDIT = re.compile(r"^\s*(?:©|\(c\))\s*\S.{0,60}$", re.I)
 
 
 #: A line announcing links to other pages, not the story's own list ("Lesen Sie auch die
@@ -157,7 +158,9 @@ def read_body(lines: list[str], start: int, found: Found, *, main_text: bool = F
             continue
         if body and is_end_marker(line):
             if (
-                _PHOTO_CREDIT.match(line) and (main_text or _PICTURE_WORD.search(line))
+                _PHOTO_CREDIT.match(line)
+                and not site_rights(line)
+                and (main_text or _PICTURE_WORD.search(line))
             ) or _CREDITED_CAPTION.search(line):
                 found.add_credit(line)  # "© Agency" under a picture, not the page's footer
                 continue

@@ -284,11 +284,16 @@ _SITE_RIGHTS = re.compile(
 _CAPTION_BEFORE = re.compile(r"\W*\w+\W+\w+\W+\w+[^©]*©")
 
 
+def site_rights(line: str) -> bool:
+    """What only a site's own copyright line says: a year, or that rights are reserved."""
+    return bool(_SITE_RIGHTS.search(line))
+
+
 def picture_copyright(line: str, *, after_caption: bool = False) -> bool:
     """A "©" that credits a picture, not the site: no year and no rights reserved ("Der
     Bartgeier im Flug. © Markus Leitner"); with `after_caption`, three or more words of the
     caption before it ("2/28 photos © Shutterstock")."""
-    if "©" not in line or _SITE_RIGHTS.search(line):
+    if "©" not in line or site_rights(line):
         return False
     return not after_caption or bool(_CAPTION_BEFORE.match(line))
 

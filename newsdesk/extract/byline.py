@@ -231,6 +231,12 @@ def title_case_name(name: str) -> str:
     return " ".join(fix(w) for w in name.split())
 
 
+def known_person(name: str) -> bool:
+    """`looks_like_name`, and its first word a known given name ("Jana Berg", not "Neue Regeln":
+    in German a pair of capitalised nouns reads like a name)."""
+    return looks_like_name(name) and name.split()[0] in GIVEN_NAMES
+
+
 def looks_like_name(text: str) -> bool:
     """Two to five capitalised tokens that read as a person's name, not an outlet or label."""
     tokens = text.split()
@@ -706,7 +712,7 @@ def _dated_byline(line: str) -> Byline | None:
         name = _clean_name(named["name"]) if named else ""
         # Without a lead word only a known given name says it is a person, not a topic
         # ("11.12.2019 - Neue Regeln").
-        if not looks_like_name(name) or name.split()[0] not in GIVEN_NAMES:
+        if not known_person(name):
             return None
         return Byline(authors=[name], published=dates[0].iso)
     result = parse_by_text(m["names"], single=True, handle=True)
@@ -721,12 +727,12 @@ def signed_off(line: str) -> str | None:
     if len(core) > 60 or any(ch.isdigit() for ch in core):
         return None
     name = _clean_name(core)
-    if name != title_case_name(core.strip(" .,;:-–—|")) or not looks_like_name(name):
+    if name != title_case_name(core.strip(" .,;:-–—|")) or not known_person(name):
         return None
     tokens = name.split()
-    if len(tokens) > 3 or any("'" in t or "’" in t or "." in t[1:] for t in tokens):
+    if len(tokens) > 3 or any(t.endswith(("'s", "’s")) or "." in t[1:] for t in tokens):
         return None  # "Robert House’s Path-Goal Model", "Penny Happy.png": no person's name
-    return name if tokens[0] in GIVEN_NAMES else None
+    return name
 
 
 def parse_name_line(line: str, following: list[str], *, dated: bool = False) -> Byline | None:
@@ -843,7 +849,7 @@ def _name_then_date(core: str) -> Byline | None:
     if published is None:
         # A meta line's fields after a bar ("Jana Berg | 29. Dezember 2022 | HR-Welt"): a known
         # given name and a family name, then the date, whatever follows.
-        known = looks_like_name(name) and name.split()[0] in GIVEN_NAMES
+        known = known_person(name)
         fielded = _FIELD_BAR.match(rest) is not None
         return Byline(authors=[name], published=dates[0].iso) if known and fielded else None
     if looks_like_name(name):

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 
-from newsdesk.extract.byline import looks_like_name, parse_byline
-from newsdesk.extract.data.given_names import GIVEN_NAMES
+from newsdesk.extract.byline import known_person, parse_byline
 from newsdesk.extract.dates import date_line, find_dates
 from newsdesk.extract.lines import strip_list_mark
 
@@ -72,7 +71,7 @@ def name_under_headline(text: str, headline: str) -> list[str]:
     for i in _near(lines, headline, NAME_LINES_AFTER, 0):
         name = strip_list_mark(lines[i])
         words = name.split()
-        if 2 <= len(words) <= 3 and words[0] in GIVEN_NAMES and looks_like_name(name):
+        if 2 <= len(words) <= 3 and known_person(name):
             return [name]
     return []
 

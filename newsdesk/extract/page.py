@@ -21,10 +21,9 @@ from newsdesk.extract.boilerplate import (
 )
 from newsdesk.extract.byline import (
     is_credit,
-    looks_like_name,
+    known_person,
     parse_byline,
 )
-from newsdesk.extract.data.given_names import GIVEN_NAMES
 from newsdesk.extract.dates import (
     date_line,
     normalise,
@@ -340,7 +339,7 @@ def _anchor_date(found: Found) -> dt.date | None:
 
 def _one_persons_site(outlet: str) -> bool:
     """The outlet a page names is a person (a known given name, then a family name)."""
-    return looks_like_name(outlet) and outlet.split()[0] in GIVEN_NAMES
+    return known_person(outlet)
 
 
 def _plausible_author(name: str) -> bool:
