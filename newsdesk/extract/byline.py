@@ -747,7 +747,7 @@ def parse_name_line(line: str, following: list[str], *, dated: bool = False) -> 
     core = strip_list_mark(line).strip()
     has_handle = bool(_HANDLE.search(core))
     core = _HANDLE.sub("", core).strip()
-    signed = _name_then_date(core)
+    signed = name_then_date(core)
     if signed is not None:
         return signed
     if (
@@ -833,7 +833,7 @@ def _is_date_line(line: str) -> bool:
 _FIELD_BAR = re.compile(r"\s*[|·•]\s*\d")
 
 
-def _name_then_date(core: str) -> Byline | None:
+def name_then_date(core: str) -> Byline | None:
     """'Jane Doe 19.10.2019, 05:00' or 'Jane Doe | Updated 3 March 2021': a name signed with a date."""
     from newsdesk.extract.dates import date_line
 

@@ -32,6 +32,8 @@ MIN_SCORE = 2.0
 _SENTENCE_END = re.compile(r"[a-z0-9)\]”\"'’]\.[\s\"”’']*$")
 #: Only this many lines are searched for a headline (bounded work on huge input).
 SCAN_LINES = 700
+#: A line this many words long under a headline is its standfirst, not another title.
+STANDFIRST_WORDS = 15
 
 _BREADCRUMB = re.compile(r"\s(?:»|›|>|/|\\|\|)\s|^\s*(?:home|news)\s*(?:»|›|>|/)", re.IGNORECASE)
 _SECTION_LABEL = re.compile(
@@ -392,7 +394,18 @@ def _score(page: _Page, n: int) -> float:
                 return None
             if found(m, j):
                 return dist, passed_title
-            passed_title = passed_title or (short and page.title_shaped(j))
+            passed_title = passed_title or (
+                page.title_shaped(j)
+                and (
+                    short
+                    # A title as long between this line and the byline, not a standfirst (a
+                    # sentence, or longer than a headline runs), is the one the byline signs.
+                    or (
+                        len(tokens) <= page.n_words(j) < STANDFIRST_WORDS
+                        and not page.lines[j].rstrip().endswith(".")
+                    )
+                )
+            )
         return None
 
     byline = below(after, lambda m, j: page.is_byline(m))

@@ -11,13 +11,15 @@ most running text after it.
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 from typing import NamedTuple
 
 from newsdesk.extract.boilerplate import is_boilerplate, link_list_marker
-from newsdesk.extract.byline import parse_byline
+from newsdesk.extract.byline import name_then_date, parse_byline
 from newsdesk.extract.copy_header import DATE_LINE_CHARS
 from newsdesk.extract.dates import date_line, find_dates
 from newsdesk.extract.headline import breadcrumb, is_caption_like, section_label, title_shaped
+from newsdesk.extract.lines import strip_list_mark
 
 #: Share of non-blank lines indented that makes a copy a text-browser dump.
 INDENTED_SHARE = 0.6
@@ -340,12 +342,21 @@ def _heading_line(line: str) -> bool:
 
 def _signed(lines: list[tuple[str, bool]], k: int) -> bool:
     """A byline or a date line among the few lines next to heading `k`: a story's header."""
-    near = [line.strip() for line, _ in lines[k + 1 : k + 1 + SIGNED_LINES]]
+    after = lines[k + 1 : k + 1 + SIGNED_LINES]
+    near = [line.strip() for line, _ in after]
     near += [line.strip() for line, _ in lines[max(0, k - 2) : k]]
-    return any(
+    if any(
         len(line) <= DATE_LINE_CHARS
         and (date_line(line) is not None or parse_byline(line) is not None)
         for line in near
+    ):
+        return True
+    # "Jane Doe | lundi 9 décembre 2019 à 09h08": a name signed with the date, under this
+    # heading (before the next one, whose byline it would be).
+    own = takewhile(lambda entry: not entry[1], after)
+    return any(
+        len(line.strip()) <= DATE_LINE_CHARS and name_then_date(strip_list_mark(line)) is not None
+        for line, _ in own
     )
 
 

@@ -185,3 +185,25 @@ def test_a_subtitle_after_a_dash_is_not_taken_for_the_site() -> None:
         ),
     ):
         assert strip_site_suffix(title) == head
+
+
+def test_a_byline_signs_the_title_right_above_it_not_a_tagline_further_up() -> None:
+    # The masthead's tagline is a title too, but a title between it and the byline is
+    # the one the byline signs.
+    page = (
+        "Connexion\nAccueil\nCourrier Portuaire\nLe quotidien du port en ligne\nConnexion\n"
+        "Envoyer à un ami ^-A^+A\nLe port en débats\n\n"
+        "Libre cours : Marrowby, la crue et moi\nPORT\nPar Jeanne Lenz le 07 Mai 2020\n\n"
+        "C’est la crue. Et pourtant, à moi aussi, le port me manque. Faute de ferries, certains "
+        "s’essaient à la nage, ce mauvais sport de l’hiver.\n\n"
+        "Je fais des efforts pour m’intéresser. Je sais par exemple que le sort des pontons se "
+        "joue cette semaine à la mairie.\n\n"
+        "Le débat technique a remplacé le débat politique. Ce n’est pas beau à voir, et personne "
+        "ne semble pressé.\n\n"
+        "J’ai hâte que la crue se termine et que les rotations reprennent. Il paraît que ce sera "
+        "lundi.\n\nCommentaires\n"
+    )
+    meta = extract_page(page)
+    assert meta.title == "Libre cours : Marrowby, la crue et moi"
+    assert meta.authors == ["Jeanne Lenz"]
+    assert (meta.published or "")[:10] == "2020-05-07"

@@ -605,3 +605,29 @@ def test_an_image_text_run_into_the_headline_is_cut() -> None:
     assert (item.published or "")[:10] == "2026-03-12"
     # A headline whose first words are said twice and little after them stays.
     assert dump_headline(f"Bye Bye Marrowby\n\n{story}") == "Bye Bye Marrowby"
+
+
+def test_a_name_signed_with_the_date_marks_the_headline_over_a_teaser() -> None:
+    story = FERRY_STORY
+    # Past a long list, a related story's heading over its date and more text than the story.
+    teaser = f"{MENU}\n\nSturm legt Inselverkehr lahm\n\n   03/10/2019\n\n{story * 2}"
+    page = (
+        f"{MENU}\n\nFähre nach Marrowby fährt wieder\n\n"
+        "   Drei Wochen nach dem Hochwasser\n\n"
+        "   Marie Lenz | lundi 9 décembre 2019 à 09h08\n\n"
+        f"{story}\n{teaser}"
+    )
+    item = load_bytes(page.encode(), "seite.txt").items[0]
+    assert item.title == "Fähre nach Marrowby fährt wieder"
+    assert item.authors == ["Marie Lenz"]
+    assert (item.published or "")[:10] == "2019-12-09"
+
+
+def test_a_name_signed_with_the_date_signs_the_heading_right_above_it() -> None:
+    story = FERRY_STORY
+    # A sidebar heading sits just above the story's headline: the story's byline is not its.
+    page = (
+        f"{MENU}\n\nHafenfest Marrowby\n\n   3\n\nFähre nach Marrowby fährt wieder\n\n"
+        f"   Marie Lenz | lundi 9 décembre 2019 à 09h08\n\n{story}"
+    )
+    assert dump_headline(page) == "Fähre nach Marrowby fährt wieder"
