@@ -241,6 +241,8 @@ def read_body(lines: list[str], start: int, found: Found, *, main_text: bool = F
             if not found.late_authors:
                 found.late_authors = list(byline.authors)
                 found.late_authors_at = len(body)
+            # "Posted on August 2, 2019 Author Jane Doe" under the story: its date too.
+            found.late_published = found.late_published or byline.published
             continue
         if len(line) <= 80 and not is_prose(line):
             published = date_line(line)

@@ -286,7 +286,7 @@ def _date_line(line: str) -> str | None:
     | Updated: ..." gives the first). Sentences that merely mention a date
     are not date lines.
     """
-    if not line or len(line) > 120:
+    if not line or len(line) > 120 or _NOT_PUBLISHED.match(line):
         return None
     dates = find_dates(line)
     if not dates:
@@ -308,6 +308,14 @@ def _date_line(line: str) -> str | None:
         # "Updated ..." alone still dates the piece; publication is unknown otherwise.
         return dates[0].iso
     return dates[0].iso
+
+
+#: A date that is not the story's: when a forum poster or a member registered, a birthday.
+_NOT_PUBLISHED = re.compile(
+    r"\W*(?:registriert|registered|joined|member since|mitglied seit|dabei seit|inscrit|"
+    r"inscrito|registrado|iscritto|geburtstag|birthday)\b",
+    re.IGNORECASE,
+)
 
 
 # One cache per numeric order, so a line read day first is never answered month first.

@@ -24,8 +24,10 @@ from newsdesk.extract.byline import (
     known_person,
     parse_byline,
 )
+from newsdesk.extract.copy_header import DATE_LINE_CHARS
 from newsdesk.extract.dates import (
     date_line,
+    find_dates,
     normalise,
     numeric_order,
     resolve_month_day,
@@ -81,6 +83,8 @@ def extract_page(
         head = _locate_headline(lines, hints, found)
         body_start = find_body_start(lines, head)
         body_start = read_header(lines, head, body_start, found)
+        if not found.published and found.title:
+            found.published = _dated_title(lines, found.title)
         body_end = read_body(lines, body_start, found, main_text=main_text)
         if main_text:
             _keep_header_text(lines, found)
@@ -186,6 +190,35 @@ def _locate_headline(lines: list[str], hints: Extracted | None, found: Found) ->
     )
     _note_title_suffix(lines, found)
     return choice.index
+
+
+def _dated_title(lines: list[str], title: str) -> str | None:
+    """The date the page prints in a line with the headline: a heading that sets it after
+    the story's label and date ("Nachricht | 30.10.2021 Migration / Flucht «Wir waren fast
+    40 Tage in Quarantäne»"), or a list of recent posts that gives it with its date
+    ("* 3 Jahre im Amt 12 Dezember, 2015")."""
+    key = fold(title)
+    if not key:
+        return None
+    for line in lines[:LINES_FOR_DATED_TITLE]:
+        if len(line) >= 400 or key not in fold(line):
+            continue
+        core = strip_list_mark(line)
+        folded = fold(core)
+        if folded.endswith(" " + key):
+            lead = core[: max(0, len(core) - len(title))]
+            dates = find_dates(lead) if len(lead) <= DATE_LINE_CHARS else []
+            if dates:
+                return dates[0].iso
+        elif folded.startswith(key + " ") and core.startswith(title):
+            published = date_line(core[len(title) :].strip())
+            if published is not None:
+                return published
+    return None
+
+
+#: Lines of a page searched for the headline printed with its date.
+LINES_FOR_DATED_TITLE = 2000
 
 
 def _note_title_suffix(lines: list[str], found: Found) -> None:

@@ -11,6 +11,7 @@ most running text after it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import takewhile
 from typing import NamedTuple
 
@@ -170,12 +171,16 @@ def dump_headline(text: str) -> str | None:
     if named:
         return named
     candidates: list[_Heading] = []
+    # A name or label of a few words printed as a heading three times or more is a forum
+    # poster's name over each reply, or a box's label, not the story's headline.
+    times = Counter(line.strip() for line, flush in lines if flush)
     for k, (line, flush) in enumerate(lines):
         if not flush:
             continue
         heading = line.strip()
         if (
-            not 3 <= len(heading) <= 250
+            (times[heading] >= 3 and len(heading.split()) <= 3)
+            or not 3 <= len(heading) <= 250
             or heading.startswith(_NOT_HEADING_START)
             or heading.endswith(":")
             or len(heading.split()) < 2

@@ -161,3 +161,13 @@ def test_a_short_year_after_an_apostrophe() -> None:
     assert date_line("14 Feb ’20") == "2020-02-14"
     assert date_line("veröffentlicht am 3 Mär '21 | Kategorien: Hafen") == "2021-03-03"
     assert find_dates("die Musik der 14 Feb ’20er Jahre") == []
+
+
+def test_when_a_member_registered_is_no_date_line() -> None:
+    for line in (
+        "Registriert: 18.09.2008, 05:56",
+        "Joined: Sep 18, 2008",
+        "Mitglied seit 2008-09-18",
+    ):
+        assert date_line(line) is None
+    assert date_line("Veröffentlicht: 18.09.2008, 05:56") == "2008-09-18T05:56:00"

@@ -798,3 +798,42 @@ def test_a_related_boxs_captioned_entries_stay_out_of_the_story() -> None:
     meta = extract_page(page)
     assert "unsold cars waits" not in meta.body
     assert meta.body.endswith("dealers said on Wednesday.")
+
+
+FERRY_PARAGRAPHS = (
+    "Die Fähre zwischen Marrowby und der Insel fährt ab Montag wieder, nachdem die Anleger "
+    "nach dem Hochwasser drei Wochen lang gesperrt waren.\n\n"
+    "Der Hafenmeister sagte, die Schäden an den Pontons seien inzwischen behoben und geprüft.\n\n"
+    "Pendler hatten in der Zwischenzeit den Umweg über die Brücke im Süden nehmen müssen.\n"
+)
+
+
+def test_the_headline_printed_with_its_date_dates_the_story() -> None:
+    # A heading that sets the headline after the story's label and date.
+    page = (
+        "Fähre fährt wieder\n\nStartseite\nThemen\n\n"
+        "Nachricht | 30.10.2021 Verkehr / Inseln «Fähre fährt wieder»\n\n" + FERRY_PARAGRAPHS
+    )
+    meta = extract_page(page, Extracted(title="Fähre fährt wieder"))
+    assert (meta.published or "")[:10] == "2021-10-30"
+    # A list of recent posts that gives the headline with its date.
+    page = (
+        "Fähre fährt wieder\n\n" + FERRY_PARAGRAPHS + "\nNeueste Beiträge\n"
+        "* Brücke im Süden gesperrt 3 Dezember, 2021\n* Fähre fährt wieder 12 Dezember, 2021\n"
+    )
+    meta = extract_page(page, Extracted(title="Fähre fährt wieder"))
+    assert (meta.published or "")[:10] == "2021-12-12"
+    # The headline alone, with no date beside it, dates nothing.
+    page = page.replace(" 12 Dezember, 2021", "")
+    assert extract_page(page, Extracted(title="Fähre fährt wieder")).published is None
+
+
+def test_a_posting_line_under_the_story_dates_it_before_the_comments() -> None:
+    page = (
+        "Ferries are back\n\n" + FERRY_PARAGRAPHS.replace("\n\n", "\n\n") + "\nPublished by\n\n"
+        "Jana Berg\n\nPosted on August 2, 2019August 2, 2019Author Jana BergCategories\n\n"
+        "2 thoughts on “Ferries are back”\n\nsam says:\nAugust 3, 2019 at 4:11 am\n"
+        "Good news for the island.\n"
+    )
+    meta = extract_page(page)
+    assert (meta.published or "")[:10] == "2019-08-02"

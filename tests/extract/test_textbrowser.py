@@ -631,3 +631,14 @@ def test_a_name_signed_with_the_date_signs_the_heading_right_above_it() -> None:
         f"   Marie Lenz | lundi 9 décembre 2019 à 09h08\n\n{story}"
     )
     assert dump_headline(page) == "Fähre nach Marrowby fährt wieder"
+
+
+def test_a_poster_name_printed_over_each_reply_is_not_the_headline() -> None:
+    story = FERRY_STORY
+    # A forum thread: its first post a list, then replies under each poster's name.
+    replies = "".join(f"\nJana Berg\n\n   Sep 19, 2020\n\n{story * 2}" for _ in range(3))
+    first_post = story.split("\n")[0] + "\n" + MENU
+    page = (
+        f"{MENU}\n\nFähre nach Marrowby fährt wieder\n\n   Sep 18, 2020\n\n{first_post}\n{replies}"
+    )
+    assert dump_headline(page) == "Fähre nach Marrowby fährt wieder"
