@@ -42,6 +42,7 @@ from newsdesk.extract.headline import (
 )
 from newsdesk.extract.language import detect_language
 from newsdesk.extract.lines import (
+    ends_sentence,
     is_prose,
     split_lines,
     strip_list_mark,
@@ -173,6 +174,18 @@ def _locate_headline(lines: list[str], hints: Extracted | None, found: Found) ->
             if line and (
                 fold(line) == key or (len(line) < 400 and fold(strip_site_suffix(line)) == key)
             ):
+                # The page's title printed at the top; the story's own heading, which sets
+                # the headline after its label and date, is further down (no story between).
+                dated = _dated_heading(lines, hint_title, 0)
+                if (
+                    dated is not None
+                    and dated[0] > i
+                    and not any(
+                        is_prose(line) and ends_sentence(line) for line in lines[i + 1 : dated[0]]
+                    )
+                ):
+                    found.published = dated[1]
+                    return dated[0]
                 return i
         return -1
     choice = find_headline(lines)
@@ -192,6 +205,24 @@ def _locate_headline(lines: list[str], hints: Extracted | None, found: Found) ->
     return choice.index
 
 
+def _dated_heading(lines: list[str], title: str, start: int) -> tuple[int, str] | None:
+    """(index, date) of a heading that sets the headline after the story's label and date
+    ("Nachricht | 30.10.2021 Migration / Flucht «Wir waren fast 40 Tage in Quarantäne»")."""
+    key = fold(title)
+    for i in range(start, min(len(lines), LINES_FOR_DATED_TITLE)):
+        line = lines[i]
+        if not line or len(line) >= 400 or key not in fold(line):
+            continue
+        core = strip_list_mark(line)
+        if not fold(core).endswith(" " + key):
+            continue
+        lead = core[: max(0, len(core) - len(title))]
+        dates = find_dates(lead) if len(lead) <= DATE_LINE_CHARS else []
+        if dates:
+            return i, dates[0].iso
+    return None
+
+
 def _dated_title(lines: list[str], title: str) -> str | None:
     """The date the page prints in a line with the headline: a heading that sets it after
     the story's label and date ("Nachricht | 30.10.2021 Migration / Flucht «Wir waren fast
@@ -200,17 +231,14 @@ def _dated_title(lines: list[str], title: str) -> str | None:
     key = fold(title)
     if not key:
         return None
+    dated = _dated_heading(lines, title, 0)
+    if dated is not None:
+        return dated[1]
     for line in lines[:LINES_FOR_DATED_TITLE]:
         if len(line) >= 400 or key not in fold(line):
             continue
         core = strip_list_mark(line)
-        folded = fold(core)
-        if folded.endswith(" " + key):
-            lead = core[: max(0, len(core) - len(title))]
-            dates = find_dates(lead) if len(lead) <= DATE_LINE_CHARS else []
-            if dates:
-                return dates[0].iso
-        elif folded.startswith(key + " ") and core.startswith(title):
+        if fold(core).startswith(key + " ") and core.startswith(title):
             published = date_line(core[len(title) :].strip())
             if published is not None:
                 return published

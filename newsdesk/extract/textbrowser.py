@@ -174,12 +174,16 @@ def dump_headline(text: str) -> str | None:
     # A name or label of a few words printed as a heading three times or more is a forum
     # poster's name over each reply, or a box's label, not the story's headline.
     times = Counter(line.strip() for line, flush in lines if flush)
+    # Teasers cut to a length ("Capuchinos invitan a bendición anual de v..."): where three
+    # or more headings end so, none of them is the story's.
+    cut = sum(1 for heading in times.elements() if heading.endswith(("...", "…"))) >= 3
     for k, (line, flush) in enumerate(lines):
         if not flush:
             continue
         heading = line.strip()
         if (
             (times[heading] >= 3 and len(heading.split()) <= 3)
+            or (cut and heading.endswith(("...", "…")))
             or not 3 <= len(heading) <= 250
             or heading.startswith(_NOT_HEADING_START)
             or heading.endswith(":")

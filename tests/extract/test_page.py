@@ -837,3 +837,30 @@ def test_a_posting_line_under_the_story_dates_it_before_the_comments() -> None:
     )
     meta = extract_page(page)
     assert (meta.published or "")[:10] == "2019-08-02"
+
+
+def test_the_story_heading_with_its_date_under_the_page_title_opens_the_header() -> None:
+    menu = "\n".join(f"* Bereich {n}" for n in range(1, 30))
+    # A site menu run into long lines, which read like text.
+    menu += (
+        "\n\no Gesprächskreis Häfen und Inseln o Kritische Verkehrspolitik o ländlicher Raum "
+        "o Lebenszeit und Arbeitszeit o Wohnen am Wasser o Fähren und Brücken im Norden\n"
+        "\no Publikationen der Hafenfreunde o Comics vom Kai o Vertrauensleute der Fährleute "
+        "o Ehemalige o Internationale Forschung zu Gezeiten und Strömungen im Wattenmeer\n"
+        "\no Kampf gegen das Hochwasser und für ein Ufer für alle o Sozial-ökologischer Umbau "
+        "der Häfen und Klimagerechtigkeit o Geschichte der Insel und ihrer Fährleute\n"
+    )
+    page = (
+        f"Fähre fährt wieder\n\n{menu}\n\n"
+        "Nachricht | 30.10.2021 Verkehr / Inseln «Fähre fährt wieder»\n\n"
+        "Drei Wochen nach dem Hochwasser legt die erste Fähre wieder ab\n\n"
+        "Autor\n\nJana Berg,\n\n" + FERRY_PARAGRAPHS
+    )
+    meta = extract_page(page, Extracted(title="Fähre fährt wieder"))
+    assert (meta.published or "")[:10] == "2021-10-30"
+    assert meta.authors == ["Jana Berg"]
+    assert meta.body.startswith("Die Fähre zwischen Marrowby")
+    # The same heading in a list after the story is not its header.
+    page = f"Fähre fährt wieder\n\n{FERRY_PARAGRAPHS}\n* 30.10.2021 | Fähre fährt wieder\n"
+    meta = extract_page(page, Extracted(title="Fähre fährt wieder"))
+    assert "Der Hafenmeister sagte" in meta.body

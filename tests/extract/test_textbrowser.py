@@ -642,3 +642,15 @@ def test_a_poster_name_printed_over_each_reply_is_not_the_headline() -> None:
         f"{MENU}\n\nFähre nach Marrowby fährt wieder\n\n   Sep 18, 2020\n\n{first_post}\n{replies}"
     )
     assert dump_headline(page) == "Fähre nach Marrowby fährt wieder"
+
+
+def test_teasers_cut_to_a_length_are_no_headline() -> None:
+    story = FERRY_STORY
+    # Teasers of the site's other stories, each cut to a length, one of them over much text.
+    teasers = f"\nInselbahn fährt ab Mai im Stundent...\n\n   Sep 17, 2020\n\n{story * 3}"
+    teasers += "".join(f"\nHafen Marrowby bekommt neue Ponto{n}...\n" for n in range(3))
+    first_post = story.split("\n")[0] + "\n" + MENU
+    page = (
+        f"{MENU}\n\nFähre nach Marrowby fährt wieder\n\n   Sep 18, 2020\n\n{first_post}\n{teasers}"
+    )
+    assert dump_headline(page) == "Fähre nach Marrowby fährt wieder"
