@@ -202,6 +202,13 @@ def read_body(lines: list[str], start: int, found: Found, *, main_text: bool = F
         if link_list_marker(line):
             in_links = True
             keep_links = not popular_list_marker(line)
+            above = next(
+                (lines[j] for j in range(i - 2, max(start, i - 4) - 1, -1) if lines[j]), ""
+            )
+            signature = _signature(above, body) if len(body) >= 2 else None
+            if signature and not found.authors and not found.late_authors:
+                # The story signed off with its author's name right above the site's lists.
+                found.authors.append(signature)
             pending = None
             continue
         if is_boilerplate(line):

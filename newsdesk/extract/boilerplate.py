@@ -249,6 +249,9 @@ _POPULAR_ALTERNATIVES = r"""
     | you\ (?:may|might)\ also\ like|recommended(?:\ for\ you)?|what\ to\ read\ next|read\ next|up\ next
     | (?:die\ )?meistgelesen(?:en?)?(?:\ (?:artikel|beiträge|nachrichten))?|meist\ gelesen|am\ meisten\ gelesen|beliebteste\ artikel|top-?themen
     | empfehlungen\ (?:aus\ der|der)\ redaktion
+    | (?:kurz)?nachrichten-?ticker|news-?ticker|kurznachrichten|neueste\ (?:nachrichten|artikel|beiträge|meldungen)
+    | aktuelle\ (?:nachrichten|meldungen)|últimas\ noticias|dernières\ (?:infos|actualités|nouvelles)|ultime\ notizie
+    | últimas\ notícias|latest\ (?:posts|articles)
     | lo\ más\ (?:leído|visto|popular)|más\ (?:leídas|leídos|vistas|vistos|populares)
     | les\ plus\ (?:lus|partagés|populaires|consultés)|i\ più\ (?:letti|visti)|mais\ (?:lidas|lidos|vistas)|meest\ gelezen
 """

@@ -205,3 +205,30 @@ def test_a_story_signed_off_under_its_last_paragraph() -> None:
     about = [b.replace("The harbour board", "Greta Lindqvist") for b in body]
     assert extract_page(page(about, "Greta Lindqvist")).authors == []
     assert extract_page(page(body, "Robert Harbour’s Ferry Plan")).authors == []
+
+
+def test_a_story_signed_off_right_above_the_sites_news_ticker() -> None:
+    """The name is the last line of the story, the site's ticker of other news follows (and the
+    story's page goes on with a promotion, so the name is no tail line)."""
+    para = "The harbour board met on Tuesday to weigh the new ferry timetable for the winter."
+    body = [" ".join([para] * 3), " ".join([para.replace("Tuesday", "Friday")] * 3)]
+    ticker = [
+        "Kurznachrichtenticker",
+        "* vor 16 Stunden",
+        "* Weitere Absagen im Norden: das Spiel in Hamburg fällt aus, wie der Verband mitteilt",
+        "* gestern",
+        "* Die Fähre nach Marrowby fährt ab Montag wieder nach dem alten Fahrplan des Vorjahres",
+        "Die Hafen-App",
+        "Lesen Sie jetzt alles über den Hafen auf Ihrem Tablet oder Smartphone. Alle Fähren und "
+        "alle Abfahrten finden Sie auf einen Klick, mit allen Artikeln und Bildern.",
+    ]
+
+    def page(paragraphs: list[str]) -> str:
+        title = "Ferry timetable goes back to the board"
+        return "\n\n".join([title, *paragraphs, "Greta Lindqvist", *ticker])
+
+    meta = extract_page(page(body))
+    assert meta.authors == ["Greta Lindqvist"]
+    assert "Greta Lindqvist" not in meta.body
+    about = [b.replace("The harbour board", "Greta Lindqvist") for b in body]
+    assert extract_page(page(about)).authors == []
