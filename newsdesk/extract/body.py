@@ -174,6 +174,8 @@ def read_body(lines: list[str], start: int, found: Found, *, main_text: bool = F
                     within=BOX_LABEL_LINES,
                     in_a_row=False,
                     chars=BOX_STORY_CHARS,
+                    # A picture's caption is no footer: two paragraphs after it are the story's.
+                    needed=CAPTION_RESUMED if captioned else STORY_RESUMED,
                 )
                 if _BOX_LABEL.match(line) or captioned
                 else None
@@ -202,12 +204,15 @@ def read_body(lines: list[str], start: int, found: Found, *, main_text: bool = F
         if link_list_marker(line):
             in_links = True
             keep_links = not popular_list_marker(line)
-            above = next(
-                (lines[j] for j in range(i - 2, max(start, i - 4) - 1, -1) if lines[j]), ""
+            # The story signed off with its author's name under its last paragraph, right
+            # above the site's lists (under a teaser's heading, the name is the teaser's).
+            above = [lines[j] for j in range(i - 2, max(start, i - 6) - 1, -1) if lines[j]][:2]
+            signature = (
+                _signature(above[0], body)
+                if len(body) >= 2 and len(above) == 2 and body[-1] == above[1]
+                else None
             )
-            signature = _signature(above, body) if len(body) >= 2 else None
             if signature and not found.authors and not found.late_authors:
-                # The story signed off with its author's name right above the site's lists.
                 found.authors.append(signature)
             pending = None
             continue
@@ -354,6 +359,8 @@ STORY_PARAGRAPH_CHARS = 200
 #: row that show it has (a gallery or a video player set inside the story).
 WIDGET_LINES = 40
 STORY_RESUMED = 3
+#: Paragraphs after a picture's caption with its "©" that show the story goes on.
+CAPTION_RESUMED = 2
 
 
 # A picture's caption that credits it with its rights ("... Photo: Ringo Chiu, AP / Copyright
@@ -388,6 +395,7 @@ def _story_after_widget(
     within: int = WIDGET_LINES,
     in_a_row: bool = True,
     chars: int = STORY_PARAGRAPH_CHARS,
+    needed: int = STORY_RESUMED,
 ) -> int | None:
     """Where the story resumes after a run of furniture, or None when the run ends it.
 
@@ -408,7 +416,7 @@ def _story_after_widget(
             return None
         if _story_paragraph(line, chars) and not _TEASER_END.search(line):
             run.append(j)
-            if len(run) == STORY_RESUMED:
+            if len(run) == needed:
                 return run[0] if _same_story(body, [lines[k] for k in run]) else None
         elif in_a_row and not (run and _subheading(line)):
             run = []  # a subheading between the story's paragraphs keeps the run going
@@ -566,6 +574,7 @@ def read_tail(lines: list[str], start: int, found: Found) -> None:
             year = _YEAR.search(line)
             if year:
                 found.copyright_years.append(int(year.group(0)))
+                found.copyright_holders.append(name)
             in_links = False
             continue
         if in_links:

@@ -31,6 +31,8 @@ class Found:
     links: list[Link] = field(default_factory=list)
     body: list[str] = field(default_factory=list)
     copyright_years: list[int] = field(default_factory=list)
+    #: The names the page's copyright lines with a year give ("© 2009-2012 Jana Berg").
+    copyright_holders: list[str] = field(default_factory=list)
     #: A byline's names and a date line met inside or after the story ("By X" /
     #: "November 16, 2026" under the last paragraph): used when the header had none.
     late_authors: list[str] = field(default_factory=list)

@@ -352,7 +352,7 @@ def _assemble(found: Found, hints: Extracted | None, text: str) -> Extracted:
     if (
         not meta.authors
         and meta.source
-        and found.copyright_years
+        and fold(meta.source) in {fold(holder) for holder in found.copyright_holders}
         and _one_persons_site(meta.source)
     ):
         # "© 2009-2012 Jana Berg" on a page nobody signed: one person's site, and its author.

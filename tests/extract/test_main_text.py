@@ -126,3 +126,22 @@ def test_a_run_of_short_lines_with_figures_above_a_main_text_is_kept() -> None:
     meta = extract_page(TABLE_ABOVE, Extracted(title="Final day"), main_text=True)
     assert "Team E 4" in meta.body.split("\n\n")
     assert "final ten minutes of play" in meta.body
+
+
+def test_the_story_goes_on_after_a_pictures_caption_with_its_credit() -> None:
+    para = "The new ferry terminal opened on Tuesday after two years of building work on the quay."
+    page = "\n\n".join(
+        [
+            "Ferry terminal opens on the quay",
+            " ".join([para] * 3),
+            " ".join([para.replace("Tuesday", "Monday")] * 3),
+            "The new terminal seen from the water.© Jana Berg/ Harbour Board",
+            "Faster boarding",
+            " ".join([para.replace("new", "rebuilt")] * 3),
+            " ".join([para.replace("quay", "pier")] * 3),
+            "© 2026 Harbour Ledger",
+        ]
+    )
+    meta = extract_page(page)
+    assert "rebuilt ferry terminal" in meta.body
+    assert meta.body.endswith("work on the pier.")

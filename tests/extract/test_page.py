@@ -779,6 +779,12 @@ def test_one_persons_site_signs_its_unsigned_posts() -> None:
     # A company's copyright names the outlet, not an author.
     company = "\n\n".join(["Crossing the lake at night", *body, "© 2026 Harbour Lines Media"])
     assert extract_page(company).authors == []
+    # Picture credits naming a person, the site's copyright with its year elsewhere: no author.
+    credit = "© Greta Lindqvist"
+    credited = "\n\n".join(
+        ["Crossing the lake at night", credit, body[0], credit, body[1], credit, "© 2026 Fährhaus"]
+    )
+    assert extract_page(credited).authors == []
 
 
 def test_a_related_boxs_captioned_entries_stay_out_of_the_story() -> None:

@@ -143,6 +143,16 @@ Martina Matthias Maximilian Meike Monika Moritz Niklas Nils Norbert Olaf Ole Phi
 Ralf Reinhard Reinhold Renate Rolf Ronja Rudolf Rüdiger Sascha Silke Sonja Stefanie Steffen
 Steffi Susanne Svenja Tanja Thilo Thorsten Tilman Tobias Torsten Ulf Ulrich Ulrike Uta Ute
 Uwe Verena Volker Walter Werner Wiebke Wilhelm Willi Wolfgang
+Nadja Maike Sven Timo Malte Jannik Mia Lea Lena Hanna Emilia Ida Frieda Inge Waltraud Rosemarie
+Corinna Jasmin Veronika Jule Kerstin Dörte Luise Leonie Elias Nico Dominik Marvin Jörn Hauke
+Helge Udo Reiner Siegfried Wilfried Winfried Wolfram Gernot Ludwig Eberhard Joachim Jochen
+Knut Mathias Mirko Stephan Sönke Wieland Elmar
+Chloé Élodie Océane Véronique Josiane Lucie Maëlle Ségolène Jérémie Matthieu Rémy Thibault
+Cédric Grégoire Loïc Ludovic Romain Sylvain Théo
+Josefina Luisa Silvia Valeria Agustín Camilo Cristian Cristóbal Héctor Hernán Julián Martín
+Matías Rodolfo Rubén Vicente
+Alessia Giada Serena Dario Fabrizio Umberto Vittorio
+Bruna Juliana Larissa Letícia Patrícia Thaís Antônio Henrique Leandro Otávio Renato
 Adrien Agathe Amélie Anaïs André Antoine Arnaud Aurélie Baptiste Benoît Céline Chantal
 Christelle Christophe Clément Didier Dominique Édouard Élise Émilie Emmanuel Emmanuelle Éric
 Étienne Fabien Fabrice François Françoise Frédéric Gaëlle Geneviève Gérard Gilles Guillaume
