@@ -286,8 +286,10 @@ def _date_line(line: str) -> str | None:
     | Updated: ..." gives the first). Sentences that merely mention a date
     are not date lines.
     """
-    if not line or len(line) > 120 or _NOT_PUBLISHED.match(line):
+    if not line or len(line) > 300 or _NOT_PUBLISHED.match(line):
         return None
+    if len(line) > 120:
+        return _fielded_date(line)
     dates = find_dates(line)
     if not dates:
         return None
@@ -303,11 +305,26 @@ def _date_line(line: str) -> str | None:
     )
     leftover = rest.split()
     if len(leftover) > 2:
-        return None
+        return _fielded_date(line)
     if _UPDATED_FIRST.match(line) and len(dates) == 1:
         # "Updated ..." alone still dates the piece; publication is unknown otherwise.
         return dates[0].iso
     return dates[0].iso
+
+
+def _fielded_date(line: str) -> str | None:
+    """A blog's meta line: the date, then labelled fields after bars ("veröffentlicht am 14 Feb
+    ’20 | Kategorien: Social Media | Tags: B2B, LinkedIn | Jetzt kommentieren")."""
+    if " | " not in line:
+        return None
+    first, *fields = line.split(" | ")
+    if not all(_FIELD.match(field) or len(field.split()) <= 2 for field in fields):
+        return None
+    return _date_line(first) if find_dates(first) else None
+
+
+#: A labelled field of a meta line ("Kategorien: ...", "Tags: ...").
+_FIELD = re.compile(r"\s*[\w-]{2,20}\s?:\s")
 
 
 #: A date that is not the story's: when a forum poster or a member registered, a birthday.

@@ -170,7 +170,7 @@ def _locate_headline(lines: list[str], hints: Extracted | None, found: Found) ->
     if hints is not None and hint_title and _plausible_title(hint_title, hints):
         found.title = hint_title
         key = fold(hint_title)
-        for i, line in enumerate(lines[:800]):
+        for i, line in enumerate(lines[:HINT_TITLE_LINES]):
             if line and (
                 fold(line) == key or (len(line) < 400 and fold(strip_site_suffix(line)) == key)
             ):
@@ -187,6 +187,11 @@ def _locate_headline(lines: list[str], hints: Extracted | None, found: Found) ->
                     found.published = dated[1]
                     return dated[0]
                 return i
+        # Only as the story's heading with its date run in ("27.01.2022MineralölINFO ...").
+        dated = _dated_heading(lines, hint_title, 0)
+        if dated is not None:
+            found.published = dated[1]
+            return dated[0]
         return -1
     choice = find_headline(lines)
     if choice is None:
@@ -214,7 +219,9 @@ def _dated_heading(lines: list[str], title: str, start: int) -> tuple[int, str] 
         if not line or len(line) >= 400 or key not in fold(line):
             continue
         core = strip_list_mark(line)
-        if not fold(core).endswith(" " + key):
+        folded = fold(core)
+        # The date may run into the headline ("27.01.2022MineralölINFO ...").
+        if not folded.endswith(key) or folded == key or folded[-len(key) - 1] not in _GLUE:
             continue
         lead = core[: max(0, len(core) - len(title))]
         dates = find_dates(lead) if len(lead) <= DATE_LINE_CHARS else []
@@ -234,7 +241,7 @@ def _dated_title(lines: list[str], title: str) -> str | None:
     dated = _dated_heading(lines, title, 0)
     if dated is not None:
         return dated[1]
-    for line in lines[:LINES_FOR_DATED_TITLE]:
+    for i, line in enumerate(lines[:LINES_FOR_DATED_TITLE]):
         if len(line) >= 400 or key not in fold(line):
             continue
         core = strip_list_mark(line)
@@ -242,9 +249,21 @@ def _dated_title(lines: list[str], title: str) -> str | None:
             published = date_line(core[len(title) :].strip())
             if published is not None:
                 return published
+        if core == title:
+            # A teaser of the story in a list: its headline over a line that opens with the
+            # date ("26.01.2022Strava wertet ...").
+            nxt = next((lines[j] for j in range(i + 1, min(len(lines), i + 3)) if lines[j]), "")
+            dates = find_dates(strip_list_mark(nxt)[:DATE_LINE_CHARS])
+            if dates and dates[0].start == 0:
+                return dates[0].iso
     return None
 
 
+#: Lines searched for the headline a page's markup or layout gave (a text browser's copy may
+#: print a site menu of a thousand lines above it).
+HINT_TITLE_LINES = 2000
+#: What may stand right before a headline set after its date: a space or the date's digit.
+_GLUE = frozenset(" 0123456789")
 #: Lines of a page searched for the headline printed with its date.
 LINES_FOR_DATED_TITLE = 2000
 

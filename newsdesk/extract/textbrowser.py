@@ -181,6 +181,10 @@ def dump_headline(text: str) -> str | None:
         if not flush:
             continue
         heading = line.strip()
+        # The story's date run into its headline ("27.01.2022MineralölINFO November 2021"): the
+        # headline, signed by its date.
+        dated = _after_date(heading)
+        heading = dated or heading
         if (
             (times[heading] >= 3 and len(heading.split()) <= 3)
             or (cut and heading.endswith(("...", "…")))
@@ -225,7 +229,13 @@ def dump_headline(text: str) -> str | None:
             if not after_flush and _running(after.strip()):
                 chars += len(after.strip())
         candidates.append(
-            _Heading(heading, chars, _signed(lines, k), bool(own), _echoed(lines, k, heading))
+            _Heading(
+                heading,
+                chars,
+                bool(dated) or _signed(lines, k),
+                bool(own),
+                _echoed(lines, k, heading),
+            )
         )
     most = max((c.chars for c in candidates), default=0)
     if not most:
@@ -290,6 +300,18 @@ def _undoubled(heading: str) -> str:
         if len(words) >= 2 * n + 2 and words[:n] == words[n : 2 * n]:
             return " ".join(words[n:])
     return heading
+
+
+def _after_date(heading: str) -> str | None:
+    """The words of a heading after the date it opens with, when they are a title (three
+    words or more); None otherwise."""
+    dates = find_dates(heading[:DATE_LINE_CHARS])
+    if not dates or dates[0].start != 0:
+        return None
+    rest = heading[dates[0].end :].strip(" |-–—:·•,")
+    if "..." in rest or "…" in rest:
+        return None  # a show's name with its placeholder, a teaser cut short
+    return rest if len(rest.split()) >= 3 and title_shaped(rest) else None
 
 
 def _opens_with_date(line: str) -> bool:

@@ -171,3 +171,14 @@ def test_when_a_member_registered_is_no_date_line() -> None:
     ):
         assert date_line(line) is None
     assert date_line("Veröffentlicht: 18.09.2008, 05:56") == "2008-09-18T05:56:00"
+
+
+def test_a_meta_lines_date_before_labelled_fields() -> None:
+    line = (
+        "veröffentlicht am 14 Feb ’20 | Kategorien: Fähren, Häfen | Tags: Marrowby, Insel, "
+        "Hochwasser, Fahrplan, Anleger | Jetzt kommentieren"
+    )
+    assert date_line(line) == "2020-02-14"
+    # A headline after the bar is no field: the line is a heading, not a date line.
+    assert date_line("12. März 2022 | Die Stadt baut eine neue Brücke über den Fluss") is None
+    assert date_line("Meldung | 30.10.2021 Verkehr «Fähre fährt wieder»") is None

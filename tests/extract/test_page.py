@@ -870,3 +870,16 @@ def test_the_story_heading_with_its_date_under_the_page_title_opens_the_header()
     page = f"Fähre fährt wieder\n\n{FERRY_PARAGRAPHS}\n* 30.10.2021 | Fähre fährt wieder\n"
     meta = extract_page(page, Extracted(title="Fähre fährt wieder"))
     assert "Der Hafenmeister sagte" in meta.body
+
+
+def test_a_teaser_of_the_story_dates_it_and_a_long_menu_hides_no_headline() -> None:
+    menu = "\n".join(f"* Bereich {n}" for n in range(1, 1000))
+    page = (
+        f"{menu}\n\nFähre fährt wieder\n\nJana Berg\n\nPubliziert vor einer Stunde\n\n"
+        + FERRY_PARAGRAPHS
+        + "\nMehr aus der Rubrik\n\n* Fähre fährt wieder\n"
+        "* 26.01.2022Die Fähre zwischen Marrowby und der Insel fährt ab Montag wieder\n"
+    )
+    meta = extract_page(page, Extracted(title="Fähre fährt wieder"))
+    assert (meta.published or "")[:10] == "2022-01-26"
+    assert meta.body.startswith("Die Fähre zwischen Marrowby")

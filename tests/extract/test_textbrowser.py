@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from newsdesk.extract.copy_header import first_date_line
 from newsdesk.extract.textbrowser import (
+    _after_date,
     dump_headline,
     feed_link_title,
     is_text_browser_copy,
@@ -654,3 +655,17 @@ def test_teasers_cut_to_a_length_are_no_headline() -> None:
         f"{MENU}\n\nFähre nach Marrowby fährt wieder\n\n   Sep 18, 2020\n\n{first_post}\n{teasers}"
     )
     assert dump_headline(page) == "Fähre nach Marrowby fährt wieder"
+
+
+def test_a_headline_with_its_date_run_in_is_the_signed_heading() -> None:
+    story = FERRY_STORY
+    # Menu headings over the same text, none of their own, then the dated headline.
+    page = (
+        f"{MENU}\n\nHafen & Technik\n\n   1. Energie\n   2. Rohstoffe\n\nHandel & Industrie\n\n"
+        f"   1. Energie\n\n27.01.2022Fähre nach Marrowby fährt wieder\n\n{story}"
+    )
+    assert dump_headline(page) == "Fähre nach Marrowby fährt wieder"
+    item = load_bytes(page.encode(), "seite.txt").items[0]
+    assert (item.published or "")[:10] == "2022-01-27"
+    # A show's name after its date, with its placeholder, is no headline.
+    assert _after_date("16.10.2019 betrifft: ... ∙ Hafen Fernsehen") is None
