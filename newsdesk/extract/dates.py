@@ -318,13 +318,19 @@ def _fielded_date(line: str) -> str | None:
     if " | " not in line:
         return None
     first, *fields = line.split(" | ")
-    if not all(_FIELD.match(field) or len(field.split()) <= 2 for field in fields):
+    if not all(_FIELD.match(field) or _COMMENTS.search(field) for field in fields):
         return None
     return _date_line(first) if find_dates(first) else None
 
 
 #: A labelled field of a meta line ("Kategorien: ...", "Tags: ...").
 _FIELD = re.compile(r"\s*[\w-]{2,20}\s?:\s")
+#: A meta line's comment counter or prompt ("3 Kommentare", "Jetzt kommentieren").
+_COMMENTS = re.compile(
+    r"^\W*(?:\d+\s+)?(?:\w+\s+)?(?:comments?|kommentare?|kommentieren|commentaires?|"
+    r"comentarios?|commenti|comentar|commenter|reply|antworten)\W*$",
+    re.IGNORECASE,
+)
 
 
 #: A date that is not the story's: when a forum poster or a member registered, a birthday.

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from newsdesk.extract.body import FURNITURE_RUN, drop_author_bio, read_body, read_tail
+from newsdesk.extract.body import FURNITURE_RUN, read_body
 from newsdesk.extract.boilerplate import (
     is_boilerplate,
 )
@@ -56,6 +56,7 @@ from newsdesk.extract.outlet import (
     owned_outlet,
     site_line_outlet,
 )
+from newsdesk.extract.tail import drop_author_bio, read_tail
 from newsdesk.extract.textbrowser import signed_heading
 from newsdesk.isodates import parse_iso_date
 from newsdesk.model import Extracted, Link

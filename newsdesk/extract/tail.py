@@ -1,0 +1,123 @@
+"""What stands under the story: its author's signature, the site's lists of other stories,
+credits, and the copyright lines that name the outlet."""
+
+from __future__ import annotations
+
+import re
+
+from newsdesk.extract.boilerplate import (
+    link_list_marker,
+    looks_like_link_title,
+    popular_list_marker,
+)
+from newsdesk.extract.byline import is_credit, parse_byline, signed_off
+from newsdesk.extract.found import Found
+from newsdesk.extract.header import SOURCE_LABEL
+from newsdesk.extract.lines import is_prose, words
+from newsdesk.extract.links import add_link
+from newsdesk.extract.outlet import outlet_from_footer
+
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+#: The first words of an author's bio ("Jane Doe writes about transport.").
+BIO = re.compile(r"^\s*(?:\S+\s+){1,4}?(?:is|was|writes|covers|reports|has)\b", re.I)
+
+#: Lines after the body still searched for link lists, credits and the outlet.
+TAIL_LINES = 400
+
+
+#: Non-blank lines under the story searched for its signature ("Von:" / "Jana Berg").
+SIGNATURE_LINES = 6
+
+
+def signature(line: str, body: list[str]) -> str | None:
+    """A person's name alone on its line (`signed_off`) whom the story so far does not name:
+    its author signing off, not its subject."""
+    name = signed_off(line) if len(line) <= 60 else None
+    if name and any(name.casefold() in p.casefold() for p in body):
+        return None  # the story is about this person: not its signature
+    return name
+
+
+def _signature_under_story(lines: list[str], start: int, end: int, found: Found) -> None:
+    """An author's signature right under the story, when nothing above named one: a label or
+    lead word and the name ("Autor:" / "Jana Berg", "Von Jana Berg"), or in the first two lines
+    a person's name alone (a known given name and a family name: the story signed off)."""
+    if found.authors or found.late_authors:
+        return
+    near = [i for i in range(start, end) if lines[i]][: SIGNATURE_LINES + 3]
+    for n, i in enumerate(near[:SIGNATURE_LINES]):
+        line = lines[i]
+        if is_prose(line):
+            return
+        byline = parse_byline(line, [lines[j] for j in near[n + 1 : n + 4]])
+        name = signature(line, found.body) if byline is None and n < 2 else None
+        authors = byline.authors if byline is not None else [name] if name else []
+        if authors:
+            found.late_authors = list(authors)
+            found.late_authors_at = len(found.body)
+            return
+
+
+def read_tail(lines: list[str], start: int, found: Found) -> None:
+    in_links = False
+    keep_links = True
+    end = min(len(lines), start + TAIL_LINES)
+    _signature_under_story(lines, start, end, found)
+    tail_sources: list[str] = []
+    for i in range(start, end):
+        line = lines[i]
+        if not line:
+            continue
+        if link_list_marker(line):
+            in_links = True
+            keep_links = not popular_list_marker(line)
+            continue
+        if is_credit(line):
+            found.add_credit(line)
+            continue
+        label = SOURCE_LABEL.match(line)
+        if label:
+            name = label["name"] or next(
+                (lines[j] for j in range(i + 1, min(end, i + 3)) if lines[j]), ""
+            )
+            if name and len(words(name)) <= 6:
+                tail_sources.append(name)
+            continue
+        name = outlet_from_footer(line)
+        if name:
+            tail_sources.append(name)
+            year = _YEAR.search(line)
+            if year:
+                found.copyright_years.append(int(year.group(0)))
+                found.copyright_holders.append(name)
+            in_links = False
+            continue
+        if in_links:
+            if looks_like_link_title(line) and not is_prose(line):
+                if keep_links and len(found.links) < 40:
+                    add_link(found.links, line)
+                continue
+            in_links = False
+    for name in tail_sources:
+        found.add_source(name)
+    # Copyright lines sit in the page footer, past the tail window of a long page.
+    if not tail_sources:
+        for line in lines[-60:]:
+            name = outlet_from_footer(line) if line else None
+            if name:
+                found.add_source(name)
+                break
+
+
+def drop_author_bio(found: Found) -> None:
+    """'Jane Doe writes about transport.' closing the body is about the author, not the story."""
+    if not found.body or not found.authors:
+        return
+    last = found.body[-1]
+    if (
+        len(words(last)) <= 40
+        and BIO.match(last)
+        and any(last.startswith(a) for a in found.authors)
+    ):
+        found.body.pop()
+        found.add_credit(last)
