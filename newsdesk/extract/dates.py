@@ -165,11 +165,50 @@ def page_order(text: str) -> bool | None:
     """True when the page's own numeric dates are written day first ("14/04/2020"), False when
     month first ("04/14/2020"), None when none tells (both numbers 12 or less, or both ways)."""
     day = month = False
+    ambiguous: list[tuple[int, int, int]] = []
     for m in _NUMERIC.finditer(text):
         a, b = int(m["a"]), int(m["b"])
         day = day or (12 < a <= 31 and b <= 12)
         month = month or (12 < b <= 31 and a <= 12)
-    return day if day != month else None
+        if a != b and 1 <= a <= 12 and 1 <= b <= 12 and len(ambiguous) < 20:
+            ambiguous.append((a, b, _year(m["y"])))
+    if day != month:
+        return day
+    return _order_near_written_dates(text, ambiguous) if ambiguous and not day else None
+
+
+#: Days from a date the page writes out within which a numeric reading counts as near it.
+NEAR_DAYS = 31
+
+
+def _order_near_written_dates(text: str, ambiguous: list[tuple[int, int, int]]) -> bool | None:
+    """Day first when the page's ambiguous numeric dates ("02/10/2020") read so land near
+    the dates it writes out ("Sept. 29, 2020") and read month first do not, and the other way
+    round; None when the written dates do not tell."""
+    written: list[dt.date] = []
+    for pattern in (_DMY, _MDY):
+        for m in pattern.finditer(text, 0, 200_000):
+            month = _MONTHS.get(m["m"].lower().rstrip("."))
+            year = m["y"].lstrip("’'")
+            try:
+                written.append(dt.date(_year(year), month or 0, int(m["d"])))
+            except ValueError:
+                continue
+            if len(written) >= 50:
+                break
+    if not written:
+        return None
+
+    def near(year: int, month: int, day: int) -> bool:
+        try:
+            when = dt.date(year, month, day)
+        except ValueError:
+            return False
+        return any(abs((when - seen).days) <= NEAR_DAYS for seen in written)
+
+    day_first = sum(near(y, b, a) for a, b, y in ambiguous)
+    month_first = sum(near(y, a, b) for a, b, y in ambiguous)
+    return day_first > month_first if day_first != month_first else None
 
 
 @contextmanager

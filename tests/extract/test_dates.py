@@ -11,6 +11,7 @@ from newsdesk.extract.dates import (
     find_dates,
     normalise,
     numeric_order,
+    page_order,
     resolve_month_day,
     resolve_weekday,
 )
@@ -182,3 +183,14 @@ def test_a_meta_lines_date_before_labelled_fields() -> None:
     # A headline after the bar is no field: the line is a heading, not a date line.
     assert date_line("12. März 2022 | Die Stadt baut eine neue Brücke über den Fluss") is None
     assert date_line("Meldung | 30.10.2021 Verkehr «Fähre fährt wieder»") is None
+
+
+def test_ambiguous_numeric_dates_read_the_way_that_lands_near_the_written_ones() -> None:
+    page = (
+        "Harbour Ledger logo Harbour Ledger 02/10/2020 Jana Berg\n"
+        "MARROWBY, Sept. 29, 2020 -- Ferries stood idle at the quay on Tuesday."
+    )
+    assert page_order(page) is True
+    assert page_order(page.replace("Sept. 29", "Feb. 12")) is False
+    # Nothing written out: the numbers alone do not tell.
+    assert page_order("Posted 02/10/2020") is None
