@@ -179,6 +179,8 @@ def page_order(text: str) -> bool | None:
 
 #: Days from a date the page writes out within which a numeric reading counts as near it.
 NEAR_DAYS = 31
+#: Characters of a page searched for the dates it writes out (the story is near the top).
+WRITTEN_DATES_CHARS = 40_000
 
 
 def _order_near_written_dates(text: str, ambiguous: list[tuple[int, int, int]]) -> bool | None:
@@ -187,7 +189,7 @@ def _order_near_written_dates(text: str, ambiguous: list[tuple[int, int, int]]) 
     round; None when the written dates do not tell."""
     written: list[dt.date] = []
     for pattern in (_DMY, _MDY):
-        for m in pattern.finditer(text, 0, 200_000):
+        for m in pattern.finditer(text, 0, WRITTEN_DATES_CHARS):
             month = _MONTHS.get(m["m"].lower().rstrip("."))
             year = m["y"].lstrip("’'")
             try:
