@@ -177,6 +177,11 @@ _SOCIAL_TAIL = re.compile(
     _FLAGS,
 )
 
+#: An outlet's logo, by its alt text, and its name before the date ("The Guardian logo The
+#: Guardian 02/10/2020 Anna Fazackerley": a portal's line for a partner's story).
+_LOGO_LEAD = re.compile(
+    r"^\s*(?P<outlet>[^\W\d][\w&.'’ -]{1,40}?)\s+logo(?:\s+(?P=outlet))?\s*$", re.I
+)
 #: An outlet's logo, by its alt text, after the names ("By Jane Doe KTRK logo"): call letters
 #: or an initialism (a longer name could not be told from the person's).
 _LOGO_TAIL = re.compile(r"\s+[A-Z0-9]{2,6}\s+(?i:logo)\s*$")
@@ -696,9 +701,12 @@ def _dated_byline(line: str) -> Byline | None:
         return None
     dates = find_dates(line)
     lead = line[: dates[0].start] if dates else ""
+    logo = _LOGO_LEAD.match(lead) if dates else None
     if not dates or (
         dates[0].start > 2
-        and not (_WEEKDAY_LEAD.match(lead) or _POSTED_ON.match(lead) or _DATE_LABEL.match(lead))
+        and not (
+            _WEEKDAY_LEAD.match(lead) or _POSTED_ON.match(lead) or _DATE_LABEL.match(lead) or logo
+        )
     ):
         return None
     rest = _THEME_TAIL.sub("", _after_dates(line[dates[0].end :]))
@@ -714,7 +722,9 @@ def _dated_byline(line: str) -> Byline | None:
         # ("11.12.2019 - Neue Regeln").
         if not known_person(name):
             return None
-        return Byline(authors=[name], published=dates[0].iso)
+        return Byline(
+            authors=[name], published=dates[0].iso, source=logo["outlet"] if logo else None
+        )
     result = parse_by_text(m["names"], single=True, handle=True)
     result.published = result.published or dates[0].iso
     return result if result.authors else None

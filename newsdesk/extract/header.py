@@ -21,6 +21,7 @@ from newsdesk.extract.byline import (
     is_credit,
     parse_byline,
     parse_name_line,
+    signed_off,
     split_caption_credit,
 )
 from newsdesk.extract.data.speech import REPORTING_VERBS
@@ -300,6 +301,10 @@ def read_header(lines: list[str], head: int, body_start: int, found: Found) -> i
                 found.published = published
                 _agency_in_date_line(lines[i], found)
                 break
+    if not found.authors and head > 0:
+        portrait = _portrait_above(lines, head)
+        if portrait:
+            found.authors.append(portrait)
     if (
         found.dek is None
         and body_start < len(lines)
@@ -307,6 +312,26 @@ def read_header(lines: list[str], head: int, body_start: int, found: Found) -> i
     ):
         return find_body_start(lines, body_start)
     return body_start
+
+
+#: An image's mark and the words after it ("[jana-berg-50x50.jpg] Jana Berg").
+_IMAGE_THEN_TEXT = re.compile(r"^\[(?P<image>[^\]]{3,120})\]\s*(?P<text>.+)$")
+#: Lines after the headline in which a portrait's name must not appear for it to sign the story.
+PORTRAIT_STORY_LINES = 300
+
+
+def _portrait_above(lines: list[str], head: int) -> str | None:
+    """The author's portrait and name right above the headline: an image named after the
+    person, then the name ("[jana-lowres-50x50.jpg] Jana Berg"), a person the story itself
+    does not name (a photo of its subject is captioned with the subject's name)."""
+    above = next((lines[i] for i in range(head - 1, max(-1, head - 4), -1) if lines[i]), "")
+    m = _IMAGE_THEN_TEXT.match(above)
+    name = signed_off(m["text"]) if m else None
+    if not m or not name or name.split()[0].casefold() not in m["image"].casefold():
+        return None
+    story = lines[head + 1 : head + 1 + PORTRAIT_STORY_LINES]
+    named = any(name in line and "©" not in line for line in story if line and not is_credit(line))
+    return None if named else name  # (a photo credit names the author as photographer)
 
 
 def _button(line: str) -> bool:

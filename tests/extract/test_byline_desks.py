@@ -232,3 +232,30 @@ def test_a_story_signed_off_right_above_the_sites_news_ticker() -> None:
     assert "Greta Lindqvist" not in meta.body
     about = [b.replace("The harbour board", "Greta Lindqvist") for b in body]
     assert extract_page(page(about)).authors == []
+
+
+def test_a_portals_line_with_the_partners_logo_before_the_date() -> None:
+    byline = parse_byline("Harbour Ledger logo Harbour Ledger 02/10/2020 Greta Lindqvist")
+    assert byline is not None
+    assert byline.authors == ["Greta Lindqvist"]
+    assert byline.source == "Harbour Ledger"
+    # Without a known given name after the date, a topic is no author.
+    assert parse_byline("Harbour Ledger logo Harbour Ledger 02/10/2020 Neue Fähren") is None
+
+
+def test_the_authors_portrait_over_the_headline() -> None:
+    para = "The harbour board met on Tuesday to weigh the new ferry timetable for the winter."
+    body = [" ".join([para] * 3), " ".join([para.replace("Tuesday", "Friday")] * 3)]
+
+    def page(portrait: str, paragraphs: list[str]) -> str:
+        return "\n\n".join(["* Home\n* News", portrait, "Ferry timetable goes back", *paragraphs])
+
+    portrait = "[greta-lowres-50x50.jpg] Greta Lindqvist"
+    # Her photo credit in the story does not count as the story naming her.
+    meta = extract_page(page(portrait, [*body, "Quay at dawn © Greta Lindqvist"]))
+    assert meta.authors == ["Greta Lindqvist"]
+    # A picture of the story's subject, captioned with the name the story gives: no author.
+    about = [b.replace("The harbour board", "Greta Lindqvist") for b in body]
+    assert extract_page(page(portrait, about)).authors == []
+    # An image not named after the person: no portrait.
+    assert extract_page(page("[quay-50x50.jpg] Greta Lindqvist", body)).authors == []
