@@ -193,6 +193,11 @@ def read_body(lines: list[str], start: int, found: Found, *, main_text: bool = F
                 add_link(found.links, pending)
                 pending = None
             continue
+        if body and _CONTENTS.match(line):
+            # The story's table of contents: its entries are the headings to come.
+            while i < end and (not lines[i] or is_list_item(lines[i]) or len(words(lines[i])) <= 2):
+                i += 1
+            continue
         if link_list_marker(line):
             in_links = True
             keep_links = not popular_list_marker(line)
@@ -427,15 +432,25 @@ _LONG_WORD = re.compile(rf"[^\W\d_]{{{LONG_WORD},}}")
 
 
 def _subheading(line: str) -> bool:
-    """A subheading between paragraphs: a few words, capitalised, no sentence's full stop."""
+    """A subheading between paragraphs: a few words, capitalised, no sentence's full stop; a
+    listicle's numbers it ("2. Sir Ian McKellen")."""
+    line = _NUMBERED.sub("", line.strip())
     tokens = words(line)
     return (
         2 <= len(tokens) <= 14
-        and line.strip()[:1].isupper()
+        and line[:1].isupper()
         and not line.rstrip().endswith(".")
         and not is_boilerplate(line)
         and not is_list_item(line)
     )
+
+
+_NUMBERED = re.compile(r"^\d{1,3}[.)]\s+(?=\S)")
+#: A table of contents' label, in the languages pages are read in.
+_CONTENTS = re.compile(
+    r"(?i)^\W*(?:inhaltsverzeichnis|inhalt|table\s+of\s+contents|contents|sommaire"
+    r"|table\s+des\s+mati[èe]res|[íi]ndice|contenidos|sommario|conte[úu]do)\W*$"
+)
 
 
 def _same_story(body: list[str], paragraphs: list[str]) -> bool:

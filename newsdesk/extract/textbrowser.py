@@ -177,6 +177,9 @@ def dump_headline(text: str) -> str | None:
     # Teasers cut to a length ("Capuchinos invitan a bendición anual de v..."): where three
     # or more headings end so, none of them is the story's.
     cut = sum(1 for heading in times.elements() if heading.endswith(("...", "…"))) >= 3
+    # A listicle's numbered sub-headings ("1. Neil Patrick Harris", "2. ..."): three or more
+    # say none of them is the headline over them.
+    numbered = sum(1 for heading in times.elements() if _NUMBERED.match(heading)) >= 3
     for k, (line, flush) in enumerate(lines):
         if not flush:
             continue
@@ -188,6 +191,9 @@ def dump_headline(text: str) -> str | None:
         if (
             (times[heading] >= 3 and len(heading.split()) <= 3)
             or (cut and heading.endswith(("...", "…")))
+            or (numbered and _NUMBERED.match(heading) is not None)
+            # A field with its label ("Herausgeber: Nordex SE", "Autor: Jana Berg").
+            or _FIELD_HEADING.match(heading) is not None
             or not 3 <= len(heading) <= 250
             or heading.startswith(_NOT_HEADING_START)
             or heading.endswith(":")
@@ -338,6 +344,12 @@ class _Heading(NamedTuple):
 
 #: A site's controls as a short heading: never the headline ("Navigation schliessen",
 #: "Cookie Hinweis", "Häufig gesucht", "INICIAR SESIÓN", "Newsletter abonnieren").
+_NUMBERED = re.compile(r"^\d{1,3}[.)]\s+\S")
+_FIELD_HEADING = re.compile(
+    r"(?i)^(?:herausgeber|publisher|autor(?:in)?|author|quelle|source|kontakt|contact|datum|date"
+    r"|tags?|kategorien?|categories|category|rubrik|ressort|stand|editor|redaktion|éditeur|auteur"
+    r"|editorial|fuente|fonte|autore)\s*:\s"
+)
 _UI_LABEL = re.compile(
     r"(?i)\b(?:\w*navigation|navigieren|men[uü]|cookies?|suche|gesucht|search|buscar|rechercher"
     r"|log\s?in|sign\s?in|anmelden|einloggen|iniciar\s+sesi[oó]n|se\s+connecter|accedi"

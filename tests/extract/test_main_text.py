@@ -145,3 +145,27 @@ def test_the_story_goes_on_after_a_pictures_caption_with_its_credit() -> None:
     meta = extract_page(page)
     assert "rebuilt ferry terminal" in meta.body
     assert meta.body.endswith("work on the pier.")
+
+
+def test_a_table_of_contents_inside_the_story_is_skipped_and_the_story_goes_on() -> None:
+    intro = "The new ferry terminal opened on Tuesday after two years of building work on the quay."
+    entries = [f"* {n}. Ferry number {n}" for n in range(1, 13)]
+    sections = []
+    for n in range(1, 4):
+        sections.append(f"{n}. Ferry number {n}")
+        sections.append(f"Ferry number {n} sails twice a day between Marrowby and the island. " * 3)
+        sections.append(f"Its crew of {n + 4} has served the route for a decade and more. " * 3)
+    page = "\n\n".join(
+        [
+            "Twelve ferries of the north",
+            " ".join([intro] * 3),
+            " ".join([intro.replace("Tuesday", "Monday")] * 3),
+            "Contents",
+            "\n".join(entries),
+            *sections,
+        ]
+    )
+    meta = extract_page(page)
+    assert "opened on Monday" in meta.body
+    assert "Its crew of 7 has served the route" in meta.body
+    assert "* 1. Ferry number 1" not in meta.body

@@ -669,3 +669,15 @@ def test_a_headline_with_its_date_run_in_is_the_signed_heading() -> None:
     assert (item.published or "")[:10] == "2022-01-27"
     # A show's name after its date, with its placeholder, is no headline.
     assert _after_date("16.10.2019 betrifft: ... ∙ Hafen Fernsehen") is None
+
+
+def test_a_listicles_numbered_headings_and_a_labelled_field_are_no_headline() -> None:
+    story = FERRY_STORY
+    entries = "".join(f"\n{n}. Fähre Nummer {n}\n\n{story * 3}" for n in range(1, 5))
+    page = f"{MENU}\n\nDie vier schönsten Fähren im Norden\n\n   Jana Berg 5. Juni 2023\n\n{story}{entries}"
+    assert dump_headline(page) == "Die vier schönsten Fähren im Norden"
+    page = (
+        f"{MENU}\n\nHerausgeber: Hafenamt Marrowby\n\n{story}\n"
+        f"Fähre nach Marrowby fährt wieder\n\n{story * 2}"
+    )
+    assert dump_headline(page) == "Fähre nach Marrowby fährt wieder"
