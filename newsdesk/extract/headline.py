@@ -61,6 +61,21 @@ _TRAIL = re.compile(
 )
 
 
+#: A field with its label ("Herausgeber: Nordex SE", "Foto: Jana Berg [CC BY-SA 3.0]",
+#: "Adresse: Große Straße 1"): never a headline.
+_FIELD_LABEL = re.compile(
+    r"(?i)^\W*(?:herausgeber|publisher|autor(?:in)?|author|quelle|source|kontakt|contact|datum"
+    r"|date|tags?|kategorien?|categories|category|rubrik|ressort|stand|editor|redaktion|éditeur"
+    r"|auteur|editorial|fuente|fonte|autore|foto|fotos|photo|photos|bild|bilder|image|credit"
+    r"|copyright|adresse|address|homepage|website|telefon|phone|e-?mail|öffnungszeiten)\s*:\s"
+)
+
+
+def labelled_field(line: str) -> bool:
+    """A field with its label: a photo credit, the publisher, an address."""
+    return _FIELD_LABEL.match(line) is not None
+
+
 def section_label(line: str) -> bool:
     """'Opinion', 'Live updates', 'Most read': a section's name, never a headline."""
     return bool(_SECTION_LABEL.match(line))

@@ -19,7 +19,13 @@ from newsdesk.extract.boilerplate import is_boilerplate, link_list_marker
 from newsdesk.extract.byline import name_then_date, parse_byline
 from newsdesk.extract.copy_header import DATE_LINE_CHARS
 from newsdesk.extract.dates import date_line, find_dates
-from newsdesk.extract.headline import breadcrumb, is_caption_like, section_label, title_shaped
+from newsdesk.extract.headline import (
+    breadcrumb,
+    is_caption_like,
+    labelled_field,
+    section_label,
+    title_shaped,
+)
 from newsdesk.extract.lines import strip_list_mark
 
 #: Share of non-blank lines indented that makes a copy a text-browser dump.
@@ -193,7 +199,7 @@ def dump_headline(text: str) -> str | None:
             or (cut and heading.endswith(("...", "…")))
             or (numbered and _NUMBERED.match(heading) is not None)
             # A field with its label ("Herausgeber: Nordex SE", "Autor: Jana Berg").
-            or _FIELD_HEADING.match(heading) is not None
+            or labelled_field(heading)
             or not 3 <= len(heading) <= 250
             or heading.startswith(_NOT_HEADING_START)
             or heading.endswith(":")
@@ -345,11 +351,6 @@ class _Heading(NamedTuple):
 #: A site's controls as a short heading: never the headline ("Navigation schliessen",
 #: "Cookie Hinweis", "Häufig gesucht", "INICIAR SESIÓN", "Newsletter abonnieren").
 _NUMBERED = re.compile(r"^\d{1,3}[.)]\s+\S")
-_FIELD_HEADING = re.compile(
-    r"(?i)^(?:herausgeber|publisher|autor(?:in)?|author|quelle|source|kontakt|contact|datum|date"
-    r"|tags?|kategorien?|categories|category|rubrik|ressort|stand|editor|redaktion|éditeur|auteur"
-    r"|editorial|fuente|fonte|autore)\s*:\s"
-)
 _UI_LABEL = re.compile(
     r"(?i)\b(?:\w*navigation|navigieren|men[uü]|cookies?|suche|gesucht|search|buscar|rechercher"
     r"|log\s?in|sign\s?in|anmelden|einloggen|iniciar\s+sesi[oó]n|se\s+connecter|accedi"
