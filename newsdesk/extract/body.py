@@ -22,6 +22,7 @@ from newsdesk.extract.boilerplate import (
     site_rights,
 )
 from newsdesk.extract.byline import (
+    author_box,
     is_credit,
     parse_byline,
     split_caption_credit,
@@ -106,6 +107,16 @@ def read_body(lines: list[str], start: int, found: Found, *, main_text: bool = F
     """
     if start >= len(lines):
         return len(lines)
+    name_line = next((lines[j] for j in range(start - 1, max(-1, start - 4), -1) if lines[j]), "")
+    boxed = author_box(name_line, lines[start]) if len(name_line) <= 60 else None
+    if boxed:
+        # The author's box right above the story: its bio is no paragraph of the story.
+        if not found.authors:
+            found.authors.append(boxed)
+        found.add_credit(lines[start])
+        start = next((j for j in range(start + 1, len(lines)) if lines[j]), len(lines))
+        if start >= len(lines):
+            return len(lines)
     # The dateline opens the first paragraph of running text (after any summary bullets).
     first_text = next(
         (
@@ -238,6 +249,15 @@ def read_body(lines: list[str], start: int, found: Found, *, main_text: bool = F
                 if bio_box is None:
                     return i
                 i = bio_box  # the author's box set inside the story: past it, the story goes on
+            continue
+        next_line = next((lines[j] for j in range(i, min(end, i + 2)) if lines[j]), "")
+        boxed = author_box(line, next_line) if len(line) <= 60 and not is_prose(line) else None
+        if boxed:
+            # The author's box (name, then a bio that opens with it) above or inside the story.
+            if not found.authors:
+                found.authors.append(boxed)
+            found.add_credit(next_line)
+            i = lines.index(next_line, i) + 1
             continue
         byline = None
         if not is_prose(line):

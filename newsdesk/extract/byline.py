@@ -730,6 +730,15 @@ def _dated_byline(line: str) -> Byline | None:
     return result if result.authors else None
 
 
+def author_box(line: str, nxt: str) -> str | None:
+    """The author's box: a person's name, then a bio that opens with it ("Jana Berg" / "Jana
+    Berg lehrt Geschichte an der Universität Zürich."); the name, or None."""
+    name = signed_off(line)
+    if not name or not nxt.startswith(name + " "):
+        return None
+    return name if _BIO_VERB.match(nxt[len(name) :]) is not None else None
+
+
 def signed_off(line: str) -> str | None:
     """A line that is only a person's name (a known given name, then a family name): how a story
     is signed off under its last paragraph ("Jana Berg", "KAY ROE"); None otherwise."""
@@ -804,6 +813,9 @@ def parse_name_line(line: str, following: list[str], *, dated: bool = False) -> 
                 nxt.startswith(core)
                 and _NAME_AGAIN_TAIL.fullmatch(nxt.removeprefix(core).strip()) is not None
             )
+            # The author's box: the name, then a bio that opens with it ("Jana Berg lehrt
+            # Geschichte an der Universität Zürich.").
+            or author_box(core, nxt) is not None
             or _is_date_line(nxt)
             or bool(_NAME_CONTEXT.search(low))
             or (
@@ -816,6 +828,18 @@ def parse_name_line(line: str, following: list[str], *, dated: bool = False) -> 
 
 #: What an author's box prints after the name the second time: how long ago ("vor 5 Stunden",
 #: "3 hours ago", "il y a 2 jours", "hace 4 días", "2 ore fa", "há 3 dias") or a follow button.
+#: The verb a bio opens with after the person's name, in the languages pages are read in.
+_BIO_VERB = re.compile(
+    r"\s+(?:writes|covers|reports|teaches|schreibt|lehrt|berichtet|unterrichtet|forscht|écrit"
+    r"|enseigne|escribe|enseña|scrive|insegna|escreve|ensina"
+    # Or what the person is: a writer's, a journalist's or a scholar's trade.
+    r"|(?:is|was|ist|war|est|était|es|era|è|é)\s+(?:(?:a|an|the|ein|eine|un|une|uno|una|um|uma"
+    r"|freie[rs]?|senior|chief|staff|leitende[rs]?)\s+){0,2}"
+    r"(?:redakteur|journalist|reporter|correspondent|korrespondent|editor|writer|columnist|autor"
+    r"|author|professor|historian|historiker|wissenschaftler|researcher|journaliste|rédact|chroniqueu"
+    r"|periodista|redactor|giornalista|redattore|jornalista|repórter|volontär|freelance)\w*)\b",
+    re.IGNORECASE,
+)
 _NAME_AGAIN_TAIL = re.compile(
     r"(?:vor|il\s+y\s+a|hace|há)\s+\d+\s+\w+|\d+\s+\w+\s+(?:ago|fa)"
     r"|follow|folgen|suivre|seguir|segui",

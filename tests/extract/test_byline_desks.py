@@ -259,3 +259,36 @@ def test_the_authors_portrait_over_the_headline() -> None:
     assert extract_page(page(portrait, about)).authors == []
     # An image not named after the person: no portrait.
     assert extract_page(page("[quay-50x50.jpg] Greta Lindqvist", body)).authors == []
+
+
+def test_the_authors_box_a_name_then_a_bio_that_opens_with_it() -> None:
+    para = "The harbour board met on Tuesday to weigh the new ferry timetable for the winter."
+    body = [" ".join([para] * 3), " ".join([para.replace("Tuesday", "Friday")] * 3)]
+    bio = "Greta Lindqvist lehrt Geschichte der Seefahrt an der Universität Marrowby."
+    page = "\n\n".join(
+        [
+            "Ferry timetable goes back",
+            "Warning: the page could not load a plugin, carry on.",
+            "* Greta Lindqvist",
+            bio,
+            *body,
+        ]
+    )
+    meta = extract_page(page)
+    assert meta.authors == ["Greta Lindqvist"]
+    assert bio not in meta.body
+    # A box label over a sentence that opens with it is no person.
+    page = page.replace("* Greta Lindqvist", "* Ihr Warenkorb").replace(
+        bio, "Ihr Warenkorb ist leer."
+    )
+    assert extract_page(page).authors == []
+
+
+def test_a_profile_under_a_persons_name_is_the_story_not_a_box() -> None:
+    para = "The harbour board met on Tuesday to weigh the new ferry timetable for the winter."
+    body = [" ".join([para] * 3), " ".join([para.replace("Tuesday", "Friday")] * 3)]
+    profile = "Greta Lindqvist ist bekannt für ihre Bilder vom Hafen und hat drei Preise gewonnen."
+    page = "\n\n".join(["Ten painters of the harbour", *body, "Greta Lindqvist", profile, *body])
+    meta = extract_page(page)
+    assert profile in meta.body
+    assert meta.authors == []
