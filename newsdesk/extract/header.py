@@ -50,6 +50,9 @@ _AGENCY_CREDIT = re.compile(r"^\(?[A-Z][\w. ]{1,40}(?:/|\|)\s*[A-Z][\w. ]{1,40}\
 _PICTURE_CREDIT = re.compile(
     r"^\(?(?:photo(?:graph)?s?|pictures?|images?|illustrations?|credits?|sources?)\b", re.I
 )
+#: A caption is never longer than this; a paragraph over a "Credits" box is the story's.
+CAPTION_CHARS = 500
+_LABEL_ALONE = re.compile(r"^\W*\w+$")
 _SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)")
 _UPDATED = re.compile(r"^\W*(?:last\s+)?(?:updated|modified)\b", re.I)
 
@@ -91,8 +94,10 @@ def caption_by_next_line(lines: list[str], i: int, *, repeated: bool = True) -> 
     if repeated and nxt[:60] == lines[i][:60] and after[:60] != nxt[:60]:
         # Exactly twice (a run of identical lines is text, or junk, not a caption pair).
         return True
-    if not nxt or len(nxt) > 120:
+    if not nxt or len(nxt) > 120 or len(lines[i]) > CAPTION_CHARS:
         return False
+    if _LABEL_ALONE.match(nxt) and _PICTURE_CREDIT.match(nxt):
+        return False  # a box's heading ("Credits") over a list of them, not a credit
     # Only a picture credit makes a caption: "Reporting by ..." under the last
     # paragraph of a story credits the story.
     return (

@@ -169,3 +169,24 @@ def test_a_table_of_contents_inside_the_story_is_skipped_and_the_story_goes_on()
     assert "opened on Monday" in meta.body
     assert "Its crew of 7 has served the route" in meta.body
     assert "* 1. Ferry number 1" not in meta.body
+
+
+def test_a_single_paragraph_over_a_credits_box_is_the_story() -> None:
+    para = (
+        "Im Dialekt zu singen ist nicht für jeden ein Zeichen von Stil, und doch singt die Band "
+        "vom Hafen ihre Lieder in der Mundart von Marrowby, seit zehn Jahren und vor vollen Sälen. "
+    ) * 4
+    page = "\n\n".join(
+        [
+            "Mit der Hafenband in Marrowby",
+            "16. Dezember 2019",
+            "Durch die Gegend | Hafenband",
+            para,
+            "Credits",
+            "Musik:",
+            "Kapelle – Ebbe (CC BY)",
+            "Foto: Jana Berg",
+        ]
+    )
+    meta = extract_page(page)
+    assert meta.body.startswith("Im Dialekt zu singen")

@@ -20,13 +20,15 @@ SNAP_SIZE = (120, 36)
 
 
 def steady(*keys: str) -> Callable[[Any], Awaitable[None]]:
-    """Settle, press `keys`, settle, then stop every cursor from blinking."""
+    """Settle, press `keys` (settling after each: a key's work, such as the detail pane
+    loading the article under the cursor, must land before the next key, or a loaded machine
+    draws a different frame), then stop every cursor from blinking."""
 
     async def run_before(pilot: Any) -> None:
         await settle(pilot)
         for key in keys:
             await pilot.press(key)
-        await settle(pilot)
+            await settle(pilot)
         for field in pilot.app.screen.query(Input):
             field.cursor_blink = False
         await pilot.pause()
