@@ -24,6 +24,7 @@ from newsdesk.extract.boilerplate import (
 from newsdesk.extract.byline import (
     author_box,
     is_credit,
+    labelled_author_line,
     parse_byline,
     split_caption_credit,
 )
@@ -260,7 +261,7 @@ def read_body(lines: list[str], start: int, found: Found, *, main_text: bool = F
             i = lines.index(next_line, i) + 1
             continue
         byline = None
-        if not is_prose(line):
+        if not is_prose(line) or labelled_author_line(line):
             # The next lines too: a label alone ("Autor:") signs with the name under it.
             following = [lines[j] for j in range(i, min(end, i + 6)) if lines[j]][:3]
             byline = parse_byline(line, following)

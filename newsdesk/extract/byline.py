@@ -198,6 +198,7 @@ _CATEGORY_TAIL = re.compile(
     _FLAGS,
 )
 _DANGLING = re.compile(r"\s+(?:at|on|um|am|à|a\s+las|alle|às|@)\s*$", _FLAGS)
+_BIO_AFTER = re.compile(r"\s+(?:is|was|ist|war|est|était|es|era|è|é)\s+(?=\w)")
 _NEXT_SENTENCE = re.compile(r"(?<=[a-z]{2})\.\s+(?=[A-Z])")
 _OUTLET_TAIL = re.compile(r"\s+(?:in|on)\s+[A-Z]|\s*[-–—]\s")
 _NAME_CONTEXT = re.compile(r"\b(?:min read|author|@\w+)")
@@ -268,8 +269,9 @@ def looks_like_name(text: str) -> bool:
 # Titles before a name, English and the professional ones German bylines print
 # ("Autor: Rechtsanwalt Sebastian Einbock").
 _HONORIFIC = re.compile(
-    r"^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame|Rev|Fr"
-    r"|(?:Rechts|Fach|Patent)anw(?:alt|ältin)|Notar(?:in)?|Pfarrer(?:in)?|Dipl\.-\w+)\.?\s+(?=[A-Z])"
+    r"^(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame|Rev|Fr"
+    r"|(?:Rechts|Fach|Patent)anw(?:alt|ältin)|Notar(?:in)?|Pfarrer(?:in)?|Dipl\.-\w+)\.?\s+){1,3}"
+    r"(?=[A-Z])"
 )
 
 
@@ -462,6 +464,14 @@ def parse_by_text(rest: str, *, single: bool = False, handle: bool = False) -> B
     """
     result = Byline()
     rest = clean_line(_NEXT_COLUMN.sub("", rest.strip()))[:300]
+    # Titles first: "Prof. Dr. Jana Berg" is no sentence ending after "Prof".
+    rest = _HONORIFIC.sub("", rest)
+    # A bio after the name ("Jana Berg ist seit 2014 Ministerin ...") is no part of it, nor
+    # the first name it opens with ("Jana Berg Jana is a full-stack engineer").
+    parts = _BIO_AFTER.split(rest, maxsplit=1)
+    if len(parts) == 2:
+        tokens = parts[0].split()
+        rest = " ".join(tokens[:-1] if len(tokens) >= 3 and tokens[-1] == tokens[0] else tokens)
     # A sentence after the names ("He has covered ...") is not part of the byline.
     rest = _NEXT_SENTENCE.split(rest, maxsplit=1)[0]
     dates = find_dates(rest)
@@ -728,6 +738,11 @@ def _dated_byline(line: str) -> Byline | None:
     result = parse_by_text(m["names"], single=True, handle=True)
     result.published = result.published or dates[0].iso
     return result if result.authors else None
+
+
+def labelled_author_line(line: str) -> bool:
+    """A line that opens with the author's label ("Autor*in: ..."), prose after it or not."""
+    return _AUTHOR_LABEL.match(line) is not None
 
 
 def author_box(line: str, nxt: str) -> str | None:

@@ -292,3 +292,30 @@ def test_a_profile_under_a_persons_name_is_the_story_not_a_box() -> None:
     meta = extract_page(page)
     assert profile in meta.body
     assert meta.authors == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Autorin: Prof. Dr. Greta Lindqvist",
+        "Von Dipl.-Ing. Greta Lindqvist",
+        "Autor*in: Prof. Dr. Greta Lindqvist ist seit 2014 Hafenmeisterin in Marrowby",
+        "By Greta Lindqvist Greta is a full-stack engineer and has worked on ferries",
+    ],
+)
+def test_titles_before_the_name_and_a_bio_after_it_are_cut(line: str) -> None:
+    byline = parse_byline(line)
+    assert byline is not None
+    assert byline.authors == ["Greta Lindqvist"]
+
+
+def test_the_authors_label_opening_a_bio_under_the_story() -> None:
+    para = "The harbour board met on Tuesday to weigh the new ferry timetable for the winter."
+    body = [" ".join([para] * 3), " ".join([para.replace("Tuesday", "Friday")] * 3)]
+    bio = (
+        "Autor*in: Prof. Dr. Greta Lindqvist ist seit 2014 Hafenmeisterin in Marrowby und "
+        "schreibt über Fähren, Gezeiten und die Leute am Kai."
+    )
+    meta = extract_page("\n\n".join(["Ferry timetable goes back", *body, bio, "* Teilen:"]))
+    assert meta.authors == ["Greta Lindqvist"]
+    assert bio not in meta.body
