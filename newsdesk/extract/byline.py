@@ -97,6 +97,9 @@ _INLINE_CREDIT = re.compile(
     r"(?:\b(?:Photo(?:graph)?|Image|Picture|Illustration)s?\s*:|\bCredit\s*(?::|\.\.\.)|\bCredit(?=[A-Z])"
     r"|\(AP Photo\b|\bREUTERS/|\bGetty Images\b|\bAFP via Getty\b|\bShutterstock\b"
     # A picture handed out and sent on by a wire ("(ITV via AP)", "(Jane Doe/Club via Reuters)").
+    # A German, French, Spanish or Italian caption's credit after its sentence ("... in die
+    # Enge. Bild: Jana Berg/Theater").
+    r"|(?<=[.!?] )(?:Bild|Bilder|Foto|Fotos|Fotografie|Photo|Crédit|Crédits)\s*:\s*\S"
     r"|\((?:[^()]{0,60}\s)?via (?:AP|AFP|Reuters|EPA|Bloomberg|dpa)\)\s*$"
     r"|\[[^\]]{0,60}(?:\bvia\b|/|Getty|Reuters|AFP|EPA|Photo|Handout)[^\]]{0,60}\]\s*$)"
 )
@@ -940,6 +943,9 @@ def split_caption_credit(line: str) -> tuple[str, str | None]:
 
 _CREDIT_TRIGGERS = (
     "photo",
+    "bild:",
+    "foto",
+    "crédit",
     "image",
     "credit",
     "getty",

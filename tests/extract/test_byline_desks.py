@@ -7,7 +7,13 @@ from __future__ import annotations
 import pytest
 
 from newsdesk.extract import extract_page
-from newsdesk.extract.byline import desk_name, parse_byline, parse_name_line
+from newsdesk.extract.byline import (
+    desk_name,
+    has_inline_credit,
+    parse_byline,
+    parse_name_line,
+    split_caption_credit,
+)
 
 
 @pytest.mark.parametrize(
@@ -319,3 +325,15 @@ def test_the_authors_label_opening_a_bio_under_the_story() -> None:
     meta = extract_page("\n\n".join(["Ferry timetable goes back", *body, bio, "* Teilen:"]))
     assert meta.authors == ["Greta Lindqvist"]
     assert bio not in meta.body
+
+
+def test_a_caption_with_its_credit_after_the_sentence_in_other_languages() -> None:
+    for line, credit in (
+        ("Die Menge am Kai wird unruhig. Bild: Jana Berg/Hafenamt", "Bild: Jana Berg/Hafenamt"),
+        ("La foule sur le quai. Crédit : Jana Berg", "Crédit : Jana Berg"),
+        ("Die Fähre legt ab. Foto: Jana Berg", "Foto: Jana Berg"),
+    ):
+        assert has_inline_credit(line)
+        assert split_caption_credit(line)[1] == credit
+    # A sentence that merely speaks of a picture is no caption.
+    assert not has_inline_credit("Das Bild: ein Hafen im Nebel, das die Stadt berühmt machte")
