@@ -20,6 +20,7 @@ from newsdesk.extract.byline import name_then_date, parse_byline
 from newsdesk.extract.copy_header import DATE_LINE_CHARS
 from newsdesk.extract.dates import date_line, find_dates
 from newsdesk.extract.headline import (
+    LINK_TITLES,
     breadcrumb,
     is_caption_like,
     labelled_field,
@@ -141,7 +142,13 @@ def is_text_browser_copy(text: str) -> bool:
     """
     lines = [line for line in text.split("\n", SAMPLE_LINES)[:SAMPLE_LINES] if line.strip()]
     if len(lines) < 8:
-        return False
+        # A short page: the feed links a text browser prints first say what it is.
+        return (
+            bool(lines)
+            and lines[0].startswith("   ")
+            and LINK_TITLES.match(lines[0].strip()) is not None
+            and any(not line.startswith(" ") for line in lines)
+        )
     indented = sum(1 for line in lines if line.startswith("   "))
     if indented == len(lines):
         lines = [line for line in text.split("\n", WHOLE_LINES)[:WHOLE_LINES] if line.strip()]

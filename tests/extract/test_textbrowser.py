@@ -681,3 +681,15 @@ def test_a_listicles_numbered_headings_and_a_labelled_field_are_no_headline() ->
         f"Fähre nach Marrowby fährt wieder\n\n{story * 2}"
     )
     assert dump_headline(page) == "Fähre nach Marrowby fährt wieder"
+
+
+def test_a_short_page_is_a_dump_by_its_feed_links() -> None:
+    page = (
+        "   #Hafenblog » Feed Hafenblog » Kommentar-Feed Neue Fähre alternate\n\nHafenblog\n\n"
+        "   Geschichten vom Kai\n\nFähre nach Marrowby fährt wieder\n\n" + FERRY_STORY
+    )
+    assert is_text_browser_copy(page)
+    item = load_bytes(page.encode(), "seite.txt").items[0]
+    assert item.title == "Fähre nach Marrowby fährt wieder"
+    # A short plain text is no dump.
+    assert not is_text_browser_copy("Fähre fährt wieder\n\n" + FERRY_STORY)
