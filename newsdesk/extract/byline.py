@@ -561,8 +561,11 @@ def parse_byline(line: str, following: list[str] | None = None) -> Byline | None
                 result.source = result.source or _clean_outlet(following[2])
                 return result if result.authors else None
             # One word there is a name too ("Von" / "Robert"), as after "By" on one line, and
-            # under a label with its colon ("Artikel von:" / "redaktion42") an account's name.
-            account = line.rstrip().endswith(":") and _ACCOUNT.fullmatch(rest) is not None
+            # under a label with its colon ("Artikel von:" / "redaktion42") or with a digit in it
+            # ("by" / "delta201") an account's name.
+            account = _ACCOUNT.fullmatch(rest) is not None and (
+                line.rstrip().endswith(":") or any(c.isdigit() or c == "_" for c in rest)
+            )
             result = parse_by_text(rest, single=len(rest) <= 50, handle=account)
             return result if result.authors else None
         if rest[:1].islower() and not rest[:1].isupper():
@@ -571,6 +574,13 @@ def parse_byline(line: str, following: list[str] | None = None) -> Byline | None
                 # ("Gespeichert von rasos am 24. Juli 2017", "Verfasst von: mitundvoneinander").
                 result = parse_by_text(rest, single=True, handle=True)
                 return result if result.authors else None
+            if (
+                _ACCOUNT.fullmatch(rest.strip()) is not None
+                and following
+                and _is_date_line(following[0])
+            ):
+                # "von flerche" over the post's date: the account that posted it.
+                return Byline(authors=[rest.strip()])
             return None
         if following and _AND_NEXT.match(following[0]):
             rest = f"{rest} {following[0]}"
@@ -587,6 +597,11 @@ def parse_byline(line: str, following: list[str] | None = None) -> Byline | None
         # a forum's first poster by the account's name as written ("Thread starter kay42").
         forum = m["forum"] is not None
         result = parse_by_text(line[m.end() :], single=forum, handle=forum)
+        if not result.authors and not forum:
+            # The desk signing as itself after the label ("Author Greentech.LIVE Redaktion").
+            desk = desk_name(line[m.end() :].strip())
+            # The bare word ("Autor Redaktion") names no desk an editor could tell apart.
+            return Byline(authors=[desk]) if desk and " " in desk else None
         return result if result.authors else None
     if _LABEL_ALONE.match(line) and following:
         # "AUTOR/IN" or "Von" on a line of its own, the name on the next ("Disko Von" / "Jana

@@ -337,3 +337,16 @@ def test_a_caption_with_its_credit_after_the_sentence_in_other_languages() -> No
         assert split_caption_credit(line)[1] == credit
     # A sentence that merely speaks of a picture is no caption.
     assert not has_inline_credit("Das Bild: ein Hafen im Nebel, das die Stadt berühmt machte")
+
+
+def test_a_label_over_a_desk_and_a_lead_word_over_an_account() -> None:
+    byline = parse_byline("* Author Harbour.LIVE Redaktion", ["* Date 6. Dezember 2022"])
+    assert byline is not None and byline.authors == ["Harbour.LIVE Redaktion"]
+    # The bare word names no desk.
+    assert parse_byline("Autor Redaktion") is None
+    # An account as written, after "von" and over the post's date; not a word over text.
+    byline = parse_byline("von flerche", ["21. September 2019"])
+    assert byline is not None and byline.authors == ["flerche"]
+    assert parse_byline("von heute", ["Die Stadt baut eine neue Brücke über den Fluss."]) is None
+    byline = parse_byline("by", ["delta201", "Advertisement"])
+    assert byline is not None and byline.authors == ["delta201"]
