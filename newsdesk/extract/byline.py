@@ -537,6 +537,11 @@ def parse_byline(line: str, following: list[str] | None = None) -> Byline | None
     following = following or []
     if is_credit(line):
         return None
+    twice = _SAME_AROUND_BY.match(line)
+    if twice:
+        # "HLNF Staff Report by HLNF Staff Report": a theme prints the name as its link's
+        # text before "by" too.
+        line = "By " + twice["name"]
     posted = _NAME_THEN_POSTED.match(line)
     if posted and looks_like_name(_clean_name(posted["name"])):
         # "Jacobo Betancur Peláez | Publicado hace 3 horas": a name, then when it was posted.
@@ -623,6 +628,9 @@ def parse_byline(line: str, following: list[str] | None = None) -> Byline | None
 
 #: An account's name as a label's colon introduces it: five characters or more, or with a
 #: figure, dot, dash or underscore ("redaktion42", "jana_b"); not a short word ("hier").
+_SAME_AROUND_BY = re.compile(
+    r"^(?P<name>[^\W\d_][^|]{2,58}?)\s+(?:by|von|par|por)\s+(?P=name)\s*$", re.I
+)
 _ACCOUNT = re.compile(r"[^\W\d_][\w.\-]{4,29}|[^\W\d_][\w.\-]*[\d._\-][\w.\-]*")
 
 

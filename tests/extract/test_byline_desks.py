@@ -350,3 +350,10 @@ def test_a_label_over_a_desk_and_a_lead_word_over_an_account() -> None:
     assert parse_byline("von heute", ["Die Stadt baut eine neue Brücke über den Fluss."]) is None
     byline = parse_byline("by", ["delta201", "Advertisement"])
     assert byline is not None and byline.authors == ["delta201"]
+
+
+def test_a_name_printed_on_both_sides_of_by() -> None:
+    byline = parse_byline("Harbour Staff Report by Harbour Staff Report", ["October 27, 2023"])
+    assert byline is not None and byline.authors == ["Harbour Staff Report"]
+    # Two different phrases around "by" are no such line.
+    assert parse_byline("Harbour Report by Tom Lenz") is None
