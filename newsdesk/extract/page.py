@@ -215,9 +215,10 @@ def _dated_heading(lines: list[str], title: str, start: int) -> tuple[int, str] 
     """(index, date) of a heading that sets the headline after the story's label and date
     ("Nachricht | 30.10.2021 Migration / Flucht «Wir waren fast 40 Tage in Quarantäne»")."""
     key = fold(title)
-    for i in range(start, min(len(lines), LINES_FOR_DATED_TITLE)):
+    probe = _probe(title)
+    for i in range(start, min(len(lines), HINT_TITLE_LINES)):
         line = lines[i]
-        if not line or len(line) >= 400 or key not in fold(line):
+        if not line or len(line) >= 400 or probe not in line.casefold() or key not in fold(line):
             continue
         core = strip_list_mark(line)
         folded = fold(core)
@@ -231,6 +232,12 @@ def _dated_heading(lines: list[str], title: str, start: int) -> tuple[int, str] 
     return None
 
 
+def _probe(title: str) -> str:
+    """The title's longest word, casefolded: a line without it cannot hold the title (a cheap
+    look before folding the whole line)."""
+    return max(fold(title).split() or [""], key=len)
+
+
 def _dated_title(lines: list[str], title: str) -> str | None:
     """The date the page prints in a line with the headline: a heading that sets it after
     the story's label and date ("Nachricht | 30.10.2021 Migration / Flucht «Wir waren fast
@@ -242,8 +249,9 @@ def _dated_title(lines: list[str], title: str) -> str | None:
     dated = _dated_heading(lines, title, 0)
     if dated is not None:
         return dated[1]
-    for i, line in enumerate(lines[:LINES_FOR_DATED_TITLE]):
-        if len(line) >= 400 or key not in fold(line):
+    probe = _probe(title)
+    for i, line in enumerate(lines[:HINT_TITLE_LINES]):
+        if len(line) >= 400 or probe not in line.casefold() or key not in fold(line):
             continue
         core = strip_list_mark(line)
         if fold(core).startswith(key + " ") and core.startswith(title):
@@ -260,13 +268,11 @@ def _dated_title(lines: list[str], title: str) -> str | None:
     return None
 
 
-#: Lines searched for the headline a page's markup or layout gave (a text browser's copy may
-#: print a site menu of a thousand lines above it).
+#: Lines searched for the headline a page's markup or layout gave, and for the headline printed
+#: with its date (a text browser's copy may print a site menu of a thousand lines above it).
 HINT_TITLE_LINES = 2000
 #: What may stand right before a headline set after its date: a space or the date's digit.
 _GLUE = frozenset(" 0123456789")
-#: Lines of a page searched for the headline printed with its date.
-LINES_FOR_DATED_TITLE = 2000
 
 
 def _note_title_suffix(lines: list[str], found: Found) -> None:
