@@ -109,12 +109,8 @@ def read_body(lines: list[str], start: int, found: Found, *, main_text: bool = F
     if start >= len(lines):
         return len(lines)
     name_line = next((lines[j] for j in range(start - 1, max(-1, start - 4), -1) if lines[j]), "")
-    boxed = author_box(name_line, lines[start]) if len(name_line) <= 60 else None
-    if boxed:
+    if _took_author_box(name_line, lines[start], found):
         # The author's box right above the story: its bio is no paragraph of the story.
-        if not found.authors:
-            found.authors.append(boxed)
-        found.add_credit(lines[start])
         start = next((j for j in range(start + 1, len(lines)) if lines[j]), len(lines))
         if start >= len(lines):
             return len(lines)
@@ -252,12 +248,8 @@ def read_body(lines: list[str], start: int, found: Found, *, main_text: bool = F
                 i = bio_box  # the author's box set inside the story: past it, the story goes on
             continue
         next_line = next((lines[j] for j in range(i, min(end, i + 2)) if lines[j]), "")
-        boxed = author_box(line, next_line) if len(line) <= 60 and not is_prose(line) else None
-        if boxed:
-            # The author's box (name, then a bio that opens with it) above or inside the story.
-            if not found.authors:
-                found.authors.append(boxed)
-            found.add_credit(next_line)
+        if _took_author_box(line, next_line, found):
+            # The author's box inside the story: past its bio, the story goes on.
             i = lines.index(next_line, i) + 1
             continue
         byline = None
@@ -377,6 +369,22 @@ STORY_PARAGRAPH_CHARS = 200
 #: row that show it has (a gallery or a video player set inside the story).
 WIDGET_LINES = 40
 STORY_RESUMED = 3
+
+
+def _took_author_box(name_line: str, bio_line: str, found: Found) -> bool:
+    """The author's box (a name, then a bio that opens with it): its name signs the story
+    when nothing else did, its bio is a credit."""
+    if len(name_line) > 60 or is_prose(name_line):
+        return False
+    boxed = author_box(name_line, bio_line)
+    if boxed is None:
+        return False
+    if not found.authors:
+        found.authors.append(boxed)
+    found.add_credit(bio_line)
+    return True
+
+
 #: Paragraphs after a picture's caption with its "©" that show the story goes on.
 CAPTION_RESUMED = 2
 
