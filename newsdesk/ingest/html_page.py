@@ -14,8 +14,9 @@ from copy import deepcopy
 
 from lxml.html import HtmlElement
 
+from newsdesk.extract.byline import parse_byline
 from newsdesk.extract.copy_header import DATE_LINE_CHARS, date_near_headline
-from newsdesk.extract.dates import find_dates, numeric_order
+from newsdesk.extract.dates import date_line, find_dates, numeric_order
 from newsdesk.extract.found import fold
 from newsdesk.extract.outlet import is_squashed, respell
 from newsdesk.extract.page import local_day_shown
@@ -197,9 +198,33 @@ def _shown_date(page_text: str, headings: list[str], language: str | None) -> st
         if at is not None:
             shown = "\n".join(lines)
             with numeric_order(language, shown):
-                return date_near_headline(
-                    shown, lines[at], after=SHOWN_DATE_AFTER, before=SHOWN_DATE_BEFORE
-                ) or _labelled_date(lines[at + 1 : at + 1 + LABELLED_DATE_AFTER])
+                return (
+                    date_near_headline(
+                        shown, lines[at], after=SHOWN_DATE_AFTER, before=SHOWN_DATE_BEFORE
+                    )
+                    or _labelled_date(lines[at + 1 : at + 1 + LABELLED_DATE_AFTER])
+                    or _signed_header_date(lines[at + 1 : at + 1 + HEADER_LINES])
+                )
+    return None
+
+
+#: Short lines under the headline that may be its header (byline, role, reading time, date).
+HEADER_LINES = 8
+_READING_TIME = re.compile(r"(?i)^\W*(?:ca\.\s*)?\d{1,3}\s*(?:min\.?|minutes?|minuten)\b")
+
+
+def _signed_header_date(lines: list[str]) -> str | None:
+    """The date line of a header under the headline that a byline or a reading time opens
+    ("Christoph Hein" / "Chefredakteur" / "ca. 8 Min." / "12.01.2022", "von Marianne1" /
+    "am 20.09.2020"), before the story's first paragraph."""
+    signed = False
+    for line in lines:
+        if len(line) > DATE_LINE_CHARS:
+            return None  # the story has begun
+        published = date_line(line)
+        if published is not None:
+            return published if signed else None
+        signed = signed or parse_byline(line) is not None or bool(_READING_TIME.match(line))
     return None
 
 

@@ -159,3 +159,14 @@ def test_the_header_is_found_under_the_pages_h1_when_the_title_differs(tmp_path:
 
 def test_a_utc_markup_time_gives_way_to_the_local_day_in_the_header(tmp_path: Path) -> None:
     assert _day(tmp_path, _page("2026-05-04T00:44:00+00:00", "3 May 2026 21:44")) == "2026-05-03"
+
+
+def test_a_header_date_under_its_byline_role_and_reading_time(tmp_path: Path) -> None:
+    """The header's lines (the author, the role, the reading time) push the date down past
+    the first few lines under the headline; it still beats a markup date weeks away."""
+    header = "Nadia Ortiz</p><p>Chefredakteurin</p><p>ca. 8 Min.</p><p>12.01.2026"
+    assert _day(tmp_path, _page("2025-11-29T14:13:37+00:00", header)) == "2026-01-12"
+    # Short lines with no byline nor reading time above the date are no header.
+    unsigned = _page("2025-11-29T14:13:37+00:00", "Fähren</p><p>Häfen</p><p>am</p><p>12.01.2026")
+    unsigned = unsigned.replace("<p>By Nadia Ortiz</p>", "<p>Verkehr</p>")
+    assert _day(tmp_path, unsigned) == "2025-11-29"
