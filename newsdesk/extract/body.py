@@ -333,6 +333,15 @@ def read_body(lines: list[str], start: int, found: Found, *, main_text: bool = F
             and lower_ratio(tokens) >= 0.4
             and not line.rstrip().endswith((".", "?", "!", '"', "”"))
         ):
+            if _REPORTED.search(line):
+                # A sentence of the story that lost its full stop ("... director Jana Berg said
+                # backstage that ... on Feb. 9"): a caption describes a picture, it reports no one.
+                if pending:
+                    body.append(pending)
+                    pending = None
+                body.append(line)
+                furniture = 0
+                continue
             found.add_caption(line)
             continue
         if (
@@ -369,6 +378,14 @@ STORY_PARAGRAPH_CHARS = 200
 #: row that show it has (a gallery or a video player set inside the story).
 WIDGET_LINES = 40
 STORY_RESUMED = 3
+
+
+#: A verb of saying between words: a sentence that reports someone, which no caption does.
+_REPORTED = re.compile(
+    r"\s(?:said|says|told|added|sagte|sagt|erklärte|betonte|dijo|afirmó|a déclaré|a dit"
+    r"|ha detto|disse)\s",
+    re.IGNORECASE,
+)
 
 
 def _took_author_box(name_line: str, bio_line: str, found: Found) -> bool:

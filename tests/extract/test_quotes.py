@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsdesk.extract import extract_page
 from newsdesk.extract.entities import find_entities
 from newsdesk.extract.quotes import find_quotes
 from newsdesk.model import Quote
@@ -316,3 +317,25 @@ def test_name_right_before_the_verb_is_the_speaker_not_an_earlier_name() -> None
     people = ["Hana Okoro", "Piet Vermeer"]
     quotes = find_quotes(body, people)
     assert [q.speaker for q in quotes] == ["Piet Vermeer"]
+
+
+def test_a_director_who_speaks_through_an_interpreter_keeps_his_quote() -> None:
+    """A sentence of the story that lost its full stop is no caption; the quote the next
+    paragraph gives "he" is the director's, and a film town is no organisation."""
+    page = "\n\n".join(
+        [
+            "Harbourlight wins top prize at the guild awards",
+            "LOS ANGELES (Wire) - The Korean thriller “Harbourlight” was the upset winner at the "
+            "guild awards on Sunday, while Tom Lenz and Jana Berg were named best actors.",
+            "Despite an unknown cast, it beat homegrown Hollywood movies with A-list stars.",
+            "“Harbourlight” director Bong Soo Min said backstage that no-one could predict what "
+            "might happen at the ceremony on Feb. 9",
+            "Speaking through an interpreter he added; “It is true that the momentum is building "
+            "and we are a part of the awards race.”",
+            "Lenz’s performance as a lonely ferryman has swept awards season.",
+        ]
+    )
+    meta = extract_page(page)
+    assert "Bong Soo Min" in meta.people
+    assert [q.speaker for q in meta.quotes if q.text.startswith("It is true")] == ["Bong Soo Min"]
+    assert "Hollywood" not in meta.organizations

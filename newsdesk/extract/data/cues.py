@@ -136,7 +136,7 @@ KNOWN_ORGS: frozenset[str] = name_set(
     Salesforce|Twitch|Reddit|Snapchat|LinkedIn|Pinterest|Telegram|Weibo|Baidu
     ByteDance|Xiaomi|Lenovo|Foxconn|TSMC|Hitachi|Panasonic|Mitsubishi|Renault
     Stellantis|Ford|General Motors|Chrysler|Ferrari|BMW|Daimler|Mercedes-Benz
-    Audi|Porsche|Volvo|Kia|SpaceX|NASA|Roscosmos|Hollywood|Wall Street
+    Audi|Porsche|Volvo|Kia|SpaceX|NASA|Roscosmos|Wall Street
     Supreme Court|High Court|Scotland Yard|Red Cross|Red Crescent
     Amnesty International|Human Rights Watch|Greenpeace|Oxfam
     Doctors Without Borders|Medecins Sans Frontieres|Save the Children

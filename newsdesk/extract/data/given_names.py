@@ -189,6 +189,7 @@ EAST_ASIAN_FAMILY_NAMES: frozenset[str] = word_set("""
     Lim Im Han Oh Seo Suh Shin Sin Kwon Hwang Ahn An Song Hong Jeon Chun Ko Moon Mun
     Son Sohn Yang Bae Baek Paek Heo Huh Nam Noh Roh Ha Kwak Ryu Yoo Yu Woo Min Jin
     Byun Chae Ri Ju Joo Hyun Kil Gil Ok Tak Pyo Uhm Eom Wi Do Ma Seol Sung Sun
+    Bong Cha Koo Gu Shim Sim Yeom Gong Seok Maeng Rhee Yeo Nah Byeon Seong Myung
     Wang Li Zhang Liu Chen Huang Zhao Wu Zhou Xu Zhu Hu Guo He Lin Luo Gao Zheng
     Liang Xie Tang Han Feng Deng Cao Peng Zeng Xiao Tian Dong Pan Yuan Cai Jiang Yu
     Du Ye Cheng Wei Su Lu Ding Ren Shen Yao Jiang Tan Lo Lau Wong Leung Cheung Chan
