@@ -21,13 +21,8 @@ from newsdesk.extract.boilerplate import (
     popular_list_marker,
     site_rights,
 )
-from newsdesk.extract.byline import (
-    author_box,
-    is_credit,
-    labelled_author_line,
-    parse_byline,
-    split_caption_credit,
-)
+from newsdesk.extract.byline import author_box, labelled_author_line, parse_byline
+from newsdesk.extract.credits import is_credit, split_caption_credit
 from newsdesk.extract.dateline import parse_dateline
 from newsdesk.extract.dates import (
     date_line,

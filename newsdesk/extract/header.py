@@ -15,15 +15,8 @@ from newsdesk.extract.boilerplate import (
     looks_like_link_title,
     popular_list_marker,
 )
-from newsdesk.extract.byline import (
-    Byline,
-    has_inline_credit,
-    is_credit,
-    parse_byline,
-    parse_name_line,
-    signed_off,
-    split_caption_credit,
-)
+from newsdesk.extract.byline import Byline, parse_byline, parse_name_line, signed_off
+from newsdesk.extract.credits import has_inline_credit, is_credit, split_caption_credit
 from newsdesk.extract.data.speech import REPORTING_VERBS
 from newsdesk.extract.dateline import lone_place, parse_dateline
 from newsdesk.extract.dates import (

@@ -15,7 +15,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from newsdesk.extract.boilerplate import is_boilerplate, is_copyright, link_list_marker
-from newsdesk.extract.byline import has_inline_credit, is_credit, parse_byline, parse_name_line
+from newsdesk.extract.byline import parse_byline, parse_name_line
+from newsdesk.extract.credits import has_inline_credit, is_credit
 from newsdesk.extract.dates import date_line
 from newsdesk.extract.lines import (
     ends_sentence,

@@ -19,12 +19,9 @@ from newsdesk.extract.body import FURNITURE_RUN, read_body
 from newsdesk.extract.boilerplate import (
     is_boilerplate,
 )
-from newsdesk.extract.byline import (
-    is_credit,
-    known_person,
-    parse_byline,
-)
+from newsdesk.extract.byline import known_person, parse_byline
 from newsdesk.extract.copy_header import DATE_LINE_CHARS
+from newsdesk.extract.credits import is_credit
 from newsdesk.extract.dates import (
     date_line,
     find_dates,

@@ -10,7 +10,8 @@ from newsdesk.extract.boilerplate import (
     looks_like_link_title,
     popular_list_marker,
 )
-from newsdesk.extract.byline import is_credit, parse_byline, signed_off
+from newsdesk.extract.byline import parse_byline, signed_off
+from newsdesk.extract.credits import is_credit
 from newsdesk.extract.found import Found
 from newsdesk.extract.header import SOURCE_LABEL
 from newsdesk.extract.lines import is_prose, words

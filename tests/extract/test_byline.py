@@ -4,13 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.extract.byline import (
-    is_credit,
-    parse_byline,
-    parse_name_line,
-    split_caption_credit,
-    title_case_name,
-)
+from newsdesk.extract.byline import parse_byline, parse_name_line, title_case_name
+from newsdesk.extract.credits import is_credit, split_caption_credit
 
 
 @pytest.mark.parametrize(

@@ -7,13 +7,8 @@ from __future__ import annotations
 import pytest
 
 from newsdesk.extract import extract_page
-from newsdesk.extract.byline import (
-    desk_name,
-    has_inline_credit,
-    parse_byline,
-    parse_name_line,
-    split_caption_credit,
-)
+from newsdesk.extract.byline import desk_name, parse_byline, parse_name_line
+from newsdesk.extract.credits import has_inline_credit, split_caption_credit
 
 
 @pytest.mark.parametrize(
@@ -139,7 +134,7 @@ def test_a_blog_themes_meta_line_names_who_posted() -> None:
 
 
 def test_a_handout_sent_on_by_a_wire_is_a_credit() -> None:
-    from newsdesk.extract.byline import has_inline_credit
+    from newsdesk.extract.credits import has_inline_credit
 
     caption = (
         "In this image issued by the harbour board, the new ferry leaves Lindau. (Board via AP)"
