@@ -522,3 +522,16 @@ def test_city_records_fall_back_to_json_when_the_layout_changes(
     slow = dict(gazetteer_module._city_records())
     assert len(slow) > 20_000
     assert fast == slow
+
+
+def test_a_quoted_title_of_a_work_names_no_one() -> None:
+    text = (
+        "Comedy “The Marvelous Mrs Lindqvist” took the prize. But “Mrs Lindqvist” actress "
+        "Jana Berg said the prize should have gone to the drama “Lisbon” instead."
+    )
+    result = find_entities(text)
+    assert result.people == ["Jana Berg"]
+    assert "Lisbon" not in result.places
+    assert "Lisbon" in find_entities("The drama is set in Lisbon and Porto.").places
+    # Outside quote marks the same words are a person.
+    assert find_entities("Mrs Lindqvist said the prize was fair.").people == ["Lindqvist"]

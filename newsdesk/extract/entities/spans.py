@@ -63,9 +63,25 @@ def spans(text: str, tokens: list[Token], skip: set[int]) -> list[tuple[int, int
                 j += 1
                 continue
             break
-        spans.append((i, last_cap + 1))
+        if not _quoted_whole(text, token.start, tokens[last_cap].end):
+            spans.append((i, last_cap + 1))
         i = last_cap + 1
     return spans
+
+
+_OPENING_QUOTES = frozenset('“"«„‘')
+_CLOSING_QUOTES = frozenset('”"»“’')
+
+
+def _quoted_whole(text: str, start: int, end: int) -> bool:
+    """The run is the whole of a quoted title ("“Mrs Maisel” actress"): a work's name,
+    not a person's or a place's."""
+    return (
+        start > 0
+        and text[start - 1] in _OPENING_QUOTES
+        and text[end : end + 1] in _CLOSING_QUOTES
+        and text[end : end + 1] != ""
+    )
 
 
 @dataclass
