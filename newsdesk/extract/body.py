@@ -23,6 +23,7 @@ from newsdesk.extract.boilerplate import (
 )
 from newsdesk.extract.byline import author_box, labelled_author_line, parse_byline
 from newsdesk.extract.credits import is_credit, split_caption_credit
+from newsdesk.extract.data.speech import PLAIN_SAYING, SPEECH_PERFECTS
 from newsdesk.extract.dateline import parse_dateline
 from newsdesk.extract.dates import (
     date_line,
@@ -38,6 +39,7 @@ from newsdesk.extract.headline import (
     is_caption_like,
 )
 from newsdesk.extract.lines import (
+    NUMBERED_HEADING,
     is_list_item,
     is_prose,
     is_upper_line,
@@ -377,8 +379,11 @@ STORY_RESUMED = 3
 
 #: A verb of saying between words: a sentence that reports someone, which no caption does.
 _REPORTED = re.compile(
-    r"\s(?:said|says|told|added|sagte|sagt|erklärte|betonte|dijo|afirmó|a déclaré|a dit"
-    r"|ha detto|disse)\s",
+    r"\s(?:"
+    + "|".join(sorted(PLAIN_SAYING, key=len, reverse=True))
+    + r"|(?:a|hat|ha)\s+(?:"
+    + "|".join(sorted(SPEECH_PERFECTS, key=len, reverse=True))
+    + r"))\s",
     re.IGNORECASE,
 )
 
@@ -475,7 +480,7 @@ _LONG_WORD = re.compile(rf"[^\W\d_]{{{LONG_WORD},}}")
 def _subheading(line: str) -> bool:
     """A subheading between paragraphs: a few words, capitalised, no sentence's full stop; a
     listicle's numbers it ("2. Sir Ian McKellen")."""
-    line = _NUMBERED.sub("", line.strip())
+    line = NUMBERED_HEADING.sub("", line.strip())
     tokens = words(line)
     return (
         2 <= len(tokens) <= 14
@@ -486,7 +491,6 @@ def _subheading(line: str) -> bool:
     )
 
 
-_NUMBERED = re.compile(r"^\d{1,3}[.)]\s+(?=\S)")
 #: A table of contents' label, in the languages pages are read in.
 _CONTENTS = re.compile(
     r"(?i)^\W*(?:inhaltsverzeichnis|inhalt|table\s+of\s+contents|contents|sommaire"

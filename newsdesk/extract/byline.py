@@ -174,7 +174,9 @@ _CATEGORY_TAIL = re.compile(
     _FLAGS,
 )
 _DANGLING = re.compile(r"\s+(?:at|on|um|am|à|a\s+las|alle|às|@)\s*$", _FLAGS)
-_BIO_AFTER = re.compile(r"\s+(?:is|was|ist|war|est|était|es|era|è|é)\s+(?=\w)")
+#: "is"/"was" in the languages pages are read in: after a name, a bio begins.
+_COPULA = r"(?:is|was|ist|war|est|était|es|era|è|é)"
+_BIO_AFTER = re.compile(rf"\s+{_COPULA}\s+(?=\w)")
 _NEXT_SENTENCE = re.compile(r"(?<=[a-z]{2})\.\s+(?=[A-Z])")
 _OUTLET_TAIL = re.compile(r"\s+(?:in|on)\s+[A-Z]|\s*[-–—]\s")
 _NAME_CONTEXT = re.compile(r"\b(?:min read|author|@\w+)")
@@ -847,7 +849,7 @@ _BIO_VERB = re.compile(
     r"\s+(?:writes|covers|reports|teaches|schreibt|lehrt|berichtet|unterrichtet|forscht|écrit"
     r"|enseigne|escribe|enseña|scrive|insegna|escreve|ensina"
     # Or what the person is: a writer's, a journalist's or a scholar's trade.
-    r"|(?:is|was|ist|war|est|était|es|era|è|é)\s+(?:(?:a|an|the|ein|eine|un|une|uno|una|um|uma"
+    rf"|{_COPULA}\s+(?:(?:a|an|the|ein|eine|un|une|uno|una|um|uma"
     r"|freie[rs]?|senior|chief|staff|leitende[rs]?)\s+){0,2}"
     r"(?:redakteur|journalist|reporter|correspondent|korrespondent|editor|writer|columnist|autor"
     r"|author|professor|historian|historiker|wissenschaftler|researcher|journaliste|rédact|chroniqueu"

@@ -39,6 +39,10 @@ class Found:
     #: How many body paragraphs preceded that byline.
     late_authors_at: int = -1
     late_published: str | None = None
+    #: The heading that sets the headline after the story's label and date, as (line, date),
+    #: and the headline it was looked up for: the page is searched once for both its uses.
+    dated_heading: tuple[int, str] | None = None
+    dated_heading_of: str | None = None
     #: Header-zone lines that were none of its parts (a subheading, a list
     #: before the first paragraph), and the standfirst's line: the body of a
     #: main text (an HTML page's) keeps them.

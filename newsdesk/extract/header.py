@@ -45,7 +45,7 @@ _PICTURE_CREDIT = re.compile(
 )
 #: A caption is never longer than this; a paragraph over a "Credits" box is the story's.
 CAPTION_CHARS = 500
-_LABEL_ALONE = re.compile(r"^\W*\w+$")
+_ONE_WORD = re.compile(r"^\W*\w+$")
 _SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)")
 _UPDATED = re.compile(r"^\W*(?:last\s+)?(?:updated|modified)\b", re.I)
 
@@ -89,7 +89,7 @@ def caption_by_next_line(lines: list[str], i: int, *, repeated: bool = True) -> 
         return True
     if not nxt or len(nxt) > 120 or len(lines[i]) > CAPTION_CHARS:
         return False
-    if _LABEL_ALONE.match(nxt) and _PICTURE_CREDIT.match(nxt):
+    if _ONE_WORD.match(nxt) and _PICTURE_CREDIT.match(nxt):
         return False  # a box's heading ("Credits") over a list of them, not a credit
     # Only a picture credit makes a caption: "Reporting by ..." under the last
     # paragraph of a story credits the story.

@@ -45,6 +45,8 @@ MAX_LINE_CHARS = 60_000
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
 _SENTENCE_END = re.compile(r"""[.!?…:;。！？]["'”’»)\]」』）]*$""")
+#: A listicle's number before a heading ("2. Sir Ian McKellen").
+NUMBERED_HEADING = re.compile(r"^\d{1,3}[.)]\s+(?=\S)")
 _LIST_MARK = re.compile(r"^(?:[-*•·▪►>]|\d{1,2}[.)])\s+")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
 

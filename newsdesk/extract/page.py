@@ -83,7 +83,7 @@ def extract_page(
         body_start = find_body_start(lines, head)
         body_start = read_header(lines, head, body_start, found)
         if not found.published and found.title:
-            found.published = _dated_title(lines, found.title)
+            found.published = _dated_title(lines, found.title, found)
         body_end = read_body(lines, body_start, found, main_text=main_text)
         if main_text:
             _keep_header_text(lines, found)
@@ -174,19 +174,20 @@ def _locate_headline(lines: list[str], hints: Extracted | None, found: Found) ->
             ):
                 # The page's title printed at the top; the story's own heading, which sets
                 # the headline after its label and date, is further down (no story between).
-                dated = _dated_heading(lines, hint_title, 0)
+                dated = _dated_heading(lines, hint_title, found)
                 if (
                     dated is not None
                     and dated[0] > i
                     and not any(
-                        is_prose(line) and ends_sentence(line) for line in lines[i + 1 : dated[0]]
+                        is_prose(between) and ends_sentence(between)
+                        for between in lines[i + 1 : dated[0]]
                     )
                 ):
                     found.published = dated[1]
                     return dated[0]
                 return i
         # Only as the story's heading with its date run in ("27.01.2022MineralölINFO ...").
-        dated = _dated_heading(lines, hint_title, 0)
+        dated = _dated_heading(lines, hint_title, found)
         if dated is not None:
             found.published = dated[1]
             return dated[0]
@@ -208,12 +209,20 @@ def _locate_headline(lines: list[str], hints: Extracted | None, found: Found) ->
     return choice.index
 
 
-def _dated_heading(lines: list[str], title: str, start: int) -> tuple[int, str] | None:
+def _dated_heading(lines: list[str], title: str, found: Found) -> tuple[int, str] | None:
     """(index, date) of a heading that sets the headline after the story's label and date
-    ("Nachricht | 30.10.2021 Migration / Flucht «Wir waren fast 40 Tage in Quarantäne»")."""
+    ("Nachricht | 30.10.2021 Migration / Flucht «Wir waren fast 40 Tage in Quarantäne»"),
+    looked up once a headline (`found` keeps it)."""
+    if found.dated_heading_of != title:
+        found.dated_heading = _find_dated_heading(lines, title)
+        found.dated_heading_of = title
+    return found.dated_heading
+
+
+def _find_dated_heading(lines: list[str], title: str) -> tuple[int, str] | None:
     key = fold(title)
     probe = _probe(title)
-    for i in range(start, min(len(lines), HINT_TITLE_LINES)):
+    for i in range(min(len(lines), HINT_TITLE_LINES)):
         line = lines[i]
         if not line or len(line) >= 400 or probe not in line.casefold() or key not in fold(line):
             continue
@@ -235,7 +244,7 @@ def _probe(title: str) -> str:
     return max(fold(title).split() or [""], key=len)
 
 
-def _dated_title(lines: list[str], title: str) -> str | None:
+def _dated_title(lines: list[str], title: str, found: Found) -> str | None:
     """The date the page prints in a line with the headline: a heading that sets it after
     the story's label and date ("Nachricht | 30.10.2021 Migration / Flucht «Wir waren fast
     40 Tage in Quarantäne»"), or a list of recent posts that gives it with its date
@@ -243,7 +252,7 @@ def _dated_title(lines: list[str], title: str) -> str | None:
     key = fold(title)
     if not key:
         return None
-    dated = _dated_heading(lines, title, 0)
+    dated = _dated_heading(lines, title, found)
     if dated is not None:
         return dated[1]
     probe = _probe(title)

@@ -27,7 +27,7 @@ from newsdesk.extract.headline import (
     section_label,
     title_shaped,
 )
-from newsdesk.extract.lines import strip_list_mark
+from newsdesk.extract.lines import NUMBERED_HEADING, strip_list_mark
 
 #: Share of non-blank lines indented that makes a copy a text-browser dump.
 INDENTED_SHARE = 0.6
@@ -192,7 +192,7 @@ def dump_headline(text: str) -> str | None:
     cut = sum(1 for heading in times.elements() if heading.endswith(("...", "…"))) >= 3
     # A listicle's numbered sub-headings ("1. Neil Patrick Harris", "2. ..."): three or more
     # say none of them is the headline over them.
-    numbered = sum(1 for heading in times.elements() if _NUMBERED.match(heading)) >= 3
+    numbered = sum(1 for heading in times.elements() if NUMBERED_HEADING.match(heading)) >= 3
     for k, (line, flush) in enumerate(lines):
         if not flush:
             continue
@@ -204,7 +204,7 @@ def dump_headline(text: str) -> str | None:
         if (
             (times[heading] >= 3 and len(heading.split()) <= 3)
             or (cut and heading.endswith(("...", "…")))
-            or (numbered and _NUMBERED.match(heading) is not None)
+            or (numbered and NUMBERED_HEADING.match(heading) is not None)
             # A field with its label ("Herausgeber: Nordex SE", "Autor: Jana Berg").
             or labelled_field(heading)
             or not 3 <= len(heading) <= 250
@@ -357,7 +357,6 @@ class _Heading(NamedTuple):
 
 #: A site's controls as a short heading: never the headline ("Navigation schliessen",
 #: "Cookie Hinweis", "Häufig gesucht", "INICIAR SESIÓN", "Newsletter abonnieren").
-_NUMBERED = re.compile(r"^\d{1,3}[.)]\s+\S")
 _UI_LABEL = re.compile(
     r"(?i)\b(?:\w*navigation|navigieren|men[uü]|cookies?|suche|gesucht|search|buscar|rechercher"
     r"|log\s?in|sign\s?in|anmelden|einloggen|iniciar\s+sesi[oó]n|se\s+connecter|accedi"

@@ -46,6 +46,12 @@ SPEECH_PERFECTS: frozenset[str] = word_set("""
     detto dichiarato spiegato aggiunto dicho afirmado declarado dito
     """)
 
+#: The plainest verbs of saying in each language ("said", "sagte", "dijo", "a déclaré"): a
+#: sentence with one reports someone, which a picture's caption does not.
+PLAIN_SAYING: frozenset[str] = SPEECH_VERBS & word_set("""
+    said says told added sagte sagt erklärte betonte dijo afirmó disse
+    """)
+
 #: The verbs a news report's first paragraph uses and a standfirst does not
 #: ("..., officials said"); rarer ones ("warns", "reveals") do start standfirsts.
 REPORTING_VERBS: frozenset[str] = (

@@ -77,10 +77,7 @@ def _quoted_whole(text: str, start: int, end: int) -> bool:
     """The run is the whole of a quoted title ("“Mrs Maisel” actress"): a work's name,
     not a person's or a place's."""
     return (
-        start > 0
-        and text[start - 1] in _OPENING_QUOTES
-        and text[end : end + 1] in _CLOSING_QUOTES
-        and text[end : end + 1] != ""
+        start > 0 and text[start - 1] in _OPENING_QUOTES and text[end : end + 1] in _CLOSING_QUOTES
     )
 
 
