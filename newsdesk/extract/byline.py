@@ -896,7 +896,7 @@ def name_then_date(core: str) -> Byline | None:
     rest = core[len(raw) :]
     name = _clean_name(raw)
     published = date_line(rest.strip())
-    if published is None:
+    if published is None or " | " in core[dates[-1].end :]:
         # A meta line's fields after a bar ("Jana Berg | 29. Dezember 2022 | HR-Welt"): a known
         # given name and a family name, then the date, whatever follows.
         known = known_person(name)

@@ -56,7 +56,9 @@ _TIME = (
 # A text copy runs a name into the date after it ("Jana Berg22. Februar 2020"): a written month
 # between day and year makes a letter before the day harmless.
 _DMY = re.compile(
-    rf"(?<![\d/])(?:{_WEEKDAY},?\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?"
+    # Right after another date's year too: a theme prints the day it was posted and the day
+    # it was updated side by side, which a text copy runs together ("28. Juni 201914. Januar").
+    rf"(?:(?<![\d/])|(?<=(?:19|20)\d\d))(?:{_WEEKDAY},?\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?"
     # A blog's short year after an apostrophe ("14 Feb ’20").
     rf"(?:(?:{_WEEKDAY}|{FOREIGN_WEEKDAY}),?\s+)?(?P<m>{_MONTH})\.?,?\s+(?:de\s+)?(?P<y>\d{{4}}|[’']\d{{2}}(?!\w))"
     rf"(?:{_TIME})?",
@@ -359,13 +361,23 @@ def _fielded_date(line: str) -> str | None:
     if " | " not in line:
         return None
     first, *fields = line.split(" | ")
-    if not all(_FIELD.match(field) or _COMMENTS.search(field) for field in fields):
+    if not all(
+        _FIELD.match(field) or _COMMENTS.search(field) or _name_field(field) for field in fields
+    ):
         return None
     return _date_line(first) if find_dates(first) else None
 
 
 #: A labelled field of a meta line ("Kategorien: ...", "Tags: ...").
 _FIELD = re.compile(r"\s*[\w-]{2,20}\s?:\s")
+#: The author's name as a meta line's field ("28. Juni 2019 | Klaus Quibeldey-Cirkel").
+_NAME_FIELD = re.compile(r"\s*[^\W\d_][\w'’.-]+(?:\s+[^\W\d_][\w'’.-]+){1,2}\s*$")
+
+
+def _name_field(field: str) -> bool:
+    return _NAME_FIELD.match(field) is not None and all(w[0].isupper() for w in field.split())
+
+
 #: A meta line's comment counter or prompt ("3 Kommentare", "Jetzt kommentieren").
 _COMMENTS = re.compile(
     r"^\W*(?:\d+\s+)?(?:\w+\s+)?(?:comments?|kommentare?|kommentieren|commentaires?|"

@@ -185,6 +185,18 @@ def test_a_meta_lines_date_before_labelled_fields() -> None:
     assert date_line("Meldung | 30.10.2021 Verkehr «Fähre fährt wieder»") is None
 
 
+def test_a_meta_lines_posted_and_updated_days_run_together_then_its_author() -> None:
+    # A blog theme prints the day posted and the day updated side by side, then the author.
+    line = "14. März 202103. Mai 2021 | Wiebke Ostergaard-Lind"
+    assert [d.iso for d in find_dates(line)] == ["2021-03-14", "2021-05-03"]
+    assert date_line(line) == "2021-03-14"
+    assert date_line("2 avril 20212 avril 2021 | Odile Marchand") == "2021-04-02"
+    # Lower-case words after the bar are a phrase, not a name; a long heading is no field.
+    assert date_line("12. März 2022 | die stadt baut eine neue brücke") is None
+    # Digits that end in no year before the day are no date's ("Tel. 0301914. Januar").
+    assert find_dates("Tel. 0301914. Januar 2020") == []
+
+
 def test_ambiguous_numeric_dates_read_the_way_that_lands_near_the_written_ones() -> None:
     page = (
         "Harbour Ledger logo Harbour Ledger 02/10/2020 Jana Berg\n"
