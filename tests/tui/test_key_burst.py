@@ -89,3 +89,20 @@ async def test_tags_typed_in_a_burst_after_t_are_applied(
     with Desk(seeded) as desk:
         rows = desk.rows([article_id or ""])
         assert rows and "desk-one" in rows[0].tags
+
+
+@pytest.mark.parametrize("query", ["sea/bed", "tag:a/b", "a/b/c", "url:https://example.org/a"])
+async def test_slashes_typed_in_a_burst_into_the_search_box_stay_where_typed(
+    make_app: AppFactory, query: str
+) -> None:
+    # `/` opens the search box; once in it, a `/` is a character of the query, in order.
+    app = make_app(save_state=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        _burst(app, "/", *_typed(query))
+        await settle(pilot)
+        assert main_screen(app).search_input.value == query
+        # Typed into a box that already has text, at its cursor, the same.
+        _burst(app, *_typed("/x"))
+        await settle(pilot)
+        assert main_screen(app).search_input.value == query + "/x"

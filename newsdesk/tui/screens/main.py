@@ -422,8 +422,11 @@ class MainScreen(Screen[None]):
         self.inbox.cursor -= self.inbox.page_height
 
     def action_focus_search(self) -> None:
-        if self.search_input.has_focus:
-            self.search_input.insert_text_at_cursor("/")  # the key is a priority binding
+        if self.focused is self.search_input:
+            # The key is a priority binding, so it runs before the box has read the keys
+            # typed ahead of it: queued behind them, the `/` lands where it was typed. (The
+            # box's `has_focus` is only set once it has read the focus event: too late.)
+            self.search_input.post_message(events.Key("slash", "/"))
             return
         self.set_focus(self.search_input)  # at once: the keys typed next go to the box
 
