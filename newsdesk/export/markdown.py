@@ -20,6 +20,7 @@ from newsdesk.export.slug import github_anchor
 from newsdesk.export.templates import LoadedTemplate, fill, load_template
 from newsdesk.model import DESCRIPTIVE_FIELDS, ENTITY_FIELDS, Article
 from newsdesk.sanitize import clean_line
+from newsdesk.wire import embargo_label, status_label
 
 __all__ = [
     "FRONT_MATTER_KEYS",
@@ -113,6 +114,7 @@ def article_variables(
     """The article template's variables, every one safe Markdown (see TEMPLATES.md)."""
     byline = _byline(record["authors"])
     published = _display_date(record["published"])
+    warning = _wire_warning(record)
     meta_parts = [byline, record["source"], record["dateline"], published]
     quotes = [_quote_block(q["text"], q["speaker"]) for q in record["quotes"][:MAX_QUOTES]]
     body = ""
@@ -131,7 +133,12 @@ def article_variables(
     return {
         "level": level,
         "title": _esc(record["title"]) or "Untitled",
-        "meta": " · ".join(_esc(part) for part in meta_parts if part),
+        # Copy the agency killed, withheld or still embargoes says so first, whatever the
+        # template: the digest is handed on and read away from the app's warnings.
+        "meta": " · ".join(
+            [f"**{_esc(warning)}**"] * bool(warning) + [_esc(part) for part in meta_parts if part]
+        ),
+        "status": _esc(warning),
         "byline": _esc(byline),
         "source": _esc(record["source"]),
         "dateline": _esc(record["dateline"]),
@@ -146,6 +153,18 @@ def article_variables(
         "id": _esc(record["id"]),
         "starred": "★" if record["starred"] else "",
     }
+
+
+def _wire_warning(record: dict[str, Any]) -> str:
+    """ "KILLED: do not use", "WITHHELD: do not use", "embargoed until 14:00", "corrected",
+    "updated", or empty: what the inbox says of wire copy (`wire.status_label`)."""
+    wire = record.get("wire")
+    if not wire:
+        return ""
+    label = status_label(wire.get("status"), killed=bool(wire.get("killed")))
+    if label in (None, "updated", "corrected"):
+        label = embargo_label(wire.get("embargo_until")) or label
+    return label or ""
 
 
 def _section(

@@ -142,3 +142,20 @@ def test_export_holds_embargoed_copy_until_asked(desk: Desk) -> None:
     with pytest.raises(DeskError, match="embargoed"):
         desk.render_export([held.id], ExportOptions(format="json"))
     assert _exported_titles(desk, [held.id], include_embargoed=True) == [held.meta.title]
+
+
+def test_a_markdown_export_that_includes_killed_copy_says_so(desk: Desk) -> None:
+    articles = _articles(desk)
+    killed = [a for a in articles if a.killed or a.meta.status == "withdrawn"]
+    assert killed
+    page = _find(desk, "Harbour pilots")
+    options = ExportOptions(format="md", include_killed=True, include_embargoed=True)
+    text = desk.render_export([a.id for a in killed] + [page.id], options).text
+    sections = text.split("\n## ")[1:]
+    marked = [s for s in sections if "**KILLED: do not use**" in s]
+    # Every version of the killed story is marked, on its meta line; the web page is not.
+    assert len(marked) == len(killed)
+    assert not any(s.startswith("Harbour pilots") for s in marked)
+    for section in marked:
+        meta_line = section.split("\n\n")[1]
+        assert meta_line.startswith("**KILLED: do not use** · ")
