@@ -183,3 +183,28 @@ async def test_a_big_change_is_confirmed_first(make_app: AppFactory, paths: Path
         assert main_screen(app).inbox.ids == []
     with Desk(paths) as desk:
         assert desk.counts()["archived"] == count
+
+
+async def test_an_empty_or_relative_destination_is_taken_in_the_export_folder(
+    make_app: AppFactory, tmp_path: Path, monkeypatch: object
+) -> None:
+    from newsdesk.uistate import UIState
+
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    started_in = tmp_path / "started-here"
+    started_in.mkdir()
+    monkeypatch.chdir(started_in)  # type: ignore[attr-defined]
+    app = make_app(ui_state=UIState(last_export_folder=str(folder)), save_state=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for typed in ("", "desk-digest.md"):
+            await pilot.press("e")
+            await pilot.pause()
+            app.screen.query_one("#export-dest").value = typed  # type: ignore[attr-defined]
+            await pilot.click("#export-go")
+            await settle(pilot)
+    assert list(started_in.iterdir()) == []  # never the folder the app was started in
+    written = sorted(p.name for p in folder.iterdir())
+    assert len(written) == 2 and "desk-digest.md" in written
+    assert all(p.read_text(encoding="utf-8").startswith("# ") for p in folder.iterdir())

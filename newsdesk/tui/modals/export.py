@@ -169,7 +169,7 @@ class ExportDialog(OnceModal[ExportRequest | None]):
         self.dismiss(
             ExportRequest(
                 ids=list(ids),
-                dest=Path(dest_text).expanduser() if dest_text else None,
+                dest=self._destination(dest_text),
                 format=self.format,
                 summary=self.query_one("#export-summary", Checkbox).value,
                 force=self.query_one("#export-force", Checkbox).value,
@@ -177,6 +177,16 @@ class ExportDialog(OnceModal[ExportRequest | None]):
                 query=self.query_text,
             )
         )
+
+    def _destination(self, typed: str) -> Path:
+        """Where to write: a field left empty is the default file, and a relative path is
+        taken in the dialog's folder, never the folder the app happened to start in."""
+        if not typed:
+            return default_path(self.format, self.now, self.folder)
+        dest = Path(typed).expanduser()
+        if dest.is_absolute():
+            return dest
+        return (self.folder or default_path(self.format, self.now).parent) / dest
 
     @on(Button.Pressed, "#export-cancel")
     def action_cancel(self) -> None:
