@@ -149,3 +149,22 @@ async def test_command_palette_runs_an_action(make_app: AppFactory) -> None:
         await settle(pilot)
         row = screen.inbox.row(first)
         assert row is not None and row.starred
+
+
+def test_the_help_reads_in_a_narrow_terminal() -> None:
+    from rich.console import Console
+
+    from newsdesk.tui.keymap import KEY_TABLE
+    from newsdesk.tui.screens.help import help_table
+
+    console = Console(width=72, record=True)
+    console.print(help_table({}))
+    lines = console.export_text().splitlines()
+    # Short descriptions keep a line of their own beside their keys, in every group
+    # (a long group title squeezed them to a few letters a line at 80 columns).
+    for spec in KEY_TABLE:
+        action = spec.help or spec.description
+        if len(action) <= 28:
+            assert any(action in line for line in lines), action
+    groups = {spec.group for spec in KEY_TABLE}
+    assert all(any(line.strip() == group for line in lines) for group in groups)

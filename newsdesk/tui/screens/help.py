@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import ClassVar
 
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -16,22 +17,38 @@ from newsdesk.tui.keymap import KEY_TABLE, effective_keys, key_display
 from newsdesk.tui.modals.once import OnceModal
 
 
-def help_table(overrides: Mapping[str, str]) -> Table:
-    """Groups of (keys, what they do), with the user's remapped keys."""
-    table = Table(box=None, show_header=False, padding=(0, 2, 0, 0), expand=True)
-    table.add_column("keys", style="bold", no_wrap=True, min_width=18)
-    table.add_column("action", ratio=1)
-    table.add_column("id", style="dim", no_wrap=True)
-    group = ""
+def help_table(overrides: Mapping[str, str]) -> Group:
+    """Groups of (keys, what they do), with the user's remapped keys.
+
+    A group's title is a line of its own over a table of its keys: in the keys column
+    its longest title ("Reading (the detail pane focused: d or Enter)") squeezed what
+    the keys do to a few letters a line in a narrow terminal. Every group's table has
+    the same column widths, so the columns line up down the screen.
+    """
+    groups: dict[str, list[tuple[str, str, str]]] = {}
     for spec in KEY_TABLE:
-        if spec.group != group:
-            if group:
-                table.add_row("", "", "")
-            group = spec.group
-            table.add_row(Text(group, style="bold underline"), "", "")
         keys = " ".join(key_display(k) for k in effective_keys(spec, overrides))
-        table.add_row(Text(keys), Text(spec.help or spec.description), Text(spec.id))
-    return table
+        groups.setdefault(spec.group, []).append((keys, spec.help or spec.description, spec.id))
+    rows = [row for group in groups.values() for row in group]
+    keys_width = max(KEYS_MIN_WIDTH, *(len(keys) for keys, _, _ in rows))
+    id_width = max(len(key_id) for _, _, key_id in rows)
+    parts: list[RenderableType] = []
+    for title, group in groups.items():
+        if parts:
+            parts.append(Text(""))
+        parts.append(Text(title, style="bold underline"))
+        table = Table(box=None, show_header=False, padding=(0, 2, 0, 0), expand=True)
+        table.add_column("keys", style="bold", no_wrap=True, width=keys_width)
+        table.add_column("action", ratio=1)
+        table.add_column("id", style="dim", no_wrap=True, width=id_width)
+        for keys, action, key_id in group:
+            table.add_row(Text(keys), Text(action), Text(key_id))
+        parts.append(table)
+    return Group(*parts)
+
+
+#: The keys column is at least this wide, so short keys leave the actions aligned.
+KEYS_MIN_WIDTH = 18
 
 
 #: The search language at a glance (the whole of it is in newsdesk/search/SYNTAX.md).
