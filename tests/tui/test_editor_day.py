@@ -346,3 +346,31 @@ async def test_tag_completion_lists_candidates_and_never_picks_one_silently(
         await pilot.press("n", "tab")
         await settle(pilot)
         assert field.value == "+transport "
+
+
+async def test_a_bad_line_left_out_of_a_file_that_imported_is_told_and_logged(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    folder = tmp_path / "lines"
+    folder.mkdir()
+    good = '{"title": "Ferry timetable changes at Marrow Point", "body": "The ferry runs later."}'
+    other = '{"title": "Harbour cafe reopens after flood", "body": "The cafe opened on Monday."}'
+    (folder / "mixed.jsonl").write_text(f"{good}\nnot json\n{other}\n", encoding="utf-8")
+    app = make_app()
+    seen = record_notifications(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        app.screen.query_one(Input).value = str(folder)
+        await pilot.press("enter")
+        await settle(pilot)
+        await settle(pilot)
+        assert len(main_screen(app).inbox.ids) == 14
+        told = [m for m in seen if "left out" in m]
+        assert told and "mixed.jsonl" in told[-1] and "line 2" in told[-1]
+        await pilot.press("L")
+        await pilot.pause()
+        log = str(app.screen.query_one("#import-log-text").render())
+        assert "2 articles imported" in log
+        assert "mixed.jsonl" in log and "line 2" in log

@@ -44,6 +44,11 @@ def log_text(records: Sequence[ImportRecord]) -> Text:
             text.append("    " + display(Path(path).name), "bold")
             text.append("  " + display(reason) + "\n")
             text.append("      " + display(path) + "\n", "dim")
+        if record.warned:
+            text.append(f"  left out of files that imported ({len(record.warned):,}):\n")
+        for path, warning in record.warned:
+            text.append("    " + display(Path(path).name), "bold")
+            text.append("  " + display(warning) + "\n")
     return text
 
 

@@ -48,6 +48,8 @@ class ImportRecord:
     #: (path, reason) for every file that failed.
     failed: list[tuple[str, str]]
     stopped: bool
+    #: (path, warning) for what a file that did import left out ("line 2: malformed JSON").
+    warned: list[tuple[str, str]] = field(default_factory=list)
 
 
 class ImportRunner(Protocol):
@@ -85,6 +87,8 @@ class ImportJob(ProgressBar):
         sample: bool
         stopped: bool
         paths: list[str] = field(default_factory=list)
+        #: (path, warning) for every part of a file left out (a bad line, a broken item).
+        warned: list[tuple[str, str]] = field(default_factory=list)
 
     @dataclass
     class Surveyed(Message):
@@ -145,6 +149,7 @@ class ImportJob(ProgressBar):
                 sample=sample,
                 stopped=worker.is_cancelled,
                 paths=[str(p) for p in paths],
+                warned=[(f.path, w) for f in summary.files if not f.error for w in f.warnings],
             )
         )
 
@@ -170,6 +175,7 @@ class ImportJob(ProgressBar):
             duplicates=message.duplicates,
             failed=message.failed,
             stopped=message.stopped,
+            warned=message.warned,
         )
         self.history[:] = [record, *self.history][:HISTORY]
         if message.sample:
@@ -183,6 +189,17 @@ class ImportJob(ProgressBar):
             self.notify(
                 f"{Path(path).name}: {reason}",
                 title="Not imported",
+                severity="warning",
+                markup=False,
+                timeout=8,
+            )
+        if message.warned and not message.sample:
+            files = len({path for path, _ in message.warned})
+            self.notify(
+                f"{len(message.warned):,} {'part' if len(message.warned) == 1 else 'parts'} of "
+                f"{files:,} imported {'file' if files == 1 else 'files'} left out "
+                f"(first: {Path(message.warned[0][0]).name}: {message.warned[0][1]}). "
+                "L lists them.",
                 severity="warning",
                 markup=False,
                 timeout=8,
