@@ -99,6 +99,8 @@ def test_tags_are_normalised() -> None:
     assert normalise_tag("+Breaking News") == "breaking-news"
     assert normalise_tag("  EU,summit ") == "eu-summit"
     assert normalise_tag("\x1b[31mred") == "red"
+    assert normalise_tag('"quoted tag"') == "quoted-tag"
+    assert normalise_tag("##hash") == "hash"
 
 
 def test_export_marks_exported(desk: Desk, tmp_path: Path) -> None:

@@ -121,4 +121,10 @@ def normalise_tag(tag: str) -> str:
     from newsdesk.sanitize import clean_line
 
     tag = clean_line(tag).strip().lstrip("+").strip().casefold()
+    # Quote marks and a hashtag's "#" are how a tag was typed, not part of it: a tag is
+    # searched as `tag:word`, where a quote mark would open a phrase.
+    tag = tag.translate(_NOT_IN_TAGS).lstrip("#")
     return "-".join(tag.replace(",", " ").split())[:64]
+
+
+_NOT_IN_TAGS = str.maketrans("", "", "\"'“”‘’„«»")

@@ -73,6 +73,10 @@ def test_parse_tag_input() -> None:
     change = parse_tag_input("+Breaking -old  plain, +two words -plain")
     assert change.add == ["breaking", "two", "words"]
     assert change.remove == ["old", "plain"]
+    # A quoted phrase is one tag; quote marks and a hashtag's "#" are not kept.
+    change = parse_tag_input('+"Harbour strike" #ferries -"old news" “desk”')
+    assert change.add == ["harbour-strike", "ferries", "desk"]
+    assert change.remove == ["old-news"]
 
 
 async def test_tag_dialog_adds_and_removes(make_app: AppFactory, seeded: Paths) -> None:

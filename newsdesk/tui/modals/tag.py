@@ -29,11 +29,19 @@ class TagChange:
     remove: list[str] = field(default_factory=list)
 
 
+#: A quoted phrase (one tag: `+"breaking news"` -> breaking-news), else a word.
+_WORD = re.compile(r"""[+-]?"[^"]*"?|[^\s,]+""")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
 def parse_tag_input(text: str) -> TagChange:
     """`+a -b c` -> add a, c; remove b. Later words win over earlier ones."""
     add: dict[str, None] = {}
     remove: dict[str, None] = {}
-    for word in _SPLIT.split(text.strip()):
+    for word in _words(text):
         if not word or word in "+-":
             continue
         if word.startswith("-"):
