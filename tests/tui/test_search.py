@@ -157,13 +157,23 @@ async def test_saved_search_picker_deletes_with_d(make_app: AppFactory, seeded: 
         await settle(pilot)
         options = app.screen.query_one(OptionList)
         assert options.option_count == 2
-        await pilot.press("d")  # the highlighted (first) one
+        await pilot.press("d")  # the highlighted (first) one: asked first
+        await settle(pilot)
+        assert type(app.screen).__name__ == "ConfirmDialog"
+        await pilot.press("n")
+        await settle(pilot)
+        assert app.desk.saved_searches() == [first, second]  # declined: kept
+        await pilot.press("d")
+        await settle(pilot)
+        await pilot.press("y")
         await settle(pilot)
         assert app.desk.saved_searches() == [second]
         assert options.option_count == 1
         assert second[0] in str(options.get_option_at_index(0).prompt)
         assert "articles" in str(options.get_option_at_index(0).prompt)
         await pilot.press("delete")  # the last one: the picker closes
+        await settle(pilot)
+        await pilot.press("y")
         await settle(pilot)
         assert app.desk.saved_searches() == []
         assert type(app.screen).__name__ == "MainScreen"

@@ -112,6 +112,19 @@ class SavedSearchPicker(OnceModal[str | None]):
         if highlighted is None or not 0 <= highlighted < len(self.searches):
             return
         name, query = self.searches[highlighted]
+        from newsdesk.tui.modals.confirm import ConfirmDialog
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._delete_now(highlighted, name, query)
+
+        # One key would lose a search for good (searches are not in the action log).
+        self.app.push_screen(
+            ConfirmDialog("Delete saved search", f"Delete {name!r} ({query})?", confirm="Delete"),
+            answered,
+        )
+
+    def _delete_now(self, highlighted: int, name: str, query: str) -> None:
         if not self._delete(name):
             self.notify(
                 f"Saved search {name!r} was already gone.", severity="warning", markup=False
