@@ -108,7 +108,7 @@ def conclude(
     if not items:
         if drafted.format == "jsonl":
             reason = problems[0] if problems else "no records"
-            raise Rejected(f"no articles in JSON Lines file ({reason})")
+            raise Rejected(f"no articles in this JSON or JSON Lines file ({reason})")
         raise Rejected("feed has no usable items (no title and no text in any)")
     return items
 

@@ -42,6 +42,8 @@ class InboxResults:
         self.query: str | None = None
         #: Only the first screenful of the inbox is on screen.
         self.partial = False
+        #: The order the ids on screen are in (`SearchAnswer.sort`).
+        self.sort = "newest"
         self._rows: list[str] = []
 
     def accept(
@@ -65,6 +67,7 @@ class InboxResults:
         self.ids = answer.ids
         self.total = answer.total
         self.terms = answer.terms
+        self.sort = answer.sort
         self.story_of = answer.story_of
         if request.grouped:
             self._rows, self.story_of_head = story_heads(answer.ids, answer.story_of)

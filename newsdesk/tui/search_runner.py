@@ -55,6 +55,9 @@ class SearchAnswer:
     total: int = 0
     #: False for the first screenful of a big inbox; the whole list follows.
     complete: bool = True
+    #: The order the ids are in: a query of filters alone ("tag:desk") is newest first
+    #: whatever was asked, since nothing in it ranks.
+    sort: str = "newest"
 
 
 class SearchSequence:
@@ -117,6 +120,7 @@ def answers(
         result = desk.search(request.query, sort=sort, limit=None, should_stop=should_stop)
         ids, terms, notice = list(result.ids), list(result.terms), result.notice
         total = max(result.total, len(ids))
+        order = result.sort
     else:
         by_urgency = request.sort == "urgency"
         if not request.grouped and not by_urgency:
@@ -124,8 +128,9 @@ def answers(
             yield first_screenful(desk, request)
         ids, terms, notice = desk.inbox_ids("urgency" if by_urgency else "newest"), [], None
         total = len(ids)
+        order = "urgency" if by_urgency else "newest"
     story_of = desk.story_map() if request.grouped else {}
-    yield SearchAnswer(request, ids, terms, notice, story_of, total)
+    yield SearchAnswer(request, ids, terms, notice, story_of, total, sort=order)
 
 
 def first_screenful(desk: Desk, request: SearchRequest) -> SearchAnswer:

@@ -178,3 +178,22 @@ async def test_saved_search_picker_deletes_with_d(make_app: AppFactory, seeded: 
         assert app.desk.saved_searches() == []
         assert type(app.screen).__name__ == "MainScreen"
         assert first != second
+
+
+async def test_the_header_names_the_order_the_rows_are_in(make_app: AppFactory) -> None:
+    from newsdesk.tui.widgets.status_line import StatusLine
+
+    app = make_app(save_state=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        assert app.ui_state.sort == "relevance"  # type: ignore[attr-defined]
+        await search_for(pilot, "flood")
+        header = str(screen.query_one(StatusLine).render())
+        assert "query: flood (relevance)" in header
+        # Filters alone rank nothing: the rows are newest first, and the header says so.
+        await search_for(pilot, "is:unread")
+        header = str(screen.query_one(StatusLine).render())
+        assert "query: is:unread (newest)" in header
+        dates = [screen.inbox.row(i).published or "" for i in screen.inbox.ids]  # type: ignore[union-attr]
+        assert dates == sorted(dates, reverse=True)

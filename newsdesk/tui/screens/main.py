@@ -333,7 +333,8 @@ class MainScreen(Screen[None]):
             selected=len(self.inbox.selected),
             # The query whose results are on screen (typing may be ahead of it).
             query=shown_query,
-            sort=self.ui_state.sort if shown_query or self.ui_state.sort == "urgency" else "newest",
+            # The order on screen: a query of filters alone is newest first whatever was asked.
+            sort=self.results.sort,
             grouped=self.ui_state.grouped,
             index=self.query_one(DeskWatch).index_text,
             busy=self._jobs_status(),
