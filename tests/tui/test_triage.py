@@ -212,3 +212,31 @@ async def test_an_empty_or_relative_destination_is_taken_in_the_export_folder(
     written = sorted(p.name for p in folder.iterdir())
     assert len(written) == 2 and "desk-digest.md" in written
     assert all(p.read_text(encoding="utf-8").startswith("# ") for p in folder.iterdir())
+
+
+async def test_an_action_that_reaches_selected_rows_a_search_hides_says_so(
+    make_app: AppFactory,
+) -> None:
+    app = make_app(save_state=False)
+    seen = record_notifications(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        await pilot.press("space", "j", "space")
+        assert len(screen.inbox.selected) == 2
+        picked = set(screen.inbox.selected)
+        await search_for(pilot, "flood")
+        hidden = picked - set(screen.results.ids)
+        assert hidden  # the search shows neither or one of them
+        await pilot.press("s")
+        await settle(pilot)
+        assert any("not shown by this search" in m for m in seen)
+        with_hidden = [m for m in seen if "not shown" in m][-1]
+        assert with_hidden.startswith(f"{len(hidden)} article")
+        # With nothing hidden, nothing is said.
+        seen.clear()
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("space", "s")
+        await settle(pilot)
+        assert not any("not shown" in m for m in seen)

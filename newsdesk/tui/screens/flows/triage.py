@@ -26,12 +26,34 @@ class TriageFlow:
     def __init__(self, host: InboxHost) -> None:
         self.host = host
 
+    def hidden_selected(self) -> int:
+        """How many selected articles the search on screen does not show."""
+        selected = self.host.inbox.selected
+        if not selected:
+            return 0
+        shown = set(self.host.results.ids)
+        return sum(1 for article_id in selected if article_id not in shown)
+
+    def _say_hidden(self) -> None:
+        """An action on the selection reaches rows a later search hid: say so, so a change
+        to articles out of sight is never a surprise (Esc clears the selection)."""
+        hidden = self.hidden_selected()
+        if hidden:
+            self.host.notify(
+                f"{triage.articles(hidden)} of the selection not shown by this search "
+                "changed too (Esc clears the selection).",
+                severity="warning",
+                timeout=6,
+                markup=False,
+            )
+
     def toggle(self, field: triage.Toggle) -> None:
         host = self.host
         ids = host.targets()
         if not ids:
             host.notify("Nothing to act on.", timeout=2)
             return
+        self._say_hidden()
         if len(ids) <= BIG_ACTION:
             self._apply_toggle(field, ids)
             return
@@ -71,6 +93,7 @@ class TriageFlow:
 
         def apply(change: TagChange | None) -> None:
             if change is not None and (change.add or change.remove):
+                self._say_hidden()
                 host.writer.tag(ids, add=change.add, remove=change.remove)
 
         host.app.push_screen(TagDialog(current, known, len(ids)), apply)
