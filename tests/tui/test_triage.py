@@ -240,3 +240,23 @@ async def test_an_action_that_reaches_selected_rows_a_search_hides_says_so(
         await pilot.press("space", "s")
         await settle(pilot)
         assert not any("not shown" in m for m in seen)
+
+
+async def test_undo_of_an_archive_puts_the_row_back_under_the_cursor(
+    make_app: AppFactory,
+) -> None:
+    app = make_app(save_state=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        inbox = main_screen(app).inbox
+        await pilot.press("g", "j")
+        before = list(inbox.ids)
+        archived = inbox.current_id
+        await pilot.press("a")
+        await settle(pilot)
+        assert archived not in inbox.ids
+        await pilot.press("u")
+        await settle(pilot)
+        assert inbox.ids == before
+        assert inbox.current_id == archived and inbox.cursor == 1
+        assert round(inbox.scroll_y) == 0  # the list did not move: the first row still shows

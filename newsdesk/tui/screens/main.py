@@ -514,7 +514,14 @@ class MainScreen(Screen[None]):
     def on_desk_writer_undone(self, message: DeskWriter.Undone) -> None:
         self.inbox.invalidate()
         self.refresh_counts()
-        self.refresh_results()
+        # The cursor goes to what the undo brought back (an archived row returns to its
+        # place under the cursor's index); where that is not in the list, it stays put.
+        # Kept on the row it was on, the list scrolled to hold that row's line.
+        changed = message.result.changed
+        if changed:
+            self.run_search(keep=changed[0])
+        else:
+            self.refresh_results()
         self.view.show_detail()
 
     def action_claim(self) -> None:
