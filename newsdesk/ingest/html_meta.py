@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from html import unescape
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -92,6 +93,16 @@ def parse_document(text: str) -> etree._Element | None:
         return None
 
 
+#: An entity left in an attribute's text after parsing: the CMS escaped it twice
+#: (`content="Mugabe's &amp;quot;Blue House&amp;quot;"`).
+_ENTITY_LEFT = re.compile(r"&(?:quot|amp|apos|lt|gt|nbsp|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
+
+
+def _escaped_twice(text: str) -> str:
+    """Text whose entities were escaped twice, decoded the second time."""
+    return unescape(text) if _ENTITY_LEFT.search(text) else text
+
+
 def _meta(tree: etree._Element, *keys: str) -> str | None:
     """The first non-empty `content` of <meta property|name|itemprop=key>."""
     wanted = {k.lower() for k in keys}
@@ -101,7 +112,9 @@ def _meta(tree: etree._Element, *keys: str) -> str | None:
             key = (element.get(attr) or "").strip().lower()
             if key in wanted and key not in found:
                 # A few sites write value= where content= belongs.
-                content = clean_line(element.get("content") or element.get("value") or "")
+                content = clean_line(
+                    _escaped_twice(element.get("content") or element.get("value") or "")
+                )
                 if content:
                     found[key] = content
     for key in keys:

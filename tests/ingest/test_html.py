@@ -377,3 +377,23 @@ def test_a_meta_title_cut_at_a_quotation_mark_is_read_whole_from_the_title() -> 
     tree = parse_document(page(head).replace("<h1>Tram line to be extended north</h1>", ""))
     assert tree is not None
     assert read_page_meta(tree).title == 'Council calls the tram plan "overdue"'
+
+
+def test_metadata_escaped_twice_is_read_once() -> None:
+    # A CMS that escapes its meta tags' text twice leaves "&quot;" in the parsed value.
+    doc = parse_document(
+        "<html><head><title>Ferry strike</title>"
+        '<meta name="description" content="Pilots at the &amp;quot;Blue Quay&amp;quot; '
+        'walk out &amp;amp; ferries stop">'
+        '<meta property="og:title" content="Ferry strike: pilots walk out at &amp;#8220;Blue '
+        'Quay&amp;#8221;"></head><body><p>Text.</p></body></html>'
+    )
+    assert doc is not None
+    meta = read_page_meta(doc)
+    assert meta.dek == 'Pilots at the "Blue Quay" walk out & ferries stop'
+    assert meta.title == "Ferry strike: pilots walk out at “Blue Quay”"
+    # Escaped once, as it should be: read as written (an ampersand stays one).
+    once = parse_document(
+        '<html><head><meta name="description" content="Salt &amp; pepper &lt;3"></head></html>'
+    )
+    assert once is not None and read_page_meta(once).dek == "Salt & pepper <3"
