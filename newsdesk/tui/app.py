@@ -17,6 +17,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.timer import Timer
+from textual.widgets import Input
 from textual.worker import Worker, WorkerState
 
 from newsdesk import uistate
@@ -25,7 +26,7 @@ from newsdesk.desk import Desk
 from newsdesk.paths import Paths
 from newsdesk.sanitize import display
 from newsdesk.tui import GC_THRESHOLDS
-from newsdesk.tui.key_routing import OPENING_TICK, KeyGate, reads_keys_itself
+from newsdesk.tui.key_routing import FIELD_MOVES, OPENING_TICK, KeyGate, reads_keys_itself
 from newsdesk.tui.keymap import validate_keymap
 from newsdesk.tui.modals.once import DismissOnce
 from newsdesk.tui.screens.main import MainScreen
@@ -140,9 +141,23 @@ class NewsdeskApp(App[None]):
                 return
             if await self._check_bindings(key.key):
                 return
+        elif key.key in FIELD_MOVES and isinstance(self.focused, Input) and self._moves_focus(key):
+            # A one-line field does nothing with Tab but pass it up: the binding that moves
+            # to the next field runs at once, so the keys typed after it go to that field
+            # (sent on to the field, they all landed in it before the Tab was handled).
+            # A Tab a dialog binds to something else (completing a tag) waits its turn.
+            if await self._check_bindings(key.key):
+                return
         elif isinstance(self.screen, DismissOnce):
             self.screen.key_to_field(key.key)  # Enter or Esc: the next keys wait for the answer
         await super().on_event(key)
+
+    def _moves_focus(self, key: events.Key) -> bool:
+        active = self.screen.active_bindings.get(key.key)
+        return active is not None and active.binding.action.removeprefix("app.") in (
+            "focus_next",
+            "focus_previous",
+        )
 
     def on_key(self, event: events.Key) -> None:
         """A key back from the focused widget: Textual runs its bindings next (App._on_key);

@@ -31,6 +31,9 @@ from textual.widget import Widget
 
 #: How often held keys look again whether the opening screen is ready (seconds).
 OPENING_TICK = 0.01
+#: Keys that move between a form's fields: their binding runs at once from a one-line
+#: field too, so a form filled in one burst ("name", Tab, "query") fills each field.
+FIELD_MOVES = ("tab", "shift+tab")
 
 
 def reads_keys_itself(node: DOMNode | None) -> bool:

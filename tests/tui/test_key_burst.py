@@ -106,3 +106,40 @@ async def test_slashes_typed_in_a_burst_into_the_search_box_stay_where_typed(
         _burst(app, *_typed("/x"))
         await settle(pilot)
         assert main_screen(app).search_input.value == query + "/x"
+
+
+async def test_fields_typed_with_tabs_in_a_burst_land_each_in_its_field(
+    make_app: AppFactory,
+) -> None:
+    # Tab moves to the next field before the keys typed after it are routed.
+    app = make_app(save_state=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        _burst(app, *_typed("harbour-desk"), "tab", *_typed("title:harbour"), "tab")
+        # Back a field: Tab selects the field's text, so typing replaces it, as typed slowly.
+        _burst(app, *_typed("+harbour"), "shift+tab", *_typed("title:ferry"))
+        await settle(pilot)
+        dialog = app.screen
+        assert dialog.query_one("#rule-name", Input).value == "harbour-desk"
+        assert dialog.query_one("#rule-query", Input).value == "title:ferry"
+        assert dialog.query_one("#rule-actions", Input).value == "+harbour"
+
+
+async def test_a_tag_completed_with_tab_in_a_burst(make_app: AppFactory, seeded: Paths) -> None:
+    # The tag dialog binds Tab to completion: it waits for the letters typed before it.
+    with Desk(seeded) as desk:
+        desk.tag([desk.search("").ids[1]], add=["harbour-strike"], remove=[])
+    app = make_app(save_state=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        article_id = main_screen(app).inbox.current_id
+        _burst(app, "t", *_typed("+harb"), "tab", "\r")
+        await settle(pilot)
+        assert main_screen(app).is_active
+    with Desk(seeded) as desk:
+        rows = desk.rows([article_id or ""])
+        assert rows and "harbour-strike" in rows[0].tags
