@@ -83,6 +83,10 @@ class InboxResults:
             self.expanded = {}
         return Placement(keep, request.keep_index)
 
+    def story_rows(self) -> int:
+        """How many rows the grouped view shows before any is expanded (one a story)."""
+        return len(self._rows)
+
     def rows(self) -> tuple[list[str], list[int]]:
         """The displayed ids and their depth (1 for a version under its expanded head)."""
         return with_versions(self._rows, self.expanded)

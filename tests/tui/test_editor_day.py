@@ -374,3 +374,20 @@ async def test_a_bad_line_left_out_of_a_file_that_imported_is_told_and_logged(
         log = str(app.screen.query_one("#import-log-text").render())
         assert "2 articles imported" in log
         assert "mixed.jsonl" in log and "line 2" in log
+
+
+async def test_the_grouped_view_counts_its_story_rows_too(make_app: AppFactory) -> None:
+    app = make_app(save_state=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        await pilot.press("z")
+        await settle(pilot)
+        rows = len(screen.inbox.ids)
+        articles = len(screen.results.ids)
+        assert rows < articles  # the sample queue has stories of several versions
+        header = str(screen.query_one(StatusLine).render())
+        assert f"{articles} shown in {rows} stories" in header
+        await pilot.press("z")  # one row an article again: no story count
+        await settle(pilot)
+        assert "stories" not in str(screen.query_one(StatusLine).render()).split("query")[0]

@@ -342,6 +342,7 @@ class MainScreen(Screen[None]):
             arrived=self.feeds.arrived,
             arrived_since=self.feeds.arrived_since,
             editor=self.desk.editor if self.desk.shared else "",
+            stories=self.results.story_rows() if self.ui_state.grouped else None,
         )
         self.query_one(StatusLine).show(info)
         self.refresh_footer()

@@ -35,6 +35,8 @@ class StatusInfo:
     arrived_since: str = ""
     #: Who this app acts as, on a shared desk (empty on one's own file).
     editor: str = ""
+    #: Rows on screen in the grouped view (one a story), when fewer than `shown`.
+    stories: int | None = None
 
 
 def status_text(info: StatusInfo, width: int = 0) -> Text:
@@ -78,6 +80,9 @@ def counters_text(info: StatusInfo, *, lead: str) -> Text:
     text.append(f"{lead}{_count(info.shown)} shown", "bold")
     if info.shown is not None and info.total > info.shown:
         text.append(f" of {info.total:,}", "bold")
+    if info.stories is not None and info.shown is not None and info.stories < info.shown:
+        # The grouped view: the rows are stories, fewer than the articles counted.
+        text.append(f" in {info.stories:,} {'story' if info.stories == 1 else 'stories'}")
     text.append(f" · {_count(info.unread)} unread · {_count(info.starred)} starred")
     if info.selected:
         text.append(f" · {info.selected:,} selected", "bold green")
