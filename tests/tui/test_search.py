@@ -197,3 +197,16 @@ async def test_the_header_names_the_order_the_rows_are_in(make_app: AppFactory) 
         assert "query: is:unread (newest)" in header
         dates = [screen.inbox.row(i).published or "" for i in screen.inbox.ids]  # type: ignore[union-attr]
         assert dates == sorted(dates, reverse=True)
+
+
+async def test_a_long_search_error_wraps_instead_of_being_cut(make_app: AppFactory) -> None:
+    app = make_app(save_state=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await search_for(pilot, "is:nonsense", submit=False)
+        await settle(pilot)
+        message = app.screen.query_one("#search-message")
+        text = str(message.render())
+        assert "is:nonsense" in text and "is:mine" in text  # the whole list of values
+        assert message.size.height >= 2  # on two lines or more at 80 columns
+        assert message.size.height * message.size.width >= len(text)
