@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from textual.worker import WorkerCancelled
@@ -77,3 +78,14 @@ def record_notifications(app: Any) -> list[str]:
 
     app.notify = recording
     return seen
+
+
+async def import_in_app(pilot: Any, path: Path) -> None:
+    """`i`, the path typed into the prompt, Enter: what an editor does to import."""
+    from textual.widgets import Input
+
+    await pilot.press("i")
+    await pilot.pause()
+    pilot.app.screen.query_one(Input).value = str(path)
+    await pilot.press("enter")
+    await settle(pilot)

@@ -18,6 +18,7 @@ from newsdesk.tui.widgets.status_line import StatusLine
 from tests.tui.conftest import AppFactory, make_paths, sample_articles
 from tests.tui.helpers import (
     SIZE,
+    import_in_app,
     main_screen,
     record_notifications,
     search_for,
@@ -252,22 +253,14 @@ async def test_odd_files_ask_first_and_failures_stay_in_the_log(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("i")
-        await pilot.pause()
-        app.screen.query_one(Input).value = str(folder)
-        await pilot.press("enter")
-        await settle(pilot)
+        await import_in_app(pilot, folder)
         assert isinstance(app.screen, ConfirmDialog)
         question = str(app.screen.query_one("#confirm-question").render())
         assert "3 files" in question and "2 of them" in question
         await pilot.press("n")
         await settle(pilot)
         assert len(main_screen(app).inbox.ids) == 12  # declined: nothing imported
-        await pilot.press("i")
-        await pilot.pause()
-        app.screen.query_one(Input).value = str(folder)
-        await pilot.press("enter")
-        await settle(pilot)
+        await import_in_app(pilot, folder)
         await pilot.press("y")
         await settle(pilot)
         await settle(pilot)
@@ -360,11 +353,7 @@ async def test_a_bad_line_left_out_of_a_file_that_imported_is_told_and_logged(
     seen = record_notifications(app)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("i")
-        await pilot.pause()
-        app.screen.query_one(Input).value = str(folder)
-        await pilot.press("enter")
-        await settle(pilot)
+        await import_in_app(pilot, folder)
         await settle(pilot)
         assert len(main_screen(app).inbox.ids) == 14
         told = [m for m in seen if "left out" in m]
