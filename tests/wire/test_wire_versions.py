@@ -94,6 +94,8 @@ def test_a_newer_version_replaces_the_old_one_in_the_inbox_with_its_state(
     second = arrive(store, wire(2, "corrected"))
     assert inbox(store) == [second]
     assert store.counts()["inbox"] == 1 and store.counts()["unread"] == 0
+    # The star carried over: one starred article, not one per version.
+    assert store.counts()["starred"] == 1
     current, earlier = store.get(second), store.get(first)
     assert current is not None and earlier is not None
     assert current.state.starred and current.state.read
