@@ -56,3 +56,17 @@ def test_show_with_a_short_id_says_ids_need_six_characters(ids: list[str]) -> No
     code, _, err = cli("show", ids[0][:2])
     assert code != 0
     assert "at least six characters" in err
+
+
+@pytest.mark.parametrize("command", ["list", "search"])
+def test_limit_0_shows_every_match_and_a_negative_limit_is_refused(
+    ids: list[str], command: str
+) -> None:
+    query = "the OR a OR of OR strike OR flood"
+    code, out, _ = cli(command, query, "--format", "tsv", "--limit", "0")
+    every = [line.split("\t")[0] for line in out.splitlines()]
+    assert code == 0 and len(every) >= 2
+    code, out, _ = cli(command, query, "--format", "tsv", "--limit", "1")
+    assert code == 0 and len(out.splitlines()) == 1
+    code, _, err = cli(command, query, "--limit", "-5")
+    assert code == 2 and "--limit" in err

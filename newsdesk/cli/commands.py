@@ -148,8 +148,9 @@ def _search_ids(desk: Desk, query: str, sort: str, limit: int | None) -> list[st
 
 def cmd_search(desk: Desk, args: argparse.Namespace) -> int:
     query = " ".join(args.query)
-    ids = _search_ids(desk, query, args.sort, args.limit)
-    rows = desk.rows(ids[: args.limit])
+    limit = args.limit or None  # 0: every match, as for list
+    ids = _search_ids(desk, query, args.sort, limit)
+    rows = desk.rows(ids[:limit])
     _print_rows(rows, args)
     return EXIT_OK
 

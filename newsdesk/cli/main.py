@@ -73,7 +73,12 @@ def build_parser() -> argparse.ArgumentParser:
             default="table",
             help="tsv: id, markers, published, source, headline, tags; tab-separated, no header",
         )
-        p.add_argument("--limit", type=int, default=20 if name == "search" else 50)
+        p.add_argument(
+            "--limit",
+            type=_row_limit,
+            default=20 if name == "search" else 50,
+            help="rows to show; 0 for every match",
+        )
         if name == "search":
             p.add_argument("--sort", choices=SORTS, default="relevance")
         else:
@@ -185,6 +190,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("doctor", help="check the store and index; repair what can be repaired")
     p.add_argument("--json", action="store_true")
     return parser
+
+
+def _row_limit(text: str) -> int:
+    """A row count: 0 or more (0 is every row)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 (every row) or more")
+    return value
 
 
 def _add_target_options(p: argparse.ArgumentParser) -> None:
