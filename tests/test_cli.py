@@ -180,6 +180,15 @@ def test_bad_query_and_unknown_id_are_one_line_errors(env: dict[str, str], corpu
     assert missing.returncode == 1 and "no article" in missing.stderr
     nofile = run(["import", "/nonexistent/path/xyz"], env, check=False)
     assert nofile.returncode == 1 and "no such file" in nofile.stderr
+    # A script reading --json gets JSON whatever happened: the path is a failed file.
+    nofile = run(["import", "--json", "/nonexistent/path/xyz"], env, check=False)
+    summary = json.loads(nofile.stdout)
+    assert nofile.returncode == 1 and summary["imported"] == 0
+    assert summary["failed"] == [
+        {"path": "/nonexistent/path/xyz", "reason": "no such file or folder"}
+    ]
+    both = run(["import", "--json", "/nonexistent/path/xyz", str(corpus)], env, check=False)
+    assert both.returncode == 0 and len(json.loads(both.stdout)["failed"]) >= 1
 
 
 def test_export_stdout_and_file(env: dict[str, str], corpus: Path, tmp_path: Path) -> None:

@@ -65,11 +65,18 @@ def sync_index(desk: Desk) -> None:
 
 
 def cmd_import(desk: Desk, args: argparse.Namespace) -> int:
+    from newsdesk.desk.results import ImportSummary
+    from newsdesk.import_batch import FileOutcome
+
     missing = [p for p in args.paths if not p.exists()]
     for path in missing:
         output.error(f"no such file or folder: {path}")
+    # Named but not there: failed files of the summary, so --json reports them too.
+    not_there = [FileOutcome(str(p), error="no such file or folder") for p in missing]
     inputs = [p for p in args.paths if p.exists()]
     if not inputs:
+        if args.json:
+            output.print_json({**ImportSummary(files=not_there).as_dict(), "notified": []})
         return EXIT_ERROR
     with _progress() as progress:
         task = progress.add_task("importing", total=None, current="")
@@ -83,6 +90,7 @@ def cmd_import(desk: Desk, args: argparse.Namespace) -> int:
             )
 
         summary = desk.import_paths(inputs, progress=on_progress)
+    summary.files.extend(not_there)
     if not args.no_index:
         try:
             sync_index(desk)
