@@ -18,6 +18,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.worker import get_current_worker
 
+from newsdesk.errors import DeskError
 from newsdesk.tui.triage import articles
 from newsdesk.tui.workers import app_worker
 
@@ -131,6 +132,12 @@ class FetchJob(Widget):
                 progress=progress,
                 should_stop=lambda: worker.is_cancelled,
             )
+        except DeskError as exc:
+            # Refused as a whole (a feed removed from another window meanwhile): said as a
+            # failed fetch, and the job ends as any fetch does (the status line clears).
+            failed = [(", ".join(names) or "feeds", str(exc))]
+            self.post_message(self.Finished(new=0, feeds=0, failed=failed, background=background))
+            return
         finally:
             # Set from the worker so that a failure (reported by the App) frees the job too.
             self.status = ""
@@ -159,11 +166,13 @@ class FetchJob(Widget):
                 self.notify(
                     f"{articles(message.new)} arrived from due feeds.", timeout=4, markup=False
                 )
-        elif not message.feeds:
+        elif not message.feeds and not message.failed:
             self.notify("No feeds to fetch: `newsdesk feeds add URL` subscribes.", markup=False)
             return
-        else:
-            feeds = "1 feed" if message.feeds == 1 else f"{message.feeds:,} feeds"
+        elif message.feeds > len(message.failed):
+            # Only the feeds that answered: a fetch whose every feed failed says just that.
+            answered = message.feeds - len(message.failed)
+            feeds = "1 feed" if answered == 1 else f"{answered:,} feeds"
             self.notify(f"{articles(message.new)} arrived from {feeds}.", markup=False)
         for name, reason in message.failed[:FAILURES_SHOWN]:
             self.notify(f"{name}: {reason}", title="Feed failed", severity="warning", markup=False)
