@@ -70,3 +70,19 @@ def test_limit_0_shows_every_match_and_a_negative_limit_is_refused(
     assert code == 0 and len(out.splitlines()) == 1
     code, _, err = cli(command, query, "--limit", "-5")
     assert code == 2 and "--limit" in err
+
+
+@pytest.mark.parametrize("columns", [80, 160])
+def test_feeds_list_keeps_every_url_whole_at_any_width(columns: int) -> None:
+    urls = [
+        "https://news.example.org/feeds/harbour-and-ferry-services/latest.rss",
+        "https://lakeshore.example/observer/rss",
+    ]
+    with Desk(resolve()) as desk:
+        for n, url in enumerate(urls):
+            desk.add_feed(url, name=f"feed-number-{n}")
+    code, out, _ = cli("feeds", "list", columns=columns)
+    assert code == 0
+    for url in urls:
+        assert any(url in line for line in out.splitlines()), url
+    assert all(len(line) <= columns for line in out.splitlines())

@@ -37,6 +37,12 @@ def _list(desk: Desk, args: argparse.Namespace) -> int:
     if not subs:
         output.notice("no feeds yet: `newsdesk feeds add URL` or `newsdesk feeds import FILE.opml`")
         return EXIT_OK
+    widest = max(len(s.name) for s in subs) + max(
+        max(len(s.url), len(s.last_error or "")) for s in subs
+    )
+    if output.out.width < widest + TABLE_FIELDS_WIDTH:
+        _list_narrow(subs)
+        return EXIT_OK
     table = Table(box=None, pad_edge=False)
     for column in ("name", "status", "every", "items", "unread", "last fetched", "last success"):
         table.add_column(column, no_wrap=True)
@@ -58,6 +64,31 @@ def _list(desk: Desk, args: argparse.Namespace) -> int:
         )
     output.out.print(table)
     return EXIT_OK
+
+
+#: The table's columns other than name and URL, with the gaps between them. Where the
+#: widest name and URL do not fit beside them, the URLs would fold (at 80 columns a
+#: character a line): one feed takes two or three lines instead (its fields, then its
+#: URL, then its last error).
+TABLE_FIELDS_WIDTH = 78
+
+
+def _list_narrow(subs: list[Subscription]) -> None:
+    for s in subs:
+        status_style = {"failing": "red", "paused": "yellow"}.get(s.status, "")
+        output.out.print(
+            Text.assemble(
+                (s.name, "bold"),
+                "  ",
+                (s.status, status_style),
+                f"  every {show_every(s.every_s)}  {s.items} items, {s.unread} unread",
+            )
+        )
+        output.out.print(Text("    " + clean_line(s.url)), overflow="fold")
+        fetched = f"fetched {_when(s.last_fetched)}, last success {_when(s.last_success)}"
+        output.out.print(Text("    " + fetched, style="dim"))
+        if s.last_error:
+            output.out.print(Text("    " + clean_line(s.last_error), style="red"), overflow="fold")
 
 
 def _describe(sub: Subscription) -> str:
