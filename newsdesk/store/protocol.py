@@ -57,6 +57,22 @@ class StateChange:
     remove_tags: Sequence[str] = ()
 
 
+#: Joins a batch's kinds in one SQL value (no kind holds it: rule names are one line).
+KINDS_SEPARATOR = "\x1f"
+
+
+def batch_kind(kinds: str) -> str:
+    """What a batch did, from its rows' kinds (`KINDS_SEPARATOR`-joined): one kind as it
+    is; the rules that acted on one arrival together ("rules portugal, flash"), not one
+    of them credited with every change."""
+    distinct = list(dict.fromkeys(k for k in kinds.split(KINDS_SEPARATOR) if k))
+    if len(distinct) <= 1:
+        return distinct[0] if distinct else ""
+    if all(k.startswith("rule ") for k in distinct):
+        return "rules " + ", ".join(k.removeprefix("rule ") for k in distinct)
+    return " + ".join(distinct)
+
+
 @dataclass
 class ActionRecord:
     """One batch of the action log, as undo and `history` see it."""

@@ -46,8 +46,14 @@ def test_several_changes_are_one_batch_and_one_undo(store: StoreBackend) -> None
     log = store.article_log(ids[0], 10)
     assert {r.kind for r in log} == {"rule tagger", "rule starrer", "rule reader"}
     assert len({r.batch for r in log}) == 1
+    # History and undo name every rule that acted, not one of them for all the changes.
+    (step,) = store.history(10)
+    assert step.kind == "rules tagger, starrer, reader" or sorted(
+        step.kind.removeprefix("rules ").split(", ")
+    ) == ["reader", "starrer", "tagger"]
     record = store.undo()
     assert record is not None and sorted(record.article_ids) == sorted(ids)
+    assert record.kind == step.kind
     for article in store.get_many(ids):
         state = article.state
         assert not state.starred and not state.read and state.tags == []

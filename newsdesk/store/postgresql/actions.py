@@ -21,7 +21,7 @@ from newsdesk.store.marks import tag_change, undone
 from newsdesk.store.postgresql import claims, removal
 from newsdesk.store.postgresql.articles import read_by_me
 from newsdesk.store.postgresql.connections import changed_rows
-from newsdesk.store.protocol import ActionRecord, Claim
+from newsdesk.store.protocol import KINDS_SEPARATOR, ActionRecord, Claim, batch_kind
 from newsdesk.store.sqlite.actions import cut, state_of_snapshot
 
 Conn = psycopg.Connection[dict[str, Any]]
@@ -189,7 +189,8 @@ def undo(tx: Conn) -> ActionRecord | None:
             break
     if row is None or batch is None:
         return None
-    kind = str(row["kind"])
+    kinds = tx.execute("SELECT DISTINCT kind FROM actions WHERE batch = %s", (batch,)).fetchall()
+    kind = batch_kind(KINDS_SEPARATOR.join(str(k["kind"]) for k in kinds))
     record = ActionRecord(
         batch=batch, kind=kind, article_ids=[], ts=row["ts"], editor=row["editor"]
     )
@@ -248,7 +249,7 @@ def _records(rows: Any) -> list[ActionRecord]:
     return [
         ActionRecord(
             batch=int(row["batch"]),
-            kind=row["kind"],
+            kind=batch_kind(str(row["kind"])),
             article_ids=str(row["ids"]).split(","),
             ts=row["ts"],
             editor=row["editor"],
@@ -263,7 +264,8 @@ def history(conn: Conn, limit: int, editor: str | None = None) -> list[ActionRec
     # their rows are grouped: grouping the whole log grew with its size.
     return _records(
         conn.execute(
-            f"""SELECT batch, MIN(kind) AS kind, MIN(ts) AS ts, MIN(editor) AS editor,
+            f"""SELECT batch, string_agg(DISTINCT kind, chr(31)) AS kind, MIN(ts) AS ts,
+                       MIN(editor) AS editor,
                        string_agg(article_id, ',' ORDER BY id) AS ids
                 FROM actions WHERE batch IN (
                     SELECT DISTINCT batch FROM actions WHERE undone = 0 {where}

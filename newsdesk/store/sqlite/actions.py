@@ -18,7 +18,7 @@ from typing import Any
 from newsdesk.isodates import utc_now_iso
 from newsdesk.store.claim_log import CLAIM_KINDS, claim_in, log_rows
 from newsdesk.store.marks import tag_change, undone
-from newsdesk.store.protocol import ActionRecord, Claim
+from newsdesk.store.protocol import KINDS_SEPARATOR, ActionRecord, Claim, batch_kind
 from newsdesk.store.sqlite import claims, removal
 from newsdesk.store.sqlite.articles import chunks
 
@@ -188,7 +188,8 @@ def undo(tx: sqlite3.Connection, editor: str = "") -> ActionRecord | None:
     row = tx.execute(
         "SELECT kind, ts, editor FROM actions WHERE batch = ? LIMIT 1", (batch,)
     ).fetchone()
-    kind = str(row["kind"])
+    kinds = tx.execute("SELECT DISTINCT kind FROM actions WHERE batch = ?", (batch,)).fetchall()
+    kind = batch_kind(KINDS_SEPARATOR.join(str(k[0]) for k in kinds))
     record = ActionRecord(
         batch=batch, kind=kind, article_ids=[], ts=row["ts"], editor=row["editor"]
     )
@@ -230,7 +231,7 @@ def _records(rows: Any) -> list[ActionRecord]:
     return [
         ActionRecord(
             batch=int(row["batch"]),
-            kind=row["kind"],
+            kind=batch_kind(str(row["kind"])),
             article_ids=str(row["ids"]).split(","),
             ts=row["ts"],
             editor=row["editor"],
@@ -245,8 +246,9 @@ def history(conn: sqlite3.Connection, limit: int, editor: str | None = None) -> 
     # their rows are grouped: grouping the whole log grew with its size.
     return _records(
         conn.execute(
-            f"""SELECT batch, kind, MIN(ts) AS ts, MIN(editor) AS editor,
-                       GROUP_CONCAT(article_id) AS ids
+            f"""SELECT batch, (SELECT GROUP_CONCAT(k, char(31)) FROM (SELECT DISTINCT kind AS k
+                                 FROM actions AS same WHERE same.batch = actions.batch)) AS kind,
+                       MIN(ts) AS ts, MIN(editor) AS editor, GROUP_CONCAT(article_id) AS ids
                 FROM actions WHERE batch IN (
                     SELECT DISTINCT batch FROM actions WHERE undone = 0 {where}
                     ORDER BY batch DESC LIMIT ?)
