@@ -86,9 +86,10 @@ class Settler:
             elif (stat.st_size, stat.st_mtime_ns) != (seen.size, seen.mtime_ns):
                 self._pending[path] = _Pending(stat.st_size, stat.st_mtime_ns, now)
             elif now - seen.since >= self.settle_s:
+                # Still empty once settled: an empty file, reported as `import` reports it
+                # (a file written later is seen again and imported then).
                 del self._pending[path]
-                if stat.st_size > 0:
-                    done.append(path)
+                done.append(path)
         return sorted(done)
 
 

@@ -167,6 +167,15 @@ def test_a_bad_file_does_not_stop_the_watch(watcher: Watcher, drop: Path) -> Non
     assert watcher.files()["after.md"] == (1, None)
 
 
+def test_an_empty_file_dropped_in_is_reported_as_import_reports_it(
+    watcher: Watcher, drop: Path
+) -> None:
+    (drop / "empty.txt").write_bytes(b"")
+    wait_for(lambda: "empty.txt" in watcher.files())
+    imported, error = watcher.files()["empty.txt"]
+    assert imported == 0 and error is not None and "empty" in error
+
+
 def test_settler_releases_only_still_files(tmp_path: Path) -> None:
     path = tmp_path / "a.md"
     path.write_text("one", encoding="utf-8")
