@@ -44,6 +44,14 @@ async def test_app_imports_files_moved_into_watched_folders(
         await wait_until(pilot, lambda: len(screen.inbox.ids) == 13)
         assert screen.inbox.current_id == current
         assert "1 arrived since" in str(status_text(screen.query_one(StatusLine).info))
+        # A watched file that fails stays in the import log (L) after its notice fades.
+        (drop / "photo.txt").write_bytes(b"\x00\x01\x02" * 400)
+        await wait_until(pilot, lambda: any("photo.txt" in m for m in seen))
+        await pilot.press("L")
+        await pilot.pause()
+        log = str(app.screen.query_one("#import-log-text").render())
+        assert "watched: " in log and "photo.txt" in log and "1 article imported" in log
+        await pilot.press("escape")
     # Quitting stops the watch: its worker ends.
     deadline = time.monotonic() + 10
     while watch.running and time.monotonic() < deadline:

@@ -153,6 +153,10 @@ class ImportJob(ProgressBar):
             )
         )
 
+    def remember(self, record: ImportRecord) -> None:
+        """Keep an import for the import log (newest first), whoever ran it."""
+        self.history[:] = [record, *self.history][:HISTORY]
+
     def on_import_job_progressed(self, message: Progressed) -> None:
         """Move the bar (the message goes on to the screen)."""
         self.update(total=message.total, progress=message.done)
@@ -177,7 +181,7 @@ class ImportJob(ProgressBar):
             stopped=message.stopped,
             warned=message.warned,
         )
-        self.history[:] = [record, *self.history][:HISTORY]
+        self.remember(record)
         if message.sample:
             self.notify(f"Imported {message.imported:,} sample articles.", markup=False)
         else:
