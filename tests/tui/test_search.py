@@ -187,7 +187,7 @@ async def test_the_header_names_the_order_the_rows_are_in(make_app: AppFactory) 
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = main_screen(app)
-        assert app.ui_state.sort == "relevance"  # type: ignore[attr-defined]
+        assert app.ui_state.sort == "relevance"
         await search_for(pilot, "flood")
         header = str(screen.query_one(StatusLine).render())
         assert "query: flood (relevance)" in header
