@@ -169,3 +169,24 @@ def test_feeds_screen_snapshot(snap_compare: Any, make_app: AppFactory, seeded: 
     snapshot_feeds(seeded)
     app = make_app(settings=QUIET)
     assert snap_compare(app, terminal_size=(120, 30), run_before=steady("F", "j", "j"))
+
+
+async def test_feeds_removed_or_added_elsewhere_show_while_the_screen_is_open(
+    make_app: AppFactory, seeded: Paths
+) -> None:
+    from tests.tui.helpers import wait_until
+
+    with Desk(seeded) as desk:
+        desk.add_feed("http://feeds.example.invalid/cape.xml", name="cape")
+        desk.add_feed("http://feeds.example.invalid/gone.xml", name="gone")
+    app = make_app(settings=QUIET)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("F")
+        await settle(pilot)
+        screen = feeds_screen(app)
+        assert [s.name for s in screen.feeds] == ["cape", "gone"]
+        with Desk(seeded) as shell:  # `newsdesk feeds remove gone` from a shell
+            shell.remove_feed("gone")
+            shell.add_feed("http://feeds.example.invalid/isle.xml", name="isle")
+        await wait_until(pilot, lambda: [s.name for s in screen.feeds] == ["cape", "isle"], 10)

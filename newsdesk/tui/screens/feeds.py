@@ -50,6 +50,8 @@ class FeedDesk(Protocol):
 
     def pause_feed(self, name_or_url: str, paused: bool = True) -> Subscription: ...
 
+    def data_version(self) -> int: ...
+
 
 def feed_row(sub: Subscription, now: datetime) -> list[Text]:
     """One table row; every field is cleaned (names, URLs and errors come from outside)."""
@@ -122,6 +124,9 @@ class FeedsScreen(TableScreen[Subscription]):
         self._clock = clock
         self._fetch_one = fetch_one
         self._fetch_status = fetch_status
+        #: The store's change counter, read on this (the UI) thread before the list is
+        #: read: a change after it reads the list again (`poll`).
+        self._version: int | None = desk.data_version()
 
     @property
     def feeds(self) -> list[Subscription]:
@@ -140,6 +145,12 @@ class FeedsScreen(TableScreen[Subscription]):
 
     def poll(self) -> None:
         self.show_title()  # the fetch job's progress
+        # A feed added, removed or fetched elsewhere (a shell, another window, the
+        # schedule): read the list again, as the rules screen does.
+        version = self._desk.data_version()
+        if self._version is not None and version != self._version:
+            self.reload()
+        self._version = version
 
     def heading(self) -> Text:
         title = Text("Feeds", style="bold")

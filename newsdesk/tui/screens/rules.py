@@ -125,7 +125,9 @@ class RulesScreen(TableScreen[Rule]):
         self._desk = desk
         #: Query -> "12" (or "…" while counting, "?" when it cannot be counted).
         self.counts: dict[str, str] = {}
-        self._version: int | None = None
+        #: The store's change counter, read on the UI thread before the list is read, so a
+        #: change made before the first poll is seen too.
+        self._version: int | None = desk.data_version()
         self._counting: Worker[None] | None = None
 
     @property
