@@ -27,14 +27,14 @@ from newsdesk.tui.screens.table_screen import ChangeDone, TableScreen, move_bind
 STATUS_POLL = 0.5
 #: Columns: (title, width), fitting 120 cells; the URL and the error are shown whole below.
 COLUMNS = (
-    ("Name", 16),
+    ("Name", 22),
     ("Status", 7),
     ("Items", 5),
     ("Unread", 6),
     ("Fetched", 7),
     ("Success", 7),
-    ("Last error", 26),
-    ("URL", 25),
+    ("Last error", 22),
+    ("URL", 23),
 )
 STATUS_STYLE = {"ok": "green", "failing": "bold red", "paused": "yellow", "new": "cyan"}
 
