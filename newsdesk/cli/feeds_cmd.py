@@ -29,6 +29,10 @@ def _when(iso: str | None) -> str:
         return iso
 
 
+#: How a feed's status is shown, in the table and in the narrow list alike.
+_STATUS_STYLE = {"failing": "red", "paused": "yellow"}
+
+
 def _list(desk: Desk, args: argparse.Namespace) -> int:
     subs = desk.feeds()
     if args.json:
@@ -48,7 +52,7 @@ def _list(desk: Desk, args: argparse.Namespace) -> int:
         table.add_column(column, no_wrap=True)
     table.add_column("url / last error", overflow="fold")
     for s in subs:
-        status_style = {"failing": "red", "paused": "yellow"}.get(s.status, "")
+        status_style = _STATUS_STYLE.get(s.status, "")
         detail = Text(clean_line(s.url))
         if s.last_error:
             detail.append("\n" + clean_line(s.last_error), style="red")
@@ -75,7 +79,7 @@ TABLE_FIELDS_WIDTH = 78
 
 def _list_narrow(subs: list[Subscription]) -> None:
     for s in subs:
-        status_style = {"failing": "red", "paused": "yellow"}.get(s.status, "")
+        status_style = _STATUS_STYLE.get(s.status, "")
         output.out.print(
             Text.assemble(
                 (s.name, "bold"),

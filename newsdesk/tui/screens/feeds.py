@@ -119,14 +119,11 @@ class FeedsScreen(TableScreen[Subscription]):
         fetch_one: Callable[[str], bool],
         fetch_status: Callable[[], str],
     ) -> None:
-        super().__init__()
+        super().__init__(desk.data_version)
         self._desk = desk
         self._clock = clock
         self._fetch_one = fetch_one
         self._fetch_status = fetch_status
-        #: The store's change counter, read on this (the UI) thread before the list is
-        #: read: a change after it reads the list again (`poll`).
-        self._version: int | None = desk.data_version()
 
     @property
     def feeds(self) -> list[Subscription]:
@@ -144,13 +141,8 @@ class FeedsScreen(TableScreen[Subscription]):
         return feed_row(item, self._clock())
 
     def poll(self) -> None:
+        super().poll()  # a feed added, removed or fetched elsewhere
         self.show_title()  # the fetch job's progress
-        # A feed added, removed or fetched elsewhere (a shell, another window, the
-        # schedule): read the list again, as the rules screen does.
-        version = self._desk.data_version()
-        if self._version is not None and version != self._version:
-            self.reload()
-        self._version = version
 
     def heading(self) -> Text:
         title = Text("Feeds", style="bold")

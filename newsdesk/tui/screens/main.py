@@ -618,22 +618,8 @@ class MainScreen(Screen[None]):
 
     def on_folder_watch_imported(self, message: FolderWatch.Imported) -> None:
         self.feeds.arrived_by_themselves(message.new)
-        # In the import log (L) too: notices fade, and a watched file's failure is one.
-        from datetime import datetime
-
-        from newsdesk.tui.widgets.import_job import ImportRecord
-
         folders = [str(folder) for folder in self.query_one(FolderWatch).folders]
-        self.query_one(ImportJob).remember(
-            ImportRecord(
-                finished=datetime.now().astimezone().isoformat(timespec="seconds"),
-                paths=[f"watched: {', '.join(folders)}"],
-                imported=message.new,
-                duplicates=0,
-                failed=message.failed,
-                stopped=False,
-            )
-        )
+        self.query_one(ImportJob).remember_watched(folders, message.new, message.failed)
 
     # -- export ------------------------------------------------------------------------------
 

@@ -121,13 +121,10 @@ class RulesScreen(TableScreen[Rule]):
         count: int | None
 
     def __init__(self, desk: RuleDesk) -> None:
-        super().__init__()
+        super().__init__(desk.data_version)
         self._desk = desk
         #: Query -> "12" (or "…" while counting, "?" when it cannot be counted).
         self.counts: dict[str, str] = {}
-        #: The store's change counter, read on the UI thread before the list is read, so a
-        #: change made before the first poll is seen too.
-        self._version: int | None = desk.data_version()
         self._counting: Worker[None] | None = None
 
     @property
@@ -148,13 +145,6 @@ class RulesScreen(TableScreen[Rule]):
 
     def row(self, position: int, item: Rule) -> list[Text]:
         return rule_row(position, item, self.counts.get(item.query, "…"))
-
-    def poll(self) -> None:
-        """The store changed (an import, a fetch, another editor): read the list again."""
-        version = self._desk.data_version()
-        if self._version is not None and version != self._version:
-            self.reload()
-        self._version = version
 
     def filled(self) -> None:
         self._counting = self._count([r.query for r in self.rules])

@@ -70,11 +70,16 @@ class TableScreen(OnceScreen[str | None], Generic[Item]):
         error: bool = False
         select: str = ""
 
-    def __init__(self) -> None:
+    def __init__(self, data_version: Callable[[], int] | None = None) -> None:
         super().__init__()
         self.items: list[Item] = []
         self.loaded = False
         self._select = ""
+        # The store's change counter (`Desk.data_version`), first read here, on the UI
+        # thread, before the list is: a change made anywhere after it (a shell, another
+        # window, an import) reads the list again at the next poll.
+        self._data_version = data_version
+        self._version = data_version() if data_version is not None else None
 
     # -- what a subclass says ------------------------------------------------------------
 
@@ -105,7 +110,13 @@ class TableScreen(OnceScreen[str | None], Generic[Item]):
         raise NotImplementedError
 
     def poll(self) -> None:
-        """Called every `POLL` seconds."""
+        """Called every `POLL` seconds (a subclass that adds to it calls this first)."""
+        if self._data_version is None:
+            return
+        version = self._data_version()
+        if version != self._version:
+            self._version = version
+            self.reload()
 
     def filled(self) -> None:
         """Called after each reload has filled the table."""

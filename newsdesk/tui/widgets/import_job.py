@@ -36,6 +36,11 @@ RELIST_EVERY = 2.0
 HISTORY = 20
 
 
+def _now() -> str:
+    """When an import ended: local time, ISO 8601 to the second."""
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
 @dataclass(frozen=True)
 class ImportRecord:
     """One finished import, for the import log."""
@@ -154,8 +159,15 @@ class ImportJob(ProgressBar):
         )
 
     def remember(self, record: ImportRecord) -> None:
-        """Keep an import for the import log (newest first), whoever ran it."""
+        """Keep an import for the import log (newest first)."""
         self.history[:] = [record, *self.history][:HISTORY]
+
+    def remember_watched(
+        self, folders: Sequence[str], imported: int, failed: list[tuple[str, str]]
+    ) -> None:
+        """What the watched folders imported, for the log: notices fade, failures too."""
+        label = f"watched: {', '.join(folders)}"
+        self.remember(ImportRecord(_now(), [label], imported, 0, failed, stopped=False))
 
     def on_import_job_progressed(self, message: Progressed) -> None:
         """Move the bar (the message goes on to the screen)."""
@@ -173,7 +185,7 @@ class ImportJob(ProgressBar):
         self.status = ""
         self.remove_class("-shown")
         record = ImportRecord(
-            finished=datetime.now().astimezone().isoformat(timespec="seconds"),
+            finished=_now(),
             paths=message.paths,
             imported=message.imported,
             duplicates=message.duplicates,
