@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 # The article's fields by kind, in the order every list of them uses: the one
@@ -137,7 +137,22 @@ class Extracted:
         }
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """`dataclasses.asdict(self)`, written out: asdict deep-copies field by field
+        through generic recursion, 0.3-0.4 ms an article in the importing process,
+        which stores articles one after another."""
+        out: dict[str, Any] = {}
+        for name in _EXTRACTED_FIELDS:
+            value = getattr(self, name)
+            if name == "quotes":
+                value = [{"text": q.text, "speaker": q.speaker} for q in value]
+            elif name == "links":
+                value = [{"title": link.title, "url": link.url} for link in value]
+            elif isinstance(value, list):
+                value = list(value)  # of strings: nothing inside to copy
+            elif isinstance(value, dict):
+                value = dict(value)
+            out[name] = value
+        return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Extracted:
@@ -241,3 +256,6 @@ def article_id(meta: Extracted) -> str:
     """
     basis = normalise_for_id(meta.title) + "\n" + normalise_for_id(meta.body)
     return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:16]
+
+
+_EXTRACTED_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Extracted))

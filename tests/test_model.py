@@ -34,3 +34,42 @@ def test_every_list_is_built_from_the_groups_in_their_order() -> None:
     # Every record key is an article field, an editor's mark, or the article's own data.
     own = {"id", "note", "read", "archived", "body", "origin", "imported_at"}
     assert set(RECORD_FIELDS) <= extracted | state | own
+
+
+def _filled() -> Extracted:
+    """An article with every field set to something other than its default."""
+    from newsdesk.model import Link, Quote
+
+    values: dict[str, object] = {}
+    for f in fields(Extracted):
+        if f.name == "quotes":
+            values[f.name] = [Quote("We will rebuild.", "Ana Ruiz"), Quote("No.", None)]
+        elif f.name == "links":
+            values[f.name] = [Link("Earlier report", "https://example.org/a"), Link("Map")]
+        elif f.name == "mention_counts":
+            values[f.name] = {"Ana Ruiz": 3, "Lisbon": 1}
+        elif f.type in ("int", "int | None"):
+            values[f.name] = 7
+        elif f.type in ("bool | None",):
+            values[f.name] = True
+        elif f.type.startswith("list"):
+            values[f.name] = [f"{f.name} one", f"{f.name} two"]
+        else:
+            values[f.name] = f"{f.name} value"
+    return Extracted(**values)  # type: ignore[arg-type]
+
+
+def test_to_dict_is_asdict_and_shares_no_list_with_the_article() -> None:
+    from dataclasses import asdict
+
+    article = _filled()
+    stored = article.to_dict()
+    assert stored == asdict(article)
+    assert list(stored) == [f.name for f in fields(Extracted)]
+    stored["authors"].append("someone else")
+    stored["mention_counts"]["Porto"] = 2
+    stored["quotes"][0]["speaker"] = "nobody"
+    assert "someone else" not in article.authors
+    assert "Porto" not in article.mention_counts
+    assert article.quotes[0].speaker == "Ana Ruiz"
+    assert Extracted.from_dict(article.to_dict()) == article

@@ -343,8 +343,11 @@ _SLACK = 1e-9
 
 
 def reaches(a: Signature, b: Signature, ts_a: float | None, ts_b: float | None) -> bool:
-    """`score(features(a, b, ts_a, ts_b)) >= THRESHOLD`, the same answer for every pair,
-    most pairs decided on an upper bound of the score before the costly features.
+    """Whether the pair may put `a` in `b`'s story: `score(features(a, b, ts_a, ts_b)) >=
+    THRESHOLD`, and for two items of one outlet that are not one report, the score of an
+    update (`UPDATE_SCORE`): below it, `same_outlet_apart` keeps `a` out of that story
+    whatever its other members say. Most pairs are decided on an upper bound of the
+    score before the costly features.
 
     Grouping asks this of every candidate (about 25 an article) and most are
     far below the threshold. The bound first takes the cheap exact overlaps
@@ -363,7 +366,11 @@ def reaches(a: Signature, b: Signature, ts_a: float | None, ts_b: float | None) 
     if hours is not None and hours > WINDOW_HOURS:
         return False  # outside the window: score 0
     if a.outlet_key is not None and a.outlet_key == b.outlet_key:
-        return score(features(a, b, ts_a, ts_b)) >= threshold  # may be one report
+        if not set(a.outlet[1:].tolist()).isdisjoint(b.outlet[1:].tolist()):
+            return True  # one report of one outlet (score 1)
+        # A feed's items share their outlet, so many candidates are its earlier items:
+        # bounded like any other pair, against the higher mark.
+        threshold = max(threshold, UPDATE_SCORE)
     # The shingle estimate counts equal positions that are not empty: at most all equal ones.
     sa, sb = a.shingles, b.shingles
     same = sa.size == sb.size and sa.size > 0

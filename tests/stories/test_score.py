@@ -204,20 +204,29 @@ def test_reaches_answers_as_the_full_score_does(
     threshold: float | None, decay: float | None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """`reaches` (grouping's candidate check, most pairs on a bound) never disagrees
-    with `score(features(...)) >= THRESHOLD`, whatever the threshold and decay."""
+    with the full score: at least THRESHOLD, and for two items of one outlet that are
+    not one report, at least the score of an update (below it the outlet's item keeps
+    the newcomer out of its story), whatever the threshold and decay."""
     if threshold is not None:
         monkeypatch.setattr(scoring, "THRESHOLD", threshold)
     if decay is not None:
         monkeypatch.setattr(scoring, "DECAY", decay)
     sigs = _pair_set_signatures()
     answers = set()
+    one_outlet = set()
     for i, (a, ts_a) in enumerate(sigs):
         for b, ts_b in sigs[i : i + 40]:
             for when in (ts_b, None):
-                full = scoring.score(scoring.features(a, b, ts_a, when)) >= scoring.THRESHOLD
+                f = scoring.features(a, b, ts_a, when)
+                value = scoring.score(f)
+                full = value >= scoring.THRESHOLD and not scoring.same_outlet_apart(f, value)
                 assert scoring.reaches(a, b, ts_a, when) == full
                 answers.add(full)
+                if f.same_outlet and not f.same_report and value >= scoring.THRESHOLD:
+                    one_outlet.add(full)
     assert answers == {True, False}
+    # One-outlet pairs on both sides of the update mark were checked.
+    assert one_outlet == {True, False}
 
 
 _TRADE = Extracted(
