@@ -66,15 +66,17 @@ def _quote_in(quote: str, other_tokens: list[str], other_grams: set[tuple[str, .
     return len(grams & other_grams) / len(grams) >= QUOTE_SHARED
 
 
-def _mentioned(name: str, other_words: str, person: bool) -> bool:
-    """True when the other text (folded words, space-joined and padded) names it.
-
-    In full ("St. Austell" matches "St Austell"), or by surname for people.
+def _mentioned(name: str, other_words: str, person: bool, other_names: set[str]) -> bool:
+    """True when the other version names it: among the names found in it (the
+    extractor gives "UK" and "Britain" as "United Kingdom", a form neither text may
+    spell out), or in its text (folded words, space-joined and padded), in full
+    ("St. Austell" matches "St Austell") or by surname for people.
     """
     parts = words(name)
     if not parts:
         return True
-    if f" {' '.join(parts)} " in other_words:
+    joined = " ".join(parts)
+    if joined in other_names or f" {joined} " in other_words:
         return True
     return person and len(parts) > 1 and f" {parts[-1]} " in other_words
 
@@ -85,6 +87,10 @@ def _only_in(x: Extracted, y: Extracted) -> Facts:
     y_grams = _trigrams(y_tokens)
     quotes = [q for q in quotes_of(x) if not _quote_in(q, y_tokens, y_grams)]
     names = names_of(x)
+    y_names = names_of(y)
+    other_names = {
+        " ".join(words(n)) for n in (*y_names.people, *y_names.organizations, *y_names.places)
+    }
     # The outlet's own name (in its dateline) is not a fact about the event.
     own = {fold(n) for n in (x.source, x.source_short) if n}
     y_keys = {f.key for f in figures(f"{y.title}\n{y.body}")}
@@ -96,13 +102,13 @@ def _only_in(x: Extracted, y: Extracted) -> Facts:
             numbers.append(fig.text)
     return Facts(
         quotes=quotes,
-        people=[n for n in names.people if not _mentioned(n, y_text, person=True)],
+        people=[n for n in names.people if not _mentioned(n, y_text, True, other_names)],
         organizations=[
             n
             for n in names.organizations
-            if fold(n) not in own and not _mentioned(n, y_text, False)
+            if fold(n) not in own and not _mentioned(n, y_text, False, other_names)
         ],
-        places=[n for n in names.places if not _mentioned(n, y_text, person=False)],
+        places=[n for n in names.places if not _mentioned(n, y_text, False, other_names)],
         numbers=numbers,
     )
 

@@ -51,3 +51,24 @@ def test_trimmed_quote_counts_as_shared_and_extractor_quotes_are_used() -> None:
 def test_identical_versions_have_an_empty_diff() -> None:
     diff = compare(QUARRY_WIRE, QUARRY_WIRE)
     assert diff.only_in_a.is_empty() and diff.only_in_b.is_empty()
+
+
+def test_a_name_both_versions_were_found_to_hold_is_shared_however_each_spells_it() -> None:
+    """The extractor names "UK" and "Britain" as "United Kingdom": neither text spells
+    it out, and it is in both versions, so it is on neither side."""
+    a = Extracted(
+        title="Ferry strike ends",
+        body="Crews in the UK returned to work on Monday, the union said.",
+        places=["United Kingdom"],
+        organizations=["European Union"],
+    )
+    b = Extracted(
+        title="Ferries sail again",
+        body="Ferries across Britain sailed again after talks with the EU.",
+        places=["United Kingdom", "Dover"],
+        organizations=["European Union"],
+    )
+    diff = compare(a, b)
+    assert diff.only_in_a.places == [] and diff.only_in_a.organizations == []
+    assert diff.only_in_b.places == ["Dover"]
+    assert compare(a, a).only_in_a.is_empty() and compare(b, b).only_in_b.is_empty()

@@ -39,3 +39,24 @@ def test_unrelated_real_articles_stay_apart_and_page_copies_join(shared_dir: Pat
     # The whole-page copy (navigation, footer and all) is the same story as the clean one.
     for n in names:
         assert grouper.assign(f"{n}/p", _meta(text / f"{n}.txt"), None) == stories[n], n
+
+
+def test_a_real_page_compared_with_itself_has_no_differences(shared_dir: Path) -> None:
+    """`D` on two versions lists only what one has and the other lacks: a page's
+    names resolved to a form its text does not spell ("United Kingdom" for "UK")
+    are still in both."""
+    from newsdesk.ingest import load_file
+    from newsdesk.stories.diff import compare
+
+    items = [
+        item
+        for path in sorted((shared_dir / "realworld" / "text").iterdir())
+        for item in load_file(path).items
+    ]
+    assert len(items) >= 30
+    named = 0
+    for item in items:
+        named += bool(item.places or item.organizations)
+        diff = compare(item, item)
+        assert diff.only_in_a.is_empty() and diff.only_in_b.is_empty(), item.title
+    assert named >= 20
