@@ -77,6 +77,9 @@ class SearchResult:
     sort: str = "newest"
     #: Work units planning spent (prefix expansion, exclusions; see to_whoosh.MAX_WORK).
     work: int = 0
+    #: The index was behind the store (catching up, rebuilding): asked again once it has
+    #: caught up, the same search may find more.
+    index_behind: bool = False
 
 
 def classify(node: Node) -> Kind:
@@ -384,7 +387,8 @@ class SearchEngine:
                     total = len(ids)
                     if limit is not None:
                         ids = ids[:limit]
-                    notices.append(self._indexing_notice() or "")
+                    indexing = self._indexing_notice()
+                    notices.append(indexing or "")
                     return SearchResult(
                         ids,
                         total,
@@ -392,6 +396,7 @@ class SearchEngine:
                         partial=plan.cut,
                         notice=_join(notices),
                         work=compiler.work,
+                        index_behind=indexing is not None,
                     )
                 by_date = sort == "newest" or not plan.positive or not ranks_by_words(root)
                 if plan.filter is not None and not plan.filter:
@@ -407,10 +412,16 @@ class SearchEngine:
                 damaged = False
         except IndexUnavailableError:
             return SearchResult(
-                [], 0, parsed.terms, notice=_join([*notices, "the search index is being rebuilt"])
+                [],
+                0,
+                parsed.terms,
+                notice=_join([*notices, "the search index is being rebuilt"]),
+                index_behind=True,
             )
         if damaged:  # the guard reported it; the index is rebuilt from the store
-            return SearchResult([], 0, parsed.terms, notice=_join([*notices, self._damaged()]))
+            return SearchResult(
+                [], 0, parsed.terms, notice=_join([*notices, self._damaged()]), index_behind=True
+            )
         if partial:
             notices.append("the search took too long; showing the matches found so far")
         elif limit is None and total > len(ids):
@@ -426,6 +437,7 @@ class SearchEngine:
             notice=_join(notices),
             sort="newest" if by_date else "relevance",
             work=work,
+            index_behind=indexing is not None,
         )
 
     def _run(

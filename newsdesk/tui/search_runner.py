@@ -58,6 +58,9 @@ class SearchAnswer:
     #: The order the ids are in: a query of filters alone ("tag:desk") is newest first
     #: whatever was asked, since nothing in it ranks.
     sort: str = "newest"
+    #: The search index was behind the store: the same search may find more once it
+    #: has caught up (`SearchResult.index_behind`).
+    index_behind: bool = False
 
 
 class SearchSequence:
@@ -121,6 +124,7 @@ def answers(
         ids, terms, notice = list(result.ids), list(result.terms), result.notice
         total = max(result.total, len(ids))
         order = result.sort
+        behind = result.index_behind
     else:
         by_urgency = request.sort == "urgency"
         if not request.grouped and not by_urgency:
@@ -129,8 +133,11 @@ def answers(
         ids, terms, notice = desk.inbox_ids("urgency" if by_urgency else "newest"), [], None
         total = len(ids)
         order = "urgency" if by_urgency else "newest"
+        behind = False  # the inbox is read from the store, not the index
     story_of = desk.story_map() if request.grouped else {}
-    yield SearchAnswer(request, ids, terms, notice, story_of, total, sort=order)
+    yield SearchAnswer(
+        request, ids, terms, notice, story_of, total, sort=order, index_behind=behind
+    )
 
 
 def first_screenful(desk: Desk, request: SearchRequest) -> SearchAnswer:

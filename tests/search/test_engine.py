@@ -275,12 +275,14 @@ def test_new_articles_are_found_after_catch_up_with_a_notice_before(newsroom: Ne
     before = newsroom.engine.search("typhoon", now=NOW)
     assert before.ids == []
     assert before.notice == "indexing 5 of 6 articles; results may be incomplete"
+    assert before.index_behind  # the app asks again once the index has caught up
     # Store-only queries are complete at once and need no notice.
     assert "late" in newsroom.find("")
     newsroom.index.catch_up()
     after = newsroom.engine.search("typhoon", now=NOW)
     assert newsroom.names(after.ids) == ["late"]
     assert after.notice is None
+    assert not after.index_behind
 
 
 def test_many_hits_are_capped_with_a_notice(

@@ -286,6 +286,8 @@ class MainScreen(Screen[None]):
         if not self.view.show_answer(answer):
             return
         self.query_one(SearchBar).show_message(answer.notice or "", error=False)
+        if answer.index_behind:
+            self.query_one(DeskWatch).expect_catch_up()
         self._loading = not answer.complete
         if answer.complete:
             self.post_message(self.InboxLoaded())

@@ -116,6 +116,8 @@ class DeskWatch(Widget):
         self._follower: threading.Thread | None = None
         #: What the thread waits on, once started.
         self.follower: Follower | None = None
+        #: Answers on screen were given while the index was behind (`expect_catch_up`).
+        self._awaited = False
 
     def start(self) -> None:
         """Open the index (it may start a rebuild in its own thread), then poll it;
@@ -199,6 +201,13 @@ class DeskWatch(Widget):
     def _count(self) -> None:
         self.post_message(self.CountsReady(self._desk.counts()))
 
+    def expect_catch_up(self) -> None:
+        """What is shown was found while the index was behind: post `IndexChanged` with
+        `caught_up` at the first look that finds it caught up, even if no look saw it
+        behind (another process, a `newsdesk watch`, may catch it up within the second
+        between two looks)."""
+        self._awaited = True
+
     def _poll(self) -> None:
         self._look()
 
@@ -218,6 +227,11 @@ class DeskWatch(Widget):
         if message.opened:
             self.set_interval(INDEX_POLL, self._poll)
         if message.text != self.index_text:
-            was_busy = bool(self.index_text)
+            was_busy = bool(self.index_text) or self._awaited
             self.index_text = message.text
+            if not message.text:
+                self._awaited = False
             self.post_message(self.IndexChanged(message.text, was_busy and not message.text))
+        elif self._awaited and not message.text:
+            self._awaited = False
+            self.post_message(self.IndexChanged("", caught_up=True))

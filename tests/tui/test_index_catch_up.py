@@ -1,0 +1,39 @@
+"""Answers found while the index was behind are asked again once it has caught up."""
+
+from __future__ import annotations
+
+from newsdesk.tui.search_runner import SearchAnswer, SearchRequest
+from newsdesk.tui.widgets.desk_watch import DeskWatch
+from tests.tui.conftest import AppFactory
+from tests.tui.helpers import SIZE, main_screen, search_for, settle
+
+
+async def test_an_answer_given_while_behind_is_refreshed_when_a_look_finds_it_caught_up(
+    make_app: AppFactory,
+) -> None:
+    """Another process (`newsdesk watch`, a second window) may catch the index up
+    between two looks of the app's watch, so no look ever sees it behind: the
+    answer on screen, given while it was, must still be asked again (an undone
+    delete under a search stayed missing, 'indexing 257 of 258' never went away)."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await search_for(pilot, "storm")
+        await settle(pilot)
+        screen = main_screen(app)
+        watch = screen.query_one(DeskWatch)
+        asked: list[int] = []
+        screen.refresh_results = lambda: asked.append(1)  # type: ignore[method-assign]
+        # Up to date: a look that finds nothing behind asks nothing again.
+        watch.post_message(DeskWatch.Looked("", []))
+        await settle(pilot)
+        assert asked == []
+        request = SearchRequest(query="storm", sort="relevance", grouped=False)
+        screen.show_answer(SearchAnswer(request, [], notice="indexing 11 of 12", index_behind=True))
+        watch.post_message(DeskWatch.Looked("", []))
+        await settle(pilot)
+        assert asked == [1]
+        # Once: the next look, with nothing new shown, asks nothing.
+        watch.post_message(DeskWatch.Looked("", []))
+        await settle(pilot)
+        assert asked == [1]
