@@ -1,4 +1,4 @@
-"""`newsdesk rules`: list, add, remove, apply, test, export and import the desk's rules."""
+"""`newsdesk rules`: list, add, replace, remove, apply, test, export and import the desk's rules."""
 
 from __future__ import annotations
 
@@ -8,11 +8,13 @@ from pathlib import Path
 from newsdesk.cli import output
 from newsdesk.desk import Desk
 from newsdesk.errors import DeskError
+from newsdesk.rules.model import RuleNameTaken
 
 EXIT_OK = 0
 
 USAGE = (
-    "newsdesk rules [list] | add NAME QUERY ACTION... | remove NAME | apply [NAME...] | "
+    "newsdesk rules [list] | add NAME QUERY ACTION... | replace NAME QUERY ACTION... | "
+    "remove NAME | apply [NAME...] | "
     "test QUERY | enable NAME | disable NAME | move NAME POSITION | export [-o FILE] | import FILE"
 )
 
@@ -33,6 +35,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         choices=(
             "list",
             "add",
+            "replace",
             "remove",
             "apply",
             "test",
@@ -55,10 +58,13 @@ def cmd_rules(desk: Desk, args: argparse.Namespace) -> int:
     action, rest = args.action, list(args.rest)
     if action == "list":
         return _list(desk, args.json)
-    if action == "add":
+    if action in ("add", "replace"):
         if len(rest) < 3:
-            raise DeskError(f"rules add needs NAME QUERY ACTION...; {USAGE}")
-        rule = desk.add_rule(rest[0], rest[1], rest[2:])
+            raise DeskError(f"rules {action} needs NAME QUERY ACTION...; {USAGE}")
+        try:
+            rule = desk.add_rule(rest[0], rest[1], rest[2:], replace=action == "replace")
+        except RuleNameTaken as exc:
+            raise RuleNameTaken(f"{exc}; 'newsdesk rules replace' replaces it") from None
         if args.json:
             output.print_json(rule.as_dict())
         else:

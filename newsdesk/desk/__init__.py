@@ -600,15 +600,18 @@ class Desk:
         return self._rulebook.rules()
 
     def check_rule(
-        self, name: str, query: str, actions: Sequence[str]
+        self, name: str, query: str, actions: Sequence[str], *, new: bool = False
     ) -> tuple[str, tuple[str, ...]]:
         """The rule's name and actions, cleaned; RuleError or QuerySyntaxError when it
-        cannot be kept. Nothing is stored."""
-        return self._rulebook.check(name, query, actions)
+        cannot be kept (`new`: also when the name is taken). Nothing is stored."""
+        return self._rulebook.check(name, query, actions, new=new)
 
-    def add_rule(self, name: str, query: str, actions: Sequence[str]) -> Rule:
-        """Keep a rule (replacing one of the same name, which keeps its place)."""
-        return self._rulebook.add(name, query, actions)
+    def add_rule(
+        self, name: str, query: str, actions: Sequence[str], *, replace: bool = False
+    ) -> Rule:
+        """Keep a new rule; a name already taken is refused unless `replace` (the rule of
+        that name is then replaced where it stands)."""
+        return self._rulebook.add(name, query, actions, replace=replace)
 
     def edit_rule(self, name: str, new_name: str, query: str, actions: Sequence[str]) -> Rule:
         """Change a rule (its name too) where it stands in the order, checked as `add_rule`."""

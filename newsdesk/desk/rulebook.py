@@ -80,32 +80,39 @@ class RuleBook:
 
         return self.store.rules(today())
 
-    def check(self, name: str, query: str, actions: Sequence[str]) -> tuple[str, tuple[str, ...]]:
+    def check(
+        self, name: str, query: str, actions: Sequence[str], *, new: bool = False
+    ) -> tuple[str, tuple[str, ...]]:
         """The rule's name and actions, cleaned; RuleError or QuerySyntaxError (the search's
-        own message) when it cannot be kept. Nothing is stored."""
-        from newsdesk.rules.model import check_name, parse_actions
+        own message) when it cannot be kept. `new`: the name must not be taken. Nothing
+        is stored."""
+        from newsdesk.rules.model import RuleNameTaken, check_name, parse_actions
 
         name = check_name(name)
         checked = parse_actions(actions)
         self.runner.check(query)
+        if new and any(r.name == name for r in self.rules()):
+            raise RuleNameTaken(f"a rule named {name!r} exists already")
         return name, checked
 
-    def add(self, name: str, query: str, actions: Sequence[str]) -> Rule:
-        """Keep a rule (replacing one of the same name, which keeps its place).
+    def add(self, name: str, query: str, actions: Sequence[str], *, replace: bool = False) -> Rule:
+        """Keep a new rule; with `replace`, one of the same name is replaced where it
+        stands (and its match counts start again when its query or actions change).
 
-        A malformed query, an unknown action or a query that would match
-        everything is refused with a one-line message.
+        A name already taken (unless replacing), a malformed query, an unknown
+        action or a query that would match everything is refused with a
+        one-line message: a rule is never replaced by accident.
         """
-        name, checked = self.check(name, query, actions)
+        name, checked = self.check(name, query, actions, new=not replace)
         self.store.save_rule(name, query.strip(), checked)
         return self.get(name)
 
     def edit(self, name: str, new_name: str, query: str, actions: Sequence[str]) -> Rule:
-        from newsdesk.rules.model import RuleError
+        from newsdesk.rules.model import RuleError, RuleNameTaken
 
         new_name, checked = self.check(new_name, query, actions)
         if new_name != name and any(r.name == new_name for r in self.rules()):
-            raise RuleError(f"a rule named {new_name!r} exists already")
+            raise RuleNameTaken(f"a rule named {new_name!r} exists already")
         if not self.store.edit_rule(name, new_name, query.strip(), checked):
             raise RuleError(f"no rule named {name!r}")
         return self.get(new_name)

@@ -28,6 +28,10 @@ class RuleError(DeskError):
     """A rule that cannot be kept: a bad name, action or query (one line for the user)."""
 
 
+class RuleNameTaken(RuleError):
+    """A new rule (or a renamed one) under a name another rule has."""
+
+
 @dataclass(frozen=True)
 class Rule:
     """One rule as stored: its place in the order, and how often it matched."""

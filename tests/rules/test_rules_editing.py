@@ -149,3 +149,33 @@ def test_cli_switches_and_moves(capsys: pytest.CaptureFixture[str]) -> None:
     assert "rules move needs NAME POSITION" in capsys.readouterr().err
     assert main(["rules", "enable", "nope"]) != 0
     assert "no rule named 'nope'" in capsys.readouterr().err
+
+
+def test_a_replaced_rule_counts_again_only_when_what_it_does_changes(
+    store: StoreBackend,
+) -> None:
+    store.save_rule("malta", "place:malta", ("star",))
+    store.count_rule_matches({"malta": 3}, "2026-12-04")
+    store.save_rule("malta", "place:malta", ("star",))  # the same rule kept again
+    (rule,) = store.rules("2026-12-04")
+    assert rule.matched_total == 3 and rule.matched_today == 3
+    store.save_rule("malta", "harbour", ("archive",))  # another rule under the name
+    (rule,) = store.rules("2026-12-04")
+    assert rule.query == "harbour" and rule.matched_total == 0 and rule.matched_today == 0
+
+
+def test_adding_a_rule_never_replaces_one_by_accident(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rules", "add", "malta", "place:malta OR place:valletta", "+malta-desk"]) == 0
+    capsys.readouterr()
+    assert main(["rules", "add", "malta", "harbour", "archive"]) != 0
+    err = capsys.readouterr().err
+    assert "a rule named 'malta' exists already" in err and "rules replace" in err
+    with Desk() as desk:
+        (rule,) = desk.rules()
+        assert rule.query == "place:malta OR place:valletta" and rule.actions == ("+malta-desk",)
+        with pytest.raises(RuleError, match="exists already"):
+            desk.add_rule("malta", "harbour", ["archive"])
+    assert main(["rules", "replace", "malta", "harbour", "archive"]) == 0
+    with Desk() as desk:
+        (rule,) = desk.rules()
+        assert rule.query == "harbour" and rule.actions == ("archive",)

@@ -102,6 +102,19 @@ async def test_rules_screen_lists_adds_switches_moves_and_applies(
         assert cells(screen, "metro")[-1] == "2"
         assert any("Rule metro added" in s for s in seen)
 
+        # Adding under a taken name is refused in the form: it never replaces that rule.
+        await pilot.press("a")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, RuleDialog)
+        await pilot.press(*"floods", "tab", *"harbour", "tab", *"archive", "enter")
+        await pilot.pause()
+        assert app.screen is dialog and "a rule named 'floods' exists already" in dialog.error
+        await pilot.press("escape")
+        await settle(pilot)
+        screen = rules_screen(app)
+        assert cells(screen, "floods")[3:5] == ["flood", "+flood-desk"]
+
         # Switch westerly on, move metro first.
         await pilot.press("k", "space")
         await settle(pilot)

@@ -24,7 +24,12 @@ def save_rule(tx: Conn, name: str, query: str, actions: Sequence[str]) -> None:
     tx.execute(
         """INSERT INTO rules (name, query, actions, position, created_at)
            VALUES (%s, %s, %s, (SELECT COALESCE(MAX(position), 0) + 1 FROM rules), %s)
-           ON CONFLICT (name) DO UPDATE SET query = excluded.query, actions = excluded.actions""",
+           ON CONFLICT (name) DO UPDATE SET query = excluded.query, actions = excluded.actions,
+               -- Counts belong to what the rule does: they start again when that changes.
+               matched_total = CASE WHEN rules.query = excluded.query
+                   AND rules.actions = excluded.actions THEN rules.matched_total ELSE 0 END,
+               matched_today = CASE WHEN rules.query = excluded.query
+                   AND rules.actions = excluded.actions THEN rules.matched_today ELSE 0 END""",
         (name, query, json.dumps(list(actions)), utc_now_iso()),
     )
 

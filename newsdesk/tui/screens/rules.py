@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from rich.text import Text
@@ -54,7 +55,7 @@ class RuleDesk(Protocol):
     def rules(self) -> list[Rule]: ...
 
     def check_rule(
-        self, name: str, query: str, actions: Sequence[str]
+        self, name: str, query: str, actions: Sequence[str], *, new: bool = False
     ) -> tuple[str, tuple[str, ...]]: ...
 
     def add_rule(self, name: str, query: str, actions: Sequence[str]) -> Rule: ...
@@ -204,9 +205,12 @@ class RulesScreen(TableScreen[Rule]):
 
     # -- keys ----------------------------------------------------------------------------
 
-    def _check(self, name: str, query: str, actions: tuple[str, ...]) -> str | None:
+    def _check(
+        self, name: str, query: str, actions: tuple[str, ...], new: bool = False
+    ) -> str | None:
+        """Why the form cannot be kept, or None; `new`: adding never replaces a rule."""
         try:
-            self._desk.check_rule(name, query, actions)
+            self._desk.check_rule(name, query, actions, new=new)
         except DeskError as exc:
             return str(exc)
         return None
@@ -216,7 +220,7 @@ class RulesScreen(TableScreen[Rule]):
             if form is not None:
                 self.change(lambda: self._add(form))
 
-        self.app.push_screen(RuleDialog("Add a rule", check=self._check), keep)
+        self.app.push_screen(RuleDialog("Add a rule", check=partial(self._check, new=True)), keep)
 
     def _add(self, form: RuleForm) -> ChangeDone:
         rule = self._desk.add_rule(form.name, form.query, form.actions)
