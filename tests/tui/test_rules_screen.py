@@ -105,11 +105,11 @@ async def test_rules_screen_lists_adds_switches_moves_and_applies(
         # Adding under a taken name is refused in the form: it never replaces that rule.
         await pilot.press("a")
         await settle(pilot)
-        dialog = app.screen
-        assert isinstance(dialog, RuleDialog)
+        taken = app.screen
+        assert isinstance(taken, RuleDialog)
         await pilot.press(*"floods", "tab", *"harbour", "tab", *"archive", "enter")
         await pilot.pause()
-        assert app.screen is dialog and "a rule named 'floods' exists already" in dialog.error
+        assert app.screen is taken and "a rule named 'floods' exists already" in taken.error
         await pilot.press("escape")
         await settle(pilot)
         screen = rules_screen(app)
