@@ -233,3 +233,27 @@ def test_stories_and_diff_on_the_sample_queue(env: dict[str, str]) -> None:
     assert any(diff["only_in_a"].values()) or any(diff["only_in_b"].values())
     strikes = json.loads(run(["stories", "rotterdam", "--json"], env).stdout)
     assert any("Rotterdam" in a["title"] for s in strikes for a in s["articles"])
+
+
+@pytest.mark.parametrize("command", [["list", "--limit", "0", "--format", "tsv"], ["show"]])
+def test_a_reader_that_stops_reading_ends_the_command_quietly(
+    env: dict[str, str], corpus: Path, command: list[str]
+) -> None:
+    """`newsdesk list | head -1`: the pipe's reader is gone before the first line is
+    written. No "Broken pipe" error, no traceback: the status of a process ended by
+    SIGPIPE (141), as `git log | head` gives."""
+    run(["import", str(corpus)], env)
+    if command == ["show"]:
+        hits = json.loads(run(["search", "strike", "--json"], env).stdout)
+        command = ["show", hits[0]["id"]]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsdesk", *command],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # long before the interpreter has started and written anything
+    err = proc.stderr.read().decode("utf-8", "replace")
+    assert proc.wait(timeout=120) == 141, err
+    assert err == ""

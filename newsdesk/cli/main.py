@@ -11,6 +11,7 @@ import errno
 import os
 import sys
 from collections.abc import Sequence
+from contextlib import suppress
 from pathlib import Path
 
 from newsdesk import __version__
@@ -21,6 +22,9 @@ from newsdesk.desk import BIG_ACTION, SORTS, Desk
 from newsdesk.errors import DeskError, QuerySyntaxError
 from newsdesk.library_logs import quiet_library_logs
 from newsdesk.paths import resolve
+
+#: A process ended by SIGPIPE (128 + 13), what a shell reports for `git log | head`.
+EXIT_SIGPIPE = 141
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -260,6 +264,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Date and argument errors below the query parser carry a readable message too.
         output.error(str(exc))
         return EXIT_USAGE
+    except BrokenPipeError:
+        return _reader_gone()
     except OSError as exc:
         where = f"{exc.strerror or exc}: {exc.filename or ''}".strip(": ")
         if exc.errno == errno.ENOSPC:
@@ -270,6 +276,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         log = _write_crash_log()
         output.error(f"unexpected error: {exc!r}. Details were written to {log}")
         return EXIT_ERROR
+
+
+def _reader_gone() -> int:
+    """The command's output was piped to a reader that stopped reading (`| head -1`):
+    end quietly, as `git log | head` does, with the status of a process ended by
+    SIGPIPE. Whatever is still buffered goes nowhere: flushing it at exit would
+    raise again."""
+    with suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    return EXIT_SIGPIPE
 
 
 def _say_waiting() -> None:

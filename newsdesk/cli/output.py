@@ -49,8 +49,15 @@ class _InertHook(RenderHook):
         return [_Inert(r) for r in renderables]
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        # Rich exits with status 1 here; the reader stopping (`| head`) is not an error,
+        # and the CLI ends every such command alike (`main`).
+        raise BrokenPipeError
+
+
 def _console(**options: Any) -> Console:
-    console = Console(highlight=False, **options)
+    console = _Console(highlight=False, **options)
     console.push_render_hook(_InertHook())
     return console
 
