@@ -110,10 +110,18 @@ class InboxResults:
         return self.expanded.pop(head, None) is not None
 
     def drop(self, ids: set[str]) -> None:
-        """Articles that left the answer (archived): they count neither as shown nor as matched."""
+        """Articles that left the answer (archived): they count neither as shown nor as
+        matched, and a story row that left counts no more as a story."""
         before = len(self.ids)
         self.ids = [i for i in self.ids if i not in ids]
         self.total = max(len(self.ids), self.total - (before - len(self.ids)))
+        self._rows = [i for i in self._rows if i not in ids]
+        self.story_of_head = {h: s for h, s in self.story_of_head.items() if h not in ids}
+        self.expanded = {
+            h: [v for v in versions if v not in ids]
+            for h, versions in self.expanded.items()
+            if h not in ids
+        }
 
     def with_story_members(
         self, ids: Sequence[str], members_of: Callable[[str], list[str]]

@@ -97,6 +97,24 @@ def test_grouped_answer_keeps_one_row_per_story_and_the_cursor_on_its_story() ->
     ]
 
 
+def test_story_rows_archived_away_count_no_more() -> None:
+    """Archiving a folded story row takes its versions out: the header's "N shown in M
+    stories" counts what is left (it said 4 stories over 3 rows)."""
+    results = InboxResults()
+    story_of = {"a1": "s1", "a2": "s1", "b1": "s2", "c1": "s3", "c2": "s3"}
+    req = SearchRequest(query="", sort="newest", grouped=True, seq=1)
+    results.accept(
+        answer(req, ["a1", "b1", "a2", "c1", "c2"], story_of), has_rows=False, current=None
+    )
+    assert results.story_rows() == 3
+    results.expand("c1", ["c1", "c2"])
+    results.drop({"a1", "a2"})  # story row a1 archived, every version with it
+    assert results.story_rows() == 2 and results.ids == ["b1", "c1", "c2"]
+    assert results.rows() == (["b1", "c1", "c2"], [0, 0, 1])
+    results.drop({"c2"})  # one version of an expanded story
+    assert results.story_rows() == 2 and results.rows() == (["b1", "c1"], [0, 0])
+
+
 def test_first_screenful_is_skipped_when_the_whole_inbox_is_shown() -> None:
     results = InboxResults()
     req = SearchRequest(query="", sort="newest", grouped=False, seq=1)
