@@ -15,6 +15,7 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
+from newsdesk.counting import counted
 from newsdesk.model import Article, ArticleRow
 from newsdesk.sanitize import clean_line, clean_text, display, display_json
 from newsdesk.wire import wire_fields, wire_summary
@@ -260,7 +261,9 @@ def show_article(
         ("claimed", claimed),
         (
             "story",
-            f"{article.story_id} ({article.story_size} versions)" if article.story_id else "",
+            f"{article.story_id} ({counted(article.story_size, 'version')})"
+            if article.story_id
+            else "",
         ),
         ("people", ", ".join(meta.people)),
         ("organizations", ", ".join(meta.organizations)),

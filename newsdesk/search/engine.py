@@ -77,8 +77,7 @@ class SearchResult:
     sort: str = "newest"
     #: Work units planning spent (prefix expansion, exclusions; see to_whoosh.MAX_WORK).
     work: int = 0
-    #: The index was behind the store (catching up, rebuilding): asked again once it has
-    #: caught up, the same search may find more.
+    #: The index was behind the store: the same search may find more once it caught up.
     index_behind: bool = False
 
 
@@ -411,17 +410,11 @@ class SearchEngine:
                 cut = plan.cut
                 damaged = False
         except IndexUnavailableError:
-            return SearchResult(
-                [],
-                0,
-                parsed.terms,
-                notice=_join([*notices, "the search index is being rebuilt"]),
-                index_behind=True,
-            )
+            notices.append("the search index is being rebuilt")
+            return SearchResult([], 0, parsed.terms, notice=_join(notices), index_behind=True)
         if damaged:  # the guard reported it; the index is rebuilt from the store
-            return SearchResult(
-                [], 0, parsed.terms, notice=_join([*notices, self._damaged()]), index_behind=True
-            )
+            notices.append(self._damaged())
+            return SearchResult([], 0, parsed.terms, notice=_join(notices), index_behind=True)
         if partial:
             notices.append("the search took too long; showing the matches found so far")
         elif limit is None and total > len(ids):

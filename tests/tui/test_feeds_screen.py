@@ -190,3 +190,35 @@ async def test_feeds_removed_or_added_elsewhere_show_while_the_screen_is_open(
             shell.remove_feed("gone")
             shell.add_feed("http://feeds.example.invalid/isle.xml", name="isle")
         await wait_until(pilot, lambda: [s.name for s in screen.feeds] == ["cape", "isle"], 10)
+
+
+async def test_a_wide_screen_gives_its_spare_cells_to_the_error_and_the_url(
+    make_app: AppFactory, seeded: Paths
+) -> None:
+    """At 160 cells the last error and the URL were cut at 22 and 23 cells while 46
+    stayed blank on the right; they share the spare cells, and narrowing gives them back."""
+    from tests.tui.helpers import wait_until
+
+    snapshot_feeds(seeded)
+    app = make_app(settings=QUIET)
+    async with app.run_test(size=(160, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("F")
+        await settle(pilot)
+        screen = feeds_screen(app)
+        widths = {str(c.label): c.width for c in screen.table.columns.values()}
+        assert widths["Last error"] >= 40 and widths["URL"] >= 40
+        assert widths["Name"] == 22  # the others keep theirs
+        assert sum(w + 2 for w in widths.values()) <= 160 - 2
+        wire = next(i for i, s in enumerate(screen.feeds) if s.name == "wire")
+        row = [str(cell) for cell in screen.table.get_row_at(wire)]
+        assert "server busy (503): asked to wait 10 min" in row[6]
+        await pilot.resize_terminal(120, 30)
+
+        def fitted() -> dict[str, int]:
+            return {str(c.label): c.width for c in screen.table.columns.values()}
+
+        await wait_until(pilot, lambda: fitted()["URL"] < 30, 5)
+        await settle(pilot)
+        assert sum(w + 2 for w in fitted().values()) <= 120 - 2
+        assert len(screen.table.rows) == len(screen.feeds) == 3

@@ -25,7 +25,8 @@ from newsdesk.tui.screens.table_screen import ChangeDone, TableScreen, move_bind
 
 #: Seconds between two looks at the fetch job's progress while the screen is shown.
 STATUS_POLL = 0.5
-#: Columns: (title, width), fitting 120 cells; the URL and the error are shown whole below.
+#: Columns: (title, width), fitting 120 cells; the URL and the error are shown whole below,
+#: and take a wider screen's spare cells (`STRETCH`).
 COLUMNS = (
     ("Name", 22),
     ("Status", 7),
@@ -99,6 +100,7 @@ class FeedsScreen(TableScreen[Subscription]):
 
     NAME = "feeds"
     COLUMNS = COLUMNS
+    STRETCH: ClassVar[dict[str, int]] = {"Last error": 1, "URL": 1}
     POLL = STATUS_POLL
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add", "Add", id="feeds_add"),

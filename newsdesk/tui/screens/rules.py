@@ -24,6 +24,7 @@ from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.worker import Worker, get_current_worker
 
+from newsdesk.counting import counted
 from newsdesk.errors import DeskError
 from newsdesk.rules.model import Rule
 from newsdesk.sanitize import clean_line
@@ -99,6 +100,7 @@ class RulesScreen(TableScreen[Rule]):
 
     NAME = "rules"
     COLUMNS = COLUMNS
+    STRETCH: ClassVar[dict[str, int]] = {"Query": 2, "Actions": 1}
     POLL = STORE_POLL
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add", "Add", id="rules_add"),
@@ -177,7 +179,7 @@ class RulesScreen(TableScreen[Rule]):
         title = Text("Rules", style="bold")
         if self.loaded:
             on = sum(1 for r in self.rules if r.enabled)
-            title.append(f"  {len(self.rules):,} rules · {on:,} on")
+            title.append(f"  {counted(len(self.rules), 'rule')} · {on:,} on")
             title.append("   run in this order on every new article", "dim")
         return title
 
@@ -298,7 +300,7 @@ class RulesScreen(TableScreen[Rule]):
             self.notify("No rule is switched on.", timeout=3)
             return
         question = (
-            f"Run the {len(on):,} rules switched on over every article in the desk now? "
+            f"Run the {counted(len(on), 'rule')} switched on over every article in the desk now? "
             "It is one step: u in the inbox takes it all back."
         )
         self.confirm(
@@ -325,6 +327,7 @@ def applied(results: Sequence[ActionResult]) -> str:
     changed = len({aid for r in results for aid in r.changed})
     matched = sum(r.requested for r in results)
     return (
-        f"Applied {len(results):,} rules: {matched:,} matches, {changed:,} articles changed "
+        f"Applied {counted(len(results), 'rule')}: {counted(matched, 'match', 'matches')}, "
+        f"{counted(changed, 'article')} changed "
         "(u in the inbox undoes it)."
     )

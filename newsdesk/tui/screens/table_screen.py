@@ -20,6 +20,7 @@ from functools import partial
 from typing import Any, ClassVar, Generic, TypeVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
@@ -52,8 +53,11 @@ class TableScreen(OnceScreen[str | None], Generic[Item]):
 
     #: Names the widgets (`feeds-table`) and the App's worker groups (`feeds-list`).
     NAME: ClassVar[str]
-    #: (title, width) of each column.
+    #: (title, width) of each column: the widths at 120 cells.
     COLUMNS: ClassVar[tuple[tuple[str, int], ...]]
+    #: Columns that share a wider screen's spare cells (title -> weight): a long query,
+    #: an error or a URL is cut less at 160 cells than at 120.
+    STRETCH: ClassVar[dict[str, int]] = {}
     #: Seconds between two calls of `poll` while the screen is shown.
     POLL: ClassVar[float]
 
@@ -80,6 +84,7 @@ class TableScreen(OnceScreen[str | None], Generic[Item]):
         # window, an import) reads the list again at the next poll.
         self._data_version = data_version
         self._version = data_version() if data_version is not None else None
+        self._widths = tuple(width for _, width in self.COLUMNS)
 
     # -- what a subclass says ------------------------------------------------------------
 
@@ -131,8 +136,7 @@ class TableScreen(OnceScreen[str | None], Generic[Item]):
         table: DataTable[Text] = DataTable(
             id=f"{name}-table", classes="table-list", cursor_type="row", zebra_stripes=True
         )
-        for title, width in self.COLUMNS:
-            table.add_column(title, width=width, key=title)
+        self._add_columns(table)
         yield table
         yield Static("", id=f"{name}-detail", classes="table-detail", markup=False)
         yield KeyFooter()
@@ -158,16 +162,54 @@ class TableScreen(OnceScreen[str | None], Generic[Item]):
         self._select = ""
         self.items = message.items
         self.loaded = True
+        self.table.clear()
+        self._fill(current)
+        self.show_title()
+        self.show_detail()
+        self.filled()
+
+    def _fill(self, current: str) -> None:
         table = self.table
-        table.clear()
         for position, item in enumerate(self.items, 1):
             table.add_row(*self.row(position, item), key=self.key_of(item))
         for index, item in enumerate(self.items):
             if self.key_of(item) == current:
                 table.move_cursor(row=index, animate=False)
-        self.show_title()
-        self.show_detail()
-        self.filled()
+
+    def _add_columns(self, table: DataTable[Text]) -> None:
+        for (title, _), width in zip(self.COLUMNS, self._widths, strict=True):
+            table.add_column(title, width=width, key=title)
+
+    def fitted_widths(self, cells: int) -> tuple[int, ...]:
+        """Column widths for a table `cells` wide: the stretching columns share what the
+        others leave (each column also takes its padding, one cell a side, and two
+        cells are kept for the scroll bar)."""
+        widths = [width for _, width in self.COLUMNS]
+        spare = cells - 2 - sum(width + 2 for width in widths)
+        weights = [self.STRETCH.get(title, 0) for title, _ in self.COLUMNS]
+        if spare <= 0 or not any(weights):
+            return tuple(widths)
+        total = sum(weights)
+        given = 0
+        for index, weight in enumerate(weights):
+            share = spare * weight // total
+            widths[index] += share
+            given += share
+        # What integer division left goes to the last stretching column.
+        last = max(i for i, weight in enumerate(weights) if weight)
+        widths[last] += spare - given
+        return tuple(widths)
+
+    def on_resize(self, event: events.Resize) -> None:
+        widths = self.fitted_widths(event.size.width)
+        if widths == self._widths:
+            return
+        self._widths = widths
+        table = self.table
+        current = self.key_of(self.current) if self.current else ""
+        table.clear(columns=True)
+        self._add_columns(table)
+        self._fill(current)
 
     @property
     def current(self) -> Item | None:
