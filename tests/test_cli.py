@@ -257,3 +257,13 @@ def test_a_reader_that_stops_reading_ends_the_command_quietly(
     err = proc.stderr.read().decode("utf-8", "replace")
     assert proc.wait(timeout=120) == 141, err
     assert err == ""
+
+
+def test_a_tag_edit_that_names_no_tag_is_refused(env: dict[str, str], corpus: Path) -> None:
+    run(["import", str(corpus)], env)
+    aid = json.loads(run(["search", "strike", "--json"], env).stdout)[0]["id"]
+    for word in ("++", '+"#"', "-##"):
+        proc = run(["tag", aid, word], env, check=False)
+        assert proc.returncode == 1 and "names no tag" in proc.stderr, word
+    assert json.loads(run(["show", aid, "--json"], env).stdout)["tags"] == []
+    assert run(["tag", aid, "+desk"], env).returncode == 0

@@ -12,7 +12,15 @@ from rich.markup import escape
 from rich.text import Text
 
 from newsdesk.cli import output
-from newsdesk.desk import SORTS, ActionResult, Desk, DeskError, ImportProgress, Sort
+from newsdesk.desk import (
+    SORTS,
+    ActionResult,
+    Desk,
+    DeskError,
+    ImportProgress,
+    Sort,
+    normalise_tag,
+)
 from newsdesk.model import ArticleRow
 from newsdesk.sanitize import display
 
@@ -228,6 +236,10 @@ def cmd_tag(desk: Desk, args: argparse.Namespace) -> int:
     ]
     if not add and not remove:
         raise DeskError("say which tags to add (+tag) or remove (-tag)")
+    empty = [f"{sign}{tag}" for sign, tags in (("+", add), ("-", remove)) for tag in tags]
+    empty = [word for word in empty if not normalise_tag(word[1:])]
+    if empty:
+        raise DeskError(f"{empty[0]!r} names no tag: a tag needs a letter or a digit")
     ids = _targets(desk, targets, args, "tag")
     if ids is None:
         return EXIT_USAGE

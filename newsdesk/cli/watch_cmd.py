@@ -16,6 +16,7 @@ from newsdesk.cli.commands import EXIT_OK, EXIT_USAGE, sync_index
 from newsdesk.config import load_settings
 from newsdesk.desk import Desk, ImportSummary
 from newsdesk.sanitize import display, display_json
+from newsdesk.watch import check_folders
 
 
 def cmd_watch(desk: Desk, args: argparse.Namespace) -> int:
@@ -65,6 +66,8 @@ def cmd_watch(desk: Desk, args: argparse.Namespace) -> int:
     def on_error(message: str) -> None:
         output.notice(message)
 
+    # Checked before saying "watching": a missing folder is the whole answer (exit 1).
+    folders = check_folders(folders)
     if not args.json:
         shown = ", ".join(display(str(f)) for f in folders)
         output.notice(f"watching {shown} (Ctrl-C to stop)")

@@ -196,9 +196,10 @@ def test_watch_command_errors_are_one_line(
 ) -> None:
     assert main(["watch"]) == 2
     assert "no folder to watch" in capsys.readouterr().err
-    assert main(["watch", str(tmp_path / "nope")]) == 1
-    err = capsys.readouterr().err
-    assert "not a folder" in err and "Traceback" not in err
+    assert main(["watch", str(tmp_path / "nope")]) == 2
+    said = capsys.readouterr()
+    assert "not a folder" in said.err and "Traceback" not in said.err
+    assert "watching" not in said.out + said.err  # it never said it was watching
 
 
 def test_watch_folders_from_config(tmp_path: Path) -> None:
