@@ -195,7 +195,11 @@ class ImportJob(ProgressBar):
         )
         self.remember(record)
         if message.sample:
-            self.notify(f"Imported {message.imported:,} sample articles.", markup=False)
+            self.notify(
+                f"Imported {message.imported:,} sample articles (fictional): "
+                "u right away takes them back out; i imports your own.",
+                markup=False,
+            )
         else:
             text = f"Imported {articles(message.imported)}"
             if message.duplicates:
