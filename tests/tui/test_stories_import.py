@@ -71,6 +71,30 @@ async def test_first_run_imports_sample_data_then_groups_stories(
         assert len(main_screen(again).inbox.ids) < again.desk.counts()["inbox"]
 
 
+async def test_l_on_the_flat_list_says_it_switched_to_one_row_per_story(
+    make_app: AppFactory, paths: Paths
+) -> None:
+    empty = paths.data_dir.parent / "fresh"
+    app = make_app(Paths(empty / "data", empty / "config", empty / "cache"))
+    seen = record_notifications(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await settle(pilot)
+        screen = main_screen(app)
+        assert not app.ui_state.grouped
+        _story, members = story_with_versions(app.desk)
+        screen.inbox.cursor = screen.inbox.ids.index(
+            next(m for m in members if m in screen.inbox.ids)
+        )
+        await pilot.press("l")
+        await settle(pilot)
+        assert app.ui_state.grouped and set(members) <= set(screen.inbox.ids)
+        assert "One row per story now; z for one row per article." in seen
+        await pilot.press("z")
+        await settle(pilot)
+        assert not app.ui_state.grouped
+
+
 async def test_import_dialog_imports_a_folder(make_app: AppFactory, tmp_path: Path) -> None:
     folder = tmp_path / "incoming"
     folder.mkdir()

@@ -23,9 +23,11 @@ class StoryFlow:
             if row is None or row.story_size <= 1:
                 host.notify("This article has no other versions.", timeout=2)
                 return
-            # Expanding from the flat list switches to the grouped view on this story.
+            # Expanding from the flat list switches to the grouped view on this story:
+            # said, since h folds the story but stays grouped.
             host.ui_state.grouped = True
             host.save_state()
+            host.notify("One row per story now; z for one row per article.", timeout=3)
             host.view.pending_expand = article_id
             host.run_search(keep=article_id)
             return
