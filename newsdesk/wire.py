@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 
 from newsdesk.isodates import iso_to_ts
 from newsdesk.model import Extracted
@@ -74,7 +74,8 @@ def embargo_active(embargo_until: str | None, now: datetime | None = None) -> bo
 def embargo_label(
     embargo_until: str | float | None, now: datetime | None = None, zone: tzinfo | None = None
 ) -> str | None:
-    """ "embargoed until 14:00" (the day too when not today), in local time; None once passed.
+    """ "embargoed until 14:00" (the day too when not today, the year too when not within
+    the next six months), in local time; None once passed.
 
     `embargo_until` is the ISO time the item gives, or the timestamp a store keeps.
     """
@@ -85,7 +86,9 @@ def embargo_label(
     until = datetime.fromtimestamp(stamp, UTC).astimezone(zone)
     shown = until.strftime("%H:%M")
     if until.date() != moment.date():
-        shown = f"{until.strftime('%a %d %b')} {shown}"
+        # A weekday and a day say which one until it could be next year's.
+        far = until - moment > timedelta(days=182)
+        shown = f"{until.strftime('%a %d %b %Y' if far else '%a %d %b')} {shown}"
     return f"embargoed until {shown}"
 
 

@@ -1,4 +1,4 @@
-"""Compact publication times for the list ("12m", "5h", "3d", "14 Mar", "2023-03-14").
+"""Compact publication times for the list ("12m", "5h", "3d", "14 Mar", "2023-03").
 
 `now` is always passed in, so snapshots and tests use a fixed clock.
 """
