@@ -81,6 +81,37 @@ OUTLET_WORD = re.compile(
 )
 
 
+#: Words that name a page's section or a kind of outlet, never an outlet alone: a menu's
+#: "- News" over The Hill's and The Independent's pages is no masthead.
+_GENERIC_OUTLETS = frozenset(
+    [
+        "news",
+        "media",
+        "online",
+        "tv",
+        "radio",
+        "magazine",
+        "newswire",
+        "wire",
+        "agency",
+        "weekly",
+        "daily",
+        "press",
+        "home",
+        "world",
+        "politics",
+        "business",
+        "opinion",
+    ]
+)
+
+
+def is_generic_outlet(name: str) -> bool:
+    """One word that says what kind of page or outlet it is, not which ("News")."""
+    tokens = words(name)
+    return len(tokens) == 1 and tokens[0].casefold() in _GENERIC_OUTLETS
+
+
 def outlet_from_footer(line: str) -> str | None:
     """'© 2026 The Westerly Times Ltd.' -> 'The Westerly Times'; standards lines likewise."""
     if len(line) > 400:
@@ -115,7 +146,7 @@ def outlet_from_footer(line: str) -> str | None:
         return None
     if is_upper_line(text) and len(text) > 5:
         text = _masthead_case(text)
-    return text
+    return None if is_generic_outlet(text) else text
 
 
 def site_line_outlet(text: str, title: str = "") -> str | None:
@@ -130,12 +161,14 @@ def site_line_outlet(text: str, title: str = "") -> str | None:
     if not first or len(first) > 120 or (title and first.startswith(title)):
         return None
     # A text browser's marks before it ("#Presse Augsburg", "* Kestrel News") are not its name.
-    head = _SITE_LINE_SPLIT.split(first, maxsplit=1)[0].strip().lstrip("#*+•· ")
+    head = _SITE_LINE_SPLIT.split(first.lstrip("-–— "), maxsplit=1)[0].strip().lstrip("#*+•· ")
     tokens = words(head)
     if not 1 <= len(tokens) <= 5 or not OUTLET_WORD.search(
         head.title() if head.isupper() else head
     ):
         return None
+    if is_generic_outlet(head):
+        return None  # a menu's "- News", not a masthead
     if head.isupper():
         head = _masthead_case(head)
     return head

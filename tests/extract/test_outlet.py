@@ -145,3 +145,16 @@ def test_a_captions_picture_credit_names_no_outlet() -> None:
     assert outlet_from_footer("Der Bartgeier über dem Tal im Flug. © Jana Berg") is None
     assert outlet_from_footer("© Seeblatt") == "Seeblatt"
     assert outlet_from_footer("© 2026 The Westerly Times Ltd.") == "The Westerly Times"
+
+
+def test_a_section_word_is_never_the_outlet() -> None:
+    """A menu's "- News" on the first lines (a text copy of The Hill or The Independent)
+    and a footer naming only "Media" say what kind of page it is, not whose."""
+    menu = "Skip to main content\n\n- sign up for newsletters\n- News\n\n- Senate\n"
+    assert site_line_outlet(menu) is None
+    assert site_line_outlet("- News\n- UK\n") is None
+    assert outlet_from_footer("Copyright © 2021 Media") is None
+    # Mastheads keep their names, marks or not.
+    assert site_line_outlet("* Kestrel News\nTechnology\n") == "Kestrel News"
+    assert site_line_outlet("- Westerly Times\n- Sport\n") == "Westerly Times"
+    assert outlet_from_footer("© 2026 The Westerly Times Ltd.") == "The Westerly Times"
