@@ -74,8 +74,8 @@ def embargo_active(embargo_until: str | None, now: datetime | None = None) -> bo
 def embargo_label(
     embargo_until: str | float | None, now: datetime | None = None, zone: tzinfo | None = None
 ) -> str | None:
-    """ "embargoed until 14:00" (the day too when not today, the year too when not within
-    the next six months), in local time; None once passed.
+    """ "embargoed until 14:00" (the day too when not today, the whole date when more than
+    six months away), in local time; None once passed.
 
     `embargo_until` is the ISO time the item gives, or the timestamp a store keeps.
     """
@@ -86,9 +86,10 @@ def embargo_label(
     until = datetime.fromtimestamp(stamp, UTC).astimezone(zone)
     shown = until.strftime("%H:%M")
     if until.date() != moment.date():
-        # A weekday and a day say which one until it could be next year's.
+        # A weekday and a day say which one until it could be next year's; then the
+        # whole date, no longer on a list row.
         far = until - moment > timedelta(days=182)
-        shown = f"{until.strftime('%a %d %b %Y' if far else '%a %d %b')} {shown}"
+        shown = f"{until.strftime('%Y-%m-%d' if far else '%a %d %b')} {shown}"
     return f"embargoed until {shown}"
 
 

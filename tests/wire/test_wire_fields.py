@@ -167,7 +167,5 @@ def test_an_embargo_months_away_names_its_year() -> None:
     now = datetime(2026, 12, 5, 9, 0, tzinfo=UTC)
     assert embargo_label("2026-12-05T14:00:00Z", now, UTC) == "embargoed until 14:00"
     assert embargo_label("2026-12-08T14:00:00Z", now, UTC) == "embargoed until Tue 08 Dec 14:00"
-    assert (
-        embargo_label("2027-09-07T09:00:00Z", now, UTC) == "embargoed until Tue 07 Sep 2027 09:00"
-    )
+    assert embargo_label("2027-09-07T09:00:00Z", now, UTC) == "embargoed until 2027-09-07 09:00"
     assert embargo_label("2026-12-04T14:00:00Z", now, UTC) is None
