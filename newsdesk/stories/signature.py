@@ -87,7 +87,7 @@ class Signature:
     title: U32
     lede: U32
     lede_figures: U32
-    #: The rarity of each `lede` word (`idf.weight`, in tenths), in `lede`'s order;
+    #: The rarity of each `lede` word (`idf.stored_weight`, in tenths), in `lede`'s order;
     #: empty in rows stored before it existed.
     lede_weights: U8
     #: `outlet_key` hashed, then `report_keys` hashed; empty when the outlet is
@@ -276,7 +276,7 @@ def _content_folded(text: str) -> list[str]:
 
 
 def _lede_weights(folded: list[str], stems: list[str], lede: U32, lang: str) -> U8:
-    """`idf.weight` of each lede word (`folded`, stemmed in `stems`), aligned with the
+    """`idf.stored_weight` of each lede word (`folded`, stemmed in `stems`), aligned with the
     sorted hashes in `lede`."""
     by_hash: dict[int, int] = {}
     word_hash = minhash.word_hash
