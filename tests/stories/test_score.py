@@ -69,6 +69,43 @@ def test_template_alerts_go_to_separate_stories() -> None:
     assert grouper.assign("ceo", CEO_SALE, T0 + 30 * HOUR) == "s-ceo"
 
 
+_INSIDER = Extracted(
+    title="Brightloaf (LSE:BRL) Insider Ana Ruiz Sells 1500 Shares",
+    source="harbourledger.example",
+    body=(
+        "Brightloaf (LSE:BRL) insider Ana Ruiz sold 1,500 shares of the stock in a transaction "
+        "on Friday, July 5th. The shares were sold at an average price of 41.20, for a total "
+        "value of 61,800.\n\n"
+        "Brightloaf stock opened at 40.85 on Wednesday. The firm has a market capitalization "
+        "of 2.1 billion and a price-to-earnings ratio of 18.4."
+    ),
+)
+_DIRECTOR = Extracted(
+    title="Brightloaf (LSE:BRL) Director Sells $3,965,544.33 in Stock",
+    source="quaysidemarkets.example",
+    body=(
+        "Brightloaf (LSE:BRL) Director Tomas Pell sold 96,250 shares of the firm's stock in a "
+        "transaction that occurred on Thursday, June 20th, for a total of 3,965,544.33.\n\n"
+        "Shares of Brightloaf opened at 40.85 on Wednesday. The company has a market "
+        "capitalization of 2.1 billion."
+    ),
+)
+
+
+def test_two_alerts_of_one_template_with_other_figures_up_top_are_two_stories() -> None:
+    """Alerts about one company from two sites: the company, the template's words and
+    the day's share price further down are shared; the person and the amounts up top
+    are not (the real Google Alerts feed's insider trades scored 0.30-0.31)."""
+    f = scoring.features(compute(_INSIDER), compute(_DIRECTOR), T0, T0 + 5 * HOUR)
+    assert f.openings_apart and f.names_shared <= 1
+    assert f.tfidf > 0.5 and f.figures > 0  # alike in every other way
+    assert scoring.score(f) == 0.0
+    # Two reports of one event share names besides the company: never taken for this.
+    same = scoring.features(compute(QUARRY_WIRE), compute(QUARRY_LOCAL), T0, T0 + HOUR)
+    assert not scoring.one_template_two_reports(same)
+    assert scoring.score(same) >= scoring.THRESHOLD
+
+
 def test_the_same_pair_scores_less_the_further_apart_it_was_published() -> None:
     a, b = compute(QUARRY_WIRE), compute(QUARRY_LOCAL)
     near = scoring.score(scoring.features(a, b, T0, T0 + HOUR))
