@@ -143,6 +143,10 @@ TEMPLATE_TITLE = 0.5
 DECAY = 0.20
 #: Minimum score to join an existing story (measured; see module docstring).
 THRESHOLD = 0.225
+#: The share of the window taken as the gap when either date is unknown: half of it,
+#: not none. Two undated pages about one country's diplomacy weeks apart otherwise
+#: scored as if written the same hour (the seeds' two South Korea pieces: 0.259).
+UNDATED_GAP = 0.5
 
 
 @dataclass
@@ -408,7 +412,7 @@ def reaches(a: Signature, b: Signature, ts_a: float | None, ts_b: float | None) 
     total = sum(x for x in (wn, wf, wt, wl, ws, wi) if x > 0)
     if total <= 0:
         return False  # score 0
-    gap = min(hours, WINDOW_HOURS) / WINDOW_HOURS if hours is not None else 0.0
+    gap = min(hours, WINDOW_HOURS) / WINDOW_HOURS if hours is not None else UNDATED_GAP
     floor = (threshold - _SLACK + decay * gap) * total
     # Negative weights (none is fitted so) would make the bounds below no bounds.
     known = (
@@ -496,5 +500,5 @@ def score(
     if total <= 0:
         return 0.0
     content = sum(w[name] * values[name] for name in active) / total
-    gap = min(f.hours, WINDOW_HOURS) / WINDOW_HOURS if f.hours is not None else 0.0
+    gap = min(f.hours, WINDOW_HOURS) / WINDOW_HOURS if f.hours is not None else UNDATED_GAP
     return content - (DECAY if decay is None else decay) * gap

@@ -106,13 +106,28 @@ def test_two_alerts_of_one_template_with_other_figures_up_top_are_two_stories() 
     assert scoring.score(same) >= scoring.THRESHOLD
 
 
+def test_an_undated_pair_is_taken_as_half_the_window_apart() -> None:
+    """Not as if written the same hour: two undated pieces on one country's diplomacy
+    (the seeds' South Korea pair) scored like same-hour rewrites and were one story."""
+    a, b = compute(QUARRY_WIRE), compute(QUARRY_LOCAL)
+    undated = scoring.score(scoring.features(a, b, None, T0))
+    half = scoring.score(scoring.features(a, b, T0, T0 + scoring.WINDOW_HOURS / 2 * HOUR))
+    same_hour = scoring.score(scoring.features(a, b, T0, T0))
+    assert undated == pytest.approx(half) and undated < same_hour
+    assert undated >= scoring.THRESHOLD  # a strong pair still joins undated
+    assert scoring.reaches(a, b, None, T0) == (undated >= scoring.THRESHOLD)
+    copy = Extracted(title=CFO_SALE.title, body=CFO_SALE.body + "\n\nShare this article.")
+    assert scoring.score(scoring.features(compute(CFO_SALE), compute(copy), None, None)) == 1.0
+
+
 def test_the_same_pair_scores_less_the_further_apart_it_was_published() -> None:
     a, b = compute(QUARRY_WIRE), compute(QUARRY_LOCAL)
     near = scoring.score(scoring.features(a, b, T0, T0 + HOUR))
     far = scoring.score(scoring.features(a, b, T0, T0 + 72 * HOUR))
-    undated = scoring.score(scoring.features(a, b, None, None))
-    assert undated > near > far
-    assert abs((undated - far) - scoring.DECAY * 72 / scoring.WINDOW_HOURS) < 1e-9
+    undated = scoring.score(scoring.features(a, b, None, None))  # half the window apart
+    assert near > undated > far
+    gap = 72 / scoring.WINDOW_HOURS - scoring.UNDATED_GAP
+    assert abs((undated - far) - scoring.DECAY * gap) < 1e-9
 
 
 def test_lede_overlap_is_measured_and_missing_without_words() -> None:
