@@ -46,7 +46,8 @@ Decision, in order (see `score`):
 3. Copy (shingles >= `SYNDICATED`): same (1).
 4. Otherwise the weighted mean of the features both articles have (one
    shared name word with nothing else in common counts only as far as the
-   texts agree: `name_alone`), minus a time decay: `DECAY * min(hours, WINDOW_HOURS) / WINDOW_HOURS`. Versions
+   texts agree: `name_alone`), minus a time decay: `DECAY * min(hours, WINDOW_HOURS) /
+   WINDOW_HOURS` (half of `DECAY` when a date is unknown: `UNDATED_GAP`). Versions
    written hours apart need less overlap than versions three days apart: a
    follow-up a day later shares little, and the longer the gap, the likelier
    a similar article is another event (second outage, another case in the
