@@ -535,3 +535,15 @@ def test_a_quoted_title_of_a_work_names_no_one() -> None:
     assert "Lisbon" in find_entities("The drama is set in Lisbon and Porto.").places
     # Outside quote marks the same words are a person.
     assert find_entities("Mrs Lindqvist said the prize was fair.").people == ["Lindqvist"]
+
+
+def test_a_helpline_is_an_organisation_not_a_person() -> None:
+    """ "National Suicide Prevention Lifeline" under a real CNN page was listed as a person."""
+    body = (
+        "Readers in distress can call the National Suicide Prevention Lifeline at any hour.\n\n"
+        "In Ireland the Harbour Youth Helpline answers calls, said Maeve Dunne, who runs it."
+    )
+    found = find_entities(body)
+    assert "National Suicide Prevention Lifeline" in found.organizations
+    assert "Harbour Youth Helpline" in found.organizations
+    assert found.people == ["Maeve Dunne"]

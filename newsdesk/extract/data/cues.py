@@ -57,6 +57,7 @@ ORG_HEADS: frozenset[str] = word_set(
     Institut Istituto Universidad Universidade Université Universität Università
     United Transmission Wire Newswire Homes Cloud Action Venture Ventures Programme Program Refinery
     Refineries Ombudsman Confederation Collective Marketers Operators Distributors Producers
+    Lifeline Helpline Hotline Hotlines Helplines
     Börse Zentrale Werke Kasse Sparkasse Partei Gewerkschaft Hochschule Klinikum Rundfunk
     """
 )
