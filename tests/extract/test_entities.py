@@ -547,3 +547,17 @@ def test_a_helpline_is_an_organisation_not_a_person() -> None:
     assert "National Suicide Prevention Lifeline" in found.organizations
     assert "Harbour Youth Helpline" in found.organizations
     assert found.people == ["Maeve Dunne"]
+
+
+def test_office_holders_in_the_plural_are_no_place() -> None:
+    """British copy capitalises "Ministers" mid-sentence; a real Daily Mail page listed it
+    as a place."""
+    body = (
+        "The row has become a flashpoint between Ministers and the Kestrel Growers' Union.\n\n"
+        "Senators said the bill would pass, and Secretaries of state met in Oslo on Monday."
+    )
+    found = find_entities(body)
+    assert "Ministers" not in found.places + found.people + found.organizations
+    assert "Senators" not in found.places + found.people + found.organizations
+    assert "Secretaries" not in found.places + found.people + found.organizations
+    assert "Oslo" in found.places

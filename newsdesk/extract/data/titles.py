@@ -167,3 +167,17 @@ CAPITALISED_ROLES: frozenset[str] = (
 )
 
 TITLE_WORDS = TITLE_WORDS | CAPITALISED_ROLES
+
+#: Titles in the plural ("between Ministers and the union", "Senators said"): a body of
+#: office holders, never a name (British copy capitalises them mid-sentence).
+TITLE_PLURALS: frozenset[str] = (
+    frozenset(
+        word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else word + "s"
+        for word in TITLE_WORDS
+        if word[:1].isupper()
+        and word.isalpha()
+        and len(word) > 3
+        and not word.endswith(("s", "man"))
+    )
+    - GIVEN_NAMES
+)

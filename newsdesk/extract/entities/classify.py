@@ -41,6 +41,7 @@ from newsdesk.extract.data.titles import (
     ROLE_NOUNS,
     TITLE_MODIFIERS,
     TITLE_OF_HEADS,
+    TITLE_PLURALS,
     TITLE_WORDS,
 )
 from newsdesk.extract.entities.context import Context
@@ -449,6 +450,8 @@ class Classifier(Context):
             return []
         if word in DEMONYMS or word in TITLE_WORDS or word in CALENDAR or word in ORG_HEADS:
             return []
+        if word in TITLE_PLURALS:
+            return []  # "Ministers": office holders, not a place
         camel = _CAMEL_CASE.fullmatch(word)
         if camel is not None and camel.group(1) not in NAME_PREFIXES:
             return [Found(i, i + 1, word, ORG)]  # "SkyMetrics", "ScotRail": brands
