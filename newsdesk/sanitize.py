@@ -17,14 +17,19 @@ import json
 import re
 
 # CSI, OSC (terminated by BEL or ST), DCS/SOS/PM/APC strings, and lone two-byte escapes.
+# A string sequence is removed with its payload only when it ends on the same line
+# within 512 characters: an unterminated one is a stray byte (web mojibake has U+009D
+# in the middle of a quote), and taking everything up to the end of the text as its
+# payload deleted the rest of the article. Its introducer alone goes (below, with
+# the other controls); what follows stays as the inert text it is.
 _ANSI = re.compile(
     r"""
-    \x1b\[[0-?]*[ -/]*[@-~]          # CSI ... final byte
-    | \x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?   # OSC ... BEL or ST
-    | \x1b[PX^_][^\x1b]*(?:\x1b\\)?  # DCS, SOS, PM, APC
-    | \x1b[@-Z\\-_]                  # other Fe escapes
-    | \x9b[0-?]*[ -/]*[@-~]          # 8-bit CSI
-    | \x9d[^\x07\x9c]*(?:\x07|\x9c)? # 8-bit OSC
+    \x1b\[[0-?]*[ -/]*[@-~]                          # CSI ... final byte
+    | \x1b\][^\x07\x1b\n]{0,512}(?:\x07|\x1b\\)        # OSC ... BEL or ST
+    | \x1b[PX^_][^\x1b\n]{0,512}\x1b\\                 # DCS, SOS, PM, APC ... ST
+    | \x1b[@-Z\\-_]                                  # other Fe escapes
+    | \x9b[0-?]*[ -/]*[@-~]                          # 8-bit CSI
+    | \x9d[^\x07\x9c\n]{0,512}(?:\x07|\x9c)            # 8-bit OSC
     """,
     re.VERBOSE,
 )

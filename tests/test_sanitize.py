@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -64,3 +66,37 @@ def test_safe_web_url_passes_only_http_and_https() -> None:
         "",
     ):
         assert safe_web_url(bad) is None, bad
+
+
+def test_an_unterminated_escape_string_takes_nothing_after_it() -> None:
+    """Web mojibake puts U+009D (an 8-bit OSC) inside a quote; an unterminated ESC ] or
+    ESC P is a stray byte too. Each took the rest of the article as its payload."""
+    body = (
+        "The port will grow, officials said.\n\n"
+        "“We are delighted,â€\u009d said the port chief.\n\n"
+        "Work starts in May.\n\nIt ends in 2029."
+    )
+    assert clean_text(body) == body.replace("\u009d", "")
+    for stray in ("\x1b]", "\x1bP", "\x1b_", "\x9d"):
+        text = f"First paragraph {stray}broken.\n\nSecond.\n\nThird paragraph."
+        cleaned = clean_text(text)
+        assert cleaned.endswith("Second.\n\nThird paragraph."), stray
+        assert "\x1b" not in cleaned and "\x9d" not in cleaned
+    # A terminated sequence still goes with its payload.
+    assert clean_text("a\x1b]0;window title\x07b") == "ab"
+    assert clean_text("a\x9d8;;https://x.example\x9clink") == "alink"
+
+
+def test_a_page_with_a_stray_control_byte_keeps_every_paragraph(tmp_path: Path) -> None:
+    from newsdesk.ingest import load_file
+
+    page = tmp_path / "harbour.txt"
+    paragraphs = [
+        "First paragraph of the report about the harbour expansion, officials said.",
+        "“We are delighted,â€\u009d said the port chief, who has run it since 2019.",
+        "The third paragraph gives the cost of the work: 40 million euros.",
+        "The fourth says when it ends, in the spring of 2029.",
+    ]
+    page.write_text("Harbour to grow\n\nBy Ana Velasco\n\n" + "\n\n".join(paragraphs), "utf-8")
+    (item,) = load_file(page).items
+    assert "40 million euros" in item.body and "spring of 2029" in item.body
