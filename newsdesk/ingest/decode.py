@@ -1,9 +1,10 @@
 """Bytes to text: byte-order marks, UTF-8, declared charsets, detection, and binary refusal.
 
 Order of trust: a BOM, then strict UTF-8 (valid UTF-8 is almost never
-anything else), then the charset the document declares (HTML meta, XML
-prolog), then charset-normalizer's guess, then Windows-1252 with
-replacement, which never fails.
+anything else), then UTF-8 with a few stray Windows-1252 bytes, then the
+charset the document declares (HTML meta, XML prolog), then
+charset-normalizer's guess, then Windows-1252 with replacement, which never
+fails.
 """
 
 from __future__ import annotations
@@ -172,6 +173,28 @@ def _control_ratio(text: str) -> float:
     return controls / len(sample)
 
 
+_ESCAPED = re.compile("[\udc80-\udcff]")
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few stray single-byte characters (a Windows-1252 apostrophe pasted into
+    UTF-8 copy), each read as Windows-1252; None when the text is not mostly UTF-8.
+
+    One stray byte made the whole file fail strict UTF-8, and the detector then read
+    every curly quote and accent of it in another charset ("‚Äúthis"). Mostly UTF-8
+    means valid multi-byte characters at least as many as the stray bytes, which are at
+    most three or 1 % of the text: a Latin-1 file's accents are all stray bytes.
+    """
+    text = data.decode("utf-8", errors="surrogateescape")
+    stray = len(_ESCAPED.findall(text))
+    wide = sum(1 for ch in text if ch >= "\x80") - stray
+    if not stray or wide < stray or stray > max(3, 0.01 * len(text)):
+        return None
+    return _ESCAPED.sub(
+        lambda m: bytes([ord(m.group()) - 0xDC00]).decode("cp1252", errors="replace"), text
+    )
+
+
 def _decode_unicode(data: bytes) -> Decoded:
     bom = _bom_encoding(data)
     if bom is not None:
@@ -190,6 +213,9 @@ def _decode_unicode(data: bytes) -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass  # Not UTF-8: fall through to the declared or detected charset.
+    patched = _mostly_utf8(data)
+    if patched is not None:
+        return Decoded(patched, "utf-8")
     declared = declared_charset(data)
     if declared is not None and declared not in ("utf-8", "utf-16", "utf-32"):
         try:

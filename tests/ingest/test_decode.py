@@ -91,3 +91,25 @@ def test_nul_bytes_are_binary() -> None:
 def test_empty_decode_raises() -> None:
     with pytest.raises(Rejected, match="empty file"):
         decode_bytes(b"")
+
+
+def test_utf8_copy_with_a_stray_windows_1252_byte_stays_utf8() -> None:
+    """One apostrophe pasted from Windows-1252 into UTF-8 copy made the whole file fail
+    strict UTF-8, and the detector then read every curly quote and accent of it in
+    another charset ("‚Äúthis"). The stray byte is read as Windows-1252, the rest as
+    UTF-8."""
+    data = (
+        "“This is a historic day for the city,” the mayor said. The plan".encode()
+        + b"\x92s cost is 4\x80 million. "
+        + "Montréal and Köln sent envoys.".encode()
+    )
+    decoded = decode_bytes(data)
+    assert decoded.encoding == "utf-8"
+    assert decoded.text == (
+        "“This is a historic day for the city,” the mayor said. The plan’s cost is 4€ "
+        "million. Montréal and Köln sent envoys."
+    )
+    # A file whose accents are all single bytes is not "mostly UTF-8".
+    latin = "Grüße aus Köln, schön war's. Café crème à Genève. ".encode("latin-1") * 3
+    assert decode_bytes(latin).encoding != "utf-8"
+    assert "Köln" in decode_bytes(latin).text
