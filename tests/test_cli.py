@@ -267,3 +267,25 @@ def test_a_tag_edit_that_names_no_tag_is_refused(env: dict[str, str], corpus: Pa
         assert proc.returncode == 1 and "names no tag" in proc.stderr, word
     assert json.loads(run(["show", aid, "--json"], env).stdout)["tags"] == []
     assert run(["tag", aid, "+desk"], env).returncode == 0
+
+
+def test_tags_an_imported_file_gives_are_tags_like_typed_ones(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    """Front matter's `tags: [Breaking News, Politics]` were kept as written, so
+    `tag:politics` found nothing and `-politics` removed nothing."""
+    page = tmp_path / "vote.md"
+    page.write_text(
+        "---\ntitle: Assembly passes the harbour bill\ntags: [Breaking News, Politics, '#Port']\n"
+        "---\n\nThe assembly passed the harbour bill on Monday by 41 votes to 12.\n",
+        encoding="utf-8",
+    )
+    run(["import", str(page)], env)
+    (hit,) = json.loads(run(["search", "tag:politics", "--json"], env).stdout)
+    assert json.loads(run(["show", hit["id"], "--json"], env).stdout)["tags"] == [
+        "breaking-news",
+        "politics",
+        "port",
+    ]
+    assert "1 changed" in run(["tag", hit["id"], "-politics", '-"Breaking News"'], env).stdout
+    assert json.loads(run(["show", hit["id"], "--json"], env).stdout)["tags"] == ["port"]

@@ -8,6 +8,7 @@ from typing import Any, Literal
 from newsdesk.import_batch import FileOutcome
 from newsdesk.isodates import iso_to_ts
 from newsdesk.model import ArticleRow
+from newsdesk.tags import normalise_tag as normalise_tag
 
 
 @dataclass
@@ -114,17 +115,3 @@ class StoryGroup:
 #: relevance (text searches), newest first, or urgency then newest (wire copy first).
 Sort = Literal["relevance", "newest", "urgency"]
 SORTS: tuple[Sort, ...] = ("relevance", "newest", "urgency")
-
-
-def normalise_tag(tag: str) -> str:
-    """Tags are lower-case words joined by hyphens: `+Breaking News` -> `breaking-news`."""
-    from newsdesk.sanitize import clean_line
-
-    tag = clean_line(tag).strip().lstrip("+").strip().casefold()
-    # Quote marks and a hashtag's "#" are how a tag was typed, not part of it: a tag is
-    # searched as `tag:word`, where a quote mark would open a phrase.
-    tag = tag.translate(_NOT_IN_TAGS).lstrip("#")
-    return "-".join(tag.replace(",", " ").split())[:64]
-
-
-_NOT_IN_TAGS = str.maketrans("", "", "\"'“”‘’„«»")

@@ -16,6 +16,7 @@ from newsdesk.ingest.limits import MAX_LINE_CHARS, MAX_LIST_ITEMS, MAX_TITLE_CHA
 from newsdesk.isodates import normalise_date
 from newsdesk.model import Extracted, Link, Quote, normalise_for_id
 from newsdesk.sanitize import clean_line, clean_text
+from newsdesk.tags import normalise_tags
 
 _BLANK_LINES = re.compile(r"\n[ \t]*\n+")
 # Matched only from the start of a run of spaces: otherwise every position in a
@@ -195,7 +196,8 @@ def finish(meta: Extracted, fmt: str) -> Extracted:
     meta.captions = [c for c in (clean_short(c, 2000) for c in meta.captions) if c]
     meta.url = clean_short(meta.url, 2000)
     meta.guid = clean_short(meta.guid, 2000)
-    meta.tags = clean_list(list(meta.tags))
+    # As a tag typed in the app would be: `tag:politics` finds it, `-politics` removes it.
+    meta.tags = normalise_tags(meta.tags)
     if meta.starred is not None:
         meta.starred = bool(meta.starred)
     _finish_wire_fields(meta)

@@ -1,0 +1,23 @@
+"""What a tag is: lower-case words joined by hyphens, however it was typed or imported."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from newsdesk.sanitize import clean_line
+
+#: Quote marks and a hashtag's "#" are how a tag was typed, not part of it: a tag is
+#: searched as `tag:word`, where a quote mark would open a phrase.
+_NOT_IN_TAGS = str.maketrans("", "", "\"'“”‘’„«»")
+
+
+def normalise_tag(tag: str) -> str:
+    """`+Breaking News` -> `breaking-news`; "" when nothing of a tag is left."""
+    tag = clean_line(tag).strip().lstrip("+").strip().casefold()
+    tag = tag.translate(_NOT_IN_TAGS).lstrip("#")
+    return "-".join(tag.replace(",", " ").split())[:64]
+
+
+def normalise_tags(tags: Iterable[str]) -> list[str]:
+    """Each tag normalised, once, in order; empty ones dropped."""
+    return [t for t in dict.fromkeys(normalise_tag(tag) for tag in tags) if t]
