@@ -32,11 +32,15 @@ async def test_s_puts_the_flash_first_and_rows_carry_the_wire_marks(
         assert len(screen.inbox.ids) == 6  # earlier versions stay out of the inbox
         first = screen.desk.get(screen.inbox.ids[0])
         assert first is not None and first.meta.urgency != 1  # newest first
+        screen.inbox.cursor = len(screen.inbox.ids) - 1  # reading further down
+        await settle(pilot)
         await pilot.press("S")
         await settle(pilot)
         assert app.ui_state.sort == "urgency"
         top = row_text(screen, 0)
         assert "FLASH: Volcano erupts" in top and " ! " in top[:10]
+        # Read from the top: the cursor is on the flash, not left further down.
+        assert screen.inbox.cursor == 0
         rows = [row_text(screen, i) for i in range(len(screen.inbox.ids))]
         killed = [r for r in rows if "KILLED: do not use" in r]
         assert len(killed) == 1 and "✗" in killed[0][:10] and "brewer" in killed[0]

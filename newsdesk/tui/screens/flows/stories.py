@@ -53,7 +53,9 @@ class StoryFlow:
             host.notify("Most urgent first (wire flash, bulletin, urgent), then newest.", timeout=3)
         elif not host.query_text:
             host.notify(f"Searches sort by {state.sort}; the inbox newest first.", timeout=3)
-        host.run_search(keep=host.inbox.current_id)
+        # Most urgent first is read from the top: the cursor goes there, where the flash is
+        # (kept on its article, it left the flash above the screen).
+        host.run_search(keep=None if state.sort == "urgency" else host.inbox.current_id)
         host.update_status()
 
     def diff(self) -> None:
