@@ -15,7 +15,7 @@ from newsdesk.extract.headline import LINK_TITLES
 from newsdesk.ingest.limits import MAX_LINE_CHARS, MAX_LIST_ITEMS, MAX_TITLE_CHARS, human_size
 from newsdesk.isodates import normalise_date
 from newsdesk.model import Extracted, Link, Quote, normalise_for_id
-from newsdesk.sanitize import clean_line, clean_text
+from newsdesk.sanitize import clean_line, clean_text, safe_web_url
 from newsdesk.tags import normalise_tags
 
 _BLANK_LINES = re.compile(r"\n[ \t]*\n+")
@@ -194,7 +194,9 @@ def finish(meta: Extracted, fmt: str) -> Extracted:
     meta.language = clean_short(meta.language, 20)
     meta.credits = clean_list(list(meta.credits))
     meta.captions = [c for c in (clean_short(c, 2000) for c in meta.captions) if c]
-    meta.url = clean_short(meta.url, 2000)
+    # Only a web address is kept as the article's link (`o` opens it, exports print it):
+    # never javascript:, data: or a bare word.
+    meta.url = safe_web_url(clean_short(meta.url, 2000) or "")
     meta.guid = clean_short(meta.guid, 2000)
     # As a tag typed in the app would be: `tag:politics` finds it, `-politics` removes it.
     meta.tags = normalise_tags(meta.tags)

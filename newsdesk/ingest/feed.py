@@ -24,6 +24,7 @@ from newsdesk.ingest.result import Rejected
 from newsdesk.ingest.xml_guard import as_utf8_xml, check_entities, strip_doctype
 from newsdesk.isodates import normalise_date
 from newsdesk.model import Extracted
+from newsdesk.sanitize import safe_web_url
 
 #: A summary shorter than this, beside fuller content, serves as the dek.
 MAX_DEK_CHARS = 400
@@ -96,10 +97,12 @@ def unwrap_link(entry: Mapping[str, Any]) -> tuple[str | None, bool]:
     wrap it in a redirect (".../url?url=https://...").
     """
     original = entry.get("feedburner_origlink")
-    if isinstance(original, str) and original:
+    if isinstance(original, str) and safe_web_url(original):
         return original, False
     link = entry.get("link")
-    if not isinstance(link, str) or not link:
+    # Only a web address is a link: feedparser gives an item without one its GUID ("g6",
+    # "tag:site,2026:123"), and a hostile feed may give "javascript:...".
+    if not isinstance(link, str) or not safe_web_url(link):
         return None, False
     parts = urlsplit(link)
     if parts.path.rstrip("/").endswith("/url") or parts.path == "/url":

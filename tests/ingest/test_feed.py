@@ -302,3 +302,21 @@ def test_item_html_gaps_become_one_space_each() -> None:
 
     html = "<p>a b\tc \t d\u00a0e\u00a0 f  g<b> h </b>\fi\vj</p>"
     assert html_fragment_to_text(html) == "a b c d e f g h i j"
+
+
+def test_only_a_web_address_is_an_items_link() -> None:
+    """An item without a link got its GUID as one ("URL g6" in the detail pane,
+    "Original: g6" in exports); a javascript: link was kept too."""
+    feed = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>Ledger</title>
+<item><title>Harbour closes for repairs</title><guid>g6</guid>
+<description>The harbour closed on Monday for repairs, the port said.</description></item>
+<item><title>Bridge opens</title><link>javascript:alert(1)</link>
+<description>The bridge opened on Tuesday, the council said.</description></item>
+<item><title>Ferry returns</title><link>https://ledger.example/ferry</link>
+<description>The ferry returned on Wednesday, the operator said.</description></item>
+</channel></rss>"""
+    items = {i.title: i for i in load_bytes(feed, "ledger.rss").items}
+    assert items["Harbour closes for repairs"].url is None
+    assert items["Harbour closes for repairs"].guid == "g6"
+    assert items["Bridge opens"].url is None
+    assert items["Ferry returns"].url == "https://ledger.example/ferry"
