@@ -181,11 +181,14 @@ def finish(meta: Extracted, fmt: str) -> Extracted:
         for name, count in meta.mention_counts.items()
         if (key := clean_short(name)) is not None and isinstance(count, int)
     }
-    meta.quotes = [
-        Quote(text=clean_line(q.text), speaker=clean_short(q.speaker))
-        for q in meta.quotes
-        if clean_line(q.text)
-    ]
+    # A quote the text repeats (a pull quote, a recap) is one quote, listed once.
+    quotes: dict[tuple[str, str | None], Quote] = {}
+    for q in meta.quotes:
+        text = clean_line(q.text)
+        if text:
+            quote = Quote(text=text, speaker=clean_short(q.speaker))
+            quotes.setdefault((text.casefold(), quote.speaker), quote)
+    meta.quotes = list(quotes.values())
     meta.links = [
         Link(title=clean_line(link.title)[:MAX_TITLE_CHARS], url=clean_short(link.url, 2000))
         for link in meta.links

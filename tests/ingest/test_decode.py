@@ -113,3 +113,19 @@ def test_utf8_copy_with_a_stray_windows_1252_byte_stays_utf8() -> None:
     latin = "Grüße aus Köln, schön war's. Café crème à Genève. ".encode("latin-1") * 3
     assert decode_bytes(latin).encoding != "utf-8"
     assert "Köln" in decode_bytes(latin).text
+
+
+def test_a_quote_the_text_repeats_is_listed_once() -> None:
+    body = (
+        b"Harbour to grow\n\nBy Ana Velasco\n\n"
+        b'"We are pleased," said Ana Ruiz, the port chief.\n\n'
+        b"The plan was approved on Monday.\n\n"
+        b'"We are pleased," said Ana Ruiz, the port chief.\n\n'
+        b'"It will take four years," said Tomas Pell.\n\n'
+        b'"We are pleased," said Ana Ruiz, the port chief.\n'
+    )
+    (item,) = load_bytes(body, "harbour.txt").items
+    assert [(q.text, q.speaker) for q in item.quotes] == [
+        ("We are pleased", "Ana Ruiz"),
+        ("It will take four years", "Tomas Pell"),
+    ]
