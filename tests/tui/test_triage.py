@@ -129,13 +129,22 @@ async def test_export_dialog_writes_a_digest(make_app: AppFactory, tmp_path: Pat
             assert title in text
         row = screen.inbox.row(screen.inbox.ids[0])
         assert row is not None and row.exported
-        # A second export to the same file without "overwrite" reports the error.
+        # A second export to the same file without "overwrite" says so with the dialog
+        # still open, the choices kept; ticking Overwrite then writes it.
         await pilot.press("e")
         await pilot.pause()
-        app.screen.query_one("#export-dest").value = str(dest)  # type: ignore[attr-defined]
+        dialog = app.screen
+        dialog.query_one("#export-dest").value = str(dest)  # type: ignore[attr-defined]
+        dialog.query_one("#export-summary").value = True  # type: ignore[attr-defined]
         await pilot.click("#export-go")
         await settle(pilot)
-        assert dest.name in seen[-1] and "exist" in seen[-1]
+        assert dest.name in seen[-1] and "exist" in seen[-1] and "Overwrite" in seen[-1]
+        assert app.screen is dialog
+        assert dialog.query_one("#export-summary").value is True  # type: ignore[attr-defined]
+        dialog.query_one("#export-force").value = True  # type: ignore[attr-defined]
+        await pilot.press("ctrl+s")  # the notice may cover the button
+        await settle(pilot)
+        assert app.screen is screen
 
 
 async def test_export_json_of_all_shown(make_app: AppFactory, tmp_path: Path) -> None:

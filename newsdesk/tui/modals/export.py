@@ -52,6 +52,19 @@ def as_format(format: str) -> ExportFormat:
     return format if format in EXPORT_FORMATS else "md"
 
 
+def _refused(dest: Path, format: str, force: bool) -> str:
+    """Why the export would fail at once (what the writer would say), or ""."""
+    if format == "md-files":
+        if dest.exists() and not dest.is_dir():
+            return f"{dest} exists and is not a folder: choose a folder for one file an article."
+        return ""
+    if dest.is_dir():
+        return f"{dest} is a folder: give a file name."
+    if dest.exists() and not force:
+        return f"{dest} exists: tick 'Overwrite if it exists' or choose another name."
+    return ""
+
+
 def default_path(format: str, now: datetime, folder: Path | None = None) -> Path:
     """In `folder` (the last export's, or the configured one), else the default folder."""
     if folder is None:
@@ -166,13 +179,20 @@ class ExportDialog(OnceModal[ExportRequest | None]):
         if not ids:
             self.notify("Nothing to export in this scope.", severity="warning")
             return
+        dest = self._destination(dest_text)
+        force = self.query_one("#export-force", Checkbox).value
+        refusal = _refused(dest, self.format, force)
+        if refusal:
+            # Said here, with the dialog still open: every choice made stays made.
+            self.notify(refusal, title="Export", severity="error", markup=False)
+            return
         self.dismiss(
             ExportRequest(
                 ids=list(ids),
-                dest=self._destination(dest_text),
+                dest=dest,
                 format=self.format,
                 summary=self.query_one("#export-summary", Checkbox).value,
-                force=self.query_one("#export-force", Checkbox).value,
+                force=force,
                 copy=self.query_one("#export-copy", Checkbox).value,
                 query=self.query_text,
             )
