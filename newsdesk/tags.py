@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from newsdesk.sanitize import clean_line
@@ -21,3 +22,13 @@ def normalise_tag(tag: str) -> str:
 def normalise_tags(tags: Iterable[str]) -> list[str]:
     """Each tag normalised, once, in order; empty ones dropped."""
     return [t for t in dict.fromkeys(normalise_tag(tag) for tag in tags) if t]
+
+
+#: A quoted phrase (one tag: `+"breaking news"` -> breaking-news), else a word.
+_WORD = re.compile(r"""[+-]?"[^"]*"?|[^\s,]+""")
+
+
+def tag_words(text: str) -> list[str]:
+    """`+a -"b c", d` -> ["+a", '-"b c"', "d"]: words split at spaces and commas, a quoted
+    phrase one word (the tag dialog and a rule's actions read them alike)."""
+    return _WORD.findall(text)

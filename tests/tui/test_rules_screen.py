@@ -289,3 +289,12 @@ async def test_u_after_an_import_takes_the_rules_changes_back_first(
         await pilot.press("u")
         await settle(pilot)
         assert desk.get(new) is None and len(screen.inbox.ids) == before
+
+
+def test_a_rules_actions_take_a_quoted_tag_as_the_tag_dialog_does() -> None:
+    from newsdesk.rules.model import parse_actions
+    from newsdesk.tui.modals.rule_form import split_actions
+
+    words = split_actions('+"Big News" star, -old')
+    assert words == ('+"Big News"', "star", "-old")
+    assert parse_actions(words) == ("+big-news", "star", "-old")

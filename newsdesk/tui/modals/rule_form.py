@@ -19,6 +19,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Label, Static
 
 from newsdesk.sanitize import display
+from newsdesk.tags import tag_words
 from newsdesk.tui.modals.once import OnceModal
 from newsdesk.tui.widgets.inert_input import InertInput
 
@@ -39,8 +40,9 @@ CheckRule = Callable[[str, str, tuple[str, ...]], str | None]
 
 
 def split_actions(text: str) -> tuple[str, ...]:
-    """`+africa-desk, star` -> ("+africa-desk", "star"): words split at spaces and commas."""
-    return tuple(text.replace(",", " ").split())
+    """`+africa-desk, star` -> ("+africa-desk", "star"): words split at spaces and commas,
+    a quoted tag one word (`+"big news"`), as in the tag dialog."""
+    return tuple(tag_words(text))
 
 
 class RuleDialog(OnceModal[RuleForm | None]):

@@ -14,8 +14,8 @@ from textual.containers import Vertical
 from textual.suggester import Suggester
 from textual.widgets import Input, Label, Static
 
-from newsdesk.desk import normalise_tag
 from newsdesk.sanitize import display
+from newsdesk.tags import normalise_tag, tag_words
 from newsdesk.tui.modals.once import OnceModal
 
 _SPLIT = re.compile(r"[\s,]+")
@@ -29,19 +29,11 @@ class TagChange:
     remove: list[str] = field(default_factory=list)
 
 
-#: A quoted phrase (one tag: `+"breaking news"` -> breaking-news), else a word.
-_WORD = re.compile(r"""[+-]?"[^"]*"?|[^\s,]+""")
-
-
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text)
-
-
 def parse_tag_input(text: str) -> TagChange:
     """`+a -b c` -> add a, c; remove b. Later words win over earlier ones."""
     add: dict[str, None] = {}
     remove: dict[str, None] = {}
-    for word in _words(text):
+    for word in tag_words(text):
         if not word or word in "+-":
             continue
         if word.startswith("-"):
