@@ -163,11 +163,41 @@ def impose(meta: Extracted, hints: Extracted, names: tuple[str, ...]) -> None:
             setattr(meta, name, value)
 
 
+#: Markup a description may carry escaped once too often ("&lt;p&gt;...").
+_MARKUP = re.compile(r"</?(?:p|i|b|em|strong|br|span|a|div)\b[^>]*>", re.I)
+#: A standfirst is a sentence or two; one this long that the body opens with is the article.
+LONG_DEK = 500
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _plain_dek(meta: Extracted) -> str | None:
+    """The dek as text, or None when it only repeats the headline or the article itself."""
+    dek = meta.dek
+    if not dek:
+        return None
+    if _MARKUP.search(dek):
+        from newsdesk.ingest.html_text import html_fragment_to_text
+
+        dek = " ".join(html_fragment_to_text(dek).split())
+    dek = clean_short(dek, 2000)
+    if not dek:
+        return None
+    folded = _fold(dek)
+    if folded == _fold(meta.title or ""):
+        return None
+    if len(dek) > LONG_DEK and folded[:200] in _fold((meta.body or "")[: len(dek) * 2]):
+        return None  # the whole article was taken for its standfirst
+    return dek
+
+
 def finish(meta: Extracted, fmt: str) -> Extracted:
     """Sanitise and bound every field; stamp the format."""
     meta.format = fmt
     meta.title = truncate_title(meta.title or "")
-    meta.dek = clean_short(meta.dek, 2000)
+    meta.dek = _plain_dek(meta)
     meta.authors = clean_list(list(meta.authors))
     meta.source = clean_short(meta.source)
     meta.source_short = clean_short(meta.source_short)

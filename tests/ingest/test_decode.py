@@ -129,3 +129,21 @@ def test_a_quote_the_text_repeats_is_listed_once() -> None:
         ("We are pleased", "Ana Ruiz"),
         ("It will take four years", "Tomas Pell"),
     ]
+
+
+def test_a_dek_is_text_and_never_the_headline_or_the_article_again() -> None:
+    from newsdesk.ingest.assemble import finish
+    from newsdesk.model import Extracted
+
+    body = " ".join(f"Sentence {n} of the harbour report says what happened." for n in range(40))
+    marked = finish(
+        Extracted(title="Harbour", dek="<p>Die <i>frühen</i> Jahre</p>", body=body), "html"
+    )
+    assert marked.dek == "Die frühen Jahre"
+    assert (
+        finish(Extracted(title="Harbour to grow", dek="Harbour to grow", body=body), "x").dek
+        is None
+    )
+    assert finish(Extracted(title="Harbour", dek=body, body=body), "html").dek is None
+    kept = finish(Extracted(title="Harbour", dek="The port will double by 2030.", body=body), "x")
+    assert kept.dek == "The port will double by 2030."
