@@ -12,7 +12,7 @@ import re
 
 from newsdesk.extract import enrich, extract_page
 from newsdesk.extract.headline import LINK_TITLES
-from newsdesk.ingest.limits import MAX_LINE_CHARS, MAX_LIST_ITEMS, MAX_TITLE_CHARS, human_size
+from newsdesk.ingest.limits import MAX_LINE_CHARS, MAX_LIST_ITEMS, MAX_TITLE_CHARS
 from newsdesk.isodates import normalise_date
 from newsdesk.model import Extracted, Link, Quote, normalise_for_id
 from newsdesk.sanitize import clean_line, clean_text, safe_web_url
@@ -29,7 +29,7 @@ def bounded(text: str, limit: int, warnings: list[str], what: str = "text") -> s
     if len(text) <= limit:
         return text
     cut = text.rfind("\n", 0, limit)
-    warnings.append(f"{what} truncated to its first {human_size(limit)} of characters")
+    warnings.append(f"{what} cut after its first {limit:,} characters")
     return text[: cut if cut > limit // 2 else limit]
 
 

@@ -13,8 +13,10 @@ MAX_HTML_PARSE_BYTES = 5 * 1024 * 1024
 MAX_HTML_ELEMENTS = 25_000
 #: ... or beyond this much visible text.
 MAX_HTML_TEXT_CHARS = 1024 * 1024
-#: A plain-text page longer than this is cut before extraction.
-MAX_TEXT_CHARS = 2 * 1024 * 1024
+#: A plain-text page longer than this is cut before extraction, and said so: the
+#: extractor reads no further (`extract.lines.MAX_CHARS`), and a cut it made on its own
+#: was silent (a 20 MB page stored as its first million characters, no warning).
+MAX_TEXT_CHARS = 1_000_000
 #: One article body (feed item, JSON Lines record) longer than this is cut.
 MAX_ITEM_CHARS = 1024 * 1024
 #: A feed with more items than this imports the first ones and says so

@@ -50,3 +50,13 @@ def test_whitespace_only_is_empty() -> None:
     result = load_bytes(b"  \n\t\r\n  ", "blank.txt")
     assert result.error == "empty file"
     assert result.items == []
+
+
+def test_a_page_longer_than_the_extractor_reads_is_cut_and_says_so() -> None:
+    """A 20 MB page was stored as its first million characters without a word."""
+    paragraph = "The council met on Monday to discuss the harbour and its future plans.\n\n"
+    data = ("Harbour council meets\n\n" + paragraph * 20_000).encode()
+    result = load_bytes(data, "huge.txt")
+    assert result.error is None
+    assert any("cut after its first 1,000,000 characters" in w for w in result.warnings)
+    assert len(result.items[0].body) <= 1_000_000
