@@ -168,12 +168,19 @@ def _wire_warning(record: dict[str, Any]) -> str:
 
 
 def _section(
-    article: Article, options: ExportOptions, template: LoadedTemplate, level: str
+    article: Article,
+    options: ExportOptions,
+    template: LoadedTemplate,
+    level: str,
+    *,
+    mark_body: bool = False,
 ) -> tuple[dict[str, Any], str]:
     record = export_record(article, options)
     # Only a count for the summary note (0: no note); cleaning the full body is not needed.
     full = len(paragraphs(article.meta.body, clean=False)) if options.summary else 0
     values = article_variables(record, level=level, full_paragraphs=full)
+    if mark_body and values["body"]:
+        values["body"] = f"{BODY_START}\n\n{values['body']}\n\n{BODY_END}"
     return record, fill(template.template, values)
 
 
@@ -247,7 +254,14 @@ def front_matter(record: dict[str, Any]) -> str:
     return f"---\n{dumped}---\n"
 
 
+#: Comments (invisible once rendered) around a per-article file's body, whatever the
+#: template puts around it: the Markdown importer reads the body back from between them,
+#: not the byline, standfirst, quotes, tags and link the template adds.
+BODY_START = "<!-- newsdesk:body -->"
+BODY_END = "<!-- /newsdesk:body -->"
+
+
 def render_article_file(article: Article, options: ExportOptions, template: LoadedTemplate) -> str:
     """One per-article file: front matter, then the article section with a level-1 heading."""
-    record, section = _section(article, options, template, "#")
+    record, section = _section(article, options, template, "#", mark_body=True)
     return front_matter(record) + "\n" + section

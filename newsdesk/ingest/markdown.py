@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from newsdesk.extract import enrich
 from newsdesk.ingest.assemble import bounded, extract_article, finish, impose
 from newsdesk.ingest.fields import EXPLICIT_FIELDS, hints_from_mapping
 from newsdesk.ingest.limits import MAX_FRONT_MATTER_BYTES, MAX_TEXT_CHARS, human_size
@@ -72,7 +73,29 @@ def load_markdown(text: str, warnings: list[str], *, strict: bool = True) -> lis
                 raise
             body = text
     hints = hints_from_mapping(front, "markdown")
+    marked = _marked_body(body) if front else None
+    if marked is not None:
+        # newsdesk's own per-article export: the front matter states every field and the
+        # body is what stands between the markers, read as it was stored.
+        hints.body = bounded(markdown_to_text(marked), MAX_TEXT_CHARS, warnings)
+        return [finish(enrich(hints), "markdown")]
     plain = bounded(markdown_to_text(body), MAX_TEXT_CHARS, warnings)
     meta = extract_article(plain, hints, warnings, text_is_article=True)
     impose(meta, hints, EXPLICIT_FIELDS)
     return [finish(meta, "markdown")]
+
+
+#: `export.markdown.BODY_START` / `BODY_END`, each alone on its line.
+_BODY_START = re.compile(r"^<!-- newsdesk:body -->[ \t]*$", re.M)
+_BODY_END = re.compile(r"^<!-- /newsdesk:body -->[ \t]*$", re.M)
+
+
+def _marked_body(body: str) -> str | None:
+    """The body a per-article export marked, or None when the file has no such markers."""
+    start = _BODY_START.search(body)
+    if start is None:
+        return None
+    end = _BODY_END.search(body, start.end())
+    if end is None:
+        return None
+    return body[start.end() : end.start()].strip("\n")

@@ -34,14 +34,22 @@ _EMPHASIS = re.compile(
 )
 _STRIKE = re.compile(r"~~(?=\S)([^~\n]{1,1000})(?<=\S)~~")
 _CODE = re.compile(r"`+([^`\n]{1,1000})`+")
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>~|])")
+#: Any ASCII punctuation may be escaped (CommonMark): "\\<b\\>" is the text "<b>".
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
 def _inner(match: re.Match[str]) -> str:
     return match.group(1) if match.group(1) is not None else match.group(2)
 
 
+#: An escaped character stands in the private-use area while the constructs are read, so
+#: "\\`x\\`" or "\\*x\\*" (literal backticks and stars) open no code span or emphasis.
+_HIDDEN = 0xE000
+_HIDDEN_CHAR = re.compile("[\ue000-\ue07f]")
+
+
 def _inline(line: str) -> str:
+    line = _ESCAPE.sub(lambda m: chr(_HIDDEN + ord(m.group(1))), line)
     line = _IMAGE.sub("", line)
     line = _LINK.sub(r"\1", line)
     line = _REF_LINK.sub(r"\1", line)
@@ -51,7 +59,7 @@ def _inline(line: str) -> str:
     line = _STRONG.sub(_inner, line)
     line = _EMPHASIS.sub(_inner, line)
     line = _STRIKE.sub(r"\1", line)
-    return _ESCAPE.sub(r"\1", line)
+    return _HIDDEN_CHAR.sub(lambda m: chr(ord(m.group()) - _HIDDEN), line)
 
 
 def markdown_to_text(markdown: str) -> str:

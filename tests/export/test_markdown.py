@@ -281,6 +281,27 @@ def test_files_round_trip_through_the_markdown_importer(
     assert item.dek == rich_article.meta.dek
     assert "fire crews pumped water" in item.body
     assert item.guid == rich_article.id
+    # The body comes back as it was stored: not the byline, standfirst, quotes, tags or
+    # link the template puts around it, and literal Markdown characters stay literal.
+    assert item.body == ROUND_TRIP_BODY
+
+
+def test_a_body_with_markdown_characters_comes_back_as_written(
+    tmp_path: Path, rich_article: Article
+) -> None:
+    from newsdesk import ingest
+
+    body = (
+        "LONDON (AP) — A program that prints `[bold red]Warning[/]` shows the word in red.\n\n"
+        "Paths like C:\\data\\*.csv, <b>tags</b>, *stars* and # signs stay as they are.\n\n"
+        "- a dash at the start, 1. a number, > a quote mark."
+    )
+    rich_article.meta.body = body
+    [(name, text)] = render_files([rich_article], ExportOptions(format="md-files")).files
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    [item] = ingest.load_file(path).items
+    assert item.body == body
 
 
 @settings(max_examples=150, deadline=None)
