@@ -289,3 +289,12 @@ def test_tags_an_imported_file_gives_are_tags_like_typed_ones(
     ]
     assert "1 changed" in run(["tag", hit["id"], "-politics", '-"Breaking News"'], env).stdout
     assert json.loads(run(["show", hit["id"], "--json"], env).stdout)["tags"] == ["port"]
+
+
+def test_a_failed_file_is_reported_once(env: dict[str, str], tmp_path: Path) -> None:
+    data = tmp_path / "truth.json"
+    data.write_text('{"a": 1, "b": [1, 2]}\n', encoding="utf-8")
+    proc = run(["import", str(data)], env, check=False)
+    assert proc.returncode == 1
+    lines = [line for line in proc.stdout.splitlines() if "truth.json" in line]
+    assert len(lines) == 1 and "✗" in lines[0] and "no title and no text" in lines[0]

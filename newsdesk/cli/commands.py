@@ -132,6 +132,8 @@ def cmd_import(desk: Desk, args: argparse.Namespace) -> int:
             )
         for outcome in summary.files:
             for warning in outcome.warnings:
+                if outcome.error and warning in outcome.error:
+                    continue  # the failure's reason already says it
                 output.out.print(
                     Text.assemble(("  ! ", "yellow"), display(outcome.path), ": ", warning)
                 )
