@@ -298,3 +298,15 @@ def test_a_rules_actions_take_a_quoted_tag_as_the_tag_dialog_does() -> None:
     words = split_actions('+"Big News" star, -old')
     assert words == ('+"Big News"', "star", "-old")
     assert parse_actions(words) == ("+big-news", "star", "-old")
+
+
+def test_close_comes_first_in_the_footers_of_the_table_screens() -> None:
+    """A narrow footer (80 columns) cuts the keys at its end: "esc Close" was cut on the
+    rules screen. Priority keys are shown first, then the others in order."""
+    from textual.binding import Binding
+
+    from newsdesk.tui.screens.feeds import FeedsScreen
+
+    for screen in (RulesScreen, FeedsScreen):
+        shown = [b for b in screen.BINDINGS if isinstance(b, Binding) and b.show and not b.priority]
+        assert shown[0].action == "close", screen.__name__

@@ -103,12 +103,13 @@ class FeedsScreen(TableScreen[Subscription]):
     STRETCH: ClassVar[dict[str, int]] = {"Last error": 1, "URL": 1}
     POLL = STATUS_POLL
     BINDINGS: ClassVar[list[BindingType]] = [
+        # Close first: a narrow footer cuts the keys at its end, never this one.
+        Binding("escape,q,F", "close", "Close", id="feeds_close"),
         Binding("a", "add", "Add", id="feeds_add"),
         Binding("d,delete", "remove", "Remove", id="feeds_remove"),
         Binding("f", "fetch", "Fetch", id="feeds_fetch"),
         Binding("p", "pause", "Pause/resume", id="feeds_pause"),
         Binding("enter", "show", "Articles", id="feeds_show", priority=True),
-        Binding("escape,q,F", "close", "Close", id="feeds_close"),
         *move_bindings("feeds"),
     ]
     """The screen's own keys (listed in its footer)."""

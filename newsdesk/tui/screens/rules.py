@@ -103,6 +103,8 @@ class RulesScreen(TableScreen[Rule]):
     STRETCH: ClassVar[dict[str, int]] = {"Query": 2, "Actions": 1}
     POLL = STORE_POLL
     BINDINGS: ClassVar[list[BindingType]] = [
+        # Close first: a narrow footer cuts the keys at its end, never this one.
+        Binding("escape,q,ctrl+r", "close", "Close", id="rules_close"),
         Binding("a", "add", "Add", id="rules_add"),
         Binding("e", "edit", "Edit", id="rules_edit"),
         Binding("d,delete", "remove", "Remove", id="rules_remove"),
@@ -111,7 +113,6 @@ class RulesScreen(TableScreen[Rule]):
         Binding("J,shift+down", "move(1)", "Later", id="rules_later"),
         Binding("A", "apply", "Apply now", id="rules_apply"),
         Binding("enter", "show", "Matches", id="rules_show", priority=True),
-        Binding("escape,q,ctrl+r", "close", "Close", id="rules_close"),
         *move_bindings("rules"),
     ]
     """The screen's own keys (listed in its footer)."""
