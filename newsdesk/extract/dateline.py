@@ -164,6 +164,12 @@ _CAPS_LABELS = frozenset(
         "OPINION",
         "UPDATED",
         "UPDATE",
+        # The labels of a date line ("PUBLISHED: November 8, 2023 at 4:56 p.m.").
+        "PUBLISHED",
+        "POSTED",
+        "MODIFIED",
+        "CREATED",
+        "DATE",
         "BREAKING",
         "LIVE",
         "WATCH",

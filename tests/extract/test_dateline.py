@@ -151,3 +151,16 @@ def test_place_lines_around_the_byline(header: str) -> None:
     meta = extract_page("Herders sell cattle as the rains fail again\n\n" + header + _HERD_BODY)
     assert meta.dateline in ("Nairobi", "Riverbend")
     assert meta.authors == ["Wanjiru Kamau"]
+
+
+def test_a_date_lines_label_is_no_place() -> None:
+    """ "PUBLISHED: November 8, 2023 at 4:56 p.m." under a Boston Herald byline gave the
+    dateline "Published"."""
+    from newsdesk.extract.dateline import lone_place
+    from newsdesk.extract.header import _place_before_date
+
+    line = "PUBLISHED: November 8, 2023 at 4:56 p.m. | UPDATED: November 8, 2023 at 6:00 p.m."
+    assert _place_before_date(line) is None
+    for label in ("PUBLISHED", "POSTED", "MODIFIED"):
+        assert lone_place(label) is None
+    assert lone_place("RIVERBEND") == "Riverbend"
