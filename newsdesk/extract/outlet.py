@@ -83,27 +83,10 @@ OUTLET_WORD = re.compile(
 
 #: Words that name a page's section or a kind of outlet, never an outlet alone: a menu's
 #: "- News" over The Hill's and The Independent's pages is no masthead.
-_GENERIC_OUTLETS = frozenset(
-    [
-        "news",
-        "media",
-        "online",
-        "tv",
-        "radio",
-        "magazine",
-        "newswire",
-        "wire",
-        "agency",
-        "weekly",
-        "daily",
-        "press",
-        "home",
-        "world",
-        "politics",
-        "business",
-        "opinion",
-    ]
-)
+_GENERIC_OUTLETS = frozenset([
+    "news", "media", "online", "tv", "radio", "magazine", "newswire", "wire", "agency",
+    "weekly", "daily", "press", "home", "world", "politics", "business", "opinion",
+])  # fmt: skip
 
 
 def is_generic_outlet(name: str) -> bool:

@@ -10,6 +10,7 @@ from newsdesk.isodates import utc_now_iso
 from newsdesk.rules.model import Rule
 from newsdesk.store.postgresql.articles import Conn
 from newsdesk.store.postgresql.connections import changed_rows
+from newsdesk.store.rule_sql import UPSERT_SET
 
 
 def rules(conn: Conn, today: str) -> list[Rule]:
@@ -24,12 +25,8 @@ def save_rule(tx: Conn, name: str, query: str, actions: Sequence[str]) -> None:
     tx.execute(
         """INSERT INTO rules (name, query, actions, position, created_at)
            VALUES (%s, %s, %s, (SELECT COALESCE(MAX(position), 0) + 1 FROM rules), %s)
-           ON CONFLICT (name) DO UPDATE SET query = excluded.query, actions = excluded.actions,
-               -- Counts belong to what the rule does: they start again when that changes.
-               matched_total = CASE WHEN rules.query = excluded.query
-                   AND rules.actions = excluded.actions THEN rules.matched_total ELSE 0 END,
-               matched_today = CASE WHEN rules.query = excluded.query
-                   AND rules.actions = excluded.actions THEN rules.matched_today ELSE 0 END""",
+           ON CONFLICT (name) """
+        + UPSERT_SET,
         (name, query, json.dumps(list(actions)), utc_now_iso()),
     )
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from newsdesk.isodates import utc_now_iso
 from newsdesk.rules.model import Rule
+from newsdesk.store.rule_sql import UPSERT_SET
 
 
 def rules(conn: sqlite3.Connection, today: str) -> list[Rule]:
@@ -22,12 +23,8 @@ def save_rule(tx: sqlite3.Connection, name: str, query: str, actions: Sequence[s
     tx.execute(
         """INSERT INTO rules (name, query, actions, position, created_at)
            VALUES (?, ?, ?, (SELECT COALESCE(MAX(position), 0) + 1 FROM rules), ?)
-           ON CONFLICT(name) DO UPDATE SET query = excluded.query, actions = excluded.actions,
-               -- Counts belong to what the rule does: they start again when that changes.
-               matched_total = CASE WHEN rules.query = excluded.query
-                   AND rules.actions = excluded.actions THEN rules.matched_total ELSE 0 END,
-               matched_today = CASE WHEN rules.query = excluded.query
-                   AND rules.actions = excluded.actions THEN rules.matched_today ELSE 0 END""",
+           ON CONFLICT(name) """
+        + UPSERT_SET,
         (name, query, json.dumps(list(actions)), utc_now_iso()),
     )
 
