@@ -23,6 +23,7 @@ from newsdesk.export import (
     default_file_name,
 )
 from newsdesk.export.options import FORMAT_SUFFIX
+from newsdesk.sanitize import display
 from newsdesk.tui.modals.once import OnceModal
 
 
@@ -54,14 +55,15 @@ def as_format(format: str) -> ExportFormat:
 
 def _refused(dest: Path, format: str, force: bool) -> str:
     """Why the export would fail at once (what the writer would say), or ""."""
+    shown = display(str(dest))  # a typed or remembered path, shown cleaned
     if format == "md-files":
         if dest.exists() and not dest.is_dir():
-            return f"{dest} exists and is not a folder: choose a folder for one file an article."
+            return f"{shown} exists and is not a folder: choose a folder for one file an article."
         return ""
     if dest.is_dir():
-        return f"{dest} is a folder: give a file name."
+        return f"{shown} is a folder: give a file name."
     if dest.exists() and not force:
-        return f"{dest} exists: tick 'Overwrite if it exists' or choose another name."
+        return f"{shown} exists: tick 'Overwrite if it exists' or choose another name."
     return ""
 
 
