@@ -163,8 +163,12 @@ def _line(outcome: FeedOutcome) -> Text:
             ("✗ ", "red"), (outcome.name, "bold"), ": failed: ", outcome.reason or ""
         )
     elif outcome.status == "new":
-        dupes = f", {outcome.duplicates} already stored" if outcome.duplicates else ""
-        line = Text.assemble(("+ ", "green"), (outcome.name, "bold"), f": {outcome.new} new{dupes}")
+        told = f", {outcome.updated} updated" if outcome.updated else ""
+        kept = outcome.duplicates - outcome.updated
+        stored = f", {kept} already stored" if kept else ""
+        line = Text.assemble(
+            ("+ ", "green"), (outcome.name, "bold"), f": {outcome.new} new{told}{stored}"
+        )
     else:
         dupes = f" ({outcome.duplicates} items already stored)" if outcome.duplicates else ""
         line = Text.assemble(("= ", "dim"), (outcome.name, "bold"), f": unchanged{dupes}")

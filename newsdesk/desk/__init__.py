@@ -223,12 +223,16 @@ class Desk:
         raw: str | None,
         signatures: Sequence[Signature | None] = (),
         after: Callable[[Transaction, list[str]], None] | None = None,
+        updated: list[str] | None = None,
     ) -> tuple[list[str], int]:
         """Store items in one transaction; `after(tx, ids)` runs inside it with every
-        item's article id (new or the duplicate it merged into)."""
+        item's article id (new or the duplicate it merged into); corrected ones go to
+        `updated` (`Storer.store_in`)."""
         try:
             with self.store.transaction() as tx:
-                stored = self._storer.store_in(tx, items, origin, raw, signatures, after)
+                stored = self._storer.store_in(
+                    tx, items, origin, raw, signatures, after, updated=updated
+                )
         except StoreError as exc:
             raise type(exc)(f"could not store articles from {origin}: {exc}") from exc
         self._arrive(stored[0])
@@ -297,9 +301,12 @@ class Desk:
         from newsdesk.feeds import service
 
         def store_items(
-            items: Sequence[Extracted], origin: str, after: Callable[[Transaction, list[str]], None]
+            items: Sequence[Extracted],
+            origin: str,
+            after: Callable[[Transaction, list[str]], None],
+            updated: list[str],
         ) -> tuple[list[str], int]:
-            return self._store_items(items, origin, raw=None, after=after)
+            return self._store_items(items, origin, raw=None, after=after, updated=updated)
 
         summary = service.fetch(
             self.store,
@@ -310,7 +317,7 @@ class Desk:
             progress=progress,
             should_stop=should_stop,
         )
-        if summary.new:
+        if summary.new or any(f.updated for f in summary.feeds):
             self._indexing.notify()
         return summary
 

@@ -97,11 +97,15 @@ class ArticleStorer:
         raw: str | None,
         signatures: Sequence[Signature | None] = (),
         after: Callable[[Transaction, list[str]], None] | None = None,
+        updated: list[str] | None = None,
     ) -> tuple[list[str], int]:
         """Store items inside the open transaction `tx`: (new ids, duplicates).
 
         `after(tx, ids)` runs last with every item's article id (new or the
-        duplicate it merged into)."""
+        duplicate it merged into). A feed item whose GUID is stored with another
+        headline or body is a correction: the stored article takes the new telling
+        (`StoreBackend.update_content`), counts as a duplicate, and its id goes to
+        `updated`."""
         from newsdesk.stories.grouping import StoryGrouper
         from newsdesk.stories.signature import compute as compute_signature
 
@@ -135,10 +139,29 @@ class ArticleStorer:
         known = self.store.existing(
             [aid for aid, meta in zip(ids, items, strict=True) if not meta.item_id]
         )
+        # Feed items stored before under their GUID: a changed one is the feed's correction.
+        guids = [
+            m.guid
+            for m, aid in zip(items, ids, strict=True)
+            if m.guid and m.format == "feed" and aid not in known
+        ]
+        told = self.store.by_guid(tx, guids) if guids else {}
         for index in range(len(items)):
             item_origin = origin if len(items) == 1 else f"{origin}#{index}"
             aid = ids[index]
             meta, published_ts, signature = prepare(index)
+            before = told.get(meta.guid or "") if _feed_guid(meta) else None
+            if before is not None and aid not in known and _retold(before, meta):
+                stored_id = before[0]
+                self.store.update_content(tx, stored_id, meta)
+                self.store.add_origin(tx, stored_id, item_origin)
+                # Its fingerprint follows the new telling; it stays in its story.
+                grouper.assign(stored_id, meta, published_ts, signature)
+                stored.append(stored_id)
+                duplicates += 1
+                if updated is not None:
+                    updated.append(stored_id)
+                continue
             looks = not meta.item_id and aid not in known
             if looks:
                 # Its story candidates are asked for now (the item before it is
@@ -213,6 +236,20 @@ class ArticleStorer:
             if story is not None:
                 return story
         return None
+
+
+def _feed_guid(meta: Extracted) -> bool:
+    return meta.format == "feed" and bool(meta.guid)
+
+
+def _retold(before: tuple[str, str, str], meta: Extracted) -> bool:
+    """The stored (id, headline, body) told otherwise now (not only respaced)."""
+    from newsdesk.model import normalise_for_id
+
+    _, title, body = before
+    return normalise_for_id(title) != normalise_for_id(meta.title) or normalise_for_id(
+        body
+    ) != normalise_for_id(meta.body)
 
 
 def same_page(found: Article | None, meta: Extracted) -> bool:

@@ -28,9 +28,11 @@ from newsdesk.isodates import utc_now_iso
 from newsdesk.model import Extracted
 from newsdesk.store.protocol import StoreBackend, Transaction
 
-#: The Desk's item writer: (items, origin, after(tx, ids)) -> (created ids, duplicates).
+#: The Desk's item writer: (items, origin, after(tx, ids), updated) -> (created ids,
+#: duplicates); the ids of items it stored before and updated now go to `updated`.
 StoreItems = Callable[
-    [Sequence[Extracted], str, Callable[[Transaction, list[str]], None]], tuple[list[str], int]
+    [Sequence[Extracted], str, Callable[[Transaction, list[str]], None], list[str]],
+    tuple[list[str], int],
 ]
 MAX_OPML_BYTES = 4 * 1024 * 1024
 
@@ -51,6 +53,9 @@ class FeedOutcome:
     status: Status
     new: int = 0
     duplicates: int = 0
+    #: Items stored before and told otherwise now (a correction under the same GUID),
+    #: counted among the duplicates too.
+    updated: int = 0
     reason: str | None = None
     #: A change made to the subscription (moved, disabled), said once.
     message: str | None = None
@@ -64,6 +69,7 @@ class FeedOutcome:
             "status": self.status,
             "new": self.new,
             "duplicates": self.duplicates,
+            "updated": self.updated,
             "reason": self.reason,
             "message": self.message,
             "warnings": self.warnings,
@@ -302,10 +308,12 @@ def _record(store: StoreBackend, store_items: StoreItems, done: Downloaded) -> F
         store.link_feed_items(tx, sub.id, ids)
         store.save_feed(tx, sub)
 
-    created, duplicates = store_items(done.items, sub.url, after)
-    outcome.status = "new" if created else "unchanged"
+    updated: list[str] = []
+    created, duplicates = store_items(done.items, sub.url, after, updated)
+    outcome.status = "new" if created or updated else "unchanged"
     outcome.new = len(created)
     outcome.duplicates = duplicates
+    outcome.updated = len(updated)
     outcome.new_ids = created
     return outcome
 

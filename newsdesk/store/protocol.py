@@ -203,6 +203,17 @@ class StoreBackend(Protocol):
         """Record one more place the article came from (a copy of it was imported)."""
         ...
 
+    def by_guid(self, tx: Transaction, guids: Sequence[str]) -> dict[str, tuple[str, str, str]]:
+        """The stored articles with these GUIDs: GUID -> (id, headline, body)."""
+        ...
+
+    def update_content(self, tx: Transaction, article_id: str, meta: Extracted) -> None:
+        """Replace an article's extracted content with a newer telling of it (a feed's
+        correction under the same GUID): headline, body, dates, link and the rest of
+        what extraction found; a new revision (the index takes it again) and unread
+        (the editor sees the correction). Tags, star, note, archive and story stay."""
+        ...
+
     def settle_versions(self, tx: Transaction, item_id: str) -> Settled | None:
         """After a version of wire item `item_id` was inserted: mark which version is
         current (`newsdesk.wire.settle`), the others superseded, and every version

@@ -1,20 +1,17 @@
 """`RoutedStore`: the routing both store backends share, from a `StoreBackend` verb to its SQL.
 
-A backend's store class only routes: each method takes this thread's
-connection (or the caller's transaction) and calls the module that owns the
-SQL of its concern. That routing is the same for every backend, so it lives
-here once; a backend (`sqlite/store.py`, `postgresql/store.py`) subclasses
-`RoutedStore` and gives
+A backend's store class only routes: each method takes this thread's connection (or the
+caller's transaction) and calls the module that owns the SQL of its concern. That routing
+is the same for every backend, so it lives here once; a backend (`sqlite/store.py`,
+`postgresql/store.py`) subclasses `RoutedStore` and gives
 
 - `sql`: its `SqlModules`, the modules holding its SQL by concern;
-- `driver_error` and `translate`: the error its driver raises and the
-  `StoreError` the user reads instead (every routed method translates);
+- `driver_error` and `translate`: the error its driver raises and the `StoreError` the
+  user reads instead (every routed method translates);
 - `connection_type`: what a transaction it opened is (checked when handed back);
-- `editor_args`: how its SQL learns the editor (SQLite's functions are told;
-  PostgreSQL's connection already knows);
+- `editor_args`: how its SQL learns the editor (SQLite's functions are told);
 
-and keeps only what really differs: opening and migrating, the change
-signal (`data_version`, `wait_for_change`), read-only, the health check.
+and keeps what differs: opening, migrating, the change signal, read-only, the health check.
 """
 
 from __future__ import annotations
@@ -221,6 +218,14 @@ class RoutedStore:
     @routed
     def add_origin(self, tx: Transaction, article_id: str, origin: str) -> None:
         self.sql.articles.add_origin(self._tx(tx), article_id, origin)
+
+    @routed
+    def by_guid(self, tx: Transaction, guids: Sequence[str]) -> dict[str, tuple[str, str, str]]:
+        return dict(self.sql.articles.by_guid(self._tx(tx), guids))
+
+    @routed
+    def update_content(self, tx: Transaction, article_id: str, meta: Extracted) -> None:
+        self.sql.articles.update_content(self._tx(tx), article_id, meta)
 
     @routed
     def settle_versions(self, tx: Transaction, item_id: str) -> Settled | None:

@@ -121,6 +121,49 @@ def insert(
     return _outcome(article_id, tx.execute(query, params).fetchone())
 
 
+def by_guid(tx: Conn, guids: Sequence[str]) -> dict[str, tuple[str, str, str]]:
+    wanted = list(dict.fromkeys(g for g in guids if g))
+    if not wanted:
+        return {}
+    found: dict[str, tuple[str, str, str]] = {}
+    for row in tx.execute(
+        "SELECT guid, id, title, body FROM articles WHERE guid = ANY(%s)", (wanted,)
+    ).fetchall():
+        found.setdefault(str(row["guid"]), (str(row["id"]), row["title"] or "", row["body"] or ""))
+    return found
+
+
+def update_content(tx: Conn, article_id: str, meta: Extracted) -> None:
+    published_ts = iso_to_ts(meta.published)
+    stored_meta = meta.to_dict()
+    stored_meta.pop("body", None)
+    tx.execute(
+        """WITH r AS (
+               UPDATE meta SET value = (value::bigint + 1)::text WHERE key = 'rev'
+               RETURNING value
+           )
+           UPDATE articles SET title = %s, source = %s, published = %s, published_ts = %s,
+               sort_ts = %s, url = %s, language = %s, word_count = %s, body = %s, meta = %s,
+               rev = (SELECT value::bigint FROM r)
+           WHERE id = %s""",
+        (
+            meta.title,
+            meta.source,
+            meta.published,
+            published_ts,
+            sort_key(published_ts, time.time()),
+            meta.url,
+            meta.language,
+            meta.word_count,
+            _text(meta.body),
+            json.dumps(stored_meta, ensure_ascii=False),
+            article_id,
+        ),
+    )
+    # Read state is each editor's here: the correction is unread for every one of them.
+    tx.execute("DELETE FROM reads WHERE article_id = %s", (article_id,))
+
+
 def insert_later(
     tx: Conn,
     article_id: str,

@@ -90,6 +90,47 @@ def add_origin(tx: sqlite3.Connection, article_id: str, origin: str) -> None:
     )
 
 
+def by_guid(tx: sqlite3.Connection, guids: Sequence[str]) -> dict[str, tuple[str, str, str]]:
+    found: dict[str, tuple[str, str, str]] = {}
+    wanted = list(dict.fromkeys(g for g in guids if g))
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for row in tx.execute(
+            f"SELECT guid, id, title, body FROM articles WHERE guid IN ({marks})", chunk
+        ):
+            found.setdefault(
+                str(row["guid"]), (str(row["id"]), row["title"] or "", row["body"] or "")
+            )
+    return found
+
+
+def update_content(tx: sqlite3.Connection, article_id: str, meta: Extracted) -> None:
+    published_ts = iso_to_ts(meta.published)
+    stored_meta = meta.to_dict()
+    stored_meta.pop("body", None)
+    tx.execute(
+        """UPDATE articles SET title = ?, source = ?, published = ?, published_ts = ?,
+               sort_ts = ?, url = ?, language = ?, word_count = ?, body = ?, meta = ?,
+               rev = ?, read = 0
+           WHERE id = ?""",
+        (
+            meta.title,
+            meta.source,
+            meta.published,
+            published_ts,
+            sort_key(published_ts, time.time()),
+            meta.url,
+            meta.language,
+            meta.word_count,
+            meta.body,
+            json.dumps(stored_meta, ensure_ascii=False),
+            next_rev(tx),
+            article_id,
+        ),
+    )
+
+
 def insert_later(
     tx: sqlite3.Connection,
     article_id: str,
