@@ -19,6 +19,7 @@ from psycopg import sql
 
 from newsdesk.isodates import iso_to_ts, sort_key, utc_now_iso
 from newsdesk.model import Article, ArticleRow, ArticleState, Extracted
+from newsdesk.store.article_sql import CONTENT_COLUMNS, content_values
 from newsdesk.store.postgresql.stories import membership, membership_params
 from newsdesk.store.protocol import InsertOutcome
 from newsdesk.store.sqlite.articles import RAW_LIMIT, readable_meta
@@ -134,31 +135,14 @@ def by_guid(tx: Conn, guids: Sequence[str]) -> dict[str, tuple[str, str, str]]:
 
 
 def update_content(tx: Conn, article_id: str, meta: Extracted) -> None:
-    published_ts = iso_to_ts(meta.published)
-    stored_meta = meta.to_dict()
-    stored_meta.pop("body", None)
+    values = list(content_values(meta))
+    values[CONTENT_COLUMNS.index("body")] = _text(meta.body)
+    assigned = ", ".join(f"{column} = %s" for column in CONTENT_COLUMNS)
     tx.execute(
-        """WITH r AS (
-               UPDATE meta SET value = (value::bigint + 1)::text WHERE key = 'rev'
-               RETURNING value
-           )
-           UPDATE articles SET title = %s, source = %s, published = %s, published_ts = %s,
-               sort_ts = %s, url = %s, language = %s, word_count = %s, body = %s, meta = %s,
-               rev = (SELECT value::bigint FROM r)
-           WHERE id = %s""",
-        (
-            meta.title,
-            meta.source,
-            meta.published,
-            published_ts,
-            sort_key(published_ts, time.time()),
-            meta.url,
-            meta.language,
-            meta.word_count,
-            _text(meta.body),
-            json.dumps(stored_meta, ensure_ascii=False),
-            article_id,
-        ),
+        "WITH r AS (UPDATE meta SET value = (value::bigint + 1)::text WHERE key = 'rev' "
+        f"RETURNING value) UPDATE articles SET {assigned}, "
+        "rev = (SELECT value::bigint FROM r) WHERE id = %s",
+        (*values, article_id),
     )
     # Read state is each editor's here: the correction is unread for every one of them.
     tx.execute("DELETE FROM reads WHERE article_id = %s", (article_id,))

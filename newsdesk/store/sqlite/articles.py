@@ -15,6 +15,7 @@ from typing import Any
 
 from newsdesk.isodates import iso_to_ts, sort_key, utc_now_iso
 from newsdesk.model import Article, ArticleRow, ArticleState, Extracted
+from newsdesk.store.article_sql import CONTENT_COLUMNS, content_values
 from newsdesk.store.protocol import InsertOutcome
 from newsdesk.store.story_tables import Placement
 from newsdesk.wire import is_wire, wire_columns
@@ -106,28 +107,10 @@ def by_guid(tx: sqlite3.Connection, guids: Sequence[str]) -> dict[str, tuple[str
 
 
 def update_content(tx: sqlite3.Connection, article_id: str, meta: Extracted) -> None:
-    published_ts = iso_to_ts(meta.published)
-    stored_meta = meta.to_dict()
-    stored_meta.pop("body", None)
+    assigned = ", ".join(f"{column} = ?" for column in CONTENT_COLUMNS)
     tx.execute(
-        """UPDATE articles SET title = ?, source = ?, published = ?, published_ts = ?,
-               sort_ts = ?, url = ?, language = ?, word_count = ?, body = ?, meta = ?,
-               rev = ?, read = 0
-           WHERE id = ?""",
-        (
-            meta.title,
-            meta.source,
-            meta.published,
-            published_ts,
-            sort_key(published_ts, time.time()),
-            meta.url,
-            meta.language,
-            meta.word_count,
-            meta.body,
-            json.dumps(stored_meta, ensure_ascii=False),
-            next_rev(tx),
-            article_id,
-        ),
+        f"UPDATE articles SET {assigned}, rev = ?, read = 0 WHERE id = ?",
+        (*content_values(meta), next_rev(tx), article_id),
     )
 
 
