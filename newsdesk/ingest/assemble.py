@@ -193,6 +193,14 @@ def _plain_dek(meta: Extracted) -> str | None:
     return dek
 
 
+def _plausible(published: str | None) -> str | None:
+    """The date, unless it is the Unix epoch a page prints for an empty date field
+    (1970-01-01: a story would sort as 56 years old)."""
+    if published is not None and published.startswith("1970-01-01"):
+        return None
+    return published
+
+
 def finish(meta: Extracted, fmt: str) -> Extracted:
     """Sanitise and bound every field; stamp the format."""
     meta.format = fmt
@@ -202,7 +210,7 @@ def finish(meta: Extracted, fmt: str) -> Extracted:
     meta.source = clean_short(meta.source)
     meta.source_short = clean_short(meta.source_short)
     meta.dateline = clean_short(meta.dateline)
-    meta.published = normalise_date(meta.published) if meta.published else None
+    meta.published = _plausible(normalise_date(meta.published) if meta.published else None)
     meta.people = clean_list(list(meta.people), 1000)
     meta.organizations = clean_list(list(meta.organizations), 1000)
     meta.places = clean_list(list(meta.places), 1000)

@@ -147,3 +147,13 @@ def test_a_dek_is_text_and_never_the_headline_or_the_article_again() -> None:
     assert finish(Extracted(title="Harbour", dek=body, body=body), "html").dek is None
     kept = finish(Extracted(title="Harbour", dek="The port will double by 2030.", body=body), "x")
     assert kept.dek == "The port will double by 2030."
+
+
+def test_the_unix_epoch_is_no_publication_date() -> None:
+    """A page printing 1970-01-01 for an empty date field sorted as 56 years old."""
+    from newsdesk.ingest.assemble import finish
+    from newsdesk.model import Extracted
+
+    assert finish(Extracted(title="t", body="b", published="1970-01-01"), "html").published is None
+    kept = finish(Extracted(title="t", body="b", published="1971-03-02"), "html")
+    assert kept.published == "1971-03-02"
