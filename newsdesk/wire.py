@@ -93,6 +93,13 @@ def embargo_label(
     return f"embargoed until {shown}"
 
 
+def headline_says(title: str, status: str) -> bool:
+    """The headline opens with its status already ("CORRECTED-Portugal ...", "UPDATE 2-..."):
+    a row or an export does not say "corrected" or "updated" twice."""
+    head = title.lstrip().casefold()
+    return head.startswith(status[:-2]) or (status == "updated" and head.startswith("update"))
+
+
 def status_label(status: str | None, *, killed: bool = False) -> str | None:
     """What the inbox and the detail pane say about an item's status, if anything."""
     if killed or status == "withdrawn":

@@ -141,17 +141,17 @@ class ArticleStorer:
         )
         # Feed items stored before under their GUID: a changed one is the feed's correction.
         guids = [
-            m.guid
+            guid
             for m, aid in zip(items, ids, strict=True)
-            if m.guid and m.format == "feed" and aid not in known
+            if (guid := _feed_guid(m)) and aid not in known
         ]
         told = self.store.by_guid(tx, guids) if guids else {}
         for index in range(len(items)):
             item_origin = origin if len(items) == 1 else f"{origin}#{index}"
             aid = ids[index]
             meta, published_ts, signature = prepare(index)
-            before = told.get(meta.guid or "") if _feed_guid(meta) else None
-            if before is not None and aid not in known and _retold(before, meta):
+            before = told.get(_feed_guid(meta))
+            if before is not None and aid not in known and _retold(before, aid):
                 stored_id = before[0]
                 self.store.update_content(tx, stored_id, meta)
                 self.store.add_origin(tx, stored_id, item_origin)
@@ -238,18 +238,16 @@ class ArticleStorer:
         return None
 
 
-def _feed_guid(meta: Extracted) -> bool:
-    return meta.format == "feed" and bool(meta.guid)
+def _feed_guid(meta: Extracted) -> str:
+    """The GUID of a feed item ("" for anything else)."""
+    return (meta.guid or "") if meta.format == "feed" else ""
 
 
-def _retold(before: tuple[str, str, str], meta: Extracted) -> bool:
-    """The stored (id, headline, body) told otherwise now (not only respaced)."""
-    from newsdesk.model import normalise_for_id
-
+def _retold(before: tuple[str, str, str], new_id: str) -> bool:
+    """The stored (id, headline, body) told otherwise by the item whose id (the hash of
+    its headline and body, `model.article_id`) is `new_id`; respacing is no change."""
     _, title, body = before
-    return normalise_for_id(title) != normalise_for_id(meta.title) or normalise_for_id(
-        body
-    ) != normalise_for_id(meta.body)
+    return article_id(Extracted(title=title, body=body)) != new_id
 
 
 def same_page(found: Article | None, meta: Extracted) -> bool:

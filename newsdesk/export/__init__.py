@@ -19,7 +19,12 @@ from newsdesk.export.options import (
 )
 from newsdesk.export.record import RECORD_FIELDS, export_record
 from newsdesk.export.render import Rendered, RenderedFiles, render, render_files
-from newsdesk.export.writer import default_destination, default_file_name, export
+from newsdesk.export.writer import (
+    check_destination,
+    default_destination,
+    default_file_name,
+    export,
+)
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -32,6 +37,7 @@ __all__ = [
     "ExportReport",
     "Rendered",
     "RenderedFiles",
+    "check_destination",
     "default_destination",
     "default_file_name",
     "escape_markdown_text",

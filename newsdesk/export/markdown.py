@@ -20,7 +20,7 @@ from newsdesk.export.slug import github_anchor
 from newsdesk.export.templates import LoadedTemplate, fill, load_template
 from newsdesk.model import DESCRIPTIVE_FIELDS, ENTITY_FIELDS, Article
 from newsdesk.sanitize import clean_line
-from newsdesk.wire import embargo_label, status_label
+from newsdesk.wire import embargo_label, headline_says, status_label
 
 __all__ = [
     "FRONT_MATTER_KEYS",
@@ -164,6 +164,8 @@ def _wire_warning(record: dict[str, Any]) -> str:
     label = status_label(wire.get("status"), killed=bool(wire.get("killed")))
     if label in (None, "updated", "corrected"):
         label = embargo_label(wire.get("embargo_until")) or label
+    if label in ("updated", "corrected") and headline_says(record["title"] or "", label):
+        return ""
     return label or ""
 
 

@@ -105,13 +105,22 @@ def export(
     return _export_single(articles, dest, options, now, templates_dir)
 
 
-def _export_single(
-    articles: list[Article],
-    dest: Path,
-    options: ExportOptions,
-    now: datetime | None,
-    templates_dir: Path | None,
-) -> ExportReport:
+def check_destination(dest: Path, options: ExportOptions, now: datetime | None = None) -> None:
+    """Raise what `export` would raise about `dest` before writing anything (a file in
+    the way without `force`, a file where the folder goes...); the export dialog asks
+    this so that it stays open with the editor's choices. The files an md-files
+    export would replace inside an existing folder are found only by `export`."""
+    dest = Path(dest).expanduser()
+    if options.format == "md-files":
+        _folder_target(dest)
+    else:
+        _single_target(dest, options, now)
+
+
+def _single_target(
+    dest: Path, options: ExportOptions, now: datetime | None
+) -> tuple[Path, os.stat_result | None]:
+    """The file a one-file export writes (an existing folder gets the default name)."""
     st = _lstat(dest)
     if st is not None and stat.S_ISDIR(st.st_mode):
         dest = dest / default_file_name(options.format, now)
@@ -122,6 +131,26 @@ def _export_single(
         raise ExportError(f"Cannot export to {dest}: it exists and is not a regular file.")
     if st is not None and not options.force:
         raise ExportExists([dest])
+    return dest, st
+
+
+def _folder_target(dest: Path) -> os.stat_result | None:
+    st = _lstat(dest)
+    if st is not None and stat.S_ISLNK(st.st_mode):
+        raise _fail(SymlinkRefusedError(dest), dest)
+    if st is not None and not stat.S_ISDIR(st.st_mode):
+        raise ExportError(f"Cannot export to {dest}: it exists and is not a folder.")
+    return st
+
+
+def _export_single(
+    articles: list[Article],
+    dest: Path,
+    options: ExportOptions,
+    now: datetime | None,
+    templates_dir: Path | None,
+) -> ExportReport:
+    dest, st = _single_target(dest, options, now)
     rendered = render(articles, options, now=now, templates_dir=templates_dir)
     created: list[Path] = []
     try:
@@ -175,11 +204,7 @@ def _export_files(
     templates_dir: Path | None,
     journal: Path | None,
 ) -> ExportReport:
-    st = _lstat(dest)
-    if st is not None and stat.S_ISLNK(st.st_mode):
-        raise _fail(SymlinkRefusedError(dest), dest)
-    if st is not None and not stat.S_ISDIR(st.st_mode):
-        raise ExportError(f"Cannot export to {dest}: it exists and is not a folder.")
+    st = _folder_target(dest)
     rendered = render_files(articles, options, templates_dir=templates_dir)
     existing: list[Path] = []
     if st is not None:

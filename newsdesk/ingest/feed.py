@@ -24,7 +24,6 @@ from newsdesk.ingest.result import Rejected
 from newsdesk.ingest.xml_guard import as_utf8_xml, check_entities, strip_doctype
 from newsdesk.isodates import normalise_date
 from newsdesk.model import Extracted
-from newsdesk.sanitize import safe_web_url
 
 #: A summary shorter than this, beside fuller content, serves as the dek.
 MAX_DEK_CHARS = 400
@@ -97,12 +96,12 @@ def unwrap_link(entry: Mapping[str, Any]) -> tuple[str | None, bool]:
     wrap it in a redirect (".../url?url=https://...").
     """
     original = entry.get("feedburner_origlink")
-    if isinstance(original, str) and safe_web_url(original):
+    if isinstance(original, str) and original:
         return original, False
+    # Not necessarily a web address (an item without a link has its GUID here, "g6"):
+    # `assemble.finish` keeps only those, for every importer.
     link = entry.get("link")
-    # Only a web address is a link: feedparser gives an item without one its GUID ("g6",
-    # "tag:site,2026:123"), and a hostile feed may give "javascript:...".
-    if not isinstance(link, str) or not safe_web_url(link):
+    if not isinstance(link, str) or not link:
         return None, False
     parts = urlsplit(link)
     if parts.path.rstrip("/").endswith("/url") or parts.path == "/url":

@@ -29,6 +29,8 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from newsdesk.stories.minhash import stable_hash
+
 log = logging.getLogger(__name__)
 
 #: Languages with a frequency list here; anything else is weighed as English
@@ -61,8 +63,6 @@ def language(code: str | None) -> str:
 
 def _key(word: str) -> int:
     """The word's place in a table: its stable hash with the weight's byte cleared."""
-    from newsdesk.stories.minhash import stable_hash
-
     return stable_hash(word) & _HASH_BITS
 
 

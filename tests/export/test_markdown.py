@@ -319,3 +319,14 @@ def test_property_front_matter_always_parses(title: str, tag: str) -> None:
     front = text[: text.index("\n---\n", 4)]
     # One value per line: nothing an importer could take for the closing fence.
     assert all(line not in ("---", "...") for line in front.splitlines()[1:])
+
+
+def test_a_correction_the_headline_already_announces_is_not_labelled_again() -> None:
+    """As on the inbox row: "corrected · CORRECTED-Portugal ..." said it twice."""
+    from newsdesk.export.markdown import _wire_warning
+
+    wire = {"status": "corrected", "killed": False, "embargo_until": None}
+    assert _wire_warning({"title": "CORRECTED-Portugal storm toll rises", "wire": wire}) == ""
+    assert _wire_warning({"title": "Portugal storm toll rises", "wire": wire}) == "corrected"
+    killed = {"status": "withdrawn", "killed": True, "embargo_until": None}
+    assert "KILLED" in _wire_warning({"title": "KILL - Dutch brewer deal", "wire": killed})

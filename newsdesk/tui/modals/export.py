@@ -17,8 +17,11 @@ from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSe
 from newsdesk.export import (
     EXPORT_FORMATS,
     FORMAT_LABELS,
+    ExportError,
+    ExportExists,
     ExportFormat,
     ExportOptions,
+    check_destination,
     default_destination,
     default_file_name,
 )
@@ -54,16 +57,14 @@ def as_format(format: str) -> ExportFormat:
 
 
 def _refused(dest: Path, format: str, force: bool) -> str:
-    """Why the export would fail at once (what the writer would say), or ""."""
-    shown = display(str(dest))  # a typed or remembered path, shown cleaned
-    if format == "md-files":
-        if dest.exists() and not dest.is_dir():
-            return f"{shown} exists and is not a folder: choose a folder for one file an article."
-        return ""
-    if dest.is_dir():
-        return f"{shown} is a folder: give a file name."
-    if dest.exists() and not force:
-        return f"{shown} exists: tick 'Overwrite if it exists' or choose another name."
+    """Why the export would fail at once (the writer's own checks), or ""."""
+    options = ExportOptions(format=as_format(format), force=force)
+    try:
+        check_destination(dest, options)
+    except ExportExists as exc:
+        return display(f"{exc}: tick 'Overwrite if it exists' or choose another name.")
+    except ExportError as exc:
+        return display(str(exc))
     return ""
 
 

@@ -16,7 +16,14 @@ from rich.text import Text
 from newsdesk.model import ArticleRow
 from newsdesk.sanitize import clean_line
 from newsdesk.tui.relative_time import compact_when
-from newsdesk.wire import DO_NOT_USE, KILLED_LABEL, embargo_label, is_urgent, status_label
+from newsdesk.wire import (
+    DO_NOT_USE,
+    KILLED_LABEL,
+    embargo_label,
+    headline_says,
+    is_urgent,
+    status_label,
+)
 
 SOURCE_WIDTH = 18
 TIME_WIDTH = 6
@@ -103,16 +110,11 @@ def wire_label(row: ArticleRow, now: datetime, styles: RowStyles) -> tuple[str, 
     embargo = embargo_label(float(row.embargo_ts), now) if row.embargo_ts is not None else None
     if embargo:
         return embargo, styles.wire_label
-    if row.wire_status in ("updated", "corrected") and not _says_so(row.title, row.wire_status):
+    if row.wire_status in ("updated", "corrected") and not headline_says(
+        row.title, row.wire_status
+    ):
         return row.wire_status, styles.wire_label
     return "", styles.base
-
-
-def _says_so(title: str, status: str) -> bool:
-    """The headline opens with its status already ("CORRECTED-Portugal ...", "UPDATE 2-..."):
-    the row does not say it twice."""
-    head = title.lstrip().casefold()
-    return head.startswith(status[:-2]) or (status == "updated" and head.startswith("update"))
 
 
 def render_row(
