@@ -3,8 +3,9 @@
 Order of trust: a BOM, then strict UTF-8 (valid UTF-8 is almost never
 anything else), then UTF-8 with a few stray Windows-1252 bytes, then the
 charset the document declares (HTML meta, XML prolog), then
-charset-normalizer's guess, then Windows-1252 with replacement, which never
-fails.
+charset-normalizer's guess (between single-byte Latin charsets, the one
+whose accented words are real words: `charset_words`), then Windows-1252
+with replacement, which never fails.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import codecs
 import re
 from dataclasses import dataclass
 
+from newsdesk.ingest.charset_words import best_reading, candidates
 from newsdesk.ingest.limits import SNIFF_BYTES
 from newsdesk.ingest.result import Rejected
 
@@ -224,6 +226,9 @@ def _decode_unicode(data: bytes) -> Decoded:
         except UnicodeDecodeError:
             pass  # The declaration lies; detection below decides.
     detected = _detect(data)
+    reading = best_reading(data, candidates(detected, data))
+    if reading is not None:
+        return Decoded(*reading)
     if detected is not None:
         try:
             return Decoded(data.decode(detected), detected)

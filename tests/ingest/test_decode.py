@@ -157,3 +157,55 @@ def test_the_unix_epoch_is_no_publication_date() -> None:
     assert finish(Extracted(title="t", body="b", published="1970-01-01"), "html").published is None
     kept = finish(Extracted(title="t", body="b", published="1971-03-02"), "html")
     assert kept.published == "1971-03-02"
+
+
+#: News copy in the languages legacy single-byte charsets serve; each is stored in
+#: the charset its desk would have used, with no declaration, and must read back whole.
+LEGACY_COPY = [
+    (
+        "cp1252",
+        "Le président a déclaré mercredi que la réforme était très attendue à Noël, "
+        "selon un communiqué de l'Élysée qui parle d'une « naïve » erreur.",
+    ),
+    (
+        "cp1252",
+        "Die Bundesregierung hat am Mittwoch beschlossen, dass die Straßenbahn in München "
+        "für Bürger günstiger wird. Größere Änderungen folgen.",
+    ),
+    (
+        "cp1250",
+        "Prezydent powiedział w środę, że reforma emerytalna jest konieczna dla gospodarki. "
+        "Łódź i Kraków będą pierwszymi miastami.",
+    ),
+    (
+        "cp1250",
+        "Předseda vlády ve středu řekl, že důchodová reforma je nezbytná pro ekonomiku. "
+        "Část změn začne platit příští rok.",
+    ),
+    (
+        "cp1254",
+        "Cumhurbaşkanı çarşamba günü emeklilik reformunun ekonomi için gerekli olduğunu "
+        "söyledi. İstanbul ve Ağrı ilk olacak.",
+    ),
+    ("iso8859_15", "Le prix est de 5 € pour l'œuvre complète, a déclaré le président."),
+    ("cp1251", "Президент заявил в среду, что пенсионная реформа необходима для экономики."),
+    ("shift_jis", "首相は水曜日、年金改革は国の経済に必要だと述べた。東京と大阪が最初となる。"),
+]
+
+
+@pytest.mark.parametrize(("charset", "text"), LEGACY_COPY)
+def test_undeclared_legacy_charsets_read_as_their_words_say(charset: str, text: str) -> None:
+    # The detector alone read the French as Windows-1250 ("trčs ... ŕ Noël") and the
+    # Polish as Windows-1252 ("powiedzia³ w œrodê").
+    for copies in (1, 6):
+        assert decode_bytes((text + "\n").encode(charset) * copies).text == (text + "\n") * copies
+
+
+def test_english_copy_with_one_symbol_is_not_read_as_shift_jis() -> None:
+    text = "The council met on Tuesday. Photograph © City Archive. The vote was close.\n" * 3
+    assert decode_bytes(text.encode("cp1252")).text == text
+
+
+def test_a_windows_1252_page_never_reads_its_punctuation_as_controls() -> None:
+    text = "„Wir sind Mišel“, sagte er – und ging… Die Führung war ‚überrascht‘.\n" * 4
+    assert decode_bytes(text.encode("cp1252")).text == text
