@@ -311,10 +311,20 @@ _OWNED_BY = re.compile(
 )
 
 
+#: "The Verge is a Vox Media network": the site, then its owner before the kind of thing.
+_OWNER_FIRST = re.compile(
+    r"^(?P<site>(?:The\s+)?[A-Z0-9][\w.'’&-]*(?:\s+[A-Z0-9][\w.'’&-]*){0,4})\s+is\s+an?\s+"
+    r"(?P<owner>[\w.'’&-]+(?:\s+[\w.'’&-]+){0,3}?)\s+"
+    r"(?:network|company|brand|publication|property|title|site|website)\b",
+    re.I,
+)
+
+
 #: A cheap first look over the whole text: is any ownership phrase there at all?
 _OWNED_HINT = re.compile(
     r"\b(?:part|member|division|unit|brand|publication|property|subsidiary) of\b"
     r"|\bis (?:owned|published|operated) by\b|\b(?:company|brand) of\b|\bTeil (?:der|des|von)\b"
+    r"|\bis an? [\w .&'’-]{2,60}? (?:network|company|brand|publication|property|title|site)\b"
     r"|\b(?:Angebot|Marke|Produkt) (?:der|des|von)\b|\bune? (?:marque|titre|publication|filiale) d"
     r"|\bfait partie d|\buna? (?:marca|publicación) de\b|\bfa parte d|\bfaz parte d"
 )
@@ -335,11 +345,16 @@ def owned_outlet(text: str, owners: Iterable[str], *, max_lines: int = 400) -> s
     for line in _head_and_foot(text, max_lines):
         if not line or len(line) > 300 or not line[:1].isupper():
             continue
-        m = _OWNED_BY.search(line)
+        m = _OWNED_BY.search(line) or _OWNER_FIRST.search(line)
         if m is None:
             continue
         owner = outlet_key(without_corporate_suffix(m["owner"]))
-        if any(owner.startswith(o) or o.startswith(owner) for o in folded if o and owner):
+        # "an independent Vox Media title": the owner's name may follow a word of praise.
+        if any(
+            owner.startswith(o) or o.startswith(owner) or owner.endswith(o)
+            for o in folded
+            if o and owner
+        ):
             site = clean_line(m["site"])
             if outlet_key(site) not in folded:
                 return _masthead_case(site) if site.isupper() and len(site) > 5 else site

@@ -67,6 +67,21 @@ def test_a_site_that_says_whose_it_is_is_named_not_its_owner() -> None:
     assert owned_outlet(text, ["Someone Else"]) is None
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The Quayside Wire is a greywater digital network",
+        "Harbour Lights is a Greywater Digital publication.",
+        "Harbour Lights is an independent Greywater Digital title",
+    ],
+)
+def test_a_site_that_names_its_owner_first_is_named_not_its_owner(line: str) -> None:
+    text = _PARAGRAPHS + line + "\n\n© 2026 Greywater Digital, LLC. All rights reserved.\n"
+    site = line.split(" is ")[0]
+    assert owned_outlet(text, ["Greywater Digital"]) == site
+    assert owned_outlet(text, ["Someone Else"]) is None
+
+
 def test_a_text_copy_is_credited_to_the_masthead(tmp_path: Path) -> None:
     page = tmp_path / "dredging.txt"
     page.write_text(
