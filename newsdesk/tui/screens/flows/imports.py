@@ -77,6 +77,9 @@ class ImportFlow:
     def show_log(self) -> None:
         from newsdesk.tui.screens.import_log import ImportLogScreen
 
+        # The import's toasts say what the log now shows in full, and at 80 columns
+        # they would cover it.
+        self.host.app.clear_notifications()
         self.host.app.push_screen(ImportLogScreen(self.host.import_job.history))
 
     def start(self, paths: list[Path], *, sample: bool = False) -> None:
