@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from datetime import UTC, datetime, timedelta
 
 from newsdesk.extract import enrich, extract_page
 from newsdesk.extract.headline import LINK_TITLES
@@ -193,10 +194,21 @@ def _plain_dek(meta: Extracted) -> str | None:
     return dek
 
 
+#: How far past this machine's clock a publication date may lie: a date years ahead
+#: (9999-12-31, 2099 from a template) is a placeholder, and as the newest article the
+#: item would head the inbox for good. A year, so that a clock set months behind
+#: still keeps real dates.
+FUTURE_DAYS = 366
+
+
 def _plausible(published: str | None) -> str | None:
     """The date, unless it is the Unix epoch a page prints for an empty date field
-    (1970-01-01: a story would sort as 56 years old)."""
-    if published is not None and published.startswith("1970-01-01"):
+    (1970-01-01: a story would sort as 56 years old) or more than `FUTURE_DAYS` ahead."""
+    if published is None or published.startswith("1970-01-01"):
+        return None
+    latest = datetime.now(UTC) + timedelta(days=FUTURE_DAYS)
+    # ISO 8601 in UTC compares as text; a year past 9999 has more digits.
+    if len(published.split("-", 1)[0]) > 4 or published > latest.strftime("%Y-%m-%dT%H:%M:%S"):
         return None
     return published
 

@@ -159,6 +159,25 @@ def test_the_unix_epoch_is_no_publication_date() -> None:
     assert kept.published == "1971-03-02"
 
 
+def test_a_date_years_ahead_is_a_placeholder_not_a_publication_date() -> None:
+    """9999-12-31 or a template's 2099 made the item the newest of the inbox for good."""
+    from datetime import UTC, datetime, timedelta
+
+    from newsdesk.ingest.assemble import finish
+    from newsdesk.model import Extracted
+
+    def published(date: str) -> str | None:
+        return finish(Extracted(title="t", body="b", published=date), "rss").published
+
+    now = datetime.now(UTC)
+    far = (now + timedelta(days=800)).strftime("%Y-%m-%dT%H:%M:%S+00:00")
+    assert published(far) is None
+    assert published("9999-12-31T23:59:59Z") is None
+    # Months ahead (a machine whose clock is behind, a scheduled item) is kept.
+    near = (now + timedelta(days=120)).strftime("%Y-%m-%dT%H:%M:%S+00:00")
+    assert published(near) == near
+
+
 #: News copy in the languages legacy single-byte charsets serve; each is stored in
 #: the charset its desk would have used, with no declaration, and must read back whole.
 LEGACY_COPY = [
