@@ -143,3 +143,42 @@ async def test_a_tag_completed_with_tab_in_a_burst(make_app: AppFactory, seeded:
     with Desk(seeded) as desk:
         rows = desk.rows([article_id or ""])
         assert rows and "harbour-strike" in rows[0].tags
+
+
+@pytest.mark.parametrize(
+    ("keys", "value"),
+    [
+        (("k", "o", "r", "e", "a", "z", "backspace", *" summit"), "korea summit"),
+        (("a", "b", "c", "left", "left", "X"), "aXbc"),
+        (("w", "i", "r", "e", "home", "a", "p", " "), "ap wire"),
+        (("o", "l", "d", "ctrl+u", "n", "e", "w"), "new"),
+    ],
+)
+async def test_editing_keys_in_a_burst_apply_where_they_were_typed(
+    make_app: AppFactory, keys: tuple[str, ...], value: str
+) -> None:
+    # Backspace and the arrows are the input's bindings: they ran only after the letters
+    # typed behind them ("koreaz summi", "abcX").
+    app = make_app(save_state=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        _burst(app, "/")
+        await settle(pilot)
+        _burst(app, *keys)
+        await settle(pilot)
+        assert main_screen(app).search_input.value == value
+
+
+async def test_a_tag_corrected_in_a_burst_is_stored_as_corrected(
+    make_app: AppFactory, seeded: Paths
+) -> None:
+    app = make_app(save_state=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        article_id = main_screen(app).inbox.current_id
+        _burst(app, "t", *_typed("+desk-tw"), "backspace", *_typed("wo", "\r"))
+        await settle(pilot)
+        assert main_screen(app).is_active
+    with Desk(seeded) as desk:
+        rows = desk.rows([article_id or ""])
+        assert rows and "desk-two" in rows[0].tags and "desk-tww" not in rows[0].tags

@@ -28,6 +28,7 @@ from newsdesk.export import (
 from newsdesk.export.options import FORMAT_SUFFIX
 from newsdesk.sanitize import display
 from newsdesk.tui.modals.once import OnceModal
+from newsdesk.tui.widgets.inert_input import InertInput
 
 
 @dataclass(frozen=True)
@@ -143,7 +144,9 @@ class ExportDialog(OnceModal[ExportRequest | None]):
             yield Checkbox("Copy the digest to the clipboard", id="export-copy")
             yield Checkbox("Overwrite if it exists", id="export-force")
             yield Label(Text("Destination", style="dim"))
-            yield Input(str(default_path(self.format, self.now, self.folder)), id="export-dest")
+            yield InertInput(
+                str(default_path(self.format, self.now, self.folder)), id="export-dest"
+            )
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Export", variant="primary", id="export-go", compact=True)
                 yield Button("Cancel", id="export-cancel", compact=True)

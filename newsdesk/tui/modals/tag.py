@@ -17,6 +17,7 @@ from textual.widgets import Input, Label, Static
 from newsdesk.sanitize import display
 from newsdesk.tags import normalise_tag, tag_words
 from newsdesk.tui.modals.once import OnceModal
+from newsdesk.tui.widgets.inert_input import InertInput
 
 _SPLIT = re.compile(r"[\s,]+")
 
@@ -110,7 +111,7 @@ class TagDialog(OnceModal[TagChange | None]):
         with Vertical(classes="dialog", id="tag-dialog"):
             yield Label(Text(title, style="bold"), classes="dialog-title")
             yield Static(self._current_text(), id="tag-current", markup=False)
-            yield Input(
+            yield InertInput(
                 placeholder="+tag adds, -tag removes, plain words add",
                 suggester=self._suggester,
                 id="tag-input",
