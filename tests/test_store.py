@@ -179,6 +179,17 @@ def test_counts_and_ordering(store: StoreBackend) -> None:
     assert counts["total"] == 2 and counts["unread"] == 1 and counts["starred"] == 0
 
 
+def test_the_starred_count_is_what_is_starred_finds(store: StoreBackend) -> None:
+    # A starred article archived left the inbox and `is:starred`, not the header's count.
+    kept = add(store, make("Kept", published="2026-11-01"))
+    filed = add(store, make("Filed", published="2026-11-02"))
+    store.apply("star", [kept, filed], {"starred": True})
+    assert store.counts()["starred"] == 2
+    store.apply("archive", [filed], {"archived": True})
+    counts = store.counts()
+    assert counts["starred"] == 1 and counts["archived"] == 1 and counts["inbox"] == 1
+
+
 def test_rows_keep_requested_order_and_tags(store: StoreBackend) -> None:
     a = add(store, make("A"))
     b = add(store, make("B"))

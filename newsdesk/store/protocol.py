@@ -283,7 +283,8 @@ class StoreBackend(Protocol):
     def count(self) -> int: ...
 
     def counts(self) -> dict[str, int]:
-        """total, inbox, unread, starred, archived."""
+        """total, inbox, unread, starred, archived; unread and starred count what the inbox
+        holds (not archived, not superseded), as `is:unread` and `is:starred` find."""
         ...
 
     def exists(self, article_id: str) -> bool: ...

@@ -266,7 +266,7 @@ def counts(conn: Conn) -> dict[str, int]:
                   COUNT(*) FILTER (WHERE archived = 0 AND superseded = 0) AS inbox,
                   COUNT(*) FILTER (WHERE NOT {read_by_me()} AND archived = 0 AND superseded = 0)
                       AS unread,
-                  COUNT(*) FILTER (WHERE starred = 1 AND superseded = 0) AS starred,
+                  COUNT(*) FILTER (WHERE starred = 1 AND archived = 0 AND superseded = 0) AS starred,
                   COUNT(*) FILTER (WHERE archived = 1) AS archived
            FROM articles a"""
     ).fetchone()

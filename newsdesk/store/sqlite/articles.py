@@ -204,7 +204,7 @@ def counts(conn: sqlite3.Connection) -> dict[str, int]:
         """SELECT COUNT(*) AS total,
                   COALESCE(SUM(archived = 0 AND superseded = 0), 0) AS inbox,
                   COALESCE(SUM(read = 0 AND archived = 0 AND superseded = 0), 0) AS unread,
-                  COALESCE(SUM(starred = 1 AND superseded = 0), 0) AS starred,
+                  COALESCE(SUM(starred = 1 AND archived = 0 AND superseded = 0), 0) AS starred,
                   COALESCE(SUM(archived), 0) AS archived
            FROM articles"""
     ).fetchone()
