@@ -181,8 +181,11 @@ def _section(
     # Only a count for the summary note (0: no note); cleaning the full body is not needed.
     full = len(paragraphs(article.meta.body, clean=False)) if options.summary else 0
     values = article_variables(record, level=level, full_paragraphs=full)
-    if mark_body and values["body"]:
-        values["body"] = f"{BODY_START}\n\n{values['body']}\n\n{BODY_END}"
+    if mark_body:
+        # Marked even when empty: unmarked, the importer read the template's own lines
+        # (date, note, link) as the body of an article that had none.
+        inner = f"\n\n{values['body']}\n\n" if values["body"] else "\n"
+        values["body"] = f"{BODY_START}{inner}{BODY_END}"
     return record, fill(template.template, values)
 
 

@@ -286,6 +286,22 @@ def test_files_round_trip_through_the_markdown_importer(
     assert item.body == ROUND_TRIP_BODY
 
 
+def test_an_article_without_a_body_comes_back_without_one(
+    tmp_path: Path, rich_article: Article
+) -> None:
+    # Unmarked, the importer took the template's date, note and link for the body.
+    from newsdesk import ingest
+
+    rich_article.meta.body = ""
+    rich_article.state.note = "call back the harbour master"
+    [(name, text)] = render_files([rich_article], ExportOptions(format="md-files")).files
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    [item] = ingest.load_file(path).items
+    assert item.body == ""
+    assert item.title == rich_article.meta.title and item.guid == rich_article.id
+
+
 def test_a_body_with_markdown_characters_comes_back_as_written(
     tmp_path: Path, rich_article: Article
 ) -> None:
