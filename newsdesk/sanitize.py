@@ -43,6 +43,18 @@ _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u
 _ESCAPE_STARTS = ("\x1b", "\x9b", "\x9d")
 
 
+#: A character outside the basic plane written as two UTF-16 halves: what YAML and
+#: JSON parsers give for "\\ud83d\\ude80" escapes. Joined, not stripped as lone
+#: surrogates (every emoji of a front matter title was lost).
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
+
+
+def _joined(pair: re.Match[str]) -> str:
+    halves = pair.group()
+    return chr(0x10000 + ((ord(halves[0]) - 0xD800) << 10) + (ord(halves[1]) - 0xDC00))
+
+
 def clean_text(text: str, *, keep_newlines: bool = True) -> str:
     """Strip escape sequences and control characters; normalise line endings."""
     if not text:
@@ -51,6 +63,8 @@ def clean_text(text: str, *, keep_newlines: bool = True) -> str:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if any(start in text for start in _ESCAPE_STARTS):
         text = _ANSI.sub("", text)
+    if _SURROGATE.search(text):
+        text = _PAIR.sub(_joined, text)
     text = _CONTROLS.sub("", text)
     if not keep_newlines:
         text = text.replace("\t", " ").replace("\n", " ")

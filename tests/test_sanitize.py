@@ -7,6 +7,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
+from newsdesk.ingest import load_file
 from newsdesk.sanitize import clean_line, clean_text
 
 
@@ -100,3 +101,18 @@ def test_a_page_with_a_stray_control_byte_keeps_every_paragraph(tmp_path: Path) 
     page.write_text("Harbour to grow\n\nBy Ana Velasco\n\n" + "\n\n".join(paragraphs), "utf-8")
     (item,) = load_file(page).items
     assert "40 million euros" in item.body and "spring of 2029" in item.body
+
+
+def test_a_character_written_as_two_utf16_halves_is_joined_not_dropped(tmp_path: Path) -> None:
+    # YAML reads "\ud83d\ude80" as two lone surrogates; stripped as such, every emoji
+    # of a front matter title was lost.
+    assert clean_text("Rocket \ud83d\ude80 launch") == "Rocket \U0001f680 launch"
+    assert clean_text("half \ud83d only, \udcff stray") == "half  only,  stray"
+    page = tmp_path / "launch.md"
+    page.write_text(
+        '---\ntitle: "Rocket \\ud83d\\ude80 launch \\U0001F1EB\\U0001F1F7"\n---\n\n'
+        "The rocket left the pad on time, the agency said.\n",
+        encoding="utf-8",
+    )
+    [item] = load_file(page).items
+    assert item.title == "Rocket \U0001f680 launch \U0001f1eb\U0001f1f7"
