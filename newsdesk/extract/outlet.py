@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from newsdesk.extract.boilerplate import (
     is_boilerplate,
     is_copyright,
     picture_copyright,
 )
+from newsdesk.extract.data.media_groups import MEDIA_GROUPS
 from newsdesk.extract.dateline import AGENCY_NAMES
 from newsdesk.extract.lines import (
     is_upper_line,
@@ -89,6 +91,16 @@ _GENERIC_OUTLETS = frozenset([
 ])  # fmt: skip
 
 
+@lru_cache(maxsize=1)
+def _media_group_keys() -> frozenset[str]:
+    return frozenset(outlet_key(without_corporate_suffix(g)) for g in MEDIA_GROUPS)
+
+
+def is_media_group(name: str) -> bool:
+    """A company that owns outlets ("Hearst Communications, Inc."), not an outlet."""
+    return outlet_key(without_corporate_suffix(name)) in _media_group_keys()
+
+
 def is_generic_outlet(name: str) -> bool:
     """One word that says what kind of page or outlet it is, not which ("News")."""
     tokens = words(name)
@@ -132,6 +144,9 @@ def outlet_from_footer(line: str) -> str | None:
     return None if is_generic_outlet(text) else text
 
 
+_NAV_VERB = re.compile(r"^(?:contact|about|follow|visit|support|subscribe\s+to)\s+(?:us\b)?", re.I)
+
+
 def site_line_outlet(text: str, title: str = "") -> str | None:
     """The outlet a page's first line names (a masthead or the head of a breadcrumb).
 
@@ -145,6 +160,8 @@ def site_line_outlet(text: str, title: str = "") -> str | None:
         return None
     # A text browser's marks before it ("#Presse Augsburg", "* Kestrel News") are not its name.
     head = _SITE_LINE_SPLIT.split(first.lstrip("-–— "), maxsplit=1)[0].strip().lstrip("#*+•· ")
+    # A menu's "Contact CT Post" or "About The Sentinel" names the site after its verb.
+    head = _NAV_VERB.sub("", head)
     tokens = words(head)
     if not 1 <= len(tokens) <= 5 or not OUTLET_WORD.search(
         head.title() if head.isupper() else head

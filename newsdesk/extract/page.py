@@ -50,6 +50,7 @@ from newsdesk.extract.outlet import (
     OUTLET_WORD,
     appeal_outlet,
     expand_source,
+    is_media_group,
     owned_outlet,
     site_line_outlet,
 )
@@ -363,6 +364,12 @@ def _assemble(found: Found, hints: Extracted | None, text: str) -> Extracted:
         masthead = site_line_outlet(text, found.title)
         if masthead and _named_after(found.sources[0], masthead):
             found.sources.insert(0, masthead)
+        if is_media_group(found.sources[0]):
+            # "© Hearst Communications" under a Houston Chronicle story: the page's own
+            # masthead evidence names the outlet; the group only when there is none.
+            own = found.title_suffix or masthead or appeal_outlet(text)
+            if own and not is_media_group(own):
+                found.sources.insert(0, own)
     if not found.sources:
         # Weaker evidence, best first: the page title's site part, a masthead
         # line, a subscription appeal, and last a wire the dateline credits.

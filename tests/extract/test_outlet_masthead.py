@@ -216,3 +216,26 @@ def test_microdata_names_the_publisher_without_its_legal_form(tmp_path: Path) ->
     page.write_text(html, encoding="utf-8")
     [item] = load_file(page).items
     assert item.source == "Kestrel News"
+
+
+def test_a_media_groups_copyright_gives_way_to_the_pages_own_masthead(tmp_path: Path) -> None:
+    # "© Hearst Communications" under a Connecticut story named the owner, not the paper.
+    page = tmp_path / "ferry.txt"
+    page.write_text(
+        "Skip to main content\n\nContact Harbour Ledger\n\nFerry fares rise for the winter\n\n"
+        + _PARAGRAPHS
+        + "© 2026 Hearst Communications, Inc. All rights reserved.\n",
+        encoding="utf-8",
+    )
+    [item] = load_file(page).items
+    assert item.source == "Harbour Ledger"
+    # With nothing else on the page, the group is still better than no outlet.
+    bare = tmp_path / "bare.txt"
+    bare.write_text(
+        "Ferry fares rise for the winter\n\n"
+        + _PARAGRAPHS
+        + "© 2026 Hearst Communications, Inc. All rights reserved.\n",
+        encoding="utf-8",
+    )
+    [item] = load_file(bare).items
+    assert item.source == "Hearst Communications"
