@@ -168,6 +168,9 @@ def impose(meta: Extracted, hints: Extracted, names: tuple[str, ...]) -> None:
 _MARKUP = re.compile(r"</?(?:p|i|b|em|strong|br|span|a|div)\b[^>]*>", re.I)
 #: A standfirst is a sentence or two; one this long that the body opens with is the article.
 LONG_DEK = 500
+#: A dek this long or longer that the body opens with is that opening, not a standfirst
+#: (shorter, the two may begin alike by chance).
+MIN_REPEATED_DEK = 30
 
 
 def _fold(text: str) -> str:
@@ -194,6 +197,32 @@ def _plain_dek(meta: Extracted) -> str | None:
     return dek
 
 
+def _said_once(meta: Extracted) -> None:
+    """A dek the body repeats is shown once: a standfirst the body extraction kept as
+    its first paragraph leaves the body; a page description that is the start of the
+    opening, cut ("..."), is no standfirst and goes. Shown above the body, each was
+    read twice (8 of the 42 real pages)."""
+    if not meta.dek or not meta.body:
+        return
+    body = meta.body.lstrip()
+    first, _, rest = body.partition("\n\n")
+    folded = _fold(meta.dek).translate(_PLAIN_QUOTES)
+    if _fold(first).translate(_PLAIN_QUOTES) == folded and rest.strip():
+        meta.body = rest.lstrip("\n")
+        return
+    opening = folded.rstrip(".…,;: ")
+    start = _fold(body[: len(meta.dek) + 200]).translate(_PLAIN_QUOTES)
+    if len(opening) >= MIN_REPEATED_DEK and start.startswith(opening):
+        meta.dek = None
+
+
+#: Curly quotes as straight ones, dashes as hyphens: a page's description and its
+#: text differ in them.
+_PLAIN_QUOTES = str.maketrans(
+    {"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "—": "-", "–": "-"}
+)
+
+
 #: How far past this machine's clock a publication date may lie: a date years ahead
 #: (9999-12-31, 2099 from a template) is a placeholder, and as the newest article the
 #: item would head the inbox for good. A year, so that a clock set months behind
@@ -218,6 +247,7 @@ def finish(meta: Extracted, fmt: str) -> Extracted:
     meta.format = fmt
     meta.title = truncate_title(meta.title or "")
     meta.dek = _plain_dek(meta)
+    _said_once(meta)
     meta.authors = clean_list(list(meta.authors))
     meta.source = clean_short(meta.source)
     meta.source_short = clean_short(meta.source_short)

@@ -149,6 +149,29 @@ def test_a_dek_is_text_and_never_the_headline_or_the_article_again() -> None:
     assert kept.dek == "The port will double by 2030."
 
 
+def test_a_dek_the_body_repeats_is_read_once() -> None:
+    """8 of 42 real pages showed their standfirst, or a description that was the
+    opening cut with '...', twice: above the body and as its first lines."""
+    from newsdesk.ingest.assemble import finish
+    from newsdesk.model import Extracted
+
+    standfirst = "Water boards along the river are studying a ruling on ‘forever chemicals’"
+    lede = "When judges in The Hague ordered the firm to pay — on Friday — the ruling was read."
+    body = f"{standfirst}\n\n{lede}\n\nA second paragraph follows here."
+    # A standfirst the body extraction kept as its first paragraph leaves the body.
+    item = finish(Extracted(title="Ruling", dek=standfirst, body=body), "html")
+    assert item.dek == standfirst and item.body.startswith(lede)
+    # A description that is the opening, cut and typed with plain quotes and dashes,
+    # is no standfirst: the body keeps its opening.
+    cut = "When judges in The Hague ordered the firm to pay - on Friday - the rul..."
+    item = finish(Extracted(title="Ruling", dek=cut, body=f"{lede}\n\nMore."), "html")
+    assert item.dek is None and item.body.startswith(lede)
+    # A standfirst that says something else stays, and so does the body.
+    other = "The ruling may cost the firm its licence, lawyers for the boards say."
+    item = finish(Extracted(title="Ruling", dek=other, body=body), "html")
+    assert item.dek == other and item.body == body
+
+
 def test_the_unix_epoch_is_no_publication_date() -> None:
     """A page printing 1970-01-01 for an empty date field sorted as 56 years old."""
     from newsdesk.ingest.assemble import finish
