@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 
-from newsdesk.isodates import iso_to_ts
+from newsdesk.isodates import iso_to_ts, normalise_date
 from newsdesk.model import Extracted
 
 #: The names desks give the top of the IPTC scale; 4 to 9 are routine copy.
@@ -62,6 +62,27 @@ def is_urgent(urgency: int | None) -> bool:
     return urgency is not None and urgency <= URGENT_MAX
 
 
+#: Where an item says it is embargoed but gives no time newsdesk can read (9999-12-31,
+#: "TBA", a date past 2100): held until further notice, never released by accident.
+UNTIL_FURTHER_NOTICE = "2100-12-31T23:59:59+00:00"
+_FURTHER_NOTICE_TS = datetime(2100, 12, 31, 23, 59, 59, tzinfo=UTC).timestamp()
+
+
+def read_embargo(raw: str | None, warnings: list[str], prefix: str = "") -> str | None:
+    """The embargo time an item states, `UNTIL_FURTHER_NOTICE` when it states one that
+    cannot be read (with a warning), None when it states none."""
+    if raw is None or not raw.strip():
+        return None
+    when = normalise_date(raw.strip())
+    if when is None:
+        warnings.append(
+            f"{prefix}embargo {raw.strip()[:40]!r} is no time newsdesk can read: "
+            "held until further notice"
+        )
+        return UNTIL_FURTHER_NOTICE
+    return when
+
+
 def embargo_active(embargo_until: str | None, now: datetime | None = None) -> bool:
     """Whether an embargo time is still ahead of `now`."""
     stamp = iso_to_ts(embargo_until)
@@ -82,6 +103,8 @@ def embargo_label(
     stamp = embargo_until if isinstance(embargo_until, float) else iso_to_ts(embargo_until)
     if stamp is None or stamp <= (now if now is not None else datetime.now(UTC)).timestamp():
         return None
+    if stamp >= _FURTHER_NOTICE_TS:
+        return "embargoed until further notice"
     moment = (now if now is not None else datetime.now(UTC)).astimezone(zone)
     until = datetime.fromtimestamp(stamp, UTC).astimezone(zone)
     shown = until.strftime("%H:%M")

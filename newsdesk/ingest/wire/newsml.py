@@ -40,7 +40,7 @@ from newsdesk.ingest.wire.xml import (
 )
 from newsdesk.isodates import normalise_date
 from newsdesk.model import Extracted
-from newsdesk.wire import valid_urgency
+from newsdesk.wire import read_embargo, valid_urgency
 
 #: The namespace of every NewsML-G2 version (the IPTC News Architecture).
 NAR_NAMESPACE = "http://iptc.org/std/nar/2006-10-01/"
@@ -129,7 +129,7 @@ def read_item(item: Element, warnings: list[str], label: str) -> tuple[Extracted
     publication = code_value(kid(item_meta, "pubStatus"))
     signals = {code_value(s) for s in kids(item_meta, "signal")}
     hints.status = derive_status(publication, signals, hints.version)
-    hints.embargo_until = normalise_date(text_of(kid(item_meta, "embargoed")) or None)
+    hints.embargo_until = read_embargo(text_of(kid(item_meta, "embargoed")), warnings)
     hints.published = normalise_date(
         text_of(kid(item_meta, "versionCreated"))
         or text_of(kid(item_meta, "firstCreated"))

@@ -21,7 +21,7 @@ from newsdesk.ingest.result import Rejected
 from newsdesk.ingest.wire.item import build_item, byline_names, derive_status, parse_version
 from newsdesk.isodates import normalise_date
 from newsdesk.model import Extracted
-from newsdesk.wire import valid_urgency
+from newsdesk.wire import read_embargo, valid_urgency
 
 SUPPORTED_MAJORS = (1, 2, 3)
 MAX_WARNINGS = 50
@@ -157,7 +157,7 @@ def read_record(value: object, warnings: list[str], prefix: str) -> tuple[Extrac
     hints.title = _headline(record)
     if not hints.title:
         raise Rejected("ninjs item has no headline")
-    hints.embargo_until = normalise_date(_text(record.get("embargoed")) or None)
+    hints.embargo_until = read_embargo(_text(record.get("embargoed")), warnings, prefix)
     hints.published = normalise_date(
         _text(record.get("versioncreated"))
         or _text(record.get("firstcreated"))

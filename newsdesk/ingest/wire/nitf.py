@@ -43,7 +43,7 @@ from newsdesk.ingest.wire.xml import (
 )
 from newsdesk.isodates import iso_to_ts, normalise_date
 from newsdesk.model import Extracted
-from newsdesk.wire import valid_urgency
+from newsdesk.wire import UNTIL_FURTHER_NOTICE, valid_urgency
 
 #: The namespace of NITF's XML Schema (3.x); DTD-based documents have none.
 NITF_NAMESPACE = "http://iptc.org/std/NITF/2006-10-18/"
@@ -118,7 +118,12 @@ def read_head(head: Element | None, hints: Extracted, warnings: list[str]) -> No
     if released and (management == "embargoed" or _later(released, issued)):
         hints.embargo_until = released
     elif management == "embargoed":
-        warnings.append("management-status is embargoed but date.release gives no time")
+        # Embargoed with no readable release time: held, never released by accident.
+        hints.embargo_until = UNTIL_FURTHER_NOTICE
+        warnings.append(
+            "management-status is embargoed but date.release gives no time: "
+            "held until further notice"
+        )
     signals = {"correction"} if kid(docdata, "correction") is not None else set()
     hints.status = derive_status(management, signals, hints.version)
     hints.subjects = _subjects(head, docdata)

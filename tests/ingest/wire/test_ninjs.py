@@ -182,3 +182,18 @@ def test_a_plain_json_record_is_not_ninjs() -> None:
     result = load_bytes(json.dumps(record).encode(), "a.json")
     assert result.format == "jsonl"
     assert result.items[0].item_id is None and result.items[0].urgency is None
+
+
+@pytest.mark.parametrize("embargoed", ["9999-12-31T23:59:59Z", "TBA", "until the minister speaks"])
+def test_an_embargo_that_cannot_be_read_holds_the_item(embargoed: str) -> None:
+    # Dropped, it left the item unembargoed: listed and exported as free to publish.
+    from newsdesk.wire import UNTIL_FURTHER_NOTICE, embargo_active, embargo_label
+
+    result = load_bytes(json.dumps(v2(embargoed=embargoed)).encode(), "item.json")
+    [item] = result.items
+    assert item.embargo_until == UNTIL_FURTHER_NOTICE and embargo_active(item.embargo_until)
+    assert embargo_label(item.embargo_until) == "embargoed until further notice"
+    assert any("embargo" in w and "further notice" in w for w in result.warnings)
+    # No embargo at all stays none.
+    [free] = load(v2(embargoed=None))
+    assert free.embargo_until is None

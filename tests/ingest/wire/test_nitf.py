@@ -6,6 +6,7 @@ import pytest
 
 from newsdesk.ingest import load_bytes
 from newsdesk.model import Extracted
+from newsdesk.wire import UNTIL_FURTHER_NOTICE, embargo_active, embargo_label
 
 NS = "http://iptc.org/std/NITF/2006-10-18/"
 
@@ -128,7 +129,10 @@ def test_embargoed_status_without_a_time_says_so() -> None:
         nitf(docdata_attrs='management-status="embargoed"', docdata='<doc-id id-string="x"/>'),
         "a.xml",
     )
-    assert result.items[0].embargo_until is None
+    # Held until further notice: released, it could be published before its time.
+    assert result.items[0].embargo_until == UNTIL_FURTHER_NOTICE
+    assert embargo_active(result.items[0].embargo_until)
+    assert embargo_label(result.items[0].embargo_until) == "embargoed until further notice"
     assert any("embargoed" in w and "date.release" in w for w in result.warnings)
 
 
