@@ -280,3 +280,22 @@ def test_one_spelling_per_outlet(desk: Desk) -> None:
     assert desk.store.get_many([later])[0].meta.source == "BBC News"
     desk.sync_index()
     assert set(desk.search("source:bbc").ids) == {ids[2], ids[3], later}
+
+
+def test_a_file_imported_by_a_relative_path_records_where_it_is(
+    desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Stored as "wire/flood.txt" it meant nothing from the app or another folder.
+    folder = tmp_path / "wire"
+    folder.mkdir()
+    (folder / "flood.txt").write_text(
+        "Flood waters rise\n\nThe river rose two metres overnight, the council said.\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    summary = desk.import_paths([Path("wire/flood.txt")])
+    [article_id] = summary.imported_ids
+    article = desk.get(article_id)
+    assert article is not None
+    assert article.origin == str(folder / "flood.txt")
+    assert Path(article.origin).is_absolute()

@@ -189,6 +189,9 @@ class Desk:
         `import_batch`): an interrupted import keeps every file reported done
         and nothing half-written.
         """
+        # Each article records where it came from: a path relative to the shell's folder
+        # would mean nothing in the app or from anywhere else.
+        inputs = [Path(path).absolute() for path in inputs]
         # The rules match each committed batch while the next files are read, and
         # write what they did once the import is logged.
         arrival = self._rulebook.start_arrival()
