@@ -269,3 +269,26 @@ async def test_undo_of_an_archive_puts_the_row_back_under_the_cursor(
         assert inbox.ids == before
         assert inbox.current_id == archived and inbox.cursor == 1
         assert round(inbox.scroll_y) == 0  # the list did not move: the first row still shows
+
+
+async def test_a_digest_of_a_selection_names_no_query_and_one_of_the_search_does(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    # A selection made across searches was headed "Query: <the last search>", which
+    # some of its articles did not match.
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await search_for(pilot, "flood")
+        await settle(pilot)
+        for scope, dest in (("selection", tmp_path / "sel.md"), ("shown", tmp_path / "all.md")):
+            if scope == "selection":
+                await pilot.press("x")
+            await pilot.press("e")
+            await pilot.pause()
+            await pilot.click(f"#scope-{scope}")
+            app.screen.query_one("#export-dest").value = str(dest)  # type: ignore[attr-defined]
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+    assert "Query: none (selected articles)" in (tmp_path / "sel.md").read_text("utf-8")
+    assert "Query: flood" in (tmp_path / "all.md").read_text("utf-8")

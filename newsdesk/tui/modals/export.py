@@ -200,7 +200,9 @@ class ExportDialog(OnceModal[ExportRequest | None]):
                 summary=self.query_one("#export-summary", Checkbox).value,
                 force=force,
                 copy=self.query_one("#export-copy", Checkbox).value,
-                query=self.query_text,
+                # Only the articles the search shows are what the query found: a selection
+                # (made across searches) or one story is no query's answer.
+                query=self.query_text if self.scope == "shown" else None,
             )
         )
 
