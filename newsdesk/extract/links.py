@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from newsdesk.extract.dates import date_line
 from newsdesk.extract.lines import strip_list_mark
 from newsdesk.model import Link
 from newsdesk.sanitize import clean_line
@@ -35,12 +36,30 @@ def link_from_line(line: str) -> Link | None:
     return Link(title=title[:300], url=url)
 
 
+#: Entries of a related list that are the site talking, not a story: appeals, menus.
+_FURNITURE = re.compile(
+    r"^(?:don[’']?t miss|sign up|subscribe|click here|read (?:this next|more)|view all"
+    r"|most (?:popular|read)|about (?:the newsroom|us)|follow us|instant download|willkommen)\b"
+    r"|\bby clicking here\b|\bsign up for\b|\bnewsletter\W*$",
+    re.IGNORECASE,
+)
+#: A contact line under a story: an e-mail address or a telephone number.
+_CONTACT = re.compile(r"\S@\S+\.\w|\b\d{3}[-. ]\d{3}[-. ]\d{4}\b")
+
+
+def is_furniture_link(title: str) -> bool:
+    """A related list's entry that is no story: a timestamp under the one before it,
+    an appeal, a menu entry, a reporter's contact line."""
+    return bool(_FURNITURE.search(title) or _CONTACT.search(title) or date_line(title))
+
+
 def add_link(links: list[Link], line: str) -> None:
-    """Append the line's link unless the list is full or it is already there."""
+    """Append the line's link unless the list is full, it is already there, or it is
+    the site's furniture (`is_furniture_link`)."""
     if len(links) >= MAX_LINKS:
         return
     link = link_from_line(line)
-    if link is None:
+    if link is None or is_furniture_link(link.title):
         return
     if any(existing.title == link.title for existing in links):
         return

@@ -79,3 +79,34 @@ def test_popular_list_marker_shapes() -> None:
         assert popular_list_marker(line) and link_list_marker(line), line
     for line in ("Related", "More on this story", "More from Opinion", "Lesen Sie auch"):
         assert link_list_marker(line) and not popular_list_marker(line), line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "November 19, 2026 at 5:10 pm",
+        "Don't miss a story. Sign up for our morning email.",
+        "Subscribe to Harbour Ledger PRO",
+        "WATCH THE LEDGER LIVE BY CLICKING HERE",
+        "Most Popular View all",
+        "Read this next",
+        "Willkommen beim Hafen-Newsletter!",
+        "Ana Velasco: 555-201-3344 or avelasco@harbourledger.example",
+    ],
+)
+def test_a_related_lists_furniture_is_no_link(line: str) -> None:
+    # 29 of 505 links of the real page copies were timestamps, appeals and contact lines.
+    links: list[Link] = []
+    add_link(links, line)
+    assert links == []
+
+
+def test_a_related_story_stays_a_link() -> None:
+    links: list[Link] = []
+    for line in (
+        "Ferry fares rise 4% for the winter season",
+        "Why the port's download of tide data failed",
+        "Council to vote on newsletter printing costs",
+    ):
+        add_link(links, line)
+    assert len(links) == 3
