@@ -131,3 +131,45 @@ def test_long_article_text_is_stored_lz4_compressed_when_the_server_has_it(
         want = "l" if has_lz4 and has_lz4[0] else ""
         assert methods == {"body": want, "raw": want, "meta": want}
         assert stored is not None and stored[0] == ("lz4" if want else "pglz")
+
+
+def test_two_editors_storing_one_article_at_once_store_it_once(tmp_path: Path) -> None:
+    # Both looked for a duplicate before either had committed; the second insert then
+    # failed on the primary key ("duplicate key value violates unique constraint"),
+    # failing that editor's file, or their whole fetch.
+    import threading
+
+    from newsdesk.model import Extracted, article_id
+
+    meta = Extracted(title="Harbour cranes idle", body="Dock workers kept the cranes still.")
+    aid = article_id(meta)
+    with pg_schema() as url:
+        ana = open_store(tmp_path / "a.sqlite3", url=url)
+        bo = open_store(tmp_path / "b.sqlite3", url=url)
+        outcomes: dict[str, object] = {}
+        try:
+            with ana.transaction() as tx:
+                outcomes["ana"] = ana.insert(tx, aid, meta, "ana/harbour.md", None)
+
+                def bo_stores() -> None:
+                    try:
+                        with bo.transaction() as tx2:
+                            outcomes["bo"] = bo.insert(tx2, aid, meta, "bo/harbour.md", None)
+                    except Exception as exc:  # the failure is what the test looks for
+                        outcomes["bo"] = exc
+
+                # Bo's insert waits for Ana's transaction, which commits after it started.
+                other = threading.Thread(target=bo_stores)
+                other.start()
+                other.join(timeout=0.5)
+                assert other.is_alive()
+            other.join(timeout=30)
+            assert not other.is_alive()
+            first, second = outcomes["ana"], outcomes["bo"]
+            assert getattr(first, "created", None) is True, first
+            assert getattr(second, "created", None) is False, second
+            assert getattr(second, "reason", None) == "duplicate"
+            assert ana.count() == 1
+        finally:
+            ana.close()
+            bo.close()

@@ -98,7 +98,8 @@ _INSERT = """WITH dup AS (
     UPDATE meta SET value = (value::bigint + 1)::text
     WHERE key = 'rev' AND NOT EXISTS (SELECT 1 FROM dup) RETURNING value
 ), a AS (
-    INSERT INTO articles ({columns}, rev) SELECT {values}, r.value::bigint FROM r RETURNING id
+    INSERT INTO articles ({columns}, rev) SELECT {values}, r.value::bigint FROM r
+    ON CONFLICT (id) DO NOTHING RETURNING id
 ), t AS (
     INSERT INTO tags (article_id, tag)
     SELECT a.id, x.tag FROM a, unnest(%(tags)s::text[]) AS x(tag) ON CONFLICT DO NOTHING
@@ -164,7 +165,11 @@ def insert_later(
 
 
 def _outcome(article_id: str, row: dict[str, Any] | None) -> InsertOutcome:
-    assert row is not None  # the duplicate, or the row just inserted
+    if row is None:
+        # Another editor stored the same article between this statement's look for a
+        # duplicate and its insert, and committed it: a duplicate, not an error (the
+        # primary key raised "duplicate key value" and failed the file or the fetch).
+        return InsertOutcome(article_id, created=False, reason="duplicate")
     if not row["created"]:
         return InsertOutcome(str(row["id"]), created=False, reason="duplicate")
     return InsertOutcome(article_id, created=True)
