@@ -299,3 +299,33 @@ def test_a_file_imported_by_a_relative_path_records_where_it_is(
     assert article is not None
     assert article.origin == str(folder / "flood.txt")
     assert Path(article.origin).is_absolute()
+
+
+def test_an_interrupted_import_is_one_step_undo_takes_back(desk: Desk, tmp_path: Path) -> None:
+    # Ctrl-C (or the shared desk going away) after some files were committed left them
+    # stored with no import step: `undo` took back whatever was done before instead.
+    folder = tmp_path / "wire"
+    folder.mkdir()
+    for n in range(6):
+        (folder / f"item-{n}.md").write_text(
+            f"# Storm report number {n} from the coast\n\nThe storm reached town {n}.\n",
+            encoding="utf-8",
+        )
+    before = desk.import_paths([folder / "item-0.md"]).imported_ids
+    desk.star(before)
+    desk.sync_index()
+
+    def interrupt(progress: ImportProgress) -> None:
+        if progress.done >= 2:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        desk.import_paths([folder], progress=interrupt)
+    desk.sync_index()
+    stored = len(desk.search("storm").ids)
+    assert stored >= 2
+    undone = desk.undo()
+    assert undone is not None and "import" in undone.action, undone
+    desk.sync_index()
+    assert desk.search("storm").ids == before  # the earlier star is still there
+    assert desk.search("is:starred").ids == before

@@ -18,6 +18,7 @@ would only make callers look for a verb in several places.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
@@ -78,6 +79,8 @@ if TYPE_CHECKING:
     from newsdesk.search.index import IndexStatus, SearchIndex
     from newsdesk.store.protocol import Claim, ClaimOutcome
     from newsdesk.stories.signature import Signature
+
+log = logging.getLogger(__name__)
 
 
 class Desk:
@@ -175,6 +178,15 @@ class Desk:
 
         return load_file(path)
 
+    def _log_interrupted_import(self, ids: list[str]) -> None:
+        if not ids:
+            return
+        try:
+            self.store.log_import(ids)
+            self._log.after_write()
+        except Exception:  # the store may be what failed: the articles stay either way
+            log.warning("an interrupted import of %d articles was not logged for undo", len(ids))
+
     def import_paths(
         self,
         inputs: Sequence[Path],
@@ -196,7 +208,15 @@ class Desk:
         # write what they did once the import is logged.
         arrival = self._rulebook.start_arrival()
         stored = arrival.see if arrival is not None else None
-        summary = self._storer.import_files(inputs, progress, should_stop, stored)
+        summary = ImportSummary()
+        try:
+            self._storer.import_files(inputs, progress, should_stop, stored, summary)
+        except BaseException:
+            # Interrupted (Ctrl-C, the shared desk gone): what was committed stays, and
+            # is one step of the action log all the same, so `undo` takes it back
+            # rather than whatever was done before the import.
+            self._log_interrupted_import(summary.imported_ids)
+            raise
         if summary.imported_ids:
             # One step of the action log: `undo` right after removes what it added.
             try:

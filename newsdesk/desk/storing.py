@@ -49,26 +49,33 @@ class ArticleStorer:
         progress: Callable[[ImportProgress], None] | None,
         should_stop: Callable[[], bool] | None,
         stored: Callable[[list[str]], None] | None = None,
+        summary: ImportSummary | None = None,
     ) -> ImportSummary:
         """Load the files under `inputs` (in parallel, in order) and store them, several
         to a transaction, each in its own savepoint (see `import_batch`); a file is
         reported to `progress` only once its transaction is committed, and the new
-        articles of each committed transaction are handed to `stored` (the rules)."""
+        articles of each committed transaction are handed to `stored` (the rules).
+
+        `summary`, when given, is filled as transactions commit: a caller whose import
+        is interrupted still knows what was stored."""
         from newsdesk.ingest import iter_input_files
         from newsdesk.pipeline import load_in_order
 
         files = list(iter_input_files(inputs))
-        summary = ImportSummary()
+        summary = summary if summary is not None else ImportSummary()
         results = iter(load_in_order(files, should_stop))
         done = 0
         while True:
             batch, finished = store_batch(self.store, results, self.store_file)
             if stored is not None:
                 stored([aid for _, created in batch for aid in created])
+            # The whole batch is committed: counted before any of it is reported, so an
+            # import interrupted while reporting still knows every article it stored.
             for outcome, created in batch:
-                done += 1
                 summary.imported_ids.extend(created)
                 summary.files.append(outcome)
+            for outcome, _created in batch:
+                done += 1
                 if progress is not None:
                     progress(
                         ImportProgress(
