@@ -333,6 +333,13 @@ class Compiler:
             return lambda f: not inner(f)
         if isinstance(node, Related):
             raise QuerySyntaxError("related: cannot be a rule: it compares with the whole index")
+        if isinstance(node, FeedName):
+            # Accepted, it never matched: the feed an article came through is recorded
+            # with it, after the rules have read the new article.
+            raise QuerySyntaxError(
+                "feed: cannot be a rule: a feed's items take its tags instead "
+                "(newsdesk feeds add URL --tag NAME)"
+            )
         return store_leaf(node)
 
     # -- words -----------------------------------------------------------------------

@@ -62,6 +62,9 @@ def test_a_malformed_rule_gets_the_search_message(desk: Desk) -> None:
     assert str(from_rule.value) == str(from_search.value)
     with pytest.raises(QuerySyntaxError, match="related: cannot be a rule"):
         desk.add_rule("like", "related:abcdef", ["star"])
+    # Accepted, a feed: rule never matched on arrival (the feed is recorded after).
+    with pytest.raises(QuerySyntaxError, match=r"feed: cannot be a rule.*--tag"):
+        desk.add_rule("fresh", "feed:fresh star*", ["star"])
     with pytest.raises(RuleError, match="bad rule name"):
         desk.add_rule("two words", "storm", ["star"])
 
