@@ -116,11 +116,13 @@ def with_page(item: Extracted, client: Client, gate: HostGate, warnings: list[st
     if len(found.body) < len(item.body):
         warnings.append(f"{label}: the page had less text than the feed; kept the summary")
         return item
-    # The feed states these outright; the page only fills what it lacks.
+    # The feed states its GUID, link, headline and date outright: they win. The page's
+    # text fills what the feed lacks (the page's own title and date replaced the
+    # feed's, against what the README promises).
     found.guid = item.guid or found.guid
     found.url = item.url
-    found.title = found.title or item.title
-    found.published = found.published or item.published
+    found.title = item.title or found.title
+    found.published = item.published or found.published
     found.source = found.source or item.source
     found.language = found.language or item.language
     found.authors = found.authors or item.authors

@@ -254,3 +254,37 @@ def test_full_text_fetches_pages_on_the_same_server(
     pages_before = feed_server.paths().count("/story/quarry")
     open_desk.fetch(["ft"], limits=LIMITS)
     assert feed_server.paths().count("/story/quarry") == pages_before
+
+
+def test_full_text_keeps_the_feeds_headline_and_date(
+    open_desk: Desk, feed_server: FeedServer
+) -> None:
+    # The page's own title and date replaced the feed's.
+    base = feed_server.url
+    page = (
+        "<html><head><title>Old SEO title | Valley Post</title>"
+        '<meta property="article:published_time" content="2019-11-20T08:00:00Z"></head>'
+        "<body><article><h1>Old SEO title</h1>"
+        + "".join(
+            f"<p>Paragraph {n}: the ferry company said the winter timetable would add two "
+            "sailings a day, and the harbour master agreed to open the north berth.</p>"
+            for n in range(8)
+        )
+        + "</article></body></html>"
+    ).encode()
+    feed_server.route("/story/ferry", Reply(body=page, headers={"Content-Type": "text/html"}))
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Valley Post</title>'
+        "<link>http://example.invalid/</link><description>d</description><item>"
+        "<title>Ferry adds winter sailings</title><guid>ferry-1</guid>"
+        f"<link>{base}/story/ferry</link><pubDate>Mon, 01 Dec 2025 09:30:00 GMT</pubDate>"
+        "<description>Two more sailings a day.</description></item></channel></rss>"
+    ).encode()
+    feed_server.route("/ferry.xml", Reply(body=feed))
+    open_desk.add_feed(f"{base}/ferry.xml", name="ferry", full_text=True)
+    (outcome,) = open_desk.fetch(limits=LIMITS).feeds
+    [article] = [open_desk.get(i) for i in outcome.new_ids]
+    assert article is not None
+    assert article.meta.title == "Ferry adds winter sailings"
+    assert (article.meta.published or "").startswith("2025-12-01T09:30")
+    assert "Paragraph 7" in article.meta.body  # the page's text all the same
