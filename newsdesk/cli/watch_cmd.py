@@ -15,7 +15,7 @@ from newsdesk.cli import output
 from newsdesk.cli.commands import EXIT_OK, EXIT_USAGE, sync_index
 from newsdesk.config import load_settings
 from newsdesk.desk import Desk, ImportSummary
-from newsdesk.sanitize import display, display_json
+from newsdesk.sanitize import clean_line, display, display_json
 from newsdesk.watch import check_folders
 
 
@@ -61,6 +61,10 @@ def cmd_watch(desk: Desk, args: argparse.Namespace) -> int:
                     output.out.print(
                         Text.assemble(("+ ", "green"), name, f": {outcome.imported} new{dupes}")
                     )
+                # As `import` and `fetch` print them: a bad line left out, a bad urgency.
+                for warning in outcome.warnings:
+                    if not (outcome.error and warning in outcome.error):
+                        output.out.print(Text.assemble(("  ! ", "yellow"), clean_line(warning)))
         sys.stdout.flush()
 
     def on_error(message: str) -> None:

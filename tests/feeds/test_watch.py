@@ -240,3 +240,38 @@ def test_files_in_a_new_subfolder_are_imported(watcher: Watcher, drop: Path) -> 
     wait_for(lambda: wanted <= set(watcher.files()))
     files = watcher.files()
     assert all(files[name] == (1, None) for name in wanted)
+
+
+def test_the_watch_command_prints_a_files_warnings_as_import_does(drop: Path) -> None:
+    # It printed "+ mixed.jsonl: 1 new" and nothing of the line it left out.
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "newsdesk", "watch", str(drop), "--settle", "0.2"]
+    watching = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=os.environ
+    )
+    lines: list[str] = []
+
+    def read() -> None:
+        assert watching.stdout is not None
+        lines.extend(iter(watching.stdout.readline, ""))
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+
+    def warned() -> bool:
+        return any(line.lstrip().startswith("!") and "line 2" in line for line in lines)
+
+    try:
+        wait_for(lambda: any("watching" in line for line in lines))
+        (drop / "mixed.jsonl").write_text(
+            '{"title": "Harbour opens", "body": "The harbour opened at dawn."}\n{not json at all\n',
+            encoding="utf-8",
+        )
+        wait_for(lambda: any("mixed.jsonl: 1 new" in line for line in lines))
+        wait_for(warned, timeout=5)
+    finally:
+        watching.terminate()
+        watching.wait(10)
+    assert warned(), "".join(lines)
