@@ -23,6 +23,7 @@ from textual.worker import Worker, WorkerState
 from newsdesk import uistate
 from newsdesk.config import Settings, load_settings
 from newsdesk.desk import Desk
+from newsdesk.errors import StoreUnreachableError
 from newsdesk.paths import Paths
 from newsdesk.sanitize import display
 from newsdesk.tui import GC_THRESHOLDS
@@ -213,6 +214,11 @@ class NewsdeskApp(App[None]):
         """The one place a failed worker becomes a message for the user (not a crash)."""
         if event.state is WorkerState.ERROR:
             error = event.worker.error
+            if isinstance(error, StoreUnreachableError):
+                # The desk watch says "Store lost" once, and "The store is back" later;
+                # each background look that failed meanwhile said it again, five
+                # errors in six seconds over the detail pane.
+                return
             reason = f"{type(error).__name__}: {error}" if error else "unknown error"
             self.notify(
                 f"{event.worker.name or 'background job'} failed: {reason}",
