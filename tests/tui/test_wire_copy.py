@@ -105,3 +105,35 @@ def test_wire_inbox_snapshot(snap_compare: Any, make_app: AppFactory, wires: Pat
         await steady("k")(pilot)
 
     assert snap_compare(app, terminal_size=(120, 36), run_before=run_before)
+
+
+async def test_a_row_drops_its_embargo_once_it_has_passed(wires: Paths) -> None:
+    # The row and the detail pane said "embargoed until ..." long after the time,
+    # until the next search.
+    from datetime import UTC, datetime, timedelta
+
+    from newsdesk.desk import Desk
+    from newsdesk.tui.app import NewsdeskApp
+    from tests.tui.conftest import FIXED_NOW
+
+    now = [FIXED_NOW]
+    with Desk(wires) as desk:
+        app = NewsdeskApp(desk, clock=lambda: now[0])
+        async with app.run_test(size=(140, 30)) as pilot:
+            await settle(pilot)
+            screen = main_screen(app)
+            rows = [row_text(screen, i) for i in range(len(screen.inbox.ids))]
+            index = next(i for i, r in enumerate(rows) if "embargoed until" in r and "seal" in r)
+            row = screen.inbox.row(screen.inbox.ids[index])
+            assert row is not None and row.embargo_ts is not None
+            screen.inbox.cursor = index
+            await settle(pilot)
+            assert "embargoed until" in screen.detail.text.plain
+            screen.inbox.look_at_embargoes()  # nothing has passed: nothing changes
+            await settle(pilot)
+            assert "embargoed until" in row_text(screen, index)
+            now[0] = datetime.fromtimestamp(row.embargo_ts, UTC) + timedelta(seconds=1)
+            screen.inbox.look_at_embargoes()  # what the list's timer runs every few seconds
+            await settle(pilot)
+            assert "embargoed" not in row_text(screen, index) and "seal" in row_text(screen, index)
+            assert "embargoed until" not in screen.detail.text.plain

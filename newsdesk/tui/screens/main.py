@@ -393,6 +393,13 @@ class MainScreen(Screen[None]):
             if self.query_text:
                 self.refresh_results()
 
+    @on(InboxList.EmbargoLapsed)
+    def _embargo_lapsed(self) -> None:
+        """An embargo passed: the detail pane and an `is:embargoed` search follow."""
+        self.view.redraw_from_store()
+        if self.query_text:
+            self.refresh_results()
+
     def on_desk_watch_store_changed(self, message: DeskWatch.StoreChanged) -> None:
         """Another editor, window, CLI command or fetch changed the store: redraw what is
         shown, and let articles they added or archived join or leave the list."""

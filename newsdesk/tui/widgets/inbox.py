@@ -31,6 +31,10 @@ RowFetcher = Callable[[Sequence[str]], list[ArticleRow]]
 PREFETCH = 60
 
 
+#: How often the list looks whether an embargo on screen has passed (seconds).
+EMBARGO_TICK = 5.0
+
+
 class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
     """Rows of articles; the screen owns the keys and tells the list what to do."""
 
@@ -73,6 +77,9 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
 
         article_id: str
 
+    class EmbargoLapsed(Message):
+        """An embargo on a row on screen has passed: that row is ordinary copy now."""
+
     def __init__(
         self,
         fetch: RowFetcher,
@@ -103,6 +110,25 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
         self._generation = 0
         self._now = clock()
         self._style_cache: RowStyles | None = None
+
+    def on_mount(self) -> None:
+        self.set_interval(EMBARGO_TICK, self.look_at_embargoes)
+
+    def look_at_embargoes(self) -> None:
+        """Redraw when an embargo on a row on screen has passed since the rows were drawn
+        (they said "embargoed until 23:20" long after 23:20, until the next search)."""
+        now = self._clock()
+        drawn, stamp = self._now.timestamp(), now.timestamp()
+        top = round(self.scroll_y)
+        shown = (self._rows.get(i) for i in self._ids[top : top + self.size.height])
+        if any(
+            row is not None and row.embargo_ts is not None and drawn < row.embargo_ts <= stamp
+            for row in shown
+        ):
+            self._now = now
+            self._strips.clear()
+            self.refresh()
+            self.post_message(self.EmbargoLapsed())
 
     # -- data ------------------------------------------------------------------
 
