@@ -100,6 +100,8 @@ async def test_feeds_screen_add_fetch_pause_remove_show(
         await settle(pilot)
         assert any(m.startswith("Subscribed to") for m in seen)
         assert len(screen.feeds) == 3
+        # The cursor is on the new feed: "f fetches it now" fetches that one.
+        assert screen.current is not None and screen.current.url.endswith("/cape2.xml")
         await pilot.press("a")
         await pilot.press(*"ftp://example.invalid/x", "enter")
         await settle(pilot)

@@ -187,7 +187,10 @@ class FeedsScreen(TableScreen[Subscription]):
 
     def _add(self, url: str) -> ChangeDone:
         sub = self._desk.add_feed(url)
-        return f"Subscribed to {sub.name}: f fetches it now (or wait for it to be due).", ""
+        # The cursor goes to the new feed: "f fetches it now" must mean this one (it
+        # stayed where it was, and f fetched whatever feed that was).
+        message = f"Subscribed to {sub.name}: f fetches it now (or wait for it to be due)."
+        return message, self.key_of(sub)
 
     def action_remove(self) -> None:
         sub = self.current
