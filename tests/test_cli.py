@@ -298,3 +298,44 @@ def test_a_failed_file_is_reported_once(env: dict[str, str], tmp_path: Path) -> 
     assert proc.returncode == 1
     lines = [line for line in proc.stdout.splitlines() if "truth.json" in line]
     assert len(lines) == 1 and "✗" in lines[0] and "no title and no text" in lines[0]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["list", "--limit", "0"],
+        ["list", "--limit", "0", "--json"],
+        ["search", "quay", "--limit", "0"],
+    ],
+)
+def test_a_reader_that_stops_partway_through_a_long_output_gives_141(
+    env: dict[str, str], tmp_path: Path, command: list[str]
+) -> None:
+    """A long output is one write, which the kernel takes in part once the reader has
+    gone, with no error in Python: `list --limit 0 | head -1` ended with 0."""
+    feed = tmp_path / "many.jsonl"
+    feed.write_text(
+        "\n".join(
+            json.dumps(
+                {
+                    "title": f"Harbour report number {n} on the quay works",
+                    "body": f"Report {n}. " + "The quay works went on through the night. " * 30,
+                }
+            )
+            for n in range(400)
+        ),
+        encoding="utf-8",
+    )
+    run(["import", str(feed)], env)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsdesk", *command],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.read(64)  # the first lines, as `head -1` reads them
+    proc.stdout.close()
+    err = proc.stderr.read().decode("utf-8", "replace")
+    assert proc.wait(timeout=120) == 141, err
+    assert "Traceback" not in err

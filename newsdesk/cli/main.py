@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 import errno
 import os
+import select
+import stat
 import sys
 from collections.abc import Sequence
 from contextlib import suppress
@@ -250,7 +252,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler = HANDLERS[command]
         with Desk(resolve(args.data_dir)) as desk:
             desk.on_wait = _say_waiting
-            return handler(desk, args)
+            status = handler(desk, args)
+        return _reader_gone() if _reader_left() else status
     except KeyboardInterrupt:
         output.error("interrupted; everything reported done is saved")
         return 130
@@ -276,6 +279,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         log = _write_crash_log()
         output.error(f"unexpected error: {exc!r}. Details were written to {log}")
         return EXIT_ERROR
+
+
+def _reader_left() -> bool:
+    """Whether stdout is a pipe whose reader stopped before the end (`| head -1`).
+
+    A large output is one write the kernel takes in part once the reader has gone,
+    and Python reports no error for it: `list` and `--json` of thousands of rows
+    ended with status 0 where the short outputs (one write each) ended with 141.
+    """
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        return True
+    except (OSError, ValueError):
+        return False
+    try:
+        if not stat.S_ISFIFO(os.fstat(sys.stdout.fileno()).st_mode):
+            return False
+        # The write end of a pipe whose read end is closed polls as an error.
+        poller = select.poll()
+        poller.register(sys.stdout.fileno(), select.POLLERR)
+        return bool(poller.poll(0))
+    except (OSError, ValueError, AttributeError):
+        return False
 
 
 def _reader_gone() -> int:
