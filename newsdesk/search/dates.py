@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 
 from dateutil.relativedelta import relativedelta
 
 from newsdesk.isodates import normalise_date, parse_iso_date
 
-DATE_HELP = "try 2026-11-18, 2026-11, 2026-11-01..2026-11-18, >2026-11-01, -7d or today"
+DATE_HELP = (
+    "try 2026-11-18, 2026-11, 2026-11-01..2026-11-18, >2026-11-01, >2026-11-18T09:30, -7d or today"
+)
 
 
 def shown(text: str, width: int = 32) -> str:
@@ -44,6 +46,11 @@ _RELATIVE = re.compile(
 _YEAR = re.compile(r"^(\d{4})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+#: A day with a time of day: "2026-12-05t23:00", with seconds, a "z" or an offset.
+_MOMENT = re.compile(
+    r"^(\d{4})-(\d{1,2})-(\d{1,2})[t ](\d{1,2}):(\d{2})(?::(\d{2}))?"
+    r"(z|[+-]\d{2}:?\d{2})?$"
+)
 
 
 def _zone(now: datetime) -> tzinfo:
@@ -108,6 +115,9 @@ def period(text: str, now: datetime) -> Span:
         match = _RELATIVE.match(word)
         if match and word.startswith("-"):
             return Span(_relative_start(int(match.group(1)), match.group(2), now), None)
+        match = _MOMENT.match(word)
+        if match:
+            return _moment(match, zone)
         match = _DAY.match(word)
         if match:
             day = date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
@@ -131,6 +141,24 @@ def period(text: str, now: datetime) -> Span:
             raise
         raise DateSyntaxError(f"{shown(text)} is not a real date") from exc
     raise DateSyntaxError(f"cannot read the date {shown(text)}")
+
+
+def _moment(match: re.Match[str], zone: tzinfo) -> Span:
+    """The minute (or the second, when seconds are given) a day and time name: in the
+    zone it states, else in `now`'s, as days are. Read as its day, the time was lost
+    (`published:>2026-12-05T23:00` found nothing dated 23:30 that day)."""
+    year, month, day, hour, minute = (int(match.group(n)) for n in range(1, 6))
+    second = int(match.group(6)) if match.group(6) else 0
+    offset = match.group(7)
+    stated: tzinfo = zone
+    if offset == "z":
+        stated = UTC
+    elif offset:
+        sign = -1 if offset[0] == "-" else 1
+        digits = offset[1:].replace(":", "")
+        stated = timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+    start = datetime(year, month, day, hour, minute, second, tzinfo=stated).timestamp()
+    return Span(start, start + (1 if match.group(6) else 60))
 
 
 def parse_span(expr: str, now: datetime) -> Span:

@@ -109,6 +109,10 @@ def test_id_prefix(newsroom: Newsroom) -> None:
         ("before:2026-11-01", {"markets"}),
         ("after:2026-11-18", {"summit", "election"}),
         ("published:none", {"undated"}),
+        # Times of day (summit 2026-11-18 09:00, election 2026-11-22 18:00).
+        ("published:>2026-11-18T08:59", {"summit", "election"}),
+        ("published:>2026-11-18T09:00", {"election"}),
+        ("published:<2026-11-22T18:00", {"summit", "floods", "markets"}),
         ("korea published:2026-11", {"summit"}),
         ("-published:2026-11", {"markets", "undated"}),
     ],

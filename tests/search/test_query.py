@@ -139,6 +139,14 @@ def test_archive_is_shown_only_when_asked() -> None:
         ("before:2026-11-18", None, "2026-11-18"),
         ("after:2026-11-18", "2026-11-18", None),
         ("date:2026-11-18", "2026-11-18", "2026-11-19"),
+        # A time of day is honoured, not dropped for its day: a minute, or a second.
+        ("published:>2026-11-18T09:30", "2026-11-18T09:31", None),
+        ("published:>=2026-11-18T09:30", "2026-11-18T09:30", None),
+        ("published:<2026-11-18T09:30", None, "2026-11-18T09:30"),
+        ("published:2026-11-18T09:30", "2026-11-18T09:30", "2026-11-18T09:31"),
+        ("published:2026-11-18T09:30:15Z", "2026-11-18T09:30:15", "2026-11-18T09:30:16"),
+        ("published:>2026-11-18T10:30+01:00", "2026-11-18T09:31", None),
+        ("published:2026-11-18T09:00..2026-11-18T12:00", "2026-11-18T09:00", "2026-11-18T12:01"),
     ],
 )
 def test_absolute_and_named_dates(text: str, start: str | None, end: str | None) -> None:
