@@ -130,8 +130,11 @@ def cmd_rules(desk: Desk, args: argparse.Namespace) -> int:
         text = Path(rest[0]).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise DeskError(f"cannot read {rest[0]}: {exc}") from None
+    before = {rule.name for rule in desk.rules()}
     added = desk.import_rules(text)
-    output.notice(f"imported {len(added)} rule(s): {', '.join(r.name for r in added)}")
+    replaced = [r.name for r in added if r.name in before]
+    said = f" (replacing {len(replaced)} of that name: {', '.join(replaced)})" if replaced else ""
+    output.notice(f"imported {len(added)} rule(s): {', '.join(r.name for r in added)}{said}")
     return EXIT_OK
 
 

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from newsdesk.desk.results import ActionResult
+from newsdesk.errors import QuerySyntaxError
 from newsdesk.store import StoreBackend
 
 if TYPE_CHECKING:
@@ -184,8 +185,12 @@ class RuleBook:
         from newsdesk.rules.model import from_toml
 
         entries = from_toml(text)
-        for entry in entries:
-            self.runner.check(entry.query)
+        for number, entry in enumerate(entries, 1):
+            try:
+                self.runner.check(entry.query)
+            except QuerySyntaxError as exc:
+                # Named like the file's other errors: which of its rules is wrong.
+                raise QuerySyntaxError(f"rule {number} ({entry.name}): {exc}") from None
         for entry in entries:
             self.store.save_rule(entry.name, entry.query.strip(), entry.actions)
             self.store.enable_rule(entry.name, entry.enabled)

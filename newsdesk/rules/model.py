@@ -173,6 +173,7 @@ def from_toml(text: str) -> list[RuleEntry]:
     if not isinstance(entries, list):
         raise RuleError("not a rules file: expected [[rule]] tables")
     out: list[RuleEntry] = []
+    numbers: dict[str, int] = {}
     for number, entry in enumerate(entries, 1):
         if not isinstance(entry, dict):
             raise RuleError(f"rule {number}: expected a table")
@@ -184,7 +185,12 @@ def from_toml(text: str) -> list[RuleEntry]:
         enabled = entry.get("enabled", True)
         if not isinstance(enabled, bool):
             raise RuleError(f"rule {number} ({name}): enabled must be true or false")
-        out.append(RuleEntry(check_name(name), query, parse_actions(actions), enabled))
+        name = check_name(name)
+        if name in numbers:
+            # Both were read and the last kept, silently.
+            raise RuleError(f"rule {number} ({name}): rule {numbers[name]} has that name too")
+        numbers[name] = number
+        out.append(RuleEntry(name, query, parse_actions(actions), enabled))
     return out
 
 

@@ -136,6 +136,15 @@ def test_rules_travel_as_toml(desk: Desk) -> None:
         desk.import_rules("[[rule]\nname=")
     with pytest.raises(RuleError, match="unknown action"):
         desk.import_rules('[[rule]]\nname = "x"\nquery = "storm"\nactions = ["boom"]\n')
+    # Two rules of one name: both were read and the last kept, silently.
+    twice = '[[rule]]\nname = "dd"\nquery = "storm"\nactions = ["star"]\n' * 2
+    with pytest.raises(RuleError, match=r"rule 2 \(dd\): rule 1 has that name too"):
+        desk.import_rules(twice)
+    # A bad query says which rule it is, as the file's other errors do.
+    bad = '[[rule]]\nname = "ok"\nquery = "storm"\nactions = ["star"]\n'
+    bad += '[[rule]]\nname = "broken"\nquery = "(storm"\nactions = ["star"]\n'
+    with pytest.raises(QuerySyntaxError, match=r"^rule 2 \(broken\): "):
+        desk.import_rules(bad)
 
 
 def test_cli_rules(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
