@@ -91,6 +91,24 @@ class ActionRecord:
     tags_removed: list[str] = field(default_factory=list)
 
 
+def batch_records(rows: Iterable[Mapping[str, Any]]) -> list[ActionRecord]:
+    """`ActionRecord`s from rows of (batch, kind, ts, editor, ids), ids comma-joined.
+
+    An article is listed once a batch: three rules that acted on one arrival log three
+    rows for it, and `history` said "3 article(s)" with its id three times.
+    """
+    return [
+        ActionRecord(
+            batch=int(row["batch"]),
+            kind=batch_kind(str(row["kind"])),
+            article_ids=list(dict.fromkeys(str(row["ids"]).split(","))),
+            ts=row["ts"],
+            editor=row["editor"],
+        )
+        for row in rows
+    ]
+
+
 @dataclass
 class TableCopy:
     """One table of a desk as `dump` gives it and `load` takes it (`newsdesk store migrate`).

@@ -51,6 +51,8 @@ def test_several_changes_are_one_batch_and_one_undo(store: StoreBackend) -> None
     assert step.kind == "rules tagger, starrer, reader" or sorted(
         step.kind.removeprefix("rules ").split(", ")
     ) == ["reader", "starrer", "tagger"]
+    # Each article once, however many rules acted on it ("3 article(s)" for one).
+    assert sorted(step.article_ids) == sorted(ids)
     record = store.undo()
     assert record is not None and sorted(record.article_ids) == sorted(ids)
     assert record.kind == step.kind

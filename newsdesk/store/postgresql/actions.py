@@ -21,7 +21,13 @@ from newsdesk.store.marks import tag_change, undone
 from newsdesk.store.postgresql import claims, removal
 from newsdesk.store.postgresql.articles import read_by_me
 from newsdesk.store.postgresql.connections import changed_rows
-from newsdesk.store.protocol import KINDS_SEPARATOR, ActionRecord, Claim, batch_kind
+from newsdesk.store.protocol import (
+    KINDS_SEPARATOR,
+    ActionRecord,
+    Claim,
+    batch_kind,
+    batch_records,
+)
 from newsdesk.store.sqlite.actions import cut, state_of_snapshot
 
 Conn = psycopg.Connection[dict[str, Any]]
@@ -245,24 +251,11 @@ def _newest_open(tx: Conn) -> int | None:
     return max(found) if found else None
 
 
-def _records(rows: Any) -> list[ActionRecord]:
-    return [
-        ActionRecord(
-            batch=int(row["batch"]),
-            kind=batch_kind(str(row["kind"])),
-            article_ids=str(row["ids"]).split(","),
-            ts=row["ts"],
-            editor=row["editor"],
-        )
-        for row in rows
-    ]
-
-
 def history(conn: Conn, limit: int, editor: str | None = None) -> list[ActionRecord]:
     where, params = ("AND editor = %s", [editor]) if editor is not None else ("", [])
     # The newest open batches first (an index walk on m011's open rows), then only
     # their rows are grouped: grouping the whole log grew with its size.
-    return _records(
+    return batch_records(
         conn.execute(
             f"""SELECT batch, string_agg(DISTINCT kind, chr(31)) AS kind, MIN(ts) AS ts,
                        MIN(editor) AS editor,
@@ -302,7 +295,7 @@ def article_log(conn: Conn, article_id: str, limit: int) -> list[ActionRecord]:
            WHERE article_id = %s AND undone = 0 ORDER BY batch DESC LIMIT %s""",
         (article_id, limit),
     ).fetchall()
-    records = _records(rows)
+    records = batch_records(rows)
     for record, row in zip(records, rows, strict=True):
         record.tags_added, record.tags_removed = tag_change(row["before"], row["after"])
     return records

@@ -18,7 +18,13 @@ from typing import Any
 from newsdesk.isodates import utc_now_iso
 from newsdesk.store.claim_log import CLAIM_KINDS, claim_in, log_rows
 from newsdesk.store.marks import tag_change, undone
-from newsdesk.store.protocol import KINDS_SEPARATOR, ActionRecord, Claim, batch_kind
+from newsdesk.store.protocol import (
+    KINDS_SEPARATOR,
+    ActionRecord,
+    Claim,
+    batch_kind,
+    batch_records,
+)
 from newsdesk.store.sqlite import claims, removal
 from newsdesk.store.sqlite.articles import chunks
 
@@ -227,24 +233,11 @@ def undo(tx: sqlite3.Connection, editor: str = "") -> ActionRecord | None:
     return record
 
 
-def _records(rows: Any) -> list[ActionRecord]:
-    return [
-        ActionRecord(
-            batch=int(row["batch"]),
-            kind=batch_kind(str(row["kind"])),
-            article_ids=str(row["ids"]).split(","),
-            ts=row["ts"],
-            editor=row["editor"],
-        )
-        for row in rows
-    ]
-
-
 def history(conn: sqlite3.Connection, limit: int, editor: str | None = None) -> list[ActionRecord]:
     where, params = ("AND editor = ?", [editor]) if editor is not None else ("", [])
     # The newest open batches first (an index walk on m011's open rows), then only
     # their rows are grouped: grouping the whole log grew with its size.
-    return _records(
+    return batch_records(
         conn.execute(
             f"""SELECT batch, (SELECT GROUP_CONCAT(k, char(31)) FROM (SELECT DISTINCT kind AS k
                                  FROM actions AS same WHERE same.batch = actions.batch)) AS kind,
@@ -302,7 +295,7 @@ def article_log(conn: sqlite3.Connection, article_id: str, limit: int) -> list[A
            WHERE article_id = ? AND undone = 0 ORDER BY batch DESC LIMIT ?""",
         (article_id, limit),
     ).fetchall()
-    records = _records(rows)
+    records = batch_records(rows)
     for record, row in zip(records, rows, strict=True):
         record.tags_added, record.tags_removed = tag_change(row["before"], row["after"])
     return records
