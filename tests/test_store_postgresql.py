@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -82,6 +83,12 @@ def test_store_option_and_config_pick_the_shared_desk_without_showing_the_passwo
     shown = capsys.readouterr()
     assert "postgresql://ed@127.0.0.1:1/desk" in shown.out + shown.err
     assert "s3cret" not in shown.out + shown.err
+    # The folders a shared desk uses: its own index, no database file here.
+    assert main(["--store", down, "paths", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert Path(listed["index_dir"]).parent == isolated_dirs / "data" / "indexes"
+    assert not listed["database"].endswith(".sqlite3")
+    assert "s3cret" not in json.dumps(listed)
     # The same address from config.toml's [store] url.
     monkeypatch.delenv(STORE_ENV)
     config = isolated_dirs / "config"

@@ -370,9 +370,14 @@ def cmd_paths(args: argparse.Namespace) -> int:
 
         if is_server_url(url):
             from newsdesk.store.postgresql import safe_url
+            from newsdesk.store.postgresql.connections import index_name
 
             # The password never leaves: user, host, port and database only.
             shown["store"] = safe_url(url)
+            # What a shared desk uses: no file here, and its own index folder (these
+            # named the data directory's file and index, which it never touches).
+            shown["database"] = "(none: the shared desk is the store)"
+            shown["index_dir"] = str(paths.index_dir_for(index_name(url)))
         else:
             shown["store"] = "(not a postgresql:// address)"
     if args.json:
