@@ -204,8 +204,15 @@ class Client:
                     location = response.headers.get("Location", "")
                     if not location:
                         result.error = f"HTTP {response.status_code} without a Location"
-                    else:
+                        return
+                    try:
                         result.redirects.append(urljoin(url, location))
+                    except ValueError:
+                        # Said as what it is, not "could not fetch (ValueError: Invalid IPv6 URL)".
+                        result.error = (
+                            f"HTTP {response.status_code} to an address that is not valid "
+                            f"({clean_line(location)[:80]!r})"
+                        )
                     return
                 if response.status_code in (429, 503):
                     result.retry_after = retry_after_seconds(response.headers.get("Retry-After"))
@@ -282,5 +289,19 @@ _REASONS = {
 def _status_reason(status: int, retry_after: float | None) -> str:
     reason = _REASONS.get(status, f"HTTP {status}")
     if retry_after is not None:
-        reason += f"; the server asks to wait {retry_after:.0f} s"
+        reason += f"; the server asks to wait {waiting_time(retry_after)}"
     return reason
+
+
+def waiting_time(seconds: float) -> str:
+    """A wait as a person says it: "90 s", "15 min", "3 h", "2 days", "over a year" (a
+    Retry-After date in 2099 read "2299739707 s")."""
+    if seconds < 120:
+        return f"{seconds:.0f} s"
+    if seconds < 2 * 3600:
+        return f"{seconds / 60:.0f} min"
+    if seconds < 2 * 86400:
+        return f"{seconds / 3600:.0f} h"
+    if seconds < 366 * 86400:
+        return f"{seconds / 86400:.0f} days"
+    return "over a year"

@@ -89,7 +89,7 @@ def test_429_retry_after_holds_the_feed_even_for_all(
     open_desk.add_feed(f"{feed_server.url}/busy", name="busy")
     before = time.time()
     status, reason = one(open_desk, "busy")
-    assert status == "failed" and "429" in reason and "7200" in reason
+    assert status == "failed" and "429" in reason and "wait 2 h" in reason
     (sub,) = open_desk.feeds()
     assert sub.next_due_ts >= before + 7200
     assert sub.failures == 1
@@ -110,6 +110,32 @@ def test_503_with_http_date_retry_after(open_desk: Desk, feed_server: FeedServer
     one(open_desk, "maint")
     (sub,) = open_desk.feeds()
     assert sub.next_due_ts > time.time() + 2.5 * 3600
+
+
+def test_a_wait_and_a_broken_redirect_are_said_plainly(
+    open_desk: Desk, feed_server: FeedServer
+) -> None:
+    # "the server asks to wait 2299739707 s"; "could not fetch (ValueError: Invalid IPv6 URL)".
+    from newsdesk.feeds.http import waiting_time
+
+    assert [waiting_time(s) for s in (45, 900, 3 * 3600, 5 * 86400, 1e10)] == [
+        "45 s",
+        "15 min",
+        "3 h",
+        "5 days",
+        "over a year",
+    ]
+    feed_server.route("/far", Reply(503, headers={"Retry-After": "Fri, 31 Dec 2099 23:59:59 GMT"}))
+    feed_server.route("/bent", Reply(301, headers={"Location": "http://[broken/feed.xml"}))
+    open_desk.add_feed(f"{feed_server.url}/far", name="far")
+    open_desk.add_feed(f"{feed_server.url}/bent", name="bent")
+    assert one(open_desk, "far") == (
+        "failed",
+        "service unavailable (503); the server asks to wait over a year",
+    )
+    status, reason = one(open_desk, "bent")
+    assert status == "failed" and "not valid" in reason and "[broken" in reason
+    assert "ValueError" not in reason
 
 
 def test_500_backs_off_and_recovers(open_desk: Desk, feed_server: FeedServer) -> None:
