@@ -339,3 +339,23 @@ def test_a_reader_that_stops_partway_through_a_long_output_gives_141(
     err = proc.stderr.read().decode("utf-8", "replace")
     assert proc.wait(timeout=120) == 141, err
     assert "Traceback" not in err
+
+
+def test_arguments_that_mean_nothing_are_refused_with_a_reason(
+    env: dict[str, str], corpus: Path
+) -> None:
+    # Each was accepted: a saved search of a broken query ("0 articles" in the picker),
+    # an article compared with itself ("Only in A ... Only in B"), history --limit -2.
+    run(["import", str(corpus)], env)
+    bad = run(["saved", "add", "broken", "title:("], env, check=False)
+    assert bad.returncode != 0 and "parenthes" in bad.stderr
+    assert "broken" not in run(["saved", "--json"], env).stdout
+    [first, *_] = json.loads(run(["list", "--json"], env).stdout)
+    same = run(["diff", first["id"], first["id"]], env, check=False)
+    assert same.returncode != 0 and "one article" in same.stderr
+    negative = run(["history", "--limit", "-2"], env, check=False)
+    assert negative.returncode != 0 and "--limit" in negative.stderr
+    # 0 is every step, as for list and search.
+    run(["tag", first["id"], "+checked"], env)
+    every = json.loads(run(["history", "--limit", "0", "--json"], env).stdout)
+    assert len(every) == 2  # the import and the tag

@@ -325,7 +325,10 @@ def cmd_history(desk: Desk, args: argparse.Namespace) -> int:
         else:
             output.notice(f"pruned {removed:,} row(s) of the action log older than {days} days")
         return EXIT_OK
-    records = desk.history(args.limit, editor=args.editor)
+    if args.limit < 0:
+        raise DeskError("--limit takes 0 (every step) or a number of steps")
+    # 0 is every step, as for list and search.
+    records = desk.history(args.limit or 1_000_000, editor=args.editor)
     if args.json:
         output.print_json(
             [

@@ -63,6 +63,8 @@ def cmd_diff(desk: Desk, args: argparse.Namespace) -> int:
     b = desk.get(desk.resolve_id(args.b))
     if a is None or b is None:
         raise DeskError("both articles must exist")
+    if a.id == b.id:
+        raise DeskError(f"{args.a} and {args.b} are one article: give two versions to compare")
     diff = compare(a.meta, b.meta)
     if args.json:
         output.print_json(

@@ -589,6 +589,11 @@ class Desk:
         return self.store.saved_searches()
 
     def save_search(self, name: str, query: str) -> None:
+        """Keep `query` under `name`; a query that cannot be read is refused with the
+        search's own message (kept, it showed in the picker as "0 articles")."""
+        from newsdesk.search.query import parse
+
+        parse(query, now=datetime.now().astimezone())
         self.store.save_search(name.strip(), query)
 
     def delete_search(self, name: str) -> bool:

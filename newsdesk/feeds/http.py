@@ -83,6 +83,10 @@ def check_url(url: str) -> str | None:
         return f"only http and https URLs can be fetched ({shown} given): {url!r}"
     if not parts.hostname:
         return f"the URL has no host: {url!r}"
+    try:
+        parts.port  # noqa: B018 - read for its check: 99999 is no port
+    except ValueError:
+        return f"the URL's port is not a port number (1-65535): {url!r}"
     if url.strip() != clean_line(url) or any(ch.isspace() for ch in url.strip()):
         # A feed URL is shown, exported to OPML and sent on the wire: no escapes ride along.
         return f"the URL has spaces or control characters: {url!r}"

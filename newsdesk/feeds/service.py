@@ -27,6 +27,7 @@ from newsdesk.feeds.subscription import Subscription
 from newsdesk.isodates import utc_now_iso
 from newsdesk.model import Extracted
 from newsdesk.store.protocol import StoreBackend, Transaction
+from newsdesk.tags import normalise_tag, normalise_tags
 
 #: The Desk's item writer: (items, origin, after(tx, ids), updated) -> (created ids,
 #: duplicates); the ids of items it stored before and updated now go to `updated`.
@@ -131,6 +132,11 @@ def add(
     problem = check_url(url)
     if problem:
         raise FeedError(problem)
+    # As typed tags are: `--tag "Breaking News"` tags breaking-news; `--tag ''` was
+    # kept as an empty tag ("tags )").
+    for tag in tags:
+        if not normalise_tag(tag):
+            raise FeedError(f"{tag!r} cannot be a tag: use letters or digits")
     subs = store.feeds()
     for sub in subs:
         if sub.url == url:
@@ -150,7 +156,7 @@ def add(
         title=title,
         every_s=every_s or schedule.DEFAULT_EVERY_S,
         full_text=full_text,
-        tags=list(tags),
+        tags=normalise_tags(tags),
         added_at=utc_now_iso(),
     )
     sub.id = store.add_feed(sub)

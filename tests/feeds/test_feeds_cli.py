@@ -107,7 +107,18 @@ def test_only_http_urls(desk: Desk) -> None:
     for url in ("file:///etc/hosts", "data:text/plain,hi", "ftp://example.org/f"):
         with pytest.raises(DeskError, match="only http and https"):
             desk.add_feed(url)
+    # Accepted, port 99999 failed at every fetch as "Connection refused".
+    with pytest.raises(DeskError, match="port"):
+        desk.add_feed("http://127.0.0.1:99999/feed.xml")
     assert desk.feeds() == []
+
+
+def test_a_feeds_tags_are_tags_as_typed_ones_are(desk: Desk) -> None:
+    # `--tag ''` was kept as an empty tag ("tags )"); tags were stored as written.
+    with pytest.raises(DeskError, match="cannot be a tag"):
+        desk.add_feed("http://127.0.0.1:8080/a.xml", tags=[""])
+    sub = desk.add_feed("http://127.0.0.1:8080/b.xml", tags=["Breaking News", "+local", "local"])
+    assert sub.tags == ["breaking-news", "local"]
 
 
 @pytest.fixture
