@@ -561,3 +561,19 @@ def test_office_holders_in_the_plural_are_no_place() -> None:
     assert "Senators" not in found.places + found.people + found.organizations
     assert "Secretaries" not in found.places + found.people + found.organizations
     assert "Oslo" in found.places
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        (
+            "Power cuts will reach counties in the northern San Francisco Bay Area tonight.",
+            "San Francisco Bay Area",
+        ),
+        ("Commuters across the Greater Toronto Area faced long delays.", "Greater Toronto Area"),
+    ],
+)
+def test_an_area_is_a_place_not_a_person(sentence: str, place: str) -> None:
+    # "San Francisco Bay Area" gave the person "Francisco Bay Area".
+    found = find_entities(sentence)
+    assert place in found.places and found.people == []

@@ -103,7 +103,7 @@ PLACE_HEADS: frozenset[str] = word_set(
     Estuary Lagoon Marsh Moor Downs Heath
     Governorate Emirate Canton Municipality Village Town City Republic
     Archipelago Atoll Reef Sound Fjord Cape Harbor Harbour Port Corridor
-    Peninsular Zone
+    Peninsular Zone Area
     """
 )
 
