@@ -34,7 +34,9 @@ _LABELS = re.compile(
     | listen(?:\ to\ this\ article)?|\d+\ min(?:ute)?s?\ read|reading\ time.*|font\ size|text\ size
     | article\ bookmarked|bookmark|follow|follow\ us|follow\ on\ \w+|get\ author\ rss\ feed|view\ author\ archive
     | email\ the\ author|pdf\ version|print\ this\ page|give\ feedback|survey|currently\ reading
-    | loading.*|please\ enable\ javascript.*|\W*
+    | loading.*|please\ enable\ javascript.*|[\W_]*
+    # A section label over the story ("From the section US & Canada").
+    | from\ the\ section\ .*
     # Back to the top, and a post's category label, in German, French, Spanish, Italian, Portuguese.
     | (?:zur(?:ü|ue)ck\ )?nach\ oben|vers\ le\ haut|(?:volver|ir)\ arriba|torna\ su|voltar\ ao\ topo
     | seite\ (?:drucken|empfehlen|teilen|versenden|merken)|artikel\ (?:drucken|versenden|merken)
@@ -49,6 +51,8 @@ _LABELS = re.compile(
 _PHRASES = re.compile(
     r"""
       \bshare\ this\ (?:with|story|article)\b|\bopens\ in\ (?:a\ )?new\ window\b|\bclick\ to\ (?:share|print|email)\b
+    # An app or video appeal in the middle of the text ("... ON THE GO BY CLICKING HERE").
+    | \bby\ clicking\ here\W*$|^\W*click\ here\ (?:to|for)\b
     | \bwe\ use\ cookies\b|\bcookie\ (?:policy|settings|preferences)\b|\baccept\ (?:all\ )?cookies\b|\bmanage\ preferences\b
     | \buse\ of\ cookies\b|\buse\ cookies\b|\bvalue\ your\ privacy\b|\baccept\ all\b.*\breject\ all\b
     | \bsign\ up\ (?:for|to)\b.*\bnewsletters?\b|\bnewsletters?\b.*\b(?:inbox|sign\ up|subscribe|delivered)\b

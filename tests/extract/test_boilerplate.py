@@ -36,6 +36,11 @@ from newsdesk.extract.boilerplate import (
         "A flexible plan you can cancel anytime.",
         "This live page is no longer being updated.",
         "Get the Weekly Digest: the week's best stories, every Friday. Sign up",
+        # Left in HTML bodies: a separator, a section label, an app appeal.
+        "___",
+        "From the section Europe & Africa",
+        "WATCH THE HARBOUR CHANNEL ON THE GO BY CLICKING HERE",
+        "Click here to read the council's full report",
     ],
 )
 def test_furniture(line: str) -> None:
@@ -49,6 +54,8 @@ def test_furniture(line: str) -> None:
         "Residents said the cookies sold at the fair raised 300 euros for the school.",
         "Twitter users mocked the slogan within hours of its launch.",
         "The minister said the plan would be published next week.",
+        "Voters found the polling station by clicking here and there on the council map.",
+        "From the section of the report on schools, the minister read two pages aloud.",
     ],
 )
 def test_sentences_are_not_furniture(line: str) -> None:
