@@ -71,9 +71,16 @@ def clean_text(text: str, *, keep_newlines: bool = True) -> str:
     return text
 
 
+#: Invisible characters with no part in a one-line field: zero-width space, word joiner,
+#: a stray byte-order mark, the Mongolian vowel separator. Kept in a headline, they
+#: shifted the inbox's columns a cell or two in terminals that give them a width. (Zero-
+#: width joiners and non-joiners stay: emoji sequences and Persian words need them.)
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u180e]")
+
+
 def clean_line(text: str) -> str:
     """One-line fields (headline, source, names): controls gone, spaces collapsed."""
-    return " ".join(clean_text(text, keep_newlines=False).split())
+    return " ".join(_INVISIBLE.sub("", clean_text(text, keep_newlines=False)).split())
 
 
 def display(value: object, *, one_line: bool = True) -> str:

@@ -116,3 +116,13 @@ def test_a_character_written_as_two_utf16_halves_is_joined_not_dropped(tmp_path:
     )
     [item] = load_file(page).items
     assert item.title == "Rocket \U0001f680 launch \U0001f1eb\U0001f1f7"
+
+
+def test_a_headline_loses_invisible_characters_but_keeps_joiners() -> None:
+    # A zero-width space in a headline shifted the inbox's columns in some terminals.
+    assert clean_line("Har\u200bbour\u2060 opens \ufeffat dawn") == "Harbour opens at dawn"
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
+    assert clean_line(f"Family day {family}") == f"Family day {family}"
+    assert clean_line("\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645") == (
+        "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"
+    )
