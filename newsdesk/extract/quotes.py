@@ -117,6 +117,8 @@ _AFTER_NOUN = re.compile(
 )
 #: Before a quote: a reporting verb near its end ("Kim said:", "Kim said that Seoul must").
 _BEFORE_VERB = re.compile(rf"\b(?:{_REPORTING})\b", re.IGNORECASE)
+#: A reporting verb and its comma or colon right before the opening mark: "said, “".
+_INTRODUCED = re.compile(rf"\b(?:{_REPORTING})\s*[,:]\s*$", re.IGNORECASE)
 _BEFORE_PRONOUN = re.compile(
     rf"\b(he|she|they|it|we)\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(?:{_REPORTING})\b[^.!?]*$",
     re.IGNORECASE,
@@ -313,6 +315,10 @@ class _Attributor:
         return people.pop() if len(people) == 1 else None
 
     def speaker(self, q: _Raw) -> str | None:
+        if _INTRODUCED.search(self.text, max(0, q.start - 1 - 40), q.start - 1):
+            # 'he said, “somebody ought to ...,” the prosecutor's office said': the quote's
+            # own reporting clause names its speaker; the one after names who reported it.
+            return self.before(q) or self.after(q)
         return self.after(q) or self.before(q)
 
     def after(self, q: _Raw) -> str | None:
@@ -394,7 +400,7 @@ class _Attributor:
         start = max(self.sentence_start(open_mark), open_mark - WINDOW)
         # Stop at an earlier closing quote in the same sentence: its speaker is its own.
         prev_close = max(text.rfind("”", start, open_mark), text.rfind('"', start, open_mark))
-        if prev_close >= 0:
+        if prev_close >= 0 and not _scare_quote(text, start, prev_close):
             start = prev_close + 1
         head = text[start:open_mark]
         if not head.strip():
@@ -480,6 +486,13 @@ class _Attributor:
 
 
 _TITLE_VOCABULARY = frozenset(w.lower() for w in TITLE_WORDS) | ROLE_NOUNS
+
+
+def _scare_quote(text: str, start: int, close: int) -> bool:
+    """The quotation closing at `close` is a word or three ('called Omar a “terrorist”
+    and said, “...”'): part of the sentence, not another speaker's quote."""
+    opened = max(text.rfind("“", start, close), text.rfind('"', start, close))
+    return opened >= 0 and len(text[opened + 1 : close].split()) <= 3
 
 
 def _is_title_gap(gap: str) -> bool:

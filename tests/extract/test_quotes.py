@@ -339,3 +339,24 @@ def test_a_director_who_speaks_through_an_interpreter_keeps_his_quote() -> None:
     assert "Bong Soo Min" in meta.people
     assert [q.speaker for q in meta.quotes if q.text.startswith("It is true")] == ["Bong Soo Min"]
     assert "Hollywood" not in meta.organizations
+
+
+def test_a_quote_introduced_by_its_speaker_keeps_him_over_who_reported_it() -> None:
+    # 'he ... said, “...,” the prosecutor's office said': credited to the office.
+    body = (
+        "Daniel Okafor, 55, of Marrowby, pleaded guilty on Monday to threatening a council "
+        "member, the District Attorney's Office for Harbour County said.\n\n"
+        "During the call, he asked about the budget, called the member a “crook” and said, "
+        "“somebody ought to teach her a lesson,” the prosecutor's office said."
+    )
+    [quote] = find_quotes(body, ["Daniel Okafor"])
+    assert quote.text.startswith("somebody ought") and quote.speaker == "Daniel Okafor"
+
+
+def test_a_quote_with_its_speaker_after_it_stays_theirs() -> None:
+    body = (
+        "Mara Lind chairs the harbour board. Ivo Brandt runs the ferry company.\n\n"
+        "Lind said the plan was late. “We will finish it by spring,” Brandt said."
+    )
+    [quote] = find_quotes(body, ["Mara Lind", "Ivo Brandt"])
+    assert quote.speaker == "Ivo Brandt"
