@@ -577,3 +577,14 @@ def test_an_area_is_a_place_not_a_person(sentence: str, place: str) -> None:
     # "San Francisco Bay Area" gave the person "Francisco Bay Area".
     found = find_entities(sentence)
     assert place in found.places and found.people == []
+
+
+def test_a_generational_suffix_is_not_the_surname() -> None:
+    # "James P. Kennedy Jr." was "Jr." for short, so a later "Kennedy" was someone else;
+    # and two men called James ... Jr. were one person.
+    found = find_entities(
+        "U.S. Attorney James P. Kennedy Jr. spoke first. Later, Kennedy said the case was closed."
+    )
+    assert found.people == ["James P. Kennedy Jr."] and found.counts["James P. Kennedy Jr."] == 2
+    two = find_entities("James Smith Jr. met James Brown Jr. on Monday. Smith left first.")
+    assert sorted(two.people) == ["James Brown Jr.", "James Smith Jr."]

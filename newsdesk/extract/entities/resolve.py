@@ -60,9 +60,21 @@ from newsdesk.extract.gazetteer import gazetteer
 _RECENT_CHARS = 300
 
 
+#: A generational suffix after the surname: "James P. Kennedy Jr." is "Kennedy" later,
+#: never "Jr.", and is not the same person as "James Brown Jr.".
+_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "Jnr", "Snr"})
+
+
+def _name_parts(name: str) -> list[str]:
+    parts = name.split()
+    while len(parts) > 2 and parts[-1].rstrip(",") in _SUFFIXES:
+        parts = parts[:-1]
+    return parts
+
+
 def _person_aliases(name: str) -> tuple[list[str], list[str]]:
     """Short forms of a full name: surnames first, then given or family names."""
-    parts = name.split()
+    parts = _name_parts(name)
     if len(parts) < 2:
         return [], []
     strong: list[str] = []
@@ -84,7 +96,7 @@ def _person_aliases(name: str) -> tuple[list[str], list[str]]:
 
 
 def _person_key(name: str) -> tuple[str, str]:
-    parts = [p for p in name.split() if not (len(p) == 2 and p.endswith("."))]
+    parts = [p for p in _name_parts(name) if not (len(p) == 2 and p.endswith("."))]
     return (parts[0], parts[-1]) if parts else ("", "")
 
 
