@@ -53,6 +53,10 @@ _PHRASES = re.compile(
       \bshare\ this\ (?:with|story|article)\b|\bopens\ in\ (?:a\ )?new\ window\b|\bclick\ to\ (?:share|print|email)\b
     # An app or video appeal in the middle of the text ("... ON THE GO BY CLICKING HERE").
     | \bby\ clicking\ here\W*$|^\W*click\ here\ (?:to|for)\b
+    # A letters page's and a tip line's appeals, an app's, a paywall's, under the story.
+    | \bis\ committed\ to\ publishing\ a\ diversity\ of\ letters\b|\bwe\ want\ to\ hear\ what\ you\ think\b
+    | ^\W*(?:have|got)\ a\ (?:news\ )?tip\b|^\W*download\ (?:the|our)\ .{1,40}?\ app\b
+    | ^\W*subscribe\ to\ (?:keep|continue)\ reading\b
     | \bwe\ use\ cookies\b|\bcookie\ (?:policy|settings|preferences)\b|\baccept\ (?:all\ )?cookies\b|\bmanage\ preferences\b
     | \buse\ of\ cookies\b|\buse\ cookies\b|\bvalue\ your\ privacy\b|\baccept\ all\b.*\breject\ all\b
     | \bsign\ up\ (?:for|to)\b.*\bnewsletters?\b|\bnewsletters?\b.*\b(?:inbox|sign\ up|subscribe|delivered)\b
@@ -85,6 +89,12 @@ _PHRASES = re.compile(
 
 # Cheap substring tests that must pass before the phrase pattern is tried (speed).
 _PHRASE_TRIGGERS = (
+    "diversity of letters",
+    "hear what you think",
+    " tip",
+    "download",
+    "keep reading",
+    "continue reading",
     "recommended by",
     "tell us",
     "in print",
@@ -469,6 +479,21 @@ def is_share_row(line: str) -> bool:
     return 2 <= len(tokens) <= 12 and all(t in _SHARE_WORDS for t in tokens)
 
 
+#: A pointer to another story inside the text ("Lesen Sie auch: ...", "Le puede interesar:
+#: ...", "PUEDES VER: ...") and a follow appeal, in the languages the extractor reads: the
+#: English ones were furniture, these stayed in the body.
+_READ_ALSO = re.compile(
+    r"""^\W*(?:
+      (?:lesen\ sie\ auch|mehr\ zum\ thema|schon\ gelesen|zum\ weiterlesen|auch\ interessant
+      | (?:le|te)\ puede\ interesar|puedes\ ver|lea\ tambi[ée]n|lee\ tambi[ée]n|vea\ tambi[ée]n
+      | (?:[àa]\ )?lire\ aussi|voir\ aussi|leia\ tamb[ée]m|veja\ tamb[ée]m|leggi\ anche
+      | read\ also|also\ read|read\ more|see\ also|related)\s*[:?!\-–—]
+    | (?:s[íi]guenos|suivez-nous|folgen\ sie\ uns|siga-nos|seguici)\b
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
 @line_cache
 def is_boilerplate(line: str) -> bool:
     """Page furniture that never belongs in an article body."""
@@ -488,6 +513,8 @@ def is_boilerplate(line: str) -> bool:
         if _APPEAL_TRIGGER.search(lower) and _APPEALS.search(line):
             return True
     if is_copyright(line) and len(line) <= 400:
+        return True
+    if len(line) <= 300 and _READ_ALSO.match(core):
         return True
     # Bare URLs and handles.
     stripped = core.strip()

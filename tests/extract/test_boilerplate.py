@@ -41,6 +41,16 @@ from newsdesk.extract.boilerplate import (
         "From the section Europe & Africa",
         "WATCH THE HARBOUR CHANNEL ON THE GO BY CLICKING HERE",
         "Click here to read the council's full report",
+        # Pointers to other stories in the languages read, follow and tip appeals.
+        "Lesen Sie auch: Die Fähre fährt wieder",
+        "Le puede interesar: El puerto reabre",
+        "À lire aussi : Le port rouvre",
+        "PUEDES VER: Alcalde inaugura puente",
+        "Síguenos en Twitter",
+        "Have a news tip? Email the desk.",
+        "Download the Harbour Gazette app",
+        "We want to hear what you think about this article.",
+        "Subscribe to keep reading",
     ],
 )
 def test_furniture(line: str) -> None:
@@ -56,6 +66,8 @@ def test_furniture(line: str) -> None:
         "The minister said the plan would be published next week.",
         "Voters found the polling station by clicking here and there on the council map.",
         "From the section of the report on schools, the minister read two pages aloud.",
+        "Farmers can download the survey data from the ministry website, the report said.",
+        "Related stories are listed below the report, the editor said.",
     ],
 )
 def test_sentences_are_not_furniture(line: str) -> None:
