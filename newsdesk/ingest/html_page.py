@@ -248,22 +248,27 @@ def _labelled_date(lines: list[str]) -> str | None:
     return None
 
 
-def _dates_another_day(markup: str | None, shown: str) -> bool:
+def _dates_another_day(markup: str | None, shown: str, *, stated: bool = True) -> bool:
     """The page's header dates the story apart from its markup, which it then outranks.
 
     A day apart is the same moment in two time zones: a markup time with its own
     offset stands, one in UTC is the next (or previous) day of the local one the
     page shows. A numeric date that is the markup's with day and month exchanged
-    was read in the wrong order.
+    was read in the wrong order, unless the "markup" date is not `stated` but htmldate's
+    guess from the same numbers, read in its order rather than the page's language's.
     """
     if markup is None:
         return True
     a, b = parse_iso_date(markup[:10]), parse_iso_date(shown[:10])
     if a is None or b is None:
         return b is not None
+    if not stated:
+        # htmldate's guess is a day, no moment in a zone: the header outranks it (it took
+        # "Updated ... March 1" over the "Published ... Feb. 29" the header opens with).
+        return a != b
     if abs((a - b).days) == 1:
         return local_day_shown(markup, shown)
-    return abs((a - b).days) > 1 and not swapped(markup, shown)
+    return abs((a - b).days) > 1 and (not stated or not swapped(markup, shown))
 
 
 def _hints(meta: PageMeta, main_text: str) -> Extracted:
@@ -304,7 +309,10 @@ def load_html(text: str, warnings: list[str]) -> list[Extracted]:
     if tree is None:
         raise Rejected("no article found in the HTML page")
     meta = read_page_meta(tree)
-    if meta.published is None:
+    # Stated in the markup (JSON-LD, Open Graph, <time>), or htmldate's guess from the
+    # page's text, which reads "3/4/2024" on an American page as 3 April.
+    guessed = meta.published is None
+    if guessed:
         meta.published = _date_from_page(tree)
     if meta.authors and not not_the_site(meta.authors, meta.site, meta.url):
         # The markup credits the site itself ("Badische Zeitung"): a byline on the page
@@ -335,7 +343,7 @@ def load_html(text: str, warnings: list[str]) -> list[Extracted]:
     main_text = bounded(drop_leading_title(main_text, hints.title), MAX_ITEM_CHARS, warnings)
     article = extract_article(main_text, hints, warnings, text_is_article=True)
     shown = _shown_date(page_text, [article.title, *first_h1], article.language)
-    if shown and _dates_another_day(article.published, shown):
+    if shown and _dates_another_day(article.published, shown, stated=not guessed):
         article.published = shown
     if not article.source and meta.site:
         article.source = site_masthead(meta.site, meta.url)

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 
 from newsdesk.extract.byline import parse_by_text
+from newsdesk.extract.data.common_words import CALENDAR
 from newsdesk.extract.outlet import KNOWN_AGENCIES, OUTLET_WORD
 
 _URL = re.compile(r"^\s*(?:https?:)?//|^\s*www\.", re.I)
@@ -67,6 +68,15 @@ _NOT_AUTHOR = re.compile(
 )
 
 
+#: What stands after a name in a page's author slot but is none of it.
+_LABEL_AFTER = re.compile(
+    r"(?:(?:^|\s+)(?i:published|updated|posted|follow|folgen|stand|text|share|teilen)"
+    r"|(?<=[a-z])(?:Published|Updated|Posted|Follow|Folgen|Stand|Text|Share|Teilen))\b.*$"
+)
+#: Month and weekday names, in the languages the extractor reads, folded.
+CALENDAR_WORDS = frozenset(w.casefold().rstrip(".") for w in CALENDAR)
+
+
 def author_names(values: Iterable[str], limit: int = 20) -> list[str]:
     """Like `person_names`, but a lone handle or first name ("HansG", "Tine") counts too.
 
@@ -79,6 +89,11 @@ def author_names(values: Iterable[str], limit: int = 20) -> list[str]:
     names: list[str] = []
     for raw in values:
         value = _leading_word(_LEADING_BY.sub("", str(raw or "").strip()[:300])).strip(" .,;:-")
+        # The label or button beside the byline ("Janet Morrow; Published", "Ellen Marsh
+        # Follow", "Sara Zinnecker Stand"), and a date's month ("Janet Morrow; March").
+        value = _LABEL_AFTER.sub("", value).strip(" .,;:-")
+        if not value or value.casefold().rstrip(".") in CALENDAR_WORDS:
+            continue
         found = person_names([value], limit)
         if (
             not found

@@ -91,3 +91,26 @@ def test_author_names_take_handles_but_not_tags_outlets_or_placeholders() -> Non
 def test_date_from_the_text_when_the_markup_has_none() -> None:
     stamp = "<p class='meta'>Veröffentlicht am 03.03.2021 um 10:15 Uhr</p>"
     assert (_item(BASE, stamp).published or "")[:10] == "2021-03-03"
+
+
+def test_a_label_or_button_beside_the_byline_is_no_part_of_the_name() -> None:
+    # "By Janet Morrow | Published 14 March 2024" gave the authors Janet Morrow and
+    # "Published"; a Follow button glued to the name gave "Ellen MarshFollow".
+    assert author_names(["Janet Morrow", "Published"]) == ["Janet Morrow"]
+    assert author_names(["Janet Morrow", "March"]) == ["Janet Morrow"]
+    assert author_names(["Ellen MarshFollow"]) == ["Ellen Marsh"]
+    assert author_names(["Sara Zinnecker Stand"]) == ["Sara Zinnecker"]
+    assert author_names(["Sam Textor"]) == ["Sam Textor"]  # a name that only starts so
+    page = (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Quay repairs</title>'
+        "</head><body><article><h1>Quay repairs start</h1>"
+        '<div class="author"><a href="/a/em">Ellen Marsh</a><button>Follow</button></div>'
+        + "".join(
+            f"<p>Paragraph {n}: repairs to the old quay began on Monday, the harbour board "
+            "said, and will close the east berth for a month.</p>"
+            for n in range(4)
+        )
+        + "</article></body></html>"
+    )
+    [item] = load_bytes(page.encode(), "quay.html").items
+    assert item.authors == ["Ellen Marsh"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsdesk.ingest import load_file
+from newsdesk.ingest import load_bytes, load_file
 from newsdesk.ingest.html_dates import choose_published, time_element_date, url_date
 from newsdesk.ingest.html_meta import parse_document, read_page_meta
 
@@ -170,3 +170,21 @@ def test_a_header_date_under_its_byline_role_and_reading_time(tmp_path: Path) ->
     unsigned = _page("2025-11-29T14:13:37+00:00", "Fähren</p><p>Häfen</p><p>am</p><p>12.01.2026")
     unsigned = unsigned.replace("<p>By Nadia Ortiz</p>", "<p>Verkehr</p>")
     assert _day(tmp_path, unsigned) == "2025-11-29"
+
+
+def test_an_american_pages_numeric_date_is_month_first_whatever_htmldate_guessed() -> None:
+    # The markup states no date; htmldate read "3/4/2024" as 3 April, and the header's
+    # own reading (4 March, English order) lost to it as "the same date swapped".
+    page = (
+        '<!doctype html><html lang="en-US"><head><meta charset="utf-8">'
+        "<title>Council approves bus routes | Dayton Ledger</title></head><body><article>"
+        "<h1>Council approves bus routes</h1><p>By Ann Carver</p><p>Posted 3/4/2024 6:15 PM</p>"
+        + "".join(
+            f"<p>DAYTON, Ohio — Paragraph {n}: the council voted on Monday to approve four "
+            "new bus routes linking the east side with the hospital district.</p>"
+            for n in range(4)
+        )
+        + "</article></body></html>"
+    )
+    [item] = load_bytes(page.encode(), "routes.html").items
+    assert (item.published or "").startswith("2024-03-04")
