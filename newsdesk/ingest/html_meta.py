@@ -82,6 +82,8 @@ class PageMeta:
     captions: list[str] = field(default_factory=list)
     credits: list[str] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    #: The JSON-LD `articleBody`, as the page states it (text or HTML), when it has one.
+    body: str | None = None
 
 
 def parse_document(text: str) -> etree._Element | None:
@@ -388,6 +390,8 @@ def read_page_meta(tree: etree._Element) -> PageMeta:
     """Every field's best candidate from the document's own markup."""
     ld = article_ld(tree)
     meta = PageMeta()
+    stated_body = ld.get("articleBody")
+    meta.body = stated_body if isinstance(stated_body, str) and stated_body.strip() else None
     meta.url = _page_url(tree, ld)
     meta.site = _tidy_site(
         plausible_site(

@@ -30,7 +30,7 @@ from newsdesk.ingest.html_meta import (
     read_page_meta,
     site_masthead,
 )
-from newsdesk.ingest.html_text import element_to_text
+from newsdesk.ingest.html_text import element_to_text, html_fragment_to_text
 from newsdesk.ingest.limits import (
     MAX_HTML_ELEMENTS,
     MAX_HTML_PARSE_BYTES,
@@ -165,6 +165,16 @@ def _date_from_page(tree: HtmlElement) -> str | None:
         logging.getLogger(__name__).debug("htmldate failed: %s", exc)
         return None
     return normalise_date(found) if found else None
+
+
+def _stated_body(body: str | None) -> str:
+    """JSON-LD `articleBody` as paragraphs of text ("" when there is none)."""
+    if not body:
+        return ""
+    if "<" in body and ">" in body:
+        return html_fragment_to_text(body[:MAX_ITEM_CHARS])
+    paragraphs = re.split(r"\n\s*\n|\n", body[:MAX_ITEM_CHARS])
+    return "\n\n".join(p.strip() for p in paragraphs if p.strip())
 
 
 def _within_budget(tree: HtmlElement) -> bool:
@@ -332,6 +342,11 @@ def load_html(text: str, warnings: list[str]) -> list[Extracted]:
         main_text = _main_text_trafilatura(clean)
     else:
         warnings.append("page too large for main-text detection; kept its visible text")
+    stated = _stated_body(meta.body)
+    if stated and len(stated.split()) > 2 * len(main_text.split()):
+        # A page drawn by script ("Loading…") or a teaser before a paywall: the whole story
+        # is in its JSON-LD `articleBody`, and the page's text is not.
+        main_text = stated
     if not main_text.strip():
         main_text = _fallback_text(tree)
         if main_text.strip() and not warnings:

@@ -397,3 +397,30 @@ def test_metadata_escaped_twice_is_read_once() -> None:
         '<html><head><meta name="description" content="Salt &amp; pepper &lt;3"></head></html>'
     )
     assert once is not None and read_page_meta(once).dek == "Salt & pepper <3"
+
+
+def test_a_story_only_in_json_ld_is_read_from_there() -> None:
+    # A page drawn by script showed "Loading…" and the story was only in articleBody:
+    # the body was one word.
+    import json as json_module
+
+    story = [
+        "Dock workers at the three river ports will return to work on Monday after their "
+        "union reached a tentative agreement with the port operators late on Sunday.",
+        "The deal raises wages by 9 per cent over three years, the union said, and keeps the "
+        "night shift at the container terminal staffed by two crews.",
+        "Operators said the first ships would be unloaded on Monday morning.",
+    ]
+    ld = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": "Dock strike ends with pay deal",
+        "articleBody": "\n\n".join(story),
+    }
+    page = (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Dock strike ends</title>'
+        f'<script type="application/ld+json">{json_module.dumps(ld)}</script></head>'
+        '<body><div id="app">Loading…</div></body></html>'
+    )
+    [item] = load_bytes(page.encode(), "docks.html").items
+    assert item.body.split("\n\n") == story
