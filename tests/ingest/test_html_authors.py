@@ -114,3 +114,10 @@ def test_a_label_or_button_beside_the_byline_is_no_part_of_the_name() -> None:
     )
     [item] = load_bytes(page.encode(), "quay.html").items
     assert item.authors == ["Ellen Marsh"]
+
+
+def test_a_form_label_or_a_cms_account_is_nobodys_name() -> None:
+    # A comment form's "Name" field and a CMS's default "Super User" became authors.
+    assert author_names(["Name"]) == [] and author_names(["Super User"]) == []
+    assert person_names(["Super User"]) == []
+    assert author_names(["Nadia"]) == ["Nadia"]
