@@ -259,3 +259,45 @@ def article_id(meta: Extracted) -> str:
 
 
 _EXTRACTED_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Extracted))
+
+
+#: Curly quotes as straight ones, dashes as hyphens: a page's description and its text
+#: differ in them.
+_PLAIN = str.maketrans(
+    {"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "—": "-", "–": "-"}
+)
+
+
+def _plain_fold(text: str) -> str:
+    return " ".join(text.casefold().split()).translate(_PLAIN)
+
+
+def dek_opens_body(dek: str | None, body: str | None) -> bool:
+    """The body's first paragraph is the dek: a standfirst the page also prints as the
+    article's first lines, or a description that is the lede. Both are kept (what the
+    body holds is scored as the body); a reader is shown it once (`dek_to_show`)."""
+    if not dek or not body:
+        return False
+    first = body.lstrip().split("\n\n", 1)[0]
+    return _plain_fold(first) == _plain_fold(dek)
+
+
+def dek_to_show(dek: str | None, body: str | None) -> str | None:
+    """The dek for a reader: none when the body opens with it (it was read twice)."""
+    return None if dek_opens_body(dek, body) else dek
+
+
+#: A description this long or longer that the body opens with, cut ("..."), is its start.
+MIN_CUT_DEK = 30
+
+
+def dek_cut_from_body(dek: str | None, body: str | None) -> bool:
+    """The dek is the start of the body's opening, cut short ("Police said on ..."): a page
+    description, no standfirst."""
+    if not dek or not body:
+        return False
+    opening = _plain_fold(dek).rstrip(".…,;: ")
+    start = _plain_fold(body.lstrip()[: len(dek) + 200])
+    return (
+        len(opening) >= MIN_CUT_DEK and start.startswith(opening) and not dek_opens_body(dek, body)
+    )

@@ -18,7 +18,7 @@ from newsdesk.export.options import ExportOptions
 from newsdesk.export.record import export_record
 from newsdesk.export.slug import github_anchor
 from newsdesk.export.templates import LoadedTemplate, fill, load_template
-from newsdesk.model import DESCRIPTIVE_FIELDS, ENTITY_FIELDS, Article
+from newsdesk.model import DESCRIPTIVE_FIELDS, ENTITY_FIELDS, Article, dek_to_show
 from newsdesk.sanitize import clean_line
 from newsdesk.wire import embargo_label, headline_says, status_label
 
@@ -143,7 +143,10 @@ def article_variables(
         "source": _esc(record["source"]),
         "dateline": _esc(record["dateline"]),
         "published": _esc(published),
-        "dek": f"*{_esc(record['dek'])}*" if record["dek"] else "",
+        # Shown once: not when the body opens with it (JSON and CSV carry it either way).
+        "dek": f"*{_esc(record['dek'])}*"
+        if record["dek"] and dek_to_show(record["dek"], record.get("body"))
+        else "",
         "quotes": "\n\n".join(quotes),
         "tags": ("Tags: " + _esc(", ".join(record["tags"]))) if record["tags"] else "",
         "note": ("Note: " + _esc(record["note"])) if record["note"] else "",

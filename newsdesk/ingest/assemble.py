@@ -15,7 +15,7 @@ from newsdesk.extract import enrich, extract_page
 from newsdesk.extract.headline import LINK_TITLES
 from newsdesk.ingest.limits import MAX_LINE_CHARS, MAX_LIST_ITEMS, MAX_TITLE_CHARS
 from newsdesk.isodates import normalise_date
-from newsdesk.model import Extracted, Link, Quote, normalise_for_id
+from newsdesk.model import Extracted, Link, Quote, dek_cut_from_body, normalise_for_id
 from newsdesk.sanitize import clean_line, clean_text, safe_web_url
 from newsdesk.tags import normalise_tags
 
@@ -168,9 +168,6 @@ def impose(meta: Extracted, hints: Extracted, names: tuple[str, ...]) -> None:
 _MARKUP = re.compile(r"</?(?:p|i|b|em|strong|br|span|a|div)\b[^>]*>", re.I)
 #: A standfirst is a sentence or two; one this long that the body opens with is the article.
 LONG_DEK = 500
-#: A dek this long or longer that the body opens with is that opening, not a standfirst
-#: (shorter, the two may begin alike by chance).
-MIN_REPEATED_DEK = 30
 
 
 def _fold(text: str) -> str:
@@ -198,29 +195,11 @@ def _plain_dek(meta: Extracted) -> str | None:
 
 
 def _said_once(meta: Extracted) -> None:
-    """A dek the body repeats is shown once: a standfirst the body extraction kept as
-    its first paragraph leaves the body; a page description that is the start of the
-    opening, cut ("..."), is no standfirst and goes. Shown above the body, each was
-    read twice (8 of the 42 real pages)."""
-    if not meta.dek or not meta.body:
-        return
-    body = meta.body.lstrip()
-    first, _, rest = body.partition("\n\n")
-    folded = _fold(meta.dek).translate(_PLAIN_QUOTES)
-    if _fold(first).translate(_PLAIN_QUOTES) == folded and rest.strip():
-        meta.body = rest.lstrip("\n")
-        return
-    opening = folded.rstrip(".…,;: ")
-    start = _fold(body[: len(meta.dek) + 200]).translate(_PLAIN_QUOTES)
-    if len(opening) >= MIN_REPEATED_DEK and start.startswith(opening):
+    """A page description that is the start of the opening, cut ("..."), is no standfirst:
+    it goes. A dek the body opens with whole stays in both (the body is what it is) and is
+    shown once (`model.dek_to_show`)."""
+    if dek_cut_from_body(meta.dek, meta.body):
         meta.dek = None
-
-
-#: Curly quotes as straight ones, dashes as hyphens: a page's description and its
-#: text differ in them.
-_PLAIN_QUOTES = str.maketrans(
-    {"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "—": "-", "–": "-"}
-)
 
 
 #: How far past this machine's clock a publication date may lie: a date years ahead

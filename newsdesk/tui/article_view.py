@@ -15,7 +15,7 @@ from datetime import datetime
 from rich.style import Style
 from rich.text import Text
 
-from newsdesk.model import Article, ArticleRow
+from newsdesk.model import Article, ArticleRow, dek_to_show
 from newsdesk.sanitize import clean_line, clean_text, display
 from newsdesk.store.protocol import ActionRecord, Claim
 from newsdesk.tui.editor_view import taken_by, who_did
@@ -122,8 +122,9 @@ def article_text(
         text.append("\n")
     text.append(clean_line(meta.title) or "(no headline)", styles.headline)
     text.append("\n")
-    if meta.dek:
-        text.append(clean_line(meta.dek), styles.dek)
+    dek = dek_to_show(meta.dek, meta.body)
+    if dek:
+        text.append(clean_line(dek), styles.dek)
         text.append("\n")
     text.append("\n")
     _field(text, "By", ", ".join(clean_line(a) for a in meta.authors), styles)

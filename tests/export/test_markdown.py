@@ -346,3 +346,14 @@ def test_a_correction_the_headline_already_announces_is_not_labelled_again() -> 
     assert _wire_warning({"title": "Portugal storm toll rises", "wire": wire}) == "corrected"
     killed = {"status": "withdrawn", "killed": True, "embargo_until": None}
     assert "KILLED" in _wire_warning({"title": "KILL - Dutch brewer deal", "wire": killed})
+
+
+def test_a_dek_the_body_opens_with_is_printed_once(rich_article: Article) -> None:
+    # A standfirst the page also prints as its first lines was read twice in the digest.
+    opening = "The harbour board voted to dredge the north channel before the winter storms."
+    rich_article.meta.dek = opening
+    rich_article.meta.body = f"{opening}\n\nWork starts on Monday, the board said."
+    text = render([rich_article], ExportOptions(format="md")).text
+    assert text.count("dredge the north channel") == 1
+    rich_article.meta.dek = "Work starts on Monday."
+    assert "*Work starts on Monday.*" in render([rich_article], ExportOptions(format="md")).text

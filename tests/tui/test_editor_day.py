@@ -383,3 +383,21 @@ async def test_the_grouped_view_counts_its_story_rows_too(make_app: AppFactory) 
         await pilot.press("z")  # one row an article again: no story count
         await settle(pilot)
         assert "stories" not in str(screen.query_one(StatusLine).render()).split("query")[0]
+
+
+async def test_a_dek_the_body_opens_with_is_shown_once(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    paths = make_paths(tmp_path / "dek")
+    opening = "The harbour board voted to dredge the north channel before the winter storms."
+    item = sample_articles(1)[0]
+    item.dek = opening
+    item.body = f"{opening}\n\nWork starts on Monday, the board said."
+    with Desk(paths) as desk:
+        desk.add_extracted([item], "fixture")
+        desk.sync_index()
+    app = make_app(paths)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        shown = main_screen(app).detail.text.plain
+        assert shown.count("dredge the north channel") == 1
