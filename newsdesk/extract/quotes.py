@@ -325,6 +325,14 @@ class _Attributor:
         if not q.closed:
             return None
         text = self.text
+        if (
+            text[q.start : q.end].rstrip()[-1:] in (".", "!", "?")
+            and text[self.sentence_start(q.start - 1) : q.start - 1].strip()
+        ):
+            # 'Osei called the decision “the right thing for riders.” Treasurer Mark Delaney
+            # said ...': a quote inside a sentence that ends with it; the next sentence's
+            # speaker is the next quote's.
+            return None
         # The sentence goes on after the closing mark; a break right at the mark
         # ("?” Holmes testified") is the quote's own punctuation, not the end.
         first = q.after

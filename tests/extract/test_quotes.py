@@ -360,3 +360,14 @@ def test_a_quote_with_its_speaker_after_it_stays_theirs() -> None:
     )
     [quote] = find_quotes(body, ["Mara Lind", "Ivo Brandt"])
     assert quote.speaker == "Ivo Brandt"
+
+
+def test_a_quote_that_ends_its_sentence_is_not_the_next_sentences_speakers() -> None:
+    # 'Osei called the decision “the right thing for riders.” Treasurer Mark Delaney said
+    # ...' credited Osei's words to Delaney.
+    body = (
+        "Transit chief Ama Osei called the decision “the right thing for riders.” "
+        "Treasurer Mark Delaney said the budget could not carry it."
+    )
+    [quote] = find_quotes(body, ["Ama Osei", "Mark Delaney"])
+    assert quote.speaker == "Ama Osei"
