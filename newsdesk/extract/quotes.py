@@ -89,6 +89,19 @@ _REPORTING = (
 )
 _PRONOUN_SEX = {"he": "m", "she": "f"}
 _PRONOUNS = {"he": PERSON, "she": PERSON, "they": "any", "it": ORG, "we": "any", "i": PERSON}
+#: How a role is written as a title before a name ("Sen. Cantwell" is "the senator").
+_TITLE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "senator": ("sen.", "sen"),
+    "representative": ("rep.", "rep"),
+    "congressman": ("rep.",),
+    "congresswoman": ("rep.",),
+    "governor": ("gov.", "gov"),
+    "president": ("pres.",),
+    "professor": ("prof.", "prof"),
+    "doctor": ("dr.", "dr"),
+    "general": ("gen.", "gen"),
+    "superintendent": ("supt.",),
+}
 
 #: After a quote: optional comma, then a pronoun and a verb ("he said").
 _AFTER_PRONOUN = re.compile(
@@ -393,7 +406,10 @@ class _Attributor:
             return None  # "a spokesman said": nobody named
         head = noun.split()[-1].lower()
         if head in ROLE_NOUNS and head not in _ORG_NOUNS:
-            return self.resolve_pronoun("he", pos)
+            # The person the story gave that title ("Mayor Kathy Sheehan" for "the mayor"),
+            # else the last subject, whoever it is: "he" skipped the mayor, a woman, for the
+            # man named before her.
+            return self.titled(head, pos) or self.resolve_pronoun("someone", pos)
         if head not in _ORG_NOUNS:
             return None
         window = self.mentions_between(max(0, pos - 4 * WINDOW), pos)
@@ -463,6 +479,17 @@ class _Attributor:
             ]
             if found and not text[found[-1].end : at].strip(" ,"):
                 return self.name(found[-1])
+        return None
+
+    def titled(self, role: str, pos: int) -> str | None:
+        """The nearest person before `pos` the text names with `role` as a title."""
+        written = {role, *_TITLE_ABBREVIATIONS.get(role, ())}
+        for m in reversed(self.mentions_between(0, pos)):
+            if m.kind != PERSON:
+                continue
+            before = self.text[max(0, m.start - 24) : m.start].lower().split()
+            if before and before[-1].rstrip(",") in written:
+                return self.name(m)
         return None
 
     def resolve_pronoun(self, pronoun: str, pos: int) -> str | None:

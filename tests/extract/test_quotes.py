@@ -371,3 +371,18 @@ def test_a_quote_that_ends_its_sentence_is_not_the_next_sentences_speakers() -> 
     )
     [quote] = find_quotes(body, ["Ama Osei", "Mark Delaney"])
     assert quote.speaker == "Ama Osei"
+
+
+def test_the_role_names_the_person_given_that_title() -> None:
+    # '..., the mayor said' went to the man named before her ("he" skipped the mayor);
+    # '..., the senator said' to the representative named last.
+    body = (
+        "Mayor Kathy Sheehan defended her budget on Monday.\n\n"
+        "Council member Daniel Price was unconvinced. “The debt keeps climbing,” he said.\n\n"
+        "Sheehan pointed to new state aid. “Albany is in better shape,” the mayor said.\n\n"
+        "Sen. Maria Cantwell backed the bill. Rep. Dan Newhouse opposed parts of it.\n\n"
+        "“This bill gives growers certainty,” the senator said."
+    )
+    said = {q.text: q.speaker for q in quotes(body)}
+    assert said["Albany is in better shape"] == "Kathy Sheehan"
+    assert said["This bill gives growers certainty"] == "Maria Cantwell"
