@@ -136,7 +136,9 @@ def watch(
                 rust_timeout=TICK_MS,
                 yield_on_timeout=True,
                 stop_event=stop,
-                raise_interrupt=False,
+                # Ctrl-C ends `newsdesk watch`: swallowed, it only ended this watch, and
+                # the loop started another (the app watches in a thread: no signal there).
+                raise_interrupt=True,
                 ignore_permission_denied=True,
             ):
                 now = time.monotonic()

@@ -275,3 +275,35 @@ def test_the_watch_command_prints_a_files_warnings_as_import_does(drop: Path) ->
         watching.terminate()
         watching.wait(10)
     assert warned(), "".join(lines)
+
+
+def test_ctrl_c_stops_the_watch_command(drop: Path) -> None:
+    # Ctrl-C ended one watch and the loop started another: it never stopped.
+    import signal
+    import subprocess
+    import sys
+
+    watching = subprocess.Popen(
+        [sys.executable, "-m", "newsdesk", "watch", str(drop), "--no-initial"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=os.environ,
+    )
+    lines: list[str] = []
+
+    def read() -> None:
+        assert watching.stdout is not None
+        lines.extend(iter(watching.stdout.readline, ""))
+
+    threading.Thread(target=read, daemon=True).start()
+    try:
+        wait_for(lambda: any("watching" in line for line in lines))
+        time.sleep(0.3)  # inside the watch's loop, as a person pressing keys later is
+        watching.send_signal(signal.SIGINT)
+        assert watching.wait(timeout=15) == 0
+    finally:
+        if watching.poll() is None:
+            watching.kill()
+            watching.wait(10)
+    assert "Traceback" not in "".join(lines)
