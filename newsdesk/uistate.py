@@ -33,6 +33,9 @@ class UIState:
     last_import_folder: str = ""
     #: The folder the last export went to, where the next one starts ("" if none).
     last_export_folder: str = ""
+    #: The sample queue was offered once (imported on a first start): an empty store
+    #: later, after `u` took it back out, stays empty.
+    sample_offered: bool = False
 
     def remember_search(self, query: str) -> None:
         """Put `query` at the front of the recent searches."""
@@ -52,6 +55,7 @@ class UIState:
             "recent_searches": list(self.recent_searches),
             "last_import_folder": self.last_import_folder,
             "last_export_folder": self.last_export_folder,
+            "sample_offered": self.sample_offered,
         }
 
     @classmethod
@@ -66,6 +70,8 @@ class UIState:
             state.sort = data["sort"]
         if isinstance(data.get("grouped"), bool):
             state.grouped = data["grouped"]
+        if isinstance(data.get("sample_offered"), bool):
+            state.sample_offered = data["sample_offered"]
         for name in ("last_import_folder", "last_export_folder"):
             if isinstance(data.get(name), str):
                 setattr(state, name, data[name])

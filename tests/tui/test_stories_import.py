@@ -122,3 +122,26 @@ async def test_import_dialog_imports_a_folder(make_app: AppFactory, tmp_path: Pa
         titles = [r.title for r in screen.inbox.rows_for(screen.inbox.ids)]
         assert "Harbour bridge reopens after repairs" in titles
         assert any("Imported 1 article." in m for m in seen)
+
+
+async def test_the_sample_queue_taken_back_out_stays_out(
+    make_app: AppFactory, paths: Paths
+) -> None:
+    # `u` right after the first start emptied the store, and the next start imported the
+    # sample queue again, every time.
+    empty = paths.data_dir.parent / "undone"
+    fresh = Paths(empty / "data", empty / "config", empty / "cache")
+    app = make_app(fresh)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await settle(pilot)
+        assert app.desk.counts()["total"] > 10
+        await pilot.press("u")
+        await settle(pilot)
+        assert app.desk.counts()["total"] == 0
+    again = make_app(fresh)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await settle(pilot)
+        assert again.desk.counts()["total"] == 0
+        assert main_screen(again).inbox.ids == []

@@ -66,13 +66,18 @@ class ImportFlow:
         )
 
     def sample_if_empty(self) -> None:
-        """A first start on an empty store imports the sample queue, if it is installed."""
-        if self.host.desk.count() == 0:
-            from newsdesk.paths import sample_data_dir
+        """A first start on an empty store imports the sample queue, if it is installed:
+        once (it came back on every start after `u` had taken it out)."""
+        host = self.host
+        if host.ui_state.sample_offered or host.desk.count() != 0:
+            return
+        from newsdesk.paths import sample_data_dir
 
-            sample = sample_data_dir()
-            if sample is not None:
-                self.start([sample], sample=True)
+        sample = sample_data_dir()
+        if sample is not None:
+            host.ui_state.sample_offered = True
+            host.save_state()
+            self.start([sample], sample=True)
 
     def show_log(self) -> None:
         from newsdesk.tui.screens.import_log import ImportLogScreen
