@@ -359,3 +359,15 @@ def test_arguments_that_mean_nothing_are_refused_with_a_reason(
     run(["tag", first["id"], "+checked"], env)
     every = json.loads(run(["history", "--limit", "0", "--json"], env).stdout)
     assert len(every) == 2  # the import and the tag
+
+
+def test_an_action_on_an_article_that_does_not_exist_fails(
+    env: dict[str, str], corpus: Path
+) -> None:
+    # "newsdesk star 0123456789ab" said "no article matched" and exited 0.
+    run(["import", str(corpus)], env)
+    missing = run(["star", "0123456789ab"], env, check=False)
+    assert missing.returncode == 1 and "no article matched" in missing.stderr
+    assert json.loads(run(["list", "is:starred", "--json"], env).stdout) == []
+    [first, *_] = json.loads(run(["list", "--json"], env).stdout)
+    assert run(["star", first["id"]], env).returncode == 0

@@ -91,7 +91,8 @@ def test_cli_delete_and_undo(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     deleted = json.loads(_out(capsys, "delete", ids[0], "--json"))
     assert deleted["action"] == "delete" and deleted["changed"] == [ids[0]]
     assert [row["id"] for row in json.loads(_out(capsys, "list", "--json"))] == ids[1:]
-    assert main(["delete", "zzzz-no-such-words"]) == 0
+    # Nothing matched: status 1, as grep gives, and nothing changed.
+    assert main(["delete", "zzzz-no-such-words"]) == 1
     assert "no article matched" in capsys.readouterr().err
     undone = json.loads(_out(capsys, "undo", "--json"))
     assert undone["action"] == "undo delete"

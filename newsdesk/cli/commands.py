@@ -216,12 +216,14 @@ def cmd_show(desk: Desk, args: argparse.Namespace) -> int:
 
 
 def _print_action(result: ActionResult, as_json: bool) -> int:
+    # Nothing matched (an id that is no article's, a query that finds none): status 1,
+    # as grep gives, so a script can tell it from a change made.
     if as_json:
         output.print_json(result.as_dict())
-        return EXIT_OK
+        return EXIT_OK if result.requested else EXIT_ERROR
     if not result.requested:
-        output.notice("no article matched")
-        return EXIT_OK
+        output.error("no article matched; nothing was changed")
+        return EXIT_ERROR
     output.out.print(Text(f"{result.action}: {len(result.changed)} changed of {result.requested}"))
     for article_id in result.changed[:20]:
         output.out.print(Text(f"  {article_id}", style="dim"))
