@@ -371,3 +371,20 @@ def test_an_action_on_an_article_that_does_not_exist_fails(
     assert json.loads(run(["list", "is:starred", "--json"], env).stdout) == []
     [first, *_] = json.loads(run(["list", "--json"], env).stdout)
     assert run(["star", first["id"]], env).returncode == 0
+
+
+def test_read_marks_every_version_when_the_config_says_so(
+    env: dict[str, str], isolated_dirs: Path
+) -> None:
+    # `r` in the app did; `newsdesk read` marked the one version.
+    from conftest import SAMPLE_DATA
+
+    run(["import", str(SAMPLE_DATA)], env)
+    stories = json.loads(run(["stories", "--json"], env).stdout)
+    story = next(s for s in stories if len(s["articles"]) >= 2)
+    first, second = (a["id"] for a in story["articles"][:2])
+    config = isolated_dirs / "config"
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "config.toml").write_text("[stories]\nread_all_versions = true\n", "utf-8")
+    run(["read", first], env)
+    assert json.loads(run(["show", second, "--json"], env).stdout)["read"] is True

@@ -12,6 +12,7 @@ from rich.markup import escape
 from rich.text import Text
 
 from newsdesk.cli import output
+from newsdesk.config import load_settings
 from newsdesk.desk import (
     SORTS,
     ActionResult,
@@ -283,6 +284,9 @@ def _state_command(action: str) -> Handler:
         ids = _targets(desk, args.targets, args, action)
         if ids is None:
             return EXIT_USAGE
+        if action == "read" and load_settings(desk.paths).read_all_versions:
+            # `[stories] read_all_versions`: as `r` in the app, every version of the story.
+            ids = desk.with_versions(ids)
         verbs: dict[str, Callable[[], ActionResult]] = {
             "star": lambda: desk.star(ids, True),
             "unstar": lambda: desk.star(ids, False),
