@@ -257,3 +257,8 @@ def test_cli_history_prune(
     assert json.loads(capsys.readouterr().out) == {"pruned_rows": 3, "keep_days": 10}
     assert main(["history", "--prune"]) == 0
     assert "pruned 0 row(s) of the action log older than 10 days" in capsys.readouterr().err
+    # Out of range, the default is kept, and the command says why (it said nothing).
+    paths.config_file.write_text("[history]\nkeep_days = 3\n", encoding="utf-8")
+    assert main(["history", "--prune"]) == 0
+    said = capsys.readouterr().err
+    assert "keep_days" in said and "older than 30 days" in said
