@@ -169,6 +169,23 @@ async def test_archive_then_undo_leaves_no_stale_total(make_app: AppFactory) -> 
         assert (info.shown, info.total) == (12, 12)
 
 
+async def test_unarchiving_in_the_archive_takes_the_row_out_of_it(make_app: AppFactory) -> None:
+    # In is:archived, `a` left the row there, "1 shown" though nothing matched.
+    app = make_app(save_state=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        await pilot.press("a", "a")
+        await settle(pilot)
+        await search_for(pilot, "is:archived")
+        await settle(pilot)
+        assert len(screen.inbox.ids) == 2
+        await pilot.press("a")
+        await settle(pilot)
+        assert len(screen.inbox.ids) == 1
+        assert screen.query_one(StatusLine).info.shown == 1
+
+
 async def test_note_is_shown_and_undone(make_app: AppFactory, seeded: Paths) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

@@ -513,8 +513,12 @@ class MainScreen(Screen[None]):
     def on_desk_writer_applied(self, message: DeskWriter.Applied) -> None:
         """Show what changed: markers, rows leaving the inbox, the article's state."""
         result = message.result
-        if result.action == "delete" or (
-            result.action == "archive" and "is:archived" not in self.query_text
+        archive_only = "is:archived" in self.query_text or "in:archive" in self.query_text
+        if (
+            result.action == "delete"
+            or (result.action == "archive" and not archive_only)
+            # Back in the inbox: it leaves the archive's list as archiving leaves the inbox's.
+            or (result.action == "unarchive" and archive_only)
         ):
             self.view.drop(set(result.changed))
         self.after_change(result.changed)
