@@ -310,3 +310,24 @@ def test_close_comes_first_in_the_footers_of_the_table_screens() -> None:
     for screen in (RulesScreen, FeedsScreen):
         shown = [b for b in screen.BINDINGS if isinstance(b, Binding) and b.show and not b.priority]
         assert shown[0].action == "close", screen.__name__
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)])
+async def test_every_rules_key_fits_the_footer(
+    make_app: AppFactory, seeded: Paths, size: tuple[int, int]
+) -> None:
+    # At 80 columns the footer was cut after "K Earl": J Later and A Apply were hidden.
+    from textual.widgets import Footer
+
+    seed_rules(seeded)
+    app = make_app(settings=QUIET)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        footer = app.screen.query_one(Footer)
+        keys = [k for k in footer.query("FooterKey") if k.region.width]
+        shown = {getattr(k, "description", "") for k in keys}
+        assert {"Close", "Add", "Earlier", "Later", "Apply"} <= shown
+        assert all(k.region.right <= size[0] for k in keys)
+        assert footer.compact is (size[0] < 100)

@@ -111,7 +111,7 @@ class RulesScreen(TableScreen[Rule]):
         Binding("space", "switch", "On/off", id="rules_switch"),
         Binding("K,shift+up", "move(-1)", "Earlier", id="rules_earlier"),
         Binding("J,shift+down", "move(1)", "Later", id="rules_later"),
-        Binding("A", "apply", "Apply now", id="rules_apply"),
+        Binding("A", "apply", "Apply", id="rules_apply"),
         Binding("enter", "show", "Matches", id="rules_show", priority=True),
         *move_bindings("rules"),
     ]

@@ -16,6 +16,9 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
 
+#: Terminal width below which the footer leaves out the space between its keys.
+COMPACT_BELOW = 100
+
 
 class KeyFooter(Footer):
     """Textual's `Footer`, recomposed only when its keys, their state or its layout change."""
@@ -47,3 +50,11 @@ class KeyFooter(Footer):
     async def _recompose_if_changed(self) -> None:
         if self.is_attached and self._keys_to_show() != self._shown:
             await self.recompose()
+
+    def on_resize(self) -> None:
+        # Below COMPACT_BELOW cells the keys sit closer together and the palette's key
+        # (ctrl+p still opens it; ? lists it) makes room: the rules screen's last keys
+        # (J Later, A Apply) were cut off at 80 columns.
+        narrow = self.size.width < COMPACT_BELOW
+        self.compact = narrow
+        self.show_command_palette = not narrow
