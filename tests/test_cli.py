@@ -246,6 +246,14 @@ def test_a_reader_that_stops_reading_ends_the_command_quietly(
     if command == ["show"]:
         hits = json.loads(run(["search", "strike", "--json"], env).stdout)
         command = ["show", hits[0]["id"]]
+    # The reader is gone long before the interpreter has started and written anything.
+    code, err = _reader_stops(command, env, after=0)
+    assert code == 141, err
+    assert err == ""
+
+
+def _reader_stops(command: list[str], env: dict[str, str], *, after: int) -> tuple[int, str]:
+    """`newsdesk COMMAND | head`: read `after` bytes, stop reading; (status, stderr)."""
     proc = subprocess.Popen(
         [sys.executable, "-m", "newsdesk", *command],
         stdout=subprocess.PIPE,
@@ -253,10 +261,11 @@ def test_a_reader_that_stops_reading_ends_the_command_quietly(
         env=env,
     )
     assert proc.stdout is not None and proc.stderr is not None
-    proc.stdout.close()  # long before the interpreter has started and written anything
+    if after:
+        assert proc.stdout.read(after)
+    proc.stdout.close()
     err = proc.stderr.read().decode("utf-8", "replace")
-    assert proc.wait(timeout=120) == 141, err
-    assert err == ""
+    return proc.wait(timeout=120), err
 
 
 def test_a_tag_edit_that_names_no_tag_is_refused(env: dict[str, str], corpus: Path) -> None:
@@ -329,17 +338,8 @@ def test_a_reader_that_stops_partway_through_a_long_output_gives_141(
         encoding="utf-8",
     )
     run(["import", str(feed)], env)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "newsdesk", *command],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=env,
-    )
-    assert proc.stdout is not None and proc.stderr is not None
-    assert proc.stdout.read(64)  # the first lines, as `head -1` reads them
-    proc.stdout.close()
-    err = proc.stderr.read().decode("utf-8", "replace")
-    assert proc.wait(timeout=120) == 141, err
+    code, err = _reader_stops(command, env, after=64)  # the first lines, as `head -1` reads
+    assert code == 141, err
     assert "Traceback" not in err
 
 
