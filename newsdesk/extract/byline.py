@@ -479,7 +479,7 @@ def parse_by_text(rest: str, *, single: bool = False, handle: bool = False) -> B
     rest = _DANGLING.sub("", rest).rstrip(" /|·•∙–—-")
     rest = _undouble(rest)
     _names_from(rest, result, single=single, handle=handle)
-    result.authors = [a for a in result.authors if a.casefold() not in _PLACEHOLDERS]
+    result.authors = [a for a in result.authors if a.casefold() not in PLACEHOLDERS]
     return result
 
 
@@ -493,7 +493,9 @@ def is_desk_credit(name: str) -> bool:
 
 
 #: What a blog shows where nobody signed ("Eingestellt von Unknown"): not an author.
-_PLACEHOLDERS = frozenset({
+PLACEHOLDERS = frozenset({
+    # A comment form's field labels and a CMS's default account, taken for the author.
+    "name", "your name", "e-mail", "email", "website", "comment", "super user", "superuser",
     "unknown", "anonymous", "anonym", "anonyme", "anónimo", "anonimo", "admin", "administrator",
     "guest", "gast", "user", "webmaster", "unbekannt", "inconnu", "desconocido", "sconosciuto",
 })  # fmt: skip
@@ -531,7 +533,7 @@ def parse_byline(line: str, following: list[str] | None = None) -> Byline | None
         # "Jacobo Betancur Peláez | Publicado hace 3 horas": a name, then when it was posted.
         return Byline(authors=[_clean_name(posted["name"])])
     blog = _BLOG_POSTED.match(line)
-    if blog and blog["name"].casefold() not in _PLACEHOLDERS:
+    if blog and blog["name"].casefold() not in PLACEHOLDERS:
         # A blog engine's posting line names the account as it is ("der Michel").
         return Byline(authors=[blog["name"]])
     m = _BY_START.match(line)

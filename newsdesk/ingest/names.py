@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from newsdesk.extract.byline import parse_by_text
+from newsdesk.extract.byline import PLACEHOLDERS, parse_by_text
 from newsdesk.extract.data.common_words import CALENDAR
 from newsdesk.extract.outlet import KNOWN_AGENCIES, OUTLET_WORD
 
@@ -41,8 +41,7 @@ def person_names(values: Iterable[str], limit: int = 20) -> list[str]:
         value = _LEADING_BY.sub("", value)
         value = _leading_word(value)
         for name in parse_by_text(value).authors:
-            folded = name.casefold()
-            if folded not in FORM_LABELS and folded not in {n.casefold() for n in names}:
+            if name.casefold() not in {n.casefold() for n in names}:
                 names.append(name)
         if len(names) >= limit:
             break
@@ -74,10 +73,6 @@ _LABEL_AFTER = re.compile(
     r"(?:(?:^|\s+)(?i:published|updated|posted|follow|folgen|stand|text|share|teilen)"
     r"|(?<=[a-z])(?:Published|Updated|Posted|Follow|Folgen|Stand|Text|Share|Teilen))\b.*$"
 )
-#: A comment form's field labels and a CMS's default account, taken for the author slot.
-FORM_LABELS = frozenset(
-    {"name", "your name", "e-mail", "email", "website", "comment", "super user", "superuser"}
-)
 #: Month and weekday names, in the languages the extractor reads, folded.
 CALENDAR_WORDS = frozenset(w.casefold().rstrip(".") for w in CALENDAR)
 
@@ -97,7 +92,7 @@ def author_names(values: Iterable[str], limit: int = 20) -> list[str]:
         # The label or button beside the byline ("Janet Morrow; Published", "Ellen Marsh
         # Follow", "Sara Zinnecker Stand"), and a date's month ("Janet Morrow; March").
         value = _LABEL_AFTER.sub("", value).strip(" .,;:-")
-        if not value or value.casefold().rstrip(".") in CALENDAR_WORDS | FORM_LABELS:
+        if not value or value.casefold().rstrip(".") in CALENDAR_WORDS | PLACEHOLDERS:
             continue
         found = person_names([value], limit)
         if (
