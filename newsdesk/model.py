@@ -268,7 +268,8 @@ _PLAIN = str.maketrans(
 )
 
 
-def _plain_fold(text: str) -> str:
+def plain_fold(text: str) -> str:
+    """Case, spacing, curly quotes and dashes folded: two tellings of one line compare equal."""
     return " ".join(text.casefold().split()).translate(_PLAIN)
 
 
@@ -279,7 +280,7 @@ def dek_opens_body(dek: str | None, body: str | None) -> bool:
     if not dek or not body:
         return False
     first = body.lstrip().split("\n\n", 1)[0]
-    return _plain_fold(first) == _plain_fold(dek)
+    return plain_fold(first) == plain_fold(dek)
 
 
 def dek_to_show(dek: str | None, body: str | None) -> str | None:
@@ -296,8 +297,8 @@ def dek_cut_from_body(dek: str | None, body: str | None) -> bool:
     description, no standfirst."""
     if not dek or not body:
         return False
-    opening = _plain_fold(dek).rstrip(".…,;: ")
-    start = _plain_fold(body.lstrip()[: len(dek) + 200])
+    opening = plain_fold(dek).rstrip(".…,;: ")
+    start = plain_fold(body.lstrip()[: len(dek) + 200])
     return (
         len(opening) >= MIN_CUT_DEK and start.startswith(opening) and not dek_opens_body(dek, body)
     )

@@ -15,7 +15,14 @@ from newsdesk.extract import enrich, extract_page
 from newsdesk.extract.headline import LINK_TITLES
 from newsdesk.ingest.limits import MAX_LINE_CHARS, MAX_LIST_ITEMS, MAX_TITLE_CHARS
 from newsdesk.isodates import normalise_date
-from newsdesk.model import Extracted, Link, Quote, dek_cut_from_body, normalise_for_id
+from newsdesk.model import (
+    Extracted,
+    Link,
+    Quote,
+    dek_cut_from_body,
+    normalise_for_id,
+    plain_fold,
+)
 from newsdesk.sanitize import clean_line, clean_text, safe_web_url
 from newsdesk.tags import normalise_tags
 
@@ -170,10 +177,6 @@ _MARKUP = re.compile(r"</?(?:p|i|b|em|strong|br|span|a|div)\b[^>]*>", re.I)
 LONG_DEK = 500
 
 
-def _fold(text: str) -> str:
-    return " ".join(text.casefold().split())
-
-
 def _plain_dek(meta: Extracted) -> str | None:
     """The dek as text, or None when it only repeats the headline or the article itself."""
     dek = meta.dek
@@ -186,10 +189,10 @@ def _plain_dek(meta: Extracted) -> str | None:
     dek = clean_short(dek, 2000)
     if not dek:
         return None
-    folded = _fold(dek)
-    if folded == _fold(meta.title or ""):
+    folded = plain_fold(dek)
+    if folded == plain_fold(meta.title or ""):
         return None
-    if len(dek) > LONG_DEK and folded[:200] in _fold((meta.body or "")[: len(dek) * 2]):
+    if len(dek) > LONG_DEK and folded[:200] in plain_fold((meta.body or "")[: len(dek) * 2]):
         return None  # the whole article was taken for its standfirst
     return dek
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from dateutil.relativedelta import relativedelta
 
@@ -148,16 +148,13 @@ def _moment(match: re.Match[str], zone: tzinfo) -> Span:
     zone it states, else in `now`'s, as days are. Read as its day, the time was lost
     (`published:>2026-12-05T23:00` found nothing dated 23:30 that day)."""
     year, month, day, hour, minute = (int(match.group(n)) for n in range(1, 6))
-    second = int(match.group(6)) if match.group(6) else 0
-    offset = match.group(7)
-    stated: tzinfo = zone
-    if offset == "z":
-        stated = UTC
-    elif offset:
-        sign = -1 if offset[0] == "-" else 1
-        digits = offset[1:].replace(":", "")
-        stated = timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
-    start = datetime(year, month, day, hour, minute, second, tzinfo=stated).timestamp()
+    offset = (match.group(7) or "").replace("z", "+00:00")
+    moment = datetime.fromisoformat(
+        f"{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{match.group(6) or '00'}{offset}"
+    )
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=zone)
+    start = moment.timestamp()
     return Span(start, start + (1 if match.group(6) else 60))
 
 

@@ -45,8 +45,9 @@ class InertInput(Input):
         Priority bindings ran before the key reached the input; the focused widget is
         the first place the app looks for the others, so what runs is what would have.
         """
-        bindings = self._bindings.copy()
-        if self.app._keymap:
+        bindings = self._bindings
+        if self.app._keymap:  # copied only to apply it: most keys meet no keymap
+            bindings = bindings.copy()
             bindings.apply_keymap(self.app._keymap)
         for binding in bindings.key_to_bindings.get(key, ()):
             if binding.priority or not binding.action.startswith(EDITING_ACTIONS):
