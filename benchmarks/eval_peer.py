@@ -137,10 +137,16 @@ def main() -> int:
     if not (a.peer / "score.py").exists():
         print(f"no benchmark at {a.peer}", file=sys.stderr)
         return 2
-    os.environ.setdefault("NEWSDESK_DATA_DIR", tempfile.mkdtemp(prefix="peer-data-"))
-    os.environ.setdefault("NEWSDESK_CONFIG_DIR", tempfile.mkdtemp(prefix="peer-config-"))
+    # The store and config stay in folders removed at the end (each run left three behind).
+    with tempfile.TemporaryDirectory(prefix="peer-") as scratch:
+        os.environ.setdefault("NEWSDESK_DATA_DIR", str(Path(scratch, "data")))
+        os.environ.setdefault("NEWSDESK_CONFIG_DIR", str(Path(scratch, "config")))
+        save = a.save_dir or Path(scratch, "runs")
+        return _run_all(a, save)
+
+
+def _run_all(a: argparse.Namespace, save: Path) -> int:
     cases = _cases(a.peer, a.set, a.part)
-    save = a.save_dir or Path(tempfile.mkdtemp(prefix="peer-runs-"))
     save.mkdir(parents=True, exist_ok=True)
     runs = [("newsdesk", k) for k in (("text", "html") if a.input == "both" else (a.input,))]
     if a.trafilatura:

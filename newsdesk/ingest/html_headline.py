@@ -77,6 +77,22 @@ _DATE_TAIL = re.compile(r"\W{0,4}\d{1,4}[./-]\s?(?:\d{1,2}|\w{3,})[./-]?\s?\d{2,
 _SEPARATED_TAIL = re.compile(r"\s+[|–—-]\s+\S")
 
 
+#: Where a lead set before the headline ends: a separator, perhaps with spaces around it.
+_LEAD_MARK = re.compile(r"(?:\s[-–—]|[|:·•»ǀ])\s*$")
+
+
+def _headline_length(text: str) -> bool:
+    """Enough of a headline to stand alone: three words, or eight letters of a script
+    written without spaces."""
+    words = WORD.findall(text)
+    return len(words) >= 3 or (len(text) >= 8 and bool(_UNSPACED_SCRIPT.search(text)))
+
+
+#: Thai, Chinese, Japanese and Korean letters: scripts that leave spaces out, or out of
+#: most of a headline, so a headline there is one or two "words".
+_UNSPACED_SCRIPT = re.compile(r"[\u0e00-\u0e7f\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
 def prefer_visible(title: str, h1: str) -> str:
     """The page's visible headline (its <h1>) when it is a version of the same headline.
 
@@ -98,6 +114,11 @@ def prefer_visible(title: str, h1: str) -> str:
         # site, a teaser: " | Parco Nazionale d'Abruzzo", " – Erfahre mehr zu den Risiken"):
         # the headline alone.
         return short
+    lead = title[: len(title) - len(h1)] if title.endswith(h1) else ""
+    if lead and _LEAD_MARK.search(lead) and _headline_length(h1):
+        # A topic or the site set before the headline ("SARS-2/COVID-19 - Heute schon an
+        # morgen denken", "NEWS WEB EASY|..."): the <h1> is the headline alone.
+        return h1
     title_words = {w.casefold() for w in WORD.findall(title)}
     h1_words = {w.casefold() for w in WORD.findall(h1)}
     if len(h1_words) < 3 or not title_words:
@@ -164,8 +185,36 @@ def fold(text: str) -> str:
 def first_h1(tree: etree._Element) -> str:
     """The first <h1>'s text, or "" when it is a control's label ("Navigation und Service",
     "Quicklinks", "Sections"): a page that hides its menu's heading in an <h1>."""
-    text = node_text(first_h1_element(tree))
+    element = first_h1_element(tree)
+    # A headline never ends in a separator: one left by a subtitle's screen-reader label.
+    text = clean_line(_without_subtitle(element)).rstrip(" :|-–—·") if element is not None else ""
     return "" if _CONTROL_LABEL.fullmatch(text.strip()) else text
+
+
+#: A subtitle set inside the headline element, after the headline's own words
+#: ("<small class='article-subtitle'>", "<span class='entry-subtitle'>").
+_SUBTITLE_CLASS = re.compile(
+    r"sub-?title|subline|sub-?headline|standfirst|strap-?line|(?:^|[\s_-])dek(?:$|[\s_-])", re.I
+)
+
+
+def _without_subtitle(h1: Any) -> str:
+    """The headline element's text without a subtitle that follows the headline in it."""
+    pieces: list[str] = []
+
+    def walk(element: Any) -> None:
+        pieces.append(element.text or "")
+        for child in element:
+            if isinstance(child.tag, str):
+                seen = any(p.strip() for p in pieces)
+                subtitle = child.tag == "small" or _SUBTITLE_CLASS.search(node_classes(child))
+                if not (seen and subtitle):
+                    walk(child)
+            pieces.append(child.tail or "")
+
+    walk(h1)
+    text = "".join(pieces)
+    return text if text.strip() else "".join(h1.itertext())
 
 
 _CONTROL_LABEL = re.compile(

@@ -90,9 +90,14 @@ def parse_document(text: str) -> etree._Element | None:
     """The lxml HTML tree, or None when there is nothing to parse."""
     parser = html.HTMLParser(encoding="utf-8", remove_comments=True, no_network=True)
     try:
-        return html.document_fromstring(text.encode("utf-8", "replace"), parser=parser)
+        tree = html.document_fromstring(text.encode("utf-8", "replace"), parser=parser)
     except (etree.ParserError, ValueError):
         return None
+    # Ruby readings (<rt>, <rp>) are a second spelling of the words beside them: kept, they
+    # run into the text ("子こどもへの体罰たいばつ") of headlines and bodies.
+    for element in list(tree.iter("rt", "rp")):
+        element.drop_tree()
+    return tree
 
 
 #: An entity left in an attribute's text after parsing: the CMS escaped it twice

@@ -8,7 +8,12 @@ from collections.abc import Callable
 import pytest
 
 from newsdesk.ingest import html_page, load_bytes
-from newsdesk.ingest.html_headline import prefer_visible, strip_host_lead, strip_site_suffix
+from newsdesk.ingest.html_headline import (
+    first_h1,
+    prefer_visible,
+    strip_host_lead,
+    strip_site_suffix,
+)
 from newsdesk.ingest.html_meta import parse_document, read_page_meta
 
 PARAGRAPHS = [
@@ -115,6 +120,19 @@ def test_strip_site_suffix(title: str, site: str, expected: str) -> None:
             "Tram line to be extended north",
             "Tram line to be extended north: the works begin",
             "Tram line to be extended north: the works begin",
+        ),
+        # A topic or the site set before the headline the <h1> shows alone.
+        (
+            "Transport 2030 - Tram line to be extended north",
+            "Tram line to be extended north",
+            "Tram line to be extended north",
+        ),
+        ("市民ニュース|市電の路線が北へ延びる", "市電の路線が北へ延びる", "市電の路線が北へ延びる"),
+        # A one-word <h1> at the end of the title is a section, not the headline.
+        (
+            "Tram line to be extended north | Transport",
+            "Transport",
+            "Tram line to be extended north | Transport",
         ),
     ],
 )
@@ -305,6 +323,42 @@ def test_kicker_inside_the_headline_is_left_out(h1: str, expected: str) -> None:
     tree = parse_document(html)
     assert tree is not None
     assert read_page_meta(tree).title == expected
+
+
+@pytest.mark.parametrize(
+    ("h1", "expected"),
+    [
+        (
+            "<span>Tram line to be extended north</span> "
+            "<small class='article-subtitle'>Works begin in the spring</small>",
+            "Tram line to be extended north",
+        ),
+        (
+            "<span class='entry-title-primary'>Tram line to be extended north</span> "
+            "<span class='entry-subtitle'>Works begin in the spring</span>",
+            "Tram line to be extended north",
+        ),
+        (
+            "<span>Tram line to be extended north</span><span class='aural'>: </span>"
+            "<small><span>Topic:</span> Transport</small>",
+            "Tram line to be extended north",
+        ),
+        # Ruby readings are not words of the headline.
+        (
+            "<ruby>市電<rp>(</rp><rt>しでん</rt><rp>)</rp></ruby>の路線が北へ延びる",
+            "市電の路線が北へ延びる",
+        ),
+        # A subtitle class on what is the whole headline leaves it whole.
+        (
+            "<span class='subtitle'>Tram line to be extended north</span>",
+            "Tram line to be extended north",
+        ),
+    ],
+)
+def test_a_subtitle_inside_the_headline_is_left_out(h1: str, expected: str) -> None:
+    tree = parse_document(f"<html><body><article><h1>{h1}</h1></article></body></html>")
+    assert tree is not None
+    assert first_h1(tree) == expected
 
 
 @pytest.mark.parametrize(
