@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from newsdesk.extract.boilerplate import (
+    about_section,
     is_boilerplate,
     is_end_marker,
     is_ranked_run,
@@ -153,6 +154,8 @@ def read_body(lines: list[str], start: int, found: Found, *, main_text: bool = F
         i += 1
         if not line:
             continue
+        if body and about_section(line, next((n for n in lines[i : i + 3] if n), "")):
+            return i - 1  # a press release's "About X": the company, not the news
         if body and is_end_marker(line):
             if (
                 _PHOTO_CREDIT.match(line)

@@ -249,6 +249,9 @@ _END = re.compile(
     | most\ (?:popular|read|viewed|shared)(?:\ (?:today|stories|in\ .+))?|top\ stories|more\ stories|latest\ news
     | you\ (?:may|might)\ also\ like|recommended|next\ up(?:\ in)?|up\ next|read\ next|what\ to\ read\ next
     | our\ standards:.*|publisher'?s\ note|previous\ article|next\ article|more\ (?:from|in)\ .{1,40}
+    # A press release's legal notice and contacts (its "About X" is `about_section`).
+    | (?:cautionary\ (?:note|statement)s?\ (?:regarding|concerning|about|on)\ )?forward[-\ ]looking\ (?:statements?|information)
+    | safe\ harbou?r\ statement|(?:media|press|investor|news)\ (?:contacts?|inquiries|enquiries)(?:\ *:.*)?
     )\W*$""",
     _FLAGS | re.VERBOSE,
 )
@@ -523,12 +526,16 @@ def is_boilerplate(line: str) -> bool:
     return stripped.startswith("@") and " " not in stripped
 
 
+#: The mark under a press release or a piece of copy: "###", "# # #", "-30-".
+_COPY_END = re.compile(r"^\s*(?:-?\s*#\s?#\s?#\s*-?|-\s?30\s?-)\s*$")
+
+
 @line_cache
 def is_end_marker(line: str) -> bool:
     """A heading or notice after which no article text follows."""
     if not line or len(line) > 300:
         return False
-    if _END.match(line):
+    if _END.match(line) or _COPY_END.match(line):
         return True
     lower = line.lower()
     if is_copyright(line):
@@ -564,3 +571,24 @@ def looks_like_link_title(line: str) -> bool:
     if not 3 <= len(tokens) <= 25 or len(core) > 200:
         return False
     return not is_boilerplate(core)
+
+
+#: "About Northwind Cables" heading a press release's description of the company.
+_ABOUT_HEAD = re.compile(
+    r"^\s*(?:About|Über|Ueber|À propos de|A propos de|Acerca de|Sobre|Informazioni su|Over)\s+"
+    r"(?i:(?:the|die|der|das|den|le|la|les|l'|el|los|las|il|lo|het|de)\s+)?"
+    r"(?P<name>\S+(?:\s+\S+){0,5}?)\s*:?\s*$"
+)
+_ARTICLE = re.compile(r"^(?:the|die|der|das|le|la|les|l'|el|il|de|het)\s+", re.I)
+
+
+def about_section(line: str, following: str) -> bool:
+    """A heading "About X" over a paragraph that opens with X's name: a press release's
+    description of its company, not its news ("About Northwind Cables" / "Northwind Cables
+    Ltd. is a manufacturer of ...")."""
+    match = _ABOUT_HEAD.match(line) if len(line) <= 80 else None
+    if match is None or len(following) < 40 or not match["name"][0].isupper():
+        return False  # "About the vote": a subheading, not a company's name
+    name = match["name"].split()[0].casefold().strip(",.:")
+    opening = _ARTICLE.sub("", following.lstrip()).split(maxsplit=1)
+    return bool(opening) and opening[0].casefold().strip(",.:’'s") == name.strip("’'s")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsdesk.extract.boilerplate import (
+    about_section,
     is_boilerplate,
     is_end_marker,
     link_list_marker,
@@ -291,3 +292,62 @@ def test_ranked_runs() -> None:
     assert not is_ranked_run("The board met 1 time in 2 weeks and 3 members were missing.")
     # A long line of one rank's words: no match, and read in linear time (a hostile page).
     assert not is_ranked_run("1 " + "word 2 x " * 20_000)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "###",
+        "# # #",
+        "-30-",
+        "- 30 -",
+        "Forward-Looking Statements",
+        "Cautionary Note Regarding Forward-Looking Statements",
+        "Safe Harbor Statement",
+        "Media contact:",
+        "Media Contacts",
+        "Press inquiries: Tomas Reyes, press@northwind.example",
+    ],
+)
+def test_a_press_releases_legal_notice_and_contacts_end_it(line: str) -> None:
+    assert is_end_marker(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Media contacts with the ministry were cut off for a week.",
+        "Forward-looking statements by the board were met with scepticism.",
+        "The score was 3-30 at half time.",
+    ],
+)
+def test_the_same_words_in_a_sentence_do_not_end_a_story(line: str) -> None:
+    assert not is_end_marker(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "following", "expected"),
+    [
+        (
+            "About Northwind Cables",
+            "Northwind Cables Ltd. is a manufacturer and installer of subsea cables.",
+            True,
+        ),
+        (
+            "Über die Harbour AG",
+            "Die Harbour AG ist ein Logistikunternehmen mit Sitz in Kiel.",
+            True,
+        ),
+        ("About Northwind Cables:", "The Northwind Cables group employs 2,300 people.", True),
+        # A subheading of the story, over a paragraph about something else.
+        (
+            "About the vote",
+            "The vote was held on Tuesday after a long debate in the chamber.",
+            False,
+        ),
+        ("About Smith", "The minister declined to comment on the report on Tuesday.", False),
+        ("About Northwind Cables", "Short.", False),
+    ],
+)
+def test_a_press_releases_about_section(line: str, following: str, expected: bool) -> None:
+    assert about_section(line, following) is expected

@@ -883,3 +883,31 @@ def test_a_teaser_of_the_story_dates_it_and_a_long_menu_hides_no_headline() -> N
     meta = extract_page(page, Extracted(title="Fähre fährt wieder"))
     assert (meta.published or "")[:10] == "2022-01-26"
     assert meta.body.startswith("Die Fähre zwischen Marrowby")
+
+
+CABLE_RELEASE = """Northwind Cables to build subsea link to the Skerry Isles
+
+ALDMERE, March 3, 2026 /Meridian Newswire/ -- Northwind Cables Ltd. today announced a contract to lay a 140-kilometre subsea power cable between the Aldmere coast and the Skerry Isles.
+
+The cable will carry up to 320 megawatts and is due to enter service in 2029, the company said.
+
+"This link ends the islands' dependence on diesel generators," said Ingrid Solberg, chief executive of Northwind Cables.
+
+About Northwind Cables
+Northwind Cables Ltd. is a manufacturer of subsea cables, with factories in Porthaven and Kestrel Bay.
+
+Cautionary Note Regarding Forward-Looking Statements
+This press release contains forward-looking statements that involve risks and uncertainties.
+
+Media contact:
+Tomas Reyes, press@northwind.example
+
+###
+"""
+
+
+def test_a_press_release_ends_before_its_about_section_and_legal_notice() -> None:
+    meta = extract_page(CABLE_RELEASE)
+    assert meta.body.endswith("chief executive of Northwind Cables.")
+    assert "Porthaven" not in meta.body
+    assert "forward-looking" not in meta.body
