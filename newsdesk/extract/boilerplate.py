@@ -579,7 +579,6 @@ _ABOUT_HEAD = re.compile(
     r"(?i:(?:the|die|der|das|den|le|la|les|l'|el|los|las|il|lo|het|de)\s+)?"
     r"(?P<name>\S+(?:\s+\S+){0,5}?)\s*:?\s*$"
 )
-_ARTICLE = re.compile(r"^(?:the|die|der|das|le|la|les|l'|el|il|de|het)\s+", re.I)
 
 
 def about_section(line: str, following: str) -> bool:
@@ -589,6 +588,7 @@ def about_section(line: str, following: str) -> bool:
     match = _ABOUT_HEAD.match(line) if len(line) <= 80 else None
     if match is None or len(following) < 40 or not match["name"][0].isupper():
         return False  # "About the vote": a subheading, not a company's name
-    name = match["name"].split()[0].casefold().strip(",.:")
-    opening = _ARTICLE.sub("", following.lstrip()).split(maxsplit=1)
-    return bool(opening) and opening[0].casefold().strip(",.:’'s") == name.strip("’'s")
+    name = match["name"].split()[0].casefold().strip(",.:’'s")
+    # Its name opens the paragraph or soon follows ("Founded in 2019, Halden Robotics ...").
+    opening = following.split(maxsplit=10)[:10]
+    return any(word.casefold().strip(",.:’'s") == name for word in opening)

@@ -77,7 +77,12 @@ def name_under_headline(text: str, headline: str) -> list[str]:
 
 
 def date_near_headline(
-    text: str, headline: str, after: int = DATE_LINES_AFTER, before: int = DATE_LINES_BEFORE
+    text: str,
+    headline: str,
+    after: int = DATE_LINES_AFTER,
+    before: int = DATE_LINES_BEFORE,
+    *,
+    updated_ok: bool = True,
 ) -> str | None:
     """The first date in a short line just under the headline (else just over it), or None.
 
@@ -86,7 +91,8 @@ def date_near_headline(
     A date that opens a long line there opens the story's first paragraph
     ("01.02.2022 Die Zahl der ..."): it dates the story too; a date inside a
     sentence is what the story is about. A line that says the story was
-    updated gives way to one that does not.
+    updated gives way to one that does not (and with `updated_ok` false, to
+    none: the caller has the publication date from elsewhere).
     """
     lines = [line.strip() for line in text.split("\n")]
     updated = None
@@ -95,10 +101,11 @@ def date_near_headline(
             continue
         dates = find_dates(lines[i][:DATE_LINE_CHARS])
         if dates and (len(lines[i]) <= DATE_LINE_CHARS or dates[0].start == 0):
-            if not _UPDATED.match(lines[i]):
+            line = lines[i]
+            if not (_UPDATED.match(line) or _UPDATED_BEFORE.search(line[: dates[0].start])):
                 return dates[0].iso
             updated = updated or dates[0].iso
-    return updated
+    return updated if updated_ok else None
 
 
 #: A line that gives when the story was last changed, in six languages: the published date
@@ -106,6 +113,12 @@ def date_near_headline(
 _UPDATED = re.compile(
     r"(?i)^\W*(?:(?:last|zuletzt|artikel|article)\s+)?(?:updated|modified|aktualisiert|ge[äa]ndert"
     r"|mis\s+[àa]\s+jour|actualizado|actualizaci[óo]n|aggiornato|atualizado|bijgewerkt)\b"
+)
+
+#: The same words right before the date, after a byline ("By Rachel Dunn | Last updated").
+_UPDATED_BEFORE = re.compile(
+    r"(?i)\b(?:updated|modified|aktualisiert|ge[äa]ndert|mis\s+[àa]\s+jour|actualizado"
+    r"|aggiornato|atualizado|bijgewerkt)\W{0,3}(?:on|am|le|el|il|em|op)?\s*$"
 )
 
 

@@ -161,6 +161,39 @@ DAY_FIRST_LANGUAGES = frozenset(
 # Set for the length of one page's extraction (`numeric_order`); a context variable, so
 # threads and import workers each keep their own.
 _DAY_FIRST: contextvars.ContextVar[bool] = contextvars.ContextVar("day_first", default=False)
+# The order the page's declared locale implies (`declared_locale`), None when it tells none.
+_LOCALE_ORDER: contextvars.ContextVar[bool | None] = contextvars.ContextVar(
+    "locale_order", default=None
+)
+
+#: English-speaking regions that write the month first; every other English region (GB, IE,
+#: AU, NZ, IN, ZA, NG, KE, SG...) writes the day first. Canada writes both: no order.
+_MONTH_FIRST_REGIONS = frozenset({"us", "ph", "pr", "gu", "as", "vi", "um", "mp", "fm", "mh", "pw"})
+
+
+def locale_day_first(locale: str | None) -> bool | None:
+    """Whether a declared locale ("en-GB", "en_US", "de-AT") writes numeric dates day first;
+    None when it does not tell (no region on an English page, Canada, other scripts)."""
+    if not locale:
+        return None
+    parts = locale.strip().replace("_", "-").lower().split("-")
+    language, region = parts[0], (parts[1] if len(parts) > 1 else "")
+    if language in DAY_FIRST_LANGUAGES:
+        return True
+    if language != "en" or len(region) != 2 or region == "ca":
+        return None
+    return region not in _MONTH_FIRST_REGIONS
+
+
+@contextmanager
+def declared_locale(locale: str | None) -> Iterator[None]:
+    """Within this block, a page's declared locale orders its numeric dates when its own
+    dates do not (`numeric_order`): a British page's "04/03/2026" is 4 March."""
+    token = _LOCALE_ORDER.set(locale_day_first(locale))
+    try:
+        yield
+    finally:
+        _LOCALE_ORDER.reset(token)
 
 
 def page_order(text: str) -> bool | None:
@@ -218,8 +251,10 @@ def _order_near_written_dates(text: str, ambiguous: list[tuple[int, int, int]]) 
 @contextmanager
 def numeric_order(language: str | None, text: str = "") -> Iterator[None]:
     """Within this block, numeric dates read day first when `language` writes them so, unless
-    the page's own dates (`text`) show the other order."""
+    the page's own dates (`text`) show the other order or its declared locale tells it."""
     shown = page_order(text) if text else None
+    if shown is None:
+        shown = _LOCALE_ORDER.get()
     token = _DAY_FIRST.set(language in DAY_FIRST_LANGUAGES if shown is None else shown)
     try:
         yield

@@ -79,6 +79,8 @@ class PageMeta:
     dek: str | None = None
     url: str | None = None
     language: str | None = None
+    #: The page's declared locale, with its region when one is given ("en-GB", "en_AU").
+    locale: str | None = None
     captions: list[str] = field(default_factory=list)
     credits: list[str] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
@@ -482,8 +484,13 @@ def read_page_meta(tree: etree._Element) -> PageMeta:
         or _meta(tree, "og:description", "description", "twitter:description")
         or ld_text(ld.get("description"))
     )
-    lang = tree.get("lang") or _meta(tree, "og:locale", "language")
-    meta.language = clean_line(lang).replace("_", "-").split("-")[0].lower() if lang else None
+    declared = [
+        clean_line(v) for v in (tree.get("lang"), _meta(tree, "og:locale", "language")) if v
+    ]
+    lang = declared[0] if declared else None
+    meta.language = lang.replace("_", "-").split("-")[0].lower() if lang else None
+    # The locale with a region ("en-GB"), which tells how the page writes its numeric dates.
+    meta.locale = next((v for v in declared if "-" in v or "_" in v), lang)
     meta.captions = _captions(root)
     meta.credits = _credits(root)
     meta.links = _related_links(root, meta.url)

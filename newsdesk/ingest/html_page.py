@@ -16,7 +16,7 @@ from lxml.html import HtmlElement
 
 from newsdesk.extract.byline import parse_byline
 from newsdesk.extract.copy_header import DATE_LINE_CHARS, date_near_headline
-from newsdesk.extract.dates import date_line, find_dates, numeric_order
+from newsdesk.extract.dates import date_line, declared_locale, find_dates, numeric_order
 from newsdesk.extract.found import fold
 from newsdesk.extract.outlet import is_squashed, respell
 from newsdesk.extract.page import local_day_shown
@@ -193,7 +193,9 @@ def _fallback_text(tree: HtmlElement) -> str:
     return element_to_text(body if body is not None else tree)
 
 
-def _shown_date(page_text: str, headings: list[str], language: str | None) -> str | None:
+def _shown_date(
+    page_text: str, headings: list[str], language: str | None, *, stated: bool
+) -> str | None:
     """The date the page prints in its header, beside the headline, or None.
 
     A reader dates a story by what its header says; the markup's date is often
@@ -209,8 +211,14 @@ def _shown_date(page_text: str, headings: list[str], language: str | None) -> st
             shown = "\n".join(lines)
             with numeric_order(language, shown):
                 return (
+                    # A date the page says it was updated on is no publication date the
+                    # markup's stated one gives way to.
                     date_near_headline(
-                        shown, lines[at], after=SHOWN_DATE_AFTER, before=SHOWN_DATE_BEFORE
+                        shown,
+                        lines[at],
+                        after=SHOWN_DATE_AFTER,
+                        before=SHOWN_DATE_BEFORE,
+                        updated_ok=not stated,
                     )
                     or _labelled_date(lines[at + 1 : at + 1 + LABELLED_DATE_AFTER])
                     or _signed_header_date(lines[at + 1 : at + 1 + HEADER_LINES])
@@ -319,6 +327,11 @@ def load_html(text: str, warnings: list[str]) -> list[Extracted]:
     if tree is None:
         raise Rejected("no article found in the HTML page")
     meta = read_page_meta(tree)
+    with declared_locale(meta.locale):
+        return _read_html(tree, meta, warnings)
+
+
+def _read_html(tree: HtmlElement, meta: PageMeta, warnings: list[str]) -> list[Extracted]:
     # Stated in the markup (JSON-LD, Open Graph, <time>), or htmldate's guess from the
     # page's text, which reads "3/4/2024" on an American page as 3 April.
     guessed = meta.published is None
@@ -357,7 +370,7 @@ def load_html(text: str, warnings: list[str]) -> list[Extracted]:
     # trafilatura often repeats the headline as the first line; the hint carries it.
     main_text = bounded(drop_leading_title(main_text, hints.title), MAX_ITEM_CHARS, warnings)
     article = extract_article(main_text, hints, warnings, text_is_article=True)
-    shown = _shown_date(page_text, [article.title, *first_h1], article.language)
+    shown = _shown_date(page_text, [article.title, *first_h1], article.language, stated=not guessed)
     if shown and _dates_another_day(article.published, shown, stated=not guessed):
         article.published = shown
     if not article.source and meta.site:

@@ -339,6 +339,11 @@ def test_the_same_words_in_a_sentence_do_not_end_a_story(line: str) -> None:
             True,
         ),
         ("About Northwind Cables:", "The Northwind Cables group employs 2,300 people.", True),
+        (
+            "About Halden Robotics",
+            "Founded in 2019, Halden Robotics B.V. designs and builds warehouse robots.",
+            True,
+        ),
         # A subheading of the story, over a paragraph about something else.
         (
             "About the vote",

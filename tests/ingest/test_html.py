@@ -478,3 +478,30 @@ def test_a_story_only_in_json_ld_is_read_from_there() -> None:
     )
     [item] = load_bytes(page.encode(), "docks.html").items
     assert item.body.split("\n\n") == story
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en-GB", "2026-03-04"),
+        ("en_AU", "2026-03-04"),
+        ("en-US", "2026-04-03"),
+        # English without a region keeps the US reading.
+        ("en", "2026-04-03"),
+    ],
+)
+def test_a_pages_declared_region_orders_its_numeric_dates(lang: str, expected: str) -> None:
+    html = page(body_extra="<p class='meta'>Posted 04/03/2026 by Kit Marr</p>").replace(
+        "lang='en-GB'", f"lang='{lang}'"
+    )
+    item = load_bytes(html.encode(), "tram.html").items[0]
+    assert (item.published or "")[:10] == expected
+
+
+def test_a_last_updated_date_beside_the_byline_does_not_replace_the_stated_one() -> None:
+    html = page(HEAD, body_extra="<p class='meta'>By Mara Quill | Last updated 10 June 2024</p>")
+    item = load_bytes(html.encode(), "tram.html").items[0]
+    assert item.published == "2024-05-14T08:30:00+02:00"
+    # Said the same way without a stated date, it is still the only date the page gives.
+    bare = page(body_extra="<p class='meta'>By Mara Quill | Last updated 10 June 2024</p>")
+    assert (load_bytes(bare.encode(), "tram.html").items[0].published or "")[:10] == "2024-06-10"
