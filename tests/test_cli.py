@@ -233,6 +233,13 @@ def test_stories_and_diff_on_the_sample_queue(env: dict[str, str]) -> None:
     assert any(diff["only_in_a"].values()) or any(diff["only_in_b"].values())
     strikes = json.loads(run(["stories", "rotterdam", "--json"], env).stdout)
     assert any("Rotterdam" in a["title"] for s in strikes for a in s["articles"])
+    # --all lists single-article stories too: every article is in exactly one.
+    every = json.loads(run(["stories", "--all", "--json"], env).stdout)
+    listed = json.loads(run(["list", "--limit", "0", "--json"], env).stdout)
+    assert len(every) > len(stories)
+    # (earlier wire versions, hidden from the list, are members of their stories too)
+    assert {a["id"] for a in listed} <= {a["id"] for s in every for a in s["articles"]}
+    assert "1 version " in run(["stories", "--all"], env).stdout
 
 
 @pytest.mark.parametrize("command", [["list", "--limit", "0", "--format", "tsv"], ["show"]])
@@ -390,3 +397,14 @@ def test_read_marks_every_version_when_the_config_says_so(
     (config / "config.toml").write_text("[stories]\nread_all_versions = true\n", "utf-8")
     run(["read", first], env)
     assert json.loads(run(["show", second, "--json"], env).stdout)["read"] is True
+
+
+def test_a_redirected_import_writes_nothing_to_stderr_but_its_news(
+    env: dict[str, str], corpus: Path, tmp_path: Path
+) -> None:
+    """`newsdesk import FILE >/dev/null 2>log` from cron: no progress bar's leftovers."""
+    run_process(["import", str(corpus / "strike.txt")], env)
+    other = tmp_path / "glacier.txt"
+    other.write_text(PAGE_TWO.replace("Glacier", "Icefield"), encoding="utf-8")
+    again = run_process(["import", str(other)], env)
+    assert again.stderr == ""

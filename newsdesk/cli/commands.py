@@ -47,6 +47,8 @@ def _progress() -> Progress:
         TextColumn("{task.fields[current]}", style="dim"),
         console=output.err,
         transient=True,
+        # Redirected to a file or a pipe, a bar is noise (Rich still ended it with a newline).
+        disable=not output.err.is_terminal,
     )
 
 

@@ -9,6 +9,7 @@ from rich.text import Text
 
 from newsdesk.cli import output
 from newsdesk.cli.commands import EXIT_OK, sync_index
+from newsdesk.counting import counted
 from newsdesk.desk import Desk, DeskError
 
 
@@ -38,7 +39,7 @@ def cmd_stories(desk: Desk, args: argparse.Namespace) -> int:
         output.out.print(
             Text.assemble(
                 (f"{group.id}  ", "dim"),
-                (f"{len(group.members)} versions", "bold"),
+                (counted(len(group.members), "version"), "bold"),
                 "  ",
                 ", ".join(group.outlets),
             )

@@ -39,6 +39,9 @@ def mend_stories(
 
 def story_groups(store: StoreBackend, ids: Sequence[str] | None, min_size: int) -> list[StoryGroup]:
     """Stories among `ids` (default: everything), largest and newest first."""
+    if ids is None and min_size < 2:
+        # The store lists only stories of two or more when asked for everything.
+        ids = store.ordered_ids()
     story_ids = store.story_ids(ids)
     groups: list[StoryGroup] = []
     for story_id in story_ids:

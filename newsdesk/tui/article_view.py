@@ -15,6 +15,7 @@ from datetime import datetime
 from rich.style import Style
 from rich.text import Text
 
+from newsdesk.counting import counted
 from newsdesk.model import Article, ArticleRow, dek_to_show
 from newsdesk.sanitize import clean_line, clean_text, display
 from newsdesk.store.protocol import ActionRecord, Claim
@@ -175,10 +176,15 @@ def article_text(
     _field(text, "Orgs", _with_counts(meta.organizations, counts), styles)
     _field(text, "Places", _with_counts(meta.places, counts), styles)
     if carried_by:
-        outlets = ", ".join(
-            dict.fromkeys(clean_line(r.source or "unknown outlet") for r in carried_by)
-        )
-        _field(text, "Also in", outlets, styles)
+        # Other outlets only: versions from this article's own outlet (a wire item's earlier
+        # takes, an update) are counted on their own line.
+        own = clean_line(meta.source or "").casefold()
+        names = [clean_line(r.source or "unknown outlet") for r in carried_by]
+        others = [n for n in names if not own or n.casefold() != own]
+        _field(text, "Also in", ", ".join(dict.fromkeys(others)), styles)
+        if len(others) < len(names):
+            more = counted(len(names) - len(others), "other version")
+            _field(text, "Versions", f"{more} from {clean_line(meta.source or '')}", styles)
     _related(text, related, styles)
     if meta.quotes:
         text.append("\nQuotes\n", styles.label)

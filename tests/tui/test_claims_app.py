@@ -299,3 +299,16 @@ def test_snapshot_of_a_shared_desk(
         ana.star([ids[1]])
     app = make_app()
     assert snap_compare(app, terminal_size=(120, 36), run_before=steady("j"))
+
+
+def test_an_archived_version_under_its_story_says_so() -> None:
+    from dataclasses import replace
+
+    from newsdesk.tui.widgets.inbox_row import RowShape
+
+    archived = replace(_row(""), archived=True, story_size=3)
+    under = render_row(archived, 70, _styles(), FIXED_NOW, selected=False, shape=RowShape(depth=1))
+    assert "archived Quay wall repaired" in under.plain
+    # On its own (the archive's list), every row is archived: nothing to say.
+    alone = render_row(archived, 70, _styles(), FIXED_NOW, selected=False)
+    assert "archived" not in alone.plain and "+2" in alone.plain

@@ -169,3 +169,23 @@ def test_an_embargo_months_away_names_its_year() -> None:
     assert embargo_label("2026-12-08T14:00:00Z", now, UTC) == "embargoed until Tue 08 Dec 14:00"
     assert embargo_label("2027-09-07T09:00:00Z", now, UTC) == "embargoed until 2027-09-07 09:00"
     assert embargo_label("2026-12-04T14:00:00Z", now, UTC) is None
+
+
+def test_also_in_names_other_outlets_and_counts_this_outlets_versions(desk: Desk) -> None:
+    plain = Style()
+    styles = ArticleStyles(*(plain,) * 10)
+    now = datetime(2026, 1, 1, tzinfo=UTC)
+    # A wire item with earlier takes: its story's other versions are the same agency's.
+    wire = next(
+        a
+        for a in _articles(desk)
+        if a.story_id and a.story_size > 1 and a.meta.source and a.meta.slugline
+    )
+    members = [m for m in desk.story_members(wire.story_id or "") if m != wire.id]
+    rows = desk.rows(members)
+    same = [r for r in rows if (r.source or "").casefold() == (wire.meta.source or "").casefold()]
+    assert same, "the sample wire copy has items with several versions"
+    shown = article_text(wire, styles, now, carried_by=rows).plain
+    also = [line for line in shown.splitlines() if line.startswith("Also in")]
+    assert all((wire.meta.source or "") not in line for line in also)
+    assert f"{len(same)} other version" in shown and f"from {wire.meta.source}" in shown

@@ -153,6 +153,10 @@ def render_row(
     # The story's other versions are counted on its row, not again on each version under it.
     others = f" +{row.story_size - 1}" if row.story_size > 1 and not shape.depth else ""
     label, label_style = wire_label(row, now, styles)
+    if row.archived and shape.depth and not label:
+        # A story's versions are all listed under it, archived ones too (as a thread keeps its
+        # archived messages): said, so an archived version is not taken for one in the inbox.
+        label, label_style = "archived", styles.time
     if label:
         text.append(f"{label} ", label_style)
     fixed = text.cell_len + (source_width + 1 if source_width else 0) + when_width + 1
