@@ -27,13 +27,7 @@ def mend_stories(
     for aid in removed:
         grouper.remove(aid)
     for article in store.get_many(restored):
-        story = grouper.assign(
-            article.id,
-            article.meta,
-            iso_to_ts(article.meta.published),
-            None,
-            iso_to_ts(article.imported_at),
-        )
+        story = grouper.assign(article.id, article.meta, iso_to_ts(article.meta.published))
         store.set_story(tx, article.id, story)
 
 
@@ -73,10 +67,7 @@ def regroup(store: StoreBackend, progress: Callable[[int, int], None] | None = N
                     article = by_id.get(aid)
                     if article is None:
                         continue
-                    arrival = iso_to_ts(article.imported_at)
-                    story = grouper.assign(
-                        aid, article.meta, iso_to_ts(article.meta.published), None, arrival
-                    )
+                    story = grouper.assign(aid, article.meta, iso_to_ts(article.meta.published))
                     store.set_story(tx, aid, story)
                 if progress is not None:
                     progress(min(start + _REGROUP_CHUNK, len(ids)), len(ids))

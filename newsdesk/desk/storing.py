@@ -3,7 +3,6 @@ article, wire versions settled, each new article put in its story."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -188,12 +187,12 @@ class ArticleStorer:
                 stored.append(copy)
                 duplicates += 1
                 continue
-            # Undated articles take the date of the story they join, else arrival.
+            # Undated articles take the date of the story they join, else none.
             # Its story is chosen before the article is written, so the row is
             # written once, story and all (a second write of the row cost a third
             # of an import's time on PostgreSQL). Wire copy is placed after: its
             # story is that of its other versions, which `settle_versions` finds.
-            placement = grouper.decide(aid, signature, published_ts, time.time()) if looks else None
+            placement = grouper.decide(aid, signature, published_ts) if looks else None
             if placement is not None:
                 # Written with its story; its outcome is read at the end, so a
                 # server writes it while the next article is looked up.
@@ -212,9 +211,7 @@ class ArticleStorer:
             created.append((index, aid))
             known.add(aid)
             into = self._settle_wire(tx, aid, meta, grouper)
-            story = grouper.assign(
-                aid, meta, published_ts, signature, time.time(), into=into, new=True
-            )
+            story = grouper.assign(aid, meta, published_ts, signature, into=into, new=True)
             self.store.set_story(tx, aid, story)
         for index, answer in pending:
             outcome = answer()

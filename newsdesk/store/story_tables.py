@@ -30,7 +30,7 @@ class Placement(NamedTuple):
     """A new article's story, chosen (`StoryGrouper.decide`) and not yet written."""
 
     story: str
-    #: The member's date: its own, else the story's (undated), else its arrival.
+    #: The member's date: its own, else the story's it joins (undated), else None.
     ts: float | None
     signature: Signature
     keys: list[int]

@@ -84,7 +84,6 @@ class StoryGrouper:
         meta: Extracted,
         published_ts: float | None,
         signature: Signature | None = None,
-        arrival_ts: float | None = None,
         into: str | None = None,
         new: bool = False,
     ) -> str:
@@ -97,8 +96,9 @@ class StoryGrouper:
         `new` says the article was stored just now, so it has no story to look up.
         `signature` is `compute(meta)` done ahead, e.g. in an import worker process.
         An undated article (`published_ts` None) is compared with stories of
-        any age and takes the date of the story it joins; `arrival_ts` is its
-        date only when it starts a story.
+        any age and takes the date of the story it joins. One that starts a
+        story stays undated there, so the dated versions that come later (of
+        any date) still find it: its arrival is no publication date.
         """
         sig = signature if signature is not None else compute(meta)
         current = None if new else self.tables.story_of(article_id)
@@ -108,7 +108,7 @@ class StoryGrouper:
             self.tables.forget_member(article_id)
             self.tables.add_member(article_id, current, sig, lsh + rare, published_ts)
             return current
-        placement = self.decide(article_id, sig, published_ts, arrival_ts, into)
+        placement = self.decide(article_id, sig, published_ts, into)
         self.record(article_id, placement)
         return placement.story
 
@@ -117,7 +117,6 @@ class StoryGrouper:
         article_id: str,
         sig: Signature,
         published_ts: float | None,
-        arrival_ts: float | None = None,
         into: str | None = None,
     ) -> Placement:
         """Where a new article goes (`assign`'s choice), read-only: the importer
@@ -140,8 +139,8 @@ class StoryGrouper:
                 best_story, best_score = story, value
                 best_ts = max(dated) if dated else None
         ts = published_ts
-        if ts is None:
-            ts = best_ts if best_story is not None else arrival_ts
+        if ts is None and best_story is not None:
+            ts = best_ts
         return Placement(best_story or story_id_for(article_id), ts, sig, lsh + rare)
 
     def record(self, article_id: str, placement: Placement) -> None:

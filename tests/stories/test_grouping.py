@@ -158,14 +158,25 @@ def test_an_undated_copy_takes_the_date_of_the_story_it_joins(conn: sqlite3.Conn
     grouper = StoryGrouper(SqliteStoryTables(conn))
     grouper.assign("a1", QUARRY_WIRE, T0)
     # Imported much later and undated: matched on content, dated as the story.
-    arrival = T0 + 400 * HOUR
-    assert grouper.assign("a2", QUARRY_LOCAL, None, arrival_ts=arrival) == "s-a1"
+    assert grouper.assign("a2", QUARRY_LOCAL, None) == "s-a1"
     stored = conn.execute("SELECT ts FROM story_member WHERE article_id = 'a2'").fetchone()[0]
     assert stored == T0
-    # Alone, an undated article keeps its arrival time.
-    assert grouper.assign("b1", OTHER_QUARRY, None, arrival_ts=arrival) == "s-b1"
+    # Alone, an undated article stays undated in its story.
+    assert grouper.assign("b1", OTHER_QUARRY, None) == "s-b1"
     stored = conn.execute("SELECT ts FROM story_member WHERE article_id = 'b1'").fetchone()[0]
-    assert stored == arrival
+    assert stored is None
+
+
+def test_an_undated_copy_imported_first_is_found_by_its_dated_versions(
+    conn: sqlite3.Connection,
+) -> None:
+    """The undated copy arrives first (a folder read in name order, `--regroup`): the
+    dated report of the same event, months earlier or later than the import, joins it."""
+    grouper = StoryGrouper(SqliteStoryTables(conn))
+    assert grouper.assign("u1", QUARRY_LOCAL, None) == "s-u1"
+    assert grouper.assign("a1", QUARRY_WIRE, T0) == "s-u1"
+    # Its story is dated by the dated version now: a report far from it starts another.
+    assert grouper.assign("b1", QUARRY_WIRE, T0 + 30 * 24 * HOUR) != "s-u1"
 
 
 def test_a_story_spans_at_most_the_cap_from_its_oldest_member(conn: sqlite3.Connection) -> None:

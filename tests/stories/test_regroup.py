@@ -89,3 +89,16 @@ def test_cli_regroup_says_what_it_did(desk: Desk, capsys: pytest.CaptureFixture[
     _, err = cli("--regroup")
     assert "regrouped 2 articles" in err and "Traceback" not in err
     assert "--regroup" not in cli()[1]
+
+
+def test_an_undated_copy_stored_first_joins_its_dated_versions_and_stays_on_regroup(
+    desk: Desk,
+) -> None:
+    """Months after the event, an undated text copy is imported before its dated report:
+    its arrival time is no date, so the report still finds it."""
+    desk.add_extracted([QUARRY_LOCAL], "local-undated.txt")
+    desk.add_extracted([dated(QUARRY_WIRE, "2026-03-14T08:00:00Z")], "wire.txt")
+    assert stories_of(desk) == [{"Northern Wire", "Penhallow Gazette"}]
+    # --regroup places the undated article first (oldest first, undated before dated).
+    assert desk.regroup() == 2
+    assert stories_of(desk) == [{"Northern Wire", "Penhallow Gazette"}]
