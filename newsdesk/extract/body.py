@@ -98,6 +98,10 @@ _PREV_NEXT = re.compile(
 )
 
 
+#: The longest first paragraph taken for a standfirst when the dateline opens the next one.
+STANDFIRST_WORDS = 60
+
+
 def read_body(lines: list[str], start: int, found: Found, *, main_text: bool = False) -> int:
     """Collect paragraphs from `start`; return the index where the article ended.
 
@@ -125,6 +129,14 @@ def read_body(lines: list[str], start: int, found: Found, *, main_text: bool = F
         start,
     )
     dateline = parse_dateline(lines[first_text])
+    if dateline is None and len(words(lines[first_text])) <= STANDFIRST_WORDS:
+        # A standfirst over the story (the dek, kept at the top of an HTML page's body):
+        # the dateline opens the paragraph after it.
+        second = next(
+            (j for j in range(first_text + 1, min(len(lines), first_text + 4)) if lines[j]), None
+        )
+        if second is not None and (under := parse_dateline(lines[second])) is not None:
+            dateline, first_text = under, second
     if not found.published and (dateline is None or not dateline.month_day):
         found.published = _release_date(lines[first_text])
     if dateline is not None:

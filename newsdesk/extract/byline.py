@@ -121,7 +121,11 @@ _HANDLE = re.compile(r"@\w+")
 _GLUED = re.compile(
     r"(?<=[a-z])(?=[A-Z]{2,}|(?:Staff|Senior|Special|Contributing|Reporter|Writer|Editor|Correspondent|Columnist)\b)"
 )
-_SPLIT_NAMES = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\|)\s*", _FLAGS)
+# Portuguese and Italian "e" only in lower case and between spaces: "Jane E Smith" keeps her
+# initial, "Caritasverband e.V." its suffix. (Not Dutch "en": in Spanish and French it is "in".)
+_SPLIT_NAMES = re.compile(
+    r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|(?-i:(?<=\s)e(?=\s))|\|)\s*", _FLAGS
+)
 # What follows the names in a byline run into other header parts ("Thilo / 6. November 2023 /
 # Keine Kommentare", "Jane Doe · 4 min read"), or sits in the next column of a text browser's
 # table ("Text von Jana Berg     Illustration von ...").

@@ -63,6 +63,12 @@ WINDOW = 240
 _SINGLE_QUOTE = re.compile(
     r"(?:^|(?<=[\s(\[—–-]))‘([^‘\n]{1,2000}?)(?:(?<=[,.!?…])’|’(?=[,.;:!?)\]—–]|\s*$))"
 )
+#: The same with straight marks ('...,' said Peiro), as some British and Dutch copy writes
+#: them: the opening mark also needs a capital after it, so "rock 'n' roll" and "the '90s"
+#: open nothing.
+_STRAIGHT_SINGLE_QUOTE = re.compile(
+    r"(?:^|(?<=[\s(\[—–-]))'(?=[A-ZÀ-Þ])([^\n]{1,2000}?)(?:(?<=[,.!?…])'|'(?=[,.;:!?)\]—–]|\s*$))"
+)
 _QUOTE_MARK = re.compile(r"[\"“”«»„]")
 _OPENERS = '"“«„'
 _CLOSERS = '"”»'
@@ -210,12 +216,18 @@ def _quotes_in(text: str) -> list[_Raw]:
             pending_open = True
         if "‘" in line:
             found.extend(_single_quotes_in(text, line_start, line_end, found))
+        elif "'" in line and not any(q.start >= line_start for q in found):
+            # Straight single quotes only on a line without double ones (there they are
+            # quotes within quotes, or apostrophes).
+            found.extend(_single_quotes_in(text, line_start, line_end, found, straight=True))
         line_start = line_end + 1
     found.sort(key=lambda q: q.start)
     return found
 
 
-def _single_quotes_in(text: str, start: int, end: int, doubles: list[_Raw]) -> list[_Raw]:
+def _single_quotes_in(
+    text: str, start: int, end: int, doubles: list[_Raw], *, straight: bool = False
+) -> list[_Raw]:
     """British single curly quotes (‘...’) on one line, apostrophes told apart.
 
     An opening ‘ follows a space or bracket; a closing ’ comes right after
@@ -224,7 +236,8 @@ def _single_quotes_in(text: str, start: int, end: int, doubles: list[_Raw]) -> l
     inner quotes of that quote, not quotes of their own.
     """
     found: list[_Raw] = []
-    for match in _SINGLE_QUOTE.finditer(text, start, end):
+    pattern = _STRAIGHT_SINGLE_QUOTE if straight else _SINGLE_QUOTE
+    for match in pattern.finditer(text, start, end):
         inner_start, inner_end = match.start(1), match.end(1)
         if any(d.start <= inner_start < d.end for d in doubles):
             continue

@@ -480,3 +480,18 @@ def test_an_agencys_byline_field_keeps_a_surname_that_is_also_a_desk_word() -> N
     assert byline_names(["Anna Post"]) == ["Anna Post"]
     assert byline_names(["By Jane Press, Associated Press"]) == ["Jane Press"]
     assert byline_names(["Wire Reporter"]) == [] and byline_names(["Staff"]) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Por Ana Souza e Rafael Lima", ["Ana Souza", "Rafael Lima"]),
+        ("Por Ana Souza, Rafael Lima e João Dias", ["Ana Souza", "Rafael Lima", "João Dias"]),
+        ("Di Anna Rossi e Paolo Neri", ["Anna Rossi", "Paolo Neri"]),
+        # A capital E is an initial, not "and".
+        ("By Jane E Smith", ["Jane E Smith"]),
+    ],
+)
+def test_and_in_portuguese_and_italian_bylines(line: str, authors: list[str]) -> None:
+    byline = parse_byline(line, [])
+    assert byline is not None and byline.authors == authors

@@ -386,3 +386,19 @@ def test_the_role_names_the_person_given_that_title() -> None:
     said = {q.text: q.speaker for q in quotes(body)}
     assert said["Albany is in better shape"] == "Kathy Sheehan"
     assert said["This bill gives growers certainty"] == "Maria Cantwell"
+
+
+def test_straight_single_quotes_as_british_copy_writes_them() -> None:
+    text = (
+        "The museum closed a gallery on Monday after water leaked through the ceiling.\n\n"
+        "'We were told the pipes had been checked last month,' said the curator, Anne Morel. "
+        "'Nobody expected this.'\n\n"
+        "It was the band's '90s comeback, and rock 'n' roll was back on the rota of 'Radio Two'.\n\n"
+        "'It is the second leak this year and we want answers,' said union official Paul Girard."
+    )
+    found = [(q.speaker, q.text) for q in quotes(text)]
+    assert found == [
+        ("Anne Morel", "We were told the pipes had been checked last month"),
+        ("Anne Morel", "Nobody expected this."),
+        ("Paul Girard", "It is the second leak this year and we want answers"),
+    ]

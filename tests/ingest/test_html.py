@@ -505,3 +505,21 @@ def test_a_last_updated_date_beside_the_byline_does_not_replace_the_stated_one()
     # Said the same way without a stated date, it is still the only date the page gives.
     bare = page(body_extra="<p class='meta'>By Mara Quill | Last updated 10 June 2024</p>")
     assert (load_bytes(bare.encode(), "tram.html").items[0].published or "")[:10] == "2024-06-10"
+
+
+def test_the_dateline_opens_the_paragraph_under_the_standfirst() -> None:
+    standfirst = "Crews battled strong gusts as the Granite Ridge fire grew to 6,200 acres."
+    html = (
+        "<html lang='en'><head><title>Wildfire forces evacuation near Prescott</title>"
+        f"<meta name='description' content='{standfirst}'></head><body><article>"
+        f"<h1>Wildfire forces evacuation near Prescott</h1><p class='standfirst'>{standfirst}</p>"
+        "<p>PRESCOTT, Ariz. — About 4,000 residents west of Prescott were ordered to leave "
+        "their homes on Monday as a wind-driven wildfire jumped a containment line.</p>"
+        f"{''.join(f'<p>{p}</p>' for p in PARAGRAPHS)}</article></body></html>"
+    )
+    item = load_bytes(html.encode(), "fire.html").items[0]
+    assert item.dek == standfirst
+    assert item.dateline == "Prescott, Ariz."
+    # Without the dateline, a story paragraph naming the place is none.
+    plain = html.replace("PRESCOTT, Ariz. — About", "About")
+    assert load_bytes(plain.encode(), "fire.html").items[0].dateline is None
