@@ -28,8 +28,11 @@ _MONTH_DAY = (
 _AGENCY = r"(?:\((?P<agency>[A-Za-z][\w .&'’/-]{0,38})\)|/(?P<wire>[A-Za-z][\w .&'’-]{1,38})/)"
 # Capitals with accents too ("SÃO PAULO", "ZÜRICH"); `_upper_ok` checks they are all capitals.
 _CAP = "A-ZÀ-ÖØ-Þ\u0100-\u017f"
-_UPPER_PLACE = rf"[{_CAP}][{_CAP}.'’\-]+(?:\s+[{_CAP}][{_CAP}.'’\-]+){{0,3}}"
-_REGION = r"[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|of|de|del|da))*"
+_UPPER_ONE = rf"[{_CAP}][{_CAP}.'’\-]+(?:\s+[{_CAP}][{_CAP}.'’\-]+){{0,3}}"
+# "SANTIAGO/LONDON, March 11 (Reuters) -": a story filed from two places.
+_UPPER_PLACE = rf"{_UPPER_ONE}(?:/{_UPPER_ONE})?"
+# "the Netherlands", "the Philippines" after the town.
+_REGION = r"(?:the\s+)?[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|of|de|del|da))*"
 _UPPER = re.compile(
     rf"^(?P<place>{_UPPER_PLACE}(?:,\s*{_REGION}){{0,2}}?)"
     rf"(?:,\s*(?P<md>{_MONTH_DAY}))?\s*(?:{_AGENCY})?(?P<dash>{_DASH})(?=\S)",
@@ -79,6 +82,8 @@ class Dateline:
 _SHORT_PLACE_WORDS = frozenset(
     {"BAY", "SAN", "NEW", "LOS", "DEL", "SÃO", "SAO", "LAS", "LA", "EL", "LE", "DES", "DOS", "OLD"}
 )
+#: Particles inside a town's name, written in lower case ("SANTA MARIA DA FEIRA").
+_PARTICLES = frozenset({"DA", "DE", "DO", "DI", "DU", "DAS", "DOS", "DEL", "DELLA", "VON", "AM"})
 
 
 def normalise_place(place: str) -> str:
@@ -91,12 +96,18 @@ def normalise_place(place: str) -> str:
             return word
         if not word.isupper():
             return word
-        parts = re.split(r"([-'’])", word.lower())
-        return "".join(p[:1].upper() + p[1:] if p not in "-'’" else p for p in parts)
+        parts = re.split(r"([-'’/])", word.lower())
+        return "".join(p[:1].upper() + p[1:] if p not in "-'’/" else p for p in parts)
+
+    def town(words: list[str]) -> str:
+        return " ".join(
+            w.lower() if 0 < i < len(words) - 1 and w in _PARTICLES else fix(w, 2)
+            for i, w in enumerate(words)
+        )
 
     # A town's own name has no three-letter abbreviations ("LA PAZ"); a region may ("USA").
     parts = [
-        " ".join(fix(w, 2 if n == 0 else 3) for w in part.split())
+        town(part.split()) if n == 0 else " ".join(fix(w, 3) for w in part.split())
         for n, part in enumerate(place.split(","))
     ]
     return clean_line(", ".join(p.strip() for p in parts if p.strip()))

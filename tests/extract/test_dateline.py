@@ -20,6 +20,15 @@ from newsdesk.extract.dateline import lone_place, normalise_place, parse_datelin
         ("KHAN YOUNIS, GAZA — Doctors said.", "Khan Younis, Gaza", None),
         ("Lisbon, Portugal: The startup raised money.", "Lisbon, Portugal", None),
         ("Cairo (CNN)The talks resumed.", "Cairo", "CNN"),
+        # Two places; a country after "the"; a town's particles in lower case.
+        ("SANTIAGO/LONDON, March 11 (Reuters) - Copper output fell.", "Santiago/London", "Reuters"),
+        (
+            "EINDHOVEN, the Netherlands, February 26, 2026 (GLOBE NEWSWIRE) -- A plant opened.",
+            "Eindhoven, the Netherlands",
+            "GLOBE NEWSWIRE",
+        ),
+        ("SANTA MARIA DA FEIRA — A câmara aprovou o plano.", "Santa Maria da Feira", None),
+        ("WILMINGTON, DE — The court ruled.", "Wilmington, DE", None),
     ],
 )
 def test_dateline_shapes(paragraph: str, place: str, agency: str | None) -> None:
