@@ -10,9 +10,10 @@ from __future__ import annotations
 import html
 import io
 import re
+from collections import Counter
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urljoin, urlsplit
 
 from newsdesk.ingest.assemble import bounded, clean_short, extract_article, finish
 from newsdesk.ingest.drafts import Draft, Drafted, load_in_one_go
@@ -248,7 +249,43 @@ def draft_feed(text: str, warnings: list[str]) -> Drafted:
         body = bounded(body, MAX_ITEM_CHARS, problems, f"{label}: body")
         drafted.entries.extend(problems)
         drafted.entries.append(Draft(label, hints, body))
+    _settle_identities(drafted.drafts, feed.get("link"), feed_title, drafted.entries)
     return drafted
+
+
+#: A GUID that names its item for the whole web: a URL, a URN, a tag URI.
+_GLOBAL_ID = re.compile(r"^(?:https?://|urn:|tag:)", re.IGNORECASE)
+
+
+def _settle_identities(
+    drafts: list[Draft], feed_link: object, feed_title: str | None, notes: list[Any]
+) -> None:
+    """Each item's GUID and link as the store may trust them to tell it apart.
+
+    A GUID or link that several items of the feed share (the site's home page, "1" on
+    every item) names none of them: dropped, so each item is told by its own text (one
+    stored article would otherwise take every other's place). A GUID that is only the
+    feed's own number ("1", "post-42") is made the feed's: two sites both numbering from
+    1 are two sites. A relative link is read against the feed's site.
+    """
+    site = feed_link if isinstance(feed_link, str) and _GLOBAL_ID.match(feed_link) else ""
+    scope = site or feed_title or ""
+    guids = Counter(d.hints.guid for d in drafts if d.hints.guid)
+    links = Counter(d.hints.url for d in drafts if d.hints.url)
+    shared = sum(1 for d in drafts if d.hints.guid and guids[d.hints.guid] > 1)
+    for draft in drafts:
+        hints = draft.hints
+        if hints.url and links[hints.url] > 1:
+            hints.url = None
+        elif hints.url and site and not urlsplit(hints.url).scheme and hints.url != hints.guid:
+            # (An item without a link has its GUID there, "g6": no address of the site.)
+            hints.url = clean_short(urljoin(site, hints.url))
+        if hints.guid and guids[hints.guid] > 1:
+            hints.guid = None
+        elif hints.guid and scope and not _GLOBAL_ID.match(hints.guid):
+            hints.guid = clean_short(f"{scope}#{hints.guid}")
+    if shared:
+        notes.append(f"{shared} items share a GUID; each is told apart by its text")
 
 
 def finish_feed_item(draft: Draft, problems: list[str]) -> Extracted:

@@ -37,11 +37,13 @@ class Reply:
 Route = Callable[[BaseHTTPRequestHandler], Reply]
 
 
-def rss(title: str, items: list[tuple[str, str, str, str]]) -> bytes:
+def rss(
+    title: str, items: list[tuple[str, str, str, str]], site: str = "http://example.invalid/"
+) -> bytes:
     """An RSS 2.0 document: items are (guid, title, link, description)."""
     parts = [
         f'<?xml version="1.0"?><rss version="2.0"><channel><title>{title}</title>'
-        "<link>http://example.invalid/</link>"
+        f"<link>{site}</link>"
     ]
     for guid, item_title, link, text in items:
         parts.append(

@@ -66,3 +66,70 @@ def test_a_corrected_item_replaces_the_stored_telling(
         # The same telling again changes nothing.
         (same,) = desk.fetch(["coast"], limits=LIMITS).feeds
         assert same.status == "unchanged" and same.updated == 0
+
+
+def _story(guid: str, title: str, link: str) -> tuple[str, str, str, str]:
+    return (guid, title, link, f"{title}: the full report, told in a sentence of its own.")
+
+
+def test_two_sites_numbering_their_items_alike_keep_both(
+    backend: str, feed_server: FeedServer
+) -> None:
+    """Site B's items "1" and "2" took the place of site A's (star and all): a GUID
+    that is only the feed's own number is the feed's."""
+    a = rss(
+        "Site A Gazette",
+        [
+            _story("1", "Council approves library budget", "http://a.invalid/1"),
+            _story("2", "School reopens after flood", "http://a.invalid/2"),
+        ],
+        site="http://a.invalid/",
+    )
+    b = rss(
+        "Site B Courier",
+        [
+            _story("1", "Football club signs goalkeeper", "http://b.invalid/1"),
+            _story("2", "Farmers protest milk prices", "http://b.invalid/2"),
+        ],
+        site="http://b.invalid/",
+    )
+    headers = {"Content-Type": "application/rss+xml"}
+    feed_server.route("/a.xml", Reply(body=a, headers=headers))
+    feed_server.route("/b.xml", Reply(body=b, headers=headers))
+    with Desk(resolve()) as desk:
+        desk.add_feed(f"{feed_server.url}/a.xml", name="a")
+        desk.add_feed(f"{feed_server.url}/b.xml", name="b")
+        assert desk.fetch(["a"], limits=LIMITS).feeds[0].new == 2
+        desk.sync_index()
+        (library,) = desk.search('"library budget"', limit=None).ids
+        desk.star([library])
+        (fetched,) = desk.fetch(["b"], limits=LIMITS).feeds
+        assert (fetched.new, fetched.updated) == (2, 0)
+        assert desk.count() == 4
+        kept = desk.get(library)
+        assert kept is not None and kept.state.starred
+        assert kept.meta.title == "Council approves library budget"
+
+
+def test_items_sharing_one_guid_and_link_are_each_kept_and_left_alone(
+    backend: str, feed_server: FeedServer
+) -> None:
+    """Five stories under one GUID and the site's home page: one was stored ("4 already
+    stored"), and every fetch after told it again as another of them, unread."""
+    items = [
+        _story(
+            "http://s.invalid/", f"Same-guid story number {n} about topic {n}", "http://s.invalid/"
+        )
+        for n in range(5)
+    ]
+    body = rss("Same Guid Site", items, site="http://s.invalid/")
+    feed_server.route("/s.xml", Reply(body=body, headers={"Content-Type": "application/rss+xml"}))
+    with Desk(resolve()) as desk:
+        desk.add_feed(f"{feed_server.url}/s.xml", name="s")
+        assert desk.fetch(["s"], limits=LIMITS).feeds[0].new == 5
+        ids = desk.search("", limit=None).ids
+        desk.mark_read(ids)
+        (again,) = desk.fetch(["s"], every=True, limits=LIMITS).feeds
+        assert (again.new, again.updated) == (0, 0)
+        assert desk.count() == 5
+        assert all(r.read for r in desk.rows(ids))

@@ -272,7 +272,7 @@ def test_full_text_fetches_pages_on_the_same_server(
     stored = [open_desk.get(i) for i in outcome.new_ids]
     bodies = {a.title: a for a in stored if a is not None}
     quarry = bodies["Quarry road reopens after resurfacing"]
-    assert "Paragraph 7" in quarry.meta.body and quarry.meta.guid == "q-1"
+    assert "Paragraph 7" in quarry.meta.body and quarry.meta.guid == "http://example.invalid/#q-1"
     choir = bodies["Choir wins regional prize"]
     assert "valley choir" in choir.meta.body
     # A second fetch of a changed feed does not fetch the stored items' pages again.

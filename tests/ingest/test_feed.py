@@ -71,7 +71,7 @@ def test_rss_items_become_articles() -> None:
     ]
     dam, library = result.items
     assert dam.url == "https://ledger.example/dam"
-    assert dam.guid == "ledger-1001"
+    assert dam.guid == "https://ledger.example#ledger-1001"  # the feed's own number, scoped
     assert dam.authors == ["Ines Varga"]
     assert dam.published == "2024-05-14T08:30:00+02:00"
     assert dam.source == "Valley Ledger"
@@ -308,6 +308,7 @@ def test_only_a_web_address_is_an_items_link() -> None:
     """An item without a link got its GUID as one ("URL g6" in the detail pane,
     "Original: g6" in exports); a javascript: link was kept too."""
     feed = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>Ledger</title>
+<link>https://ledger.example/</link>
 <item><title>Harbour closes for repairs</title><guid>g6</guid>
 <description>The harbour closed on Monday for repairs, the port said.</description></item>
 <item><title>Bridge opens</title><link>javascript:alert(1)</link>
@@ -317,6 +318,29 @@ def test_only_a_web_address_is_an_items_link() -> None:
 </channel></rss>"""
     items = {i.title: i for i in load_bytes(feed, "ledger.rss").items}
     assert items["Harbour closes for repairs"].url is None
-    assert items["Harbour closes for repairs"].guid == "g6"
+    assert items["Harbour closes for repairs"].guid == "https://ledger.example/#g6"
     assert items["Bridge opens"].url is None
     assert items["Ferry returns"].url == "https://ledger.example/ferry"
+
+
+def test_item_links_and_guids_the_store_can_trust() -> None:
+    rss = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Valley Ledger</title>'
+        "<link>https://ledger.example/news/</link>"
+        "<item><title>Dam inspection finds no cracks</title><link>/news/dam</link>"
+        "<guid>1001</guid><description>Engineers cleared the dam after tests.</description></item>"
+        "<item><title>Library extends hours</title><link>https://ledger.example/</link>"
+        "<guid>https://ledger.example/</guid><description>Open until 9pm.</description></item>"
+        "<item><title>Ferry fares rise</title><link>https://ledger.example/</link>"
+        "<guid>https://ledger.example/</guid><description>Up ten per cent.</description></item>"
+        "</channel></rss>"
+    )
+    result = load_bytes(rss.encode(), "ledger.xml")
+    dam, library, ferry = result.items
+    # A relative link is read against the feed's site; a number is the feed's own.
+    assert dam.url == "https://ledger.example/news/dam"
+    assert dam.guid == "https://ledger.example/news/#1001"
+    # What two items share names neither of them.
+    assert library.guid is None and ferry.guid is None
+    assert library.url is None and ferry.url is None
+    assert any("2 items share a GUID" in w for w in result.warnings)
