@@ -151,6 +151,8 @@ class NewsdeskApp(App[None]):
                 return
         elif isinstance(self.screen, DismissOnce):
             self.screen.key_to_field(key.key)  # Enter or Esc: the next keys wait for the answer
+        elif isinstance(self.screen, MainScreen) and self.focused is self.screen.search_input:
+            self.screen.key_to_search_box(key.key)  # Enter/Esc: the next keys wait for results
         await super().on_event(key)
 
     def _moves_focus(self, key: events.Key) -> bool:

@@ -182,3 +182,21 @@ async def test_a_tag_corrected_in_a_burst_is_stored_as_corrected(
     with Desk(seeded) as desk:
         rows = desk.rows([article_id or ""])
         assert rows and "desk-two" in rows[0].tags and "desk-tww" not in rows[0].tags
+
+
+async def test_a_key_typed_right_after_enter_in_the_search_box_acts_on_the_result(
+    make_app: AppFactory, seeded: Paths
+) -> None:
+    """`/minerals` Enter `s` in one burst starred the row the cursor was on before the
+    search: the `s` reached the list before the search's answer did."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        before = main_screen(app).inbox.current_id
+        _burst(app, "/", *_typed("minerals", "\r"), "s")
+        await settle(pilot)
+        assert main_screen(app).query_text == "minerals"
+    with Desk(seeded) as desk:
+        starred = [r for r in desk.rows(desk.inbox_ids()) if r.starred]
+        assert len(starred) == 1 and "Minerals" in starred[0].title, [r.title for r in starred]
+        assert before not in [r.id for r in starred]

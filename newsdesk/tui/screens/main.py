@@ -23,6 +23,7 @@ palette and KEYS.md list; the logic behind them is already in the flows.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -70,6 +71,9 @@ from newsdesk.uistate import UIState
 
 #: Below this width the footer is compact and leaves out the palette hint.
 NARROW_FOOTER = 100
+#: The longest keys typed after Enter in the search box wait for its answer (a search
+#: is bounded to 0.3 s; a store that does not answer must not hold the keys for good).
+SUBMIT_HOLD_SECONDS = 2.0
 
 
 class MainScreen(Screen[None]):
@@ -116,6 +120,12 @@ class MainScreen(Screen[None]):
         self._footer_state: tuple[bool, bool] | None = None
         #: The inbox list, once composed (`check_action` runs very often).
         self._inbox_list: InboxList | None = None
+        #: The query of the search asked for last and not answered yet.
+        self._searching_for: str | None = None
+        #: Enter was sent to the search box and it has not handed the query over yet.
+        self._submitting = False
+        #: Keys wait for the submitted search's answer until then (monotonic seconds).
+        self._hold_keys_until = 0.0
         # What the keys do, one flow per concern (see flows/__init__.py).
         self.triage = TriageFlow(self)
         self.saved = SavedSearchFlow(self)
@@ -265,6 +275,7 @@ class MainScreen(Screen[None]):
         One search at a time: on a big store, searches for the letters typed on the
         way to a word would otherwise run side by side and slow the last one down.
         """
+        self._searching_for = self.query_text
         request = SearchRequest(
             query=self.query_text,
             sort=self.ui_state.sort,
@@ -282,9 +293,27 @@ class MainScreen(Screen[None]):
     def on_search_job_answered(self, message: SearchJob.Answered) -> None:
         self.show_answer(message.answer)
 
+    def key_to_search_box(self, key: str) -> None:
+        """A key is on its way to the search box: after Enter or Esc (both leave it with
+        the query), the keys typed next wait until the box has handed its query over and
+        the search has answered."""
+        if key in ("enter", "escape"):
+            self._submitting = True
+            self._hold_keys_until = time.monotonic() + SUBMIT_HOLD_SECONDS
+
+    @property
+    def answering(self) -> bool:
+        """Keys typed right after Enter in the search box wait for its answer (`/halia`
+        Enter `s` in one burst starred the row the cursor was on before the search; see
+        key_routing: the app holds keys while the screen is `answering`)."""
+        waiting = self._submitting or self._searching_for is not None
+        return waiting and time.monotonic() < self._hold_keys_until
+
     def show_answer(self, answer: SearchAnswer) -> None:
         if not self.view.show_answer(answer):
             return
+        if answer.request.query == self._searching_for:
+            self._searching_for = None
         self.query_one(SearchBar).show_message(answer.notice or "", error=False)
         if answer.index_behind:
             self.query_one(DeskWatch).expect_catch_up()
@@ -294,6 +323,7 @@ class MainScreen(Screen[None]):
         self.update_status()
 
     def on_search_job_failed(self, message: SearchJob.Failed) -> None:
+        self._searching_for = None
         self.query_one(SearchBar).show_message(message.message, error=True)
 
     def on_search_bar_query_changed(self, message: SearchBar.QueryChanged) -> None:
@@ -301,6 +331,9 @@ class MainScreen(Screen[None]):
         self.run_search()
 
     def on_search_bar_left(self, message: SearchBar.Left) -> None:
+        # The query is handed over (its search asked for, if it changed): keys wait now
+        # only for that search's answer.
+        self._submitting = False
         self.ui_state.remember_search(message.query)
         self.save_state()
         self.set_focus(self.inbox)
