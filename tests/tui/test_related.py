@@ -61,3 +61,31 @@ async def test_related_jump_clears_a_search_that_hides_the_article(make_app: App
         await pilot.press("5" if len(screen.detail.related_ids) < 5 else "escape")
         await settle(pilot)
         assert screen.inbox.current_id == target
+
+
+async def test_a_jump_to_an_archived_related_article_puts_the_cursor_on_it(
+    make_app: AppFactory,
+) -> None:
+    """The detail pane showed it over another row, which the next `s` then starred."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        for index in range(screen.inbox.row_count):
+            screen.inbox.cursor = index
+            await settle(pilot)
+            if screen.detail.related_ids:
+                break
+        target = screen.detail.related_ids[0]
+        app.desk.archive([target])
+        screen.refresh_results()
+        await settle(pilot)
+        assert target not in screen.inbox.ids
+        await pilot.press("1", "s")
+        await settle(pilot)
+        assert screen.inbox.current_id == target
+        assert screen.detail.article_id == target
+        starred = [
+            r.id for r in app.desk.rows(app.desk.search("in:all", limit=None).ids) if r.starred
+        ]
+        assert starred == [target]

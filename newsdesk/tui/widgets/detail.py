@@ -199,13 +199,21 @@ class DetailPane(ScrollView, can_focus=True):
         found = source.related(article_id, limit=2 * RELATED_LIMIT + len(story))
         taken = {article_id, *story}
         ids: list[str] = []
+        superseded = {r.id for r in source.rows(found) if r.superseded}
         for candidate in found:
             if candidate in taken:
                 continue
+            versions = source.with_versions([candidate])  # its story's other versions
+            if candidate in superseded:
+                # An earlier take of wire copy: its story's current version stands for it.
+                current = [r.id for r in source.rows(versions) if not r.superseded]
+                candidate = current[0] if current else candidate
+                if candidate in taken:
+                    continue
             ids.append(candidate)
             if len(ids) == RELATED_LIMIT:
                 break
-            taken.update(source.with_versions([candidate]))  # its story's other versions
+            taken.update(versions)
         if get_current_worker().is_cancelled:
             return
         self.post_message(self.RelatedFound(article_id, source.rows(ids)))

@@ -100,5 +100,8 @@ class StoryFlow:
                 host.view.pending_expand = target
             host.set_query("", keep=target)
             return
-        # Archived (or otherwise out of the list): show it without moving the cursor.
-        host.view.show_article(target)
+        # Archived (or an earlier wire version): out of the inbox. The cursor goes to it in a
+        # search that shows it; the detail pane alone would show it over another article's
+        # row, which the next key would act on.
+        host.notify("Showing the related article, which is out of the inbox.", timeout=2)
+        host.set_query(f"in:all id:{target}", keep=target)
