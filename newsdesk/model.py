@@ -95,6 +95,8 @@ class Extracted:
     tags: list[str] = field(default_factory=list)
     #: State given by the input itself (a re-imported export), else None.
     starred: bool | None = None
+    #: The editor's note given by the input itself (a re-imported export), else None.
+    note: str | None = None
     #: Which importer produced it: text, html, feed, markdown, jsonl, nitf, newsml, ninjs.
     format: str = "text"
     # Wire copy (NITF, NewsML-G2, ninjs) states these; a web page never has them.

@@ -155,9 +155,37 @@ def hints_from_mapping(data: Mapping[str, object], fmt: str) -> Extracted:
     hints.links = as_links(lowered.get("links"))
     hints.tags = as_tags(_first(lowered, TAG_KEYS))
     hints.starred = as_bool(lowered.get("starred"))
+    hints.note = as_text(lowered.get("note"))
     hints.language = as_text(_first(lowered, ("language", "lang")))
+    wire = lowered.get("wire")
+    if isinstance(wire, Mapping):
+        _wire_hints(hints, {str(k).strip().lower(): v for k, v in wire.items()})
     return hints
 
+
+def _wire_hints(hints: Extracted, wire: Mapping[str, object]) -> None:
+    """The `wire:` block of newsdesk's own exports: a killed or embargoed item exported
+    and imported again is still killed or embargoed (it came back as ordinary copy)."""
+    from newsdesk.wire import DO_NOT_USE, STATUSES, valid_urgency
+
+    hints.urgency = valid_urgency(wire.get("urgency"))
+    version = wire.get("version")
+    if isinstance(version, int) and not isinstance(version, bool) and version >= 0:
+        hints.version = version
+    hints.slugline = as_text(wire.get("slugline"))
+    hints.item_id = as_text(wire.get("item_id"))
+    hints.embargo_until = normalise_date(as_text(wire.get("embargo_until")))
+    status = (as_text(wire.get("status")) or "").lower()
+    hints.status = status if status in STATUSES else None
+    if wire.get("killed") is True and hints.status not in DO_NOT_USE:
+        hints.status = "withdrawn"
+    hints.subjects = as_names(wire.get("subjects"))
+
+
+#: Wire fields a record's `wire:` block states (newsdesk's exports).
+WIRE_HINTS: tuple[str, ...] = (
+    "urgency", "slugline", "version", "item_id", "embargo_until", "status", "subjects",
+)  # fmt: skip
 
 #: The fields an explicit front matter or record value decides, over extraction.
 EXPLICIT_FIELDS: tuple[str, ...] = (
@@ -166,7 +194,9 @@ EXPLICIT_FIELDS: tuple[str, ...] = (
     "guid",
     "tags",
     "starred",
+    "note",
     "language",
+    *WIRE_HINTS,
     *ENTITY_FIELDS,
     *EXTRA_FIELDS,
 )

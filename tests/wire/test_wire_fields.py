@@ -16,6 +16,7 @@ from newsdesk.cli.output import article_dict
 from newsdesk.desk import Desk, DeskError
 from newsdesk.export import ExportOptions, export_record, render
 from newsdesk.export.markdown import front_matter
+from newsdesk.export.options import ExportFormat
 from newsdesk.model import Article
 from newsdesk.paths import resolve
 from newsdesk.tui.article_view import ArticleStyles, article_text
@@ -189,3 +190,26 @@ def test_also_in_names_other_outlets_and_counts_this_outlets_versions(desk: Desk
     also = [line for line in shown.splitlines() if line.startswith("Also in")]
     assert all((wire.meta.source or "") not in line for line in also)
     assert f"{len(same)} other version" in shown and f"from {wire.meta.source}" in shown
+
+
+@pytest.mark.parametrize("fmt", ["md-files", "json"])
+def test_killed_embargoed_and_noted_copy_stays_so_through_an_export_and_import(
+    desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: ExportFormat
+) -> None:
+    """Exported with --include-killed/--include-embargoed and imported elsewhere, killed
+    and embargoed items came back as ordinary copy, and the note was dropped."""
+    held = [a for a in _articles(desk) if (a.killed or a.meta.embargo_until) and not a.superseded]
+    assert any(a.killed for a in held) and any(a.meta.embargo_until for a in held)
+    desk.set_note(held[0].id, "call the desk back")
+    options = ExportOptions(format=fmt, include_killed=True, include_embargoed=True)
+    dest = tmp_path / ("out" if fmt == "md-files" else "out.json")
+    desk.export([a.id for a in held], dest, options)
+    monkeypatch.setenv("NEWSDESK_DATA_DIR", str(tmp_path / "elsewhere"))
+    with Desk(resolve()) as other:
+        other.import_paths([dest])
+        back = {a.meta.title: a for a in _articles(other)}
+        for article in held:
+            again = back[article.meta.title]
+            assert again.killed == article.killed, article.meta.title
+            assert again.meta.embargo_until == article.meta.embargo_until
+        assert back[held[0].meta.title].state.note == "call the desk back"

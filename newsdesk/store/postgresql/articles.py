@@ -225,6 +225,7 @@ def _insert_statement(
         "origin": origin,
         "imported_at": now,
         "starred": int(bool(meta.starred)),
+        "note": meta.note or "",
         "story_id": story_id,
     }
     if is_wire(meta):

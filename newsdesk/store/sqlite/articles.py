@@ -154,8 +154,8 @@ def insert(
     tx.execute(
         """INSERT INTO articles (id, title, source, published, published_ts, sort_ts, url,
                guid, language, word_count, body, raw, meta, origin, imported_at, rev,
-               starred, story_id)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+               starred, note, story_id)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         (
             article_id,
             meta.title,
@@ -174,6 +174,7 @@ def insert(
             now,
             rev,
             int(bool(meta.starred)),
+            meta.note or "",
             story_id,
         ),
     )
