@@ -13,6 +13,7 @@ itself only restarts it. No Textual here: the CLI and the app both use it.
 from __future__ import annotations
 
 import os
+import stat
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -126,7 +127,18 @@ def watch(
         now = time.monotonic()
         for path in existing_files(folders):
             settler.saw(path, now)
+    watched = _identities(wanted)
+    waiting_said = False
     while not stop.is_set():
+        folders = [f for f in wanted if watched.get(f) is not None]
+        if not folders:
+            if not waiting_said:
+                on_error("no watched folder exists any more; waiting for one to come back")
+                waiting_said = True
+            stop.wait(1.0)
+            watched = _come_back(wanted, watched, settler)
+            continue
+        waiting_said = False
         try:
             for changes in watchfiles.watch(
                 *folders,
@@ -153,15 +165,44 @@ def watch(
                         for inner in existing_files([path]):
                             settler.saw(inner, now)
                 _import_ready(settler, import_files, on_import, on_error)
+                if _identities(wanted) != watched:
+                    # A watched folder was removed, replaced (rm -rf; mkdir) or came back:
+                    # the operating system's watch went with the old one, and reported
+                    # nothing more. Watch again what is there now.
+                    break
             if not stop.is_set():
                 _import_ready(settler, import_files, on_import, on_error)
         except Exception as exc:  # the watcher itself failed (a folder vanished...)
             on_error(f"the watch stopped ({type(exc).__name__}: {exc}); restarting")
-            folders = [f for f in wanted if f.is_dir()]
-            if not folders:
-                on_error("no watched folder exists any more; waiting for one to come back")
-            while not stop.wait(1.0) and not folders:
-                folders = [f for f in wanted if f.is_dir()]
+            stop.wait(1.0)
+        watched = _come_back(wanted, watched, settler)
+
+
+def _identities(folders: Sequence[Path]) -> dict[Path, tuple[int, int] | None]:
+    """Each folder's device and inode, None when it is not a folder now."""
+    out: dict[Path, tuple[int, int] | None] = {}
+    for folder in folders:
+        try:
+            st = folder.stat()
+        except OSError:
+            out[folder] = None
+            continue
+        out[folder] = (st.st_dev, st.st_ino) if stat.S_ISDIR(st.st_mode) else None
+    return out
+
+
+def _come_back(
+    wanted: Sequence[Path], before: dict[Path, tuple[int, int] | None], settler: Settler
+) -> dict[Path, tuple[int, int] | None]:
+    """The folders' identities now; files already in a folder that is new since `before`
+    (made again, moved back) are seen, as at the start of a watch."""
+    now_ids = _identities(wanted)
+    fresh = [f for f, ident in now_ids.items() if ident is not None and ident != before.get(f)]
+    if fresh:
+        now = time.monotonic()
+        for path in existing_files(fresh):
+            settler.saw(path, now)
+    return now_ids
 
 
 def _import_ready(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -307,3 +308,22 @@ def test_ctrl_c_stops_the_watch_command(drop: Path) -> None:
             watching.kill()
             watching.wait(10)
     assert "Traceback" not in "".join(lines)
+
+
+def test_a_watched_folder_removed_and_made_again_is_watched_again(
+    watcher: Watcher, drop: Path
+) -> None:
+    """`rm -rf drop; mkdir drop`: the operating system's watch went with the old folder,
+    and nothing dropped into the new one was ever imported."""
+    shutil.rmtree(drop)
+    time.sleep(0.5)
+    drop.mkdir()
+    (drop / "first-in-new.md").write_text(story(6), encoding="utf-8")
+    wait_for(lambda: "first-in-new.md" in watcher.files(), timeout=30)
+    (drop / "later.md").write_text(story(7), encoding="utf-8")
+    wait_for(lambda: "later.md" in watcher.files(), timeout=30)
+    # Moved away and another put in its place.
+    drop.rename(drop.parent / "old-drop")
+    drop.mkdir()
+    (drop / "after-move.md").write_text(story(8), encoding="utf-8")
+    wait_for(lambda: "after-move.md" in watcher.files(), timeout=30)
