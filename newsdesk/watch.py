@@ -121,6 +121,8 @@ def watch(
     """Watch until `stop` is set; every settled file is handed to `import_files`."""
     import watchfiles
 
+    from newsdesk.ingest.walk import offered_by_folder
+
     wanted = list(folders)
     settler = Settler(settle_s)
     if initial:
@@ -158,6 +160,8 @@ def watch(
                     if change == watchfiles.Change.deleted:
                         continue
                     path = Path(name)
+                    if not offered_by_folder(path, folders):
+                        continue  # what importing the folder would skip (README, .hidden)
                     settler.saw(path, now)
                     if change == watchfiles.Change.added and path.is_dir():
                         # A folder created or moved in: files written into it at once

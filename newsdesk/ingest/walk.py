@@ -98,3 +98,20 @@ def _identity(path: Path) -> Path:
         return path.resolve()
     except (OSError, RuntimeError):
         return path.absolute()
+
+
+def offered_by_folder(path: Path, roots: Iterable[Path]) -> bool:
+    """Whether walking the folder among `roots` that holds `path` would offer it (the
+    watch of a folder takes what importing the folder takes: no hidden files, no
+    README, no symlink leading out); a path under none of them is offered as given."""
+    absolute = Path(os.path.abspath(path))
+    for root in roots:
+        top = Path(os.path.abspath(root))
+        try:
+            relative = absolute.relative_to(top)
+        except ValueError:
+            continue
+        if any(_hidden(part) for part in relative.parts) or _folder_doc(absolute.name):
+            return False
+        return not (absolute.is_symlink() and not _inside(absolute, top.resolve()))
+    return True

@@ -327,3 +327,21 @@ def test_a_watched_folder_removed_and_made_again_is_watched_again(
     drop.mkdir()
     (drop / "after-move.md").write_text(story(8), encoding="utf-8")
     wait_for(lambda: "after-move.md" in watcher.files(), timeout=30)
+
+
+def test_the_watch_skips_what_importing_the_folder_skips(
+    watcher: Watcher, drop: Path, tmp_path: Path
+) -> None:
+    """README, CHANGELOG.json, hidden files and a symlink leading out of the folder were
+    imported by the watch and skipped by `newsdesk import FOLDER`."""
+    outside = tmp_path / "elsewhere.md"
+    outside.write_text(story(11), encoding="utf-8")
+    (drop / "README.md").write_text(story(12), encoding="utf-8")
+    (drop / "CHANGELOG.json").write_text('{"title": "x", "body": "y"}', encoding="utf-8")
+    (drop / ".hidden.md").write_text(story(13), encoding="utf-8")
+    (drop / "link.md").symlink_to(outside)
+    (drop / "news.md").write_text(story(14), encoding="utf-8")
+    wait_for(lambda: "news.md" in watcher.files())
+    time.sleep(1.0)  # anything else would have settled with it
+    names = set(watcher.files())
+    assert not names & {"README.md", "CHANGELOG.json", ".hidden.md", "link.md"}
