@@ -179,13 +179,19 @@ def _line(outcome: FeedOutcome) -> Text:
     return line
 
 
+#: The longest --timeout taken (seconds): an hour is already no timeout for a feed.
+MAX_TIMEOUT_S = 3600
+
+
 def cmd_fetch(desk: Desk, args: argparse.Namespace) -> int:
     from newsdesk.feeds.http import Limits
 
     limits = Limits()
     if args.timeout is not None:
-        if args.timeout <= 0:
-            output.error("--timeout must be a positive number of seconds")
+        # "inf" and "nan" parse as floats: one overflowed the clock, the other failed
+        # every feed (and backed it off).
+        if not (0 < args.timeout <= MAX_TIMEOUT_S):
+            output.error(f"--timeout must be a number of seconds from above 0 to {MAX_TIMEOUT_S}")
             return EXIT_USAGE
         limits.connect_timeout = limits.read_timeout = args.timeout
         limits.total_timeout = max(args.timeout * 3, args.timeout)

@@ -16,6 +16,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit, urlunsplit
 
 from newsdesk.errors import DeskError
 from newsdesk.feeds import schedule
@@ -118,6 +119,14 @@ def find(store: StoreBackend, name_or_url: str) -> Subscription:
     raise FeedError(f"no feed named or at {wanted!r} (see `newsdesk feeds list`)")
 
 
+def same_site_spelling(url: str) -> str:
+    """The URL with its scheme and host in lower case, as they are compared
+    ("HTTP://Example.com/feed" is the feed already subscribed as "http://example.com/feed");
+    the path keeps its case, which a server may tell apart."""
+    parts = urlsplit(url)
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), *parts[2:]))
+
+
 def add(
     store: StoreBackend,
     url: str,
@@ -132,6 +141,7 @@ def add(
     problem = check_url(url)
     if problem:
         raise FeedError(problem)
+    url = same_site_spelling(url)
     # As typed tags are: `--tag "Breaking News"` tags breaking-news; `--tag ''` was
     # kept as an empty tag ("tags )").
     for tag in tags:
@@ -139,7 +149,7 @@ def add(
             raise FeedError(f"{tag!r} cannot be a tag: use letters or digits")
     subs = store.feeds()
     for sub in subs:
-        if sub.url == url:
+        if same_site_spelling(sub.url) == url:
             raise FeedError(f"already subscribed to {url} as {sub.name!r}")
     taken = {s.name for s in subs}
     if name is not None:

@@ -125,3 +125,12 @@ def test_a_feeds_tags_are_tags_as_typed_ones_are(desk: Desk) -> None:
 def desk() -> Iterator[Desk]:
     with Desk() as opened:
         yield opened
+
+
+def test_a_feed_spelled_with_capitals_in_its_scheme_or_host_is_the_same_feed(desk: Desk) -> None:
+    desk.add_feed("http://feeds.example.org/News.xml")
+    with pytest.raises(DeskError, match="already subscribed"):
+        desk.add_feed("HTTP://Feeds.Example.org/News.xml")
+    # The path's case is the server's to tell apart.
+    desk.add_feed("http://feeds.example.org/news.xml", name="lower")
+    assert len(desk.feeds()) == 2

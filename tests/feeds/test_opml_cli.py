@@ -125,3 +125,7 @@ def test_new_user_imports_opml_and_fetches_through_main(
     assert main(["fetch", "nosuchfeed"]) != 0
     err = capsys.readouterr().err
     assert "no feed named" in err and "Traceback" not in err
+    # Floats that are no number of seconds: one overflowed the clock, one failed every feed.
+    for bad in ("inf", "nan", "0", "-3", "99999"):
+        assert main(["fetch", "--all", "--timeout", bad]) == 2, bad
+        assert "--timeout must be" in capsys.readouterr().err
