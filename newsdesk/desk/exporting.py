@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from newsdesk.counting import counted
 from newsdesk.errors import DeskError
 from newsdesk.model import Article
 from newsdesk.store import StoreBackend
@@ -36,8 +37,10 @@ def exportable(
             kept.append(article)
         else:
             left[hold] = left.get(hold, 0) + 1
+    # Said the same in the app, which exports neither: the command line can.
     notes = [
-        f"left out {count} {hold} wire item(s) (--include-{hold} to export them)"
+        f"left out {counted(count, hold + ' wire item')} "
+        f"(`newsdesk export --include-{hold}` exports {'it' if count == 1 else 'them'})"
         for hold, count in left.items()
     ]
     if not kept:

@@ -11,7 +11,7 @@ from newsdesk.paths import Paths
 from newsdesk.tui.modals.confirm import ConfirmDialog
 from newsdesk.tui.modals.prompt import PromptDialog
 from tests.tui.conftest import AppFactory
-from tests.tui.helpers import SIZE, main_screen, record_notifications, settle
+from tests.tui.helpers import SIZE, main_screen, record_notifications, search_for, settle
 
 NOTE = (
     "---\ntitle: Lighthouse keepers vote to strike over rota\nsource: Test Gazette\n"
@@ -79,3 +79,25 @@ async def test_delete_asks_then_u_brings_the_article_back(
         article = desk.get(first)
         assert article is not None
         assert article.state.tags == ["harbour"] and article.state.note == "check with the port"
+
+
+async def test_the_delete_question_counts_selected_articles_the_search_hides(
+    make_app: AppFactory,
+) -> None:
+    """Two selected, then a search that shows neither: "Delete 2 articles?" said nothing
+    of their being off screen (star and tag warn; delete, the one action asked, did not)."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        await pilot.press("g", "space", "j", "space")
+        await settle(pilot)
+        picked = set(screen.inbox.selected)
+        assert len(picked) == 2
+        await search_for(pilot, "minerals")
+        assert not picked & set(screen.inbox.ids)
+        await pilot.press("X")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "2 articles of them are not shown by this search" in app.screen._question
+        await pilot.press("n")

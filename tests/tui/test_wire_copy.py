@@ -137,3 +137,31 @@ async def test_a_row_drops_its_embargo_once_it_has_passed(wires: Paths) -> None:
             await settle(pilot)
             assert "embargoed" not in row_text(screen, index) and "seal" in row_text(screen, index)
             assert "embargoed until" not in screen.detail.text.plain
+
+
+async def test_exporting_only_killed_copy_says_so_and_leaves_no_export_running(
+    make_app: AppFactory, wires: Paths, tmp_path: Any
+) -> None:
+    """ "export failed: DeskError: nothing to export..." and "exporting…" in the header for
+    good, with a hint naming a command-line flag as if the dialog had it."""
+    from textual.widgets import Input
+
+    app = make_app(wires)
+    seen = record_notifications(app)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        killed = [i for i in screen.inbox.ids if (a := screen.desk.get(i)) and a.killed]
+        screen.inbox.cursor = screen.inbox.ids.index(killed[0])
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        app.screen.query_one("#export-dest", Input).value = str(tmp_path / "out.md")
+        await pilot.click("#export-go")
+        await settle(pilot)
+        await settle(pilot)
+        assert not (tmp_path / "out.md").exists()
+        failed = [m for m in seen if "nothing to export" in m]
+        assert failed and "DeskError" not in failed[0]
+        assert "newsdesk export --include-killed" in failed[0]
+        assert not any("exporting" in job for job in screen._jobs_status())

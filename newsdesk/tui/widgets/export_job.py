@@ -69,11 +69,14 @@ class ExportJob(Widget):
     def _export(
         self, ids: list[str], dest: Path | None, options: ExportOptions, copy: bool
     ) -> None:
+        from newsdesk.errors import DeskError
         from newsdesk.export import ExportError, ExportOptions
 
         try:
             report = self._exporter.export(ids, dest, options)
-        except ExportError as exc:  # ExportExists is one: the message says what to do
+        except (ExportError, DeskError) as exc:
+            # ExportExists says what to do; "nothing to export: left out 2 killed wire
+            # items" too. Uncaught, it left "exporting…" in the header for good.
             self.post_message(self.Finished([], 0, None, error=str(exc)))
             return
         clipboard = None

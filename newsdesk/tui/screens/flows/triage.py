@@ -109,6 +109,13 @@ class TriageFlow:
         what = triage.articles(len(ids))
         them = "it" if len(ids) == 1 else "them"
         question = f"Delete {what}? u right after brings {them} back."
+        hidden = self.hidden_selected()
+        if hidden:
+            # Said before, not after: a delete is the one action asked about.
+            question += (
+                f" {triage.articles(hidden)} of them {'is' if hidden == 1 else 'are'} not"
+                " shown by this search (Esc clears the selection)."
+            )
         host.app.push_screen(
             ConfirmDialog("Delete?", question, confirm="Delete"),
             lambda yes: host.writer.delete(ids) if yes else None,
