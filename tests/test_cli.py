@@ -359,6 +359,17 @@ def test_arguments_that_mean_nothing_are_refused_with_a_reason(
     bad = run(["saved", "add", "broken", "title:("], env, check=False)
     assert bad.returncode != 0 and "parenthes" in bad.stderr
     assert "broken" not in run(["saved", "--json"], env).stdout
+    # An empty name or query; a name already taken is not replaced without --replace.
+    assert run(["saved", "add", "", "strike"], env, check=False).returncode != 0
+    assert run(["saved", "add", "empty", ""], env, check=False).returncode != 0
+    run(["saved", "add", "stars", "is:starred"], env)
+    taken = run(["saved", "add", "stars", "is:read"], env, check=False)
+    assert taken.returncode != 0 and "--replace" in taken.stderr
+    assert {"name": "stars", "query": "is:starred"} in json.loads(
+        run(["saved", "--json"], env).stdout
+    )
+    run(["saved", "add", "stars", "is:read", "--replace"], env)
+    assert {"name": "stars", "query": "is:read"} in json.loads(run(["saved", "--json"], env).stdout)
     [first, *_] = json.loads(run(["list", "--json"], env).stdout)
     same = run(["diff", first["id"], first["id"]], env, check=False)
     assert same.returncode != 0 and "one article" in same.stderr

@@ -380,7 +380,12 @@ def cmd_saved(desk: Desk, args: argparse.Namespace) -> int:
     if args.action == "add":
         if len(args.rest) < 2:
             raise DeskError("usage: newsdesk saved add NAME QUERY")
-        desk.save_search(args.rest[0], " ".join(args.rest[1:]))
+        try:
+            desk.save_search(args.rest[0], " ".join(args.rest[1:]), replace=args.replace)
+        except DeskError as exc:
+            if "already named" not in str(exc):
+                raise
+            raise DeskError(str(exc).replace("replace it?", "add --replace to change it")) from exc
     elif args.action == "remove":
         if not args.rest:
             raise DeskError("usage: newsdesk saved remove NAME")

@@ -179,6 +179,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("saved", help="saved searches: list, add NAME QUERY, remove NAME")
     p.add_argument("action", nargs="?", choices=("list", "add", "remove"), default="list")
     p.add_argument("rest", nargs="*")
+    p.add_argument("--replace", action="store_true", help="add: replace a search of that name")
     p.add_argument("--json", action="store_true")
 
     from newsdesk.cli.feeds_args import add_parsers as add_feed_parsers

@@ -588,13 +588,20 @@ class Desk:
     def saved_searches(self) -> list[tuple[str, str]]:
         return self.store.saved_searches()
 
-    def save_search(self, name: str, query: str) -> None:
+    def save_search(self, name: str, query: str, *, replace: bool = False) -> None:
         """Keep `query` under `name`; a query that cannot be read is refused with the
-        search's own message (kept, it showed in the picker as "0 articles")."""
+        search's own message (kept, it showed in the picker as "0 articles"), and so are
+        an empty name or query, and a name already taken unless `replace`."""
         from newsdesk.search.query import parse
 
+        name = name.strip()
+        if not name or not query.strip():
+            raise DeskError("a saved search needs a name and a query")
         parse(query, now=datetime.now().astimezone())
-        self.store.save_search(name.strip(), query)
+        taken = dict(self.store.saved_searches()).get(name)
+        if taken is not None and not replace and taken != query:
+            raise DeskError(f"a saved search is already named {name!r} ({taken}); replace it?")
+        self.store.save_search(name, query)
 
     def delete_search(self, name: str) -> bool:
         return self.store.delete_search(name)

@@ -145,6 +145,37 @@ async def test_save_search_key(make_app: AppFactory, seeded: Paths) -> None:
         assert ("Courts", "court") in desk.saved_searches()
 
 
+async def test_saving_under_a_taken_name_asks_before_replacing(
+    make_app: AppFactory, seeded: Paths
+) -> None:
+    """It said "Saved search 'Courts'." and the other query was gone."""
+    from newsdesk.tui.modals.confirm import ConfirmDialog
+
+    with Desk(seeded) as desk:
+        desk.save_search("Courts", "court")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await search_for(pilot, "strike")
+        await pilot.press("B")
+        await pilot.pause()
+        await pilot.press("ctrl+u", *"Courts", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        await settle(pilot)
+        with Desk(seeded) as desk:
+            assert ("Courts", "court") in desk.saved_searches()
+        await pilot.press("B")
+        await pilot.pause()
+        await pilot.press("ctrl+u", *"Courts", "enter")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+    with Desk(seeded) as desk:
+        assert ("Courts", "strike") in desk.saved_searches()
+
+
 async def test_saved_search_picker_deletes_with_d(make_app: AppFactory, seeded: Paths) -> None:
     with Desk(seeded) as desk:
         desk.save_search("Strikes", "strike")

@@ -146,9 +146,9 @@ class DeskWriter(Widget):
         )
         self.post_message(self.Undone(result))
 
-    def save_search(self, name: str, query: str) -> bool:
+    def save_search(self, name: str, query: str, *, replace: bool = False) -> bool:
         def save() -> bool:
-            self._desk.save_search(name, query)
+            self._desk.save_search(name, query, replace=replace)
             return True
 
         return self.guarded(save) is not None

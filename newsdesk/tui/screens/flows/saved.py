@@ -21,11 +21,37 @@ class SavedSearchFlow:
             return
 
         def go(name: str | None) -> None:
-            if name and name.strip() and host.writer.save_search(name, query):
-                host.notify(f"Saved search {name.strip()!r}.", timeout=3, markup=False)
+            if not name or not name.strip():
+                return
+            name = name.strip()
+            taken = dict(host.desk.saved_searches()).get(name)
+            if taken is not None and taken != query:
+                self._ask_to_replace(name, taken, query)
+                return
+            if host.writer.save_search(name, query):
+                host.notify(f"Saved search {name!r}.", timeout=3, markup=False)
 
         host.app.push_screen(
             PromptDialog("Save this search as", placeholder="a name", value=query[:40]), go
+        )
+
+    def _ask_to_replace(self, name: str, taken: str, query: str) -> None:
+        """The name is another search's: it was replaced without a word."""
+        from newsdesk.tui.modals.confirm import ConfirmDialog
+
+        host = self.host
+
+        def answer(yes: bool | None) -> None:
+            if yes and host.writer.save_search(name, query, replace=True):
+                host.notify(f"Saved search {name!r} replaced.", timeout=3, markup=False)
+
+        host.app.push_screen(
+            ConfirmDialog(
+                "Replace?",
+                f"A saved search is already named {name!r}: {taken}. Replace it with {query}?",
+                confirm="Replace",
+            ),
+            answer,
         )
 
     def pick(self) -> None:
