@@ -124,6 +124,21 @@ def test_search_show_and_triage_round_trip(env: dict[str, str], corpus: Path) ->
     assert shown["id"] == aid
     assert shown["authors"] == ["Marta Kowalczyk", "Piotr Zielinski"]
     assert "story" in shown
+    # The note the app keeps is in `show` as it is in the app's detail pane.
+    from newsdesk.desk import Desk
+
+    with Desk() as desk:
+        desk.set_note(aid, "ask the union for numbers")
+    assert "note: ask the union for numbers" in run(["show", aid], env).stdout
+    # ... and set from the command line as `n` sets it (empty removes it; undoable).
+    run(["note", aid[:8], "call", "the", "port"], env)
+    assert json.loads(run(["show", aid, "--json"], env).stdout)["note"] == "call the port"
+    run(["undo"], env)
+    assert json.loads(run(["show", aid, "--json"], env).stdout)["note"] == (
+        "ask the union for numbers"
+    )
+    run(["note", aid], env)
+    assert json.loads(run(["show", aid, "--json"], env).stdout)["note"] == ""
 
     starred = json.loads(run(["star", aid, "--json"], env).stdout)
     assert starred["changed"] == [aid]

@@ -253,6 +253,16 @@ def cmd_tag(desk: Desk, args: argparse.Namespace) -> int:
     return _print_action(desk.tag(ids, add=add, remove=remove), args.json)
 
 
+def cmd_note(desk: Desk, args: argparse.Namespace) -> int:
+    """The app's `n`: one article's note, undoable like any action."""
+    from newsdesk.sanitize import clean_line
+
+    article_id = desk.resolve_id(args.id)
+    if desk.get(article_id) is None:
+        raise DeskError(f"no article with id {args.id!r}")
+    return _print_action(desk.set_note(article_id, clean_line(" ".join(args.text))), args.json)
+
+
 def _targets(
     desk: Desk, words: list[str], args: argparse.Namespace, action: str
 ) -> list[str] | None:
@@ -419,6 +429,7 @@ HANDLERS: dict[str, Handler] = {
     "list": cmd_list,
     "show": cmd_show,
     "tag": cmd_tag,
+    "note": cmd_note,
     "star": _state_command("star"),
     "unstar": _state_command("unstar"),
     "read": _state_command("read"),

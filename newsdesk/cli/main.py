@@ -132,6 +132,11 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("targets", nargs="+", metavar="ID_OR_QUERY")
         p.add_argument("--json", action="store_true")
 
+    p = sub.add_parser("note", help="set the note on one article (an empty TEXT removes it)")
+    p.add_argument("id")
+    p.add_argument("text", nargs="*")
+    p.add_argument("--json", action="store_true")
+
     p = sub.add_parser("undo", help="undo the last action or import (repeat to go further back)")
     p.add_argument("--json", action="store_true")
 

@@ -256,6 +256,7 @@ def show_article(
         ("url", meta.url or ""),
         ("tags", " ".join(article.state.tags)),
         ("state", state_words(article)),
+        ("note", article.state.note or ""),
         ("who", who_line(log or [])),
         ("rules", "; ".join(by_rules)),
         ("claimed", claimed),
