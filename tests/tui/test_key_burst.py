@@ -200,3 +200,30 @@ async def test_a_key_typed_right_after_enter_in_the_search_box_acts_on_the_resul
         starred = [r for r in desk.rows(desk.inbox_ids()) if r.starred]
         assert len(starred) == 1 and "Minerals" in starred[0].title, [r.title for r in starred]
         assert before not in [r.id for r in starred]
+
+
+async def test_a_pasted_note_of_several_lines_is_kept_whole(
+    make_app: AppFactory, seeded: Paths
+) -> None:
+    """Textual's Input keeps a paste's first line: "Call the press office." was stored and
+    the two lines after it were dropped without a word."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        target = main_screen(app).inbox.current_id
+        await pilot.press("n")
+        await settle(pilot)
+        field = app.screen.query_one(Input)
+        field.value = ""
+        field.post_message(
+            events.Paste("Call the press office.\nAsk about the second quote.\r\nDeadline 5pm.\n")
+        )
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+    with Desk(seeded) as desk:
+        article = desk.get(target or "")
+        assert article is not None
+        assert article.state.note == (
+            "Call the press office. Ask about the second quote. Deadline 5pm."
+        )

@@ -590,7 +590,17 @@ class MainScreen(Screen[None]):
             self.update_status()
 
     def action_select_all(self) -> None:
+        # `*` selects exactly what the search matched: say so when that replaces picks made
+        # in other searches (they were dropped without a word).
+        before = set(self.inbox.selected)
         self.view.select_all()
+        dropped = len(before - set(self.inbox.selected))
+        if dropped:
+            self.notify(
+                f"Selected the {len(self.inbox.selected):,} matching articles; "
+                f"{dropped:,} selected before and not matching are no longer selected.",
+                timeout=4,
+            )
         self.update_status()
 
     def action_clear(self) -> None:

@@ -32,6 +32,13 @@ class InertInput(Input):
         # Not `display`: its collapsing of spaces would eat the space being typed.
         return clean_text(value, keep_newlines=False)
 
+    def _on_paste(self, event: events.Paste) -> None:
+        # Textual keeps a paste's first line only: a pasted note or query of three lines
+        # lost two without a word. A one-line field takes them joined by spaces. (Textual
+        # runs Input's own handler after this one, with the text as left here.)
+        if event.text and ("\n" in event.text or "\r" in event.text):
+            event.text = " ".join(line.strip() for line in event.text.splitlines() if line.strip())
+
     async def _on_key(self, event: events.Key) -> None:
         if not event.is_printable and await self._run_own_binding(event.key):
             event.stop()
