@@ -434,3 +434,16 @@ def test_a_redirected_import_writes_nothing_to_stderr_but_its_news(
     other.write_text(PAGE_TWO.replace("Glacier", "Icefield"), encoding="utf-8")
     again = run_process(["import", str(other)], env)
     assert again.stderr == ""
+
+
+def test_a_config_file_that_is_not_toml_is_said_by_every_command(
+    env: dict[str, str], isolated_dirs: Path
+) -> None:
+    """Every command ignored it without a word (only the app said so)."""
+    config = isolated_dirs / "config" / "config.toml"
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text("[history\nkeep_days = 90\n", encoding="utf-8")
+    listed = run(["list"], env)
+    assert "config.toml: invalid TOML" in listed.stderr and "defaults kept" in listed.stderr
+    config.write_text("[history]\nkeep_days = 90\n", encoding="utf-8")
+    assert "config.toml" not in run(["list"], env).stderr

@@ -336,10 +336,7 @@ def cmd_undo(desk: Desk, args: argparse.Namespace) -> int:
 
 def cmd_history(desk: Desk, args: argparse.Namespace) -> int:
     if args.prune:
-        # A keep_days out of range is ignored for the default: said, not silently.
-        for problem in load_settings(desk.paths).errors:
-            if "keep_days" in problem:
-                output.notice(problem)
+        # (A keep_days out of range is said by main, with config.toml's other problems.)
         days = desk.log_keep_days()
         removed = desk.prune_log(days)
         if args.json:

@@ -224,6 +224,16 @@ def _add_target_options(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _say_config_problems(desk: Desk) -> None:
+    """config.toml's problems, as the app says them when it starts: a file that is not
+    TOML was ignored by every command without a word (keys.toml is the app's alone)."""
+    from newsdesk.config import load_settings
+
+    for problem in load_settings(desk.paths).errors:
+        if problem.startswith(desk.paths.config_file.name):
+            output.notice(problem)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     # Library warnings (psycopg on a lost server, the index's "damaged" details)
     # would print as raw lines; the commands already tell the user in one plain line.
@@ -258,6 +268,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler = HANDLERS[command]
         with Desk(resolve(args.data_dir)) as desk:
             desk.on_wait = _say_waiting
+            _say_config_problems(desk)
             status = handler(desk, args)
         return _reader_gone() if _reader_left() else status
     except KeyboardInterrupt:

@@ -22,10 +22,7 @@ from newsdesk.watch import check_folders
 def cmd_watch(desk: Desk, args: argparse.Namespace) -> int:
     folders = [Path(f) for f in args.folders]
     if not folders:
-        settings = load_settings(desk.paths)
-        for problem in settings.errors:
-            output.notice(problem)
-        folders = settings.watch_folders
+        folders = load_settings(desk.paths).watch_folders  # its problems: said by main
     if not folders:
         output.error("no folder to watch: give DIR... or set [watch] folders in config.toml")
         return EXIT_USAGE
