@@ -344,3 +344,23 @@ def test_item_links_and_guids_the_store_can_trust() -> None:
     assert library.guid is None and ferry.guid is None
     assert library.url is None and ferry.url is None
     assert any("2 items share a GUID" in w for w in result.warnings)
+
+
+def test_an_item_without_a_title_gets_a_headline_sized_one() -> None:
+    """Its whole first paragraph (495 characters) was its headline."""
+    sentence = (
+        "The regional council voted on Tuesday to extend the tram line by three stops, ending "
+        "a debate that began in 2019."
+    )
+    rest = " Residents of the northern districts filled the public gallery for the vote." * 6
+    rss = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Valley Ledger</title>'
+        "<link>https://ledger.example/</link><item><title></title>"
+        f"<link>https://ledger.example/a</link><description>{sentence}{rest}</description>"
+        "</item><item><title></title><link>https://ledger.example/b</link>"
+        f"<description>{'word ' * 120}</description></item></channel></rss>"
+    )
+    first, second = load_bytes(rss.encode(), "ledger.xml").items
+    assert first.title == sentence  # the first sentence
+    assert first.body.startswith(sentence) and len(first.body) > 400  # the body keeps it all
+    assert len(second.title) <= 200 and second.title.endswith("…")
