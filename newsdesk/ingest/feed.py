@@ -223,6 +223,11 @@ def draft_feed(text: str, warnings: list[str]) -> Drafted:
         if not entries:
             raise Rejected(f"malformed XML: {reason}")
         warnings.append(f"malformed XML ({reason}); recovered {len(entries)} items")
+    if entries and parsed.get("bozo") and _last_item_cut(text):
+        # A document cut short (a truncated download) ends inside its last item: that item
+        # is a part, whose full telling comes with the next fetch as a second article.
+        entries = entries[:-1]
+        warnings.append(f"item {len(entries) + 1}: cut off where the document ends; skipped")
     if not entries:
         if not parsed.get("version"):
             raise Rejected("not a feed: no RSS or Atom channel found")
@@ -251,6 +256,17 @@ def draft_feed(text: str, warnings: list[str]) -> Drafted:
         drafted.entries.append(Draft(label, hints, body))
     _settle_identities(drafted.drafts, feed.get("link"), feed_title, drafted.entries)
     return drafted
+
+
+_ITEM_OPEN = re.compile(r"<(?:item|entry)[\s>]", re.IGNORECASE)
+_ITEM_CLOSE = re.compile(r"</(?:item|entry)\s*>", re.IGNORECASE)
+
+
+def _last_item_cut(text: str) -> bool:
+    """Whether the document's last item opens and never closes (the text ends in it)."""
+    opened = [m.start() for m in _ITEM_OPEN.finditer(text)]
+    closed = [m.start() for m in _ITEM_CLOSE.finditer(text)]
+    return bool(opened) and (not closed or opened[-1] > closed[-1])
 
 
 #: A GUID that names its item for the whole web: a URL, a URN, a tag URI.

@@ -364,3 +364,24 @@ def test_an_item_without_a_title_gets_a_headline_sized_one() -> None:
     assert first.title == sentence  # the first sentence
     assert first.body.startswith(sentence) and len(first.body) > 400  # the body keeps it all
     assert len(second.title) <= 200 and second.title.endswith("…")
+
+
+def test_a_feed_cut_inside_its_last_item_leaves_that_item_out() -> None:
+    """A truncated download stored its last item's first half as an article of its own
+    (and the whole item came as a second one with the next fetch)."""
+    items = "".join(
+        f"<item><title>Story {n} of the day</title><link>https://ledger.example/{n}</link>"
+        f"<description>Paragraph of story {n}, told in full here.</description></item>"
+        for n in range(3)
+    )
+    whole = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Valley Ledger</title>'
+        f"<link>https://ledger.example/</link>{items}</channel></rss>"
+    )
+    cut_inside = whole[: whole.rindex("told in full")]
+    result = load_bytes(cut_inside.encode(), "ledger.xml")
+    assert [i.title for i in result.items] == ["Story 0 of the day", "Story 1 of the day"]
+    assert any("item 3: cut off where the document ends" in w for w in result.warnings)
+    # Cut between items: every item is whole and kept.
+    cut_between = whole[: whole.rindex("</item>") + len("</item>")]
+    assert len(load_bytes(cut_between.encode(), "ledger.xml").items) == 3
