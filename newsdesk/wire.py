@@ -254,7 +254,11 @@ def settle(versions: Sequence[StoredVersion]) -> Settled:
     if not versions:
         raise ValueError("settle needs at least one version")
     current = max(versions, key=lambda v: (v.version or 0, v.published_ts or 0.0, v.rev))
-    was_current = [v for v in versions if not v.superseded and v.article_id != current.article_id]
+    # The latest arrival was never current unless it is now: an older version arriving
+    # late is not the version the current one replaces (its unread state was carried
+    # onto the current version, which the editor had read).
+    newest = max(versions, key=lambda v: v.rev)
+    was_current = [v for v in versions if not v.superseded and v is not current and v is not newest]
     replaced = max(was_current, key=lambda v: v.rev).article_id if was_current else None
     return Settled(
         current=current.article_id,

@@ -108,10 +108,14 @@ def test_a_newer_version_replaces_the_old_one_in_the_inbox_with_its_state(
 def test_an_older_version_arriving_late_does_not_take_over(store: StoreBackend) -> None:
     newer = arrive(store, wire(3, "updated"))
     store.apply("star", [newer], {"starred": True})
+    store.apply("read", [newer], {"read": True})
     older = arrive(store, wire(1))
     assert inbox(store) == [newer]
     got = store.get(older)
     assert got is not None and got.superseded and not got.state.starred
+    # Nor its state: the version the editor had read stays read.
+    current = store.get(newer)
+    assert current is not None and current.state.read and current.state.starred
 
 
 def test_a_kill_marks_every_version_and_arrives_unread(store: StoreBackend) -> None:
