@@ -42,8 +42,14 @@ def _not_a_feed(result_format: str | None, fetched: Fetched) -> str:
     kind = fetched.content_type.split(";")[0].strip() or "no content type"
     if result_format == "html":
         return f"not a feed: the server sent an HTML page ({kind}) instead of RSS or Atom"
-    what = result_format or "something unreadable"
-    return f"not a feed: the server sent {what} ({kind}) instead of RSS or Atom"
+    # JSON (a JSON Feed too) reads as JSON Lines, a name the server never meant.
+    what = "JSON" if result_format == "jsonl" else (result_format or "something unreadable")
+    return f"not a feed: the server sent {what} ({kind}) instead of RSS, Atom or wire copy"
+
+
+#: What a subscription may serve: RSS and Atom, and an agency's wire copy (NewsML-G2,
+#: NITF, ninjs), whose versions settle as they do when imported from files.
+FEED_FORMATS = frozenset({"feed", "newsml", "nitf", "ninjs"})
 
 
 def parse_feed(fetched: Fetched, warnings: list[str]) -> tuple[list[Extracted], str | None]:
@@ -53,10 +59,10 @@ def parse_feed(fetched: Fetched, warnings: list[str]) -> tuple[list[Extracted], 
     if result.error == NO_ITEMS:
         return [], None  # an empty channel is a feed with nothing new, not a failure
     if result.error:
-        if result.format not in (None, "feed"):
+        if result.format not in (None, *FEED_FORMATS):
             return [], _not_a_feed(result.format, fetched)
         return [], result.error
-    if result.format != "feed":
+    if result.format not in FEED_FORMATS:
         return [], _not_a_feed(result.format, fetched)
     return result.items, None
 

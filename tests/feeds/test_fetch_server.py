@@ -314,3 +314,28 @@ def test_full_text_keeps_the_feeds_headline_and_date(
     assert article.meta.title == "Ferry adds winter sailings"
     assert (article.meta.published or "").startswith("2025-12-01T09:30")
     assert "Paragraph 7" in article.meta.body  # the page's text all the same
+
+
+def test_wire_copy_served_at_a_feed_url_arrives_and_its_versions_settle(
+    open_desk: Desk, feed_server: FeedServer
+) -> None:
+    """An agency's endpoint serving NewsML-G2 was "not a feed: the server sent newsml"."""
+    from pathlib import Path
+
+    wire = Path(__file__).resolve().parents[2] / "sample_data" / "wire"
+    first, second = (wire / "pws-portugal-storm-1.xml", wire / "pws-portugal-storm-2.xml")
+    xml = {"Content-Type": "application/vnd.iptc.g2.newsitem+xml"}
+    feed_server.route("/wire", Reply(body=first.read_bytes(), headers=xml))
+    open_desk.add_feed(f"{feed_server.url}/wire", name="pws")
+    (outcome,) = open_desk.fetch(["pws"], limits=LIMITS).feeds
+    assert outcome.status == "new" and outcome.new == 1
+    feed_server.route("/wire", Reply(body=second.read_bytes(), headers=xml))
+    (again,) = open_desk.fetch(["pws"], every=True, limits=LIMITS).feeds
+    assert again.new == 1
+    # Two versions of one item: one current version in the inbox.
+    assert len(open_desk.inbox_ids()) == 1 and open_desk.count() == 2
+    # JSON is named as such, not "jsonl".
+    feed_server.route("/json", Reply(body=b'{"version": "https://jsonfeed.org/version/1.1"}'))
+    open_desk.add_feed(f"{feed_server.url}/json", name="jf")
+    (failed,) = open_desk.fetch(["jf"], limits=LIMITS).feeds
+    assert failed.reason is not None and "sent JSON" in failed.reason
