@@ -50,6 +50,7 @@ from newsdesk.desk.storing import ArticleStorer
 from newsdesk.desk.targets import action_targets, resolve_id
 from newsdesk.errors import DeskError, StoreError
 from newsdesk.model import Article, ArticleRow, Extracted
+from newsdesk.model import article_id as id_of
 from newsdesk.store import ActionRecord, StoreBackend, Transaction, open_store
 
 __all__ = [
@@ -329,7 +330,15 @@ class Desk:
             after: Callable[[Transaction, list[str]], None],
             updated: list[str],
         ) -> tuple[list[str], int]:
-            return self._store_items(items, origin, raw=None, after=after, updated=updated)
+            # An article the editor deleted stays deleted: the feed still lists it, and
+            # each fetch brought it back (`u` after the delete brings it back instead).
+            ids = [id_of(item) for item in items]
+            gone = self.store.removed(ids)
+            kept = [item for item, aid in zip(items, ids, strict=True) if aid not in gone]
+            created, duplicates = self._store_items(
+                kept, origin, raw=None, after=after, updated=updated
+            )
+            return created, duplicates + len(items) - len(kept)
 
         summary = service.fetch(
             self.store,

@@ -315,6 +315,11 @@ class StoreBackend(Protocol):
         """Those of `article_ids` that are stored: one query for a batch (an import's)."""
         ...
 
+    def removed(self, article_ids: Sequence[str]) -> set[str]:
+        """Those of `article_ids` that were stored and removed (deleted, or an import undone)
+        and not brought back."""
+        ...
+
     def resolve_prefix(self, prefix: str) -> list[str]:
         """Up to three ids starting with `prefix`."""
         ...

@@ -290,6 +290,11 @@ class RoutedStore:
         return found
 
     @routed
+    def removed(self, article_ids: Sequence[str]) -> set[str]:
+        gone: set[str] = self.sql.articles.removed(self.conn, article_ids)
+        return gone
+
+    @routed
     def resolve_prefix(self, prefix: str) -> list[str]:
         return self.sql.articles.resolve_prefix(self.conn, prefix)
 

@@ -133,3 +133,22 @@ def test_items_sharing_one_guid_and_link_are_each_kept_and_left_alone(
         assert (again.new, again.updated) == (0, 0)
         assert desk.count() == 5
         assert all(r.read for r in desk.rows(ids))
+
+
+def test_an_article_deleted_stays_deleted_when_its_feed_lists_it_again(
+    backend: str, feed_server: FeedServer
+) -> None:
+    """The feed still lists it: each fetch brought the deleted article back."""
+    serve(feed_server, [FIRST, OTHER])
+    with Desk(resolve()) as desk:
+        desk.add_feed(f"{feed_server.url}/feed.xml", name="coast")
+        assert desk.fetch(["coast"], limits=LIMITS).feeds[0].new == 2
+        desk.sync_index()
+        (crash,) = desk.search('"six dead"', limit=None).ids
+        desk.delete([crash])
+        serve(feed_server, [FIRST, OTHER])
+        (again,) = desk.fetch(["coast"], every=True, limits=LIMITS).feeds
+        assert again.new == 0 and desk.count() == 1
+        # `u` after the delete is how it comes back.
+        desk.undo()
+        assert desk.count() == 2 and desk.get(crash) is not None

@@ -294,6 +294,16 @@ def outlet_counts(conn: Conn) -> dict[str, int]:
     return {str(r["source"]): int(r["n"]) for r in rows}
 
 
+def removed(conn: Conn, article_ids: Sequence[str]) -> set[str]:
+    if not article_ids:
+        return set()
+    rows = conn.execute(
+        "SELECT article_id FROM removed_articles WHERE article_id = ANY(%s)",
+        (list(article_ids),),
+    ).fetchall()
+    return {str(r["article_id"]) for r in rows}
+
+
 def existing(conn: Conn, article_ids: Sequence[str]) -> set[str]:
     if not article_ids:
         return set()

@@ -234,6 +234,17 @@ def existing(conn: sqlite3.Connection, article_ids: Sequence[str]) -> set[str]:
     return found
 
 
+def removed(conn: sqlite3.Connection, article_ids: Sequence[str]) -> set[str]:
+    found: set[str] = set()
+    for chunk in chunks(article_ids):
+        marks = ",".join("?" * len(chunk))
+        rows = conn.execute(
+            f"SELECT article_id FROM removed_articles WHERE article_id IN ({marks})", chunk
+        ).fetchall()
+        found.update(str(r[0]) for r in rows)
+    return found
+
+
 def resolve_prefix(conn: sqlite3.Connection, prefix: str) -> list[str]:
     escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     rows = conn.execute(
