@@ -115,3 +115,27 @@ async def test_tag_and_export_on_story_row_cover_every_version(make_app: AppFact
         assert sorted(dialog.scopes["article"]) == sorted(members)
         assert dialog.current_label == f"This story ({len(members)})"
         await pilot.press("escape")
+
+
+async def test_a_selected_story_row_keeps_every_version_selected_when_expanded(
+    make_app: AppFactory,
+) -> None:
+    """Selected folded, the row meant 3 articles; expanded, it meant its head alone, and an
+    export wrote one version where the header had said the story."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("z")
+        await settle(pilot)
+        screen = main_screen(app)
+        head = screen.inbox.current_id
+        assert head is not None and screen.results.is_story_row(head)
+        members = app.desk.story_members(screen.results.story_of_head[head])
+        await pilot.press("space")
+        await settle(pilot)
+        assert sorted(screen.targets()) == sorted(members)
+        await pilot.press("l")
+        await settle(pilot)
+        assert not screen.results.is_story_row(head)
+        assert sorted(screen.targets()) == sorted(members)
+        assert set(members) <= set(screen.inbox.selected)

@@ -216,7 +216,12 @@ class InboxView(Container):
         story = self.results.story_of_head.get(head)
         if story is None:
             return False
-        self.results.expand(head, self._source.story_members(story))
+        members = self._source.story_members(story)
+        self.results.expand(head, members)
+        if head in self.inbox.selected:
+            # The folded row selected stood for every version: expanded, they stay selected
+            # (the row alone was then one article, and an export left two versions out).
+            self.inbox.set_selection(self.inbox.selected | set(members))
         self.show_rows(Placement(head))
         return True
 
