@@ -47,10 +47,20 @@ def outlet(article: Article) -> str:
     return clean_line(article.meta.source or article.meta.source_short or "") or "unknown outlet"
 
 
+def version_label(article: Article) -> str:
+    """The outlet, with the agency's version number and the time it was published: two
+    takes of one wire item were "Polaris Wire Service vs Polaris Wire Service"."""
+    label = outlet(article)
+    if article.meta.version is not None:
+        label += f" v{article.meta.version}"
+    when = clean_line(article.meta.published or "")[:16].replace("T", " ")
+    return f"{label}, {when}" if when else label
+
+
 def side_text(article: Article, facts: Facts, label: str) -> Text:
     """One column: what `article` has that the other version lacks."""
     text = Text(end="")
-    text.append(f"Only in {outlet(article)}", style="bold")
+    text.append(f"Only in {version_label(article)}", style="bold")
     text.append(f" ({label})\n", style="dim")
     text.append(clean_line(article.meta.title) or "(no headline)", style="italic")
     text.append("\n")
@@ -172,9 +182,11 @@ class VersionDiffScreen(OnceModal[None]):
         current = self.articles[self.article_id]
         other = self.articles[self.other_id]
         status = Text(style="dim")
-        status.append(f"{outlet(current)} vs {outlet(other)}")
+        status.append(f"{version_label(current)} vs {version_label(other)}")
         if len(self.others) > 1:
-            status.append(f" · version {self.position + 1} of {len(self.others)} · ←/→ another")
+            status.append(
+                f" · other version {self.position + 1} of {len(self.others)} · ←/→ another"
+            )
         status.append(" · Esc closes")
         self.query_one("#diff-versions", Label).update(status)
         self.query_one("#diff-a", Static).update(side_text(current, diff.only_in_a, "this version"))
