@@ -252,7 +252,7 @@ KEY_TABLE: tuple[KeySpec, ...] = (
         "diff",
         "What changed",
         SEARCH,
-        help="Compare this version of a story with another: what each has that the other lacks",
+        help="Diff: compare this version of a story with another, what each has that the other lacks",
     ),
     *(
         KeySpec(

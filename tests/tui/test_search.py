@@ -131,6 +131,20 @@ async def test_saved_search_picker_runs_the_query(make_app: AppFactory, seeded: 
         assert len(screen.inbox.ids) == 4
 
 
+async def test_j_and_k_move_in_the_saved_search_picker(make_app: AppFactory, seeded: Paths) -> None:
+    with Desk(seeded) as desk:
+        desk.save_search("Courts", "court")
+        desk.save_search("Strikes", "strike")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+        await pilot.press("j", "k", "j", "enter")
+        await settle(pilot)
+        assert main_screen(app).query_text == "strike"
+
+
 async def test_save_search_key(make_app: AppFactory, seeded: Paths) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

@@ -36,8 +36,18 @@ class SavedSearchPicker(OnceModal[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="dialog_cancel"),
         Binding("d,delete", "delete", "Delete", id="saved_search_delete"),
+        # As in the inbox (the list took only the arrows).
+        Binding("j", "move(1)", "Down", show=False, id="saved_search_down"),
+        Binding("k", "move(-1)", "Up", show=False, id="saved_search_up"),
     ]
-    """Esc closes without choosing; d or Delete removes the highlighted search."""
+    """Esc closes without choosing; d or Delete removes the highlighted search; j/k move."""
+
+    def action_move(self, step: int) -> None:
+        options = self.query_one(OptionList)
+        if step > 0:
+            options.action_cursor_down()
+        else:
+            options.action_cursor_up()
 
     @dataclass
     class Counted(Message):
