@@ -57,14 +57,18 @@ SYNTAX = (
     ('"north korea"', "the phrase"),
     ("korea OR japan, -japan, (a OR b) c", "boolean logic"),
     ("korea*", "words starting with korea (3 letters at least)"),
-    ("title: author: source:", "in the headline, the byline, the outlet"),
+    ("title: author: by: source:", "in the headline, the byline, the outlet"),
     ("person: org: place:", "people, organisations, places named"),
+    ("dateline:hanoi  lang:en", "the dateline; the language"),
+    ("note:basin  note:*", "your note has the words; has a note"),
     ("tag:urgent  -tag:done", "your tags"),
     ("is:starred is:unread is:archived", "state (is:read, is:exported; negate with -)"),
     ("in:all", "include the archive"),
     ("feed:harbour  feed:wire*", "the articles of a feed subscription"),
     ("published:2026-11  published:>-7d", "a month, a day, ranges, relative dates"),
     ("id:4f3a9c  related:4f3a9c", "an article by id; the articles most like it"),
+    ("urgency:<=3 is:urgent slug: subject:", "wire copy by its fields"),
+    ("is:embargoed is:killed is:corrected", "wire copy by its state"),
 )
 
 
