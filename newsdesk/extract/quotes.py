@@ -1,7 +1,7 @@
 """Direct quotations and who said them, found by rules.
 
-A quotation is text between double quote marks, straight ("...") or curly
-(“...”), of at least `MIN_WORDS` words: shorter ones are scare quotes
+A quotation is text between quote marks (found by `quote_marks`) of at least
+`MIN_WORDS` words: shorter ones are scare quotes
 (calling the talks “stern”).  Quotes are read per paragraph; a quote left open
 at the end of a paragraph is the first part of a quote that continues in the
 next one and is kept as it stands.
@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 
 from newsdesk.extract.data import word_set
 from newsdesk.extract.data.common_words import COMMON_WORDS
@@ -47,6 +46,7 @@ from newsdesk.extract.entities import (
     Mention,
     analyse,
 )
+from newsdesk.extract.quote_marks import QUOTE_MARK, QuoteSpan, quote_spans
 from newsdesk.model import Quote
 
 #: Fewer words than this between quote marks is a scare quote, not a quotation.
@@ -57,21 +57,6 @@ MAX_QUOTE_MARK_PAIRS = 1500
 #: Longest stretch scanned before or after a quote for its attribution.
 WINDOW = 240
 
-#: ‘...’ with an opening mark after a space or bracket and a closing mark right
-#: after the quote's own punctuation or right before punctuation: "‘It felt
-#: like the river came in,’ said Peiro", never "the neighbours’ homes".
-_SINGLE_QUOTE = re.compile(
-    r"(?:^|(?<=[\s(\[—–-]))‘([^‘\n]{1,2000}?)(?:(?<=[,.!?…])’|’(?=[,.;:!?)\]—–]|\s*$))"
-)
-#: The same with straight marks ('...,' said Peiro), as some British and Dutch copy writes
-#: them: the opening mark also needs a capital after it, so "rock 'n' roll" and "the '90s"
-#: open nothing.
-_STRAIGHT_SINGLE_QUOTE = re.compile(
-    r"(?:^|(?<=[\s(\[—–-]))'(?=[A-ZÀ-Þ])([^\n]{1,2000}?)(?:(?<=[,.!?…])'|'(?=[,.;:!?)\]—–]|\s*$))"
-)
-_QUOTE_MARK = re.compile(r"[\"“”«»„]")
-_OPENERS = '"“«„'
-_CLOSERS = '"”»'
 _WORD = re.compile(r"\w+")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)\]]*\s+|\n")
 _ABBREVIATION = re.compile(
@@ -171,85 +156,11 @@ _ORG_NOUNS = word_set(
 )
 
 
-@dataclass
-class _Raw:
-    """A quotation found in the text, by offsets of its content."""
-
-    start: int
-    end: int
-    #: Offset just past the closing mark, or the paragraph end if left open.
-    after: int
-    closed: bool
-    #: True when the paragraph starts inside a quote left open before.
-    continues: bool
-
-
-def _quotes_in(text: str) -> list[_Raw]:
-    found: list[_Raw] = []
-    pending_open = False  # the previous paragraph ended inside a quote
-    line_start = 0
-    for line in text.split("\n"):
-        line_end = line_start + len(line)
-        if not line.strip():
-            line_start = line_end + 1
-            continue
-        continues = pending_open and line.lstrip()[:1] in _OPENERS
-        pending_open = False
-        open_at = -1
-        open_ch = ""
-        for mark in _QUOTE_MARK.finditer(text, line_start, line_end):
-            ch = mark.group()
-            if open_at < 0:
-                if ch in _OPENERS:
-                    open_at = mark.end()
-                    open_ch = ch
-            elif ch in _CLOSERS or (open_ch == "„" and ch == "“"):
-                # German quotes open low and close with “: „Wir geben nur ...“
-                found.append(_Raw(open_at, mark.start(), mark.end(), True, continues))
-                continues = False
-                open_at = -1
-            else:
-                open_at = mark.end()  # a new opening mark: the previous one was stray
-                open_ch = ch
-        if open_at >= 0 and line_end > open_at:
-            found.append(_Raw(open_at, line_end, line_end, False, continues))
-            pending_open = True
-        if "‘" in line:
-            found.extend(_single_quotes_in(text, line_start, line_end, found))
-        elif "'" in line and not any(q.start >= line_start for q in found):
-            # Straight single quotes only on a line without double ones (there they are
-            # quotes within quotes, or apostrophes).
-            found.extend(_single_quotes_in(text, line_start, line_end, found, straight=True))
-        line_start = line_end + 1
-    found.sort(key=lambda q: q.start)
-    return found
-
-
-def _single_quotes_in(
-    text: str, start: int, end: int, doubles: list[_Raw], *, straight: bool = False
-) -> list[_Raw]:
-    """British single curly quotes (‘...’) on one line, apostrophes told apart.
-
-    An opening ‘ follows a space or bracket; a closing ’ comes right after
-    punctuation (‘...,’ said Kim) or right before it (‘...’.), so apostrophes
-    ("don’t", "Harry’s", "the neighbours’ homes") do not close a quote.  Single quotes inside a double-quoted quote are the
-    inner quotes of that quote, not quotes of their own.
-    """
-    found: list[_Raw] = []
-    pattern = _STRAIGHT_SINGLE_QUOTE if straight else _SINGLE_QUOTE
-    for match in pattern.finditer(text, start, end):
-        inner_start, inner_end = match.start(1), match.end(1)
-        if any(d.start <= inner_start < d.end for d in doubles):
-            continue
-        found.append(_Raw(inner_start, inner_end, match.end(), True, False))
-    return found
-
-
 def _clean(text: str) -> str:
     return " ".join(text.split()).strip().rstrip(",").rstrip()
 
 
-def _attributed_phrase(text: str, q: _Raw, speaker: str | None) -> bool:
+def _attributed_phrase(text: str, q: QuoteSpan, speaker: str | None) -> bool:
     """A three-word quote someone said ("the terms were “tough but workable”").
 
     Kept when the speaker is known and the words are not a label the writer
@@ -275,7 +186,7 @@ class _Attributor:
     """Finds the speaker of each quote from the analysed mentions around it."""
 
     def __init__(
-        self, text: str, analysis: Analysis, quotes: list[_Raw], people: list[str]
+        self, text: str, analysis: Analysis, quotes: list[QuoteSpan], people: list[str]
     ) -> None:
         self.text = text
         inside = [(q.start, q.end) for q in quotes]
@@ -306,21 +217,21 @@ class _Attributor:
         hi = bisect_left(self.starts, end)
         return self.mentions[lo:hi]
 
-    def same_paragraph(self, a: _Raw, b: _Raw) -> bool:
+    def same_paragraph(self, a: QuoteSpan, b: QuoteSpan) -> bool:
         return "\n" not in self.text[a.after : b.start]
 
-    def names_between(self, a: _Raw, b: _Raw) -> bool:
+    def names_between(self, a: QuoteSpan, b: QuoteSpan) -> bool:
         """True when a person is named between two quotes (outside the first's attribution)."""
         return any(m.kind == PERSON for m in self.mentions_between(a.after + 80, b.start))
 
-    def whole_paragraph(self, q: _Raw) -> bool:
+    def whole_paragraph(self, q: QuoteSpan) -> bool:
         text = self.text
         line_start = text.rfind("\n", 0, q.start) + 1
         line_end = text.find("\n", q.after)
         line_end = len(text) if line_end < 0 else line_end
         return not text[line_start : q.start - 1].strip() and not text[q.after : line_end].strip()
 
-    def voice_before(self, q: _Raw, speakers: dict[int, str | None]) -> str | None:
+    def voice_before(self, q: QuoteSpan, speakers: dict[int, str | None]) -> str | None:
         """The speaker of the previous substantial paragraph, if it has just one."""
         text = self.text
         end = text.rfind("\n", 0, q.start)
@@ -340,14 +251,14 @@ class _Attributor:
         people = {self.name(m) for m in self.mentions_between(start, end) if m.kind == PERSON}
         return people.pop() if len(people) == 1 else None
 
-    def speaker(self, q: _Raw) -> str | None:
+    def speaker(self, q: QuoteSpan) -> str | None:
         if _INTRODUCED.search(self.text, max(0, q.start - 1 - 40), q.start - 1):
             # 'he said, “somebody ought to ...,” the prosecutor's office said': the quote's
             # own reporting clause names its speaker; the one after names who reported it.
             return self.before(q) or self.after(q)
         return self.after(q) or self.before(q)
 
-    def after(self, q: _Raw) -> str | None:
+    def after(self, q: QuoteSpan) -> str | None:
         if not q.closed:
             return None
         text = self.text
@@ -365,7 +276,7 @@ class _Attributor:
         while first < len(text) and text[first] in " \t\u00a0":
             first += 1
         limit = min(self.sentence_end(first), q.after + WINDOW)
-        nxt = _QUOTE_MARK.search(text, q.after, limit)
+        nxt = QUOTE_MARK.search(text, q.after, limit)
         if nxt is not None:
             limit = nxt.start()
         tail = text[q.after : limit]
@@ -431,7 +342,7 @@ class _Attributor:
                 return m.name
         return None
 
-    def before(self, q: _Raw) -> str | None:
+    def before(self, q: QuoteSpan) -> str | None:
         text = self.text
         open_mark = q.start - 1
         start = max(self.sentence_start(open_mark), open_mark - WINDOW)
@@ -474,7 +385,7 @@ class _Attributor:
             return self.name(people[0])
         return self.name(subject[0]) if subject else None
 
-    def sentence_before(self, q: _Raw) -> str | None:
+    def sentence_before(self, q: QuoteSpan) -> str | None:
         """A quote opening a sentence right after "..., he said." in its paragraph."""
         text = self.text
         open_mark = q.start - 1
@@ -582,12 +493,12 @@ def find_quotes(body: str, people: list[str]) -> list[Quote]:
     text = body[:MAX_CHARS]
     # Short quotes are kept until speakers are known: “I'm not,” Kim said.
     # “It's over.” -- the second quote goes on in the voice the first one named.
-    raws = [q for q in _quotes_in(text) if q.end > q.start][:MAX_QUOTE_MARK_PAIRS]
+    raws = [q for q in quote_spans(text) if q.end > q.start][:MAX_QUOTE_MARK_PAIRS]
     if not raws:
         return []
     attributor = _Attributor(text, analyse(body), raws, [p for p in people if isinstance(p, str)])
     quotes: list[Quote] = []
-    previous: _Raw | None = None
+    previous: QuoteSpan | None = None
     previous_speaker: str | None = None
     quotes_by_end: dict[int, str | None] = {}
     for q in raws:

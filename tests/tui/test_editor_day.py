@@ -210,7 +210,7 @@ async def test_note_is_shown_and_undone(make_app: AppFactory, seeded: Paths) -> 
 async def test_saving_a_search_on_a_read_only_store_is_told_not_a_crash(
     make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def refuse(self: Desk, name: str, query: str) -> None:
+    def refuse(self: Desk, name: str, query: str, *, replace: bool = False) -> None:
         raise StoreError("the data directory is read-only: newsdesk can show and search it")
 
     monkeypatch.setattr(Desk, "save_search", refuse)
