@@ -23,6 +23,8 @@ from newsdesk.extract.textbrowser import (
 )
 from newsdesk.ingest.assemble import bounded, extract_article, finish
 from newsdesk.ingest.limits import MAX_TEXT_CHARS
+from newsdesk.ingest.mail_header import read_mail_header
+from newsdesk.isodates import normalise_date
 from newsdesk.model import Extracted
 
 
@@ -34,6 +36,13 @@ def load_text(text: str, warnings: list[str], hints: Extracted | None = None) ->
     """
     text = bounded(text, MAX_TEXT_CHARS, warnings)
     hints = hints or Extracted(format="text")
+    mail = read_mail_header(text)
+    if mail is not None:
+        # A story forwarded by e-mail: the header is the message's, the subject the
+        # headline when the text gives none of its own (a line of its own saying it).
+        text = text[mail.body_start :]
+        if mail.subject and not hints.title and not _opens_with(text, mail.subject):
+            text = f"{mail.subject}\n\n{text}"
     dump = is_text_browser_copy(text)
     if dump:
         text = without_marks(text)
@@ -63,6 +72,8 @@ def load_text(text: str, warnings: list[str], hints: Extracted | None = None) ->
         # Any copy of a whole page, a text browser's or not: a date line away from the headline.
         with numeric_order(meta.language, text):
             meta.published = first_date_line(text)
+    if not meta.published and mail is not None and mail.sent:
+        meta.published = normalise_date(mail.sent)  # the day it reached the desk, at least
     if dump and meta.title:
         # A byline that says "by" beside the headline outranks a bare name line found lower.
         meta.authors = (
@@ -72,3 +83,11 @@ def load_text(text: str, warnings: list[str], hints: Extracted | None = None) ->
             or name_under_headline(text, meta.title)
         )
     return [finish(meta, "text")]
+
+
+def _opens_with(text: str, subject: str) -> bool:
+    """Whether the text's first line is the subject, or its end ("AP -- Boeing to pay ..."
+    over "Boeing to pay ..."): a forwarded story keeps its own headline."""
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    folded = " ".join(first.casefold().split())
+    return bool(folded) and " ".join(subject.casefold().split()).endswith(folded)

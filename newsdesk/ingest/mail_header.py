@@ -1,0 +1,70 @@
+"""An e-mail's header at the top of a text copy: a story forwarded to the desk.
+
+"From:", "Sent:", "To:", "Subject: FW: ..." lines are the message's, not the
+story's: the subject (without its FW:/RE: marks) is the headline when the text
+gives none of its own, and the header lines are not read as a byline, a date or
+the headline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: A header line: a field the mail programs of six languages write, a colon, a value.
+_FIELD = re.compile(
+    r"^(?P<name>from|sent|date|to|cc|bcc|subject|reply-to|von|gesendet|an|betreff|de|envoy[ée]|"
+    r"objet|para|enviado|asunto|assunto|da|inviato|oggetto|a|van|verzonden|aan|onderwerp)"
+    r"\s*:\s*(?P<value>.*)$",
+    re.IGNORECASE,
+)
+_SUBJECT_NAMES = frozenset(
+    {"subject", "betreff", "objet", "asunto", "assunto", "oggetto", "onderwerp"}
+)
+_SENDER_NAMES = frozenset({"from", "von", "de", "da", "van"})
+_DATE_NAMES = frozenset(
+    {"sent", "date", "gesendet", "envoyé", "envoye", "enviado", "inviato", "verzonden"}
+)
+#: Forward and reply marks before a subject, in several languages ("FW:", "Fwd:", "AW:").
+_MARKS = re.compile(r"^(?:\s*(?:fwd?|re|aw|wg|tr|rv|enc|doorst|antw|r)\s*:\s*)+", re.IGNORECASE)
+
+
+@dataclass
+class MailHeader:
+    """The header's subject (its marks taken off), when it was sent (as written), and
+    where the message's text starts."""
+
+    subject: str
+    body_start: int
+    sent: str = ""
+
+
+def read_mail_header(text: str) -> MailHeader | None:
+    """The e-mail header opening `text`, or None when it opens with no such block.
+
+    A header is at least two field lines in a row at the very top (blank lines
+    before them allowed), one of them a sender or a subject.
+    """
+    offset = 0
+    names: list[str] = []
+    subject = sent = ""
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        if not stripped:
+            if names:
+                break
+            offset += len(line)
+            continue
+        match = _FIELD.match(stripped)
+        if match is None:
+            break
+        name = match["name"].lower()
+        names.append(name)
+        if name in _SUBJECT_NAMES:
+            subject = _MARKS.sub("", match["value"]).strip()
+        elif name in _DATE_NAMES:
+            sent = match["value"].strip()
+        offset += len(line)
+    if len(names) < 2 or not (set(names) & (_SUBJECT_NAMES | _SENDER_NAMES)):
+        return None
+    return MailHeader(subject=subject, body_start=offset, sent=sent)
