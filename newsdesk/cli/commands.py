@@ -236,11 +236,12 @@ def _print_action(result: ActionResult, as_json: bool) -> int:
 
 
 def cmd_tag(desk: Desk, args: argparse.Namespace) -> int:
-    add = [a[1:] for a in args.args if a.startswith("+") and len(a) > 1]
-    remove = [a[1:] for a in args.args if a.startswith("-") and len(a) > 1 and ":" not in a]
-    targets = [
-        a for a in args.args if not (a.startswith("+") or (a.startswith("-") and ":" not in a))
-    ]
+    # "#desk" adds the tag desk, as it does in the app's tag dialog (it was taken for a
+    # query word, which matched nothing, so the tag was silently not added).
+    words = [f"+{a[1:]}" if a.startswith("#") and len(a) > 1 else a for a in args.args]
+    add = [a[1:] for a in words if a.startswith("+") and len(a) > 1]
+    remove = [a[1:] for a in words if a.startswith("-") and len(a) > 1 and ":" not in a]
+    targets = [a for a in words if not (a.startswith("+") or (a.startswith("-") and ":" not in a))]
     if not add and not remove:
         raise DeskError("say which tags to add (+tag) or remove (-tag)")
     empty = [f"{sign}{tag}" for sign, tags in (("+", add), ("-", remove)) for tag in tags]
