@@ -82,6 +82,8 @@ class PageMeta:
     #: The page's declared locale, with its region when one is given ("en-GB", "en_AU").
     locale: str | None = None
     captions: list[str] = field(default_factory=list)
+    #: Correction and editor's notes the page sets apart (`correction_notes`).
+    corrections: list[str] = field(default_factory=list)
     credits: list[str] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     #: The JSON-LD `articleBody`, as the page states it (text or HTML), when it has one.
@@ -244,6 +246,34 @@ def _credits(root: etree._Element) -> list[str]:
         if len(credits) >= 20:
             break
     return credits
+
+
+#: A correction or editor's note box ("<div class='correction'>"), in several languages.
+_CORRECTION_CLASS = re.compile(
+    r"correction|clarification|editors?-?note|erratum|berichtigung", re.I
+)
+_CORRECTION_TEXT = re.compile(
+    r"^\W*(?:(?:corrections?|clarifications?|editor[’']?s\s+note|berichtigung|korrektur"
+    r"|richtigstellung|rectificatif|correctif|erratum|fe\s+de\s+erratas|correcci[óo]n|rettifica"
+    r"|correzione|corre[çc][ãa]o|rectificaci[óo]n)\s*[:.—–-]|an\s+earlier\s+version\b)",
+    re.I,
+)
+
+
+def correction_notes(root: etree._Element) -> list[str]:
+    """The story's correction and editor's notes ("Correction: An earlier version of this
+    article misstated ..."): main-text detection drops their boxes as furniture, and an
+    editor must see that a story was corrected."""
+    notes: list[str] = []
+    for element in root.iter():
+        if not isinstance(element.tag, str) or not _CORRECTION_CLASS.search(node_classes(element)):
+            continue
+        text = node_text(element)
+        if 20 <= len(text) <= 1000 and _CORRECTION_TEXT.match(text) and text not in notes:
+            notes.append(text)
+        if len(notes) >= 5:
+            break
+    return notes
 
 
 def _captions(root: etree._Element) -> list[str]:
@@ -492,6 +522,7 @@ def read_page_meta(tree: etree._Element) -> PageMeta:
     # The locale with a region ("en-GB"), which tells how the page writes its numeric dates.
     meta.locale = next((v for v in declared if "-" in v or "_" in v), lang)
     meta.captions = _captions(root)
+    meta.corrections = correction_notes(root)
     meta.credits = _credits(root)
     meta.links = _related_links(root, meta.url)
     return meta

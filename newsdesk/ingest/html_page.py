@@ -366,6 +366,10 @@ def _read_html(tree: HtmlElement, meta: PageMeta, warnings: list[str]) -> list[E
             warnings.append("no article body recognised; kept the page's visible text")
     if not main_text.strip() and not meta.title:
         raise Rejected("no article found in the HTML page")
+    folded_text = fold(main_text)
+    for note in meta.corrections:
+        if fold(note) not in folded_text:
+            main_text = f"{main_text.rstrip()}\n\n{note}"  # where most outlets print them
     hints = _hints(meta, main_text)
     # trafilatura often repeats the headline as the first line; the hint carries it.
     main_text = bounded(drop_leading_title(main_text, hints.title), MAX_ITEM_CHARS, warnings)

@@ -14,7 +14,7 @@ from newsdesk.ingest.html_headline import (
     strip_host_lead,
     strip_site_suffix,
 )
-from newsdesk.ingest.html_meta import parse_document, read_page_meta
+from newsdesk.ingest.html_meta import correction_notes, parse_document, read_page_meta
 
 PARAGRAPHS = [
     "The regional council voted on Tuesday to extend the tram line by three stops, ending a debate that began in 2019.",
@@ -523,3 +523,23 @@ def test_the_dateline_opens_the_paragraph_under_the_standfirst() -> None:
     # Without the dateline, a story paragraph naming the place is none.
     plain = html.replace("PRESCOTT, Ariz. — About", "About")
     assert load_bytes(plain.encode(), "fire.html").items[0].dateline is None
+
+
+def test_a_correction_box_is_kept_in_the_body() -> None:
+    """Main-text detection dropped the page's correction box as furniture: an editor
+    never saw that the story had been corrected."""
+    note = "Correction: An earlier version of this article misstated the number of stops."
+    header = (
+        "<p class='byline'>By Mara Quill</p><p class='stamp'>Updated May 14, 2024 at 7:12 p.m."
+        " | Originally published May 14, 2024 at 10:20 a.m.</p>"
+    )
+    box = f"<div class='correction'><strong>Correction:</strong>{note[11:]}</div>"
+    item = load_bytes(page(HEAD, body_extra=header + box).encode(), "tram.html").items[0]
+    assert note in item.body and item.body.count("misstated") == 1
+    # A box of that name that is no note (a link to the policy) is not one.
+    policy = parse_document(
+        "<html><body><article><div class='corrections-policy'>Corrections policy: how we fix"
+        " errors</div><div class='correction'>Corrections and clarifications</div>"
+        "</article></body></html>"
+    )
+    assert policy is not None and correction_notes(policy) == []
