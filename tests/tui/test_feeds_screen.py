@@ -224,3 +224,30 @@ async def test_a_wide_screen_gives_its_spare_cells_to_the_error_and_the_url(
         await settle(pilot)
         assert sum(w + 2 for w in fitted().values()) <= 120 - 2
         assert len(screen.table.rows) == len(screen.feeds) == 3
+
+
+async def test_g_keeps_the_last_feed_in_sight_when_its_error_makes_the_detail_taller(
+    make_app: AppFactory, seeded: Paths
+) -> None:
+    """The list ended at the row before the highlighted one: the detail grew a line for
+    the last feed's error and pushed its row out of the list's sight."""
+    with Desk(seeded) as desk:
+        for n in range(40):
+            desk.add_feed(f"https://feeds{n:02d}.example.org/rss.xml", name=f"feed-{n:02d}")
+        last = desk.add_feed("https://zz.example.org/rss.xml", name="zz-broken")
+        last.last_status = 500
+        last.last_error = "server error (500): the feed's server failed to answer at all today"
+        service.update(desk.store, last)
+    app = make_app(settings=QUIET)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("F")
+        await settle(pilot)
+        await pilot.press("G")
+        await settle(pilot)
+        await settle(pilot)
+        table = feeds_screen(app).table
+        assert table.cursor_row == len(feeds_screen(app).feeds) - 1
+        top = round(table.scroll_y)
+        shown = table.scrollable_content_region.height
+        assert top <= table.cursor_row < top + shown - 1  # (a line is the header)
