@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from copy import deepcopy
 from dataclasses import dataclass, field
 from html import unescape
 from typing import Any
@@ -293,12 +294,39 @@ def _captions(root: etree._Element) -> list[str]:
     return captions
 
 
+#: A box outside the article that is about it: its related stories, not the site's
+#: recommendations (a "recommended" rail there is the site's, often an ad network's).
+_RELATED_RAIL = re.compile(
+    r"(?:^|[\s_-])(?:related|more-?on|see-?also|further-?reading)(?:$|[\s_-])", re.I
+)
+
+
 def _related_links(root: etree._Element, base: str | None) -> list[Link]:
-    """Headline links in the story's "Related" boxes, kept out of the body."""
+    """Headline links in the story's "Related" boxes, kept out of the body; a page that
+    has none in its <article> may set them beside it (`<aside class="related-rail">`)."""
+    links = _links_in_boxes(root, base, _RELATED_CLASS)
+    if links or root.tag not in ("article", "main"):
+        return links
+    document = root.getroottree().getroot()
+    rails = [
+        box
+        for box in document.iter()
+        if isinstance(box.tag, str)
+        and _RELATED_RAIL.search(node_classes(box))
+        and not any(a is root for a in box.iterancestors())
+        and not any(a.tag in ("nav", "footer", "header") for a in box.iterancestors())
+    ]
+    wrapper = etree.Element("div")
+    for rail in rails[:3]:
+        wrapper.append(deepcopy(rail))
+    return _links_in_boxes(wrapper, base, _RELATED_RAIL)
+
+
+def _links_in_boxes(root: etree._Element, base: str | None, boxes: re.Pattern[str]) -> list[Link]:
     links: list[Link] = []
     seen: set[str] = set()
     for box in root.iter():
-        if not isinstance(box.tag, str) or not _RELATED_CLASS.search(node_classes(box)):
+        if not isinstance(box.tag, str) or not boxes.search(node_classes(box)):
             continue
         for anchor in box.iter("a"):
             title = _LINK_LABEL.sub("", node_text(anchor))

@@ -543,3 +543,22 @@ def test_a_correction_box_is_kept_in_the_body() -> None:
         "</article></body></html>"
     )
     assert policy is not None and correction_notes(policy) == []
+
+
+def test_related_stories_set_beside_the_article_are_its_links() -> None:
+    """A related rail outside <article> (<aside class="related-rail">) gave no links;
+    a site's "recommended" rail there is not the story's."""
+    rail = (
+        "<aside class='related-rail'><h2>More on this story</h2><ul>"
+        "<li><a href='/news/tram-east'>Eastern tram line plans put on hold again</a></li>"
+        "<li><a href='/news/fares'>Bus and tram fares to rise by five per cent</a></li>"
+        "</ul></aside><div class='recommended'><a href='/ad'>You will not believe these ten "
+        "gadgets</a></div>"
+    )
+    html = page(HEAD).replace("</article>", f"</article>{rail}")
+    item = load_bytes(html.encode(), "tram.html").items[0]
+    assert [link.title for link in item.links] == [
+        "Eastern tram line plans put on hold again",
+        "Bus and tram fares to rise by five per cent",
+    ]
+    assert item.links[0].url == "https://citycourier.example/news/tram-east"
