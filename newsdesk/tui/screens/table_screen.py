@@ -224,17 +224,8 @@ class TableScreen(OnceScreen[str | None], Generic[Item]):
         item = self.current
         if item is not None:
             detail.update(self.detail_of(item))
-            # A taller detail (a feed's last error) shrinks the list under the cursor: on
-            # the last rows (G) the highlighted row went out of sight. Shown again once the
-            # new layout is in.
-            self.call_after_refresh(self._cursor_in_view)
         elif self.loaded:
             detail.update(self.empty_text())
-
-    def _cursor_in_view(self) -> None:
-        table = self.table
-        if table.row_count:
-            table.move_cursor(row=table.cursor_row, animate=False)
 
     def on_data_table_row_highlighted(self) -> None:
         self.show_detail()
