@@ -451,3 +451,17 @@ def test_a_config_file_that_is_not_toml_is_said_by_every_command(
     assert "config.toml: invalid TOML" in listed.stderr and "defaults kept" in listed.stderr
     config.write_text("[history]\nkeep_days = 90\n", encoding="utf-8")
     assert "config.toml" not in run(["list"], env).stderr
+
+
+def test_a_usage_error_never_prints_a_password(env: dict[str, str]) -> None:
+    """`--store URL` after the command is no option of it: argparse echoed it whole."""
+    bad = run(
+        ["doctor", "--store", "postgresql://ana:WRONGSECRET@127.0.0.1/desk", "--json"],
+        env,
+        check=False,
+    )
+    assert bad.returncode == 2 and "WRONGSECRET" not in bad.stderr
+    assert "postgresql://ana:***@127.0.0.1/desk" in bad.stderr
+    from newsdesk.cli.main import hide_passwords
+
+    assert hide_passwords("host=db password=s3cret dbname=x") == "host=db password=*** dbname=x"

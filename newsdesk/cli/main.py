@@ -9,12 +9,14 @@ from __future__ import annotations
 import argparse
 import errno
 import os
+import re
 import select
 import stat
 import sys
 from collections.abc import Sequence
 from contextlib import suppress
 from pathlib import Path
+from typing import NoReturn
 
 from newsdesk import __version__
 from newsdesk.cli import output
@@ -29,8 +31,25 @@ from newsdesk.paths import resolve
 EXIT_SIGPIPE = 141
 
 
+#: A password in what the user typed: in a URL ("://user:secret@") or a conninfo.
+_PASSWORD = re.compile(r"(://[^/\s:@]*:)[^@\s]*@|(\bpassword\s*=\s*)\S+", re.IGNORECASE)
+
+
+def hide_passwords(text: str) -> str:
+    """`text` with every password in it shown as ***."""
+    return _PASSWORD.sub(lambda m: f"{m[1]}***@" if m[1] else f"{m[2]}***", text)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, whose usage errors never print a password: an option it did not expect
+    (`--store postgresql://ana:secret@...` after the command) was echoed whole."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(hide_passwords(message))
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser: argparse.ArgumentParser = _Parser(
         prog="newsdesk",
         description="Triage a news queue in the terminal. With no command, opens the app.",
     )
