@@ -151,3 +151,34 @@ def test_editor_name_comes_from_env_then_config_then_login(
     assert editor_name(paths) == "chief"
     monkeypatch.setenv(EDITOR_ENV, "night")
     assert editor_name(paths) == "night"
+
+
+def test_undoing_an_import_keeps_what_another_editor_has_worked_on_since(
+    backend: str, tmp_path: Path, ana_and_bo: tuple[Desk, Desk]
+) -> None:
+    """Bo's undo of his import deleted the article Ana had since noted, tagged and
+    claimed: her work was gone for good."""
+    ana, bo = ana_and_bo
+    files = []
+    for n, (title, body) in enumerate(
+        (
+            ("Ferry fares rise", "The island ferry will cost more from May, the operator said."),
+            ("Pier reopens", "The old pier reopened on Sunday after two years of repairs."),
+            ("Lido closes early", "The open-air lido closes for the season a week early."),
+        )
+    ):
+        path = tmp_path / f"b{n}.md"
+        path.write_text(f"# {title}\n\n{body}\n", encoding="utf-8")
+        files.append(path)
+    imported = bo.import_paths(files).imported_ids
+    assert len(imported) == 3
+    noted, claimed, untouched = imported
+    ana.set_note(noted, "check fares with the council")
+    ana.claim([claimed])
+    undone = bo.undo()
+    assert undone is not None and undone.action == "undo import"
+    assert sorted(undone.changed) == [untouched]
+    kept = ana.get(noted)
+    assert kept is not None and kept.state.note == "check fares with the council"
+    assert ana.get(claimed) is not None
+    assert ana.get(untouched) is None

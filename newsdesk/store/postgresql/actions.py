@@ -205,9 +205,13 @@ def undo(tx: Conn) -> ActionRecord | None:
         (batch,),
     ).fetchall()
     present = states(tx, [str(a["article_id"]) for a in acts], lock=True)
+    ids = [str(a["article_id"]) for a in acts]
+    kept = _worked_on_since(tx, ids, batch) if kind == "import" else set()
     for act in acts:
         aid = str(act["article_id"])
         if kind == "import":
+            if aid in kept:
+                continue  # another editor has worked on it since: it stays theirs
             if aid in present and removal.remove(tx, aid):
                 record.removed.append(aid)
                 record.article_ids.append(aid)
@@ -233,6 +237,19 @@ def undo(tx: Conn) -> ActionRecord | None:
                 record.article_ids.append(aid)
     tx.execute("UPDATE actions SET undone = 1 WHERE batch = %s", (batch,))
     return record
+
+
+def _worked_on_since(tx: Conn, ids: list[str], batch: int) -> set[str]:
+    """As SQLite's: an import's articles another editor has acted on since, or claims."""
+    if not ids:
+        return set()
+    rows = tx.execute(
+        f"SELECT DISTINCT article_id FROM actions WHERE batch > %s AND undone = 0 "
+        f"AND editor != {ME} AND article_id = ANY(%s) "
+        f"UNION SELECT article_id FROM claims WHERE editor != {ME} AND article_id = ANY(%s)",
+        (batch, ids, ids),
+    ).fetchall()
+    return {str(r["article_id"]) for r in rows}
 
 
 def _newest_open(tx: Conn) -> int | None:

@@ -203,10 +203,17 @@ def undo(tx: sqlite3.Connection, editor: str = "") -> ActionRecord | None:
         "SELECT article_id, before, after FROM actions WHERE batch = ? ORDER BY id DESC", (batch,)
     ).fetchall()
     now = states(tx, [str(a[0]) for a in acts])
+    kept = (
+        _worked_on_since(tx, [str(a[0]) for a in acts], batch, editor)
+        if kind == "import"
+        else set()
+    )
     for act in acts:
         aid = str(act[0])
         exists = aid in now
         if kind == "import":
+            if aid in kept:
+                continue  # another editor has worked on it since: it stays theirs
             if exists and removal.remove(tx, aid):
                 record.removed.append(aid)
                 record.article_ids.append(aid)
@@ -231,6 +238,33 @@ def undo(tx: sqlite3.Connection, editor: str = "") -> ActionRecord | None:
                 record.article_ids.append(aid)
     tx.execute("UPDATE actions SET undone = 1 WHERE batch = ?", (batch,))
     return record
+
+
+def _worked_on_since(
+    tx: sqlite3.Connection, ids: Sequence[str], batch: int, editor: str
+) -> set[str]:
+    """Those of an import's articles another editor has acted on since (a tag, a note, a
+    star: an open step of theirs) or holds a claim on: undoing the import removed them,
+    and that editor's work with them."""
+    found: set[str] = set()
+    for chunk in chunks(ids):
+        marks = ",".join("?" * len(chunk))
+        found.update(
+            str(r[0])
+            for r in tx.execute(
+                f"SELECT DISTINCT article_id FROM actions WHERE batch > ? AND undone = 0 "
+                f"AND editor != ? AND article_id IN ({marks})",
+                (batch, editor, *chunk),
+            )
+        )
+        found.update(
+            str(r[0])
+            for r in tx.execute(
+                f"SELECT article_id FROM claims WHERE editor != ? AND article_id IN ({marks})",
+                (editor, *chunk),
+            )
+        )
+    return found
 
 
 def history(conn: sqlite3.Connection, limit: int, editor: str | None = None) -> list[ActionRecord]:
