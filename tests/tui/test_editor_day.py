@@ -418,3 +418,28 @@ async def test_a_dek_the_body_opens_with_is_shown_once(
         await settle(pilot)
         shown = main_screen(app).detail.text.plain
         assert shown.count("dredge the north channel") == 1
+
+
+async def test_a_note_changed_elsewhere_while_the_dialog_is_open_is_not_overwritten(
+    make_app: AppFactory, seeded: Paths
+) -> None:
+    """Another editor's note, written while the dialog was open, was replaced by the
+    dialog's text without a word (and their undo could not bring it back)."""
+    from textual.widgets import Input
+
+    app = make_app()
+    seen = record_notifications(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        target = main_screen(app).inbox.current_id or ""
+        await pilot.press("n")
+        await settle(pilot)
+        with Desk(seeded) as shell:  # `newsdesk note` from a colleague's shell
+            shell.set_note(target, "legal says do not publish")
+        app.screen.query_one(Input).value = "mine: ok to run"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert any("changed while you were editing" in m for m in seen)
+    with Desk(seeded) as desk:
+        article = desk.get(target)
+        assert article is not None and article.state.note == "legal says do not publish"

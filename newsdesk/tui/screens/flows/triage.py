@@ -130,9 +130,23 @@ class TriageFlow:
         if article is None:
             return
 
+        opened_with = article.state.note or ""
+
         def save(text: str | None) -> None:
-            if text is not None and text != (article.state.note or ""):
-                host.writer.set_note(article.id, text)
+            if text is None or text == opened_with:
+                return
+            now = host.desk.get(article.id)
+            if now is not None and (now.state.note or "") != opened_with:
+                # Another editor (or a shell) changed it while the dialog was open: saving
+                # would put theirs out of sight for good. Said, and kept.
+                host.notify(
+                    "The note changed while you were editing it; yours was not saved. "
+                    "Press n to see it and edit again.",
+                    severity="warning",
+                    timeout=8,
+                )
+                return
+            host.writer.set_note(article.id, text)
 
         host.app.push_screen(
             PromptDialog(
