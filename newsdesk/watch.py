@@ -58,6 +58,10 @@ class _Pending:
     since: float
 
 
+#: Seconds before files whose whole import failed are tried again.
+RETRY_S = 10.0
+
+
 class Settler:
     """Files seen changing, released once they have stayed still for `settle_s`."""
 
@@ -76,6 +80,15 @@ class Settler:
             self._pending.pop(path, None)
             return
         self._pending[path] = _Pending(stat.st_size, stat.st_mtime_ns, now)
+
+    def retry(self, paths: Sequence[Path], now: float, after_s: float) -> None:
+        """Offer `paths` again once `after_s` has passed (their import failed as a whole:
+        the store was out of reach)."""
+        for path in paths:
+            stat = _stat(path)
+            if stat is not None:
+                since = now + after_s - self.settle_s
+                self._pending[path] = _Pending(stat.st_size, stat.st_mtime_ns, since)
 
     def ready(self, now: float) -> list[Path]:
         """Files unchanged for `settle_s`; they leave the pending set."""
@@ -221,6 +234,9 @@ def _import_ready(
     try:
         summary = import_files(ready)
     except Exception as exc:  # one bad batch never stops the watch
-        on_error(f"could not import {len(ready)} file(s): {type(exc).__name__}: {exc}")
+        # The import failed as a whole (a shared desk out of reach, a store locked): the
+        # files are tried again, or they were never imported once the desk came back.
+        settler.retry(ready, time.monotonic(), RETRY_S)
+        on_error(f"could not import {len(ready)} file(s): {exc}; trying again in {RETRY_S:.0f} s")
         return
     on_import(summary)

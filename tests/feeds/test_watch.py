@@ -345,3 +345,47 @@ def test_the_watch_skips_what_importing_the_folder_skips(
     time.sleep(1.0)  # anything else would have settled with it
     names = set(watcher.files())
     assert not names & {"README.md", "CHANGELOG.json", ".hidden.md", "link.md"}
+
+
+def test_files_whose_import_failed_as_a_whole_are_tried_again(
+    drop: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The shared desk out of reach when a file arrived: the file was never imported
+    once the desk came back."""
+    from newsdesk import watch as watching
+    from newsdesk.errors import StoreUnreachableError
+
+    monkeypatch.setattr(watching, "RETRY_S", 0.5)
+    calls: list[list[str]] = []
+    imported: list[str] = []
+    errors: list[str] = []
+
+    def import_files(paths: list[Path]) -> ImportSummary:
+        calls.append([p.name for p in paths])
+        if len(calls) == 1:
+            raise StoreUnreachableError("cannot reach the shared desk")
+        imported.extend(p.name for p in paths)
+        return ImportSummary()
+
+    stop = threading.Event()
+    thread = threading.Thread(
+        target=watching.watch,
+        args=([drop], import_files),
+        kwargs={
+            "stop": stop,
+            "on_import": lambda summary: None,
+            "on_error": errors.append,
+            "settle_s": 0.2,
+            "initial": False,
+        },
+        daemon=True,
+    )
+    thread.start()
+    try:
+        time.sleep(0.5)
+        (drop / "during-outage.md").write_text(story(21), encoding="utf-8")
+        wait_for(lambda: imported == ["during-outage.md"], timeout=30)
+        assert len(calls) == 2 and any("trying again" in e for e in errors)
+    finally:
+        stop.set()
+        thread.join(10)
