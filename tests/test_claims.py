@@ -148,3 +148,31 @@ def test_a_claim_goes_with_its_deleted_article_and_comes_back_on_undo(
     ana.delete([x])
     assert bo.claim([x]).done == []
     assert ana.undo() is not None and bo.claims()[x].editor == "ana"
+
+
+def test_claiming_a_query_of_many_articles_asks_first(
+    backend: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`claim 'source:guardian'` claimed 81 articles at once (star asks over 20)."""
+    from newsdesk.desk import BIG_ACTION
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(BIG_ACTION + 2):
+        (folder / f"m{n}.md").write_text(
+            f"# Harbour note number {n} of the week\n\nThe harbour log entry {n} records "
+            f"a ship called number {n} arriving on time.\n",
+            encoding="utf-8",
+        )
+    with desk_as("ana", monkeypatch) as ana:
+        ana.import_paths([folder])
+    assert main(["claim", "harbour"]) == 2
+    assert "add --yes to claim all" in capsys.readouterr().err
+    with Desk() as desk:
+        assert desk.claims() == {}
+    assert main(["claim", "harbour", "--yes", "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)["done"]) == BIG_ACTION + 2
+    assert main(["release", "--all", "--yes"]) == 0

@@ -22,7 +22,12 @@ def _when(ts: str) -> str:
 
 
 def _report(verb: str, desk: Desk, args: argparse.Namespace, release: bool) -> int:
-    ids = desk.resolve_targets(args.targets)
+    from newsdesk.cli.commands import EXIT_USAGE, confirmed_targets
+
+    found = confirmed_targets(desk, list(args.targets), args, "release" if release else "claim")
+    if found is None:
+        return EXIT_USAGE
+    ids = found
     outcome = desk.release(ids) if release else desk.claim(ids)
     if args.json:
         output.print_json(

@@ -248,7 +248,7 @@ def cmd_tag(desk: Desk, args: argparse.Namespace) -> int:
     empty = [word for word in empty if not normalise_tag(word[1:])]
     if empty:
         raise DeskError(f"{empty[0]!r} names no tag: a tag needs a letter or a digit")
-    ids = _targets(desk, targets, args, "tag")
+    ids = confirmed_targets(desk, targets, args, "tag")
     if ids is None:
         return EXIT_USAGE
     return _print_action(desk.tag(ids, add=add, remove=remove), args.json)
@@ -264,7 +264,7 @@ def cmd_note(desk: Desk, args: argparse.Namespace) -> int:
     return _print_action(desk.set_note(article_id, clean_line(" ".join(args.text))), args.json)
 
 
-def _targets(
+def confirmed_targets(
     desk: Desk, words: list[str], args: argparse.Namespace, action: str
 ) -> list[str] | None:
     """The ids an action names; None when a big query match was not confirmed.
@@ -294,7 +294,7 @@ def _targets(
 
 def _state_command(action: str) -> Handler:
     def handler(desk: Desk, args: argparse.Namespace) -> int:
-        ids = _targets(desk, args.targets, args, action)
+        ids = confirmed_targets(desk, args.targets, args, action)
         if ids is None:
             return EXIT_USAGE
         if action == "read" and load_settings(desk.paths).read_all_versions:
@@ -314,7 +314,7 @@ def _state_command(action: str) -> Handler:
 
 
 def cmd_delete(desk: Desk, args: argparse.Namespace) -> int:
-    ids = _targets(desk, args.targets, args, "delete")
+    ids = confirmed_targets(desk, args.targets, args, "delete")
     if ids is None:
         return EXIT_USAGE
     result = desk.delete(ids)

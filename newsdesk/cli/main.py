@@ -148,8 +148,10 @@ def build_parser() -> argparse.ArgumentParser:
         ("release", "let go of your claims"),
     ):
         p = sub.add_parser(name, help=helptext)
-        p.add_argument("targets", nargs="+", metavar="ID_OR_QUERY")
+        p.add_argument("targets", nargs="*", metavar="ID_OR_QUERY")
         p.add_argument("--json", action="store_true")
+        # As every triage action: a query of many articles asks first (claimed 81 at once).
+        _add_target_options(p)
 
     p = sub.add_parser("note", help="set the note on one article (an empty TEXT removes it)")
     p.add_argument("id")
