@@ -139,3 +139,20 @@ async def test_the_apps_own_star_costs_no_second_redraw_or_search(
     finally:
         bo.close()
         app.desk.close()
+
+
+async def test_an_empty_shared_desk_gets_no_sample_queue(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first app start on a new shared desk imported the 59 fictional sample articles
+    into the whole team's queue (and the desk was no longer empty to bring a personal
+    queue into)."""
+    with pg_schema() as url:
+        monkeypatch.setenv(STORE_ENV, url)
+        app = NewsdeskApp(
+            _desk(make_paths(tmp_path / "ana"), "ana", monkeypatch), clock=lambda: FIXED_NOW
+        )
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await settle(pilot)
+            assert app.desk.counts()["total"] == 0

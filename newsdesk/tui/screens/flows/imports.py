@@ -67,9 +67,12 @@ class ImportFlow:
 
     def sample_if_empty(self) -> None:
         """A first start on an empty store imports the sample queue, if it is installed:
-        once (it came back on every start after `u` had taken it out)."""
+        once (it came back on every start after `u` had taken it out), and never into a
+        shared desk."""
         host = self.host
-        if host.ui_state.sample_offered or host.desk.count() != 0:
+        # Not into a shared desk: fictional articles would land in the whole team's queue
+        # (and an empty desk is what bringing a personal queue along needs).
+        if host.ui_state.sample_offered or host.desk.shared or host.desk.count() != 0:
             return
         from newsdesk.paths import sample_data_dir
 
