@@ -45,3 +45,16 @@ class OutletSpellings:
         if not key:
             return name
         return self._spelling.setdefault(key, name)
+
+
+#: Small words an outlet's initials leave out ("Wall Street Journal": WSJ, not TWSJ).
+_NOT_IN_INITIALS = frozenset({"the", "of", "and", "for", "de", "la", "le", "der", "die", "das"})
+
+
+def outlet_initials(name: str) -> str:
+    """The initials an outlet of two to five capitalised words is known by ("Meridian Press
+    Agency": MPA, "The New York Times": NYT), or "" when the name is no such name."""
+    words = [w for w in _WORD.findall(name) if w.casefold() not in _NOT_IN_INITIALS]
+    if not 2 <= len(words) <= 5 or not all(w[:1].isupper() for w in words):
+        return ""
+    return "".join(w[0] for w in words)

@@ -22,7 +22,10 @@ from whoosh.analysis import Analyzer, RegexTokenizer, StemFilter, StopFilter
 from whoosh.fields import BOOLEAN, DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema
 from whoosh.support.charset import accent_map
 
-SCHEMA_VERSION = 2
+from newsdesk.outlet_names import outlet_initials
+
+#: 3: the outlet's initials are searched with its name (`source:MPA`).
+SCHEMA_VERSION = 3
 
 # Whoosh's default stop list drops "us", "may", "will" and "can", which are
 # news words (the US, the month of May); keep only the glue words.
@@ -182,9 +185,17 @@ def document_for_row(row: Mapping[str, Any], tags: list[str]) -> dict[str, Any]:
         "title": fold_text(str(row["title"] or "")),
         "dek": fold_text(str(meta.get("dek") or "")),
         "body": fold_text(str(row["body"] or "")),
+        # The outlet by name, by the short form its text used, and by its initials: a
+        # wire's copy that never prints "MPA" is still found by source:MPA.
         "source": fold_text(
             " ".join(
-                s for s in (str(row["source"] or ""), str(meta.get("source_short") or "")) if s
+                s
+                for s in (
+                    str(row["source"] or ""),
+                    str(meta.get("source_short") or ""),
+                    outlet_initials(str(row["source"] or "")),
+                )
+                if s
             )
         ),
         "dateline": fold_text(str(meta.get("dateline") or "")),
