@@ -229,6 +229,10 @@ def test_words_starting_with_a_dash_are_not_options(env: dict[str, str], corpus:
     assert len(hits) == 1 and hits[0]["tags"] == ["labour"]
     negated = json.loads(run(["list", "-strike", "--json"], env).stdout)
     assert [h["title"] for h in negated] == ["Glacier survey finds faster melt in northern valleys"]
+    # A one-letter tag is removed as a longer one is ("-x" was taken for an option).
+    run(["tag", hits[0]["id"], "+x"], env)
+    run(["tag", hits[0]["id"], "-x"], env)
+    assert json.loads(run(["show", hits[0]["id"], "--json"], env).stdout)["tags"] == ["labour"]
     # "#desk" adds a tag, as the app's tag dialog reads it (it was a query word).
     run(["tag", hits[0]["id"], "#Night-Desk"], env)
     shown = json.loads(run(["show", hits[0]["id"], "--json"], env).stdout)

@@ -265,7 +265,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     # After `--` every word is an operand already (`newsdesk import -- -rf.txt`).
     end = argv.index("--") if "--" in argv else len(argv)
-    args = parser.parse_args([_mask(a) for a in argv[:end]] + argv[end:])
+    shorts = _short_options(parser)
+    args = parser.parse_args([_mask(a, shorts) for a in argv[:end]] + argv[end:])
     # A masked word may land in any operand (a file named `-rf.txt`, a query): unmask all.
     for name, value in vars(args).items():
         setattr(args, name, _unmask_value(value))
@@ -377,11 +378,27 @@ def _write_crash_log() -> str:
 _MASK = "\ue000"
 
 
-def _mask(arg: str) -> str:
-    """`-word` (a negated search word or a tag to remove) is not an option."""
-    if len(arg) > 2 and arg[0] == "-" and arg[1] != "-":
+def _mask(arg: str, shorts: frozenset[str] = frozenset()) -> str:
+    """`-word` (a negated search word or a tag to remove) is not an option, nor is `-x`
+    when no command has that short option (a one-letter tag to remove was refused)."""
+    if len(arg) < 2 or arg[0] != "-" or arg[1] == "-" or arg[1].isdigit():
+        return arg  # an option, "--", or a negative number (`--timeout -3`: argparse's)
+    if len(arg) > 2 or arg not in shorts:
         return _MASK + arg
     return arg
+
+
+def _short_options(parser: argparse.ArgumentParser) -> frozenset[str]:
+    """Every one-letter option of the parser and its commands ("-h", "-o", "-f")."""
+    found: set[str] = set()
+    parsers = [parser]
+    while parsers:
+        current = parsers.pop()
+        for action in current._actions:
+            found.update(o for o in action.option_strings if len(o) == 2)
+            if isinstance(action, argparse._SubParsersAction):
+                parsers.extend(action.choices.values())
+    return frozenset(found)
 
 
 def _unmask(arg: str) -> str:
