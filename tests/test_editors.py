@@ -182,3 +182,17 @@ def test_undoing_an_import_keeps_what_another_editor_has_worked_on_since(
     assert kept is not None and kept.state.note == "check fares with the council"
     assert ana.get(claimed) is not None
     assert ana.get(untouched) is None
+
+
+def test_an_undo_that_keeps_the_other_editors_value_says_it_changed_nothing(
+    backend: str, tmp_path: Path, ana_and_bo: tuple[Desk, Desk]
+) -> None:
+    """Ana's star, then Bo's unstar: Ana's undo keeps Bo's value and said "1 changed"."""
+    ana, bo = ana_and_bo
+    x, _, _ = three_articles(ana, tmp_path)
+    ana.star([x])
+    bo.star([x], False)
+    undone = ana.undo()
+    assert undone is not None and undone.changed == []
+    art = ana.get(x)
+    assert art is not None and not art.state.starred

@@ -231,7 +231,10 @@ def undo(tx: Conn) -> ActionRecord | None:
             # One batch may hold several rows for an article (rules applied together):
             # each row is taken back from what the later ones left.
             before, after = json.loads(act["before"]), json.loads(act["after"])
-            present[aid] = undone(before, after, present[aid])
+            taken_back = undone(before, after, present[aid])
+            if taken_back == present[aid]:
+                continue  # another editor's later value stays: nothing changed here
+            present[aid] = taken_back
             write_state(tx, aid, present[aid])
             if aid not in record.article_ids:
                 record.article_ids.append(aid)

@@ -232,7 +232,10 @@ def undo(tx: sqlite3.Connection, editor: str = "") -> ActionRecord | None:
         elif exists:
             # One batch may hold several rows for an article (rules applied together):
             # each row is taken back from what the later ones left.
-            now[aid] = undone(json.loads(act[1]), json.loads(act[2]), now[aid])
+            taken_back = undone(json.loads(act[1]), json.loads(act[2]), now[aid])
+            if taken_back == now[aid]:
+                continue  # another editor's later value stays: nothing changed here
+            now[aid] = taken_back
             write_state(tx, aid, now[aid])
             if aid not in record.article_ids:
                 record.article_ids.append(aid)
