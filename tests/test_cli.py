@@ -391,7 +391,7 @@ def test_arguments_that_mean_nothing_are_refused_with_a_reason(
     assert {"name": "stars", "query": "is:starred"} in json.loads(
         run(["saved", "--json"], env).stdout
     )
-    run(["saved", "add", "stars", "is:read", "--replace"], env)
+    run(["saved", "add", "--replace", "stars", "is:read"], env)  # the flag first works too
     assert {"name": "stars", "query": "is:read"} in json.loads(run(["saved", "--json"], env).stdout)
     [first, *_] = json.loads(run(["list", "--json"], env).stdout)
     same = run(["diff", first["id"], first["id"]], env, check=False)

@@ -265,6 +265,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     # After `--` every word is an operand already (`newsdesk import -- -rf.txt`).
     end = argv.index("--") if "--" in argv else len(argv)
+    if argv[:1] == ["saved"] and "--replace" in argv[:end]:
+        # `saved add --replace NAME QUERY`: after its flag argparse took NAME and QUERY for
+        # extra arguments (its operands are a list that ends at the first option).
+        argv = [a for a in argv[:end] if a != "--replace"] + ["--replace"] + argv[end:]
+        end = argv.index("--") if "--" in argv else len(argv)
     shorts = _short_options(parser)
     args = parser.parse_args([_mask(a, shorts) for a in argv[:end]] + argv[end:])
     # A masked word may land in any operand (a file named `-rf.txt`, a query): unmask all.
