@@ -179,12 +179,18 @@ def article_text(
         # Other outlets only: versions from this article's own outlet (a wire item's earlier
         # takes, an update) are counted on their own line.
         own = clean_line(meta.source or "").casefold()
-        names = [clean_line(r.source or "unknown outlet") for r in carried_by]
-        others = [n for n in names if not own or n.casefold() != own]
+        names = [clean_line(r.source or "") for r in carried_by]
+        others = [n for n in names if n and n.casefold() != own]
+        same = sum(1 for n in names if n and n.casefold() == own)
+        unnamed = sum(1 for n in names if not n)
         _field(text, "Also in", ", ".join(dict.fromkeys(others)), styles)
-        if len(others) < len(names):
-            more = counted(len(names) - len(others), "other version")
-            _field(text, "Versions", f"{more} from {clean_line(meta.source or '')}", styles)
+        versions = [
+            f"{counted(same, 'other version')} from {clean_line(meta.source or '')}"
+            if same
+            else "",
+            f"{counted(unnamed, 'other version')} naming no outlet" if unnamed else "",
+        ]
+        _field(text, "Versions", "; ".join(v for v in versions if v), styles)
     _related(text, related, styles)
     if meta.quotes:
         text.append("\nQuotes\n", styles.label)

@@ -190,6 +190,11 @@ def test_also_in_names_other_outlets_and_counts_this_outlets_versions(desk: Desk
     also = [line for line in shown.splitlines() if line.startswith("Also in")]
     assert all((wire.meta.source or "") not in line for line in also)
     assert f"{len(same)} other version" in shown and f"from {wire.meta.source}" in shown
+    # A version naming no outlet is counted, not listed as "unknown outlet".
+    from dataclasses import replace
+
+    unnamed = article_text(wire, styles, now, carried_by=[replace(rows[0], source=None)]).plain
+    assert "unknown outlet" not in unnamed and "1 other version naming no outlet" in unnamed
 
 
 @pytest.mark.parametrize("fmt", ["md-files", "json"])
