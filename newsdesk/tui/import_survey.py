@@ -37,15 +37,17 @@ class ImportSurvey:
 
     def question(self) -> str:
         """One or two lines: what would be imported and what looks odd."""
-        parts = [f"{self.files:,} files"]
-        if self.unusual:
-            names = ", ".join(self.examples)
-            more = "…" if self.unusual > len(self.examples) else ""
-            parts.append(
-                f"{self.unusual:,} of them do not look like articles ({names}{more}); "
-                "they will be tried and refused if they are not"
-            )
-        return "Import " + "; ".join(parts) + "?"
+        head = f"Import {self.files:,} file{'' if self.files == 1 else 's'}?"
+        if not self.unusual:
+            return head
+        names = ", ".join(self.examples)
+        more = "…" if self.unusual > len(self.examples) else ""
+        one = self.unusual == 1
+        return (
+            f"{head} {self.unusual:,} of them {'does' if one else 'do'} not look like "
+            f"{'an article' if one else 'articles'} ({names}{more}): "
+            f"{'it' if one else 'each'} will be tried, and refused if it is none."
+        )
 
 
 def survey(paths: Iterable[Path]) -> ImportSurvey:
