@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from newsdesk.tui.screens.main import MainScreen
 from tests.tui.conftest import AppFactory
 from tests.tui.helpers import SIZE, main_screen, search_for, settle
@@ -13,17 +15,23 @@ def story_of(screen: MainScreen, article_id: str) -> set[str]:
     return set(screen.desk.story_members(article.story_id))
 
 
+async def cursor_on_related(pilot: Any, screen: MainScreen) -> None:
+    """The cursor on the first row whose article has related articles in other stories."""
+    for index in range(screen.inbox.row_count):
+        screen.inbox.cursor = index
+        await settle(pilot)
+        if screen.detail.related_ids:
+            return
+    raise AssertionError("no row has related articles")
+
+
 async def test_related_list_leaves_out_the_story_and_1_jumps(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = main_screen(app)
         # Find a row whose article has related articles in other stories.
-        for index in range(screen.inbox.row_count):
-            screen.inbox.cursor = index
-            await settle(pilot)
-            if screen.detail.related_ids:
-                break
+        await cursor_on_related(pilot, screen)
         current = screen.inbox.current_id
         assert current is not None
         related = screen.detail.related_ids
@@ -71,11 +79,7 @@ async def test_a_jump_to_an_archived_related_article_puts_the_cursor_on_it(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = main_screen(app)
-        for index in range(screen.inbox.row_count):
-            screen.inbox.cursor = index
-            await settle(pilot)
-            if screen.detail.related_ids:
-                break
+        await cursor_on_related(pilot, screen)
         target = screen.detail.related_ids[0]
         app.desk.archive([target])
         screen.refresh_results()

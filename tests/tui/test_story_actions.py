@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from newsdesk.config import Settings, load_settings
 from newsdesk.paths import Paths
+from newsdesk.tui.screens.main import MainScreen
 from tests.tui.conftest import AppFactory
 from tests.tui.helpers import SIZE, main_screen, settle
+
+
+async def first_story_row(pilot: Any) -> tuple[MainScreen, str, list[str]]:
+    """One row per story (`z`): the screen, the cursor's story row and its versions."""
+    await settle(pilot)
+    await pilot.press("z")
+    await settle(pilot)
+    screen = main_screen(pilot.app)
+    head = screen.inbox.current_id
+    assert head is not None and screen.results.is_story_row(head)
+    return screen, head, pilot.app.desk.story_members(screen.results.story_of_head[head])
 
 
 async def test_star_on_story_row_stars_every_version_and_one_undo_reverts(
@@ -13,13 +27,7 @@ async def test_star_on_story_row_stars_every_version_and_one_undo_reverts(
 ) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("z")
-        await settle(pilot)
-        screen = main_screen(app)
-        head = screen.inbox.current_id
-        assert head is not None and screen.results.is_story_row(head)
-        members = app.desk.story_members(screen.results.story_of_head[head])
+        _, head, members = await first_story_row(pilot)
         assert len(members) == 2 and head in members
         await pilot.press("s")
         await settle(pilot)
@@ -124,13 +132,7 @@ async def test_a_selected_story_row_keeps_every_version_selected_when_expanded(
     export wrote one version where the header had said the story."""
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("z")
-        await settle(pilot)
-        screen = main_screen(app)
-        head = screen.inbox.current_id
-        assert head is not None and screen.results.is_story_row(head)
-        members = app.desk.story_members(screen.results.story_of_head[head])
+        screen, head, members = await first_story_row(pilot)
         await pilot.press("space")
         await settle(pilot)
         assert sorted(screen.targets()) == sorted(members)
