@@ -177,3 +177,34 @@ def test_shared_desk_that_holds_data_is_refused(
         assert main(["store", "migrate", "--from", "sqlite", "--to", url]) == 1
         err = capsys.readouterr().err
         assert "not empty" in err and "nd-test-only" not in err
+
+
+def test_a_source_written_to_during_the_copy_is_said_and_the_copy_removed(
+    filled: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """An editor wrote to the desk while it was copied: "the copy differs from the
+    source", and the filled target refused the next try as a desk "not empty"."""
+    from newsdesk.store import transfer
+
+    real = transfer.state_checksum
+    seen: list[str] = []
+
+    def checksum_of(store: object) -> str:
+        if len(seen) == 1:
+            with Desk() as desk:  # written after the copy was read, before its check
+                desk.star(desk.inbox_ids()[2:3])
+        value = real(store)  # type: ignore[arg-type]
+        seen.append(value)
+        return value
+
+    monkeypatch.setattr(transfer, "state_checksum", checksum_of)
+    target = tmp_path / "copy.sqlite3"
+    assert main(["store", "migrate", "--from", "sqlite", "--to", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert "changed while it was copied" in err and "the incomplete copy was removed" in err
+    assert not target.exists()
+    monkeypatch.setattr(transfer, "state_checksum", real)
+    assert main(["store", "migrate", "--from", "sqlite", "--to", str(target)]) == 0

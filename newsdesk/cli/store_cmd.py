@@ -63,10 +63,17 @@ def cmd_store(args: argparse.Namespace) -> int:
         )
         output.out.print(f"state checksum: {report.target_checksum}", markup=False, soft_wrap=True)
     if not report.same:
-        output.error(
-            f"the copy differs from the source (source {report.source_checksum}, "
-            f"copy {report.target_checksum}); keep using the source and report this"
-        )
+        removed = "; the incomplete copy was removed" if report.removed else ""
+        if report.source_changed:
+            output.error(
+                "the source desk changed while it was copied (an editor wrote to it)"
+                f"{removed}; keep using the source, and copy again when nobody is writing"
+            )
+        else:
+            output.error(
+                f"the copy differs from the source (source {report.source_checksum}, "
+                f"copy {report.target_checksum}){removed}; keep using the source and report this"
+            )
         return EXIT_ERROR
     if not args.json:
         output.out.print("the copy matches the source", markup=False, soft_wrap=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsdesk import paths as paths_mod
@@ -30,13 +31,26 @@ def migrate_store(
 
     if source == target:
         raise DeskError(f"the source and the target are the same desk ({describe(source)})")
+    from newsdesk.store import is_server_url
+
     editor = editor_name(paths)
+    # A SQLite file this copy makes is removed again when the copy is not whole: left,
+    # it was a desk "not empty" that refused the next try.
+    made = None
+    if not is_server_url(target):
+        file = paths.database if target == "sqlite" else Path(target).expanduser()
+        made = None if file.exists() else file
     src = open_named(source, paths.database, must_exist=True, editor=editor)
     try:
         dst = open_named(target, paths.database, editor=editor)
         try:
-            return copy_desk(src, dst, progress)
+            report = copy_desk(src, dst, progress)
         finally:
             dst.close()
     finally:
         src.close()
+    if not report.same and made is not None:
+        for part in (made, made.with_name(made.name + "-wal"), made.with_name(made.name + "-shm")):
+            part.unlink(missing_ok=True)
+        report.removed = True
+    return report

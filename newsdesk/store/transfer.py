@@ -29,6 +29,10 @@ class CopyReport:
     source_checksum: str = ""
     target_checksum: str = ""
     articles: int = 0
+    #: The source changed while it was copied (an editor wrote to it meanwhile).
+    source_changed: bool = False
+    #: The incomplete copy was a SQLite file this copy made: removed again.
+    removed: bool = False
 
     @property
     def same(self) -> bool:
@@ -78,6 +82,9 @@ def copy_desk(
 ) -> CopyReport:
     """Copy every table of `source` into the empty `target`; checksums of both after."""
     report = CopyReport()
+    # Taken again after: a copy that differs from a source that changed meanwhile is
+    # told apart from a copy gone wrong.
+    before = state_checksum(source)
 
     def told(tables: Iterator[TableCopy]) -> Iterator[TableCopy]:
         for table in tables:
@@ -96,4 +103,5 @@ def copy_desk(
     report.articles = target.count()
     report.source_checksum = state_checksum(source)
     report.target_checksum = state_checksum(target)
+    report.source_changed = before != report.source_checksum
     return report
