@@ -140,6 +140,8 @@ def hints_from_mapping(data: Mapping[str, object], fmt: str) -> Extracted:
     hints = Extracted(format=fmt)
     hints.title = as_text(_first(lowered, TITLE_KEYS)) or ""
     hints.dek = as_text(_first(lowered, DEK_KEYS))
+    if hints.dek is None and any(key in lowered for key in DEK_KEYS):
+        hints.dek = NO_DEK  # stated as none ("dek": null in an export): none is extracted
     hints.authors = as_authors(_first(lowered, AUTHOR_KEYS))
     hints.source = as_text(_first(lowered, SOURCE_KEYS))
     hints.dateline = as_text(lowered.get("dateline"))
@@ -200,6 +202,17 @@ EXPLICIT_FIELDS: tuple[str, ...] = (
     *ENTITY_FIELDS,
     *EXTRA_FIELDS,
 )
+
+
+#: A record that states it has no dek ("dek": null, as newsdesk's JSON export writes it).
+NO_DEK = ""
+
+
+def keep_stated_empties(meta: Extracted, hints: Extracted) -> None:
+    """What the record states is empty stays empty after extraction: a JSON export
+    imported again took its body's first line for a dek, shown twice."""
+    if hints.dek == NO_DEK:
+        meta.dek = None
 
 
 def body_from_mapping(data: Mapping[str, object]) -> str:

@@ -8,7 +8,12 @@ from collections.abc import Iterator, Mapping
 
 from newsdesk.ingest.assemble import bounded, extract_article, finish, impose
 from newsdesk.ingest.drafts import Draft, Drafted, load_in_one_go
-from newsdesk.ingest.fields import EXPLICIT_FIELDS, body_from_mapping, hints_from_mapping
+from newsdesk.ingest.fields import (
+    EXPLICIT_FIELDS,
+    body_from_mapping,
+    hints_from_mapping,
+    keep_stated_empties,
+)
 from newsdesk.ingest.limits import MAX_FILE_RECORDS, MAX_ITEM_CHARS
 from newsdesk.ingest.result import Rejected
 from newsdesk.model import Extracted
@@ -148,6 +153,7 @@ def finish_record(draft: Draft, problems: list[str]) -> Extracted:
     """One record extracted; what it states explicitly wins over extraction."""
     meta = extract_article(draft.body, draft.hints, problems, draft.label, text_is_article=True)
     impose(meta, draft.hints, EXPLICIT_FIELDS)
+    keep_stated_empties(meta, draft.hints)
     return finish(meta, "jsonl")
 
 

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 from newsdesk.extract import enrich
 from newsdesk.ingest.assemble import bounded, extract_article, finish, impose
-from newsdesk.ingest.fields import EXPLICIT_FIELDS, hints_from_mapping
+from newsdesk.ingest.fields import EXPLICIT_FIELDS, hints_from_mapping, keep_stated_empties
 from newsdesk.ingest.limits import MAX_FRONT_MATTER_BYTES, MAX_TEXT_CHARS, human_size
 from newsdesk.ingest.markdown_text import markdown_to_text
 from newsdesk.ingest.result import Rejected
@@ -82,6 +82,7 @@ def load_markdown(text: str, warnings: list[str], *, strict: bool = True) -> lis
     plain = bounded(markdown_to_text(body), MAX_TEXT_CHARS, warnings)
     meta = extract_article(plain, hints, warnings, text_is_article=True)
     impose(meta, hints, EXPLICIT_FIELDS)
+    keep_stated_empties(meta, hints)
     return [finish(meta, "markdown")]
 
 

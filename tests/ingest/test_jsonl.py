@@ -113,3 +113,20 @@ def test_pretty_printed_single_object() -> None:
     item = result.items[0]
     assert item.title == "Market hall restored"
     assert [(q.text, q.speaker) for q in item.quotes] == [("It shines", "Eve Lund")]
+
+
+def test_a_record_stating_no_dek_gets_none_from_its_body() -> None:
+    """newsdesk's JSON export writes "dek": null; imported again, the body's first line
+    was taken for a dek and shown twice."""
+    body = (
+        "Nine of the city's twelve metro lines are closed after drivers stopped work at 5am\n\n"
+        "The drivers' union says safety staffing has been cut by a third since 2023\n\n"
+        "City hall has sent extra buses onto the busiest routes and opened bicycle lanes on "
+        "the main avenues for the day, the transport secretary said on Friday morning."
+    )
+    record = {"title": "Live: Metro workers walk out, leaving millions to walk", "body": body}
+    stated = load_bytes(json.dumps([{**record, "dek": None}]).encode(), "export.json").items[0]
+    assert stated.dek is None and stated.body.startswith("Nine of the city's")
+    # Not stated: the extractor may find one, as it does for any page.
+    found = load_bytes(json.dumps([record]).encode(), "other.json").items[0]
+    assert found.dek is not None
