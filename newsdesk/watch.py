@@ -154,6 +154,10 @@ def watch(
             watched = _come_back(wanted, watched, settler)
             continue
         waiting_said = False
+        # Files written after this look and before the operating system's watch is set
+        # up are reported by nobody: looked for again once it is (its first tick).
+        before_watch = set(existing_files(folders))
+        first_tick = True
         try:
             for changes in watchfiles.watch(
                 *folders,
@@ -169,6 +173,11 @@ def watch(
                 ignore_permission_denied=True,
             ):
                 now = time.monotonic()
+                if first_tick:
+                    first_tick = False
+                    for path in existing_files(folders):
+                        if path not in before_watch:
+                            settler.saw(path, now)
                 for change, name in changes:
                     if change == watchfiles.Change.deleted:
                         continue
