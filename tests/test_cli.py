@@ -385,6 +385,8 @@ def test_arguments_that_mean_nothing_are_refused_with_a_reason(
     # An empty name or query; a name already taken is not replaced without --replace.
     assert run(["saved", "add", "", "strike"], env, check=False).returncode != 0
     assert run(["saved", "add", "empty", ""], env, check=False).returncode != 0
+    star = run(["saved", "add", "star", "*"], env, check=False)
+    assert star.returncode != 0 and "means nothing" in star.stderr
     run(["saved", "add", "stars", "is:starred"], env)
     taken = run(["saved", "add", "stars", "is:read"], env, check=False)
     assert taken.returncode != 0 and "--replace" in taken.stderr

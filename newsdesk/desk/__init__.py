@@ -606,7 +606,9 @@ class Desk:
         name = name.strip()
         if not name or not query.strip():
             raise DeskError("a saved search needs a name and a query")
-        parse(query, now=datetime.now().astimezone())
+        if parse(query, now=datetime.now().astimezone()).root is None:
+            # `*`, `!!!`, an emoji: a search of nothing (it showed as "0 articles").
+            raise DeskError(f"{query!r} means nothing as a query: no word, field or id in it")
         taken = dict(self.store.saved_searches()).get(name)
         if taken is not None and not replace and taken != query:
             raise DeskError(f"a saved search is already named {name!r} ({taken}); replace it?")
