@@ -38,6 +38,9 @@ _BY_LEAD = (
 _BY_START = re.compile(
     rf"^(?:{_BY_LEAD}\s+)?"
     r"(?:by|par|por|von|di|door|av|af)\b\s*:?\s*|(?-i:^By(?=[A-Z][a-z]))|^escribe\s+"
+    # "Texto de ...", "Reportagem de ...", "Testo di ...": the writer after a text's label,
+    # a name of two words at least ("Texto de Natal" is a Christmas text, in a menu).
+    r"|^(?:texto|textos|reportagem|reportaje|testo)\s+(?:de|di)\s+(?-i:(?=[A-ZÀ-Þ]\S+\s+[A-ZÀ-Þ]))"
     # A text copy runs the lead word into the name ("Geschrieben vonElisa Marvena").
     rf"|^{_BY_LEAD}\s+(?-i:(?:by|von|par|por|di)(?=[A-Z][a-z]))",
     _FLAGS,
