@@ -109,10 +109,10 @@ class Settler:
 
 def _stat(path: Path) -> os.stat_result | None:
     try:
-        stat = path.stat()
+        found = path.stat()
     except OSError:
         return None
-    return stat if path.is_file() else None
+    return found if path.is_file() else None
 
 
 def existing_files(folders: Sequence[Path]) -> list[Path]:

@@ -203,10 +203,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("saved", help="saved searches: list, add NAME QUERY, remove NAME")
-    p.add_argument("action", nargs="?", choices=("list", "add", "remove"), default="list")
-    p.add_argument("rest", nargs="*")
-    p.add_argument("--replace", action="store_true", help="add: replace a search of that name")
     p.add_argument("--json", action="store_true")
+    p.set_defaults(action="list", rest=[], replace=False)
+    # Each action its own parser: `saved add --replace NAME QUERY` reads its flag wherever it
+    # stands (one list of operands for all three ended at the first option).
+    saved = p.add_subparsers(dest="action", metavar="ACTION")
+    for name, helptext in (
+        ("list", "list the saved searches"),
+        ("add", "save QUERY as NAME (--replace: replace a search of that name)"),
+        ("remove", "remove the saved search NAME"),
+    ):
+        a = saved.add_parser(name, help=helptext)
+        a.add_argument("rest", nargs="*", metavar="NAME_OR_QUERY")
+        # SUPPRESS: an action's own default would undo `saved --json` given before it.
+        a.add_argument("--json", action="store_true", default=argparse.SUPPRESS)
+        if name == "add":
+            a.add_argument("--replace", action="store_true", help="replace a search of that name")
 
     from newsdesk.cli.feeds_args import add_parsers as add_feed_parsers
 
@@ -265,11 +277,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     # After `--` every word is an operand already (`newsdesk import -- -rf.txt`).
     end = argv.index("--") if "--" in argv else len(argv)
-    if argv[:1] == ["saved"] and "--replace" in argv[:end]:
-        # `saved add --replace NAME QUERY`: after its flag argparse took NAME and QUERY for
-        # extra arguments (its operands are a list that ends at the first option).
-        argv = [a for a in argv[:end] if a != "--replace"] + ["--replace"] + argv[end:]
-        end = argv.index("--") if "--" in argv else len(argv)
     shorts = _short_options(parser)
     args = parser.parse_args([_mask(a, shorts) for a in argv[:end]] + argv[end:])
     # A masked word may land in any operand (a file named `-rf.txt`, a query): unmask all.

@@ -50,7 +50,6 @@ from newsdesk.desk.storing import ArticleStorer
 from newsdesk.desk.targets import action_targets, resolve_id
 from newsdesk.errors import DeskError, StoreError
 from newsdesk.model import Article, ArticleRow, Extracted
-from newsdesk.model import article_id as id_of
 from newsdesk.store import ActionRecord, StoreBackend, Transaction, open_store
 
 __all__ = [
@@ -248,6 +247,8 @@ class Desk:
         signatures: Sequence[Signature | None] = (),
         after: Callable[[Transaction, list[str]], None] | None = None,
         updated: list[str] | None = None,
+        *,
+        keep_deleted_out: bool = False,
     ) -> tuple[list[str], int]:
         """Store items in one transaction; `after(tx, ids)` runs inside it with every
         item's article id (new or the duplicate it merged into); corrected ones go to
@@ -255,7 +256,14 @@ class Desk:
         try:
             with self.store.transaction() as tx:
                 stored = self._storer.store_in(
-                    tx, items, origin, raw, signatures, after, updated=updated
+                    tx,
+                    items,
+                    origin,
+                    raw,
+                    signatures,
+                    after,
+                    updated=updated,
+                    keep_deleted_out=keep_deleted_out,
                 )
         except StoreError as exc:
             raise type(exc)(f"could not store articles from {origin}: {exc}") from exc
@@ -330,15 +338,9 @@ class Desk:
             after: Callable[[Transaction, list[str]], None],
             updated: list[str],
         ) -> tuple[list[str], int]:
-            # An article the editor deleted stays deleted: the feed still lists it, and
-            # each fetch brought it back (`u` after the delete brings it back instead).
-            ids = [id_of(item) for item in items]
-            gone = self.store.removed(ids)
-            kept = [item for item, aid in zip(items, ids, strict=True) if aid not in gone]
-            created, duplicates = self._store_items(
-                kept, origin, raw=None, after=after, updated=updated
+            return self._store_items(
+                items, origin, raw=None, after=after, updated=updated, keep_deleted_out=True
             )
-            return created, duplicates + len(items) - len(kept)
 
         summary = service.fetch(
             self.store,

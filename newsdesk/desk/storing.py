@@ -104,8 +104,13 @@ class ArticleStorer:
         signatures: Sequence[Signature | None] = (),
         after: Callable[[Transaction, list[str]], None] | None = None,
         updated: list[str] | None = None,
+        *,
+        keep_deleted_out: bool = False,
     ) -> tuple[list[str], int]:
         """Store items inside the open transaction `tx`: (new ids, duplicates).
+
+        With `keep_deleted_out` (a feed's items) an article that was stored and deleted
+        is not stored again: it counts as a duplicate.
 
         `after(tx, ids)` runs last with every item's article id (new or the
         duplicate it merged into). A feed item whose GUID is stored with another
@@ -152,9 +157,15 @@ class ArticleStorer:
             if (guid := _feed_guid(m)) and aid not in known
         ]
         told = self.store.by_guid(tx, guids) if guids else {}
+        # Deleted by the editor: the feed still lists it, and each fetch brought it back
+        # (`u` after the delete is how it comes back).
+        gone = self.store.removed([a for a in ids if a not in known]) if keep_deleted_out else set()
         for index in range(len(items)):
             item_origin = origin if len(items) == 1 else f"{origin}#{index}"
             aid = ids[index]
+            if aid in gone:
+                duplicates += 1
+                continue
             meta, published_ts, signature = prepare(index)
             before = told.get(_feed_guid(meta))
             if before is not None and aid not in known and _retold(before, aid):

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from copy import deepcopy
 from dataclasses import dataclass, field
 from html import unescape
 from typing import Any
@@ -304,30 +303,25 @@ _RELATED_RAIL = re.compile(
 def _related_links(root: etree._Element, base: str | None) -> list[Link]:
     """Headline links in the story's "Related" boxes, kept out of the body; a page that
     has none in its <article> may set them beside it (`<aside class="related-rail">`)."""
-    links = _links_in_boxes(root, base, _RELATED_CLASS)
+    links = _box_links(_boxes(root, _RELATED_CLASS), base)
     if links or root.tag not in ("article", "main"):
         return links
-    document = root.getroottree().getroot()
     rails = [
         box
-        for box in document.iter()
-        if isinstance(box.tag, str)
-        and _RELATED_RAIL.search(node_classes(box))
-        and not any(a is root for a in box.iterancestors())
-        and not any(a.tag in ("nav", "footer", "header") for a in box.iterancestors())
+        for box in _boxes(root.getroottree().getroot(), _RELATED_RAIL)
+        if not any(a is root or a.tag in ("nav", "footer", "header") for a in box.iterancestors())
     ]
-    wrapper = etree.Element("div")
-    for rail in rails[:3]:
-        wrapper.append(deepcopy(rail))
-    return _links_in_boxes(wrapper, base, _RELATED_RAIL)
+    return _box_links(rails[:3], base)
 
 
-def _links_in_boxes(root: etree._Element, base: str | None, boxes: re.Pattern[str]) -> list[Link]:
+def _boxes(root: etree._Element, kind: re.Pattern[str]) -> list[etree._Element]:
+    return [e for e in root.iter() if isinstance(e.tag, str) and kind.search(node_classes(e))]
+
+
+def _box_links(boxes: list[etree._Element], base: str | None) -> list[Link]:
     links: list[Link] = []
     seen: set[str] = set()
-    for box in root.iter():
-        if not isinstance(box.tag, str) or not boxes.search(node_classes(box)):
-            continue
+    for box in boxes:
         for anchor in box.iter("a"):
             title = _LINK_LABEL.sub("", node_text(anchor))
             # Story headlines, not "More on Amazon" or "Forgot your password?".

@@ -29,6 +29,10 @@ _DATE_NAMES = frozenset(
 _MARKS = re.compile(r"^(?:\s*(?:fwd?|re|aw|wg|tr|rv|enc|doorst|antw|r)\s*:\s*)+", re.IGNORECASE)
 
 
+#: Characters at the top of a text that a mail header may take.
+HEAD_CHARS = 4000
+
+
 @dataclass
 class MailHeader:
     """The header's subject (its marks taken off), when it was sent (as written), and
@@ -48,7 +52,8 @@ def read_mail_header(text: str) -> MailHeader | None:
     offset = 0
     names: list[str] = []
     subject = sent = ""
-    for line in text.splitlines(keepends=True):
+    # Only the top can hold it: the whole text is not split for a look at a few lines.
+    for line in text[:HEAD_CHARS].splitlines(keepends=True):
         stripped = line.strip()
         if not stripped:
             if names:

@@ -89,3 +89,14 @@ async def import_in_app(pilot: Any, path: Path) -> None:
     pilot.app.screen.query_one(Input).value = str(path)
     await pilot.press("enter")
     await settle(pilot)
+
+
+async def pick_two_then_search(pilot: Any, query: str) -> set[str]:
+    """The first two rows selected, then a search for `query`: the two picked."""
+    screen = main_screen(pilot.app)
+    await pilot.press("g", "space", "j", "space")
+    await settle(pilot)
+    picked = set(screen.inbox.selected)
+    assert len(picked) == 2
+    await search_for(pilot, query)
+    return picked

@@ -11,7 +11,13 @@ from newsdesk.paths import Paths
 from newsdesk.tui.modals.confirm import ConfirmDialog
 from newsdesk.tui.modals.prompt import PromptDialog
 from tests.tui.conftest import AppFactory
-from tests.tui.helpers import SIZE, main_screen, record_notifications, search_for, settle
+from tests.tui.helpers import (
+    SIZE,
+    main_screen,
+    pick_two_then_search,
+    record_notifications,
+    settle,
+)
 
 NOTE = (
     "---\ntitle: Lighthouse keepers vote to strike over rota\nsource: Test Gazette\n"
@@ -90,11 +96,7 @@ async def test_the_delete_question_counts_selected_articles_the_search_hides(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = main_screen(app)
-        await pilot.press("g", "space", "j", "space")
-        await settle(pilot)
-        picked = set(screen.inbox.selected)
-        assert len(picked) == 2
-        await search_for(pilot, "minerals")
+        picked = await pick_two_then_search(pilot, "minerals")
         assert not picked & set(screen.inbox.ids)
         await pilot.press("X")
         await pilot.pause()

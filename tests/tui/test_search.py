@@ -260,17 +260,14 @@ async def test_a_long_search_error_wraps_instead_of_being_cut(make_app: AppFacto
 async def test_star_key_says_when_it_replaces_picks_from_another_search(
     make_app: AppFactory,
 ) -> None:
-    from tests.tui.helpers import record_notifications
+    from tests.tui.helpers import pick_two_then_search, record_notifications
 
     app = make_app()
     seen = record_notifications(app)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = main_screen(app)
-        await pilot.press("g", "space", "j", "space")
-        await settle(pilot)
-        picked = set(screen.inbox.selected)
-        await search_for(pilot, "minerals")
+        picked = await pick_two_then_search(pilot, "minerals")
         await pilot.press("asterisk")
         await settle(pilot)
         assert set(screen.inbox.selected) == set(screen.results.ids)
