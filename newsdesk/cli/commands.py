@@ -52,6 +52,25 @@ def _progress() -> Progress:
     )
 
 
+def write_text_file(path: Path, text: str, force: bool) -> bool:
+    """Write an export file atomically; an existing file is kept (and said) unless `force`:
+    the editor's own copy of their subscriptions or rules is not replaced by a typo."""
+    from newsdesk.atomic import atomic_write_text
+
+    if path.exists() and not force:
+        output.error(f"{path} exists already (use --force to replace it)")
+        return False
+    if path.is_dir():
+        output.error(f"{path} is a folder: give a file name")
+        return False
+    try:
+        atomic_write_text(path, text)
+    except OSError as exc:
+        output.error(f"cannot write {path}: {exc.strerror or exc}")
+        return False
+    return True
+
+
 def sync_index(desk: Desk) -> None:
     """Bring the index up to date, with a progress bar when there is much to do."""
     status = desk.index_status()

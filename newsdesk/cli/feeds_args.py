@@ -27,6 +27,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     a.add_argument("--json", action="store_true")
     a = actions.add_parser("export", help="write the subscriptions as OPML 2.0")
     a.add_argument("--output", "-o", default=None, help="file to write (default: stdout)")
+    a.add_argument("--force", action="store_true", help="replace an existing file")
 
     p = sub.add_parser("fetch", help="fetch due feeds now (or the named ones)")
     p.add_argument("names", nargs="*", metavar="NAME")

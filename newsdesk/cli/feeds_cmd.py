@@ -6,13 +6,13 @@ import argparse
 import sys
 import time
 from datetime import datetime
+from pathlib import Path
 
 from rich.table import Table
 from rich.text import Text
 
-from newsdesk.atomic import atomic_write_text
 from newsdesk.cli import output
-from newsdesk.cli.commands import EXIT_ERROR, EXIT_OK, EXIT_USAGE, sync_index
+from newsdesk.cli.commands import EXIT_ERROR, EXIT_OK, EXIT_USAGE, sync_index, write_text_file
 from newsdesk.desk import Desk
 from newsdesk.feeds.schedule import parse_every, show_every
 from newsdesk.feeds.service import FeedOutcome
@@ -128,8 +128,6 @@ def cmd_feeds(desk: Desk, args: argparse.Namespace) -> int:
         output.out.print(Text.assemble((f"{action}d ", "bold"), sub.name))
         return EXIT_OK
     if action == "import":
-        from pathlib import Path
-
         report = desk.import_opml(Path(args.file))
         if args.json:
             output.print_json(report.as_dict())
@@ -150,7 +148,8 @@ def cmd_feeds(desk: Desk, args: argparse.Namespace) -> int:
         if args.output in (None, "-"):
             sys.stdout.write(text)
         else:
-            atomic_write_text(args.output, text)
+            if not write_text_file(Path(args.output), text, args.force):
+                return EXIT_ERROR
             output.notice(f"wrote {len(desk.feeds())} feeds to {args.output}")
         return EXIT_OK
     output.error(f"unknown feeds action {action!r}")

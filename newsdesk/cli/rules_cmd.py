@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from newsdesk.cli import output
+from newsdesk.cli.commands import EXIT_ERROR, write_text_file
 from newsdesk.desk import Desk
 from newsdesk.errors import DeskError
 from newsdesk.rules.model import RuleNameTaken
@@ -52,6 +53,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--output", "-o", default=None, help="export: the file to write (default stdout)"
     )
+    p.add_argument("--force", action="store_true", help="export: replace an existing file")
 
 
 def cmd_rules(desk: Desk, args: argparse.Namespace) -> int:
@@ -115,10 +117,9 @@ def cmd_rules(desk: Desk, args: argparse.Namespace) -> int:
         return EXIT_OK
     if action == "export":
         text = desk.export_rules()
-        if args.output:
-            from newsdesk.atomic import atomic_write_text
-
-            atomic_write_text(Path(args.output), text)
+        if args.output and args.output != "-":
+            if not write_text_file(Path(args.output), text, args.force):
+                return EXIT_ERROR
             output.notice(f"wrote {len(desk.rules())} rule(s) to {args.output}")
         else:
             print(text, end="")

@@ -174,3 +174,21 @@ def test_cli_rules(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert main(["rules", "remove", "nairobi"]) != 0
     assert main(["rules", "import", str(rules_file)]) == 0
     assert main(["rules", "apply", "nairobi"]) == 0
+
+
+def test_cli_exports_keep_an_existing_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """`rules export -o` and `feeds export -o` never replace a file unless told to."""
+    assert main(["rules", "add", "nairobi", "place:nairobi", "star"]) == 0
+    for command, name in (("rules", "rules.toml"), ("feeds", "feeds.opml")):
+        target = tmp_path / name
+        target.write_text("the editor's own copy\n", encoding="utf-8")
+        capsys.readouterr()
+        assert main([command, "export", "-o", str(target)]) != 0
+        assert "use --force to replace it" in capsys.readouterr().err
+        assert target.read_text(encoding="utf-8") == "the editor's own copy\n"
+        assert main([command, "export", "-o", str(target), "--force"]) == 0
+        assert target.read_text(encoding="utf-8") != "the editor's own copy\n"
+    assert "nairobi" in (tmp_path / "rules.toml").read_text(encoding="utf-8")
+    assert "<opml" in (tmp_path / "feeds.opml").read_text(encoding="utf-8")
