@@ -36,6 +36,9 @@ class UIState:
     #: The sample queue was offered once (imported on a first start): an empty store
     #: later, after `u` took it back out, stays empty.
     sample_offered: bool = False
+    #: The sample import began and never finished (the app quit or was killed first):
+    #: the next start imports it again (what was stored merges as duplicates).
+    sample_pending: bool = False
 
     def remember_search(self, query: str) -> None:
         """Put `query` at the front of the recent searches."""
@@ -56,6 +59,7 @@ class UIState:
             "last_import_folder": self.last_import_folder,
             "last_export_folder": self.last_export_folder,
             "sample_offered": self.sample_offered,
+            "sample_pending": self.sample_pending,
         }
 
     @classmethod
@@ -70,8 +74,9 @@ class UIState:
             state.sort = data["sort"]
         if isinstance(data.get("grouped"), bool):
             state.grouped = data["grouped"]
-        if isinstance(data.get("sample_offered"), bool):
-            state.sample_offered = data["sample_offered"]
+        for flag in ("sample_offered", "sample_pending"):
+            if isinstance(data.get(flag), bool):
+                setattr(state, flag, data[flag])
         for name in ("last_import_folder", "last_export_folder"):
             if isinstance(data.get(name), str):
                 setattr(state, name, data[name])

@@ -145,3 +145,38 @@ async def test_the_sample_queue_taken_back_out_stays_out(
         await settle(pilot)
         assert again.desk.counts()["total"] == 0
         assert main_screen(again).inbox.ids == []
+
+
+async def test_a_sample_import_cut_short_is_finished_at_the_next_start(
+    make_app: AppFactory, paths: Paths
+) -> None:
+    # The app quit (or was killed) while the first start's sample import ran: the next
+    # start showed an empty inbox (or a few articles) and never imported the rest.
+    import json
+
+    sample = sample_data_dir()
+    assert sample is not None
+    root = paths.data_dir.parent / "cut-short"
+    fresh = Paths(root / "data", root / "config", root / "cache")
+    with Desk(fresh) as desk:
+        desk.import_paths([sample / "pages" / "airline-merger-lakeshore.txt"])
+        assert desk.counts()["total"] == 1
+    fresh.ui_state.write_text(
+        json.dumps({"version": 1, "sample_offered": True, "sample_pending": True}),
+        encoding="utf-8",
+    )
+    app = make_app(fresh)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await settle(pilot)
+        assert app.desk.counts()["total"] > 10
+    state = json.loads(fresh.ui_state.read_text(encoding="utf-8"))
+    assert state["sample_offered"] is True and state["sample_pending"] is False
+    # Finished now: a store emptied afterwards stays empty.
+    with Desk(fresh) as desk:
+        desk.delete(desk.search("in:all", limit=None).ids)
+    again = make_app(fresh)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await settle(pilot)
+        assert again.desk.counts()["total"] == 0

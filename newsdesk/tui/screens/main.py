@@ -654,6 +654,8 @@ class MainScreen(Screen[None]):
         self.update_status()
 
     def on_import_job_finished(self, message: ImportJob.Finished) -> None:
+        if message.sample:
+            self.imports.sample_finished()
         self.refresh_results()
         self.refresh_counts()
         self.update_status()

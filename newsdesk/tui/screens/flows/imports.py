@@ -68,19 +68,28 @@ class ImportFlow:
     def sample_if_empty(self) -> None:
         """A first start on an empty store imports the sample queue, if it is installed:
         once (it came back on every start after `u` had taken it out), and never into a
-        shared desk."""
+        shared desk. One the app quit in the middle of is finished at the next start."""
         host = self.host
+        state = host.ui_state
         # Not into a shared desk: fictional articles would land in the whole team's queue
         # (and an empty desk is what bringing a personal queue along needs).
-        if host.ui_state.sample_offered or host.desk.shared or host.desk.count() != 0:
+        if host.desk.shared or (state.sample_offered and not state.sample_pending):
+            return
+        if not state.sample_pending and host.desk.count() != 0:
             return
         from newsdesk.paths import sample_data_dir
 
         sample = sample_data_dir()
         if sample is not None:
-            host.ui_state.sample_offered = True
+            state.sample_offered = state.sample_pending = True
             host.save_state()
             self.start([sample], sample=True)
+
+    def sample_finished(self) -> None:
+        """The sample import ran to its end, or the editor stopped it: not again."""
+        if self.host.ui_state.sample_pending:
+            self.host.ui_state.sample_pending = False
+            self.host.save_state()
 
     def show_log(self) -> None:
         from newsdesk.tui.screens.import_log import ImportLogScreen
