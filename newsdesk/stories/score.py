@@ -140,6 +140,9 @@ WEIGHTS: dict[str, float] = {
 SYNDICATED = 0.5
 #: Headline Jaccard at or above which two articles are the same template.
 TEMPLATE_TITLE = 0.5
+#: Headline Jaccard from which two alerts with different opening figures are one
+#: template filled twice (`one_template_two_reports`).
+TEMPLATE_HEADLINE = 0.3
 #: Score taken off at the far edge of the window (linear in hours).
 DECAY = 0.20
 #: Minimum score to join an existing story (measured; see module docstring).
@@ -280,7 +283,9 @@ def one_template_two_reports(f: Features) -> bool:
     no same-story pair above the threshold meets this, at most one shared name word
     (with two, one would).
     """
-    return f.openings_apart and f.names_shared <= 1
+    if not (f.openings_apart and f.names_shared <= 1):
+        return False
+    return f.same_outlet or ("title" not in f.missing and f.title >= TEMPLATE_HEADLINE)
 
 
 def is_copy(f: Features) -> bool:

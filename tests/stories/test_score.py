@@ -314,3 +314,33 @@ def test_one_shared_name_with_nothing_else_in_common_is_not_one_story() -> None:
     shared_figure = dataclasses.replace(f, figures=0.3, missing=frozenset())
     assert not scoring.name_alone(shared_figure)
     assert not scoring.name_alone(dataclasses.replace(f, lede=scoring.NAME_ALONE_TEXT))
+
+
+def test_an_angle_piece_with_its_own_figures_is_no_template() -> None:
+    """Two outlets on one strike, each opening with its own number and sharing only the
+    airline's name: not a template filled twice (that needs the headline's words too),
+    so the pair is scored, not zeroed."""
+    strike = Extracted(
+        title="Corvair pilots walk out, 400 flights cancelled",
+        source="northwire.example",
+        body=(
+            "Pilots at Corvair walked out at dawn on Monday, grounding 400 flights and "
+            "stranding travellers at airports across the region as the pay dispute "
+            "entered its third month.\n\n"
+            "The union says its members have had no real pay rise since the pandemic."
+        ),
+    )
+    cost = Extracted(
+        title="Walkout to cost Corvair 25 million a day, analysts say",
+        source="ledgerdaily.example",
+        body=(
+            "The pilots' walkout could cost Corvair 25 million a day in lost fares and "
+            "compensation, analysts said on Monday, as grounded flights left travellers "
+            "stranded and the pay dispute dragged on.\n\n"
+            "Shares fell in early trading."
+        ),
+    )
+    f = scoring.features(compute(strike), compute(cost), T0, T0 + 3 * HOUR)
+    assert f.openings_apart and f.names_shared <= 1 and f.title < scoring.TEMPLATE_HEADLINE
+    assert not scoring.one_template_two_reports(f)
+    assert scoring.score(f) > 0.0
