@@ -127,13 +127,18 @@ def capitalised_runs(text: str) -> list[tuple[str, str | None]]:
     return runs
 
 
-def name_runs(text: str, exclude: tuple[str, ...] = ()) -> list[tuple[str, str | None]]:
+def name_runs(
+    text: str, exclude: tuple[str, ...] = (), lang: str | None = None
+) -> list[tuple[str, str | None]]:
     """`capitalised_runs` minus lone words seen only at the start of sentences.
 
     "Staff at the hospital..." opens a sentence with a common word; "Aerovia
     said" does too, but "Aerovia" also appears mid-sentence, so it stays. Exact
     occurrences of the phrases in `exclude` (the outlet's own name in a
-    dateline) are removed first.
+    dateline) are removed first. With `lang`, a lone word that only ever opens
+    sentences stays when the language's word list finds it rare (`RARE_NAME`):
+    short wire items open every sentence with their subject ("Quillon said ...",
+    "Quillon's chief ..."), and a common word there ("Residents") is no name.
     """
     for phrase in exclude:
         if phrase:
@@ -144,8 +149,23 @@ def name_runs(text: str, exclude: tuple[str, ...] = ()) -> list[tuple[str, str |
     return [
         (name, before)
         for name, before in runs
-        if " " in name or fold(name) in mid_sentence or fold(name) in in_longer
+        if " " in name
+        or fold(name) in mid_sentence
+        or fold(name) in in_longer
+        or (lang is not None and _rare_word(fold(name), lang))
     ]
+
+
+#: How rare (log of 1 / frequency, in the stored tenths of `idf`) a word must be for a
+#: lone capitalised one opening sentences to count as a name: rarer than about one
+#: in 30 million words ("Quillon", "Aerolux"; not "Residents", "Meanwhile").
+RARE_NAME = 172
+
+
+def _rare_word(folded: str, lang: str) -> bool:
+    from newsdesk.stories import idf
+
+    return len(folded) > 2 and idf.stored_weight(folded, folded, idf.language(lang)) >= RARE_NAME
 
 
 def _kind(name: str, befores: list[str | None]) -> str:
@@ -241,12 +261,14 @@ def name_mentions(meta: Extracted) -> Counter[str]:
         # Every word of such a headline is capitalised: its words are names only
         # when the prose names them too ("Insider Cal Henderson Sells" gives "cal"
         # and "henderson" from the text, not "insider" and "sells").
-        for text, _ in name_runs(prose(meta.body), outlet):
+        for text, _ in name_runs(prose(meta.body), outlet, meta.language or "en"):
             counts.update(_tokens(text))
         for text, _ in capitalised_runs(meta.title):
             counts.update(t for t in _tokens(text) if t in counts)
     else:
-        for text, _ in name_runs(f"{meta.title}\n{prose(meta.body)}", outlet):
+        for text, _ in name_runs(
+            f"{meta.title}\n{prose(meta.body)}", outlet, meta.language or "en"
+        ):
             counts.update(_tokens(text))
     for text in (*meta.people, *meta.organizations, *meta.places):
         for token in _tokens(text):

@@ -52,3 +52,21 @@ def test_a_title_case_headline_adds_only_names_the_prose_has() -> None:
     # In sentence case the capitals in the headline mark names, as before.
     sentence = name_mentions(Extracted(title="Orvane director Mara Quist sells shares", body=body))
     assert sentence["quist"] == 3 and "sells" not in sentence
+
+
+def test_a_rare_word_that_only_opens_sentences_is_a_name() -> None:
+    """Short wire items open every sentence with their subject: "Quillon" never appears
+    mid-sentence, yet it is the story's company; "Residents" and "Meanwhile" open
+    sentences too and are common words, not names."""
+    meta = Extracted(
+        title="Data breach hits millions of users",
+        language="en",
+        body=(
+            "Quillon said hackers stole the data of 2.3 million users. Quillon's chief "
+            "apologised on Tuesday. Residents were told to change passwords. Meanwhile "
+            "regulators opened an inquiry."
+        ),
+    )
+    counts = name_mentions(meta)
+    assert counts["quillon"] == 2
+    assert "residents" not in counts and "meanwhile" not in counts
