@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from newsdesk.extract.inline_furniture import is_inline_furniture
 from newsdesk.extract.lines import line_cache, strip_list_mark, words
 
 _FLAGS = re.IGNORECASE
@@ -26,7 +27,12 @@ _LABELS = re.compile(
     | facebook|twitter|linkedin|reddit|whatsapp|messenger|pinterest|flipboard|pocket|telegram|instagram|youtube
     | copy\ link.*|link\ copied|save|comments?|view\ comments.*|\d+\ comments?|show\ \d+\ comments?|more
     | advertisement|advertising|ad|sponsored|supported\ by|continue\ reading(?:\ the\ main\ story|\ below)?
-    | continue\ reading\ below|(?:story|article|text)\ continues\ (?:below|after)(?:\ (?:the\ )?(?:advertisement|ad|gallery|video|photos?|slideshow))?
+    # An ad slot's label in German, French, Spanish, Italian, Portuguese and Dutch.
+    | anzeige|werbung|publicit(?:é|e)|publicidad|publicidade|pubblicit(?:à|a)|advertentie|reclame
+    # A premium badge over or inside the story ("PLUS", "Premium", "Exklusiv").
+    | plus|premium|exklusiv|abo|abonn(?:é|e)s|exclusivo\ para\ assinantes
+    | continue\ reading\ below|(?:story|article|text)\ continues\ (?:below|after)(?:\ (?:this|the)\ (?:advertisement|ad|gallery|video|photos?|slideshow)|\ (?:advertisement|ad|gallery|video|photos?|slideshow))?
+    | (?:video|player|media)\ (?:is\ )?loading.*
     | scroll\ to\ continue.*
     | image|photo|video|caption|replay|more\ videos\ \.\.\.|just\ watched|must\ watch|\(\d+\ videos\)
     | sign\ (?:in|up|out)|log\ ?in|log\ out|subscribe|subscribe\ now|my\ account|register
@@ -514,6 +520,8 @@ def is_boilerplate(line: str) -> bool:
         if _OTHER_TRIGGER.search(lower) and _OTHER_PHRASES.search(line):
             return True
         if _APPEAL_TRIGGER.search(lower) and _APPEALS.search(line):
+            return True
+        if is_inline_furniture(line, lower):
             return True
     if is_copyright(line) and len(line) <= 400:
         return True

@@ -222,7 +222,12 @@ def _standfirst(tree: etree._Element) -> str | None:
                 _STANDFIRST_CLASS.search(node_classes(candidate))
                 or candidate.get("itemprop") == "description"
             ) and not _holds_byline(candidate):
-                text = node_text(candidate)
+                points = [t for li in candidate.iter("li") if (t := node_text(li))]
+                text = (
+                    "; ".join(p.rstrip(".;") for p in points)
+                    if len(points) > 1
+                    else node_text(candidate)
+                )
                 if 20 <= len(text) <= 500:
                     return text
     return None

@@ -30,6 +30,7 @@ from newsdesk.ingest.html_meta import (
     read_page_meta,
     site_masthead,
 )
+from newsdesk.ingest.html_nodes import node_classes, node_text
 from newsdesk.ingest.html_text import element_to_text, html_fragment_to_text
 from newsdesk.ingest.limits import (
     MAX_HTML_ELEMENTS,
@@ -116,11 +117,73 @@ def _without_code(tree: HtmlElement) -> HtmlElement:
     copy = deepcopy(tree)
     for element in list(copy.iter(*_CODE_TAGS)):
         element.drop_tree()
-    hidden = [e for e in copy.iter() if isinstance(e.tag, str) and _hidden(e)]
+    hidden = [
+        e for e in copy.iter() if isinstance(e.tag, str) and (_hidden(e) or _furniture_box(e))
+    ]
     for element in hidden:
         if element.getparent() is not None:
             element.drop_tree()
     return copy
+
+
+#: Parts of a class or id name ("inline-ad", "c-advertising", "poll__question") that
+#: mark an ad slot or a reader poll set inside the story.
+_FURNITURE_PARTS = frozenset(
+    [
+        "ad",
+        "ads",
+        "advert",
+        "adslot",
+        "adunit",
+        "advertising",
+        "advertisement",
+        "dfp",
+        "outbrain",
+        "taboola",
+        "poll",
+        "polls",
+    ]
+)
+_NAME_PARTS = re.compile(r"[\s_-]+")
+#: A box with more words than this is no ad slot or poll, whatever its name says
+#: ("article ad-free" wraps a whole story).
+FURNITURE_BOX_WORDS = 40
+
+
+#: Class or id names of a story's summary list ("Key points", "Takeaways", "Highlights").
+_SUMMARY_BOX = re.compile(
+    r"key[-_]?(?:points|takeaways|facts|moments)|takeaways|highlights|at[-_]a[-_]glance"
+    r"|tl-?dr|summary[-_]?(?:list|points|box|bullets)|bullet[-_]?summary",
+    re.I,
+)
+#: A summary list holds a few short points, not the story.
+SUMMARY_ITEMS, SUMMARY_WORDS = 8, 100
+
+
+def take_summary_points(tree: HtmlElement) -> list[str]:
+    """The points of a "Key points" list set before the story, taken out of `tree`: they
+    sum the story up (a standfirst when the page has none) and are not its opening."""
+    for element in tree.iter("ul", "ol", "div", "section", "aside"):
+        if not _SUMMARY_BOX.search(node_classes(element)):
+            continue
+        items = [text for li in element.iter("li") if (text := node_text(li))]
+        words = sum(len(item.split()) for item in items)
+        if not 1 <= len(items) <= SUMMARY_ITEMS or words > SUMMARY_WORDS:
+            continue
+        if words < 0.6 * len(node_text(element).split()):
+            continue  # mostly other text (an address, opening hours): a box, not a list
+        if element.getparent() is not None:
+            element.drop_tree()
+        return items
+    return []
+
+
+def _furniture_box(element: HtmlElement) -> bool:
+    """An ad slot or a reader poll inside the article (small, and named so)."""
+    names = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+    if not names.strip() or not _FURNITURE_PARTS.intersection(_NAME_PARTS.split(names)):
+        return False
+    return len(element.text_content().split()) <= FURNITURE_BOX_WORDS
 
 
 def _hidden(element: HtmlElement) -> bool:
@@ -347,6 +410,9 @@ def _read_html(tree: HtmlElement, meta: PageMeta, warnings: list[str]) -> list[E
             found or meta.byline_authors or not_the_site(visible_byline(tree), meta.site, meta.url)
         )
     clean = _without_code(tree)
+    points = take_summary_points(clean)
+    if points and not meta.dek:
+        meta.dek = "; ".join(point.rstrip(".;") for point in points)
     body = clean.find(".//body")
     page_text = element_to_text(body if body is not None else clean)
     first_h1 = [" ".join(h1.text_content().split()) for h1 in clean.iter("h1")][:1]

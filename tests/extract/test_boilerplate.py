@@ -356,3 +356,45 @@ def test_the_same_words_in_a_sentence_do_not_end_a_story(line: str) -> None:
 )
 def test_a_press_releases_about_section(line: str, following: str, expected: bool) -> None:
     assert about_section(line, following) is expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Article continues below this ad",
+        "PUBLICIDADE",
+        "Pubblicità",
+        "Video loading...",
+        "PLUS",
+        "Already a member? Sign in",
+        "Unlimited access to all articles",
+        "18+ BeGambleAware.org · Bet £10 get £30 in free bets",
+        "Support nonprofit news",
+        "This story is republished under a Creative Commons license CC BY-ND 4.0.",
+        "Disclaimer: The Daily Ledger may earn commission on products bought through links.",
+        "Sigue toda la información de Economía en Facebook y X, o en nuestra newsletter",
+        "Suivez-nous sur Instagram et sur Facebook",
+        "Cet article vous a été utile ?",
+        "Do you have an opinion on the issues raised in this article? Email us.",
+        "Pat Quill can be reached at pquill@ledger.example or 555-0134.",
+        "— Harbour Airport (@HarbourAirport) January 5, 2025",
+        "pic.twitter.com/AbC123",
+        "afp/sb/lpt",
+    ],
+)
+def test_furniture_set_inside_the_story_is_recognised(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The council said it would support local news outlets with a grant.",
+        "Plus, the council voted to cut bus fares from March.",
+        "He said the deal was and/or would be reviewed.",
+        "Readers can be forgiven for thinking the bridge was finished.",
+        "The company denied the report, calling it a disclaimer of responsibility.",
+    ],
+)
+def test_sentences_that_resemble_that_furniture_stay(line: str) -> None:
+    assert not is_boilerplate(line)

@@ -562,3 +562,61 @@ def test_related_stories_set_beside_the_article_are_its_links() -> None:
         "Bus and tram fares to rise by five per cent",
     ]
     assert item.links[0].url == "https://citycourier.example/news/tram-east"
+
+
+def test_ad_slots_and_polls_inside_the_story_are_left_out() -> None:
+    extra = (
+        "<div class='inline-ad'><p>Article continues below</p><p>Sponsored by Acme</p></div>"
+        "<div class='poll'><h4>Would you ride the new tram?</h4><ul><li>Yes</li><li>No</li></ul>"
+        "</div>"
+    )
+    item = load_bytes(page(HEAD, extra).encode(), "tram.html").items[0]
+    assert "three stops" in item.body
+    assert "Sponsored by Acme" not in item.body
+    assert "Would you ride" not in item.body
+
+
+def test_a_box_named_ad_that_holds_a_story_is_no_ad_slot() -> None:
+    # "ad-free" names a story's wrapper: no ad slot holds that many words.
+    from lxml import html as lxml_html
+
+    long = " ".join(f"word{n}" for n in range(60))
+    wrapper = lxml_html.fromstring(f"<div class='story ad-free'><p>{long}</p></div>")
+    slot = lxml_html.fromstring("<div class='ad-free'><p>Sponsored by Acme</p></div>")
+    plain = lxml_html.fromstring("<div class='masthead'><p>Sponsored</p></div>")
+    assert not html_page._furniture_box(wrapper)
+    assert html_page._furniture_box(slot)
+    assert not html_page._furniture_box(plain)
+
+
+def test_key_points_become_the_standfirst_not_the_opening() -> None:
+    extra = (
+        "<ul class='article-body__key-points'><li>Three stops by 2027</li>"
+        "<li>Cost put at 80 million</li></ul>"
+    )
+    head = HEAD.replace(
+        '<meta name="description" content="Three new stops by 2027 after a '
+        'decade of campaigning.">',
+        "",
+    )
+    item = load_bytes(page(head, extra).encode(), "tram.html").items[0]
+    assert item.dek == "Three stops by 2027; Cost put at 80 million"
+    assert not item.body.startswith("Three stops")
+    assert "Cost put at 80 million" not in item.body
+
+
+def test_a_standfirst_list_reads_as_points_not_one_run_on_line() -> None:
+    extra = (
+        "<div class='standfirst'><ul><li>Government majority of 41 on the final reading</li>"
+        "<li>Bonuses banned for bosses of polluting firms</li></ul></div>"
+    )
+    head = HEAD.replace(
+        '<meta name="description" content="Three new stops by 2027 after a '
+        'decade of campaigning.">',
+        "",
+    )
+    item = load_bytes(page(head, extra).encode(), "tram.html").items[0]
+    assert item.dek == (
+        "Government majority of 41 on the final reading; "
+        "Bonuses banned for bosses of polluting firms"
+    )
