@@ -27,12 +27,10 @@ _LABELS = re.compile(
     | facebook|twitter|linkedin|reddit|whatsapp|messenger|pinterest|flipboard|pocket|telegram|instagram|youtube
     | copy\ link.*|link\ copied|save|comments?|view\ comments.*|\d+\ comments?|show\ \d+\ comments?|more
     | advertisement|advertising|ad|sponsored|supported\ by|continue\ reading(?:\ the\ main\ story|\ below)?
-    # An ad slot's label in German, French, Spanish, Italian, Portuguese and Dutch.
+    # An ad slot's label (de, fr, es, it, pt, nl); a premium badge ("PLUS", "Premium").
     | anzeige|werbung|publicit(?:é|e)|publicidad|publicidade|pubblicit(?:à|a)|advertentie|reclame
-    # A premium badge over or inside the story ("PLUS", "Premium", "Exklusiv").
     | plus|premium|exklusiv|abo|abonn(?:é|e)s|exclusivo\ para\ assinantes
     | continue\ reading\ below|(?:story|article|text)\ continues\ (?:below|after)(?:\ (?:this|the)\ (?:advertisement|ad|gallery|video|photos?|slideshow)|\ (?:advertisement|ad|gallery|video|photos?|slideshow))?
-    | (?:video|player|media)\ (?:is\ )?loading.*
     | scroll\ to\ continue.*
     | image|photo|video|caption|replay|more\ videos\ \.\.\.|just\ watched|must\ watch|\(\d+\ videos\)
     | sign\ (?:in|up|out)|log\ ?in|log\ out|subscribe|subscribe\ now|my\ account|register
@@ -40,7 +38,7 @@ _LABELS = re.compile(
     | listen(?:\ to\ this\ article)?|\d+\ min(?:ute)?s?\ read|reading\ time.*|font\ size|text\ size
     | article\ bookmarked|bookmark|follow|follow\ us|follow\ on\ \w+|get\ author\ rss\ feed|view\ author\ archive
     | email\ the\ author|pdf\ version|print\ this\ page|give\ feedback|survey|currently\ reading
-    | loading.*|please\ enable\ javascript.*|[\W_]*
+    | (?:(?:video|player|media)\ (?:is\ )?)?loading.*|please\ enable\ javascript.*|[\W_]*
     # A section label over the story ("From the section US & Canada").
     | from\ the\ section\ .*
     # Back to the top, and a post's category label, in German, French, Spanish, Italian, Portuguese.
