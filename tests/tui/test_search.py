@@ -84,6 +84,30 @@ async def test_invalid_query_shows_message_and_keeps_results(make_app: AppFactor
         assert len(screen.inbox.ids) == 2
 
 
+async def test_a_submitted_query_that_cannot_be_read_shows_nothing_to_act_on(
+    make_app: AppFactory,
+) -> None:
+    """`/(korea` Enter: the whole inbox stayed under the error and `*` then `a` offered
+    to archive every article of it."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        assert len(screen.inbox.ids) == 12
+        for broken in ("(port", "port AND", "is:stared"):
+            await search_for(pilot, broken)
+            await settle(pilot)
+            message = screen.query_one("#search-message")
+            assert message.has_class("-error"), broken
+            assert screen.inbox.ids == [], broken
+            await pilot.press("asterisk")
+            await settle(pilot)
+            assert not screen.inbox.selected, broken
+        # A query typed right again shows its results.
+        await search_for(pilot, "port")
+        assert screen.inbox.ids
+
+
 async def test_recent_searches_recalled_and_persisted(make_app: AppFactory, seeded: Paths) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

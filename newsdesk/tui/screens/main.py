@@ -124,6 +124,8 @@ class MainScreen(Screen[None]):
         self._searching_for: str | None = None
         #: Enter was sent to the search box and it has not handed the query over yet.
         self._submitting = False
+        #: The latest search's request when its query could not be read.
+        self._failed: SearchRequest | None = None
         #: Keys wait for the submitted search's answer until then (monotonic seconds).
         self._hold_keys_until = 0.0
         # What the keys do, one flow per concern (see flows/__init__.py).
@@ -312,6 +314,7 @@ class MainScreen(Screen[None]):
     def show_answer(self, answer: SearchAnswer) -> None:
         if not self.view.show_answer(answer):
             return
+        self._failed = None
         if answer.request.query == self._searching_for:
             self._searching_for = None
         self.query_one(SearchBar).show_message(answer.notice or "", error=False)
@@ -324,7 +327,17 @@ class MainScreen(Screen[None]):
 
     def on_search_job_failed(self, message: SearchJob.Failed) -> None:
         self._searching_for = None
+        self._failed = message.request
+        if not self.search_input.has_focus:
+            self._show_nothing_for(message.request)
         self.query_one(SearchBar).show_message(message.message, error=True)
+
+    def _show_nothing_for(self, request: SearchRequest) -> None:
+        """A submitted query that says nothing shows nothing. While it is typed the
+        previous list stays (`(korea` comes before `)`); once the editor leaves the box,
+        that list under a typo invited `*` and an action on every row of it."""
+        if self.view.show_answer(SearchAnswer(request, [])):
+            self.update_status()
 
     def on_search_bar_query_changed(self, message: SearchBar.QueryChanged) -> None:
         self.ui_state.query = message.query
@@ -334,6 +347,9 @@ class MainScreen(Screen[None]):
         # The query is handed over (its search asked for, if it changed): keys wait now
         # only for that search's answer.
         self._submitting = False
+        failed = self._failed
+        if failed is not None and failed.query == message.query == self.query_text:
+            self._show_nothing_for(failed)
         self.ui_state.remember_search(message.query)
         self.save_state()
         self.set_focus(self.inbox)
