@@ -93,3 +93,28 @@ async def test_a_jump_to_an_archived_related_article_puts_the_cursor_on_it(
             r.id for r in app.desk.rows(app.desk.search("in:all", limit=None).ids) if r.starred
         ]
         assert starred == [target]
+
+
+async def test_a_jump_out_of_a_search_lands_on_an_article_past_the_first_screenful(
+    make_app: AppFactory, monkeypatch: Any
+) -> None:
+    """A related jump out of a search clears it and keeps the cursor on the article; the
+    inbox comes back a screenful first, and an article further down than that was never
+    reached: the cursor stayed on the top row (which the next key would act on)."""
+    from newsdesk.tui import search_runner
+
+    monkeypatch.setattr(search_runner, "HEAD_ROWS", 1)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        inbox = list(screen.inbox.ids)
+        await search_for(pilot, "minerals")
+        await settle(pilot)
+        target = next(a for a in reversed(inbox) if a not in screen.inbox.ids)
+        assert target != inbox[0]
+        screen.set_query("", keep=target)  # what a related jump out of a search does
+        await settle(pilot)
+        assert screen.query_text == ""
+        assert len(screen.inbox.ids) == len(inbox)
+        assert screen.inbox.current_id == target
