@@ -106,3 +106,36 @@ def _out(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
     capsys.readouterr()
     assert main(list(argv)) == 0
     return capsys.readouterr().out
+
+
+def test_undo_of_a_delete_puts_the_article_back_in_its_own_story(
+    desk: Desk, tmp_path: Path
+) -> None:
+    """Undo regrouped the article afresh, and it landed in another story than the one it
+    was deleted from (whatever the desk had grouped it with then)."""
+    from newsdesk.isodates import iso_to_ts
+    from newsdesk.stories.grouping import StoryGrouper
+
+    summary = desk.import_paths([_pages(tmp_path, 6)])
+    stories = desk.story_map()
+    first = summary.imported_ids[0]
+    second = next(a for a in summary.imported_ids if stories[a] != stories[first])
+    assert stories[first] != stories[second]
+    # The desk grouped `second` with `first` when it arrived (as a merge of stories, or
+    # an earlier recipe, would have): it is a member of first's story now.
+    moved = desk.get(second)
+    assert moved is not None
+    with desk.store.transaction() as tx:
+        grouper = StoryGrouper(desk.store.story_tables(tx))
+        grouper.remove(second)
+        story = grouper.assign(
+            second, moved.meta, iso_to_ts(moved.meta.published), into=stories[first]
+        )
+        desk.store.set_story(tx, second, story)
+    assert desk.story_map()[second] == stories[first]
+
+    desk.delete([second])
+    undone = desk.undo()
+    assert undone is not None and undone.changed == [second]
+    assert desk.story_map()[second] == stories[first]
+    assert second in desk.story_members(stories[first])

@@ -27,7 +27,14 @@ def mend_stories(
     for aid in removed:
         grouper.remove(aid)
     for article in store.get_many(restored):
-        story = grouper.assign(article.id, article.meta, iso_to_ts(article.meta.published))
+        # Back into the story it was in (its row kept the story's id), not grouped
+        # afresh: the queue has changed since, and the undo brought it elsewhere.
+        story = grouper.assign(
+            article.id,
+            article.meta,
+            iso_to_ts(article.meta.published),
+            into=article.story_id or None,
+        )
         store.set_story(tx, article.id, story)
 
 
