@@ -61,10 +61,16 @@ async def test_escape_in_box_keeps_query_then_escape_in_list_clears_it(
         assert screen.inbox.has_focus
         assert screen.query_text == "nurses"
         assert len(screen.inbox.ids) == 2
+        await pilot.press("j")
+        await settle(pilot)
+        reading = screen.inbox.current_id
         await pilot.press("escape")
         await settle(pilot)
         assert screen.query_text == ""
         assert len(screen.inbox.ids) == 12
+        # The cursor stays on the article it was on (mutt's limit cleared the same way).
+        assert screen.inbox.current_id == reading
+        assert screen.inbox.ids.index(reading) > 0
 
 
 async def test_invalid_query_shows_message_and_keeps_results(make_app: AppFactory) -> None:

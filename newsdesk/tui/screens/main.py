@@ -624,7 +624,8 @@ class MainScreen(Screen[None]):
         if self.view.clear_selection():
             self.update_status()
         elif self.query_text:
-            self.set_query("")
+            # The cursor stays on its article in the whole inbox (as mutt's limit does).
+            self.set_query("", keep=self.inbox.current_id)
 
     # -- saved searches ----------------------------------------------------------------------
 
