@@ -98,6 +98,17 @@ KEY_TABLE: tuple[KeySpec, ...] = (
     KeySpec(
         "collapse", "h,left", "collapse", "Collapse story", NAV, help="Fold the story's versions"
     ),
+    KeySpec(
+        "reader_back",
+        "q,escape",
+        "back_to_list",
+        "Back",
+        READ,
+        palette=False,
+        footer=True,
+        scope="reader",
+        help="Back to the list (q and Esc leave the article, as in mutt's and newsboat's pager)",
+    ),
     KeySpec("reader_down", "j", "scroll_down", "Scroll down", READ, palette=False, scope="reader"),
     KeySpec("reader_up", "k", "scroll_up", "Scroll up", READ, palette=False, scope="reader"),
     KeySpec(
@@ -447,7 +458,7 @@ def keys_markdown() -> str:
         "and how far in you are; `j` `k` scroll a line, `space` `b` a page (`↓` `↑`",
         "`PgDn` `PgUp` too), and the list keys still work around them. `J` and `K`",
         "open the next and previous article, `N` the next unread one (each is marked",
-        "read, as when opened with `Enter`); `d` goes back to the list.",
+        "read, as when opened with `Enter`); `d`, `q` or `Esc` goes back to the list.",
         "",
         "## Notes, imports",
         "",

@@ -64,6 +64,7 @@ async def test_escape_in_box_keeps_query_then_escape_in_list_clears_it(
         await pilot.press("j")
         await settle(pilot)
         reading = screen.inbox.current_id
+        assert reading is not None
         await pilot.press("escape")
         await settle(pilot)
         assert screen.query_text == ""
@@ -303,3 +304,24 @@ async def test_star_key_says_when_it_replaces_picks_from_another_search(
         assert set(screen.inbox.selected) == set(screen.results.ids)
         dropped = len(picked - set(screen.results.ids))
         assert dropped and any(f"{dropped} selected before" in m for m in seen)
+
+
+async def test_q_and_escape_while_reading_go_back_to_the_list(make_app: AppFactory) -> None:
+    """mutt's and newsboat's pager: q leaves the article, it does not quit the program
+    (q while reading quit the whole app; Esc did nothing)."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        for key in ("q", "escape"):
+            await pilot.press("d")
+            await settle(pilot)
+            assert screen.detail.has_focus
+            await pilot.press(key)
+            await settle(pilot)
+            assert app.is_running, key
+            assert screen.inbox.has_focus, key
+        # From the list, q quits as before.
+        await pilot.press("q")
+        await settle(pilot)
+        assert not app.is_running

@@ -490,6 +490,9 @@ class MainScreen(Screen[None]):
             return
         self.set_focus(self.search_input)  # at once: the keys typed next go to the box
 
+    def action_back_to_list(self) -> None:
+        self.focus_inbox()
+
     def action_focus_detail(self) -> None:
         self.set_focus(self.inbox if self.detail.has_focus else self.detail)
 

@@ -87,6 +87,12 @@ class DetailPane(ScrollView, can_focus=True):
     ]
     """The pager keys (j, k, space, b) while the pane has focus; they win over the screen's."""
 
+    def action_back_to_list(self) -> None:
+        """q or Esc while reading: the list has the focus again (the app quits from there)."""
+        focus_inbox = getattr(self.screen, "focus_inbox", None)
+        if callable(focus_inbox):
+            focus_inbox()
+
     @dataclass
     class Scrolled(Message):
         """The reader moved in the article (the status line shows how far)."""
