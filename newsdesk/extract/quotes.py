@@ -224,6 +224,22 @@ class _Attributor:
         """True when a person is named between two quotes (outside the first's attribution)."""
         return any(m.kind == PERSON for m in self.mentions_between(a.after + 80, b.start))
 
+    def role_between(self, first: Mention, named: Mention) -> bool:
+        """True when `named` is a person whose role stands between it and `first`, a
+        place, company or person qualifying the role: "Kremmling rancher Dale Hutchins",
+        "Acme Corp. spokeswoman Jill Park", "Trump adviser Stephen Miller"."""
+        if named.kind != PERSON:
+            return False
+        gap = self.text[first.end : named.start]
+        words = gap.split()
+        return (
+            bool(words)
+            and "," not in gap
+            and all(w[0].islower() for w in words)
+            and _is_title_gap(gap)
+            and _is_role_word(words[-1])
+        )
+
     def whole_paragraph(self, q: QuoteSpan) -> bool:
         text = self.text
         line_start = text.rfind("\n", 0, q.start) + 1
@@ -290,12 +306,17 @@ class _Attributor:
             # "said Kim", "said the ministry", "said another witness, Fiona Hill";
             # but "said one party official" names nobody.
             at = q.after + match.end()
-            for m in self.mentions_between(at, limit):
+            found = self.mentions_between(at, limit)
+            for k, m in enumerate(found):
                 possessive = text[m.end : m.end + 2] in ("'s", "’s")
                 if m.kind == PERSON or (
                     # "said Cascade's chief operating officer, Maria Estevez": her, not it.
                     m.kind == ORG and not possessive and _JUST_THE.fullmatch(text, at, m.start)
                 ):
+                    # "said Kremmling rancher Dale Hutchins": the name after the role.
+                    named = found[k + 1] if k + 1 < len(found) else None
+                    if named is not None and self.role_between(m, named):
+                        return self.name(named)
                     return self.name(m)
             return None
         # "Kim said", "Foreign Minister Cho Tae-yul said", "the JCS said".
@@ -304,9 +325,13 @@ class _Attributor:
             if previous is None:
                 if _LEAD_IN.fullmatch(text, q.after, m.start) is None:
                     break
-            elif previous.kind != ORG or not _is_title_gap(text[previous.end : m.start]):
+            elif not (
+                previous.kind == ORG and _is_title_gap(text[previous.end : m.start])
+            ) and not self.role_between(previous, m):
                 # Past an organisation only through a job title: "Met Office
-                # deputy chief meteorologist Helen Garside said".
+                # deputy chief meteorologist Helen Garside said"; past a place or a
+                # lone word read as a name through a role: "Kremmling rancher Dale
+                # Hutchins said".
                 break
             # Places speak for their governments here ("Seoul said"); a comma
             # before the verb only after a person ("..., Jane Roe, said").
@@ -445,6 +470,8 @@ class _Attributor:
 
 
 _TITLE_VOCABULARY = frozenset(w.lower() for w in TITLE_WORDS) | ROLE_NOUNS
+#: Endings of words for a person by what they do ("rancher", "pharmacist", "resident").
+_AGENT_ENDING = re.compile(r"\w{3}(?:er|or|ist|ian|man|woman|person|ant|ent|eer|ee)$")
 
 
 def _scare_quote(text: str, start: int, close: int) -> bool:
@@ -462,6 +489,15 @@ def _is_title_gap(gap: str) -> bool:
     return len(words) <= 5 and all(
         w.lower() in _TITLE_VOCABULARY or (w.isalpha() and w.islower() and w not in COMMON_WORDS)
         for w in words
+    )
+
+
+def _is_role_word(word: str) -> bool:
+    """A job or a standing ("engineer", "rancher", "resident", "pharmacist"): a known role
+    noun or a word with an agent ending."""
+    word = word.lower()
+    return word in _TITLE_VOCABULARY or (
+        word not in COMMON_WORDS and _AGENT_ENDING.search(word) is not None
     )
 
 

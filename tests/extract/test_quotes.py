@@ -402,3 +402,36 @@ def test_straight_single_quotes_as_british_copy_writes_them() -> None:
         ("Anne Morel", "Nobody expected this."),
         ("Paul Girard", "It is the second leak this year and we want answers"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("attribution", "speaker"),
+    [
+        ("said Kremmling rancher Dale Hutchins, who lost nine calves.", "Dale Hutchins"),
+        ("said Boeing engineer Mark Ellis.", "Mark Ellis"),
+        ("said Acme Corp. spokeswoman Jill Park.", "Jill Park"),
+        ("said Luma Energy senior engineer Javier Otero.", "Javier Otero"),
+        ("Hollow Creek resident Luis Barrientos said.", "Luis Barrientos"),
+        ("Kremmling rancher Dale Hutchins said on Friday.", "Dale Hutchins"),
+        ("said harbour master Tom Rigby.", "Tom Rigby"),
+        ("said Dale Hutchins, a Kremmling rancher.", "Dale Hutchins"),
+    ],
+)
+def test_a_place_or_company_before_a_role_qualifies_it_and_the_name_after_speaks(
+    attribution: str, speaker: str
+) -> None:
+    # "said Kremmling rancher Dale Hutchins" went to "Kremmling", "said Boeing engineer
+    # Mark Ellis" to Boeing: capitalised words, a lower-case role, then the speaker's name.
+    text = (
+        "Ranchers and engineers met the county board on Tuesday night.\n\n"
+        f"“We were promised this would be managed properly,” {attribution}"
+    )
+    assert speakers(text) == [speaker]
+
+
+def test_a_name_and_a_common_word_after_said_is_not_a_role() -> None:
+    text = (
+        "The talks ended on Tuesday.\n\n"
+        "“We were promised this would be managed properly,” said Kim after meeting Lee Jae-myung."
+    )
+    assert speakers(text) == ["Kim"]
