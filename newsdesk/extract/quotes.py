@@ -45,6 +45,7 @@ from newsdesk.extract.entities import (
     Mention,
     analyse,
 )
+from newsdesk.extract.interview import interview_answers
 from newsdesk.extract.quote_marks import QUOTE_MARK, QuoteSpan, quote_spans
 from newsdesk.extract.reporting_clause import (
     ADVERBS_BEFORE_VERB,
@@ -53,6 +54,7 @@ from newsdesk.extract.reporting_clause import (
     AFTER_PRONOUN,
     AFTER_VERB,
     AFTER_VERB_PRONOUN,
+    BEFORE_FOREIGN_PRONOUN,
     BEFORE_PRONOUN,
     BEFORE_VERB,
     ENDS_WITH_PRONOUN_SAID,
@@ -105,20 +107,24 @@ def _attributed_phrase(text: str, q: QuoteSpan, speaker: str | None) -> bool:
     Kept when the speaker is known and the words are not a label the writer
     puts on something ("calling them “a good start”", "described as ...").
     """
-    if speaker is None or len(text[q.start : q.end].split()) != MIN_WORDS - 1:
-        return False
+    words = text[q.start : q.end]
+    if speaker is None or len(words.split()) != MIN_WORDS - 1 or _is_title(words):
+        return False  # "the magazine “Swim & More”"
     before = text[max(0, q.start - 40) : q.start]
     return LABELLED.search(before) is None
 
 
 def _is_quotation(text: str) -> bool:
-    words = _WORD.findall(text)
     if len(text.split()) < MIN_WORDS:  # "It’s over" is two words, not three
         return False
     # A title in quote marks ("Once Upon a Time in Hollywood") is not speech.
-    content = [w for w in words if w.lower() not in _TITLE_SMALL_WORDS]
-    capitalised = sum(1 for w in content if w[0].isupper())
-    return capitalised < len(content)
+    return not _is_title(text)
+
+
+def _is_title(text: str) -> bool:
+    """Every word capitalised but the small ones: a title, not speech."""
+    content = [w for w in _WORD.findall(text) if w.lower() not in _TITLE_SMALL_WORDS]
+    return all(w[0].isupper() for w in content)
 
 
 class _Attributor:
@@ -335,11 +341,15 @@ class _Attributor:
             return self.sentence_before(q)
         verbs = list(BEFORE_VERB.finditer(head))
         if not verbs:
-            return None
+            return self.label(start, open_mark)
         verb = verbs[-1]  # the reporting verb nearest the quote
         match = BEFORE_PRONOUN.search(head)
         if match:
             return self.resolve_pronoun(match.group(1).lower(), start + match.start(1))
+        match = BEFORE_FOREIGN_PRONOUN.search(head)
+        if match:
+            pronoun = match.group(1) or match.group(2)
+            return self.resolve_pronoun(PRONOUN_AS[pronoun.lower()], start + match.start())
         candidates = [m for m in self.mentions_between(start, open_mark) if m.kind in (PERSON, ORG)]
         if not candidates or candidates[0].start > start + verb.start():
             # "The South Korean envoy also emphasized ... “...”": a definite role.
@@ -364,6 +374,19 @@ class _Attributor:
         if people:
             return self.name(people[0])
         return self.name(subject[0]) if subject else None
+
+    def label(self, start: int, open_mark: int) -> str | None:
+        """'Marta Llorens: «No queremos echar a nadie»': a person's name and a colon
+        before the quote, and nothing else in its sentence."""
+        if not self.text[start:open_mark].rstrip().endswith(":"):
+            return None
+        named = self.mentions_between(start, open_mark)
+        if len(named) != 1 or named[0].kind != PERSON:
+            return None
+        m = named[0]
+        if self.text[start : m.start].strip() or self.text[m.end : open_mark].strip() != ":":
+            return None
+        return self.name(m)
 
     def sentence_before(self, q: QuoteSpan) -> str | None:
         """A quote opening a sentence right after "..., he said." in its paragraph."""
@@ -457,13 +480,26 @@ def find_quotes(body: str, people: list[str]) -> list[Quote]:
     if not isinstance(body, str) or not body.strip():
         return []
     text = body[:MAX_CHARS]
+    known = [p for p in people if isinstance(p, str)]
+    # A Q&A interview's answers are their speaker's words, without quote marks.
+    found = [
+        (a.start, Quote(_clean(text[a.start : a.end]), a.speaker))
+        for a in interview_answers(text, known)
+    ]
     # Short quotes are kept until speakers are known: “I'm not,” Kim said.
     # “It's over.” -- the second quote goes on in the voice the first one named.
     raws = [q for q in quote_spans(text) if q.end > q.start][:MAX_QUOTE_MARK_PAIRS]
-    if not raws:
-        return []
-    attributor = _Attributor(text, analyse(body), raws, [p for p in people if isinstance(p, str)])
-    quotes: list[Quote] = []
+    if raws:
+        found.extend(_marked_quotes(text, raws, _Attributor(text, analyse(body), raws, known)))
+    found.sort(key=lambda pair: pair[0])
+    return [quote for _, quote in found]
+
+
+def _marked_quotes(
+    text: str, raws: list[QuoteSpan], attributor: _Attributor
+) -> list[tuple[int, Quote]]:
+    """The quotations between quote marks, each with its offset and its speaker."""
+    quotes: list[tuple[int, Quote]] = []
     previous: QuoteSpan | None = None
     previous_speaker: str | None = None
     quotes_by_end: dict[int, str | None] = {}
@@ -484,5 +520,5 @@ def find_quotes(body: str, people: list[str]) -> list[Quote]:
         quotes_by_end[q.after] = speaker
         previous, previous_speaker = q, speaker
         if _is_quotation(text[q.start : q.end]) or _attributed_phrase(text, q, speaker):
-            quotes.append(Quote(text=_clean(text[q.start : q.end]), speaker=speaker))
+            quotes.append((q.start, Quote(text=_clean(text[q.start : q.end]), speaker=speaker)))
     return quotes

@@ -60,11 +60,11 @@ AUXILIARY = r"(?:a|hat|ha|heeft)"
 #: auxiliary of a perfect ("a déclaré X", "hat gesagt").
 AFTER_VERB = re.compile(rf"[\s,—–-]*(?:{AUXILIARY}\s+)?(?:{VERBS}|{PERFECTS})\b", re.IGNORECASE)
 #: After a quote: "according to X" ("selon", "según", "laut", "secondo"); Dutch "aldus X",
-#: German "so X" / "so der Minister" (a name or an article next, so "so I left" is not);
+#: German "so Müller" (a capitalised name next, so "so I left" and "so the board" are not);
 #: French "dit X", which in Dutch is "this" and so is no verb of the shared list.
 AFTER_ACCORDING = re.compile(
     r"[\s,—–-]*(?:according\s+to|selon|según|segun|laut|secondo|segundo|aldus|"
-    r"dit(?=\s+(?:le\s|la\s|l[’']|(?-i:[A-ZÀ-Þ])))|so(?=\s+(?:der|die)\s|\s+(?-i:[A-ZÄÖÜ][a-zäöüß])))\b",
+    r"dit(?=\s+(?:le\s|la\s|l[’']|(?-i:[A-ZÀ-Þ])))|so(?=\s+(?-i:[A-ZÄÖÜ][a-zäöüß])))\b",
     re.IGNORECASE,
 )
 #: After a quote: a verb and its subject pronoun after it: French "a-t-elle assuré",
@@ -85,15 +85,22 @@ PRONOUN_AS = {
     "sie": "she",
     "ils": "they",
     "elles": "they",
+    "él": "he",
+    "ella": "she",
+    "ele": "he",
+    "ela": "she",
+    "lui": "he",
+    "lei": "she",
 }
 #: A name that a reporting verb and perhaps a lower-case role lead up to ("zegt
 #: melkveehouder Gerrit Lubbers", "aldus Piet de Vries"), read from the words when the
-#: entity reader named nobody there: capitalised words, with the particles of Dutch,
-#: German, French, Spanish and Italian surnames between them.
+#: entity reader named nobody there: a run of just two capitalised words, perhaps with the
+#: particles of a surname between them ("Van der Meulen"). A longer run is a German noun
+#: and a name ("Yuans Kollege Hossein Robatjazi"), which this does not take apart.
 NAME_AFTER_VERB = re.compile(
     r"\s+(?:[a-zà-ÿ][\w’'-]*\s+){0,3}?"
-    r"([A-ZÀ-Þ][\w’'-]+(?:\s+(?:(?:van|von|de|der|den|del|della|di|da|dos|du|la|le|ten|ter)"
-    r"\s+)*[A-ZÀ-Þ][\w’'-]+){1,3})(?=\s*[,.;:!?)]|\s+[a-zà-ÿ]|\s*$)"
+    r"([A-ZÀ-Þ][\w’'-]+\s+(?:(?:van|von|de|der|den|del|della|di|da|dos|du|la|le|ten|ter)\s+)*"
+    r"[A-ZÀ-Þ][\w’'-]+)(?=\s*[,.;:!?)]|\s+[a-zà-ÿ]|\s*$)"
 )
 #: After a quote, before a name: a few title words, no sentence punctuation.
 LEAD_IN = re.compile(r"[\s,—–-]*(?:[\w.\-’'&]+,?\s+){0,8}?", re.IGNORECASE)
@@ -116,6 +123,14 @@ BEFORE_PRONOUN = re.compile(
     rf"\b(he|she|they|it|we)\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(?:{REPORTING})\b[^.!?]*$",
     re.IGNORECASE,
 )
+#: Before a quote: another language's pronoun as the subject of a verb of saying, before it
+#: ("il a déclaré", "él dijo") or, in German and Dutch, right after it ("Im Gespräch mit
+#: Niú erzählte er, wie ...", "daarna zei ze").
+BEFORE_FOREIGN_PRONOUN = re.compile(
+    rf"(?:\b(il|elle|er|sie|hij|zij|ze|él|ella|ele|ela|lui|lei)\s+(?:{AUXILIARY}\s+)?"
+    rf"(?:{VERBS}|{PERFECTS})|\b(?:{VERBS})\s+(er|sie|hij|zij|ze))\b[^.!?]*$",
+    re.IGNORECASE,
+)
 #: An unnamed speaker: "a spokesperson for the agency", "an official".
 UNNAMED_SPEAKER = re.compile(
     r"\b(?:a|an|one|another)\s+(?:[a-z]+\s+)?(?:spokes(?:man|woman|person)|representative|"
@@ -131,9 +146,10 @@ LATER_PRONOUN = re.compile(
 #: A sentence that ends in an attribution: "..., he said." / "Kim said."
 ENDS_WITH_PRONOUN_SAID = re.compile(rf"\b(he|she|they)\s+(?:{VERBS})\.$", re.IGNORECASE)
 ENDS_WITH_SAID = re.compile(rf"\s+(?:{VERBS})\.$")
-#: Nothing but an article ("the", "el", "la", "der", "de", "l’") before a name.
+#: Nothing but an article ("the", "el", "la", "de", "l’") before a name. Not German
+#: ones: there every noun is capitalised ("sagte die Stuttgarter Sportdirektorin").
 JUST_THE = re.compile(
-    r"\s*(?:(?:the|a|an|el|la|los|las|le|les|il|lo|gli|der|die|das|de|het|o|os|as)\s+|l[’'])?",
+    r"\s*(?:(?:the|a|an|el|la|los|las|le|les|il|lo|gli|de|het|o|os|as)\s+|l[’'])?",
     re.IGNORECASE,
 )
 #: Words before a quote that make it a label, not speech ("dubbed it “...”").

@@ -154,3 +154,23 @@ def test_so_after_an_english_quote_is_no_attribution() -> None:
         "“We had no money left for the winter at all,” so the board closed it."
     )
     assert [s for s, _ in _speakers(body)] == [None]
+
+
+def test_an_inverted_pronoun_before_the_quote_is_the_person_named_before() -> None:
+    body = (
+        "Die Ministerin Anna Schmidt besuchte am Montag die Baustelle.\n\n"
+        "Danach sagte sie, es gebe „keinen Grund, den Bau jetzt noch zu stoppen“."
+    )
+    assert [s for s, _ in _speakers(body)] == ["Anna Schmidt"]
+
+
+def test_a_three_word_title_after_a_speaker_is_no_quote() -> None:
+    # 'erläuterte Udo Lehmann im Verbandsmagazin „Swim & More“' kept the magazine's name
+    # as his words once "erläuterte" named him.
+    body = (
+        "„Das sind bestimmte schwimmerische Leistungen, die es einfach braucht“, erläuterte "
+        "Abteilungsleiter Udo Lehmann im Verbandsmagazin „Swim & More“, am Montag."
+    )
+    assert [t for _, t in _speakers(body)] == [
+        "Das sind bestimmte schwimmerische Leistungen, die es einfach braucht"
+    ]
