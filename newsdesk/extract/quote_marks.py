@@ -3,13 +3,17 @@
 Double marks, straight ("...") or curly (“...”), guillemets and German („...“);
 single marks too (‘...’, and straight '...' on lines without double ones), with
 apostrophes told apart. A quote left open at the end of a paragraph is the first
-part of one that continues in the next. Who said each is `quotes`' work.
+part of one that continues in the next. Spanish, Italian and Portuguese dialogue opens a
+paragraph with a dash and sets the reporting clause off with dashes ("—No queremos
+echar a nadie —dijo Ferrer—. Pero hay que pagar."). Who said each is `quotes`' work.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from newsdesk.extract.data.speech import SPEECH_PERFECTS, SPEECH_VERBS
 
 #: ‘...’ with an opening mark after a space or bracket and a closing mark right
 #: after the quote's own punctuation or right before punctuation: "‘It felt
@@ -23,6 +27,11 @@ _SINGLE_QUOTE = re.compile(
 _STRAIGHT_SINGLE_QUOTE = re.compile(
     r"(?:^|(?<=[\s(\[—–-]))'(?=[A-ZÀ-Þ])([^\n]{1,2000}?)(?:(?<=[,.!?…])'|'(?=[,.;:!?)\]—–]|\s*$))"
 )
+#: A paragraph of dash dialogue: a dash, the words, then a dash before the reporting
+#: clause, whose first word (or an auxiliary and a participle) is a verb of saying.
+_DASH_OPEN = re.compile(r"[ \t]*[—―][ \t]*(?=\S)")
+_DASH_CLAUSE = re.compile(r"[ \t]+[—―][ \t]*(?:(?:ha|a|há)[ \t]+)?([^\W\d_]+)")
+_CLAUSE_VERBS = SPEECH_VERBS | SPEECH_PERFECTS
 QUOTE_MARK = re.compile(r"[\"“”«»„]")
 _OPENERS = '"“«„'
 _CLOSERS = '"”»'
@@ -72,6 +81,8 @@ def quote_spans(text: str) -> list[QuoteSpan]:
         if open_at >= 0 and line_end > open_at:
             found.append(QuoteSpan(open_at, line_end, line_end, False, continues))
             pending_open = True
+        if line.lstrip()[:1] in "—―" and not QUOTE_MARK.search(line):
+            found.extend(_dash_dialogue(text, line_start, line_end))
         if "‘" in line:
             found.extend(_single_quotes_in(text, line_start, line_end, found))
         elif "'" in line and not any(q.start >= line_start for q in found):
@@ -101,4 +112,35 @@ def _single_quotes_in(
         if any(d.start <= inner_start < d.end for d in doubles):
             continue
         found.append(QuoteSpan(inner_start, inner_end, match.end(), True, False))
+    return found
+
+
+def _dash_dialogue(text: str, start: int, end: int) -> list[QuoteSpan]:
+    """A paragraph of dash dialogue: the words before the reporting clause, and those
+    after the dash that closes it ("—No queremos ... —dijo Ferrer—. Pero ...").
+
+    Only with a reporting clause that opens with a verb of saying: a dash before a
+    list item or a paragraph that is all dialogue names no one and is left alone.
+    """
+    opening = _DASH_OPEN.match(text, start, end)
+    if opening is None:
+        return []
+    for clause in _DASH_CLAUSE.finditer(text, opening.end(), end):
+        if clause.group(1).lower() in _CLAUSE_VERBS:
+            break
+    else:
+        return []
+    words_end = clause.start()
+    while words_end > opening.end() and text[words_end - 1] in " \t":
+        words_end -= 1
+    found = [QuoteSpan(opening.end(), words_end, clause.start(1), True, False)]
+    closing = min(
+        (k for k in (text.find(d, clause.end(), end) for d in "—―") if k >= 0), default=-1
+    )
+    if closing >= 0:
+        rest = closing + 1
+        while rest < end and text[rest] in " \t.,;:":
+            rest += 1
+        if rest < end:
+            found.append(QuoteSpan(rest, end, end, True, False))
     return found

@@ -35,18 +35,48 @@ import re
 from bisect import bisect_left, bisect_right
 
 from newsdesk.extract.data import word_set
-from newsdesk.extract.data.common_words import COMMON_WORDS
-from newsdesk.extract.data.speech import SPEECH_PARTICIPLES, SPEECH_PERFECTS, SPEECH_VERBS
-from newsdesk.extract.data.titles import ROLE_NOUNS, TITLE_WORDS
+from newsdesk.extract.data.titles import ROLE_NOUNS
 from newsdesk.extract.entities import (
     MAX_CHARS,
     ORG,
     PERSON,
+    PLACE,
     Analysis,
     Mention,
     analyse,
 )
+from newsdesk.extract.interview import interview_answers
 from newsdesk.extract.quote_marks import QUOTE_MARK, QuoteSpan, quote_spans
+from newsdesk.extract.reporting_clause import (
+    ADVERBS_BEFORE_VERB,
+    AFTER_ACCORDING,
+    AFTER_NOUN,
+    AFTER_PRONOUN,
+    AFTER_VERB,
+    AFTER_VERB_PRONOUN,
+    BEFORE_FOREIGN_PRONOUN,
+    BEFORE_PRONOUN,
+    BEFORE_VERB,
+    ENDS_WITH_PRONOUN_SAID,
+    ENDS_WITH_SAID,
+    INTRODUCED,
+    JUST_THE,
+    LABELLED,
+    LATER_PRONOUN,
+    LEAD_IN,
+    NAME_AFTER_VERB,
+    NAME_THEN_VERB,
+    NAME_THEN_VERB_STRICT,
+    ORG_NOUNS,
+    PRONOUN_AS,
+    PRONOUN_SEX,
+    PRONOUNS,
+    SUBJECT_ROLE,
+    TITLE_ABBREVIATIONS,
+    UNNAMED_SPEAKER,
+    is_role_word,
+    is_title_gap,
+)
 from newsdesk.model import Quote
 
 #: Fewer words than this between quote marks is a scare quote, not a quotation.
@@ -63,97 +93,8 @@ _ABBREVIATION = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Col|Lt|Jr|Sr|Prof|No|Co|Inc|Corp|U\.S|U\.N|E\.U))\.$"
 )
 
-#: What may stand between a subject and its reporting verb ("Cho also said").
-_ADVERBS_BEFORE_VERB = frozenset({"", "also", "has", "had", "later", "has also", "had also"})
 
-_VERBS = "|".join(
-    sorted((re.escape(v) for v in SPEECH_VERBS if v.isalpha()), key=len, reverse=True)
-)
-#: Perfect participles of saying, after "a" / "hat" / "ha".
-_PERFECTS = "|".join(sorted(SPEECH_PERFECTS, key=len, reverse=True))
-#: Verbs that report speech, with those that take no direct object ("calling it “...”").
-_REPORTING = (
-    _VERBS
-    + "|"
-    + "|".join(sorted(SPEECH_PARTICIPLES - SPEECH_VERBS, key=len, reverse=True))
-    + "|put it|according to"
-)
-_PRONOUN_SEX = {"he": "m", "she": "f"}
-_PRONOUNS = {"he": PERSON, "she": PERSON, "they": "any", "it": ORG, "we": "any", "i": PERSON}
-#: How a role is written as a title before a name ("Sen. Cantwell" is "the senator").
-_TITLE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
-    "senator": ("sen.", "sen"),
-    "representative": ("rep.", "rep"),
-    "congressman": ("rep.",),
-    "congresswoman": ("rep.",),
-    "governor": ("gov.", "gov"),
-    "president": ("pres.",),
-    "professor": ("prof.", "prof"),
-    "doctor": ("dr.", "dr"),
-    "general": ("gen.", "gen"),
-    "superintendent": ("supt.",),
-}
-
-#: After a quote: optional comma, then a pronoun and a verb ("he said").
-_AFTER_PRONOUN = re.compile(
-    rf"[\s,—–-]*(he|she|they|it|we|i)\s+(?:has\s+|had\s+|also\s+|later\s+)?(?:{_VERBS})\b",
-    re.IGNORECASE,
-)
-#: After a quote: a verb first ("said Kim", "added the minister"), with the
-#: auxiliary of a French or German perfect ("a déclaré X", "hat gesagt").
-_AFTER_VERB = re.compile(rf"[\s,—–-]*(?:(?:a|hat|ha)\s+)?(?:{_VERBS}|{_PERFECTS})\b", re.IGNORECASE)
-#: After a quote: "according to X" ("selon", "según", "laut", "secondo").
-_AFTER_ACCORDING = re.compile(
-    r"[\s,—–-]*(?:according\s+to|selon|según|segun|laut|secondo|segundo)\b", re.IGNORECASE
-)
-#: After a quote, before a name: a few title words, no sentence punctuation.
-_LEAD_IN = re.compile(r"[\s,—–-]*(?:[\w.\-’'&]+,?\s+){0,8}?", re.IGNORECASE)
-#: After a name: optional apposition, then the verb ("Kim, the envoy, said").
-_NAME_THEN_VERB_STRICT = re.compile(
-    rf"(?:’s?|'s?)?\s*(?:,[^,.!?\"“”]{{0,90}},\s*)?(?:has\s+|had\s+|also\s+|later\s+)?(?:{_VERBS})\b",
-)
-_NAME_THEN_VERB = re.compile(
-    rf"(?:’s?|'s?)?\s*(?:,[^,.!?\"“”]{{0,90}},\s*|,\s*)?(?:has\s+|had\s+|also\s+|later\s+)?(?:{_VERBS})\b",
-)
-#: "the ministry said", "a spokesman said": an unnamed subject and a verb.
-_AFTER_NOUN = re.compile(
-    rf"[\s,—–-]*(the|a|an)\s+((?:[\w’'-]+\s+){{0,3}}?[a-z][\w-]*)\s+(?:has\s+|had\s+|also\s+)?(?:{_VERBS})\b"
-)
-#: Before a quote: a reporting verb near its end ("Kim said:", "Kim said that Seoul must").
-_BEFORE_VERB = re.compile(rf"\b(?:{_REPORTING})\b", re.IGNORECASE)
-#: A reporting verb and its comma or colon right before the opening mark: "said, “".
-_INTRODUCED = re.compile(rf"\b(?:{_REPORTING})\s*[,:]\s*$", re.IGNORECASE)
-_BEFORE_PRONOUN = re.compile(
-    rf"\b(he|she|they|it|we)\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(?:{_REPORTING})\b[^.!?]*$",
-    re.IGNORECASE,
-)
-#: An unnamed speaker: "a spokesperson for the agency", "an official".
-_UNNAMED_SPEAKER = re.compile(
-    r"\b(?:a|an|one|another)\s+(?:[a-z]+\s+)?(?:spokes(?:man|woman|person)|representative|"
-    r"official|source|aide|adviser|advisor|insider)\b(\s+(?:for|of|from|at|with)\b)?",
-    re.IGNORECASE,
-)
-#: A sentence whose subject is a definite role: "The South Korean envoy ...".
-_SUBJECT_ROLE = re.compile(r"\s*[Tt]he\s+(?:[A-Z][\w.-]*\s+){0,4}([a-z][\w-]*)\b")
-#: A pronoun and a verb later in the sentence after a quote: ", he added".
-_LATER_PRONOUN = re.compile(
-    rf",\s+(he|she|they)\s+(?:has\s+|had\s+|also\s+|later\s+)?(?:{_VERBS})\b", re.IGNORECASE
-)
-#: A sentence that ends in an attribution: "..., he said." / "Kim said."
-_ENDS_WITH_PRONOUN_SAID = re.compile(rf"\b(he|she|they)\s+(?:{_VERBS})\.$", re.IGNORECASE)
-_ENDS_WITH_SAID = re.compile(rf"\s+(?:{_VERBS})\.$")
-_JUST_THE = re.compile(r"\s*(?:(?:the|a|an)\s+)?", re.IGNORECASE)
-#: Words before a quote that make it a label, not speech ("dubbed it “...”").
-_LABELLED = re.compile(
-    r"\b(?:call(?:s|ed|ing)?|dub(?:s|bed|bing)?|describ(?:e|es|ed|ing)|term(?:s|ed)?|"
-    r"label(?:s|led|ed|ling)?|brand(?:s|ed|ing)?|nicknamed|so-called|known as|as)\b[^\w]*\W*$",
-    re.IGNORECASE,
-)
 _TITLE_SMALL_WORDS = word_set("a an and the of in on at to for with by from or nor but as vs")
-_ORG_NOUNS = word_set(
-    "ministry department agency company firm government police court council committee commission office "
-    "bureau party union bank group military army navy statement spokesman spokeswoman spokesperson"
-)
 
 
 def _clean(text: str) -> str:
@@ -166,20 +107,24 @@ def _attributed_phrase(text: str, q: QuoteSpan, speaker: str | None) -> bool:
     Kept when the speaker is known and the words are not a label the writer
     puts on something ("calling them “a good start”", "described as ...").
     """
-    if speaker is None or len(text[q.start : q.end].split()) != MIN_WORDS - 1:
-        return False
+    words = text[q.start : q.end]
+    if speaker is None or len(words.split()) != MIN_WORDS - 1 or _is_title(words):
+        return False  # "the magazine “Swim & More”"
     before = text[max(0, q.start - 40) : q.start]
-    return _LABELLED.search(before) is None
+    return LABELLED.search(before) is None
 
 
 def _is_quotation(text: str) -> bool:
-    words = _WORD.findall(text)
     if len(text.split()) < MIN_WORDS:  # "It’s over" is two words, not three
         return False
     # A title in quote marks ("Once Upon a Time in Hollywood") is not speech.
-    content = [w for w in words if w.lower() not in _TITLE_SMALL_WORDS]
-    capitalised = sum(1 for w in content if w[0].isupper())
-    return capitalised < len(content)
+    return not _is_title(text)
+
+
+def _is_title(text: str) -> bool:
+    """Every word capitalised but the small ones: a title, not speech."""
+    content = [w for w in _WORD.findall(text) if w.lower() not in _TITLE_SMALL_WORDS]
+    return all(w[0].isupper() for w in content)
 
 
 class _Attributor:
@@ -224,6 +169,34 @@ class _Attributor:
         """True when a person is named between two quotes (outside the first's attribution)."""
         return any(m.kind == PERSON for m in self.mentions_between(a.after + 80, b.start))
 
+    def unrecognised_name(self, at: int, limit: int) -> str | None:
+        """A full name after a reporting verb that the entity reader did not take for a
+        person or organisation ("zegt melkveehouder Gerrit Lubbers"), nor for a place
+        unless the place is only a piece of it ("zei Van der Meulen": not Van, Turkey)."""
+        match = NAME_AFTER_VERB.match(self.text, at, limit)
+        if match is None:
+            return None
+        end = match.end(1)
+        if any(m.kind != PLACE or m.end >= end for m in self.mentions_between(at, end)):
+            return None
+        return match.group(1)
+
+    def role_between(self, first: Mention, named: Mention) -> bool:
+        """True when `named` is a person whose role stands between it and `first`, a
+        place, company or person qualifying the role: "Kremmling rancher Dale Hutchins",
+        "Acme Corp. spokeswoman Jill Park", "Trump adviser Stephen Miller"."""
+        if named.kind != PERSON:
+            return False
+        gap = self.text[first.end : named.start]
+        words = gap.split()
+        return (
+            bool(words)
+            and "," not in gap
+            and all(w[0].islower() for w in words)
+            and is_title_gap(gap)
+            and is_role_word(words[-1])
+        )
+
     def whole_paragraph(self, q: QuoteSpan) -> bool:
         text = self.text
         line_start = text.rfind("\n", 0, q.start) + 1
@@ -252,7 +225,7 @@ class _Attributor:
         return people.pop() if len(people) == 1 else None
 
     def speaker(self, q: QuoteSpan) -> str | None:
-        if _INTRODUCED.search(self.text, max(0, q.start - 1 - 40), q.start - 1):
+        if INTRODUCED.search(self.text, max(0, q.start - 1 - 40), q.start - 1):
             # 'he said, “somebody ought to ...,” the prosecutor's office said': the quote's
             # own reporting clause names its speaker; the one after names who reported it.
             return self.before(q) or self.after(q)
@@ -282,42 +255,55 @@ class _Attributor:
         tail = text[q.after : limit]
         if not tail.strip() or tail.lstrip()[:1] in ".!?":
             return None
-        match = _AFTER_PRONOUN.match(tail)
+        match = AFTER_PRONOUN.match(tail)
         if match:
             return self.resolve_pronoun(match.group(1).lower(), q.start)
-        match = _AFTER_VERB.match(tail) or _AFTER_ACCORDING.match(tail)
+        match = AFTER_VERB_PRONOUN.match(tail)
+        if match:
+            # "a-t-elle assuré", "zei hij": the person the story named just before.
+            return self.resolve_pronoun(PRONOUN_AS[match.group(1).lower()], q.start)
+        match = AFTER_VERB.match(tail) or AFTER_ACCORDING.match(tail)
         if match:
             # "said Kim", "said the ministry", "said another witness, Fiona Hill";
             # but "said one party official" names nobody.
             at = q.after + match.end()
-            for m in self.mentions_between(at, limit):
+            found = self.mentions_between(at, limit)
+            for k, m in enumerate(found):
                 possessive = text[m.end : m.end + 2] in ("'s", "’s")
                 if m.kind == PERSON or (
                     # "said Cascade's chief operating officer, Maria Estevez": her, not it.
-                    m.kind == ORG and not possessive and _JUST_THE.fullmatch(text, at, m.start)
+                    m.kind == ORG and not possessive and JUST_THE.fullmatch(text, at, m.start)
                 ):
+                    # "said Kremmling rancher Dale Hutchins": the name after the role.
+                    named = found[k + 1] if k + 1 < len(found) else None
+                    if named is not None and self.role_between(m, named):
+                        return self.name(named)
                     return self.name(m)
-            return None
+            return self.unrecognised_name(at, limit)
         # "Kim said", "Foreign Minister Cho Tae-yul said", "the JCS said".
         previous: Mention | None = None
         for m in self.mentions_between(q.after, limit):
             if previous is None:
-                if _LEAD_IN.fullmatch(text, q.after, m.start) is None:
+                if LEAD_IN.fullmatch(text, q.after, m.start) is None:
                     break
-            elif previous.kind != ORG or not _is_title_gap(text[previous.end : m.start]):
+            elif not (
+                previous.kind == ORG and is_title_gap(text[previous.end : m.start])
+            ) and not self.role_between(previous, m):
                 # Past an organisation only through a job title: "Met Office
-                # deputy chief meteorologist Helen Garside said".
+                # deputy chief meteorologist Helen Garside said"; past a place or a
+                # lone word read as a name through a role: "Kremmling rancher Dale
+                # Hutchins said".
                 break
             # Places speak for their governments here ("Seoul said"); a comma
             # before the verb only after a person ("..., Jane Roe, said").
-            pattern = _NAME_THEN_VERB if m.kind == PERSON else _NAME_THEN_VERB_STRICT
+            pattern = NAME_THEN_VERB if m.kind == PERSON else NAME_THEN_VERB_STRICT
             if pattern.match(text, m.end, limit):
                 return self.name(m)
             previous = m
-        match = _AFTER_NOUN.match(tail)
+        match = AFTER_NOUN.match(tail)
         if match:
             return self.resolve_noun(match.group(1), match.group(2), q.start)
-        match = _LATER_PRONOUN.search(tail)
+        match = LATER_PRONOUN.search(tail)
         if match:
             # "“...” in the first quarter, he added": the attribution after a phrase.
             return self.resolve_pronoun(match.group(1).lower(), q.start)
@@ -329,12 +315,12 @@ class _Attributor:
         if article.lower() != "the":
             return None  # "a spokesman said": nobody named
         head = noun.split()[-1].lower()
-        if head in ROLE_NOUNS and head not in _ORG_NOUNS:
+        if head in ROLE_NOUNS and head not in ORG_NOUNS:
             # The person the story gave that title ("Mayor Kathy Sheehan" for "the mayor"),
             # else the last subject, whoever it is: "he" skipped the mayor, a woman, for the
             # man named before her.
             return self.titled(head, pos) or self.resolve_pronoun("someone", pos)
-        if head not in _ORG_NOUNS:
+        if head not in ORG_NOUNS:
             return None
         window = self.mentions_between(max(0, pos - 4 * WINDOW), pos)
         for m in reversed(window):
@@ -353,17 +339,21 @@ class _Attributor:
         head = text[start:open_mark]
         if not head.strip():
             return self.sentence_before(q)
-        verbs = list(_BEFORE_VERB.finditer(head))
+        verbs = list(BEFORE_VERB.finditer(head))
         if not verbs:
-            return None
+            return self.label(start, open_mark)
         verb = verbs[-1]  # the reporting verb nearest the quote
-        match = _BEFORE_PRONOUN.search(head)
+        match = BEFORE_PRONOUN.search(head)
         if match:
             return self.resolve_pronoun(match.group(1).lower(), start + match.start(1))
+        match = BEFORE_FOREIGN_PRONOUN.search(head)
+        if match:
+            pronoun = match.group(1) or match.group(2)
+            return self.resolve_pronoun(PRONOUN_AS[pronoun.lower()], start + match.start())
         candidates = [m for m in self.mentions_between(start, open_mark) if m.kind in (PERSON, ORG)]
         if not candidates or candidates[0].start > start + verb.start():
             # "The South Korean envoy also emphasized ... “...”": a definite role.
-            role = _SUBJECT_ROLE.match(head)
+            role = SUBJECT_ROLE.match(head)
             if role and role.group(1).lower() in ROLE_NOUNS:
                 return self.resolve_noun("the", role.group(1), start)
         if not candidates:
@@ -377,13 +367,26 @@ class _Attributor:
         # ("In talks with Rosemary DiCarlo, Cho emphasized that ...").
         for m in reversed(subject):
             between = text[m.end : verb_at].strip(" ’'s").lower()
-            if m.kind == PERSON and between in _ADVERBS_BEFORE_VERB:
+            if m.kind == PERSON and between in ADVERBS_BEFORE_VERB:
                 return self.name(m)
         # Otherwise the sentence's subject, usually its first name ("Kim, who ..., said").
         people = [m for m in subject if m.kind == PERSON]
         if people:
             return self.name(people[0])
         return self.name(subject[0]) if subject else None
+
+    def label(self, start: int, open_mark: int) -> str | None:
+        """'Marta Llorens: «No queremos echar a nadie»': a person's name and a colon
+        before the quote, and nothing else in its sentence."""
+        if not self.text[start:open_mark].rstrip().endswith(":"):
+            return None
+        named = self.mentions_between(start, open_mark)
+        if len(named) != 1 or named[0].kind != PERSON:
+            return None
+        m = named[0]
+        if self.text[start : m.start].strip() or self.text[m.end : open_mark].strip() != ":":
+            return None
+        return self.name(m)
 
     def sentence_before(self, q: QuoteSpan) -> str | None:
         """A quote opening a sentence right after "..., he said." in its paragraph."""
@@ -392,10 +395,10 @@ class _Attributor:
         line_start = text.rfind("\n", 0, open_mark) + 1
         base = max(line_start, open_mark - WINDOW)
         previous = text[base:open_mark].rstrip()
-        match = _ENDS_WITH_PRONOUN_SAID.search(previous)
+        match = ENDS_WITH_PRONOUN_SAID.search(previous)
         if match:
             return self.resolve_pronoun(match.group(1).lower(), base + match.start())
-        match = _ENDS_WITH_SAID.search(previous)
+        match = ENDS_WITH_SAID.search(previous)
         if match:
             at = base + match.start()
             found = [
@@ -407,7 +410,7 @@ class _Attributor:
 
     def titled(self, role: str, pos: int) -> str | None:
         """The nearest person before `pos` the text names with `role` as a title."""
-        written = {role, *_TITLE_ABBREVIATIONS.get(role, ())}
+        written = {role, *TITLE_ABBREVIATIONS.get(role, ())}
         for m in reversed(self.mentions_between(0, pos)):
             if m.kind != PERSON:
                 continue
@@ -417,11 +420,11 @@ class _Attributor:
         return None
 
     def resolve_pronoun(self, pronoun: str, pos: int) -> str | None:
-        want = _PRONOUNS.get(pronoun, PERSON)
+        want = PRONOUNS.get(pronoun, PERSON)
         end = pos
         for _ in range(10):
             start = self.sentence_start(max(0, end - 1))
-            unnamed = _UNNAMED_SPEAKER.search(self.text, start, end)
+            unnamed = UNNAMED_SPEAKER.search(self.text, start, end)
             if unnamed is not None:
                 # "a spokesperson for the UCEA said ...": "he" is that unnamed
                 # voice; the organisation speaks through it, if it is named.
@@ -432,7 +435,7 @@ class _Attributor:
             found = [m for m in self.mentions_between(start, end) if m.kind in (PERSON, ORG)]
             if want != "any":
                 found = [m for m in found if m.kind == want]
-            sex = _PRONOUN_SEX.get(pronoun)
+            sex = PRONOUN_SEX.get(pronoun)
             if sex is not None:
                 # "she said" skips a man named in between, "he said" a woman.
                 found = [m for m in found if self.genders.get(m.name, sex) == sex]
@@ -444,25 +447,11 @@ class _Attributor:
         return None
 
 
-_TITLE_VOCABULARY = frozenset(w.lower() for w in TITLE_WORDS) | ROLE_NOUNS
-
-
 def _scare_quote(text: str, start: int, close: int) -> bool:
     """The quotation closing at `close` is a word or three ('called Omar a “terrorist”
     and said, “...”'): part of the sentence, not another speaker's quote."""
     opened = max(text.rfind("“", start, close), text.rfind('"', start, close))
     return opened >= 0 and len(text[opened + 1 : close].split()) <= 3
-
-
-def _is_title_gap(gap: str) -> bool:
-    """True when the words between two names are a job title ("deputy chief
-    meteorologist"), or nothing: title words or lower-case words that are not
-    ordinary function words ("despite being the ... in" is a clause, not a title)."""
-    words = gap.replace(",", " ").split()
-    return len(words) <= 5 and all(
-        w.lower() in _TITLE_VOCABULARY or (w.isalpha() and w.islower() and w not in COMMON_WORDS)
-        for w in words
-    )
 
 
 def _within(m: Mention, spans: list[tuple[int, int]]) -> bool:
@@ -491,13 +480,26 @@ def find_quotes(body: str, people: list[str]) -> list[Quote]:
     if not isinstance(body, str) or not body.strip():
         return []
     text = body[:MAX_CHARS]
+    known = [p for p in people if isinstance(p, str)]
+    # A Q&A interview's answers are their speaker's words, without quote marks.
+    found = [
+        (a.start, Quote(_clean(text[a.start : a.end]), a.speaker))
+        for a in interview_answers(text, known)
+    ]
     # Short quotes are kept until speakers are known: “I'm not,” Kim said.
     # “It's over.” -- the second quote goes on in the voice the first one named.
     raws = [q for q in quote_spans(text) if q.end > q.start][:MAX_QUOTE_MARK_PAIRS]
-    if not raws:
-        return []
-    attributor = _Attributor(text, analyse(body), raws, [p for p in people if isinstance(p, str)])
-    quotes: list[Quote] = []
+    if raws:
+        found.extend(_marked_quotes(text, raws, _Attributor(text, analyse(body), raws, known)))
+    found.sort(key=lambda pair: pair[0])
+    return [quote for _, quote in found]
+
+
+def _marked_quotes(
+    text: str, raws: list[QuoteSpan], attributor: _Attributor
+) -> list[tuple[int, Quote]]:
+    """The quotations between quote marks, each with its offset and its speaker."""
+    quotes: list[tuple[int, Quote]] = []
     previous: QuoteSpan | None = None
     previous_speaker: str | None = None
     quotes_by_end: dict[int, str | None] = {}
@@ -518,5 +520,5 @@ def find_quotes(body: str, people: list[str]) -> list[Quote]:
         quotes_by_end[q.after] = speaker
         previous, previous_speaker = q, speaker
         if _is_quotation(text[q.start : q.end]) or _attributed_phrase(text, q, speaker):
-            quotes.append(Quote(text=_clean(text[q.start : q.end]), speaker=speaker))
+            quotes.append((q.start, Quote(text=_clean(text[q.start : q.end]), speaker=speaker)))
     return quotes

@@ -402,3 +402,95 @@ def test_straight_single_quotes_as_british_copy_writes_them() -> None:
         ("Anne Morel", "Nobody expected this."),
         ("Paul Girard", "It is the second leak this year and we want answers"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("attribution", "speaker"),
+    [
+        ("said Kremmling rancher Dale Hutchins, who lost nine calves.", "Dale Hutchins"),
+        ("said Boeing engineer Mark Ellis.", "Mark Ellis"),
+        ("said Acme Corp. spokeswoman Jill Park.", "Jill Park"),
+        ("said Luma Energy senior engineer Javier Otero.", "Javier Otero"),
+        ("Hollow Creek resident Luis Barrientos said.", "Luis Barrientos"),
+        ("Kremmling rancher Dale Hutchins said on Friday.", "Dale Hutchins"),
+        ("said harbour master Tom Rigby.", "Tom Rigby"),
+        ("said Dale Hutchins, a Kremmling rancher.", "Dale Hutchins"),
+    ],
+)
+def test_a_place_or_company_before_a_role_qualifies_it_and_the_name_after_speaks(
+    attribution: str, speaker: str
+) -> None:
+    # "said Kremmling rancher Dale Hutchins" went to "Kremmling", "said Boeing engineer
+    # Mark Ellis" to Boeing: capitalised words, a lower-case role, then the speaker's name.
+    text = (
+        "Ranchers and engineers met the county board on Tuesday night.\n\n"
+        f"“We were promised this would be managed properly,” {attribution}"
+    )
+    assert speakers(text) == [speaker]
+
+
+def test_a_name_and_a_common_word_after_said_is_not_a_role() -> None:
+    text = (
+        "The talks ended on Tuesday.\n\n"
+        "“We were promised this would be managed properly,” said Kim after meeting Lee Jae-myung."
+    )
+    assert speakers(text) == ["Kim"]
+
+
+INTERVIEW = (
+    "Inés Varela has spent 25 years studying the waters off northern Spain. We spoke in Vigo.\n\n"
+    "Update: This interview has been edited for length and clarity.\n\n"
+    "You grew up in a fishing village in Galicia. When did you first notice the change?\n\n"
+    "Inés Varela: When I was twelve, my father came back with a third of the catch.\n\n"
+    "Q: Your new book argues that quotas alone won’t save the fisheries. Why?\n\n"
+    "Varela: Because quotas count fish, and the problem is temperature.\n\n"
+    "Photo: Boats in the harbour of Vigo at dawn, waiting for the tide.\n\n"
+    "Oliver Grant: What would you do instead, if you were the minister?\n\n"
+    "Inés Varela: Pay fishermen to monitor the sea. They are out there every day."
+)
+
+
+def test_a_question_and_answer_interview_gives_the_answers_to_their_speaker() -> None:
+    # The answers of a Q&A had no quote marks and gave no quotes; the questions (bold,
+    # "Q:", or the interviewer's name) are nobody's quotes, nor are "Update:"/"Photo:".
+    found = [(q.speaker, q.text) for q in quotes(INTERVIEW)]
+    assert found == [
+        ("Inés Varela", "When I was twelve, my father came back with a third of the catch."),
+        ("Inés Varela", "Because quotas count fish, and the problem is temperature."),
+        ("Inés Varela", "Pay fishermen to monitor the sea. They are out there every day."),
+    ]
+
+
+def test_name_and_colon_lines_without_questions_are_no_interview() -> None:
+    # Player ratings: a person's name and a colon, the writer's words after it.
+    text = (
+        "Rovers beat Millbrook 2-1 on Saturday. Harry Kane scored twice and Tom Bell saved "
+        "a penalty.\n\n"
+        "Harry Kane: Took both of his chances and led the line well all afternoon.\n\n"
+        "Tom Bell: Saved a penalty and organised his defence with real calm."
+    )
+    assert quotes(text) == []
+
+
+def test_a_name_and_a_colon_before_a_quote_is_its_speaker() -> None:
+    text = (
+        "The council approved the tourist tax on Tuesday.\n\n"
+        "Marta Llorens: «No queremos echar a nadie, queremos que contribuyan»\n\n"
+        "Update: «The tax applies from July in every hotel»"
+    )
+    assert speakers(text) == ["Marta Llorens", None]
+
+
+def test_spanish_dash_dialogue_with_its_reporting_clause() -> None:
+    text = (
+        "El Ayuntamiento de Valencia aprobó este martes una tasa turística.\n\n"
+        "—No queremos echar a nadie de la ciudad —dijo Vicente Ferrer—. Pero hay que pagar "
+        "por los servicios.\n\n"
+        "—Es un error histórico para todos —ha explicado la concejala Marta Llorens.\n\n"
+        "— The council approved the budget — which was late — on Tuesday."
+    )
+    assert [(q.speaker, q.text) for q in quotes(text)] == [
+        ("Vicente Ferrer", "No queremos echar a nadie de la ciudad"),
+        ("Vicente Ferrer", "Pero hay que pagar por los servicios."),
+        ("Marta Llorens", "Es un error histórico para todos"),
+    ]

@@ -8,7 +8,57 @@ from __future__ import annotations
 
 from newsdesk.extract.data import word_set
 
-SPEECH_VERBS: frozenset[str] = word_set("""
+#: The reporting verbs of news copy in German, Dutch, Spanish, Italian, Portuguese and
+#: French, present and past ("sagte", "zei", "defendió", "afferma", "disse", "indique").
+#: Words that are also common nouns or verbs of doing ("cuenta", "lance", "poursuit",
+#: "precisa", "vindt", "replica", "tranche") are left out: a capitalised word before one is not a speaker.
+_FOREIGN_VERBS: frozenset[str] = word_set("""
+    sagte sagt sagten erklärte erklärt erklärten betonte betont meinte meint warnte warnt
+    kritisierte kritisiert berichtete berichtet ergänzte ergänzt erläuterte erläutert
+    bestätigte bestätigt unterstrich versicherte versichert schilderte schildert
+    erzählte erzählt forderte mahnte
+    zei zegt zeiden zeggen vertelt vertelde stelt stelde meldt meldde verklaarde verklaart
+    benadrukt benadrukte waarschuwt waarschuwde schrijft schreef erkent erkende bevestigt
+    bevestigde onderstreept onderstreepte reageert reageerde antwoordt antwoordde
+    dijo dice afirmó afirma aseguró asegura explicó explica señaló señala declaró declara
+    añadió añade agregó agrega indicó indica advirtió advierte subrayó subraya defendió
+    defiende comentó comenta precisó recordó recuerda destacó destaca insistió insiste
+    reconoció reconoce admitió admite sostuvo sostiene manifestó expresó lamentó lamenta
+    denunció denuncia criticó critica respondió responde relató relata matizó concluyó
+    apuntó sentenció alertó
+    disse dice afferma dichiara spiega aggiunge sottolinea commenta racconta osserva
+    ricorda conclude ammette avverte ribadisce assicura evidenzia risponde
+    dichiarò spiegò aggiunse commentò affermò sottolineò raccontò ricordò replicò
+    diz afirmou afirma explicou declarou acrescentou acrescenta destacou ressaltou
+    ressalta salientou comentou observou lembrou lembra garantiu garante avaliou avalia
+    reconheceu admitiu defendeu criticou sublinhou frisou alertou argumentou respondeu
+    concluiu informou relatou disseram afirmaram
+    déclare affirme explique ajoute estime souligne précise indique assure confie
+    raconte rappelle reconnaît insiste conclut martèle relève résume commente regrette
+    déplore prévient avertit confirme admet déclara affirma expliqua ajouta
+    """)
+
+#: French, German, Italian, Spanish, Portuguese and Dutch perfect participles of
+#: saying, after "a" / "hat" / "ha" / "heeft" ("a déclaré", "hat gesagt", "ha detto").
+SPEECH_PERFECTS: frozenset[str] = word_set("""
+    déclaré dit affirmé expliqué ajouté estimé souligné précisé indiqué assuré confié
+    raconté rappelé reconnu insisté conclu martelé relevé résumé commenté regretté déploré
+    prévenu averti annoncé confirmé admis tranché répondu
+    gesagt erklärt betont berichtet ergänzt erläutert bestätigt unterstrichen versichert
+    geschildert erzählt gewarnt kritisiert gemeint
+    detto dichiarato spiegato aggiunto commentato sottolineato affermato precisato
+    ricordato osservato ammesso denunciato assicurato annunciato concluso evidenziato
+    replicato risposto insistito raccontato confermato avvertito ribadito
+    dicho afirmado declarado explicado asegurado señalado añadido indicado advertido
+    subrayado defendido comentado recordado destacado reconocido admitido manifestado
+    expresado lamentado denunciado criticado respondido
+    dito
+    gezegd verteld gesteld gemeld verklaard benadrukt gewaarschuwd geschreven erkend
+    bevestigd
+    """)
+
+SPEECH_VERBS: frozenset[str] = (
+    word_set("""
     said says told tells added adds wrote writes tweeted posted testified explained
     noted asked argued stated continued recalled insisted warned claimed announced
     replied responded acknowledged admitted conceded confirmed declared emphasized
@@ -20,15 +70,16 @@ SPEECH_VERBS: frozenset[str] = word_set("""
     sighed boasted interjected exclaimed pleaded demanded retorted snapped scoffed
     gushed lamented reiterated repeated clarified recalled cautions warns adds
     stresses tweets emailed texted wrote instructed ordered cried
-    sagte sagt sagten erklärte erklärt erklärten betonte betont meinte warnte kritisierte
-    dijo dice afirmó afirma aseguró asegura explicó explica señaló señala declaró añadió
-    indicó advirtió subrayó déclare affirme explique ajoute estime souligne précise
-    disse afirmou afferma dichiara spiega
     """)
+    | _FOREIGN_VERBS
+)
 
 #: The verbs that also come before their speaker ("..., said Boudreau", "added Kim").
+#: Not German ones: there the capitalised word after "sagte" is often a noun
+#: ("sagte Geschäftsführer Matthias Brenner").
 INVERTED_SPEECH_VERBS: frozenset[str] = SPEECH_VERBS & word_set("""
     said says added adds noted notes explained explains recalled continued insisted
+    zei zegt dijo dice afirmó explicó disse afferma
     """)
 
 #: Verbs that report speech without being its finite verb ("saying", "calling it").
@@ -37,13 +88,6 @@ SPEECH_PARTICIPLES: frozenset[str] = word_set("""
     writing tweeting denounced praised criticized criticised accused accusing insisting
     arguing declaring explaining asking replying responding stressing emphasizing quoted
     quoting
-    """)
-
-#: French, German, Italian, Spanish and Portuguese perfect participles of saying,
-#: after "a" / "hat" / "ha" ("a déclaré", "hat gesagt").
-SPEECH_PERFECTS: frozenset[str] = word_set("""
-    déclaré dit affirmé expliqué ajouté estimé souligné précisé gesagt erklärt betont
-    detto dichiarato spiegato aggiunto dicho afirmado declarado dito
     """)
 
 #: The plainest verbs of saying in each language ("said", "sagte", "dijo", "a déclaré"): a

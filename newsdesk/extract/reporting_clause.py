@@ -1,0 +1,189 @@
+"""The clause that says who spoke, as patterns: `quotes` reads a quote's speaker with them.
+
+Verbs of saying in the languages read (from `data.speech`), their auxiliaries and the
+subject pronouns after them ("a-t-elle assuré", "zei hij"); "according to" and its
+kin ("selon", "aldus", "so"); names, roles and unnamed speakers ("a spokesperson for");
+and the words that make a run of lower-case words a job title ("Kremmling rancher Dale
+Hutchins").
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsdesk.extract.data import word_set
+from newsdesk.extract.data.common_words import COMMON_WORDS
+from newsdesk.extract.data.speech import SPEECH_PARTICIPLES, SPEECH_PERFECTS, SPEECH_VERBS
+from newsdesk.extract.data.titles import ROLE_NOUNS, TITLE_WORDS
+from newsdesk.extract.entities import ORG, PERSON
+
+#: What may stand between a subject and its reporting verb ("Cho also said").
+ADVERBS_BEFORE_VERB = frozenset({"", "also", "has", "had", "later", "has also", "had also"})
+
+#: The finite verbs of saying, as one alternation, longest first.
+VERBS = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS if v.isalpha()), key=len, reverse=True))
+#: Perfect participles of saying, after "a" / "hat" / "ha" / "heeft".
+PERFECTS = "|".join(sorted(SPEECH_PERFECTS, key=len, reverse=True))
+#: Verbs that report speech, with those that take no direct object ("calling it “...”").
+REPORTING = (
+    VERBS
+    + "|"
+    + "|".join(sorted(SPEECH_PARTICIPLES - SPEECH_VERBS, key=len, reverse=True))
+    + "|put it|according to"
+)
+#: The sex a pronoun names, and the kind of speaker each pronoun stands for.
+PRONOUN_SEX = {"he": "m", "she": "f"}
+PRONOUNS = {"he": PERSON, "she": PERSON, "they": "any", "it": ORG, "we": "any", "i": PERSON}
+#: How a role is written as a title before a name ("Sen. Cantwell" is "the senator").
+TITLE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "senator": ("sen.", "sen"),
+    "representative": ("rep.", "rep"),
+    "congressman": ("rep.",),
+    "congresswoman": ("rep.",),
+    "governor": ("gov.", "gov"),
+    "president": ("pres.",),
+    "professor": ("prof.", "prof"),
+    "doctor": ("dr.", "dr"),
+    "general": ("gen.", "gen"),
+    "superintendent": ("supt.",),
+}
+
+#: After a quote: optional comma, then a pronoun and a verb ("he said").
+AFTER_PRONOUN = re.compile(
+    rf"[\s,—–-]*(he|she|they|it|we|i)\s+(?:has\s+|had\s+|also\s+|later\s+)?(?:{VERBS})\b",
+    re.IGNORECASE,
+)
+#: The auxiliaries of a perfect: French, German, Italian/Spanish, Dutch ("a déclaré",
+#: "hat gesagt", "ha detto", "heeft gezegd").
+AUXILIARY = r"(?:a|hat|ha|heeft)"
+#: After a quote: a verb first ("said Kim", "added the minister"), with the
+#: auxiliary of a perfect ("a déclaré X", "hat gesagt").
+AFTER_VERB = re.compile(rf"[\s,—–-]*(?:{AUXILIARY}\s+)?(?:{VERBS}|{PERFECTS})\b", re.IGNORECASE)
+#: After a quote: "according to X" ("selon", "según", "laut", "secondo"); Dutch "aldus X",
+#: German "so Müller" (a capitalised name next, so "so I left" and "so the board" are not);
+#: French "dit X", which in Dutch is "this" and so is no verb of the shared list.
+AFTER_ACCORDING = re.compile(
+    r"[\s,—–-]*(?:according\s+to|selon|según|segun|laut|secondo|segundo|aldus|"
+    r"dit(?=\s+(?:le\s|la\s|l[’']|(?-i:[A-ZÀ-Þ])))|so(?=\s+(?-i:[A-ZÄÖÜ][a-zäöüß])))\b",
+    re.IGNORECASE,
+)
+#: After a quote: a verb and its subject pronoun after it: French "a-t-elle assuré",
+#: "ajoute-t-il", "dit-elle"; Dutch "zei hij", "zegt ze"; German "sagte er".
+AFTER_VERB_PRONOUN = re.compile(
+    rf"[\s,—–-]*(?:(?:a|ont)-t-|(?:{VERBS}|{PERFECTS}|dit)(?:-t)?-|(?:{VERBS})\s+)"
+    rf"(il|elle|ils|elles|hij|zij|ze|er|sie)\b(?:\s+(?:{PERFECTS})\b)?",
+    re.IGNORECASE,
+)
+#: Other languages' subject pronouns, as the English one they resolve like.
+PRONOUN_AS = {
+    "il": "he",
+    "hij": "he",
+    "er": "he",
+    "elle": "she",
+    "zij": "she",
+    "ze": "she",
+    "sie": "she",
+    "ils": "they",
+    "elles": "they",
+    "él": "he",
+    "ella": "she",
+    "ele": "he",
+    "ela": "she",
+    "lui": "he",
+    "lei": "she",
+}
+#: A name that a reporting verb and perhaps a lower-case role lead up to ("zegt
+#: melkveehouder Gerrit Lubbers", "aldus Piet de Vries"), read from the words when the
+#: entity reader named nobody there: a run of just two capitalised words, perhaps with the
+#: particles of a surname between them ("Van der Meulen"). A longer run is a German noun
+#: and a name ("Yuans Kollege Hossein Robatjazi"), which this does not take apart.
+NAME_AFTER_VERB = re.compile(
+    r"\s+(?:[a-zà-ÿ][\w’'-]*\s+){0,3}?"
+    r"([A-ZÀ-Þ][\w’'-]+\s+(?:(?:van|von|de|der|den|del|della|di|da|dos|du|la|le|ten|ter)\s+)*"
+    r"[A-ZÀ-Þ][\w’'-]+)(?=\s*[,.;:!?)]|\s+[a-zà-ÿ]|\s*$)"
+)
+#: After a quote, before a name: a few title words, no sentence punctuation.
+LEAD_IN = re.compile(r"[\s,—–-]*(?:[\w.\-’'&]+,?\s+){0,8}?", re.IGNORECASE)
+#: After a name: optional apposition, then the verb ("Kim, the envoy, said").
+NAME_THEN_VERB_STRICT = re.compile(
+    rf"(?:’s?|'s?)?\s*(?:,[^,.!?\"“”]{{0,90}},\s*)?(?:has\s+|had\s+|also\s+|later\s+)?(?:{VERBS})\b",
+)
+NAME_THEN_VERB = re.compile(
+    rf"(?:’s?|'s?)?\s*(?:,[^,.!?\"“”]{{0,90}},\s*|,\s*)?(?:has\s+|had\s+|also\s+|later\s+)?(?:{VERBS})\b",
+)
+#: "the ministry said", "a spokesman said": an unnamed subject and a verb.
+AFTER_NOUN = re.compile(
+    rf"[\s,—–-]*(the|a|an)\s+((?:[\w’'-]+\s+){{0,3}}?[a-z][\w-]*)\s+(?:has\s+|had\s+|also\s+)?(?:{VERBS})\b"
+)
+#: Before a quote: a reporting verb near its end ("Kim said:", "Kim said that Seoul must").
+BEFORE_VERB = re.compile(rf"\b(?:{REPORTING})\b", re.IGNORECASE)
+#: A reporting verb and its comma or colon right before the opening mark: "said, “".
+INTRODUCED = re.compile(rf"\b(?:{REPORTING})\s*[,:]\s*$", re.IGNORECASE)
+BEFORE_PRONOUN = re.compile(
+    rf"\b(he|she|they|it|we)\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(?:{REPORTING})\b[^.!?]*$",
+    re.IGNORECASE,
+)
+#: Before a quote: another language's pronoun as the subject of a verb of saying, before it
+#: ("il a déclaré", "él dijo") or, in German and Dutch, right after it ("Im Gespräch mit
+#: Niú erzählte er, wie ...", "daarna zei ze").
+BEFORE_FOREIGN_PRONOUN = re.compile(
+    rf"(?:\b(il|elle|er|sie|hij|zij|ze|él|ella|ele|ela|lui|lei)\s+(?:{AUXILIARY}\s+)?"
+    rf"(?:{VERBS}|{PERFECTS})|\b(?:{VERBS})\s+(er|sie|hij|zij|ze))\b[^.!?]*$",
+    re.IGNORECASE,
+)
+#: An unnamed speaker: "a spokesperson for the agency", "an official".
+UNNAMED_SPEAKER = re.compile(
+    r"\b(?:a|an|one|another)\s+(?:[a-z]+\s+)?(?:spokes(?:man|woman|person)|representative|"
+    r"official|source|aide|adviser|advisor|insider)\b(\s+(?:for|of|from|at|with)\b)?",
+    re.IGNORECASE,
+)
+#: A sentence whose subject is a definite role: "The South Korean envoy ...".
+SUBJECT_ROLE = re.compile(r"\s*[Tt]he\s+(?:[A-Z][\w.-]*\s+){0,4}([a-z][\w-]*)\b")
+#: A pronoun and a verb later in the sentence after a quote: ", he added".
+LATER_PRONOUN = re.compile(
+    rf",\s+(he|she|they)\s+(?:has\s+|had\s+|also\s+|later\s+)?(?:{VERBS})\b", re.IGNORECASE
+)
+#: A sentence that ends in an attribution: "..., he said." / "Kim said."
+ENDS_WITH_PRONOUN_SAID = re.compile(rf"\b(he|she|they)\s+(?:{VERBS})\.$", re.IGNORECASE)
+ENDS_WITH_SAID = re.compile(rf"\s+(?:{VERBS})\.$")
+#: Nothing but an article ("the", "el", "la", "de", "l’") before a name. Not German
+#: ones: there every noun is capitalised ("sagte die Stuttgarter Sportdirektorin").
+JUST_THE = re.compile(
+    r"\s*(?:(?:the|a|an|el|la|los|las|le|les|il|lo|gli|de|het|o|os|as)\s+|l[’'])?",
+    re.IGNORECASE,
+)
+#: Words before a quote that make it a label, not speech ("dubbed it “...”").
+LABELLED = re.compile(
+    r"\b(?:call(?:s|ed|ing)?|dub(?:s|bed|bing)?|describ(?:e|es|ed|ing)|term(?:s|ed)?|"
+    r"label(?:s|led|ed|ling)?|brand(?:s|ed|ing)?|nicknamed|so-called|known as|as)\b[^\w]*\W*$",
+    re.IGNORECASE,
+)
+ORG_NOUNS = word_set(
+    "ministry department agency company firm government police court council committee commission office "
+    "bureau party union bank group military army navy statement spokesman spokeswoman spokesperson"
+)
+
+
+TITLE_VOCABULARY = frozenset(w.lower() for w in TITLE_WORDS) | ROLE_NOUNS
+#: Endings of words for a person by what they do ("rancher", "pharmacist", "resident").
+AGENT_ENDING = re.compile(r"\w{3}(?:er|or|ist|ian|man|woman|person|ant|ent|eer|ee)$")
+
+
+def is_title_gap(gap: str) -> bool:
+    """True when the words between two names are a job title ("deputy chief
+    meteorologist"), or nothing: title words or lower-case words that are not
+    ordinary function words ("despite being the ... in" is a clause, not a title)."""
+    words = gap.replace(",", " ").split()
+    return len(words) <= 5 and all(
+        w.lower() in TITLE_VOCABULARY or (w.isalpha() and w.islower() and w not in COMMON_WORDS)
+        for w in words
+    )
+
+
+def is_role_word(word: str) -> bool:
+    """A job or a standing ("engineer", "rancher", "resident", "pharmacist"): a known role
+    noun or a word with an agent ending."""
+    word = word.lower()
+    return word in TITLE_VOCABULARY or (
+        word not in COMMON_WORDS and AGENT_ENDING.search(word) is not None
+    )
