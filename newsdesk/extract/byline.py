@@ -21,7 +21,10 @@ from dataclasses import dataclass, field
 from newsdesk.extract.credits import is_credit
 from newsdesk.extract.data.given_names import GIVEN_NAMES
 from newsdesk.extract.dates import FOREIGN_WEEKDAY, find_dates
+from newsdesk.extract.desk_agency import desk_with_agency
+from newsdesk.extract.label_name import name_after_label
 from newsdesk.extract.lines import strip_list_mark
+from newsdesk.extract.our_reporter import without_our_reporter
 from newsdesk.isodates import MONTHS
 from newsdesk.sanitize import clean_line
 
@@ -122,7 +125,7 @@ _NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’.\-]*$")
 _HANDLE = re.compile(r"@\w+")
 # "GarberFOXBusiness", "JamesStaff Writer": a name glued to what followed it on the page.
 _GLUED = re.compile(
-    r"(?<=[a-z])(?=[A-Z]{2,}|(?:Staff|Senior|Special|Contributing|Reporter|Writer|Editor|Correspondent|Columnist)\b)"
+    r"(?<=[a-z])(?<!\bMc)(?<!\bMac)(?=[A-Z]{2,}|(?:Staff|Senior|Special|Contributing|Reporter|Writer|Editor|Correspondent|Columnist)\b)"
 )
 # Portuguese and Italian "e" only in lower case and between spaces: "Jane E Smith" keeps her
 # initial, "Caritasverband e.V." its suffix. (Not Dutch "en": in Spanish and French it is "in".)
@@ -207,15 +210,24 @@ class Byline:
     credits: list[str] = field(default_factory=list)
 
 
+#: A Scottish or Irish surname's prefix a page keeps in its case while it sets the rest in
+#: capitals ("McALISTER", "MacDONALD").
+_MC = re.compile(r"(?<![^\s-])(?-i:Mac|Mc)(?=[A-Z]{2})")
+
+
 def title_case_name(name: str) -> str:
-    """'MARY CLARE JALONICK' -> 'Mary Clare Jalonick'; mixed-case names are kept."""
-    letters = [c for c in name if c.isalpha()]
+    """'MARY CLARE JALONICK' -> 'Mary Clare Jalonick', 'JOE McALISTER' -> 'Joe McAlister';
+    mixed-case names are kept."""
+    letters = [c for c in _MC.sub("", name) if c.isalpha()]
     if not letters or not all(c.isupper() for c in letters):
         return name
 
     def fix(word: str) -> str:
         if len(word) <= 2 and word.endswith("."):
             return word
+        mc = _MC.match(word)
+        if mc:
+            return mc.group() + fix(word[mc.end() :])
         parts = re.split(r"([-'’])", word.lower())
         return "".join(p[:1].upper() + p[1:] if p not in "-'’" else p for p in parts)
 
@@ -358,6 +370,8 @@ def desk_name(text: str) -> str | None:
         return None
     if " - " in text or any(t in GIVEN_NAMES for t in tokens):
         return None  # a person and their role ("Jane Doe - Staff Writer"), not a desk
+    if desk_with_agency(_BY_START.sub("", text, count=1)) is not None:
+        return None  # "Por Redacción con EFE": the agency's copy, no person
     if not any(_DESK_WORD.search(t.strip(".,")) for t in tokens):
         return None
     first = tokens[0]
@@ -414,6 +428,7 @@ def _names_from(text: str, result: Byline, *, single: bool = False, handle: bool
         for cut in range(len(tokens) - 1, 1, -1):
             head, tail = " ".join(tokens[:cut]), tokens[cut:]
             if looks_like_name(head) and tail[0].lower().strip(".,") in _ROLE_WORDS:
+                head = title_case_name(head)
                 if head not in result.authors:
                     result.authors.append(head)
                 break
@@ -448,7 +463,7 @@ def parse_by_text(rest: str, *, single: bool = False, handle: bool = False) -> B
     `single` and `handle`: see `_names_from`.
     """
     result = Byline()
-    rest = clean_line(_NEXT_COLUMN.sub("", rest.strip()))[:300]
+    rest = without_our_reporter(clean_line(_NEXT_COLUMN.sub("", rest.strip()))[:300])
     # Titles first: "Prof. Dr. Jana Berg" is no sentence ending after "Prof".
     rest = _HONORIFIC.sub("", rest)
     # A bio after the name ("Jana Berg ist seit 2014 Ministerin ...") is no part of it, nor
@@ -485,6 +500,8 @@ def parse_by_text(rest: str, *, single: bool = False, handle: bool = False) -> B
     # A separator left dangling once a tail went ("Barbara Russ / Kategorien: Event").
     rest = _DANGLING.sub("", rest).rstrip(" /|·•∙–—-")
     rest = _undouble(rest)
+    if desk_with_agency(rest) is not None:
+        return result  # "Redacción con EFE": the agency's copy, signed by no person
     _names_from(rest, result, single=single, handle=handle)
     result.authors = [a for a in result.authors if a.casefold() not in PLACEHOLDERS]
     return result
@@ -530,6 +547,9 @@ def parse_byline(line: str, following: list[str] | None = None) -> Byline | None
     following = following or []
     if is_credit(line):
         return None
+    reporter = without_our_reporter(line)
+    if reporter != line.strip():
+        line = "By " + reporter  # "Door onze verslaggever Lotte de Boer"
     twice = _SAME_AROUND_BY.match(line)
     if twice:
         # "HLNF Staff Report by HLNF Staff Report": a theme prints the name as its link's
@@ -797,7 +817,7 @@ def parse_name_line(line: str, following: list[str], *, dated: bool = False) -> 
     """
     if not line or len(line) > 120:
         return None
-    core = strip_list_mark(line).strip()
+    core = name_after_label(strip_list_mark(line).strip(), GIVEN_NAMES.__contains__, known_person)
     has_handle = bool(_HANDLE.search(core))
     core = _HANDLE.sub("", core).strip()
     signed = name_then_date(core)

@@ -299,6 +299,10 @@ def read_header(lines: list[str], head: int, body_start: int, found: Found) -> i
                 found.published = published
                 _agency_in_date_line(lines[i], found)
                 break
+    if byline is None and not found.authors and head > 0:
+        signed = _byline_above(lines, head)
+        if signed is not None:
+            _take_byline(signed, found)
     if not found.authors and head > 0:
         portrait = _portrait_above(lines, head)
         if portrait:
@@ -310,6 +314,24 @@ def read_header(lines: list[str], head: int, body_start: int, found: Found) -> i
     ):
         return find_body_start(lines, body_start)
     return body_start
+
+
+#: Lines above the headline that an opinion page's byline may stand in ("Opinion by Jane Doe" /
+#: "Contributing columnist" / the date / the headline).
+BYLINE_ABOVE_LINES = 4
+
+
+def _byline_above(lines: list[str], head: int) -> Byline | None:
+    """A byline with its lead word right above the headline, only a role or date line between."""
+    above = [i for i in range(max(0, head - 12), head) if lines[i]][-BYLINE_ABOVE_LINES:]
+    for n in range(len(above) - 1, -1, -1):
+        line = lines[above[n]]
+        if is_prose(line) or len(line) > 80:
+            return None
+        parsed = parse_byline(line)
+        if parsed is not None and parsed.authors:
+            return parsed
+    return None
 
 
 #: An image's mark and the words after it ("[jana-berg-50x50.jpg] Jana Berg").

@@ -235,6 +235,11 @@ class _Page:
             self._date[i] = date_line(self.lines[i]) is not None
         return self._date[i]
 
+    def signed(self, i: int) -> bool:
+        """A byline with its lead word ("Opinion by Jane Doe"), however title-like it reads."""
+        line = self.lines[i]
+        return len(line) <= 80 and parse_byline(line) is not None
+
     def is_byline(self, n: int) -> bool:
         i = self.content[n]
         if i not in self._by:
@@ -278,6 +283,8 @@ def find_headline(lines: list[str], *, stop: int | None = None) -> HeadlineChoic
         ):
             # A paragraph of text ending in a full stop is the story, not its headline.
             continue
+        if page.signed(i):
+            continue  # "Opinion by Marcus Ellery": a byline over the headline, not one
         if best is not None and (
             (best.score >= 6.0 and n > best_n + 40)
             or (best.score >= MIN_SCORE and n > best_n + 150)

@@ -35,11 +35,15 @@ _NOT_ARTICLE_TAGS = (
 _OTHER_VOICES = re.compile(r"comment|related|teaser|sidebar", re.I)
 #: A byline is short; a longer line starting "By ..." is a sentence ("By June 2016, most ...").
 MAX_BYLINE_CHARS = 70
+#: A byline line's fields beside the names ("Von A und B | Freitag, 19.09.2025, 06:00 Uhr"):
+#: the names' field is held to the byline's length, the line to twice that.
+_FIELD_SEP = re.compile(r"\s[|·•]\s")
 #: Bylines stand near the top; the lines read are bounded so a huge page costs little.
 MAX_LINES = 400
 
 
-def _visible_lines(tree: etree._Element) -> list[str]:
+def visible_lines(tree: etree._Element) -> list[str]:
+    """The page's visible lines, navigation, footers, forms, asides and comment boxes left out."""
     copy = deepcopy(tree)
     for element in list(copy.iter(*_NOT_ARTICLE_TAGS)):
         element.drop_tree()
@@ -56,11 +60,17 @@ def _visible_lines(tree: etree._Element) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()][:MAX_LINES]
 
 
-def visible_byline(tree: etree._Element) -> list[str]:
-    """The authors of the first byline among the page's visible lines; [] when none."""
-    lines = _visible_lines(tree)
+def visible_byline(tree: etree._Element, lines: list[str] | None = None) -> list[str]:
+    """The authors of the first byline among the page's visible lines; [] when none.
+
+    `lines`: the page's `visible_lines`, when the caller has them already.
+    """
+    lines = visible_lines(tree) if lines is None else lines
     for i, line in enumerate(lines):
-        if len(line) > MAX_BYLINE_CHARS:
+        if (
+            len(_FIELD_SEP.split(line, maxsplit=1)[0]) > MAX_BYLINE_CHARS
+            or len(line) > 2 * MAX_BYLINE_CHARS
+        ):
             continue
         found = parse_byline(line, lines[i + 1 : i + 3])
         if found and found.authors:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from copy import deepcopy
 from dataclasses import dataclass, field
 from html import unescape
 from typing import Any
@@ -19,6 +20,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree, html
 
 from newsdesk.extract.outlet import without_corporate_suffix
+from newsdesk.ingest.html_coauthors import with_coauthors
 from newsdesk.ingest.html_dates import choose_published, time_element_date
 from newsdesk.ingest.html_headline import (
     WORD,
@@ -146,6 +148,16 @@ def _meta_all(tree: etree._Element, *keys: str) -> list[str]:
     return values
 
 
+def _text_with_breaks(element: etree._Element) -> str:
+    """The element's text, a line break a space ("JOE McALISTER<br>Sports Reporter")."""
+    if element.find(".//br") is None:
+        return node_text(element)
+    copy = deepcopy(element)
+    for br in copy.iter("br"):
+        br.tail = " " + (br.tail or "")
+    return node_text(copy)
+
+
 def _byline_candidates(tree: etree._Element) -> list[str]:
     found: list[str] = []
     for link in tree.iter("a"):
@@ -164,7 +176,7 @@ def _byline_candidates(tree: etree._Element) -> list[str]:
             continue
         classes = (element.get("class") or "") + " " + (element.get("itemprop") or "")
         if _BYLINE_CLASS.search(classes):
-            text = node_text(element)
+            text = _text_with_breaks(element)
             if 0 < len(text) <= 200:
                 found.append(text)
         if len(found) >= 5:
@@ -503,11 +515,16 @@ def read_page_meta(tree: etree._Element) -> PageMeta:
         meta.title = headline
     # JSON-LD's author slot is structured enough to take a blog's lone user name ("Tine");
     # a meta tag's single word is too often a site or a placeholder.
-    meta.authors = person_names(
+    tagged = person_names(
         _meta_all(
             tree, "author", "article:author", "parsely-author", "sailthru.author", "dc.creator"
         )
-    ) or not_the_site(author_names(ld_authors(ld.get("author"), ld_ids(tree))), meta.site, meta.url)
+    )
+    in_ld = not_the_site(
+        author_names(ld_authors(ld.get("author"), ld_ids(tree))), meta.site, meta.url
+    )
+    # A meta tag often names only the first author; JSON-LD naming them all wins.
+    meta.authors = with_coauthors(tagged, in_ld) if tagged else in_ld
     if not meta.authors:
         meta.byline_authors = person_names(_byline_candidates(tree))
     meta.published = choose_published(

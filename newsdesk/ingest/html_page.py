@@ -21,7 +21,8 @@ from newsdesk.extract.found import fold
 from newsdesk.extract.outlet import is_squashed, respell
 from newsdesk.extract.page import local_day_shown
 from newsdesk.ingest.assemble import bounded, drop_leading_title, extract_article, finish
-from newsdesk.ingest.html_byline import visible_byline
+from newsdesk.ingest.html_byline import visible_byline, visible_lines
+from newsdesk.ingest.html_coauthors import repeated_author_names, with_coauthors, without_credited
 from newsdesk.ingest.html_dates import swapped
 from newsdesk.ingest.html_meta import (
     PageMeta,
@@ -39,7 +40,7 @@ from newsdesk.ingest.limits import (
     MAX_ITEM_CHARS,
     human_size,
 )
-from newsdesk.ingest.names import author_names
+from newsdesk.ingest.names import as_printed, author_names
 from newsdesk.ingest.result import Rejected
 from newsdesk.ingest.xml_guard import check_entities, strip_doctype
 from newsdesk.isodates import normalise_date, parse_iso_date
@@ -208,7 +209,9 @@ def _authors_trafilatura(tree: HtmlElement) -> list[str]:
     except (ValueError, TypeError, AttributeError) as exc:
         logging.getLogger(__name__).debug("trafilatura author failed: %s", exc)
         return []
-    return author_names(found.split(";")) if found else []
+    if not found:
+        return []
+    return author_names(as_printed(name, tree) for name in found.split(";"))
 
 
 def _date_from_page(tree: HtmlElement) -> str | None:
@@ -400,15 +403,22 @@ def _read_html(tree: HtmlElement, meta: PageMeta, warnings: list[str]) -> list[E
     guessed = meta.published is None
     if guessed:
         meta.published = _date_from_page(tree)
+    lines = visible_lines(tree)
+    on_page = not_the_site(visible_byline(tree, lines), meta.site, meta.url)
     if meta.authors and not not_the_site(meta.authors, meta.site, meta.url):
         # The markup credits the site itself ("Badische Zeitung"): a byline on the page
         # ("Von Lisa Petrich") names the writer.
-        meta.authors = not_the_site(visible_byline(tree), meta.site, meta.url) or meta.authors
+        meta.authors = on_page or meta.authors
     if not meta.authors:
         found = not_the_site(_authors_trafilatura(tree), meta.site, meta.url)
-        meta.authors = (
-            found or meta.byline_authors or not_the_site(visible_byline(tree), meta.site, meta.url)
-        )
+        meta.authors = found or meta.byline_authors or on_page
+    if meta.authors:
+        # The first author alone, where the byline the reader sees names more.
+        repeated = [
+            not_the_site(names, meta.site, meta.url) for names in repeated_author_names(tree)
+        ]
+        meta.authors = with_coauthors(meta.authors, *repeated, shown=on_page)
+        meta.authors = without_credited(meta.authors, lines)
     clean = _without_code(tree)
     points = take_summary_points(clean)
     if points and not meta.dek:

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from newsdesk.extract.byline import PLACEHOLDERS, parse_by_text
 from newsdesk.extract.data.common_words import CALENDAR
+from newsdesk.extract.dates import FOREIGN_WEEKDAY
 from newsdesk.extract.outlet import KNOWN_AGENCIES, OUTLET_WORD
+from newsdesk.isodates import MONTHS
 
 _URL = re.compile(r"^\s*(?:https?:)?//|^\s*www\.", re.I)
 _EMAIL_NAME = re.compile(r"^\s*\S+@\S+\s*\((?P<name>.+)\)\s*$")
@@ -77,6 +80,42 @@ _LABEL_AFTER = re.compile(
 CALENDAR_WORDS = frozenset(w.casefold().rstrip(".") for w in CALENDAR)
 
 
+#: A byline's lead word a name slot may keep, capitalised ("Di Marco Rossi" for "di Marco
+#: Rossi"): Italian, German, French, Spanish, Portuguese, Dutch, English.
+_CAPITALISED_LEAD = re.compile(r"^(?P<lead>Di|Von|Par|Por|De|Door|By)\s+(?P<rest>\S.*)$")
+
+
+def as_printed(name: str, tree: Any) -> str:
+    """`name` without a byline's lead word that the page prints in lower case before it.
+
+    trafilatura capitalises the slot it reads ("di Marco Rossi" -> "Di Marco Rossi"); a name
+    that truly opens with the word ("Di Maio", "Von Trapp") is printed capitalised.
+    """
+    m = _CAPITALISED_LEAD.match(name.strip())
+    if m is None:
+        return name
+    printed = " ".join(" ".join(tree.itertext()).split())
+    lowered = f"{m['lead'].lower()} {m['rest']}"
+    return m["rest"] if lowered in printed and name.strip() not in printed else name
+
+
+#: A month or a weekday, in the languages the extractor reads.
+_DATE_WORD = re.compile(
+    "|".join(sorted(MONTHS, key=len, reverse=True))
+    + rf"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|{FOREIGN_WEEKDAY}",
+    re.I,
+)
+
+
+def _without_month_end(value: str) -> str:
+    """A month or weekday never ends a person's name: "Luis Ortega July" ("Luis Ortega July 25,
+    2025" cut at its figures), "Malcolm Owen Monday" are a name, then a date."""
+    tokens = value.split()
+    if len(tokens) >= 3 and _DATE_WORD.fullmatch(tokens[-1].casefold().rstrip(".,")):
+        return " ".join(tokens[:-1])
+    return value
+
+
 def author_names(values: Iterable[str], limit: int = 20) -> list[str]:
     """Like `person_names`, but a lone handle or first name ("HansG", "Tine") counts too.
 
@@ -91,7 +130,7 @@ def author_names(values: Iterable[str], limit: int = 20) -> list[str]:
         value = _leading_word(_LEADING_BY.sub("", str(raw or "").strip()[:300])).strip(" .,;:-")
         # The label or button beside the byline ("Janet Morrow; Published", "Ellen Marsh
         # Follow", "Sara Zinnecker Stand"), and a date's month ("Janet Morrow; March").
-        value = _LABEL_AFTER.sub("", value).strip(" .,;:-")
+        value = _without_month_end(_LABEL_AFTER.sub("", value).strip(" .,;:-"))
         if not value or value.casefold().rstrip(".") in CALENDAR_WORDS | PLACEHOLDERS:
             continue
         found = person_names([value], limit)

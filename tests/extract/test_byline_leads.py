@@ -1,0 +1,89 @@
+"""Byline shapes: "our reporter" phrases, desks with an agency, surnames set in capitals, an
+outlet's label before the name, a byline over the headline (fictional people and outlets)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.extract import extract_page
+from newsdesk.extract.byline import parse_byline, parse_name_line, title_case_name
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Door onze verslaggever Lotte de Boer", "Lotte de Boer"),
+        ("Van onze correspondent Jan Jansen", "Jan Jansen"),
+        ("From our Washington correspondent Jane Doe", "Jane Doe"),
+        ("Von unserem Korrespondenten Jan Berg", "Jan Berg"),
+        ("Dal nostro inviato Marco Rossi", "Marco Rossi"),
+        ("De notre envoyée spéciale Anne Roy", "Anne Roy"),
+    ],
+)
+def test_our_reporter_then_the_name(line: str, name: str) -> None:
+    found = parse_byline(line)
+    assert found is not None and found.authors == [name]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Por Redacción con EFE",
+        "Redaktion mit dpa",
+        "By Staff and agencies",
+        "Newsroom with AFP",
+        "Web Desk / Reuters",
+        "Por Redação, com Reuters e AFP",
+        "Redazione con Ansa",
+        "Rédaction avec AFP",
+    ],
+)
+def test_a_desk_with_an_agency_signs_no_person(line: str) -> None:
+    found = parse_byline(line)
+    assert found is None or found.authors == []
+    assert parse_name_line(line, ["3 de noviembre de 2025"]) is None
+
+
+def test_a_person_with_an_agency_stays() -> None:
+    found = parse_byline("By Jane Doe with Reuters")
+    assert found is not None and found.authors == ["Jane Doe"]
+
+
+def test_mc_prefix_in_an_upper_case_name() -> None:
+    assert title_case_name("JOE McALISTER") == "Joe McAlister"
+    assert title_case_name("ANNE MacDONALD-SMITH") == "Anne MacDonald-Smith"
+    assert title_case_name("Jane McAdams") == "Jane McAdams"
+    found = parse_byline("By JOE McALISTER")
+    assert found is not None and found.authors == ["Joe McAlister"]
+
+
+def test_an_outlets_label_before_the_name() -> None:
+    found = parse_name_line("Ouest Littoral Yann Le Goff", ["Publié le 14/11/2025 à 07h30"])
+    assert found is not None and found.authors == ["Yann Le Goff"]
+    found = parse_name_line("Yann Le Goff", ["Publié le 14/11/2025 à 07h30"])
+    assert found is not None and found.authors == ["Yann Le Goff"]
+
+
+OPINION = """Opinion
+Opinion by Marcus Ellery
+Contributing columnist
+March 18, 2025, 6:00 a.m. ET
+
+Stop pretending the four-day office week is a compromise
+
+Gift this article
+
+The three-day office week was a truce. The four-day week is a surrender dressed up as a truce.
+
+Last month, Halvern Insurance became the latest large employer to order staff back four days a week. The company called it a balanced approach, and its employees called it something else.
+
+The data, such as it is, supports them. A study of 2,100 workers found no productivity gain from adding a fourth office day.
+
+Managers who want people in the building should say why, and should be able to measure it.
+"""
+
+
+def test_a_byline_over_the_headline_is_neither_headline_nor_lost() -> None:
+    article = extract_page(OPINION)
+    assert article.title == "Stop pretending the four-day office week is a compromise"
+    assert article.authors == ["Marcus Ellery"]
