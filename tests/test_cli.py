@@ -263,6 +263,14 @@ def test_stories_and_diff_on_the_sample_queue(env: dict[str, str]) -> None:
     # (earlier wire versions, hidden from the list, are members of their stories too)
     assert {a["id"] for a in listed} <= {a["id"] for s in every for a in s["articles"]}
     assert "1 version " in run(["stories", "--all"], env).stdout
+    # A query whose articles are each alone in their story says so (it said "no story
+    # has more than one version yet" while the desk had several), and one that matches
+    # nothing says that.
+    alone = next(s for s in every if s["size"] == 1)
+    word = alone["articles"][0]["id"]
+    said = run(["stories", f"id:{word}"], env)
+    assert "no story of two or more versions among the 1 article matching" in said.stderr
+    assert "no article matches 'zzqxnothing'" in run(["stories", "zzqxnothing"], env).stderr
 
 
 @pytest.mark.parametrize("command", [["list", "--limit", "0", "--format", "tsv"], ["show"]])

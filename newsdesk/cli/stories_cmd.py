@@ -34,7 +34,17 @@ def cmd_stories(desk: Desk, args: argparse.Namespace) -> int:
         output.print_json([g.as_dict() for g in groups])
         return EXIT_OK
     if not groups:
-        output.notice("no story has more than one version yet")
+        if query and not ids:
+            output.notice(f"no article matches {query!r}")
+        elif query:
+            output.notice(
+                f"no story of two or more versions among the "
+                f"{counted(len(ids or []), 'article')} matching {query!r} (`--all` lists them)"
+            )
+        elif args.all:
+            output.notice("no stories yet: the desk is empty")
+        else:
+            output.notice("no story has more than one version yet (`--all` lists every story)")
     for group in groups:
         output.out.print(
             Text.assemble(

@@ -37,6 +37,7 @@ from textual.message import Message
 from textual.screen import Screen
 
 from newsdesk.config import Settings
+from newsdesk.counting import counted
 from newsdesk.desk import Desk
 from newsdesk.sanitize import clean_line
 from newsdesk.tui.commands import KeyTableCommands
@@ -605,7 +606,7 @@ class MainScreen(Screen[None]):
     def action_select_range(self) -> None:
         count = self.view.select_range()
         if count is not None:
-            self.notify(f"Selected {count:,} rows.", timeout=2)
+            self.notify(f"Selected {counted(count, 'row')}.", timeout=2)
             self.update_status()
 
     def action_select_all(self) -> None:
