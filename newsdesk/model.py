@@ -229,6 +229,10 @@ class ArticleRow:
     exported: bool
     tags: list[str]
     story_size: int = 1
+    #: Of the story's members: how many are unread in the inbox, how many starred (a
+    #: folded story row shows them, not only its own article's marks).
+    story_unread: int = 0
+    story_starred: int = 0
     #: Wire copy only (None / False for web pages): see `newsdesk.wire`.
     urgency: int | None = None
     wire_status: str | None = None

@@ -371,7 +371,12 @@ def rows(conn: sqlite3.Connection, ids: Sequence[str]) -> list[ArticleRow]:
                        a.superseded, a.embargo_ts,
                        (SELECT c.editor FROM claims c WHERE c.article_id = a.id) AS claimed_by,
                        (SELECT COUNT(*) FROM articles b WHERE b.story_id = a.story_id)
-                           AS story_size
+                           AS story_size,
+                       (SELECT COUNT(*) FROM articles b WHERE b.story_id = a.story_id
+                           AND b.read = 0 AND b.archived = 0 AND b.superseded = 0)
+                           AS story_unread,
+                       (SELECT COUNT(*) FROM articles b WHERE b.story_id = a.story_id
+                           AND b.starred = 1) AS story_starred
                 FROM articles a WHERE a.id IN ({marks})""",
             chunk,
         ):
@@ -386,6 +391,8 @@ def rows(conn: sqlite3.Connection, ids: Sequence[str]) -> list[ArticleRow]:
                 exported=bool(row["exported"]),
                 tags=tags.get(row["id"], []),
                 story_size=int(row["story_size"] or 1) if row["story_id"] else 1,
+                story_unread=int(row["story_unread"] or 0) if row["story_id"] else 0,
+                story_starred=int(row["story_starred"] or 0) if row["story_id"] else 0,
                 urgency=row["urgency"],
                 wire_status=row["wire_status"],
                 killed=bool(row["killed"]),

@@ -117,6 +117,26 @@ def wire_label(row: ArticleRow, now: datetime, styles: RowStyles) -> tuple[str, 
     return "", styles.base
 
 
+def _folded(row: ArticleRow, shape: RowShape) -> bool:
+    """A story row standing for versions not shown under it."""
+    return shape.story_head and not shape.expanded and row.story_size > 1
+
+
+def _unread_mark(row: ArticleRow, shape: RowShape) -> str:
+    """A folded story is unread while any of its versions in the inbox is."""
+    unread = not row.read or (_folded(row, shape) and row.story_unread > 0)
+    return "•" if unread else " "
+
+
+def _star_mark(row: ArticleRow, shape: RowShape) -> str:
+    """★ starred; on a folded story row ★ when every version is, ☆ when only some are."""
+    if not _folded(row, shape):
+        return "★" if row.starred else " "
+    if row.story_starred >= row.story_size:
+        return "★"
+    return "☆" if row.story_starred or row.starred else " "
+
+
 def render_row(
     row: ArticleRow,
     width: int,
@@ -135,8 +155,8 @@ def render_row(
     """
     text = Text(no_wrap=True, overflow="crop", end="")
     text.append("✓" if selected else " ", styles.selected)
-    text.append("•" if not row.read else " ", styles.unread)
-    text.append("★" if row.starred else " ", styles.star)
+    text.append(_unread_mark(row, shape), styles.unread)
+    text.append(_star_mark(row, shape), styles.star)
     text.append("#" if row.tags else " ", styles.tag)
     text.append("⇪" if row.exported else " ", styles.exported)
     mark, mark_style = wire_mark(row, styles)
