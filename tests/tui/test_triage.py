@@ -292,3 +292,25 @@ async def test_a_digest_of_a_selection_names_no_query_and_one_of_the_search_does
             await settle(pilot)
     assert "Query: none (selected articles)" in (tmp_path / "sel.md").read_text("utf-8")
     assert "Query: flood" in (tmp_path / "all.md").read_text("utf-8")
+
+
+async def test_a_row_that_leaves_the_list_hands_the_cursor_to_the_next_one(
+    make_app: AppFactory,
+) -> None:
+    """A change made elsewhere took the cursor's article out of a search and a row above
+    it too: the cursor kept its index and skipped the article that followed."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        inbox = main_screen(app).inbox
+        ids = list(inbox.ids)
+        inbox.cursor = 3
+        await settle(pilot)
+        remaining = [a for a in ids if a not in (ids[1], ids[3])]
+        inbox.set_rows(remaining, keep=ids[3])
+        assert inbox.current_id == ids[4]
+        # The last row gone: the one before it.
+        inbox.cursor = len(remaining) - 1
+        last = remaining[-1]
+        inbox.set_rows(remaining[:-1], keep=last)
+        assert inbox.current_id == remaining[-2]

@@ -164,6 +164,7 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
         """
         old_index = self.cursor
         old_line = old_index - round(self.scroll_y)
+        old_ids = self._ids
         self._ids = ids
         self._depth = depth if depth is not None else [0] * len(ids)
         self._now = self._clock()
@@ -176,7 +177,7 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
                 target = ids.index(keep)
                 kept = True
             except ValueError:
-                target = old_index
+                target = _successor(old_ids, old_index, ids)
         elif keep_index:
             target = old_index
         target = max(0, min(target, len(ids) - 1))
@@ -394,3 +395,19 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
             if index == self.cursor and event.chain >= 2:
                 self.post_message(self.Activated(self._ids[index]))
             self.cursor = index
+
+
+def _successor(old_ids: list[str], old_index: int, ids: list[str]) -> int:
+    """Where the cursor goes when its article left the list: the next article after it
+    that is still there (rows above it may have gone too, so its old index would skip
+    one), else the nearest one before it, else the old index."""
+    if not 0 <= old_index < len(old_ids):
+        return old_index
+    position = {article_id: n for n, article_id in enumerate(ids)}
+    for article_id in old_ids[old_index + 1 :]:
+        if article_id in position:
+            return position[article_id]
+    for article_id in reversed(old_ids[:old_index]):
+        if article_id in position:
+            return position[article_id]
+    return old_index
