@@ -314,3 +314,21 @@ async def test_a_row_that_leaves_the_list_hands_the_cursor_to_the_next_one(
         last = remaining[-1]
         inbox.set_rows(remaining[:-1], keep=last)
         assert inbox.current_id == remaining[-2]
+
+
+async def test_the_cursor_row_stays_in_sight_when_the_terminal_shrinks(
+    make_app: AppFactory,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        inbox = main_screen(app).inbox
+        inbox.cursor = inbox.row_count - 1
+        await settle(pilot)
+        await pilot.resize_terminal(80, 14)
+        await settle(pilot)
+        await pilot.pause(0.05)
+        height = inbox.scrollable_content_region.height
+        top = round(inbox.scroll_y)
+        assert height < inbox.row_count
+        assert top <= inbox.cursor < top + height

@@ -380,6 +380,9 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
     def on_resize(self, event: events.Resize) -> None:
         self.virtual_size = Size(event.size.width, len(self._ids))
         self._strips.clear()
+        # A smaller terminal leaves the cursor's row below the list: bring it back in
+        # sight once the new height is laid out.
+        self.call_after_refresh(self.scroll_cursor_visible)
 
     def on_focus(self, event: events.Focus) -> None:
         self._strips.clear()
