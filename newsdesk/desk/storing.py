@@ -267,9 +267,15 @@ def _retold(before: tuple[str, str, str], new_id: str) -> bool:
 
 def same_page(found: Article | None, meta: Extracted) -> bool:
     """The checks a copy needs beyond the signatures: the whole headline, numbers
-    included ("report number 4" is not "number 5"), and no two different addresses."""
+    included ("report number 4" is not "number 5"), no two different addresses, and no
+    paragraph of one that is the other's with words changed (`stories.edits`)."""
     from newsdesk.stories.text import words
 
     if found is None or words(found.meta.title) != words(meta.title):
         return False
-    return not (meta.url and found.meta.url and found.meta.url != meta.url)
+    if meta.url and found.meta.url and found.meta.url != meta.url:
+        return False
+    # A corrected copy ("4 euros" now "5 euros") is a version of its own, not folded away.
+    from newsdesk.stories.edits import edited
+
+    return not edited(found.meta.body, meta.body)
