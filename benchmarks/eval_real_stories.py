@@ -3,7 +3,7 @@
     python benchmarks/eval_real_stories.py [--examples 5]
 
 Reads the slice with the importer (`ingest.load_file`), groups it with the real
-`StoryGrouper` in file order (what `newsdesk import` does; undated articles are
+`StoryGrouper` oldest first (what `newsdesk import` does with a file; undated articles are
 matched at any date, as in `Desk`), and scores it with the slice's own scorer
 (B-cubed and pairwise). In the same run it scores a TF-IDF cosine single-link
 baseline over headline and body content words (pairs within the 96 h window,
@@ -31,6 +31,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from newsdesk.desk.storing import oldest_first
 from newsdesk.ingest import load_file
 from newsdesk.isodates import iso_to_ts
 from newsdesk.model import Extracted, article_id
@@ -66,22 +67,28 @@ def load() -> tuple[list[Extracted], list[dict[str, Any]]]:
     return result.items, raw
 
 
-def group(items: list[Extracted]) -> list[str]:
-    """Story id per item, as the import would assign them (one transaction)."""
+def group(items: list[Extracted], files: list[int] | None = None) -> list[str]:
+    """Story id per item, as the import would assign them (one transaction): each
+    file's items oldest first (`storing.oldest_first`); `files` gives how many items
+    each file holds, in order (default: one file)."""
     conn = sqlite3.connect(":memory:")
     create_tables(conn)
     grouper = StoryGrouper(SqliteStoryTables(conn))
-    out: list[str] = []
+    out: dict[int, str] = {}
     seen: dict[str, str] = {}
-    for meta in items:
-        aid = article_id(meta)
-        if aid in seen:  # an exact duplicate merges into the stored article
-            out.append(seen[aid])
-            continue
-        story = grouper.assign(aid, meta, iso_to_ts(meta.published))
-        seen[aid] = story
-        out.append(story)
-    return out
+    start = 0
+    for size in files or [len(items)]:
+        for index in (start + n for n in oldest_first(items[start : start + size])):
+            meta = items[index]
+            aid = article_id(meta)
+            if aid in seen:  # an exact duplicate merges into the stored article
+                out[index] = seen[aid]
+                continue
+            story = grouper.assign(aid, meta, iso_to_ts(meta.published))
+            seen[aid] = story
+            out[index] = story
+        start += size
+    return [out[i] for i in range(len(items))]
 
 
 def spans(items: list[Extracted], stories: list[str]) -> tuple[float, int]:
@@ -246,9 +253,12 @@ def own_report(fitted: dict[str, float]) -> None:
 def feeds_report(examples: bool) -> None:
     """Group the real feeds in file order; count stories with two items of one outlet."""
     items: list[Extracted] = []
+    files: list[int] = []
     for path in sorted(FEEDS.iterdir()):
-        items += load_file(path).items  # a malformed feed yields what it could read
-    stories = group(items)
+        found = load_file(path).items  # a malformed feed yields what it could read
+        items += found
+        files.append(len(found))
+    stories = group(items, files)
     by_story: collections.defaultdict[str, dict[str, int]] = collections.defaultdict(dict)
     for i, story in enumerate(stories):
         by_story[story].setdefault(article_id(items[i]), i)  # exact duplicates once

@@ -122,7 +122,8 @@ class ArticleStorer:
 
         #: (item index, new id): reported in the order of the items.
         created: list[tuple[int, str]] = []
-        stored: list[str] = []
+        #: Item index -> the article it is now (new, or the one it merged into).
+        stored: dict[int, str] = {}
         duplicates = 0
         #: Items written along with their story, whose outcome is read at the end.
         pending: list[tuple[int, Callable[[], InsertOutcome]]] = []
@@ -160,7 +161,8 @@ class ArticleStorer:
         # Deleted by the editor: the feed still lists it, and each fetch brought it back
         # (`u` after the delete is how it comes back).
         gone = self.store.removed([a for a in ids if a not in known]) if keep_deleted_out else set()
-        for index in range(len(items)):
+        order = oldest_first(items)
+        for position, index in enumerate(order):
             item_origin = origin if len(items) == 1 else f"{origin}#{index}"
             aid = ids[index]
             if aid in gone:
@@ -174,7 +176,7 @@ class ArticleStorer:
                 self.store.add_origin(tx, stored_id, item_origin)
                 # Its fingerprint follows the new telling; it stays in its story.
                 grouper.assign(stored_id, meta, published_ts, signature)
-                stored.append(stored_id)
+                stored[index] = stored_id
                 duplicates += 1
                 if updated is not None:
                     updated.append(stored_id)
@@ -184,9 +186,10 @@ class ArticleStorer:
                 # Its story candidates are asked for now (the item before it is
                 # stored) and the next item fingerprinted while a server answers.
                 grouper.look_ahead(signature, published_ts)
-            if index + 1 < len(items):
-                prepare(index + 1)
-            ready.pop(index - 1, None)
+            if position + 1 < len(order):
+                prepare(order[position + 1])
+            if position:
+                ready.pop(order[position - 1], None)
             # The same article saved another way (its HTML page and a text copy):
             # one article with one more origin, not a second version of the story.
             # Versions of wire copy are articles of their own, never copies of each other.
@@ -195,7 +198,7 @@ class ArticleStorer:
                 copy = None
             if copy is not None:
                 self.store.add_origin(tx, copy, item_origin)
-                stored.append(copy)
+                stored[index] = copy
                 duplicates += 1
                 continue
             # Undated articles take the date of the story they join, else none.
@@ -211,11 +214,11 @@ class ArticleStorer:
                     (index, self.store.insert_later(tx, aid, meta, item_origin, raw, placement))
                 )
                 grouper.recorded()
-                stored.append(aid)
+                stored[index] = aid
                 known.add(aid)
                 continue
             outcome = self.store.insert(tx, aid, meta, item_origin, raw)
-            stored.append(outcome.article_id)
+            stored[index] = outcome.article_id
             if not outcome.created:
                 duplicates += 1
                 continue
@@ -232,7 +235,7 @@ class ArticleStorer:
             else:
                 duplicates += 1
         if after is not None:
-            after(tx, stored)
+            after(tx, [stored[i] for i in sorted(stored)])
         return [aid for _, aid in sorted(created)], duplicates
 
     def _settle_wire(
@@ -251,6 +254,18 @@ class ArticleStorer:
             if story is not None:
                 return story
         return None
+
+
+def oldest_first(items: Sequence[Extracted]) -> list[int]:
+    """The order to store a file's items in: oldest publication first, undated ones last
+    in the file's order. A feed lists its newest item first, and stories grouped in
+    that order came out otherwise than in the order the news happened (an article
+    whose own day had not arrived yet joined the day before's story)."""
+    if len(items) < 2:
+        return list(range(len(items)))
+    stamps = [iso_to_ts(meta.published) for meta in items]
+    dated = sorted((ts, n) for n, ts in enumerate(stamps) if ts is not None)
+    return [n for _, n in dated] + [n for n, ts in enumerate(stamps) if ts is None]
 
 
 def _feed_guid(meta: Extracted) -> str:
