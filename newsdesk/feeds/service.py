@@ -30,10 +30,10 @@ from newsdesk.model import Extracted
 from newsdesk.store.protocol import StoreBackend, Transaction
 from newsdesk.tags import normalise_tag, normalise_tags
 
-#: The Desk's item writer: (items, origin, after(tx, ids), updated) -> (created ids,
+#: The Desk's item writer: (items, their feed, after(tx, ids), updated) -> (created ids,
 #: duplicates); the ids of items it stored before and updated now go to `updated`.
 StoreItems = Callable[
-    [Sequence[Extracted], str, Callable[[Transaction, list[str]], None], list[str]],
+    [Sequence[Extracted], Subscription, Callable[[Transaction, list[str]], None], list[str]],
     tuple[list[str], int],
 ]
 MAX_OPML_BYTES = 4 * 1024 * 1024
@@ -325,7 +325,7 @@ def _record(store: StoreBackend, store_items: StoreItems, done: Downloaded) -> F
         store.save_feed(tx, sub)
 
     updated: list[str] = []
-    created, duplicates = store_items(done.items, sub.url, after, updated)
+    created, duplicates = store_items(done.items, sub, after, updated)
     outcome.status = "new" if created or updated else "unchanged"
     outcome.new = len(created)
     outcome.duplicates = duplicates
