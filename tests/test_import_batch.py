@@ -61,8 +61,10 @@ def test_a_file_that_fails_to_store_is_undone_alone(
     files = _pages(tmp_path / "in", 6)
     real = desk._storer.store_in
 
-    def failing(tx: object, items: object, origin: str, *args: object) -> tuple[list[str], int]:
-        created = real(tx, items, origin, *args)  # type: ignore[arg-type]
+    def failing(
+        tx: object, items: object, origin: str, *args: object, **kw: object
+    ) -> tuple[list[str], int]:
+        created = real(tx, items, origin, *args, **kw)  # type: ignore[arg-type]
         if origin.endswith("page-03.txt"):
             raise StoreError("disk I/O error")  # after its rows were written
         return created

@@ -223,6 +223,8 @@ def cmd_fetch(desk: Desk, args: argparse.Namespace) -> int:
             Text.assemble(
                 ("new ", "bold"),
                 str(summary.new),
+                ("  updated ", "bold"),
+                str(summary.updated),
                 ("  unchanged ", "bold"),
                 str(data["unchanged"]),
                 ("  failed ", "bold"),

@@ -208,9 +208,10 @@ class Desk:
         # write what they did once the import is logged.
         arrival = self._rulebook.start_arrival()
         stored = arrival.see if arrival is not None else None
+        earlier = arrival.earlier if arrival is not None else None
         summary = ImportSummary()
         try:
-            self._storer.import_files(inputs, progress, should_stop, stored, summary)
+            self._storer.import_files(inputs, progress, should_stop, stored, summary, earlier)
         except BaseException:
             # Interrupted (Ctrl-C, the shared desk gone): what was committed stays, and
             # is one step of the action log all the same, so `undo` takes it back
@@ -248,11 +249,13 @@ class Desk:
         after: Callable[[Transaction, list[str]], None] | None = None,
         updated: list[str] | None = None,
         *,
-        keep_deleted_out: bool = False,
+        feed_id: int | None = None,
     ) -> tuple[list[str], int]:
         """Store items in one transaction; `after(tx, ids)` runs inside it with every
         item's article id (new or the duplicate it merged into); corrected ones go to
-        `updated` (`Storer.store_in`)."""
+        `updated` (`Storer.store_in`). The rules see the new articles, and what is new
+        in the re-told ones."""
+        earlier: dict[str, Article] = {}
         try:
             with self.store.transaction() as tx:
                 stored = self._storer.store_in(
@@ -263,11 +266,12 @@ class Desk:
                     signatures,
                     after,
                     updated=updated,
-                    keep_deleted_out=keep_deleted_out,
+                    feed_id=feed_id,
+                    earlier=earlier,
                 )
         except StoreError as exc:
             raise type(exc)(f"could not store articles from {origin}: {exc}") from exc
-        self._arrive(stored[0])
+        self._rulebook.arrive([*stored[0], *(updated or ())], earlier)
         return stored
 
     # -- feeds (newsdesk/feeds/service.py does the work) ------------------------------
@@ -334,12 +338,12 @@ class Desk:
 
         def store_items(
             items: Sequence[Extracted],
-            origin: str,
+            sub: Subscription,
             after: Callable[[Transaction, list[str]], None],
             updated: list[str],
         ) -> tuple[list[str], int]:
             return self._store_items(
-                items, origin, raw=None, after=after, updated=updated, keep_deleted_out=True
+                items, sub.url, raw=None, after=after, updated=updated, feed_id=sub.id
             )
 
         summary = service.fetch(
@@ -717,10 +721,6 @@ class Desk:
     def take_notifications(self) -> list[Notified]:
         """Headlines the `notify` rules flagged since the last call (the CLI prints them)."""
         return self._rulebook.take_notifications()
-
-    def _arrive(self, ids: Sequence[str]) -> None:
-        """New articles pass the rules, in order, once they are stored."""
-        self._rulebook.arrive(ids)
 
     # -- stories ----------------------------------------------------------------
 

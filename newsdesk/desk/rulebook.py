@@ -5,7 +5,7 @@ Desk runs them on arrival."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from newsdesk.desk.results import ActionResult
@@ -13,6 +13,7 @@ from newsdesk.errors import QuerySyntaxError
 from newsdesk.store import StoreBackend
 
 if TYPE_CHECKING:
+    from newsdesk.model import Article
     from newsdesk.rules.arrival import Arrival, RuleRunner
     from newsdesk.rules.model import Notified, Rule
     from newsdesk.search.engine import SearchResult
@@ -42,14 +43,16 @@ class RuleBook:
             self._runner = RuleRunner()
         return self._runner
 
-    def arrive(self, ids: Sequence[str]) -> None:
-        """New articles pass the rules, in order, once they are stored."""
+    def arrive(self, ids: Sequence[str], earlier: Mapping[str, Article] | None = None) -> None:
+        """New articles pass the rules, in order, once they are stored; those in
+        `earlier` re-tell an article the desk had (its telling before), and pass only
+        the rules that telling did not match."""
         if not ids:
             return
         rules = self.rules()
         if not rules:
             return
-        outcome = self.runner.run(self.store, rules, ids)
+        outcome = self.runner.run(self.store, rules, ids, earlier)
         if outcome.notified:
             with self._notified_lock:
                 self._notified.extend(outcome.notified)

@@ -19,6 +19,7 @@ from newsdesk.store import StoreBackend, Transaction
 
 if TYPE_CHECKING:
     from newsdesk.pipeline import Prepared
+    from newsdesk.store.feed_tellings import Told
     from newsdesk.store.protocol import InsertOutcome
     from newsdesk.stories.grouping import StoryGrouper
     from newsdesk.stories.signature import Signature
@@ -49,6 +50,7 @@ class ArticleStorer:
         should_stop: Callable[[], bool] | None,
         stored: Callable[[list[str]], None] | None = None,
         summary: ImportSummary | None = None,
+        earlier: dict[str, Article] | None = None,
     ) -> ImportSummary:
         """Load the files under `inputs` (in parallel, in order) and store them, several
         to a transaction, each in its own savepoint (see `import_batch`); a file is
@@ -56,7 +58,8 @@ class ArticleStorer:
         articles of each committed transaction are handed to `stored` (the rules).
 
         `summary`, when given, is filled as transactions commit: a caller whose import
-        is interrupted still knows what was stored."""
+        is interrupted still knows what was stored. `earlier` gets the version each new
+        version of wire copy replaces (`store_in`)."""
         from newsdesk.ingest import iter_input_files
         from newsdesk.pipeline import load_in_order
 
@@ -65,7 +68,9 @@ class ArticleStorer:
         results = iter(load_in_order(files, should_stop))
         done = 0
         while True:
-            batch, finished = store_batch(self.store, results, self.store_file)
+            batch, finished = store_batch(
+                self.store, results, lambda tx, prepared: self.store_file(tx, prepared, earlier)
+            )
             if stored is not None:
                 stored([aid for _, created in batch for aid in created])
             # The whole batch is committed: counted before any of it is reported, so an
@@ -85,7 +90,9 @@ class ArticleStorer:
                 break
         return summary
 
-    def store_file(self, tx: Transaction, prepared: Prepared) -> tuple[list[str], int]:
+    def store_file(
+        self, tx: Transaction, prepared: Prepared, earlier: dict[str, Article] | None = None
+    ) -> tuple[list[str], int]:
         """One loaded file's items into `tx`: (new ids, duplicates)."""
         result = prepared.result
         # The decoded page is kept (inert, like everything stored) as the
@@ -93,7 +100,7 @@ class ArticleStorer:
         raw = clean_text(result.text) if result.text and len(result.items) == 1 else None
         # A name that is not UTF-8 is stored losslessly as text (paths.name_text).
         origin = paths_mod.name_text(str(result.path))
-        return self.store_in(tx, result.items, origin, raw, prepared.signatures)
+        return self.store_in(tx, result.items, origin, raw, prepared.signatures, earlier=earlier)
 
     def store_in(
         self,
@@ -105,18 +112,25 @@ class ArticleStorer:
         after: Callable[[Transaction, list[str]], None] | None = None,
         updated: list[str] | None = None,
         *,
-        keep_deleted_out: bool = False,
+        feed_id: int | None = None,
+        earlier: dict[str, Article] | None = None,
     ) -> tuple[list[str], int]:
         """Store items inside the open transaction `tx`: (new ids, duplicates).
 
-        With `keep_deleted_out` (a feed's items) an article that was stored and deleted
-        is not stored again: it counts as a duplicate.
+        `feed_id` is the subscription the items come from (None for files). Its items
+        the editor deleted stay out (by id, by GUID, or by the feed's own link for an
+        item without a GUID): they count as duplicates.
 
         `after(tx, ids)` runs last with every item's article id (new or the
-        duplicate it merged into). A feed item whose GUID is stored with another
-        headline or body is a correction: the stored article takes the new telling
-        (`StoreBackend.update_content`), counts as a duplicate, and its id goes to
-        `updated`."""
+        duplicate it merged into). A feed item the same feed told before (its GUID, or
+        without a GUID its link) with another headline or body is a correction: the
+        stored article takes the new telling (`StoreBackend.update_content`), counts
+        as a duplicate, and its id goes to `updated`. Another feed's item under that
+        GUID is another telling: the stored article keeps its text and gains an origin.
+
+        `earlier`, when given, gets the telling each updated article and each new
+        version of wire copy replaces, as it was before (the rules act only on what is
+        new in a re-telling)."""
         from newsdesk.stories.grouping import StoryGrouper
         from newsdesk.stories.signature import compute as compute_signature
 
@@ -151,27 +165,44 @@ class ArticleStorer:
         known = self.store.existing(
             [aid for aid, meta in zip(ids, items, strict=True) if not meta.item_id]
         )
-        # Feed items stored before under their GUID: a changed one is the feed's correction.
-        guids = [
-            guid
-            for m, aid in zip(items, ids, strict=True)
-            if (guid := _feed_guid(m)) and aid not in known
-        ]
+        # Feed items stored before under their GUID (or, without one, under the link the
+        # same feed gave): told otherwise by that feed, a correction.
+        guids = [guid for m in items if (guid := _feed_guid(m))]
         told = self.store.by_guid(tx, guids) if guids else {}
-        # Deleted by the editor: the feed still lists it, and each fetch brought it back
-        # (`u` after the delete is how it comes back).
-        gone = self.store.removed([a for a in ids if a not in known]) if keep_deleted_out else set()
+        links = [link for m in items if (link := _feed_link(m))] if feed_id is not None else []
+        linked = self.store.by_link(tx, feed_id, links) if feed_id is not None and links else {}
+        gone: set[str] = set()
+        if feed_id is not None:
+            # Deleted by the editor: the feed still lists it, and each fetch brought it
+            # back, under its id or, told in other words, under its GUID or link (`u`
+            # after the delete is how it comes back).
+            gone = self.store.removed([a for a in ids if a not in known])
+            gone |= self.store.removed_tellings(
+                [g for g in guids if g not in told],
+                [u for u in links if u not in linked],
+                feed_id,
+            )
         order = oldest_first(items)
         for position, index in enumerate(order):
             item_origin = origin if len(items) == 1 else f"{origin}#{index}"
             aid = ids[index]
-            if aid in gone:
+            before = _stored_telling(items[index], told, linked)
+            if before is None and (aid in gone or _telling_key(items[index]) in gone):
                 duplicates += 1
                 continue
             meta, published_ts, signature = prepare(index)
-            before = told.get(_feed_guid(meta))
-            if before is not None and aid not in known and _retold(before, aid):
-                stored_id = before[0]
+            if before is not None and before.told_by == feed_id:
+                stored_id = before.article_id
+                if not _retold(before, aid) or (aid in known and aid != stored_id):
+                    # The same telling (or one another article holds already).
+                    self.store.add_origin(tx, stored_id, item_origin)
+                    stored[index] = stored_id
+                    duplicates += 1
+                    continue
+                if earlier is not None:
+                    previous = self.store.get(stored_id)
+                    if previous is not None:
+                        earlier[stored_id] = previous
                 self.store.update_content(tx, stored_id, meta)
                 self.store.add_origin(tx, stored_id, item_origin)
                 # Its fingerprint follows the new telling; it stays in its story.
@@ -217,6 +248,7 @@ class ArticleStorer:
                 stored[index] = aid
                 known.add(aid)
                 continue
+            previous = self._current_version(tx, aid, meta) if earlier is not None else None
             outcome = self.store.insert(tx, aid, meta, item_origin, raw)
             stored[index] = outcome.article_id
             if not outcome.created:
@@ -224,6 +256,8 @@ class ArticleStorer:
                 continue
             created.append((index, aid))
             known.add(aid)
+            if previous is not None and earlier is not None:
+                earlier[aid] = previous
             into = self._settle_wire(tx, aid, meta, grouper)
             story = grouper.assign(aid, meta, published_ts, signature, into=into, new=True)
             self.store.set_story(tx, aid, story)
@@ -234,9 +268,18 @@ class ArticleStorer:
                 created.append((index, outcome.article_id))
             else:
                 duplicates += 1
+        if feed_id is not None and created:
+            self.store.set_teller(tx, feed_id, [aid for _, aid in created])
         if after is not None:
             after(tx, [stored[i] for i in sorted(stored)])
         return [aid for _, aid in sorted(created)], duplicates
+
+    def _current_version(self, tx: Transaction, aid: str, meta: Extracted) -> Article | None:
+        """The version of wire item `meta` the desk has now, before version `aid` is stored."""
+        if not meta.item_id:
+            return None
+        current = self.store.current_version(tx, meta.item_id)
+        return self.store.get(current) if current is not None and current != aid else None
 
     def _settle_wire(
         self, tx: Transaction, aid: str, meta: Extracted, grouper: StoryGrouper
@@ -273,11 +316,29 @@ def _feed_guid(meta: Extracted) -> str:
     return (meta.guid or "") if meta.format == "feed" else ""
 
 
-def _retold(before: tuple[str, str, str], new_id: str) -> bool:
-    """The stored (id, headline, body) told otherwise by the item whose id (the hash of
-    its headline and body, `model.article_id`) is `new_id`; respacing is no change."""
-    _, title, body = before
-    return article_id(Extracted(title=title, body=body)) != new_id
+def _feed_link(meta: Extracted) -> str:
+    """The link of a feed item without a GUID, which names it in its feed ("" otherwise)."""
+    return (meta.url or "") if meta.format == "feed" and not meta.guid else ""
+
+
+def _telling_key(meta: Extracted) -> str:
+    """What names a feed item in its feed: its GUID, else its link ("" for anything else)."""
+    return _feed_guid(meta) or _feed_link(meta)
+
+
+def _stored_telling(meta: Extracted, told: dict[str, Told], linked: dict[str, Told]) -> Told | None:
+    """The stored telling of a feed item: under its GUID, else under its feed's link."""
+    guid = _feed_guid(meta)
+    if guid:
+        return told.get(guid)
+    link = _feed_link(meta)
+    return linked.get(link) if link else None
+
+
+def _retold(before: Told, new_id: str) -> bool:
+    """The stored telling told otherwise by the item whose id (the hash of its headline
+    and body, `model.article_id`) is `new_id`; respacing is no change."""
+    return article_id(Extracted(title=before.title, body=before.body)) != new_id
 
 
 def same_page(found: Article | None, meta: Extracted) -> bool:

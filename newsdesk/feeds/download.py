@@ -42,9 +42,14 @@ def _not_a_feed(result_format: str | None, fetched: Fetched) -> str:
     kind = fetched.content_type.split(";")[0].strip() or "no content type"
     if result_format == "html":
         return f"not a feed: the server sent an HTML page ({kind}) instead of RSS or Atom"
-    # JSON (a JSON Feed too) reads as JSON Lines, a name the server never meant.
-    what = "JSON" if result_format == "jsonl" else (result_format or "something unreadable")
-    return f"not a feed: the server sent {what} ({kind}) instead of RSS, Atom or wire copy"
+    # JSON that is not a JSON Feed reads as JSON Lines (or, pretty-printed, as text).
+    json_like = fetched.body.lstrip()[:1] in (b"{", b"[")
+    what = (
+        "JSON" if result_format == "jsonl" or json_like else result_format or "something unreadable"
+    )
+    return (
+        f"not a feed: the server sent {what} ({kind}) instead of RSS, Atom, JSON Feed or wire copy"
+    )
 
 
 #: What a subscription may serve: RSS and Atom, and an agency's wire copy (NewsML-G2,

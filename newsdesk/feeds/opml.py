@@ -30,6 +30,26 @@ class OpmlFeed:
     url: str
     title: str = ""
     tags: list[str] = field(default_factory=list)
+    #: newsdesk's own attributes, written by `write_opml` (other tools ignore them):
+    #: the interval in seconds (`every`), `paused` and `fullText`.
+    every_s: int | None = None
+    paused: bool = False
+    full_text: bool = False
+
+
+def _seconds(value: str | None) -> int | None:
+    """An `every` attribute: whole seconds within the intervals a feed may have."""
+    from newsdesk.feeds.schedule import MAX_EVERY_S, MIN_EVERY_S
+
+    try:
+        seconds = int((value or "").strip())
+    except ValueError:
+        return None
+    return seconds if MIN_EVERY_S <= seconds <= MAX_EVERY_S else None
+
+
+def _flag(value: str | None) -> bool:
+    return (value or "").strip().casefold() in ("true", "1", "yes")
 
 
 def _tag(text: str) -> str:
@@ -70,7 +90,16 @@ def read_opml(data: bytes) -> list[OpmlFeed]:
                 for category in (attrs.get("category") or "").split(","):
                     tags.extend(_tag(part) for part in category.split("/"))
                 tags = list(dict.fromkeys(t for t in tags if t))
-                feeds.append(OpmlFeed(url=url, title=label[:200], tags=tags))
+                feeds.append(
+                    OpmlFeed(
+                        url=url,
+                        title=label[:200],
+                        tags=tags,
+                        every_s=_seconds(attrs.get("every")),
+                        paused=_flag(attrs.get("paused")),
+                        full_text=_flag(attrs.get("fulltext")),
+                    )
+                )
             walk(child, [*folders, label] if not url and label else folders)
 
     walk(body, [])
@@ -98,6 +127,12 @@ def write_opml(subs: list[Subscription], now: datetime | None = None) -> str:
         attrs = {"type": "rss", "text": label, "title": label, "xmlUrl": clean_line(sub.url)}
         if len(sub.tags) > 1:
             attrs["category"] = ",".join(f"/{t}" for t in sub.tags[1:])
+        # newsdesk's own settings, read back by `read_opml` (other readers pass them over).
+        attrs["every"] = str(sub.every_s)
+        if sub.paused:
+            attrs["paused"] = "true"
+        if sub.full_text:
+            attrs["fullText"] = "true"
         SubElement(parent, "outline", attrs)
     text = tostring(opml, encoding="unicode")
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n"

@@ -11,6 +11,7 @@ fetch killed at any moment leaves each feed before or after, never between.
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -30,10 +31,10 @@ from newsdesk.model import Extracted
 from newsdesk.store.protocol import StoreBackend, Transaction
 from newsdesk.tags import normalise_tag, normalise_tags
 
-#: The Desk's item writer: (items, origin, after(tx, ids), updated) -> (created ids,
+#: The Desk's item writer: (items, their feed, after(tx, ids), updated) -> (created ids,
 #: duplicates); the ids of items it stored before and updated now go to `updated`.
 StoreItems = Callable[
-    [Sequence[Extracted], str, Callable[[Transaction, list[str]], None], list[str]],
+    [Sequence[Extracted], Subscription, Callable[[Transaction, list[str]], None], list[str]],
     tuple[list[str], int],
 ]
 MAX_OPML_BYTES = 4 * 1024 * 1024
@@ -93,12 +94,40 @@ class FetchSummary:
         return [aid for f in self.feeds for aid in f.new_ids]
 
     @property
+    def updated(self) -> int:
+        return sum(f.updated for f in self.feeds)
+
+    @property
     def failed(self) -> list[FeedOutcome]:
         return [f for f in self.feeds if f.status == "failed"]
+
+    @property
+    def bringing(self) -> list[str]:
+        """The feeds that brought a new article or an update, by name."""
+        return [f.name for f in self.feeds if f.new or f.updated]
+
+    def arrival_notice(self, shown: int = 3) -> str:
+        """What the fetch brought, naming the feeds that brought it ("2 articles arrived
+        from reuters and ap, 1 updated."); "" when nothing came."""
+        new, updated, names = self.new, self.updated, self.bringing
+        if not new and not updated:
+            return ""
+        if len(names) > shown:
+            named = ", ".join(names[: shown - 1]) + f" and {len(names) - shown + 1} more feeds"
+        elif len(names) > 1:
+            named = ", ".join(names[:-1]) + f" and {names[-1]}"
+        else:
+            named = names[0]
+        told = f"{new:,} article{'s' if new != 1 else ''} arrived" if new else ""
+        if updated:
+            plural = "s" if updated != 1 else ""
+            told = f"{told}, {updated:,} updated" if new else f"{updated:,} article{plural} updated"
+        return f"{told} from {named}."
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "new": self.new,
+            "updated": self.updated,
             "fetched": len(self.feeds),
             "unchanged": sum(1 for f in self.feeds if f.status == "unchanged"),
             "failed": len(self.failed),
@@ -167,6 +196,7 @@ def add(
         every_s=every_s or schedule.DEFAULT_EVERY_S,
         full_text=full_text,
         tags=normalise_tags(tags),
+        auto_name=name is None and not title,
         added_at=utc_now_iso(),
     )
     sub.id = store.add_feed(sub)
@@ -213,7 +243,18 @@ def import_opml(store: StoreBackend, path: Path) -> OpmlReport:
     report = OpmlReport()
     for entry in entries:
         try:
-            report.added.append(add(store, entry.url, tags=entry.tags, title=entry.title or None))
+            sub = add(
+                store,
+                entry.url,
+                tags=entry.tags,
+                title=entry.title or None,
+                every_s=entry.every_s,
+                full_text=entry.full_text,
+            )
+            if entry.paused:
+                sub.paused = True
+                update(store, sub)
+            report.added.append(sub)
         except FeedError as exc:
             report.skipped.append((entry.url, str(exc)))
     return report
@@ -320,18 +361,36 @@ def _record(store: StoreBackend, store_items: StoreItems, done: Downloaded) -> F
         update(store, sub)
         return outcome
 
+    if sub.title is None:
+        _take_title(store, sub, done.items)
+
     def after(tx: Transaction, ids: list[str]) -> None:
         store.link_feed_items(tx, sub.id, ids)
         store.save_feed(tx, sub)
 
     updated: list[str] = []
-    created, duplicates = store_items(done.items, sub.url, after, updated)
+    created, duplicates = store_items(done.items, sub, after, updated)
     outcome.status = "new" if created or updated else "unchanged"
     outcome.new = len(created)
     outcome.duplicates = duplicates
     outcome.updated = len(updated)
     outcome.new_ids = created
     return outcome
+
+
+def _take_title(store: StoreBackend, sub: Subscription, items: Sequence[Extracted]) -> None:
+    """At its first items, a feed takes the title its items give it (the outlet its
+    <title> names); one named after its address (no name given) takes it as its name."""
+    sources = Counter(item.source for item in items if item.source)
+    if not sources:
+        return
+    title = sources.most_common(1)[0][0]
+    sub.title = title
+    wanted = slug(title)
+    if sub.auto_name and wanted:
+        taken = {s.name for s in store.feeds() if s.id != sub.id}
+        sub.name = unique_name(wanted, taken)
+    sub.auto_name = False
 
 
 def _url_taken(store: StoreBackend, url: str) -> bool:

@@ -27,6 +27,8 @@ class Subscription:
     last_status: int | None = None
     failures: int = 0
     next_due_ts: float = 0.0
+    #: Named after its address (no name given): it takes its own title at its first items.
+    auto_name: bool = False
     added_at: str = ""
     #: Counts read with the list (not stored in the row).
     items: int = 0

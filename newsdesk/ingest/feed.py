@@ -1,4 +1,5 @@
-"""RSS and Atom feeds: each item an article, parsed from bytes only, never fetched.
+"""RSS and Atom feeds (and JSON Feed, `json_feed`): each item an article, parsed from
+bytes only, never fetched.
 
 Before feedparser sees anything, documents declaring entities are refused
 and any DOCTYPE is removed (see `xml_guard`), and the text is handed over
@@ -153,7 +154,7 @@ def item_hints(entry: Mapping[str, Any], feed_title: str | None) -> tuple[Extrac
     body = content_text if len(content_text) >= len(summary_text) else summary_text
     dek = None
     short_summary = bool(summary_text) and len(summary_text) <= MAX_DEK_CHARS
-    if body is content_text and short_summary and _fold(summary_text)[:60] not in _fold(body):
+    if body is content_text and short_summary and fold(summary_text)[:60] not in fold(body):
         dek = summary_text
     source = entry.get("source")
     source_title = source.get("title") if isinstance(source, Mapping) else None
@@ -174,7 +175,8 @@ def item_hints(entry: Mapping[str, Any], feed_title: str | None) -> tuple[Extrac
     return hints, body
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
+    """Case and spacing folded, to see whether one text opens another."""
     return " ".join(text.casefold().split())
 
 
@@ -210,6 +212,11 @@ def draft_feed(text: str, warnings: list[str]) -> Drafted:
     """Each item's stated fields and body; problems with the whole feed go to `warnings`."""
     import feedparser
 
+    if text.lstrip()[:1] in ("{", "["):
+        # JSON, not XML: a JSON Feed is read as one; any other JSON is said to be JSON.
+        from newsdesk.ingest.json_feed import draft_json_feed
+
+        return draft_json_feed(text, warnings)
     check_entities(text)
     text, items = first_items(text, MAX_FEED_ITEMS)
     # Whitespace before the XML declaration is a common defect and makes the parser give up.
@@ -254,7 +261,7 @@ def draft_feed(text: str, warnings: list[str]) -> Drafted:
         body = bounded(body, MAX_ITEM_CHARS, problems, f"{label}: body")
         drafted.entries.extend(problems)
         drafted.entries.append(Draft(label, hints, body))
-    _settle_identities(drafted.drafts, feed.get("link"), feed_title, drafted.entries)
+    settle_identities(drafted.drafts, feed.get("link"), feed_title, drafted.entries)
     return drafted
 
 
@@ -273,7 +280,7 @@ def _last_item_cut(text: str) -> bool:
 _GLOBAL_ID = re.compile(r"^(?:https?://|urn:|tag:)", re.IGNORECASE)
 
 
-def _settle_identities(
+def settle_identities(
     drafts: list[Draft], feed_link: object, feed_title: str | None, notes: list[Any]
 ) -> None:
     """Each item's GUID and link as the store may trust them to tell it apart.

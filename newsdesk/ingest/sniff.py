@@ -114,6 +114,10 @@ def sniff_content(text: str) -> str | None:
             return "feed"
     if text.startswith("---") and _FRONT_MATTER.match(text[:262144]):
         return "markdown"
+    from newsdesk.ingest.json_feed import looks_like_json_feed
+
+    if looks_like_json_feed(text):
+        return "feed"
     if _looks_json(text):
         from newsdesk.ingest.wire.ninjs import looks_like_ninjs
 

@@ -11,11 +11,13 @@ articles already there change only when rules are applied by hand.
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
+from newsdesk.model import Article
 from newsdesk.rules.matcher import Analysis, Facts, Predicate, compile_query
 from newsdesk.rules.model import Notified, Rule, RuleOutcome, today
 from newsdesk.store.protocol import StateChange, StoreBackend
+from newsdesk.wire import DO_NOT_USE
 
 
 class RuleRunner:
@@ -39,9 +41,17 @@ class RuleRunner:
                 self._compiled[query] = found
             return found
 
-    def run(self, store: StoreBackend, rules: Sequence[Rule], ids: Sequence[str]) -> RuleOutcome:
-        """The rules over the new articles `ids`, their changes written as one step."""
+    def run(
+        self,
+        store: StoreBackend,
+        rules: Sequence[Rule],
+        ids: Sequence[str],
+        earlier: Mapping[str, Article] | None = None,
+    ) -> RuleOutcome:
+        """The rules over the new articles `ids`, their changes written as one step;
+        `earlier` holds the telling before of those that re-tell an article."""
         arrival = self.start(store, rules)
+        arrival.earlier.update(earlier or {})
         arrival.see(ids, last=True)
         return arrival.finish()
 
@@ -87,6 +97,13 @@ class Arrival:
         self._matched: dict[str, list[str]] = {}
         self._notified: dict[str, list[Notified]] = {}
         self._wire: list[str] = []
+        #: Killed or withdrawn copy among the matches: no rule reads or archives it.
+        self._kills: set[str] = set()
+        #: Every article shown to this arrival.
+        self._arrived: set[str] = set()
+        #: Article id -> the telling it replaces, for an article re-told (a feed's
+        #: correction, a new version of wire copy the desk had): filled as it is stored.
+        self.earlier: dict[str, Article] = {}
 
     @property
     def active(self) -> bool:
@@ -100,6 +117,7 @@ class Arrival:
             return
         analysis = self._analysis
         facts: list[Facts] = []
+        self._arrived.update(ids)
         for article in self.store.get_many(ids):
             if article.meta.item_id and not last:
                 self._wire.append(article.id)
@@ -109,8 +127,21 @@ class Arrival:
             self._match(f)
 
     def _match(self, f: Facts) -> None:
-        """Every rule in order over one article; each sees what those before it did."""
+        """Every rule in order over one article; each sees what those before it did.
+
+        A re-told article (a correction, a new version) carries the editor's state: a
+        rule its earlier telling matched has acted already and is passed over; a rule
+        only the new telling matches (a kill for `is:killed`, a new word) acts."""
+        previous = self.earlier.get(f.article.id)
+        if previous is not None and previous.id != f.article.id and previous.id in self._arrived:
+            previous = None  # an earlier version of this same arrival: not acted on yet
+        before = Facts(previous, f.analysis) if previous is not None else None
+        if is_kill(f.article):
+            self._kills.add(f.article.id)
         for rule, predicate in self._predicates:
+            if before is not None and predicate(before):
+                _follow(before, rule)
+                continue
             if predicate(f):
                 self._matched.setdefault(rule.name, []).append(f.article.id)
                 _follow(f, rule)
@@ -131,9 +162,10 @@ class Arrival:
             if matched_ids:
                 outcome.matched[rule.name] = matched_ids
                 counts[rule.name] = len(matched_ids)
-                changes.append(rule_change(rule, matched_ids))
+                changes.extend(_changes(rule, matched_ids, self._kills))
             outcome.notified.extend(self._notified.get(rule.name, ()))
         self._matched, self._notified = {}, {}
+        self._kills, self.earlier, self._arrived = set(), {}, set()
         if changes:
             # The counts go in the changes' transaction: one commit wakes the others once.
             self.store.apply_all(changes, counts, today())
@@ -145,6 +177,35 @@ def rule_change(rule: Rule, ids: Sequence[str]) -> StateChange:
     return StateChange(
         f"rule {rule.name}", ids, rule.change, add_tags=rule.add_tags, remove_tags=rule.remove_tags
     )
+
+
+def is_kill(article: Article) -> bool:
+    """Killed or withdrawn wire copy (any version): it must be seen."""
+    return article.killed or article.meta.status in DO_NOT_USE
+
+
+def _changes(rule: Rule, ids: Sequence[str], kills: set[str]) -> list[StateChange]:
+    """What `rule` does to `ids` on arrival: a kill or a withdrawal is never marked read
+    or archived by a rule (it arrives unread in the inbox, so it is seen); its other
+    actions (a star, a tag) apply."""
+    hidden = {"read", "archived"} & set(rule.change)
+    killed = [i for i in ids if i in kills] if hidden else []
+    if not killed:
+        return [rule_change(rule, ids)]
+    rest = [i for i in ids if i not in kills]
+    changes = [rule_change(rule, rest)] if rest else []
+    shown = {k: v for k, v in rule.change.items() if k not in hidden}
+    if shown or rule.add_tags or rule.remove_tags:
+        changes.append(
+            StateChange(
+                f"rule {rule.name}",
+                killed,
+                shown,
+                add_tags=rule.add_tags,
+                remove_tags=rule.remove_tags,
+            )
+        )
+    return changes
 
 
 def _follow(facts: Facts, rule: Rule) -> None:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from newsdesk.feeds.subscription import Subscription
 from newsdesk.model import Article, ArticleRow, Extracted
+from newsdesk.store.feed_tellings import Told
 from newsdesk.store.story_tables import Placement, StoryTables
 
 if TYPE_CHECKING:
@@ -221,15 +222,33 @@ class StoreBackend(Protocol):
         """Record one more place the article came from (a copy of it was imported)."""
         ...
 
-    def by_guid(self, tx: Transaction, guids: Sequence[str]) -> dict[str, tuple[str, str, str]]:
-        """The stored articles with these GUIDs: GUID -> (id, headline, body)."""
+    def by_guid(self, tx: Transaction, guids: Sequence[str]) -> dict[str, Told]:
+        """The stored articles with these GUIDs: GUID -> its telling."""
+        ...
+
+    def by_link(self, tx: Transaction, feed_id: int, urls: Sequence[str]) -> dict[str, Told]:
+        """The articles without a GUID that feed `feed_id` told under these links."""
+        ...
+
+    def set_teller(self, tx: Transaction, feed_id: int, article_ids: Sequence[str]) -> None:
+        """Feed `feed_id` told these new articles (`Told.told_by`)."""
+
+    def removed_tellings(
+        self, guids: Sequence[str], urls: Sequence[str], feed_id: int | None
+    ) -> set[str]:
+        """Of `guids`, those a removed article had; of `urls`, those a removed article
+        without a GUID had from feed `feed_id`."""
+        ...
+
+    def current_version(self, tx: Transaction, item_id: str) -> str | None:
+        """The current version of wire item `item_id` (None: none stored)."""
         ...
 
     def update_content(self, tx: Transaction, article_id: str, meta: Extracted) -> None:
         """Replace an article's extracted content with a newer telling of it (a feed's
         correction under the same GUID): headline, body, dates, link and the rest of
-        what extraction found; a new revision (the index takes it again) and unread
-        (the editor sees the correction). Tags, star, note, archive and story stay."""
+        what extraction found; a new revision (the index takes it again). The editor's
+        state stays: read (for every editor), tags, star, note, archive and story."""
         ...
 
     def settle_versions(self, tx: Transaction, item_id: str) -> Settled | None:

@@ -31,6 +31,7 @@ from newsdesk.errors import StoreError
 from newsdesk.feeds.subscription import Subscription
 from newsdesk.isodates import utc_now_iso
 from newsdesk.model import Article, ArticleRow, Extracted
+from newsdesk.store.feed_tellings import Told
 from newsdesk.store.protocol import (
     ActionRecord,
     Claim,
@@ -224,8 +225,28 @@ class RoutedStore:
         self.sql.articles.add_origin(self._tx(tx), article_id, origin)
 
     @routed
-    def by_guid(self, tx: Transaction, guids: Sequence[str]) -> dict[str, tuple[str, str, str]]:
+    def by_guid(self, tx: Transaction, guids: Sequence[str]) -> dict[str, Told]:
         return dict(self.sql.articles.by_guid(self._tx(tx), guids))
+
+    @routed
+    def by_link(self, tx: Transaction, feed_id: int, urls: Sequence[str]) -> dict[str, Told]:
+        return dict(self.sql.feeds.by_link(self._tx(tx), feed_id, urls))
+
+    @routed
+    def set_teller(self, tx: Transaction, feed_id: int, article_ids: Sequence[str]) -> None:
+        self.sql.feeds.set_teller(self._tx(tx), feed_id, article_ids)
+
+    @routed
+    def removed_tellings(
+        self, guids: Sequence[str], urls: Sequence[str], feed_id: int | None
+    ) -> set[str]:
+        found: set[str] = self.sql.feeds.removed_tellings(self.conn, guids, urls, feed_id)
+        return found
+
+    @routed
+    def current_version(self, tx: Transaction, item_id: str) -> str | None:
+        found: str | None = self.sql.wire.current_version(self._tx(tx), item_id)
+        return found
 
     @routed
     def update_content(self, tx: Transaction, article_id: str, meta: Extracted) -> None:

@@ -59,7 +59,8 @@ def test_a_corrected_item_replaces_the_stored_telling(
         assert article is not None
         assert article.meta.title == "CORRECTED: Four dead in motorway crash"
         assert "Four people died" in article.meta.body
-        assert not article.state.read and article.state.starred  # unread again, star kept
+        # The editor's state stays: read (as they left it) and starred.
+        assert article.state.read and article.state.starred
         desk.sync_index()
         assert desk.search("four", limit=None).ids == [stored_id]
         assert desk.search('"six people died"', limit=None).ids == []

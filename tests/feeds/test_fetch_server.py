@@ -334,8 +334,12 @@ def test_wire_copy_served_at_a_feed_url_arrives_and_its_versions_settle(
     assert again.new == 1
     # Two versions of one item: one current version in the inbox.
     assert len(open_desk.inbox_ids()) == 1 and open_desk.count() == 2
-    # JSON is named as such, not "jsonl".
+    # A JSON Feed is a feed (one without items has nothing new); other JSON is named as
+    # such, not "jsonl".
     feed_server.route("/json", Reply(body=b'{"version": "https://jsonfeed.org/version/1.1"}'))
     open_desk.add_feed(f"{feed_server.url}/json", name="jf")
+    (empty,) = open_desk.fetch(["jf"], limits=LIMITS).feeds
+    assert (empty.status, empty.reason) == ("unchanged", None)
+    feed_server.route("/json", Reply(body=b'{"version": "2", "items": []}'))
     (failed,) = open_desk.fetch(["jf"], limits=LIMITS).feeds
     assert failed.reason is not None and "sent JSON" in failed.reason

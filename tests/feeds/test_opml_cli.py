@@ -113,7 +113,7 @@ def test_new_user_imports_opml_and_fetches_through_main(
     assert code == 0
     assert "harbour-gazette: 3 new" in out
     assert "loose: failed: not found (404)" in out
-    assert "new 3  unchanged 1  failed 1" in out
+    assert "new 3  updated 0  unchanged 1  failed 1" in out
     assert main(["fetch", "--all", "--json", "--timeout", "2"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["new"] == 0

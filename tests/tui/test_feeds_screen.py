@@ -80,7 +80,7 @@ async def test_feeds_screen_add_fetch_pause_remove_show(
         await pilot.press("f")
         await settle(pilot)
         await settle(pilot)
-        assert "3 articles arrived from 1 feed." in seen
+        assert "3 articles arrived from cape." in seen
         assert cells(screen, "cape")[1:4] == ["ok", "3", "3"]
         assert feed_server.paths().count("/gone.xml") == 0  # only the one asked for
 

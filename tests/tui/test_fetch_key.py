@@ -61,7 +61,7 @@ async def test_r_fetches_feeds_and_keeps_the_cursor(
         await pilot.press("R")
         await settle(pilot)
         await settle(pilot)
-        assert "3 articles arrived from 1 feed." in seen  # the one that answered
+        assert "3 articles arrived from harbour." in seen  # the one that brought them
         assert any("server error (500)" in m for m in seen)
         assert len(screen.inbox.ids) == before + 3
         assert screen.inbox.current_id == current

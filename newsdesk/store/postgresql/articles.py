@@ -20,9 +20,10 @@ from psycopg import sql
 from newsdesk.isodates import iso_to_ts, sort_key, utc_now_iso
 from newsdesk.model import Article, ArticleRow, ArticleState, Extracted
 from newsdesk.store.article_sql import CONTENT_COLUMNS, content_values
+from newsdesk.store.feed_tellings import Told
 from newsdesk.store.postgresql.stories import membership, membership_params
 from newsdesk.store.protocol import InsertOutcome
-from newsdesk.store.sqlite.articles import RAW_LIMIT, readable_meta
+from newsdesk.store.sqlite.articles import RAW_LIMIT, readable_meta, told
 from newsdesk.store.story_tables import Placement
 from newsdesk.wire import is_wire, wire_columns
 
@@ -123,15 +124,16 @@ def insert(
     return _outcome(article_id, tx.execute(query, params).fetchone())
 
 
-def by_guid(tx: Conn, guids: Sequence[str]) -> dict[str, tuple[str, str, str]]:
+def by_guid(tx: Conn, guids: Sequence[str]) -> dict[str, Told]:
     wanted = list(dict.fromkeys(g for g in guids if g))
     if not wanted:
         return {}
-    found: dict[str, tuple[str, str, str]] = {}
+    found: dict[str, Told] = {}
     for row in tx.execute(
-        "SELECT guid, id, title, body FROM articles WHERE guid = ANY(%s)", (wanted,)
+        "SELECT guid, id, title, body, told_by FROM articles WHERE guid = ANY(%s) ORDER BY rev",
+        (wanted,),
     ).fetchall():
-        found.setdefault(str(row["guid"]), (str(row["id"]), row["title"] or "", row["body"] or ""))
+        found.setdefault(str(row["guid"]), told(row))
     return found
 
 
@@ -145,8 +147,6 @@ def update_content(tx: Conn, article_id: str, meta: Extracted) -> None:
         "rev = (SELECT value::bigint FROM r) WHERE id = %s",
         (*values, article_id),
     )
-    # Read state is each editor's here: the correction is unread for every one of them.
-    tx.execute("DELETE FROM reads WHERE article_id = %s", (article_id,))
 
 
 def insert_later(

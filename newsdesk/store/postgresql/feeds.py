@@ -10,8 +10,10 @@ from psycopg import sql
 
 from newsdesk.feeds.subscription import Subscription
 from newsdesk.isodates import utc_now_iso
+from newsdesk.store.feed_tellings import Told
 from newsdesk.store.postgresql.articles import read_by_me
 from newsdesk.store.postgresql.connections import changed_rows
+from newsdesk.store.sqlite.articles import told
 from newsdesk.store.sqlite.feeds import _STATE_COLUMNS, _from_row, _values
 
 Conn = psycopg.Connection[dict[str, Any]]
@@ -86,3 +88,49 @@ def save_search(tx: Conn, name: str, query: str) -> None:
 
 def delete_search(tx: Conn, name: str) -> bool:
     return changed_rows(tx, "DELETE FROM saved_searches WHERE name = %s", (name,)) > 0
+
+
+def by_link(tx: Conn, feed_id: int, urls: Sequence[str]) -> dict[str, Told]:
+    """The articles without a GUID this feed told under these links (link -> telling)."""
+    wanted = list(dict.fromkeys(u for u in urls if u))
+    if not wanted:
+        return {}
+    found: dict[str, Told] = {}
+    for row in tx.execute(
+        "SELECT url, id, title, body, told_by FROM articles WHERE url = ANY(%s) "
+        "AND guid IS NULL AND told_by = %s ORDER BY rev",
+        (wanted, feed_id),
+    ).fetchall():
+        found.setdefault(str(row["url"]), told(row))
+    return found
+
+
+def set_teller(tx: Conn, feed_id: int, article_ids: Sequence[str]) -> None:
+    if article_ids:
+        tx.execute(
+            "UPDATE articles SET told_by = %s WHERE id = ANY(%s) AND told_by IS NULL",
+            (feed_id, list(article_ids)),
+        )
+
+
+def removed_tellings(
+    conn: Conn, guids: Sequence[str], urls: Sequence[str], feed_id: int | None
+) -> set[str]:
+    """As SQLite's: GUIDs of removed articles, and links of removed GUID-less items of
+    feed `feed_id`."""
+    found: set[str] = set()
+    wanted = list(dict.fromkeys(g for g in guids if g))
+    if wanted:
+        rows = conn.execute(
+            "SELECT guid FROM removed_articles WHERE guid = ANY(%s)", (wanted,)
+        ).fetchall()
+        found.update(str(r["guid"]) for r in rows)
+    links = list(dict.fromkeys(u for u in urls if u))
+    if feed_id is not None and links:
+        rows = conn.execute(
+            "SELECT url FROM removed_articles WHERE url = ANY(%s) AND guid IS NULL "
+            "AND told_by = %s",
+            (links, feed_id),
+        ).fetchall()
+        found.update(str(r["url"]) for r in rows)
+    return found

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from newsdesk.store.postgresql.articles import next_rev
-from newsdesk.store.postgresql.connections import Conn, changed_rows
+from newsdesk.store.postgresql.connections import Conn
 
 _OWNED = ("tags", "origins", "feed_items", "claims")
 
@@ -42,14 +42,19 @@ def snapshot(tx: Conn, article_id: str) -> dict[str, Any] | None:
 
 
 def remove(tx: Conn, article_id: str) -> bool:
-    if changed_rows(tx, "DELETE FROM articles WHERE id = %s", (article_id,)) == 0:
+    row = tx.execute(
+        "DELETE FROM articles WHERE id = %s RETURNING guid, url, told_by", (article_id,)
+    ).fetchone()
+    if row is None:
         return False
     for table in _OWNED:
         tx.execute(f"DELETE FROM {table} WHERE article_id = %s", (article_id,))
     tx.execute(
-        "INSERT INTO removed_articles (article_id, rev) VALUES (%s, %s) "
-        "ON CONFLICT (article_id) DO UPDATE SET rev = excluded.rev",
-        (article_id, next_rev(tx)),
+        "INSERT INTO removed_articles (article_id, rev, guid, url, told_by) "
+        "VALUES (%s, %s, %s, %s, %s) ON CONFLICT (article_id) DO UPDATE SET "
+        "rev = excluded.rev, guid = excluded.guid, url = excluded.url, "
+        "told_by = excluded.told_by",
+        (article_id, next_rev(tx), row["guid"], row["url"], row["told_by"]),
     )
     return True
 

@@ -99,3 +99,11 @@ def urgencies(conn: Conn, ids: Sequence[str]) -> dict[str, int]:
         (list(ids),),
     ).fetchall()
     return {str(r["id"]): int(r["urgency"]) for r in rows}
+
+
+def current_version(tx: Conn, item_id: str) -> str | None:
+    row = tx.execute(
+        "SELECT id FROM articles WHERE item_id = %s ORDER BY superseded, rev DESC LIMIT 1",
+        (item_id,),
+    ).fetchone()
+    return None if row is None else str(row["id"])

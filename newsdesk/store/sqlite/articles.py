@@ -16,6 +16,7 @@ from typing import Any
 from newsdesk.isodates import iso_to_ts, sort_key, utc_now_iso
 from newsdesk.model import Article, ArticleRow, ArticleState, Extracted
 from newsdesk.store.article_sql import CONTENT_COLUMNS, content_values
+from newsdesk.store.feed_tellings import Told
 from newsdesk.store.protocol import InsertOutcome
 from newsdesk.store.story_tables import Placement
 from newsdesk.wire import is_wire, wire_columns
@@ -91,25 +92,33 @@ def add_origin(tx: sqlite3.Connection, article_id: str, origin: str) -> None:
     )
 
 
-def by_guid(tx: sqlite3.Connection, guids: Sequence[str]) -> dict[str, tuple[str, str, str]]:
-    found: dict[str, tuple[str, str, str]] = {}
+def by_guid(tx: sqlite3.Connection, guids: Sequence[str]) -> dict[str, Told]:
+    found: dict[str, Told] = {}
     wanted = list(dict.fromkeys(g for g in guids if g))
     for start in range(0, len(wanted), 500):
         chunk = wanted[start : start + 500]
         marks = ",".join("?" * len(chunk))
         for row in tx.execute(
-            f"SELECT guid, id, title, body FROM articles WHERE guid IN ({marks})", chunk
+            f"SELECT guid, id, title, body, told_by FROM articles WHERE guid IN ({marks}) "
+            "ORDER BY rev",
+            chunk,
         ):
-            found.setdefault(
-                str(row["guid"]), (str(row["id"]), row["title"] or "", row["body"] or "")
-            )
+            found.setdefault(str(row["guid"]), told(row))
     return found
+
+
+def told(row: Any) -> Told:
+    """A row's (id, title, body, told_by) as a `Told`."""
+    feed = row["told_by"]
+    return Told(
+        str(row["id"]), row["title"] or "", row["body"] or "", None if feed is None else int(feed)
+    )
 
 
 def update_content(tx: sqlite3.Connection, article_id: str, meta: Extracted) -> None:
     assigned = ", ".join(f"{column} = ?" for column in CONTENT_COLUMNS)
     tx.execute(
-        f"UPDATE articles SET {assigned}, rev = ?, read = 0 WHERE id = ?",
+        f"UPDATE articles SET {assigned}, rev = ? WHERE id = ?",
         (*content_values(meta), next_rev(tx), article_id),
     )
 

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 
 from newsdesk.feeds.subscription import Subscription
 from newsdesk.isodates import utc_now_iso
-from newsdesk.store.sqlite.articles import chunks
+from newsdesk.store.feed_tellings import Told
+from newsdesk.store.sqlite.articles import chunks, told
 
 _STATE_COLUMNS = (
     "name",
@@ -25,6 +26,7 @@ _STATE_COLUMNS = (
     "last_status",
     "failures",
     "next_due_ts",
+    "auto_name",
 )
 
 
@@ -58,6 +60,7 @@ def _from_row(row: sqlite3.Row) -> Subscription:
         last_status=row["last_status"],
         failures=int(row["failures"]),
         next_due_ts=float(row["next_due_ts"]),
+        auto_name=bool(row["auto_name"]),
         added_at=row["added_at"],
         items=int(row["items"]),
         unread=int(row["unread"]),
@@ -112,3 +115,53 @@ def known_links(conn: sqlite3.Connection, keys: Sequence[str]) -> set[str]:
         ):
             found.update(v for v in (row["guid"], row["url"]) if v)
     return found & set(keys)
+
+
+def by_link(tx: sqlite3.Connection, feed_id: int, urls: Sequence[str]) -> dict[str, Told]:
+    """The articles without a GUID this feed told under these links (link -> telling)."""
+    found: dict[str, Told] = {}
+    for part in chunks(list(dict.fromkeys(u for u in urls if u))):
+        marks = ",".join("?" * len(part))
+        for row in tx.execute(
+            f"SELECT url, id, title, body, told_by FROM articles WHERE url IN ({marks}) "
+            "AND guid IS NULL AND told_by = ? ORDER BY rev",
+            [*part, feed_id],
+        ):
+            found.setdefault(str(row["url"]), told(row))
+    return found
+
+
+def set_teller(tx: sqlite3.Connection, feed_id: int, article_ids: Sequence[str]) -> None:
+    tx.executemany(
+        "UPDATE articles SET told_by = ? WHERE id = ? AND told_by IS NULL",
+        [(feed_id, aid) for aid in article_ids],
+    )
+
+
+def removed_tellings(
+    conn: sqlite3.Connection, guids: Sequence[str], urls: Sequence[str], feed_id: int | None
+) -> set[str]:
+    """The GUIDs of removed articles among `guids`, and the links among `urls` of removed
+    articles without a GUID that feed `feed_id` told."""
+    found: set[str] = set()
+    for part in chunks(list(dict.fromkeys(g for g in guids if g))):
+        marks = ",".join("?" * len(part))
+        found.update(
+            str(r[0])
+            for r in conn.execute(
+                f"SELECT guid FROM removed_articles WHERE guid IN ({marks})", part
+            )
+        )
+    if feed_id is None:
+        return found
+    for part in chunks(list(dict.fromkeys(u for u in urls if u))):
+        marks = ",".join("?" * len(part))
+        found.update(
+            str(r[0])
+            for r in conn.execute(
+                f"SELECT url FROM removed_articles WHERE url IN ({marks}) "
+                "AND guid IS NULL AND told_by = ?",
+                [*part, feed_id],
+            )
+        )
+    return found

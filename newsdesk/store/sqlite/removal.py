@@ -2,8 +2,8 @@
 
 A claim goes with its article (a deleted article is nobody's to work on) and
 comes back with it on undo, unless someone has claimed it meanwhile.
-A removed article leaves a tombstone (`removed_articles`: its id and the
-revision of its removal), so the search index, which catches up by revision,
+A removed article leaves a tombstone (`removed_articles`: its id, the
+revision of its removal, and its GUID, link and feed), so the search index, which catches up by revision,
 drops its document too. A delete keeps everything about the article in the
 action log (its whole row, tags, origins and feed links), so its undo puts
 the article back as it was; the undo of an import removes what it added.
@@ -58,15 +58,20 @@ def _claim(tx: sqlite3.Connection, article_id: str) -> dict[str, str] | None:
 
 def remove(tx: sqlite3.Connection, article_id: str) -> bool:
     """Delete the article and its own rows, leaving a tombstone; False when it was not there."""
-    cur = tx.execute("DELETE FROM articles WHERE id = ?", (article_id,))
-    if cur.rowcount == 0:
+    row = tx.execute(
+        "DELETE FROM articles WHERE id = ? RETURNING guid, url, told_by", (article_id,)
+    ).fetchone()
+    if row is None:
         return False
     for table in _OWNED:
         tx.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+    # Its GUID, link and feed too: the feed telling it again in other words (a new id)
+    # does not bring it back.
     tx.execute(
-        "INSERT INTO removed_articles (article_id, rev) VALUES (?, ?) "
-        "ON CONFLICT(article_id) DO UPDATE SET rev = excluded.rev",
-        (article_id, next_rev(tx)),
+        "INSERT INTO removed_articles (article_id, rev, guid, url, told_by) "
+        "VALUES (?, ?, ?, ?, ?) ON CONFLICT(article_id) DO UPDATE SET rev = excluded.rev, "
+        "guid = excluded.guid, url = excluded.url, told_by = excluded.told_by",
+        (article_id, next_rev(tx), row[0], row[1], row[2]),
     )
     return True
 

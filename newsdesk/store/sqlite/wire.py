@@ -97,3 +97,11 @@ def urgencies(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, int]:
         ):
             out[str(row[0])] = int(row[1])
     return out
+
+
+def current_version(tx: sqlite3.Connection, item_id: str) -> str | None:
+    row = tx.execute(
+        "SELECT id FROM articles WHERE item_id = ? ORDER BY superseded, rev DESC LIMIT 1",
+        (item_id,),
+    ).fetchone()
+    return None if row is None else str(row[0])

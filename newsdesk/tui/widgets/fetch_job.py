@@ -66,6 +66,8 @@ class FetchJob(Widget):
     class Finished(Message):
         new: int
         feeds: int
+        #: The notice of what arrived, naming the feeds that brought it ("" for nothing).
+        arrived: str = ""
         #: (feed name, reason) for each feed that failed.
         failed: list[tuple[str, str]] = field(default_factory=list)
         stopped: bool = False
@@ -146,6 +148,7 @@ class FetchJob(Widget):
             self.Finished(
                 new=summary.new,
                 feeds=len(summary.feeds),
+                arrived=summary.arrival_notice(),
                 failed=[(f.name, f.reason or "") for f in summary.failed],
                 stopped=worker.is_cancelled,
                 background=background,
@@ -170,9 +173,8 @@ class FetchJob(Widget):
             self.notify("No feeds to fetch: `newsdesk feeds add URL` subscribes.", markup=False)
             return
         elif message.feeds > len(message.failed):
-            # Only the feeds that answered: a fetch whose every feed failed says just that.
-            answered = message.feeds - len(message.failed)
-            feeds = "1 feed" if answered == 1 else f"{answered:,} feeds"
-            self.notify(f"{articles(message.new)} arrived from {feeds}.", markup=False)
+            # The feeds that brought something, by name (not every feed that answered);
+            # a fetch whose every feed failed says just that.
+            self.notify(message.arrived or f"{articles(0)} arrived.", markup=False)
         for name, reason in message.failed[:FAILURES_SHOWN]:
             self.notify(f"{name}: {reason}", title="Feed failed", severity="warning", markup=False)

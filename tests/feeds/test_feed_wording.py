@@ -1,0 +1,82 @@
+"""What fetching says and what subscriptions keep: updates counted in the summary, the
+app's notice naming the feeds that brought something, a feed named after its own
+title, and OPML keeping paused feeds and intervals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsdesk.cli.main import main
+from newsdesk.desk import Desk
+from newsdesk.feeds.http import Limits
+from newsdesk.feeds.service import FeedOutcome, FetchSummary
+from newsdesk.paths import resolve
+from tests.feeds.server import FeedServer, Reply, rss
+
+LIMITS = Limits(connect_timeout=1, read_timeout=1, total_timeout=2)
+FIRST = ("c-1", "Dam opens", "http://example.invalid/dam", "The new dam opened on Monday.")
+LATER = ("c-1", "Dam opens late", "http://example.invalid/dam", "It opened a day late.")
+
+
+def test_the_fetch_summary_counts_updates(
+    feed_server: FeedServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ "+ desk: 0 new, 1 updated" was followed by "new 0  unchanged 0  failed 0"."""
+    feed_server.route("/desk.xml", Reply(body=rss("Desk", [FIRST])))
+    assert main(["feeds", "add", f"{feed_server.url}/desk.xml", "--name", "desk"]) == 0
+    assert main(["fetch", "--all", "--timeout", "2"]) == 0
+    capsys.readouterr()
+    feed_server.route("/desk.xml", Reply(body=rss("Desk", [LATER])))
+    assert main(["fetch", "--all", "--timeout", "2"]) == 0
+    out = capsys.readouterr().out
+    assert "desk: 0 new, 1 updated" in out
+    assert "new 0  updated 1  unchanged 0  failed 0" in out
+
+
+def test_the_notice_names_the_feeds_that_brought_something() -> None:
+    """ "1 article arrived from 18 feeds" counted every feed that answered."""
+    quiet = [FeedOutcome(f"quiet-{n}", "http://q.invalid/", "unchanged") for n in range(17)]
+    summary = FetchSummary([*quiet, FeedOutcome("harbour", "http://h.invalid/", "new", new=1)])
+    assert summary.arrival_notice() == "1 article arrived from harbour."
+    summary.feeds.append(FeedOutcome("coast", "http://c.invalid/", "new", updated=2))
+    assert summary.arrival_notice() == "1 article arrived, 2 updated from harbour and coast."
+    many = FetchSummary([FeedOutcome(f"f{n}", "http://f.invalid/", "new", new=1) for n in range(5)])
+    assert many.arrival_notice() == "5 articles arrived from f0, f1 and 3 more feeds."
+    assert FetchSummary(quiet).arrival_notice() == ""
+
+
+def test_a_feed_added_without_a_name_takes_its_own_title(feed_server: FeedServer) -> None:
+    """It was "127-0-0-1-<port>" for good, whatever the feed's <title>."""
+    feed_server.route("/", Reply(body=rss("Origin Times", [FIRST])))
+    feed_server.route("/other/", Reply(body=rss("Origin Times", [LATER])))
+    feed_server.route("/named.xml", Reply(body=rss("Valley Voice", [FIRST])))
+    with Desk(resolve()) as desk:
+        sub = desk.add_feed(f"{feed_server.url}/")
+        other = desk.add_feed(f"{feed_server.url}/other/")
+        named = desk.add_feed(f"{feed_server.url}/named.xml", name="named")
+        assert sub.name.startswith("127-0-0-1")
+        desk.fetch(every=True, limits=LIMITS)
+        names = {s.url: s.name for s in desk.feeds()}
+        assert names[sub.url] == "origin-times"
+        assert names[other.url] == "origin-times-2"  # unique
+        assert names[named.url] == "named"  # a name given is kept
+        titles = {s.name: s.title for s in desk.feeds()}
+        assert titles["named"] == "Valley Voice"
+
+
+def test_opml_keeps_paused_feeds_and_intervals(tmp_path: Path) -> None:
+    with Desk(resolve()) as desk:
+        desk.add_feed("http://a.invalid/feed.xml", name="a", every_s=15 * 60)
+        desk.add_feed("http://b.invalid/feed.xml", name="b", full_text=True)
+        desk.pause_feed("b")
+        text = desk.export_opml()
+    opml = tmp_path / "feeds.opml"
+    opml.write_text(text, encoding="utf-8")
+    with Desk(resolve(tmp_path / "other")) as other:
+        other.import_opml(opml)
+        subs = {s.url: s for s in other.feeds()}
+        a, b = subs["http://a.invalid/feed.xml"], subs["http://b.invalid/feed.xml"]
+        assert (a.every_s, a.paused, a.full_text) == (900, False, False)
+        assert (b.every_s, b.paused, b.full_text) == (1800, True, True)
