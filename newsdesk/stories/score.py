@@ -178,6 +178,9 @@ class Features:
     figures_contained: float = 0.0
     #: Both openings (headline and first paragraph) carry figures and share none.
     openings_apart: bool = False
+    #: Each opening gives a figure the other text never mentions (an alert's amount up
+    #: top), though they may share another (the day's share price).
+    openings_unmatched: bool = False
     #: Both come from one outlet (`signature.outlet_key`, known on both sides).
     same_outlet: bool = False
     #: One outlet's wire copy under one slugline or item id (`signature.report_keys`).
@@ -283,9 +286,13 @@ def one_template_two_reports(f: Features) -> bool:
     no same-story pair above the threshold meets this, at most one shared name word
     (with two, one would).
     """
-    if not (f.openings_apart and f.names_shared <= 1):
+    if f.names_shared > 1:
         return False
-    return f.same_outlet or ("title" not in f.missing and f.title >= TEMPLATE_HEADLINE)
+    template = "title" not in f.missing and f.title >= TEMPLATE_HEADLINE
+    if f.openings_apart:
+        return f.same_outlet or template
+    # The day's share price further down is shared; the amounts up top are not.
+    return f.openings_unmatched and "title" not in f.missing and f.title >= TEMPLATE_TITLE
 
 
 def is_copy(f: Features) -> bool:
@@ -358,6 +365,8 @@ def features(a: Signature, b: Signature, ts_a: float | None, ts_b: float | None)
         openings_apart=bool(a.lede_figure_set)
         and bool(b.lede_figure_set)
         and a.lede_figure_set.isdisjoint(b.lede_figure_set),
+        openings_unmatched=bool(a.lede_figure_set - b.figure_set)
+        and bool(b.lede_figure_set - a.figure_set),
         same_outlet=same_outlet,
         same_report=same_outlet
         and not set(a.outlet[1:].tolist()).isdisjoint(b.outlet[1:].tolist()),

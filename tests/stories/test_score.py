@@ -344,3 +344,31 @@ def test_an_angle_piece_with_its_own_figures_is_no_template() -> None:
     assert f.openings_apart and f.names_shared <= 1 and f.title < scoring.TEMPLATE_HEADLINE
     assert not scoring.one_template_two_reports(f)
     assert scoring.score(f) > 0.0
+
+
+def test_alerts_sharing_the_days_share_price_but_not_their_amounts_are_two_reports() -> None:
+    """Two alerts' openings share the day's share price, so their openings are not all
+    apart; but each gives an amount the other never mentions, under one headline
+    template: two trades (the real feed's director's and CFO's sales, 0.51)."""
+    director = Extracted(
+        title="Brightloaf (LSE:BRL) Director Sells $3,965,544.33 in Stock",
+        source="quaysidemarkets.example",
+        body=(
+            "Brightloaf (LSE:BRL) Director Tomas Pell sold 96,250 shares of the stock at "
+            "41.20 on Thursday, for a total of 3,965,544.33.\n\n"
+            "Shares of Brightloaf opened at 40.85 on Wednesday."
+        ),
+    )
+    cfo = Extracted(
+        title="Brightloaf (LSE:BRL) CFO Sells $1,940,787.75 in Stock",
+        source="harbourledger.example",
+        body=(
+            "Brightloaf (LSE:BRL) CFO Ana Ruiz sold 47,106 shares of the stock at 41.20 "
+            "on Thursday, for a total of 1,940,787.75.\n\n"
+            "Brightloaf stock opened at 40.85 on Wednesday."
+        ),
+    )
+    f = scoring.features(compute(director), compute(cfo), T0, T0 + HOUR)
+    assert not f.openings_apart and f.openings_unmatched
+    assert f.title >= scoring.TEMPLATE_TITLE and f.names_shared <= 1
+    assert scoring.score(f) == 0.0
