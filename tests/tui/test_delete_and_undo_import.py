@@ -68,6 +68,9 @@ async def test_delete_asks_then_u_brings_the_article_back(
         await pilot.press("X")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
+        # The question names the article (the dialog covers its row).
+        title = app.desk.rows([first])[0].title
+        assert f"Delete “{title[:80]}”?" in app.screen._question
         await pilot.press("n")  # declined: nothing happens
         await settle(pilot)
         assert first in screen.inbox.ids

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsdesk.desk import BIG_ACTION
+from newsdesk.sanitize import clean_line
 from newsdesk.tui import triage
 from newsdesk.tui.screens.flows.host import InboxHost
 from newsdesk.tui.widgets.desk_writer import SYNC_LIMIT
@@ -107,6 +108,11 @@ class TriageFlow:
             host.notify("Nothing to delete.", timeout=2)
             return
         what = triage.articles(len(ids))
+        if len(ids) == 1:
+            row = host.inbox.row(ids[0])
+            if row is not None:
+                # Which article, said: the dialog covers the row the cursor is on.
+                what = f"“{clean_line(row.title)[:80] or '(no headline)'}”"
         them = "it" if len(ids) == 1 else "them"
         question = f"Delete {what}? u right after brings {them} back."
         hidden = self.hidden_selected()
