@@ -37,6 +37,7 @@ from newsdesk.isodates import iso_to_ts
 from newsdesk.model import Extracted, article_id
 from newsdesk.store.sqlite.stories import SqliteStoryTables, create_tables
 from newsdesk.stories import score as scoring
+from newsdesk.stories.feed_subject import MIN_ITEMS, subject_names, without_names
 from newsdesk.stories.grouping import SPAN_HOURS, StoryGrouper
 from newsdesk.stories.signature import compute, outlet_key
 from newsdesk.stories.text import content_words
@@ -78,15 +79,22 @@ def group(items: list[Extracted], files: list[int] | None = None) -> list[str]:
     seen: dict[str, str] = {}
     start = 0
     for size in files or [len(items)]:
-        for index in (start + n for n in oldest_first(items[start : start + size])):
+        part = items[start : start + size]
+        sigs = [compute(meta) for meta in part]
+        subject = subject_names(sigs) if size >= MIN_ITEMS else frozenset()
+        for n in oldest_first(part):
+            index = start + n
             meta = items[index]
             aid = article_id(meta)
             if aid in seen:  # an exact duplicate merges into the stored article
                 out[index] = seen[aid]
                 continue
-            story = grouper.assign(aid, meta, iso_to_ts(meta.published))
-            seen[aid] = story
-            out[index] = story
+            ts = iso_to_ts(meta.published)
+            # As the importer does: matched without the file's subject, stored whole.
+            placement = grouper.decide(aid, without_names(sigs[n], subject), ts)
+            grouper.record(aid, placement._replace(signature=sigs[n], keys=sigs[n].band_keys()))
+            seen[aid] = placement.story
+            out[index] = placement.story
         start += size
     return [out[i] for i in range(len(items))]
 

@@ -131,6 +131,7 @@ class ArticleStorer:
         `earlier`, when given, gets the telling each updated article and each new
         version of wire copy replaces, as it was before (the rules act only on what is
         new in a re-telling)."""
+        from newsdesk.stories.feed_subject import MIN_ITEMS, subject_names, without_names
         from newsdesk.stories.grouping import StoryGrouper
         from newsdesk.stories.signature import compute as compute_signature
 
@@ -144,6 +145,15 @@ class ArticleStorer:
         grouper = StoryGrouper(self.store.story_tables(tx))
         ids = [article_id(meta) for meta in items]
         ready: dict[int, tuple[Extracted, float | None, Signature]] = {}
+        signatures = list(signatures) + [None] * max(0, len(items) - len(signatures))
+        #: Name tokens most of the file's items carry (an alert feed's company): left out
+        #: when its items are matched (`stories.feed_subject`).
+        subject: frozenset[int] = frozenset()
+        if len(items) >= MIN_ITEMS:
+            for index, known_signature in enumerate(signatures):
+                if known_signature is None:
+                    signatures[index] = compute_signature(self._spelled(items[index]))
+            subject = subject_names([sig for sig in signatures if sig is not None])
 
         def prepare(index: int) -> tuple[Extracted, float | None, Signature]:
             """Item `index` as stored: outlet spelled, date, fingerprint (once)."""
@@ -213,10 +223,11 @@ class ArticleStorer:
                     updated.append(stored_id)
                 continue
             looks = not meta.item_id and aid not in known
+            matching = without_names(signature, subject)
             if looks:
                 # Its story candidates are asked for now (the item before it is
                 # stored) and the next item fingerprinted while a server answers.
-                grouper.look_ahead(signature, published_ts)
+                grouper.look_ahead(matching, published_ts)
             if position + 1 < len(order):
                 prepare(order[position + 1])
             if position:
@@ -224,7 +235,7 @@ class ArticleStorer:
             # The same article saved another way (its HTML page and a text copy):
             # one article with one more origin, not a second version of the story.
             # Versions of wire copy are articles of their own, never copies of each other.
-            copy = grouper.copy_of(signature, published_ts) if looks else None
+            copy = grouper.copy_of(matching, published_ts) if looks else None
             if copy is not None and not same_page(self.store.get(copy), meta):
                 copy = None
             if copy is not None:
@@ -237,7 +248,10 @@ class ArticleStorer:
             # written once, story and all (a second write of the row cost a third
             # of an import's time on PostgreSQL). Wire copy is placed after: its
             # story is that of its other versions, which `settle_versions` finds.
-            placement = grouper.decide(aid, signature, published_ts) if looks else None
+            placement = grouper.decide(aid, matching, published_ts) if looks else None
+            if placement is not None and matching is not signature:
+                # Matched without the file's subject; stored whole.
+                placement = placement._replace(signature=signature, keys=signature.band_keys())
             if placement is not None:
                 # Written with its story; its outcome is read at the end, so a
                 # server writes it while the next article is looked up.
