@@ -33,7 +33,7 @@ from newsdesk.ingest.html_headline import (
     strip_site_suffix,
     trail_end,
 )
-from newsdesk.ingest.html_ld import article_ld, ld_authors, ld_ids, ld_text
+from newsdesk.ingest.html_ld import article_ld, ld_authors, ld_ids, ld_text, page_published
 from newsdesk.ingest.html_nodes import node_classes, node_text
 from newsdesk.ingest.names import author_names, person_names
 from newsdesk.ingest.site_names import host_bears, host_key, names_site
@@ -520,6 +520,7 @@ def read_page_meta(tree: etree._Element) -> PageMeta:
                 "date",
             ),
             ld.get("datePublished"),
+            page_published(tree),
             time_element_date(tree),
             # When the article's JSON-LD gives no publication date, the day it was
             # written comes before the day it was last changed.
