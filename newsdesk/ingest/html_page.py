@@ -23,6 +23,7 @@ from newsdesk.extract.page import local_day_shown
 from newsdesk.ingest.assemble import bounded, drop_leading_title, extract_article, finish
 from newsdesk.ingest.html_byline import visible_byline, visible_lines
 from newsdesk.ingest.html_coauthors import repeated_author_names, with_coauthors, without_credited
+from newsdesk.ingest.html_dateline import signature_place
 from newsdesk.ingest.html_dates import other_zone_day, swapped
 from newsdesk.ingest.html_meta import (
     PageMeta,
@@ -462,6 +463,9 @@ def _read_html(tree: HtmlElement, meta: PageMeta, warnings: list[str]) -> list[E
     # trafilatura often repeats the headline as the first line; the hint carries it.
     main_text = bounded(drop_leading_title(main_text, hints.title), MAX_ITEM_CHARS, warnings)
     article = extract_article(main_text, hints, warnings, text_is_article=True)
+    if not article.dateline:
+        # Set beside the byline rather than at the head of the story ("São Paulo").
+        article.dateline = signature_place(tree)
     shown = _shown_date(page_text, [article.title, *first_h1], article.language, stated=not guessed)
     if shown and _dates_another_day(article.published, shown, stated=not guessed):
         article.published = shown
