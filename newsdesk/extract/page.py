@@ -20,6 +20,7 @@ from newsdesk.extract.boilerplate import (
     is_boilerplate,
 )
 from newsdesk.extract.byline import known_person, parse_byline
+from newsdesk.extract.company_masthead import company_masthead
 from newsdesk.extract.copy_header import DATE_LINE_CHARS
 from newsdesk.extract.credits import is_credit
 from newsdesk.extract.dates import (
@@ -380,6 +381,12 @@ def _assemble(found: Found, hints: Extracted | None, text: str) -> Extracted:
         masthead = site_line_outlet(text, found.title)
         if masthead and _named_after(found.sources[0], masthead):
             found.sources.insert(0, masthead)
+        else:
+            # "© Northwoods Media Co." beside "Northwoods News Tribune": the same, publisher
+            # and masthead named apart.
+            published = company_masthead(found.sources[0], text, found.title)
+            if published:
+                found.sources.insert(0, published)
         if is_media_group(found.sources[0]):
             # "© Hearst Communications" under a Houston Chronicle story: the page's own
             # masthead evidence names the outlet; the group only when there is none.
