@@ -18,7 +18,7 @@ _FLAGS = re.IGNORECASE
 # Whole-line labels: navigation, share bars, ads, widgets.
 _LABELS = re.compile(
     r"""^(?:
-      skip\ to\ (?:main\ )?content|skip\ navigation|accessibility\ (?:links|help)|menu|close|search
+      skip\ to\ (?:main\ )?content|skip\ navigation|accessibility\ (?:links|help)|menu|close|search|(?:direkt\ )?zum\ inhalt(?:\ springen)?|(?:aller|passer)\ au\ contenu|(?:ir|saltar)\ al\ contenido|(?:vai|passa|salta)\ al\ contenuto|(?:ir|pular)\ para\ o\ conte(?:ú|u)do
     | share|share\ this(?:\ (?:article|story|page|post|entry|with\ \w+))?|share\ (?:on|via)\ \w+|tweet|email|e-mail|print
     # A share bar's label in German, French, Spanish, Italian and Portuguese.
     | (?:jetzt\ |(?:diesen\ )?(?:artikel|beitrag)\ )?teilen|partager(?:\ (?:cet\ article|l'article|sur))?

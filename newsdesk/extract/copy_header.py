@@ -101,8 +101,7 @@ def date_near_headline(
             continue
         dates = find_dates(lines[i][:DATE_LINE_CHARS])
         if dates and (len(lines[i]) <= DATE_LINE_CHARS or dates[0].start == 0):
-            line = lines[i]
-            if not (_UPDATED.match(line) or _UPDATED_BEFORE.search(line[: dates[0].start])):
+            if not says_updated(lines[i], dates[0].start):
                 return dates[0].iso
             updated = updated or dates[0].iso
     return updated if updated_ok else None
@@ -120,6 +119,12 @@ _UPDATED_BEFORE = re.compile(
     r"(?i)\b(?:updated|modified|aktualisiert|ge[äa]ndert|mis\s+[àa]\s+jour|actualizado"
     r"|aggiornato|atualizado|bijgewerkt)\W{0,3}(?:on|am|le|el|il|em|op)?\s*$"
 )
+
+
+def says_updated(line: str, date_at: int) -> bool:
+    """`line` gives the day the story was last changed, with its date at `date_at`
+    ("Updated on November 8, 2024", "By Rachel Dunn | Last updated 3 March")."""
+    return bool(_UPDATED.match(line) or _UPDATED_BEFORE.search(line[:date_at]))
 
 
 def first_date_line(text: str) -> str | None:

@@ -43,6 +43,17 @@ _MIXED = re.compile(
     rf"^(?P<place>(?:The\s+)?{_MIXED_WORD}(?:\s+{_MIXED_WORD}){{0,2}}"
     rf"(?:,\s*{_REGION}){{0,2}}?)(?:,\s*(?P<md>{_MONTH_DAY}))?\s*(?:{_AGENCY})?(?P<dash>{_DASH})(?=\S)",
 )
+# "Wetzlar. Der ...", "Berlin/Hamburg. Die ...", "Frankfurt (dpa). Die ...": a German
+# paper's dateline, the place (or places) set off by a full stop.
+_STOP_PLACE = rf"{_MIXED_WORD}(?:[ -]{_MIXED_WORD}){{0,2}}"
+# Agencies as such datelines write them: "dpa", "epd", "AFP", "dpa/lhe", "Reuters" (not
+# a river after the town: "Halle (Saale)").
+_STOP_AGENCY_ONE = r"(?:[a-z]{2,8}|[A-Z]{2,8}|Reuters|Bloomberg)"
+_FULL_STOP = re.compile(
+    rf"^(?P<place>{_STOP_PLACE}(?:/{_STOP_PLACE}){{0,2}})"
+    rf"(?:\s+\((?P<agency>{_STOP_AGENCY_ONE}(?:\s*[/,]\s*{_STOP_AGENCY_ONE})*)\))?"
+    r"\.\s+(?=[A-ZÄÖÜ„\"])"
+)
 _AGENCY_ONLY = re.compile(rf"^{_AGENCY}\s*[—–-]{{1,2}}\s*(?=\S)")
 # "(CNN)President ..." / "Hong Kong (CNN Business)A muddled ...": no dash, text glued on.
 _GLUED = re.compile(
@@ -137,6 +148,10 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     ):
         place = normalise_place(m["place"])
         return Dateline(place, _agency(m), m["md"], m.end())
+    m = _FULL_STOP.match(head)
+    if m and _stop_places_ok(m):
+        agency = clean_line(m["agency"]) if m["agency"] else None
+        return Dateline(clean_line(m["place"]), agency, None, m.end())
     m = _MIXED.match(head)
     if m:
         place = clean_line(m["place"])
@@ -145,6 +160,12 @@ def parse_dateline(paragraph: str) -> Dateline | None:
         if _OUTLET_WORDS.search(place) and ":" not in m["dash"]:
             return Dateline(None, None, None, m.end(), outlet=place)
     return None
+
+
+def _stop_places_ok(m: re.Match[str]) -> bool:
+    """Places set off by a full stop are a dateline when an agency follows them, or when
+    each is a place we know (a sentence of one word is seldom a town's name)."""
+    return bool(m["agency"]) or all(is_known_place_name(p) for p in m["place"].split("/"))
 
 
 def _known_region(place: str, dash: str) -> bool:

@@ -57,7 +57,15 @@ SUMMARY_LABEL = re.compile(
 #: A bare name this few header lines under the story's date line signs it ("21. Januar 2022" /
 #: "Jana Berg").
 DATED_NAME_LINES = 2
-SOURCE_LABEL = re.compile(r"^(?:source|from)\s*:\s*(?P<name>.*)$", re.I)
+#: A line that names where the story comes from: "Source: dpa", or a press release's "News
+#: provided by" over the company that issued it.
+SOURCE_LABEL = re.compile(
+    r"^(?:(?:source|from)\s*:|(?:news\s+|content\s+)?(?:provided|distributed|issued)\s+by\b:?)"
+    r"\s*(?P<name>.*)$",
+    re.I,
+)
+#: The most words of an outlet named on the line under its label.
+SOURCE_NAME_WORDS = 6
 
 
 #: A verb of saying or a time word: a paragraph that reports news, not a standfirst.
@@ -68,6 +76,10 @@ _REPORTING = re.compile(
     r"|saturday|sunday)|yesterday|today|last (?:week|night|month)|this (?:week|morning))\b",
     re.I,
 )
+
+
+def _short_name(line: str) -> bool:
+    return 1 <= len(words(line)) <= SOURCE_NAME_WORDS and not any(ch.isdigit() for ch in line)
 
 
 def _skippable(line: str) -> bool:
@@ -188,6 +200,7 @@ def read_header(lines: list[str], head: int, body_start: int, found: Found) -> i
     in_links = False
     keep_links = True
     previous_caption = False
+    named: set[int] = set()
     for n, i in enumerate(content):
         line = lines[i]
         following = [lines[j] for j in content[n + 1 : n + 4]]
@@ -225,6 +238,14 @@ def read_header(lines: list[str], head: int, body_start: int, found: Found) -> i
             # An image's alt text repeats the headline, then gives the caption.
             found.add_caption(_strip_title_prefix(line, found.title))
             previous_caption = True
+            continue
+        if n in named:
+            continue  # the outlet a label line above named
+        label = SOURCE_LABEL.match(line)
+        if label and not label["name"] and following and _short_name(following[0]):
+            # "News provided by" / "Brightline Robotics": the issuer, not a byline.
+            found.add_source(following[0])
+            named.add(n + 1)
             continue
         parsed = (
             None

@@ -50,6 +50,9 @@ _RIGHTS_RESERVED = re.compile(
     r"(?i)copyright|©|\(c\)|all rights reserved\.?|alle rechte vorbehalten\.?"
     r"|tous droits réservés\.?|todos los derechos reservados\.?|derechos reservados\.?"
     r"|tutti i diritti riservati\.?|todos os direitos reservados\.?"
+    # "© RIPRODUZIONE RISERVATA": reproduction reserved, said instead of the owner's name.
+    r"|riproduzione\s+(?:riservata|vietata)\.?|reproducci[óo]n\s+(?:reservada|prohibida)\.?"
+    r"|reproduction\s+interdite\.?"
 )
 #: What follows an owner's name in a footer and is not part of it.
 _NOT_THE_NAME = re.compile(
@@ -78,7 +81,7 @@ OUTLET_WORD = re.compile(
     r"|Zeitung|Rundschau|Anzeiger|Kurier|Bote|Tagblatt|Nachrichten|Allgemeine|Presse|Tageblatt|Blatt"
     r"|Courrier|Monde|Dépêche|Parisien|Républicain|Nouvelles|Quotidien|Matin|Soir|Provence|Progrès"
     r"|Diario|Periódico|Heraldo|Correo|Voz|Noticias|Gaceta|Crónica|Mirador|Informador|Vanguardia"
-    r"|Corriere|Gazzetta|Giornale|Stampa|Notizie|Messaggero|Jornal|Folha|Krant|Dagblad|Posten|Tidning"
+    r"|Corriere|Gazzetta|Giornale|Stampa|Notizie|Messaggero|Voce|Gazzettino|Mattino|Nazione|Jornal|Folha|Krant|Dagblad|Posten|Tidning"
     r"|Avis|Dagbladet|Gazeta)\b"
 )
 
@@ -122,9 +125,10 @@ def outlet_from_footer(line: str) -> str | None:
     text = _RIGHTS_RESERVED.sub(" ", line)
     text = re.sub(r"\b(?:19|20)\d{2}\s*(?:[-–]\s*(?:19|20)\d{2})?\b,?", " ", text)
     text = re.split(
-        r"\s*[|•]\s*|(?<=[a-z]{2})\.(?=[A-Z\s]|$)|\.\s", text.strip(" -.,"), maxsplit=1
+        r"\s*[|•]\s*|(?<=[a-z]{2})\.(?=[A-Z\s]|$)|\.\s", text.strip(" -,").lstrip("."), maxsplit=1
     )[0]
-    text = clean_line(_NOT_THE_NAME.sub("", text)).strip(" .,;:-–—")
+    # The full stop of "Co." or "S.L." stays until the legal form is cut off below.
+    text = clean_line(_NOT_THE_NAME.sub("", text)).strip(" ,;:-–—").lstrip(".")
     # "Paul Parey Zeitschriftenverlag GmbH - Wild und Hund": the company, then its masthead.
     company, dash, rest = text.partition(" - ")
     if dash and _CORPORATE_SUFFIX.search(company):
@@ -144,7 +148,16 @@ def outlet_from_footer(line: str) -> str | None:
     return None if is_generic_outlet(text) else text
 
 
+#: A text browser's copy opens with the page's feed link ("#RSS La Stampa - News ..."):
+#: the site's name follows the feed's kind.
+_FEED_LABEL = re.compile(r"^(?:RSS|Atom)(?:\s+feed)?\s+(?=\S)", re.I)
 _NAV_VERB = re.compile(r"^(?:contact|about|follow|visit|support|subscribe\s+to)\s+(?:us\b)?", re.I)
+
+
+#: Words a masthead never ends with: a label's ("News provided by", "Stories from").
+_TRAILING_PARTICLES = frozenset(
+    ["by", "of", "from", "for", "to", "and", "with", "von", "de", "par", "por", "da", "di"]
+)
 
 
 def site_line_outlet(text: str, title: str = "") -> str | None:
@@ -161,14 +174,14 @@ def site_line_outlet(text: str, title: str = "") -> str | None:
     # A text browser's marks before it ("#Presse Augsburg", "* Kestrel News") are not its name.
     head = _SITE_LINE_SPLIT.split(first.lstrip("-–— "), maxsplit=1)[0].strip().lstrip("#*+•· ")
     # A menu's "Contact CT Post" or "About The Sentinel" names the site after its verb.
-    head = _NAV_VERB.sub("", head)
+    head = _FEED_LABEL.sub("", _NAV_VERB.sub("", head))
     tokens = words(head)
     if not 1 <= len(tokens) <= 5 or not OUTLET_WORD.search(
         head.title() if head.isupper() else head
     ):
         return None
-    if is_generic_outlet(head):
-        return None  # a menu's "- News", not a masthead
+    if is_generic_outlet(head) or tokens[-1].casefold() in _TRAILING_PARTICLES:
+        return None  # a menu's "- News", a label's "News provided by": not a masthead
     if head.isupper():
         head = _masthead_case(head)
     return head

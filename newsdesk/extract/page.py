@@ -20,6 +20,7 @@ from newsdesk.extract.boilerplate import (
     is_boilerplate,
 )
 from newsdesk.extract.byline import known_person, parse_byline
+from newsdesk.extract.company_masthead import company_masthead
 from newsdesk.extract.copy_header import DATE_LINE_CHARS
 from newsdesk.extract.credits import is_credit
 from newsdesk.extract.dates import (
@@ -80,7 +81,7 @@ def extract_page(
     lines = split_lines(text)
     found = Found()
     with numeric_order((hints.language if hints else None) or page_language(lines), text):
-        head = _locate_headline(lines, hints, found)
+        head = _locate_headline(lines, hints, found, main_text=main_text)
         body_start = find_body_start(lines, head)
         body_start = read_header(lines, head, body_start, found)
         if not found.published and found.title:
@@ -161,8 +162,14 @@ _SECTION_ONLY = re.compile(
 )
 
 
-def _locate_headline(lines: list[str], hints: Extracted | None, found: Found) -> int:
-    """Index of the headline line (-1 when the text has none) and set `found.title`."""
+def _locate_headline(
+    lines: list[str], hints: Extracted | None, found: Found, *, main_text: bool = False
+) -> int:
+    """Index of the headline line (-1 when the text has none) and set `found.title`.
+
+    In a main text (an HTML page's), the title after paragraphs of the story is the story
+    repeating it (a recipe card's heading): the story began above it, without its headline.
+    """
     hint_title = clean_line(hints.title) if hints and hints.title else ""
     if hints is not None and hint_title:
         hint_title = strip_site_suffix(hint_title, {fold(hints.source)} if hints.source else None)
@@ -186,6 +193,8 @@ def _locate_headline(lines: list[str], hints: Extracted | None, found: Found) ->
                 ):
                     found.published = dated[1]
                     return dated[0]
+                if main_text and _story_above(lines[:i]):
+                    return -1
                 return i
         # Only as the story's heading with its date run in ("27.01.2022MineralölINFO ...").
         dated = _dated_heading(lines, hint_title, found)
@@ -208,6 +217,14 @@ def _locate_headline(lines: list[str], hints: Extracted | None, found: Found) ->
     )
     _note_title_suffix(lines, found)
     return choice.index
+
+
+#: Paragraphs of running text above a line that show the story has begun.
+STORY_BEGUN = 2
+
+
+def _story_above(lines: list[str]) -> bool:
+    return sum(1 for line in lines if is_prose(line) and ends_sentence(line)) >= STORY_BEGUN
 
 
 def _dated_heading(lines: list[str], title: str, found: Found) -> tuple[int, str] | None:
@@ -364,6 +381,12 @@ def _assemble(found: Found, hints: Extracted | None, text: str) -> Extracted:
         masthead = site_line_outlet(text, found.title)
         if masthead and _named_after(found.sources[0], masthead):
             found.sources.insert(0, masthead)
+        else:
+            # "© Northwoods Media Co." beside "Northwoods News Tribune": the same, publisher
+            # and masthead named apart.
+            published = company_masthead(found.sources[0], text, found.title)
+            if published:
+                found.sources.insert(0, published)
         if is_media_group(found.sources[0]):
             # "© Hearst Communications" under a Houston Chronicle story: the page's own
             # masthead evidence names the outlet; the group only when there is none.

@@ -24,7 +24,7 @@ from datetime import date, timedelta
 
 from lxml import etree
 
-from newsdesk.isodates import iso_date, normalise_date, parse_iso
+from newsdesk.isodates import iso_date, normalise_date, parse_iso, parse_iso_date
 
 #: Local midnight in UTC+1 / UTC+2, written as UTC.
 _MIDNIGHT_AS_UTC = ("T22:00:00+00:00", "T23:00:00+00:00")
@@ -57,6 +57,27 @@ def swapped(value: str, shown: str) -> bool:
     if a is None or b is None or a.date() == b.date():
         return False
     return (a.year, a.month, a.day) == (b.year, b.day, b.month)
+
+
+def other_zone_day(value: str, shown: str) -> bool:
+    """`shown`, a day before or after `value`'s, may be its moment on another zone's clock.
+
+    A page may print its date on another clock than the markup's (UTC, or its readers'),
+    but zones in use for one story are at most `_ZONE_GAP` apart: 02:41+02:00 on the 4th
+    may be shown as the 3rd, noon on the 3rd never as the 2nd, so a header that says
+    the 2nd dates the story itself. A bare day (no time) cannot tell, and stands.
+    """
+    moment, day = parse_iso(value), parse_iso_date(shown)
+    if moment is None or day is None or "T" not in value:
+        return True
+    clock = timedelta(hours=moment.hour, minutes=moment.minute)
+    if day < moment.date():
+        return clock < _ZONE_GAP
+    return timedelta(days=1) - clock <= _ZONE_GAP
+
+
+#: How far apart the clocks of a page's markup and of its printed date may be.
+_ZONE_GAP = timedelta(hours=10)
 
 
 def _midnight_as_utc(value: str) -> str:

@@ -81,7 +81,7 @@ _SEPARATED_TAIL = re.compile(r"\s+[|–—-]\s+\S")
 _LEAD_MARK = re.compile(r"(?:\s[-–—]|[|:·•»ǀ])\s*$")
 
 
-def _headline_length(text: str) -> bool:
+def headline_length(text: str) -> bool:
     """Enough of a headline to stand alone: three words, or eight letters of a script
     written without spaces."""
     words = WORD.findall(text)
@@ -115,7 +115,7 @@ def prefer_visible(title: str, h1: str) -> str:
         # the headline alone.
         return short
     lead = title[: len(title) - len(h1)] if title.endswith(h1) else ""
-    if lead and _LEAD_MARK.search(lead) and _headline_length(h1):
+    if lead and _LEAD_MARK.search(lead) and headline_length(h1):
         # A topic or the site set before the headline ("SARS-2/COVID-19 - Heute schon an
         # morgen denken", "NEWS WEB EASY|..."): the <h1> is the headline alone.
         return h1

@@ -116,3 +116,15 @@ def article_ld(tree: etree._Element) -> Mapping[str, Any]:
         if not fallback and "webpage" in types and obj.get("headline"):
             fallback = obj
     return fallback
+
+
+def page_published(tree: etree._Element) -> Any:
+    """The `datePublished` of the JSON-LD object describing the page itself: a WebPage or
+    one of its kinds (MedicalWebPage, ItemPage), which states the publication date of a
+    page whose JSON-LD has no article (a health site's "MedicalWebPage")."""
+    for obj in _json_ld_objects(tree):
+        if any(t.endswith("webpage") or t == "itempage" for t in _types(obj)):
+            value = obj.get("datePublished")
+            if value:
+                return value
+    return None

@@ -29,14 +29,15 @@ from newsdesk.ingest.html_headline import (
     fold,
     headline_beside_site,
     headline_without_kicker,
-    prefer_visible,
     strip_host_lead,
     strip_site_suffix,
     trail_end,
 )
-from newsdesk.ingest.html_ld import article_ld, ld_authors, ld_ids, ld_text
+from newsdesk.ingest.html_ld import article_ld, ld_authors, ld_ids, ld_text, page_published
 from newsdesk.ingest.html_nodes import node_classes, node_text
 from newsdesk.ingest.names import author_names, person_names
+from newsdesk.ingest.site_names import host_bears, host_key, names_site
+from newsdesk.ingest.visible_headline import shown_headline
 from newsdesk.model import Link
 from newsdesk.sanitize import clean_line
 
@@ -378,9 +379,9 @@ def plausible_site(candidates: list[str | None], url: str | None) -> str | None:
     names = [c for c in candidates if c]
     if not names or not url:
         return names[0] if names else None
-    host_key = _host_key(url)
+    key = host_key(url)
     for name in names:
-        if any(_host_bears(part, host_key) for part in _SITE_PARTS.split(name)):
+        if any(host_bears(part, key) for part in _SITE_PARTS.split(name)):
             return name
     return None
 
@@ -420,8 +421,8 @@ def site_masthead(site: str, url: str | None) -> str:
     parts = _SITE_PARTS.split(site)
     if len(parts) == 1 or not url:
         return site
-    host_key = _host_key(url)
-    return next((part for part in parts if _host_bears(part, host_key)), site)
+    key = host_key(url)
+    return next((part for part in parts if host_bears(part, key)), site)
 
 
 #: Where the <h1> stands among the title candidates of `read_page_meta`.
@@ -434,31 +435,6 @@ def _cut_at_quote(value: str, page_title: str) -> bool:
         len(page_title) > len(value)
         and page_title.startswith(value)
         and page_title[len(value) :].lstrip()[:1] in "\"'“„«‘"
-    )
-
-
-def _names_site(text: str, site: str | None, url: str | None) -> bool:
-    """`text` is the site's name as the page gives it, or its host bears it out."""
-    if site and fold(text) == fold(site):
-        return True
-    return bool(url) and _host_bears(text, _host_key(url or ""))
-
-
-def _host_key(url: str) -> str:
-    host = urlsplit(url).hostname or ""
-    return host.removeprefix("www.").replace(".", " ").replace("-", "")
-
-
-def _host_bears(name: str, host_key: str) -> bool:
-    found = WORD.findall(name)
-    words = [w.casefold() for w in found if len(w) >= 3]
-    joined = "".join(w.casefold() for w in found)
-    capitals = [w for w in found if w[:1].isupper()]
-    initials = "".join(w[0] for w in capitals).casefold() if len(capitals) >= 2 else ""
-    return (
-        any(w in host_key for w in words)
-        or (len(joined) >= 3 and joined in host_key.replace(" ", ""))
-        or (len(initials) >= 2 and any(p.startswith(initials) for p in host_key.split()))
     )
 
 
@@ -500,12 +476,13 @@ def read_page_meta(tree: etree._Element) -> PageMeta:
                 # A meta tag's value ends where the headline's own quotation mark closed its
                 # attribute ('... califica a Biden de "incapacitado"'): the <title> has it whole.
                 candidate, guess = page_title, True
-            elif slot == _H1_SLOT and page_title and _names_site(h1, meta.site, meta.url):
+            elif slot == _H1_SLOT and page_title and names_site(h1, meta.site, meta.url):
                 # The page's only <h1> is its masthead: the <title> gives the headline beside it.
                 candidate = headline_beside_site(h1, page_title) or candidate
             elif guess:
                 candidate = trail_end(candidate)
-            meta.title = prefer_visible(strip_site_suffix(candidate, meta.site, guess=guess), h1)
+            title = strip_site_suffix(candidate, meta.site, guess=guess)
+            meta.title = shown_headline(tree, title, h1, meta.site, meta.url)
             break
     if meta.title:
         meta.title = strip_host_lead(meta.title, meta.url)
@@ -543,6 +520,7 @@ def read_page_meta(tree: etree._Element) -> PageMeta:
                 "date",
             ),
             ld.get("datePublished"),
+            page_published(tree),
             time_element_date(tree),
             # When the article's JSON-LD gives no publication date, the day it was
             # written comes before the day it was last changed.

@@ -15,7 +15,7 @@ from copy import deepcopy
 from lxml.html import HtmlElement
 
 from newsdesk.extract.byline import parse_byline
-from newsdesk.extract.copy_header import DATE_LINE_CHARS, date_near_headline
+from newsdesk.extract.copy_header import DATE_LINE_CHARS, date_near_headline, says_updated
 from newsdesk.extract.dates import date_line, declared_locale, find_dates, numeric_order
 from newsdesk.extract.found import fold
 from newsdesk.extract.outlet import is_squashed, respell
@@ -23,7 +23,8 @@ from newsdesk.extract.page import local_day_shown
 from newsdesk.ingest.assemble import bounded, drop_leading_title, extract_article, finish
 from newsdesk.ingest.html_byline import visible_byline, visible_lines
 from newsdesk.ingest.html_coauthors import repeated_author_names, with_coauthors, without_credited
-from newsdesk.ingest.html_dates import swapped
+from newsdesk.ingest.html_dateline import signature_place
+from newsdesk.ingest.html_dates import other_zone_day, swapped
 from newsdesk.ingest.html_meta import (
     PageMeta,
     not_the_site,
@@ -287,7 +288,9 @@ def _shown_date(
                         updated_ok=not stated,
                     )
                     or _labelled_date(lines[at + 1 : at + 1 + LABELLED_DATE_AFTER])
-                    or _signed_header_date(lines[at + 1 : at + 1 + HEADER_LINES])
+                    or _signed_header_date(
+                        lines[at + 1 : at + 1 + HEADER_LINES], updated_ok=not stated
+                    )
                 )
     return None
 
@@ -297,19 +300,28 @@ HEADER_LINES = 8
 _READING_TIME = re.compile(r"(?i)^\W*(?:ca\.\s*)?\d{1,3}\s*(?:min\.?|minutes?|minuten)\b")
 
 
-def _signed_header_date(lines: list[str]) -> str | None:
+def _signed_header_date(lines: list[str], *, updated_ok: bool = True) -> str | None:
     """The date line of a header under the headline that a byline or a reading time opens
     ("Christoph Hein" / "Chefredakteur" / "ca. 8 Min." / "12.01.2022", "von Marianne1" /
-    "am 20.09.2020"), before the story's first paragraph."""
+    "am 20.09.2020"), before the story's first paragraph. Without `updated_ok` (the
+    markup states the publication date) a line that says the story was updated is passed
+    over: the day it was changed is no publication date."""
     signed = False
     for line in lines:
         if len(line) > DATE_LINE_CHARS:
             return None  # the story has begun
         published = date_line(line)
+        if published is not None and not updated_ok and _updated_line(line):
+            continue
         if published is not None:
             return published if signed else None
         signed = signed or parse_byline(line) is not None or bool(_READING_TIME.match(line))
     return None
+
+
+def _updated_line(line: str) -> bool:
+    dates = find_dates(line[:DATE_LINE_CHARS])
+    return bool(dates) and says_updated(line, dates[0].start)
 
 
 #: A line that says when the story was published ("Veröffentlicht am 16.08.2019").
@@ -335,9 +347,10 @@ def _labelled_date(lines: list[str]) -> str | None:
 def _dates_another_day(markup: str | None, shown: str, *, stated: bool = True) -> bool:
     """The page's header dates the story apart from its markup, which it then outranks.
 
-    A day apart is the same moment in two time zones: a markup time with its own
-    offset stands, one in UTC is the next (or previous) day of the local one the
-    page shows. A numeric date that is the markup's with day and month exchanged
+    A day apart may be the same moment in two time zones: a markup time with its own
+    offset stands when the page shows its day in UTC, one in UTC is the next (or
+    previous) day of the local one the page shows; no zone makes noon of one day the
+    day before, so the header's day wins there. A numeric date that is the markup's with day and month exchanged
     was read in the wrong order, unless the "markup" date is not `stated` but htmldate's
     guess from the same numbers, read in its order rather than the page's language's.
     """
@@ -351,7 +364,7 @@ def _dates_another_day(markup: str | None, shown: str, *, stated: bool = True) -
         # "Updated ... March 1" over the "Published ... Feb. 29" the header opens with).
         return a != b
     if abs((a - b).days) == 1:
-        return local_day_shown(markup, shown)
+        return local_day_shown(markup, shown) or not other_zone_day(markup, shown)
     return abs((a - b).days) > 1 and (not stated or not swapped(markup, shown))
 
 
@@ -450,6 +463,9 @@ def _read_html(tree: HtmlElement, meta: PageMeta, warnings: list[str]) -> list[E
     # trafilatura often repeats the headline as the first line; the hint carries it.
     main_text = bounded(drop_leading_title(main_text, hints.title), MAX_ITEM_CHARS, warnings)
     article = extract_article(main_text, hints, warnings, text_is_article=True)
+    if not article.dateline:
+        # Set beside the byline rather than at the head of the story ("São Paulo").
+        article.dateline = signature_place(tree)
     shown = _shown_date(page_text, [article.title, *first_h1], article.language, stated=not guessed)
     if shown and _dates_another_day(article.published, shown, stated=not guessed):
         article.published = shown

@@ -162,7 +162,9 @@ class StoryGrouper:
         self._asked = self.tables.candidates_later(
             lsh,
             published_ts,
-            scoring.WINDOW_HOURS * 3600.0,
+            # As far as a copy may be dated apart (`is_copy`); a story's pairs further
+            # apart than `WINDOW_HOURS` score nothing.
+            max(scoring.WINDOW_HOURS, scoring.COPY_HOURS) * 3600.0,
             BUCKET_LIMIT,
             MAX_CANDIDATES,
             rare_keys=rare,

@@ -173,3 +173,43 @@ def test_a_date_lines_label_is_no_place() -> None:
     for label in ("PUBLISHED", "POSTED", "MODIFIED"):
         assert lone_place(label) is None
     assert lone_place("RIVERBEND") == "Riverbend"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "place", "agency"),
+    [
+        # A German paper sets its dateline off with a full stop.
+        ("Wetzlar. Der Optikhersteller will 180 Stellen abbauen.", "Wetzlar", None),
+        ("Berlin/Hamburg. Die Bahn will die Strecke sperren.", "Berlin/Hamburg", None),
+        ("Frankfurt (dpa). Die Bank streicht Stellen.", "Frankfurt", "dpa"),
+        ("Kassel (dpa/lhe). Die Stadt plant neu.", "Kassel", "dpa/lhe"),
+    ],
+)
+def test_a_place_set_off_by_a_full_stop(paragraph: str, place: str, agency: str | None) -> None:
+    dateline = parse_dateline(paragraph)
+    assert dateline is not None
+    assert (dateline.place, dateline.agency) == (place, agency)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Mr. Smith said the plant would close.",
+        "Vorgestern. Da war die Welt noch in Ordnung.",
+        # A river after the town is no agency.
+        "Halle (Saale). Die Stadt plant neu.",
+    ],
+)
+def test_a_word_and_a_full_stop_is_no_dateline(paragraph: str) -> None:
+    assert parse_dateline(paragraph) is None
+
+
+def test_the_full_stop_dateline_in_a_page() -> None:
+    page = (
+        "Optikfirma Leitzner streicht 180 Stellen in Wetzlar\n\n"
+        "Von Sabine Kröger\n\n"
+        "Wetzlar. Der Optikhersteller Leitzner will bis Mitte 2026 rund 180 seiner 620 "
+        "Arbeitsplätze am Standort Wetzlar abbauen. Das teilte das Unternehmen mit.\n\n"
+        "Die IG Metall kündigte Widerstand an und verlangte Gespräche mit der Geschäftsführung.\n"
+    )
+    assert extract_page(page).dateline == "Wetzlar"

@@ -6,6 +6,7 @@ import pytest
 
 from newsdesk.extract import extract_page
 from newsdesk.extract.outlet import appeal_outlet, outlet_from_footer, site_line_outlet
+from newsdesk.model import Extracted
 
 _BODY = (
     "The regional council voted on Monday to close two branch libraries next spring, "
@@ -158,3 +159,73 @@ def test_a_section_word_is_never_the_outlet() -> None:
     assert site_line_outlet("* Kestrel News\nTechnology\n") == "Kestrel News"
     assert site_line_outlet("- Westerly Times\n- Sport\n") == "Westerly Times"
     assert outlet_from_footer("© 2026 The Westerly Times Ltd.") == "The Westerly Times"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["© RIPRODUZIONE RISERVATA", "© Riproduzione riservata.", "© Reproducción prohibida"],
+)
+def test_reproduction_reserved_names_no_owner(line: str) -> None:
+    assert outlet_from_footer(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("© 2025 Northwoods Media Co.", "Northwoods Media"),
+        ("© EDICIONES EL CORREO DEL SUR S.L.", "Ediciones el Correo del SUR"),
+    ],
+)
+def test_a_legal_form_ending_in_a_full_stop_is_dropped(line: str, name: str) -> None:
+    assert outlet_from_footer(line) == name
+
+
+@pytest.mark.parametrize(
+    ("top", "footer", "source"),
+    [
+        # The masthead over the navigation; the company that publishes it in the footer.
+        (
+            "Ir al contenido\nEL CORREO DEL SUR",
+            "© EDICIONES EL CORREO DEL SUR S.L.",
+            "El Correo del",
+        ),
+        ("Vai al contenuto\nLa Voce di Bergamo", "© RIPRODUZIONE RISERVATA", "La Voce di Bergamo"),
+        # The masthead set beside the copyright line.
+        ("Menu", "Northwoods News Tribune\n© 2025 Northwoods Media Co.", "Northwoods News Tribune"),
+    ],
+)
+def test_the_masthead_beats_its_publishing_company(top: str, footer: str, source: str) -> None:
+    page = (
+        f"{top}\n\nCouncil votes to close two branch libraries\n\nBy Ana Berg\n\n{_BODY}{footer}\n"
+    )
+    assert (extract_page(page).source or "").startswith(source)
+
+
+def test_a_label_line_is_no_masthead() -> None:
+    assert site_line_outlet("News provided by\nBrightline Robotics\n") is None
+
+
+def test_a_press_release_s_issuer_under_its_label_is_the_source_not_an_author() -> None:
+    page = (
+        "Brightline Robotics raises $85 million to expand in Europe\n\n"
+        "News provided by\n\nBrightline Robotics\n\nOct 07, 2025, 08:00 ET\n\n" + _BODY
+    )
+    hints = Extracted(title="Brightline Robotics raises $85 million to expand in Europe")
+    meta = extract_page(page, hints, main_text=True)
+    assert meta.source == "Brightline Robotics"
+    assert meta.authors == []
+    assert meta.body.startswith("The regional council")
+
+
+def test_a_feed_link_s_label_is_not_part_of_the_masthead() -> None:
+    assert site_line_outlet("#RSS La Stampa - News dall'Italia e dal mondo\nCronaca\n") == (
+        "La Stampa"
+    )
+
+
+def test_a_link_beside_the_copyright_line_that_names_the_company_is_no_masthead() -> None:
+    footer = "Alma Media yhteystiedot\n© Alma Media Oyj 2016"
+    page = (
+        f"Menu\n\nCouncil votes to close two branch libraries\n\nBy Ana Berg\n\n{_BODY}{footer}\n"
+    )
+    assert extract_page(page).source == "Alma Media"

@@ -911,3 +911,20 @@ def test_a_press_release_ends_before_its_about_section_and_legal_notice() -> Non
     assert meta.body.endswith("chief executive of Northwind Cables.")
     assert "Porthaven" not in meta.body
     assert "forward-looking" not in meta.body
+
+
+def test_the_headline_repeated_inside_a_main_text_does_not_cut_the_story_above_it() -> None:
+    # A recipe card under the story repeats the headline as its own heading.
+    text = (
+        "Oven-baked focaccia filled with the flavours of olive oil, garlic, sundried tomato "
+        "and herbs, great as a side with pasta or as a starter.\n\n"
+        "The first step is to make a flavoured oil for the bread mixture and for drizzling "
+        "on top, mixing the garlic and tomato into the olive oil.\n\n"
+        "Olive and herb focaccia bread\n\n"
+        "Ingredients\n\n300 grams plain flour\n\n2 tsp dried yeast\n"
+    )
+    hints = Extracted(title="Olive and herb focaccia bread")
+    meta = extract_page(text, hints, main_text=True)
+    assert meta.title == "Olive and herb focaccia bread"
+    assert meta.body.startswith("Oven-baked focaccia filled")
+    assert "300 grams plain flour" in meta.body

@@ -188,3 +188,32 @@ def test_an_american_pages_numeric_date_is_month_first_whatever_htmldate_guessed
     )
     [item] = load_bytes(page.encode(), "routes.html").items
     assert (item.published or "").startswith("2024-03-04")
+
+
+def test_a_web_page_s_json_ld_states_the_publication_date() -> None:
+    """A health site describes its article as a MedicalWebPage: its datePublished is the
+    publication date, and dateModified is not."""
+    ld = (
+        '<script type="application/ld+json">{"@context": "https://schema.org",'
+        '"@type": "MedicalWebPage", "name": "Walk after dinner", "datePublished": "2024-11-06",'
+        '"dateModified": "2024-11-08"}</script>'
+    )
+    assert read_page_meta(_tree("<p>Text.</p>", ld)).published == "2024-11-06"
+
+
+def test_an_updated_line_in_the_header_does_not_redate_a_stated_publication(
+    tmp_path: Path,
+) -> None:
+    """A line "Updated on ..." under the byline gives the day the story was changed; the markup's
+    publication date stands."""
+    html = _page("2024-11-06T09:00:00-05:00", "Updated on November 8, 2024")
+    assert _day(tmp_path, html) == "2024-11-06"
+
+
+def test_the_header_s_day_beats_a_markup_time_no_zone_puts_on_it(tmp_path: Path) -> None:
+    """Noon on the 3rd at +01:00 is the 3rd on any clock a page is printed on: a header
+    that says the story was published on the 2nd dates it."""
+    html = _page("2025-09-03T12:00:00+01:00", "Published: 2nd September 2025")
+    assert _day(tmp_path, html) == "2025-09-02"
+    # Early in the morning of the 4th may be the 3rd on another clock: the markup stands.
+    assert _day(tmp_path, _page("2025-09-04T03:00:00+01:00", "3 September 2025")) == "2025-09-04"

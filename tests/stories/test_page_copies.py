@@ -86,3 +86,20 @@ def test_another_article_under_the_same_headline_stays_apart(desk: Desk, tmp_pat
     desk.import_paths([page])
     desk.import_paths([other])
     assert desk.count() == 2
+
+
+def test_a_text_copy_dated_by_its_update_days_later_is_still_the_page(
+    desk: Desk, tmp_path: Path
+) -> None:
+    """The HTML page gives the day the story was published; its text copy only the day it
+    was updated, five days later (and past the 96-hour story window): still one article,
+    as `is_copy` allows copies up to a week apart."""
+    page = tmp_path / "pier.html"
+    page.write_text(HTML, encoding="utf-8")
+    copy = tmp_path / "pier.txt"
+    copy.write_text(TEXT.replace("November 19, 2026", "Updated November 24, 2026"), "utf-8")
+    assert (desk.inspect(copy).items[0].published or "")[:10] == "2026-11-24"
+    first = desk.import_paths([page])
+    second = desk.import_paths([copy])
+    assert first.imported == 1
+    assert second.imported == 0 and second.duplicates == 1
