@@ -516,6 +516,14 @@ class Desk:
     def mark_read(self, ids: Sequence[str], on: bool = True) -> ActionResult:
         return self._apply("read" if on else "unread", ids, {"read": on})
 
+    def mark_opened(self, ids: Sequence[str]) -> ActionResult:
+        """Read because the editor opened it: not a step of the action log, so `undo` takes
+        back the editor's last deliberate action (a star), not the reading of an article
+        opened since (as a pager marks a message read; `r` marks it unread again)."""
+        changed = self.store.apply("read", ids, {"read": True}, log=False)
+        self._after_marks(changed)
+        return ActionResult("read", changed, len(ids))
+
     def archive(self, ids: Sequence[str], on: bool = True) -> ActionResult:
         return self._apply("archive" if on else "unarchive", ids, {"archived": on})
 

@@ -332,3 +332,28 @@ async def test_the_cursor_row_stays_in_sight_when_the_terminal_shrinks(
         top = round(inbox.scroll_y)
         assert height < inbox.row_count
         assert top <= inbox.cursor < top + height
+
+
+async def test_u_takes_back_the_star_not_the_reading_of_an_article_opened_since(
+    make_app: AppFactory,
+) -> None:
+    """Opening an article marked it read as a step of the log: `s`, open another, `u`
+    undid the reading and left the star (a pager marks a message read, no undo step)."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        starred = screen.inbox.current_id
+        assert starred is not None
+        await pilot.press("s")
+        await settle(pilot)
+        await pilot.press("j", "enter")
+        await settle(pilot)
+        opened = screen.inbox.current_id
+        assert opened is not None and opened != starred
+        assert app.desk.rows([opened])[0].read
+        await pilot.press("d")  # back to the list
+        await pilot.press("u")
+        await settle(pilot)
+        assert not app.desk.rows([starred])[0].starred
+        assert app.desk.rows([opened])[0].read

@@ -110,7 +110,7 @@ class DeskWriter(Widget):
 
     def mark_opened(self, ids: list[str]) -> None:
         """An article was opened: mark it read (no notice)."""
-        result = self.guarded(lambda: self._desk.mark_read(ids, True))
+        result = self.guarded(lambda: self._desk.mark_opened(ids))
         if result is not None:
             self.post_message(self.Applied(result, len(ids)))
 
