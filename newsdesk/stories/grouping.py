@@ -49,6 +49,9 @@ BUCKET_LIMIT = 200
 RARE_LIMIT = 24
 #: Most members of one story scored against a new article (the newest).
 MAX_MEMBERS = 48
+#: A story holds at most this many articles: five thousand undated items alike
+#: ("t1"/"b") made one story that every row and the detail pane counted through.
+MAX_STORY_SIZE = 500
 #: A story spans at most this much publication time (its members' and the
 #: newcomer's dates together), so long coverage becomes a sequence of stories.
 SPAN_HOURS = 96.0
@@ -226,7 +229,9 @@ class StoryGrouper:
         unread: list[str] = []
         for cand in found:
             story = cand.story_id
-            if story in out or not scoring.reaches(sig, cand.signature, ts, cand.ts):
+            if story in out or size[story] >= MAX_STORY_SIZE:
+                continue  # scored already, or no event has that many reports: a new one
+            if not scoring.reaches(sig, cand.signature, ts, cand.ts):
                 continue
             members = seen[story]
             if 0 < len(members) == size[story] and len(members) <= MAX_MEMBERS:

@@ -243,3 +243,18 @@ def test_a_flash_and_the_full_report_under_one_slugline_are_one_story(
     assert grouper.assign("f2", full, T0 + HOUR) == "s-f1"
     # Without the slugline it is the outlet's second report: a story of its own.
     assert grouper.assign("f3", replace(full, slugline=None), T0 + 2 * HOUR) == "s-f3"
+
+
+def test_a_story_stops_growing_at_its_size_limit(
+    conn: sqlite3.Connection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Thousands of undated items alike ("t1" / "b") made one story every row counted
+    through; past the limit a new story starts."""
+    monkeypatch.setattr(grouping, "MAX_STORY_SIZE", 4)
+    grouper = StoryGrouper(SqliteStoryTables(conn))
+    stories = [
+        grouper.assign(f"a{n}", Extracted(title=f"t{n}", body="b " * 40), None) for n in range(10)
+    ]
+    sizes = {story: stories.count(story) for story in stories}
+    assert max(sizes.values()) == 4
+    assert len(sizes) == 3

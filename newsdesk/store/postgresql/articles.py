@@ -394,21 +394,20 @@ def rows(conn: Conn, ids: Sequence[str]) -> list[ArticleRow]:
     ids = list(ids)
     tags = tags_for(conn, ids)
     found: dict[str, ArticleRow] = {}
-    for row in conn.execute(
-        f"""SELECT a.id, a.title, a.source, a.published, {read_by_me()} AS read, a.starred,
-                  a.archived,
-                  a.exported, a.story_id, a.urgency, a.wire_status, a.killed,
-                  a.superseded, a.embargo_ts,
-                  (SELECT c.editor FROM claims c WHERE c.article_id = a.id) AS claimed_by,
-                  (SELECT COUNT(*) FROM articles b WHERE b.story_id = a.story_id) AS story_size,
-                  (SELECT COUNT(*) FROM articles b WHERE b.story_id = a.story_id
-                      AND b.archived = 0 AND b.superseded = 0 AND NOT {read_by_me("b")})
-                      AS story_unread,
-                  (SELECT COUNT(*) FROM articles b WHERE b.story_id = a.story_id
-                      AND b.starred = 1) AS story_starred
-           FROM articles a WHERE a.id = ANY(%s)""",
-        (ids,),
-    ):
+    fetched = list(
+        conn.execute(
+            f"""SELECT a.id, a.title, a.source, a.published, {read_by_me()} AS read, a.starred,
+                      a.archived,
+                      a.exported, a.story_id, a.urgency, a.wire_status, a.killed,
+                      a.superseded, a.embargo_ts,
+                      (SELECT c.editor FROM claims c WHERE c.article_id = a.id) AS claimed_by
+               FROM articles a WHERE a.id = ANY(%s)""",
+            (ids,),
+        )
+    )
+    stories = _story_counts(conn, list({str(r["story_id"]) for r in fetched if r["story_id"]}))
+    for row in fetched:
+        size, unread, starred = stories.get(row["story_id"] or "", (1, 0, 0))
         found[row["id"]] = ArticleRow(
             id=row["id"],
             title=row["title"],
@@ -419,9 +418,9 @@ def rows(conn: Conn, ids: Sequence[str]) -> list[ArticleRow]:
             archived=bool(row["archived"]),
             exported=bool(row["exported"]),
             tags=tags.get(row["id"], []),
-            story_size=int(row["story_size"] or 1) if row["story_id"] else 1,
-            story_unread=int(row["story_unread"] or 0) if row["story_id"] else 0,
-            story_starred=int(row["story_starred"] or 0) if row["story_id"] else 0,
+            story_size=size,
+            story_unread=unread,
+            story_starred=starred,
             urgency=row["urgency"],
             wire_status=row["wire_status"],
             killed=bool(row["killed"]),
@@ -430,6 +429,24 @@ def rows(conn: Conn, ids: Sequence[str]) -> list[ArticleRow]:
             claimed_by=row["claimed_by"] or "",
         )
     return [found[i] for i in ids if i in found]
+
+
+def _story_counts(conn: Conn, story_ids: Sequence[str]) -> dict[str, tuple[int, int, int]]:
+    """Per story: (members, unread by this editor in the inbox, starred), one pass over
+    each story's members, not one per row (see the SQLite store's)."""
+    if not story_ids:
+        return {}
+    return {
+        str(row["story_id"]): (int(row["n"]), int(row["unread"] or 0), int(row["starred"] or 0))
+        for row in conn.execute(
+            f"""SELECT b.story_id, COUNT(*) AS n,
+                      COUNT(*) FILTER (WHERE b.archived = 0 AND b.superseded = 0
+                                       AND NOT {read_by_me("b")}) AS unread,
+                      COUNT(*) FILTER (WHERE b.starred = 1) AS starred
+               FROM articles b WHERE b.story_id = ANY(%s) GROUP BY b.story_id""",
+            (list(story_ids),),
+        )
+    }
 
 
 def inbox_head(conn: Conn, limit: int) -> list[str]:

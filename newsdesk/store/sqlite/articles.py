@@ -369,46 +369,65 @@ def _article(conn: sqlite3.Connection, row: sqlite3.Row) -> Article:
     )
 
 
+def _story_counts(
+    conn: sqlite3.Connection, story_ids: Sequence[str]
+) -> dict[str, tuple[int, int, int]]:
+    """Per story: (members, unread in the inbox, starred), one pass over each story's
+    members, not one per row: a row per member of a 5,000-article story asked for its
+    story's counts 5,000 times."""
+    counts: dict[str, tuple[int, int, int]] = {}
+    for chunk in chunks(list(story_ids)):
+        marks = ",".join("?" * len(chunk))
+        for row in conn.execute(
+            f"""SELECT story_id, COUNT(*),
+                       SUM(read = 0 AND archived = 0 AND superseded = 0), SUM(starred = 1)
+                FROM articles WHERE story_id IN ({marks}) GROUP BY story_id""",
+            chunk,
+        ):
+            counts[str(row[0])] = (int(row[1]), int(row[2] or 0), int(row[3] or 0))
+    return counts
+
+
 def rows(conn: sqlite3.Connection, ids: Sequence[str]) -> list[ArticleRow]:
     found: dict[str, ArticleRow] = {}
     tags = tags_for(conn, ids)
+    fetched: list[sqlite3.Row] = []
     for chunk in chunks(ids):
         marks = ",".join("?" * len(chunk))
-        for row in conn.execute(
-            f"""SELECT a.id, a.title, a.source, a.published, a.read, a.starred, a.archived,
-                       a.exported, a.story_id, a.urgency, a.wire_status, a.killed,
-                       a.superseded, a.embargo_ts,
-                       (SELECT c.editor FROM claims c WHERE c.article_id = a.id) AS claimed_by,
-                       (SELECT COUNT(*) FROM articles b WHERE b.story_id = a.story_id)
-                           AS story_size,
-                       (SELECT COUNT(*) FROM articles b WHERE b.story_id = a.story_id
-                           AND b.read = 0 AND b.archived = 0 AND b.superseded = 0)
-                           AS story_unread,
-                       (SELECT COUNT(*) FROM articles b WHERE b.story_id = a.story_id
-                           AND b.starred = 1) AS story_starred
-                FROM articles a WHERE a.id IN ({marks})""",
-            chunk,
-        ):
-            found[row["id"]] = ArticleRow(
-                id=row["id"],
-                title=row["title"],
-                source=row["source"],
-                published=row["published"],
-                read=bool(row["read"]),
-                starred=bool(row["starred"]),
-                archived=bool(row["archived"]),
-                exported=bool(row["exported"]),
-                tags=tags.get(row["id"], []),
-                story_size=int(row["story_size"] or 1) if row["story_id"] else 1,
-                story_unread=int(row["story_unread"] or 0) if row["story_id"] else 0,
-                story_starred=int(row["story_starred"] or 0) if row["story_id"] else 0,
-                urgency=row["urgency"],
-                wire_status=row["wire_status"],
-                killed=bool(row["killed"]),
-                superseded=bool(row["superseded"]),
-                embargo_ts=row["embargo_ts"],
-                claimed_by=row["claimed_by"] or "",
+        fetched.extend(
+            conn.execute(
+                f"""SELECT a.id, a.title, a.source, a.published, a.read, a.starred, a.archived,
+                           a.exported, a.story_id, a.urgency, a.wire_status, a.killed,
+                           a.superseded, a.embargo_ts,
+                           (SELECT c.editor FROM claims c WHERE c.article_id = a.id)
+                               AS claimed_by
+                    FROM articles a WHERE a.id IN ({marks})""",
+                chunk,
             )
+        )
+    stories = _story_counts(conn, list({str(r["story_id"]) for r in fetched if r["story_id"]}))
+    for row in fetched:
+        size, unread, starred = stories.get(row["story_id"] or "", (1, 0, 0))
+        found[row["id"]] = ArticleRow(
+            id=row["id"],
+            title=row["title"],
+            source=row["source"],
+            published=row["published"],
+            read=bool(row["read"]),
+            starred=bool(row["starred"]),
+            archived=bool(row["archived"]),
+            exported=bool(row["exported"]),
+            tags=tags.get(row["id"], []),
+            story_size=size,
+            story_unread=unread,
+            story_starred=starred,
+            urgency=row["urgency"],
+            wire_status=row["wire_status"],
+            killed=bool(row["killed"]),
+            superseded=bool(row["superseded"]),
+            embargo_ts=row["embargo_ts"],
+            claimed_by=row["claimed_by"] or "",
+        )
     return [found[i] for i in ids if i in found]
 
 

@@ -202,7 +202,9 @@ class DetailPane(ScrollView, can_focus=True):
     def _find_related(self, article_id: str, story: list[str]) -> None:
         """More-like-this off the UI thread: one article per other story, never this one's."""
         source = self._source
-        found = source.related(article_id, limit=2 * RELATED_LIMIT + len(story))
+        # Enough to skip the story's own versions, bounded: a story of thousands of
+        # (undated, alike) items asked for thousands of rows at every cursor move.
+        found = source.related(article_id, limit=2 * RELATED_LIMIT + min(len(story), 50))
         taken = {article_id, *story}
         ids: list[str] = []
         superseded = {r.id for r in source.rows(found) if r.superseded}
