@@ -70,7 +70,9 @@ _AS_CP1252 = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "ascii", "us
 
 #: Share of control characters above which decoded "text" is really binary.
 #: Escape and bell are not counted: terminal escapes in text are stripped later.
-_MAX_CONTROL_RATIO = 0.10
+#: Random bytes hold 8-14 % of them (27 of 256 values); text a stray one or two, so
+#: 10 % let a small binary file through about half the time.
+_MAX_CONTROL_RATIO = 0.03
 _NOT_COUNTED = "\t\n\r\f\v\x1b\x07"
 # Category Cc is exactly U+0000-001F and U+007F-009F; one regex pass counts
 # them ten times faster than asking unicodedata about every character.
