@@ -215,6 +215,23 @@ def keep_stated_empties(meta: Extracted, hints: Extracted) -> None:
         meta.dek = None
 
 
+def unreadable_fields(data: Mapping[str, object]) -> list[str]:
+    """The headline and body keys whose value is no text (an object, a list of objects):
+    left out, and said, not stored as an empty body without a word."""
+    lowered = {str(k).strip().lower(): v for k, v in data.items()}
+    found = []
+    for keys in (TITLE_KEYS, BODY_KEYS):
+        for key in keys:
+            if key not in lowered:
+                continue
+            value = lowered[key]
+            items = value if isinstance(value, list) else [value]
+            if any(isinstance(item, Mapping | list) for item in items):
+                found.append(key)
+            break  # the first key present is the one read
+    return found
+
+
 def body_from_mapping(data: Mapping[str, object]) -> str:
     """The record's article text; HTML (a "content" field of a CMS export) becomes paragraphs."""
     lowered = {str(k).strip().lower(): v for k, v in data.items()}

@@ -13,6 +13,7 @@ from newsdesk.ingest.fields import (
     body_from_mapping,
     hints_from_mapping,
     keep_stated_empties,
+    unreadable_fields,
 )
 from newsdesk.ingest.limits import MAX_FILE_RECORDS, MAX_ITEM_CHARS
 from newsdesk.ingest.result import Rejected
@@ -137,6 +138,8 @@ def draft_jsonl(text: str) -> Drafted:
         if not isinstance(value, Mapping):
             drafted.entries.append(f"{label}: not an object ({type(value).__name__}); skipped")
             continue
+        for key in unreadable_fields(value):
+            drafted.entries.append(f"{label}: {key!r} is not text; left out")
         hints = hints_from_mapping(value, "jsonl")
         body = bounded(body_from_mapping(value), MAX_ITEM_CHARS, problems, f"{label}: body")
         drafted.entries.extend(problems)

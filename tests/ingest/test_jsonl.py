@@ -130,3 +130,15 @@ def test_a_record_stating_no_dek_gets_none_from_its_body() -> None:
     # Not stated: the extractor may find one, as it does for any page.
     found = load_bytes(json.dumps([record]).encode(), "other.json").items[0]
     assert found.dek is not None
+
+
+def test_a_body_or_headline_that_is_no_text_is_said_not_silently_emptied() -> None:
+    data = (
+        b'{"title": 123, "body": {"x": 1}}\n'
+        b'{"title": {"en": "Headline"}, "body": "The tram line will be extended by three stops."}\n'
+    )
+    result = load_bytes(data, "odd.jsonl")
+    assert result.error is None
+    assert any("line 1: 'body' is not text" in w for w in result.warnings)
+    assert any("line 2: 'title' is not text" in w for w in result.warnings)
+    assert [item.title for item in result.items][:1] == ["123"]
