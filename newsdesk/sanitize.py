@@ -98,6 +98,29 @@ def display(value: object, *, one_line: bool = True) -> str:
 
 _UNDECODABLE = re.compile("[\udc80-\udcff]")
 
+#: What a file name may hold that a terminal acts on or that reorders the line: shown as
+#: escapes in a name, so "a\\nb.txt" is not read as "a b.txt", another file.
+_NAME_ESCAPED = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_SHORT_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+def display_name(value: object) -> str:
+    """A file name or path as safe terminal text that still names that very file: its
+    control and direction characters written as escapes (``\\n``, ``\\x1b``,
+    ``\\u202e``), bytes that are not UTF-8 as ``\\xNN``."""
+    text = value if isinstance(value, str) else str(value)
+    if _UNDECODABLE.search(text):
+        text = _UNDECODABLE.sub(lambda m: f"\\x{ord(m.group()) - 0xDC00:02x}", text)
+
+    def escaped(match: re.Match[str]) -> str:
+        char = match.group()
+        if char in _SHORT_ESCAPES:
+            return _SHORT_ESCAPES[char]
+        code = ord(char)
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+    return _NAME_ESCAPED.sub(escaped, text)
+
 
 # What `json.dumps(..., ensure_ascii=False)` leaves raw but a terminal acts on or
 # reorders: DEL and C1 controls (U+009B is CSI on many terminals), the bidi

@@ -249,3 +249,22 @@ def test_display_is_one_line_and_inert_for_any_value() -> None:
     shown = display(OSError(2, "No such file", f"a{PAYLOAD}\nb"))
     assert not FORBIDDEN.search(shown) and "\n" not in shown
     assert "PWNED" in shown and "RTL" in shown  # the visible text stays
+
+
+def test_a_failed_files_name_is_shown_so_it_names_that_very_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ "a\\nb.txt" was printed as "a b.txt" and "\\u202eevil.txt" as "evil.txt": inert, but
+    naming another file that may well exist. Escapes keep the name and stay inert."""
+    from newsdesk.sanitize import display_name
+
+    names = ["a\nb.txt", "tab\there.txt", "\u202eevil.txt", "x\x1b[31m.txt"]
+    for name in names:
+        (tmp_path / name).write_bytes(b"")  # empty: refused, so named as failed
+    assert main(["import", str(tmp_path)]) == 1  # every file failed
+    out = capsys.readouterr()
+    text = out.out + out.err
+    assert not FORBIDDEN.search(text.replace("\r\n", "\n"))
+    for shown in ("a\\nb.txt", "tab\\there.txt", "\\u202eevil.txt", "x\\x1b[31m.txt"):
+        assert shown in text, shown
+    assert display_name("caf\udce9.txt") == "caf\\xe9.txt"

@@ -23,7 +23,7 @@ from newsdesk.desk import (
     normalise_tag,
 )
 from newsdesk.model import ArticleRow
-from newsdesk.sanitize import display
+from newsdesk.sanitize import display, display_name
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -150,14 +150,14 @@ def cmd_import(desk: Desk, args: argparse.Namespace) -> int:
         )
         for failed in summary.failed:
             output.out.print(
-                Text.assemble(("  ✗ ", "red"), display(failed.path), ": ", failed.error or "")
+                Text.assemble(("  ✗ ", "red"), display_name(failed.path), ": ", failed.error or "")
             )
         for outcome in summary.files:
             for warning in outcome.warnings:
                 if outcome.error and warning in outcome.error:
                     continue  # the failure's reason already says it
                 output.out.print(
-                    Text.assemble(("  ! ", "yellow"), display(outcome.path), ": ", warning)
+                    Text.assemble(("  ! ", "yellow"), display_name(outcome.path), ": ", warning)
                 )
     # Partial failure is reported above; only an import where every file failed is an error.
     ok_files = len(summary.files) - len(summary.failed)
