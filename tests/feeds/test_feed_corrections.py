@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from newsdesk.desk import Desk
 from newsdesk.feeds.http import Limits
 from newsdesk.paths import resolve
@@ -153,3 +155,21 @@ def test_an_article_deleted_stays_deleted_when_its_feed_lists_it_again(
         # `u` after the delete is how it comes back.
         desk.undo()
         assert desk.count() == 2 and desk.get(crash) is not None
+
+
+def test_an_article_whose_import_was_undone_comes_back_with_its_feed(
+    backend: str, feed_server: FeedServer, tmp_path: Path
+) -> None:
+    """Undoing an import took the article out as a delete would: its feed's next fetch
+    said "already stored" and it never arrived (on a shared desk, for anyone)."""
+    serve(feed_server, [FIRST, OTHER])
+    feed_file = tmp_path / "coast.xml"
+    feed_file.write_bytes(rss("Coast Courier", [FIRST, OTHER]))
+    with Desk(resolve()) as desk:
+        assert desk.import_paths([feed_file]).imported == 2
+        undone = desk.undo()
+        assert undone is not None and undone.action == "undo import"
+        assert desk.count() == 0
+        desk.add_feed(f"{feed_server.url}/feed.xml", name="coast")
+        (fetched,) = desk.fetch(["coast"], limits=LIMITS).feeds
+        assert fetched.new == 2 and desk.count() == 2

@@ -298,7 +298,9 @@ def removed(conn: Conn, article_ids: Sequence[str]) -> set[str]:
     if not article_ids:
         return set()
     rows = conn.execute(
-        "SELECT article_id FROM removed_articles WHERE article_id = ANY(%s)",
+        "SELECT article_id FROM removed_articles r WHERE article_id = ANY(%s) "
+        # Deleted by an editor, not taken out by the undo of its import (SQLite's).
+        "AND EXISTS (SELECT 1 FROM actions a WHERE a.article_id = r.article_id AND a.kind = 'delete' AND a.undone = 0)",
         (list(article_ids),),
     ).fetchall()
     return {str(r["article_id"]) for r in rows}

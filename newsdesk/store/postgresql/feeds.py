@@ -122,14 +122,15 @@ def removed_tellings(
     wanted = list(dict.fromkeys(g for g in guids if g))
     if wanted:
         rows = conn.execute(
-            "SELECT guid FROM removed_articles WHERE guid = ANY(%s)", (wanted,)
+            "SELECT guid FROM removed_articles r WHERE guid = ANY(%s) AND EXISTS (SELECT 1 FROM actions a WHERE a.article_id = r.article_id AND a.kind = 'delete' AND a.undone = 0)",
+            (wanted,),
         ).fetchall()
         found.update(str(r["guid"]) for r in rows)
     links = list(dict.fromkeys(u for u in urls if u))
     if feed_id is not None and links:
         rows = conn.execute(
-            "SELECT url FROM removed_articles WHERE url = ANY(%s) AND guid IS NULL "
-            "AND told_by = %s",
+            "SELECT url FROM removed_articles r WHERE url = ANY(%s) AND guid IS NULL "
+            "AND told_by = %s AND EXISTS (SELECT 1 FROM actions a WHERE a.article_id = r.article_id AND a.kind = 'delete' AND a.undone = 0)",
             (links, feed_id),
         ).fetchall()
         found.update(str(r["url"]) for r in rows)

@@ -244,11 +244,16 @@ def existing(conn: sqlite3.Connection, article_ids: Sequence[str]) -> set[str]:
 
 
 def removed(conn: sqlite3.Connection, article_ids: Sequence[str]) -> set[str]:
+    """Those of `article_ids` an editor deleted (and did not bring back)."""
     found: set[str] = set()
     for chunk in chunks(article_ids):
         marks = ",".join("?" * len(chunk))
         rows = conn.execute(
-            f"SELECT article_id FROM removed_articles WHERE article_id IN ({marks})", chunk
+            f"SELECT article_id FROM removed_articles r WHERE article_id IN ({marks}) "
+            # Deleted by an editor (a delete step not undone), not taken out by the undo of
+            # its import: that one may come back with its feed.
+            "AND EXISTS (SELECT 1 FROM actions a WHERE a.article_id = r.article_id AND a.kind = 'delete' AND a.undone = 0)",
+            chunk,
         ).fetchall()
         found.update(str(r[0]) for r in rows)
     return found

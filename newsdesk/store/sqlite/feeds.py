@@ -149,7 +149,8 @@ def removed_tellings(
         found.update(
             str(r[0])
             for r in conn.execute(
-                f"SELECT guid FROM removed_articles WHERE guid IN ({marks})", part
+                f"SELECT guid FROM removed_articles r WHERE guid IN ({marks}) AND EXISTS (SELECT 1 FROM actions a WHERE a.article_id = r.article_id AND a.kind = 'delete' AND a.undone = 0)",
+                part,
             )
         )
     if feed_id is None:
@@ -159,8 +160,8 @@ def removed_tellings(
         found.update(
             str(r[0])
             for r in conn.execute(
-                f"SELECT url FROM removed_articles WHERE url IN ({marks}) "
-                "AND guid IS NULL AND told_by = ?",
+                f"SELECT url FROM removed_articles r WHERE url IN ({marks}) "
+                "AND guid IS NULL AND told_by = ? AND EXISTS (SELECT 1 FROM actions a WHERE a.article_id = r.article_id AND a.kind = 'delete' AND a.undone = 0)",
                 [*part, feed_id],
             )
         )
