@@ -196,3 +196,25 @@ def test_an_undo_that_keeps_the_other_editors_value_says_it_changed_nothing(
     assert undone is not None and undone.changed == []
     art = ana.get(x)
     assert art is not None and not art.state.starred
+
+
+def test_an_undo_keeps_another_editors_later_change_back_to_the_same_value(
+    backend: str, tmp_path: Path, ana_and_bo: tuple[Desk, Desk]
+) -> None:
+    """Ana stars, Bo unstars and stars again: the star reads as Ana's batch left it, so
+    her undo took Bo's deliberate star away. His later steps on the mark keep it; a mark
+    he did not touch (Ana's tag) is still taken back."""
+    ana, bo = ana_and_bo
+    x, _, _ = three_articles(ana, tmp_path)
+    ana.star([x])
+    ana.tag([x], add=["harbour"])
+    bo.star([x], False)
+    bo.star([x])
+    bo.tag([x], add=["night"])
+    assert ana.undo() is not None  # her tag: his later tag is another one
+    art = ana.get(x)
+    assert art is not None and art.state.tags == ["night"]
+    undone = ana.undo()  # her star: Bo starred it since
+    assert undone is not None and undone.changed == []
+    art = ana.get(x)
+    assert art is not None and art.state.starred

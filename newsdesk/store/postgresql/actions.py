@@ -17,7 +17,7 @@ import psycopg
 
 from newsdesk.isodates import utc_now_iso
 from newsdesk.store.claim_log import CLAIM_KINDS, claim_in, log_rows
-from newsdesk.store.marks import tag_change, undone
+from newsdesk.store.marks import changed_marks, tag_change, undone
 from newsdesk.store.postgresql import claims, removal
 from newsdesk.store.postgresql.articles import read_by_me
 from newsdesk.store.postgresql.connections import changed_rows
@@ -207,6 +207,11 @@ def undo(tx: Conn) -> ActionRecord | None:
     present = states(tx, [str(a["article_id"]) for a in acts], lock=True)
     ids = [str(a["article_id"]) for a in acts]
     kept = _worked_on_since(tx, ids, batch) if kind == "import" else set()
+    since = (
+        _marks_changed_since(tx, ids, batch)
+        if kind not in ("import", "delete") and kind not in CLAIM_KINDS
+        else {}
+    )
     for act in acts:
         aid = str(act["article_id"])
         if kind == "import":
@@ -231,7 +236,7 @@ def undo(tx: Conn) -> ActionRecord | None:
             # One batch may hold several rows for an article (rules applied together):
             # each row is taken back from what the later ones left.
             before, after = json.loads(act["before"]), json.loads(act["after"])
-            taken_back = undone(before, after, present[aid])
+            taken_back = undone(before, after, present[aid], since.get(aid, frozenset()))
             if taken_back == present[aid]:
                 continue  # another editor's later value stays: nothing changed here
             present[aid] = taken_back
@@ -240,6 +245,19 @@ def undo(tx: Conn) -> ActionRecord | None:
                 record.article_ids.append(aid)
     tx.execute("UPDATE actions SET undone = 1 WHERE batch = %s", (batch,))
     return record
+
+
+def _marks_changed_since(tx: Conn, ids: list[str], batch: int) -> dict[str, frozenset[str]]:
+    """As SQLite's: per article, the marks other editors' later open steps changed (each
+    editor's read flag is their own here)."""
+    rows: dict[str, list[tuple[str, str]]] = {}
+    for row in tx.execute(
+        f"SELECT article_id, before, after FROM actions WHERE batch > %s AND undone = 0 "
+        f"AND editor != {ME} AND article_id = ANY(%s)",
+        (batch, list(dict.fromkeys(ids))),
+    ).fetchall():
+        rows.setdefault(str(row["article_id"]), []).append((str(row["before"]), str(row["after"])))
+    return {aid: changed_marks(found, shared_read=False) for aid, found in rows.items()}
 
 
 def _worked_on_since(tx: Conn, ids: list[str], batch: int) -> set[str]:

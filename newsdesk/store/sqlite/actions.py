@@ -17,7 +17,7 @@ from typing import Any
 
 from newsdesk.isodates import utc_now_iso
 from newsdesk.store.claim_log import CLAIM_KINDS, claim_in, log_rows
-from newsdesk.store.marks import tag_change, undone
+from newsdesk.store.marks import changed_marks, tag_change, undone
 from newsdesk.store.protocol import (
     KINDS_SEPARATOR,
     ActionRecord,
@@ -208,6 +208,11 @@ def undo(tx: sqlite3.Connection, editor: str = "") -> ActionRecord | None:
         if kind == "import"
         else set()
     )
+    since = (
+        _marks_changed_since(tx, [str(a[0]) for a in acts], batch, editor)
+        if kind not in ("import", "delete") and kind not in CLAIM_KINDS
+        else {}
+    )
     for act in acts:
         aid = str(act[0])
         exists = aid in now
@@ -232,7 +237,9 @@ def undo(tx: sqlite3.Connection, editor: str = "") -> ActionRecord | None:
         elif exists:
             # One batch may hold several rows for an article (rules applied together):
             # each row is taken back from what the later ones left.
-            taken_back = undone(json.loads(act[1]), json.loads(act[2]), now[aid])
+            taken_back = undone(
+                json.loads(act[1]), json.loads(act[2]), now[aid], since.get(aid, frozenset())
+            )
             if taken_back == now[aid]:
                 continue  # another editor's later value stays: nothing changed here
             now[aid] = taken_back
@@ -241,6 +248,25 @@ def undo(tx: sqlite3.Connection, editor: str = "") -> ActionRecord | None:
                 record.article_ids.append(aid)
     tx.execute("UPDATE actions SET undone = 1 WHERE batch = ?", (batch,))
     return record
+
+
+def _marks_changed_since(
+    tx: sqlite3.Connection, ids: Sequence[str], batch: int, editor: str
+) -> dict[str, frozenset[str]]:
+    """Per article, the marks other editors' steps after `batch` changed (not undone):
+    an undo leaves them as those editors left them (`marks.undone`)."""
+    rows: dict[str, list[tuple[str, str]]] = {}
+    for chunk in chunks(list(dict.fromkeys(ids))):
+        marks = ",".join("?" * len(chunk))
+        for row in tx.execute(
+            # Along the open rows' index (m011): the later steps are few, while an article
+            # may have thousands of undone rows the article index would walk.
+            f"SELECT article_id, before, after FROM actions INDEXED BY actions_open_batch "
+            f"WHERE batch > ? AND undone = 0 AND editor != ? AND article_id IN ({marks})",
+            (batch, editor, *chunk),
+        ):
+            rows.setdefault(str(row[0]), []).append((str(row[1]), str(row[2])))
+    return {aid: changed_marks(found) for aid, found in rows.items()}
 
 
 def _worked_on_since(
