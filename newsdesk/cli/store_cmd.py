@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 
 from newsdesk.cli import output
+from newsdesk.config import editor_name
 from newsdesk.desk import migrate_store
 from newsdesk.paths import resolve
 from newsdesk.store import describe
@@ -77,4 +78,15 @@ def cmd_store(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     if not args.json:
         output.out.print("the copy matches the source", markup=False, soft_wrap=True)
+        if _shared(args.source) and not _shared(args.target):
+            # A desk file has one read flag: whose reads it keeps is said, not hidden.
+            output.notice(
+                f"read marks are each editor's own on a shared desk: the copy keeps those of "
+                f"{editor_name(paths)!r} (the editor who copied it), not the "
+                "other editors'"
+            )
     return EXIT_OK
+
+
+def _shared(address: str) -> bool:
+    return address.strip().lower().startswith(("postgresql://", "postgres://"))
