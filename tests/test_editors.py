@@ -218,3 +218,24 @@ def test_an_undo_keeps_another_editors_later_change_back_to_the_same_value(
     assert undone is not None and undone.changed == []
     art = ana.get(x)
     assert art is not None and art.state.starred
+
+
+def test_an_undo_with_nothing_left_to_take_back_says_why(
+    backend: str,
+    tmp_path: Path,
+    ana_and_bo: tuple[Desk, Desk],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Ana's note, then Bo's: her undo keeps his and said "no article matched", status 1."""
+    ana, bo = ana_and_bo
+    x, _, _ = three_articles(ana, tmp_path)
+    ana.set_note(x, "first")
+    bo.set_note(x, "second")
+    monkeypatch.setenv(EDITOR_ENV, "ana")
+    capsys.readouterr()
+    assert main(["undo"]) == 0
+    out = capsys.readouterr().out
+    assert "undo note: nothing to take back: other editors have changed those" in out
+    art = bo.get(x)
+    assert art is not None and art.state.note == "second"

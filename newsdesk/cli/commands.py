@@ -351,6 +351,16 @@ def cmd_undo(desk: Desk, args: argparse.Namespace) -> int:
         else:
             output.notice("nothing to undo")
         return EXIT_OK
+    if not result.changed and not args.json:
+        # The step is taken back all the same: what it changed, other editors have changed
+        # since, and their changes stay (it said "no article matched" and failed).
+        output.out.print(
+            Text(
+                f"{result.action}: nothing to take back: other editors have changed those "
+                "articles since, and their changes stay"
+            )
+        )
+        return EXIT_OK
     return _print_action(result, args.json)
 
 
