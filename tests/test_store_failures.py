@@ -108,6 +108,34 @@ def test_a_commit_that_never_landed_is_not_saved_and_says_so(
     assert len(shared_desk.history(50)) == before
 
 
+def test_a_write_whose_session_the_server_ended_says_nothing_changed(
+    shared_desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The server ended the session in the middle of a write (`pg_terminate_backend`): it
+    said "cannot reach the shared desk ... check that the server is running", while the
+    server was up and nothing had changed."""
+    ids = shared_desk.add_extracted([_article(4)], "fixture")
+    real_execute = psycopg.Connection.execute
+    ended: list[int] = []
+
+    def execute(self: psycopg.Connection[Any], query: Any, *args: Any, **kwargs: Any) -> Any:
+        if query is connections.ANNOUNCE and not ended:
+            ended.append(1)
+            self.close()
+            raise psycopg.OperationalError("terminating connection due to administrator command")
+        return real_execute(self, query, *args, **kwargs)
+
+    monkeypatch.setattr(psycopg.Connection, "execute", execute)
+    with pytest.raises(StoreUnreachableError) as caught:
+        shared_desk.star(ids)
+    message = str(caught.value)
+    assert ended == [1]
+    assert "the change was not saved (nothing changed)" in message
+    assert "check that the server is running" not in message and "\n" not in message
+    monkeypatch.setattr(psycopg.Connection, "execute", real_execute)
+    assert not shared_desk.rows(ids)[0].starred
+
+
 def test_an_outcome_nobody_can_tell_is_said_to_be_unknown(
     shared_desk: Desk, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -225,6 +225,14 @@ class Connections:
                 committing = True
             landed = True
         except psycopg.OperationalError as exc:
+            if not committing and (conn.broken or conn.closed):
+                # The connection died in the middle of the write (the server is up: it
+                # ended this session): rolled back, and said so, not "is it running?".
+                raise StoreUnreachableError(
+                    f"lost the shared desk at {safe_url(self.url)} while saving "
+                    f"({_scrub(str(exc), self.url)}); the change was not saved (nothing "
+                    "changed): try again"
+                ) from exc
             if not committing or not (conn.broken or conn.closed):
                 # Failed before the commit, or the server refused it: rolled back.
                 raise translate(exc, self.url) from exc
