@@ -239,3 +239,17 @@ def test_an_undo_with_nothing_left_to_take_back_says_why(
     assert "undo note: nothing to take back: other editors have changed those" in out
     art = bo.get(x)
     assert art is not None and art.state.note == "second"
+
+
+def test_show_names_who_put_each_tag_on(
+    backend: str, tmp_path: Path, ana_and_bo: tuple[Desk, Desk], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Ana's tag then Bo's: the who line said only "tag by bo"."""
+    ana, bo = ana_and_bo
+    x, _, _ = three_articles(ana, tmp_path)
+    ana.tag([x], add=["harbour"])
+    bo.tag([x], add=["night"])
+    assert main(["show", x, "--json"]) == 0
+    who = json.loads(capsys.readouterr().out)["who"]
+    assert ("tag harbour", "ana") in {(w["action"], w["editor"]) for w in who}
+    assert ("tag night", "bo") in {(w["action"], w["editor"]) for w in who}

@@ -218,9 +218,22 @@ _SHARED_KINDS = ("import", "star", "unstar", "tag", "archive", "unarchive", "not
 
 
 def who_did(log: list[ActionRecord]) -> list[dict[str, str]]:
-    """The newest change of each shared kind in an article's log: action, editor, time."""
+    """The newest change of each shared kind in an article's log: action, editor, time;
+    each tag once, with whoever put it on or took it off last ("tag harbour" by ana,
+    "tag night" by bo: three editors' tags read as one "tag by" the last of them)."""
     seen: dict[str, dict[str, str]] = {}
     for record in log:
+        if record.kind == "tag" and (record.tags_added or record.tags_removed):
+            changes = [("tag", t) for t in record.tags_added]
+            changes += [("untag", t) for t in record.tags_removed]
+            for verb, tag in changes:
+                if f"tag:{tag}" not in seen:
+                    seen[f"tag:{tag}"] = {
+                        "action": f"{verb} {tag}",
+                        "editor": record.editor or "someone",
+                        "ts": record.ts,
+                    }
+            continue
         if record.kind in _SHARED_KINDS and record.kind not in seen:
             seen[record.kind] = {
                 "action": record.kind,
