@@ -7,7 +7,7 @@ import time
 from typing import Any
 
 from newsdesk.isodates import iso_to_ts, sort_key
-from newsdesk.model import Extracted
+from newsdesk.model import ArticleRow, Extracted
 
 #: The columns `content_values` fills, in its order (`update_content` on both backends).
 CONTENT_COLUMNS = (
@@ -40,4 +40,30 @@ def content_values(meta: Extracted) -> tuple[Any, ...]:
         meta.word_count,
         meta.body,
         json.dumps(stored_meta, ensure_ascii=False),
+    )
+
+
+def article_row(row: Any, tags: list[str], story: tuple[int, int, int] = (1, 0, 0)) -> ArticleRow:
+    """The inbox row of a selected `articles` row (either backend's mapping), its tags and
+    its story's (members, unread in the inbox, starred)."""
+    size, unread, starred = story
+    return ArticleRow(
+        id=row["id"],
+        title=row["title"],
+        source=row["source"],
+        published=row["published"],
+        read=bool(row["read"]),
+        starred=bool(row["starred"]),
+        archived=bool(row["archived"]),
+        exported=bool(row["exported"]),
+        tags=tags,
+        story_size=size,
+        story_unread=unread,
+        story_starred=starred,
+        urgency=row["urgency"],
+        wire_status=row["wire_status"],
+        killed=bool(row["killed"]),
+        superseded=bool(row["superseded"]),
+        embargo_ts=row["embargo_ts"],
+        claimed_by=row["claimed_by"] or "",
     )

@@ -19,7 +19,7 @@ from psycopg import sql
 
 from newsdesk.isodates import iso_to_ts, sort_key, utc_now_iso
 from newsdesk.model import Article, ArticleRow, ArticleState, Extracted
-from newsdesk.store.article_sql import CONTENT_COLUMNS, content_values
+from newsdesk.store.article_sql import CONTENT_COLUMNS, article_row, content_values
 from newsdesk.store.feed_tellings import Told
 from newsdesk.store.postgresql.stories import membership, membership_params
 from newsdesk.store.protocol import InsertOutcome
@@ -409,26 +409,8 @@ def rows(conn: Conn, ids: Sequence[str]) -> list[ArticleRow]:
     )
     stories = _story_counts(conn, list({str(r["story_id"]) for r in fetched if r["story_id"]}))
     for row in fetched:
-        size, unread, starred = stories.get(row["story_id"] or "", (1, 0, 0))
-        found[row["id"]] = ArticleRow(
-            id=row["id"],
-            title=row["title"],
-            source=row["source"],
-            published=row["published"],
-            read=bool(row["read"]),
-            starred=bool(row["starred"]),
-            archived=bool(row["archived"]),
-            exported=bool(row["exported"]),
-            tags=tags.get(row["id"], []),
-            story_size=size,
-            story_unread=unread,
-            story_starred=starred,
-            urgency=row["urgency"],
-            wire_status=row["wire_status"],
-            killed=bool(row["killed"]),
-            superseded=bool(row["superseded"]),
-            embargo_ts=row["embargo_ts"],
-            claimed_by=row["claimed_by"] or "",
+        found[row["id"]] = article_row(
+            row, tags.get(row["id"], []), stories.get(row["story_id"] or "", (1, 0, 0))
         )
     return [found[i] for i in ids if i in found]
 
