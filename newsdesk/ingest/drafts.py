@@ -49,6 +49,20 @@ class Drafted:
     def drafts(self) -> list[Draft]:
         return [e for e in self.entries if isinstance(e, Draft)]
 
+    def add_item(self, label: str, hints: Extracted, body: str) -> None:
+        """A feed's item as a draft: skipped (and said) with neither title nor text, its
+        body bounded (`limits.MAX_ITEM_CHARS`, the cut said)."""
+        from newsdesk.ingest.assemble import bounded
+        from newsdesk.ingest.limits import MAX_ITEM_CHARS
+
+        if not hints.title.strip() and not body.strip():
+            self.entries.append(f"{label}: no title and no text; skipped")
+            return
+        problems: list[str] = []
+        body = bounded(body, MAX_ITEM_CHARS, problems, f"{label}: body")
+        self.entries.extend(problems)
+        self.entries.append(Draft(label, hints, body))
+
 
 @dataclass
 class Finished:

@@ -16,11 +16,11 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import parse_qs, urljoin, urlsplit
 
-from newsdesk.ingest.assemble import bounded, clean_short, extract_article, finish
+from newsdesk.ingest.assemble import clean_short, extract_article, finish
 from newsdesk.ingest.drafts import Draft, Drafted, load_in_one_go
 from newsdesk.ingest.html_meta import plausible_site
 from newsdesk.ingest.html_text import html_fragment_to_text
-from newsdesk.ingest.limits import MAX_FEED_ITEMS, MAX_ITEM_CHARS
+from newsdesk.ingest.limits import MAX_FEED_ITEMS
 from newsdesk.ingest.names import person_names
 from newsdesk.ingest.result import Rejected
 from newsdesk.ingest.xml_guard import as_utf8_xml, check_entities, strip_doctype
@@ -254,13 +254,7 @@ def draft_feed(text: str, warnings: list[str]) -> Drafted:
         label = f"item {number}"
         hints, body = item_hints(entry, feed_title)
         hints.language = feed_language
-        if not hints.title.strip() and not body.strip():
-            drafted.entries.append(f"{label}: no title and no text; skipped")
-            continue
-        problems: list[str] = []
-        body = bounded(body, MAX_ITEM_CHARS, problems, f"{label}: body")
-        drafted.entries.extend(problems)
-        drafted.entries.append(Draft(label, hints, body))
+        drafted.add_item(label, hints, body)
     settle_identities(drafted.drafts, feed.get("link"), feed_title, drafted.entries)
     return drafted
 

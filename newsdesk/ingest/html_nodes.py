@@ -4,43 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from newsdesk.ingest.html_text import BLOCK_TAGS
 from newsdesk.sanitize import clean_line
 
 #: Elements that start a new line when shown: their text never runs into a neighbour's
 #: ("final reading" + "Bonuses banned" from two list items).
-_BLOCKS = frozenset(
-    [
-        "address",
-        "article",
-        "aside",
-        "blockquote",
-        "br",
-        "dd",
-        "div",
-        "dl",
-        "dt",
-        "figcaption",
-        "figure",
-        "footer",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "header",
-        "hr",
-        "li",
-        "ol",
-        "p",
-        "section",
-        "table",
-        "td",
-        "th",
-        "tr",
-        "ul",
-    ]
-)
+_BLOCKS = BLOCK_TAGS | {"br", "td", "th", "figcaption", "figure"}
 
 
 def node_text(element: Any) -> str:

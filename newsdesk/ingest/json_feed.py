@@ -14,9 +14,9 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from newsdesk.ingest.drafts import Draft, Drafted
+from newsdesk.ingest.drafts import Drafted
 from newsdesk.ingest.html_text import html_fragment_to_text
-from newsdesk.ingest.limits import MAX_FEED_ITEMS, MAX_ITEM_CHARS
+from newsdesk.ingest.limits import MAX_FEED_ITEMS
 from newsdesk.ingest.names import person_names
 from newsdesk.ingest.result import Rejected
 from newsdesk.isodates import normalise_date
@@ -100,7 +100,7 @@ def _hints(
 
 def draft_json_feed(text: str, warnings: list[str]) -> Drafted:
     """Each item's stated fields and body; Rejected when the JSON is not a JSON Feed."""
-    from newsdesk.ingest.assemble import bounded, clean_short
+    from newsdesk.ingest.assemble import clean_short
     from newsdesk.ingest.feed import NO_ITEMS, feed_source, settle_identities
 
     try:
@@ -125,12 +125,6 @@ def draft_json_feed(text: str, warnings: list[str]) -> Drafted:
             drafted.entries.append(f"{label}: not an object; skipped")
             continue
         hints, body = _hints(item, document, source)
-        if not hints.title.strip() and not body.strip():
-            drafted.entries.append(f"{label}: no title and no text; skipped")
-            continue
-        problems: list[str] = []
-        body = bounded(body, MAX_ITEM_CHARS, problems, f"{label}: body")
-        drafted.entries.extend(problems)
-        drafted.entries.append(Draft(label, hints, body))
+        drafted.add_item(label, hints, body)
     settle_identities(drafted.drafts, site, source, drafted.entries)
     return drafted
