@@ -119,7 +119,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsdesk.stories import minhash
-from newsdesk.stories.signature import Signature
+from newsdesk.stories.signature import RETELLING, Signature
 
 #: Articles further apart than this are never the same story (hours).
 WINDOW_HOURS = 96.0
@@ -185,6 +185,9 @@ class Features:
     same_outlet: bool = False
     #: One outlet's wire copy under one slugline or item id (`signature.report_keys`).
     same_report: bool = False
+    #: One of two items of one outlet says it corrects or updates a report
+    #: (`signature.RETELLING_HEADLINE`): it need not reach `UPDATE_SCORE`.
+    retelling: bool = False
     #: How many name tokens both carry (`names` weighs them by mentions).
     names_shared: int = 0
 
@@ -238,6 +241,8 @@ def same_outlet_apart(f: Features, value: float) -> bool:
     project's own pairs have six follow-ups by one outlet labelled one event
     (0.15-0.48): they are kept apart now, a deliberate loss.
     """
+    if f.retelling:
+        return False  # "CORRECTION: ..." of the outlet's own report: scored as any pair
     return f.same_outlet and not f.same_report and value < UPDATE_SCORE
 
 
@@ -369,7 +374,9 @@ def features(a: Signature, b: Signature, ts_a: float | None, ts_b: float | None)
         and bool(b.lede_figure_set - a.figure_set),
         same_outlet=same_outlet,
         same_report=same_outlet
-        and not set(a.outlet[1:].tolist()).isdisjoint(b.outlet[1:].tolist()),
+        and not (set(a.outlet[1:].tolist()) - {RETELLING}).isdisjoint(b.outlet[1:].tolist()),
+        retelling=same_outlet
+        and (RETELLING in a.outlet[1:].tolist() or RETELLING in b.outlet[1:].tolist()),
         names_shared=len(a.name_weights.keys() & b.name_weights.keys()),
     )
 
@@ -406,11 +413,14 @@ def reaches(a: Signature, b: Signature, ts_a: float | None, ts_b: float | None) 
     if hours is not None and hours > WINDOW_HOURS:
         return False  # outside the window: score 0
     if a.outlet_key is not None and a.outlet_key == b.outlet_key:
-        if not set(a.outlet[1:].tolist()).isdisjoint(b.outlet[1:].tolist()):
+        marks_a, marks_b = set(a.outlet[1:].tolist()), set(b.outlet[1:].tolist())
+        if not (marks_a - {RETELLING}).isdisjoint(marks_b):
             return True  # one report of one outlet (score 1)
         # A feed's items share their outlet, so many candidates are its earlier items:
-        # bounded like any other pair, against the higher mark.
-        threshold = max(threshold, UPDATE_SCORE)
+        # bounded like any other pair, against the higher mark (a correction of the
+        # outlet's own report against the usual one).
+        if RETELLING not in marks_a and RETELLING not in marks_b:
+            threshold = max(threshold, UPDATE_SCORE)
     # The shingle estimate counts equal positions that are not empty: at most all equal ones.
     sa, sb = a.shingles, b.shingles
     same = sa.size == sb.size and sa.size > 0

@@ -36,6 +36,7 @@ About 0.6 KB per article in `story_member` plus 36 band rows.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from urllib.parse import urlsplit
@@ -237,7 +238,23 @@ def compute(meta: Extracted) -> Signature:
 def _outlet_hashes(meta: Extracted) -> U32:
     outlet = outlet_key(meta)
     keys = [outlet, *report_keys(meta)] if outlet else []
-    return np.array([minhash.word_hash(k) & 0xFFFFFFFF for k in keys], dtype=np.uint32)
+    hashes = [minhash.word_hash(k) & 0xFFFFFFFF for k in keys]
+    if outlet and RETELLING_HEADLINE.match(meta.title or ""):
+        hashes.append(RETELLING)
+    return np.array(hashes, dtype=np.uint32)
+
+
+#: A headline that says it corrects or updates a report of its outlet ("CORRECTION:",
+#: "UPDATE 2-", "Corrected:", in the languages the extractor reads).
+RETELLING_HEADLINE = re.compile(
+    r"^\W*(?:correction|corrected|corrects|clarification|update[sd]?(?:\s+\d+)?"
+    r"|correcci[oó]n|rectificaci[oó]n|rectificatif|correctif|berichtigung|korrektur"
+    r"|richtigstellung|correzione|rettifica|corre[cç][aã]o)\b\s*[:\-–—]",
+    re.IGNORECASE,
+)
+#: Kept among an item's report keys (`Signature.outlet`) for such a headline; never a
+#: report key itself (`score.same_report` leaves it out).
+RETELLING = minhash.word_hash("mark:retelling") & 0xFFFFFFFF
 
 
 def report_keys(meta: Extracted) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -372,3 +373,34 @@ def test_alerts_sharing_the_days_share_price_but_not_their_amounts_are_two_repor
     assert not f.openings_apart and f.openings_unmatched
     assert f.title >= scoring.TEMPLATE_TITLE and f.names_shared <= 1
     assert scoring.score(f) == 0.0
+
+
+def test_an_outlets_correction_of_its_own_report_is_not_kept_apart() -> None:
+    """ "CORRECTION: ..." rewrites the headline, so the agency's correction of its own
+    report scored 0.51, under the 0.6 two items of one outlet need: kept apart."""
+    report = Extracted(
+        title="Magnitude 6.1 earthquake strikes Merlo Valley, at least 9 dead",
+        source="Meridian Press Agency",
+        body=(
+            "A magnitude 6.1 earthquake struck the Merlo Valley on Tuesday at a depth of "
+            "100 km, killing at least nine people in Castelrio and Vanza, officials said.\\n\\n"
+            "Rescue teams from Vanza searched collapsed homes through the night."
+        ),
+    )
+    correction = Extracted(
+        title="CORRECTION: Merlo Valley quake depth was 10 km, not 100 km",
+        source="Meridian Press Agency",
+        body=(
+            "The earthquake that struck the Merlo Valley on Tuesday, killing at least nine "
+            "people in Castelrio and Vanza, was 10 km deep, not 100 km as reported earlier."
+        ),
+    )
+    f = scoring.features(compute(report), compute(correction), T0, T0 + 2 * HOUR)
+    value = scoring.score(f)
+    assert f.same_outlet and f.retelling and not f.same_report
+    assert scoring.THRESHOLD <= value < scoring.UPDATE_SCORE
+    assert not scoring.same_outlet_apart(f, value)
+    assert scoring.reaches(compute(correction), compute(report), T0 + 2 * HOUR, T0)
+    # Two corrections of one outlet are not one report for sharing the mark.
+    other = replace(correction, title="CORRECTION: Harbour toll is 5 euros, not 4")
+    assert not scoring.features(compute(correction), compute(other), T0, T0).same_report
