@@ -59,8 +59,8 @@ def test_a_feed_added_without_a_name_takes_its_own_title(feed_server: FeedServer
         assert sub.name.startswith("127-0-0-1")
         desk.fetch(every=True, limits=LIMITS)
         names = {s.url: s.name for s in desk.feeds()}
-        assert names[sub.url] == "origin-times"
-        assert names[other.url] == "origin-times-2"  # unique
+        # Unique: the two feeds of one title are fetched at once, so either may be first.
+        assert {names[sub.url], names[other.url]} == {"origin-times", "origin-times-2"}
         assert names[named.url] == "named"  # a name given is kept
         titles = {s.name: s.title for s in desk.feeds()}
         assert titles["named"] == "Valley Voice"
