@@ -109,9 +109,13 @@ def test_import_reports_each_bad_file_and_keeps_the_rest(env: dict[str, str], co
     assert set(failed) == {"empty.txt", "picture.png"}
     assert "empty" in failed["empty.txt"].lower()
     assert "png" in failed["picture.png"].lower() or "binary" in failed["picture.png"].lower()
+    # Which files brought the articles (a watcher's JSON line named none of them).
+    brought = {Path(f["path"]).name: f["imported"] for f in summary["imported_files"]}
+    assert sum(brought.values()) == 2 and not set(brought) & set(failed)
 
     again = json.loads(run(["import", str(corpus), "--json"], env).stdout)
     assert again["imported"] == 0 and again["duplicates"] == 2
+    assert sum(f["duplicates"] for f in again["imported_files"]) == 2
 
 
 def test_search_show_and_triage_round_trip(env: dict[str, str], corpus: Path) -> None:

@@ -39,6 +39,12 @@ class ImportSummary:
             "failed": [{"path": f.path, "reason": f.error} for f in self.failed],
             "warnings": [{"path": f.path, "warning": w} for f in self.files for w in f.warnings],
             "files": len(self.files),
+            # Which files brought what (a watcher's line named none of them).
+            "imported_files": [
+                {"path": f.path, "imported": f.imported, "duplicates": f.duplicates}
+                for f in self.files
+                if not f.error
+            ],
         }
 
 
