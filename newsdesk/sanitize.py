@@ -83,43 +83,36 @@ def clean_line(text: str) -> str:
     return " ".join(_INVISIBLE.sub("", clean_text(text, keep_newlines=False)).split())
 
 
-def display(value: object, *, one_line: bool = True) -> str:
+def display(value: object, *, one_line: bool = True, name: bool = False) -> str:
     """Any value as text safe to put on a terminal (one line unless asked).
 
     Non-strings are formatted first, so an exception or a path carrying a
-    hostile name is cleaned too.
+    hostile name is cleaned too. With `name` (a file name or path) its control and
+    direction characters are written as escapes (``\\n``, ``\\x1b``, ``\\u202e``)
+    rather than dropped: "a\\nb.txt" shown as "a b.txt" names another file.
     """
     text = value if isinstance(value, str) else str(value)
     if _UNDECODABLE.search(text):
         # A file name that is not UTF-8 (read with surrogate escapes): its odd bytes as \xNN.
         text = _UNDECODABLE.sub(lambda m: f"\\x{ord(m.group()) - 0xDC00:02x}", text)
+    if name:
+        return _NAME_ESCAPED.sub(_escaped, text)
     return clean_line(text) if one_line else clean_text(text)
 
 
 _UNDECODABLE = re.compile("[\udc80-\udcff]")
 
-#: What a file name may hold that a terminal acts on or that reorders the line: shown as
-#: escapes in a name, so "a\\nb.txt" is not read as "a b.txt", another file.
+#: What a file name may hold that a terminal acts on or that reorders the line.
 _NAME_ESCAPED = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _SHORT_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
 
 
-def display_name(value: object) -> str:
-    """A file name or path as safe terminal text that still names that very file: its
-    control and direction characters written as escapes (``\\n``, ``\\x1b``,
-    ``\\u202e``), bytes that are not UTF-8 as ``\\xNN``."""
-    text = value if isinstance(value, str) else str(value)
-    if _UNDECODABLE.search(text):
-        text = _UNDECODABLE.sub(lambda m: f"\\x{ord(m.group()) - 0xDC00:02x}", text)
-
-    def escaped(match: re.Match[str]) -> str:
-        char = match.group()
-        if char in _SHORT_ESCAPES:
-            return _SHORT_ESCAPES[char]
-        code = ord(char)
-        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-    return _NAME_ESCAPED.sub(escaped, text)
+def _escaped(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _SHORT_ESCAPES:
+        return _SHORT_ESCAPES[char]
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 # What `json.dumps(..., ensure_ascii=False)` leaves raw but a terminal acts on or

@@ -256,8 +256,6 @@ def test_a_failed_files_name_is_shown_so_it_names_that_very_file(
 ) -> None:
     """ "a\\nb.txt" was printed as "a b.txt" and "\\u202eevil.txt" as "evil.txt": inert, but
     naming another file that may well exist. Escapes keep the name and stay inert."""
-    from newsdesk.sanitize import display_name
-
     names = ["a\nb.txt", "tab\there.txt", "\u202eevil.txt", "x\x1b[31m.txt"]
     for name in names:
         (tmp_path / name).write_bytes(b"")  # empty: refused, so named as failed
@@ -267,4 +265,4 @@ def test_a_failed_files_name_is_shown_so_it_names_that_very_file(
     assert not FORBIDDEN.search(text.replace("\r\n", "\n"))
     for shown in ("a\\nb.txt", "tab\\there.txt", "\\u202eevil.txt", "x\\x1b[31m.txt"):
         assert shown in text, shown
-    assert display_name("caf\udce9.txt") == "caf\\xe9.txt"
+    assert display("caf\udce9.txt", name=True) == "caf\\xe9.txt"

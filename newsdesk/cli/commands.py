@@ -23,7 +23,7 @@ from newsdesk.desk import (
     normalise_tag,
 )
 from newsdesk.model import ArticleRow
-from newsdesk.sanitize import display, display_name
+from newsdesk.sanitize import display
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -116,7 +116,7 @@ def cmd_import(desk: Desk, args: argparse.Namespace) -> int:
                 task,
                 completed=event.done,
                 total=event.total,
-                current=escape(display(Path(event.path).name[-40:])),
+                current=escape(display(Path(event.path).name[-40:], name=True)),
             )
 
         summary = desk.import_paths(inputs, progress=on_progress)
@@ -150,14 +150,18 @@ def cmd_import(desk: Desk, args: argparse.Namespace) -> int:
         )
         for failed in summary.failed:
             output.out.print(
-                Text.assemble(("  ✗ ", "red"), display_name(failed.path), ": ", failed.error or "")
+                Text.assemble(
+                    ("  ✗ ", "red"), display(failed.path, name=True), ": ", failed.error or ""
+                )
             )
         for outcome in summary.files:
             for warning in outcome.warnings:
                 if outcome.error and warning in outcome.error:
                     continue  # the failure's reason already says it
                 output.out.print(
-                    Text.assemble(("  ! ", "yellow"), display_name(outcome.path), ": ", warning)
+                    Text.assemble(
+                        ("  ! ", "yellow"), display(outcome.path, name=True), ": ", warning
+                    )
                 )
     # Partial failure is reported above; only an import where every file failed is an error.
     ok_files = len(summary.files) - len(summary.failed)

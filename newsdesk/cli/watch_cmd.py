@@ -50,7 +50,7 @@ def cmd_watch(desk: Desk, args: argparse.Namespace) -> int:
         else:
             output.print_notified(notified)
             for outcome in summary.files:
-                name = display(outcome.path)
+                name = display(outcome.path, name=True)
                 if outcome.error:
                     output.out.print(Text.assemble(("✗ ", "red"), name, ": ", outcome.error))
                 else:
