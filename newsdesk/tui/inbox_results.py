@@ -28,8 +28,6 @@ class InboxResults:
     def __init__(self) -> None:
         #: Every matching id, in order (before grouping).
         self.ids: list[str] = []
-        #: The first row of the answer on screen (where a first screenful put the cursor).
-        self._first_row: str | None = None
         #: Matches in all (more than `ids` when the search was cut short).
         self.total = 0
         #: Search terms to highlight in the detail pane.
@@ -63,7 +61,10 @@ class InboxResults:
             if has_rows and self.query == "":
                 return None  # the whole inbox is already on screen: wait for the fresh copy
         elif request.keep_current or (
-            self.partial and (keep is None or keep in self.ids or current != self._first_row)
+            # The rows on screen are still the first screenful's: its top row is where
+            # the cursor was put.
+            self.partial
+            and (keep is None or keep in self.ids or current != (self._rows or [None])[0])
         ):
             # The reader may have moved in the first screenful, or meanwhile. An article
             # asked for that the first screenful lacked (a related jump to an older one)
@@ -72,7 +73,6 @@ class InboxResults:
         self.partial = not answer.complete
         self.query = request.query
         self.ids = answer.ids
-        self._first_row = answer.ids[0] if answer.ids else None
         self.total = answer.total
         self.terms = answer.terms
         self.sort = answer.sort
