@@ -63,8 +63,7 @@ class InboxResults:
         elif request.keep_current or (
             # The rows on screen are still the first screenful's: its top row is where
             # the cursor was put.
-            self.partial
-            and (keep is None or keep in self.ids or current != (self._rows or [None])[0])
+            self.partial and (keep is None or keep in self.ids or current != self._top_row())
         ):
             # The reader may have moved in the first screenful, or meanwhile. An article
             # asked for that the first screenful lacked (a related jump to an older one)
@@ -90,6 +89,9 @@ class InboxResults:
             self._rows, self.story_of_head = list(answer.ids), {}
             self.expanded = {}
         return Placement(keep, request.keep_index)
+
+    def _top_row(self) -> str | None:
+        return self._rows[0] if self._rows else None
 
     def story_rows(self) -> int:
         """How many rows the grouped view shows before any is expanded (one a story)."""
