@@ -118,3 +118,28 @@ def test_competitions_are_not_places_and_clubs_are_organisations() -> None:
 def test_lists_of_places_joined_by_other_languages_conjunctions() -> None:
     result = find_entities("Flooding hit homes near Ibura, Varzea e Areias on Friday.")
     assert {"Ibura", "Varzea", "Areias"} <= set(result.places)
+
+
+def test_abbreviated_state_or_province_after_a_place_is_the_region() -> None:
+    """ "Sacramento, Calif." and "Kingston, Ont." name California and Ontario: the
+    abbreviation alone ("Calif", "Ont") is no place an editor searches for."""
+    result = find_entities(
+        "SACRAMENTO, Calif. (AP) — Crews fought the fire. He moved to Portland, Ore., "
+        "last year and later to Vancouver, B.C., then to Halifax, N.S. Officials in Nev. "
+        "said so. KINGSTON, Ont. — The skip made the draw."
+    )
+    for region in ("California", "Oregon", "British Columbia", "Nova Scotia", "Nevada", "Ontario"):
+        assert region in result.places
+    for short in ("Calif", "Ore", "Ont", "Nev", "B.C.", "N.S."):
+        assert short not in result.places
+        assert short not in result.organizations
+
+
+def test_an_abbreviation_word_is_no_region_without_a_place_before_it() -> None:
+    """ "Mass", "Miss" and "Man" are words: only after a place (or "in") and with their
+    full stop do they stand for a state or province."""
+    result = find_entities(
+        "The Man in the High Castle drew a crowd. Miss Ortega said the Mass was long."
+    )
+    for region in ("Manitoba", "Mississippi", "Massachusetts"):
+        assert region not in result.places

@@ -263,4 +263,29 @@ PLACE_ACRONYMS: dict[str, str] = {
     "N.D.": "North Dakota",
     "S.D.": "South Dakota",
     "W.Va.": "West Virginia",
+    "R.I.": "Rhode Island",
+    "B.C.": "British Columbia",
+    "N.S.": "Nova Scotia",
+    "N.B.": "New Brunswick",
+    "N.L.": "Newfoundland and Labrador",
+    "P.E.I.": "Prince Edward Island",
+    "N.W.T.": "Northwest Territories",
 }
+
+#: Abbreviated states and provinces as datelines and addresses write them after a
+#: place ("Sacramento, Calif.", "Kingston, Ont."): the region each stands for. Only
+#: read with its full stop and after a place, since "Mass", "Miss" or "Man" alone
+#: are words.
+REGION_ABBREVIATIONS: dict[str, str] = {
+    "Ala": "Alabama", "Ariz": "Arizona", "Ark": "Arkansas", "Calif": "California",
+    "Colo": "Colorado", "Conn": "Connecticut", "Del": "Delaware", "Fla": "Florida",
+    "Ga": "Georgia", "Ill": "Illinois", "Ind": "Indiana", "Kan": "Kansas", "Kans": "Kansas",
+    "Ky": "Kentucky", "La": "Louisiana", "Md": "Maryland", "Mass": "Massachusetts",
+    "Mich": "Michigan", "Minn": "Minnesota", "Miss": "Mississippi", "Mo": "Missouri",
+    "Mont": "Montana", "Neb": "Nebraska", "Nebr": "Nebraska", "Nev": "Nevada",
+    "Okla": "Oklahoma", "Ore": "Oregon", "Oreg": "Oregon", "Pa": "Pennsylvania",
+    "Penn": "Pennsylvania", "Tenn": "Tennessee", "Tex": "Texas", "Vt": "Vermont",
+    "Va": "Virginia", "Wash": "Washington", "Wis": "Wisconsin", "Wisc": "Wisconsin",
+    "Wyo": "Wyoming", "Alta": "Alberta", "Man": "Manitoba", "Ont": "Ontario",
+    "Que": "Quebec", "Sask": "Saskatchewan", "Nfld": "Newfoundland and Labrador",
+}  # fmt: skip

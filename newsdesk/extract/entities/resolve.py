@@ -10,6 +10,7 @@ from newsdesk.extract.data.common_words import COMMON_WORDS
 from newsdesk.extract.data.cues import (
     KNOWN_ORGS,
     ORG_HEADS,
+    REGION_ABBREVIATIONS,
 )
 from newsdesk.extract.data.entity_words import (
     MINISTRY_WORDS,
@@ -259,7 +260,10 @@ def _resolve(text: str, tokens: list[Token], found: list[Found]) -> Analysis:
         start, end = tokens[f.i].start, tokens[f.j - 1].end
         kind = f.kind
         name = f.name
-        if name in org_short and (
+        region = _region_after_place(f, text, tokens, last_place)
+        if region is not None:
+            kind, name = PLACE, region  # "Kingston, Ont." is in Ontario
+        elif name in org_short and (
             kind in (PLACE, "candidate")
             or (kind == PERSON and name.split()[0] not in GIVEN_NAMES and name not in person_names)
         ):
@@ -373,6 +377,23 @@ def _place_by_context(f: Found, text: str, tokens: list[Token], last_place: int)
         and last_place <= f.i
         and _LIST_GAP.fullmatch(text, tokens[last_place - 1].end, tokens[f.i].start) is not None
     )
+
+
+def _region_after_place(f: Found, text: str, tokens: list[Token], last_place: int) -> str | None:
+    """The state or province an abbreviation with its full stop stands for, right after
+    a place and a comma ("Sacramento, Calif.", "Kingston, Ont.") or a locative word
+    ("in Nev."); else None."""
+    if f.j - f.i != 1:
+        return None
+    token = tokens[f.i]
+    region = REGION_ABBREVIATIONS.get(token.text)
+    if region is None or text[token.end : token.end + 1] != ".":
+        return None
+    if f.place_cue:
+        return region
+    if last_place <= 0 or last_place > f.i:
+        return None
+    return region if text[tokens[last_place - 1].end : token.start].strip() == "," else None
 
 
 def _gender_cue(text: str, tokens: list[Token], i: int, name: str) -> str | None:
