@@ -693,3 +693,65 @@ def test_a_short_page_is_a_dump_by_its_feed_links() -> None:
     assert item.title == "Fähre nach Marrowby fährt wieder"
     # A short plain text is no dump.
     assert not is_text_browser_copy("Fähre fährt wieder\n\n" + FERRY_STORY)
+
+
+LYNX_WITH_REFERENCES = """   [1]Skip to content
+   [2]The Fenmarsh Courier
+     * [3]News
+     * [4]Sport
+
+                     Ferry crews vote to strike over winter rota
+
+   Deckhands on the island route say the new rota leaves one crew on
+   every night crossing
+
+   By [5]Odile Marchetti-Brand
+   Published March 4, 2026
+
+   Ferry crews on the Fenmarsh island route voted on Tuesday to strike for
+   two days next month, after talks over a new winter rota broke down, the
+   union representing the deckhands said on Wednesday.
+
+   The operator said it would run a reduced timetable on the strike days
+   and that it remained open to talks with the union at any time.
+
+   "We asked for a second crew on the night crossings and were refused,"
+   said union organiser Bram Ellery-Vance outside the terminal building.
+
+   The strike is the first on the route in nine years, and the islanders'
+   council has asked both sides to meet again before the end of the week.
+
+   Related stories
+     * [6]Island council calls for a new ferry contract by the summer
+     * [7]Harbour fees rise for the third year in a row
+
+References
+
+   1. https://fenmarsh-courier.example/news/ferry-strike#main
+   2. https://fenmarsh-courier.example/
+   3. https://fenmarsh-courier.example/news/
+   4. https://fenmarsh-courier.example/sport/
+   5. https://fenmarsh-courier.example/staff/odile-marchetti-brand/
+   6. https://fenmarsh-courier.example/news/ferry-contract/
+   7. https://fenmarsh-courier.example/news/harbour-fees/
+"""
+
+
+def test_lynx_link_numbers_and_its_references_are_the_browsers_not_the_pages() -> None:
+    """`lynx -dump` numbers every link ("By [5]Name") and lists the URLs under the text:
+    the byline, the related links and the body read as if the numbers were not there."""
+    item = load_bytes(LYNX_WITH_REFERENCES.encode(), "page.txt").items[0]
+    assert item.title == "Ferry crews vote to strike over winter rota"
+    assert item.authors == ["Odile Marchetti-Brand"]
+    assert [link.title for link in item.links] == [
+        "Island council calls for a new ferry contract by the summer",
+        "Harbour fees rise for the third year in a row",
+    ]
+    assert "[" not in item.body and "https://" not in item.body
+    assert item.body.startswith("Ferry crews on the Fenmarsh island route voted")
+
+
+def test_bracketed_numbers_stay_without_a_list_of_references() -> None:
+    """A "[1]" in copy that has no lynx reference list is the writer's (a footnote)."""
+    text = "   The survey[1] found more seals.\n\nReferences\n\n   Smith, J. Seals of the fens.\n"
+    assert without_marks(text).count("[1]") == 1
