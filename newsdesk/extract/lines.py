@@ -60,14 +60,43 @@ def split_lines(text: str) -> list[str]:
     if not text:
         return []
     text = clean_text(text[:MAX_CHARS])
+    raws = text.split("\n", MAX_LINES)[:MAX_LINES]
+    width = wrap_width(raws)
     out: list[str] = []
-    for raw in text.split("\n", MAX_LINES)[:MAX_LINES]:
+    full = False  # the line before reached the wrap width: the next one carries it on
+    for raw in raws:
         line = _SPACES.sub(" ", raw[:MAX_LINE_CHARS]).strip()
-        if out and line and _continues(out[-1], line):
+        if out and line and ((full and not _BULLET.match(line)) or _continues(out[-1], line)):
             out[-1] = f"{out[-1]} {line}"[:MAX_LINE_CHARS]
-            continue
-        out.append(line)
+        else:
+            out.append(line)
+        if width:
+            nxt = len(raw.rstrip())
+            # Wrapped: the next line's first word would not have fitted on this one.
+            full = bool(line) and nxt + 1 + WRAP_WORD > width
     return out
+
+
+#: A hard-wrapped text's width lies between these (wire copy 69, mail 72-76, lynx 79).
+WRAP_WIDTHS = (60, 100)
+#: Share of a hard-wrapped text's lines that end within 20 characters of its width.
+WRAP_SHARE = 0.5
+#: A line this close to the wrap width was broken by the wrapping, not by its writer.
+WRAP_WORD = 8
+_BULLET = re.compile(r"^[-*•·▪►]\s")
+
+
+def wrap_width(raws: list[str]) -> int | None:
+    """The width a hard-wrapped text was wrapped at (most of its lines end near one
+    column), or None for text whose lines are its paragraphs."""
+    lengths = sorted(len(raw.rstrip()) for raw in raws if raw.strip())
+    if len(lengths) < 8:
+        return None
+    width = lengths[int(len(lengths) * 0.9)]
+    if not WRAP_WIDTHS[0] <= width <= WRAP_WIDTHS[1]:
+        return None
+    near = sum(1 for n in lengths if width - 20 <= n <= width + 2)
+    return width if near >= WRAP_SHARE * len(lengths) else None
 
 
 _CONTINUATION = re.compile(r"^[a-zß-öø-ÿ(“\"‘'][\w'’]*")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsdesk.extract.lines import is_prose
+from newsdesk.extract.lines import is_prose, split_lines, wrap_width
 
 
 def test_japanese_and_chinese_paragraphs_are_prose() -> None:
@@ -28,3 +28,39 @@ def test_latin_prose_is_unchanged() -> None:
         "that it would run again from next week."
     )
     assert not is_prose("Contact us | Privacy policy | Terms of use")
+
+
+WRAPPED = """Harbour board backs dredging plan
+
+By Tamsin Pollard
+
+PENMARROW, Cornwall — The harbour board approved a plan on Tuesday to
+dredge 40,000 cubic metres of silt from the inner harbour, despite
+warnings from marine scientists that the county's largest seagrass
+meadow could be smothered by the spoil from the work.
+
+"Without this work the boats simply cannot get in at low tide," said
+harbour master Gerran Pascoe, who has pushed for the dredging since
+2024. "We are losing landings to Newlyn every month," Pascoe added,
+Pointing at the empty quay beside the harbour office on Tuesday night.
+
+The board voted six to two in favour after a three-hour meeting at the
+harbour office, where about 60 fishermen and residents packed the
+public gallery and spilled into the corridor outside the meeting room.
+"""
+
+
+def test_hard_wrapped_text_is_joined_whatever_a_wrapped_line_starts_with() -> None:
+    """Wire copy and mail wrapped at about 70 columns: a line that starts with a year
+    ("2024.") or a capital carries on the paragraph the line above filled to the width."""
+    lines = [line for line in split_lines(WRAPPED) if line]
+    assert len(lines) == 5, lines
+    assert lines[3].startswith('"Without this work') and "since 2024. " in lines[3]
+    assert lines[3].endswith("harbour office on Tuesday night.")
+
+
+def test_lines_that_are_paragraphs_are_not_joined() -> None:
+    """A list of short lines, or a text with a paragraph a line, is not hard-wrapped."""
+    menu = "\n".join(f"Headline number {n} about the council budget vote" for n in range(12))
+    assert wrap_width(menu.split("\n")) is None
+    assert len(split_lines(menu)) == 12
