@@ -17,7 +17,7 @@ from newsdesk.ingest.html_nodes import node_classes, node_text
 from newsdesk.sanitize import clean_line
 
 _SEPARATOR_MARKS = r"\||-|–|—|::|·|•|»"
-_TITLE_SEPARATORS = re.compile(rf"\s+(?:{_SEPARATOR_MARKS})\s+")
+TITLE_SEPARATORS = re.compile(rf"\s+(?:{_SEPARATOR_MARKS})\s+")
 
 
 def strip_site_suffix(title: str, site: str | None, *, guess: bool = False) -> str:
@@ -29,7 +29,7 @@ def strip_site_suffix(title: str, site: str | None, *, guess: bool = False) -> s
     """
     if len(title) > 1000:
         return title  # Not a headline anyway (truncated later); regexes stay cheap.
-    separators = list(_TITLE_SEPARATORS.finditer(title))
+    separators = list(TITLE_SEPARATORS.finditer(title))
     if not separators:
         return title
     site_key = (site or "").casefold().strip()

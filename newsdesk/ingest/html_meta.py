@@ -36,7 +36,7 @@ from newsdesk.ingest.html_headline import (
 from newsdesk.ingest.html_ld import article_ld, ld_authors, ld_ids, ld_text, page_published
 from newsdesk.ingest.html_nodes import node_classes, node_text
 from newsdesk.ingest.names import author_names, person_names
-from newsdesk.ingest.site_names import host_bears, host_key, names_site
+from newsdesk.ingest.site_names import host_bears, host_key, names_site, site_in_title
 from newsdesk.ingest.visible_headline import shown_headline
 from newsdesk.model import Link
 from newsdesk.sanitize import clean_line
@@ -490,6 +490,8 @@ def read_page_meta(tree: etree._Element) -> PageMeta:
     if meta.title and headline and fold(headline) in fold(meta.title):
         # The title is the kicker and the headline run together: the headline alone.
         meta.title = headline
+    if meta.site is None and page_title:
+        meta.site = site_in_title(tree, page_title, meta.title, meta.url)
     # JSON-LD's author slot is structured enough to take a blog's lone user name ("Tine");
     # a meta tag's single word is too often a site or a placeholder.
     tagged = person_names(

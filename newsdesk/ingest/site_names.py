@@ -6,9 +6,13 @@ headline readers (an <h1> that only names the site is its masthead, not a headli
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
-from newsdesk.ingest.html_headline import WORD, fold
+from lxml import etree
+
+from newsdesk.ingest.html_headline import TITLE_SEPARATORS, WORD, fold
+from newsdesk.sanitize import clean_line
 
 
 def names_site(text: str, site: str | None, url: str | None) -> bool:
@@ -37,3 +41,90 @@ def host_bears(name: str, key: str) -> bool:
         or (len(joined) >= 3 and joined in key.replace(" ", ""))
         or (len(initials) >= 2 and any(p.startswith(initials) for p in key.split()))
     )
+
+
+#: `<title>` segments that are a section of the site, not its name.
+_SECTION_WORDS = frozenset(
+    [
+        "news",
+        "home",
+        "opinion",
+        "sport",
+        "sports",
+        "business",
+        "world",
+        "local",
+        "politics",
+        "video",
+        "live",
+        "blog",
+        "nachrichten",
+        "actualité",
+        "actualités",
+        "noticias",
+        "notizie",
+        "notícias",
+        "nieuws",
+        "wiadomości",
+    ]
+)
+#: A host name written as a name ("Backen.de", "INTERIA.PL").
+_DOMAIN_WORD = re.compile(r"\b[\w-]+\.[a-z]{2,10}\b", re.I)
+
+
+def title_site_candidates(page_title: str, headline: str | None) -> list[str]:
+    """The segments a `<title>` puts after the headline ("Headline | Section | Site"), last
+    first: where a page whose metadata names no outlet names it. Empty when the `<title>`
+    does not open with the headline."""
+    if not headline or not fold(headline):
+        return []
+    separators = list(TITLE_SEPARATORS.finditer(page_title))
+    for n, separator in enumerate(separators):
+        if fold(page_title[: separator.start()]) == fold(headline):
+            ends = [m.start() for m in separators[n + 1 :]] + [len(page_title)]
+            starts = [m.end() for m in separators[n:]]
+            segments = [
+                clean_line(page_title[a:b]).strip() for a, b in zip(starts, ends, strict=True)
+            ]
+            return [seg for seg in reversed(segments) if _name_like(seg, headline)]
+    return []
+
+
+def _name_like(segment: str, headline: str) -> bool:
+    words = segment.split()
+    return (
+        1 <= len(words) <= 5
+        and segment[:1].isalpha()
+        and not any(c.isdigit() for c in segment)
+        and segment.casefold() not in _SECTION_WORDS
+        and fold(segment) not in fold(headline)
+    )
+
+
+def domain_word(segment: str) -> str | None:
+    """The host name a segment spells ("Rezept von Backen.de" -> "Backen.de")."""
+    match = _DOMAIN_WORD.search(segment)
+    return match.group(0) if match else None
+
+
+#: The parts of a site name a host may bear ("BBC News - Home").
+_NAME_PARTS = re.compile(r"\s+[|–—-]\s+")
+
+
+def site_in_title(
+    tree: etree._Element, page_title: str, headline: str | None, url: str | None
+) -> str | None:
+    """The outlet a `<title>` names after the headline, when the metadata names none: one
+    the page's host bears out, or without a URL one its copyright line names too."""
+    candidates = title_site_candidates(page_title, headline)
+    if not candidates:
+        return None
+    if url:
+        key = host_key(url)
+        for segment in candidates:
+            if any(host_bears(part, key) for part in _NAME_PARTS.split(segment)):
+                domain = domain_word(segment)
+                return domain if domain and host_bears(domain, key) else segment
+        return None
+    rights = fold(" ".join(tree.xpath("//text()[contains(., '©') or contains(., 'Copyright')]")))
+    return next((seg for seg in candidates if fold(seg) in rights), None)

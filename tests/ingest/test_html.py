@@ -620,3 +620,42 @@ def test_a_standfirst_list_reads_as_points_not_one_run_on_line() -> None:
         "Government majority of 41 on the final reading; "
         "Bonuses banned for bosses of polluting firms"
     )
+
+
+def _bare_page(title: str, head: str = "", footer: str = "") -> bytes:
+    paragraphs = "".join(
+        f"<p>The harbour council voted on Thursday to build a new sea wall, part {n} of the "
+        "plan that engineers say will protect the quays from winter storms for decades.</p>"
+        for n in range(4)
+    )
+    return (
+        f"<html><head><title>{title}</title>{head}</head><body><nav>Home News Sport</nav>"
+        f"<main><h1>Council approves new harbour wall</h1>{paragraphs}</main>"
+        f"<footer>{footer}</footer></body></html>"
+    ).encode()
+
+
+def test_the_outlet_a_title_names_after_the_headline_when_nothing_else_names_it() -> None:
+    """A page without site metadata still says whose it is: "Headline | Southport Echo" in
+    its <title>, borne out by its copyright line or its host."""
+    title = "Council approves new harbour wall | Southport Echo"
+    signed = load_bytes(_bare_page(title, footer="© 2026 Southport Echo"), "a.html").items[0]
+    assert signed.source == "Southport Echo"
+    assert signed.title == "Council approves new harbour wall"
+    canonical = '<link rel="canonical" href="https://www.southportecho.example/news/wall">'
+    hosted = load_bytes(_bare_page(title, head=canonical), "b.html").items[0]
+    assert hosted.source == "Southport Echo"
+    # A host's name written into a phrase is the name: "Recipe from Backen.de".
+    backen = '<link rel="canonical" href="https://backen.example/rezept/kuchen">'
+    phrase = "Council approves new harbour wall - News - Rezept von Backen.example"
+    assert load_bytes(_bare_page(phrase, head=backen), "c.html").items[0].source == (
+        "Backen.example"
+    )
+
+
+def test_a_title_segment_nothing_bears_out_is_no_outlet() -> None:
+    """Without a copyright line or a host that names it, the segment may be a section."""
+    title = "Council approves new harbour wall | Webdesign"
+    assert load_bytes(_bare_page(title), "a.html").items[0].source is None
+    other = '<link rel="canonical" href="https://harbourtimes.example/wall">'
+    assert load_bytes(_bare_page(title, head=other), "b.html").items[0].source is None
