@@ -188,6 +188,10 @@ class _Attributor:
         if named.kind != PERSON:
             return False
         gap = self.text[first.end : named.start]
+        if gap[:2] in ("'s", "’s"):
+            # "Harbourline's chief executive Tomas Verhoef", "Freshfield's technical
+            # director, Ola Hughes": whose role it is, then who holds it.
+            gap = gap[2:].rstrip().removesuffix(",") + " "
         words = gap.split()
         return (
             bool(words)

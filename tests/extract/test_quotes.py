@@ -494,3 +494,24 @@ def test_spanish_dash_dialogue_with_its_reporting_clause() -> None:
         ("Vicente Ferrer", "Pero hay que pagar por los servicios."),
         ("Marta Llorens", "Es un error histórico para todos"),
     ]
+
+
+def test_whose_role_it_is_then_who_holds_it_speaks() -> None:
+    """ "said Harbourline's chief executive Tomas Verhoef": the company whose role it is is
+    no speaker, even when its one-word name was taken for a person's."""
+    text = (
+        '"We expect the first trains to be busy," said Harbourline\'s chief executive '
+        "Tomas Verhoef on Friday at the station."
+    )
+    assert speakers(text) == ["Tomas Verhoef"]
+
+
+def test_a_role_set_off_by_commas_names_who_speaks() -> None:
+    """ "According to Freshfield's technical director, Oluwadamilare Hughes-Jensen, "..."":
+    a name nobody knows is a person when commas set it off after a role."""
+    text = (
+        "According to Freshfield's technical director, Oluwadamilare Hughes-Jensen, "
+        '"the recall covers every jar sold since June."'
+    )
+    assert speakers(text) == ["Oluwadamilare Hughes-Jensen"]
+    assert "Oluwadamilare Hughes-Jensen" in find_entities(text).people

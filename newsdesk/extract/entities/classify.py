@@ -506,6 +506,7 @@ class Classifier(Context):
             first in GIVEN_NAMES
             or (words[i] in EAST_ASIAN_FAMILY_NAMES and j - i <= 3)
             or self.prev_word(i).lower() in ROLE_NOUNS
+            or self.role_set_off(i, j)
             or self.prev_word(i) in SPEECH_VERBS
             or self.named_after_speech(i)
             # "Residents of Serra Alta said", "Farmers in Serra Alta, the wettest

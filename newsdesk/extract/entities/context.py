@@ -14,6 +14,7 @@ from newsdesk.extract.data.entity_words import (
     PLACE_PREPOSITIONS,
 )
 from newsdesk.extract.data.speech import SPEECH_PERFECTS, SPEECH_VERBS
+from newsdesk.extract.data.titles import ROLE_NOUNS
 from newsdesk.extract.entities.tokens import (
     SPACES,
     Token,
@@ -84,6 +85,18 @@ class Context:
         if i == 0 or not joined(self.text, self.tokens[i - 1], self.tokens[i]):
             return ""
         return self.tokens[i - 1].text
+
+    def role_set_off(self, i: int, j: int) -> bool:
+        """The span is set off by commas right after a role noun: "its technical director,
+        Ola Hughes-Jensen, ..." (an apposition names the person holding the role)."""
+        if i == 0 or j >= len(self.tokens):
+            return False
+        before = self.tokens[i - 1]
+        return (
+            before.text.lower() in ROLE_NOUNS
+            and self.text[before.end : self.tokens[i].start] == ", "
+            and self.text[self.tokens[j - 1].end : self.tokens[j - 1].end + 1] == ","
+        )
 
     def next_word(self, j: int) -> str:
         """The word after a span ending before token j, across spaces or one comma."""
