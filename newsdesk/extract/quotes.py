@@ -73,6 +73,7 @@ from newsdesk.extract.reporting_clause import (
     PRONOUNS,
     SUBJECT_ROLE,
     TITLE_ABBREVIATIONS,
+    UNNAMED_RELATIVE,
     UNNAMED_SPEAKER,
     is_role_word,
     is_title_gap,
@@ -323,7 +324,10 @@ class _Attributor:
             # The person the story gave that title ("Mayor Kathy Sheehan" for "the mayor"),
             # else the last subject, whoever it is: "he" skipped the mayor, a woman, for the
             # man named before her.
-            return self.titled(head, pos) or self.resolve_pronoun("someone", pos)
+            titled = self.titled(head, pos)
+            if titled is not None or self.unnamed_role(head, pos):
+                return titled
+            return self.resolve_pronoun("someone", pos)
         if head not in ORG_NOUNS:
             return None
         window = self.mentions_between(max(0, pos - 4 * WINDOW), pos)
@@ -412,6 +416,18 @@ class _Attributor:
                 return self.name(found[-1])
         return None
 
+    def unnamed_role(self, role: str, pos: int) -> bool:
+        """The story last wrote `role` before `pos` in a sentence that names no person ("a
+        military intelligence official said", "The official, who spoke on condition of
+        anonymity"): "the official said" is that unnamed person, not the last one named."""
+        found = list(re.finditer(rf"\b{re.escape(role)}s?\b", self.text[:pos], re.IGNORECASE))
+        if not found:
+            return False
+        last = found[-1]
+        start = self.sentence_start(last.start())
+        end = self.sentence_end(last.end())
+        return not any(m.kind == PERSON for m in self.mentions_between(start, end))
+
     def titled(self, role: str, pos: int) -> str | None:
         """The nearest person before `pos` the text names with `role` as a title."""
         written = {role, *TITLE_ABBREVIATIONS.get(role, ())}
@@ -428,12 +444,19 @@ class _Attributor:
         end = pos
         for _ in range(10):
             start = self.sentence_start(max(0, end - 1))
-            unnamed = UNNAMED_SPEAKER.search(self.text, start, end)
+            unnamed = UNNAMED_SPEAKER.search(self.text, start, end) or UNNAMED_RELATIVE.search(
+                self.text, start, end
+            )
             if unnamed is not None:
                 # "a spokesperson for the UCEA said ...": "he" is that unnamed
                 # voice; the organisation speaks through it, if it is named.
                 after = self.mentions_between(unnamed.end(), end)
-                if unnamed.group(1) and after and after[0].kind == ORG:
+                if (
+                    unnamed.re is UNNAMED_SPEAKER
+                    and unnamed.group(1)
+                    and after
+                    and after[0].kind == ORG
+                ):
                     return after[0].name
                 return None
             found = [m for m in self.mentions_between(start, end) if m.kind in (PERSON, ORG)]

@@ -133,9 +133,17 @@ BEFORE_FOREIGN_PRONOUN = re.compile(
 )
 #: An unnamed speaker: "a spokesperson for the agency", "an official".
 UNNAMED_SPEAKER = re.compile(
-    r"\b(?:a|an|one|another)\s+(?:[a-z]+\s+)?(?:spokes(?:man|woman|person)|representative|"
+    r"\b(?:a|an|one|another)\s+(?:[\w-]+\s+){0,3}?(?:spokes(?:man|woman|person)|representative|"
     r"official|source|aide|adviser|advisor|insider)\b(\s+(?:for|of|from|at|with)\b)?",
     re.IGNORECASE,
+)
+#: Someone the story does not name who speaks in a sentence: "the boy's mother said",
+#: "his neighbour told". A "she said" after it is that person, not the last one named.
+UNNAMED_RELATIVE = re.compile(
+    r"\b(?:the|his|her|their|its|[\w-]+['’]s)\s+(?:[a-z-]+\s+){0,2}(?:mother|father|parents?|"
+    r"wife|husband|partner|son|daughter|brother|sister|sibling|grandmother|grandfather|"
+    r"friend|neighbou?r|colleague|relative|cousin|uncle|aunt|widow|widower|fiancée?|"
+    rf"boyfriend|girlfriend|family|witness|victim|resident|owner)\s+(?:also\s+)?(?:{VERBS})\b"
 )
 #: A sentence whose subject is a definite role: "The South Korean envoy ...".
 SUBJECT_ROLE = re.compile(r"\s*[Tt]he\s+(?:[A-Z][\w.-]*\s+){0,4}([a-z][\w-]*)\b")

@@ -515,3 +515,29 @@ def test_a_role_set_off_by_commas_names_who_speaks() -> None:
     )
     assert speakers(text) == ["Oluwadamilare Hughes-Jensen"]
     assert "Oluwadamilare Hughes-Jensen" in find_entities(text).people
+
+
+def test_the_unnamed_official_is_nobody_named() -> None:
+    """ "the official said" after "a military intelligence official said ..." is that
+    unnamed official, not the governor the story named in between."""
+    text = (
+        "Drones struck a fuel depot overnight, a Ukrainian military intelligence official "
+        "said Saturday.\n\n"
+        "Bryansk Gov. Alexander Bogomaz said on Telegram that debris had caused a fire.\n\n"
+        "The Ukrainian official, who spoke on condition of anonymity, said the depot supplied "
+        "fuel to units at the front.\n\n"
+        '"Every liter that burns here does not reach the front," the official said.'
+    )
+    assert speakers(text) == [None]
+
+
+def test_she_after_an_unnamed_relative_is_not_the_last_person_named() -> None:
+    """ "the boy's mother said ..." then ""...," she said": the mother, whom the story does
+    not name, not the judge named before her."""
+    text = (
+        "District Judge Amanda Whitcombe dismissed the case on Tuesday.\n\n"
+        '"This young man can now get on with his life," she said.\n\n'
+        "Outside court, the boy's mother said the family was relieved.\n\n"
+        '"Nobody from the police asked him where he was," she said.'
+    )
+    assert speakers(text) == ["Amanda Whitcombe", None]
