@@ -170,7 +170,7 @@ def render_row(
     when_width = max(TIME_WIDTH, cell_len(when))
     # A folded story row is named by the story's earliest straight report (`story_label`),
     # not by whichever version ranks first here (the newest may be "Opinion: ..."): its
-    # headline and outlet. The time stays the row's: when the story last moved.
+    # headline and outlet. The time stays the row's (the version ranked first).
     named = _folded(row, shape) and bool(row.story_title)
     source = clean_line((row.story_source if named else row.source) or "")
     source_width = min(SOURCE_WIDTH, max(0, (width - 30) // 3)) if width > 44 else 0
