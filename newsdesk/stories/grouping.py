@@ -80,6 +80,9 @@ BRIDGE_SCORE = 0.25
 #: Stories merged only while each has at most this many members (all of them scored):
 #: bounds the cost, and an established story does not swallow another.
 MERGE_MEMBERS = 12
+#: Most other stories one article may merge (the best bridged first): at most
+#: this many times `MERGE_MEMBERS` squared pairs scored for one article.
+MERGE_STORIES = 3
 
 
 def story_id_for(article_id: str) -> str:
@@ -207,7 +210,7 @@ class StoryGrouper:
             (s for s, (v, _) in eligible.items() if s != joined and v >= BRIDGE_SCORE),
             key=lambda s: -eligible[s][0],
         )
-        for story in others:
+        for story in others[:MERGE_STORIES]:
             members = candidates[story]
             if len(members) > MERGE_MEMBERS or whole.get(story, 0) != len(members):
                 continue
