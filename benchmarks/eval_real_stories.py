@@ -96,7 +96,10 @@ def group(items: list[Extracted], files: list[int] | None = None) -> list[str]:
             seen[aid] = placement.story
             out[index] = placement.story
         start += size
-    return [out[i] for i in range(len(items))]
+    # Stories an article bridged were merged (`grouping.MERGE_THRESHOLD`): each
+    # article's story as the tables hold it at the end, as the store's rows do.
+    final = {aid: grouper.story_of(aid) for aid in seen}
+    return [final[article_id(items[i])] or out[i] for i in range(len(items))]
 
 
 def spans(items: list[Extracted], stories: list[str]) -> tuple[float, int]:

@@ -233,6 +233,11 @@ class ArticleRow:
     #: folded story row shows them, not only its own article's marks).
     story_unread: int = 0
     story_starred: int = 0
+    #: The headline that names the row's story (`story_label`): its earliest straight
+    #: report, not the newest member's "Opinion: ..." (empty outside a story of two or more).
+    story_title: str = ""
+    #: That member's outlet: a folded story row shows it beside the headline it names.
+    story_source: str | None = None
     #: Wire copy only (None / False for web pages): see `newsdesk.wire`.
     urgency: int | None = None
     wire_status: str | None = None

@@ -223,3 +223,28 @@ def test_story_signatures_of_several_stories_in_one_answer(backend: StoreBackend
         assert tables.story_signatures([], 48) == []
         candidates = tables.candidates(SIG_A.band_keys(), T0, 24 * HOUR, 200, 32)
         assert {c.story_size for c in candidates if c.story_id == "s-a1"} == {2}
+
+
+def test_merge_moves_members_sizes_and_articles(backend: StoreBackend) -> None:
+    """`merge`: the absorbed story's members, size and articles' story ids move to the
+    other story, and the absorbed story is gone."""
+    from newsdesk.store.protocol import Placement
+
+    items = {
+        aid: Extracted(title=f"Ferry report {aid}", body="Engine fire.", url=f"https://x/{aid}")
+        for aid in ("f1", "f2", "f3")
+    }
+    with backend.transaction() as tx:
+        for aid, story, ts in (("f1", "s-f1", T0), ("f2", "s-f2", T0 + HOUR)):
+            placed = Placement(story, ts, SIG_A, SIG_A.band_keys())
+            assert backend.insert_later(tx, aid, items[aid], "a.txt", None, placed)().created
+        placed = Placement("s-f2", T0 + 2 * HOUR, SIG_A, SIG_A.band_keys(), ("s-f1",))
+        assert backend.insert_later(tx, "f3", items["f3"], "a.txt", None, placed)().created
+        tables = backend.story_tables(tx)
+        tables.merge("s-f1", "s-f2")
+        assert tables.members("s-f2") == ["f1", "f2", "f3"] and tables.members("s-f1") == []
+        assert tables.sizes(["f1", "f3"]) == {"f1": 3, "f3": 3}
+        found = tables.candidates(SIG_A.band_keys(), T0, 24 * HOUR, 200, 32)
+        assert {c.story_id for c in found} == {"s-f2"}
+    assert {a.story_id for a in (backend.get(i) for i in items) if a} == {"s-f2"}
+    assert backend.story_map() == dict.fromkeys(items, "s-f2")

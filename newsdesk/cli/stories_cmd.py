@@ -54,6 +54,8 @@ def cmd_stories(desk: Desk, args: argparse.Namespace) -> int:
                 ", ".join(group.outlets),
             )
         )
+        # Named by its earliest straight report, not its newest piece ("Opinion: ...").
+        output.out.print(Text.assemble("  ", (group.label or "(no headline)", "bold")))
         for member in group.members:
             output.out.print(
                 Text.assemble(

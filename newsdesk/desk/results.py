@@ -8,6 +8,7 @@ from typing import Any, Literal
 from newsdesk.import_batch import FileOutcome
 from newsdesk.isodates import iso_to_ts
 from newsdesk.model import ArticleRow
+from newsdesk.story_label import Candidate, representative
 from newsdesk.tags import normalise_tag as normalise_tag
 
 
@@ -102,6 +103,15 @@ class StoryGroup:
         return list(dict.fromkeys(m.source or "unknown outlet" for m in self.members))
 
     @property
+    def label(self) -> str:
+        """The headline naming the story: its earliest straight report (`story_label`)."""
+        found = [
+            Candidate(m.title, iso_to_ts(m.published), m.superseded or m.killed, m.id)
+            for m in self.members
+        ]
+        return self.members[representative(found)].title if self.members else ""
+
+    @property
     def newest_ts(self) -> float | None:
         stamps = [t for t in (iso_to_ts(m.published) for m in self.members) if t is not None]
         return max(stamps) if stamps else None
@@ -109,6 +119,7 @@ class StoryGroup:
     def as_dict(self) -> dict[str, Any]:
         return {
             "story": self.id,
+            "label": self.label,
             "size": len(self.members),
             "outlets": self.outlets,
             "articles": [

@@ -259,6 +259,8 @@ class ArticleStorer:
                     (index, self.store.insert_later(tx, aid, meta, item_origin, raw, placement))
                 )
                 grouper.recorded()
+                # Stories it bridges become its story (their articles' rows follow).
+                grouper.absorb(placement)
                 stored[index] = aid
                 known.add(aid)
                 continue

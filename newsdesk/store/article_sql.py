@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Iterable
 from typing import Any
 
 from newsdesk.isodates import iso_to_ts, sort_key
 from newsdesk.model import ArticleRow, Extracted
+from newsdesk.story_label import Candidate, representative
 
 #: The columns `content_values` fills, in its order (`update_content` on both backends).
 CONTENT_COLUMNS = (
@@ -43,9 +45,15 @@ def content_values(meta: Extracted) -> tuple[Any, ...]:
     )
 
 
-def article_row(row: Any, tags: list[str], story: tuple[int, int, int] = (1, 0, 0)) -> ArticleRow:
-    """The inbox row of a selected `articles` row (either backend's mapping), its tags and
-    its story's (members, unread in the inbox, starred)."""
+def article_row(
+    row: Any,
+    tags: list[str],
+    story: tuple[int, int, int] = (1, 0, 0),
+    named_by: tuple[str, str | None] = ("", None),
+) -> ArticleRow:
+    """The inbox row of a selected `articles` row (either backend's mapping), its tags,
+    its story's (members, unread in the inbox, starred) and the headline naming the story
+    and outlet of the member naming the story (`story_titles`)."""
     size, unread, starred = story
     return ArticleRow(
         id=row["id"],
@@ -60,6 +68,8 @@ def article_row(row: Any, tags: list[str], story: tuple[int, int, int] = (1, 0, 
         story_size=size,
         story_unread=unread,
         story_starred=starred,
+        story_title=named_by[0] if size > 1 else "",
+        story_source=named_by[1] if size > 1 else None,
         urgency=row["urgency"],
         wire_status=row["wire_status"],
         killed=bool(row["killed"]),
@@ -67,3 +77,18 @@ def article_row(row: Any, tags: list[str], story: tuple[int, int, int] = (1, 0, 
         embargo_ts=row["embargo_ts"],
         claimed_by=row["claimed_by"] or "",
     )
+
+
+def story_titles(members: Iterable[Any]) -> dict[str, tuple[str, str | None]]:
+    """Per story, the headline naming it and its outlet (`story_label.representative`),
+    from rows of (id, story_id, title, source, published_ts, superseded, killed) of its
+    members."""
+    by_story: dict[str, list[Candidate]] = {}
+    sources: dict[str, str | None] = {}
+    for article_id, story_id, title, source, ts, superseded, killed in members:
+        sources[str(article_id)] = source
+        replaced = bool(superseded) or bool(killed)
+        found = Candidate(title, ts, replaced, str(article_id))
+        by_story.setdefault(str(story_id), []).append(found)
+    named = {story: found[representative(found)] for story, found in by_story.items()}
+    return {story: (m.title or "", sources[m.key]) for story, m in named.items()}

@@ -34,6 +34,9 @@ class Placement(NamedTuple):
     ts: float | None
     signature: Signature
     keys: list[int]
+    #: Other stories the article bridges, to be merged into `story` with it
+    #: (`StoryGrouper.decide`; `StoryTables.merge`).
+    merges: tuple[str, ...] = ()
 
 
 class StoryTables(Protocol):
@@ -131,4 +134,10 @@ class StoryTables(Protocol):
 
     def shrink(self, story_id: str) -> None:
         """Take one from the story's size; a story left empty is deleted."""
+        ...
+
+    def merge(self, absorbed: str, into: str) -> None:
+        """Move every member of story `absorbed` into story `into` (which exists): its
+        size is added to `into`'s and `absorbed` is deleted. Where the store keeps each
+        article's story (the `articles` table), those rows follow."""
         ...

@@ -19,7 +19,12 @@ from psycopg import sql
 
 from newsdesk.isodates import iso_to_ts, sort_key, utc_now_iso
 from newsdesk.model import Article, ArticleRow, ArticleState, Extracted
-from newsdesk.store.article_sql import CONTENT_COLUMNS, article_row, content_values
+from newsdesk.store.article_sql import (
+    CONTENT_COLUMNS,
+    article_row,
+    content_values,
+    story_titles,
+)
 from newsdesk.store.feed_tellings import Told
 from newsdesk.store.postgresql.stories import membership, membership_params
 from newsdesk.store.protocol import InsertOutcome
@@ -408,9 +413,14 @@ def rows(conn: Conn, ids: Sequence[str]) -> list[ArticleRow]:
         )
     )
     stories = _story_counts(conn, list({str(r["story_id"]) for r in fetched if r["story_id"]}))
+    titles = _story_titles(conn, [s for s, counts in stories.items() if counts[0] > 1])
     for row in fetched:
+        story = row["story_id"] or ""
         found[row["id"]] = article_row(
-            row, tags.get(row["id"], []), stories.get(row["story_id"] or "", (1, 0, 0))
+            row,
+            tags.get(row["id"], []),
+            stories.get(story, (1, 0, 0)),
+            titles.get(story, ("", None)),
         )
     return [found[i] for i in ids if i in found]
 
@@ -431,6 +441,28 @@ def _story_counts(conn: Conn, story_ids: Sequence[str]) -> dict[str, tuple[int, 
             (list(story_ids),),
         )
     }
+
+
+def _story_titles(conn: Conn, story_ids: Sequence[str]) -> dict[str, tuple[str, str | None]]:
+    """Per story of two or more, the headline naming it and its outlet (`article_sql.story_titles`)."""
+    if not story_ids:
+        return {}
+    return story_titles(
+        (
+            r["id"],
+            r["story_id"],
+            r["title"],
+            r["source"],
+            r["published_ts"],
+            r["superseded"],
+            r["killed"],
+        )
+        for r in conn.execute(
+            """SELECT id, story_id, title, source, published_ts, superseded, killed FROM articles
+               WHERE story_id = ANY(%s)""",
+            (list(story_ids),),
+        )
+    )
 
 
 def inbox_head(conn: Conn, limit: int) -> list[str]:

@@ -308,3 +308,23 @@ class PostgresStoryTables:
     def shrink(self, story_id: str) -> None:
         self.conn.execute("UPDATE story SET size = size - 1 WHERE story_id = %s", (story_id,))
         self.conn.execute("DELETE FROM story WHERE story_id = %s AND size <= 0", (story_id,))
+
+    def merge(self, absorbed: str, into: str) -> None:
+        if absorbed == into:
+            return
+        params = {"absorbed": absorbed, "into": into}
+        self.conn.execute(
+            "UPDATE story s SET size = s.size + a.size, "
+            "created_ts = CASE WHEN s.created_ts IS NULL THEN a.created_ts "
+            "WHEN a.created_ts IS NULL THEN s.created_ts "
+            "ELSE LEAST(s.created_ts, a.created_ts) END "
+            "FROM story a WHERE s.story_id = %(into)s AND a.story_id = %(absorbed)s",
+            params,
+        )
+        self.conn.execute("DELETE FROM story WHERE story_id = %(absorbed)s", params)
+        self.conn.execute(
+            "UPDATE story_member SET story_id = %(into)s WHERE story_id = %(absorbed)s", params
+        )
+        self.conn.execute(
+            "UPDATE articles SET story_id = %(into)s WHERE story_id = %(absorbed)s", params
+        )

@@ -15,7 +15,12 @@ from typing import Any
 
 from newsdesk.isodates import iso_to_ts, sort_key, utc_now_iso
 from newsdesk.model import Article, ArticleRow, ArticleState, Extracted
-from newsdesk.store.article_sql import CONTENT_COLUMNS, article_row, content_values
+from newsdesk.store.article_sql import (
+    CONTENT_COLUMNS,
+    article_row,
+    content_values,
+    story_titles,
+)
 from newsdesk.store.feed_tellings import Told
 from newsdesk.store.protocol import InsertOutcome
 from newsdesk.store.story_tables import Placement
@@ -393,6 +398,21 @@ def _story_counts(
     return counts
 
 
+def _story_titles(
+    conn: sqlite3.Connection, story_ids: Sequence[str]
+) -> dict[str, tuple[str, str | None]]:
+    """Per story of two or more, the headline naming it and its outlet (`article_sql.story_titles`)."""
+    found: list[tuple[object, ...]] = []
+    for chunk in chunks(list(story_ids)):
+        marks = ",".join("?" * len(chunk))
+        found += conn.execute(
+            f"""SELECT id, story_id, title, source, published_ts, superseded, killed FROM articles
+                WHERE story_id IN ({marks})""",
+            chunk,
+        ).fetchall()
+    return story_titles(found)
+
+
 def rows(conn: sqlite3.Connection, ids: Sequence[str]) -> list[ArticleRow]:
     found: dict[str, ArticleRow] = {}
     tags = tags_for(conn, ids)
@@ -411,9 +431,14 @@ def rows(conn: sqlite3.Connection, ids: Sequence[str]) -> list[ArticleRow]:
             )
         )
     stories = _story_counts(conn, list({str(r["story_id"]) for r in fetched if r["story_id"]}))
+    titles = _story_titles(conn, [s for s, counts in stories.items() if counts[0] > 1])
     for row in fetched:
+        story = row["story_id"] or ""
         found[row["id"]] = article_row(
-            row, tags.get(row["id"], []), stories.get(row["story_id"] or "", (1, 0, 0))
+            row,
+            tags.get(row["id"], []),
+            stories.get(story, (1, 0, 0)),
+            titles.get(story, ("", None)),
         )
     return [found[i] for i in ids if i in found]
 

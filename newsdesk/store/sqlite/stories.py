@@ -39,7 +39,9 @@ if TYPE_CHECKING:
 #: older recipe (`outdated`) are recomputed by `newsdesk stories --regroup`.
 #: 6: a mostly capitalised headline names only what the text also names
 #: (`names.title_cased`), so signatures of version 5 differ.
-SCHEMA_VERSION = 6
+#: 7: signatures as in 6; stories an article bridges are merged (`grouping._merges`),
+#: so regrouping joins stories an older store keeps split.
+SCHEMA_VERSION = 7
 #: Stands for "publication time unknown" in `story_band.ts` (a key column cannot be NULL).
 NO_TS = -1
 
@@ -332,3 +334,29 @@ class SqliteStoryTables:
     def shrink(self, story_id: str) -> None:
         self.conn.execute("UPDATE story SET size = size - 1 WHERE story_id = ?", (story_id,))
         self.conn.execute("DELETE FROM story WHERE story_id = ? AND size <= 0", (story_id,))
+
+    def merge(self, absorbed: str, into: str) -> None:
+        if absorbed == into:
+            return
+        found = self.conn.execute(
+            "SELECT size, created_ts FROM story WHERE story_id = ?", (absorbed,)
+        ).fetchone()
+        if found is not None:
+            size, created = int(found[0]), found[1]
+            self.conn.execute(
+                "UPDATE story SET size = size + ?, created_ts = CASE "
+                "WHEN created_ts IS NULL THEN ? WHEN ? IS NULL THEN created_ts "
+                "ELSE MIN(created_ts, ?) END WHERE story_id = ?",
+                (size, created, created, created, into),
+            )
+        self.conn.execute("DELETE FROM story WHERE story_id = ?", (absorbed,))
+        self.conn.execute(
+            "UPDATE story_member SET story_id = ? WHERE story_id = ?", (into, absorbed)
+        )
+        # A bare connection (benchmarks, tests) has the story tables alone.
+        if self.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'articles'"
+        ).fetchone():
+            self.conn.execute(
+                "UPDATE articles SET story_id = ? WHERE story_id = ?", (into, absorbed)
+            )
