@@ -28,6 +28,7 @@ from newsdesk.extract.headline import (
     title_shaped,
 )
 from newsdesk.extract.lines import NUMBERED_HEADING, strip_list_mark
+from newsdesk.extract.link_marks import without_references
 
 #: Share of non-blank lines indented that makes a copy a text-browser dump.
 INDENTED_SHARE = 0.6
@@ -156,25 +157,6 @@ def is_text_browser_copy(text: str) -> bool:
         if indented == len(lines):
             return sum(1 for line in lines if _MARK_LINE.match(line)) >= MARKS_WHEN_ALL_INDENTED
     return INDENTED_SHARE * len(lines) <= indented < len(lines)
-
-
-#: A lynx dump's list of the page's links, numbered, under its text ("References").
-_REFERENCE_LINE = re.compile(r"^\s*(?:\d{1,5}\.\s+\S+|Hidden links:|Visible links:?)\s*$")
-#: The number lynx prints before each link's text ("By [9]Jane Doe", "[15]Headline").
-_LINK_MARK = re.compile(r"\[\d{1,5}\](?=\S)")
-
-
-def without_references(text: str) -> str:
-    """A lynx dump without its numbered list of links and the "[9]" marks that point into
-    it: they are the browser's, not the page's ("By [9]Jane Doe" is signed Jane Doe).
-    Text without such a list is returned as it is (a "[1]" there may be a footnote)."""
-    at = text.rfind("\nReferences\n")
-    if at < 0:
-        return text
-    rest = [line for line in text[at + len("\nReferences\n") :].split("\n") if line.strip()]
-    if not rest or not all(_REFERENCE_LINE.match(line) for line in rest):
-        return text
-    return _LINK_MARK.sub("", text[: at + 1])
 
 
 def without_marks(text: str) -> str:
