@@ -274,7 +274,13 @@ class SearchEngine:
             return None
         meta = article.meta
         return RelatedSource(
-            article.id, meta.title, meta.body, meta.people, meta.organizations, meta.places
+            article.id,
+            meta.title,
+            meta.body,
+            meta.people,
+            meta.organizations,
+            meta.places,
+            versions=tuple(self.store.with_versions([article.id])),
         )
 
     def _compiler(self, searcher: Searcher, root: Node, deadline: float) -> WhooshCompiler:

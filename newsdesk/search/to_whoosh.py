@@ -103,6 +103,8 @@ class RelatedSource:
     people: list[str]
     organizations: list[str]
     places: list[str]
+    #: The other versions of its story: "like this one" means outside its own story.
+    versions: tuple[str, ...] = ()
 
 
 class TooMuchWork(TimeLimit):
@@ -338,7 +340,8 @@ class WhooshCompiler:
                     terms.append(wq.Term(field_name, whole, boost=0.5))
         if not terms:
             return wq.NullQuery
-        return wq.AndNot(wq.Or(terms), wq.Term("id", loaded.article_id))
+        itself = [wq.Term("id", i) for i in dict.fromkeys((loaded.article_id, *loaded.versions))]
+        return wq.AndNot(wq.Or(terms), wq.Or(itself) if len(itself) > 1 else itself[0])
 
 
 def _disjoint_terms(q: wq.Query) -> list[tuple[str, str]] | None:
