@@ -292,6 +292,8 @@ _LINK_LIST = re.compile(
     | ähnliche\ (?:artikel|beiträge)|das\ könnte\ (?:dich|sie)\ auch\ interessieren|potrebbe\ interessarti|altre\ notizie
     | you\ may\ also\ be\ interested\ in|related\ posts?|similar\ (?:articles|posts|stories)
     | (?:artigos|posts|mat(?:é|e)rias|publica(?:ç|c)(?:õ|o)es)\ relacionad[ao]s|lea\ tambi(?:é|e)n|post\ correlati
+    | m(?:á|a)s\ [\w-]+(?:\ [\w-]+)?|mais\ [\w-]+(?:\ [\w-]+)?|meer\ (?:nieuws|over|uit|van|artikelen|berichten)(?:\ [\w-]+){0,3}|więcej\ [\w-]+(?:\ [\w-]+)?
+    | polecane|(?:czytaj|zobacz)\ (?:także|też|również)|powiązane(?:\ artykuły)?
     | """
     + _POPULAR_ALTERNATIVES
     + r"""

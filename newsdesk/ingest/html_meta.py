@@ -15,7 +15,7 @@ from copy import deepcopy
 from dataclasses import dataclass, field
 from html import unescape
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from lxml import etree, html
 
@@ -35,6 +35,7 @@ from newsdesk.ingest.html_headline import (
 )
 from newsdesk.ingest.html_ld import article_ld, ld_authors, ld_ids, ld_text, page_published
 from newsdesk.ingest.html_nodes import node_classes, node_text
+from newsdesk.ingest.html_related import related_links
 from newsdesk.ingest.names import author_names, person_names
 from newsdesk.ingest.site_names import host_bears, host_key, names_site, site_in_title
 from newsdesk.ingest.visible_headline import shown_headline
@@ -55,18 +56,8 @@ _CREDIT_TEXT = re.compile(
     r"(?:additional\s+)?reporting|\w+(?:\s+\w+){0,3}\s+contributed)\b",
     re.I,
 )
-_RELATED_CLASS = re.compile(
-    r"(?:^|[\s_-])(?:related|more-?on|see-?also|read-?more|further-?reading|recommended)(?:$|[\s_-])",
-    re.I,
-)
-# Labels some sites put inside a related link's text.
-_LINK_LABEL = re.compile(
-    r"^(?:related|video|audio|gallery|watch|listen|read\s+more|more\s+on|see\s+also)\b[:\s]*", re.I
-)
 #: How many elements after the <h1> the standfirst may sit.
 STANDFIRST_WINDOW = 80
-#: At most this many related links are kept from one page.
-MAX_LINKS = 20
 
 
 @dataclass
@@ -311,49 +302,6 @@ def _captions(root: etree._Element) -> list[str]:
     return captions
 
 
-#: A box outside the article that is about it: its related stories, not the site's
-#: recommendations (a "recommended" rail there is the site's, often an ad network's).
-_RELATED_RAIL = re.compile(
-    r"(?:^|[\s_-])(?:related|more-?on|see-?also|further-?reading)(?:$|[\s_-])", re.I
-)
-
-
-def _related_links(root: etree._Element, base: str | None) -> list[Link]:
-    """Headline links in the story's "Related" boxes, kept out of the body; a page that
-    has none in its <article> may set them beside it (`<aside class="related-rail">`)."""
-    links = _box_links(_boxes(root, _RELATED_CLASS), base)
-    if links or root.tag not in ("article", "main"):
-        return links
-    rails = [
-        box
-        for box in _boxes(root.getroottree().getroot(), _RELATED_RAIL)
-        if not any(a is root or a.tag in ("nav", "footer", "header") for a in box.iterancestors())
-    ]
-    return _box_links(rails[:3], base)
-
-
-def _boxes(root: etree._Element, kind: re.Pattern[str]) -> list[etree._Element]:
-    return [e for e in root.iter() if isinstance(e.tag, str) and kind.search(node_classes(e))]
-
-
-def _box_links(boxes: list[etree._Element], base: str | None) -> list[Link]:
-    links: list[Link] = []
-    seen: set[str] = set()
-    for box in boxes:
-        for anchor in box.iter("a"):
-            title = _LINK_LABEL.sub("", node_text(anchor))
-            # Story headlines, not "More on Amazon" or "Forgot your password?".
-            if len(title.split()) < 4 or title.casefold() in seen:
-                continue
-            seen.add(title.casefold())
-            href = (anchor.get("href") or "").strip()
-            url = urljoin(base, href) if base and href else href
-            links.append(Link(title=title, url=url if re.match(r"https?://", url, re.I) else None))
-            if len(links) >= MAX_LINKS:
-                return links
-    return links
-
-
 def _page_url(tree: etree._Element, ld: Mapping[str, Any]) -> str | None:
     canonical = next(
         (
@@ -548,7 +496,7 @@ def read_page_meta(tree: etree._Element) -> PageMeta:
     meta.captions = _captions(root)
     meta.corrections = correction_notes(root)
     meta.credits = _credits(root)
-    meta.links = _related_links(root, meta.url)
+    meta.links = related_links(root, meta.url)
     return meta
 
 

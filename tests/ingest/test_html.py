@@ -659,3 +659,45 @@ def test_a_title_segment_nothing_bears_out_is_no_outlet() -> None:
     assert load_bytes(_bare_page(title), "a.html").items[0].source is None
     other = '<link rel="canonical" href="https://harbourtimes.example/wall">'
     assert load_bytes(_bare_page(title, head=other), "b.html").items[0].source is None
+
+
+def _page_with(box: str, inline: str = "") -> bytes:
+    paragraphs = "".join(
+        f"<p>The harbour council voted on Thursday to build a new sea wall, part {n} of a "
+        f"plan engineers say will protect the quays from winter storms.{inline}</p>"
+        for n in range(4)
+    )
+    return (
+        "<html><head><title>Council approves new harbour wall</title></head><body>"
+        f"<article><h1>Council approves new harbour wall</h1>{paragraphs}{box}</article>"
+        "</body></html>"
+    ).encode()
+
+
+def test_a_box_headed_in_any_language_as_related_gives_its_links() -> None:
+    """A related box is told by its heading as well as its class ("Mehr zum Thema",
+    "Leggi anche", "More from Opinion"), and a "Most read" box is the site's, whatever
+    its class says."""
+    for heading in ("Mehr zum Thema", "Leggi anche", "More from Opinion", "Polecane"):
+        box = (
+            f'<div class="extra"><h3>{heading}</h3><a href="/a">Ferry fares rise for the '
+            'third year running</a><a href="/b">Harbour dues to go up by six per cent</a></div>'
+        )
+        links = load_bytes(_page_with(box), "a.html").items[0].links
+        assert [link.title for link in links] == [
+            "Ferry fares rise for the third year running",
+            "Harbour dues to go up by six per cent",
+        ], heading
+    popular = (
+        '<aside class="related"><h3>Most read</h3><ul><li><a href="/c">Celebrity chef opens '
+        "new bistro on the quay</a></li></ul></aside>"
+    )
+    assert load_bytes(_page_with(popular), "b.html").items[0].links == []
+
+
+def test_a_related_heading_among_paragraphs_takes_no_inline_links() -> None:
+    """A "Related" heading set among the story's paragraphs: the links inside the prose
+    are the story's own, not a list of other stories."""
+    inline = ' See <a href="/history">the long history of the harbour wall plans</a>.'
+    box = "<h3>Related</h3>"
+    assert load_bytes(_page_with(box, inline), "c.html").items[0].links == []
