@@ -16,10 +16,8 @@ from newsdesk.extract.boilerplate import (
     is_boilerplate,
     is_end_marker,
     is_ranked_run,
-    link_list_marker,
     looks_like_link_title,
     picture_copyright,
-    popular_list_marker,
     site_rights,
 )
 from newsdesk.extract.byline import author_box, labelled_author_line, parse_byline
@@ -49,6 +47,7 @@ from newsdesk.extract.lines import (
     words,
 )
 from newsdesk.extract.links import add_link
+from newsdesk.extract.list_headings import link_list_marker, popular_list_marker
 from newsdesk.extract.outlet import outlet_from_footer
 from newsdesk.extract.tail import BIO, signature
 from newsdesk.sanitize import clean_line

@@ -8,13 +8,7 @@ from __future__ import annotations
 
 import re
 
-from newsdesk.extract.boilerplate import (
-    is_boilerplate,
-    is_ranked_run,
-    link_list_marker,
-    looks_like_link_title,
-    popular_list_marker,
-)
+from newsdesk.extract.boilerplate import is_boilerplate, is_ranked_run, looks_like_link_title
 from newsdesk.extract.byline import Byline, parse_byline, parse_name_line, signed_off
 from newsdesk.extract.credits import has_inline_credit, is_credit, split_caption_credit
 from newsdesk.extract.data.speech import REPORTING_VERBS
@@ -35,6 +29,7 @@ from newsdesk.extract.lines import (
     words,
 )
 from newsdesk.extract.links import add_link
+from newsdesk.extract.list_headings import link_list_marker, popular_list_marker
 from newsdesk.extract.outlet import KNOWN_AGENCIES
 from newsdesk.sanitize import clean_line
 

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from newsdesk.extract.boilerplate import is_boilerplate, is_copyright, link_list_marker
+from newsdesk.extract.boilerplate import is_boilerplate, is_copyright
 from newsdesk.extract.byline import parse_byline, parse_name_line
 from newsdesk.extract.credits import has_inline_credit, is_credit
 from newsdesk.extract.dates import date_line
@@ -27,6 +27,7 @@ from newsdesk.extract.lines import (
     lower_ratio,
     words,
 )
+from newsdesk.extract.list_headings import link_list_marker
 
 #: Below this score nothing on the page reads as a headline (body-only text).
 MIN_SCORE = 2.0

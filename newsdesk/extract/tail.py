@@ -5,17 +5,14 @@ from __future__ import annotations
 
 import re
 
-from newsdesk.extract.boilerplate import (
-    link_list_marker,
-    looks_like_link_title,
-    popular_list_marker,
-)
+from newsdesk.extract.boilerplate import looks_like_link_title
 from newsdesk.extract.byline import parse_byline, signed_off
 from newsdesk.extract.credits import is_credit
 from newsdesk.extract.found import Found
 from newsdesk.extract.header import SOURCE_LABEL
 from newsdesk.extract.lines import is_prose, words
 from newsdesk.extract.links import add_link
+from newsdesk.extract.list_headings import link_list_marker, popular_list_marker
 from newsdesk.extract.outlet import outlet_from_footer
 
 _YEAR = re.compile(r"(?:19|20)\d{2}")

@@ -15,7 +15,7 @@ from collections import Counter
 from itertools import takewhile
 from typing import NamedTuple
 
-from newsdesk.extract.boilerplate import is_boilerplate, link_list_marker
+from newsdesk.extract.boilerplate import is_boilerplate
 from newsdesk.extract.byline import name_then_date, parse_byline
 from newsdesk.extract.copy_header import DATE_LINE_CHARS
 from newsdesk.extract.dates import date_line, find_dates
@@ -29,6 +29,7 @@ from newsdesk.extract.headline import (
 )
 from newsdesk.extract.lines import NUMBERED_HEADING, strip_list_mark
 from newsdesk.extract.link_marks import without_references
+from newsdesk.extract.list_headings import link_list_marker
 
 #: Share of non-blank lines indented that makes a copy a text-browser dump.
 INDENTED_SHARE = 0.6

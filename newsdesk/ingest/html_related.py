@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
-from newsdesk.extract.boilerplate import link_list_marker, popular_list_marker
+from newsdesk.extract.list_headings import link_list_marker, popular_list_marker
 from newsdesk.ingest.html_nodes import node_classes, node_text
 from newsdesk.model import Link
 

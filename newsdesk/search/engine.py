@@ -273,15 +273,9 @@ class SearchEngine:
         if article is None:
             return None
         meta = article.meta
-        return RelatedSource(
-            article.id,
-            meta.title,
-            meta.body,
-            meta.people,
-            meta.organizations,
-            meta.places,
-            versions=tuple(self.store.with_versions([article.id])),
-        )
+        versions = tuple(self.store.with_versions([article.id]))
+        names = (meta.people, meta.organizations, meta.places)
+        return RelatedSource(article.id, meta.title, meta.body, *names, versions=versions)
 
     def _compiler(self, searcher: Searcher, root: Node, deadline: float) -> WhooshCompiler:
         return WhooshCompiler(

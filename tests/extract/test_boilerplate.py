@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.extract.boilerplate import (
-    about_section,
-    is_boilerplate,
-    is_end_marker,
-    link_list_marker,
-)
+from newsdesk.extract.boilerplate import about_section, is_boilerplate, is_end_marker
+from newsdesk.extract.list_headings import link_list_marker
 
 
 @pytest.mark.parametrize(

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from newsdesk.extract import extract_page
-from newsdesk.extract.boilerplate import link_list_marker, popular_list_marker
 from newsdesk.extract.links import MAX_LINKS, add_link, link_from_line
+from newsdesk.extract.list_headings import link_list_marker, popular_list_marker
 from newsdesk.model import Link
 
 
