@@ -66,4 +66,5 @@ def article_row(row: Any, tags: list[str], story: tuple[int, int, int] = (1, 0, 
         superseded=bool(row["superseded"]),
         embargo_ts=row["embargo_ts"],
         claimed_by=row["claimed_by"] or "",
+        updated_at=row["updated_at"],
     )

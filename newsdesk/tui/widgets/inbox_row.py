@@ -114,6 +114,8 @@ def wire_label(row: ArticleRow, now: datetime, styles: RowStyles) -> tuple[str, 
         row.title, row.wire_status
     ):
         return row.wire_status, styles.wire_label
+    if row.updated_at and not headline_says(row.title, "updated"):
+        return "updated", styles.wire_label  # its feed corrected it in place
     return "", styles.base
 
 
