@@ -205,6 +205,8 @@ class Article:
     killed: bool = False
     #: Wire copy: a newer version of this item is the current one.
     superseded: bool = False
+    #: When its feed last corrected it in place (ISO UTC), else None.
+    updated_at: str | None = None
 
     @property
     def title(self) -> str:
@@ -246,6 +248,8 @@ class ArticleRow:
     embargo_ts: float | None = None
     #: The editor who claimed it ("" when nobody has), shown to every editor.
     claimed_by: str = ""
+    #: When its feed last corrected it in place (the row says "updated").
+    updated_at: str | None = None
 
 
 _PUNCT = re.compile(r"[^\w\s]", re.UNICODE)

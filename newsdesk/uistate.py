@@ -1,4 +1,5 @@
-"""What the triage app remembers between runs: last query, sort, grouping, recent searches.
+"""What the triage app remembers between runs: last query, sort, grouping, the cursor's
+article, recent searches.
 
 A small versioned JSON file in the data directory, written through
 `newsdesk.atomic` so a crash never leaves half a file. A damaged or unknown file
@@ -27,6 +28,8 @@ class UIState:
     query: str = ""
     sort: SortOrder = "relevance"
     grouped: bool = False
+    #: The article under the cursor at quit: the cursor goes back to it when it is shown.
+    cursor: str = ""
     #: Most recent first, without repeats.
     recent_searches: list[str] = field(default_factory=list)
     #: The folder of the last import, offered by the next import prompt ("" if none).
@@ -55,6 +58,7 @@ class UIState:
             "query": self.query,
             "sort": self.sort,
             "grouped": self.grouped,
+            "cursor": self.cursor,
             "recent_searches": list(self.recent_searches),
             "last_import_folder": self.last_import_folder,
             "last_export_folder": self.last_export_folder,
@@ -77,7 +81,7 @@ class UIState:
         for flag in ("sample_offered", "sample_pending"):
             if isinstance(data.get(flag), bool):
                 setattr(state, flag, data[flag])
-        for name in ("last_import_folder", "last_export_folder"):
+        for name in ("cursor", "last_import_folder", "last_export_folder"):
             if isinstance(data.get(name), str):
                 setattr(state, name, data[name])
         recent = data.get("recent_searches")

@@ -203,6 +203,7 @@ def article_dict(article: Article) -> dict[str, Any]:
             "origin": article.origin,
             "origins": article.origins,
             "imported_at": article.imported_at,
+            "updated_at": article.updated_at,
             "story": article.story_id,
             "story_size": article.story_size,
         }
@@ -266,6 +267,7 @@ def show_article(
         ("source", meta.source or ""),
         ("dateline", meta.dateline or ""),
         ("published", meta.published or ""),
+        ("updated", (article.updated_at or "")[:16].replace("T", " ")),
         ("url", meta.url or ""),
         ("tags", " ".join(article.state.tags)),
         ("state", state_words(article)),

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from rich.text import Text
+
 from newsdesk.cli import output
 from newsdesk.cli.commands import EXIT_ERROR, write_text_file
 from newsdesk.desk import Desk
@@ -147,10 +149,13 @@ def _list(desk: Desk, as_json: bool) -> int:
     if not rules:
         output.notice("no rules; add one: newsdesk rules add NAME QUERY ACTION...")
         return EXIT_OK
+    # The list is the command's output (stdout, so `rules list | grep x` works), as
+    # every other list command's; only messages go to stderr.
     for rule in rules:
-        output.notice(
+        line = (
             f"{rule.name}: {rule.query} -> {' '.join(rule.actions)}  "
             f"(today {rule.matched_today}, in all {rule.matched_total})"
             + ("" if rule.enabled else "  [off]")
         )
+        output.out.print(Text(output.inert(line, one_line=True)))
     return EXIT_OK

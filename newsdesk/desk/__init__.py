@@ -104,6 +104,10 @@ class Desk:
         self.shared = bool(url)
         self.store: StoreBackend = open_store(self.paths.database, url=url, editor=self.editor)
         self._log = LogKeeper(self.store, self.paths)
+        # The log's newest step when this Desk opened: the app's `u` takes back steps up to
+        # it and its own since, never another shell's or window's made meanwhile.
+        newest = self.store.history(1)
+        self._opened_after = newest[0].batch if newest else 0
         #: This desk's local search index (one per shared desk; see `Paths.index_dir_for`).
         self.index_dir = self.paths.index_dir_for(self.store.index_name)
         self._indexing = DeskIndex(self.store, self.index_dir, background=background_index)
@@ -193,8 +197,11 @@ class Desk:
         *,
         progress: Callable[[ImportProgress], None] | None = None,
         should_stop: Callable[[], bool] | None = None,
+        log: bool = True,
     ) -> ImportSummary:
         """Import files and folders; a bad file is reported and skipped, the rest import.
+
+        `log`: the import is one step of the action log (not for a watched folder's).
 
         Files are stored several to a transaction, each in its own savepoint,
         and reported done only once their transaction is committed (see
@@ -216,13 +223,15 @@ class Desk:
             # Interrupted (Ctrl-C, the shared desk gone): what was committed stays, and
             # is one step of the action log all the same, so `undo` takes it back
             # rather than whatever was done before the import.
-            self._log_interrupted_import(summary.imported_ids)
+            if log:
+                self._log_interrupted_import(summary.imported_ids)
             raise
         if summary.imported_ids:
             # One step of the action log: `undo` right after removes what it added.
             try:
-                self.store.log_import(summary.imported_ids)
-                self._log.after_write()
+                if log:
+                    self.store.log_import(summary.imported_ids)
+                    self._log.after_write()
             except StoreError as exc:
                 # The articles are stored and stay; only undoing them as one step is lost.
                 summary.not_undoable = f"the import was not recorded for undo: {exc}"
@@ -380,7 +389,9 @@ class Desk:
             raise DeskError(str(exc)) from exc
         watch.watch(
             checked,
-            lambda paths: self.import_paths(paths),
+            # A watched folder's arrivals are no step of the editor's (as a feed's): `u`
+            # takes back what the editor did, not a file someone dropped meanwhile.
+            lambda paths: self.import_paths(paths, log=False),
             stop=stop,
             on_import=on_import,
             on_error=on_error,
@@ -596,10 +607,14 @@ class Desk:
         """Who changed this article and how, newest first (the log, undone batches left out)."""
         return self.store.article_log(article_id, limit)
 
-    def undo(self) -> ActionResult | None:
-        """Undo the newest step: marks back, an import's articles removed, a delete's restored."""
+    def undo(self, *, own_session: bool = False) -> ActionResult | None:
+        """Undo the newest step: marks back, an import's articles removed, a delete's restored.
+
+        `own_session` (the app's `u`): this Desk's own newest step, or one from before it
+        opened, never what another shell or window did while it was open."""
         record = self.store.undo(
-            before_commit=lambda tx, rec: mend_stories(self.store, tx, rec.removed, rec.restored)
+            before_commit=lambda tx, rec: mend_stories(self.store, tx, rec.removed, rec.restored),
+            since=self._opened_after if own_session else None,
         )
         if record is None:
             return None

@@ -31,7 +31,9 @@ class OpmlFeed:
     title: str = ""
     tags: list[str] = field(default_factory=list)
     #: newsdesk's own attributes, written by `write_opml` (other tools ignore them):
-    #: the interval in seconds (`every`), `paused` and `fullText`.
+    #: the feed's name on the desk (`name`: `feed:NAME`, saved searches and rules use
+    #: it), the interval in seconds (`every`), `paused` and `fullText`.
+    name: str = ""
     every_s: int | None = None
     paused: bool = False
     full_text: bool = False
@@ -95,6 +97,7 @@ def read_opml(data: bytes) -> list[OpmlFeed]:
                         url=url,
                         title=label[:200],
                         tags=tags,
+                        name=clean_line(attrs.get("name") or "").strip()[:200],
                         every_s=_seconds(attrs.get("every")),
                         paused=_flag(attrs.get("paused")),
                         full_text=_flag(attrs.get("fulltext")),
@@ -128,6 +131,7 @@ def write_opml(subs: list[Subscription], now: datetime | None = None) -> str:
         if len(sub.tags) > 1:
             attrs["category"] = ",".join(f"/{t}" for t in sub.tags[1:])
         # newsdesk's own settings, read back by `read_opml` (other readers pass them over).
+        attrs["name"] = clean_line(sub.name)
         attrs["every"] = str(sub.every_s)
         if sub.paused:
             attrs["paused"] = "true"

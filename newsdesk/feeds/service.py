@@ -242,10 +242,15 @@ def import_opml(store: StoreBackend, path: Path) -> OpmlReport:
         raise FeedError(f"{path}: no feeds in it (no outline has an xmlUrl)")
     report = OpmlReport()
     for entry in entries:
+        # The name the editor gave (newsdesk's own export carries it) comes back when it is
+        # free: `feed:NAME` in saved searches and rules goes on matching; else one is made.
+        wanted = slug(entry.name) if entry.name else ""
+        free = bool(wanted) and wanted not in {s.name for s in store.feeds()}
         try:
             sub = add(
                 store,
                 entry.url,
+                name=wanted if free else None,
                 tags=entry.tags,
                 title=entry.title or None,
                 every_s=entry.every_s,

@@ -76,6 +76,7 @@ def article_row(
         superseded=bool(row["superseded"]),
         embargo_ts=row["embargo_ts"],
         claimed_by=row["claimed_by"] or "",
+        updated_at=row["updated_at"],
     )
 
 

@@ -432,17 +432,18 @@ class StoreBackend(Protocol):
         ...
 
     def undo(
-        self, before_commit: Callable[[Transaction, ActionRecord], None] | None = None
+        self,
+        before_commit: Callable[[Transaction, ActionRecord], None] | None = None,
+        *,
+        since: int | None = None,
     ) -> ActionRecord | None:
-        """Undo this editor's newest batch not yet undone, in one transaction.
-
-        Others' batches stay. Marks go back only where the batch changed them
-        and they still read as it left them: a later change by anyone else stays.
-
-        A state change gets its states back; an import's articles are removed
-        (`record.removed`); a delete's articles come back whole (`record.restored`),
-        or, when imported again since, get their marks back. `before_commit(tx,
-        record)` runs inside the transaction (the Desk mends story memberships).
+        """Undo this editor's newest batch not yet undone, in one transaction (`since`: one
+        this store logged or numbered up to `since`, not another shell's after it).
+        Others' batches stay. Marks go back only where the batch changed them and they
+        still read as it left them: a later change by anyone else stays. A state change
+        gets its states back; an import's articles are removed (`record.removed`); a
+        delete's articles come back whole (`record.restored`), or, when imported again
+        since, get their marks back. `before_commit(tx, record)` runs inside it.
         """
         ...
 

@@ -21,6 +21,7 @@ and keeps what differs: opening, migrating, the change signal, read-only, the he
 from __future__ import annotations
 
 import functools
+import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -129,6 +130,9 @@ class RoutedStore:
 
     def __init__(self, editor: str) -> None:
         self._editor = editor
+        #: This open store's session, stamped on the steps it logs: the app's undo takes
+        #: back only its own steps or older ones (`undo(since=...)`).
+        self.session = uuid.uuid4().hex
 
     def translate(self, exc: Exception) -> StoreError:
         """The user's version of a driver error (what happened, what to do)."""
@@ -443,10 +447,14 @@ class RoutedStore:
             return changed
 
     def undo(
-        self, before_commit: Callable[[Transaction, ActionRecord], None] | None = None
+        self,
+        before_commit: Callable[[Transaction, ActionRecord], None] | None = None,
+        *,
+        since: int | None = None,
     ) -> ActionRecord | None:
+        mine = (self.session, since) if since is not None else None
         with self._db.transaction() as tx:
-            record: ActionRecord | None = self.sql.actions.undo(tx, **self.editor_args)
+            record: ActionRecord | None = self.sql.actions.undo(tx, mine=mine, **self.editor_args)
             if record is None:
                 self._db.changed_nothing()
             elif before_commit is not None:

@@ -135,6 +135,8 @@ def article_text(
     _field(text, "Source", source, styles)
     _field(text, "Dateline", clean_line(meta.dateline or ""), styles)
     _field(text, "Published", long_when(meta.published, now), styles)
+    # A feed corrected it in place: the text may differ from what was read or exported.
+    _field(text, "Updated", long_when(article.updated_at, now), styles)
     killed = article.killed or meta.status in DO_NOT_USE
     wire = wire_summary(meta, now, killed=article.killed, superseded=article.superseded)
     for label, value in wire:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+
+import pytest
 
 from newsdesk.desk import Desk
 from newsdesk.feeds.http import Limits
@@ -173,3 +176,42 @@ def test_an_article_whose_import_was_undone_comes_back_with_its_feed(
         desk.add_feed(f"{feed_server.url}/feed.xml", name="coast")
         (fetched,) = desk.fetch(["coast"], limits=LIMITS).feeds
         assert fetched.new == 2 and desk.count() == 2
+
+
+def test_a_corrected_item_says_updated_in_the_row_the_detail_and_show(
+    backend: str, feed_server: FeedServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ "2 million" became "3 million" under the same GUID: the text changed, but no row,
+    detail pane or `show` said so (README: it shows "updated" before its headline)."""
+    from datetime import UTC, datetime
+
+    from rich.style import Style
+
+    from newsdesk.cli.main import main
+    from newsdesk.tui.article_view import ArticleStyles, article_text
+    from newsdesk.tui.widgets.inbox_row import RowStyles, render_row
+
+    told = ("grant-9", "Harbour grant agreed", "http://example.invalid/grant")
+    serve(feed_server, [(*told, "The council agreed a grant of 2 million for the harbour wall.")])
+    with Desk(resolve()) as desk:
+        desk.add_feed(f"{feed_server.url}/feed.xml", name="coast")
+        desk.fetch(["coast"], limits=LIMITS)
+        (stored_id,) = desk.inbox_ids()
+        assert desk.get(stored_id).updated_at is None  # type: ignore[union-attr]
+        serve(
+            feed_server, [(*told, "The council agreed a grant of 3 million for the harbour wall.")]
+        )
+        (again,) = desk.fetch(["coast"], limits=LIMITS).feeds
+        assert again.updated == 1
+        article = desk.get(stored_id)
+        assert article is not None and "3 million" in article.meta.body
+        assert article.updated_at is not None
+        (row,) = desk.rows([stored_id])
+        now = datetime.now(UTC)
+        line = render_row(row, 80, RowStyles(*([Style()] * 16)), now, selected=False).plain
+        assert "updated Harbour grant agreed" in line
+        detail = article_text(article, ArticleStyles(*([Style()] * 10)), now).plain
+        assert "Updated" in detail
+    assert main(["show", stored_id[:8], "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["updated_at"] == article.updated_at

@@ -57,6 +57,29 @@ def test_opml_import_reads_folders_and_round_trips(
         }
 
 
+def test_opml_round_trip_keeps_the_names_the_editor_gave(
+    open_desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`jf` came back as `jf-b-desk-b` (its title's name): `feed:jf` in saved searches and
+    rules matched nothing on the new desk."""
+    open_desk.add_feed("http://127.0.0.1:9/jf.xml", name="jf", tags=["africa"])
+    (jf,) = open_desk.feeds()
+    jf.title = "JF B desk B"  # the title its first fetch gave it
+    with open_desk.store.transaction() as tx:
+        open_desk.store.save_feed(tx, jf)
+    open_desk.add_feed("http://127.0.0.1:9/taken.xml", name="coast")
+    exported = tmp_path / "out.opml"
+    exported.write_text(open_desk.export_opml(), encoding="utf-8")
+    monkeypatch.setenv("NEWSDESK_DATA_DIR", str(tmp_path / "other-data"))
+    with Desk() as other:
+        # A name already taken on the new desk is not stolen: the feed gets one of its own.
+        other.add_feed("http://127.0.0.1:9/elsewhere.xml", name="coast")
+        assert other.import_opml(exported).skipped == []
+        names = {s.url.rsplit("/", 1)[1]: s.name for s in other.feeds()}
+        assert names["jf.xml"] == "jf"
+        assert names["taken.xml"] not in ("coast", "") and names["elsewhere.xml"] == "coast"
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [

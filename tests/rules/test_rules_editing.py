@@ -153,6 +153,16 @@ def test_cli_switches_and_moves(capsys: pytest.CaptureFixture[str]) -> None:
     assert "no rule named 'nope'" in capsys.readouterr().err
 
 
+def test_rules_list_writes_the_list_to_stdout(capsys: pytest.CaptureFixture[str]) -> None:
+    """`rules list` wrote every rule to stderr: `rules list | grep storm` found nothing."""
+    assert main(["rules", "add", "storm-desk", "storm", "+weather", "star"]) == 0
+    capsys.readouterr()
+    assert main(["rules", "list"]) == 0
+    listing = capsys.readouterr()
+    assert "storm-desk: storm -> +weather star" in listing.out
+    assert listing.err == ""
+
+
 def test_a_replaced_rule_counts_again_only_when_what_it_does_changes(
     store: StoreBackend,
 ) -> None:

@@ -357,3 +357,29 @@ async def test_u_takes_back_the_star_not_the_reading_of_an_article_opened_since(
         await settle(pilot)
         assert not app.desk.rows([starred])[0].starred
         assert app.desk.rows([opened])[0].read
+
+
+async def test_u_takes_back_the_star_not_an_import_another_shell_made_since(
+    make_app: AppFactory, seeded: Paths, tmp_path: Path
+) -> None:
+    """`s`, then `newsdesk import` in another shell, then `u`: the app undid the import
+    (the new story vanished) and left the star."""
+    app = make_app()
+    messages = record_notifications(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        starred = screen.inbox.current_id
+        assert starred is not None
+        await pilot.press("s")
+        await settle(pilot)
+        story = tmp_path / "gauge.md"
+        story.write_text("# Tide gauge replaced\n\nThe board replaced the gauge.\n", "utf-8")
+        with Desk(seeded) as shell:
+            imported = shell.import_paths([story]).imported_ids
+        assert len(imported) == 1
+        await pilot.press("u")
+        await settle(pilot)
+        assert not app.desk.rows([starred])[0].starred
+        assert app.desk.rows(imported)  # still there
+        assert any("Undid star" in m for m in messages)

@@ -175,13 +175,14 @@ def delete(tx: Conn, ids: Sequence[str]) -> list[str]:
     return removed
 
 
-def undo(tx: Conn) -> ActionRecord | None:
+def undo(tx: Conn, mine: tuple[str, int] | None = None) -> ActionRecord | None:
     """As SQLite's: this editor's newest batch (rows from before editors count as
-    anyone's), marks merged with later changes by others, an import's articles
-    removed, a delete's restored, a claim or release taken back."""
+    anyone's; with `mine`, only that session's or older), marks merged with later
+    changes by others, an import's articles removed, a delete's restored, a claim or
+    release taken back."""
     row = None
     for _ in range(3):
-        batch = _newest_open(tx)
+        batch = _newest_open(tx, mine)
         if batch is None:
             return None
         # Locked, then read again: a second undo by the same editor that waited
@@ -206,9 +207,9 @@ def undo(tx: Conn) -> ActionRecord | None:
     ).fetchall()
     present = states(tx, [str(a["article_id"]) for a in acts], lock=True)
     ids = [str(a["article_id"]) for a in acts]
-    kept = _worked_on_since(tx, ids, batch) if kind == "import" else set()
+    kept = _worked_on_since(tx, ids, batch, mine) if kind == "import" else set()
     since = (
-        _marks_changed_since(tx, ids, batch)
+        _marks_changed_since(tx, ids, batch, mine)
         if kind not in ("import", "delete") and kind not in CLAIM_KINDS
         else {}
     )
@@ -247,42 +248,64 @@ def undo(tx: Conn) -> ActionRecord | None:
     return record
 
 
-def _marks_changed_since(tx: Conn, ids: list[str], batch: int) -> dict[str, frozenset[str]]:
+def _own_steps(mine: tuple[str, int] | None) -> tuple[str, tuple[str | int, ...]]:
+    """As SQLite's `own_steps`: a session's own log rows, or those from before it began."""
+    if mine is None:
+        return "", ()
+    return "AND (session = %s OR batch <= %s)", mine
+
+
+def _others(mine: tuple[str, int] | None) -> tuple[str, tuple[str | int, ...]]:
+    """As SQLite's: another editor's later row, or (with `mine`) another session's."""
+    if mine is None:
+        return f"editor != {ME}", ()
+    return f"(editor != {ME} OR NOT (session = %s OR batch <= %s))", mine
+
+
+def _marks_changed_since(
+    tx: Conn, ids: list[str], batch: int, mine: tuple[str, int] | None = None
+) -> dict[str, frozenset[str]]:
     """As SQLite's: per article, the marks other editors' later open steps changed (each
     editor's read flag is their own here)."""
+    others, others_args = _others(mine)
     rows: dict[str, list[tuple[str, str]]] = {}
     for row in tx.execute(
         f"SELECT article_id, before, after FROM actions WHERE batch > %s AND undone = 0 "
-        f"AND editor != {ME} AND article_id = ANY(%s)",
-        (batch, list(dict.fromkeys(ids))),
+        f"AND {others} AND article_id = ANY(%s)",
+        (batch, *others_args, list(dict.fromkeys(ids))),
     ).fetchall():
         rows.setdefault(str(row["article_id"]), []).append((str(row["before"]), str(row["after"])))
     return {aid: changed_marks(found, shared_read=False) for aid, found in rows.items()}
 
 
-def _worked_on_since(tx: Conn, ids: list[str], batch: int) -> set[str]:
+def _worked_on_since(
+    tx: Conn, ids: list[str], batch: int, mine: tuple[str, int] | None = None
+) -> set[str]:
     """As SQLite's: an import's articles another editor has acted on since, or claims."""
     if not ids:
         return set()
+    others, others_args = _others(mine)
     rows = tx.execute(
         f"SELECT DISTINCT article_id FROM actions WHERE batch > %s AND undone = 0 "
-        f"AND editor != {ME} AND article_id = ANY(%s) "
+        f"AND {others} AND article_id = ANY(%s) "
         f"UNION SELECT article_id FROM claims WHERE editor != {ME} AND article_id = ANY(%s)",
-        (batch, ids, ids),
+        (batch, *others_args, ids, ids),
     ).fetchall()
     return {str(r["article_id"]) for r in rows}
 
 
-def _newest_open(tx: Conn) -> int | None:
+def _newest_open(tx: Conn, mine: tuple[str, int] | None = None) -> int | None:
     """This editor's newest batch not undone (or a batch from before editors).
 
     One index seek per name on the open rows (m011); `IN (me, '') ORDER BY`
     read every open row of both.
     """
+    own, own_args = _own_steps(mine)
     found = []
     for name in (ME, "''"):
         row = tx.execute(
-            f"SELECT MAX(batch) AS batch FROM actions WHERE undone = 0 AND editor = {name}"
+            f"SELECT MAX(batch) AS batch FROM actions WHERE undone = 0 AND editor = {name} {own}",
+            own_args,
         ).fetchone()
         if row is not None and row["batch"] is not None:
             found.append(int(row["batch"]))

@@ -149,8 +149,8 @@ def update_content(tx: Conn, article_id: str, meta: Extracted) -> None:
     tx.execute(
         "WITH r AS (UPDATE meta SET value = (value::bigint + 1)::text WHERE key = 'rev' "
         f"RETURNING value) UPDATE articles SET {assigned}, "
-        "rev = (SELECT value::bigint FROM r) WHERE id = %s",
-        (*values, article_id),
+        "rev = (SELECT value::bigint FROM r), updated_at = %s WHERE id = %s",
+        (*values, utc_now_iso(), article_id),
     )
 
 
@@ -394,6 +394,7 @@ def _article(row: dict[str, Any], tags: list[str], origins: list[str]) -> Articl
         story_size=int(row["story_size"] or 1) if row["story_id"] else 1,
         killed=bool(row["killed"]),
         superseded=bool(row["superseded"]),
+        updated_at=row["updated_at"],
     )
 
 
@@ -406,7 +407,7 @@ def rows(conn: Conn, ids: Sequence[str]) -> list[ArticleRow]:
             f"""SELECT a.id, a.title, a.source, a.published, {read_by_me()} AS read, a.starred,
                       a.archived,
                       a.exported, a.story_id, a.urgency, a.wire_status, a.killed,
-                      a.superseded, a.embargo_ts,
+                      a.superseded, a.embargo_ts, a.updated_at,
                       (SELECT c.editor FROM claims c WHERE c.article_id = a.id) AS claimed_by
                FROM articles a WHERE a.id = ANY(%s)""",
             (ids,),

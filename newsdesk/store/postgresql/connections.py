@@ -130,9 +130,11 @@ def translate(exc: psycopg.Error, url: str) -> StoreError:
 class Connections:
     """This thread's connection to one server, and transactions on it."""
 
-    def __init__(self, url: str, editor: str = "") -> None:
+    def __init__(self, url: str, editor: str = "", session: str = "") -> None:
         self.url = url
         self.editor = editor
+        #: This open desk's session: the action log's column default reads it (m015).
+        self.session = session
         self._local = threading.local()
         self._lock = threading.Lock()
         self._all: dict[int, tuple[threading.Thread, Conn]] = {}
@@ -146,6 +148,7 @@ class Connections:
             )
             # Read state and the log are this editor's: the SQL reads the name from here.
             conn.execute("SELECT set_config('newsdesk.editor', %s, false)", (self.editor,))
+            conn.execute("SELECT set_config('newsdesk.session', %s, false)", (self.session,))
             return conn
         except psycopg.Error as exc:
             raise translate(exc, self.url) from exc

@@ -74,7 +74,7 @@ class PostgresStore(RoutedStore):
         super().__init__(editor)
         self.url = url
         self.where = safe_url(url)
-        self._db: Connections = Connections(url, editor)
+        self._db: Connections = Connections(url, editor, self.session)
         self._listener = ChangeListener(url)
         self._on_wait: Callable[[], None] | None = None
         self._migrate()

@@ -117,8 +117,8 @@ def apply(
                 (batch, ts, kind, article_id, json.dumps(before), json.dumps(after), editor)
             )
     tx.executemany(
-        "INSERT INTO actions (batch, ts, kind, article_id, before, after, editor) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO actions (batch, ts, kind, article_id, before, after, editor, session) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, newsdesk_session())",
         log_rows,
     )
     return changed
@@ -129,8 +129,8 @@ def log_import(tx: sqlite3.Connection, ids: Sequence[str], editor: str = "") -> 
     batch = next_batch(tx)
     ts = utc_now_iso()
     tx.executemany(
-        "INSERT INTO actions (batch, ts, kind, article_id, before, after, editor) "
-        "VALUES (?, ?, 'import', ?, 'null', 'null', ?)",
+        "INSERT INTO actions (batch, ts, kind, article_id, before, after, editor, session) "
+        "VALUES (?, ?, 'import', ?, 'null', 'null', ?, newsdesk_session())",
         [(batch, ts, aid, editor) for aid in dict.fromkeys(ids)],
     )
 
@@ -144,8 +144,8 @@ def log_claims(
     batch = next_batch(tx)
     ts = utc_now_iso()
     tx.executemany(
-        "INSERT INTO actions (batch, ts, kind, article_id, before, after, editor) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO actions (batch, ts, kind, article_id, before, after, editor, session) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, newsdesk_session())",
         [(batch, ts, kind, *row, editor) for row in log_rows(kind, changed)],
     )
 
@@ -175,15 +175,20 @@ def next_batch(tx: sqlite3.Connection) -> int:
     return int(row[0])
 
 
-def undo(tx: sqlite3.Connection, editor: str = "") -> ActionRecord | None:
+def undo(
+    tx: sqlite3.Connection, editor: str = "", mine: tuple[str, int] | None = None
+) -> ActionRecord | None:
     """Undo `editor`'s newest batch not yet undone (rows from before editors were
     recorded count as anyone's): marks back, field by field and only where they still
     read as the batch left them (`marks.undone`); an import's articles removed; a
-    delete's articles restored whole; a claim or release taken back (`claims.take_back`)."""
+    delete's articles restored whole; a claim or release taken back (`claims.take_back`).
+    `mine` (session, the newest batch before it): only that session's batches or older."""
+    own, own_args = own_steps(mine)
     # One index seek per name on the open rows (m011): `IN (?, '') ORDER BY` sorted them all.
     newest = [
         tx.execute(
-            "SELECT MAX(batch) FROM actions WHERE undone = 0 AND editor = ?", (name,)
+            f"SELECT MAX(batch) FROM actions WHERE undone = 0 AND editor = ? {own}",
+            (name, *own_args),
         ).fetchone()[0]
         for name in dict.fromkeys((editor, ""))
     ]
@@ -204,12 +209,12 @@ def undo(tx: sqlite3.Connection, editor: str = "") -> ActionRecord | None:
     ).fetchall()
     now = states(tx, [str(a[0]) for a in acts])
     kept = (
-        _worked_on_since(tx, [str(a[0]) for a in acts], batch, editor)
+        _worked_on_since(tx, [str(a[0]) for a in acts], batch, editor, mine)
         if kind == "import"
         else set()
     )
     since = (
-        _marks_changed_since(tx, [str(a[0]) for a in acts], batch, editor)
+        _marks_changed_since(tx, [str(a[0]) for a in acts], batch, editor, mine)
         if kind not in ("import", "delete") and kind not in CLAIM_KINDS
         else {}
     )
@@ -250,11 +255,32 @@ def undo(tx: sqlite3.Connection, editor: str = "") -> ActionRecord | None:
     return record
 
 
+def own_steps(mine: tuple[str, int] | None) -> tuple[str, tuple[str | int, ...]]:
+    """The condition (and its parameters) on a log row for a session's own steps: its
+    own, or from before it began (batches up to the newest then); none without one."""
+    if mine is None:
+        return "", ()
+    return "AND (session = ? OR batch <= ?)", mine
+
+
+def _others(mine: tuple[str, int] | None) -> tuple[str, tuple[str | int, ...]]:
+    """The condition on a later log row for someone else's step: another editor's, or
+    (with `mine`) another session's made since this one began."""
+    if mine is None:
+        return "editor != ?", ()
+    return "(editor != ? OR NOT (session = ? OR batch <= ?))", mine
+
+
 def _marks_changed_since(
-    tx: sqlite3.Connection, ids: Sequence[str], batch: int, editor: str
+    tx: sqlite3.Connection,
+    ids: Sequence[str],
+    batch: int,
+    editor: str,
+    mine: tuple[str, int] | None = None,
 ) -> dict[str, frozenset[str]]:
     """Per article, the marks other editors' steps after `batch` changed (not undone):
     an undo leaves them as those editors left them (`marks.undone`)."""
+    others, others_args = _others(mine)
     rows: dict[str, list[tuple[str, str]]] = {}
     for chunk in chunks(list(dict.fromkeys(ids))):
         marks = ",".join("?" * len(chunk))
@@ -262,19 +288,24 @@ def _marks_changed_since(
             # Along the open rows' index (m011): the later steps are few, while an article
             # may have thousands of undone rows the article index would walk.
             f"SELECT article_id, before, after FROM actions INDEXED BY actions_open_batch "
-            f"WHERE batch > ? AND undone = 0 AND editor != ? AND article_id IN ({marks})",
-            (batch, editor, *chunk),
+            f"WHERE batch > ? AND undone = 0 AND {others} AND article_id IN ({marks})",
+            (batch, editor, *others_args, *chunk),
         ):
             rows.setdefault(str(row[0]), []).append((str(row[1]), str(row[2])))
     return {aid: changed_marks(found) for aid, found in rows.items()}
 
 
 def _worked_on_since(
-    tx: sqlite3.Connection, ids: Sequence[str], batch: int, editor: str
+    tx: sqlite3.Connection,
+    ids: Sequence[str],
+    batch: int,
+    editor: str,
+    mine: tuple[str, int] | None = None,
 ) -> set[str]:
     """Those of an import's articles another editor has acted on since (a tag, a note, a
     star: an open step of theirs) or holds a claim on: undoing the import removed them,
     and that editor's work with them."""
+    others, others_args = _others(mine)
     found: set[str] = set()
     for chunk in chunks(ids):
         marks = ",".join("?" * len(chunk))
@@ -282,8 +313,8 @@ def _worked_on_since(
             str(r[0])
             for r in tx.execute(
                 f"SELECT DISTINCT article_id FROM actions WHERE batch > ? AND undone = 0 "
-                f"AND editor != ? AND article_id IN ({marks})",
-                (batch, editor, *chunk),
+                f"AND {others} AND article_id IN ({marks})",
+                (batch, editor, *others_args, *chunk),
             )
         )
         found.update(

@@ -123,8 +123,8 @@ def told(row: Any) -> Told:
 def update_content(tx: sqlite3.Connection, article_id: str, meta: Extracted) -> None:
     assigned = ", ".join(f"{column} = ?" for column in CONTENT_COLUMNS)
     tx.execute(
-        f"UPDATE articles SET {assigned}, rev = ? WHERE id = ?",
-        (*content_values(meta), next_rev(tx), article_id),
+        f"UPDATE articles SET {assigned}, rev = ?, updated_at = ? WHERE id = ?",
+        (*content_values(meta), next_rev(tx), utc_now_iso(), article_id),
     )
 
 
@@ -376,6 +376,7 @@ def _article(conn: sqlite3.Connection, row: sqlite3.Row) -> Article:
         story_size=story_size,
         killed=bool(row["killed"]),
         superseded=bool(row["superseded"]),
+        updated_at=row["updated_at"],
     )
 
 
@@ -423,7 +424,7 @@ def rows(conn: sqlite3.Connection, ids: Sequence[str]) -> list[ArticleRow]:
             conn.execute(
                 f"""SELECT a.id, a.title, a.source, a.published, a.read, a.starred, a.archived,
                            a.exported, a.story_id, a.urgency, a.wire_status, a.killed,
-                           a.superseded, a.embargo_ts,
+                           a.superseded, a.embargo_ts, a.updated_at,
                            (SELECT c.editor FROM claims c WHERE c.article_id = a.id)
                                AS claimed_by
                     FROM articles a WHERE a.id IN ({marks})""",

@@ -73,9 +73,11 @@ def read_only_message(path: Path) -> str:
 class Connections:
     """The connections to one database file, one per thread."""
 
-    def __init__(self, path: Path, editor: str = "") -> None:
+    def __init__(self, path: Path, editor: str = "", session: str = "") -> None:
         self.path = path
         self.editor = editor
+        #: This open desk's session, stamped on the steps it logs (`newsdesk_session()`).
+        self.session = session
         self._local = threading.local()
         self._all: list[sqlite3.Connection] = []
         #: True when the data directory could only be opened for reading.
@@ -114,8 +116,9 @@ class Connections:
 
     def _know_editor(self, conn: sqlite3.Connection) -> None:
         """`newsdesk_editor()` in SQL is this desk's editor (`is:mine`), as on PostgreSQL."""
-        editor = self.editor
+        editor, session = self.editor, self.session
         conn.create_function("newsdesk_editor", 0, lambda: editor, deterministic=True)
+        conn.create_function("newsdesk_session", 0, lambda: session, deterministic=True)
 
     def _read_only_connection(self) -> sqlite3.Connection | None:
         """On a read-only data directory, still let the editor read (writes then fail).

@@ -118,8 +118,8 @@ def delete(tx: sqlite3.Connection, ids: Sequence[str], batch: int, ts: str) -> l
         removed.append(article_id)
         log_rows.append((batch, ts, "delete", article_id, json.dumps(snap), "null"))
     tx.executemany(
-        "INSERT INTO actions (batch, ts, kind, article_id, before, after) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO actions (batch, ts, kind, article_id, before, after, session) "
+        "VALUES (?, ?, ?, ?, ?, ?, newsdesk_session())",
         log_rows,
     )
     return removed

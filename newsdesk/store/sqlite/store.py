@@ -70,7 +70,7 @@ class SqliteStore(RoutedStore):
     def __init__(self, path: Path, editor: str = "") -> None:
         super().__init__(editor)
         self.path = path
-        self._db: Connections = Connections(path, editor)
+        self._db: Connections = Connections(path, editor, self.session)
         path.parent.mkdir(parents=True, exist_ok=True)
         self._migrate()
 

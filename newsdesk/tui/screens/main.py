@@ -203,20 +203,23 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         self.search_input.leave_target = self.inbox
         self.inbox.empty_message = "Loading…"
-        painted = self.show_first_screenful()
+        # The cursor goes back to the article it was on at quit, when that is still shown
+        # (else the top), as the query, sort and grouping come back.
+        restore = self.ui_state.cursor or None
+        painted = self.show_first_screenful(keep=restore)
         # The focus change makes Textual compose the footer once, after this.
         self._footer_state = self.footer_state()
         self.set_focus(self.inbox)
         if painted:
             # The whole list waits for the first frame: its worker would hold the
             # interpreter lock while Textual lays out and draws that frame.
-            self.call_after_refresh(self.run_search)
+            self.call_after_refresh(lambda: self.run_search(keep=restore))
         else:
-            self.run_search()
+            self.run_search(keep=restore)
         # Background jobs (index, counts) start after the first frame is on screen.
         self.call_after_refresh(self._start_jobs)
 
-    def show_first_screenful(self) -> bool:
+    def show_first_screenful(self, keep: str | None = None) -> bool:
         """Paint the newest rows of the inbox in the first frame, before the whole list.
 
         Reading a screenful takes a millisecond; waiting for the search worker's
@@ -226,7 +229,7 @@ class MainScreen(Screen[None]):
         """
         if self.query_text or self.ui_state.grouped or self.ui_state.sort == "urgency":
             return False
-        request = SearchRequest(query="", sort=self.ui_state.sort, grouped=False)
+        request = SearchRequest(query="", sort=self.ui_state.sort, grouped=False, keep=keep)
         self.show_answer(first_screenful(self.desk, request))
         return True
 
@@ -292,6 +295,11 @@ class MainScreen(Screen[None]):
     def refresh_results(self) -> None:
         """Run the search again, keeping the cursor on the article it is on then."""
         self.run_search(keep=self.inbox.current_id, keep_current=True)
+
+    def on_inbox_list_cursor_moved(self, message: InboxList.CursorMoved) -> None:
+        """Remember the cursor's article for the next start (saved with the view state)."""
+        if message.article_id is not None:
+            self.ui_state.cursor = message.article_id
 
     def on_search_job_answered(self, message: SearchJob.Answered) -> None:
         self.show_answer(message.answer)

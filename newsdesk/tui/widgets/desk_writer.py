@@ -133,7 +133,7 @@ class DeskWriter(Widget):
         self.post_message(self.Applied(result, len(ids)))
 
     def undo(self) -> None:
-        outcome = self.guarded(lambda: [self._desk.undo()], title="Not undone")
+        outcome = self.guarded(lambda: [self._desk.undo(own_session=True)], title="Not undone")
         if outcome is None:
             return  # refused, and told why
         result = outcome[0]

@@ -177,7 +177,7 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
                 target = ids.index(keep)
                 kept = True
             except ValueError:
-                target = _successor(old_ids, old_index, ids)
+                target = _stay_or_successor(old_ids, old_index, ids, keep)
         elif keep_index:
             target = old_index
         target = max(0, min(target, len(ids) - 1))
@@ -398,6 +398,19 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
             if index == self.cursor and event.chain >= 2:
                 self.post_message(self.Activated(self._ids[index]))
             self.cursor = index
+
+
+def _stay_or_successor(old_ids: list[str], old_index: int, ids: list[str], keep: str) -> int:
+    """Where the cursor goes when `keep` is not in the list: on its own article when that
+    was another one and is still there (an article remembered from the last run that is
+    gone since leaves the cursor where it is), else the next one (`_successor`)."""
+    current = old_ids[old_index] if 0 <= old_index < len(old_ids) else None
+    if current is not None and current != keep:
+        try:
+            return ids.index(current)
+        except ValueError:
+            pass
+    return _successor(old_ids, old_index, ids)
 
 
 def _successor(old_ids: list[str], old_index: int, ids: list[str]) -> int:

@@ -114,6 +114,8 @@ def wire_label(row: ArticleRow, now: datetime, styles: RowStyles) -> tuple[str, 
         row.title, row.wire_status
     ):
         return row.wire_status, styles.wire_label
+    if row.updated_at and not headline_says(row.title, "updated"):
+        return "updated", styles.wire_label  # its feed corrected it in place
     return "", styles.base
 
 
@@ -194,8 +196,11 @@ def render_row(
     tail = 1 + (source_width + 1 if source_width else 0) + when_width
     text.append(" " * max(1, width - used - tail + 1))
     if source_width:
-        text.append(fit(source, source_width).ljust(source_width), styles.source)
+        # Padded by cells, not characters: "新华社" is 3 characters but 6 cells, and
+        # str.ljust pushed the date off the row.
+        shown = fit(source, source_width)
+        text.append(shown + " " * (source_width - cell_len(shown)), styles.source)
         text.append(" ")
-    text.append(when.rjust(when_width), styles.time)
+    text.append(" " * (when_width - cell_len(when)) + when, styles.time)
     text.truncate(width, pad=True)
     return text

@@ -96,6 +96,9 @@ class SearchBar(Vertical):
     def __init__(self, query: str, recent: list[str], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._initial = query
+        #: The input says its first value changed once mounted: not typing (the screen
+        #: searches for it at start, keeping the cursor's article from the last run).
+        self._first_change = True
         self._recent = recent
         self._search_timer: Timer | None = None
         self._last_search_at = 0.0
@@ -122,6 +125,9 @@ class SearchBar(Vertical):
     def _typed(self, event: SearchInput.Changed) -> None:
         """Search at once after a pause in typing, else at most once per debounce period."""
         event.stop()
+        first, self._first_change = self._first_change, False
+        if first and event.value == self._initial:
+            return
         self._cancel_pending()
         since = time.monotonic() - self._last_search_at
         if since >= SEARCH_DEBOUNCE:
