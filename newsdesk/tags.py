@@ -10,13 +10,16 @@ from newsdesk.sanitize import clean_line
 #: Quote marks and a hashtag's "#" are how a tag was typed, not part of it: a tag is
 #: searched as `tag:word`, where a quote mark would open a phrase.
 _NOT_IN_TAGS = str.maketrans("", "", "\"'“”‘’„«»")
+#: Brackets, parentheses, colons and the like separate a tag's words ("[bold]x[/bold]"
+#: from a file is bold-x-bold): `tag:` takes letters, digits and `-_.+&`.
+_SEPARATORS = re.compile(r"[^\w\-.+&]+")
 
 
 def normalise_tag(tag: str) -> str:
     """`+Breaking News` -> `breaking-news`; "" when nothing of a tag is left."""
     tag = clean_line(tag).strip().lstrip("+").strip().casefold()
     tag = tag.translate(_NOT_IN_TAGS).lstrip("#")
-    return "-".join(tag.replace(",", " ").split())[:64]
+    return "-".join(_SEPARATORS.sub(" ", tag).split())[:64]
 
 
 def normalise_tags(tags: Iterable[str]) -> list[str]:

@@ -101,6 +101,10 @@ def test_tags_are_normalised() -> None:
     assert normalise_tag("\x1b[31mred") == "red"
     assert normalise_tag('"quoted tag"') == "quoted-tag"
     assert normalise_tag("##hash") == "hash"
+    # Markup and link syntax from a file's tags are no part of a tag's words.
+    assert normalise_tag("[bold]x[/bold]") == "bold-x-bold"
+    assert normalise_tag("x](javascript:1)") == "x-javascript-1"
+    assert normalise_tag("C++ & Rust/Go") == "c++-&-rust-go"
 
 
 def test_export_marks_exported(desk: Desk, tmp_path: Path) -> None:
