@@ -211,6 +211,27 @@ class NewsdeskApp(App[None]):
     def on_unmount(self) -> None:
         self.save_ui_state()
 
+    async def action_quit(self) -> None:
+        """Quit; while an import runs, ask first: the files it has not read yet would
+        silently stay out of the desk."""
+        main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
+        status = main.import_job.status if main is not None else ""
+        if not status:
+            self.exit()
+            return
+        from newsdesk.tui.modals.confirm import ConfirmDialog
+
+        question = (
+            f"An import is running ({status}). Quit and stop it? The files already "
+            "imported stay; the rest are not imported."
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.exit()
+
+        self.push_screen(ConfirmDialog("Quit during an import", question, confirm="Quit"), answered)
+
     @on(Worker.StateChanged)
     def on_worker_failed(self, event: Worker.StateChanged) -> None:
         """The one place a failed worker becomes a message for the user (not a crash)."""
