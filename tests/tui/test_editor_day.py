@@ -63,6 +63,14 @@ async def test_detail_pane_reads_like_a_pager(make_app: AppFactory, tmp_path: Pa
         await pilot.press("k")
         await settle(pilot)
         assert screen.inbox.cursor == 0
+        # G and g go to the end and the top of the article, as in a pager.
+        await pilot.press("G")
+        await settle(pilot)
+        assert round(screen.detail.scroll_y) == round(screen.detail.max_scroll_y) > after_page
+        assert screen.inbox.cursor == 0
+        await pilot.press("g")
+        await settle(pilot)
+        assert round(screen.detail.scroll_y) == 0 and screen.inbox.cursor == 0
         # J opens the next article (read, at the top), K goes back.
         await pilot.press("J")
         await settle(pilot)
