@@ -51,11 +51,27 @@ def tidy_paragraphs(text: str) -> str:
     return "\n\n".join(p for p in paragraphs if p)
 
 
+#: Paragraphs before the headline in a main text that may be the story's own sentences.
+LEADING_SENTENCES = 3
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’»)]*$")
+
+
 def drop_leading_title(text: str, title: str) -> str:
-    """The text without its first paragraph when that paragraph is the headline."""
-    first, _, rest = text.partition("\n\n")
-    if title and rest and normalise_for_id(first) == normalise_for_id(title):
-        return rest
+    """The text without the headline's paragraph when it comes first, or after no more
+    than a few of the story's own sentences: trafilatura sometimes sets a live blog's
+    newest entry ("12:05 — Ferries cancelled, the operator says.") above the <h1>, and the
+    headline then cut the entry off as if it were furniture above it."""
+    if not title:
+        return text
+    paragraphs = text.split("\n\n", LEADING_SENTENCES + 1)
+    key = normalise_for_id(title)
+    for n, paragraph in enumerate(paragraphs[: LEADING_SENTENCES + 1]):
+        if normalise_for_id(paragraph) == key:
+            if n == len(paragraphs) - 1:
+                return text  # nothing after the headline: keep the text as it is
+            return "\n\n".join(paragraphs[:n] + paragraphs[n + 1 :])
+        if not (_ENDS_SENTENCE.search(paragraph.strip()) and len(paragraph.split()) >= 6):
+            break
     return text
 
 

@@ -701,3 +701,35 @@ def test_a_related_heading_among_paragraphs_takes_no_inline_links() -> None:
     inline = ' See <a href="/history">the long history of the harbour wall plans</a>.'
     box = "<h3>Related</h3>"
     assert load_bytes(_page_with(box, inline), "c.html").items[0].links == []
+
+
+def test_a_live_blogs_newest_entry_above_the_headline_is_kept() -> None:
+    """trafilatura may set a live blog's newest entry above the <h1>: the entry is the
+    story's own sentence, not furniture the headline cuts off."""
+    page = (
+        "<html><head><title>Live: Gale Maren latest</title></head><body><main>"
+        "<h1>Live: Gale Maren latest</h1><div class='byline'>By Ines Varga</div>"
+        "<div class='entry'><time>09:35</time><p>09:35 — Ferries to the islands are "
+        "cancelled until further notice, the operator says.</p></div>"
+        "<div class='entry'><time>09:10</time><p>09:10 — Gusts reached 130 km/h at the "
+        "harbour wall, the coastguard said, and the pier is closed.</p></div>"
+        "<div class='entry'><time>08:40</time><p>08:40 — The weather service raised its "
+        "warning to red for the whole coast between Tarrow and Keld.</p></div>"
+        "</main></body></html>"
+    )
+    body = load_bytes(page.encode(), "live.html").items[0].body
+    for entry in ("09:35 — Ferries", "09:10 — Gusts", "08:40 — The weather"):
+        assert entry in body
+
+
+def test_the_headline_paragraph_goes_after_a_few_sentences_but_not_after_furniture() -> None:
+    from newsdesk.ingest.assemble import drop_leading_title
+
+    title = "Ferries halted as gale hits the coast"
+    entry = "09:35 — Ferries to the islands are cancelled until further notice."
+    rest = "The operator said crossings would resume once the wind dropped."
+    assert drop_leading_title(f"{title}\n\n{rest}", title) == rest
+    assert drop_leading_title(f"{entry}\n\n{title}\n\n{rest}", title) == f"{entry}\n\n{rest}"
+    kicker = "Weather | Coast"  # furniture above the headline: left to the extractor
+    text = f"{kicker}\n\n{title}\n\n{rest}"
+    assert drop_leading_title(text, title) == text
