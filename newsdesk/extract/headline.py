@@ -351,7 +351,8 @@ def _title_above(page: _Page, i: int) -> bool:
 
 
 def _short_title_above(page: _Page, i: int, winner: list[str]) -> bool:
-    """A short headline right above a standfirst that is at least half as long again.
+    """A short headline right above a longer standfirst ("Harbour toll rise approved" /
+    "Boat owners face third increase in four years" / the byline, which signs the pair).
 
     It must read as a sentence (a lowercase verb or noun among its words), not
     a Title Case label or a "Series: subject" kicker, sit right above the
@@ -361,16 +362,18 @@ def _short_title_above(page: _Page, i: int, winner: list[str]) -> bool:
     line = page.lines[i]
     n_words = page.n_words(i)
     return (
-        4 <= n_words < 7
-        and len(winner) >= 10
-        and len(winner) >= 1.5 * n_words
+        3 <= n_words < 7
+        and len(winner) >= max(6, n_words + 2)
         and page.title_shaped(i)
         and not is_upper_line(line)
         and not page.prose[i]
         and ":" not in line
         and not line.rstrip().endswith(".")
         and max(len(t) for t in words(line)) <= 20
-        and any(t[:1].islower() for t in words(line)[1:])
+        # A content word in lower case ("rise", "approved"), not a button's "in" ("Sign in"),
+        # after a capital: "is sponsored by" is a sentence's broken end.
+        and any(t[:1].islower() and len(t) >= 3 for t in words(line)[1:])
+        and not next((c for c in line if c.isalnum()), "a").islower()
     )
 
 
