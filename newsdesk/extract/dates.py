@@ -434,8 +434,9 @@ _date_line_month_first = line_cache(_date_line)
 _date_line_day_first = line_cache(_date_line)
 
 
-def resolve_month_day(text: str, anchor: dt.date) -> str | None:
-    """'March 14' -> the date with that month/day nearest before-or-near `anchor`."""
+def resolve_month_day(text: str, anchor: dt.date, ahead: int = 31) -> str | None:
+    """'March 14' -> the date with that month/day nearest before-or-near `anchor`, at most
+    `ahead` days after it."""
     m = _MONTH_DAY.search(text[:200])
     if not m:
         return None
@@ -449,7 +450,7 @@ def resolve_month_day(text: str, anchor: dt.date) -> str | None:
         except ValueError:
             return None
         # A dateline is at most a few weeks after its anchor in a later year's edge case.
-        if candidate <= anchor + dt.timedelta(days=31):
+        if candidate <= anchor + dt.timedelta(days=ahead):
             return candidate.isoformat()
     return None
 

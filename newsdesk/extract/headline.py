@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from newsdesk.extract.boilerplate import is_boilerplate, is_copyright, link_list_marker
 from newsdesk.extract.byline import parse_byline, parse_name_line
 from newsdesk.extract.credits import has_inline_credit, is_credit
+from newsdesk.extract.dateline import parse_dateline
 from newsdesk.extract.dates import date_line
 from newsdesk.extract.lines import (
     ends_sentence,
@@ -473,3 +474,30 @@ def _score(page: _Page, n: int) -> float:
     if ends_sentence(line) and not line.rstrip().endswith(("?", "!", "'", "’", '"', "”")):
         score -= 0.5
     return score
+
+
+#: The longest first line a text without a headline gives whole as its headline; a longer
+#: one is the story's lead paragraph, and the headline is made from its first sentence.
+LEAD_TITLE_CHARS = 120
+#: The length a headline made from a lead is cut to, at a clause or a word.
+LEAD_HEADLINE_CHARS = 120
+
+
+def headline_from_lead(line: str) -> str | None:
+    """A headline for a story that has none, made from its lead paragraph (wire copy that
+    opens "HARBOUR CITY, March 3 (Agency) - Port authorities closed ..."): the first sentence
+    past the dateline, cut at a clause or word. None when `line` is short enough to be a
+    headline itself and opens with no dateline."""
+    dateline = parse_dateline(line)
+    if dateline is None and len(line) <= LEAD_TITLE_CHARS:
+        return None
+    text = line[dateline.text_start :] if dateline is not None else line
+    sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", text.strip(), maxsplit=1)[0]
+    sentence = sentence.strip()
+    if len(sentence) <= LEAD_HEADLINE_CHARS:
+        return sentence or None  # whole, as a feed item's first sentence is (`truncate_title`)
+    head = sentence[:LEAD_HEADLINE_CHARS]
+    comma = head.rfind(",")
+    if comma >= LEAD_HEADLINE_CHARS // 2:
+        return head[:comma]
+    return head[: head.rfind(" ")].rstrip(" ,;:-–—") + "…"
