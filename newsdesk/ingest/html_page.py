@@ -231,7 +231,19 @@ def _date_from_page(tree: HtmlElement) -> str | None:
     except (ValueError, TypeError, AttributeError) as exc:
         logging.getLogger(__name__).debug("htmldate failed: %s", exc)
         return None
+    if found and found[4:10] == "-01-01" and not _new_years_day_shown(tree, found[:4]):
+        # htmldate makes a year alone (a "© 2026" footer) 1 January: no publication date.
+        return None
     return normalise_date(found) if found else None
+
+
+def _new_years_day_shown(tree: HtmlElement, year: str) -> bool:
+    """Whether the page writes 1 January of `year` as a date, in its text or its links."""
+    text = " ".join(tree.itertext())[:200_000]
+    if any(d.iso.startswith(f"{year}-01-01") for d in find_dates(text)):
+        return True
+    links = " ".join(str(href) for href in tree.xpath("//@href")[:2000])
+    return re.search(rf"{year}[-/_]?01[-/_]?01(?!\d)", links) is not None
 
 
 def _stated_body(body: str | None) -> str:
