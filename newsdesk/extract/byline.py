@@ -524,6 +524,8 @@ PLACEHOLDERS = frozenset({
     "name", "your name", "e-mail", "email", "website", "comment", "super user", "superuser",
     "unknown", "anonymous", "anonym", "anonyme", "anónimo", "anonimo", "admin", "administrator",
     "guest", "gast", "user", "webmaster", "unbekannt", "inconnu", "desconocido", "sconosciuto",
+    # The mark over a forwarded e-mail ("-----Original Message-----").
+    "original message", "forwarded message",
 })  # fmt: skip
 
 
@@ -834,6 +836,7 @@ def parse_name_line(line: str, following: list[str], *, dated: bool = False) -> 
         return None
     result = Byline()
     _names_from(core, result)
+    result.authors = [a for a in result.authors if a.casefold() not in PLACEHOLDERS]
     if not result.authors:
         # The desk signing as itself over the story's date ("Redaktion" / "am 3. Februar 2022").
         desk = desk_name(core)

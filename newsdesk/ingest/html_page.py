@@ -41,7 +41,7 @@ from newsdesk.ingest.limits import (
     MAX_ITEM_CHARS,
     human_size,
 )
-from newsdesk.ingest.names import as_printed, author_names
+from newsdesk.ingest.names import as_printed, author_names, mail_addresses, without_mail_names
 from newsdesk.ingest.result import Rejected
 from newsdesk.ingest.xml_guard import check_entities, strip_doctype
 from newsdesk.isodates import normalise_date, parse_iso_date
@@ -205,6 +205,11 @@ def _authors_trafilatura(tree: HtmlElement) -> list[str]:
     """
     from trafilatura.metadata import extract_author
 
+    # Read before trafilatura, which takes the byline's element out of the tree.
+    page = " ".join(
+        [t for t in tree.itertext() if "@" in t]
+        + [str(h) for h in tree.xpath("//a/@href[starts-with(., 'mailto:')]")[:200]]
+    )
     try:
         found = extract_author(tree)
     except (ValueError, TypeError, AttributeError) as exc:
@@ -212,7 +217,9 @@ def _authors_trafilatura(tree: HtmlElement) -> list[str]:
         return []
     if not found:
         return []
-    return author_names(as_printed(name, tree) for name in found.split(";"))
+    names = author_names(as_printed(name, tree) for name in found.split(";"))
+    # trafilatura turns an address beside the byline into a name ("Dtrammell Example").
+    return without_mail_names(names, mail_addresses(page))
 
 
 def _date_from_page(tree: HtmlElement) -> str | None:
