@@ -44,20 +44,29 @@ MONTHS: dict[str, int] = {
     "janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7, "setembro": 9,
     "outubro": 10, "dezembro": 12,
     "januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8,
+    # Polish, in the nominative and in the genitive a date writes ("13 października 2026").
+    "styczeń": 1, "stycznia": 1, "luty": 2, "lutego": 2, "marzec": 3, "marca": 3,
+    "kwiecień": 4, "kwietnia": 4, "maj": 5, "maja": 5, "czerwiec": 6, "czerwca": 6,
+    "lipiec": 7, "lipca": 7, "sierpień": 8, "sierpnia": 8, "wrzesień": 9, "września": 9,
+    "październik": 10, "października": 10, "listopad": 11, "listopada": 11,
+    "grudzień": 12, "grudnia": 12,
 }  # fmt: skip
 
 _WEEKDAY_NAMES = (
-    ("mon", "monday", "montag", "lundi", "lunes", "lunedì", "lunedi", "segunda", "maandag"),
+    ("mon", "monday", "montag", "lundi", "lunes", "lunedì", "lunedi", "segunda", "maandag",
+     "poniedziałek"),
     ("tue", "tues", "tuesday", "dienstag", "mardi", "martes", "martedì", "martedi", "terça",
-     "dinsdag"),
+     "dinsdag", "wtorek"),
     ("wed", "wednesday", "mittwoch", "mercredi", "miércoles", "miercoles", "mercoledì",
-     "mercoledi", "quarta", "woensdag"),
+     "mercoledi", "quarta", "woensdag",
+     "środa"),
     ("thu", "thur", "thurs", "thursday", "donnerstag", "jeudi", "jueves", "giovedì", "giovedi",
-     "quinta", "donderdag"),
-    ("fri", "friday", "freitag", "vendredi", "viernes", "venerdì", "venerdi", "sexta", "vrijdag"),
+     "quinta", "donderdag", "czwartek"),
+    ("fri", "friday", "freitag", "vendredi", "viernes", "venerdì", "venerdi", "sexta", "vrijdag",
+     "piątek"),
     ("sat", "saturday", "samstag", "sonnabend", "samedi", "sábado", "sabado", "sabato",
-     "zaterdag"),
-    ("sun", "sunday", "sonntag", "dimanche", "domingo", "domenica", "zondag"),
+     "zaterdag", "sobota"),
+    ("sun", "sunday", "sonntag", "dimanche", "domingo", "domenica", "zondag", "niedziela"),
 )  # fmt: skip
 
 #: UTC offsets in hours of the zone abbreviations news sites print.

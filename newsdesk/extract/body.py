@@ -353,6 +353,16 @@ def read_body(lines: list[str], start: int, found: Found, *, main_text: bool = F
                 body.append(line)
                 furniture = 0
                 continue
+            after_line = next((lines[j] for j in range(i, min(end, i + 2)) if lines[j]), "")
+            if _announces_list(line) and is_list_item(after_line):
+                # "... published its plan on Saturday. It says:" over the plan's points: the
+                # story's sentence, which a caption never is (a caption introduces no list).
+                if pending:
+                    body.append(pending)
+                    pending = None
+                body.append(line)
+                furniture, listing = 0, True
+                continue
             found.add_caption(line)
             continue
         if (

@@ -169,7 +169,7 @@ _PHRASE_TRIGGERS = (
 
 # The same furniture in German, French, Spanish, Italian and Portuguese (consent banners,
 # comment forms, newsletter boxes, share bars), an e-mail newsletter's shell lines, and the
-# header of a reader's comment ("Jane sagt:").
+# header of a reader's comment ("Jane sagt:", not a sentence then "It says:").
 _OTHER_PHRASES = re.compile(
     r"""
       \bwir\ (?:verwenden|nutzen|setzen)\ cookies\b|\bcookie-?(?:einstellungen|richtlinie|hinweis)\b
@@ -189,7 +189,7 @@ _OTHER_PHRASES = re.compile(
     | \bview\ (?:this\ )?(?:email|e-mail)\ in\ (?:your|a)\ (?:web\ )?browser\b|\bhaving\ trouble\ viewing\ this\ (?:email|e-mail)\b
     | \bforward\ (?:this\ )?to\ a\ friend\b|\bunsubscribe\b|\bupdate\ your\ (?:email\ )?preferences\b
     | \bim\ browser\ (?:ansehen|anzeigen|(?:ö|oe)ffnen)\b|\bvoir\ (?:la\ version\ )?en\ ligne\b|\bver\ en\ el\ navegador\b
-    | ^.{2,60}\s(?:says|sagt|dit|dice|diz)\s?:$
+    | ^(?!.*[^\W\d]{2}[.!?]\s).{2,60}\s(?:says|sagt|dit|dice|diz)\s?:$
     """,
     _FLAGS | re.VERBOSE,
 )

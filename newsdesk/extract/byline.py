@@ -516,12 +516,16 @@ def is_desk_credit(name: str) -> bool:
     return bool(words) and all(w in _ROLE_WORDS or w in _NOT_NAME_WORDS for w in words)
 
 
+_ACRONYM_FIRST = re.compile(r"^[A-Z]{2,}\s+[A-Z][a-z]")
+
 #: What a blog shows where nobody signed ("Eingestellt von Unknown"): not an author.
 PLACEHOLDERS = frozenset({
     # A comment form's field labels and a CMS's default account, taken for the author.
     "name", "your name", "e-mail", "email", "website", "comment", "super user", "superuser",
     "unknown", "anonymous", "anonym", "anonyme", "anónimo", "anonimo", "admin", "administrator",
     "guest", "gast", "user", "webmaster", "unbekannt", "inconnu", "desconocido", "sconosciuto",
+    # The mark over a forwarded e-mail ("-----Original Message-----").
+    "original message", "forwarded message",
 })  # fmt: skip
 
 
@@ -832,6 +836,7 @@ def parse_name_line(line: str, following: list[str], *, dated: bool = False) -> 
         return None
     result = Byline()
     _names_from(core, result)
+    result.authors = [a for a in result.authors if a.casefold() not in PLACEHOLDERS]
     if not result.authors:
         # The desk signing as itself over the story's date ("Redaktion" / "am 3. Februar 2022").
         desk = desk_name(core)
@@ -870,7 +875,9 @@ def parse_name_line(line: str, following: list[str], *, dated: bool = False) -> 
             # The author's box: the name, then a bio that opens with it ("Jana Berg lehrt
             # Geschichte an der Universität Zürich.").
             or author_box(core, nxt) is not None
-            or _is_date_line(nxt)
+            # Over a date line, unless it opens with an acronym: a league or a firm ("PGE
+            # Ekstraliga" over a fixture's date), where a person's initials are "J. R.".
+            or (_is_date_line(nxt) and not _ACRONYM_FIRST.match(core))
             or bool(_NAME_CONTEXT.search(low))
             or (
                 len(nxt.split()) <= 4

@@ -19,13 +19,17 @@ from newsdesk.extract.lines import line_cache
 from newsdesk.isodates import MONTHS, ZONES, iso_from_parts, normalise_date, zone
 
 #: Month abbreviations of the other languages ("Okt 13, 2022", "26. Dez. 2021", "3 févr. 2021",
-#: "12 ago 2020", "3 set. 2021"); the English ones are in `MONTHS` already.
+#: "12 ago 2020", "3 set. 2021", "13 mrt 2026", "7 paź 2025"); the English ones are in `MONTHS`
+#: already. Only read between a day and a year, where no ordinary word stands.
 _ABBREVIATED = {
     "mär": 3, "mrz": 3, "okt": 10, "dez": 12,
     "janv": 1, "févr": 2, "fevr": 2, "avr": 4, "juil": 7, "déc": 12,
     "ene": 1, "abr": 4, "ago": 8, "dic": 12,
     "gen": 1, "mag": 5, "giu": 6, "lug": 7, "ott": 10, "set": 9,
     "fev": 2, "out": 10,
+    "mrt": 3, "mei": 5,
+    "sty": 1, "lut": 2, "kwi": 4, "cze": 6, "lip": 7, "sie": 8, "wrz": 9, "paź": 10,
+    "paz": 10, "lis": 11, "gru": 12,
 }  # fmt: skip
 _MONTHS = {**MONTHS, **_ABBREVIATED}
 _MONTH = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")(?![a-zà-ÿ])"
@@ -38,12 +42,15 @@ FOREIGN_WEEKDAY = (
     r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
     r"|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo"
     r"|luned[ìi]|marted[ìi]|mercoled[ìi]|gioved[ìi]|venerd[ìi]|sabato|domenica"
-    r"|segunda|ter[çc]a|quarta|quinta|sexta)(?:-feira)?(?![\w-])"
+    r"|segunda|ter[çc]a|quarta|quinta|sexta"
+    r"|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
+    r"|poniedzia[łl]ek|wtorek|[śs]roda|czwartek|pi[ąa]tek|sobota|niedziela)(?:-feira)?(?![\w-])"
 )
-#: Short weekday names before a date ("Mi, 18. Oktober 2023", "ven. 3 mars", "sáb 7 de mayo").
+#: Short weekday names before a date ("Mi, 18. Oktober 2023", "ven. 3 mars", "sáb 7 de mayo",
+#: "vr 13 mrt 2026", "pt. 7 paź 2025").
 _SHORT_WEEKDAY = (
     r"(?:mo|di|mi|do|fr|sa|so|lun|mar|mer|jeu|ven|sam|dim|mié|mie|jue|vie|sáb|sab|dom"
-    r"|gio|seg|ter|qua|qui|sex)\.?(?=[\s,.]|$)"
+    r"|gio|seg|ter|qua|qui|sex|ma|wo|vr|za|zo|pon|wt|śr|sr|czw|pt|sob|niedz|nd)\.?(?=[\s,.]|$)"
 )
 
 _TIME = (
@@ -387,7 +394,28 @@ def _date_line(line: str) -> str | None:
     if _UPDATED_FIRST.match(line) and len(dates) == 1:
         # "Updated ..." alone still dates the piece; publication is unknown otherwise.
         return dates[0].iso
-    return dates[0].iso
+    return _labelled_published(line, dates) or dates[0].iso
+
+
+#: The label of a date of publication, right before the date ("First published on", "Posted").
+_PUBLISHED_LABEL = re.compile(
+    r"(?:published|posted|publié|publicado|publicada|veröffentlicht|erschienen|pubblicato"
+    r"|gepubliceerd|opublikowano|publikacja)\W*(?:\w+\W+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _labelled_published(line: str, dates: list[DateMatch]) -> str | None:
+    """Of several dates on a line, the one labelled as the publication's ("Last modified on
+    Thu 14 May ... · First published on Tue 12 May ..."), wherever it stands."""
+    if len(dates) < 2:
+        return None
+    start = 0
+    for d in dates:
+        if _PUBLISHED_LABEL.search(line[start : d.start]):
+            return d.iso
+        start = d.end
+    return None
 
 
 def _fielded_date(line: str) -> str | None:
@@ -434,8 +462,9 @@ _date_line_month_first = line_cache(_date_line)
 _date_line_day_first = line_cache(_date_line)
 
 
-def resolve_month_day(text: str, anchor: dt.date) -> str | None:
-    """'March 14' -> the date with that month/day nearest before-or-near `anchor`."""
+def resolve_month_day(text: str, anchor: dt.date, ahead: int = 31) -> str | None:
+    """'March 14' -> the date with that month/day nearest before-or-near `anchor`, at most
+    `ahead` days after it."""
     m = _MONTH_DAY.search(text[:200])
     if not m:
         return None
@@ -449,7 +478,7 @@ def resolve_month_day(text: str, anchor: dt.date) -> str | None:
         except ValueError:
             return None
         # A dateline is at most a few weeks after its anchor in a later year's edge case.
-        if candidate <= anchor + dt.timedelta(days=31):
+        if candidate <= anchor + dt.timedelta(days=ahead):
             return candidate.isoformat()
     return None
 

@@ -42,6 +42,7 @@ _PICTURE_CREDIT = re.compile(
 CAPTION_CHARS = 500
 _ONE_WORD = re.compile(r"^\W*\w+$")
 _SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)")
+_SENTENCE_CLOSE = re.compile(r"[.!?:][\"'”’»]?$")
 _UPDATED = re.compile(r"^\W*(?:last\s+)?(?:updated|modified)\b", re.I)
 
 #: A label over summary bullets that belong to the article ("Key points").
@@ -196,6 +197,7 @@ def read_header(lines: list[str], head: int, body_start: int, found: Found) -> i
     keep_links = True
     previous_caption = False
     named: set[int] = set()
+    meta_at = -1  # the last byline or date line
     for n, i in enumerate(content):
         line = lines[i]
         following = [lines[j] for j in content[n + 1 : n + 4]]
@@ -257,11 +259,13 @@ def read_header(lines: list[str], head: int, body_start: int, found: Found) -> i
         if parsed is not None:
             byline = parsed
             meta_seen = True
+            meta_at = i
             _take_byline(parsed, found)
             continue
         published = date_line(line)
         if published is not None:
             dated_at = n
+            meta_at = i
             if (not found.published and not _updated_only(line)) or not found.published:
                 found.published = published
             if not found.dateline:
@@ -323,6 +327,9 @@ def read_header(lines: list[str], head: int, body_start: int, found: Found) -> i
         portrait = _portrait_above(lines, head)
         if portrait:
             found.authors.append(portrait)
+    lead = _short_lead(lines, meta_at, body_start, found) if meta_seen else None
+    if lead is not None:
+        return lead
     if (
         found.dek is None
         and body_start < len(lines)
@@ -330,6 +337,37 @@ def read_header(lines: list[str], head: int, body_start: int, found: Found) -> i
     ):
         return find_body_start(lines, body_start)
     return body_start
+
+
+def _short_lead(lines: list[str], meta_at: int, body_start: int, found: Found) -> int | None:
+    """Where a story opens with a sentence too short to read as running text ("Police closed
+    the quay on Saturday."), right under its byline or date line: that line, which is the
+    story's first paragraph, not furniture. Only sentences, each on its way to the body."""
+    extra = set(found.header_text)
+    start = None
+    for i in range(min(body_start, len(lines)) - 1, meta_at, -1):
+        if not lines[i]:
+            continue
+        if i not in extra or not _sentence_shaped(lines[i]):
+            return None
+        start = i
+    if start is not None:
+        found.header_text = [i for i in found.header_text if i < start]
+    return start
+
+
+def _sentence_shaped(line: str) -> bool:
+    """A sentence of the story: opens with a capital, ends with a stop, mostly small words."""
+    core = line.strip()
+    tokens = words(core)
+    first = next((c for c in core if c.isalnum()), "")
+    return (
+        len(tokens) >= 4
+        and (first.isupper() or first.isdigit())
+        and _SENTENCE_CLOSE.search(core) is not None
+        and lower_ratio(tokens) >= 0.4
+        and not is_boilerplate(core)
+    )
 
 
 #: Lines above the headline that an opinion page's byline may stand in ("Opinion by Jane Doe" /

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from newsdesk.extract.boilerplate import is_boilerplate, is_copyright
 from newsdesk.extract.byline import parse_byline, parse_name_line
 from newsdesk.extract.credits import has_inline_credit, is_credit
+from newsdesk.extract.dateline import parse_dateline
 from newsdesk.extract.dates import date_line
 from newsdesk.extract.lines import (
     ends_sentence,
@@ -352,7 +353,8 @@ def _title_above(page: _Page, i: int) -> bool:
 
 
 def _short_title_above(page: _Page, i: int, winner: list[str]) -> bool:
-    """A short headline right above a standfirst that is at least half as long again.
+    """A short headline right above a longer standfirst ("Harbour toll rise approved" /
+    "Boat owners face third increase in four years" / the byline, which signs the pair).
 
     It must read as a sentence (a lowercase verb or noun among its words), not
     a Title Case label or a "Series: subject" kicker, sit right above the
@@ -362,16 +364,18 @@ def _short_title_above(page: _Page, i: int, winner: list[str]) -> bool:
     line = page.lines[i]
     n_words = page.n_words(i)
     return (
-        4 <= n_words < 7
-        and len(winner) >= 10
-        and len(winner) >= 1.5 * n_words
+        3 <= n_words < 7
+        and len(winner) >= max(6, n_words + 2)
         and page.title_shaped(i)
         and not is_upper_line(line)
         and not page.prose[i]
         and ":" not in line
         and not line.rstrip().endswith(".")
         and max(len(t) for t in words(line)) <= 20
-        and any(t[:1].islower() for t in words(line)[1:])
+        # A content word in lower case ("rise", "approved"), not a button's "in" ("Sign in"),
+        # after a capital: "is sponsored by" is a sentence's broken end.
+        and any(t[:1].islower() and len(t) >= 3 for t in words(line)[1:])
+        and not next((c for c in line if c.isalnum()), "a").islower()
     )
 
 
@@ -471,3 +475,30 @@ def _score(page: _Page, n: int) -> float:
     if ends_sentence(line) and not line.rstrip().endswith(("?", "!", "'", "’", '"', "”")):
         score -= 0.5
     return score
+
+
+#: The longest first line a text without a headline gives whole as its headline; a longer
+#: one is the story's lead paragraph, and the headline is made from its first sentence.
+LEAD_TITLE_CHARS = 120
+#: The length a headline made from a lead is cut to, at a clause or a word.
+LEAD_HEADLINE_CHARS = 120
+
+
+def headline_from_lead(line: str) -> str | None:
+    """A headline for a story that has none, made from its lead paragraph (wire copy that
+    opens "HARBOUR CITY, March 3 (Agency) - Port authorities closed ..."): the first sentence
+    past the dateline, cut at a clause or word. None when `line` is short enough to be a
+    headline itself and opens with no dateline."""
+    dateline = parse_dateline(line)
+    if dateline is None and len(line) <= LEAD_TITLE_CHARS:
+        return None
+    text = line[dateline.text_start :] if dateline is not None else line
+    sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", text.strip(), maxsplit=1)[0]
+    sentence = sentence.strip()
+    if len(sentence) <= LEAD_HEADLINE_CHARS:
+        return sentence or None  # whole, as a feed item's first sentence is (`truncate_title`)
+    head = sentence[:LEAD_HEADLINE_CHARS]
+    comma = head.rfind(",")
+    if comma >= LEAD_HEADLINE_CHARS // 2:
+        return head[:comma]
+    return head[: head.rfind(" ")].rstrip(" ,;:-–—") + "…"

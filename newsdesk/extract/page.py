@@ -55,7 +55,7 @@ from newsdesk.extract.outlet import (
     owned_outlet,
     site_line_outlet,
 )
-from newsdesk.extract.tail import drop_author_bio, read_tail
+from newsdesk.extract.tail import credited_reporters, drop_author_bio, read_tail
 from newsdesk.extract.textbrowser import signed_heading
 from newsdesk.isodates import parse_iso_date
 from newsdesk.model import Extracted, Link
@@ -359,6 +359,8 @@ def _assemble(found: Found, hints: Extracted | None, text: str) -> Extracted:
     # between paragraphs introduces another piece: a video, a contributor box).
     late = found.late_authors if found.late_authors_at == len(found.body) else []
     meta.authors = hint_authors or [clean_line(a) for a in (found.authors or late)]
+    if not meta.authors:
+        meta.authors = credited_reporters(found.credits)
     meta.credits = _merge(meta.credits, found.credits)
     meta.captions = _merge(meta.captions, found.captions)
     if not meta.links:
@@ -430,6 +432,11 @@ def _assemble(found: Found, hints: Extracted | None, text: str) -> Extracted:
         anchor = _anchor_date(found)
         if anchor:
             meta.published = resolve_month_day(found.dateline_month_day, anchor)
+        else:
+            # Wire copy's "HARBOUR CITY, Dec 5 (Agency) -" states no year: the story is
+            # fresh, so the latest such day up to tomorrow (a dateline runs ahead of UTC).
+            today = dt.datetime.now(dt.UTC).date()
+            meta.published = resolve_month_day(found.dateline_month_day, today, ahead=1)
     drop_author_bio(found)
     if not meta.body:
         # Every line came out of split_lines, which ran clean_text over the page:

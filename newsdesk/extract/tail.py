@@ -19,6 +19,29 @@ _YEAR = re.compile(r"(?:19|20)\d{2}")
 #: The first words of an author's bio ("Jane Doe writes about transport.").
 BIO = re.compile(r"^\s*(?:\S+\s+){1,4}?(?:is|was|writes|covers|reports|has)\b", re.I)
 
+#: A wire's credit line under its story names its reporters before its editors ("(Reporting
+#: by Jana Berg in Oslo; Editing by Tom Hale)"); "Additional reporting by" adds helpers only.
+_REPORTED_BY = re.compile(
+    r"^\W*(?:reporting|reported|writing|written)\s+by\s+(?P<names>[^;()]+)", re.I
+)
+#: "... in Oslo" after a reporter's name: where they filed from.
+_FILED_FROM = re.compile(r"\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?=\s*(?:,|\band\b|$))")
+
+
+def credited_reporters(credits: list[str]) -> list[str]:
+    """The reporters a credit line names ("Reporting by Jana Berg; Editing by Tom Hale" ->
+    Jana Berg): a story's authors when no byline signs it (its editors are not)."""
+    for credit in credits:
+        m = _REPORTED_BY.match(credit)
+        if not m:
+            continue
+        names = _FILED_FROM.sub("", m["names"]).strip(" .,")
+        byline = parse_byline(f"By {names}")
+        if byline is not None and byline.authors:
+            return list(byline.authors)
+    return []
+
+
 #: Lines after the body still searched for link lists, credits and the outlet.
 TAIL_LINES = 400
 

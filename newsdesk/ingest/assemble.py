@@ -12,7 +12,7 @@ import re
 from datetime import UTC, datetime, timedelta
 
 from newsdesk.extract import enrich, extract_page
-from newsdesk.extract.headline import LINK_TITLES
+from newsdesk.extract.headline import LINK_TITLES, headline_from_lead
 from newsdesk.ingest.limits import MAX_LINE_CHARS, MAX_LIST_ITEMS, MAX_TITLE_CHARS
 from newsdesk.isodates import normalise_date
 from newsdesk.model import (
@@ -95,6 +95,11 @@ def _first_line_as_title(meta: Extracted, text: str) -> None:
         (s for line in text.splitlines() if (s := line.strip()) and not LINK_TITLES.match(s)), ""
     )
     if not first:
+        return
+    made = headline_from_lead(first)
+    if made:
+        # The text opens with its lead paragraph, which stays the body's first.
+        meta.title = made
         return
     meta.title = first
     body_first, _, rest = meta.body.partition("\n\n")

@@ -41,7 +41,7 @@ from newsdesk.ingest.limits import (
     MAX_ITEM_CHARS,
     human_size,
 )
-from newsdesk.ingest.names import as_printed, author_names
+from newsdesk.ingest.names import as_printed, author_names, mail_addresses, without_mail_names
 from newsdesk.ingest.result import Rejected
 from newsdesk.ingest.xml_guard import check_entities, strip_doctype
 from newsdesk.isodates import normalise_date, parse_iso_date
@@ -205,6 +205,11 @@ def _authors_trafilatura(tree: HtmlElement) -> list[str]:
     """
     from trafilatura.metadata import extract_author
 
+    # Read before trafilatura, which takes the byline's element out of the tree.
+    page = " ".join(
+        [t for t in tree.itertext() if "@" in t]
+        + [str(h) for h in tree.xpath("//a/@href[starts-with(., 'mailto:')]")[:200]]
+    )
     try:
         found = extract_author(tree)
     except (ValueError, TypeError, AttributeError) as exc:
@@ -212,7 +217,9 @@ def _authors_trafilatura(tree: HtmlElement) -> list[str]:
         return []
     if not found:
         return []
-    return author_names(as_printed(name, tree) for name in found.split(";"))
+    names = author_names(as_printed(name, tree) for name in found.split(";"))
+    # trafilatura turns an address beside the byline into a name ("Dtrammell Example").
+    return without_mail_names(names, mail_addresses(page))
 
 
 def _date_from_page(tree: HtmlElement) -> str | None:
@@ -231,7 +238,19 @@ def _date_from_page(tree: HtmlElement) -> str | None:
     except (ValueError, TypeError, AttributeError) as exc:
         logging.getLogger(__name__).debug("htmldate failed: %s", exc)
         return None
+    if found and found[4:10] == "-01-01" and not _new_years_day_shown(tree, found[:4]):
+        # htmldate makes a year alone (a "© 2026" footer) 1 January: no publication date.
+        return None
     return normalise_date(found) if found else None
+
+
+def _new_years_day_shown(tree: HtmlElement, year: str) -> bool:
+    """Whether the page writes 1 January of `year` as a date, in its text or its links."""
+    text = " ".join(tree.itertext())[:200_000]
+    if any(d.iso.startswith(f"{year}-01-01") for d in find_dates(text)):
+        return True
+    links = " ".join(str(href) for href in tree.xpath("//@href")[:2000])
+    return re.search(rf"{year}[-/_]?01[-/_]?01(?!\d)", links) is not None
 
 
 def _stated_body(body: str | None) -> str:

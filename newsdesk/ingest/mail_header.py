@@ -72,4 +72,33 @@ def read_mail_header(text: str) -> MailHeader | None:
         offset += len(line)
     if len(names) < 2 or not (set(names) & (_SUBJECT_NAMES | _SENDER_NAMES)):
         return None
-    return MailHeader(subject=subject, body_start=offset, sent=sent)
+    header = MailHeader(subject=subject, body_start=offset, sent=sent)
+    return _forwarded(text, header) or header
+
+
+#: The line over a forwarded or quoted message ("-----Original Message-----", "---------- Forwarded
+#: message ---------", "Begin forwarded message:"), in the mail programs' languages.
+_FORWARD_MARK = re.compile(
+    r"^\s*(?:-{2,}\s*(?:original\s+message|forwarded\s+message|urspr(?:ü|ue)ngliche\s+nachricht"
+    r"|weitergeleitete\s+nachricht|message\s+d'origine|message\s+transf[ée]r[ée]|mensaje\s+original"
+    r"|mensaje\s+reenviado|messaggio\s+originale|messaggio\s+inoltrato|mensagem\s+original"
+    r"|oorspronkelijk\s+bericht|doorgestuurd\s+bericht)\s*-{2,}|begin\s+forwarded\s+message\s*:)\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _forwarded(text: str, outer: MailHeader) -> MailHeader | None:
+    """The message forwarded inside this one: the story is under its header, and the note
+    the forwarder wrote above it ("Can someone call the store?") and the mark are not."""
+    mark = _FORWARD_MARK.search(text, outer.body_start, HEAD_CHARS)
+    if mark is None:
+        return None
+    start = mark.end() + 1
+    inner = read_mail_header(text[start:])
+    if inner is None:
+        return None
+    return MailHeader(
+        subject=inner.subject or outer.subject,
+        body_start=start + inner.body_start,
+        sent=inner.sent or outer.sent,
+    )

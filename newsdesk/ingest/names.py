@@ -44,11 +44,45 @@ def person_names(values: Iterable[str], limit: int = 20) -> list[str]:
         value = _LEADING_BY.sub("", value)
         value = _leading_word(value)
         for name in parse_by_text(value).authors:
-            if name.casefold() not in {n.casefold() for n in names}:
+            if name.casefold() not in {n.casefold() for n in names} and not _COMPANY.search(name):
                 names.append(name)
         if len(names) >= limit:
             break
     return names
+
+
+#: A company's legal form ends its name ("Veltrano Energy AG", "Brightline Robotics Inc."):
+#: a press release's issuer in the author tag, no person.
+_COMPANY = re.compile(
+    r"\s(?:AG|GmbH|KG|SE|Inc|Ltd|LLC|PLC|plc|Corp|Co|Pty|Limited|Corporation|Incorporated"
+    r"|S\.?A|N\.?V|B\.?V|S\.?p\.?A|S\.?r\.?l|Oy|AB|ASA|A/S)\.?$"
+)
+
+
+def without_mail_names(names: list[str], addresses: Iterable[str]) -> list[str]:
+    """`names` less those made of an e-mail address's parts ("dtrammell@courier.example" read
+    as "Dtrammell Example"): every word of such a name is a word of the address, and one of
+    its domain ("jane.doe@courier.example" leaves Jane Doe a person)."""
+    parts = []
+    for address in addresses:
+        local, _, domain = address.casefold().rpartition("@")
+        labels = set(re.split(r"[.-]+", domain))
+        parts.append((set(re.split(r"[._+:-]+", local)) | labels, labels))
+    kept = []
+    for name in names:
+        tokens = set(name.casefold().split())
+        if not any(tokens <= every and tokens & labels for every, labels in parts):
+            kept.append(name)
+    return kept
+
+
+#: An e-mail address, each part bounded (an unbounded pattern backtracks on long text).
+_ADDRESS = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}")
+
+
+def mail_addresses(text: str) -> list[str]:
+    """The e-mail addresses written in `text`."""
+    return _ADDRESS.findall(text) if "@" in text else []
 
 
 def _leading_word(value: str) -> str:

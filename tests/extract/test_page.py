@@ -326,7 +326,7 @@ def test_first_paragraph_is_not_a_dek_when_it_reports() -> None:
     meta = extract_page(text)
     assert meta.dek is None
     assert meta.body.startswith("Orchard owners")
-    assert meta.authors == []  # reporting and editing credits are not bylines
+    assert meta.authors == ["Luis Ortega"]  # the reporter signs it, the editor does not
     assert meta.credits == ["Reporting by Luis Ortega; editing by Sam Hale"]
 
 
