@@ -59,15 +59,26 @@ def split_lines(text: str) -> list[str]:
     """
     if not text:
         return []
+    # The page extractor and the outlet readers split the same page: once is enough.
+    return list(_split_lines(text))
+
+
+@lru_cache(maxsize=2)
+def _split_lines(text: str) -> tuple[str, ...]:
     text = clean_text(text[:MAX_CHARS])
+    # No line can be longer than the text: the spaces are folded in one pass over it
+    # (they never span a line break), not one regex call a line.
+    short = len(text) <= MAX_LINE_CHARS
+    if short:
+        text = _SPACES.sub(" ", text)
     out: list[str] = []
     for raw in text.split("\n", MAX_LINES)[:MAX_LINES]:
-        line = _SPACES.sub(" ", raw[:MAX_LINE_CHARS]).strip()
+        line = raw.strip() if short else _SPACES.sub(" ", raw[:MAX_LINE_CHARS]).strip()
         if out and line and _continues(out[-1], line):
             out[-1] = f"{out[-1]} {line}"[:MAX_LINE_CHARS]
             continue
         out.append(line)
-    return out
+    return tuple(out)
 
 
 _CONTINUATION = re.compile(r"^[a-zß-öø-ÿ(“\"‘'][\w'’]*")
