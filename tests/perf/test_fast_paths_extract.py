@@ -172,3 +172,17 @@ def test_detect_language_matches_the_reference(seed: int) -> None:
     texts += _random_lines(1000, seed=seed)
     for text in texts:
         assert language.detect_language(text) == _detect_reference(text)
+
+
+def test_entity_token_pattern_matches_the_plain_one() -> None:
+    from newsdesk.extract.entities.tokens import TOKEN
+
+    plain = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_](?:\w|[&'’\-](?=[^\W_]))*")
+    rng = random.Random(8)
+    alphabet = [*"aZ9_.'’-&é ٣\u0301ß\n", "U.S.", "a.b", "1.2.", "_a", "x-", "'s", "AT&T"]
+    texts = [
+        "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 16))) for _ in range(60000)
+    ]
+    texts += _random_lines(2000, seed=9)
+    for text in texts:
+        assert [m.span() for m in TOKEN.finditer(text)] == [m.span() for m in plain.finditer(text)]
