@@ -186,3 +186,30 @@ def test_entity_token_pattern_matches_the_plain_one() -> None:
     texts += _random_lines(2000, seed=9)
     for text in texts:
         assert [m.span() for m in TOKEN.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_content_words_memo_matches_the_plain_fold_and_stem() -> None:
+    from newsdesk.stories import signature
+    from newsdesk.stories.text import STOPWORDS, stem, words
+
+    rng = random.Random(10)
+    vocabulary = [
+        *sorted(STOPWORDS)[:40],
+        "Whitcomb's",
+        "Érika",
+        "ERIKA",
+        "floods",
+        "cities",
+        "U.S",
+        "2024",
+        "3rd",
+        "Ruiz-Vance",
+        "naïve",
+        "ﬁle",
+        "İstanbul",
+    ]
+    signature._CONTENT.clear()
+    for _ in range(3000):
+        text = " ".join(rng.choice(vocabulary) for _ in range(rng.randrange(0, 30)))
+        folded = [w for w in words(text) if w not in STOPWORDS and not w[0].isdigit()]
+        assert signature._content_folded(text) == (folded, [stem(w) for w in folded])
