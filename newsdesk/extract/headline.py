@@ -185,13 +185,26 @@ _CAPTION_END = re.compile(
     r"|\b(?:submitted|file|staff|courtesy|contributed|handout|supplied)\s+(?:photo|image|picture)s?$",
     re.IGNORECASE,
 )
+#: What every credited caption `_CAPTION_END` finds ends with: a quick test that passes
+#: over most lines, where the whole pattern is tried at every word.
+_PICTURE_END = re.compile(r"(?:photo|image|picture)s?$", re.IGNORECASE)
+_GALLERY_COUNTER = re.compile(r"\d")
+
+
+def _caption_end_possible(line: str) -> bool:
+    """False only where `_CAPTION_END` cannot match: neither a gallery's counter (a digit
+    first) nor an ending with a picture word."""
+    return bool(_GALLERY_COUNTER.match(line) or _PICTURE_END.search(line))
 
 
 @line_cache
 def is_caption_like(line: str) -> bool:
     """Photo captions and credits sit between headline and byline; never a headline."""
     return (
-        bool(_CAPTION_START.match(line) or _CAPTION_END.search(line))
+        bool(
+            _CAPTION_START.match(line)
+            or (_caption_end_possible(line) and _CAPTION_END.search(line))
+        )
         or has_inline_credit(line)
         or is_credit(line)
     )

@@ -59,22 +59,31 @@ def split_lines(text: str) -> list[str]:
     """
     if not text:
         return []
+    # The page extractor and the outlet readers split the same page: once is enough.
+    return list(_split_lines(text))
+
+
+@lru_cache(maxsize=2)
+def _split_lines(text: str) -> tuple[str, ...]:
     text = clean_text(text[:MAX_CHARS])
     raws = text.split("\n", MAX_LINES)[:MAX_LINES]
     width = wrap_width(raws)
+    # No line can be longer than the text: the spaces are folded in one pass over it
+    # (they never span a line break), not one regex call a line.
+    short = len(text) <= MAX_LINE_CHARS
+    lines = _SPACES.sub(" ", text).split("\n", MAX_LINES)[:MAX_LINES] if short else raws
     out: list[str] = []
     full = False  # the line before reached the wrap width: the next one carries it on
-    for raw in raws:
-        line = _SPACES.sub(" ", raw[:MAX_LINE_CHARS]).strip()
+    for raw, folded in zip(raws, lines, strict=True):
+        line = folded.strip() if short else _SPACES.sub(" ", raw[:MAX_LINE_CHARS]).strip()
         if out and line and ((full and not _BULLET.match(line)) or _continues(out[-1], line)):
             out[-1] = f"{out[-1]} {line}"[:MAX_LINE_CHARS]
         else:
             out.append(line)
         if width:
-            nxt = len(raw.rstrip())
             # Wrapped: the next line's first word would not have fitted on this one.
-            full = bool(line) and nxt + 1 + WRAP_WORD > width
-    return out
+            full = bool(line) and len(raw.rstrip()) + 1 + WRAP_WORD > width
+    return tuple(out)
 
 
 #: A hard-wrapped text's width lies between these (wire copy 69, mail 72-76, lynx 79).

@@ -48,7 +48,7 @@ from newsdesk.model import Extracted
 from newsdesk.stories import idf, minhash
 from newsdesk.stories.names import name_mentions
 from newsdesk.stories.numbers import figure_keys
-from newsdesk.stories.text import STOPWORDS, prose, stem, words
+from newsdesk.stories.text import STOPWORDS, fold, prose, raw_words, stem
 
 SHINGLE_WORDS = 2
 SHINGLE_K = 64
@@ -211,11 +211,9 @@ def compute(meta: Extracted) -> Signature:
     names = np.array(sorted(by_hash), dtype=np.uint32)
     counts = np.array([by_hash[h] for h in names.tolist()], dtype=np.uint16)
     body = prose(meta.body)
-    body_folded = _content_folded(body)
-    body_words = list(map(stem, body_folded))
+    body_folded, body_words = _content_folded(body)
     shingles = minhash.shingle_hashes(body_words, SHINGLE_WORDS)
-    title_folded = _content_folded(meta.title)
-    title_words = list(map(stem, title_folded))
+    title_folded, title_words = _content_folded(meta.title)
     lede_folded = [*title_folded, *body_folded[:LEDE_WORDS]]
     lede_words = [*title_words, *body_words[:LEDE_WORDS]]
     lede = minhash.hash_set32(lede_words)
@@ -287,9 +285,34 @@ def outlet_key(meta: Extracted) -> str:
     return host.removeprefix("www.")
 
 
-def _content_folded(text: str) -> list[str]:
-    """`text.content_words` before stemming (the frequency lists hold whole words)."""
-    return [w for w in words(text) if w not in STOPWORDS and not w[0].isdigit()]
+def _content_folded(text: str) -> tuple[list[str], list[str]]:
+    """`text.content_words` before stemming (the frequency lists hold whole words), and
+    after: `[stem(w) for w in words(text) if w not in STOPWORDS and not w[0].isdigit()]`."""
+    # One look-up a word as written, not a fold, two tests and a stem: most words recur.
+    get = _CONTENT.get
+    pairs = []
+    for word in raw_words(text):
+        pair = get(word, _UNSEEN)
+        if pair is _UNSEEN:
+            pair = _content_pair(word)
+        if pair is not None:
+            pairs.append(pair)
+    return [folded for folded, _ in pairs], [stemmed for _, stemmed in pairs]
+
+
+#: A word as written -> (folded, stemmed) when it is a content word, None when it is not.
+_CONTENT: dict[str, tuple[str, str] | None] = {}
+_CONTENT_MAX = 1 << 16
+_UNSEEN: tuple[str, str] = ("", "")
+
+
+def _content_pair(word: str) -> tuple[str, str] | None:
+    if len(_CONTENT) >= _CONTENT_MAX:
+        _CONTENT.clear()  # bounded: a stream of unique words cannot grow it forever
+    folded = fold(word)
+    pair = None if folded in STOPWORDS or folded[0].isdigit() else (folded, stem(folded))
+    _CONTENT[word] = pair
+    return pair
 
 
 def _lede_weights(folded: list[str], stems: list[str], lede: U32, lang: str) -> U8:

@@ -107,6 +107,7 @@ def content_words(text: str) -> list[str]:
 PROSE_MIN_WORDS = 8
 
 
+@lru_cache(maxsize=2)  # a signature and its names read the same body's prose
 def prose(text: str) -> str:
     """The lines of `text` long enough to be sentences.
 
