@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from newsdesk.isodates import iso_to_ts, sort_key
@@ -78,6 +78,37 @@ def article_row(
         claimed_by=row["claimed_by"] or "",
         updated_at=row["updated_at"],
     )
+
+
+#: A backend's per-story (members, unread in the inbox, starred) for story ids.
+StoryCounts = Callable[[list[str]], dict[str, tuple[int, int, int]]]
+#: A backend's per-story (headline, outlet) naming each story, for story ids.
+StoryNames = Callable[[list[str]], dict[str, tuple[str, str | None]]]
+
+
+def rows_in_order(
+    ids: Sequence[str],
+    fetched: Iterable[Any],
+    tags: dict[str, list[str]],
+    counts: StoryCounts,
+    names: StoryNames,
+) -> list[ArticleRow]:
+    """The inbox rows of `fetched` `articles` rows, in the order of `ids` (missing ones
+    left out): the story counts read once a story, the names only of stories of two or
+    more."""
+    fetched = list(fetched)
+    stories = counts(list({str(r["story_id"]) for r in fetched if r["story_id"]}))
+    titles = names([s for s, story in stories.items() if story[0] > 1])
+    found: dict[str, ArticleRow] = {}
+    for row in fetched:
+        story = row["story_id"] or ""
+        found[row["id"]] = article_row(
+            row,
+            tags.get(row["id"], []),
+            stories.get(story, (1, 0, 0)),
+            titles.get(story, ("", None)),
+        )
+    return [found[i] for i in ids if i in found]
 
 
 def story_titles(members: Iterable[Any]) -> dict[str, tuple[str, str | None]]:

@@ -21,8 +21,8 @@ from newsdesk.isodates import iso_to_ts, sort_key, utc_now_iso
 from newsdesk.model import Article, ArticleRow, ArticleState, Extracted
 from newsdesk.store.article_sql import (
     CONTENT_COLUMNS,
-    article_row,
     content_values,
+    rows_in_order,
     story_titles,
 )
 from newsdesk.store.feed_tellings import Told
@@ -401,7 +401,6 @@ def _article(row: dict[str, Any], tags: list[str], origins: list[str]) -> Articl
 def rows(conn: Conn, ids: Sequence[str]) -> list[ArticleRow]:
     ids = list(ids)
     tags = tags_for(conn, ids)
-    found: dict[str, ArticleRow] = {}
     fetched = list(
         conn.execute(
             f"""SELECT a.id, a.title, a.source, a.published, {read_by_me()} AS read, a.starred,
@@ -413,17 +412,13 @@ def rows(conn: Conn, ids: Sequence[str]) -> list[ArticleRow]:
             (ids,),
         )
     )
-    stories = _story_counts(conn, list({str(r["story_id"]) for r in fetched if r["story_id"]}))
-    titles = _story_titles(conn, [s for s, counts in stories.items() if counts[0] > 1])
-    for row in fetched:
-        story = row["story_id"] or ""
-        found[row["id"]] = article_row(
-            row,
-            tags.get(row["id"], []),
-            stories.get(story, (1, 0, 0)),
-            titles.get(story, ("", None)),
-        )
-    return [found[i] for i in ids if i in found]
+    return rows_in_order(
+        ids,
+        fetched,
+        tags,
+        lambda stories: _story_counts(conn, stories),
+        lambda stories: _story_titles(conn, stories),
+    )
 
 
 def _story_counts(conn: Conn, story_ids: Sequence[str]) -> dict[str, tuple[int, int, int]]:

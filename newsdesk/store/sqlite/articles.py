@@ -17,8 +17,8 @@ from newsdesk.isodates import iso_to_ts, sort_key, utc_now_iso
 from newsdesk.model import Article, ArticleRow, ArticleState, Extracted
 from newsdesk.store.article_sql import (
     CONTENT_COLUMNS,
-    article_row,
     content_values,
+    rows_in_order,
     story_titles,
 )
 from newsdesk.store.feed_tellings import Told
@@ -415,7 +415,6 @@ def _story_titles(
 
 
 def rows(conn: sqlite3.Connection, ids: Sequence[str]) -> list[ArticleRow]:
-    found: dict[str, ArticleRow] = {}
     tags = tags_for(conn, ids)
     fetched: list[sqlite3.Row] = []
     for chunk in chunks(ids):
@@ -431,17 +430,13 @@ def rows(conn: sqlite3.Connection, ids: Sequence[str]) -> list[ArticleRow]:
                 chunk,
             )
         )
-    stories = _story_counts(conn, list({str(r["story_id"]) for r in fetched if r["story_id"]}))
-    titles = _story_titles(conn, [s for s, counts in stories.items() if counts[0] > 1])
-    for row in fetched:
-        story = row["story_id"] or ""
-        found[row["id"]] = article_row(
-            row,
-            tags.get(row["id"], []),
-            stories.get(story, (1, 0, 0)),
-            titles.get(story, ("", None)),
-        )
-    return [found[i] for i in ids if i in found]
+    return rows_in_order(
+        ids,
+        fetched,
+        tags,
+        lambda stories: _story_counts(conn, stories),
+        lambda stories: _story_titles(conn, stories),
+    )
 
 
 def inbox_head(conn: sqlite3.Connection, limit: int) -> list[str]:
