@@ -102,3 +102,19 @@ async def test_diff_on_a_single_version_says_so(make_app: AppFactory, paths: Pat
         await settle(pilot)
         assert not isinstance(app.screen, VersionDiffScreen)
         assert any("no other version" in m for m in seen)
+
+
+def test_versions_without_an_outlet_are_told_apart_by_where_they_came_from() -> None:
+    """Two copies of one page with no outlet were both "unknown outlet" side by side."""
+    from newsdesk.model import Article, ArticleState
+    from newsdesk.tui.modals.version_diff import version_label
+
+    def copy(origin: str) -> Article:
+        meta = Extracted(title="Crane collapse", body="x", published="2026-12-05T09:30:00")
+        return Article("a" * 16, meta, ArticleState(), origin, "2026-12-05T10:00:00")
+
+    first = version_label(copy("/drop/page1.html"))
+    second = version_label(copy("/drop/page1-corrected.html"))
+    assert first == "page1.html, 2026-12-05 09:30"
+    assert second == "page1-corrected.html, 2026-12-05 09:30"
+    assert version_label(copy("")).startswith("unknown outlet")

@@ -21,7 +21,7 @@ from textual.message import Message
 from textual.widgets import Label, Static
 
 from newsdesk.model import Article, Extracted
-from newsdesk.sanitize import clean_line
+from newsdesk.sanitize import clean_line, display
 from newsdesk.stories.diff import Facts, VersionDiff, compare
 from newsdesk.tui.modals.once import OnceModal
 from newsdesk.tui.workers import app_worker
@@ -44,7 +44,13 @@ def fact_count(facts: Facts) -> int:
 
 
 def outlet(article: Article) -> str:
-    return clean_line(article.meta.source or article.meta.source_short or "") or "unknown outlet"
+    """The outlet, else the file or feed the version came from: two copies of one page
+    without an outlet were both "unknown outlet"."""
+    named = clean_line(article.meta.source or article.meta.source_short or "")
+    if named:
+        return named
+    origin = article.origin.rstrip("/").rsplit("/", 1)[-1] if article.origin else ""
+    return display(origin, name=True) if origin else "unknown outlet"
 
 
 def version_label(article: Article) -> str:
