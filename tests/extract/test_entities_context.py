@@ -143,3 +143,11 @@ def test_an_abbreviation_word_is_no_region_without_a_place_before_it() -> None:
     )
     for region in ("Manitoba", "Mississippi", "Massachusetts"):
         assert region not in result.places
+
+
+def test_a_place_before_an_abbreviated_title_then_the_office_holder() -> None:
+    """ "Nebraska Gov. Lyle Amundsen": the state and the governor, though the title's
+    full stop made the run look mixed and "Lyle" is no known given name."""
+    result = find_entities("The bill was signed by Nebraska Gov. Lyle Amundsen on Monday.")
+    assert "Lyle Amundsen" in result.people
+    assert "Nebraska" in result.places

@@ -484,6 +484,16 @@ class Classifier(Context):
         words = self.words
         if any(t.allcaps for t in tokens[i:j]):
             return []
+        for k in range(i + 1, j - 1):
+            if words[k] in TITLE_WORDS:
+                # "Nebraska Gov. Lyle Amundsen": the place whose office it is, then the
+                # office holder (an abbreviated title made the run look mixed).
+                lead = surface(self.text, tokens, i, k)
+                # Not when the run was cut from a longer name ("New" off "New York City").
+                if self.places.kind(lead) is not None and not self.prev_word(i)[:1].isupper():
+                    place = Found(i, k, self.places.display(lead), PLACE)
+                    return [place, *self.classify_span(k, j)]
+                break
         if not all(
             is_namelike(t) or w in PARTICLES for t, w in zip(tokens[i:j], words[i:j], strict=True)
         ):
