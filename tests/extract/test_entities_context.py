@@ -151,3 +151,14 @@ def test_a_place_before_an_abbreviated_title_then_the_office_holder() -> None:
     result = find_entities("The bill was signed by Nebraska Gov. Lyle Amundsen on Monday.")
     assert "Lyle Amundsen" in result.people
     assert "Nebraska" in result.places
+
+
+def test_two_known_places_joined_by_and_in_another_language_are_two_places() -> None:
+    """ "Madrid y Barcelona", "Berlin und Hamburg": "and" in the languages whose particles
+    may join a double surname; two known places either side are two places."""
+    for text, places in (
+        ("Madrid y Barcelona vuelven a encabezar la lista.", ["Madrid", "Barcelona"]),
+        ("Berlin und Hamburg führen die Liste an.", ["Berlin", "Hamburg"]),
+        ("Porto e Lisboa lideram a lista.", ["Porto", "Lisboa"]),
+    ):
+        assert find_entities(text).places == places, text

@@ -67,6 +67,8 @@ _GERMAN_ORG_WORD = re.compile(
 )
 
 
+#: "And" in the languages whose particles may join a name ("y", "e", "i", "und", "et").
+_PLACE_AND = frozenset({"y", "e", "i", "und", "et", "en", "och", "og"})
 _APPOSITION = re.compile(
     r",\s+(?:who|whose|\d{1,3},|a|an|the|[a-z]+-year-old|aged|himself|herself)\b"
 )
@@ -184,6 +186,16 @@ class Classifier(Context):
             # "Verbraucherzentrale Hessen", "Energieversorgung Kassel": German
             # compounds end in the kind of body they name.
             return self.org_with_prefix(i, j)
+        for k in range(i + 1, j - 1):
+            if words[k] in _PLACE_AND:
+                # "Madrid y Barcelona", "Porto e Lisboa": two places joined by "and", not a
+                # double surname ("Ortega y Gasset") when both sides are known places.
+                left = surface(self.text, tokens, i, k)
+                right = surface(self.text, tokens, k + 1, j)
+                if all(
+                    self.places.kind(part) not in (None, "small_city") for part in (left, right)
+                ):
+                    return self.classify_span(i, k) + self.classify_span(k + 1, j)
         if "and" in inner:
             cut = i + 1 + inner.index("and")
             # "Russia and China" are two names; "University and College Union" is
