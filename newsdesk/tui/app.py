@@ -222,7 +222,7 @@ class NewsdeskApp(App[None]):
         from newsdesk.tui.modals.confirm import ConfirmDialog
 
         question = (
-            f"An import is running ({status}). Quit and stop it? The files already "
+            f"An import is running: {status}. Quit and stop it? The files already "
             "imported stay; the rest are not imported."
         )
 
