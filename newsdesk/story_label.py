@@ -21,12 +21,19 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+#: An outlet's correction or update of its own report, as its headline opens ("CORRECTION:",
+#: "UPDATE 2-", "Berichtigung:"), in six languages; `stories.signature` reads it too.
+CORRECTION_LABELS = (
+    r"correction|corrected|corrects|clarification|update[sd]?(?:\s+\d+)?"
+    r"|correcci[oó]n|rectificaci[oó]n|rectificatif|correctif|berichtigung|korrektur"
+    r"|richtigstellung|correzione|rettifica|corre[cç][aã]o"
+)
 #: Kinds of piece a headline may be labelled with, before it ("Opinion: ...",
 #: "LIVE - ...", "CORRECTED-UPDATE 2-...") or after it ("... | Opinion", "... - video").
 _KINDS = (
-    r"opinion|op-?ed|analysis|commentary|editorial|column|viewpoint|perspective"
-    r"|correction|corrected|corrects|clarification|update[sd]?(?:\s+\d+)?"
-    r"|live(?:\s+(?:updates?|blog|coverage))?|watch(?:\s+live)?|video|podcast|listen"
+    r"opinion|op-?ed|analysis|commentary|editorial|column|viewpoint|perspective|"
+    + CORRECTION_LABELS
+    + r"|live(?:\s+(?:updates?|blog|coverage))?|watch(?:\s+live)?|video|podcast|listen"
     r"|photos?|gallery|in pictures|explainer|fact[\s-]?check"
 )
 LABELLED_HEADLINE = re.compile(

@@ -360,6 +360,11 @@ _OWNED_HINT = re.compile(
 )
 
 
+def has_corporate_suffix(name: str) -> bool:
+    """The name ends in a company's legal form ("Veltrano Energy AG", "Brightline Inc.")."""
+    return _CORPORATE_SUFFIX.search(clean_line(name)) is not None
+
+
 def without_corporate_suffix(name: str) -> str:
     """ "Impulse GmbH" -> "Impulse": the company's legal form is no part of a masthead
     (empty when the name is nothing but one)."""

@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 
 from newsdesk.extract import enrich, extract_page
 from newsdesk.extract.headline import LINK_TITLES, headline_from_lead
+from newsdesk.extract.lines import ends_sentence
 from newsdesk.ingest.limits import MAX_LINE_CHARS, MAX_LIST_ITEMS, MAX_TITLE_CHARS
 from newsdesk.isodates import normalise_date
 from newsdesk.model import (
@@ -53,7 +54,6 @@ def tidy_paragraphs(text: str) -> str:
 
 #: Paragraphs before the headline in a main text that may be the story's own sentences.
 LEADING_SENTENCES = 3
-_ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’»)]*$")
 
 
 def drop_leading_title(text: str, title: str) -> str:
@@ -70,7 +70,7 @@ def drop_leading_title(text: str, title: str) -> str:
             if n == len(paragraphs) - 1:
                 return text  # nothing after the headline: keep the text as it is
             return "\n\n".join(paragraphs[:n] + paragraphs[n + 1 :])
-        if not (_ENDS_SENTENCE.search(paragraph.strip()) and len(paragraph.split()) >= 6):
+        if not (ends_sentence(paragraph.strip()) and len(paragraph.split()) >= 6):
             break
     return text
 

@@ -38,7 +38,7 @@ _MARKS = re.compile("[\ue000-\uf8ff]+")
 MAX_LINKS = 20
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6", "strong", "header")
 #: Elements outside the article whose boxes are the site's, not the story's.
-_SITE_PARTS = ("nav", "footer", "header")
+_SITE_FURNITURE = ("nav", "footer", "header")
 
 
 def related_links(root: etree._Element, base: str | None) -> list[Link]:
@@ -51,7 +51,7 @@ def related_links(root: etree._Element, base: str | None) -> list[Link]:
     rails = [
         box
         for box in _boxes(page, _RELATED_RAIL)
-        if not any(a is root or a.tag in _SITE_PARTS for a in box.iterancestors())
+        if not any(a is root or a.tag in _SITE_FURNITURE for a in box.iterancestors())
     ]
     return _box_links(rails[:3], base)
 

@@ -14,7 +14,7 @@ from typing import Any
 from newsdesk.extract.byline import PLACEHOLDERS, parse_by_text
 from newsdesk.extract.data.common_words import CALENDAR
 from newsdesk.extract.dates import FOREIGN_WEEKDAY
-from newsdesk.extract.outlet import KNOWN_AGENCIES, OUTLET_WORD
+from newsdesk.extract.outlet import KNOWN_AGENCIES, OUTLET_WORD, has_corporate_suffix
 from newsdesk.isodates import MONTHS
 
 _URL = re.compile(r"^\s*(?:https?:)?//|^\s*www\.", re.I)
@@ -44,19 +44,13 @@ def person_names(values: Iterable[str], limit: int = 20) -> list[str]:
         value = _LEADING_BY.sub("", value)
         value = _leading_word(value)
         for name in parse_by_text(value).authors:
-            if name.casefold() not in {n.casefold() for n in names} and not _COMPANY.search(name):
+            if name.casefold() not in {n.casefold() for n in names} and not has_corporate_suffix(
+                name
+            ):
                 names.append(name)
         if len(names) >= limit:
             break
     return names
-
-
-#: A company's legal form ends its name ("Veltrano Energy AG", "Brightline Robotics Inc."):
-#: a press release's issuer in the author tag, no person.
-_COMPANY = re.compile(
-    r"\s(?:AG|GmbH|KG|SE|Inc|Ltd|LLC|PLC|plc|Corp|Co|Pty|Limited|Corporation|Incorporated"
-    r"|S\.?A|N\.?V|B\.?V|S\.?p\.?A|S\.?r\.?l|Oy|AB|ASA|A/S)\.?$"
-)
 
 
 def without_mail_names(names: list[str], addresses: Iterable[str]) -> list[str]:

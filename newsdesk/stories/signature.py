@@ -49,6 +49,7 @@ from newsdesk.stories import idf, minhash
 from newsdesk.stories.names import name_mentions
 from newsdesk.stories.numbers import figure_keys
 from newsdesk.stories.text import STOPWORDS, fold, prose, raw_words, stem
+from newsdesk.story_label import CORRECTION_LABELS
 
 SHINGLE_WORDS = 2
 SHINGLE_K = 64
@@ -244,12 +245,7 @@ def _outlet_hashes(meta: Extracted) -> U32:
 
 #: A headline that says it corrects or updates a report of its outlet ("CORRECTION:",
 #: "UPDATE 2-", "Corrected:", in the languages the extractor reads).
-RETELLING_HEADLINE = re.compile(
-    r"^\W*(?:correction|corrected|corrects|clarification|update[sd]?(?:\s+\d+)?"
-    r"|correcci[oó]n|rectificaci[oó]n|rectificatif|correctif|berichtigung|korrektur"
-    r"|richtigstellung|correzione|rettifica|corre[cç][aã]o)\b\s*[:\-–—]",
-    re.IGNORECASE,
-)
+RETELLING_HEADLINE = re.compile(rf"^\W*(?:{CORRECTION_LABELS})\b\s*[:\-–—]", re.IGNORECASE)
 #: Kept among an item's report keys (`Signature.outlet`) for such a headline; never a
 #: report key itself (`score.same_report` leaves it out).
 RETELLING = minhash.word_hash("mark:retelling") & 0xFFFFFFFF
