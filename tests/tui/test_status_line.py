@@ -16,3 +16,9 @@ def test_counts_not_yet_known_show_as_an_ellipsis_then_as_numbers() -> None:
 
     counted = str(status_text(StatusInfo(shown=198, unread=0, starred=1_204)))
     assert "198 shown · 0 unread · 1,204 starred" in counted
+
+
+def test_a_search_says_its_unread_and_starred_counts_are_the_desks() -> None:
+    searching = str(status_text(StatusInfo(shown=2, unread=55, starred=3, query="volcano")))
+    assert "2 shown · desk: 55 unread, 3 starred" in searching
+    assert "2 shown · 55 unread" not in searching

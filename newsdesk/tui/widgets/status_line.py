@@ -83,7 +83,12 @@ def counters_text(info: StatusInfo, *, lead: str) -> Text:
     if info.stories is not None and info.shown is not None and info.stories < info.shown:
         # The grouped view: the rows are stories, fewer than the articles counted.
         text.append(f" in {info.stories:,} {'story' if info.stories == 1 else 'stories'}")
-    text.append(f" · {_count(info.unread)} unread · {_count(info.starred)} starred")
+    if info.query:
+        # The desk's counts, not the search's (as mutt's status line beside a limit):
+        # said so, since "2 shown · 55 unread" read as 55 unread among the two.
+        text.append(f" · desk: {_count(info.unread)} unread, {_count(info.starred)} starred")
+    else:
+        text.append(f" · {_count(info.unread)} unread · {_count(info.starred)} starred")
     if info.selected:
         text.append(f" · {info.selected:,} selected", "bold green")
     if info.arrived:
