@@ -26,7 +26,7 @@ from typing import Any
 
 from newsdesk.extract.data import name_set, word_set
 from newsdesk.extract.data.common_words import CALENDAR, COMMON_WORDS
-from newsdesk.extract.data.country_names import ENDONYMS
+from newsdesk.extract.data.country_names import COUNTRY_ALIASES, ENDONYMS
 from newsdesk.extract.data.cues import ORG_HEADS, PLACE_ACRONYMS, PLACE_HEADS
 from newsdesk.extract.data.demonyms import DEMONYMS
 from newsdesk.extract.data.given_names import EAST_ASIAN_FAMILY_NAMES, GIVEN_NAMES
@@ -36,46 +36,6 @@ log = logging.getLogger(__name__)
 
 #: Cities at least this big count as places without any locative cue.
 BIG_CITY_POPULATION = 100_000
-
-#: Countries under the names the news uses, mapped to one display name.
-COUNTRY_ALIASES: dict[str, str] = {
-    "America": "United States",
-    "United States of America": "United States",
-    "Britain": "United Kingdom",
-    "Great Britain": "United Kingdom",
-    "Republic of Korea": "South Korea",
-    "Korea, Republic of": "South Korea",
-    "Democratic People's Republic of Korea": "North Korea",
-    "Russian Federation": "Russia",
-    "People's Republic of China": "China",
-    "Mainland China": "China",
-    "Czechia": "Czech Republic",
-    "Holland": "Netherlands",
-    "the Netherlands": "Netherlands",
-    "Burma": "Myanmar",
-    "Ivory Coast": "Ivory Coast",
-    "Côte d'Ivoire": "Ivory Coast",
-    "East Timor": "Timor-Leste",
-    "Swaziland": "Eswatini",
-    "Persia": "Iran",
-    "Viet Nam": "Vietnam",
-    "Türkiye": "Turkey",
-    "Turkiye": "Turkey",
-    "DR Congo": "Democratic Republic of the Congo",
-    "Congo": "Congo",
-    "England": "England",
-    "Scotland": "Scotland",
-    "Wales": "Wales",
-    "Northern Ireland": "Northern Ireland",
-    "Palestine": "Palestine",
-    "Taiwan": "Taiwan",
-    "Kosovo": "Kosovo",
-    "Vatican": "Vatican City",
-    "Vatican City": "Vatican City",
-    "Hong Kong": "Hong Kong",
-    "Macau": "Macau",
-    "Macao": "Macau",
-}
 
 #: Regions, seas and areas the news names that no package above lists.
 REGIONS: frozenset[str] = name_set(

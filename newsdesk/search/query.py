@@ -323,6 +323,13 @@ class _Parser:
         if field_name == "any":
             target = "any"
         cleaned = text.strip()
+        if target == "places" and not cleaned.endswith("*"):
+            from newsdesk.extract.data.country_names import english_country
+
+            # Countries are kept under one English name: `place:españa`, `place:uk`.
+            country = english_country(cleaned)
+            if country is not None:
+                cleaned, phrase = country, True
         if phrase:
             if not _WORD_CHARS.search(cleaned):
                 return None

@@ -67,6 +67,7 @@ ARTICLES: dict[str, Extracted] = {
         body="The electoral commission said counting would resume on Monday after a recount.",
         authors=["Maria Silva"],
         people=["Maria Silva"],
+        places=["Spain", "United States"],
         source="El Comercio",
         published="2026-11-22T18:00:00Z",
         language="es",

@@ -69,6 +69,12 @@ def test_boolean_operators(newsroom: Newsroom) -> None:
         ("org:nations", {"summit"}),
         ('org:"bank of korea"', {"markets"}),
         ("place:dhaka", {"floods"}),
+        # A country is kept under its English name however the query writes it.
+        ("place:españa", {"election"}),
+        ("place:Espana", {"election"}),
+        ('place:"estados unidos"', {"election"}),
+        ("place:usa", {"election"}),
+        ("place:Deutschland", set()),
         ("source:reuters", {"floods"}),
         ("source:rfa", {"summit"}),
         ('source:"radio free asia"', {"summit"}),

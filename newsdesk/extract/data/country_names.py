@@ -1,4 +1,5 @@
-"""Countries as the other languages the desk reads write them ("España", "Deutschland").
+"""Countries under the names the news uses ("Britain") and as the other languages
+the desk reads write them ("España", "Deutschland"), each mapped to one English name.
 
 Copy from German, Spanish, French, Italian, Dutch, Portuguese, Polish and the
 Nordic desks names countries in its own language; each name maps to the
@@ -7,10 +8,53 @@ English one the desk shows and searches (`place:Spain` finds "España").
 Only nominative forms that are no English word or given name: German "Island"
 (Iceland) would make Long Island a country, "Dania" and "Italia" are given
 names; Polish case forms ("w Polsce") are not listed. `gazetteer._load_countries`
-adds them as aliases; a test checks them against the word lists.
+adds them as aliases; a test checks them against the word lists. A search
+for a place asks for the English name (`english_country`).
 """
 
 from __future__ import annotations
+
+import unicodedata
+
+#: Countries under the names the news uses, mapped to one display name.
+COUNTRY_ALIASES: dict[str, str] = {
+    "America": "United States",
+    "United States of America": "United States",
+    "Britain": "United Kingdom",
+    "Great Britain": "United Kingdom",
+    "Republic of Korea": "South Korea",
+    "Korea, Republic of": "South Korea",
+    "Democratic People's Republic of Korea": "North Korea",
+    "Russian Federation": "Russia",
+    "People's Republic of China": "China",
+    "Mainland China": "China",
+    "Czechia": "Czech Republic",
+    "Holland": "Netherlands",
+    "the Netherlands": "Netherlands",
+    "Burma": "Myanmar",
+    "Ivory Coast": "Ivory Coast",
+    "Côte d'Ivoire": "Ivory Coast",
+    "East Timor": "Timor-Leste",
+    "Swaziland": "Eswatini",
+    "Persia": "Iran",
+    "Viet Nam": "Vietnam",
+    "Türkiye": "Turkey",
+    "Turkiye": "Turkey",
+    "DR Congo": "Democratic Republic of the Congo",
+    "Congo": "Congo",
+    "England": "England",
+    "Scotland": "Scotland",
+    "Wales": "Wales",
+    "Northern Ireland": "Northern Ireland",
+    "Palestine": "Palestine",
+    "Taiwan": "Taiwan",
+    "Kosovo": "Kosovo",
+    "Vatican": "Vatican City",
+    "Vatican City": "Vatican City",
+    "Hong Kong": "Hong Kong",
+    "Macau": "Macau",
+    "Macao": "Macau",
+}
 
 
 def _table(text: str) -> dict[str, str]:
@@ -82,3 +126,27 @@ ENDONYMS: dict[str, str] = _table(
     New Zealand: Neuseeland | Nueva Zelanda | Nouvelle-Zélande | Nuova Zelanda | Nieuw-Zeeland
     """
 )
+
+
+def _folded(name: str) -> str:
+    """Any case, no accents, single spaces: as a search box is typed ("espana")."""
+    decomposed = unicodedata.normalize("NFKD", " ".join(name.split()).casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _folded_table() -> dict[str, str]:
+    from newsdesk.extract.data.cues import PLACE_ACRONYMS
+
+    names = {**PLACE_ACRONYMS, **COUNTRY_ALIASES, **ENDONYMS}
+    return {_folded(alias): display for alias, display in names.items()}
+
+
+_BY_FOLDED: dict[str, str] = {}
+
+
+def english_country(name: str) -> str | None:
+    """The English name the desk keeps for a country written another way, any case
+    ("españa" -> "Spain", "u.k." -> "United Kingdom"); None for any other name."""
+    if not _BY_FOLDED:
+        _BY_FOLDED.update(_folded_table())
+    return _BY_FOLDED.get(_folded(name))
