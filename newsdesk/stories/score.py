@@ -204,9 +204,34 @@ class Features:
 
     @property
     def template_clash(self) -> bool:
-        """Near-identical copy or headline whose opening figures all differ (guard 2)."""
+        """Near-identical copy or headline whose opening figures all differ (guard 2),
+        unless it is one report with its figures corrected (`corrected_figures`)."""
         near_identical = self.shingles >= SYNDICATED or self.title >= TEMPLATE_TITLE
-        return near_identical and self.figures_clash
+        return near_identical and self.figures_clash and not self.corrected_figures
+
+    @property
+    def corrected_figures(self) -> bool:
+        """One outlet's report told again with its figures corrected ("voted 31 to 19"
+        now "32 to 18"): the same headline and names, the text near-identical, at most
+        `CORRECTED_HOURS` apart. It is a version of the report (`D` shows the change),
+        where the template guard read two reports. Templated alerts differ in their
+        headline or their names, or come a bulletin's interval apart."""
+        return (
+            self.same_outlet
+            and self.shingles >= SYNDICATED
+            and "title" not in self.missing
+            and self.title >= 1.0
+            and "names" not in self.missing
+            and self.names >= CORRECTED_NAMES
+            and self.hours is not None
+            and self.hours <= CORRECTED_HOURS
+        )
+
+
+#: A corrected retelling (`Features.corrected_figures`): this many hours apart at most,
+#: names this alike (a corrected spelling of one name lowers them a little).
+CORRECTED_HOURS = 3.0
+CORRECTED_NAMES = 0.8
 
 
 #: A copy of one article (an HTML page and its text copy): the same headline

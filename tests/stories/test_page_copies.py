@@ -103,3 +103,23 @@ def test_a_text_copy_dated_by_its_update_days_later_is_still_the_page(
     second = desk.import_paths([copy])
     assert first.imported == 1
     assert second.imported == 0 and second.duplicates == 1
+
+
+def test_a_report_with_its_opening_figures_corrected_is_a_version_in_its_story(
+    desk: Desk, tmp_path: Path
+) -> None:
+    """One outlet's page told again with every figure of its opening corrected: not a
+    copy to fold away, and not two reports either (the template guard read it so): one
+    story of two versions, so `D` can show the change."""
+    first_para = PARAS[0].replace("two of its oldest", "14 of its 30 oldest")
+    corrected_para = PARAS[0].replace("two of its oldest", "16 of its 32 oldest")
+    original = tmp_path / "pier.html"
+    original.write_text(HTML.replace(PARAS[0], first_para), encoding="utf-8")
+    corrected = tmp_path / "pier-corrected.html"
+    corrected.write_text(HTML.replace(PARAS[0], corrected_para), encoding="utf-8")
+    assert desk.import_paths([original]).imported == 1
+    assert desk.import_paths([corrected]).imported == 1
+    ids = desk.inbox_ids()
+    assert len(ids) == 2
+    story_of = desk.story_map()
+    assert story_of[ids[0]] == story_of[ids[1]]
