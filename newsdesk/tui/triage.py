@@ -48,6 +48,13 @@ def articles(count: int) -> str:
 
 
 def batch_notice(result: ActionResult, requested: int) -> str:
-    """ "Archived 3 of 4 (u to undo)"."""
+    """ "Archived 3 of 4 (u to undo)"; a read widened to the stories' other versions
+    says so rather than "Marked read 7 of 4"."""
     verb = PAST.get(result.action, result.action.capitalize())
-    return f"{verb} {len(result.changed):,} of {requested:,} (u to undo)"
+    changed = len(result.changed)
+    if changed > requested:
+        return (
+            f"{verb} {articles(changed)}: the {requested:,} chosen and their stories'"
+            " other versions (u to undo)"
+        )
+    return f"{verb} {changed:,} of {requested:,} (u to undo)"

@@ -383,3 +383,17 @@ async def test_u_takes_back_the_star_not_an_import_another_shell_made_since(
         assert not app.desk.rows([starred])[0].starred
         assert app.desk.rows(imported)  # still there
         assert any("Undid star" in m for m in messages)
+
+
+def test_a_read_widened_to_other_versions_says_so() -> None:
+    from newsdesk.desk.results import ActionResult
+    from newsdesk.tui.triage import batch_notice
+
+    widened = batch_notice(ActionResult("read", [str(n) for n in range(7)], 4), 4)
+    assert widened == (
+        "Marked read 7 articles: the 4 chosen and their stories' other versions (u to undo)"
+    )
+    assert "7 of 4" not in widened
+    assert batch_notice(ActionResult("archive", ["a", "b", "c"], 4), 4) == (
+        "Archived 3 of 4 (u to undo)"
+    )
