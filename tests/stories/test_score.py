@@ -14,6 +14,7 @@ from newsdesk.isodates import iso_to_ts
 from newsdesk.model import Extracted
 from newsdesk.store.sqlite.stories import SqliteStoryTables, create_tables
 from newsdesk.stories import score as scoring
+from newsdesk.stories.feed_subject import without_names
 from newsdesk.stories.grouping import StoryGrouper, story_score
 from newsdesk.stories.signature import Signature, compute
 
@@ -404,3 +405,47 @@ def test_an_outlets_correction_of_its_own_report_is_not_kept_apart() -> None:
     # Two corrections of one outlet are not one report for sharing the mark.
     other = replace(correction, title="CORRECTION: Harbour toll is 5 euros, not 4")
     assert not scoring.features(compute(correction), compute(other), T0, T0).same_report
+
+
+def test_two_insiders_alerts_under_one_headline_template_are_two_reports() -> None:
+    """One alert template filled for two insiders of one company (the real Google
+    Alerts feed's "Insider Cal Henderson Sells 99342 Shares" and "SVP Sells
+    $14409915.40 in Stock", one story at 0.36): with the feed's subject (the company)
+    left out they name nobody in common, each opening gives an amount the other never
+    mentions, and the headlines share the template's words only in part (under
+    `TEMPLATE_TITLE`). Two filings, not one event."""
+    insider = Extracted(
+        title="Brightloaf (LSE:BRL) Insider Ana Ruiz Sells 99342 Shares",
+        source="harbourledger.example",
+        body=(
+            "Brightloaf (LSE:BRL) insider Ana Ruiz sold 99,342 shares of the firm's stock in "
+            "a transaction on Friday, June 21st. The shares were sold at an average price "
+            "of 38.30.\n\n"
+            "Brightloaf stock opened at 40.85 on Wednesday. The firm has a market "
+            "capitalization of 2.1 billion and a price-to-earnings ratio of 18.4."
+        ),
+    )
+    svp = Extracted(
+        title="Brightloaf (LSE:BRL) SVP Sells $14,409,915.40 in Stock",
+        source="quaysidemarkets.example",
+        body=(
+            "Brightloaf (LSE:BRL) SVP Tomas Pell sold 376,238 shares of the company's stock "
+            "in a transaction that occurred on Friday, June 21st. The stock was sold at an "
+            "average price of 38.30, for a total value of 14,409,915.40.\n\n"
+            "Shares of Brightloaf opened at 40.85 on Wednesday. The company has a market "
+            "capitalization of 2.1 billion."
+        ),
+    )
+    a, b = compute(insider), compute(svp)
+    # The file's subject, as `feed_subject.subject_names` finds it in an alert feed.
+    company = frozenset(a.names.tolist()) & frozenset(b.names.tolist())
+    assert company
+    f = scoring.features(without_names(a, company), without_names(b, company), T0, T0 + HOUR)
+    assert scoring.other_people(f) and f.openings_unmatched and not f.openings_apart
+    assert scoring.TEMPLATE_HEADLINE <= f.title < scoring.TEMPLATE_TITLE
+    assert f.lede > 0.4 and f.tfidf > 0.4  # the template's words
+    assert scoring.one_template_two_reports(f)
+    assert scoring.score(f) == 0.0
+    # Sharing the company's name (no feed to tell it is the subject), they share a name.
+    with_company = scoring.features(a, b, T0, T0 + HOUR)
+    assert not scoring.other_people(with_company)
