@@ -67,7 +67,9 @@ def test_two_items_sharing_only_the_subject_score_as_sharing_nothing() -> None:
     before = scoring.features(column, sale, T0, T0 + 3600)
     after = scoring.features(without_names(column, subject), sale, T0, T0 + 3600)
     assert before.names > 0 and after.names == 0.0
-    assert scoring.score(after) < scoring.score(before)
+    # The one shared word counted only as far as the texts agree without it already
+    # (`score.name_alone`); left out, it counts for nothing.
+    assert scoring.score(after) <= scoring.score(before) < scoring.THRESHOLD
 
 
 def test_an_alert_feeds_items_are_not_one_story_through_their_subject(

@@ -315,7 +315,10 @@ def test_one_shared_name_with_nothing_else_in_common_is_not_one_story() -> None:
     # A shared figure, or texts that agree, are something else in common.
     shared_figure = dataclasses.replace(f, figures=0.3, missing=frozenset())
     assert not scoring.name_alone(shared_figure)
-    assert not scoring.name_alone(dataclasses.replace(f, lede=scoring.NAME_ALONE_TEXT))
+    agree = scoring.NAME_ALONE_TEXT
+    assert not scoring.name_alone(dataclasses.replace(f, lede=agree, beyond_name=agree))
+    # Overlap made of the shared name itself is not texts that agree.
+    assert scoring.name_alone(dataclasses.replace(f, lede=agree))
 
 
 def test_an_angle_piece_with_its_own_figures_is_no_template() -> None:
