@@ -88,7 +88,19 @@ class InboxResults:
         else:
             self._rows, self.story_of_head = list(answer.ids), {}
             self.expanded = {}
+        if request.reveal and answer.complete:
+            keep = self._first_listed(request.reveal) or keep
         return Placement(keep, request.keep_index)
+
+    def _first_listed(self, ids: Sequence[str]) -> str | None:
+        """The row highest in the list that is one of `ids` or the story row of one."""
+        wanted = set(ids)
+        wanted.update(h for h in (self.head_of(i) for i in ids) if h is not None)
+        return next((row for row in self._rows if row in wanted), None)
+
+    def lists_any(self, ids: Sequence[str]) -> bool:
+        """Whether the answer on screen holds any of `ids` (folded into a story or not)."""
+        return not set(ids).isdisjoint(self.ids)
 
     def _top_row(self) -> str | None:
         return self._rows[0] if self._rows else None

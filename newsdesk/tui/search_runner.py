@@ -36,6 +36,9 @@ class SearchRequest:
     #: Keep the cursor on the article it is on when the answer arrives (a refresh the
     #: reader did not ask for: they may have moved meanwhile).
     keep_current: bool = False
+    #: Put the cursor on the first listed of these instead (the articles an import the
+    #: editor asked for brought in: they see what they imported, wherever it sorts).
+    reveal: tuple[str, ...] = ()
     #: Set when the search starts; later searches have higher numbers.
     seq: int = 0
 

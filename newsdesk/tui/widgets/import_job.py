@@ -94,6 +94,8 @@ class ImportJob(ProgressBar):
         paths: list[str] = field(default_factory=list)
         #: (path, warning) for every part of a file left out (a bad line, a broken item).
         warned: list[tuple[str, str]] = field(default_factory=list)
+        #: The articles it added (the list shows the first of them).
+        new_ids: list[str] = field(default_factory=list)
 
     @dataclass
     class Surveyed(Message):
@@ -155,6 +157,7 @@ class ImportJob(ProgressBar):
                 stopped=worker.is_cancelled,
                 paths=[str(p) for p in paths],
                 warned=[(f.path, w) for f in summary.files if not f.error for w in f.warnings],
+                new_ids=list(summary.imported_ids),
             )
         )
 
