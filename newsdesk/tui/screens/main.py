@@ -328,6 +328,11 @@ class MainScreen(Screen[None]):
 
     def show_answer(self, answer: SearchAnswer) -> None:
         if not self.view.show_answer(answer):
+            if answer.stopped is not None:  # nothing was searched: the list stays, and says so
+                if answer.request.query == self._searching_for:
+                    self._searching_for = None
+                notice = self.view.results.kept_notice(answer.stopped)
+                self.query_one(SearchBar).show_message(notice, error=True)
             return
         self._failed = None
         if answer.request.query == self._searching_for:
