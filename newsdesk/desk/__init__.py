@@ -387,17 +387,31 @@ class Desk:
             checked = watch.check_folders(folders)
         except ValueError as exc:
             raise DeskError(str(exc)) from exc
+        from newsdesk.watch_revisions import Revisions
+
         watch.watch(
             checked,
             # A watched folder's arrivals are no step of the editor's (as a feed's): `u`
             # takes back what the editor did, not a file someone dropped meanwhile.
-            lambda paths: self.import_paths(paths, log=False),
+            Revisions(
+                lambda paths: self.import_paths(paths, log=False),
+                self.inspect,
+                self.get,
+                self.revise,
+            ),
             stop=stop,
             on_import=on_import,
             on_error=on_error,
             settle_s=watch.SETTLE_S if settle_s is None else settle_s,
             initial=initial,
         )
+
+    def revise(self, article_id: str, meta: Extracted) -> None:
+        """Replace a stored article's text with `meta` (a watched file written again, see
+        `watch_revisions`); its state, tags and story stay, and the index follows."""
+        with self.store.transaction() as tx:
+            self.store.update_content(tx, article_id, meta)
+        self._indexing.notify()
 
     def search(
         self,

@@ -729,6 +729,10 @@ class MainScreen(Screen[None]):
         self.feeds.finished(message.new)
 
     def on_folder_watch_imported(self, message: FolderWatch.Imported) -> None:
+        if message.updated:  # a file written again: its article's new text shows
+            self.view.redraw_from_store()
+            if not message.new:
+                self.refresh_results()
         self.feeds.arrived_by_themselves(message.new)
         folders = [str(folder) for folder in self.query_one(FolderWatch).folders]
         self.query_one(ImportJob).remember_watched(folders, message.new, message.failed)
