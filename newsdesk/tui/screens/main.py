@@ -734,8 +734,6 @@ class MainScreen(Screen[None]):
             if not message.new:
                 self.refresh_results()
         self.feeds.arrived_by_themselves(message.new)
-        folders = [str(folder) for folder in self.query_one(FolderWatch).folders]
-        self.query_one(ImportJob).remember_watched(folders, message.new, message.failed)
 
     # -- export ------------------------------------------------------------------------------
 
