@@ -97,7 +97,8 @@ def append(data_dir: Path, record: ImportRecord) -> None:
     path = data_dir / LOG_NAME
     try:
         with _locked(path) as handle:
-            handle.write(json.dumps(asdict(record), ensure_ascii=False) + "\n")
+            # ASCII: a file name that is not UTF-8 (surrogate escapes) is kept as \udcff.
+            handle.write(json.dumps(asdict(record)) + "\n")
             handle.flush()
             handle.seek(0)
             lines = handle.readlines()
@@ -108,7 +109,7 @@ def append(data_dir: Path, record: ImportRecord) -> None:
                 handle.writelines(lines[-KEEP:])
                 handle.flush()
                 os.fsync(handle.fileno())
-    except OSError as exc:
+    except (OSError, ValueError) as exc:
         log.warning("the import log was not written: %s", exc)
 
 

@@ -56,3 +56,11 @@ def test_the_log_keeps_the_last_imports_newest_first_and_skips_a_bad_line(
         f"t{2 * import_log.KEEP + 3}",
     ]
     assert import_log.recent(tmp_path / "nowhere") == []
+
+
+def test_a_file_name_that_is_not_utf8_is_logged(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    name = "/in/empty\udcff.txt"  # how Python names the byte 0xff of a file name
+    import_log.append(data, import_log.ImportRecord("t", [name], 0, 0, [(name, "empty")], False))
+    (record,) = import_log.recent(data)
+    assert record.paths == [name] and record.failed == [(name, "empty")]
