@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 
 from newsdesk.isodates import iso_to_ts, normalise_date
-from newsdesk.model import Extracted
+from newsdesk.model import ArticleRow, Extracted
 
 #: The names desks give the top of the IPTC scale; 4 to 9 are routine copy.
 URGENCY_NAMES: dict[int, str] = {1: "flash", 2: "bulletin", 3: "urgent"}
@@ -132,6 +132,39 @@ def status_label(status: str | None, *, killed: bool = False) -> str | None:
     if status in ("updated", "corrected"):
         return status
     return None
+
+
+def row_killed(row: ArticleRow) -> bool:
+    """A list row says "do not use": its item (any version) was killed or withheld."""
+    return row.killed or row.wire_status in DO_NOT_USE
+
+
+def row_mark(row: ArticleRow) -> str:
+    """A row's one-cell wire marker: ✗ killed, ! urgent (1-3), else a blank.
+
+    The inbox and the CLI's table and TSV mark a row alike from this."""
+    if row_killed(row):
+        return "✗"
+    if is_urgent(row.urgency):
+        return "!"
+    return " "
+
+
+def row_label(row: ArticleRow, now: datetime | None = None) -> str:
+    """What a list row says before its headline: the kill, an embargo still holding, a
+    wire update or correction, or a feed's correction in place; "" for plain copy."""
+    if row_killed(row):
+        return status_label(row.wire_status, killed=row.killed) or KILLED_LABEL
+    embargo = embargo_label(float(row.embargo_ts), now) if row.embargo_ts is not None else None
+    if embargo:
+        return embargo
+    if row.wire_status in ("updated", "corrected") and not headline_says(
+        row.title, row.wire_status
+    ):
+        return row.wire_status
+    if row.updated_at and not headline_says(row.title, "updated"):
+        return "updated"  # its feed corrected it in place
+    return ""
 
 
 #: The wire fields `show --json` and the exports give, in order.

@@ -43,7 +43,7 @@ def test_tsv_is_one_line_per_article_with_tabs(ids: list[str]) -> None:
     assert code == 0
     lines = out.splitlines()
     assert [line.split("\t")[0] for line in lines] == ids
-    assert all(len(line.split("\t")) == 6 for line in lines)
+    assert all(len(line.split("\t")) == 7 for line in lines)
 
 
 def test_list_with_no_hits_says_so(ids: list[str]) -> None:

@@ -195,14 +195,16 @@ def cmd_search(desk: Desk, args: argparse.Namespace) -> int:
     limit = args.limit or None  # 0: every match, as for list
     ids = _search_ids(desk, query, args.sort, limit)
     rows = desk.rows(ids[:limit])
-    _print_rows(rows, args)
+    _print_rows(desk, rows, args)
     return EXIT_OK
 
 
-def _print_rows(rows: list[ArticleRow], args: argparse.Namespace) -> None:
+def _print_rows(desk: Desk, rows: list[ArticleRow], args: argparse.Namespace) -> None:
     """A table for people, JSON or TSV for scripts; "no matches" on stderr when empty."""
     if args.json or args.format == "json":
-        output.print_json([output.row_dict(r) for r in rows])
+        # The wire fields (slugline, version, embargo...) are the article's, not the row's.
+        articles = {a.id: a for a in desk.get_many([r.id for r in rows])}
+        output.print_json([output.row_dict(r, articles.get(r.id)) for r in rows])
     elif args.format == "tsv":
         output.print_tsv(rows)
     elif rows:
@@ -215,7 +217,7 @@ def cmd_list(desk: Desk, args: argparse.Namespace) -> int:
     query = " ".join(args.query)
     ids = _search_ids(desk, query, args.sort, None) if query else desk.inbox_ids(args.sort)
     rows = desk.rows(ids[: args.limit] if args.limit > 0 else ids)
-    _print_rows(rows, args)
+    _print_rows(desk, rows, args)
     if not args.json and args.format == "table" and len(ids) > len(rows):
         output.notice(f"{len(rows)} of {len(ids)} shown; use --limit 0 for all")
     return EXIT_OK

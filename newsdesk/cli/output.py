@@ -18,7 +18,7 @@ from rich.text import Text
 from newsdesk.counting import counted
 from newsdesk.model import Article, ArticleRow
 from newsdesk.sanitize import clean_line, clean_text, display, display_json
-from newsdesk.wire import wire_fields, wire_summary
+from newsdesk.wire import row_killed, row_label, row_mark, wire_fields, wire_summary
 
 if TYPE_CHECKING:
     from newsdesk.rules.model import Notified
@@ -85,13 +85,27 @@ def notice(message: str) -> None:
 
 
 def markers(row: ArticleRow) -> str:
+    """★ starred, ● unread, ⇪ exported, then the inbox's wire marker: ✗ killed, ! urgent."""
     return "".join(
         (
             "★" if row.starred else " ",
             "●" if not row.read else " ",
             "⇪" if row.exported else " ",
+            row_mark(row),
         )
     )
+
+
+def headline(row: ArticleRow) -> Text:
+    """The row's headline after what the inbox says before it ("KILLED: do not use" in
+    red, "embargoed until 14:00", "corrected", "updated"), and its story's size."""
+    text = Text()
+    label = row_label(row)
+    if label:
+        text.append(label, style="bold red" if row_killed(row) else "bold yellow")
+        text.append(" ")
+    text.append(inert(row.title, one_line=True) + story_suffix(row.story_size))
+    return text
 
 
 def inert(text: str | None, *, one_line: bool = False) -> str:
@@ -119,7 +133,7 @@ def rows_table(rows: list[ArticleRow], width: int = 0) -> Table:
     # expand: the headline's ratio takes what the fixed columns leave (else Rich shrinks them).
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False, expand=True)
     table.add_column("id", style="dim", no_wrap=True, width=10)
-    table.add_column("", no_wrap=True, width=3)
+    table.add_column("", no_wrap=True, width=4)
     table.add_column("published", no_wrap=True, width=10)
     table.add_column("source", no_wrap=True, width=18 if wide else 12, overflow="ellipsis")
     table.add_column("headline", overflow="ellipsis", no_wrap=True, ratio=1, min_width=12)
@@ -131,7 +145,7 @@ def rows_table(rows: list[ArticleRow], width: int = 0) -> Table:
             Text(markers(row)),
             Text(inert((row.published or "")[:10], one_line=True)),
             Text(inert(row.source, one_line=True)),
-            Text(inert(row.title, one_line=True) + story_suffix(row.story_size)),
+            headline(row),
         ]
         if wide:
             cells.append(Text(inert(" ".join(row.tags), one_line=True)))
@@ -140,7 +154,9 @@ def rows_table(rows: list[ArticleRow], width: int = 0) -> Table:
 
 
 def print_tsv(rows: list[ArticleRow]) -> None:
-    """One line per article: id, markers, published, source, headline, tags (tab-separated)."""
+    """One line per article: id, markers, published, source, headline, tags and what the
+    inbox says before the headline ("KILLED: do not use", "embargoed until ...",
+    "corrected", "updated"; empty for plain copy), tab-separated."""
 
     def field(value: str | None) -> str:
         return inert(value, one_line=True).replace("\t", " ")
@@ -153,6 +169,7 @@ def print_tsv(rows: list[ArticleRow]) -> None:
             row.source,
             row.title,
             ",".join(row.tags),
+            row_label(row),
         ]
         sys.stdout.write("\t".join(field(v) for v in values) + "\n")
     sys.stdout.flush()
@@ -166,8 +183,11 @@ def story_suffix(size: int) -> str:
     return f"  (+{others} version{'s' if others > 1 else ''})"
 
 
-def row_dict(row: ArticleRow) -> dict[str, Any]:
-    return {
+def row_dict(row: ArticleRow, article: Article | None = None) -> dict[str, Any]:
+    """A list row for scripts; with its `article`, the `wire` object `show --json` gives
+    (absent for web pages, as there) and `updated_at`, so a killed or embargoed item
+    reads as one in `list --json` and `search --json` too."""
+    data: dict[str, Any] = {
         "id": row.id,
         "title": row.title,
         "source": row.source,
@@ -179,7 +199,13 @@ def row_dict(row: ArticleRow) -> dict[str, Any]:
         "tags": row.tags,
         "story_size": row.story_size,
         "claimed_by": row.claimed_by or None,
+        "updated_at": row.updated_at,
     }
+    if article is not None:
+        wire = wire_fields(article.meta, killed=article.killed, superseded=article.superseded)
+        if wire is not None:
+            data["wire"] = wire
+    return data
 
 
 def article_dict(article: Article) -> dict[str, Any]:

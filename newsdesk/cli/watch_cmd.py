@@ -38,7 +38,7 @@ def cmd_watch(desk: Desk, args: argparse.Namespace) -> int:
     previous = signal.signal(signal.SIGTERM, on_term)
 
     def on_import(summary: ImportSummary) -> None:
-        if summary.imported:
+        if summary.imported or summary.updated:
             try:
                 sync_index(desk)
             except OSError as exc:
@@ -62,6 +62,14 @@ def cmd_watch(desk: Desk, args: argparse.Namespace) -> int:
                 for warning in outcome.warnings:
                     if not (outcome.error and warning in outcome.error):
                         output.out.print(Text.assemble(("  ! ", "yellow"), clean_line(warning)))
+            for path, article_id in summary.updated:
+                output.out.print(
+                    Text.assemble(
+                        ("~ ", "cyan"),
+                        display(path, name=True),
+                        f": written again; its article {article_id[:10]} now has the whole text",
+                    )
+                )
         sys.stdout.flush()
 
     def on_error(message: str) -> None:

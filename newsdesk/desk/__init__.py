@@ -73,6 +73,7 @@ if TYPE_CHECKING:
     from newsdesk.feeds.http import Limits
     from newsdesk.feeds.service import FeedOutcome, FetchSummary, OpmlReport
     from newsdesk.feeds.subscription import Subscription
+    from newsdesk.import_log import ImportRecord
     from newsdesk.ingest import LoadResult
     from newsdesk.rules.model import Notified, Rule
     from newsdesk.search.engine import SearchEngine, SearchResult
@@ -226,6 +227,8 @@ class Desk:
             if log:
                 self._log_interrupted_import(summary.imported_ids)
             raise
+        if log:  # a watched folder's are logged by the watch (`watch_folders`)
+            self._log_for_editor(summary, inputs, watched=False, stopped=should_stop)
         if summary.imported_ids:
             # One step of the action log: `undo` right after removes what it added.
             try:
@@ -241,6 +244,35 @@ class Desk:
                 self._rulebook.finish_arrival(arrival)
             self._indexing.notify()
         return summary
+
+    def _log_for_editor(
+        self,
+        summary: ImportSummary,
+        inputs: Sequence[Path],
+        *,
+        watched: bool,
+        stopped: Callable[[], bool] | None,
+    ) -> None:
+        """The import in the import log (`L`), for every process; a watched folder's only
+        when it did something (a copy already stored is no news)."""
+        from newsdesk import import_log
+
+        if watched and not (summary.imported or summary.failed or summary.updated):
+            return
+        record = import_log.record_of(
+            summary,
+            [str(p) for p in inputs],
+            by="watch" if watched else "import",
+            stopped=bool(stopped is not None and stopped()),
+        )
+        import_log.append(self.paths.data_dir, record)
+
+    def recent_imports(self, limit: int = 20) -> list[ImportRecord]:
+        """The last imports of any process on this machine (the app, the CLI, watched
+        folders), newest first, with their failures and what was left out."""
+        from newsdesk import import_log
+
+        return import_log.recent(self.paths.data_dir, limit)
 
     def add_extracted(self, items: Iterable[Extracted], origin: str) -> list[str]:
         """Store already-extracted items (benchmarks, tests, other tools)."""
@@ -387,17 +419,38 @@ class Desk:
             checked = watch.check_folders(folders)
         except ValueError as exc:
             raise DeskError(str(exc)) from exc
-        watch.watch(
-            checked,
+        from newsdesk.watch_revisions import Revisions
+
+        revisions = Revisions(
             # A watched folder's arrivals are no step of the editor's (as a feed's): `u`
             # takes back what the editor did, not a file someone dropped meanwhile.
             lambda paths: self.import_paths(paths, log=False),
+            self.inspect,
+            self.get,
+            self.revise,
+        )
+
+        def import_watched(paths: list[Path]) -> ImportSummary:
+            summary = revisions(paths)
+            self._log_for_editor(summary, paths, watched=True, stopped=None)
+            return summary
+
+        watch.watch(
+            checked,
+            import_watched,
             stop=stop,
             on_import=on_import,
             on_error=on_error,
             settle_s=watch.SETTLE_S if settle_s is None else settle_s,
             initial=initial,
         )
+
+    def revise(self, article_id: str, meta: Extracted) -> None:
+        """Replace a stored article's text with `meta` (a watched file written again, see
+        `watch_revisions`); its state, tags and story stay, and the index follows."""
+        with self.store.transaction() as tx:
+            self.store.update_content(tx, article_id, meta)
+        self._indexing.notify()
 
     def search(
         self,

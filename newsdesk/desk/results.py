@@ -18,6 +18,9 @@ class ImportSummary:
 
     files: list[FileOutcome] = field(default_factory=list)
     imported_ids: list[str] = field(default_factory=list)
+    #: (path, article id) for a watched file written again whose new text replaced the
+    #: article its earlier text made (`watch_revisions`).
+    updated: list[tuple[str, str]] = field(default_factory=list)
     #: Why the import is not one step undo can take back (e.g. the disk filled), else None.
     not_undoable: str | None = None
 
@@ -46,6 +49,7 @@ class ImportSummary:
                 for f in self.files
                 if not f.error
             ],
+            "updated_files": [{"path": path, "id": aid} for path, aid in self.updated],
         }
 
 

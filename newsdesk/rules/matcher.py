@@ -528,7 +528,9 @@ def _wire(node: WireFlag | Urgency | Slug | Subject) -> Predicate:
     if name == "corrected":
         return lambda f: f.article.meta.status == "corrected"
     if name == "updated":
-        return lambda f: f.article.meta.status in ("updated", "corrected")
+        return lambda f: (
+            f.article.meta.status in ("updated", "corrected") or f.article.updated_at is not None
+        )
     # embargoed: as of when the query was read.
     return lambda f: (iso_to_ts(f.article.meta.embargo_until) or 0.0) > at
 

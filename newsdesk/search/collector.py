@@ -32,7 +32,8 @@ class BoundedCollector(WrappingCollector):
         deadline: float,
         should_stop: Callable[[], bool] | None = None,
     ) -> None:
-        """`deadline` is a time.monotonic() value, so planning counts against it too;
+        """`deadline` is a time.monotonic() value (the engine's starts once the query is
+        planned);
         `should_stop` answering True ends the search with `SearchSuperseded`."""
         super().__init__(child)
         self.should_stop = should_stop

@@ -33,6 +33,14 @@ from newsdesk.search.dates import shown
 from newsdesk.search.docmap import DocMap
 from newsdesk.search.glue_words import GluePruner
 from newsdesk.search.index import IndexUnavailableError, SearchIndex
+from newsdesk.search.notices import (
+    NOTHING_TO_SEARCH,
+    PREFIXES_CUT,
+    STOPPED_MUCH,
+    STOPPED_SLOW,
+    TOO_MUCH,
+    TOO_SLOW,
+)
 from newsdesk.search.query import (
     And,
     Everything,
@@ -54,7 +62,9 @@ log = logging.getLogger(__name__)
 
 #: Ranked hits returned when the caller asks for all of them.
 TEXT_CAP = 10_000
-#: Seconds a single Whoosh search may take before partial hits are returned.
+#: Seconds a query's planning may spend expanding it (prefixes, `related:`, exclusions;
+#: this thread's CPU time, see `to_whoosh.work_clock`), and seconds of wall time the
+#: ranked search may take after planning before the hits found so far are returned.
 TIME_LIMIT = 0.3
 
 Kind = Literal["store", "text", "mixed"]
@@ -79,6 +89,9 @@ class SearchResult:
     work: int = 0
     #: The index was behind the store: the same search may find more once it caught up.
     index_behind: bool = False
+    #: Why planning was cut short (`STOPPED_SLOW`, `STOPPED_MUCH`): nothing was searched,
+    #: so a screen may keep the list it shows; None when the query ran.
+    stopped: str | None = None
 
 
 def classify(node: Node) -> Kind:
@@ -122,20 +135,6 @@ def ranks_by_words(node: Node) -> bool:
     if isinstance(node, And | Or):
         return any(ranks_by_words(item) for item in node.items)
     return False
-
-
-#: When planning a query ran out of time (prefix expansion, `related:`, exclusions).
-TOO_SLOW = "the query took too long to prepare: nothing is shown; use fewer prefixes or related:"
-#: When planning would pass MAX_WORK (exclusions or prefixes reading most of the index).
-TOO_MUCH = (
-    "the query would read too much of the index: nothing is shown; "
-    "use fewer prefixes or longer ones"
-)
-#: When the query's prefixes shared MAX_EXPANSION and some lost rarer terms.
-PREFIXES_CUT = "many prefixes: each was cut to its most frequent words, so matches may be missing"
-
-#: The notice of a query with no word, field or id in it (punctuation, emoji, `*`).
-NOTHING_TO_SEARCH = "nothing to search for: the query has no word, field or id"
 
 
 class SearchEngine:
@@ -188,7 +187,6 @@ class SearchEngine:
 
     def count(self, text: str, *, now: datetime | None = None) -> int:
         """How many articles match (for saved-search counts); 0 for an unreadable query."""
-        deadline = time.monotonic() + TIME_LIMIT
         try:
             parsed = parse(text, now=now)
         except QuerySyntaxError:
@@ -203,9 +201,7 @@ class SearchEngine:
         try:
             with self.index.damage_guard(), self.index.reading() as (searcher, docmap):
                 try:
-                    plan = self._plan(
-                        root, searcher, docmap, self._compiler(searcher, root, deadline)
-                    )
+                    plan = self._plan(root, searcher, docmap, self._compiler(searcher, root))
                 except TimeLimit:
                     return 0  # a badge, not an answer: no count rather than a wrong one
                 if plan.query is None:
@@ -215,7 +211,7 @@ class SearchEngine:
                     searcher.collector(limit=None, scored=False),
                     allow=plan.filter,
                     restrict=plan.mask,
-                    deadline=deadline,
+                    deadline=time.monotonic() + TIME_LIMIT,
                 )
                 # A count cut short is still a useful count for a badge.
                 with contextlib.suppress(TimeLimit):
@@ -277,15 +273,17 @@ class SearchEngine:
         names = (meta.people, meta.organizations, meta.places)
         return RelatedSource(article.id, meta.title, meta.body, *names, versions=versions)
 
-    def _compiler(self, searcher: Searcher, root: Node, deadline: float) -> WhooshCompiler:
+    def _compiler(self, searcher: Searcher, root: Node) -> WhooshCompiler:
+        """A compiler for `root` whose budget starts now, with the index open: opening it
+        (a writer's lock, a docmap read) is not the query's expansion work."""
         return WhooshCompiler(
-            searcher, self._related_source, deadline=deadline, prefixes=count_prefixes(root)
+            searcher, self._related_source, budget=TIME_LIMIT, prefixes=count_prefixes(root)
         )
 
     def _plan(
         self, root: Node, searcher: Searcher, docmap: DocMap, compiler: WhooshCompiler
     ) -> _Plan:
-        """How to run `root`; raises TimeLimit past the compiler's deadline (planning is
+        """How to run `root`; raises TimeLimit past the compiler's budget (planning is
         timed too: prefix expansion, `related:` and the sets of negated or mixed parts)
         and TooMuchWork past its work budget."""
         parts = list(root.items) if isinstance(root, And) else [root]
@@ -358,25 +356,25 @@ class SearchEngine:
     ) -> SearchResult:
         cap = TEXT_CAP if limit is None else max(1, min(limit, TEXT_CAP))
         cut = False
-        deadline = time.monotonic() + TIME_LIMIT
         damaged = True
         work = 0
         try:
             with self.index.damage_guard(), self.index.reading() as (searcher, docmap):
-                compiler = self._compiler(searcher, root, deadline)
+                compiler = self._compiler(searcher, root)
                 try:
                     plan = self._plan(root, searcher, docmap, compiler)
                 except TimeLimit as stopped:
                     # Without its whole plan a query (an exclusion above all) would
                     # match wrongly: nothing is shown, and the result says why.
-                    why = TOO_MUCH if isinstance(stopped, TooMuchWork) else TOO_SLOW
+                    much = isinstance(stopped, TooMuchWork)
                     return SearchResult(
                         [],
                         0,
                         parsed.terms,
                         partial=True,
-                        notice=_join([*notices, why]),
+                        notice=_join([*notices, TOO_MUCH if much else TOO_SLOW]),
                         work=compiler.work,
+                        stopped=STOPPED_MUCH if much else STOPPED_SLOW,
                     )
                 work = compiler.work
                 if plan.cut:
@@ -403,6 +401,8 @@ class SearchEngine:
                     partial = False
                     total = 0
                 else:
+                    # The ranked search's own wall-clock limit starts once it is planned.
+                    deadline = time.monotonic() + TIME_LIMIT
                     docnums, total, partial = self._run(
                         searcher, docmap, plan, cap, by_date, deadline, should_stop
                     )

@@ -57,6 +57,8 @@ class InboxResults:
         """
         request = answer.request
         keep = request.keep
+        if answer.stopped is not None and self.query is not None:
+            return None  # nothing was searched: the list on screen stays (`kept_notice`)
         if not answer.complete:
             if has_rows and self.query == "":
                 return None  # the whole inbox is already on screen: wait for the fresh copy
@@ -88,7 +90,25 @@ class InboxResults:
         else:
             self._rows, self.story_of_head = list(answer.ids), {}
             self.expanded = {}
+        if request.reveal and answer.complete:
+            keep = self._first_listed(request.reveal) or keep
         return Placement(keep, request.keep_index)
+
+    def kept_notice(self, stopped: str) -> str:
+        """What the bar says when a search was cut short before it ran (`stopped`, why)
+        and the list kept what it showed."""
+        shown = "the inbox" if not self.query else f"the results for {self.query!r}"
+        return f"{stopped}: the list still shows {shown}"
+
+    def _first_listed(self, ids: Sequence[str]) -> str | None:
+        """The row highest in the list that is one of `ids` or the story row of one."""
+        wanted = set(ids)
+        wanted.update(h for h in (self.head_of(i) for i in ids) if h is not None)
+        return next((row for row in self._rows if row in wanted), None)
+
+    def lists_any(self, ids: Sequence[str]) -> bool:
+        """Whether the answer on screen holds any of `ids` (folded into a story or not)."""
+        return not set(ids).isdisjoint(self.ids)
 
     def _top_row(self) -> str | None:
         return self._rows[0] if self._rows else None

@@ -36,6 +36,9 @@ class SearchRequest:
     #: Keep the cursor on the article it is on when the answer arrives (a refresh the
     #: reader did not ask for: they may have moved meanwhile).
     keep_current: bool = False
+    #: Put the cursor on the first listed of these instead (the articles an import the
+    #: editor asked for brought in: they see what they imported, wherever it sorts).
+    reveal: tuple[str, ...] = ()
     #: Set when the search starts; later searches have higher numbers.
     seq: int = 0
 
@@ -61,6 +64,8 @@ class SearchAnswer:
     #: The search index was behind the store: the same search may find more once it
     #: has caught up (`SearchResult.index_behind`).
     index_behind: bool = False
+    #: Why nothing was searched (`SearchResult.stopped`): the list on screen stays.
+    stopped: str | None = None
 
 
 class SearchSequence:
@@ -125,6 +130,9 @@ def answers(
         total = max(result.total, len(ids))
         order = result.sort
         behind = result.index_behind
+        if result.stopped is not None:
+            yield SearchAnswer(request, [], terms, notice, stopped=result.stopped)
+            return
     else:
         by_urgency = request.sort == "urgency"
         if not request.grouped and not by_urgency:

@@ -451,3 +451,33 @@ async def test_a_note_changed_elsewhere_while_the_dialog_is_open_is_not_overwrit
     with Desk(seeded) as desk:
         article = desk.get(target)
         assert article is not None and article.state.note == "legal says do not publish"
+
+
+async def test_the_import_log_shows_imports_made_before_the_app_started(
+    make_app: AppFactory, seeded: Paths, tmp_path: Path
+) -> None:
+    """After a restart `L` said "No import yet in this session", and what `newsdesk
+    import` refused was never there."""
+    from tests.reliability.helpers import main_in_process
+
+    bad = tmp_path / "photo.txt"
+    bad.write_bytes(b"\x00\x01\x02" * 400)
+    good = tmp_path / "board.txt"
+    good.write_text(
+        "Harbour board names new pilot chief\n\nBy Ana Reis\nMarch 30, 2026\n\n"
+        "QUILLPORT — The harbour board met on Thursday.\n",
+        encoding="utf-8",
+    )
+    app = make_app()
+    code, _, _ = main_in_process(
+        ["--data-dir", str(seeded.data_dir), "import", str(good), str(bad)]
+    )
+    assert code == 0
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("L")
+        await pilot.pause()
+        assert isinstance(app.screen, ImportLogScreen)
+        log = str(app.screen.query_one("#import-log-text").render())
+        assert "No import yet" not in log
+        assert "1 article imported" in log and "1 failed" in log and "photo.txt" in log

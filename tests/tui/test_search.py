@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import OptionList
 
 from newsdesk import uistate
@@ -325,3 +326,28 @@ async def test_q_and_escape_while_reading_go_back_to_the_list(make_app: AppFacto
         await pilot.press("q")
         await settle(pilot)
         assert not app.is_running
+
+
+async def test_a_search_cut_short_keeps_the_list_and_says_what_it_shows(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A query whose planning ran out of time blanked the list ("0 shown ... nothing is
+    shown") until the next search; the list on screen stays now, and the bar says so."""
+    import newsdesk.search.engine as engine_mod
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main_screen(app)
+        await search_for(pilot, "strike")
+        shown = list(screen.inbox.ids)
+        assert shown
+        monkeypatch.setattr(engine_mod, "TIME_LIMIT", -1.0)  # any expansion is past it
+        await search_for(pilot, "flood*")
+        assert screen.inbox.ids == shown
+        message = screen.query_one("#search-message")
+        text = str(message.render())
+        assert message.has_class("-error") and "too long" in text
+        assert "still shows the results for 'strike'" in text
+        monkeypatch.setattr(engine_mod, "TIME_LIMIT", 600.0)
+        await search_for(pilot, "flood* OR minera*")
+        assert screen.inbox.ids and set(screen.inbox.ids).isdisjoint(shown)

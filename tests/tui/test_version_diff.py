@@ -118,3 +118,70 @@ def test_versions_without_an_outlet_are_told_apart_by_where_they_came_from() -> 
     assert first == "page1.html, 2026-12-05 09:30"
     assert second == "page1-corrected.html, 2026-12-05 09:30"
     assert version_label(copy("")).startswith("unknown outlet")
+
+
+async def test_two_takes_of_one_day_are_told_apart_in_the_dialog(
+    make_app: AppFactory, paths: Paths
+) -> None:
+    """`D` said "Polaris, 2026-12-05 vs Polaris, 2026-12-05": one outlet, a date
+    without a time, no version number. The wire's name for each take tells them apart."""
+    flash = Extracted(
+        title="FLASH: Crane collapses at Quillport harbour",
+        source="Polaris",
+        published="2026-12-05",
+        urgency=1,
+        places=["Quillport"],
+        body="A crane collapsed at Quillport harbour on Saturday.",
+    )
+    urgent = Extracted(
+        title="Crane collapses at Quillport harbour, two dock workers hurt",
+        source="Polaris",
+        published="2026-12-05",
+        urgency=3,
+        places=["Quillport"],
+        people=["Ana Reis"],
+        body="A crane collapsed at Quillport harbour on Saturday; two dock workers were hurt, "
+        "said Ana Reis, the harbour master.",
+    )
+    with Desk(paths) as desk:
+        first, second = desk.add_extracted([flash, urgent], "takes")
+        a, b = desk.get(first), desk.get(second)
+        assert a is not None and b is not None
+        if a.story_id != b.story_id:  # the grouper's call, not what this test is about
+            with desk.store.transaction() as tx:
+                desk.store.set_story(tx, b.id, a.story_id)
+        desk.sync_index()
+    app = make_app(paths)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        screen.inbox.cursor = screen.inbox.ids.index(first)
+        await pilot.press("D")
+        await settle(pilot)
+        modal = app.screen
+        assert isinstance(modal, VersionDiffScreen)
+        names = str(modal.query_one("#diff-versions").render())
+        this, _, that = names.partition(" vs ")
+        assert "FLASH" in this and "URGENT" in that.split(" · other")[0]
+        mine = str(modal.query_one("#diff-a", Static).content)
+        theirs = str(modal.query_one("#diff-b", Static).content)
+        assert mine.splitlines()[0] != theirs.splitlines()[0]
+
+
+def test_labels_fall_back_to_arrival_then_headline() -> None:
+    from newsdesk.model import Article, ArticleState
+    from newsdesk.tui.modals.version_diff import version_labels
+
+    def copy(title: str, arrived: str) -> Article:
+        meta = Extracted(title=title, source="Polaris", body="x", published="2026-12-05")
+        return Article("a" * 16, meta, ArticleState(), "/drop/x.txt", arrived)
+
+    early = copy("Crane collapses", "2026-12-05T09:14:00+00:00")
+    late = copy("Crane collapses", "2026-12-05T11:02:00+00:00")
+    a, b = version_labels(early, late)
+    assert a != b and "arrived" in a and "arrived" in b
+    same_minute = copy("Crane collapses", "2026-12-05T09:14:30+00:00")
+    a, b = version_labels(early, same_minute)
+    assert a != b and a.endswith(":00") and b.endswith(":30")
+    a, b = version_labels(early, copy("Crane collapses, two hurt", "2026-12-05T09:14:00+00:00"))
+    assert a != b and "two hurt" in b

@@ -53,7 +53,9 @@ WIRE_SQL: dict[str, str] = {
     "urgent": f"a.urgency BETWEEN 1 AND {URGENT_MAX}",
     "killed": "a.killed = 1",
     "corrected": "a.wire_status = 'corrected'",
-    "updated": "a.wire_status IN ('updated', 'corrected')",
+    # An agency's update or correction, or an article its feed corrected in place
+    # (the inbox labels both "updated"; `updated_at` is set only by that correction).
+    "updated": "(a.wire_status IN ('updated', 'corrected') OR a.updated_at IS NOT NULL)",
 }
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import ClassVar
 
 from rich.text import Text
@@ -20,11 +21,13 @@ from textual.containers import ScrollableContainer, Vertical
 from textual.message import Message
 from textual.widgets import Label, Static
 
+from newsdesk.isodates import iso_to_ts
 from newsdesk.model import Article, Extracted
 from newsdesk.sanitize import clean_line, display
 from newsdesk.stories.diff import Facts, VersionDiff, compare
 from newsdesk.tui.modals.once import OnceModal
 from newsdesk.tui.workers import app_worker
+from newsdesk.wire import URGENT_MAX, status_label, urgency_name
 
 #: Loads articles by id (`Desk.get_many`); missing ones are left out.
 LoadArticles = Callable[[Sequence[str]], list[Article]]
@@ -63,10 +66,56 @@ def version_label(article: Article) -> str:
     return f"{label}, {when}" if when else label
 
 
-def side_text(article: Article, facts: Facts, label: str) -> Text:
-    """One column: what `article` has that the other version lacks."""
+def _kind(article: Article) -> str:
+    """What the wire calls this take (FLASH, URGENT, CORRECTED, KILLED), or ""."""
+    meta = article.meta
+    words = (
+        [] if meta.urgency is None or meta.urgency > URGENT_MAX else [urgency_name(meta.urgency)]
+    )
+    status = status_label(meta.status, killed=article.killed)
+    if status:
+        words.append(status.split(":")[0])
+    return " ".join(w.upper() for w in words if w)
+
+
+def _arrived(seconds: bool) -> Callable[[Article], str]:
+    def arrived(article: Article) -> str:
+        stamp = iso_to_ts(article.imported_at)
+        if stamp is None:
+            return ""
+        when = datetime.fromtimestamp(stamp).astimezone()
+        return f"arrived {when.strftime('%Y-%m-%d %H:%M:%S' if seconds else '%Y-%m-%d %H:%M')}"
+
+    return arrived
+
+
+def _headline(article: Article) -> str:
+    return f"“{clean_line(article.meta.title)[:40]}”" if article.meta.title else ""
+
+
+def version_labels(current: Article, other: Article) -> tuple[str, str]:
+    """Labels for two versions that tell them apart: `version_label`, then what differs
+    first of the wire's name for the take (FLASH, CORRECTED), when each arrived and the
+    headline. Two takes published the same day, with no time or version, were
+    "Polaris, 2026-12-05 vs Polaris, 2026-12-05"."""
+    a, b = version_label(current), version_label(other)
+    if a != b:
+        return a, b
+    for telling in (_kind, _arrived(False), _arrived(True), _headline):
+        extra_a, extra_b = telling(current), telling(other)
+        if extra_a != extra_b:
+            return (
+                f"{a} · {extra_a}" if extra_a else a,
+                f"{b} · {extra_b}" if extra_b else b,
+            )
+    return f"{a} (this version)", f"{b} (the other)"
+
+
+def side_text(article: Article, facts: Facts, label: str, name: str = "") -> Text:
+    """One column: what `article` (called `name`, else its `version_label`) has that
+    the other version lacks."""
     text = Text(end="")
-    text.append(f"Only in {version_label(article)}", style="bold")
+    text.append(f"Only in {name or version_label(article)}", style="bold")
     text.append(f" ({label})\n", style="dim")
     text.append(clean_line(article.meta.title) or "(no headline)", style="italic")
     text.append("\n")
@@ -188,15 +237,20 @@ class VersionDiffScreen(OnceModal[None]):
         current = self.articles[self.article_id]
         other = self.articles[self.other_id]
         status = Text(style="dim")
-        status.append(f"{version_label(current)} vs {version_label(other)}")
+        name_a, name_b = version_labels(current, other)
+        status.append(f"{name_a} vs {name_b}")
         if len(self.others) > 1:
             status.append(
                 f" · other version {self.position + 1} of {len(self.others)} · ←/→ another"
             )
         status.append(" · Esc closes")
         self.query_one("#diff-versions", Label).update(status)
-        self.query_one("#diff-a", Static).update(side_text(current, diff.only_in_a, "this version"))
-        self.query_one("#diff-b", Static).update(side_text(other, diff.only_in_b, "other version"))
+        self.query_one("#diff-a", Static).update(
+            side_text(current, diff.only_in_a, "this version", name_a)
+        )
+        self.query_one("#diff-b", Static).update(
+            side_text(other, diff.only_in_b, "other version", name_b)
+        )
 
     def action_other(self, step: int) -> None:
         if len(self.others) < 2 or not self.articles:

@@ -1,6 +1,8 @@
 """The import log: the last imports, each with every file that failed and why.
 
-Notifications fade; this stays. Opened with `L` or from the command palette.
+Notifications fade; this stays, across restarts: the imports of every process
+(the app, `newsdesk import`, `newsdesk watch`, watched folders) are kept in the
+data dir (`newsdesk.import_log`). Opened with `L` or from the command palette.
 """
 
 from __future__ import annotations
@@ -15,28 +17,31 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from newsdesk.import_log import ImportRecord
 from newsdesk.sanitize import display
 from newsdesk.tui.modals.once import OnceModal
-from newsdesk.tui.widgets.import_job import ImportRecord
 
 
 def log_text(records: Sequence[ImportRecord]) -> Text:
     """Newest first: when, what, the counts, then one line per failed file."""
     text = Text(end="")
     if not records:
-        text.append("No import yet in this session (i imports files or folders).", "dim")
+        text.append("No import yet (i imports files or folders).", "dim")
         return text
     for number, record in enumerate(records):
         if number:
             text.append("\n")
         text.append(record.finished, "bold")
-        text.append("  " + ", ".join(display(p) for p in record.paths) + "\n")
+        text.append("  watched: " if record.by == "watch" else "  ")
+        text.append(", ".join(display(p) for p in record.paths) + "\n")
         article_word = "article" if record.imported == 1 else "articles"
         text.append(f"  {record.imported:,} {article_word} imported")
         if record.duplicates:
             text.append(f", {record.duplicates:,} already there")
         if record.failed:
             text.append(f", {len(record.failed):,} failed", "bold")
+        if record.updated:
+            text.append(f", {record.updated:,} written again and updated")
         if record.stopped:
             text.append(" (stopped)", "dim")
         text.append("\n")

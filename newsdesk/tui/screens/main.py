@@ -274,7 +274,12 @@ class MainScreen(Screen[None]):
     # -- search ----------------------------------------------------------------------
 
     def run_search(
-        self, *, keep: str | None = None, keep_index: bool = False, keep_current: bool = False
+        self,
+        *,
+        keep: str | None = None,
+        keep_index: bool = False,
+        keep_current: bool = False,
+        reveal: tuple[str, ...] = (),
     ) -> None:
         """Search for the current query; while one runs, only the latest request waits.
 
@@ -289,6 +294,7 @@ class MainScreen(Screen[None]):
             keep=keep,
             keep_index=keep_index,
             keep_current=keep_current,
+            reveal=reveal,
         )
         self.query_one(SearchJob).run(request)
 
@@ -322,11 +328,24 @@ class MainScreen(Screen[None]):
 
     def show_answer(self, answer: SearchAnswer) -> None:
         if not self.view.show_answer(answer):
+            if answer.stopped is not None:  # nothing was searched: the list stays, and says so
+                if answer.request.query == self._searching_for:
+                    self._searching_for = None
+                notice = self.view.results.kept_notice(answer.stopped)
+                self.query_one(SearchBar).show_message(notice, error=True)
             return
         self._failed = None
         if answer.request.query == self._searching_for:
             self._searching_for = None
         self.query_one(SearchBar).show_message(answer.notice or "", error=False)
+        reveal = answer.request.reveal
+        if reveal and answer.complete and not self.view.results.lists_any(reveal):
+            them = "it" if len(reveal) == 1 else "them"
+            self.notify(
+                f"{counted(len(reveal), 'article')} imported, not in this search: "
+                f"Esc clears the search to show {them}.",
+                markup=False,
+            )
         if answer.index_behind:
             self.query_one(DeskWatch).expect_catch_up()
         self._loading = not answer.complete
@@ -685,7 +704,13 @@ class MainScreen(Screen[None]):
     def on_import_job_finished(self, message: ImportJob.Finished) -> None:
         if message.sample:
             self.imports.sample_finished()
-        self.refresh_results()
+            self.refresh_results()
+        else:
+            # The editor asked for these: the cursor goes to the first of them listed,
+            # where it sorts (a feed's or a folder's arrivals are counted instead).
+            self.run_search(
+                keep=self.inbox.current_id, keep_current=True, reveal=tuple(message.new_ids)
+            )
         self.refresh_counts()
         self.update_status()
 
@@ -704,9 +729,11 @@ class MainScreen(Screen[None]):
         self.feeds.finished(message.new)
 
     def on_folder_watch_imported(self, message: FolderWatch.Imported) -> None:
+        if message.updated:  # a file written again: its article's new text shows
+            self.view.redraw_from_store()
+            if not message.new:
+                self.refresh_results()
         self.feeds.arrived_by_themselves(message.new)
-        folders = [str(folder) for folder in self.query_one(FolderWatch).folders]
-        self.query_one(ImportJob).remember_watched(folders, message.new, message.failed)
 
     # -- export ------------------------------------------------------------------------------
 

@@ -49,6 +49,8 @@ class FolderWatch(Widget):
         new: int
         #: (file, reason) for each file that failed.
         failed: list[tuple[str, str]]
+        #: Articles whose file was written again and replaced their text.
+        updated: int = 0
 
     @dataclass
     class Problem(Message):
@@ -90,8 +92,8 @@ class FolderWatch(Widget):
             failed = [
                 (clean_line(Path(f.path).name), clean_line(f.error or "")) for f in summary.failed
             ]
-            if summary.imported or failed:
-                self.post_message(self.Imported(summary.imported, failed))
+            if summary.imported or failed or summary.updated:
+                self.post_message(self.Imported(summary.imported, failed, len(summary.updated)))
 
         def problem(text: str) -> None:
             self.post_message(self.Problem(text))

@@ -10,7 +10,6 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -32,29 +31,6 @@ PROGRESS_RATE = 8
 FAILURES_SHOWN = 5
 #: While an import runs, new articles join the list at most this often (seconds).
 RELIST_EVERY = 2.0
-#: Imports kept for the import log.
-HISTORY = 20
-
-
-def _now() -> str:
-    """When an import ended: local time, ISO 8601 to the second."""
-    return datetime.now().astimezone().isoformat(timespec="seconds")
-
-
-@dataclass(frozen=True)
-class ImportRecord:
-    """One finished import, for the import log."""
-
-    #: When it ended (local time, ISO 8601 to the second).
-    finished: str
-    paths: list[str]
-    imported: int
-    duplicates: int
-    #: (path, reason) for every file that failed.
-    failed: list[tuple[str, str]]
-    stopped: bool
-    #: (path, warning) for what a file that did import left out ("line 2: malformed JSON").
-    warned: list[tuple[str, str]] = field(default_factory=list)
 
 
 class ImportRunner(Protocol):
@@ -94,6 +70,8 @@ class ImportJob(ProgressBar):
         paths: list[str] = field(default_factory=list)
         #: (path, warning) for every part of a file left out (a bad line, a broken item).
         warned: list[tuple[str, str]] = field(default_factory=list)
+        #: The articles it added (the list shows the first of them).
+        new_ids: list[str] = field(default_factory=list)
 
     @dataclass
     class Surveyed(Message):
@@ -106,8 +84,6 @@ class ImportJob(ProgressBar):
         self._run_import = run_import
         #: What the status line says while an import runs; empty otherwise.
         self.status = ""
-        #: The last imports, newest first (the import log shows them).
-        self.history: list[ImportRecord] = []
         #: Articles imported when the list was last refreshed, and when.
         self._listed = 0
         self._listed_at = 0.0
@@ -155,19 +131,9 @@ class ImportJob(ProgressBar):
                 stopped=worker.is_cancelled,
                 paths=[str(p) for p in paths],
                 warned=[(f.path, w) for f in summary.files if not f.error for w in f.warnings],
+                new_ids=list(summary.imported_ids),
             )
         )
-
-    def remember(self, record: ImportRecord) -> None:
-        """Keep an import for the import log (newest first)."""
-        self.history[:] = [record, *self.history][:HISTORY]
-
-    def remember_watched(
-        self, folders: Sequence[str], imported: int, failed: list[tuple[str, str]]
-    ) -> None:
-        """What the watched folders imported, for the log: notices fade, failures too."""
-        label = f"watched: {', '.join(folders)}"
-        self.remember(ImportRecord(_now(), [label], imported, 0, failed, stopped=False))
 
     def on_import_job_progressed(self, message: Progressed) -> None:
         """Move the bar (the message goes on to the screen)."""
@@ -184,16 +150,6 @@ class ImportJob(ProgressBar):
         """Hide the bar and tell the outcome (the message goes on to the screen)."""
         self.status = ""
         self.remove_class("-shown")
-        record = ImportRecord(
-            finished=_now(),
-            paths=message.paths,
-            imported=message.imported,
-            duplicates=message.duplicates,
-            failed=message.failed,
-            stopped=message.stopped,
-            warned=message.warned,
-        )
-        self.remember(record)
         if message.sample:
             self.notify(
                 f"Imported {message.imported:,} sample articles (fictional): "

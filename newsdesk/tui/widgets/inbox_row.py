@@ -16,14 +16,7 @@ from rich.text import Text
 from newsdesk.model import ArticleRow
 from newsdesk.sanitize import clean_line
 from newsdesk.tui.relative_time import compact_when
-from newsdesk.wire import (
-    DO_NOT_USE,
-    KILLED_LABEL,
-    embargo_label,
-    headline_says,
-    is_urgent,
-    status_label,
-)
+from newsdesk.wire import row_killed, row_label, row_mark
 
 SOURCE_WIDTH = 18
 TIME_WIDTH = 6
@@ -85,12 +78,11 @@ def fit(text: str, width: int) -> str:
 
 
 def wire_mark(row: ArticleRow, styles: RowStyles) -> tuple[str, Style]:
-    """The one-cell wire marker: ✗ killed (every version), ! urgent (1-3), else blank."""
-    if row.killed or row.wire_status in DO_NOT_USE:
-        return "✗", styles.killed
-    if is_urgent(row.urgency):
-        return "!", styles.urgent
-    return " ", styles.base
+    """The one-cell wire marker (`row_mark`) in its style."""
+    mark = row_mark(row)
+    if row_killed(row):
+        return mark, styles.killed
+    return mark, styles.urgent if mark.strip() else styles.base
 
 
 def claim_mark(row: ArticleRow, editor: str, styles: RowStyles) -> tuple[str, Style]:
@@ -103,20 +95,11 @@ def claim_mark(row: ArticleRow, editor: str, styles: RowStyles) -> tuple[str, St
 
 
 def wire_label(row: ArticleRow, now: datetime, styles: RowStyles) -> tuple[str, Style]:
-    """What goes before a wire headline: the kill, an embargo still holding, or the
-    status of an update or correction; nothing for web pages and plain copy."""
-    if row.killed or row.wire_status in DO_NOT_USE:
-        return status_label(row.wire_status, killed=row.killed) or KILLED_LABEL, styles.killed
-    embargo = embargo_label(float(row.embargo_ts), now) if row.embargo_ts is not None else None
-    if embargo:
-        return embargo, styles.wire_label
-    if row.wire_status in ("updated", "corrected") and not headline_says(
-        row.title, row.wire_status
-    ):
-        return row.wire_status, styles.wire_label
-    if row.updated_at and not headline_says(row.title, "updated"):
-        return "updated", styles.wire_label  # its feed corrected it in place
-    return "", styles.base
+    """What goes before a wire headline (`row_label`) in its style: red for a kill."""
+    label = row_label(row, now)
+    if not label:
+        return "", styles.base
+    return label, styles.killed if row_killed(row) else styles.wire_label
 
 
 def _folded(row: ArticleRow, shape: RowShape) -> bool:

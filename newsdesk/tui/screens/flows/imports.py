@@ -8,6 +8,9 @@ from typing import TYPE_CHECKING
 from newsdesk.sanitize import display
 from newsdesk.tui.screens.flows.host import InboxHost
 
+#: Imports the log (`L`) shows, newest first.
+LOG_SHOWN = 20
+
 if TYPE_CHECKING:
     # The survey walks files with the importers' name rules: loaded when first asked.
     from newsdesk.tui.import_survey import ImportSurvey
@@ -97,7 +100,7 @@ class ImportFlow:
         # The import's toasts say what the log now shows in full, and at 80 columns
         # they would cover it.
         self.host.app.clear_notifications()
-        self.host.app.push_screen(ImportLogScreen(self.host.import_job.history))
+        self.host.app.push_screen(ImportLogScreen(self.host.desk.recent_imports(LOG_SHOWN)))
 
     def start(self, paths: list[Path], *, sample: bool = False) -> None:
         self.host.import_job.start(paths, sample=sample)

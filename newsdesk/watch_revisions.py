@@ -1,0 +1,113 @@
+"""A watched file written again: its later content replaces the article its earlier
+content made, when it is that article completed or corrected.
+
+A file copied into a watched folder in two bursts (300 bytes, a pause longer than
+the settle time, then the rest) settled twice and was imported twice: the inbox
+held the truncated article and the whole one. The watch remembers which article
+each path's last import made; when the path settles again with one article whose
+headline continues the earlier one's and whose body continues it (or whose
+headline is the same: a correction saved over it), that article's text is
+replaced in place (state, tags, story kept). Anything else under the same name
+is another article, imported as usual. No Textual here: the CLI's watch and the
+app's both go through `Desk.watch_folders`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newsdesk.desk import ImportSummary
+    from newsdesk.ingest.result import LoadResult
+    from newsdesk.model import Article, Extracted
+
+
+def _words(text: str) -> list[str]:
+    return text.casefold().split()
+
+
+def continues(earlier: Extracted, later: Extracted) -> bool:
+    """Whether `later` is `earlier` completed (its text cut short, then whole) or
+    corrected (the same headline, the text changed).
+
+    The last word of the earlier text may have been cut in the middle ("harb"), so
+    only the words before it must come first in the later text.
+    """
+    old_title, new_title = _words(earlier.title), _words(later.title)
+    if not old_title or new_title[: len(old_title) - 1] != old_title[:-1]:
+        return False
+    if old_title == new_title and (earlier.body != later.body):
+        return True  # a correction saved over the file
+    old_body, new_body = _words(earlier.body), _words(later.body)
+    longer = len(new_body) + len(new_title) > len(old_body) + len(old_title)
+    return longer and new_body[: max(0, len(old_body) - 1)] == old_body[:-1]
+
+
+class Revisions:
+    """Imports a watch's settled files; a path written again revises its article."""
+
+    def __init__(
+        self,
+        import_files: Callable[[list[Path]], ImportSummary],
+        inspect: Callable[[Path], LoadResult],
+        get: Callable[[str], Article | None],
+        revise: Callable[[str, Extracted], None],
+    ) -> None:
+        self._import = import_files
+        self._inspect = inspect
+        self._get = get
+        self._revise = revise
+        #: Each path's article, when its last import made exactly one.
+        self.made: dict[Path, str] = {}
+
+    def __call__(self, paths: list[Path]) -> ImportSummary:
+        again = [p for p in paths if p in self.made]
+        fresh = [p for p in paths if p not in self.made]
+        summary = self._imported(fresh)
+        for path in again:
+            if not self._revised(path, summary):
+                _merge(summary, self._imported([path]))
+        return summary
+
+    def _imported(self, paths: list[Path]) -> ImportSummary:
+        from newsdesk.desk import ImportSummary
+
+        if not paths:
+            return ImportSummary()
+        summary = self._import(paths)
+        # The ids are in the order of the files, each file's as many as it imported.
+        ids = iter(summary.imported_ids)
+        for outcome in summary.files:
+            created = [next(ids) for _ in range(outcome.imported)]
+            path = Path(outcome.path)
+            if len(created) == 1:
+                self.made[path] = created[0]
+            elif created:
+                self.made.pop(path, None)  # several articles: each stays its own
+        return summary
+
+    def _revised(self, path: Path, summary: ImportSummary) -> bool:
+        article = self._get(self.made[path])
+        if article is None:  # deleted since: the file is new again
+            del self.made[path]
+            return False
+        result = self._inspect(path)
+        if result.error or len(result.items) != 1:
+            return False
+        later = result.items[0]
+        if later.title == article.meta.title and later.body == article.meta.body:
+            return False  # the same text: the import reports it already stored
+        if not continues(article.meta, later):
+            return False
+        self._revise(article.id, later)
+        summary.updated.append((str(path), article.id))
+        return True
+
+
+def _merge(into: ImportSummary, more: ImportSummary) -> None:
+    into.files.extend(more.files)
+    into.imported_ids.extend(more.imported_ids)
+    into.updated.extend(more.updated)
+    into.not_undoable = into.not_undoable or more.not_undoable
