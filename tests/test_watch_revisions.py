@@ -114,3 +114,26 @@ def test_continues_reads_a_cut_word_and_a_correction() -> None:
     assert not continues(whole, other)
     shorter = Extracted(title="Harbour bridge closes", body="The harbour bridge will")
     assert continues(whole, shorter)  # the same headline: a correction, even a shorter one
+
+
+def test_a_revised_article_is_fingerprinted_by_its_new_text(tmp_path: Path) -> None:
+    """Story matching reads the completed text, not the first bytes it was made from."""
+    from newsdesk.stories.signature import compute
+
+    partial = tmp_path / "bridge.txt"
+    partial.write_bytes(ARTICLE.encode()[:160])
+    whole = tmp_path / "whole.txt"
+    whole.write_text(ARTICLE, encoding="utf-8")
+    with Desk() as desk:
+        desk.import_paths([partial])
+        (made,) = desk.inbox_ids()
+        meta = desk.inspect(whole).items[0]
+        desk.revise(made, meta)
+        with desk.store.transaction() as tx:
+            tables = desk.store.story_tables(tx)
+            story = tables.story_of(made)
+            assert story is not None
+            ((_, stored, _),) = tables.story_signatures([story], 5)
+    expected = compute(meta)
+    assert stored.lede.tolist() == expected.lede.tolist()
+    assert stored.figures.tolist() == expected.figures.tolist()

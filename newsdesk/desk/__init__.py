@@ -448,8 +448,16 @@ class Desk:
     def revise(self, article_id: str, meta: Extracted) -> None:
         """Replace a stored article's text with `meta` (a watched file written again, see
         `watch_revisions`); its state, tags and story stay, and the index follows."""
+        from newsdesk.isodates import iso_to_ts
+        from newsdesk.stories.grouping import StoryGrouper
+
         with self.store.transaction() as tx:
             self.store.update_content(tx, article_id, meta)
+            # Its fingerprint follows the new text (as a feed's correction's does); it
+            # keeps its story.
+            StoryGrouper(self.store.story_tables(tx)).assign(
+                article_id, meta, iso_to_ts(meta.published)
+            )
         self._indexing.notify()
 
     def search(
