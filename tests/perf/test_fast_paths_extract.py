@@ -167,6 +167,18 @@ def test_tidy_paragraphs_matches_the_unfiltered_version() -> None:
         assert tidy_paragraphs(text) == reference(text), repr(text)
 
 
+def test_inline_furniture_triggers_match_the_alternation() -> None:
+    from newsdesk.extract import inline_furniture
+
+    alternation = re.compile("|".join(map(re.escape, inline_furniture._TRIGGERS)))
+    texts = _random_lines(3000, seed=8, longest=60)
+    texts += [f"x {t} y" for t in inline_furniture._TRIGGERS]
+    for line in texts:
+        lower = line.lower()
+        expected = bool(alternation.search(lower) and inline_furniture._INLINE.search(line))
+        assert inline_furniture.is_inline_furniture(line, lower) == expected, line
+
+
 def test_latin_word_class_is_the_case_blind_one() -> None:
     """Every code point: the written-out class matches exactly what the case-blind one did."""
     blind = re.compile(r"[a-zà-ÿąćęłńóśźżşğıİçãõ]", re.IGNORECASE)
