@@ -61,11 +61,14 @@ def clean_text(text: str, *, keep_newlines: bool = True) -> str:
         return ""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if any(start in text for start in _ESCAPE_STARTS):
-        text = _ANSI.sub("", text)
-    if _SURROGATE.search(text):
-        text = _PAIR.sub(_joined, text)
-    text = _CONTROLS.sub("", text)
+    # Escapes and surrogates are among the controls: text without any (nearly all of
+    # it) is looked through once, not once per step.
+    if _CONTROLS.search(text) is not None:
+        if any(start in text for start in _ESCAPE_STARTS):
+            text = _ANSI.sub("", text)
+        if _SURROGATE.search(text):
+            text = _PAIR.sub(_joined, text)
+        text = _CONTROLS.sub("", text)
     if not keep_newlines:
         text = text.replace("\t", " ").replace("\n", " ")
     return text

@@ -203,7 +203,8 @@ def read_body(lines: list[str], start: int, found: Found, *, main_text: bool = F
             if body and _EDITED.match(line):
                 return i
             continue
-        inline = _INLINE_LINK.search(line)
+        # The pattern needs a colon: most lines have none, and are not searched.
+        inline = _INLINE_LINK.search(line) if ":" in line else None
         if inline and len(line) <= 300:
             add_link(found.links, inline["title"])
             continue

@@ -194,7 +194,9 @@ _GALLERY_COUNTER = re.compile(r"\d")
 def _caption_end_possible(line: str) -> bool:
     """False only where `_CAPTION_END` cannot match: neither a gallery's counter (a digit
     first) nor an ending with a picture word."""
-    return bool(_GALLERY_COUNTER.match(line) or _PICTURE_END.search(line))
+    # The picture word is at the end: searched for there, not tried at every position
+    # (it is at most 8 characters, and may stand before a final newline).
+    return bool(_GALLERY_COUNTER.match(line) or _PICTURE_END.search(line, max(0, len(line) - 9)))
 
 
 @line_cache

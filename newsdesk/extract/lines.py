@@ -49,6 +49,11 @@ _SENTENCE_END = re.compile(r"""[.!?…:;。！？]["'”’»)\]」』）]*$""")
 NUMBERED_HEADING = re.compile(r"^\d{1,3}[.)]\s+(?=\S)")
 _LIST_MARK = re.compile(r"^(?:[-*•·▪►>]|\d{1,2}[.)])\s+")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
+#: The runs `_SPACES` finds less the lone plain spaces, most of a text's gaps: replacing
+#: these by one space gives the same text without rewriting every gap as itself.
+_SPACE_RUNS = re.compile(
+    r" [ \t\u00a0\u2000-\u200b\u3000]+|[\t\u00a0\u2000-\u200b\u3000][ \t\u00a0\u2000-\u200b\u3000]*"
+)
 
 
 def split_lines(text: str) -> list[str]:
@@ -71,11 +76,11 @@ def _split_lines(text: str) -> tuple[str, ...]:
     # No line can be longer than the text: the spaces are folded in one pass over it
     # (they never span a line break), not one regex call a line.
     short = len(text) <= MAX_LINE_CHARS
-    lines = _SPACES.sub(" ", text).split("\n", MAX_LINES)[:MAX_LINES] if short else raws
+    lines = _SPACE_RUNS.sub(" ", text).split("\n", MAX_LINES)[:MAX_LINES] if short else raws
     out: list[str] = []
     full = False  # the line before reached the wrap width: the next one carries it on
     for raw, folded in zip(raws, lines, strict=True):
-        line = folded.strip() if short else _SPACES.sub(" ", raw[:MAX_LINE_CHARS]).strip()
+        line = folded.strip() if short else _SPACE_RUNS.sub(" ", raw[:MAX_LINE_CHARS]).strip()
         if out and line and ((full and not _BULLET.match(line)) or _continues(out[-1], line)):
             out[-1] = f"{out[-1]} {line}"[:MAX_LINE_CHARS]
         else:

@@ -47,7 +47,11 @@ def tidy_paragraphs(text: str) -> str:
 
     Layout only: `extract_article` and `finish` sanitise, once each.
     """
-    text = _TRAILING_SPACE.sub("\n", text.replace("\r\n", "\n"))
+    text = text.replace("\r\n", "\n")
+    if " \n" in text or "\t\n" in text:
+        # Only then can the pattern match: most texts (lines already stripped) are not
+        # scanned by it at all.
+        text = _TRAILING_SPACE.sub("\n", text)
     paragraphs = (p.strip() for p in _BLANK_LINES.split(text))
     return "\n\n".join(p for p in paragraphs if p)
 

@@ -137,6 +137,48 @@ def test_caption_end_prefilter_never_hides_a_match() -> None:
             assert headline._caption_end_possible(line)
 
 
+def test_picture_word_searched_at_the_end_only_is_the_whole_search() -> None:
+    for line in [*_random_lines(5000, seed=5), "a photo\n", "Photos", "pictureſ", "x IMAGE"]:
+        whole = bool(headline._GALLERY_COUNTER.match(line) or headline._PICTURE_END.search(line))
+        assert headline._caption_end_possible(line) == whole, line
+
+
+def test_inline_link_needs_a_colon() -> None:
+    from newsdesk.extract.body import _INLINE_LINK
+
+    texts = _random_lines(5000, seed=6, longest=60)
+    texts += ["Read more: Ferries cancelled again", "Related: The storm", "see also : x y z w"]
+    for line in texts:
+        if ":" not in line:
+            assert _INLINE_LINK.search(line) is None, line
+
+
+def test_tidy_paragraphs_matches_the_unfiltered_version() -> None:
+    from newsdesk.ingest.assemble import _BLANK_LINES, _TRAILING_SPACE, tidy_paragraphs
+
+    def reference(text: str) -> str:
+        text = _TRAILING_SPACE.sub("\n", text.replace("\r\n", "\n"))
+        return "\n\n".join(p for p in (p.strip() for p in _BLANK_LINES.split(text)) if p)
+
+    rng = random.Random(7)
+    pieces = ["a", "Bc ", " ", "\t", "\n", "\r\n", "\n\n", " \n", "\t\n", "x.\n \n"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randrange(0, 30))) for _ in range(5000)]
+    for text in texts:
+        assert tidy_paragraphs(text) == reference(text), repr(text)
+
+
+def test_inline_furniture_triggers_match_the_alternation() -> None:
+    from newsdesk.extract import inline_furniture
+
+    alternation = re.compile("|".join(map(re.escape, inline_furniture._TRIGGERS)))
+    texts = _random_lines(3000, seed=8, longest=60)
+    texts += [f"x {t} y" for t in inline_furniture._TRIGGERS]
+    for line in texts:
+        lower = line.lower()
+        expected = bool(alternation.search(lower) and inline_furniture._INLINE.search(line))
+        assert inline_furniture.is_inline_furniture(line, lower) == expected, line
+
+
 def test_latin_word_class_is_the_case_blind_one() -> None:
     """Every code point: the written-out class matches exactly what the case-blind one did."""
     blind = re.compile(r"[a-zà-ÿąćęłńóśźżşğıİçãõ]", re.IGNORECASE)
