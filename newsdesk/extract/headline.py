@@ -365,7 +365,7 @@ def _typed_header(page: _Page, n: int) -> bool:
     Only the layout tells which of the two is the headline when the standfirst is as
     short as it ("Harbour bridge closes for repairs" / "Commuters face long detours"), and
     that layout puts the headline first. A masthead or a label ("The Harbour Gazette",
-    "Series: subject") is no headline.
+    "La Voce di Bergamo", "Series: subject") is no headline.
     """
     top = page.content[0]
     line = page.lines[top].rstrip()
@@ -376,7 +376,9 @@ def _typed_header(page: _Page, n: int) -> bool:
         or not 3 <= len(tokens) <= STANDFIRST_WORDS
         or ":" in line
         or line.endswith(".")
-        or (len(tokens) <= 4 and all(t[:1].isupper() for t in tokens))
+        # A sentence: a content word in lower case, which a masthead ("La Voce di Bergamo")
+        # or a label has not.
+        or not any(t[:1].islower() and len(t) >= 3 for t in tokens[1:])
         or strip_site_suffix(line) != line
     ):
         return False
