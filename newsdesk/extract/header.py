@@ -444,13 +444,22 @@ def _dek_from_first_paragraph(
     return False
 
 
+#: A standfirst shorter than this many words is read by its place, not its shape.
+SHORT_STANDFIRST_WORDS = 6
+#: A handle, an address or a file name inside a line ("j.doe", "@jdoe", "a/b"): no sentence.
+_HANDLE = re.compile(r"[^\W\d][./@][^\W\d]|@\w")
+
+
 def _short_standfirst(line: str, following: list[str]) -> bool:
     """A standfirst of a few words right under the headline, which the byline or date line
     right below signs with it ("Commuters face long detours" / "By ..."): a sentence, not
-    a label, a masthead or a place."""
+    a label, a masthead, a place or a picture's text ("Profile picture for user j.doe").
+    A longer one is `_dek_shaped`'s to judge."""
     tokens = words(line)
     return (
         bool(following)
+        and len(tokens) < SHORT_STANDFIRST_WORDS
+        and not _HANDLE.search(line)
         and title_shaped(line)
         and line[:1].isupper()
         and not line.isupper()

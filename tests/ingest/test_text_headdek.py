@@ -62,3 +62,17 @@ def test_a_headline_over_a_standfirst_as_long_keeps_both() -> None:
     item = load_bytes(text.encode(), "ferry-winter.txt").items[0]
     assert item.title == "Ferry operator cancels winter timetable"
     assert item.dek == "Islanders left with two boats a week"
+
+
+def test_a_pictures_text_under_the_headline_is_no_standfirst() -> None:
+    text = (
+        "Lighthouse keeper retires after forty years\n\n"
+        "Profile picture for user o.feld\n\n"
+        "By Oskar Feld\n\n"
+        "NORTHBY — The keeper of the Skerry light handed over his keys on Friday, ending four "
+        "decades in which he missed only two nights, the coastguard said.\n\n"
+        "The light will be run from the mainland from next month.\n"
+    )
+    item = load_bytes(text.encode(), "keeper.txt").items[0]
+    assert item.title == "Lighthouse keeper retires after forty years"
+    assert item.dek is None
