@@ -74,8 +74,12 @@ ZONES: dict[str, float] = {
     "utc": 0, "gmt": 0, "z": 0, "bst": 1, "cet": 1, "cest": 2, "eet": 2, "eest": 3, "msk": 3,
     "ist": 5.5, "hkt": 8, "sgt": 8, "jst": 9, "kst": 9, "aest": 10, "aedt": 11,
     "nzdt": 13, "nzst": 12, "est": -5, "edt": -4, "cst": -6, "cdt": -5, "mst": -7, "mdt": -6,
-    "pst": -8, "pdt": -7, "et": -5, "mez": 1, "mesz": 2,
+    "pst": -8, "pdt": -7, "et": -5, "mez": 1, "mesz": 2, "wet": 0, "west": 1, "akst": -9,
+    "akdt": -8, "hst": -10, "awst": 8, "acst": 9.5, "acdt": 10.5,
 }  # fmt: skip
+#: Zones whose abbreviation is also a word ("west", "est", "ist", "et"): read only as a
+#: page prints a zone, in capitals.
+WORD_ZONES = frozenset({"wet", "west", "est", "ist", "et"})
 
 
 def plausible_year(year: int) -> bool:

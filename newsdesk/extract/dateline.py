@@ -162,6 +162,29 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     return None
 
 
+#: What a stated dateline may carry after its place: the day and the agency ("EMBERLY,
+#: Dec 6 (Polaris)", "BERGEN, March 5 /GWA/ -").
+_STATED_TAIL = re.compile(rf"(?:,\s*(?:{_MONTH_DAY}))?\s*(?:{_AGENCY})?[\s,:—–-]*$")
+_DAY_ONLY = re.compile(_MONTH_DAY)
+
+
+def stated_place(dateline: str) -> str | None:
+    """The place of a dateline an agency states as a field (NITF's <dateline>, ninjs'
+    `located`), read as a dateline opening a paragraph is: "EMBERLY, Dec 6 (Polaris)" ->
+    "Emberly", "SAN JOSE, Calif." -> "San Jose, Calif.", "Bergen" stays; None when only a
+    day or an agency is left."""
+    text = clean_line(dateline).strip(" ,:;—–-")
+    if not text:
+        return None
+    found = parse_dateline(f"{text} — x")
+    if found is not None and found.place:
+        return found.place
+    place = _STATED_TAIL.sub("", text).strip(" ,:;—–-")
+    if not place or not any(ch.isalpha() for ch in place) or _DAY_ONLY.fullmatch(place):
+        return None
+    return normalise_place(place) if _upper_ok(place) else place
+
+
 def _stop_places_ok(m: re.Match[str]) -> bool:
     """Places set off by a full stop are a dateline when an agency follows them, or when
     each is a place we know (a sentence of one word is seldom a town's name)."""

@@ -8,15 +8,35 @@ date; without one they give nothing rather than a guess.
 
 from __future__ import annotations
 
-import contextvars
 import datetime as dt
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 
-from newsdesk.extract.lines import line_cache
-from newsdesk.isodates import MONTHS, ZONES, iso_from_parts, normalise_date, zone
+from newsdesk.extract.date_order import (
+    DAY_FIRST,
+    DAY_FIRST_LANGUAGES,
+    DAY_FIRST_ZONES,
+    LOCALE_ORDER,
+    MONTH_FIRST_ZONES,
+    ZONE,
+    fresh_reading,
+    reference,
+    zone_order,
+)
+
+# Where the importers have always found it.
+from newsdesk.extract.date_order import declared_locale as declared_locale
+from newsdesk.extract.lines import CACHE_LINE_CHARS, line_cache
+from newsdesk.isodates import (
+    MONTHS,
+    iso_datetime,
+    iso_from_parts,
+    normalise_date,
+    zone,
+)
 
 #: Month abbreviations of the other languages ("Okt 13, 2022", "26. Dez. 2021", "3 févr. 2021",
 #: "12 ago 2020", "3 set. 2021", "13 mrt 2026", "7 paź 2025"); the English ones are in `MONTHS`
@@ -56,9 +76,7 @@ _SHORT_WEEKDAY = (
 _TIME = (
     r"(?:\s*(?:,|at|•|\||-|/|@)?\s*)"
     r"(?P<H>\d{1,2})(?:[:.](?P<M>\d{2}))(?::\d{2})?\s*(?P<ampm>[ap]\.?\s?m\.?)?"
-    r"(?:\s*(?P<tz>"
-    + "|".join(sorted((z for z in ZONES if z != "z"), key=len, reverse=True))
-    + r")\b)?"
+    rf"(?:\s*(?P<tz>{ZONE}))?"
 )
 # A text copy runs a name into the date after it ("Jana Berg22. Februar 2020"): a written month
 # between day and year makes a letter before the day harmless.
@@ -77,7 +95,10 @@ _MDY = re.compile(
 )
 _ISO = re.compile(
     r"(?<![\w/])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
-    r"(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?(?P<off>Z|[+-]\d{2}:?\d{2})?)?"
+    r"(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?(?P<off>Z|[+-]\d{2}:?\d{2})?"
+    # "2026-12-06 09:30 CET": a zone's name after the time.
+    rf"(?:(?<=\d)\s*(?P<tz>{ZONE}))?)?",
+    re.IGNORECASE,
 )
 _NUMERIC = re.compile(
     rf"(?<![\w/.])(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}|\d{{2}})(?![\w/])(?:{_TIME})?",
@@ -155,52 +176,17 @@ def _from_iso(match: re.Match[str]) -> str | None:
     day = iso_from_parts(y, m, d)
     if day is None or match["H"] is None:
         return day
+    named = zone(match["tz"]) if match["tz"] and not match["off"] else None
+    if named is not None:
+        try:
+            moment = dt.datetime(
+                y, m, d, int(match["H"]), int(match["M"]), int(match["S"] or 0), tzinfo=named
+            )
+        except ValueError:
+            return day
+        return iso_datetime(moment)
     text = f"{day}T{match['H']}:{match['M']}:{match['S'] or '00'}{match['off'] or ''}"
     return normalise_date(text) or day
-
-
-#: Languages whose pages write numeric dates day first ("03/05/2022" is 3 May). English keeps
-#: the US order: a page's language cannot tell a British page from an American one.
-DAY_FIRST_LANGUAGES = frozenset(
-    {"de", "fr", "es", "it", "pt", "nl", "sv", "da", "no", "nb", "fi", "pl", "cs", "sk", "hu",
-     "ro", "ru", "uk", "el", "tr", "ca", "hr", "sl", "sr", "bg", "id", "vi", "ar", "he"}
-)  # fmt: skip
-# Set for the length of one page's extraction (`numeric_order`); a context variable, so
-# threads and import workers each keep their own.
-_DAY_FIRST: contextvars.ContextVar[bool] = contextvars.ContextVar("day_first", default=False)
-# The order the page's declared locale implies (`declared_locale`), None when it tells none.
-_LOCALE_ORDER: contextvars.ContextVar[bool | None] = contextvars.ContextVar(
-    "locale_order", default=None
-)
-
-#: English-speaking regions that write the month first; every other English region (GB, IE,
-#: AU, NZ, IN, ZA, NG, KE, SG...) writes the day first. Canada writes both: no order.
-_MONTH_FIRST_REGIONS = frozenset({"us", "ph", "pr", "gu", "as", "vi", "um", "mp", "fm", "mh", "pw"})
-
-
-def locale_day_first(locale: str | None) -> bool | None:
-    """Whether a declared locale ("en-GB", "en_US", "de-AT") writes numeric dates day first;
-    None when it does not tell (no region on an English page, Canada, other scripts)."""
-    if not locale:
-        return None
-    parts = locale.strip().replace("_", "-").lower().split("-")
-    language, region = parts[0], (parts[1] if len(parts) > 1 else "")
-    if language in DAY_FIRST_LANGUAGES:
-        return True
-    if language != "en" or len(region) != 2 or region == "ca":
-        return None
-    return region not in _MONTH_FIRST_REGIONS
-
-
-@contextmanager
-def declared_locale(locale: str | None) -> Iterator[None]:
-    """Within this block, a page's declared locale orders its numeric dates when its own
-    dates do not (`numeric_order`): a British page's "04/03/2026" is 4 March."""
-    token = _LOCALE_ORDER.set(locale_day_first(locale))
-    try:
-        yield
-    finally:
-        _LOCALE_ORDER.reset(token)
 
 
 def page_order(text: str) -> bool | None:
@@ -258,20 +244,32 @@ def _order_near_written_dates(text: str, ambiguous: list[tuple[int, int, int]]) 
 @contextmanager
 def numeric_order(language: str | None, text: str = "") -> Iterator[None]:
     """Within this block, numeric dates read day first when `language` writes them so, unless
-    the page's own dates (`text`) show the other order or its declared locale tells it."""
+    the page's own dates (`text`) show the other order, its declared locale tells it, or the
+    zones of its times do. An English page with none of these reads each ambiguous date by
+    its nearness to the reference day (`date_order.fresh_reading`)."""
     shown = page_order(text) if text else None
     if shown is None:
-        shown = _LOCALE_ORDER.get()
-    token = _DAY_FIRST.set(language in DAY_FIRST_LANGUAGES if shown is None else shown)
+        shown = LOCALE_ORDER.get()
+    if shown is None and text:
+        shown = zone_order(text)
+    if shown is None and language in DAY_FIRST_LANGUAGES:
+        shown = True
+    token = DAY_FIRST.set(shown)
     try:
         yield
     finally:
-        _DAY_FIRST.reset(token)
+        DAY_FIRST.reset(token)
 
 
 def _from_numeric(match: re.Match[str]) -> str | None:
     a, b = int(match["a"]), int(match["b"])
-    if _DAY_FIRST.get():
+    tz = (match["tz"] or "").lower()
+    order = True if tz in DAY_FIRST_ZONES else False if tz in MONTH_FIRST_ZONES else None
+    if order is None:
+        order = DAY_FIRST.get()
+    if order is None:
+        order = a <= 12 and b <= 12 and fresh_reading(a, b, _year(match["y"]))
+    if order:
         # Day first unless the second number cannot be a month.
         day, month = (a, b) if b <= 12 else (b, a)
         return _build(
@@ -361,7 +359,12 @@ def date_line(line: str) -> str | None:
     | Updated: ..." gives the first). Sentences that merely mention a date
     are not date lines.
     """
-    return _date_line_day_first(line) if _DAY_FIRST.get() else _date_line_month_first(line)
+    order = DAY_FIRST.get()
+    if order is None:
+        if len(line) > CACHE_LINE_CHARS:
+            return _date_line(line)
+        return _date_line_fresh(line, reference())
+    return _date_line_day_first(line) if order else _date_line_month_first(line)
 
 
 def _date_line(line: str) -> str | None:
@@ -460,6 +463,12 @@ _NOT_PUBLISHED = re.compile(
 # One cache per numeric order, so a line read day first is never answered month first.
 _date_line_month_first = line_cache(_date_line)
 _date_line_day_first = line_cache(_date_line)
+
+
+@lru_cache(maxsize=8192)
+def _date_line_fresh(line: str, reference: dt.date) -> str | None:
+    """`_date_line` read with no order known: its answer depends on the reference day too."""
+    return _date_line(line)
 
 
 def resolve_month_day(text: str, anchor: dt.date, ahead: int = 31) -> str | None:

@@ -20,6 +20,7 @@ from newsdesk.extract.dates import (
 from newsdesk.extract.found import Found, fold
 from newsdesk.extract.headline import (
     is_caption_like,
+    title_shaped,
 )
 from newsdesk.extract.lines import (
     is_list_item,
@@ -300,7 +301,7 @@ def read_header(lines: list[str], head: int, body_start: int, found: Found) -> i
         if (
             found.dek is None
             and not meta_seen
-            and _dek_shaped(line)
+            and (_dek_shaped(line) or (n == 0 and _short_standfirst(line, following)))
             and parse_dateline(line) is None
         ):
             found.dek = clean_line(strip_list_mark(line))
@@ -441,6 +442,30 @@ def _dek_from_first_paragraph(
         found.dek_at = body_start
         return True
     return False
+
+
+#: A standfirst shorter than this many words is read by its place, not its shape.
+SHORT_STANDFIRST_WORDS = 6
+#: A handle, an address or a file name inside a line ("j.doe", "@jdoe", "a/b"): no sentence.
+_HANDLE = re.compile(r"[^\W\d][./@][^\W\d]|@\w")
+
+
+def _short_standfirst(line: str, following: list[str]) -> bool:
+    """A standfirst of a few words right under the headline, which the byline or date line
+    right below signs with it ("Commuters face long detours" / "By ..."): a sentence, not
+    a label, a masthead, a place or a picture's text ("Profile picture for user j.doe").
+    A longer one is `_dek_shaped`'s to judge."""
+    tokens = words(line)
+    return (
+        bool(following)
+        and len(tokens) < SHORT_STANDFIRST_WORDS
+        and not _HANDLE.search(line)
+        and title_shaped(line)
+        and line[:1].isupper()
+        and not line.isupper()
+        and any(t[:1].islower() and len(t) >= 3 for t in tokens[1:])
+        and (parse_byline(following[0]) is not None or date_line(following[0]) is not None)
+    )
 
 
 def _dek_shaped(line: str) -> bool:

@@ -327,6 +327,9 @@ def _prefer_line_above(page: _Page, best: HeadlineChoice, n: int) -> HeadlineCho
     standfirst lines) to the one that sits under navigation, a label or a date:
     that is where a headline starts.
     """
+    if n == 1 and _typed_header(page, n):
+        top = page.content[0]
+        return HeadlineChoice(top, page.lines[top], best.score)
     tokens = words(best.text)
     if len(tokens) < 8 or lower_ratio(tokens) < 0.5:
         return best
@@ -355,6 +358,36 @@ def _prefer_line_above(page: _Page, best: HeadlineChoice, n: int) -> HeadlineCho
         i = page.content[climbed[0]]
         return HeadlineChoice(i, page.lines[i], best.score)
     return best
+
+
+def _typed_header(page: _Page, n: int) -> bool:
+    """A story typed as headline / standfirst / byline: the text's first line, headline-
+    shaped, over the winner, which a byline or date line signs right below.
+
+    Only the layout tells which of the two is the headline when the standfirst is as
+    short as it ("Harbour bridge closes for repairs" / "Commuters face long detours"), and
+    that layout puts the headline first. A masthead or a label ("The Harbour Gazette",
+    "La Voce di Bergamo", "Series: subject") is no headline.
+    """
+    top = page.content[0]
+    line = page.lines[top].rstrip()
+    tokens = words(line)
+    if (
+        not page.title_shaped(top)
+        or is_upper_line(line)
+        or not 3 <= len(tokens) <= STANDFIRST_WORDS
+        or ":" in line
+        or line.endswith(".")
+        # A sentence: a content word in lower case, which a masthead ("La Voce di Bergamo")
+        # or a label has not.
+        or not any(t[:1].islower() and len(t) >= 3 for t in tokens[1:])
+        or strip_site_suffix(line) != line
+    ):
+        return False
+    below = next(
+        (m for m in range(n + 1, len(page.content)) if not page.caption[page.content[m]]), None
+    )
+    return below is not None and (page.is_byline(below) or page.is_date(page.content[below]))
 
 
 def _title_above(page: _Page, i: int) -> bool:

@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 
 from newsdesk.extract import enrich, extract_page
 from newsdesk.extract.headline import LINK_TITLES, headline_from_lead
-from newsdesk.extract.lines import ends_sentence
+from newsdesk.extract.lines import ends_sentence, split_lines
 from newsdesk.ingest.limits import MAX_LINE_CHARS, MAX_LIST_ITEMS, MAX_TITLE_CHARS
 from newsdesk.isodates import normalise_date
 from newsdesk.model import (
@@ -95,8 +95,10 @@ def _plain_article(text: str, hints: Extracted) -> Extracted:
 def _first_line_as_title(meta: Extracted, text: str) -> None:
     """Every imported article needs a headline: without one, the text's first line serves
     (past a text browser's list of the page's link titles, which is never the story's)."""
+    # Read by paragraphs as the extractor reads them: wire copy wrapped at 69 columns opens
+    # with half a sentence on its first line.
     first = next(
-        (s for line in text.splitlines() if (s := line.strip()) and not LINK_TITLES.match(s)), ""
+        (s for line in split_lines(text) if (s := line.strip()) and not LINK_TITLES.match(s)), ""
     )
     if not first:
         return

@@ -32,3 +32,47 @@ def test_a_three_word_headline_over_its_standfirst() -> None:
     item = load_bytes(text.encode(), "ferry.txt").items[0]
     assert item.title == "Ferry fares frozen"
     assert item.dek == "Island commuters spared a rise for the second year"
+
+
+def test_a_headline_over_a_shorter_standfirst_keeps_both() -> None:
+    text = (
+        "Lighthouse keeper retires after forty years\n\n"
+        "Island loses its last keeper\n\n"
+        "By Oskar Feld\n\n"
+        "NORTHBY — The keeper of the Skerry light handed over his keys on Friday, ending four "
+        "decades in which he missed only two nights, the coastguard said.\n\n"
+        "The light will be run from the mainland from next month.\n"
+    )
+    item = load_bytes(text.encode(), "keeper.txt").items[0]
+    assert item.title == "Lighthouse keeper retires after forty years"
+    assert item.dek == "Island loses its last keeper"
+    assert item.authors == ["Oskar Feld"]
+    assert item.body.startswith("NORTHBY — The keeper")
+
+
+def test_a_headline_over_a_standfirst_as_long_keeps_both() -> None:
+    text = (
+        "Ferry operator cancels winter timetable\n\n"
+        "Islanders left with two boats a week\n\n"
+        "By Oskar Feld\n\n"
+        "The island ferry will sail twice a week from November instead of daily, its operator "
+        "said on Monday, blaming the price of fuel.\n\n"
+        "Councillors said they would ask the government to step in.\n"
+    )
+    item = load_bytes(text.encode(), "ferry-winter.txt").items[0]
+    assert item.title == "Ferry operator cancels winter timetable"
+    assert item.dek == "Islanders left with two boats a week"
+
+
+def test_a_pictures_text_under_the_headline_is_no_standfirst() -> None:
+    text = (
+        "Lighthouse keeper retires after forty years\n\n"
+        "Profile picture for user o.feld\n\n"
+        "By Oskar Feld\n\n"
+        "NORTHBY — The keeper of the Skerry light handed over his keys on Friday, ending four "
+        "decades in which he missed only two nights, the coastguard said.\n\n"
+        "The light will be run from the mainland from next month.\n"
+    )
+    item = load_bytes(text.encode(), "keeper.txt").items[0]
+    assert item.title == "Lighthouse keeper retires after forty years"
+    assert item.dek is None

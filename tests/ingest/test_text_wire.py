@@ -67,3 +67,19 @@ def test_a_headline_is_made_from_a_long_lead_only() -> None:
     assert headline_from_lead("Glacier railway reopens after rockfall") is None
     made = headline_from_lead("Crews closed the railway on Tuesday. " * 5)
     assert made == "Crews closed the railway on Tuesday."
+
+
+def test_wire_copy_wrapped_at_69_columns_gives_its_first_sentence_as_headline() -> None:
+    lead = (
+        "SALTHAVEN, March 3 (Northern Wire Service) - Salthaven's port authority\n"
+        "doubled its mooring fees for cruise ships on Tuesday, the second rise\n"
+        "in a year, to pay for a new breakwater.\n"
+    )
+    text = lead + "\nCruise lines said the rise would cost them millions a season.\n"
+    item = load_bytes(text.encode(), "wrapped.txt").items[0]
+    # The sentence, cut at its last clause within the headline's length.
+    assert item.title == (
+        "Salthaven's port authority doubled its mooring fees for cruise ships on Tuesday, "
+        "the second rise in a year"
+    )
+    assert item.body.startswith("SALTHAVEN, March 3 (Northern Wire Service) - Salthaven's")

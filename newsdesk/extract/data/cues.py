@@ -59,6 +59,11 @@ ORG_HEADS: frozenset[str] = word_set(
     Refineries Ombudsman Confederation Collective Marketers Operators Distributors Producers
     Lifeline Helpline Hotline Hotlines Helplines
     Börse Zentrale Werke Kasse Sparkasse Partei Gewerkschaft Hochschule Klinikum Rundfunk
+    Aggregates Quarries Quarrying Supplies Fisheries Farms Breweries Brewery Distillery
+    Distilleries Dairies Bakeries Textiles Plastics Fabrics Polymers Alloys Coatings Foundry
+    Foundries Steelworks Tools Instruments Components Devices Engines Turbines Cables
+    Batteries Fertilisers Fertilizers Seeds Publications Publishing Builders Contractors
+    Developers Insurers Lenders Traders Exports Imports Packaging Containers Haulage
     """
 )
 

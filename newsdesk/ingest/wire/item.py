@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from newsdesk.extract import enrich
 from newsdesk.extract.byline import is_desk_credit, parse_byline
 from newsdesk.extract.data.given_names import GIVEN_NAMES
-from newsdesk.extract.dateline import parse_dateline
+from newsdesk.extract.dateline import parse_dateline, stated_place
 from newsdesk.ingest.assemble import bounded, drop_leading_title, finish, tidy_paragraphs
 from newsdesk.ingest.limits import MAX_ITEM_CHARS
 from newsdesk.ingest.names import person_names
@@ -104,6 +104,9 @@ def build_item(
     meta = dataclasses.replace(hints)
     text = bounded(clean_text(body), MAX_ITEM_CHARS, warnings, f"{where}body")
     meta.body = drop_leading_title(tidy_paragraphs(text), meta.title)
+    # The agency's field reads as a dateline in the copy does: the place in its written
+    # case, without the day and the agency ("EMBERLY, Dec 6 (Polaris)" is "Emberly").
+    meta.dateline = stated_place(meta.dateline) if meta.dateline else None
     if not meta.dateline and meta.body:
         found = parse_dateline(meta.body.split("\n\n", 1)[0])
         meta.dateline = found.place if found else None
