@@ -21,7 +21,7 @@ from newsdesk.extract.found import fold
 from newsdesk.extract.outlet import is_squashed, respell
 from newsdesk.extract.page import local_day_shown
 from newsdesk.ingest.assemble import bounded, drop_leading_title, extract_article, finish
-from newsdesk.ingest.html_byline import visible_byline, visible_lines
+from newsdesk.ingest.html_byline import address_authors, visible_byline, visible_lines
 from newsdesk.ingest.html_coauthors import repeated_author_names, with_coauthors, without_credited
 from newsdesk.ingest.html_dateline import signature_place
 from newsdesk.ingest.html_dates import other_zone_day, swapped
@@ -442,7 +442,10 @@ def _read_html(tree: HtmlElement, meta: PageMeta, warnings: list[str]) -> list[E
         # ("Von Lisa Petrich") names the writer.
         meta.authors = on_page or meta.authors
     if not meta.authors:
-        found = not_the_site(_authors_trafilatura(tree), meta.site, meta.url)
+        # An article's <address> is markup for its author, as sure as trafilatura's reading.
+        found = not_the_site(
+            address_authors(tree) or _authors_trafilatura(tree), meta.site, meta.url
+        )
         meta.authors = found or meta.byline_authors or on_page
     if meta.authors:
         # The first author alone, where the byline the reader sees names more.
