@@ -47,13 +47,30 @@ def links_home(element: Any) -> bool:
     return urlsplit(links[0].get("href") or "").path in ("", "/")
 
 
+def _home_link(link: Any, host: str) -> bool:
+    """A link to this site's front page ("/", "https://host/"), not to a place on this
+    page ("#comments"), a query ("?share=twitter") or another site's front page."""
+    href = (link.get("href") or "").strip()
+    parts = urlsplit(href)
+    if not href or parts.path not in ("", "/") or parts.query or parts.fragment:
+        return False
+    return not parts.netloc or _bare_host(parts.netloc) == host
+
+
+def _bare_host(netloc: str) -> str:
+    return netloc.casefold().rsplit("@", 1)[-1].split(":")[0].removeprefix("www.")
+
+
 def is_masthead(element: Any) -> bool:
     """The element shows the site's logo or name: in a logo's box, or one link home."""
     return in_logo(element) or links_home(element)
 
 
-def masthead_names(tree: etree._Element) -> set[str]:
-    """The site names the page's logo shows (its text, or its image's alt text), folded."""
+def masthead_names(tree: etree._Element, url: str | None) -> set[str]:
+    """The site names the page's logo shows (its text, or its image's alt text), folded:
+    elements named for a logo, and links to the front page of the page's site (`url`'s
+    host; without one, relative links)."""
+    host = _bare_host(urlsplit(url).netloc) if url else ""
     names: set[str] = set()
     for count, element in enumerate(tree.iter()):
         if count > _MASTHEAD_SCAN:
@@ -61,7 +78,7 @@ def masthead_names(tree: etree._Element) -> set[str]:
         if not isinstance(element.tag, str) or element.tag in ("html", "body", "head"):
             continue
         if not _LOGO.search(node_classes(element)) and not (
-            element.tag in ("h1", "a") and links_home(element)
+            element.tag == "a" and _home_link(element, host)
         ):
             continue
         texts = [node_text(element)] + [img.get("alt") or "" for img in element.iter("img")]

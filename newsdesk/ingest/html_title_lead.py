@@ -55,9 +55,14 @@ def strip_title_lead(
         shown = _shown_headlines(tree) if shown is None else shown
         if fold(rest) in shown:
             return rest, True
-    first = title[: separators[0].start()]
+    first, last = title[: separators[0].start()], title[separators[-1].end() :]
     if not _lead_like(first) or not _names_the_site(first, tree, site, url):
         return title, False
+    if _names_the_site(last, tree, site, url):
+        return title, False  # both ends name the site: the usual "Headline | Site" wins
+    shown = _shown_headlines(tree) if shown is None else shown
+    if fold(first) in shown:
+        return title, False  # the page shows its first part as its headline
     cut = separators[0]
     links = _link_texts(tree)
     for separator in separators[1:]:
@@ -82,7 +87,9 @@ def _names_the_site(text: str, tree: etree._Element, site: str | None, url: str 
     key = fold(text)
     if not key or key in SECTION_WORDS:
         return False
-    return names_site(text, site, url) or key in rights_text(tree) or key in masthead_names(tree)
+    return (
+        names_site(text, site, url) or key in rights_text(tree) or key in masthead_names(tree, url)
+    )
 
 
 def _section(part: str, links: set[str]) -> bool:

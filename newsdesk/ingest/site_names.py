@@ -128,11 +128,13 @@ def site_in_title(
     the page's host bears out, or without a URL one its copyright line names too; either
     way, one its logo shows ("<h1 class='site-logo'>")."""
     candidates = title_site_candidates(page_title, headline)
-    if not candidates:
+    if not candidates or not headline:
         return None
-    logo = masthead_names(tree)
+    logo = masthead_names(tree, url)
     if url:
         key = host_key(url)
+        if not fold(page_title).startswith(fold(headline)) and host_bears(headline, key):
+            return None  # "Project | Microsite": which part is the site is anyone's guess
         for segment in candidates:
             if any(host_bears(part, key) for part in _NAME_PARTS.split(segment)):
                 domain = domain_word(segment)

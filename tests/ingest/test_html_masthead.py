@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsdesk.ingest import load_bytes
+from newsdesk.ingest.html_masthead import masthead_names
 from newsdesk.ingest.html_meta import parse_document, read_page_meta
 
 HEADLINE = "Quarry plan withdrawn after two-year fight over bats"
@@ -59,3 +60,18 @@ def test_a_title_part_no_logo_shows_is_no_outlet() -> None:
     # Without a URL, a copyright line or a logo naming it, a <title> suffix is a guess.
     page = _page(f"<h1>{HEADLINE}</h1>", f"{HEADLINE} - Fenwick Notes")
     assert load_bytes(page, "q.html").items[0].source is None
+
+
+def test_only_links_to_this_sites_front_page_show_its_name() -> None:
+    # A blogroll links to other sites' front pages, a comment link to a place on the page.
+    page = (
+        "<html><body><header><a href='/'>Fenwick Herald</a></header>"
+        "<aside><a href='https://other-blog.example/'>Marten Notes</a>"
+        "<a href='#comments'>Quarry plan withdrawn</a>"
+        "<a href='https://www.fenwickherald.example/'>Herald home</a></aside></body></html>"
+    )
+    tree = parse_document(page)
+    assert tree is not None
+    names = masthead_names(tree, "https://fenwickherald.example/news/quarry")
+    assert names == {"fenwick herald", "herald home"}
+    assert masthead_names(tree, None) == {"fenwick herald"}

@@ -78,3 +78,14 @@ def test_the_site_name_in_a_footer_is_no_headline() -> None:
     title = "Keepers return | The Westerly Gazette Weekly"
     page = _old_cms_page(title, "<p>Keepers back</p>", footer="The Westerly Gazette Weekly")
     assert _load(page).title != "The Westerly Gazette Weekly"
+
+
+def test_a_first_part_the_page_shows_as_its_headline_stays() -> None:
+    # The site's name is also the last part, and the page shows the first as its headline:
+    # the usual "Headline | Site".
+    page = _old_cms_page(
+        f"{HEADLINE} | Westerly Gazette",
+        f"<b>{HEADLINE}</b>",
+        footer="&copy; Westerly Gazette",
+    )
+    assert _load(page).title == HEADLINE
