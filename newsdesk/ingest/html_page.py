@@ -25,6 +25,7 @@ from newsdesk.ingest.html_byline import address_authors, visible_byline, visible
 from newsdesk.ingest.html_coauthors import repeated_author_names, with_coauthors, without_credited
 from newsdesk.ingest.html_dateline import signature_place
 from newsdesk.ingest.html_dates import other_zone_day, swapped
+from newsdesk.ingest.html_live import keep_entry_times, opens_with_entry_time
 from newsdesk.ingest.html_meta import (
     PageMeta,
     not_the_site,
@@ -455,6 +456,7 @@ def _read_html(tree: HtmlElement, meta: PageMeta, warnings: list[str]) -> list[E
         meta.authors = with_coauthors(meta.authors, *repeated, shown=on_page)
         meta.authors = without_credited(meta.authors, lines)
     clean = _without_code(tree)
+    live = keep_entry_times(clean) > 0
     points = take_summary_points(clean)
     if points and not meta.dek:
         meta.dek = "; ".join(point.rstrip(".;") for point in points)
@@ -485,6 +487,8 @@ def _read_html(tree: HtmlElement, meta: PageMeta, warnings: list[str]) -> list[E
     # trafilatura often repeats the headline as the first line; the hint carries it.
     main_text = bounded(drop_leading_title(main_text, hints.title), MAX_ITEM_CHARS, warnings)
     article = extract_article(main_text, hints, warnings, text_is_article=True)
+    if live and article.dek and opens_with_entry_time(article.dek):
+        article.dek = None  # the newest entry of a live blog, no standfirst
     if not article.dateline:
         # Set beside the byline rather than at the head of the story ("São Paulo").
         article.dateline = signature_place(tree)
