@@ -29,6 +29,8 @@ from newsdesk.extract.entities.tokens import (
 
 #: Longest run of capitalised words taken as one name; longer runs are split.
 MAX_SPAN_TOKENS = 10
+#: Units of an organisation that are named by a number ("Teamsters Local 727", "Lodge 7").
+NUMBERED_UNITS = frozenset(["Local", "Lodge"])
 
 
 def spans(text: str, tokens: list[Token], skip: set[int]) -> list[tuple[int, int]]:
@@ -59,6 +61,11 @@ def spans(text: str, tokens: list[Token], skip: set[int]) -> list[tuple[int, int
                 j += 1
                 continue
             word = cur.text
+            if prev.text in NUMBERED_UNITS and word.isdigit() and len(word) <= 5:
+                # A union local's or a lodge's number is part of its name ("... Local 77").
+                last_cap = j
+                j += 1
+                continue
             if word in CONNECTORS and (word != "the" or tokens[j - 1].text in ("of", "for")):
                 j += 1
                 continue
