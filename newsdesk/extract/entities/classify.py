@@ -51,11 +51,11 @@ from newsdesk.extract.entities.result import (
     PLACE,
 )
 from newsdesk.extract.entities.spans import (
-    NUMBERED_UNITS,
     Found,
     all_demonyms,
     given_name_first,
     is_namelike,
+    numbered_unit,
     strip_demonyms,
     surface,
 )
@@ -220,13 +220,7 @@ class Classifier(Context):
             or last.rsplit("-", 1)[-1] in ORG_HEADS
             or (first in ORG_LEADS and len(inner) >= 1 and inner[0] in ("of", "for"))
             or first in FOREIGN_ORG_LEADS
-            # "Teamsters Local 727": a numbered local of an organisation.
-            or (
-                j - i >= 3
-                and words[j - 2] in NUMBERED_UNITS
-                and last.isdigit()
-                and first not in GIVEN_NAMES
-            )
+            or numbered_unit(words, i, j)
         ):
             return self.org_with_prefix(i, j)
         if any(

@@ -133,6 +133,17 @@ def is_namelike(token: Token) -> bool:
     )
 
 
+def numbered_unit(words: list[str], i: int, j: int) -> bool:
+    """words[i:j] name an organisation's numbered local or lodge ("Teamsters Local 727"),
+    not a person's name run on to a number ("Ann Local 5 times")."""
+    return (
+        j - i >= 3
+        and words[j - 1].isdigit()
+        and words[j - 2] in NUMBERED_UNITS
+        and words[i] not in GIVEN_NAMES
+    )
+
+
 def given_name_first(tokens: list[Token], i: int, j: int) -> bool:
     """ "April Ryan", "Jan Egeland": a month that is a given name before a surname."""
     return (
