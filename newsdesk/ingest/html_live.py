@@ -52,10 +52,11 @@ def keep_entry_times(tree: etree._Element) -> int:
     if len(times) < MIN_ENTRIES:
         return 0
     timed = set(map(id, times))
+    boxes: dict[int, bool | None] = {}
     pairs = []
     for time in times:
         target = _entry_text(time, timed)
-        if target is not None and _heads_entry(time, timed):
+        if target is not None and _heads_entry(time, timed, boxes):
             pairs.append((time, target))
     if len(pairs) < MIN_ENTRIES:
         return 0
@@ -65,15 +66,22 @@ def keep_entry_times(tree: etree._Element) -> int:
     return len(pairs)
 
 
-def _heads_entry(time: Any, timed: set[int]) -> bool:
-    """The time opens its entry rather than ending it. Entries in boxes of their own tell
-    by the box (no text of the entry before the time); entries set one after another in
-    one box ("time, text, time, text") by its end: text after the last time."""
+def _heads_entry(time: Any, timed: set[int], boxes: dict[int, bool | None]) -> bool:
+    """The time opens its entry rather than ending it. Entries set one after another in
+    one box ("time, text, time, text") tell by its end: text after the last time (`boxes`
+    keeps that per box). An entry in a box of its own tells by the box: no text of the
+    entry before the time."""
     parent = time.getparent()
-    siblings_timed = [e for e in parent if any(id(d) in timed for d in e.iter())]
-    if len(siblings_timed) > 1:
-        last = siblings_timed[-1]
-        return any(_has_text(e, timed) for e in last.itersiblings())
+    if id(parent) not in boxes:
+        siblings_timed = [e for e in parent if any(id(d) in timed for d in e.iter())]
+        boxes[id(parent)] = (
+            any(_has_text(e, timed) for e in siblings_timed[-1].itersiblings())
+            if len(siblings_timed) > 1
+            else None
+        )
+    heads = boxes[id(parent)]
+    if heads is not None:
+        return heads
     node = time
     for _ in range(ENTRY_DEPTH):
         if any(_has_text(sibling, timed) for sibling in node.itersiblings(preceding=True)):

@@ -50,8 +50,15 @@ def test_the_newest_entry_is_no_standfirst() -> None:
     assert item.items[0].dek is None
 
 
-def test_a_time_after_its_entry_is_not_given_to_the_next() -> None:
-    shape = "<div class='entry'><p>{e}</p><span class='time'>{t}</span></div>"
+@pytest.mark.parametrize(
+    "shape",
+    [
+        "<div class='entry'><p>{e}</p><span class='time'>{t}</span></div>",
+        "<p>{e}</p><span class='timestamp'>{t}</span>",
+    ],
+    ids=["own boxes", "one box"],
+)
+def test_a_time_after_its_entry_is_not_given_to_the_next(shape: str) -> None:
     body = _body(_page("".join(shape.format(t=t, e=e) for t, e in ENTRIES)))
     for (_, entry), (later_time, _) in zip(ENTRIES[1:], ENTRIES, strict=False):
         assert f"{later_time} {entry}" not in body
