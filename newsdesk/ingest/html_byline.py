@@ -16,7 +16,9 @@ from copy import deepcopy
 from lxml import etree
 
 from newsdesk.extract.byline import parse_byline
+from newsdesk.ingest.html_nodes import node_classes, node_text
 from newsdesk.ingest.html_text import element_to_text
+from newsdesk.ingest.names import person_names
 
 _NOT_ARTICLE_TAGS = (
     "script",
@@ -76,3 +78,69 @@ def visible_byline(tree: etree._Element, lines: list[str] | None = None) -> list
         if found and found.authors:
             return found.authors
     return []
+
+
+#: Where an `<address>` is the site's contact, not the article's author.
+_SITE_ADDRESS_TAGS = frozenset(["footer", "nav", "aside", "form"])
+_SITE_ADDRESS_CLASS = re.compile(
+    r"footer|contact|colophon|imprint|impressum|site-?info|publisher", re.I
+)
+#: How far up from an `<address>` the headline's container is looked for.
+ADDRESS_HEADLINE_DEPTH = 3
+
+
+def address_authors(tree: etree._Element) -> list[str]:
+    """The authors an `<address>` of the article names ("<address>Ffion Greaves
+    <span>North of England correspondent</span></address>"), [] when none does.
+
+    HTML sets an article's author in an `<address>` inside the `<article>`; outside
+    one it is the article's only beside the headline (in its header), as a footer's is
+    the site's contact. Authors marked inside it (rel=author, itemprop=author) are taken
+    first, else the name its first line opens with.
+    """
+    for address in tree.iter("address"):
+        if not _site_address(address) and _beside_the_article(address):
+            names = _address_names(address)
+            if names:
+                return names
+    return []
+
+
+def _site_address(address: etree._Element) -> bool:
+    return any(
+        node.tag in _SITE_ADDRESS_TAGS or _SITE_ADDRESS_CLASS.search(node_classes(node))
+        for node in [address, *address.iterancestors()]
+    )
+
+
+def _beside_the_article(address: etree._Element) -> bool:
+    """Inside the page's <article>, or near its headline (in the same header)."""
+    if any(node.tag == "article" for node in address.iterancestors()):
+        return True
+    for depth, node in enumerate(address.iterancestors()):
+        if depth >= ADDRESS_HEADLINE_DEPTH or node.tag in ("body", "html"):
+            return False
+        if any(node_text(h1) for h1 in node.iter("h1")):
+            return True
+    return False
+
+
+def _address_names(address: etree._Element) -> list[str]:
+    marked = [
+        node_text(node)
+        for node in address.iterdescendants()
+        if isinstance(node.tag, str)
+        and (
+            "author" in (node.get("rel") or "").lower().split()
+            or "author" in (node.get("itemprop") or "").lower().split()
+        )
+    ]
+    if marked:
+        return person_names(marked)
+    # The name opens the address; a role or a contact follows in its own element.
+    first = next((node for node in address if isinstance(node.tag, str)), None)
+    lead = (address.text or "").strip() or (node_text(first) if first is not None else "")
+    lead = lead.strip(" ,|-–—")
+    if not lead or len(lead) > MAX_BYLINE_CHARS or any(ch.isdigit() for ch in lead):
+        return []
+    return person_names([lead])

@@ -16,7 +16,7 @@ from lxml import etree
 from newsdesk.ingest.html_nodes import node_classes, node_text
 from newsdesk.sanitize import clean_line
 
-_SEPARATOR_MARKS = r"\||-|–|—|::|·|•|»"
+_SEPARATOR_MARKS = r"\||-|–|—|::|·|•|»|›"
 TITLE_SEPARATORS = re.compile(rf"\s+(?:{_SEPARATOR_MARKS})\s+")
 
 

@@ -34,8 +34,10 @@ from newsdesk.ingest.html_headline import (
     trail_end,
 )
 from newsdesk.ingest.html_ld import article_ld, ld_authors, ld_ids, ld_text, page_published
+from newsdesk.ingest.html_masthead import is_masthead
 from newsdesk.ingest.html_nodes import node_classes, node_text
 from newsdesk.ingest.html_related import related_links
+from newsdesk.ingest.html_title_lead import strip_title_lead
 from newsdesk.ingest.names import author_names, person_names
 from newsdesk.ingest.site_names import host_bears, host_key, names_site, site_in_title
 from newsdesk.ingest.visible_headline import shown_headline
@@ -386,6 +388,13 @@ def _cut_at_quote(value: str, page_title: str) -> bool:
     )
 
 
+def _masthead_h1(tree: etree._Element, h1: str, meta: PageMeta) -> bool:
+    """The first <h1> names the site (its stated name, or one its host bears out) or sits
+    in its logo: the site's name set as a heading, no headline."""
+    element = first_h1_element(tree)
+    return names_site(h1, meta.site, meta.url) or (element is not None and is_masthead(element))
+
+
 def read_page_meta(tree: etree._Element) -> PageMeta:
     """Every field's best candidate from the document's own markup."""
     ld = article_ld(tree)
@@ -424,11 +433,12 @@ def read_page_meta(tree: etree._Element) -> PageMeta:
                 # A meta tag's value ends where the headline's own quotation mark closed its
                 # attribute ('... califica a Biden de "incapacitado"'): the <title> has it whole.
                 candidate, guess = page_title, True
-            elif slot == _H1_SLOT and page_title and names_site(h1, meta.site, meta.url):
+            elif slot == _H1_SLOT and page_title and _masthead_h1(tree, h1, meta):
                 # The page's only <h1> is its masthead: the <title> gives the headline beside it.
                 candidate = headline_beside_site(h1, page_title) or candidate
             elif guess:
-                candidate = trail_end(candidate)
+                candidate, shown = strip_title_lead(trail_end(candidate), tree, meta.site, meta.url)
+                guess = not shown
             title = strip_site_suffix(candidate, meta.site, guess=guess)
             meta.title = shown_headline(tree, title, h1, meta.site, meta.url)
             break

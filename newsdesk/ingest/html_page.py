@@ -21,10 +21,11 @@ from newsdesk.extract.found import fold
 from newsdesk.extract.outlet import is_squashed, respell
 from newsdesk.extract.page import local_day_shown
 from newsdesk.ingest.assemble import bounded, drop_leading_title, extract_article, finish
-from newsdesk.ingest.html_byline import visible_byline, visible_lines
+from newsdesk.ingest.html_byline import address_authors, visible_byline, visible_lines
 from newsdesk.ingest.html_coauthors import repeated_author_names, with_coauthors, without_credited
 from newsdesk.ingest.html_dateline import signature_place
 from newsdesk.ingest.html_dates import other_zone_day, swapped
+from newsdesk.ingest.html_live import keep_entry_times, opens_with_entry_time
 from newsdesk.ingest.html_meta import (
     PageMeta,
     not_the_site,
@@ -442,7 +443,10 @@ def _read_html(tree: HtmlElement, meta: PageMeta, warnings: list[str]) -> list[E
         # ("Von Lisa Petrich") names the writer.
         meta.authors = on_page or meta.authors
     if not meta.authors:
-        found = not_the_site(_authors_trafilatura(tree), meta.site, meta.url)
+        # An article's <address> is markup for its author, as sure as trafilatura's reading.
+        found = not_the_site(
+            address_authors(tree) or _authors_trafilatura(tree), meta.site, meta.url
+        )
         meta.authors = found or meta.byline_authors or on_page
     if meta.authors:
         # The first author alone, where the byline the reader sees names more.
@@ -452,6 +456,7 @@ def _read_html(tree: HtmlElement, meta: PageMeta, warnings: list[str]) -> list[E
         meta.authors = with_coauthors(meta.authors, *repeated, shown=on_page)
         meta.authors = without_credited(meta.authors, lines)
     clean = _without_code(tree)
+    live = keep_entry_times(clean) > 0
     points = take_summary_points(clean)
     if points and not meta.dek:
         meta.dek = "; ".join(point.rstrip(".;") for point in points)
@@ -482,6 +487,8 @@ def _read_html(tree: HtmlElement, meta: PageMeta, warnings: list[str]) -> list[E
     # trafilatura often repeats the headline as the first line; the hint carries it.
     main_text = bounded(drop_leading_title(main_text, hints.title), MAX_ITEM_CHARS, warnings)
     article = extract_article(main_text, hints, warnings, text_is_article=True)
+    if live and article.dek and opens_with_entry_time(article.dek):
+        article.dek = None  # the newest entry of a live blog, no standfirst
     if not article.dateline:
         # Set beside the byline rather than at the head of the story ("São Paulo").
         article.dateline = signature_place(tree)

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from newsdesk.ingest.html_headline import TITLE_SEPARATORS, WORD, fold
+from newsdesk.ingest.html_masthead import masthead_names
 from newsdesk.sanitize import clean_line
 
 
@@ -44,7 +45,7 @@ def host_bears(name: str, key: str) -> bool:
 
 
 #: `<title>` segments that are a section of the site, not its name.
-_SECTION_WORDS = frozenset(
+SECTION_WORDS = frozenset(
     [
         "news",
         "home",
@@ -73,9 +74,10 @@ _DOMAIN_WORD = re.compile(r"\b[\w-]+\.[a-z]{2,10}\b", re.I)
 
 
 def title_site_candidates(page_title: str, headline: str | None) -> list[str]:
-    """The segments a `<title>` puts after the headline ("Headline | Section | Site"), last
-    first: where a page whose metadata names no outlet names it. Empty when the `<title>`
-    does not open with the headline."""
+    """The segments a `<title>` sets beside the headline, where a page whose metadata names
+    no outlet names it: after it ("Headline | Section | Site"), last first, or before it
+    ("Site :: Section :: Headline"), first first. Empty when the `<title>` neither opens
+    nor ends with the headline."""
     if not headline or not fold(headline):
         return []
     separators = list(TITLE_SEPARATORS.finditer(page_title))
@@ -83,11 +85,19 @@ def title_site_candidates(page_title: str, headline: str | None) -> list[str]:
         if fold(page_title[: separator.start()]) == fold(headline):
             ends = [m.start() for m in separators[n + 1 :]] + [len(page_title)]
             starts = [m.end() for m in separators[n:]]
-            segments = [
-                clean_line(page_title[a:b]).strip() for a, b in zip(starts, ends, strict=True)
-            ]
+            segments = _segments(page_title, starts, ends)
             return [seg for seg in reversed(segments) if _name_like(seg, headline)]
+    for n, separator in enumerate(separators):
+        if fold(page_title[separator.end() :]) == fold(headline):
+            starts = [0] + [m.end() for m in separators[:n]]
+            ends = [m.start() for m in separators[: n + 1]]
+            segments = _segments(page_title, starts, ends)
+            return [seg for seg in segments if _name_like(seg, headline)]
     return []
+
+
+def _segments(title: str, starts: list[int], ends: list[int]) -> list[str]:
+    return [clean_line(title[a:b]).strip() for a, b in zip(starts, ends, strict=True)]
 
 
 def _name_like(segment: str, headline: str) -> bool:
@@ -96,7 +106,7 @@ def _name_like(segment: str, headline: str) -> bool:
         1 <= len(words) <= 5
         and segment[:1].isalpha()
         and not any(c.isdigit() for c in segment)
-        and segment.casefold() not in _SECTION_WORDS
+        and segment.casefold() not in SECTION_WORDS
         and fold(segment) not in fold(headline)
     )
 
@@ -114,17 +124,26 @@ _NAME_PARTS = re.compile(r"\s+[|–—-]\s+")
 def site_in_title(
     tree: etree._Element, page_title: str, headline: str | None, url: str | None
 ) -> str | None:
-    """The outlet a `<title>` names after the headline, when the metadata names none: one
-    the page's host bears out, or without a URL one its copyright line names too."""
+    """The outlet a `<title>` names beside the headline, when the metadata names none: one
+    the page's host bears out, or without a URL one its copyright line names too; either
+    way, one its logo shows ("<h1 class='site-logo'>")."""
     candidates = title_site_candidates(page_title, headline)
-    if not candidates:
+    if not candidates or not headline:
         return None
+    logo = masthead_names(tree, url)
     if url:
         key = host_key(url)
+        if not fold(page_title).startswith(fold(headline)) and host_bears(headline, key):
+            return None  # "Project | Microsite": which part is the site is anyone's guess
         for segment in candidates:
             if any(host_bears(part, key) for part in _NAME_PARTS.split(segment)):
                 domain = domain_word(segment)
                 return domain if domain and host_bears(domain, key) else segment
-        return None
-    rights = fold(" ".join(tree.xpath("//text()[contains(., '©') or contains(., 'Copyright')]")))
-    return next((seg for seg in candidates if fold(seg) in rights), None)
+        return next((seg for seg in candidates if fold(seg) in logo), None)
+    rights = rights_text(tree)
+    return next((seg for seg in candidates if fold(seg) in rights or fold(seg) in logo), None)
+
+
+def rights_text(tree: etree._Element) -> str:
+    """The page's copyright lines ("© 2026 Rivermouth Echo Ltd"), folded."""
+    return fold(" ".join(tree.xpath("//text()[contains(., '©') or contains(., 'Copyright')]")))

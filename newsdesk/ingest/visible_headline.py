@@ -11,21 +11,12 @@ keeps its metadata title.
 
 from __future__ import annotations
 
-import re
-from typing import Any
-from urllib.parse import urlsplit
-
 from lxml import etree
 
 from newsdesk.ingest.html_headline import WORD, fold, headline_length, prefer_visible
-from newsdesk.ingest.html_nodes import node_classes, node_text
+from newsdesk.ingest.html_masthead import is_masthead
+from newsdesk.ingest.html_nodes import node_text
 from newsdesk.ingest.site_names import names_site
-
-#: Classes and ids of the elements that hold a site's logo or name.
-_LOGO = re.compile(r"logo|brand|site-?(?:title|name)|masthead|blog-?(?:title|name)", re.I)
-
-#: How far up from the <h1> a logo's container is looked for.
-_LOGO_DEPTH = 3
 
 #: A heading this short that the host bears out is the site's name ("Zoll online News").
 _SITE_NAME_WORDS = 4
@@ -51,22 +42,4 @@ def _lone_headline(tree: etree._Element, h1: str, site: str | None, url: str | N
         len(WORD.findall(h1)) <= _SITE_NAME_WORDS and names_site(h1, site, url)
     ):
         return False
-    return not (_in_logo(elements[0]) or _links_home(elements[0]))
-
-
-def _in_logo(element: Any) -> bool:
-    """The <h1> or one of its near containers is named for the site's logo or name."""
-    for depth, node in enumerate([element, *element.iterancestors()]):
-        if depth > _LOGO_DEPTH:
-            return False
-        if _LOGO.search(node_classes(node)):
-            return True
-    return False
-
-
-def _links_home(element: Any) -> bool:
-    """All of the <h1> is one link to the site's front page: a masthead set as a heading."""
-    links = [a for a in element.iter("a") if node_text(a)]
-    if len(links) != 1 or node_text(links[0]) != node_text(element):
-        return False
-    return urlsplit(links[0].get("href") or "").path in ("", "/")
+    return not is_masthead(elements[0])

@@ -55,6 +55,7 @@ from newsdesk.extract.entities.spans import (
     all_demonyms,
     given_name_first,
     is_namelike,
+    numbered_unit,
     strip_demonyms,
     surface,
 )
@@ -219,6 +220,7 @@ class Classifier(Context):
             or last.rsplit("-", 1)[-1] in ORG_HEADS
             or (first in ORG_LEADS and len(inner) >= 1 and inner[0] in ("of", "for"))
             or first in FOREIGN_ORG_LEADS
+            or numbered_unit(words, i, j)
         ):
             return self.org_with_prefix(i, j)
         if any(

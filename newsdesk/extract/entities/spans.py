@@ -29,6 +29,8 @@ from newsdesk.extract.entities.tokens import (
 
 #: Longest run of capitalised words taken as one name; longer runs are split.
 MAX_SPAN_TOKENS = 10
+#: Units of an organisation that are named by a number ("Teamsters Local 727", "Lodge 7").
+NUMBERED_UNITS = frozenset(["Local", "Lodge"])
 
 
 def spans(text: str, tokens: list[Token], skip: set[int]) -> list[tuple[int, int]]:
@@ -59,6 +61,11 @@ def spans(text: str, tokens: list[Token], skip: set[int]) -> list[tuple[int, int
                 j += 1
                 continue
             word = cur.text
+            if prev.text in NUMBERED_UNITS and word.isdigit() and len(word) <= 5:
+                # A union local's or a lodge's number is part of its name ("... Local 77").
+                last_cap = j
+                j += 1
+                continue
             if word in CONNECTORS and (word != "the" or tokens[j - 1].text in ("of", "for")):
                 j += 1
                 continue
@@ -123,6 +130,17 @@ def is_namelike(token: Token) -> bool:
     ) or (
         # Hyphenated given-name parts and initials: "Seong-deok", "J."
         token.cap and len(word) == 2 and word.endswith(".")
+    )
+
+
+def numbered_unit(words: list[str], i: int, j: int) -> bool:
+    """words[i:j] name an organisation's numbered local or lodge ("Teamsters Local 727"),
+    not a person's name run on to a number ("Ann Local 5 times")."""
+    return (
+        j - i >= 3
+        and words[j - 1].isdigit()
+        and words[j - 2] in NUMBERED_UNITS
+        and words[i] not in GIVEN_NAMES
     )
 
 
