@@ -1,6 +1,6 @@
 """Exports into an existing folder are all or nothing, even when killed (issue 17 item 5).
 
-A kill is simulated exactly: a forked child runs the file set and dies
+A kill is simulated exactly: a child process runs the file set and dies
 (`os._exit`) just before its k-th file-system step (rename, link, unlink,
 exchange, removal), for every k. After each death the folder must hold the
 old set or the new one, never a mix, the user's own files untouched; and
@@ -9,6 +9,7 @@ old set or the new one, never a mix, the user's own files untouched; and
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shutil
 import sys
@@ -23,7 +24,10 @@ from newsdesk.atomic import atomic_file_set
 from newsdesk.doctor import Doctor
 from newsdesk.paths import resolve
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="kills are simulated by fork")
+pytestmark = pytest.mark.skipif(
+    "forkserver" not in multiprocessing.get_all_start_methods(),
+    reason="kills are simulated by children of the fork server",
+)
 linux_only = pytest.mark.skipif(
     not sys.platform.startswith("linux"), reason="the folder exchange is Linux's"
 )
@@ -58,34 +62,50 @@ def _write_set(dest: Path, journal: Path) -> None:
             files.write_text(name, text)
 
 
-def _die_before(step: int, work: Callable[[], None]) -> int:
-    """Run `work` in a child that exits just before its `step`-th file-system step;
-    the child's exit code (0: it finished before reaching that step)."""
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - the child
-        count = [0]
+def _child(step: int, dest: str, journal: str, fallback: str) -> None:  # pragma: no cover
+    """Write the set, dying (`os._exit`) just before the `step`-th file-system step;
+    `fallback` forces staging "inside" the folder or "beside" it without the exchange."""
+    if fallback == "inside":
+        newsdesk.atomic._can_stage_beside = lambda dest, st: False
+    elif fallback == "beside":
+        newsdesk.atomic._exchange = lambda a, b: False
+    count = [0]
 
-        def counted(real: Callable[..., Any]) -> Callable[..., Any]:
-            def call(*args: Any, **kwargs: Any) -> Any:
-                count[0] += 1
-                if count[0] == step:
-                    os._exit(9)  # a kill: no cleanup, no rollback
-                return real(*args, **kwargs)
+    def counted(real: Callable[..., Any]) -> Callable[..., Any]:
+        def call(*args: Any, **kwargs: Any) -> Any:
+            count[0] += 1
+            if count[0] == step:
+                os._exit(9)  # a kill: no cleanup, no rollback
+            return real(*args, **kwargs)
 
-            return call
+        return call
 
-        for name in ("rename", "replace", "link", "unlink", "rmdir"):
-            setattr(os, name, counted(getattr(os, name)))
-        shutil.rmtree = counted(shutil.rmtree)  # type: ignore[assignment]
-        if hasattr(newsdesk.atomic, "_exchange"):
-            newsdesk.atomic._exchange = counted(newsdesk.atomic._exchange)
-        try:
-            work()
-        except BaseException:
-            os._exit(1)
-        os._exit(0)
-    _, status = os.waitpid(pid, 0)
-    return os.waitstatus_to_exitcode(status)
+    for name in ("rename", "replace", "link", "unlink", "rmdir"):
+        setattr(os, name, counted(getattr(os, name)))
+    shutil.rmtree = counted(shutil.rmtree)  # type: ignore[assignment]
+    if hasattr(newsdesk.atomic, "_exchange"):
+        newsdesk.atomic._exchange = counted(newsdesk.atomic._exchange)
+    try:
+        _write_set(Path(dest), Path(journal))
+    except BaseException:
+        os._exit(1)
+    os._exit(0)
+
+
+def _die_before(step: int, dest: Path, journal: Path, fallback: str = "") -> int:
+    """Write the set in a child that exits just before its `step`-th file-system step;
+    the child's exit code (0: it finished before reaching that step).
+
+    The child comes from the fork server, not `os.fork()` of this process: a test
+    worker has other threads (the test runner's, an index writer's), and a child
+    forked while one of them held a lock (an import, logging) waited for it forever."""
+    process = multiprocessing.get_context("forkserver").Process(
+        target=_child, args=(step, str(dest), str(journal), fallback)
+    )
+    process.start()
+    process.join()
+    assert process.exitcode is not None
+    return process.exitcode
 
 
 @linux_only
@@ -97,7 +117,7 @@ def test_a_kill_at_any_step_leaves_the_old_set_or_the_new(tmp_path: Path) -> Non
     outcomes = []
     for step in range(1, 60):
         _fill(dest)
-        code = _die_before(step, lambda: _write_set(dest, journal))
+        code = _die_before(step, dest, journal)
         seen = _visible(dest)
         assert seen in (old, new), f"killed before step {step}: a mixed set {sorted(seen)}"
         assert os.readlink(dest / "link") == "notes.txt"
@@ -185,7 +205,7 @@ def test_without_an_exchange_a_kill_is_rolled_back_from_the_manifest(
     mixed = 0
     for step in range(1, 80):
         _fill(dest)
-        code = _die_before(step, lambda: _write_set(dest, journal))
+        code = _die_before(step, dest, journal, where)
         seen = _visible(dest)
         mixed += seen not in (old, new)
         shutil.copytree(journal, paths.staging_journal, dirs_exist_ok=True)
