@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 
 import newsdesk.atomic
+from newsdesk import pipeline
 from newsdesk.atomic import atomic_file_set
 from newsdesk.doctor import Doctor
 from newsdesk.paths import resolve
@@ -99,7 +100,9 @@ def _die_before(step: int, dest: Path, journal: Path, fallback: str = "") -> int
     The child comes from the fork server, not `os.fork()` of this process: a test
     worker has other threads (the test runner's, an index writer's), and a child
     forked while one of them held a lock (an import, logging) waited for it forever."""
-    process = multiprocessing.get_context("forkserver").Process(
+    # The import workers' server (one a process: started here first without their
+    # preload, it would leave the workers cold for the rest of the run).
+    process = pipeline._context().Process(  # type: ignore[attr-defined]
         target=_child, args=(step, str(dest), str(journal), fallback)
     )
     process.start()
