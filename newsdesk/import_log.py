@@ -18,12 +18,13 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import os
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any
+
+from newsdesk.atomic import atomic_write_text
 
 if TYPE_CHECKING:
     from newsdesk.desk.results import ImportSummary
@@ -77,38 +78,37 @@ def record_of(
 
 
 @contextlib.contextmanager
-def _locked(path: Path) -> Iterator[IO[str]]:
+def _locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock beside `path` (not on it: the log itself is replaced
+    when it is cut back, and a lock on the replaced file would guard nothing)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "a+", encoding="utf-8") as handle:
+    with open(path.with_name(path.name + ".lock"), "a") as lock:
         try:
             import fcntl
         except ImportError:  # no advisory locks here: appends of one line still land whole
-            yield handle
+            yield
             return
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
         try:
-            yield handle
+            yield
         finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+            fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
 
 
 def append(data_dir: Path, record: ImportRecord) -> None:
     """Add `record` to the log (never raises: the import has happened either way)."""
     path = data_dir / LOG_NAME
     try:
-        with _locked(path) as handle:
-            # ASCII: a file name that is not UTF-8 (surrogate escapes) is kept as \udcff.
-            handle.write(json.dumps(asdict(record)) + "\n")
-            handle.flush()
-            handle.seek(0)
-            lines = handle.readlines()
-            if len(lines) > 2 * KEEP:
-                # Under the lock: nobody appends while the file is cut back.
-                handle.seek(0)
-                handle.truncate()
-                handle.writelines(lines[-KEEP:])
+        with _locked(path):
+            with open(path, "a+", encoding="utf-8") as handle:
+                # ASCII: a file name that is not UTF-8 (surrogate escapes) is kept as \udcff.
+                handle.write(json.dumps(asdict(record)) + "\n")
                 handle.flush()
-                os.fsync(handle.fileno())
+                handle.seek(0)
+                lines = handle.readlines()
+            if len(lines) > 2 * KEEP:
+                # Cut back under the lock, all or nothing: a crash keeps the whole log.
+                atomic_write_text(path, "".join(lines[-KEEP:]))
     except (OSError, ValueError) as exc:
         log.warning("the import log was not written: %s", exc)
 

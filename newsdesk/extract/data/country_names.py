@@ -14,8 +14,6 @@ for a place asks for the English name (`english_country`).
 
 from __future__ import annotations
 
-import unicodedata
-
 #: Countries under the names the news uses, mapped to one display name.
 COUNTRY_ALIASES: dict[str, str] = {
     "America": "United States",
@@ -130,8 +128,9 @@ ENDONYMS: dict[str, str] = _table(
 
 def _folded(name: str) -> str:
     """Any case, no accents, single spaces: as a search box is typed ("espana")."""
-    decomposed = unicodedata.normalize("NFKD", " ".join(name.split()).casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    from newsdesk.stories.text import fold
+
+    return fold(" ".join(name.split()))
 
 
 def _folded_table() -> dict[str, str]:
