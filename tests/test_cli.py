@@ -483,3 +483,23 @@ def test_a_usage_error_never_prints_a_password(env: dict[str, str]) -> None:
     from newsdesk.cli.main import hide_passwords
 
     assert hide_passwords("host=db password=s3cret dbname=x") == "host=db password=*** dbname=x"
+
+
+def test_show_reads_a_standfirst_the_body_opens_with_once(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    # The page's standfirst is also the first paragraph its body extraction keeps.
+    lede = "The harbour board voted to close the north pier for repairs after a winter of storms."
+    page = f"""<html><head><title>Harbour board shuts north pier</title>
+<meta name="description" content="{lede}"></head><body><article>
+<h1>Harbour board shuts north pier</h1><p>{lede}</p>
+<p>Fishing crews will move to the south quay from Monday, the board's chair said on Tuesday,
+and the work is expected to last until the spring tides have passed.</p>
+<p>"We could not wait another season," said the chair, who asked crews for patience.</p>
+</article></body></html>"""
+    (tmp_path / "pier.html").write_text(page, encoding="utf-8")
+    run(["import", str(tmp_path / "pier.html")], env)
+    aid = json.loads(run(["list", "--json"], env).stdout)[0]["id"]
+    shown = json.loads(run(["show", aid, "--json"], env).stdout)
+    assert shown["dek"] == lede and shown["body"].startswith(lede)
+    assert run(["show", aid], env).stdout.count("north pier for repairs") == 1

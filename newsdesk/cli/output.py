@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newsdesk.counting import counted
-from newsdesk.model import Article, ArticleRow
+from newsdesk.model import Article, ArticleRow, dek_to_show
 from newsdesk.sanitize import clean_line, clean_text, display, display_json
 from newsdesk.wire import row_killed, row_label, row_mark, wire_fields, wire_summary
 
@@ -285,8 +285,10 @@ def show_article(
 ) -> None:
     meta = article.meta
     out.print(Text(inert(meta.title, one_line=True), style="bold"))
-    if meta.dek:
-        out.print(Text(inert(meta.dek), style="italic"))
+    # As the detail pane and exports: a standfirst the body opens with is read once.
+    dek = dek_to_show(meta.dek, meta.body)
+    if dek:
+        out.print(Text(inert(dek), style="italic"))
     facts = [
         ("id", article.id),
         ("by", ", ".join(meta.authors)),
