@@ -124,6 +124,9 @@ def iso_from_parts(
 
 _SPACES = re.compile(r"\s+")
 _DOTTED_DAY_FIRST = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2,4}\b")
+#: A numeric date with slashes or dashes ("06/12/2026 08:05 GMT"): either order is possible.
+_NUMERIC_DATE = re.compile(r"^(\d{1,2})[/-](\d{1,2})[/-](\d{4})\b(.*)$")
+_WORDS = re.compile(r"[a-z]+")
 #: What dateutil may meet between the parts of a written date, besides its own list
 #: ("am" is left out: to dateutil it is the morning).
 _JOIN_WORDS = ("de", "del", "le", "el", "di", "em", "um", "den", "der", "op", "à", "a")
@@ -151,7 +154,7 @@ def _written(text: str) -> str | None:
     """A written date in full ("Tue, 19 Nov 2019 10:00:00 GMT", "3. März 2021") or None."""
     from dateutil import parser
 
-    day_first = bool(_DOTTED_DAY_FIRST.match(text))
+    day_first = bool(_DOTTED_DAY_FIRST.match(text)) or _numeric_day_first(text)
     parsed = []
     for default in _DEFAULTS:
         try:
@@ -172,6 +175,28 @@ def _written(text: str) -> str | None:
     if (first.hour, first.minute) != (second.hour, second.minute):
         return iso_date(first.date())
     return iso_datetime(first)
+
+
+def _numeric_day_first(text: str) -> bool:
+    """Whether a field's numeric date ("06/12/2026 08:05 GMT") reads day first, by the
+    same signals as a page's (`extract.date_order`): the zone printed with it, else the
+    reading nearer to the import day when that one is fresh; month first otherwise, as
+    such fields have always been read. A page's text dates go through `extract.dates`."""
+    match = _NUMERIC_DATE.match(text)
+    if match is None:
+        return False
+    a, b, year = int(match[1]), int(match[2]), int(match[3])
+    if a > 12 or b > 12:
+        return a > 12  # only one reading is a date
+    # Imported here: `date_order` reads this module's zone tables.
+    from newsdesk.extract.date_order import DAY_FIRST_ZONES, MONTH_FIRST_ZONES, fresh_reading
+
+    for word in _WORDS.findall(match[4].lower()):
+        if word in DAY_FIRST_ZONES:
+            return True
+        if word in MONTH_FIRST_ZONES:
+            return False
+    return fresh_reading(a, b, year)
 
 
 #: The date of RSS and e-mail (RFC 822 / 2822) as feeds write it, in English.

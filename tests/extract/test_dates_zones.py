@@ -83,3 +83,29 @@ def test_a_british_text_copy_is_dated_by_its_zone() -> None:
     )
     item = load_bytes(text.encode(), "gauge.txt").items[0]
     assert item.published == "2026-03-04T08:05:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("value", "iso"),
+    [
+        # The zone printed with the date orders it, as in a page's text.
+        ("06/12/2026 08:05 GMT", "2026-12-06T08:05:00+00:00"),
+        ("05/12/2026 10:00 EST", "2026-05-12T10:00:00-05:00"),
+        # No zone: the fresh reading against the day of import (6 December 2026).
+        ("05/12/2026", "2026-12-05"),
+        ("12/05/2026", "2026-12-05"),
+        # An archive date: neither reading is fresh, the month is read first as before.
+        ("03/05/2021", "2021-03-05"),
+        # Only one reading is a date.
+        ("25/11/2026", "2026-11-25"),
+        ("11/25/2026", "2026-11-25"),
+    ],
+)
+def test_a_structured_fields_numeric_date_is_ordered_like_a_pages(value: str, iso: str) -> None:
+    # A JSON Lines item's "published" goes through `isodates.normalise_date`, not the page's
+    # date finder: the same signals must order it.
+    line = '{"title": "Ferry timetable changes", "body": "The ferry runs later.", '
+    line += f'"published": "{value}"}}\n'
+    with reference_day(dt.date(2026, 12, 6)):
+        items = load_bytes(line.encode(), "queue.jsonl").items
+    assert items[0].published == iso
