@@ -80,6 +80,8 @@ DAMAGE_ERRORS: tuple[type[BaseException], ...] = (
     struct.error,
     pickle.UnpicklingError,
     zlib.error,
+    # The schema names a class this version lacks (an index a newer newsdesk wrote).
+    ImportError,
 )
 
 #: Errors that, while searching, mean a damaged file rather than a bug in this code.

@@ -23,6 +23,7 @@ from whoosh.fields import BOOLEAN, DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema
 from whoosh.support.charset import accent_map
 
 from newsdesk.outlet_names import outlet_initials
+from newsdesk.search.fast_positions import FastPositions
 
 #: 3: the outlet's initials are searched with its name (`source:MPA`).
 SCHEMA_VERSION = 3
@@ -103,7 +104,7 @@ def plain_analyzer() -> Analyzer:
 def build_schema() -> Schema:
     text = text_analyzer()
     plain = plain_analyzer()
-    return Schema(
+    schema = Schema(
         id=ID(stored=True, unique=True, sortable=True),
         title=TEXT(analyzer=text, field_boost=1.0),
         dek=TEXT(analyzer=text),
@@ -123,6 +124,10 @@ def build_schema() -> Schema:
         read=BOOLEAN(),
         archived=BOOLEAN(),
     )
+    for name in ("title", "dek", "body"):
+        # The same postings, counted in one loop (see fast_positions).
+        schema[name].format = FastPositions(field_boost=schema[name].format.field_boost)
+    return schema
 
 
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
