@@ -22,17 +22,21 @@ from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
 from whoosh.analysis import CompositeAnalyzer, RegexTokenizer, StemFilter, StopFilter
+from whoosh.analysis.tokenizers import default_pattern
 from whoosh.formats import Positions
 
-#: Stems remembered across documents (words recur); cleared when full, as a bound.
+#: Stems remembered across documents (words recur), one table per stemmer and its
+#: words left alone; each cleared when full, as a bound.
 _STEM_CACHE_MAX = 100_000
-_stems: dict[tuple[Callable[[str], str], str], str] = {}
+_stems: dict[tuple[Callable[[str], str], frozenset[str]], dict[str, str]] = {}
 
 
 class _Plan(NamedTuple):
     """What the recognised analyzer chain does, read off its parts."""
 
-    expression: re.Pattern[str]
+    #: The tokenizer's pattern without capturing groups: `findall` then gives whole
+    #: matches, as `finditer(...).group(0)` does, without a call a word.
+    words: re.Pattern[str]
     stops: frozenset[str]
     minsize: int
     maxsize: int | None
@@ -54,8 +58,15 @@ def _plan(analyzer: Any) -> _Plan | None:
         or stemmer.lang  # a language's stemmer is looked up by Whoosh: leave it to Whoosh
     ):
         return None
+    expression = tokenizer.expression
+    if _WORDS is not None and expression.pattern == default_pattern.pattern:
+        words = _WORDS
+    elif expression.groups == 0:
+        words = expression
+    else:
+        return None  # `findall` would give a group, not the whole match
     return _Plan(
-        tokenizer.expression,
+        words,
         stopper.stops,
         stopper.min,
         stopper.max,
@@ -65,39 +76,34 @@ def _plan(analyzer: Any) -> _Plan | None:
     )
 
 
-def _stemmed(stem: Callable[[str], str], word: str) -> str:
-    key = (stem, word)
-    found = _stems.get(key)
-    if found is None:
-        if len(_stems) >= _STEM_CACHE_MAX:
-            _stems.clear()
-        found = _stems[key] = stem(word)
-    return found
+#: Whoosh's default tokenizer pattern with its group made non-capturing (the same matches).
+_UNGROUPED = re.compile(default_pattern.pattern.replace("(\\.?", "(?:\\.?"), default_pattern.flags)
+#: None if another Whoosh's pattern is not the one rewritten here: then Whoosh's path.
+_WORDS = _UNGROUPED if _UNGROUPED.groups == 0 else None
 
 
 def positions_of(text: str, plan: _Plan) -> dict[str, list[int]]:
     """Each indexed word of `text` with its positions, in order of first appearance."""
-    stops, minsize, maxsize, ignore, stem = (
-        plan.stops,
-        plan.minsize,
-        plan.maxsize,
-        plan.ignore,
-        plan.stem,
-    )
+    stops, minsize, maxsize, ignore = plan.stops, plan.minsize, plan.maxsize, plan.ignore
+    sized = minsize > 1 or maxsize is not None  # else every match is long enough
+    stems = _stems.setdefault((plan.stem, ignore), {})
+    if len(stems) >= _STEM_CACHE_MAX:
+        stems.clear()
     poses: dict[str, list[int]] = {}
     pos: int | None = None
-    for index, match in enumerate(plan.expression.finditer(text)):
-        word = match.group(0)
-        size = len(word)
-        if size < minsize or (maxsize is not None and size > maxsize) or word in stops:
+    for index, word in enumerate(plan.words.findall(text)):
+        if word in stops:
+            continue
+        if sized and (len(word) < minsize or (maxsize is not None and len(word) > maxsize)):
             continue
         # StopFilter's renumbering: the first kept word keeps its place, the rest follow on.
         pos = (index if pos is None else pos + 1) if plan.renumber else index
-        if word not in ignore:
-            word = _stemmed(stem, word)
-        found = poses.get(word)
+        stemmed = stems.get(word)
+        if stemmed is None:
+            stemmed = stems[word] = word if word in ignore else plan.stem(word)
+        found = poses.get(stemmed)
         if found is None:
-            poses[word] = [pos]
+            poses[stemmed] = [pos]
         else:
             found.append(pos)
     return poses
