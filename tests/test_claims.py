@@ -66,6 +66,11 @@ def test_claim_and_release_commands(
     monkeypatch.setenv(EDITOR_ENV, "bo")
     assert main(["claim", "is:unread", "--json"]) == 0
     assert len(json.loads(capsys.readouterr().out)["done"]) == 3
+    # Nothing matched: status 1 and said, as for every other action.
+    assert main(["claim", "ffffffffffff"]) == 1
+    assert "no article matched" in capsys.readouterr().err
+    assert main(["release", "title:nomatchword", "--json"]) == 1
+    assert json.loads(capsys.readouterr().out)["done"] == []
 
 
 def _claim_at_once(name: str, ids: list[str], start: object, results: object) -> None:

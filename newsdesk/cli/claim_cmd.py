@@ -22,12 +22,20 @@ def _when(ts: str) -> str:
 
 
 def _report(verb: str, desk: Desk, args: argparse.Namespace, release: bool) -> int:
-    from newsdesk.cli.commands import EXIT_USAGE, confirmed_targets
+    from newsdesk.cli.commands import EXIT_ERROR, EXIT_USAGE, confirmed_targets
 
     found = confirmed_targets(desk, list(args.targets), args, "release" if release else "claim")
     if found is None:
         return EXIT_USAGE
     ids = found
+    if not ids:
+        # As every other action: an id that is no article's or a query that finds none
+        # is status 1, so a script can tell it from a claim made.
+        if args.json:
+            output.print_json({"action": verb, "editor": desk.editor, "done": [], "held": []})
+        else:
+            output.error("no article matched; nothing was changed")
+        return EXIT_ERROR
     outcome = desk.release(ids) if release else desk.claim(ids)
     if args.json:
         output.print_json(
