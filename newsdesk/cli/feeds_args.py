@@ -33,7 +33,12 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("names", nargs="*", metavar="NAME")
     p.add_argument("--all", action="store_true", help="every unpaused feed, due or not")
     p.add_argument("--json", action="store_true")
-    p.add_argument("--timeout", type=float, default=None, help="seconds per request (default 20)")
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=None,
+        help="seconds a request may take in all (default 60: at most 10 to connect, 20 without a byte)",
+    )
     p.add_argument("--no-index", action="store_true", help="store only; index later")
 
     p = sub.add_parser("watch", help="import files as they arrive in folders (until Ctrl-C)")

@@ -192,8 +192,10 @@ def cmd_fetch(desk: Desk, args: argparse.Namespace) -> int:
         if not (0 < args.timeout <= MAX_TIMEOUT_S):
             output.error(f"--timeout must be a number of seconds from above 0 to {MAX_TIMEOUT_S}")
             return EXIT_USAGE
-        limits.connect_timeout = limits.read_timeout = args.timeout
-        limits.total_timeout = max(args.timeout * 3, args.timeout)
+        # The whole request, as the help says; the waits within it are never longer.
+        limits.total_timeout = args.timeout
+        limits.connect_timeout = min(limits.connect_timeout, args.timeout)
+        limits.read_timeout = min(limits.read_timeout, args.timeout)
 
     def on_progress(outcome: FeedOutcome, done: int, total: int) -> None:
         if not args.json:

@@ -80,3 +80,16 @@ def test_opml_keeps_paused_feeds_and_intervals(tmp_path: Path) -> None:
         a, b = subs["http://a.invalid/feed.xml"], subs["http://b.invalid/feed.xml"]
         assert (a.every_s, a.paused, a.full_text) == (900, False, False)
         assert (b.every_s, b.paused, b.full_text) == (1800, True, True)
+
+
+def test_fetch_timeout_bounds_the_whole_request(
+    feed_server: FeedServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--timeout S let a dripping server go on for 3 S ("seconds per request")."""
+    body = b" " * 4000 + rss("Drip", [FIRST])
+    feed_server.route("/drip.xml", Reply(body=body, drip=0.05))  # about 3 s in all
+    assert main(["feeds", "add", f"{feed_server.url}/drip.xml", "--name", "drip"]) == 0
+    capsys.readouterr()
+    assert main(["fetch", "drip", "--timeout", "0.5"]) == 1
+    out = capsys.readouterr()
+    assert "took longer than 0.5 s" in out.out + out.err
