@@ -243,6 +243,10 @@ def draft_feed(text: str, warnings: list[str]) -> Drafted:
     if not entries:
         if not parsed.get("version"):
             raise Rejected("not a feed: no RSS or Atom channel found")
+        if parsed.get("bozo"):
+            # Broken, not empty: a subscription must show it failed, not "unchanged".
+            reason = describe_parse_error(parsed.get("bozo_exception"))
+            raise Rejected(f"malformed XML: {reason}; no complete item")
         raise Rejected(NO_ITEMS)
     if items > MAX_FEED_ITEMS:
         warnings.append(f"feed has {items:,} items; imported the first {MAX_FEED_ITEMS:,}")

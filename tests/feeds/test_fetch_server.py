@@ -343,3 +343,22 @@ def test_wire_copy_served_at_a_feed_url_arrives_and_its_versions_settle(
     feed_server.route("/json", Reply(body=b'{"version": "2", "items": []}'))
     (failed,) = open_desk.fetch(["jf"], limits=LIMITS).feeds
     assert failed.reason is not None and "sent JSON" in failed.reason
+
+
+def test_a_broken_feed_with_no_whole_item_fails(open_desk: Desk, feed_server: FeedServer) -> None:
+    """It was "unchanged" and ok: broken XML whose only item is cut short is no empty feed."""
+    broken = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>Broken</title>'
+        b"<item><title>Half an item<title><description>oops</channel>"
+    )
+    empty = b'<?xml version="1.0"?><rss version="2.0"><channel><title>Quiet</title></channel></rss>'
+    feed_server.route("/broken.xml", Reply(body=broken))
+    feed_server.route("/empty.xml", Reply(body=empty))
+    open_desk.add_feed(f"{feed_server.url}/broken.xml", name="broken")
+    open_desk.add_feed(f"{feed_server.url}/empty.xml", name="empty")
+    status, reason = one(open_desk, "broken")
+    assert status == "failed" and "malformed XML" in reason
+    assert one(open_desk, "empty") == ("unchanged", "")
+    subs = {s.name: s for s in open_desk.feeds()}
+    assert subs["broken"].last_error and "malformed XML" in subs["broken"].last_error
+    assert subs["empty"].last_error is None
