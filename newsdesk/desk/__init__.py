@@ -75,6 +75,7 @@ if TYPE_CHECKING:
     from newsdesk.feeds.subscription import Subscription
     from newsdesk.import_log import ImportRecord
     from newsdesk.ingest import LoadResult
+    from newsdesk.rules.arrival import Arrival
     from newsdesk.rules.model import Notified, Rule
     from newsdesk.search.engine import SearchEngine, SearchResult
     from newsdesk.search.index import IndexStatus, SearchIndex
@@ -291,11 +292,13 @@ class Desk:
         updated: list[str] | None = None,
         *,
         feed_id: int | None = None,
+        arrival: Arrival | None = None,
     ) -> tuple[list[str], int]:
         """Store items in one transaction; `after(tx, ids)` runs inside it with every
         item's article id (new or the duplicate it merged into); corrected ones go to
         `updated` (`Storer.store_in`). The rules see the new articles, and what is new
-        in the re-told ones."""
+        in the re-told ones: at once as a step of their own, or shown to `arrival`
+        (a fetch's, whose feeds are one step)."""
         earlier: dict[str, Article] = {}
         try:
             with self.store.transaction() as tx:
@@ -312,7 +315,11 @@ class Desk:
                 )
         except StoreError as exc:
             raise type(exc)(f"could not store articles from {origin}: {exc}") from exc
-        self._rulebook.arrive([*stored[0], *(updated or ())], earlier)
+        if arrival is None:
+            self._rulebook.arrive([*stored[0], *(updated or ())], earlier)
+        else:
+            arrival.earlier.update(earlier)
+            arrival.see([*stored[0], *(updated or ())])
         return stored
 
     # -- feeds (newsdesk/feeds/service.py does the work) ------------------------------
@@ -377,6 +384,10 @@ class Desk:
         store their new items through the import path."""
         from newsdesk.feeds import service
 
+        # The rules see each feed's items as they are stored and write what they did
+        # once, after the fetch: one step that `u` takes back, whatever the feeds.
+        arrival = self._rulebook.start_arrival()
+
         def store_items(
             items: Sequence[Extracted],
             sub: Subscription,
@@ -384,18 +395,29 @@ class Desk:
             updated: list[str],
         ) -> tuple[list[str], int]:
             return self._store_items(
-                items, sub.url, raw=None, after=after, updated=updated, feed_id=sub.id
+                items,
+                sub.url,
+                raw=None,
+                after=after,
+                updated=updated,
+                feed_id=sub.id,
+                arrival=arrival,
             )
 
-        summary = service.fetch(
-            self.store,
-            store_items,
-            names,
-            every=every,
-            limits=limits,
-            progress=progress,
-            should_stop=should_stop,
-        )
+        try:
+            summary = service.fetch(
+                self.store,
+                store_items,
+                names,
+                every=every,
+                limits=limits,
+                progress=progress,
+                should_stop=should_stop,
+            )
+        finally:
+            # Stopped or not, what was stored has passed the rules.
+            if arrival is not None:
+                self._rulebook.finish_arrival(arrival)
         if summary.new or any(f.updated for f in summary.feeds):
             self._indexing.notify()
         return summary

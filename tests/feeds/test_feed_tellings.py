@@ -167,3 +167,26 @@ def test_a_reverted_item_is_an_update_too(backend: str, feed_server: FeedServer)
         article = desk.get(aid)
         assert article is not None and article.meta.title == "Bridge closes"
         assert desk.count() == 1
+
+
+def test_the_rules_over_a_fetch_of_several_feeds_are_one_step(
+    backend: str, feed_server: FeedServer
+) -> None:
+    """One `undo` after a fetch took back only one feed's rule changes: each feed's items
+    were a rule step of their own."""
+    serve(feed_server, "/a.xml", rss("Isle Post", [("a-1", "Ferry to Skerry cancelled", "http://a.invalid/1", "Storms.")]))  # fmt: skip
+    serve(feed_server, "/b.xml", rss("Bay News", [("b-1", "New ferry for the bay", "http://b.invalid/1", "It arrived.")]))  # fmt: skip
+    with Desk(resolve()) as desk:
+        desk.add_rule("sk", "ferry", ["star", "+ferries"])
+        desk.add_feed(f"{feed_server.url}/a.xml", name="isle")
+        desk.add_feed(f"{feed_server.url}/b.xml", name="bay")
+        assert desk.fetch(every=True, limits=LIMITS).new == 2
+        ids = desk.search("", limit=None).ids
+        assert all(desk.get(i).state.starred for i in ids)  # type: ignore[union-attr]
+        assert [r.kind for r in desk.history()].count("rule sk") == 1
+        undone = desk.undo()
+        assert undone is not None and sorted(undone.changed) == sorted(ids)
+        for i in ids:
+            article = desk.get(i)
+            assert article is not None and not article.state.starred
+            assert "ferries" not in article.state.tags
