@@ -25,6 +25,7 @@ from whoosh.lang.porter import stem as porter_stem
 from newsdesk.errors import QuerySyntaxError
 from newsdesk.isodates import iso_to_ts
 from newsdesk.model import Article
+from newsdesk.note_fold import fold_note
 from newsdesk.search.query import (
     And,
     Everything,
@@ -468,10 +469,10 @@ def store_leaf(node: Node) -> Predicate:
     if isinstance(node, IdPrefix):
         return lambda f: f.article.id.startswith(node.prefix)
     if isinstance(node, Note):
-        text = node.text.lower()
+        text = fold_note(node.text)
         if not text:
             return lambda f: bool(f.article.state.note)
-        return lambda f: text in (f.article.state.note or "").lower()
+        return lambda f: text in fold_note(f.article.state.note or "")
     if isinstance(node, FeedName):
         name = node.name.lower()
         if node.prefix:

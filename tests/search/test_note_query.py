@@ -20,3 +20,20 @@ def test_note_words_and_any_note() -> None:
         assert ids[0] not in desk.search("flood -note:basin").ids
         desk.undo()
         assert desk.search("note:50%").ids == []
+
+
+def test_note_ignores_case_and_accents_on_every_store(backend: str) -> None:
+    """`note:emile` found nothing for "Call Émile": LIKE folded ASCII letters only."""
+    with Desk(resolve()) as desk:
+        ids = desk.add_extracted(sample_articles(4), "fixture")
+        desk.sync_index()
+        desk.set_note(ids[1], "Call Émile about the Ærø ferry; ÁNA has the ΩΜΕΓΑ file")
+        for query in ("note:émile", "note:emile", "note:ÉMILE", "note:ærø", "note:ÆRØ", "note:ana"):
+            assert desk.search(query).ids == [ids[1]], query
+        assert desk.search("note:ωμεγα").ids == [ids[1]]
+        assert desk.search("note:emilie").ids == []
+        # A rule's query reads notes the same way (`rules apply` on what the desk holds).
+        desk.add_rule("emile", "note:emile", ["star"])
+        desk.apply_rules(["emile"])
+        article = desk.get(ids[1])
+        assert article is not None and article.state.starred

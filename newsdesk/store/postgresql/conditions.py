@@ -11,6 +11,7 @@ from typing import Any
 
 from psycopg import sql
 
+from newsdesk.note_fold import SQL_FROM, SQL_TO, fold_note
 from newsdesk.search.query import (
     And,
     Claimed,
@@ -84,7 +85,13 @@ def _text(node: Node) -> tuple[str, list[Any]]:
     if isinstance(node, Note):
         if not node.text:
             return "COALESCE(a.note, '') <> ''", []
-        return "a.note LIKE %s", ["%" + like_escape(node.text) + "%"]
+        # Case and accents folded on both sides by one table (`note_fold`), whatever
+        # the database's locale.
+        return "translate(a.note, %s, %s) LIKE %s", [
+            SQL_FROM,
+            SQL_TO,
+            "%" + like_escape(fold_note(node.text)) + "%",
+        ]
     if isinstance(node, Claimed):
         if node.mine:
             return (

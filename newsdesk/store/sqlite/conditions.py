@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from newsdesk.note_fold import fold_note
 from newsdesk.search.query import (
     And,
     Claimed,
@@ -110,7 +111,10 @@ def to_sql(node: Node) -> Sql:
     if isinstance(node, Note):
         if not node.text:
             return "COALESCE(a.note, '') != ''", []
-        return "a.note LIKE ? ESCAPE '\\'", ["%" + _like_escape(node.text) + "%"]
+        # Case and accents folded on both sides (`note_fold`): LIKE folds ASCII only.
+        return "newsdesk_fold(a.note) LIKE ? ESCAPE '\\'", [
+            "%" + _like_escape(fold_note(node.text)) + "%"
+        ]
     if isinstance(node, Claimed):
         if node.mine:
             return (

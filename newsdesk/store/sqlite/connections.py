@@ -24,6 +24,7 @@ from newsdesk.errors import (
     StoreBusyError,
     StoreError,
 )
+from newsdesk.note_fold import fold_note
 from newsdesk.store.own_changes import OwnChanges
 
 BUSY_TIMEOUT_MS = 15_000
@@ -115,10 +116,12 @@ class Connections:
         return conn
 
     def _know_editor(self, conn: sqlite3.Connection) -> None:
-        """`newsdesk_editor()` in SQL is this desk's editor (`is:mine`), as on PostgreSQL."""
+        """`newsdesk_editor()` in SQL is this desk's editor (`is:mine`), as on PostgreSQL;
+        `newsdesk_fold(text)` folds case and accents (`note:`), as `translate` does there."""
         editor, session = self.editor, self.session
         conn.create_function("newsdesk_editor", 0, lambda: editor, deterministic=True)
         conn.create_function("newsdesk_session", 0, lambda: session, deterministic=True)
+        conn.create_function("newsdesk_fold", 1, _fold_or_null, deterministic=True)
 
     def _read_only_connection(self) -> sqlite3.Connection | None:
         """On a read-only data directory, still let the editor read (writes then fail).
@@ -290,3 +293,7 @@ def _can_create_in(folder: Path) -> bool:
     except OSError:
         return False
     return True
+
+
+def _fold_or_null(text: object) -> str | None:
+    return fold_note(text) if isinstance(text, str) else None
