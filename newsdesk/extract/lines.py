@@ -80,15 +80,39 @@ def _split_lines(text: str) -> tuple[str, ...]:
     out: list[str] = []
     full = False  # the line before reached the wrap width: the next one carries it on
     for raw, folded in zip(raws, lines, strict=True):
-        line = folded.strip() if short else _SPACE_RUNS.sub(" ", raw[:MAX_LINE_CHARS]).strip()
-        if out and line and ((full and not _BULLET.match(line)) or _continues(out[-1], line)):
-            out[-1] = f"{out[-1]} {line}"[:MAX_LINE_CHARS]
+        line = folded.strip() if short else _SPACE_RUNS.sub(" ", raw).strip()
+        joins = out and line and ((full and not _BULLET.match(line)) or _continues(out[-1], line))
+        if joins and len(out[-1]) + 1 + len(line) <= MAX_LINE_CHARS:
+            out[-1] = f"{out[-1]} {line}"
+        elif len(line) > MAX_LINE_CHARS or joins:
+            # Too long for one line: paragraphs cut at sentence ends, none of it lost.
+            if out and out[-1]:
+                out.append("")
+            out.extend(_paragraphs(line))
         else:
             out.append(line)
         if width:
             # Wrapped: the next line's first word would not have fitted on this one.
             full = bool(line) and len(raw.rstrip()) + 1 + WRAP_WORD > width
     return tuple(out)
+
+
+#: Where a long paragraph may be cut: after a sentence's end and its space.
+_SENTENCE_BREAK = re.compile(r"""[.!?…。！？]["'”’»)\]]*\s""")
+
+
+def _paragraphs(line: str) -> list[str]:
+    """`line` as paragraphs of at most MAX_LINE_CHARS, cut after the last sentence end
+    before each limit (else the last space, else anywhere), blank lines between them."""
+    out: list[str] = []
+    while len(line) > MAX_LINE_CHARS:
+        window = line[:MAX_LINE_CHARS]
+        ends = [m.end() for m in _SENTENCE_BREAK.finditer(window, MAX_LINE_CHARS // 2)]
+        cut = ends[-1] if ends else window.rfind(" ") + 1 or MAX_LINE_CHARS
+        out += [line[:cut].strip(), ""]
+        line = line[cut:].strip()
+    out.append(line)
+    return out
 
 
 #: A hard-wrapped text's width lies between these (wire copy 69, mail 72-76, lynx 79).

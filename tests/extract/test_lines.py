@@ -64,3 +64,24 @@ def test_lines_that_are_paragraphs_are_not_joined() -> None:
     menu = "\n".join(f"Headline number {n} about the council budget vote" for n in range(12))
     assert wrap_width(menu.split("\n")) is None
     assert len(split_lines(menu)) == 12
+
+
+def test_a_paragraph_longer_than_a_line_may_be_is_kept_whole_in_parts() -> None:
+    """A 150,000-character paragraph was cut at 60,000 characters, mid-word, unsaid."""
+    import textwrap
+
+    from newsdesk.extract.lines import MAX_LINE_CHARS
+    from newsdesk.ingest import load_bytes
+
+    para = " ".join(f"The island ferry ran item {i} at length." for i in range(4000))
+    lines = split_lines(f"Ferry timetable\n\n{para}\n\nThe last paragraph.")
+    parts = [line for line in lines[1:-1] if line]
+    assert len(parts) == 3 and all(len(p) <= MAX_LINE_CHARS for p in parts)
+    assert " ".join(parts) == para  # nothing lost, each part ends a sentence
+    assert all(p.endswith("at length.") for p in parts)
+    # Hard-wrapped at 70 columns: joined back up to the limit, then a new paragraph.
+    wrapped = "\n".join(textwrap.wrap(para, 70))
+    body = load_bytes(f"Ferry timetable\n\nBy Per Holm\n\n{wrapped}\n".encode(), "f.txt")
+    text = body.items[0].body
+    assert "item 3999 at length." in text and "item 1500 at length." in text
+    assert "".join(text.split()) == "".join(para.split())
