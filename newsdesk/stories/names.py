@@ -62,7 +62,14 @@ _PLACE_CUES: frozenset[str] = frozenset({"in", "near", "from", "outside", "acros
 # One pass yields words (group 1) and, as empty strings, these boundaries.
 _TOKEN_OR_BREAK = re.compile(rf"({WORD})|[.,!?:;\"“”()\n—]")
 # Abbreviated titles lose their full stop first, so "Gov. Dana Whitcomb" stays one sentence.
-_ABBREVIATION = re.compile(r"\b(Gov|Sen|Rep|Dr|Mr|Mrs|Ms|St|Jr|Sr|Gen|Lt|Col|Capt|Prof)\.")
+_ABBREVIATIONS = ("Gov", "Sen", "Rep", "Dr", "Mr", "Mrs", "Ms", "St", "Jr", "Sr", "Gen", "Lt")
+_ABBREVIATIONS += ("Col", "Capt", "Prof")
+# r"\b(Gov|Sen|...)\." with the word boundary checked after the first letter (no word
+# character before it): a pattern that starts with a letter is scanned for in C,
+# one that starts with \b is tried at every position (3x slower over a body).
+_ABBREVIATION = re.compile(
+    "(" + "|".join(rf"{w[0]}(?<!\w.){w[1:]}" for w in _ABBREVIATIONS) + r")\."
+)
 # Such a full stop before what can go on a word ("St.Louis"): `text.WORD` would have
 # read across it, so the scan's words are not `raw_words` then.
 _ABBREVIATION_JOINED = re.compile(_ABBREVIATION.pattern + r"(?=[\w'’.\-])")

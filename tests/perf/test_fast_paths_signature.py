@@ -119,6 +119,27 @@ def test_runs_and_words_give_raw_words_or_none_and_the_same_runs() -> None:
     assert names._runs_and_words("Gov. X met Dr. No", True)[1] == ["Gov", "X", "met", "Dr", "No"]
 
 
+#: `names._ABBREVIATION` as first written.
+_ABBREVIATION_REFERENCE = re.compile(
+    r"\b(Gov|Sen|Rep|Dr|Mr|Mrs|Ms|St|Jr|Sr|Gen|Lt|Col|Capt|Prof)\."
+)
+
+
+def test_abbreviations_match_the_word_boundary_pattern() -> None:
+    rng = random.Random(31)
+    before = ["", " ", "\n", "x", "_", "é", "1", ".", "-", "’", "日", "(", "Gov.", "Mrs"]
+    words = [*names._ABBREVIATIONS, "Go", "Mrx", "Capt.", "gov", "GOV", "Prof", "Jr"]
+    texts = [*_bodies(300, seed=32), *_name_texts(500, seed=33)]
+    for _ in range(3000):
+        parts = [
+            rng.choice(before) + rng.choice(words) + rng.choice((".", "", ". ", ".."))
+            for _ in range(rng.randrange(0, 8))
+        ]
+        texts.append("".join(parts))
+    for text in texts:
+        assert names._ABBREVIATION.subn(r"\1", text) == _ABBREVIATION_REFERENCE.subn(r"\1", text)
+
+
 def _name_mentions_reference(meta: Extracted) -> Counter[str]:
     """`names.name_mentions` as it was: two scans, tokens of every name worked out anew."""
     tokens = names._tokens.__wrapped__
