@@ -62,8 +62,10 @@ _PLACE_CUES: frozenset[str] = frozenset({"in", "near", "from", "outside", "acros
 # One pass yields words (group 1) and, as empty strings, these boundaries.
 _TOKEN_OR_BREAK = re.compile(rf"({WORD})|[.,!?:;\"“”()\n—]")
 # Abbreviated titles lose their full stop first, so "Gov. Dana Whitcomb" stays one sentence.
-_ABBREVIATIONS = ("Gov", "Sen", "Rep", "Dr", "Mr", "Mrs", "Ms", "St", "Jr", "Sr", "Gen", "Lt")
-_ABBREVIATIONS += ("Col", "Capt", "Prof")
+_ABBREVIATIONS = (
+    "Gov", "Sen", "Rep", "Dr", "Mr", "Mrs", "Ms", "St", "Jr", "Sr", "Gen", "Lt", "Col", "Capt",
+    "Prof",
+)  # fmt: skip
 # r"\b(Gov|Sen|...)\." with the word boundary checked after the first letter (no word
 # character before it): a pattern that starts with a letter is scanned for in C,
 # one that starts with \b is tried at every position (3x slower over a body).
