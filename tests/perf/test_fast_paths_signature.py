@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from newsdesk.model import Extracted
-from newsdesk.stories import minhash, names, signature
+from newsdesk.stories import minhash, names, numbers, signature
 from newsdesk.stories.text import STOPWORDS, WORD, fold, nfkc, prose, raw_words, stem
 from newsdesk.stories.text import strip_possessive as strip
 from tests.perf.test_fast_paths import _name_texts, _random_texts
@@ -60,6 +60,22 @@ def _metas(count: int, seed: int) -> list[Extracted]:
         )
         for body in _bodies(count, seed)
     ]
+
+
+def test_figure_matches_are_finditers() -> None:
+    rng = random.Random(37)
+    pieces = [
+        "1", "12", "1,400", "1,2345", "3.5", "5.2.1", "$", "€", "£", "¥", " ", "  ", "\u00a0",
+        "\n", "%", "percent", "per cent", "million", "m", "bn", "k", "K", "B", "MILLION", ",",
+        ".", ":", "a", "x1", "_", "-", "٣", "2021", "10:30", "(", "thousand", "Q3",
+    ]  # fmt: skip
+    texts = [*_bodies(300, seed=38), *_random_texts(300, seed=39), "", "1", "$ 1"]
+    for _ in range(5000):
+        texts.append("".join(rng.choice(pieces) for _ in range(rng.randrange(0, 16))))
+    for text in texts:
+        got = [(m.span(), m.groupdict()) for m in numbers._figure_matches(text)]
+        plain = [(m.span(), m.groupdict()) for m in numbers._FIGURE.finditer(text)]
+        assert got == plain, repr(text)
 
 
 def _signature_reference(hashes: np.ndarray, k: int) -> np.ndarray:
