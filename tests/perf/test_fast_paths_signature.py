@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import math
 import random
 import re
 from collections import Counter
+from pathlib import Path
 
 import numpy as np
 import pytest
 
 from newsdesk.model import Extracted
-from newsdesk.stories import minhash, names, numbers, signature
+from newsdesk.stories import idf, minhash, names, numbers, signature
 from newsdesk.stories.text import STOPWORDS, WORD, fold, nfkc, prose, raw_words, stem
 from newsdesk.stories.text import strip_possessive as strip
 from tests.perf.test_fast_paths import _name_texts, _random_texts
@@ -76,6 +78,27 @@ def test_figure_matches_are_finditers() -> None:
         got = [(m.span(), m.groupdict()) for m in numbers._figure_matches(text)]
         plain = [(m.span(), m.groupdict()) for m in numbers._FIGURE.finditer(text)]
         assert got == plain, repr(text)
+
+
+def _lookup_reference(keys: np.ndarray, word: str) -> int | None:
+    """`idf._lookup` as first written (np.searchsorted, numpy scalars)."""
+    target = idf._key(word)
+    i = int(np.searchsorted(keys, np.uint64(target)))
+    if i < keys.size and int(keys[i]) & idf._HASH_BITS == target:
+        return int(keys[i]) & 0xFF
+    return None
+
+
+def test_word_lookup_matches_the_plain_search(tmp_path: Path) -> None:
+    words = [f"w{i}" for i in range(300)] + ["", "é", "the"]
+    small = idf.build_table({w: 1 / (i + 2) for i, w in enumerate(words[:150])})
+    np.save(tmp_path / "t.npy", small)
+    mapped = np.load(tmp_path / "t.npy", mmap_mode="r")
+    edges = [idf.build_table({}), idf.build_table({"x": 0.5}), small, mapped]
+    for keys in edges:
+        for word in words:  # in the table (first, last, between) and not (past the last too)
+            assert idf._lookup(keys, word) == _lookup_reference(keys, word), word
+    assert idf._lookup(small, "w3") == idf.quantise(-math.log(1 / 5))
 
 
 def _signature_reference(hashes: np.ndarray, k: int) -> np.ndarray:
