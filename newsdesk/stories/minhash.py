@@ -125,20 +125,19 @@ def band_keys(
     """
     keys: list[int] = []
     prefix = salt.encode("utf-8")
-    empty = np.iinfo(sig.dtype).max
     limit = sig.size if bands is None else min(sig.size, bands * rows)
-    # Plain Python over the values and bytes: a numpy call per band cost more than the hash.
-    values = sig.tolist()
+    # Plain Python over the bytes: a numpy call per band cost more than the hash. A
+    # band is empty when its bytes are those of `rows` empty positions (one bytes
+    # comparison, not a test per value).
     raw = sig.tobytes()
-    width = sig.itemsize
+    step = rows * sig.itemsize
+    empty = np.full(rows, np.iinfo(sig.dtype).max, dtype=sig.dtype).tobytes()
     blake2b = hashlib.blake2b
-    for band, start in enumerate(range(0, limit - rows + 1, rows)):
-        if all(v == empty for v in values[start : start + rows]):
+    for band, start in enumerate(range(0, (limit - rows + 1) * sig.itemsize, step)):
+        chunk = raw[start : start + step]
+        if chunk == empty:
             continue
-        digest = blake2b(
-            prefix + band.to_bytes(2, "little") + raw[start * width : (start + rows) * width],
-            digest_size=8,
-        ).digest()
+        digest = blake2b(prefix + band.to_bytes(2, "little") + chunk, digest_size=8).digest()
         keys.append(int.from_bytes(digest, "little") >> 1)
     return keys
 
