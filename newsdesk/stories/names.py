@@ -127,11 +127,14 @@ def _runs_and_words(text: str, want_words: bool) -> tuple[list[tuple[str, str | 
     caps = list(compress(range(len(tokens)), map(upper.__contains__, tokens)))
     if not caps:
         return [], words
-    for i in caps:
-        word = tokens[i]
-        # Datelines shout ("HARLOW BEND"); acronyms ("FAA") are short and stay as they are.
-        if len(word) > 3 and word.isupper():
-            tokens[i] = word.title()
+    # Datelines shout ("HARLOW BEND"); acronyms ("FAA") are short and stay as they are.
+    # Decided per distinct word; most texts shout nothing and skip the pass.
+    shouted = {w: w.title() for w in upper if len(w) > 3 and w.isupper()}
+    if shouted:
+        for i in caps:
+            titled = shouted.get(tokens[i])
+            if titled is not None:
+                tokens[i] = titled
     seen = set(tokens)  # lower-case words among them: see the single-word check below
     is_cap = set(caps)
     count = len(tokens)
