@@ -118,7 +118,7 @@ def _runs_and_words(text: str, want_words: bool) -> tuple[list[tuple[str, str | 
     if "'" in cleaned or "’" in cleaned:
         tokens = [strip_possessive(w) if "'" in w or "’" in w else w for w in tokens]
     words: Words = None
-    if want_words and not (abbreviations and _ABBREVIATION_JOINED.search(nfkc(text))):
+    if want_words and not (abbreviations and _ABBREVIATION_JOINED.search(normal)):
         words = list(filter(None, tokens))  # breaks are empty strings
     # A word is capitalised when its first character is an upper-case letter
     # (a digit or a break never is). Tested once per distinct word, then picked

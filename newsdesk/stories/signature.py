@@ -301,7 +301,10 @@ def _content_of(raw: list[str]) -> tuple[list[str], list[str]]:
             unseen = set(raw)
         for word in unseen:
             content[word] = _content_pair(word)
-    pairs: list[tuple[str, str]] = list(filter(None, map(content.__getitem__, raw)))
+    try:
+        pairs: list[tuple[str, str]] = list(filter(None, map(content.__getitem__, raw)))
+    except KeyError:  # another thread (a second import) emptied the cache meanwhile
+        pairs = [pair for pair in map(_content_pair, raw) if pair is not None]
     return list(map(_FOLDED, pairs)), list(map(_STEMMED, pairs))
 
 

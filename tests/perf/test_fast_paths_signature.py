@@ -229,3 +229,15 @@ def test_content_words_match_the_plain_filter(monkeypatch: pytest.MonkeyPatch) -
         assert signature._content_folded(text) == _content_reference(text), repr(text)
         most = max(most, len(set(raw_words(text))))
         assert len(signature._CONTENT) <= most  # bounded by the cap or by one text's words
+
+
+def test_content_words_survive_a_cache_emptied_by_another_thread(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    class Emptied(dict[str, tuple[str, str] | None]):
+        def __getitem__(self, word: str) -> tuple[str, str] | None:
+            raise KeyError(word)  # as if cleared between filling and reading
+
+    monkeypatch.setattr(signature, "_CONTENT", Emptied())
+    text = "The mayors of Lowtown said 1,400 crews were working; Érika's crews too."
+    assert signature._content_folded(text) == _content_reference(text)
