@@ -55,7 +55,8 @@ def hash_set32(items: Iterable[str]) -> npt.NDArray[np.uint32]:
     Two different names collide with probability 2**-32: across the ~20 x 20
     name pairs of two articles, about one false match in ten million comparisons.
     """
-    return np.unique(np.fromiter((h & 0xFFFFFFFF for h in map(word_hash, items)), dtype=np.uint32))
+    # The cast to uint32 keeps the low 32 bits (h & 0xFFFFFFFF) without a Python step per item.
+    return np.unique(np.fromiter(map(word_hash, items), dtype=np.uint64).astype(np.uint32))
 
 
 _MIX = np.uint64(0x9E3779B97F4A7C15)
@@ -84,8 +85,12 @@ def signature(hashes: npt.NDArray[np.uint64], k: int) -> npt.NDArray[np.uint32]:
     if hashes.size == 0:
         return np.full(k, EMPTY, dtype=np.uint32)
     # uint64 arithmetic wraps modulo 2**64, which multiply-shift hashing relies on.
-    mixed = _A[:k, None] * hashes[None, :] + _B[:k, None]
-    return (mixed >> _SHIFT).min(axis=1).astype(np.uint32)
+    # One (k x n) matrix, added to in place; the shift comes after the minimum
+    # (x >> 32 never decreases as x grows, so min(x >> 32) == min(x) >> 32): one
+    # pass over the matrix fewer and no second matrix.
+    mixed = np.multiply.outer(_A[:k], hashes)
+    mixed += _B[:k, None]
+    return (mixed.min(axis=1) >> _SHIFT).astype(np.uint32)
 
 
 def low_bits(sig: npt.NDArray[np.uint32]) -> npt.NDArray[np.uint16]:
@@ -120,20 +125,19 @@ def band_keys(
     """
     keys: list[int] = []
     prefix = salt.encode("utf-8")
-    empty = np.iinfo(sig.dtype).max
     limit = sig.size if bands is None else min(sig.size, bands * rows)
-    # Plain Python over the values and bytes: a numpy call per band cost more than the hash.
-    values = sig.tolist()
+    # Plain Python over the bytes: a numpy call per band cost more than the hash. A
+    # band is empty when its bytes are those of `rows` empty positions (one bytes
+    # comparison, not a test per value).
     raw = sig.tobytes()
-    width = sig.itemsize
+    step = rows * sig.itemsize
+    empty = np.full(rows, np.iinfo(sig.dtype).max, dtype=sig.dtype).tobytes()
     blake2b = hashlib.blake2b
-    for band, start in enumerate(range(0, limit - rows + 1, rows)):
-        if all(v == empty for v in values[start : start + rows]):
+    for band, start in enumerate(range(0, (limit - rows + 1) * sig.itemsize, step)):
+        chunk = raw[start : start + step]
+        if chunk == empty:
             continue
-        digest = blake2b(
-            prefix + band.to_bytes(2, "little") + raw[start * width : (start + rows) * width],
-            digest_size=8,
-        ).digest()
+        digest = blake2b(prefix + band.to_bytes(2, "little") + chunk, digest_size=8).digest()
         keys.append(int.from_bytes(digest, "little") >> 1)
     return keys
 

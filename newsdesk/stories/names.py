@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import compress
 
 from newsdesk.model import Extracted
 from newsdesk.stories.text import (
@@ -60,7 +62,21 @@ _PLACE_CUES: frozenset[str] = frozenset({"in", "near", "from", "outside", "acros
 # One pass yields words (group 1) and, as empty strings, these boundaries.
 _TOKEN_OR_BREAK = re.compile(rf"({WORD})|[.,!?:;\"“”()\n—]")
 # Abbreviated titles lose their full stop first, so "Gov. Dana Whitcomb" stays one sentence.
-_ABBREVIATION = re.compile(r"\b(Gov|Sen|Rep|Dr|Mr|Mrs|Ms|St|Jr|Sr|Gen|Lt|Col|Capt|Prof)\.")
+_ABBREVIATIONS = (
+    "Gov", "Sen", "Rep", "Dr", "Mr", "Mrs", "Ms", "St", "Jr", "Sr", "Gen", "Lt", "Col", "Capt",
+    "Prof",
+)  # fmt: skip
+# r"\b(Gov|Sen|...)\." with the word boundary checked after the first letter (no word
+# character before it): a pattern that starts with a letter is scanned for in C,
+# one that starts with \b is tried at every position (3x slower over a body).
+_ABBREVIATION = re.compile(
+    "(" + "|".join(rf"{w[0]}(?<!\w.){w[1:]}" for w in _ABBREVIATIONS) + r")\."
+)
+# Such a full stop before what can go on a word ("St.Louis"): `text.WORD` would have
+# read across it, so the scan's words are not `raw_words` then.
+_ABBREVIATION_JOINED = re.compile(_ABBREVIATION.pattern + r"(?=[\w'’.\-])")
+#: Words as `text.raw_words` gives them, or None when a scan could not give them.
+Words = list[str] | None
 
 
 @dataclass
@@ -86,20 +102,39 @@ def capitalised_runs(text: str) -> list[tuple[str, str | None]]:
     in a set. (It was ~40 % of a signature's cost when every
     token went through chunk lists and a helper call; the output is the same.)
     """
-    cleaned = _ABBREVIATION.sub(r"\1", nfkc(text))
+    return _runs_and_words(text, False)[0]
+
+
+def _runs_and_words(text: str, want_words: bool) -> tuple[list[tuple[str, str | None]], Words]:
+    """`capitalised_runs`, and with `want_words` also `text.raw_words(text)` when it
+    falls out of the same scan (else None: the caller tokenises again).
+
+    The scan's words are raw_words' unless an abbreviation's removed full stop
+    stood before a character that can go on a word ("Gov.X", "St.-Louis").
+    """
+    normal = nfkc(text)
+    cleaned, abbreviations = _ABBREVIATION.subn(r"\1", normal)
     tokens = _TOKEN_OR_BREAK.findall(cleaned)
     if "'" in cleaned or "’" in cleaned:
         tokens = [strip_possessive(w) if "'" in w or "’" in w else w for w in tokens]
+    words: Words = None
+    if want_words and not (abbreviations and _ABBREVIATION_JOINED.search(normal)):
+        words = list(filter(None, tokens))  # breaks are empty strings
     # A word is capitalised when its first character is an upper-case letter
-    # (a digit or a break never is).
-    caps = [i for i, w in enumerate(tokens) if w[:1].isupper()]
+    # (a digit or a break never is). Tested once per distinct word, then picked
+    # out in C: most tokens are lower case, and most recur.
+    upper = {w for w in set(tokens) if w[:1].isupper()}
+    caps = list(compress(range(len(tokens)), map(upper.__contains__, tokens)))
     if not caps:
-        return []
-    for i in caps:
-        word = tokens[i]
-        # Datelines shout ("HARLOW BEND"); acronyms ("FAA") are short and stay as they are.
-        if len(word) > 3 and word.isupper():
-            tokens[i] = word.title()
+        return [], words
+    # Datelines shout ("HARLOW BEND"); acronyms ("FAA") are short and stay as they are.
+    # Decided per distinct word; most texts shout nothing and skip the pass.
+    shouted = {w: w.title() for w in upper if len(w) > 3 and w.isupper()}
+    if shouted:
+        for i in caps:
+            titled = shouted.get(tokens[i])
+            if titled is not None:
+                tokens[i] = titled
     seen = set(tokens)  # lower-case words among them: see the single-word check below
     is_cap = set(caps)
     count = len(tokens)
@@ -124,7 +159,7 @@ def capitalised_runs(text: str) -> list[tuple[str, str | None]]:
                 continue
         before = tokens[start - 1] if start > 0 else ""
         runs.append((" ".join(run), fold(before) if before else None))
-    return runs
+    return runs, words
 
 
 def name_runs(
@@ -140,13 +175,22 @@ def name_runs(
     short wire items open every sentence with their subject ("Quillon said ...",
     "Quillon's chief ..."), and a common word there ("Residents") is no name.
     """
+    return _name_runs(text, exclude, lang, False)[0]
+
+
+def _name_runs(
+    text: str, exclude: tuple[str, ...], lang: str | None, want_words: bool
+) -> tuple[list[tuple[str, str | None]], Words]:
+    """`name_runs`, with the text's words as `_runs_and_words` gives them (None when
+    an outlet's name was taken out: the words scanned are not the text's then)."""
     for phrase in exclude:
-        if phrase:
+        if phrase and phrase in text:
             text = text.replace(phrase, " ")
-    runs = capitalised_runs(text)
+            want_words = False
+    runs, words = _runs_and_words(text, want_words)
     mid_sentence = {fold(name) for name, before in runs if before is not None}
     in_longer = {w for name, _ in runs if " " in name for w in fold(name).split()}
-    return [
+    kept = [
         (name, before)
         for name, before in runs
         if " " in name
@@ -154,6 +198,7 @@ def name_runs(
         or fold(name) in in_longer
         or (lang is not None and _rare_word(fold(name), lang))
     ]
+    return kept, words
 
 
 #: How rare (log of 1 / frequency, in the stored tenths of `idf`) a word must be for a
@@ -244,6 +289,11 @@ GENERIC_NAME_WORDS: frozenset[str] = (
 
 
 def name_mentions(meta: Extracted) -> Counter[str]:
+    """Folded name tokens with how often they are mentioned (`mentions_and_words`)."""
+    return mentions_and_words(meta)[0]
+
+
+def mentions_and_words(meta: Extracted) -> tuple[Counter[str], Words]:
     """Folded name tokens with how often they are mentioned, minus the outlet's own name.
 
     Tokens, not whole names: one outlet writes "Gov. Dana Whitcomb", another
@@ -254,26 +304,35 @@ def name_mentions(meta: Extracted) -> Counter[str]:
     runs of the title and the body's prose lines (`text.prose`), so the story's protagonists weigh more than a
     passing reference to another event; the extractor's entities, when filled,
     add names the heuristic missed (once each).
+
+    Second: `raw_words(prose(meta.body))` when the scan for names gave it (the
+    signature reads the same words: one scan of the body, not two), else None.
     """
     outlet = tuple(p for p in (meta.source, meta.source_short) if p)
+    lang = meta.language or "en"
     counts: Counter[str] = Counter()
     if title_cased(meta.title):
         # Every word of such a headline is capitalised: its words are names only
         # when the prose names them too ("Insider Cal Henderson Sells" gives "cal"
         # and "henderson" from the text, not "insider" and "sells").
-        for text, _ in name_runs(prose(meta.body), outlet, meta.language or "en"):
+        runs, words = _name_runs(prose(meta.body), outlet, lang, True)
+        for text, _ in runs:
             counts.update(_tokens(text))
         for text, _ in capitalised_runs(meta.title):
             counts.update(t for t in _tokens(text) if t in counts)
     else:
-        for text, _ in name_runs(
-            f"{meta.title}\n{prose(meta.body)}", outlet, meta.language or "en"
-        ):
+        runs, words = _name_runs(f"{meta.title}\n{prose(meta.body)}", outlet, lang, True)
+        for text, _ in runs:
             counts.update(_tokens(text))
+        if words is not None:
+            # No word spans the line break: the title's words come first, then the prose's.
+            title_words = raw_words(meta.title)
+            head = len(title_words)
+            words = words[head:] if words[:head] == title_words else None
     for text in (*meta.people, *meta.organizations, *meta.places):
         for token in _tokens(text):
             counts.setdefault(token, 1)
-    return counts
+    return counts, words
 
 
 #: A headline is in title case when at least this share of its words of four
@@ -290,7 +349,10 @@ def title_cased(title: str) -> bool:
     return sum(w[0].isupper() for w in longer) >= TITLE_CASE_SHARE * len(longer)
 
 
-def _tokens(name: str) -> list[str]:
+@lru_cache(maxsize=1 << 14)
+def _tokens(name: str) -> tuple[str, ...]:
+    """The name's tokens that count (`name_mentions`). Cached: a name recurs within
+    an article and across articles."""
     out = []
     for word in raw_words(name):
         for part in word.split("-"):
@@ -302,4 +364,4 @@ def _tokens(name: str) -> list[str]:
             if token in GENERIC_NAME_WORDS or len(token) < 2 or token[0].isdigit():
                 continue
             out.append(token)
-    return out
+    return tuple(out)

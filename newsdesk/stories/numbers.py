@@ -7,6 +7,7 @@ match ("$4 million" and "4m dollars" both become "4000000").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 _SCALES: dict[str, float] = {
@@ -33,6 +34,42 @@ _FIGURE = re.compile(
 )
 
 
+#: Where a figure's number can begin: the first digit of a run (after another digit,
+#: `_FIGURE`'s look-behind fails).
+_DIGITS = re.compile(r"\d+")
+_CURRENCY = frozenset("$€£¥")
+
+
+def _figure_matches(text: str) -> Iterator[re.Match[str]]:
+    """`_FIGURE.finditer(text)`, tried only where a figure can start.
+
+    A match starts at a run of digits' first digit, or one or two characters
+    before it (a currency sign, a space). `_FIGURE` begins with a look-behind, so
+    the engine tries it at every position of the text; the runs of digits are
+    found by a scan in C and `_FIGURE` is tried at these few places, in order,
+    each from where the last match ended: the same matches, about 2x faster.
+    """
+    end = 0
+    match = _FIGURE.match
+    for run in _DIGITS.finditer(text):
+        first = run.start()
+        if first < end:
+            continue  # inside the last match ("1,400" is two runs)
+        found = None
+        # Two characters before: a currency sign and a space; one: either.
+        if first - 2 >= end and text[first - 2] in _CURRENCY and text[first - 1].isspace():
+            found = match(text, first - 2)
+        if found is None and first - 1 >= end:
+            before = text[first - 1]
+            if before in _CURRENCY or before.isspace():
+                found = match(text, first - 1)
+        if found is None:
+            found = match(text, first)
+        if found is not None:
+            end = found.end()
+            yield found
+
+
 @dataclass(frozen=True)
 class Figure:
     """One figure: as written, and its canonical key."""
@@ -52,7 +89,7 @@ def _canonical(value: float, percent: bool) -> str:
 def figures(text: str) -> list[Figure]:
     """Every figure in `text`, in order of appearance (duplicates kept)."""
     out: list[Figure] = []
-    for match in _FIGURE.finditer(text):
+    for match in _figure_matches(text):
         number = float(match.group("num").replace(",", ""))
         scale = (match.group("scale") or "").lower()
         if scale:

@@ -39,6 +39,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from operator import itemgetter
 from urllib.parse import urlsplit
 
 import numpy as np
@@ -46,7 +47,7 @@ import numpy.typing as npt
 
 from newsdesk.model import Extracted
 from newsdesk.stories import idf, minhash
-from newsdesk.stories.names import name_mentions
+from newsdesk.stories.names import mentions_and_words
 from newsdesk.stories.numbers import figure_keys
 from newsdesk.stories.text import STOPWORDS, fold, prose, raw_words, stem
 from newsdesk.story_label import CORRECTION_LABELS
@@ -204,7 +205,7 @@ def stored(row: Row) -> Signature:
 
 def compute(meta: Extracted) -> Signature:
     """The signature of one article (title and body; entities from `meta` when filled)."""
-    mentions = name_mentions(meta)
+    mentions, prose_words = mentions_and_words(meta)
     by_hash: dict[int, int] = {}
     for token, count in mentions.items():
         key = minhash.word_hash(token) & 0xFFFFFFFF
@@ -212,7 +213,7 @@ def compute(meta: Extracted) -> Signature:
     names = np.array(sorted(by_hash), dtype=np.uint32)
     counts = np.array([by_hash[h] for h in names.tolist()], dtype=np.uint16)
     body = prose(meta.body)
-    body_folded, body_words = _content_folded(body)
+    body_folded, body_words = _content_of(raw_words(body) if prose_words is None else prose_words)
     shingles = minhash.shingle_hashes(body_words, SHINGLE_WORDS)
     title_folded, title_words = _content_folded(meta.title)
     lede_folded = [*title_folded, *body_folded[:LEDE_WORDS]]
@@ -284,31 +285,39 @@ def outlet_key(meta: Extracted) -> str:
 def _content_folded(text: str) -> tuple[list[str], list[str]]:
     """`text.content_words` before stemming (the frequency lists hold whole words), and
     after: `[stem(w) for w in words(text) if w not in STOPWORDS and not w[0].isdigit()]`."""
-    # One look-up a word as written, not a fold, two tests and a stem: most words recur.
-    get = _CONTENT.get
-    pairs = []
-    for word in raw_words(text):
-        pair = get(word, _UNSEEN)
-        if pair is _UNSEEN:
-            pair = _content_pair(word)
-        if pair is not None:
-            pairs.append(pair)
-    return [folded for folded, _ in pairs], [stemmed for _, stemmed in pairs]
+    return _content_of(raw_words(text))
+
+
+def _content_of(raw: list[str]) -> tuple[list[str], list[str]]:
+    """`_content_folded` of the text whose `raw_words` are `raw`."""
+    # One look-up a word as written, not a fold, two tests and a stem: most words
+    # recur. The unseen ones are found by a set difference and the rest is mapped
+    # in C: a Python step per word cost more than the look-up.
+    content = _CONTENT
+    unseen = set(raw).difference(content)
+    if unseen:
+        if len(content) + len(unseen) > _CONTENT_MAX:
+            content.clear()  # bounded: a stream of unique words cannot grow it forever
+            unseen = set(raw)
+        for word in unseen:
+            content[word] = _content_pair(word)
+    try:
+        pairs: list[tuple[str, str]] = list(filter(None, map(content.__getitem__, raw)))
+    except KeyError:  # another thread (a second import) emptied the cache meanwhile
+        pairs = [pair for pair in map(_content_pair, raw) if pair is not None]
+    return list(map(_FOLDED, pairs)), list(map(_STEMMED, pairs))
 
 
 #: A word as written -> (folded, stemmed) when it is a content word, None when it is not.
 _CONTENT: dict[str, tuple[str, str] | None] = {}
 _CONTENT_MAX = 1 << 16
-_UNSEEN: tuple[str, str] = ("", "")
+_FOLDED = itemgetter(0)
+_STEMMED = itemgetter(1)
 
 
 def _content_pair(word: str) -> tuple[str, str] | None:
-    if len(_CONTENT) >= _CONTENT_MAX:
-        _CONTENT.clear()  # bounded: a stream of unique words cannot grow it forever
     folded = fold(word)
-    pair = None if folded in STOPWORDS or folded[0].isdigit() else (folded, stem(folded))
-    _CONTENT[word] = pair
-    return pair
+    return None if folded in STOPWORDS or folded[0].isdigit() else (folded, stem(folded))
 
 
 def _lede_weights(folded: list[str], stems: list[str], lede: U32, lang: str) -> U8:

@@ -76,7 +76,10 @@ def strip_possessive(word: str) -> str:
 
 def raw_words(text: str) -> list[str]:
     """Words as written (case kept), with possessive endings removed."""
-    found = _WORD.findall(nfkc(text))
+    text = nfkc(text)
+    found = _WORD.findall(text)
+    if "'" not in text and "’" not in text:
+        return found  # no word can hold an apostrophe: no pass over the words
     return [strip_possessive(w) if "'" in w or "’" in w else w for w in found]
 
 
