@@ -48,7 +48,7 @@ def _random_lines(count: int, seed: int, longest: int = 40) -> list[str]:
 
 
 def _split_lines_reference(text: str) -> list[str]:
-    """`split_lines` as it was: one spaces regex call a line, no cache."""
+    """`split_lines` the plain way: one spaces regex call a line, no cache."""
     if not text:
         return []
     text = clean_text(text[: lines.MAX_CHARS])
@@ -57,10 +57,16 @@ def _split_lines_reference(text: str) -> list[str]:
     out: list[str] = []
     full = False
     for raw in raws:
-        line = lines._SPACES.sub(" ", raw[: lines.MAX_LINE_CHARS]).strip()
+        line = lines._SPACES.sub(" ", raw).strip()
         wrapped = full and not lines._BULLET.match(line)
-        if out and line and (wrapped or lines._continues(out[-1], line)):
-            out[-1] = f"{out[-1]} {line}"[: lines.MAX_LINE_CHARS]
+        joins = out and line and (wrapped or lines._continues(out[-1], line))
+        if joins and len(out[-1]) + 1 + len(line) <= lines.MAX_LINE_CHARS:
+            out[-1] = f"{out[-1]} {line}"
+        elif len(line) > lines.MAX_LINE_CHARS or joins:
+            # Over-long: paragraphs at sentence ends (`lines._paragraphs`), nothing cut.
+            if out and out[-1]:
+                out.append("")
+            out.extend(lines._paragraphs(line))
         else:
             out.append(line)
         if width:
