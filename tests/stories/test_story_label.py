@@ -1,5 +1,6 @@
 """A story is named by its earliest straight report, not its newest piece: the same
-headline on the folded row, in `newsdesk stories` and in the stories' JSON."""
+headline in the rows' `story_title`, `newsdesk stories` and the stories' JSON. (The app's
+folded row names the version it stands for instead: the one its keys act on.)"""
 
 from __future__ import annotations
 
@@ -90,10 +91,13 @@ def _line(row: ArticleRow, shape: RowShape) -> str:
     return render_row(row, 80, styles, NOW, selected=False, shape=shape).plain
 
 
-def test_a_folded_story_row_shows_the_storys_label() -> None:
+def test_a_folded_story_row_shows_the_version_it_stands_for() -> None:
+    """Not the story's label: the detail pane and every key take the row's own article,
+    so the row names it (the label named one article while keys acted on another)."""
     folded = _line(_row(), RowShape(story_head=True))
-    assert "Dockers strike at Rotterdam port +2" in folded and "Harbour Gazette" in folded
-    # Expanded, or a version under its story: the row's own headline.
+    assert "Opinion: The strike" in folded and "+2" in folded and "Holbeck Post" in folded
+    assert "Dockers strike" not in folded and "Harbour Gazette" not in folded
+    # Expanded, or a version under its story: the row's own headline too.
     expanded = _line(_row(), RowShape(story_head=True, expanded=True))
     assert "Opinion: The strike" in expanded and "Holbeck Post" in expanded
     assert "Opinion: The strike" in _line(_row(), RowShape(depth=1))

@@ -80,7 +80,7 @@ def record_notifications(app: Any) -> list[str]:
     return seen
 
 
-async def import_in_app(pilot: Any, path: Path) -> None:
+async def import_in_app(pilot: Any, path: Path | str) -> None:
     """`i`, the path typed into the prompt, Enter: what an editor does to import."""
     from textual.widgets import Input
 

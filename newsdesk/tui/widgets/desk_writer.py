@@ -6,10 +6,16 @@ past the busy timeout) becomes a notification, never a crash. Small batches
 are written at once (a few milliseconds of SQLite), big ones (select-all over
 a large inbox) in a thread worker so the screen never stalls. After each
 change it posts `Applied` (or `Undone`) for the screen to redraw.
+
+Steps of the action log are written in the order the editor asked for them:
+while a big batch is being written, a later tag, note, delete, toggle or `u`
+waits its turn behind it. Otherwise `u` pressed during the batch found the
+batch not yet logged and undid the step before it.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -50,12 +56,32 @@ class DeskWriter(Widget):
 
         result: ActionResult
 
+    class BatchWritten(Message, bubble=False):
+        """The big batch a worker was writing is done (or failed): next in line may go."""
+
     def __init__(self, desk: Desk, *, read_all_versions: bool, id: str | None = None) -> None:
         super().__init__(id=id)
         self._desk = desk
         self._read_all_versions = read_all_versions
         #: What the status line says while a big batch is written; empty otherwise.
         self.status = ""
+        #: A big batch is being written in a worker; steps asked for since wait in `_queue`.
+        self._writing = False
+        #: Log steps asked for during a big batch, in the editor's order.
+        self._queue: deque[Callable[[], None]] = deque()
+
+    def _in_turn(self, step: Callable[[], None]) -> None:
+        """Write now, or after the big batch being written: the log keeps the editor's order."""
+        if self._writing:
+            self._queue.append(step)
+        else:
+            step()
+
+    def on_desk_writer_batch_written(self, _message: DeskWriter.BatchWritten) -> None:
+        self._writing = False
+        # One at a time: a queued step may itself be a big batch, and the rest wait for it.
+        while self._queue and not self._writing:
+            self._queue.popleft()()
 
     def guarded(self, write: Callable[[], T], title: str = "Not saved") -> T | None:
         """Run a write; if the store refuses it, say why in one line and return None."""
@@ -69,12 +95,16 @@ class DeskWriter(Widget):
 
     def toggle(self, field: triage.Toggle, ids: list[str]) -> None:
         """Turn a mark on for `ids`, or off if every one of them has it."""
+        self._in_turn(lambda: self._toggle_now(field, ids))
+
+    def _toggle_now(self, field: triage.Toggle, ids: list[str]) -> None:
         if len(ids) <= SYNC_LIMIT:
             result = self.guarded(lambda: self._toggle(field, ids))
             if result is not None:
                 self._toggled(result, len(ids))
             return
         self.status = f"updating {len(ids):,} articles…"
+        self._writing = True
         self._toggle_in_worker(field, ids)
 
     def _toggle(self, field: triage.Toggle, ids: list[str]) -> ActionResult:
@@ -84,10 +114,12 @@ class DeskWriter(Widget):
     def _toggle_in_worker(self, field: triage.Toggle, ids: list[str]) -> None:
         try:
             result = self.guarded(lambda: self._toggle(field, ids))
+            if result is not None:
+                self._toggled(result, len(ids))  # notify and post_message are thread-safe
         finally:
             self.status = ""
-        if result is not None:
-            self._toggled(result, len(ids))  # notify and post_message are thread-safe
+            # After `Applied`, so the screen has redrawn the batch before what waited runs.
+            self.post_message(self.BatchWritten())
 
     def _toggled(self, result: ActionResult, requested: int) -> None:
         if requested > 1 or result.action in ("archive", "unarchive"):
@@ -97,6 +129,9 @@ class DeskWriter(Widget):
     # -- other writes -------------------------------------------------------------------
 
     def tag(self, ids: Sequence[str], *, add: list[str], remove: list[str]) -> None:
+        self._in_turn(lambda: self._tag(ids, add, remove))
+
+    def _tag(self, ids: Sequence[str], add: list[str], remove: list[str]) -> None:
         result = self.guarded(lambda: self._desk.tag(ids, add=add, remove=remove))
         if result is None:
             return
@@ -115,6 +150,9 @@ class DeskWriter(Widget):
             self.post_message(self.Applied(result, len(ids)))
 
     def set_note(self, article_id: str, note: str) -> None:
+        self._in_turn(lambda: self._set_note(article_id, note))
+
+    def _set_note(self, article_id: str, note: str) -> None:
         result = self.guarded(lambda: self._desk.set_note(article_id, note.strip()))
         if result is None:
             return
@@ -122,6 +160,9 @@ class DeskWriter(Widget):
         self.post_message(self.Applied(result, 1))
 
     def delete(self, ids: Sequence[str]) -> None:
+        self._in_turn(lambda: self._delete(ids))
+
+    def _delete(self, ids: Sequence[str]) -> None:
         result = self.guarded(lambda: self._desk.delete(ids), title="Not deleted")
         if result is None:
             return
@@ -133,6 +174,12 @@ class DeskWriter(Widget):
         self.post_message(self.Applied(result, len(ids)))
 
     def undo(self) -> None:
+        """Undo the newest step; asked for during a big batch, that batch once written."""
+        if self._writing:
+            self.notify("Undo follows once this change is written.", timeout=3)
+        self._in_turn(self._undo)
+
+    def _undo(self) -> None:
         outcome = self.guarded(lambda: [self._desk.undo(own_session=True)], title="Not undone")
         if outcome is None:
             return  # refused, and told why

@@ -153,11 +153,10 @@ def render_row(
         text.append("▾ " if shape.expanded else "▸ ", styles.story)
     when = compact_when(row.published, now) if relative_times else (row.published or "")[:10]
     when_width = max(TIME_WIDTH, cell_len(when))
-    # A folded story row is named by the story's earliest straight report (`story_label`),
-    # not by whichever version ranks first here (the newest may be "Opinion: ..."): its
-    # headline and outlet. The time stays the row's (the version ranked first).
-    named = _folded(row, shape) and bool(row.story_title)
-    source = clean_line((row.story_source if named else row.source) or "")
+    # A folded story row shows the version that ranks first for this sort and search, the
+    # one the detail pane shows and o, n, D and l act on. Named by the story's label (its
+    # earliest straight report) instead, it read as one article while keys took another.
+    source = clean_line(row.source or "")
     source_width = min(SOURCE_WIDTH, max(0, (width - 30) // 3)) if width > 44 else 0
     # The story's other versions are counted on its row, not again on each version under it.
     others = f" +{row.story_size - 1}" if row.story_size > 1 and not shape.depth else ""
@@ -170,8 +169,7 @@ def render_row(
         text.append(f"{label} ", label_style)
     fixed = text.cell_len + (source_width + 1 if source_width else 0) + when_width + 1
     title_width = max(4, width - fixed - cell_len(others))
-    headline = row.story_title if named else row.title
-    title = fit(clean_line(headline) or "(no headline)", title_width)
+    title = fit(clean_line(row.title) or "(no headline)", title_width)
     text.append(title, styles.title_read if row.read else styles.title_unread)
     if others:
         text.append(others, styles.story)

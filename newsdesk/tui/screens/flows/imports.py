@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,34 @@ if TYPE_CHECKING:
     from newsdesk.tui.import_survey import ImportSurvey
 
 
+def _readings(text: str) -> list[Path]:
+    """`text` as typed, then as a shell reads it: terminals paste a dropped file quoted
+    ('/a b/c.jsonl', "/a b/c.jsonl") or escaped (/a\\ b/c.jsonl)."""
+    out = [Path(text).expanduser()]
+    try:
+        words = shlex.split(text)
+    except ValueError:  # an unbalanced quote: no shell reading
+        return out
+    if len(words) == 1 and words[0] != text:
+        out.append(Path(words[0]).expanduser())
+    return out
+
+
+def typed_path(text: str, prefill: str = "") -> Path:
+    """The path the editor means: as typed if it exists, else unquoted or unescaped, and
+    `~` expanded. A path pasted after the prompt's prefilled folder counts on its own.
+    When none exists, the unquoted reading, for the message."""
+    text = text.strip()
+    tries = _readings(text)
+    rest = text[len(prefill) :].strip() if prefill and text.startswith(prefill) else ""
+    if rest[:1] in ("'", '"', "/", "~"):
+        tries += _readings(rest)
+    for path in tries:
+        if path.exists():
+            return path
+    return _readings(text)[-1]
+
+
 class ImportFlow:
     """The import dialog, the survey's question and the import log screen."""
 
@@ -26,11 +55,13 @@ class ImportFlow:
         from newsdesk.tui.modals.prompt import PromptDialog
 
         host = self.host
+        last = host.ui_state.last_import_folder
+        prefill = last.rstrip("/") + "/" if last else ""
 
         def go(text: str | None) -> None:
             if not text:
                 return
-            path = Path(text).expanduser()
+            path = typed_path(text, prefill)
             if not path.exists():
                 host.notify(f"{display(path)} does not exist.", severity="error", markup=False)
                 return
@@ -39,12 +70,11 @@ class ImportFlow:
             host.save_state()
             host.import_job.survey([path])
 
-        last = host.ui_state.last_import_folder
         host.app.push_screen(
             PromptDialog(
                 "Import files or folders",
                 placeholder="path to a file or folder (HTML, text, feeds, Markdown, JSON Lines)",
-                value=last.rstrip("/") + "/" if last else "",
+                value=prefill,
             ),
             go,
         )
