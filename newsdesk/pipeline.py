@@ -39,7 +39,11 @@ from newsdesk.orphans import PARENT_CHECK_SECONDS, exit_with_parent
 
 if TYPE_CHECKING:
     from newsdesk.model import Extracted
+    from newsdesk.store.story_tables import BandKeys
     from newsdesk.stories.signature import Signature
+
+    #: An item's signature and its band keys (None where they could not be computed).
+    Signed = tuple[Signature | None, BandKeys | None]
 
 #: Below this many files (or bytes), load in this process.
 PARALLEL_MIN_FILES = 40
@@ -78,21 +82,29 @@ class Prepared:
     result: LoadResult
     #: One per item (None where it could not be computed: grouping computes it then).
     signatures: list[Signature | None] = field(default_factory=list)
+    #: The band keys of each signature, computed with it (in the worker): the importing
+    #: process, which groups articles one at a time, then only looks them up.
+    keys: list[BandKeys | None] = field(default_factory=list)
 
 
-def _signature(item: Extracted) -> Signature | None:
+def _signed(item: Extracted) -> Signed:
     from newsdesk.stories.signature import compute
 
     try:
-        return compute(item)
+        signature = compute(item)
+        return signature, (signature.lsh_keys(), signature.rare_word_keys())
     except (ValueError, ArithmeticError, MemoryError):
-        return None  # the grouper tries again in the importing process
+        return None, None  # the grouper tries again in the importing process
+
+
+def _with_signatures(result: LoadResult, signed: Sequence[Signed]) -> Prepared:
+    return Prepared(result, [s for s, _ in signed], [k for _, k in signed])
 
 
 def _prepared(result: LoadResult) -> Prepared:
     if len(result.items) != 1:
         result.text = None  # kept only as the raw copy of a one-article file: not sent back
-    return Prepared(result, [_signature(item) for item in result.items])
+    return _with_signatures(result, [_signed(item) for item in result.items])
 
 
 def prepare(path: Path) -> Prepared:
@@ -117,21 +129,21 @@ def prepare_many(paths: Sequence[Path]) -> list[Prepared]:
     return [prepare_or_draft(path) for path in paths]
 
 
-def finish_part(format: str, drafts: Sequence[Draft]) -> list[tuple[Finished, Signature | None]]:
+def finish_part(format: str, drafts: Sequence[Draft]) -> list[tuple[Finished, Signed]]:
     """Some of a drafted file's items extracted, with their signatures: one worker task."""
-    return [(done, _signature(done.item)) for done in finish(format, drafts)]
+    return [(done, _signed(done.item)) for done in finish(format, drafts)]
 
 
-def _combine(
-    prepared: Prepared, parts: Sequence[list[tuple[Finished, Signature | None]]]
-) -> Prepared:
+def _combine(prepared: Prepared, parts: Sequence[list[tuple[Finished, Signed]]]) -> Prepared:
     """A drafted file and its extracted parts, as `prepare` would have given it."""
     pairs = [pair for part in parts for pair in part]
     result = complete(prepared.result, [done for done, _ in pairs])
-    signature_of = {id(done.item): signature for done, signature in pairs}
+    signed_of = {id(done.item): signed for done, signed in pairs}
     if len(result.items) != 1:
         result.text = None
-    return Prepared(result, [signature_of.get(id(item)) for item in result.items])
+    return _with_signatures(
+        result, [signed_of.get(id(item), (None, None)) for item in result.items]
+    )
 
 
 def _chunks(files: Sequence[Path]) -> list[list[Path]]:
@@ -210,9 +222,7 @@ class _Task:
     #: Finished and looked at (split, or failed: then it fails again as the oldest).
     looked: bool = False
     #: For each drafted file (by its place in `results`), the futures of its parts.
-    parts: dict[int, list[Future[list[tuple[Finished, Signature | None]]]]] = field(
-        default_factory=dict
-    )
+    parts: dict[int, list[Future[list[tuple[Finished, Signed]]]]] = field(default_factory=dict)
 
     def busy(self) -> int:
         """Worker tasks of this entry still to run."""
@@ -226,7 +236,7 @@ def _split(pool: ProcessPoolExecutor, task: _Task) -> None:
     Raises what the task raised, or what submitting raised; nothing is kept then.
     """
     results = task.future.result()
-    parts: dict[int, list[Future[list[tuple[Finished, Signature | None]]]]] = {}
+    parts: dict[int, list[Future[list[tuple[Finished, Signed]]]]] = {}
     for index, prepared in enumerate(results):
         drafted = prepared.result.drafted
         if drafted is None:

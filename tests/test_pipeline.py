@@ -125,6 +125,7 @@ def _outcome(prepared: pipeline.Prepared) -> tuple[object, ...]:
         result.format,
         [dataclasses.asdict(item) for item in result.items],
         [s is not None for s in prepared.signatures],
+        prepared.keys,
         result.drafted,
     )
 
@@ -174,6 +175,12 @@ def test_big_files_are_split_across_workers_with_the_same_results(
         expected.append(-(-len(drafted.drafts) // 16))  # 16 items a task, the last one short
     assert sorted(split) == sorted(expected) and min(split) > 1
     assert [o[1] for o in sequential[-3:]] == [None, None, None]
+    # Each signature comes with its band keys, computed in the worker as grouping would.
+    for prepared in pipeline._parallel(files, 2, None):
+        assert len(prepared.keys) == len(prepared.signatures) == len(prepared.result.items)
+        for signature, keys in zip(prepared.signatures, prepared.keys, strict=True):
+            assert signature is not None and keys is not None
+            assert keys == (signature.lsh_keys(), signature.rare_word_keys())
 
 
 def test_one_big_feed_alone_is_worth_workers(tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from newsdesk.pipeline import Prepared
     from newsdesk.store.feed_tellings import Told
     from newsdesk.store.protocol import InsertOutcome
+    from newsdesk.store.story_tables import BandKeys
     from newsdesk.stories.grouping import StoryGrouper
     from newsdesk.stories.signature import Signature
 
@@ -100,7 +101,9 @@ class ArticleStorer:
         raw = clean_text(result.text) if result.text and len(result.items) == 1 else None
         # A name that is not UTF-8 is stored losslessly as text (paths.name_text).
         origin = paths_mod.name_text(str(result.path))
-        return self.store_in(tx, result.items, origin, raw, prepared.signatures, earlier=earlier)
+        return self.store_in(
+            tx, result.items, origin, raw, prepared.signatures, earlier=earlier, keys=prepared.keys
+        )
 
     def store_in(
         self,
@@ -114,6 +117,7 @@ class ArticleStorer:
         *,
         feed_id: int | None = None,
         earlier: dict[str, Article] | None = None,
+        keys: Sequence[BandKeys | None] = (),
     ) -> tuple[list[str], int]:
         """Store items inside the open transaction `tx`: (new ids, duplicates).
 
@@ -130,7 +134,8 @@ class ArticleStorer:
 
         `earlier`, when given, gets the telling each updated article and each new
         version of wire copy replaces, as it was before (the rules act only on what is
-        new in a re-telling)."""
+        new in a re-telling). `keys` are the band keys of `signatures` computed with
+        them (`pipeline.Prepared.keys`), one per item or None."""
         from newsdesk.stories.feed_subject import MIN_ITEMS, subject_names, without_names
         from newsdesk.stories.grouping import StoryGrouper
         from newsdesk.stories.signature import compute as compute_signature
@@ -146,6 +151,22 @@ class ArticleStorer:
         ids = [article_id(meta) for meta in items]
         ready: dict[int, tuple[Extracted, float | None, Signature]] = {}
         signatures = list(signatures) + [None] * max(0, len(items) - len(signatures))
+        #: Band keys computed ahead, by item index, for the signature they came with.
+        keys_of = {
+            index: (signatures[index], known)
+            for index, known in enumerate(keys[: len(items)])
+            if known is not None and signatures[index] is not None
+        }
+
+        def known_keys(index: int, signature: Signature, ts: float | None) -> BandKeys | None:
+            """The band keys of item `index`'s `signature` computed ahead, handed to the
+            grouper for its next look-up (None when that signature's are not known)."""
+            ahead = keys_of.get(index)
+            if ahead is None or ahead[0] is not signature:
+                return None
+            grouper.known_keys(signature, ts, ahead[1])
+            return ahead[1]
+
         #: Name tokens most of the file's items carry (an alert feed's company): left out
         #: when its items are matched (`stories.feed_subject`).
         subject: frozenset[int] = frozenset()
@@ -170,6 +191,7 @@ class ArticleStorer:
             # A file of one article (a folder's page copy): its story candidates are
             # asked for before the check below, one round trip to a server for both.
             _, first_ts, first_signature = prepare(0)
+            known_keys(0, first_signature, first_ts)
             grouper.look_ahead(first_signature, first_ts)
         # Which of the batch's articles are stored already: one query, not one an item.
         known = self.store.existing(
@@ -225,6 +247,7 @@ class ArticleStorer:
             looks = not meta.item_id and aid not in known
             matching = without_names(signature, subject)
             if looks:
+                known_keys(index, matching, published_ts)
                 # Its story candidates are asked for now (the item before it is
                 # stored) and the next item fingerprinted while a server answers.
                 grouper.look_ahead(matching, published_ts)
@@ -251,7 +274,13 @@ class ArticleStorer:
             placement = grouper.decide(aid, matching, published_ts) if looks else None
             if placement is not None and matching is not signature:
                 # Matched without the file's subject; stored whole.
-                placement = placement._replace(signature=signature, keys=signature.band_keys())
+                full = keys_of.get(index)
+                stored_keys = (
+                    full[1][0] + full[1][1]
+                    if full is not None and full[0] is signature
+                    else signature.band_keys()
+                )
+                placement = placement._replace(signature=signature, keys=stored_keys)
             if placement is not None:
                 # Written with its story; its outcome is read at the end, so a
                 # server writes it while the next article is looked up.
@@ -275,6 +304,7 @@ class ArticleStorer:
             if previous is not None and earlier is not None:
                 earlier[aid] = previous
             into = self._settle_wire(tx, aid, meta, grouper)
+            known_keys(index, signature, published_ts)
             story = grouper.assign(aid, meta, published_ts, signature, into=into, new=True)
             self.store.set_story(tx, aid, story)
         for index, answer in pending:

@@ -14,6 +14,11 @@ if TYPE_CHECKING:
     from newsdesk.stories.signature import Signature
 
 
+#: An article's MinHash band keys and rare-word keys (`Signature.lsh_keys`,
+#: `Signature.rare_word_keys`), as `StoryGrouper` looks them up.
+BandKeys = tuple[list[int], list[int]]
+
+
 class StoryCandidate(NamedTuple):
     """A grouped article found by band key (`StoryTables.candidates`)."""
 

@@ -48,7 +48,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from newsdesk.model import Extracted
-from newsdesk.store.story_tables import Placement, StoryCandidate, StoryTables
+from newsdesk.store.story_tables import BandKeys, Placement, StoryCandidate, StoryTables
 from newsdesk.stories import score as scoring
 from newsdesk.stories.signature import Signature, compute
 
@@ -345,7 +345,17 @@ class StoryGrouper:
             out[story].append((member_sig, member_ts))
         return out
 
-    def _keys(self, sig: Signature, ts: float | None) -> tuple[list[int], list[int]]:
+    def known_keys(self, sig: Signature, ts: float | None, keys: BandKeys) -> None:
+        """`sig`'s band keys (`lsh_keys`, `rare_word_keys`) computed ahead, e.g. by an
+        import worker with the signature: the next look-up for this very `sig` and `ts`
+        reads them here instead of computing them in the (serial) importing process."""
+        looked = self._looked_for
+        if looked is not None and looked[0] is sig and looked[1] == ts:
+            return  # known already (and maybe looked up)
+        self._looked_for, self._looked_keys, self._looked_found = (sig, ts), keys, None
+        self._asked = None
+
+    def _keys(self, sig: Signature, ts: float | None) -> BandKeys:
         """The article's MinHash band keys and its rare-word keys (`Signature.band_keys`)."""
         looked = self._looked_for
         if looked is None or looked[0] is not sig or looked[1] != ts:

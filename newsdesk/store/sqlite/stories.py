@@ -20,6 +20,7 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from newsdesk.store.decoded import DECODED
 from newsdesk.store.story_tables import StoryCandidate
 
 if TYPE_CHECKING:
@@ -242,7 +243,7 @@ class SqliteStoryTables:
             )
             params += [rare_limit + 1, rare_limit]
         rows = self.conn.execute(
-            f"SELECT m.story_id, m.ts, {_SIG_COLUMNS}, m.article_id, s.size FROM "
+            f"SELECT m.story_id, m.ts, {_SIG_COLUMNS}, m.article_id, s.size, m.member_id FROM "
             "(SELECT member_id, COUNT(*) AS hits FROM ("
             + " UNION ALL ".join(arms)
             + ") GROUP BY member_id ORDER BY hits DESC, member_id DESC LIMIT ?) c "
@@ -251,7 +252,9 @@ class SqliteStoryTables:
             [*params, limit],
         ).fetchall()
         return [
-            StoryCandidate(str(r[0]), _signature(r[2:11]), r[1], str(r[11]), int(r[12] or 0))
+            StoryCandidate(
+                str(r[0]), DECODED.signature(r[13], r[2:11]), r[1], str(r[11]), int(r[12] or 0)
+            )
             for r in rows
         ]
 
@@ -277,11 +280,11 @@ class SqliteStoryTables:
         out: list[tuple[str, Signature, float | None]] = []
         for story_id in story_ids:
             rows = self.conn.execute(
-                f"SELECT ts, {_SIG_COLUMNS} FROM story_member WHERE story_id = ? "
+                f"SELECT ts, {_SIG_COLUMNS}, member_id FROM story_member WHERE story_id = ? "
                 "ORDER BY ts IS NULL DESC, ts DESC, member_id DESC LIMIT ?",
                 (story_id, limit),
             ).fetchall()
-            out += [(story_id, _signature(r[1:10]), r[0]) for r in rows]
+            out += [(story_id, DECODED.signature(r[10], r[1:10]), r[0]) for r in rows]
         return out
 
     def add_member(

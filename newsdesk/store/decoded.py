@@ -1,0 +1,62 @@
+"""Decoded story-member signatures by member id, for the stores' candidate reads.
+
+`signature.stored` keeps the last `signature.DECODED` signatures by their bytes, about
+a sparse queue's 96-hour window. On a dense queue (tens of thousands of articles in one
+window) a grouping decision reads about fifty candidate rows, most of them past that
+cache: decoding them and building their sets and vectors again (`lede_vector`,
+`name_weights`...) was a fifth of the decision's CPU in
+benchmarks/bench_grouping_dense.py. Here a store keeps more of them, found by their
+member id (no hash of the row's bytes) and checked against the bytes read now, so a row
+written again (a refreshed fingerprint, a regroup, another process, another database
+with the same ids) is decoded anew: the answer is always `signature.stored(row)`'s.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newsdesk.stories.signature import Row, Signature
+
+#: Members kept decoded: about 8 KB each with their sets and vectors (so at most about
+#: 100 MB); the candidates of a dense window's decisions come back to them often.
+MEMBERS = 12_000
+
+
+class DecodedMembers:
+    """The decoded signature of each recently read member row (least recently read
+    forgotten first), valid only for the very bytes it was decoded from."""
+
+    def __init__(self, size: int = MEMBERS) -> None:
+        self.size = size
+        self._by_id: OrderedDict[int, tuple[Row, Signature]] = OrderedDict()
+
+    def signature(self, member_id: int, row: Row) -> Signature:
+        """`signature.stored(row)`, the decoded signature kept for `member_id` when it
+        was decoded from the same bytes."""
+        kept = self._by_id.get(member_id)
+        # Bytes compared, not hashed: equal bytes decode to an equal signature.
+        if kept is not None and kept[0] == row:
+            self._by_id.move_to_end(member_id)
+            return kept[1]
+        # Imported here: the signature brings numpy, and every store user (the app's
+        # start included) imports the stores while only grouping reads signatures.
+        from newsdesk.stories.signature import stored
+
+        decoded = stored(row)
+        self._by_id[member_id] = (row, decoded)
+        self._by_id.move_to_end(member_id)
+        if len(self._by_id) > self.size:
+            self._by_id.popitem(last=False)
+        return decoded
+
+    def clear(self) -> None:
+        self._by_id.clear()
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+
+#: The process's cache, shared by every connection (rows are checked, never trusted).
+DECODED = DecodedMembers()
