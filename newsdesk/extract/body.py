@@ -441,7 +441,8 @@ _CREDITED_CAPTION = re.compile(
 def _announces_list(line: str) -> bool:
     """A line that announces the list under it ("Die Umfrage stellt vier Fragen:"), not links
     to other pages ("Lesen Sie auch:")."""
-    return len(words(line)) >= 4 and line.rstrip().endswith(":") and not _READ_ALSO.search(line)
+    # The colon first: it rules out most lines without counting their words.
+    return line.rstrip().endswith(":") and len(words(line)) >= 4 and not _READ_ALSO.search(line)
 
 
 def _story_paragraph(line: str, chars: int) -> bool:

@@ -490,7 +490,9 @@ class Classifier(Context):
             )
         )
         return [
-            Found(i, i + 1, word, "alias", evidence=evidence, place_cue=self.place_cue(i, i + 1))
+            Found(
+                i, i + 1, word, "alias", evidence=evidence, place_cue=self.place_cue(i, i + 1, prev)
+            )
         ]
 
     def person_or_candidate(self, i: int, j: int) -> list[Found]:

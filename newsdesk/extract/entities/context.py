@@ -70,9 +70,13 @@ class Context:
         closer = ")" if opener == "(" else "/"
         return _CREDIT_CLOSE.match(self.text, end) is not None and self.text[end] == closer
 
-    def place_cue(self, i: int, j: int) -> bool:
-        """'near Dalmally', 'in Ringsend', 'the Serra Alta valley': the span reads as a place."""
-        prev = self.prev_word(i)
+    def place_cue(self, i: int, j: int, prev: str | None = None) -> bool:
+        """'near Dalmally', 'in Ringsend', 'the Serra Alta valley': the span reads as a place.
+
+        `prev`: `prev_word(i)` when the caller has it already.
+        """
+        if prev is None:
+            prev = self.prev_word(i)
         if prev in PLACE_PREPOSITIONS:
             return True
         if prev.lower() != "the" or j >= len(self.tokens):

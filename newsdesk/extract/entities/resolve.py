@@ -435,13 +435,15 @@ def _title_mentions(title: str, analysis: Analysis) -> list[tuple[str, str]]:
     words = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(title)]
     found: list[tuple[str, str]] = []
     taken: set[int] = set()
+    # Most titles space their words with one plain space: their slices need no folding.
+    plain = SPACES.sub(" ", title) == title
     k = 0
     while k < len(words):
         for size in (4, 3, 2, 1):
             if k + size > len(words):
                 continue
             start, end = words[k][1], words[k + size - 1][2]
-            surface = SPACES.sub(" ", title[start:end])
+            surface = title[start:end] if plain else SPACES.sub(" ", title[start:end])
             for form in (surface, surface[:-2] if surface.endswith(("'s", "’s")) else surface):
                 name = analysis.surfaces.get(form)
                 if name is not None:
