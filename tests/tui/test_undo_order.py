@@ -97,3 +97,62 @@ async def test_steps_asked_for_during_a_big_batch_follow_it_in_order(
         await settle(pilot)
         assert all(row.archived for row in app.desk.rows(everything))
         assert not app.desk.rows([top])[0].starred
+
+
+async def test_u_during_an_import_takes_back_nothing_before_it(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch, tmp_path: Any
+) -> None:
+    """`u` while an import ran took back the editor's step before it (the import is
+    logged only when it ends). Now it says the import is running; a step taken during
+    the import is undone as usual, and once the import ends `u` takes it back."""
+    from newsdesk.desk import Desk
+
+    started, release = threading.Event(), threading.Event()
+    run = Desk.import_paths
+
+    def holding(self: Desk, *args: Any, **kwargs: Any) -> Any:
+        if threading.current_thread() is not threading.main_thread():
+            started.set()
+            assert release.wait(30), "the test never let the import run"
+        return run(self, *args, **kwargs)
+
+    monkeypatch.setattr(Desk, "import_paths", holding)
+    page = tmp_path / "pier.txt"
+    page.write_text(
+        "Harbour board shuts the north pier\n\nBy Per Holm\n\nThe harbour board voted on "
+        "Tuesday to close the north pier for repairs after a winter of storms.\n",
+        encoding="utf-8",
+    )
+    app = make_app()
+    messages = record_notifications(app)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            screen = main_screen(app)
+            first = screen.inbox.current_id
+            assert first is not None
+            await pilot.press("s")
+            await settle(pilot)
+            before = app.desk.count()
+            screen.import_paths([page])
+            await wait_until(pilot, started.is_set)
+            await pilot.press("u")
+            await pilot.pause()
+            assert app.desk.rows([first])[0].starred  # the step before the import stays
+            assert any("import is still running" in m for m in messages)
+            # (No settle while the import is held: it waits for every worker.)
+            await pilot.press("j", "s")  # a step taken during the import...
+            second = screen.inbox.current_id
+            assert second is not None and second != first
+            await wait_until(pilot, lambda: app.desk.rows([second])[0].starred)
+            await pilot.press("u")  # ...is undone as usual
+            await wait_until(pilot, lambda: not app.desk.rows([second])[0].starred)
+            release.set()
+            await wait_until(pilot, lambda: app.desk.count() == before + 1)
+            await settle(pilot)
+            await pilot.press("u")  # the import, once it has finished
+            await settle(pilot)
+            assert app.desk.count() == before
+            assert app.desk.rows([first])[0].starred
+    finally:
+        release.set()

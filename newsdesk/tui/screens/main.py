@@ -588,7 +588,8 @@ class MainScreen(Screen[None]):
         self.triage.note()
 
     def action_undo(self) -> None:
-        self.writer.undo()
+        if not self.imports.holds_undo():
+            self.writer.undo()
 
     def on_desk_writer_applied(self, message: DeskWriter.Applied) -> None:
         """Show what changed: markers, rows leaving the inbox, the article's state."""

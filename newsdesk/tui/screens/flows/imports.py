@@ -50,6 +50,23 @@ class ImportFlow:
 
     def __init__(self, host: InboxHost) -> None:
         self.host = host
+        #: The newest step of the action log when the running import started.
+        self._step_before: int | None = None
+
+    def _newest_step(self) -> int | None:
+        steps = self.host.desk.history(limit=1)
+        return steps[0].batch if steps else None
+
+    def holds_undo(self) -> bool:
+        """`u` while an import runs and the editor has taken no step since it began: the
+        import is logged only once it ends, so `u` would take back the step before it.
+        Say so instead (True); a step taken during the import is undone as usual."""
+        if not self.host.import_job.status or self._newest_step() != self._step_before:
+            return False
+        self.host.notify(
+            "The import is still running: u takes it back once it has finished.", timeout=4
+        )
+        return True
 
     def ask(self) -> None:
         from newsdesk.tui.modals.prompt import PromptDialog
@@ -133,5 +150,6 @@ class ImportFlow:
         self.host.app.push_screen(ImportLogScreen(self.host.desk.recent_imports(LOG_SHOWN)))
 
     def start(self, paths: list[Path], *, sample: bool = False) -> None:
+        self._step_before = self._newest_step()
         self.host.import_job.start(paths, sample=sample)
         self.host.update_status()
