@@ -86,6 +86,31 @@ async def test_sort_and_query_persist(make_app: AppFactory, seeded: Paths) -> No
     assert state.sort == "newest" and state.query == "strike"
 
 
+async def test_every_s_in_a_search_of_filters_alone_changes_the_order(
+    make_app: AppFactory, seeded: Paths
+) -> None:
+    """`is:unread` has no words to rank by, so relevance is newest first: two presses of
+    S in a row both showed "(newest)". Now S goes urgency, newest, urgency."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await search_for(pilot, "is:unread")
+        screen = main_screen(app)
+        shown = [screen.results.sort]
+        for _ in range(3):
+            await pilot.press("S")
+            await settle(pilot)
+            shown.append(screen.results.sort)
+        assert shown == ["newest", "urgency", "newest", "urgency"]
+        await search_for(pilot, "strike")  # words again: relevance is back in the cycle
+        await pilot.press("S")
+        await settle(pilot)
+        assert app.ui_state.sort == "newest"
+        await pilot.press("S")
+        await settle(pilot)
+        assert app.ui_state.sort == "relevance"
+
+
 async def test_open_url_and_footer(make_app: AppFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     opened: list[str] = []
 

@@ -47,7 +47,13 @@ class StoryFlow:
         state = host.ui_state
         # Urgency comes right after the default, so one S puts a flash on top.
         order: tuple[SortOrder, ...] = ("relevance", "urgency", "newest")
-        state.sort = order[(order.index(state.sort) + 1) % len(order)]
+        current = state.sort
+        if host.query_text and not _ranks_by_words(host.query_text):
+            # Filters alone have nothing to rank: relevance is newest first, and a press
+            # that went from one to the other changed nothing on screen.
+            order = ("urgency", "newest")
+            current = "newest" if current == "relevance" else current
+        state.sort = order[(order.index(current) + 1) % len(order)]
         host.save_state()
         if state.sort == "urgency":
             host.notify("Most urgent first (wire flash, bulletin, urgent), then newest.", timeout=3)
@@ -105,3 +111,15 @@ class StoryFlow:
         # row, which the next key would act on.
         host.notify("Showing the related article, which is out of the inbox.", timeout=2)
         host.set_query(f"in:all id:{target}", keep=target)
+
+
+def _ranks_by_words(query: str) -> bool:
+    """Whether the query has words to rank by (a malformed one: as if it had)."""
+    from newsdesk.search.engine import ranks_by_words
+    from newsdesk.search.query import QuerySyntaxError, parse
+
+    try:
+        root = parse(query).root
+    except QuerySyntaxError:
+        return True
+    return root is not None and ranks_by_words(root)
