@@ -83,3 +83,35 @@ async def test_a_folded_row_in_a_search_names_the_article_the_pane_and_keys_use(
         head = screen.inbox.ids[0]
         assert screen.inbox.current_id == head
         assert app.desk.rows([head])[0].title[:20] in row_line(screen, head)
+
+
+async def test_a_folded_rows_marks_follow_a_change_to_its_other_versions(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    """The version a folded row stands for was read, the others not: `r` read them all
+    (the counts said so) but the row kept its unread mark; `s` likewise kept "☆" for
+    a story now starred whole. A change to any version redraws the row."""
+    paths = make_paths(tmp_path / "marks")
+    with Desk(paths) as desk:
+        story, members, _, _ = _opinion_story(desk)
+        desk.sync_index()
+    app = make_app(paths)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        await pilot.press("z")
+        await settle(pilot)
+        head = next(h for h, s in screen.results.story_of_head.items() if s == story)
+        app.desk.mark_read([head], True)  # the head read elsewhere, its versions not
+        app.desk.star([head], True)
+        screen.inbox.invalidate()
+        await settle(pilot)
+        assert screen.inbox.rows_for([head])[0].story_unread > 0
+        while screen.inbox.current_id != head:
+            await pilot.press("j")
+        await pilot.press("r", "s")
+        await settle(pilot)
+        assert all(row.read and row.starred for row in app.desk.rows(members))
+        row = screen.inbox.rows_for([head])[0]
+        assert row.story_unread == 0 and row.story_starred == row.story_size
+        assert "★" in row_line(screen, head)

@@ -267,7 +267,10 @@ class MainScreen(Screen[None]):
 
     def after_change(self, ids: list[str]) -> None:
         """Redraw rows whose state changed, and the counts."""
-        self.inbox.invalidate(ids)
+        # A folded story row shows its versions' state (unread, starred) under the id of
+        # one of them: a change to the others must redraw it too. The cached rows are
+        # read again only for the screenful shown.
+        self.inbox.invalidate(None if self.ui_state.grouped else ids)
         self.update_status()
         self.refresh_counts()
 
