@@ -84,3 +84,22 @@ async def test_a_path_pasted_after_the_prefilled_folder_is_read_alone(
         titles = {r.title for r in screen.inbox.rows_for(screen.inbox.ids)}
     assert not [m for m in seen if "does not exist" in m]
     assert "Library extends its opening hours" in titles
+
+
+def test_a_file_url_names_its_file(tmp_path: Path) -> None:
+    """File managers drop `file:///…/drop%20zone/a.md`: it said "does not exist"."""
+    from urllib.parse import quote
+
+    from newsdesk.tui.screens.flows.imports import typed_path
+
+    folder = tmp_path / "drop zone"
+    folder.mkdir()
+    path = story(folder, "café’s note.md", "Ferry timetable changes for winter")
+    url = "file://" + quote(str(path))
+    assert typed_path(url) == path
+    assert typed_path(f"'{url}'") == path
+    assert typed_path("file://localhost" + quote(str(path))) == path
+    # Pasted after the prompt's prefilled folder.
+    assert typed_path(f"{tmp_path}/{url}", prefill=f"{tmp_path}/") == path
+    # Another machine's file is no path here.
+    assert not typed_path("file://elsewhere" + quote(str(path))).exists()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shlex
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import unquote, urlsplit
 
 from newsdesk.sanitize import display
 from newsdesk.tui.screens.flows.host import InboxHost
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 
 def _readings(text: str) -> list[Path]:
     """`text` as typed, then as a shell reads it: terminals paste a dropped file quoted
-    ('/a b/c.jsonl', "/a b/c.jsonl") or escaped (/a\\ b/c.jsonl)."""
+    ('/a b/c.jsonl', "/a b/c.jsonl"), escaped (/a\\ b/c.jsonl) or as a file:// URL."""
     out = [Path(text).expanduser()]
     try:
         words = shlex.split(text)
@@ -27,6 +28,11 @@ def _readings(text: str) -> list[Path]:
         return out
     if len(words) == 1 and words[0] != text:
         out.append(Path(words[0]).expanduser())
+    if len(words) == 1 and words[0].startswith("file://"):
+        # File managers drop a file as its URL (file:///a%20b/c.jsonl).
+        url = urlsplit(words[0])
+        if url.netloc in ("", "localhost"):
+            out.append(Path(unquote(url.path)))
     return out
 
 
@@ -37,7 +43,7 @@ def typed_path(text: str, prefill: str = "") -> Path:
     text = text.strip()
     tries = _readings(text)
     rest = text[len(prefill) :].strip() if prefill and text.startswith(prefill) else ""
-    if rest[:1] in ("'", '"', "/", "~"):
+    if rest[:1] in ("'", '"', "/", "~") or rest.startswith("file://"):
         tries += _readings(rest)
     for path in tries:
         if path.exists():
