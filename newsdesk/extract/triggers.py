@@ -1,0 +1,33 @@
+"""Test a lowered line for any of many substrings in one pass of the regex engine.
+
+`any(t in lower for t in triggers)` scans the line once per trigger; a trie of the
+triggers as one pattern scans it once, trying at each position only the triggers that
+start with that character (the engine skips in C the characters no trigger starts with).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+
+def _trie(words: set[str]) -> str:
+    """A pattern matching at a position iff one of `words` starts there."""
+    if "" in words:
+        return ""  # a trigger ends here: the longer ones it starts need not be tried
+    groups: dict[str, set[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], set()).add(word[1:])
+    alternatives = [re.escape(char) + _trie(rest) for char, rest in sorted(groups.items())]
+    return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+
+
+def any_in(triggers: Iterable[str]) -> Callable[[str], bool]:
+    """A test equal to `any(t in text for t in triggers)` (case-sensitive: pass it the
+    lowered line the triggers were written for)."""
+    words = set(triggers)
+    if not words or "" in words:
+        always = "" in words
+        return lambda text: always
+    search = re.compile(_trie(words)).search
+    return lambda text: search(text) is not None
