@@ -447,7 +447,9 @@ class _Parser:
         if name == "id":
             return IdPrefix(lowered)
         if name == "note":
-            return Note("" if value.strip() == "*" else value.strip())
+            # A note matches on any part of it, so `note:emi*` (a prefix, as slug: takes
+            # one) is `note:emi`; `note:*` is any note.
+            return Note(value.strip().rstrip("*").strip())
         if name == "feed":
             stem = lowered.rstrip("*")
             if not stem:

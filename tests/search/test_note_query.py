@@ -31,6 +31,8 @@ def test_note_ignores_case_and_accents_on_every_store(backend: str) -> None:
         for query in ("note:émile", "note:emile", "note:ÉMILE", "note:ærø", "note:ÆRØ", "note:ana"):
             assert desk.search(query).ids == [ids[1]], query
         assert desk.search("note:ωμεγα").ids == [ids[1]]
+        assert desk.search("note:emi*").ids == [ids[1]]  # a prefix, as slug: takes one
+        assert desk.search("note:émi*").ids == [ids[1]]
         assert desk.search("note:emilie").ids == []
         # A rule's query reads notes the same way (`rules apply` on what the desk holds).
         desk.add_rule("emile", "note:emile", ["star"])
