@@ -19,22 +19,34 @@ def row_line(screen: Any, article_id: str) -> str:
     return "".join(segment.text for segment in screen.inbox.render_line(y))
 
 
+def opinion_desk(folder: Path) -> tuple[Paths, str, list[str], str, str]:
+    """A desk holding `_opinion_story` (indexed): its paths, story, members, headlines."""
+    paths = make_paths(folder)
+    with Desk(paths) as desk:
+        story, members, opinion, straight = _opinion_story(desk)
+        desk.sync_index()
+    return paths, story, members, opinion, straight
+
+
+async def grouped_head(pilot: Any, story: str) -> str:
+    """Group the inbox (`z`): the row that stands for `story`."""
+    screen = main_screen(pilot.app)
+    await pilot.press("z")
+    await settle(pilot)
+    return next(h for h, s in screen.results.story_of_head.items() if s == story)
+
+
 async def test_the_story_row_reads_the_version_it_stands_for(
     make_app: AppFactory, tmp_path: Path
 ) -> None:
     """Newest first, the opinion piece ranks first: the row reads it (the detail pane shows
     it and keys act on it), and expanded, every version shows its own headline."""
-    paths = make_paths(tmp_path / "opinion")
-    with Desk(paths) as desk:
-        story, members, opinion, straight = _opinion_story(desk)
-        desk.sync_index()
+    paths, story, members, opinion, straight = opinion_desk(tmp_path / "opinion")
     app = make_app(paths)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = main_screen(app)
-        await pilot.press("z")
-        await settle(pilot)
-        head = next(h for h, s in screen.results.story_of_head.items() if s == story)
+        head = await grouped_head(pilot, story)
         assert head in members
         assert opinion[:30] in row_line(screen, head)
         while screen.inbox.current_id != head:
@@ -91,17 +103,12 @@ async def test_a_folded_rows_marks_follow_a_change_to_its_other_versions(
     """The version a folded row stands for was read, the others not: `r` read them all
     (the counts said so) but the row kept its unread mark; `s` likewise kept "☆" for
     a story now starred whole. A change to any version redraws the row."""
-    paths = make_paths(tmp_path / "marks")
-    with Desk(paths) as desk:
-        story, members, _, _ = _opinion_story(desk)
-        desk.sync_index()
+    paths, story, members, _, _ = opinion_desk(tmp_path / "marks")
     app = make_app(paths)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = main_screen(app)
-        await pilot.press("z")
-        await settle(pilot)
-        head = next(h for h, s in screen.results.story_of_head.items() if s == story)
+        head = await grouped_head(pilot, story)
         app.desk.mark_read([head], True)  # the head read elsewhere, its versions not
         app.desk.star([head], True)
         screen.inbox.invalidate()

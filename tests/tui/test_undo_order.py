@@ -107,13 +107,13 @@ async def test_u_during_an_import_takes_back_nothing_before_it(
     the import is undone as usual, and once the import ends `u` takes it back."""
     from newsdesk.desk import Desk
 
-    started, release = threading.Event(), threading.Event()
+    held = HeldBatch()  # the import waits, as a batch does there, until released
     run = Desk.import_paths
 
     def holding(self: Desk, *args: Any, **kwargs: Any) -> Any:
         if threading.current_thread() is not threading.main_thread():
-            started.set()
-            assert release.wait(30), "the test never let the import run"
+            held.started.set()
+            assert held.release.wait(30), "the test never let the import run"
         return run(self, *args, **kwargs)
 
     monkeypatch.setattr(Desk, "import_paths", holding)
@@ -135,7 +135,7 @@ async def test_u_during_an_import_takes_back_nothing_before_it(
             await settle(pilot)
             before = app.desk.count()
             screen.import_paths([page])
-            await wait_until(pilot, started.is_set)
+            await wait_until(pilot, held.started.is_set)
             await pilot.press("u")
             await pilot.pause()
             assert app.desk.rows([first])[0].starred  # the step before the import stays
@@ -147,7 +147,7 @@ async def test_u_during_an_import_takes_back_nothing_before_it(
             await wait_until(pilot, lambda: app.desk.rows([second])[0].starred)
             await pilot.press("u")  # ...is undone as usual
             await wait_until(pilot, lambda: not app.desk.rows([second])[0].starred)
-            release.set()
+            held.release.set()
             await wait_until(pilot, lambda: app.desk.count() == before + 1)
             await settle(pilot)
             await pilot.press("u")  # the import, once it has finished
@@ -155,4 +155,4 @@ async def test_u_during_an_import_takes_back_nothing_before_it(
             assert app.desk.count() == before
             assert app.desk.rows([first])[0].starred
     finally:
-        release.set()
+        held.release.set()
