@@ -16,6 +16,7 @@ cancelling ends them (Whoosh only flips a flag in the parent's copy).
 from __future__ import annotations
 
 import os
+import signal
 from typing import Any
 
 from whoosh.index import FileIndex
@@ -24,6 +25,8 @@ from whoosh.multiproc import MpWriter, SubWriterTask
 from newsdesk.library_logs import quiet_library_logs
 from newsdesk.orphans import exit_with_parent
 
+#: Seconds a cancelled sub-writer has to end on SIGTERM before it is killed.
+TERM_WAIT_S = 2.0
 #: Documents per job file handed to a sub-writer.
 JOB_DOCS = 250
 #: Memory each sub-writer's sorting pool may use before spilling to disk.
@@ -38,6 +41,8 @@ class _Task(SubWriterTask):
         self.daemon = True
 
     def run(self) -> None:
+        # The parent's SIGTERM handler (if any) came through the fork: `cancel` must end us.
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
         quiet_library_logs()
         exit_with_parent(self.parent_pid)
         super().run()
@@ -66,7 +71,12 @@ class BulkWriter(MpWriter):
             if task.is_alive():
                 task.terminate()
         for task in tasks:
-            task.join()
+            # A sub-writer whose SIGTERM is caught or lost (a handler inherited through the
+            # fork, a signal before its start-up ended) would hold the join forever.
+            task.join(TERM_WAIT_S)
+            if task.is_alive():
+                task.kill()
+                task.join()
         self.tasks.clear()
         super().cancel()
 

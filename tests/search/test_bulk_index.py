@@ -69,3 +69,23 @@ def test_cancelled_bulk_writer_ends_its_processes(newsroom: Newsroom) -> None:
     # The lock is free again and nothing was added.
     assert newsroom.index.catch_up() == 0
     assert newsroom.engine.search("cancelled", now=NOW).ids == []
+
+
+def test_a_sub_writer_deaf_to_sigterm_is_killed_on_cancel(
+    newsroom: Newsroom, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cancel whose SIGTERM was lost (caught by a handler the fork passed on, or sent
+    before the sub-writer's start-up ended) waited on its join forever (seen once in CI)."""
+    from newsdesk.search import bulk
+
+    monkeypatch.setattr(bulk, "TERM_WAIT_S", 0.2)
+    monkeypatch.setattr(bulk._Task, "terminate", lambda self: None)  # the signal is lost
+    ix = open_dir(str(newsroom.root / "index"), indexname=INDEX_NAME)
+    writer = bulk_writer(ix, 2, timeout=2.0, compound=False)
+    for i in range(600):
+        writer.add_document(id=f"x{i}", title=f"cancelled {i}")
+    tasks = list(writer.tasks)
+    assert len(tasks) == 2
+    writer.cancel()
+    assert not any(task.is_alive() for task in tasks)
+    assert newsroom.index.catch_up() == 0
