@@ -71,6 +71,20 @@ def test_claim_and_release_commands(
     assert "no article matched" in capsys.readouterr().err
     assert main(["release", "title:nomatchword", "--json"]) == 1
     assert json.loads(capsys.readouterr().out)["done"] == []
+    # Bo holds all three now: Ana releasing one lets go of nothing (status 1, said);
+    # Bo claiming what he holds changes nothing and is no failure.
+    monkeypatch.setenv(EDITOR_ENV, "ana")
+    assert main(["release", x]) == 1
+    err = capsys.readouterr().err
+    assert f"{x} is taken by bo at " in err
+    assert main(["release", x, "--json"]) == 1
+    assert json.loads(capsys.readouterr().out)["done"] == []
+    monkeypatch.setenv(EDITOR_ENV, "bo")
+    assert main(["claim", x]) == 0
+    assert "already claimed by bo" in capsys.readouterr().err
+    assert main(["release", x]) == 0
+    assert main(["release", x]) == 1
+    assert "nothing of bo's to release" in capsys.readouterr().err
 
 
 def _claim_at_once(name: str, ids: list[str], start: object, results: object) -> None:

@@ -2,6 +2,8 @@
 
 A claim covers a story's versions and is all or nothing: when another editor
 has one of the articles, nothing is claimed and the command names who (exit 1).
+A release that lets go of nothing (articles nobody claimed, or another
+editor's) says so and exits 1; claiming what is already yours exits 0.
 """
 
 from __future__ import annotations
@@ -54,9 +56,20 @@ def _report(verb: str, desk: Desk, args: argparse.Namespace, release: bool) -> i
                 f"{held.article_id} is taken by {held.editor} at {_when(held.ts)}"
                 + ("" if release else "; nothing was claimed")
             )
-        if outcome.done or not outcome.held:
+        if outcome.done:
             output.out.print(Text(f"{verb} {len(outcome.done)} article(s) as {desk.editor}"))
-    return EXIT_TAKEN if outcome.held and not release else EXIT_OK
+        elif not outcome.held:
+            # Said, not "claimed 0": the editor's claim stands either way.
+            output.notice(
+                f"nothing of {desk.editor}'s to release: not claimed by {desk.editor}"
+                if release
+                else f"already claimed by {desk.editor}; nothing new to claim"
+            )
+    if release:
+        # A release that let go of nothing (nobody's, or another editor's) is status 1,
+        # so a script can tell it from a release made.
+        return EXIT_OK if outcome.done else EXIT_TAKEN
+    return EXIT_TAKEN if outcome.held else EXIT_OK
 
 
 def cmd_claim(desk: Desk, args: argparse.Namespace) -> int:
