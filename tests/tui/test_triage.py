@@ -271,6 +271,29 @@ async def test_undo_of_an_archive_puts_the_row_back_under_the_cursor(
         assert round(inbox.scroll_y) == 0  # the list did not move: the first row still shows
 
 
+async def test_undo_of_a_bulk_archive_puts_the_cursor_back_on_its_row(
+    make_app: AppFactory,
+) -> None:
+    # After ctrl+a, a, y and u the cursor landed on whichever restored id came first
+    # in the log (an older row), not the row the editor was on.
+    app = make_app(save_state=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        inbox = main_screen(app).inbox
+        await pilot.press("g", "j", "j", "j")
+        before = list(inbox.ids)
+        on = inbox.current_id
+        await pilot.press("ctrl+a", "a")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert inbox.ids == []
+        await pilot.press("u")
+        await settle(pilot)
+        assert inbox.ids == before
+        assert inbox.current_id == on and inbox.cursor == 3
+
+
 async def test_a_digest_of_a_selection_names_no_query_and_one_of_the_search_does(
     make_app: AppFactory, tmp_path: Path
 ) -> None:

@@ -129,6 +129,9 @@ class MainScreen(Screen[None]):
         self._failed: SearchRequest | None = None
         #: Keys wait for the submitted search's answer until then (monotonic seconds).
         self._hold_keys_until = 0.0
+        #: The cursor's article when a change was written, by the change's articles, so
+        #: undoing it puts the cursor back where the editor was (newest few kept).
+        self._cursor_at_change: dict[frozenset[str], str | None] = {}
         # What the keys do, one flow per concern (see flows/__init__.py).
         self.triage = TriageFlow(self)
         self.saved = SavedSearchFlow(self)
@@ -597,6 +600,9 @@ class MainScreen(Screen[None]):
     def on_desk_writer_applied(self, message: DeskWriter.Applied) -> None:
         """Show what changed: markers, rows leaving the inbox, the article's state."""
         result = message.result
+        self._cursor_at_change[frozenset(result.changed)] = self.inbox.current_id
+        while len(self._cursor_at_change) > 64:
+            del self._cursor_at_change[next(iter(self._cursor_at_change))]
         archive_only = "is:archived" in self.query_text or "in:archive" in self.query_text
         if (
             result.action == "delete"
@@ -613,11 +619,15 @@ class MainScreen(Screen[None]):
         self.inbox.invalidate()
         self.refresh_counts()
         # The cursor goes to what the undo brought back (an archived row returns to its
-        # place under the cursor's index); where that is not in the list, it stays put.
-        # Kept on the row it was on, the list scrolled to hold that row's line.
+        # place under the cursor's index): the row it was on when the change was made,
+        # else the highest row the undo touched; where none is in the list, it stays put.
         changed = message.result.changed
         if changed:
-            self.run_search(keep=changed[0])
+            was_on = self._cursor_at_change.get(frozenset(changed))
+            if was_on in changed:
+                self.run_search(keep=was_on)
+            else:
+                self.run_search(keep=self.inbox.current_id, reveal=tuple(changed))
         else:
             self.refresh_results()
         self.view.show_detail()
