@@ -110,6 +110,8 @@ _THREAD_ERRORS: tuple[type[BaseException], ...] = (StoreError, *DAMAGE_ERRORS)
 MSG_DAMAGED = "the search index was damaged; rebuilding it from the store"
 MSG_STALE = "the search index was made by another version of newsdesk; rebuilding it from the store"
 MSG_MISSING = "the search index is missing; building it from the store"
+#: No index folder at all: a desk's first import (or the editor removed the folder).
+MSG_FIRST = "building the search index from the store"
 MSG_AHEAD = "the search index does not match the database; rebuilding it from the store"
 
 
@@ -211,8 +213,12 @@ class SearchIndex:
             return MSG_DAMAGED
         if not exists:
             has_articles = self.store.count() > 0
+            # "Missing" only where an index was: a new desk's first import builds one.
+            was_made = self.index_dir.is_dir()
             self._reset()
-            return MSG_MISSING if has_articles else None
+            if not has_articles:
+                return None
+            return MSG_MISSING if was_made else MSG_FIRST
         version = self._read_version()
         if version is None or version.schema_version != SCHEMA_VERSION:
             self._reset()

@@ -16,6 +16,7 @@ from newsdesk.search.engine import SearchEngine
 from newsdesk.search.index import (
     MSG_AHEAD,
     MSG_DAMAGED,
+    MSG_FIRST,
     MSG_MISSING,
     MSG_STALE,
     VERSION_FILE,
@@ -108,9 +109,20 @@ def test_new_index_on_an_empty_store_says_nothing(tmp_path: Path) -> None:
 def test_missing_index_is_built_with_a_message(tmp_path: Path) -> None:
     store = Store(tmp_path / "db.sqlite")
     insert(store, ARTICLES)
+    (tmp_path / "index").mkdir()  # an index was here; its files are gone
     index = SearchIndex(tmp_path / "index", store)
     assert index.open() == MSG_MISSING
     assert index.status().message == MSG_MISSING
+    assert index.catch_up() == len(ARTICLES)
+
+
+def test_a_first_index_is_not_called_missing(tmp_path: Path) -> None:
+    # A new desk's first import stores its articles, then opens the index: there was
+    # never one to miss.
+    store = Store(tmp_path / "db.sqlite")
+    insert(store, ARTICLES)
+    index = SearchIndex(tmp_path / "index", store)
+    assert index.open() == MSG_FIRST
     assert index.catch_up() == len(ARTICLES)
 
 
