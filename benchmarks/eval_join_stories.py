@@ -27,6 +27,9 @@ variant replaces that rule for one process (the shipped code is not changed):
   `title-words`: lowered when it shares `words` headline words with a member
   (`share`: with that share of the members); `title-rare`: when the shared
   headline words' rarity (`idf`, tenths) adds up to `rare`.
+- `queue-rare-names` (a pair feature, for comparison): the names feature with each
+  name's mentions weighed by its rarity in the queue so far, at threshold `threshold`
+  (the shipped weights, not refitted).
 - `decay`, `lede-words`: the time decay with the threshold, and `signature.LEDE_WORDS`.
 - `control`: lowered to `low` when the two share a meaningless pair of lede words
   (hash order, one draw a salt): how far chance moves these figures.
@@ -54,6 +57,8 @@ choice; own clustering P/R; real feeds' stories of 2+ articles):
                                                                  0.864/0.797
     title-words (3 words, 0.15)      0.895/0.97    0.908/1.00    0.880/0.845    1.00/0.72  3
     title-rare (200, 0.15)           0.895/0.97    0.920/0.95    0.880/0.757    1.00/0.77  3
+    queue-rare-names (0.225; 0.175)  0.866/1.00    0.886/0.93    0.858/0.886;   -          -
+                                                                 0.846/0.768
     decay 0.2-0.4 x t (A: shipped;   0.879/1.00    0.895/0.82    0.862-0.866/   -          -
      B: 0.2, t 0.15)                                             0.822-0.844
     lede-words 80-240                no change: the slice's bodies are excerpts of
@@ -209,6 +214,22 @@ def centroid_score(sig: Signature, members: Members, feats: list[Any]) -> float:
     return sum(w[k] * values[k] for k in active) / total - scoring.DECAY * sum(gaps) / len(gaps)
 
 
+def queue_weighted_overlap(a: dict[int, int], b: dict[int, int]) -> float:
+    """`score.weighted_overlap` with each name's mentions weighed by its rarity in the
+    queue so far (log N/df): a name in every other article says little."""
+    if not a or not b:
+        return 0.0
+    n = SEEN_N[0] + 1
+
+    def weight(k: int) -> float:
+        return max(math.log((n + 1) / (SEEN[k] + 1)), 0.05)
+
+    shared = a.keys() & b.keys()
+    share_a = sum(a[k] * weight(k) for k in shared) / sum(c * weight(k) for k, c in a.items())
+    share_b = sum(b[k] * weight(k) for k in shared) / sum(c * weight(k) for k, c in b.items())
+    return min(share_a, share_b)
+
+
 def control_pairs(sig: Signature, salt: int) -> frozenset[tuple[int, int]]:
     """Meaningless word pairs: the lede's hashes ordered by `hash ^ salt`, the first as
     many as the headline has words, each with the next. A control for the noise level."""
@@ -345,7 +366,10 @@ def rule(name: str, params: Params) -> Iterator[None]:
     saved_lede, saved_t = signature.LEDE_WORDS, scoring.THRESHOLD
     RULE = Rule(name, params)
     grouping.StoryGrouper.decide = decide  # type: ignore[method-assign]
-    saved_decay = scoring.DECAY
+    saved_decay, saved_overlap = scoring.DECAY, scoring.weighted_overlap
+    if name == "queue-rare-names":
+        scoring.THRESHOLD = params["threshold"]
+        scoring.weighted_overlap = queue_weighted_overlap  # type: ignore[assignment]
     if "decay" in params:
         scoring.DECAY, scoring.THRESHOLD = params["decay"], params["threshold"]
     if "lede_words" in params:
@@ -358,12 +382,14 @@ def rule(name: str, params: Params) -> Iterator[None]:
         grouping.StoryGrouper.decide = saved_decide  # type: ignore[method-assign]
         signature.LEDE_WORDS, scoring.THRESHOLD = saved_lede, saved_t
         scoring.DECAY = saved_decay
+        scoring.weighted_overlap = saved_overlap  # type: ignore[assignment]
 
 
 GRIDS: dict[str, list[Params]] = {
     "shipped": [{}],
     "centroid": [{"gain": g, "t": t} for g in (1.0, 2.0) for t in (0.2, 0.225, 0.25)],
     "queue-names": [{"core": c, "low": low} for c in (0.3, 0.5, 0.7) for low in (0.15, 0.175, 0.2)],
+    "queue-rare-names": [{"threshold": t} for t in (0.175, 0.2, 0.225, 0.25)],
     "bigrams": [{"low": low} for low in (0.125, 0.15, 0.175, 0.2)],
     "centroid-all": [{"t": t} for t in (0.2, 0.225, 0.25, 0.275)],
     "core-names": [{"core": c, "low": low} for c in (0.3, 0.5, 0.7) for low in (0.15, 0.175, 0.2)],

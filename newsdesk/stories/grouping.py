@@ -45,7 +45,8 @@ several members are rare in the language (0.879 / 0.891) or in the queue so far
 (0.882 / 0.895), when the newcomer matches most members moderately (0.871 / 0.895),
 when a headline bigram is shared (0.882 / 0.900), or three headline words (0.895 /
 0.908, whole 0.880 at pair precision 0.845), or rare ones (0.895 / 0.920, whole
-pair precision 0.757). Six draws of a meaningless word-pair rule move the same
+pair precision 0.757); names weighed by their rarity in the queue so far, a pair
+feature, lost too (0.866 / 0.886). Six draws of a meaningless word-pair rule move the same
 figures 0.878-0.888 / 0.904-0.920: none gains beyond chance, and each one that
 lowers the threshold loses precision on the whole slice, denser than its halves.
 On the slice the missed same-story joins (story score 0.12-0.225) are 35 of 120
