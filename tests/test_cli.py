@@ -224,6 +224,30 @@ def test_export_stdout_and_file(env: dict[str, str], corpus: Path, tmp_path: Pat
     assert len(rows) == 1 and rows[0]["exported"] is True
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+def test_an_export_to_stdout_that_cannot_be_written_marks_nothing(
+    env: dict[str, str], corpus: Path
+) -> None:
+    # The articles were marked exported before the text was written: a full disk or a
+    # reader that stopped early left every one of them marked.
+    run(["import", str(corpus)], env)
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run(
+            [sys.executable, "-m", "newsdesk", "export", "-o", "-", "in:all"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            timeout=120,
+        )
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert "full" in proc.stderr.lower()
+    assert json.loads(run(["search", "is:exported", "--json"], env).stdout) == []
+    done = run(["export", "-o", "-", "in:all"], env)
+    assert "harbour strike" in done.stdout
+    assert len(json.loads(run(["search", "is:exported", "--json"], env).stdout)) == 2
+
+
 def test_words_starting_with_a_dash_are_not_options(env: dict[str, str], corpus: Path) -> None:
     run(["import", str(corpus)], env)
     run(["tag", "strike", "+labour", "+old"], env)

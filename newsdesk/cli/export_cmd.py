@@ -34,11 +34,14 @@ def cmd_export(desk: Desk, args: argparse.Namespace) -> int:
     if args.output == "-":
         if args.format == "md-files":
             raise DeskError("md-files writes a folder; give --output DIR (or use --format md)")
-        rendered = desk.render_export(ids, options)
+        rendered = desk.render_export(ids, options, mark=False)
         for warning in rendered.warnings:
             output.notice(warning)
         sys.stdout.write(rendered.text)
         sys.stdout.flush()
+        # Marked only once written: a full disk or a reader that stopped early (a
+        # BrokenPipeError) raises above and leaves nothing marked, as a file export does.
+        desk.mark_exported(rendered.ids)
         return EXIT_OK
     dest = Path(args.output) if args.output else None
     try:

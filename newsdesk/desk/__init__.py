@@ -748,14 +748,19 @@ class Desk:
         self.mark_exported([a.id for a in articles])
         return report
 
-    def render_export(self, ids: Sequence[str], options: ExportOptions) -> Rendered:
-        """The export as one text (stdout, clipboard); marks the articles exported."""
+    def render_export(
+        self, ids: Sequence[str], options: ExportOptions, *, mark: bool = True
+    ) -> Rendered:
+        """The export as one text (stdout, clipboard); marks the articles exported unless
+        not `mark` (the caller marks `Rendered.ids` once the text is written)."""
         from newsdesk.export import render
 
         articles, held = exportable(self.store, ids, options)
         rendered = render(articles, options, templates_dir=self.paths.templates_dir)
         rendered.warnings.extend(held)
-        self.mark_exported([a.id for a in articles])
+        rendered.ids = [a.id for a in articles]
+        if mark:
+            self.mark_exported(rendered.ids)
         return rendered
 
     # -- rules (issue 18; newsdesk/rules/ does the work) --------------------------------

@@ -28,6 +28,8 @@ class Rendered:
 
     text: str
     warnings: list[str] = field(default_factory=list)
+    #: The articles the text holds (marked exported once it is written).
+    ids: list[str] = field(default_factory=list)
 
 
 @dataclass

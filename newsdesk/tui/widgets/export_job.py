@@ -29,7 +29,9 @@ class Exporter(Protocol):
         self, ids: Sequence[str], dest: Path | None, options: ExportOptions
     ) -> ExportReport: ...
 
-    def render_export(self, ids: Sequence[str], options: ExportOptions) -> Rendered: ...
+    def render_export(
+        self, ids: Sequence[str], options: ExportOptions, *, mark: bool = True
+    ) -> Rendered: ...
 
 
 class ExportJob(Widget):
@@ -82,7 +84,8 @@ class ExportJob(Widget):
         clipboard = None
         if copy:
             digest = ExportOptions(format="md", summary=options.summary, query=options.query)
-            rendered: object = self._exporter.render_export(ids, digest)
+            # The file export above marked them already.
+            rendered: object = self._exporter.render_export(ids, digest, mark=False)
             clipboard = (
                 rendered if isinstance(rendered, str) else str(getattr(rendered, "text", ""))
             )
