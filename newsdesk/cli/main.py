@@ -11,11 +11,14 @@ import errno
 import os
 import re
 import select
+import signal
 import stat
 import sys
-from collections.abc import Sequence
-from contextlib import suppress
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
 from pathlib import Path
+from types import FrameType
 from typing import NoReturn
 
 from newsdesk import __version__
@@ -300,11 +303,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return cmd_store(args)
         handler = HANDLERS[command]
-        with Desk(resolve(args.data_dir)) as desk:
+        with _sigterm_as_interrupt(), Desk(resolve(args.data_dir)) as desk:
             desk.on_wait = _say_waiting
             _say_config_problems(desk)
             status = handler(desk, args)
         return _reader_gone() if _reader_left() else status
+    except Terminated:
+        output.error("stopped (SIGTERM); everything reported done is saved")
+        return 128 + signal.SIGTERM
     except KeyboardInterrupt:
         output.error("interrupted; everything reported done is saved")
         return 130
@@ -330,6 +336,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         log = _write_crash_log()
         output.error(f"unexpected error: {exc!r}. Details were written to {log}")
         return EXIT_ERROR
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (a service manager, cron's timeout, `kill`): the command stops as it does
+    on Ctrl-C, so an import keeps what it committed as one step `undo` takes back."""
+
+
+@contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """SIGTERM raises `Terminated` while a command runs (by default it killed the
+    process between commits, so an import's stored articles were in no undo step)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signal handlers belong to the main thread
+        return
+
+    def stop(_signum: int, _frame: FrameType | None) -> None:
+        raise Terminated
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _reader_left() -> bool:

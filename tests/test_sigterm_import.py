@@ -1,0 +1,77 @@
+"""An import stopped by SIGTERM (cron's timeout, a service manager, `kill`) leaves as
+Ctrl-C does: what it committed stays and is one step `undo` takes back."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from newsdesk.cli.main import main
+from newsdesk.paths import resolve
+
+PAGE = """{title}
+
+By Mara Lind
+
+Harbour town, 3 December 2026 - The council of the harbour town met on Tuesday to
+discuss item {n} of its winter plan, which covers ferry timetables, road salt and the
+night buses that run to the hospital. Councillors asked for figures on each of them.
+
+The plan goes to a vote next week, the council's clerk said.
+"""
+
+
+def _stored(db: Path) -> int:
+    if not db.exists():
+        return 0
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as conn:
+            return int(conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+    except sqlite3.OperationalError:
+        return 0  # the schema is not made yet
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM is POSIX")
+def test_an_import_stopped_by_sigterm_is_one_step_undo_takes_back(
+    isolated_dirs: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = tmp_path / "first.txt"
+    first.write_text(PAGE.format(title="Council keeps the night bus", n=0), encoding="utf-8")
+    assert main(["import", str(first)]) == 0
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(1, 2001):
+        title = f"Council weighs winter plan item {n} for the harbour town"
+        (folder / f"page-{n:04}.txt").write_text(PAGE.format(title=title, n=n), encoding="utf-8")
+    db = resolve().database
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsdesk", "import", str(folder)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=dict(os.environ),
+    )
+    deadline = time.monotonic() + 120
+    while _stored(db) <= 1 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert proc.poll() is None, "the import ended before it could be stopped"
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 128 + signal.SIGTERM, err
+    assert "Traceback" not in err and "stopped (SIGTERM)" in err
+    kept = _stored(db) - 1
+    assert 0 < kept < 2000
+    capsys.readouterr()
+    # The stopped import is the newest step: undo takes back exactly what it stored,
+    # not the import before it.
+    assert main(["undo", "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)["changed"]) == kept
+    assert _stored(db) == 1
