@@ -294,6 +294,27 @@ async def test_undo_of_a_bulk_archive_puts_the_cursor_back_on_its_row(
         assert inbox.current_id == on and inbox.cursor == 3
 
 
+async def test_undo_of_a_bulk_star_leaves_the_cursor_and_the_list_where_they_are(
+    make_app: AppFactory,
+) -> None:
+    # The cursor jumped to one of the starred rows (the log's first), scrolled to the top.
+    app = make_app(save_state=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        inbox = main_screen(app).inbox
+        await pilot.press("g", "j", "x", "j", "j", "j", "x", "j", "j", "j", "x", "j", "j")
+        await settle(pilot)
+        assert len(inbox.selected) == 3
+        on, cursor, scroll = inbox.current_id, inbox.cursor, round(inbox.scroll_y)
+        assert on not in inbox.selected
+        await pilot.press("s")
+        await settle(pilot)
+        await pilot.press("u")
+        await settle(pilot)
+        assert not any(r.starred for r in inbox.rows_for(list(inbox.ids)))
+        assert (inbox.current_id, inbox.cursor, round(inbox.scroll_y)) == (on, cursor, scroll)
+
+
 async def test_a_digest_of_a_selection_names_no_query_and_one_of_the_search_does(
     make_app: AppFactory, tmp_path: Path
 ) -> None:

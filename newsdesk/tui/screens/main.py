@@ -618,16 +618,20 @@ class MainScreen(Screen[None]):
     def on_desk_writer_undone(self, message: DeskWriter.Undone) -> None:
         self.inbox.invalidate()
         self.refresh_counts()
-        # The cursor goes to what the undo brought back (an archived row returns to its
-        # place under the cursor's index): the row it was on when the change was made,
-        # else the highest row the undo touched; where none is in the list, it stays put.
+        # The cursor goes back to the row it was on when the change was made, when the
+        # change was to that row (an archived row returns under it); a change of one row is
+        # what the undo is about; else it stays where it is (a bulk star's undo moved it to
+        # an arbitrary member), or, on an empty list, the highest row the undo brought back.
         changed = message.result.changed
         if changed:
             was_on = self._cursor_at_change.get(frozenset(changed))
+            current = self.inbox.current_id
             if was_on in changed:
                 self.run_search(keep=was_on)
+            elif len(changed) == 1 or current is None:
+                self.run_search(keep=changed[0], reveal=tuple(changed))
             else:
-                self.run_search(keep=self.inbox.current_id, reveal=tuple(changed))
+                self.run_search(keep=current)
         else:
             self.refresh_results()
         self.view.show_detail()
