@@ -13,14 +13,16 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit, urlunsplit
 
 from newsdesk.errors import DeskError
 from newsdesk.feeds import schedule
+from newsdesk.feeds.daemon_calls import call_in_daemon
 from newsdesk.feeds.download import PAGES_PER_HOST, Downloaded, download
 from newsdesk.feeds.http import Client, HostGate, Limits, check_url
 from newsdesk.feeds.names import name_from_url, slug, unique_name
@@ -38,6 +40,8 @@ StoreItems = Callable[
     tuple[list[str], int],
 ]
 MAX_OPML_BYTES = 4 * 1024 * 1024
+#: How often a fetch looks whether it was asked to stop while downloads run (seconds).
+STOP_POLL_S = 0.2
 
 
 class FeedError(DeskError):
@@ -304,33 +308,34 @@ def fetch(
         return summary
     limits = limits or Limits()
     page_gate = HostGate(PAGES_PER_HOST)
-    with Client(limits) as client, ThreadPoolExecutor(max(1, limits.overall)) as pool:
+    with Client(limits) as client:
         pending: set[Future[Downloaded]] = set()
         queue = list(reversed(subs))
         total = len(subs)
-        # A bounded window: a stop request leaves little in flight.
         while queue or pending:
-            while queue and len(pending) < limits.overall * 2:
+            # A bounded window: a stop request leaves little in flight.
+            while queue and len(pending) < max(1, limits.overall):
                 sub = queue.pop()
-                pending.add(
-                    pool.submit(
-                        download,
-                        sub,
-                        client,
-                        full_text=sub.full_text,
-                        page_gate=page_gate,
-                        known=store.known_links,
-                    )
-                )
-            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                pending.add(call_in_daemon(partial(_download, sub, client, page_gate, store)))
+            finished, pending = wait(pending, timeout=STOP_POLL_S, return_when=FIRST_COMPLETED)
             for future in finished:
                 outcome = _record(store, store_items, future.result())
                 summary.feeds.append(outcome)
                 if progress is not None:
                     progress(outcome, len(summary.feeds), total)
             if should_stop is not None and should_stop():
-                queue.clear()
+                # Asked to stop (the app quitting): the downloads in flight are left to
+                # their daemon threads; nothing of theirs is written.
+                break
     return summary
+
+
+def _download(
+    sub: Subscription, client: Client, page_gate: HostGate, store: StoreBackend
+) -> Downloaded:
+    return download(
+        sub, client, full_text=sub.full_text, page_gate=page_gate, known=store.known_links
+    )
 
 
 def _record(store: StoreBackend, store_items: StoreItems, done: Downloaded) -> FeedOutcome:

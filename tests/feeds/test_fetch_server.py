@@ -171,6 +171,35 @@ def test_slow_response_past_the_read_timeout(open_desk: Desk, feed_server: FeedS
     assert open_desk.count() == 0
 
 
+def test_a_stop_request_leaves_a_slow_download_behind(
+    open_desk: Desk, feed_server: FeedServer
+) -> None:
+    # `q` in the app during a fetch from a slow server: the process (and a blank
+    # terminal) lived on until the read timeout, as the download threads were joined.
+    answer = threading.Event()
+    feed_server.route("/slow", Reply(body=FEED.body, hold=answer))
+    feed_server.route("/feed.xml", FEED)
+    open_desk.add_feed(f"{feed_server.url}/slow", name="slow")
+    open_desk.add_feed(f"{feed_server.url}/feed.xml", name="quick")
+    stop = threading.Event()
+    patient = Limits(connect_timeout=5, read_timeout=60, total_timeout=60)
+    try:
+        summary = open_desk.fetch(
+            every=True,
+            limits=patient,
+            progress=lambda *_: stop.set(),
+            should_stop=stop.is_set,
+        )
+        left = [t for t in threading.enumerate() if t.name.startswith("newsdesk-download")]
+        assert not answer.is_set()  # back while the server still holds the request
+    finally:
+        answer.set()
+    assert [f.name for f in summary.feeds] == ["quick"]
+    assert left and all(t.daemon for t in left)  # the interpreter's exit does not wait
+    subs = {s.name: s for s in open_desk.feeds()}
+    assert subs["slow"].last_fetched is None and subs["quick"].items == 2
+
+
 def test_drip_past_the_whole_response_deadline(open_desk: Desk, feed_server: FeedServer) -> None:
     feed_server.route("/drip", Reply(body=b" " * 4000 + FEED.body, drip=0.05))
     open_desk.add_feed(f"{feed_server.url}/drip", name="drip")
