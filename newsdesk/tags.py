@@ -15,11 +15,17 @@ _NOT_IN_TAGS = str.maketrans("", "", "\"'“”‘’„«»")
 _SEPARATORS = re.compile(r"[^\w\-.+&]+")
 
 
+#: A tag holds a letter or a digit: "--", "..." or "_" would be kept and searched for
+#: as `tag:--`, though the CLI says a tag needs one.
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+
+
 def normalise_tag(tag: str) -> str:
     """`+Breaking News` -> `breaking-news`; "" when nothing of a tag is left."""
     tag = clean_line(tag).strip().lstrip("+").strip().casefold()
     tag = tag.translate(_NOT_IN_TAGS).lstrip("#")
-    return "-".join(_SEPARATORS.sub(" ", tag).split())[:64]
+    tag = "-".join(_SEPARATORS.sub(" ", tag).split())[:64]
+    return tag if _LETTER_OR_DIGIT.search(tag) else ""
 
 
 def normalise_tags(tags: Iterable[str]) -> list[str]:

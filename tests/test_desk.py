@@ -105,6 +105,10 @@ def test_tags_are_normalised() -> None:
     assert normalise_tag("[bold]x[/bold]") == "bold-x-bold"
     assert normalise_tag("x](javascript:1)") == "x-javascript-1"
     assert normalise_tag("C++ & Rust/Go") == "c++-&-rust-go"
+    # No letter or digit, no tag (the CLI refused an emoji alone but kept "--").
+    for nothing in ("--", "...", "_", "+&", "-.-", "🎉", "###"):
+        assert normalise_tag(nothing) == "", nothing
+    assert normalise_tag("_2026_") == "_2026_"
 
 
 def test_export_marks_exported(desk: Desk, tmp_path: Path) -> None:

@@ -77,6 +77,11 @@ def test_parse_tag_input() -> None:
     change = parse_tag_input('+"Harbour strike" #ferries -"old news" “desk”')
     assert change.add == ["harbour-strike", "ferries", "desk"]
     assert change.remove == ["old-news"]
+    assert change.ignored == []
+    # Words that name no tag are said, not dropped without a word.
+    change = parse_tag_input("+🎉 +### +-- keep -...")
+    assert change.add == ["keep"] and change.remove == []
+    assert change.ignored == ["+🎉", "+###", "+--", "-..."]
 
 
 async def test_tag_dialog_adds_and_removes(make_app: AppFactory, seeded: Paths) -> None:

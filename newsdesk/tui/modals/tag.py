@@ -28,12 +28,15 @@ class TagChange:
 
     add: list[str] = field(default_factory=list)
     remove: list[str] = field(default_factory=list)
+    #: Words typed that name no tag (no letter or digit: "###", an emoji alone).
+    ignored: list[str] = field(default_factory=list)
 
 
 def parse_tag_input(text: str) -> TagChange:
     """`+a -b c` -> add a, c; remove b. Later words win over earlier ones."""
     add: dict[str, None] = {}
     remove: dict[str, None] = {}
+    ignored: list[str] = []
     for word in tag_words(text):
         if not word or word in "+-":
             continue
@@ -47,7 +50,9 @@ def parse_tag_input(text: str) -> TagChange:
             if tag:
                 add[tag] = None
                 remove.pop(tag, None)
-    return TagChange(list(add), list(remove))
+        if not tag:
+            ignored.append(word)
+    return TagChange(list(add), list(remove), ignored)
 
 
 class TagSuggester(Suggester):

@@ -93,6 +93,14 @@ class TriageFlow:
         known = [tag for tag, _ in host.desk.tags()]
 
         def apply(change: TagChange | None) -> None:
+            if change is not None and change.ignored:
+                words = ", ".join(change.ignored[:5])
+                host.notify(
+                    f"Not a tag (a tag needs a letter or a digit): {words}",
+                    severity="warning",
+                    timeout=5,
+                    markup=False,
+                )
             if change is not None and (change.add or change.remove):
                 self._say_hidden()
                 host.writer.tag(ids, add=change.add, remove=change.remove)
