@@ -152,12 +152,38 @@ def find(store: StoreBackend, name_or_url: str) -> Subscription:
     raise FeedError(f"no feed named or at {wanted!r} (see `newsdesk feeds list`)")
 
 
+_DEFAULT_PORTS = {"http": ":80", "https": ":443"}
+
+
 def same_site_spelling(url: str) -> str:
-    """The URL with its scheme and host in lower case, as they are compared
-    ("HTTP://Example.com/feed" is the feed already subscribed as "http://example.com/feed");
-    the path keeps its case, which a server may tell apart."""
+    """The URL as feeds are compared: scheme and host in lower case ("HTTP://Example.com/feed"
+    is the feed already subscribed as "http://example.com/feed"), no default port, no
+    "." or ".." segments and no fragment (never sent to the server, so "feed.xml#top" is
+    "feed.xml"); the path keeps its case, which a server may tell apart."""
     parts = urlsplit(url)
-    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), *parts[2:]))
+    scheme, netloc = parts.scheme.lower(), parts.netloc.lower()
+    default = _DEFAULT_PORTS.get(scheme)
+    if default:
+        netloc = netloc.removesuffix(default)
+    return urlunsplit((scheme, netloc, _without_dot_segments(parts.path), parts.query, ""))
+
+
+def _without_dot_segments(path: str) -> str:
+    """RFC 3986's remove_dot_segments, for an absolute path: "/a/./b/../c" -> "/a/c"."""
+    if "." not in path:
+        return path
+    segments = path.split("/")
+    out: list[str] = []
+    for n, segment in enumerate(segments):
+        last = n == len(segments) - 1
+        if segment in (".", ".."):
+            if segment == ".." and len(out) > 1:
+                out.pop()
+            if last:
+                out.append("")  # "/a/b/.." names the folder "/a/"
+            continue
+        out.append(segment)
+    return "/".join(out)
 
 
 def add(
@@ -346,9 +372,17 @@ def _record(store: StoreBackend, store_items: StoreItems, done: Downloaded) -> F
     sub.last_fetched = utc_now_iso()
     sub.last_status = fetched.status
     outcome = FeedOutcome(sub.name, sub.url, "unchanged", warnings=done.warnings[:20])
-    if fetched.moved_to and fetched.moved_to != sub.url and not _url_taken(store, fetched.moved_to):
-        outcome.message = f"moved permanently: now fetched from {fetched.moved_to}"
-        sub.url = fetched.moved_to
+    if fetched.moved_to and fetched.moved_to != sub.url:
+        other = _url_taken(store, fetched.moved_to, sub)
+        if other is None:
+            outcome.message = f"moved permanently: now fetched from {fetched.moved_to}"
+            sub.url = fetched.moved_to
+        else:
+            # Both would fetch one feed: said, for the editor to remove one of them.
+            outcome.message = (
+                f"moved permanently to {fetched.moved_to}, which feed {other!r} "
+                "already follows: remove one of the two"
+            )
     if done.error:
         outcome.status = "failed"
         outcome.reason = done.error
@@ -403,5 +437,10 @@ def _take_title(store: StoreBackend, sub: Subscription, items: Sequence[Extracte
     sub.auto_name = False
 
 
-def _url_taken(store: StoreBackend, url: str) -> bool:
-    return any(s.url == url for s in store.feeds())
+def _url_taken(store: StoreBackend, url: str, sub: Subscription) -> str | None:
+    """The name of another feed fetched from `url`, if any."""
+    wanted = same_site_spelling(url)
+    return next(
+        (s.name for s in store.feeds() if s.id != sub.id and same_site_spelling(s.url) == wanted),
+        None,
+    )

@@ -134,3 +134,25 @@ def test_a_feed_spelled_with_capitals_in_its_scheme_or_host_is_the_same_feed(des
     # The path's case is the server's to tell apart.
     desk.add_feed("http://feeds.example.org/news.xml", name="lower")
     assert len(desk.feeds()) == 2
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        "http://feeds.example.org/News.xml#top",
+        "http://feeds.example.org/./News.xml",
+        "http://feeds.example.org/old/../News.xml",
+        "http://feeds.example.org:80/News.xml",
+    ],
+)
+def test_a_fragment_dot_segments_or_the_default_port_are_the_same_feed(
+    desk: Desk, spelling: str
+) -> None:
+    # Each was a second subscription to one feed (two names after the first fetch).
+    desk.add_feed("http://feeds.example.org/News.xml")
+    with pytest.raises(DeskError, match="already subscribed"):
+        desk.add_feed(spelling)
+    # Another port or query is another feed.
+    desk.add_feed("http://feeds.example.org:8080/News.xml", name="port")
+    desk.add_feed("http://feeds.example.org/News.xml?section=2", name="query")
+    assert len(desk.feeds()) == 3

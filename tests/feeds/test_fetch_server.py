@@ -158,6 +158,21 @@ def test_500_backs_off_and_recovers(open_desk: Desk, feed_server: FeedServer) ->
     assert sub.failures == 0 and sub.last_error is None and sub.items == 2
 
 
+def test_a_feed_moved_to_one_already_followed_says_so(
+    open_desk: Desk, feed_server: FeedServer
+) -> None:
+    # It kept both subscriptions without a word: one feed fetched twice.
+    base = feed_server.url
+    feed_server.route("/feed.xml", FEED)
+    feed_server.route("/old.xml", Reply(301, headers={"Location": f"{base}/./feed.xml"}))
+    open_desk.add_feed(f"{base}/feed.xml", name="valley")
+    open_desk.add_feed(f"{base}/old.xml", name="old")
+    (outcome,) = open_desk.fetch(["old"], limits=LIMITS).feeds
+    assert "which feed 'valley' already follows" in (outcome.message or "")
+    subs = {s.name: s.url for s in open_desk.feeds()}
+    assert subs["old"] == f"{base}/old.xml"
+
+
 def test_slow_response_past_the_read_timeout(open_desk: Desk, feed_server: FeedServer) -> None:
     # The server answers only after the fetch is over: only the read timeout ends it.
     answer = threading.Event()
