@@ -7,6 +7,7 @@ directory (damaged index, damaged database, full disk, read-only folder).
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
@@ -123,6 +124,28 @@ def test_full_disk_during_import_keeps_the_store_sound(tmp_path: Path) -> None:
         problem = [f for f in report["findings"] if f["status"] == "problem"]
         assert problem and "space" in problem[0]["message"].lower()
         assert integrity(data / "newsdesk.sqlite3") == ["ok"]
+
+
+def test_a_desk_on_a_full_disk_is_not_called_damaged(tmp_path: Path) -> None:
+    # Opening the database on a full disk failed with "disk I/O error ... Run newsdesk
+    # doctor": WAL's shared-memory file could not grow; nothing was damaged.
+    corpus = tmp_path / "corpus"
+    write_text_corpus(corpus, 5)
+    with tiny_disk(tmp_path / "disk", "3m") as disk:
+        data = disk / "data"
+        assert run_cli(data, "import", str(corpus)).returncode == 0
+        filler = disk / "filler"
+        with filler.open("wb") as fh, contextlib.suppress(OSError):
+            while True:
+                fh.write(b"\0" * 65536)
+                fh.flush()
+        listed = run_cli(data, "list", "--json")
+        assert_clean_stderr(listed.stderr)
+        assert listed.returncode == 1
+        assert "disk holding it is full" in listed.stderr and "doctor" not in listed.stderr
+        filler.unlink()
+        again = run_cli(data, "list", "--json")
+        assert again.returncode == 0 and len(json.loads(again.stdout)) == 5
 
 
 def test_full_disk_during_export_writes_nothing(

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
@@ -109,6 +110,12 @@ class Connections:
             reader = self._read_only_connection()
             if reader is not None:
                 return reader
+            if _disk_full(self.path.parent):
+                # WAL's shared-memory file cannot grow: "disk I/O error" read as damage.
+                raise StoreError(
+                    f"cannot open the database {self.path}: the disk holding it is full "
+                    "(nothing is damaged). Free some space and run the command again."
+                ) from exc
             raise StoreError(
                 f"cannot open the database {self.path}: {exc}. "
                 "Run `newsdesk doctor` to check and repair it."
@@ -282,6 +289,17 @@ class Connections:
         finally:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("BEGIN IMMEDIATE")
+
+
+#: Less free space than this where the database lives reads as a full disk.
+FULL_DISK_BYTES = 1 << 20
+
+
+def _disk_full(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < FULL_DISK_BYTES
+    except OSError:
+        return False
 
 
 def _can_create_in(folder: Path) -> bool:
