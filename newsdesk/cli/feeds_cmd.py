@@ -232,7 +232,19 @@ def cmd_fetch(desk: Desk, args: argparse.Namespace) -> int:
                 ("  failed ", "bold"),
                 (str(len(summary.failed)), "red" if summary.failed else ""),
                 f"  ({len(summary.feeds)} feeds in {time.monotonic() - started:.1f} s",
-                f", {summary.skipped} not due)" if summary.skipped else ")",
+                _left_out(summary.skipped, summary.paused, every=args.all),
             )
         )
     return EXIT_ERROR if summary.feeds and len(summary.failed) == len(summary.feeds) else EXIT_OK
+
+
+def _left_out(skipped: int, paused: int, *, every: bool) -> str:
+    """ ", 1 not due, 4 paused)": the feeds a fetch passed over, by why (`--all` passes
+    over only paused feeds and those held back after failures)."""
+    parts = []
+    waiting = skipped - paused
+    if waiting:
+        parts.append(f"{waiting} held after failures" if every else f"{waiting} not due")
+    if paused:
+        parts.append(f"{paused} paused")
+    return "".join(f", {p}" for p in parts) + ")"

@@ -86,8 +86,10 @@ class FeedOutcome:
 @dataclass
 class FetchSummary:
     feeds: list[FeedOutcome] = field(default_factory=list)
-    #: Subscriptions not fetched because they were not due (or paused, or held).
+    #: Subscriptions not fetched: not due, paused or held after failures.
     skipped: int = 0
+    #: Of those, the paused ones (said apart: "not due" misread a paused feed).
+    paused: int = 0
 
     @property
     def new(self) -> int:
@@ -136,6 +138,7 @@ class FetchSummary:
             "unchanged": sum(1 for f in self.feeds if f.status == "unchanged"),
             "failed": len(self.failed),
             "skipped": self.skipped,
+            "paused": self.paused,
             "feeds": [f.as_dict() for f in self.feeds],
         }
 
@@ -329,7 +332,9 @@ def fetch(
     """Fetch the due feeds (every unpaused one with `every`, or those named)."""
     now = time.time()
     subs, skipped = choose(store, names, every=every, now=now)
-    summary = FetchSummary(skipped=skipped)
+    fetching = {s.id for s in subs}
+    paused = 0 if names else sum(1 for s in store.feeds() if s.paused and s.id not in fetching)
+    summary = FetchSummary(skipped=skipped, paused=paused)
     if not subs:
         return summary
     limits = limits or Limits()

@@ -4,6 +4,7 @@ title, and OPML keeping paused feeds and intervals."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -33,6 +34,27 @@ def test_the_fetch_summary_counts_updates(
     out = capsys.readouterr().out
     assert "desk: 0 new, 1 updated" in out
     assert "new 0  updated 1  unchanged 0  failed 0" in out
+
+
+def test_the_fetch_summary_tells_paused_feeds_from_feeds_not_due(
+    feed_server: FeedServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # "(2 feeds in 0.1 s, 2 not due)" after `fetch --all`, which leaves out only paused
+    # feeds and those held back after failures.
+    feed_server.route("/desk.xml", Reply(body=rss("Desk", [FIRST])))
+    for name in ("desk", "wire", "sport"):
+        assert main(["feeds", "add", f"{feed_server.url}/{name}.xml", "--name", name]) == 0
+    assert main(["feeds", "pause", "wire"]) == 0
+    capsys.readouterr()
+    main(["fetch", "--all", "--timeout", "2"])
+    out = capsys.readouterr().out
+    assert "(2 feeds in" in out and ", 1 paused)" in out and "not due" not in out
+    # Not due again yet: desk and sport (failed, retried later); wire is paused.
+    main(["fetch", "--json", "--timeout", "2"])
+    data = json.loads(capsys.readouterr().out)
+    assert data["skipped"] == 3 and data["paused"] == 1
+    main(["fetch", "--all", "--timeout", "2"])
+    assert "(2 feeds in" in capsys.readouterr().out
 
 
 def test_the_notice_names_the_feeds_that_brought_something() -> None:
