@@ -248,6 +248,43 @@ def test_an_export_to_stdout_that_cannot_be_written_marks_nothing(
     assert len(json.loads(run(["search", "is:exported", "--json"], env).stdout)) == 2
 
 
+def test_note_without_arguments_names_only_the_id_as_required(
+    env: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from newsdesk.cli.main import main
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["note"])
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    assert "required: id" in err and "text" not in err.split("required:")[1]
+
+
+def test_declining_a_big_action_at_the_terminal_is_no_usage_error(
+    env: dict[str, str],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # "n" exited 2 (a usage error) and still said "add --yes".
+    from newsdesk.cli.main import main
+    from newsdesk.paths import sample_data_dir
+
+    sample = sample_data_dir()
+    assert sample is not None
+    assert main(["import", str(sample)]) == 0
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", lambda: "n")
+    capsys.readouterr()
+    assert main(["star", "is:unread"]) == 1
+    err = capsys.readouterr().err
+    assert "nothing was changed" in err and "--yes" not in err.split("[y/N]")[-1]
+    assert json.loads(run(["search", "is:starred", "--json"], env).stdout) == []
+    monkeypatch.setattr("builtins.input", lambda: "y")
+    assert main(["star", "is:unread"]) == 0
+    assert len(json.loads(run(["search", "is:starred", "--json", "--limit", "0"], env).stdout)) > 20
+
+
 def test_words_starting_with_a_dash_are_not_options(env: dict[str, str], corpus: Path) -> None:
     run(["import", str(corpus)], env)
     run(["tag", "strike", "+labour", "+old"], env)

@@ -313,6 +313,8 @@ def confirmed_targets(
             answer = ""
         if answer.strip().lower() in ("y", "yes"):
             return found.ids
+        # Declined: an answer, not a usage error (status 1, nothing to add).
+        raise DeskError("nothing was changed")
     output.error(f"nothing was changed; add --yes to {action} all {found.matched:,}")
     return None
 

@@ -158,7 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("note", help="set the note on one article (an empty TEXT removes it)")
     p.add_argument("id")
-    p.add_argument("text", nargs="*")
+    p.add_argument("text", nargs="*", default=[])  # optional: usage names only id
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("undo", help="undo the last action or import (repeat to go further back)")
