@@ -285,6 +285,23 @@ def test_declining_a_big_action_at_the_terminal_is_no_usage_error(
     assert len(json.loads(run(["search", "is:starred", "--json", "--limit", "0"], env).stdout)) > 20
 
 
+def test_an_empty_data_dir_is_refused(
+    env: dict[str, str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # `--data-dir ''` made a desk in the shell's folder without a word.
+    from newsdesk.cli.main import main
+
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as stopped:
+        main(["--data-dir", "", "list"])
+    assert stopped.value.code == 2
+    assert "an empty path names no folder" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_words_starting_with_a_dash_are_not_options(env: dict[str, str], corpus: Path) -> None:
     run(["import", str(corpus)], env)
     run(["tag", "strike", "+labour", "+old"], env)

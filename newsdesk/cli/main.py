@@ -59,7 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"newsdesk {__version__}")
     parser.add_argument(
         "--data-dir",
-        type=Path,
+        type=_data_dir,
         default=None,
         help="use this data directory (default: the user data dir, or $NEWSDESK_DATA_DIR)",
     )
@@ -336,6 +336,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         log = _write_crash_log()
         output.error(f"unexpected error: {exc!r}. Details were written to {log}")
         return EXIT_ERROR
+
+
+def _data_dir(text: str) -> Path:
+    """--data-dir's folder; an empty one is refused (Path("") is the shell's folder,
+    where a desk was made without a word)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("an empty path names no folder")
+    return Path(text)
 
 
 class Terminated(KeyboardInterrupt):
