@@ -66,6 +66,8 @@ class SearchAnswer:
     index_behind: bool = False
     #: Why nothing was searched (`SearchResult.stopped`): the list on screen stays.
     stopped: str | None = None
+    #: The query could not be read (a typo): nothing is shown, and the empty list says so.
+    unreadable: bool = False
 
 
 class SearchSequence:

@@ -108,12 +108,17 @@ async def test_a_submitted_query_that_cannot_be_read_shows_nothing_to_act_on(
             message = screen.query_one("#search-message")
             assert message.has_class("-error"), broken
             assert screen.inbox.ids == [], broken
+            # Said as what it is: nothing was searched, not "no article matches".
+            assert screen.inbox.empty_message.startswith("This search could not be read")
             await pilot.press("asterisk")
             await settle(pilot)
             assert not screen.inbox.selected, broken
         # A query typed right again shows its results.
         await search_for(pilot, "port")
         assert screen.inbox.ids
+        await search_for(pilot, "nosuchwordanywhere")
+        await settle(pilot)
+        assert screen.inbox.empty_message == "No article matches this search."
 
 
 async def test_recent_searches_recalled_and_persisted(make_app: AppFactory, seeded: Paths) -> None:

@@ -370,7 +370,7 @@ class MainScreen(Screen[None]):
         """A submitted query that says nothing shows nothing. While it is typed the
         previous list stays (`(korea` comes before `)`); once the editor leaves the box,
         that list under a typo invited `*` and an action on every row of it."""
-        if self.view.show_answer(SearchAnswer(request, [])):
+        if self.view.show_answer(SearchAnswer(request, [], unreadable=True)):
             self.update_status()
 
     def on_search_bar_query_changed(self, message: SearchBar.QueryChanged) -> None:

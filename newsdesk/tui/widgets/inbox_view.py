@@ -157,9 +157,13 @@ class InboxView(Container):
             return False
         inbox.story_heads = set(self.results.story_of_head)
         self.show_rows(placement)
-        inbox.empty_message = (
-            "No article matches this search." if answer.request.query else "The inbox is empty."
-        )
+        if answer.unreadable:
+            # Not "no article matches": nothing was searched (the bar above says why).
+            inbox.empty_message = "This search could not be read: see the search bar."
+        elif answer.request.query:
+            inbox.empty_message = "No article matches this search."
+        else:
+            inbox.empty_message = "The inbox is empty."
         self.schedule_detail()
         if self.pending_expand is not None:
             pending, self.pending_expand = self.pending_expand, None
