@@ -141,6 +141,8 @@ def outdated(conn: sqlite3.Connection) -> int:
 
 
 _CHUNK = 500  # stays well under SQLite's host-parameter limit
+#: Stories read in one statement (`story_signatures`): three parameters each.
+_STORIES_A_STATEMENT = 100
 _SIG_COLUMNS = (
     "shingles, names, name_counts, figures, title, lede, lede_figures, lede_weights, outlet"
 )
@@ -226,22 +228,17 @@ class SqliteStoryTables:
             )
             params += [key, low, high, bucket_limit]
             params += [key, NO_TS, bucket_limit]
-        for key in rare_keys:
-            # At most rare_limit + 1 rows read; all of them dropped when that many exist.
+        for key in self._rare(rare_keys, ts, low, high, rare_limit):
+            # Held by at most rare_limit members: all of them, no LIMIT needed.
             if ts is None:
-                inner = "SELECT member_id FROM story_band WHERE key = ?"
+                arms.append("SELECT member_id FROM story_band WHERE key = ?")
                 params += [key]
-            else:
-                inner = (
-                    "SELECT member_id FROM story_band WHERE key = ? AND ts BETWEEN ? AND ? "
-                    "UNION ALL SELECT member_id FROM story_band WHERE key = ? AND ts = ?"
-                )
-                params += [key, low, high, key, NO_TS]
-            arms.append(
-                "SELECT member_id FROM (SELECT member_id, COUNT(*) OVER () AS n FROM "
-                f"(SELECT member_id FROM ({inner}) LIMIT ?)) WHERE n <= ?"
-            )
-            params += [rare_limit + 1, rare_limit]
+                continue
+            arms.append("SELECT member_id FROM story_band WHERE key = ? AND ts BETWEEN ? AND ?")
+            arms.append("SELECT member_id FROM story_band WHERE key = ? AND ts = ?")
+            params += [key, low, high, key, NO_TS]
+        if not arms:
+            return []
         rows = self.conn.execute(
             f"SELECT m.story_id, m.ts, {_SIG_COLUMNS}, m.article_id, s.size, m.member_id FROM "
             "(SELECT member_id, COUNT(*) AS hits FROM ("
@@ -257,6 +254,36 @@ class SqliteStoryTables:
             )
             for r in rows
         ]
+
+    def _rare(
+        self, rare_keys: Sequence[int], ts: float | None, low: int, high: int, rare_limit: int
+    ) -> list[int]:
+        """The rare-word keys that count: those at most `rare_limit` members hold (within
+        the window, or any date for `ts` None), each counted up to `rare_limit` + 1 rows.
+
+        One statement for them all, before the candidates'. Each key's rows were read
+        in the candidates' statement itself, numbered by a window function and dropped
+        when too many: that cost a third of its instructions, mostly for keys dropped.
+        Read in the caller's transaction, so the counts hold for the statement after.
+        """
+        if not rare_keys:
+            return []
+        if ts is None:
+            counted = "SELECT 1 FROM story_band WHERE key = ?"
+        else:
+            counted = (
+                "SELECT 1 FROM story_band WHERE key = ? AND ts BETWEEN ? AND ? "
+                "UNION ALL SELECT 1 FROM story_band WHERE key = ? AND ts = ?"
+            )
+        params: list[float | int] = []
+        for key in rare_keys:
+            params += [key] if ts is None else [key, low, high, key, NO_TS]
+            params.append(rare_limit + 1)
+        counts = self.conn.execute(
+            "SELECT " + ", ".join([f"(SELECT COUNT(*) FROM ({counted} LIMIT ?))"] * len(rare_keys)),
+            params,
+        ).fetchone()
+        return [key for key, n in zip(rare_keys, counts, strict=True) if n <= rare_limit]
 
     def candidates_later(
         self,
@@ -278,13 +305,25 @@ class SqliteStoryTables:
         self, story_ids: Sequence[str], limit: int
     ) -> list[tuple[str, Signature, float | None]]:
         out: list[tuple[str, Signature, float | None]] = []
-        for story_id in story_ids:
+        # One statement for several stories (each story's own query an arm, in order):
+        # a statement a story cost its preparation and a round through the module each.
+        for start in range(0, len(story_ids), _STORIES_A_STATEMENT):
+            chunk = list(story_ids[start : start + _STORIES_A_STATEMENT])
+            arm = (
+                f"SELECT * FROM (SELECT ts, {_SIG_COLUMNS}, member_id, ? AS n, ts IS NULL AS undated "
+                "FROM story_member WHERE story_id = ? "
+                "ORDER BY ts IS NULL DESC, ts DESC, member_id DESC LIMIT ?)"
+            )
+            params: list[str | int] = []
+            for number, story_id in enumerate(chunk):
+                params += [number, story_id, limit]
             rows = self.conn.execute(
-                f"SELECT ts, {_SIG_COLUMNS}, member_id FROM story_member WHERE story_id = ? "
-                "ORDER BY ts IS NULL DESC, ts DESC, member_id DESC LIMIT ?",
-                (story_id, limit),
+                " UNION ALL ".join([arm] * len(chunk))
+                # The order of the statements a story: by story, then as each story's.
+                + " ORDER BY n, undated DESC, ts DESC, member_id DESC",
+                params,
             ).fetchall()
-            out += [(story_id, DECODED.signature(r[10], r[1:10]), r[0]) for r in rows]
+            out += [(chunk[r[11]], DECODED.signature(r[10], r[1:10]), r[0]) for r in rows]
         return out
 
     def add_member(
@@ -302,10 +341,19 @@ class SqliteStoryTables:
         )
         member_id = cur.lastrowid
         when = band_ts(ts)
-        self.conn.executemany(
-            "INSERT OR IGNORE INTO story_band(key, ts, member_id) VALUES (?, ?, ?)",
-            [(key, when, member_id) for key in set(keys)],
-        )
+        # One statement for the member's band rows (about 36): a row at a time cost a
+        # step of the statement and a tuple of parameters each.
+        distinct = list(set(keys))
+        for start in range(0, len(distinct), _CHUNK):
+            chunk = distinct[start : start + _CHUNK]
+            params: list[int | None] = []
+            for key in chunk:
+                params += [key, when, member_id]
+            self.conn.execute(
+                "INSERT OR IGNORE INTO story_band(key, ts, member_id) VALUES "
+                + ", ".join(["(?, ?, ?)"] * len(chunk)),
+                params,
+            )
 
     def forget_member(self, article_id: str) -> None:
         row = self.conn.execute(
