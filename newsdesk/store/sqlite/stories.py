@@ -16,6 +16,7 @@ Tables:
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
@@ -160,6 +161,60 @@ def band_ts(ts: float | None) -> int:
     return NO_TS if ts is None else int(ts)
 
 
+# The statements' texts by their number of keys, built once: the same text object each
+# time is found in the connection's statement cache without being built and hashed again
+# (the candidates' statement is about 6 KB of text).
+@functools.lru_cache(maxsize=256)
+def _candidates_sql(dated: bool, keys: int, rare: int) -> str:
+    """The candidates among the members of `keys` band keys (each read up to a bucket's
+    limit, newest first) and `rare` rare-word keys already known to count (`_rare`)."""
+    if dated:
+        arm = (
+            "SELECT * FROM (SELECT member_id FROM story_band WHERE key = ? "
+            "AND ts BETWEEN ? AND ? ORDER BY ts DESC LIMIT ?) UNION ALL "
+            "SELECT * FROM (SELECT member_id FROM story_band WHERE key = ? AND ts = ? LIMIT ?)"
+        )
+        # Held by at most rare_limit members: all of them, no LIMIT needed.
+        rare_arm = (
+            "SELECT member_id FROM story_band WHERE key = ? AND ts BETWEEN ? AND ? "
+            "UNION ALL SELECT member_id FROM story_band WHERE key = ? AND ts = ?"
+        )
+    else:
+        arm = (
+            "SELECT * FROM (SELECT member_id FROM story_band WHERE key = ? "
+            "ORDER BY ts DESC LIMIT ?)"
+        )
+        rare_arm = "SELECT member_id FROM story_band WHERE key = ?"
+    return (
+        f"SELECT m.story_id, m.ts, {_SIG_COLUMNS}, m.article_id, s.size, m.member_id FROM "
+        "(SELECT member_id, COUNT(*) AS hits FROM ("
+        + " UNION ALL ".join([arm] * keys + [rare_arm] * rare)
+        + ") GROUP BY member_id ORDER BY hits DESC, member_id DESC LIMIT ?) c "
+        "JOIN story_member m ON m.member_id = c.member_id "
+        "LEFT JOIN story s ON s.story_id = m.story_id"
+    )
+
+
+@functools.lru_cache(maxsize=64)
+def _rare_sql(dated: bool, keys: int) -> str:
+    """How many members hold each of `keys` rare-word keys, counted up to a limit."""
+    if dated:
+        counted = (
+            "SELECT 1 FROM story_band WHERE key = ? AND ts BETWEEN ? AND ? "
+            "UNION ALL SELECT 1 FROM story_band WHERE key = ? AND ts = ?"
+        )
+    else:
+        counted = "SELECT 1 FROM story_band WHERE key = ?"
+    return "SELECT " + ", ".join([f"(SELECT COUNT(*) FROM ({counted} LIMIT ?))"] * keys)
+
+
+@functools.lru_cache(maxsize=_CHUNK)
+def _band_insert_sql(rows: int) -> str:
+    return "INSERT OR IGNORE INTO story_band(key, ts, member_id) VALUES " + ", ".join(
+        ["(?, ?, ?)"] * rows
+    )
+
+
 class SqliteStoryTables:
     """`StoryTables` on one SQLite connection (usually an open transaction)."""
 
@@ -206,47 +261,24 @@ class SqliteStoryTables:
     ) -> list[StoryCandidate]:
         if not keys and not rare_keys:
             return []
-        arms: list[str] = []
-        params: list[float | int] = []
         low, high = (
             (0, 0) if ts is None else (int(ts - window_seconds), int(ts + window_seconds) + 1)
         )
-        for key in keys:
-            if ts is None:
-                arms.append(
-                    "SELECT * FROM (SELECT member_id FROM story_band WHERE key = ? "
-                    "ORDER BY ts DESC LIMIT ?)"
-                )
-                params += [key, bucket_limit]
-                continue
-            arms.append(
-                "SELECT * FROM (SELECT member_id FROM story_band WHERE key = ? "
-                "AND ts BETWEEN ? AND ? ORDER BY ts DESC LIMIT ?)"
-            )
-            arms.append(
-                "SELECT * FROM (SELECT member_id FROM story_band WHERE key = ? AND ts = ? LIMIT ?)"
-            )
-            params += [key, low, high, bucket_limit]
-            params += [key, NO_TS, bucket_limit]
-        for key in self._rare(rare_keys, ts, low, high, rare_limit):
-            # Held by at most rare_limit members: all of them, no LIMIT needed.
-            if ts is None:
-                arms.append("SELECT member_id FROM story_band WHERE key = ?")
-                params += [key]
-                continue
-            arms.append("SELECT member_id FROM story_band WHERE key = ? AND ts BETWEEN ? AND ?")
-            arms.append("SELECT member_id FROM story_band WHERE key = ? AND ts = ?")
-            params += [key, low, high, key, NO_TS]
-        if not arms:
+        rare = self._rare(rare_keys, ts, low, high, rare_limit)
+        if not keys and not rare:
             return []
+        params: list[float | int]
+        if ts is None:
+            params = [v for key in keys for v in (key, bucket_limit)]
+            params += rare
+        else:
+            params = [
+                v for key in keys for v in (key, low, high, bucket_limit, key, NO_TS, bucket_limit)
+            ]
+            params += [v for key in rare for v in (key, low, high, key, NO_TS)]
+        params.append(limit)
         rows = self.conn.execute(
-            f"SELECT m.story_id, m.ts, {_SIG_COLUMNS}, m.article_id, s.size, m.member_id FROM "
-            "(SELECT member_id, COUNT(*) AS hits FROM ("
-            + " UNION ALL ".join(arms)
-            + ") GROUP BY member_id ORDER BY hits DESC, member_id DESC LIMIT ?) c "
-            "JOIN story_member m ON m.member_id = c.member_id "
-            "LEFT JOIN story s ON s.story_id = m.story_id",
-            [*params, limit],
+            _candidates_sql(ts is not None, len(keys), len(rare)), params
         ).fetchall()
         return [
             StoryCandidate(
@@ -268,21 +300,13 @@ class SqliteStoryTables:
         """
         if not rare_keys:
             return []
+        read = rare_limit + 1
+        params: list[float | int]
         if ts is None:
-            counted = "SELECT 1 FROM story_band WHERE key = ?"
+            params = [v for key in rare_keys for v in (key, read)]
         else:
-            counted = (
-                "SELECT 1 FROM story_band WHERE key = ? AND ts BETWEEN ? AND ? "
-                "UNION ALL SELECT 1 FROM story_band WHERE key = ? AND ts = ?"
-            )
-        params: list[float | int] = []
-        for key in rare_keys:
-            params += [key] if ts is None else [key, low, high, key, NO_TS]
-            params.append(rare_limit + 1)
-        counts = self.conn.execute(
-            "SELECT " + ", ".join([f"(SELECT COUNT(*) FROM ({counted} LIMIT ?))"] * len(rare_keys)),
-            params,
-        ).fetchone()
+            params = [v for key in rare_keys for v in (key, low, high, key, NO_TS, read)]
+        counts = self.conn.execute(_rare_sql(ts is not None, len(rare_keys)), params).fetchone()
         return [key for key, n in zip(rare_keys, counts, strict=True) if n <= rare_limit]
 
     def candidates_later(
@@ -346,14 +370,8 @@ class SqliteStoryTables:
         distinct = list(set(keys))
         for start in range(0, len(distinct), _CHUNK):
             chunk = distinct[start : start + _CHUNK]
-            params: list[int | None] = []
-            for key in chunk:
-                params += [key, when, member_id]
-            self.conn.execute(
-                "INSERT OR IGNORE INTO story_band(key, ts, member_id) VALUES "
-                + ", ".join(["(?, ?, ?)"] * len(chunk)),
-                params,
-            )
+            params = [v for key in chunk for v in (key, when, member_id)]
+            self.conn.execute(_band_insert_sql(len(chunk)), params)
 
     def forget_member(self, article_id: str) -> None:
         row = self.conn.execute(
