@@ -119,6 +119,42 @@ def _run(folder: Path, n: int, warm: int, check: bool) -> None:
             print(f"tables digest {digest(path)}")
 
 
+def _decide(folder: Path, n: int, warm: int) -> None:
+    """`StoryGrouper.decide` alone for the items (read-only, each against the same store),
+    with their band keys computed ahead as the importer has them: a decision's own work."""
+    from newsdesk.isodates import iso_to_ts
+    from newsdesk.stories.grouping import StoryGrouper
+
+    measured: list = pickle.loads((folder / "measured.pickle").read_bytes())  # type: ignore[type-arg]
+    items = [
+        (f"new{i}", sig, keys, iso_to_ts(meta.published))
+        for i, (meta, sig, keys) in enumerate(
+            (m, s, k)
+            for p in measured
+            for m, s, k in zip(p.result.items, p.signatures, p.keys, strict=True)
+        )
+    ][: warm + n]
+    tmp = tempfile.TemporaryDirectory(prefix="newsdesk-store-side-")
+    shutil.copy(folder / "dense.sqlite3", Path(tmp.name) / "store.sqlite3")
+    store = SqliteStore(Path(tmp.name) / "store.sqlite3")
+    choices = []
+    with store.transaction() as tx:
+        grouper = StoryGrouper(store.story_tables(tx))
+        t0 = time.process_time()
+        for number, (aid, sig, keys, ts) in enumerate(items):
+            if number == warm:
+                t0 = time.process_time()
+            grouper.known_keys(sig, ts, keys)
+            placement = grouper.decide(aid, sig, ts)
+            grouper.recorded()
+            choices.append((aid, placement.story, placement.ts, placement.merges))
+        cpu = time.process_time() - t0
+    store.close()
+    tmp.cleanup()
+    digest = hashlib.sha256(repr(choices).encode()).hexdigest()[:16]
+    print(f"{n} decided: {cpu * 1000 / max(1, n):.2f} ms CPU a decision; decisions {digest}")
+
+
 def _split(measured: list, warm: int) -> list:  # type: ignore[type-arg]
     """The prepared files with the first `warm` items a file of their own."""
     first = measured[0]
@@ -140,10 +176,13 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=180)
     parser.add_argument("--warm", type=int, default=20)
     parser.add_argument("--no-digest", action="store_true")
+    parser.add_argument("--decide-only", action="store_true", help="time decisions alone")
     args = parser.parse_args()
     args.dir.mkdir(parents=True, exist_ok=True)
     if args.action == "prepare":
         _prepare(args.dir, args.stored, args.store)
+    elif args.decide_only:
+        _decide(args.dir, args.n, args.warm)
     else:
         _run(args.dir, args.n, args.warm, not args.no_digest)
 
