@@ -8,7 +8,10 @@ cache: decoding them and building their sets and vectors again (`lede_vector`,
 benchmarks/bench_grouping_dense.py. Here a store keeps more of them, found by their
 member id (no hash of the row's bytes) and checked against the bytes read now, so a row
 written again (a refreshed fingerprint, a regroup, another process, another database
-with the same ids) is decoded anew: the answer is always `signature.stored(row)`'s.
+with the same ids) is decoded anew: the answer always equals `signature.stored(row)`'s.
+A row not kept here is decoded by `Signature.from_row`, not through `signature.stored`:
+that cache (smaller, keyed by the row's bytes) hardly ever holds a row this one does not,
+and looking a row up there hashed its kilobyte of bytes and kept it a second time.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ class DecodedMembers:
         self._by_id: OrderedDict[int, tuple[Row, Signature]] = OrderedDict()
 
     def signature(self, member_id: int, row: Row) -> Signature:
-        """`signature.stored(row)`, the decoded signature kept for `member_id` when it
+        """`Signature.from_row(row)`, the decoded signature kept for `member_id` when it
         was decoded from the same bytes."""
         kept = self._by_id.get(member_id)
         # Bytes compared, not hashed: equal bytes decode to an equal signature.
@@ -44,9 +47,9 @@ class DecodedMembers:
             return kept[1]
         # Imported here: the signature brings numpy, and every store user (the app's
         # start included) imports the stores while only grouping reads signatures.
-        from newsdesk.stories.signature import stored
+        from newsdesk.stories.signature import Signature
 
-        decoded = stored(row)
+        decoded = Signature.from_row(row)
         self._by_id[member_id] = (row, decoded)
         self._by_id.move_to_end(member_id)
         if len(self._by_id) > self.size:

@@ -44,9 +44,11 @@ def chunks(items: Sequence[str], size: int = CHUNK) -> Iterator[list[str]]:
 
 
 def next_rev(tx: sqlite3.Connection) -> int:
-    tx.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'rev'")
-    row = tx.execute("SELECT value FROM meta WHERE key = 'rev'").fetchone()
-    return int(row["value"])
+    # One statement, not an update and a read: one article's insert takes one.
+    row = tx.execute(
+        "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'rev' RETURNING value"
+    ).fetchall()[0]
+    return int(row[0])
 
 
 def max_rev(conn: sqlite3.Connection) -> int:
@@ -75,19 +77,16 @@ def pending_count(conn: sqlite3.Connection, rev: int) -> int:
 
 
 def find_duplicate(tx: sqlite3.Connection, article_id: str, meta: Extracted) -> str | None:
-    """An existing article that is the same one: same id, same URL or same GUID."""
-    row = tx.execute("SELECT id FROM articles WHERE id = ?", (article_id,)).fetchone()
-    if row:
-        return str(row["id"])
-    if meta.guid:
-        row = tx.execute("SELECT id FROM articles WHERE guid = ?", (meta.guid,)).fetchone()
-        if row:
-            return str(row["id"])
-    if meta.url:
-        row = tx.execute("SELECT id FROM articles WHERE url = ?", (meta.url,)).fetchone()
-        if row:
-            return str(row["id"])
-    return None
+    """An existing article that is the same one: same id, else same GUID, else same URL."""
+    # One statement for the three look-ups (each the first row its own query gave): every
+    # new article asks all three. An empty GUID or URL names nothing (NULL matches none).
+    row = tx.execute(
+        "SELECT (SELECT id FROM articles WHERE id = ?), "
+        "(SELECT id FROM articles WHERE guid = ?), (SELECT id FROM articles WHERE url = ?)",
+        (article_id, meta.guid or None, meta.url or None),
+    ).fetchone()
+    found = next((value for value in row if value is not None), None)
+    return None if found is None else str(found)
 
 
 def add_origin(tx: sqlite3.Connection, article_id: str, origin: str) -> None:
@@ -196,10 +195,9 @@ def insert(
         from newsdesk.store.sqlite.wire import write_wire_columns
 
         write_wire_columns(tx, article_id, wire_columns(meta))
-    tx.executemany(
-        "INSERT OR IGNORE INTO tags (article_id, tag) VALUES (?, ?)",
-        [(article_id, tag) for tag in meta.tags if tag],
-    )
+    tags = [(article_id, tag) for tag in meta.tags if tag]
+    if tags:  # most items have none: no statement then
+        tx.executemany("INSERT OR IGNORE INTO tags (article_id, tag) VALUES (?, ?)", tags)
     tx.execute(
         "INSERT OR IGNORE INTO origins (article_id, origin, seen_at) VALUES (?, ?, ?)",
         (article_id, origin, now),

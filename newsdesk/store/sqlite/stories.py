@@ -16,6 +16,7 @@ Tables:
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
@@ -141,6 +142,8 @@ def outdated(conn: sqlite3.Connection) -> int:
 
 
 _CHUNK = 500  # stays well under SQLite's host-parameter limit
+#: Stories read in one statement (`story_signatures`): three parameters each.
+_STORIES_A_STATEMENT = 100
 _SIG_COLUMNS = (
     "shingles, names, name_counts, figures, title, lede, lede_figures, lede_weights, outlet"
 )
@@ -156,6 +159,60 @@ def _signature(row: Row) -> Signature:
 
 def band_ts(ts: float | None) -> int:
     return NO_TS if ts is None else int(ts)
+
+
+# The statements' texts by their number of keys, built once: the same text object each
+# time is found in the connection's statement cache without being built and hashed again
+# (the candidates' statement is about 6 KB of text).
+@functools.lru_cache(maxsize=256)
+def _candidates_sql(dated: bool, keys: int, rare: int) -> str:
+    """The candidates among the members of `keys` band keys (each read up to a bucket's
+    limit, newest first) and `rare` rare-word keys already known to count (`_rare`)."""
+    if dated:
+        arm = (
+            "SELECT * FROM (SELECT member_id FROM story_band WHERE key = ? "
+            "AND ts BETWEEN ? AND ? ORDER BY ts DESC LIMIT ?) UNION ALL "
+            "SELECT * FROM (SELECT member_id FROM story_band WHERE key = ? AND ts = ? LIMIT ?)"
+        )
+        # Held by at most rare_limit members: all of them, no LIMIT needed.
+        rare_arm = (
+            "SELECT member_id FROM story_band WHERE key = ? AND ts BETWEEN ? AND ? "
+            "UNION ALL SELECT member_id FROM story_band WHERE key = ? AND ts = ?"
+        )
+    else:
+        arm = (
+            "SELECT * FROM (SELECT member_id FROM story_band WHERE key = ? "
+            "ORDER BY ts DESC LIMIT ?)"
+        )
+        rare_arm = "SELECT member_id FROM story_band WHERE key = ?"
+    return (
+        f"SELECT m.story_id, m.ts, {_SIG_COLUMNS}, m.article_id, s.size, m.member_id FROM "
+        "(SELECT member_id, COUNT(*) AS hits FROM ("
+        + " UNION ALL ".join([arm] * keys + [rare_arm] * rare)
+        + ") GROUP BY member_id ORDER BY hits DESC, member_id DESC LIMIT ?) c "
+        "JOIN story_member m ON m.member_id = c.member_id "
+        "LEFT JOIN story s ON s.story_id = m.story_id"
+    )
+
+
+@functools.lru_cache(maxsize=64)
+def _rare_sql(dated: bool, keys: int) -> str:
+    """How many members hold each of `keys` rare-word keys, counted up to a limit."""
+    if dated:
+        counted = (
+            "SELECT 1 FROM story_band WHERE key = ? AND ts BETWEEN ? AND ? "
+            "UNION ALL SELECT 1 FROM story_band WHERE key = ? AND ts = ?"
+        )
+    else:
+        counted = "SELECT 1 FROM story_band WHERE key = ?"
+    return "SELECT " + ", ".join([f"(SELECT COUNT(*) FROM ({counted} LIMIT ?))"] * keys)
+
+
+@functools.lru_cache(maxsize=_CHUNK)
+def _band_insert_sql(rows: int) -> str:
+    return "INSERT OR IGNORE INTO story_band(key, ts, member_id) VALUES " + ", ".join(
+        ["(?, ?, ?)"] * rows
+    )
 
 
 class SqliteStoryTables:
@@ -204,52 +261,24 @@ class SqliteStoryTables:
     ) -> list[StoryCandidate]:
         if not keys and not rare_keys:
             return []
-        arms: list[str] = []
-        params: list[float | int] = []
         low, high = (
             (0, 0) if ts is None else (int(ts - window_seconds), int(ts + window_seconds) + 1)
         )
-        for key in keys:
-            if ts is None:
-                arms.append(
-                    "SELECT * FROM (SELECT member_id FROM story_band WHERE key = ? "
-                    "ORDER BY ts DESC LIMIT ?)"
-                )
-                params += [key, bucket_limit]
-                continue
-            arms.append(
-                "SELECT * FROM (SELECT member_id FROM story_band WHERE key = ? "
-                "AND ts BETWEEN ? AND ? ORDER BY ts DESC LIMIT ?)"
-            )
-            arms.append(
-                "SELECT * FROM (SELECT member_id FROM story_band WHERE key = ? AND ts = ? LIMIT ?)"
-            )
-            params += [key, low, high, bucket_limit]
-            params += [key, NO_TS, bucket_limit]
-        for key in rare_keys:
-            # At most rare_limit + 1 rows read; all of them dropped when that many exist.
-            if ts is None:
-                inner = "SELECT member_id FROM story_band WHERE key = ?"
-                params += [key]
-            else:
-                inner = (
-                    "SELECT member_id FROM story_band WHERE key = ? AND ts BETWEEN ? AND ? "
-                    "UNION ALL SELECT member_id FROM story_band WHERE key = ? AND ts = ?"
-                )
-                params += [key, low, high, key, NO_TS]
-            arms.append(
-                "SELECT member_id FROM (SELECT member_id, COUNT(*) OVER () AS n FROM "
-                f"(SELECT member_id FROM ({inner}) LIMIT ?)) WHERE n <= ?"
-            )
-            params += [rare_limit + 1, rare_limit]
+        rare = self._rare(rare_keys, ts, low, high, rare_limit)
+        if not keys and not rare:
+            return []
+        params: list[float | int]
+        if ts is None:
+            params = [v for key in keys for v in (key, bucket_limit)]
+            params += rare
+        else:
+            params = [
+                v for key in keys for v in (key, low, high, bucket_limit, key, NO_TS, bucket_limit)
+            ]
+            params += [v for key in rare for v in (key, low, high, key, NO_TS)]
+        params.append(limit)
         rows = self.conn.execute(
-            f"SELECT m.story_id, m.ts, {_SIG_COLUMNS}, m.article_id, s.size, m.member_id FROM "
-            "(SELECT member_id, COUNT(*) AS hits FROM ("
-            + " UNION ALL ".join(arms)
-            + ") GROUP BY member_id ORDER BY hits DESC, member_id DESC LIMIT ?) c "
-            "JOIN story_member m ON m.member_id = c.member_id "
-            "LEFT JOIN story s ON s.story_id = m.story_id",
-            [*params, limit],
+            _candidates_sql(ts is not None, len(keys), len(rare)), params
         ).fetchall()
         return [
             StoryCandidate(
@@ -257,6 +286,28 @@ class SqliteStoryTables:
             )
             for r in rows
         ]
+
+    def _rare(
+        self, rare_keys: Sequence[int], ts: float | None, low: int, high: int, rare_limit: int
+    ) -> list[int]:
+        """The rare-word keys that count: those at most `rare_limit` members hold (within
+        the window, or any date for `ts` None), each counted up to `rare_limit` + 1 rows.
+
+        One statement for them all, before the candidates'. Each key's rows were read
+        in the candidates' statement itself, numbered by a window function and dropped
+        when too many: that cost a third of its instructions, mostly for keys dropped.
+        Read in the caller's transaction, so the counts hold for the statement after.
+        """
+        if not rare_keys:
+            return []
+        read = rare_limit + 1
+        params: list[float | int]
+        if ts is None:
+            params = [v for key in rare_keys for v in (key, read)]
+        else:
+            params = [v for key in rare_keys for v in (key, low, high, key, NO_TS, read)]
+        counts = self.conn.execute(_rare_sql(ts is not None, len(rare_keys)), params).fetchone()
+        return [key for key, n in zip(rare_keys, counts, strict=True) if n <= rare_limit]
 
     def candidates_later(
         self,
@@ -278,13 +329,25 @@ class SqliteStoryTables:
         self, story_ids: Sequence[str], limit: int
     ) -> list[tuple[str, Signature, float | None]]:
         out: list[tuple[str, Signature, float | None]] = []
-        for story_id in story_ids:
+        # One statement for several stories (each story's own query an arm, in order):
+        # a statement a story cost its preparation and a round through the module each.
+        for start in range(0, len(story_ids), _STORIES_A_STATEMENT):
+            chunk = list(story_ids[start : start + _STORIES_A_STATEMENT])
+            arm = (
+                f"SELECT * FROM (SELECT ts, {_SIG_COLUMNS}, member_id, ? AS n, ts IS NULL AS undated "
+                "FROM story_member WHERE story_id = ? "
+                "ORDER BY ts IS NULL DESC, ts DESC, member_id DESC LIMIT ?)"
+            )
+            params: list[str | int] = []
+            for number, story_id in enumerate(chunk):
+                params += [number, story_id, limit]
             rows = self.conn.execute(
-                f"SELECT ts, {_SIG_COLUMNS}, member_id FROM story_member WHERE story_id = ? "
-                "ORDER BY ts IS NULL DESC, ts DESC, member_id DESC LIMIT ?",
-                (story_id, limit),
+                " UNION ALL ".join([arm] * len(chunk))
+                # The order of the statements a story: by story, then as each story's.
+                + " ORDER BY n, undated DESC, ts DESC, member_id DESC",
+                params,
             ).fetchall()
-            out += [(story_id, DECODED.signature(r[10], r[1:10]), r[0]) for r in rows]
+            out += [(chunk[r[11]], DECODED.signature(r[10], r[1:10]), r[0]) for r in rows]
         return out
 
     def add_member(
@@ -302,10 +365,13 @@ class SqliteStoryTables:
         )
         member_id = cur.lastrowid
         when = band_ts(ts)
-        self.conn.executemany(
-            "INSERT OR IGNORE INTO story_band(key, ts, member_id) VALUES (?, ?, ?)",
-            [(key, when, member_id) for key in set(keys)],
-        )
+        # One statement for the member's band rows (about 36): a row at a time cost a
+        # step of the statement and a tuple of parameters each.
+        distinct = list(set(keys))
+        for start in range(0, len(distinct), _CHUNK):
+            chunk = distinct[start : start + _CHUNK]
+            params = [v for key in chunk for v in (key, when, member_id)]
+            self.conn.execute(_band_insert_sql(len(chunk)), params)
 
     def forget_member(self, article_id: str) -> None:
         row = self.conn.execute(
