@@ -112,13 +112,13 @@ join, while a rematch of the same teams 11 days later does not.
 
 from __future__ import annotations
 
-import math
 import operator
 from dataclasses import dataclass
 
 import numpy as np
 
 from newsdesk.stories import minhash
+from newsdesk.stories.overlap import short_lede_penalty, smoothed_ochiai, weighted_overlap
 from newsdesk.stories.signature import RETELLING, Signature
 
 #: Articles further apart than this are never the same story (hours).
@@ -166,6 +166,8 @@ class Features:
     tfidf: float
     #: Hours between publication, None when either date is unknown.
     hours: float | None
+    #: Content words in the shorter of the two ledes (`overlap.short_lede_penalty`).
+    shortest_lede: int = 1 << 16
     #: Features that say nothing here because one article has none of the kind
     #: (no figures at all, no names, an empty headline).
     missing: frozenset[str] = frozenset()
@@ -426,6 +428,9 @@ def features(a: Signature, b: Signature, ts_a: float | None, ts_b: float | None)
         and (RETELLING in a.outlet[1:].tolist() or RETELLING in b.outlet[1:].tolist()),
         names_shared=len(shared_names),
         beyond_name=beyond_name(a, b, shared_lede, shared_names),
+        # An empty lede is a row stored before ledes were (the headline's words are in
+        # every newer one): unknown, not short.
+        shortest_lede=min(len(a.lede_set), len(b.lede_set)) if "lede" not in missing else 1 << 16,
     )
 
 
@@ -541,31 +546,6 @@ def tfidf(a: Signature, b: Signature, shared: frozenset[int] | None = None) -> f
     return dot / (na * nb)
 
 
-def smoothed_ochiai(a: frozenset[int], b: frozenset[int], shared: int | None = None) -> float:
-    """|A∩B| / (sqrt(|A| |B|) + 1): the Ochiai (cosine) coefficient, shrunk for tiny sets.
-
-    One shared figure out of two ("$3.2 million", quoted in a follow-up about
-    another case) is weak evidence; four out of five is strong. The geometric
-    mean keeps a page full of figures (sports tables, listings) from
-    "containing" every short article's handful of numbers, which
-    |A∩B| / min(|A|, |B|) would allow.
-    """
-    if not a or not b:
-        return 0.0
-    both = len(a & b) if shared is None else shared
-    return both / (math.sqrt(len(a) * len(b)) + 1)
-
-
-def weighted_overlap(a: dict[int, int], b: dict[int, int]) -> float:
-    """min over both articles of (mentions of shared names / all name mentions)."""
-    if not a or not b:
-        return 0.0
-    shared = a.keys() & b.keys()
-    shared_a = sum(a[k] for k in shared)
-    shared_b = sum(b[k] for k in shared)
-    return min(shared_a / sum(a.values()), shared_b / sum(b.values()))
-
-
 def score(
     f: Features, weights: dict[str, float] | None = None, decay: float | None = None
 ) -> float:
@@ -594,4 +574,6 @@ def score(
         return 0.0
     content = sum(w[name] * values[name] for name in active) / total
     gap = min(f.hours, WINDOW_HOURS) / WINDOW_HOURS if f.hours is not None else UNDATED_GAP
-    return content - (DECAY if decay is None else decay) * gap
+    # Overlaps of a few words are weak evidence (a copy or one report is decided above).
+    penalty = short_lede_penalty(f.shortest_lede)
+    return content - (DECAY if decay is None else decay) * gap - penalty
