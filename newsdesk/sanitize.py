@@ -39,6 +39,10 @@ _ANSI = re.compile(
 # which can reorder what the reader sees. One pass: `str.translate` with a
 # table was 20 times slower on non-ASCII text and dominated page imports.
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+#: Controls and separators that break a line (as `str.splitlines` reads them): each
+#: becomes a newline rather than nothing, which glued the words either side together
+#: ("returns\vvertical" read "returnsvertical"); a one-line field then makes it a space.
+_BREAKS = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 #: Characters that start what `_ANSI` removes: text without them skips that pass.
 _ESCAPE_STARTS = ("\x1b", "\x9b", "\x9d")
 
@@ -68,7 +72,9 @@ def clean_text(text: str, *, keep_newlines: bool = True) -> str:
             text = _ANSI.sub("", text)
         if _SURROGATE.search(text):
             text = _PAIR.sub(_joined, text)
-        text = _CONTROLS.sub("", text)
+        text = _CONTROLS.sub("", _BREAKS.sub("\n", text))
+    elif "\u2028" in text or "\u2029" in text:
+        text = _BREAKS.sub("\n", text)
     if not keep_newlines:
         text = text.replace("\t", " ").replace("\n", " ")
     return text

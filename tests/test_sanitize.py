@@ -37,6 +37,23 @@ def test_clean_line_collapses_whitespace() -> None:
     assert clean_line("  A\n\tB\r\nC  ") == "A B C"
 
 
+def test_line_breaking_controls_part_words_rather_than_glue_them() -> None:
+    # Vertical tab, form feed, NEL and the file/group/record separators were removed,
+    # gluing "returns" and "vertical"; U+2028/2029 were kept and exported as "\".
+    text = "carriage returns\x0bvertical\x0cformfeed\x85next\x1erecord\u2028line\u2029para"
+    assert clean_line(text) == "carriage returns vertical formfeed next record line para"
+    assert clean_text(text).split("\n") == [
+        "carriage returns",
+        "vertical",
+        "formfeed",
+        "next",
+        "record",
+        "line",
+        "para",
+    ]
+    assert clean_text("plain\u2028text") == "plain\ntext"
+
+
 @given(st.text())
 def test_no_control_characters_survive(text: str) -> None:
     cleaned = clean_text(text)
