@@ -193,7 +193,7 @@ def _section(
 
 
 def _count_label(count: int) -> str:
-    return f"{count} article" if count == 1 else f"{count} articles"
+    return f"{count:,} article" if count == 1 else f"{count:,} articles"
 
 
 def render_digest(

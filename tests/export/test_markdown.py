@@ -106,6 +106,8 @@ def test_digest_header_shows_date_query_and_count(make_article: ArticleFactory) 
     no_query = digest([make_article(), make_article("Other")])
     assert "none (selected articles)" in no_query
     assert "2 articles" in no_query
+    many = digest([make_article(f"Item {n}") for n in range(1200)])
+    assert "· 1,200 articles ·" in many  # grouped as every other count on screen
 
 
 def test_toc_links_point_at_heading_anchors(make_article: ArticleFactory) -> None:
