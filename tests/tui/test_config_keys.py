@@ -168,3 +168,28 @@ def test_the_help_reads_in_a_narrow_terminal() -> None:
             assert any(action in line for line in lines), action
     groups = {spec.group for spec in KEY_TABLE}
     assert all(any(line.strip() == group for line in lines) for group in groups)
+
+
+async def test_the_help_scrolls_with_the_list_keys(make_app: AppFactory) -> None:
+    # j and k did nothing in the help; only the arrow keys scrolled it.
+    from textual.containers import VerticalScroll
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        dialog = app.screen.query_one("#help-dialog", VerticalScroll)
+        await wait_until(pilot, lambda: dialog.max_scroll_y > 0)
+        await pilot.press("j", "j", "j")
+        await wait_until(pilot, lambda: round(dialog.scroll_y) == 3)
+        await pilot.press("k")
+        await wait_until(pilot, lambda: round(dialog.scroll_y) == 2)
+        await pilot.press("G")
+        await wait_until(pilot, lambda: dialog.scroll_y == dialog.max_scroll_y)
+        await pilot.press("g")
+        await wait_until(pilot, lambda: dialog.scroll_y == 0)
+        await pilot.press("space")
+        await wait_until(pilot, lambda: dialog.scroll_y > 3)
+        await pilot.press("q")
+        await wait_until(pilot, lambda: isinstance(app.screen, MainScreen))

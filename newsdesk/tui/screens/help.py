@@ -86,8 +86,15 @@ class HelpScreen(OnceModal[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "close", "Close help", id="help_close"),
+        # As in the list and the detail pane: the help is read with the same keys.
+        Binding("j", "scroll(1)", "Down", show=False, id="help_down"),
+        Binding("k", "scroll(-1)", "Up", show=False, id="help_up"),
+        Binding("space", "page(1)", "Page down", show=False, id="help_page_down"),
+        Binding("b", "page(-1)", "Page up", show=False, id="help_page_up"),
+        Binding("g", "edge(0)", "Top", show=False, id="help_top"),
+        Binding("G", "edge(1)", "End", show=False, id="help_end"),
     ]
-    """Any of these closes the help."""
+    """Any of the first closes the help; the others scroll it."""
 
     def __init__(self, overrides: Mapping[str, str]) -> None:
         super().__init__()
@@ -110,3 +117,24 @@ class HelpScreen(OnceModal[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+    def _dialog(self) -> VerticalScroll:
+        return self.query_one("#help-dialog", VerticalScroll)
+
+    def action_scroll(self, lines: int) -> None:
+        self._move(lines)
+
+    def action_page(self, pages: int) -> None:
+        self._move(pages * max(1, self._dialog().size.height - 1))
+
+    def _move(self, lines: int) -> None:
+        # Now and from the target: keys quicker than a refresh add up.
+        dialog = self._dialog()
+        dialog.scroll_to(y=dialog.scroll_target_y + lines, animate=False, immediate=True)
+
+    def action_edge(self, end: int) -> None:
+        dialog = self._dialog()
+        if end:
+            dialog.scroll_end(animate=False, immediate=True)
+        else:
+            dialog.scroll_home(animate=False, immediate=True)
