@@ -28,6 +28,7 @@ from newsdesk.extract.headline import (
     title_shaped,
 )
 from newsdesk.extract.lines import NUMBERED_HEADING, strip_list_mark
+from newsdesk.extract.lines import repeated_phrase as _repeated
 from newsdesk.extract.link_marks import without_references
 from newsdesk.extract.list_headings import link_list_marker
 
@@ -411,15 +412,6 @@ def _signed(lines: list[tuple[str, bool]], k: int, seen: dict[str, bool]) -> boo
     return any(
         len(line.strip()) <= DATE_LINE_CHARS and name_then_date(strip_list_mark(line)) is not None
         for line, _ in own
-    )
-
-
-def _repeated(line: str) -> bool:
-    """One phrase said two or more times over, and nothing else."""
-    words = line.split()
-    return any(
-        len(words) % n == 0 and words == words[: len(words) // n] * n
-        for n in range(2, min(len(words), 8) + 1)
     )
 
 
