@@ -15,8 +15,10 @@ letter under IGNORECASE yet lowers to something else: "İ", "ı" and "ſ" (match
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from re import _constants as sre_constants  # type: ignore[attr-defined]
 from re import _parser as sre_parser  # type: ignore[attr-defined]
+from typing import NamedTuple
 
 from newsdesk.extract.triggers import trie
 
@@ -91,6 +93,12 @@ def _keys(items: list[tuple[object, object]]) -> list[str]:
     return branches
 
 
+class _Tables(NamedTuple):
+    always: list[re.Pattern[str]]  # alternatives with no key, tried one by one
+    by_key: dict[str, re.Pattern[str]]  # a key's alternatives, as one pattern
+    find_key: Callable[[str, int], re.Match[str] | None] | None  # the trie of the keys
+
+
 class GatedSearch:
     """`pattern.search(line) is not None`, trying only the alternatives whose key is in
     the line (`pattern`'s flags given as `flags`, VERBOSE or not)."""
@@ -99,7 +107,16 @@ class GatedSearch:
         if not flags & re.IGNORECASE:
             raise ValueError("keys are matched on the lowered line: IGNORECASE patterns only")
         self.whole = re.compile(pattern, flags)
-        pieces = split_alternatives(pattern, verbose=bool(flags & re.VERBOSE))
+        # Built on first use: a process that never reads a page compiles none of it.
+        self._tables: _Tables | None = None
+
+    def keys(self) -> list[str]:
+        """The keys, in order."""
+        return sorted((self._tables or self._build()).by_key)
+
+    def _build(self) -> _Tables:
+        flags = self.whole.flags
+        pieces = split_alternatives(self.whole.pattern, verbose=bool(flags & re.VERBOSE))
         keys = [keys_of(piece, flags) for piece in pieces]
         every = {key for some in keys for key in some}
         by_key: dict[str, list[str]] = {}
@@ -113,28 +130,32 @@ class GatedSearch:
                     by_key.setdefault(key, []).append(piece)
             if not some:
                 always.append(piece)
-        # One by one: an anchored alternative ("^...") is tried at the start only.
-        self._always = [re.compile(piece, flags) for piece in always]
-        self._by_key = {key: re.compile("|".join(group), flags) for key, group in by_key.items()}
-        self._find_key = re.compile(trie(set(self._by_key))).search if self._by_key else None
+        self._tables = _Tables(
+            # One by one: an anchored alternative ("^...") is tried at the start only.
+            [re.compile(piece, flags) for piece in always],
+            {key: re.compile("|".join(group), flags) for key, group in by_key.items()},
+            re.compile(trie(set(by_key))).search if by_key else None,
+        )
+        return self._tables
 
     def __call__(self, line: str, lower: str) -> bool:
         """`line` and `line.lower()`."""
         if not line.isascii() and _UNSAFE.search(line):
             return self.whole.search(line) is not None
-        for always in self._always:
-            if always.search(line):
+        always, by_key, find_key = self._tables or self._build()
+        for pattern in always:
+            if pattern.search(line):
                 return True
-        if self._find_key is None:
+        if find_key is None:
             return False
         tried: set[str] = set()
-        found = self._find_key(lower)
+        found = find_key(lower, 0)
         while found is not None:
             key = found.group()
             if key not in tried:
                 tried.add(key)
-                if self._by_key[key].search(line):
+                if by_key[key].search(line):
                     return True
             # Keys may overlap ("sign in" in "design input"): look again one further on.
-            found = self._find_key(lower, found.start() + 1)
+            found = find_key(lower, found.start() + 1)
         return False
