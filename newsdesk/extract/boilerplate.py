@@ -500,12 +500,13 @@ def is_boilerplate(line: str) -> bool:
     if len(line) <= 600:
         lower = line.lower()
         # Each trigger list as one trie pattern (`any_in`): a flat alternation tries every
-        # trigger at every position, `in` tests scan the line once per trigger.
-        if _phrases(line, lower) and _has_phrase_trigger(lower):
+        # trigger at every position, `in` tests scan the line once per trigger. The triggers
+        # first: their search stops at the first one, a gated search reads on past each key.
+        if _has_phrase_trigger(lower) and _phrases(line, lower):
             return True
         if _other_phrase(line, lower):
             return True
-        if _appeals(line, lower) and _has_appeal_trigger(lower):
+        if _has_appeal_trigger(lower) and _appeals(line, lower):
             return True
         if is_inline_furniture(line, lower):
             return True

@@ -48,4 +48,4 @@ def is_inline_furniture(line: str, lower: str) -> bool:
     """`line` (and its lower-cased form) is one of the shapes above."""
     # `in` tests, not one alternation of the triggers: the regex engine tries every
     # alternative at every position (twice as slow on prose lines; the same answer).
-    return _inline(line, lower) and any(t in lower for t in _TRIGGERS)
+    return any(t in lower for t in _TRIGGERS) and _inline(line, lower)

@@ -141,3 +141,17 @@ def test_lowering_stands_for_ignorecase_but_on_the_unsafe_characters() -> None:
     for letter in letters:
         for char in re.findall(re.escape(letter), every, re.IGNORECASE):
             assert char.lower() == letter or _UNSAFE.match(char), (letter, char)
+
+
+def test_furniture_tests_equal_their_whole_patterns() -> None:
+    phrases = [*_keys(bp._phrases), *_keys(bp._appeals), *_keys(inf._inline), "Share this story"]
+    for line in [*_lines(phrases, seed=1, count=3000), *_sample_lines()]:
+        lower = line.lower()
+        assert (bp._has_phrase_trigger(lower) and bp._phrases(line, lower)) == bool(
+            bp._has_phrase_trigger(lower) and bp._PHRASES.search(line)
+        ), line
+        assert (bp._has_appeal_trigger(lower) and bp._appeals(line, lower)) == bool(
+            bp._has_appeal_trigger(lower) and bp._APPEALS.search(line)
+        ), line
+        expected = any(t in lower for t in inf._TRIGGERS) and inf._INLINE.search(line) is not None
+        assert inf.is_inline_furniture(line, lower) == expected, line
