@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from newsdesk.extract.gated import GatedSearch
 from newsdesk.extract.inline_furniture import is_inline_furniture
 from newsdesk.extract.lines import line_cache, strip_list_mark, words
 from newsdesk.extract.triggers import any_in
@@ -463,6 +464,10 @@ _READ_ALSO = re.compile(
 
 
 _has_phrase_trigger = any_in(_PHRASE_TRIGGERS)
+# The three long phrase patterns, searched only for the alternatives whose words the line has.
+_phrases = GatedSearch(_PHRASES.pattern, _PHRASES.flags)
+_other_phrases = GatedSearch(_OTHER_PHRASES.pattern, _OTHER_PHRASES.flags)
+_appeals = GatedSearch(_APPEALS.pattern, _APPEALS.flags)
 _has_appeal_trigger = any_in(_APPEAL_TRIGGERS)
 #: `_OTHER_TRIGGERS` but its colon, which most lines have and only `_SAYS` needs.
 _has_other_word = any_in(t for t in _OTHER_TRIGGERS if t != ":")
@@ -471,7 +476,7 @@ _has_other_word = any_in(t for t in _OTHER_TRIGGERS if t != ":")
 def _other_phrase(line: str, lower: str) -> bool:
     """`any(t in lower for t in _OTHER_TRIGGERS) and _OTHER_PHRASES.search(line)`, cheaper."""
     if _has_other_word(lower):
-        return _OTHER_PHRASES.search(line) is not None
+        return _other_phrases(line, lower)
     if ":" not in line:
         return False
     if line.isascii() and "schreibe" not in lower:
@@ -479,7 +484,7 @@ def _other_phrase(line: str, lower: str) -> bool:
         # other alternative needs one of the word triggers ("schreibe einen" excepted);
         # `_SAYS` needs the line to end in ":" (or ":\n", `$`).
         return line.endswith((":", ":\n")) and _SAYS.match(line) is not None
-    return _OTHER_PHRASES.search(line) is not None
+    return _other_phrases(line, lower)
 
 
 @line_cache
@@ -495,12 +500,13 @@ def is_boilerplate(line: str) -> bool:
     if len(line) <= 600:
         lower = line.lower()
         # Each trigger list as one trie pattern (`any_in`): a flat alternation tries every
-        # trigger at every position, `in` tests scan the line once per trigger.
-        if _has_phrase_trigger(lower) and _PHRASES.search(line):
+        # trigger at every position, `in` tests scan the line once per trigger. The triggers
+        # first: their search stops at the first one, a gated search reads on past each key.
+        if _has_phrase_trigger(lower) and _phrases(line, lower):
             return True
         if _other_phrase(line, lower):
             return True
-        if _has_appeal_trigger(lower) and _APPEALS.search(line):
+        if _has_appeal_trigger(lower) and _appeals(line, lower):
             return True
         if is_inline_furniture(line, lower):
             return True

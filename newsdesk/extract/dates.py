@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -319,6 +319,20 @@ def _from_dotted(match: re.Match[str]) -> str | None:
     )
 
 
+#: The date patterns in the order they claim text, each with a character every match of it
+#: holds ("" for the written months').
+_FINDERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str | None], str], ...] = (
+    (_ISO, _from_iso, "-"),
+    (_DMY, _from_named, ""),
+    (_MDY, _from_named, ""),
+    (_NUMERIC, _from_numeric, "/"),
+    (_DOTTED, _from_dotted, "."),
+    (_DOTTED_SHORT, _from_dotted, "."),
+    (_DOTTED_SPACED, _from_dotted, "."),
+    (_YMD_SLASH, _from_dotted, "/"),
+)
+
+
 def find_dates(text: str) -> list[DateMatch]:
     """Every full date in `text`, in order of appearance."""
     text = text[:4000]
@@ -326,16 +340,9 @@ def find_dates(text: str) -> list[DateMatch]:
         return []
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
-    for pattern, build in (
-        (_ISO, _from_iso),
-        (_DMY, _from_named),
-        (_MDY, _from_named),
-        (_NUMERIC, _from_numeric),
-        (_DOTTED, _from_dotted),
-        (_DOTTED_SHORT, _from_dotted),
-        (_DOTTED_SPACED, _from_dotted),
-        (_YMD_SLASH, _from_dotted),
-    ):
+    for pattern, build, needs in _FINDERS:
+        if needs not in text:
+            continue  # its separator is not in the text: no match (most lines)
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue

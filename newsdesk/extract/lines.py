@@ -221,3 +221,17 @@ def _caseless(line: str) -> bool:
 def paragraphs(lines: list[str]) -> str:
     """Join body lines into text with one blank line between paragraphs."""
     return "\n\n".join(line for line in lines if line)
+
+
+def repeated_phrase(line: str) -> bool:
+    """One phrase said two or more times over, and nothing else."""
+    words = line.split()
+    # A repeat starts with the first word again: most lines' first word comes once.
+    return (
+        len(words) > 1
+        and words.count(words[0]) > 1
+        and any(
+            len(words) % n == 0 and words == words[: len(words) // n] * n
+            for n in range(2, min(len(words), 8) + 1)
+        )
+    )

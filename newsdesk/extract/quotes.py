@@ -230,7 +230,7 @@ class _Attributor:
         return people.pop() if len(people) == 1 else None
 
     def speaker(self, q: QuoteSpan) -> str | None:
-        if INTRODUCED.search(self.text, max(0, q.start - 1 - 40), q.start - 1):
+        if _introduced(self.text, max(0, q.start - 1 - 40), q.start - 1):
             # 'he said, “somebody ought to ...,” the prosecutor's office said': the quote's
             # own reporting clause names its speaker; the one after names who reported it.
             return self.before(q) or self.after(q)
@@ -486,12 +486,23 @@ def _within(m: Mention, spans: list[tuple[int, int]]) -> bool:
     return k >= 0 and spans[k][0] <= m.start < spans[k][1]
 
 
+def _introduced(text: str, pos: int, endpos: int) -> bool:
+    """`INTRODUCED.search(text, pos, endpos)`: a match ends in "," or ":" and spaces, so
+    a window not ending so is not searched (the alternation of verbs is long)."""
+    if not text[pos : max(0, endpos)].rstrip().endswith((",", ":")):
+        return False
+    return INTRODUCED.search(text, pos, endpos) is not None
+
+
 def _sentence_breaks(text: str) -> list[int]:
     """Offsets where sentences start (after ". " or a newline), abbreviations skipped."""
     breaks: list[int] = []
     for match in _SENTENCE_BREAK.finditer(text):
         if match.group() != "\n":
-            word_start = text.rfind(" ", max(0, match.start() - 12), match.start()) + 1
+            # No space in the window: from the window's start, not the text's (an
+            # abbreviation, five characters at most, ends at the stop: the same answer).
+            window = max(0, match.start() - 12)
+            word_start = max(text.rfind(" ", window, match.start()) + 1, window)
             if _ABBREVIATION.search(text, word_start, match.start() + 1):
                 continue
         breaks.append(match.end())

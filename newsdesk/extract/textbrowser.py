@@ -28,6 +28,7 @@ from newsdesk.extract.headline import (
     title_shaped,
 )
 from newsdesk.extract.lines import NUMBERED_HEADING, strip_list_mark
+from newsdesk.extract.lines import repeated_phrase as _repeated
 from newsdesk.extract.link_marks import without_references
 from newsdesk.extract.list_headings import link_list_marker
 
@@ -188,6 +189,7 @@ def dump_headline(text: str) -> str | None:
     if named:
         return named
     candidates: list[_Heading] = []
+    answers: dict[str, bool] = {}  # `_signed`'s answers, line by line
     # A name or label of a few words printed as a heading three times or more is a forum
     # poster's name over each reply, or a box's label, not the story's headline.
     times = Counter(line.strip() for line, flush in lines if flush)
@@ -255,7 +257,7 @@ def dump_headline(text: str) -> str | None:
             _Heading(
                 heading,
                 chars,
-                bool(dated) or _signed(lines, k),
+                bool(dated) or _signed(lines, k, answers),
                 bool(own),
                 _echoed(lines, k, heading),
             )
@@ -394,32 +396,22 @@ def _heading_line(line: str) -> bool:
     return bool(line[:1].strip()) or line.startswith(" " * CENTRED_INDENT)
 
 
-def _signed(lines: list[tuple[str, bool]], k: int) -> bool:
-    """A byline or a date line among the few lines next to heading `k`: a story's header."""
+def _signed(lines: list[tuple[str, bool]], k: int, seen: dict[str, bool]) -> bool:
+    """A byline or a date line among the few lines next to heading `k`: a story's header.
+    `seen` keeps each line's answer for the page's other headings, whose lines overlap."""
     after = lines[k + 1 : k + 1 + SIGNED_LINES]
-    near = [line.strip() for line, _ in after]
-    near += [line.strip() for line, _ in lines[max(0, k - 2) : k]]
-    if any(
-        len(line) <= DATE_LINE_CHARS
-        and (date_line(line) is not None or parse_byline(line) is not None)
-        for line in near
-    ):
-        return True
+    for line in [line.strip() for line, _ in (*after, *lines[max(0, k - 2) : k])]:
+        if line not in seen:
+            short = len(line) <= DATE_LINE_CHARS
+            seen[line] = short and (date_line(line) is not None or parse_byline(line) is not None)
+        if seen[line]:
+            return True
     # "Jane Doe | lundi 9 décembre 2019 à 09h08": a name signed with the date, under this
     # heading (before the next one, whose byline it would be).
     own = takewhile(lambda entry: not entry[1], after)
     return any(
         len(line.strip()) <= DATE_LINE_CHARS and name_then_date(strip_list_mark(line)) is not None
         for line, _ in own
-    )
-
-
-def _repeated(line: str) -> bool:
-    """One phrase said two or more times over, and nothing else."""
-    words = line.split()
-    return any(
-        len(words) % n == 0 and words == words[: len(words) // n] * n
-        for n in range(2, min(len(words), 8) + 1)
     )
 
 

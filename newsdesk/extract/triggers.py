@@ -11,14 +11,14 @@ import re
 from collections.abc import Callable, Iterable
 
 
-def _trie(words: set[str]) -> str:
+def trie(words: set[str]) -> str:
     """A pattern matching at a position iff one of `words` starts there."""
     if "" in words:
         return ""  # a trigger ends here: the longer ones it starts need not be tried
     groups: dict[str, set[str]] = {}
     for word in words:
         groups.setdefault(word[0], set()).add(word[1:])
-    alternatives = [re.escape(char) + _trie(rest) for char, rest in sorted(groups.items())]
+    alternatives = [re.escape(char) + trie(rest) for char, rest in sorted(groups.items())]
     return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
 
 
@@ -29,5 +29,5 @@ def any_in(triggers: Iterable[str]) -> Callable[[str], bool]:
     if not words or "" in words:
         always = "" in words
         return lambda text: always
-    search = re.compile(_trie(words)).search
+    search = re.compile(trie(words)).search
     return lambda text: search(text) is not None
