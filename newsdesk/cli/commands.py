@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 Handler = Callable[[Desk, argparse.Namespace], int]
 
 
-def _progress() -> Progress:
+def progress_bar() -> Progress:
     # Imported here: `newsdesk` with no command opens the app, which shows no progress bar.
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -82,7 +82,7 @@ def sync_index(desk: Desk) -> None:
     if status.pending < 200:
         desk.sync_index()
         return
-    with _progress() as progress:
+    with progress_bar() as progress:
         task = progress.add_task("indexing", total=status.pending, current="")
 
         def on_progress(done: int, total: int) -> None:
@@ -108,7 +108,7 @@ def cmd_import(desk: Desk, args: argparse.Namespace) -> int:
         if args.json:
             output.print_json({**ImportSummary(files=not_there).as_dict(), "notified": []})
         return EXIT_ERROR
-    with _progress() as progress:
+    with progress_bar() as progress:
         task = progress.add_task("importing", total=None, current="")
 
         def on_progress(event: ImportProgress) -> None:
@@ -410,7 +410,7 @@ def cmd_history(desk: Desk, args: argparse.Namespace) -> int:
 
 def cmd_reindex(desk: Desk, args: argparse.Namespace) -> int:
     total = desk.count()
-    with _progress() as progress:
+    with progress_bar() as progress:
         task = progress.add_task("reindexing", total=total, current="")
 
         def on_progress(done: int, total: int) -> None:

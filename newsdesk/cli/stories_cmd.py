@@ -8,15 +8,18 @@ from dataclasses import asdict
 from rich.text import Text
 
 from newsdesk.cli import output
-from newsdesk.cli.commands import EXIT_OK, sync_index
+from newsdesk.cli.commands import EXIT_OK, progress_bar, sync_index
 from newsdesk.counting import counted
 from newsdesk.desk import Desk, DeskError
 
 
 def cmd_stories(desk: Desk, args: argparse.Namespace) -> int:
     if args.regroup:
-        count = desk.regroup()
-        output.notice(f"regrouped {count} articles into stories")
+        # Minutes on a big desk: a bar on a terminal, as an import shows.
+        with progress_bar() as bar:
+            task = bar.add_task("regrouping", total=None, current="")
+            count = desk.regroup(lambda done, total: bar.update(task, completed=done, total=total))
+        output.notice(f"regrouped {count:,} articles into stories")
         if not args.json and not args.query:
             return EXIT_OK
     elif outdated := desk.stories_outdated():

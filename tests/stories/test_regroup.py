@@ -91,6 +91,28 @@ def test_cli_regroup_says_what_it_did(desk: Desk, capsys: pytest.CaptureFixture[
     assert "--regroup" not in cli()[1]
 
 
+def test_cli_regroup_shows_its_progress(
+    desk: Desk, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Minutes on a big desk said nothing until the end.
+    from rich.progress import Progress
+
+    from newsdesk.cli import stories_cmd
+
+    desk.add_extracted([dated(QUARRY_WIRE, "2026-03-14T08:00:00Z")], "wire.txt")
+    desk.add_extracted([dated(QUARRY_LOCAL, "2026-03-14T11:00:00Z")], "local.txt")
+    seen: list[tuple[float | None, float | None]] = []
+
+    class Recording(Progress):
+        def update(self, task_id: object, **fields: object) -> None:  # type: ignore[override]
+            seen.append((fields.get("completed"), fields.get("total")))  # type: ignore[arg-type]
+
+    monkeypatch.setattr(stories_cmd, "progress_bar", lambda: Recording(disable=True))
+    assert main(["stories", "--regroup"]) == 0
+    assert seen and seen[-1] == (2, 2)
+    assert "regrouped 2 articles" in capsys.readouterr().err
+
+
 def test_an_undated_copy_stored_first_joins_its_dated_versions_and_stays_on_regroup(
     desk: Desk,
 ) -> None:
