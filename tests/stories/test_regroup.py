@@ -104,7 +104,7 @@ def test_cli_regroup_shows_its_progress(
     seen: list[tuple[float | None, float | None]] = []
 
     class Recording(Progress):
-        def update(self, task_id: object, **fields: object) -> None:  # type: ignore[override]
+        def update(self, task_id: object, **fields: object) -> None:
             seen.append((fields.get("completed"), fields.get("total")))  # type: ignore[arg-type]
 
     monkeypatch.setattr(stories_cmd, "progress_bar", lambda: Recording(disable=True))
