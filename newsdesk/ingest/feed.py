@@ -30,6 +30,10 @@ from newsdesk.model import Extracted
 #: A summary shorter than this, beside fuller content, serves as the dek.
 MAX_DEK_CHARS = 400
 
+#: Whether plain RSS 2.0 is read by `feed_fast` (False: feedparser reads every feed;
+#: the tests compare the two ways).
+QUICK_RSS = True
+
 #: Said of a well-formed feed without items (a feed reader treats it as "nothing new").
 NO_ITEMS = "feed has no items"
 
@@ -212,6 +216,7 @@ def draft_feed(text: str, warnings: list[str]) -> Drafted:
     """Each item's stated fields and body; problems with the whole feed go to `warnings`."""
     import feedparser
 
+    from newsdesk.ingest.feed_fast import read_plain_rss
     from newsdesk.ingest.feed_sanitizer import install as install_quick_sanitizer
 
     if text.lstrip()[:1] in ("{", "["):
@@ -228,7 +233,12 @@ def draft_feed(text: str, warnings: list[str]) -> Drafted:
     # Its sanitiser, a third of what is left, runs in one pass on plain markup
     # (`feed_sanitizer`: the same strings).
     install_quick_sanitizer()
-    parsed = feedparser.parse(io.BytesIO(data), resolve_relative_uris=False)
+    quick = read_plain_rss(data) if QUICK_RSS else None
+    if quick is not None:
+        # Plain RSS 2.0, read in a tenth of feedparser's time to the same fields (`feed_fast`).
+        parsed: Mapping[str, Any] = {"version": "rss20", "feed": quick[0], "entries": quick[1]}
+    else:
+        parsed = feedparser.parse(io.BytesIO(data), resolve_relative_uris=False)
     entries = parsed.get("entries") or []
     if parsed.get("bozo"):
         reason = describe_parse_error(parsed.get("bozo_exception"))
