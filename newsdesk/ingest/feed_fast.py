@@ -39,10 +39,18 @@ from feedparser.urls import _urljoin
 _CONTENT = "http://purl.org/rss/1.0/modules/content/"
 _DC = "http://purl.org/dc/elements/1.1/"
 _ATOM = "http://www.w3.org/2005/Atom"
+_MEDIA = "http://search.yahoo.com/mrss/"
 #: Namespaces read here, by URI, as feedparser names their elements.
-_PREFIXES = {_CONTENT: "content:", _DC: "dc:", _ATOM: "atom:"}
+_PREFIXES = {
+    _CONTENT: "content:",
+    _DC: "dc:",
+    _ATOM: "atom:",
+    _MEDIA: "media:",
+    _MEDIA.rstrip("/"): "media:",
+}
 
-#: Item children: the field each fills ("" for those feedparser keeps elsewhere).
+#: Item children: the field each fills ("" for those feedparser keeps under keys
+#: `feed.item_hints` never reads: tags, links, media_content, credit, publisher...).
 _ITEM_FIELDS = {
     "title": "title",
     "link": "link",
@@ -56,6 +64,14 @@ _ITEM_FIELDS = {
     "category": "",
     "comments": "",
     "enclosure": "",
+    "categories": "",
+    "dc:publisher": "",
+    "dc:modified": "",
+    "media:content": "",
+    "media:thumbnail": "",
+    "media:credit": "",
+    "media:keywords": "",
+    "media:category": "",
 }
 #: Channel children: the field each fills ("" for those not read).
 _CHANNEL_FIELDS = {
@@ -75,15 +91,30 @@ _CHANNEL_FIELDS = {
     "ttl": "",
     "image": "",
     "atom:link": "",
+    "dc:rights": "",
+    "dc:date": "",
+    "dc:publisher": "",
+    "dc:creator": "",
     "item": "",
 }
-_IMAGE_CHILDREN = frozenset(("url", "title", "link", "width", "height", "description"))
-#: Attributes that change nothing we read, by element (all others decline).
-_ATTRIBUTES = {
+#: Elements holding others, and the children each may hold (none of them read).
+_CONTAINERS = {
+    "image": frozenset(("url", "title", "link", "width", "height", "description")),
+    "categories": frozenset(("category",)),
+    "media:content": frozenset(("media:credit",)),
+    "enclosure": frozenset(),
+}
+#: Attributes that change nothing we read, by element (None: any plain attribute;
+#: an element not named takes none).
+_ATTRIBUTES: dict[str, frozenset[str] | None] = {
     "guid": frozenset(("ispermalink",)),
     "category": frozenset(("domain",)),
     "enclosure": frozenset(("url", "length", "type")),
     "atom:link": frozenset(("href", "rel", "type", "title", "hreflang", "length")),
+    "media:content": None,
+    "media:thumbnail": None,
+    "media:credit": None,
+    "media:category": None,
 }
 #: How feedparser mends a link's query ("?a=1&b;=2").
 _LINK_REF = re.compile("&([A-Za-z0-9_]+);")
@@ -125,16 +156,18 @@ class _Reader:
     def start(self, name: str, attributes: dict[str, str]) -> None:
         tag = self._tag(name)
         attrs = {self._attr(key): value for key, value in attributes.items()}
-        allowed = _ATTRIBUTES.get(tag, frozenset())
         depth = len(self.path)
         if self.text is not None:
             raise _Decline  # an element inside a field: feedparser splits the text
         if depth == 0:
             if tag != "rss" or set(attrs) != {"version"} or not attrs["version"].startswith("2."):
                 raise _Decline
-        elif any(key not in allowed for key in attrs):
+            self.path.append(tag)
+            return
+        allowed = _ATTRIBUTES.get(tag, frozenset())
+        if allowed is not None and any(key not in allowed for key in attrs):
             raise _Decline
-        elif depth == 1:
+        if depth == 1:
             if tag != "channel" or "channel" in self.channel_seen:
                 raise _Decline
             self.channel_seen.add("channel")
@@ -142,8 +175,8 @@ class _Reader:
             self._channel_child(tag, attrs)
         elif depth == 3 and self.path[-1] == "item":
             self._item_child(tag, attrs)
-        elif depth == 3 and self.path[-1] == "image" and tag in _IMAGE_CHILDREN:
-            self.text = []
+        elif tag in _CONTAINERS.get(self.path[-1], ()) and self.path[-2] in ("channel", "item"):
+            self.text = []  # (read by feedparser into keys never read here)
         else:
             raise _Decline
         self.path.append(tag)
@@ -182,19 +215,19 @@ class _Reader:
                 raise _Decline  # a second one: which wins depends on where items stand
             self.channel_seen.add(field)
         self.attrs = attrs
-        if tag != "image":
+        if tag not in _CONTAINERS:
             self.text = []
 
     def _item_child(self, tag: str, attrs: dict[str, str]) -> None:
         field = _ITEM_FIELDS.get(tag)
         if field is None:
             raise _Decline
-        if field:
+        if field and field != "author":
             if field in self.seen:
-                raise _Decline  # a second title, author...: feedparser's rules differ by field
+                raise _Decline  # a second title, link...: feedparser's rules differ by field
             self.seen.add(field)
         self.attrs = attrs
-        if tag != "enclosure":
+        if tag not in _CONTAINERS:
             self.text = []
 
     def data(self, text: str) -> None:
@@ -209,7 +242,7 @@ class _Reader:
         self.text = None
         if len(self.path) == 2:
             self._channel_value(tag, output)
-        elif self.path[-1] == "item":
+        elif len(self.path) == 3 and self.path[-1] == "item":
             self._item_value(tag, output)
 
     def _channel_value(self, tag: str, output: str) -> None:
@@ -254,9 +287,24 @@ class _Reader:
             entry[field] = output = _repaired(output)
             entry[f"{field}_parsed"] = _LazyDate(output)
         elif field == "author":
-            # One author: `feed._author_names` reads the string, never the detail list.
+            # As feedparser's `_start_author` and `_end_author`: a detail for each author,
+            # the last one's string as "author", its name and e-mail split by feedparser.
+            entry.setdefault("authors", []).append({})
             entry["author"] = _repaired(output)
-            entry["authors"] = []
+            _sync_author_detail(_AuthorContext(entry))
+
+
+class _AuthorContext:
+    """What feedparser's `_sync_author_detail` asks of its parser: the item being read."""
+
+    def __init__(self, entry: dict[str, Any]) -> None:
+        self.entry = entry
+
+    def _get_context(self) -> dict[str, Any]:
+        return self.entry
+
+
+_sync_author_detail = feedparser.mixin._FeedParserMixin._sync_author_detail
 
 
 class _LazyDate:

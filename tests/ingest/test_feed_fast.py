@@ -91,6 +91,7 @@ NS = (
     'xmlns:atom="http://www.w3.org/2005/Atom">'
 )
 
+NSM = NS[:-1] + ' xmlns:media="http://search.yahoo.com/mrss/">'
 #: (feed, whether the quick reader reads it): plain RSS it reads, the rest it declines.
 CASES: list[tuple[str, bool]] = [
     (rss("<item><title>A</title><description>Body text.</description></item>"), True),
@@ -201,8 +202,52 @@ CASES: list[tuple[str, bool]] = [
             "</item>",
             root=NS,
         ),
+        True,
+    ),
+    (
+        rss(
+            "<item><title>Two</title><dc:creator>A One</dc:creator><dc:creator>b@x.example (B Two)"
+            "</dc:creator></item><item><title>Mixed</title><author>c@x.example</author><dc:creator>"
+            "C Three</dc:creator></item><item><title>Mail only</title><author>d@x.example</author>"
+            "<author></author><dc:creator>e@x.example</dc:creator></item>",
+            root=NSM,
+        ),
+        True,
+    ),
+    (
+        rss(
+            "<item><title>M</title><media:content url='u' width='5'><media:credit scheme='s'>"
+            "Photo: Ana</media:credit></media:content><media:thumbnail url='t'/><media:keywords>"
+            "a, b</media:keywords><media:category>c</media:category><categories><category>x"
+            "</category></categories><dc:publisher>P</dc:publisher><dc:modified>2024</dc:modified>"
+            "</item>",
+            channel="<title>T</title><dc:rights>r</dc:rights><dc:date>2024-01-01"
+            "</dc:date><dc:creator>Desk</dc:creator>",
+            root=NSM,
+        ),
+        True,
+    ),
+    (
+        rss(
+            "<item><title>M</title><media:content url='u'/></item>",
+            root='<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss">',
+        ),
+        True,
+    ),
+    (
+        rss(
+            "<item><title>T</title><media:content url='u'><media:title>M</media:title>"
+            "</media:content></item>",
+            root=NSM,
+        ),
         False,
     ),
+    (rss("<item><title>T</title><media:description>D</media:description></item>", root=NSM), False),
+    (
+        rss("<item><title>T</title><media:thumbnail><b>x</b></media:thumbnail></item>", root=NSM),
+        False,
+    ),
+    (rss("<item><title>T</title><image><url>u</url></image></item>"), False),
     (rss("<item><title>One</title><title>Two</title></item>"), False),
     (rss("<item><title>Inner <b>tag</b></title></item>"), False),
     (
@@ -365,6 +410,7 @@ _ITEM_TAGS = [
 @st.composite
 def _items(draw: st.DrawFn) -> str:
     fields = draw(st.lists(st.sampled_from(_ITEM_TAGS), unique=True, max_size=7))
+    fields += draw(st.lists(st.sampled_from(["author", "dc:creator"]), max_size=2))
     parts = [_field(tag, draw(_TEXT), draw(st.booleans())) for tag in fields]
     return "<item>" + "".join(parts) + "</item>"
 
@@ -373,4 +419,4 @@ def _items(draw: st.DrawFn) -> str:
 @given(st.lists(_items(), max_size=4), _TEXT)
 def test_generated_feeds_read_alike(items: list[str], title: str) -> None:
     channel = _field("title", title, cdata=False) + "<link>http://g.example/</link>"
-    assert_same(rss("".join(items), channel=channel, root=NS))
+    assert_same(rss("".join(items), channel=channel, root=NSM))
