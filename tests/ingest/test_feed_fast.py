@@ -420,3 +420,30 @@ def _items(draw: st.DrawFn) -> str:
 def test_generated_feeds_read_alike(items: list[str], title: str) -> None:
     channel = _field("title", title, cdata=False) + "<link>http://g.example/</link>"
     assert_same(rss("".join(items), channel=channel, root=NSM))
+
+
+def test_author_names_read_once_a_feed_are_the_same(tmp_path: Path) -> None:
+    """`item_hints` with the feed's known authors gives what it gives reading each anew."""
+    import feedparser
+
+    texts = [p.read_text("utf-8", errors="replace") for p in _files()]
+    texts += [text for text, _ in CASES]
+    texts.append(
+        rss(
+            "".join(
+                f"<item><title>T{i}</title><author>{name}</author></item>"
+                for i, name in enumerate(["Ana Lima", "a@b.example (Ana Lima)", "Ana Lima"] * 3)
+            )
+        )
+    )
+    compared = 0
+    for text in texts:
+        parsed = feedparser.parse(text.encode("utf-8", "replace"))
+        known: dict[tuple[str, ...], list[str]] = {}
+        for entry in parsed.get("entries") or []:
+            once = feed.item_hints(entry, "Feed", known)
+            anew = feed.item_hints(entry, "Feed")
+            assert once == anew
+            once[0].authors.append("changed")  # each item has its own list
+            compared += 1
+    assert compared > 100
