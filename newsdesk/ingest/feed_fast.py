@@ -12,12 +12,13 @@ title that "looks like HTML", the installed HTML sanitiser, the UTF-8 and
 cp1252 repairs).
 
 It reads only documents it knows feedparser reads one way: an `rss` root of
-version 2.x, the RSS 2.0 elements below and content:encoded, dc:creator,
-dc:date, dc:language and atom:link (not rel="alternate"); one of each field in
-an item, at most one author, no attributes but the few known ones, no xml:base
-or xml:lang. Anything else (Atom, RDF, media: and other namespaces, a second
-title, an element inside a title, malformed XML, an encoding feedparser would
-override) returns None, and the caller asks feedparser as before.
+version 2.x, the RSS 2.0 elements below and content:encoded, dc:creator, dc:date,
+dc:language, the media: elements that hold no title or text we read, and
+atom:link (not rel="alternate"); one of each field in an item (authors may
+repeat), no attributes but the known ones, no xml:base or xml:lang. Anything else
+(Atom, RDF, other namespaces, a second title, an element inside a title, media:title,
+malformed XML, an encoding feedparser would override) returns None, and the caller
+asks feedparser as before.
 tests/ingest/test_feed_fast.py runs both readers over real, generated and
 hostile feeds and compares every drafted field.
 """
@@ -133,10 +134,10 @@ def _repaired(output: str) -> str:
     return output.translate(_cp1252)
 
 
-def _html(output: str, element: str) -> str:
-    # Markup (description, content:encoded, a title that looks like HTML) goes through
-    # the sanitiser feedparser calls, whichever is installed (`feed_sanitizer`).
-    del element  # all three are in feedparser's `can_contain_dangerous_markup`
+def _html(output: str) -> str:
+    # Markup (description, content:encoded, a title that looks like HTML: all three in
+    # feedparser's `can_contain_dangerous_markup`) goes through the sanitiser feedparser
+    # calls, whichever is installed (`feed_sanitizer`).
     return str(feedparser.mixin._sanitize_html(output, "utf-8", "text/html"))
 
 
@@ -249,7 +250,7 @@ class _Reader:
         field = _CHANNEL_FIELDS[tag]
         if field == "title":
             if _looks_like_html(output):
-                output = _html(output, "title")
+                output = _html(output)
             self.feed["title"] = _repaired(output)
         elif field == "link":
             if output:
@@ -263,7 +264,7 @@ class _Reader:
         field = _ITEM_FIELDS[tag]
         if field == "title":
             if _looks_like_html(output):
-                output = _html(output, "title")
+                output = _html(output)
             entry["title"] = _repaired(output)
         elif field == "link":
             if output:
@@ -278,9 +279,9 @@ class _Reader:
             if self.guidislink:
                 entry.setdefault("link", output)  # the GUID is the link unless one is given
         elif field == "summary":
-            entry["summary"] = _repaired(_html(output, "description"))
+            entry["summary"] = _repaired(_html(output))
         elif field == "content":
-            value = _repaired(_html(output, "content"))
+            value = _repaired(_html(output))
             entry["content"] = [{"value": value}]
             entry.setdefault("summary", value)  # a description, before or after, wins
         elif field in ("published", "updated"):
