@@ -119,6 +119,8 @@ _ATTRIBUTES: dict[str, frozenset[str] | None] = {
 }
 #: How feedparser mends a link's query ("?a=1&b;=2").
 _LINK_REF = re.compile("&([A-Za-z0-9_]+);")
+#: The characters feedparser's `_cp1252` table maps.
+_CP1252_CHARS = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_cp1252)) + "]")
 _looks_like_html = feedparser.mixin._FeedParserMixin.looks_like_html
 
 
@@ -129,9 +131,12 @@ class _Decline(Exception):
 def _repaired(output: str) -> str:
     # feedparser's last steps on every value: text that is UTF-8 read as Latin-1 is
     # read again, then the cp1252 code points 0x80-0x9F are mapped.
+    if output.isascii():
+        return output  # both steps leave ASCII as it is
     with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):
         output = output.encode("iso-8859-1").decode("utf-8")
-    return output.translate(_cp1252)
+    # `translate` looks up every character: run only when there is one to map.
+    return output.translate(_cp1252) if _CP1252_CHARS.search(output) else output
 
 
 def _html(output: str) -> str:

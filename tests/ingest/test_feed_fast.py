@@ -8,6 +8,7 @@ still agree); the plain ones must take it, so the comparison is not empty.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Iterator
 from html import escape
@@ -447,3 +448,20 @@ def test_author_names_read_once_a_feed_are_the_same(tmp_path: Path) -> None:
             once[0].authors.append("changed")  # each item has its own list
             compared += 1
     assert compared > 100
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from("a\u0080\u0081\u0093\u009f\u00a0\u00c3\u00a9\u2019"), max_size=12
+    )
+)
+def test_repairs_are_feedparsers(text: str) -> None:
+    """`_repaired` is feedparser's last two steps on a value, whatever the characters."""
+    from feedparser.html import _cp1252
+
+    from newsdesk.ingest.feed_fast import _repaired
+
+    expected = text
+    with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):
+        expected = expected.encode("iso-8859-1").decode("utf-8")
+    assert _repaired(text) == expected.translate(_cp1252)
