@@ -250,7 +250,7 @@ def draft_feed(text: str, warnings: list[str]) -> Drafted:
     install_quick_sanitizer()
     quick = read_plain_rss(data) if QUICK_RSS else None
     if quick is not None:
-        # Plain RSS 2.0, read in a tenth of feedparser's time to the same fields (`feed_fast`).
+        # Plain RSS 2.0, read to the same fields in about a quarter of feedparser's work (`feed_fast`).
         parsed: Mapping[str, Any] = {"version": "rss20", "feed": quick[0], "entries": quick[1]}
     else:
         parsed = feedparser.parse(io.BytesIO(data), resolve_relative_uris=False)
