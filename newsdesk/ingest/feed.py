@@ -30,6 +30,10 @@ from newsdesk.model import Extracted
 #: A summary shorter than this, beside fuller content, serves as the dek.
 MAX_DEK_CHARS = 400
 
+#: Whether plain RSS 2.0 is read by `feed_fast` (False: feedparser reads every feed;
+#: the tests compare the two ways).
+QUICK_RSS = True
+
 #: Said of a well-formed feed without items (a feed reader treats it as "nothing new").
 NO_ITEMS = "feed has no items"
 
@@ -45,7 +49,9 @@ def describe_parse_error(exc: BaseException | None) -> str:
     return str(exc) or type(exc).__name__
 
 
-def _author_names(entry: Mapping[str, Any]) -> list[str]:
+def _author_names(
+    entry: Mapping[str, Any], known: dict[tuple[str, ...], list[str]] | None = None
+) -> list[str]:
     # `author` keeps the feed's own string; feedparser's split of "mail (Name)"
     # into name and e-mail can cut the name, so the detail list is used only
     # when it holds several authors.
@@ -56,7 +62,15 @@ def _author_names(entry: Mapping[str, Any]) -> list[str]:
     ]
     author = str(entry.get("author") or "")
     raw = details if len(details) > 1 or not author else [author]
-    return person_names(raw)
+    if known is None:
+        return person_names(raw)
+    # A feed names the same few writers on item after item: each set is read once
+    # (the byline parser was a fifth of reading a feed).
+    key = tuple(raw)
+    names = known.get(key)
+    if names is None:
+        names = known[key] = person_names(raw)
+    return list(names)
 
 
 _SEGMENT = re.compile(r"\s+[-|–—:]\s+|:\s+")
@@ -141,8 +155,13 @@ def _title_text(value: object) -> str:
     return html.unescape(text) if "&" in text else text
 
 
-def item_hints(entry: Mapping[str, Any], feed_title: str | None) -> tuple[Extracted, str]:
-    """What the item states (hints) and its body text.
+def item_hints(
+    entry: Mapping[str, Any],
+    feed_title: str | None,
+    known_authors: dict[tuple[str, ...], list[str]] | None = None,
+) -> tuple[Extracted, str]:
+    """What the item states (hints) and its body text (`known_authors`: author names
+    already read from the same feed, by their strings).
 
     The body is the fuller of content and summary (some feeds put a photo
     caption in the content and the article in the summary); a short summary
@@ -165,7 +184,7 @@ def item_hints(entry: Mapping[str, Any], feed_title: str | None) -> tuple[Extrac
     hints = Extracted(
         title=_title_text(entry.get("title")),
         dek=dek,
-        authors=_author_names(entry),
+        authors=_author_names(entry, known_authors),
         source=clean_short(source_title or feed_title),
         published=_published(entry),
         url=clean_short(url),
@@ -212,6 +231,7 @@ def draft_feed(text: str, warnings: list[str]) -> Drafted:
     """Each item's stated fields and body; problems with the whole feed go to `warnings`."""
     import feedparser
 
+    from newsdesk.ingest.feed_fast import read_plain_rss
     from newsdesk.ingest.feed_sanitizer import install as install_quick_sanitizer
 
     if text.lstrip()[:1] in ("{", "["):
@@ -228,7 +248,12 @@ def draft_feed(text: str, warnings: list[str]) -> Drafted:
     # Its sanitiser, a third of what is left, runs in one pass on plain markup
     # (`feed_sanitizer`: the same strings).
     install_quick_sanitizer()
-    parsed = feedparser.parse(io.BytesIO(data), resolve_relative_uris=False)
+    quick = read_plain_rss(data) if QUICK_RSS else None
+    if quick is not None:
+        # Plain RSS 2.0, read to the same fields in about a quarter of feedparser's work (`feed_fast`).
+        parsed: Mapping[str, Any] = {"version": "rss20", "feed": quick[0], "entries": quick[1]}
+    else:
+        parsed = feedparser.parse(io.BytesIO(data), resolve_relative_uris=False)
     entries = parsed.get("entries") or []
     if parsed.get("bozo"):
         reason = describe_parse_error(parsed.get("bozo_exception"))
@@ -259,9 +284,10 @@ def draft_feed(text: str, warnings: list[str]) -> Drafted:
     language = str(feed.get("language") or "").strip().replace("_", "-").split("-")[0].lower()
     feed_language = language if 2 <= len(language) <= 3 and language.isalpha() else None
     drafted = Drafted("feed")
+    known_authors: dict[tuple[str, ...], list[str]] = {}
     for number, entry in enumerate(entries, 1):
         label = f"item {number}"
-        hints, body = item_hints(entry, feed_title)
+        hints, body = item_hints(entry, feed_title, known_authors)
         hints.language = feed_language
         drafted.add_item(label, hints, body)
     settle_identities(drafted.drafts, feed.get("link"), feed_title, drafted.entries)

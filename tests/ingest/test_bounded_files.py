@@ -41,8 +41,11 @@ def _atom(n: int) -> str:
 
 @pytest.fixture
 def low_caps(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Caps of 20, and the number of entries feedparser returned on each parse."""
+    """Caps of 20, and the number of entries each parse returned (feedparser's, or the
+    quick RSS reader's)."""
     import feedparser
+
+    from newsdesk.ingest import feed_fast
 
     monkeypatch.setattr(feed_mod, "MAX_FEED_ITEMS", CAP)
     monkeypatch.setattr(jsonl_mod, "MAX_FILE_RECORDS", CAP)
@@ -54,7 +57,15 @@ def low_caps(monkeypatch: pytest.MonkeyPatch) -> list[int]:
         parsed.append(len(result.get("entries") or []))
         return result
 
+    def counting_quick(*args: Any, **kwargs: Any) -> Any:
+        result = quick(*args, **kwargs)
+        if result is not None:
+            parsed.append(len(result[1]))
+        return result
+
+    quick = feed_fast.read_plain_rss
     monkeypatch.setattr(feedparser, "parse", counting)
+    monkeypatch.setattr(feed_fast, "read_plain_rss", counting_quick)
     return parsed
 
 
