@@ -40,12 +40,14 @@ def _random_texts(count: int, seed: int) -> list[str]:
 
 
 def _clean_text_reference(text: str, keep_newlines: bool) -> str:
-    """The cleaner as it was: line endings, escapes, bidi table, then controls."""
+    """The cleaner as it was: line endings, escapes, bidi table, line-breaking controls
+    as newlines (day 22), then controls."""
     if not text:
         return ""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ANSI.sub("", text)
     text = text.translate(dict.fromkeys(map(ord, _BIDI)))
+    text = text.translate(dict.fromkeys(map(ord, "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"), "\n"))
     text = "".join(
         ch
         for ch in text
