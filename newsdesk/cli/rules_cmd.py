@@ -12,6 +12,7 @@ from newsdesk.cli.commands import EXIT_ERROR, write_text_file
 from newsdesk.desk import Desk
 from newsdesk.errors import DeskError
 from newsdesk.rules.model import RuleNameTaken
+from newsdesk.rules.model import from_toml as rules_from_toml
 
 EXIT_OK = 0
 
@@ -55,7 +56,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--output", "-o", default=None, help="export: the file to write (default stdout)"
     )
-    p.add_argument("--force", action="store_true", help="export: replace an existing file")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="export: replace an existing file; import: replace rules of the same name that differ",
+    )
 
 
 def cmd_rules(desk: Desk, args: argparse.Namespace) -> int:
@@ -133,7 +138,22 @@ def cmd_rules(desk: Desk, args: argparse.Namespace) -> int:
         text = Path(rest[0]).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise DeskError(f"cannot read {rest[0]}: {exc}") from None
-    before = {rule.name for rule in desk.rules()}
+    before = {rule.name: rule for rule in desk.rules()}
+    if not args.force:
+        # "A rule is never replaced by accident": the same rules again are fine, a rule
+        # of that name that says something else is replaced only when asked.
+        differing = [
+            entry.name
+            for entry in rules_from_toml(text)
+            if (old := before.get(entry.name)) is not None
+            and (old.query.strip(), tuple(old.actions), old.enabled)
+            != (entry.query.strip(), tuple(entry.actions), entry.enabled)
+        ]
+        if differing:
+            raise DeskError(
+                f"{len(differing)} rule(s) of that name say something else: "
+                f"{', '.join(differing)}; nothing was imported (add --force to replace them)"
+            )
     added = desk.import_rules(text)
     replaced = [r.name for r in added if r.name in before]
     said = f" (replacing {len(replaced)} of that name: {', '.join(replaced)})" if replaced else ""

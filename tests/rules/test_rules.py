@@ -192,3 +192,31 @@ def test_cli_exports_keep_an_existing_file(
         assert target.read_text(encoding="utf-8") != "the editor's own copy\n"
     assert "nairobi" in (tmp_path / "rules.toml").read_text(encoding="utf-8")
     assert "<opml" in (tmp_path / "feeds.opml").read_text(encoding="utf-8")
+
+
+def test_cli_rules_import_replaces_a_differing_rule_only_when_told(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # A file's "flood -> archive" silently replaced the desk's "flood -> notify +flood".
+    assert main(["rules", "add", "flood", "flood", "notify", "+flood"]) == 0
+    assert main(["rules", "add", "quake", "quake", "star"]) == 0
+    same = tmp_path / "same.toml"
+    assert main(["rules", "export", "-o", str(same)]) == 0
+    other = tmp_path / "other.toml"
+    other.write_text(
+        '[[rule]]\nname = "flood"\nquery = "flood"\nactions = ["archive"]\n'
+        '[[rule]]\nname = "ferry"\nquery = "ferry"\nactions = ["star"]\n',
+        encoding="utf-8",
+    )
+    capsys.readouterr()
+    assert main(["rules", "import", str(same)]) == 0  # the same rules again: fine
+    assert main(["rules", "import", str(other)]) == 1
+    err = capsys.readouterr().err
+    assert "flood" in err and "--force" in err and "nothing was imported" in err
+    with Desk(resolve()) as desk:
+        rules = {r.name: r for r in desk.rules()}
+    assert rules["flood"].actions == ("notify", "+flood") and "ferry" not in rules
+    assert main(["rules", "import", str(other), "--force"]) == 0
+    with Desk(resolve()) as desk:
+        rules = {r.name: r for r in desk.rules()}
+    assert rules["flood"].actions == ("archive",) and "ferry" in rules
