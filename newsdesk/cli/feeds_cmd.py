@@ -142,6 +142,8 @@ def cmd_feeds(desk: Desk, args: argparse.Namespace) -> int:
             )
             for url, reason in report.skipped:
                 output.out.print(Text.assemble(("  - ", "yellow"), clean_line(url), ": ", reason))
+            for url, note in report.notes:
+                output.out.print(Text.assemble(("  ~ ", "yellow"), clean_line(url), ": ", note))
         return EXIT_OK if report.added or not report.skipped else EXIT_ERROR
     if action == "export":
         text = desk.export_opml()

@@ -37,6 +37,8 @@ class OpmlFeed:
     every_s: int | None = None
     paused: bool = False
     full_text: bool = False
+    #: An `every` given that is no interval a feed may have (kept at the default: said).
+    bad_every: str | None = None
 
 
 def _seconds(value: str | None) -> int | None:
@@ -48,6 +50,13 @@ def _seconds(value: str | None) -> int | None:
     except ValueError:
         return None
     return seconds if MIN_EVERY_S <= seconds <= MAX_EVERY_S else None
+
+
+def _bad_every(value: str | None) -> str | None:
+    """The `every` attribute as given when it names no interval a feed may have."""
+    if value is None or not value.strip() or _seconds(value) is not None:
+        return None
+    return clean_line(value)[:40]
 
 
 def _flag(value: str | None) -> bool:
@@ -101,8 +110,12 @@ def read_opml(data: bytes) -> list[OpmlFeed]:
                         every_s=_seconds(attrs.get("every")),
                         paused=_flag(attrs.get("paused")),
                         full_text=_flag(attrs.get("fulltext")),
+                        bad_every=_bad_every(attrs.get("every")),
                     )
                 )
+            elif "xmlurl" in attrs:
+                # An outline meant as a feed, with no address: counted as skipped, not lost.
+                feeds.append(OpmlFeed(url="", title=label[:200]))
             walk(child, [*folders, label] if not url and label else folders)
 
     walk(body, [])

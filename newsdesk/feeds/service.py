@@ -252,11 +252,14 @@ class OpmlReport:
     added: list[Subscription] = field(default_factory=list)
     #: (URL, why it was not added).
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    #: (URL, a setting of the list not taken) for feeds that were added.
+    notes: list[tuple[str, str]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "added": [{"name": s.name, "url": s.url, "tags": s.tags} for s in self.added],
             "skipped": [{"url": u, "reason": r} for u, r in self.skipped],
+            "notes": [{"url": u, "note": n} for u, n in self.notes],
         }
 
 
@@ -275,6 +278,9 @@ def import_opml(store: StoreBackend, path: Path) -> OpmlReport:
         raise FeedError(f"{path}: no feeds in it (no outline has an xmlUrl)")
     report = OpmlReport()
     for entry in entries:
+        if not entry.url:
+            report.skipped.append(("", f"{entry.title or 'an outline'}: xmlUrl is empty"))
+            continue
         # The name the editor gave (newsdesk's own export carries it) comes back when it is
         # free: `feed:NAME` in saved searches and rules goes on matching; else one is made.
         wanted = slug(entry.name) if entry.name else ""
@@ -293,6 +299,15 @@ def import_opml(store: StoreBackend, path: Path) -> OpmlReport:
                 sub.paused = True
                 update(store, sub)
             report.added.append(sub)
+            if entry.bad_every is not None:
+                report.notes.append(
+                    (
+                        sub.url,
+                        f'every="{entry.bad_every}" is no interval in seconds from '
+                        f"{schedule.MIN_EVERY_S} to {schedule.MAX_EVERY_S}; fetched every "
+                        f"{sub.every_s // 60} minutes",
+                    )
+                )
         except FeedError as exc:
             report.skipped.append((entry.url, str(exc)))
     return report

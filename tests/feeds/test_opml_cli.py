@@ -57,6 +57,27 @@ def test_opml_import_reads_folders_and_round_trips(
         }
 
 
+def test_opml_settings_not_taken_and_empty_addresses_are_said(
+    open_desk: Desk, tmp_path: Path
+) -> None:
+    # every="10" became 30 minutes and an outline with xmlUrl="" vanished, both silently.
+    path = tmp_path / "odd.opml"
+    path.write_text(
+        '<?xml version="1.0"?><opml version="2.0"><body>'
+        '<outline text="Quick" type="rss" xmlUrl="http://127.0.0.1:9/q.xml" every="10"/>'
+        '<outline text="Daily" type="rss" xmlUrl="http://127.0.0.1:9/d.xml" every="86400"/>'
+        '<outline text="Nowhere" type="rss" xmlUrl=""/>'
+        "</body></opml>",
+        encoding="utf-8",
+    )
+    report = open_desk.import_opml(path)
+    assert len(report.added) == 2
+    assert report.skipped == [("", "Nowhere: xmlUrl is empty")]
+    ((url, note),) = report.notes
+    assert url.endswith("/q.xml") and 'every="10"' in note and "30 minutes" in note
+    assert {s.url.rsplit("/", 1)[1]: s.every_s for s in open_desk.feeds()}["d.xml"] == 86400
+
+
 def test_opml_round_trip_keeps_the_names_the_editor_gave(
     open_desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
