@@ -95,8 +95,11 @@ def parse_keys(
     for binding_id, value in table.items():
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
             value = ",".join(value)
-        if not isinstance(value, str) or not value.strip():
+        if not isinstance(value, str):
             errors.append(f'{source}: keys.{binding_id} must be a string like "s,f"; ignored')
+            continue
+        if not value.strip():
+            errors.append(f'{source}: keys.{binding_id} is empty: give a key like "s,f"; ignored')
             continue
         parts = [part.strip() for part in value.split(",")]
         if any(not part for part in parts):

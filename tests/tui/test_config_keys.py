@@ -47,6 +47,10 @@ def test_validate_keymap_reports_unknown_ids_and_clashes() -> None:
     assert any("nope" in e for e in errors)
     valid, errors = validate_keymap({"star": "j"})
     assert valid == {} and any("both" in e for e in errors)
+    # One clash drops the overrides in it, not the others of the file.
+    valid, errors = validate_keymap({"star": "j", "archive": "A"})
+    assert valid == {"archive": "A"}
+    assert any("'j' is bound to both" in e and "override of 'star'" in e for e in errors)
 
 
 def test_load_settings_bad_toml_keeps_defaults(paths: Paths) -> None:
@@ -59,6 +63,10 @@ def test_load_settings_bad_toml_keeps_defaults(paths: Paths) -> None:
     settings = load_settings(paths)
     assert settings.keys == {"read": "r,m"}
     assert any("keys.star" in e for e in settings.errors)
+    paths.keys_file.write_text('[keys]\nquit = ""\n', encoding="utf-8")
+    settings = load_settings(paths)
+    assert settings.keys == {}
+    assert any("keys.quit is empty" in e for e in settings.errors)
 
 
 async def test_keys_toml_remaps_star(make_app: AppFactory, seeded: Paths) -> None:
