@@ -302,6 +302,29 @@ def test_an_empty_data_dir_is_refused(
     assert list(tmp_path.iterdir()) == []
 
 
+def test_an_export_to_a_reader_that_stops_early_marks_nothing(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    # `export -o - | head -c 100` of a big export: the kernel took part of one large
+    # write after head left, Python raised nothing, and every article was marked.
+    big = tmp_path / "big.jsonl"
+    body = " ".join(f"word{n % 977} harbour" for n in range(120_000))
+    big.write_text(json.dumps({"title": "Huge", "source": "S", "body": body}) + "\n", "utf-8")
+    run(["import", str(big)], env)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsdesk", "export", "-o", "-", "in:all"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    assert len(proc.stdout.read(100)) == 100
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 141 and "Traceback" not in err
+    assert json.loads(run(["search", "is:exported", "--json"], env).stdout) == []
+
+
 def test_words_starting_with_a_dash_are_not_options(env: dict[str, str], corpus: Path) -> None:
     run(["import", str(corpus)], env)
     run(["tag", "strike", "+labour", "+old"], env)

@@ -41,6 +41,9 @@ def cmd_export(desk: Desk, args: argparse.Namespace) -> int:
         sys.stdout.flush()
         # Marked only once written: a full disk or a reader that stopped early (a
         # BrokenPipeError) raises above and leaves nothing marked, as a file export does.
+        # A large write the kernel took in part after the reader left raises nothing.
+        if output.reader_left():
+            raise BrokenPipeError
         desk.mark_exported(rendered.ids)
         return EXIT_OK
     dest = Path(args.output) if args.output else None

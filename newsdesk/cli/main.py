@@ -10,9 +10,7 @@ import argparse
 import errno
 import os
 import re
-import select
 import signal
-import stat
 import sys
 import threading
 from collections.abc import Iterator, Sequence
@@ -307,7 +305,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             desk.on_wait = _say_waiting
             _say_config_problems(desk)
             status = handler(desk, args)
-        return _reader_gone() if _reader_left() else status
+        return _reader_gone() if output.reader_left() else status
     except Terminated:
         output.error("stopped (SIGTERM); everything reported done is saved")
         return 128 + signal.SIGTERM
@@ -367,30 +365,6 @@ def _sigterm_as_interrupt() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
-
-
-def _reader_left() -> bool:
-    """Whether stdout is a pipe whose reader stopped before the end (`| head -1`).
-
-    A large output is one write the kernel takes in part once the reader has gone,
-    and Python reports no error for it: `list` and `--json` of thousands of rows
-    ended with status 0 where the short outputs (one write each) ended with 141.
-    """
-    try:
-        sys.stdout.flush()
-    except BrokenPipeError:
-        return True
-    except (OSError, ValueError):
-        return False
-    try:
-        if not stat.S_ISFIFO(os.fstat(sys.stdout.fileno()).st_mode):
-            return False
-        # The write end of a pipe whose read end is closed polls as an error.
-        poller = select.poll()
-        poller.register(sys.stdout.fileno(), select.POLLERR)
-        return bool(poller.poll(0))
-    except (OSError, ValueError, AttributeError):
-        return False
 
 
 def _reader_gone() -> int:

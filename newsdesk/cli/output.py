@@ -6,6 +6,9 @@ sanitised at import, so nothing an article says can style or escape the terminal
 
 from __future__ import annotations
 
+import os
+import select
+import stat
 import sys
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
@@ -362,3 +365,27 @@ def print_notified(notified: Sequence[Notified]) -> None:
                 inert(n.title, one_line=True),
             )
         )
+
+
+def reader_left() -> bool:
+    """Whether stdout is a pipe whose reader stopped before the end (`| head -1`).
+
+    A large output is one write the kernel takes in part once the reader has gone,
+    and Python reports no error for it: `list` and `--json` of thousands of rows
+    ended with status 0 where the short outputs (one write each) ended with 141.
+    """
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        return True
+    except (OSError, ValueError):
+        return False
+    try:
+        if not stat.S_ISFIFO(os.fstat(sys.stdout.fileno()).st_mode):
+            return False
+        # The write end of a pipe whose read end is closed polls as an error.
+        poller = select.poll()
+        poller.register(sys.stdout.fileno(), select.POLLERR)
+        return bool(poller.poll(0))
+    except (OSError, ValueError, AttributeError):
+        return False
