@@ -216,7 +216,15 @@ def cmd_fetch(desk: Desk, args: argparse.Namespace) -> int:
     if args.json:
         output.print_json({**summary.as_dict(), "notified": output.notified_dicts(notified)})
     elif not summary.feeds:
-        if desk.feeds():
+        feeds = desk.feeds()
+        if feeds and summary.paused == len(feeds):
+            output.notice("every feed is paused: `newsdesk feeds resume NAME` resumes one")
+        elif feeds and args.all:
+            # --all leaves out only paused feeds and those a server asked to wait.
+            output.notice(
+                f"nothing to fetch: {_left_out(summary.skipped, summary.paused, every=True)[2:-1]}"
+            )
+        elif feeds:
             output.notice("no feed is due; `newsdesk fetch --all` fetches them anyway")
         else:
             output.notice("no feeds yet: `newsdesk feeds add URL` or `newsdesk feeds import FILE`")
@@ -242,11 +250,13 @@ def cmd_fetch(desk: Desk, args: argparse.Namespace) -> int:
 
 def _left_out(skipped: int, paused: int, *, every: bool) -> str:
     """ ", 1 not due, 4 paused)": the feeds a fetch passed over, by why (`--all` passes
-    over only paused feeds and those held back after failures)."""
+    over only paused feeds and those a server asked to wait: 429/503 Retry-After)."""
     parts = []
     waiting = skipped - paused
     if waiting:
-        parts.append(f"{waiting} held after failures" if every else f"{waiting} not due")
+        parts.append(
+            f"{waiting} held back (the server asked to wait)" if every else f"{waiting} not due"
+        )
     if paused:
         parts.append(f"{paused} paused")
     return "".join(f", {p}" for p in parts) + ")"

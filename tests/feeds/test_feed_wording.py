@@ -55,6 +55,14 @@ def test_the_fetch_summary_tells_paused_feeds_from_feeds_not_due(
     assert data["skipped"] == 3 and data["paused"] == 1
     main(["fetch", "--all", "--timeout", "2"])
     assert "(2 feeds in" in capsys.readouterr().out
+    # Every feed paused: said, and --all is not offered when it was given.
+    for name in ("desk", "sport"):
+        assert main(["feeds", "pause", name]) == 0
+    capsys.readouterr()
+    for args in (["fetch"], ["fetch", "--all"]):
+        main([*args, "--timeout", "2"])
+        err = capsys.readouterr().err
+        assert "every feed is paused" in err and "--all" not in err
 
 
 def test_the_notice_names_the_feeds_that_brought_something() -> None:
