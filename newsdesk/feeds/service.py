@@ -165,10 +165,21 @@ def same_site_spelling(url: str) -> str:
     "feed.xml"); the path keeps its case, which a server may tell apart."""
     parts = urlsplit(url)
     scheme, netloc = parts.scheme.lower(), parts.netloc.lower()
-    default = _DEFAULT_PORTS.get(scheme)
-    if default:
-        netloc = netloc.removesuffix(default)
-    return urlunsplit((scheme, netloc, _without_dot_segments(parts.path), parts.query, ""))
+    try:
+        port = parts.port
+    except ValueError:
+        port = None  # not a port: the address is compared as written
+    else:
+        host = parts.hostname or ""
+        if ":" in host:
+            host = f"[{host}]"  # IPv6
+        userinfo = netloc.rpartition("@")[0]
+        default = _DEFAULT_PORTS.get(scheme)
+        shown = "" if port is None or f":{port}" == default else f":{port}"  # :0080 is :80
+        netloc = (f"{userinfo}@" if userinfo else "") + host + shown
+    # "http://host" asks for "/" as "http://host/" does.
+    path = _without_dot_segments(parts.path) or "/"
+    return urlunsplit((scheme, netloc, path, parts.query, ""))
 
 
 def _without_dot_segments(path: str) -> str:

@@ -143,6 +143,7 @@ def test_a_feed_spelled_with_capitals_in_its_scheme_or_host_is_the_same_feed(des
         "http://feeds.example.org/./News.xml",
         "http://feeds.example.org/old/../News.xml",
         "http://feeds.example.org:80/News.xml",
+        "http://feeds.example.org:0080/News.xml",
     ],
 )
 def test_a_fragment_dot_segments_or_the_default_port_are_the_same_feed(
@@ -156,3 +157,11 @@ def test_a_fragment_dot_segments_or_the_default_port_are_the_same_feed(
     desk.add_feed("http://feeds.example.org:8080/News.xml", name="port")
     desk.add_feed("http://feeds.example.org/News.xml?section=2", name="query")
     assert len(desk.feeds()) == 3
+
+
+def test_a_site_with_or_without_its_root_slash_is_one_feed(desk: Desk) -> None:
+    desk.add_feed("http://news.example.org")
+    with pytest.raises(DeskError, match="already subscribed"):
+        desk.add_feed("http://news.example.org/")
+    with pytest.raises(DeskError, match="already subscribed"):
+        desk.add_feed("HTTP://News.Example.org:80")
