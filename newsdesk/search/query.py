@@ -50,6 +50,7 @@ from newsdesk.search.query_tree import (
     Words,
     is_store_leaf,
 )
+from newsdesk.tags import normalise_tag
 
 __all__ = [
     "MAX_DEPTH",
@@ -424,12 +425,14 @@ class _Parser:
                 f"unknown in:{shown(value)[1:-1]}; use in:inbox, in:archive or in:all"
             )
         if name == "tag":
+            # Read as tags are stored: `tag:#1` finds the tag `+#1` made ("1"), and
+            # `tag:"Breaking News"` the tag breaking-news.
             if lowered.endswith("*"):
                 stem = value.rstrip("*")
                 if not stem:
                     raise QuerySyntaxError("tag:* needs the start of a tag before *")
-                return Tag(stem, prefix=True)
-            return Tag(value)
+                return Tag(normalise_tag(stem) or stem, prefix=True)
+            return Tag(normalise_tag(value) or value)
         if name in ("published", "date", "before", "after"):
             if name in ("published", "date") and lowered in ("none", "unknown", "missing"):
                 return Published(None)

@@ -166,6 +166,11 @@ def test_tags_show_at_once_including_bulk_tags(newsroom: Newsroom) -> None:
     assert newsroom.found("tag:follow-up") == set(newsroom.names(ids[:3]))
     assert newsroom.found("tag:Follow-Up") == set(newsroom.names(ids[:3]))
     assert newsroom.found("tag:foll*") == set(newsroom.names(ids[:3]))
+    # Read as a tag is stored: `+#1` stores "1", `+"Follow up"` stores follow-up.
+    assert newsroom.found('tag:"Follow up"') == set(newsroom.names(ids[:3]))
+    assert newsroom.found("tag:#follow-up") == set(newsroom.names(ids[:3]))
+    newsroom.store.apply("tag", ids[3:4], {}, add_tags=["1"])
+    assert newsroom.found("tag:#1") == set(newsroom.names(ids[3:4]))
     assert newsroom.found("korea tag:follow-up") == {"summit", "markets"} & set(
         newsroom.names(ids[:3])
     )

@@ -94,7 +94,7 @@ def test_field_group_applies_the_field_inside() -> None:
         ("IS:Starred", Flag("starred")),
         ("-is:read", Not(Flag("read"))),
         ("tag:urgent", Tag("urgent")),
-        ('tag:"fact check"', Tag("fact check")),
+        ('tag:"fact check"', Tag("fact-check")),  # as the tag is stored
         ("tag:fact*", Tag("fact", prefix=True)),
         ("lang:EN", Language("en")),
         ("lang:korean", Language("ko")),
