@@ -8,6 +8,7 @@ import pytest
 
 from newsdesk.extract import boilerplate as bp
 from newsdesk.extract.triggers import any_in
+from tests.extract.recasing import recase
 
 #: Noise around a trigger: ASCII words, accents, characters IGNORECASE folds oddly
 #: (long s, Kelvin sign, dotted and dotless i, sharp s), punctuation and colons.
@@ -26,17 +27,6 @@ _PHRASES = [
 _ALL_TRIGGERS = bp._PHRASE_TRIGGERS + bp._OTHER_TRIGGERS + bp._APPEAL_TRIGGERS
 
 
-def _recase(text: str, rng: random.Random) -> str:
-    mode = rng.randrange(4)
-    if mode == 0:
-        return text.upper()
-    if mode == 1:
-        return text.title()
-    if mode == 2:
-        return "".join(c.upper() if rng.random() < 0.5 else c for c in text)
-    return text
-
-
 def _lines(seed: int = 11, count: int = 6000) -> list[str]:
     rng = random.Random(seed)
     pieces = list(_ALL_TRIGGERS) + _PHRASES
@@ -46,7 +36,7 @@ def _lines(seed: int = 11, count: int = 6000) -> list[str]:
         core = pieces[i % len(pieces)]
         if rng.random() < 0.2:
             core = core[:-1]  # a near miss
-        parts.insert(rng.randrange(len(parts) + 1), _recase(core, rng))
+        parts.insert(rng.randrange(len(parts) + 1), recase(core, rng))
         glue = rng.choice(["", " ", ""])
         line = glue.join(parts)
         if rng.random() < 0.3:

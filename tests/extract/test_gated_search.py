@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from newsdesk.extract import boilerplate as bp
 from newsdesk.extract import inline_furniture as inf
 from newsdesk.extract.gated import _UNSAFE, GatedSearch, keys_of, split_alternatives
+from tests.extract.recasing import recase
 
 GATED = {
     "phrases": (bp._phrases, bp._PHRASES),
@@ -35,25 +36,12 @@ def _keys(gated: GatedSearch) -> list[str]:
     return gated.keys()
 
 
-def _recase(text: str, rng: random.Random) -> str:
-    mode = rng.randrange(5)
-    if mode == 0:
-        return text.upper()
-    if mode == 1:
-        return text.title()
-    if mode == 2:
-        return "".join(c.upper() if rng.random() < 0.5 else c for c in text)
-    if mode == 3:
-        return text.replace("s", "ſ").replace("i", "ı")  # match under IGNORECASE, lower apart
-    return text
-
-
 def _lines(pieces: list[str], seed: int, count: int = 4000) -> list[str]:
     rng = random.Random(seed)
     lines = []
     for i in range(count):
         parts = [rng.choice(_NOISE) for _ in range(rng.randrange(7))]
-        core = _recase(pieces[i % len(pieces)], rng)
+        core = recase(pieces[i % len(pieces)], rng, dotless=True)
         parts.insert(rng.randrange(len(parts) + 1), core)
         if rng.random() < 0.5:  # a second key, for lines that need two words
             parts.insert(rng.randrange(len(parts) + 1), rng.choice(pieces))
