@@ -34,11 +34,14 @@ _ANSI = re.compile(
     re.VERBOSE,
 )
 
-# Unicode category Cc (C0 and C1 controls) minus tab and newline, lone surrogates,
+# Unicode category Cc (C0 and C1 controls) minus tab and newline, the line and paragraph
+# separators (made newlines by `_BREAKS` first), lone surrogates,
 # and the bidi embedding/override/isolate controls (U+202A-202E, U+2066-2069),
 # which can reorder what the reader sees. One pass: `str.translate` with a
 # table was 20 times slower on non-ASCII text and dominated page imports.
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_CONTROLS = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 #: Controls and separators that break a line (as `str.splitlines` reads them): each
 #: becomes a newline rather than nothing, which glued the words either side together
 #: ("returns\vvertical" read "returnsvertical"); a one-line field then makes it a space.
@@ -73,8 +76,6 @@ def clean_text(text: str, *, keep_newlines: bool = True) -> str:
         if _SURROGATE.search(text):
             text = _PAIR.sub(_joined, text)
         text = _CONTROLS.sub("", _BREAKS.sub("\n", text))
-    elif "\u2028" in text or "\u2029" in text:
-        text = _BREAKS.sub("\n", text)
     if not keep_newlines:
         text = text.replace("\t", " ").replace("\n", " ")
     return text

@@ -221,9 +221,8 @@ def cmd_fetch(desk: Desk, args: argparse.Namespace) -> int:
             output.notice("every feed is paused: `newsdesk feeds resume NAME` resumes one")
         elif feeds and args.all:
             # --all leaves out only paused feeds and those a server asked to wait.
-            output.notice(
-                f"nothing to fetch: {_left_out(summary.skipped, summary.paused, every=True)[2:-1]}"
-            )
+            why = ", ".join(_passed_over(summary.skipped, summary.paused, every=True))
+            output.notice(f"nothing to fetch: {why}")
         elif feeds:
             output.notice("no feed is due; `newsdesk fetch --all` fetches them anyway")
         else:
@@ -249,8 +248,13 @@ def cmd_fetch(desk: Desk, args: argparse.Namespace) -> int:
 
 
 def _left_out(skipped: int, paused: int, *, every: bool) -> str:
-    """ ", 1 not due, 4 paused)": the feeds a fetch passed over, by why (`--all` passes
-    over only paused feeds and those a server asked to wait: 429/503 Retry-After)."""
+    """ ", 1 not due, 4 paused)": how the summary line ends."""
+    return "".join(f", {part}" for part in _passed_over(skipped, paused, every=every)) + ")"
+
+
+def _passed_over(skipped: int, paused: int, *, every: bool) -> list[str]:
+    """The feeds a fetch passed over, by why (`--all` passes over only paused feeds and
+    those a server asked to wait: 429/503 Retry-After)."""
     parts = []
     waiting = skipped - paused
     if waiting:
@@ -259,4 +263,4 @@ def _left_out(skipped: int, paused: int, *, every: bool) -> str:
         )
     if paused:
         parts.append(f"{paused} paused")
-    return "".join(f", {p}" for p in parts) + ")"
+    return parts
