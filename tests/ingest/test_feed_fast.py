@@ -433,7 +433,7 @@ def test_author_names_read_once_a_feed_are_the_same(tmp_path: Path) -> None:
         rss(
             "".join(
                 f"<item><title>T{i}</title><author>{name}</author></item>"
-                for i, name in enumerate(["Ana Lima", "a@b.example (Ana Lima)", "Ana Lima"] * 3)
+                for i, name in enumerate(["Ana Lima", "a@b.example (Ana Lima)", "Ana Lima"] * 12)
             )
         )
     )
