@@ -81,27 +81,54 @@ def syntax_table() -> Table:
     return table
 
 
+class _PagerScroll(VerticalScroll):
+    """Read with the article reader's keys (j k space b g G, as remapped in keys.toml);
+    q and Esc are left to the screen, which closes."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        spec.binding()
+        for spec in KEY_TABLE
+        if spec.scope == "reader" and spec.action != "back_to_list"
+    ]
+
+    # A container defers each move to the next refresh, from where it stood then: keys
+    # quicker than a refresh (j j j) moved one line. These move now, from the last target.
+    def _move(self, lines: int) -> None:
+        self.scroll_to(y=self.scroll_target_y + lines, animate=False, immediate=True)
+
+    def action_scroll_down(self) -> None:
+        self._move(1)
+
+    def action_scroll_up(self) -> None:
+        self._move(-1)
+
+    def action_page_down(self) -> None:
+        self._move(max(1, self.scrollable_content_region.height))
+
+    def action_page_up(self) -> None:
+        self._move(-max(1, self.scrollable_content_region.height))
+
+    def action_scroll_home(self) -> None:
+        self.scroll_home(animate=False, immediate=True)
+
+    def action_scroll_end(self) -> None:
+        self.scroll_end(animate=False, immediate=True)
+
+
 class HelpScreen(OnceModal[None]):
     """Lists every key; Esc, q or ? closes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "close", "Close help", id="help_close"),
-        # As in the list and the detail pane: the help is read with the same keys.
-        Binding("j", "scroll(1)", "Down", show=False, id="help_down"),
-        Binding("k", "scroll(-1)", "Up", show=False, id="help_up"),
-        Binding("space", "page(1)", "Page down", show=False, id="help_page_down"),
-        Binding("b", "page(-1)", "Page up", show=False, id="help_page_up"),
-        Binding("g", "edge(0)", "Top", show=False, id="help_top"),
-        Binding("G", "edge(1)", "End", show=False, id="help_end"),
     ]
-    """Any of the first closes the help; the others scroll it."""
+    """Any of these closes the help (the scroll keys are the reader's: `_PagerScroll`)."""
 
     def __init__(self, overrides: Mapping[str, str]) -> None:
         super().__init__()
         self.overrides = dict(overrides)
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="dialog", id="help-dialog"):
+        with _PagerScroll(classes="dialog", id="help-dialog"):
             yield Static(Text("Keys", style="bold"), classes="dialog-title")
             yield Static(help_table(self.overrides), id="help-table")
             yield Static(Text("Search syntax", style="bold underline"))
@@ -117,24 +144,3 @@ class HelpScreen(OnceModal[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
-
-    def _dialog(self) -> VerticalScroll:
-        return self.query_one("#help-dialog", VerticalScroll)
-
-    def action_scroll(self, lines: int) -> None:
-        self._move(lines)
-
-    def action_page(self, pages: int) -> None:
-        self._move(pages * max(1, self._dialog().size.height - 1))
-
-    def _move(self, lines: int) -> None:
-        # Now and from the target: keys quicker than a refresh add up.
-        dialog = self._dialog()
-        dialog.scroll_to(y=dialog.scroll_target_y + lines, animate=False, immediate=True)
-
-    def action_edge(self, end: int) -> None:
-        dialog = self._dialog()
-        if end:
-            dialog.scroll_end(animate=False, immediate=True)
-        else:
-            dialog.scroll_home(animate=False, immediate=True)
