@@ -333,16 +333,18 @@ def export_opml(store: StoreBackend) -> str:
 
 def choose(
     store: StoreBackend, names: Sequence[str], *, every: bool, now: float
-) -> tuple[list[Subscription], int]:
-    """The subscriptions to fetch now, and how many were left for later."""
+) -> tuple[list[Subscription], int, int]:
+    """The subscriptions to fetch now, how many were left for later, and how many of
+    those are paused."""
     if names:
-        return list({s.id: s for s in (find(store, n) for n in names)}.values()), 0
+        return list({s.id: s for s in (find(store, n) for n in names)}.values()), 0, 0
     subs = store.feeds()
     if every:
         chosen = [s for s in subs if not s.paused and not schedule.is_held(s, now)]
     else:
         chosen = [s for s in subs if schedule.is_due(s, now)]
-    return chosen, len(subs) - len(chosen)
+    paused = sum(1 for s in subs if s.paused)  # never chosen without a name
+    return chosen, len(subs) - len(chosen), paused
 
 
 def fetch(
@@ -357,9 +359,7 @@ def fetch(
 ) -> FetchSummary:
     """Fetch the due feeds (every unpaused one with `every`, or those named)."""
     now = time.time()
-    subs, skipped = choose(store, names, every=every, now=now)
-    fetching = {s.id for s in subs}
-    paused = 0 if names else sum(1 for s in store.feeds() if s.paused and s.id not in fetching)
+    subs, skipped, paused = choose(store, names, every=every, now=now)
     summary = FetchSummary(skipped=skipped, paused=paused)
     if not subs:
         return summary
