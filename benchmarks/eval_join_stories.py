@@ -92,8 +92,7 @@ import eval_real_stories as real
 import eval_stories as own_pairs
 from eval_story_variants import Slice
 
-from newsdesk.ingest import load_file
-from newsdesk.model import Extracted, article_id
+from newsdesk.model import Extracted
 from newsdesk.store.story_tables import Placement
 from newsdesk.stories import grouping, signature
 from newsdesk.stories import score as scoring
@@ -433,18 +432,9 @@ def own_clustering() -> str:
 
 
 def feeds() -> str:
-    items: list[Extracted] = []
-    files: list[int] = []
-    for path in sorted(real.FEEDS.iterdir()):
-        found = load_file(path).items
-        items += found
-        files.append(len(found))
-    stories = real.group(items, files)
-    members: collections.defaultdict[str, set[str]] = collections.defaultdict(set)
-    for meta, story in zip(items, stories, strict=True):
-        members[story].add(article_id(meta))
+    items, stories = real.grouped_feeds()
     longest, _ = real.spans(items, stories)
-    return f"feeds stories of 2+ {sum(len(m) > 1 for m in members.values())} (span {longest:.0f} h)"
+    return f"feeds stories of 2+ {real.stories_of_two(items, stories)} (span {longest:.0f} h)"
 
 
 def fmt(m: dict[str, float]) -> str:

@@ -261,15 +261,28 @@ def own_report(fitted: dict[str, float]) -> None:
         print(f"  blind pairs (benchmarks/heldout), {name}: P={p_:.2f} R={r_:.2f}")
 
 
-def feeds_report(examples: bool) -> None:
-    """Group the real feeds in file order; count stories with two items of one outlet."""
+def grouped_feeds() -> tuple[list[Extracted], list[str]]:
+    """The real feeds' items in file order and each one's story, grouped as imported."""
     items: list[Extracted] = []
     files: list[int] = []
     for path in sorted(FEEDS.iterdir()):
         found = load_file(path).items  # a malformed feed yields what it could read
         items += found
         files.append(len(found))
-    stories = group(items, files)
+    return items, group(items, files)
+
+
+def stories_of_two(items: list[Extracted], stories: list[str]) -> int:
+    """Stories holding two or more distinct articles (exact duplicates once)."""
+    members: collections.defaultdict[str, set[str]] = collections.defaultdict(set)
+    for meta, story in zip(items, stories, strict=True):
+        members[story].add(article_id(meta))
+    return sum(len(m) > 1 for m in members.values())
+
+
+def feeds_report(examples: bool) -> None:
+    """Group the real feeds in file order; count stories with two items of one outlet."""
+    items, stories = grouped_feeds()
     by_story: collections.defaultdict[str, dict[str, int]] = collections.defaultdict(dict)
     for i, story in enumerate(stories):
         by_story[story].setdefault(article_id(items[i]), i)  # exact duplicates once

@@ -38,8 +38,7 @@ import eval_real_stories as real
 import eval_stories as own_pairs
 import fit_real_stories
 
-from newsdesk.ingest import load_file
-from newsdesk.model import Extracted, article_id
+from newsdesk.model import Extracted
 from newsdesk.stories import idf, signature
 from newsdesk.stories import score as scoring
 from newsdesk.stories.signature import Signature
@@ -204,16 +203,7 @@ def own_figures() -> str:
 
 def feed_stories() -> int:
     """Stories of two or more items on the real feeds (each file grouped as imported)."""
-    items: list[Extracted] = []
-    files: list[int] = []
-    for path in sorted(real.FEEDS.iterdir()):
-        found = load_file(path).items
-        items += found
-        files.append(len(found))
-    members: collections.defaultdict[str, set[str]] = collections.defaultdict(set)
-    for meta, story in zip(items, real.group(items, files), strict=True):
-        members[story].add(article_id(meta))
-    return sum(len(m) > 1 for m in members.values())
+    return real.stories_of_two(*real.grouped_feeds())
 
 
 def measure(name: str, patch: Patch, data: Slice) -> None:
