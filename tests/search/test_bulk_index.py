@@ -57,7 +57,8 @@ def test_small_backlog_keeps_the_single_writer(
     assert used == [1, 1]  # below BULK_MIN_DOCS; the second finds nothing left
 
 
-def test_cancelled_bulk_writer_ends_its_processes(newsroom: Newsroom) -> None:
+def _cancel_a_busy_bulk_writer(newsroom: Newsroom) -> None:
+    """Start both sub-writers, cancel: none of their processes is left alive."""
     ix = open_dir(str(newsroom.root / "index"), indexname=INDEX_NAME)
     writer = bulk_writer(ix, 2, timeout=2.0, compound=False)
     for i in range(600):  # enough job files to start both sub-writers
@@ -66,6 +67,10 @@ def test_cancelled_bulk_writer_ends_its_processes(newsroom: Newsroom) -> None:
     assert len(tasks) == 2
     writer.cancel()
     assert not any(task.is_alive() for task in tasks)
+
+
+def test_cancelled_bulk_writer_ends_its_processes(newsroom: Newsroom) -> None:
+    _cancel_a_busy_bulk_writer(newsroom)
     # The lock is free again and nothing was added.
     assert newsroom.index.catch_up() == 0
     assert newsroom.engine.search("cancelled", now=NOW).ids == []
@@ -80,12 +85,5 @@ def test_a_sub_writer_deaf_to_sigterm_is_killed_on_cancel(
 
     monkeypatch.setattr(bulk, "TERM_WAIT_S", 0.2)
     monkeypatch.setattr(bulk._Task, "terminate", lambda self: None)  # the signal is lost
-    ix = open_dir(str(newsroom.root / "index"), indexname=INDEX_NAME)
-    writer = bulk_writer(ix, 2, timeout=2.0, compound=False)
-    for i in range(600):
-        writer.add_document(id=f"x{i}", title=f"cancelled {i}")
-    tasks = list(writer.tasks)
-    assert len(tasks) == 2
-    writer.cancel()
-    assert not any(task.is_alive() for task in tasks)
+    _cancel_a_busy_bulk_writer(newsroom)
     assert newsroom.index.catch_up() == 0
