@@ -161,7 +161,7 @@ def cmd_feeds(desk: Desk, args: argparse.Namespace) -> int:
 def _line(outcome: FeedOutcome) -> Text:
     if outcome.status == "failed":
         line = Text.assemble(
-            ("✗ ", "red"), (outcome.name, "bold"), ": failed: ", outcome.reason or ""
+            ("✗ ", "red"), (outcome.name, "bold"), ": failed: ", clean_line(outcome.reason or "")
         )
     elif outcome.status == "new":
         told = f", {outcome.updated} updated" if outcome.updated else ""
@@ -174,7 +174,8 @@ def _line(outcome: FeedOutcome) -> Text:
         dupes = f" ({outcome.duplicates} items already stored)" if outcome.duplicates else ""
         line = Text.assemble(("= ", "dim"), (outcome.name, "bold"), f": unchanged{dupes}")
     if outcome.message:
-        line.append(f"\n  {outcome.message}", style="yellow")
+        # It may quote a URL the server sent (a redirect's Location).
+        line.append(f"\n  {clean_line(outcome.message)}", style="yellow")
     for warning in outcome.warnings[:5]:
         line.append(f"\n  ! {clean_line(warning)}", style="yellow")
     return line

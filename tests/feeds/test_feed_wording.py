@@ -123,3 +123,13 @@ def test_fetch_timeout_bounds_the_whole_request(
     assert main(["fetch", "drip", "--timeout", "0.5"]) == 1
     out = capsys.readouterr()
     assert "took longer than 0.5 s" in out.out + out.err
+
+
+def test_a_feed_outcome_line_carries_no_escape_from_the_server() -> None:
+    # The message may quote a redirect's Location and the reason a server's words.
+    from newsdesk.cli.feeds_cmd import _line
+
+    outcome = FeedOutcome("desk", "http://example.invalid/", "failed", reason="bad \x1b[31mred")
+    outcome.message = "moved permanently: now fetched from http://x.invalid/\x1b]0;pwned\x07a"
+    text = _line(outcome).plain
+    assert "\x1b" not in text and "\x07" not in text and "pwned" not in text
