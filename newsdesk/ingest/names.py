@@ -20,6 +20,10 @@ from newsdesk.isodates import MONTHS
 _URL = re.compile(r"^\s*(?:https?:)?//|^\s*www\.", re.I)
 _EMAIL_NAME = re.compile(r"^\s*\S+@\S+\s*\((?P<name>.+)\)\s*$")
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
+# A mailbox as mail headers write it ("Ana Velasco <ana@example.org>", quoted or not): the
+# address in angle brackets goes, and the quotes around the name it leaves.
+_ANGLE_ADDRESS = re.compile(r"\s*<[^<>@\s]{1,64}@[^<>\s]{1,200}>")
+_QUOTED_NAME = re.compile(r'"([^"]{1,100})"')
 _LEADING_BY = re.compile(r"^.{0,40}?\bby\s+", re.I)
 # "von Julia Kern", "Erstellt von ...", "Par ...", "AuthorJane Doe": a byline's lead word in
 # another language, or a label glued to the name. "di" only in lower case ("Di Maio").
@@ -39,6 +43,10 @@ def person_names(values: Iterable[str], limit: int = 20) -> list[str]:
         value = str(raw or "").strip()[:300]
         if not value or _URL.match(value):
             continue
+        if "<" in value:
+            bare = _ANGLE_ADDRESS.sub("", value)
+            if bare != value:
+                value = _QUOTED_NAME.sub(r"\1", bare).strip()
         match = _EMAIL_NAME.match(value)
         value = match.group("name") if match else _EMAIL.sub("", value)
         value = _LEADING_BY.sub("", value)

@@ -84,6 +84,24 @@ def test_rss_items_become_articles() -> None:
     assert "<p>" not in library.body
 
 
+@pytest.mark.parametrize(
+    ("written", "names"),
+    [
+        ("Ines Varga &lt;ines@ledger.example&gt;", ["Ines Varga"]),
+        ("&quot;Ines Varga&quot; &lt;ines@ledger.example&gt;", ["Ines Varga"]),
+        (
+            "Ines Varga &lt;ines@ledger.example&gt;, Pavel Novak &lt;pn@ledger.example&gt;",
+            ["Ines Varga", "Pavel Novak"],
+        ),
+        ("&lt;ines@ledger.example&gt;", []),
+    ],
+)
+def test_author_written_as_a_mailbox_gives_the_name(written: str, names: list[str]) -> None:
+    # RSS asks for "mail (Name)"; many feeds write a mail header's "Name <mail>" instead.
+    feed = RSS.replace("news@ledger.example (Ines Varga)", written)
+    assert load_bytes(feed.encode(), "mailbox.rss").items[0].authors == names
+
+
 def test_item_without_title_or_text_is_skipped_with_warning() -> None:
     result = load_bytes(RSS.encode(), "ledger.xml")
     assert any("item 3" in w and "skipped" in w for w in result.warnings)
