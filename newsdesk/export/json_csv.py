@@ -10,7 +10,14 @@ from typing import Any
 from newsdesk.export.record import RECORD_FIELDS
 from newsdesk.wire import WIRE_FIELDS
 
-__all__ = ["CSV_COLUMNS", "LIST_SEPARATOR", "csv_cell", "render_csv", "render_json"]
+__all__ = [
+    "CSV_COLUMNS",
+    "FORMULA_START",
+    "LIST_SEPARATOR",
+    "csv_cell",
+    "render_csv",
+    "render_json",
+]
 
 #: Joins list fields (authors, tags, people ...) inside one CSV cell.
 LIST_SEPARATOR = "; "
@@ -20,7 +27,7 @@ CSV_COLUMNS: tuple[str, ...] = RECORD_FIELDS + tuple(f"wire_{key}" for key in WI
 
 # A cell starting with one of these is run as a formula by spreadsheet programs
 # (CSV injection); article text is untrusted, so such cells get a leading quote.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def render_json(records: list[dict[str, Any]]) -> str:
@@ -47,7 +54,7 @@ def _flatten(key: str, value: Any) -> str:
 def csv_cell(key: str, value: Any) -> str:
     """One record value as CSV cell text (lists joined, formulas defused)."""
     text = _flatten(key, value)
-    if isinstance(value, str | list) and text.startswith(_FORMULA_START):
+    if isinstance(value, str | list) and text.startswith(FORMULA_START):
         return "'" + text
     return text
 

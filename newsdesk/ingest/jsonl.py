@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 from newsdesk.ingest.assemble import bounded, extract_article, finish, impose
 from newsdesk.ingest.drafts import Draft, Drafted, load_in_one_go
@@ -130,9 +130,15 @@ def _capped(count: int, what: str) -> str:
 
 def draft_jsonl(text: str) -> Drafted:
     """Each record's stated fields and body, and the problems met reading them, in order."""
-    drafted = Drafted("jsonl")
     problems: list[str] = []
-    for label, value in _records(text, problems):
+    return draft_mappings(_records(text, problems), problems)
+
+
+def draft_mappings(records: Iterable[tuple[str, object]], problems: list[str]) -> Drafted:
+    """Drafts from (label, record) pairs of any tabular format (JSON, CSV); `problems` is
+    where the reader of `records` puts what it skipped, each said before the next record."""
+    drafted = Drafted("jsonl")
+    for label, value in records:
         drafted.entries.extend(problems)  # lines skipped before this record
         problems.clear()
         if not isinstance(value, Mapping):

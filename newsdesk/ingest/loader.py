@@ -64,6 +64,12 @@ def _import_jsonl(text: str, name: str, warnings: list[str]) -> list[Extracted]:
     return load_jsonl(text, warnings)
 
 
+def _import_csv(text: str, name: str, warnings: list[str]) -> list[Extracted]:
+    from newsdesk.ingest.csv_table import load_csv
+
+    return load_csv(text, warnings)
+
+
 def _import_nitf(text: str, name: str, warnings: list[str]) -> list[Extracted]:
     from newsdesk.ingest.wire.nitf import load_nitf
 
@@ -88,6 +94,7 @@ IMPORTERS: dict[str, Importer] = {
     "feed": _import_feed,
     "markdown": _import_markdown,
     "jsonl": _import_jsonl,
+    "csv": _import_csv,
     "nitf": _import_nitf,
     "newsml": _import_newsml,
     "ninjs": _import_ninjs,
@@ -108,6 +115,10 @@ def _drafter(format: str | None) -> Callable[[str, list[str]], Drafted] | None:
         from newsdesk.ingest.jsonl import draft_jsonl
 
         return lambda text, warnings: draft_jsonl(text)
+    if format == "csv":
+        from newsdesk.ingest.csv_table import draft_csv
+
+        return lambda text, warnings: draft_csv(text)
     return None
 
 

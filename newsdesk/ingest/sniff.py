@@ -20,6 +20,7 @@ _EXTENSIONS: dict[str, str] = {
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
     ".json": "jsonl",
+    ".csv": "csv",
 }
 
 # What may precede the root element of an XML or HTML document.
@@ -137,6 +138,9 @@ def detect_format(name: str, text: str) -> str:
     """
     by_content = sniff_content(text)
     by_name = format_from_name(name)
+    if by_name == "csv" and by_content in (None, "html"):
+        # A table's cells may hold markup; only a document's root says otherwise.
+        return "csv"
     if by_content is not None:
         # Markdown front matter in a .txt/.md/unknown file, or JSON in a .json: trust content.
         return by_content
