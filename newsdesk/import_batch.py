@@ -45,12 +45,16 @@ StoreFile = Callable[["Transaction", "Prepared"], tuple[list[str], int]]
 
 
 def store_batch(
-    store: StoreBackend, results: Iterator[Prepared], store_file: StoreFile
+    store: StoreBackend,
+    results: Iterator[Prepared],
+    store_file: StoreFile,
+    before_commit: Callable[[Transaction, list[str]], None] | None = None,
 ) -> tuple[list[tuple[FileOutcome, list[str]]], bool]:
     """Store files from `results` in one transaction until the batch is full.
 
     Returns each file's outcome with its new ids (none when its transaction
-    failed), and whether `results` ran out.
+    failed), and whether `results` ran out. `before_commit(tx, new ids)` writes
+    what must be committed with them (the import's step of the action log).
     """
     batch: list[tuple[FileOutcome, list[str]]] = []
     finished = True
@@ -90,6 +94,12 @@ def store_batch(
         raise
     if context is not None:
         try:
+            if before_commit is not None:
+                try:
+                    before_commit(tx, [aid for _, created in batch for aid in created])
+                except BaseException as exc:
+                    context.__exit__(type(exc), exc, exc.__traceback__)
+                    raise
             context.__exit__(None, None, None)
         except StoreError as exc:
             # The commit failed: nothing of this batch was stored.

@@ -110,4 +110,3 @@ def _merge(into: ImportSummary, more: ImportSummary) -> None:
     into.files.extend(more.files)
     into.imported_ids.extend(more.imported_ids)
     into.updated.extend(more.updated)
-    into.not_undoable = into.not_undoable or more.not_undoable

@@ -39,10 +39,9 @@ def _stored(db: Path) -> int:
         return 0  # the schema is not made yet
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM is POSIX")
-def test_an_import_stopped_by_sigterm_is_one_step_undo_takes_back(
-    isolated_dirs: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def _start_a_long_import(tmp_path: Path) -> tuple[subprocess.Popen[str], Path]:
+    """One article imported and logged, then a 2,000-page import started in a process
+    group of its own, returned once it has committed some of them."""
     first = tmp_path / "first.txt"
     first.write_text(PAGE.format(title="Council keeps the night bus", n=0), encoding="utf-8")
     assert main(["import", str(first)]) == 0
@@ -58,16 +57,16 @@ def test_an_import_stopped_by_sigterm_is_one_step_undo_takes_back(
         stderr=subprocess.PIPE,
         text=True,
         env=dict(os.environ),
+        start_new_session=True,
     )
     deadline = time.monotonic() + 120
     while _stored(db) <= 1 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
     assert proc.poll() is None, "the import ended before it could be stopped"
-    proc.send_signal(signal.SIGTERM)
-    _, err = proc.communicate(timeout=120)
-    assert proc.returncode == 128 + signal.SIGTERM, err
-    assert "Traceback" not in err and "stopped (SIGTERM)" in err
-    kept = _stored(db) - 1
+    return proc, db
+
+
+def _undo_takes_back_exactly(kept: int, db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert 0 < kept < 2000
     capsys.readouterr()
     # The stopped import is the newest step: undo takes back exactly what it stored,
@@ -75,3 +74,29 @@ def test_an_import_stopped_by_sigterm_is_one_step_undo_takes_back(
     assert main(["undo", "--json"]) == 0
     assert len(json.loads(capsys.readouterr().out)["changed"]) == kept
     assert _stored(db) == 1
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM is POSIX")
+def test_an_import_stopped_by_sigterm_is_one_step_undo_takes_back(
+    isolated_dirs: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    proc, db = _start_a_long_import(tmp_path)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 128 + signal.SIGTERM, err
+    assert "Traceback" not in err and "stopped (SIGTERM)" in err
+    _undo_takes_back_exactly(_stored(db) - 1, db, capsys)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_an_import_killed_outright_is_still_one_step_undo_takes_back(
+    isolated_dirs: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # SIGKILL (the OOM killer, a service manager's last resort) gives the import no
+    # chance to log anything: each transaction carries its own step of the log.
+    proc, db = _start_a_long_import(tmp_path)
+    time.sleep(0.3)  # a few transactions in
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.communicate(timeout=120)
+    assert proc.returncode == -signal.SIGKILL
+    _undo_takes_back_exactly(_stored(db) - 1, db, capsys)

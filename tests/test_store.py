@@ -146,8 +146,13 @@ def test_delete_keeps_everything_for_undo(store: StoreBackend) -> None:
 def test_an_import_logged_as_one_step_is_undone_whole(store: StoreBackend) -> None:
     kept = add(store, make("Before the import"))
     new = [add(store, make(f"Imported {n}")) for n in range(3)]
-    store.log_import(new)
-    store.log_import([])  # nothing created: no step
+    # An import logs each transaction's articles as it commits them, into one batch.
+    with store.transaction() as tx:
+        batch = store.log_import(tx, new[:2])
+    with store.transaction() as tx:
+        assert store.log_import(tx, new[2:], batch) == batch
+    with store.transaction() as tx:
+        store.log_import(tx, [])  # nothing created: no step
     assert [r.kind for r in store.history(5)] == ["import"]
     record = store.undo()
     assert record is not None and record.kind == "import" and sorted(record.removed) == sorted(new)

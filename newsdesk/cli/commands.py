@@ -130,8 +130,6 @@ def cmd_import(desk: Desk, args: argparse.Namespace) -> int:
                 f"the search index was not updated ({exc.strerror or exc}); "
                 "it catches up on the next search"
             )
-    if summary.not_undoable:
-        output.notice(summary.not_undoable)
     notified = desk.take_notifications()
     if args.json:
         output.print_json({**summary.as_dict(), "notified": output.notified_dicts(notified)})

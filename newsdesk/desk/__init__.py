@@ -184,15 +184,6 @@ class Desk:
 
         return load_file(path)
 
-    def _log_interrupted_import(self, ids: list[str]) -> None:
-        if not ids:
-            return
-        try:
-            self.store.log_import(ids)
-            self._log.after_write()
-        except Exception:  # the store may be what failed: the articles stay either way
-            log.warning("an interrupted import of %d articles was not logged for undo", len(ids))
-
     def import_paths(
         self,
         inputs: Sequence[Path],
@@ -219,26 +210,24 @@ class Desk:
         stored = arrival.see if arrival is not None else None
         earlier = arrival.earlier if arrival is not None else None
         summary = ImportSummary()
-        try:
-            self._storer.import_files(inputs, progress, should_stop, stored, summary, earlier)
-        except BaseException:
-            # Interrupted (Ctrl-C, the shared desk gone): what was committed stays, and
-            # is one step of the action log all the same, so `undo` takes it back
-            # rather than whatever was done before the import.
-            if log:
-                self._log_interrupted_import(summary.imported_ids)
-            raise
+        # One step of the action log, written with each transaction's articles: however
+        # the import ends (Ctrl-C, the shared desk gone, the process killed), what it
+        # stored is that step, and `undo` takes it back rather than the step before.
+        step: list[int] = []
+
+        def log_step(tx: Transaction, ids: list[str]) -> None:
+            if ids:
+                batch = self.store.log_import(tx, ids, step[0] if step else None)
+                step[:] = [batch]
+
+        self._storer.import_files(
+            inputs, progress, should_stop, stored, summary, earlier, log_step if log else None
+        )
         if log:  # a watched folder's are logged by the watch (`watch_folders`)
             self._log_for_editor(summary, inputs, watched=False, stopped=should_stop)
         if summary.imported_ids:
-            # One step of the action log: `undo` right after removes what it added.
-            try:
-                if log:
-                    self.store.log_import(summary.imported_ids)
-                    self._log.after_write()
-            except StoreError as exc:
-                # The articles are stored and stay; only undoing them as one step is lost.
-                summary.not_undoable = f"the import was not recorded for undo: {exc}"
+            if log:
+                self._log.after_write()
             # The rules act after the import's step, so `undo` takes their changes
             # back first and leaves the articles.
             if arrival is not None:

@@ -21,8 +21,6 @@ class ImportSummary:
     #: (path, article id) for a watched file written again whose new text replaced the
     #: article its earlier text made (`watch_revisions`).
     updated: list[tuple[str, str]] = field(default_factory=list)
-    #: Why the import is not one step undo can take back (e.g. the disk filled), else None.
-    not_undoable: str | None = None
 
     @property
     def imported(self) -> int:

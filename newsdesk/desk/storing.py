@@ -52,11 +52,13 @@ class ArticleStorer:
         stored: Callable[[list[str]], None] | None = None,
         summary: ImportSummary | None = None,
         earlier: dict[str, Article] | None = None,
+        before_commit: Callable[[Transaction, list[str]], None] | None = None,
     ) -> ImportSummary:
         """Load the files under `inputs` (in parallel, in order) and store them, several
         to a transaction, each in its own savepoint (see `import_batch`); a file is
         reported to `progress` only once its transaction is committed, and the new
         articles of each committed transaction are handed to `stored` (the rules).
+        `before_commit(tx, new ids)` writes the import's step of the action log with them.
 
         `summary`, when given, is filled as transactions commit: a caller whose import
         is interrupted still knows what was stored. `earlier` gets the version each new
@@ -70,7 +72,10 @@ class ArticleStorer:
         done = 0
         while True:
             batch, finished = store_batch(
-                self.store, results, lambda tx, prepared: self.store_file(tx, prepared, earlier)
+                self.store,
+                results,
+                lambda tx, prepared: self.store_file(tx, prepared, earlier),
+                before_commit,
             )
             if stored is not None:
                 stored([aid for _, created in batch for aid in created])

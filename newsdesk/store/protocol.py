@@ -447,8 +447,8 @@ class StoreBackend(Protocol):
         """
         ...
 
-    def log_import(self, ids: Sequence[str]) -> None:
-        """Record the articles an import created as one batch of the log (undo removes them)."""
+    def log_import(self, tx: Transaction, ids: Sequence[str], batch: int | None = None) -> int:
+        """Log in `tx` an import's articles as one undo step, `batch` (None: new; returned)."""
         ...
 
     def delete(

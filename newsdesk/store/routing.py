@@ -461,11 +461,11 @@ class RoutedStore:
                 before_commit(tx, record)
             return record
 
-    def log_import(self, ids: Sequence[str]) -> None:
-        if not ids:
-            return
-        with self._db.transaction() as tx:
-            self.sql.actions.log_import(tx, ids, **self.editor_args)
+    def log_import(self, tx: Transaction, ids: Sequence[str], batch: int | None = None) -> int:
+        result: int = self.sql.actions.log_import(
+            self._tx(tx), ids, batch=batch, **self.editor_args
+        )
+        return result
 
     def delete(
         self,

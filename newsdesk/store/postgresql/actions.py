@@ -142,9 +142,10 @@ def next_batch(tx: Conn) -> int:
     return int(row["batch"])
 
 
-def log_import(tx: Conn, ids: Sequence[str]) -> None:
-    """Record the articles an import created as one batch: its undo removes them."""
-    batch = next_batch(tx)
+def log_import(tx: Conn, ids: Sequence[str], batch: int | None = None) -> int:
+    """Record the articles an import created as one batch (`batch`, or a new one, which is
+    returned): its undo removes them."""
+    batch = next_batch(tx) if batch is None else batch
     ts = utc_now_iso()
     with tx.cursor() as cur:
         cur.executemany(
@@ -152,6 +153,7 @@ def log_import(tx: Conn, ids: Sequence[str]) -> None:
             f"VALUES (%s, %s, 'import', %s, 'null', 'null', {ME})",
             [(batch, ts, aid) for aid in dict.fromkeys(ids)],
         )
+    return batch
 
 
 def log_claims(tx: Conn, kind: str, changed: Sequence[Claim]) -> None:

@@ -124,15 +124,19 @@ def apply(
     return changed
 
 
-def log_import(tx: sqlite3.Connection, ids: Sequence[str], editor: str = "") -> None:
-    """Record the articles an import created as one batch: its undo removes them."""
-    batch = next_batch(tx)
+def log_import(
+    tx: sqlite3.Connection, ids: Sequence[str], editor: str = "", batch: int | None = None
+) -> int:
+    """Record the articles an import created as one batch (`batch`, or a new one, which is
+    returned): its undo removes them."""
+    batch = next_batch(tx) if batch is None else batch
     ts = utc_now_iso()
     tx.executemany(
         "INSERT INTO actions (batch, ts, kind, article_id, before, after, editor, session) "
         "VALUES (?, ?, 'import', ?, 'null', 'null', ?, newsdesk_session())",
         [(batch, ts, aid, editor) for aid in dict.fromkeys(ids)],
     )
+    return batch
 
 
 def log_claims(

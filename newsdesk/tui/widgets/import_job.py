@@ -120,8 +120,6 @@ class ImportJob(ProgressBar):
         summary = self._run_import(
             paths, progress=progress, should_stop=lambda: worker.is_cancelled
         )
-        if summary.not_undoable:
-            self.notify(summary.not_undoable, severity="warning", timeout=10, markup=False)
         self.post_message(
             self.Finished(
                 imported=summary.imported,
