@@ -85,7 +85,11 @@ def test_an_import_stopped_by_sigterm_is_one_step_undo_takes_back(
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 128 + signal.SIGTERM, err
     assert "Traceback" not in err and "stopped (SIGTERM)" in err
-    _undo_takes_back_exactly(_stored(db) - 1, db, capsys)
+    kept = _stored(db) - 1
+    # It says how much it kept, as its summary would have.
+    plural = "s" if kept != 1 else ""
+    assert f": {kept:,} article{plural} stored (`newsdesk undo` takes them back)" in err, err
+    _undo_takes_back_exactly(kept, db, capsys)
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")

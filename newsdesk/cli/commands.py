@@ -19,6 +19,7 @@ from newsdesk.desk import (
     Desk,
     DeskError,
     ImportProgress,
+    ImportSummary,
     Sort,
     normalise_tag,
 )
@@ -94,8 +95,21 @@ def sync_index(desk: Desk) -> None:
             output.notice("indexing paused; it resumes on the next search or import")
 
 
+def _say_stopped_import(summary: ImportSummary, as_json: bool) -> None:
+    """What an import stopped by Ctrl-C or SIGTERM kept: it is one step `undo` takes back."""
+    if as_json:
+        output.print_json({**summary.as_dict(), "stopped": True, "notified": []})
+        return
+    kept = summary.imported
+    files = len(summary.files)
+    output.notice(
+        f"stopped after {files:,} file{'s' if files != 1 else ''}: "
+        f"{kept:,} article{'s' if kept != 1 else ''} stored"
+        + (" (`newsdesk undo` takes them back)" if kept else "")
+    )
+
+
 def cmd_import(desk: Desk, args: argparse.Namespace) -> int:
-    from newsdesk.desk.results import ImportSummary
     from newsdesk.import_batch import FileOutcome
 
     missing = [p for p in args.paths if not p.exists()]
@@ -119,7 +133,12 @@ def cmd_import(desk: Desk, args: argparse.Namespace) -> int:
                 current=escape(display(Path(event.path).name[-40:], name=True)),
             )
 
-        summary = desk.import_paths(inputs, progress=on_progress)
+        summary = ImportSummary()
+        try:
+            desk.import_paths(inputs, progress=on_progress, into=summary)
+        except KeyboardInterrupt:
+            _say_stopped_import(summary, args.json)
+            raise
     summary.files.extend(not_there)
     if not args.no_index:
         try:

@@ -191,10 +191,13 @@ class Desk:
         progress: Callable[[ImportProgress], None] | None = None,
         should_stop: Callable[[], bool] | None = None,
         log: bool = True,
+        into: ImportSummary | None = None,
     ) -> ImportSummary:
         """Import files and folders; a bad file is reported and skipped, the rest import.
 
         `log`: the import is one step of the action log (not for a watched folder's).
+        `into`: the summary to fill as transactions commit (returned), so a caller whose
+        import is interrupted can say what was stored.
 
         Files are stored several to a transaction, each in its own savepoint,
         and reported done only once their transaction is committed (see
@@ -209,7 +212,7 @@ class Desk:
         arrival = self._rulebook.start_arrival()
         stored = arrival.see if arrival is not None else None
         earlier = arrival.earlier if arrival is not None else None
-        summary = ImportSummary()
+        summary = into if into is not None else ImportSummary()
         # One step of the action log, written with each transaction's articles: however
         # the import ends (Ctrl-C, the shared desk gone, the process killed), what it
         # stored is that step, and `undo` takes it back rather than the step before.
