@@ -104,3 +104,27 @@ def test_an_import_killed_outright_is_still_one_step_undo_takes_back(
     proc.communicate(timeout=120)
     assert proc.returncode == -signal.SIGKILL
     _undo_takes_back_exactly(_stored(db) - 1, db, capsys)
+
+
+def test_a_stopped_import_with_json_prints_its_summary_marked_stopped(
+    isolated_dirs: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from newsdesk.desk import Desk
+
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE.format(title="Council keeps the night bus", n=0), encoding="utf-8")
+    real_import = Desk.import_paths
+
+    def import_then_interrupted(self: Desk, *args: object, **kwargs: object) -> object:
+        real_import(self, *args, **kwargs)  # type: ignore[arg-type]
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Desk, "import_paths", import_then_interrupted)
+    assert main(["import", "--json", str(page)]) == 130
+    captured = capsys.readouterr()
+    summary = json.loads(captured.out)
+    assert summary["stopped"] is True and summary["imported"] == 1
+    assert "interrupted; everything reported done is saved" in captured.err
