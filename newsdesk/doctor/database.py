@@ -48,7 +48,7 @@ def check_database(doctor: Doctor, writable: bool) -> bool:
         f" (+{len(problems) - 3} more)" if len(problems) > 3 else ""
     )
     if not (doctor.repair and writable):
-        why = "the data directory is not writable" if not writable else "repair was not asked for"
+        why = doctor.unwritable if not writable else "repair was not asked for"
         doctor.report.add(
             "database",
             "problem",

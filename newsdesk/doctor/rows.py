@@ -39,9 +39,7 @@ def check_rows(doctor: Doctor, writable: bool) -> None:
             return
         ids = [str(row["id"]) for row in bad]
         if not (doctor.repair and writable):
-            why = (
-                "the data directory is not writable" if not writable else "repair was not asked for"
-            )
+            why = doctor.unwritable if not writable else "repair was not asked for"
             doctor.report.add(
                 "rows",
                 "problem",
@@ -69,6 +67,12 @@ def check_rows(doctor: Doctor, writable: bool) -> None:
             quarantine=str(quarantine),
         )
     except sqlite3.Error as exc:
-        doctor.report.add("rows", "problem", f"the article rows could not be read: {exc}")
+        if not writable:
+            # SQLite cannot open its shared-memory file on a full disk: no sign of damage.
+            doctor.report.add(
+                "rows", "skipped", f"the article rows were not checked: {doctor.unwritable} ({exc})"
+            )
+        else:
+            doctor.report.add("rows", "problem", f"the article rows could not be read: {exc}")
     finally:
         conn.close()

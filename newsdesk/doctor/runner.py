@@ -43,6 +43,8 @@ class Doctor:
         self.extra_temp_dirs = extra_temp_dirs or []
         self.now = now
         self.report = DoctorReport(data_dir=str(paths.data_dir))
+        #: Why the data directory cannot be written, as the later checks say it.
+        self.unwritable = "the data directory is not writable"
 
     def run(self) -> DoctorReport:
         writable = check_data_dir(self)

@@ -23,9 +23,7 @@ def check_index(doctor: Doctor, writable: bool) -> None:
     if not doctor.paths.database.exists():
         return
     if not writable:
-        doctor.report.add(
-            "index", "skipped", "the index was not checked: the data directory is read-only"
-        )
+        doctor.report.add("index", "skipped", f"the index was not checked: {doctor.unwritable}")
         return
     try:
         store = Store(doctor.paths.database)

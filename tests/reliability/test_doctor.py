@@ -327,3 +327,44 @@ def test_piped_cli_output_keeps_long_paths_whole(populated: Path, tmp_path: Path
     copies = list(deep.glob("newsdesk.sqlite3.damaged-*"))
     assert len(copies) == 1
     assert str(copies[0]) in proc.stdout
+
+
+def test_a_full_disk_is_said_as_such_not_as_damage(
+    populated: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import types
+
+    from newsdesk.doctor import data_dir as data_dir_check
+    from newsdesk.doctor import rows as rows_check
+
+    def full(directory: Path) -> OSError:
+        return OSError(errno.ENOSPC, "No space left on device")
+
+    class NoRoom:
+        # SQLite on a full disk: it cannot make its shared-memory file to read.
+        row_factory: object = None
+
+        def execute(self, *args: object) -> object:
+            raise sqlite3.OperationalError("disk I/O error")
+
+        def close(self) -> None:
+            pass
+
+    fake_sqlite = types.SimpleNamespace(
+        connect=lambda *a, **k: NoRoom(), Row=sqlite3.Row, Error=sqlite3.Error
+    )
+    monkeypatch.setattr(data_dir_check, "write_probe", full)
+    monkeypatch.setattr(rows_check, "sqlite3", fake_sqlite)
+    before = snapshot(populated)
+    code, report = doctor_json(populated, capsys)
+    assert code == 1
+    found = {f["check"]: f for f in report["findings"]}
+    assert found["data_dir"]["status"] == "problem"
+    assert "is full" in found["data_dir"]["message"] and "chmod" not in found["data_dir"]["message"]
+    assert found["rows"]["status"] == "skipped"
+    assert found["rows"]["message"] == (
+        "the article rows were not checked: the disk is full (disk I/O error)"
+    )
+    assert found["index"]["message"] == "the index was not checked: the disk is full"
+    assert snapshot(populated) == before
