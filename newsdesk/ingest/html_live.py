@@ -62,8 +62,10 @@ def keep_entry_times(tree: etree._Element) -> int:
     times = [e for e in _TIME_NAMED(tree) if _time_named(e) and _entry_time(e)]
     if len(times) < MIN_ENTRIES:
         return 0
-    timed = set(map(id, times))
-    boxes: dict[int, bool | None] = {}
+    # Elements, not their id(): lxml's object for a node is made anew once freed (a
+    # parent's id could name another parent by the time it was looked up again).
+    timed = set(times)
+    boxes: dict[Any, bool | None] = {}
     pairs = []
     for time in times:
         target = _entry_text(time, timed)
@@ -77,20 +79,20 @@ def keep_entry_times(tree: etree._Element) -> int:
     return len(pairs)
 
 
-def _heads_entry(time: Any, timed: set[int], boxes: dict[int, bool | None]) -> bool:
+def _heads_entry(time: Any, timed: set[Any], boxes: dict[Any, bool | None]) -> bool:
     """The time opens its entry rather than ending it. Entries set one after another in
     one box ("time, text, time, text") tell by its end: text after the last time (`boxes`
     keeps that per box). An entry in a box of its own tells by the box: no text of the
     entry before the time."""
     parent = time.getparent()
-    if id(parent) not in boxes:
-        siblings_timed = [e for e in parent if any(id(d) in timed for d in e.iter())]
-        boxes[id(parent)] = (
+    if parent not in boxes:
+        siblings_timed = [e for e in parent if any(d in timed for d in e.iter())]
+        boxes[parent] = (
             any(_has_text(e, timed) for e in siblings_timed[-1].itersiblings())
             if len(siblings_timed) > 1
             else None
         )
-    heads = boxes[id(parent)]
+    heads = boxes[parent]
     if heads is not None:
         return heads
     node = time
@@ -125,7 +127,7 @@ def _entry_time(element: Any) -> bool:
     return True
 
 
-def _entry_text(time: Any, timed: set[int]) -> Any:
+def _entry_text(time: Any, timed: set[Any]) -> Any:
     """The first paragraph (or heading) after `time` in its entry, or None when there is
     none before the next entry's time. The search climbs a few containers from the time."""
     node = time
@@ -133,7 +135,7 @@ def _entry_text(time: Any, timed: set[int]) -> Any:
         for sibling in node.itersiblings():
             if not isinstance(sibling.tag, str):
                 continue
-            if any(id(e) in timed for e in sibling.iter()):
+            if any(e in timed for e in sibling.iter()):
                 return None
             target = next((e for e in sibling.iter() if _entry_block(e)), None)
             if target is not None:
@@ -144,9 +146,9 @@ def _entry_text(time: Any, timed: set[int]) -> Any:
     return None
 
 
-def _has_text(element: Any, timed: set[int]) -> bool:
+def _has_text(element: Any, timed: set[Any]) -> bool:
     """An earlier block of the entry with words (not another entry's time)."""
-    if not isinstance(element.tag, str) or any(id(e) in timed for e in element.iter()):
+    if not isinstance(element.tag, str) or any(e in timed for e in element.iter()):
         return False
     return any(_entry_block(e) for e in element.iter())
 

@@ -101,9 +101,12 @@ def _box_links(boxes: list[etree._Element], base: str | None) -> list[Link]:
     links: list[Link] = []
     seen: set[str] = set()
     for box in boxes:
-        headings = {id(e) for h in box.iter(*_HEADINGS) for e in h.iter("a")}
+        # The elements themselves, not their id(): lxml makes a new Python object for a node
+        # each time it is reached, and one freed leaves its id to the next (a heading's
+        # link matched a story link by chance, differently from run to run).
+        headings = {e for h in box.iter(*_HEADINGS) for e in h.iter("a")}
         for anchor in box.iter("a"):
-            if id(anchor) in headings:
+            if anchor in headings:
                 continue  # the box's own heading ("More In Dubai Airshow"), not a story
             title = _LINK_LABEL.sub("", _MARKS.sub("", node_text(anchor))).strip(" |>»›·•-–—")
             # Story headlines, not "More on Amazon" or "Forgot your password?".

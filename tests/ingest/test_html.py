@@ -733,3 +733,52 @@ def test_the_headline_paragraph_goes_after_a_few_sentences_but_not_after_furnitu
     kicker = "Weather | Coast"  # furniture above the headline: left to the extractor
     text = f"{kicker}\n\n{title}\n\n{rest}"
     assert drop_leading_title(text, title) == text
+
+
+#: Run at a fresh interpreter's top level, where freed node objects' ids came back in the
+#: order that made the old code keep the box's heading link on every run.
+_RELATED_RUNS = """
+from lxml import html
+from newsdesk.ingest.html_related import related_links
+PAGE = (
+    '<html><body><article><h1>Harbour reopens</h1><p>Body text of the story goes here.</p>'
+    '<div class="related-stories"><h3><a href="/harbour/">More In Harbour News Today</a></h3>'
+    '<ul><li><a href="/a">Ferry operators welcome the harbour reopening plan</a></li>'
+    '<li><a href="/b">Fishing fleet returns to the old quay after storm</a></li>'
+    '<li><a href="/c">Council approves the new harbour wall budget</a></li></ul></div>'
+    '</article></body></html>'
+)
+seen = set()
+junk = []
+for n in range(200):
+    root = html.fromstring(PAGE)
+    junk.append([object() for _ in range(n % 7)])
+    found = related_links(root.find(".//article"), "https://x.example/")
+    seen.add(tuple(link.title for link in found))
+print(repr(sorted(seen)))
+"""
+
+
+def test_a_related_box_heading_link_is_never_a_story_link_whatever_the_run() -> None:
+    # The heading's link was told apart by id() of lxml's short-lived node objects: a
+    # freed one's id went to the next, and the heading came in or out from run to run.
+    import ast
+    import os
+    import subprocess
+    import sys
+
+    for seed in ("1", "2"):
+        out = subprocess.run(
+            [sys.executable, "-c", _RELATED_RUNS],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        assert ast.literal_eval(out) == [
+            (
+                "Ferry operators welcome the harbour reopening plan",
+                "Fishing fleet returns to the old quay after storm",
+                "Council approves the new harbour wall budget",
+            )
+        ]
