@@ -1,0 +1,42 @@
+"""The ASCII twins of the line patterns match exactly as the Unicode ones on ASCII text."""
+
+from __future__ import annotations
+
+import random
+import string
+
+from newsdesk.extract import lines
+
+
+def _ascii_lines(count: int) -> list[str]:
+    rng = random.Random(7)
+    # Letters, digits, the characters the patterns treat specially, and plenty of spaces.
+    alphabet = string.ascii_letters + string.digits + "_'.-,;:!? \t" + "   "
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 300))) for _ in range(count)]
+
+
+def test_ascii_patterns_find_what_the_unicode_ones_find() -> None:
+    for line in _ascii_lines(3000):
+        assert lines._WORD_ASCII.findall(line) == lines._WORD.findall(line)
+        assert lines._LOWER_START_ASCII.findall(line) == lines._LOWER_START.findall(line)
+
+
+def test_prose_and_words_agree_with_the_unicode_patterns_alone() -> None:
+    prose = (
+        "The council of the harbour town agreed its winter plan on Tuesday after a long "
+        "debate about buses, salt and ferries, and the mayor said it would be reviewed."
+    )
+    samples = [prose, prose.upper(), prose.replace(" ", "_"), "Home | News | Sport | Weather"]
+    for line in samples + _ascii_lines(500):
+        expected_words = lines._WORD.findall(line[:2000])
+        assert lines.words(line) == expected_words
+        n = len(expected_words)
+        lower = len(lines._LOWER_START.findall(line[:2000]))
+        expected = (
+            len(line) >= 60
+            and n >= 10
+            and lower >= 0.3 * n
+            and (lines.ends_sentence(line) or len(line) >= 140)
+        )
+        assert lines.is_prose(line) == expected, line
+    assert lines.is_prose(prose) and not lines.is_prose(prose.upper())
