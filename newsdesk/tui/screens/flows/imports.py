@@ -96,7 +96,7 @@ class ImportFlow:
         host.app.push_screen(
             PromptDialog(
                 "Import files or folders",
-                placeholder="path to a file or folder (HTML, text, feeds, Markdown, JSON Lines)",
+                placeholder="path to a file or folder (pages, feeds, wire copy, Markdown, JSON, CSV)",
                 value=prefill,
             ),
             go,
