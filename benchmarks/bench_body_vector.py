@@ -65,7 +65,8 @@ def main() -> None:
         sigs = [compute(item) for item in signed]
         for item, sig in zip(signed, sigs, strict=True):
             body.remember(item, sig)
-        pairs = [(sigs[i], sigs[(i * 7 + 1) % len(sigs)]) for i in range(args.count)]
+        n = len(sigs)
+        pairs = [(sigs[i % n], sigs[(i * 7 + 1) % n]) for i in range(args.count)]
         c0 = time.process_time()
         for a, b in pairs:
             scoring.features(a, b, None, None)
