@@ -104,6 +104,10 @@ Measured (pair precision/recall; `eval_stories.py`, entities from
 THRESHOLD; `grouping.story_score` keeps them from merging stories.)
 Not done: IDF weights for the lede words (needs document frequencies kept in
 the store; the rare words that matter are mostly names, already weighted).
+Tried and not kept: a whole-body vector's cosine, as a feature or to lift pairs
+just below the threshold (benchmarks/eval_body_stories.py): on held-out halves
+of the real slice it gains what a coin does, and the slice's bodies (openings
+of at most 62 content words) hold no word the lede does not.
 
 The window (96 h) is not fitted: it is set wider than any gap between two
 versions of one event in the set (46 h), so follow-ups days later still
