@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import random
 
 import pytest
 
@@ -272,3 +273,44 @@ def test_text_with_a_few_stray_control_bytes_still_imports() -> None:
     data = ("Tram line extended\n\n" + body[:200] + "\x01\x02" + body[200:]).encode()
     result = load_bytes(data, "tram.txt")
     assert result.error is None and result.items[0].title == "Tram line extended"
+
+
+@pytest.mark.parametrize(
+    "bom", [b"\xff\xfe", b"\xfe\xff", b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"]
+)
+def test_random_bytes_behind_a_wide_bom_are_binary_not_cjk(bom: bytes) -> None:
+    # UTF-16 reads any even run of bytes as "text": garbage came in as a CJK headline.
+    # Twenty-odd random characters can look like text by chance (about 1 in 1,000).
+    rng = random.Random(11)
+    accepted = 0
+    for _ in range(300):
+        data = bom + bytes(rng.randrange(256) for _ in range(rng.choice([40, 64, 3000])))
+        try:
+            decode_bytes(data)
+        except Rejected as exc:
+            assert "binary data" in exc.reason
+        else:
+            accepted += 1
+    assert accepted <= 3
+
+
+def test_the_tester_s_bom_and_garbage_is_refused() -> None:
+    with pytest.raises(Rejected, match="binary data"):
+        decode_bytes(b"\xff\xfe\x00\xd8garbage")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ferry timetable changes on Monday, the operator said.\n",
+        "渡轮时刻表周一起调整。记者报道。",
+        "フェリーの時刻表が月曜日に変わります。",
+        "Паромное расписание изменится в понедельник",
+        "여객선 시간표가 월요일부터 바뀝니다",
+        "🚢 Ferry 😀",
+        "渡轮时刻表",
+    ],
+)
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
+def test_real_text_behind_a_wide_bom_still_reads(text: str, encoding: str) -> None:
+    assert decode_bytes(text.encode(encoding)).text == text
