@@ -93,6 +93,12 @@ class Connections(Protocol):
     def close(self) -> None: ...
 
 
+#: Marks an editor gives a story rather than the words of one version: given to a version
+#: of wire copy a newer one has replaced, they go to its current version (read and archive
+#: stay on what was read: the newer version may say something the editor has not seen).
+TO_CURRENT_VERSION = frozenset({"star", "unstar", "note", "tag"})
+
+
 def routed(method: Callable[..., T]) -> Callable[..., T]:
     """Wrap a store method so its driver's error leaves it as a `StoreError`."""
 
@@ -403,6 +409,10 @@ class RoutedStore:
         log: bool = True,
     ) -> list[str]:
         with self._db.transaction() as tx:
+            if log and kind in TO_CURRENT_VERSION:
+                # The app showed this version a moment ago; a newer one has replaced it
+                # since (another process imported it): the mark goes where it is seen.
+                ids = self.sql.wire.current_of(tx, ids)
             changed: list[str] = self.sql.actions.apply(
                 tx,
                 kind,

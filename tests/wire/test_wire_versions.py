@@ -105,6 +105,32 @@ def test_a_newer_version_replaces_the_old_one_in_the_inbox_with_its_state(
     assert matching(store, "in:all") == {first, second}
 
 
+def test_a_mark_given_to_a_version_just_replaced_goes_to_the_current_one(
+    store: StoreBackend,
+) -> None:
+    # The app showed version 1; version 2 arrived from another process meanwhile; the
+    # editor's tag, note and star were stored on version 1, hidden, and said saved.
+    first = arrive(store, wire(1))
+    second = arrive(store, wire(2, "updated"))
+    assert store.apply("tag", [first], {}, add_tags=["quay-desk"]) == [second]
+    assert store.apply("note", [first], {"note": "call the quay master"}) == [second]
+    assert store.apply("star", [first], {"starred": True}) == [second]
+    current, earlier = store.get(second), store.get(first)
+    assert current is not None and earlier is not None
+    assert current.state.tags == ["quay-desk"] and current.state.starred
+    assert current.state.note == "call the quay master"
+    assert not earlier.state.tags and not earlier.state.starred and not earlier.state.note
+    # Read stays on what was read: the newer version may say what the editor has not seen.
+    assert store.apply("read", [first], {"read": True}) == [first]
+    assert store.get(second).state.read is False  # type: ignore[union-attr]
+    # Undo takes the star back from where it went.
+    record = store.undo()
+    assert record is not None
+    assert store.get(second).state.read is False  # type: ignore[union-attr]
+    store.undo()
+    assert not store.get(second).state.starred  # type: ignore[union-attr]
+
+
 def test_an_older_version_arriving_late_does_not_take_over(store: StoreBackend) -> None:
     newer = arrive(store, wire(3, "updated"))
     store.apply("star", [newer], {"starred": True})

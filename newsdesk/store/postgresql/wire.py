@@ -107,3 +107,15 @@ def current_version(tx: Conn, item_id: str) -> str | None:
         (item_id,),
     ).fetchone()
     return None if row is None else str(row["id"])
+
+
+def current_of(tx: Conn, ids: Sequence[str]) -> list[str]:
+    """See `store/sqlite/wire.current_of`: the same, in PostgreSQL."""
+    rows = tx.execute(
+        "SELECT a.id AS old, c.id AS new FROM articles a JOIN articles c "
+        "ON c.item_id = a.item_id AND c.superseded = 0 "
+        "WHERE a.superseded = 1 AND a.id = ANY(%s)",
+        (list(ids),),
+    ).fetchall()
+    current = {str(r["old"]): str(r["new"]) for r in rows}
+    return list(dict.fromkeys(current.get(aid, aid) for aid in ids))

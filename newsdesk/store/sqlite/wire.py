@@ -105,3 +105,18 @@ def current_version(tx: sqlite3.Connection, item_id: str) -> str | None:
         (item_id,),
     ).fetchone()
     return None if row is None else str(row[0])
+
+
+def current_of(tx: sqlite3.Connection, ids: Sequence[str]) -> list[str]:
+    """`ids` with each version a newer one has replaced given as its item's current one."""
+    current: dict[str, str] = {}
+    for chunk in chunks(ids):
+        marks = ",".join("?" * len(chunk))
+        for row in tx.execute(
+            "SELECT a.id, c.id FROM articles a JOIN articles c "
+            "ON c.item_id = a.item_id AND c.superseded = 0 "
+            f"WHERE a.superseded = 1 AND a.id IN ({marks})",
+            chunk,
+        ):
+            current[str(row[0])] = str(row[1])
+    return list(dict.fromkeys(current.get(aid, aid) for aid in ids))
