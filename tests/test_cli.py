@@ -604,3 +604,27 @@ and the work is expected to last until the spring tides have passed.</p>
     shown = json.loads(run(["show", aid, "--json"], env).stdout)
     assert shown["dek"] == lede and shown["body"].startswith(lede)
     assert run(["show", aid], env).stdout.count("north pier for repairs") == 1
+
+
+def test_a_short_word_that_could_start_an_id_is_read_as_a_query(
+    env: dict[str, str], corpus: Path, tmp_path: Path
+) -> None:
+    # "cafe", "dead", "2026" are hex: they were refused as ids too short to use.
+    page = tmp_path / "cafe.txt"
+    page.write_text(
+        "Harbour cafe reopens after the storm\n\nBy Ines Varga\n\n"
+        "The harbour cafe reopened on Monday after two weeks of repairs, its owner said, "
+        "and the ferry crews were its first customers of the morning.\n",
+        encoding="utf-8",
+    )
+    run(["import", str(corpus), str(page)], env)
+    starred = run(["star", "cafe", "--json"], env)
+    assert len(json.loads(starred.stdout)["changed"]) == 1
+    listed = run(["search", "is:starred", "--json"], env)
+    assert [r["title"] for r in json.loads(listed.stdout)] == [
+        "Harbour cafe reopens after the storm"
+    ]
+    # A short hex word that finds nothing still says what is wrong with it as an id.
+    nothing = run(["star", "bead"], env, check=False)
+    assert nothing.returncode == 1
+    assert "id 'bead' is too short: give at least six characters of an id" in nothing.stderr

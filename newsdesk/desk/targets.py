@@ -41,10 +41,16 @@ def action_targets(
 
     ids: list[str] = []
     unresolved: list[str] = []
+    #: Words that could be the start of an id but are too short ("cafe", "2026", "dead"):
+    #: read as query words; said to be too short only when they find nothing.
+    too_short: DeskError | None = None
     for target in targets:
         try:
             ids.append(resolve_id(store, target))
         except ArticleNotFoundError:
+            unresolved.append(target)
+        except DeskError as exc:
+            too_short = too_short or exc
             unresolved.append(target)
     query = " ".join(unresolved)
     matched = 0
@@ -56,6 +62,8 @@ def action_targets(
                 "nothing was changed; to act on every article, say in:all"
             )
         found = find(query)
+        if not found and too_short is not None:
+            raise too_short
         matched = len(found)
         ids.extend(found)
     return Targets(list(dict.fromkeys(ids)), query, matched)
