@@ -60,15 +60,15 @@ FEED_FORMATS = frozenset({"feed", "newsml", "nitf", "ninjs"})
 def parse_feed(fetched: Fetched, warnings: list[str]) -> tuple[list[Extracted], str | None]:
     """The feed's items, or the reason there are none."""
     result = load_bytes(fetched.body, "feed.xml")
+    if result.format not in (None, *FEED_FORMATS):
+        # Not a feed at all: what another importer said of it ("line 1: no title")
+        # would only muddle that one reason.
+        return [], _not_a_feed(result.format, fetched)
     warnings.extend(result.warnings)
     if result.error == NO_ITEMS:
         return [], None  # an empty channel is a feed with nothing new, not a failure
     if result.error:
-        if result.format not in (None, *FEED_FORMATS):
-            return [], _not_a_feed(result.format, fetched)
         return [], result.error
-    if result.format not in FEED_FORMATS:
-        return [], _not_a_feed(result.format, fetched)
     return result.items, None
 
 

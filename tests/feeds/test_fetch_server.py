@@ -285,6 +285,9 @@ def test_wrong_content_types(open_desk: Desk, feed_server: FeedServer) -> None:
     for name in ("json", "png"):
         assert outcomes[name].status == "failed"
         assert outcomes[name].reason
+    # One reason, not what the JSON Lines reader said of it too ("line 1: no title").
+    assert "sent JSON" in (outcomes["json"].reason or "")
+    assert outcomes["json"].warnings == []
     assert open_desk.count() == 2
 
 
