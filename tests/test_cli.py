@@ -628,3 +628,15 @@ def test_a_short_word_that_could_start_an_id_is_read_as_a_query(
     nothing = run(["star", "bead"], env, check=False)
     assert nothing.returncode == 1
     assert "id 'bead' is too short: give at least six characters of an id" in nothing.stderr
+
+
+def test_a_folder_with_nothing_to_import_says_what_was_left_out(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    folder = tmp_path / "walk"
+    folder.mkdir()
+    (folder / "README.md").write_text("# notes\n", encoding="utf-8")
+    (folder / ".hidden.txt").write_text("Hidden story\n\nIts text.\n", encoding="utf-8")
+    proc = run(["import", str(folder)], env)
+    assert "(0 files)" in proc.stdout
+    assert "found no file to import" in proc.stderr and "README" in proc.stderr

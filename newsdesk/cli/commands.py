@@ -180,6 +180,11 @@ def cmd_import(desk: Desk, args: argparse.Namespace) -> int:
                         ("  ! ", "yellow"), display(outcome.path, name=True), ": ", warning
                     )
                 )
+        if not summary.files and any(p.is_dir() for p in inputs):
+            output.notice(
+                "found no file to import: a folder's hidden files, its README, LICENSE or "
+                "CHANGELOG and links leading outside it are left out (name a file to import it)"
+            )
     # Partial failure is reported above; only an import where every file failed is an error.
     ok_files = len(summary.files) - len(summary.failed)
     return EXIT_ERROR if summary.failed and not ok_files else EXIT_OK
