@@ -185,6 +185,19 @@ def lower_ratio(tokens: list[str]) -> float:
     return sum(1 for t in tokens if t[0].islower()) / len(tokens)
 
 
+#: A word as a count of words sees it: whitespace-separated, holding a letter or digit.
+_WORD_TOKEN = re.compile(r"[^\W_]\S*")
+
+
+def count_words(text: str) -> int:
+    """Words in `text`; in Chinese and Japanese, written without spaces, each ideograph
+    or kana counts as one (a whole paragraph was one "word")."""
+    if text.isascii() or not _DENSE.search(text):
+        return len(_WORD_TOKEN.findall(text))
+    dense = sum(1 for char in _DENSE.findall(text) if char.isalnum())
+    return len(_WORD_TOKEN.findall(_DENSE.sub(" ", text))) + dense
+
+
 @line_cache
 def is_upper_line(line: str) -> bool:
     head = line[:400]

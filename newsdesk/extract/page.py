@@ -40,6 +40,7 @@ from newsdesk.extract.headline import (
 )
 from newsdesk.extract.language import detect_language
 from newsdesk.extract.lines import (
+    count_words,
     ends_sentence,
     is_prose,
     split_lines,
@@ -60,8 +61,6 @@ from newsdesk.extract.textbrowser import signed_heading
 from newsdesk.isodates import parse_iso_date
 from newsdesk.model import Extracted, Link
 from newsdesk.sanitize import clean_line, clean_text
-
-_WORD_TOKEN = re.compile(r"[^\W_]\S*")
 
 #: Characters of body given to entity and quote finding (a long read is ~60,000).
 ENRICH_CHARS = 100_000
@@ -498,7 +497,7 @@ def enrich(meta: Extracted) -> Extracted:
         meta.language = detect_language(body or meta.title)
     if not meta.word_count:
         # Whitespace-separated tokens holding a letter or digit ("—" alone is no word).
-        meta.word_count = len(_WORD_TOKEN.findall(body))
+        meta.word_count = count_words(body)
     need_entities = not (meta.people or meta.organizations or meta.places)
     if need_entities or not meta.quotes:
         # Bounded so a pasted book cannot stall an import; the head names the story's people.

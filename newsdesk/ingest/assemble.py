@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 
 from newsdesk.extract import enrich, extract_page
 from newsdesk.extract.headline import LINK_TITLES, headline_from_lead
-from newsdesk.extract.lines import ends_sentence, split_lines
+from newsdesk.extract.lines import count_words, ends_sentence, split_lines
 from newsdesk.ingest.limits import MAX_LINE_CHARS, MAX_LIST_ITEMS, MAX_TITLE_CHARS
 from newsdesk.isodates import normalise_date
 from newsdesk.model import (
@@ -88,7 +88,7 @@ def _plain_article(text: str, hints: Extracted) -> Extracted:
         meta.title = first
         body = body[len(first) :].lstrip() if len(body) > len(first) else body
     meta.body = body
-    meta.word_count = len(body.split())
+    meta.word_count = count_words(body)
     return meta
 
 
@@ -307,7 +307,7 @@ def finish(meta: Extracted, fmt: str) -> Extracted:
         meta.starred = bool(meta.starred)
     _finish_wire_fields(meta)
     if not meta.word_count and meta.body:
-        meta.word_count = len(meta.body.split())
+        meta.word_count = count_words(meta.body)
     return meta
 
 

@@ -40,3 +40,18 @@ def test_prose_and_words_agree_with_the_unicode_patterns_alone() -> None:
         )
         assert lines.is_prose(line) == expected, line
     assert lines.is_prose(prose) and not lines.is_prose(prose.upper())
+
+
+def test_words_are_counted_in_scripts_written_without_spaces() -> None:
+    from newsdesk.ingest import load_bytes
+
+    assert lines.count_words("Ferries run — again, from 6 a.m. on Monday.") == 8
+    # Each ideograph or kana is a word; CJK punctuation is none.
+    assert lines.count_words("渡轮时刻表调整。") == 7
+    assert lines.count_words("フェリーの時刻表 changes today") == 10
+    text = (
+        "渡轮时刻表周一起调整\n\n渡轮公司周一表示，冬季时刻表将从下周开始实行，早班船提前十分钟出发。"
+        "乘客可以在码头查询新的时刻表。\n"
+    )
+    [item] = load_bytes(text.encode(), "zh.txt").items
+    assert item.word_count == lines.count_words(item.body) > 10
