@@ -39,6 +39,7 @@ from newsdesk.extract.headline import (
 )
 from newsdesk.extract.lines import (
     NUMBERED_HEADING,
+    body_line,
     is_list_item,
     is_prose,
     is_upper_line,
@@ -311,11 +312,11 @@ def read_body(lines: list[str], start: int, found: Found, *, main_text: bool = F
             if pending:
                 body.append(pending)
                 pending = None
-            body.append(strip_list_mark(line))
+            body.append(body_line(line))
             listing = _announces_list(line)
             continue
         if main_text:
-            body.append(strip_list_mark(line))
+            body.append(body_line(line))
             continue
         if listing and is_list_item(line) and len(words(line)) >= 2:
             # The items of a list the story announced ("... frage dich Folgendes:" / "1. Was
@@ -323,7 +324,7 @@ def read_body(lines: list[str], start: int, found: Found, *, main_text: bool = F
             if pending:
                 body.append(pending)
                 pending = None
-            body.append(strip_list_mark(line))
+            body.append(body_line(line))
             furniture = 0
             continue
         listing = False
@@ -337,7 +338,7 @@ def read_body(lines: list[str], start: int, found: Found, *, main_text: bool = F
             continue
         tokens = words(line)
         if is_list_item(line) and len(tokens) >= 6:
-            body.append(strip_list_mark(line))
+            body.append(body_line(line))
             furniture = 0
             continue
         if (

@@ -170,6 +170,22 @@ def strip_list_mark(line: str) -> str:
     return _LIST_MARK.sub("", line, count=1)
 
 
+_BULLET = re.compile(r"^[-*•·▪]\s+")
+_NUMBERED = re.compile(r"^\d{1,2}[.)]\s+")
+
+
+def body_line(line: str) -> str:
+    """A line as the story's text keeps it: a bulleted item as "• item" (a list stays a
+    list in the app and in Markdown), a numbered one with its number; a promotion's
+    arrow or a mail quote's ">" goes."""
+    bullet = _BULLET.match(line)
+    if bullet:
+        return "• " + line[bullet.end() :]
+    if _NUMBERED.match(line):
+        return line
+    return strip_list_mark(line)
+
+
 def is_list_item(line: str) -> bool:
     return bool(_LIST_MARK.match(line))
 

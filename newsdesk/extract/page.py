@@ -40,6 +40,7 @@ from newsdesk.extract.headline import (
 )
 from newsdesk.extract.language import detect_language
 from newsdesk.extract.lines import (
+    body_line,
     count_words,
     ends_sentence,
     is_prose,
@@ -120,9 +121,9 @@ def _keep_header_text(lines: list[str], found: Found) -> None:
         if is_prose(lines[i]):
             lead.extend(_unless_menu(run))
             run = []
-            lead.append(strip_list_mark(lines[i]))
+            lead.append(body_line(lines[i]))
         else:
-            run.append(strip_list_mark(lines[i]))
+            run.append(body_line(lines[i]))
     lead.extend(_unless_menu(run))
     found.body[:0] = lead
 

@@ -107,7 +107,9 @@ def _trafilatura_text(tree: HtmlElement, *, fast: bool) -> str:
     if document is None or isinstance(document, dict):
         return ""
     body = getattr(document, "body", None)
-    return element_to_text(body) if body is not None else (getattr(document, "text", "") or "")
+    if body is None:
+        return getattr(document, "text", "") or ""
+    return element_to_text(body, lists=True)
 
 
 def _without_code(tree: HtmlElement) -> HtmlElement:

@@ -150,7 +150,22 @@ def _local(tag: Any) -> str:
     return name
 
 
-def _pieces(root: etree._Element, limit: int) -> list[str]:
+_ITEM_TAGS = frozenset(("li", "item"))
+
+
+def _item_mark(item: etree._Element) -> str:
+    """ "• " for an item of a bulleted list, "3. " for the third of a numbered one."""
+    parent = item.getparent()
+    if parent is None:
+        return "• "
+    kind = _local(parent.tag)
+    if kind == "ol" or (kind == "list" and (parent.get("rend") or "").lower() == "ol"):
+        earlier = sum(1 for s in item.itersiblings(preceding=True) if _local(s.tag) in _ITEM_TAGS)
+        return f"{earlier + 1}. "
+    return "• "
+
+
+def _pieces(root: etree._Element, limit: int, lists: bool = False) -> list[str]:
     pieces: list[str] = []
     size = 0
     pre_depth = 0
@@ -177,6 +192,8 @@ def _pieces(root: etree._Element, limit: int) -> list[str]:
                 cells += 1
             if tag in BLOCK_TAGS:
                 pieces.append(_PARA)
+                if lists and tag in _ITEM_TAGS:
+                    pieces.append(_item_mark(element))
             elif tag in ("br", "lb"):
                 pieces.append(_LINE)
             if tag in _PRE_TAGS:
@@ -195,12 +212,15 @@ def _pieces(root: etree._Element, limit: int) -> list[str]:
     return pieces
 
 
-def element_to_text(root: etree._Element, limit: int = MAX_TEXT_CHARS) -> str:
+def element_to_text(
+    root: etree._Element, limit: int = MAX_TEXT_CHARS, *, lists: bool = False
+) -> str:
     """Paragraphs of the element's readable text, one blank line between them.
 
-    Reading stops after about `limit` characters of text.
+    Reading stops after about `limit` characters of text. `lists`: a list's items keep
+    their bullet or number (an article's text; not a whole page's, whose menus are lists).
     """
-    text = "".join(_pieces(root, limit))
+    text = "".join(_pieces(root, limit, lists))
     paragraphs: list[str] = []
     for block in text.split(_PARA):
         lines = [
@@ -227,4 +247,4 @@ def html_fragment_to_text(fragment: str) -> str:
         root = lxml_html.fragment_fromstring(fragment, create_parent="div")
     except (etree.ParserError, ValueError):
         return _reflow(fragment)
-    return element_to_text(root)
+    return element_to_text(root, lists=True)

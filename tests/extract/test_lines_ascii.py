@@ -55,3 +55,21 @@ def test_words_are_counted_in_scripts_written_without_spaces() -> None:
     )
     [item] = load_bytes(text.encode(), "zh.txt").items
     assert item.word_count == lines.count_words(item.body) > 10
+
+
+def test_a_text_copy_s_list_keeps_its_bullets_and_numbers() -> None:
+    from newsdesk.extract.page import extract_page
+
+    text = (
+        "Council sets out winter plan\n\nBy Mara Lind\n\n"
+        "The council of the harbour town agreed its winter plan on Tuesday after a long "
+        "debate about buses, salt and ferries.\n\nThe plan has three parts:\n\n"
+        "* Night buses run every 30 minutes to the hospital.\n"
+        "- Road salt is stored at two new depots.\n\n"
+        "Councillors will vote on the budget next week, the clerk said.\n"
+    )
+    body = extract_page(text).body
+    assert "• Night buses run every 30 minutes to the hospital." in body
+    assert "• Road salt is stored at two new depots." in body
+    assert lines.body_line("3) Clear the road") == "3) Clear the road"
+    assert lines.body_line("► More from the council") == "More from the council"

@@ -499,7 +499,9 @@ def test_key_points_open_the_body_and_dateline_follows() -> None:
         "(Reporting by Ines Lopes; Editing by Tom Reed)\n"
     )
     meta = extract_page(text)
-    assert meta.body.startswith("Every sailing on the northern route was cancelled")
+    # The key points stay a list: each keeps its bullet.
+    assert meta.body.startswith("• Every sailing on the northern route was cancelled")
+    assert "\n\n• Operators expect services" in meta.body
     assert meta.dateline == "Northport, Westland"
     assert meta.captions == [
         "Waves break over the harbour wall at Northport on Monday, as seen from the ferry terminal building."

@@ -782,3 +782,26 @@ def test_a_related_box_heading_link_is_never_a_story_link_whatever_the_run() -> 
                 "Council approves the new harbour wall budget",
             )
         ]
+
+
+def test_an_article_s_lists_keep_their_bullets_and_numbers() -> None:
+    page = (
+        "<html><head><title>Council sets out winter plan</title></head><body><article>"
+        "<h1>Council sets out winter plan</h1><p>The council of the harbour town agreed its "
+        "winter plan on Tuesday after a long debate about buses, salt and ferries.</p>"
+        "<p>The plan has three parts:</p><ul><li>Night buses run every 30 minutes.</li>"
+        "<li>Road salt is stored at two new depots.</li></ul><p>It ranks the tasks:</p>"
+        "<ol><li>Clear the hospital road first.</li><li>Then the harbour road.</li></ol>"
+        "<p>Councillors will vote on the budget next week, the clerk said.</p>"
+        "</article></body></html>"
+    )
+    [item] = load_bytes(page.encode(), "plan.html").items
+    assert "• Night buses run every 30 minutes.\n\n• Road salt is stored" in item.body
+    assert "1. Clear the hospital road first.\n\n2. Then the harbour road." in item.body
+
+
+def test_a_feed_item_s_list_keeps_its_bullets() -> None:
+    from newsdesk.ingest.html_text import html_fragment_to_text
+
+    text = html_fragment_to_text("<p>Closed roads:</p><ul><li>A12</li><li>B4</li></ul>")
+    assert text == "Closed roads:\n\n• A12\n\n• B4"

@@ -214,7 +214,7 @@ def _rendition(child: Element, hints: Extracted) -> tuple[int, str]:
             return 9, ""
         if local(inner) == "html":
             body = kid(inner, "body")
-            return 0, element_to_text(body if body is not None else inner)
+            return 0, element_to_text(body if body is not None else inner, lists=True)
         if local(inner) == "nitf":
             nitf_hints = Extracted()
             text = read_body(kid(inner, "body"), nitf_hints)
@@ -222,7 +222,7 @@ def _rendition(child: Element, hints: Extracted) -> tuple[int, str]:
             return 1, text
         if local(inner) == "body.content":
             return 1, content_text(inner)
-        return 2, element_to_text(inner)
+        return 2, element_to_text(inner, lists=True)
     if name == "inlineData":
         data = child.text or ""
         if attr(child, "encoding").lower() == "base64":

@@ -227,4 +227,4 @@ def content_text(content: Element) -> str:
         elif name in _BLOCKS:
             node.tag = _BLOCKS[name]
     etree.cleanup_namespaces(clone)
-    return element_to_text(clone)
+    return element_to_text(clone, lists=True)
