@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 import re
 from pathlib import Path
@@ -9,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from newsdesk.extract import byline
+from newsdesk.extract.date_order import DAY_FIRST, reference_day
+from newsdesk.extract.dates import numeric_order
 from newsdesk.extract.lines import split_lines
 from newsdesk.extract.prefixes import literal_prefixes
 
@@ -46,7 +49,7 @@ _BYLINES = [
     "From our correspondent Jane Doe",
     "Von unserem Korrespondenten Jan Berg",
     "October 19, 2019 by IWB",
-    "21.01.2022 11:46 von Jana Berg",
+    "21.01.2022 11:46 - Jana Berg",
     "11.12.2019 - Jana Berg",
     "jeudi 13 juin 2019, par Anne Roy",
     "Datum: 13. April 2017Autor: Jana Berg",
@@ -201,3 +204,44 @@ def test_literal_prefixes_reads_literals_branches_and_optional_groups() -> None:
     assert literal_prefixes(re.compile(r"^(?:[A-Z]\w*\s+)?by")) is None
     assert literal_prefixes(re.compile(r"\w+ by")) is None
     assert literal_prefixes(re.compile(r"(?:by)?")) is None
+
+
+def test_a_dated_byline_is_remembered_per_date_order_and_reference_day() -> None:
+    line = "03/05/2026 - Jana Berg"  # a date, then the name: no lead word
+    assert byline._patterns_to_try(line, None) == byline._DATED
+    token = DAY_FIRST.set(None)
+    try:
+        # No order known: the nearer reading to the reference day, each day its own answer.
+        with reference_day(dt.date(2026, 3, 10)):
+            assert _published(line) == "2026-03-05"
+        with reference_day(dt.date(2026, 5, 10)):
+            assert _published(line) == "2026-05-03"
+        with reference_day(dt.date(2026, 3, 10)):
+            assert _published(line) == "2026-03-05"
+    finally:
+        DAY_FIRST.reset(token)
+    with numeric_order("de"):
+        assert _published(line) == "2026-05-03"
+    with numeric_order("en"):
+        assert _published(line) == "2026-03-05"
+
+
+def _published(line: str) -> str | None:
+    found = byline.parse_byline(line)
+    assert found is not None
+    return found.published
+
+
+def test_a_remembered_byline_is_a_copy_and_the_memory_is_bounded() -> None:
+    assert byline._patterns_to_try("21.01.2022 11:46 - Jana Berg", None) == byline._DATED
+    first = byline.parse_byline("21.01.2022 11:46 - Jana Berg")
+    assert first is not None
+    first.authors.append("Someone Else")
+    first.published = None
+    again = byline.parse_byline("21.01.2022 11:46 - Jana Berg")
+    assert again is not None
+    assert again.authors == ["Jana Berg"]
+    assert again.published is not None
+    for n in range(byline._DATED_ANSWERS_MAX + 50):
+        byline.parse_byline(f"{n % 28 + 1}.01.2022 {n}")
+    assert 0 < len(byline._DATED_ANSWERS) <= byline._DATED_ANSWERS_MAX

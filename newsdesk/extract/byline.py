@@ -15,12 +15,14 @@ private names from a second module that nothing else uses.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from newsdesk.extract.credits import is_credit
 from newsdesk.extract.data.given_names import GIVEN_NAMES
+from newsdesk.extract.date_order import DAY_FIRST, reference
 from newsdesk.extract.dates import FOREIGN_WEEKDAY, find_dates
 from newsdesk.extract.desk_agency import desk_with_agency
 from newsdesk.extract.label_name import name_after_label
@@ -556,7 +558,7 @@ def parse_byline(line: str, following: list[str] | None = None) -> Byline | None
     if tried == _NOTHING or is_credit(line):
         return None
     if tried == _DATED:
-        return _dated_byline(line)
+        return _dated_byline_once(line)
     following = following or []
     reporter = without_our_reporter(line)
     if reporter != line.strip():
@@ -844,6 +846,32 @@ def _dated_byline(line: str) -> Byline | None:
     result = parse_by_text(m["names"], single=True, handle=True)
     result.published = result.published or dates[0].iso
     return result if result.authors else None
+
+
+#: `_dated_byline`'s answers by line and the numeric date order in force (and, with none, the
+#: day an ambiguous date is read against): a text copy's lines are asked about twice or more.
+_DATED_ANSWERS: dict[tuple[str, bool | None, dt.date | None], Byline | None] = {}
+#: Answers kept, at most (a line of 160 characters at most each): then they are forgotten.
+_DATED_ANSWERS_MAX = 4096
+
+
+def _dated_byline_once(line: str) -> Byline | None:
+    """`_dated_byline(line)`, remembered; each caller gets its own copy."""
+    if len(line) > 160:
+        return None
+    order = DAY_FIRST.get()
+    key = (line, order, reference() if order is None else None)
+    try:
+        found = _DATED_ANSWERS[key]
+    except KeyError:
+        if len(_DATED_ANSWERS) >= _DATED_ANSWERS_MAX:
+            _DATED_ANSWERS.clear()
+        found = _DATED_ANSWERS[key] = _dated_byline(line)
+    if found is None:
+        return None
+    return Byline(
+        list(found.authors), found.source, found.place, found.published, list(found.credits)
+    )
 
 
 def labelled_author_line(line: str) -> bool:
