@@ -15,16 +15,21 @@ private names from a second module that nothing else uses.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from newsdesk.extract.credits import is_credit
 from newsdesk.extract.data.given_names import GIVEN_NAMES
+from newsdesk.extract.date_order import DAY_FIRST, reference
 from newsdesk.extract.dates import FOREIGN_WEEKDAY, find_dates
 from newsdesk.extract.desk_agency import desk_with_agency
 from newsdesk.extract.label_name import name_after_label
 from newsdesk.extract.lines import strip_list_mark
-from newsdesk.extract.our_reporter import without_our_reporter
+from newsdesk.extract.our_reporter import _OUR_REPORTER, without_our_reporter
+from newsdesk.extract.prefixes import literal_prefixes, unsafe_to_lower
+from newsdesk.extract.triggers import trie
 from newsdesk.isodates import MONTHS
 from newsdesk.sanitize import clean_line
 
@@ -548,9 +553,13 @@ def parse_byline(line: str, following: list[str] | None = None) -> Byline | None
     if not line or len(line) > 400:
         return None
     line = _unmarked(line)
-    following = following or []
-    if is_credit(line):
+    # Most lines match none of the patterns below: `_patterns_to_try` tells them cheaply.
+    tried = _patterns_to_try(line, following)
+    if tried == _NOTHING or is_credit(line):
         return None
+    if tried == _DATED:
+        return _dated_byline_once(line)
+    following = following or []
     reporter = without_our_reporter(line)
     if reporter != line.strip():
         line = "By " + reporter  # "Door onze verslaggever Lotte de Boer"
@@ -643,11 +652,11 @@ def parse_byline(line: str, following: list[str] | None = None) -> Byline | None
     return _dated_byline(line)
 
 
+#: The lead word between a name printed twice ("Staff Report by Staff Report").
+_AROUND_BY = r"\s+(?:by|von|par|por)\s+"
+_SAME_AROUND_BY = re.compile(rf"^(?P<name>[^\W\d_][^|]{{2,58}}?){_AROUND_BY}(?P=name)\s*$", re.I)
 #: An account's name as a label's colon introduces it: five characters or more, or with a
 #: figure, dot, dash or underscore ("redaktion42", "jana_b"); not a short word ("hier").
-_SAME_AROUND_BY = re.compile(
-    r"^(?P<name>[^\W\d_][^|]{2,58}?)\s+(?:by|von|par|por)\s+(?P=name)\s*$", re.I
-)
 _ACCOUNT = re.compile(r"[^\W\d_][\w.\-]{4,29}|[^\W\d_][\w.\-]*[\d._\-][\w.\-]*")
 
 
@@ -687,8 +696,9 @@ _AFTER_DATE_NAME = re.compile(
     _FLAGS,
 )
 # A name, a bar, then when it was posted or updated.
+_BAR = "[|•·]"  # what `_patterns_to_try` looks for
 _NAME_THEN_POSTED = re.compile(
-    rf"^(?P<name>[^|•·\d]{{4,60}}?)\s*[|•·]\s*(?:{_POSTED_WORDS}|updated|actualizado|aktualisiert"
+    rf"^(?P<name>[^|•·\d]{{4,60}}?)\s*{_BAR}\s*(?:{_POSTED_WORDS}|updated|actualizado|aktualisiert"
     r"|mis\s+[àa]\s+jour|aggiornato|atualizado)\b",
     _FLAGS,
 )
@@ -711,6 +721,61 @@ _THEME_TAIL = re.compile(
 _WEEKDAY_LEAD = re.compile(
     rf"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|{FOREIGN_WEEKDAY}),?\s+$", _FLAGS
 )
+
+
+#: The patterns `parse_byline` matches at a line's start (the "our reporter" phrase's too).
+_OPENING_PATTERNS = (
+    _OUR_REPORTER, _BLOG_POSTED, _BY_START, _AUTHOR_LABEL, _AUTHOR_WORD, _POSTED_BY
+)  # fmt: skip
+_AROUND_BY_SEARCH = re.compile(_AROUND_BY, re.I).search
+#: What `find_dates` asks first: no digit, no date.
+_DIGIT_SEARCH = re.compile(r"\d").search
+#: Whether a lowered line opens with one of `_OPENING_PATTERNS`' literal prefixes; built on
+#: first use.
+_opens: Callable[[str], re.Match[str] | None] | None = None
+
+
+def _build_opens() -> Callable[[str], re.Match[str] | None]:
+    global _opens
+    prefixes: set[str] = set()
+    for pattern in _OPENING_PATTERNS:
+        some = literal_prefixes(pattern)
+        if some is None:
+            raise ValueError(f"no literal prefix for {pattern.pattern[:40]!r}")
+        prefixes |= some
+    _opens = re.compile(trie(prefixes)).match
+    return _opens
+
+
+#: What `_patterns_to_try` finds may match a line: nothing, only a date's byline, or more.
+_NOTHING, _DATED, _ANY = 0, 1, 2
+
+
+def _patterns_to_try(line: str, following: list[str] | None) -> int:
+    """Which of `parse_byline`'s patterns may match `line` (list mark and rule removed).
+
+    Most open with a lead word or label ("By", "Autor:", "Posted by", "Von unserem
+    Korrespondenten"), their literal prefixes read from the patterns (`literal_prefixes`);
+    the rest say who posted between bars ("Jana Berg | Publicado ..."), name someone on
+    both sides of "by" or are a label alone over the name on the next line; a date's byline
+    needs a digit. `_NOTHING` and `_DATED` are exact: `parse_byline` tries nothing else.
+    """
+    lower = line.lower()
+    if (
+        (_opens or _build_opens())(lower) is not None
+        or "|" in line  # _BAR
+        or "•" in line
+        or "·" in line
+        or (
+            # `_AROUND_BY`'s words (no letter of them is one "İ", "ı" or "ſ" stands for).
+            ("by" in lower or "von" in lower or "par" in lower or "por" in lower)
+            and _AROUND_BY_SEARCH(line) is not None
+        )
+        or (bool(following) and _LABEL_ALONE.match(line) is not None)
+        or (not line.isascii() and unsafe_to_lower(line))
+    ):
+        return _ANY
+    return _DATED if _DIGIT_SEARCH(line) is not None else _NOTHING
 
 
 def _after_dates(rest: str) -> str:
@@ -781,6 +846,32 @@ def _dated_byline(line: str) -> Byline | None:
     result = parse_by_text(m["names"], single=True, handle=True)
     result.published = result.published or dates[0].iso
     return result if result.authors else None
+
+
+#: `_dated_byline`'s answers by line and the numeric date order in force (and, with none, the
+#: day an ambiguous date is read against): a text copy's lines are asked about twice or more.
+_DATED_ANSWERS: dict[tuple[str, bool | None, dt.date | None], Byline | None] = {}
+#: Answers kept, at most (a line of 160 characters at most each): then they are forgotten.
+_DATED_ANSWERS_MAX = 4096
+
+
+def _dated_byline_once(line: str) -> Byline | None:
+    """`_dated_byline(line)`, remembered; each caller gets its own copy."""
+    if len(line) > 160:
+        return None
+    order = DAY_FIRST.get()
+    key = (line, order, reference() if order is None else None)
+    try:
+        found = _DATED_ANSWERS[key]
+    except KeyError:
+        if len(_DATED_ANSWERS) >= _DATED_ANSWERS_MAX:
+            _DATED_ANSWERS.clear()
+        found = _DATED_ANSWERS[key] = _dated_byline(line)
+    if found is None:
+        return None
+    return Byline(
+        list(found.authors), found.source, found.place, found.published, list(found.credits)
+    )
 
 
 def labelled_author_line(line: str) -> bool:
