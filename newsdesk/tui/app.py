@@ -153,6 +153,7 @@ class NewsdeskApp(App[None]):
             self.screen.key_to_field(key.key)  # Enter or Esc: the next keys wait for the answer
         elif isinstance(self.screen, MainScreen) and self.focused is self.screen.search_input:
             self.screen.key_to_search_box(key.key)  # Enter/Esc: the next keys wait for results
+        self._keys.sent(key, self.screen)  # its bindings run on this screen only (on_key)
         await super().on_event(key)
 
     def _moves_focus(self, key: events.Key) -> bool:
@@ -164,8 +165,13 @@ class NewsdeskApp(App[None]):
 
     def on_key(self, event: events.Key) -> None:
         """A key back from the focused widget: Textual runs its bindings next (App._on_key);
-        a dialog answering it hears afterwards (modals/once.py)."""
+        a dialog answering it hears afterwards (modals/once.py). A key whose screen has
+        closed or been covered meanwhile goes no further (key_routing)."""
         screen = self.screen
+        if not self._keys.came_back(event, screen):
+            event.prevent_default()  # App._on_key would run the bindings of the screen now on top
+            event.stop()
+            return
         if isinstance(screen, DismissOnce):
             self.call_later(screen.key_handled, event.key)
 

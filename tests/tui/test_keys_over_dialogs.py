@@ -1,0 +1,75 @@
+"""Keys typed over a dialog are the dialog's."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from textual import events
+from textual.screen import Screen
+
+from newsdesk.tui.app import NewsdeskApp
+from newsdesk.tui.modals.confirm import ConfirmDialog
+from tests.tui.conftest import AppFactory
+from tests.tui.helpers import SIZE, main_screen, settle, wait_until
+
+IMPORTING = "importing 17/136 files (156 new)"
+
+
+def type_at_once(app: NewsdeskApp, *keys: str) -> None:
+    """Keys as a terminal sends a burst: all queued before the first is handled."""
+    for key in keys:
+        app.post_message(events.Key(key, "\r" if key == "enter" else key))
+
+
+def screens_opened(app: NewsdeskApp, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    opened: list[str] = []
+    push = app.push_screen
+
+    def recording(screen: Screen[Any], *args: Any, **kwargs: Any) -> Any:
+        opened.append(type(screen).__name__)
+        return push(screen, *args, **kwargs)
+
+    monkeypatch.setattr(app, "push_screen", recording)
+    return opened
+
+
+async def test_letters_typed_over_the_quit_question_run_no_inbox_key(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`x` `e` Enter over "Quit during an import": `e` came back up to the App after Enter
+    had closed the question, ran the inbox's export and the app died opening it."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        screen.import_job.status = IMPORTING
+        await pilot.press("q")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        opened = screens_opened(app, monkeypatch)
+        type_at_once(app, "x", "e", "enter")
+        await wait_until(pilot, lambda: not app.is_running, seconds=10)
+    assert opened == []
+    assert app.return_code == 0
+
+
+async def test_keys_typed_before_cancel_do_not_reach_the_inbox(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`x` `e` Tab Enter: Enter on Cancel keeps the app, and the letters typed over the
+    question stay its own: no export dialog, no selection on the inbox below."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        screen.import_job.status = IMPORTING
+        await pilot.press("q")
+        await settle(pilot)
+        opened = screens_opened(app, monkeypatch)
+        type_at_once(app, "x", "slash", "e", "tab", "enter")
+        await settle(pilot)
+        assert app.is_running and app.screen is screen
+        assert opened == []
+        assert not screen.inbox.selected
+        assert not screen.search_input.has_focus
