@@ -1,4 +1,5 @@
-"""Keys typed over a dialog are the dialog's."""
+"""Keys typed over a dialog are the dialog's, and a dialog opening as the app quits does
+not crash it."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from textual.screen import Screen
 
 from newsdesk.tui.app import NewsdeskApp
 from newsdesk.tui.modals.confirm import ConfirmDialog
+from newsdesk.tui.modals.prompt import PromptDialog
 from tests.tui.conftest import AppFactory
 from tests.tui.helpers import SIZE, main_screen, settle, wait_until
 
@@ -73,3 +75,22 @@ async def test_keys_typed_before_cancel_do_not_reach_the_inbox(
         assert opened == []
         assert not screen.inbox.selected
         assert not screen.search_input.has_focus
+
+
+@pytest.mark.parametrize("dialog", ["export", "prompt", "confirm"])
+async def test_a_dialog_opening_as_the_app_quits_does_not_crash_it(
+    make_app: AppFactory, dialog: str
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        if dialog == "export":
+            screen.action_export()
+        elif dialog == "prompt":
+            app.push_screen(PromptDialog("Import"))
+        else:
+            app.push_screen(ConfirmDialog("Sure?", "Really?"))
+        app.exit()
+        await pilot.pause()
+    assert app.return_code == 0  # Textual sets 1 (and keeps the error) on a crash
