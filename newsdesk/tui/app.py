@@ -259,7 +259,8 @@ class NewsdeskApp(App[None]):
 
 
 def run_app(paths: Paths) -> int:
-    """Open the Desk (index in the background) and run the app."""
+    """Open the Desk (index in the background) and run the app; the exit status (1 when
+    the app ended on an error)."""
     # Parallel import starts multiprocessing's resource tracker, which needs the
     # real stderr; Textual swaps sys.stderr for an object without a file descriptor.
     from multiprocessing import resource_tracker
@@ -267,7 +268,10 @@ def run_app(paths: Paths) -> int:
     resource_tracker.ensure_running()
     desk = Desk(paths, background_index=True)
     try:
-        NewsdeskApp(desk, tune_gc=True).run()
+        app = NewsdeskApp(desk, tune_gc=True)
+        app.run()
     finally:
         desk.close()
-    return 0
+    # Textual ends the app on an unhandled error (and prints its traceback) with return
+    # code 1: the program's exit status says so too, as it does for a quit (0).
+    return app.return_code or 0

@@ -1,5 +1,5 @@
 """Keys typed over a dialog are the dialog's, and a dialog opening as the app quits does
-not crash it."""
+not crash it, nor does a crash exit 0."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import pytest
 from textual import events
 from textual.screen import Screen
 
+from newsdesk.paths import Paths
 from newsdesk.tui.app import NewsdeskApp
 from newsdesk.tui.modals.confirm import ConfirmDialog
 from newsdesk.tui.modals.prompt import PromptDialog
@@ -94,3 +95,31 @@ async def test_a_dialog_opening_as_the_app_quits_does_not_crash_it(
         app.exit()
         await pilot.pause()
     assert app.return_code == 0  # Textual sets 1 (and keeps the error) on a crash
+
+
+def test_an_app_that_ended_on_an_error_exits_1(
+    seeded: Paths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsdesk.tui.app import run_app
+
+    def crashed(self: NewsdeskApp) -> None:
+        self._return_code = 1  # what Textual leaves after printing the traceback
+
+    monkeypatch.setattr(NewsdeskApp, "run", crashed)
+    assert run_app(seeded) == 1
+
+    def quit_(self: NewsdeskApp) -> None:
+        self._return_code = 0
+
+    monkeypatch.setattr(NewsdeskApp, "run", quit_)
+    assert run_app(seeded) == 0
+
+
+def test_the_command_passes_the_apps_exit_status_on(
+    seeded: Paths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newsdesk.tui
+    from newsdesk.cli.main import main
+
+    monkeypatch.setattr(newsdesk.tui, "run", lambda paths: 1)
+    assert main(["--data-dir", str(seeded.data_dir), "app"]) == 1
