@@ -219,24 +219,36 @@ class NewsdeskApp(App[None]):
 
     async def action_quit(self) -> None:
         """Quit; while an import runs, ask first: the files it has not read yet would
-        silently stay out of the desk."""
+        silently stay out of the desk. The question follows the import, and goes once
+        it has finished (`q` then quits at once)."""
         main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
-        status = main.import_job.status if main is not None else ""
-        if not status:
+        if main is None or not main.import_job.status:
             self.exit()
             return
         from newsdesk.tui.modals.confirm import ConfirmDialog
 
-        question = (
-            f"An import is running: {status}. Quit and stop it? The files already "
-            "imported stay; the rest are not imported."
-        )
+        job = main.import_job
+
+        def question() -> str | None:
+            if not job.status:
+                return None
+            return (
+                f"An import is running: {job.status}. Quit and stop it? The files already "
+                "imported stay; the rest are not imported."
+            )
 
         def answered(yes: bool | None) -> None:
             if yes:
                 self.exit()
+            elif yes is None:
+                self.notify("The import has finished: q quits now.", timeout=4)
 
-        self.push_screen(ConfirmDialog("Quit during an import", question, confirm="Quit"), answered)
+        self.push_screen(
+            ConfirmDialog(
+                "Quit during an import", question() or "", confirm="Quit", follow=question
+            ),
+            answered,
+        )
 
     @on(Worker.StateChanged)
     def on_worker_failed(self, event: Worker.StateChanged) -> None:

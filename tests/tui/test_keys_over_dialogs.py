@@ -1,5 +1,5 @@
-"""Keys typed over a dialog are the dialog's, and a dialog opening as the app quits does
-not crash it, nor does a crash exit 0."""
+"""Keys typed over a dialog are the dialog's, a dialog opening as the app quits does not
+crash it, the quit question follows the import, and a crash never exits 0."""
 
 from __future__ import annotations
 
@@ -95,6 +95,30 @@ async def test_a_dialog_opening_as_the_app_quits_does_not_crash_it(
         app.exit()
         await pilot.pause()
     assert app.return_code == 0  # Textual sets 1 (and keeps the error) on a crash
+
+
+async def test_the_quit_question_follows_the_import_and_goes_when_it_ends(
+    make_app: AppFactory,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        job = screen.import_job
+        job.status = IMPORTING
+        await pilot.press("q")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ConfirmDialog)
+        question = dialog.query_one("#confirm-question")
+        job.status = "importing 90/136 files (200 new)"
+        await wait_until(pilot, lambda: "90/136" in str(question.render()), seconds=5)
+        job.status = ""  # the import has finished
+        await wait_until(pilot, lambda: app.screen is screen, seconds=5)
+        assert app.is_running  # closing the question is no answer to it
+        await pilot.press("q")  # nothing left to ask
+        await wait_until(pilot, lambda: not app.is_running, seconds=5)
+    assert app.return_code == 0
 
 
 def test_an_app_that_ended_on_an_error_exits_1(
