@@ -469,8 +469,7 @@ def cmd_paths(args: argparse.Namespace) -> int:
 def cmd_app(args: argparse.Namespace) -> int:
     from newsdesk.tui import run
 
-    run(resolve(args.data_dir))
-    return EXIT_OK
+    return run(resolve(args.data_dir))  # 1 when the app ended on an error
 
 
 if __name__ == "__main__":

@@ -396,6 +396,14 @@ class Desk:
                 arrival=arrival,
             )
 
+        def stored(outcome: FeedOutcome, done: int, total: int) -> None:
+            # A feed's items are indexed once its transaction commits, not after the
+            # slowest feed of the fetch (the app lists them meanwhile).
+            if outcome.new or outcome.updated:
+                self._indexing.notify()
+            if progress is not None:
+                progress(outcome, done, total)
+
         try:
             summary = service.fetch(
                 self.store,
@@ -403,7 +411,7 @@ class Desk:
                 names,
                 every=every,
                 limits=limits,
-                progress=progress,
+                progress=stored,
                 should_stop=should_stop,
             )
         finally:

@@ -153,6 +153,7 @@ class NewsdeskApp(App[None]):
             self.screen.key_to_field(key.key)  # Enter or Esc: the next keys wait for the answer
         elif isinstance(self.screen, MainScreen) and self.focused is self.screen.search_input:
             self.screen.key_to_search_box(key.key)  # Enter/Esc: the next keys wait for results
+        self._keys.sent(key, self.screen)  # its bindings run on this screen only (on_key)
         await super().on_event(key)
 
     def _moves_focus(self, key: events.Key) -> bool:
@@ -164,8 +165,13 @@ class NewsdeskApp(App[None]):
 
     def on_key(self, event: events.Key) -> None:
         """A key back from the focused widget: Textual runs its bindings next (App._on_key);
-        a dialog answering it hears afterwards (modals/once.py)."""
+        a dialog answering it hears afterwards (modals/once.py). A key whose screen has
+        closed or been covered meanwhile goes no further (key_routing)."""
         screen = self.screen
+        if not self._keys.came_back(event, screen):
+            event.prevent_default()  # App._on_key would run the bindings of the screen now on top
+            event.stop()
+            return
         if isinstance(screen, DismissOnce):
             self.call_later(screen.key_handled, event.key)
 
@@ -213,24 +219,36 @@ class NewsdeskApp(App[None]):
 
     async def action_quit(self) -> None:
         """Quit; while an import runs, ask first: the files it has not read yet would
-        silently stay out of the desk."""
+        silently stay out of the desk. The question follows the import, and goes once
+        it has finished (`q` then quits at once)."""
         main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
-        status = main.import_job.status if main is not None else ""
-        if not status:
+        if main is None or not main.import_job.status:
             self.exit()
             return
         from newsdesk.tui.modals.confirm import ConfirmDialog
 
-        question = (
-            f"An import is running: {status}. Quit and stop it? The files already "
-            "imported stay; the rest are not imported."
-        )
+        job = main.import_job
+
+        def question() -> str | None:
+            if not job.status:
+                return None
+            return (
+                f"An import is running: {job.status}. Quit and stop it? The files already "
+                "imported stay; the rest are not imported."
+            )
 
         def answered(yes: bool | None) -> None:
             if yes:
                 self.exit()
+            elif yes is None:
+                self.notify("The import has finished: q quits now.", timeout=4)
 
-        self.push_screen(ConfirmDialog("Quit during an import", question, confirm="Quit"), answered)
+        self.push_screen(
+            ConfirmDialog(
+                "Quit during an import", question() or "", confirm="Quit", follow=question
+            ),
+            answered,
+        )
 
     @on(Worker.StateChanged)
     def on_worker_failed(self, event: Worker.StateChanged) -> None:
@@ -253,7 +271,8 @@ class NewsdeskApp(App[None]):
 
 
 def run_app(paths: Paths) -> int:
-    """Open the Desk (index in the background) and run the app."""
+    """Open the Desk (index in the background) and run the app; the exit status (1 when
+    the app ended on an error)."""
     # Parallel import starts multiprocessing's resource tracker, which needs the
     # real stderr; Textual swaps sys.stderr for an object without a file descriptor.
     from multiprocessing import resource_tracker
@@ -261,7 +280,10 @@ def run_app(paths: Paths) -> int:
     resource_tracker.ensure_running()
     desk = Desk(paths, background_index=True)
     try:
-        NewsdeskApp(desk, tune_gc=True).run()
+        app = NewsdeskApp(desk, tune_gc=True)
+        app.run()
     finally:
         desk.close()
-    return 0
+    # Textual ends the app on an unhandled error (and prints its traceback) with return
+    # code 1: the program's exit status says so too, as it does for a quit (0).
+    return app.return_code or 0

@@ -17,12 +17,19 @@ every screen and dialog:
 - While a dialog is answering the key that closes it (`answering`, see
   modals/once.py), keys wait too, then go to the screen below it: Enter then
   `j` saves the note and moves the inbox's cursor.
+
+A key sent on to a screen's widgets runs the bindings of that screen only. Textual
+runs them when the key comes back up to the App, against whatever screen is on top
+by then: `e` typed over the "Quit during an import" question, then Enter, came back
+after Enter had closed the question and opened the export dialog of the inbox
+below it (as the app was quitting). A key whose screen has gone meanwhile is
+dropped (`KeyGate.sent`/`came_back`).
 """
 
 from __future__ import annotations
 
-from collections import deque
-from weakref import WeakSet
+from collections import OrderedDict, deque
+from weakref import ReferenceType, WeakSet, ref
 
 from textual import events
 from textual.dom import DOMNode
@@ -34,6 +41,9 @@ OPENING_TICK = 0.01
 #: Keys that move between a form's fields: their binding runs at once from a one-line
 #: field too, so a form filled in one burst ("name", Tab, "query") fills each field.
 FIELD_MOVES = ("tab", "shift+tab")
+#: Keys remembered on their way through a screen's widgets (one a widget stops never
+#: comes back; the oldest are forgotten past this many).
+SENT_KEPT = 64
 
 
 def reads_keys_itself(node: DOMNode | None) -> bool:
@@ -56,6 +66,10 @@ class KeyGate:
         #: Mounted screens with no focus, seen once: one more tick for the focus
         #: their `on_mount` asked for (Textual places it later), then keys go.
         self._waited: WeakSet[Screen[object]] = WeakSet()
+        #: Keys sent on to a screen's widgets, by id, with that screen.
+        self._sent: OrderedDict[int, tuple[events.Key, ReferenceType[Screen[object]]]] = (
+            OrderedDict()
+        )
 
     @property
     def holding(self) -> bool:
@@ -75,3 +89,21 @@ class KeyGate:
 
     def take(self) -> events.Key:
         return self._held.popleft()
+
+    def sent(self, key: events.Key, screen: Screen[object]) -> None:
+        """`key` goes on to `screen`'s focused widget; its bindings run when it comes back."""
+        self._sent[id(key)] = (key, ref(screen))
+        while len(self._sent) > SENT_KEPT:
+            self._sent.popitem(last=False)
+
+    def came_back(self, key: events.Key, screen: Screen[object]) -> bool:
+        """`key` is back at the App with `screen` on top: may its bindings run there?
+
+        False when it was sent to another screen that has gone or been covered since
+        (its bindings would run on the wrong screen). A key not sent by the gate (a
+        simulated one) runs as Textual would run it.
+        """
+        kept = self._sent.pop(id(key), None)
+        if kept is None or kept[0] is not key:
+            return True
+        return kept[1]() is screen

@@ -152,7 +152,7 @@ class ExportDialog(OnceModal[ExportRequest | None]):
                 yield Button("Cancel", id="export-cancel", compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#export-go", Button).focus()
+        self.focus_first("#export-go")
 
     @on(RadioSet.Changed, "#export-format")
     def _format_changed(self, event: RadioSet.Changed) -> None:

@@ -18,6 +18,11 @@ open (the answer was refused, or Enter moved on to the next field) takes them
 itself as soon as the key's own message (`Input.Submitted`) has been handled:
 an `Answered` note follows it through the same queues. Should that note never
 come, the keys go to the dialog after `ANSWER_WAIT_S`.
+
+A screen opening while the app closes (a key typed ahead of the answer that
+quits) loses its widgets before its `on_mount` runs: `focus_first` focuses
+what is there and nothing otherwise, where `query_one(...).focus()` raised
+NoMatches over the closing app.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from typing import Any, ClassVar, TypeVar, cast
 from textual.await_complete import AwaitComplete
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
 
 R = TypeVar("R")
 
@@ -52,6 +58,15 @@ class DismissOnce:
 
     class Answered(Message):
         """Sent after a closing key's own messages: the dialog has had its say."""
+
+    def focus_first(self, selector: str | type[Widget]) -> Widget | None:
+        """Focus the screen's first widget matching `selector`, if it still has one (a
+        screen torn down as it opens has none); returns the widget focused."""
+        screen = cast("Screen[Any]", self)
+        widget = next(iter(screen.query(selector)), None)
+        if widget is not None:
+            widget.focus()
+        return widget
 
     def key_to_field(self, key: str) -> None:
         """The App sent `key` on to this screen's text field (its binding runs later)."""

@@ -36,7 +36,7 @@ class PromptDialog(OnceModal[str | None]):
             yield Label(Text("Enter to confirm · Esc to cancel", style="dim"))
 
     def on_mount(self) -> None:
-        self.query_one(Input).focus()
+        self.focus_first(Input)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.dismiss(event.value.strip())

@@ -86,7 +86,7 @@ class RuleDialog(OnceModal[RuleForm | None]):
 
     def on_mount(self) -> None:
         first = "#rule-query" if self._start[0] else "#rule-name"
-        self.query_one(first, Input).focus()
+        self.focus_first(first)
 
     def _fields(self) -> tuple[str, str, tuple[str, ...]]:
         return (

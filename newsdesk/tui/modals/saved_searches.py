@@ -88,7 +88,7 @@ class SavedSearchPicker(OnceModal[str | None]):
         return options
 
     def on_mount(self) -> None:
-        self.query_one(OptionList).focus()
+        self.focus_first(OptionList)
         self._counting = self._count_all()
 
     def on_unmount(self) -> None:

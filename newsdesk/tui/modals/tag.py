@@ -137,7 +137,7 @@ class TagDialog(OnceModal[TagChange | None]):
         return text
 
     def on_mount(self) -> None:
-        self.query_one(Input).focus()
+        self.focus_first(Input)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         found = self._suggester.matches(event.value)[:8]

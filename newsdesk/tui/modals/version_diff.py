@@ -190,7 +190,7 @@ class VersionDiffScreen(OnceModal[None]):
                 yield Static(id="diff-b", classes="diff-side")
 
     def on_mount(self) -> None:
-        self.query_one("#diff-body").focus()
+        self.focus_first("#diff-body")
         self._load()
 
     @property

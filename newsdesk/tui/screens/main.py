@@ -712,9 +712,7 @@ class MainScreen(Screen[None]):
     def import_paths(self, paths: list[Path], *, sample: bool = False) -> None:
         self.imports.start(paths, sample=sample)
 
-    @on(ImportJob.Progressed)
-    @on(FetchJob.Progressed)
-    def _job_progressed(self, message: ImportJob.Progressed | FetchJob.Progressed) -> None:
+    def on_import_job_progressed(self, message: ImportJob.Progressed) -> None:
         if message.relist:
             self.refresh_results()  # new articles join the list (cursor kept)
         self.update_status()
@@ -743,8 +741,12 @@ class MainScreen(Screen[None]):
     def action_rules(self) -> None:
         open_rules(self)
 
+    def on_fetch_job_progressed(self, message: FetchJob.Progressed) -> None:
+        # A feed's articles join the list (and the counts) while others still download.
+        self.feeds.arrived_by_themselves(message.joining)
+
     def on_fetch_job_finished(self, message: FetchJob.Finished) -> None:
-        self.feeds.finished(message.new)
+        self.feeds.finished(message.joining)
 
     def on_folder_watch_imported(self, message: FolderWatch.Imported) -> None:
         if message.updated:  # a file written again: its article's new text shows

@@ -146,7 +146,8 @@ class TableScreen(OnceScreen[str | None], Generic[Item]):
         return self.query_one(f"#{self.NAME}-table", DataTable)
 
     def on_mount(self) -> None:
-        self.table.focus()
+        if self.focus_first(DataTable) is None:
+            return  # torn down as it opened (the app is closing): nothing to load
         self.reload()
         self.set_interval(self.POLL, self.poll)
 

@@ -2,7 +2,10 @@
 
 Like the import job it posts its progress and its outcome as messages that
 bubble to the screen, which lets new articles join the list without moving
-the cursor. Nothing is shown while no fetch runs. The timer only looks for
+the cursor. Each feed's articles join as soon as its transaction has committed,
+while other feeds are still downloading: the first at once, later ones at most
+every RELIST_EVERY seconds, and those held back by that limit when it has passed
+(not when the next feed, perhaps a minute away on a slow server, is stored). Nothing is shown while no fetch runs. The timer only looks for
 due feeds (each feed's own interval and backoff decide, see feeds.schedule);
 a background fetch says nothing unless articles arrived or a feed failed.
 """
@@ -15,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 from textual.message import Message
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.worker import get_current_worker
 
@@ -61,6 +65,8 @@ class FetchJob(Widget):
         new: int
         #: New articles are waiting to join the list.
         relist: bool = False
+        #: How many of them join it now (counted in the header as arrived).
+        joining: int = 0
 
     @dataclass
     class Finished(Message):
@@ -73,6 +79,8 @@ class FetchJob(Widget):
         stopped: bool = False
         #: Started by the timer for due feeds, not by a key.
         background: bool = False
+        #: Of `new`, those that have not joined the list during the fetch.
+        joining: int = 0
 
     def __init__(
         self,
@@ -87,8 +95,14 @@ class FetchJob(Widget):
         self._count_due = count_due
         self.status = ""
         self.running = False
+        #: New articles stored so far by the running fetch, and how many have joined the list.
+        self._stored = 0
         self._listed = 0
+        #: When articles last joined the list (time.monotonic()).
         self._listed_at = 0.0
+        #: The last progress (for joining late), and the timer that will.
+        self._last: FetchJob.Progressed | None = None
+        self._join_timer: Timer | None = None
 
     def start(self, names: Sequence[str] = ()) -> bool:
         """Fetch the named feeds, or every unpaused one (due or not); False when one
@@ -111,7 +125,9 @@ class FetchJob(Widget):
 
     def _begin(self, names: tuple[str, ...], *, background: bool) -> None:
         self.running = True
-        self._listed, self._listed_at = 0, time.monotonic()
+        self._stored = self._listed = 0
+        self._listed_at = 0.0  # the first feed's articles join at once
+        self._last = None
         self._fetch(names, background)
 
     @app_worker(name="fetch feeds", group="fetch")
@@ -156,14 +172,43 @@ class FetchJob(Widget):
         )
 
     def on_fetch_job_progressed(self, message: Progressed) -> None:
+        if message.relist:
+            return  # posted by `_join_late`: counted there
         self.status = f"fetching feeds {message.done:,}/{message.total:,} ({message.new:,} new)"
-        now = time.monotonic()
-        if message.new > self._listed and now - self._listed_at > RELIST_EVERY:
-            self._listed, self._listed_at = message.new, now
-            message.relist = True
+        self._stored, self._last = message.new, message
+        if message.new <= self._listed:
+            return
+        wait = self._listed_at + RELIST_EVERY - time.monotonic()
+        if wait <= 0:
+            message.relist, message.joining = True, self._join()
+        elif self._join_timer is None:
+            # No later feed may come for a long while (a slow server): these join
+            # when the limit has passed, not with the next feed.
+            self._join_timer = self.set_timer(wait, self._join_late)
+
+    def _join(self) -> int:
+        """The stored articles not listed yet join the list now: how many."""
+        joining = self._stored - self._listed
+        self._listed, self._listed_at = self._stored, time.monotonic()
+        if self._join_timer is not None:
+            self._join_timer.stop()
+            self._join_timer = None
+        return joining
+
+    def _join_late(self) -> None:
+        self._join_timer = None
+        last = self._last
+        if last is not None and self._stored > self._listed:
+            self.post_message(
+                self.Progressed(last.done, last.total, last.new, relist=True, joining=self._join())
+            )
 
     def on_fetch_job_finished(self, message: Finished) -> None:
         self.status = ""
+        # What has not joined the list yet joins with the end of the fetch.
+        self._stored = max(self._stored, message.new)
+        message.joining = self._join()
+        self._last = None
         if message.background:
             if message.new:
                 self.notify(
