@@ -372,3 +372,15 @@ def test_hidden_is_archived_or_superseded(sqlite_store: Store) -> None:
         f"EXPLAIN QUERY PLAN SELECT a.id FROM articles a WHERE {FLAG_SQL['hidden']}"
     ).fetchall()
     assert not any(str(row[-1]) == "SCAN articles" for row in plan)
+
+
+def test_a_removal_is_pending_for_the_index_until_it_takes_it(store: StoreBackend) -> None:
+    # A search while the index still holds a removed article found it; the app asks again
+    # once nothing is pending, so a removal must count as pending.
+    kept, gone = add(store, make("Kept article")), add(store, make("Removed article"))
+    indexed = store.max_rev()
+    assert store.pending_count(indexed) == 0
+    assert store.delete([gone]) == [gone]
+    assert store.pending_count(indexed) == 1
+    assert store.pending_count(store.max_rev()) == 0
+    assert store.exists(kept)

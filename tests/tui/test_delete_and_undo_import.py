@@ -106,3 +106,36 @@ async def test_the_delete_question_counts_selected_articles_the_search_hides(
         assert isinstance(app.screen, ConfirmDialog)
         assert "2 articles of them are not shown by this search" in app.screen._question
         await pilot.press("n")
+
+
+def _ninjs(version: int, headline: str) -> str:
+    return (
+        f'{{"uri": "urn:test:quake-1", "version": "{version}", "versioncreated": '
+        f'"2026-12-06T1{version}:00:00Z", "pubstatus": "usable", "headline": "{headline}", '
+        '"type": "text", "body_text": "A magnitude 4.8 earthquake shook the harbour town of '
+        'Emberly on Sunday morning, the geological survey said."}'
+    )
+
+
+async def test_deleting_wire_copy_s_current_version_brings_the_one_before_into_the_list(
+    make_app: AppFactory, seeded: Paths, tmp_path: Path
+) -> None:
+    for n, headline in ((1, "Quake shakes Emberly harbour"), (2, "Quake hurts two in Emberly")):
+        (tmp_path / f"v{n}.json").write_text(_ninjs(n, headline), encoding="utf-8")
+    with Desk(seeded) as desk:
+        (first,) = desk.import_paths([tmp_path / "v1.json"]).imported_ids
+        (second,) = desk.import_paths([tmp_path / "v2.json"]).imported_ids
+        assert second in desk.inbox_ids() and first not in desk.inbox_ids()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        screen.inbox.cursor = screen.inbox.ids.index(second)
+        await pilot.press("X")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(pilot)
+        await settle(pilot)
+        # The earlier version is current again: it takes the deleted row's place.
+        assert second not in screen.inbox.ids and first in screen.inbox.ids
+        assert len(screen.inbox.ids) == screen.counts.get("inbox")

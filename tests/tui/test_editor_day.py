@@ -453,6 +453,27 @@ async def test_a_note_changed_elsewhere_while_the_dialog_is_open_is_not_overwrit
         assert article is not None and article.state.note == "legal says do not publish"
 
 
+async def test_a_note_for_an_article_deleted_while_the_dialog_is_open_is_not_said_saved(
+    make_app: AppFactory, seeded: Paths
+) -> None:
+    from textual.widgets import Input
+
+    app = make_app()
+    seen = record_notifications(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        target = main_screen(app).inbox.current_id or ""
+        await pilot.press("n")
+        await settle(pilot)
+        with Desk(seeded) as shell:  # `newsdesk delete` from a shell
+            assert shell.delete([target]).changed == [target]
+        app.screen.query_one(Input).value = "call the quay master"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert any("Note not saved: the article is no longer in the store" in m for m in seen)
+        assert not any("Note saved" in m for m in seen)
+
+
 async def test_the_import_log_shows_imports_made_before_the_app_started(
     make_app: AppFactory, seeded: Paths, tmp_path: Path
 ) -> None:

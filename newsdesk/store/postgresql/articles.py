@@ -67,7 +67,13 @@ def changed_since(conn: Conn, rev: int, limit: int) -> list[dict[str, Any]]:
 
 
 def pending_count(conn: Conn, rev: int) -> int:
-    return _scalar(conn, "SELECT COUNT(*) AS n FROM articles WHERE rev > %s", (rev,))
+    """See `store/sqlite/articles.pending_count`: articles written and removed past `rev`."""
+    return _scalar(
+        conn,
+        "SELECT (SELECT COUNT(*) FROM articles WHERE rev > %s) "
+        "+ (SELECT COUNT(*) FROM removed_articles WHERE rev > %s) AS n",
+        (rev, rev),
+    )
 
 
 def _scalar(conn: Conn, query: str, params: Sequence[Any] = ()) -> int:

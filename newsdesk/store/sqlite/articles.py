@@ -70,7 +70,14 @@ def changed_since(conn: sqlite3.Connection, rev: int, limit: int) -> list[dict[s
 
 
 def pending_count(conn: sqlite3.Connection, rev: int) -> int:
-    return int(conn.execute("SELECT COUNT(*) FROM articles WHERE rev > ?", (rev,)).fetchone()[0])
+    """Changes past `rev` the index has yet to take: articles written, and articles removed
+    (a search meanwhile still finds a removed one: the app asks again once none is left)."""
+    row = conn.execute(
+        "SELECT (SELECT COUNT(*) FROM articles WHERE rev > ?) "
+        "+ (SELECT COUNT(*) FROM removed_articles WHERE rev > ?)",
+        (rev, rev),
+    ).fetchone()
+    return int(row[0])
 
 
 # -- import ------------------------------------------------------------------------

@@ -611,6 +611,10 @@ class MainScreen(Screen[None]):
             or (result.action == "unarchive" and archive_only)
         ):
             self.view.drop(set(result.changed))
+        if result.action == "delete" and result.changed:
+            # Deleting wire copy's current version makes the one before it current: the
+            # search again lets it take the deleted row's place (the counts had it already).
+            self.refresh_results()
         self.after_change(result.changed)
         if result.action in ("archive", "unarchive") or self.detail.article_id in result.changed:
             self.view.show_detail()  # the State line is never stale

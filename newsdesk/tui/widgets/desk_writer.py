@@ -91,6 +91,13 @@ class DeskWriter(Widget):
             self.notify(str(exc), title=title, severity="error", timeout=10, markup=False)
             return None
 
+    def _gone(self, article_id: str) -> bool:
+        """The article is no longer in the store (False when the store cannot say)."""
+        try:
+            return self._desk.get(article_id) is None
+        except DeskError:
+            return False
+
     # -- toggles ----------------------------------------------------------------------
 
     def toggle(self, field: triage.Toggle, ids: list[str]) -> None:
@@ -155,6 +162,14 @@ class DeskWriter(Widget):
     def _set_note(self, article_id: str, note: str) -> None:
         result = self.guarded(lambda: self._desk.set_note(article_id, note.strip()))
         if result is None:
+            return
+        if not result.changed and self._gone(article_id):
+            # Deleted (another window, a shell) while the note was being written.
+            self.notify(
+                "Note not saved: the article is no longer in the store.",
+                severity="warning",
+                timeout=5,
+            )
             return
         self.notify("Note saved (u to undo)." if note.strip() else "Note removed.", timeout=3)
         self.post_message(self.Applied(result, 1))
