@@ -105,15 +105,30 @@ def embargo_label(
         return None
     if stamp >= _FURTHER_NOTICE_TS:
         return "embargoed until further notice"
+    return f"embargoed until {_local_moment(stamp, now, zone)}"
+
+
+def _local_moment(stamp: float, now: datetime | None, zone: tzinfo | None) -> str:
+    """ "14:00" today, "Tue 08 Dec 14:00" another day, the whole date months away."""
     moment = (now if now is not None else datetime.now(UTC)).astimezone(zone)
     until = datetime.fromtimestamp(stamp, UTC).astimezone(zone)
-    shown = until.strftime("%H:%M")
+    # The seconds when it has any: "until 18:22" read as free at 18:22:00 held until :05.
+    shown = until.strftime("%H:%M:%S" if until.second else "%H:%M")
     if until.date() != moment.date():
         # A weekday and a day say which one until it could be next year's; then the
         # whole date, no longer on a list row.
-        far = until - moment > timedelta(days=182)
+        far = abs(until - moment) > timedelta(days=182)
         shown = f"{until.strftime('%Y-%m-%d' if far else '%a %d %b')} {shown}"
-    return f"embargoed until {shown}"
+    return shown
+
+
+def embargo_lifted(embargo_until: str | None, now: datetime | None = None) -> str | None:
+    """ "lifted at 18:22:05" for an embargo that has passed (None when it holds or is
+    unreadable)."""
+    stamp = iso_to_ts(embargo_until)
+    if stamp is None or embargo_label(stamp, now) is not None:
+        return None
+    return f"lifted at {_local_moment(stamp, now, None)}"
 
 
 def headline_says(title: str, status: str) -> bool:
@@ -232,7 +247,8 @@ def wire_summary(
     if meta.status or killed:
         lines.append(("status", status_label(meta.status, killed=killed) or meta.status or ""))
     if meta.embargo_until:
-        lines.append(("embargo", embargo_label(meta.embargo_until, now) or meta.embargo_until))
+        shown = embargo_label(meta.embargo_until, now) or embargo_lifted(meta.embargo_until, now)
+        lines.append(("embargo", shown or meta.embargo_until))
     if meta.subjects:
         lines.append(("subjects", ", ".join(meta.subjects)))
     return lines

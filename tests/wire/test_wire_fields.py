@@ -218,3 +218,16 @@ def test_killed_embargoed_and_noted_copy_stays_so_through_an_export_and_import(
             assert again.killed == article.killed, article.meta.title
             assert again.meta.embargo_until == article.meta.embargo_until
         assert back[held[0].meta.title].state.note == "call the desk back"
+
+
+def test_an_embargo_shows_its_seconds_and_once_lifted_says_when() -> None:
+    from newsdesk.wire import embargo_label, embargo_lifted
+
+    now = datetime(2026, 12, 5, 18, 22, 0, tzinfo=UTC)
+    # Still held at 18:22:00: the label must not read as if it were free.
+    assert embargo_label("2026-12-05T18:22:05Z", now, UTC) == "embargoed until 18:22:05"
+    assert embargo_label("2026-12-05T18:30:00Z", now, UTC) == "embargoed until 18:30"
+    assert embargo_lifted("2026-12-05T18:30:00Z", now) is None
+    later = datetime(2026, 12, 5, 18, 23, 0, tzinfo=UTC)
+    lifted = embargo_lifted("2026-12-05T18:22:05Z", later)
+    assert lifted is not None and lifted.startswith("lifted at ") and "T18" not in lifted
