@@ -91,6 +91,10 @@ def parse_keys(
     if not isinstance(table, dict):
         errors.append(f'{source}: [keys] must be a table of id = "keys"; defaults kept')
         return {}
+    for name in data:
+        if name != "keys":
+            # `tag = "g"` above the table: easy to write, and it changed nothing silently.
+            errors.append(f"{source}: {name} is not inside the [keys] table; ignored")
     keys: dict[str, str] = {}
     for binding_id, value in table.items():
         if isinstance(value, list) and all(isinstance(v, str) for v in value):

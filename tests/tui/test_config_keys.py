@@ -67,6 +67,11 @@ def test_load_settings_bad_toml_keeps_defaults(paths: Paths) -> None:
     settings = load_settings(paths)
     assert settings.keys == {}
     assert any("keys.quit is empty" in e for e in settings.errors)
+    # A binding written above the table changed nothing, without a word.
+    paths.keys_file.write_text('tag = "g"\n[keys]\nstar = "f"\n', encoding="utf-8")
+    settings = load_settings(paths)
+    assert settings.keys == {"star": "f"}
+    assert settings.errors == ["keys.toml: tag is not inside the [keys] table; ignored"]
 
 
 async def test_keys_toml_remaps_star(make_app: AppFactory, seeded: Paths) -> None:
