@@ -139,3 +139,22 @@ async def test_deleting_wire_copy_s_current_version_brings_the_one_before_into_t
         # The earlier version is current again: it takes the deleted row's place.
         assert second not in screen.inbox.ids and first in screen.inbox.ids
         assert len(screen.inbox.ids) == screen.counts.get("inbox")
+
+
+async def test_the_header_counts_follow_the_rows_an_import_lists(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    # During an import the list grew while the header still said "0 unread".
+    from newsdesk.tui.widgets.import_job import ImportJob
+
+    (tmp_path / "keepers.md").write_text(NOTE, encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        before = screen.counts.get("unread")
+        app.desk.import_paths([tmp_path / "keepers.md"])  # the import worker's own write
+        screen.post_message(ImportJob.Progressed(1, 2, 1, relist=True))
+        await settle(pilot)
+        assert len(screen.inbox.ids) == screen.counts.get("inbox")
+        assert screen.counts.get("unread") == (before or 0) + 1

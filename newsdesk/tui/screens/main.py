@@ -719,6 +719,7 @@ class MainScreen(Screen[None]):
     def on_import_job_progressed(self, message: ImportJob.Progressed) -> None:
         if message.relist:
             self.refresh_results()  # new articles join the list (cursor kept)
+            self.refresh_counts()  # and the header counts them ("25 shown · 0 unread")
         self.update_status()
 
     def on_import_job_finished(self, message: ImportJob.Finished) -> None:
