@@ -434,3 +434,27 @@ def test_a_read_widened_to_other_versions_says_so() -> None:
     assert batch_notice(ActionResult("archive", ["a", "b", "c"], 4), 4) == (
         "Archived 3 of 4 (u to undo)"
     )
+
+
+async def test_the_export_dialog_s_choices_read_without_colour(make_app: AppFactory) -> None:
+    # Textual drew every radio button and check box `▐●▌`/`▐X▌`, set or not, telling them
+    # apart by colour only: under NO_COLOR every choice looked chosen.
+    from textual.widgets import Checkbox, RadioButton
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ExportDialog"
+        marks = {
+            str(b.id): str(b.render()).split(" ", 1)[0] if b.value else str(b.render())[:3]
+            for b in app.screen.query(RadioButton)
+        }
+        assert marks["scope-article"] == "▐●▌" and marks["format-md"] == "▐●▌"
+        assert marks["scope-shown"] == "▐ ▌" and marks["format-csv"] == "▐ ▌"
+        summary = app.screen.query_one("#export-summary", Checkbox)
+        assert str(summary.render()).startswith("▐ ▌")
+        summary.value = True
+        await pilot.pause()
+        assert str(summary.render()).startswith("▐X▌")

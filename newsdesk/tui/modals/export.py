@@ -12,7 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet
+from textual.widgets import Button, Checkbox, Input, Label, RadioSet
 
 from newsdesk.export import (
     EXPORT_FORMATS,
@@ -29,6 +29,7 @@ from newsdesk.export.options import FORMAT_SUFFIX
 from newsdesk.sanitize import display
 from newsdesk.tui.modals.once import OnceModal
 from newsdesk.tui.widgets.inert_input import InertInput
+from newsdesk.tui.widgets.toggles import MarkedCheckbox, MarkedRadioButton
 
 
 @dataclass(frozen=True)
@@ -124,25 +125,25 @@ class ExportDialog(OnceModal[ExportRequest | None]):
             with Horizontal(id="export-choices"):
                 with RadioSet(id="export-scope"):
                     if self.scopes["selection"]:
-                        yield RadioButton(
+                        yield MarkedRadioButton(
                             f"Selected ({len(self.scopes['selection']):,})",
                             value=self.scope == "selection",
                             id="scope-selection",
                         )
-                    yield RadioButton(
+                    yield MarkedRadioButton(
                         self.current_label, value=self.scope == "article", id="scope-article"
                     )
-                    yield RadioButton(
+                    yield MarkedRadioButton(
                         f"All shown ({len(self.scopes['shown']):,})", id="scope-shown"
                     )
                 with RadioSet(id="export-format"):
                     for fmt in EXPORT_FORMATS:
-                        yield RadioButton(
+                        yield MarkedRadioButton(
                             FORMAT_LABELS[fmt], value=fmt == self.format, id=f"format-{fmt}"
                         )
-            yield Checkbox("Summary instead of the full body", id="export-summary")
-            yield Checkbox("Copy the digest to the clipboard", id="export-copy")
-            yield Checkbox("Overwrite if it exists", id="export-force")
+            yield MarkedCheckbox("Summary instead of the full body", id="export-summary")
+            yield MarkedCheckbox("Copy the digest to the clipboard", id="export-copy")
+            yield MarkedCheckbox("Overwrite if it exists", id="export-force")
             yield Label(Text("Destination", style="dim"))
             yield InertInput(
                 str(default_path(self.format, self.now, self.folder)), id="export-dest"
