@@ -437,7 +437,12 @@ def _record(store: StoreBackend, store_items: StoreItems, done: Downloaded) -> F
         return outcome
 
     if sub.title is None:
+        before = sub.name
         _take_title(store, sub, done.items)
+        if sub.name != before:
+            # `fetch OLD` would now say "no feed named": the new name is said once.
+            renamed = f"named {sub.name} after its title from now on (was {before})"
+            outcome.message = f"{outcome.message}; {renamed}" if outcome.message else renamed
 
     def after(tx: Transaction, ids: list[str]) -> None:
         store.link_feed_items(tx, sub.id, ids)

@@ -87,8 +87,12 @@ def test_a_feed_added_without_a_name_takes_its_own_title(feed_server: FeedServer
         other = desk.add_feed(f"{feed_server.url}/other/")
         named = desk.add_feed(f"{feed_server.url}/named.xml", name="named")
         assert sub.name.startswith("127-0-0-1")
-        desk.fetch(every=True, limits=LIMITS)
+        outcomes = {f.url: f for f in desk.fetch(every=True, limits=LIMITS).feeds}
         names = {s.url: s.name for s in desk.feeds()}
+        # The rename is said once, with the old name (`fetch OLD` no longer finds it).
+        said = outcomes[sub.url].message or ""
+        assert said == f"named {names[sub.url]} after its title from now on (was {sub.name})"
+        assert outcomes[named.url].message is None
         # Unique: the two feeds of one title are fetched at once, so either may be first.
         assert {names[sub.url], names[other.url]} == {"origin-times", "origin-times-2"}
         assert names[named.url] == "named"  # a name given is kept
