@@ -89,3 +89,34 @@ async def test_a_feeds_articles_join_before_the_slow_feed_ends(
             assert any("7 articles arrived from" in m for m in seen)
     finally:
         slow_may_answer.set()
+
+
+async def test_a_correction_fetched_redraws_the_article_shown(
+    make_app: AppFactory, seeded: Paths, feed_server: FeedServer
+) -> None:
+    # A feed told an item otherwise (same GUID): the store took the new text, and the
+    # detail pane kept the old one until the cursor moved.
+    first = items("harbour", 1)
+    feed_server.route("/harbour.xml", Reply(body=rss("Harbour", first)))
+    with Desk(seeded) as desk:
+        desk.add_feed(f"{feed_server.url}/harbour.xml", name="harbour")
+        desk.fetch(every=True)
+        (aid,) = desk.resolve_targets(["feed:harbour"])
+    corrected = [
+        (guid, title, link, "CORRECTED: the council voted against the harbour plan.")
+        for guid, title, link, _ in first
+    ]
+    feed_server.route("/harbour.xml", Reply(body=rss("Harbour", corrected)))
+    app = make_app(settings=Settings(fetch_in_background=False))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        screen.inbox.cursor = screen.inbox.ids.index(aid)
+        await settle(pilot)
+        assert "voted against" not in screen.detail.text.plain
+        await pilot.press("R")
+        job = screen.query_one(FetchJob)
+        await wait_until(pilot, lambda: not job.running, seconds=15)
+        await settle(pilot)
+        assert screen.detail.article_id == aid
+        assert "voted against the harbour plan" in screen.detail.text.plain

@@ -751,6 +751,8 @@ class MainScreen(Screen[None]):
         self.feeds.arrived_by_themselves(message.joining)
 
     def on_fetch_job_finished(self, message: FetchJob.Finished) -> None:
+        if message.updated:  # corrected under the same GUID: the new text shows
+            self.view.redraw_from_store()
         self.feeds.finished(message.joining)
 
     def on_folder_watch_imported(self, message: FolderWatch.Imported) -> None:

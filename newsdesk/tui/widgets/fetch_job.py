@@ -81,6 +81,8 @@ class FetchJob(Widget):
         background: bool = False
         #: Of `new`, those that have not joined the list during the fetch.
         joining: int = 0
+        #: Articles a feed told otherwise (a correction): their rows and text are redrawn.
+        updated: int = 0
 
     def __init__(
         self,
@@ -168,6 +170,7 @@ class FetchJob(Widget):
                 failed=[(f.name, f.reason or "") for f in summary.failed],
                 stopped=worker.is_cancelled,
                 background=background,
+                updated=sum(f.updated for f in summary.feeds),
             )
         )
 
