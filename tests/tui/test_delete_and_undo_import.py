@@ -158,3 +158,31 @@ async def test_the_header_counts_follow_the_rows_an_import_lists(
         await settle(pilot)
         assert len(screen.inbox.ids) == screen.counts.get("inbox")
         assert screen.counts.get("unread") == (before or 0) + 1
+
+
+async def test_articles_held_back_by_the_relist_limit_join_without_waiting_for_the_next_file(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    # A file's articles stored within 2 s of the last relist waited for the next file's
+    # progress, however long a slow file took to read.
+    import time
+
+    from newsdesk.tui.widgets.import_job import RELIST_EVERY, ImportJob
+
+    (tmp_path / "keepers.md").write_text(NOTE, encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        job = screen.query_one(ImportJob)
+        before = len(screen.inbox.ids)
+        job.status = "importing 1/2 files (1 new)"  # as `start` sets it
+        job._listed, job._listed_at = 0, time.monotonic()
+        app.desk.import_paths([tmp_path / "keepers.md"])  # the worker's first file, stored
+        job.post_message(ImportJob.Progressed(1, 2, 1))  # too soon after the last relist
+        await pilot.pause()
+        assert len(screen.inbox.ids) == before
+        # No further progress comes (the next file is slow): the timer lists it.
+        await pilot.pause(RELIST_EVERY + 0.5)
+        await settle(pilot)
+        assert len(screen.inbox.ids) == before + 1

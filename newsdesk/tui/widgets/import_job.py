@@ -22,6 +22,8 @@ from newsdesk.tui.triage import articles
 from newsdesk.tui.workers import app_worker
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     # The survey walks files with the importers' name rules: loaded when first asked.
     from newsdesk.tui.import_survey import ImportSurvey
 
@@ -87,6 +89,10 @@ class ImportJob(ProgressBar):
         #: Articles imported when the list was last refreshed, and when.
         self._listed = 0
         self._listed_at = 0.0
+        #: The last progress, and the timer that lists what it held back (a slow file
+        #: next must not keep the articles before it out of the list until it is read).
+        self._last: ImportJob.Progressed | None = None
+        self._relist_timer: Timer | None = None
 
     @app_worker(name="survey import", group="import-survey")
     def survey(self, paths: list[Path]) -> None:
@@ -139,14 +145,36 @@ class ImportJob(ProgressBar):
         self.status = (
             f"importing {message.done:,}/{message.total:,} files ({message.imported:,} new)"
         )
-        now = time.monotonic()
-        if message.imported > self._listed and now - self._listed_at > RELIST_EVERY:
-            self._listed, self._listed_at = message.imported, now
+        if message.relist:
+            return  # posted by `_relist_late`: counted there
+        self._last = message
+        if message.imported <= self._listed:
+            return
+        wait = self._listed_at + RELIST_EVERY - time.monotonic()
+        if wait < 0:
+            self._relisted(message.imported)
             message.relist = True
+        elif self._relist_timer is None:
+            self._relist_timer = self.set_timer(wait, self._relist_late)
+
+    def _relisted(self, imported: int) -> None:
+        self._listed, self._listed_at = imported, time.monotonic()
+        if self._relist_timer is not None:
+            self._relist_timer.stop()
+            self._relist_timer = None
+
+    def _relist_late(self) -> None:
+        self._relist_timer = None
+        last = self._last
+        if last is not None and last.imported > self._listed and self.status:
+            self._relisted(last.imported)
+            self.post_message(self.Progressed(last.done, last.total, last.imported, relist=True))
 
     def on_import_job_finished(self, message: Finished) -> None:
         """Hide the bar and tell the outcome (the message goes on to the screen)."""
         self.status = ""
+        self._relisted(self._listed)  # the end lists everything: no late relist after it
+        self._last = None
         self.remove_class("-shown")
         if message.sample:
             self.notify(
