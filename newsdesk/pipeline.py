@@ -19,6 +19,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import signal
 import threading
 import time
 from collections import deque
@@ -355,6 +356,9 @@ def _exit_with_importer(importer_pid: int) -> None:
 
 
 def _start_worker(importer_pid: int) -> None:
+    # Ctrl-C reaches the whole process group: the importing process stops the import
+    # and its workers; a worker's own KeyboardInterrupt only printed a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     quiet_library_logs()
     _exit_with_importer(importer_pid)
     # What the worker has loaded so far lives as long as it does: out of the

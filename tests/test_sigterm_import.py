@@ -89,6 +89,11 @@ def test_an_import_stopped_by_sigterm_is_one_step_undo_takes_back(
     # It says how much it kept, as its summary would have.
     plural = "s" if kept != 1 else ""
     assert f": {kept:,} article{plural} stored (`newsdesk undo` takes them back)" in err, err
+    # And the import log (`L`) has it, marked stopped.
+    from newsdesk import import_log
+
+    newest = import_log.recent(resolve().data_dir, 1)[0]
+    assert newest.stopped and newest.imported == kept
     _undo_takes_back_exactly(kept, db, capsys)
 
 
@@ -128,3 +133,55 @@ def test_a_stopped_import_with_json_prints_its_summary_marked_stopped(
     summary = json.loads(captured.out)
     assert summary["stopped"] is True and summary["imported"] == 1
     assert "interrupted; everything reported done is saved" in captured.err
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="process groups and ptys are POSIX")
+def test_ctrl_c_at_the_terminal_stops_the_workers_without_a_traceback(
+    isolated_dirs: Path, tmp_path: Path
+) -> None:
+    # Ctrl-C goes to the terminal's whole process group: each import worker printed a
+    # KeyboardInterrupt traceback over the import's own two lines (on a terminal: with
+    # pipes, the workers' output goes nowhere).
+    import threading
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(2000):
+        title = f"Council weighs winter plan item {n} for the harbour town"
+        (folder / f"page-{n:04}.txt").write_text(PAGE.format(title=title, n=n), encoding="utf-8")
+    db = resolve().database
+    main_side, terminal = os.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsdesk", "import", str(folder)],
+        stdin=terminal,
+        stdout=terminal,
+        stderr=terminal,
+        env=dict(os.environ),
+        start_new_session=True,
+    )
+    os.close(terminal)
+    chunks: list[bytes] = []
+
+    def read() -> None:
+        while True:
+            try:
+                data = os.read(main_side, 65536)
+            except OSError:
+                return  # the terminal closed
+            if not data:
+                return
+            chunks.append(data)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    deadline = time.monotonic() + 120
+    while _stored(db) <= 300 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert proc.poll() is None, "the import ended before it could be stopped"
+    os.killpg(proc.pid, signal.SIGINT)
+    assert proc.wait(timeout=120) == 130
+    reader.join(10)
+    os.close(main_side)
+    shown = b"".join(chunks).decode("utf-8", "replace")
+    assert "interrupted; everything reported done is saved" in shown
+    assert "Traceback" not in shown and "KeyboardInterrupt" not in shown, shown[-2000:]

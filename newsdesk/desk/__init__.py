@@ -18,6 +18,7 @@ would only make callers look for a verb in several places.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from collections.abc import Callable, Iterable, Sequence
@@ -223,9 +224,29 @@ class Desk:
                 batch = self.store.log_import(tx, ids, step[0] if step else None)
                 step[:] = [batch]
 
-        self._storer.import_files(
-            inputs, progress, should_stop, stored, summary, earlier, log_step if log else None
-        )
+        def committed(ids: list[str]) -> None:
+            # The app's index catches up as the import goes, not at its end.
+            if stored is not None:
+                stored(ids)
+            if ids:
+                self._indexing.notify()
+
+        try:
+            self._storer.import_files(
+                inputs,
+                progress,
+                should_stop,
+                committed,
+                summary,
+                earlier,
+                log_step if log else None,
+            )
+        except BaseException:
+            # Ctrl-C, SIGTERM, the store gone: what it stored is in the import log (`L`) too.
+            if log:
+                with contextlib.suppress(Exception):
+                    self._log_for_editor(summary, inputs, watched=False, stopped=lambda: True)
+            raise
         if log:  # a watched folder's are logged by the watch (`watch_folders`)
             self._log_for_editor(summary, inputs, watched=False, stopped=should_stop)
         if summary.imported_ids:
