@@ -161,7 +161,10 @@ def _item_mark(item: etree._Element) -> str:
     kind = _local(parent.tag)
     if kind == "ol" or (kind == "list" and (parent.get("rend") or "").lower() == "ol"):
         earlier = sum(1 for s in item.itersiblings(preceding=True) if _local(s.tag) in _ITEM_TAGS)
-        return f"{earlier + 1}. "
+        # A countdown or a list continued after a paragraph starts elsewhere (`start="4"`).
+        start = (parent.get("start") or "").strip()
+        first = int(start) if start.isdigit() and len(start) <= 6 else 1
+        return f"{first + earlier}. "
     return "• "
 
 

@@ -46,7 +46,7 @@ def person_names(values: Iterable[str], limit: int = 20) -> list[str]:
         if "<" in value:
             bare = _ANGLE_ADDRESS.sub("", value)
             if bare != value:
-                value = _QUOTED_NAME.sub(r"\1", bare).strip()
+                value = _QUOTED_NAME.sub(_quoted_name, bare).strip()
         match = _EMAIL_NAME.match(value)
         value = match.group("name") if match else _EMAIL.sub("", value)
         value = _LEADING_BY.sub("", value)
@@ -80,6 +80,16 @@ def without_mail_names(names: list[str], addresses: Iterable[str]) -> list[str]:
 
 #: An e-mail address, each part bounded (an unbounded pattern backtracks on long text).
 _ADDRESS = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}")
+
+
+def _quoted_name(match: re.Match[str]) -> str:
+    """A mailbox's quoted name as written: "Doe, Jane" is Jane Doe (mail programs quote a
+    name for its comma, which would otherwise part two authors)."""
+    name = match.group(1).strip()
+    last, comma, first = name.partition(",")
+    if comma and first.strip() and "," not in first and len(last.split()) <= 3:
+        return f"{first.strip()} {last.strip()}"
+    return name
 
 
 def mail_addresses(text: str) -> list[str]:

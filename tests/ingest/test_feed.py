@@ -94,6 +94,11 @@ def test_rss_items_become_articles() -> None:
             ["Ines Varga", "Pavel Novak"],
         ),
         ("&lt;ines@ledger.example&gt;", []),
+        ("&quot;Varga, Ines&quot; &lt;ines@ledger.example&gt;", ["Ines Varga"]),
+        (
+            "Ines Varga &lt;iv@ledger.example&gt;, &quot;Novak, Pavel&quot; &lt;pn@x.example&gt;",
+            ["Ines Varga", "Pavel Novak"],
+        ),
     ],
 )
 def test_author_written_as_a_mailbox_gives_the_name(written: str, names: list[str]) -> None:

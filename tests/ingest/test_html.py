@@ -805,3 +805,7 @@ def test_a_feed_item_s_list_keeps_its_bullets() -> None:
 
     text = html_fragment_to_text("<p>Closed roads:</p><ul><li>A12</li><li>B4</li></ul>")
     assert text == "Closed roads:\n\n• A12\n\n• B4"
+    # A countdown or a continued list numbers from its `start`.
+    counted = html_fragment_to_text('<ol start="4"><li>Portville</li><li>Bayton</li></ol>')
+    assert counted == "4. Portville\n\n5. Bayton"
+    assert html_fragment_to_text('<ol start="x"><li>One</li></ol>') == "1. One"
