@@ -640,3 +640,22 @@ def test_a_folder_with_nothing_to_import_says_what_was_left_out(
     proc = run(["import", str(folder)], env)
     assert "(0 files)" in proc.stdout
     assert "found no file to import" in proc.stderr and "README" in proc.stderr
+
+
+def test_unarchive_finds_what_archive_found_with_the_same_words(
+    env: dict[str, str], corpus: Path
+) -> None:
+    run(["import", str(corpus)], env)
+    archived = run(["archive", "glaciers", "--json"], env)
+    assert len(json.loads(archived.stdout)["changed"]) == 1
+    back = run(["unarchive", "glaciers", "--json"], env)
+    assert len(json.loads(back.stdout)["changed"]) == 1
+    listed = run(["search", "glaciers", "--json"], env)
+    assert len(json.loads(listed.stdout)) == 1  # in the inbox again
+    # Ids still work, and only what is named is brought back.
+    run(["archive", "glaciers"], env)
+    run(["archive", "strike"], env)
+    (row,) = json.loads(run(["search", "is:archived glaciers", "--json"], env).stdout)
+    one = run(["unarchive", row["id"][:10], "--json"], env)
+    assert json.loads(one.stdout)["changed"] == [row["id"]]
+    assert len(json.loads(run(["search", "is:archived", "--json"], env).stdout)) == 1

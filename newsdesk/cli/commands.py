@@ -323,7 +323,8 @@ def confirmed_targets(
         words = [*words, "in:all"] if words else ["in:all"]
     if not words:
         raise DeskError("say which articles: ids, a query, or --all for every article")
-    found = desk.action_targets(words)
+    # What unarchive can act on is in the archive, which a query leaves out by default.
+    found = desk.action_targets(words, within="is:archived" if action == "unarchive" else None)
     if not found.needs_confirming or args.yes:
         return found.ids
     output.notice(f"{action}: {found.matched:,} articles match {found.query!r}")

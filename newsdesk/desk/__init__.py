@@ -610,13 +610,17 @@ class Desk:
         """Ids from a mix of ids/prefixes; if the words are not ids, they are one query."""
         return self.action_targets(targets).ids
 
-    def action_targets(self, targets: Sequence[str]) -> Targets:
+    def action_targets(self, targets: Sequence[str], within: str | None = None) -> Targets:
         """What an action on `targets` would touch: ids, plus what the query part matched.
 
         A query that means nothing (only punctuation, emoji or `*`) is refused,
-        never read as "every article": acting on everything takes `in:all`.
+        never read as "every article": acting on everything takes `in:all`. `within`
+        narrows the query part ("is:archived" for unarchive: the inbox it searches by
+        default holds nothing to unarchive).
         """
-        return action_targets(self.store, targets, self._find_all)
+        if within is None:
+            return action_targets(self.store, targets, self._find_all)
+        return action_targets(self.store, targets, lambda q: self._find_all(f"{within} ({q})"))
 
     def _find_all(self, query: str) -> list[str]:
         """Every article a query matches, the index brought up to date first."""
