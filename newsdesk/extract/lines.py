@@ -222,6 +222,11 @@ def is_upper_line(line: str) -> bool:
 
 #: Han ideographs, kana and their punctuation: scripts written without spaces.
 _DENSE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+#: Scripts written without spaces between words: those, and Thai, Lao, Khmer, Myanmar.
+_SPACELESS = re.compile(
+    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+    r"\u0e00-\u0eff\u1780-\u17ff\u1000-\u109f]"
+)
 _LOWER_START = re.compile(r"(?<![^\W_])[a-zß-öø-ÿ]")
 _LOWER_START_ASCII = re.compile(_LOWER_START.pattern, re.ASCII)
 
@@ -231,9 +236,12 @@ def is_prose(line: str) -> bool:
     """A paragraph of running text: long enough, mostly lower-case words, sentence-shaped."""
     head = line[:2000]
     ascii = head.isascii()
-    # Chinese and Japanese write no spaces: two characters make about a word.
-    dense = 0 if ascii else len(_DENSE.findall(head))
-    if len(line) + dense < 60:
+    # Chinese, Japanese and Thai write no spaces between words: two characters make about
+    # a word, and a short line of them says as much as a long Latin one (a 26-character
+    # Chinese sentence was too short to be a paragraph, and was left out of the body).
+    dense = 0 if ascii else len(_SPACELESS.findall(head))
+    width = len(line) + 2 * dense
+    if width < 60:
         return False
     n_tokens = max(len((_WORD_ASCII if ascii else _WORD).findall(head)), dense // 2)
     if n_tokens < 10:
@@ -243,7 +251,7 @@ def is_prose(line: str) -> bool:
     lower = (_LOWER_START_ASCII if ascii else _LOWER_START).findall(head)
     if len(lower) < 0.3 * n_tokens and not _caseless(line):
         return False
-    return ends_sentence(line) or len(line) + dense >= 140
+    return ends_sentence(line) or width >= 140
 
 
 def _caseless(line: str) -> bool:

@@ -7,7 +7,10 @@ user: every thread worker belongs to the App (see `workers.app_worker`).
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import gc
+import signal
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import ClassVar
@@ -99,6 +102,10 @@ class NewsdeskApp(App[None]):
         self._release_timer: Timer | None = None
 
     def on_mount(self) -> None:
+        # SIGTERM (logging out, a session manager, `kill`): leave as `q` does, the terminal
+        # restored (killed outright it stayed on the alternate screen, mouse reporting on).
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, self._terminated)
         if self.settings.theme:
             if self.settings.theme in self.available_themes:
                 self.theme = self.settings.theme
@@ -121,6 +128,9 @@ class NewsdeskApp(App[None]):
             self.notify(
                 problem, title="Configuration", severity="warning", timeout=10, markup=False
             )
+
+    def _terminated(self) -> None:
+        self.exit(return_code=128 + signal.SIGTERM)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not event.is_forwarded:

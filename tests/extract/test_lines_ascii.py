@@ -73,3 +73,17 @@ def test_a_text_copy_s_list_keeps_its_bullets_and_numbers() -> None:
     assert "• Road salt is stored at two new depots." in body
     assert lines.body_line("3) Clear the road") == "3) Clear the road"
     assert lines.body_line("► More from the council") == "More from the council"
+
+
+def test_a_short_paragraph_in_a_script_without_spaces_stays_in_the_body() -> None:
+    from newsdesk.ingest import load_bytes
+
+    text = (
+        "北京宣布新的交通计划\n\n"
+        "北京市政府周一宣布，将在明年投入五十亿元用于改善城市公共交通系统。官员表示，新的地铁线路将于二零二八年开通。\n\n"
+        "市民对这一计划表示欢迎，但也有人担心施工会影响交通。\n\n"
+        "专家认为，这项投资将在未来十年内显著缓解北京的交通拥堵问题，并减少空气污染。\n"
+    )
+    [item] = load_bytes(text.encode(), "zh.txt").items
+    assert "市民对这一计划表示欢迎" in item.body  # the short middle paragraph was dropped
+    assert item.body.startswith("北京市政府周一宣布") and item.body.endswith("减少空气污染。")
