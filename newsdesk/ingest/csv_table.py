@@ -72,14 +72,50 @@ def _record(row: dict[str, str]) -> dict[str, object]:
     return record
 
 
+#: Separators a spreadsheet may save with: Excel in most of Europe writes semicolons.
+_SEPARATORS = (",", ";", "\t", "|")
+
+
+def _separator(text: str) -> str:
+    """The separator the header line uses most (a comma when it holds none)."""
+    header = text.split("\n", 1)[0]
+    counts = {sep: header.count(sep) for sep in _SEPARATORS}
+    best = max(_SEPARATORS, key=lambda sep: counts[sep])
+    return best if counts[best] else ","
+
+
+def _read_columns() -> frozenset[str]:
+    from newsdesk.export.json_csv import CSV_COLUMNS
+    from newsdesk.ingest.fields import (
+        AUTHOR_KEYS,
+        DATE_KEYS,
+        DEK_KEYS,
+        SOURCE_KEYS,
+        TAG_KEYS,
+        URL_KEYS,
+    )
+
+    return frozenset(
+        {*CSV_COLUMNS, *TITLE_KEYS, *BODY_KEYS, *AUTHOR_KEYS, *DATE_KEYS, *DEK_KEYS}
+        | {*SOURCE_KEYS, *TAG_KEYS, *URL_KEYS, "guid", "html", "lang", "orgs"}
+    )
+
+
 def _rows(text: str, problems: list[str]) -> Iterator[tuple[str, object]]:
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = {(name or "").strip().lower() for name in reader.fieldnames or ()}
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=_separator(text))
+    names = [(name or "").strip() for name in reader.fieldnames or ()]
+    header = {name.lower() for name in names}
     if not header & {*TITLE_KEYS, *BODY_KEYS}:
         raise Rejected(
             "a CSV table without a title or body column: not articles "
             "(newsdesk reads CSV with the columns its own export writes)"
         )
+    known = _read_columns()
+    unread = [name for name in names if name.lower() not in known]
+    if unread:
+        # "Story Text" is not "body": said, rather than an article without its text.
+        shown = ", ".join(repr(name) if name else "(no name)" for name in unread[:8])
+        problems.append(f"columns not read (their cells are left out): {shown}")
     count = 0
     try:
         for row in reader:

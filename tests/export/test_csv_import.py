@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsdesk.export import ExportOptions, render
 from newsdesk.ingest import load_bytes
 from newsdesk.model import Article
@@ -83,3 +85,25 @@ def test_a_row_without_title_or_text_is_skipped_and_said() -> None:
     result = load_bytes(table.encode(), "mixed.csv")
     assert [i.title for i in result.items] == ["Kept"]
     assert any("row 2" in w and "no title and no text" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize("sep", [";", "\t"])
+def test_a_table_saved_with_semicolons_or_tabs_is_read(sep: str) -> None:
+    # Excel in most European locales saves CSV with semicolons: it was "not articles".
+    table = sep.join(["title", "body", "tags"]) + "\r\n"
+    table += sep.join(['"Harbour wall repaired"', '"The wall held, the mayor said."', "x"])
+    [item] = load_bytes((table + "\r\n").encode(), "semi.csv").items
+    assert item.title == "Harbour wall repaired"
+    assert item.body == "The wall held, the mayor said."
+    assert item.tags == ["x"]
+
+
+def test_columns_it_does_not_read_are_named() -> None:
+    table = (
+        "Headline,Story Text,Author,Date\r\n"
+        'Excel style headline,"Some story text here.",Jane Doe,2026-03-14\r\n'
+    )
+    result = load_bytes(table.encode(), "excel.csv")
+    [item] = result.items
+    assert item.title == "Excel style headline" and item.authors == ["Jane Doe"]
+    assert any("columns not read" in w and "'Story Text'" in w for w in result.warnings)
