@@ -53,7 +53,10 @@ def markdown_paragraph(paragraph: str) -> str:
         if bullet:
             if previous == "line":
                 out.append("")
-            out.append("- " + escape_line(line[bullet.end() :]))
+            # "•" (what import makes of a list's bullet) as "*", any other mark as "-": both
+            # are Markdown list items, and the Markdown importer gives each its mark back.
+            mark = "* " if line.lstrip().startswith("•") else "- "
+            out.append(mark + escape_line(line[bullet.end() :]))
             previous = "item"
             continue
         if previous == "item":

@@ -87,7 +87,13 @@ def markdown_to_text(markdown: str) -> str:
             # Closing hashes and spaces are stripped in Python: a regex doing it backtracks.
             out.extend(["", _inline(heading.group(1).rstrip().rstrip("#").rstrip()), ""])
             continue
-        # List items lose their indentation: plain text has no nesting to show.
-        line = _LIST.sub("- ", line) if _LIST.match(line) else line
+        # List items lose their indentation (plain text has no nesting to show); "* item"
+        # is "• item", what newsdesk's own export writes for it, "- item" stays, a
+        # numbered item keeps its number.
+        item = _LIST.match(line)
+        if item:
+            mark = item.group(0).strip()
+            shown = {"*": "•", "+": "-"}.get(mark, mark)
+            line = f"{shown} " + line[item.end() :]
         out.append(_inline(line).rstrip())
     return "\n".join(out)

@@ -322,6 +322,25 @@ def test_a_body_with_markdown_characters_comes_back_as_written(
     assert item.body == body
 
 
+def test_a_body_s_lists_come_back_from_markdown_files_as_stored(
+    tmp_path: Path, rich_article: Article
+) -> None:
+    from newsdesk import ingest
+
+    body = (
+        "The plan has three parts:\n\n• Night buses run every 30 minutes.\n\n"
+        "• Road salt is stored at two depots.\n\n1. Clear the hospital road first.\n\n"
+        "2. Then the harbour road.\n\n- A dash the text itself began with."
+    )
+    rich_article.meta.body = body
+    [(name, text)] = render_files([rich_article], ExportOptions(format="md-files")).files
+    assert "\n* Night buses run every 30 minutes." in text  # a Markdown list item
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    [item] = ingest.load_file(path).items
+    assert item.body == body
+
+
 @settings(max_examples=150, deadline=None)
 @given(
     title=st.text(min_size=1, max_size=300),
