@@ -128,6 +128,56 @@ def _bomless_utf16(head: bytes) -> str | None:
     return None
 
 
+def _wide_by_nuls(head: bytes) -> str | None:
+    """UTF-16 or UTF-32 without a BOM in any script: the NULs are the high bytes of its
+    spaces, digits and punctuation (and of every character, in UTF-32), so nearly all of
+    them fall in one byte lane; and the text that lane gives reads as text. Binary data
+    has its NULs in runs, in every lane."""
+    quarter = len(head) // 4
+    if quarter < 8:
+        return None
+    lanes = [head[i::4].count(0) for i in range(4)]
+    candidates = []
+    if lanes[3] >= 0.95 * quarter and lanes[2] >= 0.9 * quarter and lanes[0] < 0.5 * quarter:
+        candidates.append("utf-32-le")
+    if lanes[0] >= 0.95 * quarter and lanes[1] >= 0.9 * quarter and lanes[3] < 0.5 * quarter:
+        candidates.append("utf-32-be")
+    even, odd = lanes[0] + lanes[2], lanes[1] + lanes[3]
+    if even + odd >= 8:
+        if odd >= 0.95 * (even + odd):
+            candidates.append("utf-16-le")
+        if even >= 0.95 * (even + odd):
+            candidates.append("utf-16-be")
+    for encoding in candidates:
+        text = head[: quarter * 4].decode(encoding, errors="replace")
+        if _control_ratio(text) <= _MAX_CONTROL_RATIO and not _wide_garbage(text):
+            return encoding
+    return None
+
+
+#: What Chinese, Japanese and Korean text is made of: ideographs, kana, hangul, their
+#: punctuation and full-width forms, and ASCII with whitespace.
+_CJK_TEXT = re.compile(
+    r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
+    r"\u0020-\u007e\s]"
+)
+
+
+def _wide_cjk(head: bytes) -> str | None:
+    """UTF-16 without a BOM holding Chinese, Japanese or Korean: hardly a NUL (no ASCII),
+    but read the right way round nearly every character is of those scripts (random
+    bytes give well under two thirds)."""
+    half = len(head) // 2
+    if half < 8:
+        return None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        text = head[: half * 2].decode(encoding, errors="replace")
+        fitting = len(_CJK_TEXT.findall(text))
+        if fitting >= 0.95 * len(text) and not _wide_garbage(text):
+            return encoding
+    return None
+
+
 def _low_bytes(head: bytes) -> int:
     """Control bytes other than NUL and the usual whitespace (text with a stray NUL has none)."""
     return sum(1 for byte in head if 0 < byte < 32 and byte not in b"\t\n\r\f\v\x1b\x07")
@@ -218,10 +268,13 @@ def _decode_unicode(data: bytes) -> Decoded:
         return Decoded(data[skip:].decode(encoding, errors="replace"), encoding)
     head = data[:SNIFF_BYTES]
     if b"\x00" in head:
-        wide = _bomless_utf32(head) or _bomless_utf16(head)
+        wide = _bomless_utf32(head) or _bomless_utf16(head) or _wide_by_nuls(head)
         if wide is not None:
             return Decoded(data.decode(wide, errors="replace"), wide)
         if head.count(0) > max(8, len(head) // 100) or _low_bytes(head) > 0.01 * len(head):
+            cjk = _wide_cjk(head)
+            if cjk is not None:
+                return Decoded(data.decode(cjk, errors="replace"), cjk)
             raise Rejected("not a news file: binary data")
         # A stray NUL or two in text (a bad copy, a terminated string): drop them.
         data = data.replace(b"\x00", b"")

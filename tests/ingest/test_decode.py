@@ -314,3 +314,36 @@ def test_the_tester_s_bom_and_garbage_is_refused() -> None:
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
 def test_real_text_behind_a_wide_bom_still_reads(text: str, encoding: str) -> None:
     assert decode_bytes(text.encode(encoding)).text == text
+
+
+_SCRIPTS = {
+    "ru": "Москва объявила о новом транспортном плане\n\nПравительство Москвы объявило в "
+    "понедельник о планах потратить пять миллиардов рублей.",
+    "el": "Η Αθήνα ανακοίνωσε νέο σχέδιο μεταφορών\n\nΗ κυβέρνηση ανακοίνωσε τη Δευτέρα ότι θα "
+    "επενδύσει πέντε δισεκατομμύρια ευρώ.",
+    "ar": "أعلنت القاهرة عن خطة نقل جديدة\n\nأعلنت الحكومة يوم الاثنين أنها ستستثمر خمسة مليارات.",
+    "zh": "北京宣布新的交通计划\n\n北京市政府周一宣布，将在明年投入五十亿元用于改善城市公共交通系统。",
+    "ja": "東京が新しい交通計画を発表\n\n東京都は月曜日、公共交通の改善に五十億円を投資すると発表した。",
+    "ko": "서울시 새 교통 계획 발표\n\n서울시는 월요일 대중교통 개선에 오조 원을 투자한다고 밝혔다.",
+}
+
+
+@pytest.mark.parametrize("script", sorted(_SCRIPTS))
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_wide_text_without_a_bom_in_any_script_is_read(script: str, encoding: str) -> None:
+    # Only mostly-ASCII text without a BOM was recognised; the rest was "binary data".
+    text = _SCRIPTS[script]
+    decoded = decode_bytes(text.encode(encoding))
+    assert decoded.text == text and decoded.encoding == encoding
+
+
+def test_binary_with_nuls_is_still_binary() -> None:
+    rng = random.Random(5)
+    refused = 0
+    for _ in range(300):
+        data = bytes(rng.randrange(256) if rng.random() < 0.7 else 0 for _ in range(2000))
+        try:
+            decode_bytes(data)
+        except Rejected:
+            refused += 1
+    assert refused == 300
