@@ -69,10 +69,14 @@ def check_database(doctor: Doctor, writable: bool) -> bool:
         return False
     kept = sum(result.kept.values())
     lost = sum(result.lost.values())
+    # A desk whose articles could not be read at all is not healthy for being readable
+    # now: a check run from cron must still fail.
+    nothing = "articles" in result.unreadable_tables
     doctor.report.add(
         "database",
-        "repaired",
-        f"the database was damaged ({summary}). The original is kept at "
+        "problem" if nothing else "repaired",
+        ("no article could be read back: restore a backup if there is one. " if nothing else "")
+        + f"the database was damaged ({summary}). The original is kept at "
         f"{result.damaged_copy}; a fresh database now holds what could be read: "
         f"{result.kept.get('articles', 0)} articles, {kept} rows in all"
         + (f"; {lost} unreadable rows were left behind in the copy" if lost else "")

@@ -368,3 +368,26 @@ def test_a_full_disk_is_said_as_such_not_as_damage(
     )
     assert found["index"]["message"] == "the index was not checked: the disk is full"
     assert snapshot(populated) == before
+
+
+def test_a_database_whose_articles_cannot_be_read_at_all_is_not_called_healthy(
+    populated: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The schema's pages garbled: the salvage made a fresh, empty database and doctor
+    # said "healthy" (exit 0), so a check run from cron never alerted.
+    db = populated / "newsdesk.sqlite3"
+    with sqlite3.connect(db) as conn:
+        schema_pages = [
+            int(r[0])
+            for r in conn.execute("SELECT pageno FROM dbstat WHERE name = 'sqlite_schema'")
+        ]
+    with db.open("r+b") as fh:
+        for page in schema_pages:
+            fh.seek((page - 1) * 4096 + 100 if page == 1 else (page - 1) * 4096)
+            fh.write(os.urandom(4096 - 100 if page == 1 else 4096))
+    code, report = doctor_json(populated, capsys)
+    finding = {f["check"]: f for f in report["findings"]}["database"]
+    assert "articles" in finding["details"]["unreadable_tables"], finding
+    assert code == 1 and finding["status"] == "problem"
+    assert finding["message"].startswith("no article could be read back")
+    assert Path(finding["details"]["damaged_copy"]).exists()
