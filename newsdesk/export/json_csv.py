@@ -54,7 +54,10 @@ def _flatten(key: str, value: Any) -> str:
 def csv_cell(key: str, value: Any) -> str:
     """One record value as CSV cell text (lists joined, formulas defused)."""
     text = _flatten(key, value)
-    if isinstance(value, str | list) and text.startswith(FORMULA_START):
+    # A cell that really starts with "'=" gets its quote doubled: the importer (and a
+    # spreadsheet) takes one quote off a defused cell.
+    defused = text.startswith("'") and text[1:].startswith(FORMULA_START)
+    if isinstance(value, str | list) and (text.startswith(FORMULA_START) or defused):
         return "'" + text
     return text
 

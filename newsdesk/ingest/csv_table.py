@@ -32,9 +32,14 @@ _WIRE_NUMBERS = frozenset({"urgency", "version"})
 
 
 def _cell(text: str) -> str:
-    # The export puts a quote before a cell a spreadsheet would run as a formula.
-    if text.startswith("'") and text[1:].startswith(FORMULA_START):
-        return text[1:]
+    # The export puts a quote before a cell a spreadsheet would run as a formula, and
+    # before one that starts with a quote and a formula sign itself.
+    rest = text[1:]
+    if text.startswith("'") and (
+        rest.startswith(FORMULA_START)
+        or (rest.startswith("'") and rest[1:].startswith(FORMULA_START))
+    ):
+        return rest
     return text
 
 

@@ -107,3 +107,11 @@ def test_columns_it_does_not_read_are_named() -> None:
     [item] = result.items
     assert item.title == "Excel style headline" and item.authors == ["Jane Doe"]
     assert any("columns not read" in w and "'Story Text'" in w for w in result.warnings)
+
+
+def test_a_title_that_really_starts_with_a_quote_and_equals_comes_back(
+    make_article: ArticleFactory,
+) -> None:
+    article = make_article("'=' is how spreadsheets hide a formula", "Body text of the story.")
+    [item] = load_bytes(_csv([article]), "export.csv").items
+    assert item.title == "'=' is how spreadsheets hide a formula"
