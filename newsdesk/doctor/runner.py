@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from newsdesk.config import store_url
+from newsdesk.doctor.config_files import check_config
 from newsdesk.doctor.data_dir import check_data_dir
 from newsdesk.doctor.database import check_database
 from newsdesk.doctor.report import DoctorReport
@@ -47,6 +48,7 @@ class Doctor:
         self.unwritable = "the data directory is not writable"
 
     def run(self) -> DoctorReport:
+        check_config(self)
         writable = check_data_dir(self)
         url = store_url(self.paths)
         if url:

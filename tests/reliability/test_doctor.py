@@ -391,3 +391,18 @@ def test_a_database_whose_articles_cannot_be_read_at_all_is_not_called_healthy(
     assert code == 1 and finding["status"] == "problem"
     assert finding["message"].startswith("no article could be read back")
     assert Path(finding["details"]["damaged_copy"]).exists()
+
+
+def test_doctor_says_when_the_configuration_cannot_be_read(
+    populated: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = resolve().config_file
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text("[ui\ntheme = ", encoding="utf-8")
+    code, report = doctor_json(populated, capsys)
+    finding = {f["check"]: f for f in report["findings"]}["config"]
+    assert code == 1 and finding["status"] == "problem"
+    assert "config.toml" in finding["message"] and "invalid TOML" in finding["message"]
+    config.write_text('[ui]\ntheme = "textual-dark"\n', encoding="utf-8")
+    code, report = doctor_json(populated, capsys)
+    assert {f["check"]: f for f in report["findings"]}["config"]["status"] == "ok"
