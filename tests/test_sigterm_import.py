@@ -185,3 +185,24 @@ def test_ctrl_c_at_the_terminal_stops_the_workers_without_a_traceback(
     shown = b"".join(chunks).decode("utf-8", "replace")
     assert "interrupted; everything reported done is saved" in shown
     assert "Traceback" not in shown and "KeyboardInterrupt" not in shown, shown[-2000:]
+
+
+def test_an_import_stopped_before_its_first_file_says_why_nothing_was_kept(
+    isolated_dirs: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from newsdesk.desk import Desk
+
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE.format(title="Council keeps the night bus", n=0), encoding="utf-8")
+
+    def interrupted_at_once(self: Desk, *args: object, **kwargs: object) -> object:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Desk, "import_paths", interrupted_at_once)
+    assert main(["import", str(page)]) == 130
+    err = capsys.readouterr().err
+    assert "stopped before the first file was stored: nothing kept" in err
+    assert "whole or not at all" in err

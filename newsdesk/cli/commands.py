@@ -102,6 +102,12 @@ def _say_stopped_import(summary: ImportSummary, as_json: bool) -> None:
         return
     kept = summary.imported
     files = len(summary.files)
+    if not files:
+        output.notice(
+            "stopped before the first file was stored: nothing kept "
+            "(a file is stored whole or not at all)"
+        )
+        return
     output.notice(
         f"stopped after {files:,} file{'s' if files != 1 else ''}: "
         f"{kept:,} article{'s' if kept != 1 else ''} stored"
