@@ -92,6 +92,7 @@ def check_database(doctor: Doctor, writable: bool) -> bool:
         unreadable_tables=result.unreadable_tables,
     )
     # The index described the old database; it is rebuilt from the new one.
+    doctor.database_salvaged = True
     drop_index_version(doctor)
     return True
 

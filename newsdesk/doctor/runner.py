@@ -46,6 +46,8 @@ class Doctor:
         self.report = DoctorReport(data_dir=str(paths.data_dir))
         #: Why the data directory cannot be written, as the later checks say it.
         self.unwritable = "the data directory is not writable"
+        #: The database was salvaged into a fresh one this run (its index goes with it).
+        self.database_salvaged = False
 
     def run(self) -> DoctorReport:
         check_config(self)

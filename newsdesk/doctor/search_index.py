@@ -90,6 +90,9 @@ def check_index_of(doctor: Doctor, store: StoreBackend, index_dir: Path) -> None
                     f"{status.store_docs} articles; rebuilt it from the store",
                 )
                 return
+            if message and doctor.database_salvaged:
+                # Dropped on purpose with the old database: not "another version".
+                message = "the search index was rebuilt for the repaired database"
             if message or caught_up:
                 doctor.report.add(
                     "index",
