@@ -58,12 +58,15 @@ class Watcher:
             }
 
 
-def wait_for(check: Callable[[], bool], timeout: float = 60.0) -> None:
-    """Poll `check` (the timeout only stops a hang: a loaded machine may be slow)."""
+def wait_for(
+    check: Callable[[], bool], timeout: float = 60.0, shown: Callable[[], str] | None = None
+) -> None:
+    """Poll `check` (the timeout only stops a hang: a loaded machine may be slow);
+    `shown` says what there was to see when it times out."""
     deadline = time.monotonic() + timeout
     while not check():
         if time.monotonic() > deadline:
-            raise AssertionError("timed out waiting")
+            raise AssertionError("timed out waiting" + (f": {shown()}" if shown else ""))
         time.sleep(0.05)
 
 
@@ -270,8 +273,11 @@ def test_the_watch_command_prints_a_files_warnings_as_import_does(drop: Path) ->
             '{"title": "Harbour opens", "body": "The harbour opened at dawn."}\n{not json at all\n',
             encoding="utf-8",
         )
-        wait_for(lambda: any("mixed.jsonl: 1 new" in line for line in lines))
-        wait_for(warned, timeout=5)
+        wait_for(
+            lambda: any("mixed.jsonl: 1 new" in line for line in lines),
+            shown=lambda: "".join(lines),
+        )
+        wait_for(warned, timeout=30, shown=lambda: "".join(lines))
     finally:
         watching.terminate()
         watching.wait(10)
