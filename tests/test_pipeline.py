@@ -291,3 +291,21 @@ def _running(pid: int) -> bool:
     except OSError:
         return pipeline._alive(pid)
     return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+def test_an_import_worker_leaves_ctrl_c_to_the_importing_process() -> None:
+    # Ctrl-C reaches the terminal's whole process group; a worker's own KeyboardInterrupt
+    # printed a traceback over the import's two lines (the importing process stops it).
+    import subprocess
+    import sys
+
+    probe = (
+        "import os, signal\n"
+        "from newsdesk import pipeline\n"
+        "pipeline._start_worker(os.getppid())\n"
+        "print(signal.getsignal(signal.SIGINT) == signal.SIG_IGN)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    ).stdout
+    assert out.strip() == "True"

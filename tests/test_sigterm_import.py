@@ -39,17 +39,21 @@ def _stored(db: Path) -> int:
         return 0  # the schema is not made yet
 
 
+def _pages(folder: Path, count: int = 2000) -> Path:
+    folder.mkdir()
+    for n in range(1, count + 1):
+        title = f"Council weighs winter plan item {n} for the harbour town"
+        (folder / f"page-{n:04}.txt").write_text(PAGE.format(title=title, n=n), encoding="utf-8")
+    return folder
+
+
 def _start_a_long_import(tmp_path: Path) -> tuple[subprocess.Popen[str], Path]:
     """One article imported and logged, then a 2,000-page import started in a process
     group of its own, returned once it has committed some of them."""
     first = tmp_path / "first.txt"
     first.write_text(PAGE.format(title="Council keeps the night bus", n=0), encoding="utf-8")
     assert main(["import", str(first)]) == 0
-    folder = tmp_path / "many"
-    folder.mkdir()
-    for n in range(1, 2001):
-        title = f"Council weighs winter plan item {n} for the harbour town"
-        (folder / f"page-{n:04}.txt").write_text(PAGE.format(title=title, n=n), encoding="utf-8")
+    folder = _pages(tmp_path / "many")
     db = resolve().database
     proc = subprocess.Popen(
         [sys.executable, "-m", "newsdesk", "import", str(folder)],
@@ -142,47 +146,18 @@ def test_ctrl_c_at_the_terminal_stops_the_workers_without_a_traceback(
     # Ctrl-C goes to the terminal's whole process group: each import worker printed a
     # KeyboardInterrupt traceback over the import's own two lines (on a terminal: with
     # pipes, the workers' output goes nowhere).
-    import threading
+    from tests.terminal import OnATerminal
 
-    folder = tmp_path / "many"
-    folder.mkdir()
-    for n in range(2000):
-        title = f"Council weighs winter plan item {n} for the harbour town"
-        (folder / f"page-{n:04}.txt").write_text(PAGE.format(title=title, n=n), encoding="utf-8")
+    folder = _pages(tmp_path / "many")
     db = resolve().database
-    main_side, terminal = os.openpty()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "newsdesk", "import", str(folder)],
-        stdin=terminal,
-        stdout=terminal,
-        stderr=terminal,
-        env=dict(os.environ),
-        start_new_session=True,
-    )
-    os.close(terminal)
-    chunks: list[bytes] = []
-
-    def read() -> None:
-        while True:
-            try:
-                data = os.read(main_side, 65536)
-            except OSError:
-                return  # the terminal closed
-            if not data:
-                return
-            chunks.append(data)
-
-    reader = threading.Thread(target=read, daemon=True)
-    reader.start()
+    run = OnATerminal([sys.executable, "-m", "newsdesk", "import", str(folder)], dict(os.environ))
     deadline = time.monotonic() + 120
-    while _stored(db) <= 300 and proc.poll() is None and time.monotonic() < deadline:
+    while _stored(db) <= 300 and run.proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert proc.poll() is None, "the import ended before it could be stopped"
-    os.killpg(proc.pid, signal.SIGINT)
-    assert proc.wait(timeout=120) == 130
-    reader.join(10)
-    os.close(main_side)
-    shown = b"".join(chunks).decode("utf-8", "replace")
+    assert run.proc.poll() is None, "the import ended before it could be stopped"
+    os.killpg(run.proc.pid, signal.SIGINT)
+    assert run.finish() == 130
+    shown = run.shown.decode("utf-8", "replace")
     assert "interrupted; everything reported done is saved" in shown
     assert "Traceback" not in shown and "KeyboardInterrupt" not in shown, shown[-2000:]
 
