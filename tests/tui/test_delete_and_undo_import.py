@@ -165,9 +165,9 @@ async def test_articles_held_back_by_the_relist_limit_join_without_waiting_for_t
 ) -> None:
     # A file's articles stored within 2 s of the last relist waited for the next file's
     # progress, however long a slow file took to read.
-    import time
 
-    from newsdesk.tui.widgets.import_job import RELIST_EVERY, ImportJob
+    from newsdesk.tui.relist_pace import RELIST_EVERY
+    from newsdesk.tui.widgets.import_job import ImportJob
 
     (tmp_path / "keepers.md").write_text(NOTE, encoding="utf-8")
     app = make_app()
@@ -177,7 +177,7 @@ async def test_articles_held_back_by_the_relist_limit_join_without_waiting_for_t
         job = screen.query_one(ImportJob)
         before = len(screen.inbox.ids)
         job.status = "importing 1/2 files (1 new)"  # as `start` sets it
-        job._listed, job._listed_at = 0, time.monotonic()
+        job._pace.restart(at_once=False)  # as `start` does
         app.desk.import_paths([tmp_path / "keepers.md"])  # the worker's first file, stored
         job.post_message(ImportJob.Progressed(1, 2, 1))  # too soon after the last relist
         await pilot.pause()

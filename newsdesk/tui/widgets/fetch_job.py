@@ -12,17 +12,16 @@ a background fetch says nothing unless articles arrived or a feed failed.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 from textual.message import Message
-from textual.timer import Timer
 from textual.widget import Widget
 from textual.worker import get_current_worker
 
 from newsdesk.errors import DeskError
+from newsdesk.tui.relist_pace import RelistPace
 from newsdesk.tui.triage import articles
 from newsdesk.tui.workers import app_worker
 
@@ -30,8 +29,6 @@ if TYPE_CHECKING:
     # Only named in annotations: the feeds service brings httpx, too heavy for the app's start.
     from newsdesk.feeds.service import FeedOutcome, FetchSummary
 
-#: New articles join the list at most this often while a fetch runs (seconds).
-RELIST_EVERY = 2.0
 #: Failing feeds named one by one in notifications.
 FAILURES_SHOWN = 3
 #: Seconds between two looks for due feeds while the app runs.
@@ -99,12 +96,9 @@ class FetchJob(Widget):
         self.running = False
         #: New articles stored so far by the running fetch, and how many have joined the list.
         self._stored = 0
-        self._listed = 0
-        #: When articles last joined the list (time.monotonic()).
-        self._listed_at = 0.0
-        #: The last progress (for joining late), and the timer that will.
+        self._pace = RelistPace(self.set_timer)
+        #: The last progress (for joining late).
         self._last: FetchJob.Progressed | None = None
-        self._join_timer: Timer | None = None
 
     def start(self, names: Sequence[str] = ()) -> bool:
         """Fetch the named feeds, or every unpaused one (due or not); False when one
@@ -127,8 +121,8 @@ class FetchJob(Widget):
 
     def _begin(self, names: tuple[str, ...], *, background: bool) -> None:
         self.running = True
-        self._stored = self._listed = 0
-        self._listed_at = 0.0  # the first feed's articles join at once
+        self._stored = 0
+        self._pace.restart(at_once=True)  # the first feed's articles join at once
         self._last = None
         self._fetch(names, background)
 
@@ -179,38 +173,23 @@ class FetchJob(Widget):
             return  # posted by `_join_late`: counted there
         self.status = f"fetching feeds {message.done:,}/{message.total:,} ({message.new:,} new)"
         self._stored, self._last = message.new, message
-        if message.new <= self._listed:
-            return
-        wait = self._listed_at + RELIST_EVERY - time.monotonic()
-        if wait <= 0:
-            message.relist, message.joining = True, self._join()
-        elif self._join_timer is None:
-            # No later feed may come for a long while (a slow server): these join
-            # when the limit has passed, not with the next feed.
-            self._join_timer = self.set_timer(wait, self._join_late)
-
-    def _join(self) -> int:
-        """The stored articles not listed yet join the list now: how many."""
-        joining = self._stored - self._listed
-        self._listed, self._listed_at = self._stored, time.monotonic()
-        if self._join_timer is not None:
-            self._join_timer.stop()
-            self._join_timer = None
-        return joining
+        joining = self._pace.offer(message.new, self._join_late)
+        if joining is not None:
+            message.relist, message.joining = True, joining
 
     def _join_late(self) -> None:
-        self._join_timer = None
         last = self._last
-        if last is not None and self._stored > self._listed:
+        if last is not None and self._stored > self._pace.listed:
+            joining = self._pace.join(self._stored)
             self.post_message(
-                self.Progressed(last.done, last.total, last.new, relist=True, joining=self._join())
+                self.Progressed(last.done, last.total, last.new, relist=True, joining=joining)
             )
 
     def on_fetch_job_finished(self, message: Finished) -> None:
         self.status = ""
         # What has not joined the list yet joins with the end of the fetch.
         self._stored = max(self._stored, message.new)
-        message.joining = self._join()
+        message.joining = self._pace.join(self._stored)
         self._last = None
         if message.background:
             if message.new:

@@ -18,12 +18,11 @@ from textual.widgets import ProgressBar
 from textual.worker import get_current_worker
 
 from newsdesk.desk import ImportProgress, ImportSummary
+from newsdesk.tui.relist_pace import RelistPace
 from newsdesk.tui.triage import articles
 from newsdesk.tui.workers import app_worker
 
 if TYPE_CHECKING:
-    from textual.timer import Timer
-
     # The survey walks files with the importers' name rules: loaded when first asked.
     from newsdesk.tui.import_survey import ImportSurvey
 
@@ -31,8 +30,6 @@ if TYPE_CHECKING:
 PROGRESS_RATE = 8
 #: Failed files named one by one in notifications; the rest are counted.
 FAILURES_SHOWN = 5
-#: While an import runs, new articles join the list at most this often (seconds).
-RELIST_EVERY = 2.0
 
 
 class ImportRunner(Protocol):
@@ -86,13 +83,10 @@ class ImportJob(ProgressBar):
         self._run_import = run_import
         #: What the status line says while an import runs; empty otherwise.
         self.status = ""
-        #: Articles imported when the list was last refreshed, and when.
-        self._listed = 0
-        self._listed_at = 0.0
-        #: The last progress, and the timer that lists what it held back (a slow file
-        #: next must not keep the articles before it out of the list until it is read).
+        #: When the articles imported so far join the list (`relist_pace`).
+        self._pace = RelistPace(self.set_timer)
+        #: The last progress, for what the pace held back.
         self._last: ImportJob.Progressed | None = None
-        self._relist_timer: Timer | None = None
 
     @app_worker(name="survey import", group="import-survey")
     def survey(self, paths: list[Path]) -> None:
@@ -104,7 +98,7 @@ class ImportJob(ProgressBar):
     def start(self, paths: list[Path], *, sample: bool = False) -> None:
         """Import `paths` in the background (`sample`: the bundled queue on first run)."""
         self.status = "importing…"
-        self._listed, self._listed_at = 0, time.monotonic()
+        self._pace.restart(at_once=False)
         self.update(total=None, progress=0)
         self.add_class("-shown")
         self._import(paths, sample)
@@ -148,32 +142,19 @@ class ImportJob(ProgressBar):
         if message.relist:
             return  # posted by `_relist_late`: counted there
         self._last = message
-        if message.imported <= self._listed:
-            return
-        wait = self._listed_at + RELIST_EVERY - time.monotonic()
-        if wait < 0:
-            self._relisted(message.imported)
+        if self._pace.offer(message.imported, self._relist_late) is not None:
             message.relist = True
-        elif self._relist_timer is None:
-            self._relist_timer = self.set_timer(wait, self._relist_late)
-
-    def _relisted(self, imported: int) -> None:
-        self._listed, self._listed_at = imported, time.monotonic()
-        if self._relist_timer is not None:
-            self._relist_timer.stop()
-            self._relist_timer = None
 
     def _relist_late(self) -> None:
-        self._relist_timer = None
         last = self._last
-        if last is not None and last.imported > self._listed and self.status:
-            self._relisted(last.imported)
+        if last is not None and last.imported > self._pace.listed and self.status:
+            self._pace.join(last.imported)
             self.post_message(self.Progressed(last.done, last.total, last.imported, relist=True))
 
     def on_import_job_finished(self, message: Finished) -> None:
         """Hide the bar and tell the outcome (the message goes on to the screen)."""
         self.status = ""
-        self._relisted(self._listed)  # the end lists everything: no late relist after it
+        self._pace.join(self._pace.listed)  # the end lists everything: no late relist after it
         self._last = None
         self.remove_class("-shown")
         if message.sample:
