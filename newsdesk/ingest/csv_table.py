@@ -130,8 +130,8 @@ def _rows(text: str, problems: list[str]) -> Iterator[tuple[str, object]]:
             if count > MAX_FILE_RECORDS:
                 rest = 1 + sum(1 for _ in reader)
                 problems.append(
-                    f"file has {count - 1 + rest:,} rows; imported the first "
-                    f"{MAX_FILE_RECORDS:,} (split it to import the rest)"
+                    f"file has {count - 1 + rest:,} rows; only the first "
+                    f"{MAX_FILE_RECORDS:,} are read (split it to import the rest)"
                 )
                 return
             yield f"row {reader.line_num}", _record(row)

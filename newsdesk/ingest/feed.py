@@ -274,9 +274,11 @@ def draft_feed(text: str, warnings: list[str]) -> Drafted:
             raise Rejected(f"malformed XML: {reason}; no complete item")
         raise Rejected(NO_ITEMS)
     if items > MAX_FEED_ITEMS:
-        warnings.append(f"feed has {items:,} items; imported the first {MAX_FEED_ITEMS:,}")
+        warnings.append(f"feed has {items:,} items; only the first {MAX_FEED_ITEMS:,} are read")
     if len(entries) > MAX_FEED_ITEMS:  # items the scan did not see as such
-        warnings.append(f"feed has more than {MAX_FEED_ITEMS:,} items; imported the first ones")
+        warnings.append(
+            f"feed has more than {MAX_FEED_ITEMS:,} items; only the first {MAX_FEED_ITEMS:,} are read"
+        )
         entries = entries[:MAX_FEED_ITEMS]
     feed = parsed.get("feed", {})
     feed_title = clean_short(feed_source(_title_text(feed.get("title")), feed.get("link")))

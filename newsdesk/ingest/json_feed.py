@@ -114,7 +114,9 @@ def draft_json_feed(text: str, warnings: list[str]) -> Drafted:
     if not isinstance(items, list) or not items:
         raise Rejected(NO_ITEMS)
     if len(items) > MAX_FEED_ITEMS:
-        warnings.append(f"feed has {len(items):,} items; imported the first {MAX_FEED_ITEMS:,}")
+        warnings.append(
+            f"feed has {len(items):,} items; only the first {MAX_FEED_ITEMS:,} are read"
+        )
         items = items[:MAX_FEED_ITEMS]
     site = _text(document.get("home_page_url")) or None
     source = clean_short(feed_source(_text(document.get("title")), site))

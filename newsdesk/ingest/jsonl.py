@@ -123,7 +123,7 @@ def _records(text: str, warnings: list[str]) -> Iterator[tuple[str, object]]:
 
 def _capped(count: int, what: str) -> str:
     return (
-        f"file has {count:,} {what}; imported the first {MAX_FILE_RECORDS:,} "
+        f"file has {count:,} {what}; only the first {MAX_FILE_RECORDS:,} are read "
         "(split it to import the rest)"
     )
 

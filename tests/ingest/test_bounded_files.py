@@ -76,7 +76,7 @@ def test_a_big_feed_is_cut_before_it_is_parsed(low_caps: list[int], text: str, n
     assert len(result.items) == CAP
     assert result.items[0].title.endswith(" 0") and result.items[-1].title.endswith(f" {CAP - 1}")
     assert low_caps == [CAP]  # the parser never saw the other 480
-    assert f"feed has 500 items; imported the first {CAP}" in result.warnings
+    assert f"feed has 500 items; only the first {CAP} are read" in result.warnings
     assert not any("malformed" in w for w in result.warnings)  # the cut feed still closes
 
 
@@ -109,7 +109,7 @@ def test_json_lines_stop_at_the_cap_and_say_so(low_caps: list[int]) -> None:
     result = load_bytes("\n".join(lines).encode(), "queue.jsonl")
     assert [i.title for i in result.items] == [f"Ferry minute {i}" for i in range(CAP)]
     assert (
-        f"file has 100 lines; imported the first {CAP} (split it to import the rest)"
+        f"file has 100 lines; only the first {CAP} are read (split it to import the rest)"
         in result.warnings
     )
 
@@ -117,7 +117,9 @@ def test_json_lines_stop_at_the_cap_and_say_so(low_caps: list[int]) -> None:
 def test_a_json_list_stops_at_the_cap_and_says_so(low_caps: list[int]) -> None:
     result = load_bytes(("[\n" + ",\n".join(_records(100)) + "\n]\n").encode(), "queue.json")
     assert [i.title for i in result.items] == [f"Ferry minute {i}" for i in range(CAP)]
-    assert any(w.startswith("file has 100 items; imported the first 20") for w in result.warnings)
+    assert any(
+        w.startswith("file has 100 items; only the first 20 are read") for w in result.warnings
+    )
 
 
 def test_json_list_reading_keeps_its_old_answers() -> None:
@@ -138,3 +140,21 @@ def test_json_list_reading_keeps_its_old_answers() -> None:
         json.dumps({"title": "D\u2028E", "body": "v"}, ensure_ascii=False).encode(), "s.jsonl"
     )
     assert len(sep.items) == 1
+
+
+def test_a_long_csv_says_what_is_read_not_what_is_imported(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`inspect` shows the same warnings as `import`, and inspecting imports nothing:
+    the cap is worded as what is read."""
+    from newsdesk.ingest import csv_table
+
+    monkeypatch.setattr(csv_table, "MAX_FILE_RECORDS", CAP)
+    rows = "".join(f"Ferry minute {i},The board met.\n" for i in range(100))
+    result = load_bytes(("title,body\n" + rows).encode(), "queue.csv")
+    assert [i.title for i in result.items] == [f"Ferry minute {i}" for i in range(CAP)]
+    capped = [w for w in result.warnings if w.startswith("file has 100 rows")]
+    assert capped == [
+        f"file has 100 rows; only the first {CAP} are read (split it to import the rest)"
+    ]
+    assert not any("imported" in w for w in result.warnings)
