@@ -339,7 +339,7 @@ class ArticleStorer:
         over, a kill marks them all) and return the story of its other versions."""
         if not meta.item_id:
             return None
-        settled = self.store.settle_versions(tx, meta.item_id)
+        settled = self.store.settle_versions(tx, meta.item_id, stated_star=meta.starred is not None)
         if settled is None:
             return None
         others = sorted((settled.superseded | {settled.current}) - {aid})

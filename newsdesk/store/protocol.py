@@ -251,14 +251,14 @@ class StoreBackend(Protocol):
         state stays: read (for every editor), tags, star, note, archive and story."""
         ...
 
-    def settle_versions(self, tx: Transaction, item_id: str) -> Settled | None:
+    def settle_versions(
+        self, tx: Transaction, item_id: str, *, stated_star: bool = False
+    ) -> Settled | None:
         """After a version of wire item `item_id` was inserted: mark which version is
-        current (`newsdesk.wire.settle`), the others superseded, and every version
-        killed when one was killed or withheld; carry the editor's star, read state,
-        tags and note from the version it replaced (a kill arrives unread).
-
-        Returns what `settle` decided (None when no article has that item id).
-        """
+        current (`newsdesk.wire.settle`), the others superseded, and all killed when one
+        was killed or withheld; carry the editor's star (unless the new version's input
+        stated it), read state, tags and note from the version it replaced (a kill
+        arrives unread). Returns what `settle` decided (None: no article has that id)."""
         ...
 
     def resettle_versions(self, tx: Transaction) -> int:

@@ -263,8 +263,12 @@ class RoutedStore:
         self.sql.articles.update_content(self._tx(tx), article_id, meta)
 
     @routed
-    def settle_versions(self, tx: Transaction, item_id: str) -> Settled | None:
-        settled: Settled | None = self.sql.wire.settle_versions(self._tx(tx), item_id)
+    def settle_versions(
+        self, tx: Transaction, item_id: str, *, stated_star: bool = False
+    ) -> Settled | None:
+        settled: Settled | None = self.sql.wire.settle_versions(
+            self._tx(tx), item_id, stated_star=stated_star
+        )
         return settled
 
     @routed

@@ -347,3 +347,38 @@ def test_undoing_the_import_of_a_correction_shows_the_version_before(
         if a.meta.item_id and "PORTUGAL" in a.meta.item_id
     ]
     assert [a.meta.version for a in shown] == [4]
+
+
+def test_a_star_the_new_versions_input_states_is_kept_as_stated(store: StoreBackend) -> None:
+    """An export of wire copy imported again: the editor had unstarred version 2 after
+    version 1's star carried over, and the file says so; the carry-over must not star it."""
+    first = arrive(store, wire(1, starred=True))
+    second = article_id(wire(2, "updated", starred=False))
+    with store.transaction() as tx:
+        assert store.insert(tx, second, wire(2, "updated", starred=False), "w.json", None).created
+        store.settle_versions(tx, ITEM, stated_star=True)
+    assert store.get(second).state.starred is False  # type: ignore[union-attr]
+    assert store.get(first).state.starred is True  # type: ignore[union-attr]
+    # Without a stated star the editor's star still moves to the new version.
+    third = arrive(store, wire(3, "updated"))
+    assert store.get(third).state.starred is False  # type: ignore[union-attr]
+    store.apply("star", [third], {"starred": True})
+    fourth = arrive(store, wire(4, "updated"))
+    assert store.get(fourth).state.starred is True  # type: ignore[union-attr]
+
+
+def test_an_exported_unstarred_version_comes_back_unstarred(desk: Desk, tmp_path: Path) -> None:
+    [first] = desk.add_extracted([wire(1)], "wire.xml")
+    desk.star([first])
+    [second] = desk.add_extracted([wire(2, "corrected")], "wire.xml")
+    assert desk.store.get(second).state.starred  # type: ignore[union-attr]  # carried over
+    desk.star([second], on=False)
+    out = tmp_path / "both.json"
+    desk.export([first, second], out, ExportOptions(format="json"))
+    with Desk(resolve(data_dir=tmp_path / "other")) as other:
+        summary = other.import_paths([out])
+        assert summary.imported == 2
+        by_version = {
+            a.meta.version: a.state.starred for a in other.store.get_many(other.store.ordered_ids())
+        }
+    assert by_version == {1: True, 2: False}

@@ -25,7 +25,7 @@ def write_wire_columns(tx: Conn, article_id: str, columns: Mapping[str, object])
     )
 
 
-def settle_versions(tx: Conn, item_id: str) -> Settled | None:
+def settle_versions(tx: Conn, item_id: str, *, stated_star: bool = False) -> Settled | None:
     """See `store/sqlite/wire.settle_versions`: the same, in PostgreSQL."""
     found = tx.execute(
         "SELECT id, wire_version, published_ts, rev, wire_status, superseded "
@@ -55,12 +55,14 @@ def settle_versions(tx: Conn, item_id: str) -> Settled | None:
     if settled.replaced is not None:
         old = settled.replaced
         tx.execute(
-            "UPDATE articles n SET starred = GREATEST(n.starred, o.starred), "
+            # A star the new version's input stated is kept as stated.
+            "UPDATE articles n SET starred = CASE WHEN %s THEN n.starred "
+            "ELSE GREATEST(n.starred, o.starred) END, "
             # A kill arrives unread whatever was read, so it is seen.
             "read = CASE WHEN %s THEN 0 ELSE o.read END, "
             "note = CASE WHEN n.note = '' THEN o.note ELSE n.note END "
             "FROM articles o WHERE n.id = %s AND o.id = %s",
-            (settled.killed, settled.current, old),
+            (stated_star, settled.killed, settled.current, old),
         )
         tx.execute(
             "INSERT INTO tags (article_id, tag) SELECT %s, tag FROM tags WHERE article_id = %s "

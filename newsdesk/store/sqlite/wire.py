@@ -25,12 +25,15 @@ def write_wire_columns(
     )
 
 
-def settle_versions(tx: sqlite3.Connection, item_id: str) -> Settled | None:
+def settle_versions(
+    tx: sqlite3.Connection, item_id: str, *, stated_star: bool = False
+) -> Settled | None:
     """Mark the item's current version, the superseded ones and a kill; carry state over.
 
     The editor's star, read state, tags and note move to a version that
     replaces the current one (a kill arrives unread whatever was read, so it
-    is seen). Returns what `settle` decided, or None when no article has the item id.
+    is seen); the star only when the new version's input did not state one (a
+    re-imported export: a version unstarred after its star carried over stays so). Returns what `settle` decided, or None when no article has the item id.
     """
     found = tx.execute(
         "SELECT id, wire_version, published_ts, rev, wire_status, superseded "
@@ -56,16 +59,18 @@ def settle_versions(tx: sqlite3.Connection, item_id: str) -> Settled | None:
         (settled.current, int(settled.killed), item_id),
     )
     if settled.replaced is not None:
-        _carry_state(tx, settled.replaced, settled.current, kill=settled.killed)
+        _carry_state(
+            tx, settled.replaced, settled.current, kill=settled.killed, star=not stated_star
+        )
     return settled
 
 
-def _carry_state(tx: sqlite3.Connection, old: str, new: str, *, kill: bool) -> None:
+def _carry_state(tx: sqlite3.Connection, old: str, new: str, *, kill: bool, star: bool) -> None:
     before = tx.execute("SELECT read, starred, note FROM articles WHERE id = ?", (old,)).fetchone()
     tx.execute(
         "UPDATE articles SET starred = MAX(starred, ?), read = ?, "
         "note = CASE WHEN note = '' THEN ? ELSE note END WHERE id = ?",
-        (before["starred"], 0 if kill else before["read"], before["note"], new),
+        (before["starred"] if star else 0, 0 if kill else before["read"], before["note"], new),
     )
     tx.execute(
         "INSERT OR IGNORE INTO tags (article_id, tag) SELECT ?, tag FROM tags WHERE article_id = ?",
