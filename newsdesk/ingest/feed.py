@@ -164,13 +164,15 @@ def item_hints(
     already read from the same feed, by their strings).
 
     The body is the fuller of content and summary (some feeds put a photo
-    caption in the content and the article in the summary); a short summary
+    caption in the content and the article in the summary), the content when
+    they are about as long; a short summary
     beside fuller content, when not the body's opening, is the dek.
     """
     content, summary = _item_html(entry)
     content_text = html_fragment_to_text(content) if content else ""
     summary_text = html_fragment_to_text(summary) if summary else ""
-    body = content_text if len(content_text) >= len(summary_text) else summary_text
+    # Within a tenth, the same text: the content keeps its typography ("—", not "--").
+    body = content_text if len(content_text) >= 0.9 * len(summary_text) else summary_text
     dek = None
     short_summary = bool(summary_text) and len(summary_text) <= MAX_DEK_CHARS
     if body is content_text and short_summary and fold(summary_text)[:60] not in fold(body):

@@ -114,6 +114,40 @@ _FURNITURE = re.compile(
     re.I | re.X,
 )
 _LINK_FURNITURE = re.compile(r"^\s*(?:continue|keep)\s+reading|^\s*read\s+more\b", re.I)
+#: Class or id words of the boxes a feed item's HTML carries beside its text: a
+#: publisher's company-data module ("Company: / Website: / IPO:"), FeedBurner's share
+#: flare, an embedded tweet's reply/retweet actions, share and follow buttons,
+#: related-links, newsletter and advertising boxes.
+_WIDGET_WORD = re.compile(
+    r"""^(?:
+        module(?:-.+)? | .+-module | widgets? | widget-.+ | .+-widget
+      | feedflare | .+-actions? | .+-button
+      | share | sharing | share-.+ | .+-share | social-.+ | sharedaddy
+      | related | related-.+ | .+-related
+      | newsletter.* | subscribe.* | sidebar | advert.* | ads? | ad-.+ | sponsor.* | promo.*
+    )$""",
+    re.I | re.X,
+)
+#: A box that opens the fragment and holds at least this share of its text is the
+#: text (a wrapper named "entry widget"), not a box beside it; one after the text
+#: goes whatever its size (a company profile longer than a short post).
+_WIDGET_MAX_SHARE = 0.5
+_TEXT_BEFORE = 200
+
+
+def _is_widget(element: etree._Element, root: etree._Element, before: int) -> bool:
+    classes, ident = element.get("class"), element.get("id")
+    if classes is None and ident is None:
+        return False  # most elements: no names to read
+    names = f"{classes or ''} {ident or ''}".split()
+    if not any(_WIDGET_WORD.match(name) for name in names):
+        return False
+    if before >= _TEXT_BEFORE:
+        return True
+    inside = len("".join(element.itertext()))
+    return inside < len("".join(root.itertext())) * _WIDGET_MAX_SHARE
+
+
 #: A run of spaces or tabs (not line breaks) that is not already one plain space:
 #: a lone space, most of a text's gaps, is left alone rather than replaced by
 #: itself (same text as replacing every run, in half the time).
@@ -168,7 +202,11 @@ def _item_mark(item: etree._Element) -> str:
     return "• "
 
 
-def _pieces(root: etree._Element, limit: int, lists: bool = False) -> list[str]:
+def _pieces(
+    root: etree._Element, limit: int, lists: bool = False, widgets: bool = False
+) -> list[str]:
+    """`widgets`: leave out the boxes `_WIDGET_WORD` names (a feed item's HTML; a page's
+    own furniture is judged later, line by line, by the page extraction)."""
     pieces: list[str] = []
     size = 0
     pre_depth = 0
@@ -182,8 +220,10 @@ def _pieces(root: etree._Element, limit: int, lists: bool = False) -> list[str]:
             if not tag:
                 walker.skip_subtree()
                 continue
-            if tag in DROP_TAGS or (
-                tag == "a" and _LINK_FURNITURE.match("".join(element.itertext()))
+            if (
+                tag in DROP_TAGS
+                or (tag == "a" and _LINK_FURNITURE.match("".join(element.itertext())))
+                or (widgets and element is not root and _is_widget(element, root, size))
             ):
                 walker.skip_subtree()
                 continue
@@ -216,14 +256,14 @@ def _pieces(root: etree._Element, limit: int, lists: bool = False) -> list[str]:
 
 
 def element_to_text(
-    root: etree._Element, limit: int = MAX_TEXT_CHARS, *, lists: bool = False
+    root: etree._Element, limit: int = MAX_TEXT_CHARS, *, lists: bool = False, widgets: bool = False
 ) -> str:
     """Paragraphs of the element's readable text, one blank line between them.
 
     Reading stops after about `limit` characters of text. `lists`: a list's items keep
     their bullet or number (an article's text; not a whole page's, whose menus are lists).
     """
-    text = "".join(_pieces(root, limit, lists))
+    text = "".join(_pieces(root, limit, lists, widgets))
     paragraphs: list[str] = []
     for block in text.split(_PARA):
         lines = [
@@ -250,4 +290,4 @@ def html_fragment_to_text(fragment: str) -> str:
         root = lxml_html.fragment_fromstring(fragment, create_parent="div")
     except (etree.ParserError, ValueError):
         return _reflow(fragment)
-    return element_to_text(root, lists=True)
+    return element_to_text(root, lists=True, widgets=True)

@@ -1,0 +1,76 @@
+"""Boxes a feed item's HTML carries beside its text stay out of the body.
+
+TechCrunch's items ended with a company-data module ("Crunchbase / Company: /
+Website: / IPO: ..." and a profile longer than a short post), FeedBurner's share
+flare and an embedded tweet's "Reply Retweet Favorite": each became paragraphs of
+the story. Boxes are known by their class or id words; one that holds the text
+(a wrapper named "entry widget") is the text.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+import pytest
+
+from newsdesk.ingest import load_bytes
+from newsdesk.ingest.html_text import html_fragment_to_text
+
+STORY = (
+    "<p>The harbour board approved the new ferry timetable on Tuesday after a long "
+    "debate about winter crossings.</p><p>Skippers said the extra evening sailing "
+    "would help commuters who work late shifts at the fish market.</p>"
+)
+PROFILE = (
+    '<div class="module-crunchbase"><h2>Company data</h2><ul class="tab-container">'
+    "<li>HARBOUR LINES</li></ul><div><span>Company:</span> <span>Harbour Lines</span>"
+    "</div><div><span>Website:</span> <span>harbourlines.example</span></div><p>"
+    + "Harbour Lines runs ferries between the islands and the mainland. " * 12
+    + "</p></div>"
+)
+
+
+def _feed(html: str) -> bytes:
+    return (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Quay news</title>'
+        "<item><title>Ferry timetable approved</title><link>http://127.0.0.1/f</link>"
+        f"<description>{escape(html)}</description></item></channel></rss>"
+    ).encode()
+
+
+def test_a_data_module_after_the_text_is_left_out_even_when_longer() -> None:
+    [item] = load_bytes(_feed(STORY + PROFILE), "quay.rss").items
+    assert "timetable on Tuesday" in item.body and "fish market" in item.body
+    for furniture in ("Company:", "Website:", "HARBOUR LINES", "runs ferries"):
+        assert furniture not in item.body
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        '<div class="feedflare"><a href="http://127.0.0.1/s">Email this</a> '
+        '<a href="http://127.0.0.1/t">Share on a network</a></div>',
+        '<div class="twitter-actions"><a class="twitter-reply-action">Reply</a>'
+        '<a class="twitter-retweet-action">Retweet</a></div>',
+        '<div id="share-links"><a href="http://127.0.0.1/m">Share by mail</a></div>',
+        '<aside class="related-stories"><a href="http://127.0.0.1/r">More ferry news</a></aside>',
+    ],
+)
+def test_share_flare_and_tweet_actions_are_left_out(box: str) -> None:
+    text = html_fragment_to_text(STORY + box)
+    assert "fish market" in text
+    for word in ("Email this", "Retweet", "Share by mail", "More ferry news"):
+        assert word not in text
+
+
+def test_a_wrapper_named_like_a_box_is_the_text() -> None:
+    text = html_fragment_to_text(f'<div class="entry widget">{STORY}</div>')
+    assert "timetable on Tuesday" in text and "fish market" in text
+
+
+def test_article_words_in_ordinary_classes_stay() -> None:
+    # "modules", "shared-note", "actionable" are not box names (after the text, where
+    # a box would go whatever its size).
+    html = f'{STORY}<p class="modules shared-note actionable">The council modules were shared.</p>'
+    text = html_fragment_to_text(html)
+    assert "fish market" in text and "council modules" in text
