@@ -76,9 +76,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     p = sub.add_parser(
-        "import", help="import files and folders (text, HTML, feeds, Markdown, JSONL)"
+        "import",
+        help="import files and folders (text, HTML, feeds, Markdown, JSON, CSV, wire copy)",
+        description=(
+            "Import files and folders (folders recursively): text copies of pages, HTML "
+            "(also .html.gz), RSS/Atom/JSON feeds, Markdown with front matter, JSON Lines "
+            "and JSON lists, CSV tables, and agency wire copy (NITF, NewsML-G2, ninjs). "
+            "A bad file is reported with its reason and skipped; the rest import. "
+            "Exit status 1 only when every file failed."
+        ),
     )
-    p.add_argument("paths", nargs="+", type=Path)
+    p.add_argument("paths", nargs="+", type=Path, help="files or folders")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.add_argument("--no-index", action="store_true", help="store only; index later")
 

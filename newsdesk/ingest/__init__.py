@@ -1,4 +1,4 @@
-"""Importers: every input format (text, HTML, feeds, Markdown, JSON Lines) to `Extracted` items.
+"""Importers: every input format (text, HTML, feeds, Markdown, JSON, CSV, wire copy) to `Extracted` items.
 
 - `load_file(path)` / `load_bytes(data, name)` -> `LoadResult`: size check
   before reading (32 MB), gzip with a 64 MB cap, decoding (BOM, UTF-8,
