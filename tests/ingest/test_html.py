@@ -91,6 +91,36 @@ def test_strip_site_suffix(title: str, site: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Opinion | The city needs more ferries - Harbour Times", "The city needs more ferries"),
+        ("Live updates | Storm hits the coast at dawn", "Storm hits the coast at dawn"),
+        ("Analysis » Why the ferry vote matters | Harbour Times", "Why the ferry vote matters"),
+        # The headline's own words, or too short to stand alone: kept.
+        (
+            "Analysis: why the ferry vote matters | Harbour Times",
+            "Analysis: why the ferry vote matters",
+        ),
+        ("Review - a ferry worth the wait | Harbour Times", "Review - a ferry worth the wait"),
+        ("Opinion | Ferries | Harbour Times", "Opinion | Ferries"),
+        (
+            "Harbourside | Ferry fares rise again this winter",
+            "Harbourside | Ferry fares rise again this winter",
+        ),
+    ],
+)
+def test_a_section_set_before_the_title_is_left_out(title: str, expected: str) -> None:
+    assert strip_site_suffix(title, "Harbour Times") == expected
+
+
+def test_a_page_without_h1_takes_its_title_without_the_section() -> None:
+    head = "<title>Opinion | Tram line to be extended north - City Courier</title>"
+    tree = parse_document(page(head).replace("<h1>Tram line to be extended north</h1>", ""))
+    assert tree is not None
+    assert read_page_meta(tree).title == "Tram line to be extended north"
+
+
+@pytest.mark.parametrize(
     ("meta_title", "h1", "expected"),
     [
         # The page's date and time run on after the headline, in the meta title or the <h1>.
