@@ -18,7 +18,7 @@ from newsdesk.ingest.decode import decode_bytes
 from newsdesk.ingest.drafts import Drafted, Finished, conclude
 from newsdesk.ingest.limits import MAX_FILE_BYTES, human_size
 from newsdesk.ingest.result import LoadResult, Rejected
-from newsdesk.ingest.sniff import detect_format, format_from_name
+from newsdesk.ingest.sniff import detect_format, format_from_name, not_an_article
 from newsdesk.model import Extracted
 from newsdesk.sanitize import clean_line
 
@@ -172,6 +172,8 @@ def _load(data: bytes, name: str, path: Path, *, draft: bool = False) -> LoadRes
         # One line-ending convention from here on (front matter fences, JSON Lines, paragraphs).
         text = decode_bytes(data).text.replace("\r\n", "\n").replace("\r", "\n")
         result.format = detect_format(name, text)
+        if result.format == "text" and (why := not_an_article(name, text)):
+            raise Rejected(why)
         result.text = text
         drafter = _drafter(result.format) if draft else None
         if drafter is not None:

@@ -128,6 +128,59 @@ def sniff_content(text: str) -> str | None:
     return None
 
 
+#: Files whose name says they are programs, configuration, calendars or contact cards:
+#: read as text pages they became "articles" headlined `[keys]` or `import os`.
+_NOT_ARTICLES: dict[str, str] = {
+    **dict.fromkeys((".toml", ".ini", ".cfg", ".conf", ".yaml", ".yml", ".plist"), "configuration"),
+    **dict.fromkeys(
+        (".py", ".js", ".ts", ".sh", ".bash", ".rb", ".pl", ".php", ".c", ".h", ".java", ".go"),
+        "source code",
+    ),
+    **dict.fromkeys((".css", ".sql", ".lock", ".log"), "not prose"),
+    **dict.fromkeys((".ics", ".ical", ".vcs"), "a calendar"),
+    **dict.fromkeys((".vcf", ".vcard"), "contact cards"),
+}
+#: The first line of an iCalendar or vCard file, whatever it is named.
+_CARD_START = re.compile(r"\A\s*BEGIN:(VCALENDAR|VCARD)\b", re.I)
+
+
+def not_an_article(name: str, text: str) -> str | None:
+    """Why a file that would be read as a text page is no article, or None.
+
+    An XML document that is no feed, wire copy or page (an OPML subscription list, an
+    application's settings), a calendar, or a program or configuration file by its
+    name: each was imported as one junk article with its markup for a headline.
+    """
+    root = root_element(text)
+    if root is not None and _is_xml_document(text, root):
+        if root.rsplit(":", 1)[-1] == "opml":
+            return (
+                "an OPML subscription list, not articles: "
+                "`newsdesk feeds import FILE` subscribes to its feeds"
+            )
+        return f"XML that is no feed, wire copy or web page (its root element is <{root}>)"
+    card = _CARD_START.match(text)
+    if card:
+        return (
+            f"{'a calendar' if card[1].upper() == 'VCALENDAR' else 'contact cards'}, not an article"
+        )
+    lower = name.lower()
+    dot = lower.rfind(".")
+    kind = _NOT_ARTICLES.get(lower[dot:]) if dot >= 0 else None
+    if kind is not None:
+        return f"a {lower[dot:]} file ({kind}), not an article"
+    if text.startswith("#!"):
+        return "a script (it starts with #!), not an article"
+    return None
+
+
+def _is_xml_document(text: str, root: str) -> bool:
+    """Declared XML, or markup closed by its root's end tag: not prose that opens with "<"."""
+    if text.lstrip().startswith("<?xml"):
+        return True
+    return text.rstrip()[-len(root) - 3 :].lower() == f"</{root}>"
+
+
 def detect_format(name: str, text: str) -> str:
     """Content wins when it is clear; otherwise the extension; otherwise plain text.
 
