@@ -864,6 +864,10 @@ class Desk:
         """The versions of one story, newest first."""
         return self.store.story_members(story_id)
 
+    def current_versions(self, ids: Sequence[str]) -> list[str]:
+        """`ids`, each wire version a newer one replaced given as its current version."""
+        return self.store.current_versions(ids)
+
     def with_versions(self, ids: Sequence[str]) -> list[str]:
         """`ids` plus every other version of their stories ("read one, read all"), order kept."""
         return self.store.with_versions(ids)

@@ -1,8 +1,12 @@
 """What a store backend offers: the interface the Desk, the search engine and the index use.
 
-SQLite (`newsdesk.store.sqlite`) is the backend today; a shared PostgreSQL
-store is next. Both implement `StoreBackend`, so nothing here names a
-database library: a transaction is an opaque handle the caller only gives
+Why this module is over 600 lines: it is one interface, every verb a backend offers
+(about a hundred, each with what it promises); split by concern, a backend's author
+would have to find the verbs it must implement in several places.
+
+SQLite (`newsdesk.store.sqlite`, the data directory's file) and PostgreSQL
+(`newsdesk.store.postgresql`, a shared desk) implement `StoreBackend`, so nothing here
+names a database library: a transaction is an opaque handle the caller only gives
 back to the store that opened it, rows come back as plain mappings and
 dataclasses, and a search condition is the query's own tree of store leaves
 (`newsdesk.search.query`), which each backend translates into its own SQL.
@@ -264,6 +268,11 @@ class StoreBackend(Protocol):
     def resettle_versions(self, tx: Transaction) -> int:
         """`settle_versions` for every item whose versions have no current one, or
         several (after a delete or an undo); how many items it settled."""
+        ...
+
+    def current_versions(self, ids: Sequence[str]) -> list[str]:
+        """`ids` with each wire version a newer one has replaced given as its item's
+        current version (order kept, repeats dropped): where the reader's place went."""
         ...
 
     def urgencies(self, ids: Sequence[str]) -> dict[str, int]:

@@ -276,6 +276,11 @@ class RoutedStore:
         return self.sql.wire.resettle_versions(self._tx(tx))
 
     @routed
+    def current_versions(self, ids: Sequence[str]) -> list[str]:
+        current: list[str] = self.sql.wire.current_of(self.conn, ids)
+        return current
+
+    @routed
     def urgencies(self, ids: Sequence[str]) -> dict[str, int]:
         return self.sql.wire.urgencies(self.conn, ids)
 

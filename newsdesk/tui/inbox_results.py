@@ -47,13 +47,20 @@ class InboxResults:
         self._rows: list[str] = []
 
     def accept(
-        self, answer: SearchAnswer, *, has_rows: bool, current: str | None
+        self,
+        answer: SearchAnswer,
+        *,
+        has_rows: bool,
+        current: str | None,
+        successor: Callable[[str], str] | None = None,
     ) -> Placement | None:
         """Take an answer; None when it is not worth showing.
 
         `has_rows` and `current` describe the list now: a first screenful is
         skipped when the whole inbox is already there, and the reader's place
-        in a first screenful is kept when the whole list arrives.
+        in a first screenful is kept when the whole list arrives. `successor` gives
+        the version that replaced an article (wire copy): a kept article that left
+        the answer because a newer version of it arrived keeps the cursor on that one.
         """
         request = answer.request
         keep = request.keep
@@ -71,6 +78,13 @@ class InboxResults:
             # asked for that the first screenful lacked (a related jump to an older one)
             # is where the cursor goes now, unless the reader moved off the top row.
             keep = current
+        if (
+            keep is not None
+            and successor is not None
+            and answer.complete
+            and keep not in answer.ids
+        ):
+            keep = successor(keep)
         self.partial = not answer.complete
         self.query = request.query
         self.ids = answer.ids

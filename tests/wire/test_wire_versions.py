@@ -382,3 +382,13 @@ def test_an_exported_unstarred_version_comes_back_unstarred(desk: Desk, tmp_path
             a.meta.version: a.state.starred for a in other.store.get_many(other.store.ordered_ids())
         }
     assert by_version == {1: True, 2: False}
+
+
+def test_current_versions_gives_where_each_replaced_version_went(store: StoreBackend) -> None:
+    first = arrive(store, wire(1))
+    second = arrive(store, wire(2, "updated"))
+    third = arrive(store, wire(3, "corrected"))
+    assert store.current_versions([first, "not-a-wire-id", second, third]) == [
+        third,
+        "not-a-wire-id",
+    ]

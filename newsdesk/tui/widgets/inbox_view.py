@@ -49,6 +49,8 @@ class InboxSource(Protocol):
 
     def with_versions(self, ids: Sequence[str]) -> list[str]: ...
 
+    def current_versions(self, ids: Sequence[str]) -> list[str]: ...
+
     def claims(self, ids: Sequence[str] | None = None) -> dict[str, Claim]: ...
 
     def article_log(self, article_id: str, limit: int = 20) -> list[ActionRecord]: ...
@@ -92,6 +94,9 @@ class GuardedSource:
 
     def with_versions(self, ids: Sequence[str]) -> list[str]:
         return self._or(lambda: self._source.with_versions(ids), list(ids))
+
+    def current_versions(self, ids: Sequence[str]) -> list[str]:
+        return self._or(lambda: self._source.current_versions(ids), list(ids))
 
     def claims(self, ids: Sequence[str] | None = None) -> dict[str, Claim]:
         return self._or(lambda: self._source.claims(ids), {})
@@ -151,7 +156,10 @@ class InboxView(Container):
         """Show a search's answer; False when it was not worth showing (see InboxResults)."""
         inbox = self.inbox
         placement = self.results.accept(
-            answer, has_rows=inbox.row_count > 0, current=inbox.current_id
+            answer,
+            has_rows=inbox.row_count > 0,
+            current=inbox.current_id,
+            successor=lambda gone: self._source.current_versions([gone])[0],
         )
         if placement is None:
             return False
