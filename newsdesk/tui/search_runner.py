@@ -39,6 +39,9 @@ class SearchRequest:
     #: Put the cursor on the first listed of these instead (the articles an import the
     #: editor asked for brought in: they see what they imported, wherever it sorts).
     reveal: tuple[str, ...] = ()
+    #: What brought `reveal`'s articles, for the notice when the search does not list
+    #: them ("1 article imported, not in this search").
+    reveal_as: str = "imported"
     #: Set when the search starts; later searches have higher numbers.
     seq: int = 0
 

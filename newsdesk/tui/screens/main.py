@@ -286,6 +286,7 @@ class MainScreen(Screen[None]):
         keep_index: bool = False,
         keep_current: bool = False,
         reveal: tuple[str, ...] = (),
+        reveal_as: str = "imported",
     ) -> None:
         """Search for the current query; while one runs, only the latest request waits.
 
@@ -301,6 +302,7 @@ class MainScreen(Screen[None]):
             keep_index=keep_index,
             keep_current=keep_current,
             reveal=reveal,
+            reveal_as=reveal_as,
         )
         self.query_one(SearchJob).run(request)
 
@@ -348,7 +350,8 @@ class MainScreen(Screen[None]):
         if reveal and answer.complete and not self.view.results.lists_any(reveal):
             them = "it" if len(reveal) == 1 else "them"
             self.notify(
-                f"{counted(len(reveal), 'article')} imported, not in this search: "
+                f"{counted(len(reveal), 'article')} {answer.request.reveal_as}, "
+                "not in this search: "
                 f"Esc clears the search to show {them}.",
                 markup=False,
             )
@@ -633,7 +636,9 @@ class MainScreen(Screen[None]):
             if was_on in changed:
                 self.run_search(keep=was_on)
             elif len(changed) == 1 or current is None:
-                self.run_search(keep=changed[0], reveal=tuple(changed))
+                self.run_search(
+                    keep=changed[0], reveal=tuple(changed), reveal_as="changed by the undo"
+                )
             else:
                 self.run_search(keep=current)
         else:
