@@ -120,3 +120,44 @@ async def test_a_correction_fetched_redraws_the_article_shown(
         await settle(pilot)
         assert screen.detail.article_id == aid
         assert "voted against the harbour plan" in screen.detail.text.plain
+
+
+async def test_an_article_a_rule_archives_leaves_the_list_when_the_fetch_ends(
+    make_app: AppFactory, seeded: Paths, feed_server: FeedServer
+) -> None:
+    # The quick feed's articles join the list while the slow one downloads; the rules
+    # on arrival write what they did when the fetch ends, and the killfiled article
+    # stayed listed (and counted) until some other change redrew the list.
+    slow_may_answer = threading.Event()
+
+    def slow(_handler: BaseHTTPRequestHandler) -> Reply:
+        slow_may_answer.wait(30)
+        return Reply(status=503)  # brings nothing: the fetch ends with every article listed
+
+    quick = items("quick", 2)
+    quick[1] = (quick[1][0], "Kayak club cancels winter race on the harbour", *quick[1][2:])
+    feed_server.route("/quick.xml", Reply(body=rss("Quick", quick)))
+    feed_server.route("/slow.xml", slow)
+    with Desk(seeded) as desk:
+        desk.add_rule("boats", "kayak*", ["archive", "+boats"])
+        for name in ("quick", "slow"):
+            desk.add_feed(f"{feed_server.url}/{name}.xml", name=name)
+    app = make_app(settings=Settings(fetch_in_background=False))
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            screen = main_screen(app)
+            job = screen.query_one(FetchJob)
+            before = len(screen.inbox.ids)
+            unread = screen.counts["unread"]
+            await pilot.press("R")
+            await wait_until(pilot, lambda: len(screen.inbox.ids) == before + 2, seconds=15)
+            slow_may_answer.set()
+            await wait_until(pilot, lambda: not job.running, seconds=15)
+            await settle(pilot)
+            titles = [r.title for r in screen.inbox.rows_for(screen.inbox.ids)]
+            assert not any("Kayak" in t for t in titles)
+            assert len(screen.inbox.ids) == before + 1  # two arrived, one archived
+            assert screen.counts["unread"] == unread + 1
+    finally:
+        slow_may_answer.set()

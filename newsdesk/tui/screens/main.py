@@ -758,7 +758,7 @@ class MainScreen(Screen[None]):
     def on_fetch_job_finished(self, message: FetchJob.Finished) -> None:
         if message.updated:  # corrected under the same GUID: the new text shows
             self.view.redraw_from_store()
-        self.feeds.finished(message.joining)
+        self.feeds.finished(message.joining, message.new)
 
     def on_folder_watch_imported(self, message: FolderWatch.Imported) -> None:
         if message.updated:  # a file written again: its article's new text shows

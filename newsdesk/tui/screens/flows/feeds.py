@@ -43,9 +43,15 @@ class FeedsFlow:
             show,
         )
 
-    def finished(self, new: int) -> None:
-        """A fetch ended with `new` articles: list them, count them, refresh the feeds screen."""
+    def finished(self, new: int, stored: int = 0) -> None:
+        """A fetch ended with `new` articles not listed yet (of `stored` in all): list them,
+        count them, refresh the feeds screen."""
         self.arrived_by_themselves(new)
+        if stored and not new:
+            # Every article joined the list while the fetch ran, but the rules on arrival
+            # run on them after: an article a killfile rule archived must leave the list.
+            self.host.refresh_results()
+            self.host.refresh_counts()
         from newsdesk.tui.screens.feeds import FeedsScreen
 
         for screen in self.host.app.screen_stack:
