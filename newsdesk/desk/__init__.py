@@ -864,6 +864,10 @@ class Desk:
         """The versions of one story, newest first."""
         return self.store.story_members(story_id)
 
+    def existing(self, ids: Sequence[str]) -> set[str]:
+        """Those of `ids` still stored (a selection may hold articles deleted elsewhere)."""
+        return self.store.existing(ids)
+
     def current_versions(self, ids: Sequence[str]) -> list[str]:
         """`ids`, each wire version a newer one replaced given as its current version."""
         return self.store.current_versions(ids)

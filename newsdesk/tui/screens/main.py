@@ -490,6 +490,7 @@ class MainScreen(Screen[None]):
         """Another editor, window, CLI command or fetch changed the store: redraw what is
         shown, and let articles they added or archived join or leave the list."""
         self.view.redraw_from_store()
+        self.view.forget_deleted()
         self.refresh_results()
         self.refresh_counts()
 

@@ -51,6 +51,8 @@ class InboxSource(Protocol):
 
     def current_versions(self, ids: Sequence[str]) -> list[str]: ...
 
+    def existing(self, ids: Sequence[str]) -> set[str]: ...
+
     def claims(self, ids: Sequence[str] | None = None) -> dict[str, Claim]: ...
 
     def article_log(self, article_id: str, limit: int = 20) -> list[ActionRecord]: ...
@@ -97,6 +99,9 @@ class GuardedSource:
 
     def current_versions(self, ids: Sequence[str]) -> list[str]:
         return self._or(lambda: self._source.current_versions(ids), list(ids))
+
+    def existing(self, ids: Sequence[str]) -> set[str]:
+        return self._or(lambda: self._source.existing(ids), set(ids))
 
     def claims(self, ids: Sequence[str] | None = None) -> dict[str, Claim]:
         return self._or(lambda: self._source.claims(ids), {})
@@ -312,6 +317,16 @@ class InboxView(Container):
         """Select every article of the answer (folded versions included)."""
         self.inbox.set_selection(self.results.ids)
         self._selected_all = True
+
+    def forget_deleted(self) -> None:
+        """Articles deleted elsewhere (a shell, another editor) leave the selection: it
+        counted them, and an action on it said they "changed too"."""
+        inbox = self.inbox
+        if not inbox.selected:
+            return
+        gone = inbox.selected - self._source.existing(list(inbox.selected))
+        if gone:
+            inbox.set_selection(inbox.selected - gone)
 
     def clear_selection(self) -> bool:
         """False when nothing was selected."""
