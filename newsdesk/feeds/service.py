@@ -152,6 +152,12 @@ def find(store: StoreBackend, name_or_url: str) -> Subscription:
     for sub in subs:
         if sub.url == wanted or sub.name == wanted.casefold() or sub.name == slug(wanted):
             return sub
+    if "://" in wanted:
+        # Any spelling `add` takes for the feed ("HTTP://Host/./feed.xml#top") finds it.
+        spelt = same_site_spelling(wanted)
+        for sub in subs:
+            if same_site_spelling(sub.url) == spelt:
+                return sub
     raise FeedError(f"no feed named or at {wanted!r} (see `newsdesk feeds list`)")
 
 
