@@ -176,12 +176,19 @@ def cmd_rules(desk: Desk, args: argparse.Namespace) -> int:
     except (OSError, UnicodeDecodeError) as exc:
         raise DeskError(f"cannot read {rest[0]}: {exc}") from None
     before = {rule.name: rule for rule in desk.rules()}
+    warnings: list[str] = []
+    entries = rules_from_toml(text, warnings)
+    for warning in warnings:
+        output.notice(f"{rest[0]}: {warning}")
+    if not entries:
+        output.notice(f"{rest[0]} has no [[rule]] tables: nothing was imported")
+        return EXIT_OK
     if not args.force:
         # "A rule is never replaced by accident": the same rules again are fine, a rule
         # of that name that says something else is replaced only when asked.
         differing = [
             entry.name
-            for entry in rules_from_toml(text)
+            for entry in entries
             if (old := before.get(entry.name)) is not None
             and (old.query.strip(), tuple(old.actions), old.enabled)
             != (entry.query.strip(), tuple(entry.actions), entry.enabled)
