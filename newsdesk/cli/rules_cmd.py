@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from pathlib import Path
 
 from rich.text import Text
@@ -23,6 +24,42 @@ USAGE = (
 )
 
 
+#: Each action: what its operands are, and its help (`rules ACTION --help`).
+ACTIONS: dict[str, tuple[str, str]] = {
+    "list": ("-", "every rule, in the order they run"),
+    "add": ("NAME QUERY ACTION", "add a rule: NAME QUERY ACTION..."),
+    "replace": ("NAME QUERY ACTION", "replace the rule NAME: NAME QUERY ACTION..."),
+    "remove": ("NAME", "remove the rule NAME"),
+    "apply": ("NAME", "run the rules (the named ones, else every one on) over the queue now"),
+    "test": ("QUERY", "what QUERY matches now; nothing is changed"),
+    "enable": ("NAME", "switch the rule NAME on"),
+    "disable": ("NAME", "switch the rule NAME off"),
+    "move": ("NAME POSITION", "move the rule NAME to POSITION (1 runs first)"),
+    "export": ("-", "write the rules as TOML (-o FILE, else stdout)"),
+    "import": ("FILE", "add the rules of a TOML FILE"),
+}
+FORCE_HELP = "export: replace an existing file; import: replace rules of the same name that differ"
+OUTPUT_HELP = "export: the file to write (default stdout)"
+
+
+class _Intermixed(argparse.ArgumentParser):
+    """An action's parser that reads its options between its operands too: argparse
+    fills a list of operands once, so `add NAME --json QUERY ACTION` left QUERY over."""
+
+    _inside = False
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        if self._inside:  # the intermixed parse runs the plain one twice
+            return super().parse_known_args(args, namespace)
+        self._inside = True
+        try:
+            return self.parse_known_intermixed_args(args, namespace)
+        finally:
+            self._inside = False
+
+
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "rules",
@@ -33,34 +70,28 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
             "'place:nairobi' +africa-desk star"
         ),
     )
-    p.add_argument(
-        "action",
-        nargs="?",
-        choices=(
-            "list",
-            "add",
-            "replace",
-            "remove",
-            "apply",
-            "test",
-            "enable",
-            "disable",
-            "move",
-            "export",
-            "import",
-        ),
-        default="list",
-    )
-    p.add_argument("rest", nargs="*")
     p.add_argument("--json", action="store_true")
-    p.add_argument(
-        "--output", "-o", default=None, help="export: the file to write (default stdout)"
-    )
-    p.add_argument(
-        "--force",
-        action="store_true",
-        help="export: replace an existing file; import: replace rules of the same name that differ",
-    )
+    p.add_argument("--output", "-o", default=None, help=OUTPUT_HELP)
+    p.add_argument("--force", action="store_true", help=FORCE_HELP)
+    # Each action its own parser, as `saved` has: one list of operands for all of them
+    # ended at the first option (`rules import --force FILE` refused FILE).
+    actions = p.add_subparsers(dest="action", metavar="ACTION", parser_class=_Intermixed)
+    # After add_subparsers: its own default (None) would win over one set before it.
+    p.set_defaults(action="list", rest=[])
+    for name, (operands, helptext) in ACTIONS.items():
+        a = actions.add_parser(name, help=helptext, description=helptext)
+        if operands == "-":
+            a.set_defaults(rest=[])
+        else:
+            a.add_argument("rest", nargs="*", metavar=operands)
+        # SUPPRESS: an action's own default would undo an option given before the action.
+        a.add_argument("--json", action="store_true", default=argparse.SUPPRESS)
+        if name == "export":
+            a.add_argument("--output", "-o", default=argparse.SUPPRESS, help=OUTPUT_HELP)
+        if name in ("export", "import"):
+            a.add_argument(
+                "--force", action="store_true", default=argparse.SUPPRESS, help=FORCE_HELP
+            )
 
 
 def cmd_rules(desk: Desk, args: argparse.Namespace) -> int:
@@ -93,9 +124,15 @@ def cmd_rules(desk: Desk, args: argparse.Namespace) -> int:
         output.notice(f"rule {rule.name}: {'on' if rule.enabled else 'off'}")
         return EXIT_OK
     if action == "move":
-        if len(rest) != 2 or not rest[1].isdigit() or int(rest[1]) < 1:
+        if len(rest) != 2:
             raise DeskError(f"rules move needs NAME POSITION (1 runs first); {USAGE}")
-        order = desk.move_rule(rest[0], int(rest[1]))
+        position = _position(rest[1])
+        order = desk.move_rule(rest[0], position)
+        if position > len(order):
+            # The Desk puts it last; said, as a typo (99 for 9) would otherwise pass unseen.
+            output.notice(
+                f"there are {len(order)} rule(s): {rest[0]} now runs last (position {len(order)})"
+            )
         output.notice("order: " + ", ".join(r.name for r in order))
         return EXIT_OK
     if action == "apply":
@@ -139,12 +176,19 @@ def cmd_rules(desk: Desk, args: argparse.Namespace) -> int:
     except (OSError, UnicodeDecodeError) as exc:
         raise DeskError(f"cannot read {rest[0]}: {exc}") from None
     before = {rule.name: rule for rule in desk.rules()}
+    warnings: list[str] = []
+    entries = rules_from_toml(text, warnings)
+    for warning in warnings:
+        output.notice(f"{rest[0]}: {warning}")
+    if not entries:
+        output.notice(f"{rest[0]} has no [[rule]] tables: nothing was imported")
+        return EXIT_OK
     if not args.force:
         # "A rule is never replaced by accident": the same rules again are fine, a rule
         # of that name that says something else is replaced only when asked.
         differing = [
             entry.name
-            for entry in rules_from_toml(text)
+            for entry in entries
             if (old := before.get(entry.name)) is not None
             and (old.query.strip(), tuple(old.actions), old.enabled)
             != (entry.query.strip(), tuple(entry.actions), entry.enabled)
@@ -159,6 +203,17 @@ def cmd_rules(desk: Desk, args: argparse.Namespace) -> int:
     said = f" (replacing {len(replaced)} of that name: {', '.join(replaced)})" if replaced else ""
     output.notice(f"imported {len(added)} rule(s): {', '.join(r.name for r in added)}{said}")
     return EXIT_OK
+
+
+def _position(text: str) -> int:
+    """A rule's place in the order: a whole number, 1 or more (1 runs first)."""
+    try:
+        position = int(text)
+    except ValueError:
+        raise DeskError(f"rules move needs NAME POSITION (1 runs first); {USAGE}") from None
+    if position < 1:
+        raise DeskError(f"rules move: position must be 1 or more (1 runs first), not {position}")
+    return position
 
 
 def _list(desk: Desk, as_json: bool) -> int:

@@ -68,6 +68,8 @@ class FeedOutcome:
     message: str | None = None
     warnings: list[str] = field(default_factory=list)
     new_ids: list[str] = field(default_factory=list)
+    #: The feed's name before this fetch named it after its title (`name` is the new one).
+    was: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -115,7 +117,13 @@ class FetchSummary:
     def arrival_notice(self, shown: int = 3) -> str:
         """What the fetch brought, naming the feeds that brought it ("2 articles arrived
         from reuters and ap, 1 updated."); "" when nothing came."""
-        new, updated, names = self.new, self.updated, self.bringing
+        new, updated = self.new, self.updated
+        # A feed renamed by this fetch under the name the list now shows, the old one said.
+        names = [
+            f"{f.name} (renamed from {f.was})" if f.was else f.name
+            for f in self.feeds
+            if f.new or f.updated
+        ]
         if not new and not updated:
             return ""
         if len(names) > shown:
@@ -152,6 +160,12 @@ def find(store: StoreBackend, name_or_url: str) -> Subscription:
     for sub in subs:
         if sub.url == wanted or sub.name == wanted.casefold() or sub.name == slug(wanted):
             return sub
+    if "://" in wanted:
+        # Any spelling `add` takes for the feed ("HTTP://Host/./feed.xml#top") finds it.
+        spelt = same_site_spelling(wanted)
+        for sub in subs:
+            if same_site_spelling(sub.url) == spelt:
+                return sub
     raise FeedError(f"no feed named or at {wanted!r} (see `newsdesk feeds list`)")
 
 
@@ -442,6 +456,7 @@ def _record(store: StoreBackend, store_items: StoreItems, done: Downloaded) -> F
         if sub.name != before:
             # `fetch OLD` would now say "no feed named": the new name is said once.
             renamed = f"named {sub.name} after its title from now on (was {before})"
+            outcome.name, outcome.was = sub.name, before
             outcome.message = f"{outcome.message}; {renamed}" if outcome.message else renamed
 
     def after(tx: Transaction, ids: list[str]) -> None:

@@ -163,8 +163,14 @@ class RuleEntry:
     enabled: bool = True
 
 
-def from_toml(text: str) -> list[RuleEntry]:
-    """Each `[[rule]]` of a rules file; RuleError naming what is wrong."""
+#: What a `[[rule]]` table may say; anything else is named as ignored.
+RULE_KEYS = ("name", "query", "actions", "enabled")
+
+
+def from_toml(text: str, warnings: list[str] | None = None) -> list[RuleEntry]:
+    """Each `[[rule]]` of a rules file; RuleError naming what is wrong. What the file
+    says that no rule reads (`colour = "red"`, a `[[rules]]` table) is appended to
+    `warnings`, one line each, as config.toml's unknown settings are said."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -172,6 +178,8 @@ def from_toml(text: str) -> list[RuleEntry]:
     entries = data.get("rule", [])
     if not isinstance(entries, list):
         raise RuleError("not a rules file: expected [[rule]] tables")
+    said = warnings if warnings is not None else []
+    said += [f"{key!r} is not a [[rule]] table; ignored" for key in data if key != "rule"]
     out: list[RuleEntry] = []
     numbers: dict[str, int] = {}
     for number, entry in enumerate(entries, 1):
@@ -185,12 +193,25 @@ def from_toml(text: str) -> list[RuleEntry]:
         enabled = entry.get("enabled", True)
         if not isinstance(enabled, bool):
             raise RuleError(f"rule {number} ({name}): enabled must be true or false")
-        name = check_name(name)
+        try:
+            name = check_name(name)
+        except RuleError as exc:
+            raise RuleError(f"rule {number}: {exc}") from None  # the message quotes the name
+        try:
+            checked = parse_actions(actions)
+        except RuleError as exc:
+            # Which rule of the file, as the errors above say it.
+            raise RuleError(f"rule {number} ({name}): {exc}") from None
         if name in numbers:
             # Both were read and the last kept, silently.
             raise RuleError(f"rule {number} ({name}): rule {numbers[name]} has that name too")
         numbers[name] = number
-        out.append(RuleEntry(name, query, parse_actions(actions), enabled))
+        said += [
+            f"rule {number} ({name}): {key!r} is not a rule setting; ignored"
+            for key in entry
+            if key not in RULE_KEYS
+        ]
+        out.append(RuleEntry(name, query, checked, enabled))
     return out
 
 

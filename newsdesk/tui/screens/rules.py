@@ -218,6 +218,13 @@ class RulesScreen(TableScreen[Rule]):
             return str(exc)
         return None
 
+    def _check_edit(
+        self, name: str, new_name: str, query: str, actions: tuple[str, ...]
+    ) -> str | None:
+        """As `_check`; a new name must not be another rule's (caught only after the form
+        had closed, the edits lost)."""
+        return self._check(new_name, query, actions, new=new_name.strip() != name)
+
     def action_add(self) -> None:
         def keep(form: RuleForm | None) -> None:
             if form is not None:
@@ -241,7 +248,7 @@ class RulesScreen(TableScreen[Rule]):
         self.app.push_screen(
             RuleDialog(
                 f"Edit rule {rule.name}",
-                check=self._check,
+                check=partial(self._check_edit, rule.name),
                 name=rule.name,
                 query=rule.query,
                 actions=rule.actions,
