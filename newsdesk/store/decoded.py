@@ -9,14 +9,17 @@ benchmarks/bench_grouping_dense.py. Here a store keeps more of them, found by th
 member id (no hash of the row's bytes) and checked against the bytes read now, so a row
 written again (a refreshed fingerprint, a regroup, another process, another database
 with the same ids) is decoded anew: the answer always equals `signature.stored(row)`'s.
-A row not kept here is decoded by `Signature.from_row`, not through `signature.stored`:
+A row not kept here is decoded by `Signature.decoded` (when first read: `StoredSignature`),
+not through `signature.stored`:
 that cache (smaller, keyed by the row's bytes) hardly ever holds a row this one does not,
 and looking a row up there hashed its kilobyte of bytes and kept it a second time.
 """
 
 from __future__ import annotations
 
+import functools
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -29,6 +32,17 @@ if TYPE_CHECKING:
 MEMBERS = 8_192
 
 
+@functools.cache
+def _decode() -> Callable[[Row], Signature]:
+    """`signature.StoredSignature`: a row decoded when first read (most candidates never
+    are). Imported on first use: the signature brings numpy, and every store user (the
+    app's start included) imports the stores while only grouping reads signatures; found
+    once, not by an import statement at each miss."""
+    from newsdesk.stories.signature import StoredSignature
+
+    return StoredSignature
+
+
 class DecodedMembers:
     """The decoded signature of each recently read member row (least recently read
     forgotten first), valid only for the very bytes it was decoded from."""
@@ -38,18 +52,14 @@ class DecodedMembers:
         self._by_id: OrderedDict[int, tuple[Row, Signature]] = OrderedDict()
 
     def signature(self, member_id: int, row: Row) -> Signature:
-        """`Signature.from_row(row)`, the decoded signature kept for `member_id` when it
+        """`Signature.from_row(row)` (decoded when first read), the signature kept for `member_id` when it
         was decoded from the same bytes."""
         kept = self._by_id.get(member_id)
         # Bytes compared, not hashed: equal bytes decode to an equal signature.
         if kept is not None and kept[0] == row:
             self._by_id.move_to_end(member_id)
             return kept[1]
-        # Imported here: the signature brings numpy, and every store user (the app's
-        # start included) imports the stores while only grouping reads signatures.
-        from newsdesk.stories.signature import Signature
-
-        decoded = Signature.from_row(row)
+        decoded = _decode()(row)
         self._by_id[member_id] = (row, decoded)
         self._by_id.move_to_end(member_id)
         if len(self._by_id) > self.size:
