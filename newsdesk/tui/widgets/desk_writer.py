@@ -117,12 +117,24 @@ class DeskWriter(Widget):
     def _toggle(self, field: triage.Toggle, ids: list[str]) -> ActionResult:
         return triage.toggle(self._desk, field, ids, read_all_versions=self._read_all_versions)
 
-    @app_worker(name="bulk change", group="actions", exclusive=False)
     def _toggle_in_worker(self, field: triage.Toggle, ids: list[str]) -> None:
-        try:
+        def write() -> None:
             result = self.guarded(lambda: self._toggle(field, ids))
             if result is not None:
                 self._toggled(result, len(ids))  # notify and post_message are thread-safe
+
+        self._in_worker(write)
+
+    def _in_worker(self, write: Callable[[], None]) -> None:
+        """Write in a thread worker (`status` says what, and later steps wait their turn):
+        a delete or an undo of thousands of articles froze the keys for seconds."""
+        self._writing = True
+        self._write_big(write)
+
+    @app_worker(name="bulk change", group="actions", exclusive=False)
+    def _write_big(self, write: Callable[[], None]) -> None:
+        try:
+            write()
         finally:
             self.status = ""
             # After `Applied`, so the screen has redrawn the batch before what waited runs.
@@ -139,6 +151,13 @@ class DeskWriter(Widget):
         self._in_turn(lambda: self._tag(ids, add, remove))
 
     def _tag(self, ids: Sequence[str], add: list[str], remove: list[str]) -> None:
+        if len(ids) > SYNC_LIMIT:
+            self.status = f"tagging {len(ids):,} articles…"
+            self._in_worker(lambda: self._tag_now(ids, add, remove))
+        else:
+            self._tag_now(ids, add, remove)
+
+    def _tag_now(self, ids: Sequence[str], add: list[str], remove: list[str]) -> None:
         result = self.guarded(lambda: self._desk.tag(ids, add=add, remove=remove))
         if result is None:
             return
@@ -178,6 +197,13 @@ class DeskWriter(Widget):
         self._in_turn(lambda: self._delete(ids))
 
     def _delete(self, ids: Sequence[str]) -> None:
+        if len(ids) > SYNC_LIMIT:
+            self.status = f"deleting {len(ids):,} articles…"
+            self._in_worker(lambda: self._delete_now(ids))
+        else:
+            self._delete_now(ids)
+
+    def _delete_now(self, ids: Sequence[str]) -> None:
         result = self.guarded(lambda: self._desk.delete(ids), title="Not deleted")
         if result is None:
             return
@@ -189,10 +215,17 @@ class DeskWriter(Widget):
         self.post_message(self.Applied(result, len(ids)))
 
     def undo(self) -> None:
-        """Undo the newest step; asked for during a big batch, that batch once written."""
+        """Undo the newest step; asked for during a big batch, that batch once written.
+
+        Always in a worker: how big the step is (a delete of thousands brought back) is
+        known only once it is read; a small one is written in milliseconds anyway."""
         if self._writing:
             self.notify("Undo follows once this change is written.", timeout=3)
-        self._in_turn(self._undo)
+        self._in_turn(self._undo_in_worker)
+
+    def _undo_in_worker(self) -> None:
+        self.status = "undoing…"
+        self._in_worker(self._undo)
 
     def _undo(self) -> None:
         outcome = self.guarded(lambda: [self._desk.undo(own_session=True)], title="Not undone")
