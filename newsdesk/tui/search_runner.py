@@ -40,7 +40,7 @@ class SearchRequest:
     #: editor asked for brought in: they see what they imported, wherever it sorts).
     reveal: tuple[str, ...] = ()
     #: What brought `reveal`'s articles, for the notice when the search does not list
-    #: them ("1 article imported, not in this search").
+    #: them ("1 article imported, not in this search"); "" for no notice.
     reveal_as: str = "imported"
     #: Set when the search starts; later searches have higher numbers.
     seq: int = 0

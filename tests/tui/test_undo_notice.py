@@ -1,11 +1,16 @@
-"""An undo whose article the search on screen does not list says so in its own words.
+"""An undo says what it undid, never that articles were imported.
 
 Undoing a star from inside a search that does not match the starred article said
-"1 article imported, not in this search": nothing was imported.
+"1 article imported, not in this search", and so did undoing an import made before
+the app opened (its articles gone) with no search at all.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from newsdesk.desk import Desk
+from newsdesk.paths import Paths
 from tests.tui.conftest import AppFactory
 from tests.tui.helpers import SIZE, main_screen, record_notifications, search_for, settle
 
@@ -30,8 +35,26 @@ async def test_undo_outside_the_search_is_not_called_an_import(make_app: AppFact
         await pilot.press("u")
         await settle(pilot)
         assert screen.desk.get(starred).state.starred is False  # type: ignore[union-attr]
-        assert not any("imported" in message for message in seen), seen
-        assert any(
-            message.startswith("1 article changed by the undo, not in this search")
-            for message in seen
-        ), seen
+        assert not any("not in this search" in message for message in seen), seen
+        assert "Undid star on 1 article" in seen
+
+
+async def test_undoing_an_import_from_before_the_app_opened_says_only_what_it_undid(
+    make_app: AppFactory, seeded: Paths, tmp_path: Path
+) -> None:
+    page = tmp_path / "ok-one.txt"
+    page.write_text(
+        "Ferry timetable approved\n\nThe harbour board approved the winter ferry "
+        "timetable on Tuesday, the clerk said.\n",
+        encoding="utf-8",
+    )
+    with Desk(seeded) as shell:  # `newsdesk import ok-one.txt` before the app opened
+        assert shell.import_paths([page]).imported == 1
+    app = make_app()
+    seen = record_notifications(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("u")
+        await settle(pilot)
+        assert any(m.startswith("Undid import on 1 article") for m in seen), seen
+        assert not any("imported, not in this search" in m for m in seen), seen

@@ -347,7 +347,13 @@ class MainScreen(Screen[None]):
             self._searching_for = None
         self.query_one(SearchBar).show_message(answer.notice or "", error=False)
         reveal = answer.request.reveal
-        if reveal and answer.complete and not self.view.results.lists_any(reveal):
+        if (
+            reveal
+            and answer.request.reveal_as
+            and answer.request.query
+            and answer.complete
+            and not self.view.results.lists_any(reveal)
+        ):
             them = "it" if len(reveal) == 1 else "them"
             self.notify(
                 f"{counted(len(reveal), 'article')} {answer.request.reveal_as}, "
@@ -637,9 +643,9 @@ class MainScreen(Screen[None]):
             if was_on in changed:
                 self.run_search(keep=was_on)
             elif len(changed) == 1 or current is None:
-                self.run_search(
-                    keep=changed[0], reveal=tuple(changed), reveal_as="changed by the undo"
-                )
+                # "Undid ..." says what happened: the articles may be gone (an import
+                # undone) or archived again, which no Esc would show.
+                self.run_search(keep=changed[0], reveal=tuple(changed), reveal_as="")
             else:
                 self.run_search(keep=current)
         else:
