@@ -169,6 +169,7 @@ class InboxView(Container):
         if placement is None:
             return False
         inbox.story_heads = set(self.results.story_of_head)
+        self._refresh_expanded(answer.ids)
         self.show_rows(placement)
         if answer.unreadable:
             # Not "no article matches": nothing was searched (the bar above says why).
@@ -241,6 +242,25 @@ class InboxView(Container):
             self.inbox.set_selection(self.inbox.selected | set(members))
         self.show_rows(Placement(head))
         return True
+
+    def _refresh_expanded(self, answer_ids: list[str]) -> None:
+        """An open story's versions as they are now: one the answer lists again (an
+        archive undone, a version arrived) joins those shown; one it left stays out."""
+        expanded = self.results.expanded
+        if not expanded:
+            return
+        listed = set(answer_ids)
+        for head, versions in list(expanded.items()):
+            story = self.results.story_of_head.get(head)
+            if story is None:
+                continue
+            members = self._source.story_members(story)
+            if not members:
+                continue  # not read (the store is away): what is shown stays
+            shown = set(versions)
+            fresh = [m for m in members if m != head and (m in shown or m in listed)]
+            if fresh != versions:
+                expanded[head] = fresh
 
     def expand_story_of(self, article_id: str) -> None:
         """Open the story that holds `article_id` and put the cursor on it."""
