@@ -43,3 +43,31 @@ def test_keys_the_app_takes_pass(capsys: pytest.CaptureFixture[str]) -> None:
     paths.keys_file.write_text('[keys]\nstar = "f"\nsearch_submit = "ctrl+j"\n', encoding="utf-8")
     _, finding = config_finding(capsys)
     assert finding["status"] == "ok" and "keys.toml read without a problem" in finding["message"]
+
+
+@pytest.mark.parametrize("name", ["notakey", "ctrl+notakey", "escapee", "f25"])
+def test_a_word_that_names_no_key_is_reported_and_the_default_kept(
+    capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """`star = "notakey"` was taken silently: the footer said "notakey Star" and `s`
+    no longer starred."""
+    from newsdesk.tui.keymap import validate_keymap
+
+    valid, errors = validate_keymap({"star": name, "read": "ctrl+shift+alt+q"})
+    assert "star" not in valid and valid["read"] == "ctrl+shift+alt+q"
+    assert errors == [f"keys.toml: star: {name!r} is not a key name"]
+    paths = resolve()
+    paths.config_dir.mkdir(parents=True, exist_ok=True)
+    paths.keys_file.write_text(f'[keys]\nstar = "{name}"\n', encoding="utf-8")
+    code, finding = config_finding(capsys)
+    assert code == 1 and finding["details"]["errors"] == errors
+
+
+@pytest.mark.parametrize(
+    "name", ["ß", "é", "percent_sign", "tilde", "ampersand", "f9", "shift+f5", "ctrl+y"]
+)
+def test_key_names_textual_binds_are_taken(name: str) -> None:
+    from newsdesk.tui.keymap import validate_keymap
+
+    valid, errors = validate_keymap({"star": name})
+    assert valid == {"star": name} and errors == []

@@ -10,6 +10,7 @@ doctor may not import the app.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -332,6 +333,55 @@ SEARCH_BOX_IDS = frozenset(
 
 # Textual key names: lower-case words, digits and symbols' names, with modifiers.
 _KEY_NAME = re.compile(r"^(?:(?:ctrl|shift|alt|super|meta|hyper)\+)*(?:[a-z0-9_]+|[A-Z]|\S)$")
+_MODIFIERS = re.compile(r"^(?:(?:ctrl|shift|alt|super|meta|hyper)\+)*")
+#: Keys Textual names in words (its `Keys`), and the symbols it names otherwise than
+#: Unicode does (`KEY_NAME_REPLACEMENTS`): "/" is "slash", not "solidus".
+_NAMED_KEYS = frozenset(
+    {
+        *[
+            "escape",
+            "enter",
+            "return",
+            "tab",
+            "backspace",
+            "delete",
+            "insert",
+            "home",
+            "end",
+            "pageup",
+            "pagedown",
+        ],
+        *[
+            "up",
+            "down",
+            "left",
+            "right",
+            "space",
+            "slash",
+            "backslash",
+            "at",
+            "minus",
+            "plus",
+            "underscore",
+        ],
+        *(f"f{n}" for n in range(1, 25)),
+    }
+)
+
+
+def is_key_name(key: str) -> bool:
+    """A key Textual can bind: one character, a named key, or a character's Unicode name in
+    Textual's spelling ("asterisk", "question_mark"), after any modifiers. "notakey" took
+    the action's key away without a word."""
+    if not _KEY_NAME.match(key):
+        return False
+    base = _MODIFIERS.sub("", key, count=1)
+    if len(base) == 1 or base in _NAMED_KEYS:
+        return True
+    try:
+        return len(unicodedata.lookup(base.replace("_", " ").upper())) == 1
+    except KeyError:
+        return False
 
 
 def validate_keymap(overrides: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
@@ -344,7 +394,7 @@ def validate_keymap(overrides: Mapping[str, str]) -> tuple[dict[str, str], list[
             errors.append(f"keys.toml: unknown key id {binding_id!r} (known: {known})")
             continue
         parts = [k.strip() for k in keys.split(",")]
-        bad = [k for k in parts if not _KEY_NAME.match(k)]
+        bad = [k for k in parts if not is_key_name(k)]
         if bad:
             errors.append(f"keys.toml: {binding_id}: {', '.join(map(repr, bad))} is not a key name")
             continue
