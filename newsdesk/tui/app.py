@@ -242,8 +242,10 @@ class NewsdeskApp(App[None]):
         def question() -> str | None:
             if not job.status:
                 return None
+            # "importing…" ends in an ellipsis: no full stop after it.
+            status = job.status if job.status.endswith(("…", ".")) else f"{job.status}."
             return (
-                f"An import is running: {job.status}. Quit and stop it? The files already "
+                f"An import is running: {status} Quit and stop it? The files already "
                 "imported stay; the rest are not imported."
             )
 

@@ -36,3 +36,22 @@ async def test_quit_with_no_import_running_quits_at_once(make_app: AppFactory) -
         await pilot.press("q")
         await settle(pilot)
         assert not app.is_running
+
+
+async def test_the_question_reads_without_a_stray_full_stop(make_app: AppFactory) -> None:
+    """ "An import is running: importing…. Quit ..." put a full stop after the ellipsis."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        for status, shown in (
+            ("importing…", "An import is running: importing… Quit"),
+            ("importing 67/491 files (60 new)", "importing 67/491 files (60 new). Quit"),
+        ):
+            screen.import_job.status = status
+            await pilot.press("q")
+            await settle(pilot)
+            question = str(app.screen.query_one("#confirm-question").render())
+            assert shown in question and "…." not in question
+            await pilot.press("n")
+            await settle(pilot)
