@@ -22,3 +22,17 @@ def test_a_search_says_its_unread_and_starred_counts_are_the_desks() -> None:
     searching = str(status_text(StatusInfo(shown=2, unread=55, starred=3, query="volcano")))
     assert "2 shown · desk: 55 unread, 3 starred" in searching
     assert "2 shown · 55 unread" not in searching
+
+
+def test_a_narrow_line_names_the_query_only_when_its_start_fits() -> None:
+    """At 80 columns the header ended in "query:" with nothing after it."""
+    info = StatusInfo(shown=2, unread=55, starred=1, query="volcano iceland evacuation")
+    wide = str(status_text(info, 160))
+    assert "query: volcano iceland evacuation (" in wide
+    for width in (60, 70, 80):
+        line = status_text(info, width)
+        line.truncate(width, overflow="ellipsis")
+        shown = str(line)
+        assert not shown.rstrip(" …").endswith("query:"), shown
+        if "query:" in shown:
+            assert "query: volca" in shown

@@ -56,9 +56,15 @@ def status_text(info: StatusInfo, width: int = 0) -> Text:
         text.append("   as ", "dim")
         text.append(display(info.editor), "bold")
     if info.query:
-        text.append("   query: ", "dim")
-        text.append(display(info.query), "italic")
-        text.append(f" ({info.sort})", "dim")
+        query = Text(end="")
+        query.append("   query: ", "dim")
+        query.append(display(info.query), "italic")
+        query.append(f" ({info.sort})", "dim")
+        # A narrow line showed "query:" and nothing after it: the query is in the search
+        # bar below anyway, so the header names it only when its start fits.
+        room = width - text.cell_len if width else query.cell_len
+        if room >= min(query.cell_len, len("   query: ") + 8):
+            text.append_text(query)
     elif info.sort == "urgency":
         text.append("   most urgent first", "dim")
     if info.grouped:
