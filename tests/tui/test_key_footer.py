@@ -57,3 +57,25 @@ async def test_every_rebuild_of_the_footer_changes_what_it_shows(
     assert len(rebuilt) >= 3  # the first keys, Clear shown, Clear gone
     repeats = [keys for earlier, keys in pairwise(rebuilt) if keys == earlier]
     assert not repeats, f"{len(repeats)} of {len(rebuilt)} rebuilds showed the same keys again"
+
+
+async def test_a_resize_to_80_columns_shows_help_and_quit_not_the_palette_key(
+    make_app: AppFactory,
+) -> None:
+    """Resized from 160 to 80 columns with a search on screen, the footer kept "^p
+    palette" and cut off "? Help" and "q Quit" until the next key."""
+    from tests.tui.helpers import search_for
+
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await search_for(pilot, "harbour")
+        footer = app.screen.query_one(KeyFooter)
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        await pilot.pause()
+        assert not footer.show_command_palette
+        keys = {key.description: key for key in footer.query(FooterKey)}
+        assert "palette" not in keys
+        for description in ("Help", "Quit"):
+            assert keys[description].region.right <= 80, (description, keys[description].region)

@@ -58,3 +58,6 @@ class KeyFooter(Footer):
         narrow = self.size.width < COMPACT_BELOW
         self.compact = narrow
         self.show_command_palette = not narrow
+        # The keys shown change with the palette's key: a resize from 160 to 80 columns
+        # kept "^p palette" and cut off "? Help" and "q Quit" until the next key.
+        self.call_after_refresh(self._recompose_if_changed)
