@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from newsdesk.desk import Desk
 from newsdesk.paths import Paths, sample_data_dir
 from newsdesk.tui.modals.prompt import PromptDialog
 from tests.tui.conftest import AppFactory
-from tests.tui.helpers import SIZE, main_screen, record_notifications, settle
+from tests.tui.helpers import SIZE, main_screen, record_notifications, settle, wait_until
 
 
 def story_with_versions(desk: Desk) -> tuple[str, list[str]]:
@@ -180,3 +183,35 @@ async def test_a_sample_import_cut_short_is_finished_at_the_next_start(
         await settle(pilot)
         await settle(pilot)
         assert again.desk.counts()["total"] == 0
+
+
+async def test_the_first_start_says_the_sample_queue_is_on_its_way_not_empty(
+    make_app: AppFactory, paths: Paths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Both panes said "The inbox is empty." while the sample queue was being imported.
+    import threading
+
+    release = threading.Event()
+    real = Desk.import_paths
+
+    def held(self: Desk, *args: Any, **kwargs: Any) -> Any:
+        assert release.wait(30), "the test never let the import run"
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Desk, "import_paths", held)
+    root = paths.data_dir.parent / "first-start"
+    fresh = Paths(root / "data", root / "config", root / "cache")
+    app = make_app(fresh)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            screen = main_screen(app)
+            await wait_until(pilot, lambda: screen.results.query is not None)
+            await pilot.pause()
+            assert screen.inbox.ids == []
+            assert screen.inbox.empty_message.startswith("Nothing here yet: importing")
+            release.set()
+            await wait_until(pilot, lambda: len(screen.inbox.ids) > 10, seconds=30)
+            await settle(pilot)
+            assert screen.inbox.empty_message == "The inbox is empty."
+    finally:
+        release.set()

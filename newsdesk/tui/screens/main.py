@@ -206,6 +206,7 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         self.search_input.leave_target = self.inbox
         self.inbox.empty_message = "Loading…"
+        self.view.importing = lambda: self.import_job.status
         # The cursor goes back to the article it was on at quit, when that is still shown
         # (else the top), as the query, sort and grouping come back.
         restore = self.ui_state.cursor or None

@@ -131,6 +131,8 @@ class InboxView(Container):
         self._relative_times = relative_times
         #: The answer on screen and the grouped view's state.
         self.results = InboxResults()
+        #: What an import under way is doing ("importing…"), "" when none runs.
+        self.importing: Callable[[], str] = lambda: ""
         #: Expand the story holding this article once the grouped view is shown.
         self.pending_expand: str | None = None
         #: The selection is exactly what select-all took: the articles that matched.
@@ -176,6 +178,9 @@ class InboxView(Container):
             inbox.empty_message = "This search could not be read: see the search bar."
         elif answer.request.query:
             inbox.empty_message = "No article matches this search."
+        elif busy := self.importing():
+            # The first start's sample queue (or any import) is still on its way in.
+            inbox.empty_message = f"Nothing here yet: {busy}"
         else:
             inbox.empty_message = "The inbox is empty."
         self.schedule_detail()
