@@ -276,6 +276,20 @@ def _say_config_problems(desk: Desk) -> None:
             output.notice(problem)
 
 
+def _refuse_emptied_store(args: argparse.Namespace, command: str) -> None:
+    """A database emptied under its index (a zero-byte file, a file with no articles):
+    opening it set up an empty desk and wiped the index, the evidence of what was
+    there. `reindex` is how an editor says they want the empty desk."""
+    if command == "reindex" or store_url(resolve(args.data_dir)):
+        return
+    from newsdesk.doctor.emptied import emptied_message, emptied_store
+
+    paths = resolve(args.data_dir)
+    evidence = emptied_store(paths)
+    if evidence is not None:
+        raise DeskError(emptied_message(paths, evidence) + "; `newsdesk doctor` checks the rest")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     # Library warnings (psycopg on a lost server, the index's "damaged" details)
     # would print as raw lines; the commands already tell the user in one plain line.
@@ -309,6 +323,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return cmd_store(args)
         handler = HANDLERS[command]
+        _refuse_emptied_store(args, command)
         with _sigterm_as_interrupt(), Desk(resolve(args.data_dir)) as desk:
             desk.on_wait = _say_waiting
             _say_config_problems(desk)

@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from newsdesk.doctor.emptied import emptied_message, emptied_store
 from newsdesk.doctor.salvage import SQLITE_MAGIC, salvage_database
 from newsdesk.store import SCHEMA_VERSION, StoreError
 
@@ -20,6 +21,11 @@ def check_database(doctor: Doctor, writable: bool) -> bool:
     if not db.exists():
         doctor.report.add("database", "ok", "no database yet; it is created on the first import")
         return writable
+    evidence = emptied_store(doctor.paths)
+    if evidence is not None:
+        # Not "empty (no articles yet)": checking the index would wipe the evidence.
+        doctor.report.add("database", "problem", emptied_message(doctor.paths, evidence))
+        return False
     if db.stat().st_size == 0:
         # SQLite treats an empty file as an empty database; the next start sets it up.
         doctor.report.add("database", "ok", f"the database {db} is empty (no articles yet)")
