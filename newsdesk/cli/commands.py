@@ -221,9 +221,12 @@ def _search_ids(desk: Desk, query: str, sort: str, limit: int | None) -> list[st
 def cmd_search(desk: Desk, args: argparse.Namespace) -> int:
     query = " ".join(args.query)
     limit = args.limit or None  # 0: every match, as for list
-    ids = _search_ids(desk, query, args.sort, limit)
+    # Every match, then cut: the count says what the cut left out, as list says it.
+    ids = _search_ids(desk, query, args.sort, None)
     rows = desk.rows(ids[:limit])
     _print_rows(desk, rows, args)
+    if not args.json and args.format == "table" and len(ids) > len(rows):
+        output.notice(f"{len(rows)} of {len(ids)} shown; use --limit 0 for all")
     return EXIT_OK
 
 
@@ -429,6 +432,10 @@ def cmd_history(desk: Desk, args: argparse.Namespace) -> int:
             ]
         )
         return EXIT_OK
+    if not records:
+        # Said on stderr as list says "no matches": an empty stdout answered nothing.
+        who = f" by {output.inert(args.editor, one_line=True)}" if args.editor else " yet"
+        output.notice(f"no actions{who}")
     for record in records:
         who = output.inert(record.editor or "-", one_line=True)
         output.out.print(
@@ -471,6 +478,8 @@ def cmd_saved(desk: Desk, args: argparse.Namespace) -> int:
     else:
         for name, query in searches:
             output.out.print(Text.assemble((f"{name}: ", "bold"), query))
+        if not searches:
+            output.notice("no saved searches")
     return EXIT_OK
 
 

@@ -276,6 +276,27 @@ def _say_config_problems(desk: Desk) -> None:
             output.notice(problem)
 
 
+def _refuse_unsound_store(args: argparse.Namespace, command: str) -> None:
+    """Refuse a damaged database before any command reads or writes it (some did, where
+    they missed the bad pages), and one emptied under its index (a zero-byte file, a
+    file with no articles): opening that set up an empty desk and wiped the index,
+    the evidence of what was there. `reindex` says the editor wants the empty desk."""
+    paths = resolve(args.data_dir)
+    if store_url(paths):
+        return
+    from newsdesk.doctor.emptied import emptied_message, emptied_store
+    from newsdesk.doctor.quick_check import damage_found
+
+    damage = damage_found(paths.database)
+    if damage is not None:
+        raise DeskError(damage)
+    if command == "reindex":
+        return
+    evidence = emptied_store(paths)
+    if evidence is not None:
+        raise DeskError(emptied_message(paths, evidence) + "; `newsdesk doctor` checks the rest")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     # Library warnings (psycopg on a lost server, the index's "damaged" details)
     # would print as raw lines; the commands already tell the user in one plain line.
@@ -309,6 +330,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return cmd_store(args)
         handler = HANDLERS[command]
+        _refuse_unsound_store(args, command)
         with _sigterm_as_interrupt(), Desk(resolve(args.data_dir)) as desk:
             desk.on_wait = _say_waiting
             _say_config_problems(desk)

@@ -40,17 +40,30 @@ def migrate_store(
     if not is_server_url(target):
         file = paths.database if target == "sqlite" else Path(target).expanduser()
         made = None if file.exists() else file
-    src = open_named(source, paths.database, must_exist=True, editor=editor)
     try:
-        dst = open_named(target, paths.database, editor=editor)
+        src = open_named(source, paths.database, must_exist=True, editor=editor)
         try:
-            report = copy_desk(src, dst, progress)
+            dst = open_named(target, paths.database, editor=editor)
+            try:
+                report = copy_desk(src, dst, progress)
+            finally:
+                dst.close()
         finally:
-            dst.close()
-    finally:
-        src.close()
+            src.close()
+    except BaseException:
+        # A copy that failed (a damaged source, Ctrl-C) is all or nothing too: the
+        # file it made held the schema and no rows, and refused the next try.
+        _remove(made)
+        raise
     if not report.same and made is not None:
-        for part in (made, made.with_name(made.name + "-wal"), made.with_name(made.name + "-shm")):
-            part.unlink(missing_ok=True)
+        _remove(made)
         report.removed = True
     return report
+
+
+def _remove(made: Path | None) -> None:
+    """The SQLite file this copy made, with its WAL files (None: it made none)."""
+    if made is None:
+        return
+    for part in (made, made.with_name(made.name + "-wal"), made.with_name(made.name + "-shm")):
+        part.unlink(missing_ok=True)

@@ -10,6 +10,10 @@ from newsdesk.errors import ArticleNotFoundError, DeskError, QuerySyntaxError
 from newsdesk.store import StoreBackend
 
 
+class AmbiguousIdError(ArticleNotFoundError):
+    """A prefix that two or more ids start with."""
+
+
 def resolve_id(store: StoreBackend, text: str) -> str:
     """A full id from a full or unique-prefix id; DeskError otherwise."""
     text = text.strip()
@@ -24,7 +28,7 @@ def resolve_id(store: StoreBackend, text: str) -> str:
         raise DeskError(f"id {text!r} is too short: give at least six characters of an id")
     if not matches:
         raise ArticleNotFoundError(f"no article with id {text!r}")
-    raise ArticleNotFoundError(f"id {text!r} is ambiguous: {', '.join(matches)}")
+    raise AmbiguousIdError(f"id {text!r} is ambiguous: {', '.join(matches)}")
 
 
 def action_targets(
@@ -41,12 +45,16 @@ def action_targets(
 
     ids: list[str] = []
     unresolved: list[str] = []
-    #: Words that could be the start of an id but are too short ("cafe", "2026", "dead"):
-    #: read as query words; said to be too short only when they find nothing.
+    #: Words that could be the start of an id but are too short ("cafe", "2026", "dead")
+    #: or start several ids: read as query words; the id's problem is said when the
+    #: query finds nothing (it said "no article matched" of an ambiguous prefix).
     too_short: DeskError | None = None
     for target in targets:
         try:
             ids.append(resolve_id(store, target))
+        except AmbiguousIdError as exc:
+            too_short = too_short or exc
+            unresolved.append(target)
         except ArticleNotFoundError:
             unresolved.append(target)
         except DeskError as exc:

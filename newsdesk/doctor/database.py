@@ -7,8 +7,10 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from newsdesk.doctor.emptied import emptied_message, emptied_store
 from newsdesk.doctor.salvage import SQLITE_MAGIC, salvage_database
 from newsdesk.store import SCHEMA_VERSION, StoreError
+from newsdesk.store.sqlite.connections import clear_damage_mark, damaged_message, mark_damaged
 
 if TYPE_CHECKING:
     from newsdesk.doctor.runner import Doctor
@@ -17,9 +19,18 @@ if TYPE_CHECKING:
 def check_database(doctor: Doctor, writable: bool) -> bool:
     """Check (and repair) the store; True when it is usable afterwards."""
     db = doctor.paths.database
+    if doctor.repair:
+        # What an earlier command found is checked again here (a look changes nothing).
+        with contextlib.suppress(OSError):
+            clear_damage_mark(db)
     if not db.exists():
         doctor.report.add("database", "ok", "no database yet; it is created on the first import")
         return writable
+    evidence = emptied_store(doctor.paths)
+    if evidence is not None:
+        # Not "empty (no articles yet)": checking the index would wipe the evidence.
+        doctor.report.add("database", "problem", emptied_message(doctor.paths, evidence))
+        return False
     if db.stat().st_size == 0:
         # SQLite treats an empty file as an empty database; the next start sets it up.
         doctor.report.add("database", "ok", f"the database {db} is empty (no articles yet)")
@@ -47,6 +58,10 @@ def check_database(doctor: Doctor, writable: bool) -> bool:
     summary = "; ".join(problems[:3]) + (
         f" (+{len(problems) - 3} more)" if len(problems) > 3 else ""
     )
+    if doctor.repair:
+        with contextlib.suppress(OSError):
+            # Found again: the commands go on refusing it until it is repaired.
+            mark_damaged(db, damaged_message(db, summary))
     if not (doctor.repair and writable):
         why = doctor.unwritable if not writable else "repair was not asked for"
         doctor.report.add(
@@ -67,6 +82,8 @@ def check_database(doctor: Doctor, writable: bool) -> bool:
             problems=problems,
         )
         return False
+    with contextlib.suppress(OSError):
+        clear_damage_mark(db)  # the fresh database holds what could be read
     kept = sum(result.kept.values())
     lost = sum(result.lost.values())
     # A desk whose articles could not be read at all is not healthy for being readable

@@ -16,7 +16,7 @@ import shutil
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from newsdesk.errors import (
@@ -26,6 +26,7 @@ from newsdesk.errors import (
     StoreError,
 )
 from newsdesk.note_fold import fold_note
+from newsdesk.sanitize import display
 from newsdesk.store.own_changes import OwnChanges
 
 BUSY_TIMEOUT_MS = 15_000
@@ -38,6 +39,43 @@ COUNT_CHANGE = (
     "INSERT INTO meta (key, value) VALUES ('changes', '1') ON CONFLICT (key) "
     "DO UPDATE SET value = CAST(value AS INTEGER) + 1 RETURNING value"
 )
+
+
+#: Next to the database, holding the message: written when an error shows the file is
+#: damaged, so every later command (and the app) refuses it as the first one did, until
+#: doctor has checked it. Reads and writes that missed the bad pages half-worked.
+DAMAGE_MARK_SUFFIX = ".needs-doctor"
+
+
+def damage_mark(path: Path) -> Path:
+    return path.with_name(path.name + DAMAGE_MARK_SUFFIX)
+
+
+def mark_damaged(path: Path, message: str) -> None:
+    """Remember that the database at `path` is damaged (best effort: a read-only
+    folder keeps no mark, and the next command finds the damage again)."""
+    with suppress(OSError):
+        damage_mark(path).write_text(message + "\n", encoding="utf-8")
+
+
+def marked_damage(path: Path) -> str | None:
+    """The message of an earlier command that found the database damaged, or None."""
+    try:
+        return damage_mark(path).read_text(encoding="utf-8").strip() or None
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def clear_damage_mark(path: Path) -> None:
+    """Doctor checked (or salvaged) the database: commands may open it again."""
+    damage_mark(path).unlink(missing_ok=True)
+
+
+def damaged_message(path: Path, exc: object) -> str:
+    return (
+        f"the database {display(str(path), name=True)} is damaged ({display(exc)}). "
+        "Run `newsdesk doctor` to check it and recover what can be recovered."
+    )
 
 
 def translate(exc: sqlite3.Error, path: Path) -> StoreError:
@@ -58,10 +96,10 @@ def translate(exc: sqlite3.Error, path: Path) -> StoreError:
     if isinstance(exc, sqlite3.DatabaseError) and (
         "malformed" in text or "not a database" in text or "disk I/O" in text
     ):
-        return DamagedStoreError(
-            f"the database {path} is damaged ({exc}). "
-            "Run `newsdesk doctor` to check it and recover what can be recovered."
-        )
+        message = damaged_message(path, exc)
+        if "disk I/O" not in text:  # an I/O error may pass; a malformed page stays
+            mark_damaged(path, message)
+        return DamagedStoreError(message)
     return StoreError(f"database problem: {exc}. Run `newsdesk doctor`.")
 
 
@@ -93,6 +131,9 @@ class Connections:
         self.own = OwnChanges()
 
     def _connect(self) -> sqlite3.Connection:
+        marked = marked_damage(self.path)
+        if marked is not None:
+            raise DamagedStoreError(marked)
         try:
             conn = sqlite3.connect(
                 self.path,

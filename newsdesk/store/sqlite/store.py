@@ -36,7 +36,12 @@ from newsdesk.store.sqlite import (
     transfer,
     wire,
 )
-from newsdesk.store.sqlite.connections import Connections, translate
+from newsdesk.store.sqlite.connections import (
+    Connections,
+    damaged_message,
+    mark_damaged,
+    translate,
+)
 from newsdesk.store.sqlite.stories import SqliteStoryTables
 
 if TYPE_CHECKING:
@@ -121,10 +126,10 @@ class SqliteStore(RoutedStore):
         try:
             current = migrations.read_version(self.conn)
         except (sqlite3.DatabaseError, ValueError) as exc:
-            raise DamagedStoreError(
-                f"the database {self.path} is damaged ({exc}). "
-                "Run `newsdesk doctor` to check it and recover what can be recovered."
-            ) from exc
+            message = damaged_message(self.path, exc)
+            if "disk I/O" not in str(exc):  # an I/O error may pass; a malformed page stays
+                mark_damaged(self.path, message)
+            raise DamagedStoreError(message) from exc
         migrations.check_version(current, self.path)
         if current != migrations.SCHEMA_VERSION:
             with self._db.transaction() as tx:
