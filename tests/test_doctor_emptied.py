@@ -109,3 +109,26 @@ def test_a_new_zero_byte_desk_is_healthy(isolated_dirs: Path) -> None:
     paths.database.write_bytes(b"")
     proc = run(["doctor"], {})
     assert "is empty (no articles yet)" in " ".join(proc.stdout.split())
+
+
+@pytest.mark.parametrize("damage", ["emptied", "marked damaged"])
+def test_the_app_refuses_it_before_it_opens(
+    desk_dir: Path, monkeypatch: pytest.MonkeyPatch, damage: str
+) -> None:
+    """The app opened an emptied store as a new desk and wiped the index; one a command
+    had found damaged it opened until some read failed."""
+    import newsdesk.tui
+
+    started: list[Path] = []
+    monkeypatch.setattr(newsdesk.tui, "run", lambda paths: started.append(paths) or 0)
+    paths = resolve()
+    if damage == "emptied":
+        paths.database.write_bytes(b"")
+    else:
+        from newsdesk.store.sqlite.connections import mark_damaged
+
+        mark_damaged(paths.database, f"the database {paths.database} is damaged (test)")
+    proc = run(["app"], {}, check=False)
+    assert proc.returncode == 1 and started == []
+    assert ("is empty (zero bytes)" if damage == "emptied" else "is damaged") in proc.stderr
+    assert _documents(paths.index_dir) == 3

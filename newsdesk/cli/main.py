@@ -499,7 +499,22 @@ def cmd_paths(args: argparse.Namespace) -> int:
 def cmd_app(args: argparse.Namespace) -> int:
     from newsdesk.tui import run
 
-    return run(resolve(args.data_dir))  # 1 when the app ended on an error
+    paths = resolve(args.data_dir)
+    if not store_url(paths):
+        # As the commands refuse them, with the cheap looks only: SQLite's whole-file
+        # check would cost the first screen a third of a second on a big desk.
+        from newsdesk.doctor.emptied import emptied_message, emptied_store
+        from newsdesk.store.sqlite.connections import marked_damage
+
+        damage = marked_damage(paths.database)
+        if damage is not None:
+            raise DeskError(damage)
+        evidence = emptied_store(paths)
+        if evidence is not None:
+            raise DeskError(
+                emptied_message(paths, evidence) + "; `newsdesk doctor` checks the rest"
+            )
+    return run(paths)  # 1 when the app ended on an error
 
 
 if __name__ == "__main__":

@@ -76,7 +76,8 @@ def _articles_and_rev(db: Path) -> tuple[int, int] | None:
         tables = {str(r[0]) for r in conn.execute("SELECT name FROM sqlite_master")}
         if "articles" not in tables:
             return 0, 0  # a file with no schema yet: as empty as a zero-byte one
-        articles = int(conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+        # Whether any is there, not how many: the app asks this at every start.
+        articles = int(conn.execute("SELECT EXISTS (SELECT 1 FROM articles)").fetchone()[0])
         rev = 0
         if "meta" in tables:
             row = conn.execute("SELECT value FROM meta WHERE key = 'rev'").fetchone()
