@@ -120,7 +120,12 @@ def test_the_app_refuses_it_before_it_opens(
     import newsdesk.tui
 
     started: list[Path] = []
-    monkeypatch.setattr(newsdesk.tui, "run", lambda paths: started.append(paths) or 0)
+
+    def opened(paths: Path) -> int:
+        started.append(paths)
+        return 0
+
+    monkeypatch.setattr(newsdesk.tui, "run", opened)
     paths = resolve()
     if damage == "emptied":
         paths.database.write_bytes(b"")
