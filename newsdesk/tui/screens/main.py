@@ -605,12 +605,36 @@ class MainScreen(Screen[None]):
         self.triage.note()
 
     def action_undo(self) -> None:
-        if not self.imports.holds_undo():
+        if self.imports.holds_undo():
+            return
+        step = self.feeds.unasked_step_is_newest()
+        self.feeds.unasked_step = None
+        if step is None:
             self.writer.undo()
+            return
+        # A due feed or a watched folder brought articles the rules changed after the
+        # editor's last step: `u` took that back in place of the editor's own, unsaid.
+        from newsdesk.tui.modals.confirm import ConfirmDialog
+
+        rules = step.kind.split(" ", 1)[-1]
+        question = (
+            f"The newest step is not yours: the rules ({rules}) changed "
+            f"{counted(len(step.article_ids), 'article')} that arrived by themselves. "
+            "Undo that? Your own last step stays, and the next u takes it back."
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.writer.undo()
+            else:
+                self.notify("Nothing undone.", timeout=2)
+
+        self.app.push_screen(ConfirmDialog("Undo the rules?", question, confirm="Undo"), answered)
 
     def on_desk_writer_applied(self, message: DeskWriter.Applied) -> None:
         """Show what changed: markers, rows leaving the inbox, the article's state."""
         result = message.result
+        self.feeds.unasked_step = None  # the editor's own step is the newest now
         self._cursor_at_change[frozenset(result.changed)] = self.inbox.current_id
         while len(self._cursor_at_change) > 64:
             del self._cursor_at_change[next(iter(self._cursor_at_change))]
@@ -764,11 +788,15 @@ class MainScreen(Screen[None]):
         self.feeds.arrived_by_themselves(message.joining)
 
     def on_fetch_job_finished(self, message: FetchJob.Finished) -> None:
+        if message.background and message.new:
+            self.feeds.note_unasked_rules()
         if message.updated:  # corrected under the same GUID: the new text shows
             self.view.redraw_from_store()
         self.feeds.finished(message.joining, message.new)
 
     def on_folder_watch_imported(self, message: FolderWatch.Imported) -> None:
+        if message.new:
+            self.feeds.note_unasked_rules()
         if message.updated:  # a file written again: its article's new text shows
             self.view.redraw_from_store()
             if not message.new:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from newsdesk.desk import DeskError
+from newsdesk.store import ActionRecord
 from newsdesk.tui.screens.flows.host import InboxHost
 
 
@@ -14,6 +16,30 @@ class FeedsFlow:
         self.arrived = 0
         #: The local time of the first of them (HH:MM).
         self.arrived_since = ""
+        #: The newest step of the log when it is what the rules did to articles that came
+        #: by themselves (a due feed, a watched folder) after the editor's last step: `u`
+        #: asks before taking it back instead of the editor's own.
+        self.unasked_step: ActionRecord | None = None
+
+    def note_unasked_rules(self) -> None:
+        """Articles arrived by themselves: remember the rules' step if it is the newest."""
+        try:
+            newest = self.host.desk.history(1)
+        except DeskError:
+            return
+        if newest and newest[0].kind.startswith("rule"):
+            self.unasked_step = newest[0]
+
+    def unasked_step_is_newest(self) -> ActionRecord | None:
+        """The rules' step `u` would take back now, if it still is the newest."""
+        step = self.unasked_step
+        if step is None:
+            return None
+        try:
+            newest = self.host.desk.history(1)
+        except DeskError:
+            return None
+        return step if newest and newest[0].batch == step.batch else None
 
     def fetch_due(self) -> None:
         if not self.host.fetch_job.start():

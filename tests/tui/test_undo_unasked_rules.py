@@ -1,0 +1,89 @@
+"""`u` after articles arrived by themselves asks before it takes back what the rules did.
+
+A due feed fetched in the background (or a watched folder) brought an article a rule
+tagged, after the editor's star: `u` said "Undid rules ferry on 1 article" and the
+star stayed, though the editor had pressed `u` for the star.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsdesk.model import ArticleState, Extracted
+from newsdesk.tui.modals.confirm import ConfirmDialog
+from newsdesk.tui.widgets.fetch_job import FetchJob
+from tests.tui.conftest import AppFactory
+from tests.tui.helpers import SIZE, main_screen, record_notifications, settle
+
+
+def state(app: Any, article_id: str) -> ArticleState:
+    article = app.desk.get(article_id)
+    assert article is not None
+    return article.state
+
+
+async def test_u_after_a_background_fetch_asks_before_undoing_the_rules(
+    make_app: AppFactory,
+) -> None:
+    app = make_app()
+    seen = record_notifications(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        app.desk.add_rule("ferries", "ferry", ["+ferry-desk"])
+        starred = screen.inbox.current_id
+        assert starred is not None
+        await pilot.press("s")
+        await settle(pilot)
+        # A due feed's item, stored by the app's own desk as its background fetch does.
+        item = Extracted(
+            title="Ferry timetable approved for winter",
+            body="The harbour board approved the winter ferry timetable, the clerk said.",
+            published="2026-03-14T12:00:00+00:00",
+            source="Quay News",
+        )
+        [arrived] = app.desk.add_extracted([item], "http://127.0.0.1/quay.xml")
+        assert state(app, arrived).tags == ["ferry-desk"]
+        screen.query_one(FetchJob).post_message(FetchJob.Finished(new=1, feeds=1, background=True))
+        await settle(pilot)
+        await pilot.press("u")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "arrived by themselves" in str(app.screen.query_one("#confirm-question").render())
+        await pilot.press("n")
+        await settle(pilot)
+        assert "Nothing undone." in seen
+        assert state(app, arrived).tags == ["ferry-desk"]
+        assert state(app, starred).starred
+        # Asked once: the next `u` takes the rules' step back, then the star.
+        await pilot.press("u")
+        await settle(pilot)
+        assert not isinstance(app.screen, ConfirmDialog)
+        assert state(app, arrived).tags == []
+        assert state(app, starred).starred
+        await pilot.press("u")
+        await settle(pilot)
+        assert not state(app, starred).starred
+
+
+async def test_u_after_a_fetch_the_editor_asked_for_undoes_the_rules_at_once(
+    make_app: AppFactory,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        app.desk.add_rule("ferries", "ferry", ["+ferry-desk"])
+        item = Extracted(
+            title="Ferry fares frozen",
+            body="The ferry company froze its fares for the winter, it said on Monday.",
+            published="2026-03-14T12:00:00+00:00",
+            source="Quay News",
+        )
+        [arrived] = app.desk.add_extracted([item], "http://127.0.0.1/quay.xml")
+        screen.query_one(FetchJob).post_message(FetchJob.Finished(new=1, feeds=1))
+        await settle(pilot)
+        await pilot.press("u")
+        await settle(pilot)
+        assert not isinstance(app.screen, ConfirmDialog)
+        assert state(app, arrived).tags == []
