@@ -331,3 +331,31 @@ async def test_every_rules_key_fits_the_footer(
         assert {"Close", "Add", "Earlier", "Later", "Apply"} <= shown
         assert all(k.region.right <= size[0] for k in keys)
         assert footer.compact is (size[0] < 100)
+
+
+async def test_a_killfile_rule_counts_and_shows_what_it_archived(
+    make_app: AppFactory, seeded: Paths
+) -> None:
+    """A rule that archives showed "In desk 0" once it had acted, and Enter on it an
+    empty inbox: what it had archived could not be reviewed from the rules screen."""
+    seed_rules(seeded)
+    with Desk(seeded) as desk:
+        desk.enable_rule("westerly", True)
+        desk.apply_rules(["westerly"])
+        assert len(desk.search("is:archived", limit=None).ids) == 3
+    app = make_app(settings=QUIET)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        screen = rules_screen(app)
+        await wait_until(pilot, lambda: cells(screen, "westerly")[-1] != "…")
+        assert cells(screen, "westerly")[-1] == "3"
+        assert cells(screen, "floods")[-1] == "2"  # a rule that keeps articles: the inbox
+        while screen.current is None or screen.current.name != "westerly":
+            await pilot.press("j")
+        await pilot.press("enter")
+        await settle(pilot)
+        main = main_screen(app)
+        assert app.screen is main and main.ui_state.query == 'in:all (source:"Westerly Times")'
+        assert len(main.inbox.ids) == 3

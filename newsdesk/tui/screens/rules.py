@@ -76,6 +76,15 @@ class RuleDesk(Protocol):
     def data_version(self) -> int: ...
 
 
+def desk_query(rule: Rule) -> str:
+    """What "In desk" counts and Enter shows: for a rule that archives (a killfile), its
+    matches in the archive too; its query alone found nothing once it had acted, and
+    what it had archived could not be reviewed from here."""
+    if rule.change.get("archived"):
+        return f"in:all ({rule.query})"
+    return rule.query
+
+
 def rule_row(position: int, rule: Rule, in_desk: str) -> list[Text]:
     """One table row; names, queries and tags are cleaned (they may come from a shared file)."""
     dim = "" if rule.enabled else "dim"
@@ -148,10 +157,10 @@ class RulesScreen(TableScreen[Rule]):
         return item.name
 
     def row(self, position: int, item: Rule) -> list[Text]:
-        return rule_row(position, item, self.counts.get(item.query, "…"))
+        return rule_row(position, item, self.counts.get(desk_query(item), "…"))
 
     def filled(self) -> None:
-        self._counting = self._count([r.query for r in self.rules])
+        self._counting = self._count([desk_query(r) for r in self.rules])
 
     @app_worker(name="rule counts", group="rules-counts")
     def _count(self, queries: list[str]) -> None:
@@ -171,7 +180,7 @@ class RulesScreen(TableScreen[Rule]):
             return
         self.counts[message.query] = shown
         for index, rule in enumerate(self.rules):
-            if rule.query == message.query:
+            if desk_query(rule) == message.query:
                 self.table.update_cell_at(
                     Coordinate(index, len(COLUMNS) - 1), Text(shown, justify="right")
                 )
@@ -204,7 +213,7 @@ class RulesScreen(TableScreen[Rule]):
         )
 
     def query_of(self, item: Rule) -> str:
-        return item.query
+        return desk_query(item)
 
     # -- keys ----------------------------------------------------------------------------
 
