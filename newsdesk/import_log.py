@@ -34,6 +34,8 @@ log = logging.getLogger(__name__)
 LOG_NAME = "imports.jsonl"
 #: Imports kept (the log is cut back to these once it holds twice as many).
 KEEP = 100
+#: Article ids kept with a record to tell later whether the import was undone.
+PROBE = 8
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,11 @@ class ImportRecord:
     by: str = "import"
     #: Articles whose watched file was written again and replaced their text.
     updated: int = 0
+    #: A few of the articles it stored: when every one is gone, the import was undone
+    #: (or its articles deleted).
+    probe: list[str] = field(default_factory=list)
+    #: Set when the log is read (`Desk.recent_imports`): those articles are all gone.
+    undone: bool = False
 
 
 def now_stamp() -> str:
@@ -74,6 +81,7 @@ def record_of(
         warned=[(f.path, w) for f in summary.files if not f.error for w in f.warnings],
         by=by,
         updated=len(summary.updated),
+        probe=list(summary.imported_ids[:PROBE]),
     )
 
 
@@ -127,6 +135,7 @@ def _record(data: Any) -> ImportRecord | None:
             warned=[(str(p), str(w)) for p, w in data.get("warned", [])],
             by=str(data.get("by", "import")),
             updated=int(data.get("updated", 0)),
+            probe=[str(i) for i in data.get("probe", [])][:PROBE],
         )
     except (KeyError, TypeError, ValueError):
         return None

@@ -64,3 +64,35 @@ def test_a_file_name_that_is_not_utf8_is_logged(tmp_path: Path) -> None:
     import_log.append(data, import_log.ImportRecord("t", [name], 0, 0, [(name, "empty")], False))
     (record,) = import_log.recent(data)
     assert record.paths == [name] and record.failed == [(name, "empty")]
+
+
+def test_an_import_taken_back_is_marked_in_the_log(tmp_path: Path) -> None:
+    """`L` still said "59 articles imported" of the sample import `u` had taken back."""
+    good, _ = _files(tmp_path)
+    other = tmp_path / "pier.txt"
+    other.write_text(GOOD.replace("pilot chief", "pier master"), encoding="utf-8")
+    assert main_in_process(["import", str(good)])[0] == 0
+    assert main_in_process(["import", str(other)])[0] == 0
+    with Desk(resolve()) as desk:
+        newest, older = desk.recent_imports()
+        assert not newest.undone and not older.undone and newest.probe
+        desk.undo()  # the newest import
+        newest, older = desk.recent_imports()
+        assert newest.undone and not older.undone
+
+
+def test_a_log_written_before_probes_reads_as_not_undone(tmp_path: Path) -> None:
+    line = {
+        "finished": "2026-12-01T10:00:00+00:00",
+        "paths": ["/x"],
+        "imported": 3,
+        "duplicates": 0,
+        "failed": [],
+        "stopped": False,
+    }
+    data = resolve().data_dir
+    data.mkdir(parents=True, exist_ok=True)
+    (data / import_log.LOG_NAME).write_text(json.dumps(line) + "\n", encoding="utf-8")
+    with Desk(resolve()) as desk:
+        (record,) = desk.recent_imports()
+    assert record.probe == [] and not record.undone

@@ -284,9 +284,20 @@ class Desk:
     def recent_imports(self, limit: int = 20) -> list[ImportRecord]:
         """The last imports of any process on this machine (the app, the CLI, watched
         folders), newest first, with their failures and what was left out."""
+        from dataclasses import replace
+
         from newsdesk import import_log
 
-        return import_log.recent(self.paths.data_dir, limit)
+        records = import_log.recent(self.paths.data_dir, limit)
+        probes = [i for r in records for i in r.probe]
+        if not probes:
+            return records
+        # An import `u` took back still read "59 articles imported" (one query for all).
+        stored = self.store.existing(probes)
+        return [
+            replace(r, undone=True) if r.probe and stored.isdisjoint(r.probe) else r
+            for r in records
+        ]
 
     def add_extracted(self, items: Iterable[Extracted], origin: str) -> list[str]:
         """Store already-extracted items (benchmarks, tests, other tools)."""

@@ -44,6 +44,8 @@ def log_text(records: Sequence[ImportRecord]) -> Text:
             text.append(f", {record.updated:,} written again and updated")
         if record.stopped:
             text.append(" (stopped)", "dim")
+        if record.undone:
+            text.append(" (undone or deleted since: its articles are gone)", "dim")
         text.append("\n")
         for path, reason in record.failed:
             text.append("    " + display(Path(path).name), "bold")
