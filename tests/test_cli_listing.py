@@ -38,6 +38,21 @@ def test_at_80_columns_every_row_keeps_its_id_markers_and_date(
         assert "●" in line and "2026-03-1" in line
 
 
+@pytest.mark.parametrize("columns", [20, 30, 40, 60])
+def test_a_narrow_terminal_keeps_the_whole_id_and_drops_columns_instead(
+    ids: list[str], columns: int
+) -> None:
+    """At 20 columns the ids were cut to 4 characters (too short to pass to `show`)."""
+    code, out, _ = cli("list", "--limit", "3", columns=columns)
+    assert code == 0
+    lines = [line for line in out.splitlines()[1:] if line.strip() and "shown" not in line]
+    assert len(lines) == 3
+    for line in lines:
+        short_id = line.split()[0]
+        assert len(short_id) == 10 and any(i.startswith(short_id) for i in ids)
+        assert len(line) <= columns
+
+
 def test_tsv_is_one_line_per_article_with_tabs(ids: list[str]) -> None:
     code, out, _ = cli("list", "--format", "tsv", "--limit", "0")
     assert code == 0

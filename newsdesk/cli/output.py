@@ -124,6 +124,8 @@ def inert(text: str | None, *, one_line: bool = False) -> str:
 
 #: Below this width the table leaves out the tags column and narrows the source.
 WIDE_TABLE = 110
+#: Below this many columns the table drops the date (and below 14 more, the source).
+NARROW_TABLE = 50
 
 
 def rows_table(rows: list[ArticleRow], width: int = 0) -> Table:
@@ -133,23 +135,28 @@ def rows_table(rows: list[ArticleRow], width: int = 0) -> Table:
     columns) cuts the headline, never the id a reader passes to `show`.
     """
     wide = not width or width >= WIDE_TABLE
+    # Narrow terminals lose the source, then the date: Rich shrank every column instead,
+    # and at 20 columns the id was cut to 4 characters, too short to pass to `show`.
+    dated = not width or width >= NARROW_TABLE
+    sourced = not width or width >= NARROW_TABLE + 14
     # expand: the headline's ratio takes what the fixed columns leave (else Rich shrinks them).
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False, expand=True)
-    table.add_column("id", style="dim", no_wrap=True, width=10)
+    table.add_column("id", style="dim", no_wrap=True, width=10, min_width=10)
     table.add_column("", no_wrap=True, width=4)
-    table.add_column("published", no_wrap=True, width=10)
-    table.add_column("source", no_wrap=True, width=18 if wide else 12, overflow="ellipsis")
-    table.add_column("headline", overflow="ellipsis", no_wrap=True, ratio=1, min_width=12)
+    if dated:
+        table.add_column("published", no_wrap=True, width=10)
+    if sourced:
+        table.add_column("source", no_wrap=True, width=18 if wide else 12, overflow="ellipsis")
+    table.add_column("headline", overflow="ellipsis", no_wrap=True, ratio=1, min_width=4)
     if wide:
         table.add_column("tags", style="cyan", no_wrap=True, overflow="ellipsis", max_width=20)
     for row in rows:
-        cells = [
-            Text(inert(row.id[:10], one_line=True)),
-            Text(markers(row)),
-            Text(inert((row.published or "")[:10], one_line=True)),
-            Text(inert(row.source, one_line=True)),
-            headline(row),
-        ]
+        cells = [Text(inert(row.id[:10], one_line=True)), Text(markers(row))]
+        if dated:
+            cells.append(Text(inert((row.published or "")[:10], one_line=True)))
+        if sourced:
+            cells.append(Text(inert(row.source, one_line=True)))
+        cells.append(headline(row))
         if wide:
             cells.append(Text(inert(" ".join(row.tags), one_line=True)))
         table.add_row(*cells)
