@@ -9,10 +9,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsdesk.extract.data.entity_words import NAME_POSSESSIVES
+from newsdesk.extract.entities import tokens as tokens_module
 from newsdesk.extract.entities.tokens import (
     _ABBREVIATIONS,
+    _CLOSED_QUOTE,
+    _SENTENCE_END,
+    FUNCTION,
+    SHOUT,
+    SPACES,
     TOKEN,
     Token,
+    _speech_follows,
     make_token,
     mark_lines,
     tokenise,
@@ -98,3 +105,73 @@ def test_mark_lines_matches_after_either_tokeniser(text: str) -> None:
     fast, slow = tokenise(text), _reference_tokenise(text)
     assert mark_lines(text, fast) == mark_lines(text, slow)
     assert _fields(fast) == _fields(slow)
+
+
+def _reference_mark_line(text: str, line: list[Token], line_text: str) -> None:
+    # `_mark_line` as it was: one pass to count the words, another for sentence starts.
+    if not line:
+        return
+    words = content = capitalised = shouting = 0
+    for t in line:
+        if t.kind:
+            words += 1
+            if t.kind != FUNCTION:
+                content += 1
+                capitalised += 1 if t.cap else 0
+                shouting += 1 if t.kind == SHOUT else 0
+    stripped = line_text.rstrip()
+    unpunctuated = not stripped.endswith((".", ",", ";", ":", '"', "”"))
+    headline = unpunctuated and (
+        (content >= 3 and capitalised >= 0.75 * content)
+        or (0 < content < 3 and capitalised == content and words <= 4)
+    )
+    if headline or (content >= 3 and shouting >= 0.5 * content):
+        for t in line:
+            t.headline = True
+    line[0].starts_sentence = True
+    for k in range(1, len(line)):
+        prev, token = line[k - 1], line[k]
+        gap = text[prev.end : token.start]
+        if _SENTENCE_END.search(gap) and not (
+            prev.text.endswith(".") and prev.text[:-1] in _ABBREVIATIONS
+        ):
+            token.starts_sentence = not (
+                _CLOSED_QUOTE.search(gap) is not None and _speech_follows(line, k)
+            )
+        elif prev.text.endswith(".") and (prev.text[:-1] in _ABBREVIATIONS or len(prev.text) == 2):
+            token.starts_sentence = False
+        elif prev.text.endswith(".") and SPACES.fullmatch(gap) is not None and not prev.allcaps:
+            token.starts_sentence = True
+
+
+_LINES = [
+    *_TRICKY,
+    "Breaking News From The Capital Tonight\nthe council met. It said no.",
+    "NATO LEADERS SLAM PLAN\nBy Jane Roe\nJ. Smith said. Dr. Roe agreed",
+    "“Go home!” Trump said. “Stay,” she said.\nU.S. Army - Ft. Bragg",
+]
+
+
+def _marked(text: str, reference: bool) -> tuple[set[int], list[tuple[object, ...]]]:
+    tokens = tokenise(text)
+    if reference:
+        saved = tokens_module._mark_line
+        tokens_module._mark_line = _reference_mark_line
+        try:
+            credit = mark_lines(text, tokens)
+        finally:
+            tokens_module._mark_line = saved
+    else:
+        credit = mark_lines(text, tokens)
+    return credit, _fields(tokens)
+
+
+def test_mark_line_matches_the_reference_on_tricky_lines() -> None:
+    for text in _LINES:
+        assert _marked(text, False) == _marked(text, True), text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=40).map("".join))
+def test_mark_line_matches_the_reference(text: str) -> None:
+    assert _marked(text, False) == _marked(text, True)

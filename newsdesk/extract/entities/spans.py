@@ -41,8 +41,8 @@ def spans(text: str, tokens: list[Token], skip: set[int]) -> list[tuple[int, int
     while i < n:
         token = tokens[i]
         if (
-            i in skip
-            or not (token.cap or token.allcaps)
+            not (token.cap or token.allcaps)  # most words: tested first, the cheapest test
+            or i in skip
             or text[token.start - 1 : token.start] in ("@", "#")  # handles and hashtags
         ):
             i += 1

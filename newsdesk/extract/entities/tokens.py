@@ -210,34 +210,31 @@ def _mark_line(text: str, line: list[Token], line_text: str) -> None:
     """Mark one line's fresh tokens (their marks are still False)."""
     if not line:
         return
-    words = content = capitalised = shouting = 0
-    for t in line:
-        kind = t.kind
-        if kind:
-            words += 1
-            if kind != FUNCTION:
-                content += 1
-                if t.cap:
-                    capitalised += 1
-                if kind == SHOUT:
-                    shouting += 1
-    stripped = line_text.rstrip()
-    # Headlines, section heads and captions in title case give no capital evidence.
-    unpunctuated = not stripped.endswith((".", ",", ";", ":", '"', "”"))
-    headline = unpunctuated and (
-        (content >= 3 and capitalised >= 0.75 * content)
-        or (0 < content < 3 and capitalised == content and words <= 4)
-    )
-    headline = headline or (content >= 3 and shouting >= 0.5 * content)
-    if headline:
-        for t in line:
-            t.headline = True
     first = line[0]
     first.starts_sentence = True
+    # Count the words by kind and find the sentence starts in one pass over the line:
+    # the first token is counted here, the loop counts the rest as it walks the gaps.
+    words = content = capitalised = shouting = 0
+    kind = first.kind
+    if kind:
+        words = 1
+        if kind != FUNCTION:
+            content = 1
+            capitalised = 1 if first.cap else 0
+            shouting = 1 if kind == SHOUT else 0
     prev = first
     previous_end = first.end
     for k in range(1, len(line)):
         token = line[k]
+        kind = token.kind
+        if kind:
+            words += 1
+            if kind != FUNCTION:
+                content += 1
+                if token.cap:
+                    capitalised += 1
+                if kind == SHOUT:
+                    shouting += 1
         start = token.start
         if start == previous_end + 1 and text[previous_end] == " " and prev.text[-1] != ".":
             # The common case, one space after a plain word: no sentence starts here.
@@ -260,6 +257,17 @@ def _mark_line(text: str, line: list[Token], line_text: str) -> None:
             token.starts_sentence = True
         prev = token
         previous_end = token.end
+    stripped = line_text.rstrip()
+    # Headlines, section heads and captions in title case give no capital evidence.
+    unpunctuated = not stripped.endswith((".", ",", ";", ":", '"', "”"))
+    headline = unpunctuated and (
+        (content >= 3 and capitalised >= 0.75 * content)
+        or (0 < content < 3 and capitalised == content and words <= 4)
+    )
+    headline = headline or (content >= 3 and shouting >= 0.5 * content)
+    if headline:
+        for t in line:
+            t.headline = True
 
 
 _AMPERSAND = re.compile(r"[ \t\u00a0]+&[ \t\u00a0]+")
