@@ -175,3 +175,19 @@ def test_mark_line_matches_the_reference_on_tricky_lines() -> None:
 @given(st.lists(_ALPHABET, max_size=40).map("".join))
 def test_mark_line_matches_the_reference(text: str) -> None:
     assert _marked(text, False) == _marked(text, True)
+
+
+def _reference_surface(text: str, tokens: list[Token], i: int, j: int) -> str:
+    # `surface` as it was: every slice folded by the regex.
+    return SPACES.sub(" ", text[tokens[i].start : tokens[j - 1].end])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=40).map("".join))
+def test_surface_matches_the_reference(text: str) -> None:
+    from newsdesk.extract.entities.spans import surface
+
+    tokens = tokenise(text)
+    for i in range(len(tokens)):
+        for j in range(i + 1, min(i + 4, len(tokens)) + 1):
+            assert surface(text, tokens, i, j) == _reference_surface(text, tokens, i, j)

@@ -111,7 +111,10 @@ class Found:
 
 
 def surface(text: str, tokens: list[Token], i: int, j: int) -> str:
-    return SPACES.sub(" ", text[tokens[i].start : tokens[j - 1].end])
+    piece = text[tokens[i].start : tokens[j - 1].end]
+    if j - i == 1:
+        return piece  # a word holds no spaces to fold: no regex call
+    return SPACES.sub(" ", piece)
 
 
 def is_namelike(token: Token) -> bool:
