@@ -191,3 +191,26 @@ def test_surface_matches_the_reference(text: str) -> None:
     for i in range(len(tokens)):
         for j in range(i + 1, min(i + 4, len(tokens)) + 1):
             assert surface(text, tokens, i, j) == _reference_surface(text, tokens, i, j)
+
+
+_ASCII = st.sampled_from([*"aAzZ09_ .'-&\t\n,;!?\"()", "Dr", "U.S", "O'Brien", "AT&T", "x_1"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_ASCII, max_size=40).map("".join))
+def test_ascii_token_pattern_matches_the_unicode_one(text: str) -> None:
+    from newsdesk.extract.entities.tokens import _TOKEN_ASCII
+
+    assert [m.span() for m in _TOKEN_ASCII.finditer(text)] == [
+        m.span() for m in TOKEN.finditer(text)
+    ]
+    assert _fields(tokenise(text)) == _fields(_reference_tokenise(text))
+
+
+def test_ascii_token_pattern_on_every_ascii_character() -> None:
+    from newsdesk.extract.entities.tokens import _TOKEN_ASCII
+
+    text = "".join(f"a{chr(c)}b {chr(c)} A.{chr(c)}.B " for c in range(128))
+    assert [m.span() for m in _TOKEN_ASCII.finditer(text)] == [
+        m.span() for m in TOKEN.finditer(text)
+    ]
