@@ -38,8 +38,8 @@ _SLOTS = ("text", "start", "end", "cap", "allcaps", "kind", "possessive", "start
 
 
 def test_fast_path_tokens_equal_constructed_ones() -> None:
-    # The plain-word path fills tokens without `Token.__init__`: every field must match.
-    from newsdesk.extract.entities.tokens import Token
+    # The plain-word path fills tokens without `make_token`: every field must match.
+    from newsdesk.extract.entities.tokens import make_token
 
     text = (
         "The NATO summit in Riga ended, al-Assad said; O'Brien's AT&T deal and U.S. "
@@ -48,7 +48,7 @@ def test_fast_path_tokens_equal_constructed_ones() -> None:
     tokens = _tokenise(text)
     assert len(tokens) > 20
     for token in tokens:
-        built = Token(token.text, token.start, token.end)
+        built = make_token(token.text, token.start, token.end)
         built.possessive = token.possessive
         for slot in _SLOTS:
             assert getattr(token, slot) == getattr(built, slot), (token.text, slot)

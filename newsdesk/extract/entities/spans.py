@@ -41,8 +41,8 @@ def spans(text: str, tokens: list[Token], skip: set[int]) -> list[tuple[int, int
     while i < n:
         token = tokens[i]
         if (
-            i in skip
-            or not (token.cap or token.allcaps)
+            not (token.cap or token.allcaps)  # most words: tested first, the cheapest test
+            or i in skip
             or text[token.start - 1 : token.start] in ("@", "#")  # handles and hashtags
         ):
             i += 1
@@ -111,7 +111,10 @@ class Found:
 
 
 def surface(text: str, tokens: list[Token], i: int, j: int) -> str:
-    return SPACES.sub(" ", text[tokens[i].start : tokens[j - 1].end])
+    piece = text[tokens[i].start : tokens[j - 1].end]
+    if j - i == 1:
+        return piece  # a word holds no spaces to fold: no regex call
+    return SPACES.sub(" ", piece)
 
 
 def is_namelike(token: Token) -> bool:

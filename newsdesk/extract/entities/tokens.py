@@ -21,6 +21,10 @@ from newsdesk.extract.data.titles import (
 #: first character read once and runs taken whole: about 45 % faster.
 TOKEN = re.compile(r"[^\W_](?:(?<=[^\W\d_])\.(?:[^\W\d_]\.)+|\w*+(?:[&'’\-][^\W_]\w*+)*+)")
 
+#: `TOKEN` for ASCII text, where it matches exactly as the Unicode one (checked in tests):
+#: its classes are table lookups, not Unicode category calls.
+_TOKEN_ASCII = re.compile(TOKEN.pattern, re.ASCII)
+
 
 #: Gaps that keep two capitalised words in one name: spaces only.
 SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
@@ -39,7 +43,11 @@ _CREDIT_LINE = re.compile(
 
 
 class Token:
-    """One word of the text with what the extractor needs to know about it."""
+    """One word of the text with what the extractor needs to know about it.
+
+    No `__init__`: `Token()` is then a C-level call, and `tokenise` fills the fields of
+    most words inline (`make_token` for the others).
+    """
 
     __slots__ = (
         "allcaps",
@@ -52,18 +60,26 @@ class Token:
         "starts_sentence",
         "text",
     )
+    text: str
+    start: int
+    end: int
+    cap: bool
+    allcaps: bool
+    kind: int
+    possessive: bool
+    starts_sentence: bool
+    headline: bool
 
-    def __init__(self, text: str, start: int, end: int) -> None:
-        shape = _SHAPES.get(text) or _shape_of(text)
-        self.text = text
-        self.start = start
-        self.end = end
-        self.cap = shape[0]
-        self.allcaps = shape[1]
-        self.kind = shape[2]
-        self.possessive = False
-        self.starts_sentence = False
-        self.headline = False
+
+def make_token(text: str, start: int, end: int) -> Token:
+    """A token for `text` at [start, end), its shape looked up, its marks False."""
+    token = Token()
+    token.text = text
+    token.start = start
+    token.end = end
+    token.cap, token.allcaps, token.kind = _SHAPES.get(text) or _shape_of(text)
+    token.possessive = token.starts_sentence = token.headline = False
+    return token
 
 
 #: A word's (capitalised, all capitals, kind) triple, computed once per distinct word.
@@ -124,18 +140,25 @@ _ABBREVIATIONS = frozenset(
 _MARKS_AFTER = ".'’"
 
 
+#: The characters that send a word down `tokenise`'s careful path when they follow it.
+_MARKS = re.compile(r"[.'’]")
+
+
 def tokenise(text: str) -> list[Token]:
     tokens: list[Token] = []
     append = tokens.append
-    new = Token.__new__
     shapes = _SHAPES
-    for match in TOKEN.finditer(text):
-        word = match[0]
+    # Offsets followed by a mark (or the end of the text: `"" in _MARKS_AFTER`), found
+    # in one scan: a set lookup per word instead of a slice and a string search.
+    marked = {m.start() for m in _MARKS.finditer(text)}
+    marked.add(len(text))
+    for match in (_TOKEN_ASCII if text.isascii() else TOKEN).finditer(text):
         start, end = match.span()
-        if text[end : end + 1] not in _MARKS_AFTER and "'" not in word and "’" not in word:
+        word = match[0]
+        if end not in marked and "'" not in word and "’" not in word:
             # Most words: no apostrophe, no full stop or quote mark right after. Filled
-            # here rather than by `Token.__init__`: a call less a word (a third of the text).
-            token = new(Token)
+            # here rather than by `make_token`: a call less a word (a third of the text).
+            token = Token()
             token.text = word
             token.start = start
             token.end = end
@@ -158,9 +181,9 @@ def tokenise(text: str) -> list[Token]:
             possessive = word not in NAME_POSSESSIVES
             if not possessive:
                 word, end = word + text[end], end + 1
-        token = Token(word, start, end)
+        token = make_token(word, start, end)
         token.possessive = possessive
-        tokens.append(token)
+        append(token)
     return tokens
 
 
@@ -191,34 +214,31 @@ def _mark_line(text: str, line: list[Token], line_text: str) -> None:
     """Mark one line's fresh tokens (their marks are still False)."""
     if not line:
         return
-    words = content = capitalised = shouting = 0
-    for t in line:
-        kind = t.kind
-        if kind:
-            words += 1
-            if kind != FUNCTION:
-                content += 1
-                if t.cap:
-                    capitalised += 1
-                if kind == SHOUT:
-                    shouting += 1
-    stripped = line_text.rstrip()
-    # Headlines, section heads and captions in title case give no capital evidence.
-    unpunctuated = not stripped.endswith((".", ",", ";", ":", '"', "”"))
-    headline = unpunctuated and (
-        (content >= 3 and capitalised >= 0.75 * content)
-        or (0 < content < 3 and capitalised == content and words <= 4)
-    )
-    headline = headline or (content >= 3 and shouting >= 0.5 * content)
-    if headline:
-        for t in line:
-            t.headline = True
     first = line[0]
     first.starts_sentence = True
+    # Count the words by kind and find the sentence starts in one pass over the line:
+    # the first token is counted here, the loop counts the rest as it walks the gaps.
+    words = content = capitalised = shouting = 0
+    kind = first.kind
+    if kind:
+        words = 1
+        if kind != FUNCTION:
+            content = 1
+            capitalised = 1 if first.cap else 0
+            shouting = 1 if kind == SHOUT else 0
     prev = first
     previous_end = first.end
     for k in range(1, len(line)):
         token = line[k]
+        kind = token.kind
+        if kind:
+            words += 1
+            if kind != FUNCTION:
+                content += 1
+                if token.cap:
+                    capitalised += 1
+                if kind == SHOUT:
+                    shouting += 1
         start = token.start
         if start == previous_end + 1 and text[previous_end] == " " and prev.text[-1] != ".":
             # The common case, one space after a plain word: no sentence starts here.
@@ -241,6 +261,17 @@ def _mark_line(text: str, line: list[Token], line_text: str) -> None:
             token.starts_sentence = True
         prev = token
         previous_end = token.end
+    stripped = line_text.rstrip()
+    # Headlines, section heads and captions in title case give no capital evidence.
+    unpunctuated = not stripped.endswith((".", ",", ";", ":", '"', "”"))
+    headline = unpunctuated and (
+        (content >= 3 and capitalised >= 0.75 * content)
+        or (0 < content < 3 and capitalised == content and words <= 4)
+    )
+    headline = headline or (content >= 3 and shouting >= 0.5 * content)
+    if headline:
+        for t in line:
+            t.headline = True
 
 
 _AMPERSAND = re.compile(r"[ \t\u00a0]+&[ \t\u00a0]+")
