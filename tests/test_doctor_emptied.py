@@ -137,3 +137,21 @@ def test_the_app_refuses_it_before_it_opens(
     assert proc.returncode == 1 and started == []
     assert ("is empty (zero bytes)" if damage == "emptied" else "is damaged") in proc.stderr
     assert _documents(paths.index_dir) == 3
+
+
+def test_rows_deleted_outside_newsdesk_are_an_emptied_store(desk_dir: Path) -> None:
+    """Its revision unchanged, the emptied store passed: `list` said "No matches" and
+    doctor rebuilt the index to nothing."""
+    paths = resolve()
+    conn = sqlite3.connect(paths.database)
+    try:
+        conn.execute("PRAGMA foreign_keys = OFF")
+        conn.execute("DELETE FROM articles")
+        conn.commit()
+    finally:
+        conn.close()
+    proc = run(["list"], {}, check=False)
+    assert proc.returncode == 1 and "holds no articles" in proc.stderr
+    doctor = run(["doctor"], {}, check=False)
+    assert doctor.returncode == 1
+    assert _documents(paths.index_dir) == 3

@@ -40,9 +40,11 @@ def emptied_store(paths: Paths) -> str | None:
         if imported and rev == 0:
             return f"the import log records {imported:,} articles imported"
         return None
-    # An index built at a later revision than the store has: the store was replaced.
+    # An index built at the store's revision or a later one still holding documents: the
+    # store was replaced, or its rows deleted outside newsdesk (a delete here moves the
+    # revision past the index's until the index catches up).
     documents = _documents(paths.index_dir)
-    if indexed_rev > rev and documents:
+    if indexed_rev >= rev and documents:
         return f"the search index holds {documents:,} articles"
     return None
 
