@@ -117,33 +117,35 @@ _LINK_FURNITURE = re.compile(r"^\s*(?:continue|keep)\s+reading|^\s*read\s+more\b
 #: Class or id words of the boxes a feed item's HTML carries beside its text: a
 #: publisher's company-data module ("Company: / Website: / IPO:"), FeedBurner's share
 #: flare, an embedded tweet's reply/retweet actions, share and follow buttons,
-#: related-links, newsletter and advertising boxes.
+#: related-links, newsletter and advertising boxes. Whole words or known compounds only:
+#: "subscriber-only", "ad-free", "text-module", "legal-action", "related-coverage" and
+#: "promoted-story" hold article text.
 _WIDGET_WORD = re.compile(
     r"""^(?:
-        module(?:-.+)? | .+-module | widgets? | widget-.+ | .+-widget
-      | feedflare | .+-actions? | .+-button
-      | share | sharing | share-.+ | .+-share | social-.+ | sharedaddy
-      | related | related-.+ | .+-related
-      | newsletter.* | subscribe.* | sidebar | advert.* | ads? | ad-.+ | sponsor.* | promo.*
+        module-(?:crunchbase|company|profile|data|info|related|share|social|newsletter)
+      | widgets? | widget-.+ | .+-widget | feedflare
+      | (?:twitter|tweet|social|share)-(?:actions?|meta|follow-button)
+      | (?:follow|share|tweet|like)-buttons?
+      | sharing | share-(?:buttons?|links|tools|bar|box) | social-(?:share|links|buttons?)
+      | sharedaddy | related | related-(?:posts|links|articles|stories|content)
+      | newsletter-(?:signup|box|form|promo|cta) | subscribe-(?:box|form|cta|promo)
+      | sidebar | advert | advertisement | ads? | ad-(?:slot|unit|container|wrapper|banner)
+      | sponsored | sponsor-box | promo-(?:box|unit|banner)
     )$""",
     re.I | re.X,
 )
-#: A box that opens the fragment and holds at least this share of its text is the
-#: text (a wrapper named "entry widget"), not a box beside it; one after the text
-#: goes whatever its size (a company profile longer than a short post).
+#: A box holding at least this share of the fragment's text is the text (a wrapper
+#: named "entry widget", a paywalled part), never a box beside it.
 _WIDGET_MAX_SHARE = 0.5
-_TEXT_BEFORE = 200
 
 
-def _is_widget(element: etree._Element, root: etree._Element, before: int) -> bool:
+def _is_widget(element: etree._Element, root: etree._Element) -> bool:
     classes, ident = element.get("class"), element.get("id")
     if classes is None and ident is None:
         return False  # most elements: no names to read
     names = f"{classes or ''} {ident or ''}".split()
     if not any(_WIDGET_WORD.match(name) for name in names):
         return False
-    if before >= _TEXT_BEFORE:
-        return True
     inside = len("".join(element.itertext()))
     return inside < len("".join(root.itertext())) * _WIDGET_MAX_SHARE
 
@@ -223,7 +225,7 @@ def _pieces(
             if (
                 tag in DROP_TAGS
                 or (tag == "a" and _LINK_FURNITURE.match("".join(element.itertext())))
-                or (widgets and element is not root and _is_widget(element, root, size))
+                or (widgets and element is not root and _is_widget(element, root))
             ):
                 walker.skip_subtree()
                 continue
