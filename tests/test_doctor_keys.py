@@ -45,7 +45,7 @@ def test_keys_the_app_takes_pass(capsys: pytest.CaptureFixture[str]) -> None:
     assert finding["status"] == "ok" and "keys.toml read without a problem" in finding["message"]
 
 
-@pytest.mark.parametrize("name", ["notakey", "ctrl+notakey", "escapee", "f25"])
+@pytest.mark.parametrize("name", ["notakey", "ctrl+notakey", "escapee", "f25", "esc", "shift+s"])
 def test_a_word_that_names_no_key_is_reported_and_the_default_kept(
     capsys: pytest.CaptureFixture[str], name: str
 ) -> None:

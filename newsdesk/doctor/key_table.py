@@ -376,12 +376,18 @@ def is_key_name(key: str) -> bool:
     if not _KEY_NAME.match(key):
         return False
     base = _MODIFIERS.sub("", key, count=1)
-    if len(base) == 1 or base in _NAMED_KEYS:
+    if len(base) == 1:
+        # Textual names a shifted character by the character ("S", "exclamation_mark"):
+        # "shift+s" never arrives, and the action it was given had no key.
+        return key[: -len(base)] != "shift+"
+    if base in _NAMED_KEYS:
         return True
     try:
-        return len(unicodedata.lookup(base.replace("_", " ").upper())) == 1
+        # A character's name, printable only: "esc" is the name of U+001B, not a key.
+        char = unicodedata.lookup(base.replace("_", " ").upper())
     except KeyError:
         return False
+    return len(char) == 1 and char.isprintable()
 
 
 def validate_keymap(overrides: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
