@@ -136,7 +136,7 @@ _NOT_ARTICLES: dict[str, str] = {
         (".py", ".js", ".ts", ".sh", ".bash", ".rb", ".pl", ".php", ".c", ".h", ".java", ".go"),
         "source code",
     ),
-    **dict.fromkeys((".css", ".sql", ".lock", ".log"), "not prose"),
+    **dict.fromkeys((".css", ".sql", ".lock"), "not prose"),
     **dict.fromkeys((".ics", ".ical", ".vcs"), "a calendar"),
     **dict.fromkeys((".vcf", ".vcard"), "contact cards"),
 }
@@ -175,10 +175,16 @@ def not_an_article(name: str, text: str) -> str | None:
 
 
 def _is_xml_document(text: str, root: str) -> bool:
-    """Declared XML, or markup closed by its root's end tag: not prose that opens with "<"."""
+    """Declared XML, or markup closed by its root's end tag with elements inside: not
+    prose that opens with "<" ("<Reuters> LONDON - Oil prices rose ... </Reuters>")."""
     if text.lstrip().startswith("<?xml"):
         return True
-    return text.rstrip()[-len(root) - 3 :].lower() == f"</{root}>"
+    if text.rstrip()[-len(root) - 3 :].lower() != f"</{root}>":
+        return False
+    return len(set(_ELEMENT.findall(text[:65536]))) >= 2
+
+
+_ELEMENT = re.compile(r"<([A-Za-z][\w:.-]*)")
 
 
 def detect_format(name: str, text: str) -> str:

@@ -50,6 +50,9 @@ def test_a_file_that_is_no_article_is_refused_with_its_reason(
         # Prose that opens with something tag-like is still a page.
         "<Updated> Ferry fares rise\n\nThe harbour board raised fares on Monday, it said.\n",
         "Ferry fares rise\n\nThe board met in the [main] hall and voted = yes, it said.\n",
+        # Wire prose wrapped in one made-up tag, as a desk's tool saved it.
+        "<Reuters> LONDON - Oil prices rose on Monday as traders weighed supply cuts, "
+        "analysts said.\n\nBrent crude gained 2 percent by midday.\n</Reuters>\n",
     ],
 )
 def test_text_pages_that_look_a_little_like_markup_still_import(text: str) -> None:
