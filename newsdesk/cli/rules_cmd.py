@@ -210,7 +210,9 @@ def _position(text: str) -> int:
     try:
         position = int(text)
     except ValueError:
-        raise DeskError(f"rules move needs NAME POSITION (1 runs first); {USAGE}") from None
+        raise DeskError(
+            f"rules move: the position is a whole number (1 runs first), not {text!r}"
+        ) from None
     if position < 1:
         raise DeskError(f"rules move: position must be 1 or more (1 runs first), not {position}")
     return position

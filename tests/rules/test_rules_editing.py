@@ -148,7 +148,10 @@ def test_cli_switches_and_moves(capsys: pytest.CaptureFixture[str]) -> None:
     text = listing.out + listing.err
     assert text.index("b: flood") < text.index("a: storm") and "[off]" in text
     assert main(["rules", "move", "b", "first"]) != 0
-    assert "rules move needs NAME POSITION" in capsys.readouterr().err
+    # Both were given: the position is what is wrong, said without the usage line.
+    err = capsys.readouterr().err
+    assert "the position is a whole number (1 runs first), not 'first'" in err
+    assert "NAME POSITION" not in err
     assert main(["rules", "enable", "nope"]) != 0
     assert "no rule named 'nope'" in capsys.readouterr().err
 
