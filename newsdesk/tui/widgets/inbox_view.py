@@ -31,6 +31,8 @@ from newsdesk.tui.widgets.inbox import InboxList
 DETAIL_DEBOUNCE = 0.05
 #: Rows read at a time when looking for the next unread article.
 UNREAD_CHUNK = 500
+#: Selections up to this size drop articles deleted elsewhere (`forget_deleted`).
+FORGET_DELETED_LIMIT = 2000
 
 
 class InboxSource(Protocol):
@@ -347,7 +349,9 @@ class InboxView(Container):
         """Articles deleted elsewhere (a shell, another editor) leave the selection: it
         counted them, and an action on it said they "changed too"."""
         inbox = self.inbox
-        if not inbox.selected:
+        if not inbox.selected or len(inbox.selected) > FORGET_DELETED_LIMIT:
+            # A select-all of a big desk is not read again at every change elsewhere
+            # (a query a thousand ids): the action on it counts what it found.
             return
         gone = inbox.selected - self._source.existing(list(inbox.selected))
         if gone:
