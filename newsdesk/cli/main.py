@@ -297,6 +297,17 @@ def _refuse_unsound_store(args: argparse.Namespace, command: str) -> None:
         raise DeskError(emptied_message(paths, evidence) + "; `newsdesk doctor` checks the rest")
 
 
+def _checked_file_left_whole(args: argparse.Namespace) -> None:
+    """A command that ran to its end on a file found whole leaves it whole: the next one
+    skips the whole-file check (its own writes are not damage)."""
+    paths = resolve(args.data_dir)
+    if store_url(paths):
+        return
+    from newsdesk.doctor.quick_check import mark_whole
+
+    mark_whole(paths.database)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     # Library warnings (psycopg on a lost server, the index's "damaged" details)
     # would print as raw lines; the commands already tell the user in one plain line.
@@ -335,6 +346,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             desk.on_wait = _say_waiting
             _say_config_problems(desk)
             status = handler(desk, args)
+        _checked_file_left_whole(args)
         return _reader_gone() if output.reader_left() else status
     except Terminated:
         output.error("stopped (SIGTERM); everything reported done is saved")
