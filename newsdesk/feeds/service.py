@@ -10,6 +10,7 @@ fetch killed at any moment leaves each feed before or after, never between.
 
 from __future__ import annotations
 
+import re
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -191,9 +192,17 @@ def same_site_spelling(url: str) -> str:
         default = _DEFAULT_PORTS.get(scheme)
         shown = "" if port is None or f":{port}" == default else f":{port}"  # :0080 is :80
         netloc = (f"{userinfo}@" if userinfo else "") + host + shown
-    # "http://host" asks for "/" as "http://host/" does.
-    path = _without_dot_segments(parts.path) or "/"
+    # "http://host" asks for "/" as "http://host/" does; "%6D" is "m" (RFC 3986 6.2.2.2).
+    path = _without_dot_segments(_UNRESERVED_ESCAPE.sub(_unescaped, parts.path)) or "/"
     return urlunsplit((scheme, netloc, path, parts.query, ""))
+
+
+#: A percent-escape of a letter, a digit or "-._~": the same URL written without it.
+_UNRESERVED_ESCAPE = re.compile(r"%(?:[46][1-9A-Fa-f]|[57][0-9Aa]|3[0-9]|2[Dd]|2[Ee]|5[Ff]|7[Ee])")
+
+
+def _unescaped(match: re.Match[str]) -> str:
+    return chr(int(match.group()[1:], 16))
 
 
 def _without_dot_segments(path: str) -> str:

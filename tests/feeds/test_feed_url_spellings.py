@@ -12,7 +12,19 @@ SPELLINGS = [
     "HTTP://127.0.0.1:18951/./harbour.xml#x",
     "http://127.0.0.1:18951/old/../harbour.xml",
     "http://127.0.0.1:18951/harbour.xml#top",
+    # A letter written as its percent-escape is the same letter (it made a second feed
+    # named "6darbour").
+    "http://127.0.0.1:18951/%68arbour.xml",
+    "http://127.0.0.1:18951/harbour%2Exml",
 ]
+
+
+def test_escapes_of_reserved_characters_stay_apart() -> None:
+    # "%2F" is not "/", and "%20" stays as sent: another address.
+    assert service.same_site_spelling("http://h/a%2Fb") != service.same_site_spelling(
+        "http://h/a/b"
+    )
+    assert service.same_site_spelling("http://h/a%20b") == "http://h/a%20b"
 
 
 @pytest.mark.parametrize("spelling", SPELLINGS)
