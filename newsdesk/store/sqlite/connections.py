@@ -157,6 +157,11 @@ class Connections:
                     f"cannot open the database {self.path}: the disk holding it is full "
                     "(nothing is damaged). Free some space and run the command again."
                 ) from exc
+            text = str(exc)
+            if "malformed" in text or "not a database" in text:
+                # Said and marked as the commands say it: the app, started first on a
+                # damaged file, gave other words and left the next command to find it.
+                raise translate(exc, self.path) from exc
             raise StoreError(
                 f"cannot open the database {self.path}: {exc}. "
                 "Run `newsdesk doctor` to check and repair it."
