@@ -139,15 +139,17 @@ _WIDGET_WORD = re.compile(
 _WIDGET_MAX_SHARE = 0.5
 
 
-def _is_widget(element: etree._Element, root: etree._Element) -> bool:
+def _is_widget(element: etree._Element, whole: list[int], root: etree._Element) -> bool:
+    """`whole` holds the fragment's text length once measured (measured at most once)."""
     classes, ident = element.get("class"), element.get("id")
     if classes is None and ident is None:
         return False  # most elements: no names to read
     names = f"{classes or ''} {ident or ''}".split()
     if not any(_WIDGET_WORD.match(name) for name in names):
         return False
-    inside = len("".join(element.itertext()))
-    return inside < len("".join(root.itertext())) * _WIDGET_MAX_SHARE
+    if not whole:
+        whole.append(len("".join(root.itertext())))
+    return len("".join(element.itertext())) < whole[0] * _WIDGET_MAX_SHARE
 
 
 #: A run of spaces or tabs (not line breaks) that is not already one plain space:
@@ -210,6 +212,7 @@ def _pieces(
     """`widgets`: leave out the boxes `_WIDGET_WORD` names (a feed item's HTML; a page's
     own furniture is judged later, line by line, by the page extraction)."""
     pieces: list[str] = []
+    whole: list[int] = []  # the fragment's text length, measured when first needed
     size = 0
     pre_depth = 0
     cells = 0
@@ -225,7 +228,7 @@ def _pieces(
             if (
                 tag in DROP_TAGS
                 or (tag == "a" and _LINK_FURNITURE.match("".join(element.itertext())))
-                or (widgets and element is not root and _is_widget(element, root))
+                or (widgets and element is not root and _is_widget(element, whole, root))
             ):
                 walker.skip_subtree()
                 continue

@@ -16,6 +16,18 @@ from tests.tui.conftest import AppFactory
 from tests.tui.helpers import SIZE, main_screen, record_notifications, settle
 
 
+def arrive(app: Any, title: str) -> list[str]:
+    """A due feed's item about a ferry, stored by the app's own desk as its fetch does."""
+    item = Extracted(
+        title=title,
+        body=f"{title}, the harbour board's clerk said on Monday.",
+        published="2026-03-14T12:00:00+00:00",
+        source="Quay News",
+    )
+    stored: list[str] = app.desk.add_extracted([item], "http://127.0.0.1/quay.xml")
+    return stored
+
+
 def state(app: Any, article_id: str) -> ArticleState:
     article = app.desk.get(article_id)
     assert article is not None
@@ -36,13 +48,7 @@ async def test_u_after_a_background_fetch_asks_before_undoing_the_rules(
         await pilot.press("s")
         await settle(pilot)
         # A due feed's item, stored by the app's own desk as its background fetch does.
-        item = Extracted(
-            title="Ferry timetable approved for winter",
-            body="The harbour board approved the winter ferry timetable, the clerk said.",
-            published="2026-03-14T12:00:00+00:00",
-            source="Quay News",
-        )
-        [arrived] = app.desk.add_extracted([item], "http://127.0.0.1/quay.xml")
+        [arrived] = arrive(app, "Ferry timetable approved for winter")
         assert state(app, arrived).tags == ["ferry-desk"]
         screen.query_one(FetchJob).post_message(FetchJob.Finished(new=1, feeds=1, background=True))
         await settle(pilot)
@@ -74,13 +80,7 @@ async def test_u_after_a_fetch_the_editor_asked_for_undoes_the_rules_at_once(
         await settle(pilot)
         screen = main_screen(app)
         app.desk.add_rule("ferries", "ferry", ["+ferry-desk"])
-        item = Extracted(
-            title="Ferry fares frozen",
-            body="The ferry company froze its fares for the winter, it said on Monday.",
-            published="2026-03-14T12:00:00+00:00",
-            source="Quay News",
-        )
-        [arrived] = app.desk.add_extracted([item], "http://127.0.0.1/quay.xml")
+        [arrived] = arrive(app, "Ferry fares frozen")
         screen.query_one(FetchJob).post_message(FetchJob.Finished(new=1, feeds=1))
         await settle(pilot)
         await pilot.press("u")
