@@ -161,9 +161,9 @@ def find(store: StoreBackend, name_or_url: str) -> Subscription:
     for sub in subs:
         if sub.url == wanted or sub.name == wanted.casefold() or sub.name == slug(wanted):
             return sub
-    if "://" in wanted:
+    if "://" in wanted or wanted.lower().startswith("feed:"):
         # Any spelling `add` takes for the feed ("HTTP://Host/./feed.xml#top") finds it.
-        spelt = same_site_spelling(wanted)
+        spelt = same_site_spelling(unwrapped(wanted))
         for sub in subs:
             if same_site_spelling(sub.url) == spelt:
                 return sub
@@ -171,6 +171,20 @@ def find(store: StoreBackend, name_or_url: str) -> Subscription:
 
 
 _DEFAULT_PORTS = {"http": ":80", "https": ":443"}
+
+
+def unwrapped(url: str) -> str:
+    """The web address of a `feed:` URL, as Safari, Firefox and some OPML exports write
+    them: "feed://host/rss" is "http://host/rss", "feed:https://host/rss" the address
+    after the prefix. Any other URL as given."""
+    head, colon, rest = url.partition(":")
+    if not colon or head.lower() != "feed":
+        return url
+    if rest.lower().startswith(("http://", "https://")):
+        return rest
+    if rest.startswith("//"):
+        return "http:" + rest
+    return url
 
 
 def same_site_spelling(url: str) -> str:
@@ -233,7 +247,7 @@ def add(
     tags: Sequence[str] = (),
     title: str | None = None,
 ) -> Subscription:
-    url = url.strip()
+    url = unwrapped(url.strip())
     problem = check_url(url)
     if problem:
         raise FeedError(problem)
