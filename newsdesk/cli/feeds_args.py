@@ -22,6 +22,20 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     for name, helptext in (("pause", "stop fetching a feed"), ("resume", "fetch a feed again")):
         a = actions.add_parser(name, help=helptext)
         a.add_argument("feed", metavar="NAME_OR_URL")
+    a = actions.add_parser(
+        "set", help="rename a feed, or change its interval, tags or full-text setting"
+    )
+    a.add_argument("feed", metavar="NAME_OR_URL")
+    a.add_argument("--name", default=None, help="its new name (for feed:NAME)")
+    a.add_argument("--every", default=None, help="how often to fetch: 15m, 2h, 1d")
+    text = a.add_mutually_exclusive_group()
+    text.add_argument(
+        "--full-text", dest="full_text", action="store_const", const=True, default=None
+    )
+    text.add_argument("--no-full-text", dest="full_text", action="store_const", const=False)
+    a.add_argument("--tag", action="append", default=None, help="its tags, replacing them")
+    a.add_argument("--no-tags", action="store_true", help="tag its items no more")
+    a.add_argument("--json", action="store_true")
     a = actions.add_parser("import", help="subscribe to every feed of an OPML file")
     a.add_argument("file")
     a.add_argument("--json", action="store_true")

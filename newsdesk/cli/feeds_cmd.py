@@ -13,6 +13,7 @@ from rich.text import Text
 
 from newsdesk.cli import output
 from newsdesk.cli.commands import EXIT_ERROR, EXIT_OK, EXIT_USAGE, sync_index, write_text_file
+from newsdesk.counting import counted
 from newsdesk.desk import Desk
 from newsdesk.feeds.schedule import parse_every, show_every
 from newsdesk.feeds.service import FeedOutcome
@@ -101,6 +102,33 @@ def _describe(sub: Subscription) -> str:
     return f"{sub.name}: {sub.url} (every {show_every(sub.every_s)}{extra}{tags})"
 
 
+def _set(desk: Desk, args: argparse.Namespace) -> int:
+    if args.no_tags and args.tag:
+        output.error("give --tag or --no-tags, not both")
+        return EXIT_USAGE
+    tags = [] if args.no_tags else args.tag
+    if args.name is None and args.every is None and args.full_text is None and tags is None:
+        output.error("say what to change: --name, --every, --full-text/--no-full-text, --tag")
+        return EXIT_USAGE
+    every = parse_every(args.every) if args.every else None
+    done = desk.change_feed(
+        args.feed, name=args.name, every_s=every, full_text=args.full_text, tags=tags
+    )
+    if args.json:
+        output.print_json(
+            done.feed.as_dict() | {"renamed_from": done.renamed_from, "still_old": done.still_old}
+        )
+        return EXIT_OK
+    output.out.print(Text.assemble(("changed ", "bold"), _describe(done.feed)))
+    if done.renamed_from:
+        output.notice(f"renamed from {done.renamed_from}: feed:{done.feed.name} finds its articles")
+    for what in done.still_old:
+        output.notice(
+            f"{what} still says feed:{done.renamed_from} (it now matches nothing): edit it"
+        )
+    return EXIT_OK
+
+
 def cmd_feeds(desk: Desk, args: argparse.Namespace) -> int:
     action = args.feeds_action or "list"
     if action == "list":
@@ -123,6 +151,8 @@ def cmd_feeds(desk: Desk, args: argparse.Namespace) -> int:
             Text.assemble(("removed ", "bold"), f"{sub.name} ({sub.url}); its articles stay")
         )
         return EXIT_OK
+    if action == "set":
+        return _set(desk, args)
     if action in ("pause", "resume"):
         sub = desk.pause_feed(args.feed, action == "pause")
         output.out.print(Text.assemble((f"{action}d ", "bold"), sub.name))
@@ -241,7 +271,7 @@ def cmd_fetch(desk: Desk, args: argparse.Namespace) -> int:
                 str(data["unchanged"]),
                 ("  failed ", "bold"),
                 (str(len(summary.failed)), "red" if summary.failed else ""),
-                f"  ({len(summary.feeds)} feeds in {time.monotonic() - started:.1f} s",
+                f"  ({counted(len(summary.feeds), 'feed')} in {time.monotonic() - started:.1f} s",
                 _left_out(summary.skipped, summary.paused, every=args.all),
             )
         )

@@ -72,7 +72,7 @@ __all__ = [
 if TYPE_CHECKING:
     from newsdesk.export import ExportOptions, ExportReport, Rendered
     from newsdesk.feeds.http import Limits
-    from newsdesk.feeds.service import FeedOutcome, FetchSummary, OpmlReport
+    from newsdesk.feeds.service import FeedChange, FeedOutcome, FetchSummary, OpmlReport
     from newsdesk.feeds.subscription import Subscription
     from newsdesk.import_log import ImportRecord
     from newsdesk.ingest import LoadResult
@@ -380,6 +380,22 @@ class Desk:
         from newsdesk.feeds import service
 
         return service.remove(self.store, name_or_url)
+
+    def change_feed(
+        self,
+        name_or_url: str,
+        *,
+        name: str | None = None,
+        every_s: int | None = None,
+        full_text: bool | None = None,
+        tags: Sequence[str] | None = None,
+    ) -> FeedChange:
+        """Rename a feed or change its interval, tags or full-text setting."""
+        from newsdesk.feeds import service
+
+        return service.change(
+            self.store, name_or_url, name=name, every_s=every_s, full_text=full_text, tags=tags
+        )
 
     def pause_feed(self, name_or_url: str, paused: bool = True) -> Subscription:
         """Pause (never due) or resume a feed; resuming makes it due at once."""

@@ -29,7 +29,7 @@ from newsdesk.feeds.http import Client, HostGate, Limits, check_url
 from newsdesk.feeds.names import name_from_url, slug, unique_name
 from newsdesk.feeds.opml import OpmlError, read_opml, write_opml
 from newsdesk.feeds.subscription import Subscription
-from newsdesk.isodates import utc_now_iso
+from newsdesk.isodates import iso_to_ts, utc_now_iso
 from newsdesk.model import Extracted
 from newsdesk.store.protocol import StoreBackend, Transaction
 from newsdesk.tags import normalise_tag, normalise_tags
@@ -282,6 +282,66 @@ def add(
     )
     sub.id = store.add_feed(sub)
     return sub
+
+
+@dataclass
+class FeedChange:
+    """What `change` did, for the CLI and the app to say."""
+
+    feed: Subscription
+    #: The name it had, when it was renamed.
+    renamed_from: str = ""
+    #: Saved searches whose queries still say `feed:OLD` ("saved search NAME"; a rule
+    #: cannot name a feed).
+    still_old: list[str] = field(default_factory=list)
+
+
+def change(
+    store: StoreBackend,
+    name_or_url: str,
+    *,
+    name: str | None = None,
+    every_s: int | None = None,
+    full_text: bool | None = None,
+    tags: Sequence[str] | None = None,
+) -> FeedChange:
+    """Rename a feed, or change how often it is fetched, its tags or its full-text
+    setting (what `feeds add` set): its articles, fetch state and counts stay."""
+    sub = find(store, name_or_url)
+    done = FeedChange(sub)
+    if name is not None:
+        wanted = slug(name)
+        if not wanted:
+            raise FeedError(f"{name!r} cannot be a feed name: use letters or digits")
+        if wanted != sub.name:
+            if wanted in {s.name for s in store.feeds() if s.id != sub.id}:
+                raise FeedError(f"a feed is already named {wanted!r}; choose another name")
+            done.renamed_from, sub.name = sub.name, wanted
+        sub.auto_name = False  # named by the editor: its title no longer renames it
+    if tags is not None:
+        for tag in tags:
+            if not normalise_tag(tag):
+                raise FeedError(f"{tag!r} cannot be a tag: use letters or digits")
+        sub.tags = normalise_tags(tags)
+    if full_text is not None:
+        sub.full_text = full_text
+    if every_s is not None and every_s != sub.every_s:
+        sub.every_s = every_s
+        fetched = iso_to_ts(sub.last_fetched) if sub.last_fetched else None
+        if not sub.failures and not sub.paused and fetched is not None:
+            # Due at the new interval from its last fetch (a backoff or a server's
+            # Retry-After is left as it was: the interval stretches it next time).
+            sub.next_due_ts = fetched + every_s
+    update(store, sub)
+    if done.renamed_from:
+        done.still_old = _saying_feed(store, done.renamed_from)
+    return done
+
+
+def _saying_feed(store: StoreBackend, name: str) -> list[str]:
+    """Saved searches whose query names the feed `name` (`feed:NAME`)."""
+    said = re.compile(rf"(?<![\w-])feed:{re.escape(name)}(?![\w-])", re.IGNORECASE)
+    return [f"saved search {n}" for n, query in store.saved_searches() if said.search(query)]
 
 
 def remove(store: StoreBackend, name_or_url: str) -> Subscription:

@@ -339,7 +339,7 @@ class Compiler:
             # with it, after the rules have read the new article.
             raise QuerySyntaxError(
                 "feed: cannot be a rule: a feed's items take its tags instead "
-                "(newsdesk feeds add URL --tag NAME)"
+                "(newsdesk feeds set FEED --tag NAME)"
             )
         return store_leaf(node)
 

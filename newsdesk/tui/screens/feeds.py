@@ -1,4 +1,5 @@
-"""The feeds screen (`F`): every subscription and how its fetches went; add, remove, fetch one.
+"""The feeds screen (`F`): every subscription and how its fetches went; add, remove, rename,
+change the interval, fetch one.
 
 The list is read in a thread worker; changes go through the Desk's feed verbs
 (in a worker too, as a shared desk may be across the network) and a wrong URL
@@ -12,13 +13,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import ClassVar, Protocol
+from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
 
-from newsdesk.feeds.schedule import show_every
+from newsdesk.feeds.schedule import parse_every, show_every
 from newsdesk.feeds.subscription import Subscription
+
+if TYPE_CHECKING:
+    from newsdesk.feeds.service import FeedChange
 from newsdesk.sanitize import clean_line
 from newsdesk.tui.relative_time import compact_when
 from newsdesk.tui.screens.table_screen import ChangeDone, TableScreen, move_bindings
@@ -50,6 +54,10 @@ class FeedDesk(Protocol):
     def remove_feed(self, name_or_url: str) -> Subscription: ...
 
     def pause_feed(self, name_or_url: str, paused: bool = True) -> Subscription: ...
+
+    def change_feed(
+        self, name_or_url: str, *, name: str | None = None, every_s: int | None = None
+    ) -> FeedChange: ...
 
     def data_version(self) -> int: ...
 
@@ -109,6 +117,8 @@ class FeedsScreen(TableScreen[Subscription]):
         Binding("d,delete", "remove", "Remove", id="feeds_remove"),
         Binding("f", "fetch", "Fetch", id="feeds_fetch"),
         Binding("p", "pause", "Pause/resume", id="feeds_pause"),
+        Binding("r", "rename", "Rename", id="feeds_rename"),
+        Binding("e", "every", "Every", id="feeds_every"),
         Binding("enter", "show", "Articles", id="feeds_show", priority=True),
         *move_bindings("feeds"),
     ]
@@ -216,6 +226,56 @@ class FeedsScreen(TableScreen[Subscription]):
             return f"{done.name}: " + ("paused." if done.paused else "resumed (due now)."), ""
 
         self.change(pause)
+
+    def action_rename(self) -> None:
+        sub = self.current
+        if sub is None:
+            return
+        from newsdesk.tui.modals.prompt import PromptDialog
+
+        def rename(name: str) -> ChangeDone:
+            done = self._desk.change_feed(sub.url, name=name)
+            if not done.renamed_from:
+                return f"{done.feed.name}: the name is unchanged.", self.key_of(done.feed)
+            said = f"Renamed {done.renamed_from} to {done.feed.name}: feed:{done.feed.name}"
+            if done.still_old:
+                said += f"; {', '.join(done.still_old)} still say feed:{done.renamed_from}"
+            return said + ".", self.key_of(done.feed)
+
+        def go(name: str | None) -> None:
+            if name:
+                self.change(lambda: rename(name))
+
+        self.app.push_screen(PromptDialog(f"Rename {sub.name}", value=sub.name), go)
+
+    def action_every(self) -> None:
+        sub = self.current
+        if sub is None:
+            return
+        from newsdesk.tui.modals.prompt import PromptDialog
+
+        def every(seconds: int) -> ChangeDone:
+            done = self._desk.change_feed(sub.url, every_s=seconds)
+            shown = show_every(done.feed.every_s)
+            return f"{done.feed.name}: fetched every {shown}.", self.key_of(done.feed)
+
+        def go(text: str | None) -> None:
+            if not text:
+                return
+            try:
+                seconds = parse_every(text)
+            except ValueError as exc:
+                self.notify(clean_line(str(exc)), severity="error", timeout=4, markup=False)
+                return
+            self.change(lambda: every(seconds))
+
+        self.app.push_screen(
+            PromptDialog(
+                f"Fetch {sub.name} every (15m, 2h, 1d)",
+                value=show_every(sub.every_s),
+            ),
+            go,
+        )
 
     def action_fetch(self) -> None:
         sub = self.current
