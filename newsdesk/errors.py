@@ -40,6 +40,13 @@ class StoreError(DeskError):
     """The store could not do what was asked (with what to do about it)."""
 
 
+class StepInProgress(StoreError):
+    """The newest step is an import still being written (by this desk): nothing undone."""
+
+
+STEP_IN_PROGRESS = "The import is still running: undo takes it back once it has finished."
+
+
 class StoreBusyError(StoreError):
     """Another process kept the store's write lock past the busy timeout; nothing changed."""
 

@@ -111,6 +111,9 @@ class Desk:
         # it and its own since, never another shell's or window's made meanwhile.
         newest = self.store.history(1)
         self._opened_after = newest[0].batch if newest else 0
+        #: The log batches of imports this desk is writing now (`undo` refuses them).
+        self._writing_steps: set[int] = set()
+        self._steps_lock = threading.Lock()
         #: This desk's local search index (one per shared desk; see `Paths.index_dir_for`).
         self.index_dir = self.paths.index_dir_for(self.store.index_name)
         self._indexing = DeskIndex(self.store, self.index_dir, background=background_index)
@@ -222,6 +225,11 @@ class Desk:
         def log_step(tx: Transaction, ids: list[str]) -> None:
             if ids:
                 batch = self.store.log_import(tx, ids, step[0] if step else None)
+                with self._steps_lock:
+                    if step:
+                        self._writing_steps.discard(step[0])
+                    # `u` while it runs took back part of it (the rest went on arriving).
+                    self._writing_steps.add(batch)
                 step[:] = [batch]
 
         def committed(ids: list[str]) -> None:
@@ -247,6 +255,10 @@ class Desk:
                 with contextlib.suppress(Exception):
                     self._log_for_editor(summary, inputs, watched=False, stopped=lambda: True)
             raise
+        finally:
+            if step:
+                with self._steps_lock:
+                    self._writing_steps.discard(step[0])
         if log:  # a watched folder's are logged by the watch (`watch_folders`)
             self._log_for_editor(summary, inputs, watched=False, stopped=should_stop)
         if summary.imported_ids:
@@ -742,6 +754,10 @@ class Desk:
         """Who changed this article and how, newest first (the log, undone batches left out)."""
         return self.store.article_log(article_id, limit)
 
+    def _steps_written_now(self) -> frozenset[int]:
+        with self._steps_lock:
+            return frozenset(self._writing_steps)
+
     def undo(self, *, own_session: bool = False) -> ActionResult | None:
         """Undo the newest step: marks back, an import's articles removed, a delete's restored.
 
@@ -750,6 +766,7 @@ class Desk:
         record = self.store.undo(
             before_commit=lambda tx, rec: mend_stories(self.store, tx, rec.removed, rec.restored),
             since=self._opened_after if own_session else None,
+            held=self._steps_written_now(),
         )
         if record is None:
             return None

@@ -17,7 +17,7 @@ Every method raises only `newsdesk.errors.StoreError` subclasses.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
@@ -445,6 +445,7 @@ class StoreBackend(Protocol):
         before_commit: Callable[[Transaction, ActionRecord], None] | None = None,
         *,
         since: int | None = None,
+        held: Collection[int] = (),
     ) -> ActionRecord | None:
         """Undo this editor's newest batch not yet undone, in one transaction (`since`: one
         this store logged or numbered up to `since`, not another shell's after it).
@@ -453,11 +454,14 @@ class StoreBackend(Protocol):
         gets its states back; an import's articles are removed (`record.removed`); a
         delete's articles come back whole (`record.restored`), or, when imported again
         since, get their marks back. `before_commit(tx, record)` runs inside it.
+        `held`: batches still being written (a running import's): when the newest is
+        one, `StepInProgress` and nothing changes.
         """
         ...
 
     def log_import(self, tx: Transaction, ids: Sequence[str], batch: int | None = None) -> int:
-        """Log in `tx` an import's articles as one undo step, `batch` (None: new; returned)."""
+        """Log in `tx` an import's articles as one undo step, `batch` (None: new; returned);
+        a `batch` undone meanwhile is not added to: the rest is a new one."""
         ...
 
     def delete(

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import functools
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from types import ModuleType
@@ -470,10 +470,13 @@ class RoutedStore:
         before_commit: Callable[[Transaction, ActionRecord], None] | None = None,
         *,
         since: int | None = None,
+        held: Collection[int] = (),
     ) -> ActionRecord | None:
         mine = (self.session, since) if since is not None else None
         with self._db.transaction() as tx:
-            record: ActionRecord | None = self.sql.actions.undo(tx, mine=mine, **self.editor_args)
+            record: ActionRecord | None = self.sql.actions.undo(
+                tx, mine=mine, held=held, **self.editor_args
+            )
             if record is None:
                 self._db.changed_nothing()
             elif before_commit is not None:

@@ -10,11 +10,12 @@ Batch numbers come from a sequence (unique across editors without a lock).
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 import psycopg
 
+from newsdesk.errors import STEP_IN_PROGRESS, StepInProgress
 from newsdesk.isodates import utc_now_iso
 from newsdesk.store.claim_log import CLAIM_KINDS, claim_in, log_rows
 from newsdesk.store.marks import changed_marks, tag_change, undone
@@ -145,6 +146,13 @@ def next_batch(tx: Conn) -> int:
 def log_import(tx: Conn, ids: Sequence[str], batch: int | None = None) -> int:
     """Record the articles an import created as one batch (`batch`, or a new one, which is
     returned): its undo removes them."""
+    if (
+        batch is not None
+        and tx.execute(
+            "SELECT 1 FROM actions WHERE batch = %s AND undone = 1 LIMIT 1", (batch,)
+        ).fetchone()
+    ):
+        batch = None  # undone meanwhile: the rest is a step of its own (as SQLite's)
     batch = next_batch(tx) if batch is None else batch
     ts = utc_now_iso()
     with tx.cursor() as cur:
@@ -177,7 +185,9 @@ def delete(tx: Conn, ids: Sequence[str]) -> list[str]:
     return removed
 
 
-def undo(tx: Conn, mine: tuple[str, int] | None = None) -> ActionRecord | None:
+def undo(
+    tx: Conn, mine: tuple[str, int] | None = None, held: Collection[int] = ()
+) -> ActionRecord | None:
     """As SQLite's: this editor's newest batch (rows from before editors count as
     anyone's; with `mine`, only that session's or older), marks merged with later
     changes by others, an import's articles removed, a delete's restored, a claim or
@@ -198,6 +208,8 @@ def undo(tx: Conn, mine: tuple[str, int] | None = None) -> ActionRecord | None:
             break
     if row is None or batch is None:
         return None
+    if batch in held:
+        raise StepInProgress(STEP_IN_PROGRESS)
     kinds = tx.execute("SELECT DISTINCT kind FROM actions WHERE batch = %s", (batch,)).fetchall()
     kind = batch_kind(KINDS_SEPARATOR.join(str(k["kind"]) for k in kinds))
     record = ActionRecord(

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
+from newsdesk.errors import STEP_IN_PROGRESS, StepInProgress
 from newsdesk.isodates import utc_now_iso
 from newsdesk.store.claim_log import CLAIM_KINDS, claim_in, log_rows
 from newsdesk.store.marks import changed_marks, tag_change, undone
@@ -128,7 +129,16 @@ def log_import(
     tx: sqlite3.Connection, ids: Sequence[str], editor: str = "", batch: int | None = None
 ) -> int:
     """Record the articles an import created as one batch (`batch`, or a new one, which is
-    returned): its undo removes them."""
+    returned): its undo removes them. When `batch` was undone meanwhile (`newsdesk undo`
+    from a shell while the import ran), the rest is a new batch, its own step: added to
+    the undone one, it stood in the log as not undone and no `undo` could reach it."""
+    if (
+        batch is not None
+        and tx.execute(
+            "SELECT 1 FROM actions WHERE batch = ? AND undone = 1 LIMIT 1", (batch,)
+        ).fetchone()
+    ):
+        batch = None
     batch = next_batch(tx) if batch is None else batch
     ts = utc_now_iso()
     tx.executemany(
@@ -180,13 +190,18 @@ def next_batch(tx: sqlite3.Connection) -> int:
 
 
 def undo(
-    tx: sqlite3.Connection, editor: str = "", mine: tuple[str, int] | None = None
+    tx: sqlite3.Connection,
+    editor: str = "",
+    mine: tuple[str, int] | None = None,
+    held: Collection[int] = (),
 ) -> ActionRecord | None:
     """Undo `editor`'s newest batch not yet undone (rows from before editors were
     recorded count as anyone's): marks back, field by field and only where they still
     read as the batch left them (`marks.undone`); an import's articles removed; a
     delete's articles restored whole; a claim or release taken back (`claims.take_back`).
-    `mine` (session, the newest batch before it): only that session's batches or older."""
+    `mine` (session, the newest batch before it): only that session's batches or older.
+    `held`: batches still being written (a running import); `StepInProgress` if one is
+    the newest."""
     own, own_args = own_steps(mine)
     # One index seek per name on the open rows (m011): `IN (?, '') ORDER BY` sorted them all.
     newest = [
@@ -200,6 +215,8 @@ def undo(
     if not found:
         return None
     batch = max(found)
+    if batch in held:
+        raise StepInProgress(STEP_IN_PROGRESS)
     row = tx.execute(
         "SELECT kind, ts, editor FROM actions WHERE batch = ? LIMIT 1", (batch,)
     ).fetchone()

@@ -24,6 +24,7 @@ from textual.message import Message
 from textual.widget import Widget
 
 from newsdesk.desk import ActionResult, Desk, DeskError
+from newsdesk.errors import StepInProgress
 from newsdesk.tui import triage
 from newsdesk.tui.workers import app_worker
 
@@ -228,10 +229,15 @@ class DeskWriter(Widget):
         self._in_worker(self._undo)
 
     def _undo(self) -> None:
-        outcome = self.guarded(lambda: [self._desk.undo(own_session=True)], title="Not undone")
-        if outcome is None:
-            return  # refused, and told why
-        result = outcome[0]
+        try:
+            result = self._desk.undo(own_session=True)
+        except StepInProgress as exc:
+            # Not a failure: the running import is the newest step (`ImportFlow.holds_undo`).
+            self.notify(str(exc), timeout=4, markup=False)
+            return
+        except DeskError as exc:
+            self.notify(str(exc), title="Not undone", severity="error", timeout=10, markup=False)
+            return
         if result is None:
             self.notify("Nothing to undo.", timeout=2)
             return
