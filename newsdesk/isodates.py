@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import time
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from typing import Any, ClassVar
 
@@ -292,6 +292,18 @@ def parse_iso(value: str | None) -> datetime | None:
     except ValueError:
         return None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def local_day(value: str | None, zone: tzinfo | None = None) -> str:
+    """The day (YYYY-MM-DD) a publication time falls on in `zone` (default: this
+    machine's), the day `published:DAY` finds it under: "2026-11-16T08:30+11:00" is the
+    15th in London. A date alone as written."""
+    if not value:
+        return ""
+    when = parse_iso(value) if len(value) > 10 else None
+    if when is None:
+        return value[:10]
+    return when.astimezone(zone).date().isoformat()
 
 
 def parse_iso_date(value: str | None) -> date | None:

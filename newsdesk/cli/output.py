@@ -19,6 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newsdesk.counting import counted
+from newsdesk.isodates import local_day
 from newsdesk.model import Article, ArticleRow, dek_to_show
 from newsdesk.sanitize import clean_line, clean_text, display, display_json
 from newsdesk.wire import row_killed, row_label, row_mark, wire_fields, wire_summary
@@ -153,7 +154,8 @@ def rows_table(rows: list[ArticleRow], width: int = 0) -> Table:
     for row in rows:
         cells = [Text(inert(row.id[:10], one_line=True)), Text(markers(row))]
         if dated:
-            cells.append(Text(inert((row.published or "")[:10], one_line=True)))
+            # The day in this machine's zone: the day `published:DAY` finds it under.
+            cells.append(Text(inert(local_day(row.published), one_line=True)))
         if sourced:
             cells.append(Text(inert(row.source, one_line=True)))
         cells.append(headline(row))

@@ -17,7 +17,7 @@ for the user.
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import datetime
 
 from newsdesk.errors import QuerySyntaxError
 from newsdesk.search.dates import DATE_HELP, DateSyntaxError, parse_span, shown
@@ -513,7 +513,9 @@ def _language_code(value: str) -> str:
 def parse(text: str, *, now: datetime | None = None) -> ParsedQuery:
     """Read a query. An empty query has `root=None` (the inbox)."""
     if now is None:
-        now = datetime.now(UTC)
+        # The reader's zone: "today" and a day's dates are the reader's days, the ones
+        # lists show (`isodates.local_day`).
+        now = datetime.now().astimezone()
     if len(text) > MAX_LENGTH:
         raise QuerySyntaxError(f"the query is too long (more than {MAX_LENGTH:,} characters)")
     # Control characters never mean anything in a query; treat them as spaces.

@@ -12,7 +12,7 @@ import contextlib
 import gc
 import signal
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import ClassVar
 
 from textual import events, on
@@ -40,7 +40,9 @@ Clock = Callable[[], datetime]
 
 
 def system_clock() -> datetime:
-    return datetime.now(UTC)
+    # Aware and in the reader's zone: a list's "16 Nov" is the reader's day, the one
+    # `published:2026-11-16` finds (relative times are the same in any zone).
+    return datetime.now().astimezone()
 
 
 class NewsdeskApp(App[None]):

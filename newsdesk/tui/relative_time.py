@@ -29,6 +29,10 @@ def compact_when(value: str | None, now: datetime) -> str:
     if 0 <= seconds < 7 * 86400:
         days = int(seconds // 86400)
         return "today" if date_only and days == 0 else f"{max(days, 1)}d"
+    if not date_only and now.tzinfo is not None:
+        # The reader's day, the one `published:DAY` finds it under (a Sydney morning is
+        # the evening before in London).
+        when = when.astimezone(now.tzinfo)
     if when.year == now.year:
         return when.strftime("%d %b")
     return when.strftime("%Y-%m")
