@@ -19,7 +19,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 from textual.worker import Worker, get_current_worker
 
-from newsdesk.sanitize import display
+from newsdesk.sanitize import clean_line, display
 from newsdesk.tui.modals.once import OnceModal
 from newsdesk.tui.triage import articles
 from newsdesk.tui.workers import app_worker
@@ -137,7 +137,9 @@ class SavedSearchPicker(OnceModal[str | None]):
     def _delete_now(self, highlighted: int, name: str, query: str) -> None:
         if not self._delete(name):
             self.notify(
-                f"Saved search {name!r} was already gone.", severity="warning", markup=False
+                f"Saved search “{clean_line(name)}” was already gone.",
+                severity="warning",
+                markup=False,
             )
         else:
             # No undo for this: the message keeps the query so it can be saved again.

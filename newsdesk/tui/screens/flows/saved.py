@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from newsdesk.sanitize import clean_line
 from newsdesk.tui.screens.flows.host import InboxHost
 
 
@@ -29,7 +30,7 @@ class SavedSearchFlow:
                 self._ask_to_replace(name, taken, query)
                 return
             if host.writer.save_search(name, query):
-                host.notify(f"Saved search {name!r}.", timeout=3, markup=False)
+                host.notify(f"Saved search “{clean_line(name)}”.", timeout=3, markup=False)
 
         host.app.push_screen(
             PromptDialog("Save this search as", placeholder="a name", value=query[:40]), go
@@ -43,7 +44,7 @@ class SavedSearchFlow:
 
         def answer(yes: bool | None) -> None:
             if yes and host.writer.save_search(name, query, replace=True):
-                host.notify(f"Saved search {name!r} replaced.", timeout=3, markup=False)
+                host.notify(f"Saved search “{clean_line(name)}” replaced.", timeout=3, markup=False)
 
         host.app.push_screen(
             ConfirmDialog(
