@@ -206,3 +206,16 @@ async def test_the_help_scrolls_with_the_list_keys(make_app: AppFactory) -> None
         await wait_until(pilot, lambda: dialog.scroll_y > 3)
         await pilot.press("q")
         await wait_until(pilot, lambda: isinstance(app.screen, MainScreen))
+
+
+async def test_the_search_hint_names_the_remapped_key(make_app: AppFactory, seeded: Paths) -> None:
+    """With search on another key the box still said "/ to search"."""
+    from newsdesk.tui.widgets.search_bar import SearchInput
+
+    seeded.config_dir.mkdir(parents=True, exist_ok=True)
+    seeded.keys_file.write_text('[keys]\nsearch = "f"\n', encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        box = main_screen(app).query_one(SearchInput)
+        assert str(box.placeholder).startswith("f to search: ")

@@ -42,7 +42,7 @@ from newsdesk.desk import Desk
 from newsdesk.sanitize import clean_line
 from newsdesk.tui.commands import KeyTableCommands
 from newsdesk.tui.inbox_results import InboxResults
-from newsdesk.tui.keymap import KEY_TABLE, ROW_ACTIONS
+from newsdesk.tui.keymap import KEY_TABLE, ROW_ACTIONS, SPEC_BY_ID, key_display
 from newsdesk.tui.screens.flows.export import ExportFlow
 from newsdesk.tui.screens.flows.feeds import FeedsFlow
 from newsdesk.tui.screens.flows.imports import ImportFlow
@@ -147,7 +147,14 @@ class MainScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield StatusLine(id="status")
-        yield SearchBar(self.ui_state.query, self.ui_state.recent_searches, id="search")
+        # The hint names the key that searches, remapped or not.
+        keys = self.keymap_overrides.get("search") or SPEC_BY_ID["search"].keys
+        yield SearchBar(
+            self.ui_state.query,
+            self.ui_state.recent_searches,
+            search_key=key_display(keys.split(",")[0].strip()),
+            id="search",
+        )
         yield InboxView(
             self.desk, self.clock, relative_times=self.settings.relative_times, id="panes"
         )

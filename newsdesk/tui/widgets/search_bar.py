@@ -93,8 +93,11 @@ class SearchBar(Vertical):
 
         query: str
 
-    def __init__(self, query: str, recent: list[str], *, id: str | None = None) -> None:
+    def __init__(
+        self, query: str, recent: list[str], *, search_key: str = "/", id: str | None = None
+    ) -> None:
         super().__init__(id=id)
+        self._search_key = search_key
         self._initial = query
         #: The input says its first value changed once mounted: not typing (the screen
         #: searches for it at start, keeping the cursor's article from the last run).
@@ -107,7 +110,10 @@ class SearchBar(Vertical):
         yield SearchInput(
             self._recent,
             value=self._initial,
-            placeholder='/ to search: words, "phrases", source:, tag:, is:starred, is:archived …',
+            placeholder=(
+                f'{self._search_key} to search: words, "phrases", source:, tag:, is:starred, '
+                "is:archived …"
+            ),
             id="search-input",
         )
         yield Static("", id="search-message", markup=False)
