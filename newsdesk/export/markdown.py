@@ -229,7 +229,7 @@ def render_digest(
         "generated": now.strftime("%Y-%m-%d %H:%M"),
         "query": _esc(options.query)
         if options.query and options.query.strip()
-        else "none (selected articles)",
+        else "none (articles picked by hand)",
         "count": str(len(articles)),
         "count_label": _count_label(len(articles)),
         "toc": "\n".join(toc) if toc else "No articles.",

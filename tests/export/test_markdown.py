@@ -104,7 +104,7 @@ def test_digest_header_shows_date_query_and_count(make_article: ArticleFactory) 
     assert "is:starred tag:x" in text
     assert "1 article" in text
     no_query = digest([make_article(), make_article("Other")])
-    assert "none (selected articles)" in no_query
+    assert "none (articles picked by hand)" in no_query
     assert "2 articles" in no_query
     many = digest([make_article(f"Item {n}") for n in range(1200)])
     assert "· 1,200 articles ·" in many  # grouped as every other count on screen

@@ -327,7 +327,7 @@ async def test_a_digest_of_a_selection_names_no_query_and_one_of_the_search_does
             app.screen.query_one("#export-dest").value = str(dest)  # type: ignore[attr-defined]
             await pilot.press("ctrl+s")
             await settle(pilot)
-    assert "Query: none (selected articles)" in (tmp_path / "sel.md").read_text("utf-8")
+    assert "Query: none (articles picked by hand)" in (tmp_path / "sel.md").read_text("utf-8")
     assert "Query: flood" in (tmp_path / "all.md").read_text("utf-8")
 
 
