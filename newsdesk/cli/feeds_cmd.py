@@ -110,7 +110,7 @@ def _set(desk: Desk, args: argparse.Namespace) -> int:
     if args.name is None and args.every is None and args.full_text is None and tags is None:
         output.error("say what to change: --name, --every, --full-text/--no-full-text, --tag")
         return EXIT_USAGE
-    every = parse_every(args.every) if args.every else None
+    every = parse_every(args.every) if args.every is not None else None
     done = desk.change_feed(
         args.feed, name=args.name, every_s=every, full_text=args.full_text, tags=tags
     )
@@ -124,7 +124,7 @@ def _set(desk: Desk, args: argparse.Namespace) -> int:
         output.notice(f"renamed from {done.renamed_from}: feed:{done.feed.name} finds its articles")
     for what in done.still_old:
         output.notice(
-            f"{what} still says feed:{done.renamed_from} (it now matches nothing): edit it"
+            f"{what} still says feed:{done.renamed_from}, a name no feed has now: edit it"
         )
     return EXIT_OK
 

@@ -340,7 +340,8 @@ def change(
 
 def _saying_feed(store: StoreBackend, name: str) -> list[str]:
     """Saved searches whose query names the feed `name` (`feed:NAME`)."""
-    said = re.compile(rf"(?<![\w-])feed:{re.escape(name)}(?![\w-])", re.IGNORECASE)
+    # Negated (`-feed:NAME`), quoted (`feed:"NAME"`) and as a prefix (`feed:NAME*`) too.
+    said = re.compile(rf"(?<!\w)feed:\"?{re.escape(name)}(?![\w-])", re.IGNORECASE)
     return [f"saved search {n}" for n, query in store.saved_searches() if said.search(query)]
 
 
@@ -495,6 +496,7 @@ def _download(
 def _record(store: StoreBackend, store_items: StoreItems, done: Downloaded) -> FeedOutcome:
     """Write one feed's items and its subscription's new state in one transaction."""
     sub = done.sub
+    _keep_edits(store, sub)
     fetched = done.fetched
     now = time.time()
     sub.last_fetched = utc_now_iso()
@@ -539,6 +541,8 @@ def _record(store: StoreBackend, store_items: StoreItems, done: Downloaded) -> F
         if sub.name != before:
             # `fetch OLD` would now say "no feed named": the new name is said once.
             renamed = f"named {sub.name} after its title from now on (was {before})"
+            for what in _saying_feed(store, before):
+                renamed += f"; {what} still says feed:{before}"
             outcome.name, outcome.was = sub.name, before
             outcome.message = f"{outcome.message}; {renamed}" if outcome.message else renamed
 
@@ -554,6 +558,21 @@ def _record(store: StoreBackend, store_items: StoreItems, done: Downloaded) -> F
     outcome.updated = len(updated)
     outcome.new_ids = created
     return outcome
+
+
+#: What the editor sets on a feed (`feeds set`, pause/resume); the rest is the fetch's.
+_EDITOR_FIELDS = ("name", "every_s", "tags", "full_text", "paused", "auto_name")
+
+
+def _keep_edits(store: StoreBackend, sub: Subscription) -> None:
+    """Take into `sub` (read when its fetch began) what the editor changed on the feed
+    since: the fetch wrote its copy back whole, so a rename, an interval or a pause made
+    while it downloaded was undone by it."""
+    current = next((s for s in store.feeds() if s.id == sub.id), None)
+    if current is None:
+        return  # removed meanwhile: saving it changes nothing
+    for name in _EDITOR_FIELDS:
+        setattr(sub, name, getattr(current, name))
 
 
 def _take_title(store: StoreBackend, sub: Subscription, items: Sequence[Extracted]) -> None:

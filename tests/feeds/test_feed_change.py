@@ -4,6 +4,8 @@ full-text setting; its articles, fetch state and counts stay."""
 from __future__ import annotations
 
 import json
+import threading
+import time
 
 import pytest
 
@@ -35,12 +37,16 @@ def test_rename_keeps_articles_and_names_queries_that_still_say_the_old_name(
     assert "(1 feed in " in capsys.readouterr().out  # one feed, not "1 feeds"
     assert main(["saved", "add", "tides", "feed:tide is:unread"]) == 0
     assert main(["saved", "add", "other", "feed:tidewater"]) == 0  # not this feed's name
+    assert main(["saved", "add", "not-tides", "-feed:tide"]) == 0
+    assert main(["saved", "add", "quoted", 'feed:"tide" is:starred']) == 0
     capsys.readouterr()
     assert main(["feeds", "set", "tide", "--name", "Quay Tides"]) == 0
     said = capsys.readouterr()
     assert "changed quay-tides" in said.out
     assert "renamed from tide" in said.err
-    assert "saved search tides still says feed:tide" in said.err
+    assert "saved search tides still says feed:tide, a name no feed has now" in said.err
+    assert "saved search not-tides still says" in said.err
+    assert "saved search quoted still says" in said.err
     assert "other" not in said.err
     assert main(["list", "feed:quay-tides", "--json"]) == 0
     listed = json.loads(capsys.readouterr().out)
@@ -84,8 +90,38 @@ def test_tags_full_text_and_refusals(open_desk: Desk, capsys: pytest.CaptureFixt
     assert main(["feeds", "set", "alpha"]) == 2
     assert "say what to change" in capsys.readouterr().err
     assert main(["feeds", "set", "alpha", "--tag", "x", "--no-tags"]) == 2
+    assert main(["feeds", "set", "alpha", "--every", ""]) == 2  # said, not "changed"
+    assert "cannot read the interval" in capsys.readouterr().err
     assert main(["feeds", "set", "alpha", "--every", "5 weeks"]) == 2
     assert "cannot read the interval" in capsys.readouterr().err
     assert main(["feeds", "set", "alpha", "--every", "2h", "--no-full-text", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert (data["every_s"], data["full_text"], data["renamed_from"]) == (7200, False, "")
+
+
+def test_changes_made_while_the_feed_downloads_survive_its_fetch(
+    feed_server: FeedServer, open_desk: Desk
+) -> None:
+    """The fetch wrote the subscription it read at its start back whole: a rename, an
+    interval, tags or a pause made meanwhile were undone, and `feed:NEW` found nothing."""
+    answer = threading.Event()
+    feed_server.route("/tide.xml", Reply(body=rss("Tide", ITEMS), hold=answer))
+    open_desk.add_feed(f"{feed_server.url}/tide.xml", name="tide")
+    summary: list[object] = []
+    fetching = threading.Thread(target=lambda: summary.append(open_desk.fetch(["tide"])))
+    fetching.start()
+    try:
+        deadline = time.monotonic() + 10
+        while "/tide.xml" not in feed_server.paths() and time.monotonic() < deadline:
+            time.sleep(0.02)  # the request is at the server, its answer held
+        with Desk() as shell:  # `newsdesk feeds set` in another shell meanwhile
+            shell.change_feed("tide", name="night-tide", every_s=10800, tags=["night"])
+            shell.pause_feed("night-tide")
+    finally:
+        answer.set()
+        fetching.join(30)
+    assert not fetching.is_alive() and summary
+    (sub,) = open_desk.feeds()
+    assert (sub.name, sub.every_s, sub.tags, sub.paused) == ("night-tide", 10800, ["night"], True)
+    assert sub.items == 2 and sub.last_success is not None  # the fetch's own state is kept
+    assert len(open_desk.search("feed:night-tide").ids) == 2

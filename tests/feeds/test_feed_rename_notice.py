@@ -61,3 +61,16 @@ def test_the_cli_line_names_the_feed_as_list_does(
     assert "named coast-atom-wire after its title from now on (was 127-0-0-1-" in out
     assert main(["feeds", "list", "--json"]) == 0
     assert [f["name"] for f in json.loads(capsys.readouterr().out)] == ["coast-atom-wire"]
+
+
+def test_a_rename_by_title_names_saved_searches_of_the_old_name(
+    feed_server: FeedServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    feed_server.route("/coast.xml", Reply(body=rss("Coast Atom Wire", ITEMS)))
+    assert main(["feeds", "add", f"{feed_server.url}/coast.xml"]) == 0
+    assert main(["saved", "add", "coastal", "feed:coast is:unread"]) == 0
+    capsys.readouterr()
+    assert main(["fetch", "--all", "--timeout", "2"]) == 0
+    out = capsys.readouterr().out
+    assert "named coast-atom-wire after its title from now on (was coast)" in out
+    assert "saved search coastal still says feed:coast" in out

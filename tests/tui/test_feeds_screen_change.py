@@ -31,7 +31,7 @@ async def test_rename_and_interval_from_the_feeds_screen(
         await settle(pilot)
         assert any(
             m.startswith("Renamed cape to north-cape: feed:north-cape")
-            and "saved search capes still say feed:cape" in m
+            and "saved search capes still says feed:cape" in m
             for m in seen
         ), seen
         assert screen.current is not None and screen.current.name == "north-cape"

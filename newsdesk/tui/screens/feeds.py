@@ -239,7 +239,8 @@ class FeedsScreen(TableScreen[Subscription]):
                 return f"{done.feed.name}: the name is unchanged.", self.key_of(done.feed)
             said = f"Renamed {done.renamed_from} to {done.feed.name}: feed:{done.feed.name}"
             if done.still_old:
-                said += f"; {', '.join(done.still_old)} still say feed:{done.renamed_from}"
+                verb = "says" if len(done.still_old) == 1 else "say"
+                said += f"; {', '.join(done.still_old)} still {verb} feed:{done.renamed_from}"
             return said + ".", self.key_of(done.feed)
 
         def go(name: str | None) -> None:
