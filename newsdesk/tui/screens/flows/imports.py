@@ -74,10 +74,26 @@ class ImportFlow:
         )
         return True
 
+    def busy(self) -> bool:
+        """An import runs: say so (True). A second one cancelled it without a word, and
+        the files it had not read yet stayed out."""
+        status = self.host.import_job.status
+        if not status:
+            return False
+        self.host.notify(
+            f"{status[:1].upper()}{status[1:].rstrip('…')}: start the next import when this "
+            "one has finished.",
+            timeout=4,
+            markup=False,
+        )
+        return True
+
     def ask(self) -> None:
         from newsdesk.tui.modals.prompt import PromptDialog
 
         host = self.host
+        if self.busy():
+            return
         last = host.ui_state.last_import_folder
         prefill = last.rstrip("/") + "/" if last else ""
 
@@ -156,6 +172,8 @@ class ImportFlow:
         self.host.app.push_screen(ImportLogScreen(self.host.desk.recent_imports(LOG_SHOWN)))
 
     def start(self, paths: list[Path], *, sample: bool = False) -> None:
+        if self.busy():  # asked before the first one began (a survey, a question)
+            return
         self._step_before = self._newest_step()
         self.host.import_job.start(paths, sample=sample)
         self.host.update_status()

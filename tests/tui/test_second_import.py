@@ -1,0 +1,71 @@
+"""`i` while an import runs: the running one goes on and the editor is told (a second
+import cancelled the first without a word, and its unread files stayed out)."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsdesk import import_batch
+from newsdesk.desk import Desk, ImportProgress
+from tests.tui.conftest import AppFactory
+from tests.tui.helpers import SIZE, main_screen, record_notifications, settle, wait_until
+
+
+async def test_a_second_import_waits_for_the_first(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    stored_one, go_on = threading.Event(), threading.Event()
+    run = Desk.import_paths
+
+    def pausing(self: Desk, inputs: Any, *args: Any, **kwargs: Any) -> Any:
+        told = kwargs.get("progress")
+
+        def progress(step: ImportProgress) -> None:
+            if told is not None:
+                told(step)
+            if step.done == 1:
+                stored_one.set()
+                assert go_on.wait(30), "the test never let the import go on"
+
+        kwargs["progress"] = progress
+        return run(self, inputs, *args, **kwargs)
+
+    monkeypatch.setattr(Desk, "import_paths", pausing)
+    monkeypatch.setattr(import_batch, "BATCH_FILES", 1)
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    for n, topic in enumerate(("pier", "lighthouse", "slipway")):
+        (drop / f"{topic}.txt").write_text(
+            f"The {topic} reopens after repairs\n\nBy Per Holm\n\nThe harbour board said on "
+            f"Tuesday that the {topic} reopens in spring after repairs number {n}.\n",
+            encoding="utf-8",
+        )
+    other = tmp_path / "other.txt"
+    other.write_text(
+        "Ferry fares rise in January\n\nThe ferry company will raise fares by a tenth.\n",
+        encoding="utf-8",
+    )
+    app = make_app()
+    messages = record_notifications(app)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            screen = main_screen(app)
+            before = app.desk.count()
+            screen.import_paths([drop])
+            await wait_until(pilot, stored_one.is_set)
+            await pilot.press("i")  # the import dialog is not even offered
+            await pilot.pause()
+            assert any("start the next import when this one has finished" in m for m in messages)
+            screen.import_paths([other])  # nor does a second start cancel the first
+            go_on.set()
+            await wait_until(pilot, lambda: app.desk.count() == before + 3)
+            await settle(pilot)
+            assert app.desk.count() == before + 3
+            assert not any("stopped" in m.lower() for m in messages)
+    finally:
+        go_on.set()
