@@ -142,3 +142,24 @@ def test_a_body_or_headline_that_is_no_text_is_said_not_silently_emptied() -> No
     assert any("line 1: 'body' is not text" in w for w in result.warnings)
     assert any("line 2: 'title' is not text" in w for w in result.warnings)
     assert [item.title for item in result.items][:1] == ["123"]
+
+
+def test_plain_text_body_keeps_what_stands_between_angle_brackets() -> None:
+    # "<i and k>" is no tag: read as HTML, "i and k" would be lost.
+    body = (
+        "The council met on Monday to set the new budget.\n\n"
+        "The rule holds when n<i and k>m for every row, the treasurer said.\n\n"
+        "Voting resumes next week."
+    )
+    result = load_bytes(_line(title="Council budget", body=body).encode(), "q.jsonl")
+    (item,) = result.items
+    assert "when n<i and k>m for every row" in item.body
+    assert "Voting resumes next week." in item.body
+
+
+def test_html_body_is_still_read_as_html() -> None:
+    body = "<p>The council met on Monday.</p><p>Voting resumes <em>next</em> week.</p>"
+    result = load_bytes(_line(title="Council budget", body=body).encode(), "q.jsonl")
+    (item,) = result.items
+    assert "<" not in item.body
+    assert "Voting resumes next week." in item.body
