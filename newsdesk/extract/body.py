@@ -50,6 +50,7 @@ from newsdesk.extract.lines import (
 from newsdesk.extract.links import add_link
 from newsdesk.extract.list_headings import link_list_marker, popular_list_marker
 from newsdesk.extract.outlet import outlet_from_footer
+from newsdesk.extract.quote_marks import QUOTE_MARK
 from newsdesk.extract.tail import BIO, signature
 from newsdesk.sanitize import clean_line
 
@@ -61,8 +62,11 @@ _IMAGE_LABEL = re.compile(r"^(?:image|photo|media caption)\W*$", re.I)
 FURNITURE_RUN = 8
 
 
-# "© Team Press" or "(c) Agency": a picture's credit, not a footer's copyright notice.
-_PHOTO_CREDIT = re.compile(r"^\s*(?:©|\(c\))\s*\S.{0,60}$", re.I)
+# "© Team Press", "(c) Agency" or "Photo © Jane Doe / Agency": a picture's credit, not a
+# footer's copyright notice.
+_PHOTO_CREDIT = re.compile(
+    r"^\s*(?:(?:photo|foto|picture|image|bild)s?\s*:?\s*)?(?:©|\(c\))\s*\S.{0,60}$", re.I
+)
 
 
 #: A line announcing links to other pages, not the story's own list ("Lesen Sie auch die
@@ -291,7 +295,7 @@ def read_body(lines: list[str], start: int, found: Found, *, main_text: bool = F
             add_link(found.links, prev_next["title"])
             continue
         prose = is_prose(line)
-        if prose and caption_by_next_line(lines, i - 1, repeated=False):
+        if prose and caption_by_next_line(lines, i - 1, repeated=False) and not _quotes(line):
             # A photo caption with its credit on the next line.
             found.add_caption(line)
             nxt = next((j for j in range(i, min(end, i + 2)) if lines[j]), None)
@@ -412,6 +416,12 @@ _REPORTED = re.compile(
     + r"))\s",
     re.IGNORECASE,
 )
+
+
+def _quotes(line: str) -> bool:
+    """A paragraph that quotes someone (a quotation and a verb of saying): the story's,
+    which a picture's caption over a credit line is not."""
+    return len(QUOTE_MARK.findall(line)) >= 2 and _REPORTED.search(line) is not None
 
 
 def _took_author_box(name_line: str, bio_line: str, found: Found) -> bool:

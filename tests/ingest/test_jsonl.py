@@ -163,3 +163,14 @@ def test_html_body_is_still_read_as_html() -> None:
     (item,) = result.items
     assert "<" not in item.body
     assert "Voting resumes next week." in item.body
+
+
+def test_text_after_a_picture_credit_in_an_html_body_is_kept() -> None:
+    body = (
+        "<p>The bakery on Mill Lane reopened on Saturday after the flood.</p>\n"
+        "Photo &copy; Valley Pictures\n"
+        "<p>Queues formed before dawn, and the first loaves were gone within the hour.</p>"
+    )
+    (item,) = load_bytes(_line(title="Bakery reopens", body=body).encode(), "q.jsonl").items
+    assert "Queues formed before dawn" in item.body
+    assert "Valley Pictures" not in item.body

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsdesk.ingest import load_bytes
 
 PAGE = """Harbour ferry returns after winter repairs
@@ -60,3 +62,31 @@ def test_a_page_longer_than_the_extractor_reads_is_cut_and_says_so() -> None:
     assert result.error is None
     assert any("cut after its first 1,000,000 characters" in w for w in result.warnings)
     assert len(result.items[0].body) <= 1_000_000
+
+
+_CREDITED = """Bakery reopens on the high street after the flood
+
+By Lena Ortiz
+
+The bakery on Mill Lane reopened on Saturday, six weeks after flood water filled its cellar and ruined the ovens that had baked bread there since 1962.
+
+"We lost everything but the recipes," said the owner, Piet Vos, who thanked neighbours for clearing the mud and said the new ovens arrived only on Thursday night.
+{credit}
+
+Queues formed before dawn, and the first loaves were gone within an hour of the doors opening, staff said.
+
+The town council has promised grants to the other shops on the lane that are still waiting for repairs.
+"""
+
+
+@pytest.mark.parametrize(
+    "credit", ["Photo © Ada Lind / Valley Pictures", "Photo: Ada Lind/Valley Pictures"]
+)
+def test_quoted_paragraph_over_a_photo_credit_stays_in_the_body(credit: str) -> None:
+    # A paragraph that quotes someone is the story's, not a caption, and the story goes on
+    # past the credit.
+    (item,) = load_bytes(_CREDITED.format(credit=credit).encode(), "bakery.txt").items
+    assert "We lost everything but the recipes" in item.body
+    assert [q.speaker for q in item.quotes] == ["Piet Vos"]
+    assert "grants to the other shops" in item.body
+    assert "Ada Lind" not in item.body
