@@ -531,6 +531,11 @@ PLACEHOLDERS = frozenset({
     "guest", "gast", "user", "webmaster", "unbekannt", "inconnu", "desconocido", "sconosciuto",
     # The mark over a forwarded e-mail ("-----Original Message-----").
     "original message", "forwarded message",
+    # The section an unsigned leader runs under, in the author slot ("Editorial"): it names
+    # neither a person nor a desk that signs ("Staff Writer" and "News Desk" stay bylines).
+    "editorial", "editorials", "the editorial", "editorial board", "the editorial board",
+    "editorial team", "editorial staff", "editor's note", "editors' note", "leader", "leaders",
+    "opinion", "leitartikel", "kommentar", "éditorial", "editoriale",
 })  # fmt: skip
 
 
