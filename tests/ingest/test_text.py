@@ -90,3 +90,17 @@ def test_quoted_paragraph_over_a_photo_credit_stays_in_the_body(credit: str) -> 
     assert [q.speaker for q in item.quotes] == ["Piet Vos"]
     assert "grants to the other shops" in item.body
     assert "Ada Lind" not in item.body
+
+
+def test_byline_under_the_dek_keeps_names_with_unlisted_given_names() -> None:
+    page = (
+        "Clinic reopens after months of repairs\n\n"
+        "The only maternity clinic in the district is open again after a long closure.\n\n"
+        "Adaeze Nwosu, Yusra Omar Haddad\nMarch 3, 2024\n\n"
+        "The clinic at the edge of the market reopened on Sunday, its director said, after six "
+        "months of repairs to its roof and generators.\n\n"
+        "Mothers who had travelled for hours could now give birth closer to home, a midwife "
+        "said on the first morning.\n"
+    )
+    (item,) = load_bytes(page.encode(), "clinic.txt").items
+    assert item.authors == ["Adaeze Nwosu", "Yusra Omar Haddad"]
