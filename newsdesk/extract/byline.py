@@ -148,6 +148,9 @@ _FOR = re.compile(
 )
 _AT_PLACE = re.compile(r"\s+at\s+(?:the\s+)?[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}\s*$")
 _IN_PLACE = re.compile(r"\s+in\s+(?P<place>[A-Z][\w'’.\-]+(?:[ ,]+[A-Z][\w'’.\-]+){0,3})\s*$")
+_IN_PLACE_BEFORE_NAME = re.compile(
+    r"\s+in\s+[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){0,2}(?=\s*(?:,|;|&|\band\s+[A-Z]))"
+)
 _PAREN = re.compile(r"\s*\((?P<inner>[^)]{1,40})\)")
 _AND_NEXT = re.compile(r"^(?:and|&)\s+[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3}$")
 _PHOTO_ROLE = re.compile(r"photo|photograph|pictures|images|video|graphics|illustration", _FLAGS)
@@ -547,6 +550,8 @@ def parse_by_text(rest: str, *, single: bool = False, handle: bool = False) -> B
     if place:
         result.place = place["place"].strip(" ,")
         rest = rest[: place.start()]
+        # Each writer's own place ("Sam Roe in Madrid and Kit Lane in Lima"): the names stay.
+        rest = _IN_PLACE_BEFORE_NAME.sub("", rest)
     # Names hold no figures: "Kay 24 Comments", "Jane Doe 4 Min." end at the count.
     rest = _META_TAIL.sub("", _COUNT_TAIL.sub("", _CATEGORY_TAIL.sub("", rest)))
     rest = _SOCIAL_TAIL.sub("", _LOGO_TAIL.sub("", rest))

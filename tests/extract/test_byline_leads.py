@@ -102,3 +102,10 @@ def test_a_byline_over_the_headline_is_neither_headline_nor_lost() -> None:
 def test_a_name_line_over_the_date_needs_no_known_given_name(line: str, authors: list[str]) -> None:
     found = parse_name_line(line, ["May 4 2025, 9:12 a.m."])
     assert found is not None and found.authors == authors
+
+
+def test_each_writers_place_keeps_every_name() -> None:
+    found = parse_byline("By Ines Lago in Porto and Piet Vos in Ghent")
+    assert found is not None
+    assert found.authors == ["Ines Lago", "Piet Vos"]
+    assert found.place == "Ghent"
