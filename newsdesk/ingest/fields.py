@@ -237,8 +237,10 @@ def body_from_mapping(data: Mapping[str, object]) -> str:
     lowered = {str(k).strip().lower(): v for k, v in data.items()}
     value = _first(lowered, BODY_KEYS)
     if isinstance(value, list):
-        return "\n\n".join(t for t in (as_text(v) for v in value) if t)
-    text = as_text(value) or as_text(lowered.get("html")) or ""
+        # Paragraphs one by one, which may be HTML too (["<p>...</p>", ...]).
+        text = "\n\n".join(t for t in (as_text(v) for v in value) if t)
+    else:
+        text = as_text(value) or as_text(lowered.get("html")) or ""
     if looks_like_html(text):
         from newsdesk.ingest.html_text import html_fragment_to_text
 

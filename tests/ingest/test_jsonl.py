@@ -174,3 +174,15 @@ def test_text_after_a_picture_credit_in_an_html_body_is_kept() -> None:
     (item,) = load_bytes(_line(title="Bakery reopens", body=body).encode(), "q.jsonl").items
     assert "Queues formed before dawn" in item.body
     assert "Valley Pictures" not in item.body
+
+
+def test_a_body_given_as_a_list_of_html_paragraphs_is_read_as_html() -> None:
+    body = ["<p>The bakery reopened on Saturday.</p>", "<p>Queues formed <b>before</b> dawn.</p>"]
+    (item,) = load_bytes(_line(title="Bakery reopens", body=body).encode(), "q.jsonl").items
+    assert item.body == "The bakery reopened on Saturday.\n\nQueues formed before dawn."
+
+
+def test_a_body_given_as_a_list_of_plain_paragraphs_is_kept_as_written() -> None:
+    body = ["The bakery reopened on Saturday.", "Loaves sold at p<q and r>s prices."]
+    (item,) = load_bytes(_line(title="Bakery reopens", body=body).encode(), "q.jsonl").items
+    assert item.body == "The bakery reopened on Saturday.\n\nLoaves sold at p<q and r>s prices."
