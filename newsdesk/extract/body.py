@@ -30,6 +30,7 @@ from newsdesk.extract.dates import (
 )
 from newsdesk.extract.found import Found
 from newsdesk.extract.header import (
+    CAPTION_CHARS,
     caption_by_next_line,
     credit_shaped,
     strip_caption_label,
@@ -63,9 +64,10 @@ FURNITURE_RUN = 8
 
 
 # "© Team Press", "(c) Agency" or "Photo © Jane Doe / Agency": a picture's credit, not a
-# footer's copyright notice.
+# footer's copyright notice. ("Bild: © Agency" under a teaser's picture in a list of links
+# is left to end the story, as before.)
 _PHOTO_CREDIT = re.compile(
-    r"^\s*(?:(?:photo|foto|picture|image|bild)s?\s*:?\s*)?(?:©|\(c\))\s*\S.{0,60}$", re.I
+    r"^\s*(?:(?:photo|foto|picture|image|bild)s?\s+)?(?:©|\(c\))\s*\S.{0,60}$", re.I
 )
 
 
@@ -295,7 +297,11 @@ def read_body(lines: list[str], start: int, found: Found, *, main_text: bool = F
             add_link(found.links, prev_next["title"])
             continue
         prose = is_prose(line)
-        if prose and caption_by_next_line(lines, i - 1, repeated=False) and not _quotes(line):
+        if (
+            prose
+            and (caption_by_next_line(lines, i - 1, repeated=False) or _over_picture(lines, i, end))
+            and not _quotes(line)
+        ):
             # A photo caption with its credit on the next line.
             found.add_caption(line)
             nxt = next((j for j in range(i, min(end, i + 2)) if lines[j]), None)
@@ -416,6 +422,23 @@ _REPORTED = re.compile(
     + r"))\s",
     re.IGNORECASE,
 )
+
+
+def _over_picture(lines: list[str], i: int, end: int) -> bool:
+    """The line before `i` stands over a picture's credit that names it ("Foto © Jana Berg"),
+    itself or printed twice (a gallery's caption, under the thumbnail and enlarged)."""
+    line = lines[i - 1]
+    if len(line) > CAPTION_CHARS:
+        return False
+    following = [lines[j] for j in range(i, min(end, i + 4)) if lines[j]][:2]
+    if following and following[0] == line:
+        following = following[1:]
+    credit = following[0] if following else ""
+    return (
+        bool(_PHOTO_CREDIT.match(credit))
+        and _PICTURE_WORD.search(credit) is not None
+        and not site_rights(credit)
+    )
 
 
 def _quotes(line: str) -> bool:

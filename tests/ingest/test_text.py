@@ -104,3 +104,22 @@ def test_byline_under_the_dek_keeps_names_with_unlisted_given_names() -> None:
     )
     (item,) = load_bytes(page.encode(), "clinic.txt").items
     assert item.authors == ["Adaeze Nwosu", "Yusra Omar Haddad"]
+
+
+def test_a_caption_over_a_named_picture_credit_is_no_paragraph() -> None:
+    page = (
+        "Bakery reopens on the high street after the flood\n\n"
+        "The bakery on Mill Lane reopened on Saturday, six weeks after flood water filled its "
+        "cellar and ruined the ovens that had baked bread there since 1962.\n\n"
+        "The owner stands at the new oven on the morning of the reopening.\n"
+        "The owner stands at the new oven on the morning of the reopening.\n"
+        "Foto © Ada Lind, Valley Pictures\n\n"
+        "Queues formed before dawn, and the first loaves were gone within an hour of the doors "
+        "opening, staff said.\n\n"
+        "The town council has promised grants to the other shops on the lane that are still "
+        "waiting for repairs.\n"
+    )
+    (item,) = load_bytes(page.encode(), "bakery.txt").items
+    assert "stands at the new oven" not in item.body
+    assert "Ada Lind" not in item.body
+    assert "grants to the other shops" in item.body
