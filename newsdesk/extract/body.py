@@ -30,6 +30,7 @@ from newsdesk.extract.dates import (
 )
 from newsdesk.extract.found import Found
 from newsdesk.extract.header import (
+    CAPTION_CHARS,
     caption_by_next_line,
     credit_shaped,
     strip_caption_label,
@@ -50,6 +51,7 @@ from newsdesk.extract.lines import (
 from newsdesk.extract.links import add_link
 from newsdesk.extract.list_headings import link_list_marker, popular_list_marker
 from newsdesk.extract.outlet import outlet_from_footer
+from newsdesk.extract.quote_marks import QUOTE_MARK
 from newsdesk.extract.tail import BIO, signature
 from newsdesk.sanitize import clean_line
 
@@ -61,8 +63,12 @@ _IMAGE_LABEL = re.compile(r"^(?:image|photo|media caption)\W*$", re.I)
 FURNITURE_RUN = 8
 
 
-# "© Team Press" or "(c) Agency": a picture's credit, not a footer's copyright notice.
-_PHOTO_CREDIT = re.compile(r"^\s*(?:©|\(c\))\s*\S.{0,60}$", re.I)
+# "© Team Press", "(c) Agency" or "Photo © Jane Doe / Agency": a picture's credit, not a
+# footer's copyright notice. ("Bild: © Agency" under a teaser's picture in a list of links
+# is left to end the story, as before.)
+_PHOTO_CREDIT = re.compile(
+    r"^\s*(?:(?:photo|foto|picture|image|bild)s?\s+)?(?:©|\(c\))\s*\S.{0,60}$", re.I
+)
 
 
 #: A line announcing links to other pages, not the story's own list ("Lesen Sie auch die
@@ -291,7 +297,11 @@ def read_body(lines: list[str], start: int, found: Found, *, main_text: bool = F
             add_link(found.links, prev_next["title"])
             continue
         prose = is_prose(line)
-        if prose and caption_by_next_line(lines, i - 1, repeated=False):
+        if (
+            prose
+            and (caption_by_next_line(lines, i - 1, repeated=False) or _over_picture(lines, i, end))
+            and not _quotes(line)
+        ):
             # A photo caption with its credit on the next line.
             found.add_caption(line)
             nxt = next((j for j in range(i, min(end, i + 2)) if lines[j]), None)
@@ -412,6 +422,29 @@ _REPORTED = re.compile(
     + r"))\s",
     re.IGNORECASE,
 )
+
+
+def _over_picture(lines: list[str], i: int, end: int) -> bool:
+    """The line before `i` stands over a picture's credit that names it ("Foto © Jana Berg"),
+    itself or printed twice (a gallery's caption, under the thumbnail and enlarged)."""
+    line = lines[i - 1]
+    if len(line) > CAPTION_CHARS:
+        return False
+    following = [lines[j] for j in range(i, min(end, i + 4)) if lines[j]][:2]
+    if following and following[0] == line:
+        following = following[1:]
+    credit = following[0] if following else ""
+    return (
+        bool(_PHOTO_CREDIT.match(credit))
+        and _PICTURE_WORD.search(credit) is not None
+        and not site_rights(credit)
+    )
+
+
+def _quotes(line: str) -> bool:
+    """A paragraph that quotes someone (a quotation and a verb of saying): the story's,
+    which a picture's caption over a credit line is not."""
+    return len(QUOTE_MARK.findall(line)) >= 2 and _REPORTED.search(line) is not None
 
 
 def _took_author_box(name_line: str, bio_line: str, found: Found) -> bool:

@@ -148,6 +148,9 @@ _FOR = re.compile(
 )
 _AT_PLACE = re.compile(r"\s+at\s+(?:the\s+)?[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}\s*$")
 _IN_PLACE = re.compile(r"\s+in\s+(?P<place>[A-Z][\w'’.\-]+(?:[ ,]+[A-Z][\w'’.\-]+){0,3})\s*$")
+_IN_PLACE_BEFORE_NAME = re.compile(
+    r"\s+in\s+[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){0,2}(?=\s*(?:,|;|&|\band\s+[A-Z]))"
+)
 _PAREN = re.compile(r"\s*\((?P<inner>[^)]{1,40})\)")
 _AND_NEXT = re.compile(r"^(?:and|&)\s+[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3}$")
 _PHOTO_ROLE = re.compile(r"photo|photograph|pictures|images|video|graphics|illustration", _FLAGS)
@@ -430,6 +433,12 @@ def _names_from(text: str, result: Byline, *, single: bool = False, handle: bool
             continue
         # "Name Role words" ("Richard Adams Education editor"): keep the leading name.
         tokens = name.split() if not result.authors else []
+        head_end = _role_phrase_start(tokens)
+        if head_end and looks_like_name(" ".join(tokens[:head_end])):
+            head = title_case_name(" ".join(tokens[:head_end]))
+            if head not in result.authors:
+                result.authors.append(head)
+            continue
         for cut in range(len(tokens) - 1, 1, -1):
             head, tail = " ".join(tokens[:cut]), tokens[cut:]
             if looks_like_name(head) and tail[0].lower().strip(".,") in _ROLE_WORDS:
@@ -444,6 +453,48 @@ def _names_from(text: str, result: Byline, *, single: bool = False, handle: bool
             if piece[:1].islower():
                 # A clause like "a deputy editor and author of ..." ends the names.
                 return
+
+
+#: The nouns a role phrase after a name ends with ("... Environment editor").
+_ROLE_NOUNS = frozenset({
+    "editor", "editors", "correspondent", "writer", "reporter", "columnist", "critic",
+    "journalist", "commentator", "analyst", "producer", "photographer", "presenter", "contributor",
+    "editor-at-large", "redakteur", "redakteurin", "korrespondent", "korrespondentin",
+})  # fmt: skip
+#: The desk or beat a role phrase names before its noun ("Environment", "Global health").
+_BEAT_WORDS = frozenset({
+    "environment", "environmental", "climate", "energy", "transport", "crime", "legal", "home",
+    "affairs", "social", "policy", "arts", "culture", "music", "film", "books", "food", "travel",
+    "fashion", "media", "property", "consumer", "money", "finance", "personal", "economic",
+    "economy", "industry", "industrial", "labour", "employment", "housing", "immigration",
+    "defence", "defense", "security", "religion", "religious", "rural", "urban", "community",
+    "development", "data", "football", "sport", "world", "europe", "european", "us", "uk",
+    "white", "house", "state", "city", "chief", "senior", "deputy", "assistant", "global",
+    "digital", "features", "feature", "theatre", "television", "tv", "radio", "games",
+    "wine", "medical", "mental", "public", "north", "south", "east", "west", "middle", "central",
+    "head", "lead", "acting", "weekend", "sunday", "online", "visual", "audience",
+})  # fmt: skip
+
+
+def _role_phrase_start(tokens: list[str]) -> int:
+    """Where a role phrase after a name starts ("Jane Roe Africa correspondent" -> 2), 0 when
+    the tokens do not end with one: a role noun, led by role, desk, beat or place words.
+
+    At least two tokens stay for the name; a place word counts only in the phrase, so a name
+    that is a place ("Jane Washington") is kept whole when nothing else leads the noun.
+    """
+    if len(tokens) < 3 or tokens[-1].lower().strip(".,") not in _ROLE_NOUNS:
+        return 0
+    from newsdesk.extract.placenames import is_known_place_name
+
+    start = len(tokens) - 1
+    while start > 2:
+        word = tokens[start - 1].lower().strip(".,")
+        if word in _ROLE_WORDS or word in _BEAT_WORDS or is_known_place_name(tokens[start - 1]):
+            start -= 1
+        else:
+            break
+    return start
 
 
 #: Degrees and licences written after a name in a byline.
@@ -499,6 +550,8 @@ def parse_by_text(rest: str, *, single: bool = False, handle: bool = False) -> B
     if place:
         result.place = place["place"].strip(" ,")
         rest = rest[: place.start()]
+        # Each writer's own place ("Sam Roe in Madrid and Kit Lane in Lima"): the names stay.
+        rest = _IN_PLACE_BEFORE_NAME.sub("", rest)
     # Names hold no figures: "Kay 24 Comments", "Jane Doe 4 Min." end at the count.
     rest = _META_TAIL.sub("", _COUNT_TAIL.sub("", _CATEGORY_TAIL.sub("", rest)))
     rest = _SOCIAL_TAIL.sub("", _LOGO_TAIL.sub("", rest))
@@ -531,6 +584,11 @@ PLACEHOLDERS = frozenset({
     "guest", "gast", "user", "webmaster", "unbekannt", "inconnu", "desconocido", "sconosciuto",
     # The mark over a forwarded e-mail ("-----Original Message-----").
     "original message", "forwarded message",
+    # The section an unsigned leader runs under, in the author slot ("Editorial"): it names
+    # neither a person nor a desk that signs ("Staff Writer" and "News Desk" stay bylines).
+    "editorial", "editorials", "the editorial", "editorial board", "the editorial board",
+    "editorial team", "editorial staff", "editor's note", "editors' note", "leader", "leaders",
+    "opinion", "leitartikel", "kommentar", "éditorial", "editoriale",
 })  # fmt: skip
 
 

@@ -15,6 +15,7 @@ from newsdesk.extract import enrich, extract_page
 from newsdesk.extract.headline import LINK_TITLES, headline_from_lead
 from newsdesk.extract.lines import count_words, ends_sentence, split_lines
 from newsdesk.ingest.limits import MAX_LINE_CHARS, MAX_LIST_ITEMS, MAX_TITLE_CHARS
+from newsdesk.ingest.markup import looks_like_html
 from newsdesk.isodates import normalise_date
 from newsdesk.model import (
     Extracted,
@@ -210,7 +211,6 @@ def impose(meta: Extracted, hints: Extracted, names: tuple[str, ...]) -> None:
 
 
 #: Markup a description may carry escaped once too often ("&lt;p&gt;...").
-_MARKUP = re.compile(r"</?(?:p|i|b|em|strong|br|span|a|div)\b[^>]*>", re.I)
 #: A standfirst is a sentence or two; one this long that the body opens with is the article.
 LONG_DEK = 500
 
@@ -220,7 +220,7 @@ def _plain_dek(meta: Extracted) -> str | None:
     dek = meta.dek
     if not dek:
         return None
-    if _MARKUP.search(dek):
+    if looks_like_html(dek, len(dek)):
         from newsdesk.ingest.html_text import html_fragment_to_text
 
         dek = " ".join(html_fragment_to_text(dek).split())

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from datetime import date
 
 from newsdesk.ingest.limits import MAX_LIST_ITEMS
+from newsdesk.ingest.markup import looks_like_html
 from newsdesk.isodates import normalise_date
 from newsdesk.model import DESCRIPTIVE_FIELDS, ENTITY_FIELDS, EXTRA_FIELDS, Extracted, Link, Quote
 
@@ -26,7 +27,6 @@ BODY_KEYS = ("body", "text", "content", "article")
 
 _AUTHOR_SPLIT = re.compile(r"\s*(?:;|\band\b|&)\s*")
 _TAG_SPLIT = re.compile(r"\s*[,;]\s*")
-_HTML_MARKUP = re.compile(r"<(?:p|div|br|span|a|h[1-6]|ul|li|em|strong|b|i)\b[^>]*>", re.I)
 _TRUE = {"true", "yes", "y", "1", "on", "starred"}
 _FALSE = {"false", "no", "n", "0", "off", ""}
 
@@ -237,9 +237,11 @@ def body_from_mapping(data: Mapping[str, object]) -> str:
     lowered = {str(k).strip().lower(): v for k, v in data.items()}
     value = _first(lowered, BODY_KEYS)
     if isinstance(value, list):
-        return "\n\n".join(t for t in (as_text(v) for v in value) if t)
-    text = as_text(value) or as_text(lowered.get("html")) or ""
-    if _HTML_MARKUP.search(text[:2000]):
+        # Paragraphs one by one, which may be HTML too (["<p>...</p>", ...]).
+        text = "\n\n".join(t for t in (as_text(v) for v in value) if t)
+    else:
+        text = as_text(value) or as_text(lowered.get("html")) or ""
+    if looks_like_html(text):
         from newsdesk.ingest.html_text import html_fragment_to_text
 
         return html_fragment_to_text(text)

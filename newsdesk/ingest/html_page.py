@@ -42,6 +42,7 @@ from newsdesk.ingest.limits import (
     MAX_ITEM_CHARS,
     human_size,
 )
+from newsdesk.ingest.markup import looks_like_html
 from newsdesk.ingest.names import as_printed, author_names, mail_addresses, without_mail_names
 from newsdesk.ingest.result import Rejected
 from newsdesk.ingest.xml_guard import check_entities, strip_doctype
@@ -260,7 +261,7 @@ def _stated_body(body: str | None) -> str:
     """JSON-LD `articleBody` as paragraphs of text ("" when there is none)."""
     if not body:
         return ""
-    if "<" in body and ">" in body:
+    if looks_like_html(body, len(body)):
         return html_fragment_to_text(body[:MAX_ITEM_CHARS])
     paragraphs = re.split(r"\n\s*\n|\n", body[:MAX_ITEM_CHARS])
     return "\n\n".join(p.strip() for p in paragraphs if p.strip())

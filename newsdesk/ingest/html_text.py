@@ -17,6 +17,7 @@ from lxml import html as lxml_html
 
 from newsdesk.ingest.assemble import tidy_paragraphs
 from newsdesk.ingest.limits import MAX_TEXT_CHARS
+from newsdesk.ingest.markup import looks_like_html
 
 # Block-level tags of HTML, plus trafilatura's XML (head, list, item, quote, row).
 BLOCK_TAGS = frozenset(
@@ -288,8 +289,9 @@ def _reflow(text: str) -> str:
 
 def html_fragment_to_text(fragment: str) -> str:
     """Readable text of an HTML fragment (a feed item's content or summary)."""
-    if "<" not in fragment:
-        # HTML without tags (a feed field): decode entities, reflow each paragraph.
+    if not looks_like_html(fragment, len(fragment)):
+        # HTML without tags (a feed field), or text holding a bare "<" ("a<b and c>d"):
+        # decode entities, reflow each paragraph.
         return _reflow(html.unescape(fragment) if "&" in fragment else fragment)
     try:
         root = lxml_html.fragment_fromstring(fragment, create_parent="div")

@@ -87,3 +87,25 @@ def test_a_byline_over_the_headline_is_neither_headline_nor_lost() -> None:
     article = extract_page(OPINION)
     assert article.title == "Stop pretending the four-day office week is a compromise"
     assert article.authors == ["Marcus Ellery"]
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        # Given names the extractor does not list: the line is still the byline, whole.
+        ("Adaeze Nwosu, Emeka Obi", ["Adaeze Nwosu", "Emeka Obi"]),
+        ("Yusra Omar Haddad", ["Yusra Omar Haddad"]),
+        ("Ngozika Eze, Yusra Omar Haddad", ["Ngozika Eze", "Yusra Omar Haddad"]),
+        ("Ngozika Eze and Yusra Tariq", ["Ngozika Eze", "Yusra Tariq"]),
+    ],
+)
+def test_a_name_line_over_the_date_needs_no_known_given_name(line: str, authors: list[str]) -> None:
+    found = parse_name_line(line, ["May 4 2025, 9:12 a.m."])
+    assert found is not None and found.authors == authors
+
+
+def test_each_writers_place_keeps_every_name() -> None:
+    found = parse_byline("By Ines Lago in Porto and Piet Vos in Ghent")
+    assert found is not None
+    assert found.authors == ["Ines Lago", "Piet Vos"]
+    assert found.place == "Ghent"

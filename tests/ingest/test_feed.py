@@ -408,3 +408,20 @@ def test_a_feed_cut_inside_its_last_item_leaves_that_item_out() -> None:
     # Cut between items: every item is whole and kept.
     cut_between = whole[: whole.rindex("</item>") + len("</item>")]
     assert len(load_bytes(cut_between.encode(), "ledger.xml").items) == 3
+
+
+@pytest.mark.parametrize(
+    ("creator", "names"),
+    [
+        ("Pavel Novak Transport editor", ["Pavel Novak"]),
+        ("Pavel Novak Asia correspondent", ["Pavel Novak"]),
+        ("Pavel Novak Global health reporter", ["Pavel Novak"]),
+        ("Pavel Novak South America correspondent", ["Pavel Novak"]),
+        ("Ana Maria Lutz Climate writer", ["Ana Maria Lutz"]),
+    ],
+)
+def test_a_role_after_the_creators_name_goes_whole(creator: str, names: list[str]) -> None:
+    feed = RSS.replace(
+        "<dc:creator>Pavel Novak</dc:creator>", f"<dc:creator>{creator}</dc:creator>"
+    )
+    assert load_bytes(feed.encode(), "roles.rss").items[1].authors == names

@@ -142,3 +142,47 @@ def test_a_body_or_headline_that_is_no_text_is_said_not_silently_emptied() -> No
     assert any("line 1: 'body' is not text" in w for w in result.warnings)
     assert any("line 2: 'title' is not text" in w for w in result.warnings)
     assert [item.title for item in result.items][:1] == ["123"]
+
+
+def test_plain_text_body_keeps_what_stands_between_angle_brackets() -> None:
+    # "<i and k>" is no tag: read as HTML, "i and k" would be lost.
+    body = (
+        "The council met on Monday to set the new budget.\n\n"
+        "The rule holds when n<i and k>m for every row, the treasurer said.\n\n"
+        "Voting resumes next week."
+    )
+    result = load_bytes(_line(title="Council budget", body=body).encode(), "q.jsonl")
+    (item,) = result.items
+    assert "when n<i and k>m for every row" in item.body
+    assert "Voting resumes next week." in item.body
+
+
+def test_html_body_is_still_read_as_html() -> None:
+    body = "<p>The council met on Monday.</p><p>Voting resumes <em>next</em> week.</p>"
+    result = load_bytes(_line(title="Council budget", body=body).encode(), "q.jsonl")
+    (item,) = result.items
+    assert "<" not in item.body
+    assert "Voting resumes next week." in item.body
+
+
+def test_text_after_a_picture_credit_in_an_html_body_is_kept() -> None:
+    body = (
+        "<p>The bakery on Mill Lane reopened on Saturday after the flood.</p>\n"
+        "Photo &copy; Valley Pictures\n"
+        "<p>Queues formed before dawn, and the first loaves were gone within the hour.</p>"
+    )
+    (item,) = load_bytes(_line(title="Bakery reopens", body=body).encode(), "q.jsonl").items
+    assert "Queues formed before dawn" in item.body
+    assert "Valley Pictures" not in item.body
+
+
+def test_a_body_given_as_a_list_of_html_paragraphs_is_read_as_html() -> None:
+    body = ["<p>The bakery reopened on Saturday.</p>", "<p>Queues formed <b>before</b> dawn.</p>"]
+    (item,) = load_bytes(_line(title="Bakery reopens", body=body).encode(), "q.jsonl").items
+    assert item.body == "The bakery reopened on Saturday.\n\nQueues formed before dawn."
+
+
+def test_a_body_given_as_a_list_of_plain_paragraphs_is_kept_as_written() -> None:
+    body = ["The bakery reopened on Saturday.", "Loaves sold at p<q and r>s prices."]
+    (item,) = load_bytes(_line(title="Bakery reopens", body=body).encode(), "q.jsonl").items
+    assert item.body == "The bakery reopened on Saturday.\n\nLoaves sold at p<q and r>s prices."

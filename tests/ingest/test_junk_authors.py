@@ -3,8 +3,11 @@ a company in the author tag."""
 
 from __future__ import annotations
 
+import pytest
+
+from newsdesk.extract.byline import parse_byline
 from newsdesk.ingest import load_bytes
-from newsdesk.ingest.names import person_names, without_mail_names
+from newsdesk.ingest.names import author_names, person_names, without_mail_names
 
 STORY = (
     "<p>The county will rebuild the footbridge over the river by next summer, its roads "
@@ -69,3 +72,24 @@ def test_a_forwarded_messages_mark_is_no_author() -> None:
     assert item.authors == ["Marit Oyelaran"]
     assert item.title == "Footbridge to be rebuilt by next summer"
     assert "Worth a follow-up" not in (item.dek or "") + item.body
+
+
+@pytest.mark.parametrize("label", ["Editorial", "Editorial Board", "The Editorial Board"])
+def test_an_unsigned_leaders_section_in_the_author_slot_is_no_author(label: str) -> None:
+    page = (
+        "<html><head><title>The view on the footbridge | Opinion</title>"
+        f'<meta name="author" content="{label}"></head><body><article>'
+        "<h1>The view on the footbridge: build it now</h1>"
+        f'<p class="byline"><a rel="author" href="/profile/leaders">{label}</a></p>'
+        + STORY
+        + "</article></body></html>"
+    )
+    item = load_bytes(page.encode(), "view.html").items[0]
+    assert item.authors == []
+    assert author_names([label]) == []
+
+
+def test_a_desk_that_signs_stays_the_byline() -> None:
+    # Desk credits are bylines as printed; only the section label is dropped.
+    assert parse_byline("By Staff Writer", []).authors == ["Staff Writer"]  # type: ignore[union-attr]
+    assert author_names(["Newsdesk"]) == ["Newsdesk"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsdesk.ingest import load_bytes
 
 PAGE = """Harbour ferry returns after winter repairs
@@ -60,3 +62,64 @@ def test_a_page_longer_than_the_extractor_reads_is_cut_and_says_so() -> None:
     assert result.error is None
     assert any("cut after its first 1,000,000 characters" in w for w in result.warnings)
     assert len(result.items[0].body) <= 1_000_000
+
+
+_CREDITED = """Bakery reopens on the high street after the flood
+
+By Lena Ortiz
+
+The bakery on Mill Lane reopened on Saturday, six weeks after flood water filled its cellar and ruined the ovens that had baked bread there since 1962.
+
+"We lost everything but the recipes," said the owner, Piet Vos, who thanked neighbours for clearing the mud and said the new ovens arrived only on Thursday night.
+{credit}
+
+Queues formed before dawn, and the first loaves were gone within an hour of the doors opening, staff said.
+
+The town council has promised grants to the other shops on the lane that are still waiting for repairs.
+"""
+
+
+@pytest.mark.parametrize(
+    "credit", ["Photo © Ada Lind / Valley Pictures", "Photo: Ada Lind/Valley Pictures"]
+)
+def test_quoted_paragraph_over_a_photo_credit_stays_in_the_body(credit: str) -> None:
+    # A paragraph that quotes someone is the story's, not a caption, and the story goes on
+    # past the credit.
+    (item,) = load_bytes(_CREDITED.format(credit=credit).encode(), "bakery.txt").items
+    assert "We lost everything but the recipes" in item.body
+    assert [q.speaker for q in item.quotes] == ["Piet Vos"]
+    assert "grants to the other shops" in item.body
+    assert "Ada Lind" not in item.body
+
+
+def test_byline_under_the_dek_keeps_names_with_unlisted_given_names() -> None:
+    page = (
+        "Clinic reopens after months of repairs\n\n"
+        "The only maternity clinic in the district is open again after a long closure.\n\n"
+        "Adaeze Nwosu, Yusra Omar Haddad\nMarch 3, 2024\n\n"
+        "The clinic at the edge of the market reopened on Sunday, its director said, after six "
+        "months of repairs to its roof and generators.\n\n"
+        "Mothers who had travelled for hours could now give birth closer to home, a midwife "
+        "said on the first morning.\n"
+    )
+    (item,) = load_bytes(page.encode(), "clinic.txt").items
+    assert item.authors == ["Adaeze Nwosu", "Yusra Omar Haddad"]
+
+
+def test_a_caption_over_a_named_picture_credit_is_no_paragraph() -> None:
+    page = (
+        "Bakery reopens on the high street after the flood\n\n"
+        "The bakery on Mill Lane reopened on Saturday, six weeks after flood water filled its "
+        "cellar and ruined the ovens that had baked bread there since 1962.\n\n"
+        "The owner stands at the new oven on the morning of the reopening.\n"
+        "The owner stands at the new oven on the morning of the reopening.\n"
+        "Foto © Ada Lind, Valley Pictures\n\n"
+        "Queues formed before dawn, and the first loaves were gone within an hour of the doors "
+        "opening, staff said.\n\n"
+        "The town council has promised grants to the other shops on the lane that are still "
+        "waiting for repairs.\n"
+    )
+    (item,) = load_bytes(page.encode(), "bakery.txt").items
+    assert "stands at the new oven" not in item.body
+    assert "Ada Lind" not in item.body
+    assert "grants to the other shops" in item.body

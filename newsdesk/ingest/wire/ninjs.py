@@ -11,12 +11,12 @@ withheld, canceled), `urgency`, `slugline` and `located`.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from newsdesk.ingest.html_text import html_fragment_to_text
 from newsdesk.ingest.limits import MAX_ITEM_CHARS
+from newsdesk.ingest.markup import looks_like_html
 from newsdesk.ingest.result import Rejected
 from newsdesk.ingest.wire.item import build_item, byline_names, derive_status, parse_version
 from newsdesk.isodates import normalise_date
@@ -45,7 +45,6 @@ MARKERS = frozenset(
     }
 )
 _SUMMARY_ROLES = frozenset({"", "summary", "abstract", "teaser", "lead", "main"})
-_MARKUP = re.compile(r"<(?:p|div|br|span|a|h[1-6]|ul|ol|li|em|strong|b|i|section)\b", re.I)
 
 
 def _folded(value: object) -> dict[str, Any]:
@@ -230,7 +229,7 @@ def _description(record: Mapping[str, Any]) -> str | None:
 
 
 def _plain(value: str, contenttype: str) -> str:
-    if "html" in contenttype.lower() or _MARKUP.search(value[:2000]):
+    if "html" in contenttype.lower() or looks_like_html(value):
         return html_fragment_to_text(value)
     return value.strip()
 

@@ -197,3 +197,13 @@ def test_an_embargo_that_cannot_be_read_holds_the_item(embargoed: str) -> None:
     # No embargo at all stays none.
     [free] = load(v2(embargoed=None))
     assert free.embargo_until is None
+
+
+def test_plain_body_and_description_keep_angle_bracketed_text() -> None:
+    record = v1(
+        body_text="GRAZ (DNA) - Fares rose as p<b or q>r on Sunday.",
+        description_text="Fares rose as p<b or q>r.",
+    )
+    (got,) = load(record)
+    assert got.body == "GRAZ (DNA) - Fares rose as p<b or q>r on Sunday."
+    assert got.dek == "Fares rose as p<b or q>r."
