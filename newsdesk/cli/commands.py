@@ -23,6 +23,7 @@ from newsdesk.desk import (
     Sort,
     normalise_tag,
 )
+from newsdesk.desk.results import nothing_taken_back
 from newsdesk.model import ArticleRow
 from newsdesk.sanitize import display
 
@@ -394,12 +395,7 @@ def cmd_undo(desk: Desk, args: argparse.Namespace) -> int:
     if not result.changed and not args.json:
         # The step is taken back all the same: what it changed, other editors have changed
         # since, and their changes stay (it said "no article matched" and failed).
-        output.out.print(
-            Text(
-                f"{result.action}: nothing to take back: other editors have changed those "
-                "articles since, and their changes stay"
-            )
-        )
+        output.out.print(Text(nothing_taken_back(result.action)))
         return EXIT_OK
     return _print_action(result, args.json)
 

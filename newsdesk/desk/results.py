@@ -134,3 +134,13 @@ class StoryGroup:
 #: relevance (text searches), newest first, or urgency then newest (wire copy first).
 Sort = Literal["relevance", "newest", "urgency"]
 SORTS: tuple[Sort, ...] = ("relevance", "newest", "urgency")
+
+
+def nothing_taken_back(action: str) -> str:
+    """What an undo that changed no article says ("undo import", "undo star"...): the
+    step is taken back all the same, and why nothing moved."""
+    if action.removeprefix("undo ") == "import":
+        why = "its articles were deleted since, or other editors have worked on them (they stay)"
+    else:
+        why = "other editors have changed those articles since, and their changes stay"
+    return f"{action}: nothing to take back: {why}"
