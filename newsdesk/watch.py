@@ -231,6 +231,11 @@ def _come_back(
     return now_ids
 
 
+#: Files imported (and reported) at a time: a folder holding thousands at the first look
+#: printed nothing for minutes, and Ctrl-C then could say nothing of what was kept.
+IMPORT_CHUNK = 100
+
+
 def _import_ready(
     settler: Settler,
     import_files: ImportFiles,
@@ -238,14 +243,17 @@ def _import_ready(
     on_error: Callable[[str], None],
 ) -> None:
     ready = settler.ready(time.monotonic())
-    if not ready:
-        return
-    try:
-        summary = import_files(ready)
-    except Exception as exc:  # one bad batch never stops the watch
-        # The import failed as a whole (a shared desk out of reach, a store locked): the
-        # files are tried again, or they were never imported once the desk came back.
-        settler.retry(ready, time.monotonic(), RETRY_S)
-        on_error(f"could not import {len(ready)} file(s): {exc}; trying again in {RETRY_S:.0f} s")
-        return
-    on_import(summary)
+    for start in range(0, len(ready), IMPORT_CHUNK):
+        part = ready[start : start + IMPORT_CHUNK]
+        try:
+            summary = import_files(part)
+        except Exception as exc:  # one bad batch never stops the watch
+            # The import failed as a whole (a shared desk out of reach, a store locked):
+            # the files are tried again, or they were never imported once it came back.
+            rest = ready[start:]
+            settler.retry(rest, time.monotonic(), RETRY_S)
+            on_error(
+                f"could not import {len(rest)} file(s): {exc}; trying again in {RETRY_S:.0f} s"
+            )
+            return
+        on_import(summary)

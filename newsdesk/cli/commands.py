@@ -30,6 +30,8 @@ from newsdesk.sanitize import display
 EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
+#: Ended by Ctrl-C (128 + SIGINT), as a shell reports it.
+EXIT_INTERRUPTED = 130
 
 if TYPE_CHECKING:
     from rich.progress import Progress

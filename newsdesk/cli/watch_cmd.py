@@ -12,8 +12,9 @@ from types import FrameType
 from rich.text import Text
 
 from newsdesk.cli import output
-from newsdesk.cli.commands import EXIT_OK, EXIT_USAGE, sync_index
+from newsdesk.cli.commands import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, sync_index
 from newsdesk.config import load_settings
+from newsdesk.counting import counted
 from newsdesk.desk import Desk, ImportSummary
 from newsdesk.sanitize import clean_line, display, display_json
 from newsdesk.watch import check_folders
@@ -37,7 +38,11 @@ def cmd_watch(desk: Desk, args: argparse.Namespace) -> int:
     # A service manager stops us with SIGTERM: finish the file in hand, then leave.
     previous = signal.signal(signal.SIGTERM, on_term)
 
+    kept = [0, 0]  # articles stored, files read: said when Ctrl-C ends the watch
+
     def on_import(summary: ImportSummary) -> None:
+        kept[0] += summary.imported
+        kept[1] += len(summary.files)
         if summary.imported or summary.updated:
             try:
                 sync_index(desk)
@@ -90,7 +95,13 @@ def cmd_watch(desk: Desk, args: argparse.Namespace) -> int:
             initial=not args.no_initial,
         )
     except KeyboardInterrupt:
-        pass
+        # As `import` ends on Ctrl-C: what was kept, and 130. (A file being imported
+        # when it came is all or nothing, and is imported at the next watch.)
+        output.notice(
+            f"stopped: {counted(kept[0], 'article')} stored from {counted(kept[1], 'file')} "
+            "while watching; everything reported is saved"
+        )
+        return EXIT_INTERRUPTED
     finally:
         signal.signal(signal.SIGTERM, previous)
     return EXIT_OK
