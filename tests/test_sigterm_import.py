@@ -181,3 +181,20 @@ def test_an_import_stopped_before_its_first_file_says_why_nothing_was_kept(
     err = capsys.readouterr().err
     assert "stopped before the first file was stored: nothing kept" in err
     assert "whole or not at all" in err
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="process groups are POSIX")
+def test_ctrl_c_pressed_three_times_stops_once_without_tracebacks(
+    isolated_dirs: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The second and third press arrived while the first unwound (the worker pool
+    shutting down, a generator closing): "Exception ignored" tracebacks."""
+    proc, db = _start_a_long_import(tmp_path)
+    for _ in range(3):
+        os.killpg(proc.pid, signal.SIGINT)  # as the terminal sends it: the whole group
+        time.sleep(0.05)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err and "Exception ignored" not in err, err
+    assert "stopped after" in err or "interrupted" in err, err
+    _undo_takes_back_exactly(_stored(db) - 1, db, capsys)

@@ -394,7 +394,8 @@ class Terminated(KeyboardInterrupt):
 @contextmanager
 def _sigterm_as_interrupt() -> Iterator[None]:
     """SIGTERM raises `Terminated` while a command runs (by default it killed the
-    process between commits, so an import's stored articles were in no undo step)."""
+    process between commits, so an import's stored articles were in no undo step), and
+    the first Ctrl-C raises `KeyboardInterrupt`, the later ones are ignored."""
     if threading.current_thread() is not threading.main_thread():
         yield  # signal handlers belong to the main thread
         return
@@ -402,11 +403,24 @@ def _sigterm_as_interrupt() -> Iterator[None]:
     def stop(_signum: int, _frame: FrameType | None) -> None:
         raise Terminated
 
+    interrupted = False
+
+    def interrupt(_signum: int, _frame: FrameType | None) -> None:
+        # Once: Ctrl-C pressed again while the first one unwinds (a worker pool shutting
+        # down, a generator closing) printed "Exception ignored" tracebacks.
+        nonlocal interrupted
+        interrupted = True
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        raise KeyboardInterrupt
+
     previous = signal.signal(signal.SIGTERM, stop)
+    previous_int = signal.signal(signal.SIGINT, interrupt)
     try:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
+        if not interrupted:  # after one, later presses stay ignored until the process ends
+            signal.signal(signal.SIGINT, previous_int)
 
 
 def _reader_gone() -> int:
