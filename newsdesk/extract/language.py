@@ -106,6 +106,8 @@ def detect_language(text: str) -> str | None:
 
 
 def _script_language(sample: str) -> str | None:
+    if sample.isascii():
+        return None  # no letter past U+036F: the scan below would find none
     # Only letters past Latin are walked one by one; Latin-only text (most input) has none.
     others = _NON_LATIN_LETTER.findall(sample)
     if not others:
