@@ -59,6 +59,14 @@ _SPACE_RUNS = re.compile(
 )
 
 
+def fold_space_runs(text: str) -> str:
+    """`_SPACE_RUNS.sub(" ", text)`: on ASCII text it can only find two spaces or a tab,
+    and most texts (a feed item's) have neither, so their scan is skipped."""
+    if text.isascii() and "  " not in text and "\t" not in text:
+        return text
+    return _SPACE_RUNS.sub(" ", text)
+
+
 def split_lines(text: str) -> list[str]:
     """Cleaned, stripped lines (blank ones kept as ""), capped in count and width.
 
@@ -79,11 +87,11 @@ def _split_lines(text: str) -> tuple[str, ...]:
     # No line can be longer than the text: the spaces are folded in one pass over it
     # (they never span a line break), not one regex call a line.
     short = len(text) <= MAX_LINE_CHARS
-    lines = _SPACE_RUNS.sub(" ", text).split("\n", MAX_LINES)[:MAX_LINES] if short else raws
+    lines = fold_space_runs(text).split("\n", MAX_LINES)[:MAX_LINES] if short else raws
     out: list[str] = []
     full = False  # the line before reached the wrap width: the next one carries it on
     for raw, folded in zip(raws, lines, strict=True):
-        line = folded.strip() if short else _SPACE_RUNS.sub(" ", raw).strip()
+        line = folded.strip() if short else fold_space_runs(raw).strip()
         joins = out and line and ((full and not _BULLET.match(line)) or _continues(out[-1], line))
         if joins and len(out[-1]) + 1 + len(line) <= MAX_LINE_CHARS:
             out[-1] = f"{out[-1]} {line}"

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from newsdesk.extract import language, outlet
+from newsdesk.extract import dates, language, lines, outlet
 
 #: Characters around initials that decide a word boundary, the tricky ones included.
 _AROUND = [" ", "\n", ".", "-", "_", "a", "Z", "9", "é", "Ⓐ", "٣", "’", "", "(", "\t"]
@@ -49,3 +49,36 @@ def test_ascii_texts_have_no_script_language(seed: int) -> None:
     # No ASCII character is a letter past U+036F: the scan the shortcut skips finds none.
     assert language._NON_LATIN_LETTER.findall("".join(map(chr, range(128)))) == []
     assert language._script_language("Ein Satz. " + "ж" * 20) == "ru"
+
+
+#: `dates._NUMERIC` as it was, its look-behind first.
+_NUMERIC_BEFORE = re.compile(
+    rf"(?<![\w/.])(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}|\d{{2}})(?![\w/])(?:{dates._TIME})?",
+    re.IGNORECASE,
+)
+_DATE_PIECES = [
+    *"0123456789//..-_ aZé٣\n\t:",
+    *["12/", "3/4/", "2026", " 9:30 pm", " GMT", "x1", "1/2/26", "04/14/2020", "٣/٤/٢٠٢٦"],
+]
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_numeric_dates_match_as_before(seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(4000):
+        text = "".join(rng.choice(_DATE_PIECES) for _ in range(rng.randrange(0, 16)))
+        before = [(m.span(), m.groupdict()) for m in _NUMERIC_BEFORE.finditer(text)]
+        after = [(m.span(), m.groupdict()) for m in dates._NUMERIC.finditer(text)]
+        assert after == before, text
+    assert dates.page_order("Filed 14/04/2020, updated 1/2/2020 and x3/4/2020.") is True
+
+
+_SPACE_PIECES = [*"ab \t\u00a0\u2000\u2005\u200b\u3000\n.\x1c\r", "  ", " \t", "é"]
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_fold_space_runs_matches_the_pattern(seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(5000):
+        text = "".join(rng.choice(_SPACE_PIECES) for _ in range(rng.randrange(0, 20)))
+        assert lines.fold_space_runs(text) == lines._SPACE_RUNS.sub(" ", text), text
