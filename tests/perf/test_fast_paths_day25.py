@@ -82,3 +82,19 @@ def test_fold_space_runs_matches_the_pattern(seed: int) -> None:
     for _ in range(5000):
         text = "".join(rng.choice(_SPACE_PIECES) for _ in range(rng.randrange(0, 20)))
         assert lines.fold_space_runs(text) == lines._SPACE_RUNS.sub(" ", text), text
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_ascii_words_are_the_latin_word_tokens(seed: int) -> None:
+    rng = random.Random(seed)
+    alphabet = [*map(chr, range(128)), "the ", "AND ", "Der ", "  "]
+    for _ in range(3000):
+        sample = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40)))
+        assert sample.translate(language._ASCII_WORDS).split() == (
+            language._LATIN_WORD.findall(sample.lower())
+        ), sample
+    # Every ASCII character alone, and between two letters.
+    for code in range(128):
+        for sample in (chr(code), f"a{chr(code)}B"):
+            expected = language._LATIN_WORD.findall(sample.lower())
+            assert sample.translate(language._ASCII_WORDS).split() == expected
