@@ -98,3 +98,49 @@ def test_ascii_words_are_the_latin_word_tokens(seed: int) -> None:
         for sample in (chr(code), f"a{chr(code)}B"):
             expected = language._LATIN_WORD.findall(sample.lower())
             assert sample.translate(language._ASCII_WORDS).split() == expected
+
+
+def _ascii_samples(seed: int, count: int) -> list[str]:
+    """Short texts over every ASCII character, with words and spaces among them."""
+    rng = random.Random(seed)
+    alphabet = [*map(chr, range(128)), "word ", "Word. ", "a_b ", "it's ", "3.5 ", "  "]
+    samples = [
+        "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 30))) for _ in range(count)
+    ]
+    # Each character alone and between letters, digits and spaces.
+    for code in range(128):
+        ch = chr(code)
+        samples += [ch, f"a{ch}b", f"{ch}a", f"1{ch}a", f" {ch} ", f"A{ch}{ch}z9"]
+    return samples
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_ascii_counts_by_translate_match_the_patterns(seed: int) -> None:
+    for text in _ascii_samples(seed, 4000):
+        assert lines.count_words(text) == len(lines._WORD_TOKEN.findall(text)), text
+        prose_words = len(text.translate(lines._PROSE_WORDS).split())
+        assert prose_words == len(lines._WORD.findall(text)), text
+        lower = (" " + text.translate(lines._LOWER_INITIALS)).count(" a")
+        assert lower == len(lines._LOWER_START.findall(text)), text
+
+
+def _is_prose_reference(line: str) -> bool:
+    """`is_prose` on an ASCII line as it was, with the two patterns' matches counted."""
+    head = line[:2000]
+    if len(line) < 60:
+        return False
+    n_tokens = len(lines._WORD.findall(head))
+    if n_tokens < 10:
+        return False
+    if len(lines._LOWER_START.findall(head)) < 0.3 * n_tokens and not lines._caseless(line):
+        return False
+    return lines.ends_sentence(line) or len(line) >= 140
+
+
+def test_is_prose_on_ascii_lines_matches_the_patterns() -> None:
+    rng = random.Random(3)
+    words = ["the", "Council", "said", "3.5", "it's", "U.S.", "_x", "--", "a-b", "NEWS", "."]
+    for _ in range(3000):
+        line = " ".join(rng.choice(words) for _ in range(rng.randrange(5, 60)))
+        line += rng.choice(["", ".", "!", " |"])
+        assert lines.is_prose(line) == _is_prose_reference(line), line
