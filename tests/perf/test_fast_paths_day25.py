@@ -8,6 +8,7 @@ import re
 import pytest
 
 from newsdesk.extract import dates, language, lines, outlet
+from newsdesk.extract.triggers import any_in
 
 #: Characters around initials that decide a word boundary, the tricky ones included.
 _AROUND = [" ", "\n", ".", "-", "_", "a", "Z", "9", "é", "Ⓐ", "٣", "’", "", "(", "\t"]
@@ -144,3 +145,15 @@ def test_is_prose_on_ascii_lines_matches_the_patterns() -> None:
         line = " ".join(rng.choice(words) for _ in range(rng.randrange(5, 60)))
         line += rng.choice(["", ".", "!", " |"])
         assert lines.is_prose(line) == _is_prose_reference(line), line
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_any_in_matches_the_in_tests_on_short_and_long_lines(seed: int) -> None:
+    rng = random.Random(seed)
+    triggers = ["share", " tip", "sign up", "subscri", "read", "©", "e"[:1] * 2, "xyz"]
+    test = any_in(triggers)
+    pieces = [*"abc sx ©\n", "share", "sign u", "p ", "subscr", "ibe", " ti", "p", "ee", "xy"]
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 60)))
+        assert test(text) == any(t in text for t in triggers), text
+    assert test("x" * 200 + "share") and not test("x" * 200)
