@@ -54,6 +54,17 @@ _STOPWORDS: dict[str, frozenset[str]] = {
 _LATIN_WORD = re.compile("[A-Za-zÀ-ÖØ-Þà-ÿĄ-ćĘęĞğİıŁ-ńŚśŞşŸ-żſ\u212a\u212b]+")
 
 
+#: On ASCII text `_LATIN_WORD` finds the runs of A-Z and a-z: capitals lowered and every
+#: other character blanked, `split` gives the same tokens of the lowered text, in two C
+#: passes instead of a regex step a character (a 3,000-character sample: 750k -> 240k
+#: instructions).
+_ASCII_WORDS = {
+    code: chr(code + 32) if 65 <= code <= 90 else " "
+    for code in range(128)
+    if not 97 <= code <= 122
+}
+
+
 def _languages_of_words() -> dict[str, tuple[str, ...]]:
     table: dict[str, tuple[str, ...]] = {}
     for lang, stops in _STOPWORDS.items():
@@ -91,7 +102,10 @@ def detect_language(text: str) -> str | None:
     if by_script:
         return by_script
     counts = dict.fromkeys(_STOPWORDS, 0)
-    tokens = _LATIN_WORD.findall(sample.lower())
+    if sample.isascii():
+        tokens = sample.translate(_ASCII_WORDS).split()
+    else:
+        tokens = _LATIN_WORD.findall(sample.lower())
     langs_of = _LANGS_OF
     # Each distinct stop word once, with its count (counted in C): a text repeats them.
     for token, n in Counter(tokens).items():
@@ -106,6 +120,8 @@ def detect_language(text: str) -> str | None:
 
 
 def _script_language(sample: str) -> str | None:
+    if sample.isascii():
+        return None  # no letter past U+036F: the scan below would find none
     # Only letters past Latin are walked one by one; Latin-only text (most input) has none.
     others = _NON_LATIN_LETTER.findall(sample)
     if not others:

@@ -59,6 +59,14 @@ _SPACE_RUNS = re.compile(
 )
 
 
+def fold_space_runs(text: str) -> str:
+    """`_SPACE_RUNS.sub(" ", text)`: on ASCII text it can only find two spaces or a tab,
+    and most texts (a feed item's) have neither, so their scan is skipped."""
+    if text.isascii() and "  " not in text and "\t" not in text:
+        return text
+    return _SPACE_RUNS.sub(" ", text)
+
+
 def split_lines(text: str) -> list[str]:
     """Cleaned, stripped lines (blank ones kept as ""), capped in count and width.
 
@@ -79,11 +87,11 @@ def _split_lines(text: str) -> tuple[str, ...]:
     # No line can be longer than the text: the spaces are folded in one pass over it
     # (they never span a line break), not one regex call a line.
     short = len(text) <= MAX_LINE_CHARS
-    lines = _SPACE_RUNS.sub(" ", text).split("\n", MAX_LINES)[:MAX_LINES] if short else raws
+    lines = fold_space_runs(text).split("\n", MAX_LINES)[:MAX_LINES] if short else raws
     out: list[str] = []
     full = False  # the line before reached the wrap width: the next one carries it on
     for raw, folded in zip(raws, lines, strict=True):
-        line = folded.strip() if short else _SPACE_RUNS.sub(" ", raw).strip()
+        line = folded.strip() if short else fold_space_runs(raw).strip()
         joins = out and line and ((full and not _BULLET.match(line)) or _continues(out[-1], line))
         if joins and len(out[-1]) + 1 + len(line) <= MAX_LINE_CHARS:
             out[-1] = f"{out[-1]} {line}"
@@ -205,10 +213,36 @@ def lower_ratio(tokens: list[str]) -> float:
 _WORD_TOKEN = re.compile(r"[^\W_]\S*")
 
 
+#: The counts below on ASCII text without a regex: `str.translate` maps a character's class
+#: in one C pass and `split` counts the runs left (a feed item's body: about 870k -> 70k
+#: instructions for `count_words`, 2.3M -> 0.3M for `is_prose` over its lines).
+#: `_WORD_TOKEN` counts the whitespace-separated runs holding a letter or digit: other
+#: characters are dropped, so a run of none of them leaves nothing to count. (Whitespace is
+#: what `\s` and `str.split` agree on: ASCII's six and \x1c-\x1f.)
+_COUNTED_WORDS = {
+    code: " " if chr(code).isspace() else None for code in range(128) if not chr(code).isalnum()
+}
+#: ASCII `_WORD` matches run over letters, digits and _ ' . - from their first letter to the
+#: run's end: a run counts once when it holds a letter, so the rest of it is dropped.
+_PROSE_WORDS = {
+    code: None if chr(code) in "0123456789_'.-" else " "
+    for code in range(128)
+    if not ("a" <= chr(code) <= "z" or "A" <= chr(code) <= "Z")
+}
+#: ASCII `_LOWER_START`: a lower-case letter after no letter or digit. Lower-case letters
+#: become "a", capitals and digits "0", the rest " ": each match is one " a".
+_LOWER_INITIALS = {
+    code: "a" if "a" <= chr(code) <= "z" else "0" if chr(code).isalnum() else " "
+    for code in range(128)
+}
+
+
 def count_words(text: str) -> int:
     """Words in `text`; in Chinese and Japanese, written without spaces, each ideograph
     or kana counts as one (a whole paragraph was one "word")."""
-    if text.isascii() or not _DENSE.search(text):
+    if text.isascii():
+        return len(text.translate(_COUNTED_WORDS).split())
+    if not _DENSE.search(text):
         return len(_WORD_TOKEN.findall(text))
     dense = sum(1 for char in _DENSE.findall(text) if char.isalnum())
     return len(_WORD_TOKEN.findall(_DENSE.sub(" ", text))) + dense
@@ -228,7 +262,6 @@ _SPACELESS = re.compile(
     r"\u0e00-\u0eff\u1780-\u17ff\u1000-\u109f]"
 )
 _LOWER_START = re.compile(r"(?<![^\W_])[a-zß-öø-ÿ]")
-_LOWER_START_ASCII = re.compile(_LOWER_START.pattern, re.ASCII)
 
 
 @line_cache
@@ -243,13 +276,19 @@ def is_prose(line: str) -> bool:
     width = len(line) + 2 * dense
     if width < 60:
         return False
-    n_tokens = max(len((_WORD_ASCII if ascii else _WORD).findall(head)), dense // 2)
+    if ascii:
+        n_tokens = len(head.translate(_PROSE_WORDS).split())
+    else:
+        n_tokens = max(len(_WORD.findall(head)), dense // 2)
     if n_tokens < 10:
         return False
-    # Counted with one regex pass (speed); Latin lower-case initials suffice here,
+    # Counted with one pass (speed); Latin lower-case initials suffice here,
     # and caseless scripts are let through below.
-    lower = (_LOWER_START_ASCII if ascii else _LOWER_START).findall(head)
-    if len(lower) < 0.3 * n_tokens and not _caseless(line):
+    if ascii:
+        lower = (" " + head.translate(_LOWER_INITIALS)).count(" a")
+    else:
+        lower = len(_LOWER_START.findall(head))
+    if lower < 0.3 * n_tokens and not _caseless(line):
         return False
     return ends_sentence(line) or width >= 140
 
