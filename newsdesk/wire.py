@@ -9,7 +9,7 @@ for the inbox, the detail pane, the CLI, the search and the exports.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta, tzinfo
 
 from newsdesk.isodates import iso_to_ts, normalise_date
@@ -315,6 +315,15 @@ def settle(versions: Sequence[StoredVersion]) -> Settled:
         killed=any(v.status in DO_NOT_USE for v in versions),
         replaced=replaced,
     )
+
+
+def kill_stays(settled: Settled, marked: bool) -> Settled:
+    """`settled`, killed too when the store had marked the item killed (`marked`): the
+    agency's kill holds every version even once the editor deleted the kill notice
+    itself (only undoing the import that brought the kill takes it back)."""
+    if settled.killed or not marked:
+        return settled
+    return replace(settled, killed=True)
 
 
 #: How `subjects` is kept in a store column: one per line, folded, with a line
