@@ -209,3 +209,34 @@ def test_urgency_out_of_range_is_not_kept() -> None:
     )
     assert result.items[0].urgency is None
     assert any("urgency '0'" in w for w in result.warnings)
+
+
+def test_an_item_whose_text_is_only_remote_content_says_so() -> None:
+    remote = (
+        '<remoteContent href="https://hna.example/text/glacier-3.txt" contenttype="text/plain"/>'
+    )
+    result = load_bytes(document(item(content=remote)), "i.xml")
+    assert result.error is None and result.items[0].body == ""
+    assert any(
+        "remote content ('https://hna.example/text/glacier-3.txt')" in w and "does not fetch" in w
+        for w in result.warnings
+    )
+
+
+def test_remote_content_beside_inline_text_is_no_warning() -> None:
+    remote = '<remoteContent href="https://hna.example/pictures/glacier.jpg"/>'
+    result = load_bytes(document(item(content=XHTML + remote)), "i.xml")
+    assert "fifth of its ice" in result.items[0].body
+    assert not any("remote content" in w for w in result.warnings)
+
+
+def test_each_item_of_a_message_with_only_remote_content_is_named() -> None:
+    remote = '<remoteContent href="https://hna.example/text/a.txt"/>'
+    message = (
+        f'<newsMessage xmlns="{NAR}"><itemSet>'
+        f"{item(content=XHTML, xmlns='')}{item(content=remote, xmlns='')}"
+        "</itemSet></newsMessage>"
+    )
+    result = load_bytes(document(message), "m.xml")
+    assert len(result.items) == 2
+    assert next(w for w in result.warnings if "remote content" in w).startswith("item 2: ")
