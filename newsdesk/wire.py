@@ -23,6 +23,10 @@ URGENT_MAX = 3
 MIN_URGENCY = 1
 MAX_URGENCY = 9
 
+#: The highest version number kept: what a store's INTEGER column holds (PostgreSQL's
+#: is 32 bits). A larger one is no agency's real count; it is reported and ignored.
+MAX_VERSION = 2**31 - 1
+
 #: Every status a wire item may have, in the order an item's life goes.
 STATUSES: tuple[str, ...] = ("usable", "updated", "corrected", "withheld", "withdrawn")
 #: Statuses that mean "do not use": the agency withdrew (killed) or withheld the item.
