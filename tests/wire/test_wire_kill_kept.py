@@ -94,3 +94,20 @@ def test_a_version_after_a_deleted_kill_is_killed_too(backend: str, tmp_path: Pa
         # The kill notice imported again after its delete is current and killed.
         desk.import_paths([tmp_path / "three"])
         assert all(a.killed for a in desk.get_many(_all_ids(desk)))
+
+
+def test_undoing_a_second_kill_keeps_the_deleted_first_one(backend: str, tmp_path: Path) -> None:
+    with Desk(resolve()) as desk:
+        kill_id = _import_story_and_kill(desk, tmp_path)
+        desk.delete([kill_id])
+        desk.import_paths([_write(tmp_path / "four", 4, "canceled", "Withdrawn again.")])
+        desk.undo()  # the second kill's import: the first, deleted, still holds
+        left = desk.get_many(_all_ids(desk))
+        assert sorted(a.meta.version or 0 for a in left) == [1, 2]
+        assert all(a.killed for a in left)
+        desk.undo()  # the delete: the first kill is back
+        assert len(desk.get_many(_all_ids(desk))) == 3
+        desk.undo()  # the first kill's import: released
+        left = desk.get_many(_all_ids(desk))
+        assert sorted(a.meta.version or 0 for a in left) == [1, 2]
+        assert not any(a.killed for a in left)

@@ -89,11 +89,15 @@ def release_kill(tx: Conn, article_id: str) -> None:
     ).fetchone()
     if row is None or row["item_id"] is None or row["wire_status"] not in DO_NOT_USE:
         return
+    item, kills = row["item_id"], sorted(DO_NOT_USE)
     tx.execute(
         "UPDATE articles SET killed = CASE WHEN EXISTS (SELECT 1 FROM articles k "
-        "WHERE k.item_id = %s AND k.id <> %s AND k.wire_status = ANY(%s)) THEN 1 ELSE 0 END "
+        "WHERE k.item_id = %s AND k.id <> %s AND k.wire_status = ANY(%s)) "
+        "OR EXISTS (SELECT 1 FROM actions a WHERE a.kind = 'delete' AND a.undone = 0 "
+        "AND a.article_id <> %s AND a.before::jsonb -> 'article' ->> 'item_id' = %s "
+        "AND a.before::jsonb -> 'article' ->> 'wire_status' = ANY(%s)) THEN 1 ELSE 0 END "
         "WHERE item_id = %s AND id <> %s",
-        (row["item_id"], article_id, sorted(DO_NOT_USE), row["item_id"], article_id),
+        (item, article_id, kills, article_id, item, kills, item, article_id),
     )
 
 

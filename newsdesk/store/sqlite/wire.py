@@ -70,17 +70,23 @@ def settle_versions(
 
 def release_kill(tx: sqlite3.Connection, article_id: str) -> None:
     """Before an undone import removes `article_id`: were it a kill notice, its item's
-    other versions are killed only by another kill version still stored."""
+    other versions stay killed only by another kill version, stored or deleted (a
+    delete in the log, not undone)."""
     row = tx.execute(
         "SELECT item_id, wire_status FROM articles WHERE id = ?", (article_id,)
     ).fetchone()
     if row is None or row["item_id"] is None or row["wire_status"] not in DO_NOT_USE:
         return
-    marks = ",".join("?" * len(DO_NOT_USE))
+    item, kills = row["item_id"], sorted(DO_NOT_USE)
+    marks = ",".join("?" * len(kills))
     tx.execute(
         "UPDATE articles SET killed = EXISTS (SELECT 1 FROM articles k WHERE k.item_id = ? "
-        f"AND k.id != ? AND k.wire_status IN ({marks})) WHERE item_id = ? AND id != ?",
-        (row["item_id"], article_id, *sorted(DO_NOT_USE), row["item_id"], article_id),
+        f"AND k.id != ? AND k.wire_status IN ({marks})) OR EXISTS (SELECT 1 FROM actions a "
+        "WHERE a.kind = 'delete' AND a.undone = 0 AND a.article_id != ? "
+        "AND json_extract(a.before, '$.article.item_id') = ? "
+        f"AND json_extract(a.before, '$.article.wire_status') IN ({marks})) "
+        "WHERE item_id = ? AND id != ?",
+        (item, article_id, *kills, article_id, item, *kills, item, article_id),
     )
 
 
