@@ -9,7 +9,7 @@ for the inbox, the detail pane, the CLI, the search and the exports.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta, tzinfo
 
 from newsdesk.isodates import iso_to_ts, normalise_date
@@ -22,6 +22,10 @@ ROUTINE = "routine"
 URGENT_MAX = 3
 MIN_URGENCY = 1
 MAX_URGENCY = 9
+
+#: The highest version number kept: what a store's INTEGER column holds (PostgreSQL's
+#: is 32 bits). A larger one is no agency's real count; it is reported and ignored.
+MAX_VERSION = 2**31 - 1
 
 #: Every status a wire item may have, in the order an item's life goes.
 STATUSES: tuple[str, ...] = ("usable", "updated", "corrected", "withheld", "withdrawn")
@@ -315,6 +319,15 @@ def settle(versions: Sequence[StoredVersion]) -> Settled:
         killed=any(v.status in DO_NOT_USE for v in versions),
         replaced=replaced,
     )
+
+
+def kill_stays(settled: Settled, marked: bool) -> Settled:
+    """`settled`, killed too when the store had marked the item killed (`marked`): the
+    agency's kill holds every version even once the editor deleted the kill notice
+    itself (only undoing the import that brought the kill takes it back)."""
+    if settled.killed or not marked:
+        return settled
+    return replace(settled, killed=True)
 
 
 #: How `subjects` is kept in a store column: one per line, folded, with a line

@@ -313,11 +313,11 @@ def finish(meta: Extracted, fmt: str) -> Extracted:
 
 def _finish_wire_fields(meta: Extracted) -> None:
     """Wire fields (urgency, slugline, version, GUID, embargo, status, subjects) bounded and valid."""
-    from newsdesk.wire import STATUSES, valid_urgency
+    from newsdesk.wire import MAX_VERSION, STATUSES, valid_urgency
 
     meta.urgency = valid_urgency(meta.urgency)
     version = meta.version
-    meta.version = version if isinstance(version, int) and 0 < version < 2**31 else None
+    meta.version = version if isinstance(version, int) and 0 < version <= MAX_VERSION else None
     meta.slugline = clean_short(meta.slugline)
     meta.item_id = clean_short(meta.item_id, 2000)
     meta.embargo_until = normalise_date(meta.embargo_until) if meta.embargo_until else None

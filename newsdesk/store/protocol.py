@@ -262,7 +262,8 @@ class StoreBackend(Protocol):
         current (`newsdesk.wire.settle`), the others superseded, and all killed when one
         was killed or withheld; carry the editor's star (unless the new version's input
         stated it), read state, tags and note from the version it replaced (a kill
-        arrives unread). Returns what `settle` decided (None: no article has that id)."""
+        arrives unread; a kill outlives its deleted version: `wire.kill_stays`). Returns
+        what `settle` decided (None: no article has that id)."""
         ...
 
     def resettle_versions(self, tx: Transaction) -> int:

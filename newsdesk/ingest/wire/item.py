@@ -25,6 +25,7 @@ from newsdesk.ingest.names import person_names
 from newsdesk.ingest.result import Rejected
 from newsdesk.model import Extracted
 from newsdesk.sanitize import clean_text
+from newsdesk.wire import MAX_VERSION
 
 #: Publication statuses that withdraw an item (NewsML-G2 and ninjs say "canceled",
 #: NITF's management-status too; some agencies spell it the British way).
@@ -33,14 +34,25 @@ _WITHHELD = frozenset({"withheld"})
 
 
 def parse_version(value: object, warnings: list[str], label: str) -> int | None:
-    """A version number ("3", 3); a value that is not a positive whole number is reported."""
+    """A version number ("3", 3); a value that is not a positive whole number, or one
+    too large for the store to keep (`MAX_VERSION`), is reported and ignored, so no
+    status is derived from it either."""
     if value is None or value == "":
         return None
     text = str(value).strip()
-    if text.isdigit() and int(text) > 0:
-        return int(text)
-    warnings.append(f"{label}version {text[:40]!r} is not a positive whole number; ignored")
-    return None
+    digits = text.lstrip("0")
+    # ASCII digits only ("²" is a digit to isdigit() but not to int()).
+    if not (text.isascii() and text.isdigit()) or not digits:
+        warnings.append(f"{label}version {text[:40]!r} is not a positive whole number; ignored")
+        return None
+    # The length first: int() refuses a string of thousands of digits.
+    if len(digits) > len(str(MAX_VERSION)) or int(digits) > MAX_VERSION:
+        warnings.append(
+            f"{label}version {text[:40]!r} is too large to be a version "
+            f"(newsdesk keeps up to {MAX_VERSION}); ignored"
+        )
+        return None
+    return int(digits)
 
 
 def derive_status(publication: str, signals: set[str], version: int | None) -> str:

@@ -7,7 +7,8 @@ publication status (`pubStatus`: usable, withheld, canceled), the signals
 `slugline`, `by`, `dateline`, `located`, `subject` and `keyword`,
 `description` (the summary), `language`; from `contentSet` the text, inline
 XHTML or NITF (`inlineXML`) or plain text (`inlineData`). Remote content is
-never fetched. Codes are read from `qcode` ("stat:canceled") or `uri`.
+never fetched (an item with only remote text is kept, headline only, with a
+warning). Codes are read from `qcode` ("stat:canceled") or `uri`.
 """
 
 from __future__ import annotations
@@ -153,7 +154,25 @@ def read_item(item: Element, warnings: list[str], label: str) -> tuple[Extracted
     hints.language = language.split("-")[0].lower() or None
     hints.source = _source(item, item_meta)
     body = _content(kid(item, "contentSet"), hints)
+    if not body.strip():
+        _say_remote(kid(item, "contentSet"), warnings, label)
     return hints, body
+
+
+def _say_remote(content_set: Element | None, warnings: list[str], label: str) -> None:
+    """An item whose text is only `remoteContent` is stored with its headline and no
+    body: said, since nothing is fetched and "words: 0" alone reads as a broken import."""
+    hrefs = [
+        attr(c, "href") or attr(c, "residref") or "?"
+        for c in (content_set if content_set is not None else [])
+        if local(c) == "remoteContent"
+    ]
+    if hrefs:
+        more = f" and {len(hrefs) - 1} more" if len(hrefs) > 1 else ""
+        warnings.append(
+            f"{label}its text is remote content ({hrefs[0][:80]!r}{more}), which newsdesk "
+            "does not fetch: its headline only"
+        )
 
 
 def _headline(content_meta: Element | None) -> str:

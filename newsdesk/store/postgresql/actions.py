@@ -19,7 +19,7 @@ from newsdesk.errors import STEP_IN_PROGRESS, StepInProgress
 from newsdesk.isodates import utc_now_iso
 from newsdesk.store.claim_log import CLAIM_KINDS, claim_in, log_rows
 from newsdesk.store.marks import changed_marks, tag_change, undone
-from newsdesk.store.postgresql import claims, removal
+from newsdesk.store.postgresql import claims, removal, wire
 from newsdesk.store.postgresql.articles import read_by_me
 from newsdesk.store.postgresql.connections import changed_rows
 from newsdesk.store.protocol import (
@@ -232,6 +232,9 @@ def undo(
         if kind == "import":
             if aid in kept:
                 continue  # another editor has worked on it since: it stays theirs
+            if aid in present:
+                # The kill this import brought goes with it (a deleted one stays: `kill_stays`).
+                wire.release_kill(tx, aid)
             if aid in present and removal.remove(tx, aid):
                 record.removed.append(aid)
                 record.article_ids.append(aid)

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from psycopg import sql
 
 from newsdesk.store.postgresql.articles import Conn
-from newsdesk.wire import Settled, StoredVersion, settle
+from newsdesk.wire import DO_NOT_USE, Settled, StoredVersion, kill_stays, settle
 
 
 def write_wire_columns(tx: Conn, article_id: str, columns: Mapping[str, object]) -> None:
@@ -28,7 +28,7 @@ def write_wire_columns(tx: Conn, article_id: str, columns: Mapping[str, object])
 def settle_versions(tx: Conn, item_id: str, *, stated_star: bool = False) -> Settled | None:
     """See `store/sqlite/wire.settle_versions`: the same, in PostgreSQL."""
     found = tx.execute(
-        "SELECT id, wire_version, published_ts, rev, wire_status, superseded "
+        "SELECT id, wire_version, published_ts, rev, wire_status, superseded, killed "
         "FROM articles WHERE item_id = %s FOR UPDATE",
         (item_id,),
     ).fetchall()
@@ -47,6 +47,7 @@ def settle_versions(tx: Conn, item_id: str, *, stated_star: bool = False) -> Set
             for r in found
         ]
     )
+    settled = kill_stays(settled, any(r["killed"] for r in found))
     tx.execute(
         "UPDATE articles SET superseded = CASE WHEN id = %s THEN 0 ELSE 1 END, killed = %s "
         "WHERE item_id = %s",
@@ -79,6 +80,25 @@ def settle_versions(tx: Conn, item_id: str, *, stated_star: bool = False) -> Set
                 (settled.current, old),
             )
     return settled
+
+
+def release_kill(tx: Conn, article_id: str) -> None:
+    """See `store/sqlite/wire.release_kill`: the same, in PostgreSQL."""
+    row = tx.execute(
+        "SELECT item_id, wire_status FROM articles WHERE id = %s", (article_id,)
+    ).fetchone()
+    if row is None or row["item_id"] is None or row["wire_status"] not in DO_NOT_USE:
+        return
+    item, kills = row["item_id"], sorted(DO_NOT_USE)
+    tx.execute(
+        "UPDATE articles SET killed = CASE WHEN EXISTS (SELECT 1 FROM articles k "
+        "WHERE k.item_id = %s AND k.id <> %s AND k.wire_status = ANY(%s)) "
+        "OR EXISTS (SELECT 1 FROM actions a WHERE a.kind = 'delete' AND a.undone = 0 "
+        "AND a.article_id <> %s AND a.before::jsonb -> 'article' ->> 'item_id' = %s "
+        "AND a.before::jsonb -> 'article' ->> 'wire_status' = ANY(%s)) THEN 1 ELSE 0 END "
+        "WHERE item_id = %s AND id <> %s",
+        (item, article_id, kills, article_id, item, kills, item, article_id),
+    )
 
 
 def resettle_versions(tx: Conn) -> int:

@@ -26,7 +26,7 @@ from newsdesk.store.protocol import (
     batch_kind,
     batch_records,
 )
-from newsdesk.store.sqlite import claims, removal
+from newsdesk.store.sqlite import claims, removal, wire
 from newsdesk.store.sqlite.articles import chunks
 
 
@@ -245,6 +245,9 @@ def undo(
         if kind == "import":
             if aid in kept:
                 continue  # another editor has worked on it since: it stays theirs
+            if exists:
+                # The kill this import brought goes with it (a deleted one stays: `kill_stays`).
+                wire.release_kill(tx, aid)
             if exists and removal.remove(tx, aid):
                 record.removed.append(aid)
                 record.article_ids.append(aid)

@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Mapping, Sequence
 
 from newsdesk.store.sqlite.articles import chunks
-from newsdesk.wire import Settled, StoredVersion, settle
+from newsdesk.wire import DO_NOT_USE, Settled, StoredVersion, kill_stays, settle
 
 
 def write_wire_columns(
@@ -34,9 +34,12 @@ def settle_versions(
     replaces the current one (a kill arrives unread whatever was read, so it
     is seen); the star only when the new version's input did not state one (a
     re-imported export: a version unstarred after its star carried over stays so). Returns what `settle` decided, or None when no article has the item id.
+
+    A kill outlives its version (`kill_stays`): the editor deleting the kill notice
+    does not release the item's other versions.
     """
     found = tx.execute(
-        "SELECT id, wire_version, published_ts, rev, wire_status, superseded "
+        "SELECT id, wire_version, published_ts, rev, wire_status, superseded, killed "
         "FROM articles WHERE item_id = ?",
         (item_id,),
     ).fetchall()
@@ -53,7 +56,7 @@ def settle_versions(
         )
         for r in found
     ]
-    settled = settle(versions)
+    settled = kill_stays(settle(versions), any(r["killed"] for r in found))
     tx.execute(
         "UPDATE articles SET superseded = (id != ?), killed = ? WHERE item_id = ?",
         (settled.current, int(settled.killed), item_id),
@@ -63,6 +66,28 @@ def settle_versions(
             tx, settled.replaced, settled.current, kill=settled.killed, star=not stated_star
         )
     return settled
+
+
+def release_kill(tx: sqlite3.Connection, article_id: str) -> None:
+    """Before an undone import removes `article_id`: were it a kill notice, its item's
+    other versions stay killed only by another kill version, stored or deleted (a
+    delete in the log, not undone)."""
+    row = tx.execute(
+        "SELECT item_id, wire_status FROM articles WHERE id = ?", (article_id,)
+    ).fetchone()
+    if row is None or row["item_id"] is None or row["wire_status"] not in DO_NOT_USE:
+        return
+    item, kills = row["item_id"], sorted(DO_NOT_USE)
+    marks = ",".join("?" * len(kills))
+    tx.execute(
+        "UPDATE articles SET killed = EXISTS (SELECT 1 FROM articles k WHERE k.item_id = ? "
+        f"AND k.id != ? AND k.wire_status IN ({marks})) OR EXISTS (SELECT 1 FROM actions a "
+        "WHERE a.kind = 'delete' AND a.undone = 0 AND a.article_id != ? "
+        "AND json_extract(a.before, '$.article.item_id') = ? "
+        f"AND json_extract(a.before, '$.article.wire_status') IN ({marks})) "
+        "WHERE item_id = ? AND id != ?",
+        (item, article_id, *kills, article_id, item, *kills, item, article_id),
+    )
 
 
 def _carry_state(tx: sqlite3.Connection, old: str, new: str, *, kill: bool, star: bool) -> None:

@@ -209,3 +209,55 @@ def test_urgency_out_of_range_is_not_kept() -> None:
     )
     assert result.items[0].urgency is None
     assert any("urgency '0'" in w for w in result.warnings)
+
+
+def test_an_item_whose_text_is_only_remote_content_says_so() -> None:
+    remote = (
+        '<remoteContent href="https://hna.example/text/glacier-3.txt" contenttype="text/plain"/>'
+    )
+    result = load_bytes(document(item(content=remote)), "i.xml")
+    assert result.error is None and result.items[0].body == ""
+    assert any(
+        "remote content ('https://hna.example/text/glacier-3.txt')" in w and "does not fetch" in w
+        for w in result.warnings
+    )
+
+
+def test_remote_content_beside_inline_text_is_no_warning() -> None:
+    remote = '<remoteContent href="https://hna.example/pictures/glacier.jpg"/>'
+    result = load_bytes(document(item(content=XHTML + remote)), "i.xml")
+    assert "fifth of its ice" in result.items[0].body
+    assert not any("remote content" in w for w in result.warnings)
+
+
+def test_each_item_of_a_message_with_only_remote_content_is_named() -> None:
+    remote = '<remoteContent href="https://hna.example/text/a.txt"/>'
+    message = (
+        f'<newsMessage xmlns="{NAR}"><itemSet>'
+        f"{item(content=XHTML, xmlns='')}{item(content=remote, xmlns='')}"
+        "</itemSet></newsMessage>"
+    )
+    result = load_bytes(document(message), "m.xml")
+    assert len(result.items) == 2
+    assert next(w for w in result.warnings if "remote content" in w).startswith("item 2: ")
+
+
+@pytest.mark.parametrize(
+    "version",
+    ["99999999999999999999999", "2147483648", "9" * 5000],
+    ids=["huge", "one-over", "thousands-of-digits"],
+)
+def test_a_version_too_large_to_keep_is_reported_and_labels_nothing(version: str) -> None:
+    attrs = f'guid="urn:x:6" version="{version}"'
+    meta = item(item_attrs=attrs, item_meta='<pubStatus qcode="stat:usable"/>')
+    result = load_bytes(document(meta), "i.xml")
+    got = result.items[0]
+    assert got.version is None and got.status == "usable"  # not "updated"
+    assert any(f"version {version[:40]!r} is too large" in w for w in result.warnings)
+
+
+def test_the_largest_version_kept_and_leading_zeros() -> None:
+    top = load_bytes(document(item(item_attrs='guid="urn:x:7" version="2147483647"')), "i.xml")
+    assert top.items[0].version == 2147483647 and not top.warnings
+    padded = load_bytes(document(item(item_attrs='guid="urn:x:8" version="0004"')), "i.xml")
+    assert padded.items[0].version == 4

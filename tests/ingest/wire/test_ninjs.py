@@ -207,3 +207,11 @@ def test_plain_body_and_description_keep_angle_bracketed_text() -> None:
     (got,) = load(record)
     assert got.body == "GRAZ (DNA) - Fares rose as p<b or q>r on Sunday."
     assert got.dek == "Fares rose as p<b or q>r."
+
+
+def test_a_version_too_large_to_keep_is_reported() -> None:
+    huge = 10**30
+    result = load_bytes(json.dumps(v2(version=huge, pubstatus="usable")).encode(), "a.json")
+    got = result.items[0]
+    assert got.version is None and got.status == "usable"
+    assert any(f"version '{huge}' is too large" in w for w in result.warnings)

@@ -224,3 +224,11 @@ def test_malformed_xml_names_the_line() -> None:
     broken = nitf().replace(b"</body.content>", b"</body.contents>")
     error = refused(broken)
     assert error.startswith("malformed NITF XML") and "line" in error
+
+
+def test_a_version_too_large_to_keep_is_reported() -> None:
+    docdata = '<doc-id id-string="a"/><du-key version="31415926535897932384626" key="S"/>'
+    result = load_bytes(nitf(docdata=docdata), "a.xml")
+    got = result.items[0]
+    assert got.version is None and got.status != "updated"
+    assert any("version '31415926535897932384626' is too large" in w for w in result.warnings)
