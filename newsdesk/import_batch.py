@@ -17,7 +17,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from newsdesk.errors import StoreError
+from newsdesk.errors import StoreBusyError, StoreError
 
 if TYPE_CHECKING:
     from newsdesk.pipeline import Prepared
@@ -27,6 +27,10 @@ if TYPE_CHECKING:
 BATCH_FILES = 50
 BATCH_ITEMS = 2000
 BATCH_SECONDS = 0.5
+#: Busy timeouts a batch waits out at its start before its file fails: another import
+#: into the same desk commits and begins again at once, and a waiting writer can miss
+#: every gap for one timeout (a file "failed" only because the other held the desk).
+BUSY_TRIES = 4
 
 
 @dataclass
@@ -72,8 +76,7 @@ def store_batch(
             if result.error is None:
                 try:
                     if context is None:
-                        opening = store.transaction()
-                        tx = opening.__enter__()  # BEGIN: may fail (read-only, locked)
+                        opening, tx = _begin(store)  # may fail (read-only, locked)
                         context, started = opening, time.monotonic()
                     with store.savepoint(tx):
                         new, duplicates = store_file(tx, prepared)
@@ -109,6 +112,19 @@ def store_batch(
                 outcome.imported = outcome.duplicates = 0
                 created.clear()
     return batch, finished
+
+
+def _begin(store: StoreBackend) -> tuple[AbstractContextManager[Transaction], Transaction]:
+    """A batch's transaction, begun; nothing is written before it, so a BEGIN that
+    waited out the busy timeout is simply tried again (`BUSY_TRIES` in all)."""
+    for attempt in range(1, BUSY_TRIES + 1):
+        opening = store.transaction()
+        try:
+            return opening, opening.__enter__()
+        except StoreBusyError:
+            if attempt == BUSY_TRIES:
+                raise
+    raise AssertionError("unreachable")  # the loop returns or raises
 
 
 def _full(files: int, items: int, started: float | None) -> bool:

@@ -13,6 +13,7 @@ import re
 import signal
 import sys
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -434,7 +435,17 @@ def _reader_gone() -> int:
     return EXIT_SIGPIPE
 
 
+_WAIT_SAID_EVERY_S = 30.0
+_wait_said_at: list[float] = []
+
+
 def _say_waiting() -> None:
+    # Once in a while, not at every wait: two imports into one desk take turns for
+    # minutes, and the line came again at every batch.
+    now = time.monotonic()
+    if _wait_said_at and now - _wait_said_at[-1] < _WAIT_SAID_EVERY_S:
+        return
+    _wait_said_at[:] = [now]
     output.notice("another newsdesk is writing to the database; waiting for it to finish…")
 
 
