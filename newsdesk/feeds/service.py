@@ -173,6 +173,9 @@ def find(store: StoreBackend, name_or_url: str) -> Subscription:
 _DEFAULT_PORTS = {"http": ":80", "https": ":443"}
 
 
+_SCHEME_FIRST = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+
+
 def unwrapped(url: str) -> str:
     """The web address of a `feed:` URL, as Safari, Firefox and some OPML exports write
     them: "feed://host/rss" is "http://host/rss", "feed:https://host/rss" the address
@@ -180,8 +183,8 @@ def unwrapped(url: str) -> str:
     head, colon, rest = url.partition(":")
     if not colon or head.lower() != "feed":
         return url
-    if rest.lower().startswith(("http://", "https://")):
-        return rest
+    if _SCHEME_FIRST.match(rest):
+        return rest  # feed:ftp://... is then refused as ftp, not as "feed:"
     if rest.startswith("//"):
         return "http:" + rest
     return url

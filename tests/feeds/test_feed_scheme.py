@@ -22,6 +22,7 @@ from tests.feeds.server import FeedServer, Reply, rss
         ("feed:http://news.example.org/rss", "http://news.example.org/rss"),
         ("http://news.example.org/rss", "http://news.example.org/rss"),
         ("feed:news", "feed:news"),  # no address behind it: refused as given
+        ("feed:ftp://news.example.org/rss", "ftp://news.example.org/rss"),  # refused as ftp
     ],
 )
 def test_the_address_behind_a_feed_url(given: str, address: str) -> None:
