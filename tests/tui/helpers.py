@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -100,3 +101,31 @@ async def pick_two_then_search(pilot: Any, query: str) -> set[str]:
     assert len(picked) == 2
     await search_for(pilot, query)
     return picked
+
+
+def pause_import_after(monkeypatch: Any, files: int) -> tuple[threading.Event, threading.Event]:
+    """Every `Desk.import_paths` waits once `files` files are stored (their transactions
+    committed, one file a transaction) until the second event is set; the first tells
+    that it waits. The race of a big import with the editor's keys, made certain."""
+    from newsdesk import import_batch
+    from newsdesk.desk import Desk, ImportProgress
+
+    stored, go_on = threading.Event(), threading.Event()
+    run = Desk.import_paths
+
+    def pausing(self: Desk, inputs: Any, *args: Any, **kwargs: Any) -> Any:
+        told = kwargs.get("progress")
+
+        def progress(step: ImportProgress) -> None:
+            if told is not None:
+                told(step)
+            if step.done == files:
+                stored.set()
+                assert go_on.wait(30), "the test never let the import go on"
+
+        kwargs["progress"] = progress
+        return run(self, inputs, *args, **kwargs)
+
+    monkeypatch.setattr(Desk, "import_paths", pausing)
+    monkeypatch.setattr(import_batch, "BATCH_FILES", 1)
+    return stored, go_on

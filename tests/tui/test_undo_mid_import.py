@@ -4,39 +4,25 @@ another story); the editor is told, and once the import ends `u` takes it back w
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from newsdesk import import_batch
-from newsdesk.desk import Desk, ImportProgress
 from tests.tui.conftest import AppFactory
-from tests.tui.helpers import SIZE, main_screen, record_notifications, settle, wait_until
+from tests.tui.helpers import (
+    SIZE,
+    main_screen,
+    pause_import_after,
+    record_notifications,
+    settle,
+    wait_until,
+)
 
 
 async def test_u_mid_import_takes_nothing_back(
     make_app: AppFactory, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    stored_two, go_on = threading.Event(), threading.Event()
-    run = Desk.import_paths
-
-    def pausing(self: Desk, inputs: Any, *args: Any, **kwargs: Any) -> Any:
-        told = kwargs.get("progress")
-
-        def progress(step: ImportProgress) -> None:
-            if told is not None:
-                told(step)
-            if step.done == 2:  # two files committed, three to come
-                stored_two.set()
-                assert go_on.wait(30), "the test never let the import go on"
-
-        kwargs["progress"] = progress
-        return run(self, inputs, *args, **kwargs)
-
-    monkeypatch.setattr(Desk, "import_paths", pausing)
-    monkeypatch.setattr(import_batch, "BATCH_FILES", 1)
+    stored_two, go_on = pause_import_after(monkeypatch, 2)
     drop = tmp_path / "drop"
     drop.mkdir()
     for n, topic in enumerate(("pier", "lighthouse", "slipway", "boathouse", "breakwater")):
