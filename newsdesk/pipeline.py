@@ -307,7 +307,24 @@ def _context() -> multiprocessing.context.BaseContext:
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(WORKER_PRELOAD)
+    _start_fork_server()
     return context
+
+
+def _start_fork_server() -> None:
+    """Start the fork server with Ctrl-C ignored: it inherits that through exec, so a
+    press while it starts (the terminal sends it to the whole group) no longer prints
+    its traceback from the middle of its imports (it ignores Ctrl-C only once they are
+    done). The window in this process is the fork and exec: milliseconds."""
+    from multiprocessing import forkserver
+
+    if threading.current_thread() is not threading.main_thread():
+        return  # a signal handler is the main thread's; the server starts as before
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        forkserver.ensure_running()
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def stop_fork_server() -> None:

@@ -190,14 +190,14 @@ def watch(
                         # can land before the watch on it starts, and never be reported.
                         for inner in existing_files([path]):
                             settler.saw(inner, now)
-                _import_ready(settler, import_files, on_import, on_error)
+                _import_ready(settler, import_files, on_import, on_error, stop)
                 if _identities(wanted) != watched:
                     # A watched folder was removed, replaced (rm -rf; mkdir) or came back:
                     # the operating system's watch went with the old one, and reported
                     # nothing more. Watch again what is there now.
                     break
             if not stop.is_set():
-                _import_ready(settler, import_files, on_import, on_error)
+                _import_ready(settler, import_files, on_import, on_error, stop)
         except Exception as exc:  # the watcher itself failed (a folder vanished...)
             on_error(f"the watch stopped ({type(exc).__name__}: {exc}); restarting")
             stop.wait(1.0)
@@ -241,9 +241,15 @@ def _import_ready(
     import_files: ImportFiles,
     on_import: Callable[[ImportSummary], None],
     on_error: Callable[[str], None],
+    stop: threading.Event | None = None,
 ) -> None:
     ready = settler.ready(time.monotonic())
     for start in range(0, len(ready), IMPORT_CHUNK):
+        if stop is not None and stop.is_set():
+            # SIGTERM: after the hundred in hand (it went on through thousands); the
+            # rest are imported at the next watch.
+            settler.retry(ready[start:], time.monotonic(), 0.0)
+            return
         part = ready[start : start + IMPORT_CHUNK]
         try:
             summary = import_files(part)

@@ -198,3 +198,31 @@ def test_ctrl_c_pressed_three_times_stops_once_without_tracebacks(
     assert "Traceback" not in err and "Exception ignored" not in err, err
     assert "stopped after" in err or "interrupted" in err, err
     _undo_takes_back_exactly(_stored(db) - 1, db, capsys)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="process groups are POSIX")
+@pytest.mark.parametrize("after", [0.4, 1.0])
+def test_ctrl_c_while_the_workers_warm_up_prints_no_traceback(
+    isolated_dirs: Path, tmp_path: Path, after: float
+) -> None:
+    """The fork server ignores Ctrl-C only once its modules are loaded: a press while it
+    loaded them printed a traceback from the middle of the warming."""
+    folder = _pages(tmp_path / "many", 300)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsdesk", "import", str(folder)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=dict(os.environ),
+        start_new_session=True,
+    )
+    time.sleep(after)
+    for _ in range(4):
+        if proc.poll() is not None:
+            break
+        os.killpg(proc.pid, signal.SIGINT)
+        time.sleep(0.1)
+    _, err = proc.communicate(timeout=120)
+    # (A worker still starting when the importing process left can print
+    # multiprocessing's own FileNotFoundError: a race inside the standard library.)
+    assert "warm.py" not in err and "KeyboardInterrupt" not in err, err

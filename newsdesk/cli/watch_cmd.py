@@ -97,11 +97,21 @@ def cmd_watch(desk: Desk, args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         # As `import` ends on Ctrl-C: what was kept, and 130. (A file being imported
         # when it came is all or nothing, and is imported at the next watch.)
-        output.notice(
-            f"stopped: {counted(kept[0], 'article')} stored from {counted(kept[1], 'file')} "
-            "while watching; everything reported is saved"
-        )
+        output.notice(_stopped_line(kept))
         return EXIT_INTERRUPTED
     finally:
         signal.signal(signal.SIGTERM, previous)
+    if stop.is_set():  # SIGTERM, after the files in hand
+        output.notice(_stopped_line(kept, "SIGTERM"))
+        return 128 + signal.SIGTERM
     return EXIT_OK
+
+
+def _stopped_line(kept: list[int], why: str = "") -> str:
+    # Each file is stored whole or not at all, the ones in hand too, which no line has
+    # reported yet: the count is of those reported.
+    said = f" ({why})" if why else ""
+    return (
+        f"stopped{said}: {counted(kept[0], 'article')} reported stored from "
+        f"{counted(kept[1], 'file')}; each file in hand is stored whole or not at all"
+    )

@@ -11,6 +11,7 @@ loads what it needs itself, as before).
 from __future__ import annotations
 
 import gc
+import signal
 
 #: A tiny page and feed that reach every stage a worker runs on them (decoding,
 #: feed parsing, entities, quotes, language, story signature): the libraries and
@@ -47,4 +48,9 @@ def _warm() -> None:
     gc.freeze()
 
 
+# The server ignores Ctrl-C once its modules are loaded (multiprocessing does so after
+# the preload); a press while it loads this one (the terminal sends it to the whole
+# group) printed a traceback from the middle of the warming. The importing process
+# stops the import; its workers ignore Ctrl-C too (`pipeline._start_worker`).
+signal.signal(signal.SIGINT, signal.SIG_IGN)
 _warm()

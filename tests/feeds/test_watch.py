@@ -315,7 +315,7 @@ def test_ctrl_c_stops_the_watch_command(drop: Path) -> None:
             watching.kill()
             watching.wait(10)
     assert "Traceback" not in "".join(lines)
-    assert "stopped: 0 articles stored from 0 files while watching" in "".join(lines)
+    assert "stopped: 0 articles reported stored from 0 files" in "".join(lines)
 
 
 def test_a_watched_folder_removed_and_made_again_is_watched_again(
@@ -397,3 +397,40 @@ def test_files_whose_import_failed_as_a_whole_are_tried_again(
     finally:
         stop.set()
         thread.join(10)
+
+
+def test_sigterm_stops_the_first_look_at_a_big_folder_after_the_files_in_hand(
+    drop: Path,
+) -> None:
+    """It went on through all of them and exited 0 without a word."""
+    import signal
+    import subprocess
+    import sys
+
+    for n in range(400):
+        (drop / f"s{n:04d}.md").write_text(story(1000 + n), encoding="utf-8")
+    watching = subprocess.Popen(
+        [sys.executable, "-m", "newsdesk", "watch", str(drop), "--settle", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=os.environ,
+    )
+    lines: list[str] = []
+
+    def read() -> None:
+        assert watching.stdout is not None
+        lines.extend(iter(watching.stdout.readline, ""))
+
+    threading.Thread(target=read, daemon=True).start()
+    try:
+        wait_for(lambda: any(line.startswith("+ ") for line in lines), timeout=60)
+        watching.send_signal(signal.SIGTERM)
+        assert watching.wait(timeout=60) == 128 + signal.SIGTERM
+    finally:
+        if watching.poll() is None:
+            watching.kill()
+            watching.wait(10)
+    said = "".join(lines)
+    assert "Traceback" not in said and "stopped (SIGTERM): " in said
+    assert sum(line.startswith("+ ") for line in lines) < 400  # not every file
