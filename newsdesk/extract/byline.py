@@ -497,6 +497,30 @@ def _role_phrase_start(tokens: list[str]) -> int:
     return start
 
 
+def stated_author(name: str) -> str | None:
+    """An author a record states (a JSON Lines or CSV field) as a byline would give it: a
+    placeholder or a section label ("Editorial") is none, a role phrase after the name
+    goes ("Jane Roe Africa correspondent" -> "Jane Roe"), a role alone ("Africa
+    correspondent", the second half of "Jane Roe, Africa correspondent") is none. Any
+    other name as given (a record's author may be a handle or a desk)."""
+    if name.casefold().strip(" .") in PLACEHOLDERS:
+        return None
+    tokens = name.split()
+    if not tokens or tokens[-1].lower().strip(".,") not in _ROLE_NOUNS:
+        return name
+    start = _role_phrase_start(tokens)
+    head = " ".join(tokens[:start])
+    if start and looks_like_name(head):
+        return head
+    from newsdesk.extract.placenames import is_known_place_name
+
+    words = [t.lower().strip(".,") for t in tokens[:-1]]
+    beat = words[0] in _BEAT_WORDS or is_known_place_name(tokens[0])
+    if beat and all(w in _ROLE_WORDS or w in _BEAT_WORDS for w in words[1:]):
+        return None  # a role alone; a desk that signs ("Staff Writer") stays
+    return name
+
+
 #: Degrees and licences written after a name in a byline.
 _CREDENTIALS = frozenset({
     "ms", "ma", "md", "phd", "rdn", "rd", "mba", "mph", "rn", "dds", "msc", "bsc", "ba", "bs",

@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping
 from datetime import date
 
+from newsdesk.extract.byline import stated_author
 from newsdesk.ingest.limits import MAX_LIST_ITEMS
 from newsdesk.ingest.markup import looks_like_html
 from newsdesk.isodates import normalise_date
@@ -142,7 +143,9 @@ def hints_from_mapping(data: Mapping[str, object], fmt: str) -> Extracted:
     hints.dek = as_text(_first(lowered, DEK_KEYS))
     if hints.dek is None and any(key in lowered for key in DEK_KEYS):
         hints.dek = NO_DEK  # stated as none ("dek": null in an export): none is extracted
-    hints.authors = as_authors(_first(lowered, AUTHOR_KEYS))
+    # As a byline would give them: no "Editorial", no "Africa correspondent".
+    stated = (stated_author(name) for name in as_authors(_first(lowered, AUTHOR_KEYS)))
+    hints.authors = [name for name in stated if name]
     hints.source = as_text(_first(lowered, SOURCE_KEYS))
     hints.dateline = as_text(lowered.get("dateline"))
     hints.published = normalise_date(_first(lowered, DATE_KEYS))
