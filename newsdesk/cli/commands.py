@@ -469,7 +469,7 @@ def cmd_saved(desk: Desk, args: argparse.Namespace) -> int:
         if not args.rest:
             raise DeskError("usage: newsdesk saved remove NAME")
         if not desk.delete_search(args.rest[0]):
-            raise DeskError(f"no saved search named {args.rest[0]!r}")
+            raise DeskError(f"no saved search named “{args.rest[0]}”")
     searches = desk.saved_searches()
     if args.json:
         output.print_json([{"name": n, "query": q} for n, q in searches])

@@ -24,3 +24,13 @@ async def test_the_saved_notice_says_the_name_as_typed(make_app: AppFactory, see
     assert f"Saved search “{NAME}”." in seen
     with Desk(seeded) as desk:
         assert (NAME, "strike") in desk.saved_searches()
+
+
+def test_the_cli_says_a_missing_name_as_typed(capsys: object) -> None:
+    import pytest
+
+    from newsdesk.cli.main import main
+
+    assert isinstance(capsys, pytest.CaptureFixture)
+    assert main(["saved", "remove", "nope\\x"]) != 0
+    assert "no saved search named “nope\\x”" in capsys.readouterr().err
