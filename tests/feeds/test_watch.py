@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -248,21 +251,7 @@ def test_files_in_a_new_subfolder_are_imported(watcher: Watcher, drop: Path) -> 
 
 def test_the_watch_command_prints_a_files_warnings_as_import_does(drop: Path) -> None:
     # It printed "+ mixed.jsonl: 1 new" and nothing of the line it left out.
-    import subprocess
-    import sys
-
-    command = [sys.executable, "-m", "newsdesk", "watch", str(drop), "--settle", "0.2"]
-    watching = subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=os.environ
-    )
-    lines: list[str] = []
-
-    def read() -> None:
-        assert watching.stdout is not None
-        lines.extend(iter(watching.stdout.readline, ""))
-
-    reader = threading.Thread(target=read, daemon=True)
-    reader.start()
+    watching, lines = _watch_command(str(drop), "--settle", "0.2")
 
     def warned() -> bool:
         return any(line.lstrip().startswith("!") and "line 2" in line for line in lines)
@@ -284,14 +273,10 @@ def test_the_watch_command_prints_a_files_warnings_as_import_does(drop: Path) ->
     assert warned(), "".join(lines)
 
 
-def test_ctrl_c_stops_the_watch_command(drop: Path) -> None:
-    # Ctrl-C ended one watch and the loop started another: it never stopped.
-    import signal
-    import subprocess
-    import sys
-
+def _watch_command(*args: str) -> tuple[subprocess.Popen[str], list[str]]:
+    """`newsdesk watch ARGS` in a process of its own, and the lines it prints as they come."""
     watching = subprocess.Popen(
-        [sys.executable, "-m", "newsdesk", "watch", str(drop), "--no-initial"],
+        [sys.executable, "-m", "newsdesk", "watch", *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -304,6 +289,12 @@ def test_ctrl_c_stops_the_watch_command(drop: Path) -> None:
         lines.extend(iter(watching.stdout.readline, ""))
 
     threading.Thread(target=read, daemon=True).start()
+    return watching, lines
+
+
+def test_ctrl_c_stops_the_watch_command(drop: Path) -> None:
+    # Ctrl-C ended one watch and the loop started another: it never stopped.
+    watching, lines = _watch_command(str(drop), "--no-initial")
     try:
         wait_for(lambda: any("watching" in line for line in lines))
         time.sleep(0.3)  # inside the watch's loop, as a person pressing keys later is
@@ -403,26 +394,9 @@ def test_sigterm_stops_the_first_look_at_a_big_folder_after_the_files_in_hand(
     drop: Path,
 ) -> None:
     """It went on through all of them and exited 0 without a word."""
-    import signal
-    import subprocess
-    import sys
-
     for n in range(400):
         (drop / f"s{n:04d}.md").write_text(story(1000 + n), encoding="utf-8")
-    watching = subprocess.Popen(
-        [sys.executable, "-m", "newsdesk", "watch", str(drop), "--settle", "0"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env=os.environ,
-    )
-    lines: list[str] = []
-
-    def read() -> None:
-        assert watching.stdout is not None
-        lines.extend(iter(watching.stdout.readline, ""))
-
-    threading.Thread(target=read, daemon=True).start()
+    watching, lines = _watch_command(str(drop), "--settle", "0")
     try:
         wait_for(lambda: any(line.startswith("+ ") for line in lines), timeout=60)
         watching.send_signal(signal.SIGTERM)
