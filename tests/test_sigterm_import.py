@@ -47,6 +47,18 @@ def _pages(folder: Path, count: int = 2000) -> Path:
     return folder
 
 
+def _import_process(folder: Path) -> subprocess.Popen[str]:
+    """`newsdesk import FOLDER` in a process group of its own (as a terminal starts it)."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "newsdesk", "import", str(folder)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=dict(os.environ),
+        start_new_session=True,
+    )
+
+
 def _start_a_long_import(tmp_path: Path) -> tuple[subprocess.Popen[str], Path]:
     """One article imported and logged, then a 2,000-page import started in a process
     group of its own, returned once it has committed some of them."""
@@ -55,14 +67,7 @@ def _start_a_long_import(tmp_path: Path) -> tuple[subprocess.Popen[str], Path]:
     assert main(["import", str(first)]) == 0
     folder = _pages(tmp_path / "many")
     db = resolve().database
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "newsdesk", "import", str(folder)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=dict(os.environ),
-        start_new_session=True,
-    )
+    proc = _import_process(folder)
     deadline = time.monotonic() + 120
     while _stored(db) <= 1 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -207,15 +212,7 @@ def test_ctrl_c_while_the_workers_warm_up_prints_no_traceback(
 ) -> None:
     """The fork server ignores Ctrl-C only once its modules are loaded: a press while it
     loaded them printed a traceback from the middle of the warming."""
-    folder = _pages(tmp_path / "many", 300)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "newsdesk", "import", str(folder)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=dict(os.environ),
-        start_new_session=True,
-    )
+    proc = _import_process(_pages(tmp_path / "many", 300))
     time.sleep(after)
     for _ in range(4):
         if proc.poll() is not None:

@@ -501,7 +501,9 @@ def _keep_edits(store: StoreBackend, sub: Subscription) -> None:
     """Take into `sub` (read when its fetch began) what the editor changed on the feed
     since: the fetch wrote its copy back whole, so a rename, an interval or a pause made
     while it downloaded was undone by it."""
-    current = next((s for s in store.feeds() if s.id == sub.id), None)
+    # One row, no counts: this runs for every feed a fetch stores (all feeds with their
+    # item and unread counts cost a scan of feed_items each time).
+    current = store.feed(sub.id)
     if current is None:
         return  # removed meanwhile: saving it changes nothing
     for name in _EDITOR_FIELDS:

@@ -568,6 +568,10 @@ class StoreBackend(Protocol):
         """Every subscription by name, with its item and unread counts."""
         ...
 
+    def feed(self, feed_id: int) -> Subscription | None:
+        """One subscription as stored, without its counts (0), or None when removed."""
+        ...
+
     def add_feed(self, sub: Subscription) -> int:
         """Store a new subscription; its id."""
         ...

@@ -619,6 +619,10 @@ class RoutedStore:
     def feeds(self) -> list[Subscription]:
         return self.sql.feeds.feeds(self.conn)
 
+    def feed(self, feed_id: int) -> Subscription | None:
+        found: Subscription | None = self.sql.feeds.feed(self.conn, feed_id)
+        return found
+
     def add_feed(self, sub: Subscription) -> int:
         with self._db.transaction() as tx:
             return self.sql.feeds.add_feed(tx, sub)

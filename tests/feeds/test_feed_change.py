@@ -125,3 +125,18 @@ def test_changes_made_while_the_feed_downloads_survive_its_fetch(
     assert (sub.name, sub.every_s, sub.tags, sub.paused) == ("night-tide", 10800, ["night"], True)
     assert sub.items == 2 and sub.last_success is not None  # the fetch's own state is kept
     assert len(open_desk.search("feed:night-tide").ids) == 2
+
+
+def test_one_feed_as_stored_on_both_backends(backend: str) -> None:
+    with Desk() as desk:
+        sub = desk.add_feed("http://news.example.org/rss", name="news", tags=["port"])
+        found = desk.store.feed(sub.id)
+        assert found is not None
+        assert (found.name, found.url, found.tags, found.items) == (
+            "news",
+            "http://news.example.org/rss",
+            ["port"],
+            0,
+        )
+        desk.remove_feed("news")
+        assert desk.store.feed(sub.id) is None

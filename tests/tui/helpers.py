@@ -129,3 +129,15 @@ def pause_import_after(monkeypatch: Any, files: int) -> tuple[threading.Event, t
     monkeypatch.setattr(Desk, "import_paths", pausing)
     monkeypatch.setattr(import_batch, "BATCH_FILES", 1)
     return stored, go_on
+
+
+def harbour_pages(folder: Path, topics: tuple[str, ...]) -> Path:
+    """A folder of one short page a topic ("The pier reopens after repairs"), made."""
+    folder.mkdir()
+    for n, topic in enumerate(topics):
+        (folder / f"{topic}.txt").write_text(
+            f"The {topic} reopens after repairs\n\nBy Per Holm\n\nThe harbour board said on "
+            f"Tuesday that the {topic} reopens in spring after repairs number {n}.\n",
+            encoding="utf-8",
+        )
+    return folder

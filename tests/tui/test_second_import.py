@@ -10,6 +10,7 @@ import pytest
 from tests.tui.conftest import AppFactory
 from tests.tui.helpers import (
     SIZE,
+    harbour_pages,
     main_screen,
     pause_import_after,
     record_notifications,
@@ -22,14 +23,7 @@ async def test_a_second_import_waits_for_the_first(
     make_app: AppFactory, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     stored_one, go_on = pause_import_after(monkeypatch, 1)
-    drop = tmp_path / "drop"
-    drop.mkdir()
-    for n, topic in enumerate(("pier", "lighthouse", "slipway")):
-        (drop / f"{topic}.txt").write_text(
-            f"The {topic} reopens after repairs\n\nBy Per Holm\n\nThe harbour board said on "
-            f"Tuesday that the {topic} reopens in spring after repairs number {n}.\n",
-            encoding="utf-8",
-        )
+    drop = harbour_pages(tmp_path / "drop", ("pier", "lighthouse", "slipway"))
     other = tmp_path / "other.txt"
     other.write_text(
         "Ferry fares rise in January\n\nThe ferry company will raise fares by a tenth.\n",

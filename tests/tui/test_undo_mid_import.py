@@ -11,6 +11,7 @@ import pytest
 from tests.tui.conftest import AppFactory
 from tests.tui.helpers import (
     SIZE,
+    harbour_pages,
     main_screen,
     pause_import_after,
     record_notifications,
@@ -23,14 +24,9 @@ async def test_u_mid_import_takes_nothing_back(
     make_app: AppFactory, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     stored_two, go_on = pause_import_after(monkeypatch, 2)
-    drop = tmp_path / "drop"
-    drop.mkdir()
-    for n, topic in enumerate(("pier", "lighthouse", "slipway", "boathouse", "breakwater")):
-        (drop / f"{topic}.txt").write_text(
-            f"The {topic} reopens after repairs\n\nBy Per Holm\n\nThe harbour board said on "
-            f"Tuesday that the {topic} reopens in spring after repairs number {n}.\n",
-            encoding="utf-8",
-        )
+    drop = harbour_pages(
+        tmp_path / "drop", ("pier", "lighthouse", "slipway", "boathouse", "breakwater")
+    )
     app = make_app()
     messages = record_notifications(app)
     try:

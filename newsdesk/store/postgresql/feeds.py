@@ -30,6 +30,13 @@ def feeds(conn: Conn) -> list[Subscription]:
     return [_from_row(r) for r in rows]  # type: ignore[arg-type]  # a mapping like sqlite3.Row
 
 
+def feed(conn: Conn, feed_id: int) -> Subscription | None:
+    row = conn.execute(
+        "SELECT f.*, 0 AS items, 0 AS unread FROM feeds f WHERE f.id = %s", (feed_id,)
+    ).fetchone()
+    return _from_row(row) if row is not None else None  # type: ignore[arg-type]
+
+
 def add_feed(tx: Conn, sub: Subscription) -> int:
     columns = [*_STATE_COLUMNS, "added_at"]
     query = sql.SQL("INSERT INTO feeds ({}) VALUES ({}) RETURNING id").format(

@@ -78,6 +78,13 @@ def feeds(conn: sqlite3.Connection) -> list[Subscription]:
     return [_from_row(r) for r in rows]
 
 
+def feed(conn: sqlite3.Connection, feed_id: int) -> Subscription | None:
+    row = conn.execute(
+        "SELECT f.*, 0 AS items, 0 AS unread FROM feeds f WHERE f.id = ?", (feed_id,)
+    ).fetchone()
+    return _from_row(row) if row is not None else None
+
+
 def add_feed(tx: sqlite3.Connection, sub: Subscription) -> int:
     marks = ",".join("?" * (len(_STATE_COLUMNS) + 1))
     cursor = tx.execute(
