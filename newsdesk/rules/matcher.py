@@ -451,13 +451,7 @@ def store_leaf(node: Node) -> Predicate:
         if span is None:
             return lambda f: iso_to_ts(f.article.meta.published) is None
 
-        def published(f: Facts) -> bool:
-            ts = iso_to_ts(f.article.meta.published)
-            if ts is None:
-                return False
-            return (span.start is None or ts >= span.start) and (span.end is None or ts < span.end)
-
-        return published
+        return lambda f: span.holds(f.article.meta.published)
     if isinstance(node, Language):
         code = node.code.lower()
 

@@ -10,12 +10,12 @@ month arithmetic is python-dateutil's.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from dateutil.relativedelta import relativedelta
 
-from newsdesk.isodates import normalise_date, parse_iso_date
+from newsdesk.isodates import iso_to_ts, normalise_date, parse_iso_date
 
 DATE_HELP = (
     "try 2026-11-18, 2026-11, 2026-11-01..2026-11-18, >2026-11-01, >2026-11-18T09:30, -7d or today"
@@ -32,12 +32,54 @@ class DateSyntaxError(ValueError):
     """A date expression that cannot be read (the message says what is accepted)."""
 
 
+#: Seconds a date written alone can move by when read in any time zone (UTC-12 to
+#: UTC+14): the store's rows carry such a date at midnight UTC.
+WIDEST_OFFSET = 14 * 3600
+
+
 @dataclass(frozen=True)
 class Span:
-    """Articles published at or after `start` and before `end` (None: unbounded)."""
+    """Articles published at or after `start` and before `end` (None: unbounded).
+
+    A publication date written without a time ("2026-12-06") names a day, not a
+    moment: it is read as midnight in `zone`, the zone the query's days were read
+    in, so `published:2026-12-06` finds it wherever the reader is, as the lists
+    show it under that day (`isodates.local_day`)."""
 
     start: float | None
     end: float | None
+    zone: tzinfo = UTC
+
+    def first_day(self) -> str | None:
+        """The first day (YYYY-MM-DD) whose midnight in `zone` is at or after `start`."""
+        return None if self.start is None else _day_from(self.start, self.zone)
+
+    def end_day(self) -> str | None:
+        """The first day whose midnight in `zone` is at or after `end`: dates written
+        alone before it are inside."""
+        return None if self.end is None else _day_from(self.end, self.zone)
+
+    def holds(self, published: str | None) -> bool:
+        """Whether a stored publication value (ISO date or datetime) is inside."""
+        if not published:
+            return False
+        if len(published) == 10:
+            first, end = self.first_day(), self.end_day()
+            return (first is None or published >= first) and (end is None or published < end)
+        ts = iso_to_ts(published)
+        if ts is None:
+            return False
+        return (self.start is None or ts >= self.start) and (self.end is None or ts < self.end)
+
+
+def _day_from(moment: float, zone: tzinfo) -> str:
+    try:
+        day = datetime.fromtimestamp(moment, zone).date()
+        if _midnight(day, zone) < moment:
+            day += timedelta(days=1)
+    except (OverflowError, OSError, ValueError):
+        return "0000-01-01" if moment < 0 else "9999-12-31"
+    return day.isoformat()
 
 
 _RELATIVE = re.compile(
@@ -160,6 +202,10 @@ def _moment(match: re.Match[str], zone: tzinfo) -> Span:
 
 def parse_span(expr: str, now: datetime) -> Span:
     """A `published:` value: a period, a range `A..B`, or a comparison `>A`, `<=B`."""
+    return replace(_parse_span(expr, now), zone=_zone(now))
+
+
+def _parse_span(expr: str, now: datetime) -> Span:
     value = expr.strip()
     if not value:
         raise DateSyntaxError("the date is empty")

@@ -32,7 +32,7 @@ from newsdesk.search.query import (
     WireFlag,
 )
 from newsdesk.store.postgresql.articles import like_escape, read_by_me
-from newsdesk.store.sqlite.conditions import tag_forms, wire_sql
+from newsdesk.store.sqlite.conditions import published_sql, tag_forms, wire_sql
 
 Sql = tuple[sql.Composable, list[Any]]
 
@@ -65,15 +65,7 @@ def _text(node: Node) -> tuple[str, list[Any]]:
     if isinstance(node, Published):
         if node.span is None:
             return "a.published_ts IS NULL", []
-        parts: list[str] = []
-        params: list[Any] = []
-        if node.span.start is not None:
-            parts.append("a.published_ts >= %s")
-            params.append(node.span.start)
-        if node.span.end is not None:
-            parts.append("a.published_ts < %s")
-            params.append(node.span.end)
-        return " AND ".join(parts) or "a.published_ts IS NOT NULL", params
+        return published_sql(node.span, "%s")
     if isinstance(node, Language):
         code = node.code.lower()
         return (

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsdesk.note_fold import fold_note
+from newsdesk.search.dates import WIDEST_OFFSET, Span
 from newsdesk.search.query import (
     And,
     Claimed,
@@ -90,15 +91,7 @@ def to_sql(node: Node) -> Sql:
     if isinstance(node, Published):
         if node.span is None:
             return "a.published_ts IS NULL", []
-        parts: list[str] = []
-        params: list[Any] = []
-        if node.span.start is not None:
-            parts.append("a.published_ts >= ?")
-            params.append(node.span.start)
-        if node.span.end is not None:
-            parts.append("a.published_ts < ?")
-            params.append(node.span.end)
-        return " AND ".join(parts) or "a.published_ts IS NOT NULL", params
+        return published_sql(node.span, "?")
     if isinstance(node, Language):
         code = node.code.lower()
         return (
@@ -153,6 +146,40 @@ def to_sql(node: Node) -> Sql:
         # COALESCE: a NULL (no date) must count as "not matching", so NOT keeps it.
         return f"NOT COALESCE(({sql}), 0)", params
     raise TypeError(f"not a store condition: {node!r}")
+
+
+def published_sql(span: Span, mark: str = "?") -> Sql:
+    """`published:` over both columns (`mark` is the driver's placeholder): a date
+    written alone is compared as the day it names in the query's zone (`Span.holds`),
+    a moment by its time. The outer bounds, wider by the widest zone offset, keep
+    the `published_ts` index in use."""
+    if span.start is None and span.end is None:
+        return "a.published_ts IS NOT NULL", []
+    outer: list[str] = []
+    days: list[str] = []
+    moments: list[str] = []
+    params: list[Any] = []
+    day_params: list[Any] = []
+    moment_params: list[Any] = []
+    if span.start is not None:
+        outer.append(f"a.published_ts >= {mark}")
+        params.append(span.start - WIDEST_OFFSET)
+        days.append(f"a.published >= {mark}")
+        day_params.append(span.first_day())
+        moments.append(f"a.published_ts >= {mark}")
+        moment_params.append(span.start)
+    if span.end is not None:
+        outer.append(f"a.published_ts < {mark}")
+        params.append(span.end + WIDEST_OFFSET)
+        days.append(f"a.published < {mark}")
+        day_params.append(span.end_day())
+        moments.append(f"a.published_ts < {mark}")
+        moment_params.append(span.end)
+    condition = (
+        f"{' AND '.join(outer)} AND CASE WHEN length(a.published) = 10 "
+        f"THEN {' AND '.join(days)} ELSE {' AND '.join(moments)} END"
+    )
+    return condition, params + day_params + moment_params
 
 
 def wire_sql(node: WireFlag | Urgency | Slug | Subject) -> Sql:
