@@ -26,7 +26,9 @@ from newsdesk.outlet_names import outlet_initials
 from newsdesk.search.fast_positions import FastPositions
 
 #: 3: the outlet's initials are searched with its name (`source:MPA`).
-SCHEMA_VERSION = 3
+#: 4: Han, kana and Hangul characters are words of their own; text is case-folded
+#: (Straße is strasse): see fold_text.
+SCHEMA_VERSION = 4
 
 # Whoosh's default stop list drops "us", "may", "will" and "can", which are
 # news words (the US, the month of May); keep only the glue words.
@@ -73,14 +75,26 @@ DEFAULT_FIELDS: dict[str, float] = {
 NAME_FIELDS = ("authors", "people", "organizations", "places")
 
 
+#: Han, kana and Hangul: scripts written without spaces between words (Korean
+#: joins its particles on).
+_CJK = re.compile(
+    "[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff"
+    "\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f]"
+)
+
+
 def fold_text(text: str) -> str:
-    """Lower case with accents folded, for the whole text at once.
+    """Case-folded (Straße is strasse) with accents folded, for the whole text at once.
 
     Done before analysis (in C, on the whole string) rather than by per-token
     filters: indexing spends most of its time in per-token Python, and every
-    text reaching the analysers (documents and queries) goes through here.
+    text reaching the analysers (documents and queries) goes through here. Each
+    Han, kana or Hangul character is set apart, so the tokenizer takes it as a
+    word of its own and a word written in them is the phrase of its characters:
+    `東京` is found in `東京で大雪`.
     """
-    return text.lower().translate(accent_map)
+    folded = text.casefold().translate(accent_map)
+    return _CJK.sub(r" \g<0> ", folded) if _CJK.search(folded) else folded
 
 
 def text_analyzer(cachesize: int | None = 50_000) -> Analyzer:
