@@ -55,6 +55,7 @@ from newsdesk.search.query import (
     is_store_leaf,
     parse,
 )
+from newsdesk.search.related_floor import above_floor, self_score
 from newsdesk.search.to_whoosh import RelatedSource, TooMuchWork, WhooshCompiler
 from newsdesk.store import StoreBackend
 
@@ -234,7 +235,8 @@ class SearchEngine:
                 with contextlib.suppress(TimeLimit):  # the best found in time will do
                     searcher.search_with_collector(q, limited)
                 results = limited.results()
-                return docmap.ids_of(results.docnum(i) for i in range(results.scored_length()))
+                kept = above_floor(results, self_score(searcher, q, article_id))
+                return docmap.ids_of(results.docnum(i) for i in range(kept))
         except (QuerySyntaxError, IndexUnavailableError):
             pass
         return []

@@ -4,9 +4,39 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
+from newsdesk.desk import Desk
+from newsdesk.model import Extracted
+from newsdesk.paths import Paths
 from newsdesk.tui.screens.main import MainScreen
-from tests.tui.conftest import AppFactory
+from tests.tui.conftest import ENTITIES, TOPICS, AppFactory
 from tests.tui.helpers import SIZE, main_screen, search_for, settle
+
+
+@pytest.fixture
+def followed_up(seeded: Paths) -> Paths:
+    """The seeded desk with a follow-up on each topic a week later: a story of its own
+    that is like the first (related articles need real likeness, not shared furniture)."""
+    followups = []
+    for (title, word, body), (person, org, place) in zip(TOPICS, ENTITIES, strict=True):
+        followups.append(
+            Extracted(
+                title=f"A week on: {title.lower()}",
+                source="Westerly Times",
+                published="2026-03-21T09:00:00+00:00",
+                people=[person],
+                organizations=[org],
+                places=[place],
+                body=f"{body} {person} of the {org} said a week later in {place} that the "
+                f"{word} would be reviewed. {body}",
+                language="en",
+            )
+        )
+    with Desk(seeded) as desk:
+        desk.add_extracted(followups, "follow-ups")
+        desk.sync_index()
+    return seeded
 
 
 def story_of(screen: MainScreen, article_id: str) -> set[str]:
@@ -25,7 +55,9 @@ async def cursor_on_related(pilot: Any, screen: MainScreen) -> None:
     raise AssertionError("no row has related articles")
 
 
-async def test_related_list_leaves_out_the_story_and_1_jumps(make_app: AppFactory) -> None:
+async def test_related_list_leaves_out_the_story_and_1_jumps(
+    followed_up: Paths, make_app: AppFactory
+) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -50,12 +82,14 @@ async def test_related_list_leaves_out_the_story_and_1_jumps(make_app: AppFactor
         assert screen.detail.article_id == related[0]
 
 
-async def test_related_jump_clears_a_search_that_hides_the_article(make_app: AppFactory) -> None:
+async def test_related_jump_clears_a_search_that_hides_the_article(
+    followed_up: Paths, make_app: AppFactory
+) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = main_screen(app)
-        await search_for(pilot, "minerals")
+        await search_for(pilot, "minerals -week")  # the follow-up is hidden
         await settle(pilot)
         assert screen.inbox.row_count == 2
         related = screen.detail.related_ids
@@ -72,7 +106,7 @@ async def test_related_jump_clears_a_search_that_hides_the_article(make_app: App
 
 
 async def test_a_jump_to_an_archived_related_article_puts_the_cursor_on_it(
-    make_app: AppFactory,
+    followed_up: Paths, make_app: AppFactory
 ) -> None:
     """The detail pane showed it over another row, which the next `s` then starred."""
     app = make_app()

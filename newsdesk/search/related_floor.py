@@ -1,0 +1,47 @@
+"""How alike an article must be to be called related: a share of its likeness to itself.
+
+`related:` ranks articles by the article's key words and names (`to_whoosh.related`),
+and any article sharing one word ranks somewhere: on a small or mixed desk a curling
+report's "related" were a deep freeze, a cricket final and a copper mine, each
+sharing "team" or "win". A related article must score at least `RELATED_FLOOR` of
+what the article scores against its own query. Measured on the lists' top five
+(`benchmarks/eval_related.py`): on the development slice of real coverage
+(../shared/realworld-stories, 269 articles, many on one subject) the floor keeps 74
+of the 83 same-story articles found outside the article's own story row and 1,123 of
+1,345 places; on the sample desk's 59 mostly unrelated articles it keeps 19 of 295,
+those sharing a city, a country or a subject.
+"""
+
+from __future__ import annotations
+
+from whoosh import query as wq
+from whoosh.searching import Results, Searcher
+
+#: The share of an article's score against its own query that a related one needs.
+RELATED_FLOOR = 0.15
+
+
+def self_score(searcher: Searcher, query: wq.Query, article_id: str) -> float | None:
+    """What the article scores against `query` (its own related query without the
+    exclusion of itself), None when it is not in the index (yet) or matches nothing."""
+    docnum = searcher.document_number(id=article_id)
+    if docnum is None:
+        return None
+    inner = query.a if isinstance(query, wq.AndNot) else query
+    matcher = inner.matcher(searcher)
+    if not matcher.is_active():
+        return None
+    matcher.skip_to(docnum)
+    if not matcher.is_active() or matcher.id() != docnum:
+        return None
+    score = float(matcher.score())
+    return score if score > 0 else None
+
+
+def above_floor(results: Results, own: float | None) -> int:
+    """How many of the best-first `results` reach the floor (all when `own` is unknown)."""
+    count = results.scored_length()
+    if own is None:
+        return count
+    floor = own * RELATED_FLOOR
+    return sum(1 for i in range(count) if results.score(i) >= floor)
