@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 
 from textual.binding import Binding
+from textual.keys import key_to_character
 
 from newsdesk.doctor.key_table import KEY_TABLE as _KEY_DATA
 from newsdesk.doctor.key_table import (
@@ -117,7 +118,11 @@ _DISPLAY = {
 def key_display(key: str) -> str:
     """A key name as a person writes it: `slash` -> `/`, `ctrl+d` -> `ctrl+d`."""
     *mods, name = key.split("+")
-    shown = _DISPLAY.get(name, name)
+    shown = _DISPLAY.get(name)
+    if shown is None:
+        # Textual's names of printable keys: left_square_bracket is "[".
+        char = key_to_character(name)
+        shown = char if char is not None and char.isprintable() else name
     return "+".join([*mods, shown])
 
 

@@ -219,3 +219,15 @@ async def test_the_search_hint_names_the_remapped_key(make_app: AppFactory, seed
         await settle(pilot)
         box = main_screen(app).query_one(SearchInput)
         assert str(box.placeholder).startswith("f to search: ")
+
+
+def test_a_printable_key_is_shown_as_its_character() -> None:
+    """The search hint said "left_square_bracket to search" where the footer shows "["."""
+    from newsdesk.tui.keymap import key_display
+
+    assert key_display("left_square_bracket") == "["
+    assert key_display("ctrl+left_square_bracket") == "ctrl+["
+    assert key_display("number_sign") == "#"
+    assert key_display("slash") == "/"
+    assert key_display("f5") == "f5"  # no character: the name
+    assert key_display("tab") == "tab"  # a character, but not a printable one
