@@ -260,20 +260,23 @@ class FeedsScreen(TableScreen[Subscription]):
             shown = show_every(done.feed.every_s)
             return f"{done.feed.name}: fetched every {shown}.", self.key_of(done.feed)
 
-        def go(text: str | None) -> None:
-            if not text:
-                return
+        def problem(text: str) -> str | None:
             try:
-                seconds = parse_every(text)
+                parse_every(text)
             except ValueError as exc:
-                self.notify(clean_line(str(exc)), severity="error", timeout=4, markup=False)
-                return
-            self.change(lambda: every(seconds))
+                return clean_line(str(exc))
+            return None
+
+        def go(text: str | None) -> None:
+            if text:
+                seconds = parse_every(text)  # read by `problem` already
+                self.change(lambda: every(seconds))
 
         self.app.push_screen(
             PromptDialog(
                 f"Fetch {sub.name} every (15m, 2h, 1d)",
                 value=show_every(sub.every_s),
+                check=problem,
             ),
             go,
         )
