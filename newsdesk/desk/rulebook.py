@@ -156,8 +156,9 @@ class RuleBook:
         All their changes are one step of the action log (one `undo` takes them all
         back); each article's log names the rule that changed it.
         """
-        from newsdesk.rules.arrival import rule_change
+        from newsdesk.rules.arrival import HIDING, rule_changes
         from newsdesk.rules.model import RuleError
+        from newsdesk.wire import row_killed
 
         chosen = self.rules()
         if names:
@@ -171,13 +172,19 @@ class RuleBook:
         # Every rule's query is read before anything changes, so a later rule does not
         # see an earlier one's tag here (the index has not caught up within the step).
         found = [self._find(r.query).ids for r in chosen]
-        changed = self.store.apply_all(
-            [rule_change(r, ids) for r, ids in zip(chosen, found, strict=True)]
-        )
-        return [
-            ActionResult(f"rule {r.name}", done, len(ids))
-            for r, ids, done in zip(chosen, found, changed, strict=True)
-        ]
+        # As on arrival, a kill or a withdrawal is never marked read or archived by a
+        # rule, run by hand or not: it must be seen (`rules.arrival.rule_changes`).
+        hiding = {
+            i for r, ids in zip(chosen, found, strict=True) if HIDING & set(r.change) for i in ids
+        }
+        kills = {row.id for row in self.store.rows(list(hiding)) if row_killed(row)}
+        per_rule = [rule_changes(r, ids, kills) for r, ids in zip(chosen, found, strict=True)]
+        changed = iter(self.store.apply_all([c for changes in per_rule for c in changes]))
+        results = []
+        for rule, ids, changes in zip(chosen, found, per_rule, strict=True):
+            done = list(dict.fromkeys(i for _ in changes for i in next(changed)))
+            results.append(ActionResult(f"rule {rule.name}", done, len(ids)))
+        return results
 
     def to_toml(self) -> str:
         from newsdesk.rules.model import to_toml

@@ -95,6 +95,8 @@ class Arrival:
         self._predicates = predicates
         self._analysis = analysis
         self._matched: dict[str, list[str]] = {}
+        #: Rule name -> new versions of copy its killfile keeps archived (below).
+        self._kept_out: dict[str, list[str]] = {}
         self._notified: dict[str, list[Notified]] = {}
         self._wire: list[str] = []
         #: Killed or withdrawn copy among the matches: no rule reads or archives it.
@@ -136,11 +138,19 @@ class Arrival:
         if previous is not None and previous.id != f.article.id and previous.id in self._arrived:
             previous = None  # an earlier version of this same arrival: not acted on yet
         before = Facts(previous, f.analysis) if previous is not None else None
+        # As the editor left it (`_follow` then plays the rules over the copy).
+        left_archived = previous is not None and previous.state.archived
         if is_kill(f.article):
             self._kills.add(f.article.id)
         for rule, predicate in self._predicates:
             if before is not None and predicate(before):
                 _follow(before, rule)
+                # A killfile holds for the item: the new version of copy it archived
+                # (and the editor left archived) stays out of the inbox too. Its other
+                # actions acted on the earlier version and are not done again.
+                if "archived" in rule.change and left_archived and predicate(f):
+                    self._kept_out.setdefault(rule.name, []).append(f.article.id)
+                    f.article.state.archived = True
                 continue
             if predicate(f):
                 self._matched.setdefault(rule.name, []).append(f.article.id)
@@ -162,9 +172,14 @@ class Arrival:
             if matched_ids:
                 outcome.matched[rule.name] = matched_ids
                 counts[rule.name] = len(matched_ids)
-                changes.extend(_changes(rule, matched_ids, self._kills))
+                changes.extend(rule_changes(rule, matched_ids, self._kills))
+            kept_out = [i for i in self._kept_out.get(rule.name, ()) if i not in self._kills]
+            if kept_out:
+                outcome.matched.setdefault(rule.name, []).extend(kept_out)
+                counts[rule.name] = counts.get(rule.name, 0) + len(kept_out)
+                changes.append(StateChange(f"rule {rule.name}", kept_out, {"archived": True}))
             outcome.notified.extend(self._notified.get(rule.name, ()))
-        self._matched, self._notified = {}, {}
+        self._matched, self._kept_out, self._notified = {}, {}, {}
         self._kills, self.earlier, self._arrived = set(), {}, set()
         if changes:
             # The counts go in the changes' transaction: one commit wakes the others once.
@@ -179,16 +194,20 @@ def rule_change(rule: Rule, ids: Sequence[str]) -> StateChange:
     )
 
 
+#: What a rule may not do to a kill or a withdrawal.
+HIDING = frozenset({"read", "archived"})
+
+
 def is_kill(article: Article) -> bool:
     """Killed or withdrawn wire copy (any version): it must be seen."""
     return article.killed or article.meta.status in DO_NOT_USE
 
 
-def _changes(rule: Rule, ids: Sequence[str], kills: set[str]) -> list[StateChange]:
-    """What `rule` does to `ids` on arrival: a kill or a withdrawal is never marked read
+def rule_changes(rule: Rule, ids: Sequence[str], kills: set[str]) -> list[StateChange]:
+    """What `rule` does to `ids` (on arrival or run by hand): a kill or a withdrawal is never marked read
     or archived by a rule (it arrives unread in the inbox, so it is seen); its other
     actions (a star, a tag) apply."""
-    hidden = {"read", "archived"} & set(rule.change)
+    hidden = HIDING & set(rule.change)
     killed = [i for i in ids if i in kills] if hidden else []
     if not killed:
         return [rule_change(rule, ids)]

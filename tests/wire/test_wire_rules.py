@@ -108,3 +108,46 @@ def test_a_rule_only_the_new_version_matches_acts_on_it(tmp_path: Path) -> None:
         assert notified.article_id == kill
         article = desk.get(kill)
         assert article is not None and article.state.starred and not article.state.read
+
+
+def test_a_killfile_holds_for_the_later_versions_of_an_item(tmp_path: Path) -> None:
+    """v1 was archived by the killfile; v2 passed the rule (its earlier version had
+    matched) and, archive not being carried over, landed in the inbox."""
+    with Desk(resolve()) as desk:
+        desk.add_rule("killfile-rail", "slug:riverton-train", ["archive", "+rail"])
+        first = arrive(desk, tmp_path, "v1.xml", newsml(1))
+        assert desk.get(first).state.archived  # type: ignore[union-attr]
+        second = arrive(desk, tmp_path, "v2.xml", newsml(2))
+        article = desk.get(second)
+        assert article is not None and article.state.archived
+        assert desk.search("slug:riverton-train").ids == []
+        # What the editor took out of the archive stays out of the killfile's reach.
+        desk.archive([second], on=False)
+        third = arrive(desk, tmp_path, "v3.xml", newsml(3))
+        assert not desk.get(third).state.archived  # type: ignore[union-attr]
+        # A kill is never archived, killfile or not.
+        kill = arrive(desk, tmp_path, "v4.xml", newsml(4, "canceled", "KILL - Train", "No."))
+        assert not desk.get(kill).state.archived  # type: ignore[union-attr]
+
+
+def test_rules_applied_by_hand_do_not_hide_a_kill(tmp_path: Path) -> None:
+    """On arrival a kill was kept in view; `rules apply` (and the rules screen's `A`)
+    marked it read and archived."""
+    with Desk(resolve()) as desk:
+        kill = arrive(desk, tmp_path, "v4.xml", newsml(4, "canceled", "KILL - Train", "No."))
+        other = arrive(
+            desk,
+            tmp_path,
+            "other.xml",
+            newsml(1, headline="Train timetable changes", text="RIVERTON - New times.").replace(
+                ITEM, "urn:test.example:20261205:TIMES"
+            ),
+        )
+        desk.add_rule("hide", "train", ["read", "archive", "+rail"])
+        (result,) = desk.apply_rules(["hide"])
+        assert set(result.changed) == {kill, other}
+        killed, plain = desk.get(kill), desk.get(other)
+        assert killed is not None and plain is not None
+        assert not killed.state.read and not killed.state.archived
+        assert "rail" in killed.state.tags  # what does not hide it still applies
+        assert plain.state.read and plain.state.archived
