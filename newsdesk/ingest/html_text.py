@@ -217,10 +217,17 @@ def _pieces(
     size = 0
     pre_depth = 0
     cells = 0
-    walker = etree.iterwalk(root, events=("start", "end"))
+    # Comments and processing instructions are walked for their tails: the text after
+    # "<!-- ad -->" up to the next tag is the tail of the comment, and was lost.
+    walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
     for event, element in walker:
         if size > limit:
             break  # Enough text for any article; the rest of a huge page is not read.
+        if event in ("comment", "pi"):
+            if element.tail and element is not root:
+                pieces.append(element.tail if pre_depth else _squeezed(element.tail))
+                size += len(element.tail)
+            continue
         tag = _local(element.tag)
         if event == "start":
             if not tag:
