@@ -223,3 +223,30 @@ def test_ctrl_c_while_the_workers_warm_up_prints_no_traceback(
     # (A worker still starting when the importing process left can print
     # multiprocessing's own FileNotFoundError: a race inside the standard library.)
     assert "warm.py" not in err and "KeyboardInterrupt" not in err, err
+
+
+_LOADING_SCRIPT = """
+import importlib.abc, os, signal, sys
+
+class PressCtrlC(importlib.abc.MetaPathFinder):
+    # Ctrl-C arrives while the command's modules load (a busy machine takes seconds).
+    def find_spec(self, name, path, target=None):
+        if name == "newsdesk.cli.main":
+            os.kill(os.getpid(), signal.SIGINT)
+        return None
+
+sys.meta_path.insert(0, PressCtrlC())
+from newsdesk.cli import main
+sys.exit(main(["--version"]))
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_ctrl_c_while_the_command_loads_ends_it_quietly(isolated_dirs: Path) -> None:
+    """Under load the CLI took over a second to import its modules, and a Ctrl-C then
+    printed a KeyboardInterrupt traceback from the middle of an import."""
+    proc = subprocess.run(
+        [sys.executable, "-c", _LOADING_SCRIPT], capture_output=True, text=True, timeout=60
+    )
+    assert proc.returncode == 130, (proc.returncode, proc.stderr)
+    assert proc.stderr == "" and proc.stdout == ""
