@@ -87,3 +87,38 @@ async def test_u_after_a_fetch_the_editor_asked_for_undoes_the_rules_at_once(
         await settle(pilot)
         assert not isinstance(app.screen, ConfirmDialog)
         assert state(app, arrived).tags == []
+
+
+async def test_each_step_the_rules_took_by_themselves_is_asked_about(
+    make_app: AppFactory,
+) -> None:
+    """Two arrivals (a due feed, then a watched folder) after the editor's star: the
+    first `u` asked and took back the folder's rules; the second took back the feed's
+    without a word, though the dialog had said the next `u` would take the star."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        app.desk.add_rule("ferries", "ferry", ["+ferry-desk"])
+        starred = screen.inbox.current_id
+        assert starred is not None
+        await pilot.press("s")
+        await settle(pilot)
+        [first] = arrive(app, "Ferry timetable approved for winter")
+        screen.query_one(FetchJob).post_message(FetchJob.Finished(new=1, feeds=1, background=True))
+        await settle(pilot)
+        [second] = arrive(app, "Ferry crews agree new rota")
+        screen.query_one(FetchJob).post_message(FetchJob.Finished(new=1, feeds=1, background=True))
+        await settle(pilot)
+        for arrived in (second, first):
+            await pilot.press("u")
+            await settle(pilot)
+            assert isinstance(app.screen, ConfirmDialog), arrived
+            await pilot.press("y")
+            await settle(pilot)
+            assert state(app, arrived).tags == []
+            assert state(app, starred).starred
+        await pilot.press("u")
+        await settle(pilot)
+        assert not isinstance(app.screen, ConfirmDialog)
+        assert not state(app, starred).starred

@@ -615,7 +615,6 @@ class MainScreen(Screen[None]):
         if self.imports.holds_undo():
             return
         step = self.feeds.unasked_step_is_newest()
-        self.feeds.unasked_step = None
         if step is None:
             self.writer.undo()
             return
@@ -627,10 +626,11 @@ class MainScreen(Screen[None]):
         question = (
             f"The newest step is not yours: the rules ({rules}) changed "
             f"{counted(len(step.article_ids), 'article')} that arrived by themselves. "
-            "Undo that? Your own last step stays, and the next u takes it back."
+            "Undo that? Your own last step stays."
         )
 
         def answered(yes: bool | None) -> None:
+            self.feeds.forget(step)  # asked once: a `u` after "no" takes it back
             if yes:
                 self.writer.undo()
             else:
@@ -641,7 +641,6 @@ class MainScreen(Screen[None]):
     def on_desk_writer_applied(self, message: DeskWriter.Applied) -> None:
         """Show what changed: markers, rows leaving the inbox, the article's state."""
         result = message.result
-        self.feeds.unasked_step = None  # the editor's own step is the newest now
         self._cursor_at_change[frozenset(result.changed)] = self.inbox.current_id
         while len(self._cursor_at_change) > 64:
             del self._cursor_at_change[next(iter(self._cursor_at_change))]

@@ -16,10 +16,10 @@ class FeedsFlow:
         self.arrived = 0
         #: The local time of the first of them (HH:MM).
         self.arrived_since = ""
-        #: The newest step of the log when it is what the rules did to articles that came
-        #: by themselves (a due feed, a watched folder) after the editor's last step: `u`
-        #: asks before taking it back instead of the editor's own.
-        self.unasked_step: ActionRecord | None = None
+        #: What the rules did to articles that came by themselves (a due feed, a
+        #: watched folder), by the step's batch: when one of these is the newest step,
+        #: `u` asks before taking it back instead of the editor's own.
+        self.unasked: dict[object, ActionRecord] = {}
 
     def note_unasked_rules(self) -> None:
         """Articles arrived by themselves: remember the rules' step if it is the newest."""
@@ -28,18 +28,23 @@ class FeedsFlow:
         except DeskError:
             return
         if newest and newest[0].kind.startswith("rule"):
-            self.unasked_step = newest[0]
+            self.unasked[newest[0].batch] = newest[0]
+            while len(self.unasked) > 64:  # bounded: a desk watching all day
+                del self.unasked[next(iter(self.unasked))]
 
     def unasked_step_is_newest(self) -> ActionRecord | None:
-        """The rules' step `u` would take back now, if it still is the newest."""
-        step = self.unasked_step
-        if step is None:
+        """The rules' step `u` would take back now, when it is one of those."""
+        if not self.unasked:
             return None
         try:
             newest = self.host.desk.history(1)
         except DeskError:
             return None
-        return step if newest and newest[0].batch == step.batch else None
+        return self.unasked.get(newest[0].batch) if newest else None
+
+    def forget(self, step: ActionRecord) -> None:
+        """The step was taken back (or is no longer the newest to ask about)."""
+        self.unasked.pop(step.batch, None)
 
     def fetch_due(self) -> None:
         if not self.host.fetch_job.start():
