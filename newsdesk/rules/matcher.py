@@ -54,6 +54,7 @@ from newsdesk.search.schema import (
     fold,
     fold_text,
     name_keywords,
+    name_phrase,
     plain_analyzer,
     text_analyzer,
 )
@@ -389,7 +390,8 @@ class Compiler:
         if not whole:
             return None
         if node.kind == "phrase":
-            return lambda f: whole in f.keywords(name)
+            run = name_phrase(node.text) or whole
+            return lambda f: run in f.keywords(name)
         words = [w for w in self.analysis.plain_tokens(whole) if w]
         if not words:
             return None

@@ -27,7 +27,7 @@ from newsdesk.search.fast_positions import FastPositions
 
 #: 3: the outlet's initials are searched with its name (`source:MPA`).
 #: 4: Han, kana and Hangul characters are words of their own; text is case-folded
-#: (Straße is strasse): see fold_text.
+#: (Straße is strasse): see fold_text; runs of a name's words are its phrases.
 SCHEMA_VERSION = 4
 
 # Whoosh's default stop list drops "us", "may", "will" and "can", which are
@@ -154,12 +154,24 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-def name_keywords(names: Iterable[str]) -> str:
-    """Keyword text for a list of names: each whole name plus each of its words.
+#: Runs of up to this many words of a name are indexed as its phrases.
+NAME_RUN_MAX = 6
 
-    `person:kim` then matches "Kim Gunn" through the word, and
-    `person:"kim gunn"` matches the whole name, without phrase positions
-    leaking from one name into the next.
+
+def name_phrase(text: str) -> str:
+    """A name, or a run of its words, as the name fields hold its phrases: folded, its
+    words (split at anything but letters and digits) joined by single spaces, so
+    "O'Brien-Ruiz" is "o brien ruiz"."""
+    return " ".join(w for w in _NON_WORD.split(fold(text.replace(",", " "))) if w)
+
+
+def name_keywords(names: Iterable[str]) -> str:
+    """Keyword text for a list of names: each whole name, each of its words, and each
+    run of two or more of its words (`name_phrase`).
+
+    `person:kim` then matches "Kim Gunn" through the word, `person:"kim gunn"` the
+    whole name and `by:"ainge roy"` "Eleanor Ainge Roy" (a compound surname), without
+    phrase positions leaking from one name into the next.
     """
     seen: dict[str, None] = {}
     for name in names:
@@ -167,9 +179,15 @@ def name_keywords(names: Iterable[str]) -> str:
         if not whole:
             continue
         seen.setdefault(whole, None)
-        for word in _NON_WORD.split(whole):
-            if word:
-                seen.setdefault(word, None)
+        words = [w for w in _NON_WORD.split(whole) if w]
+        for word in words:
+            seen.setdefault(word, None)
+        count = len(words)
+        if count > NAME_RUN_MAX:
+            seen.setdefault(" ".join(words), None)
+        for start in range(count - 1):
+            for end in range(start + 2, min(count, start + NAME_RUN_MAX) + 1):
+                seen.setdefault(" ".join(words[start:end]), None)
     return ",".join(seen)
 
 

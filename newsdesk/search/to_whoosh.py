@@ -33,6 +33,7 @@ from newsdesk.search.schema import (
     NAME_FIELDS,
     fold,
     fold_text,
+    name_phrase,
     plain_analyzer,
     text_analyzer,
 )
@@ -261,7 +262,8 @@ class WhooshCompiler:
             if not whole:
                 return None
             if phrase:
-                return wq.Term(field_name, whole, boost=boost)
+                # Any run of a name's words: `by:"ainge roy"`, `person:"o'brien-ruiz"`.
+                return wq.Term(field_name, name_phrase(text) or whole, boost=boost)
             words = [w for w in self._plain_tokens(whole) if w]
             if not words:
                 return None
