@@ -57,3 +57,21 @@ async def test_an_import_the_search_hides_is_said(make_app: AppFactory, tmp_path
         await import_in_app(pilot, path)
         assert screen.inbox.current_id == before
         assert any("not in this search" in message for message in seen)
+
+
+async def test_an_import_a_rule_archives_is_said(make_app: AppFactory, tmp_path: Path) -> None:
+    """A killfile archived the article the editor imported: "Imported 1 article." and
+    nothing moved, as if the import had brought nothing."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main_screen(app)
+        seen = record_notifications(app)
+        app.desk.add_rule("killfile", "title:horoscope", ["archive"])
+        before = screen.inbox.current_id
+        path = _article(tmp_path, "stars.txt", "Horoscope for the harbour week", "March 30, 2026")
+        await import_in_app(pilot, path)
+        assert screen.inbox.current_id == before
+        assert any(
+            "1 article imported went straight to the archive" in m and "is:archived" in m
+            for m in seen
+        ), seen

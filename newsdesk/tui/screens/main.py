@@ -358,17 +358,28 @@ class MainScreen(Screen[None]):
         if (
             reveal
             and answer.request.reveal_as
-            and answer.request.query
             and answer.complete
             and not self.view.results.lists_any(reveal)
         ):
             them = "it" if len(reveal) == 1 else "them"
-            self.notify(
-                f"{counted(len(reveal), 'article')} {answer.request.reveal_as}, "
-                "not in this search: "
-                f"Esc clears the search to show {them}.",
-                markup=False,
-            )
+            if answer.request.query:
+                self.notify(
+                    f"{counted(len(reveal), 'article')} {answer.request.reveal_as}, "
+                    "not in this search: "
+                    f"Esc clears the search to show {them}.",
+                    markup=False,
+                )
+            else:
+                # Not in the inbox at all: a rule archived them as they arrived (a
+                # killfile), and the import seemed to bring nothing.
+                archived = sum(1 for row in self.desk.rows(list(reveal[:500])) if row.archived)
+                if archived:
+                    self.notify(
+                        f"{counted(archived, 'article')} {answer.request.reveal_as} went "
+                        f"straight to the archive (a rule's archive): is:archived shows "
+                        f"{'it' if archived == 1 else 'them'}.",
+                        markup=False,
+                    )
         if answer.index_behind:
             self.query_one(DeskWatch).expect_catch_up()
         self._loading = not answer.complete
