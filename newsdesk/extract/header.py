@@ -109,6 +109,16 @@ def caption_by_next_line(lines: list[str], i: int, *, repeated: bool = True) -> 
     )
 
 
+def _credit_alone_under(lines: list[str], i: int) -> bool:
+    """Whether the next line is a picture credit and nothing else ("Credit: X",
+    "(Jane Doe / Agency)"), where `caption_by_next_line` also takes a caption that
+    ends in its credit ("Rep. Jane Doe. | Alex Roe/Agency")."""
+    nxt = next((lines[j] for j in range(i + 1, min(len(lines), i + 6)) if lines[j]), "")
+    if not nxt or len(nxt) > 120 or _ONE_WORD.match(nxt):
+        return False
+    return is_credit(nxt) or bool(_PICTURE_CREDIT.match(nxt) or _AGENCY_CREDIT.match(nxt))
+
+
 def found_title_prefix(lines: list[str], head: int) -> str:
     """The headline text, which image alt text repeats at the start of a caption."""
     return lines[head] if 0 <= head < len(lines) and len(lines[head]) >= 20 else "\x00"
@@ -304,6 +314,13 @@ def read_header(lines: list[str], head: int, body_start: int, found: Found) -> i
             and (_dek_shaped(line) or (n == 0 and _short_standfirst(line, following)))
             and parse_dateline(line) is None
         ):
+            if _credit_alone_under(lines, i):
+                # A picture's credit alone right under it: the lead photo's caption, not
+                # a standfirst ("... at State House" / "Credit: HARARE HERALD"). A
+                # standfirst over the photo's own caption and credit stays one.
+                found.add_caption(_strip_title_prefix(line, found.title))
+                previous_caption = True
+                continue
             found.dek = clean_line(strip_list_mark(line))
             found.dek_at = i
             continue

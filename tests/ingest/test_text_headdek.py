@@ -76,3 +76,33 @@ def test_a_pictures_text_under_the_headline_is_no_standfirst() -> None:
     item = load_bytes(text.encode(), "keeper.txt").items[0]
     assert item.title == "Lighthouse keeper retires after forty years"
     assert item.dek is None
+
+
+def test_a_line_over_a_picture_credit_is_its_caption_not_the_standfirst() -> None:
+    """The lead photo's caption, with its credit alone on the next line, was taken for
+    the standfirst ("... at the quay" / "Credit: HARBOUR GAZETTE")."""
+    body = (
+        "By Oskar Feld\n\n"
+        "NORTHBY — The ferry operator cancelled its winter timetable on Friday, leaving "
+        "the islands with two boats a week, the council said.\n\n"
+        "Councillors said they would ask the government to step in before December.\n"
+    )
+    for credit in ("Credit: HARBOUR GAZETTE", "(Mara Lind / Northby Press)"):
+        text = (
+            "Ferry operator cancels winter timetable\n\n"
+            "The last ferry of the season leaves the quay at Northby in an image the harbour "
+            "office released on Thursday\n"
+            f"{credit}\n\n" + body
+        )
+        item = load_bytes(text.encode(), "ferry.txt").items[0]
+        assert item.title == "Ferry operator cancels winter timetable"
+        assert item.dek is None, credit
+        assert any(c.startswith("The last ferry of the season") for c in item.captions)
+    # A standfirst over the photo's own caption, which ends in its credit, stays one.
+    text = (
+        "Ferry operator cancels winter timetable\n\n"
+        "Islanders say two boats a week will empty the outer islands by spring.\n\n"
+        "The Northby quay. | Mara Lind/Northby Press\n\n" + body
+    )
+    item = load_bytes(text.encode(), "ferry.txt").items[0]
+    assert item.dek == "Islanders say two boats a week will empty the outer islands by spring."
