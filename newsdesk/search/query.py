@@ -16,6 +16,7 @@ for the user.
 
 from __future__ import annotations
 
+import difflib
 import re
 from datetime import datetime
 
@@ -389,7 +390,12 @@ class _Parser:
             return self.store_field(name, value.strip())
         # An unknown "field" is most likely text with a colon in it (10:30, a URL).
         if name.isalpha() and len(name) > 1 and value and not value.startswith("/"):
-            self.warnings.append(f"unknown field {name}: searched as words")
+            # A field name mistyped ("tittle:kenya") finds nothing as words: say which.
+            close = difflib.get_close_matches(
+                name, sorted({*_TEXT_FIELDS, *_STORE_FIELDS}), 1, 0.75
+            )
+            hint = f" (did you mean {close[0]}:?)" if close else ""
+            self.warnings.append(f"unknown field {name}: searched as words{hint}")
         return self.words(field_context or "any", f"{name} {value}", phrase=True)
 
     def store_field(self, name: str, value: str) -> Node:

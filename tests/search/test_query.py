@@ -245,6 +245,13 @@ def test_unknown_field_is_searched_as_words_with_a_warning() -> None:
     assert parsed.warnings == ["unknown field foo: searched as words"]
 
 
+def test_a_mistyped_field_name_is_named() -> None:
+    """`tittle:kenya` found nothing, said "unknown field tittle" and no more."""
+    for typed, meant in (("tittle", "title"), ("autor", "author"), ("pubished", "published")):
+        warnings = parse(f"{typed}:kenya", now=NOW).warnings
+        assert warnings == [f"unknown field {typed}: searched as words (did you mean {meant}:?)"]
+
+
 def test_colons_in_text_are_not_fields() -> None:
     assert parse("10:30", now=NOW).root == Words("any", "10:30", "word")
     parsed = parse("https://example.org/a", now=NOW)
