@@ -231,3 +231,39 @@ def test_an_embargo_shows_its_seconds_and_once_lifted_says_when() -> None:
     later = datetime(2026, 12, 5, 18, 23, 0, tzinfo=UTC)
     lifted = embargo_lifted("2026-12-05T18:22:05Z", later)
     assert lifted is not None and lifted.startswith("lifted at ") and "T18" not in lifted
+
+
+def test_an_item_without_a_provider_is_its_datelines_agency(tmp_path: Path) -> None:
+    """Two different items of one agency, one naming no provider, were one story: the
+    unnamed one had no outlet, so one outlet's two reports were never told apart."""
+    from newsdesk.paths import resolve
+
+    def item(slug: str, headline: str, text: str, holder: str | None) -> Path:
+        record = {
+            "uri": f"urn:quay.example:20261206:{slug}",
+            "type": "text",
+            "version": "1",
+            "versioncreated": "2026-12-06T10:00:00Z",
+            "pubstatus": "usable",
+            "slugline": slug,
+            "located": "Marrowby",
+            "byline": "Ines Falk",
+            "headline": headline,
+            "body_text": f"MARROWBY, Dec 6 (QNS) - {text}",
+        }
+        if holder:
+            record["copyrightholder"] = holder
+        path = tmp_path / f"{slug}.json"
+        path.write_text(json.dumps(record), encoding="utf-8")
+        return path
+
+    ferry = item(
+        "FERRY", "Ferry crews walk out in Marrowby", "Ferry crews walked out on Sunday.", "QNS"
+    )
+    bridge = item("BRIDGE", "Marrowby bridge shut", "The old bridge closed on Sunday.", None)
+    with Desk(resolve()) as desk:
+        desk.import_paths([ferry, bridge])
+        articles = {a.meta.title: a for a in desk.get_many(desk.search("in:all").ids)}
+    shut = articles["Marrowby bridge shut"]
+    assert shut.meta.source == "QNS"
+    assert shut.story_id != articles["Ferry crews walk out in Marrowby"].story_id
