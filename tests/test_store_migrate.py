@@ -211,3 +211,34 @@ def test_a_source_written_to_during_the_copy_is_said_and_the_copy_removed(
     assert not target.exists()
     monkeypatch.setattr(transfer, "state_checksum", real)
     assert main(["store", "migrate", "--from", "sqlite", "--to", str(target)]) == 0
+
+
+def test_a_step_two_rules_took_together_moves_both_ways(
+    isolated_dirs: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Two rules acting on one arrival log one step named "rules zeta, alpha" in rule
+    order; PostgreSQL named it "rules alpha, zeta", so every copy of such a desk
+    "differed from the source", in both directions."""
+    monkeypatch.setenv(STORE_ENV, "")
+    story = tmp_path / "ferry.md"
+    story.write_text("# Ferry crews walk out\n\nThe island ferry stopped.\n", encoding="utf-8")
+    with Desk() as desk:
+        desk.add_rule("zeta", "ferry", ["+zeta"])
+        desk.add_rule("alpha", "ferry", ["+alpha"])
+        desk.import_paths([story])
+        assert desk.history(1)[0].kind == "rules zeta, alpha"
+    with pg_schema() as url:
+        assert main(["store", "migrate", "--from", "sqlite", "--to", url, "--json"]) == 0
+        assert json.loads(capsys.readouterr().out)["same"] is True
+        monkeypatch.setenv(STORE_ENV, url)
+        with Desk() as desk:
+            assert desk.history(1)[0].kind == "rules zeta, alpha"
+            (step,) = [r for r in desk.history(10) if r.kind.startswith("rules")]
+            assert step.kind == "rules zeta, alpha"
+        back = tmp_path / "back.sqlite3"
+        monkeypatch.setenv(STORE_ENV, "")
+        assert main(["store", "migrate", "--from", url, "--to", str(back), "--json"]) == 0
+        assert json.loads(capsys.readouterr().out)["same"] is True

@@ -210,7 +210,11 @@ def undo(
         return None
     if batch in held:
         raise StepInProgress(STEP_IN_PROGRESS)
-    kinds = tx.execute("SELECT DISTINCT kind FROM actions WHERE batch = %s", (batch,)).fetchall()
+    # In the order they were logged (rule order): DISTINCT gave them sorted, and a desk
+    # moved between backends named one step two ways.
+    kinds = tx.execute(
+        "SELECT kind FROM actions WHERE batch = %s GROUP BY kind ORDER BY MIN(id)", (batch,)
+    ).fetchall()
     kind = batch_kind(KINDS_SEPARATOR.join(str(k["kind"]) for k in kinds))
     record = ActionRecord(
         batch=batch, kind=kind, article_ids=[], ts=row["ts"], editor=row["editor"]
@@ -335,7 +339,10 @@ def history(conn: Conn, limit: int, editor: str | None = None) -> list[ActionRec
     # their rows are grouped: grouping the whole log grew with its size.
     return batch_records(
         conn.execute(
-            f"""SELECT batch, string_agg(DISTINCT kind, chr(31)) AS kind, MIN(ts) AS ts,
+            f"""SELECT batch, (SELECT string_agg(k, chr(31) ORDER BY first)
+                               FROM (SELECT kind AS k, MIN(same.id) AS first FROM actions AS same
+                                     WHERE same.batch = actions.batch GROUP BY kind) AS kinds
+                              ) AS kind, MIN(ts) AS ts,
                        MIN(editor) AS editor,
                        string_agg(article_id, ',' ORDER BY id) AS ids
                 FROM actions WHERE batch IN (

@@ -220,7 +220,10 @@ def undo(
     row = tx.execute(
         "SELECT kind, ts, editor FROM actions WHERE batch = ? LIMIT 1", (batch,)
     ).fetchone()
-    kinds = tx.execute("SELECT DISTINCT kind FROM actions WHERE batch = ?", (batch,)).fetchall()
+    # In the order they were logged (rule order), as PostgreSQL gives them too.
+    kinds = tx.execute(
+        "SELECT kind FROM actions WHERE batch = ? GROUP BY kind ORDER BY MIN(id)", (batch,)
+    ).fetchall()
     kind = batch_kind(KINDS_SEPARATOR.join(str(k[0]) for k in kinds))
     record = ActionRecord(
         batch=batch, kind=kind, article_ids=[], ts=row["ts"], editor=row["editor"]
@@ -357,8 +360,9 @@ def history(conn: sqlite3.Connection, limit: int, editor: str | None = None) -> 
     # their rows are grouped: grouping the whole log grew with its size.
     return batch_records(
         conn.execute(
-            f"""SELECT batch, (SELECT GROUP_CONCAT(k, char(31)) FROM (SELECT DISTINCT kind AS k
-                                 FROM actions AS same WHERE same.batch = actions.batch)) AS kind,
+            f"""SELECT batch, (SELECT GROUP_CONCAT(k, char(31)) FROM (SELECT kind AS k
+                                 FROM actions AS same WHERE same.batch = actions.batch
+                                 GROUP BY kind ORDER BY MIN(same.id))) AS kind,
                        MIN(ts) AS ts, MIN(editor) AS editor, GROUP_CONCAT(article_id) AS ids
                 FROM actions WHERE batch IN (
                     SELECT DISTINCT batch FROM actions WHERE undone = 0 {where}
