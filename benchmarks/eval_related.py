@@ -24,8 +24,9 @@ SLICE = ROOT.parent / "shared" / "realworld-stories"
 FLOORS = (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3)
 
 
-def rows_for(paths: list[Path], gold: dict[str, str]) -> list[tuple[float, bool]]:
-    """(share of its own score, same story) for each article's top five."""
+def rows_for(paths: list[Path], gold: dict[str, str]) -> list[tuple[float, int, bool]]:
+    """(share of its own score, distinct terms shared, same story) for each article's
+    top five."""
     from whoosh import query as wq
 
     from newsdesk.desk import Desk
@@ -33,7 +34,7 @@ def rows_for(paths: list[Path], gold: dict[str, str]) -> list[tuple[float, bool]
     from newsdesk.search.related_floor import self_score
     from newsdesk.search.to_whoosh import WhooshCompiler
 
-    rows: list[tuple[float, bool]] = []
+    rows: list[tuple[float, int, bool]] = []
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["NEWSDESK_DATA_DIR"] = tmp
         with Desk(resolve()) as desk:
@@ -50,20 +51,25 @@ def rows_for(paths: list[Path], gold: dict[str, str]) -> list[tuple[float, bool]
                     own = self_score(searcher, query, aid)
                     if not own:
                         continue
-                    for hit in searcher.search(query, limit=5):
+                    for hit in searcher.search(query, limit=5, terms=True):
                         same = story[aid] is not None and story[aid] == story.get(hit["id"])
-                        rows.append((hit.score / own, same))
+                        shared = len(set(hit.matched_terms()))
+                        rows.append((hit.score / own, shared, same))
     return rows
 
 
-def report(label: str, rows: list[tuple[float, bool]], scored: bool) -> None:
+def report(label: str, rows: list[tuple[float, int, bool]], scored: bool) -> None:
+    from newsdesk.search.related_floor import RELATED_FLOOR, RELATED_SHARED
+
     print(f"{label}: {len(rows)} places in the top fives")
-    for floor in FLOORS:
-        kept = [same for share, same in rows if share >= floor]
-        line = f"  floor {floor:.2f}: kept {len(kept):5d}"
+    grid = [(floor, least) for least in (1, RELATED_SHARED) for floor in FLOORS]
+    for floor, least in grid:
+        kept = [same for share, shared, same in rows if share >= floor and shared >= least]
+        mark = "  <- shipped" if (floor, least) == (RELATED_FLOOR, RELATED_SHARED) else ""
+        line = f"  floor {floor:.2f}, {least} shared: kept {len(kept):5d}"
         if scored:
-            line += f", of them same story {sum(kept)} (of {sum(s for _, s in rows)})"
-        print(line)
+            line += f", of them same story {sum(kept)} (of {sum(s for _, _, s in rows)})"
+        print(line + mark)
 
 
 def main() -> None:

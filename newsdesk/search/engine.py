@@ -229,14 +229,14 @@ class SearchEngine:
                 compiler = WhooshCompiler(searcher, self._related_source)
                 q = compiler.related(article_id)
                 limited = BoundedCollector(
-                    searcher.collector(limit=max(1, limit)),
+                    searcher.collector(limit=max(1, limit), terms=True),
                     deadline=time.monotonic() + TIME_LIMIT,
                 )
                 with contextlib.suppress(TimeLimit):  # the best found in time will do
                     searcher.search_with_collector(q, limited)
                 results = limited.results()
                 kept = above_floor(results, self_score(searcher, q, article_id))
-                return docmap.ids_of(results.docnum(i) for i in range(kept))
+                return docmap.ids_of(results.docnum(i) for i in kept)
         except (QuerySyntaxError, IndexUnavailableError):
             pass
         return []

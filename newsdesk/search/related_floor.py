@@ -4,12 +4,13 @@
 and any article sharing one word ranks somewhere: on a small or mixed desk a curling
 report's "related" were a deep freeze, a cricket final and a copper mine, each
 sharing "team" or "win". A related article must score at least `RELATED_FLOOR` of
-what the article scores against its own query. Measured on the lists' top five
-(`benchmarks/eval_related.py`): on the development slice of real coverage
-(../shared/realworld-stories, 269 articles, many on one subject) the floor keeps 74
-of the 83 same-story articles found outside the article's own story row and 1,123 of
-1,345 places; on the sample desk's 59 mostly unrelated articles it keeps 19 of 295,
-those sharing a city, a country or a subject.
+what the article scores against its own query, and share `RELATED_SHARED` of its
+key words or names (`to_whoosh.related` leaves out words most of the desk holds).
+Measured on the lists' top five (`benchmarks/eval_related.py`): on the development
+slice of real coverage (../shared/realworld-stories, 269 articles, many on one
+subject) the rule keeps 83 of the 92 same-story articles found outside the
+article's own story row and 1,121 of 1,345 places; on the sample desk's mostly
+unrelated articles it keeps 15 of 295, those sharing a city, a country or a subject.
 """
 
 from __future__ import annotations
@@ -38,10 +39,19 @@ def self_score(searcher: Searcher, query: wq.Query, article_id: str) -> float | 
     return score if score > 0 else None
 
 
-def above_floor(results: Results, own: float | None) -> int:
-    """How many of the best-first `results` reach the floor (all when `own` is unknown)."""
+#: Distinct key words or names a related article must share with the article.
+RELATED_SHARED = 2
+
+
+def above_floor(results: Results, own: float | None) -> list[int]:
+    """The places of the best-first `results` that reach the floor (every one when `own`
+    is unknown) and share at least `RELATED_SHARED` terms (when the results say)."""
     count = results.scored_length()
-    if own is None:
-        return count
-    floor = own * RELATED_FLOOR
-    return sum(1 for i in range(count) if results.score(i) >= floor)
+    shared = results.docterms if results.has_matched_terms() else None
+    floor = own * RELATED_FLOOR if own is not None else None
+    return [
+        i
+        for i in range(count)
+        if (floor is None or results.score(i) >= floor)
+        and (shared is None or len(set(shared.get(results.docnum(i), ()))) >= RELATED_SHARED)
+    ]

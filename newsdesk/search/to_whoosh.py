@@ -45,6 +45,10 @@ PREFIX_CAP_OTHER = 16
 #: Term-list entries looked at per prefix, field and segment before giving up on more.
 MAX_SCAN = 1_000
 RELATED_TERMS = 12
+#: Words in more than this share of the desk's articles are no key words of `related:`
+#: (on a desk of at least `RELATED_COMMON_MIN_DOCS`; a handful of articles says little).
+RELATED_COMMON_SHARE = 0.2
+RELATED_COMMON_MIN_DOCS = 20
 RELATED_NAMES = 8
 #: Index terms all the prefixes of one query may expand to together: with more
 #: than four prefixes, each one's caps shrink in proportion (its most frequent
@@ -341,8 +345,17 @@ class WhooshCompiler:
             raise QuerySyntaxError(f"related:{shown(article_id)[1:-1]}: no article has that id")
         text = fold_text(f"{loaded.title}\n{loaded.title}\n{loaded.body}")
         terms: list[wq.Query] = []
-        for term, weight in self.searcher.key_terms_from_text("body", text, numterms=RELATED_TERMS):
+        # A word most of the desk holds ("said", "year") likens nothing: a short
+        # article's few key words were such words, and every report matched them.
+        docs = self.searcher.doc_count()
+        common = docs * RELATED_COMMON_SHARE if docs >= RELATED_COMMON_MIN_DOCS else None
+        keys = self.searcher.key_terms_from_text("body", text, numterms=2 * RELATED_TERMS)
+        for term, weight in keys:
+            if common is not None and self.searcher.doc_frequency("body", term) > common:
+                continue
             terms.append(wq.Term("body", term, boost=max(float(weight), 0.1)))
+            if len(terms) == RELATED_TERMS:
+                break
         for field_name, names in (
             ("people", loaded.people),
             ("organizations", loaded.organizations),

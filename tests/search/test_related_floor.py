@@ -80,3 +80,58 @@ def test_related_keeps_the_like_article_and_drops_the_one_word_matches(tmp_path:
         assert not set(related) & set(others), [desk.get(i).meta.title for i in related]  # type: ignore[union-attr]
         # An article with nothing like it on the desk has no related articles at all.
         assert desk.related(others[2]) == []
+
+
+TOPICS = (
+    "ferry timetable",
+    "orchard frost",
+    "bridge repairs",
+    "harbour dredging",
+    "school meals",
+    "tram extension",
+    "museum roof",
+    "river levels",
+    "bus fares",
+    "hospital parking",
+    "market stalls",
+    "cycle lanes",
+    "street lights",
+    "park benches",
+    "water meters",
+    "recycling bins",
+    "sea wall",
+    "pier lights",
+    "swimming pool",
+    "fire station",
+    "post office",
+    "town hall clock",
+)
+
+
+def test_words_most_of_the_desk_holds_liken_nothing(tmp_path: Path) -> None:
+    """A short article's key words were "said" and its like, which nearly every report
+    holds: its Related list was five unrelated reports."""
+    desk_articles = [
+        _article(
+            f"Plans for new {topic}",
+            (
+                f"The council said on Monday that the {topic} plan would cost more than "
+                f"expected. Officials said a decision on the {topic} was due next year."
+                if n % 2
+                else f"Work on the {topic} begins in spring and ends before the summer."
+            ),
+            ["Kelso"],
+            1 + n % 27,
+        )
+        for n, topic in enumerate(TOPICS)
+    ]
+    short = _article(
+        "Observatory extends its opening hours",
+        "Officials said the council would fund the observatory next year, the council said.",
+        ["Harlow"],
+        28,
+    )
+    with Desk(make_paths(tmp_path)) as desk:
+        *_, observatory = desk.add_extracted([*desk_articles, short], "floor-fixture")
+        desk.sync_index()
+        assert desk.related(observatory) == []
