@@ -200,3 +200,21 @@ def test_a_date_written_alone_on_the_shared_desk(
         assert main(["search", "published:<2026-12-06", "--json"]) == 0
         out = capsys.readouterr().out
         assert "Ferry timetable" in out and "Harbour plan" not in out
+
+
+def test_a_date_alone_is_today_on_its_own_day_in_any_zone() -> None:
+    """West of UTC a date given without a time read "1d" ("(1d ago)" in the detail pane)
+    on its own day: it was counted from midnight UTC."""
+    from zoneinfo import ZoneInfo
+
+    from newsdesk.tui.relative_time import long_when
+
+    evening = datetime(2026, 12, 6, 18, 35, tzinfo=ZoneInfo("America/Los_Angeles"))
+    assert compact_when("2026-12-06", evening) == "today"
+    assert long_when("2026-12-06", evening) == "2026-12-06"
+    assert compact_when("2026-12-05", evening) == "1d"
+    morning = datetime(2026, 12, 7, 9, 0, tzinfo=ZoneInfo("Pacific/Auckland"))
+    assert compact_when("2026-12-07", morning) == "today"
+    assert compact_when("2026-12-06", morning) == "1d"
+    assert compact_when("2026-11-20", morning) == "20 Nov"
+    assert compact_when("2025-11-20", morning) == "2025-11"

@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from newsdesk.isodates import parse_iso
 
@@ -16,20 +16,20 @@ parse_when = parse_iso
 def compact_when(value: str | None, now: datetime) -> str:
     """At most six characters; empty when unknown."""
     when = parse_when(value)
-    if when is None:
+    if when is None or value is None:
         return ""
-    date_only = value is not None and len(value) <= 10
+    if len(value) <= 10:
+        return _day_when(when.date(), now)
     seconds = (now - when).total_seconds()
-    if not date_only and -120 <= seconds < 60:
+    if -120 <= seconds < 60:
         return "now"
-    if not date_only and 0 < seconds < 3600:
+    if 0 < seconds < 3600:
         return f"{int(seconds // 60)}m"
-    if not date_only and 0 < seconds < 86400:
+    if 0 < seconds < 86400:
         return f"{int(seconds // 3600)}h"
     if 0 <= seconds < 7 * 86400:
-        days = int(seconds // 86400)
-        return "today" if date_only and days == 0 else f"{max(days, 1)}d"
-    if not date_only and now.tzinfo is not None:
+        return f"{max(int(seconds // 86400), 1)}d"
+    if now.tzinfo is not None:
         # The reader's day, the one `published:DAY` finds it under (a Sydney morning is
         # the evening before in London).
         when = when.astimezone(now.tzinfo)
@@ -48,3 +48,15 @@ def long_when(value: str | None, now: datetime) -> str:
     if short and short[0].isdigit() and short[-1] in "mhd":
         return f"{stated} ({short} ago)"
     return stated
+
+
+def _day_when(day: date, now: datetime) -> str:
+    """A date given without a time: counted in the reader's days, as `published:DAY`
+    finds it (it was read as midnight UTC, a day old by the afternoon west of UTC)."""
+    today = now.date()
+    days = (today - day).days
+    if days == 0:
+        return "today"
+    if 0 < days < 7:
+        return f"{days}d"
+    return day.strftime("%d %b") if day.year == today.year else day.strftime("%Y-%m")
