@@ -94,7 +94,7 @@ class RuleBook:
 
         name = check_name(name)
         checked = parse_actions(actions)
-        self.runner.check(query)
+        self._check_query(query)
         if new and any(r.name == name for r in self.rules()):
             raise RuleNameTaken(f"a rule named {name!r} exists already")
         return name, checked
@@ -146,8 +146,21 @@ class RuleBook:
         return self.store.remove_rule(name.strip())
 
     def test(self, query: str) -> SearchResult:
-        self.runner.check(query)
+        self._check_query(query)
         return self._find(query)
+
+    def _check_query(self, query: str) -> None:
+        """A rule's query compiles, and names no field that does not exist: the search
+        box reads `tittle:x` as words (and says so), a rule would quietly never fire."""
+        from newsdesk.search.query import parse
+
+        self.runner.check(query)
+        unknown = [w for w in parse(query).warnings if w.startswith("unknown field")]
+        if unknown:
+            raise QuerySyntaxError(
+                f"{unknown[0].replace(': searched as words', '')}; write the field as the "
+                "search syntax names it, or quote the words to mean them"
+            )
 
     def apply(self, names: Sequence[str] = ()) -> list[ActionResult]:
         """Run rules (the named ones, else every one switched on) over the queue as it is

@@ -220,3 +220,19 @@ def test_cli_rules_import_replaces_a_differing_rule_only_when_told(
     with Desk(resolve()) as desk:
         rules = {r.name: r for r in desk.rules()}
     assert rules["flood"].actions == ("archive",) and "ferry" in rules
+
+
+def test_a_rule_naming_a_field_that_does_not_exist_is_refused(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`rules add bad 'tittle:x' archive` was kept: the query searched the words
+    "tittle x" and the killfile never fired, without a word (the search box says so)."""
+    assert main(["rules", "add", "bad", "tittle:horoscope", "archive"]) != 0
+    err = capsys.readouterr().err
+    assert "unknown field tittle (did you mean title:?)" in err
+    assert main(["rules", "test", "tittle:horoscope"]) != 0
+    assert "unknown field tittle" in capsys.readouterr().err
+    assert main(["rules", "list"]) == 0
+    assert "bad" not in capsys.readouterr().out
+    # Quoted, the words are meant: kept.
+    assert main(["rules", "add", "words", '"tittle:horoscope"', "archive"]) == 0
