@@ -309,10 +309,24 @@ def _checked_file_left_whole(args: argparse.Namespace) -> None:
     mark_whole(paths.database)
 
 
+def _tolerant_streams() -> None:
+    """A terminal whose encoding lacks the markers (●, ✓, ★: Latin-1, ASCII) gets "?"
+    for them: printing one ended `list`, `search` and `doctor` with an encoding error."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            "●✓★…—".encode(getattr(stream, "encoding", None) or "utf-8")
+        except (UnicodeEncodeError, LookupError):
+            reconfigure = getattr(stream, "reconfigure", None)
+            if reconfigure is not None:
+                with suppress(ValueError, OSError):
+                    reconfigure(errors="replace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     # Library warnings (psycopg on a lost server, the index's "damaged" details)
     # would print as raw lines; the commands already tell the user in one plain line.
     quiet_library_logs()
+    _tolerant_streams()
     parser = build_parser()
     # Queries and tag edits may start with a dash (`-japan`, `-is:read`, `-oldtag`):
     # argparse would take them for options, so they are masked while parsing.
