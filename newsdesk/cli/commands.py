@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -118,6 +118,19 @@ def _say_stopped_import(summary: ImportSummary, as_json: bool) -> None:
     )
 
 
+def _archived_on_arrival(desk: Desk, ids: Sequence[str]) -> int:
+    """How many of the articles just imported the rules archived (0 without rules)."""
+    if not ids or not any(r.enabled and "archived" in r.change for r in desk.rules()):
+        return 0
+    chunk = 500
+    return sum(
+        1
+        for n in range(0, len(ids), chunk)
+        for row in desk.rows(ids[n : n + chunk])
+        if row.archived
+    )
+
+
 def cmd_import(desk: Desk, args: argparse.Namespace) -> int:
     from newsdesk.import_batch import FileOutcome
 
@@ -159,8 +172,15 @@ def cmd_import(desk: Desk, args: argparse.Namespace) -> int:
                 "it catches up on the next search"
             )
     notified = desk.take_notifications()
+    archived = _archived_on_arrival(desk, summary.imported_ids)
     if args.json:
-        output.print_json({**summary.as_dict(), "notified": output.notified_dicts(notified)})
+        output.print_json(
+            {
+                **summary.as_dict(),
+                "archived_on_arrival": archived,
+                "notified": output.notified_dicts(notified),
+            }
+        )
     else:
         output.print_notified(notified)
         output.out.print(
@@ -189,6 +209,12 @@ def cmd_import(desk: Desk, args: argparse.Namespace) -> int:
                         ("  ! ", "yellow"), display(outcome.path, name=True), ": ", warning
                     )
                 )
+        if archived:
+            # Else an import a killfile took whole seemed to bring nothing.
+            output.notice(
+                f"{archived:,} of them went straight to the archive (a rule's archive): "
+                "is:archived shows them"
+            )
         if not summary.files and any(p.is_dir() for p in inputs):
             output.notice(
                 "found no file to import: a folder's hidden files, its README, LICENSE or "

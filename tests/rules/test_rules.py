@@ -236,3 +236,25 @@ def test_a_rule_naming_a_field_that_does_not_exist_is_refused(
     assert "bad" not in capsys.readouterr().out
     # Quoted, the words are meant: kept.
     assert main(["rules", "add", "words", '"tittle:horoscope"', "archive"]) == 0
+
+
+def test_the_cli_import_says_what_a_killfile_archived(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`newsdesk import` said "imported 1" for an article the killfile archived, and the
+    JSON summary had nothing on it either."""
+    import json
+
+    assert main(["rules", "add", "killfile", "title:horoscope", "archive"]) == 0
+    stars = tmp_path / "stars.md"
+    stars.write_text("# Horoscope for the week\n\nThe stars say little.\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["import", str(stars)]) == 0
+    said = capsys.readouterr()
+    assert "1 of them went straight to the archive" in said.err
+    other = tmp_path / "ferry.md"
+    other.write_text(
+        "# Ferry fares frozen\n\nThe island ferry keeps its fares.\n", encoding="utf-8"
+    )
+    assert main(["import", str(other), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["archived_on_arrival"] == 0
