@@ -106,8 +106,13 @@ class NewsdeskApp(App[None]):
     def on_mount(self) -> None:
         # SIGTERM (logging out, a session manager, `kill`): leave as `q` does, the terminal
         # restored (killed outright it stayed on the alternate screen, mouse reporting on).
-        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-            asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, self._terminated)
+        # SIGHUP (the window closed, an SSH link dropped) alike: an import running then
+        # is logged as stopped with what it stored (it was killed, and never logged).
+        for number in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+            if number is None:
+                continue
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                asyncio.get_running_loop().add_signal_handler(number, self._terminated, number)
         if self.settings.theme:
             if self.settings.theme in self.available_themes:
                 self.theme = self.settings.theme
@@ -131,8 +136,8 @@ class NewsdeskApp(App[None]):
                 problem, title="Configuration", severity="warning", timeout=10, markup=False
             )
 
-    def _terminated(self) -> None:
-        self.exit(return_code=128 + signal.SIGTERM)
+    def _terminated(self, number: int = signal.SIGTERM) -> None:
+        self.exit(return_code=128 + number)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not event.is_forwarded:

@@ -26,3 +26,15 @@ def test_sigterm_gives_the_terminal_back(isolated_dirs: Path) -> None:
     shown = app.shown
     assert shown.rfind(LEAVE_ALTERNATE_SCREEN) > shown.rfind(b"shown")
     assert b"Traceback" not in shown
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="ptys and SIGHUP are POSIX")
+def test_sighup_ends_the_app_as_sigterm_does(isolated_dirs: Path) -> None:
+    """The window closed or the SSH link dropped: SIGHUP killed the app outright, and an
+    import running then was never written to the import log (`L`)."""
+    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "100", "LINES": "30"}
+    app = OnATerminal([sys.executable, "-m", "newsdesk"], env)
+    app.wait_for(b"shown")
+    app.proc.send_signal(signal.SIGHUP)
+    assert app.finish(30) == 128 + signal.SIGHUP
+    assert b"Traceback" not in app.shown
