@@ -180,15 +180,25 @@ def name_keywords(names: Iterable[str]) -> str:
             continue
         seen.setdefault(whole, None)
         words = [w for w in _NON_WORD.split(whole) if w]
-        for word in words:
-            seen.setdefault(word, None)
-        count = len(words)
-        if count > NAME_RUN_MAX:
-            seen.setdefault(" ".join(words), None)
-        for start in range(count - 1):
-            for end in range(start + 2, min(count, start + NAME_RUN_MAX) + 1):
-                seen.setdefault(" ".join(words[start:end]), None)
+        _words_and_runs(words, seen)
+        if "'" in whole or "’" in whole:
+            # Written without the apostrophe too: `by:obrien` finds O'Brien.
+            _words_and_runs([w for w in _NON_WORD.split(_APOSTROPHES.sub("", whole)) if w], seen)
     return ",".join(seen)
+
+
+_APOSTROPHES = re.compile("['’]")
+
+
+def _words_and_runs(words: list[str], seen: dict[str, None]) -> None:
+    for word in words:
+        seen.setdefault(word, None)
+    count = len(words)
+    if count > NAME_RUN_MAX:
+        seen.setdefault(" ".join(words), None)
+    for start in range(count - 1):
+        for end in range(start + 2, min(count, start + NAME_RUN_MAX) + 1):
+            seen.setdefault(" ".join(words[start:end]), None)
 
 
 def _published(value: Any) -> datetime | None:
