@@ -659,3 +659,23 @@ def test_unarchive_finds_what_archive_found_with_the_same_words(
     one = run(["unarchive", row["id"][:10], "--json"], env)
     assert json.loads(one.stdout)["changed"] == [row["id"]]
     assert len(json.loads(run(["search", "is:archived", "--json"], env).stdout)) == 1
+
+
+def test_reindex_on_a_read_only_folder_says_so(
+    isolated_dirs: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """On a read-only data folder `reindex` printed the raw "Read-only file system:
+    .../MAIN_x._stored.col" (every other command says the folder is read-only)."""
+    import errno
+
+    from newsdesk.cli.main import main
+    from newsdesk.desk import Desk
+
+    def refused(self: Desk, progress: object = None) -> int:
+        raise OSError(errno.EROFS, "Read-only file system", "/data/index/MAIN_x._stored.col")
+
+    monkeypatch.setattr(Desk, "reindex", refused)
+    assert main(["reindex"]) != 0
+    err = capsys.readouterr().err
+    assert "the search index cannot be rebuilt: Read-only file system" in err
+    assert "the index as it was is kept" in err

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -476,7 +477,17 @@ def cmd_reindex(desk: Desk, args: argparse.Namespace) -> int:
         def on_progress(done: int, total: int) -> None:
             progress.update(task, completed=done, total=total)
 
-        count = desk.reindex(on_progress)
+        try:
+            count = desk.reindex(on_progress)
+        except OSError as exc:
+            if exc.errno not in (errno.EROFS, errno.EACCES, errno.EPERM):
+                raise
+            # The index is rebuilt beside the store: a read-only folder refuses it.
+            raise DeskError(
+                f"the search index cannot be rebuilt: {exc.strerror or exc} "
+                f"({display(str(exc.filename or ''), name=True) or 'the data directory'}); "
+                "the index as it was is kept. Run `newsdesk doctor` for details."
+            ) from None
     output.out.print(Text(f"indexed {count} articles"))
     return EXIT_OK
 
