@@ -147,6 +147,23 @@ def expected_tables() -> set[str]:
         conn.close()
 
 
+def _reader(db: Path, read_only: bool) -> sqlite3.Connection:
+    """A read-only connection that sees the write-ahead log when there is one: an
+    immutable one reads the main file alone, and a file whose newest pages are still in
+    the log then looks malformed (doctor on a full disk called an intact desk damaged).
+    Immutable only when the log cannot be read that way (a read-only folder)."""
+    wal = db.with_name(db.name + "-wal")
+    with contextlib.suppress(OSError):
+        if read_only and wal.stat().st_size > 0:
+            conn = open_readonly(db, immutable=False)
+            try:
+                conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+                return conn
+            except sqlite3.Error:
+                conn.close()
+    return open_readonly(db, immutable=read_only)
+
+
 def inspect_database(db: Path, *, read_only: bool) -> tuple[list[str], int | None, int]:
     """(problems, schema version or None, article count) without changing the file."""
     try:
@@ -157,7 +174,7 @@ def inspect_database(db: Path, *, read_only: bool) -> tuple[list[str], int | Non
     if header != SQLITE_MAGIC:
         return ["file is not a database (its header is damaged)"], None, 0
     try:
-        conn = open_readonly(db, immutable=read_only)
+        conn = _reader(db, read_only)
     except sqlite3.Error as exc:
         return [str(exc)], None, 0
     try:
