@@ -20,6 +20,14 @@ def test_safe_url_drops_the_password_and_keeps_the_rest() -> None:
     assert "s3cret" not in shown
 
 
+def test_safe_url_names_the_schema_that_tells_two_desks_apart() -> None:
+    """Two desks in two schemas of one database were shown as the same address."""
+    one = safe_url("postgresql://ed:pw@db.example.test:6543/desk?options=-csearch_path%3Dnight")
+    two = safe_url("postgresql://ed:pw@db.example.test:6543/desk?options=-csearch_path%3Dday")
+    assert one == "postgresql://ed@db.example.test:6543/desk?options=-csearch_path%3Dnight"
+    assert one != two and "pw" not in one
+
+
 def test_server_down_is_one_line_naming_the_url_without_password(tmp_path: Path) -> None:
     # Port 1 on this machine: nothing listens there, the refusal is immediate.
     url = "postgresql://ed:s3cret-pw@127.0.0.1:1/desk"

@@ -19,6 +19,7 @@ import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
+from urllib.parse import quote
 
 import psycopg
 from psycopg import sql
@@ -76,7 +77,14 @@ def safe_url(url: str) -> str:
     port = f":{parts['port']}" if parts.get("port") else ""
     dbname = str(parts.get("dbname") or "")
     who = f"{user}@" if user else ""
-    return f"postgresql://{who}{host}{port}/{dbname}"
+    # Two desks in two schemas of one database: the schema tells them apart (and the
+    # address still works when pasted back).
+    schema = _SEARCH_PATH.search(str(parts.get("options") or ""))
+    where = f"?options=-csearch_path%3D{quote(schema.group(1), safe=',')}" if schema else ""
+    return f"postgresql://{who}{host}{port}/{dbname}{where}"
+
+
+_SEARCH_PATH = re.compile(r"search_path\s*=\s*([^\s]+)")
 
 
 def index_name(url: str) -> str:
