@@ -55,3 +55,21 @@ def above_floor(results: Results, own: float | None) -> list[int]:
         if (floor is None or results.score(i) >= floor)
         and (shared is None or len(set(shared.get(results.docnum(i), ()))) >= RELATED_SHARED)
     ]
+
+
+#: Articles `related:` in a search may find (the best first; the floor keeps fewer).
+RELATED_SEARCH_MAX = 200
+
+
+def floored(searcher: Searcher, query: wq.Query, article_id: str) -> wq.Query:
+    """`related:` in a search: only the articles the Related list would keep (the same
+    floor), ranked as before. The id terms added are alike for every document, so the
+    order stays the query's; nothing kept matches nothing."""
+    if query is wq.NullQuery:
+        return query
+    results = searcher.search(query, limit=RELATED_SEARCH_MAX, terms=True)
+    kept = above_floor(results, self_score(searcher, query, article_id))
+    ids = [str(results[i]["id"]) for i in kept]
+    if not ids:
+        return wq.NullQuery
+    return wq.And([query, wq.Or([wq.Term("id", i) for i in ids])])

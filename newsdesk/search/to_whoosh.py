@@ -28,6 +28,7 @@ from whoosh.searching import Searcher
 
 from newsdesk.search.dates import shown
 from newsdesk.search.query import And, Node, Not, Or, QuerySyntaxError, Related, Words
+from newsdesk.search.related_floor import floored
 from newsdesk.search.schema import (
     DEFAULT_FIELDS,
     NAME_FIELDS,
@@ -224,7 +225,7 @@ class WhooshCompiler:
         if isinstance(node, Words):
             return self.words(node)
         if isinstance(node, Related):
-            return self.related(node.article_id)
+            return floored(self.searcher, self.related(node.article_id), node.article_id)
         if isinstance(node, And | Or):
             items = [q for q in (self.compile(i) for i in node.items) if q is not None]
             if not items:

@@ -80,6 +80,9 @@ def test_related_keeps_the_like_article_and_drops_the_one_word_matches(tmp_path:
         assert not set(related) & set(others), [desk.get(i).meta.title for i in related]  # type: ignore[union-attr]
         # An article with nothing like it on the desk has no related articles at all.
         assert desk.related(others[2]) == []
+        # `related:` in a search keeps the same ones (it listed every one-word match).
+        assert desk.search(f"related:{curling}").ids == [later]
+        assert desk.search(f"related:{others[2]}").ids == []
 
 
 TOPICS = (
