@@ -3,12 +3,14 @@
     python benchmarks/bench_store_side.py prepare --dir D --stored 12000 --store 200
     python benchmarks/bench_store_side.py run --dir D            # stores the 200 into a copy
     python benchmarks/bench_store_side.py run --dir D --n 0      # setup alone (to subtract)
+    python benchmarks/bench_store_side.py prepare --dir D --format jsonl
 
-`prepare` extracts synthetic RSS items (`synthetic.write_inputs`) and fingerprints them
-(the import workers' share, `pipeline.prepare`), pickles them, and builds a SQLite store
-holding the first `--stored` (60 days of publication times: each one's 96-hour window holds
-hundreds). `run` copies that store and stores the next `--n` items with the importer's own
-code (`ArticleStorer.store_file`, one transaction, the way `import_batch` does), so
+`prepare` extracts synthetic RSS items (`synthetic.write_inputs`; `--format jsonl`: JSON
+Lines items, as `bench_import.py` imports by default) and fingerprints them (the import
+workers' share, `pipeline.prepare`), pickles them, and builds a SQLite store holding the
+first `--stored` (60 days of publication times: each one's 96-hour window holds hundreds).
+`run` copies that store and stores the next `--n` items with the importer's own code
+(`ArticleStorer.store_file`, one transaction, the way `import_batch` does), so
 `valgrind --tool=callgrind` on `run` minus `run --n 0` counts the instructions the
 importing process spends per stored article, steady across machine load. It prints a
 digest of the story and article tables: two versions of the store code that store alike
@@ -37,15 +39,15 @@ PER_FILE = 500
 MEASURED_PER_FILE = 100
 
 
-def _prepare(folder: Path, stored: int, measured: int) -> None:
+def _prepare(folder: Path, stored: int, measured: int, fmt: str) -> None:
     from synthetic import write_inputs
 
     from newsdesk.pipeline import load_in_order
 
     inputs = folder / "inputs"
-    write_inputs(inputs / "stored", stored, "rss", PER_FILE)
+    write_inputs(inputs / "stored", stored, fmt, PER_FILE)
     # The measured items are the next ones of the same queue (`articles` is deterministic).
-    write_inputs(inputs / "all", stored + measured, "rss", MEASURED_PER_FILE)
+    write_inputs(inputs / "all", stored + measured, fmt, MEASURED_PER_FILE)
     kept = sorted((inputs / "stored").iterdir())
     later = sorted((inputs / "all").iterdir())[stored // MEASURED_PER_FILE :]
     t0 = time.perf_counter()
@@ -176,11 +178,18 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=180)
     parser.add_argument("--warm", type=int, default=20)
     parser.add_argument("--no-digest", action="store_true")
+    parser.add_argument(
+        "--format",
+        choices=("rss", "jsonl"),
+        default="rss",
+        help="prepare: the items' format (a synthetic feed's items share their outlet, so "
+        "few join a story; JSON Lines items, each of its own outlet, join as bench_import's do)",
+    )
     parser.add_argument("--decide-only", action="store_true", help="time decisions alone")
     args = parser.parse_args()
     args.dir.mkdir(parents=True, exist_ok=True)
     if args.action == "prepare":
-        _prepare(args.dir, args.stored, args.store)
+        _prepare(args.dir, args.stored, args.store, args.format)
     elif args.decide_only:
         _decide(args.dir, args.n, args.warm)
     else:

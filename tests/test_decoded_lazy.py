@@ -75,9 +75,9 @@ def test_a_stored_signature_decodes_when_first_read_and_equals_the_row() -> None
         late = StoredSignature(row)
         assert not late.is_decoded
         assert isinstance(late, Signature)
-        # Any first read decodes: a field, a view, a method.
-        first = late.title_set
-        assert late.is_decoded and first == sig.title_set
+        # Any first read decodes (a field, a view, a method), but the title set's.
+        first = late.name_weights
+        assert late.is_decoded and first == sig.name_weights
         _same(late, Signature.from_row(row))
     reads = {
         "field": lambda s: s.shingles,
@@ -91,6 +91,48 @@ def test_a_stored_signature_decodes_when_first_read_and_equals_the_row() -> None
         read(late)
         assert late.is_decoded, what
         _same(late, _signatures()[3])
+
+
+def test_the_title_set_alone_is_read_without_decoding_the_row() -> None:
+    """`score.may_be_copy` reads every candidate's title set: that alone builds the title
+    and nothing else, equal to the decoded one, which decoding later keeps equal."""
+    for sig in _signatures():
+        late = StoredSignature(sig.to_row())
+        title = late.title_set
+        assert title == sig.title_set and not late.is_decoded
+        assert late.title_set is title
+        _same(late, sig)  # reads the rest: decodes
+        assert late.is_decoded and late.title_set == sig.title_set
+
+
+def test_looking_for_a_copy_decodes_no_candidate_of_another_headline(tmp_path: Path) -> None:
+    """`copy_of` asks every candidate whether it may be a copy (`score.may_be_copy`): one
+    of another headline is told apart by its title set, without decoding its row; one of
+    the same headline is decoded and compared in full."""
+    DECODED.clear()
+    conn = sqlite3.connect(tmp_path / "s.sqlite3")
+    create_tables(conn)
+    grouper = StoryGrouper(SqliteStoryTables(conn))
+    body = (
+        "A chlorine leak at the Varnholm water plant forced the evacuation of forty "
+        "workers on Tuesday, the operator Brisk Utilities said. Two were treated."
+    )
+    other = compute(Extracted(title="Varnholm plant leak: forty workers evacuated", body=body))
+    same = compute(Extracted(title="Chlorine leak at Varnholm water plant", body=body))
+    grouper.record("other", grouper.decide("other", other, T0 - HOUR))
+    grouper.record("same", grouper.decide("same", same, T0 - 2 * HOUR))
+    DECODED.clear()  # the rows read afresh, as on a store past the cache
+    third = compute(Extracted(title="Forty evacuated after Varnholm chlorine leak", body=body))
+    assert grouper.copy_of(third, T0) is None
+    looked = {c.article_id: c.signature for c in grouper._candidates(third, T0)}
+    assert set(looked) == {"other", "same"}
+    assert not any(s.is_decoded for s in looked.values())  # type: ignore[attr-defined]
+    grouper.recorded()
+    DECODED.clear()
+    new = compute(Extracted(title="Chlorine leak at Varnholm water plant", body=body))
+    assert grouper.copy_of(new, T0) == "same"
+    looked = {c.article_id: c.signature for c in grouper._candidates(new, T0)}
+    assert looked["same"].is_decoded  # type: ignore[attr-defined]
 
 
 def test_a_stored_signature_lacks_what_a_signature_lacks() -> None:
