@@ -1,0 +1,98 @@
+"""Day 26's extraction speed-ups (issue 19): each against the code it replaced."""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsdesk.extract import page
+from newsdesk.extract.found import fold
+from newsdesk.extract.headline import strip_site_suffix
+from newsdesk.model import Extracted
+
+#: Pieces of lines and titles, the tricky ones for casefolding and word splitting included.
+_PIECES = [
+    "Council",
+    "approves",
+    "budget",
+    "STRASSE",
+    "Straße",
+    "İstanbul",
+    "ﬁnal",
+    "ΣΟΦΙΑ",
+    "σοφία",
+    "don't",
+    "co-op",
+    "_x",
+    "2027",
+    " ",
+    "  ",
+    "\t",
+    "\x1c",
+    "-",
+    " - ",
+    " | ",
+    "BBC News",
+    "The Ledger",
+    ":",
+    "«",
+    "»",
+    "’",
+    ".",
+]
+
+
+def _reference_match(line: str, key: str) -> bool:
+    """The test each of the first lines met before the probe: folded, or its head folded."""
+    return fold(line) == key or (len(line) < 400 and fold(strip_site_suffix(line)) == key)
+
+
+def _assert_probe_holds(line: str, title: str) -> None:
+    key = fold(title)
+    if line and _reference_match(line, key):
+        assert page._longest_word(key) in line.casefold(), (line, title)
+
+
+@given(st.text(max_size=40), st.text(max_size=40))
+def test_a_line_that_folds_to_the_title_holds_its_longest_word(line: str, title: str) -> None:
+    _assert_probe_holds(line, title)
+    _assert_probe_holds(title, title)
+    _assert_probe_holds(title + " - BBC News", title)
+
+
+def test_the_probe_on_pieces_that_fold_alike() -> None:
+    rng = random.Random(26)
+    matched = 0
+    for _ in range(4000):
+        title = "".join(rng.choice(_PIECES) for _ in range(rng.randrange(1, 6)))
+        # The title respelled: other case, other spaces and punctuation between its words.
+        line = "".join(
+            rng.choice([ch, ch.upper(), ch.lower(), ch.casefold()]) if ch.isalnum() else ch
+            for ch in title
+        )
+        line = line.replace(" ", rng.choice([" ", "  ", " - ", ": ", "\t"]))
+        matched += _reference_match(line, fold(title))
+        _assert_probe_holds(line, title)
+        _assert_probe_holds(line + rng.choice([" | The Ledger", " - BBC News", ""]), title)
+    assert matched > 1000  # the property was tested where it matters
+
+
+def _hint_title_lines(lines: list[str], title: str) -> int:
+    found = page.Found()
+    return page._locate_headline(lines, Extracted(title=title), found)
+
+
+def test_the_hint_title_is_found_where_it_was() -> None:
+    body = ["A long paragraph of the story that names no headline at all, said the council."] * 5
+    assert _hint_title_lines([*body, "Council Approves Budget"], "Council approves budget") == 5
+    assert _hint_title_lines(["COUNCIL: approves, budget!", *body], "Council approves budget") == 0
+    assert (
+        _hint_title_lines(["Die Straße bleibt gesperrt", *body], "Die STRASSE bleibt GESPERRT") == 0
+    )
+    assert (
+        _hint_title_lines(["Straße bleibt gesperrt - BBC News", *body], "Strasse bleibt gesperrt")
+        == 0
+    )
+    assert _hint_title_lines(body, "Council approves budget") == -1
