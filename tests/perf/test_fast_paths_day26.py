@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import random
+import re
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsdesk.extract import page
+from newsdesk.extract.entities import tokens
 from newsdesk.extract.found import fold
 from newsdesk.extract.headline import strip_site_suffix
 from newsdesk.model import Extracted
+from tests.extract.test_entities_fast_tokens import _fields, _reference_tokenise
 
 #: Pieces of lines and titles, the tricky ones for casefolding and word splitting included.
 _PIECES = [
@@ -96,3 +99,31 @@ def test_the_hint_title_is_found_where_it_was() -> None:
         == 0
     )
     assert _hint_title_lines(body, "Council approves budget") == -1
+
+
+def _reference_marked(text: str) -> set[int]:
+    """The offsets `tokenise` looked up as it found them: one regex scan of the text."""
+    return {m.start() for m in re.finditer(r"[.'’]", text)} | {len(text)}
+
+
+_MARK_ALPHABET = st.sampled_from([*"aB .'’-\n", "Mr", "O'Brien", "U.S", "São", "’s"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_MARK_ALPHABET, max_size=40).map("".join))
+def test_marks_found_by_find_are_the_regex_scan(text: str) -> None:
+    assert tokens._marked(text) == _reference_marked(text)
+    assert _fields(tokens.tokenise(text)) == _fields(_reference_tokenise(text))
+
+
+def test_texts_without_apostrophes_tokenise_as_before() -> None:
+    rng = random.Random(19)
+    words = ["Dr.", "Ana", "Berg", "U.S.", "NATO", "met", "Jr.", "St.", "Inc.", "J.", "K.", "São"]
+    seps = [" ", "  ", ", ", ". ", "\n", " — ", "; ", "\u00a0"]
+    for _ in range(1500):
+        text = "".join(rng.choice(words) + rng.choice(seps) for _ in range(rng.randrange(1, 12)))
+        assert "'" not in text and "’" not in text
+        assert tokens._marked(text) == _reference_marked(text)
+        assert _fields(tokens.tokenise(text)) == _fields(_reference_tokenise(text)), text
+        with_mark = text + rng.choice(["O'Brien's", "Democrats' plan", "it’s"])
+        assert _fields(tokens.tokenise(with_mark)) == _fields(_reference_tokenise(with_mark))
