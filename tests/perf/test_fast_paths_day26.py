@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Iterable
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -127,3 +129,64 @@ def test_texts_without_apostrophes_tokenise_as_before() -> None:
         assert _fields(tokens.tokenise(text)) == _fields(_reference_tokenise(text)), text
         with_mark = text + rng.choice(["O'Brien's", "Democrats' plan", "it’s"])
         assert _fields(tokens.tokenise(with_mark)) == _fields(_reference_tokenise(with_mark))
+
+
+def _reference_detect_language(text: str) -> str | None:
+    """`detect_language` as it was: every token counted, stop words then looked up."""
+    from collections import Counter
+
+    from newsdesk.extract import language
+
+    if not text:
+        return None
+    sample = text[: language.SAMPLE_CHARS]
+    by_script = language._script_language(sample)
+    if by_script:
+        return by_script
+    counts = dict.fromkeys(language._STOPWORDS, 0)
+    if sample.isascii():
+        tokens = sample.translate(language._ASCII_WORDS).split()
+    else:
+        tokens = language._LATIN_WORD.findall(sample.lower())
+    for token, n in Counter(tokens).items():
+        for lang in language._LANGS_OF.get(token, ()):
+            counts[lang] += n
+    lang, hits = max(counts.items(), key=lambda item: item[1])
+    if hits < language._MIN_HITS or hits < 0.08 * len(tokens):
+        return None
+    return lang
+
+
+def test_language_counts_only_stop_words_with_the_same_answers() -> None:
+    from newsdesk.extract import language
+
+    stop_words = sorted(language._LANGS_OF)
+    others = ["Berg", "budget", "Straße", "żółw", "данные", "2027", ",", ".", "\n", "—"]
+    rng = random.Random(7)
+    answers = set()
+    for _ in range(3000):
+        pool = rng.choice([stop_words, others, stop_words + others])
+        text = " ".join(rng.choice(pool) for _ in range(rng.randrange(0, 60)))
+        answer = language.detect_language(text)
+        assert answer == _reference_detect_language(text), text
+        answers.add(answer)
+    assert len(answers) > 5  # several languages, and None, were told apart
+
+
+def test_language_counts_no_word_that_names_no_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    from collections import Counter
+
+    from newsdesk.extract import language
+
+    counted: list[str] = []
+
+    class Recording(Counter[str]):
+        def __init__(self, tokens: Iterable[str]) -> None:
+            tokens = list(tokens)
+            counted.extend(tokens)
+            super().__init__(tokens)
+
+    monkeypatch.setattr(language, "Counter", Recording)
+    text = "The council said the budget was fair and the plan will pass, said Ana Berg. " * 5
+    assert language.detect_language(text) == "en"
+    assert counted and set(counted) <= set(language._LANGS_OF)
