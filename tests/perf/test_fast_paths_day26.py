@@ -190,3 +190,31 @@ def test_language_counts_no_word_that_names_no_language(monkeypatch: pytest.Monk
     text = "The council said the budget was fair and the plan will pass, said Ana Berg. " * 5
     assert language.detect_language(text) == "en"
     assert counted and set(counted) <= set(language._LANGS_OF)
+
+
+def test_one_spaced_is_split_and_join() -> None:
+    from newsdesk.ingest.html_text import _one_spaced
+
+    every_ascii = [chr(code) for code in range(128)]
+    for ch in every_ascii:
+        for line in (ch, f"a{ch}b", f"{ch}ab", f"ab{ch}", f"a {ch} b", f"a{ch}{ch}b"):
+            assert _one_spaced(line) == " ".join(line.split()), repr(line)
+    rng = random.Random(26)
+    pieces = [
+        "word",
+        "Ana",
+        " ",
+        " ",
+        "  ",
+        "\t",
+        "\x1c",
+        "\x0b",
+        "\r",
+        "\u00a0",
+        "é",
+        "\u2009",
+        "",
+    ]
+    for _ in range(5000):
+        line = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 12)))
+        assert _one_spaced(line) == " ".join(line.split()), repr(line)
