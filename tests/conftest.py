@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -27,6 +30,23 @@ SAMPLE_DATA = REPO_ROOT / "sample_data"
 # The caches go to the __pycache__ folders that .gitignore already lists.
 os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 sys.dont_write_bytecode = False
+
+# Module- and session-scoped fixtures (84 real pages extracted once, templates) and
+# modules that compute at import run before `isolated_dirs`: from the start of the
+# session the user directories are a temp dir of this process, so nothing they do
+# reaches the real ones (extraction keeps the place gazetteer and the word weights in
+# the cache directory). Each test then gets its own, below.
+_SESSION_HOME = Path(tempfile.mkdtemp(prefix="newsdesk-session-"))
+atexit.register(shutil.rmtree, _SESSION_HOME, ignore_errors=True)
+for _name, _sub in (
+    ("NEWSDESK_DATA_DIR", "data"),
+    ("NEWSDESK_CONFIG_DIR", "config"),
+    ("NEWSDESK_CACHE_DIR", "cache"),
+    ("XDG_DATA_HOME", "xdg-data"),
+    ("XDG_CONFIG_HOME", "xdg-config"),
+    ("XDG_CACHE_HOME", "xdg-cache"),
+):
+    os.environ[_name] = str(_SESSION_HOME / _sub)
 
 # Property tests draw the same examples on every run, so CI is repeatable (a random
 # draw once turned a run red on a bug no change had touched); NEWSDESK_FUZZ_RANDOM=1

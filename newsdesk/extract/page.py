@@ -176,9 +176,16 @@ def _locate_headline(
     if hints is not None and hint_title and _plausible_title(hint_title, hints):
         found.title = hint_title
         key = fold(hint_title)
+        # A line that folds to the title (or whose head does) holds the title's longest word:
+        # casefolding is per character. Most lines (the body's) are passed without folding.
+        probe = _longest_word(key)
         for i, line in enumerate(lines[:HINT_TITLE_LINES]):
-            if line and (
-                fold(line) == key or (len(line) < 400 and fold(strip_site_suffix(line)) == key)
+            if (
+                line
+                and probe in line.casefold()
+                and (
+                    fold(line) == key or (len(line) < 400 and fold(strip_site_suffix(line)) == key)
+                )
             ):
                 # The page's title printed at the top; the story's own heading, which sets
                 # the headline after its label and date, is further down (no story between).
@@ -259,7 +266,11 @@ def _find_dated_heading(lines: list[str], title: str) -> tuple[int, str] | None:
 def _probe(title: str) -> str:
     """The title's longest word, casefolded: a line without it cannot hold the title (a cheap
     look before folding the whole line)."""
-    return max(fold(title).split() or [""], key=len)
+    return _longest_word(fold(title))
+
+
+def _longest_word(folded: str) -> str:
+    return max(folded.split() or [""], key=len)
 
 
 def _dated_title(lines: list[str], title: str, found: Found) -> str | None:

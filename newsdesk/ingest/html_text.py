@@ -280,13 +280,30 @@ def element_to_text(
     paragraphs: list[str] = []
     for block in text.split(_PARA):
         lines = [
-            " ".join(line.split()) if "\n" not in line else line.strip()
-            for line in block.split(_LINE)
+            _one_spaced(line) if "\n" not in line else line.strip() for line in block.split(_LINE)
         ]
         paragraph = "\n".join(line for line in (ln.strip() for ln in lines) if line)
         if paragraph and not (len(paragraph) < 500 and _FURNITURE.match(paragraph)):
             paragraphs.append(paragraph)
     return tidy_paragraphs("\n\n".join(paragraphs))
+
+
+#: The ASCII characters `str.split()` splits at, but the plain space.
+_ASCII_BREAKS = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"
+
+
+def _one_spaced(line: str) -> str:
+    """`" ".join(line.split())`: an ASCII line whose words are already one plain space
+    apart (most paragraphs of a feed item) is that already, and is not split and joined."""
+    if (
+        line.isascii()
+        and "  " not in line
+        and line[:1] != " "
+        and line[-1:] != " "
+        and not any(ch in line for ch in _ASCII_BREAKS)
+    ):
+        return line
+    return " ".join(line.split())
 
 
 def _reflow(text: str) -> str:
