@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -138,3 +139,35 @@ def newsroom(tmp_path: Path, _newsroom_template: tuple[Path, dict[str, str]]) ->
     yield room
     index.stop()
     store.close()
+
+
+@contextmanager
+def indexed(
+    folder: Path, articles: dict[str, Extracted]
+) -> Iterator[tuple[SearchEngine, dict[str, str]]]:
+    """`articles` stored and indexed in `folder`: the engine and each key's article id."""
+    store = Store(folder / "newsdesk.sqlite")
+    ids = insert(store, articles)
+    index = SearchIndex(folder / "index", store)
+    index.open()
+    index.catch_up()
+    try:
+        yield SearchEngine(store, index), ids
+    finally:
+        index.stop()
+        store.close()
+
+
+def found_by_rules(
+    search: SearchEngine, ids: dict[str, str], queries: dict[str, set[str]]
+) -> dict[str, set[str]]:
+    """What the rules on arrival match of the stored articles, by query (keys, as `ids`)."""
+    from newsdesk.rules.matcher import Analysis, Facts, compile_query
+
+    names = {v: k for k, v in ids.items()}
+    analysis = Analysis()
+    facts = [Facts(a, analysis) for a in search.store.get_many(list(ids.values()))]
+    return {
+        query: {names[f.article.id] for f in facts if compile_query(query, analysis)(f)}
+        for query in queries
+    }

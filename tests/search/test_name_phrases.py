@@ -13,12 +13,9 @@ from pathlib import Path
 import pytest
 
 from newsdesk.model import Extracted
-from newsdesk.rules.matcher import Analysis, Facts, compile_query
 from newsdesk.search.engine import SearchEngine
-from newsdesk.search.index import SearchIndex
 from newsdesk.search.schema import name_keywords
-from newsdesk.store import Store
-from tests.search.conftest import NOW, insert
+from tests.search.conftest import NOW, found_by_rules, indexed
 
 ARTICLES = {
     "quake": Extracted(
@@ -60,14 +57,8 @@ QUERIES: dict[str, set[str]] = {
 
 @pytest.fixture
 def engine(tmp_path: Path) -> Iterator[tuple[SearchEngine, dict[str, str]]]:
-    store = Store(tmp_path / "newsdesk.sqlite")
-    ids = insert(store, ARTICLES)
-    index = SearchIndex(tmp_path / "index", store)
-    index.open()
-    index.catch_up()
-    yield SearchEngine(store, index), ids
-    index.stop()
-    store.close()
+    with indexed(tmp_path, ARTICLES) as found:
+        yield found
 
 
 @pytest.mark.parametrize(("query", "expected"), QUERIES.items())
@@ -81,12 +72,7 @@ def test_a_run_of_a_names_words_is_found(
 
 def test_rules_agree_with_the_index(engine: tuple[SearchEngine, dict[str, str]]) -> None:
     search, ids = engine
-    names = {v: k for k, v in ids.items()}
-    analysis = Analysis()
-    facts = [Facts(a, analysis) for a in search.store.get_many(list(ids.values()))]
-    for query, expected in QUERIES.items():
-        predicate = compile_query(query, analysis)
-        assert {names[f.article.id] for f in facts if predicate(f)} == expected, query
+    assert found_by_rules(search, ids, QUERIES) == QUERIES
 
 
 def test_name_keywords_and_phrases() -> None:

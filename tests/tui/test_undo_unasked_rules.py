@@ -34,19 +34,25 @@ def state(app: Any, article_id: str) -> ArticleState:
     return article.state
 
 
+async def star_under_a_ferry_rule(app: Any, pilot: Any) -> str:
+    """A rule tags ferry items; the editor stars the cursor's row: its id."""
+    await settle(pilot)
+    app.desk.add_rule("ferries", "ferry", ["+ferry-desk"])
+    starred = main_screen(app).inbox.current_id
+    assert starred is not None
+    await pilot.press("s")
+    await settle(pilot)
+    return str(starred)
+
+
 async def test_u_after_a_background_fetch_asks_before_undoing_the_rules(
     make_app: AppFactory,
 ) -> None:
     app = make_app()
     seen = record_notifications(app)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+        starred = await star_under_a_ferry_rule(app, pilot)
         screen = main_screen(app)
-        app.desk.add_rule("ferries", "ferry", ["+ferry-desk"])
-        starred = screen.inbox.current_id
-        assert starred is not None
-        await pilot.press("s")
-        await settle(pilot)
         # A due feed's item, stored by the app's own desk as its background fetch does.
         [arrived] = arrive(app, "Ferry timetable approved for winter")
         assert state(app, arrived).tags == ["ferry-desk"]
@@ -97,13 +103,8 @@ async def test_each_step_the_rules_took_by_themselves_is_asked_about(
     without a word, though the dialog had said the next `u` would take the star."""
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+        starred = await star_under_a_ferry_rule(app, pilot)
         screen = main_screen(app)
-        app.desk.add_rule("ferries", "ferry", ["+ferry-desk"])
-        starred = screen.inbox.current_id
-        assert starred is not None
-        await pilot.press("s")
-        await settle(pilot)
         [first] = arrive(app, "Ferry timetable approved for winter")
         screen.query_one(FetchJob).post_message(FetchJob.Finished(new=1, feeds=1, background=True))
         await settle(pilot)
