@@ -162,3 +162,21 @@ def test_two_known_places_joined_by_and_in_another_language_are_two_places() -> 
         ("Porto e Lisboa lideram a lista.", ["Porto", "Lisboa"]),
     ):
         assert find_entities(text).places == places, text
+
+
+def test_a_place_made_an_adjective_ends_a_name() -> None:
+    """ "Grace Otieno of Nairobi-based research firm ..." was read as one name and
+    dropped, and her quote went to the person named before her."""
+    from newsdesk.extract.entities import find_entities
+
+    found = find_entities(
+        "Kenya is still repaying its loans. Analyst Grace Otieno of Nairobi-based research "
+        "firm Savannah Economics said the project depended on freight volumes."
+    )
+    assert "Grace Otieno" in found.people
+    assert "Savannah Economics" in found.organizations
+    # Names whose last part is lower case stay whole.
+    names = find_entities(
+        "Tsai Ing-wen met Kim Jong-un's envoy. Jean-Pierre Martin of Coca-Cola said so."
+    )
+    assert {"Tsai Ing-wen", "Jean-Pierre Martin"} <= set(names.people)

@@ -57,6 +57,10 @@ def spans(text: str, tokens: list[Token], skip: set[int]) -> list[tuple[int, int
             if cur.cap or cur.allcaps:
                 if cur.starts_sentence and not prev.text.endswith("."):
                     break
+                if _ADJECTIVE_COMPOUND.match(cur.text):
+                    # "Grace Otieno of Nairobi-based research firm ...": a place made an
+                    # adjective ends the name (the run was taken for one name, and dropped).
+                    break
                 last_cap = j
                 j += 1
                 continue
@@ -75,6 +79,15 @@ def spans(text: str, tokens: list[Token], skip: set[int]) -> list[tuple[int, int
         i = last_cap + 1
     return spans
 
+
+#: A capitalised word made an adjective by its last part ("Nairobi-based", "Saudi-led",
+#: "London-born"). Only these endings: "Kim Jong-un", "Tsai Ing-wen" and "Jean-Pierre"
+#: end in a lower-case part or a capital and are names.
+_ADJECTIVE_COMPOUND = re.compile(
+    r"^\w[\w.'’]*(?:-\w+)*-(?:based|born|bred|led|backed|owned|run|funded|made|style|"
+    r"era|listed|registered|headquartered|linked|allied|aligned|controlled|dominated|"
+    r"supported|sponsored|educated|trained|focused|centred|centered|wide|bound)$"
+)
 
 _OPENING_QUOTES = frozenset('“"«„‘')
 _CLOSING_QUOTES = frozenset('”"»“’')
