@@ -151,7 +151,7 @@ def test_span_holds_a_date_alone_as_its_day_in_the_readers_zone() -> None:
     assert day.holds("2026-12-06T08:00:00+00:00")
     # A span that starts within a day takes in the next day's date, not its own.
     since = parse_span(">2026-12-05T18:00", west)
-    assert since.first_day() == "2026-12-06"
+    assert since.first_day == "2026-12-06"
     assert since.holds("2026-12-06") and not since.holds("2026-12-05")
     assert not day.holds(None) and not day.holds("")
 

@@ -195,8 +195,10 @@ class RuleBook:
         changed = iter(self.store.apply_all([c for changes in per_rule for c in changes]))
         results = []
         for rule, ids, changes in zip(chosen, found, per_rule, strict=True):
-            done = list(dict.fromkeys(i for _ in changes for i in next(changed)))
-            results.append(ActionResult(f"rule {rule.name}", done, len(ids)))
+            done: list[str] = []
+            for _ in changes:  # a rule's kills are a change of their own (`rule_changes`)
+                done.extend(next(changed))
+            results.append(ActionResult(f"rule {rule.name}", list(dict.fromkeys(done)), len(ids)))
         return results
 
     def to_toml(self) -> str:

@@ -83,6 +83,21 @@ def _skippable(line: str) -> bool:
     return not line or is_boilerplate(line) or is_caption_like(line)
 
 
+def _lines_under(lines: list[str], i: int) -> tuple[str, str]:
+    """The next two lines holding text within five lines of line `i` ("" for none)."""
+    following = [lines[j] for j in range(i + 1, min(len(lines), i + 6)) if lines[j]][:2]
+    following += ["", ""]
+    return following[0], following[1]
+
+
+def _picture_credit(line: str) -> bool:
+    """A picture's credit line ("Photo: ...", "Jane Doe/Agency"), not a box's one-word
+    heading ("Credits") over a list of them."""
+    if not line or len(line) > 120 or _ONE_WORD.match(line):
+        return False
+    return bool(_PICTURE_CREDIT.match(line) or _AGENCY_CREDIT.match(line))
+
+
 def caption_by_next_line(lines: list[str], i: int, *, repeated: bool = True) -> bool:
     """A photo caption: the line right after it is the picture's credit.
 
@@ -90,9 +105,7 @@ def caption_by_next_line(lines: list[str], i: int, *, repeated: bool = True) -> 
     a caption under the thumbnail and again in the enlarged view); inside the
     body that is left out, since a story may repeat a line.
     """
-    following = [lines[j] for j in range(i + 1, min(len(lines), i + 6)) if lines[j]][:2]
-    nxt = following[0] if following else ""
-    after = following[1] if len(following) > 1 else ""
+    nxt, after = _lines_under(lines, i)
     if repeated and nxt[:60] == lines[i][:60] and after[:60] != nxt[:60]:
         # Exactly twice (a run of identical lines is text, or junk, not a caption pair).
         return True
@@ -102,21 +115,17 @@ def caption_by_next_line(lines: list[str], i: int, *, repeated: bool = True) -> 
         return False  # a box's heading ("Credits") over a list of them, not a credit
     # Only a picture credit makes a caption: "Reporting by ..." under the last
     # paragraph of a story credits the story.
-    return (
-        bool(_PICTURE_CREDIT.match(nxt))
-        or (has_inline_credit(nxt) and len(words(nxt)) <= 10)
-        or bool(_AGENCY_CREDIT.match(nxt))
-    )
+    return _picture_credit(nxt) or (has_inline_credit(nxt) and len(words(nxt)) <= 10)
 
 
 def _credit_alone_under(lines: list[str], i: int) -> bool:
     """Whether the next line is a picture credit and nothing else ("Credit: X",
     "(Jane Doe / Agency)"), where `caption_by_next_line` also takes a caption that
     ends in its credit ("Rep. Jane Doe. | Alex Roe/Agency")."""
-    nxt = next((lines[j] for j in range(i + 1, min(len(lines), i + 6)) if lines[j]), "")
+    nxt = _lines_under(lines, i)[0]
     if not nxt or len(nxt) > 120 or _ONE_WORD.match(nxt):
         return False
-    return is_credit(nxt) or bool(_PICTURE_CREDIT.match(nxt) or _AGENCY_CREDIT.match(nxt))
+    return _picture_credit(nxt) or is_credit(nxt)
 
 
 def found_title_prefix(lines: list[str], head: int) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta, tzinfo
+from functools import cached_property
 
 from dateutil.relativedelta import relativedelta
 
@@ -50,10 +51,13 @@ class Span:
     end: float | None
     zone: tzinfo = UTC
 
+    @cached_property
     def first_day(self) -> str | None:
-        """The first day (YYYY-MM-DD) whose midnight in `zone` is at or after `start`."""
+        """The first day (YYYY-MM-DD) whose midnight in `zone` is at or after `start`
+        (kept: a rule asks it of every arriving article)."""
         return None if self.start is None else _day_from(self.start, self.zone)
 
+    @cached_property
     def end_day(self) -> str | None:
         """The first day whose midnight in `zone` is at or after `end`: dates written
         alone before it are inside."""
@@ -64,7 +68,7 @@ class Span:
         if not published:
             return False
         if len(published) == 10:
-            first, end = self.first_day(), self.end_day()
+            first, end = self.first_day, self.end_day
             return (first is None or published >= first) and (end is None or published < end)
         ts = iso_to_ts(published)
         if ts is None:

@@ -225,7 +225,9 @@ class WhooshCompiler:
         if isinstance(node, Words):
             return self.words(node)
         if isinstance(node, Related):
-            return floored(self.searcher, self.related(node.article_id), node.article_id)
+            kept = floored(self.searcher, self.related(node.article_id), node.article_id)
+            self.check_time()  # its own search is part of the query's preparation
+            return kept
         if isinstance(node, And | Or):
             items = [q for q in (self.compile(i) for i in node.items) if q is not None]
             if not items:

@@ -167,7 +167,8 @@ def found_by_rules(
     names = {v: k for k, v in ids.items()}
     analysis = Analysis()
     facts = [Facts(a, analysis) for a in search.store.get_many(list(ids.values()))]
-    return {
-        query: {names[f.article.id] for f in facts if compile_query(query, analysis)(f)}
-        for query in queries
-    }
+    found: dict[str, set[str]] = {}
+    for query in queries:
+        predicate = compile_query(query, analysis)
+        found[query] = {names[f.article.id] for f in facts if predicate(f)}
+    return found

@@ -165,14 +165,14 @@ def published_sql(span: Span, mark: str = "?") -> Sql:
         outer.append(f"a.published_ts >= {mark}")
         params.append(span.start - WIDEST_OFFSET)
         days.append(f"a.published >= {mark}")
-        day_params.append(span.first_day())
+        day_params.append(span.first_day)
         moments.append(f"a.published_ts >= {mark}")
         moment_params.append(span.start)
     if span.end is not None:
         outer.append(f"a.published_ts < {mark}")
         params.append(span.end + WIDEST_OFFSET)
         days.append(f"a.published < {mark}")
-        day_params.append(span.end_day())
+        day_params.append(span.end_day)
         moments.append(f"a.published_ts < {mark}")
         moment_params.append(span.end)
     condition = (
