@@ -32,9 +32,10 @@ in a schema of its own, dropped at the end, and never restarts the server.
      log under its name, and every undo it was told of marked one batch undone;
    - every editor reads the same final state (starred, archived, exported,
      note, tags, claim of every article: one sha256 each);
-   - the log replays to that state: the batches and undos, in the order the
-     editors were told of them, applied from the imported state with undo's own
-     rule (a mark goes back only if it still reads as the batch left it).
+   - the log replays to that state: the batches and undos, applied from the
+     imported state with undo's own rule (a mark goes back unless another
+     editor's later open step changed it), in an order they may have committed
+     in (the order the editors were told; two whose calls overlapped either way).
 """
 
 from __future__ import annotations

@@ -6,8 +6,11 @@ in the middle, small sizes) and `benchmarks/bench_shared_desk.py` (the same at
 tag +/-, archive/unarchive, note, claim/release, undo of its own newest step)
 and keeps a journal of what it was told; a change refused because the server
 was away ("nothing changed") is made again, an outcome said to be unknown is
-counted and never made again. `replay` applies the action log, in the order the
-editors were told, from the imported state with undo's own rule.
+counted and never made again. `replay_differ` applies the action log from the
+imported state with undo's own rule, one article at a time, in an order the
+steps may have committed in (the order the editors were told first; two steps
+whose calls overlapped either way round), and names the articles no such
+order explains.
 """
 
 from __future__ import annotations
@@ -111,20 +114,21 @@ def editor_run(
             call = partial(desk.claim if kind == "claim" else desk.release, [aid])
         else:
             call = desk.undo
+        began = time.time()
         status, result = _with_retry(call)
         told = time.time()
         if status == "unknown":
             unknown += 1
-            journal.append({"kind": kind, "unknown": True, "t": told})
+            journal.append({"kind": kind, "unknown": True, "t0": began, "t": told})
             continue
         if kind == "undo":
             if result is not None:
-                journal.append({"kind": "undo", "t": told})
+                journal.append({"kind": "undo", "t0": began, "t": told})
         elif kind in ("claim", "release"):
             if result.done:
-                journal.append({"kind": kind, "t": told})
+                journal.append({"kind": kind, "t0": began, "t": told})
         elif result.changed:
-            journal.append({"kind": kind, "t": told})
+            journal.append({"kind": kind, "t0": began, "t": told})
     elapsed = time.monotonic() - started
     desk.close()
     Path(out).write_text(
@@ -169,89 +173,162 @@ def read_log(url: str) -> list[dict[str, Any]]:
         ).fetchall()
 
 
-def _marks(entry: dict[str, Any]) -> dict[str, Any]:
-    """A log row's before/after as comparable marks (the claim row's own shape too)."""
-    if "claim" in entry:
-        held = entry["claim"]
-        return {"claim": held.get("editor") if isinstance(held, dict) else None}
-    marks = {k: entry[k] for k in FIELDS if k in entry}
-    for k in ("starred", "archived", "exported"):
-        if k in marks:
-            marks[k] = bool(marks[k])
+def _claim_of(entry: dict[str, Any]) -> str | None:
+    held = entry.get("claim")
+    return held.get("editor") if isinstance(held, dict) else None
+
+
+def _norm(marks: dict[str, Any]) -> dict[str, Any]:
+    """A log row's marks as the desk reads them back (flags as bools, no note as "")."""
+    found: dict[str, Any] = {
+        k: bool(marks[k]) for k in ("starred", "archived", "exported") if k in marks
+    }
     if "note" in marks:
-        marks["note"] = marks["note"] or ""
-    for tag in set(entry.get("tags", [])) | set(TAGS):
-        marks[f"tag:{tag}"] = tag in entry.get("tags", [])
-    return marks
+        found["note"] = marks["note"] or ""
+    if "tags" in marks:
+        found["tags"] = sorted(marks["tags"])
+    return found
 
 
-def replay(
-    ids: list[str], log: list[dict[str, Any]], journals: dict[str, list[dict[str, Any]]]
-) -> dict[str, Any]:
-    """The final state the log and the editors' undos lead to, from the imported state."""
-    batches: dict[int, list[dict[str, Any]]] = {}
-    for row in log:
-        batches.setdefault(int(row["batch"]), []).append(row)
+class _Step:
+    """One change or undo an editor was told of: its batch and when the call began
+    and returned (the commit lies between the two)."""
+
+    def __init__(self, t0: float, t1: float, editor: str, batch: int, undo: bool) -> None:
+        self.t0, self.t1, self.editor, self.batch, self.undo = t0, t1, editor, batch, undo
+
+
+def _steps(
+    batches: dict[int, list[dict[str, Any]]], journals: dict[str, list[dict[str, Any]]]
+) -> list[_Step]:
     # Each editor's k-th change told is its k-th batch; its undos pop its newest open one.
-    events: list[tuple[float, int, str, int]] = []
+    steps: list[_Step] = []
     for editor, journal in journals.items():
         own = sorted(b for b, rows in batches.items() if rows[0]["editor"] == editor)
         k = 0
+        open_batches: list[int] = []
         for entry in journal:
             if entry.get("unknown"):
                 continue
+            t0 = float(entry.get("t0", entry["t"]))
             if entry["kind"] == "undo":
-                events.append((entry["t"], 1, editor, -1))
+                steps.append(_Step(t0, entry["t"], editor, open_batches.pop(), True))
             else:
-                events.append((entry["t"], 0, editor, own[k]))
+                steps.append(_Step(t0, entry["t"], editor, own[k], False))
+                open_batches.append(own[k])
                 k += 1
-    events.sort()
-    now: dict[str, dict[str, Any]] = {
-        aid: {
-            "starred": False,
-            "archived": False,
-            "exported": False,
-            "note": "",
-            "claim": None,
-            **{f"tag:{t}": False for t in TAGS},
-        }
-        for aid in ids
+    return steps
+
+
+def _play(
+    order: list[_Step], rows_of: dict[int, list[dict[str, Any]]], editor_of: dict[int, str]
+) -> dict[str, Any]:
+    """One article's marks and claim after `order`, from the imported state, with undo's
+    own rule: a mark goes back unless another editor's later open step changed it."""
+    from newsdesk.store.marks import changed_marks, undone
+
+    marks: dict[str, Any] = {
+        "starred": False,
+        "archived": False,
+        "exported": False,
+        "note": "",
+        "tags": [],
     }
-    open_batches: dict[str, list[int]] = {e: [] for e in journals}
-    for _, is_undo, editor, batch in events:
-        if is_undo:
-            batch = open_batches[editor].pop()
-            for row in batches[batch]:
-                if row["article_id"] not in now:
-                    continue  # the latency probe's article (a claim's story may reach it)
-                before = _marks(json.loads(row["before"]))
-                after = _marks(json.loads(row["after"]))
-                cur = now[row["article_id"]]
-                for key, value in before.items():
-                    if value != after.get(key) and cur.get(key) == after.get(key):
-                        cur[key] = value
-        else:
-            open_batches[editor].append(batch)
-            for row in batches[batch]:
-                if row["article_id"] not in now:
+    claim: str | None = None
+    live: list[int] = []
+    for step in order:
+        rows = rows_of[step.batch]
+        if not step.undo:
+            live.append(step.batch)
+            for row in rows:
+                before, after = json.loads(row["before"]), json.loads(row["after"])
+                if "claim" in before or "claim" in after:
+                    claim = _claim_of(after)
                     continue
-                before = _marks(json.loads(row["before"]))
-                after = _marks(json.loads(row["after"]))
-                cur = now[row["article_id"]]
-                for key, value in after.items():
-                    if value != before.get(key):
-                        cur[key] = value
-    return {
-        aid: {
-            "starred": s["starred"],
-            "archived": s["archived"],
-            "exported": s["exported"],
-            "note": s["note"],
-            "tags": sorted(t for t in TAGS if s[f"tag:{t}"]),
-            "claim": s["claim"],
-        }
-        for aid, s in now.items()
-    }
+                old, new = _norm(before), _norm(after)
+                for key, value in new.items():
+                    if key == "tags":
+                        had, has = set(old.get("tags", [])), set(value)
+                        marks["tags"] = sorted((set(marks["tags"]) - (had - has)) | (has - had))
+                    elif value != old.get(key):
+                        marks[key] = value
+            continue
+        live.remove(step.batch)
+        later = [
+            (str(r["before"]), str(r["after"]))
+            for b in live
+            if b > step.batch and editor_of[b] != step.editor
+            for r in rows_of[b]
+        ]
+        since = changed_marks(later, shared_read=False)
+        for row in reversed(rows):
+            before, after = json.loads(row["before"]), json.loads(row["after"])
+            if "claim" in before or "claim" in after:
+                if claim == _claim_of(after):
+                    claim = _claim_of(before)
+                continue
+            marks = _norm(undone(_norm(before), _norm(after), marks, since))
+    return {**marks, "claim": claim}
+
+
+def _explained(
+    steps: list[_Step],
+    rows_of: dict[int, list[dict[str, Any]]],
+    editor_of: dict[int, str],
+    final: dict[str, Any],
+    budget: int = 20_000,
+) -> bool:
+    """Whether some order the steps may have committed in leads to `final`. A step
+    committed between its call and its return, so it precedes every step whose call
+    began after it returned; steps whose calls overlapped may have gone either way.
+    The order the editors were told is tried first."""
+    steps = sorted(steps, key=lambda s: s.t1)
+    tried = 0
+
+    def search(placed: list[_Step], left: list[_Step]) -> bool:
+        nonlocal tried
+        if not left:
+            tried += 1
+            return _play(placed, rows_of, editor_of) == final
+        first_return = min(s.t1 for s in left)
+        for i, step in enumerate(left):
+            if step.t0 > first_return:
+                continue  # it began after another left step returned: that one goes first
+            if tried >= budget:
+                return False
+            if search([*placed, step], left[:i] + left[i + 1 :]):
+                return True
+        return False
+
+    return search([], steps)
+
+
+def replay_differ(
+    ids: list[str],
+    log: list[dict[str, Any]],
+    journals: dict[str, list[dict[str, Any]]],
+    now: dict[str, Any],
+) -> list[str]:
+    """The articles whose state no commit order of the logged steps explains."""
+    batches: dict[int, list[dict[str, Any]]] = {}
+    for row in log:
+        batches.setdefault(int(row["batch"]), []).append(row)
+    editor_of = {b: str(rows[0]["editor"]) for b, rows in batches.items()}
+    per_article: dict[str, list[_Step]] = {aid: [] for aid in ids}
+    rows_by_article: dict[str, dict[int, list[dict[str, Any]]]] = {aid: {} for aid in ids}
+    for batch, rows in batches.items():
+        for row in rows:
+            if row["article_id"] in rows_by_article:  # not the latency probe's article
+                rows_by_article[row["article_id"]].setdefault(batch, []).append(row)
+    for step in _steps(batches, journals):
+        for aid in {r["article_id"] for r in batches[step.batch]}:
+            if aid in per_article:
+                per_article[aid].append(step)
+    return [
+        aid
+        for aid in ids
+        if not _explained(per_article[aid], rows_by_article[aid], editor_of, now[aid])
+    ]
 
 
 def check(url: str, work: Path, ids: list[str], results: dict[str, Any]) -> dict[str, Any]:
@@ -285,11 +362,10 @@ def check(url: str, work: Path, ids: list[str], results: dict[str, Any]) -> dict
     final = open_desk(work / "final", url, "final")
     now = read_state(final, ids)
     final.close()
-    replayed = replay(ids, log, {e: r["journal"] for e, r in results.items()})
     return {
         "counts": counts,
         "lost": lost,
         "same": len(set(digests.values())) == 1 and digest(now) in digests.values(),
-        "differ": [a for a in now if now[a] != replayed[a]],
+        "differ": replay_differ(ids, log, {e: r["journal"] for e, r in results.items()}, now),
         "digest": digest(now),
     }
