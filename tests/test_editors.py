@@ -253,3 +253,31 @@ def test_show_names_who_put_each_tag_on(
     who = json.loads(capsys.readouterr().out)["who"]
     assert ("tag harbour", "ana") in {(w["action"], w["editor"]) for w in who}
     assert ("tag night", "bo") in {(w["action"], w["editor"]) for w in who}
+
+
+def test_undoing_a_change_to_an_article_another_editor_deleted_takes_it_back_there(
+    backend: str,
+    tmp_path: Path,
+    ana_and_bo: tuple[Desk, Desk],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Ana notes and tags, Bo deletes the article, Ana undoes: undo said "nothing to take
+    back" and used up the step, and Bo's undo of the delete brought the note back."""
+    ana, bo = ana_and_bo
+    x, _, _ = three_articles(ana, tmp_path)
+    bo.tag([x], add=["night"])
+    ana.tag([x], add=["harbour"])
+    ana.set_note(x, "check the figures")
+    bo.delete([x])
+    monkeypatch.setenv(EDITOR_ENV, "ana")
+    capsys.readouterr()
+    assert main(["undo"]) == 0  # her note
+    out = capsys.readouterr().out
+    assert "undid note on 1 article another editor deleted since" in " ".join(out.split())
+    undone = ana.undo()  # her tag
+    assert undone is not None and undone.changed == [] and undone.in_deleted == [x]
+    assert bo.undo() is not None  # the delete
+    art = bo.get(x)
+    assert art is not None
+    assert art.state.note in ("", None) and art.state.tags == ["night"]

@@ -24,7 +24,7 @@ from newsdesk.desk import (
     Sort,
     normalise_tag,
 )
-from newsdesk.desk.results import nothing_taken_back
+from newsdesk.desk.results import nothing_taken_back, taken_back_in_deleted
 from newsdesk.model import ArticleRow
 from newsdesk.sanitize import display
 
@@ -424,7 +424,12 @@ def cmd_undo(desk: Desk, args: argparse.Namespace) -> int:
     if not result.changed and not args.json:
         # The step is taken back all the same: what it changed, other editors have changed
         # since, and their changes stay (it said "no article matched" and failed).
-        output.out.print(Text(nothing_taken_back(result.action)))
+        said = (
+            taken_back_in_deleted(result.action, len(result.in_deleted))
+            if result.in_deleted
+            else nothing_taken_back(result.action)
+        )
+        output.out.print(Text(said))
         return EXIT_OK
     return _print_action(result, args.json)
 

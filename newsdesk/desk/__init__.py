@@ -771,7 +771,12 @@ class Desk:
         if record is None:
             return None
         self._indexing.notify()  # marks back, or articles removed or restored
-        return ActionResult(f"undo {record.kind}", record.article_ids, len(record.article_ids))
+        return ActionResult(
+            f"undo {record.kind}",
+            record.article_ids,
+            len(record.article_ids) + len(record.in_deleted),
+            in_deleted=record.in_deleted,
+        )
 
     # -- saved searches --------------------------------------------------------
 

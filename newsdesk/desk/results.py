@@ -88,9 +88,15 @@ class ActionResult:
     action: str
     changed: list[str]
     requested: int
+    #: An undo's articles another editor deleted since: taken back in what the delete
+    #: kept, so they come back without the change if that editor restores them.
+    in_deleted: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"action": self.action, "changed": self.changed, "requested": self.requested}
+        found = {"action": self.action, "changed": self.changed, "requested": self.requested}
+        if self.in_deleted:
+            found["in_deleted"] = self.in_deleted
+        return found
 
 
 @dataclass
@@ -134,6 +140,16 @@ class StoryGroup:
 #: relevance (text searches), newest first, or urgency then newest (wire copy first).
 Sort = Literal["relevance", "newest", "urgency"]
 SORTS: tuple[Sort, ...] = ("relevance", "newest", "urgency")
+
+
+def taken_back_in_deleted(action: str, count: int) -> str:
+    """What an undo says of the articles another editor deleted since (`in_deleted`)."""
+    what = action.removeprefix("undo ")
+    some = "1 article" if count == 1 else f"{count} articles"
+    return (
+        f"undid {what} on {some} another editor deleted since: "
+        "if they bring it back, it comes without your change"
+    )
 
 
 def nothing_taken_back(action: str) -> str:

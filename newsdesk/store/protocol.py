@@ -89,6 +89,9 @@ class ActionRecord:
     #: After an undo: the articles it removed (an import's) and brought back (a delete's).
     removed: list[str] = field(default_factory=list)
     restored: list[str] = field(default_factory=list)
+    #: After an undo of marks: articles another editor deleted since, whose delete kept
+    #: them as they were; the change is taken back there, so they come back without it.
+    in_deleted: list[str] = field(default_factory=list)
     #: Who did it ("" in a log written before editors were recorded).
     editor: str = ""
     #: In an article's log (`article_log`): the tags this step added and took off.

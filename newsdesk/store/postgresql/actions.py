@@ -29,7 +29,7 @@ from newsdesk.store.protocol import (
     batch_kind,
     batch_records,
 )
-from newsdesk.store.sqlite.actions import cut, state_of_snapshot
+from newsdesk.store.sqlite.actions import cut, state_of_snapshot, undone_in_snapshot
 
 Conn = psycopg.Connection[dict[str, Any]]
 #: This connection's editor (set at connect: `connections.Connections`).
@@ -265,8 +265,31 @@ def undo(
             write_state(tx, aid, present[aid])
             if aid not in record.article_ids:
                 record.article_ids.append(aid)
+        else:
+            _take_back_in_deleted(tx, record, aid, act, since.get(aid, frozenset()))
     tx.execute("UPDATE actions SET undone = 1 WHERE batch = %s", (batch,))
     return record
+
+
+def _take_back_in_deleted(
+    tx: Conn, record: ActionRecord, aid: str, act: dict[str, Any], since: frozenset[str]
+) -> None:
+    """As SQLite's: a marks step on an article deleted since, taken back in the snapshot
+    the delete kept (locked, so a concurrent undo of that delete waits for it)."""
+    found = tx.execute(
+        "SELECT id, before FROM actions WHERE article_id = %s AND kind = 'delete' "
+        "AND undone = 0 AND batch > %s ORDER BY batch DESC LIMIT 1 FOR UPDATE",
+        (aid, record.batch),
+    ).fetchone()
+    if found is None:
+        return
+    snap = undone_in_snapshot(
+        json.loads(found["before"]), json.loads(act["before"]), json.loads(act["after"]), since
+    )
+    if snap is not None:
+        tx.execute("UPDATE actions SET before = %s WHERE id = %s", (json.dumps(snap), found["id"]))
+        if aid not in record.in_deleted:
+            record.in_deleted.append(aid)
 
 
 def _own_steps(mine: tuple[str, int] | None) -> tuple[str, tuple[str | int, ...]]:

@@ -171,6 +171,46 @@ def delete(tx: sqlite3.Connection, ids: Sequence[str], editor: str = "") -> list
     return removed
 
 
+def _take_back_in_deleted(
+    tx: sqlite3.Connection,
+    record: ActionRecord,
+    aid: str,
+    act: sqlite3.Row,
+    since: frozenset[str],
+) -> None:
+    """A marks step on an article deleted since: taken back in the delete's snapshot."""
+    found = tx.execute(
+        "SELECT id, before FROM actions WHERE article_id = ? AND kind = 'delete' "
+        "AND undone = 0 AND batch > ? ORDER BY batch DESC LIMIT 1",
+        (aid, record.batch),
+    ).fetchone()
+    if found is None:
+        return
+    snap = undone_in_snapshot(json.loads(found[1]), json.loads(act[1]), json.loads(act[2]), since)
+    if snap is not None:
+        tx.execute("UPDATE actions SET before = ? WHERE id = ?", (json.dumps(snap), found[0]))
+        if aid not in record.in_deleted:
+            record.in_deleted.append(aid)
+
+
+def undone_in_snapshot(
+    snap: dict[str, Any], before: dict[str, Any], after: dict[str, Any], since: frozenset[str]
+) -> dict[str, Any] | None:
+    """A delete's snapshot with one marks step (`before` -> `after`) taken back, as undo
+    takes it back from a live article (`marks.undone`); None when nothing changes. The
+    article another editor deleted comes back, if they undo the delete, without it
+    (undo had skipped it, and the restored article still showed the change)."""
+    marks = state_of_snapshot(snap)
+    back = undone(before, after, marks, since)
+    if back == marks:
+        return None
+    article = dict(snap["article"])
+    for name in ("read", "starred", "archived", "exported"):
+        article[name] = int(bool(back[name]))
+    article["note"] = back["note"]
+    return {**snap, "article": article, "tags": sorted(back["tags"])}
+
+
 def state_of_snapshot(snap: dict[str, Any]) -> dict[str, Any]:
     """The editor's marks kept in a delete's snapshot, as `write_state` takes them."""
     article = snap["article"]
@@ -278,6 +318,8 @@ def undo(
             write_state(tx, aid, now[aid])
             if aid not in record.article_ids:
                 record.article_ids.append(aid)
+        else:
+            _take_back_in_deleted(tx, record, aid, act, since.get(aid, frozenset()))
     tx.execute("UPDATE actions SET undone = 1 WHERE batch = ?", (batch,))
     return record
 

@@ -24,7 +24,7 @@ from textual.message import Message
 from textual.widget import Widget
 
 from newsdesk.desk import ActionResult, Desk, DeskError
-from newsdesk.desk.results import nothing_taken_back
+from newsdesk.desk.results import nothing_taken_back, taken_back_in_deleted
 from newsdesk.errors import StepInProgress
 from newsdesk.tui import triage
 from newsdesk.tui.workers import app_worker
@@ -243,7 +243,11 @@ class DeskWriter(Widget):
             self.notify("Nothing to undo.", timeout=2)
             return
         if not result.changed:  # "Undid import on 0 articles"
-            said = nothing_taken_back(result.action)
+            said = (
+                taken_back_in_deleted(result.action, len(result.in_deleted))
+                if result.in_deleted
+                else nothing_taken_back(result.action)
+            )
             self.notify(said[:1].upper() + said[1:] + ".", timeout=4, markup=False)
             self.post_message(self.Undone(result))
             return
