@@ -223,7 +223,7 @@ class ArticleStorer:
         for position, index in enumerate(order):
             item_origin = origin if len(items) == 1 else f"{origin}#{index}"
             aid = ids[index]
-            before = _stored_telling(items[index], told, linked)
+            before, reused = _stored_telling(items[index], told, linked, feed_id, aid)
             if before is None and (aid in gone or _telling_key(items[index]) in gone):
                 duplicates += 1
                 continue
@@ -290,7 +290,12 @@ class ArticleStorer:
                 # Written with its story; its outcome is read at the end, so a
                 # server writes it while the next article is looked up.
                 pending.append(
-                    (index, self.store.insert_later(tx, aid, meta, item_origin, raw, placement))
+                    (
+                        index,
+                        self.store.insert_later(
+                            tx, aid, meta, item_origin, raw, placement, match_guid=not reused
+                        ),
+                    )
                 )
                 grouper.recorded()
                 # Stories it bridges become its story (their articles' rows follow).
@@ -299,7 +304,7 @@ class ArticleStorer:
                 known.add(aid)
                 continue
             previous = self._current_version(tx, aid, meta) if earlier is not None else None
-            outcome = self.store.insert(tx, aid, meta, item_origin, raw)
+            outcome = self.store.insert(tx, aid, meta, item_origin, raw, match_guid=not reused)
             stored[index] = outcome.article_id
             if not outcome.created:
                 duplicates += 1
@@ -377,13 +382,54 @@ def _telling_key(meta: Extracted) -> str:
     return _feed_guid(meta) or _feed_link(meta)
 
 
-def _stored_telling(meta: Extracted, told: dict[str, Told], linked: dict[str, Told]) -> Told | None:
-    """The stored telling of a feed item: under its GUID, else under its feed's link."""
+def _stored_telling(
+    meta: Extracted,
+    told: dict[str, list[Told]],
+    linked: dict[str, Told],
+    feed_id: int | None,
+    new_id: str,
+) -> tuple[Told | None, bool]:
+    """The stored telling of a feed item: under its GUID, else under its feed's link;
+    and whether its GUID is one the feed gave another item before (then it is a new
+    article, not a duplicate of that item: `insert`'s `match_guid`).
+
+    A GUID this feed gave before names the same report only while the item still is
+    one (`same_report`): feeds hand an old GUID to another item (a CMS that numbers
+    its items again), and taking that for a correction wrote the new item over an
+    unrelated article, the editor's star and all. Another feed's GUID is only ever
+    another telling (`store_in`)."""
     guid = _feed_guid(meta)
-    if guid:
-        return told.get(guid)
-    link = _feed_link(meta)
-    return linked.get(link) if link else None
+    if not guid:
+        link = _feed_link(meta)
+        return (linked.get(link) if link else None), False
+    tellings = told.get(guid, [])
+    mine = [t for t in tellings if t.told_by == feed_id]
+    if not mine:
+        return (tellings[0] if tellings else None), False
+    for telling in reversed(mine):  # the newest first: what the feed last meant by it
+        if telling.article_id == new_id or same_report(telling, meta):
+            return telling, False
+    return None, True
+
+
+#: Share of the shorter headline's (or text's) words the other must hold for a telling
+#: under one GUID with another link to be the same report, rewritten.
+SAME_REPORT_WORDS = 0.5
+
+
+def same_report(before: Told, meta: Extracted) -> bool:
+    """Whether a feed item is the stored telling `before` told again (corrected,
+    updated): the same link, or much of the same headline or text. A headline
+    rewritten with its link's slug still shares most of its text."""
+    from newsdesk.stories.text import content_words
+
+    if before.url and meta.url and before.url == meta.url:
+        return True
+    for old, new in ((before.title, meta.title), (before.body, meta.body)):
+        a, b = set(content_words(old)), set(content_words(new))
+        if a and b and len(a & b) >= SAME_REPORT_WORDS * min(len(a), len(b)):
+            return True
+    return False
 
 
 def _retold(before: Told, new_id: str) -> bool:

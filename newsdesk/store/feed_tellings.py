@@ -13,3 +13,5 @@ class Told:
     title: str
     body: str
     told_by: int | None
+    #: The item's link as stored ("" when it had none).
+    url: str = ""

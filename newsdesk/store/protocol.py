@@ -202,9 +202,12 @@ class StoreBackend(Protocol):
         origin: str,
         raw: str | None,
         story_id: str | None = None,
+        *,
+        match_guid: bool = True,
     ) -> InsertOutcome:
         """Insert one article in the caller's transaction, merging exact duplicates
-        (a duplicate keeps its own story)."""
+        (a duplicate keeps its own story): the same id, GUID or URL. `match_guid` False:
+        not by GUID (its feed gave that GUID to another item before: `storing`)."""
         ...
 
     def insert_later(
@@ -215,6 +218,8 @@ class StoreBackend(Protocol):
         origin: str,
         raw: str | None,
         placed: Placement,
+        *,
+        match_guid: bool = True,
     ) -> Callable[[], InsertOutcome]:
         """`insert` into story `placed.story`, and, when the article is new, its
         membership of that story (`StoryTables.add_member` and `grow`) in the same
@@ -229,8 +234,9 @@ class StoreBackend(Protocol):
         """Record one more place the article came from (a copy of it was imported)."""
         ...
 
-    def by_guid(self, tx: Transaction, guids: Sequence[str]) -> dict[str, Told]:
-        """The stored articles with these GUIDs: GUID -> its telling."""
+    def by_guid(self, tx: Transaction, guids: Sequence[str]) -> dict[str, list[Told]]:
+        """The stored articles with these GUIDs: GUID -> their tellings, oldest first (a
+        feed may give an old GUID to another item)."""
         ...
 
     def by_link(self, tx: Transaction, feed_id: int, urls: Sequence[str]) -> dict[str, Told]:

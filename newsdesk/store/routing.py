@@ -202,9 +202,11 @@ class RoutedStore:
         origin: str,
         raw: str | None,
         story_id: str | None = None,
+        *,
+        match_guid: bool = True,
     ) -> InsertOutcome:
         outcome: InsertOutcome = self.sql.articles.insert(
-            self._tx(tx), article_id, meta, origin, raw, story_id
+            self._tx(tx), article_id, meta, origin, raw, story_id, match_guid=match_guid
         )
         return outcome
 
@@ -217,9 +219,11 @@ class RoutedStore:
         origin: str,
         raw: str | None,
         placed: Placement,
+        *,
+        match_guid: bool = True,
     ) -> Callable[[], InsertOutcome]:
         answer: Callable[[], InsertOutcome] = self.sql.articles.insert_later(
-            self._tx(tx), article_id, meta, origin, raw, placed
+            self._tx(tx), article_id, meta, origin, raw, placed, match_guid=match_guid
         )
 
         def outcome() -> InsertOutcome:
@@ -235,7 +239,7 @@ class RoutedStore:
         self.sql.articles.add_origin(self._tx(tx), article_id, origin)
 
     @routed
-    def by_guid(self, tx: Transaction, guids: Sequence[str]) -> dict[str, Told]:
+    def by_guid(self, tx: Transaction, guids: Sequence[str]) -> dict[str, list[Told]]:
         return dict(self.sql.articles.by_guid(self._tx(tx), guids))
 
     @routed

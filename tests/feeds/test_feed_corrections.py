@@ -215,3 +215,71 @@ def test_a_corrected_item_says_updated_in_the_row_the_detail_and_show(
     assert main(["show", stored_id[:8], "--json"]) == 0
     shown = json.loads(capsys.readouterr().out)
     assert shown["updated_at"] == article.updated_at
+
+
+def test_a_guid_given_to_another_item_is_a_new_article(
+    backend: str, feed_server: FeedServer
+) -> None:
+    """The feed numbered its items again: "1" was the ferry report and is now another
+    story, and the ferry came back as "2". The hospital story was written over the ferry
+    article (the editor's star moved onto it), the ferry was nowhere, and importing it
+    again was refused as a duplicate of the lost text."""
+    ferry = (
+        "1",
+        "Ferry operator cancels winter sailings to the islands",
+        "http://example.invalid/ferry",
+        "The ferry operator cancelled its winter sailings to the outer islands on Monday, "
+        "citing the cost of fuel and a shortage of crew.",
+    )
+    library = (
+        "2",
+        "Town hall approves new library budget",
+        "http://example.invalid/library",
+        "Councillors approved the library budget for next year after a short debate.",
+    )
+    hospital = (
+        "1",
+        "Hospital opens new maternity ward",
+        "http://example.invalid/maternity",
+        "The district hospital opened its new maternity ward on Tuesday with twelve beds.",
+    )
+    serve(feed_server, [ferry, library])
+    with Desk(resolve()) as desk:
+        desk.add_feed(f"{feed_server.url}/feed.xml", name="coast")
+        desk.fetch(["coast"], limits=LIMITS)
+        desk.sync_index()
+        (ferry_id,) = desk.search("ferry", limit=None).ids
+        desk.star([ferry_id])
+        serve(feed_server, [hospital, (library[0], *ferry[1:])])
+        (again,) = desk.fetch(["coast"], limits=LIMITS).feeds
+        assert again.new == 1 and again.updated == 0
+        article = desk.get(ferry_id)
+        assert article is not None and article.meta.title == ferry[1] and article.state.starred
+        desk.sync_index()
+        (hospital_id,) = desk.search("maternity", limit=None).ids
+        assert hospital_id != ferry_id
+        found = desk.get(hospital_id)
+        assert found is not None and not found.state.starred
+        assert desk.count() == 3
+        # The feed corrects the hospital story under "1" again: that is an update of it.
+        serve(feed_server, [(hospital[0], hospital[1], hospital[2], hospital[3] + " Corrected.")])
+        (third,) = desk.fetch(["coast"], limits=LIMITS).feeds
+        assert third.updated == 1 and third.new == 0
+        found = desk.get(hospital_id)
+        assert found is not None and found.meta.body.endswith("Corrected.")
+        assert desk.count() == 3
+
+
+def test_a_correction_under_its_guid_with_a_new_link_still_updates(
+    backend: str, feed_server: FeedServer
+) -> None:
+    """A headline rewritten with its link's slug: the same report, told again."""
+    serve(feed_server, [FIRST])
+    with Desk(resolve()) as desk:
+        desk.add_feed(f"{feed_server.url}/feed.xml", name="coast")
+        desk.fetch(["coast"], limits=LIMITS)
+        moved = (CORRECTED[0], CORRECTED[1], "http://example.invalid/crash-four-dead", CORRECTED[3])
+        serve(feed_server, [moved])
+        (again,) = desk.fetch(["coast"], limits=LIMITS).feeds
+        assert again.updated == 1 and again.new == 0
+        assert desk.count() == 1

@@ -130,21 +130,24 @@ def insert(
     origin: str,
     raw: str | None,
     story_id: str | None = None,
+    *,
+    match_guid: bool = True,
 ) -> InsertOutcome:
-    query, params = _insert_statement(article_id, meta, origin, raw, story_id, None)
+    query, params = _insert_statement(article_id, meta, origin, raw, story_id, None, match_guid)
     return _outcome(article_id, tx.execute(query, params).fetchone())
 
 
-def by_guid(tx: Conn, guids: Sequence[str]) -> dict[str, Told]:
+def by_guid(tx: Conn, guids: Sequence[str]) -> dict[str, list[Told]]:
     wanted = list(dict.fromkeys(g for g in guids if g))
     if not wanted:
         return {}
-    found: dict[str, Told] = {}
+    found: dict[str, list[Told]] = {}
     for row in tx.execute(
-        "SELECT guid, id, title, body, told_by FROM articles WHERE guid = ANY(%s) ORDER BY rev",
+        "SELECT guid, id, title, body, told_by, url FROM articles WHERE guid = ANY(%s) "
+        "ORDER BY rev",
         (wanted,),
     ).fetchall():
-        found.setdefault(str(row["guid"]), told(row))
+        found.setdefault(str(row["guid"]), []).append(told(row))
     return found
 
 
@@ -167,8 +170,12 @@ def insert_later(
     origin: str,
     raw: str | None,
     placed: Placement,
+    *,
+    match_guid: bool = True,
 ) -> Callable[[], InsertOutcome]:
-    query, params = _insert_statement(article_id, meta, origin, raw, placed.story, placed)
+    query, params = _insert_statement(
+        article_id, meta, origin, raw, placed.story, placed, match_guid
+    )
     # Sent now (pipeline mode); nothing waits for the answer until it is asked for.
     cursor = tx.execute(query, params)
     # Asked for as often as the caller likes; read from the server once.
@@ -213,6 +220,7 @@ def _insert_statement(
     raw: str | None,
     story_id: str | None,
     placed: Placement | None,
+    match_guid: bool = True,
 ) -> tuple[bytes, dict[str, Any]]:
     now = utc_now_iso()
     published_ts = iso_to_ts(meta.published)
@@ -248,7 +256,7 @@ def _insert_statement(
     # An empty GUID or URL matches nothing (NULL never equals).
     params.update(
         id=article_id,
-        guid=meta.guid or None,
+        guid=(meta.guid or None) if match_guid else None,
         url=meta.url or None,
         tags=list(dict.fromkeys(tag for tag in meta.tags if tag)),
         origin=origin,

@@ -83,14 +83,17 @@ def pending_count(conn: sqlite3.Connection, rev: int) -> int:
 # -- import ------------------------------------------------------------------------
 
 
-def find_duplicate(tx: sqlite3.Connection, article_id: str, meta: Extracted) -> str | None:
-    """An existing article that is the same one: same id, else same GUID, else same URL."""
+def find_duplicate(
+    tx: sqlite3.Connection, article_id: str, meta: Extracted, match_guid: bool = True
+) -> str | None:
+    """An existing article that is the same one: same id, else same GUID (unless not
+    `match_guid`), else same URL."""
     # One statement for the three look-ups (each the first row its own query gave): every
     # new article asks all three. An empty GUID or URL names nothing (NULL matches none).
     row = tx.execute(
         "SELECT (SELECT id FROM articles WHERE id = ?), "
         "(SELECT id FROM articles WHERE guid = ?), (SELECT id FROM articles WHERE url = ?)",
-        (article_id, meta.guid or None, meta.url or None),
+        (article_id, (meta.guid or None) if match_guid else None, meta.url or None),
     ).fetchone()
     found = next((value for value in row if value is not None), None)
     return None if found is None else str(found)
@@ -103,26 +106,30 @@ def add_origin(tx: sqlite3.Connection, article_id: str, origin: str) -> None:
     )
 
 
-def by_guid(tx: sqlite3.Connection, guids: Sequence[str]) -> dict[str, Told]:
-    found: dict[str, Told] = {}
+def by_guid(tx: sqlite3.Connection, guids: Sequence[str]) -> dict[str, list[Told]]:
+    found: dict[str, list[Told]] = {}
     wanted = list(dict.fromkeys(g for g in guids if g))
     for start in range(0, len(wanted), 500):
         chunk = wanted[start : start + 500]
         marks = ",".join("?" * len(chunk))
         for row in tx.execute(
-            f"SELECT guid, id, title, body, told_by FROM articles WHERE guid IN ({marks}) "
+            f"SELECT guid, id, title, body, told_by, url FROM articles WHERE guid IN ({marks}) "
             "ORDER BY rev",
             chunk,
         ):
-            found.setdefault(str(row["guid"]), told(row))
+            found.setdefault(str(row["guid"]), []).append(told(row))
     return found
 
 
 def told(row: Any) -> Told:
-    """A row's (id, title, body, told_by) as a `Told`."""
+    """A row's (id, title, body, told_by, url) as a `Told`."""
     feed = row["told_by"]
     return Told(
-        str(row["id"]), row["title"] or "", row["body"] or "", None if feed is None else int(feed)
+        str(row["id"]),
+        row["title"] or "",
+        row["body"] or "",
+        None if feed is None else int(feed),
+        row["url"] or "",
     )
 
 
@@ -141,11 +148,13 @@ def insert_later(
     origin: str,
     raw: str | None,
     placed: Placement,
+    *,
+    match_guid: bool = True,
 ) -> Callable[[], InsertOutcome]:
     # In-process: written at once; the answer is only handed over later.
     from newsdesk.store.sqlite.stories import SqliteStoryTables
 
-    outcome = insert(tx, article_id, meta, origin, raw, placed.story)
+    outcome = insert(tx, article_id, meta, origin, raw, placed.story, match_guid=match_guid)
     if outcome.created:
         tables = SqliteStoryTables(tx)
         tables.add_member(article_id, placed.story, placed.signature, placed.keys, placed.ts)
@@ -160,9 +169,11 @@ def insert(
     origin: str,
     raw: str | None,
     story_id: str | None = None,
+    *,
+    match_guid: bool = True,
 ) -> InsertOutcome:
     now = utc_now_iso()
-    existing = find_duplicate(tx, article_id, meta)
+    existing = find_duplicate(tx, article_id, meta, match_guid)
     if existing is not None:
         add_origin(tx, existing, origin)
         return InsertOutcome(existing, created=False, reason="duplicate")
