@@ -8,7 +8,8 @@ each path's last import made; when the path settles again with one article whose
 headline continues the earlier one's and whose body continues it (or whose
 headline is the same: a correction saved over it), that article's text is
 replaced in place (state, tags, story kept). Anything else under the same name
-is another article, imported as usual. No Textual here: the CLI's watch and the
+is another article, imported as usual, and so is the next version of wire copy
+(`is_new_version`). No Textual here: the CLI's watch and the
 app's both go through `Desk.watch_folders`.
 """
 
@@ -43,6 +44,17 @@ def continues(earlier: Extracted, later: Extracted) -> bool:
     old_body, new_body = _words(earlier.body), _words(later.body)
     longer = len(new_body) + len(new_title) > len(old_body) + len(old_title)
     return longer and new_body[: max(0, len(old_body) - 1)] == old_body[:-1]
+
+
+def is_new_version(earlier: Extracted, later: Extracted) -> bool:
+    """Whether `later` is another version of wire item `earlier` (the same item id, its
+    own version number or status): the agency's next take, kept beside the earlier one
+    with the kill or correction it brings, never written over it. A file saved under
+    one name again (the slugline's) was revised in place: the versions collapsed into
+    one and a kill that followed read as the earlier usable text."""
+    if not later.item_id or later.item_id != earlier.item_id:
+        return False
+    return (later.version, later.status) != (earlier.version, earlier.status)
 
 
 class Revisions:
@@ -99,6 +111,8 @@ class Revisions:
         later = result.items[0]
         if later.title == article.meta.title and later.body == article.meta.body:
             return False  # the same text: the import reports it already stored
+        if is_new_version(article.meta, later):
+            return False  # wire copy: a version of its own, as from any other file
         if not continues(article.meta, later):
             return False
         self._revise(article.id, later)

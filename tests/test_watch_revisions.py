@@ -137,3 +137,41 @@ def test_a_revised_article_is_fingerprinted_by_its_new_text(tmp_path: Path) -> N
     expected = compute(meta)
     assert stored.lede.tolist() == expected.lede.tolist()
     assert stored.figures.tolist() == expected.figures.tolist()
+
+
+def _nitf(version: int, paragraphs: list[str], status: str = "usable") -> str:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<nitf>\n<head><title>Quillport dock strike '
+        f'called off</title>\n<docdata management-status="{status}">\n'
+        '<doc-id id-string="urn:test:2026:dock-strike"/>\n'
+        f'<date.issue norm="20261207T04{version}000Z"/>\n'
+        f'<du-key key="DOCK-STRIKE" version="{version}"/>\n</docdata>\n</head>\n'
+        "<body><body.head><hedline><hl1>Quillport dock strike called off</hl1></hedline>"
+        "<dateline>QUILLPORT, Dec 7 (Test Wire)</dateline></body.head>"
+        f"<body.content>{body}</body.content></body></nitf>\n"
+    )
+
+
+def test_the_next_version_of_wire_copy_saved_under_the_same_name_is_kept_beside_it(
+    watcher: Watcher, drop: Path
+) -> None:
+    """The agency's takes saved under the slugline's file name were revised in place: one
+    version was left, and the kill after them read as the usable text in the inbox."""
+    path = drop / "DOCK-STRIKE.xml"
+    first = "Dockers in Quillport called off their strike on Monday, the union said."
+    more = "The port will reopen on Tuesday morning, its operator said."
+
+    def versions() -> list[tuple[int | None, bool]]:
+        with Desk() as desk:
+            found = desk.get_many(desk.search("in:all slug:dock-strike", sort="newest").ids)
+        return sorted((a.meta.version, a.killed) for a in found)
+
+    path.write_text(_nitf(1, [first]), encoding="utf-8")
+    wait_for(lambda: len(versions()) == 1)
+    path.write_text(_nitf(2, [first, more]), encoding="utf-8")
+    wait_for(lambda: len(versions()) == 2)
+    path.write_text(_nitf(3, ["Editors: this story is withdrawn."], "withdrawn"), encoding="utf-8")
+    wait_for(lambda: len(versions()) == 3)
+    assert [v for v, _ in versions()] == [1, 2, 3]
+    assert all(killed for _, killed in versions())  # a kill marks every version
