@@ -37,7 +37,9 @@ ImportFiles = Callable[[list[Path]], "ImportSummary"]
 def is_temporary(path: Path) -> bool:
     """A name that says the file is not finished (or not for us)."""
     name = path.name.casefold()
-    return name.startswith((".", "~$")) or name.endswith(TEMPORARY_SUFFIXES)
+    # "#name#": Emacs's auto-save of a file being edited (half a story, saved as typed).
+    autosave = len(name) > 2 and name.startswith("#") and name.endswith("#")
+    return autosave or name.startswith((".", "~$")) or name.endswith(TEMPORARY_SUFFIXES)
 
 
 def check_folders(folders: Sequence[Path]) -> list[Path]:

@@ -97,11 +97,14 @@ def test_partial_names_wait_for_the_rename(watcher: Watcher, drop: Path) -> None
     part.write_text(story(1), encoding="utf-8")
     (drop / "notes.md~").write_text(story(9), encoding="utf-8")
     (drop / "two.md.tmp").write_text(story(2), encoding="utf-8")
+    (drop / "#three.md#").write_text(story(3), encoding="utf-8")  # Emacs's auto-save
     os.rename(part, drop / "one.md")
     wait_for(lambda: "one.md" in watcher.files())
     files = watcher.files()
     assert files["one.md"] == (1, None)
     assert not any(is_temporary(Path(name)) for name in files)
+    assert "#three.md#" not in files
+    assert not is_temporary(Path("#1 story.md")) and not is_temporary(Path("#"))
 
 
 class HeldClock:
