@@ -62,10 +62,25 @@ def _joined(pair: re.Match[str]) -> str:
     return chr(0x10000 + ((ord(halves[0]) - 0xD800) << 10) + (ord(halves[1]) - 0xDC00))
 
 
+#: Characters a browser draws as nothing inside a word: soft hyphens (German and Dutch
+#: pages hyphenate with them), zero-width spaces, word joiners, a stray byte-order mark,
+#: the Mongolian vowel separator; and a zero-width (non-)joiner between Latin letters,
+#: where it joins nothing. Kept, they split words ("Zel\u200benskyy" read "Zel enskyy":
+#: two names, and a search for the whole word found nothing) or hid them from search.
+#: (Between other letters a joiner stays: emoji sequences and Persian words need it.)
+_INVISIBLE = re.compile(
+    "[\u00ad\u200b\u2060\ufeff\u180e]"
+    "|(?<=[A-Za-z\u00c0-\u024f])[\u200c\u200d](?=[A-Za-z\u00c0-\u024f])"
+)
+
+
 def clean_text(text: str, *, keep_newlines: bool = True) -> str:
-    """Strip escape sequences and control characters; normalise line endings."""
+    """Strip escape sequences, control characters and invisible characters inside words;
+    normalise line endings."""
     if not text:
         return ""
+    if _INVISIBLE.search(text) is not None:
+        text = _INVISIBLE.sub("", text)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     # Escapes and surrogates are among the controls: text without any (nearly all of
@@ -81,16 +96,11 @@ def clean_text(text: str, *, keep_newlines: bool = True) -> str:
     return text
 
 
-#: Invisible characters with no part in a one-line field: zero-width space, word joiner,
-#: a stray byte-order mark, the Mongolian vowel separator. Kept in a headline, they
-#: shifted the inbox's columns a cell or two in terminals that give them a width. (Zero-
-#: width joiners and non-joiners stay: emoji sequences and Persian words need them.)
-_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u180e]")
-
-
 def clean_line(text: str) -> str:
-    """One-line fields (headline, source, names): controls gone, spaces collapsed."""
-    return " ".join(_INVISIBLE.sub("", clean_text(text, keep_newlines=False)).split())
+    """One-line fields (headline, source, names): controls and invisible characters gone
+    (kept in a headline, they shifted the inbox's columns a cell or two in terminals that
+    give them a width), spaces collapsed."""
+    return " ".join(clean_text(text, keep_newlines=False).split())
 
 
 def display(value: object, *, one_line: bool = True, name: bool = False) -> str:

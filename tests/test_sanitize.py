@@ -143,3 +143,25 @@ def test_a_headline_loses_invisible_characters_but_keeps_joiners() -> None:
     assert clean_line("\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645") == (
         "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"
     )
+
+
+def test_invisible_characters_inside_words_are_gone_from_the_text_too(tmp_path: Path) -> None:
+    """A zero-width space in the body became a space ("Jan Li pavsky", "Ky iv": names cut
+    in two); soft hyphens, word joiners and joiners between Latin letters stayed inside
+    words, so neither the names nor a search for them found the article."""
+    assert clean_text("Zel\u00adenskyy in Ky\u200biv\u2060, Zel\u200cens\u200dkyy") == (
+        "Zelenskyy in Kyiv, Zelenskyy"
+    )
+    page = tmp_path / "visit.txt"
+    page.write_text(
+        "Minister visits Lviv\n\nBy Anna Berg\n\n"
+        "Foreign minister Jan Li\u200bpavsky met Volodymyr Zel\u00adenskyy and Olena "
+        "Kova\u2060lenko in Lv\u200biv on Monday to discuss the reconstruction of the "
+        "city's water works.\n\n"
+        '"We stand together," Jan Lipavsky said after the meeting.\n',
+        encoding="utf-8",
+    )
+    (item,) = load_file(page).items
+    assert "Jan Lipavsky met Volodymyr Zelenskyy and Olena Kovalenko in Lviv" in item.body
+    assert {"Jan Lipavsky", "Volodymyr Zelenskyy", "Olena Kovalenko"} <= set(item.people)
+    assert not any(len(p.split()[-1]) <= 3 for p in item.people)  # no "Jan Li"
