@@ -109,6 +109,10 @@ def headline_length(text: str) -> bool:
 _UNSPACED_SCRIPT = re.compile(r"[\u0e00-\u0e7f\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
+#: At most this many words before the meta title in the <h1> make a kicker.
+KICKER_WORDS = 3
+
+
 def prefer_visible(title: str, h1: str) -> str:
     """The page's visible headline (its <h1>) when it is a version of the same headline.
 
@@ -130,6 +134,12 @@ def prefer_visible(title: str, h1: str) -> str:
         # site, a teaser: " | Parco Nazionale d'Abruzzo", " – Erfahre mehr zu den Risiken"):
         # the headline alone.
         return short
+    kicker = h1[: len(h1) - len(title)] if h1.endswith(title) else ""
+    if kicker and kicker[-1:].isspace() and len(WORD.findall(kicker)) <= KICKER_WORDS:
+        # The <h1> is the meta title with a word or two set before it: a kicker in the
+        # headline element ("<em>Holocaust-Gedenktag </em>Erinnerung an ..."), which the
+        # publisher's own title leaves out.
+        return title
     lead = title[: len(title) - len(h1)] if title.endswith(h1) else ""
     if lead and _LEAD_MARK.search(lead) and headline_length(h1):
         # A topic or the site set before the headline ("SARS-2/COVID-19 - Heute schon an
