@@ -80,7 +80,7 @@ if TYPE_CHECKING:
     from newsdesk.rules.model import Notified, Rule
     from newsdesk.search.engine import SearchEngine, SearchResult
     from newsdesk.search.index import IndexStatus, SearchIndex
-    from newsdesk.store.protocol import Claim, ClaimOutcome
+    from newsdesk.store.protocol import Claim, ClaimOutcome, StepPreview
     from newsdesk.stories.signature import Signature
 
 log = logging.getLogger(__name__)
@@ -757,6 +757,11 @@ class Desk:
     def _steps_written_now(self) -> frozenset[int]:
         with self._steps_lock:
             return frozenset(self._writing_steps)
+
+    def undo_step(self, *, own_session: bool = False) -> StepPreview | None:
+        """The step `undo` (with the same `own_session`) would take back now: the app
+        asks before a big one (an import from a shell an hour ago is one `u` away)."""
+        return self.store.undo_step(since=self._opened_after if own_session else None)
 
     def undo(self, *, own_session: bool = False) -> ActionResult | None:
         """Undo the newest step: marks back, an import's articles removed, a delete's restored.

@@ -142,6 +142,20 @@ Sort = Literal["relevance", "newest", "urgency"]
 SORTS: tuple[Sort, ...] = ("relevance", "newest", "urgency")
 
 
+def undo_question(kind: str, count: int, when: str, editor: str) -> tuple[str, str]:
+    """The title and question the app asks before an undo of a big step."""
+    some = f"{count:,} articles"
+    if kind == "import":
+        what = f"It removes the {some} it brought from the desk."
+    elif kind == "delete":
+        what = f"It brings the {some} back."
+    else:
+        what = f"It takes back that change on {some}."
+    done = {"now": " just now", "today": " today", "": ""}.get(when, f" {when} ago")
+    by = f" by {editor}" if editor else ""
+    return f"Undo {kind} of {some}?", f"The newest step is {kind}{by}{done}. {what}"
+
+
 def taken_back_in_deleted(action: str, count: int) -> str:
     """What an undo says of the articles another editor deleted since (`in_deleted`)."""
     what = action.removeprefix("undo ")

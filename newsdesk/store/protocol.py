@@ -78,6 +78,27 @@ def batch_kind(kinds: str) -> str:
     return " + ".join(distinct)
 
 
+@dataclass(frozen=True)
+class StepPreview:
+    """The step `undo` would take back next, read without taking it back (the app asks
+    before a big one): its batch, what it did, when, by whom, over how many articles."""
+
+    batch: int
+    kind: str
+    ts: str
+    editor: str
+    articles: int
+
+
+def step_preview(batch: int, rows: Iterable[Mapping[str, Any]], articles: int) -> StepPreview:
+    """A `StepPreview` from a batch's (kind, ts, editor) rows in the order logged."""
+    found = list(rows)
+    kind = batch_kind(KINDS_SEPARATOR.join(str(r["kind"]) for r in found))
+    ts = str(found[0]["ts"] or "") if found else ""
+    editor = str(found[0]["editor"] or "") if found else ""
+    return StepPreview(batch, kind, ts, editor, articles)
+
+
 @dataclass
 class ActionRecord:
     """One batch of the action log, as undo and `history` see it."""
@@ -494,6 +515,10 @@ class StoreBackend(Protocol):
 
     def history(self, limit: int = 20, editor: str | None = None) -> list[ActionRecord]:
         """Batches not undone, newest first; with `editor`, only theirs."""
+        ...
+
+    def undo_step(self, *, since: int | None = None) -> StepPreview | None:
+        """The step `undo` (with the same `since`) would take back now, or None."""
         ...
 
     def prune_log(self, older_than: str, max_rows: int | None = None) -> int:

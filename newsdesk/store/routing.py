@@ -39,6 +39,7 @@ from newsdesk.store.protocol import (
     ClaimOutcome,
     InsertOutcome,
     StateChange,
+    StepPreview,
     TableCopy,
     Transaction,
 )
@@ -514,6 +515,14 @@ class RoutedStore:
     @routed
     def history(self, limit: int = 20, editor: str | None = None) -> list[ActionRecord]:
         return self.sql.actions.history(self.conn, limit, editor)
+
+    @routed
+    def undo_step(self, *, since: int | None = None) -> StepPreview | None:
+        mine = (self.session, since) if since is not None else None
+        found: StepPreview | None = self.sql.actions.undo_step(
+            self.conn, mine=mine, **self.editor_args
+        )
+        return found
 
     def prune_log(self, older_than: str, max_rows: int | None = None) -> int:
         with self._db.transaction() as tx:

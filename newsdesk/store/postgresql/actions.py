@@ -26,8 +26,10 @@ from newsdesk.store.protocol import (
     KINDS_SEPARATOR,
     ActionRecord,
     Claim,
+    StepPreview,
     batch_kind,
     batch_records,
+    step_preview,
 )
 from newsdesk.store.sqlite.actions import cut, state_of_snapshot, undone_in_snapshot
 
@@ -354,6 +356,22 @@ def _newest_open(tx: Conn, mine: tuple[str, int] | None = None) -> int | None:
         if row is not None and row["batch"] is not None:
             found.append(int(row["batch"]))
     return max(found) if found else None
+
+
+def undo_step(conn: Conn, mine: tuple[str, int] | None = None) -> StepPreview | None:
+    """As SQLite's: the step `undo` would take back now, read only."""
+    batch = _newest_open(conn, mine)
+    if batch is None:
+        return None
+    rows = conn.execute(
+        "SELECT kind, MIN(ts) AS ts, MIN(editor) AS editor FROM actions WHERE batch = %s "
+        "GROUP BY kind ORDER BY MIN(id)",
+        (batch,),
+    ).fetchall()
+    count = conn.execute(
+        "SELECT COUNT(DISTINCT article_id) AS n FROM actions WHERE batch = %s", (batch,)
+    ).fetchone()
+    return step_preview(batch, rows, int(count["n"]) if count else 0)
 
 
 def history(conn: Conn, limit: int, editor: str | None = None) -> list[ActionRecord]:

@@ -23,8 +23,10 @@ from newsdesk.store.protocol import (
     KINDS_SEPARATOR,
     ActionRecord,
     Claim,
+    StepPreview,
     batch_kind,
     batch_records,
+    step_preview,
 )
 from newsdesk.store.sqlite import claims, removal, wire
 from newsdesk.store.sqlite.articles import chunks
@@ -242,19 +244,9 @@ def undo(
     `mine` (session, the newest batch before it): only that session's batches or older.
     `held`: batches still being written (a running import); `StepInProgress` if one is
     the newest."""
-    own, own_args = own_steps(mine)
-    # One index seek per name on the open rows (m011): `IN (?, '') ORDER BY` sorted them all.
-    newest = [
-        tx.execute(
-            f"SELECT MAX(batch) FROM actions WHERE undone = 0 AND editor = ? {own}",
-            (name, *own_args),
-        ).fetchone()[0]
-        for name in dict.fromkeys((editor, ""))
-    ]
-    found = [int(b) for b in newest if b is not None]
-    if not found:
+    batch = _newest_open(tx, editor, mine)
+    if batch is None:
         return None
-    batch = max(found)
     if batch in held:
         raise StepInProgress(STEP_IN_PROGRESS)
     row = tx.execute(
@@ -322,6 +314,41 @@ def undo(
             _take_back_in_deleted(tx, record, aid, act, since.get(aid, frozenset()))
     tx.execute("UPDATE actions SET undone = 1 WHERE batch = ?", (batch,))
     return record
+
+
+def _newest_open(
+    conn: sqlite3.Connection, editor: str = "", mine: tuple[str, int] | None = None
+) -> int | None:
+    """`editor`'s newest batch not undone (rows from before editors count as anyone's)."""
+    own, own_args = own_steps(mine)
+    # One index seek per name on the open rows (m011): `IN (?, '') ORDER BY` sorted them all.
+    newest = [
+        conn.execute(
+            f"SELECT MAX(batch) FROM actions WHERE undone = 0 AND editor = ? {own}",
+            (name, *own_args),
+        ).fetchone()[0]
+        for name in dict.fromkeys((editor, ""))
+    ]
+    found = [int(b) for b in newest if b is not None]
+    return max(found) if found else None
+
+
+def undo_step(
+    conn: sqlite3.Connection, editor: str = "", mine: tuple[str, int] | None = None
+) -> StepPreview | None:
+    """The step `undo` would take back now (`StepPreview`), read only."""
+    batch = _newest_open(conn, editor, mine)
+    if batch is None:
+        return None
+    rows = conn.execute(
+        "SELECT kind, MIN(ts) AS ts, MIN(editor) AS editor FROM actions WHERE batch = ? "
+        "GROUP BY kind ORDER BY MIN(id)",
+        (batch,),
+    ).fetchall()
+    (articles,) = conn.execute(
+        "SELECT COUNT(DISTINCT article_id) FROM actions WHERE batch = ?", (batch,)
+    ).fetchone()
+    return step_preview(batch, rows, int(articles))
 
 
 def own_steps(mine: tuple[str, int] | None) -> tuple[str, tuple[str | int, ...]]:

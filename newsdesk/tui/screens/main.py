@@ -39,6 +39,7 @@ from textual.screen import Screen
 from newsdesk.config import Settings
 from newsdesk.counting import counted
 from newsdesk.desk import Desk
+from newsdesk.errors import DeskError
 from newsdesk.sanitize import clean_line
 from newsdesk.tui.commands import KeyTableCommands
 from newsdesk.tui.inbox_results import InboxResults
@@ -627,7 +628,7 @@ class MainScreen(Screen[None]):
             return
         step = self.feeds.unasked_step_is_newest()
         if step is None:
-            self.writer.undo()
+            self._undo_asking_if_big()
             return
         # A due feed or a watched folder brought articles the rules changed after the
         # editor's last step: `u` took that back in place of the editor's own, unsaid.
@@ -648,6 +649,34 @@ class MainScreen(Screen[None]):
                 self.notify("Nothing undone.", timeout=2)
 
         self.app.push_screen(ConfirmDialog("Undo the rules?", question, confirm="Undo"), answered)
+
+    def _undo_asking_if_big(self) -> None:
+        """`u`, asking first when the step covers more than `BIG_ACTION` articles, as a
+        big change does: two `u` took back a 15,000-article import made from a shell
+        before the app opened, with nothing said until it was gone."""
+        from newsdesk.desk import BIG_ACTION
+
+        try:
+            step = self.desk.undo_step(own_session=True)
+        except DeskError:
+            step = None  # the undo itself says what is wrong
+        if step is None or step.articles <= BIG_ACTION:
+            self.writer.undo()
+            return
+        from newsdesk.desk.results import undo_question
+        from newsdesk.tui.modals.confirm import ConfirmDialog
+        from newsdesk.tui.relative_time import compact_when
+
+        when = compact_when(step.ts, datetime.now().astimezone())
+        title, question = undo_question(step.kind, step.articles, when, step.editor)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.writer.undo()
+            else:
+                self.notify("Nothing undone.", timeout=2)
+
+        self.app.push_screen(ConfirmDialog(title, question, confirm="Undo"), answered)
 
     def on_desk_writer_applied(self, message: DeskWriter.Applied) -> None:
         """Show what changed: markers, rows leaving the inbox, the article's state."""
