@@ -281,3 +281,20 @@ def test_undoing_a_change_to_an_article_another_editor_deleted_takes_it_back_the
     art = bo.get(x)
     assert art is not None
     assert art.state.note in ("", None) and art.state.tags == ["night"]
+
+
+def test_undo_step_names_the_step_undo_would_take_back(
+    backend: str, tmp_path: Path, ana_and_bo: tuple[Desk, Desk]
+) -> None:
+    """What the app reads before it asks about a big undo: this editor's newest step."""
+    ana, bo = ana_and_bo
+    x, y, _ = three_articles(ana, tmp_path)
+    ana.tag([x, y], add=["harbour"])
+    bo.star([x])
+    step = ana.undo_step()
+    assert step is not None and (step.kind, step.articles, step.editor) == ("tag", 2, "ana")
+    bo_step = bo.undo_step()
+    assert bo_step is not None and (bo_step.kind, bo_step.articles) == ("star", 1)
+    assert ana.undo() is not None
+    after = ana.undo_step()
+    assert after is None or after.kind != "tag"
