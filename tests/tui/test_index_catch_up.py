@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from newsdesk.tui.screens.main import ASK_AGAIN_S
 from newsdesk.tui.search_runner import SearchAnswer, SearchRequest
 from newsdesk.tui.widgets.desk_watch import DeskWatch
 from tests.tui.conftest import AppFactory
@@ -37,3 +38,40 @@ async def test_an_answer_given_while_behind_is_refreshed_when_a_look_finds_it_ca
         watch.post_message(DeskWatch.Looked("", []))
         await settle(pilot)
         assert asked == [1]
+
+
+async def test_an_answer_given_while_behind_is_asked_again_as_the_index_grows(
+    make_app: AppFactory,
+) -> None:
+    """A search typed while the index was rebuilt (15,000 articles) said "no article
+    matches" for a minute, until the whole index had caught up: it is asked again as the
+    index grows, at most every `ASK_AGAIN_S`."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await search_for(pilot, "storm")
+        await settle(pilot)
+        screen = main_screen(app)
+        watch = screen.query_one(DeskWatch)
+        watch._look = lambda: None  # type: ignore[method-assign]  # only the looks below
+        asked: list[int] = []
+        screen.refresh_results = lambda: asked.append(1)  # type: ignore[method-assign]
+        request = SearchRequest(query="storm", sort="relevance", grouped=False)
+        screen.show_answer(SearchAnswer(request, [], notice="indexing", index_behind=True))
+        watch.post_message(DeskWatch.Looked("indexing 1,000/15,000", []))
+        await settle(pilot)
+        assert asked == [1]
+        # The next step of progress within `ASK_AGAIN_S`: not asked again yet.
+        watch.post_message(DeskWatch.Looked("indexing 2,000/15,000", []))
+        await settle(pilot)
+        assert asked == [1]
+        screen._asked_while_indexing -= ASK_AGAIN_S  # the time has passed
+        watch.post_message(DeskWatch.Looked("indexing 3,000/15,000", []))
+        await settle(pilot)
+        assert asked == [1, 1]
+        # An answer given with the index up to date is not asked again on progress.
+        screen.show_answer(SearchAnswer(request, ["x"], notice=None, index_behind=False))
+        screen._asked_while_indexing -= ASK_AGAIN_S
+        watch.post_message(DeskWatch.Looked("indexing 4,000/15,000", []))
+        await settle(pilot)
+        assert asked == [1, 1]

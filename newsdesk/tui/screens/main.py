@@ -76,6 +76,8 @@ NARROW_FOOTER = 100
 #: The longest keys typed after Enter in the search box wait for its answer (a search
 #: is bounded to 0.3 s; a store that does not answer must not hold the keys for good).
 SUBMIT_HOLD_SECONDS = 2.0
+#: While the index catches up, a search on screen found then is asked again this often.
+ASK_AGAIN_S = 2.0
 
 
 class MainScreen(Screen[None]):
@@ -130,6 +132,10 @@ class MainScreen(Screen[None]):
         self._failed: SearchRequest | None = None
         #: Keys wait for the submitted search's answer until then (monotonic seconds).
         self._hold_keys_until = 0.0
+        #: The answer on screen was found while the index was behind (a rebuild).
+        self._answered_behind = False
+        #: When the search was last asked again as the index grew (monotonic seconds).
+        self._asked_while_indexing = 0.0
         #: The cursor's article when a change was written, by the change's articles, so
         #: undoing it puts the cursor back where the editor was (newest few kept).
         self._cursor_at_change: dict[frozenset[str], str | None] = {}
@@ -381,6 +387,7 @@ class MainScreen(Screen[None]):
                         f"{'it' if archived == 1 else 'them'}.",
                         markup=False,
                     )
+        self._answered_behind = answer.index_behind
         if answer.index_behind:
             self.query_one(DeskWatch).expect_catch_up()
         self._loading = not answer.complete
@@ -498,6 +505,14 @@ class MainScreen(Screen[None]):
 
     def on_desk_watch_index_changed(self, message: DeskWatch.IndexChanged) -> None:
         self.update_status()
+        if message.text and self.query_text and self._answered_behind:
+            # Indexing on (a rebuild of thousands): a search typed meanwhile said "no
+            # article matches" for a minute, until the index had caught up. It is asked
+            # again as the index grows, at most every `ASK_AGAIN_S`.
+            now = time.monotonic()
+            if now - self._asked_while_indexing >= ASK_AGAIN_S:
+                self._asked_while_indexing = now
+                self.refresh_results()
         if message.caught_up:
             # Answers and related articles may be fuller now.
             self.detail.forget_related()
