@@ -53,7 +53,7 @@ async def test_an_answer_given_while_behind_is_asked_again_as_the_index_grows(
         await settle(pilot)
         screen = main_screen(app)
         watch = screen.query_one(DeskWatch)
-        watch._look = lambda: None  # type: ignore[method-assign]  # only the looks below
+        watch._look = lambda: None  # type: ignore[method-assign,assignment,return-value]
         asked: list[int] = []
         screen.refresh_results = lambda: asked.append(1)  # type: ignore[method-assign]
         request = SearchRequest(query="storm", sort="relevance", grouped=False)
