@@ -85,6 +85,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+#: At most this many removals the index has not dropped yet are left out of an answer
+#: (a big delete meanwhile is the index's to catch up with: a notice says it is behind).
+REMOVED_NOT_INDEXED = 5_000
+
 
 class Desk:
     """The newsdesk service over one data directory."""
@@ -572,7 +576,23 @@ class Desk:
             self.sync_index()
             result = self.engine.search(query, sort=sort, limit=limit, now=now)
             result.notice = "; ".join(n for n in (MSG_DAMAGED, result.notice) if n)
+        if result.index_behind and result.ids:
+            # Deleted since the index last caught up: the index still finds them, and a
+            # search right after a delete showed the deleted row again.
+            gone = self._removed_not_indexed()
+            if gone:
+                kept = [aid for aid in result.ids if aid not in gone]
+                result.total -= len(result.ids) - len(kept)
+                result.ids = kept
         return result
+
+    def _removed_not_indexed(self) -> set[str]:
+        """Articles removed from the store that the index has not dropped yet (a few)."""
+        try:
+            rev = self._indexing.status().indexed_rev
+        except Exception:  # an index that cannot say: nothing is filtered
+            return set()
+        return {aid for aid, _ in self.store.removed_since(rev, REMOVED_NOT_INDEXED)}
 
     def _by_urgency(self, ids: list[str]) -> list[str]:
         from newsdesk.wire import by_urgency

@@ -16,7 +16,9 @@ from tests.tui.helpers import (
     main_screen,
     pick_two_then_search,
     record_notifications,
+    search_for,
     settle,
+    wait_until,
 )
 
 NOTE = (
@@ -186,3 +188,34 @@ async def test_articles_held_back_by_the_relist_limit_join_without_waiting_for_t
         await pilot.pause(RELIST_EVERY + 0.5)
         await settle(pilot)
         assert len(screen.inbox.ids) == before + 1
+
+
+async def test_undoing_a_delete_under_a_search_puts_the_cursor_back_on_the_row(
+    make_app: AppFactory,
+) -> None:
+    """Under a search, the restored row came back but the cursor stayed on the row below
+    it: the search ran before the index had the article again. (And the search asked
+    right after the delete showed the deleted row again until the index dropped it.)"""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        await search_for(pilot, "report")
+        await settle(pilot)
+        assert len(screen.inbox.ids) > 3
+        await pilot.press("g", "j")
+        await settle(pilot)
+        target = screen.inbox.current_id
+        assert target is not None
+        await pilot.press("X")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await wait_until(pilot, lambda: target not in screen.inbox.ids)
+        await settle(pilot)
+        assert target not in main_screen(app).inbox.ids  # the search asked again skips it
+        app.desk.sync_index()  # the app's index writer drops it (in the background there)
+        await pilot.press("u")
+        await settle(pilot)
+        app.desk.sync_index()  # ... and takes it back a moment after the undo's search
+        await wait_until(pilot, lambda: screen.inbox.current_id == target)

@@ -9,6 +9,7 @@ import pytest
 
 from newsdesk.desk import Desk
 from newsdesk.paths import Paths, sample_data_dir
+from newsdesk.tui.modals.confirm import ConfirmDialog
 from newsdesk.tui.modals.prompt import PromptDialog
 from tests.tui.conftest import AppFactory
 from tests.tui.helpers import SIZE, main_screen, record_notifications, settle, wait_until
@@ -140,6 +141,10 @@ async def test_the_sample_queue_taken_back_out_stays_out(
         await settle(pilot)
         assert app.desk.counts()["total"] > 10
         await pilot.press("u")
+        await settle(pilot)
+        # More than BIG_ACTION articles: asked first (test_undo_big_step).
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
         await settle(pilot)
         assert app.desk.counts()["total"] == 0
     again = make_app(fresh)

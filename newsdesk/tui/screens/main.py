@@ -136,6 +136,9 @@ class MainScreen(Screen[None]):
         self._answered_behind = False
         #: When the search was last asked again as the index grew (monotonic seconds).
         self._asked_while_indexing = 0.0
+        #: The article the cursor was to stay on, not found yet because the index was
+        #: behind, and the row the cursor was put on instead.
+        self._keep_when_indexed: tuple[str, str | None] | None = None
         #: The cursor's article when a change was written, by the change's articles, so
         #: undoing it puts the cursor back where the editor was (newest few kept).
         self._cursor_at_change: dict[frozenset[str], str | None] = {}
@@ -388,6 +391,13 @@ class MainScreen(Screen[None]):
                         markup=False,
                     )
         self._answered_behind = answer.index_behind
+        keep = answer.request.keep
+        if answer.index_behind and keep and not self.view.results.lists_any((keep,)):
+            # The row to keep is not indexed yet (an undone delete, restored a moment ago):
+            # the cursor goes to it once the index has it, if the editor has not moved.
+            self._keep_when_indexed = (keep, self.inbox.current_id)
+        elif answer.complete:
+            self._keep_when_indexed = None
         if answer.index_behind:
             self.query_one(DeskWatch).expect_catch_up()
         self._loading = not answer.complete
@@ -512,13 +522,22 @@ class MainScreen(Screen[None]):
             now = time.monotonic()
             if now - self._asked_while_indexing >= ASK_AGAIN_S:
                 self._asked_while_indexing = now
-                self.refresh_results()
+                self._ask_again()
         if message.caught_up:
             # Answers and related articles may be fuller now.
             self.detail.forget_related()
             self.view.show_detail()
             if self.query_text:
-                self.refresh_results()
+                self._ask_again()
+
+    def _ask_again(self) -> None:
+        """The search again as the index catches up: onto the row it was to keep, if the
+        cursor is still where that answer put it."""
+        waiting, self._keep_when_indexed = self._keep_when_indexed, None
+        if waiting is not None and self.inbox.current_id == waiting[1]:
+            self.run_search(keep=waiting[0])
+        else:
+            self.refresh_results()
 
     @on(InboxList.EmbargoLapsed)
     def _embargo_lapsed(self) -> None:
