@@ -214,7 +214,12 @@ def row_dict(row: ArticleRow, article: Article | None = None) -> dict[str, Any]:
         "updated_at": row.updated_at,
     }
     if article is not None:
-        wire = wire_fields(article.meta, killed=article.killed, superseded=article.superseded)
+        wire = wire_fields(
+            article.meta,
+            killed=article.killed,
+            withheld=article.withheld,
+            superseded=article.superseded,
+        )
         if wire is not None:
             data["wire"] = wire
     return data
@@ -246,7 +251,12 @@ def article_dict(article: Article) -> dict[str, Any]:
             "story_size": article.story_size,
         }
     )
-    wire = wire_fields(article.meta, killed=article.killed, superseded=article.superseded)
+    wire = wire_fields(
+        article.meta,
+        killed=article.killed,
+        withheld=article.withheld,
+        superseded=article.superseded,
+    )
     if wire is not None:
         data["wire"] = wire
     return data
@@ -325,7 +335,9 @@ def show_article(
         ("organizations", ", ".join(meta.organizations)),
         ("places", ", ".join(meta.places)),
         ("words", f"{meta.word_count} ({meta.reading_minutes} min)"),
-        *wire_summary(meta, killed=article.killed, superseded=article.superseded),
+        *wire_summary(
+            meta, killed=article.killed, withheld=article.withheld, superseded=article.superseded
+        ),
     ]
     for label, value in facts:
         if value:

@@ -164,7 +164,9 @@ def _wire_warning(record: dict[str, Any]) -> str:
     wire = record.get("wire")
     if not wire:
         return ""
-    label = status_label(wire.get("status"), killed=bool(wire.get("killed")))
+    label = status_label(
+        wire.get("status"), killed=bool(wire.get("killed")), withheld=bool(wire.get("withheld"))
+    )
     if label in (None, "updated", "corrected"):
         label = embargo_label(wire.get("embargo_until")) or label
     if label in ("updated", "corrected") and headline_says(record["title"] or "", label):

@@ -119,7 +119,11 @@ def article_text(
     text = Text(end="")
     if article.killed or meta.status in DO_NOT_USE:
         # Above the headline: no one should read this copy without seeing it.
-        text.append(status_label(meta.status, killed=article.killed) or KILLED_LABEL, KILLED_STYLE)
+        text.append(
+            status_label(meta.status, killed=article.killed, withheld=article.withheld)
+            or KILLED_LABEL,
+            KILLED_STYLE,
+        )
         text.append("\n")
     text.append(clean_line(meta.title) or "(no headline)", styles.headline)
     text.append("\n")
@@ -138,7 +142,9 @@ def article_text(
     # A feed corrected it in place: the text may differ from what was read or exported.
     _field(text, "Updated", long_when(article.updated_at, now), styles)
     killed = article.killed or meta.status in DO_NOT_USE
-    wire = wire_summary(meta, now, killed=article.killed, superseded=article.superseded)
+    wire = wire_summary(
+        meta, now, killed=article.killed, withheld=article.withheld, superseded=article.superseded
+    )
     for label, value in wire:
         if label == "status" and killed:
             text.append(f"{'Status':<10}", styles.label)
