@@ -35,6 +35,29 @@ DO_NOT_USE: frozenset[str] = frozenset({"withheld", "withdrawn"})
 KILLED_LABEL = "KILLED: do not use"
 WITHHELD_LABEL = "WITHHELD: do not use"
 
+#: The words agencies flag copy and notices to editors with ("KILL", "ELIMINATION",
+#: "CORRECTED-", "FLASH", "EMBARGOED", "ADVISORY"), folded: never an entity, and a
+#: headline opening with one is labelled (`story_label`).
+ADVISORY_WORDS: frozenset[str] = frozenset(
+    {
+        "kill", "kills", "killed", "withhold", "withholds", "withheld", "withdrawn",
+        "withdrawal", "elimination", "eliminate", "eliminated", "correction", "corrections",
+        "corrected", "corrective", "corrects", "advisory", "advisories", "embargo",
+        "embargoed", "flash", "bulletin", "urgent", "update", "updated", "updates",
+        "mandatory", "editors", "editor's", "editors'", "note", "repeat", "repeating",
+        "writethru", "recast", "recasts", "refiled", "refile", "cancel", "canceled",
+        "cancelled",
+    }
+)  # fmt: skip
+#: A headline or text opening with one of these is a notice to editors, not copy: a kill,
+#: a hold, an elimination or an advisory ("KILL - Estonia election story").
+ADVISORY_OPENERS: frozenset[str] = frozenset(
+    {
+        "kill", "killed", "withhold", "withheld", "withdrawn", "withdrawal", "elimination",
+        "eliminate", "advisory", "editors", "mandatory", "cancel", "canceled", "cancelled",
+    }
+)  # fmt: skip
+
 #: What a store's `killed` column holds for every version of an item: 0 usable,
 #: KILL_MARK once any version was killed (withdrawn: for good), HOLD_MARK while the
 #: agency withholds it (a hold its next usable version lifts). Both mean "do not use".

@@ -23,6 +23,7 @@ from newsdesk.ingest.assemble import bounded, drop_leading_title, finish, tidy_p
 from newsdesk.ingest.limits import MAX_ITEM_CHARS
 from newsdesk.ingest.names import person_names
 from newsdesk.ingest.result import Rejected
+from newsdesk.ingest.wire.advisory import drop_advisory_findings
 from newsdesk.model import Extracted
 from newsdesk.sanitize import clean_text
 from newsdesk.wire import MAX_VERSION
@@ -130,6 +131,7 @@ def build_item(
             meta.source = found.agency
     try:
         meta = enrich(meta)
+        drop_advisory_findings(meta)
     except Exception as exc:  # an extractor bug must not lose the item
         warnings.append(f"{where}enrichment failed ({type(exc).__name__}: {exc})")
     return finish(meta, fmt)
