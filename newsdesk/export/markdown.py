@@ -115,6 +115,7 @@ def article_variables(
     byline = _byline(record["authors"])
     published = _display_date(record["published"])
     warning = _wire_warning(record)
+    note = (record.get("wire") or {}).get("agency_note")
     meta_parts = [byline, record["source"], record["dateline"], published]
     quotes = [_quote_block(q["text"], q["speaker"]) for q in record["quotes"][:MAX_QUOTES]]
     body = ""
@@ -135,8 +136,11 @@ def article_variables(
         "title": _esc(record["title"]) or "Untitled",
         # Copy the agency killed, withheld or still embargoes says so first, whatever the
         # template: the digest is handed on and read away from the app's warnings.
+        # The agency's note (what a correction corrects) goes with the status it explains.
         "meta": " · ".join(
-            [f"**{_esc(warning)}**"] * bool(warning) + [_esc(part) for part in meta_parts if part]
+            [f"**{_esc(warning)}**"] * bool(warning)
+            + [f"Agency note: {_esc(note)}"] * bool(note)
+            + [_esc(part) for part in meta_parts if part]
         ),
         "status": _esc(warning),
         "byline": _esc(byline),

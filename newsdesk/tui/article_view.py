@@ -61,7 +61,8 @@ def terms_pattern(terms: Sequence[str]) -> re.Pattern[str] | None:
 def _field(text: Text, label: str, value: str, styles: ArticleStyles) -> None:
     if not value:
         return
-    text.append(f"{label:<10}", styles.label)
+    # A label as long as the column ("Agency note") keeps a space before its value.
+    text.append(f"{label:<10}" if len(label) < 10 else f"{label} ", styles.label)
     # Every field passes here: dates and counts too, for a store another tool wrote.
     text.append(display(value), styles.meta)
     text.append("\n")

@@ -74,6 +74,22 @@ def derive_status(publication: str, signals: set[str], version: int | None) -> s
     return "usable"
 
 
+#: The longest agency note kept: a note to editors, not a second body.
+MAX_NOTE_CHARS = 1000
+
+
+def agency_note(notes: Iterable[str | None]) -> str | None:
+    """The agency's notes to editors (what a correction corrects, an editor's note) as one
+    line, each once; None when it gives none."""
+    found: list[str] = []
+    for note in notes:
+        line = " ".join(clean_text(note or "").split())
+        if line and line.casefold() not in {f.casefold() for f in found}:
+            found.append(line)
+    joined = " / ".join(found)
+    return joined[:MAX_NOTE_CHARS] or None
+
+
 def byline_names(bylines: Iterable[str]) -> list[str]:
     """Person names from stated bylines, in any language the byline parser knows
     ("By ...", "Von ..., dpa", "Par ..."); a bare list of names is read as names."""
