@@ -114,6 +114,9 @@ class Extracted:
     status: str | None = None
     #: Subject names (or codes where the item gives no name) and keywords.
     subjects: list[str] = field(default_factory=list)
+    #: The agency's note to editors on this version: what a correction corrects
+    #: ("Corrects turnout to 61 per cent"), why an item is withheld.
+    agency_note: str | None = None
 
     @property
     def reading_minutes(self) -> int:
@@ -203,6 +206,8 @@ class Article:
     story_size: int = 1
     #: Wire copy: some version of this item was killed or withheld ("do not use").
     killed: bool = False
+    #: Wire copy: that "do not use" is the agency's hold, not a kill (`wire.HOLD_MARK`).
+    withheld: bool = False
     #: Wire copy: a newer version of this item is the current one.
     superseded: bool = False
     #: When its feed last corrected it in place (ISO UTC), else None.
@@ -244,6 +249,8 @@ class ArticleRow:
     urgency: int | None = None
     wire_status: str | None = None
     killed: bool = False
+    #: The kill is the agency's hold ("WITHHELD: do not use"), see `Article.withheld`.
+    withheld: bool = False
     superseded: bool = False
     embargo_ts: float | None = None
     #: The editor who claimed it ("" when nobody has), shown to every editor.

@@ -6,7 +6,8 @@ read "Opinion: ..." or "CORRECTION: ..." for an event reported straight by
 three outlets. The story's label is now its most representative member: the
 earliest straight report, that is, the earliest member whose headline carries
 no label of a kind of piece (opinion, analysis, editorial, column, correction,
-update, live blog, video, podcast, photos) and that is neither superseded by a
+update, live blog, video, podcast, photos, or an agency's flag: flash, bulletin,
+urgent, kill, withheld, elimination, advisory) and that is neither superseded by a
 later version of wire copy nor killed. When every member carries a label, the
 earliest member of all. Undated members come after dated ones; ties go to the
 smaller article id, so the store's rows and the desk's stories agree.
@@ -35,6 +36,9 @@ _KINDS = (
     + CORRECTION_LABELS
     + r"|live(?:\s+(?:updates?|blog|coverage))?|watch(?:\s+live)?|video|podcast|listen"
     r"|photos?|gallery|in pictures|explainer|fact[\s-]?check"
+    # An agency's flags before a take or a notice ("FLASH: ...", "KILL - ...").
+    r"|flash|bulletin|urgent|kill|withhold|withheld|withdrawn|elimination|advisory"
+    r"|embargoed|refile|recasts?|writethru"
 )
 LABELLED_HEADLINE = re.compile(
     rf"^\W*(?:{_KINDS})\b\s*[:|\-–—]|[:|\-–—]\s*(?:{_KINDS})\W*$", re.IGNORECASE

@@ -35,6 +35,35 @@ DO_NOT_USE: frozenset[str] = frozenset({"withheld", "withdrawn"})
 KILLED_LABEL = "KILLED: do not use"
 WITHHELD_LABEL = "WITHHELD: do not use"
 
+#: The words agencies flag copy and notices to editors with ("KILL", "ELIMINATION",
+#: "CORRECTED-", "FLASH", "EMBARGOED", "ADVISORY"), folded: never an entity, and a
+#: headline opening with one is labelled (`story_label`).
+ADVISORY_WORDS: frozenset[str] = frozenset(
+    {
+        "kill", "kills", "killed", "withhold", "withholds", "withheld", "withdrawn",
+        "withdrawal", "elimination", "eliminate", "eliminated", "correction", "corrections",
+        "corrected", "corrective", "corrects", "advisory", "advisories", "embargo",
+        "embargoed", "flash", "bulletin", "urgent", "update", "updated", "updates",
+        "mandatory", "editors", "editor's", "editors'", "note", "repeat", "repeating",
+        "writethru", "recast", "recasts", "refiled", "refile", "cancel", "canceled",
+        "cancelled",
+    }
+)  # fmt: skip
+#: A headline or text opening with one of these is a notice to editors, not copy: a kill,
+#: a hold, an elimination or an advisory ("KILL - Estonia election story").
+ADVISORY_OPENERS: frozenset[str] = frozenset(
+    {
+        "kill", "killed", "withhold", "withheld", "withdrawn", "withdrawal", "elimination",
+        "eliminate", "advisory", "editors", "mandatory", "cancel", "canceled", "cancelled",
+    }
+)  # fmt: skip
+
+#: What a store's `killed` column holds for every version of an item: 0 usable,
+#: KILL_MARK once any version was killed (withdrawn: for good), HOLD_MARK while the
+#: agency withholds it (a hold its next usable version lifts). Both mean "do not use".
+KILL_MARK = 1
+HOLD_MARK = 2
+
 
 def urgency_name(urgency: int | None) -> str | None:
     """ "flash" for 1 ... "routine" for 4 to 9; None when the item gives no urgency."""
@@ -142,11 +171,15 @@ def headline_says(title: str, status: str) -> bool:
     return head.startswith(status[:-2]) or (status == "updated" and head.startswith("update"))
 
 
-def status_label(status: str | None, *, killed: bool = False) -> str | None:
-    """What the inbox and the detail pane say about an item's status, if anything."""
-    if killed or status == "withdrawn":
+def status_label(status: str | None, *, killed: bool = False, withheld: bool = False) -> str | None:
+    """What the inbox and the detail pane say about an item's status, if anything.
+
+    `killed` and `withheld` are the store's marks for the whole item (`Article.killed`,
+    `Article.withheld`): a version that was itself usable reads as its item's kill or hold.
+    """
+    if status == "withdrawn" or (killed and not withheld):
         return KILLED_LABEL
-    if status == "withheld":
+    if killed or status == "withheld":
         return WITHHELD_LABEL
     if status in ("updated", "corrected"):
         return status
@@ -173,7 +206,9 @@ def row_label(row: ArticleRow, now: datetime | None = None) -> str:
     """What a list row says before its headline: the kill, an embargo still holding, a
     wire update or correction, or a feed's correction in place; "" for plain copy."""
     if row_killed(row):
-        return status_label(row.wire_status, killed=row.killed) or KILLED_LABEL
+        return (
+            status_label(row.wire_status, killed=row.killed, withheld=row.withheld) or KILLED_LABEL
+        )
     embargo = embargo_label(float(row.embargo_ts), now) if row.embargo_ts is not None else None
     if embargo:
         return embargo
@@ -195,22 +230,25 @@ WIRE_FIELDS: tuple[str, ...] = (
     "item_id",
     "embargo_until",
     "status",
+    "agency_note",
     "subjects",
     "killed",
+    "withheld",
     "current",
 )
 
 
 def wire_fields(
-    meta: Extracted, *, killed: bool = False, superseded: bool = False
+    meta: Extracted, *, killed: bool = False, withheld: bool = False, superseded: bool = False
 ) -> dict[str, object] | None:
     """The item's wire fields keyed by WIRE_FIELDS; None for anything not wire copy.
 
     One dict for the CLI, the detail pane and every export, so they name the
     fields the same way; web pages get None so no empty wire block appears.
-    `killed` and `superseded` are the store's marks (`Article.killed`,
-    `Article.superseded`): "killed" when any version was killed or withheld,
-    "current" unless a newer version replaced this one.
+    `killed`, `withheld` and `superseded` are the store's marks (`Article.killed`,
+    `Article.withheld`, `Article.superseded`): "killed" when any version was killed or
+    the item is withheld, "withheld" when that "do not use" is the agency's hold (no
+    version was killed), "current" unless a newer version replaced this one.
     """
     if not is_wire(meta):
         return None
@@ -222,8 +260,10 @@ def wire_fields(
         "item_id": meta.item_id,
         "embargo_until": meta.embargo_until,
         "status": meta.status,
+        "agency_note": meta.agency_note,
         "subjects": list(meta.subjects),
         "killed": killed or meta.status in DO_NOT_USE,
+        "withheld": status_label(meta.status, killed=killed, withheld=withheld) == WITHHELD_LABEL,
         "current": not superseded,
     }
 
@@ -233,6 +273,7 @@ def wire_summary(
     now: datetime | None = None,
     *,
     killed: bool = False,
+    withheld: bool = False,
     superseded: bool = False,
 ) -> list[tuple[str, str]]:
     """(label, text) lines for a human view of the wire fields; empty for web pages."""
@@ -249,7 +290,11 @@ def wire_summary(
     if meta.item_id:
         lines.append(("item id", meta.item_id))
     if meta.status or killed:
-        lines.append(("status", status_label(meta.status, killed=killed) or meta.status or ""))
+        label = status_label(meta.status, killed=killed, withheld=withheld)
+        lines.append(("status", label or meta.status or ""))
+    if meta.agency_note:
+        # What the agency says it corrected (or why it holds the item), beside the status.
+        lines.append(("agency note", meta.agency_note))
     if meta.embargo_until:
         shown = embargo_label(meta.embargo_until, now) or embargo_lifted(meta.embargo_until, now)
         lines.append(("embargo", shown or meta.embargo_until))
@@ -295,39 +340,67 @@ class Settled:
     current: str
     #: Every version but the current one (kept, reachable, out of the inbox).
     superseded: frozenset[str]
-    #: Some version was killed or withheld: every version says "do not use".
+    #: Some version was killed, or the item is withheld: every version says "do not use".
     killed: bool
     #: The version that was current before and now is not (its state carries over), or None.
     replaced: str | None
+    #: The "do not use" is the agency's hold, no kill: its next usable version lifts it.
+    withheld: bool = False
+
+    @property
+    def mark(self) -> int:
+        """The store's `killed` column for every version: 0, KILL_MARK or HOLD_MARK."""
+        if not self.killed:
+            return 0
+        return HOLD_MARK if self.withheld else KILL_MARK
+
+
+def _rank(version: StoredVersion) -> tuple[int, float, int]:
+    return (version.version or 0, version.published_ts or 0.0, version.rev)
 
 
 def settle(versions: Sequence[StoredVersion]) -> Settled:
     """The current version of an item: the highest version number (then the latest
-    publication, then the latest arrival). Every store backend settles with this."""
+    publication, then the latest arrival). Every store backend settles with this.
+
+    A kill (withdrawn) of any version holds every version for good; a hold (withheld)
+    holds while it is the current version: a later version the agency sends usable
+    releases it.
+    """
     if not versions:
         raise ValueError("settle needs at least one version")
-    current = max(versions, key=lambda v: (v.version or 0, v.published_ts or 0.0, v.rev))
+    current = max(versions, key=_rank)
     # The latest arrival was never current unless it is now: an older version arriving
     # late is not the version the current one replaces (its unread state was carried
     # onto the current version, which the editor had read).
     newest = max(versions, key=lambda v: v.rev)
     was_current = [v for v in versions if not v.superseded and v is not current and v is not newest]
     replaced = max(was_current, key=lambda v: v.rev).article_id if was_current else None
+    killed = any(v.status == "withdrawn" for v in versions)
+    held = not killed and current.status == "withheld"
     return Settled(
         current=current.article_id,
         superseded=frozenset(v.article_id for v in versions if v is not current),
-        killed=any(v.status in DO_NOT_USE for v in versions),
+        killed=killed or held,
         replaced=replaced,
+        withheld=held,
     )
 
 
-def kill_stays(settled: Settled, marked: bool) -> Settled:
-    """`settled`, killed too when the store had marked the item killed (`marked`): the
-    agency's kill holds every version even once the editor deleted the kill notice
-    itself (only undoing the import that brought the kill takes it back)."""
-    if settled.killed or not marked:
-        return settled
-    return replace(settled, killed=True)
+def kill_stays(settled: Settled, marked: int) -> Settled:
+    """`settled`, still killed or withheld as the store had marked the item (`marked`,
+    its `killed` column: KILL_MARK or HOLD_MARK).
+
+    The agency's kill holds every version even once the editor deleted the kill notice
+    itself (only undoing the import that brought the kill takes it back). A hold stays
+    too, until a new version takes over as current (`replaced`): deleting the hold
+    notice, or an older version arriving late, releases nothing.
+    """
+    if marked == KILL_MARK and (not settled.killed or settled.withheld):
+        return replace(settled, killed=True, withheld=False)
+    if marked == HOLD_MARK and not settled.killed and settled.replaced is None:
+        return replace(settled, killed=True, withheld=True)
+    return settled
 
 
 #: How `subjects` is kept in a store column: one per line, folded, with a line

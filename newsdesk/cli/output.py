@@ -25,6 +25,7 @@ from newsdesk.sanitize import clean_line, clean_text, display, display_json
 from newsdesk.wire import row_killed, row_label, row_mark, wire_fields, wire_summary
 
 if TYPE_CHECKING:
+    from newsdesk.desk.results import StoryGroup
     from newsdesk.rules.model import Notified
     from newsdesk.store.protocol import ActionRecord
 
@@ -195,6 +196,57 @@ def story_suffix(size: int) -> str:
     return f"  (+{others} version{'s' if others > 1 else ''})"
 
 
+def story_heading(group: StoryGroup) -> Text:
+    """A story's name under its id line, after its kill when nothing of it may run."""
+    text = Text("  ")
+    if group.do_not_use:
+        text.append(f"✗ {group.do_not_use}", style="bold red")
+        text.append(" ")
+    text.append(inert(group.label, one_line=True) or "(no headline)", style="bold")
+    return text
+
+
+def story_member(row: ArticleRow) -> Text:
+    """One version of a story: its id, the inbox's wire marker and label ("✗ KILLED: do
+    not use", "corrected"...), its headline and its outlet."""
+    text = Text.assemble("  ", (row.id[:10], "dim"), "  ")
+    if row_mark(row).strip():
+        text.append(row_mark(row), style="bold red")
+        text.append(" ")
+    label = row_label(row)
+    if label:
+        text.append(label, style="bold red" if row_killed(row) else "bold yellow")
+        text.append(" ")
+    text.append(inert(row.title, one_line=True))
+    text.append("  — " + inert(row.source or "?", one_line=True), style="cyan")
+    return text
+
+
+def stories_json(groups: list[StoryGroup], articles: list[Article]) -> list[dict[str, Any]]:
+    """`stories --json`: each story's fields, and each version's `wire` object as `list
+    --json` gives it (absent for web pages)."""
+    found = {a.id: a for a in articles}
+    stories = []
+    for group in groups:
+        data = group.as_dict()
+        for member in data["articles"]:
+            article = found.get(member["id"])
+            wire = (
+                None
+                if article is None
+                else wire_fields(
+                    article.meta,
+                    killed=article.killed,
+                    withheld=article.withheld,
+                    superseded=article.superseded,
+                )
+            )
+            if wire is not None:
+                member["wire"] = wire
+        stories.append(data)
+    return stories
+
+
 def row_dict(row: ArticleRow, article: Article | None = None) -> dict[str, Any]:
     """A list row for scripts; with its `article`, the `wire` object `show --json` gives
     (absent for web pages, as there) and `updated_at`, so a killed or embargoed item
@@ -214,7 +266,12 @@ def row_dict(row: ArticleRow, article: Article | None = None) -> dict[str, Any]:
         "updated_at": row.updated_at,
     }
     if article is not None:
-        wire = wire_fields(article.meta, killed=article.killed, superseded=article.superseded)
+        wire = wire_fields(
+            article.meta,
+            killed=article.killed,
+            withheld=article.withheld,
+            superseded=article.superseded,
+        )
         if wire is not None:
             data["wire"] = wire
     return data
@@ -246,7 +303,12 @@ def article_dict(article: Article) -> dict[str, Any]:
             "story_size": article.story_size,
         }
     )
-    wire = wire_fields(article.meta, killed=article.killed, superseded=article.superseded)
+    wire = wire_fields(
+        article.meta,
+        killed=article.killed,
+        withheld=article.withheld,
+        superseded=article.superseded,
+    )
     if wire is not None:
         data["wire"] = wire
     return data
@@ -325,7 +387,9 @@ def show_article(
         ("organizations", ", ".join(meta.organizations)),
         ("places", ", ".join(meta.places)),
         ("words", f"{meta.word_count} ({meta.reading_minutes} min)"),
-        *wire_summary(meta, killed=article.killed, superseded=article.superseded),
+        *wire_summary(
+            meta, killed=article.killed, withheld=article.withheld, superseded=article.superseded
+        ),
     ]
     for label, value in facts:
         if value:

@@ -11,6 +11,7 @@ from newsdesk.cli import output
 from newsdesk.cli.commands import EXIT_OK, progress_bar, sync_index
 from newsdesk.counting import counted
 from newsdesk.desk import Desk, DeskError
+from newsdesk.desk.results import StoryGroup
 
 
 def cmd_stories(desk: Desk, args: argparse.Namespace) -> int:
@@ -34,7 +35,7 @@ def cmd_stories(desk: Desk, args: argparse.Namespace) -> int:
         ids = desk.search(query, sort="newest").ids
     groups = desk.stories(ids, min_size=1 if args.all else 2)
     if args.json:
-        output.print_json([g.as_dict() for g in groups])
+        output.print_json(output.stories_json(groups, desk.get_many(members_of(groups))))
         return EXIT_OK
     if not groups:
         if query and not ids:
@@ -58,18 +59,14 @@ def cmd_stories(desk: Desk, args: argparse.Namespace) -> int:
             )
         )
         # Named by its earliest straight report, not its newest piece ("Opinion: ...").
-        output.out.print(Text.assemble("  ", (group.label or "(no headline)", "bold")))
+        output.out.print(output.story_heading(group))
         for member in group.members:
-            output.out.print(
-                Text.assemble(
-                    "  ",
-                    (member.id[:10], "dim"),
-                    "  ",
-                    member.title,
-                    ("  — " + (member.source or "?"), "cyan"),
-                )
-            )
+            output.out.print(output.story_member(member))
     return EXIT_OK
+
+
+def members_of(groups: list[StoryGroup]) -> list[str]:
+    return [m.id for g in groups for m in g.members]
 
 
 def cmd_diff(desk: Desk, args: argparse.Namespace) -> int:

@@ -10,6 +10,7 @@ from newsdesk.isodates import iso_to_ts
 from newsdesk.model import ArticleRow
 from newsdesk.story_label import Candidate, representative
 from newsdesk.tags import normalise_tag as normalise_tag
+from newsdesk.wire import KILLED_LABEL, WITHHELD_LABEL, row_killed, row_label
 
 
 @dataclass
@@ -120,6 +121,17 @@ class StoryGroup:
         return self.members[representative(found)].title if self.members else ""
 
     @property
+    def do_not_use(self) -> str | None:
+        """ "KILLED: do not use" or "WITHHELD: do not use" when every current member (the
+        version each item stands at) was killed or withheld: nothing of the story may run.
+        None while any of it is usable (each killed version still says so itself)."""
+        current = [m for m in self.members if not m.superseded]
+        if not current or not all(row_killed(m) for m in current):
+            return None
+        labels = {row_label(m) for m in current}
+        return WITHHELD_LABEL if labels == {WITHHELD_LABEL} else KILLED_LABEL
+
+    @property
     def newest_ts(self) -> float | None:
         stamps = [t for t in (iso_to_ts(m.published) for m in self.members) if t is not None]
         return max(stamps) if stamps else None
@@ -128,6 +140,8 @@ class StoryGroup:
         return {
             "story": self.id,
             "label": self.label,
+            # The story's kill: null while any current version is usable.
+            "do_not_use": self.do_not_use,
             "size": len(self.members),
             "outlets": self.outlets,
             "articles": [

@@ -115,6 +115,7 @@ def article_variables(
     byline = _byline(record["authors"])
     published = _display_date(record["published"])
     warning = _wire_warning(record)
+    note = (record.get("wire") or {}).get("agency_note")
     meta_parts = [byline, record["source"], record["dateline"], published]
     quotes = [_quote_block(q["text"], q["speaker"]) for q in record["quotes"][:MAX_QUOTES]]
     body = ""
@@ -135,8 +136,11 @@ def article_variables(
         "title": _esc(record["title"]) or "Untitled",
         # Copy the agency killed, withheld or still embargoes says so first, whatever the
         # template: the digest is handed on and read away from the app's warnings.
+        # The agency's note (what a correction corrects) goes with the status it explains.
         "meta": " · ".join(
-            [f"**{_esc(warning)}**"] * bool(warning) + [_esc(part) for part in meta_parts if part]
+            [f"**{_esc(warning)}**"] * bool(warning)
+            + [f"Agency note: {_esc(note)}"] * bool(note)
+            + [_esc(part) for part in meta_parts if part]
         ),
         "status": _esc(warning),
         "byline": _esc(byline),
@@ -164,7 +168,9 @@ def _wire_warning(record: dict[str, Any]) -> str:
     wire = record.get("wire")
     if not wire:
         return ""
-    label = status_label(wire.get("status"), killed=bool(wire.get("killed")))
+    label = status_label(
+        wire.get("status"), killed=bool(wire.get("killed")), withheld=bool(wire.get("withheld"))
+    )
     if label in (None, "updated", "corrected"):
         label = embargo_label(wire.get("embargo_until")) or label
     if label in ("updated", "corrected") and headline_says(record["title"] or "", label):

@@ -101,7 +101,9 @@ def export_record(article: Article, options: ExportOptions | None = None) -> dic
         "origin": clean_line(article.origin),
         "imported_at": article.imported_at,
     }
-    wire = wire_fields(meta, killed=article.killed, superseded=article.superseded)
+    wire = wire_fields(
+        meta, killed=article.killed, withheld=article.withheld, superseded=article.superseded
+    )
     if wire is not None:
         record["wire"] = {
             key: _line(value) if isinstance(value, str) else value for key, value in wire.items()

@@ -46,7 +46,7 @@ def _cell(text: str) -> str:
 def _wire_value(key: str, text: str) -> object:
     if key in _WIRE_NUMBERS:
         return int(text) if text.isdigit() else None
-    if key == "killed":
+    if key in ("killed", "withheld"):
         return text.lower() == "true"
     if key == "subjects":
         return [part for part in text.split(LIST_SEPARATOR) if part]

@@ -183,13 +183,16 @@ def _wire_hints(hints: Extracted, wire: Mapping[str, object]) -> None:
     status = (as_text(wire.get("status")) or "").lower()
     hints.status = status if status in STATUSES else None
     if wire.get("killed") is True and hints.status not in DO_NOT_USE:
-        hints.status = "withdrawn"
+        # A version of a withheld item comes back withheld, not killed for good.
+        hints.status = "withheld" if wire.get("withheld") is True else "withdrawn"
+    hints.agency_note = as_text(wire.get("agency_note"))
     hints.subjects = as_names(wire.get("subjects"))
 
 
 #: Wire fields a record's `wire:` block states (newsdesk's exports).
 WIRE_HINTS: tuple[str, ...] = (
-    "urgency", "slugline", "version", "item_id", "embargo_until", "status", "subjects",
+    "urgency", "slugline", "version", "item_id", "embargo_until", "status", "agency_note",
+    "subjects",
 )  # fmt: skip
 
 #: The fields an explicit front matter or record value decides, over extraction.

@@ -10,6 +10,7 @@ from typing import Any
 from newsdesk.isodates import iso_to_ts, sort_key
 from newsdesk.model import ArticleRow, Extracted
 from newsdesk.story_label import Candidate, representative
+from newsdesk.wire import HOLD_MARK
 
 #: The columns `content_values` fills, in its order (`update_content` on both backends).
 CONTENT_COLUMNS = (
@@ -73,6 +74,7 @@ def article_row(
         urgency=row["urgency"],
         wire_status=row["wire_status"],
         killed=bool(row["killed"]),
+        withheld=row["killed"] == HOLD_MARK,
         superseded=bool(row["superseded"]),
         embargo_ts=row["embargo_ts"],
         claimed_by=row["claimed_by"] or "",

@@ -61,7 +61,8 @@ def terms_pattern(terms: Sequence[str]) -> re.Pattern[str] | None:
 def _field(text: Text, label: str, value: str, styles: ArticleStyles) -> None:
     if not value:
         return
-    text.append(f"{label:<10}", styles.label)
+    # A label as long as the column ("Agency note") keeps a space before its value.
+    text.append(f"{label:<10}" if len(label) < 10 else f"{label} ", styles.label)
     # Every field passes here: dates and counts too, for a store another tool wrote.
     text.append(display(value), styles.meta)
     text.append("\n")
@@ -119,7 +120,11 @@ def article_text(
     text = Text(end="")
     if article.killed or meta.status in DO_NOT_USE:
         # Above the headline: no one should read this copy without seeing it.
-        text.append(status_label(meta.status, killed=article.killed) or KILLED_LABEL, KILLED_STYLE)
+        text.append(
+            status_label(meta.status, killed=article.killed, withheld=article.withheld)
+            or KILLED_LABEL,
+            KILLED_STYLE,
+        )
         text.append("\n")
     text.append(clean_line(meta.title) or "(no headline)", styles.headline)
     text.append("\n")
@@ -138,7 +143,9 @@ def article_text(
     # A feed corrected it in place: the text may differ from what was read or exported.
     _field(text, "Updated", long_when(article.updated_at, now), styles)
     killed = article.killed or meta.status in DO_NOT_USE
-    wire = wire_summary(meta, now, killed=article.killed, superseded=article.superseded)
+    wire = wire_summary(
+        meta, now, killed=article.killed, withheld=article.withheld, superseded=article.superseded
+    )
     for label, value in wire:
         if label == "status" and killed:
             text.append(f"{'Status':<10}", styles.label)

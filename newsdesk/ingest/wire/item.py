@@ -23,6 +23,7 @@ from newsdesk.ingest.assemble import bounded, drop_leading_title, finish, tidy_p
 from newsdesk.ingest.limits import MAX_ITEM_CHARS
 from newsdesk.ingest.names import person_names
 from newsdesk.ingest.result import Rejected
+from newsdesk.ingest.wire.advisory import drop_advisory_findings
 from newsdesk.model import Extracted
 from newsdesk.sanitize import clean_text
 from newsdesk.wire import MAX_VERSION
@@ -71,6 +72,22 @@ def derive_status(publication: str, signals: set[str], version: int | None) -> s
     if "update" in signals or (version is not None and version > 1):
         return "updated"
     return "usable"
+
+
+#: The longest agency note kept: a note to editors, not a second body.
+MAX_NOTE_CHARS = 1000
+
+
+def agency_note(notes: Iterable[str | None]) -> str | None:
+    """The agency's notes to editors (what a correction corrects, an editor's note) as one
+    line, each once; None when it gives none."""
+    found: list[str] = []
+    for note in notes:
+        line = " ".join(clean_text(note or "").split())
+        if line and line.casefold() not in {f.casefold() for f in found}:
+            found.append(line)
+    joined = " / ".join(found)
+    return joined[:MAX_NOTE_CHARS] or None
 
 
 def byline_names(bylines: Iterable[str]) -> list[str]:
@@ -130,6 +147,7 @@ def build_item(
             meta.source = found.agency
     try:
         meta = enrich(meta)
+        drop_advisory_findings(meta)
     except Exception as exc:  # an extractor bug must not lose the item
         warnings.append(f"{where}enrichment failed ({type(exc).__name__}: {exc})")
     return finish(meta, fmt)

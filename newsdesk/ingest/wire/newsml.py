@@ -2,7 +2,8 @@
 
 Each news item gives: `@guid` and `@version`; from `itemMeta` the
 publication status (`pubStatus`: usable, withheld, canceled), the signals
-(`signal`: update, correction), `embargoed`, `versionCreated` and
+(`signal`: update, correction), `edNote` (the agency's note to editors: what a
+correction corrects), `embargoed`, `versionCreated` and
 `firstCreated`, the provider; from `contentMeta` the `urgency`, `headline`,
 `slugline`, `by`, `dateline`, `located`, `subject` and `keyword`,
 `description` (the summary), `language`; from `contentSet` the text, inline
@@ -21,6 +22,7 @@ from newsdesk.ingest.html_text import element_to_text, html_fragment_to_text
 from newsdesk.ingest.names import person_names
 from newsdesk.ingest.result import Rejected
 from newsdesk.ingest.wire.item import (
+    agency_note,
     build_item,
     byline_names,
     derive_status,
@@ -130,6 +132,7 @@ def read_item(item: Element, warnings: list[str], label: str) -> tuple[Extracted
     publication = code_value(kid(item_meta, "pubStatus"))
     signals = {code_value(s) for s in kids(item_meta, "signal")}
     hints.status = derive_status(publication, signals, hints.version)
+    hints.agency_note = agency_note(text_of(note) for note in kids(item_meta, "edNote"))
     hints.embargo_until = read_embargo(text_of(kid(item_meta, "embargoed")), warnings)
     hints.published = normalise_date(
         text_of(kid(item_meta, "versionCreated"))

@@ -5,7 +5,8 @@
 `bodies`, `by`, `subjects`, `descriptions`, `standard`); 3.x is 2.x with
 camel-case keys, so keys are read without regard to case. Both carry `uri`
 (the GUID), `version`, `versioncreated`, `embargoed`, `pubstatus` (usable,
-withheld, canceled), `urgency`, `slugline` and `located`.
+withheld, canceled), `urgency`, `slugline`, `located` and `ednote` (the agency's
+note to editors); a `signal` (correction, update) some providers add is read too.
 """
 
 from __future__ import annotations
@@ -18,7 +19,13 @@ from newsdesk.ingest.html_text import html_fragment_to_text
 from newsdesk.ingest.limits import MAX_ITEM_CHARS
 from newsdesk.ingest.markup import looks_like_html
 from newsdesk.ingest.result import Rejected
-from newsdesk.ingest.wire.item import build_item, byline_names, derive_status, parse_version
+from newsdesk.ingest.wire.item import (
+    agency_note,
+    build_item,
+    byline_names,
+    derive_status,
+    parse_version,
+)
 from newsdesk.isodates import normalise_date
 from newsdesk.model import Extracted
 from newsdesk.wire import read_embargo, valid_urgency
@@ -148,7 +155,8 @@ def read_record(value: object, warnings: list[str], prefix: str) -> tuple[Extrac
     hints.version = parse_version(
         version if isinstance(version, str | int) else None, warnings, prefix
     )
-    hints.status = derive_status(_text(record.get("pubstatus")), set(), hints.version)
+    hints.status = derive_status(_text(record.get("pubstatus")), _signals(record), hints.version)
+    hints.agency_note = agency_note(_note_texts(record.get("ednote")))
     raw_urgency = record.get("urgency")
     hints.urgency = valid_urgency(raw_urgency)
     if raw_urgency is not None and hints.urgency is None:
@@ -175,6 +183,28 @@ def read_record(value: object, warnings: list[str], prefix: str) -> tuple[Extrac
     hints.source = sources[0] if sources else _text(record.get("copyrightholder")) or None
     body = _body(record)[:MAX_ITEM_CHARS]
     return hints, body
+
+
+def _signals(record: Mapping[str, Any]) -> set[str]:
+    """ "correction", "update" from a `signal`/`signals` some providers add (a code, a
+    list of codes or of objects with one: "sig:correction")."""
+    value = record.get("signals", record.get("signal"))
+    values = value if isinstance(value, list) else [value]
+    codes = set()
+    for entry in values[:20]:
+        code = (
+            _text(entry) or _text(_folded(entry).get("code")) or _text(_folded(entry).get("qcode"))
+        )
+        if code:
+            codes.add(code.rsplit(":", 1)[-1].rsplit("/", 1)[-1].lower())
+    return codes
+
+
+def _note_texts(value: object) -> list[str]:
+    """`ednote`: a string in the standard; a list of strings or of objects with a `value`
+    from some providers."""
+    values = value if isinstance(value, list) else [value]
+    return [_text(v) or _text(_folded(v).get("value")) for v in values[:20]]
 
 
 def _check_standard(record: Mapping[str, Any]) -> None:

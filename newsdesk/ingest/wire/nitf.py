@@ -3,7 +3,8 @@
 `head/docdata` gives the wire fields: `doc-id@id-string` (the GUID),
 `urgency@ed-urg`, `date.issue@norm` and `date.release@norm` (an embargo when
 later than the issue or when `management-status` is "embargoed"),
-`du-key@key` and `@version` (slugline and version), `correction` and
+`du-key@key` and `@version` (slugline and version), `correction` (its `@info`,
+what was corrected, is the agency note, with any `ed-msg@info`) and
 `management-status` (usable, embargoed, withheld, canceled). `head/tobject`
 and `docdata/key-list` give subjects. `body/body.head` gives the headline
 (`hedline/hl1`, `hl2` as a standfirst when there is no `abstract`), the
@@ -24,6 +25,7 @@ from newsdesk.ingest.html_text import element_to_text
 from newsdesk.ingest.names import person_names
 from newsdesk.ingest.result import Rejected
 from newsdesk.ingest.wire.item import (
+    agency_note,
     build_item,
     byline_names,
     derive_status,
@@ -124,8 +126,13 @@ def read_head(head: Element | None, hints: Extracted, warnings: list[str]) -> No
             "management-status is embargoed but date.release gives no time: "
             "held until further notice"
         )
-    signals = {"correction"} if kid(docdata, "correction") is not None else set()
+    correction = kid(docdata, "correction")
+    signals = {"correction"} if correction is not None else set()
     hints.status = derive_status(management, signals, hints.version)
+    # What was corrected, and any message to editors: the desk needs to see them.
+    hints.agency_note = agency_note(
+        [attr(correction, "info")] + [attr(m, "info") for m in kids(docdata, "ed-msg")]
+    )
     hints.subjects = _subjects(head, docdata)
     hints.source = (
         attr(kid(docdata, "doc.copyright"), "holder")

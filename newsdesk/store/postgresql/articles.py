@@ -30,7 +30,7 @@ from newsdesk.store.postgresql.stories import membership, membership_params
 from newsdesk.store.protocol import InsertOutcome
 from newsdesk.store.sqlite.articles import RAW_LIMIT, readable_meta, told
 from newsdesk.store.story_tables import Placement
-from newsdesk.wire import is_wire, wire_columns
+from newsdesk.wire import HOLD_MARK, is_wire, wire_columns
 
 Conn = psycopg.Connection[dict[str, Any]]
 
@@ -407,6 +407,7 @@ def _article(row: dict[str, Any], tags: list[str], origins: list[str]) -> Articl
         story_id=row["story_id"],
         story_size=int(row["story_size"] or 1) if row["story_id"] else 1,
         killed=bool(row["killed"]),
+        withheld=row["killed"] == HOLD_MARK,
         superseded=bool(row["superseded"]),
         updated_at=row["updated_at"],
     )

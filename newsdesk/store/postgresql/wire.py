@@ -11,7 +11,15 @@ from collections.abc import Mapping, Sequence
 from psycopg import sql
 
 from newsdesk.store.postgresql.articles import Conn
-from newsdesk.wire import DO_NOT_USE, Settled, StoredVersion, kill_stays, settle
+from newsdesk.wire import (
+    DO_NOT_USE,
+    HOLD_MARK,
+    KILL_MARK,
+    Settled,
+    StoredVersion,
+    kill_stays,
+    settle,
+)
 
 
 def write_wire_columns(tx: Conn, article_id: str, columns: Mapping[str, object]) -> None:
@@ -47,11 +55,11 @@ def settle_versions(tx: Conn, item_id: str, *, stated_star: bool = False) -> Set
             for r in found
         ]
     )
-    settled = kill_stays(settled, any(r["killed"] for r in found))
+    settled = kill_stays(settled, max(int(r["killed"]) for r in found))
     tx.execute(
         "UPDATE articles SET superseded = CASE WHEN id = %s THEN 0 ELSE 1 END, killed = %s "
         "WHERE item_id = %s",
-        (settled.current, int(settled.killed), item_id),
+        (settled.current, settled.mark, item_id),
     )
     if settled.replaced is not None:
         old = settled.replaced
@@ -89,16 +97,27 @@ def release_kill(tx: Conn, article_id: str) -> None:
     ).fetchone()
     if row is None or row["item_id"] is None or row["wire_status"] not in DO_NOT_USE:
         return
-    item, kills = row["item_id"], sorted(DO_NOT_USE)
+    item = row["item_id"]
+    # Another kill keeps them killed; else another hold keeps them withheld.
     tx.execute(
-        "UPDATE articles SET killed = CASE WHEN EXISTS (SELECT 1 FROM articles k "
-        "WHERE k.item_id = %s AND k.id <> %s AND k.wire_status = ANY(%s)) "
-        "OR EXISTS (SELECT 1 FROM actions a WHERE a.kind = 'delete' AND a.undone = 0 "
-        "AND a.article_id <> %s AND a.before::jsonb -> 'article' ->> 'item_id' = %s "
-        "AND a.before::jsonb -> 'article' ->> 'wire_status' = ANY(%s)) THEN 1 ELSE 0 END "
-        "WHERE item_id = %s AND id <> %s",
-        (item, article_id, kills, article_id, item, kills, item, article_id),
+        f"UPDATE articles SET killed = CASE WHEN {_KEPT_BY} THEN {KILL_MARK} "
+        f"WHEN {_KEPT_BY} THEN {HOLD_MARK} ELSE 0 END WHERE item_id = %s AND id <> %s",
+        (
+            *(item, article_id, "withdrawn", article_id, item, "withdrawn"),
+            *(item, article_id, "withheld", article_id, item, "withheld"),
+            *(item, article_id),
+        ),
     )
+
+
+#: Another version of the item (stored, or deleted and not brought back) has a status.
+_KEPT_BY = (
+    "(EXISTS (SELECT 1 FROM articles k WHERE k.item_id = %s AND k.id <> %s "
+    "AND k.wire_status = %s) OR EXISTS (SELECT 1 FROM actions a WHERE a.kind = 'delete' "
+    "AND a.undone = 0 AND a.article_id <> %s "
+    "AND a.before::jsonb -> 'article' ->> 'item_id' = %s "
+    "AND a.before::jsonb -> 'article' ->> 'wire_status' = %s))"
+)
 
 
 def resettle_versions(tx: Conn) -> int:

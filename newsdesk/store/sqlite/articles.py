@@ -24,7 +24,7 @@ from newsdesk.store.article_sql import (
 from newsdesk.store.feed_tellings import Told
 from newsdesk.store.protocol import InsertOutcome
 from newsdesk.store.story_tables import Placement
-from newsdesk.wire import is_wire, wire_columns
+from newsdesk.wire import HOLD_MARK, is_wire, wire_columns
 
 log = logging.getLogger(__name__)
 
@@ -391,6 +391,7 @@ def _article(conn: sqlite3.Connection, row: sqlite3.Row) -> Article:
         story_id=row["story_id"],
         story_size=story_size,
         killed=bool(row["killed"]),
+        withheld=row["killed"] == HOLD_MARK,
         superseded=bool(row["superseded"]),
         updated_at=row["updated_at"],
     )

@@ -53,7 +53,7 @@ FLAG_SQL: dict[str, str] = {
 
 WIRE_SQL: dict[str, str] = {
     "urgent": f"a.urgency BETWEEN 1 AND {URGENT_MAX}",
-    "killed": "a.killed = 1",
+    "killed": "a.killed != 0",
     "corrected": "a.wire_status = 'corrected'",
     # An agency's update or correction, or an article its feed corrected in place
     # (the inbox labels both "updated"; `updated_at` is set only by that correction).

@@ -11,7 +11,15 @@ import sqlite3
 from collections.abc import Mapping, Sequence
 
 from newsdesk.store.sqlite.articles import chunks
-from newsdesk.wire import DO_NOT_USE, Settled, StoredVersion, kill_stays, settle
+from newsdesk.wire import (
+    DO_NOT_USE,
+    HOLD_MARK,
+    KILL_MARK,
+    Settled,
+    StoredVersion,
+    kill_stays,
+    settle,
+)
 
 
 def write_wire_columns(
@@ -56,10 +64,10 @@ def settle_versions(
         )
         for r in found
     ]
-    settled = kill_stays(settle(versions), any(r["killed"] for r in found))
+    settled = kill_stays(settle(versions), max(int(r["killed"]) for r in found))
     tx.execute(
         "UPDATE articles SET superseded = (id != ?), killed = ? WHERE item_id = ?",
-        (settled.current, int(settled.killed), item_id),
+        (settled.current, settled.mark, item_id),
     )
     if settled.replaced is not None:
         _carry_state(
@@ -77,17 +85,27 @@ def release_kill(tx: sqlite3.Connection, article_id: str) -> None:
     ).fetchone()
     if row is None or row["item_id"] is None or row["wire_status"] not in DO_NOT_USE:
         return
-    item, kills = row["item_id"], sorted(DO_NOT_USE)
-    marks = ",".join("?" * len(kills))
+    item = row["item_id"]
+    # Another kill keeps them killed; else another hold keeps them withheld.
     tx.execute(
-        "UPDATE articles SET killed = EXISTS (SELECT 1 FROM articles k WHERE k.item_id = ? "
-        f"AND k.id != ? AND k.wire_status IN ({marks})) OR EXISTS (SELECT 1 FROM actions a "
-        "WHERE a.kind = 'delete' AND a.undone = 0 AND a.article_id != ? "
-        "AND json_extract(a.before, '$.article.item_id') = ? "
-        f"AND json_extract(a.before, '$.article.wire_status') IN ({marks})) "
-        "WHERE item_id = ? AND id != ?",
-        (item, article_id, *kills, article_id, item, *kills, item, article_id),
+        f"UPDATE articles SET killed = CASE WHEN {_KEPT_BY} THEN {KILL_MARK} "
+        f"WHEN {_KEPT_BY} THEN {HOLD_MARK} ELSE 0 END WHERE item_id = ? AND id != ?",
+        (
+            *(item, article_id, "withdrawn", article_id, item, "withdrawn"),
+            *(item, article_id, "withheld", article_id, item, "withheld"),
+            *(item, article_id),
+        ),
     )
+
+
+#: Another version of the item (stored, or deleted and not brought back) has a status.
+_KEPT_BY = (
+    "(EXISTS (SELECT 1 FROM articles k WHERE k.item_id = ? AND k.id != ? "
+    "AND k.wire_status = ?) OR EXISTS (SELECT 1 FROM actions a "
+    "WHERE a.kind = 'delete' AND a.undone = 0 AND a.article_id != ? "
+    "AND json_extract(a.before, '$.article.item_id') = ? "
+    "AND json_extract(a.before, '$.article.wire_status') = ?))"
+)
 
 
 def _carry_state(tx: sqlite3.Connection, old: str, new: str, *, kill: bool, star: bool) -> None:

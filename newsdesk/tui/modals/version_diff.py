@@ -72,7 +72,7 @@ def _kind(article: Article) -> str:
     words = (
         [] if meta.urgency is None or meta.urgency > URGENT_MAX else [urgency_name(meta.urgency)]
     )
-    status = status_label(meta.status, killed=article.killed)
+    status = status_label(meta.status, killed=article.killed, withheld=article.withheld)
     if status:
         words.append(status.split(":")[0])
     return " ".join(w.upper() for w in words if w)
