@@ -57,3 +57,32 @@ async def test_app_imports_files_moved_into_watched_folders(
     while watch.running and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not watch.running
+
+
+async def test_the_app_says_what_newsdesk_watch_says_of_each_file(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    """A file written again, a warning (a file cut short, a bad line) and a copy already
+    stored were said by `newsdesk watch` and nowhere in the app."""
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    settings = Settings(fetch_in_background=False, watch_folders=[drop])
+    app = make_app(settings=settings)
+    seen = record_notifications(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: main_screen(app).query_one(FolderWatch).running)
+        (drop / "ferry.txt").write_text(ARTICLE, encoding="utf-8")
+        await wait_until(pilot, lambda: "1 article arrived in watched folders." in seen)
+        (drop / "ferry.txt").write_text(
+            ARTICLE + "\nThe first crossing left at ten past eleven with forty cars aboard.\n",
+            encoding="utf-8",
+        )
+        await wait_until(pilot, lambda: any("updated: a file was written again" in m for m in seen))
+        (drop / "ferry-copy.txt").write_text(ARTICLE, encoding="utf-8")
+        await wait_until(pilot, lambda: any("1 already stored" in m for m in seen))
+        (drop / "wire.jsonl").write_text(
+            '{"title": "Harbour cranes repaired", "body": "The two cranes on the east quay '
+            'work again, the port said on Monday."}\n{not json\n',
+            encoding="utf-8",
+        )
+        await wait_until(pilot, lambda: any(m.startswith("wire.jsonl: ") for m in seen))

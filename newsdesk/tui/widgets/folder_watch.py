@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -51,6 +51,10 @@ class FolderWatch(Widget):
         failed: list[tuple[str, str]]
         #: Articles whose file was written again and replaced their text.
         updated: int = 0
+        #: Articles already stored that files brought again (a copy dropped twice).
+        duplicates: int = 0
+        #: (file, warning) for each file imported with a warning (cut short, bad lines).
+        warnings: list[tuple[str, str]] = field(default_factory=list)
 
     @dataclass
     class Problem(Message):
@@ -92,8 +96,24 @@ class FolderWatch(Widget):
             failed = [
                 (clean_line(Path(f.path).name), clean_line(f.error or "")) for f in summary.failed
             ]
-            if summary.imported or failed or summary.updated:
-                self.post_message(self.Imported(summary.imported, failed, len(summary.updated)))
+            warned = [
+                (clean_line(Path(f.path).name), clean_line(w))
+                for f in summary.files
+                if f.error is None
+                for w in f.warnings
+            ]
+            # What `newsdesk watch` prints, the app says too: a file written again, a
+            # warning (a 30 MB file cut short), a copy already stored were left unsaid.
+            if summary.imported or failed or summary.updated or summary.duplicates or warned:
+                self.post_message(
+                    self.Imported(
+                        summary.imported,
+                        failed,
+                        len(summary.updated),
+                        summary.duplicates,
+                        warned,
+                    )
+                )
 
         def problem(text: str) -> None:
             self.post_message(self.Problem(text))
@@ -116,9 +136,21 @@ class FolderWatch(Widget):
         )
 
     def on_folder_watch_imported(self, message: Imported) -> None:
+        said = []
         if message.new:
             word = "article" if message.new == 1 else "articles"
-            self.notify(f"{message.new:,} {word} arrived in watched folders.", markup=False)
+            said.append(f"{message.new:,} {word} arrived in watched folders")
+        if message.updated:
+            word = "article" if message.updated == 1 else "articles"
+            said.append(f"{message.updated:,} {word} updated: a file was written again")
+        if message.duplicates:
+            said.append(f"{message.duplicates:,} already stored")
+        if said:
+            self.notify("; ".join(said) + ".", markup=False)
+        for name, warning in message.warnings[:3]:
+            self.notify(
+                f"{name}: {warning}", title="Watched file", severity="warning", markup=False
+            )
         for name, reason in message.failed[:3]:
             self.notify(
                 f"{name}: {reason}", title="Watched file failed", severity="warning", markup=False
