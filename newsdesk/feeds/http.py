@@ -94,19 +94,24 @@ def check_url(url: str) -> str | None:
 
 
 def retry_after_seconds(value: str | None, now: float | None = None) -> float | None:
-    """Retry-After as seconds from now: a number of seconds or an HTTP date."""
+    """Retry-After as seconds from now: a number of seconds or an HTTP date; None when
+    absent, unreadable or no wait at all (0, a date past)."""
     if not value:
         return None
     value = value.strip()
     if value.isdigit():
-        return float(value)
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when is None:
-        return None
-    return max(0.0, when.timestamp() - (time.time() if now is None else now))
+        seconds = float(value)
+    else:
+        try:
+            when = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+        if when is None:
+            return None
+        seconds = when.timestamp() - (time.time() if now is None else now)
+    # "0" or a date already past asks for no wait ("the server asks to wait 0 s" held
+    # the feed back all the same).
+    return seconds if seconds >= 1 else None
 
 
 class HostGate:
