@@ -341,6 +341,10 @@ def import_opml(store: StoreBackend, path: Path) -> OpmlReport:
                 sub.paused = True
                 update(store, sub)
             report.added.append(sub)
+            for what in entry.untaggable:
+                report.notes.append(
+                    (sub.url, f"{what} has no letter or digit to make a tag of: left out")
+                )
             if entry.bad_every is not None:
                 report.notes.append(
                     (
