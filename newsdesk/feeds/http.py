@@ -181,6 +181,9 @@ class Client:
         for _ in range(MAX_REDIRECTS + 1):
             with self.gate.hold(current):
                 self._one(current, headers, result)
+            if result.error and current != url:
+                # The subscribed URL answered (with a redirect): the failure is its target's.
+                result.error = _after_redirect(result, current, permanent)
             if result.error or result.status not in (301, 302, 303, 307, 308):
                 break
             target = result.redirects[-1]
@@ -293,6 +296,26 @@ _REASONS = {
     503: "service unavailable (503)",
     504: "gateway timeout (504)",
 }
+
+
+#: A failed status said of the URL a redirect led to ("moved to URL, which was not found").
+_TARGET_REASONS = {
+    401: "which needs a login (401)",
+    403: "which is forbidden (403)",
+    404: "which was not found (404)",
+    410: "which is gone (410): the publisher removed this feed",
+}
+
+
+def _after_redirect(result: Fetched, target: str, permanent: bool) -> str:
+    """The failure at the end of a redirect, naming where it led: "moved to URL, which
+    was not found (404)" (the feed's own URL answered, with a redirect)."""
+    how = "moved permanently to" if permanent else "redirected to"
+    said = clean_line(target)[:200]
+    status = result.status or 0
+    if status in _TARGET_REASONS:
+        return f"{how} {said}, {_TARGET_REASONS[status]}"
+    return f"{how} {said}, which failed: {result.error}"
 
 
 def _status_reason(status: int, retry_after: float | None) -> str:
