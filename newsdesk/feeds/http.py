@@ -236,15 +236,21 @@ class Client:
                     result.error = _status_reason(response.status_code, result.retry_after)
                     return
                 declared = response.headers.get("Content-Length", "")
+                encoded = response.headers.get("Content-Encoding", "").strip().lower() not in (
+                    "",
+                    "identity",
+                )
                 if declared.isdigit() and int(declared) > limits.max_bytes:
-                    result.error = _too_big(int(declared), limits.max_bytes)
+                    result.error = _too_big(int(declared), limits.max_bytes, encoded=encoded)
                     return
                 chunks: list[bytes] = []
                 size = 0
                 for chunk in response.iter_bytes():
                     size += len(chunk)
                     if size > limits.max_bytes:
-                        result.error = _too_big(size, limits.max_bytes, at_least=True)
+                        # Only that it passed the cap is known (one compressed piece may
+                        # inflate to many megabytes at once): said as such.
+                        result.error = _past_cap(limits.max_bytes, encoded=encoded)
                         return
                     if time.monotonic() - started > limits.total_timeout:
                         result.error = (
@@ -280,9 +286,38 @@ def _timeout_of(exc: httpx.TimeoutException, limits: Limits) -> float:
     return limits.connect_timeout if isinstance(exc, httpx.ConnectTimeout) else limits.read_timeout
 
 
-def _too_big(size: int, cap: int, *, at_least: bool = False) -> str:
-    more = "more than " if at_least else ""
-    return f"too large: {more}{human_size(size)} (limit {human_size(cap)})"
+def _too_big(size: int, cap: int, *, encoded: bool) -> str:
+    """A body the server said is `size` bytes, over the cap: "too large: 8.04 MB; the
+    limit is 8 MB" (both figures told apart, never "8 MB (limit 8 MB)")."""
+    shown, limit = sizes_apart(size, cap)
+    compressed = " compressed" if encoded else ""
+    return f"too large: {shown}{compressed}; the limit is {limit}"
+
+
+def _past_cap(cap: int, *, encoded: bool) -> str:
+    """A body that passed the cap while it was read (its whole size is not known)."""
+    once = " once decompressed" if encoded else ""
+    return f"too large: more than the {human_size(cap)} limit{once}"
+
+
+def sizes_apart(size: int, other: int) -> tuple[str, str]:
+    """Two sizes as short figures that differ when the sizes do: "8.04 MB" and "8 MB"
+    (one decimal showed 8,427,209 bytes as the 8 MB of its 8,388,608-byte limit)."""
+    if size == other:
+        return human_size(size), human_size(other)
+    for digits in (1, 2, 3):
+        shown = _figure(size, digits), _figure(other, digits)
+        if shown[0] != shown[1]:
+            return shown
+    return f"{size:,} bytes", f"{other:,} bytes"
+
+
+def _figure(size: int, digits: int) -> str:
+    for unit, scale in (("MB", 1024 * 1024), ("KB", 1024)):
+        if size >= scale:
+            figure = f"{size / scale:.{digits}f}".rstrip("0").removesuffix(".")
+            return f"{figure} {unit}"
+    return f"{size:,} bytes"
 
 
 _REASONS = {
