@@ -25,7 +25,7 @@ from newsdesk.feeds import schedule
 from newsdesk.feeds.daemon_calls import call_in_daemon
 from newsdesk.feeds.download import PAGES_PER_HOST, Downloaded, download
 from newsdesk.feeds.http import Client, HostGate, Limits, check_url
-from newsdesk.feeds.names import name_from_url, slug, unique_name
+from newsdesk.feeds.names import name_from_title, name_from_url, slug, unique_name
 from newsdesk.feeds.opml import OpmlError, read_opml, write_opml
 from newsdesk.feeds.subscription import Subscription
 from newsdesk.feeds.urls import same_site_spelling, unwrapped
@@ -202,7 +202,7 @@ def add(
         if wanted in taken:
             raise FeedError(f"a feed is already named {wanted!r}; choose another --name")
     else:
-        wanted = unique_name(slug(title or "") or name_from_url(url), taken)
+        wanted = unique_name(name_from_title(title or "") or name_from_url(url), taken)
     sub = Subscription(
         name=wanted,
         url=url,
@@ -474,7 +474,7 @@ def _record(store: StoreBackend, store_items: StoreItems, done: Downloaded) -> F
 
     if sub.title is None:
         before = sub.name
-        _take_title(store, sub, done.items)
+        _take_title(store, sub, done.title, done.items)
         if sub.name != before:
             # `fetch OLD` would now say "no feed named": the new name is said once.
             renamed = f"named {sub.name} after its title from now on (was {before})"
@@ -514,15 +514,24 @@ def _keep_edits(store: StoreBackend, sub: Subscription) -> None:
         setattr(sub, name, getattr(current, name))
 
 
-def _take_title(store: StoreBackend, sub: Subscription, items: Sequence[Extracted]) -> None:
-    """At its first items, a feed takes the title its items give it (the outlet its
-    <title> names); one named after its address (no name given) takes it as its name."""
-    sources = Counter(item.source for item in items if item.source)
-    if not sources:
-        return
-    title = sources.most_common(1)[0][0]
+def _take_title(
+    store: StoreBackend, sub: Subscription, own: str | None, items: Sequence[Extracted]
+) -> None:
+    """At its first items, a feed takes its own title ("Google Alert - Slack"), or when
+    it gives none that names it (none, "News"), the outlet most of its items name; one
+    named after its address (no name given) takes its name from it."""
+    wanted = name_from_title(own) if own else ""
+    if wanted:
+        title: str = own or ""
+    else:
+        # The items' outlet: an aggregator's items each name their own site, so this
+        # is only for a feed with no title of its own (and wire copy).
+        sources = Counter(item.source for item in items if item.source)
+        if not sources:
+            return
+        title = sources.most_common(1)[0][0]
+        wanted = name_from_title(title) or slug(title)
     sub.title = title
-    wanted = slug(title)
     if sub.auto_name and wanted:
         taken = {s.name for s in store.feeds() if s.id != sub.id}
         sub.name = unique_name(wanted, taken)
