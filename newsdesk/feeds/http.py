@@ -24,6 +24,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from newsdesk import __version__
+from newsdesk.counting import counted
 from newsdesk.ingest.limits import human_size
 from newsdesk.sanitize import clean_line
 
@@ -309,7 +310,7 @@ def sizes_apart(size: int, other: int) -> tuple[str, str]:
         shown = _figure(size, digits), _figure(other, digits)
         if shown[0] != shown[1]:
             return shown
-    return f"{size:,} bytes", f"{other:,} bytes"
+    return counted(size, "byte"), counted(other, "byte")
 
 
 def _figure(size: int, digits: int) -> str:
@@ -317,7 +318,7 @@ def _figure(size: int, digits: int) -> str:
         if size >= scale:
             figure = f"{size / scale:.{digits}f}".rstrip("0").removesuffix(".")
             return f"{figure} {unit}"
-    return f"{size:,} bytes"
+    return counted(size, "byte")
 
 
 _REASONS = {

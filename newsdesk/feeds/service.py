@@ -20,6 +20,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Literal
 
+from newsdesk.counting import counted
 from newsdesk.errors import DeskError
 from newsdesk.feeds import schedule
 from newsdesk.feeds.daemon_calls import call_in_daemon
@@ -219,13 +220,13 @@ def add(
 
 @dataclass
 class FeedChange:
-    """What `change` did, for the CLI and the app to say."""
+    """What `change` (or `remove`) did, for the CLI and the app to say."""
 
     feed: Subscription
     #: The name it had, when it was renamed.
     renamed_from: str = ""
     #: Saved searches whose queries still say `feed:OLD` ("saved search NAME"; a rule
-    #: cannot name a feed).
+    #: cannot name a feed): the old name after a rename, the feed's after a removal.
     still_old: list[str] = field(default_factory=list)
 
 
@@ -278,10 +279,12 @@ def _saying_feed(store: StoreBackend, name: str) -> list[str]:
     return [f"saved search {n}" for n, query in store.saved_searches() if said.search(query)]
 
 
-def remove(store: StoreBackend, name_or_url: str) -> Subscription:
+def remove(store: StoreBackend, name_or_url: str) -> FeedChange:
+    """Unsubscribe (its articles stay); the saved searches that still say `feed:NAME`
+    are named, as after a rename (they find nothing now)."""
     sub = find(store, name_or_url)
     store.remove_feed(sub.id)
-    return sub
+    return FeedChange(sub, still_old=_saying_feed(store, sub.name))
 
 
 def update(store: StoreBackend, sub: Subscription) -> None:
@@ -351,7 +354,7 @@ def import_opml(store: StoreBackend, path: Path) -> OpmlReport:
                         sub.url,
                         f'every="{entry.bad_every}" is no interval in seconds from '
                         f"{schedule.MIN_EVERY_S} to {schedule.MAX_EVERY_S}; fetched every "
-                        f"{sub.every_s // 60} minutes",
+                        f"{counted(sub.every_s // 60, 'minute')}",
                     )
                 )
         except FeedError as exc:
