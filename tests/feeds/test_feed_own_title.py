@@ -4,6 +4,7 @@ only when it gives no usable title (an aggregator was named after one of its sit
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -143,3 +144,18 @@ def test_names_from_titles(title: str, name: str) -> None:
 )
 def test_own_title(text: str, title: str | None) -> None:
     assert own_title(text) == title
+
+
+def test_an_opml_title_names_a_feed_the_same_way(tmp_path: Path) -> None:
+    opml = tmp_path / "list.opml"
+    opml.write_text(
+        '<?xml version="1.0"?><opml version="2.0"><head/><body>'
+        '<outline type="rss" text="Origin Times - News" xmlUrl="http://origin.invalid/rss"/>'
+        '<outline type="rss" text="Top Stories" xmlUrl="http://www.harbour.invalid/feed"/>'
+        "</body></opml>",
+        encoding="utf-8",
+    )
+    with Desk(resolve()) as desk:
+        desk.import_opml(opml)
+        names = sorted(s.name for s in desk.feeds())
+    assert names == ["harbour", "origin-times"]
