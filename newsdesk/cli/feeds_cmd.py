@@ -86,7 +86,7 @@ def _list_narrow(subs: list[Subscription]) -> None:
                 (s.name, "bold"),
                 "  ",
                 (s.status, status_style),
-                f"  every {show_every(s.every_s)}  {s.items} items, {s.unread} unread",
+                f"  every {show_every(s.every_s)}  {counted(s.items, 'item')}, {s.unread:,} unread",
             )
         )
         output.out.print(Text("    " + clean_line(s.url)), overflow="fold")
@@ -146,10 +146,13 @@ def cmd_feeds(desk: Desk, args: argparse.Namespace) -> int:
             output.out.print(Text.assemble(("subscribed ", "bold"), _describe(sub)))
         return EXIT_OK
     if action == "remove":
-        sub = desk.remove_feed(args.feed)
+        done = desk.remove_feed(args.feed)
+        sub = done.feed
         output.out.print(
             Text.assemble(("removed ", "bold"), f"{sub.name} ({sub.url}); its articles stay")
         )
+        for what in done.still_old:
+            output.notice(f"{what} still says feed:{sub.name}, a name no feed has now: edit it")
         return EXIT_OK
     if action == "set":
         return _set(desk, args)
@@ -182,7 +185,7 @@ def cmd_feeds(desk: Desk, args: argparse.Namespace) -> int:
         else:
             if not write_text_file(Path(args.output), text, args.force):
                 return EXIT_ERROR
-            output.notice(f"wrote {len(desk.feeds())} feeds to {args.output}")
+            output.notice(f"wrote {counted(len(desk.feeds()), 'feed')} to {args.output}")
         return EXIT_OK
     output.error(f"unknown feeds action {action!r}")
     return EXIT_USAGE
@@ -201,7 +204,8 @@ def _line(outcome: FeedOutcome) -> Text:
             ("+ ", "green"), (outcome.name, "bold"), f": {outcome.new} new{told}{stored}"
         )
     else:
-        dupes = f" ({outcome.duplicates} items already stored)" if outcome.duplicates else ""
+        stored = counted(outcome.duplicates, "item")
+        dupes = f" ({stored} already stored)" if outcome.duplicates else ""
         line = Text.assemble(("= ", "dim"), (outcome.name, "bold"), f": unchanged{dupes}")
     if outcome.message:
         # It may quote a URL the server sent (a redirect's Location).

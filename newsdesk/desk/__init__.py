@@ -392,7 +392,7 @@ class Desk:
             self.store, url, name=name, every_s=every_s, full_text=full_text, tags=tags
         )
 
-    def remove_feed(self, name_or_url: str) -> Subscription:
+    def remove_feed(self, name_or_url: str) -> FeedChange:
         from newsdesk.feeds import service
 
         return service.remove(self.store, name_or_url)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from newsdesk.feeds.feed_title import own_title
 from newsdesk.feeds.http import Client, Fetched, HostGate
 from newsdesk.feeds.subscription import Subscription
 from newsdesk.ingest import load_bytes
@@ -36,6 +37,8 @@ class Downloaded:
     items: list[Extracted] = field(default_factory=list)
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
+    #: The title the feed gives itself (None for wire copy, or a feed with none).
+    title: str | None = None
 
 
 def _not_a_feed(result_format: str | None, fetched: Fetched) -> str:
@@ -57,19 +60,22 @@ def _not_a_feed(result_format: str | None, fetched: Fetched) -> str:
 FEED_FORMATS = frozenset({"feed", "newsml", "nitf", "ninjs"})
 
 
-def parse_feed(fetched: Fetched, warnings: list[str]) -> tuple[list[Extracted], str | None]:
-    """The feed's items, or the reason there are none."""
+def parse_feed(fetched: Fetched, done: Downloaded) -> None:
+    """The feed's items and its own title into `done`, or the reason there are none."""
     result = load_bytes(fetched.body, "feed.xml")
     if result.format not in (None, *FEED_FORMATS):
         # Not a feed at all: what another importer said of it ("line 1: no title")
         # would only muddle that one reason.
-        return [], _not_a_feed(result.format, fetched)
-    warnings.extend(result.warnings)
+        done.error = _not_a_feed(result.format, fetched)
+        return
+    done.warnings.extend(result.warnings)
+    if result.format == "feed" and result.text:
+        done.title = own_title(result.text)
     if result.error == NO_ITEMS:
-        return [], None  # an empty channel is a feed with nothing new, not a failure
-    if result.error:
-        return [], result.error
-    return result.items, None
+        return  # an empty channel is a feed with nothing new, not a failure
+    done.error = result.error
+    if not result.error:
+        done.items = result.items
 
 
 def download(
@@ -87,10 +93,10 @@ def download(
     if fetched.error or fetched.not_modified:
         done.error = fetched.error
         return done
-    items, error = parse_feed(fetched, done.warnings)
-    if error:
-        done.error = error
+    parse_feed(fetched, done)
+    if done.error:
         return done
+    items = done.items
     for item in items:
         item.tags = list(dict.fromkeys([*item.tags, *sub.tags]))
     if full_text:

@@ -24,6 +24,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from newsdesk import __version__
+from newsdesk.counting import counted
 from newsdesk.ingest.limits import human_size
 from newsdesk.sanitize import clean_line
 
@@ -94,19 +95,24 @@ def check_url(url: str) -> str | None:
 
 
 def retry_after_seconds(value: str | None, now: float | None = None) -> float | None:
-    """Retry-After as seconds from now: a number of seconds or an HTTP date."""
+    """Retry-After as seconds from now: a number of seconds or an HTTP date; None when
+    absent, unreadable or no wait at all (0, a date past)."""
     if not value:
         return None
     value = value.strip()
     if value.isdigit():
-        return float(value)
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when is None:
-        return None
-    return max(0.0, when.timestamp() - (time.time() if now is None else now))
+        seconds = float(value)
+    else:
+        try:
+            when = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+        if when is None:
+            return None
+        seconds = when.timestamp() - (time.time() if now is None else now)
+    # "0" or a date already past asks for no wait ("the server asks to wait 0 s" held
+    # the feed back all the same).
+    return seconds if seconds >= 1 else None
 
 
 class HostGate:
@@ -176,6 +182,9 @@ class Client:
         for _ in range(MAX_REDIRECTS + 1):
             with self.gate.hold(current):
                 self._one(current, headers, result)
+            if result.error and current != url:
+                # The subscribed URL answered (with a redirect): the failure is its target's.
+                result.error = _after_redirect(result, current, permanent)
             if result.error or result.status not in (301, 302, 303, 307, 308):
                 break
             target = result.redirects[-1]
@@ -228,15 +237,21 @@ class Client:
                     result.error = _status_reason(response.status_code, result.retry_after)
                     return
                 declared = response.headers.get("Content-Length", "")
+                encoded = response.headers.get("Content-Encoding", "").strip().lower() not in (
+                    "",
+                    "identity",
+                )
                 if declared.isdigit() and int(declared) > limits.max_bytes:
-                    result.error = _too_big(int(declared), limits.max_bytes)
+                    result.error = _too_big(int(declared), limits.max_bytes, encoded=encoded)
                     return
                 chunks: list[bytes] = []
                 size = 0
                 for chunk in response.iter_bytes():
                     size += len(chunk)
                     if size > limits.max_bytes:
-                        result.error = _too_big(size, limits.max_bytes, at_least=True)
+                        # Only that it passed the cap is known (one compressed piece may
+                        # inflate to many megabytes at once): said as such.
+                        result.error = _past_cap(limits.max_bytes, encoded=encoded)
                         return
                     if time.monotonic() - started > limits.total_timeout:
                         result.error = (
@@ -272,9 +287,38 @@ def _timeout_of(exc: httpx.TimeoutException, limits: Limits) -> float:
     return limits.connect_timeout if isinstance(exc, httpx.ConnectTimeout) else limits.read_timeout
 
 
-def _too_big(size: int, cap: int, *, at_least: bool = False) -> str:
-    more = "more than " if at_least else ""
-    return f"too large: {more}{human_size(size)} (limit {human_size(cap)})"
+def _too_big(size: int, cap: int, *, encoded: bool) -> str:
+    """A body the server said is `size` bytes, over the cap: "too large: 8.04 MB; the
+    limit is 8 MB" (both figures told apart, never "8 MB (limit 8 MB)")."""
+    shown, limit = sizes_apart(size, cap)
+    compressed = " compressed" if encoded else ""
+    return f"too large: {shown}{compressed}; the limit is {limit}"
+
+
+def _past_cap(cap: int, *, encoded: bool) -> str:
+    """A body that passed the cap while it was read (its whole size is not known)."""
+    once = " once decompressed" if encoded else ""
+    return f"too large: more than the {human_size(cap)} limit{once}"
+
+
+def sizes_apart(size: int, other: int) -> tuple[str, str]:
+    """Two sizes as short figures that differ when the sizes do: "8.04 MB" and "8 MB"
+    (one decimal showed 8,427,209 bytes as the 8 MB of its 8,388,608-byte limit)."""
+    if size == other:
+        return human_size(size), human_size(other)
+    for digits in (1, 2, 3):
+        shown = _figure(size, digits), _figure(other, digits)
+        if shown[0] != shown[1]:
+            return shown
+    return counted(size, "byte"), counted(other, "byte")
+
+
+def _figure(size: int, digits: int) -> str:
+    for unit, scale in (("MB", 1024 * 1024), ("KB", 1024)):
+        if size >= scale:
+            figure = f"{size / scale:.{digits}f}".rstrip("0").removesuffix(".")
+            return f"{figure} {unit}"
+    return counted(size, "byte")
 
 
 _REASONS = {
@@ -288,6 +332,26 @@ _REASONS = {
     503: "service unavailable (503)",
     504: "gateway timeout (504)",
 }
+
+
+#: A failed status said of the URL a redirect led to ("moved to URL, which was not found").
+_TARGET_REASONS = {
+    401: "which needs a login (401)",
+    403: "which is forbidden (403)",
+    404: "which was not found (404)",
+    410: "which is gone (410): the publisher removed this feed",
+}
+
+
+def _after_redirect(result: Fetched, target: str, permanent: bool) -> str:
+    """The failure at the end of a redirect, naming where it led: "moved to URL, which
+    was not found (404)" (the feed's own URL answered, with a redirect)."""
+    how = "moved permanently to" if permanent else "redirected to"
+    said = clean_line(target)[:200]
+    status = result.status or 0
+    if status in _TARGET_REASONS:
+        return f"{how} {said}, {_TARGET_REASONS[status]}"
+    return f"{how} {said}, which failed: {result.error}"
 
 
 def _status_reason(status: int, retry_after: float | None) -> str:

@@ -22,6 +22,38 @@ def slug(text: str) -> str:
 GENERIC_STEMS = frozenset({"feed", "feeds", "rss", "atom", "index", "all", "xml", "news", "rss2"})
 
 
+#: Words that name no feed when a part of its title has nothing else ("Origin Times -
+#: News" is origin-times; "Google Alert - Slack" keeps its subject).
+GENERIC_TITLE_WORDS = frozenset(
+    {
+        "all", "and", "articles", "blog", "breaking", "feed", "feeds", "front", "headlines",
+        "home", "homepage", "latest", "most", "new", "news", "page", "popular", "posts",
+        "read", "recent", "rss", "stories", "the", "top", "updates",
+    }
+)  # fmt: skip
+#: Where a title's parts meet: "Site - Section", "Site | Section", "Site: Section".
+_TITLE_PARTS = re.compile(r"\s+[-|–—:»·]\s+|:\s+")
+
+
+def name_from_title(title: str) -> str:
+    """A name from a feed's own title, or "" when it names nothing: its parts with the
+    generic ones ("News", "Top Stories") and lists of sections ("News, Politics,
+    Opinion") left out, cut at a word within `MAX_NAME`."""
+    words: list[str] = []
+    for part in _TITLE_PARTS.split(clean_line(title)):
+        found = re.findall(r"\w+", part.casefold())
+        if part.count(",") >= 2 or all(w in GENERIC_TITLE_WORDS for w in found):
+            continue
+        words.extend(found)
+    name = ""
+    for word in words:
+        longer = f"{name}-{word}" if name else word
+        if len(longer) > MAX_NAME:
+            break
+        name = longer
+    return name or slug(" ".join(words))
+
+
 def name_from_url(url: str) -> str:
     """A name when the feed has no title: the site's name, else (an address with no
     name, such as 127.0.0.1 or an intranet host) the file's, else the host and port."""

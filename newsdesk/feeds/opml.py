@@ -17,6 +17,7 @@ from xml.etree.ElementTree import Element, SubElement, tostring
 
 from newsdesk.feeds.subscription import Subscription
 from newsdesk.sanitize import clean_line
+from newsdesk.tags import normalise_tag
 
 MAX_OUTLINES = 20_000
 
@@ -39,6 +40,9 @@ class OpmlFeed:
     full_text: bool = False
     #: An `every` given that is no interval a feed may have (kept at the default: said).
     bad_every: str | None = None
+    #: Folders and categories with no letter or digit ("📰", "---"): no tag can be made
+    #: of them, so the feed is subscribed without them (said), as `folder "📰"`.
+    untaggable: list[str] = field(default_factory=list)
 
 
 def _seconds(value: str | None) -> int | None:
@@ -97,10 +101,20 @@ def read_opml(data: bytes) -> list[OpmlFeed]:
             label = clean_line(attrs.get("title") or attrs.get("text") or "").strip()
             url = (attrs.get("xmlurl") or "").strip()
             if url:
-                tags = [_tag(f) for f in folders]
+                named = [("folder", f) for f in folders]
                 for category in (attrs.get("category") or "").split(","):
-                    tags.extend(_tag(part) for part in category.split("/"))
-                tags = list(dict.fromkeys(t for t in tags if t))
+                    named.extend(("category", part) for part in category.split("/"))
+                tags: list[str] = []
+                untaggable: list[str] = []
+                for kind, text in named:
+                    tag = _tag(text)
+                    if normalise_tag(tag):
+                        tags.append(tag)
+                    elif tag:
+                        # Emoji folder names are common in Inoreader and Feedly exports:
+                        # the feed is kept, only the tag is left out.
+                        untaggable.append(f'{kind} "{clean_line(text).strip()[:40]}"')
+                tags = list(dict.fromkeys(tags))
                 feeds.append(
                     OpmlFeed(
                         url=url,
@@ -111,6 +125,7 @@ def read_opml(data: bytes) -> list[OpmlFeed]:
                         paused=_flag(attrs.get("paused")),
                         full_text=_flag(attrs.get("fulltext")),
                         bad_every=_bad_every(attrs.get("every")),
+                        untaggable=list(dict.fromkeys(untaggable)),
                     )
                 )
             elif "xmlurl" in attrs:

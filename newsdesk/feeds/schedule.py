@@ -1,8 +1,10 @@
 """When a feed is due: its interval, stretched by backoff after failures and by Retry-After.
 
-A feed that keeps failing is asked less often (its interval doubled per
-failure in a row, up to `MAX_BACKOFF_S`), and a server that answers 429 or 503
-with Retry-After is not asked again before then, even by `fetch --all`.
+A feed that keeps failing is asked less often by the schedule (its interval
+doubled per failure in a row, up to `MAX_BACKOFF_S`); "fetch every feed now"
+(`fetch --all`, the app's `R`) asks it anyway. Only a server that answered 429
+or 503 with a Retry-After still ahead is not asked again before then, even by
+`fetch --all` (a feed fetched by name is always asked).
 """
 
 from __future__ import annotations
@@ -15,8 +17,6 @@ DEFAULT_EVERY_S = 30 * 60
 MIN_EVERY_S = 60
 MAX_EVERY_S = 7 * 24 * 3600
 MAX_BACKOFF_S = 24 * 3600
-#: Statuses after which the server's wish to be left alone is kept even by --all.
-HOLD_STATUSES = (429, 503)
 
 _UNITS = {"s": 1, "m": 60, "min": 60, "h": 3600, "d": 86400}
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|m|min|h|d)?\s*$", re.I)
@@ -45,17 +45,21 @@ def is_due(sub: Subscription, now: float) -> bool:
 
 
 def is_held(sub: Subscription, now: float) -> bool:
-    """The server asked to wait (429/503) and the time has not come."""
-    return sub.last_status in HOLD_STATUSES and sub.next_due_ts > now
+    """The server asked to wait (429/503 with Retry-After) and the time has not come; a
+    plain 503 or a backoff after failures holds nothing back from `fetch --all`."""
+    return sub.retry_until_ts > now
 
 
 def after_success(sub: Subscription, now: float) -> None:
     sub.failures = 0
     sub.next_due_ts = now + sub.every_s
+    sub.retry_until_ts = 0.0
 
 
 def after_failure(sub: Subscription, now: float, retry_after: float | None) -> None:
+    """Back off; `retry_after`: the seconds a server asked to wait (None: it did not)."""
     sub.failures += 1
     backoff = min(sub.every_s * 2 ** min(sub.failures - 1, 10), MAX_BACKOFF_S)
-    wait = max(backoff, min(retry_after or 0.0, MAX_BACKOFF_S))
-    sub.next_due_ts = now + wait
+    asked = min(retry_after, MAX_BACKOFF_S) if retry_after and retry_after > 0 else 0.0
+    sub.next_due_ts = now + max(backoff, asked)
+    sub.retry_until_ts = now + asked if asked else 0.0

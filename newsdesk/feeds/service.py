@@ -20,12 +20,13 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Literal
 
+from newsdesk.counting import counted
 from newsdesk.errors import DeskError
 from newsdesk.feeds import schedule
 from newsdesk.feeds.daemon_calls import call_in_daemon
 from newsdesk.feeds.download import PAGES_PER_HOST, Downloaded, download
 from newsdesk.feeds.http import Client, HostGate, Limits, check_url
-from newsdesk.feeds.names import name_from_url, slug, unique_name
+from newsdesk.feeds.names import name_from_title, name_from_url, slug, unique_name
 from newsdesk.feeds.opml import OpmlError, read_opml, write_opml
 from newsdesk.feeds.subscription import Subscription
 from newsdesk.feeds.urls import same_site_spelling, unwrapped
@@ -202,7 +203,7 @@ def add(
         if wanted in taken:
             raise FeedError(f"a feed is already named {wanted!r}; choose another --name")
     else:
-        wanted = unique_name(slug(title or "") or name_from_url(url), taken)
+        wanted = unique_name(name_from_title(title or "") or name_from_url(url), taken)
     sub = Subscription(
         name=wanted,
         url=url,
@@ -219,13 +220,13 @@ def add(
 
 @dataclass
 class FeedChange:
-    """What `change` did, for the CLI and the app to say."""
+    """What `change` (or `remove`) did, for the CLI and the app to say."""
 
     feed: Subscription
     #: The name it had, when it was renamed.
     renamed_from: str = ""
     #: Saved searches whose queries still say `feed:OLD` ("saved search NAME"; a rule
-    #: cannot name a feed).
+    #: cannot name a feed): the old name after a rename, the feed's after a removal.
     still_old: list[str] = field(default_factory=list)
 
 
@@ -278,10 +279,12 @@ def _saying_feed(store: StoreBackend, name: str) -> list[str]:
     return [f"saved search {n}" for n, query in store.saved_searches() if said.search(query)]
 
 
-def remove(store: StoreBackend, name_or_url: str) -> Subscription:
+def remove(store: StoreBackend, name_or_url: str) -> FeedChange:
+    """Unsubscribe (its articles stay); the saved searches that still say `feed:NAME`
+    are named, as after a rename (they find nothing now)."""
     sub = find(store, name_or_url)
     store.remove_feed(sub.id)
-    return sub
+    return FeedChange(sub, still_old=_saying_feed(store, sub.name))
 
 
 def update(store: StoreBackend, sub: Subscription) -> None:
@@ -341,13 +344,17 @@ def import_opml(store: StoreBackend, path: Path) -> OpmlReport:
                 sub.paused = True
                 update(store, sub)
             report.added.append(sub)
+            for what in entry.untaggable:
+                report.notes.append(
+                    (sub.url, f"{what} has no letter or digit to make a tag of: left out")
+                )
             if entry.bad_every is not None:
                 report.notes.append(
                     (
                         sub.url,
                         f'every="{entry.bad_every}" is no interval in seconds from '
                         f"{schedule.MIN_EVERY_S} to {schedule.MAX_EVERY_S}; fetched every "
-                        f"{sub.every_s // 60} minutes",
+                        f"{counted(sub.every_s // 60, 'minute')}",
                     )
                 )
         except FeedError as exc:
@@ -470,7 +477,7 @@ def _record(store: StoreBackend, store_items: StoreItems, done: Downloaded) -> F
 
     if sub.title is None:
         before = sub.name
-        _take_title(store, sub, done.items)
+        _take_title(store, sub, done.title, done.items)
         if sub.name != before:
             # `fetch OLD` would now say "no feed named": the new name is said once.
             renamed = f"named {sub.name} after its title from now on (was {before})"
@@ -510,15 +517,24 @@ def _keep_edits(store: StoreBackend, sub: Subscription) -> None:
         setattr(sub, name, getattr(current, name))
 
 
-def _take_title(store: StoreBackend, sub: Subscription, items: Sequence[Extracted]) -> None:
-    """At its first items, a feed takes the title its items give it (the outlet its
-    <title> names); one named after its address (no name given) takes it as its name."""
-    sources = Counter(item.source for item in items if item.source)
-    if not sources:
-        return
-    title = sources.most_common(1)[0][0]
+def _take_title(
+    store: StoreBackend, sub: Subscription, own: str | None, items: Sequence[Extracted]
+) -> None:
+    """At its first items, a feed takes its own title ("Google Alert - Slack"), or when
+    it gives none that names it (none, "News"), the outlet most of its items name; one
+    named after its address (no name given) takes its name from it."""
+    wanted = name_from_title(own) if own else ""
+    if wanted:
+        title: str = own or ""
+    else:
+        # The items' outlet: an aggregator's items each name their own site, so this
+        # is only for a feed with no title of its own (and wire copy).
+        sources = Counter(item.source for item in items if item.source)
+        if not sources:
+            return
+        title = sources.most_common(1)[0][0]
+        wanted = name_from_title(title) or slug(title)
     sub.title = title
-    wanted = slug(title)
     if sub.auto_name and wanted:
         taken = {s.name for s in store.feeds() if s.id != sub.id}
         sub.name = unique_name(wanted, taken)

@@ -27,6 +27,9 @@ class Subscription:
     last_status: int | None = None
     failures: int = 0
     next_due_ts: float = 0.0
+    #: The server asked not to be asked before this time (429/503 with a Retry-After);
+    #: 0 when it did not. Only this holds a feed back from "fetch every feed now".
+    retry_until_ts: float = 0.0
     #: Named after its address (no name given): it takes its own title at its first items.
     auto_name: bool = False
     added_at: str = ""

@@ -64,3 +64,27 @@ async def test_rename_and_interval_from_the_feeds_screen(
         by_name = {s.name: s for s in desk.feeds()}
         assert sorted(by_name) == ["isle", "north-cape"]
         assert by_name["north-cape"].every_s == 7200
+
+
+async def test_remove_from_the_feeds_screen_names_saved_searches_of_the_feed(
+    make_app: AppFactory, seeded: Paths
+) -> None:
+    with Desk(seeded) as desk:
+        desk.add_feed("http://feeds.example.invalid/cape.xml", name="cape")
+        desk.save_search("capes", "feed:cape is:unread")
+    app = make_app(settings=QUIET)
+    seen = record_notifications(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("F")
+        await settle(pilot)
+        screen = feeds_screen(app)
+        await go_to(pilot, screen, "cape")
+        await pilot.press("d")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert (
+            "Unsubscribed from cape; its articles stay; saved search capes still says feed:cape."
+            in seen
+        ), seen

@@ -26,6 +26,7 @@ _STATE_COLUMNS = (
     "last_status",
     "failures",
     "next_due_ts",
+    "retry_until_ts",
     "auto_name",
 )
 
@@ -60,6 +61,7 @@ def _from_row(row: sqlite3.Row) -> Subscription:
         last_status=row["last_status"],
         failures=int(row["failures"]),
         next_due_ts=float(row["next_due_ts"]),
+        retry_until_ts=float(row["retry_until_ts"]),
         auto_name=bool(row["auto_name"]),
         added_at=row["added_at"],
         items=int(row["items"]),

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, ClassVar, Protocol
 from rich.text import Text
 from textual.binding import Binding, BindingType
 
+from newsdesk.counting import counted
 from newsdesk.feeds.schedule import parse_every, show_every
 from newsdesk.feeds.subscription import Subscription
 
@@ -51,7 +52,7 @@ class FeedDesk(Protocol):
 
     def add_feed(self, url: str) -> Subscription: ...
 
-    def remove_feed(self, name_or_url: str) -> Subscription: ...
+    def remove_feed(self, name_or_url: str) -> FeedChange: ...
 
     def pause_feed(self, name_or_url: str, paused: bool = True) -> Subscription: ...
 
@@ -208,11 +209,16 @@ class FeedsScreen(TableScreen[Subscription]):
             return
 
         def remove() -> ChangeDone:
-            gone = self._desk.remove_feed(sub.url)
-            return f"Unsubscribed from {gone.name}; its articles stay.", ""
+            done = self._desk.remove_feed(sub.url)
+            said = f"Unsubscribed from {done.feed.name}; its articles stay"
+            if done.still_old:
+                verb = "says" if len(done.still_old) == 1 else "say"
+                said += f"; {', '.join(done.still_old)} still {verb} feed:{done.feed.name}"
+            return said + ".", ""
 
         question = (
-            f"Unsubscribe from {clean_line(sub.name)}? Its {sub.items:,} articles stay in the desk."
+            f"Unsubscribe from {clean_line(sub.name)}? "
+            f"Its {counted(sub.items, 'article')} stay in the desk."
         )
         self.confirm("Remove feed", question, "Remove", lambda: self.change(remove))
 
