@@ -366,8 +366,11 @@ class WhooshCompiler:
         ):
             for name in names[:RELATED_NAMES]:
                 whole = fold(name.replace(",", " "))
-                if whole:
-                    terms.append(wq.Term(field_name, whole, boost=0.5))
+                if not whole:
+                    continue
+                if common is not None and self.searcher.doc_frequency(field_name, whole) > common:
+                    continue  # "United States" on an American desk: as a common word
+                terms.append(wq.Term(field_name, whole, boost=0.5))
         if not terms:
             return wq.NullQuery
         itself = [wq.Term("id", i) for i in dict.fromkeys((loaded.article_id, *loaded.versions))]

@@ -1,4 +1,4 @@
-"""When a server asked not to be asked again (as SQLite's m016)."""
+"""When a server asked not to be asked again (as SQLite's m017)."""
 
 STATEMENTS = (
     "ALTER TABLE feeds ADD COLUMN IF NOT EXISTS retry_until_ts DOUBLE PRECISION NOT NULL DEFAULT 0",
