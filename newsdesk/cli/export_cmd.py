@@ -44,7 +44,8 @@ def cmd_export(desk: Desk, args: argparse.Namespace) -> int:
         # A large write the kernel took in part after the reader left raises nothing.
         if output.reader_left():
             raise BrokenPipeError
-        desk.mark_exported(rendered.ids)
+        for note in desk.mark_written(rendered.ids):
+            output.notice(note)
         return EXIT_OK
     dest = Path(args.output) if args.output else None
     try:

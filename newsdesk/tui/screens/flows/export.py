@@ -70,7 +70,10 @@ class ExportFlow:
         host.update_status()
         if not message.error and message.destination:
             host.ui_state.last_export_folder = str(Path(message.destination).parent)
-            host.save_state()
+            # A read-only desk cannot keep its view state: the folder is remembered for
+            # this session, and the export says its one thing about the desk.
+            if not host.desk.read_only:
+                host.save_state()
         if not message.error:
             host.inbox.invalidate()
             host.refresh_counts()
