@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 from newsdesk.desk import Desk
+from newsdesk.export import destination
 from newsdesk.paths import resolve
 from tests.reliability.conftest import read_only
 from tests.reliability.helpers import main_in_process
@@ -21,6 +24,20 @@ def data_dir() -> Path:
         desk.add_extracted(sample_articles(12), "fixture")
         desk.sync_index()
     return paths.data_dir
+
+
+#: The clock that stamps default names, held still: every export here is "the same minute".
+NOW = datetime(2026, 12, 7, 4, 39)
+
+
+@pytest.fixture
+def documents(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A Documents folder of the test's own: exports without -o go to its newsdesk/."""
+    folder = tmp_path / "Documents"
+    folder.mkdir()
+    monkeypatch.setattr(destination.platformdirs, "user_documents_dir", lambda: str(folder))
+    monkeypatch.setattr(destination, "local_now", lambda: NOW)
+    return folder
 
 
 def cli(*args: str) -> tuple[int, str, str]:
@@ -56,3 +73,49 @@ def test_an_export_from_a_read_only_desk_is_written_and_succeeds(
     with Desk(resolve()) as desk:
         found = set(desk.search("strike").ids)
     assert len(found) == 4 and exported_ids() == found
+
+
+def test_a_destination_ending_in_a_separator_is_a_folder_made_for_the_export(
+    data_dir: Path, documents: Path, tmp_path: Path
+) -> None:
+    """`-o /some/dir/new/` wrote a file named `new`."""
+    folder = tmp_path / "some" / "new"
+    code, out, err = cli("export", "strike", "-o", f"{folder}{os.sep}")
+    assert code == 0, err
+    written = folder / "digest-2026-12-07-0439.md"
+    assert folder.is_dir() and sorted(folder.iterdir()) == [written]
+    assert "Port strike halts Rotterdam" in written.read_text(encoding="utf-8")
+    assert f"to {written}" in out
+    # Another format goes beside it; md-files makes the folder its files go in.
+    code, _, err = cli("export", "strike", "-f", "json", "-o", f"{folder}/")
+    assert code == 0, err
+    assert (folder / "articles-2026-12-07-0439.json").is_file()
+    files = tmp_path / "files"
+    code, _, err = cli("export", "strike", "-f", "md-files", "-o", f"{files}/")
+    assert code == 0, err
+    assert len(list(files.glob("*.md"))) == 4
+    # The help says so.
+    code, out, _ = cli("export", "--help")
+    assert code == 0 and "ending in / is a folder" in " ".join(out.split())
+
+
+def test_exports_in_the_same_minute_never_collide_on_their_default_name(
+    data_dir: Path, documents: Path, tmp_path: Path
+) -> None:
+    """`newsdesk export; newsdesk export` failed the second time: "1 file already exists"."""
+    for _ in range(3):
+        code, _, err = cli("export", "strike")
+        assert code == 0, err
+    written = documents / "newsdesk"
+    assert sorted(p.name for p in written.iterdir()) == [
+        "digest-2026-12-07-0439-2.md",
+        "digest-2026-12-07-0439-3.md",
+        "digest-2026-12-07-0439.md",
+    ]
+    # An existing folder given as -o gets a free default name too.
+    code, out, err = cli("export", "strike", "-o", str(written))
+    assert code == 0, err
+    assert f"to {written / 'digest-2026-12-07-0439-4.md'}" in out
+    # A name the editor typed that exists still needs --force.
+    code, _, err = cli("export", "strike", "-o", str(written / "digest-2026-12-07-0439.md"))
+    assert code == 1 and "already exists" in err and "--force" in err

@@ -805,18 +805,29 @@ class Desk:
 
     # -- export ----------------------------------------------------------------
 
-    def export(self, ids: Sequence[str], dest: Path | None, options: ExportOptions) -> ExportReport:
-        """Write the articles to `dest` (atomic; default: the documents folder) and mark them exported."""
+    def export(
+        self,
+        ids: Sequence[str],
+        dest: Path | None,
+        options: ExportOptions,
+        *,
+        rename_if_taken: bool = False,
+    ) -> ExportReport:
+        """Write the articles to `dest` (atomic; default: a free default name in the
+        documents folder) and mark them exported. `rename_if_taken`: `dest` is a name
+        newsdesk proposed, so a taken one gets `-2`, `-3`... instead of being refused."""
         from newsdesk.export import default_destination, export
 
         articles, held = exportable(self.store, ids, options)
-        target = dest if dest is not None else default_destination(options.format)
+        if dest is None:
+            dest, rename_if_taken = default_destination(options.format), True
         report = export(
             articles,
-            target,
+            dest,
             options,
             templates_dir=self.paths.templates_dir,
             staging_journal=self.paths.staging_journal,
+            rename_if_taken=rename_if_taken,
         )
         report.warnings.extend(held)
         report.warnings.extend(self.mark_written([a.id for a in articles]))

@@ -30,7 +30,13 @@ class ExportFlow:
 
         def go(request: ExportRequest | None) -> None:
             if request is not None:
-                host.export_job.start(request.ids, request.dest, request.options(), request.copy)
+                host.export_job.start(
+                    request.ids,
+                    request.dest,
+                    request.options(),
+                    request.copy,
+                    rename_if_taken=request.rename_if_taken,
+                )
                 host.update_status()
 
         selected = bool(host.inbox.selected)
