@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from datetime import datetime
 from pathlib import Path
@@ -119,3 +120,22 @@ def test_exports_in_the_same_minute_never_collide_on_their_default_name(
     # A name the editor typed that exists still needs --force.
     code, _, err = cli("export", "strike", "-o", str(written / "digest-2026-12-07-0439.md"))
     assert code == 1 and "already exists" in err and "--force" in err
+
+
+def test_an_export_says_which_articles_are_versions_of_one_story(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    """`show --json` gave an article's story; its export did not."""
+    with Desk(resolve()) as desk:
+        ids = desk.search("Rotterdam").ids
+        story = desk.get(ids[0]).story_id  # type: ignore[union-attr]
+        assert story and sorted(desk.story_members(story)) == sorted(ids)
+    code, out, err = cli("export", "--ids", *ids, "-f", "json", "-o", "-")
+    assert code == 0, err
+    records = json.loads(out)
+    assert [(r["story"], r["story_size"]) for r in records] == [(story, 2)] * 2
+    code, out, err = cli("export", "--ids", *ids, "-o", "-")
+    assert code == 0, err
+    assert "## Story: Port strike halts Rotterdam container traffic" in out
+    assert out.count("### Port strike halts Rotterdam container traffic") == 2
+    assert "The 2 articles are versions of one story" in out
