@@ -195,7 +195,12 @@ def build_parser() -> argparse.ArgumentParser:
         "goes in it under a default name, or for md-files the files do); '-' for stdout",
     )
     p.add_argument("--summary", action="store_true", help="only the first paragraphs of each body")
-    p.add_argument("--force", action="store_true", help="overwrite existing files")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="overwrite existing files (a default name is never in the way: "
+        "a taken one gets -2, -3, ...)",
+    )
     p.add_argument(
         "--include-killed", action="store_true", help="export wire items the agency killed"
     )
