@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from rich.text import Text
 
 from newsdesk.cli import output
 from newsdesk.cli.commands import EXIT_ERROR, EXIT_OK, sync_index
 from newsdesk.desk import Desk, DeskError
-from newsdesk.export import ExportError, ExportExists, ExportOptions
+from newsdesk.export import ExportError, ExportExists, ExportOptions, typed_destination
 
 
 def cmd_export(desk: Desk, args: argparse.Namespace) -> int:
@@ -44,11 +43,12 @@ def cmd_export(desk: Desk, args: argparse.Namespace) -> int:
         # A large write the kernel took in part after the reader left raises nothing.
         if output.reader_left():
             raise BrokenPipeError
-        desk.mark_exported(rendered.ids)
+        for note in desk.mark_written(rendered.ids):
+            output.notice(note)
         return EXIT_OK
-    dest = Path(args.output) if args.output else None
+    dest, proposed = typed_destination(args.output, args.format) if args.output else (None, True)
     try:
-        report = desk.export(ids, dest, options)
+        report = desk.export(ids, dest, options, rename_if_taken=proposed)
     except ExportExists as exc:
         output.error(f"{exc} (use --force to replace)")
         return EXIT_ERROR

@@ -187,9 +187,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("query", nargs="*", help="a query (default: starred articles)")
     p.add_argument("--ids", nargs="+", default=None, help="export these article ids")
     p.add_argument("--format", "-f", choices=("md", "md-files", "json", "csv"), default="md")
-    p.add_argument("--output", "-o", default=None, help="file or folder; '-' for stdout")
+    p.add_argument(
+        "--output",
+        "-o",
+        default=None,
+        help="file or folder (a path ending in / is a folder, made if missing: the export "
+        "goes in it under a default name, or for md-files the files do); '-' for stdout",
+    )
     p.add_argument("--summary", action="store_true", help="only the first paragraphs of each body")
-    p.add_argument("--force", action="store_true", help="overwrite existing files")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="overwrite existing files (a default name is never in the way: "
+        "a taken one gets -2, -3, ...)",
+    )
     p.add_argument(
         "--include-killed", action="store_true", help="export wire items the agency killed"
     )

@@ -30,7 +30,7 @@ from newsdesk import paths as paths_mod
 from newsdesk.action_log import LogKeeper
 from newsdesk.config import editor_name, store_url
 from newsdesk.desk import feeding
-from newsdesk.desk.exporting import exportable
+from newsdesk.desk.exporting import exportable, mark_written
 from newsdesk.desk.follow import ChangeFollower
 from newsdesk.desk.indexing import DeskIndex
 from newsdesk.desk.migrate import migrate_store
@@ -830,22 +830,38 @@ class Desk:
 
     # -- export ----------------------------------------------------------------
 
-    def export(self, ids: Sequence[str], dest: Path | None, options: ExportOptions) -> ExportReport:
-        """Write the articles to `dest` (atomic; default: the documents folder) and mark them exported."""
+    def export(
+        self,
+        ids: Sequence[str],
+        dest: Path | None,
+        options: ExportOptions,
+        *,
+        rename_if_taken: bool = False,
+    ) -> ExportReport:
+        """Write the articles to `dest` (atomic; default: a free default name in the
+        documents folder) and mark them exported. `rename_if_taken`: `dest` is a name
+        newsdesk proposed, so a taken one gets `-2`, `-3`... instead of being refused."""
         from newsdesk.export import default_destination, export
 
         articles, held = exportable(self.store, ids, options)
-        target = dest if dest is not None else default_destination(options.format)
+        if dest is None:
+            dest, rename_if_taken = default_destination(options.format), True
         report = export(
             articles,
-            target,
+            dest,
             options,
             templates_dir=self.paths.templates_dir,
             staging_journal=self.paths.staging_journal,
+            rename_if_taken=rename_if_taken,
         )
         report.warnings.extend(held)
-        self.mark_exported([a.id for a in articles])
+        report.warnings.extend(self.mark_written([a.id for a in articles]))
         return report
+
+    def mark_written(self, ids: Sequence[str]) -> list[str]:
+        """Mark a written export's articles exported; what could not be marked (a
+        read-only desk) is said in the lines returned, never raised: the export stands."""
+        return mark_written(self.mark_exported, ids)
 
     def render_export(
         self, ids: Sequence[str], options: ExportOptions, *, mark: bool = True
@@ -859,7 +875,7 @@ class Desk:
         rendered.warnings.extend(held)
         rendered.ids = [a.id for a in articles]
         if mark:
-            self.mark_exported(rendered.ids)
+            rendered.warnings.extend(self.mark_written(rendered.ids))
         return rendered
 
     # -- rules (issue 18; newsdesk/rules/ does the work) --------------------------------

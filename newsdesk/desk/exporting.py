@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from newsdesk.counting import counted
-from newsdesk.errors import DeskError
+from newsdesk.errors import DeskError, StoreError
 from newsdesk.model import Article
 from newsdesk.store import StoreBackend
 
@@ -46,3 +46,19 @@ def exportable(
     if not kept:
         raise DeskError("nothing to export: " + "; ".join(notes))
     return kept, notes
+
+
+def mark_written(mark: Callable[[Sequence[str]], object], ids: Sequence[str]) -> list[str]:
+    """Mark the articles of a written export exported (⇪) with `mark`; when the store
+    refuses the change, a line saying so instead of an error.
+
+    An export is a read: on a read-only data directory (or a busy or full store) the
+    file is written all the same. Raised, the refusal made the command exit 1 over a
+    file it had written, which the next run then would not replace.
+    """
+    try:
+        mark(ids)
+    except StoreError as exc:
+        which = "the article was" if len(ids) == 1 else f"the {len(ids):,} articles were"
+        return [f"{which} not marked exported (⇪): {exc}"]
+    return []

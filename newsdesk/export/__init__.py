@@ -8,6 +8,13 @@ Templates and their variables: TEMPLATES.md beside this file.
 
 from __future__ import annotations
 
+from newsdesk.export.destination import (
+    default_destination,
+    default_export_dir,
+    default_file_name,
+    free_variant,
+    typed_destination,
+)
 from newsdesk.export.errors import ExportError, ExportExists
 from newsdesk.export.escape import escape_markdown_text
 from newsdesk.export.options import (
@@ -19,12 +26,7 @@ from newsdesk.export.options import (
 )
 from newsdesk.export.record import RECORD_FIELDS, export_record
 from newsdesk.export.render import Rendered, RenderedFiles, render, render_files
-from newsdesk.export.writer import (
-    check_destination,
-    default_destination,
-    default_file_name,
-    export,
-)
+from newsdesk.export.writer import check_destination, export
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -39,10 +41,13 @@ __all__ = [
     "RenderedFiles",
     "check_destination",
     "default_destination",
+    "default_export_dir",
     "default_file_name",
     "escape_markdown_text",
     "export",
     "export_record",
+    "free_variant",
     "render",
     "render_files",
+    "typed_destination",
 ]

@@ -17,6 +17,7 @@ from newsdesk.export.escape import escape_markdown_text, paragraphs
 from newsdesk.export.options import ExportOptions
 from newsdesk.export.record import export_record
 from newsdesk.export.slug import github_anchor
+from newsdesk.export.story_groups import ExportGroup, group_by_story
 from newsdesk.export.templates import LoadedTemplate, fill, load_template
 from newsdesk.model import DESCRIPTIVE_FIELDS, ENTITY_FIELDS, Article, dek_to_show
 from newsdesk.sanitize import clean_line
@@ -44,6 +45,7 @@ FRONT_MATTER_KEYS: tuple[str, ...] = (
     "starred",
     *ENTITY_FIELDS,
     "id",
+    "story",
 )
 
 _OPENING_QUOTES = "\"'“‘«„‚‹「『"
@@ -210,7 +212,8 @@ def render_digest(
     templates_dir: Path | None,
     warnings: list[str],
 ) -> str:
-    """The one-file digest: title, date and query, contents with links, one section each."""
+    """The one-file digest: title, date and query, contents with links, one section each;
+    versions of one story together under a `Story:` heading with the story's headline."""
     digest = load_template("digest", templates_dir, warnings)
     article_tpl = load_template("article", templates_dir, warnings)
     title = options.title.strip() or "newsdesk digest"
@@ -219,17 +222,32 @@ def render_digest(
     github_anchor(clean_line(title), seen)
     github_anchor("Contents", seen)
     toc: list[str] = []
-    sections: list[str] = []
-    for article in articles:
-        record, section = _section(article, options, article_tpl, "##")
-        heading = record["title"] or "Untitled"
-        anchor = github_anchor(heading, seen)
-        extra = " · ".join(
-            _esc(part) for part in (record["source"], _display_date(record["published"])) if part
-        )
-        entry = f"- [{_esc(heading)}](#{anchor})"
-        toc.append(entry + (f" — {extra}" if extra else ""))
-        sections.append(section.strip())
+    blocks: list[str] = []
+    grouped: list[ExportGroup] = []
+    for group in group_by_story(articles):
+        indent, level = "", "##"
+        heading_block = ""
+        if group.story is not None:
+            grouped.append(group)
+            heading, line = _story_heading(group)
+            anchor = github_anchor(heading, seen)
+            toc.append(f"- [{_esc(heading)}](#{anchor}) — {line}")
+            heading_block = f"## {_esc(heading)}\n\n{line}\n\n"
+            indent, level = "  ", "###"
+        sections: list[str] = []
+        for article in group.articles:
+            record, section = _section(article, options, article_tpl, level)
+            heading = record["title"] or "Untitled"
+            anchor = github_anchor(heading, seen)
+            extra = " · ".join(
+                _esc(part)
+                for part in (record["source"], _display_date(record["published"]))
+                if part
+            )
+            entry = f"{indent}- [{_esc(heading)}](#{anchor})"
+            toc.append(entry + (f" — {extra}" if extra else ""))
+            sections.append(section.strip())
+        blocks.append(heading_block + "\n\n---\n\n".join(sections))
     values = {
         "title": _esc(title),
         "generated": now.strftime("%Y-%m-%d %H:%M"),
@@ -238,10 +256,36 @@ def render_digest(
         else "none (articles picked by hand)",
         "count": str(len(articles)),
         "count_label": _count_label(len(articles)),
+        "stories": _stories_line(grouped, len(articles)),
         "toc": "\n".join(toc) if toc else "No articles.",
-        "articles": "\n\n---\n\n".join(sections),
+        "articles": "\n\n---\n\n".join(blocks),
     }
     return fill(digest.template, values)
+
+
+def _story_heading(group: ExportGroup) -> tuple[str, str]:
+    """A story's heading text (`Story: ` and its headline, not yet escaped) and the safe
+    line under it: how many versions, from which outlets."""
+    label = clean_line(group.label) or "Untitled"
+    outlets = list(dict.fromkeys(clean_line(a.meta.source or "") for a in group.articles))
+    named = ", ".join(_esc(o) for o in outlets if o)
+    line = f"{len(group.articles)} versions of one story" + (f" · {named}" if named else "")
+    return f"Story: {label}", line
+
+
+def _stories_line(grouped: list[ExportGroup], count: int) -> str:
+    """The digest's `$stories`: which of its articles are versions of one story, or ""."""
+    if not grouped:
+        return ""
+    versions = sum(len(g.articles) for g in grouped)
+    who = (
+        f"The {versions:,} articles are"
+        if versions == count
+        else f"{versions:,} of the articles are"
+    )
+    if len(grouped) == 1:
+        return f"{who} versions of one story, kept together under its headline."
+    return f"{who} versions of {len(grouped):,} stories, each kept together under its headline."
 
 
 def front_matter(record: dict[str, Any]) -> str:

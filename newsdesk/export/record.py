@@ -35,6 +35,8 @@ RECORD_FIELDS: tuple[str, ...] = (
     "body",
     "origin",
     "imported_at",
+    "story",
+    "story_size",
 )
 
 
@@ -100,6 +102,10 @@ def export_record(article: Article, options: ExportOptions | None = None) -> dic
         "body": body,  # cleaned by body_for_export
         "origin": clean_line(article.origin),
         "imported_at": article.imported_at,
+        # As `show --json` has them: the story's id and how many versions the desk holds,
+        # so a script or a spreadsheet can keep one story's versions together.
+        "story": article.story_id,
+        "story_size": article.story_size,
     }
     wire = wire_fields(
         meta, killed=article.killed, withheld=article.withheld, superseded=article.superseded

@@ -37,7 +37,7 @@ TEMPLATE_FILES: dict[TemplateName, str] = {
 
 #: Variables the digest template may use (all pre-rendered Markdown).
 DIGEST_VARIABLES: frozenset[str] = frozenset(
-    {"title", "generated", "query", "count", "count_label", "toc", "articles"}
+    {"title", "generated", "query", "count", "count_label", "stories", "toc", "articles"}
 )
 
 #: Variables the article template may use (all pre-rendered Markdown).

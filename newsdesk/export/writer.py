@@ -13,41 +13,31 @@ import stat
 from datetime import datetime
 from pathlib import Path
 
-import platformdirs
-
 from newsdesk.atomic import (
     FileSetConflictError,
     SymlinkRefusedError,
     atomic_file_set,
     atomic_write_text,
 )
+from newsdesk.export.destination import (
+    default_destination,
+    default_export_dir,
+    default_file_name,
+    free_variant,
+)
 from newsdesk.export.errors import ExportError, ExportExists
-from newsdesk.export.options import FORMAT_SUFFIX, ExportFormat, ExportOptions, ExportReport
+from newsdesk.export.options import ExportOptions, ExportReport
 from newsdesk.export.render import render, render_files
 from newsdesk.model import Article
 
-__all__ = ["default_destination", "default_export_dir", "default_file_name", "export"]
-
-_STEM = {"md": "digest", "md-files": "articles", "json": "articles", "csv": "articles"}
-
-
-def default_export_dir() -> Path:
-    """`<Documents>/newsdesk` when the user has a Documents folder, else the current directory."""
-    documents = Path(platformdirs.user_documents_dir())
-    if documents.is_dir():
-        return documents / "newsdesk"
-    return Path.cwd()
-
-
-def default_file_name(fmt: ExportFormat, now: datetime | None = None) -> str:
-    """E.g. `digest-2026-11-23-1405.md`; a folder name for md-files."""
-    stamp = (now or datetime.now().astimezone()).strftime("%Y-%m-%d-%H%M")
-    return f"{_STEM[fmt]}-{stamp}{FORMAT_SUFFIX[fmt]}"
-
-
-def default_destination(fmt: ExportFormat, now: datetime | None = None) -> Path:
-    """Where an export goes when the user names no destination."""
-    return default_export_dir() / default_file_name(fmt, now)
+#: The defaults are `destination`'s; named here too, where callers first looked for them.
+__all__ = [
+    "check_destination",
+    "default_destination",
+    "default_export_dir",
+    "default_file_name",
+    "export",
+]
 
 
 def _reason(exc: OSError) -> str:
@@ -87,12 +77,15 @@ def export(
     now: datetime | None = None,
     templates_dir: Path | None = None,
     staging_journal: Path | None = None,
+    rename_if_taken: bool = False,
 ) -> ExportReport:
     """Write the export and say what was written.
 
     For md, json and csv `dest` is the file (or an existing folder, which gets
-    `default_file_name`); for md-files it is the folder the files go in,
-    created when missing. Raises ExportExists when files are in the way and
+    a free variant of `default_file_name`); for md-files it is the folder the
+    files go in, created when missing. `rename_if_taken`: `dest`'s name is
+    newsdesk's own (a default), so when it is taken the first free `-2`, `-3`
+    variant is written instead. Raises ExportExists when files are in the way and
     `options.force` is not set, ExportError for anything else; either way
     nothing was written. `staging_journal` is where a folder being staged is
     noted while it exists (`atomic_file_set`), for doctor.
@@ -101,29 +94,41 @@ def export(
         raise ExportError("Nothing to export: no articles are selected.")
     dest = Path(dest).expanduser()
     if options.format == "md-files":
-        return _export_files(articles, dest, options, templates_dir, staging_journal)
-    return _export_single(articles, dest, options, now, templates_dir)
+        return _export_files(
+            articles, dest, options, templates_dir, staging_journal, rename_if_taken
+        )
+    return _export_single(articles, dest, options, now, templates_dir, rename_if_taken)
 
 
-def check_destination(dest: Path, options: ExportOptions, now: datetime | None = None) -> None:
+def check_destination(
+    dest: Path,
+    options: ExportOptions,
+    now: datetime | None = None,
+    *,
+    rename_if_taken: bool = False,
+) -> Path:
     """Raise what `export` would raise about `dest` before writing anything (a file in
     the way without `force`, a file where the folder goes...); the export dialog asks
     this so that it stays open with the editor's choices. The files an md-files
-    export would replace inside an existing folder are found only by `export`."""
+    export would replace inside an existing folder are found only by `export`.
+    Returns the path that would be written as things stand."""
     dest = Path(dest).expanduser()
     if options.format == "md-files":
-        _folder_target(dest)
-    else:
-        _single_target(dest, options, now)
+        return _folder_target(dest, rename_if_taken)[0]
+    return _single_target(dest, options, now, rename_if_taken)[0]
 
 
 def _single_target(
-    dest: Path, options: ExportOptions, now: datetime | None
+    dest: Path, options: ExportOptions, now: datetime | None, rename_if_taken: bool
 ) -> tuple[Path, os.stat_result | None]:
     """The file a one-file export writes (an existing folder gets the default name)."""
     st = _lstat(dest)
     if st is not None and stat.S_ISDIR(st.st_mode):
         dest = dest / default_file_name(options.format, now)
+        rename_if_taken = True
+        st = _lstat(dest)
+    if st is not None and rename_if_taken:
+        dest = free_variant(dest, options.format)
         st = _lstat(dest)
     if st is not None and stat.S_ISLNK(st.st_mode):
         raise _fail(SymlinkRefusedError(dest), dest)
@@ -134,13 +139,17 @@ def _single_target(
     return dest, st
 
 
-def _folder_target(dest: Path) -> os.stat_result | None:
+def _folder_target(dest: Path, rename_if_taken: bool) -> tuple[Path, os.stat_result | None]:
+    """The folder an md-files export writes into (a default name taken: a free variant)."""
     st = _lstat(dest)
+    if st is not None and rename_if_taken:
+        dest = free_variant(dest, "md-files")
+        st = _lstat(dest)
     if st is not None and stat.S_ISLNK(st.st_mode):
         raise _fail(SymlinkRefusedError(dest), dest)
     if st is not None and not stat.S_ISDIR(st.st_mode):
         raise ExportError(f"Cannot export to {dest}: it exists and is not a folder.")
-    return st
+    return dest, st
 
 
 def _export_single(
@@ -149,8 +158,9 @@ def _export_single(
     options: ExportOptions,
     now: datetime | None,
     templates_dir: Path | None,
+    rename_if_taken: bool,
 ) -> ExportReport:
-    dest, st = _single_target(dest, options, now)
+    dest, st = _single_target(dest, options, now, rename_if_taken)
     rendered = render(articles, options, now=now, templates_dir=templates_dir)
     created: list[Path] = []
     try:
@@ -203,8 +213,9 @@ def _export_files(
     options: ExportOptions,
     templates_dir: Path | None,
     journal: Path | None,
+    rename_if_taken: bool,
 ) -> ExportReport:
-    st = _folder_target(dest)
+    dest, st = _folder_target(dest, rename_if_taken)
     rendered = render_files(articles, options, templates_dir=templates_dir)
     existing: list[Path] = []
     if st is not None:

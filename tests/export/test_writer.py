@@ -16,10 +16,12 @@ from newsdesk.export import (
     ExportError,
     ExportExists,
     ExportOptions,
+    check_destination,
     default_destination,
     default_file_name,
     export,
 )
+from newsdesk.export import destination as destination_module
 from newsdesk.export import writer as writer_module
 from newsdesk.model import Article
 
@@ -103,6 +105,52 @@ def test_existing_folder_as_destination_gets_a_default_name(
     report = export([make_article()], tmp_path, ExportOptions(format="json"), now=NOW)
     assert report.paths == [tmp_path / "articles-2026-11-23-1405.json"]
     assert report.paths[0].is_file()
+
+
+def test_a_default_name_that_is_taken_gets_a_free_variant_never_a_refusal(
+    tmp_path: Path, make_article: ArticleFactory
+) -> None:
+    """Two exports in the same minute into one folder: the second was refused ("1 file
+    already exists") over a name the editor never chose."""
+    paths = [
+        export([make_article()], tmp_path, ExportOptions(format="md"), now=NOW).paths[0]
+        for _ in range(3)
+    ]
+    assert [p.name for p in paths] == [
+        "digest-2026-11-23-1405.md",
+        "digest-2026-11-23-1405-2.md",
+        "digest-2026-11-23-1405-3.md",
+    ]
+    # Whatever is in the way counts: a folder, or a link to nowhere.
+    (tmp_path / "articles-2026-11-23-1405.json").mkdir()
+    os.symlink(tmp_path / "nowhere", tmp_path / "articles-2026-11-23-1405-2.json")
+    report = export([make_article()], tmp_path, ExportOptions(format="json"), now=NOW)
+    assert report.paths == [tmp_path / "articles-2026-11-23-1405-3.json"]
+    # A default name given as the file (no -o; the dialog's proposal) is renamed the same.
+    taken = tmp_path / "digest-2026-11-23-1405.md"
+    options = ExportOptions(format="md")
+    assert check_destination(taken, options, rename_if_taken=True).name.endswith("-4.md")
+    report = export([make_article()], taken, options, rename_if_taken=True)
+    assert report.paths == [tmp_path / "digest-2026-11-23-1405-4.md"] and not report.replaced
+    # A variant taken goes on counting from its number.
+    variant = tmp_path / "digest-2026-11-23-1405-2.md"
+    assert check_destination(variant, options, rename_if_taken=True).name.endswith("1405-5.md")
+    # md-files: the default folder is taken, so a new one is made beside it.
+    folder = tmp_path / "articles-2026-11-23-1405"
+    export([make_article()], folder, ExportOptions(format="md-files"))
+    again = export([make_article()], folder, ExportOptions(format="md-files"), rename_if_taken=True)
+    assert again.destination == tmp_path / "articles-2026-11-23-1405-2"
+    assert len(listing(folder)) == len(listing(again.destination)) == 1  # nothing merged
+
+
+def test_a_name_the_editor_chose_is_still_refused_when_taken(
+    tmp_path: Path, make_article: ArticleFactory
+) -> None:
+    dest = tmp_path / "digest-2026-11-23-1405.md"
+    export([make_article()], dest, ExportOptions(format="md"))
+    with pytest.raises(ExportExists):
+        export([make_article()], dest, ExportOptions(format="md"))
+    assert listing(tmp_path) == ["digest-2026-11-23-1405.md"]
 
 
 def test_missing_parent_folders_are_created(tmp_path: Path, make_article: ArticleFactory) -> None:
@@ -303,7 +351,9 @@ def test_default_destination_prefers_documents(
 ) -> None:
     documents = tmp_path / "Documents"
     documents.mkdir()
-    monkeypatch.setattr(writer_module.platformdirs, "user_documents_dir", lambda: str(documents))
+    monkeypatch.setattr(
+        destination_module.platformdirs, "user_documents_dir", lambda: str(documents)
+    )
     assert default_destination("md", NOW) == documents / "newsdesk" / "digest-2026-11-23-1405.md"
 
 
@@ -311,7 +361,7 @@ def test_default_destination_falls_back_to_cwd(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(
-        writer_module.platformdirs, "user_documents_dir", lambda: str(tmp_path / "missing")
+        destination_module.platformdirs, "user_documents_dir", lambda: str(tmp_path / "missing")
     )
     monkeypatch.chdir(tmp_path)
     assert default_destination("json", NOW) == tmp_path / "articles-2026-11-23-1405.json"

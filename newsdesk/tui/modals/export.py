@@ -24,7 +24,10 @@ from newsdesk.export import (
     check_destination,
     default_destination,
     default_file_name,
+    free_variant,
+    typed_destination,
 )
+from newsdesk.export.destination import FOLDER_ENDINGS
 from newsdesk.export.options import FORMAT_SUFFIX
 from newsdesk.sanitize import display
 from newsdesk.tui.modals.once import OnceModal
@@ -43,6 +46,8 @@ class ExportRequest:
     force: bool
     copy: bool
     query: str | None
+    #: `dest` is a name newsdesk proposed: taken by the time it is written, it gets `-2`.
+    rename_if_taken: bool = False
 
     def options(self) -> ExportOptions:
         """The export options for `Desk.export`."""
@@ -58,11 +63,11 @@ def as_format(format: str) -> ExportFormat:
     return format if format in EXPORT_FORMATS else "md"
 
 
-def _refused(dest: Path, format: str, force: bool) -> str:
+def _refused(dest: Path, format: str, force: bool, rename_if_taken: bool) -> str:
     """Why the export would fail at once (the writer's own checks), or ""."""
     options = ExportOptions(format=as_format(format), force=force)
     try:
-        check_destination(dest, options)
+        check_destination(dest, options, rename_if_taken=rename_if_taken)
     except ExportExists as exc:
         return display(f"{exc}: tick 'Overwrite if it exists' or choose another name.")
     except ExportError as exc:
@@ -71,10 +76,11 @@ def _refused(dest: Path, format: str, force: bool) -> str:
 
 
 def default_path(format: str, now: datetime, folder: Path | None = None) -> Path:
-    """In `folder` (the last export's, or the configured one), else the default folder."""
+    """In `folder` (the last export's, or the configured one), else the default folder;
+    a name no file or folder has yet (`-2`, `-3` after an export in the same minute)."""
     if folder is None:
         return default_destination(as_format(format), now)
-    return folder / default_file_name(as_format(format), now)
+    return free_variant(folder / default_file_name(as_format(format), now), as_format(format))
 
 
 def retarget(dest: Path, old: str, new: str) -> Path:
@@ -118,6 +124,8 @@ class ExportDialog(OnceModal[ExportRequest | None]):
         self.now = now
         self.format = "md"
         self._dest_edited = False
+        #: The destination the dialog proposed (its name is newsdesk's, so never refused).
+        self._proposed = ""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="export-dialog"):
@@ -145,9 +153,8 @@ class ExportDialog(OnceModal[ExportRequest | None]):
             yield MarkedCheckbox("Copy the digest to the clipboard", id="export-copy")
             yield MarkedCheckbox("Overwrite if it exists", id="export-force")
             yield Label(Text("Destination", style="dim"))
-            yield InertInput(
-                str(default_path(self.format, self.now, self.folder)), id="export-dest"
-            )
+            self._proposed = str(default_path(self.format, self.now, self.folder))
+            yield InertInput(self._proposed, id="export-dest")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Export", variant="primary", id="export-go", compact=True)
                 yield Button("Cancel", id="export-cancel", compact=True)
@@ -159,13 +166,14 @@ class ExportDialog(OnceModal[ExportRequest | None]):
     def _format_changed(self, event: RadioSet.Changed) -> None:
         old, self.format = self.format, (event.pressed.id or "format-md").removeprefix("format-")
         field = self.query_one("#export-dest", Input)
-        if self._dest_edited:
+        typed = field.value.strip()
+        if self._dest_edited and typed.endswith(FOLDER_ENDINGS):
+            value = field.value  # a folder stays a folder whatever goes in it
+        elif self._dest_edited:
             # Keep the typed place, with the new format's kind of name (file or folder).
-            value = (
-                str(retarget(Path(field.value.strip()), old, self.format)) if field.value else ""
-            )
+            value = str(retarget(Path(typed), old, self.format)) if typed else ""
         else:
-            value = str(default_path(self.format, self.now, self.folder))
+            value = self._proposed = str(default_path(self.format, self.now, self.folder))
         with field.prevent(Input.Changed):
             field.value = value
 
@@ -176,7 +184,7 @@ class ExportDialog(OnceModal[ExportRequest | None]):
     @on(Input.Changed, "#export-dest")
     def _dest_changed(self, event: Input.Changed) -> None:
         # The Input reports its first value too: only a value the user typed counts.
-        self._dest_edited = event.value != str(default_path(self.format, self.now, self.folder))
+        self._dest_edited = event.value != self._proposed
 
     @on(Input.Submitted, "#export-dest")
     @on(Button.Pressed, "#export-go")
@@ -186,9 +194,9 @@ class ExportDialog(OnceModal[ExportRequest | None]):
         if not ids:
             self.notify("Nothing to export in this scope.", severity="warning")
             return
-        dest = self._destination(dest_text)
+        dest, proposed = self._destination(dest_text)
         force = self.query_one("#export-force", Checkbox).value
-        refusal = _refused(dest, self.format, force)
+        refusal = _refused(dest, self.format, force, proposed)
         if refusal:
             # Said here, with the dialog still open: every choice made stays made.
             self.notify(refusal, title="Export", severity="error", markup=False)
@@ -204,18 +212,23 @@ class ExportDialog(OnceModal[ExportRequest | None]):
                 # Only the articles the search shows are what the query found: a selection
                 # (made across searches) or one story is no query's answer.
                 query=self.query_text if self.scope == "shown" else None,
+                rename_if_taken=proposed,
             )
         )
 
-    def _destination(self, typed: str) -> Path:
-        """Where to write: a field left empty is the default file, and a relative path is
-        taken in the dialog's folder, never the folder the app happened to start in."""
+    def _destination(self, typed: str) -> tuple[Path, bool]:
+        """Where to write, and whether the name is newsdesk's own (a taken one then gets
+        `-2`, never refused). A field left empty or as proposed is the default file; a
+        path ending in a separator is a folder that gets the default name; a relative
+        path is taken in the dialog's folder, never the folder the app started in."""
         if not typed:
-            return default_path(self.format, self.now, self.folder)
-        dest = Path(typed).expanduser()
+            return default_path(self.format, self.now, self.folder), True
+        if typed == self._proposed:
+            return Path(typed), True
+        dest, proposed = typed_destination(typed, as_format(self.format), self.now)
         if dest.is_absolute():
-            return dest
-        return (self.folder or default_path(self.format, self.now).parent) / dest
+            return dest, proposed
+        return (self.folder or default_path(self.format, self.now).parent) / dest, proposed
 
     @on(Button.Pressed, "#export-cancel")
     def action_cancel(self) -> None:

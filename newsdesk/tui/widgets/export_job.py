@@ -26,7 +26,12 @@ class Exporter(Protocol):
     """What the job calls (the Desk has both)."""
 
     def export(
-        self, ids: Sequence[str], dest: Path | None, options: ExportOptions
+        self,
+        ids: Sequence[str],
+        dest: Path | None,
+        options: ExportOptions,
+        *,
+        rename_if_taken: bool = False,
     ) -> ExportReport: ...
 
     def render_export(
@@ -62,20 +67,34 @@ class ExportJob(Widget):
         #: What the status line says while an export runs; empty otherwise.
         self.status = ""
 
-    def start(self, ids: list[str], dest: Path | None, options: ExportOptions, copy: bool) -> None:
-        """Export `ids` to `dest`; with `copy`, also render the digest for the clipboard."""
+    def start(
+        self,
+        ids: list[str],
+        dest: Path | None,
+        options: ExportOptions,
+        copy: bool,
+        *,
+        rename_if_taken: bool = False,
+    ) -> None:
+        """Export `ids` to `dest`; with `copy`, also render the digest for the clipboard.
+        `rename_if_taken`: `dest` is a name newsdesk proposed (`Desk.export`)."""
         self.status = "exporting…"
-        self._export(ids, dest, options, copy)
+        self._export(ids, dest, options, copy, rename_if_taken)
 
     @app_worker(name="export", group="export")
     def _export(
-        self, ids: list[str], dest: Path | None, options: ExportOptions, copy: bool
+        self,
+        ids: list[str],
+        dest: Path | None,
+        options: ExportOptions,
+        copy: bool,
+        rename_if_taken: bool,
     ) -> None:
         from newsdesk.errors import DeskError
         from newsdesk.export import ExportError, ExportOptions
 
         try:
-            report = self._exporter.export(ids, dest, options)
+            report = self._exporter.export(ids, dest, options, rename_if_taken=rename_if_taken)
         except (ExportError, DeskError) as exc:
             # ExportExists says what to do; "nothing to export: left out 2 killed wire
             # items" too. Uncaught, it left "exporting…" in the header for good.

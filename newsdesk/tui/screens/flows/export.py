@@ -30,7 +30,13 @@ class ExportFlow:
 
         def go(request: ExportRequest | None) -> None:
             if request is not None:
-                host.export_job.start(request.ids, request.dest, request.options(), request.copy)
+                host.export_job.start(
+                    request.ids,
+                    request.dest,
+                    request.options(),
+                    request.copy,
+                    rename_if_taken=request.rename_if_taken,
+                )
                 host.update_status()
 
         selected = bool(host.inbox.selected)
@@ -70,7 +76,10 @@ class ExportFlow:
         host.update_status()
         if not message.error and message.destination:
             host.ui_state.last_export_folder = str(Path(message.destination).parent)
-            host.save_state()
+            # A read-only desk cannot keep its view state: the folder is remembered for
+            # this session, and the export says its one thing about the desk.
+            if not host.desk.read_only:
+                host.save_state()
         if not message.error:
             host.inbox.invalidate()
             host.refresh_counts()
