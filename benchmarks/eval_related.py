@@ -1,6 +1,7 @@
 """Related articles: how many of each list's top five a similarity floor keeps.
 
-    python benchmarks/eval_related.py                 # the real stories slice, then sample_data
+    python benchmarks/eval_related.py                 # the stories slice (alone, then with
+                                                      # the realworld pages), then sample_data
     python benchmarks/eval_related.py PATH [PATH ...] # any files or folders
 
 Imports the inputs into a temporary desk, builds each article's related query as
@@ -18,20 +19,32 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SLICE = ROOT.parent / "shared" / "realworld-stories"
 FLOORS = (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3)
 
 
-def rows_for(paths: list[Path], gold: dict[str, str]) -> list[tuple[float, int, bool]]:
-    """(share of its own score, distinct terms shared, same story) for each article's
-    top five."""
+Row = tuple[float, int, bool, bool]
+
+
+def rows_for(paths: list[Path], gold: dict[str, str]) -> list[Row]:
+    """(share of its own score, distinct things shared, same story, one of the two in
+    the slice and the other not) for each article's top five."""
     from whoosh import query as wq
 
     from newsdesk.desk import Desk
     from newsdesk.paths import resolve
     from newsdesk.search.related_floor import self_score
+
+    try:
+        from newsdesk.search.related_floor import shared_things
+    except ImportError:  # an older checkout (PYTHONPATH) counted (field, term) pairs
+
+        def shared_things(terms: Any) -> int:
+            return len(set(terms))
+
     from newsdesk.search.to_whoosh import WhooshCompiler
 
     rows: list[tuple[float, int, bool]] = []
@@ -42,6 +55,7 @@ def rows_for(paths: list[Path], gold: dict[str, str]) -> list[tuple[float, int, 
             desk.sync_index()
             ids = desk.search("in:all", limit=None).ids
             story = {a.id: gold.get(a.meta.url or "") for a in desk.get_many(ids)}
+            in_slice = {aid for aid, found in story.items() if found is not None}
             engine = desk.engine
             with engine.index.reading() as (searcher, _docmap):
                 for aid in ids:
@@ -53,22 +67,25 @@ def rows_for(paths: list[Path], gold: dict[str, str]) -> list[tuple[float, int, 
                         continue
                     for hit in searcher.search(query, limit=5, terms=True):
                         same = story[aid] is not None and story[aid] == story.get(hit["id"])
-                        shared = len(set(hit.matched_terms()))
-                        rows.append((hit.score / own, shared, same))
+                        shared = shared_things(hit.matched_terms())
+                        cross = (aid in in_slice) != (hit["id"] in in_slice)
+                        rows.append((hit.score / own, shared, same, cross))
     return rows
 
 
-def report(label: str, rows: list[tuple[float, int, bool]], scored: bool) -> None:
+def report(label: str, rows: list[Row], scored: bool, mixed: bool = False) -> None:
     from newsdesk.search.related_floor import RELATED_FLOOR, RELATED_SHARED
 
     print(f"{label}: {len(rows)} places in the top fives")
     grid = [(floor, least) for least in (1, RELATED_SHARED) for floor in FLOORS]
     for floor, least in grid:
-        kept = [same for share, shared, same in rows if share >= floor and shared >= least]
+        kept = [row for row in rows if row[0] >= floor and row[1] >= least]
         mark = "  <- shipped" if (floor, least) == (RELATED_FLOOR, RELATED_SHARED) else ""
         line = f"  floor {floor:.2f}, {least} shared: kept {len(kept):5d}"
         if scored:
-            line += f", of them same story {sum(kept)} (of {sum(s for _, _, s in rows)})"
+            line += f", of them same story {sum(r[2] for r in kept)} (of {sum(r[2] for r in rows)})"
+        if mixed:
+            line += f", across the two sets {sum(r[3] for r in kept)}"
         print(line + mark)
 
 
@@ -79,6 +96,12 @@ def main() -> None:
     if (SLICE / "articles.jsonl").exists():
         gold = json.loads((SLICE / "gold.json").read_text(encoding="utf-8"))["by_url"]
         report("stories slice", rows_for([SLICE / "articles.jsonl"], gold), True)
+        # The slice (2021 politics) with the realworld pages (other years and subjects):
+        # a related link from one set to the other is almost always a false friend.
+        pages = [ROOT.parent / "shared" / "realworld" / d for d in ("html", "text")]
+        if all(p.is_dir() for p in pages):
+            rows = rows_for([SLICE / "articles.jsonl", *pages], gold)
+            report("slice and realworld pages together", rows, True, mixed=True)
     else:
         print(f"(no {SLICE}: the stories slice is skipped)")
     report("sample_data", rows_for([ROOT / "sample_data"], {}), False)
