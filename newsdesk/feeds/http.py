@@ -24,8 +24,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from newsdesk import __version__
-from newsdesk.counting import counted
-from newsdesk.ingest.limits import human_size
+from newsdesk.ingest.limits import human_size, sizes_apart
 from newsdesk.sanitize import clean_line
 
 USER_AGENT = f"newsdesk/{__version__} (feed reader; +https://example.invalid/newsdesk)"
@@ -299,26 +298,6 @@ def _past_cap(cap: int, *, encoded: bool) -> str:
     """A body that passed the cap while it was read (its whole size is not known)."""
     once = " once decompressed" if encoded else ""
     return f"too large: more than the {human_size(cap)} limit{once}"
-
-
-def sizes_apart(size: int, other: int) -> tuple[str, str]:
-    """Two sizes as short figures that differ when the sizes do: "8.04 MB" and "8 MB"
-    (one decimal showed 8,427,209 bytes as the 8 MB of its 8,388,608-byte limit)."""
-    if size == other:
-        return human_size(size), human_size(other)
-    for digits in (1, 2, 3):
-        shown = _figure(size, digits), _figure(other, digits)
-        if shown[0] != shown[1]:
-            return shown
-    return counted(size, "byte"), counted(other, "byte")
-
-
-def _figure(size: int, digits: int) -> str:
-    for unit, scale in (("MB", 1024 * 1024), ("KB", 1024)):
-        if size >= scale:
-            figure = f"{size / scale:.{digits}f}".rstrip("0").removesuffix(".")
-            return f"{figure} {unit}"
-    return counted(size, "byte")
 
 
 _REASONS = {

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from newsdesk.counting import counted
+
 #: Files larger than this are refused before being read.
 MAX_FILE_BYTES = 32 * 1024 * 1024
 #: Decompression stops here (a gzip bomb expands by a factor of ~1000).
@@ -44,3 +46,23 @@ def human_size(size: int) -> str:
             figure = f"{size / scale:.1f}".removesuffix(".0")
             return f"{figure} {unit}"
     return f"{size} bytes"
+
+
+def sizes_apart(size: int, other: int) -> tuple[str, str]:
+    """Two sizes as short figures that differ when the sizes do: "8.04 MB" and "8 MB"
+    (one decimal showed 8,427,209 bytes as the 8 MB of its 8,388,608-byte limit)."""
+    if size == other:
+        return human_size(size), human_size(other)
+    for digits in (1, 2, 3):
+        shown = _figure(size, digits), _figure(other, digits)
+        if shown[0] != shown[1]:
+            return shown
+    return counted(size, "byte"), counted(other, "byte")
+
+
+def _figure(size: int, digits: int) -> str:
+    for unit, scale in (("MB", 1024 * 1024), ("KB", 1024)):
+        if size >= scale:
+            figure = f"{size / scale:.{digits}f}".rstrip("0").removesuffix(".")
+            return f"{figure} {unit}"
+    return counted(size, "byte")

@@ -16,7 +16,7 @@ from pathlib import Path
 from newsdesk.ingest.compressed import gunzip, is_gzip
 from newsdesk.ingest.decode import decode_bytes
 from newsdesk.ingest.drafts import Drafted, Finished, conclude
-from newsdesk.ingest.limits import MAX_FILE_BYTES, human_size
+from newsdesk.ingest.limits import MAX_FILE_BYTES, sizes_apart
 from newsdesk.ingest.result import LoadResult, Rejected
 from newsdesk.ingest.sniff import detect_format, format_from_name, not_an_article
 from newsdesk.model import Extracted
@@ -30,7 +30,8 @@ Importer = Callable[[str, str, list[str]], list[Extracted]]
 
 
 def _too_large(size: int) -> Rejected:
-    return Rejected(f"file too large: {human_size(size)} (limit {human_size(MAX_FILE_BYTES)})")
+    shown, limit = sizes_apart(size, MAX_FILE_BYTES)
+    return Rejected(f"file too large: {shown}; the limit is {limit}")
 
 
 def _import_text(text: str, name: str, warnings: list[str]) -> list[Extracted]:

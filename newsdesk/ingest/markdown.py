@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from newsdesk.extract import enrich
 from newsdesk.ingest.assemble import bounded, extract_article, finish, impose
 from newsdesk.ingest.fields import EXPLICIT_FIELDS, hints_from_mapping, keep_stated_empties
-from newsdesk.ingest.limits import MAX_FRONT_MATTER_BYTES, MAX_TEXT_CHARS, human_size
+from newsdesk.ingest.limits import MAX_FRONT_MATTER_BYTES, MAX_TEXT_CHARS, sizes_apart
 from newsdesk.ingest.markdown_text import markdown_to_text
 from newsdesk.ingest.result import Rejected
 from newsdesk.model import Extracted
@@ -36,7 +36,9 @@ def parse_front_matter(yaml_text: str) -> Mapping[str, object]:
     size = len(yaml_text.encode("utf-8", "replace"))
     if size > MAX_FRONT_MATTER_BYTES:
         raise Rejected(
-            f"front matter too large: {human_size(size)} (limit {human_size(MAX_FRONT_MATTER_BYTES)})"
+            "front matter too large: {}; the limit is {}".format(
+                *sizes_apart(size, MAX_FRONT_MATTER_BYTES)
+            )
         )
     try:
         data = yaml.safe_load(yaml_text)

@@ -91,7 +91,16 @@ def test_too_large_file_is_rejected_without_reading(tmp_path: Path) -> None:
         handle.truncate(MAX_FILE_BYTES + 20 * 1024 * 1024 + 300_000)
     result = load_file(path)
     assert result.items == []
-    assert result.error == "file too large: 52.3 MB (limit 32 MB)"
+    assert result.error == "file too large: 52.3 MB; the limit is 32 MB"
+
+
+def test_a_file_just_over_the_limit_says_a_size_other_than_the_limit(tmp_path: Path) -> None:
+    """32 MB and a few bytes read "32 MB (limit 32 MB)": the figures differ now."""
+    path = tmp_path / "just-over.txt"
+    with path.open("wb") as handle:
+        handle.truncate(MAX_FILE_BYTES + 40_000)
+    result = load_file(path)
+    assert result.error == "file too large: 32.04 MB; the limit is 32 MB"
 
 
 def test_too_large_bytes_are_rejected() -> None:
