@@ -9,8 +9,10 @@ key words or names (`to_whoosh.related` leaves out words most of the desk holds)
 Measured on the lists' top five (`benchmarks/eval_related.py`): on the development
 slice of real coverage (../shared/realworld-stories, 269 articles, many on one
 subject) the rule keeps 83 of the 92 same-story articles found outside the
-article's own story row and 1,121 of 1,345 places; on the sample desk's mostly
-unrelated articles it keeps 15 of 295, those sharing a city, a country or a subject.
+article's own story row and 1,049 of 1,345 places (with the word-and-name things of
+`shared_things`; 83 and 1,121 counting (field, term) pairs, which let one word shared
+three ways through); on the sample desk's mostly unrelated articles it keeps 15 of
+295, those sharing a city, a country or a subject.
 """
 
 from __future__ import annotations

@@ -368,8 +368,6 @@ class WhooshCompiler:
                 whole = fold(name.replace(",", " "))
                 if not whole:
                     continue
-                if common is not None and self.searcher.doc_frequency(field_name, whole) > common:
-                    continue  # "United States" on an American desk: as a common word
                 terms.append(wq.Term(field_name, whole, boost=0.5))
         if not terms:
             return wq.NullQuery
