@@ -576,7 +576,7 @@ def cmd_app(args: argparse.Namespace) -> int:
             raise DeskError(
                 emptied_message(paths, evidence) + "; `newsdesk doctor` checks the rest"
             )
-    if not _has_terminal():
+    if not output.has_terminal():
         # Without one the app ran on, invisible, at full CPU until killed (a script or
         # cron job that forgot the command's name).
         raise DeskError(
@@ -584,19 +584,6 @@ def cmd_app(args: argparse.Namespace) -> int:
             "give a command (`newsdesk list`, `newsdesk import`...); see `newsdesk --help`"
         )
     return run(paths)  # 1 when the app ended on an error
-
-
-def _has_terminal() -> bool:
-    """The app reads keys from standard input and draws on standard error (Textual's
-    driver): both must be a terminal."""
-    try:
-        return (
-            sys.__stdin__ is not None
-            and sys.__stdin__.isatty()
-            and (sys.__stderr__ is not None and sys.__stderr__.isatty())
-        )
-    except (OSError, ValueError):
-        return False  # a closed stream
 
 
 if __name__ == "__main__":

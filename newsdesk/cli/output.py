@@ -462,3 +462,16 @@ def reader_left() -> bool:
         return bool(poller.poll(0))
     except (OSError, ValueError, AttributeError):
         return False
+
+
+def has_terminal() -> bool:
+    """The app reads keys from standard input and draws on standard error (Textual's
+    driver): both must be a terminal."""
+    try:
+        return (
+            sys.__stdin__ is not None
+            and sys.__stdin__.isatty()
+            and (sys.__stderr__ is not None and sys.__stderr__.isatty())
+        )
+    except (OSError, ValueError):
+        return False  # a closed stream

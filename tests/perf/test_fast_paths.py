@@ -19,7 +19,12 @@ from newsdesk.stories.text import NOT_NAMES, STOPWORDS, WORD, fold, nfkc, strip_
 
 _BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 #: Characters the cleaners treat specially, mixed into random text so every branch runs.
-_SPECIAL = "\x00\x07\x08\t\n\x0b\x0c\r\x1b\x1f\x7f\x85\x9b\x9c\x9d\u200f" + _BIDI + "[]31m;\\"
+_SPECIAL = (
+    "\x00\x07\x08\t\n\x0b\x0c\r\x1b\x1f\x7f\x85\x9b\x9c\x9d\u200f"
+    + _BIDI
+    + "[]31m;\\"
+    + "\u00ad\u200b\u200c\u200d\u2060\ufeffab"
+)
 
 
 def _random_texts(count: int, seed: int) -> list[str]:
@@ -39,11 +44,30 @@ def _random_texts(count: int, seed: int) -> list[str]:
     return texts
 
 
+def _latin(ch: str) -> bool:
+    return ("A" <= ch <= "Z") or ("a" <= ch <= "z") or ("\u00c0" <= ch <= "\u024f")
+
+
+def _without_invisible(text: str) -> str:
+    """Invisible characters inside words out (day 27), one character at a time."""
+    kept = []
+    for i, ch in enumerate(text):
+        if ch in "\u00ad\u200b\u2060\ufeff\u180e":
+            continue
+        between = 0 < i < len(text) - 1 and _latin(text[i - 1]) and _latin(text[i + 1])
+        if ch in "\u200c\u200d" and between:
+            continue
+        kept.append(ch)
+    return "".join(kept)
+
+
 def _clean_text_reference(text: str, keep_newlines: bool) -> str:
-    """The cleaner as it was: line endings, escapes, bidi table, line-breaking controls
-    as newlines (day 22), then controls."""
+    """The cleaner as it was: invisible characters inside words out (day 27), line
+    endings, escapes, bidi table, line-breaking controls as newlines (day 22), then
+    controls."""
     if not text:
         return ""
+    text = _without_invisible(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ANSI.sub("", text)
     text = text.translate(dict.fromkeys(map(ord, _BIDI)))

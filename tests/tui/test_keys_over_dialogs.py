@@ -146,5 +146,5 @@ def test_the_command_passes_the_apps_exit_status_on(
     from newsdesk.cli.main import main
 
     monkeypatch.setattr(newsdesk.tui, "run", lambda paths: 1)
-    monkeypatch.setattr("newsdesk.cli.main._has_terminal", lambda: True)  # as in one
+    monkeypatch.setattr("newsdesk.cli.output.has_terminal", lambda: True)  # as in one
     assert main(["--data-dir", str(seeded.data_dir), "app"]) == 1
