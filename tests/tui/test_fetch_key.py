@@ -165,3 +165,22 @@ async def test_a_fetch_refused_as_a_whole_is_told_and_ends(make_app: AppFactory)
         told = [m for m in seen if "removed-meanwhile" in m]
         assert told and "Error" not in told[-1] and "arrived" not in " ".join(seen)
         assert job.start(["removed-meanwhile"])  # the job is free for the next fetch
+
+
+async def test_r_with_every_feed_paused_says_so(
+    make_app: AppFactory, seeded: Paths, feed_server: FeedServer
+) -> None:
+    """`R` with every feed paused said "No feeds to fetch: `newsdesk feeds add URL`
+    subscribes" to an editor with subscriptions."""
+    feed_server.route("/tui.xml", Reply(body=rss("Harbour", ITEMS)))
+    with Desk(seeded) as desk:
+        desk.add_feed(f"{feed_server.url}/tui.xml", name="harbour")
+        desk.pause_feed("harbour")
+    app = make_app(settings=Settings(fetch_in_background=False))
+    seen = record_notifications(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("R")
+        await wait_until(pilot, lambda: any(m.startswith("No feed") for m in seen))
+        assert "No feed fetched: 1 paused." in seen
+        assert not any("feeds add URL" in m for m in seen)

@@ -80,6 +80,9 @@ class FetchJob(Widget):
         joining: int = 0
         #: Articles a feed told otherwise (a correction): their rows and text are redrawn.
         updated: int = 0
+        #: Feeds left out: paused ones, and those whose server asked to wait.
+        paused: int = 0
+        held: int = 0
 
     def __init__(
         self,
@@ -165,6 +168,8 @@ class FetchJob(Widget):
                 stopped=worker.is_cancelled,
                 background=background,
                 updated=sum(f.updated for f in summary.feeds),
+                paused=summary.paused,
+                held=summary.skipped - summary.paused,
             )
         )
 
@@ -197,7 +202,17 @@ class FetchJob(Widget):
                     f"{articles(message.new)} arrived from due feeds.", timeout=4, markup=False
                 )
         elif not message.feeds and not message.failed:
-            self.notify("No feeds to fetch: `newsdesk feeds add URL` subscribes.", markup=False)
+            if message.paused or message.held:
+                # Every feed is paused or held back: "no feeds" told an editor with a
+                # dozen subscriptions to subscribe.
+                left = []
+                if message.paused:
+                    left.append(f"{message.paused:,} paused")
+                if message.held:
+                    left.append(f"{message.held:,} held back (the server asked to wait)")
+                self.notify(f"No feed fetched: {', '.join(left)}.", markup=False)
+            else:
+                self.notify("No feeds to fetch: `newsdesk feeds add URL` subscribes.", markup=False)
             return
         elif message.feeds > len(message.failed):
             # The feeds that brought something, by name (not every feed that answered);
