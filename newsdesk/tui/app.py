@@ -96,6 +96,8 @@ class NewsdeskApp(App[None]):
         #: Current time for relative dates (tests and snapshots pass a fixed one).
         self.clock = clock
         self._save_state = save_state
+        #: A failed save of the view state was said (once is enough).
+        self._told_state_unsaved = False
         #: Only the real program tunes the process-wide GC (tests share a process).
         self._frozen = not tune_gc
         self.keymap_overrides, self._keymap_errors = validate_keymap(self.settings.keys)
@@ -229,6 +231,11 @@ class NewsdeskApp(App[None]):
         try:
             uistate.save(self.desk.paths.ui_state, self.ui_state)
         except OSError as exc:
+            if self._told_state_unsaved:
+                return
+            # Said once: on a read-only data directory every save failed, and each one
+            # (each export, each quit) said it again beside the read-only notice.
+            self._told_state_unsaved = True
             self.notify(f"Could not save the view state: {exc}", severity="warning", markup=False)
 
     def on_unmount(self) -> None:
