@@ -679,3 +679,19 @@ def test_reindex_on_a_read_only_folder_says_so(
     err = capsys.readouterr().err
     assert "the search index cannot be rebuilt: Read-only file system" in err
     assert "the index as it was is kept" in err
+
+
+def test_an_unknown_option_is_said_with_the_command_s_own_usage(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`newsdesk undo --bogus` printed the top-level usage (`newsdesk ... COMMAND ...`)."""
+    from newsdesk.cli.main import main
+
+    with pytest.raises(SystemExit) as exited:
+        main(["undo", "--bogus"])
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert "usage: newsdesk undo" in err
+    assert "newsdesk undo: error: unrecognized arguments: --bogus" in err
+    # A negated search word is still no option.
+    assert main(["search", "-harbour", "--json"]) in (0, 1)

@@ -22,6 +22,13 @@ from typing import NoReturn
 
 from newsdesk import __version__
 from newsdesk.cli import output
+from newsdesk.cli.argv_masks import (
+    command_parser,
+    mask,
+    short_options,
+    unmask,
+    unmask_value,
+)
 from newsdesk.cli.commands import EXIT_ERROR, EXIT_OK, EXIT_USAGE, HANDLERS
 from newsdesk.config import STORE_ENV, store_url
 from newsdesk.desk import BIG_ACTION, SORTS, Desk
@@ -344,11 +351,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     # After `--` every word is an operand already (`newsdesk import -- -rf.txt`).
     end = argv.index("--") if "--" in argv else len(argv)
-    shorts = _short_options(parser)
-    args = parser.parse_args([_mask(a, shorts) for a in argv[:end]] + argv[end:])
+    shorts = short_options(parser)
+    args, unknown = parser.parse_known_args([mask(a, shorts) for a in argv[:end]] + argv[end:])
+    if unknown:
+        # Said by the command's own parser, with its usage: the top-level one printed
+        # `newsdesk [-h] ... COMMAND ...`, which says nothing of what `undo` takes.
+        command_parser(parser, args.command).error(
+            "unrecognized arguments: " + " ".join(unmask(a) for a in unknown)
+        )
     # A masked word may land in any operand (a file named `-rf.txt`, a query): unmask all.
     for name, value in vars(args).items():
-        setattr(args, name, _unmask_value(value))
+        setattr(args, name, unmask_value(value))
     command = args.command or "app"
     if args.store:
         # The Desk, the app and doctor all read it from there (config.store_url).
@@ -488,47 +501,6 @@ def _write_crash_log() -> str:
         return str(log)
     except OSError as exc:
         return f"(nowhere: {exc})"
-
-
-_MASK = "\ue000"
-
-
-def _mask(arg: str, shorts: frozenset[str] = frozenset()) -> str:
-    """`-word` (a negated search word or a tag to remove) is not an option, nor is `-x`
-    when no command has that short option (a one-letter tag to remove was refused)."""
-    if len(arg) < 2 or arg[0] != "-" or arg[1] == "-" or arg[1].isdigit():
-        return arg  # an option, "--", or a negative number (`--timeout -3`: argparse's)
-    if len(arg) > 2 or arg not in shorts:
-        return _MASK + arg
-    return arg
-
-
-def _short_options(parser: argparse.ArgumentParser) -> frozenset[str]:
-    """Every one-letter option of the parser and its commands ("-h", "-o", "-f")."""
-    found: set[str] = set()
-    parsers = [parser]
-    while parsers:
-        current = parsers.pop()
-        for action in current._actions:
-            found.update(o for o in action.option_strings if len(o) == 2)
-            if isinstance(action, argparse._SubParsersAction):
-                parsers.extend(action.choices.values())
-    return frozenset(found)
-
-
-def _unmask(arg: str) -> str:
-    return arg[1:] if arg.startswith(_MASK) else arg
-
-
-def _unmask_value(value: object) -> object:
-    if isinstance(value, str):
-        return _unmask(value)
-    if isinstance(value, Path):
-        text = str(value)
-        return Path(_unmask(text)) if text.startswith(_MASK) else value
-    if isinstance(value, list):
-        return [_unmask_value(v) for v in value]
-    return value
 
 
 def cmd_paths(args: argparse.Namespace) -> int:
