@@ -695,3 +695,37 @@ def test_an_unknown_option_is_said_with_the_command_s_own_usage(
     assert "newsdesk undo: error: unrecognized arguments: --bogus" in err
     # A negated search word is still no option.
     assert main(["search", "-harbour", "--json"]) in (0, 1)
+
+
+def test_import_dash_reads_standard_input(env: dict[str, str], isolated_dirs: Path) -> None:
+    """`cat f.jsonl | newsdesk import -` said "no such file or folder: -"."""
+    lines = (
+        '{"title": "Harbour cranes repaired after the storm", "body": "The two cranes on '
+        'the east quay work again, the port said on Monday."}\n'
+    )
+    proc = subprocess.run(
+        [sys.executable, "-m", "newsdesk", "import", "-", "--json"],
+        input=lines,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["imported"] == 1
+    kept = list((isolated_dirs / "data" / "piped").iterdir())
+    assert len(kept) == 1 and kept[0].read_text(encoding="utf-8") == lines
+    listed = run(["list", "--json"], env)
+    assert [r["title"] for r in json.loads(listed.stdout)] == [
+        "Harbour cranes repaired after the storm"
+    ]
+    # Nothing piped in: a clear refusal, nothing stored.
+    empty = subprocess.run(
+        [sys.executable, "-m", "newsdesk", "import", "-"],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert empty.returncode == 1 and "nothing on standard input" in empty.stderr

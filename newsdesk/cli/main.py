@@ -94,7 +94,12 @@ def build_parser() -> argparse.ArgumentParser:
             "Exit status 1 only when every file failed."
         ),
     )
-    p.add_argument("paths", nargs="+", type=Path, help="files or folders")
+    p.add_argument(
+        "paths",
+        nargs="+",
+        type=Path,
+        help="files or folders; - reads standard input (kept in the data folder's piped/)",
+    )
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.add_argument("--no-index", action="store_true", help="store only; index later")
 
