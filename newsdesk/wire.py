@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta, tzinfo
 
 from newsdesk.isodates import iso_to_ts, normalise_date
-from newsdesk.model import ArticleRow, Extracted
+from newsdesk.model import Article, ArticleRow, Extracted
 
 #: The names desks give the top of the IPTC scale; 4 to 9 are routine copy.
 URGENCY_NAMES: dict[int, str] = {1: "flash", 2: "bulletin", 3: "urgent"}
@@ -236,6 +236,16 @@ WIRE_FIELDS: tuple[str, ...] = (
     "withheld",
     "current",
 )
+
+
+def article_wire(article: Article) -> dict[str, object] | None:
+    """`wire_fields` of a stored article, with the store's marks."""
+    return wire_fields(
+        article.meta,
+        killed=article.killed,
+        withheld=article.withheld,
+        superseded=article.superseded,
+    )
 
 
 def wire_fields(

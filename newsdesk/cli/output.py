@@ -22,7 +22,7 @@ from newsdesk.counting import counted
 from newsdesk.isodates import local_day
 from newsdesk.model import Article, ArticleRow, dek_to_show
 from newsdesk.sanitize import clean_line, clean_text, display, display_json
-from newsdesk.wire import row_killed, row_label, row_mark, wire_fields, wire_summary
+from newsdesk.wire import article_wire, row_killed, row_label, row_mark, wire_summary
 
 if TYPE_CHECKING:
     from newsdesk.desk.results import StoryGroup
@@ -231,16 +231,7 @@ def stories_json(groups: list[StoryGroup], articles: list[Article]) -> list[dict
         data = group.as_dict()
         for member in data["articles"]:
             article = found.get(member["id"])
-            wire = (
-                None
-                if article is None
-                else wire_fields(
-                    article.meta,
-                    killed=article.killed,
-                    withheld=article.withheld,
-                    superseded=article.superseded,
-                )
-            )
+            wire = None if article is None else article_wire(article)
             if wire is not None:
                 member["wire"] = wire
         stories.append(data)
@@ -266,12 +257,7 @@ def row_dict(row: ArticleRow, article: Article | None = None) -> dict[str, Any]:
         "updated_at": row.updated_at,
     }
     if article is not None:
-        wire = wire_fields(
-            article.meta,
-            killed=article.killed,
-            withheld=article.withheld,
-            superseded=article.superseded,
-        )
+        wire = article_wire(article)
         if wire is not None:
             data["wire"] = wire
     return data
@@ -303,12 +289,7 @@ def article_dict(article: Article) -> dict[str, Any]:
             "story_size": article.story_size,
         }
     )
-    wire = wire_fields(
-        article.meta,
-        killed=article.killed,
-        withheld=article.withheld,
-        superseded=article.superseded,
-    )
+    wire = article_wire(article)
     if wire is not None:
         data["wire"] = wire
     return data

@@ -14,7 +14,7 @@ from newsdesk.export.escape import paragraphs
 from newsdesk.export.options import ExportOptions
 from newsdesk.model import DESCRIPTIVE_FIELDS, ENTITY_FIELDS, EXTRA_FIELDS, Article
 from newsdesk.sanitize import clean_line
-from newsdesk.wire import wire_fields
+from newsdesk.wire import article_wire
 
 __all__ = ["RECORD_FIELDS", "body_for_export", "export_record"]
 
@@ -107,9 +107,7 @@ def export_record(article: Article, options: ExportOptions | None = None) -> dic
         "story": article.story_id,
         "story_size": article.story_size,
     }
-    wire = wire_fields(
-        meta, killed=article.killed, withheld=article.withheld, superseded=article.superseded
-    )
+    wire = article_wire(article)
     if wire is not None:
         record["wire"] = {
             key: _line(value) if isinstance(value, str) else value for key, value in wire.items()
