@@ -7,7 +7,15 @@ import random
 import pytest
 
 from newsdesk.stories import names, token_scan
-from newsdesk.stories.text import NOT_NAMES, fold, nfkc, raw_words, strip_possessive
+from newsdesk.stories.text import (
+    NOT_NAMES,
+    PROSE_MIN_WORDS,
+    fold,
+    nfkc,
+    prose,
+    raw_words,
+    strip_possessive,
+)
 from newsdesk.stories.token_scan import (
     ABBREVIATION,
     ABBREVIATION_JOINED,
@@ -115,3 +123,21 @@ def test_runs_and_words_still_give_raw_words() -> None:
         assert runs == names.capitalised_runs(text)
         if words is not None:
             assert words == raw_words(text), repr(text)
+
+
+def _prose_reference(text: str) -> str:
+    """`text.prose` as written before: every word of every line counted."""
+    lines = [line for line in text.splitlines() if len(line.split()) >= PROSE_MIN_WORDS]
+    return "\n".join(lines) if lines else text
+
+
+def test_prose_matches_counting_every_word() -> None:
+    rng = random.Random(47)
+    spaces = [" ", "  ", "\t", "\u00a0", "\u2009", "\u3000", "\x1c", "\x85", "\r\n", "\n", "\v"]
+    texts = [*_bodies(300, seed=48), *_random_texts(300, seed=49), "", "\n", " x "]
+    for _ in range(3000):
+        texts.append(
+            "".join(rng.choice(("w", "word", "", *spaces)) for _ in range(rng.randrange(0, 40)))
+        )
+    for text in texts:
+        assert prose.__wrapped__(text) == _prose_reference(text), repr(text)
