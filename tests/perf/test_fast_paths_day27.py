@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from newsdesk.stories import names, token_scan
+from newsdesk.stories import names, numbers, token_scan
 from newsdesk.stories.text import (
     NOT_NAMES,
     PROSE_MIN_WORDS,
@@ -141,3 +141,21 @@ def test_prose_matches_counting_every_word() -> None:
         )
     for text in texts:
         assert prose.__wrapped__(text) == _prose_reference(text), repr(text)
+
+
+def test_figure_keys_match_the_figures_read_whole() -> None:
+    rng = random.Random(50)
+    pieces = [
+        "1", "12", "1,400", "1,2345", "3.5", "5.2.1", "$", "€", "£", "¥", " ", "  ", "\u00a0",
+        "\n", "%", "percent", "per cent", "million", "m", "bn", "k", "K", "B", "MILLION", ",",
+        ".", ":", "a", "x1", "_", "-", "٣", "2021", "1999", "10:30", "(", "thousand", "Q3",
+        "2,019", "9", "10", "0.5",
+    ]  # fmt: skip
+    texts = [*_bodies(300, seed=51), *_random_texts(300, seed=52), ""]
+    for _ in range(6000):
+        texts.append("".join(rng.choice(pieces) for _ in range(rng.randrange(0, 16))))
+    for text in [*texts, *texts]:  # read again: the figures come from the memo
+        plain = {
+            f.key for f in numbers.figures(text) if numbers.is_telling(f) and not numbers.is_year(f)
+        }
+        assert numbers.figure_keys(text) == plain, repr(text)
