@@ -127,19 +127,19 @@ def figure_keys(text: str) -> set[str]:
     """
     # One look-up a figure as written: a figure's key and whether it tells depend only
     # on the matched text (the pattern reads it one way), and most figures recur.
-    keys = set()
+    keys: set[str] = set()
     known = _TELLING
     for match in _figure_matches(text):
         written = match.group(0)
-        key = known.get(written, _UNREAD)
-        if key is _UNREAD:
+        key = known.get(written, "")  # "": not read yet (no key is empty)
+        if key == "":
             if len(known) >= _TELLING_MAX:
                 known.clear()  # bounded: a stream of distinct figures cannot grow it forever
             figure = _figure(match)
             key = known[written] = (
                 figure.key if is_telling(figure) and not is_year(figure) else None
             )
-        if key is not None:
+        if key:
             keys.add(key)
     return keys
 
@@ -148,4 +148,3 @@ def figure_keys(text: str) -> set[str]:
 #: apart (`figure_keys`), else None.
 _TELLING: dict[str, str | None] = {}
 _TELLING_MAX = 1 << 14
-_UNREAD = object()
