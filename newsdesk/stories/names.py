@@ -12,6 +12,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import is_not, itemgetter
 
 from newsdesk.model import Extracted
 from newsdesk.stories import token_scan
@@ -138,17 +140,24 @@ def _name_runs(
             text = text.replace(phrase, " ")
             want_words = False
     runs, words = _runs_and_words(text, want_words)
-    mid_sentence = {fold(name) for name, before in runs if before is not None}
-    in_longer = {w for name, _ in runs if " " in name for w in fold(name).split()}
+    # Each run's name folded once (a name recurs), in C.
+    folded = list(map(fold, map(_NAME_OF, runs)))
+    mid_sentence = set(compress(folded, map(is_not, map(_BEFORE, runs), repeat(None))))
+    in_longer = {
+        w for (name, _), key in zip(runs, folded, strict=True) if " " in name for w in key.split()
+    }
     kept = [
-        (name, before)
-        for name, before in runs
-        if " " in name
-        or fold(name) in mid_sentence
-        or fold(name) in in_longer
-        or (lang is not None and _rare_word(fold(name), lang))
+        run
+        for run, key in zip(runs, folded, strict=True)
+        if " " in run[0]
+        or key in mid_sentence
+        or key in in_longer
+        or (lang is not None and _rare_word(key, lang))
     ]
     return kept, words
+
+
+_NAME_OF, _BEFORE = itemgetter(0), itemgetter(1)
 
 
 #: How rare (log of 1 / frequency, in the stored tenths of `idf`) a word must be for a
@@ -260,20 +269,17 @@ def mentions_and_words(meta: Extracted) -> tuple[Counter[str], Words]:
     """
     outlet = tuple(p for p in (meta.source, meta.source_short) if p)
     lang = meta.language or "en"
-    counts: Counter[str] = Counter()
     if title_cased(meta.title):
         # Every word of such a headline is capitalised: its words are names only
         # when the prose names them too ("Insider Cal Henderson Sells" gives "cal"
         # and "henderson" from the text, not "insider" and "sells").
         runs, words = _name_runs(prose(meta.body), outlet, lang, True)
-        for text, _ in runs:
-            counts.update(_tokens(text))
+        counts = _mentions(runs)
         for text, _ in capitalised_runs(meta.title):
             counts.update(t for t in _tokens(text) if t in counts)
     else:
         runs, words = _name_runs(f"{meta.title}\n{prose(meta.body)}", outlet, lang, True)
-        for text, _ in runs:
-            counts.update(_tokens(text))
+        counts = _mentions(runs)
         if words is not None:
             # No word spans the line break: the title's words come first, then the prose's.
             title_words = raw_words(meta.title)
@@ -283,6 +289,16 @@ def mentions_and_words(meta: Extracted) -> tuple[Counter[str], Words]:
         for token in _tokens(text):
             counts.setdefault(token, 1)
     return counts, words
+
+
+def _mentions(runs: list[tuple[str, str | None]]) -> Counter[str]:
+    """The runs' name tokens (`_tokens`) with how often they are mentioned, first
+    mentioned first: each distinct name's tokens counted once, times its mentions."""
+    counts: dict[str, int] = {}
+    for name, times in Counter(map(_NAME_OF, runs)).items():
+        for token in _tokens(name):
+            counts[token] = counts.get(token, 0) + times
+    return Counter(counts)
 
 
 #: A headline is in title case when at least this share of its words of four

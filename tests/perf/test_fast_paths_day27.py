@@ -159,3 +159,25 @@ def test_figure_keys_match_the_figures_read_whole() -> None:
             f.key for f in numbers.figures(text) if numbers.is_telling(f) and not numbers.is_year(f)
         }
         assert numbers.figure_keys(text) == plain, repr(text)
+
+
+def _name_runs_reference(text: str, lang: str | None) -> list[tuple[str, str | None]]:
+    """`names.name_runs` as written before: each run's name folded at every test."""
+    runs = names.capitalised_runs(text)
+    mid_sentence = {fold(name) for name, before in runs if before is not None}
+    in_longer = {w for name, _ in runs if " " in name for w in fold(name).split()}
+    return [
+        (name, before)
+        for name, before in runs
+        if " " in name
+        or fold(name) in mid_sentence
+        or fold(name) in in_longer
+        or (lang is not None and names._rare_word(fold(name), lang))
+    ]
+
+
+def test_name_runs_match_folding_at_every_test() -> None:
+    texts = [*_name_texts(1500, seed=53), *_normalised_texts(500, seed=54), "ﷺ Bank ﷺ"]
+    for text in texts:
+        for lang in (None, "en"):
+            assert names.name_runs(text, (), lang) == _name_runs_reference(text, lang), text
