@@ -54,8 +54,9 @@ _TOKENS: dict[str, tuple[str, ...]] = {}
 #: or `SHOUTED_NOT_NAME` (the runs read it title-cased, as `_SHOWN` gives it).
 _KIND: dict[str, str] = {}
 _SHOWN: dict[str, str] = {}
-#: Chunks kept (with their tokens, about 15 MB): a new article on another subject
-#: meets a few hundred.
+#: Chunks and tokens kept, each memo emptied when full: 60,000 chunks of real text
+#: and their 46,000 tokens' kinds took 15 MB (tracemalloc). A real article new to the
+#: process brings about 120 chunks it has not met.
 MAX_CHUNKS = 1 << 16
 MAX_TOKENS = 1 << 16
 #: A shouted word that can be a name, and one that cannot (`NOT_NAMES`).
