@@ -72,10 +72,9 @@ def capitalised_runs(text: str) -> list[tuple[str, str | None]]:
     A single capitalised word is dropped when the same word appears in lower
     case elsewhere: then it is a common word opening a sentence.
 
-    One flat list of tokens, breaks as empty strings, walked only from its
-    capitalised words: most words of a text are lower case and are only put
-    in a set. (It was ~40 % of a signature's cost when every
-    token went through chunk lists and a helper call; the output is the same.)
+    One flat list of tokens, breaks as empty strings, with a kind letter each
+    (`token_scan`, which reads each distinct chunk and token once per process);
+    the runs are matches of `_RUN` over the letters.
     """
     return _runs_and_words(text, False)[0]
 
