@@ -12,20 +12,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, repeat
+from operator import is_not, itemgetter
 
 from newsdesk.model import Extracted
-from newsdesk.stories.text import (
-    NOT_NAMES,
-    STOPWORDS,
-    WORD,
-    fold,
-    nfkc,
-    prose,
-    raw_words,
-    strip_possessive,
-    wordset,
-)
+from newsdesk.stories import token_scan
+from newsdesk.stories.text import NOT_NAMES, STOPWORDS, fold, prose, raw_words, wordset
+from newsdesk.stories.token_scan import CONNECTOR, CONNECTORS, NAME, NOT_NAME, Words
 
 # Words that mark a capitalised run as an organisation.
 _ORG_WORDS: frozenset[str] = wordset(
@@ -54,29 +47,11 @@ _PERSON_TITLES: frozenset[str] = wordset(
     chairman chairwoman lawyer attorney
     """
 )
-# Small words allowed inside a name ("Bank of Estmark", "Department of Transportation").
-_CONNECTORS: frozenset[str] = frozenset({"of", "de", "del", "la", "van", "von", "da", "and"})
 _PLACE_CUES: frozenset[str] = frozenset({"in", "near", "from", "outside", "across", "to"})
 
-# Names never span these; commas included ("HARLOW BEND, Ore." is two names).
-# One pass yields words (group 1) and, as empty strings, these boundaries.
-_TOKEN_OR_BREAK = re.compile(rf"({WORD})|[.,!?:;\"“”()\n—]")
-# Abbreviated titles lose their full stop first, so "Gov. Dana Whitcomb" stays one sentence.
-_ABBREVIATIONS = (
-    "Gov", "Sen", "Rep", "Dr", "Mr", "Mrs", "Ms", "St", "Jr", "Sr", "Gen", "Lt", "Col", "Capt",
-    "Prof",
-)  # fmt: skip
-# r"\b(Gov|Sen|...)\." with the word boundary checked after the first letter (no word
-# character before it): a pattern that starts with a letter is scanned for in C,
-# one that starts with \b is tried at every position (3x slower over a body).
-_ABBREVIATION = re.compile(
-    "(" + "|".join(rf"{w[0]}(?<!\w.){w[1:]}" for w in _ABBREVIATIONS) + r")\."
-)
-# Such a full stop before what can go on a word ("St.Louis"): `text.WORD` would have
-# read across it, so the scan's words are not `raw_words` then.
-_ABBREVIATION_JOINED = re.compile(_ABBREVIATION.pattern + r"(?=[\w'’.\-])")
-#: Words as `text.raw_words` gives them, or None when a scan could not give them.
-Words = list[str] | None
+#: A name run over the tokens' kinds (`token_scan`): a name, then names, or a connector
+#: and any capitalised word ("Bank of Estmark"; "Department of the" does not go on).
+_RUN = re.compile(f"{NAME}(?:{NAME}|{CONNECTOR}[{NAME}{NOT_NAME}])*")
 
 
 @dataclass
@@ -97,10 +72,9 @@ def capitalised_runs(text: str) -> list[tuple[str, str | None]]:
     A single capitalised word is dropped when the same word appears in lower
     case elsewhere: then it is a common word opening a sentence.
 
-    One flat list of tokens, breaks as empty strings, walked only from its
-    capitalised words: most words of a text are lower case and are only put
-    in a set. (It was ~40 % of a signature's cost when every
-    token went through chunk lists and a helper call; the output is the same.)
+    One flat list of tokens, breaks as empty strings, with a kind letter each
+    (`token_scan`, which reads each distinct chunk and token once per process);
+    the runs are matches of `_RUN` over the letters.
     """
     return _runs_and_words(text, False)[0]
 
@@ -112,53 +86,30 @@ def _runs_and_words(text: str, want_words: bool) -> tuple[list[tuple[str, str | 
     The scan's words are raw_words' unless an abbreviation's removed full stop
     stood before a character that can go on a word ("Gov.X", "St.-Louis").
     """
-    normal = nfkc(text)
-    cleaned, abbreviations = _ABBREVIATION.subn(r"\1", normal)
-    tokens = _TOKEN_OR_BREAK.findall(cleaned)
-    if "'" in cleaned or "’" in cleaned:
-        tokens = [strip_possessive(w) if "'" in w or "’" in w else w for w in tokens]
-    words: Words = None
-    if want_words and not (abbreviations and _ABBREVIATION_JOINED.search(normal)):
-        words = list(filter(None, tokens))  # breaks are empty strings
-    # A word is capitalised when its first character is an upper-case letter
-    # (a digit or a break never is). Tested once per distinct word, then picked
-    # out in C: most tokens are lower case, and most recur.
-    upper = {w for w in set(tokens) if w[:1].isupper()}
-    caps = list(compress(range(len(tokens)), map(upper.__contains__, tokens)))
-    if not caps:
-        return [], words
-    # Datelines shout ("HARLOW BEND"); acronyms ("FAA") are short and stay as they are.
-    # Decided per distinct word; most texts shout nothing and skip the pass.
-    shouted = {w: w.title() for w in upper if len(w) > 3 and w.isupper()}
-    if shouted:
-        for i in caps:
-            titled = shouted.get(tokens[i])
-            if titled is not None:
-                tokens[i] = titled
-    seen = set(tokens)  # lower-case words among them: see the single-word check below
-    is_cap = set(caps)
-    count = len(tokens)
+    # Every token is read and classed once per process (`token_scan`), and the runs
+    # are found by a pattern over one letter a token, in C: most tokens are lower
+    # case, and most recur.
+    tokens, kinds, words = token_scan.scan(text, want_words)
     runs: list[tuple[str, str | None]] = []
-    end = -1
-    for start in caps:
-        if start < end or fold(tokens[start]) in NOT_NAMES:
-            continue
-        j = start + 1
-        while j < count:
-            if j in is_cap and fold(tokens[j]) not in NOT_NAMES:
-                j += 1
-            elif tokens[j] in _CONNECTORS and j + 1 in is_cap:
-                j += 2
-            else:
-                break
-        end = j
-        run = tokens[start:j]
-        if len(run) == 1:
-            lower = run[0].lower()
-            if (lower[:1].islower() and lower in seen) or fold(run[0]) in STOPWORDS:
+    seen: set[str] | None = None  # the text's words, for the single-word check
+    for run in _RUN.finditer(kinds):
+        start, end = run.span()
+        if end - start == 1:
+            name = tokens[start]
+            # A single word that also appears in lower case is a common word
+            # opening a sentence.
+            lower = name.lower()
+            if lower[:1].islower():
+                if seen is None:
+                    seen = set(tokens)
+                if lower in seen:
+                    continue
+            if fold(name) in STOPWORDS:
                 continue
+        else:
+            name = " ".join(tokens[start:end])
         before = tokens[start - 1] if start > 0 else ""
-        runs.append((" ".join(run), fold(before) if before else None))
+        runs.append((name, fold(before) if before else None))
     return runs, words
 
 
@@ -188,17 +139,24 @@ def _name_runs(
             text = text.replace(phrase, " ")
             want_words = False
     runs, words = _runs_and_words(text, want_words)
-    mid_sentence = {fold(name) for name, before in runs if before is not None}
-    in_longer = {w for name, _ in runs if " " in name for w in fold(name).split()}
+    # Each run's name folded once (a name recurs), in C.
+    folded = list(map(fold, map(_NAME_OF, runs)))
+    mid_sentence = set(compress(folded, map(is_not, map(_BEFORE, runs), repeat(None))))
+    in_longer = {
+        w for (name, _), key in zip(runs, folded, strict=True) if " " in name for w in key.split()
+    }
     kept = [
-        (name, before)
-        for name, before in runs
-        if " " in name
-        or fold(name) in mid_sentence
-        or fold(name) in in_longer
-        or (lang is not None and _rare_word(fold(name), lang))
+        run
+        for run, key in zip(runs, folded, strict=True)
+        if " " in run[0]
+        or key in mid_sentence
+        or key in in_longer
+        or (lang is not None and _rare_word(key, lang))
     ]
     return kept, words
+
+
+_NAME_OF, _BEFORE = itemgetter(0), itemgetter(1)
 
 
 #: How rare (log of 1 / frequency, in the stored tenths of `idf`) a word must be for a
@@ -310,20 +268,17 @@ def mentions_and_words(meta: Extracted) -> tuple[Counter[str], Words]:
     """
     outlet = tuple(p for p in (meta.source, meta.source_short) if p)
     lang = meta.language or "en"
-    counts: Counter[str] = Counter()
     if title_cased(meta.title):
         # Every word of such a headline is capitalised: its words are names only
         # when the prose names them too ("Insider Cal Henderson Sells" gives "cal"
         # and "henderson" from the text, not "insider" and "sells").
         runs, words = _name_runs(prose(meta.body), outlet, lang, True)
-        for text, _ in runs:
-            counts.update(_tokens(text))
+        counts = _mentions(runs)
         for text, _ in capitalised_runs(meta.title):
             counts.update(t for t in _tokens(text) if t in counts)
     else:
         runs, words = _name_runs(f"{meta.title}\n{prose(meta.body)}", outlet, lang, True)
-        for text, _ in runs:
-            counts.update(_tokens(text))
+        counts = _mentions(runs)
         if words is not None:
             # No word spans the line break: the title's words come first, then the prose's.
             title_words = raw_words(meta.title)
@@ -333,6 +288,16 @@ def mentions_and_words(meta: Extracted) -> tuple[Counter[str], Words]:
         for token in _tokens(text):
             counts.setdefault(token, 1)
     return counts, words
+
+
+def _mentions(runs: list[tuple[str, str | None]]) -> Counter[str]:
+    """The runs' name tokens (`_tokens`) with how often they are mentioned, first
+    mentioned first: each distinct name's tokens counted once, times its mentions."""
+    counts: dict[str, int] = {}
+    for name, times in Counter(map(_NAME_OF, runs)).items():
+        for token in _tokens(name):
+            counts[token] = counts.get(token, 0) + times
+    return Counter(counts)
 
 
 #: A headline is in title case when at least this share of its words of four
@@ -359,7 +324,7 @@ def _tokens(name: str) -> tuple[str, ...]:
             token = fold(part)
             if not part[:1].isupper() and not part[:1].isdigit():
                 continue
-            if token in NOT_NAMES or token in STOPWORDS or token in _CONNECTORS:
+            if token in NOT_NAMES or token in STOPWORDS or token in CONNECTORS:
                 continue
             if token in GENERIC_NAME_WORDS or len(token) < 2 or token[0].isdigit():
                 continue

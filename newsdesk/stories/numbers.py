@@ -88,15 +88,16 @@ def _canonical(value: float, percent: bool) -> str:
 
 def figures(text: str) -> list[Figure]:
     """Every figure in `text`, in order of appearance (duplicates kept)."""
-    out: list[Figure] = []
-    for match in _figure_matches(text):
-        number = float(match.group("num").replace(",", ""))
-        scale = (match.group("scale") or "").lower()
-        if scale:
-            number *= _SCALES[scale]
-        percent = bool(match.group("pct"))
-        out.append(Figure(match.group(0).strip(), _canonical(number, percent), number))
-    return out
+    return [_figure(match) for match in _figure_matches(text)]
+
+
+def _figure(match: re.Match[str]) -> Figure:
+    number = float(match.group("num").replace(",", ""))
+    scale = (match.group("scale") or "").lower()
+    if scale:
+        number *= _SCALES[scale]
+    percent = bool(match.group("pct"))
+    return Figure(match.group(0).strip(), _canonical(number, percent), number)
 
 
 def is_telling(figure: Figure) -> bool:
@@ -124,4 +125,26 @@ def figure_keys(text: str) -> set[str]:
     Years are left out: every story of a season mentions the same ones, so
     they link unrelated events (the diff still reports them).
     """
-    return {f.key for f in figures(text) if is_telling(f) and not is_year(f)}
+    # One look-up a figure as written: a figure's key and whether it tells depend only
+    # on the matched text (the pattern reads it one way), and most figures recur.
+    keys: set[str] = set()
+    known = _TELLING
+    for match in _figure_matches(text):
+        written = match.group(0)
+        key = known.get(written, "")  # "": not read yet (no key is empty)
+        if key == "":
+            if len(known) >= _TELLING_MAX:
+                known.clear()  # bounded: a stream of distinct figures cannot grow it forever
+            figure = _figure(match)
+            key = known[written] = (
+                figure.key if is_telling(figure) and not is_year(figure) else None
+            )
+        if key:
+            keys.add(key)
+    return keys
+
+
+#: A figure as written (`_FIGURE`'s whole match) -> its key when it tells events
+#: apart (`figure_keys`), else None.
+_TELLING: dict[str, str | None] = {}
+_TELLING_MAX = 1 << 14

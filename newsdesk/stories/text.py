@@ -119,5 +119,8 @@ def prose(text: str) -> str:
     every page of an outlet and would make unrelated pages look alike. When a
     text has no long line at all, all of it is kept.
     """
-    lines = [line for line in text.splitlines() if len(line.split()) >= PROSE_MIN_WORDS]
+    # Split off at most PROSE_MIN_WORDS words (the rest stays one part): the same test
+    # as counting every word of a long line, without a string made for each.
+    most = PROSE_MIN_WORDS - 1
+    lines = [line for line in text.splitlines() if len(line.split(None, most)) > most]
     return "\n".join(lines) if lines else text

@@ -14,7 +14,7 @@ import pytest
 from newsdesk.ingest.decode import _NOT_COUNTED, _control_ratio
 from newsdesk.model import normalise_for_id
 from newsdesk.sanitize import _ANSI, clean_text
-from newsdesk.stories import minhash, names
+from newsdesk.stories import minhash, names, token_scan
 from newsdesk.stories.text import NOT_NAMES, STOPWORDS, WORD, fold, nfkc, strip_possessive
 
 _BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
@@ -135,7 +135,7 @@ _NAME_BREAKS = re.compile(rf"({_WORD_REFERENCE.pattern})|[.,!?:;\"“”()\n—]
 def _capitalised_runs_reference(text: str) -> list[tuple[str, str | None]]:
     """`names.capitalised_runs` as first written: chunks between breaks, every token walked."""
     chunks: list[list[str]] = [[]]
-    for word in _NAME_BREAKS.findall(names._ABBREVIATION.sub(r"\1", nfkc(text))):
+    for word in _NAME_BREAKS.findall(token_scan.ABBREVIATION.sub(r"\1", nfkc(text))):
         if not word:
             if chunks[-1]:
                 chunks.append([])
@@ -162,7 +162,9 @@ def _capitalised_runs_reference(text: str) -> list[tuple[str, str | None]]:
                 if is_cap(tokens[j]) and fold(tokens[j]) not in NOT_NAMES:
                     j += 1
                 elif (
-                    tokens[j] in names._CONNECTORS and j + 1 < len(tokens) and is_cap(tokens[j + 1])
+                    tokens[j] in token_scan.CONNECTORS
+                    and j + 1 < len(tokens)
+                    and is_cap(tokens[j + 1])
                 ):
                     j += 2
                 else:

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from newsdesk.model import Extracted
-from newsdesk.stories import idf, minhash, names, numbers, signature
+from newsdesk.stories import idf, minhash, names, numbers, signature, token_scan
 from newsdesk.stories.text import STOPWORDS, WORD, fold, nfkc, prose, raw_words, stem
 from newsdesk.stories.text import strip_possessive as strip
 from tests.perf.test_fast_paths import _name_texts, _random_texts
@@ -152,13 +152,13 @@ def test_runs_and_words_give_raw_words_or_none_and_the_same_runs() -> None:
             given += 1
             assert words == raw_words(text), repr(text)
         else:  # only when an abbreviation's full stop joined a word
-            assert names._ABBREVIATION_JOINED.search(nfkc(text)), repr(text)
+            assert token_scan.ABBREVIATION_JOINED.search(nfkc(text)), repr(text)
     assert given > len(texts) // 2
     assert names._runs_and_words("Gov.X met Dr. No", True)[1] is None
     assert names._runs_and_words("Gov. X met Dr. No", True)[1] == ["Gov", "X", "met", "Dr", "No"]
 
 
-#: `names._ABBREVIATION` as first written.
+#: `token_scan.ABBREVIATION` as first written.
 _ABBREVIATION_REFERENCE = re.compile(
     r"\b(Gov|Sen|Rep|Dr|Mr|Mrs|Ms|St|Jr|Sr|Gen|Lt|Col|Capt|Prof)\."
 )
@@ -167,7 +167,7 @@ _ABBREVIATION_REFERENCE = re.compile(
 def test_abbreviations_match_the_word_boundary_pattern() -> None:
     rng = random.Random(31)
     before = ["", " ", "\n", "x", "_", "é", "1", ".", "-", "’", "日", "(", "Gov.", "Mrs"]
-    words = [*names._ABBREVIATIONS, "Go", "Mrx", "Capt.", "gov", "GOV", "Prof", "Jr"]
+    words = [*token_scan.ABBREVIATIONS, "Go", "Mrx", "Capt.", "gov", "GOV", "Prof", "Jr"]
     texts = [*_bodies(300, seed=32), *_name_texts(500, seed=33)]
     for _ in range(3000):
         parts = [
@@ -176,7 +176,9 @@ def test_abbreviations_match_the_word_boundary_pattern() -> None:
         ]
         texts.append("".join(parts))
     for text in texts:
-        assert names._ABBREVIATION.subn(r"\1", text) == _ABBREVIATION_REFERENCE.subn(r"\1", text)
+        assert token_scan.ABBREVIATION.subn(r"\1", text) == _ABBREVIATION_REFERENCE.subn(
+            r"\1", text
+        )
 
 
 def _name_mentions_reference(meta: Extracted) -> Counter[str]:
