@@ -589,7 +589,7 @@ class Desk:
     def _removed_not_indexed(self) -> set[str]:
         """Articles removed from the store that the index has not dropped yet (a few)."""
         try:
-            rev = self._indexing.status().indexed_rev
+            rev = self._indexing.index.indexed_rev()
         except Exception:  # an index that cannot say: nothing is filtered
             return set()
         return {aid for aid, _ in self.store.removed_since(rev, REMOVED_NOT_INDEXED)}

@@ -519,9 +519,12 @@ class SearchIndex:
 
     def pending_counts(self) -> tuple[int, int]:
         """(articles not yet indexed, articles in the store): cheap, for notices."""
+        return self._pending(self.indexed_rev()), self.store.count()
+
+    def indexed_rev(self) -> int:
+        """The store revision the index has caught up to (no count, no searcher)."""
         version = self._read_version()
-        rev = version.indexed_rev if version is not None else self._indexed_rev
-        return self._pending(rev), self.store.count()
+        return version.indexed_rev if version is not None else self._indexed_rev
 
     def status(self) -> IndexStatus:
         version = self._read_version()
