@@ -729,3 +729,24 @@ def test_import_dash_reads_standard_input(env: dict[str, str], isolated_dirs: Pa
         timeout=120,
     )
     assert empty.returncode == 1 and "nothing on standard input" in empty.stderr
+
+
+def test_a_mistyped_data_dir_is_said_not_made_into_an_empty_desk(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    """`newsdesk --data-dir /mistyped/x list` made an empty desk there and said "no
+    matches", exit 0."""
+    missing = tmp_path / "no-such" / "desk"
+    proc = run(["--data-dir", str(missing), "list"], env, check=False)
+    assert proc.returncode == 1
+    assert "no desk at" in proc.stderr and "does not exist" in proc.stderr
+    assert not (tmp_path / "no-such").exists()
+    # A command that makes a desk still may.
+    page = tmp_path / "story.txt"
+    page.write_text(
+        "Harbour cranes repaired after the storm\n\nThe two cranes on the east quay work "
+        "again, the port said on Monday.\n",
+        encoding="utf-8",
+    )
+    assert run(["--data-dir", str(missing), "import", str(page)], env).returncode == 0
+    assert run(["--data-dir", str(missing), "list"], env).returncode == 0

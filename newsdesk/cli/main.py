@@ -35,6 +35,7 @@ from newsdesk.desk import BIG_ACTION, SORTS, Desk
 from newsdesk.errors import DeskError, QuerySyntaxError
 from newsdesk.library_logs import quiet_library_logs
 from newsdesk.paths import resolve
+from newsdesk.sanitize import display
 
 #: A process ended by SIGPIPE (128 + 13), what a shell reports for `git log | head`.
 EXIT_SIGPIPE = 141
@@ -321,6 +322,30 @@ def _refuse_unsound_store(args: argparse.Namespace, command: str) -> None:
         raise DeskError(emptied_message(paths, evidence) + "; `newsdesk doctor` checks the rest")
 
 
+#: Commands that read or change what a desk holds: on a `--data-dir` that does not exist
+#: they would make an empty desk there and answer from it ("no matches", exit 0).
+NEED_A_DESK = frozenset(
+    {
+        "search", "list", "show", "tag", "note", "star", "unstar", "read", "unread",
+        "archive", "unarchive", "delete", "undo", "history", "export", "stories", "claim",
+        "release", "diff",
+    }
+)  # fmt: skip
+
+
+def _refuse_missing_data_dir(args: argparse.Namespace, command: str) -> None:
+    """A mistyped `--data-dir` made a new empty desk (at the filesystem's root, when the
+    path began with a missing folder) and a search of it said "no matches"."""
+    if args.data_dir is None or command not in NEED_A_DESK or args.store:
+        return
+    folder = Path(args.data_dir).expanduser()
+    if not folder.exists():
+        raise DeskError(
+            f"no desk at {display(folder, name=True)}: the folder does not exist (a typo?); "
+            "`newsdesk import` makes a desk in a new folder"
+        )
+
+
 def _checked_file_left_whole(args: argparse.Namespace) -> None:
     """A command that ran to its end on a file found whole leaves it whole: the next one
     skips the whole-file check (its own writes are not damage)."""
@@ -385,6 +410,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return cmd_store(args)
         handler = HANDLERS[command]
+        _refuse_missing_data_dir(args, command)
         _refuse_unsound_store(args, command)
         with _sigterm_as_interrupt(), Desk(resolve(args.data_dir)) as desk:
             desk.on_wait = _say_waiting
