@@ -12,6 +12,7 @@ import pytest
 from newsdesk.desk import Desk
 from newsdesk.model import Extracted
 from tests.feeds.test_watch import Watcher, wait_for
+from tests.wire.nitf import nitf_item
 
 ARTICLE = (
     "Harbour bridge closes for three weeks of repairs\n\n"
@@ -140,16 +141,14 @@ def test_a_revised_article_is_fingerprinted_by_its_new_text(tmp_path: Path) -> N
 
 
 def _nitf(version: int, paragraphs: list[str], status: str = "usable") -> str:
-    body = "".join(f"<p>{p}</p>" for p in paragraphs)
-    return (
-        '<?xml version="1.0" encoding="UTF-8"?>\n<nitf>\n<head><title>Quillport dock strike '
-        f'called off</title>\n<docdata management-status="{status}">\n'
-        '<doc-id id-string="urn:test:2026:dock-strike"/>\n'
-        f'<date.issue norm="20261207T04{version}000Z"/>\n'
-        f'<du-key key="DOCK-STRIKE" version="{version}"/>\n</docdata>\n</head>\n'
-        "<body><body.head><hedline><hl1>Quillport dock strike called off</hl1></hedline>"
-        "<dateline>QUILLPORT, Dec 7 (Test Wire)</dateline></body.head>"
-        f"<body.content>{body}</body.content></body></nitf>\n"
+    return nitf_item(
+        version,
+        status,
+        "Quillport dock strike called off",
+        "".join(f"<p>{p}</p>" for p in paragraphs),
+        guid="urn:test:2026:dock-strike",
+        slug="DOCK-STRIKE",
+        dateline="QUILLPORT, Dec 7 (Test Wire)",
     )
 
 

@@ -12,6 +12,7 @@ from newsdesk.paths import Paths
 from newsdesk.tui.modals.version_diff import VersionDiffScreen
 from tests.tui.conftest import AppFactory
 from tests.tui.helpers import main_screen, settle
+from tests.wire.nitf import nitf_item
 
 NOTE = "Corrects the fare rise to a third, not a quarter"
 
@@ -89,17 +90,7 @@ async def test_a_correction_shows_its_note_and_a_kill_diff_lists_no_kill(
         assert "Status    corrected" in plain and f"Agency note {NOTE}" in plain
 
 
-def _nitf(version: int, status: str, headline: str, body: str) -> str:
-    return f"""<?xml version="1.0" encoding="UTF-8"?>
-<nitf version="-//IPTC//DTD NITF 3.6//EN">
-<head><title>{headline}</title>
-<docdata management-status="{status}">
-<doc-id id-string="urn:kwa:2026:oddby-tram"/><urgency ed-urg="3"/>
-<date.issue norm="20261207T0{version}0000Z"/>
-<du-key key="ODDBY-TRAM" version="{version}"/>
-</docdata></head>
-<body><body.head><hedline><hl1>{headline}</hl1></hedline></body.head>
-<body.content>{body}</body.content></body></nitf>"""
+_nitf = nitf_item
 
 
 async def test_d_on_a_kill_notice_lists_no_kill_organisation(

@@ -11,22 +11,14 @@ from newsdesk.paths import resolve
 from newsdesk.story_label import labelled
 from newsdesk.wire import KILLED_LABEL, WITHHELD_LABEL
 from tests.reliability.helpers import main_in_process
+from tests.wire.nitf import nitf_item
 
 GUID = "urn:kwa:2026:oddby-tram"
 STRAIGHT = "Oddby council backs tram line to the harbour"
 
 
 def _nitf(version: int, status: str, headline: str, body: str, guid: str = GUID) -> str:
-    return f"""<?xml version="1.0" encoding="UTF-8"?>
-<nitf version="-//IPTC//DTD NITF 3.6//EN">
-<head><title>{headline}</title>
-<docdata management-status="{status}">
-<doc-id id-string="{guid}"/><urgency ed-urg="2"/>
-<date.issue norm="20261207T0{version}0000Z"/>
-<du-key key="ODDBY-TRAM" version="{version}"/>
-</docdata></head>
-<body><body.head><hedline><hl1>{headline}</hl1></hedline></body.head>
-<body.content>{body}</body.content></body></nitf>"""
+    return nitf_item(version, status, headline, body, guid=guid, urgency=2)
 
 
 def _import(tmp_path: Path, last_status: str) -> list[str]:

@@ -10,23 +10,16 @@ from newsdesk.ingest import load_bytes
 from newsdesk.ingest.wire.advisory import is_advisory_word
 from newsdesk.paths import resolve
 from tests.reliability.helpers import main_in_process
+from tests.wire.nitf import nitf_item
 
 GUID = "urn:kwa:2026:tram-vote"
 
 
 def _nitf(version: int, status: str, headline: str, body: str) -> bytes:
     """A fictional NITF item of the Kestrel Wire Agency."""
-    return f"""<?xml version="1.0" encoding="UTF-8"?>
-<nitf version="-//IPTC//DTD NITF 3.6//EN">
-<head><title>{headline}</title>
-<docdata management-status="{status}">
-<doc-id id-string="{GUID}"/><urgency ed-urg="3"/>
-<date.issue norm="20261207T0{version}0000Z"/>
-<du-key key="ODDBY-TRAM" version="{version}"/>
-</docdata></head>
-<body><body.head><hedline><hl1>{headline}</hl1></hedline>
-<dateline>ODDBY, Dec 7 (Kestrel Wire)</dateline></body.head>
-<body.content>{body}</body.content></body></nitf>""".encode()
+    return nitf_item(
+        version, status, headline, body, guid=GUID, dateline="ODDBY, Dec 7 (Kestrel Wire)"
+    ).encode()
 
 
 STORY = _nitf(
