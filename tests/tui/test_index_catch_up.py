@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
-from newsdesk.tui.screens.main import ASK_AGAIN_S
+from typing import Any
+
+from newsdesk.tui.screens.main import ASK_AGAIN_S, MainScreen
 from newsdesk.tui.search_runner import SearchAnswer, SearchRequest
 from newsdesk.tui.widgets.desk_watch import DeskWatch
 from tests.tui.conftest import AppFactory
 from tests.tui.helpers import SIZE, main_screen, search_for, settle
+
+
+async def _searched_storm(app: Any, pilot: Any) -> tuple[MainScreen, DeskWatch, list[int]]:
+    """The app searched for "storm"; its screen, its watch, and a list each asking of the
+    search again appends to (instead of searching)."""
+    await settle(pilot)
+    await search_for(pilot, "storm")
+    await settle(pilot)
+    screen = main_screen(app)
+    asked: list[int] = []
+    screen.refresh_results = lambda: asked.append(1)  # type: ignore[method-assign]
+    return screen, screen.query_one(DeskWatch), asked
 
 
 async def test_an_answer_given_while_behind_is_refreshed_when_a_look_finds_it_caught_up(
@@ -18,13 +32,7 @@ async def test_an_answer_given_while_behind_is_refreshed_when_a_look_finds_it_ca
     delete under a search stayed missing, 'indexing 257 of 258' never went away)."""
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await search_for(pilot, "storm")
-        await settle(pilot)
-        screen = main_screen(app)
-        watch = screen.query_one(DeskWatch)
-        asked: list[int] = []
-        screen.refresh_results = lambda: asked.append(1)  # type: ignore[method-assign]
+        screen, watch, asked = await _searched_storm(app, pilot)
         # Up to date: a look that finds nothing behind asks nothing again.
         watch.post_message(DeskWatch.Looked("", []))
         await settle(pilot)
@@ -48,14 +56,8 @@ async def test_an_answer_given_while_behind_is_asked_again_as_the_index_grows(
     index grows, at most every `ASK_AGAIN_S`."""
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await search_for(pilot, "storm")
-        await settle(pilot)
-        screen = main_screen(app)
-        watch = screen.query_one(DeskWatch)
+        screen, watch, asked = await _searched_storm(app, pilot)
         watch._look = lambda: None  # type: ignore[method-assign,assignment,return-value]
-        asked: list[int] = []
-        screen.refresh_results = lambda: asked.append(1)  # type: ignore[method-assign]
         request = SearchRequest(query="storm", sort="relevance", grouped=False)
         screen.show_answer(SearchAnswer(request, [], notice="indexing", index_behind=True))
         watch.post_message(DeskWatch.Looked("indexing 1,000/15,000", []))
