@@ -4,8 +4,9 @@ The rules a feed reader owes the servers it polls and the machine it runs on:
 connect and read timeouts plus a whole-response deadline (a server that drips
 bytes forever is cut off), redirects followed by hand (at most
 `MAX_REDIRECTS`, loops named, and a permanent one reported so the
-subscription can move), compressed bodies decoded by httpx and capped after
-decoding (a small gzip bomb cannot fill memory), a User-Agent naming
+subscription can move), compressed bodies capped as they are decoded
+(gzip and deflate inflated here a step at a time, so a small gzip bomb
+cannot fill memory), a User-Agent naming
 newsdesk, conditional GET (If-None-Match / If-Modified-Since), a limit per
 host on requests in flight, and Retry-After read on 429 and 503. Only http
 and https are ever requested. Nothing here raises: `Fetched.error` says why.
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import threading
 import time
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -24,6 +26,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from newsdesk import __version__
+from newsdesk.ingest.inflate import Inflater, TooLarge, wbits_for
 from newsdesk.ingest.limits import human_size, sizes_apart
 from newsdesk.sanitize import clean_line
 
@@ -245,19 +248,19 @@ class Client:
                     return
                 chunks: list[bytes] = []
                 size = 0
-                for chunk in response.iter_bytes():
-                    size += len(chunk)
-                    if size > limits.max_bytes:
-                        # Only that it passed the cap is known (one compressed piece may
-                        # inflate to many megabytes at once): said as such.
-                        result.error = _past_cap(limits.max_bytes, encoded=encoded)
-                        return
-                    if time.monotonic() - started > limits.total_timeout:
-                        result.error = (
-                            f"timed out: the response took longer than {limits.total_timeout:g} s"
-                        )
-                        return
-                    chunks.append(chunk)
+                try:
+                    for chunk in _decoded(response, limits.max_bytes):
+                        size += len(chunk)
+                        if size > limits.max_bytes:
+                            raise TooLarge
+                        if time.monotonic() - started > limits.total_timeout:
+                            result.error = f"timed out: the response took longer than {limits.total_timeout:g} s"
+                            return
+                        chunks.append(chunk)
+                except TooLarge:
+                    # Only that it passed the cap is known: said as such.
+                    result.error = _past_cap(limits.max_bytes, encoded=encoded)
+                    return
                 result.body = b"".join(chunks)
                 result.content_type = response.headers.get("Content-Type", "")
                 result.etag = response.headers.get("ETag") or None
@@ -267,6 +270,8 @@ class Client:
             result.error = f"timed out {kind} (after {_timeout_of(exc, limits):g} s)"
         except httpx.DecodingError as exc:
             result.error = f"the compressed response could not be decoded ({exc})"
+        except zlib.error as exc:
+            result.error = f"the compressed response could not be decoded ({exc})"
         except httpx.RemoteProtocolError as exc:
             result.error = f"the response was cut short or malformed ({exc})"
         except httpx.ConnectError as exc:
@@ -275,6 +280,20 @@ class Client:
             result.error = f"HTTP error ({type(exc).__name__}: {_first_line(exc)})"
         except (OSError, ValueError) as exc:
             result.error = f"could not fetch ({type(exc).__name__}: {_first_line(exc)})"
+
+
+def _decoded(response: httpx.Response, cap: int) -> Iterator[bytes]:
+    """The body's decoded bytes; gzip and deflate inflated here, within `cap` (see inflate)."""
+    wbits = wbits_for(response.headers.get("Content-Encoding", ""))
+    if wbits is None:
+        yield from response.iter_bytes()
+        return
+    inflater = Inflater(wbits, cap)
+    for raw in response.iter_raw():
+        yield from inflater.feed(raw)
+    tail = inflater.finish()
+    if tail:
+        yield tail
 
 
 def _first_line(exc: BaseException) -> str:
