@@ -13,6 +13,7 @@ from rich.markup import escape
 from rich.text import Text
 
 from newsdesk.cli import output
+from newsdesk.cli.piped import is_pipe, piped_input
 from newsdesk.config import load_settings
 from newsdesk.desk import (
     SORTS,
@@ -132,35 +133,13 @@ def _archived_on_arrival(desk: Desk, ids: Sequence[str]) -> int:
     )
 
 
-def _piped_input(desk: Desk) -> Path:
-    """`import -`: standard input, kept as a file of the data folder (`piped/`) so the
-    articles have an origin to show and to extract again, as a file's have."""
-    from datetime import datetime
-
-    from newsdesk.atomic import atomic_write_bytes
-    from newsdesk.ingest.limits import MAX_FILE_BYTES, human_size
-
-    if sys.stdin is None or sys.stdin.isatty():
-        raise DeskError(
-            "- reads standard input: pipe something in (`cat feed.xml | newsdesk import -`)"
-        )
-    data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
-    if not data:
-        raise DeskError("nothing on standard input to import")
-    if len(data) > MAX_FILE_BYTES:
-        raise DeskError(f"standard input is larger than the {human_size(MAX_FILE_BYTES)} limit")
-    path = desk.paths.data_dir / "piped" / f"stdin-{datetime.now():%Y%m%d-%H%M%S-%f}"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_bytes(path, data)
-    return path
-
-
 def cmd_import(desk: Desk, args: argparse.Namespace) -> int:
     from newsdesk.import_batch import FileOutcome
 
     if any(str(p) == "-" for p in args.paths):
-        piped = _piped_input(desk)
+        piped = piped_input(desk)
         args.paths = [piped if str(p) == "-" else p for p in args.paths]
+    args.paths = [piped_input(desk, p) if is_pipe(p) else p for p in args.paths]
     missing = [p for p in args.paths if not p.exists()]
     for path in missing:
         output.error(f"no such file or folder: {path}")
