@@ -150,6 +150,31 @@ def atomic_write_bytes(path: Path | str, data: bytes) -> None:
     _fsync_dir(directory)
 
 
+def atomic_create_bytes(path: Path | str, data: bytes) -> None:
+    """Write `data` to `path` only if nothing is there, all at once: FileExistsError
+    when something is (another process may have taken the name since it was checked;
+    two exports choosing one free name must not write over each other)."""
+    target = Path(path)
+    directory = target.parent
+    temp = _temp_name(directory, target.name)
+    _write_new_file(temp, data, None)
+    try:
+        try:
+            # A hard link publishes the finished file and fails if the name is taken.
+            os.link(temp, target, follow_symlinks=False)
+        except FileExistsError:
+            raise
+        except OSError:
+            # No hard links on this filesystem: check, then rename (a narrow race left).
+            if os.path.lexists(target):
+                raise FileExistsError(errno.EEXIST, "exists", str(target)) from None
+            os.replace(temp, target)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp)
+    _fsync_dir(directory)
+
+
 def atomic_replace(source: Path | str, target: Path | str) -> None:
     """Move a finished file (built beside `target`) over `target` in one step.
 

@@ -16,7 +16,9 @@ from pathlib import Path
 from newsdesk.atomic import (
     FileSetConflictError,
     SymlinkRefusedError,
+    atomic_create_bytes,
     atomic_file_set,
+    atomic_write_bytes,
     atomic_write_text,
 )
 from newsdesk.export.destination import (
@@ -120,8 +122,9 @@ def check_destination(
 
 def _single_target(
     dest: Path, options: ExportOptions, now: datetime | None, rename_if_taken: bool
-) -> tuple[Path, os.stat_result | None]:
-    """The file a one-file export writes (an existing folder gets the default name)."""
+) -> tuple[Path, os.stat_result | None, bool]:
+    """The file a one-file export writes (an existing folder gets the default name), what
+    is there now, and whether the name is a default (renamed rather than refused when taken)."""
     st = _lstat(dest)
     if st is not None and stat.S_ISDIR(st.st_mode):
         dest = dest / default_file_name(options.format, now)
@@ -136,7 +139,7 @@ def _single_target(
         raise ExportError(f"Cannot export to {dest}: it exists and is not a regular file.")
     if st is not None and not options.force:
         raise ExportExists([dest])
-    return dest, st
+    return dest, st, rename_if_taken
 
 
 def _folder_target(dest: Path, rename_if_taken: bool) -> tuple[Path, os.stat_result | None]:
@@ -160,12 +163,15 @@ def _export_single(
     templates_dir: Path | None,
     rename_if_taken: bool,
 ) -> ExportReport:
-    dest, st = _single_target(dest, options, now, rename_if_taken)
+    dest, st, rename_if_taken = _single_target(dest, options, now, rename_if_taken)
     rendered = render(articles, options, now=now, templates_dir=templates_dir)
     created: list[Path] = []
     try:
         created = _make_parents(dest.parent)
-        atomic_write_text(dest, rendered.text)
+        if st is None:
+            dest = _create(dest, rendered.text.encode("utf-8"), options, rename_if_taken)
+        else:
+            atomic_write_text(dest, rendered.text)
     except OSError as exc:
         for directory in reversed(created):
             _remove_if_empty(directory)
@@ -178,6 +184,23 @@ def _export_single(
         replaced=[dest] if st is not None else [],
         warnings=rendered.warnings,
     )
+
+
+def _create(dest: Path, data: bytes, options: ExportOptions, rename_if_taken: bool) -> Path:
+    """Write a new file at `dest`; a name taken meanwhile by another export gets the next
+    free variant (a default name) or is refused as in the way (a name the editor gave)."""
+    while True:
+        try:
+            atomic_create_bytes(dest, data)
+            return dest
+        except FileExistsError:
+            if rename_if_taken:
+                dest = free_variant(dest, options.format)
+            elif options.force:
+                atomic_write_bytes(dest, data)
+                return dest
+            else:
+                raise ExportExists([dest]) from None
 
 
 def _make_parents(directory: Path) -> list[Path]:

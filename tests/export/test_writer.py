@@ -171,9 +171,11 @@ def test_parent_that_is_a_file_is_a_clear_error(
 def test_failed_write_leaves_nothing_and_removes_created_folders(
     tmp_path: Path, make_article: ArticleFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def no_space(path: Path, text: str) -> None:
+    def no_space(path: Path, data: str | bytes) -> None:
         raise OSError(28, "No space left on device")
 
+    # A new file is created (never replacing), a file already there replaced.
+    monkeypatch.setattr(writer_module, "atomic_create_bytes", no_space)
     monkeypatch.setattr(writer_module, "atomic_write_text", no_space)
     with pytest.raises(ExportError, match="no space left"):
         export([make_article()], tmp_path / "new" / "digest.md", ExportOptions(format="md"))
