@@ -5,6 +5,8 @@ Every writer in newsdesk (exports, settings, UI state) goes through here:
 - `atomic_write_text` / `atomic_write_bytes`: write a temporary file in the
   target's own directory, fsync it, `os.replace` it over the target, fsync the
   directory so the rename itself survives a crash.
+- `atomic_create_bytes`: the same for a new file, published only while its name
+  is free (a hard link that fails when the name is taken), never over anything.
 - `atomic_file_set`: write a directory of files as one set: everything is
   staged in a hidden directory first and only moved into place when all of it
   was written, by one rename or one exchange of folders, so a kill leaves the
@@ -17,7 +19,6 @@ it usually means the destination is not what the user thinks it is.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import errno
 import json
 import os
@@ -27,6 +28,9 @@ import stat
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+
+from newsdesk.linux_calls import exchange as _exchange
+from newsdesk.linux_calls import syncfs as _syncfs
 
 __all__ = [
     "FileSetConflictError",
@@ -151,28 +155,22 @@ def atomic_write_bytes(path: Path | str, data: bytes) -> None:
 
 
 def atomic_create_bytes(path: Path | str, data: bytes) -> None:
-    """Write `data` to `path` only if nothing is there, all at once: FileExistsError
-    when something is (another process may have taken the name since it was checked;
-    two exports choosing one free name must not write over each other)."""
+    """Write `data` to `path` all at once, only if the name is free, else FileExistsError
+    (two exports choosing one free name must not write over each other)."""
     target = Path(path)
-    directory = target.parent
-    temp = _temp_name(directory, target.name)
+    temp = _temp_name(target.parent, target.name)
     _write_new_file(temp, data, None)
     try:
-        try:
-            # A hard link publishes the finished file and fails if the name is taken.
+        try:  # a hard link publishes the finished file and fails if the name is taken
             os.link(temp, target, follow_symlinks=False)
-        except FileExistsError:
-            raise
-        except OSError:
-            # No hard links on this filesystem: check, then rename (a narrow race left).
-            if os.path.lexists(target):
+        except OSError as exc:
+            if exc.errno == errno.EEXIST or os.path.lexists(target):
                 raise FileExistsError(errno.EEXIST, "exists", str(target)) from None
-            os.replace(temp, target)
+            os.replace(temp, target)  # no hard links here: checked, then renamed
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)
-    _fsync_dir(directory)
+    _fsync_dir(target.parent)
 
 
 def atomic_replace(source: Path | str, target: Path | str) -> None:
@@ -257,29 +255,6 @@ class StagedFiles:
             if _existing_file(target) is not None:
                 found.append(target)
         return found
-
-
-def _syncfs(directory: Path) -> bool:
-    """Flush the file system holding `directory` with one syncfs(2) call (Linux only).
-
-    One call instead of an fsync per file: thousands of per-article files
-    would otherwise cost a journal commit each. False when unavailable.
-    """
-    if not sys.platform.startswith("linux"):
-        return False
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        syncfs = libc.syncfs
-    except (OSError, AttributeError):
-        return False
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        if syncfs(fd) != 0:
-            error = ctypes.get_errno()
-            raise OSError(error, os.strerror(error), str(directory))
-    finally:
-        os.close(fd)
-    return True
 
 
 def _make_dirs(directory: Path) -> list[Path]:
@@ -470,35 +445,6 @@ def _remove_entry(path: Path) -> None:
         shutil.rmtree(path)
     else:
         os.unlink(path)
-
-
-_RENAME_EXCHANGE = 2
-_AT_FDCWD = -100
-
-
-def _exchange(a: Path, b: Path) -> bool:
-    """Swap two folders in one step (Linux renameat2 RENAME_EXCHANGE).
-
-    False when this system or file system cannot; any other failure raises.
-    """
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        renameat2 = libc.renameat2
-    except (OSError, AttributeError):
-        return False
-    renameat2.argtypes = [
-        ctypes.c_int,
-        ctypes.c_char_p,
-        ctypes.c_int,
-        ctypes.c_char_p,
-        ctypes.c_uint,
-    ]
-    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
-        return True
-    error = ctypes.get_errno()
-    if error in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.EXDEV):
-        return False
-    raise OSError(error, os.strerror(error), str(b))
 
 
 def _make_staging_dir(parent: Path) -> Path:
