@@ -697,14 +697,10 @@ def test_an_unknown_option_is_said_with_the_command_s_own_usage(
     assert main(["search", "-harbour", "--json"]) in (0, 1)
 
 
-def test_import_dash_reads_standard_input(env: dict[str, str], isolated_dirs: Path) -> None:
-    """`cat f.jsonl | newsdesk import -` said "no such file or folder: -"."""
-    lines = (
-        '{"title": "Harbour cranes repaired after the storm", "body": "The two cranes on '
-        'the east quay work again, the port said on Monday."}\n'
-    )
+def import_piped(name: str, lines: str, env: dict[str, str], dirs: Path) -> None:
+    """`newsdesk import NAME --json` with `lines` piped in: one article, kept in piped/."""
     proc = subprocess.run(
-        [sys.executable, "-m", "newsdesk", "import", "-", "--json"],
+        [sys.executable, "-m", "newsdesk", "import", name, "--json"],
         input=lines,
         capture_output=True,
         text=True,
@@ -713,8 +709,17 @@ def test_import_dash_reads_standard_input(env: dict[str, str], isolated_dirs: Pa
     )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["imported"] == 1
-    kept = list((isolated_dirs / "data" / "piped").iterdir())
+    kept = list((dirs / "data" / "piped").iterdir())
     assert len(kept) == 1 and kept[0].read_text(encoding="utf-8") == lines
+
+
+def test_import_dash_reads_standard_input(env: dict[str, str], isolated_dirs: Path) -> None:
+    """`cat f.jsonl | newsdesk import -` said "no such file or folder: -"."""
+    lines = (
+        '{"title": "Harbour cranes repaired after the storm", "body": "The two cranes on '
+        'the east quay work again, the port said on Monday."}\n'
+    )
+    import_piped("-", lines, env, isolated_dirs)
     listed = run(["list", "--json"], env)
     assert [r["title"] for r in json.loads(listed.stdout)] == [
         "Harbour cranes repaired after the storm"

@@ -6,14 +6,12 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
 import pytest
 
-from tests.test_cli import run
+from tests.test_cli import import_piped, run
 
 
 @pytest.fixture
@@ -28,18 +26,7 @@ LINE = (
 
 
 def test_dev_stdin_on_a_pipe_is_read_like_dash(env: dict[str, str], isolated_dirs: Path) -> None:
-    proc = subprocess.run(
-        [sys.executable, "-m", "newsdesk", "import", "/dev/stdin", "--json"],
-        input=LINE,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
-    assert proc.returncode == 0, proc.stderr
-    assert json.loads(proc.stdout)["imported"] == 1
-    kept = list((isolated_dirs / "data" / "piped").iterdir())
-    assert [p.read_text(encoding="utf-8") for p in kept] == [LINE]
+    import_piped("/dev/stdin", LINE, env, isolated_dirs)
     listed = json.loads(run(["list", "--json"], env).stdout)
     assert [r["title"] for r in listed] == ["Ferry timetable changes for the winter"]
 
