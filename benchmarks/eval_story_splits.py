@@ -1,6 +1,7 @@
 """Why one event ends in several story rows (and two events in one), on real news.
 
     python benchmarks/eval_story_splits.py [--story WORD ...] [--orders N]
+    python benchmarks/eval_story_splits.py --variants | --developments
 
 Groups the development slice (../shared/realworld-stories) as `eval_real_stories`
 does, recording each article's decision (`StoryGrouper.decide`: its band-key
@@ -51,6 +52,14 @@ articles of one publication time (`--orders 5`) gives B-cubed F1 0.856-0.863,
 pair precision 0.831-0.848, against 0.877 / 0.865 in file order (which lists each
 roundup's articles together); the named splits are the same in every order.
 
+`--variants` (each half with the threshold, 0.2 / 0.225 / 0.25, and constant that
+did best on the other half; whole slice over the grid, F1 / pair precision):
+
+    shipped                   half A 0.879  half B 0.886  whole 0.858-0.877 / 0.78-0.87
+    decay after 6/12/24 h     half A 0.879  half B 0.878  whole 0.833-0.870 / 0.64-0.86
+    12:00 as a day, 6/12 h    half A 0.876  half B 0.876  whole 0.826-0.870 / 0.64-0.86
+    name alone, long ledes    half A 0.879  half B 0.886  whole 0.860-0.877 / 0.78-0.87
+
 The one row holding two developments (the House GOP leader opposes the Jan. 6
 commission; a day later the House passes it): the Washington Post's vote report
 joined the two-member story at an average of 0.229 (0.250 and 0.207), and the rest
@@ -81,6 +90,7 @@ from __future__ import annotations
 import argparse
 import collections
 import contextlib
+import functools
 import json
 import random
 import sys
@@ -352,35 +362,133 @@ def figures_apart(a: Signature, b: Signature) -> bool:
     return bool(a.figure_set) and bool(b.figure_set) and a.figure_set.isdisjoint(b.figure_set)
 
 
-@contextlib.contextmanager
-def development_rule(apart: Callable[[Signature, Signature], bool], hours: float) -> Iterator[None]:
-    """Pairs at least `hours` apart that `apart` says tell two developments score 0."""
-    features, score, reaches = scoring.features, scoring.score, scoring.reaches
-    mark = "_two_developments"  # on the pair's Features (ids are reused once freed)
+Change = Callable[[scoring.Features, Signature, Signature], None]
+#: Set on a pair's Features by a `Change`: the pair scores 0 (ids are reused once freed).
+ZERO = "_two_developments"
 
-    def marking(a: Signature, b: Signature, ta: float | None, tb: float | None) -> scoring.Features:
+
+@contextlib.contextmanager
+def pair_rule(change: Change) -> Iterator[None]:
+    """Every pair's Features pass through `change` before they are scored (grouping's
+    candidate check `reaches` then takes the full score, not its bound)."""
+    features, score, reaches = scoring.features, scoring.score, scoring.reaches
+
+    def changed(a: Signature, b: Signature, ta: float | None, tb: float | None) -> scoring.Features:
         f = features(a, b, ta, tb)
-        if f.hours is not None and f.hours >= hours and apart(a, b):
-            setattr(f, mark, True)
+        change(f, a, b)
         return f
 
     def scoring_(f: scoring.Features, *args: Any, **kwargs: Any) -> float:
         value = score(f, *args, **kwargs)
-        return 0.0 if getattr(f, mark, False) and value < 1.0 else value
+        return 0.0 if getattr(f, ZERO, False) and value < 1.0 else value
 
     def reaching(a: Signature, b: Signature, ta: float | None, tb: float | None) -> bool:
-        f = marking(a, b, ta, tb)
+        f = changed(a, b, ta, tb)
         value = scoring_(f)
         outlet = f.same_outlet and not f.same_report and not f.retelling
         return value >= (
             max(scoring.THRESHOLD, scoring.UPDATE_SCORE) if outlet else scoring.THRESHOLD
         )
 
-    scoring.features, scoring.score, scoring.reaches = marking, scoring_, reaching
+    scoring.features, scoring.score, scoring.reaches = changed, scoring_, reaching
     try:
         yield
     finally:
         scoring.features, scoring.score, scoring.reaches = features, score, reaches
+
+
+def development_rule(
+    apart: Callable[[Signature, Signature], bool], hours: float
+) -> contextlib.AbstractContextManager[None]:
+    """Pairs at least `hours` apart that `apart` says tell two developments score 0."""
+
+    def change(f: scoring.Features, a: Signature, b: Signature) -> None:
+        if f.hours is not None and f.hours >= hours and apart(a, b):
+            setattr(f, ZERO, True)
+
+    return pair_rule(change)
+
+
+def decay_after(hours: float) -> contextlib.AbstractContextManager[None]:
+    """The time decay starts `hours` after the first version and reaches `DECAY` at the
+    window's edge, as before (versions of one day's news: no decay)."""
+    window = scoring.WINDOW_HOURS
+
+    def change(f: scoring.Features, a: Signature, b: Signature) -> None:
+        if f.hours is not None and f.hours <= window:
+            f.hours = max(0.0, f.hours - hours) * window / (window - hours)
+
+    return pair_rule(change)
+
+
+def noon_as_day(
+    hours: float, times: dict[bytes, float | None]
+) -> contextlib.AbstractContextManager[None]:
+    """A date at 12:00:00 UTC is a calendar date (the slice puts a URL's date at noon): the
+    gap is taken `hours` shorter for each such side. An upper bound of what knowing a
+    date's precision could give; the app cannot tell these from noon."""
+
+    def change(f: scoring.Features, a: Signature, b: Signature) -> None:
+        if f.hours is None:
+            return
+        sides = sum(
+            1
+            for s in (a, b)
+            if (t := times.get(s.shingles.tobytes())) is not None and t % 86400 == 43200
+        )
+        f.hours = max(0.0, f.hours - hours * sides)
+
+    return pair_rule(change)
+
+
+@contextlib.contextmanager
+def name_alone_on_long_ledes() -> Iterator[None]:
+    """`score.name_alone` without its `beyond_name` check for ledes of `SHORT_LEDE` words
+    or more (the check was made for one-line items)."""
+    saved = scoring.name_alone
+
+    def rule(f: scoring.Features) -> bool:
+        if f.shortest_lede < overlap.SHORT_LEDE:
+            return saved(f)
+        if f.names_shared != 1 or ("figures" not in f.missing and f.figures > 0):
+            return False
+        return scoring._text_overlap(f) < scoring.NAME_ALONE_TEXT
+
+    scoring.name_alone = rule
+    try:
+        with pair_rule(lambda f, a, b: None):  # the full score for every candidate
+            yield
+    finally:
+        scoring.name_alone = saved
+
+
+def cross_validated() -> None:
+    """Variants for the named splits' causes, each half scored with the threshold and
+    constant that did best on the other half (`--variants`)."""
+    data = variants.Slice()
+    everything = list(range(len(data.items)))
+    times = {compute(m).shingles.tobytes(): iso_to_ts(m.published) for m in data.items}
+    grid: dict[str, list[Callable[[], contextlib.AbstractContextManager[None]]]] = {
+        "shipped": [contextlib.nullcontext],
+        "decay after 6/12/24 h": [functools.partial(decay_after, h) for h in (6.0, 12.0, 24.0)],
+        "12:00 as a day, 6/12 h": [functools.partial(noon_as_day, h, times) for h in (6.0, 12.0)],
+        "name alone, long ledes": [name_alone_on_long_ledes],
+    }
+    for name, makers in grid.items():
+        runs = []
+        for make in makers:
+            for t in (0.2, 0.225, 0.25):
+                with make(), variants.threshold(t):
+                    runs.append(tuple(data.run(x) for x in (data.half_a, data.half_b, everything)))
+        a = max(runs, key=lambda r: r[1]["F1"])[0]["F1"]  # chosen on B, scored on A
+        b = max(runs, key=lambda r: r[0]["F1"])[1]["F1"]
+        f1 = [r[2]["F1"] for r in runs]
+        pp = [r[2]["pairP"] for r in runs]
+        print(
+            f"{name:24} half A {a:.3f}  half B {b:.3f}  whole {min(f1):.3f}-{max(f1):.3f}"
+            f" / pair P {min(pp):.2f}-{max(pp):.2f}",
+            flush=True,
+        )
 
 
 def developments() -> None:
@@ -411,11 +519,15 @@ def main() -> None:
     ap.add_argument("--story", nargs="*", default=[], help="trace stories with these words")
     ap.add_argument("--orders", type=int, default=0, help="shuffled orders of equal times")
     ap.add_argument("--developments", action="store_true", help="measure the two-day rules")
+    ap.add_argument("--variants", action="store_true", help="measure the splits' causes")
     args = ap.parse_args()
     if not real.SLICE.is_dir():
         sys.exit(f"no development slice at {real.SLICE}")
     if args.developments:
         developments()
+        return
+    if args.variants:
+        cross_validated()
         return
     data = Slice()
     m: dict[str, Any] = real.evaluate(data.mod, data.gold, data.urls, data.stories)
