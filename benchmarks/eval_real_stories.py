@@ -27,6 +27,7 @@ import math
 import sqlite3
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -36,6 +37,7 @@ from newsdesk.ingest import load_file
 from newsdesk.isodates import iso_to_ts
 from newsdesk.model import Extracted, article_id
 from newsdesk.store.sqlite.stories import SqliteStoryTables, create_tables
+from newsdesk.store.story_tables import StoryTables
 from newsdesk.stories import score as scoring
 from newsdesk.stories.feed_subject import MIN_ITEMS, subject_names, without_names
 from newsdesk.stories.grouping import SPAN_HOURS, StoryGrouper
@@ -68,13 +70,18 @@ def load() -> tuple[list[Extracted], list[dict[str, Any]]]:
     return result.items, raw
 
 
-def group(items: list[Extracted], files: list[int] | None = None) -> list[str]:
+def group(
+    items: list[Extracted],
+    files: list[int] | None = None,
+    make: Callable[[StoryTables], StoryGrouper] = StoryGrouper,
+) -> list[str]:
     """Story id per item, as the import would assign them (one transaction): each
     file's items oldest first (`storing.oldest_first`); `files` gives how many items
-    each file holds, in order (default: one file)."""
+    each file holds, in order (default: one file); `make` builds the grouper (a
+    tracing one in `eval_story_splits`)."""
     conn = sqlite3.connect(":memory:")
     create_tables(conn)
-    grouper = StoryGrouper(SqliteStoryTables(conn))
+    grouper = make(SqliteStoryTables(conn))
     out: dict[int, str] = {}
     seen: dict[str, str] = {}
     start = 0
