@@ -4,14 +4,21 @@ articles, and regrouping everything with the current recipe."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from newsdesk.desk.results import StoryGroup
 from newsdesk.errors import StoreError
 from newsdesk.isodates import iso_to_ts
+from newsdesk.model import Extracted
 from newsdesk.store import StoreBackend, Transaction
+
+if TYPE_CHECKING:
+    from newsdesk.stories.grouping import StoryGrouper
 
 #: Articles read per batch while regrouping.
 _REGROUP_CHUNK = 500
+#: Stories larger than this are not grouped again when they lose members (the cost).
+_SPLIT_MAX = 40
 
 
 def mend_stories(
@@ -24,8 +31,11 @@ def mend_stories(
     # The current version removed: the newest one left is current again (and back).
     store.resettle_versions(tx)
     grouper = StoryGrouper(store.story_tables(tx))
+    touched = {story for aid in removed if (story := grouper.story_of(aid)) is not None}
     for aid in removed:
         grouper.remove(aid)
+    for story in sorted(touched):
+        _split_unbridged(store, tx, grouper, story)
     for article in store.get_many(restored):
         # Back into the story it was in (its row kept the story's id), not grouped
         # afresh: the queue has changed since, and the undo brought it elsewhere.
@@ -36,6 +46,58 @@ def mend_stories(
             into=article.story_id or None,
         )
         store.set_story(tx, article.id, story)
+
+
+def _split_unbridged(
+    store: StoreBackend, tx: Transaction, grouper: StoryGrouper, story: str
+) -> None:
+    """A story that lost members is grouped again from what is left, alone: an article
+    that bridged two stories (or chained a third member in) taken out, the stories it
+    joined come apart again, as if it had never come. The part holding the story's
+    oldest member keeps its id. Wire copy (whose versions join whatever the scores
+    say) and stories larger than `_SPLIT_MAX` are left whole."""
+    from newsdesk.stories.grouping import story_id_for
+
+    members = grouper.members(story)
+    if not 2 <= len(members) <= _SPLIT_MAX:
+        return
+    articles = store.get_many(members)
+    if len(articles) != len(members) or any(a.meta.item_id for a in articles):
+        return
+    parts = _grouped_alone([(a.id, a.meta) for a in articles])
+    if len(parts) < 2:
+        return
+    by_id = {a.id: a for a in articles}
+    for part in parts:
+        if members[0] in part:
+            continue  # keeps the story's id
+        new_story = story_id_for(part[0])
+        for aid in part:
+            meta = by_id[aid].meta
+            grouper.remove(aid)
+            grouper.assign(aid, meta, iso_to_ts(meta.published), into=new_story, new=True)
+            store.set_story(tx, aid, new_story)
+
+
+def _grouped_alone(articles: list[tuple[str, Extracted]]) -> list[list[str]]:
+    """These articles (oldest first) grouped by the current recipe with nothing else:
+    the ids of each story, in the order given."""
+    import sqlite3
+
+    from newsdesk.store.sqlite.stories import SqliteStoryTables, create_tables
+    from newsdesk.stories.grouping import StoryGrouper
+
+    conn = sqlite3.connect(":memory:")
+    try:
+        create_tables(conn)
+        alone = StoryGrouper(SqliteStoryTables(conn))
+        parts: dict[str, list[str]] = {}
+        for aid, meta in articles:
+            found = alone.assign(aid, meta, iso_to_ts(meta.published), new=True)
+            parts.setdefault(found, []).append(aid)
+    finally:
+        conn.close()
+    return list(parts.values())
 
 
 def story_groups(store: StoreBackend, ids: Sequence[str] | None, min_size: int) -> list[StoryGroup]:

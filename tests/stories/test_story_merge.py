@@ -125,3 +125,52 @@ def test_the_articles_follow_their_merged_story(
         (group,) = desk.stories()
         assert len(group.members) == 3
         assert {r.story_size for r in desk.rows(list(story_of))} == {3}
+
+
+def test_taking_the_bridge_out_parts_the_stories_it_joined(
+    scores: dict[frozenset[str], float], backend: str
+) -> None:
+    """Undoing the import that brought the bridging report (or deleting it) left the
+    two stories it had merged as one row: acted on as one, by an editor who never saw
+    them joined. Without it they come apart as they were; its return is undoable."""
+    scores.update(_pairs(ab=0.15, ac=0.3, bc=0.3))
+    items = [
+        replace(
+            meta,
+            published=datetime.fromtimestamp(T0 + n * HOUR, UTC).isoformat(),
+            url=f"https://example.org/{name}",
+        )
+        for n, (name, meta) in enumerate(REPORTS.items())
+    ]
+    with Desk() as desk:
+        alpha, bravo = desk.add_extracted(items[:2], "fixture")
+        assert desk.story_map() == {}  # two stories of one
+        (charlie,) = desk.add_extracted(items[2:], "fixture")
+        assert len(desk.story_map()) == 3 and len(set(desk.story_map().values())) == 1
+        desk.delete([charlie])
+        assert desk.story_map() == {}
+        assert {r.story_size for r in desk.rows([alpha, bravo])} == {1}
+        assert desk.stories() == []
+        # The delete undone: the bridge is back in its story, with Alpha (its id kept).
+        desk.undo()
+        story_of = desk.story_map()
+        assert story_of[charlie] == story_of[alpha]
+
+
+def test_a_story_that_still_holds_together_keeps_its_members(
+    scores: dict[frozenset[str], float], backend: str
+) -> None:
+    scores.update(_pairs(ab=0.3, ac=0.3, bc=0.3))
+    items = [
+        replace(
+            meta,
+            published=datetime.fromtimestamp(T0 + n * HOUR, UTC).isoformat(),
+            url=f"https://example.org/{name}",
+        )
+        for n, (name, meta) in enumerate(REPORTS.items())
+    ]
+    with Desk() as desk:
+        alpha, bravo, charlie = desk.add_extracted(items, "fixture")
+        (story,) = set(desk.story_map().values())
+        desk.delete([charlie])
+        assert desk.story_map() == {alpha: story, bravo: story}
