@@ -414,9 +414,14 @@ def _reader_stops(command: list[str], env: dict[str, str], *, after: int) -> tup
 def test_a_tag_edit_that_names_no_tag_is_refused(env: dict[str, str], corpus: Path) -> None:
     run(["import", str(corpus)], env)
     aid = json.loads(run(["search", "strike", "--json"], env).stdout)[0]["id"]
-    for word in ("++", '+"#"', "-##"):
+    for word in ("++", '+"#"', "-##", "###"):
         proc = run(["tag", aid, word], env, check=False)
         assert proc.returncode == 1 and "names no tag" in proc.stderr, word
+        # Said as typed: "'###' names no tag", not the "'+##'" it was read as.
+        assert proc.stderr.count(repr(word)) == 1, proc.stderr
+    # Adding and removing one tag at once said "Tags -x on 0 of 1": refused, saying why.
+    both = run(["tag", aid, "+x", "-X"], env, check=False)
+    assert both.returncode == 1 and "+x and -x together" in both.stderr
     assert json.loads(run(["show", aid, "--json"], env).stdout)["tags"] == []
     assert run(["tag", aid, "+desk"], env).returncode == 0
 

@@ -335,8 +335,14 @@ def cmd_tag(desk: Desk, args: argparse.Namespace) -> int:
     targets = [a for a in words if not (a.startswith("+") or (a.startswith("-") and ":" not in a))]
     if not add and not remove:
         raise DeskError("say which tags to add (+tag) or remove (-tag)")
-    empty = [f"{sign}{tag}" for sign, tags in (("+", add), ("-", remove)) for tag in tags]
-    empty = [word for word in empty if not normalise_tag(word[1:])]
+    # Named as typed ("###", not the "+##" it was read as).
+    empty = [
+        typed
+        for typed, word in zip(args.args, words, strict=True)
+        if len(word) > 1
+        and (word[0] == "+" or (word[0] == "-" and ":" not in word))
+        and not normalise_tag(word[1:])
+    ]
     if empty:
         raise DeskError(f"{empty[0]!r} names no tag: a tag needs a letter or a digit")
     ids = confirmed_targets(desk, targets, args, "tag")

@@ -716,6 +716,10 @@ class Desk:
     ) -> ActionResult:
         add = [normalise_tag(t) for t in add if normalise_tag(t)]
         remove = [normalise_tag(t) for t in remove if normalise_tag(t)]
+        both = [t for t in add if t in remove]
+        if both:
+            # "+x -x" said "Tags -x on 0 of 1": which was meant is not for us to guess.
+            raise DeskError(f"+{both[0]} and -{both[0]} together: say whether to add or remove it")
         changed = self.store.apply("tag", ids, {}, add_tags=add, remove_tags=remove)
         self._after_marks(changed)
         return ActionResult("tag", changed, len(ids))

@@ -185,6 +185,9 @@ def period(text: str, now: datetime) -> Span:
     except (ValueError, OverflowError) as exc:
         if isinstance(exc, DateSyntaxError):
             raise
+        if isinstance(exc, OverflowError):
+            # 9999-12-31 is a real date; the day after it is past what dates can hold.
+            raise DateSyntaxError(f"{shown(text)} is out of range (years 1 to 9998)") from exc
         raise DateSyntaxError(f"{shown(text)} is not a real date") from exc
     raise DateSyntaxError(f"cannot read the date {shown(text)}")
 

@@ -212,6 +212,8 @@ def test_short_prefixes_are_refused_with_a_message(text: str) -> None:
         ("korea)", "no matching"),
         ("published:>banana", "cannot read the date 'banana'"),
         ("published:2026-13-45", "not a real date"),
+        # A real date, past what the dates can hold (it said "not a real date").
+        ("published:>9999-12-31", "'9999-12-31' is out of range"),
         ("published:2026-11-18..2026-11-01", "ends before it starts"),
         ("is:shiny", "unknown is:shiny"),
         ("in:trash", "unknown in:trash"),
