@@ -197,7 +197,7 @@ class InboxView(Container):
         self.inbox.set_rows(ids, depth, keep=placement.keep, keep_index=placement.keep_index)
 
     def drop(self, ids: set[str]) -> None:
-        """Rows that left the answer (archived), cursor kept at its index."""
+        """Rows that left the answer (archived, deleted); the cursor keeps its article."""
         self.inbox.drop_rows(ids)
         self.results.drop(ids)
 
