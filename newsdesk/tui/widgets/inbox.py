@@ -155,9 +155,9 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
         depth: list[int] | None = None,
         *,
         keep: str | None = None,
-        keep_index: bool = False,
     ) -> None:
-        """Show a new list; keep the cursor on `keep` if still there, else on its index.
+        """Show a new list; keep the cursor on `keep` if still there, else on its own
+        article or the next one (`_stay_or_successor`), or at the top without `keep`.
 
         A kept article also keeps its line on screen: rows that arrive above it
         (a fetch, an import) push the view down with it rather than moving it.
@@ -172,14 +172,12 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
         self.virtual_size = Size(self.size.width or 1, len(ids))
         target = 0
         kept = False
-        if keep is not None and not keep_index:
+        if keep is not None:
             try:
                 target = ids.index(keep)
                 kept = True
             except ValueError:
                 target = _stay_or_successor(old_ids, old_index, ids, keep)
-        elif keep_index:
-            target = old_index
         target = max(0, min(target, len(ids) - 1))
         if kept and target != old_index and 0 <= old_line < self.scrollable_content_region.height:
             self.scroll_to(y=max(0, target - old_line), animate=False, force=True, immediate=True)
