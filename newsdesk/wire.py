@@ -116,6 +116,10 @@ def read_embargo(raw: str | None, warnings: list[str], prefix: str = "") -> str 
     return when
 
 
+#: A moment further away than this is shown with its whole date (year included).
+FAR_MOMENT = timedelta(days=61)
+
+
 def embargo_active(embargo_until: str | None, now: datetime | None = None) -> bool:
     """Whether an embargo time is still ahead of `now`."""
     stamp = iso_to_ts(embargo_until)
@@ -128,8 +132,8 @@ def embargo_active(embargo_until: str | None, now: datetime | None = None) -> bo
 def embargo_label(
     embargo_until: str | float | None, now: datetime | None = None, zone: tzinfo | None = None
 ) -> str | None:
-    """ "embargoed until 14:00" (the day too when not today, the whole date when more than
-    six months away), in local time; None once passed.
+    """ "embargoed until 14:00" (the day too when not today, the whole date in another
+    year or more than two months away), in local time; None once passed.
 
     `embargo_until` is the ISO time the item gives, or the timestamp a store keeps.
     """
@@ -142,15 +146,16 @@ def embargo_label(
 
 
 def _local_moment(stamp: float, now: datetime | None, zone: tzinfo | None) -> str:
-    """ "14:00" today, "Tue 08 Dec 14:00" another day, the whole date months away."""
+    """ "14:00" today, "Tue 08 Dec 14:00" another day, the whole date in another year or
+    months away."""
     moment = (now if now is not None else datetime.now(UTC)).astimezone(zone)
     until = datetime.fromtimestamp(stamp, UTC).astimezone(zone)
     # The seconds when it has any: "until 18:22" read as free at 18:22:00 held until :05.
     shown = until.strftime("%H:%M:%S" if until.second else "%H:%M")
     if until.date() != moment.date():
-        # A weekday and a day say which one until it could be next year's; then the
-        # whole date, no longer on a list row.
-        far = abs(until - moment) > timedelta(days=182)
+        # A weekday and a day say which one while it is near and this year's; else the
+        # whole date ("Tue 02 Mar" in November left the reader to guess the year).
+        far = until.year != moment.year or abs(until - moment) > FAR_MOMENT
         shown = f"{until.strftime('%Y-%m-%d' if far else '%a %d %b')} {shown}"
     return shown
 
