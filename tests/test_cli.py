@@ -760,3 +760,17 @@ def test_a_mistyped_data_dir_is_said_not_made_into_an_empty_desk(
     )
     assert run(["--data-dir", str(missing), "import", str(page)], env).returncode == 0
     assert run(["--data-dir", str(missing), "list"], env).returncode == 0
+
+
+def test_nothing_to_undo_exits_1_with_json_a_script_can_read(
+    env: dict[str, str], corpus: Path
+) -> None:
+    """`undo --json` with nothing left printed `null` and exited 0, so a script could not
+    tell "nothing left" from an undo; an action that changes nothing exits 1."""
+    plain = run(["undo"], env, check=False)
+    assert plain.returncode == 1 and "nothing to undo" in plain.stderr
+    as_json = run(["undo", "--json"], env, check=False)
+    assert as_json.returncode == 1
+    assert json.loads(as_json.stdout) == {"action": None, "changed": [], "requested": 0}
+    run(["import", str(corpus)], env)
+    assert json.loads(run(["undo", "--json"], env).stdout)["action"] == "undo import"

@@ -427,11 +427,12 @@ def cmd_delete(desk: Desk, args: argparse.Namespace) -> int:
 def cmd_undo(desk: Desk, args: argparse.Namespace) -> int:
     result = desk.undo()
     if result is None:
+        # As an action that changes nothing: exit 1, so a script can tell (it exited 0
+        # and printed `null`).
         if args.json:
-            output.print_json(None)
-        else:
-            output.notice("nothing to undo")
-        return EXIT_OK
+            output.print_json({"action": None, "changed": [], "requested": 0})
+        output.error("nothing to undo")
+        return EXIT_ERROR
     if not result.changed and not args.json:
         # The step is taken back all the same: what it changed, other editors have changed
         # since, and their changes stay (it said "no article matched" and failed).
