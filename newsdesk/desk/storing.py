@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from newsdesk import paths as paths_mod
 from newsdesk.desk.results import ImportProgress, ImportSummary
+from newsdesk.desk.text_ids import ids_for_text
 from newsdesk.import_batch import store_batch
 from newsdesk.isodates import iso_to_ts
 from newsdesk.model import Article, Extracted, article_id
@@ -202,6 +203,9 @@ class ArticleStorer:
         known = self.store.existing(
             [aid for aid, meta in zip(ids, items, strict=True) if not meta.item_id]
         )
+        # An id whose article a correction gave other text names that text no more.
+        content_ids = ids
+        ids, known = ids_for_text(self.store, tx, items, ids, known)
         # Feed items stored before under their GUID (or, without one, under the link the
         # same feed gave): told otherwise by that feed, a correction.
         guids = [guid for m in items if (guid := _feed_guid(m))]
@@ -230,7 +234,7 @@ class ArticleStorer:
             meta, published_ts, signature = prepare(index)
             if before is not None and before.told_by == feed_id:
                 stored_id = before.article_id
-                if not _retold(before, aid) or (aid in known and aid != stored_id):
+                if not _retold(before, content_ids[index]) or (aid in known and aid != stored_id):
                     # The same telling (or one another article holds already).
                     self.store.add_origin(tx, stored_id, item_origin)
                     stored[index] = stored_id
