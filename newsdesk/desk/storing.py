@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from newsdesk import paths as paths_mod
 from newsdesk.desk.results import ImportProgress, ImportSummary
+from newsdesk.desk.same_report import shares_most_words
 from newsdesk.desk.text_ids import ids_for_text
 from newsdesk.import_batch import store_batch
 from newsdesk.isodates import iso_to_ts
@@ -416,24 +417,13 @@ def _stored_telling(
     return None, True
 
 
-#: Share of the shorter headline's (or text's) words the other must hold for a telling
-#: under one GUID with another link to be the same report, rewritten.
-SAME_REPORT_WORDS = 0.5
-
-
 def same_report(before: Told, meta: Extracted) -> bool:
     """Whether a feed item is the stored telling `before` told again (corrected,
     updated): the same link, or much of the same headline or text. A headline
     rewritten with its link's slug still shares most of its text."""
-    from newsdesk.stories.text import content_words
-
     if before.url and meta.url and before.url == meta.url:
         return True
-    for old, new in ((before.title, meta.title), (before.body, meta.body)):
-        a, b = set(content_words(old)), set(content_words(new))
-        if a and b and len(a & b) >= SAME_REPORT_WORDS * min(len(a), len(b)):
-            return True
-    return False
+    return shares_most_words(before.title, meta.title) or shares_most_words(before.body, meta.body)
 
 
 def _retold(before: Told, new_id: str) -> bool:
