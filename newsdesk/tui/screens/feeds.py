@@ -78,7 +78,7 @@ def feed_row(sub: Subscription, now: datetime) -> list[Text]:
             compact_when(sub.last_success, now) or "never", style="" if sub.last_success else "dim"
         ),
         Text(clean_line(sub.last_error or ""), style="red"),
-        Text(clean_line(sub.url), style="dim"),
+        Text(clean_line(sub.shown_url), style="dim"),
     ]
 
 
@@ -88,7 +88,7 @@ def feed_details(sub: Subscription, now: datetime) -> Text:
     text.append(clean_line(sub.name), "bold")
     if sub.title and clean_line(sub.title) != clean_line(sub.name):
         text.append(f"  {clean_line(sub.title)}")
-    text.append(f"\n{clean_line(sub.url)}\n", "dim")
+    text.append(f"\n{clean_line(sub.shown_url)}\n", "dim")
     text.append("paused · " if sub.paused else "")
     text.append(f"every {show_every(sub.every_s)}")
     if sub.full_text:
