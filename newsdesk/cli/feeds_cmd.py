@@ -102,6 +102,15 @@ def _describe(sub: Subscription) -> str:
     return f"{sub.name}: {sub.shown_url} (every {show_every(sub.every_s)}{extra}{tags})"
 
 
+def _say_name_made(given: str | None, name: str) -> None:
+    """Say so when the name a feed is called by is not the --name given as typed."""
+    if given is not None and given != name:
+        output.notice(
+            f"named {name}, not {given!r}: feed names are lower case, words joined by "
+            f"dashes (feed:{name} finds its articles)"
+        )
+
+
 def _set(desk: Desk, args: argparse.Namespace) -> int:
     if args.no_tags and args.tag:
         output.error("give --tag or --no-tags, not both")
@@ -120,6 +129,7 @@ def _set(desk: Desk, args: argparse.Namespace) -> int:
         )
         return EXIT_OK
     output.out.print(Text.assemble(("changed ", "bold"), _describe(done.feed)))
+    _say_name_made(args.name, done.feed.name)
     if done.renamed_from:
         output.notice(f"renamed from {done.renamed_from}: feed:{done.feed.name} finds its articles")
     for what in done.still_old:
@@ -143,7 +153,9 @@ def cmd_feeds(desk: Desk, args: argparse.Namespace) -> int:
         if args.json:
             output.print_json(sub.as_dict())
         else:
-            output.out.print(Text.assemble(("subscribed ", "bold"), _describe(sub)))
+            # The name it is called by (`feed:a`), as made of --name ("A" is "a").
+            output.out.print(Text.assemble(("subscribed as ", "bold"), _describe(sub)))
+            _say_name_made(args.name, sub.name)
         return EXIT_OK
     if action == "remove":
         done = desk.remove_feed(args.feed)
