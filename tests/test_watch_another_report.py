@@ -91,3 +91,22 @@ def test_the_watch_command_says_whole_only_of_a_text_cut_short(tmp_path: Path) -
         watching.wait(10)
     (line,) = [line for line in lines if "written again" in line]
     assert "now has the corrected text" in line and "whole" not in line
+
+
+def test_the_text_a_correction_replaced_is_new_copy_again(tmp_path: Path) -> None:
+    """After a watched file's correction, a copy of its first text was "already stored":
+    a duplicate of the article that holds the corrected text (`desk.text_ids`)."""
+    path = tmp_path / "briefing.txt"
+    elsewhere = tmp_path / "copy" / "tuesday.txt"
+    elsewhere.parent.mkdir()
+    elsewhere.write_text(TUESDAY, encoding="utf-8")
+    with Desk() as desk:
+        watched = _revisions(desk)
+        path.write_text(TUESDAY, encoding="utf-8")
+        (tuesday,) = watched([path]).imported_ids
+        path.write_text(TUESDAY_CORRECTED, encoding="utf-8")
+        assert watched([path]).updated == [(str(path), tuesday)]
+        copy = desk.import_paths([elsewhere])
+        assert copy.imported == 1 and copy.imported_ids != [tuesday]
+        again = desk.import_paths([elsewhere])
+        assert again.imported == 0 and again.duplicates == 1
