@@ -19,6 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newsdesk.counting import counted
+from newsdesk.feeds.urls import without_password
 from newsdesk.isodates import local_day
 from newsdesk.model import Article, ArticleRow, dek_to_show
 from newsdesk.sanitize import clean_line, clean_text, display, display_json
@@ -281,8 +282,10 @@ def article_dict(article: Article) -> dict[str, Any]:
             "exported": article.state.exported,
             "tags": article.state.tags,
             "note": article.state.note,
-            "origin": article.origin,
-            "origins": article.origins,
+            # A feed's URL as it is shown everywhere: no password (fetched before it was
+            # left out of origins, an article's may still hold it).
+            "origin": without_password(article.origin),
+            "origins": [without_password(origin) for origin in article.origins],
             "imported_at": article.imported_at,
             "updated_at": article.updated_at,
             "story": article.story_id,

@@ -452,7 +452,8 @@ class Desk:
         ) -> tuple[list[str], int]:
             return self._store_items(
                 items,
-                sub.url,
+                # The article's origin is shown (`show`, exports): no password in it.
+                sub.shown_url,
                 raw=None,
                 after=after,
                 updated=updated,
