@@ -207,9 +207,11 @@ def row_mark(row: ArticleRow) -> str:
     return " "
 
 
-def row_label(row: ArticleRow, now: datetime | None = None) -> str:
+def row_label(row: ArticleRow, now: datetime | None = None, *, always: bool = False) -> str:
     """What a list row says before its headline: the kill, an embargo still holding, a
-    wire update or correction, or a feed's correction in place; "" for plain copy."""
+    wire update or correction, or a feed's correction in place; "" for plain copy.
+    `always`: say the status even when the headline says it already (a script's column
+    is read without the headline: "CORRECTED-..." left it empty)."""
     if row_killed(row):
         return (
             status_label(row.wire_status, killed=row.killed, withheld=row.withheld) or KILLED_LABEL
@@ -217,11 +219,11 @@ def row_label(row: ArticleRow, now: datetime | None = None) -> str:
     embargo = embargo_label(float(row.embargo_ts), now) if row.embargo_ts is not None else None
     if embargo:
         return embargo
-    if row.wire_status in ("updated", "corrected") and not headline_says(
-        row.title, row.wire_status
+    if row.wire_status in ("updated", "corrected") and (
+        always or not headline_says(row.title, row.wire_status)
     ):
         return row.wire_status
-    if row.updated_at and not headline_says(row.title, "updated"):
+    if row.updated_at and (always or not headline_says(row.title, "updated")):
         return "updated"  # its feed corrected it in place
     return ""
 

@@ -170,7 +170,8 @@ def rows_table(rows: list[ArticleRow], width: int = 0) -> Table:
 def print_tsv(rows: list[ArticleRow]) -> None:
     """One line per article: id, markers, published, source, headline, tags and what the
     inbox says before the headline ("KILLED: do not use", "embargoed until ...",
-    "corrected", "updated"; empty for plain copy), tab-separated."""
+    "corrected", "updated", even when the headline says it; empty for plain copy),
+    tab-separated."""
 
     def field(value: str | None) -> str:
         return inert(value, one_line=True).replace("\t", " ")
@@ -183,7 +184,7 @@ def print_tsv(rows: list[ArticleRow]) -> None:
             row.source,
             row.title,
             ",".join(row.tags),
-            row_label(row),
+            row_label(row, always=True),
         ]
         sys.stdout.write("\t".join(field(v) for v in values) + "\n")
     sys.stdout.flush()
