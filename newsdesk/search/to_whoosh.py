@@ -250,10 +250,10 @@ class WhooshCompiler:
         # German's other spelling (see search/spellings.py): "münchen" finds Muenchen
         # too; "muenchen" finds München only when nothing is spelled so.
         other = two_letter_spelling(node.text)
-        if other is None and not self._in_index(query):
-            other = umlaut_spelling(node.text)
         if other is None:
-            return query
+            other = umlaut_spelling(node.text)
+            if other is None or self._in_index(query):
+                return query
         alternative = self._words(Words(node.field, other, node.kind))
         if alternative is None or not self._in_index(alternative):
             return query
