@@ -424,6 +424,10 @@ def test_a_tag_edit_that_names_no_tag_is_refused(env: dict[str, str], corpus: Pa
     assert both.returncode == 1 and "+x and -x together" in both.stderr
     assert json.loads(run(["show", aid, "--json"], env).stdout)["tags"] == []
     assert run(["tag", aid, "+desk"], env).returncode == 0
+    # A tag past 64 characters was cut without a word: the cut is said.
+    long = run(["tag", aid, "+" + "dispatch" * 10], env)
+    assert f"tag cut to 64 characters: {('dispatch' * 10)[:64]}" in long.stderr
+    assert "tag cut" not in run(["tag", aid, "+desk2"], env).stderr
 
 
 def test_tags_an_imported_file_gives_are_tags_like_typed_ones(

@@ -28,6 +28,7 @@ from newsdesk.desk import (
 from newsdesk.desk.results import nothing_taken_back, taken_back_in_deleted
 from newsdesk.model import ArticleRow
 from newsdesk.sanitize import display
+from newsdesk.tags import MAX_TAG_CHARS, cut_tags
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -348,6 +349,9 @@ def cmd_tag(desk: Desk, args: argparse.Namespace) -> int:
     ids = confirmed_targets(desk, targets, args, "tag")
     if ids is None:
         return EXIT_USAGE
+    for long in cut_tags(add):
+        # Cut silently before: the tag an editor later searches for is not the one typed.
+        output.notice(f"tag cut to {MAX_TAG_CHARS} characters: {normalise_tag(long)}")
     return _print_action(desk.tag(ids, add=add, remove=remove), args.json)
 
 
