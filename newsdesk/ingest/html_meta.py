@@ -130,6 +130,22 @@ def _meta(tree: etree._Element, *keys: str) -> str | None:
     return None
 
 
+#: Fields that state when the article was first published, strongest first.
+_PUBLISHED_KEYS = (
+    "article:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "og:published_time",
+)
+#: Fields that state when the page was last changed: no publication time.
+_MODIFIED_KEYS = (
+    "article:modified_time",
+    "og:article:modified_time",
+    "og:updated_time",
+    "datemodified",
+)
+
+
 def _meta_all(tree: etree._Element, *keys: str) -> list[str]:
     wanted = {k.lower() for k in keys}
     values: list[str] = []
@@ -464,13 +480,12 @@ def read_page_meta(tree: etree._Element) -> PageMeta:
     meta.authors = with_coauthors(tagged, in_ld) if tagged else in_ld
     if not meta.authors:
         meta.byline_authors = person_names(_byline_candidates(tree))
+    stated_published = _meta(tree, *_PUBLISHED_KEYS) or ld.get("datePublished")
     meta.published = choose_published(
         (
             _meta(
                 tree,
-                "article:published_time",
-                "datepublished",
-                "og:published_time",
+                *_PUBLISHED_KEYS,
                 "pubdate",
                 "publishdate",
                 "parsely-pub-date",
@@ -489,6 +504,8 @@ def read_page_meta(tree: etree._Element) -> PageMeta:
             _meta(tree, "article:modified_time"),
         ),
         meta.url,
+        published=stated_published if isinstance(stated_published, str) else None,
+        modified=[ld.get("dateModified"), *_meta_all(tree, *_MODIFIED_KEYS)],
     )
     root = _article_root(tree)
     meta.dek = (
