@@ -426,7 +426,7 @@ def load_html(text: str, warnings: list[str]) -> list[Extracted]:
         )
         text = text[:MAX_HTML_PARSE_BYTES]
     check_entities(text)
-    tree = parse_document(strip_doctype(text))
+    tree = parse_document(strip_doctype(text), warnings)
     if tree is None:
         raise Rejected("no article found in the HTML page")
     meta = read_page_meta(tree)
