@@ -7,12 +7,14 @@ import re
 from newsdesk.extract.data.common_words import COMMON_WORDS
 from newsdesk.extract.data.cues import (
     ACRONYMS,
+    ORG_ROLE_NOUNS,
 )
 from newsdesk.extract.data.entity_words import (
     LOCATIVE,
     PLACE_NOUNS,
     PLACE_PREPOSITIONS,
 )
+from newsdesk.extract.data.given_names import GIVEN_NAMES
 from newsdesk.extract.data.speech import SPEECH_PERFECTS, SPEECH_VERBS
 from newsdesk.extract.data.titles import ROLE_NOUNS
 from newsdesk.extract.entities.tokens import (
@@ -40,6 +42,10 @@ _SPEECH_THEN_ROLE = re.compile(
 
 #: The end of a wire's credit in a dateline: ") -", "/ --", "):".
 _CREDIT_CLOSE = re.compile(r"[)/]\s*(?:[-—–]{1,2}|:)")
+
+
+#: Words after which a noun of `ORG_ROLE_NOUNS` is an adjective ("but firm", "very firm").
+_BEFORE_ADJECTIVE = frozenset({"but", "and", "or", "very", "so", "too", "more", "most", "as"})
 
 
 class Context:
@@ -89,6 +95,17 @@ class Context:
         if i == 0 or not joined(self.text, self.tokens[i - 1], self.tokens[i]):
             return ""
         return self.tokens[i - 1].text
+
+    def org_named_before(self, i: int) -> bool:
+        """A lowercase noun for a kind of organisation stands right before the name
+        ("grid operator Redes Atlântico"), and the name opens with no given name ("camera
+        operator Jane Roe" is a person). After "but", "very"... the noun is an adjective
+        ("the soft-spoken but firm Tegnell")."""
+        return (
+            self.prev_word(i) in ORG_ROLE_NOUNS
+            and self.words[i].split("-")[0] not in GIVEN_NAMES
+            and (i < 2 or self.words[i - 2].lower() not in _BEFORE_ADJECTIVE)
+        )
 
     def role_set_off(self, i: int, j: int) -> bool:
         """The span is set off by commas right after a role noun: "its technical director,
