@@ -459,6 +459,7 @@ class Classifier(Context):
                 and bare.isalnum()
                 and not bare.isdigit()
                 and self.plain_acronym(i)
+                and not self.kind_term(bare)
             ):
                 return [Found(i, i + 1, word, "acronym")]
             return []

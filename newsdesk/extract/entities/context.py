@@ -48,6 +48,16 @@ _CREDIT_CLOSE = re.compile(r"[)/]\s*(?:[-—–]{1,2}|:)")
 _BEFORE_ADJECTIVE = frozenset({"but", "and", "or", "very", "so", "too", "more", "most", "as"})
 
 
+#: An acronym a text defines as the name of a kind of thing ("persistent substances known
+#: as PFAS", "chemicals, called PCBs"): a term, no organisation, wherever it stands.
+_KIND_TERM = re.compile(
+    r"\b(?:substances|chemicals|compounds|molecules|pollutants|particles|gases|drugs"
+    r"|medicines|pesticides|materials|proteins|genes|cells|viruses|bacteria|devices"
+    r"|loans|bonds|securities|assets|tokens|vehicles|weapons|missiles)\W{1,3}"
+    r"(?:known as|called|dubbed|termed)\s+(?:the\s+)?([A-Z][A-Z0-9]{1,5})s?\b"
+)
+
+
 class Context:
     """The text, its tokens and the gazetteer, with the cues around a span."""
 
@@ -56,6 +66,14 @@ class Context:
         self.tokens = tokens
         self.places = places
         self.words = [t.text for t in tokens]
+        self._kind_terms: frozenset[str] | None = None
+
+    def kind_term(self, word: str) -> bool:
+        """`word` is an acronym the text defines as a kind of thing (`_KIND_TERM`); the
+        text is searched once, at the first acronym asked about."""
+        if self._kind_terms is None:
+            self._kind_terms = frozenset(m[1] for m in _KIND_TERM.finditer(self.text))
+        return word.rstrip("s") in self._kind_terms or word in self._kind_terms
 
     def named_after_speech(self, i: int) -> bool:
         """'..., a déclaré la directrice du musée, Hélène Garnier': the name a
