@@ -459,6 +459,7 @@ class Classifier(Context):
                 and bare.isalnum()
                 and not bare.isdigit()
                 and self.plain_acronym(i)
+                and not self.kind_term(bare)
             ):
                 return [Found(i, i + 1, word, "acronym")]
             return []
@@ -475,6 +476,8 @@ class Classifier(Context):
             or ((token.starts_sentence or token.headline) and word.lower() in COMMON_WORDS)
         ):
             return []
+        if self.org_named_before(i):
+            return [Found(i, i + 1, word, ORG)]  # "regulator Ofwex said"
         # A lone word is a person only if it has a title or speaks mid-sentence
         # ("Mr. Bashir", "..., Boudreau said"); otherwise it must be a known short form.
         prev = self.prev_word(i)
@@ -528,6 +531,8 @@ class Classifier(Context):
         if j - i > 4:
             return []
         first = words[i].split("-")[0]
+        if self.org_named_before(i):
+            return [Found(i, j, surface(self.text, tokens, i, j), ORG)]
         evidence = (
             first in GIVEN_NAMES
             or (words[i] in EAST_ASIAN_FAMILY_NAMES and j - i <= 3)
