@@ -353,6 +353,7 @@ class MainScreen(Screen[None]):
         return waiting and time.monotonic() < self._hold_keys_until
 
     def show_answer(self, answer: SearchAnswer) -> None:
+        was_reading = self.reading.reading_now()
         if not self.view.show_answer(answer):
             if answer.stopped is not None:  # nothing was searched: the list stays, and says so
                 if answer.request.query == self._searching_for:
@@ -402,6 +403,7 @@ class MainScreen(Screen[None]):
             self.query_one(DeskWatch).expect_catch_up()
         self._loading = not answer.complete
         if answer.complete:
+            self.reading.answered(was_reading)
             self.post_message(self.InboxLoaded())
         self.update_status()
 
@@ -549,7 +551,10 @@ class MainScreen(Screen[None]):
     def on_desk_watch_store_changed(self, message: DeskWatch.StoreChanged) -> None:
         """Another editor, window, CLI command or fetch changed the store: redraw what is
         shown, and let articles they added or archived join or leave the list."""
+        reading = self.reading.reading_now()
         self.view.redraw_from_store()
+        # The article read may be gone: never a silent switch to the next one.
+        self.reading.store_changed(reading)
         self.view.forget_deleted()
         self.refresh_results()
         self.refresh_counts()
