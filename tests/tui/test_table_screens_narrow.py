@@ -77,8 +77,8 @@ async def test_the_feeds_columns_show_at_80_columns(make_app: AppFactory, seeded
 
 
 async def test_the_feeds_footer_fits_80_columns_even_unpacked(make_app: AppFactory) -> None:
-    """Every key inside the line, even with the wide footer's spacing (a terminal that
-    draws the Enter sign two cells wide cut "e Every" off the packed one)."""
+    """Every key inside the line, even with the wide footer's spacing: the packed footer
+    ended 5 cells from the edge, and a tester saw it cut after "e Every" at 80 columns."""
     app = make_app(settings=QUIET)
     async with app.run_test(size=NARROW) as pilot:
         await settle(pilot)
