@@ -34,3 +34,27 @@ def test_the_cli_says_a_missing_name_as_typed(capsys: object) -> None:
     assert isinstance(capsys, pytest.CaptureFixture)
     assert main(["saved", "remove", "nope\\x"]) != 0
     assert "no saved search named “nope\\x”" in capsys.readouterr().err
+
+
+async def test_b_suggests_a_name_cut_at_a_word_with_no_open_quote(
+    make_app: AppFactory, seeded: Paths
+) -> None:
+    """The name suggested was the query's first 40 characters: cut mid-word, with an
+    unclosed quote (`volcano iceland source:"meridian press a`)."""
+    from textual.widgets import Input
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await search_for(pilot, 'volcano iceland source:"meridian press agency"')
+        await pilot.press("B")
+        await settle(pilot)
+        value = app.screen.query_one(Input).value
+    assert value == "volcano iceland source:meridian press"
+
+
+def test_a_short_query_is_suggested_whole() -> None:
+    from newsdesk.tui.screens.flows.saved import suggested_name
+
+    assert suggested_name('source:"westerly times" flood') == 'source:"westerly times" flood'
+    assert suggested_name("x" * 50) == "x" * 40  # one word: cut where it must be

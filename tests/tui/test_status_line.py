@@ -36,3 +36,22 @@ def test_a_narrow_line_names_the_query_only_when_its_start_fits() -> None:
         assert not shown.rstrip(" …").endswith("query:"), shown
         if "query:" in shown:
             assert "query: volca" in shown
+
+
+def test_a_query_cut_to_fit_ends_in_an_ellipsis() -> None:
+    """`volcano iceland source:"meridian press agency"` read "query: volcano iceland" at 80
+    columns and `query: volcano iceland source:"meridian press` at 100: cut, unsaid."""
+    query = 'volcano iceland source:"meridian press agency"'
+    info = StatusInfo(shown=2, unread=54, starred=0, query=query, sort="relevance")
+    for width in (80, 100):
+        line = status_text(info, width)
+        shown = str(line)
+        assert line.cell_len <= width, (width, shown)
+        assert "query: volcano i" in shown, shown
+        assert "…" in shown and query not in shown, shown
+    wide = str(status_text(info, 160))
+    assert f"query: {query} (relevance)" in wide and "…" not in wide
+    # Background work stays in view after a cut query.
+    busy = StatusInfo(shown=2, unread=54, starred=0, query=query, busy=["exporting…"])
+    said = str(status_text(busy, 100))
+    assert said.endswith("exporting…") and "query: volcano" in said, said

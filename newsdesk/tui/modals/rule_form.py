@@ -24,6 +24,8 @@ from newsdesk.tui.modals.once import OnceModal
 from newsdesk.tui.widgets.inert_input import InertInput
 
 ACTIONS_HINT = "+tag  -tag  star  read  archive  notify"
+#: Said when Enter is pressed with the name left empty.
+NO_NAME = "Give the rule a name (letters, digits, '-', '_' or '.')."
 
 
 @dataclass(frozen=True)
@@ -120,7 +122,8 @@ class RuleDialog(OnceModal[RuleForm | None]):
         if empty is not None and event.input.id != empty:
             self.query_one(f"#{empty}", Input).focus()  # Enter moves on to what is missing
             return
-        error = self._check(name, query, actions)
+        # An empty name read "bad rule name ''" (the Desk's word for a malformed one).
+        error = NO_NAME if not name else self._check(name, query, actions)
         if error:
             self._show(error)
             return

@@ -12,11 +12,13 @@ Enter shows a feed's articles in the inbox (`feed:NAME`).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.message import Message
 
 from newsdesk.counting import counted
 from newsdesk.feeds.names import cut_middle
@@ -112,6 +114,8 @@ class FeedsScreen(TableScreen[Subscription]):
     NAME = "feeds"
     COLUMNS = COLUMNS
     STRETCH: ClassVar[dict[str, int]] = {"Last error": 1, "URL": 1}
+    # At 80 cells every column stays in view, cut with an ellipsis (whole below).
+    SHRINK: ClassVar[dict[str, int]] = {"Name": 14, "Last error": 8, "URL": 8}
     POLL = STATUS_POLL
     BINDINGS: ClassVar[list[BindingType]] = [
         # Close first: a narrow footer cuts the keys at its end, never this one.
@@ -119,13 +123,21 @@ class FeedsScreen(TableScreen[Subscription]):
         Binding("a", "add", "Add", id="feeds_add"),
         Binding("d,delete", "remove", "Remove", id="feeds_remove"),
         Binding("f", "fetch", "Fetch", id="feeds_fetch"),
-        Binding("p", "pause", "Pause/resume", id="feeds_pause"),
+        # "Pause" (it resumes too): the footer fits 80 cells with room to spare.
+        Binding("p", "pause", "Pause", id="feeds_pause"),
         Binding("r", "rename", "Rename", id="feeds_rename"),
         Binding("e", "every", "Every", id="feeds_every"),
         Binding("enter", "show", "Articles", id="feeds_show", priority=True),
         *move_bindings("feeds"),
     ]
     """The screen's own keys (listed in its footer)."""
+
+    @dataclass
+    class Subscribed(Message):
+        """A feed was added (from the change worker): it is fetched at once."""
+
+        url: str
+        name: str
 
     def __init__(
         self,
@@ -200,10 +212,23 @@ class FeedsScreen(TableScreen[Subscription]):
 
     def _add(self, url: str) -> ChangeDone:
         sub = self._desk.add_feed(url)
-        # The cursor goes to the new feed: "f fetches it now" must mean this one (it
-        # stayed where it was, and f fetched whatever feed that was).
-        message = f"Subscribed to {sub.name}: f fetches it now (or wait for it to be due)."
-        return message, self.key_of(sub)
+        # Fetched at once, as Miniflux does: the new feed sat empty until the next look
+        # for due feeds (a minute, or never with background fetching off). The notice
+        # comes from the handler, which knows whether the fetch could start.
+        self.post_message(self.Subscribed(sub.url, sub.name))
+        # The cursor goes to the new feed, so `f` means this one.
+        return "", self.key_of(sub)
+
+    def on_feeds_screen_subscribed(self, message: Subscribed) -> None:
+        name = clean_line(message.name)
+        if self._fetch_one(message.url):
+            said = f"Subscribed to {name}: fetching it now."
+        else:
+            said = (
+                f"Subscribed to {name}; feeds are being fetched: f fetches it once they are done."
+            )
+        self.notify(said, timeout=4, markup=False)
+        self.show_title()
 
     def action_remove(self) -> None:
         sub = self.current

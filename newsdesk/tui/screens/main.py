@@ -155,14 +155,18 @@ class MainScreen(Screen[None]):
 
     # -- layout ------------------------------------------------------------------
 
+    def key_name(self, binding_id: str) -> str:
+        """The first key of a binding as the footer shows it, remapped or not ("/")."""
+        keys = self.keymap_overrides.get(binding_id) or SPEC_BY_ID[binding_id].keys
+        return key_display(keys.split(",")[0].strip())
+
     def compose(self) -> ComposeResult:
         yield StatusLine(id="status")
         # The hint names the key that searches, remapped or not.
-        keys = self.keymap_overrides.get("search") or SPEC_BY_ID["search"].keys
         yield SearchBar(
             self.ui_state.query,
             self.ui_state.recent_searches,
-            search_key=key_display(keys.split(",")[0].strip()),
+            search_key=self.key_name("search"),
             id="search",
         )
         yield InboxView(
@@ -223,6 +227,10 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         self.search_input.leave_target = self.inbox
         self.inbox.empty_message = "Loading…"
+        self.view.empty_hint = (
+            f"{self.key_name('import')} imports files or folders; "
+            f"{self.key_name('help')} shows every key."
+        )
         self.view.importing = lambda: self.import_job.status
         # The cursor goes back to the article it was on at quit, when that is still shown
         # (else the top), as the query, sort and grouping come back.
@@ -351,6 +359,7 @@ class MainScreen(Screen[None]):
         return waiting and time.monotonic() < self._hold_keys_until
 
     def show_answer(self, answer: SearchAnswer) -> None:
+        was_reading = self.reading.reading_now()
         if not self.view.show_answer(answer):
             if answer.stopped is not None:  # nothing was searched: the list stays, and says so
                 if answer.request.query == self._searching_for:
@@ -400,6 +409,7 @@ class MainScreen(Screen[None]):
             self.query_one(DeskWatch).expect_catch_up()
         self._loading = not answer.complete
         if answer.complete:
+            self.reading.answered(was_reading)
             self.post_message(self.InboxLoaded())
         self.update_status()
 
@@ -547,7 +557,10 @@ class MainScreen(Screen[None]):
     def on_desk_watch_store_changed(self, message: DeskWatch.StoreChanged) -> None:
         """Another editor, window, CLI command or fetch changed the store: redraw what is
         shown, and let articles they added or archived join or leave the list."""
+        reading = self.reading.reading_now()
         self.view.redraw_from_store()
+        # The article read may be gone: never a silent switch to the next one.
+        self.reading.store_changed(reading)
         self.view.forget_deleted()
         self.refresh_results()
         self.refresh_counts()

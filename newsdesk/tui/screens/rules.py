@@ -110,6 +110,8 @@ class RulesScreen(TableScreen[Rule]):
     NAME = "rules"
     COLUMNS = COLUMNS
     STRETCH: ClassVar[dict[str, int]] = {"Query": 2, "Actions": 1}
+    # At 80 cells the three counts stay in view; the query and actions are whole below.
+    SHRINK: ClassVar[dict[str, int]] = {"Name": 10, "Query": 14, "Actions": 12}
     POLL = STORE_POLL
     BINDINGS: ClassVar[list[BindingType]] = [
         # Close first: a narrow footer cuts the keys at its end, never this one.
@@ -184,6 +186,9 @@ class RulesScreen(TableScreen[Rule]):
                 self.table.update_cell_at(
                     Coordinate(index, len(COLUMNS) - 1), Text(shown, justify="right")
                 )
+        current = self.current
+        if current is not None and desk_query(current) == message.query:
+            self.show_detail()
 
     def heading(self) -> Text:
         title = Text("Rules", style="bold")
@@ -203,6 +208,10 @@ class RulesScreen(TableScreen[Rule]):
             f"   matched {item.matched_today:,} today, {item.matched_total:,} in all on arrival",
             "dim",
         )
+        # What the "In desk" column says, also when a narrow screen cuts the table.
+        in_desk = self.counts.get(desk_query(item), "…")
+        where = "in the desk and its archive" if item.change.get("archived") else "in the desk"
+        text.append(f"; {in_desk} {where} now", "dim")
         return text
 
     def empty_text(self) -> Text:

@@ -48,6 +48,14 @@ def move_bindings(prefix: str) -> list[Binding]:
     ]
 
 
+def one_line(cell: Text) -> Text:
+    """A cell cut with an ellipsis where its column ends: wrapped, a row shows only the
+    first line, and "+ice star notify" read "+ice star notif" with nothing to say so."""
+    cell.no_wrap = True
+    cell.overflow = "ellipsis"
+    return cell
+
+
 class TableScreen(OnceScreen[str | None], Generic[Item]):
     """A list of items in one DataTable; dismissed with a query for the inbox, or None."""
 
@@ -58,6 +66,9 @@ class TableScreen(OnceScreen[str | None], Generic[Item]):
     #: Columns that share a wider screen's spare cells (title -> weight): a long query,
     #: an error or a URL is cut less at 160 cells than at 120.
     STRETCH: ClassVar[dict[str, int]] = {}
+    #: Columns that give up cells on a narrow screen (title -> narrowest width), so the
+    #: columns after them stay in view: at 80 cells the rules' counts were off screen.
+    SHRINK: ClassVar[dict[str, int]] = {}
     #: Seconds between two calls of `poll` while the screen is shown.
     POLL: ClassVar[float]
 
@@ -172,7 +183,7 @@ class TableScreen(OnceScreen[str | None], Generic[Item]):
     def _fill(self, current: str) -> None:
         table = self.table
         for position, item in enumerate(self.items, 1):
-            table.add_row(*self.row(position, item), key=self.key_of(item))
+            table.add_row(*map(one_line, self.row(position, item)), key=self.key_of(item))
         for index, item in enumerate(self.items):
             if self.key_of(item) == current:
                 table.move_cursor(row=index, animate=False)
@@ -184,9 +195,12 @@ class TableScreen(OnceScreen[str | None], Generic[Item]):
     def fitted_widths(self, cells: int) -> tuple[int, ...]:
         """Column widths for a table `cells` wide: the stretching columns share what the
         others leave (each column also takes its padding, one cell a side, and two
-        cells are kept for the scroll bar)."""
+        cells are kept for the scroll bar); on a narrower one the `SHRINK` columns give
+        up cells, each in proportion to what it can spare."""
         widths = [width for _, width in self.COLUMNS]
         spare = cells - 2 - sum(width + 2 for width in widths)
+        if spare < 0:
+            return self._shrunk(widths, -spare)
         weights = [self.STRETCH.get(title, 0) for title, _ in self.COLUMNS]
         if spare <= 0 or not any(weights):
             return tuple(widths)
@@ -200,6 +214,24 @@ class TableScreen(OnceScreen[str | None], Generic[Item]):
         last = max(i for i, weight in enumerate(weights) if weight)
         widths[last] += spare - given
         return tuple(widths)
+
+    def _shrunk(self, widths: list[int], short: int) -> tuple[int, ...]:
+        """`widths` less `short` cells, taken from the `SHRINK` columns (down to their
+        narrowest; a screen narrower still scrolls sideways)."""
+        room = [
+            max(0, width - self.SHRINK.get(title, width))
+            for (title, _), width in zip(self.COLUMNS, widths, strict=True)
+        ]
+        spare = sum(room)
+        if not spare:
+            return tuple(widths)
+        short = min(short, spare)
+        cuts = [short * r // spare for r in room]
+        # What integer division left is taken where the most room is left.
+        for _ in range(short - sum(cuts)):
+            index = max(range(len(room)), key=lambda i: room[i] - cuts[i])
+            cuts[index] += 1
+        return tuple(width - cut for width, cut in zip(widths, cuts, strict=True))
 
     def on_resize(self, event: events.Resize) -> None:
         widths = self.fitted_widths(event.size.width)
@@ -278,12 +310,13 @@ class TableScreen(OnceScreen[str | None], Generic[Item]):
         self.post_message(self.Changed(notice, select=select))
 
     def on_table_screen_changed(self, message: Changed) -> None:
-        self.notify(
-            clean_line(message.notice),
-            severity="error" if message.error else "information",
-            timeout=4,
-            markup=False,
-        )
+        if message.notice:  # "": the change told its outcome itself
+            self.notify(
+                clean_line(message.notice),
+                severity="error" if message.error else "information",
+                timeout=4,
+                markup=False,
+            )
         if not message.error:
             self._select = message.select
             self.reload()

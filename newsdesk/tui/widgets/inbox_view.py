@@ -135,6 +135,8 @@ class InboxView(Container):
         self.results = InboxResults()
         #: What an import under way is doing ("importing…"), "" when none runs.
         self.importing: Callable[[], str] = lambda: ""
+        #: What the empty inbox suggests doing (the screen names its keys, remapped or not).
+        self.empty_hint = "i imports files or folders; ? shows every key."
         #: Expand the story holding this article once the grouped view is shown.
         self.pending_expand: str | None = None
         #: The selection is exactly what select-all took: the articles that matched.
@@ -184,7 +186,7 @@ class InboxView(Container):
             # The first start's sample queue (or any import) is still on its way in.
             inbox.empty_message = f"Nothing here yet: {busy}"
         else:
-            inbox.empty_message = "The inbox is empty."
+            inbox.empty_message = f"The inbox is empty. {self.empty_hint}"
         self.schedule_detail()
         if self.pending_expand is not None:
             pending, self.pending_expand = self.pending_expand, None

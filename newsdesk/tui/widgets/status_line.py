@@ -55,25 +55,50 @@ def status_text(info: StatusInfo, width: int = 0) -> Text:
         # Two editors' windows look alike: say whose this one is.
         text.append("   as ", "dim")
         text.append(display(info.editor), "bold")
+    # Background work comes after the query, and keeps its place when the query is long.
+    tail = Text(end="")
+    if info.grouped:
+        tail.append("   stories grouped", "dim")
+    for job in (info.index, *info.busy):
+        if job:
+            tail.append("   ")
+            tail.append(display(job), "yellow")
     if info.query:
-        query = Text(end="")
-        query.append("   query: ", "dim")
-        query.append(display(info.query), "italic")
-        query.append(f" ({info.sort})", "dim")
-        # A narrow line showed "query:" and nothing after it: the query is in the search
-        # bar below anyway, so the header names it only when its start fits.
-        room = width - text.cell_len if width else query.cell_len
-        if room >= min(query.cell_len, len("   query: ") + 8):
+        room = width - text.cell_len - tail.cell_len if width else None
+        query = query_text(info.query, info.sort, room)
+        if query is not None:
             text.append_text(query)
     elif info.sort == "urgency":
         text.append("   most urgent first", "dim")
-    if info.grouped:
-        text.append("   stories grouped", "dim")
-    for job in (info.index, *info.busy):
-        if job:
-            text.append("   ")
-            text.append(display(job), "yellow")
+    text.append_text(tail)
+    if width and text.cell_len > width:
+        # Whatever is cut says so: the line used to end mid-query, as if that were all.
+        text.truncate(width, overflow="ellipsis")
     return text
+
+
+#: The fewest cells of a query the line shows, the ellipsis included ("volcano i…").
+QUERY_MIN_CELLS = 9
+
+
+def query_text(query: str, sort: str, room: int | None) -> Text | None:
+    """ "   query: QUERY (sort)" in `room` cells (None: any): a long query is cut with an
+    ellipsis, then the sort left out; None when not even its start fits (the query is in
+    the search bar below anyway; at 80 columns the line once ended in a bare "query:")."""
+    label, order = "   query: ", f" ({sort})"
+    words = Text(display(query), style="italic", end="")
+    for tail in (order, ""):
+        spare = None if room is None else room - len(label) - len(tail)
+        if spare is not None and spare < min(words.cell_len, QUERY_MIN_CELLS):
+            continue
+        if spare is not None and words.cell_len > spare:
+            words.truncate(spare, overflow="ellipsis")
+        shown = Text(end="")
+        shown.append(label, "dim")  # a span: as the text's style it dimmed the query too
+        shown.append_text(words)
+        shown.append(tail, "dim")
+        return shown
+    return None
 
 
 #: Cells taken by the app's name at the left of the line.

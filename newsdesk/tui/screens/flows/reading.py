@@ -1,10 +1,12 @@
-"""Opening articles: Enter, the pager's next and previous, next unread, the original's URL."""
+"""Opening articles: Enter, the pager's next and previous, next unread, the original's URL;
+and leaving an article that someone else deleted, archived or replaced while it was read."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from newsdesk.sanitize import clean_line, safe_web_url
+from newsdesk.errors import DeskError
+from newsdesk.sanitize import clean_line, display, safe_web_url
 from newsdesk.tui.screens.flows.host import InboxHost
 
 
@@ -21,6 +23,85 @@ class ReadingFlow:
         self.host = host
         self._expand = expand
         self._open_in_browser = open_in_browser
+        #: The article being read when the store changed elsewhere: the next whole
+        #: answer says whether it is still listed.
+        self._watched: str | None = None
+
+    # -- the article read changes under the reader ---------------------------------------
+
+    def reading_now(self) -> str | None:
+        """The article open in the reader (the detail pane has the focus), else None."""
+        host = self.host
+        return host.inbox.current_id if host.detail.has_focus else None
+
+    def store_changed(self, reading: str | None) -> None:
+        """Another window, shell or editor changed the store while `reading` was open.
+
+        Deleted: back to the list now, the cursor on the row that takes its place; the
+        reader followed the cursor onto that row without a word, and the next key
+        starred or deleted an article the editor never opened. Otherwise the search
+        run again for the change says whether it is still listed (`answered`).
+        """
+        self._watched = reading
+        if reading is None:
+            return
+        try:
+            gone = not self.host.desk.existing([reading])
+        except DeskError:
+            return  # the store cannot be asked now (DeskWatch says so): keep reading
+        if gone:
+            self._watched = None
+            self.host.view.drop({reading})
+            self._leave(reading, "was deleted", "delete")
+
+    def answered(self, was_reading: str | None) -> None:
+        """A whole answer is on screen, `was_reading` open before it: if a change made
+        elsewhere took that article out of the list (archived, replaced by a newer
+        version, no longer matching the search), back to the list, saying why."""
+        watched, self._watched = self._watched, None
+        if watched is None or watched != was_reading or self.host.results.lists_any((watched,)):
+            return
+        try:
+            rows = self.host.desk.rows([watched])
+        except DeskError:
+            return
+        if not rows:
+            self._leave(watched, "was deleted", "delete")
+        elif rows[0].superseded:
+            self._leave(watched, "was replaced by a newer version", "")
+        elif rows[0].archived:
+            self._leave(watched, "was archived", "archive")
+        else:
+            self._leave(watched, "no longer matches the search", "*")
+
+    def _leave(self, article_id: str, what: str, kind: str) -> None:
+        """Back to the list (the cursor on the neighbouring row), and a notice naming who
+        made the change when the action log knows (`kind` "*": any change)."""
+        host = self.host
+        who = self._who(article_id, kind) if kind else ""
+        if who and kind == "*":
+            who = f" (changed{who})"
+        host.focus_inbox()
+        host.notify(
+            f"The article you were reading {what}{who}.",
+            title="Back to the list",
+            severity="warning",
+            timeout=8,
+            markup=False,
+        )
+        host.update_status()
+
+    def _who(self, article_id: str, kind: str) -> str:
+        """ " by bo" from the article's newest step of the log, when it is of `kind`."""
+        try:
+            log = self.host.desk.article_log(article_id, limit=1)
+        except DeskError:
+            return ""
+        if not log or not log[0].editor or kind not in ("*", log[0].kind):
+            return ""
+        if log[0].editor == self.host.desk.editor:
+            return " by you, from another window or a shell"
+        return f" by {display(log[0].editor)}"
 
     def open_cursor(self) -> None:
         inbox = self.host.inbox

@@ -5,6 +5,22 @@ from __future__ import annotations
 from newsdesk.sanitize import clean_line
 from newsdesk.tui.screens.flows.host import InboxHost
 
+#: The longest name `B` suggests (the query it is made from may be longer).
+NAME_HINT = 40
+
+
+def suggested_name(query: str, limit: int = NAME_HINT) -> str:
+    """The query as a name to start from: cut at the last whole word that fits (it was cut
+    at 40 characters mid-word), and a quote the cut left open dropped."""
+    name = " ".join(query.split())
+    if len(name) > limit:
+        space = name.rfind(" ", 0, limit + 1)
+        name = name[:space] if space > 0 else name[:limit]
+    if name.count('"') % 2:
+        end = name.rfind('"')
+        name = name[:end] + name[end + 1 :]
+    return name.strip()
+
 
 class SavedSearchFlow:
     """Save the current query, or pick a saved one (with its count) and run it."""
@@ -33,7 +49,8 @@ class SavedSearchFlow:
                 host.notify(f"Saved search “{clean_line(name)}”.", timeout=3, markup=False)
 
         host.app.push_screen(
-            PromptDialog("Save this search as", placeholder="a name", value=query[:40]), go
+            PromptDialog("Save this search as", placeholder="a name", value=suggested_name(query)),
+            go,
         )
 
     def _ask_to_replace(self, name: str, taken: str, query: str) -> None:

@@ -1,0 +1,50 @@
+"""`a` on the feeds screen fetches the new feed at once (as Miniflux does): it sat empty
+until the next look for due feeds, a minute later, or never with background fetching off."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from newsdesk.config import Settings
+from newsdesk.paths import Paths
+from newsdesk.tui.screens.feeds import FeedsScreen
+from newsdesk.tui.screens.main import MainScreen
+from tests.feeds.server import FeedServer, Reply, rss
+from tests.tui.conftest import AppFactory
+from tests.tui.helpers import SIZE, record_notifications, settle, wait_until
+from tests.tui.test_feeds_screen import ITEMS
+
+QUIET = Settings(fetch_in_background=False)
+
+
+@pytest.fixture
+def feed_server() -> Iterator[FeedServer]:
+    server = FeedServer().start()
+    yield server
+    server.stop()
+
+
+async def test_a_feed_added_on_the_feeds_screen_is_fetched_at_once(
+    make_app: AppFactory, seeded: Paths, feed_server: FeedServer
+) -> None:
+    feed_server.route("/cape.xml", Reply(body=rss("Cape", ITEMS)))
+    app = make_app(settings=QUIET)
+    seen = record_notifications(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("F")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, FeedsScreen)
+        await pilot.press("a")
+        await pilot.press(*f"{feed_server.url}/cape.xml", "enter")
+        await wait_until(pilot, lambda: app.desk.count() == 15)
+        await settle(pilot)
+        assert feed_server.paths().count("/cape.xml") == 1
+        assert any(m.startswith("Subscribed to") and "fetching it now" in m for m in seen), seen
+        assert screen.current is not None and screen.current.items == 3
+        # Its articles are in the inbox behind the screen.
+        main = next(s for s in app.screen_stack if isinstance(s, MainScreen))
+        assert len(main.inbox.ids) == 15
