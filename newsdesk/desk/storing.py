@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from newsdesk import paths as paths_mod
 from newsdesk.desk.results import ImportProgress, ImportSummary
-from newsdesk.import_batch import store_batch
+from newsdesk.import_batch import bulk_collection, store_batch
 from newsdesk.isodates import iso_to_ts
 from newsdesk.model import Article, Extracted, article_id
 from newsdesk.outlet_names import OutletSpellings
@@ -70,30 +70,31 @@ class ArticleStorer:
         summary = summary if summary is not None else ImportSummary()
         results = iter(load_in_order(files, should_stop))
         done = 0
-        while True:
-            batch, finished = store_batch(
-                self.store,
-                results,
-                lambda tx, prepared: self.store_file(tx, prepared, earlier),
-                before_commit,
-            )
-            if stored is not None:
-                stored([aid for _, created in batch for aid in created])
-            # The whole batch is committed: counted before any of it is reported, so an
-            # import interrupted while reporting still knows every article it stored.
-            for outcome, created in batch:
-                summary.imported_ids.extend(created)
-                summary.files.append(outcome)
-            for outcome, _created in batch:
-                done += 1
-                if progress is not None:
-                    progress(
-                        ImportProgress(
-                            done=done, total=len(files), path=outcome.path, outcome=outcome
+        with bulk_collection(), self.store.bulk_import():
+            while True:
+                batch, finished = store_batch(
+                    self.store,
+                    results,
+                    lambda tx, prepared: self.store_file(tx, prepared, earlier),
+                    before_commit,
+                )
+                if stored is not None:
+                    stored([aid for _, created in batch for aid in created])
+                # The whole batch is committed: counted before any of it is reported, so an
+                # import interrupted while reporting still knows every article it stored.
+                for outcome, created in batch:
+                    summary.imported_ids.extend(created)
+                    summary.files.append(outcome)
+                for outcome, _created in batch:
+                    done += 1
+                    if progress is not None:
+                        progress(
+                            ImportProgress(
+                                done=done, total=len(files), path=outcome.path, outcome=outcome
+                            )
                         )
-                    )
-            if finished:
-                break
+                if finished:
+                    break
         return summary
 
     def store_file(
