@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from newsdesk import import_batch
 from newsdesk.desk import Desk, ImportProgress
-from newsdesk.import_batch import BULK_GC_THRESHOLDS
 
 
 @pytest.fixture
@@ -44,19 +44,21 @@ def test_an_import_stores_with_raised_thresholds_and_restores_them(
 
     summary = desk.import_paths(_pages(tmp_path / "in", 3), progress=progress)
     assert summary.imported == 3
-    assert during and all(t == BULK_GC_THRESHOLDS for t in during)
+    assert during and all(t == import_batch.BULK_GC_THRESHOLDS for t in during)
     assert gc.get_threshold() == default_thresholds
 
 
 def test_nested_imports_restore_once_and_never_lower_a_higher_threshold(
     default_thresholds: tuple[int, int, int],
 ) -> None:
-    from newsdesk.import_batch import bulk_collection
-
     gc.set_threshold(50_000, 5, 5)
-    with bulk_collection():
-        assert gc.get_threshold() == (50_000, BULK_GC_THRESHOLDS[1], BULK_GC_THRESHOLDS[2])
-        with bulk_collection():
+    with import_batch.bulk_collection():
+        assert gc.get_threshold() == (
+            50_000,
+            import_batch.BULK_GC_THRESHOLDS[1],
+            import_batch.BULK_GC_THRESHOLDS[2],
+        )
+        with import_batch.bulk_collection():
             pass
         assert gc.get_threshold()[0] == 50_000  # the inner one ending restores nothing
     assert gc.get_threshold() == (50_000, 5, 5)

@@ -108,7 +108,14 @@ class ArticleStorer:
         # A name that is not UTF-8 is stored losslessly as text (paths.name_text).
         origin = paths_mod.name_text(str(result.path))
         return self.store_in(
-            tx, result.items, origin, raw, prepared.signatures, earlier=earlier, keys=prepared.keys
+            tx,
+            result.items,
+            origin,
+            raw,
+            prepared.signatures,
+            earlier=earlier,
+            keys=prepared.keys,
+            ids=prepared.ids,
         )
 
     def store_in(
@@ -124,6 +131,7 @@ class ArticleStorer:
         feed_id: int | None = None,
         earlier: dict[str, Article] | None = None,
         keys: Sequence[BandKeys | None] = (),
+        ids: Sequence[str] = (),
     ) -> tuple[list[str], int]:
         """Store items inside the open transaction `tx`: (new ids, duplicates).
 
@@ -141,7 +149,8 @@ class ArticleStorer:
         `earlier`, when given, gets the telling each updated article and each new
         version of wire copy replaces, as it was before (the rules act only on what is
         new in a re-telling). `keys` are the band keys of `signatures` computed with
-        them (`pipeline.Prepared.keys`), one per item or None."""
+        them (`pipeline.Prepared.keys`), one per item or None; `ids` the items' article
+        ids computed ahead (`pipeline.Prepared.ids`), one per item, or none."""
         from newsdesk.stories.feed_subject import MIN_ITEMS, subject_names, without_names
         from newsdesk.stories.grouping import StoryGrouper
         from newsdesk.stories.signature import compute as compute_signature
@@ -154,7 +163,7 @@ class ArticleStorer:
         #: Items written along with their story, whose outcome is read at the end.
         pending: list[tuple[int, Callable[[], InsertOutcome]]] = []
         grouper = StoryGrouper(self.store.story_tables(tx))
-        ids = [article_id(meta) for meta in items]
+        ids = list(ids) if len(ids) == len(items) else [article_id(meta) for meta in items]
         ready: dict[int, tuple[Extracted, float | None, Signature]] = {}
         signatures = list(signatures) + [None] * max(0, len(items) - len(signatures))
         #: Band keys computed ahead, by item index, for the signature they came with.
