@@ -43,8 +43,9 @@ if TYPE_CHECKING:
     from newsdesk.store.story_tables import BandKeys
     from newsdesk.stories.signature import Signature
 
-    #: An item's signature and its band keys (None where they could not be computed).
-    Signed = tuple[Signature | None, BandKeys | None]
+    #: An item's signature and its band keys (None where they could not be computed),
+    #: and its article id (`model.article_id`).
+    Signed = tuple[Signature | None, BandKeys | None, str]
 
 #: Below this many files (or bytes), load in this process.
 PARALLEL_MIN_FILES = 40
@@ -86,20 +87,26 @@ class Prepared:
     #: The band keys of each signature, computed with it (in the worker): the importing
     #: process, which groups articles one at a time, then only looks them up.
     keys: list[BandKeys | None] = field(default_factory=list)
+    #: Each item's article id (`model.article_id`), computed in the worker too: hashing
+    #: the normalised text cost the importing process 0.1 ms an item.
+    ids: list[str] = field(default_factory=list)
 
 
 def _signed(item: Extracted) -> Signed:
+    from newsdesk.model import article_id
     from newsdesk.stories.signature import compute
 
     try:
         signature = compute(item)
-        return signature, (signature.lsh_keys(), signature.rare_word_keys())
+        return signature, (signature.lsh_keys(), signature.rare_word_keys()), article_id(item)
     except (ValueError, ArithmeticError, MemoryError):
-        return None, None  # the grouper tries again in the importing process
+        return _unsigned(item)  # the grouper tries again in the importing process
 
 
 def _with_signatures(result: LoadResult, signed: Sequence[Signed]) -> Prepared:
-    return Prepared(result, [s for s, _ in signed], [k for _, k in signed])
+    return Prepared(
+        result, [s for s, _, _ in signed], [k for _, k, _ in signed], [i for _, _, i in signed]
+    )
 
 
 def _prepared(result: LoadResult) -> Prepared:
@@ -143,8 +150,15 @@ def _combine(prepared: Prepared, parts: Sequence[list[tuple[Finished, Signed]]])
     if len(result.items) != 1:
         result.text = None
     return _with_signatures(
-        result, [signed_of.get(id(item), (None, None)) for item in result.items]
+        result, [signed_of.get(id(item)) or _unsigned(item) for item in result.items]
     )
+
+
+def _unsigned(item: Extracted) -> Signed:
+    """An item no worker signed: the grouper computes its signature."""
+    from newsdesk.model import article_id
+
+    return None, None, article_id(item)
 
 
 def _chunks(files: Sequence[Path]) -> list[list[Path]]:

@@ -12,7 +12,7 @@ from newsdesk import paths as paths_mod
 from newsdesk.desk.results import ImportProgress, ImportSummary
 from newsdesk.desk.same_report import shares_most_words
 from newsdesk.desk.text_ids import ids_for_text
-from newsdesk.import_batch import store_batch
+from newsdesk.import_batch import bulk_collection, store_batch
 from newsdesk.isodates import iso_to_ts
 from newsdesk.model import Article, Extracted, article_id
 from newsdesk.outlet_names import OutletSpellings
@@ -72,30 +72,31 @@ class ArticleStorer:
         summary = summary if summary is not None else ImportSummary()
         results = iter(load_in_order(files, should_stop))
         done = 0
-        while True:
-            batch, finished = store_batch(
-                self.store,
-                results,
-                lambda tx, prepared: self.store_file(tx, prepared, earlier),
-                before_commit,
-            )
-            if stored is not None:
-                stored([aid for _, created in batch for aid in created])
-            # The whole batch is committed: counted before any of it is reported, so an
-            # import interrupted while reporting still knows every article it stored.
-            for outcome, created in batch:
-                summary.imported_ids.extend(created)
-                summary.files.append(outcome)
-            for outcome, _created in batch:
-                done += 1
-                if progress is not None:
-                    progress(
-                        ImportProgress(
-                            done=done, total=len(files), path=outcome.path, outcome=outcome
+        with bulk_collection(), self.store.bulk_import():
+            while True:
+                batch, finished = store_batch(
+                    self.store,
+                    results,
+                    lambda tx, prepared: self.store_file(tx, prepared, earlier),
+                    before_commit,
+                )
+                if stored is not None:
+                    stored([aid for _, created in batch for aid in created])
+                # The whole batch is committed: counted before any of it is reported, so an
+                # import interrupted while reporting still knows every article it stored.
+                for outcome, created in batch:
+                    summary.imported_ids.extend(created)
+                    summary.files.append(outcome)
+                for outcome, _created in batch:
+                    done += 1
+                    if progress is not None:
+                        progress(
+                            ImportProgress(
+                                done=done, total=len(files), path=outcome.path, outcome=outcome
+                            )
                         )
-                    )
-            if finished:
-                break
+                if finished:
+                    break
         return summary
 
     def store_file(
@@ -109,7 +110,14 @@ class ArticleStorer:
         # A name that is not UTF-8 is stored losslessly as text (paths.name_text).
         origin = paths_mod.name_text(str(result.path))
         return self.store_in(
-            tx, result.items, origin, raw, prepared.signatures, earlier=earlier, keys=prepared.keys
+            tx,
+            result.items,
+            origin,
+            raw,
+            prepared.signatures,
+            earlier=earlier,
+            keys=prepared.keys,
+            ids=prepared.ids,
         )
 
     def store_in(
@@ -125,6 +133,7 @@ class ArticleStorer:
         feed_id: int | None = None,
         earlier: dict[str, Article] | None = None,
         keys: Sequence[BandKeys | None] = (),
+        ids: Sequence[str] = (),
     ) -> tuple[list[str], int]:
         """Store items inside the open transaction `tx`: (new ids, duplicates).
 
@@ -142,7 +151,8 @@ class ArticleStorer:
         `earlier`, when given, gets the telling each updated article and each new
         version of wire copy replaces, as it was before (the rules act only on what is
         new in a re-telling). `keys` are the band keys of `signatures` computed with
-        them (`pipeline.Prepared.keys`), one per item or None."""
+        them (`pipeline.Prepared.keys`), one per item or None; `ids` the items' article
+        ids computed ahead (`pipeline.Prepared.ids`), one per item, or none."""
         from newsdesk.stories.feed_subject import MIN_ITEMS, subject_names, without_names
         from newsdesk.stories.grouping import StoryGrouper
         from newsdesk.stories.signature import compute as compute_signature
@@ -155,7 +165,7 @@ class ArticleStorer:
         #: Items written along with their story, whose outcome is read at the end.
         pending: list[tuple[int, Callable[[], InsertOutcome]]] = []
         grouper = StoryGrouper(self.store.story_tables(tx))
-        ids = [article_id(meta) for meta in items]
+        ids = list(ids) if len(ids) == len(items) else [article_id(meta) for meta in items]
         ready: dict[int, tuple[Extracted, float | None, Signature]] = {}
         signatures = list(signatures) + [None] * max(0, len(items) - len(signatures))
         #: Band keys computed ahead, by item index, for the signature they came with.

@@ -203,6 +203,11 @@ class StoreBackend(Protocol):
         """One atomic write: committed when the block ends, rolled back on any error."""
         ...
 
+    def bulk_import(self) -> AbstractContextManager[None]:
+        """A long import stores through this thread's connection in the block: a
+        backend may give it more memory for it then (SQLite: a bigger page cache)."""
+        ...
+
     def savepoint(self, tx: Transaction) -> AbstractContextManager[None]:
         """An all-or-nothing part of `tx`: on any error in the block, only it is undone.
 

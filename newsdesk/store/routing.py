@@ -23,7 +23,7 @@ from __future__ import annotations
 import functools
 import uuid
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TypeVar
@@ -187,6 +187,9 @@ class RoutedStore:
 
     def savepoint(self, tx: Transaction) -> AbstractContextManager[None]:
         return self._db.savepoint(self._tx(tx))
+
+    def bulk_import(self) -> AbstractContextManager[None]:
+        return nullcontext()  # a server keeps its own cache
 
     @routed
     def schema_version(self) -> int:
