@@ -27,8 +27,13 @@ def shared_prefix(
 
     for name, title in (("a", "Harbour cranes idle"), ("b", "Ferry timetable cut")):
         (tmp_path / f"{name}.md").write_text(f"# {title}\n\nA body about {name}.\n", "utf-8")
+    import newsdesk.model as model
+
     with monkeypatch.context() as patch:
+        # Where the importer hashes (its fallback) and where the workers do (read from
+        # the model module when they sign each item: a small import signs in-process).
         patch.setattr(storing, "article_id", forced)
+        patch.setattr(model, "article_id", forced)
         run(["import", str(tmp_path / "a.md"), str(tmp_path / "b.md")], {})
     from newsdesk.desk import Desk
 
