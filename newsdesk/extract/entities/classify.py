@@ -44,7 +44,7 @@ from newsdesk.extract.data.titles import (
     TITLE_PLURALS,
     TITLE_WORDS,
 )
-from newsdesk.extract.entities.context import Context
+from newsdesk.extract.entities.descriptors import ORG_DESCRIPTORS, Descriptors
 from newsdesk.extract.entities.result import (
     ORG,
     PERSON,
@@ -83,7 +83,7 @@ _CAMEL_CASE = re.compile(r"([A-Z][a-z]+)[A-Z][A-Za-z]*")
 _DATELINE_AGENCY = re.compile(r"\([A-Z]{2,6}\)\s*[-—–]")
 
 
-class Classifier(Context):
+class Classifier(Descriptors):
     """Decides what each span names, from its words and the cues around it."""
 
     def classify(self, i: int, j: int) -> list[Found]:
@@ -166,6 +166,9 @@ class Classifier(Context):
         place = self.place_name(name, i, j)
         if place is not None:
             return [Found(i, j, place, PLACE)]
+        town = self.town_not_person(i, j)
+        if town is not None:
+            return [town]
         if j - i == 1:
             return self.classify_word(i)
         last = words[j - 1]
@@ -459,6 +462,7 @@ class Classifier(Context):
                 and bare.isalnum()
                 and not bare.isdigit()
                 and self.plain_acronym(i)
+                and not self.thing_acronym(i)
             ):
                 return [Found(i, i + 1, word, "acronym")]
             return []
@@ -478,6 +482,10 @@ class Classifier(Context):
         # A lone word is a person only if it has a title or speaks mid-sentence
         # ("Mr. Bashir", "..., Boudreau said"); otherwise it must be a known short form.
         prev = self.prev_word(i)
+        if prev in ORG_DESCRIPTORS or self.after(i + 1, 1) == ",":
+            described = self.described_org(i, i + 1)  # "startup Ciclo", "Ciclo, a startup"
+            if described is not None:
+                return [described]
         evidence = (
             prev in HONORIFICS
             or prev in INVERTED_SPEECH_VERBS
@@ -500,6 +508,9 @@ class Classifier(Context):
         words = self.words
         if any(t.allcaps for t in tokens[i:j]):
             return []
+        described = self.described_org(i, j)  # "brewer Van Hoorn", "Brasserie Meuse"
+        if described is not None:
+            return [described]
         for k in range(i + 1, j - 1):
             if words[k] in TITLE_WORDS:
                 # "Nebraska Gov. Lyle Amundsen": the place whose office it is, then the
