@@ -400,9 +400,10 @@ class Classifier(Descriptors):
             # of Savannah Economics": the name, then where the person works.
             cut = words.index("of", k, j)
             return self.after_title(i, cut) + self.classify_span(cut + 1, j)
-        tail = self.name_tail(k, j)
+        town = self.titled_town(start, j - 1, j)  # "MP for Bishop Auckland"
+        tail = None if town is not None else self.name_tail(k, j)
         if tail is None:
-            return []
+            return [town] if town is not None else []
         a, b = tail
         if b - a == 1:
             before = words[a - 1] if a > i else ""

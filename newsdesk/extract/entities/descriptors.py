@@ -50,10 +50,11 @@ ORG_DESCRIPTORS = word_set(
 #: Ann Li"): they name an organisation only when no given name follows them.
 _LOOSE = word_set("rival operator group maker unit label publisher studio venture brand")
 
-#: Words before a descriptor that make it a person's ("his rival", "political rival")
+#: Words before a descriptor that make it a person's ("his rival", "Democratic rival")
 #: or an adjective ("soft-spoken but firm Tegnell").
 _PERSONAL = word_set(
-    "his her political longtime long-time former old but very so too more most less quite"
+    "his her political longtime long-time former old but very so too more most less quite "
+    "democratic republican democrat labour labor conservative tory liberal socialist gop"
 )
 
 #: Words that name a trade or a company form inside a name ("Brasserie Meuse",
@@ -146,7 +147,7 @@ class Descriptors(Context):
         if (
             (words[i] in _LEADING_TRADE and j - i >= 2) or any(w in TRADE_WORDS for w in words[i:j])
         ) and all(
-            w in TRADE_WORDS or is_namelike(t)
+            w in TRADE_WORDS or w in _LEADING_TRADE or is_namelike(t)
             for t, w in zip(self.tokens[i:j], words[i:j], strict=True)
         ):
             # German capitalises every noun: a trade word among lower-case or
@@ -226,6 +227,15 @@ class Descriptors(Context):
         ):
             return None
         return Found(i, j, name, "candidate", place_cue=self.place_cue(i, j, prev))
+
+    def titled_town(self, start: int, k: int, j: int) -> Found | None:
+        """'MP for Bishop Auckland': a title word in [start, k) that opens a town ending at j."""
+        for s in range(start, k):
+            if self.words[s] in TITLE_WORDS:
+                town = self.town_not_person(s, j)
+                if town is not None:
+                    return town
+        return None
 
     def thing_acronym(self, i: int) -> bool:
         """'chemicals known as PFAS', 'polyfluoroalkyl substances (PFAS)': a thing's short form."""
