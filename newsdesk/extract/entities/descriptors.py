@@ -116,6 +116,9 @@ THING_NOUNS = word_set(
     """
 )
 
+#: ", who", ", 45,", ", aged": the text gives the name as a person's.
+_PERSON_APPOSITION = re.compile(r",\s+(?:who|whose|\d{1,3},|aged|[a-z]+-year-old)\b")
+
 _AS_THING = re.compile(
     r"\b([a-z]+),?\s+(?:known\s+as|called|dubbed|such\s+as|including|like)\s+$|"
     r"\b([a-z]+)\s*\($"
@@ -135,6 +138,7 @@ class Descriptors(Context):
     def described_org(self, i: int, j: int) -> Found | None:
         """The span as an organisation when a descriptor or trade word says so, else None."""
         words = self.words
+        first = words[i]
         if (
             j - i >= 2
             and self.tokens[i].starts_sentence
@@ -145,7 +149,7 @@ class Descriptors(Context):
         ):
             return self._as_org(i + 1, j)  # "Insurer Zelkova Mutua said": the noun opens
         if (
-            (words[i] in _LEADING_TRADE and j - i >= 2) or any(w in TRADE_WORDS for w in words[i:j])
+            (first in _LEADING_TRADE and j - i >= 2) or not TRADE_WORDS.isdisjoint(words[i:j])
         ) and all(
             w in TRADE_WORDS or w in _LEADING_TRADE or is_namelike(t)
             for t, w in zip(self.tokens[i:j], words[i:j], strict=True)
@@ -153,7 +157,10 @@ class Descriptors(Context):
             # German capitalises every noun: a trade word among lower-case or
             # common words ("Bank das Auto") names no company.
             return self._as_org(i, j)
-        if self._descriptor_before(i, j) or self._descriptor_after(j):
+        if self._descriptor_before(i, j) or (
+            self.text[self.tokens[j - 1].end : self.tokens[j - 1].end + 1] == ","
+            and self._descriptor_after(j)
+        ):
             return self._as_org(i, j)
         return None
 
@@ -212,8 +219,10 @@ class Descriptors(Context):
         """'Hazel Grove', 'Bishop Auckland': a town of two or more words that opens with a
         given name or a title is no person unless the text says so: a candidate, a
         place only where the context says so."""
+        if j - i < 2:
+            return None
         first = self.words[i]
-        if j - i < 2 or not (first in GIVEN_NAMES or first in TITLE_WORDS):
+        if first not in GIVEN_NAMES and first not in TITLE_WORDS:
             return None
         name = surface(self.text, self.tokens, i, j)
         if self.places.kind(name) is None:
@@ -223,7 +232,7 @@ class Descriptors(Context):
             prev in HONORIFICS
             or prev.lower() in ROLE_NOUNS
             or self.speaks(j)
-            or re.match(r",\s+(?:who|whose|\d{1,3},|aged|[a-z]+-year-old)\b", self.after(j, 20))
+            or _PERSON_APPOSITION.match(self.after(j, 20))
         ):
             return None
         return Found(i, j, name, "candidate", place_cue=self.place_cue(i, j, prev))
