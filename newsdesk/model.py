@@ -302,7 +302,17 @@ def dek_opens_body(dek: str | None, body: str | None) -> bool:
     if not dek or not body:
         return False
     first = body.lstrip().split("\n\n", 1)[0]
-    return plain_fold(first) == plain_fold(dek)
+    folded = plain_fold(dek)
+    if plain_fold(first) == folded:
+        return True
+    # Wire copy opens its lede with a dateline the description leaves out
+    # ("LOS ANGELES (Reuters) - South Korean thriller ..."): an export printed it twice.
+    lead_in = _LEAD_IN.match(first)
+    return lead_in is not None and plain_fold(first[lead_in.end() :]) == folded
+
+
+#: A dateline before a dash at the start of a lede: "CITY (Agency) - ", "CITY, State — ".
+_LEAD_IN = re.compile(r"^[^\n]{2,70}?\s[-–—]{1,2}\s+")
 
 
 def dek_to_show(dek: str | None, body: str | None) -> str | None:

@@ -20,12 +20,26 @@ _SEPARATORS = re.compile(r"[^\w\-.+&]+")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 
 
+#: A tag longer than this is cut (`cut_tags` names them, so the cut is said).
+MAX_TAG_CHARS = 64
+
+
+def cut_tags(tags: Iterable[str]) -> list[str]:
+    """The tags, as given, that normalising cuts to `MAX_TAG_CHARS`."""
+    return [tag for tag in tags if len(_joined(tag)) > MAX_TAG_CHARS]
+
+
 def normalise_tag(tag: str) -> str:
     """`+Breaking News` -> `breaking-news`; "" when nothing of a tag is left."""
+    tag = _joined(tag)[:MAX_TAG_CHARS]
+    return tag if _LETTER_OR_DIGIT.search(tag) else ""
+
+
+def _joined(tag: str) -> str:
+    """The tag folded and its words joined by hyphens, not yet cut to length."""
     tag = clean_line(tag).strip().lstrip("+").strip().casefold()
     tag = tag.translate(_NOT_IN_TAGS).lstrip("#")
-    tag = "-".join(_SEPARATORS.sub(" ", tag).split())[:64]
-    return tag if _LETTER_OR_DIGIT.search(tag) else ""
+    return "-".join(_SEPARATORS.sub(" ", tag).split())
 
 
 def normalise_tags(tags: Iterable[str]) -> list[str]:

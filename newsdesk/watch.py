@@ -187,7 +187,7 @@ def watch(
                     if not offered_by_folder(path, folders):
                         continue  # what importing the folder would skip (README, .hidden)
                     settler.saw(path, now)
-                    if change == watchfiles.Change.added and path.is_dir():
+                    if change == watchfiles.Change.added and _looked_through(path):
                         # A folder created or moved in: files written into it at once
                         # can land before the watch on it starts, and never be reported.
                         for inner in existing_files([path]):
@@ -204,6 +204,15 @@ def watch(
             on_error(f"the watch stopped ({type(exc).__name__}: {exc}); restarting")
             stop.wait(1.0)
         watched = _come_back(wanted, watched, settler)
+
+
+def _looked_through(path: Path) -> bool:
+    """Whether a path that appeared in a watched folder is a folder to look through now.
+
+    Not a symlink to a folder: one leading out of the watched folders is not offered
+    (`offered_by_folder`), and one leading inside them names files watched already, or
+    a loop (`sub/loop -> ..` imported the whole tree again under sub/loop/)."""
+    return path.is_dir() and not path.is_symlink()
 
 
 def _identities(folders: Sequence[Path]) -> dict[Path, tuple[int, int] | None]:

@@ -6,9 +6,10 @@ the settle time, then the rest) settled twice and was imported twice: the inbox
 held the truncated article and the whole one. The watch remembers which article
 each path's last import made; when the path settles again with one article whose
 headline continues the earlier one's and whose body continues it (or whose
-headline is the same: a correction saved over it), that article's text is
-replaced in place (state, tags, story kept). Anything else under the same name
-is another article, imported as usual, and so is the next version of wire copy
+headline is the same and whose body keeps most of the earlier one's words: a
+correction saved over it), that article's text is replaced in place (state, tags,
+story kept). Anything else under the same name (a daily briefing's next day under
+the same headline too) is another article, imported as usual, and so is the next version of wire copy
 (`is_new_version`). No Textual here: the CLI's watch and the
 app's both go through `Desk.watch_folders`.
 """
@@ -17,7 +18,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
+
+from newsdesk.desk.same_report import shares_most_words
 
 if TYPE_CHECKING:
     from newsdesk.desk import ImportSummary
@@ -29,21 +32,36 @@ def _words(text: str) -> list[str]:
     return text.casefold().split()
 
 
-def continues(earlier: Extracted, later: Extracted) -> bool:
-    """Whether `later` is `earlier` completed (its text cut short, then whole) or
-    corrected (the same headline, the text changed).
+#: How a file written again revised its article: its earlier text was cut short and is
+#: now whole, or it was corrected (saved over with the same headline).
+Revision = Literal["completed", "corrected"]
+
+
+def revision(earlier: Extracted, later: Extracted) -> Revision | None:
+    """How `later` revises `earlier`: "completed" (its text was cut short, now whole),
+    "corrected" (the same headline, the text changed but most of its words kept), or
+    None: another article (the same headline over another report, a briefing's next
+    day, is one: it was written over the earlier day's, the editor's star and all).
 
     The last word of the earlier text may have been cut in the middle ("harb"), so
-    only the words before it must come first in the later text.
+    only the words before it must come first in the later text. A correction shares
+    most words as a feed's retold item does (`same_report.shares_most_words`).
     """
     old_title, new_title = _words(earlier.title), _words(later.title)
     if not old_title or new_title[: len(old_title) - 1] != old_title[:-1]:
-        return False
-    if old_title == new_title and (earlier.body != later.body):
-        return True  # a correction saved over the file
+        return None
     old_body, new_body = _words(earlier.body), _words(later.body)
     longer = len(new_body) + len(new_title) > len(old_body) + len(old_title)
-    return longer and new_body[: max(0, len(old_body) - 1)] == old_body[:-1]
+    if longer and new_body[: max(0, len(old_body) - 1)] == old_body[:-1]:
+        return "completed"
+    if old_title == new_title and shares_most_words(earlier.body, later.body):
+        return "corrected"  # a correction saved over the file
+    return None
+
+
+def continues(earlier: Extracted, later: Extracted) -> bool:
+    """Whether `later` is `earlier` completed or corrected (`revision`)."""
+    return revision(earlier, later) is not None
 
 
 def is_new_version(earlier: Extracted, later: Extracted) -> bool:
@@ -113,10 +131,13 @@ class Revisions:
             return False  # the same text: the import reports it already stored
         if is_new_version(article.meta, later):
             return False  # wire copy: a version of its own, as from any other file
-        if not continues(article.meta, later):
+        how = revision(article.meta, later)
+        if how is None:
             return False
         self._revise(article.id, later)
         summary.updated.append((str(path), article.id))
+        if how == "completed":
+            summary.completed.append(article.id)
         return True
 
 
@@ -124,3 +145,4 @@ def _merge(into: ImportSummary, more: ImportSummary) -> None:
     into.files.extend(more.files)
     into.imported_ids.extend(more.imported_ids)
     into.updated.extend(more.updated)
+    into.completed.extend(more.completed)

@@ -116,6 +116,10 @@ def read_embargo(raw: str | None, warnings: list[str], prefix: str = "") -> str 
     return when
 
 
+#: A moment further away than this is shown with its whole date (year included).
+FAR_MOMENT = timedelta(days=61)
+
+
 def embargo_active(embargo_until: str | None, now: datetime | None = None) -> bool:
     """Whether an embargo time is still ahead of `now`."""
     stamp = iso_to_ts(embargo_until)
@@ -128,8 +132,8 @@ def embargo_active(embargo_until: str | None, now: datetime | None = None) -> bo
 def embargo_label(
     embargo_until: str | float | None, now: datetime | None = None, zone: tzinfo | None = None
 ) -> str | None:
-    """ "embargoed until 14:00" (the day too when not today, the whole date when more than
-    six months away), in local time; None once passed.
+    """ "embargoed until 14:00" (the day too when not today, the whole date in another
+    year or more than two months away), in local time; None once passed.
 
     `embargo_until` is the ISO time the item gives, or the timestamp a store keeps.
     """
@@ -142,15 +146,16 @@ def embargo_label(
 
 
 def _local_moment(stamp: float, now: datetime | None, zone: tzinfo | None) -> str:
-    """ "14:00" today, "Tue 08 Dec 14:00" another day, the whole date months away."""
+    """ "14:00" today, "Tue 08 Dec 14:00" another day, the whole date in another year or
+    months away."""
     moment = (now if now is not None else datetime.now(UTC)).astimezone(zone)
     until = datetime.fromtimestamp(stamp, UTC).astimezone(zone)
     # The seconds when it has any: "until 18:22" read as free at 18:22:00 held until :05.
     shown = until.strftime("%H:%M:%S" if until.second else "%H:%M")
     if until.date() != moment.date():
-        # A weekday and a day say which one until it could be next year's; then the
-        # whole date, no longer on a list row.
-        far = abs(until - moment) > timedelta(days=182)
+        # A weekday and a day say which one while it is near and this year's; else the
+        # whole date ("Tue 02 Mar" in November left the reader to guess the year).
+        far = until.year != moment.year or abs(until - moment) > FAR_MOMENT
         shown = f"{until.strftime('%Y-%m-%d' if far else '%a %d %b')} {shown}"
     return shown
 
@@ -202,9 +207,11 @@ def row_mark(row: ArticleRow) -> str:
     return " "
 
 
-def row_label(row: ArticleRow, now: datetime | None = None) -> str:
+def row_label(row: ArticleRow, now: datetime | None = None, *, always: bool = False) -> str:
     """What a list row says before its headline: the kill, an embargo still holding, a
-    wire update or correction, or a feed's correction in place; "" for plain copy."""
+    wire update or correction, or a feed's correction in place; "" for plain copy.
+    `always`: say the status even when the headline says it already (a script's column
+    is read without the headline: "CORRECTED-..." left it empty)."""
     if row_killed(row):
         return (
             status_label(row.wire_status, killed=row.killed, withheld=row.withheld) or KILLED_LABEL
@@ -212,11 +219,11 @@ def row_label(row: ArticleRow, now: datetime | None = None) -> str:
     embargo = embargo_label(float(row.embargo_ts), now) if row.embargo_ts is not None else None
     if embargo:
         return embargo
-    if row.wire_status in ("updated", "corrected") and not headline_says(
-        row.title, row.wire_status
+    if row.wire_status in ("updated", "corrected") and (
+        always or not headline_says(row.title, row.wire_status)
     ):
         return row.wire_status
-    if row.updated_at and not headline_says(row.title, "updated"):
+    if row.updated_at and (always or not headline_says(row.title, "updated")):
         return "updated"  # its feed corrected it in place
     return ""
 

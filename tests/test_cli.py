@@ -424,6 +424,10 @@ def test_a_tag_edit_that_names_no_tag_is_refused(env: dict[str, str], corpus: Pa
     assert both.returncode == 1 and "+x and -x together" in both.stderr
     assert json.loads(run(["show", aid, "--json"], env).stdout)["tags"] == []
     assert run(["tag", aid, "+desk"], env).returncode == 0
+    # A tag past 64 characters was cut without a word: the cut is said.
+    long = run(["tag", aid, "+" + "dispatch" * 10], env)
+    assert f"tag cut to 64 characters: {('dispatch' * 10)[:64]}" in long.stderr
+    assert "tag cut" not in run(["tag", aid, "+desk2"], env).stderr
 
 
 def test_tags_an_imported_file_gives_are_tags_like_typed_ones(
@@ -760,3 +764,17 @@ def test_a_mistyped_data_dir_is_said_not_made_into_an_empty_desk(
     )
     assert run(["--data-dir", str(missing), "import", str(page)], env).returncode == 0
     assert run(["--data-dir", str(missing), "list"], env).returncode == 0
+
+
+def test_nothing_to_undo_exits_1_with_json_a_script_can_read(
+    env: dict[str, str], corpus: Path
+) -> None:
+    """`undo --json` with nothing left printed `null` and exited 0, so a script could not
+    tell "nothing left" from an undo; an action that changes nothing exits 1."""
+    plain = run(["undo"], env, check=False)
+    assert plain.returncode == 1 and "nothing to undo" in plain.stderr
+    as_json = run(["undo", "--json"], env, check=False)
+    assert as_json.returncode == 1
+    assert json.loads(as_json.stdout) == {"action": None, "changed": [], "requested": 0}
+    run(["import", str(corpus)], env)
+    assert json.loads(run(["undo", "--json"], env).stdout)["action"] == "undo import"

@@ -139,3 +139,16 @@ def test_an_export_says_which_articles_are_versions_of_one_story(
     assert "## Story: Port strike halts Rotterdam container traffic" in out
     assert out.count("### Port strike halts Rotterdam container traffic") == 2
     assert "The 2 articles are versions of one story" in out
+
+
+def test_ids_given_as_the_query_are_exported_as_ids(data_dir: Path) -> None:
+    """`newsdesk export ID` said "no article matches 'ID'" (ids needed --ids); the action
+    commands read ids and queries alike, so export does too, short ids included."""
+    with Desk(resolve()) as desk:
+        first, second = desk.inbox_ids()[:2]
+    code, out, err = cli("export", first, second[:8], "-f", "json", "-o", "-")
+    assert code == 0, err
+    assert sorted(a["id"] for a in json.loads(out)) == sorted([first, second])
+    # A word that is no id is a query word, as before.
+    code, out, err = cli("export", "strike", "-f", "json", "-o", "-")
+    assert code == 0 and json.loads(out)

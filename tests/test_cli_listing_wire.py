@@ -69,6 +69,10 @@ def test_tsv_has_the_wire_marker_and_the_label(listed: None) -> None:
     held = rows["Held report on harbour dredging costs"]
     assert held[6].startswith("embargoed until")
     assert all(len(v) == 7 for v in rows.values())
+    # A headline that says its status already ("CORRECTED-...") still has it in the
+    # column: a script reads the column, not the headline (it was left empty).
+    corrected = [v for k, v in rows.items() if k.startswith("CORRECTED-")]
+    assert corrected and all(v[6] == "corrected" for v in corrected)
 
 
 @pytest.mark.parametrize("command", ["list", "search"])

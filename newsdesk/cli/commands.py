@@ -28,6 +28,7 @@ from newsdesk.desk import (
 from newsdesk.desk.results import nothing_taken_back, taken_back_in_deleted
 from newsdesk.model import ArticleRow
 from newsdesk.sanitize import display
+from newsdesk.tags import MAX_TAG_CHARS, cut_tags
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -348,6 +349,9 @@ def cmd_tag(desk: Desk, args: argparse.Namespace) -> int:
     ids = confirmed_targets(desk, targets, args, "tag")
     if ids is None:
         return EXIT_USAGE
+    for long in cut_tags(add):
+        # Cut silently before: the tag an editor later searches for is not the one typed.
+        output.notice(f"tag cut to {MAX_TAG_CHARS} characters: {normalise_tag(long)}")
     return _print_action(desk.tag(ids, add=add, remove=remove), args.json)
 
 
@@ -427,11 +431,12 @@ def cmd_delete(desk: Desk, args: argparse.Namespace) -> int:
 def cmd_undo(desk: Desk, args: argparse.Namespace) -> int:
     result = desk.undo()
     if result is None:
+        # As an action that changes nothing: exit 1, so a script can tell (it exited 0
+        # and printed `null`).
         if args.json:
-            output.print_json(None)
-        else:
-            output.notice("nothing to undo")
-        return EXIT_OK
+            output.print_json({"action": None, "changed": [], "requested": 0})
+        output.error("nothing to undo")
+        return EXIT_ERROR
     if not result.changed and not args.json:
         # The step is taken back all the same: what it changed, other editors have changed
         # since, and their changes stay (it said "no article matched" and failed).

@@ -13,7 +13,23 @@ from newsdesk.desk import Desk, DeskError
 from newsdesk.export import ExportError, ExportExists, ExportOptions, typed_destination
 
 
+def _named_ids(desk: Desk, words: list[str]) -> list[str] | None:
+    """The articles the words name when every one is an id (or a unique prefix of six
+    or more characters), as the action commands read them; else None (a query)."""
+    ids: list[str] = []
+    for word in words:
+        try:
+            ids.append(desk.resolve_id(word))
+        except DeskError:
+            return None
+    return ids or None
+
+
 def cmd_export(desk: Desk, args: argparse.Namespace) -> int:
+    # `export ID` said "no article matches 'ID'": ids are read as ids, as `tag ID` does.
+    named = None if args.ids else _named_ids(desk, args.query)
+    if named is not None:
+        args.ids, args.query = named, []
     query = " ".join(args.query) or ("" if args.ids else "is:starred")
     if args.ids:
         ids = [desk.resolve_id(i) for i in args.ids]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from newsdesk.cli.path_args import input_path, output_path
+
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("feeds", help="feed subscriptions: add, list, remove, import/export OPML")
@@ -37,10 +39,12 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     a.add_argument("--no-tags", action="store_true", help="tag its items no more")
     a.add_argument("--json", action="store_true")
     a = actions.add_parser("import", help="subscribe to every feed of an OPML file")
-    a.add_argument("file")
+    a.add_argument("file", type=input_path)
     a.add_argument("--json", action="store_true")
     a = actions.add_parser("export", help="write the subscriptions as OPML 2.0")
-    a.add_argument("--output", "-o", default=None, help="file to write (default: stdout)")
+    a.add_argument(
+        "--output", "-o", default=None, type=output_path, help="file to write (default: stdout)"
+    )
     a.add_argument("--force", action="store_true", help="replace an existing file")
 
     p = sub.add_parser("fetch", help="fetch due feeds now (or the named ones)")
@@ -57,7 +61,11 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("watch", help="import files as they arrive in folders (until Ctrl-C)")
     p.add_argument(
-        "folders", nargs="*", metavar="DIR", help="folders to watch (default: [watch] folders)"
+        "folders",
+        nargs="*",
+        type=input_path,
+        metavar="DIR",
+        help="folders to watch (default: [watch] folders)",
     )
     p.add_argument(
         "--settle", type=float, default=None, help="seconds a file must stay unchanged (default 1)"

@@ -43,7 +43,7 @@ def _list(desk: Desk, args: argparse.Namespace) -> int:
         output.notice("no feeds yet: `newsdesk feeds add URL` or `newsdesk feeds import FILE.opml`")
         return EXIT_OK
     widest = max(len(s.name) for s in subs) + max(
-        max(len(s.url), len(s.last_error or "")) for s in subs
+        max(len(s.shown_url), len(s.last_error or "")) for s in subs
     )
     if output.out.width < widest + TABLE_FIELDS_WIDTH:
         _list_narrow(subs)
@@ -54,7 +54,7 @@ def _list(desk: Desk, args: argparse.Namespace) -> int:
     table.add_column("url / last error", overflow="fold")
     for s in subs:
         status_style = _STATUS_STYLE.get(s.status, "")
-        detail = Text(clean_line(s.url))
+        detail = Text(clean_line(s.shown_url))
         if s.last_error:
             detail.append("\n" + clean_line(s.last_error), style="red")
         table.add_row(
@@ -89,7 +89,7 @@ def _list_narrow(subs: list[Subscription]) -> None:
                 f"  every {show_every(s.every_s)}  {counted(s.items, 'item')}, {s.unread:,} unread",
             )
         )
-        output.out.print(Text("    " + clean_line(s.url)), overflow="fold")
+        output.out.print(Text("    " + clean_line(s.shown_url)), overflow="fold")
         fetched = f"fetched {_when(s.last_fetched)}, last success {_when(s.last_success)}"
         output.out.print(Text("    " + fetched, style="dim"))
         if s.last_error:
@@ -99,7 +99,16 @@ def _list_narrow(subs: list[Subscription]) -> None:
 def _describe(sub: Subscription) -> str:
     extra = ", full text" if sub.full_text else ""
     tags = f", tags {', '.join(sub.tags)}" if sub.tags else ""
-    return f"{sub.name}: {sub.url} (every {show_every(sub.every_s)}{extra}{tags})"
+    return f"{sub.name}: {sub.shown_url} (every {show_every(sub.every_s)}{extra}{tags})"
+
+
+def _say_name_made(given: str | None, name: str) -> None:
+    """Say so when the name a feed is called by is not the --name given as typed."""
+    if given is not None and given != name:
+        output.notice(
+            f"named {name}, not {given!r}: feed names are lower case, words joined by "
+            f"dashes (feed:{name} finds its articles)"
+        )
 
 
 def _set(desk: Desk, args: argparse.Namespace) -> int:
@@ -120,6 +129,7 @@ def _set(desk: Desk, args: argparse.Namespace) -> int:
         )
         return EXIT_OK
     output.out.print(Text.assemble(("changed ", "bold"), _describe(done.feed)))
+    _say_name_made(args.name, done.feed.name)
     if done.renamed_from:
         output.notice(f"renamed from {done.renamed_from}: feed:{done.feed.name} finds its articles")
     for what in done.still_old:
@@ -143,13 +153,15 @@ def cmd_feeds(desk: Desk, args: argparse.Namespace) -> int:
         if args.json:
             output.print_json(sub.as_dict())
         else:
-            output.out.print(Text.assemble(("subscribed ", "bold"), _describe(sub)))
+            # The name it is called by (`feed:a`), as made of --name ("A" is "a").
+            output.out.print(Text.assemble(("subscribed as ", "bold"), _describe(sub)))
+            _say_name_made(args.name, sub.name)
         return EXIT_OK
     if action == "remove":
         done = desk.remove_feed(args.feed)
         sub = done.feed
         output.out.print(
-            Text.assemble(("removed ", "bold"), f"{sub.name} ({sub.url}); its articles stay")
+            Text.assemble(("removed ", "bold"), f"{sub.name} ({sub.shown_url}); its articles stay")
         )
         for what in done.still_old:
             output.notice(f"{what} still says feed:{sub.name}, a name no feed has now: edit it")

@@ -30,6 +30,7 @@ from newsdesk.cli.argv_masks import (
     unmask_value,
 )
 from newsdesk.cli.commands import EXIT_ERROR, EXIT_OK, EXIT_USAGE, HANDLERS
+from newsdesk.cli.path_args import input_path, output_path
 from newsdesk.config import STORE_ENV, store_url
 from newsdesk.desk import BIG_ACTION, SORTS, Desk
 from newsdesk.errors import DeskError, QuerySyntaxError
@@ -98,14 +99,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "paths",
         nargs="+",
-        type=Path,
+        type=input_path,
         help="files or folders; - reads standard input (kept in the data folder's piped/)",
     )
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.add_argument("--no-index", action="store_true", help="store only; index later")
 
     p = sub.add_parser("inspect", help="extract a file without storing it; prints JSON")
-    p.add_argument("file", type=Path)
+    p.add_argument("file", type=input_path)
     p.add_argument("--json", action="store_true", help="(default) print JSON")
 
     for name, helptext in (
@@ -204,6 +205,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--output",
         "-o",
         default=None,
+        type=output_path,
         help="file or folder (a path ending in / is a folder, made if missing: the export "
         "goes in it under a default name, or for md-files the files do); '-' for stdout",
     )

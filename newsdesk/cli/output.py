@@ -19,6 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newsdesk.counting import counted
+from newsdesk.feeds.urls import without_password
 from newsdesk.isodates import local_day
 from newsdesk.model import Article, ArticleRow, dek_to_show
 from newsdesk.sanitize import clean_line, clean_text, display, display_json
@@ -169,7 +170,8 @@ def rows_table(rows: list[ArticleRow], width: int = 0) -> Table:
 def print_tsv(rows: list[ArticleRow]) -> None:
     """One line per article: id, markers, published, source, headline, tags and what the
     inbox says before the headline ("KILLED: do not use", "embargoed until ...",
-    "corrected", "updated"; empty for plain copy), tab-separated."""
+    "corrected", "updated", even when the headline says it; empty for plain copy),
+    tab-separated."""
 
     def field(value: str | None) -> str:
         return inert(value, one_line=True).replace("\t", " ")
@@ -182,7 +184,7 @@ def print_tsv(rows: list[ArticleRow]) -> None:
             row.source,
             row.title,
             ",".join(row.tags),
-            row_label(row),
+            row_label(row, always=True),
         ]
         sys.stdout.write("\t".join(field(v) for v in values) + "\n")
     sys.stdout.flush()
@@ -281,8 +283,10 @@ def article_dict(article: Article) -> dict[str, Any]:
             "exported": article.state.exported,
             "tags": article.state.tags,
             "note": article.state.note,
-            "origin": article.origin,
-            "origins": article.origins,
+            # A feed's URL as it is shown everywhere: no password (fetched before it was
+            # left out of origins, an article's may still hold it).
+            "origin": without_password(article.origin),
+            "origins": [without_password(origin) for origin in article.origins],
             "imported_at": article.imported_at,
             "updated_at": article.updated_at,
             "story": article.story_id,

@@ -10,6 +10,7 @@ from rich.text import Text
 
 from newsdesk.cli import output
 from newsdesk.cli.commands import EXIT_ERROR, write_text_file
+from newsdesk.cli.path_args import EMPTY_INPUT, output_path
 from newsdesk.desk import Desk
 from newsdesk.errors import DeskError
 from newsdesk.rules.model import RuleNameTaken
@@ -71,7 +72,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         ),
     )
     p.add_argument("--json", action="store_true")
-    p.add_argument("--output", "-o", default=None, help=OUTPUT_HELP)
+    p.add_argument("--output", "-o", default=None, type=output_path, help=OUTPUT_HELP)
     p.add_argument("--force", action="store_true", help=FORCE_HELP)
     # Each action its own parser, as `saved` has: one list of operands for all of them
     # ended at the first option (`rules import --force FILE` refused FILE).
@@ -87,7 +88,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         # SUPPRESS: an action's own default would undo an option given before the action.
         a.add_argument("--json", action="store_true", default=argparse.SUPPRESS)
         if name == "export":
-            a.add_argument("--output", "-o", default=argparse.SUPPRESS, help=OUTPUT_HELP)
+            a.add_argument(
+                "--output", "-o", default=argparse.SUPPRESS, type=output_path, help=OUTPUT_HELP
+            )
         if name in ("export", "import"):
             a.add_argument(
                 "--force", action="store_true", default=argparse.SUPPRESS, help=FORCE_HELP
@@ -171,6 +174,8 @@ def cmd_rules(desk: Desk, args: argparse.Namespace) -> int:
     # import
     if len(rest) != 1:
         raise DeskError(f"rules import needs one FILE; {USAGE}")
+    if rest[0] == "":
+        raise DeskError(EMPTY_INPUT)  # Path("") read the shell's folder
     try:
         text = Path(rest[0]).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:

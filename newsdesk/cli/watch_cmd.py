@@ -68,11 +68,13 @@ def cmd_watch(desk: Desk, args: argparse.Namespace) -> int:
                     if not (outcome.error and warning in outcome.error):
                         output.out.print(Text.assemble(("  ! ", "yellow"), clean_line(warning)))
             for path, article_id in summary.updated:
+                # "Whole" only when the first text was cut short; else it was corrected.
+                now = "the whole text" if article_id in summary.completed else "the corrected text"
                 output.out.print(
                     Text.assemble(
                         ("~ ", "cyan"),
                         display(path, name=True),
-                        f": written again; its article {article_id[:10]} now has the whole text",
+                        f": written again; its article {article_id[:10]} now has {now}",
                     )
                 )
         sys.stdout.flush()

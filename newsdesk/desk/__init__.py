@@ -100,6 +100,12 @@ class Desk:
         try:
             self.paths.data_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
+            if isinstance(exc, FileExistsError | NotADirectoryError):
+                # "[Errno 17] File exists" said nothing of what was wrong.
+                raise DeskError(
+                    f"the data directory {self.paths.data_dir} is not a folder (it, or a "
+                    "folder on its path, is a file)"
+                ) from exc
             raise DeskError(
                 f"cannot create the data directory {self.paths.data_dir}: {exc}"
             ) from exc
@@ -452,7 +458,8 @@ class Desk:
         ) -> tuple[list[str], int]:
             return self._store_items(
                 items,
-                sub.url,
+                # The article's origin is shown (`show`, exports): no password in it.
+                sub.shown_url,
                 raw=None,
                 after=after,
                 updated=updated,

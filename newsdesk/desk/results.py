@@ -22,6 +22,9 @@ class ImportSummary:
     #: (path, article id) for a watched file written again whose new text replaced the
     #: article its earlier text made (`watch_revisions`).
     updated: list[tuple[str, str]] = field(default_factory=list)
+    #: Of `updated`'s articles, those whose earlier text was cut short (a file that
+    #: arrived in two bursts): now whole. The others were corrected.
+    completed: list[str] = field(default_factory=list)
 
     @property
     def imported(self) -> int:
@@ -48,7 +51,10 @@ class ImportSummary:
                 for f in self.files
                 if not f.error
             ],
-            "updated_files": [{"path": path, "id": aid} for path, aid in self.updated],
+            "updated_files": [
+                {"path": path, "id": aid, "completed": aid in self.completed}
+                for path, aid in self.updated
+            ],
         }
 
 

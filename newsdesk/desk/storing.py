@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 from newsdesk import paths as paths_mod
 from newsdesk.desk.results import ImportProgress, ImportSummary
+from newsdesk.desk.same_report import shares_most_words
+from newsdesk.desk.text_ids import ids_for_text
 from newsdesk.import_batch import store_batch
 from newsdesk.isodates import iso_to_ts
 from newsdesk.model import Article, Extracted, article_id
@@ -202,6 +204,9 @@ class ArticleStorer:
         known = self.store.existing(
             [aid for aid, meta in zip(ids, items, strict=True) if not meta.item_id]
         )
+        # An id whose article a correction gave other text names that text no more.
+        content_ids = ids
+        ids, known = ids_for_text(self.store, tx, items, ids, known)
         # Feed items stored before under their GUID (or, without one, under the link the
         # same feed gave): told otherwise by that feed, a correction.
         guids = [guid for m in items if (guid := _feed_guid(m))]
@@ -230,7 +235,7 @@ class ArticleStorer:
             meta, published_ts, signature = prepare(index)
             if before is not None and before.told_by == feed_id:
                 stored_id = before.article_id
-                if not _retold(before, aid) or (aid in known and aid != stored_id):
+                if not _retold(before, content_ids[index]) or (aid in known and aid != stored_id):
                     # The same telling (or one another article holds already).
                     self.store.add_origin(tx, stored_id, item_origin)
                     stored[index] = stored_id
@@ -412,24 +417,13 @@ def _stored_telling(
     return None, True
 
 
-#: Share of the shorter headline's (or text's) words the other must hold for a telling
-#: under one GUID with another link to be the same report, rewritten.
-SAME_REPORT_WORDS = 0.5
-
-
 def same_report(before: Told, meta: Extracted) -> bool:
     """Whether a feed item is the stored telling `before` told again (corrected,
     updated): the same link, or much of the same headline or text. A headline
     rewritten with its link's slug still shares most of its text."""
-    from newsdesk.stories.text import content_words
-
     if before.url and meta.url and before.url == meta.url:
         return True
-    for old, new in ((before.title, meta.title), (before.body, meta.body)):
-        a, b = set(content_words(old)), set(content_words(new))
-        if a and b and len(a & b) >= SAME_REPORT_WORDS * min(len(a), len(b)):
-            return True
-    return False
+    return shares_most_words(before.title, meta.title) or shares_most_words(before.body, meta.body)
 
 
 def _retold(before: Told, new_id: str) -> bool:

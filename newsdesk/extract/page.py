@@ -57,6 +57,7 @@ from newsdesk.extract.outlet import (
     owned_outlet,
     site_line_outlet,
 )
+from newsdesk.extract.page_clock import on_page_clock
 from newsdesk.extract.tail import credited_reporters, drop_author_bio, read_tail
 from newsdesk.extract.textbrowser import signed_heading
 from newsdesk.isodates import parse_iso_date
@@ -436,7 +437,8 @@ def _assemble(found: Found, hints: Extracted | None, text: str) -> Extracted:
         meta.dateline = clean_line(found.dateline)
     meta.published = normalise(meta.published) if meta.published else None
     if meta.published and found.published and local_day_shown(meta.published, found.published):
-        meta.published = found.published
+        # The stated moment stays, on the clock of the day the page shows, when the two agree.
+        meta.published = on_page_clock(meta.published, found.published) or found.published
     if not meta.published:
         meta.published = found.published or found.late_published
     if not meta.published and found.dateline_month_day:

@@ -83,3 +83,27 @@ def unique_name(wanted: str, taken: Collection[str]) -> str:
     while f"{wanted}-{number}" in taken:
         number += 1
     return f"{wanted}-{number}"
+
+
+def cut_middle(name: str, width: int) -> str:
+    """`name` in at most `width` cells, cut in the middle with an ellipsis when longer:
+    its end is kept, where names made unique differ ("...-times-31mred" and
+    "...-31mred-2" read alike when cut at the end)."""
+    from rich.cells import cell_len
+
+    if cell_len(name) <= width:
+        return name
+    if width <= 1:
+        return "…"[:width]
+    tail_cells = (width - 1) // 2
+    head: list[str] = []
+    tail: list[str] = []
+    for char in reversed(name):
+        if cell_len("".join(tail)) + cell_len(char) > tail_cells:
+            break
+        tail.append(char)
+    for char in name:
+        if cell_len("".join(head)) + cell_len(char) > width - 1 - cell_len("".join(tail)):
+            break
+        head.append(char)
+    return "".join(head) + "…" + "".join(reversed(tail))

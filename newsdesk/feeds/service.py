@@ -29,7 +29,7 @@ from newsdesk.feeds.http import Client, HostGate, Limits, check_url
 from newsdesk.feeds.names import name_from_title, name_from_url, slug, unique_name
 from newsdesk.feeds.opml import OpmlError, read_opml, write_opml
 from newsdesk.feeds.subscription import Subscription
-from newsdesk.feeds.urls import same_site_spelling, unwrapped
+from newsdesk.feeds.urls import same_site_spelling, unwrapped, without_password
 from newsdesk.isodates import iso_to_ts, utc_now_iso
 from newsdesk.model import Extracted
 from newsdesk.store.protocol import StoreBackend, Transaction
@@ -48,6 +48,10 @@ STOP_POLL_S = 0.2
 
 class FeedError(DeskError):
     """A subscription could not be added, found or changed; one line for the user."""
+
+    def __init__(self, message: str) -> None:
+        # A URL it quotes is shown without its password, as everywhere a feed URL is.
+        super().__init__(without_password(message))
 
 
 Status = Literal["new", "unchanged", "failed"]
@@ -76,7 +80,7 @@ class FeedOutcome:
     def as_dict(self) -> dict[str, Any]:
         return {
             "name": self.name,
-            "url": self.url,
+            "url": without_password(self.url),
             "status": self.status,
             "new": self.new,
             "duplicates": self.duplicates,
@@ -302,7 +306,7 @@ class OpmlReport:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "added": [{"name": s.name, "url": s.url, "tags": s.tags} for s in self.added],
+            "added": [{"name": s.name, "url": s.shown_url, "tags": s.tags} for s in self.added],
             "skipped": [{"url": u, "reason": r} for u, r in self.skipped],
             "notes": [{"url": u, "note": n} for u, n in self.notes],
         }
@@ -323,6 +327,7 @@ def import_opml(store: StoreBackend, path: Path) -> OpmlReport:
         raise FeedError(f"{path}: no feeds in it (no outline has an xmlUrl)")
     report = OpmlReport()
     for entry in entries:
+        shown = without_password(entry.url)  # the report is shown: no password in it
         if not entry.url:
             report.skipped.append(("", f"{entry.title or 'an outline'}: xmlUrl is empty"))
             continue
@@ -346,19 +351,19 @@ def import_opml(store: StoreBackend, path: Path) -> OpmlReport:
             report.added.append(sub)
             for what in entry.untaggable:
                 report.notes.append(
-                    (sub.url, f"{what} has no letter or digit to make a tag of: left out")
+                    (shown, f"{what} has no letter or digit to make a tag of: left out")
                 )
             if entry.bad_every is not None:
                 report.notes.append(
                     (
-                        sub.url,
+                        shown,
                         f'every="{entry.bad_every}" is no interval in seconds from '
                         f"{schedule.MIN_EVERY_S} to {schedule.MAX_EVERY_S}; fetched every "
                         f"{counted(sub.every_s // 60, 'minute')}",
                     )
                 )
         except FeedError as exc:
-            report.skipped.append((entry.url, str(exc)))
+            report.skipped.append((shown, str(exc)))
     return report
 
 
@@ -441,22 +446,26 @@ def _record(store: StoreBackend, store_items: StoreItems, done: Downloaded) -> F
     now = time.time()
     sub.last_fetched = utc_now_iso()
     sub.last_status = fetched.status
-    outcome = FeedOutcome(sub.name, sub.url, "unchanged", warnings=done.warnings[:20])
+    # What is said of the fetch is shown: any URL in it without its password (a relative
+    # redirect keeps the feed URL's user and password).
+    warnings = [without_password(warning) for warning in done.warnings[:20]]
+    outcome = FeedOutcome(sub.name, sub.url, "unchanged", warnings=warnings)
     if fetched.moved_to and fetched.moved_to != sub.url:
         other = _url_taken(store, fetched.moved_to, sub)
+        moved = without_password(fetched.moved_to)
         if other is None:
-            outcome.message = f"moved permanently: now fetched from {fetched.moved_to}"
+            outcome.message = f"moved permanently: now fetched from {moved}"
             sub.url = fetched.moved_to
         else:
             # Both would fetch one feed: said, for the editor to remove one of them.
             outcome.message = (
-                f"moved permanently to {fetched.moved_to}, which feed {other!r} "
+                f"moved permanently to {moved}, which feed {other!r} "
                 "already follows: remove one of the two"
             )
     if done.error:
         outcome.status = "failed"
-        outcome.reason = done.error
-        sub.last_error = done.error
+        outcome.reason = without_password(done.error)
+        sub.last_error = outcome.reason
         if fetched.status == 410:
             sub.paused = True
             outcome.message = "the feed is gone (410): paused; remove it or resume it by hand"

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from newsdesk.feeds.urls import without_password
+
 
 @dataclass
 class Subscription:
@@ -37,10 +39,17 @@ class Subscription:
     items: int = 0
     unread: int = 0
 
+    @property
+    def shown_url(self) -> str:
+        """Its URL as lists and messages show it: without a password."""
+        return without_password(self.url)
+
     def as_dict(self) -> dict[str, Any]:
+        """What `feeds list --json` prints (the URL shown without its password)."""
         data = asdict(self)
         data.pop("etag")
         data.pop("last_modified")
+        data["url"] = self.shown_url
         return data
 
     @property

@@ -12,6 +12,19 @@ _DEFAULT_PORTS = {"http": ":80", "https": ":443"}
 _SCHEME_FIRST = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 
 
+#: The password in a URL's user information ("https://ana:secret@host/"), anywhere in a
+#: text: the scheme, the user name, then ":" and the password up to "@".
+_PASSWORD = re.compile(r"\b([A-Za-z][A-Za-z0-9+.-]*://[^/\s:@]*):[^@\s/]*@")
+
+
+def without_password(text: str) -> str:
+    """`text` with the password of every URL in it left out ("https://ana:secret@host/rss"
+    is shown "https://ana@host/rss"), as `newsdesk paths` shows the store's address. For
+    what is shown (lists, messages, errors, an article's origin); the subscription keeps
+    its URL whole to fetch with."""
+    return _PASSWORD.sub(r"\1@", text) if "@" in text else text
+
+
 def unwrapped(url: str) -> str:
     """The web address of a `feed:` URL, as Safari, Firefox and some OPML exports write
     them: "feed://host/rss" is "http://host/rss", "feed:https://host/rss" the address

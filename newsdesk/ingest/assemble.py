@@ -15,6 +15,7 @@ from newsdesk.extract import enrich, extract_page
 from newsdesk.extract.headline import LINK_TITLES, headline_from_lead
 from newsdesk.extract.lines import count_words, ends_sentence, split_lines
 from newsdesk.ingest.limits import MAX_LINE_CHARS, MAX_LIST_ITEMS, MAX_TITLE_CHARS
+from newsdesk.ingest.long_tokens import shorten_long_tokens
 from newsdesk.ingest.markup import looks_like_html
 from newsdesk.isodates import normalise_date
 from newsdesk.model import (
@@ -131,7 +132,7 @@ def extract_article(
     empty body from the extractor means it judged short text as furniture,
     and the text itself is kept as the body.
     """
-    text = clean_text(text)
+    text = shorten_long_tokens(clean_text(text), warnings)
     try:
         meta = extract_page(text, hints, main_text=text_is_article)
     except Exception as exc:  # any extractor bug must not abort an import

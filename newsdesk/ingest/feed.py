@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import parse_qs, urljoin, urlsplit
 
+from newsdesk.counting import counted
 from newsdesk.ingest.assemble import clean_short, extract_article, finish
 from newsdesk.ingest.drafts import Draft, Drafted, load_in_one_go
 from newsdesk.ingest.html_meta import plausible_site
@@ -261,12 +262,16 @@ def draft_feed(text: str, warnings: list[str]) -> Drafted:
         reason = describe_parse_error(parsed.get("bozo_exception"))
         if not entries:
             raise Rejected(f"malformed XML: {reason}")
-        warnings.append(f"malformed XML ({reason}); recovered {len(entries)} items")
-    if entries and parsed.get("bozo") and _last_item_cut(text):
         # A document cut short (a truncated download) ends inside its last item: that item
         # is a part, whose full telling comes with the next fetch as a second article.
-        entries = entries[:-1]
-        warnings.append(f"item {len(entries) + 1}: cut off where the document ends; skipped")
+        cut = _last_item_cut(text)
+        if cut:
+            entries = entries[:-1]
+        if entries:
+            # Only the items kept are "recovered" (the cut one was counted, then skipped).
+            warnings.append(f"malformed XML ({reason}); recovered {counted(len(entries), 'item')}")
+        if cut:
+            warnings.append(f"item {len(entries) + 1}: cut off where the document ends; skipped")
     if not entries:
         if not parsed.get("version"):
             raise Rejected("not a feed: no RSS or Atom channel found")

@@ -13,7 +13,9 @@ the date printed on the page:
   first publication;
 - a time in UTC that another candidate states as the same moment in the
   publisher's own time zone (`2022-05-04T03:37Z` beside a `<time>` of
-  `2022-05-03T23:37-04:00`): the local one gives the day the page prints.
+  `2022-05-03T23:37-04:00`): the local one gives the day the page prints;
+- a weak field (`sailthru.date`) holding the time the page says it was modified,
+  when the page states another time it was published: published wins.
 """
 
 from __future__ import annotations
@@ -115,9 +117,30 @@ def _in_local_time(chosen: str, others: list[str]) -> str:
     return chosen
 
 
-def choose_published(candidates: Iterable[object], url: str | None) -> str | None:
-    """The first readable candidate, corrected as the module says; None when none reads."""
+def _moment(value: str) -> object:
+    """What two spellings of one time share ("...Z" and "...+00:00"); a day as written."""
+    return (parse_iso(value) if "T" in value else None) or value
+
+
+def choose_published(
+    candidates: Iterable[object],
+    url: str | None,
+    *,
+    published: str | None = None,
+    modified: Iterable[object] = (),
+) -> str | None:
+    """The first readable candidate, corrected as the module says; None when none reads.
+
+    `published` is the time a field labelled so states, `modified` those of the fields
+    that say when the page was changed: a candidate that is a modified time and not the
+    published one is passed over when the page states a published time.
+    """
     values = [v for v in (normalise_date(c) for c in candidates if c) if v]
+    labelled = normalise_date(published) if published else None
+    if labelled:
+        changed = {_moment(v) for v in (normalise_date(m) for m in modified if m) if v}
+        changed.discard(_moment(labelled))
+        values = [v for v in values if _moment(v) not in changed] or values
     if not values:
         return None
     chosen = _in_local_time(_midnight_as_utc(values[0]), values[1:])

@@ -22,6 +22,7 @@ from lxml import etree, html
 from newsdesk.extract.outlet import without_corporate_suffix
 from newsdesk.ingest.html_coauthors import with_coauthors
 from newsdesk.ingest.html_dates import choose_published, time_element_date
+from newsdesk.ingest.html_flatten import LIBXML_MAX_DEPTH, cut_at_depth, deep_parser, flatten
 from newsdesk.ingest.html_headline import (
     WORD,
     first_h1,
@@ -86,18 +87,38 @@ class PageMeta:
     body: str | None = None
 
 
-def parse_document(text: str) -> etree._Element | None:
-    """The lxml HTML tree, or None when there is nothing to parse."""
-    parser = html.HTMLParser(encoding="utf-8", remove_comments=True, no_network=True)
-    try:
-        tree = html.document_fromstring(text.encode("utf-8", "replace"), parser=parser)
-    except (etree.ParserError, ValueError):
+def parse_document(text: str, warnings: list[str] | None = None) -> etree._Element | None:
+    """The lxml HTML tree, or None when there is nothing to parse.
+
+    `huge_tree` lifts libxml2's depth limit from 256 levels to 2,048 (the size caps of
+    `limits` still bound the input); a page nested deeper still is flattened
+    (`html_flatten`) rather than read only down to the limit, and `warnings` says so.
+    """
+    tree, too_deep = _parse(text)
+    if too_deep:
+        if warnings is not None:
+            warnings.append(
+                f"page nested deeper than {LIBXML_MAX_DEPTH:,} levels; read with its "
+                "innermost tags left out"
+            )
+        tree, too_deep = _parse(flatten(text))
+    if tree is None or too_deep:
         return None
     # Ruby readings (<rt>, <rp>) are a second spelling of the words beside them: kept, they
     # run into the text ("子こどもへの体罰たいばつ") of headlines and bodies.
     for element in list(tree.iter("rt", "rp")):
         element.drop_tree()
     return tree
+
+
+def _parse(text: str) -> tuple[etree._Element | None, bool]:
+    """The tree, and whether libxml2 stopped reading at its depth limit (the tree is cut)."""
+    parser = deep_parser(encoding="utf-8", remove_comments=True, no_network=True)
+    try:
+        tree = html.document_fromstring(text.encode("utf-8", "replace"), parser=parser)
+    except (etree.ParserError, ValueError):
+        return None, False
+    return tree, cut_at_depth(parser)
 
 
 #: An entity left in an attribute's text after parsing: the CMS escaped it twice
@@ -128,6 +149,22 @@ def _meta(tree: etree._Element, *keys: str) -> str | None:
         if key.lower() in found:
             return found[key.lower()]
     return None
+
+
+#: Fields that state when the article was first published, strongest first.
+_PUBLISHED_KEYS = (
+    "article:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "og:published_time",
+)
+#: Fields that state when the page was last changed: no publication time.
+_MODIFIED_KEYS = (
+    "article:modified_time",
+    "og:article:modified_time",
+    "og:updated_time",
+    "datemodified",
+)
 
 
 def _meta_all(tree: etree._Element, *keys: str) -> list[str]:
@@ -464,13 +501,12 @@ def read_page_meta(tree: etree._Element) -> PageMeta:
     meta.authors = with_coauthors(tagged, in_ld) if tagged else in_ld
     if not meta.authors:
         meta.byline_authors = person_names(_byline_candidates(tree))
+    stated_published = _meta(tree, *_PUBLISHED_KEYS) or ld.get("datePublished")
     meta.published = choose_published(
         (
             _meta(
                 tree,
-                "article:published_time",
-                "datepublished",
-                "og:published_time",
+                *_PUBLISHED_KEYS,
                 "pubdate",
                 "publishdate",
                 "parsely-pub-date",
@@ -489,6 +525,8 @@ def read_page_meta(tree: etree._Element) -> PageMeta:
             _meta(tree, "article:modified_time"),
         ),
         meta.url,
+        published=stated_published if isinstance(stated_published, str) else None,
+        modified=[ld.get("dateModified"), *_meta_all(tree, *_MODIFIED_KEYS)],
     )
     root = _article_root(tree)
     meta.dek = (

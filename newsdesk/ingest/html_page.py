@@ -20,6 +20,7 @@ from newsdesk.extract.dates import date_line, declared_locale, find_dates, numer
 from newsdesk.extract.found import fold
 from newsdesk.extract.outlet import is_squashed, respell
 from newsdesk.extract.page import local_day_shown
+from newsdesk.extract.page_clock import on_page_clock
 from newsdesk.ingest.assemble import bounded, drop_leading_title, extract_article, finish
 from newsdesk.ingest.html_byline import address_authors, visible_byline, visible_lines
 from newsdesk.ingest.html_coauthors import repeated_author_names, with_coauthors, without_credited
@@ -425,7 +426,7 @@ def load_html(text: str, warnings: list[str]) -> list[Extracted]:
         )
         text = text[:MAX_HTML_PARSE_BYTES]
     check_entities(text)
-    tree = parse_document(strip_doctype(text))
+    tree = parse_document(strip_doctype(text), warnings)
     if tree is None:
         raise Rejected("no article found in the HTML page")
     meta = read_page_meta(tree)
@@ -497,7 +498,9 @@ def _read_html(tree: HtmlElement, meta: PageMeta, warnings: list[str]) -> list[E
         article.dateline = signature_place(tree)
     shown = _shown_date(page_text, [article.title, *first_h1], article.language, stated=not guessed)
     if shown and _dates_another_day(article.published, shown, stated=not guessed):
-        article.published = shown
+        # A stated moment the header shows on a zoneless clock stays, on that clock.
+        clocked = on_page_clock(article.published, shown) if article.published else None
+        article.published = clocked if clocked and not guessed else shown
     if not article.source and meta.site:
         article.source = site_masthead(meta.site, meta.url)
         if is_squashed(article.source):

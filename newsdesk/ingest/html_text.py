@@ -16,6 +16,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from newsdesk.ingest.assemble import tidy_paragraphs
+from newsdesk.ingest.html_flatten import cut_at_depth, deep_parser, flatten
 from newsdesk.ingest.limits import MAX_TEXT_CHARS
 from newsdesk.ingest.markup import looks_like_html
 
@@ -317,8 +318,14 @@ def html_fragment_to_text(fragment: str) -> str:
         # HTML without tags (a feed field), or text holding a bare "<" ("a<b and c>d"):
         # decode entities, reflow each paragraph.
         return _reflow(html.unescape(fragment) if "&" in fragment else fragment)
+    parser = deep_parser()
     try:
-        root = lxml_html.fragment_fromstring(fragment, create_parent="div")
+        root = lxml_html.fragment_fromstring(fragment, create_parent="div", parser=parser)
+        if cut_at_depth(parser):
+            # Nested past libxml2's limit: read shallower, or the rest of the text is lost.
+            root = lxml_html.fragment_fromstring(
+                flatten(fragment), create_parent="div", parser=parser
+            )
     except (etree.ParserError, ValueError):
         return _reflow(fragment)
     return element_to_text(root, lists=True, widgets=True)

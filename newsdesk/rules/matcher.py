@@ -58,6 +58,7 @@ from newsdesk.search.schema import (
     plain_analyzer,
     text_analyzer,
 )
+from newsdesk.search.spellings import two_letter_spelling
 from newsdesk.wire import DO_NOT_USE, fold_subject, is_urgent
 
 Predicate = Callable[["Facts"], bool]
@@ -347,6 +348,15 @@ class Compiler:
     # -- words -----------------------------------------------------------------------
 
     def words(self, node: Words) -> Predicate:
+        test = self._words(node)
+        other = two_letter_spelling(node.text) if node.kind == "word" else None
+        if other is None:
+            return test
+        # As the search: umlauts find their two-letter spelling too (search/spellings.py;
+        # the way back is the search's guess for words the index lacks, never a rule's).
+        return either([test, self._words(Words(node.field, other, node.kind))])
+
+    def _words(self, node: Words) -> Predicate:
         fields = list(DEFAULT_FIELDS) if node.field == "any" else [node.field]
         tests = [t for t in (self._field_test(name, node) for name in fields) if t is not None]
         if not tests:

@@ -38,6 +38,7 @@ from newsdesk.search.schema import (
     plain_analyzer,
     text_analyzer,
 )
+from newsdesk.search.spellings import two_letter_spelling, umlaut_spelling
 
 #: Terms a prefix expands to, per field (the most frequent first); 64 in all
 #: over the default fields.
@@ -243,6 +244,31 @@ class WhooshCompiler:
     # -- words, phrases, prefixes ---------------------------------------------
 
     def words(self, node: Words) -> wq.Query | None:
+        query = self._words(node)
+        if node.kind != "word" or query is None or query is wq.NullQuery:
+            return query
+        # German's other spelling (see search/spellings.py): "münchen" finds Muenchen
+        # too; "muenchen" finds München only when nothing is spelled so.
+        other = two_letter_spelling(node.text)
+        if other is None:
+            other = umlaut_spelling(node.text)
+            if other is None or self._in_index(query):
+                return query
+        alternative = self._words(Words(node.field, other, node.kind))
+        if alternative is None or not self._in_index(alternative):
+            return query
+        return wq.Or([query, alternative])
+
+    def _in_index(self, query: wq.Query) -> bool:
+        """Some term of `query` is in the index (checked in the reader's term lists)."""
+        reader = self.reader
+        return any(
+            reader.doc_frequency(field, text) > 0
+            for field, text in query.iter_all_terms()
+            if field in reader.indexed_field_names()
+        )
+
+    def _words(self, node: Words) -> wq.Query | None:
         fields = dict(DEFAULT_FIELDS) if node.field == "any" else {node.field: 1.0}
         parts: list[wq.Query] = []
         for field_name, boost in fields.items():

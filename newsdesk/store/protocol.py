@@ -278,6 +278,14 @@ class StoreBackend(Protocol):
         """The current version of wire item `item_id` (None: none stored)."""
         ...
 
+    def stored_texts(
+        self, tx: Transaction, article_ids: Sequence[str], *, corrected_only: bool = False
+    ) -> dict[str, tuple[str, str]]:
+        """The (headline, body) of the stored articles among `article_ids`; with
+        `corrected_only`, only of those corrected in place (`update_content`), the only
+        ones whose text can be other than the text their id was made of."""
+        ...
+
     def update_content(self, tx: Transaction, article_id: str, meta: Extracted) -> None:
         """Replace an article's extracted content with a newer telling of it (a feed's
         correction under the same GUID): headline, body, dates, link and the rest of

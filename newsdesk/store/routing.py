@@ -264,6 +264,15 @@ class RoutedStore:
         return found
 
     @routed
+    def stored_texts(
+        self, tx: Transaction, article_ids: Sequence[str], *, corrected_only: bool = False
+    ) -> dict[str, tuple[str, str]]:
+        found: dict[str, tuple[str, str]] = self.sql.articles.stored_texts(
+            self._tx(tx), article_ids, corrected_only=corrected_only
+        )
+        return found
+
+    @routed
     def update_content(self, tx: Transaction, article_id: str, meta: Extracted) -> None:
         self.sql.articles.update_content(self._tx(tx), article_id, meta)
 

@@ -30,6 +30,9 @@ KILLED_STYLE = Style(color="red", bold=True)
 BODY_LIMIT = 200_000
 #: Related articles' headlines are cut to this many characters.
 RELATED_TITLE = 60
+#: The label column: the longest label (a wire item's "Agency note") and a space. At 10,
+#: that label's value started a column right of every other value.
+LABEL_WIDTH = len("Agency note") + 1
 
 
 @dataclass(frozen=True)
@@ -61,8 +64,8 @@ def terms_pattern(terms: Sequence[str]) -> re.Pattern[str] | None:
 def _field(text: Text, label: str, value: str, styles: ArticleStyles) -> None:
     if not value:
         return
-    # A label as long as the column ("Agency note") keeps a space before its value.
-    text.append(f"{label:<10}" if len(label) < 10 else f"{label} ", styles.label)
+    # A label longer than the column (none today) still keeps a space before its value.
+    text.append(f"{label:<{LABEL_WIDTH - 1}} ", styles.label)
     # Every field passes here: dates and counts too, for a store another tool wrote.
     text.append(display(value), styles.meta)
     text.append("\n")
@@ -148,7 +151,7 @@ def article_text(
     )
     for label, value in wire:
         if label == "status" and killed:
-            text.append(f"{'Status':<10}", styles.label)
+            text.append(f"{'Status':<{LABEL_WIDTH}}", styles.label)
             text.append(clean_line(value), KILLED_STYLE)
             text.append("\n")
         else:
@@ -167,7 +170,7 @@ def article_text(
     ]
     _field(text, "State", ", ".join(flags) or "read", styles)
     if state.tags:
-        text.append(f"{'Tags':<10}", styles.label)
+        text.append(f"{'Tags':<{LABEL_WIDTH}}", styles.label)
         for i, tag in enumerate(state.tags):
             if i:
                 text.append(" ")

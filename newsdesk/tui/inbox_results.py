@@ -19,7 +19,6 @@ class Placement:
     """Where the cursor goes when new rows are shown."""
 
     keep: str | None
-    keep_index: bool = False
 
 
 class InboxResults:
@@ -106,7 +105,7 @@ class InboxResults:
             self.expanded = {}
         if request.reveal and answer.complete:
             keep = self._first_listed(request.reveal) or keep
-        return Placement(keep, request.keep_index)
+        return Placement(keep)
 
     def kept_notice(self, stopped: str) -> str:
         """What the bar says when a search was cut short before it ran (`stopped`, why)

@@ -39,15 +39,28 @@ def compact_when(value: str | None, now: datetime) -> str:
 
 
 def long_when(value: str | None, now: datetime) -> str:
-    """For the detail pane: the stated date and how long ago."""
+    """For the detail pane: the stated date and how long ago. A time its source gave
+    with no zone is shown as the others are, said to be of an unknown zone: read as UTC
+    (as the store sorts it), it was labelled "UTC", which its source never said, and
+    how long ago it was is uncertain by hours, so not said."""
     when = parse_when(value)
     if when is None or value is None:
         return value or ""
+    if len(value) > 10 and _zoneless(value):
+        return f"{when.strftime('%Y-%m-%d %H:%M')} (zone unknown)"
     short = compact_when(value, now)
     stated = value if len(value) <= 10 else when.strftime("%Y-%m-%d %H:%M %Z").strip()
     if short and short[0].isdigit() and short[-1] in "mhd":
         return f"{stated} ({short} ago)"
     return stated
+
+
+def _zoneless(value: str) -> bool:
+    """An ISO time with no offset and no Z ("2019-11-18T23:03:00")."""
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).tzinfo is None
+    except ValueError:
+        return False
 
 
 def _day_when(day: date, now: datetime) -> str:

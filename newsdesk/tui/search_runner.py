@@ -31,8 +31,6 @@ class SearchRequest:
     grouped: bool
     #: Keep the cursor on this article when the results arrive.
     keep: str | None = None
-    #: Keep the cursor at its index instead (rows left the list).
-    keep_index: bool = False
     #: Keep the cursor on the article it is on when the answer arrives (a refresh the
     #: reader did not ask for: they may have moved meanwhile).
     keep_current: bool = False

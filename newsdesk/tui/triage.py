@@ -1,8 +1,12 @@
 """Triage verbs as the app applies them, without Textual.
 
 A toggle turns a mark on unless every target already has it; "read one,
-read all" widens a read to every version of the story. These run in the UI
-thread for small batches and in a worker for big ones.
+read all" widens a read to every version of the story. A star or a tag given to
+a wire version a newer one replaced goes to the current version (the store's
+`TO_CURRENT_VERSION`), so a toggle decides from the versions it goes to: deciding
+from all of a story's versions, `s` on a folded wire story starred its current
+version and never unstarred it. These run in the UI thread for small batches and
+in a worker for big ones.
 """
 
 from __future__ import annotations
@@ -27,10 +31,20 @@ PAST = {
 }
 
 
+def goes_to(desk: Desk, ids: Sequence[str], field: Toggle | Literal["tag"]) -> list[str]:
+    """The articles a star or tag on `ids` reaches: each replaced wire version as its
+    current one (the store routes them so; newsdesk/store/routing.py says why). Read and
+    archive stay on what was chosen."""
+    if field in ("starred", "tag"):
+        return desk.current_versions(ids)
+    return list(ids)
+
+
 def toggle(
     desk: Desk, field: Toggle, ids: Sequence[str], *, read_all_versions: bool
 ) -> ActionResult:
-    """Read the targets' states, then change them in one transaction."""
+    """Read the states of the articles the change goes to, then change them in one
+    transaction (`ids` as `goes_to` gives them)."""
     rows = desk.rows(ids)
     on = not all(getattr(row, field) for row in rows)
     if field == "read" and on and read_all_versions:
@@ -47,11 +61,25 @@ def articles(count: int) -> str:
     return f"{count:,} article" if count == 1 else f"{count:,} articles"
 
 
-def batch_notice(result: ActionResult, requested: int) -> str:
+def on_current_versions(changed: int, targets: int, chosen: int) -> str:
+    """What a star or tag routed to current versions reached, in the editor's terms:
+    "the current version (of 4 versions)" rather than a bare "1 of 4"."""
+    whole = "the current version" if targets == 1 else f"the {targets:,} current versions"
+    of = "(a newer version replaced this one)" if chosen == 1 else f"(of {chosen:,} versions)"
+    if changed == targets:
+        return f"{whole} {of}"
+    return f"{changed:,} of {whole} {of}"
+
+
+def batch_notice(result: ActionResult, requested: int, *, to_current: bool = False) -> str:
     """ "Archived 3 of 4 (u to undo)"; a read widened to the stories' other versions
-    says so rather than "Marked read 7 of 4"."""
+    says so rather than "Marked read 7 of 4"; a star that went to current versions
+    (`to_current`; `result.requested` counts those) says so rather than "1 of 4"."""
     verb = PAST.get(result.action, result.action.capitalize())
     changed = len(result.changed)
+    if to_current:
+        reached = on_current_versions(changed, result.requested, requested)
+        return f"{verb} {reached}; u to undo"
     if changed > requested:
         return (
             f"{verb} {articles(changed)}: the {requested:,} chosen and their stories'"

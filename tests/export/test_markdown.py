@@ -378,3 +378,22 @@ def test_a_dek_the_body_opens_with_is_printed_once(rich_article: Article) -> Non
     assert text.count("dredge the north channel") == 1
     rich_article.meta.dek = "Work starts on Monday."
     assert "*Work starts on Monday.*" in render([rich_article], ExportOptions(format="md")).text
+
+
+def test_a_dek_the_wire_lede_repeats_after_its_dateline_is_printed_once(
+    rich_article: Article,
+) -> None:
+    """A wire page's description is its lede without the dateline ("HARBOURTON (Coast
+    Wire) - The harbour board ..."): the digest printed it as the dek and again as the
+    body's first paragraph."""
+    opening = 'The harbour board voted to dredge the "north channel" before the winter.'
+    rich_article.meta.dek = opening
+    rich_article.meta.body = (
+        "HARBOURTON (Coast Wire) - The harbour board voted to dredge the “north channel” "
+        "before the winter.\n\nWork starts on Monday, the board said."
+    )
+    text = render([rich_article], ExportOptions(format="md")).text
+    assert text.count("dredge the") == 1
+    # A lede that only starts like the description is another paragraph: both are kept.
+    rich_article.meta.body = rich_article.meta.body.replace("before the winter.", "in May.")
+    assert render([rich_article], ExportOptions(format="md")).text.count("dredge the") == 2

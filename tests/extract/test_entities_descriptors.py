@@ -22,6 +22,8 @@ from newsdesk.extract.entities import find_entities
         ("Budget retailer Marlowe Tabb said sales rose in the quarter.", "Marlowe Tabb"),
         ("Insurer Zelkova Mutua said claims doubled after the floods.", "Zelkova Mutua"),
         ("Lisbon startup Vorlo raised 5 million euros on Friday.", "Vorlo"),
+        ("Demand fell, according to the consultancy Harlow Pike.", "Harlow Pike"),
+        ("It was led by the farming alliance Sowgood.", "Sowgood"),
     ],
 )
 def test_a_descriptor_noun_before_a_name_makes_an_organisation(sentence: str, org: str) -> None:
@@ -100,6 +102,7 @@ def test_a_town_with_a_given_name_first_is_no_person() -> None:
     assert "Hazel Grove" not in result.people
     assert "Auckland" not in result.people
     assert "Bishop Auckland" not in result.people
+    assert {"Hazel Grove", "Bishop Auckland"} <= set(result.places)
     assert {"Ann Mallory", "Tom Pell"} <= set(result.people)
 
 

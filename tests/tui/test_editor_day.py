@@ -206,7 +206,7 @@ async def test_note_is_shown_and_undone(make_app: AppFactory, seeded: Paths) -> 
         app.screen.query_one(Input).value = "Call the basin authority"
         await pilot.press("enter")
         await settle(pilot)
-        assert "Note      Call the basin authority" in screen.detail.text.plain
+        assert "Note        Call the basin authority" in screen.detail.text.plain
         with Desk(seeded) as desk:
             article = desk.get(first)  # type: ignore[arg-type]
             assert article is not None and article.state.note == "Call the basin authority"

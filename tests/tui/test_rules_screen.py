@@ -140,7 +140,7 @@ async def test_rules_screen_lists_adds_switches_moves_and_applies(
         main = main_screen(app)
         # The detail pane says which rule did what.
         await search_for(pilot, "tag:flood-desk")
-        assert "Rules     tagged flood-desk by rule floods" in main.detail.text.plain
+        assert "Rules       tagged flood-desk by rule floods" in main.detail.text.plain
         await pilot.press("u")
         await settle(pilot)
         assert desk.search("tag:flood-desk OR tag:transit OR is:archived", limit=None).ids == []

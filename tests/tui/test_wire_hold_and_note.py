@@ -87,7 +87,7 @@ async def test_a_correction_shows_its_note_and_a_kill_diff_lists_no_kill(
         screen.inbox.cursor = index
         await settle(pilot)
         plain = screen.detail.text.plain
-        assert "Status    corrected" in plain and f"Agency note {NOTE}" in plain
+        assert "Status      corrected" in plain and f"Agency note {NOTE}" in plain
 
 
 _nitf = nitf_item

@@ -121,6 +121,19 @@ PLACE_LEADS: frozenset[str] = word_set(
     """
 )
 
+#: Lowercase nouns for a kind of organisation: one right before a name says the name is an
+#: organisation's ("grid operator Redes Atlântico said", "regulator Ofwex"), as a role
+#: noun says a person's ("spokeswoman Jane Roe"). Nouns that are also people's jobs
+#: ("developer", "producer", "owner") or often adjectives ("giant") are left out.
+ORG_ROLE_NOUNS: frozenset[str] = word_set(
+    """
+    operator company firm group agency regulator utility carrier insurer lender bank
+    retailer airline broadcaster publisher manufacturer maker carmaker automaker
+    supplier distributor startup start-up conglomerate watchdog charity union
+    subsidiary consultancy provider chain network newspaper
+    """
+)
+
 #: Names of organisations that carry no cue word.
 KNOWN_ORGS: frozenset[str] = name_set(
     """

@@ -44,7 +44,7 @@ from newsdesk.extract.data.titles import (
     TITLE_PLURALS,
     TITLE_WORDS,
 )
-from newsdesk.extract.entities.descriptors import ORG_DESCRIPTORS, Descriptors
+from newsdesk.extract.entities.descriptors import Descriptors
 from newsdesk.extract.entities.result import (
     ORG,
     PERSON,
@@ -166,9 +166,8 @@ class Classifier(Descriptors):
         place = self.place_name(name, i, j)
         if place is not None:
             return [Found(i, j, place, PLACE)]
-        town = self.town_not_person(i, j)
-        if town is not None:
-            return [town]
+        if (town := self.town_not_person(i, j)) is not None:
+            return [town]  # "Hazel Grove", "Bishop Auckland"
         if j - i == 1:
             return self.classify_word(i)
         last = words[j - 1]
@@ -463,6 +462,7 @@ class Classifier(Descriptors):
                 and bare.isalnum()
                 and not bare.isdigit()
                 and self.plain_acronym(i)
+                and not self.kind_term(bare)
                 and not self.thing_acronym(i)
             ):
                 return [Found(i, i + 1, word, "acronym")]
@@ -480,13 +480,13 @@ class Classifier(Descriptors):
             or ((token.starts_sentence or token.headline) and word.lower() in COMMON_WORDS)
         ):
             return []
+        if self.org_named_before(i):
+            return [Found(i, i + 1, word, ORG)]  # "regulator Ofwex said"
         # A lone word is a person only if it has a title or speaks mid-sentence
         # ("Mr. Bashir", "..., Boudreau said"); otherwise it must be a known short form.
         prev = self.prev_word(i)
-        if prev in ORG_DESCRIPTORS or self.after(i + 1, 1) == ",":
-            described = self.described_org(i, i + 1)  # "startup Ciclo", "Ciclo, a startup"
-            if described is not None:
-                return [described]
+        if (described := self.described_word(i, prev)) is not None:
+            return [described]  # "startup Ciclo", "Ciclo, a Lisbon-based startup"
         evidence = (
             prev in HONORIFICS
             or prev in INVERTED_SPEECH_VERBS
@@ -509,9 +509,8 @@ class Classifier(Descriptors):
         words = self.words
         if any(t.allcaps for t in tokens[i:j]):
             return []
-        described = self.described_org(i, j)  # "brewer Van Hoorn", "Brasserie Meuse"
-        if described is not None:
-            return [described]
+        if (described := self.described_org(i, j)) is not None:
+            return [described]  # "brewer Van Hoorn", "Brasserie Meuse"
         for k in range(i + 1, j - 1):
             if words[k] in TITLE_WORDS:
                 # "Nebraska Gov. Lyle Amundsen": the place whose office it is, then the
@@ -540,6 +539,8 @@ class Classifier(Descriptors):
         if j - i > 4:
             return []
         first = words[i].split("-")[0]
+        if self.org_named_before(i):
+            return [Found(i, j, surface(self.text, tokens, i, j), ORG)]
         evidence = (
             first in GIVEN_NAMES
             or (words[i] in EAST_ASIAN_FAMILY_NAMES and j - i <= 3)

@@ -7,12 +7,14 @@ import re
 from newsdesk.extract.data.common_words import COMMON_WORDS
 from newsdesk.extract.data.cues import (
     ACRONYMS,
+    ORG_ROLE_NOUNS,
 )
 from newsdesk.extract.data.entity_words import (
     LOCATIVE,
     PLACE_NOUNS,
     PLACE_PREPOSITIONS,
 )
+from newsdesk.extract.data.given_names import GIVEN_NAMES
 from newsdesk.extract.data.speech import SPEECH_PERFECTS, SPEECH_VERBS
 from newsdesk.extract.data.titles import ROLE_NOUNS
 from newsdesk.extract.entities.tokens import (
@@ -42,6 +44,20 @@ _SPEECH_THEN_ROLE = re.compile(
 _CREDIT_CLOSE = re.compile(r"[)/]\s*(?:[-—–]{1,2}|:)")
 
 
+#: Words after which a noun of `ORG_ROLE_NOUNS` is an adjective ("but firm", "very firm").
+_BEFORE_ADJECTIVE = frozenset({"but", "and", "or", "very", "so", "too", "more", "most", "as"})
+
+
+#: An acronym a text defines as the name of a kind of thing ("persistent substances known
+#: as PFAS", "chemicals, called PCBs"): a term, no organisation, wherever it stands.
+_KIND_TERM = re.compile(
+    r"\b(?:substances|chemicals|compounds|molecules|pollutants|particles|gases|drugs"
+    r"|medicines|pesticides|materials|proteins|genes|cells|viruses|bacteria|devices"
+    r"|loans|bonds|securities|assets|tokens|vehicles|weapons|missiles)\W{1,3}"
+    r"(?:known as|called|dubbed|termed)\s+(?:the\s+)?([A-Z][A-Z0-9]{1,5})s?\b"
+)
+
+
 class Context:
     """The text, its tokens and the gazetteer, with the cues around a span."""
 
@@ -50,6 +66,14 @@ class Context:
         self.tokens = tokens
         self.places = places
         self.words = [t.text for t in tokens]
+        self._kind_terms: frozenset[str] | None = None
+
+    def kind_term(self, word: str) -> bool:
+        """`word` is an acronym the text defines as a kind of thing (`_KIND_TERM`); the
+        text is searched once, at the first acronym asked about."""
+        if self._kind_terms is None:
+            self._kind_terms = frozenset(m[1] for m in _KIND_TERM.finditer(self.text))
+        return word.rstrip("s") in self._kind_terms or word in self._kind_terms
 
     def named_after_speech(self, i: int) -> bool:
         """'..., a déclaré la directrice du musée, Hélène Garnier': the name a
@@ -89,6 +113,17 @@ class Context:
         if i == 0 or not joined(self.text, self.tokens[i - 1], self.tokens[i]):
             return ""
         return self.tokens[i - 1].text
+
+    def org_named_before(self, i: int) -> bool:
+        """A lowercase noun for a kind of organisation stands right before the name
+        ("grid operator Redes Atlântico"), and the name opens with no given name ("camera
+        operator Jane Roe" is a person). After "but", "very"... the noun is an adjective
+        ("the soft-spoken but firm Tegnell")."""
+        return (
+            self.prev_word(i) in ORG_ROLE_NOUNS
+            and self.words[i].split("-")[0] not in GIVEN_NAMES
+            and (i < 2 or self.words[i - 2].lower() not in _BEFORE_ADJECTIVE)
+        )
 
     def role_set_off(self, i: int, j: int) -> bool:
         """The span is set off by commas right after a role noun: "its technical director,

@@ -7,9 +7,9 @@ Van Hoorn", "grid operator Redes Atlântico"), an apposition after it ("Ciclo, a
 Lisbon-based startup"), or a trade word inside the name ("Brasserie Meuse").
 Those make the name an organisation, and its later bare mentions with it.
 
-A gazetteer town ("Hazel Grove", "Bishop Auckland") is no person for its given
-name or title word alone; only what the text says (a speech verb, an honorific
-or role noun before it, ", who") makes it one.
+A gazetteer town of two or more words ("Hazel Grove", "Bishop Auckland") is that
+town, not a person for its given name or title word alone; only what the text
+says (a speech verb, an honorific or role noun before it, ", who") makes it one.
 
 An unknown acronym the text introduces as a thing ("chemicals known as PFAS",
 "substances (PFAS)") is no organisation anywhere in the text.
@@ -26,7 +26,7 @@ from newsdesk.extract.data.entity_words import ADJECTIVE_SUFFIXES
 from newsdesk.extract.data.given_names import GIVEN_NAMES
 from newsdesk.extract.data.titles import HONORIFICS, ROLE_NOUNS, TITLE_WORDS
 from newsdesk.extract.entities.context import Context
-from newsdesk.extract.entities.result import ORG
+from newsdesk.extract.entities.result import ORG, PLACE
 from newsdesk.extract.entities.spans import Found, is_namelike, surface
 from newsdesk.extract.entities.tokens import Token
 from newsdesk.extract.gazetteer import Gazetteer
@@ -43,12 +43,17 @@ ORG_DESCRIPTORS = word_set(
     group rival unicorn fintech nonprofit non-profit charity watchdog organisation
     organization consortium cooperative co-operative co-op subsidiary unit affiliate
     exchange bourse fund partnership venture brand label publisher studio maker
+    consultancy think-tank pollster magazine app platform marketplace provider streamer
+    exporter importer militia faction party coalition alliance club restaurant
     """
 )
 
 #: Descriptors that also stand before people ("his rival Joe Tan", "tour operator
 #: Ann Li"): they name an organisation only when no given name follows them.
-_LOOSE = word_set("rival operator group maker unit label publisher studio venture brand")
+_LOOSE = word_set(
+    "rival operator group maker unit label publisher studio venture brand pollster platform "
+    "party coalition alliance club faction"
+)
 
 #: Words before a descriptor that make it a person's ("his rival", "Democratic rival")
 #: or an adjective ("soft-spoken but firm Tegnell").
@@ -135,6 +140,13 @@ class Descriptors(Context):
         #: Acronyms the text introduces as things: no organisation anywhere.
         self.things: set[str] = set()
 
+    def described_word(self, i: int, prev: str) -> Found | None:
+        """A lone word as an organisation ("startup Ciclo", "Ciclo, a startup"), else None;
+        `prev` is `prev_word(i)`. Cheap tests first: most words have neither cue."""
+        if prev not in ORG_DESCRIPTORS and self.after(i + 1, 1) != ",":
+            return None
+        return self.described_org(i, i + 1)
+
     def described_org(self, i: int, j: int) -> Found | None:
         """The span as an organisation when a descriptor or trade word says so, else None."""
         words = self.words
@@ -217,8 +229,8 @@ class Descriptors(Context):
 
     def town_not_person(self, i: int, j: int) -> Found | None:
         """'Hazel Grove', 'Bishop Auckland': a town of two or more words that opens with a
-        given name or a title is no person unless the text says so: a candidate, a
-        place only where the context says so."""
+        given name or a title is that town unless the text gives it as a person's name.
+        (A lone word stays the surname it often is: `place_name` wants a locative.)"""
         if j - i < 2:
             return None
         first = self.words[i]
@@ -235,7 +247,7 @@ class Descriptors(Context):
             or _PERSON_APPOSITION.match(self.after(j, 20))
         ):
             return None
-        return Found(i, j, name, "candidate", place_cue=self.place_cue(i, j, prev))
+        return Found(i, j, self.places.display(name), PLACE)
 
     def titled_town(self, start: int, k: int, j: int) -> Found | None:
         """'MP for Bishop Auckland': a title word in [start, k) that opens a town ending at j."""

@@ -47,6 +47,7 @@ from newsdesk.extract.entities.spans import (
     initials_of,
     spans,
 )
+from newsdesk.extract.entities.table_columns import place_columns
 from newsdesk.extract.entities.tokens import (
     SPACES,
     TOKEN,
@@ -123,6 +124,7 @@ def analyse(body: str) -> Analysis:
     found: list[Found] = []
     for i, j in spans(text, tokens, credit):
         found.extend(classifier.classify(i, j))
+    place_columns(text, tokens, found)
     if classifier.things:
         # "chemicals known as PFAS": its other mentions name no body either.
         found = [f for f in found if f.name not in classifier.things]

@@ -151,6 +151,20 @@ def by_guid(tx: Conn, guids: Sequence[str]) -> dict[str, list[Told]]:
     return found
 
 
+def stored_texts(
+    tx: Conn, article_ids: Sequence[str], *, corrected_only: bool = False
+) -> dict[str, tuple[str, str]]:
+    """The (headline, body) of the stored articles among `article_ids` (SQLite's)."""
+    wanted = list(dict.fromkeys(article_ids))
+    if not wanted:
+        return {}
+    corrected = " AND updated_at IS NOT NULL" if corrected_only else ""
+    rows = tx.execute(
+        f"SELECT id, title, body FROM articles WHERE id = ANY(%s){corrected}", (wanted,)
+    ).fetchall()
+    return {str(r["id"]): (r["title"] or "", r["body"] or "") for r in rows}
+
+
 def update_content(tx: Conn, article_id: str, meta: Extracted) -> None:
     values = list(content_values(meta))
     values[CONTENT_COLUMNS.index("body")] = _text(meta.body)

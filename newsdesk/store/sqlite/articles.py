@@ -99,6 +99,22 @@ def find_duplicate(
     return None if found is None else str(found)
 
 
+def stored_texts(
+    tx: sqlite3.Connection, article_ids: Sequence[str], *, corrected_only: bool = False
+) -> dict[str, tuple[str, str]]:
+    """The (headline, body) of the stored articles among `article_ids`; with
+    `corrected_only`, only those corrected in place (`updated_at` set)."""
+    found: dict[str, tuple[str, str]] = {}
+    corrected = " AND updated_at IS NOT NULL" if corrected_only else ""
+    for chunk in chunks(list(dict.fromkeys(article_ids))):
+        marks = ",".join("?" * len(chunk))
+        for row in tx.execute(
+            f"SELECT id, title, body FROM articles WHERE id IN ({marks}){corrected}", chunk
+        ):
+            found[str(row["id"])] = (row["title"] or "", row["body"] or "")
+    return found
+
+
 def add_origin(tx: sqlite3.Connection, article_id: str, origin: str) -> None:
     tx.execute(
         "INSERT OR IGNORE INTO origins (article_id, origin, seen_at) VALUES (?, ?, ?)",

@@ -19,6 +19,7 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 
 from newsdesk.counting import counted
+from newsdesk.feeds.names import cut_middle
 from newsdesk.feeds.schedule import parse_every, show_every
 from newsdesk.feeds.subscription import Subscription
 
@@ -67,7 +68,8 @@ def feed_row(sub: Subscription, now: datetime) -> list[Text]:
     """One table row; every field is cleaned (names, URLs and errors come from outside)."""
     status = sub.status
     return [
-        Text(clean_line(sub.name), style="bold"),
+        # Cut in the middle: names made unique differ at their end ("-2").
+        Text(cut_middle(clean_line(sub.name), COLUMNS[0][1]), style="bold"),
         Text(status, style=STATUS_STYLE.get(status, "")),
         Text(f"{sub.items:,}", justify="right"),
         Text(f"{sub.unread:,}", justify="right", style="bold" if sub.unread else "dim"),
@@ -78,7 +80,7 @@ def feed_row(sub: Subscription, now: datetime) -> list[Text]:
             compact_when(sub.last_success, now) or "never", style="" if sub.last_success else "dim"
         ),
         Text(clean_line(sub.last_error or ""), style="red"),
-        Text(clean_line(sub.url), style="dim"),
+        Text(clean_line(sub.shown_url), style="dim"),
     ]
 
 
@@ -88,7 +90,7 @@ def feed_details(sub: Subscription, now: datetime) -> Text:
     text.append(clean_line(sub.name), "bold")
     if sub.title and clean_line(sub.title) != clean_line(sub.name):
         text.append(f"  {clean_line(sub.title)}")
-    text.append(f"\n{clean_line(sub.url)}\n", "dim")
+    text.append(f"\n{clean_line(sub.shown_url)}\n", "dim")
     text.append("paused · " if sub.paused else "")
     text.append(f"every {show_every(sub.every_s)}")
     if sub.full_text:

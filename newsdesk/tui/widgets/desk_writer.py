@@ -108,24 +108,25 @@ class DeskWriter(Widget):
 
     def _toggle_now(self, field: triage.Toggle, ids: list[str]) -> None:
         if len(ids) <= SYNC_LIMIT:
-            result = self.guarded(lambda: self._toggle(field, ids))
-            if result is not None:
-                self._toggled(result, len(ids))
+            self._toggle(field, ids)
             return
         self.status = f"updating {len(ids):,} articles…"
         self._writing = True
-        self._toggle_in_worker(field, ids)
+        self._in_worker(lambda: self._toggle(field, ids))
 
-    def _toggle(self, field: triage.Toggle, ids: list[str]) -> ActionResult:
-        return triage.toggle(self._desk, field, ids, read_all_versions=self._read_all_versions)
+    def _toggle(self, field: triage.Toggle, ids: list[str]) -> None:
+        """Toggle what `ids` reach (`triage.goes_to`), and say so; notify and post_message
+        are thread-safe, so a worker runs this too."""
 
-    def _toggle_in_worker(self, field: triage.Toggle, ids: list[str]) -> None:
-        def write() -> None:
-            result = self.guarded(lambda: self._toggle(field, ids))
-            if result is not None:
-                self._toggled(result, len(ids))  # notify and post_message are thread-safe
+        def write() -> tuple[list[str], ActionResult]:
+            targets = triage.goes_to(self._desk, ids, field)
+            read_all = self._read_all_versions
+            return targets, triage.toggle(self._desk, field, targets, read_all_versions=read_all)
 
-        self._in_worker(write)
+        done = self.guarded(write)
+        if done is not None:
+            targets, result = done
+            self._toggled(result, len(ids), to_current=targets != ids)
 
     def _in_worker(self, write: Callable[[], None]) -> None:
         """Write in a thread worker (`status` says what, and later steps wait their turn):
@@ -142,9 +143,10 @@ class DeskWriter(Widget):
             # After `Applied`, so the screen has redrawn the batch before what waited runs.
             self.post_message(self.BatchWritten())
 
-    def _toggled(self, result: ActionResult, requested: int) -> None:
-        if requested > 1 or result.action in ("archive", "unarchive"):
-            self.notify(triage.batch_notice(result, requested), timeout=3, markup=False)
+    def _toggled(self, result: ActionResult, requested: int, *, to_current: bool) -> None:
+        if requested > 1 or to_current or result.action in ("archive", "unarchive"):
+            notice = triage.batch_notice(result, requested, to_current=to_current)
+            self.notify(notice, timeout=3, markup=False)
         self.post_message(self.Applied(result, requested))
 
     # -- other writes -------------------------------------------------------------------
@@ -160,15 +162,21 @@ class DeskWriter(Widget):
             self._tag_now(ids, add, remove)
 
     def _tag_now(self, ids: Sequence[str], add: list[str], remove: list[str]) -> None:
-        result = self.guarded(lambda: self._desk.tag(ids, add=add, remove=remove))
-        if result is None:
+        def write() -> tuple[list[str], ActionResult]:
+            targets = triage.goes_to(self._desk, ids, "tag")
+            return targets, self._desk.tag(targets, add=add, remove=remove)
+
+        done = self.guarded(write)
+        if done is None:
             return
+        targets, result = done
         parts = [f"+{t}" for t in add] + [f"-{t}" for t in remove]
-        self.notify(
-            f"Tags {' '.join(parts)} on {len(result.changed):,} of {len(ids):,}",
-            timeout=3,
-            markup=False,
-        )
+        changed = len(result.changed)
+        if targets != list(ids):
+            reached = triage.on_current_versions(changed, len(targets), len(ids))
+        else:
+            reached = f"{changed:,} of {len(ids):,}"
+        self.notify(f"Tags {' '.join(parts)} on {reached}", timeout=3, markup=False)
         self.post_message(self.Applied(result, len(ids)))
 
     def mark_opened(self, ids: list[str]) -> None:

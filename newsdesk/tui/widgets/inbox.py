@@ -155,9 +155,9 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
         depth: list[int] | None = None,
         *,
         keep: str | None = None,
-        keep_index: bool = False,
     ) -> None:
-        """Show a new list; keep the cursor on `keep` if still there, else on its index.
+        """Show a new list; keep the cursor on `keep` if still there, else on its own
+        article or the next one (`_stay_or_successor`), or at the top without `keep`.
 
         A kept article also keeps its line on screen: rows that arrive above it
         (a fetch, an import) push the view down with it rather than moving it.
@@ -172,14 +172,12 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
         self.virtual_size = Size(self.size.width or 1, len(ids))
         target = 0
         kept = False
-        if keep is not None and not keep_index:
+        if keep is not None:
             try:
                 target = ids.index(keep)
                 kept = True
             except ValueError:
                 target = _stay_or_successor(old_ids, old_index, ids, keep)
-        elif keep_index:
-            target = old_index
         target = max(0, min(target, len(ids) - 1))
         if kept and target != old_index and 0 <= old_line < self.scrollable_content_region.height:
             self.scroll_to(y=max(0, target - old_line), animate=False, force=True, immediate=True)
@@ -219,11 +217,13 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
         self.refresh()
 
     def drop_rows(self, ids: Iterable[str]) -> None:
-        """Drop rows from the displayed list (archived), keeping the cursor's index."""
+        """Drop rows from the displayed list (archived, deleted), the cursor staying on
+        its article, or on the next one when its own left. Keeping its index moved it
+        onto another article when rows above it went, and the next key acted there."""
         gone = set(ids)
         keep = [(i, d) for i, d in zip(self._ids, self._depth, strict=True) if i not in gone]
         self.selected -= gone
-        self.set_rows([i for i, _ in keep], [d for _, d in keep], keep_index=True)
+        self.set_rows([i for i, _ in keep], [d for _, d in keep], keep=self.current_id)
 
     def _ensure_rows(self, start: int, end: int) -> None:
         """Fetch one page of rows around the viewport in a single query."""

@@ -194,10 +194,10 @@ class InboxView(Container):
     def show_rows(self, placement: Placement) -> None:
         ids, depth = self.results.rows()
         self.inbox.expanded = set(self.results.expanded)
-        self.inbox.set_rows(ids, depth, keep=placement.keep, keep_index=placement.keep_index)
+        self.inbox.set_rows(ids, depth, keep=placement.keep)
 
     def drop(self, ids: set[str]) -> None:
-        """Rows that left the answer (archived), cursor kept at its index."""
+        """Rows that left the answer (archived, deleted); the cursor keeps its article."""
         self.inbox.drop_rows(ids)
         self.results.drop(ids)
 

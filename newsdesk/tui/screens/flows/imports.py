@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
+from newsdesk.errors import DeskError
 from newsdesk.sanitize import display
 from newsdesk.tui.screens.flows.host import InboxHost
 
@@ -64,15 +65,30 @@ class ImportFlow:
         return steps[0].batch if steps else None
 
     def holds_undo(self) -> bool:
-        """`u` while an import runs and the editor has taken no step since it began: the
-        import is logged only once it ends, so `u` would take back the step before it.
-        Say so instead (True); a step taken during the import is undone as usual."""
-        if not self.host.import_job.status or self._newest_step() != self._step_before:
+        """`u` while an import runs and the editor has taken no step since it began: say
+        so at once (True); a step taken during the import is undone as usual. The part
+        stored so far is a step of the log already: asked about as a big step ("Undo
+        import of 228 articles?"), a yes was then refused."""
+        if not self.host.import_job.status:
+            return False
+        newest = self._newest_step()
+        if newest != self._step_before and not self._is_running_import(newest):
             return False
         self.host.notify(
             "The import is still running: u takes it back once it has finished.", timeout=4
         )
         return True
+
+    def _is_running_import(self, batch: int | None) -> bool:
+        """`batch`, newer than the import's start, is the part of it stored so far: the
+        step `u` would take back is an import (the app runs one import at a time)."""
+        if batch is None or (self._step_before is not None and batch <= self._step_before):
+            return False
+        try:
+            step = self.host.desk.undo_step(own_session=True)
+        except DeskError:
+            return False  # the undo itself says what is wrong
+        return step is not None and step.batch == batch and step.kind == "import"
 
     def busy(self) -> bool:
         """An import runs: say so (True). A second one cancelled it without a word, and

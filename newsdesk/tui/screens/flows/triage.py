@@ -86,8 +86,12 @@ class TriageFlow:
         if not ids:
             host.notify("Nothing to tag.", timeout=2)
             return
+        # The dialog counts what the tags go to: a folded wire story is its current
+        # version, not "4 articles" of which one takes the tag.
+        reached = triage.goes_to(host.desk, ids[:SYNC_LIMIT], "tag")
+        count = len(reached) if len(ids) <= SYNC_LIMIT else len(ids)
         current: dict[str, int] = {}
-        for row in host.desk.rows(ids[:SYNC_LIMIT]):
+        for row in host.desk.rows(reached):
             for tag in row.tags:
                 current[tag] = current.get(tag, 0) + 1
         known = [tag for tag, _ in host.desk.tags()]
@@ -105,7 +109,7 @@ class TriageFlow:
                 self._say_hidden()
                 host.writer.tag(ids, add=change.add, remove=change.remove)
 
-        host.app.push_screen(TagDialog(current, known, len(ids)), apply)
+        host.app.push_screen(TagDialog(current, known, count), apply)
 
     def delete(self) -> None:
         from newsdesk.tui.modals.confirm import ConfirmDialog

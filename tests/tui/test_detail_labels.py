@@ -1,0 +1,78 @@
+"""The detail pane's label column and its times, as the exploratory tester read them.
+
+"Agency note" was longer than the label column, so its value started a column right
+of every other value; a time given with no zone was labelled "UTC", which its source
+never said; "embargoed until Tue 02 Mar 09:00", read in November, named no year.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import UTC, datetime
+
+from rich.style import Style
+
+from newsdesk.desk import Desk
+from newsdesk.model import Article
+from newsdesk.paths import Paths
+from newsdesk.tui.article_view import ArticleStyles, article_text
+
+STYLES = ArticleStyles(*(Style(),) * 10)
+NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
+
+
+def _wire_article(paths: Paths) -> Article:
+    """A wire item of the sample wires, given an agency note and a status."""
+    with Desk(paths) as desk:
+        article = next(
+            a
+            for a in (desk.get(i) for i in desk.inbox_ids())
+            if a is not None and a.meta.slugline and not a.killed
+        )
+    meta = replace(article.meta, agency_note="Corrects turnout", status="corrected")
+    return replace(article, meta=meta)
+
+
+def _line(text: str, label: str) -> str:
+    return next(line for line in text.splitlines() if line.startswith(label + " "))
+
+
+def test_every_value_starts_in_one_column(wires: Paths) -> None:
+    shown = article_text(_wire_article(wires), STYLES, NOW).plain
+    # The labelled fields: after the headline and dek, up to the next blank line.
+    fields = shown.split("\n\n")[1].splitlines()
+    assert _line(shown, "Agency note").index("Corrects turnout") == 12
+    assert _line(shown, "Status").index("corrected") == 12
+    starts = {
+        line: m.end()
+        for line in fields
+        if (m := re.match(r"(?:Agency note|Item id|Also in|[A-Z][a-z]+) +(?=\S)", line))
+    }
+    assert len(starts) == len(fields) > 5, fields
+    assert set(starts.values()) == {12}, starts
+
+
+def test_a_time_given_with_no_zone_says_so(wires: Paths) -> None:
+    article = _wire_article(wires)
+    zoneless = replace(article, meta=replace(article.meta, published="2019-11-18T23:03:00"))
+    published = _line(article_text(zoneless, STYLES, NOW).plain, "Published")
+    assert published.split(None, 1)[1] == "2019-11-18 23:03 (zone unknown)"
+    aware = replace(article, meta=replace(article.meta, published="2019-11-18T23:03:00Z"))
+    assert _line(article_text(aware, STYLES, NOW).plain, "Published").endswith("23:03 UTC")
+
+
+def test_an_embargo_in_another_year_names_the_year(wires: Paths) -> None:
+    article = _wire_article(wires)
+
+    def embargo(until: str, now: datetime) -> str:
+        held = replace(article, meta=replace(article.meta, embargo_until=until))
+        return _line(article_text(held, STYLES, now).plain, "Embargo").split(None, 1)[1]
+
+    # Three months ahead, read in November: "Tue 02 Mar" left the year to guess.
+    assert embargo("2027-03-02T12:00:00Z", NOW).startswith("embargoed until 2027-03-0")
+    # Next week, but next year.
+    new_year = datetime(2026, 12, 30, 12, 0, tzinfo=UTC)
+    assert embargo("2027-01-04T12:00:00Z", new_year).startswith("embargoed until 2027-01-0")
+    # Near and this year: the weekday and the day, as before.
+    assert re.match(r"embargoed until \w{3} 2[45] Nov ", embargo("2026-11-25T12:00:00Z", NOW))
