@@ -166,7 +166,7 @@ class Classifier(Descriptors):
         place = self.place_name(name, i, j)
         if place is not None:
             return [Found(i, j, place, PLACE)]
-        if (town := self.town_not_person(i, j)) is not None:
+        if j - i > 1 and (town := self.town_not_person(i, j)) is not None:
             return [town]  # "Hazel Grove", "Bishop Auckland"
         if j - i == 1:
             return self.classify_word(i)

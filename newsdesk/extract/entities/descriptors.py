@@ -151,26 +151,28 @@ class Descriptors(Context):
         """The span as an organisation when a descriptor or trade word says so, else None."""
         words = self.words
         first = words[i]
+        tokens = self.tokens
         if (
             j - i >= 2
-            and self.tokens[i].starts_sentence
-            and words[i].lower() in ORG_DESCRIPTORS
-            and words[i].lower() not in _LOOSE
-            and words[i] not in ORG_HEADS  # "Exchange", "Union" open names too
-            and words[i] not in ORG_LEADS
+            and tokens[i].starts_sentence
+            and first.lower() in ORG_DESCRIPTORS
+            and first.lower() not in _LOOSE
+            and first not in ORG_HEADS  # "Exchange", "Union" open names too
+            and first not in ORG_LEADS
         ):
             return self._as_org(i + 1, j)  # "Insurer Zelkova Mutua said": the noun opens
         if (
             (first in _LEADING_TRADE and j - i >= 2) or not TRADE_WORDS.isdisjoint(words[i:j])
         ) and all(
             w in TRADE_WORDS or w in _LEADING_TRADE or is_namelike(t)
-            for t, w in zip(self.tokens[i:j], words[i:j], strict=True)
+            for t, w in zip(tokens[i:j], words[i:j], strict=True)
         ):
             # German capitalises every noun: a trade word among lower-case or
             # common words ("Bank das Auto") names no company.
             return self._as_org(i, j)
-        if self._descriptor_before(i, j) or (
-            self.text[self.tokens[j - 1].end : self.tokens[j - 1].end + 1] == ","
+        # The cheap tests inline: most names have no descriptor before, no comma after.
+        if (i > 0 and words[i - 1] in ORG_DESCRIPTORS and self._descriptor_before(i, j)) or (
+            self.text[tokens[j - 1].end : tokens[j - 1].end + 1] == ","
             and self._descriptor_after(j)
         ):
             return self._as_org(i, j)
