@@ -44,7 +44,7 @@ from newsdesk.extract.data.titles import (
     TITLE_PLURALS,
     TITLE_WORDS,
 )
-from newsdesk.extract.entities.context import Context
+from newsdesk.extract.entities.descriptors import Descriptors
 from newsdesk.extract.entities.result import (
     ORG,
     PERSON,
@@ -83,7 +83,7 @@ _CAMEL_CASE = re.compile(r"([A-Z][a-z]+)[A-Z][A-Za-z]*")
 _DATELINE_AGENCY = re.compile(r"\([A-Z]{2,6}\)\s*[-—–]")
 
 
-class Classifier(Context):
+class Classifier(Descriptors):
     """Decides what each span names, from its words and the cues around it."""
 
     def classify(self, i: int, j: int) -> list[Found]:
@@ -166,6 +166,8 @@ class Classifier(Context):
         place = self.place_name(name, i, j)
         if place is not None:
             return [Found(i, j, place, PLACE)]
+        if j - i > 1 and (town := self.town_not_person(i, j)) is not None:
+            return [town]  # "Hazel Grove", "Bishop Auckland"
         if j - i == 1:
             return self.classify_word(i)
         last = words[j - 1]
@@ -397,9 +399,10 @@ class Classifier(Context):
             # of Savannah Economics": the name, then where the person works.
             cut = words.index("of", k, j)
             return self.after_title(i, cut) + self.classify_span(cut + 1, j)
-        tail = self.name_tail(k, j)
+        town = self.titled_town(start, j - 1, j)  # "MP for Bishop Auckland"
+        tail = None if town is not None else self.name_tail(k, j)
         if tail is None:
-            return []
+            return [town] if town is not None else []
         a, b = tail
         if b - a == 1:
             before = words[a - 1] if a > i else ""
@@ -460,6 +463,7 @@ class Classifier(Context):
                 and not bare.isdigit()
                 and self.plain_acronym(i)
                 and not self.kind_term(bare)
+                and not self.thing_acronym(i)
             ):
                 return [Found(i, i + 1, word, "acronym")]
             return []
@@ -481,6 +485,8 @@ class Classifier(Context):
         # A lone word is a person only if it has a title or speaks mid-sentence
         # ("Mr. Bashir", "..., Boudreau said"); otherwise it must be a known short form.
         prev = self.prev_word(i)
+        if (described := self.described_word(i, prev)) is not None:
+            return [described]  # "startup Ciclo", "Ciclo, a Lisbon-based startup"
         evidence = (
             prev in HONORIFICS
             or prev in INVERTED_SPEECH_VERBS
@@ -503,6 +509,8 @@ class Classifier(Context):
         words = self.words
         if any(t.allcaps for t in tokens[i:j]):
             return []
+        if (described := self.described_org(i, j)) is not None:
+            return [described]  # "brewer Van Hoorn", "Brasserie Meuse"
         for k in range(i + 1, j - 1):
             if words[k] in TITLE_WORDS:
                 # "Nebraska Gov. Lyle Amundsen": the place whose office it is, then the

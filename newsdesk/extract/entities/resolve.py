@@ -125,7 +125,10 @@ def analyse(body: str) -> Analysis:
     for i, j in spans(text, tokens, credit):
         found.extend(classifier.classify(i, j))
     place_columns(text, tokens, found)
-    return _resolve(text, tokens, found)
+    if classifier.things:
+        # "chemicals known as PFAS": its other mentions name no body either.
+        found = [f for f in found if f.name not in classifier.things]
+    return _resolve(text, tokens, found, classifier.described)
 
 
 def _alias_tables(people: Iterable[str]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
@@ -140,7 +143,9 @@ def _alias_tables(people: Iterable[str]) -> tuple[dict[str, list[str]], dict[str
     return strong_alias, weak_alias
 
 
-def _resolve(text: str, tokens: list[Token], found: list[Found]) -> Analysis:
+def _resolve(
+    text: str, tokens: list[Token], found: list[Found], described: Iterable[str] = ()
+) -> Analysis:
     # Full person names, merged when they differ only by a middle initial.
     person_by_key: dict[tuple[str, str], str] = {}
     for f in found:
@@ -244,6 +249,8 @@ def _resolve(text: str, tokens: list[Token], found: list[Found]) -> Analysis:
             short = " ".join(parts[:-1])  # "Maple Coast" for "Maple Coast Airlines"
             if places.kind(short) is None and short not in KNOWN_ORGS:
                 org_short.setdefault(short, org)
+    for org in described:
+        org_short.setdefault(org, org)  # "Van Hoorn" again after "brewer Van Hoorn"
     mentions: list[Mention] = []
     genders: dict[str, str] = {}
     last_place = -1  # token index just past the last place, for lists of places
