@@ -91,7 +91,6 @@ import argparse
 import collections
 import contextlib
 import functools
-import json
 import random
 import sys
 from collections.abc import Callable, Iterator
@@ -161,14 +160,11 @@ class TracingGrouper(grouping.StoryGrouper):
         return placement
 
 
-class Slice:
+class Slice(variants.Slice):
     """The slice, its signatures and gold, grouped once with a trace."""
 
     def __init__(self) -> None:
-        self.mod = real.scorer()
-        self.gold = json.loads((real.SLICE / "gold.json").read_text(encoding="utf-8"))["by_url"]
-        self.items, raw = real.load()
-        self.urls = [r["url"] for r in raw]
+        super().__init__()
         self.ids = [article_id(m) for m in self.items]
         self.index = {a: i for i, a in enumerate(self.ids)}
         self.sigs = [compute(m) for m in self.items]

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 import pytest
 
 from newsdesk.desk import Desk
+from newsdesk.model import Extracted
 from newsdesk.store.sqlite.stories import SqliteStoryTables, create_tables
 from newsdesk.stories import grouping
 from newsdesk.stories import score as scoring
@@ -62,6 +63,18 @@ def _group(conn: sqlite3.Connection) -> dict[str, str]:
     return {name: grouper.story_of(name) or "" for name in REPORTS}
 
 
+def _dated_reports() -> list[Extracted]:
+    """The three reports an hour apart, each at a link of its own (as a desk stores them)."""
+    return [
+        replace(
+            meta,
+            published=datetime.fromtimestamp(T0 + n * HOUR, UTC).isoformat(),
+            url=f"https://example.org/{name}",
+        )
+        for n, (name, meta) in enumerate(REPORTS.items())
+    ]
+
+
 def _pairs(ab: float, ac: float, bc: float) -> dict[frozenset[str], float]:
     return {
         frozenset(("Alpha", "Bravo")): ab,
@@ -110,14 +123,7 @@ def test_the_articles_follow_their_merged_story(
     scores: dict[frozenset[str], float], backend: str
 ) -> None:
     scores.update(_pairs(ab=0.15, ac=0.3, bc=0.3))
-    items = [
-        replace(
-            meta,
-            published=datetime.fromtimestamp(T0 + n * HOUR, UTC).isoformat(),
-            url=f"https://example.org/{name}",
-        )
-        for n, (name, meta) in enumerate(REPORTS.items())
-    ]
+    items = _dated_reports()
     with Desk() as desk:
         desk.add_extracted(items, "fixture")
         story_of = desk.story_map()
@@ -134,14 +140,7 @@ def test_taking_the_bridge_out_parts_the_stories_it_joined(
     two stories it had merged as one row: acted on as one, by an editor who never saw
     them joined. Without it they come apart as they were; its return is undoable."""
     scores.update(_pairs(ab=0.15, ac=0.3, bc=0.3))
-    items = [
-        replace(
-            meta,
-            published=datetime.fromtimestamp(T0 + n * HOUR, UTC).isoformat(),
-            url=f"https://example.org/{name}",
-        )
-        for n, (name, meta) in enumerate(REPORTS.items())
-    ]
+    items = _dated_reports()
     with Desk() as desk:
         alpha, bravo = desk.add_extracted(items[:2], "fixture")
         assert desk.story_map() == {}  # two stories of one
@@ -161,14 +160,7 @@ def test_a_story_that_still_holds_together_keeps_its_members(
     scores: dict[frozenset[str], float], backend: str
 ) -> None:
     scores.update(_pairs(ab=0.3, ac=0.3, bc=0.3))
-    items = [
-        replace(
-            meta,
-            published=datetime.fromtimestamp(T0 + n * HOUR, UTC).isoformat(),
-            url=f"https://example.org/{name}",
-        )
-        for n, (name, meta) in enumerate(REPORTS.items())
-    ]
+    items = _dated_reports()
     with Desk() as desk:
         alpha, bravo, charlie = desk.add_extracted(items, "fixture")
         (story,) = set(desk.story_map().values())
