@@ -331,6 +331,29 @@ async def test_a_digest_of_a_selection_names_no_query_and_one_of_the_search_does
     assert "Query: flood" in (tmp_path / "all.md").read_text("utf-8")
 
 
+async def test_a_digest_of_everything_a_search_found_selected_with_star_names_it(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    """`*` selects exactly what the search found: its digest was headed "Query: none
+    (articles picked by hand)"; a selection of part of it still is."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await search_for(pilot, "flood")
+        await settle(pilot)
+        for keys, dest in ((("*",), tmp_path / "all.md"), (("x",), tmp_path / "part.md")):
+            await pilot.press(*keys)
+            await settle(pilot)
+            await pilot.press("e")
+            await pilot.pause()
+            await pilot.click("#scope-selection")
+            app.screen.query_one("#export-dest").value = str(dest)  # type: ignore[attr-defined]
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+    assert "Query: flood" in (tmp_path / "all.md").read_text("utf-8")
+    assert "Query: none (articles picked by hand)" in (tmp_path / "part.md").read_text("utf-8")
+
+
 async def test_a_row_that_leaves_the_list_hands_the_cursor_to_the_next_one(
     make_app: AppFactory,
 ) -> None:

@@ -210,11 +210,19 @@ class ExportDialog(OnceModal[ExportRequest | None]):
                 force=force,
                 copy=self.query_one("#export-copy", Checkbox).value,
                 # Only the articles the search shows are what the query found: a selection
-                # (made across searches) or one story is no query's answer.
-                query=self.query_text if self.scope == "shown" else None,
+                # (made across searches) or one story is no query's answer, unless it is
+                # exactly what the search shows (`*` in a search).
+                query=self.query_text if self._is_the_search() else None,
                 rename_if_taken=proposed,
             )
         )
+
+    def _is_the_search(self) -> bool:
+        """The scope is the search's whole answer: all shown, or a selection of just that."""
+        if self.scope == "shown":
+            return True
+        chosen = self.scopes.get(self.scope) or []
+        return self.scope == "selection" and set(chosen) == set(self.scopes["shown"])
 
     def _destination(self, typed: str) -> tuple[Path, bool]:
         """Where to write, and whether the name is newsdesk's own (a taken one then gets
