@@ -60,6 +60,13 @@ def test_claim_and_release_commands(
     assert f"{x} is taken by ana at " in err and "nothing was claimed" in err
     assert main(["show", x]) == 0
     assert "claimed: by ana at" in capsys.readouterr().out
+    # `show --json` names the claimant as `list --json` does (it said only `claimed`).
+    assert main(["show", x, "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["claimed_by"] == "ana" and shown["claimed"]["editor"] == "ana"
+    assert main(["list", "--json"]) == 0
+    listed = {r["id"]: r for r in json.loads(capsys.readouterr().out)}
+    assert listed[x]["claimed_by"] == shown["claimed_by"]
     monkeypatch.setenv(EDITOR_ENV, "ana")
     assert main(["release", x, "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["done"] == [x]

@@ -303,6 +303,8 @@ def cmd_show(desk: Desk, args: argparse.Namespace) -> int:
         data["who"] = output.who_did(log)
         data["rules"] = desk.rule_effects(article)
         data["claimed"] = None if claim is None else {"editor": claim.editor, "ts": claim.ts}
+        # The name `list --json` and `search --json` give it, so a script reads one field.
+        data["claimed_by"] = None if claim is None else claim.editor
         output.print_json(data)
     else:
         claimed = "" if claim is None else f"by {claim.editor} at {claim.ts[:16].replace('T', ' ')}"
