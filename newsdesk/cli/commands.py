@@ -121,7 +121,7 @@ def _say_stopped_import(summary: ImportSummary, as_json: bool) -> None:
     )
 
 
-def _archived_on_arrival(desk: Desk, ids: Sequence[str]) -> int:
+def archived_on_arrival(desk: Desk, ids: Sequence[str]) -> int:
     """How many of the articles just imported the rules archived (0 without rules)."""
     if not ids or not any(r.enabled and "archived" in r.change for r in desk.rules()):
         return 0
@@ -179,7 +179,7 @@ def cmd_import(desk: Desk, args: argparse.Namespace) -> int:
                 "it catches up on the next search"
             )
     notified = desk.take_notifications()
-    archived = _archived_on_arrival(desk, summary.imported_ids)
+    archived = archived_on_arrival(desk, summary.imported_ids)
     if args.json:
         output.print_json(
             {

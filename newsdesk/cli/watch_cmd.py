@@ -12,7 +12,13 @@ from types import FrameType
 from rich.text import Text
 
 from newsdesk.cli import output
-from newsdesk.cli.commands import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, sync_index
+from newsdesk.cli.commands import (
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    archived_on_arrival,
+    sync_index,
+)
 from newsdesk.config import load_settings
 from newsdesk.counting import counted
 from newsdesk.desk import Desk, ImportSummary
@@ -50,7 +56,12 @@ def cmd_watch(desk: Desk, args: argparse.Namespace) -> int:
                 output.notice(f"the search index was not updated ({exc.strerror or exc})")
         notified = desk.take_notifications()
         if args.json:
-            data = {**summary.as_dict(), "notified": output.notified_dicts(notified)}
+            # The fields `import --json` gives, so a script reads both alike.
+            data = {
+                **summary.as_dict(),
+                "archived_on_arrival": archived_on_arrival(desk, summary.imported_ids),
+                "notified": output.notified_dicts(notified),
+            }
             sys.stdout.write(display_json(data, indent=None) + "\n")
         else:
             output.print_notified(notified)

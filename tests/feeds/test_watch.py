@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -411,3 +412,29 @@ def test_sigterm_stops_the_first_look_at_a_big_folder_after_the_files_in_hand(
     said = "".join(lines)
     assert "Traceback" not in said and "stopped (SIGTERM): " in said
     assert sum(line.startswith("+ ") for line in lines) < 400  # not every file
+
+
+def test_watch_json_lines_count_what_the_rules_archived_as_import_does(drop: Path) -> None:
+    """`watch --json` lacked `archived_on_arrival`, which `import --json` gives."""
+    from newsdesk.cli.main import main
+
+    assert main(["rules", "add", "quiet", "title:harbour", "archive"]) == 0
+    # Written first: the watch imports what the folder holds when it starts (and says
+    # nothing before that under --json).
+    (drop / "two.jsonl").write_text(
+        '{"title": "Harbour opens", "body": "The harbour opened at dawn."}\n'
+        '{"title": "Ferry returns", "body": "The ferry sailed again on Monday."}\n',
+        encoding="utf-8",
+    )
+    watching, lines = _watch_command(str(drop), "--settle", "0.2", "--json")
+    try:
+        wait_for(
+            lambda: any('"imported": 2' in line for line in lines),
+            timeout=60,
+            shown=lambda: "".join(lines),
+        )
+    finally:
+        watching.terminate()
+        watching.wait(10)
+    record = next(json.loads(line) for line in lines if '"imported": 2' in line)
+    assert record["archived_on_arrival"] == 1
