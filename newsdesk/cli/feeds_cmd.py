@@ -129,9 +129,17 @@ def _set(desk: Desk, args: argparse.Namespace) -> int:
         )
         return EXIT_OK
     output.out.print(Text.assemble(("changed ", "bold"), _describe(done.feed)))
-    _say_name_made(args.name, done.feed.name)
     if done.renamed_from:
-        output.notice(f"renamed from {done.renamed_from}: feed:{done.feed.name} finds its articles")
+        # One line: the name it had, the name it is called by and why it differs from
+        # the one typed (two notes said "feed:NAME finds its articles" twice).
+        typed = args.name if args.name is not None and args.name != done.feed.name else None
+        why = f" (not {typed!r}: feed names are lower case, words joined by dashes)"
+        output.notice(
+            f"renamed from {done.renamed_from}{why if typed else ''}: "
+            f"feed:{done.feed.name} finds its articles"
+        )
+    else:
+        _say_name_made(args.name, done.feed.name)
     for what in done.still_old:
         output.notice(
             f"{what} still says feed:{done.renamed_from}, a name no feed has now: edit it"

@@ -44,6 +44,9 @@ def test_rename_keeps_articles_and_names_queries_that_still_say_the_old_name(
     said = capsys.readouterr()
     assert "changed quay-tides" in said.out
     assert "renamed from tide" in said.err
+    # One note for the rename and the name's spelling (two said "finds its articles").
+    assert said.err.count("feed:quay-tides finds its articles") == 1
+    assert "not 'Quay Tides': feed names are lower case" in said.err
     assert "saved search tides still says feed:tide, a name no feed has now" in said.err
     assert "saved search not-tides still says" in said.err
     assert "saved search quoted still says" in said.err
