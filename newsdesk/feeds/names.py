@@ -96,14 +96,22 @@ def cut_middle(name: str, width: int) -> str:
     if width <= 1:
         return "…"[:width]
     tail_cells = (width - 1) // 2
-    head: list[str] = []
+    # Cells counted as they are taken (joining the kept part again a character was
+    # quadratic in the name's length).
     tail: list[str] = []
+    used = 0
     for char in reversed(name):
-        if cell_len("".join(tail)) + cell_len(char) > tail_cells:
+        cells = cell_len(char)
+        if used + cells > tail_cells:
             break
         tail.append(char)
+        used += cells
+    head: list[str] = []
+    room = width - 1 - used
     for char in name:
-        if cell_len("".join(head)) + cell_len(char) > width - 1 - cell_len("".join(tail)):
+        cells = cell_len(char)
+        if cells > room:
             break
         head.append(char)
+        room -= cells
     return "".join(head) + "…" + "".join(reversed(tail))

@@ -262,10 +262,11 @@ class WhooshCompiler:
     def _in_index(self, query: wq.Query) -> bool:
         """Some term of `query` is in the index (checked in the reader's term lists)."""
         reader = self.reader
+        indexed = set(reader.indexed_field_names())
         return any(
             reader.doc_frequency(field, text) > 0
             for field, text in query.iter_all_terms()
-            if field in reader.indexed_field_names()
+            if field in indexed
         )
 
     def _words(self, node: Words) -> wq.Query | None:
