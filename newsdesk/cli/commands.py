@@ -525,11 +525,14 @@ def cmd_saved(desk: Desk, args: argparse.Namespace) -> int:
             if "already named" not in str(exc):
                 raise
             raise DeskError(str(exc).replace("replace it?", "add --replace to change it")) from exc
+        # Said apart from the list below: "no saved searches" after a remove read as a failure.
+        output.notice(f"saved “{args.rest[0].strip()}”")
     elif args.action == "remove":
         if not args.rest:
             raise DeskError("usage: newsdesk saved remove NAME")
         if not desk.delete_search(args.rest[0]):
             raise DeskError(f"no saved search named “{args.rest[0]}”")
+        output.notice(f"removed saved search “{args.rest[0]}”")
     searches = desk.saved_searches()
     if args.json:
         output.print_json([{"name": n, "query": q} for n, q in searches])
