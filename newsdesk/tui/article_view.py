@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from rich.console import Console
 from rich.style import Style
 from rich.text import Text
 
@@ -33,6 +34,9 @@ RELATED_TITLE = 60
 #: The label column: the longest label (a wire item's "Agency note") and a space. At 10,
 #: that label's value started a column right of every other value.
 LABEL_WIDTH = len("Agency note") + 1
+#: Marks a line's label: its value wraps under the value column, not under the label
+#: (a long People list or agency note ran back to column 0 and broke the column).
+HANG = Style(meta={"hang": LABEL_WIDTH})
 
 
 @dataclass(frozen=True)
@@ -61,11 +65,39 @@ def terms_pattern(terms: Sequence[str]) -> re.Pattern[str] | None:
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\w*", re.IGNORECASE)
 
 
+def _label(text: Text, label: str, styles: ArticleStyles) -> None:
+    # A label longer than the column (none today) still keeps a space before its value.
+    start = len(text)
+    text.append(f"{label:<{LABEL_WIDTH - 1}} ", styles.label)
+    text.stylize(HANG, start, start + LABEL_WIDTH)
+
+
+def _hang_of(line: Text) -> int:
+    for span in line.spans:
+        if span.start == 0 and isinstance(span.style, Style) and span.style.meta:
+            return int(span.style.meta.get("hang", 0))
+    return 0
+
+
+def wrapped_lines(text: Text, console: Console, width: int) -> list[Text]:
+    """The pane's lines at `width`: a labelled field's value wraps under its value column."""
+    lines: list[Text] = []
+    for line in text.split("\n", allow_blank=True):
+        hang = _hang_of(line)
+        # Too narrow a pane for a column: wrap the whole line as before.
+        if hang and width >= hang + 12 and len(line) > width:
+            label, value = line.divide([hang])
+            for i, part in enumerate(value.wrap(console, width - hang, overflow="fold")):
+                lines.append(Text.assemble(label if i == 0 else " " * hang, part, end=""))
+        else:
+            lines.extend(line.wrap(console, width, overflow="fold"))
+    return lines
+
+
 def _field(text: Text, label: str, value: str, styles: ArticleStyles) -> None:
     if not value:
         return
-    # A label longer than the column (none today) still keeps a space before its value.
-    text.append(f"{label:<{LABEL_WIDTH - 1}} ", styles.label)
+    _label(text, label, styles)
     # Every field passes here: dates and counts too, for a store another tool wrote.
     text.append(display(value), styles.meta)
     text.append("\n")
@@ -151,7 +183,7 @@ def article_text(
     )
     for label, value in wire:
         if label == "status" and killed:
-            text.append(f"{'Status':<{LABEL_WIDTH}}", styles.label)
+            _label(text, "Status", styles)
             text.append(clean_line(value), KILLED_STYLE)
             text.append("\n")
         else:
@@ -170,7 +202,7 @@ def article_text(
     ]
     _field(text, "State", ", ".join(flags) or "read", styles)
     if state.tags:
-        text.append(f"{'Tags':<{LABEL_WIDTH}}", styles.label)
+        _label(text, "Tags", styles)
         for i, tag in enumerate(state.tags):
             if i:
                 text.append(" ")

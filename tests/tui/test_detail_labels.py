@@ -76,3 +76,35 @@ def test_an_embargo_in_another_year_names_the_year(wires: Paths) -> None:
     assert embargo("2027-01-04T12:00:00Z", new_year).startswith("embargoed until 2027-01-0")
     # Near and this year: the weekday and the day, as before.
     assert re.match(r"embargoed until \w{3} 2[45] Nov ", embargo("2026-11-25T12:00:00Z", NOW))
+
+
+def test_a_long_value_wraps_under_its_value_column(wires: Paths) -> None:
+    """A long agency note or People list ran back to column 0 and broke the column."""
+    from rich.console import Console
+
+    from newsdesk.tui.article_view import wrapped_lines
+
+    note = "Corrects the name of the harbour master in the fourth paragraph " * 3
+    article = _wire_article(wires)
+    article = replace(article, meta=replace(article.meta, agency_note=note.strip()))
+    text = article_text(article, STYLES, NOW, terms=["harbour"])
+    console = Console(width=200)
+    lines = [line.plain for line in wrapped_lines(text, console, 50)]
+    start = next(i for i, line in enumerate(lines) if line.startswith("Agency note "))
+    note_lines = [lines[start]]
+    for line in lines[start + 1 :]:
+        if not line.startswith(" " * 12):
+            break
+        note_lines.append(line)
+    assert len(note_lines) >= 4
+    assert all(len(line) <= 50 for line in lines)
+    assert all(line[12] != " " for line in note_lines), note_lines
+    # The words are all there, in order, once each.
+    assert " ".join(line[12:].strip() for line in note_lines) == note.strip()
+    # The body (no label) wraps at the pane's edge as before.
+    body = [line for line in lines[start + len(note_lines) :] if line.strip()]
+    assert any(line[0] != " " and len(line) > 40 for line in body)
+    # Too narrow for a column: the whole line wraps and no word is lost.
+    narrow = [line.plain for line in wrapped_lines(text, console, 18)]
+    assert all(len(line) <= 18 for line in narrow)
+    assert "".join(narrow).replace(" ", "").count("harbourmaster") == 3

@@ -31,7 +31,7 @@ from textual.worker import get_current_worker
 from newsdesk.errors import DeskError
 from newsdesk.model import Article, ArticleRow
 from newsdesk.store.protocol import ActionRecord, Claim
-from newsdesk.tui.article_view import ArticleStyles, article_text
+from newsdesk.tui.article_view import ArticleStyles, article_text, wrapped_lines
 from newsdesk.tui.keymap import KEY_TABLE
 from newsdesk.tui.workers import app_worker
 
@@ -250,7 +250,7 @@ class DetailPane(ScrollView, can_focus=True):
         if width <= 0 or width == self._wrapped_width:
             return
         self._wrapped_width = width
-        self._lines = list(self.text.wrap(self.app.console, width, overflow="fold"))
+        self._lines = wrapped_lines(self.text, self.app.console, width)
         self._strips.clear()
         # Set without the reactive's relayout of the whole screen: the pane's size does
         # not change (its scrollbar is always shown), only what it scrolls over.
