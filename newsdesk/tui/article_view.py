@@ -1,8 +1,8 @@
 """An article as an editor reads it, built as `rich.text.Text` (never markup).
 
 Headline, dek, byline, source, dateline, published, tags, entities with
-counts, quotes with speakers, links, credits, then the cleaned body with the
-search terms highlighted.
+counts, the first quotes with speakers and the first links, credits, then the
+cleaned body with the search terms highlighted, then any further quotes and links.
 """
 
 from __future__ import annotations
@@ -11,13 +11,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TypeVar
 
 from rich.console import Console
 from rich.style import Style
 from rich.text import Text
 
 from newsdesk.counting import counted
-from newsdesk.model import Article, ArticleRow, dek_to_show
+from newsdesk.model import Article, ArticleRow, Link, Quote, dek_to_show
 from newsdesk.sanitize import clean_line, clean_text, display
 from newsdesk.store.protocol import ActionRecord, Claim
 from newsdesk.tui.editor_view import taken_by, who_did
@@ -27,8 +28,13 @@ from newsdesk.wire import DO_NOT_USE, KILLED_LABEL, status_label, wire_summary
 #: "KILLED: do not use" must stand out whatever the theme.
 KILLED_STYLE = Style(color="red", bold=True)
 
+T = TypeVar("T")
+
 #: Bodies longer than this are cut in the pane (the export keeps them whole).
 BODY_LIMIT = 200_000
+#: Quotes and links shown above the text; the rest follow it.
+QUOTES_FIRST = 3
+LINKS_FIRST = 5
 #: Related articles' headlines are cut to this many characters.
 RELATED_TITLE = 60
 #: The label column: the longest label (a wire item's "Agency note") and a space. At 10,
@@ -123,7 +129,7 @@ def _related(text: Text, related: Sequence[ArticleRow] | None, styles: ArticleSt
         title = clean_line(row.title) or "(no headline)"
         if len(title) > RELATED_TITLE:  # a list to pick from, not to read: keep it short
             title = title[: RELATED_TITLE - 1].rstrip() + "…"
-        text.append(f"  {number}  ", styles.label)
+        _hanging(text, f"  {number}  ", styles.label)
         text.append(title, styles.meta)
         if row.source:
             text.append(" · " + clean_line(row.source), styles.speaker)
@@ -236,22 +242,10 @@ def article_text(
         ]
         _field(text, "Versions", "; ".join(v for v in versions if v), styles)
     _related(text, related, styles)
-    if meta.quotes:
-        text.append("\nQuotes\n", styles.label)
-        for quote in meta.quotes:
-            text.append("  “", styles.quote)
-            text.append(clean_line(quote.text), styles.quote)
-            text.append("”", styles.quote)
-            text.append(" — ", styles.meta)
-            text.append(clean_line(quote.speaker or "unattributed"), styles.speaker)
-            text.append("\n")
-    if meta.links:
-        text.append("\nLinks\n", styles.label)
-        for link in meta.links:
-            text.append("  " + (clean_line(link.title) or "(untitled)"), styles.meta)
-            if link.url:
-                text.append("  " + clean_line(link.url), styles.link)
-            text.append("\n")
+    quotes, more_quotes = _before_and_after(meta.quotes, QUOTES_FIRST)
+    links, more_links = _before_and_after(meta.links, LINKS_FIRST)
+    _quotes(text, "Quotes", quotes, len(more_quotes), styles)
+    _links(text, "Links", links, len(more_links), styles)
     if meta.credits:
         text.append("\nCredits\n", styles.label)
         for credit in meta.credits:
@@ -268,4 +262,53 @@ def article_text(
     text.append_text(body_text)
     if cut:
         text.append("\n\n[… body cut in this view; the export keeps it whole]", styles.label)
+    if more_quotes or more_links:
+        text.append("\n\n" + "─" * 40 + "\n", styles.rule)
+        _quotes(text, "More quotes", more_quotes, 0, styles)
+        _links(text, "More links", more_links, 0, styles)
     return text
+
+
+def _before_and_after(items: Sequence[T], first: int) -> tuple[Sequence[T], Sequence[T]]:
+    """The first few above the text; all of them when only one or two more would follow."""
+    if len(items) <= first + 2:
+        return items, ()
+    return items[:first], items[first:]
+
+
+def _hanging(text: Text, lead: str, style: Style) -> None:
+    start = len(text)
+    text.append(lead, style)
+    text.stylize(Style(meta={"hang": len(lead)}), start, len(text))
+
+
+def _quotes(
+    text: Text, title: str, quotes: Sequence[Quote], more: int, styles: ArticleStyles
+) -> None:
+    if not quotes:
+        return
+    text.append(f"\n{title}\n", styles.label)
+    for quote in quotes:
+        _hanging(text, "  “", styles.quote)
+        text.append(clean_line(quote.text), styles.quote)
+        text.append("”", styles.quote)
+        text.append(" — ", styles.meta)
+        text.append(clean_line(quote.speaker or "unattributed"), styles.speaker)
+        text.append("\n")
+    if more:
+        # The lede should not wait behind fifteen quotes: the rest follow the text.
+        text.append(f"  … {counted(more, 'more quote')} after the text\n", styles.label)
+
+
+def _links(text: Text, title: str, links: Sequence[Link], more: int, styles: ArticleStyles) -> None:
+    if not links:
+        return
+    text.append(f"\n{title}\n", styles.label)
+    for link in links:
+        _hanging(text, "  ", styles.meta)
+        text.append(clean_line(link.title) or "(untitled)", styles.meta)
+        if link.url:
+            text.append("  " + clean_line(link.url), styles.link)
+        text.append("\n")
+    if more:
+        text.append(f"  … {counted(more, 'more link')} after the text\n", styles.label)

@@ -107,7 +107,8 @@ def run_in_pty(
     `text` has been written (the app is up).
     """
     master, slave = os.openpty()
-    env = cli_env(TERM="xterm-256color", COLUMNS="120", LINES="40", COLORTERM="truecolor")
+    # Wide and tall enough that the planted body shows below the labelled fields.
+    env = cli_env(TERM="xterm-256color", COLUMNS="200", LINES="60", COLORTERM="truecolor")
     env.pop("NO_COLOR", None)
     proc = subprocess.Popen(
         argv,

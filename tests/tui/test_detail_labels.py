@@ -108,3 +108,30 @@ def test_a_long_value_wraps_under_its_value_column(wires: Paths) -> None:
     narrow = [line.plain for line in wrapped_lines(text, console, 18)]
     assert all(len(line) <= 18 for line in narrow)
     assert "".join(narrow).replace(" ", "").count("harbourmaster") == 3
+
+
+def test_many_quotes_do_not_keep_the_text_below_the_fold(wires: Paths) -> None:
+    """Fifteen quotes and twelve links stood between the fields and the lede: the first
+    few come before the text, the rest after it, and the pane says how many follow."""
+    from newsdesk.model import Link, Quote
+
+    article = _wire_article(wires)
+    quotes = [Quote(f"Quote number {n} is a full sentence.", f"Speaker {n}") for n in range(15)]
+    links = [Link(f"Link {n}", f"https://example.org/{n}") for n in range(12)]
+    many = replace(article, meta=replace(article.meta, quotes=quotes, links=links))
+    shown = article_text(many, STYLES, NOW).plain
+    lede = shown.index(article.meta.body.strip().split("\n")[0][:40])
+    before, after = shown[:lede], shown[lede:]
+    assert [n for n in range(15) if f"number {n} " in before] == [0, 1, 2]
+    assert [n for n in range(15) if f"number {n} " in after] == list(range(3, 15))
+    assert "… 12 more quotes after the text" in before
+    assert "More quotes" in after
+    assert [n for n in range(12) if f"Link {n} " in before] == [0, 1, 2, 3, 4]
+    assert "… 7 more links after the text" in before
+    assert all(f"https://example.org/{n}" in after for n in range(5, 12))
+    # A few more than the first three are not worth a second section.
+    few = replace(article, meta=replace(article.meta, quotes=quotes[:5], links=links[:2]))
+    shown = article_text(few, STYLES, NOW).plain
+    lede = shown.index(article.meta.body.strip().split("\n")[0][:40])
+    assert all(f"number {n} " in shown[:lede] for n in range(5))
+    assert "More quotes" not in shown and "after the text" not in shown
