@@ -32,7 +32,8 @@ def test_every_list_is_built_from_the_groups_in_their_order() -> None:
         assert [n for n in article_fields if n in groups] == groups, listed
         assert set(DESCRIPTIVE_FIELDS) <= set(listed)
     # Every record key is an article field, an editor's mark, or the article's own data.
-    own = {"id", "note", "read", "archived", "body", "origin", "imported_at"}
+    own = {"id", "note", "read", "archived", "body", "origin", "origins", "imported_at"}
+    own.add("updated_at")  # when its feed last corrected it, as `show --json` says
     own |= {"story", "story_size"}  # the story it is a version of, as `show --json` says
     assert set(RECORD_FIELDS) <= extracted | state | own
 

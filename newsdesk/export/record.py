@@ -12,6 +12,7 @@ from typing import Any
 
 from newsdesk.export.escape import paragraphs
 from newsdesk.export.options import ExportOptions
+from newsdesk.feeds.urls import without_password
 from newsdesk.model import DESCRIPTIVE_FIELDS, ENTITY_FIELDS, EXTRA_FIELDS, Article
 from newsdesk.sanitize import clean_line
 from newsdesk.wire import article_wire
@@ -34,7 +35,9 @@ RECORD_FIELDS: tuple[str, ...] = (
     "word_count",
     "body",
     "origin",
+    "origins",
     "imported_at",
+    "updated_at",
     "story",
     "story_size",
 )
@@ -100,8 +103,14 @@ def export_record(article: Article, options: ExportOptions | None = None) -> dic
         "language": _line(meta.language),
         "word_count": meta.word_count,
         "body": body,  # cleaned by body_for_export
-        "origin": clean_line(article.origin),
+        # A feed's URL as it is shown everywhere: no password (an article fetched before
+        # passwords were left out of origins may still hold one).
+        "origin": clean_line(without_password(article.origin)),
+        # As `show --json` has them: every file or feed it arrived from, and when its
+        # feed last corrected it (the copy handed on may differ from what was read).
+        "origins": _lines([without_password(o) for o in article.origins or [article.origin]]),
         "imported_at": article.imported_at,
+        "updated_at": article.updated_at,
         # As `show --json` has them: the story's id and how many versions the desk holds,
         # so a script or a spreadsheet can keep one story's versions together.
         "story": article.story_id,

@@ -82,3 +82,26 @@ def test_empty_selection_renders_valid_documents() -> None:
     assert json.loads(render([], ExportOptions(format="json")).text) == []
     assert csv_rows(render([], ExportOptions(format="csv")).text) == []
     assert "No articles." in render([], ExportOptions(format="md")).text
+
+
+def test_record_says_where_from_and_when_corrected_without_passwords(
+    rich_article: Article,
+) -> None:
+    """An export lacked what `show --json` says (every origin, the feed's correction time)
+    and handed on a feed URL's password that every screen hides."""
+    from dataclasses import replace
+
+    fetched = replace(
+        rich_article,
+        origin="https://ana:s3cret@feeds.example/rss#2",
+        origins=["https://ana:s3cret@feeds.example/rss#2", "/desk/in/flood.txt"],
+        updated_at="2026-11-20T09:15:00+00:00",
+    )
+    record = export_record(fetched)
+    assert record["origins"] == ["https://ana@feeds.example/rss#2", "/desk/in/flood.txt"]
+    assert record["origin"] == "https://ana@feeds.example/rss#2"
+    assert record["updated_at"] == "2026-11-20T09:15:00+00:00"
+    for fmt in ("json", "csv", "md"):
+        assert "s3cret" not in render([fetched], ExportOptions(format=fmt)).text, fmt
+    # An article from one place still lists it.
+    assert export_record(rich_article)["origins"] == [rich_article.origin]
