@@ -194,6 +194,7 @@ def cmd_import(desk: Desk, args: argparse.Namespace) -> int:
             Text.assemble(
                 ("imported ", "bold"),
                 str(summary.imported),
+                *((("  updated ", "bold"), str(len(summary.updated))) if summary.updated else ()),
                 ("  duplicates ", "bold"),
                 str(summary.duplicates),
                 ("  failed ", "bold"),

@@ -72,14 +72,18 @@ class ArticleStorer:
         summary = summary if summary is not None else ImportSummary()
         results = iter(load_in_order(files, should_stop))
         done = 0
+        #: A file's items that corrected the article an earlier import of that feed made
+        #: (by file path; read once its transaction is known to be committed).
+        corrected: dict[str, list[str]] = {}
+
+        def store_one(tx: Transaction, prepared: Prepared) -> tuple[list[str], int]:
+            ids = corrected.setdefault(str(prepared.result.path), [])
+            ids.clear()  # a file stored again after its savepoint was rolled back
+            return self.store_file(tx, prepared, earlier, updated=ids)
+
         with bulk_collection(), self.store.bulk_import():
             while True:
-                batch, finished = store_batch(
-                    self.store,
-                    results,
-                    lambda tx, prepared: self.store_file(tx, prepared, earlier),
-                    before_commit,
-                )
+                batch, finished = store_batch(self.store, results, store_one, before_commit)
                 if stored is not None:
                     stored([aid for _, created in batch for aid in created])
                 # The whole batch is committed: counted before any of it is reported, so an
@@ -87,6 +91,11 @@ class ArticleStorer:
                 for outcome, created in batch:
                     summary.imported_ids.extend(created)
                     summary.files.append(outcome)
+                    changed = corrected.pop(outcome.path, [])
+                    if outcome.error is None and changed:
+                        # Said as updated ("imported 0 duplicates 1" hid a correction).
+                        outcome.duplicates -= len(changed)
+                        summary.updated.extend((outcome.path, a) for a in dict.fromkeys(changed))
                 for outcome, _created in batch:
                     done += 1
                     if progress is not None:
@@ -100,9 +109,14 @@ class ArticleStorer:
         return summary
 
     def store_file(
-        self, tx: Transaction, prepared: Prepared, earlier: dict[str, Article] | None = None
+        self,
+        tx: Transaction,
+        prepared: Prepared,
+        earlier: dict[str, Article] | None = None,
+        updated: list[str] | None = None,
     ) -> tuple[list[str], int]:
-        """One loaded file's items into `tx`: (new ids, duplicates)."""
+        """One loaded file's items into `tx`: (new ids, duplicates); the articles its
+        items corrected go to `updated` (counted among the duplicates)."""
         result = prepared.result
         # The decoded page is kept (inert, like everything stored) as the
         # raw copy of a one-article file, so it can be extracted again.
@@ -115,6 +129,7 @@ class ArticleStorer:
             origin,
             raw,
             prepared.signatures,
+            updated=updated,
             earlier=earlier,
             keys=prepared.keys,
             ids=prepared.ids,

@@ -71,6 +71,8 @@ class ImportJob(ProgressBar):
         warned: list[tuple[str, str]] = field(default_factory=list)
         #: The articles it added (the list shows the first of them).
         new_ids: list[str] = field(default_factory=list)
+        #: Articles a feed file's corrected items updated in place.
+        updated: int = 0
 
     @dataclass
     class Surveyed(Message):
@@ -124,6 +126,7 @@ class ImportJob(ProgressBar):
             self.Finished(
                 imported=summary.imported,
                 duplicates=summary.duplicates,
+                updated=len(summary.updated),
                 failed=[(f.path, f.error or "") for f in summary.failed],
                 sample=sample,
                 stopped=worker.is_cancelled,
@@ -165,6 +168,8 @@ class ImportJob(ProgressBar):
             )
         else:
             text = f"Imported {articles(message.imported)}"
+            if message.updated:
+                text += f", {message.updated:,} updated"
             if message.duplicates:
                 text += f", {message.duplicates:,} already there"
             self.notify(text + ".", markup=False)
