@@ -171,6 +171,14 @@ _SOCIAL_TAIL = re.compile(
     _FLAGS,
 )
 
+#: The reading-time label a page prints after the names ("Rocío Latorre y José Miguel Wilson
+#: Tiempo de lectura: 8 minutos", "Jana Berg Lesezeit"), in the languages pages are read in.
+_READING_TIME_TAIL = re.compile(
+    r"\s+(?:reading\s+time|read\s+time|lesezeit|lesedauer|tiempo\s+de\s+lectura"
+    r"|temps\s+de\s+lecture|tempo\s+di\s+lettura|tempo\s+de\s+leitura|leestijd)\b.*$",
+    _FLAGS,
+)
+
 #: An outlet's logo, by its alt text, and its name before the date ("The Guardian logo The
 #: Guardian 02/10/2020 Anna Fazackerley": a portal's line for a partner's story).
 _LOGO_LEAD = re.compile(
@@ -578,7 +586,7 @@ def parse_by_text(rest: str, *, single: bool = False, handle: bool = False) -> B
         rest = _IN_PLACE_BEFORE_NAME.sub("", rest)
     # Names hold no figures: "Kay 24 Comments", "Jane Doe 4 Min." end at the count.
     rest = _META_TAIL.sub("", _COUNT_TAIL.sub("", _CATEGORY_TAIL.sub("", rest)))
-    rest = _SOCIAL_TAIL.sub("", _LOGO_TAIL.sub("", rest))
+    rest = _SOCIAL_TAIL.sub("", _LOGO_TAIL.sub("", _READING_TIME_TAIL.sub("", rest)))
     # A separator left dangling once a tail went ("Barbara Russ / Kategorien: Event").
     rest = _DANGLING.sub("", rest).rstrip(" /|·•∙–—-")
     rest = _undouble(rest)

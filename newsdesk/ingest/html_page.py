@@ -22,7 +22,12 @@ from newsdesk.extract.outlet import is_squashed, respell
 from newsdesk.extract.page import local_day_shown
 from newsdesk.extract.page_clock import on_page_clock
 from newsdesk.ingest.assemble import bounded, drop_leading_title, extract_article, finish
-from newsdesk.ingest.html_byline import address_authors, visible_byline, visible_lines
+from newsdesk.ingest.html_byline import (
+    address_authors,
+    full_names,
+    visible_byline,
+    visible_lines,
+)
 from newsdesk.ingest.html_coauthors import repeated_author_names, with_coauthors, without_credited
 from newsdesk.ingest.html_dateline import signature_place
 from newsdesk.ingest.html_dates import other_zone_day, swapped
@@ -466,6 +471,9 @@ def _read_html(tree: HtmlElement, meta: PageMeta, warnings: list[str]) -> list[E
         meta.dek = "; ".join(point.rstrip(".;") for point in points)
     body = clean.find(".//body")
     page_text = element_to_text(body if body is not None else clean)
+    # A first name in the markup ("Todd") that the page prints in full ("Todd Bates").
+    page_lines = [line.strip() for line in page_text.splitlines()]
+    meta.authors = full_names(meta.authors, page_lines, meta.site)
     first_h1 = [" ".join(h1.text_content().split()) for h1 in clean.iter("h1")][:1]
     main_text = ""
     if _within_budget(clean):
