@@ -28,7 +28,12 @@ from newsdesk.ingest.html_byline import (
     visible_byline,
     visible_lines,
 )
-from newsdesk.ingest.html_coauthors import repeated_author_names, with_coauthors, without_credited
+from newsdesk.ingest.html_coauthors import (
+    repeated_author_names,
+    with_coauthors,
+    without_credited,
+    without_rights_holder,
+)
 from newsdesk.ingest.html_dateline import signature_place
 from newsdesk.ingest.html_dates import other_zone_day, swapped
 from newsdesk.ingest.html_live import keep_entry_times, opens_with_entry_time
@@ -473,7 +478,9 @@ def _read_html(tree: HtmlElement, meta: PageMeta, warnings: list[str]) -> list[E
     page_text = element_to_text(body if body is not None else clean)
     # A first name in the markup ("Todd") that the page prints in full ("Todd Bates").
     page_lines = [line.strip() for line in page_text.splitlines()]
-    meta.authors = full_names(meta.authors, page_lines, meta.site)
+    meta.authors = without_rights_holder(
+        full_names(meta.authors, page_lines, meta.site), page_lines
+    )
     first_h1 = [" ".join(h1.text_content().split()) for h1 in clean.iter("h1")][:1]
     main_text = ""
     if _within_budget(clean):

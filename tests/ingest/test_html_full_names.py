@@ -48,3 +48,15 @@ def test_a_reading_time_label_after_the_names_is_no_part_of_them() -> None:
     found = parse_by_text("Inés Garrido y José Luis Peral Tiempo de lectura: 8 minutos")
     assert found.authors == ["Inés Garrido", "José Luis Peral"]
     assert parse_by_text("Jana Brenner Lesezeit 4 Min.").authors == ["Jana Brenner"]
+
+
+def test_the_publisher_the_copyright_line_names_is_no_author_beside_a_writer() -> None:
+    head = '<meta name="author" content="Kestrel Média, Ottilie Brandtner">'
+    footer = "<footer><p>© 2020 Kestrel Média - Tous droits réservés</p></footer>"
+    html = _page(head, footer)
+    assert load_bytes(html, "channel.html").items[0].authors == ["Ottilie Brandtner"]
+    # A blog's own copyright names its lone writer.
+    alone = _page(
+        '<meta name="author" content="Ottilie Brandtner">', "<p>© 2020 Ottilie Brandtner</p>"
+    )
+    assert load_bytes(alone, "channel.html").items[0].authors == ["Ottilie Brandtner"]
