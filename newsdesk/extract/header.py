@@ -20,6 +20,7 @@ from newsdesk.extract.dates import (
 from newsdesk.extract.found import Found, fold
 from newsdesk.extract.headline import (
     is_caption_like,
+    staff_line,
     title_shaped,
 )
 from newsdesk.extract.lines import (
@@ -283,6 +284,10 @@ def read_header(lines: list[str], head: int, body_start: int, found: Found) -> i
             meta_seen = True
             meta_at = i
             _take_byline(parsed, found)
+            continue
+        if staff_line(line):
+            meta_seen = True  # a byline that names no one ("Courier staff and wire reports")
+            meta_at = i
             continue
         published = date_line(line)
         if published is not None:

@@ -92,6 +92,11 @@ def without_section_lead(line: str) -> str:
     return line[lead.end() :] if lead else line
 
 
+def staff_line(line: str) -> bool:
+    """'Staff and agencies', 'Courier staff and wire reports': a byline that names no one."""
+    return _STAFF_LINE.match(line) is not None
+
+
 def breadcrumb(line: str) -> bool:
     """'Home » Ente Parco » Comunicazione » News': a trail of sections, not a headline."""
     return bool(_TRAIL.search(line))
@@ -130,7 +135,7 @@ _BY_LIKE = re.compile(r"^(?:by|posted|published|updated|written)\b", re.IGNORECA
 _STAFF_LINE = re.compile(
     r"^(?i:the\s+|our\s+)?(?:[A-Z][\w.'’&-]*\s+){0,2}?(?i:staff|agencies|wires|newsroom|desk"
     r"|editorial\s+board|(?:staff\s+)?(?:reporters?|writers?|correspondents?|contributors?|editors?))"
-    r"(?i:\s+(?:and|&)\s+(?:agencies|wires|staff|wire\s+services))?(?i:\s+reports?)?\W*$"
+    r"(?i:\s+(?:and|&)\s+(?:agencies|wires?|staff|wire\s+services))?(?i:\s+reports?)?\W*$"
 )
 
 

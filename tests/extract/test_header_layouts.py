@@ -68,3 +68,14 @@ def test_a_live_pages_standfirst_under_its_date_line() -> None:
     assert article.dek == (
         "Councillors are debating the ferry timetable at the harbour hall. Follow the latest below."
     )
+
+
+def test_a_staff_and_wire_reports_line_is_neither_headline_nor_standfirst() -> None:
+    page = (
+        "Harbour Sport\nScores  Football  Hockey  Sailing\n\nSailing > Winter Series > Final\n\n"
+        "Marrowby crew win the winter series on the last leg\n\n"
+        "Harbour Sport staff and wire reports\n\nMar 3, 2026\n\n" + BODY
+    )
+    article = extract_page(page)
+    assert article.title == "Marrowby crew win the winter series on the last leg"
+    assert article.dek is None
