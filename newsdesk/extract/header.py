@@ -284,6 +284,9 @@ def read_header(lines: list[str], head: int, body_start: int, found: Found) -> i
             meta_seen = True
             meta_at = i
             _take_byline(parsed, found)
+            if not found.dateline and "|" in line:
+                # "Por Lucía Ferrer | Huelva": the place the story was filed from.
+                found.dateline = lone_place(line.rsplit("|", 1)[1])
             continue
         if staff_line(line):
             meta_seen = True  # a byline that names no one ("Courier staff and wire reports")

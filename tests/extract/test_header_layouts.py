@@ -52,6 +52,7 @@ def test_a_standfirst_over_a_byline_with_its_place_is_no_caption() -> None:
         "Las navieras cancelan todas las salidas; el viento supera los 100 kilómetros por hora"
     )
     assert article.authors == ["Lucía Ferrer"]
+    assert article.dateline == "Vigo"  # the place the byline says it was filed from
 
 
 def test_a_live_pages_standfirst_under_its_date_line() -> None:
