@@ -179,6 +179,14 @@ _READING_TIME_TAIL = re.compile(
     _FLAGS,
 )
 
+#: A picture's credit run into the byline after the names ("Text von Christian Seiler
+#: Illustration von Markus Roost", "By Jane Doe Photos by John Roe", "Text: X Fotos: Y").
+_PICTURE_CREDIT_TAIL = re.compile(
+    r"\s+(?:illustrations?|illustriert|fotos?|photos?|photographs?|photography|bilder|grafiken?"
+    r"|graphics|images?|kamera|camera)(?:\s+(?:von|by|de|par|por|di|da))?\s*:?\s+(?=[A-ZÄÖÜÉ]).*$",
+    _FLAGS,
+)
+
 #: An outlet's logo, by its alt text, and its name before the date ("The Guardian logo The
 #: Guardian 02/10/2020 Anna Fazackerley": a portal's line for a partner's story).
 _LOGO_LEAD = re.compile(
@@ -587,6 +595,7 @@ def parse_by_text(rest: str, *, single: bool = False, handle: bool = False) -> B
     # Names hold no figures: "Kay 24 Comments", "Jane Doe 4 Min." end at the count.
     rest = _META_TAIL.sub("", _COUNT_TAIL.sub("", _CATEGORY_TAIL.sub("", rest)))
     rest = _SOCIAL_TAIL.sub("", _LOGO_TAIL.sub("", _READING_TIME_TAIL.sub("", rest)))
+    rest = _PICTURE_CREDIT_TAIL.sub("", rest)
     # A separator left dangling once a tail went ("Barbara Russ / Kategorien: Event").
     rest = _DANGLING.sub("", rest).rstrip(" /|·•∙–—-")
     rest = _undouble(rest)
