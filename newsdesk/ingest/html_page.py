@@ -410,7 +410,7 @@ def _hints(meta: PageMeta, main_text: str) -> Extracted:
     (AP) -") is credited to the agency, as a reader of the text would.
     """
     dek = meta.dek
-    if dek and main_text[:200].replace("\n", " ").startswith(dek[:60]):
+    if dek and " ".join(main_text[:300].split()).startswith(" ".join(dek[:60].split())):
         # The description is the first paragraph again, not a standfirst.
         dek = None
     return Extracted(
@@ -502,9 +502,9 @@ def _read_html(tree: HtmlElement, meta: PageMeta, warnings: list[str]) -> list[E
     for note in meta.corrections:
         if fold(note) not in folded_text:
             main_text = f"{main_text.rstrip()}\n\n{note}"  # where most outlets print them
-    hints = _hints(meta, main_text)
     # trafilatura often repeats the headline as the first line; the hint carries it.
-    main_text = bounded(drop_leading_title(main_text, hints.title), MAX_ITEM_CHARS, warnings)
+    main_text = bounded(drop_leading_title(main_text, meta.title), MAX_ITEM_CHARS, warnings)
+    hints = _hints(meta, main_text)
     article = extract_article(main_text, hints, warnings, text_is_article=True)
     if live and article.dek and opens_with_entry_time(article.dek):
         article.dek = None  # the newest entry of a live blog, no standfirst
