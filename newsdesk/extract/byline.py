@@ -118,6 +118,8 @@ _NOT_NAME_WORDS = {
     "published", "updated", "posted", "by", "source", "supplied", "caption", "close", "view", "all",
     # A sort or archive control ("Sort by date", "By category").
     "date", "month", "year", "category", "categories", "tag", "popularity", "relevance", "name",
+    # A press release's fields, label and value on one line ("Ort Saarbrücken" / "Datum ...").
+    "ort", "datum", "location", "place",
 }  # fmt: skip
 _PARTICLES = {"de", "da", "van", "von", "der", "den", "la", "le", "del", "bin", "al", "el", "di", "du",
               "ibn", "dos", "das", "ter", "ten", "y", "st.", "mc"}  # fmt: skip

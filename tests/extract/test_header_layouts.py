@@ -80,3 +80,14 @@ def test_a_staff_and_wire_reports_line_is_neither_headline_nor_standfirst() -> N
     article = extract_page(page)
     assert article.title == "Marrowby crew win the winter series on the last leg"
     assert article.dek is None
+
+
+def test_a_press_releases_place_field_is_no_author() -> None:
+    page = (
+        "Bundesamt für Häfen\nPresse > Meldungen\n\n"
+        "Neue Fährverbindung nach Marrowby startet im Frühjahr\n\n"
+        "Ort Rostock\nDatum 28.01.2022\n\n" + BODY
+    )
+    article = extract_page(page)
+    assert article.title == "Neue Fährverbindung nach Marrowby startet im Frühjahr"
+    assert article.authors == []
