@@ -402,16 +402,36 @@ def _dates_another_day(markup: str | None, shown: str, *, stated: bool = True) -
     return abs((a - b).days) > 1 and (not stated or not swapped(markup, shown))
 
 
-def _hints(meta: PageMeta, main_text: str) -> Extracted:
+def _label_run_in(dek: str, opening: str) -> bool:
+    """Whether the description is the paragraph after the text's opening line, a label of a
+    few words ("Ort Saarbrücken", "Staff Reports"), with the label run into it or not: the
+    text's start again, not a standfirst."""
+    first, _, rest = opening.partition("\n\n")
+    label = " ".join(first.split())
+    if not 1 <= len(label.split()) <= RUN_IN_LABEL_WORDS or not rest.strip():
+        return False
+    after = " ".join(rest[:200].split())[:40]
+    folded = " ".join(dek.split())
+    return folded.startswith((f"{label} {after}", after))
+
+
+#: The most words of a label line (a byline naming no one, a kicker) run into a description.
+RUN_IN_LABEL_WORDS = 4
+
+
+def _hints(meta: PageMeta, main_text: str, opening: str) -> Extracted:
     """The page's metadata as hints for `extract_page`.
 
     The site name is not among them: it is the fallback when the text names
     no outlet itself, so a wire story republished by a site ("WASHINGTON
-    (AP) -") is credited to the agency, as a reader of the text would.
+    (AP) -") is credited to the agency, as a reader of the text would. `opening`: the main
+    text without the headline trafilatura repeats at its top.
     """
     dek = meta.dek
-    if dek and " ".join(main_text[:300].split()).startswith(" ".join(dek[:60].split())):
-        # The description is the first paragraph again, not a standfirst.
+    if dek and (
+        main_text[:200].replace("\n", " ").startswith(dek[:60]) or _label_run_in(dek, opening)
+    ):
+        # The description is the first paragraph again, or the text cut short: no standfirst.
         dek = None
     return Extracted(
         title=meta.title,
@@ -502,9 +522,10 @@ def _read_html(tree: HtmlElement, meta: PageMeta, warnings: list[str]) -> list[E
     for note in meta.corrections:
         if fold(note) not in folded_text:
             main_text = f"{main_text.rstrip()}\n\n{note}"  # where most outlets print them
+    opening = drop_leading_title(main_text, meta.title)
+    hints = _hints(meta, main_text, opening)
     # trafilatura often repeats the headline as the first line; the hint carries it.
-    main_text = bounded(drop_leading_title(main_text, meta.title), MAX_ITEM_CHARS, warnings)
-    hints = _hints(meta, main_text)
+    main_text = bounded(opening, MAX_ITEM_CHARS, warnings)
     article = extract_article(main_text, hints, warnings, text_is_article=True)
     if live and article.dek and opens_with_entry_time(article.dek):
         article.dek = None  # the newest entry of a live blog, no standfirst
