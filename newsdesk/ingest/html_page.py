@@ -403,16 +403,16 @@ def _dates_another_day(markup: str | None, shown: str, *, stated: bool = True) -
 
 
 def _label_run_in(dek: str, opening: str) -> bool:
-    """Whether the description is the paragraph after the text's opening line, a label of a
-    few words ("Ort Saarbrücken", "Staff Reports"), with the label run into it or not: the
-    text's start again, not a standfirst."""
+    """Whether the description runs the text's opening line, a label of a few words ("Staff
+    Reports"), into the paragraph after it: the text's start cut to a length, not a standfirst
+    an editor wrote (a description that is that paragraph alone may be one)."""
     first, _, rest = opening.partition("\n\n")
     label = " ".join(first.split())
     if not 1 <= len(label.split()) <= RUN_IN_LABEL_WORDS or not rest.strip():
         return False
     after = " ".join(rest[:200].split())[:40]
     folded = " ".join(dek.split())
-    return folded.startswith((f"{label} {after}", after))
+    return folded.startswith(f"{label} {after}")
 
 
 #: The most words of a label line (a byline naming no one, a kicker) run into a description.
