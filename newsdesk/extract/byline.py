@@ -118,6 +118,8 @@ _NOT_NAME_WORDS = {
     "published", "updated", "posted", "by", "source", "supplied", "caption", "close", "view", "all",
     # A sort or archive control ("Sort by date", "By category").
     "date", "month", "year", "category", "categories", "tag", "popularity", "relevance", "name",
+    # A press release's fields, label and value on one line ("Ort Saarbrücken" / "Datum ...").
+    "ort", "datum", "location", "place",
 }  # fmt: skip
 _PARTICLES = {"de", "da", "van", "von", "der", "den", "la", "le", "del", "bin", "al", "el", "di", "du",
               "ibn", "dos", "das", "ter", "ten", "y", "st.", "mc"}  # fmt: skip
@@ -168,6 +170,22 @@ _COUNT_TAIL = re.compile(
 _SOCIAL_TAIL = re.compile(
     r"\s+(?:follow\s+(?:on\s+)?)?(?:twitter|facebook|linkedin|instagram|mastodon|bluesky)"
     r"(?:[\s-]+(?:account|profil(?:e)?|konto))?\b.*$",
+    _FLAGS,
+)
+
+#: The reading-time label a page prints after the names ("Rocío Latorre y José Miguel Wilson
+#: Tiempo de lectura: 8 minutos", "Jana Berg Lesezeit"), in the languages pages are read in.
+_READING_TIME_TAIL = re.compile(
+    r"\s+(?:reading\s+time|read\s+time|lesezeit|lesedauer|tiempo\s+de\s+lectura"
+    r"|temps\s+de\s+lecture|tempo\s+di\s+lettura|tempo\s+de\s+leitura|leestijd)\b.*$",
+    _FLAGS,
+)
+
+#: A picture's credit run into the byline after the names ("Text von Christian Seiler
+#: Illustration von Markus Roost", "By Jane Doe Photos by John Roe", "Text: X Fotos: Y").
+_PICTURE_CREDIT_TAIL = re.compile(
+    r"\s+(?:illustrations?|illustriert|fotos?|photos?|photographs?|photography|bilder|grafiken?"
+    r"|graphics|images?|kamera|camera)(?:\s+(?:von|by|de|par|por|di|da))?\s*:?\s+(?=[A-ZÄÖÜÉ]).*$",
     _FLAGS,
 )
 
@@ -578,7 +596,8 @@ def parse_by_text(rest: str, *, single: bool = False, handle: bool = False) -> B
         rest = _IN_PLACE_BEFORE_NAME.sub("", rest)
     # Names hold no figures: "Kay 24 Comments", "Jane Doe 4 Min." end at the count.
     rest = _META_TAIL.sub("", _COUNT_TAIL.sub("", _CATEGORY_TAIL.sub("", rest)))
-    rest = _SOCIAL_TAIL.sub("", _LOGO_TAIL.sub("", rest))
+    rest = _SOCIAL_TAIL.sub("", _LOGO_TAIL.sub("", _READING_TIME_TAIL.sub("", rest)))
+    rest = _PICTURE_CREDIT_TAIL.sub("", rest)
     # A separator left dangling once a tail went ("Barbara Russ / Kategorien: Event").
     rest = _DANGLING.sub("", rest).rstrip(" /|·•∙–—-")
     rest = _undouble(rest)

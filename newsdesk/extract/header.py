@@ -20,6 +20,7 @@ from newsdesk.extract.dates import (
 from newsdesk.extract.found import Found, fold
 from newsdesk.extract.headline import (
     is_caption_like,
+    staff_line,
     title_shaped,
 )
 from newsdesk.extract.lines import (
@@ -125,6 +126,8 @@ def _credit_alone_under(lines: list[str], i: int) -> bool:
     nxt = _lines_under(lines, i)[0]
     if not nxt or len(nxt) > 120 or _ONE_WORD.match(nxt):
         return False
+    if _AGENCY_CREDIT.match(nxt) and not _PICTURE_CREDIT.match(nxt) and parse_byline(nxt):
+        return False  # "Por Lucía Ferrer | Huelva": the byline, with the place it was filed from
     return _picture_credit(nxt) or is_credit(nxt)
 
 
@@ -281,6 +284,13 @@ def read_header(lines: list[str], head: int, body_start: int, found: Found) -> i
             meta_seen = True
             meta_at = i
             _take_byline(parsed, found)
+            if not found.dateline and "|" in line:
+                # "Por Lucía Ferrer | Huelva": the place the story was filed from.
+                found.dateline = lone_place(line.rsplit("|", 1)[1])
+            continue
+        if staff_line(line):
+            meta_seen = True  # a byline that names no one ("Courier staff and wire reports")
+            meta_at = i
             continue
         published = date_line(line)
         if published is not None:
@@ -319,7 +329,12 @@ def read_header(lines: list[str], head: int, body_start: int, found: Found) -> i
             in_links = False
         if (
             found.dek is None
-            and not meta_seen
+            and (
+                not meta_seen
+                # A live page's standfirst under its date line, the story's entries further
+                # down ("03/03/2026" / "Councillors are debating ... Follow the latest below.").
+                or (byline is None and n == dated_at + 1 and _SENTENCE_CLOSE.search(line))
+            )
             and (_dek_shaped(line) or (n == 0 and _short_standfirst(line, following)))
             and parse_dateline(line) is None
         ):

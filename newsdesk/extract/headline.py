@@ -39,12 +39,14 @@ SCAN_LINES = 700
 STANDFIRST_WORDS = 15
 
 _BREADCRUMB = re.compile(r"\s(?:»|›|>|/|\\|\|)\s|^\s*(?:home|news)\s*(?:»|›|>|/)", re.IGNORECASE)
-_SECTION_LABEL = re.compile(
-    r"^(?:live(?:\s+updates?)?|breaking(?:\s+news)?|opinion|analysis|editorial|exclusive|watch|video|"
+_SECTION_WORDS = (
+    r"(?:live(?:\s+updates?)?|breaking(?:\s+news)?|opinion|analysis|editorial|exclusive|watch|video|"
     r"podcast|review|explainer|comment|news|world|business|technology|sport|sports|politics|"
-    r"latest|update|updated|advertisement|sponsored(?:\s+content)?|in\s+pictures|most\s+read)\b\W*$",
-    re.IGNORECASE,
+    r"latest|update|updated|advertisement|sponsored(?:\s+content)?|in\s+pictures|most\s+read)"
 )
+_SECTION_LABEL = re.compile(rf"^{_SECTION_WORDS}\b\W*$", re.IGNORECASE)
+#: A section's name set before the headline on its line ("Opinion | Edinburgh should ...").
+_SECTION_LEAD = re.compile(rf"^{_SECTION_WORDS}\s*\|\s+(?=\S)", re.IGNORECASE)
 _SITE_SUFFIX = re.compile(r"\s+[-|–—·•]\s+(?P<site>[^-|–—·•]{2,60})$")
 
 
@@ -84,6 +86,17 @@ def section_label(line: str) -> bool:
     return bool(_SECTION_LABEL.match(line))
 
 
+def without_section_lead(line: str) -> str:
+    """`line` without a section's name set before it ("Opinion | ")."""
+    lead = _SECTION_LEAD.match(line)
+    return line[lead.end() :] if lead else line
+
+
+def staff_line(line: str) -> bool:
+    """'Staff and agencies', 'Courier staff and wire reports': a byline that names no one."""
+    return _STAFF_LINE.match(line) is not None
+
+
 def breadcrumb(line: str) -> bool:
     """'Home » Ente Parco » Comunicazione » News': a trail of sections, not a headline."""
     return bool(_TRAIL.search(line))
@@ -94,6 +107,9 @@ def title_shaped(line: str) -> bool:
     """Could this line be a headline at all?"""
     if not 10 <= len(line) <= 320 or is_list_item(line):
         return False
+    if _SECTION_LEAD.match(line):
+        # "Opinion | headline": the headline, under its section's name.
+        return title_shaped(without_section_lead(line))
     tokens = words(line)
     if not 3 <= len(tokens) <= 50:
         return False
@@ -119,7 +135,7 @@ _BY_LIKE = re.compile(r"^(?:by|posted|published|updated|written)\b", re.IGNORECA
 _STAFF_LINE = re.compile(
     r"^(?i:the\s+|our\s+)?(?:[A-Z][\w.'’&-]*\s+){0,2}?(?i:staff|agencies|wires|newsroom|desk"
     r"|editorial\s+board|(?:staff\s+)?(?:reporters?|writers?|correspondents?|contributors?|editors?))"
-    r"(?i:\s+(?:and|&)\s+(?:agencies|wires|staff|wire\s+services))?(?i:\s+reports?)?\W*$"
+    r"(?i:\s+(?:and|&)\s+(?:agencies|wires?|staff|wire\s+services))?(?i:\s+reports?)?\W*$"
 )
 
 
@@ -330,6 +346,17 @@ def _prefer_line_above(page: _Page, best: HeadlineChoice, n: int) -> HeadlineCho
     if n == 1 and _typed_header(page, n):
         top = page.content[0]
         return HeadlineChoice(top, page.lines[top], best.score)
+    if (
+        n >= 2
+        and _nav_like(page, page.content[n - 2])
+        and page.n_words(best.index) > page.n_words(page.content[n - 1])
+        and _typed_header(page, n, n - 1)
+    ):
+        # The same layout under a masthead and its navigation ("Startseite > Region > Köln"),
+        # its standfirst the longer line: a shorter one under a label is the headline
+        # ("Meldungen aus dem DWI" / "#RieslingBirthday Posts gewinnen").
+        top = page.content[n - 1]
+        return HeadlineChoice(top, page.lines[top], best.score)
     tokens = words(best.text)
     if len(tokens) < 8 or lower_ratio(tokens) < 0.5:
         return best
@@ -360,16 +387,17 @@ def _prefer_line_above(page: _Page, best: HeadlineChoice, n: int) -> HeadlineCho
     return best
 
 
-def _typed_header(page: _Page, n: int) -> bool:
+def _typed_header(page: _Page, n: int, above: int = 0) -> bool:
     """A story typed as headline / standfirst / byline: the text's first line, headline-
     shaped, over the winner, which a byline or date line signs right below.
 
     Only the layout tells which of the two is the headline when the standfirst is as
     short as it ("Harbour bridge closes for repairs" / "Commuters face long detours"), and
     that layout puts the headline first. A masthead or a label ("The Harbour Gazette",
-    "La Voce di Bergamo", "Series: subject") is no headline.
+    "La Voce di Bergamo", "Series: subject") is no headline. `above`: the line over the
+    winner that would be the headline (the text's first, unless navigation stands over it).
     """
-    top = page.content[0]
+    top = page.content[above]
     line = page.lines[top].rstrip()
     tokens = words(line)
     if (
@@ -378,6 +406,8 @@ def _typed_header(page: _Page, n: int) -> bool:
         or not 3 <= len(tokens) <= STANDFIRST_WORDS
         or ":" in line
         or line.endswith(".")
+        # A headline opens with a capital: "is sponsored by" is a sentence's broken end.
+        or next((c for c in line if c.isalnum()), "a").islower()
         # A sentence: a content word in lower case, which a masthead ("La Voce di Bergamo")
         # or a label has not.
         or not any(t[:1].islower() and len(t) >= 3 for t in tokens[1:])

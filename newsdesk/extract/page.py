@@ -37,6 +37,7 @@ from newsdesk.extract.headline import (
     site_suffix,
     strip_site_suffix,
     title_shaped,
+    without_section_lead,
 )
 from newsdesk.extract.language import detect_language
 from newsdesk.extract.lines import (
@@ -221,7 +222,9 @@ def _locate_headline(
             return next(i for i, line in enumerate(lines) if line.strip() == signed)
         return _first_line_title(lines, found)
     found.title = clean_line(
-        strip_site_suffix(choice.text) if choice.index == first_nonblank(lines) else choice.text
+        without_section_lead(
+            strip_site_suffix(choice.text) if choice.index == first_nonblank(lines) else choice.text
+        )
     )
     _note_title_suffix(lines, found)
     return choice.index

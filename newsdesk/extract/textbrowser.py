@@ -174,14 +174,15 @@ def without_marks(text: str) -> str:
     return "\n".join(kept)
 
 
-def dump_headline(text: str) -> str | None:
+def dump_headline(text: str, labels: frozenset[str] = frozenset()) -> str | None:
     """The first flush-left heading with much running text after it, or None.
 
     A heading that is a label ("Share:"), one word, a link line or a related-list
     marker is not a headline. A sidebar's heading has little text under it; a
     sub-heading inside the story may have more than the headline, but comes
     after it. Of the headings with much text, one with a byline or date line
-    beside it (the story's header) wins over an earlier one without.
+    beside it (the story's header) wins over an earlier one without. `labels`: a form's
+    prompts (`field_labels`), never a headline.
     """
     lines = [(line, _heading_line(line)) for line in text.split("\n") if line.strip()]
     sites = link_site_names(text)
@@ -209,6 +210,7 @@ def dump_headline(text: str) -> str | None:
         heading = dated or heading
         if (
             (times[heading] >= 3 and len(heading.split()) <= 3)
+            or heading in labels
             or (cut and heading.endswith(("...", "…")))
             or (numbered and NUMBERED_HEADING.match(heading) is not None)
             # A field with its label ("Herausgeber: Nordex SE", "Autor: Jana Berg").

@@ -15,7 +15,7 @@ from copy import deepcopy
 
 from lxml import etree
 
-from newsdesk.extract.byline import parse_byline
+from newsdesk.extract.byline import known_person, looks_like_name, parse_byline
 from newsdesk.ingest.html_nodes import node_classes, node_text
 from newsdesk.ingest.html_text import element_to_text
 from newsdesk.ingest.names import person_names
@@ -144,3 +144,53 @@ def _address_names(address: etree._Element) -> list[str]:
     if not lead or len(lead) > MAX_BYLINE_CHARS or any(ch.isdigit() for ch in lead):
         return []
     return person_names([lead])
+
+
+#: A line that can hold a name in full: a byline, a heading, a caption's credit.
+MAX_NAME_LINE_WORDS = 8
+#: A surname after the first name the markup gives, as the page prints it ("Bates", "STEINHAU").
+#: What follows a name that opens an author's bio: a dash or a comma.
+_BIO_LEAD = re.compile(r"\s*[-–—,]\s")
+_SURNAME = r"\s+(?P<surname>[^\W\d_][\w'’-]+)(?![\w'’-])"
+
+
+def full_names(authors: list[str], lines: list[str], site: str | None = None) -> list[str]:
+    """`authors` with a lone first name the markup gives ("Todd") in full as the page prints
+    it ("Todd Bates") on a short line of its own, when the page gives it one surname only.
+
+    A blog's handle ("jesusfreak", "HansG") stays: only a capitalised word that the page
+    follows by a capitalised surname is a first name. A site named after its writer ("Mady
+    Morrison") is the masthead: its posts signed "Mady" keep the signature.
+    """
+    names = [_in_full(name, lines) for name in authors]
+    masthead = (site or "").casefold()
+    return [
+        name if full.casefold() in masthead else full
+        for full, name in zip(names, authors, strict=True)
+    ]
+
+
+def _in_full(name: str, lines: list[str]) -> str:
+    if " " in name or not name[:1].isupper() or not name[1:].islower() or len(name) < 3:
+        return name
+    pattern = re.compile(rf"(?<![\w'’-]){re.escape(name)}{_SURNAME}", re.I)
+    full: dict[str, str] = {}
+    for line in lines:
+        short = len(line.split()) <= MAX_NAME_LINE_WORDS
+        for match in pattern.finditer(line):
+            # A line that opens with the name and a bio ("Stefanus Stahl - Maschinenbauer, ...")
+            # says it is a person's; elsewhere only a known given name does ("Beachbody
+            # Performance" is a product), on a short line.
+            bio = match.start() == 0 and _BIO_LEAD.match(line, match.end()) is not None
+            surname = match["surname"]
+            candidate = f"{name} {surname.title() if surname.isupper() else surname}"
+            if (
+                (bio or (short and known_person(candidate)))
+                # As printed, both words capitalised: "karstenruppert Schreibe einen Kommentar"
+                # is a handle before a comment prompt.
+                and match[0][:1].isupper()
+                and surname[:1].isupper()
+                and looks_like_name(candidate)
+            ):
+                full.setdefault(candidate.casefold(), candidate)
+    return next(iter(full.values())) if len(full) == 1 else name

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 
 from lxml import etree
 
+from newsdesk.extract.boilerplate import is_copyright
 from newsdesk.extract.byline import known_person, parse_byline
 from newsdesk.extract.credits import is_credit, split_caption_credit
 from newsdesk.extract.lines import is_prose
@@ -170,3 +171,16 @@ def without_credited(authors: Sequence[str], lines: Sequence[str]) -> list[str]:
         if not credited or signed:
             kept.append(name)
     return kept
+
+
+def without_rights_holder(authors: Sequence[str], lines: Sequence[str]) -> list[str]:
+    """`authors` without the company the page's copyright line names ("© 2020 Prisma Média -
+    Tous droits réservés"), when a writer is named beside it: the publisher in the author
+    slot. A lone author stays (a blog's "© 2020 Jana Berg" is hers)."""
+    holders = [line for line in lines if len(line) <= RIGHTS_LINE_CHARS and is_copyright(line)]
+    kept = [name for name in authors if not any(name in line for line in holders)]
+    return kept if kept and len(kept) < len(authors) else list(authors)
+
+
+#: A copyright line is short; a longer line that mentions one is a paragraph.
+RIGHTS_LINE_CHARS = 200

@@ -22,8 +22,18 @@ from newsdesk.extract.outlet import is_squashed, respell
 from newsdesk.extract.page import local_day_shown
 from newsdesk.extract.page_clock import on_page_clock
 from newsdesk.ingest.assemble import bounded, drop_leading_title, extract_article, finish
-from newsdesk.ingest.html_byline import address_authors, visible_byline, visible_lines
-from newsdesk.ingest.html_coauthors import repeated_author_names, with_coauthors, without_credited
+from newsdesk.ingest.html_byline import (
+    address_authors,
+    full_names,
+    visible_byline,
+    visible_lines,
+)
+from newsdesk.ingest.html_coauthors import (
+    repeated_author_names,
+    with_coauthors,
+    without_credited,
+    without_rights_holder,
+)
 from newsdesk.ingest.html_dateline import signature_place
 from newsdesk.ingest.html_dates import other_zone_day, swapped
 from newsdesk.ingest.html_live import keep_entry_times, opens_with_entry_time
@@ -392,16 +402,36 @@ def _dates_another_day(markup: str | None, shown: str, *, stated: bool = True) -
     return abs((a - b).days) > 1 and (not stated or not swapped(markup, shown))
 
 
-def _hints(meta: PageMeta, main_text: str) -> Extracted:
+def _label_run_in(dek: str, opening: str) -> bool:
+    """Whether the description runs the text's opening line, a label of a few words ("Staff
+    Reports"), into the paragraph after it: the text's start cut to a length, not a standfirst
+    an editor wrote (a description that is that paragraph alone may be one)."""
+    first, _, rest = opening.partition("\n\n")
+    label = " ".join(first.split())
+    if not 1 <= len(label.split()) <= RUN_IN_LABEL_WORDS or not rest.strip():
+        return False
+    after = " ".join(rest[:200].split())[:40]
+    folded = " ".join(dek.split())
+    return folded.startswith(f"{label} {after}")
+
+
+#: The most words of a label line (a byline naming no one, a kicker) run into a description.
+RUN_IN_LABEL_WORDS = 4
+
+
+def _hints(meta: PageMeta, main_text: str, opening: str) -> Extracted:
     """The page's metadata as hints for `extract_page`.
 
     The site name is not among them: it is the fallback when the text names
     no outlet itself, so a wire story republished by a site ("WASHINGTON
-    (AP) -") is credited to the agency, as a reader of the text would.
+    (AP) -") is credited to the agency, as a reader of the text would. `opening`: the main
+    text without the headline trafilatura repeats at its top.
     """
     dek = meta.dek
-    if dek and main_text[:200].replace("\n", " ").startswith(dek[:60]):
-        # The description is the first paragraph again, not a standfirst.
+    if dek and (
+        main_text[:200].replace("\n", " ").startswith(dek[:60]) or _label_run_in(dek, opening)
+    ):
+        # The description is the first paragraph again, or the text cut short: no standfirst.
         dek = None
     return Extracted(
         title=meta.title,
@@ -466,6 +496,11 @@ def _read_html(tree: HtmlElement, meta: PageMeta, warnings: list[str]) -> list[E
         meta.dek = "; ".join(point.rstrip(".;") for point in points)
     body = clean.find(".//body")
     page_text = element_to_text(body if body is not None else clean)
+    # A first name in the markup ("Todd") that the page prints in full ("Todd Bates").
+    page_lines = [line.strip() for line in page_text.splitlines()]
+    meta.authors = without_rights_holder(
+        full_names(meta.authors, page_lines, meta.site), page_lines
+    )
     first_h1 = [" ".join(h1.text_content().split()) for h1 in clean.iter("h1")][:1]
     main_text = ""
     if _within_budget(clean):
@@ -487,9 +522,10 @@ def _read_html(tree: HtmlElement, meta: PageMeta, warnings: list[str]) -> list[E
     for note in meta.corrections:
         if fold(note) not in folded_text:
             main_text = f"{main_text.rstrip()}\n\n{note}"  # where most outlets print them
-    hints = _hints(meta, main_text)
+    opening = drop_leading_title(main_text, meta.title)
+    hints = _hints(meta, main_text, opening)
     # trafilatura often repeats the headline as the first line; the hint carries it.
-    main_text = bounded(drop_leading_title(main_text, hints.title), MAX_ITEM_CHARS, warnings)
+    main_text = bounded(opening, MAX_ITEM_CHARS, warnings)
     article = extract_article(main_text, hints, warnings, text_is_article=True)
     if live and article.dek and opens_with_entry_time(article.dek):
         article.dek = None  # the newest entry of a live blog, no standfirst

@@ -11,6 +11,7 @@ from newsdesk.extract.copy_header import (
     name_under_headline,
 )
 from newsdesk.extract.dates import numeric_order
+from newsdesk.extract.form_fields import field_labels
 from newsdesk.extract.textbrowser import (
     dump_headline,
     feed_link_title,
@@ -45,12 +46,14 @@ def load_text(text: str, warnings: list[str], hints: Extracted | None = None) ->
             text = f"{mail.subject}\n\n{text}"
     dump = is_text_browser_copy(text)
     if dump:
+        # Read before the marks go: a search box's prompt, printed again as a heading.
+        labels = field_labels(text)
         text = without_marks(text)
         if not hints.title:
             linked = feed_link_title(text)[0]
             if linked:
                 text = title_on_its_line(text, linked)
-            heading = dump_headline(text)
+            heading = dump_headline(text, labels)
             if heading and not linked:
                 heading = without_kicker(text, without_date(heading))
                 # On a line of its own when the copy runs something into it (a kicker, a
