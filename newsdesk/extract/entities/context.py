@@ -17,6 +17,7 @@ from newsdesk.extract.data.entity_words import (
 from newsdesk.extract.data.given_names import GIVEN_NAMES
 from newsdesk.extract.data.speech import SPEECH_PERFECTS, SPEECH_VERBS
 from newsdesk.extract.data.titles import ROLE_NOUNS
+from newsdesk.extract.entities.compounds import is_german, noun_shaped
 from newsdesk.extract.entities.tokens import (
     SPACES,
     Token,
@@ -67,6 +68,14 @@ class Context:
         self.places = places
         self.words = [t.text for t in tokens]
         self._kind_terms: frozenset[str] | None = None
+        self._german: bool | None = None
+
+    @property
+    def german(self) -> bool:
+        """The text is German copy (read once, at the first place cue asked about)."""
+        if self._german is None:
+            self._german = is_german(self.text)
+        return self._german
 
     def kind_term(self, word: str) -> bool:
         """`word` is an acronym the text defines as a kind of thing (`_KIND_TERM`); the
@@ -102,7 +111,8 @@ class Context:
         if prev is None:
             prev = self.prev_word(i)
         if prev in PLACE_PREPOSITIONS:
-            return True
+            # German capitalises every noun: "in Windkraft", "in Zukunft" are no places.
+            return not self.german and not noun_shaped(self.words[j - 1])
         if prev.lower() != "the" or j >= len(self.tokens):
             return False
         nxt = self.tokens[j]

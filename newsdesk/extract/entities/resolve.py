@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from newsdesk.extract.data.common_words import COMMON_WORDS
@@ -33,6 +33,7 @@ from newsdesk.extract.data.titles import (
 from newsdesk.extract.entities.classify import (
     Classifier,
 )
+from newsdesk.extract.entities.compounds import noun_shaped
 from newsdesk.extract.entities.result import (
     MAX_CHARS,
     ORG,
@@ -128,7 +129,7 @@ def analyse(body: str) -> Analysis:
     if classifier.things:
         # "chemicals known as PFAS": its other mentions name no body either.
         found = [f for f in found if f.name not in classifier.things]
-    return _resolve(text, tokens, found, classifier.described)
+    return _resolve(text, tokens, found, classifier.described, lambda: classifier.german)
 
 
 def _alias_tables(people: Iterable[str]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
@@ -144,8 +145,13 @@ def _alias_tables(people: Iterable[str]) -> tuple[dict[str, list[str]], dict[str
 
 
 def _resolve(
-    text: str, tokens: list[Token], found: list[Found], described: Iterable[str] = ()
+    text: str,
+    tokens: list[Token],
+    found: list[Found],
+    described: Iterable[str] = (),
+    german: Callable[[], bool] = lambda: False,
 ) -> Analysis:
+    """`german()`: the text is German copy (asked only when it matters)."""
     # Full person names, merged when they differ only by a middle initial.
     person_by_key: dict[tuple[str, str], str] = {}
     for f in found:
@@ -179,10 +185,31 @@ def _resolve(
             f.place_cue, f.evidence = True, False
     # Candidates become people when a later short mention speaks or is titled.
     evidence_words = {f.name for f in found if f.kind == "alias" and f.evidence}
+    # "Adolf Hitler ... Hitler used the radio": a two-word name whose surname the text
+    # later uses alone mid-sentence is a person's, whatever its first name.
+    # Not in German, which capitalises every noun ("Sieben Menschen ... die Menschen"), nor
+    # from a pair seen only where a sentence starts ("Massive Kostensteigerungen").
+    lone_at = {
+        f.name: f.i
+        for f in reversed(found)
+        if f.kind == "alias" and not f.place_cue and not tokens[f.i].starts_sentence
+    }
+    inside = {f.name for f in found if f.kind == "candidate" and not tokens[f.i].starts_sentence}
+    if inside and german():
+        inside = set()
     for f in found:
         if f.kind == "candidate":
             strong, _ = _person_aliases(f.name)
-            if _person_key(f.name) in person_by_key or any(a in evidence_words for a in strong):
+            if (
+                _person_key(f.name) in person_by_key
+                or any(a in evidence_words for a in strong)
+                or (
+                    f.j - f.i == 2
+                    and f.name in inside
+                    and not f.place_cue
+                    and lone_at.get(strong[-1], -1) > f.i
+                )
+            ):
                 f.kind = PERSON
                 person_by_key.setdefault(_person_key(f.name), f.name)
     # "Eriksson Ek" after "Joel Eriksson Ek": a shorter full name is the longer one.
@@ -376,15 +403,24 @@ _LIST_GAP = re.compile(
 )
 
 
+#: What follows a middle item of a list: a comma, "and"/"or", or the sentence's end.
+_LIST_GOES_ON = re.compile(r"\s*(?:[,.;:)]|(?:and|or|y|e|et|und|o|ou)\b|$)")
+
+
 def _place_by_context(f: Found, text: str, tokens: list[Token], last_place: int) -> bool:
     """A name nothing else claims is a place after 'near'/'in' or in a list of places
     ("between Crianlarich and Oban", "Marsabit, Turkana and Wajir")."""
     if f.place_cue:
         return True
+    if noun_shaped(f.name) or last_place <= 0 or last_place > f.i:
+        return False  # "Pest, Pocken": German nouns in a list are no places
+    gap = _LIST_GAP.fullmatch(text, tokens[last_place - 1].end, tokens[f.i].start)
+    if gap is None:
+        return False
+    # A comma alone continues a list only if the list goes on or ends after the name:
+    # "Cleveland, Browns defensive end" is no list of places.
     return (
-        last_place > 0
-        and last_place <= f.i
-        and _LIST_GAP.fullmatch(text, tokens[last_place - 1].end, tokens[f.i].start) is not None
+        bool(gap.group().strip(" ,")) or _LIST_GOES_ON.match(text, tokens[f.j - 1].end) is not None
     )
 
 

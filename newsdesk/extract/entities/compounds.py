@@ -1,0 +1,95 @@
+"""German compounds and sentence openers: words glued onto a name that are not part of it.
+
+German writes a role or a company's trade as one word before the name
+("Wirtschaftsminister Markus Söder", "Radprofi Egan Bernal", "Luxusgüterkonzern LVMH",
+"des Juweliergeschäfts Tiffany & Co."): the role says the name after it is a person's
+(even when its first name is not in the list of given names), the trade that it is an
+organisation's, and neither is part of the name. German also capitalises every noun,
+so a capitalised word after "in" is no place on that evidence alone ("in Windkraft",
+"in Zukunft"), and a word with a noun's ending ("Lehrveranstaltungen", "Überwachung")
+is never a place from its context.
+
+Function words that open a sentence in German or Spanish ("Im Februar", "Ahora
+Bustos asegura") are not the first word of a name.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from newsdesk.extract.data import word_set
+from newsdesk.extract.data.given_names import GIVEN_NAMES
+
+#: German compound nouns naming a body ("Energieversorgung", "Verbraucherzentrale"):
+#: part of the name they open.
+GERMAN_ORG_WORD = re.compile(
+    r"\w{3}(?:zentrale|versorgung|werke|verband|gesellschaft|ministerium|behörde|kasse|börse"
+    r"|partei|gewerkschaft|institut|universität|hochschule|klinikum|gericht|stiftung|verein"
+    r"|agentur|verwaltung|konzern|bank)$"
+)
+
+#: German nouns that say what kind of company the next name is ("Luxusgüterkonzern LVMH",
+#: "Autohersteller Volkswagen", "des Juweliergeschäfts Tiffany"): not part of the name.
+#: Only compounds: "das Unternehmen Daten" is a noun and its object.
+DESCRIPTOR_COMPOUND = re.compile(
+    r"\w{3,}(?:[Kk]onzerns?|[Gg]eschäfts?|[Uu]nternehmens?|[Ff]irma|[Hh]erstellers?|[Hh]ändlers?"
+    r"|[Aa]nbieters?|[Bb]etreibers?|[Rr]iesen?|[Gg]iganten?|[Dd]ienstleisters?"
+    r"|[Kk]ette|[Mm]arke)$|(?:[Nn]achrichten|[Pp]resse)agentur$"
+)
+
+#: German nouns of a role held by a person ("Wirtschaftsminister", "Radprofi",
+#: "Regierungssprecherin"): the name after one is that person's.
+ROLE_COMPOUND = re.compile(
+    r"\w*(?:[Mm]inister|[Pp]räsident|[Kk]anzler|[Ss]precher|[Cc]hef|[Dd]irektor"
+    r"|[Bb]ürgermeister|[Vv]orsitzender?|[Ll]eiter|[Pp]rofi|[Tt]rainer|[Ee]xperte"
+    r"|[Ff]orscher|[Pp]olitiker|[Aa]bgeordneter?|[Ss]ekretär|[Kk]ommissar|[Ss]enator"
+    r"|[Ss]chauspieler|[Ss]änger|[Aa]utor|[Gg]ründer)(?:in)?$"
+)
+
+#: Endings of German nouns that name no place ("Überwachung", "Lehrveranstaltungen",
+#: "Photovoltaik", "Wäldern"): such a word is a place only if the gazetteer knows it.
+_NOUN_ENDING = re.compile(
+    r"\w{2,}(?:ungen|ung|heit|heiten|keit|keiten|schaft|schaften|tion|tionen|ismus|ität"
+    r"|ik|ern|nisse|nis|kraft|tum|ieren|ment|mente)$"
+)
+
+#: Function words that open German or Spanish sentences: never a name's first word.
+SENTENCE_OPENERS = word_set(
+    """
+    Im Am Beim Vom Zum Zur Ins Ans Aufs Auch Aber Doch Dann Denn Dort Hier Heute Nun Jetzt
+    Oder Und Ob Wenn Als Wie Bei Nach Seit Trotz Während Wegen Laut Zudem Zwar Damit
+    Ahora Pero Hoy Ayer Según Entonces También Además Aquí Allí Luego Mientras Desde
+    """
+)
+
+#: German function words, counted to tell German copy from English.
+_GERMAN_WORDS = re.compile(r"\b(?:der|die|das|und|nicht|ist|mit|sich|auf|den|dem|ein|eine|zu)\b")
+_ENGLISH_WORDS = re.compile(r"\b(?:the|and|of|to|is|that|with|for|was|on)\b")
+#: How much of the text is read to tell its language.
+_SAMPLE_CHARS = 4000
+
+
+def is_german(text: str) -> bool:
+    """The text is German copy: its function words outnumber English ones."""
+    sample = text[:_SAMPLE_CHARS]
+    german = len(_GERMAN_WORDS.findall(sample))
+    return german >= 6 and german > 2 * len(_ENGLISH_WORDS.findall(sample))
+
+
+def noun_shaped(word: str) -> bool:
+    """A word with a German noun's ending ("Windkraft", "Photovoltaik", "Wäldern")."""
+    return _NOUN_ENDING.fullmatch(word) is not None
+
+
+def fold_accents(word: str) -> str:
+    """'Iván' -> 'Ivan': given names are listed without their accents."""
+    return "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch))
+
+
+def known_given_name(word: str) -> bool:
+    """`word` (its first part before a hyphen) is a listed given name, accents folded."""
+    first = word.split("-")[0]
+    if first in GIVEN_NAMES:
+        return True
+    return not first.isascii() and fold_accents(first) in GIVEN_NAMES
