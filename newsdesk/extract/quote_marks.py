@@ -144,3 +144,15 @@ def _dash_dialogue(text: str, start: int, end: int) -> list[QuoteSpan]:
         if rest < end:
             found.append(QuoteSpan(rest, end, end, True, False))
     return found
+
+
+#: Fewer words than this, no speaker and no sentence's end: a phrase set off, not a quote.
+MIN_BARE_WORDS = 8
+
+
+def bare_phrase(text: str) -> bool:
+    """A short quoted phrase that is no sentence ("fault detection, isolation and recovery",
+    a paper's title): with no one to say it, it is a scare quote or a name, not speech."""
+    return len(text.split()) < MIN_BARE_WORDS and not text.rstrip(" ”’\"'»)").endswith(
+        (".", "!", "?", "…")
+    )
