@@ -208,9 +208,9 @@ class _Attributor:
         """A reporting clause follows or introduces the quote ("..., señaló el funcionario",
         "he said: “...”"), whether or not it names whom."""
         tail = self.text[q.after : q.after + 60]
-        return any(p.match(tail) for p in (AFTER_VERB, AFTER_PRONOUN, AFTER_VERB_PRONOUN)) or (
-            _introduced(self.text, max(0, q.start - 41), q.start - 1)
-        )
+        return any(
+            p.match(tail) for p in (AFTER_VERB, AFTER_PRONOUN, AFTER_VERB_PRONOUN, AFTER_NOUN)
+        ) or (_introduced(self.text, max(0, q.start - 41), q.start - 1))
 
     def whole_paragraph(self, q: QuoteSpan) -> bool:
         text = self.text
