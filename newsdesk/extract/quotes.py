@@ -206,11 +206,16 @@ class _Attributor:
 
     def reported(self, q: QuoteSpan) -> bool:
         """A reporting clause follows or introduces the quote ("..., señaló el funcionario",
-        "he said: “...”"), whether or not it names whom."""
+        "he said: “...”"), whether or not it names whom, or a person opens its sentence."""
         tail = self.text[q.after : q.after + 60]
-        return any(
-            p.match(tail) for p in (AFTER_VERB, AFTER_PRONOUN, AFTER_VERB_PRONOUN, AFTER_NOUN)
-        ) or (_introduced(self.text, max(0, q.start - 41), q.start - 1))
+        if any(p.match(tail) for p in (AFTER_VERB, AFTER_PRONOUN, AFTER_VERB_PRONOUN, AFTER_NOUN)):
+            return True
+        if _introduced(self.text, max(0, q.start - 41), q.start - 1):
+            return True
+        # "Le ministre, Olivier Lambert, a appelé à « reprendre le dialogue »": a person
+        # named earlier in the sentence may be saying it.
+        start = self.sentence_start(q.start - 1)
+        return any(m.kind == PERSON for m in self.mentions_between(start, q.start))
 
     def whole_paragraph(self, q: QuoteSpan) -> bool:
         text = self.text

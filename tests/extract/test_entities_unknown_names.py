@@ -12,6 +12,9 @@ def test_a_surname_used_alone_later_makes_the_full_name_a_person() -> None:
         "that Trelawny kept a diary. A letter from Oswin Trelawny is on show as well."
     )
     assert "Oswin Trelawny" in find_entities(text).people
+    # Not a team the text writes with "the".
+    team = "The Halton Hawks beat the Lakefield Comets. The Comets had led after two periods."
+    assert find_entities(team).people == []
     # Not in German, which capitalises every noun.
     german = (
         "Sieben Unternehmen haben sich beworben, und die Jury lobte die Unternehmen. "

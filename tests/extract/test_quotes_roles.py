@@ -54,3 +54,8 @@ def test_short_quoted_phrases_without_a_speaker_are_not_quotes() -> None:
     # A short quote a reporting clause follows stays, even when it names no one.
     said = 'The mayor was angry. "No vamos a permitir más abusos aquí", señaló el funcionario.'
     assert [q.text for q in _quotes(said)] == ["No vamos a permitir más abusos aquí"]
+    # So does a short clause (a placard's "... is not safe"), and one a person's sentence holds.
+    placard = 'Nurses held placards reading "Short staffed is not safe" all day.'
+    assert [q.text for q in _quotes(placard)] == ["Short staffed is not safe"]
+    called = "The minister, Olivier Lambert, called on both sides to « resume talks at once »."
+    assert [q.text for q in _quotes(called)] == ["resume talks at once"]

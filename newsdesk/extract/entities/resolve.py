@@ -192,9 +192,9 @@ def _resolve(
     lone_at = {
         f.name: f.i
         for f in reversed(found)
-        if f.kind == "alias" and not f.place_cue and not tokens[f.i].starts_sentence
+        if f.kind == "alias" and not f.place_cue and _bare_name(text, tokens, f.i)
     }
-    inside = {f.name for f in found if f.kind == "candidate" and not tokens[f.i].starts_sentence}
+    inside = {f.name for f in found if f.kind == "candidate" and _bare_name(text, tokens, f.i)}
     if inside and german():
         inside = set()
     for f in found:
@@ -378,6 +378,16 @@ def _resolve(
     mentions = [m for m in mentions if kinds[m.name] == m.kind]
     genders = {name: sex for name, sex in genders.items() if kinds.get(name) == PERSON}
     return Analysis(mentions, kinds, surfaces, genders)
+
+
+def _bare_name(text: str, tokens: list[Token], i: int) -> bool:
+    """The name at token i stands mid-sentence with no "the" before it ("the Lakefield
+    Comets ... the Comets" name a team, not a person)."""
+    if tokens[i].starts_sentence:
+        return False
+    return (
+        i == 0 or tokens[i - 1].text.lower() != "the" or not joined(text, tokens[i - 1], tokens[i])
+    )
 
 
 def _alone_as_person(text: str, tokens: list[Token], i: int) -> bool:
