@@ -47,6 +47,7 @@ from newsdesk.extract.data.titles import (
 from newsdesk.extract.entities.compounds import (
     DESCRIPTOR_COMPOUND,
     GERMAN_ORG_WORD,
+    GLUED_ENDINGS,
     ROLE_COMPOUND,
     SENTENCE_OPENERS,
     known_given_name,
@@ -271,6 +272,8 @@ class Classifier(Descriptors):
         one to three name words after it a person, a trade the rest an organisation."""
         for k in range(i, j - 1):
             word = self.words[k]
+            if not word.lower().endswith(GLUED_ENDINGS):
+                continue
             if DESCRIPTOR_COMPOUND.fullmatch(word) and self.words[k + 1] not in CONNECTORS:
                 return self.classify_span(i, k) + self.org_with_prefix(k + 1, j)
             if j - k <= 4 and ROLE_COMPOUND.fullmatch(word) and word not in TITLE_WORDS:

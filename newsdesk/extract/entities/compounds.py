@@ -32,20 +32,72 @@ GERMAN_ORG_WORD = re.compile(
 #: German nouns that say what kind of company the next name is ("Luxusgüterkonzern LVMH",
 #: "Autohersteller Volkswagen", "des Juweliergeschäfts Tiffany"): not part of the name.
 #: Only compounds: "das Unternehmen Daten" is a noun and its object.
-DESCRIPTOR_COMPOUND = re.compile(
-    r"\w{3,}(?:[Kk]onzerns?|[Gg]eschäfts?|[Uu]nternehmens?|[Ff]irma|[Hh]erstellers?|[Hh]ändlers?"
-    r"|[Aa]nbieters?|[Bb]etreibers?|[Rr]iesen?|[Gg]iganten?|[Dd]ienstleisters?"
-    r"|[Kk]ette|[Mm]arke)$|(?:[Nn]achrichten|[Pp]resse)agentur$"
-)
-
+_TRADES = [
+    "konzern",
+    "konzerns",
+    "geschäft",
+    "geschäfts",
+    "unternehmen",
+    "unternehmens",
+    "firma",
+    "hersteller",
+    "herstellers",
+    "händler",
+    "händlers",
+    "anbieter",
+    "anbieters",
+    "betreiber",
+    "betreibers",
+    "riese",
+    "riesen",
+    "gigant",
+    "giganten",
+    "dienstleister",
+    "dienstleisters",
+    "kette",
+    "marke",
+]
+#: Agencies named before their name ("Nachrichtenagentur Reuters"), compound or not.
+_AGENCIES = ["nachrichtenagentur", "presseagentur"]
 #: German nouns of a role held by a person ("Wirtschaftsminister", "Radprofi",
 #: "Regierungssprecherin"): the name after one is that person's.
-ROLE_COMPOUND = re.compile(
-    r"\w*(?:[Mm]inister|[Pp]räsident|[Kk]anzler|[Ss]precher|[Cc]hef|[Dd]irektor"
-    r"|[Bb]ürgermeister|[Vv]orsitzender?|[Ll]eiter|[Pp]rofi|[Tt]rainer|[Ee]xperte"
-    r"|[Ff]orscher|[Pp]olitiker|[Aa]bgeordneter?|[Ss]ekretär|[Kk]ommissar|[Ss]enator"
-    r"|[Ss]chauspieler|[Ss]änger|[Aa]utor|[Gg]ründer)(?:in)?$"
-)
+_ROLES = [
+    "minister",
+    "präsident",
+    "kanzler",
+    "sprecher",
+    "chef",
+    "direktor",
+    "bürgermeister",
+    "vorsitzende",
+    "vorsitzender",
+    "leiter",
+    "profi",
+    "trainer",
+    "experte",
+    "forscher",
+    "politiker",
+    "abgeordnete",
+    "abgeordneter",
+    "sekretär",
+    "kommissar",
+    "senator",
+    "schauspieler",
+    "sänger",
+    "autor",
+    "gründer",
+]
+
+
+def _endings(words: list[str]) -> str:
+    """An alternation of `words` whose first letter may be a capital ("Konzern" alone)."""
+    return "|".join(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in words)
+
+
+DESCRIPTOR_COMPOUND = re.compile(rf"\w{{3,}}(?:{_endings(_TRADES)})|\w*(?:{_endings(_AGENCIES)})")
+ROLE_COMPOUND = re.compile(rf"\w*(?:{_endings(_ROLES)})(?:in)?")
+#: Every ending the two match, in lower case: `str.endswith` first, so most words skip both.
+GLUED_ENDINGS = tuple(_TRADES + _AGENCIES + _ROLES + [w + "in" for w in _ROLES])
 
 #: Endings of German nouns that name no place ("Überwachung", "Lehrveranstaltungen",
 #: "Photovoltaik", "Wäldern"): such a word is a place only if the gazetteer knows it.

@@ -422,7 +422,7 @@ def _place_by_context(f: Found, text: str, tokens: list[Token], last_place: int)
     ("between Crianlarich and Oban", "Marsabit, Turkana and Wajir")."""
     if f.place_cue:
         return True
-    if noun_shaped(f.name) or last_place <= 0 or last_place > f.i:
+    if last_place <= 0 or last_place > f.i or noun_shaped(f.name):
         return False  # "Pest, Pocken": German nouns in a list are no places
     gap = _LIST_GAP.fullmatch(text, tokens[last_place - 1].end, tokens[f.i].start)
     if gap is None:
