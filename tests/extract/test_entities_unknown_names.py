@@ -12,6 +12,12 @@ def test_a_surname_used_alone_later_makes_the_full_name_a_person() -> None:
         "that Trelawny kept a diary. A letter from Oswin Trelawny is on show as well."
     )
     assert "Oswin Trelawny" in find_entities(text).people
+    # Not a title named in full far more often than by its last word.
+    title = (
+        "The new Star Trek film opens in May. Fans of Star Trek queued for hours, and "
+        "the next Trek film is planned. Star Trek has run since 1966."
+    )
+    assert find_entities(title).people == []
     # Not a team the text writes with "the".
     team = "The Halton Hawks beat the Lakefield Comets. The Comets had led after two periods."
     assert find_entities(team).people == []

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from newsdesk.extract.data.common_words import COMMON_WORDS
 from newsdesk.extract.data.cues import (
+    ACRONYMS,
     KNOWN_ORGS,
     ORG_HEADS,
     REGION_ABBREVIATIONS,
@@ -185,30 +186,14 @@ def _resolve(
             f.place_cue, f.evidence = True, False
     # Candidates become people when a later short mention speaks or is titled.
     evidence_words = {f.name for f in found if f.kind == "alias" and f.evidence}
-    # "Adolf Hitler ... Hitler used the radio": a two-word name whose surname the text
-    # later uses alone mid-sentence is a person's, whatever its first name.
-    # Not in German, which capitalises every noun ("Sieben Menschen ... die Menschen"), nor
-    # from a pair seen only where a sentence starts ("Massive Kostensteigerungen").
-    lone_at = {
-        f.name: f.i
-        for f in reversed(found)
-        if f.kind == "alias" and not f.place_cue and _bare_name(text, tokens, f.i)
-    }
-    inside = {f.name for f in found if f.kind == "candidate" and _bare_name(text, tokens, f.i)}
-    if inside and german():
-        inside = set()
+    by_surname = _named_by_surname(text, tokens, found, german)
     for f in found:
         if f.kind == "candidate":
             strong, _ = _person_aliases(f.name)
             if (
                 _person_key(f.name) in person_by_key
                 or any(a in evidence_words for a in strong)
-                or (
-                    f.j - f.i == 2
-                    and f.name in inside
-                    and not f.place_cue
-                    and lone_at.get(strong[-1], -1) > f.i
-                )
+                or f.name in by_surname
             ):
                 f.kind = PERSON
                 person_by_key.setdefault(_person_key(f.name), f.name)
@@ -378,6 +363,49 @@ def _resolve(
     mentions = [m for m in mentions if kinds[m.name] == m.kind]
     genders = {name: sex for name, sex in genders.items() if kinds.get(name) == PERSON}
     return Analysis(mentions, kinds, surfaces, genders)
+
+
+def _named_by_surname(
+    text: str, tokens: list[Token], found: list[Found], german: Callable[[], bool]
+) -> set[str]:
+    """Two-word candidates that are people because the text goes on to call them by their
+    surname alone, mid-sentence ("Adolf Hitler ... where Hitler was born"), whatever the
+    first name. Not when the full name is used far more often than the surname ("Star
+    Trek" eight times, "Trek" once: a title), nor in German, which capitalises every noun
+    ("Sieben Menschen ... die Menschen"), nor from a pair seen only where a sentence starts
+    ("Massive Kostensteigerungen") or after "the" ("the Lakefield Comets")."""
+    full: dict[str, int] = {}
+    first_at: dict[str, int] = {}
+    for f in found:
+        if f.kind == "candidate" and f.j - f.i == 2 and not f.place_cue:
+            full[f.name] = full.get(f.name, 0) + 1
+            if _bare_name(text, tokens, f.i):
+                first_at.setdefault(f.name, f.i)
+    if not first_at:
+        return set()
+    lone: dict[str, list[int]] = {}
+    for f in found:
+        if f.kind == "alias" and not f.place_cue and _bare_name(text, tokens, f.i):
+            lone.setdefault(f.name, []).append(f.i)
+    named = set()
+    for name, at in first_at.items():
+        later = [i for i in lone.get(name.split()[-1], ()) if i > at]
+        if later and len(later) >= full[name] - 1 and _plain_first_word(text, name.split()[0]):
+            named.add(name)
+    return named if named and not german() else set()
+
+
+def _plain_first_word(text: str, word: str) -> bool:
+    """A first name could be `word`: not a known organisation, place or common word, nor
+    a word the text also writes in lower case ("Star Trek ... a star")."""
+    lower = word.lower()
+    return (
+        word not in KNOWN_ORGS
+        and word not in ACRONYMS
+        and lower not in COMMON_WORDS
+        and f" {lower} " not in text
+        and gazetteer().kind(word) is None
+    )
 
 
 def _bare_name(text: str, tokens: list[Token], i: int) -> bool:
