@@ -102,6 +102,54 @@ _DASH_LABELS = frozenset(
 )
 #: Words of running text after an unknown lone place: a sentence, not a label's phrase.
 _SENTENCE_AFTER_WORDS = 8
+#: Words that open a news sentence after a dateline: articles and prepositions.
+_SENTENCE_OPENING = frozenset(
+    [
+        "Der",
+        "Die",
+        "Das",
+        "Ein",
+        "Eine",
+        "Bei",
+        "Im",
+        "In",
+        "Am",
+        "An",
+        "Auf",
+        "Nach",
+        "Mit",
+        "Für",
+        "Seit",
+        "Wegen",
+        "Trotz",
+        "Laut",
+        "Vor",
+        "Zum",
+        "Zur",
+        "Nach",
+        "Rund",
+        "Mehr",
+        "Nur",
+        "Auch",
+        "Knapp",
+        "Fast",
+        "El",
+        "La",
+        "Los",
+        "Las",
+        "Un",
+        "Una",
+        "Le",
+        "Les",
+        "Il",
+        "Lo",
+        "Un",
+        "Une",
+        "The",
+        "A",
+        "An",
+    ]
+)
 _AGENCY_ONLY = re.compile(rf"^{_AGENCY}\s*[—–-]{{1,2}}\s*(?=\S)")
 # "(CNN)President ..." / "Hong Kong (CNN Business)A muddled ...": no dash, text glued on.
 _GLUED = re.compile(
@@ -228,9 +276,12 @@ def _spaced_dateline(m: re.Match[str], paragraph: str) -> Dateline | None:
         elif not is_known_place_name(paren):
             return None  # "Halle (Saale) -" is a river; "(Russland)" a country
     known = any(is_known_place_name(p) for p in parts)
-    if not (known or paren or m["md"] or len(parts) > 1):
+    if not (known or paren or m["md"]):
+        # Two places need one known ("Impressum | Datenschutzerklärung -" is a footer); a
+        # lone unknown word needs a sentence after it that opens as one ("Die
+        # Staatsregierung hat ..."), not a description ("Stefanus Stahl - Maschinenbauer, ...").
         rest = paragraph[m.end() :].split()
-        if len(rest) < _SENTENCE_AFTER_WORDS:
+        if len(parts) > 1 or len(rest) < _SENTENCE_AFTER_WORDS or rest[0] not in _SENTENCE_OPENING:
             return None
     return Dateline("/".join(parts), agency, m["md"], m.end())
 

@@ -231,7 +231,15 @@ def test_a_german_dateline_before_a_spaced_dash() -> None:
         "Kleinhausen - Die Staatsregierung hat am Dienstag ein neues Gesetz zum Bau beschlossen."
     )
     assert lone is not None and lone.place == "Kleinhausen"
-    # Not a label, nor an unknown word in brackets, nor a lone unknown word before a phrase.
+    # Not a label, nor an unknown word in brackets, nor a lone unknown word before a phrase,
+    # nor a name before a description, nor two unknown footer words.
+    assert (
+        parse_dateline("Jon Hagel - Maschinenbauer, Abenteurer und Projektleiter seit 2002.")
+        is None
+    )
+    assert (
+        parse_dateline("Impressum | Datenschutzerklärung - Powered by Shop and more words.") is None
+    )
     assert (
         parse_dateline("Kommentar - Die Regierung hat am Dienstag ein Gesetz beschlossen.") is None
     )
