@@ -72,3 +72,9 @@ def test_cities_and_regions_in_other_languages_are_places_under_their_english_na
         "In Europa und in Syrien wächst die Sorge, sagte er."
     )
     assert set(find_entities(text).places) == {"Munich", "Milan", "Europe", "Syria"}
+    # English copy reads them as it always did: Jupiter's moon is no continent.
+    moon = (
+        "The mission may well be expanded to Jupiter's moon Europa, as the agency's "
+        "scientists have confirmed that there is water on the moon and in the ice."
+    )
+    assert "Europe" not in find_entities(moon).places

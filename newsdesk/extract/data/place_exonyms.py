@@ -100,3 +100,7 @@ REGION_EXONYMS: dict[str, str] = table(
     California: Kalifornien | Californie
     """
 )
+
+#: Every other-language name above: English copy reads them as it always did ("Jupiter's
+#: moon Europa").
+EXONYMS: frozenset[str] = frozenset(CITY_EXONYMS) | frozenset(REGION_EXONYMS)

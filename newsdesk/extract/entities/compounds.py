@@ -129,6 +129,13 @@ def is_german(text: str) -> bool:
     return german >= 6 and german > 2 * len(_ENGLISH_WORDS.findall(sample))
 
 
+def is_english(text: str) -> bool:
+    """The text is English copy: its English function words outnumber German ones."""
+    sample = text[:_SAMPLE_CHARS]
+    english = len(_ENGLISH_WORDS.findall(sample))
+    return english >= 6 and english > 2 * len(_GERMAN_WORDS.findall(sample))
+
+
 def noun_shaped(word: str) -> bool:
     """A word with a German noun's ending ("Windkraft", "Photovoltaik", "Wäldern")."""
     return _NOUN_ENDING.fullmatch(word) is not None

@@ -15,9 +15,10 @@ from newsdesk.extract.data.entity_words import (
     PLACE_PREPOSITIONS,
 )
 from newsdesk.extract.data.given_names import GIVEN_NAMES
+from newsdesk.extract.data.place_exonyms import EXONYMS
 from newsdesk.extract.data.speech import SPEECH_PERFECTS, SPEECH_VERBS
 from newsdesk.extract.data.titles import ROLE_NOUNS
-from newsdesk.extract.entities.compounds import is_german, noun_shaped
+from newsdesk.extract.entities.compounds import is_english, is_german, noun_shaped
 from newsdesk.extract.entities.tokens import (
     SPACES,
     Token,
@@ -69,6 +70,14 @@ class Context:
         self.words = [t.text for t in tokens]
         self._kind_terms: frozenset[str] | None = None
         self._german: bool | None = None
+        self._english: bool | None = None
+
+    @property
+    def english(self) -> bool:
+        """The text is English copy (read once, at the first exonym asked about)."""
+        if self._english is None:
+            self._english = is_english(self.text)
+        return self._english
 
     @property
     def german(self) -> bool:
@@ -169,6 +178,8 @@ class Context:
             name = name[4:]
         if kind is None:
             return None
+        if name in EXONYMS and self.english:
+            return None  # "Jupiter's moon Europa": the German name of Europe only in German
         if kind == "small_city":
             # Small towns double as surnames: only with a locative word or a
             # following ", Region" ("in Hamilton", "Hamilton, Ontario").
