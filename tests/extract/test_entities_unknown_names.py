@@ -86,3 +86,28 @@ def test_sentence_initial_function_words_are_no_first_names() -> None:
     )
     people = find_entities(text).people
     assert people == ["Hugo Velasco"]
+
+
+def test_german_parts_of_known_places_are_places_and_no_town_follows_im() -> None:
+    text = (
+        "Die Urlauber reisen nach Südfrankreich und nach Oberbayern. Im Norden ist es "
+        "kalt, sagte sie. Beim Essen sprachen sie über Nordsyrien. Im Saarland regnet es."
+    )
+    places = find_entities(text).places
+    assert {"Südfrankreich", "Oberbayern", "Nordsyrien", "Saarland"} <= set(places)
+    assert "Norden" not in places
+    assert "Essen" not in places
+
+
+def test_no_person_from_a_lone_noun_after_a_role_or_a_list_or_a_shared_given_name() -> None:
+    german = (
+        "Nimmt der Chef Firmengeld für die Rente in die Hand? Ein Kritiker schrieb, das "
+        "sei naiv. Bietet Ihr Chef Ihnen nichts an, fragen Sie nach."
+    )
+    assert find_entities(german).people == []
+    listed = "Exchanges: 0 Fruit; 0 Skim Milk; 0 Low-Fat Milk; 0 Milk; 0 Vegetable; 2 Fat."
+    assert find_entities(listed).people == []
+    shared = "The teaching of Khalifah Ali is old. Scholars say that Ali lived long ago."
+    assert "Khalifah Ali" not in find_entities(shared).people
+    # A German role before two name words makes a person even without a known first name.
+    assert find_entities("Der Radprofi Ixar Bernalt stürzte schwer.").people == ["Ixar Bernalt"]

@@ -19,7 +19,7 @@ CITY_EXONYMS: dict[str, str] = table(
     Munich: München | Múnich | Monaco di Baviera | Monachium
     Cologne: Köln | Kolonia
     Nuremberg: Nürnberg | Núremberg | Norimberga | Norymberga
-    Frankfurt: Frankfurt am Main | Francfort | Fráncfort | Francoforte
+    Frankfurt: Frankfurt | Frankfurt am Main | Francfort | Fráncfort | Francoforte
     Vienna: Wien | Viena | Vienne | Wiedeń
     Zurich: Zürich | Zúrich
     Geneva: Genf | Ginebra | Genève | Ginevra | Genewa

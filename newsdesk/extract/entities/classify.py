@@ -45,6 +45,7 @@ from newsdesk.extract.data.titles import (
     TITLE_WORDS,
 )
 from newsdesk.extract.entities.compounds import (
+    CONTRACTED_ARTICLES,
     DESCRIPTOR_COMPOUND,
     GERMAN_ORG_WORD,
     GLUED_ENDINGS,
@@ -54,11 +55,7 @@ from newsdesk.extract.entities.compounds import (
 )
 from newsdesk.extract.entities.descriptors import Descriptors
 from newsdesk.extract.entities.headline_names import headline_pieces
-from newsdesk.extract.entities.result import (
-    ORG,
-    PERSON,
-    PLACE,
-)
+from newsdesk.extract.entities.result import ORG, PERSON, PLACE
 from newsdesk.extract.entities.spans import (
     Found,
     all_demonyms,
@@ -101,6 +98,13 @@ class Classifier(Descriptors):
             or (words[i] in FOREIGN_ARTICLES and j - i > 1 and not self.known_with_the(i, j))
         ):
             i += 1
+        if (  # "Im Norden", "Beim Essen": German puts no article before a town
+            j - i == 1
+            and i > 0
+            and words[i - 1] in CONTRACTED_ARTICLES
+            and self.places.kind(words[i]) in ("city", "small_city")
+        ):
+            return []
         if (
             j - i > 2
             and tokens[i].starts_sentence
@@ -276,12 +280,12 @@ class Classifier(Descriptors):
                 continue
             if DESCRIPTOR_COMPOUND.fullmatch(word) and self.words[k + 1] not in CONNECTORS:
                 return self.classify_span(i, k) + self.org_with_prefix(k + 1, j)
-            if j - k <= 4 and ROLE_COMPOUND.fullmatch(word) and word not in TITLE_WORDS:
+            if 3 <= j - k <= 4 and ROLE_COMPOUND.fullmatch(word) and word not in TITLE_WORDS:
+                # Two or three name words: one alone after "der Chef" is often a noun.
                 if not all(is_namelike(t) for t in self.tokens[k + 1 : j]):
                     return None
                 name = surface(self.text, self.tokens, k + 1, j)
-                kind = PERSON if j - k > 2 else "alias"
-                return [*self.classify_span(i, k), Found(k + 1, j, name, kind, evidence=True)]
+                return [*self.classify_span(i, k), Found(k + 1, j, name, PERSON, evidence=True)]
         return None
 
     def name_after_long_title(self, i: int, j: int) -> int | None:

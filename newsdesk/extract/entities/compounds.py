@@ -109,11 +109,48 @@ _NOUN_ENDING = re.compile(
 #: Function words that open German or Spanish sentences: never a name's first word.
 SENTENCE_OPENERS = word_set(
     """
+    Ein Eine Einen Einem Einer Dein Deine Mein Meine Sein Seine Ihr Ihre Ihnen Unser Unsere
+    Du Sie Wir Ich Es Er
     Im Am Beim Vom Zum Zur Ins Ans Aufs Auch Aber Doch Dann Denn Dort Hier Heute Nun Jetzt
     Oder Und Ob Wenn Als Wie Bei Nach Seit Trotz Während Wegen Laut Zudem Zwar Damit
     Ahora Pero Hoy Ayer Según Entonces También Además Aquí Allí Luego Mientras Desde
     """
 )
+
+#: German prepositions fused with an article ("im", "beim"): a town never follows one.
+CONTRACTED_ARTICLES = frozenset(
+    [
+        "Im",
+        "Am",
+        "Beim",
+        "Vom",
+        "Zum",
+        "Zur",
+        "Ins",
+        "Ans",
+        "Aufs",
+        "im",
+        "am",
+        "beim",
+        "vom",
+        "zum",
+        "zur",
+        "ins",
+    ]
+)
+
+#: A compass point or "Ober"/"Nieder" fused onto a place ("Südfrankreich", "Nordsyrien",
+#: "Oberbayern"): the part of that place.
+_PART_OF_PLACE = re.compile(
+    r"(?:Nord|Süd|Ost|West|Nordost|Nordwest|Südost|Südwest|Ober|Nieder|Mittel|Zentral)([a-zäöü]\w{3,})"
+)
+
+
+def place_part(name: str) -> str | None:
+    """The place `name` is a part of ("Südfrankreich" -> "Frankreich"), else None."""
+    match = _PART_OF_PLACE.fullmatch(name)
+    return match[1].capitalize() if match else None
+
 
 #: German function words, counted to tell German copy from English.
 _GERMAN_WORDS = re.compile(r"\b(?:der|die|das|und|nicht|ist|mit|sich|auf|den|dem|ein|eine|zu)\b")

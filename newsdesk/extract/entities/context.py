@@ -18,7 +18,7 @@ from newsdesk.extract.data.given_names import GIVEN_NAMES
 from newsdesk.extract.data.place_exonyms import EXONYMS
 from newsdesk.extract.data.speech import SPEECH_PERFECTS, SPEECH_VERBS
 from newsdesk.extract.data.titles import ROLE_NOUNS
-from newsdesk.extract.entities.compounds import is_english, is_german, noun_shaped
+from newsdesk.extract.entities.compounds import is_english, is_german, noun_shaped, place_part
 from newsdesk.extract.entities.tokens import (
     SPACES,
     Token,
@@ -177,7 +177,8 @@ class Context:
             kind = self.places.kind(name[4:])
             name = name[4:]
         if kind is None:
-            return None
+            whole = place_part(name)  # "Südfrankreich", "Oberbayern"
+            return name if whole is not None and self.places.kind(whole) is not None else None
         if name in EXONYMS and self.english:
             return None  # "Jupiter's moon Europa": the German name of Europe only in German
         if kind == "small_city":

@@ -365,6 +365,10 @@ def _resolve(
     return Analysis(mentions, kinds, surfaces, genders)
 
 
+#: After a surname used alone: running text ("Hitler was born"), not a list ("0 Milk;").
+_IN_A_CLAUSE = re.compile(r",? [a-zà-ÿ]")
+
+
 def _named_by_surname(
     text: str, tokens: list[Token], found: list[Found], german: Callable[[], bool]
 ) -> set[str]:
@@ -373,7 +377,8 @@ def _named_by_surname(
     first name. Not when the full name is used far more often than the surname ("Star
     Trek" eight times, "Trek" once: a title), nor in German, which capitalises every noun
     ("Sieben Menschen ... die Menschen"), nor from a pair seen only where a sentence starts
-    ("Massive Kostensteigerungen") or after "the" ("the Lakefield Comets")."""
+    ("Massive Kostensteigerungen") or after "the" ("the Lakefield Comets"); the surname
+    alone stands in running text ("where Hitler was born"), not in a list ("0 Milk;")."""
     full: dict[str, int] = {}
     first_at: dict[str, int] = {}
     for f in found:
@@ -385,11 +390,19 @@ def _named_by_surname(
         return set()
     lone: dict[str, list[int]] = {}
     for f in found:
-        if f.kind == "alias" and not f.place_cue and _bare_name(text, tokens, f.i):
+        if (
+            f.kind == "alias"
+            and not f.place_cue
+            and _bare_name(text, tokens, f.i)
+            and _IN_A_CLAUSE.match(text, tokens[f.i].end) is not None
+        ):
             lone.setdefault(f.name, []).append(f.i)
     named = set()
     for name, at in first_at.items():
-        later = [i for i in lone.get(name.split()[-1], ()) if i > at]
+        surname = name.split()[-1]
+        if surname in GIVEN_NAMES:
+            continue  # "Khalifah Ali ... Ali": a given name alone may be anyone's
+        later = [i for i in lone.get(surname, ()) if i > at]
         if later and len(later) >= full[name] - 1 and _plain_first_word(text, name.split()[0]):
             named.add(name)
     return named if named and not german() else set()
