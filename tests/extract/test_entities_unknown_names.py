@@ -97,6 +97,9 @@ def test_german_parts_of_known_places_are_places_and_no_town_follows_im() -> Non
     assert {"Südfrankreich", "Oberbayern", "Nordsyrien", "Saarland"} <= set(places)
     assert "Norden" not in places
     assert "Essen" not in places
+    assert find_entities("Nach der Niederlage in Lage war die Stimmung schlecht.").places == [
+        "Lage"
+    ]
 
 
 def test_no_person_from_a_lone_noun_after_a_role_or_a_list_or_a_shared_given_name() -> None:

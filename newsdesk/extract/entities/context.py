@@ -178,7 +178,9 @@ class Context:
             name = name[4:]
         if kind is None:
             whole = place_part(name)  # "Südfrankreich", "Oberbayern"
-            return name if whole is not None and self.places.kind(whole) is not None else None
+            # Not a small town's: "Niederlage" (a defeat) is no part of Lage.
+            known = whole is not None and self.places.kind(whole) not in (None, "small_city")
+            return name if known else None
         if name in EXONYMS and self.english:
             return None  # "Jupiter's moon Europa": the German name of Europe only in German
         if kind == "small_city":
