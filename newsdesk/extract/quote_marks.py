@@ -156,7 +156,11 @@ _CLAUSE_WORDS = word_set(
     """
     is are was were am be has have had will would can could shall should must may might
     do does did i we you isn't aren't wasn't weren't don't doesn't didn't won't can't
-    ist sind war waren wird werden hat haben kann können muss müssen soll sollen
+    ist sind war waren wird werden hat haben kann können muss müssen soll sollen hatte
+    hatten habe bin bist sei wurde wurden würde gibt gab darf ich du er sie wir
+    había habían he hemos tengo tiene tienen soy somos estoy estamos yo
+    je il elle nous vous ils elles suis ai avons avez
+    io ho abbiamo siamo eu sou somos estou tenho temos
     es son está están fue era eran ha han hay será puede pueden
     est sont était étaient ont sera peut
     è sono era ha hanno

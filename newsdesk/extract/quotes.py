@@ -404,15 +404,16 @@ class _Attributor:
         return self.name(subject[0]) if subject else None
 
     def label(self, start: int, open_mark: int) -> str | None:
-        """'Marta Llorens: «No queremos echar a nadie»': a person's name and a colon
-        before the quote, and nothing else in its sentence."""
+        """'Marta Llorens: «No queremos echar a nadie»', 'Und Yücel setzte noch einen drauf:
+        "..."': a sentence ending in a colon before the quote whose subject, the one person
+        it names, opens it (after "and" or "but" at most)."""
         if not self.text[start:open_mark].rstrip().endswith(":"):
             return None
         named = self.mentions_between(start, open_mark)
         if len(named) != 1 or named[0].kind != PERSON:
             return None
         m = named[0]
-        if self.text[start : m.start].strip() or self.text[m.end : open_mark].strip() != ":":
+        if self.text[start : m.start].strip().lower() not in _SUBJECT_LEADS:
             return None
         return self.name(m)
 
@@ -498,6 +499,10 @@ class _Attributor:
                 break
             end = start
         return None
+
+
+#: What may open a sentence before its subject: "Und Yücel setzte noch einen drauf:".
+_SUBJECT_LEADS = word_set("and but und aber doch y pero et mais e ma") | {""}
 
 
 def _scare_quote(text: str, start: int, close: int) -> bool:

@@ -59,3 +59,13 @@ def test_short_quoted_phrases_without_a_speaker_are_not_quotes() -> None:
     assert [q.text for q in _quotes(placard)] == ["Short staffed is not safe"]
     called = "The minister, Olivier Lambert, called on both sides to « resume talks at once »."
     assert [q.text for q in _quotes(called)] == ["resume talks at once"]
+
+
+def test_a_sentence_ending_in_a_colon_gives_its_subject_the_quote() -> None:
+    text = (
+        '"Ich wurde eingesperrt, weil ich meinen Job gemacht habe", sagte Deniz Yücel auf '
+        "der Buchmesse vor vielen Zuhörern aus dem ganzen Land. Die Moderatorin Claire "
+        "Schortmann fragte nach. Und Yücel setzte noch einen drauf: "
+        '"Ich sollte mundtot gemacht werden."'
+    )
+    assert [q.speaker for q in _quotes(text)] == ["Deniz Yücel", "Deniz Yücel"]
