@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsdesk.extract.data.common_words import COMMON_WORDS
 from newsdesk.extract.placenames import is_known_place_name, is_place
 from newsdesk.sanitize import clean_line
 
@@ -53,6 +54,101 @@ _FULL_STOP = re.compile(
     rf"^(?P<place>{_STOP_PLACE}(?:/{_STOP_PLACE}){{0,2}})"
     rf"(?:\s+\((?P<agency>{_STOP_AGENCY_ONE}(?:\s*[/,]\s*{_STOP_AGENCY_ONE})*)\))?"
     r"\.\s+(?=[A-ZÄÖÜ„\"])"
+)
+# "Rostow (Russland) - Bei ...", "München / Berlin - Die ...", "Hofheim am Taunus |
+# Wiesbaden, 11. November 2021 – Die ...": a German paper's dateline before a spaced dash,
+# its places (perhaps joined by "am"), a country or an agency in brackets, a day.
+_LINKED_PLACE = (
+    rf"{_MIXED_WORD}(?:\s+(?:am|an|im|bei|ob|upon|on|sur)\s+{_MIXED_WORD}|[ -]{_MIXED_WORD}){{0,2}}"
+)
+_SPACED = re.compile(
+    rf"^(?P<place>{_LINKED_PLACE}(?:\s*[/|]\s*{_LINKED_PLACE}){{0,2}})"
+    r"(?:\s+\((?P<paren>[^()\d]{2,30})\))?"
+    rf"(?:,\s*(?P<md>{_MONTH_DAY}))?\s+[-–—]\s+(?=[A-ZÄÖÜ„\"“])"
+)
+#: Words that open a paragraph before a dash and are no place ("Kommentar - Die ...").
+_DASH_LABELS = frozenset(
+    [
+        "Kommentar",
+        "Analyse",
+        "Interview",
+        "Meinung",
+        "Fazit",
+        "Hintergrund",
+        "Update",
+        "Eilmeldung",
+        "Liveblog",
+        "Video",
+        "Bild",
+        "Foto",
+        "Fotos",
+        "Exklusiv",
+        "Achtung",
+        "Hinweis",
+        "Anzeige",
+        "Werbung",
+        "Opinion",
+        "Review",
+        "Analysis",
+        "Watch",
+        "Editorial",
+        "Breaking",
+        "Exclusive",
+        "Live",
+        "Note",
+        "Updated",
+        "Correction",
+    ]
+)
+#: Words of running text after an unknown lone place: a sentence, not a label's phrase.
+_SENTENCE_AFTER_WORDS = 8
+#: Words that open a news sentence after a dateline: articles and prepositions.
+_SENTENCE_OPENING = frozenset(
+    [
+        "Der",
+        "Die",
+        "Das",
+        "Ein",
+        "Eine",
+        "Bei",
+        "Im",
+        "In",
+        "Am",
+        "An",
+        "Auf",
+        "Nach",
+        "Mit",
+        "Für",
+        "Seit",
+        "Wegen",
+        "Trotz",
+        "Laut",
+        "Vor",
+        "Zum",
+        "Zur",
+        "Nach",
+        "Rund",
+        "Mehr",
+        "Nur",
+        "Auch",
+        "Knapp",
+        "Fast",
+        "El",
+        "La",
+        "Los",
+        "Las",
+        "Un",
+        "Una",
+        "Le",
+        "Les",
+        "Il",
+        "Lo",
+        "Un",
+        "Une",
+        "The",
+        "A",
+        "An",
+    ]
 )
 _AGENCY_ONLY = re.compile(rf"^{_AGENCY}\s*[—–-]{{1,2}}\s*(?=\S)")
 # "(CNN)President ..." / "Hong Kong (CNN Business)A muddled ...": no dash, text glued on.
@@ -159,7 +255,35 @@ def parse_dateline(paragraph: str) -> Dateline | None:
             return Dateline(place, _agency(m), m["md"], m.end())
         if _OUTLET_WORDS.search(place) and ":" not in m["dash"]:
             return Dateline(None, None, None, m.end(), outlet=place)
+    m = _SPACED.match(head)
+    if m:
+        return _spaced_dateline(m, paragraph)
     return None
+
+
+def _spaced_dateline(m: re.Match[str], paragraph: str) -> Dateline | None:
+    """The dateline `_SPACED` matched, when its places are places: one the gazetteer
+    knows, a country or an agency in brackets after them, a day, or two places; a lone
+    unknown word only before a sentence of running text."""
+    parts = [p.strip() for p in re.split(r"\s*[/|]\s*", m["place"])]
+    if any(p.split()[0] in _DASH_LABELS or p.lower() in COMMON_WORDS for p in parts):
+        return None
+    paren = clean_line(m["paren"]) if m["paren"] else None
+    agency = None
+    if paren is not None:
+        if re.fullmatch(_STOP_AGENCY_ONE + r"(?:\s*[/,]\s*" + _STOP_AGENCY_ONE + ")*", paren):
+            agency = paren  # "Bogotá (dpa) -"
+        elif not is_known_place_name(paren):
+            return None  # "Halle (Saale) -" is a river; "(Russland)" a country
+    known = any(is_known_place_name(p) for p in parts)
+    if not (known or paren or m["md"]):
+        # Two places need one known ("Impressum | Datenschutzerklärung -" is a footer); a
+        # lone unknown word needs a sentence after it that opens as one ("Die
+        # Staatsregierung hat ..."), not a description ("Stefanus Stahl - Maschinenbauer, ...").
+        rest = paragraph[m.end() :].split()
+        if len(parts) > 1 or len(rest) < _SENTENCE_AFTER_WORDS or rest[0] not in _SENTENCE_OPENING:
+            return None
+    return Dateline("/".join(parts), agency, m["md"], m.end())
 
 
 #: What a stated dateline may carry after its place: the day and the agency ("EMBERLY,

@@ -30,6 +30,7 @@ from newsdesk.extract.data.country_names import COUNTRY_ALIASES, ENDONYMS
 from newsdesk.extract.data.cues import ORG_HEADS, PLACE_ACRONYMS, PLACE_HEADS
 from newsdesk.extract.data.demonyms import DEMONYMS
 from newsdesk.extract.data.given_names import EAST_ASIAN_FAMILY_NAMES, GIVEN_NAMES
+from newsdesk.extract.data.place_exonyms import CITY_EXONYMS, REGION_EXONYMS
 from newsdesk.extract.data.titles import TITLE_WORDS
 
 log = logging.getLogger(__name__)
@@ -299,6 +300,17 @@ def _build() -> Gazetteer:
     big, small = _load_cities()
     for alias, display in PLACE_ACRONYMS.items():
         canonical[alias] = display
+    # "München", "Mailand", "Europa": other languages' names, shown in English; a name the
+    # packages know already ("Lisboa") keeps its reading, and no city file means no cities.
+    known = countries | regions | big | small
+    for alias, display in CITY_EXONYMS.items():
+        if big and alias not in known:
+            big.add(alias)
+            canonical.setdefault(alias, display)
+    for alias, display in REGION_EXONYMS.items():
+        if alias not in known:
+            regions.add(alias)
+            canonical.setdefault(alias, display)
     canonical.setdefault("Kiev", "Kyiv")
     canonical.setdefault("Odessa", "Odesa")
     canonical.setdefault("Donbass", "Donbas")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsdesk.extract.data import word_set
 from newsdesk.extract.data.speech import SPEECH_PERFECTS, SPEECH_VERBS
 
 #: ‘...’ with an opening mark after a space or bracket and a closing mark right
@@ -144,3 +145,40 @@ def _dash_dialogue(text: str, start: int, end: int) -> list[QuoteSpan]:
         if rest < end:
             found.append(QuoteSpan(rest, end, end, True, False))
     return found
+
+
+#: Fewer words than this, no speaker and no sentence's end: a phrase set off, not a quote.
+MIN_BARE_WORDS = 8
+
+#: Finite verbs and subject pronouns that make a short quote a clause ("Short staffed is
+#: not safe"), in the languages read; a phrase without one is a title or a scare quote.
+_CLAUSE_WORDS = word_set(
+    """
+    is are was were am be has have had will would can could shall should must may might
+    do does did i we you isn't aren't wasn't weren't don't doesn't didn't won't can't
+    ist sind war waren wird werden hat haben kann können muss müssen soll sollen hatte
+    hatten habe bin bist sei wurde wurden würde gibt gab darf ich du er sie wir
+    había habían he hemos tengo tiene tienen soy somos estoy estamos yo
+    je il elle nous vous ils elles suis ai avons avez
+    io ho abbiamo siamo eu sou somos estou tenho temos
+    es son está están fue era eran ha han hay será puede pueden
+    est sont était étaient ont sera peut
+    è sono era ha hanno
+    é são foi tem
+    """
+)
+_LATIN_LETTER = re.compile(r"[A-Za-zÀ-ɏ]")
+_CONTRACTION = re.compile(r"\w['’](?:s|re|m|ve|ll|d)\b", re.IGNORECASE)
+
+
+def bare_phrase(text: str) -> bool:
+    """A short quoted phrase that is no sentence ("fault detection, isolation and recovery",
+    a paper's title): with no one to say it, it is a scare quote or a name, not speech."""
+    words = text.split()
+    if len(words) >= MIN_BARE_WORDS or _LATIN_LETTER.search(text) is None:
+        return False  # scripts whose verbs this cannot read ("제 여자친구랑 ...") are left be
+    if text.rstrip(" ”’\"'»)").endswith((".", "!", "?", "…")):
+        return False
+    return not any(w.strip(",;:").lower() in _CLAUSE_WORDS for w in words) and (
+        _CONTRACTION.search(text) is None
+    )

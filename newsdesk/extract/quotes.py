@@ -46,7 +46,7 @@ from newsdesk.extract.entities import (
     analyse,
 )
 from newsdesk.extract.interview import interview_answers
-from newsdesk.extract.quote_marks import QUOTE_MARK, QuoteSpan, quote_spans
+from newsdesk.extract.quote_marks import QUOTE_MARK, QuoteSpan, bare_phrase, quote_spans
 from newsdesk.extract.reporting_clause import (
     ADVERBS_BEFORE_VERB,
     AFTER_ACCORDING,
@@ -72,11 +72,13 @@ from newsdesk.extract.reporting_clause import (
     PRONOUN_SEX,
     PRONOUNS,
     SUBJECT_ROLE,
-    TITLE_ABBREVIATIONS,
     UNNAMED_RELATIVE,
     UNNAMED_SPEAKER,
+    VERB_THEN_ROLE,
     is_role_word,
+    is_speaker_role,
     is_title_gap,
+    role_before,
 )
 from newsdesk.model import Quote
 
@@ -202,6 +204,19 @@ class _Attributor:
             and is_role_word(words[-1])
         )
 
+    def reported(self, q: QuoteSpan) -> bool:
+        """A reporting clause follows or introduces the quote ("..., señaló el funcionario",
+        "he said: “...”"), whether or not it names whom, or a person opens its sentence."""
+        tail = self.text[q.after : q.after + 60]
+        if any(p.match(tail) for p in (AFTER_VERB, AFTER_PRONOUN, AFTER_VERB_PRONOUN, AFTER_NOUN)):
+            return True
+        if _introduced(self.text, max(0, q.start - 41), q.start - 1):
+            return True
+        # "Le ministre, Olivier Lambert, a appelé à « reprendre le dialogue »": a person
+        # named earlier in the sentence may be saying it.
+        start = self.sentence_start(q.start - 1)
+        return any(m.kind == PERSON for m in self.mentions_between(start, q.start))
+
     def whole_paragraph(self, q: QuoteSpan) -> bool:
         text = self.text
         line_start = text.rfind("\n", 0, q.start) + 1
@@ -284,7 +299,12 @@ class _Attributor:
                     if named is not None and self.role_between(m, named):
                         return self.name(named)
                     return self.name(m)
-            return self.unrecognised_name(at, limit)
+            unknown = self.unrecognised_name(at, limit)
+            role = VERB_THEN_ROLE.match(text, at, limit) if unknown is None else None
+            if role is not None and is_speaker_role(role.group(1)):
+                # "sagte der Minister", "señaló el funcionario": whom the story gave that role.
+                return self.titled(role.group(1).lower(), q.start)
+            return unknown
         # "Kim said", "Foreign Minister Cho Tae-yul said", "the JCS said".
         previous: Mention | None = None
         for m in self.mentions_between(q.after, limit):
@@ -325,7 +345,7 @@ class _Attributor:
             # else the last subject, whoever it is: "he" skipped the mayor, a woman, for the
             # man named before her.
             titled = self.titled(head, pos)
-            if titled is not None or self.unnamed_role(head, pos):
+            if titled is not None or self.unnamed_role(head, pos) or self.other_office(head, pos):
                 return titled
             return self.resolve_pronoun("someone", pos)
         if head not in ORG_NOUNS:
@@ -384,15 +404,16 @@ class _Attributor:
         return self.name(subject[0]) if subject else None
 
     def label(self, start: int, open_mark: int) -> str | None:
-        """'Marta Llorens: «No queremos echar a nadie»': a person's name and a colon
-        before the quote, and nothing else in its sentence."""
+        """'Marta Llorens: «No queremos echar a nadie»', 'Und Yücel setzte noch einen drauf:
+        "..."': a sentence ending in a colon before the quote whose subject, the one person
+        it names, opens it (after "and" or "but" at most)."""
         if not self.text[start:open_mark].rstrip().endswith(":"):
             return None
         named = self.mentions_between(start, open_mark)
         if len(named) != 1 or named[0].kind != PERSON:
             return None
         m = named[0]
-        if self.text[start : m.start].strip() or self.text[m.end : open_mark].strip() != ":":
+        if self.text[start : m.start].strip().lower() not in _SUBJECT_LEADS:
             return None
         return self.name(m)
 
@@ -429,15 +450,21 @@ class _Attributor:
         return not any(m.kind == PERSON for m in self.mentions_between(start, end))
 
     def titled(self, role: str, pos: int) -> str | None:
-        """The nearest person before `pos` the text names with `role` as a title."""
-        written = {role, *TITLE_ABBREVIATIONS.get(role, ())}
+        """The nearest person before `pos` the text names with `role` as a title: "Finance
+        Minister Jane Holloway" or "Wirtschaftsminister Hubert Aiwanger" for "the minister",
+        not "Prime Minister Tom Barker" (another office)."""
         for m in reversed(self.mentions_between(0, pos)):
-            if m.kind != PERSON:
-                continue
-            before = self.text[max(0, m.start - 24) : m.start].lower().split()
-            if before and before[-1].rstrip(",") in written:
+            if m.kind == PERSON and role_before(self.text, m.start, role) == "same":
                 return self.name(m)
         return None
+
+    def other_office(self, role: str, pos: int) -> bool:
+        """Someone before `pos` holds another office of `role` ("Prime Minister Tom Barker"
+        for "the minister"): guessing the last subject would name the wrong person."""
+        return any(
+            m.kind == PERSON and role_before(self.text, m.start, role) == "other"
+            for m in self.mentions_between(0, pos)
+        )
 
     def resolve_pronoun(self, pronoun: str, pos: int) -> str | None:
         want = PRONOUNS.get(pronoun, PERSON)
@@ -472,6 +499,10 @@ class _Attributor:
                 break
             end = start
         return None
+
+
+#: What may open a sentence before its subject: "Und Yücel setzte noch einen drauf:".
+_SUBJECT_LEADS = word_set("and but und aber doch y pero et mais e ma") | {""}
 
 
 def _scare_quote(text: str, start: int, close: int) -> bool:
@@ -557,6 +588,9 @@ def _marked_quotes(
             speaker = attributor.voice_before(q, quotes_by_end)
         quotes_by_end[q.after] = speaker
         previous, previous_speaker = q, speaker
-        if _is_quotation(text[q.start : q.end]) or _attributed_phrase(text, q, speaker):
+        quoted = text[q.start : q.end]
+        if speaker is None and bare_phrase(quoted) and not attributor.reported(q):
+            continue  # "to save the economy": a phrase the writer marks, no one's words
+        if _is_quotation(quoted) or _attributed_phrase(text, q, speaker):
             quotes.append((q.start, Quote(text=_clean(text[q.start : q.end]), speaker=speaker)))
     return quotes

@@ -195,3 +195,46 @@ def is_role_word(word: str) -> bool:
     return word in TITLE_VOCABULARY or (
         word not in COMMON_WORDS and AGENT_ENDING.search(word) is not None
     )
+
+
+#: Roles other languages name a speaker by ("sagte der Minister", "señaló el
+#: funcionario", "a déclaré le ministre"); English ones are `ROLE_NOUNS`.
+FOREIGN_ROLE_NOUNS = word_set(
+    """
+    minister ministerin präsident präsidentin kanzler kanzlerin sprecher sprecherin
+    bürgermeister bürgermeisterin vorsitzende vorsitzender chef chefin direktor direktorin
+    ministro ministra funcionario funcionaria portavoz vocero vocera presidente presidenta
+    alcalde alcaldesa director directora fiscal gobernador gobernadora jefe jefa
+    ministre porte-parole maire présidente directeur directrice
+    """
+)
+#: Modifiers that make another office of a role: a prime minister is not "the minister".
+OTHER_OFFICE = word_set("prime vice deputy assistant associate junior former shadow first")
+#: After a reporting verb: an article and a role, perhaps with adjectives before it
+#: ("sagte der bayerische Minister", "señaló el funcionario", "said the minister").
+VERB_THEN_ROLE = re.compile(
+    r"\s+(?:der|die|the|el|la|le|il|lo|o|a)\s+(?:[a-zà-ÿ][\w-]*\s+){0,2}?([\w-]+)(?=[\s,.;:!?]|$)",
+    re.IGNORECASE,
+)
+
+
+def is_speaker_role(word: str) -> bool:
+    """A role a reporting clause names its speaker by, in any language read."""
+    word = word.lower()
+    return (word in ROLE_NOUNS or word in FOREIGN_ROLE_NOUNS) and word not in ORG_NOUNS
+
+
+def role_before(text: str, start: int, role: str) -> str | None:
+    """'same' when the name at `start` has `role` as its title ("Finance Minister",
+    "Wirtschaftsminister" for "minister"), 'other' when another office of it ("Prime
+    Minister"), else None."""
+    before = text[max(0, start - 32) : start].lower().split()
+    if not before:
+        return None
+    word = before[-1].rstrip(",")
+    written = {role, *TITLE_ABBREVIATIONS.get(role, ())}
+    if word not in written and not (len(role) >= 5 and word.endswith(role)):
+        return None
+    if word == role and len(before) >= 2 and before[-2] in OTHER_OFFICE:
+        return "other"
+    return "same"

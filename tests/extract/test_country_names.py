@@ -59,3 +59,22 @@ def test_english_copy_keeps_its_readings() -> None:
     found = find_entities("Long Island residents met in Chile; Lisa Holland of Georgia spoke.")
     assert "Iceland" not in found.places
     assert {"Chile", "Georgia"} <= set(found.places)
+
+
+def test_cities_and_regions_in_other_languages_are_places_under_their_english_name() -> None:
+    """German capitalises every noun, so "in Mailand" is a place only when it is known."""
+    from newsdesk.extract.data.place_exonyms import CITY_EXONYMS, REGION_EXONYMS
+
+    names = {**CITY_EXONYMS, **REGION_EXONYMS}
+    assert [name for name in names if _not_a_place_word(name)] == []
+    text = (
+        "Die Konferenz findet in München statt, danach reist die Delegation nach Mailand. "
+        "In Europa und in Syrien wächst die Sorge, sagte er."
+    )
+    assert set(find_entities(text).places) == {"Munich", "Milan", "Europe", "Syria"}
+    # English copy reads them as it always did: Jupiter's moon is no continent.
+    moon = (
+        "The mission may well be expanded to Jupiter's moon Europa, as the agency's "
+        "scientists have confirmed that there is water on the moon and in the ice."
+    )
+    assert "Europe" not in find_entities(moon).places

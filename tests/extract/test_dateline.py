@@ -213,3 +213,38 @@ def test_the_full_stop_dateline_in_a_page() -> None:
         "Die IG Metall kündigte Widerstand an und verlangte Gespräche mit der Geschäftsführung.\n"
     )
     assert extract_page(page).dateline == "Wetzlar"
+
+
+def test_a_german_dateline_before_a_spaced_dash() -> None:
+    """'Rostow (Russland) -', 'München / Berlin -', 'Ort | Ort, 11. November 2021 –': places
+    the gazetteer may not know, with a country or agency in brackets, a second place, a day."""
+    from newsdesk.extract.dateline import parse_dateline
+
+    country = parse_dateline("Rostow (Russland) - Bei einem Brand in einem Wohnhaus starben zwei.")
+    assert country is not None and country.place == "Rostow" and country.agency is None
+    two = parse_dateline("München / Berlin - Die Regierung will mehr Windkraft bauen lassen.")
+    assert two is not None and two.place == "München/Berlin"
+    day = parse_dateline("Hofheim am Taunus | Wiesbaden, 11. November 2021 – Die Stadt plant.")
+    assert day is not None and day.place == "Hofheim am Taunus/Wiesbaden"
+    assert day.month_day == "11. November 2021"
+    lone = parse_dateline(
+        "Kleinhausen - Die Staatsregierung hat am Dienstag ein neues Gesetz zum Bau beschlossen."
+    )
+    assert lone is not None and lone.place == "Kleinhausen"
+    # Not a label, nor an unknown word in brackets, nor a lone unknown word before a phrase,
+    # nor a name before a description, nor two unknown footer words.
+    assert (
+        parse_dateline("Jon Hagel - Maschinenbauer, Abenteurer und Projektleiter seit 2002.")
+        is None
+    )
+    assert (
+        parse_dateline("Impressum | Datenschutzerklärung - Powered by Shop and more words.") is None
+    )
+    assert (
+        parse_dateline("Kommentar - Die Regierung hat am Dienstag ein Gesetz beschlossen.") is None
+    )
+    assert (
+        parse_dateline("Kleinhausen (Umland) - Die Stadt hat am Dienstag ein Gesetz gebaut.")
+        is None
+    )
+    assert parse_dateline("Kleinhausen - Die Stadt plant.") is None

@@ -159,7 +159,8 @@ def test_two_known_places_joined_by_and_in_another_language_are_two_places() -> 
     for text, places in (
         ("Madrid y Barcelona vuelven a encabezar la lista.", ["Madrid", "Barcelona"]),
         ("Berlin und Hamburg führen die Liste an.", ["Berlin", "Hamburg"]),
-        ("Porto e Lisboa lideram a lista.", ["Porto", "Lisboa"]),
+        # "Lisboa" is a known name of Lisbon, shown in English as countries are.
+        ("Porto e Lisboa lideram a lista.", ["Porto", "Lisbon"]),
     ):
         assert find_entities(text).places == places, text
 

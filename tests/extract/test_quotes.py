@@ -173,8 +173,15 @@ def test_quote_continued_in_the_next_paragraph() -> None:
 
 
 def test_unattributable_quote_has_no_speaker() -> None:
-    text = "The sign on the door read “closed until further notice for repairs” all week."
-    assert quotes(text) == [Quote("closed until further notice for repairs", None)]
+    text = (
+        "The sign on the door read “We are closed until further notice for repairs to the "
+        "roof.” all week."
+    )
+    said = "We are closed until further notice for repairs to the roof."
+    assert quotes(text) == [Quote(said, None)]
+    # A short phrase with no one to say it and no sentence's end is no quotation.
+    short = "The sign on the door read “closed until further notice for repairs” all week."
+    assert quotes(short) == []
 
 
 def test_pronoun_after_an_unnamed_spokesperson_is_the_organisation() -> None:

@@ -55,7 +55,7 @@ COUNTRY_ALIASES: dict[str, str] = {
 }
 
 
-def _table(text: str) -> dict[str, str]:
+def table(text: str) -> dict[str, str]:
     """'English: name | name' lines -> {name: English}."""
     table: dict[str, str] = {}
     for line in text.strip().splitlines():
@@ -66,7 +66,7 @@ def _table(text: str) -> dict[str, str]:
     return table
 
 
-ENDONYMS: dict[str, str] = _table(
+ENDONYMS: dict[str, str] = table(
     """
     Germany: Deutschland | Alemania | Allemagne | Germania | Duitsland | Alemanha | Niemcy | Tyskland
     Austria: Österreich | Autriche | Oostenrijk | Áustria
@@ -122,6 +122,42 @@ ENDONYMS: dict[str, str] = _table(
     Peru: Perú | Pérou
     Australia: Australien | Australie | Australië
     New Zealand: Neuseeland | Nueva Zelanda | Nouvelle-Zélande | Nuova Zelanda | Nieuw-Zeeland
+    Scotland: Schottland | Escocia | Écosse | Scozia
+    Northern Ireland: Nordirland | Irlanda del Norte | Irlande du Nord
+    Syria: Syrien | Siria | Syrie | Syrië
+    Iraq: Irak
+    Lebanon: Libanon | Líbano | Liban
+    Jordan: Jordanien | Jordania | Jordanie
+    Yemen: Jemen
+    Libya: Libyen | Libia | Libye
+    Ethiopia: Äthiopien | Etiopía | Éthiopie | Etiopia
+    Kenya: Kenia
+    Tanzania: Tansania | Tanzanie
+    Zimbabwe: Simbabwe
+    Cameroon: Kamerun | Camerún | Cameroun
+    Afghanistan: Afganistán
+    Indonesia: Indonesien | Indonésie
+    Philippines: Philippinen | Filipinas
+    Cambodia: Kambodscha | Camboya | Cambodge
+    Singapore: Singapur | Singapour
+    Kazakhstan: Kasachstan | Kazajistán
+    Uzbekistan: Usbekistan
+    Azerbaijan: Aserbaidschan | Azerbaiyán | Azerbaïdjan
+    Armenia: Armenien | Arménie
+    Cuba: Kuba
+    Bolivia: Bolivien | Bolivie
+    Ecuador: Équateur
+    Chile: Chili
+    Luxembourg: Luxemburg | Luxemburgo | Lussemburgo
+    Cyprus: Zypern | Chipre | Chypre | Cipro
+    Albania: Albanien | Albanie
+    Mongolia: Mongolei | Mongolie
+    Bangladesh: Bangladesch
+    Thailand: Tailandia | Thaïlande
+    Malaysia: Malasia | Malaisie
+    Sudan: Sudán | Soudan
+    Qatar: Katar | Catar
+    United Arab Emirates: Vereinigte Arabische Emirate | Emiratos Árabes Unidos | Émirats arabes unis
     """
 )
 

@@ -16,7 +16,7 @@ _FOREIGN_VERBS: frozenset[str] = word_set("""
     sagte sagt sagten erklärte erklärt erklärten betonte betont meinte meint warnte warnt
     kritisierte kritisiert berichtete berichtet ergänzte ergänzt erläuterte erläutert
     bestätigte bestätigt unterstrich versicherte versichert schilderte schildert
-    erzählte erzählt forderte mahnte
+    erzählte erzählt forderte mahnte schrieb schreibt twitterte
     zei zegt zeiden zeggen vertelt vertelde stelt stelde meldt meldde verklaarde verklaart
     benadrukt benadrukte waarschuwt waarschuwde schrijft schreef erkent erkende bevestigt
     bevestigde onderstreept onderstreepte reageert reageerde antwoordt antwoordde
@@ -69,7 +69,7 @@ SPEECH_VERBS: frozenset[str] = (
     recalls recounted insists explains notes argues asks writes continues mused
     sighed boasted interjected exclaimed pleaded demanded retorted snapped scoffed
     gushed lamented reiterated repeated clarified recalled cautions warns adds
-    stresses tweets emailed texted wrote instructed ordered cried
+    stresses tweets emailed texted wrote instructed ordered cried comments
     """)
     | _FOREIGN_VERBS
 )

@@ -44,12 +44,18 @@ from newsdesk.extract.data.titles import (
     TITLE_PLURALS,
     TITLE_WORDS,
 )
-from newsdesk.extract.entities.descriptors import Descriptors
-from newsdesk.extract.entities.result import (
-    ORG,
-    PERSON,
-    PLACE,
+from newsdesk.extract.entities.compounds import (
+    CONTRACTED_ARTICLES,
+    DESCRIPTOR_COMPOUND,
+    GERMAN_ORG_WORD,
+    GLUED_ENDINGS,
+    ROLE_COMPOUND,
+    SENTENCE_OPENERS,
+    known_given_name,
 )
+from newsdesk.extract.entities.descriptors import Descriptors
+from newsdesk.extract.entities.headline_names import headline_pieces
+from newsdesk.extract.entities.result import ORG, PERSON, PLACE
 from newsdesk.extract.entities.spans import (
     Found,
     all_demonyms,
@@ -59,14 +65,6 @@ from newsdesk.extract.entities.spans import (
     strip_demonyms,
     surface,
 )
-
-#: German compound nouns naming a body ("Energieversorgung", "Verbraucherzentrale").
-_GERMAN_ORG_WORD = re.compile(
-    r"\w{3}(?:zentrale|versorgung|werke|verband|gesellschaft|ministerium|behörde|kasse|börse"
-    r"|partei|gewerkschaft|institut|universität|hochschule|klinikum|gericht|stiftung|verein"
-    r"|agentur|verwaltung|konzern|bank)$"
-)
-
 
 #: "And" in the languages whose particles may join a name ("y", "e", "i", "und", "et").
 _PLACE_AND = frozenset({"y", "e", "i", "und", "et", "en", "och", "og"})
@@ -92,6 +90,7 @@ class Classifier(Descriptors):
         # Sentence-initial ordinary words and calendar words are not names.
         while i < j and (
             ((tokens[i].starts_sentence or tokens[i].headline) and words[i].lower() in COMMON_WORDS)
+            or (tokens[i].starts_sentence and words[i] in SENTENCE_OPENERS)  # "Im Februar"
             or (words[i] in CALENDAR and not given_name_first(self.tokens, i, j))
             or words[i] in CONNECTORS
             or (words[i] == "The" and not self.known_with_the(i, j))
@@ -99,6 +98,13 @@ class Classifier(Descriptors):
             or (words[i] in FOREIGN_ARTICLES and j - i > 1 and not self.known_with_the(i, j))
         ):
             i += 1
+        if (  # "Im Norden", "Beim Essen": German puts no article before a town
+            j - i == 1
+            and i > 0
+            and words[i - 1] in CONTRACTED_ARTICLES
+            and self.places.kind(words[i]) in ("city", "small_city")
+        ):
+            return []
         if (
             j - i > 2
             and tokens[i].starts_sentence
@@ -132,7 +138,7 @@ class Classifier(Descriptors):
         if i >= j:
             return based
         if tokens[i].headline:
-            return based + self.headline_pieces(i, j)
+            return based + headline_pieces(self, i, j)
         found = based + self.classify_span(i, j)
         if (
             tokens[i].starts_sentence
@@ -185,7 +191,9 @@ class Classifier(Descriptors):
             if words[k] in FOREIGN_ORG_LEADS and words[k - 1] in LOWER_ARTICLES:
                 # "Según la Autoridad Portuaria de Valencia": the body starts at its lead.
                 return self.classify_span(i, k - 1) + self.org_with_prefix(k, j)
-        if any(_GERMAN_ORG_WORD.search(w) for w in words[i:j]):
+        if (glued := self.glued_compound(i, j)) is not None:
+            return glued  # "Wirtschaftsminister Markus Söder", "Konzern LVMH"
+        if any(GERMAN_ORG_WORD.search(w) for w in words[i:j]):
             # "Verbraucherzentrale Hessen", "Energieversorgung Kassel": German
             # compounds end in the kind of body they name.
             return self.org_with_prefix(i, j)
@@ -261,6 +269,24 @@ class Classifier(Descriptors):
             cut = i + 1 + (inner.index("of") if "of" in inner else inner.index("for"))
             return self.classify_span(i, cut) + self.classify_span(cut + 1, j)
         return self.person_or_candidate(i, j)
+
+    def glued_compound(self, i: int, j: int) -> list[Found] | None:
+        """'Bayerns Wirtschaftsminister Markus Söder', 'Luxusgüterkonzern LVMH Moët Hennessy':
+        a German role or trade compound before a name is no part of it; a role makes the
+        one to three name words after it a person, a trade the rest an organisation."""
+        for k in range(i, j - 1):
+            word = self.words[k]
+            if not word.lower().endswith(GLUED_ENDINGS):
+                continue
+            if DESCRIPTOR_COMPOUND.fullmatch(word) and self.words[k + 1] not in CONNECTORS:
+                return self.classify_span(i, k) + self.org_with_prefix(k + 1, j)
+            if 3 <= j - k <= 4 and ROLE_COMPOUND.fullmatch(word) and word not in TITLE_WORDS:
+                # Two or three name words: one alone after "der Chef" is often a noun.
+                if not all(is_namelike(t) for t in self.tokens[k + 1 : j]):
+                    return None
+                name = surface(self.text, self.tokens, k + 1, j)
+                return [*self.classify_span(i, k), Found(k + 1, j, name, PERSON, evidence=True)]
+        return None
 
     def name_after_long_title(self, i: int, j: int) -> int | None:
         """Where a two- or three-word name starts after a long title, if it does.
@@ -542,7 +568,7 @@ class Classifier(Descriptors):
         if self.org_named_before(i):
             return [Found(i, j, surface(self.text, tokens, i, j), ORG)]
         evidence = (
-            first in GIVEN_NAMES
+            known_given_name(first)
             or (words[i] in EAST_ASIAN_FAMILY_NAMES and j - i <= 3)
             or self.prev_word(i).lower() in ROLE_NOUNS
             or self.role_set_off(i, j)
@@ -569,30 +595,3 @@ class Classifier(Descriptors):
                 place_cue=not evidence and self.place_cue(i, j),
             )
         ]
-
-    def headline_pieces(self, i: int, j: int) -> list[Found]:
-        """In title-case lines only known names count: the longest known n-gram wins."""
-        found: list[Found] = []
-        k = i
-        while k < j:
-            for size in (4, 3, 2, 1):
-                if k + size > j:
-                    continue
-                name = surface(self.text, self.tokens, k, k + size)
-                if name in KNOWN_ORGS:
-                    found.append(Found(k, k + size, name, ORG))
-                    break
-                place = self.places.kind(name)
-                if place is not None and place != "small_city":
-                    found.append(Found(k, k + size, self.places.display(name), PLACE))
-                    break
-                if size == 1 and name in ACRONYMS:
-                    found.append(Found(k, k + 1, ACRONYMS[name] or name, ORG))
-                    break
-                if size == 1 and name in PLACE_ACRONYMS:
-                    found.append(Found(k, k + 1, PLACE_ACRONYMS[name], PLACE))
-                    break
-                if size == 1 and self.tokens[k].cap and not self.tokens[k].allcaps:
-                    found.append(Found(k, k + 1, name, "headline"))
-            k += size if found and found[-1].i == k else 1
-        return found

@@ -15,8 +15,10 @@ from newsdesk.extract.data.entity_words import (
     PLACE_PREPOSITIONS,
 )
 from newsdesk.extract.data.given_names import GIVEN_NAMES
+from newsdesk.extract.data.place_exonyms import EXONYMS
 from newsdesk.extract.data.speech import SPEECH_PERFECTS, SPEECH_VERBS
 from newsdesk.extract.data.titles import ROLE_NOUNS
+from newsdesk.extract.entities.compounds import is_english, is_german, noun_shaped, place_part
 from newsdesk.extract.entities.tokens import (
     SPACES,
     Token,
@@ -67,6 +69,22 @@ class Context:
         self.places = places
         self.words = [t.text for t in tokens]
         self._kind_terms: frozenset[str] | None = None
+        self._german: bool | None = None
+        self._english: bool | None = None
+
+    @property
+    def english(self) -> bool:
+        """The text is English copy (read once, at the first exonym asked about)."""
+        if self._english is None:
+            self._english = is_english(self.text)
+        return self._english
+
+    @property
+    def german(self) -> bool:
+        """The text is German copy (read once, at the first place cue asked about)."""
+        if self._german is None:
+            self._german = is_german(self.text)
+        return self._german
 
     def kind_term(self, word: str) -> bool:
         """`word` is an acronym the text defines as a kind of thing (`_KIND_TERM`); the
@@ -102,7 +120,8 @@ class Context:
         if prev is None:
             prev = self.prev_word(i)
         if prev in PLACE_PREPOSITIONS:
-            return True
+            # German capitalises every noun: "in Windkraft", "in Zukunft" are no places.
+            return not self.german and not noun_shaped(self.words[j - 1])
         if prev.lower() != "the" or j >= len(self.tokens):
             return False
         nxt = self.tokens[j]
@@ -158,7 +177,12 @@ class Context:
             kind = self.places.kind(name[4:])
             name = name[4:]
         if kind is None:
-            return None
+            whole = place_part(name)  # "Südfrankreich", "Oberbayern"
+            # Not a small town's: "Niederlage" (a defeat) is no part of Lage.
+            known = whole is not None and self.places.kind(whole) not in (None, "small_city")
+            return name if known else None
+        if name in EXONYMS and self.english:
+            return None  # "Jupiter's moon Europa": the German name of Europe only in German
         if kind == "small_city":
             # Small towns double as surnames: only with a locative word or a
             # following ", Region" ("in Hamilton", "Hamilton, Ontario").

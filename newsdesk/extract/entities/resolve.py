@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from newsdesk.extract.data.common_words import COMMON_WORDS
 from newsdesk.extract.data.cues import (
+    ACRONYMS,
     KNOWN_ORGS,
     ORG_HEADS,
     REGION_ABBREVIATIONS,
@@ -33,6 +34,7 @@ from newsdesk.extract.data.titles import (
 from newsdesk.extract.entities.classify import (
     Classifier,
 )
+from newsdesk.extract.entities.compounds import noun_shaped
 from newsdesk.extract.entities.result import (
     MAX_CHARS,
     ORG,
@@ -128,7 +130,7 @@ def analyse(body: str) -> Analysis:
     if classifier.things:
         # "chemicals known as PFAS": its other mentions name no body either.
         found = [f for f in found if f.name not in classifier.things]
-    return _resolve(text, tokens, found, classifier.described)
+    return _resolve(text, tokens, found, classifier.described, lambda: classifier.german)
 
 
 def _alias_tables(people: Iterable[str]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
@@ -144,8 +146,13 @@ def _alias_tables(people: Iterable[str]) -> tuple[dict[str, list[str]], dict[str
 
 
 def _resolve(
-    text: str, tokens: list[Token], found: list[Found], described: Iterable[str] = ()
+    text: str,
+    tokens: list[Token],
+    found: list[Found],
+    described: Iterable[str] = (),
+    german: Callable[[], bool] = lambda: False,
 ) -> Analysis:
+    """`german()`: the text is German copy (asked only when it matters)."""
     # Full person names, merged when they differ only by a middle initial.
     person_by_key: dict[tuple[str, str], str] = {}
     for f in found:
@@ -179,10 +186,15 @@ def _resolve(
             f.place_cue, f.evidence = True, False
     # Candidates become people when a later short mention speaks or is titled.
     evidence_words = {f.name for f in found if f.kind == "alias" and f.evidence}
+    by_surname = _named_by_surname(text, tokens, found, german)
     for f in found:
         if f.kind == "candidate":
             strong, _ = _person_aliases(f.name)
-            if _person_key(f.name) in person_by_key or any(a in evidence_words for a in strong):
+            if (
+                _person_key(f.name) in person_by_key
+                or any(a in evidence_words for a in strong)
+                or f.name in by_surname
+            ):
                 f.kind = PERSON
                 person_by_key.setdefault(_person_key(f.name), f.name)
     # "Eriksson Ek" after "Joel Eriksson Ek": a shorter full name is the longer one.
@@ -353,6 +365,72 @@ def _resolve(
     return Analysis(mentions, kinds, surfaces, genders)
 
 
+#: After a surname used alone: running text ("Hitler was born"), not a list ("0 Milk;").
+_IN_A_CLAUSE = re.compile(r",? [a-zà-ÿ]")
+
+
+def _named_by_surname(
+    text: str, tokens: list[Token], found: list[Found], german: Callable[[], bool]
+) -> set[str]:
+    """Two-word candidates that are people because the text goes on to call them by their
+    surname alone, mid-sentence ("Adolf Hitler ... where Hitler was born"), whatever the
+    first name. Not when the full name is used far more often than the surname ("Star
+    Trek" eight times, "Trek" once: a title), nor in German, which capitalises every noun
+    ("Sieben Menschen ... die Menschen"), nor from a pair seen only where a sentence starts
+    ("Massive Kostensteigerungen") or after "the" ("the Lakefield Comets"); the surname
+    alone stands in running text ("where Hitler was born"), not in a list ("0 Milk;")."""
+    full: dict[str, int] = {}
+    first_at: dict[str, int] = {}
+    for f in found:
+        if f.kind == "candidate" and f.j - f.i == 2 and not f.place_cue:
+            full[f.name] = full.get(f.name, 0) + 1
+            if _bare_name(text, tokens, f.i):
+                first_at.setdefault(f.name, f.i)
+    if not first_at:
+        return set()
+    lone: dict[str, list[int]] = {}
+    for f in found:
+        if (
+            f.kind == "alias"
+            and not f.place_cue
+            and _bare_name(text, tokens, f.i)
+            and _IN_A_CLAUSE.match(text, tokens[f.i].end) is not None
+        ):
+            lone.setdefault(f.name, []).append(f.i)
+    named = set()
+    for name, at in first_at.items():
+        surname = name.split()[-1]
+        if surname in GIVEN_NAMES:
+            continue  # "Khalifah Ali ... Ali": a given name alone may be anyone's
+        later = [i for i in lone.get(surname, ()) if i > at]
+        if later and len(later) >= full[name] - 1 and _plain_first_word(text, name.split()[0]):
+            named.add(name)
+    return named if named and not german() else set()
+
+
+def _plain_first_word(text: str, word: str) -> bool:
+    """A first name could be `word`: not a known organisation, place or common word, nor
+    a word the text also writes in lower case ("Star Trek ... a star")."""
+    lower = word.lower()
+    return (
+        word not in KNOWN_ORGS
+        and word not in ACRONYMS
+        and lower not in COMMON_WORDS
+        and f" {lower} " not in text
+        and gazetteer().kind(word) is None
+    )
+
+
+def _bare_name(text: str, tokens: list[Token], i: int) -> bool:
+    """The name at token i stands mid-sentence with no "the" before it ("the Lakefield
+    Comets ... the Comets" name a team, not a person)."""
+    if tokens[i].starts_sentence:
+        return False
+    return (
+        i == 0 or tokens[i - 1].text.lower() != "the" or not joined(text, tokens[i - 1], tokens[i])
+    )
+
+
 def _alone_as_person(text: str, tokens: list[Token], i: int) -> bool:
     """A name never given in full is a person only after a comma, quote or title.
 
@@ -376,15 +454,24 @@ _LIST_GAP = re.compile(
 )
 
 
+#: What follows a middle item of a list: a comma, "and"/"or", or the sentence's end.
+_LIST_GOES_ON = re.compile(r"\s*(?:[,.;:)]|(?:and|or|y|e|et|und|o|ou)\b|$)")
+
+
 def _place_by_context(f: Found, text: str, tokens: list[Token], last_place: int) -> bool:
     """A name nothing else claims is a place after 'near'/'in' or in a list of places
     ("between Crianlarich and Oban", "Marsabit, Turkana and Wajir")."""
     if f.place_cue:
         return True
+    if last_place <= 0 or last_place > f.i or noun_shaped(f.name):
+        return False  # "Pest, Pocken": German nouns in a list are no places
+    gap = _LIST_GAP.fullmatch(text, tokens[last_place - 1].end, tokens[f.i].start)
+    if gap is None:
+        return False
+    # A comma alone continues a list only if the list goes on or ends after the name:
+    # "Cleveland, Browns defensive end" is no list of places.
     return (
-        last_place > 0
-        and last_place <= f.i
-        and _LIST_GAP.fullmatch(text, tokens[last_place - 1].end, tokens[f.i].start) is not None
+        bool(gap.group().strip(" ,")) or _LIST_GOES_ON.match(text, tokens[f.j - 1].end) is not None
     )
 
 

@@ -1,0 +1,191 @@
+"""German compounds and sentence openers: words glued onto a name that are not part of it.
+
+German writes a role or a company's trade as one word before the name
+("Wirtschaftsminister Markus Söder", "Radprofi Egan Bernal", "Luxusgüterkonzern LVMH",
+"des Juweliergeschäfts Tiffany & Co."): the role says the name after it is a person's
+(even when its first name is not in the list of given names), the trade that it is an
+organisation's, and neither is part of the name. German also capitalises every noun,
+so a capitalised word after "in" is no place on that evidence alone ("in Windkraft",
+"in Zukunft"), and a word with a noun's ending ("Lehrveranstaltungen", "Überwachung")
+is never a place from its context.
+
+Function words that open a sentence in German or Spanish ("Im Februar", "Ahora
+Bustos asegura") are not the first word of a name.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from newsdesk.extract.data import word_set
+from newsdesk.extract.data.given_names import GIVEN_NAMES
+
+#: German compound nouns naming a body ("Energieversorgung", "Verbraucherzentrale"):
+#: part of the name they open.
+GERMAN_ORG_WORD = re.compile(
+    r"\w{3}(?:zentrale|versorgung|werke|verband|gesellschaft|ministerium|behörde|kasse|börse"
+    r"|partei|gewerkschaft|institut|universität|hochschule|klinikum|gericht|stiftung|verein"
+    r"|agentur|verwaltung|konzern|bank)$"
+)
+
+#: German nouns that say what kind of company the next name is ("Luxusgüterkonzern LVMH",
+#: "Autohersteller Volkswagen", "des Juweliergeschäfts Tiffany"): not part of the name.
+#: Only compounds: "das Unternehmen Daten" is a noun and its object.
+_TRADES = [
+    "konzern",
+    "konzerns",
+    "geschäft",
+    "geschäfts",
+    "unternehmen",
+    "unternehmens",
+    "firma",
+    "hersteller",
+    "herstellers",
+    "händler",
+    "händlers",
+    "anbieter",
+    "anbieters",
+    "betreiber",
+    "betreibers",
+    "riese",
+    "riesen",
+    "gigant",
+    "giganten",
+    "dienstleister",
+    "dienstleisters",
+    "kette",
+    "marke",
+]
+#: Agencies named before their name ("Nachrichtenagentur Reuters"), compound or not.
+_AGENCIES = ["nachrichtenagentur", "presseagentur"]
+#: German nouns of a role held by a person ("Wirtschaftsminister", "Radprofi",
+#: "Regierungssprecherin"): the name after one is that person's.
+_ROLES = [
+    "minister",
+    "präsident",
+    "kanzler",
+    "sprecher",
+    "chef",
+    "direktor",
+    "bürgermeister",
+    "vorsitzende",
+    "vorsitzender",
+    "leiter",
+    "profi",
+    "trainer",
+    "experte",
+    "forscher",
+    "politiker",
+    "abgeordnete",
+    "abgeordneter",
+    "sekretär",
+    "kommissar",
+    "senator",
+    "schauspieler",
+    "sänger",
+    "autor",
+    "gründer",
+]
+
+
+def _endings(words: list[str]) -> str:
+    """An alternation of `words` whose first letter may be a capital ("Konzern" alone)."""
+    return "|".join(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in words)
+
+
+DESCRIPTOR_COMPOUND = re.compile(rf"\w{{3,}}(?:{_endings(_TRADES)})|\w*(?:{_endings(_AGENCIES)})")
+ROLE_COMPOUND = re.compile(rf"\w*(?:{_endings(_ROLES)})(?:in)?")
+#: Every ending the two match, in lower case: `str.endswith` first, so most words skip both.
+GLUED_ENDINGS = tuple(_TRADES + _AGENCIES + _ROLES + [w + "in" for w in _ROLES])
+
+#: Endings of German nouns that name no place ("Überwachung", "Lehrveranstaltungen",
+#: "Photovoltaik", "Wäldern"): such a word is a place only if the gazetteer knows it.
+_NOUN_ENDING = re.compile(
+    r"\w{2,}(?:ungen|ung|heit|heiten|keit|keiten|schaft|schaften|tion|tionen|ismus|ität"
+    r"|ik|ern|nisse|nis|kraft|tum|ieren|ment|mente)$"
+)
+
+#: Function words that open German or Spanish sentences: never a name's first word.
+SENTENCE_OPENERS = word_set(
+    """
+    Ein Eine Einen Einem Einer Dein Deine Mein Meine Sein Seine Ihr Ihre Ihnen Unser Unsere
+    Du Sie Wir Ich Es Er
+    Im Am Beim Vom Zum Zur Ins Ans Aufs Auch Aber Doch Dann Denn Dort Hier Heute Nun Jetzt
+    Oder Und Ob Wenn Als Wie Bei Nach Seit Trotz Während Wegen Laut Zudem Zwar Damit
+    Ahora Pero Hoy Ayer Según Entonces También Además Aquí Allí Luego Mientras Desde
+    """
+)
+
+#: German prepositions fused with an article ("im", "beim"): a town never follows one.
+CONTRACTED_ARTICLES = frozenset(
+    [
+        "Im",
+        "Am",
+        "Beim",
+        "Vom",
+        "Zum",
+        "Zur",
+        "Ins",
+        "Ans",
+        "Aufs",
+        "im",
+        "am",
+        "beim",
+        "vom",
+        "zum",
+        "zur",
+        "ins",
+    ]
+)
+
+#: A compass point or "Ober"/"Nieder" fused onto a place ("Südfrankreich", "Nordsyrien",
+#: "Oberbayern"): the part of that place.
+_PART_OF_PLACE = re.compile(
+    r"(?:Nord|Süd|Ost|West|Nordost|Nordwest|Südost|Südwest|Ober|Nieder|Mittel|Zentral)([a-zäöü]\w{3,})"
+)
+
+
+def place_part(name: str) -> str | None:
+    """The place `name` is a part of ("Südfrankreich" -> "Frankreich"), else None."""
+    match = _PART_OF_PLACE.fullmatch(name)
+    return match[1].capitalize() if match else None
+
+
+#: German function words, counted to tell German copy from English.
+_GERMAN_WORDS = re.compile(r"\b(?:der|die|das|und|nicht|ist|mit|sich|auf|den|dem|ein|eine|zu)\b")
+_ENGLISH_WORDS = re.compile(r"\b(?:the|and|of|to|is|that|with|for|was|on)\b")
+#: How much of the text is read to tell its language.
+_SAMPLE_CHARS = 4000
+
+
+def is_german(text: str) -> bool:
+    """The text is German copy: its function words outnumber English ones."""
+    sample = text[:_SAMPLE_CHARS]
+    german = len(_GERMAN_WORDS.findall(sample))
+    return german >= 6 and german > 2 * len(_ENGLISH_WORDS.findall(sample))
+
+
+def is_english(text: str) -> bool:
+    """The text is English copy: its English function words outnumber German ones."""
+    sample = text[:_SAMPLE_CHARS]
+    english = len(_ENGLISH_WORDS.findall(sample))
+    return english >= 6 and english > 2 * len(_GERMAN_WORDS.findall(sample))
+
+
+def noun_shaped(word: str) -> bool:
+    """A word with a German noun's ending ("Windkraft", "Photovoltaik", "Wäldern")."""
+    return _NOUN_ENDING.fullmatch(word) is not None
+
+
+def fold_accents(word: str) -> str:
+    """'Iván' -> 'Ivan': given names are listed without their accents."""
+    return "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch))
+
+
+def known_given_name(word: str) -> bool:
+    """`word` (its first part before a hyphen) is a listed given name, accents folded."""
+    first = word.split("-")[0]
+    if first in GIVEN_NAMES:
+        return True
+    return not first.isascii() and fold_accents(first) in GIVEN_NAMES
