@@ -525,16 +525,23 @@ def enrich(meta: Extracted) -> Extracted:
 def _add_dateline_places(meta: Extracted) -> None:
     """The dateline's town is a place of the story, even one no gazetteer knows
     ("RIVERBEND —"); its region or country too when it is a known place."""
+    from newsdesk.extract.gazetteer import gazetteer
     from newsdesk.extract.placenames import is_known_place_name
 
     if not meta.dateline:
         return
-    parts = [clean_line(part) for part in meta.dateline.split(",")]
+    # "München / Berlin": two towns, as "Brussels, Belgium" is a town and its country.
+    parts = [clean_line(part) for part in re.split(r"[,/]", meta.dateline)]
     have = {p.casefold() for p in meta.places}
+    names = gazetteer()
     for n, part in enumerate(parts):
-        if not part or part.casefold() in have or "." in part:
+        if not part or "." in part:
             continue  # "N.M.": an abbreviation, not a name to list
         if n > 0 and not is_known_place_name(part):
+            continue
+        # Listed as the places list names it ("Rom" is Rome, already there or not).
+        part = names.display(part) if is_known_place_name(part) else part
+        if part.casefold() in have:
             continue
         meta.people = [p for p in meta.people if p != part]
         meta.organizations = [o for o in meta.organizations if o != part]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from newsdesk.extract import extract_page
@@ -248,3 +250,24 @@ def test_a_german_dateline_before_a_spaced_dash() -> None:
         is None
     )
     assert parse_dateline("Kleinhausen - Die Stadt plant.") is None
+
+
+def test_a_dateline_of_two_towns_lists_each_once_as_the_places_list_names_it(
+    tmp_path: Path,
+) -> None:
+    """ "München / Berlin -" listed "München/Berlin" as one place beside Munich."""
+    from newsdesk.ingest.loader import load_file
+
+    page = tmp_path / "de.txt"
+    page.write_text(
+        "Staatsregierung plant neue Regeln für Windkraft\n\n"
+        "München / Berlin - Die bayerische Staatsregierung will den Ausbau der Windkraft "
+        "beschleunigen, sagte Wirtschaftsminister Hubert Aiwanger am Montag in München. "
+        "In Berlin wurde der Plan begrüßt.\n\n"
+        "Die Opposition kritisierte das Vorhaben als zu zaghaft. Der Plan soll im "
+        "Frühjahr beschlossen werden.\n",
+        encoding="utf-8",
+    )
+    (item,) = load_file(page).items
+    assert item.dateline == "München/Berlin"
+    assert sorted(item.places) == ["Berlin", "Munich"]
