@@ -271,21 +271,32 @@ def _wait_for_head(
     pool: ProcessPoolExecutor,
     pending: deque[_Task],
     top_up: Callable[[], object] | None = None,
+    workers: int | None = None,
 ) -> list[Prepared]:
     """The oldest task's files, complete; later tasks that finish meanwhile are split.
 
-    `top_up` is called each time a task finishes, to send more files while the workers
-    still have work queued: the importing process waits here most of the time.
+    `top_up` is called each time a task or part finishes, to send more files while the
+    workers still have work queued: the importing process waits here most of the time.
+    With `workers`, a finished task is split only once the tasks before it are, unless
+    no more than `workers` tasks are left to run (the workers would run dry).
     Raises BrokenProcessPool (or RuntimeError) when a worker of the oldest task died;
     `_Failed` says which of its files was being loaded.
     """
     head = pending[0]
     while True:
-        # In file order, the oldest first: two files drafted at once then have their
-        # parts queued one file after the other, so the first is complete (and stored)
-        # while the workers extract the second, rather than both at the end.
+        # In file order, the oldest first: a file drafted before the one ahead of it
+        # had its parts queued first, so the two were complete at about the same time,
+        # and at the end of an import the importing process stored both alone.
+        in_order = True
+        busy = None if workers is None else sum(t.busy() for t in pending)
         for task in pending:
-            if task.results is not None or not task.future.done():
+            if task.results is not None:
+                continue
+            if not task.future.done():
+                in_order = False
+                continue
+            if not in_order and busy is not None and workers is not None and busy > workers:
+                task.looked = True  # split once the tasks before it are (or work runs short)
                 continue
             if task is head:
                 try:
@@ -482,7 +493,7 @@ def _parallel(files: Sequence[Path], workers: int, should_stop: StopCheck) -> It
                     yield from _sequential(rest(), should_stop)
                     return
                 try:
-                    done = _wait_for_head(pool, pending, lambda: top_up(pool))
+                    done = _wait_for_head(pool, pending, lambda: top_up(pool), workers)
                 except _Failed as failed:
                     # A worker died (out of memory, killed): report the file it was
                     # loading, load the rest here.
