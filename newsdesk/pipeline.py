@@ -50,8 +50,11 @@ if TYPE_CHECKING:
 #: Below this many files (or bytes), load in this process.
 PARALLEL_MIN_FILES = 40
 PARALLEL_MIN_BYTES = 2_000_000
-#: Tasks in flight per worker: enough to keep workers busy, few enough to stop quickly.
-WINDOW_PER_WORKER = 4
+#: Tasks in flight per worker: enough to keep workers busy while the importing process
+#: stores a whole file (a 500-item feed: half a second to a second, when nothing is
+#: sent), few enough to stop quickly (a task not started is cancelled at once). With 4,
+#: a 5,000-item feed import left both workers idle for about half a second between files.
+WINDOW_PER_WORKER = 12
 #: Tasks done but not yet taken by the importing process, per worker. Without a
 #: bound, workers that outpace the importing process (story grouping slows as
 #: the store grows) keep every extracted article of the import in its memory.
@@ -264,30 +267,65 @@ def _split(pool: ProcessPoolExecutor, task: _Task) -> None:
     task.results, task.parts = results, parts
 
 
-def _wait_for_head(pool: ProcessPoolExecutor, pending: deque[_Task]) -> list[Prepared]:
+def _wait_for_head(
+    pool: ProcessPoolExecutor,
+    pending: deque[_Task],
+    top_up: Callable[[], object] | None = None,
+    workers: int | None = None,
+) -> list[Prepared]:
     """The oldest task's files, complete; later tasks that finish meanwhile are split.
 
+    `top_up` is called each time a task or part finishes, to send more files while the
+    workers still have work queued: the importing process waits here most of the time.
+    With `workers`, a finished task is split only once the tasks before it are, unless
+    no more than `workers` tasks are left to run (the workers would run dry).
     Raises BrokenProcessPool (or RuntimeError) when a worker of the oldest task died;
     `_Failed` says which of its files was being loaded.
     """
     head = pending[0]
     while True:
+        # In file order, the oldest first: a file drafted before the one ahead of it
+        # had its parts queued first, so the two were complete at about the same time,
+        # and at the end of an import the importing process stored both alone.
+        in_order = True
+        busy = None if workers is None else sum(t.busy() for t in pending)
         for task in pending:
-            if task is not head and task.results is None and task.future.done():
+            if task.results is not None:
+                continue
+            if not task.future.done():
+                in_order = False
+                continue
+            if not in_order and busy is not None and workers is not None and busy > workers:
+                task.looked = True  # split once the tasks before it are (or work runs short)
+                continue
+            if task is head:
+                try:
+                    _split(pool, head)
+                except (OSError, RuntimeError) as exc:
+                    raise _Failed(0) from exc
+            else:
                 task.looked = True
                 with suppress(OSError, RuntimeError):  # raised again when it is the oldest
                     _split(pool, task)
-        if head.results is None and head.future.done():
-            try:
-                _split(pool, head)
-            except (OSError, RuntimeError) as exc:
-                raise _Failed(0) from exc
+        if top_up is not None:
+            top_up()
         waiting: list[Future[Any]] = [head.future]
         if head.results is not None:
             waiting = [f for fs in head.parts.values() for f in fs if not f.done()]
             if not waiting:
                 break
         waiting += [t.future for t in pending if not t.looked and t is not head]
+        if top_up is not None:
+            # Any part done makes room in the window: woken by the head's parts alone,
+            # the top-up waited for the head's slowest part while the workers ran dry.
+            waiting += [
+                f
+                for t in pending
+                if t is not head
+                for fs in t.parts.values()
+                for f in fs
+                if not f.done()
+            ]
         wait(waiting, return_when=FIRST_COMPLETED)
     done: list[Prepared] = []
     for index, prepared in enumerate(head.results):
@@ -416,6 +454,30 @@ def _parallel(files: Sequence[Path], workers: int, should_stop: StopCheck) -> It
         pending.clear()
         return left[skip:]
 
+    def submit(pool: ProcessPoolExecutor) -> None:
+        """Send chunks while the workers have less than their window queued.
+
+        Raises what `submit` raised (workers could not start); what was sent stays pending.
+        """
+        nonlocal next_index
+        window = workers * WINDOW_PER_WORKER
+        while (
+            next_index < len(chunks)
+            and len(pending) < workers * HELD_PER_WORKER
+            and sum(t.busy() for t in pending) < window
+        ):
+            chunk = chunks[next_index]
+            pending.append(_Task(chunk, pool.submit(prepare_many, chunk)))
+            next_index += 1
+
+    def top_up(pool: ProcessPoolExecutor) -> None:
+        """`submit` while waiting for the oldest task: sending only between files left the
+        workers idle while the importing process stored a whole file (a 500-item feed:
+        half a second or more), once their queue ran dry. A failure to send is left to
+        the next `submit` between files, which finishes in this process."""
+        with suppress(OSError, RuntimeError):
+            submit(pool)
+
     with ProcessPoolExecutor(
         max_workers=workers,
         mp_context=context,
@@ -424,22 +486,14 @@ def _parallel(files: Sequence[Path], workers: int, should_stop: StopCheck) -> It
     ) as pool:
         try:
             while next_index < len(chunks) or pending:
-                window = workers * WINDOW_PER_WORKER
-                while (
-                    next_index < len(chunks)
-                    and len(pending) < workers * HELD_PER_WORKER
-                    and sum(t.busy() for t in pending) < window
-                ):
-                    chunk = chunks[next_index]
-                    try:
-                        pending.append(_Task(chunk, pool.submit(prepare_many, chunk)))
-                    except (OSError, RuntimeError):
-                        # Workers could not start: finish in this process.
-                        yield from _sequential(rest(), should_stop)
-                        return
-                    next_index += 1
                 try:
-                    done = _wait_for_head(pool, pending)
+                    submit(pool)
+                except (OSError, RuntimeError):
+                    # Workers could not start: finish in this process.
+                    yield from _sequential(rest(), should_stop)
+                    return
+                try:
+                    done = _wait_for_head(pool, pending, lambda: top_up(pool), workers)
                 except _Failed as failed:
                     # A worker died (out of memory, killed): report the file it was
                     # loading, load the rest here.

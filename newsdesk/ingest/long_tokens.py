@@ -29,6 +29,38 @@ _UNSPACED = re.compile(
     "\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]"
 )
 _URL = re.compile(r"(?i)^\W*(?:[a-z][a-z0-9+.-]*://|www\.)")
+#: The non-space characters from a position on (`\S` as in `_TOKEN`).
+_RUN = re.compile(r"\S*")
+
+
+def has_long_token(text: str) -> bool:
+    """`_TOKEN.search(text) is not None`, in a sixth to a tenth of its instructions.
+
+    The search tried `_TOKEN` at every position, each attempt reading on to the end of
+    its word: 0.92 M instructions a 3,500-character feed item (5 % of its extraction),
+    3.3 M a real page copy; this takes 0.14 M and 0.36 M.
+    A run of more than `LONG_TOKEN` non-space characters holds a multiple of
+    `LONG_TOKEN + 1`, so only the runs through those offsets are measured, forwards in
+    the text and backwards in its mirror image.
+    """
+    step = LONG_TOKEN + 1
+    if len(text) < step:
+        return False
+    run = _RUN.match
+    last = len(text) - 1
+    mirror = ""
+    for at in range(0, len(text), step):
+        end = run(text, at).end()  # type: ignore[union-attr]  # `\S*` matches anywhere
+        if end == at:
+            continue  # a space here
+        if end - at >= step:
+            return True
+        if not mirror:
+            mirror = text[::-1]
+        back = last - at  # `at` in the mirror image; its run there reaches back from `at`
+        if end - at + run(mirror, back).end() - back - 1 >= step:  # type: ignore[union-attr]
+            return True
+    return False
 
 
 def _absurd(token: str) -> bool:
@@ -42,8 +74,8 @@ def _absurd(token: str) -> bool:
 def shorten_long_tokens(text: str, warnings: list[str]) -> str:
     """`text` with each absurdly long token cut to its first `KEPT_CHARS` characters and
     an ellipsis; one warning says how many were cut and how long the longest was."""
-    if len(text) <= LONG_TOKEN or not _TOKEN.search(text):
-        return text  # most texts: one scan, nothing to cut
+    if not has_long_token(text):
+        return text  # most texts: nothing to cut
     longest = 0
     cut = 0
 

@@ -1,0 +1,147 @@
+"""When the import pipeline sends work to its workers (`pipeline._parallel`).
+
+The workers here are threads and the tasks fakes that record what was sent and when:
+what is tested is the order of the sends, not extraction.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from newsdesk import pipeline
+from newsdesk.ingest.result import LoadResult
+from newsdesk.pipeline import Prepared
+
+#: Items of each fake feed: `PARTS` parts of `SPLIT_TASK_ITEMS` each.
+PARTS = 3
+
+
+class _Recorder:
+    """The sends, the yields and the fake workers' hooks of one run."""
+
+    def __init__(self) -> None:
+        self.events: list[tuple[str, str]] = []
+        self.logged = threading.Condition()
+        #: Hooks by event: called in the worker thread before the task returns.
+        self.before: dict[tuple[str, str], Callable[[], object]] = {}
+
+    def log(self, kind: str, name: str) -> None:
+        with self.logged:
+            self.events.append((kind, name))
+            self.logged.notify_all()
+
+    def wait_for(self, kind: str, name: str) -> None:
+        with self.logged:
+            assert self.logged.wait_for(lambda: (kind, name) in self.events, timeout=5)
+
+    def index(self, kind: str, name: str) -> int:
+        return self.events.index((kind, name))
+
+
+def _fake_pool(recorder: _Recorder) -> type[ThreadPoolExecutor]:
+    class Pool(ThreadPoolExecutor):
+        def __init__(self, max_workers: int, **_: Any) -> None:
+            super().__init__(max_workers=max_workers)
+
+        def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future[Any]:
+            if fn is pipeline.prepare_many:
+                recorder.log("send", args[0][0].name)
+            else:
+                recorder.log("send part", args[1][0].name)
+            return super().submit(fn, *args, **kwargs)
+
+    return Pool
+
+
+@pytest.fixture
+def recorder(monkeypatch: pytest.MonkeyPatch) -> Iterator[_Recorder]:
+    recorder = _Recorder()
+
+    def prepare_many(paths: list[Path]) -> list[Prepared]:
+        name = paths[0].name
+        if hook := recorder.before.get(("draft", name)):
+            hook()
+        recorder.log("drafted", name)
+        drafts = [
+            SimpleNamespace(name=f"{name}#{k}") for k in range(PARTS * pipeline.SPLIT_TASK_ITEMS)
+        ]
+        drafted = SimpleNamespace(format="feed", drafts=drafts)
+        return [Prepared(LoadResult(path=paths[0], items=[], drafted=drafted))]  # type: ignore[arg-type]
+
+    def finish_part(format: str, drafts: list[Any]) -> list[Any]:
+        if hook := recorder.before.get(("part", drafts[0].name)):
+            hook()
+        recorder.log("part", drafts[0].name)
+        return []
+
+    monkeypatch.setattr(pipeline, "ProcessPoolExecutor", _fake_pool(recorder))
+    monkeypatch.setattr(pipeline, "_context", lambda: None)
+    monkeypatch.setattr(pipeline, "prepare_many", prepare_many)
+    monkeypatch.setattr(pipeline, "finish_part", finish_part)
+    monkeypatch.setattr(pipeline, "_combine", lambda prepared, parts: prepared)
+    monkeypatch.setattr(pipeline, "CHUNK_FILES", 1)  # a task a file, as for big feeds
+    yield recorder
+
+
+def _run(recorder: _Recorder, names: list[str]) -> None:
+    files = [Path(name) for name in names]
+    for prepared in pipeline._parallel(files, 2, None):
+        recorder.log("yield", prepared.result.path.name)
+
+
+def test_files_are_sent_while_the_oldest_is_awaited(
+    recorder: _Recorder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A window of two tasks: a.rss and b.rss go out first, c.rss once fewer than two of
+    # their parts are left. Here that is while a.rss's last part still runs: c.rss must
+    # go out then, not after a.rss was handed over (and stored, which can take a second
+    # while the workers have nothing to do).
+    monkeypatch.setattr(pipeline, "WINDOW_PER_WORKER", 1)
+
+    def after_both_sent() -> None:  # the window full before either is drafted
+        recorder.wait_for("send", "b.rss")
+        time.sleep(0.2)
+
+    recorder.before[("draft", "a.rss")] = after_both_sent
+    recorder.before[("draft", "b.rss")] = after_both_sent
+    b_done = threading.Event()
+    last_of_a = f"a.rss#{(PARTS - 1) * pipeline.SPLIT_TASK_ITEMS}"
+    last_of_b = f"b.rss#{(PARTS - 1) * pipeline.SPLIT_TASK_ITEMS}"
+    recorder.before[("part", last_of_a)] = lambda: b_done.wait(5)
+    recorder.before[("part", last_of_b)] = b_done.set
+    _run(recorder, ["a.rss", "b.rss", "c.rss"])
+    assert recorder.index("send", "c.rss") < recorder.index("yield", "a.rss")
+    assert [name for kind, name in recorder.events if kind == "yield"] == [
+        "a.rss",
+        "b.rss",
+        "c.rss",
+    ]
+
+
+def test_parts_go_out_in_file_order(recorder: _Recorder) -> None:
+    # b.rss is drafted while a.rss still is, and the workers have other files to draft
+    # meanwhile: b.rss's parts wait for a.rss's, so a.rss is complete (and stored)
+    # first, not both at about the same time.
+    names = ["a.rss", "b.rss", "c.rss", "d.rss", "e.rss", "f.rss"]
+    a_may_end = threading.Event()
+    recorder.before[("draft", "a.rss")] = lambda: a_may_end.wait(5)
+    recorder.before[("draft", "b.rss")] = lambda: recorder.wait_for("send", "f.rss")
+
+    def let_a_end() -> None:
+        time.sleep(0.1)  # b.rss done and looked at first
+        a_may_end.set()
+
+    recorder.before[("draft", "c.rss")] = let_a_end
+    recorder.before[("draft", "d.rss")] = lambda: recorder.wait_for("drafted", "a.rss")
+    _run(recorder, names)
+    parts = [name.split("#")[0] for kind, name in recorder.events if kind == "send part"]
+    assert parts[: 2 * PARTS] == ["a.rss"] * PARTS + ["b.rss"] * PARTS
+    assert [name for kind, name in recorder.events if kind == "yield"] == names
