@@ -18,49 +18,21 @@ from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from whoosh.analysis import Analyzer, RegexTokenizer, StemFilter, StopFilter
+from whoosh.analysis import Analyzer, RegexTokenizer
 from whoosh.fields import BOOLEAN, DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema
 from whoosh.support.charset import accent_map
 
 from newsdesk.outlet_names import outlet_initials
 from newsdesk.search.fast_positions import FastPositions
+from newsdesk.search.words import KeptText, NewsAnalyzer, name_units
 
 #: 3: the outlet's initials are searched with its name (`source:MPA`).
 #: 4: Han, kana and Hangul characters are words of their own; text is case-folded
 #: (Straße is strasse): see fold_text; runs of a name's words are its phrases.
-SCHEMA_VERSION = 4
-
-# Whoosh's default stop list drops "us", "may", "will" and "can", which are
-# news words (the US, the month of May); keep only the glue words.
-STOP_WORDS = frozenset(
-    {
-        "a",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "by",
-        "for",
-        "from",
-        "if",
-        "in",
-        "into",
-        "is",
-        "it",
-        "of",
-        "on",
-        "or",
-        "that",
-        "the",
-        "this",
-        "to",
-        "was",
-        "were",
-        "with",
-    }
-)
+#: 5: compounds (cease-fire, O'Brien, AT&T) indexed joined and by their parts of two
+#: letters or more; Porter2 stems; the words of the people an article names unstemmed
+#: (see search/words.py).
+SCHEMA_VERSION = 5
 
 #: Fields a plain word searches, with their boosts (a headline hit counts most).
 DEFAULT_FIELDS: dict[str, float] = {
@@ -98,16 +70,11 @@ def fold_text(text: str) -> str:
 
 
 def text_analyzer(cachesize: int | None = 50_000) -> Analyzer:
-    """Words of folded text (see fold_text), glue words dropped, stemmed.
-
-    Query-side analysers pass `cachesize=None`: Whoosh's stem cache is not
-    thread-safe, and searches run on several threads.
-    """
-    return (
-        RegexTokenizer()
-        | StopFilter(stoplist=STOP_WORDS, minsize=1)
-        | StemFilter(cachesize=cachesize)
-    )
+    """Words of folded text, compounds joined too, glue words dropped, stemmed
+    (`search.words`). `cachesize` is kept for callers: the stem caches are plain
+    dictionaries filled whole, safe to share between search threads."""
+    del cachesize
+    return NewsAnalyzer()
 
 
 def plain_analyzer() -> Analyzer:
@@ -227,11 +194,13 @@ def document_for_row(row: Mapping[str, Any], tags: list[str]) -> dict[str, Any]:
         meta = {}  # an unreadable meta column still leaves the title and body searchable
     if not isinstance(meta, dict):
         meta = {}
+    # The words of the people it names stay unstemmed ("Harris" is no "harry").
+    kept = name_units(fold_text(n) for n in _strings(meta.get("people")))
     doc: dict[str, Any] = {
         "id": str(row["id"]),
-        "title": fold_text(str(row["title"] or "")),
-        "dek": fold_text(str(meta.get("dek") or "")),
-        "body": fold_text(str(row["body"] or "")),
+        "title": KeptText(fold_text(str(row["title"] or "")), kept),
+        "dek": KeptText(fold_text(str(meta.get("dek") or "")), kept),
+        "body": KeptText(fold_text(str(row["body"] or "")), kept),
         # The outlet by name, by the short form its text used, and by its initials: a
         # wire's copy that never prints "MPA" is still found by source:MPA.
         "source": fold_text(
