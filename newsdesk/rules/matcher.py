@@ -59,6 +59,7 @@ from newsdesk.search.schema import (
     fold_text,
     name_keywords,
     name_phrase,
+    organization_keywords,
 )
 from newsdesk.search.spellings import two_letter_spelling
 from newsdesk.search.words import JOINED, UNITS, name_units, prefix_form, query_words
@@ -183,7 +184,11 @@ class Facts:
         found = self._keywords.get(field_name)
         if found is None:
             names: list[str] = getattr(self.article.meta, field_name)
-            found = {k for k in name_keywords(names).split(",") if k}
+            if field_name == "organizations":
+                listed = organization_keywords(names, self.article.meta.body)
+            else:
+                listed = name_keywords(names)
+            found = {k for k in listed.split(",") if k}
             self._keywords[field_name] = found
         return found
 

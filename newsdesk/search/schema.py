@@ -32,7 +32,8 @@ from newsdesk.search.words import KeptText, NewsAnalyzer, name_units
 #: 5: compounds (cease-fire, O'Brien, AT&T) indexed joined and by their parts of two
 #: letters or more; Porter2 stems; the words of the people an article names unstemmed
 #: (see search/words.py).
-SCHEMA_VERSION = 5
+#: 6: organisations by their initials and bracketed short forms (`org:who`).
+SCHEMA_VERSION = 6
 
 #: Fields a plain word searches, with their boosts (a headline hit counts most).
 DEFAULT_FIELDS: dict[str, float] = {
@@ -132,6 +133,44 @@ def name_phrase(text: str) -> str:
     return " ".join(w for w in _NON_WORD.split(fold(text.replace(",", " "))) if w)
 
 
+#: An organisation's short form in brackets after its name: "... Prevention (CDC)".
+_BRACKETED = r"\s*\(([A-Z][A-Za-z.&]{1,9})\)"
+_NAME_PARTS = re.compile(r"[\s\-]+")
+
+
+def organization_short_forms(name: str, text: str = "") -> list[str]:
+    """What an organisation is also called: its initials ("World Health Organization":
+    WHO, "European Union": EU), those of its name up to "and" ("Centers for Disease
+    Control and Prevention": CDC, as the extractor folds it) and without a qualifier in
+    front ("California Public Utilities Commission": PUC), and a short form the text
+    gives in brackets after the name. `org:who` then finds the WHO."""
+    out: list[str] = []
+
+    def initials(words: list[str], least: int = 2) -> None:
+        capitals = [w for w in words if w[:1].isupper()]
+        if least <= len(capitals) <= 8:
+            out.append("".join(w[0] for w in capitals))
+            if len(capitals) >= 4:
+                out.append("".join(w[0] for w in capitals[1:]))
+
+    initials([w for w in _NAME_PARTS.split(name) if w])
+    head, _and, _rest = name.partition(" and ")
+    if _and:
+        initials([w for w in _NAME_PARTS.split(head) if w], least=3)
+    if text and name in text:
+        bracketed = re.search(re.escape(name) + _BRACKETED, text)
+        if bracketed:
+            out.append(bracketed.group(1).replace(".", ""))
+    return out
+
+
+def organization_keywords(names: Iterable[str], text: str = "") -> str:
+    """`name_keywords` of organisations with their short forms (`organization_short_forms`)."""
+    listed = list(names)
+    shorts = [short for name in listed for short in organization_short_forms(name, text)]
+    return name_keywords([*listed, *shorts])
+
+
 def name_keywords(names: Iterable[str]) -> str:
     """Keyword text for a list of names: each whole name, each of its words, and each
     run of two or more of its words (`name_phrase`).
@@ -217,7 +256,9 @@ def document_for_row(row: Mapping[str, Any], tags: list[str]) -> dict[str, Any]:
         "dateline": fold_text(str(meta.get("dateline") or "")),
         "authors": name_keywords(_strings(meta.get("authors"))),
         "people": name_keywords(_strings(meta.get("people"))),
-        "organizations": name_keywords(_strings(meta.get("organizations"))),
+        "organizations": organization_keywords(
+            _strings(meta.get("organizations")), str(row["body"] or "")
+        ),
         "places": name_keywords(_strings(meta.get("places"))),
         "language": fold(str(row["language"] or "")),
         "sort_ts": int(row["sort_ts"] or 0),
