@@ -33,6 +33,7 @@ from newsdesk.rules.tokens import (
 )
 from newsdesk.search.query import (
     And,
+    Arrived,
     Everything,
     FeedName,
     Flag,
@@ -400,6 +401,17 @@ def store_leaf(node: Node) -> Predicate:
             return lambda f: iso_to_ts(f.article.meta.published) is None
 
         return lambda f: span.holds(f.article.meta.published)
+    if isinstance(node, Arrived):
+        arrived = node.span
+
+        def arrived_in(f: Facts) -> bool:
+            ts = iso_to_ts(f.article.imported_at)
+            return ts is not None and (
+                (arrived.start is None or ts >= arrived.start)
+                and (arrived.end is None or ts < arrived.end)
+            )
+
+        return arrived_in
     if isinstance(node, Language):
         code = node.code.lower()
 

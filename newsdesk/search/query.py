@@ -25,6 +25,7 @@ from newsdesk.search.dates import DATE_HELP, DateSyntaxError, parse_span, shown
 from newsdesk.search.query_lexer import Token, lex
 from newsdesk.search.query_tree import (
     And,
+    Arrived,
     Claimed,
     Everything,
     FeedName,
@@ -61,6 +62,7 @@ __all__ = [
     "MAX_RELATED",
     "MIN_PREFIX",
     "And",
+    "Arrived",
     "Claimed",
     "Everything",
     "FeedName",
@@ -124,6 +126,7 @@ _STORE_FIELDS = frozenset(
         "tag",
         "published",
         "date",
+        "arrived",
         "before",
         "after",
         "lang",
@@ -449,6 +452,11 @@ class _Parser:
                 expr = ">=" + value
             try:
                 return Published(parse_span(expr, self.now))
+            except DateSyntaxError as exc:
+                raise QuerySyntaxError(f"{name}: {exc}; {DATE_HELP}") from None
+        if name == "arrived":
+            try:
+                return Arrived(parse_span(value, self.now))
             except DateSyntaxError as exc:
                 raise QuerySyntaxError(f"{name}: {exc}; {DATE_HELP}") from None
         if name in ("lang", "language"):
