@@ -344,6 +344,7 @@ class Compiler:
     def _prefix(self, name: str, text: str) -> Predicate | None:
         raw = fold(text)
         if name in NAME_FIELDS:
+            raw = raw.replace("’", "'")  # as `name_keywords` keeps a name's compounds
             return lambda f: any(k.startswith(raw) for k in f.keywords(name))
         if name in _STEMMED or JOINED.search(raw):
             raw = prefix_form(raw)  # "o'bri*": the compound joined, as the index holds it

@@ -52,6 +52,7 @@ from newsdesk.search.query_tree import (
     Words,
     is_store_leaf,
 )
+from newsdesk.search.words import JOINED
 from newsdesk.tags import normalise_tag
 
 __all__ = [
@@ -188,6 +189,8 @@ URGENCY_HELP = "urgency: takes 1 (flash) to 9, e.g. urgency:<=3, urgency:1 or ur
 # -- parsing -------------------------------------------------------------------
 
 _WORD_CHARS = re.compile(r"\w", re.UNICODE)
+#: Fields of names, matched by whole keywords (`person:o'b*` starts "o'brien").
+_NAME_TARGETS = ("authors", "people", "organizations", "places")
 
 
 class _Parser:
@@ -347,6 +350,8 @@ class _Parser:
             core = "".join(_WORD_CHARS.findall(stem))
             if not core:
                 return None
+            if target in _NAME_TARGETS and JOINED.search(stem):
+                core = stem  # `person:o'b*`: the apostrophe narrows it as a letter would
             if len(core) < MIN_PREFIX:
                 raise QuerySyntaxError(
                     f"{shown(cleaned)}: a prefix search needs at least {MIN_PREFIX} letters before *"

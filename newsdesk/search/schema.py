@@ -24,7 +24,7 @@ from whoosh.support.charset import accent_map
 
 from newsdesk.outlet_names import outlet_initials
 from newsdesk.search.fast_positions import FastPositions
-from newsdesk.search.words import KeptText, NewsAnalyzer, name_units
+from newsdesk.search.words import JOINED, KeptText, NewsAnalyzer, name_units
 
 #: 3: the outlet's initials are searched with its name (`source:MPA`).
 #: 4: Han, kana and Hangul characters are words of their own; text is case-folded
@@ -185,6 +185,10 @@ def name_keywords(names: Iterable[str]) -> str:
         if not whole:
             continue
         seen.setdefault(whole, None)
+        for part in whole.split(" "):
+            if JOINED.search(part):
+                # A compound of the name as written: `person:o'b*` finds O'Brien, not Obama.
+                seen.setdefault(part.replace("’", "'"), None)
         words = [w for w in _NON_WORD.split(whole) if w]
         _words_and_runs(words, seen)
         if "'" in whole or "’" in whole:

@@ -325,7 +325,9 @@ class WhooshCompiler:
 
     def _prefix(self, field_name: str, text: str, boost: float) -> wq.Query | None:
         raw = fold(text)
-        if field_name in _STEMMED or JOINED.search(raw):
+        if field_name in NAME_FIELDS:
+            raw = raw.replace("’", "'")  # as `name_keywords` keeps a name's compounds
+        elif field_name in _STEMMED or JOINED.search(raw):
             # "o'bri*", "al-ass*": the compound joined, as the text fields hold it
             # ("obrien"); the outlet and dateline hold no such word ("al-ass*" is no
             # "associated").

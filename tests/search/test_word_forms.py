@@ -20,6 +20,7 @@ from tests.search.conftest import NOW, found_by_rules, indexed
 ARTICLES = {
     "att": Extracted(
         title="Regulators question carriers",
+        source="The Harbour Times",
         body="Executives from AT&T, Comcast and T-Mobile testified on Wednesday.",
     ),
     "wont": Extracted(
@@ -37,6 +38,7 @@ ARTICLES = {
     ),
     "obvious": Extracted(
         title="An obvious bridge",
+        people=["Barack Obama"],
         body="O'Neill said the brief was obvious; Brienne was not there.",
     ),
     "assad": Extracted(
@@ -83,12 +85,16 @@ QUERIES: dict[str, set[str]] = {
     '"AT&T"': {"att"},
     "title:AT&T": set(),
     "M&A": {"deal"},
+    'source:"the harbour times"': {"att"},
     "won't": {"wont"},
     "o'brien": {"obrien"},
     "obrien": {"obrien"},
     "brien": {"obrien"},
     "o'bri*": {"obrien"},
     "al-ass*": {"assad"},
+    "person:o'b*": {"obrien"},
+    "person:o’bri*": {"obrien"},
+    "person:obrien": {"obrien"},
     "al-assad": {"assad"},
     "assad": {"assad"},
     "ceasefire": {"hyphen", "closed"},
@@ -173,3 +179,14 @@ def test_the_exact_form_ranks_first(engine: tuple[SearchEngine, dict[str, str]])
     search, ids = engine
     # "harried" stems as "harry" does; the article naming Harry comes first.
     assert search.search("harry", now=NOW, limit=None).ids[0] == ids["harry"]
+
+
+def test_a_glue_word_alone_in_the_outlet_finds_nothing(
+    engine: tuple[SearchEngine, dict[str, str]],
+) -> None:
+    """`source:the` found 128 of a desk's articles: the outlet field keeps its glue
+    words (for `source:"the times"`), and one alone matched nearly every outlet."""
+    search, _ids = engine
+    result = search.search("source:the", now=NOW, limit=None)
+    assert result.ids == []
+    assert "too common" in (result.notice or "")
