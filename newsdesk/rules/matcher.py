@@ -25,11 +25,11 @@ from newsdesk.model import Article
 from newsdesk.note_fold import fold_note
 from newsdesk.rules.tokens import (
     PLAIN_WORDS,
-    UNJOIN,
     Analysis,
     contains_phrase,
     lead_finder,
     stem_lead,
+    unjoined,
 )
 from newsdesk.search.query import (
     And,
@@ -106,7 +106,7 @@ class Facts:
     def kept(self) -> frozenset[str]:
         """The units of the people it names, which the index keeps unstemmed."""
         if self._kept is None:
-            self._kept = name_units(fold_text(n) for n in self.article.meta.people)
+            self._kept = name_units(self.article.meta.people)
         return self._kept
 
     def joined(self, field_name: str) -> str:
@@ -114,8 +114,9 @@ class Facts:
         compound's joined word holds its lead there."""
         found = self._joined.get(field_name)
         if found is None:
-            folded = self.folded(field_name)
-            found = folded.translate(UNJOIN) if field_name in _STEMMED else folded
+            found = self.folded(field_name)
+            if field_name in _STEMMED:
+                found = unjoined(found)
             self._joined[field_name] = found
         return found
 
@@ -291,25 +292,36 @@ class Compiler:
             text = _strip_possessive(text)
         if name in _STEMMED:
             # Each word by its stem or as typed (a name's word is indexed unstemmed).
-            wanted = [
-                frozenset(w for w in pair if w is not None) for pair in query_words(fold_text(text))
-            ]
+            pairs = query_words(fold_text(text))
+            wanted = [frozenset(w for w in pair if w is not None) for pair in pairs]
         else:
-            wanted = [frozenset((w,)) for w in self.analysis.tokens(name, text)]
+            pairs = [(w, None) for w in self.analysis.tokens(name, text)]
+            wanted = [frozenset((w,)) for w, _ in pairs]
         if not wanted:
             return None
         if len(wanted) == 1:
-            return either([self._token_test(name, word) for word in sorted(wanted[0])])
-        # Every position of a phrase must be there: a lead of each is looked for first.
+            stemmed, exact = pairs[0]
+            test = self._token_test(name, stemmed)
+            if exact is None:
+                return test
+            as_typed = self._token_test(name, exact)
+            # Only a word of the people it names is indexed as typed: asked first.
+            return either([test, lambda f: exact in f.kept() and as_typed(f)])
+        # Every position of a phrase must be there: a lead of each is looked for first
+        # (of one of a position's words, when it has two).
         leads = [
             tuple(sorted({stem_lead(w) if name in _STEMMED else w for w in words}))
             for words in wanted
         ]
-        every_lead = tuple(ls for ls in leads if all(ls))
+        one_lead = tuple(ls[0] for ls in leads if len(ls) == 1 and ls[0])
+        some_lead = tuple(ls for ls in leads if len(ls) > 1 and all(ls))
 
         def phrase(f: Facts) -> bool:
             text = f.joined(name)
-            for some in every_lead:
+            for lead in one_lead:
+                if lead not in text:
+                    return False
+            for some in some_lead:
                 if not any(lead in text for lead in some):
                     return False
             held = f.token_set(name)

@@ -134,7 +134,7 @@ def name_phrase(text: str) -> str:
 
 
 #: An organisation's short form in brackets after its name: "... Prevention (CDC)".
-_BRACKETED = r"\s*\(([A-Z][A-Za-z.&]{1,9})\)"
+_BRACKETED = re.compile(r"\s*\(([A-Z][A-Za-z.&]{1,9})\)")
 _NAME_PARTS = re.compile(r"[\s\-]+")
 
 
@@ -157,10 +157,15 @@ def organization_short_forms(name: str, text: str = "") -> list[str]:
     head, _and, _rest = name.partition(" and ")
     if _and:
         initials([w for w in _NAME_PARTS.split(head) if w], least=3)
-    if text and name in text:
-        bracketed = re.search(re.escape(name) + _BRACKETED, text)
+    at = text.find(name) if text else -1
+    while at >= 0:
+        # Matched after the name found by `str.find`: a pattern made of each name would
+        # be compiled anew for most organisations (Python keeps 512).
+        bracketed = _BRACKETED.match(text, at + len(name))
         if bracketed:
             out.append(bracketed.group(1).replace(".", ""))
+            break
+        at = text.find(name, at + 1)
     return out
 
 
@@ -238,7 +243,8 @@ def document_for_row(row: Mapping[str, Any], tags: list[str]) -> dict[str, Any]:
     if not isinstance(meta, dict):
         meta = {}
     # The words of the people it names stay unstemmed ("Harris" is no "harry").
-    kept = name_units(fold_text(n) for n in _strings(meta.get("people")))
+    people = _strings(meta.get("people"))
+    kept = name_units(people)
     doc: dict[str, Any] = {
         "id": str(row["id"]),
         "title": KeptText(fold_text(str(row["title"] or "")), kept),
@@ -259,7 +265,7 @@ def document_for_row(row: Mapping[str, Any], tags: list[str]) -> dict[str, Any]:
         ),
         "dateline": fold_text(str(meta.get("dateline") or "")),
         "authors": name_keywords(_strings(meta.get("authors"))),
-        "people": name_keywords(_strings(meta.get("people"))),
+        "people": name_keywords(people),
         "organizations": organization_keywords(
             _strings(meta.get("organizations")), str(row["body"] or "")
         ),

@@ -23,7 +23,7 @@ word a search finds is a word a rule on arrival finds.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from whoosh.analysis import Analyzer, Token
@@ -33,7 +33,7 @@ from whoosh.lang.porter2 import stem as porter2_stem
 JOINERS = "-'’&\u2010\u2011"
 _JOINER_CLASS = "[-'’&\u2010\u2011]"
 #: A word (dots inside kept, as Whoosh's own tokenizer did) or a compound of words.
-UNITS = re.compile(rf"\w+(?:\.\w+)*(?:{_JOINER_CLASS}\w+(?:\.\w+)*)*", re.UNICODE)
+UNITS = re.compile(r"\w+(?:[-'’&\u2010\u2011.]\w+)*", re.UNICODE)
 _SPLIT = re.compile(_JOINER_CLASS)
 #: A joiner between word characters: a typed word is a compound.
 JOINED = re.compile(rf"\w{_JOINER_CLASS}\w", re.UNICODE)
@@ -83,7 +83,8 @@ def stem(word: str) -> str:
     """The Porter2 stem of a folded word, cached; a word with `&` is kept whole."""
     found = _stems.get(word)
     if found is None:
-        found = word if "&" in word else porter2_stem(word)
+        # Figures ("2021", "3.5") have no endings; a word with "&" is a name (at&t).
+        found = word if "&" in word or word.replace(".", "").isdigit() else porter2_stem(word)
         if len(_stems) >= CACHE_MAX:
             _stems.clear()
         _stems[word] = found
@@ -123,6 +124,11 @@ def unit_tokens(unit: str, kept: bool = False) -> tuple[str, ...]:
     return found
 
 
+def unit_cache() -> dict[str, tuple[str, ...]]:
+    """The cache of `unit_tokens` (not kept), for loops that look up many units."""
+    return _units
+
+
 def query_token(unit: str, kept: bool = False) -> str | None:
     """The one word a search asks for a typed unit: a compound joined (None: a glue word)."""
     if unit.endswith(_POSSESSIVE):
@@ -160,15 +166,28 @@ def prefix_form(text: str) -> str:
     return units[-1].translate(_UNJOIN) if units else ""
 
 
-def name_units(names: Iterable[str]) -> frozenset[str]:
-    """The folded units of names (people): the article's words kept unstemmed."""
+def name_units(names: list[str]) -> frozenset[str]:
+    """The units of the people an article names (a compound's parts and joined form
+    too): the article's words kept unstemmed."""
+    if not names:
+        return frozenset()
     out: set[str] = set()
-    for name in names:
-        for unit in UNITS.findall(name):
-            unit = unit[:-2] if unit.endswith(_POSSESSIVE) else unit
+    for unit in UNITS.findall(fold_names(names)):
+        unit = unit[:-2] if unit.endswith(_POSSESSIVE) else unit
+        words = [unit]
+        if _SPLIT.search(unit):
+            words += [*_SPLIT.split(unit), unit.translate(_UNJOIN)]
+        for word in words:
             # The text's possessive is its unit too ("Harris's" is Harris).
-            out.update((unit, unit + "'s", unit + "’s"))
+            out.update((word, word + "'s", word + "’s"))
     return frozenset(out)
+
+
+def fold_names(names: list[str]) -> str:
+    """Names folded as text is (one call for all of them)."""
+    from newsdesk.search.schema import fold_text
+
+    return fold_text(", ".join(names))
 
 
 def positions_of(text: str, kept: frozenset[str] = frozenset()) -> dict[str, list[int]]:

@@ -7,11 +7,11 @@ from pathlib import Path
 from newsdesk.rules.tokens import (
     INDEX_WORDS,
     PLAIN_WORDS,
-    UNJOIN,
     Analysis,
     contains_phrase,
     lead_finder,
     stem_lead,
+    unjoined,
 )
 from newsdesk.search.schema import fold_text
 from newsdesk.search.words import UNITS
@@ -88,7 +88,7 @@ def test_every_word_stemming_to_a_token_starts_with_its_lead() -> None:
     for path in sorted(SAMPLE_DATA.rglob("*.*")):
         text = fold_text(path.read_text("utf-8", errors="replace"))
         words.update(PLAIN_WORDS.findall(text))
-        words.update(u.translate(UNJOIN) for u in UNITS.findall(text))
+        words.update(unjoined(u) for u in UNITS.findall(text))
     words.update(b + x + y for b in BASES for x in ENDINGS for y in ENDINGS)
     assert len(words) > 20_000
     for word in words:
@@ -118,5 +118,5 @@ def test_a_stem_found_by_its_lead_is_a_stem_of_the_field() -> None:
             if held is None:
                 continue  # a compound's part: the matcher asks the token set
             assert found == (stem in tokens) or (
-                not found and folded.translate(UNJOIN).count(lead) != folded.count(lead)
+                not found and unjoined(folded).count(lead) != folded.count(lead)
             ), (stem, text[:60])
