@@ -39,7 +39,7 @@ from newsdesk.search.schema import (
     text_analyzer,
 )
 from newsdesk.search.spellings import two_letter_spelling, umlaut_spelling
-from newsdesk.search.words import JOINED, prefix_form, query_words
+from newsdesk.search.words import JOINED, KeptText, name_units, prefix_form, query_words
 
 #: Terms a prefix expands to, per field (the most frequent first); 64 in all
 #: over the default fields.
@@ -385,7 +385,10 @@ class WhooshCompiler:
         loaded = self.article_text(article_id)
         if loaded is None:
             raise QuerySyntaxError(f"related:{shown(article_id)[1:-1]}: no article has that id")
-        text = fold_text(f"{loaded.title}\n{loaded.title}\n{loaded.body}")
+        # Its people's words as the index holds them, unstemmed (`search.words`).
+        text = KeptText(
+            fold_text(f"{loaded.title}\n{loaded.title}\n{loaded.body}"), name_units(loaded.people)
+        )
         terms: list[wq.Query] = []
         # A word most of the desk holds ("said", "year") likens nothing: a short
         # article's few key words were such words, and every report matched them.

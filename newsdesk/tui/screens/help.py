@@ -67,7 +67,7 @@ SYNTAX = (
     ("in:all", "include the archive"),
     ("feed:harbour  feed:wire*", "the articles of a feed subscription"),
     ("published:2026-11  published:>-7d", "a month, a day, ranges, relative dates"),
-    ("arrived:today  arrived:>09:00", "came onto the desk then (the forms of published:)"),
+    ("arrived:today  arrived:>=09:00", "came onto the desk then (the forms of published:)"),
     ("id:4f3a9c  related:4f3a9c", "an article by id; the articles most like it"),
     ("urgency:<=3 is:urgent slug: subject:", "wire copy by its fields"),
     ("is:embargoed is:killed is:corrected", "wire copy by its state"),
