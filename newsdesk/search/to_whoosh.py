@@ -311,7 +311,14 @@ class WhooshCompiler:
                 ]
             )
         if field_name in _STEMMED:
-            return _stemmed_words(field_name, query_words(fold_text(text)), boost)
+            reader = self.reader
+            # A word as typed is asked only where the field holds it (a name's word):
+            # most are not, and an OR of a missing term costs every search.
+            asked = [
+                (stemmed, exact if exact and reader.doc_frequency(field_name, exact) else None)
+                for stemmed, exact in query_words(fold_text(text))
+            ]
+            return _stemmed_words(field_name, asked, boost)
         tokens = self._tokens(field_name, text)
         if not tokens:
             return None
