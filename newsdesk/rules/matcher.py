@@ -19,15 +19,21 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from whoosh.analysis.tokenizers import default_pattern
-from whoosh.lang.porter import stem as porter_stem
-
 from newsdesk.errors import QuerySyntaxError
 from newsdesk.isodates import iso_to_ts
 from newsdesk.model import Article
 from newsdesk.note_fold import fold_note
+from newsdesk.rules.tokens import (
+    PLAIN_WORDS,
+    Analysis,
+    contains_phrase,
+    lead_finder,
+    stem_lead,
+    unjoined,
+)
 from newsdesk.search.query import (
     And,
+    Arrived,
     Everything,
     FeedName,
     Flag,
@@ -50,15 +56,14 @@ from newsdesk.search.query import (
 from newsdesk.search.schema import (
     DEFAULT_FIELDS,
     NAME_FIELDS,
-    STOP_WORDS,
     fold,
     fold_text,
     name_keywords,
     name_phrase,
-    plain_analyzer,
-    text_analyzer,
+    organization_keywords,
 )
 from newsdesk.search.spellings import two_letter_spelling
+from newsdesk.search.words import JOINED, UNITS, name_units, prefix_form, query_words
 from newsdesk.wire import DO_NOT_USE, fold_subject, is_urgent
 
 Predicate = Callable[["Facts"], bool]
@@ -72,107 +77,6 @@ _ENDINGS = (
 )  # fmt: skip
 
 
-#: The index tokenizer's pattern (`whoosh.analysis.tokenizers.default_pattern`,
-#: runs of word characters joined by optional single dots) without its capturing
-#: group, so `findall` gives whole tokens. The dot is made plain rather than optional:
-#: the same tokens (a run without a dot is already taken whole by the greedy first
-#: part; `tests/rules/test_matcher_tokens.py` checks), found with less backtracking.
-_WORDS = re.compile(
-    default_pattern.pattern.replace("(\\.?", "(?:\\.").replace("(?:\\.?", "(?:\\."), re.UNICODE
-)
-#: The index's own pattern, for the check above.
-INDEX_WORDS = re.compile(default_pattern.pattern.replace("(\\.?", "(?:\\.?"), re.UNICODE)
-
-#: Stems kept per runner before the cache starts again (words repeat across articles).
-STEM_CACHE = 200_000
-
-#: The Porter stem of a word is a prefix of the word plus at most this many letters
-#: of a replaced ending ("mobility" -> "mob" + "le", "hopping" -> "hop", "happy" ->
-#: "happ" + "i"): every word that stems to `s` starts with `s[:-STEM_TAIL]`. So a
-#: field whose folded text does not hold that lead cannot hold the stem, and one
-#: that does is searched for the few words starting with it, not split whole (the
-#: body is most of an article's text). `tests/rules/test_matcher_tokens.py` checks
-#: the bound over every word of the sample data and ending combinations.
-STEM_TAIL = 2
-#: One character of a token (the index tokenizer's class), for the lead's word edges.
-_TOKEN_CHAR = re.compile(r"[\w\*]", re.UNICODE)
-
-
-def stem_lead(token: str) -> str:
-    """What every word whose stem is `token` starts with ('' when nothing is known)."""
-    return token[:-STEM_TAIL] if len(token) > STEM_TAIL else ""
-
-
-def lead_finder(lead: str) -> re.Pattern[str]:
-    """Finds the rest of each word that holds `lead` (a literal first: the regex
-    engine scans for it quickly); `Analysis.holds_stem` checks the word's start."""
-    return re.compile(re.escape(lead) + r"[\w\*]*(?:\.[\w\*]+)*", re.UNICODE)
-
-
-class Analysis:
-    """The index's analysers, built once per rule set (they are not cheap to build).
-
-    Queries go through the index's own analysers. Articles take a faster path
-    to the same tokens (the tokenizer's pattern, the glue words, the Porter
-    stem, cached per word): every new article is analysed once per field, and
-    Whoosh's per-token filters would cost more than the import itself.
-    """
-
-    def __init__(self) -> None:
-        self.stemmed = text_analyzer(cachesize=None)
-        self.plain = plain_analyzer()
-        self._stems: dict[str, str] = {}
-
-    def field_words(self, text: str) -> list[str]:
-        """The folded words of `text`, in order, as the index's tokenizer splits them."""
-        return _WORDS.findall(fold_text(text))
-
-    def field_tokens(self, field_name: str, words: list[str]) -> list[str]:
-        """What the index holds for a field's `words`, in order (phrases need the order)."""
-        if field_name not in _STEMMED:
-            return words
-        stem = self._stem
-        return [stem(w) for w in words if w not in STOP_WORDS]
-
-    def field_token_set(self, field_name: str, words: list[str]) -> frozenset[str]:
-        """The same tokens as a set: each distinct word is stemmed once (a body repeats many)."""
-        if field_name not in _STEMMED:
-            return frozenset(words)
-        stem = self._stem
-        return frozenset([stem(w) for w in set(words) - STOP_WORDS])
-
-    def _stem(self, word: str) -> str:
-        stemmed = self._stems.get(word)
-        if stemmed is None:
-            stemmed = porter_stem(word)
-            if len(self._stems) >= STEM_CACHE:
-                self._stems.clear()
-            self._stems[word] = stemmed
-        return stemmed
-
-    def holds_stem(self, text: str, stem: str, finder: re.Pattern[str]) -> bool:
-        """Whether a word of the folded `text` stems to `stem` (a stemmed field): only
-        the words holding the stem's lead (`finder`) are looked at, each taken whole
-        as the tokenizer takes it, and a match inside a word is passed over."""
-        for found in finder.finditer(text):
-            at = found.start()
-            if at and _TOKEN_CHAR.match(text[at - 1]):
-                continue  # inside a word
-            if at > 1 and text[at - 1] == "." and _TOKEN_CHAR.match(text[at - 2]):
-                continue  # after "x.": part of a dotted word that starts earlier
-            word = found.group()
-            if word not in STOP_WORDS and self._stem(word) == stem:
-                return True
-        return False
-
-    def tokens(self, field_name: str, text: str) -> list[str]:
-        analyzer = self.stemmed if field_name in _STEMMED else self.plain
-        return [t.text for t in analyzer(fold_text(text), mode="query")]
-
-    def plain_tokens(self, text: str) -> list[str]:
-        return [t.text for t in self.plain(fold_text(text), mode="query")]
-
-
 @dataclass
 class Facts:
     """One article as the rules see it: its fields (analysed on first use) and its state."""
@@ -182,8 +86,10 @@ class Facts:
     #: Feeds that carried it (for `feed:`), by name.
     feeds: frozenset[str] = frozenset()
     _folded: dict[str, str] = field(default_factory=dict)
+    _joined: dict[str, str] = field(default_factory=dict)
+    _kept: frozenset[str] | None = None
     _words: dict[str, list[str]] = field(default_factory=dict)
-    _tokens: dict[str, list[str]] = field(default_factory=dict)
+    _tokens: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     _sets: dict[str, frozenset[str]] = field(default_factory=dict)
     _vocab: dict[str, list[str]] = field(default_factory=dict)
     _keywords: dict[str, set[str]] = field(default_factory=dict)
@@ -192,8 +98,26 @@ class Facts:
         """The field's folded words: split once per article, shared by every rule."""
         found = self._words.get(field_name)
         if found is None:
-            found = _WORDS.findall(self.folded(field_name))
+            pattern = UNITS if field_name in _STEMMED else PLAIN_WORDS
+            found = pattern.findall(self.folded(field_name))
             self._words[field_name] = found
+        return found
+
+    def kept(self) -> frozenset[str]:
+        """The units of the people it names, which the index keeps unstemmed."""
+        if self._kept is None:
+            self._kept = name_units(self.article.meta.people)
+        return self._kept
+
+    def joined(self, field_name: str) -> str:
+        """The folded text with its joiners taken out, where leads are looked for: a
+        compound's joined word holds its lead there."""
+        found = self._joined.get(field_name)
+        if found is None:
+            found = self.folded(field_name)
+            if field_name in _STEMMED:
+                found = unjoined(found)
+            self._joined[field_name] = found
         return found
 
     def folded(self, field_name: str) -> str:
@@ -209,35 +133,43 @@ class Facts:
         is empty); a field without any cannot hold the tokens they lead."""
         if not leads:
             return True
-        text = self.folded(field_name)
+        text = self.joined(field_name)
         for lead in leads:  # noqa: SIM110 (a loop: no generator per call)
             if lead in text:
                 return True
         return False
 
-    def has_stem(self, field_name: str, stem: str, lead: str, finder: re.Pattern[str]) -> bool:
-        """Whether the stemmed field holds the token `stem` whose lead is `lead`: from
+    def has_stem(self, field_name: str, token: str, lead: str, finder: re.Pattern[str]) -> bool:
+        """Whether the stemmed field holds the token `token` whose lead is `lead`: from
         the token set once it is made, else without splitting the whole field."""
         found = self._sets.get(field_name)
         if found is not None:
-            return stem in found
-        text = self.folded(field_name)
-        if lead not in text:
+            return token in found
+        joined = self.joined(field_name)
+        if lead not in joined:
             return False
-        return self.analysis.holds_stem(text, stem, finder)
+        text = self.folded(field_name)
+        held = self.analysis.holds_stem(text, token, finder, self.kept())
+        if held is None or (held is False and joined.count(lead) != text.count(lead)):
+            # A compound's word, or a lead only its joined form holds ("ceasef"): ask
+            # the token set.
+            return token in self.token_set(field_name)
+        return held
 
-    def tokens(self, field_name: str) -> list[str]:
-        """The field's tokens in order (only phrases need them)."""
+    def tokens(self, field_name: str) -> list[tuple[str, ...]]:
+        """The field's tokens position by position (only phrases need them)."""
         found = self._tokens.get(field_name)
         if found is None:
-            found = self.analysis.field_tokens(field_name, self.words(field_name))
+            kept = self.kept() if field_name in _STEMMED else frozenset()
+            found = self.analysis.field_tokens(field_name, self.words(field_name), kept)
             self._tokens[field_name] = found
         return found
 
     def token_set(self, field_name: str) -> frozenset[str]:
         found = self._sets.get(field_name)
         if found is None:
-            found = self.analysis.field_token_set(field_name, self.words(field_name))
+            kept = self.kept() if field_name in _STEMMED else frozenset()
+            found = self.analysis.field_token_set(field_name, self.words(field_name), kept)
             self._sets[field_name] = found
         return found
 
@@ -254,7 +186,11 @@ class Facts:
         found = self._keywords.get(field_name)
         if found is None:
             names: list[str] = getattr(self.article.meta, field_name)
-            found = {k for k in name_keywords(names).split(",") if k}
+            if field_name == "organizations":
+                listed = organization_keywords(names, self.article.meta.body)
+            else:
+                listed = name_keywords(names)
+            found = {k for k in listed.split(",") if k}
             self._keywords[field_name] = found
         return found
 
@@ -299,23 +235,6 @@ def either(parts: list[Predicate]) -> Predicate:
         return False
 
     return any_of
-
-
-def _contains(haystack: list[str], needle: list[str]) -> bool:
-    """Whether `needle` occurs in `haystack` as consecutive tokens (a phrase)."""
-    width = len(needle)
-    first = needle[0]
-    last = len(haystack) - width
-    if last < 0:
-        return False
-    at = -1
-    try:
-        while True:
-            at = haystack.index(first, at + 1, last + 1)  # in C, not a Python loop
-            if haystack[at : at + width] == needle:
-                return True
-    except ValueError:
-        return False
 
 
 class Compiler:
@@ -371,29 +290,54 @@ class Compiler:
         text = node.text
         if node.kind != "phrase":
             text = _strip_possessive(text)
-        wanted = self.analysis.tokens(name, text)
+        if name in _STEMMED:
+            # Each word by its stem or as typed (a name's word is indexed unstemmed).
+            pairs = query_words(fold_text(text))
+            wanted = [frozenset(w for w in pair if w is not None) for pair in pairs]
+        else:
+            pairs = [(w, None) for w in self.analysis.tokens(name, text)]
+            wanted = [frozenset((w,)) for w, _ in pairs]
         if not wanted:
             return None
         if len(wanted) == 1:
-            word = wanted[0]
-            lead = stem_lead(word) if name in _STEMMED else word
-            if name in _STEMMED and lead:
-                finder = lead_finder(lead)
-                return lambda f: f.has_stem(name, word, lead, finder)
-            return lambda f: word in f.token_set(name)
-        needed = frozenset(wanted)
-        # Every word of a phrase must be there: each lead is looked for first.
-        leads = [stem_lead(w) if name in _STEMMED else w for w in needed]
-        every_lead = tuple(sorted({lead for lead in leads if lead}))
+            stemmed, exact = pairs[0]
+            test = self._token_test(name, stemmed)
+            if exact is None:
+                return test
+            as_typed = self._token_test(name, exact)
+            # Only a word of the people it names is indexed as typed: asked first.
+            return either([test, lambda f: exact in f.kept() and as_typed(f)])
+        # Every position of a phrase must be there: a lead of each is looked for first
+        # (of one of a position's words, when it has two).
+        leads = [
+            tuple(sorted({stem_lead(w) if name in _STEMMED else w for w in words}))
+            for words in wanted
+        ]
+        one_lead = tuple(ls[0] for ls in leads if len(ls) == 1 and ls[0])
+        some_lead = tuple(ls for ls in leads if len(ls) > 1 and all(ls))
 
         def phrase(f: Facts) -> bool:
-            text = f.folded(name)
-            for lead in every_lead:
+            text = f.joined(name)
+            for lead in one_lead:
                 if lead not in text:
                     return False
-            return needed <= f.token_set(name) and _contains(f.tokens(name), wanted)
+            for some in some_lead:
+                if not any(lead in text for lead in some):
+                    return False
+            held = f.token_set(name)
+            for words in wanted:
+                if words.isdisjoint(held):
+                    return False
+            return contains_phrase(f.tokens(name), wanted)
 
         return phrase
+
+    def _token_test(self, name: str, word: str) -> Predicate:
+        lead = stem_lead(word) if name in _STEMMED else word
+        if name in _STEMMED and lead:
+            finder = lead_finder(lead)
+            return lambda f: f.has_stem(name, word, lead, finder)
+        return lambda f: word in f.token_set(name)
 
     def _names(self, name: str, node: Words) -> Predicate | None:
         whole = fold(node.text.replace(",", " "))
@@ -412,11 +356,17 @@ class Compiler:
     def _prefix(self, name: str, text: str) -> Predicate | None:
         raw = fold(text)
         if name in NAME_FIELDS:
+            raw = raw.replace("’", "'")  # as `name_keywords` keeps a name's compounds
             return lambda f: any(k.startswith(raw) for k in f.keywords(name))
-        plain = self.analysis.plain_tokens(raw)
-        if not plain:
-            return None
-        raw = plain[-1]
+        if name in _STEMMED or JOINED.search(raw):
+            raw = prefix_form(raw)  # "o'bri*": the compound joined, as the index holds it
+            if not raw:
+                return None
+        else:
+            plain = self.analysis.plain_tokens(raw)
+            if not plain:
+                return None
+            raw = plain[-1]
         stems: set[str] = set()
         if name in _STEMMED:
             for ending in _ENDINGS:
@@ -464,6 +414,17 @@ def store_leaf(node: Node) -> Predicate:
             return lambda f: iso_to_ts(f.article.meta.published) is None
 
         return lambda f: span.holds(f.article.meta.published)
+    if isinstance(node, Arrived):
+        arrived = node.span
+
+        def arrived_in(f: Facts) -> bool:
+            ts = iso_to_ts(f.article.imported_at)
+            return ts is not None and (
+                (arrived.start is None or ts >= arrived.start)
+                and (arrived.end is None or ts < arrived.end)
+            )
+
+        return arrived_in
     if isinstance(node, Language):
         code = node.code.lower()
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from functools import cached_property
+from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
@@ -132,6 +133,10 @@ def _relative_start(amount: int, unit: str, now: datetime) -> float:
         raise DateSyntaxError("that relative date is too far back") from exc
 
 
+#: A time of day alone: `09:00`, `9:30`, `14:05:30`.
+_CLOCK = re.compile(r"^t?([01]?\d|2[0-3]):([0-5]\d(?::[0-5]\d)?)$")
+
+
 def period(text: str, now: datetime) -> Span:
     """The span a single date word covers: a day, a month, a year, a named period,
     or (for a relative age like -7d) from that moment until now and after."""
@@ -161,6 +166,10 @@ def period(text: str, now: datetime) -> Span:
         match = _RELATIVE.match(word)
         if match and word.startswith("-"):
             return Span(_relative_start(int(match.group(1)), match.group(2), now), None)
+        clock = _CLOCK.match(word)
+        if clock:
+            # A time of day alone is today's ("arrived:>09:00": since nine this morning).
+            word = f"{today.isoformat()}t{int(clock.group(1)):02}:{clock.group(2)}"
         match = _MOMENT.match(word)
         if match:
             return _moment(match, zone)
@@ -205,6 +214,27 @@ def _moment(match: re.Match[str], zone: tzinfo) -> Span:
         moment = moment.replace(tzinfo=zone)
     start = moment.timestamp()
     return Span(start, start + (1 if match.group(6) else 60))
+
+
+def arrived_sql(span: Span, mark: str) -> tuple[str, list[Any]]:
+    """`arrived:` as SQL over `a.imported_at` (`mark` is the driver's placeholder): the
+    store stamps it in UTC to the second (`isodates.utc_now_iso`), so the bounds are
+    compared as text written the same way."""
+    clauses = ["a.imported_at IS NOT NULL"]
+    params: list[Any] = []
+    for bound, op in ((span.start, ">="), (span.end, "<")):
+        if bound is not None:
+            clauses.append(f"a.imported_at {op} {mark}")
+            params.append(_utc_stamp(bound))
+    return " AND ".join(clauses), params
+
+
+def _utc_stamp(ts: float) -> str:
+    try:
+        moment = datetime.fromtimestamp(ts, UTC)
+    except (OverflowError, OSError, ValueError):
+        moment = datetime.max.replace(tzinfo=UTC) if ts > 0 else datetime.min.replace(tzinfo=UTC)
+    return moment.replace(microsecond=0).isoformat()
 
 
 def parse_span(expr: str, now: datetime) -> Span:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from newsdesk.search.query import And, Node, Not, Or, Words
 from newsdesk.search.schema import NAME_FIELDS, fold, fold_text, plain_analyzer, text_analyzer
+from newsdesk.search.words import STOP_WORDS
 
 
 class GluePruner:
@@ -26,7 +27,9 @@ class GluePruner:
         folded = fold_text(node.text)
         if node.field in ("any", "title", "dek", "body"):
             return not any(True for _ in self.stemmed(folded, mode="query"))
-        return not any(True for _ in self.plain(folded, mode="query"))
+        # The outlet and dateline keep their glue words (for phrases: `source:"the
+        # times"`), but one alone would find nearly every outlet (`source:the`).
+        return all(t.text in STOP_WORDS for t in self.plain(folded, mode="query"))
 
     def prune(self, node: Node) -> Node | None:
         if isinstance(node, Words):

@@ -25,6 +25,7 @@ from newsdesk.search.dates import DATE_HELP, DateSyntaxError, parse_span, shown
 from newsdesk.search.query_lexer import Token, lex
 from newsdesk.search.query_tree import (
     And,
+    Arrived,
     Claimed,
     Everything,
     FeedName,
@@ -51,6 +52,7 @@ from newsdesk.search.query_tree import (
     Words,
     is_store_leaf,
 )
+from newsdesk.search.words import JOINED
 from newsdesk.tags import normalise_tag
 
 __all__ = [
@@ -61,6 +63,7 @@ __all__ = [
     "MAX_RELATED",
     "MIN_PREFIX",
     "And",
+    "Arrived",
     "Claimed",
     "Everything",
     "FeedName",
@@ -124,6 +127,7 @@ _STORE_FIELDS = frozenset(
         "tag",
         "published",
         "date",
+        "arrived",
         "before",
         "after",
         "lang",
@@ -185,6 +189,8 @@ URGENCY_HELP = "urgency: takes 1 (flash) to 9, e.g. urgency:<=3, urgency:1 or ur
 # -- parsing -------------------------------------------------------------------
 
 _WORD_CHARS = re.compile(r"\w", re.UNICODE)
+#: Fields of names, matched by whole keywords (`person:o'b*` starts "o'brien").
+_NAME_TARGETS = ("authors", "people", "organizations", "places")
 
 
 class _Parser:
@@ -344,6 +350,8 @@ class _Parser:
             core = "".join(_WORD_CHARS.findall(stem))
             if not core:
                 return None
+            if target in _NAME_TARGETS and JOINED.search(stem):
+                core = stem  # `person:o'b*`: the apostrophe narrows it as a letter would
             if len(core) < MIN_PREFIX:
                 raise QuerySyntaxError(
                     f"{shown(cleaned)}: a prefix search needs at least {MIN_PREFIX} letters before *"
@@ -449,6 +457,11 @@ class _Parser:
                 expr = ">=" + value
             try:
                 return Published(parse_span(expr, self.now))
+            except DateSyntaxError as exc:
+                raise QuerySyntaxError(f"{name}: {exc}; {DATE_HELP}") from None
+        if name == "arrived":
+            try:
+                return Arrived(parse_span(value, self.now))
             except DateSyntaxError as exc:
                 raise QuerySyntaxError(f"{name}: {exc}; {DATE_HELP}") from None
         if name in ("lang", "language"):

@@ -98,6 +98,13 @@ class Published:
 
 
 @dataclass(frozen=True)
+class Arrived:
+    """Arrived on the desk (imported) within a span: `arrived:today`, `arrived:>-2h`."""
+
+    span: Span
+
+
+@dataclass(frozen=True)
 class Language:
     code: str
 
@@ -151,6 +158,7 @@ StoreLeaf = (
     | Everything
     | Tag
     | Published
+    | Arrived
     | Language
     | IdPrefix
     | Note

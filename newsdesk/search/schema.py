@@ -18,49 +18,22 @@ from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from whoosh.analysis import Analyzer, RegexTokenizer, StemFilter, StopFilter
+from whoosh.analysis import Analyzer, RegexTokenizer
 from whoosh.fields import BOOLEAN, DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema
 from whoosh.support.charset import accent_map
 
 from newsdesk.outlet_names import outlet_initials
 from newsdesk.search.fast_positions import FastPositions
+from newsdesk.search.words import JOINED, KeptText, NewsAnalyzer, name_units
 
 #: 3: the outlet's initials are searched with its name (`source:MPA`).
 #: 4: Han, kana and Hangul characters are words of their own; text is case-folded
 #: (Straße is strasse): see fold_text; runs of a name's words are its phrases.
-SCHEMA_VERSION = 4
-
-# Whoosh's default stop list drops "us", "may", "will" and "can", which are
-# news words (the US, the month of May); keep only the glue words.
-STOP_WORDS = frozenset(
-    {
-        "a",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "by",
-        "for",
-        "from",
-        "if",
-        "in",
-        "into",
-        "is",
-        "it",
-        "of",
-        "on",
-        "or",
-        "that",
-        "the",
-        "this",
-        "to",
-        "was",
-        "were",
-        "with",
-    }
-)
+#: 5: compounds (cease-fire, O'Brien, AT&T) indexed joined and by their parts of two
+#: letters or more; Porter2 stems; the words of the people an article names unstemmed
+#: (see search/words.py).
+#: 6: organisations by their initials and bracketed short forms (`org:who`).
+SCHEMA_VERSION = 6
 
 #: Fields a plain word searches, with their boosts (a headline hit counts most).
 DEFAULT_FIELDS: dict[str, float] = {
@@ -98,16 +71,11 @@ def fold_text(text: str) -> str:
 
 
 def text_analyzer(cachesize: int | None = 50_000) -> Analyzer:
-    """Words of folded text (see fold_text), glue words dropped, stemmed.
-
-    Query-side analysers pass `cachesize=None`: Whoosh's stem cache is not
-    thread-safe, and searches run on several threads.
-    """
-    return (
-        RegexTokenizer()
-        | StopFilter(stoplist=STOP_WORDS, minsize=1)
-        | StemFilter(cachesize=cachesize)
-    )
+    """Words of folded text, compounds joined too, glue words dropped, stemmed
+    (`search.words`). `cachesize` is kept for callers: the stem caches are plain
+    dictionaries filled whole, safe to share between search threads."""
+    del cachesize
+    return NewsAnalyzer()
 
 
 def plain_analyzer() -> Analyzer:
@@ -165,6 +133,49 @@ def name_phrase(text: str) -> str:
     return " ".join(w for w in _NON_WORD.split(fold(text.replace(",", " "))) if w)
 
 
+#: An organisation's short form in brackets after its name: "... Prevention (CDC)".
+_BRACKETED = re.compile(r"\s*\(([A-Z][A-Za-z.&]{1,9})\)")
+_NAME_PARTS = re.compile(r"[\s\-]+")
+
+
+def organization_short_forms(name: str, text: str = "") -> list[str]:
+    """What an organisation is also called: its initials ("World Health Organization":
+    WHO, "European Union": EU), those of its name up to "and" ("Centers for Disease
+    Control and Prevention": CDC, as the extractor folds it) and without a qualifier in
+    front ("California Public Utilities Commission": PUC), and a short form the text
+    gives in brackets after the name. `org:who` then finds the WHO."""
+    out: list[str] = []
+
+    def initials(words: list[str], least: int = 2) -> None:
+        capitals = [w for w in words if w[:1].isupper()]
+        if least <= len(capitals) <= 8:
+            out.append("".join(w[0] for w in capitals))
+            if len(capitals) >= 4:
+                out.append("".join(w[0] for w in capitals[1:]))
+
+    initials([w for w in _NAME_PARTS.split(name) if w])
+    head, _and, _rest = name.partition(" and ")
+    if _and:
+        initials([w for w in _NAME_PARTS.split(head) if w], least=3)
+    at = text.find(name) if text else -1
+    while at >= 0:
+        # Matched after the name found by `str.find`: a pattern made of each name would
+        # be compiled anew for most organisations (Python keeps 512).
+        bracketed = _BRACKETED.match(text, at + len(name))
+        if bracketed:
+            out.append(bracketed.group(1).replace(".", ""))
+            break
+        at = text.find(name, at + 1)
+    return out
+
+
+def organization_keywords(names: Iterable[str], text: str = "") -> str:
+    """`name_keywords` of organisations with their short forms (`organization_short_forms`)."""
+    listed = list(names)
+    shorts = [short for name in listed for short in organization_short_forms(name, text)]
+    return name_keywords([*listed, *shorts])
+
+
 def name_keywords(names: Iterable[str]) -> str:
     """Keyword text for a list of names: each whole name, each of its words, and each
     run of two or more of its words (`name_phrase`).
@@ -179,6 +190,10 @@ def name_keywords(names: Iterable[str]) -> str:
         if not whole:
             continue
         seen.setdefault(whole, None)
+        for part in whole.split(" "):
+            if JOINED.search(part):
+                # A compound of the name as written: `person:o'b*` finds O'Brien, not Obama.
+                seen.setdefault(part.replace("’", "'"), None)
         words = [w for w in _NON_WORD.split(whole) if w]
         _words_and_runs(words, seen)
         if "'" in whole or "’" in whole:
@@ -227,11 +242,14 @@ def document_for_row(row: Mapping[str, Any], tags: list[str]) -> dict[str, Any]:
         meta = {}  # an unreadable meta column still leaves the title and body searchable
     if not isinstance(meta, dict):
         meta = {}
+    # The words of the people it names stay unstemmed ("Harris" is no "harry").
+    people = _strings(meta.get("people"))
+    kept = name_units(people)
     doc: dict[str, Any] = {
         "id": str(row["id"]),
-        "title": fold_text(str(row["title"] or "")),
-        "dek": fold_text(str(meta.get("dek") or "")),
-        "body": fold_text(str(row["body"] or "")),
+        "title": KeptText(fold_text(str(row["title"] or "")), kept),
+        "dek": KeptText(fold_text(str(meta.get("dek") or "")), kept),
+        "body": KeptText(fold_text(str(row["body"] or "")), kept),
         # The outlet by name, by the short form its text used, and by its initials: a
         # wire's copy that never prints "MPA" is still found by source:MPA.
         "source": fold_text(
@@ -247,8 +265,10 @@ def document_for_row(row: Mapping[str, Any], tags: list[str]) -> dict[str, Any]:
         ),
         "dateline": fold_text(str(meta.get("dateline") or "")),
         "authors": name_keywords(_strings(meta.get("authors"))),
-        "people": name_keywords(_strings(meta.get("people"))),
-        "organizations": name_keywords(_strings(meta.get("organizations"))),
+        "people": name_keywords(people),
+        "organizations": organization_keywords(
+            _strings(meta.get("organizations")), str(row["body"] or "")
+        ),
         "places": name_keywords(_strings(meta.get("places"))),
         "language": fold(str(row["language"] or "")),
         "sort_ts": int(row["sort_ts"] or 0),

@@ -39,6 +39,7 @@ from newsdesk.search.schema import (
     text_analyzer,
 )
 from newsdesk.search.spellings import two_letter_spelling, umlaut_spelling
+from newsdesk.search.words import JOINED, KeptText, name_units, prefix_form, query_words
 
 #: Terms a prefix expands to, per field (the most frequent first); 64 in all
 #: over the default fields.
@@ -309,12 +310,21 @@ class WhooshCompiler:
                     wq.And([wq.Term(field_name, w) for w in words], boost=boost),
                 ]
             )
+        if field_name in _STEMMED:
+            reader = self.reader
+            # A word as typed is asked only where the field holds it (a name's word):
+            # most are not, and an OR of a missing term costs every search.
+            asked = [
+                (stemmed, exact if exact and reader.doc_frequency(field_name, exact) else None)
+                for stemmed, exact in query_words(fold_text(text))
+            ]
+            return _stemmed_words(field_name, asked, boost)
         tokens = self._tokens(field_name, text)
         if not tokens:
             return None
         if len(tokens) == 1:
             return wq.Term(field_name, tokens[0], boost=boost)
-        # A phrase, or one typed word the analyser splits ("covid-19", "10:30").
+        # A phrase, or one typed word the analyser splits ("10:30").
         return wq.Phrase(field_name, tokens, boost=boost)
 
     def _plain_tokens(self, text: str) -> list[str]:
@@ -322,7 +332,16 @@ class WhooshCompiler:
 
     def _prefix(self, field_name: str, text: str, boost: float) -> wq.Query | None:
         raw = fold(text)
-        if field_name not in NAME_FIELDS:
+        if field_name in NAME_FIELDS:
+            raw = raw.replace("’", "'")  # as `name_keywords` keeps a name's compounds
+        elif field_name in _STEMMED or JOINED.search(raw):
+            # "o'bri*", "al-ass*": the compound joined, as the text fields hold it
+            # ("obrien"); the outlet and dateline hold no such word ("al-ass*" is no
+            # "associated").
+            raw = prefix_form(raw)
+            if not raw:
+                return None
+        elif field_name not in NAME_FIELDS:
             plain = self._plain_tokens(raw)
             if not plain:
                 return None
@@ -373,7 +392,10 @@ class WhooshCompiler:
         loaded = self.article_text(article_id)
         if loaded is None:
             raise QuerySyntaxError(f"related:{shown(article_id)[1:-1]}: no article has that id")
-        text = fold_text(f"{loaded.title}\n{loaded.title}\n{loaded.body}")
+        # Its people's words as the index holds them, unstemmed (`search.words`).
+        text = KeptText(
+            fold_text(f"{loaded.title}\n{loaded.title}\n{loaded.body}"), name_units(loaded.people)
+        )
         terms: list[wq.Query] = []
         # A word most of the desk holds ("said", "year") likens nothing: a short
         # article's few key words were such words, and every report matched them.
@@ -400,6 +422,31 @@ class WhooshCompiler:
             return wq.NullQuery
         itself = [wq.Term("id", i) for i in dict.fromkeys((loaded.article_id, *loaded.versions))]
         return wq.AndNot(wq.Or(terms), wq.Or(itself) if len(itself) > 1 else itself[0])
+
+
+#: How much more a word as typed counts than its stem (a name's word is indexed so).
+EXACT_BOOST = 1.5
+
+
+def _stemmed_words(
+    field_name: str, words: list[tuple[str, str | None]], boost: float
+) -> wq.Query | None:
+    """A word or phrase of a stemmed field: each word by its stem or, ranked higher,
+    as typed (`search.words`: the people an article names are indexed unstemmed)."""
+    if not words:
+        return None
+    alternatives: list[wq.Query] = []
+    for stemmed, exact in words:
+        term = wq.Term(field_name, stemmed)
+        if exact is not None:
+            term = wq.Or([term, wq.Term(field_name, exact, boost=EXACT_BOOST)])
+        alternatives.append(term)
+    if len(words) == 1:
+        alternatives[0].boost = boost
+        return alternatives[0]
+    if all(exact is None for _, exact in words):
+        return wq.Phrase(field_name, [stemmed for stemmed, _ in words], boost=boost)
+    return wq.Sequence(alternatives, boost=boost)
 
 
 def _disjoint_terms(q: wq.Query) -> list[tuple[str, str]] | None:

@@ -52,6 +52,17 @@ RULES = (
     "id:6",
     "2027",
     "covid-19",
+    # Compounds joined and by their parts, one-letter pieces never alone, names unstemmed.
+    "AT&T",
+    "won't",
+    "o'bri*",
+    "al-ass*",
+    "ceasefire",
+    '"cease-fire talks"',
+    "non-profit",
+    "vaccine",
+    "harry",
+    '"prime minister"',
 )
 
 

@@ -12,8 +12,10 @@ from typing import Any
 from psycopg import sql
 
 from newsdesk.note_fold import SQL_FROM, SQL_TO, fold_note
+from newsdesk.search.dates import arrived_sql
 from newsdesk.search.query import (
     And,
+    Arrived,
     Claimed,
     Everything,
     FeedName,
@@ -66,6 +68,8 @@ def _text(node: Node) -> tuple[str, list[Any]]:
         if node.span is None:
             return "a.published_ts IS NULL", []
         return published_sql(node.span, "%s")
+    if isinstance(node, Arrived):
+        return arrived_sql(node.span, "%s")
     if isinstance(node, Language):
         code = node.code.lower()
         return (

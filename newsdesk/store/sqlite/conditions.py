@@ -10,9 +10,10 @@ from __future__ import annotations
 from typing import Any
 
 from newsdesk.note_fold import fold_note
-from newsdesk.search.dates import WIDEST_OFFSET, Span
+from newsdesk.search.dates import WIDEST_OFFSET, Span, arrived_sql
 from newsdesk.search.query import (
     And,
+    Arrived,
     Claimed,
     Everything,
     FeedName,
@@ -92,6 +93,8 @@ def to_sql(node: Node) -> Sql:
         if node.span is None:
             return "a.published_ts IS NULL", []
         return published_sql(node.span, "?")
+    if isinstance(node, Arrived):
+        return arrived_sql(node.span, "?")
     if isinstance(node, Language):
         code = node.code.lower()
         return (

@@ -1,0 +1,76 @@
+"""`org:` finds an organisation by its initials, as `source:` finds an outlet.
+
+On a desk of real news `org:cdc` found 1 article where 15 named the "Centers for
+Disease Control and Prevention", and `org:eu`, `org:un` and `org:who` found none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from newsdesk.model import Extracted
+from newsdesk.search.engine import SearchEngine
+from tests.search.conftest import NOW, found_by_rules, indexed
+
+ARTICLES = {
+    "cdc": Extracted(
+        title="Masks can come off outdoors",
+        organizations=["Centers for Disease Control and Prevention"],
+        body="The Centers for Disease Control and Prevention eased its advice.",
+    ),
+    "who": Extracted(
+        title="Origins report delayed",
+        organizations=["World Health Organization", "Wuhan Institute of Virology"],
+        body="The World Health Organization said the report was delayed.",
+    ),
+    "eu": Extracted(
+        title="Brussels agrees budget",
+        organizations=["European Union", "United Nations"],
+        body="The European Union and the United Nations agreed.",
+    ),
+    "jcs": Extracted(
+        title="Generals meet",
+        organizations=["Joint Staff Council"],
+        body="The Joint Staff Council (JSCO) met on Monday.",
+    ),
+    "other": Extracted(
+        title="Who won the cup",
+        organizations=["Harbour Rowing Club"],
+        body="Who won? The Harbour Rowing Club did, and the crowd cheered.",
+    ),
+}
+
+QUERIES: dict[str, set[str]] = {
+    "org:cdc": {"cdc"},
+    "org:who": {"who"},
+    "org:eu": {"eu"},
+    "org:un": {"eu"},
+    "org:jsco": {"jcs"},
+    "org:hrc": {"other"},
+    'org:"world health organization"': {"who"},
+}
+
+
+@pytest.fixture(scope="module")
+def engine(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[tuple[SearchEngine, dict[str, str]]]:
+    with indexed(Path(tmp_path_factory.mktemp("orgs")), ARTICLES) as found:
+        yield found
+
+
+@pytest.mark.parametrize(("query", "expected"), QUERIES.items())
+def test_an_organisation_is_found_by_its_initials(
+    engine: tuple[SearchEngine, dict[str, str]], query: str, expected: set[str]
+) -> None:
+    search, ids = engine
+    names = {v: k for k, v in ids.items()}
+    assert {names[i] for i in search.search(query, now=NOW, limit=None).ids} == expected
+
+
+def test_rules_agree_with_the_index(engine: tuple[SearchEngine, dict[str, str]]) -> None:
+    search, ids = engine
+    assert found_by_rules(search, ids, QUERIES) == QUERIES
