@@ -12,9 +12,12 @@ word a search finds is a word a rule on arrival finds.
   `O'Brien`) is never a word of its own: it matched unrelated articles. A search
   takes a compound it is given joined, so `cease-fire` and `ceasefire` find each
   other and `AT&T` finds AT&T alone. A closing `'s` is dropped (`Korea's` is `korea`).
-- Words are stemmed with Porter2 (Snowball English), which puts "vaccinated"
-  with "vaccine" and "negotiated" with "negotiate"; Whoosh's Porter (used before)
-  left "-ated" forms apart and put "news" with "new", "general" with "generous".
+- Words are stemmed with Porter2 (Snowball English, PyStemmer's C build), which puts
+  "vaccinated" with "vaccine" and "negotiated" with "negotiate"; Whoosh's Porter (used
+  before) left "-ated" forms apart and put "news" with "new", "general" with
+  "generous". Whoosh's own Porter2 is Python (six times slower) and strays from
+  Snowball on some words: "international" and "internal" became `intern`,
+  "organization" `organ`, "emergency" `emerg`, "evening" `even`, "added" `ad`.
 - A word of a name the article mentions (its people) is kept unstemmed: "Harris"
   stays `harris`, so `harry` (stem `harri`) no longer finds Kamala Harris. A
   search asks for the word as typed beside its stem (`exact_alternative`).
@@ -26,8 +29,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+import Stemmer
 from whoosh.analysis import Analyzer, Token
-from whoosh.lang.porter2 import stem as porter2_stem
 
 #: Characters that join the words of a compound (hyphens, apostrophes, ampersand).
 JOINERS = "-'’&\u2010\u2011"
@@ -77,6 +80,7 @@ STOP_WORDS = frozenset(
 CACHE_MAX = 200_000
 _stems: dict[str, str] = {}
 _units: dict[str, tuple[str, ...]] = {}
+_snowball = Stemmer.Stemmer("english")
 
 
 def stem(word: str) -> str:
@@ -84,7 +88,7 @@ def stem(word: str) -> str:
     found = _stems.get(word)
     if found is None:
         # Figures ("2021", "3.5") have no endings; a word with "&" is a name (at&t).
-        found = word if "&" in word or word.replace(".", "").isdigit() else porter2_stem(word)
+        found = word if "&" in word or word.replace(".", "").isdigit() else _snowball.stemWord(word)
         if len(_stems) >= CACHE_MAX:
             _stems.clear()
         _stems[word] = found

@@ -72,6 +72,14 @@ ARTICLES = {
         title="Harried commuters wait",
         body="Harried commuters waited an hour for the last train.",
     ),
+    "organisation": Extracted(
+        title="International aid organizations meet",
+        body="Organizations from twenty countries met at an international conference.",
+    ),
+    "organ": Extracted(
+        title="Organ donors honoured",
+        body="The internal medicine ward thanked organ donors at an evening concert.",
+    ),
     "harris": Extracted(
         title="Harris visits the border",
         people=["Kamala Harris"],
@@ -107,6 +115,13 @@ QUERIES: dict[str, set[str]] = {
     "covid-19": {"hyphen", "closed"},
     "g-7": {"closed"},
     "vaccine": {"vaccinated"},
+    # Whoosh's Python Porter2 stemmed these words to one stem (organ, intern, even).
+    "organ": {"organ"},
+    "organization": {"organisation"},
+    "international": {"organisation"},
+    "internal": {"organ"},
+    "even": set(),
+    "evening": {"organ"},
     "vaccination": {"vaccinated"},
     # A name's word is indexed as written: Harry and Harris do not meet, though a
     # word stemmed so ("harried") still comes with either.
