@@ -647,8 +647,20 @@ class MainScreen(Screen[None]):
     # -- triage ------------------------------------------------------------------------------
 
     def targets(self) -> list[str]:
-        """The selection, else the cursor row (a folded story row: every version)."""
-        return self.view.targets()
+        """The selection, else the cursor row (a folded story row: every version it showed)."""
+        ids = self.view.targets()
+        if newer := self.view.newer_left:
+            # The list catches up about a second after an import from elsewhere: a key
+            # pressed before then meant the versions the row counted, not the new ones.
+            self.notify(
+                f"{newer:,} newer version{'s' if newer != 1 else ''} arrived after the row "
+                f"was drawn and {'was' if newer == 1 else 'were'} left as "
+                f"{'it was' if newer == 1 else 'they were'}.",
+                severity="warning",
+                timeout=6,
+                markup=False,
+            )
+        return ids
 
     def action_star(self) -> None:
         self.triage.toggle("starred")
