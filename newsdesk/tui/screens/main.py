@@ -269,6 +269,7 @@ class MainScreen(Screen[None]):
             self.query_one(FetchJob).fetch_due_on_schedule()
         self.query_one(FolderWatch).start()
         self.imports.sample_if_empty()
+        self.imports.tell_interrupted()
 
     def on_resize(self, event: events.Resize) -> None:
         """On a narrow terminal the footer packs its keys, so ? Help and q Quit still show."""
