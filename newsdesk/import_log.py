@@ -89,6 +89,10 @@ class ImportRecord:
     running: bool = False
     #: Its process died before it finished: what it stored stays (one step `u` takes back).
     interrupted: bool = False
+    #: Of a running or interrupted import: articles of a transaction that was committing
+    #: when last written, and one of them (stored if it committed: `Desk.recent_imports`).
+    pending: int = 0
+    pending_probe: str = ""
 
 
 def now_stamp() -> str:
@@ -199,6 +203,8 @@ def _record(data: Any) -> ImportRecord | None:
             files=int(data.get("files", 0)),
             files_total=int(data.get("files_total", 0)),
             interrupted=bool(data.get("interrupted", False)),
+            pending=int(data.get("pending", 0)),
+            pending_probe=str(data.get("pending_probe", "")),
         )
     except (KeyError, TypeError, ValueError):
         return None
@@ -341,10 +347,19 @@ class RunningImport:
     files_total: int = 0
     imported: int = 0
     probe: list[str] = field(default_factory=list)
+    pending: list[str] = field(default_factory=list)
     _written: float = 0.0
+
+    def committing(self, ids: Sequence[str]) -> None:
+        """A transaction with these new articles is about to commit: a kill between its
+        commit and `stored` still counts them (they are in the store)."""
+        self.pending = list(ids)
+        if ids:
+            self.write()
 
     def stored(self, ids: Sequence[str]) -> None:
         """A transaction committed with these new articles."""
+        self.pending = []
         if not ids:
             return
         self.imported += len(ids)
@@ -374,6 +389,8 @@ class RunningImport:
             "files_total": self.files_total,
             "imported": self.imported,
             "probe": self.probe,
+            "pending": len(self.pending),
+            "pending_probe": self.pending[0] if self.pending else "",
         }
         temp = self.path.with_name(f".{self.path.name}.tmp")
         try:
@@ -429,6 +446,8 @@ def _running_records(data_dir: Path) -> list[ImportRecord]:
                     files_total=int(data["files_total"]),
                     running=alive,
                     interrupted=not alive,
+                    pending=int(data.get("pending", 0)),
+                    pending_probe=str(data.get("pending_probe", "")),
                 )
             )
         except (OSError, ValueError, KeyError, TypeError):

@@ -238,6 +238,8 @@ class Desk:
 
         def log_step(tx: Transaction, ids: list[str]) -> None:
             if ids:
+                if running is not None:
+                    running.committing(ids)
                 batch = self.store.log_import(tx, ids, step[0] if step else None)
                 with self._steps_lock:
                     if step:
@@ -329,11 +331,18 @@ class Desk:
         from newsdesk import import_log
 
         records = import_log.recent(self.paths.data_dir, limit)
-        probes = [i for r in records for i in r.probe]
+        probes = [i for r in records for i in [*r.probe, r.pending_probe] if i]
         if not probes:
             return records
         # An import `u` took back still read "59 articles imported" (one query for all).
         stored = self.store.existing(probes)
+        # A process killed as a transaction committed: its articles count if it did.
+        records = [
+            replace(r, imported=r.imported + r.pending, probe=r.probe or [r.pending_probe])
+            if r.pending and r.pending_probe in stored
+            else r
+            for r in records
+        ]
         return [
             replace(r, undone=True) if r.probe and stored.isdisjoint(r.probe) else r
             for r in records
