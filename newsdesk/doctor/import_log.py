@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 def check_import_log(doctor: Doctor, writable: bool) -> None:
     data_dir = doctor.paths.data_dir
+    if not (data_dir / import_log.LOG_NAME).exists():
+        return  # no import yet: nothing to check
     repair = doctor.repair and writable
     try:
         unreadable, salvaged = import_log.mend(data_dir, repair=repair)
