@@ -579,6 +579,7 @@ HANDLERS: dict[str, Handler] = {
     "delete": cmd_delete,
     "undo": cmd_undo,
     "history": cmd_history,
+    "imports": _lazy("newsdesk.cli.imports_cmd", "cmd_imports"),
     "reindex": cmd_reindex,
     "saved": cmd_saved,
     "export": _lazy("newsdesk.cli.export_cmd", "cmd_export"),

@@ -177,6 +177,11 @@ def test_a_killed_import_is_in_the_log_as_interrupted_with_what_it_stored(
     assert not list((data / import_log.RUNNING_DIR).glob("*.json"))
     (again,) = import_log.recent(data)
     assert again.interrupted and again.token == record.token
+    listed = run_cli(data, "imports")
+    assert listed.returncode == 0 and not listed.stderr
+    assert f"interrupted: {stored:,} articles stored from {record.files:,} of 600" in (
+        listed.stdout
+    )
 
 
 def test_an_import_that_ends_leaves_no_running_file(tmp_path: Path) -> None:
