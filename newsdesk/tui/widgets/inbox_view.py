@@ -183,6 +183,13 @@ class InboxView(Container):
         if answer.unreadable:
             # Not "no article matches": nothing was searched (the bar above says why).
             inbox.empty_message = "This search could not be read: see the search bar."
+        elif answer.request.query and answer.index_behind:
+            # A `newsdesk reindex` from a shell empties the index for a while: "no
+            # article matches" (or a bare "0 shown") said the desk held none.
+            inbox.empty_message = (
+                "Nothing found yet: the search index is being rebuilt or catching up; "
+                "the list fills in as it does."
+            )
         elif answer.request.query:
             inbox.empty_message = "No article matches this search."
         elif busy := self.importing():
