@@ -161,6 +161,8 @@ def stopped_for_full_disk(exc: StoreError, last: FileOutcome) -> bool:
     file's reason says so (it tried 1,773 more files, each failing the same way)."""
     if not isinstance(exc, DiskFullError):
         return False
+    if last.disk_full:
+        return True  # said when its own store failed; the commit then failed too
     last.disk_full = True
     last.error = (
         f"{(last.error or '').rstrip('.')}. Disk full: the import stopped at this file; nothing stored from "

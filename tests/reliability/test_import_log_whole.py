@@ -128,6 +128,9 @@ def test_store_batch_ends_the_import_on_a_full_disk() -> None:
     outcome = import_batch.FileOutcome("/in/a.txt", error="could not store articles")
     assert import_batch.stopped_for_full_disk(DiskFullError("the disk is full."), outcome)
     assert outcome.disk_full and "stopped at this file" in (outcome.error or "")
+    # The batch's commit fails the same way after it: said once.
+    assert import_batch.stopped_for_full_disk(DiskFullError("the disk is full."), outcome)
+    assert (outcome.error or "").count("stopped at this file") == 1
     other = import_batch.FileOutcome("/in/b.txt", error="could not store articles")
     assert not import_batch.stopped_for_full_disk(import_batch.StoreError("locked"), other)
     line = import_batch.disk_full_line([other, outcome], 2000)
