@@ -59,7 +59,7 @@ PROBE = 8
 
 @dataclass(frozen=True)
 class ImportRecord:
-    """One finished import, for the import log."""
+    """One import, for the import log: finished, or running or interrupted (`read_log`)."""
 
     #: When it ended (local time, ISO 8601 to the second).
     finished: str
@@ -472,6 +472,9 @@ def settle_interrupted(data_dir: Path) -> list[ImportRecord]:
                     continue  # another reader settled it first
                 _append_line(path, json.dumps(asdict(record)) + "\n")
                 running.unlink()
+                # A rewrite the kill cut short leaves its temp file: it goes too.
+                with contextlib.suppress(OSError):
+                    running.with_name(f".{running.name}.tmp").unlink()
                 settled.append(record)
     except OSError as exc:
         log.warning("an interrupted import was not logged: %s", exc)
