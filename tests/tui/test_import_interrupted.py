@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 from newsdesk import import_log
-from newsdesk.paths import Paths
+from newsdesk.desk import Desk
+from newsdesk.paths import Paths, resolve
 from newsdesk.tui.screens.import_log import ImportLogScreen
 from tests.tui.conftest import AppFactory
 from tests.tui.helpers import SIZE, record_notifications, settle
@@ -21,7 +22,9 @@ def _died_importing(data: Path) -> None:
     running = import_log.begin(data, ["/in/queue"])
     assert running is not None
     running.progressed(40, 2000)
-    running.stored([f"id{n}" for n in range(173)])
+    with Desk(resolve(data)) as desk:
+        stored = desk.inbox_ids()
+    running.stored([*stored, *(f"id{n}" for n in range(173 - len(stored)))])
     gone = subprocess.run(
         [sys.executable, "-c", "import os; print(os.getpid())"],
         capture_output=True,

@@ -196,12 +196,17 @@ class ImportFlow:
     def tell_interrupted(self) -> None:
         """An import whose process died (kill -9, a crash, the app killed during `i`) is
         said once, at the next start: what it stored stays, and nothing else said so."""
-        from newsdesk import import_log
-
         host = self.host
         told = host.ui_state.told_interrupted
-        records = import_log.read_log(host.desk.paths.data_dir, LOG_SHOWN).records
-        new = [r for r in records if r.interrupted and r.token and r.token not in told]
+        try:
+            # The Desk's reading counts a transaction the kill caught as it committed.
+            records = host.desk.recent_imports(LOG_SHOWN)
+        except DeskError:
+            return  # the store is away: said at a later start
+        # One taken back since (`newsdesk undo` from a shell) is no news.
+        new = [
+            r for r in records if r.interrupted and not r.undone and r.token and r.token not in told
+        ]
         if not new:
             return
         told[:0] = [r.token for r in new]
