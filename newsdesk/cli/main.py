@@ -195,10 +195,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--json", action="store_true")
 
-    p = sub.add_parser(
-        "imports",
-        help="the import log: recent imports, what failed and why, interrupted ones",
-    )
+    p = sub.add_parser("imports", help="the import log: recent imports, failures, interrupted")
     p.add_argument("--limit", type=int, default=20, help="imports shown (0: every one kept)")
     p.add_argument("--json", action="store_true")
 
