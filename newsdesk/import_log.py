@@ -49,7 +49,7 @@ LOG_NAME = "imports.jsonl"
 #: The folder of the imports under way, one JSON file each.
 RUNNING_DIR = "imports.running"
 #: A running import's file is rewritten at most this often as files are reported
-#: (and at every committed transaction, for its count of articles).
+#: (and before every transaction commits, with the articles it is committing).
 RUNNING_WRITE_S = 0.25
 #: Imports kept (the log is cut back to these once it holds twice as many).
 KEEP = 100
@@ -358,13 +358,13 @@ class RunningImport:
             self.write()
 
     def stored(self, ids: Sequence[str]) -> None:
-        """A transaction committed with these new articles."""
+        """A transaction committed with these new articles. Not written here: between the
+        commit and the import's own count a Ctrl-C or SIGTERM must find nothing slow to
+        land in (the summary then said nothing was kept); the file already counts them
+        as `pending`, and the next write counts them as stored."""
         self.pending = []
-        if not ids:
-            return
         self.imported += len(ids)
         self.probe.extend(ids[: PROBE - len(self.probe)])
-        self.write()
 
     def progressed(self, done: int, total: int) -> None:
         """`done` of `total` files reported (written now and then, and at the last)."""
