@@ -25,6 +25,7 @@ def _died_importing(data: Path) -> None:
     with Desk(resolve(data)) as desk:
         stored = desk.inbox_ids()
     running.stored([*stored, *(f"id{n}" for n in range(173 - len(stored)))])
+    running.write()  # as the next file reported writes it
     gone = subprocess.run(
         [sys.executable, "-c", "import os; print(os.getpid())"],
         capture_output=True,
