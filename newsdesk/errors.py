@@ -40,6 +40,10 @@ class StoreError(DeskError):
     """The store could not do what was asked (with what to do about it)."""
 
 
+class DiskFullError(StoreError):
+    """The disk holding the store is full: nothing more can be written until space is freed."""
+
+
 class StepInProgress(StoreError):
     """The newest step is an import still being written (by this desk): nothing undone."""
 

@@ -14,12 +14,12 @@ from __future__ import annotations
 import gc
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from newsdesk.errors import StoreBusyError, StoreError
+from newsdesk.errors import DiskFullError, StoreBusyError, StoreError
 
 if TYPE_CHECKING:
     from newsdesk.pipeline import Prepared
@@ -78,6 +78,8 @@ class FileOutcome:
     duplicates: int = 0
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
+    #: The disk was full: the import stopped at this file, the files after it untried.
+    disk_full: bool = False
 
 
 #: Stores one loaded file's items inside a transaction: (new ids, duplicates).
@@ -93,8 +95,10 @@ def store_batch(
     """Store files from `results` in one transaction until the batch is full.
 
     Returns each file's outcome with its new ids (none when its transaction
-    failed), and whether `results` ran out. `before_commit(tx, new ids)` writes
-    what must be committed with them (the import's step of the action log).
+    failed), and whether the import is over: `results` ran out, or the disk is full
+    (every later file failed the same way, one line each: `stopped_for_full_disk`).
+    `before_commit(tx, new ids)` writes what must be committed with them (the
+    import's step of the action log).
     """
     batch: list[tuple[FileOutcome, list[str]]] = []
     finished = True
@@ -118,7 +122,7 @@ def store_batch(
                         new, duplicates = store_file(tx, prepared)
                 except StoreError as exc:
                     outcome.error = f"could not store articles from {result.path}: {exc}"
-                    finished = False
+                    finished = stopped_for_full_disk(exc, outcome)
                     break
                 created.extend(new)
                 outcome.imported = len(new)
@@ -147,7 +151,24 @@ def store_batch(
                     outcome.error = f"could not store articles from {outcome.path}: {exc}"
                 outcome.imported = outcome.duplicates = 0
                 created.clear()
+            if batch and stopped_for_full_disk(exc, batch[-1][0]):
+                finished = True
     return batch, finished
+
+
+def stopped_for_full_disk(exc: StoreError, last: FileOutcome) -> bool:
+    """True when `exc` says the disk is full: the import stops there, and the last
+    file's reason says so (it tried 1,773 more files, each failing the same way)."""
+    if not isinstance(exc, DiskFullError):
+        return False
+    if last.disk_full:
+        return True  # said when its own store failed; the commit then failed too
+    last.disk_full = True
+    last.error = (
+        f"{(last.error or '').rstrip('.')}. Disk full: the import stopped at this file; nothing stored from "
+        "it or the files after it (import them again once there is space)"
+    )
+    return True
 
 
 def _begin(store: StoreBackend) -> tuple[AbstractContextManager[Transaction], Transaction]:
@@ -167,3 +188,17 @@ def _full(files: int, items: int, started: float | None) -> bool:
     if files >= BATCH_FILES or items >= BATCH_ITEMS:
         return True
     return started is not None and time.monotonic() - started >= BATCH_SECONDS
+
+
+def disk_full_line(outcomes: Sequence[FileOutcome], total: int | None) -> str | None:
+    """What an import the full disk stopped says ("disk full: stopped after 105 files;
+    nothing stored from the rest"), None when it did not stop for that. `total`: the
+    files it was given, when known."""
+    if not any(o.disk_full for o in outcomes):
+        return None
+    done = len(outcomes)
+    rest = f" ({total - done:,} files)" if total is not None and total > done else ""
+    return (
+        f"disk full: stopped after {done:,} file{'s' if done != 1 else ''}; nothing stored "
+        f"from the rest{rest}. Free some space and import again (what is stored is skipped)"
+    )

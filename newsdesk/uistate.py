@@ -42,6 +42,9 @@ class UIState:
     #: The sample import began and never finished (the app quit or was killed first):
     #: the next start imports it again (what was stored merges as duplicates).
     sample_pending: bool = False
+    #: Imports whose process died that the app has said so about (their log tokens),
+    #: newest first: each is said once.
+    told_interrupted: list[str] = field(default_factory=list)
 
     def remember_search(self, query: str) -> None:
         """Put `query` at the front of the recent searches."""
@@ -64,6 +67,7 @@ class UIState:
             "last_export_folder": self.last_export_folder,
             "sample_offered": self.sample_offered,
             "sample_pending": self.sample_pending,
+            "told_interrupted": list(self.told_interrupted),
         }
 
     @classmethod
@@ -84,6 +88,9 @@ class UIState:
         for name in ("cursor", "last_import_folder", "last_export_folder"):
             if isinstance(data.get(name), str):
                 setattr(state, name, data[name])
+        told = data.get("told_interrupted")
+        if isinstance(told, list):
+            state.told_interrupted = [t for t in told if isinstance(t, str)][:RECENT_LIMIT]
         recent = data.get("recent_searches")
         if isinstance(recent, list):
             state.recent_searches = [q for q in recent if isinstance(q, str) and q.strip()][

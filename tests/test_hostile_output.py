@@ -155,6 +155,8 @@ def walk(h: dict[str, str]) -> list[list[str]]:
         ["undo", "--json"],
         ["history"],
         ["history", "--json"],
+        ["imports"],
+        ["imports", "--json"],
         ["claim", h["a"]],
         ["claim", h["a"], "--json"],
         ["release", h["a"]],

@@ -135,7 +135,7 @@ def archived_on_arrival(desk: Desk, ids: Sequence[str]) -> int:
 
 
 def cmd_import(desk: Desk, args: argparse.Namespace) -> int:
-    from newsdesk.import_batch import FileOutcome
+    from newsdesk.import_batch import FileOutcome, disk_full_line
 
     if any(str(p) == "-" for p in args.paths):
         piped = piped_input(desk)
@@ -154,7 +154,10 @@ def cmd_import(desk: Desk, args: argparse.Namespace) -> int:
     with progress_bar() as progress:
         task = progress.add_task("importing", total=None, current="")
 
+        given: list[int] = []
+
         def on_progress(event: ImportProgress) -> None:
+            given[:] = [event.total]
             progress.update(
                 task,
                 completed=event.done,
@@ -217,6 +220,8 @@ def cmd_import(desk: Desk, args: argparse.Namespace) -> int:
                         ("  ! ", "yellow"), display(outcome.path, name=True), ": ", warning
                     )
                 )
+        if stopped_full := disk_full_line(summary.files, given[0] if given else None):
+            output.error(stopped_full)
         if archived:
             # Else an import a killfile took whole seemed to bring nothing.
             output.notice(
@@ -574,6 +579,7 @@ HANDLERS: dict[str, Handler] = {
     "delete": cmd_delete,
     "undo": cmd_undo,
     "history": cmd_history,
+    "imports": _lazy("newsdesk.cli.imports_cmd", "cmd_imports"),
     "reindex": cmd_reindex,
     "saved": cmd_saved,
     "export": _lazy("newsdesk.cli.export_cmd", "cmd_export"),

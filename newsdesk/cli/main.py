@@ -195,6 +195,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--json", action="store_true")
 
+    p = sub.add_parser("imports", help="the import log: recent imports, failures, interrupted")
+    p.add_argument("--limit", type=int, default=20, help="imports shown (0: every one kept)")
+    p.add_argument("--json", action="store_true")
+
     sub.add_parser("reindex", help="rebuild the search index from the store")
 
     p = sub.add_parser("export", help="export articles to Markdown, JSON or CSV")
@@ -330,7 +334,7 @@ NEED_A_DESK = frozenset(
     {
         "search", "list", "show", "tag", "note", "star", "unstar", "read", "unread",
         "archive", "unarchive", "delete", "undo", "history", "export", "stories", "claim",
-        "release", "diff",
+        "release", "diff", "imports",
     }
 )  # fmt: skip
 

@@ -74,7 +74,7 @@ if TYPE_CHECKING:
     from newsdesk.feeds.http import Limits
     from newsdesk.feeds.service import FeedChange, FeedOutcome, FetchSummary, OpmlReport
     from newsdesk.feeds.subscription import Subscription
-    from newsdesk.import_log import ImportRecord
+    from newsdesk.import_log import ImportRecord, RunningImport
     from newsdesk.ingest import LoadResult
     from newsdesk.rules.arrival import Arrival
     from newsdesk.rules.model import Notified, Rule
@@ -231,9 +231,15 @@ class Desk:
         # the import ends (Ctrl-C, the shared desk gone, the process killed), what it
         # stored is that step, and `undo` takes it back rather than the step before.
         step: list[int] = []
+        # Noted before the first file: an import whose process dies reads "interrupted".
+        from newsdesk import import_log
+
+        running = import_log.begin(self.paths.data_dir, [str(p) for p in inputs]) if log else None
 
         def log_step(tx: Transaction, ids: list[str]) -> None:
             if ids:
+                if running is not None:
+                    running.committing(ids)
                 batch = self.store.log_import(tx, ids, step[0] if step else None)
                 with self._steps_lock:
                     if step:
@@ -248,11 +254,19 @@ class Desk:
                 stored(ids)
             if ids:
                 self._indexing.notify()
+            if running is not None:
+                running.stored(ids)
+
+        def reported(done: ImportProgress) -> None:
+            if running is not None:
+                running.progressed(done.done, done.total)
+            if progress is not None:
+                progress(done)
 
         try:
             self._storer.import_files(
                 inputs,
-                progress,
+                reported,
                 should_stop,
                 committed,
                 summary,
@@ -263,14 +277,18 @@ class Desk:
             # Ctrl-C, SIGTERM, the store gone: what it stored is in the import log (`L`) too.
             if log:
                 with contextlib.suppress(Exception):
-                    self._log_for_editor(summary, inputs, watched=False, stopped=lambda: True)
+                    self._log_for_editor(
+                        summary, inputs, watched=False, stopped=lambda: True, running=running
+                    )
             raise
         finally:
             if step:
                 with self._steps_lock:
                     self._writing_steps.discard(step[0])
         if log:  # a watched folder's are logged by the watch (`watch_folders`)
-            self._log_for_editor(summary, inputs, watched=False, stopped=should_stop)
+            self._log_for_editor(
+                summary, inputs, watched=False, stopped=should_stop, running=running
+            )
         if summary.imported_ids:
             if log:
                 self._log.after_write()
@@ -288,6 +306,7 @@ class Desk:
         *,
         watched: bool,
         stopped: Callable[[], bool] | None,
+        running: RunningImport | None = None,
     ) -> None:
         """The import in the import log (`L`), for every process; a watched folder's only
         when it did something (a copy already stored is no news)."""
@@ -300,8 +319,9 @@ class Desk:
             [str(p) for p in inputs],
             by="watch" if watched else "import",
             stopped=bool(stopped is not None and stopped()),
+            running=running,
         )
-        import_log.append(self.paths.data_dir, record)
+        import_log.append(self.paths.data_dir, record, running)
 
     def recent_imports(self, limit: int = 20) -> list[ImportRecord]:
         """The last imports of any process on this machine (the app, the CLI, watched
@@ -311,11 +331,18 @@ class Desk:
         from newsdesk import import_log
 
         records = import_log.recent(self.paths.data_dir, limit)
-        probes = [i for r in records for i in r.probe]
+        probes = [i for r in records for i in [*r.probe, r.pending_probe] if i]
         if not probes:
             return records
         # An import `u` took back still read "59 articles imported" (one query for all).
         stored = self.store.existing(probes)
+        # A process killed as a transaction committed: its articles count if it did.
+        records = [
+            replace(r, imported=r.imported + r.pending, probe=r.probe or [r.pending_probe])
+            if r.pending and r.pending_probe in stored
+            else r
+            for r in records
+        ]
         return [
             replace(r, undone=True) if r.probe and stored.isdisjoint(r.probe) else r
             for r in records

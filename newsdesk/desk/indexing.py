@@ -45,7 +45,10 @@ class DeskIndex:
                 message = index.open()
                 if message:
                     self.notices.append(message)
-                if self.background:
+                if self.background and not self.store.read_only:
+                    # A read-only desk writes nothing: its writer thread only failed at
+                    # Whoosh's lock file ("indexing failed: Read-only file system"),
+                    # even with the index current. It searches what is indexed.
                     index.start_background()
                 else:
                     # No app threads here: a large catch-up may fork sub-writers.

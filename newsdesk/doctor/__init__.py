@@ -10,6 +10,8 @@ The rules it keeps:
 - A database from a newer newsdesk is left exactly as it is.
 - The index is derived data: when it is missing, damaged or behind, it is
   rebuilt or caught up from the store.
+- The import log is read line by line: a line torn by a full disk or a crash is
+  removed (a whole record stuck to it is kept).
 - Leftovers of interrupted atomic writes and exports (hidden temp files and
   staging folders with newsdesk's own names) are removed once they are old
   enough that no running process can still be writing them.
@@ -19,7 +21,7 @@ imports Textual.
 
 One module per concern: `report` (findings), `runner` (the `Doctor`, which runs
 the checks in order), one module per check (`data_dir`, `database`,
-`search_index`, `temp_files`) and `salvage` (rebuilding a damaged store).
+`search_index`, `temp_files`, `import_log`) and `salvage` (rebuilding a damaged store).
 """
 
 from __future__ import annotations

@@ -16,6 +16,7 @@ from newsdesk.config import store_url
 from newsdesk.doctor.config_files import check_config
 from newsdesk.doctor.data_dir import check_data_dir
 from newsdesk.doctor.database import check_database
+from newsdesk.doctor.import_log import check_import_log
 from newsdesk.doctor.report import DoctorReport
 from newsdesk.doctor.rows import check_rows
 from newsdesk.doctor.search_index import check_index, check_shared_index
@@ -59,6 +60,7 @@ class Doctor:
                 check_shared_index(self, url, bool(writable))
             if writable is not None:
                 check_temp_files(self)
+                check_import_log(self, bool(writable))
             return self.report
         if writable is None:
             return self.report
@@ -67,6 +69,7 @@ class Doctor:
             check_rows(self, writable)
             check_index(self, writable)
         check_temp_files(self)
+        check_import_log(self, writable)
         return self.report
 
     def _check_shared_desk(self, url: str) -> bool:

@@ -231,7 +231,8 @@ class NewsdeskApp(App[None]):
         try:
             uistate.save(self.desk.paths.ui_state, self.ui_state)
         except OSError as exc:
-            if self._told_state_unsaved:
+            if self._told_state_unsaved or self.desk.read_only:
+                # A read-only desk's own notice says nothing is saved there.
                 return
             # Said once: on a read-only data directory every save failed, and each one
             # (each export, each quit) said it again beside the read-only notice.

@@ -170,13 +170,45 @@ class InboxResults:
         self, ids: Sequence[str], members_of: Callable[[str], list[str]]
     ) -> list[str]:
         """Each folded story row replaced by every version of its story (`members_of`)."""
+        return self.story_targets(ids, members_of, lambda _head: None).ids
+
+    def story_targets(
+        self,
+        ids: Sequence[str],
+        members_of: Callable[[str], list[str]],
+        drawn_size: Callable[[str], int | None],
+    ) -> StoryTargets:
+        """Each folded story row replaced by the versions its row stood for.
+
+        `members_of` reads a story's versions now; `drawn_size` gives the count a
+        row showed when it was drawn (None when not known). A story that has more
+        versions now than its row showed grew after the row was drawn (an import
+        from a shell, before the list caught up): the action reaches the versions the
+        answer on screen knew of, never one the editor has not seen.
+        """
         if not any(self.is_story_row(i) for i in ids):
-            return list(ids)
+            return StoryTargets(list(ids), 0)
         out: dict[str, None] = {}
+        newer = 0
         for article_id in ids:
-            if self.is_story_row(article_id):
-                members = members_of(self.story_of_head[article_id])
-                out.update(dict.fromkeys(members or [article_id]))
-            else:
+            if not self.is_story_row(article_id):
                 out[article_id] = None
-        return list(out)
+                continue
+            story = self.story_of_head[article_id]
+            members = members_of(story) or [article_id]
+            drawn = drawn_size(article_id)
+            if drawn is None or len(members) > drawn:
+                known = [m for m in members if m == article_id or self.story_of.get(m) == story]
+                newer += len(members) - len(known)
+                members = known
+            out.update(dict.fromkeys(members))
+        return StoryTargets(list(out), newer)
+
+
+@dataclass(frozen=True)
+class StoryTargets:
+    """What an action on rows reaches, and the story versions it left out."""
+
+    ids: list[str]
+    #: Versions that joined a story after its row was drawn: left as they were.
+    newer: int

@@ -26,7 +26,7 @@ from psycopg import sql
 from psycopg.conninfo import conninfo_to_dict
 from psycopg.rows import dict_row
 
-from newsdesk.errors import StoreBusyError, StoreError, StoreUnreachableError
+from newsdesk.errors import DiskFullError, StoreBusyError, StoreError, StoreUnreachableError
 from newsdesk.store.own_changes import OwnChanges
 
 Conn = psycopg.Connection[dict[str, Any]]
@@ -127,6 +127,10 @@ def translate(exc: psycopg.Error, url: str) -> StoreError:
         | psycopg.errors.SerializationFailure,
     ):
         return StoreBusyError(f"the shared desk at {where} is busy ({detail}); nothing changed")
+    if isinstance(exc, psycopg.errors.DiskFull):
+        return DiskFullError(
+            f"the disk of the shared desk at {where} is full ({detail}); nothing changed"
+        )
     if isinstance(exc, psycopg.OperationalError):
         return StoreUnreachableError(
             f"cannot reach the shared desk at {where} ({detail}); "

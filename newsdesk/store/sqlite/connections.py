@@ -22,6 +22,7 @@ from pathlib import Path
 
 from newsdesk.errors import (
     DamagedStoreError,
+    DiskFullError,
     ReadOnlyStoreError,
     StoreBusyError,
     StoreError,
@@ -90,7 +91,7 @@ def translate(exc: sqlite3.Error, path: Path) -> StoreError:
     if "readonly" in text or "read-only" in text:
         return ReadOnlyStoreError(read_only_message(path))
     if "full" in text:
-        return StoreError(
+        return DiskFullError(
             f"the disk holding {path.parent} is full; nothing was changed. "
             "Free some space and try again."
         )

@@ -22,9 +22,17 @@ from newsdesk.sanitize import display
 from newsdesk.tui.modals.once import OnceModal
 
 
-def log_text(records: Sequence[ImportRecord]) -> Text:
+def log_text(records: Sequence[ImportRecord], unreadable: int = 0) -> Text:
     """Newest first: when, what, the counts, then one line per failed file."""
     text = Text(end="")
+    if unreadable:
+        # Torn by a full disk or a crash: skipped, and the imports after them still listed.
+        lines = f"{unreadable:,} line{'s' if unreadable != 1 else ''}"
+        text.append(
+            f"{lines} of the log could not be read (torn by a full disk or a crash); "
+            "newsdesk doctor removes them.\n\n",
+            "dim",
+        )
     if not records:
         text.append("No import yet (i imports files or folders).", "dim")
         return text
@@ -35,7 +43,15 @@ def log_text(records: Sequence[ImportRecord]) -> Text:
         text.append("  watched: " if record.by == "watch" else "  ")
         text.append(", ".join(display(p) for p in record.paths) + "\n")
         article_word = "article" if record.imported == 1 else "articles"
-        text.append(f"  {record.imported:,} {article_word} imported")
+        if record.running or record.interrupted:
+            text.append("  running: " if record.running else "  interrupted: ", "bold")
+            text.append(f"{record.imported:,} {article_word} stored")
+            if record.files_total:
+                text.append(f" from {record.files:,} of {record.files_total:,} files")
+            if record.interrupted:
+                text.append(" (its process ended before the import did)", "dim")
+        else:
+            text.append(f"  {record.imported:,} {article_word} imported")
         if record.duplicates:
             text.append(f", {record.duplicates:,} already there")
         if record.failed:
@@ -67,14 +83,18 @@ class ImportLogScreen(OnceModal[None]):
     ]
     """Any of these closes the log."""
 
-    def __init__(self, records: Sequence[ImportRecord]) -> None:
+    def __init__(self, records: Sequence[ImportRecord], *, unreadable: int = 0) -> None:
         super().__init__()
         self.records = list(records)
+        #: Lines of the log that could not be read (said above the records).
+        self.unreadable = unreadable
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog", id="import-log"):
             yield Static(Text("Import log", style="bold"), classes="dialog-title")
-            yield Static(log_text(self.records), id="import-log-text", markup=False)
+            yield Static(
+                log_text(self.records, self.unreadable), id="import-log-text", markup=False
+            )
             yield Static(Text("Esc closes", style="dim"))
 
     def action_close(self) -> None:

@@ -78,6 +78,9 @@ NARROW_FOOTER = 100
 SUBMIT_HOLD_SECONDS = 2.0
 #: While the index catches up, a search on screen found then is asked again this often.
 ASK_AGAIN_S = 2.0
+#: The view state (query, cursor, sort) is saved this often when it has changed: it was
+#: saved only on a clean quit and at a few steps, so a killed app forgot the query typed.
+STATE_SAVE_S = 2.0
 
 
 class MainScreen(Screen[None]):
@@ -116,6 +119,8 @@ class MainScreen(Screen[None]):
         self.clock = clock
         self.keymap_overrides = keymap_overrides
         self._persist = save_state
+        #: The view state as last saved (`_save_if_changed`).
+        self._saved_view: dict[str, object] = ui_state.to_dict()
         #: Inbox-wide counts (unread, starred...) for the status line.
         self.counts: dict[str, int] = {}
         #: Only the first screenful of the inbox is shown yet.
@@ -247,6 +252,7 @@ class MainScreen(Screen[None]):
             self.run_search(keep=restore)
         # Background jobs (index, counts) start after the first frame is on screen.
         self.call_after_refresh(self._start_jobs)
+        self.set_interval(STATE_SAVE_S, self._save_if_changed)
 
     def show_first_screenful(self, keep: str | None = None) -> bool:
         """Paint the newest rows of the inbox in the first frame, before the whole list.
@@ -269,6 +275,7 @@ class MainScreen(Screen[None]):
             self.query_one(FetchJob).fetch_due_on_schedule()
         self.query_one(FolderWatch).start()
         self.imports.sample_if_empty()
+        self.imports.tell_interrupted()
 
     def on_resize(self, event: events.Resize) -> None:
         """On a narrow terminal the footer packs its keys, so ? Help and q Quit still show."""
@@ -444,7 +451,12 @@ class MainScreen(Screen[None]):
 
     def save_state(self) -> None:
         """Persist the view state (query, sort, grouping, folders) now."""
+        self._saved_view = self.ui_state.to_dict()
         self._persist()
+
+    def _save_if_changed(self) -> None:
+        if self.ui_state.to_dict() != self._saved_view:
+            self.save_state()
 
     def focus_inbox(self) -> None:
         self.set_focus(self.inbox)
@@ -647,8 +659,20 @@ class MainScreen(Screen[None]):
     # -- triage ------------------------------------------------------------------------------
 
     def targets(self) -> list[str]:
-        """The selection, else the cursor row (a folded story row: every version)."""
-        return self.view.targets()
+        """The selection, else the cursor row (a folded story row: every version it showed)."""
+        ids = self.view.targets()
+        if newer := self.view.newer_left:
+            # The list catches up about a second after an import from elsewhere: a key
+            # pressed before then meant the versions the row counted, not the new ones.
+            self.notify(
+                f"{newer:,} newer version{'s' if newer != 1 else ''} arrived after the row "
+                f"was drawn and {'was' if newer == 1 else 'were'} left as "
+                f"{'it was' if newer == 1 else 'they were'}.",
+                severity="warning",
+                timeout=6,
+                markup=False,
+            )
+        return ids
 
     def action_star(self) -> None:
         self.triage.toggle("starred")

@@ -26,6 +26,7 @@ from textual.widget import Widget
 from newsdesk.desk import ActionResult, Desk, DeskError
 from newsdesk.desk.results import nothing_taken_back, taken_back_in_deleted
 from newsdesk.errors import StepInProgress
+from newsdesk.store.protocol import StepPreview
 from newsdesk.tui import triage
 from newsdesk.tui.workers import app_worker
 
@@ -33,6 +34,10 @@ T = TypeVar("T")
 
 #: Batches up to this size are written on the spot; bigger ones in a worker.
 SYNC_LIMIT = 2000
+#: What an undo that took nothing back says of who changed the articles since.
+OTHERS = "other editors have changed those articles since"
+#: Steps read to tell who changed a step's articles after it (`_changed_since_by`).
+HISTORY_LOOK = 50
 
 
 class DeskWriter(Widget):
@@ -239,6 +244,7 @@ class DeskWriter(Widget):
 
     def _undo(self) -> None:
         try:
+            step = self._desk.undo_step(own_session=True)
             result = self._desk.undo(own_session=True)
         except StepInProgress as exc:
             # Not a failure: the running import is the newest step (`ImportFlow.holds_undo`).
@@ -254,7 +260,7 @@ class DeskWriter(Widget):
             said = (
                 taken_back_in_deleted(result.action, len(result.in_deleted))
                 if result.in_deleted
-                else nothing_taken_back(result.action)
+                else self._changed_since_by(step, nothing_taken_back(result.action))
             )
             self.notify(said[:1].upper() + said[1:] + ".", timeout=4, markup=False)
             self.post_message(self.Undone(result))
@@ -264,6 +270,22 @@ class DeskWriter(Widget):
             f"Undid {what} on {triage.articles(len(result.changed))}", timeout=3, markup=False
         )
         self.post_message(self.Undone(result))
+
+    def _changed_since_by(self, step: StepPreview | None, said: str) -> str:
+        """`said` ("other editors have changed those articles since") naming who did: the
+        same editor from a shell or another window was told it was other editors."""
+        if step is None or OTHERS not in said:
+            return said
+        try:
+            later = [r for r in self._desk.history(HISTORY_LOOK) if r.batch > step.batch]
+        except DeskError:
+            return said
+        editors = {r.editor for r in later}
+        if not editors or editors - {self._desk.editor}:
+            return said
+        return said.replace(
+            OTHERS, "you have changed those articles since (from another window or a shell)"
+        ).replace("their changes stay", "those changes stay")
 
     def save_search(self, name: str, query: str, *, replace: bool = False) -> bool:
         def save() -> bool:

@@ -18,6 +18,7 @@ from textual.widgets import ProgressBar
 from textual.worker import get_current_worker
 
 from newsdesk.desk import ImportProgress, ImportSummary
+from newsdesk.import_batch import disk_full_line
 from newsdesk.tui.relist_pace import RelistPace
 from newsdesk.tui.triage import articles
 from newsdesk.tui.workers import app_worker
@@ -73,6 +74,8 @@ class ImportJob(ProgressBar):
         new_ids: list[str] = field(default_factory=list)
         #: Articles a feed file's corrected items updated in place.
         updated: int = 0
+        #: Why it stopped early for a full disk ("disk full: stopped after ..."), or None.
+        disk_full: str | None = None
 
     @dataclass
     class Surveyed(Message):
@@ -110,10 +113,12 @@ class ImportJob(ProgressBar):
         worker = get_current_worker()
         last = 0.0
         imported = 0
+        total: int | None = None
 
         def progress(step: ImportProgress) -> None:
-            nonlocal last, imported
+            nonlocal last, imported, total
             imported += step.outcome.imported
+            total = step.total
             now = time.monotonic()
             if step.done == step.total or now - last >= 1 / PROGRESS_RATE:
                 last = now
@@ -133,6 +138,7 @@ class ImportJob(ProgressBar):
                 paths=[str(p) for p in paths],
                 warned=[(f.path, w) for f in summary.files if not f.error for w in f.warnings],
                 new_ids=list(summary.imported_ids),
+                disk_full=disk_full_line(summary.files, total),
             )
         )
 
@@ -192,6 +198,8 @@ class ImportJob(ProgressBar):
                 markup=False,
                 timeout=8,
             )
+        if message.disk_full:
+            self.notify(message.disk_full + ".", severity="error", markup=False, timeout=15)
         if message.failed:
             more = len(message.failed) - FAILURES_SHOWN
             self.notify(

@@ -107,6 +107,9 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
         self.empty_message = "No articles."
         self._rows: LRUCache[str, ArticleRow] = LRUCache(4000)
         self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(400)
+        #: Story row -> the versions it counted when last drawn: an action on it reaches
+        #: those, not one that arrived before the list caught up (`InboxResults.story_targets`).
+        self._drawn_sizes: LRUCache[str, int] = LRUCache(4000)
         self._generation = 0
         self._now = clock()
         self._style_cache: RowStyles | None = None
@@ -192,6 +195,11 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
             cached = fetched[0]
             self._rows.set(article_id, cached)
         return cached
+
+    def drawn_story_size(self, article_id: str) -> int | None:
+        """How many versions the story row `article_id` counted as last drawn (None if not
+        drawn as one)."""
+        return self._drawn_sizes.get(article_id)
 
     def current_row(self) -> ArticleRow | None:
         article_id = self.current_id
@@ -351,6 +359,8 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
             story_head=depth == 0 and article_id in self.story_heads,
             expanded=article_id in self.expanded,
         )
+        if shape.story_head:
+            self._drawn_sizes.set(article_id, row.story_size)
         row_text = render_row(
             row,
             width,

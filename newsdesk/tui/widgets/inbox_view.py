@@ -142,6 +142,9 @@ class InboxView(Container):
         #: The selection is exactly what select-all took: the articles that matched.
         self._selected_all = False
         self._detail_timer: Timer | None = None
+        #: Story versions the last `targets` / `cursor_story` left out: they joined their
+        #: story after its row was drawn.
+        self.newer_left = 0
 
     def compose(self) -> ComposeResult:
         yield InboxList(
@@ -180,6 +183,13 @@ class InboxView(Container):
         if answer.unreadable:
             # Not "no article matches": nothing was searched (the bar above says why).
             inbox.empty_message = "This search could not be read: see the search bar."
+        elif answer.request.query and answer.index_behind:
+            # A `newsdesk reindex` from a shell empties the index for a while: "no
+            # article matches" (or a bare "0 shown") said the desk held none.
+            inbox.empty_message = (
+                "Nothing found yet: the search index is being rebuilt or catching up; "
+                "the list fills in as it does."
+            )
         elif answer.request.query:
             inbox.empty_message = "No article matches this search."
         elif busy := self.importing():
@@ -300,8 +310,10 @@ class InboxView(Container):
         """The selection in list order, else the cursor row, else nothing.
 
         A folded story row stands for its story: every version, so one action (and
-        one undo) covers them all.
+        one undo) covers them all: those its row counted when drawn (`newer_left` says
+        how many arrived since and were left out).
         """
+        self.newer_left = 0
         inbox = self.inbox
         if inbox.selected and self._selected_all and inbox.selected == set(self.results.ids):
             # Select-all took the matching articles: a folded story row does not add
@@ -313,14 +325,22 @@ class InboxView(Container):
             ids = [inbox.current_id]
         else:
             return []
-        return self.results.with_story_members(ids, self._source.story_members)
+        return self._as_drawn(ids)
 
     def cursor_story(self) -> list[str]:
         """The cursor's article, or every version if it is a folded story row."""
+        self.newer_left = 0
         current = self.inbox.current_id
         if current is None:
             return []
-        return self.results.with_story_members([current], self._source.story_members)
+        return self._as_drawn([current])
+
+    def _as_drawn(self, ids: list[str]) -> list[str]:
+        found = self.results.story_targets(
+            ids, self._source.story_members, self.inbox.drawn_story_size
+        )
+        self.newer_left = found.newer
+        return found.ids
 
     def select_current(self) -> None:
         inbox = self.inbox

@@ -10,9 +10,12 @@ from urllib.parse import unquote, urlsplit
 from newsdesk.errors import DeskError
 from newsdesk.sanitize import display
 from newsdesk.tui.screens.flows.host import InboxHost
+from newsdesk.tui.triage import articles
 
 #: Imports the log (`L`) shows, newest first.
 LOG_SHOWN = 20
+#: Interrupted imports remembered as told (`UIState.told_interrupted`).
+TOLD_KEPT = 20
 
 if TYPE_CHECKING:
     # The survey walks files with the importers' name rules: loaded when first asked.
@@ -180,12 +183,51 @@ class ImportFlow:
             self.host.save_state()
 
     def show_log(self) -> None:
+        from newsdesk import import_log
         from newsdesk.tui.screens.import_log import ImportLogScreen
 
         # The import's toasts say what the log now shows in full, and at 80 columns
         # they would cover it.
         self.host.app.clear_notifications()
-        self.host.app.push_screen(ImportLogScreen(self.host.desk.recent_imports(LOG_SHOWN)))
+        records = self.host.desk.recent_imports(LOG_SHOWN)
+        torn = import_log.read_log(self.host.desk.paths.data_dir, 0).unreadable
+        self.host.app.push_screen(ImportLogScreen(records, unreadable=torn))
+
+    def tell_interrupted(self) -> None:
+        """An import whose process died (kill -9, a crash, the app killed during `i`) is
+        said once, at the next start: what it stored stays, and nothing else said so."""
+        host = self.host
+        told = host.ui_state.told_interrupted
+        try:
+            # The Desk's reading counts a transaction the kill caught as it committed.
+            records = host.desk.recent_imports(LOG_SHOWN)
+        except DeskError:
+            return  # the store is away: said at a later start
+        # One taken back since (`newsdesk undo` from a shell) is no news.
+        new = [
+            r for r in records if r.interrupted and not r.undone and r.token and r.token not in told
+        ]
+        if not new:
+            return
+        told[:0] = [r.token for r in new]
+        del told[TOLD_KEPT:]
+        host.save_state()
+        record = new[0]
+        if record.files_total:
+            stored = (
+                f"{record.files:,} of {record.files_total:,} files stored "
+                f"({articles(record.imported)})"
+            )
+        else:
+            stored = "nothing was stored"
+        more = f"; {len(new) - 1:,} more in the log" if len(new) > 1 else ""
+        host.notify(
+            f"An import was interrupted: {stored}{more} (L for the log"
+            + (", u to undo it)." if record.imported else ")."),
+            severity="warning",
+            timeout=15,
+            markup=False,
+        )
 
     def start(self, paths: list[Path], *, sample: bool = False) -> None:
         if self.busy():  # asked before the first one began (a survey, a question)

@@ -1,0 +1,76 @@
+"""`newsdesk imports`: the import log, as `L` shows it in the app.
+
+Every import of every process (the app's `i`, `newsdesk import`, watched folders)
+with what it stored, what failed and why; an import under way is "running", one
+whose process died (kill -9, a crash) "interrupted", with what it had stored.
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import asdict
+from pathlib import Path
+
+from rich.text import Text
+
+from newsdesk import import_log
+from newsdesk.cli import output
+from newsdesk.desk import Desk
+from newsdesk.errors import DeskError
+from newsdesk.import_log import ImportRecord
+from newsdesk.sanitize import display
+
+EXIT_OK = 0
+
+
+def cmd_imports(desk: Desk, args: argparse.Namespace) -> int:
+    if args.limit < 0:
+        raise DeskError("--limit takes 0 (every import kept) or a number of imports")
+    records = desk.recent_imports(args.limit or import_log.KEEP)
+    torn = import_log.read_log(desk.paths.data_dir, 0).unreadable
+    if args.json:
+        output.print_json({"imports": [asdict(r) for r in records], "unreadable_lines": torn})
+        return EXIT_OK
+    if torn:
+        output.notice(
+            f"{torn:,} line{'s' if torn != 1 else ''} of the import log could not be read "
+            "(torn by a full disk or a crash): `newsdesk doctor` removes them"
+        )
+    if not records:
+        output.notice("no import yet")
+    for record in records:
+        output.out.print(_summary(record))
+        for path, reason in record.failed:
+            output.out.print(
+                Text.assemble(
+                    ("    ✗ ", "red"), display(Path(path).name, name=True), ": ", display(reason)
+                )
+            )
+    return EXIT_OK
+
+
+def _summary(record: ImportRecord) -> Text:
+    """One import in two lines: when, by what, what; then what it did."""
+    text = Text(f"{record.finished}  {'watch' if record.by == 'watch' else 'import':<7}")
+    text.append(", ".join(display(p, name=True) for p in record.paths) + "\n  ")
+    articles = f"{record.imported:,} article{'s' if record.imported != 1 else ''}"
+    files = f" from {record.files:,} of {record.files_total:,} files" if record.files_total else ""
+    if record.running:
+        text.append("running: ", "bold")
+        text.append(f"{articles} stored{files}")
+    elif record.interrupted:
+        text.append("interrupted: ", "bold yellow")
+        text.append(f"{articles} stored{files} (its process ended before the import did)")
+    else:
+        text.append(f"{articles} imported")
+    if record.duplicates:
+        text.append(f", {record.duplicates:,} already there")
+    if record.failed:
+        text.append(f", {len(record.failed):,} failed", "red")
+    if record.updated:
+        text.append(f", {record.updated:,} written again and updated")
+    if record.stopped:
+        text.append(" (stopped)")
+    if record.undone:
+        text.append(" (undone or deleted since)")
+    return text

@@ -1,0 +1,31 @@
+"""A healthy desk opened read-only (a bind mount, a colleague's folder): the index is
+current, so nothing is written to it and nothing says indexing failed."""
+
+from __future__ import annotations
+
+import asyncio
+
+from newsdesk.desk import Desk
+from newsdesk.paths import Paths
+from newsdesk.tui.app import NewsdeskApp
+from tests.reliability.conftest import read_only
+from tests.tui.conftest import FIXED_NOW
+from tests.tui.helpers import SIZE, record_notifications, settle
+
+
+async def test_a_read_only_desk_with_a_current_index_says_no_index_failure(
+    seeded: Paths,
+) -> None:
+    with read_only(seeded.data_dir), Desk(seeded, background_index=True) as desk:
+        # As `newsdesk` opens it: the index caught up by a writer thread.
+        app = NewsdeskApp(desk, clock=lambda: FIXED_NOW)
+        seen = record_notifications(app)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("slash", *"flood", "enter")
+            await settle(pilot)
+            await asyncio.sleep(2.5)  # the index's status is looked at every second
+            await settle(pilot)
+            said = list(seen)
+            assert desk.index_status().message is None
+    assert not [s for s in said if "index" in s.lower() or "Errno" in s], said
