@@ -95,6 +95,32 @@ class ImportRecord:
     pending_probe: str = ""
 
 
+def outcome_parts(record: ImportRecord) -> list[tuple[str, str]]:
+    """What an import did, as (text, role) parts for the CLI and the app to style alike:
+    role "state" (running / interrupted), "failed", "aside" (a remark) or "" (plain)."""
+    articles = f"{record.imported:,} article{'s' if record.imported != 1 else ''}"
+    files = f" from {record.files:,} of {record.files_total:,} files" if record.files_total else ""
+    parts: list[tuple[str, str]] = []
+    if record.running:
+        parts += [("running: ", "state"), (f"{articles} stored{files}", "")]
+    elif record.interrupted:
+        parts += [("interrupted: ", "state"), (f"{articles} stored{files}", "")]
+        parts.append((" (its process ended before the import did)", "aside"))
+    else:
+        parts.append((f"{articles} imported", ""))
+    if record.duplicates:
+        parts.append((f", {record.duplicates:,} already there", ""))
+    if record.failed:
+        parts.append((f", {len(record.failed):,} failed", "failed"))
+    if record.updated:
+        parts.append((f", {record.updated:,} written again and updated", ""))
+    if record.stopped:
+        parts.append((" (stopped)", "aside"))
+    if record.undone:
+        parts.append((" (undone or deleted since: its articles are gone)", "aside"))
+    return parts
+
+
 def now_stamp() -> str:
     """Local time, ISO 8601 to the second."""
     return datetime.now().astimezone().isoformat(timespec="seconds")

@@ -53,24 +53,7 @@ def _summary(record: ImportRecord) -> Text:
     """One import in two lines: when, by what, what; then what it did."""
     text = Text(f"{record.finished}  {'watch' if record.by == 'watch' else 'import':<7}")
     text.append(", ".join(display(p, name=True) for p in record.paths) + "\n  ")
-    articles = f"{record.imported:,} article{'s' if record.imported != 1 else ''}"
-    files = f" from {record.files:,} of {record.files_total:,} files" if record.files_total else ""
-    if record.running:
-        text.append("running: ", "bold")
-        text.append(f"{articles} stored{files}")
-    elif record.interrupted:
-        text.append("interrupted: ", "bold yellow")
-        text.append(f"{articles} stored{files} (its process ended before the import did)")
-    else:
-        text.append(f"{articles} imported")
-    if record.duplicates:
-        text.append(f", {record.duplicates:,} already there")
-    if record.failed:
-        text.append(f", {len(record.failed):,} failed", "red")
-    if record.updated:
-        text.append(f", {record.updated:,} written again and updated")
-    if record.stopped:
-        text.append(" (stopped)")
-    if record.undone:
-        text.append(" (undone or deleted since)")
+    styles = {"state": "bold yellow" if record.interrupted else "bold", "failed": "red"}
+    for part, role in import_log.outcome_parts(record):
+        text.append(part, styles.get(role, ""))
     return text

@@ -17,7 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from newsdesk.import_log import ImportRecord
+from newsdesk.import_log import ImportRecord, outcome_parts
 from newsdesk.sanitize import display
 from newsdesk.tui.modals.once import OnceModal
 
@@ -42,26 +42,10 @@ def log_text(records: Sequence[ImportRecord], unreadable: int = 0) -> Text:
         text.append(record.finished, "bold")
         text.append("  watched: " if record.by == "watch" else "  ")
         text.append(", ".join(display(p) for p in record.paths) + "\n")
-        article_word = "article" if record.imported == 1 else "articles"
-        if record.running or record.interrupted:
-            text.append("  running: " if record.running else "  interrupted: ", "bold")
-            text.append(f"{record.imported:,} {article_word} stored")
-            if record.files_total:
-                text.append(f" from {record.files:,} of {record.files_total:,} files")
-            if record.interrupted:
-                text.append(" (its process ended before the import did)", "dim")
-        else:
-            text.append(f"  {record.imported:,} {article_word} imported")
-        if record.duplicates:
-            text.append(f", {record.duplicates:,} already there")
-        if record.failed:
-            text.append(f", {len(record.failed):,} failed", "bold")
-        if record.updated:
-            text.append(f", {record.updated:,} written again and updated")
-        if record.stopped:
-            text.append(" (stopped)", "dim")
-        if record.undone:
-            text.append(" (undone or deleted since: its articles are gone)", "dim")
+        text.append("  ")
+        styles = {"state": "bold", "failed": "bold", "aside": "dim"}
+        for part, role in outcome_parts(record):
+            text.append(part, styles.get(role, ""))
         text.append("\n")
         for path, reason in record.failed:
             text.append("    " + display(Path(path).name), "bold")
