@@ -104,7 +104,10 @@ def outcome_parts(record: ImportRecord) -> list[tuple[str, str]]:
     if record.running:
         parts += [("running: ", "state"), (f"{articles} stored{files}", "")]
     elif record.interrupted:
-        parts += [("interrupted: ", "state"), (f"{articles} stored{files}", "")]
+        # Files are counted as they are reported, after their batch committed: a kill
+        # between the two leaves that count behind the articles stored, so none is said.
+        given = f" of an import of {record.files_total:,} files" if record.files_total else ""
+        parts += [("interrupted: ", "state"), (f"{articles} stored{given}", "")]
         parts.append((" (its process ended before the import did)", "aside"))
     else:
         parts.append((f"{articles} imported", ""))

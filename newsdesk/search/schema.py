@@ -35,7 +35,8 @@ from newsdesk.search.words import JOINED, KeptText, NewsAnalyzer, name_units
 #: 6: organisations by their initials and bracketed short forms (`org:who`).
 #: 7: Snowball's own Porter2 (PyStemmer), which Whoosh's Python one strays from
 #: ("international" was `intern`, "organization" `organ`).
-SCHEMA_VERSION = 7
+#: 8: an organisation's initials without its first word only where its text uses them.
+SCHEMA_VERSION = 8
 
 #: Fields a plain word searches, with their boosts (a headline hit counts most).
 DEFAULT_FIELDS: dict[str, float] = {
@@ -140,20 +141,40 @@ _BRACKETED = re.compile(r"\s*\(([A-Z][A-Za-z.&]{1,9})\)")
 _NAME_PARTS = re.compile(r"[\s\-]+")
 
 
+def _says_word(text: str, word: str) -> bool:
+    """Whether `word` stands in `text` as a word of its own (found with `str.find`: a
+    pattern made of each word would be compiled anew for most organisations)."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not text[at - 1].isalnum()) and (
+            end == len(text) or not text[end].isalnum()
+        ):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
 def organization_short_forms(name: str, text: str = "") -> list[str]:
     """What an organisation is also called: its initials ("World Health Organization":
     WHO, "European Union": EU), those of its name up to "and" ("Centers for Disease
     Control and Prevention": CDC, as the extractor folds it) and without a qualifier in
-    front ("California Public Utilities Commission": PUC), and a short form the text
-    gives in brackets after the name. `org:who` then finds the WHO."""
+    front when the text uses that form ("California Public Utilities Commission": PUC),
+    and a short form the text gives in brackets after the name. `org:who` then finds the
+    WHO. A name holding a dotted abbreviation ("U.S. News") has no initials."""
     out: list[str] = []
+    if any("." in w for w in _NAME_PARTS.split(name)):
+        return out  # "U.S. News" is no UN: a name holding an abbreviation has no initials
 
     def initials(words: list[str], least: int = 2) -> None:
         capitals = [w for w in words if w[:1].isupper()]
         if least <= len(capitals) <= 8:
             out.append("".join(w[0] for w in capitals))
-            if len(capitals) >= 4:
-                out.append("".join(w[0] for w in capitals[1:]))
+            tail = "".join(w[0] for w in capitals[1:])
+            # Without its first word only where the text itself says so ("the PUC"):
+            # "Jackson Women's Health Organization" is no WHO.
+            if len(capitals) >= 4 and _says_word(text, tail):
+                out.append(tail)
 
     initials([w for w in _NAME_PARTS.split(name) if w])
     head, _and, _rest = name.partition(" and ")

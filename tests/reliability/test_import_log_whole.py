@@ -182,9 +182,7 @@ def test_a_killed_import_is_in_the_log_as_interrupted_with_what_it_stored(
     assert again.interrupted and again.token == record.token
     listed = run_cli(data, "imports")
     assert listed.returncode == 0 and not listed.stderr
-    assert f"interrupted: {stored:,} articles stored from {record.files:,} of 600" in (
-        listed.stdout
-    )
+    assert f"interrupted: {stored:,} articles stored of an import of 600 files" in (listed.stdout)
 
 
 def test_an_import_that_ends_leaves_no_running_file(tmp_path: Path) -> None:

@@ -36,6 +36,16 @@ ARTICLES = {
         organizations=["Joint Staff Council"],
         body="The Joint Staff Council (JSCO) met on Monday.",
     ),
+    "clinic": Extracted(
+        title="Court to weigh in on abortion law",
+        organizations=["Jackson Women's Health Organization", "U.S. News"],
+        body="Jackson Women's Health Organization sued; U.S. News reported the case.",
+    ),
+    "puc": Extracted(
+        title="Utility rates rise",
+        organizations=["California Public Utilities Commission"],
+        body="The California Public Utilities Commission approved the rise; the PUC said so.",
+    ),
     "other": Extracted(
         title="Who won the cup",
         organizations=["Harbour Rowing Club"],
@@ -47,7 +57,11 @@ QUERIES: dict[str, set[str]] = {
     "org:cdc": {"cdc"},
     "org:who": {"who"},
     "org:eu": {"eu"},
+    # Not by the initials of a name's tail (Women's Health Organization) unless the text
+    # uses them, nor of a name holding an abbreviation (U.S. News).
     "org:un": {"eu"},
+    "org:puc": {"puc"},
+    "org:jwho": {"clinic"},
     "org:jsco": {"jcs"},
     "org:hrc": {"other"},
     'org:"world health organization"': {"who"},

@@ -213,17 +213,14 @@ class ImportFlow:
         del told[TOLD_KEPT:]
         host.save_state()
         record = new[0]
-        if record.files_total:
-            stored = (
-                f"{record.files:,} of {record.files_total:,} files stored "
-                f"({articles(record.imported)})"
-            )
-        else:
-            stored = "nothing was stored"
+        # Its articles, not its files: files are counted after their batch is reported,
+        # so a kill just after a commit left that count behind.
+        of = f" of {record.files_total:,} files" if record.files_total else ""
+        stored = f"{articles(record.imported)} stored" if record.imported else "nothing stored"
         more = f"; {len(new) - 1:,} more in the log" if len(new) > 1 else ""
+        # No "u to undo it": u takes back the newest step, which may be another since.
         host.notify(
-            f"An import was interrupted: {stored}{more} (L for the log"
-            + (", u to undo it)." if record.imported else ")."),
+            f"An import{of} was interrupted: {stored}{more} (L for the log).",
             severity="warning",
             timeout=15,
             markup=False,
