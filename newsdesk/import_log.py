@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsdesk.atomic import atomic_write_text
+from newsdesk.sanitize import clean_line
 
 if TYPE_CHECKING:
     from newsdesk.desk.results import ImportSummary
@@ -218,7 +219,7 @@ def _record(data: Any) -> ImportRecord | None:
         return None
     try:
         return ImportRecord(
-            finished=str(data["finished"]),
+            finished=clean_line(str(data["finished"])),
             paths=[str(p) for p in data["paths"]],
             imported=int(data["imported"]),
             duplicates=int(data["duplicates"]),
@@ -378,6 +379,13 @@ class RunningImport:
     probe: list[str] = field(default_factory=list)
     pending: list[str] = field(default_factory=list)
     _written: float = 0.0
+    # Read once: written before every commit, they never change in one process.
+    _pid: int = field(default_factory=os.getpid)
+    _host: str = field(default_factory=socket.gethostname)
+    _process_start: str = ""
+
+    def __post_init__(self) -> None:
+        self._process_start = _process_start(self._pid)
 
     def committing(self, ids: Sequence[str]) -> None:
         """A transaction with these new articles is about to commit: a kill between its
@@ -404,12 +412,11 @@ class RunningImport:
     def write(self) -> None:
         """Rewrite the file (never raises: the import goes on whatever happens to it)."""
         self._written = time.monotonic()
-        pid = os.getpid()
         data = {
             "token": self.token,
-            "pid": pid,
-            "process_start": _process_start(pid),
-            "host": socket.gethostname(),
+            "pid": self._pid,
+            "process_start": self._process_start,
+            "host": self._host,
             "started": self.started,
             "updated": now_stamp(),
             "paths": self.paths,
@@ -462,7 +469,7 @@ def _running_records(data_dir: Path) -> list[ImportRecord]:
             alive = _alive(int(data["pid"]), str(data["process_start"]), str(data["host"]))
             found.append(
                 ImportRecord(
-                    finished=str(data["updated"]),
+                    finished=clean_line(str(data["updated"])),
                     paths=[str(p) for p in data["paths"]],
                     imported=int(data["imported"]),
                     duplicates=0,

@@ -115,5 +115,10 @@ def load(path: Path) -> UIState:
 
 def save(path: Path, state: UIState) -> None:
     """Write atomically (the one atomic writer: same temp names doctor knows)."""
+    save_data(path, state.to_dict())
+
+
+def save_data(path: Path, data: dict[str, Any]) -> None:
+    """Write a state's `to_dict` atomically: taken on the UI thread, written from any."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_text(path, json.dumps(state.to_dict(), ensure_ascii=False, indent=1))
+    atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=1))

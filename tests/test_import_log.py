@@ -96,3 +96,16 @@ def test_a_log_written_before_probes_reads_as_not_undone(tmp_path: Path) -> None
     with Desk(resolve()) as desk:
         (record,) = desk.recent_imports()
     assert record.probe == [] and not record.undone
+
+
+def test_a_time_another_tool_wrote_reaches_no_terminal_as_escapes(tmp_path: Path) -> None:
+    """The log's "finished" went into the CLI's and the app's text as read."""
+    data = tmp_path / "data"
+    data.mkdir()
+    hostile = "2026-12-07 09:00\x1b]0;PWNED\x07\x1b[31m[bold]x[/]"
+    line = {"finished": hostile, "paths": ["/in/a.txt"], "imported": 1, "duplicates": 0}
+    line |= {"failed": [], "stopped": False}
+    (data / import_log.LOG_NAME).write_text(json.dumps(line) + "\n", encoding="utf-8")
+    (record,) = import_log.recent(data)
+    assert "\x1b" not in record.finished and "\x07" not in record.finished
+    assert record.finished.startswith("2026-12-07 09:00")

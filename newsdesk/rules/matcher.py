@@ -417,14 +417,8 @@ def store_leaf(node: Node) -> Predicate:
     if isinstance(node, Arrived):
         arrived = node.span
 
-        def arrived_in(f: Facts) -> bool:
-            ts = iso_to_ts(f.article.imported_at)
-            return ts is not None and (
-                (arrived.start is None or ts >= arrived.start)
-                and (arrived.end is None or ts < arrived.end)
-            )
-
-        return arrived_in
+        # An arrival time is always a full timestamp: `holds` compares it as published's.
+        return lambda f: arrived.holds(f.article.imported_at)
     if isinstance(node, Language):
         code = node.code.lower()
 

@@ -87,7 +87,7 @@ class Analysis:
     """
 
     def __init__(self) -> None:
-        self.stemmed = text_analyzer(cachesize=None)
+        self.stemmed = text_analyzer()
         self.plain = plain_analyzer()
 
     def field_words(self, text: str, field_name: str = "body") -> list[str]:

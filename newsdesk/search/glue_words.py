@@ -15,7 +15,7 @@ class GluePruner:
     """Drops word leaves that analyse to nothing (glue words like "the")."""
 
     def __init__(self) -> None:
-        self.stemmed = text_analyzer(cachesize=None)
+        self.stemmed = text_analyzer()
         self.plain = plain_analyzer()
 
     def empty(self, node: Words) -> bool:

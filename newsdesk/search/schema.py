@@ -73,11 +73,10 @@ def fold_text(text: str) -> str:
     return _CJK.sub(r" \g<0> ", folded) if _CJK.search(folded) else folded
 
 
-def text_analyzer(cachesize: int | None = 50_000) -> Analyzer:
+def text_analyzer() -> Analyzer:
     """Words of folded text, compounds joined too, glue words dropped, stemmed
-    (`search.words`). `cachesize` is kept for callers: the stem caches are plain
-    dictionaries filled whole, safe to share between search threads."""
-    del cachesize
+    (`search.words`; its stem caches are plain dictionaries filled whole, safe to share
+    between search threads)."""
     return NewsAnalyzer()
 
 

@@ -147,7 +147,7 @@ class WhooshCompiler:
         self.searcher = searcher
         self.reader = searcher.reader()
         self.article_text = article_text
-        self._stemmed: Analyzer = text_analyzer(cachesize=None)
+        self._stemmed: Analyzer = text_analyzer()
         self._plain: Analyzer = plain_analyzer()
         #: Seconds of `work_clock` compiling may spend before it raises TimeLimit (every
         #: branch is timed), counted from here: the index is open by now.

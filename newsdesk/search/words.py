@@ -20,7 +20,7 @@ word a search finds is a word a rule on arrival finds.
   "organization" `organ`, "emergency" `emerg`, "evening" `even`, "added" `ad`.
 - A word of a name the article mentions (its people) is kept unstemmed: "Harris"
   stays `harris`, so `harry` (stem `harri`) no longer finds Kamala Harris. A
-  search asks for the word as typed beside its stem (`exact_alternative`).
+  search asks for the word as typed beside its stem (`query_words`).
 """
 
 from __future__ import annotations
@@ -145,13 +145,6 @@ def query_token(unit: str, kept: bool = False) -> str | None:
     return joined if kept else stem(joined)
 
 
-def exact_alternative(unit: str) -> str | None:
-    """The word as typed when it differs from its stem: a name's word is indexed so."""
-    stemmed = query_token(unit)
-    exact = query_token(unit, kept=True)
-    return exact if exact is not None and exact != stemmed else None
-
-
 def query_words(folded: str) -> list[tuple[str, str | None]]:
     """A typed text's words position by position: the word searched and, when it
     differs, the word as typed (which a name's word is indexed as)."""
@@ -220,16 +213,6 @@ def positions_of(text: str, kept: frozenset[str] = frozenset()) -> dict[str, lis
             else:
                 found.append(pos)
     return poses
-
-
-def position_tokens(text: str, kept: frozenset[str] = frozenset()) -> list[tuple[str, ...]]:
-    """The index words of folded `text` position by position (phrases need the order)."""
-    out: list[tuple[str, ...]] = []
-    for unit in UNITS.findall(text):
-        tokens = unit_tokens(unit, kept=bool(kept) and unit in kept)
-        if tokens:
-            out.append(tokens)
-    return out
 
 
 class KeptText(str):

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import gc
 import signal
+import threading
 from collections.abc import Callable
 from datetime import datetime
 from typing import ClassVar
@@ -96,6 +98,10 @@ class NewsdeskApp(App[None]):
         #: Current time for relative dates (tests and snapshots pass a fixed one).
         self.clock = clock
         self._save_state = save_state
+        #: View-state saves asked for, and the newest written (`save_ui_state`).
+        self._state_saves = 0
+        self._state_written = 0
+        self._state_lock = threading.Lock()
         #: A failed save of the view state was said (once is enough).
         self._told_state_unsaved = False
         #: Only the real program tunes the process-wide GC (tests share a process).
@@ -225,19 +231,40 @@ class NewsdeskApp(App[None]):
             gc.freeze()
             gc.set_threshold(*GC_THRESHOLDS)
 
-    def save_ui_state(self) -> None:
+    def save_ui_state(self, *, background: bool = False) -> None:
+        """Save the view state now; `background`: written from a thread (the periodic
+        save while keys move the cursor: an atomic write syncs the file and its folder,
+        which on a busy disk is a pause the keys would feel)."""
         if not self._save_state:
             return
-        try:
-            uistate.save(self.desk.paths.ui_state, self.ui_state)
-        except OSError as exc:
-            if self._told_state_unsaved or self.desk.read_only:
-                # A read-only desk's own notice says nothing is saved there.
-                return
-            # Said once: on a read-only data directory every save failed, and each one
-            # (each export, each quit) said it again beside the read-only notice.
-            self._told_state_unsaved = True
-            self.notify(f"Could not save the view state: {exc}", severity="warning", markup=False)
+        self._state_saves += 1
+        write = functools.partial(
+            self._write_ui_state, self.ui_state.to_dict(), self._state_saves, background
+        )
+        if background:
+            self.run_worker(write, thread=True, group="ui-state")
+        else:
+            write()
+
+    def _write_ui_state(self, data: dict[str, object], number: int, in_thread: bool) -> None:
+        with self._state_lock:
+            if number < self._state_written:
+                return  # a newer state is written already: an older one must not replace it
+            self._state_written = number
+            try:
+                uistate.save_data(self.desk.paths.ui_state, data)
+            except OSError as exc:
+                if self._told_state_unsaved or self.desk.read_only:
+                    # A read-only desk's own notice says nothing is saved there.
+                    return
+                # Said once: on a read-only data directory every save failed, and each one
+                # (each export, each quit) said it again beside the read-only notice.
+                self._told_state_unsaved = True
+                said = f"Could not save the view state: {exc}"
+                if in_thread:
+                    self.call_from_thread(self.notify, said, severity="warning", markup=False)
+                else:
+                    self.notify(said, severity="warning", markup=False)
 
     def on_unmount(self) -> None:
         self.save_ui_state()

@@ -91,7 +91,7 @@ def wrapped_lines(text: Text, console: Console, width: int) -> list[Text]:
     for line in text.split("\n", allow_blank=True):
         hang = _hang_of(line)
         # Too narrow a pane for a column: wrap the whole line as before.
-        if hang and width >= hang + 12 and len(line) > width:
+        if hang and width >= hang + 12 and line.cell_len > width:
             label, value = line.divide([hang])
             for i, part in enumerate(value.wrap(console, width - hang, overflow="fold")):
                 lines.append(Text.assemble(label if i == 0 else " " * hang, part, end=""))

@@ -109,7 +109,7 @@ class MainScreen(Screen[None]):
         ui_state: UIState,
         clock: Callable[[], datetime],
         keymap_overrides: Mapping[str, str],
-        save_state: Callable[[], None],
+        save_state: Callable[..., None],
     ) -> None:
         super().__init__()
         self.desk = desk
@@ -456,7 +456,8 @@ class MainScreen(Screen[None]):
 
     def _save_if_changed(self) -> None:
         if self.ui_state.to_dict() != self._saved_view:
-            self.save_state()
+            self._saved_view = self.ui_state.to_dict()
+            self._persist(background=True)
 
     def focus_inbox(self) -> None:
         self.set_focus(self.inbox)
