@@ -196,8 +196,15 @@ class ImportFlow:
     def tell_interrupted(self) -> None:
         """An import whose process died (kill -9, a crash, the app killed during `i`) is
         said once, at the next start: what it stored stays, and nothing else said so."""
+        from newsdesk import import_log
+
         host = self.host
         told = host.ui_state.told_interrupted
+        # The log alone first (a small file): the store is asked (a round trip on a
+        # shared desk, at every start) only when there is an interrupted import to tell.
+        logged = import_log.recent(host.desk.paths.data_dir, LOG_SHOWN)
+        if not any(r.interrupted and r.token and r.token not in told for r in logged):
+            return
         try:
             # The Desk's reading counts a transaction the kill caught as it committed.
             records = host.desk.recent_imports(LOG_SHOWN)
