@@ -333,9 +333,11 @@ class _Parser:
         cleaned = text.strip()
         if target == "places" and not cleaned.endswith("*"):
             from newsdesk.extract.data.country_names import english_country
+            from newsdesk.extract.data.place_exonyms import english_place
 
-            # Countries are kept under one English name: `place:españa`, `place:uk`.
-            country = english_country(cleaned)
+            # Countries, and cities and regions other languages name, are kept under one
+            # English name: `place:españa`, `place:uk`, `place:münchen`.
+            country = english_country(cleaned) or english_place(cleaned)
             if country is not None:
                 cleaned, phrase = country, True
         if phrase:

@@ -104,3 +104,17 @@ REGION_EXONYMS: dict[str, str] = table(
 #: Every other-language name above: English copy reads them as it always did ("Jupiter's
 #: moon Europa").
 EXONYMS: frozenset[str] = frozenset(CITY_EXONYMS) | frozenset(REGION_EXONYMS)
+
+_BY_FOLDED: dict[str, str] = {}
+
+
+def english_place(name: str) -> str | None:
+    """The English name the desk keeps for a city or region written in another language,
+    any case or accents ("münchen" -> "Munich"), as `english_country` is for countries;
+    None for any other name."""
+    from newsdesk.stories.text import fold
+
+    if not _BY_FOLDED:
+        for alias, display in (*CITY_EXONYMS.items(), *REGION_EXONYMS.items()):
+            _BY_FOLDED.setdefault(fold(alias), display)
+    return _BY_FOLDED.get(fold(" ".join(name.split())))
