@@ -88,7 +88,7 @@ def _day_from(moment: float, zone: tzinfo) -> str:
 
 
 _RELATIVE = re.compile(
-    r"^-?(\d{1,5})\s*(h|hr|hrs|hours?|d|days?|w|wk|weeks?|mo|months?|y|yr|years?)$"
+    r"^-?(\d{1,5})\s*(m|mins?|minutes?|h|hr|hrs|hours?|d|days?|w|wk|weeks?|mo|months?|y|yr|years?)$"
 )
 _YEAR = re.compile(r"^(\d{4})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
@@ -119,6 +119,8 @@ def _add_months(day: date, months: int) -> date:
 def _relative_start(amount: int, unit: str, now: datetime) -> float:
     unit = unit[0] if unit[:2] != "mo" else "mo"
     try:
+        if unit == "m":  # minutes ("mo" is months): triage asks for the last half hour
+            return (now - timedelta(minutes=amount)).timestamp()
         if unit == "h":
             return (now - timedelta(hours=amount)).timestamp()
         if unit == "d":

@@ -162,13 +162,16 @@ def test_absolute_and_named_dates(text: str, start: str | None, end: str | None)
         ("published:>-7d", 7 * 24, True),
         ("published:-7d", 7 * 24, True),
         ("published:-24h", 24, True),
+        # Minutes: editors triage the last half hour ("mo" stays months).
+        ("published:>-30m", 0.5, True),
+        ("published:>-90min", 1.5, True),
         ("published:>-2w", 14 * 24, True),
         ("published:<-7d", 7 * 24, False),
         ("after:-3d", 3 * 24, True),
         ("before:-3d", 3 * 24, False),
     ],
 )
-def test_relative_dates(text: str, hours: int, newer: bool) -> None:
+def test_relative_dates(text: str, hours: float, newer: bool) -> None:
     root = parse(text, now=NOW).root
     assert isinstance(root, Published) and root.span is not None
     moment = NOW.timestamp() - hours * 3600
