@@ -158,6 +158,12 @@ def indexed(
         store.close()
 
 
+def found_by_search(search: SearchEngine, ids: dict[str, str], query: str) -> set[str]:
+    """What a search finds of the stored articles (keys, as `ids`)."""
+    names = {v: k for k, v in ids.items()}
+    return {names[i] for i in search.search(query, now=NOW, limit=None).ids}
+
+
 def found_by_rules(
     search: SearchEngine, ids: dict[str, str], queries: dict[str, set[str]]
 ) -> dict[str, set[str]]:

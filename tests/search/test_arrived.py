@@ -17,7 +17,7 @@ from newsdesk.errors import QuerySyntaxError
 from newsdesk.model import Extracted
 from newsdesk.rules.matcher import Analysis, Facts, compile_query
 from newsdesk.search.engine import SearchEngine
-from tests.search.conftest import NOW, indexed
+from tests.search.conftest import NOW, found_by_search, indexed
 
 #: When each article arrived (UTC, as the store stamps it). NOW is 2026-11-23 12:00 UTC.
 ARRIVALS = {
@@ -66,8 +66,7 @@ def test_arrived_finds_what_came_in_then(
     expected: set[str],
 ) -> None:
     search, ids = engine
-    names = {v: k for k, v in ids.items()}
-    assert {names[i] for i in search.search(query, now=NOW, limit=None).ids} == expected
+    assert found_by_search(search, ids, query) == expected
 
 
 def test_a_rule_reads_arrived_as_the_search_does(

@@ -15,7 +15,7 @@ import pytest
 from newsdesk.model import Extracted
 from newsdesk.search.engine import SearchEngine
 from newsdesk.search.schema import name_keywords
-from tests.search.conftest import NOW, found_by_rules, indexed
+from tests.search.conftest import found_by_rules, found_by_search, indexed
 
 ARTICLES = {
     "quake": Extracted(
@@ -66,8 +66,7 @@ def test_a_run_of_a_names_words_is_found(
     engine: tuple[SearchEngine, dict[str, str]], query: str, expected: set[str]
 ) -> None:
     search, ids = engine
-    names = {v: k for k, v in ids.items()}
-    assert {names[i] for i in search.search(query, now=NOW, limit=None).ids} == expected
+    assert found_by_search(search, ids, query) == expected
 
 
 def test_rules_agree_with_the_index(engine: tuple[SearchEngine, dict[str, str]]) -> None:

@@ -13,7 +13,7 @@ import pytest
 
 from newsdesk.model import Extracted
 from newsdesk.search.engine import SearchEngine
-from tests.search.conftest import NOW, found_by_rules, indexed
+from tests.search.conftest import found_by_rules, found_by_search, indexed
 
 ARTICLES = {
     "cdc": Extracted(
@@ -81,8 +81,7 @@ def test_an_organisation_is_found_by_its_initials(
     engine: tuple[SearchEngine, dict[str, str]], query: str, expected: set[str]
 ) -> None:
     search, ids = engine
-    names = {v: k for k, v in ids.items()}
-    assert {names[i] for i in search.search(query, now=NOW, limit=None).ids} == expected
+    assert found_by_search(search, ids, query) == expected
 
 
 def test_rules_agree_with_the_index(engine: tuple[SearchEngine, dict[str, str]]) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from newsdesk.model import Extracted
-from tests.search.conftest import NOW, found_by_rules, indexed
+from tests.search.conftest import found_by_rules, found_by_search, indexed
 
 ARTICLES = {
     "bavaria": Extracted(
@@ -41,6 +41,5 @@ def test_a_place_is_found_by_its_other_names(
     tmp_path: Path, query: str, expected: set[str]
 ) -> None:
     with indexed(tmp_path, ARTICLES) as (search, ids):
-        names = {v: k for k, v in ids.items()}
-        assert {names[i] for i in search.search(query, now=NOW, limit=None).ids} == expected
+        assert found_by_search(search, ids, query) == expected
         assert found_by_rules(search, ids, {query: expected}) == {query: expected}

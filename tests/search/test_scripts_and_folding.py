@@ -14,7 +14,7 @@ import pytest
 
 from newsdesk.model import Extracted
 from newsdesk.search.engine import SearchEngine
-from tests.search.conftest import NOW, found_by_rules, indexed
+from tests.search.conftest import NOW, found_by_rules, found_by_search, indexed
 
 ARTICLES = {
     "snow": Extracted(
@@ -122,5 +122,4 @@ def test_a_two_letter_spelling_the_desk_lacks_finds_the_umlauts(
     article holds is searched with them (a word the desk holds is taken as written, and
     a rule always takes it so: the way back is a guess, "michael" is no "michäl")."""
     search, ids = engine
-    names = {v: k for k, v in ids.items()}
-    assert {names[i] for i in search.search(query, now=NOW, limit=None).ids} == expected
+    assert found_by_search(search, ids, query) == expected

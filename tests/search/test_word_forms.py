@@ -15,7 +15,7 @@ import pytest
 
 from newsdesk.model import Extracted
 from newsdesk.search.engine import SearchEngine
-from tests.search.conftest import NOW, found_by_rules, indexed
+from tests.search.conftest import NOW, found_by_rules, found_by_search, indexed
 
 ARTICLES = {
     "att": Extracted(
@@ -147,8 +147,7 @@ def test_a_typed_word_finds_its_forms_and_nothing_else(
     engine: tuple[SearchEngine, dict[str, str]], query: str, expected: set[str]
 ) -> None:
     search, ids = engine
-    names = {v: k for k, v in ids.items()}
-    assert {names[i] for i in search.search(query, now=NOW, limit=None).ids} == expected
+    assert found_by_search(search, ids, query) == expected
 
 
 def test_rules_agree_with_the_index(engine: tuple[SearchEngine, dict[str, str]]) -> None:
