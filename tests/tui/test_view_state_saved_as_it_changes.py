@@ -4,6 +4,11 @@ only on a clean quit: an app killed (or a terminal closed) forgot the query."""
 from __future__ import annotations
 
 import asyncio
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
 
 from newsdesk import uistate
 from newsdesk.paths import Paths
@@ -25,3 +30,27 @@ async def test_the_query_typed_and_the_cursor_are_saved_while_the_app_runs(
         saved = uistate.load(seeded.ui_state)
         assert saved.query == "strike"
         assert saved.cursor and saved.cursor == screen.ui_state.cursor
+
+
+async def test_the_periodic_save_is_written_off_the_ui_thread(
+    make_app: AppFactory, seeded: Paths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An atomic write syncs the file and its folder: on the UI thread every 2 s while
+    keys move the cursor, a busy disk's pause was the keys' pause."""
+    writers: list[int] = []
+    write = uistate.save_data
+
+    def recorded(path: Path, data: dict[str, Any]) -> None:
+        writers.append(threading.get_ident())
+        write(path, data)
+
+    monkeypatch.setattr(uistate, "save_data", recorded)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        ui_thread = threading.get_ident()
+        await pilot.press("j")
+        await asyncio.sleep(2.5)
+        await settle(pilot)
+        assert writers and all(w != ui_thread for w in writers)
+        assert uistate.load(seeded.ui_state).cursor == main_screen(app).ui_state.cursor

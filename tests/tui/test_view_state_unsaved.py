@@ -16,10 +16,11 @@ from tests.tui.helpers import SIZE, record_notifications, settle
 async def test_a_failed_save_of_the_view_state_is_said_once(
     make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def refuse(path: Path, state: Any) -> None:
+    def refuse(path: Path, data: Any) -> None:
         raise OSError(30, "Read-only file system", str(path))
 
-    monkeypatch.setattr(uistate, "save", refuse)
+    # The one writer every save goes through (the periodic one from a thread too).
+    monkeypatch.setattr(uistate, "save_data", refuse)
     app = make_app(save_state=True)
     seen = record_notifications(app)
     async with app.run_test(size=SIZE) as pilot:
