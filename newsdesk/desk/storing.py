@@ -84,10 +84,9 @@ class ArticleStorer:
         with bulk_collection(), self.store.bulk_import():
             while True:
                 batch, finished = store_batch(self.store, results, store_one, before_commit)
-                if stored is not None:
-                    stored([aid for _, created in batch for aid in created])
-                # The whole batch is committed: counted before any of it is reported, so an
-                # import interrupted while reporting still knows every article it stored.
+                # The whole batch is committed: counted before anything else runs (the
+                # rules on arrival, any report), so an import a signal stops there still
+                # knows every article it stored.
                 for outcome, created in batch:
                     summary.imported_ids.extend(created)
                     summary.files.append(outcome)
@@ -96,6 +95,8 @@ class ArticleStorer:
                         # Said as updated ("imported 0 duplicates 1" hid a correction).
                         outcome.duplicates -= len(changed)
                         summary.updated.extend((outcome.path, a) for a in dict.fromkeys(changed))
+                if stored is not None:
+                    stored([aid for _, created in batch for aid in created])
                 for outcome, _created in batch:
                     done += 1
                     if progress is not None:
