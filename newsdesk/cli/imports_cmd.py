@@ -26,8 +26,8 @@ EXIT_OK = 0
 def cmd_imports(desk: Desk, args: argparse.Namespace) -> int:
     if args.limit < 0:
         raise DeskError("--limit takes 0 (every import kept) or a number of imports")
-    records = desk.recent_imports(args.limit or import_log.KEEP)
-    torn = import_log.read_log(desk.paths.data_dir, 0).unreadable
+    read = desk.read_import_log(args.limit or import_log.KEEP)
+    records, torn = read.records, read.unreadable
     if args.json:
         output.print_json({"imports": [asdict(r) for r in records], "unreadable_lines": torn})
         return EXIT_OK

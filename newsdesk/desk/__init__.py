@@ -74,7 +74,7 @@ if TYPE_CHECKING:
     from newsdesk.feeds.http import Limits
     from newsdesk.feeds.service import FeedChange, FeedOutcome, FetchSummary, OpmlReport
     from newsdesk.feeds.subscription import Subscription
-    from newsdesk.import_log import ImportRecord, RunningImport
+    from newsdesk.import_log import ImportRecord, LogRead, RunningImport
     from newsdesk.ingest import LoadResult
     from newsdesk.rules.arrival import Arrival
     from newsdesk.rules.model import Notified, Rule
@@ -326,11 +326,19 @@ class Desk:
     def recent_imports(self, limit: int = 20) -> list[ImportRecord]:
         """The last imports of any process on this machine (the app, the CLI, watched
         folders), newest first, with their failures and what was left out."""
-        from dataclasses import replace
+        return self.read_import_log(limit).records
 
+    def read_import_log(self, limit: int = 20) -> LogRead:
+        """`recent_imports` and how many lines of the log could not be read, from one
+        reading of the log (`L` and `newsdesk imports` show both)."""
         from newsdesk import import_log
 
-        records = import_log.recent(self.paths.data_dir, limit)
+        read = import_log.read_log(self.paths.data_dir, limit)
+        return import_log.LogRead(self._with_store_state(read.records), read.unreadable)
+
+    def _with_store_state(self, records: list[ImportRecord]) -> list[ImportRecord]:
+        from dataclasses import replace
+
         probes = [i for r in records for i in [*r.probe, r.pending_probe] if i]
         if not probes:
             return records

@@ -183,15 +183,13 @@ class ImportFlow:
             self.host.save_state()
 
     def show_log(self) -> None:
-        from newsdesk import import_log
         from newsdesk.tui.screens.import_log import ImportLogScreen
 
         # The import's toasts say what the log now shows in full, and at 80 columns
         # they would cover it.
         self.host.app.clear_notifications()
-        records = self.host.desk.recent_imports(LOG_SHOWN)
-        torn = import_log.read_log(self.host.desk.paths.data_dir, 0).unreadable
-        self.host.app.push_screen(ImportLogScreen(records, unreadable=torn))
+        read = self.host.desk.read_import_log(LOG_SHOWN)
+        self.host.app.push_screen(ImportLogScreen(read.records, unreadable=read.unreadable))
 
     def tell_interrupted(self) -> None:
         """An import whose process died (kill -9, a crash, the app killed during `i`) is
