@@ -38,6 +38,27 @@ def test_server_down_is_one_line_naming_the_url_without_password(tmp_path: Path)
     assert "s3cret" not in message and "\n" not in message
 
 
+def test_a_refused_password_is_not_said_to_be_a_server_down() -> None:
+    """A wrong password said "check that the server is running and the address is
+    right": the server had answered, so the hint sent the editor the wrong way."""
+    from psycopg import OperationalError
+
+    from newsdesk.store.postgresql.connections import translate
+
+    url = "postgresql://ed:s3cret-pw@127.0.0.1:5432/desk"
+    answered = (
+        'connection failed: connection to server at "127.0.0.1", port 5432 failed: '
+        'FATAL:  password authentication failed for user "ed"'
+    )
+    message = str(translate(OperationalError(answered), url))
+    assert "refused the user name or password" in message
+    assert "check that the server is running" not in message and "s3cret" not in message
+    missing = 'connection failed: FATAL:  database "desk" does not exist'
+    assert "no such database" in str(translate(OperationalError(missing), url))
+    down = 'connection failed: connection to server at "127.0.0.1", port 1 failed: refused'
+    assert "check that the server is running" in str(translate(OperationalError(down), url))
+
+
 def test_store_env_must_be_a_postgresql_url(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

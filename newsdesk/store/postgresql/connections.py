@@ -115,6 +115,21 @@ def _scrub(text: str, url: str) -> str:
     return first.replace(password, "***") if password else first
 
 
+def _what_to_check(detail: str) -> str:
+    """The hint for a failed connection. A server that answered FATAL is running: telling
+    the editor to check that it runs (as every failure did) sends them the wrong way."""
+    lowered = detail.lower()
+    if "password authentication failed" in lowered or "no password supplied" in lowered:
+        return "the server is up and refused the user name or password in the address"
+    if "does not exist" in lowered:
+        return "the server is up and has no such database or user: check the address"
+    if "pg_hba.conf" in lowered:
+        return "the server is up and does not accept this user from this machine"
+    if "fatal:" in lowered:
+        return "the server is up and refused the connection"
+    return "check that the server is running and the address is right"
+
+
 def translate(exc: psycopg.Error, url: str) -> StoreError:
     """The user's version of a PostgreSQL error: what happened, where, without secrets."""
     where = safe_url(url)
@@ -133,8 +148,7 @@ def translate(exc: psycopg.Error, url: str) -> StoreError:
         )
     if isinstance(exc, psycopg.OperationalError):
         return StoreUnreachableError(
-            f"cannot reach the shared desk at {where} ({detail}); "
-            "check that the server is running and the address is right"
+            f"cannot reach the shared desk at {where} ({detail}); {_what_to_check(detail)}"
         )
     return StoreError(f"the shared desk at {where} refused the change ({detail})")
 
