@@ -670,9 +670,18 @@ class MainScreen(Screen[None]):
 
     # -- triage ------------------------------------------------------------------------------
 
-    def targets(self) -> list[str]:
-        """The selection, else the cursor row (a folded story row: every version it showed)."""
-        ids = self.view.targets()
+    def targets(self, refused: str = "Not saved") -> list[str] | None:
+        """The selection, else the cursor row (a folded story row: every version it showed).
+
+        None when a folded story's versions cannot be read (the store is away): said as a
+        write the store refused is (`refused`, the title), and nothing is done. The head
+        alone was taken for its story: "Archived 1 of 1" over a row of five versions.
+        """
+        try:
+            ids = self.view.targets()
+        except DeskError as exc:
+            self.notify(str(exc), title=refused, severity="error", timeout=10, markup=False)
+            return None
         if newer := self.view.newer_left:
             # The list catches up about a second after an import from elsewhere: a key
             # pressed before then meant the versions the row counted, not the new ones.
@@ -817,10 +826,12 @@ class MainScreen(Screen[None]):
         self.view.show_detail()
 
     def action_claim(self) -> None:
-        self.query_one(ClaimWriter).toggle(self.targets())
+        if (ids := self.targets()) is not None:
+            self.query_one(ClaimWriter).toggle(ids)
 
     def action_release(self) -> None:
-        self.query_one(ClaimWriter).release(self.targets())
+        if (ids := self.targets()) is not None:
+            self.query_one(ClaimWriter).release(ids)
 
     # -- selection ---------------------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from newsdesk.errors import DeskError
 from newsdesk.tui.screens.flows.host import InboxHost
 from newsdesk.uistate import SortOrder
 
@@ -31,7 +32,12 @@ class StoryFlow:
             host.view.pending_expand = article_id
             host.run_search(keep=article_id, hold_keys=True)
             return
-        if not host.view.expand_story(article_id):
+        try:
+            expanded = host.view.expand_story(article_id)
+        except DeskError as exc:
+            host.notify(str(exc), title="Not opened", severity="error", timeout=10, markup=False)
+            return
+        if not expanded:
             host.notify("This article has no other versions.", timeout=2)
 
     def toggle_group(self) -> None:
