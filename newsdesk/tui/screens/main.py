@@ -44,6 +44,7 @@ from newsdesk.sanitize import clean_line
 from newsdesk.tui.commands import KeyTableCommands
 from newsdesk.tui.inbox_results import InboxResults
 from newsdesk.tui.keymap import KEY_TABLE, ROW_ACTIONS, SPEC_BY_ID, key_display
+from newsdesk.tui.screens.flows.changed_elsewhere import ChangedElsewhere
 from newsdesk.tui.screens.flows.export import ExportFlow
 from newsdesk.tui.screens.flows.feeds import FeedsFlow
 from newsdesk.tui.screens.flows.imports import ImportFlow
@@ -157,8 +158,12 @@ class MainScreen(Screen[None]):
         self.imports = ImportFlow(self)
         self.feeds = FeedsFlow(self)
         self.exports = ExportFlow(self)
+        self.changed_elsewhere = ChangedElsewhere(self)
         self.reading = ReadingFlow(
-            self, expand=self.stories.expand, open_in_browser=self.open_in_browser
+            self,
+            expand=self.stories.expand,
+            open_in_browser=self.open_in_browser,
+            left=self.changed_elsewhere.moved,
         )
 
     # -- layout ------------------------------------------------------------------
@@ -378,6 +383,7 @@ class MainScreen(Screen[None]):
 
     def show_answer(self, answer: SearchAnswer) -> None:
         was_reading = self.reading.reading_now()
+        before = self.inbox.current_id
         if not self.view.show_answer(answer):
             if answer.stopped is not None:  # nothing was searched: the list stays, and says so
                 if answer.request.query == self._searching_for:
@@ -428,6 +434,11 @@ class MainScreen(Screen[None]):
         self._loading = not answer.complete
         if answer.complete:
             self.reading.answered(was_reading)
+            self.changed_elsewhere.answered(
+                before,
+                refresh=answer.request.keep_current,
+                reading=was_reading is not None,
+            )
             self.post_message(self.InboxLoaded())
         self.update_status()
 
@@ -582,6 +593,7 @@ class MainScreen(Screen[None]):
         """Another editor, window, CLI command or fetch changed the store: redraw what is
         shown, and let articles they added or archived join or leave the list."""
         reading = self.reading.reading_now()
+        self.changed_elsewhere.store_changed()
         self.view.redraw_from_store()
         # The article read may be gone: never a silent switch to the next one.
         self.reading.store_changed(reading)
@@ -630,7 +642,8 @@ class MainScreen(Screen[None]):
         self.set_focus(self.inbox if self.detail.has_focus else self.detail)
 
     def action_open(self) -> None:
-        self.reading.open_cursor()
+        if not self.changed_elsewhere.refuses():
+            self.reading.open_cursor()
 
     @on(InboxList.Activated)
     def _activated(self, message: InboxList.Activated) -> None:
@@ -676,7 +689,11 @@ class MainScreen(Screen[None]):
         None when a folded story's versions cannot be read (the store is away): said as a
         write the store refused is (`refused`, the title), and nothing is done. The head
         alone was taken for its story: "Archived 1 of 1" over a row of five versions.
+        Also None for the cursor's row just after a change elsewhere took the row it was
+        on (`ChangedElsewhere`); the selection is what the editor chose, and goes on.
         """
+        if not self.inbox.selected and self.changed_elsewhere.refuses():
+            return None
         try:
             ids = self.view.targets()
         except DeskError as exc:
@@ -711,7 +728,8 @@ class MainScreen(Screen[None]):
         self.triage.delete()
 
     def action_note(self) -> None:
-        self.triage.note()
+        if not self.changed_elsewhere.refuses():
+            self.triage.note()
 
     def action_undo(self) -> None:
         if self.imports.holds_undo():
