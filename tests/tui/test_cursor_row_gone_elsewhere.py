@@ -144,3 +144,33 @@ async def test_once_the_moment_has_passed_the_key_acts(
     finally:
         bo.close()
         app.desk.close()
+
+
+@pytest.mark.usefixtures("long_hold")
+async def test_a_key_right_after_the_reader_went_back_to_the_list_is_refused(
+    desk_paths: tuple[Paths, Paths], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = NewsdeskApp(_desk(desk_paths[0], "ana", monkeypatch), clock=lambda: FIXED_NOW)
+    seen = record_notifications(app)
+    bo = _desk(desk_paths[1], "bo", monkeypatch)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            screen = main_screen(app)
+            await wait_until(pilot, lambda: len(screen.inbox.ids) == 12)
+            await settle(pilot)
+            await pilot.press("j", "enter")
+            await settle(pilot)
+            gone = screen.inbox.current_id
+            assert gone is not None and screen.detail.has_focus
+            bo.archive([gone])
+            await wait_until(pilot, lambda: screen.inbox.current_id not in (gone, None))
+            await wait_until(pilot, lambda: screen.inbox.has_focus)
+            neighbour = screen.inbox.current_id
+            assert "The article you were reading was archived by bo." in seen
+            await pilot.press("a")
+            await settle(pilot)
+            assert not bo.rows([neighbour or ""])[0].archived
+            assert any("Nothing done" in m for m in seen)
+    finally:
+        bo.close()
+        app.desk.close()
