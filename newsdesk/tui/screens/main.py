@@ -384,6 +384,7 @@ class MainScreen(Screen[None]):
     def show_answer(self, answer: SearchAnswer) -> None:
         was_reading = self.reading.reading_now()
         before = self.inbox.current_id
+        story_before = self.results.story_of.get(before) if before is not None else None
         if not self.view.show_answer(answer):
             if answer.stopped is not None:  # nothing was searched: the list stays, and says so
                 if answer.request.query == self._searching_for:
@@ -436,6 +437,7 @@ class MainScreen(Screen[None]):
             self.reading.answered(was_reading)
             self.changed_elsewhere.answered(
                 before,
+                story_before,
                 refresh=answer.request.keep_current,
                 reading=was_reading is not None,
             )

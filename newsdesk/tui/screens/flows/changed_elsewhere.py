@@ -76,8 +76,11 @@ class ChangedElsewhere:
         """Another editor, window or shell wrote: the next refresh may move the cursor."""
         self._pending = True
 
-    def answered(self, before: str | None, *, refresh: bool, reading: bool) -> None:
-        """A whole list is on screen; `before` was the cursor's article until then.
+    def answered(
+        self, before: str | None, story: str | None, *, refresh: bool, reading: bool
+    ) -> None:
+        """A whole list is on screen; `before` was the cursor's article until then, and
+        `story` its story.
 
         Only a refresh nobody asked for counts (`keep_current`: it keeps the cursor on
         its article when it can): an editor's own search moves the cursor knowingly.
@@ -87,9 +90,17 @@ class ChangedElsewhere:
             return
         self._pending = False
         host = self.host
+        results = host.results
         after = host.inbox.current_id
-        if before is None or before == after or host.results.lists_any((before,)):
+        if before is None or before == after or results.lists_any((before,)):
             return
+        if (
+            after is not None
+            and story is not None
+            and results.is_story_row(after)
+            and results.story_of.get(after) == story
+        ):
+            return  # the same folded story row, one version fewer: still what was highlighted
         reason = why_gone(host, before)
         if reason is None:
             return
