@@ -180,7 +180,9 @@ class InboxResults:
     ) -> StoryTargets:
         """Each folded story row replaced by the versions its row stood for.
 
-        `members_of` reads a story's versions now; `drawn_size` gives the count a
+        `members_of` reads a story's versions now, raising when it cannot (a
+        `DeskError`: the store is away): the action is then refused by the caller,
+        never taken to the row's head alone; `drawn_size` gives the count a
         row showed when it was drawn (None when not known). A story that has more
         versions now than its row showed grew after the row was drawn (an import
         from a shell, before the list caught up): the action reaches the versions the
@@ -195,6 +197,8 @@ class InboxResults:
                 out[article_id] = None
                 continue
             story = self.story_of_head[article_id]
+            # Empty only when the story lists nothing now (its versions deleted elsewhere):
+            # the row is what is left. A failed read raises instead (see above).
             members = members_of(story) or [article_id]
             drawn = drawn_size(article_id)
             if drawn is None or len(members) > drawn:

@@ -153,7 +153,7 @@ async def test_grouped_select_all_acts_on_the_matches_only(
         await pilot.press("asterisk")
         await settle(pilot)
         assert len(screen.inbox.selected) == len(matched)
-        assert sorted(screen.targets()) == sorted(matched)
+        assert sorted(screen.targets() or []) == sorted(matched)
         await pilot.press("a")
         await settle(pilot)
         assert f"Archived {len(matched)} of {len(matched)} (u to undo)" in seen

@@ -61,7 +61,7 @@ async def test_star_and_selection_on_a_story_row_as_drawn(
         screen, shown, newer = await _story_row_then_a_version_arrives(pilot, seeded, monkeypatch)
         await pilot.press("space")
         await settle(pilot)
-        assert sorted(screen.targets()) == sorted(shown)
+        assert sorted(screen.targets() or []) == sorted(shown)
         assert screen.view.newer_left == 1
         await pilot.press("s")
         await settle(pilot)

@@ -44,6 +44,7 @@ from newsdesk.sanitize import clean_line
 from newsdesk.tui.commands import KeyTableCommands
 from newsdesk.tui.inbox_results import InboxResults
 from newsdesk.tui.keymap import KEY_TABLE, ROW_ACTIONS, SPEC_BY_ID, key_display
+from newsdesk.tui.screens.flows.changed_elsewhere import ChangedElsewhere
 from newsdesk.tui.screens.flows.export import ExportFlow
 from newsdesk.tui.screens.flows.feeds import FeedsFlow
 from newsdesk.tui.screens.flows.imports import ImportFlow
@@ -73,8 +74,9 @@ from newsdesk.uistate import UIState
 
 #: Below this width the footer is compact and leaves out the palette hint.
 NARROW_FOOTER = 100
-#: The longest keys typed after Enter in the search box wait for its answer (a search
-#: is bounded to 0.3 s; a store that does not answer must not hold the keys for good).
+#: The longest keys typed after Enter in the search box (or a key that lists anew: `z`,
+#: `S`, `u`, a saved search) wait for its answer (a search is bounded to 0.3 s; a store
+#: that does not answer must not hold the keys for good).
 SUBMIT_HOLD_SECONDS = 2.0
 #: While the index catches up, a search on screen found then is asked again this often.
 ASK_AGAIN_S = 2.0
@@ -137,6 +139,8 @@ class MainScreen(Screen[None]):
         self._failed: SearchRequest | None = None
         #: Keys wait for the submitted search's answer until then (monotonic seconds).
         self._hold_keys_until = 0.0
+        #: `u` was pressed and its undo has not ended: the list it brings back is to come.
+        self._undoing = False
         #: The answer on screen was found while the index was behind (a rebuild).
         self._answered_behind = False
         #: When the search was last asked again as the index grew (monotonic seconds).
@@ -154,8 +158,12 @@ class MainScreen(Screen[None]):
         self.imports = ImportFlow(self)
         self.feeds = FeedsFlow(self)
         self.exports = ExportFlow(self)
+        self.changed_elsewhere = ChangedElsewhere(self)
         self.reading = ReadingFlow(
-            self, expand=self.stories.expand, open_in_browser=self.open_in_browser
+            self,
+            expand=self.stories.expand,
+            open_in_browser=self.open_in_browser,
+            left=self.changed_elsewhere.moved,
         )
 
     # -- layout ------------------------------------------------------------------
@@ -319,13 +327,20 @@ class MainScreen(Screen[None]):
         keep_current: bool = False,
         reveal: tuple[str, ...] = (),
         reveal_as: str = "imported",
+        hold_keys: bool = False,
     ) -> None:
         """Search for the current query; while one runs, only the latest request waits.
 
         One search at a time: on a big store, searches for the letters typed on the
         way to a word would otherwise run side by side and slow the last one down.
+        `hold_keys`: the editor asked for this list (`z`, `S`, Esc, a saved search, an
+        undo), which puts the cursor on its `keep`: the keys typed next wait for it.
+        Moved in the old list meanwhile, the cursor went back to `keep` when it came,
+        after `s` had starred the row two below (`z j j s` in one burst).
         """
         self._searching_for = self.query_text
+        if hold_keys:
+            self._hold_keys_until = time.monotonic() + SUBMIT_HOLD_SECONDS
         request = SearchRequest(
             query=self.query_text,
             sort=self.ui_state.sort,
@@ -359,14 +374,17 @@ class MainScreen(Screen[None]):
 
     @property
     def answering(self) -> bool:
-        """Keys typed right after Enter in the search box wait for its answer (`/halia`
-        Enter `s` in one burst starred the row the cursor was on before the search; see
+        """Keys typed right after Enter in the search box, or after a key that lists anew
+        (`run_search(hold_keys=True)`, an undo), wait for its answer (`/halia` Enter `s`
+        in one burst starred the row the cursor was on before the search; see
         key_routing: the app holds keys while the screen is `answering`)."""
-        waiting = self._submitting or self._searching_for is not None
+        waiting = self._submitting or self._searching_for is not None or self._undoing
         return waiting and time.monotonic() < self._hold_keys_until
 
     def show_answer(self, answer: SearchAnswer) -> None:
         was_reading = self.reading.reading_now()
+        before = self.inbox.current_id
+        story_before = self.results.story_of.get(before) if before is not None else None
         if not self.view.show_answer(answer):
             if answer.stopped is not None:  # nothing was searched: the list stays, and says so
                 if answer.request.query == self._searching_for:
@@ -417,6 +435,12 @@ class MainScreen(Screen[None]):
         self._loading = not answer.complete
         if answer.complete:
             self.reading.answered(was_reading)
+            self.changed_elsewhere.answered(
+                before,
+                story_before,
+                refresh=answer.request.keep_current,
+                reading=was_reading is not None,
+            )
             self.post_message(self.InboxLoaded())
         self.update_status()
 
@@ -470,7 +494,7 @@ class MainScreen(Screen[None]):
         self.query_one(SearchBar).set_query(query)
         self.ui_state.query = query
         self.save_state()
-        self.run_search(keep=keep)
+        self.run_search(keep=keep, hold_keys=True)
 
     # -- status line and counts ------------------------------------------------------
 
@@ -571,6 +595,7 @@ class MainScreen(Screen[None]):
         """Another editor, window, CLI command or fetch changed the store: redraw what is
         shown, and let articles they added or archived join or leave the list."""
         reading = self.reading.reading_now()
+        self.changed_elsewhere.store_changed()
         self.view.redraw_from_store()
         # The article read may be gone: never a silent switch to the next one.
         self.reading.store_changed(reading)
@@ -619,7 +644,8 @@ class MainScreen(Screen[None]):
         self.set_focus(self.inbox if self.detail.has_focus else self.detail)
 
     def action_open(self) -> None:
-        self.reading.open_cursor()
+        if not self.changed_elsewhere.refuses():
+            self.reading.open_cursor()
 
     @on(InboxList.Activated)
     def _activated(self, message: InboxList.Activated) -> None:
@@ -659,9 +685,22 @@ class MainScreen(Screen[None]):
 
     # -- triage ------------------------------------------------------------------------------
 
-    def targets(self) -> list[str]:
-        """The selection, else the cursor row (a folded story row: every version it showed)."""
-        ids = self.view.targets()
+    def targets(self, refused: str = "Not saved") -> list[str] | None:
+        """The selection, else the cursor row (a folded story row: every version it showed).
+
+        None when a folded story's versions cannot be read (the store is away): said as a
+        write the store refused is (`refused`, the title), and nothing is done. The head
+        alone was taken for its story: "Archived 1 of 1" over a row of five versions.
+        Also None for the cursor's row just after a change elsewhere took the row it was
+        on (`ChangedElsewhere`); the selection is what the editor chose, and goes on.
+        """
+        if not self.inbox.selected and self.changed_elsewhere.refuses():
+            return None
+        try:
+            ids = self.view.targets()
+        except DeskError as exc:
+            self.notify(str(exc), title=refused, severity="error", timeout=10, markup=False)
+            return None
         if newer := self.view.newer_left:
             # The list catches up about a second after an import from elsewhere: a key
             # pressed before then meant the versions the row counted, not the new ones.
@@ -691,7 +730,8 @@ class MainScreen(Screen[None]):
         self.triage.delete()
 
     def action_note(self) -> None:
-        self.triage.note()
+        if not self.changed_elsewhere.refuses():
+            self.triage.note()
 
     def action_undo(self) -> None:
         if self.imports.holds_undo():
@@ -714,7 +754,7 @@ class MainScreen(Screen[None]):
         def answered(yes: bool | None) -> None:
             self.feeds.forget(step)  # asked once: a `u` after "no" takes it back
             if yes:
-                self.writer.undo()
+                self._undo_now()
             else:
                 self.notify("Nothing undone.", timeout=2)
 
@@ -731,7 +771,7 @@ class MainScreen(Screen[None]):
         except DeskError:
             step = None  # the undo itself says what is wrong
         if step is None or step.articles <= BIG_ACTION:
-            self.writer.undo()
+            self._undo_now()
             return
         from newsdesk.desk.results import undo_question
         from newsdesk.tui.modals.confirm import ConfirmDialog
@@ -742,11 +782,21 @@ class MainScreen(Screen[None]):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.writer.undo()
+                self._undo_now()
             else:
                 self.notify("Nothing undone.", timeout=2)
 
         self.app.push_screen(ConfirmDialog(title, question, confirm="Undo"), answered)
+
+    def _undo_now(self) -> None:
+        """Undo, the keys typed next waiting for the list it brings back (`Undone`)."""
+        self._undoing = True
+        self._hold_keys_until = time.monotonic() + SUBMIT_HOLD_SECONDS
+        self.writer.undo()
+
+    def on_desk_writer_undo_ended(self, _message: DeskWriter.UndoEnded) -> None:
+        # After `Undone` (which asked for the list, held for too): nothing more to wait for.
+        self._undoing = False
 
     def on_desk_writer_applied(self, message: DeskWriter.Applied) -> None:
         """Show what changed: markers, rows leaving the inbox, the article's state."""
@@ -782,22 +832,26 @@ class MainScreen(Screen[None]):
             was_on = self._cursor_at_change.get(frozenset(changed))
             current = self.inbox.current_id
             if was_on in changed:
-                self.run_search(keep=was_on)
+                self.run_search(keep=was_on, hold_keys=True)
             elif len(changed) == 1 or current is None:
                 # "Undid ..." says what happened: the articles may be gone (an import
                 # undone) or archived again, which no Esc would show.
-                self.run_search(keep=changed[0], reveal=tuple(changed), reveal_as="")
+                self.run_search(
+                    keep=changed[0], reveal=tuple(changed), reveal_as="", hold_keys=True
+                )
             else:
-                self.run_search(keep=current)
+                self.run_search(keep=current, hold_keys=True)
         else:
             self.refresh_results()
         self.view.show_detail()
 
     def action_claim(self) -> None:
-        self.query_one(ClaimWriter).toggle(self.targets())
+        if (ids := self.targets()) is not None:
+            self.query_one(ClaimWriter).toggle(ids)
 
     def action_release(self) -> None:
-        self.query_one(ClaimWriter).release(self.targets())
+        if (ids := self.targets()) is not None:
+            self.query_one(ClaimWriter).release(ids)
 
     # -- selection ---------------------------------------------------------------------------
 

@@ -63,6 +63,9 @@ class DeskWriter(Widget):
 
         result: ActionResult
 
+    class UndoEnded(Message):
+        """An undo ended, however it did (after `Undone` when it undid something)."""
+
     class BatchWritten(Message, bubble=False):
         """The big batch a worker was writing is done (or failed): next in line may go."""
 
@@ -243,6 +246,13 @@ class DeskWriter(Widget):
         self._in_worker(self._undo)
 
     def _undo(self) -> None:
+        try:
+            self._undo_step()
+        finally:
+            # The screen holds the keys typed after `u` until the undo has ended.
+            self.post_message(self.UndoEnded())
+
+    def _undo_step(self) -> None:
         try:
             step = self._desk.undo_step(own_session=True)
             result = self._desk.undo(own_session=True)

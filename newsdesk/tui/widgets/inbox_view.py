@@ -129,6 +129,9 @@ class InboxView(Container):
         super().__init__(id=id)
         # Reads that fail (a shared desk's server gone) leave the panes as they are.
         self._source = GuardedSource(source)
+        #: The same reads, failing loudly: what an action reaches is never guessed from
+        #: a read that failed (a folded story's versions read as "none", so its head alone).
+        self._reads = source
         self._clock = clock
         self._relative_times = relative_times
         #: The answer on screen and the grouped view's state.
@@ -249,11 +252,15 @@ class InboxView(Container):
     # -- stories --------------------------------------------------------------------------
 
     def expand_story(self, head: str) -> bool:
-        """Show the versions of the story row `head`; False if it is not one."""
+        """Show the versions of the story row `head`; False if it is not one.
+
+        Raises `DeskError` when the versions cannot be read (the row stays folded: opened
+        empty, it stood for its head alone, and the next key acted on that one only).
+        """
         story = self.results.story_of_head.get(head)
         if story is None:
             return False
-        members = self._source.story_members(story)
+        members = self._reads.story_members(story)
         self.results.expand(head, members)
         if head in self.inbox.selected:
             # The folded row selected stood for every version: expanded, they stay selected
@@ -288,7 +295,10 @@ class InboxView(Container):
         if head is None:
             return
         inbox.cursor = inbox.ids.index(head)
-        self.expand_story(head)
+        try:
+            self.expand_story(head)
+        except DeskError:
+            return  # the store is away (DeskWatch says so): the cursor stays on its row
         if article_id in inbox.ids:
             inbox.cursor = inbox.ids.index(article_id)
 
@@ -311,7 +321,8 @@ class InboxView(Container):
 
         A folded story row stands for its story: every version, so one action (and
         one undo) covers them all: those its row counted when drawn (`newer_left` says
-        how many arrived since and were left out).
+        how many arrived since and were left out). Raises `DeskError` when a story's
+        versions cannot be read: the action is refused, never taken to a part of them.
         """
         self.newer_left = 0
         inbox = self.inbox
@@ -328,7 +339,8 @@ class InboxView(Container):
         return self._as_drawn(ids)
 
     def cursor_story(self) -> list[str]:
-        """The cursor's article, or every version if it is a folded story row."""
+        """The cursor's article, or every version if it is a folded story row (raises
+        `DeskError` as `targets` does)."""
         self.newer_left = 0
         current = self.inbox.current_id
         if current is None:
@@ -337,7 +349,7 @@ class InboxView(Container):
 
     def _as_drawn(self, ids: list[str]) -> list[str]:
         found = self.results.story_targets(
-            ids, self._source.story_members, self.inbox.drawn_story_size
+            ids, self._reads.story_members, self.inbox.drawn_story_size
         )
         self.newer_left = found.newer
         return found.ids

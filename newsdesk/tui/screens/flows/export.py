@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from newsdesk.errors import DeskError
 from newsdesk.tui.screens.flows.host import InboxHost
 
 if TYPE_CHECKING:
@@ -20,11 +21,17 @@ class ExportFlow:
 
     def ask(self) -> None:
         host = self.host
-        ids = host.targets()
+        ids = host.targets(refused="Not exported")
+        if ids is None:
+            return
         if not ids:
             host.notify("Nothing to export.", timeout=2)
             return
-        current = host.view.cursor_story()
+        try:
+            current = host.view.cursor_story()
+        except DeskError as exc:
+            host.notify(str(exc), title="Not exported", severity="error", timeout=10, markup=False)
+            return
         # Imported here: the export package is not needed for the first frame.
         from newsdesk.tui.modals.export import ExportDialog
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from newsdesk.errors import DeskError
-from newsdesk.sanitize import clean_line, display, safe_web_url
+from newsdesk.sanitize import clean_line, safe_web_url
+from newsdesk.tui.screens.flows.changed_elsewhere import what_happened, why_gone
 from newsdesk.tui.screens.flows.host import InboxHost
 
 
@@ -19,10 +20,13 @@ class ReadingFlow:
         *,
         expand: Callable[[], None],
         open_in_browser: Callable[[str], object],
+        left: Callable[[str], None] = lambda _notice: None,
     ) -> None:
         self.host = host
         self._expand = expand
         self._open_in_browser = open_in_browser
+        #: Told what the reader said when a change elsewhere sent it back to the list.
+        self._left = left
         #: The article being read when the store changed elsewhere: the next whole
         #: answer says whether it is still listed.
         self._watched: str | None = None
@@ -61,47 +65,27 @@ class ReadingFlow:
         watched, self._watched = self._watched, None
         if watched is None or watched != was_reading or self.host.results.lists_any((watched,)):
             return
-        try:
-            rows = self.host.desk.rows([watched])
-        except DeskError:
-            return
-        if not rows:
-            self._leave(watched, "was deleted", "delete")
-        elif rows[0].superseded:
-            self._leave(watched, "was replaced by a newer version", "")
-        elif rows[0].archived:
-            self._leave(watched, "was archived", "archive")
-        else:
-            self._leave(watched, "no longer matches the search", "*")
+        reason = why_gone(self.host, watched)
+        if reason is not None:
+            self._leave(watched, *reason)
 
     def _leave(self, article_id: str, what: str, kind: str) -> None:
         """Back to the list (the cursor on the neighbouring row), and a notice naming who
         made the change when the action log knows (`kind` "*": any change)."""
         host = self.host
-        who = self._who(article_id, kind) if kind else ""
-        if who and kind == "*":
-            who = f" (changed{who})"
+        said = what_happened(host, article_id, what, kind)
         host.focus_inbox()
         host.notify(
-            f"The article you were reading {what}{who}.",
+            f"The article you were reading {said}.",
             title="Back to the list",
             severity="warning",
             timeout=8,
             markup=False,
         )
+        # A key typed before the notice was seen must not act on the row now under the
+        # cursor (`ChangedElsewhere`).
+        self._left(f"The article you were reading {said}.")
         host.update_status()
-
-    def _who(self, article_id: str, kind: str) -> str:
-        """ " by bo" from the article's newest step of the log, when it is of `kind`."""
-        try:
-            log = self.host.desk.article_log(article_id, limit=1)
-        except DeskError:
-            return ""
-        if not log or not log[0].editor or kind not in ("*", log[0].kind):
-            return ""
-        if log[0].editor == self.host.desk.editor:
-            return " by you, from another window or a shell"
-        return f" by {display(log[0].editor)}"
 
     def open_cursor(self) -> None:
         inbox = self.host.inbox

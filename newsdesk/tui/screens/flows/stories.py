@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from newsdesk.errors import DeskError
 from newsdesk.tui.screens.flows.host import InboxHost
 from newsdesk.uistate import SortOrder
 
@@ -29,9 +30,14 @@ class StoryFlow:
             host.save_state()
             host.notify("One row per story now; z for one row per article.", timeout=3)
             host.view.pending_expand = article_id
-            host.run_search(keep=article_id)
+            host.run_search(keep=article_id, hold_keys=True)
             return
-        if not host.view.expand_story(article_id):
+        try:
+            expanded = host.view.expand_story(article_id)
+        except DeskError as exc:
+            host.notify(str(exc), title="Not opened", severity="error", timeout=10, markup=False)
+            return
+        if not expanded:
             host.notify("This article has no other versions.", timeout=2)
 
     def toggle_group(self) -> None:
@@ -40,7 +46,7 @@ class StoryFlow:
         host.save_state()
         grouped = host.ui_state.grouped
         host.notify("One row per story." if grouped else "One row per article.", timeout=2)
-        host.run_search(keep=host.inbox.current_id)
+        host.run_search(keep=host.inbox.current_id, hold_keys=True)
 
     def toggle_sort(self) -> None:
         host = self.host
@@ -61,7 +67,8 @@ class StoryFlow:
             host.notify(f"Searches sort by {state.sort}; the inbox newest first.", timeout=3)
         # Most urgent first is read from the top: the cursor goes there, where the flash is
         # (kept on its article, it left the flash above the screen).
-        host.run_search(keep=None if state.sort == "urgency" else host.inbox.current_id)
+        keep = None if state.sort == "urgency" else host.inbox.current_id
+        host.run_search(keep=keep, hold_keys=True)
         host.update_status()
 
     def diff(self) -> None:

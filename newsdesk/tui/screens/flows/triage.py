@@ -51,6 +51,8 @@ class TriageFlow:
     def toggle(self, field: triage.Toggle) -> None:
         host = self.host
         ids = host.targets()
+        if ids is None:
+            return  # refused, and said why
         if not ids:
             host.notify("Nothing to act on.", timeout=2)
             return
@@ -83,6 +85,8 @@ class TriageFlow:
 
         host = self.host
         ids = host.targets()
+        if ids is None:
+            return
         if not ids:
             host.notify("Nothing to tag.", timeout=2)
             return
@@ -116,6 +120,8 @@ class TriageFlow:
 
         host = self.host
         ids = host.targets()
+        if ids is None:
+            return
         if not ids:
             host.notify("Nothing to delete.", timeout=2)
             return
