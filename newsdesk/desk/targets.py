@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from newsdesk.desk.results import Targets
-from newsdesk.errors import ArticleNotFoundError, DeskError, QuerySyntaxError
+from newsdesk.errors import ArticleNotFoundError, DeskError, QuerySyntaxError, StoreError
 from newsdesk.store import StoreBackend
 
 
@@ -57,6 +57,8 @@ def action_targets(
             unresolved.append(target)
         except ArticleNotFoundError:
             unresolved.append(target)
+        except StoreError:
+            raise  # a store that cannot answer: the id is not query words (it acted on matches)
         except DeskError as exc:
             too_short = too_short or exc
             unresolved.append(target)
