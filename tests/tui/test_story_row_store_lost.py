@@ -136,3 +136,31 @@ async def test_a_star_on_a_story_row_right_after_the_connection_dropped_is_refus
             assert not [r for r in desk.history(10) if r.kind == "star"]
     finally:
         desk.close()
+
+
+async def test_opening_a_version_to_read_all_with_the_store_gone_says_so(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With "read one, read all" on, Enter read the story's versions on the UI thread,
+    unguarded: a store gone away raised there and ended the app with a traceback."""
+    from newsdesk.config import Settings
+
+    app = make_app(settings=Settings(read_all_versions=True), save_state=False)
+    seen = record_notifications(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        await pilot.press("g")
+        await settle(pilot)
+        opened = screen.inbox.current_id
+        row = screen.inbox.row(opened) if opened else None
+        assert row is not None and row.story_size > 1 and not row.read
+
+        def fail(_ids: object) -> list[str]:
+            raise StoreUnreachableError(LOST)
+
+        monkeypatch.setattr(app.desk, "with_versions", fail)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.is_running and LOST in seen
+        assert not app.desk.rows([opened or ""])[0].read  # not this version alone for its story

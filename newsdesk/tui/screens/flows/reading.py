@@ -121,15 +121,26 @@ class ReadingFlow:
         if row is not None and not row.read:
             ids = [article_id]
             if host.settings.read_all_versions and row.story_size > 1:
-                ids = host.desk.with_versions(ids)  # "read one, read all"
-            host.writer.mark_opened(ids)
+                try:
+                    ids = host.desk.with_versions(ids)  # "read one, read all"
+                except DeskError as exc:
+                    # The store went away: said, the article still opens (on screen), and
+                    # nothing is marked: not this version alone for its story.
+                    host.notify(str(exc), title="Not saved", severity="error", markup=False)
+                    ids = []
+            if ids:
+                host.writer.mark_opened(ids)
         host.view.show_detail()
         host.focus_detail()
 
     def open_url(self) -> None:
         host = self.host
         article_id = host.inbox.current_id
-        article = host.desk.get(article_id) if article_id else None
+        try:
+            article = host.desk.get(article_id) if article_id else None
+        except DeskError as exc:
+            host.notify(str(exc), title="Not opened", severity="error", markup=False)
+            return
         if article is None or not article.meta.url:
             host.notify("No URL is known for this article.", timeout=3)
             return
