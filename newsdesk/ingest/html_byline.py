@@ -16,6 +16,7 @@ from copy import deepcopy
 from lxml import etree
 
 from newsdesk.extract.byline import known_person, looks_like_name, parse_byline
+from newsdesk.extract.data.given_names import GIVEN_NAMES
 from newsdesk.ingest.html_nodes import node_classes, node_text
 from newsdesk.ingest.html_text import element_to_text
 from newsdesk.ingest.names import person_names
@@ -194,3 +195,21 @@ def _in_full(name: str, lines: list[str]) -> str:
             ):
                 full.setdefault(candidate.casefold(), candidate)
     return next(iter(full.values())) if len(full) == 1 else name
+
+
+#: A lone signature this short, not in capitals, is a desk's initials or a user handle
+#: ("mf", "Cpm", "AgE"), not a name; an agency's capitals ("IWB", "AFP") stay.
+_INITIALS_MAX = 3
+
+
+def without_initials(authors: list[str]) -> list[str]:
+    """`authors` without lone signatures that are initials rather than a name."""
+    return [
+        name
+        for name in authors
+        if " " in name
+        or len(name) > _INITIALS_MAX
+        or name.isupper()
+        or not (name.isascii() and name.isalpha())
+        or name in GIVEN_NAMES  # "Kay"
+    ]
