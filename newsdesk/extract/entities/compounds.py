@@ -198,32 +198,47 @@ def known_given_name(word: str) -> bool:
 
 #: A German article or determiner, with at most an ordinal and one lower-case adjective
 #: before the noun ("die aktuelle Lage", "zum 60. Jahrestag", "zum Essen"): towns take none.
+_DETERMINERS = (
+    r"[Dd](?:er|ie|as|en|em|es)|[Zz]u[mr]|[Bb]eim|[Vv]om|[Ii]m|[Aa]m|[Ii]ns"
+    r"|(?P<indefinite>[Ee]in(?:e[mnrs]?)?|[Kk]ein(?:e[mnrs]?)?|[Jj]ede[mnrs]?|[Dd]iese[mnrs]?"
+    r"|[Ss]eine[mnrs]?|[Ii]hre[mnrs]?|[Uu]nsere[mnrs]?)"
+)
 _DETERMINED_NOUN = re.compile(
-    r"\b(?:[Dd](?:er|ie|as|en|em|es)|[Ee]in(?:e[mnrs]?)?|[Kk]ein(?:e[mnrs]?)?"
-    r"|[Jj]ede[mnrs]?|[Dd]iese[mnrs]?|[Ss]eine[mnrs]?|[Ii]hre[mnrs]?|[Uu]nsere[mnrs]?"
-    r"|[Zz]u[mr]|[Bb]eim|[Vv]om|[Ii]m|[Aa]m|[Ii]ns)"
-    r"\s+(?:\d{1,3}\.\s+)?(?:[a-zäöüß]+(?:e|en|er|es|em)\s+)?([A-ZÄÖÜ][a-zäöüß]+)(?![\w-])"
+    rf"\b(?:{_DETERMINERS})"
+    r"\s+(?:\d{1,3}\.\s+)?(?:[a-zäöüß]+(?:e|en|er|es|em)\s+)?(?P<noun>[A-ZÄÖÜ][a-zäöüß]+)(?![\w-])"
 )
 #: A bare preposition before a name: the way German copy names a town ("in Zug", "aus Lage").
 _BARE_LOCATIVE = re.compile(r"\b(?:in|aus|nach|bei)\s+([A-ZÄÖÜ][a-zäöüß]+)\b")
 
 
 @lru_cache(maxsize=4)
+def _nouns(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Words German copy uses as common nouns and never as a town ("in Lage"): after any
+    article or determiner, and after an indefinite or possessive one ("ein Zug")."""
+    found = list(_DETERMINED_NOUN.finditer(text))
+    if not found:
+        return frozenset(), frozenset()
+    towns = {m[1] for m in _BARE_LOCATIVE.finditer(text)}
+    determined = frozenset({m["noun"] for m in found} - towns)
+    return determined, frozenset({m["noun"] for m in found if m["indefinite"]} - towns)
+
+
 def common_nouns(text: str) -> frozenset[str]:
     """Words German copy uses as common nouns ("die Lage", "im Zug", "zum Essen") and never
-    as a town ("in Lage"): a town's name that is such a word names no place there."""
-    determined = {m[1] for m in _DETERMINED_NOUN.finditer(text)}
-    if not determined:
-        return frozenset()
-    return frozenset(determined - {m[1] for m in _BARE_LOCATIVE.finditer(text)})
+    as a town ("in Lage")."""
+    return _nouns(text)[0]
 
 
 def noun_not_town(word: str, kind: str | None, text: str, german: Callable[[], bool]) -> bool:
     """The place named `word` (of gazetteer `kind`) is a common noun in this German copy.
 
-    Countries take articles in German ("die Schweiz") and stay places.
+    A town takes no article; a region, a river or a sea often does ("die Steiermark", "das
+    Mittelmeer"), so one is a noun only after an indefinite or possessive determiner ("ein
+    Zug", "seine Lage"); a country stays a place.
     """
-    return kind not in (None, "country") and german() and word in common_nouns(text)
+    if kind in ("city", "small_city"):
+        return german() and word in _nouns(text)[0]
+    return kind == "region" and german() and word in _nouns(text)[1]
 
 
 #: Words that open no German name: articles, pronouns, prepositions ("der Plattform",
@@ -284,7 +299,7 @@ def german_org(name: str, text: str) -> str | None:
         and words[1] in _OF
         and words[0] in common_nouns(text)
         and words[0] not in _GERMAN_ORG_HEADS
-        and not GERMAN_ORG_WORD.match(words[0])
+        and not GERMAN_ORG_WORD.search(words[0])
     ):
         words, cut = words[2:], True
         if words[0] in _OF:
@@ -295,10 +310,14 @@ def german_org(name: str, text: str) -> str | None:
 
 
 def _names_a_body(words: list[str]) -> bool:
-    """The words left after a noun and "der" still name a body: a known one, or one with
-    a head or a legal form ("Bayer AG", "University of Oxford"), not "Big Data"."""
-    return " ".join(words) in FOREIGN_ORG_NAMES or any(
-        w in ORG_HEADS or w in _GERMAN_ORG_HEADS or GERMAN_ORG_WORD.match(w) for w in words
+    """The words left after a noun and "der" still name a body: a known one, or more than
+    one word with a head or a legal form ("Bayer AG", "University of Oxford"), not "Big
+    Data" or "Bank"."""
+    return " ".join(words) in FOREIGN_ORG_NAMES or (
+        len(words) >= 2
+        and any(
+            w in ORG_HEADS or w in _GERMAN_ORG_HEADS or GERMAN_ORG_WORD.search(w) for w in words
+        )
     )
 
 
