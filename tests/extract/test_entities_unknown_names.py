@@ -4,6 +4,7 @@ German nouns read as places, and words glued onto names (fictional text)."""
 from __future__ import annotations
 
 from newsdesk.extract.entities import find_entities
+from newsdesk.extract.entities.compounds import german_org, german_person
 
 
 def test_a_surname_used_alone_later_makes_the_full_name_a_person() -> None:
@@ -155,3 +156,11 @@ def test_a_body_named_in_another_language_is_listed_once_in_english() -> None:
         "werde helfen. Die Regierung in Berlin stimmte zu, und der Minister reiste ab."
     )
     assert find_entities(text).organizations == ["European Union"]
+
+
+def test_a_german_noun_before_a_name_or_a_body_is_cut_off() -> None:
+    text = "Der Präsident sprach, und der Palliativmediziner nickte."
+    named = german_person("Palliativmediziner Gian Domenico Borasio", text)
+    assert named == "Gian Domenico Borasio"
+    assert german_org("Präsident der Max-Planck-Gesellschaft", text) == "Max-Planck-Gesellschaft"
+    assert german_org("Präsident der Bank", text) is None

@@ -265,8 +265,8 @@ def german_person(name: str, text: str) -> str | None:
     if known_given_name(words[0]) or words[0] not in common_nouns(text):
         return name
     rest = words[1:]
-    if len(rest) >= 2 and known_given_name(rest[0]):
-        return " ".join(rest)
+    if len(rest) >= 2 and rest[0][:1].isupper() and rest[0] not in common_nouns(text):
+        return " ".join(rest)  # "Palliativmediziner Gian Domenico Borasio"
     return None
 
 
@@ -310,15 +310,14 @@ def german_org(name: str, text: str) -> str | None:
 
 
 def _names_a_body(words: list[str]) -> bool:
-    """The words left after a noun and "der" still name a body: a known one, or more than
-    one word with a head or a legal form ("Bayer AG", "University of Oxford"), not "Big
-    Data" or "Bank"."""
-    return " ".join(words) in FOREIGN_ORG_NAMES or (
-        len(words) >= 2
-        and any(
-            w in ORG_HEADS or w in _GERMAN_ORG_HEADS or GERMAN_ORG_WORD.search(w) for w in words
-        )
-    )
+    """The words left after a noun and "der" still name a body: a known one, a compound
+    that names one, or more than one word with a head or a legal form ("Bayer AG",
+    "University of Oxford"), not "Big Data" or "Bank"."""
+    if " ".join(words) in FOREIGN_ORG_NAMES or any(
+        GERMAN_ORG_WORD.search(w.replace("-", "").lower()) for w in words
+    ):
+        return True  # "Künstlersozialkasse", "Max-Planck-Gesellschaft"
+    return len(words) >= 2 and any(w in ORG_HEADS or w in _GERMAN_ORG_HEADS for w in words)
 
 
 def named_as(name: str, kind: str, text: str, german: Callable[[], bool]) -> str | None:
