@@ -25,6 +25,7 @@ from newsdesk.ingest.assemble import bounded, drop_leading_title, extract_articl
 from newsdesk.ingest.html_byline import (
     address_authors,
     full_names,
+    signed_under,
     visible_byline,
     visible_lines,
     without_initials,
@@ -536,6 +537,9 @@ def _read_html(tree: HtmlElement, meta: PageMeta, warnings: list[str]) -> list[E
     # trafilatura often repeats the headline as the first line; the hint carries it.
     main_text = bounded(opening, MAX_ITEM_CHARS, warnings)
     article = extract_article(main_text, hints, warnings, text_is_article=True)
+    if not article.authors and not credits_site:
+        # Signed under its last paragraph, a line the main text leaves out.
+        article.authors = signed_under(tree, lines, main_text)
     if live and article.dek and opens_with_entry_time(article.dek):
         article.dek = None  # the newest entry of a live blog, no standfirst
     if not article.dateline:

@@ -63,3 +63,25 @@ def test_the_host_and_a_desk_of_the_site_are_not_the_site_s_authors() -> None:
     site = "Partei Mensch Umwelt"
     assert not_the_site(["Sekretariat Partei Mensch Umwelt"], site, url) == []
     assert not_the_site(["Ana Pereira"], site, url) == ["Ana Pereira"]
+
+
+def test_a_name_signing_the_story_under_its_last_paragraph_is_its_author() -> None:
+    page = (
+        "<html><head><title>Tram line to be extended</title></head><body><article>"
+        f"<h1>Tram line to be extended</h1>{BODY}<p>Jana Berg</p></article>"
+        "<aside><p>More news</p></aside></body></html>"
+    )
+    result = load_bytes(page.encode(), "tram.html")
+    assert result.items[0].authors == ["Jana Berg"]
+    # A name the story is about is no signature.
+    about = page.replace("Residents of the northern", "Jana Berg and residents of the northern")
+    assert load_bytes(about.encode(), "tram.html").items[0].authors == []
+
+
+def test_a_name_among_the_page_s_keywords_is_its_subject_not_its_signature() -> None:
+    page = (
+        '<html><head><title>Tram line to be extended</title><meta name="keywords" '
+        'content="Tram, Jana Berg, Council"></head><body><article>'
+        f"<h1>Tram line to be extended</h1>{BODY}<p>Jana Berg</p></article></body></html>"
+    )
+    assert load_bytes(page.encode(), "tram.html").items[0].authors == []
