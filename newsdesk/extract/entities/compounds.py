@@ -310,13 +310,13 @@ def german_org(name: str, text: str) -> str | None:
 
 
 def _names_a_body(words: list[str]) -> bool:
-    """The words left after a noun and "der" still name a body: a known one, a compound
-    that names one, or more than one word with a head or a legal form ("Bayer AG",
-    "University of Oxford"), not "Big Data" or "Bank"."""
+    """The words left after a noun and "der" still name a body: a known one, a hyphenated
+    name of one, or more than one word with a head or a legal form ("Bayer AG",
+    "University of Oxford"), not "Big Data", "Bank" or "Gesundheitsversorgung"."""
     if " ".join(words) in FOREIGN_ORG_NAMES or any(
-        GERMAN_ORG_WORD.search(w.replace("-", "").lower()) for w in words
+        "-" in w and GERMAN_ORG_WORD.search(w.replace("-", "").lower()) for w in words
     ):
-        return True  # "Künstlersozialkasse", "Max-Planck-Gesellschaft"
+        return True  # "Max-Planck-Gesellschaft"; "Gesundheitsversorgung" is a noun
     return len(words) >= 2 and any(w in ORG_HEADS or w in _GERMAN_ORG_HEADS for w in words)
 
 
