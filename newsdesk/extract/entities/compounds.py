@@ -317,7 +317,9 @@ def _names_a_body(words: list[str]) -> bool:
         "-" in w and GERMAN_ORG_WORD.search(w.replace("-", "").lower()) for w in words
     ):
         return True  # "Max-Planck-Gesellschaft"; "Gesundheitsversorgung" is a noun
-    return len(words) >= 2 and any(w in ORG_HEADS or w in _GERMAN_ORG_HEADS for w in words)
+    return len(words) >= 2 and any(
+        w in ORG_HEADS or w in _GERMAN_ORG_HEADS or GERMAN_ORG_WORD.search(w.lower()) for w in words
+    )
 
 
 def named_as(name: str, kind: str, text: str, german: Callable[[], bool]) -> str | None:
