@@ -184,6 +184,16 @@ class Dateline:
     #: An outlet named where a dateline would be ("Kaieteur News – ...").
     outlet: str | None = None
 
+    def __post_init__(self) -> None:
+        if self.agency:
+            # "(kath.net/as)": the wire, then its writer's initials; a regional service's
+            # three letters ("dpa/lhe") stay.
+            self.agency = _DESK_INITIALS.sub("", self.agency)
+
+
+#: A writer's initials after the wire that filed ("/as").
+_DESK_INITIALS = re.compile(r"(?<=\w)\s*/\s*[a-z]{2}$")
+
 
 #: Short capitalised words that are parts of place names, not abbreviations ("SÃO PAULO").
 _SHORT_PLACE_WORDS = frozenset(

@@ -16,6 +16,9 @@ from copy import deepcopy
 from lxml import etree
 
 from newsdesk.extract.byline import known_person, looks_like_name, parse_byline
+from newsdesk.extract.data.given_names import GIVEN_NAMES
+from newsdesk.extract.lines import is_prose
+from newsdesk.extract.tail import signature
 from newsdesk.ingest.html_nodes import node_classes, node_text
 from newsdesk.ingest.html_text import element_to_text
 from newsdesk.ingest.names import person_names
@@ -194,3 +197,66 @@ def _in_full(name: str, lines: list[str]) -> str:
             ):
                 full.setdefault(candidate.casefold(), candidate)
     return next(iter(full.values())) if len(full) == 1 else name
+
+
+#: A lone signature this short, not in capitals, is a desk's initials or a user handle
+#: ("mf", "Cpm", "AgE"), not a name; an agency's capitals ("IWB", "AFP") stay.
+_INITIALS_MAX = 3
+
+
+def without_initials(authors: list[str]) -> list[str]:
+    """`authors` without lone signatures that are initials rather than a name."""
+    return [
+        name
+        for name in authors
+        if " " in name
+        or len(name) > _INITIALS_MAX
+        or name.isupper()
+        or not (name.isascii() and name.isalpha())
+        or name in GIVEN_NAMES  # "Kay"
+    ]
+
+
+#: The page's keywords and tags: the people it is about.
+_KEYWORDS = "//meta[@name='keywords' or @name='news_keywords' or @property='article:tag']/@content"
+#: Visible lines under the story's last paragraph searched for its signature.
+_SIGNATURE_LINES = 2
+
+
+def signed_under(tree: etree._Element, lines: list[str], main_text: str) -> list[str]:
+    """The author who signs the story under its last paragraph ("Stefan Wasmer" alone on the
+    line after it, a press officer's name over her role), in the page's visible `lines`:
+    a known given name and a family name the story does not mention, and no keyword of the
+    page's (a tag list's "Angela Merkel"); [] when none."""
+    body = [line.strip() for line in main_text.splitlines() if line.strip()]
+    if not body:
+        return []
+    tags = [
+        tag.strip()
+        for content in tree.xpath(_KEYWORDS)[:20]
+        for tag in str(content).split(",")[:200]
+        if tag.strip()
+    ]
+    for k in (1, 2):
+        # The main text kept the signature as its last line, or over a role line.
+        if len(body) > k and (k == 1 or not is_prose(body[-1])):
+            name = _signer(body[-k], body[:-k] + tags)
+            if name:
+                return [name]
+    last = body[-1][:80]
+    at = next((i for i, line in enumerate(lines) if line.startswith(last)), None)
+    if at is None:
+        return []
+    for line in lines[at + 1 : at + 1 + _SIGNATURE_LINES]:
+        name = _signer(line, body + tags)
+        if name:
+            return [name]
+    return []
+
+
+def _signer(line: str, mentions: list[str]) -> str | None:
+    """`signature`, when neither the story nor the page's tags name the person, not even by
+    surname (a tagged "Angela Merkel" is the story's subject, not its writer)."""
+    name = signature(line, mentions)
+    surname = name.split()[-1].casefold() if name else ""
+    return name if name and not any(surname in m.casefold() for m in mentions) else None

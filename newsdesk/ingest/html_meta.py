@@ -558,9 +558,19 @@ def not_the_site(names: list[str], site: str | None, url: str | None) -> list[st
     labels = host.removeprefix("www.").split(".")
     keys = {_squash(site or "")}
     if len(labels) >= 2:
-        keys.add(_squash(labels[-2]))
+        # The host title-cased into a name: "Larepublica Pe", "Wien Orf".
+        keys.update(_squash(part) for part in (labels[-2], "".join(labels[-2:])))
+        keys.add(_squash("".join(labels[:-1])))
     keys.discard("")
-    return [name for name in names if _squash(name) not in keys]
+    # A desk or a section of the site ("Sekretariat Partei Mensch Umwelt Tierschutz",
+    # "Noticias El Comercio Perú"): a name of several words that holds the site's whole.
+    whole = _squash(site or "") if len(WORD.findall(site or "")) >= 2 else ""
+    return [
+        name
+        for name in names
+        if _squash(name) not in keys
+        and not (whole and len(_squash(name)) > len(whole) and whole in _squash(name))
+    ]
 
 
 def _squash(text: str) -> str:

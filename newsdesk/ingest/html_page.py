@@ -14,7 +14,7 @@ from copy import deepcopy
 
 from lxml.html import HtmlElement
 
-from newsdesk.extract.byline import parse_byline
+from newsdesk.extract.byline import known_person, parse_byline
 from newsdesk.extract.copy_header import DATE_LINE_CHARS, date_near_headline, says_updated
 from newsdesk.extract.dates import date_line, declared_locale, find_dates, numeric_order
 from newsdesk.extract.found import fold
@@ -25,8 +25,10 @@ from newsdesk.ingest.assemble import bounded, drop_leading_title, extract_articl
 from newsdesk.ingest.html_byline import (
     address_authors,
     full_names,
+    signed_under,
     visible_byline,
     visible_lines,
+    without_initials,
 )
 from newsdesk.ingest.html_coauthors import (
     repeated_author_names,
@@ -471,17 +473,25 @@ def _read_html(tree: HtmlElement, meta: PageMeta, warnings: list[str]) -> list[E
     if guessed:
         meta.published = _date_from_page(tree)
     lines = visible_lines(tree)
-    on_page = not_the_site(visible_byline(tree, lines), meta.site, meta.url)
-    if meta.authors and not not_the_site(meta.authors, meta.site, meta.url):
+    printed = visible_byline(tree, lines)
+    on_page = not_the_site(printed, meta.site, meta.url)
+    # The site is its own author only where the byline the reader sees prints its name
+    # ("By Wikimedia Foundation"); a name in the markup alone is the outlet's tag.
+    site_signed = printed if printed and not on_page else []
+    credits_site = bool(meta.authors) and not not_the_site(meta.authors, meta.site, meta.url)
+    if credits_site:
         # The markup credits the site itself ("Badische Zeitung"): a byline on the page
-        # ("Von Lisa Petrich") names the writer.
-        meta.authors = on_page or meta.authors
-    if not meta.authors:
+        # ("Von Lisa Petrich") names the writer, else the page names none, unless the
+        # site is a person's ("Pamela Anderson").
+        meta.authors = on_page or site_signed or [n for n in meta.authors if known_person(n)]
+    elif not meta.authors:
         # An article's <address> is markup for its author, as sure as trafilatura's reading.
         found = not_the_site(
             address_authors(tree) or _authors_trafilatura(tree), meta.site, meta.url
         )
-        meta.authors = found or meta.byline_authors or on_page
+        byline = not_the_site(meta.byline_authors, meta.site, meta.url)
+        meta.authors = found or byline or on_page or (site_signed and meta.byline_authors)
+    meta.authors = without_initials(meta.authors)
     if meta.authors:
         # The first author alone, where the byline the reader sees names more.
         repeated = [
@@ -527,6 +537,9 @@ def _read_html(tree: HtmlElement, meta: PageMeta, warnings: list[str]) -> list[E
     # trafilatura often repeats the headline as the first line; the hint carries it.
     main_text = bounded(opening, MAX_ITEM_CHARS, warnings)
     article = extract_article(main_text, hints, warnings, text_is_article=True)
+    if not article.authors and not credits_site:
+        # Signed under its last paragraph, a line the main text leaves out.
+        article.authors = signed_under(tree, lines, main_text)
     if live and article.dek and opens_with_entry_time(article.dek):
         article.dek = None  # the newest entry of a live blog, no standfirst
     if not article.dateline:

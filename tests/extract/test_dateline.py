@@ -271,3 +271,10 @@ def test_a_dateline_of_two_towns_lists_each_once_as_the_places_list_names_it(
     (item,) = load_file(page).items
     assert item.dateline == "München/Berlin"
     assert sorted(item.places) == ["Berlin", "Munich"]
+
+
+def test_a_writer_s_initials_after_the_wire_are_no_part_of_it() -> None:
+    found = parse_dateline("Rom (kath.net/as) Freitag der 32. Woche im Jahreskreis, am Morgen.")
+    assert found is not None and (found.place, found.agency) == ("Rom", "kath.net")
+    regional = parse_dateline("Düsseldorf (dpa/lnw) - Die Polizei hat am Morgen")
+    assert regional is not None and regional.agency == "dpa/lnw"

@@ -4,6 +4,7 @@ German nouns read as places, and words glued onto names (fictional text)."""
 from __future__ import annotations
 
 from newsdesk.extract.entities import find_entities
+from newsdesk.extract.entities.compounds import german_org, german_person
 
 
 def test_a_surname_used_alone_later_makes_the_full_name_a_person() -> None:
@@ -114,3 +115,52 @@ def test_no_person_from_a_lone_noun_after_a_role_or_a_list_or_a_shared_given_nam
     assert "Khalifah Ali" not in find_entities(shared).people
     # A German role before two name words makes a person even without a known first name.
     assert find_entities("Der Radprofi Ixar Bernalt stürzte schwer.").people == ["Ixar Bernalt"]
+
+
+def test_a_town_german_copy_uses_as_a_noun_is_no_place() -> None:
+    text = (
+        "Die aktuelle Lage in der Stadt bleibt ernst, sagte die Sprecherin am Montag. "
+        "Der Zug nach Berlin fiel am Morgen aus, und die Fahrgäste warteten lange. "
+        "In der Mitte des Platzes stand ein Zelt, und das Essen kam am Abend. Die Lage "
+        "soll sich bis Mitte Mai beruhigen, und ein Zug fährt dann wieder. Das Saarland "
+        "und die Steiermark meldeten Regen."
+    )
+    places = find_entities(text).places
+    # A region or a sea takes an article in German ("das Saarland"); a town does not.
+    assert {"Berlin", "Saarland", "Steiermark"} <= set(places)
+    assert not {"Lage", "Zug", "Mitte", "Essen"} & set(places)
+    # Named as a town ("nach Essen", "in Zug"), it stays one.
+    towns = text + " Am Dienstag fuhr sie nach Essen und in Zug zu einem Treffen."
+    assert {"Essen", "Zug"} <= set(find_entities(towns).places)
+
+
+def test_german_nouns_before_der_are_no_part_of_a_person_or_a_body() -> None:
+    text = (
+        "Zum 60. Jahrestag der Befreiung sprach die Präsidentin im Plenarsaal, und der "
+        "Jahrestag wurde im ganzen Land begangen. Die Bestimmungen der Europäischen Union "
+        "gelten seit Jahren, und die Bestimmungen sind streng. Die Werkfeuerwehr der "
+        "Bayer AG rückte am Abend aus; die Werkfeuerwehr kam schnell, sagte Jana Berg. "
+        "Der Rat der Europäischen Union tagte am Montag."
+    )
+    found = find_entities(text)
+    assert found.people == ["Jana Berg"]
+    assert "Bayer AG" in found.organizations
+    assert "Rat der Europäischen Union" in found.organizations
+    assert not [o for o in found.organizations if o.startswith(("Bestimmungen", "Werkfeuerwehr"))]
+
+
+def test_a_body_named_in_another_language_is_listed_once_in_english() -> None:
+    text = (
+        "Die Europäische Union und ihre Mitglieder forderten am Montag eine "
+        "Waffenruhe. Ein Sprecher der Europäischen Union sagte, die European Union "
+        "werde helfen. Die Regierung in Berlin stimmte zu, und der Minister reiste ab."
+    )
+    assert find_entities(text).organizations == ["European Union"]
+
+
+def test_a_german_noun_before_a_name_or_a_body_is_cut_off() -> None:
+    text = "Der Präsident sprach, und der Palliativmediziner nickte."
+    named = german_person("Palliativmediziner Gian Domenico Borasio", text)
+    assert named == "Gian Domenico Borasio"
+    assert german_org("Präsident der Max-Planck-Gesellschaft", text) == "Max-Planck-Gesellschaft"
+    assert german_org("Präsident der Bank", text) is None

@@ -17,9 +17,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
+from functools import lru_cache
 
 from newsdesk.extract.data import word_set
+from newsdesk.extract.data.cues import ORG_HEADS
 from newsdesk.extract.data.given_names import GIVEN_NAMES
+from newsdesk.extract.data.org_names import FOREIGN_ORG_NAMES
+from newsdesk.extract.entities.result import PERSON
 
 #: German compound nouns naming a body ("Energieversorgung", "Verbraucherzentrale"):
 #: part of the name they open.
@@ -189,3 +194,139 @@ def known_given_name(word: str) -> bool:
     if first in GIVEN_NAMES:
         return True
     return not first.isascii() and fold_accents(first) in GIVEN_NAMES
+
+
+#: A German article or determiner, with at most an ordinal and one lower-case adjective
+#: before the noun ("die aktuelle Lage", "zum 60. Jahrestag", "zum Essen"): towns take none.
+_DETERMINERS = (
+    r"[Dd](?:er|ie|as|en|em|es)|[Zz]u[mr]|[Bb]eim|[Vv]om|[Ii]m|[Aa]m|[Ii]ns"
+    r"|(?P<indefinite>[Ee]in(?:e[mnrs]?)?|[Kk]ein(?:e[mnrs]?)?|[Jj]ede[mnrs]?|[Dd]iese[mnrs]?"
+    r"|[Ss]eine[mnrs]?|[Ii]hre[mnrs]?|[Uu]nsere[mnrs]?)"
+)
+_DETERMINED_NOUN = re.compile(
+    rf"\b(?:{_DETERMINERS})"
+    r"\s+(?:\d{1,3}\.\s+)?(?:[a-zäöüß]+(?:e|en|er|es|em)\s+)?(?P<noun>[A-ZÄÖÜ][a-zäöüß]+)(?![\w-])"
+)
+#: A bare preposition before a name: the way German copy names a town ("in Zug", "aus Lage").
+_BARE_LOCATIVE = re.compile(r"\b(?:in|aus|nach|bei)\s+([A-ZÄÖÜ][a-zäöüß]+)\b")
+
+
+@lru_cache(maxsize=4)
+def _nouns(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Words German copy uses as common nouns and never as a town ("in Lage"): after any
+    article or determiner, and after an indefinite or possessive one ("ein Zug")."""
+    found = list(_DETERMINED_NOUN.finditer(text))
+    if not found:
+        return frozenset(), frozenset()
+    towns = {m[1] for m in _BARE_LOCATIVE.finditer(text)}
+    determined = frozenset({m["noun"] for m in found} - towns)
+    return determined, frozenset({m["noun"] for m in found if m["indefinite"]} - towns)
+
+
+def common_nouns(text: str) -> frozenset[str]:
+    """Words German copy uses as common nouns ("die Lage", "im Zug", "zum Essen") and never
+    as a town ("in Lage")."""
+    return _nouns(text)[0]
+
+
+def noun_not_town(word: str, kind: str | None, text: str, german: Callable[[], bool]) -> bool:
+    """The place named `word` (of gazetteer `kind`) is a common noun in this German copy.
+
+    A town takes no article; a region, a river or a sea often does ("die Steiermark", "das
+    Mittelmeer"), so one is a noun only after an indefinite or possessive determiner ("ein
+    Zug", "seine Lage"); a country stays a place.
+    """
+    if kind in ("city", "small_city"):
+        return german() and word in _nouns(text)[0]
+    return kind == "region" and german() and word in _nouns(text)[1]
+
+
+#: Words that open no German name: articles, pronouns, prepositions ("der Plattform",
+#: "Im Endeffekt", "Für Ihre Gesundheit", "Du Deine Haare").
+_NO_NAME_OPENERS = SENTENCE_OPENERS | word_set(
+    """
+    der die das den dem des Der Die Das Den Dem Des Für Ihrer Ihres Ihren Deiner Deinen
+    Mit Von Aus Auf Durch Gegen Ohne Um Über Unter Vor Zwischen
+    """
+)
+
+
+def german_person(name: str, text: str) -> str | None:
+    """A person found in German copy as the name it is, or None when it is no name.
+
+    German capitalises every noun: a "name" that opens with an article or pronoun is none,
+    nor one whose first word the copy uses as a noun ("das Wesen der Liebe", "der
+    Jahrestag der Befreiung"); a noun before a given name is a role or kin word, not part
+    of the name ("Chefredakteur Giovanni di Lorenzo").
+    """
+    words = name.split()
+    if words[0] in _NO_NAME_OPENERS:
+        return None
+    if known_given_name(words[0]) or words[0] not in common_nouns(text):
+        return name
+    rest = words[1:]
+    if len(rest) >= 2 and rest[0][:1].isupper() and rest[0] not in common_nouns(text):
+        return " ".join(rest)  # "Palliativmediziner Gian Domenico Borasio"
+    return None
+
+
+#: Words that head an organisation's name in German ("Rat der Europäischen Union",
+#: "Akademie der Bayerischen Presse"): such a name is whole, whatever the copy's nouns.
+_GERMAN_ORG_HEADS = word_set(
+    """
+    Rat Rates Rats Gerichtshof Gerichtshofs Akademie Kommission Amt Amtes Amts Ministerium
+    Ministeriums Gericht Gerichts Universität Hochschule Stiftung Verein Vereins Verband
+    Verbands Verbandes Kammer Zentrum Zentrums Behörde Agentur Bund Bundes Senat Parlament
+    Kongress Komitee Ausschuss Konferenz Organisation Vereinigung Gemeinschaft Institut
+    Instituts Partei Bank Union Fraktion Regierung Museum Museums Schule Klinik Klinikum
+    Gruppe Kirche Orden Club Klub
+    """
+)
+_OF = frozenset(["der", "des", "dem", "den", "von", "vom", "zur", "zum"])
+
+
+def german_org(name: str, text: str) -> str | None:
+    """An organisation found in German copy as the body it names, or None when none.
+
+    A noun of the copy's before "der" or "von" ("Bestimmungen der Europäischen Union",
+    "Werkfeuerwehr der Bayer AG", "Nutzen von Big Data") is what is said of the body after
+    it, not part of its name: the body is that rest when it still names one.
+    """
+    words = name.split()
+    cut = False
+    while (
+        len(words) >= 3
+        and words[1] in _OF
+        and words[0] in common_nouns(text)
+        and words[0] not in _GERMAN_ORG_HEADS
+        and not GERMAN_ORG_WORD.search(words[0])
+    ):
+        words, cut = words[2:], True
+        if words[0] in _OF:
+            words = words[1:]  # "Freundin von der Universität"
+    if cut and not _names_a_body(words):
+        return None
+    return " ".join(words)
+
+
+def _names_a_body(words: list[str]) -> bool:
+    """The words left after a noun and "der" still name a body: a known one, a hyphenated
+    name of one, or more than one word with a head or a legal form ("Bayer AG",
+    "University of Oxford"), not "Big Data", "Bank" or "Gesundheitsversorgung"."""
+    if " ".join(words) in FOREIGN_ORG_NAMES or any(
+        "-" in w and GERMAN_ORG_WORD.search(w.replace("-", "").lower()) for w in words
+    ):
+        return True  # "Max-Planck-Gesellschaft"; "Gesundheitsversorgung" is a noun
+    return len(words) >= 2 and any(
+        w in ORG_HEADS or w in _GERMAN_ORG_HEADS or GERMAN_ORG_WORD.search(w.lower()) for w in words
+    )
+
+
+def named_as(name: str, kind: str, text: str, german: Callable[[], bool]) -> str | None:
+    """The person or organisation `name` as listed: German copy's nouns read as names
+    dropped or cut off (`german_person`, `german_org`), a body's name in another language
+    given in English ("Europäische Union" -> "European Union")."""
+    if kind == PERSON:
+        return german_person(name, text) if german() else name
+    found = german_org(name, text) if german() else name
+    return FOREIGN_ORG_NAMES.get(found, found) if found else None

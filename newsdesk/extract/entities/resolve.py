@@ -34,7 +34,7 @@ from newsdesk.extract.data.titles import (
 from newsdesk.extract.entities.classify import (
     Classifier,
 )
-from newsdesk.extract.entities.compounds import noun_shaped
+from newsdesk.extract.entities.compounds import named_as, noun_not_town, noun_shaped
 from newsdesk.extract.entities.result import (
     MAX_CHARS,
     ORG,
@@ -343,6 +343,10 @@ def _resolve(
             ministry_key = _ministry_key(name)
             if ministry_key is not None and ministry_key in ministry:
                 name = ministry[ministry_key]
+        if kind in (PERSON, ORG):
+            if (as_named := named_as(name, kind, text, german)) is None:
+                continue
+            name = as_named
         if kind == PERSON:
             first_at.setdefault(name, start)
             if f.kind == PERSON:
@@ -351,6 +355,9 @@ def _resolve(
             if cue and name not in genders:
                 genders[name] = cue
         if kind == PLACE:
+            word = tokens[f.i].text
+            if f.j - f.i == 1 and noun_not_town(word, places.kind(word), text, german):
+                continue  # "die Lage", "der Zug": a German noun, not the town
             last_place = f.j
         mentions.append(Mention(start, end, name, kind))
     mentions = _merge_legal_forms(mentions)
