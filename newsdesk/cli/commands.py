@@ -25,7 +25,7 @@ from newsdesk.desk import (
     Sort,
     normalise_tag,
 )
-from newsdesk.desk.results import nothing_taken_back, taken_back_in_deleted
+from newsdesk.desk.results import left_by_others, nothing_taken_back, taken_back_in_deleted
 from newsdesk.model import ArticleRow
 from newsdesk.sanitize import display
 from newsdesk.tags import MAX_TAG_CHARS, cut_tags
@@ -437,6 +437,7 @@ def cmd_delete(desk: Desk, args: argparse.Namespace) -> int:
 
 
 def cmd_undo(desk: Desk, args: argparse.Namespace) -> int:
+    step = desk.undo_step()  # its size: what stayed is said ("1 changed of 1" of two)
     result = desk.undo()
     if result is None:
         # As an action that changes nothing: exit 1, so a script can tell (it exited 0
@@ -455,6 +456,8 @@ def cmd_undo(desk: Desk, args: argparse.Namespace) -> int:
         )
         output.out.print(Text(said))
         return EXIT_OK
+    if step and not args.json and (left := left_by_others(result.action, step.articles, result)):
+        output.notice(left)
     return _print_action(result, args.json)
 
 

@@ -194,3 +194,16 @@ def nothing_taken_back(action: str) -> str:
     else:
         why = "other editors have changed those articles since, and their changes stay"
     return f"{action}: nothing to take back: {why}"
+
+
+def left_by_others(action: str, step_articles: int, result: ActionResult) -> str:
+    """What an undo that took back part of its step says of the rest (empty when it took
+    back all): "Undid import on 1 article" said nothing of the one another editor had
+    starred since, which stayed."""
+    left = step_articles - len(result.changed) - len(result.in_deleted)
+    if left <= 0:
+        return ""
+    some = "1 article" if left == 1 else f"{left:,} articles"
+    if action.removeprefix("undo ") == "import":
+        return f"{some} of it stayed: deleted since, or other editors have worked on them"
+    return f"{some} stayed as other editors have changed them since"

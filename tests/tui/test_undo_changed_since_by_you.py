@@ -4,6 +4,8 @@ articles since"."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from newsdesk.desk import Desk
 from newsdesk.paths import Paths
 from tests.tui.conftest import AppFactory
@@ -32,3 +34,34 @@ async def test_an_undo_overtaken_from_your_own_shell_says_it_was_you(
             "you have changed those articles since (from another window or a shell)" in (said[-1])
         )
         assert "other editors" not in said[-1]
+
+
+async def test_an_undo_that_leaves_part_of_its_step_says_what_stayed(
+    make_app: AppFactory, seeded: Paths, tmp_path: Path
+) -> None:
+    """An import of two, one starred from a shell since: `u` said "Undid import on 1
+    article" and nothing of the other, which stayed on the desk."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, head in (("a", "Harbour crane falls over"), ("b", "Council votes on bridge")):
+        (folder / f"{name}.txt").write_text(
+            f"{head}\n\n{head} on Tuesday night, officials said, and work stopped.\n",
+            encoding="utf-8",
+        )
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        seen = record_notifications(app)
+        await settle(pilot)
+        found = app.desk.import_paths([folder]).imported_ids  # this app's own step
+        assert len(found) == 2
+        with Desk(seeded) as shell:
+            shell.star(found[:1])
+        await pilot.press("u")
+        await settle(pilot)
+        said = [s for s in seen if s.startswith("Undid import")]
+        assert said, seen
+        assert said[-1] == (
+            "Undid import on 1 article; 1 article of it stayed: deleted since, "
+            "or other editors have worked on them."
+        )
+        assert app.desk.rows(found[:1])[0].starred

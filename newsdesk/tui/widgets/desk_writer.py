@@ -24,7 +24,7 @@ from textual.message import Message
 from textual.widget import Widget
 
 from newsdesk.desk import ActionResult, Desk, DeskError
-from newsdesk.desk.results import nothing_taken_back, taken_back_in_deleted
+from newsdesk.desk.results import left_by_others, nothing_taken_back, taken_back_in_deleted
 from newsdesk.errors import StepInProgress
 from newsdesk.store.protocol import StepPreview
 from newsdesk.tui import triage
@@ -276,8 +276,12 @@ class DeskWriter(Widget):
             self.post_message(self.Undone(result))
             return
         what = result.action.removeprefix("undo ")
+        left = left_by_others(result.action, step.articles, result) if step else ""
         self.notify(
-            f"Undid {what} on {triage.articles(len(result.changed))}", timeout=3, markup=False
+            f"Undid {what} on {triage.articles(len(result.changed))}"
+            + (f"; {left}." if left else ""),
+            timeout=6 if left else 3,
+            markup=False,
         )
         self.post_message(self.Undone(result))
 
