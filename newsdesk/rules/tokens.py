@@ -14,6 +14,7 @@ import re
 from whoosh.analysis.tokenizers import default_pattern
 
 from newsdesk.search.schema import fold_text, plain_analyzer, text_analyzer
+from newsdesk.search.spelling_variants import shared_lead
 from newsdesk.search.words import (
     JOINERS,
     STOP_WORDS,
@@ -67,8 +68,9 @@ _POSSESSIVE_AT = re.compile(r"['’]s(?![\w\*])", re.UNICODE)
 
 
 def stem_lead(token: str) -> str:
-    """What every word whose stem is `token` starts with ('' when nothing is known)."""
-    return token[:-STEM_TAIL] if len(token) > STEM_TAIL else ""
+    """What every word whose stem is `token` starts with ('' when nothing is known),
+    however the word is spelled ("pediatr": "p", as "paediatric" is one of them)."""
+    return shared_lead(token[:-STEM_TAIL]) if len(token) > STEM_TAIL else ""
 
 
 def lead_finder(lead: str) -> re.Pattern[str]:

@@ -18,6 +18,9 @@ word a search finds is a word a rule on arrival finds.
   "generous". Whoosh's own Porter2 is Python (six times slower) and strays from
   Snowball on some words: "international" and "internal" became `intern`,
   "organization" `organ`, "emergency" `emerg`, "evening" `even`, "added" `ad`.
+- A British spelling is read as the American one before it is stemmed
+  (`search.spelling_variants`: "organisation" is "organization", "centre" "center"),
+  so either finds both; a name's words are kept as written.
 - A word of a name the article mentions (its people) is kept unstemmed: "Harris"
   stays `harris`, so `harry` (stem `harri`) no longer finds Kamala Harris. A
   search asks for the word as typed beside its stem (`query_words`).
@@ -31,6 +34,8 @@ from typing import Any
 
 import Stemmer
 from whoosh.analysis import Analyzer, Token
+
+from newsdesk.search.spelling_variants import american, american_prefix
 
 #: Characters that join the words of a compound (hyphens, apostrophes, ampersand).
 JOINERS = "-'’&\u2010\u2011"
@@ -84,11 +89,15 @@ _snowball = Stemmer.Stemmer("english")
 
 
 def stem(word: str) -> str:
-    """The Porter2 stem of a folded word, cached; a word with `&` is kept whole."""
+    """The Porter2 stem of a folded word in its American spelling, cached; a word with
+    `&` is kept whole."""
     found = _stems.get(word)
     if found is None:
         # Figures ("2021", "3.5") have no endings; a word with "&" is a name (at&t).
-        found = word if "&" in word or word.replace(".", "").isdigit() else _snowball.stemWord(word)
+        if "&" in word or word.replace(".", "").isdigit():
+            found = word
+        else:
+            found = _snowball.stemWord(american(word))
         if len(_stems) >= CACHE_MAX:
             _stems.clear()
         _stems[word] = found
@@ -158,9 +167,10 @@ def query_words(folded: str) -> list[tuple[str, str | None]]:
 
 
 def prefix_form(text: str) -> str:
-    """What a typed prefix (`al-ass`, `o'bri`) is looked for as: its last unit joined."""
+    """What a typed prefix (`al-ass`, `o'bri`) is looked for as: its last unit joined,
+    in its American spelling (`colour*` is `color*`: the index holds no "colour")."""
     units = UNITS.findall(text)
-    return units[-1].translate(_UNJOIN) if units else ""
+    return american_prefix(units[-1].translate(_UNJOIN)) if units else ""
 
 
 def name_units(names: list[str]) -> frozenset[str]:
