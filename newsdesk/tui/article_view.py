@@ -7,7 +7,6 @@ cleaned body with the search terms highlighted, then any further quotes and link
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,6 +19,7 @@ from rich.text import Text
 from newsdesk.counting import counted
 from newsdesk.model import Article, ArticleRow, Link, Quote, dek_to_show
 from newsdesk.sanitize import clean_line, clean_text, display
+from newsdesk.search.highlight import highlighter
 from newsdesk.store.protocol import ActionRecord, Claim
 from newsdesk.tui.editor_view import taken_by, who_did
 from newsdesk.tui.relative_time import long_when
@@ -59,16 +59,6 @@ class ArticleStyles:
     link: Style
     highlight: Style
     rule: Style
-
-
-def terms_pattern(terms: Sequence[str]) -> re.Pattern[str] | None:
-    """Words starting with any term (so "flood" lights "flooding"), case-insensitive."""
-    words = sorted(
-        {w for t in terms for w in re.findall(r"\w+", t) if len(w) >= 2}, key=len, reverse=True
-    )
-    if not words:
-        return None
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\w*", re.IGNORECASE)
 
 
 def _label(text: Text, label: str, styles: ArticleStyles) -> None:
@@ -256,9 +246,10 @@ def article_text(
     if cut:
         body = body[:BODY_LIMIT]
     body_text = Text(body, end="")
-    pattern = terms_pattern(terms)
-    if pattern is not None:
-        body_text.highlight_regex(pattern, styles.highlight)
+    if terms:
+        # The words the search found it by, in any of their forms and spellings.
+        for start, end in highlighter(terms, meta.people)(body):
+            body_text.stylize(styles.highlight, start, end)
     text.append_text(body_text)
     if cut:
         text.append("\n\n[… body cut in this view; the export keeps it whole]", styles.label)
