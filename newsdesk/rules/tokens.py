@@ -38,8 +38,9 @@ PLAIN_WORDS = re.compile(
 INDEX_WORDS = re.compile(default_pattern.pattern.replace("(\\.?", "(?:\\.?"), re.UNICODE)
 
 #: Joiners taken out of a stemmed field's text for its leads: a compound's joined word
-#: ("ceasefire" of "cease-fire") then holds its lead as the text holds a word's.
-_UNJOINED = ("-", "'", "’", "\u2010", "\u2011")
+#: ("ceasefire" of "cease-fire") then holds its lead as the text holds a word's, and so
+#: does a figure's ("1000" of "1,000").
+_UNJOINED = ("-", "'", "’", "\u2010", "\u2011", ",")
 
 
 def unjoined(text: str) -> str:
@@ -164,6 +165,9 @@ class Analysis:
                 continue
             word = found.group()
             if word in STOP_WORDS:
+                continue
+            if "." in word:
+                unsure = True  # "u.s" is also "us": the token set tells
                 continue
             if (word if kept and word in kept else stem(word)) == token:
                 return True
