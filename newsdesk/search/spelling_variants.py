@@ -34,6 +34,8 @@ from __future__ import annotations
 
 import re
 
+from newsdesk.search.plurals import PLURALS
+
 #: Word endings before `-ise` that take `-ize` (organ-ise, real-ise, critic-ise ...).
 _IZE_ENDS = frozenset(
     [
@@ -353,7 +355,8 @@ _PARTED: tuple[tuple[str, str, int], ...] = tuple(
     sorted(
         {
             (british, us, _common(british, us))
-            for british, us in (*_DIGRAPHS, *_WORDS.items())
+            # Irregular plurals part from their singulars so too ("feet" is no "fo...").
+            for british, us in (*_DIGRAPHS, *_WORDS.items(), *PLURALS.items())
             if _common(british, us) < len(us)
         }
     )

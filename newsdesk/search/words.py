@@ -35,6 +35,7 @@ from typing import Any
 import Stemmer
 from whoosh.analysis import Analyzer, Token
 
+from newsdesk.search.plurals import singular
 from newsdesk.search.spelling_variants import american, american_prefix
 
 #: Characters that join the words of a compound (hyphens, apostrophes, ampersand).
@@ -123,7 +124,7 @@ def stem(word: str) -> str:
         if "&" in word or word.replace(".", "").isdigit() or _DOTTED.fullmatch(word):
             found = word
         else:
-            found = _snowball.stemWord(american(word))
+            found = _snowball.stemWord(singular(american(word)))
         if len(_stems) >= CACHE_MAX:
             _stems.clear()
         _stems[word] = found
