@@ -113,8 +113,14 @@ _MEN = frozenset(
 )
 
 
+#: How every plural here ends.
+_ENDS = tuple({plural[-2:] for plural in PLURALS} | {"en"})
+
+
 def singular(word: str) -> str:
     """The singular of a folded irregular plural (the word itself otherwise)."""
+    if not word.endswith(_ENDS):
+        return word  # most words: one test
     found = PLURALS.get(word)
     if found is not None:
         return found

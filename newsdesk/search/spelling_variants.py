@@ -36,168 +36,59 @@ import re
 
 from newsdesk.search.plurals import PLURALS
 
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
 #: Word endings before `-ise` that take `-ize` (organ-ise, real-ise, critic-ise ...).
 _IZE_ENDS = frozenset(
-    [
-        "al",
-        "el",
-        "il",
-        "ol",
-        "ul",
-        "an",
-        "en",
-        "in",
-        "on",
-        "rn",
-        "gn",
-        "ar",
-        "er",
-        "or",
-        "ur",
-        "ir",
-        "at",
-        "et",
-        "it",
-        "pt",
-        "ic",
-        "ac",
-        "im",
-        "om",
-        "em",
-        "as",
-        "es",
-        "th",
-        "og",
-        "od",
-        "rd",
-        "id",
-        "rg",
-        "ll",
-        "ph",
-    ]
+    _words(
+        "al el il ol ul an en in on rn gn ar er or ur ir at et it pt ic ac im om em as es th "
+        "og od rd id rg ll ph"
+    )
 )
 #: Roots that end so but whose `-ise` is no `-ize` (compromise, promise, treatise, chemise,
 #: demise, premise, German "Remise"), plural `-ises` of `-is` nouns (trellis, metropolis),
 #: and other languages' words the rule would make into another word (Portuguese
 #: "analise" is no "anal-", French "autorisation" no German "Autor").
-_IZE_NOT = tuple(
-    [
-        "prom",
-        "treat",
-        "chem",
-        "dem",
-        "prem",
-        "rem",
-        "trell",
-        "metropol",
-        "acropol",
-        "necropol",
-        "anal",
-        "autor",
-    ]
-)
-_IZE = re.compile(r"(\w{4,})is(e|es|ed|ing|er|ers|ation|ations|ational|able)")
+_IZE_NOT = _words("prom treat chem dem prem rem trell metropol acropol necropol anal autor")
+_IZE_TAILS = _words("e es ed ing er ers ation ations ational able")
+_IZE_ENDINGS = tuple("is" + tail for tail in _IZE_TAILS)
+_IZE = re.compile(rf"(\w{{4,}})is({'|'.join(_IZE_TAILS)})")
+_YZE_ENDINGS = _words("lyse lyses lysed lysing lyser lysers")
 _YZE = re.compile(r"(\w{2,}l)ys(e|es|ed|ing|er|ers)")
 
-#: Roots whose `-our` is American `-or`, matched at a word's end or before a suffix, with
-#: anything in front (dis-colour, mis-behaviour, un-favourable, water-colour).
-_OUR = re.compile(
-    r"(\w*(?:col|hon|lab|harb|rum|vap|vig|val|arm|od|sav|fav|flav|behavi|endeav|neighb|"
-    r"hum|tum|clam|glam|ard|cand|ferv|rig|splend|parl|savi|succ|demean|enam|ranc|"
-    r"clang))our(\w*)"
+#: Roots whose `-our` is American `-or`, at a word's end or before a suffix, with anything
+#: in front (dis-colour, mis-behaviour, un-favourable, water-colour).
+_OUR_ROOTS_LIST = _words(
+    "col hon lab harb rum vap vig val arm od sav fav flav behavi endeav neighb hum tum clam "
+    "glam ard cand ferv rig splend parl savi succ demean enam ranc clang"
 )
 #: Suffixes after `-our` (with none, the word itself: "colour", "rumours").
 _OUR_TAILS = frozenset(
-    [
-        "s",
-        "ed",
-        "ing",
-        "ings",
-        "ite",
-        "ites",
-        "itism",
-        "able",
-        "ably",
-        "ful",
-        "fully",
-        "less",
-        "er",
-        "ers",
-        "hood",
-        "hoods",
-        "ism",
-        "ist",
-        "ists",
-        "y",
-        "ly",
-        "ous",
-        "al",
-        "ally",
-        "ation",
-    ]
+    _words(
+        "s ed ing ings ite ites itism able ably ful fully less er ers hood hoods ism ist ists "
+        "y ly ous al ally ation"
+    )
 ) | {""}
 
 #: `-re` words (with `s`, `d` and `-ring`) and their `-er` spelling.
-_RE = re.compile(
-    r"(\w*(?:cent|theat|met|lit|fib|calib|sab|somb|spect|lust|meag|scept|mit|goit|och|"
-    r"sepulch|maneuv|reconnoit|saltpet))re(s|d)?"
+_RE_ROOTS_LIST = _words(
+    "cent theat met lit fib calib sab somb spect lust meag scept mit goit och sepulch maneuv "
+    "reconnoit saltpet"
 )
+_RING_ROOTS = _words("cent calib sab maneuv mit")
 #: Words ending so that are no `-re` word: French, names, the metre's neighbours.
 _RE_NOT = frozenset(
-    [
-        "notre",
-        "votre",
-        "contre",
-        "entre",
-        "outre",
-        "autre",
-        "lettre",
-        "mettre",
-        "permettre",
-        "maitre",
-        "titre",
-        "titres",
-        "chapitre",
-        "ministre",
-        "ventre",
-        "rencontre",
-        "lencontre",
-        "encontre",
-        "montre",
-        "rentre",
-        "perpetre",
-        "petre",
-        "detre",
-        "etre",
-        "peutetre",
-        "bienetre",
-        "setre",
-        "nostre",
-        "mentre",
-        "inoltre",
-        "altre",
-        "debattre",
-        "disparaitre",
-        "reconnaitre",
-        "mestre",
-        "rupestre",
-        "terrestre",
-        "lautre",
-        "dautres",
-        "autres",
-        "chambre",
-        "septembre",
-        "octobre",
-        "novembre",
-        "decembre",
-        "minovembre",
-        "orchestre",
-        "arbitre",
-        "demetre",
-        "dimitre",
-    ]
+    _words(
+        "notre votre contre entre outre autre lettre mettre permettre maitre titre titres "
+        "chapitre ministre ventre rencontre lencontre encontre montre rentre perpetre petre "
+        "detre etre peutetre bienetre setre nostre mentre inoltre altre debattre disparaitre "
+        "reconnaitre mestre rupestre terrestre lautre dautres autres chambre septembre "
+        "octobre novembre decembre minovembre orchestre arbitre demetre dimitre"
+    )
 )
-_RING = re.compile(r"(\w*(?:cent|calib|sab|maneuv|mit))ring")
 
 #: Roots with `ae`/`oe` that American writes `e`.
 _DIGRAPHS = (
@@ -310,32 +201,31 @@ def american(word: str) -> str:
     if ("ae" in word or "oe" in word) and _DIGRAPH.search(word):
         # First: "manoeuvring" is "maneuvring", then "maneuvering".
         word = _DIGRAPH.sub(lambda m: _DIGRAPH_OF[m[0]], word)
-    if "is" in word:
+    # Each rule looks at the word's end first: most words end in none of these.
+    if word.endswith(_IZE_ENDINGS):
         ize = _IZE.fullmatch(word)
         if ize and ize[1][-2:] in _IZE_ENDS and not ize[1].endswith(_IZE_NOT):
             return f"{ize[1]}iz{ize[2]}"
-    if "ys" in word:
+    if word.endswith(_YZE_ENDINGS):
         yze = _YZE.fullmatch(word)
         if yze:
             return f"{yze[1]}yz{yze[2]}"
-    if "our" in word:
-        our = _OUR.fullmatch(word)
-        if our and our[2] in _OUR_TAILS:
-            return f"{our[1]}or{our[2]}"
-    if "re" in word and word not in _RE_NOT:
-        re_ = _RE.fullmatch(word)
-        if re_:
-            return f"{re_[1]}er{re_[2] or ''}"
-    if word.endswith("ring"):
-        ring = _RING.fullmatch(word)
-        if ring:
-            return f"{ring[1]}ering"
+    at = word.rfind("our")
+    if at > 0 and word[at + 3 :] in _OUR_TAILS and word[:at].endswith(_OUR_ROOTS_LIST):
+        return f"{word[:at]}or{word[at + 3 :]}"
+    for tail in ("re", "res", "red") if word.endswith(("re", "res", "red")) else ():
+        if word.endswith(tail) and word not in _RE_NOT:
+            root = word[: -len(tail)]
+            if root.endswith(_RE_ROOTS_LIST):
+                return f"{root}er{tail[2:]}"
+    if word.endswith("ring") and word[:-4].endswith(_RING_ROOTS):
+        return f"{word[:-4]}ering"
     return word
 
 
 #: Roots of the `-our` and `-re` rules (for prefixes and leads).
-_OUR_ROOTS = re.compile(_OUR.pattern.split("))our")[0].replace(r"(\w*(?:", "(?:") + ")")
-_RE_ROOTS = re.compile(_RE.pattern.split("))re")[0].replace(r"(\w*(?:", "(?:") + ")")
+_OUR_ROOTS = re.compile(f"(?:{'|'.join(_OUR_ROOTS_LIST)})")
+_RE_ROOTS = re.compile(f"(?:{'|'.join(_RE_ROOTS_LIST)})")
 _OU_END = re.compile(rf"(\w*{_OUR_ROOTS.pattern}o)u")
 
 

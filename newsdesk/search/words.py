@@ -44,10 +44,13 @@ _JOINER_CLASS = "[-'’&\u2010\u2011]"
 #: A figure with thousands separators (`1,000`, `2,500.75`: one word, `1000`), a word
 #: (dots inside kept, as Whoosh's own tokenizer did) or a compound of words.
 UNITS = re.compile(
-    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w,.]*\w)"
+    # A word starting with a letter first (most are): tried before the figures' forms,
+    # and a position that starts none (a space) fails at the look-ahead.
+    r"(?=[\w%])(?:[^\W\d]\w*(?:[-'’&\u2010\u2011.]\w+)*"
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w,.]*\w)"
     # "1.2bn" is "1.2 bn", as "1.2 billion" is two words; "%" is a word ("percent").
     r"|\d+(?:\.\d+)?(?=(?:bn|tn)\b)|%"
-    r"|\w+(?:[-'’&\u2010\u2011.]\w+)*",
+    r"|\w+(?:[-'’&\u2010\u2011.]\w+)*)",
     re.UNICODE,
 )
 #: Words written two ways in figures, read as their short form: "3.5%" is "3.5 percent",
@@ -121,7 +124,11 @@ def stem(word: str) -> str:
     if found is None:
         # Figures ("2021", "3.5") have no endings; a word with "&" is a name (at&t); an
         # abbreviation's last letter is no plural ("u.s" is no "u.").
-        if "&" in word or word.replace(".", "").isdigit() or _DOTTED.fullmatch(word):
+        if (
+            "&" in word
+            or word.replace(".", "").isdigit()
+            or ("." in word and _DOTTED.fullmatch(word))
+        ):
             found = word
         else:
             found = _snowball.stemWord(singular(american(word)))

@@ -19,7 +19,6 @@ from rich.text import Text
 from newsdesk.counting import counted
 from newsdesk.model import Article, ArticleRow, Link, Quote, dek_to_show
 from newsdesk.sanitize import clean_line, clean_text, display
-from newsdesk.search.highlight import highlighter
 from newsdesk.store.protocol import ActionRecord, Claim
 from newsdesk.tui.editor_view import taken_by, who_did
 from newsdesk.tui.relative_time import long_when
@@ -247,6 +246,9 @@ def article_text(
         body = body[:BODY_LIMIT]
     body_text = Text(body, end="")
     if terms:
+        # Here, not at the top: the search's analysis (Whoosh) stays out of the first frame.
+        from newsdesk.search.highlight import highlighter
+
         # The words the search found it by, in any of their forms and spellings.
         for start, end in highlighter(terms, meta.people)(body):
             body_text.stylize(styles.highlight, start, end)
