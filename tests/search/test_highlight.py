@@ -70,3 +70,20 @@ def test_the_detail_pane_marks_the_american_spelling_of_a_british_query() -> Non
     )
     lit = [text.plain[s.start : s.end] for s in text.spans if s.style == mark]
     assert lit == ["organization", "neighbors"]
+
+
+def test_the_detail_pane_marks_the_headline_and_dek_too() -> None:
+    """A `title:` search matched the headline: its word is marked there as in the text."""
+    from newsdesk.tui.article_view import ArticleStyles, article_text
+
+    mark = Style(bold=True, reverse=True)
+    styles = ArticleStyles(*(Style(),) * 8, mark, Style())
+    meta = Extracted(
+        title="Aid organizations regroup",
+        dek="Their neighbors help the organization.",
+        body="Nothing here.",
+    )
+    article = Article("a" * 16, meta, ArticleState(), "/drop/x.txt", "2026-12-05T10:00:00")
+    text = article_text(article, styles, datetime(2026, 12, 6, tzinfo=UTC), terms=["organisation"])
+    lit = [text.plain[s.start : s.end] for s in text.spans if s.style == mark]
+    assert lit == ["organizations", "organization"]
