@@ -14,6 +14,7 @@ import re
 from whoosh.analysis.tokenizers import default_pattern
 
 from newsdesk.search.schema import fold_text, plain_analyzer, text_analyzer
+from newsdesk.search.spelling_variants import shared_lead
 from newsdesk.search.words import (
     JOINERS,
     STOP_WORDS,
@@ -37,8 +38,9 @@ PLAIN_WORDS = re.compile(
 INDEX_WORDS = re.compile(default_pattern.pattern.replace("(\\.?", "(?:\\.?"), re.UNICODE)
 
 #: Joiners taken out of a stemmed field's text for its leads: a compound's joined word
-#: ("ceasefire" of "cease-fire") then holds its lead as the text holds a word's.
-_UNJOINED = ("-", "'", "’", "\u2010", "\u2011")
+#: ("ceasefire" of "cease-fire") then holds its lead as the text holds a word's, and so
+#: does a figure's ("1000" of "1,000").
+_UNJOINED = ("-", "'", "’", "\u2010", "\u2011", ",")
 
 
 def unjoined(text: str) -> str:
@@ -67,8 +69,9 @@ _POSSESSIVE_AT = re.compile(r"['’]s(?![\w\*])", re.UNICODE)
 
 
 def stem_lead(token: str) -> str:
-    """What every word whose stem is `token` starts with ('' when nothing is known)."""
-    return token[:-STEM_TAIL] if len(token) > STEM_TAIL else ""
+    """What every word whose stem is `token` starts with ('' when nothing is known),
+    however the word is spelled ("pediatr": "p", as "paediatric" is one of them)."""
+    return shared_lead(token[:-STEM_TAIL]) if len(token) > STEM_TAIL else ""
 
 
 def lead_finder(lead: str) -> re.Pattern[str]:
@@ -162,6 +165,9 @@ class Analysis:
                 continue
             word = found.group()
             if word in STOP_WORDS:
+                continue
+            if "." in word:
+                unsure = True  # "u.s" is also "us": the token set tells
                 continue
             if (word if kept and word in kept else stem(word)) == token:
                 return True

@@ -23,6 +23,12 @@ class Token:
 
 
 _FIELD = re.compile(r"^([A-Za-z][A-Za-z_-]*):(.*)$", re.DOTALL)
+#: Typographic double quotes, as a word processor or a web page gives a pasted phrase:
+#: plain quotes ("police officer" pasted as “police officer” found either word apart).
+_DOUBLE_QUOTES = str.maketrans(dict.fromkeys("“”„‟«»＂″", '"'))
+#: A phrase in single typographic quotes (‘police officer’): the closing ’ ends a word
+#: (inside one it is an apostrophe: O’Brien).
+_SINGLE_QUOTED = re.compile(r"‘([^‘’]+(?:’\w[^‘’]*)*)’(?=[\s)]|$)")
 _STOP_CHARS = frozenset('()"')
 
 
@@ -35,6 +41,9 @@ def _read_phrase(text: str, pos: int) -> tuple[str, int]:
 
 
 def lex(text: str) -> list[Token]:
+    text = text.translate(_DOUBLE_QUOTES)
+    if "‘" in text:
+        text = _SINGLE_QUOTED.sub(r'"\1"', text)
     tokens: list[Token] = []
     pos = 0
     n = len(text)

@@ -36,7 +36,9 @@ from newsdesk.search.words import JOINED, KeptText, NewsAnalyzer, name_units
 #: 7: Snowball's own Porter2 (PyStemmer), which Whoosh's Python one strays from
 #: ("international" was `intern`, "organization" `organ`).
 #: 8: an organisation's initials without its first word only where its text uses them.
-SCHEMA_VERSION = 8
+#: 9: British spellings indexed as American ones ("organisation" is `organiz`: see
+#: search/spelling_variants.py); "U.S." also as "us", "1,000" as `1000`, "%" a word.
+SCHEMA_VERSION = 9
 
 #: Fields a plain word searches, with their boosts (a headline hit counts most).
 DEFAULT_FIELDS: dict[str, float] = {

@@ -18,6 +18,9 @@ word a search finds is a word a rule on arrival finds.
   "generous". Whoosh's own Porter2 is Python (six times slower) and strays from
   Snowball on some words: "international" and "internal" became `intern`,
   "organization" `organ`, "emergency" `emerg`, "evening" `even`, "added" `ad`.
+- A British spelling is read as the American one before it is stemmed
+  (`search.spelling_variants`: "organisation" is "organization", "centre" "center"),
+  so either finds both; a name's words are kept as written.
 - A word of a name the article mentions (its people) is kept unstemmed: "Harris"
   stays `harris`, so `harry` (stem `harri`) no longer finds Kamala Harris. A
   search asks for the word as typed beside its stem (`query_words`).
@@ -32,11 +35,40 @@ from typing import Any
 import Stemmer
 from whoosh.analysis import Analyzer, Token
 
+from newsdesk.search.plurals import singular
+from newsdesk.search.spelling_variants import american, american_prefix
+
 #: Characters that join the words of a compound (hyphens, apostrophes, ampersand).
 JOINERS = "-'’&\u2010\u2011"
 _JOINER_CLASS = "[-'’&\u2010\u2011]"
-#: A word (dots inside kept, as Whoosh's own tokenizer did) or a compound of words.
-UNITS = re.compile(r"\w+(?:[-'’&\u2010\u2011.]\w+)*", re.UNICODE)
+#: A figure with thousands separators (`1,000`, `2,500.75`: one word, `1000`), a word
+#: (dots inside kept, as Whoosh's own tokenizer did) or a compound of words.
+UNITS = re.compile(
+    # A word starting with a letter first (most are): tried before the figures' forms,
+    # and a position that starts none (a space) fails at the look-ahead.
+    r"(?=[\w%])(?:[^\W\d]\w*(?:[-'’&\u2010\u2011.]\w+)*"
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w,.]*\w)"
+    # "1.2bn" is "1.2 bn", as "1.2 billion" is two words; "%" is a word ("percent").
+    r"|\d+(?:\.\d+)?(?=(?:bn|tn)\b)|%"
+    r"|\w+(?:[-'’&\u2010\u2011.]\w+)*)",
+    re.UNICODE,
+)
+#: Words written two ways in figures, read as their short form: "3.5%" is "3.5 percent",
+#: "$2bn" "$2 billion" (the short form is what the rules look for in a text: none of its
+#: letters must be missing from the other).
+SAME_WORDS = {
+    "%": "%",
+    "percent": "%",
+    "pct": "%",
+    "bn": "bn",
+    "billion": "bn",
+    "billions": "bn",
+    "tn": "tn",
+    "trillion": "tn",
+    "trillions": "tn",
+}
+#: An abbreviation written with dots (`u.s`, `a.i`, `d.c`): also indexed without them.
+_DOTTED = re.compile(r"[^\W\d_](?:\.[^\W\d_])+")
 _SPLIT = re.compile(_JOINER_CLASS)
 #: A joiner between word characters: a typed word is a compound.
 JOINED = re.compile(rf"\w{_JOINER_CLASS}\w", re.UNICODE)
@@ -84,11 +116,22 @@ _snowball = Stemmer.Stemmer("english")
 
 
 def stem(word: str) -> str:
-    """The Porter2 stem of a folded word, cached; a word with `&` is kept whole."""
+    """The Porter2 stem of a folded word in its American spelling, cached; a word with
+    `&` is kept whole."""
     found = _stems.get(word)
+    if found is None and word in SAME_WORDS:
+        found = SAME_WORDS[word]
     if found is None:
-        # Figures ("2021", "3.5") have no endings; a word with "&" is a name (at&t).
-        found = word if "&" in word or word.replace(".", "").isdigit() else _snowball.stemWord(word)
+        # Figures ("2021", "3.5") have no endings; a word with "&" is a name (at&t); an
+        # abbreviation's last letter is no plural ("u.s" is no "u.").
+        if (
+            "&" in word
+            or word.replace(".", "").isdigit()
+            or ("." in word and _DOTTED.fullmatch(word))
+        ):
+            found = word
+        else:
+            found = _snowball.stemWord(singular(american(word)))
         if len(_stems) >= CACHE_MAX:
             _stems.clear()
         _stems[word] = found
@@ -103,15 +146,23 @@ def _analyse(unit: str, stemmer: Any) -> tuple[str, ...]:
     """The index words of one unit: a word's stem, or a compound's joined form and parts."""
     if unit.endswith(_POSSESSIVE):
         unit = unit[:-2]
+    if "," in unit:
+        return (unit.replace(",", ""),)  # a figure: "1,000" is 1000
     if not _SPLIT.search(unit):
-        return () if unit in STOP_WORDS else (stemmer(unit),)
+        if unit in STOP_WORDS:
+            return ()
+        if "." in unit and _DOTTED.fullmatch(unit):
+            # "U.S." is also "US" (an outlet writes one, the next the other); a search
+            # for `U.S.` still asks for the dotted form alone.
+            return (stemmer(unit), stemmer(unit.replace(".", "")))
+        return (stemmer(unit),)
     joined = unit.translate(_UNJOIN)
     out = [stemmer(joined)]
     for part in _SPLIT.split(unit):
         if len(part) > 1 and part not in STOP_WORDS:
-            token = stemmer(part)
-            if token not in out:
-                out.append(token)
+            for token in _analyse(part, stemmer):
+                if token not in out:
+                    out.append(token)
     return tuple(out)
 
 
@@ -137,6 +188,8 @@ def query_token(unit: str, kept: bool = False) -> str | None:
     """The one word a search asks for a typed unit: a compound joined (None: a glue word)."""
     if unit.endswith(_POSSESSIVE):
         unit = unit[:-2]
+    if "," in unit:
+        return unit.replace(",", "")
     if not _SPLIT.search(unit):
         if unit in STOP_WORDS:
             return None
@@ -158,9 +211,10 @@ def query_words(folded: str) -> list[tuple[str, str | None]]:
 
 
 def prefix_form(text: str) -> str:
-    """What a typed prefix (`al-ass`, `o'bri`) is looked for as: its last unit joined."""
+    """What a typed prefix (`al-ass`, `o'bri`) is looked for as: its last unit joined,
+    in its American spelling (`colour*` is `color*`: the index holds no "colour")."""
     units = UNITS.findall(text)
-    return units[-1].translate(_UNJOIN) if units else ""
+    return american_prefix(units[-1].translate(_UNJOIN)) if units else ""
 
 
 def name_units(names: list[str]) -> frozenset[str]:

@@ -7,8 +7,7 @@ cleaned body with the search terms highlighted, then any further quotes and link
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TypeVar
@@ -61,14 +60,31 @@ class ArticleStyles:
     rule: Style
 
 
-def terms_pattern(terms: Sequence[str]) -> re.Pattern[str] | None:
-    """Words starting with any term (so "flood" lights "flooding"), case-insensitive."""
-    words = sorted(
-        {w for t in terms for w in re.findall(r"\w+", t) if len(w) >= 2}, key=len, reverse=True
-    )
-    if not words:
+def _marker(
+    terms: Sequence[str], people: Sequence[str]
+) -> Callable[[str], list[tuple[int, int]]] | None:
+    """Where the words the search found the article by stand in a text, in any of their
+    forms and spellings (`search.highlight`); None without a search."""
+    if not terms:
         return None
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\w*", re.IGNORECASE)
+    # Here, not at the top: the search's analysis (Whoosh) stays out of the first frame.
+    from newsdesk.search.highlight import highlighter
+
+    return highlighter(terms, people)
+
+
+def _marked(
+    text: Text,
+    value: str,
+    style: Style,
+    marks: Callable[[str], list[tuple[int, int]]] | None,
+    styles: ArticleStyles,
+) -> None:
+    """`value` appended in `style`, the searched words in it marked."""
+    start = len(text)
+    text.append(value, style)
+    for begin, end in marks(value) if marks is not None else ():
+        text.stylize(styles.highlight, start + begin, start + end)
 
 
 def _label(text: Text, label: str, styles: ArticleStyles) -> None:
@@ -167,11 +183,12 @@ def article_text(
             KILLED_STYLE,
         )
         text.append("\n")
-    text.append(clean_line(meta.title) or "(no headline)", styles.headline)
+    marks = _marker(terms, meta.people)
+    _marked(text, clean_line(meta.title) or "(no headline)", styles.headline, marks, styles)
     text.append("\n")
     dek = dek_to_show(meta.dek, meta.body)
     if dek:
-        text.append(clean_line(dek), styles.dek)
+        _marked(text, clean_line(dek), styles.dek, marks, styles)
         text.append("\n")
     text.append("\n")
     _field(text, "By", ", ".join(clean_line(a) for a in meta.authors), styles)
@@ -256,9 +273,9 @@ def article_text(
     if cut:
         body = body[:BODY_LIMIT]
     body_text = Text(body, end="")
-    pattern = terms_pattern(terms)
-    if pattern is not None:
-        body_text.highlight_regex(pattern, styles.highlight)
+    if marks is not None:
+        for start, end in marks(body):
+            body_text.stylize(styles.highlight, start, end)
     text.append_text(body_text)
     if cut:
         text.append("\n\n[… body cut in this view; the export keeps it whole]", styles.label)

@@ -46,7 +46,13 @@ def test_phrase_or_not_and_parentheses() -> None:
         (
             Or(
                 (
-                    Words("any", "north korea", "phrase"),
+                    # A quoted phrase is also asked hyphenated (`phrase_forms`).
+                    Or(
+                        (
+                            Words("any", "north korea", "phrase"),
+                            Words("any", "north-korea", "phrase"),
+                        )
+                    ),
                     And((Words("any", "floods", "word"), Not(Words("any", "rain", "word")))),
                 )
             ),
