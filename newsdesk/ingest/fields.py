@@ -7,9 +7,11 @@ published or date; url or link; tags or keywords.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from datetime import date
+from typing import TypeGuard
 
 from newsdesk.extract.byline import stated_author
 from newsdesk.ingest.limits import MAX_LIST_ITEMS
@@ -36,6 +38,8 @@ def as_text(value: object) -> str | None:
     """A scalar as text; None for missing values and for lists or mappings."""
     if value is None or isinstance(value, bool):
         return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return None  # JSON's NaN and Infinity: stored as "nan", a body of one word
     if isinstance(value, str | int | float | date):
         text = str(value).strip()
         return text or None
@@ -139,7 +143,9 @@ def hints_from_mapping(data: Mapping[str, object], fmt: str) -> Extracted:
     """Hints from the keys a front matter block or a JSON Lines record gives."""
     lowered = {str(k).strip().lower(): v for k, v in data.items()}
     hints = Extracted(format=fmt)
-    hints.title = as_text(_first(lowered, TITLE_KEYS)) or ""
+    title = _first(lowered, TITLE_KEYS)
+    # A headline given in parts (["Alpha headline part", "Beta part"]) is one headline.
+    hints.title = (" ".join(title) if _texts(title) else as_text(title)) or ""
     hints.dek = as_text(_first(lowered, DEK_KEYS))
     if hints.dek is None and any(key in lowered for key in DEK_KEYS):
         hints.dek = NO_DEK  # stated as none ("dek": null in an export): none is extracted
@@ -221,21 +227,76 @@ def keep_stated_empties(meta: Extracted, hints: Extracted) -> None:
         meta.dek = None
 
 
-def unreadable_fields(data: Mapping[str, object]) -> list[str]:
-    """The headline and body keys whose value is no text (an object, a list of objects):
-    left out, and said, not stored as an empty body without a word."""
+def _texts(value: object) -> TypeGuard[list[str]]:
+    """Whether `value` is a non-empty list of strings."""
+    return isinstance(value, list) and bool(value) and all(isinstance(v, str) for v in value)
+
+
+def _scalar(value: object) -> bool:
+    """Whether `value` reads as text (`as_text`): a string, a finite number, a date."""
+    return as_text(value) is not None or value == "" or isinstance(value, str)
+
+
+#: Fields read as one piece of text, by the keys that give them (the first present).
+_TEXT_FIELDS: tuple[tuple[str, ...], ...] = (
+    DEK_KEYS, SOURCE_KEYS, URL_KEYS, ("dateline",), ("guid", "id"), ("note",),
+    ("language", "lang"),
+)  # fmt: skip
+
+
+def _given(lowered: Mapping[str, object], keys: tuple[str, ...]) -> tuple[str, object] | None:
+    """The key (and value) a field is read from: the first of `keys` given a value."""
+    for key in keys:
+        if key in lowered and lowered[key] not in (None, "", []):
+            return key, lowered[key]
+    return None
+
+
+def field_problems(data: Mapping[str, object], hints: Extracted) -> list[str]:
+    """What a record (JSON, a CSV row) gives in a field of the wrong type, each said
+    ("'starred' is not true or false"), not taken silently: a headline in parts read
+    as no headline (the text's first paragraph took its place), "starred": "yes"
+    starred, "body": NaN was a body reading "nan". `hints` (`hints_from_mapping` of
+    `data`) lose what is said to be left out."""
     lowered = {str(k).strip().lower(): v for k, v in data.items()}
-    found = []
-    for keys in (TITLE_KEYS, BODY_KEYS):
-        for key in keys:
-            if key not in lowered:
-                continue
-            value = lowered[key]
-            items = value if isinstance(value, list) else [value]
-            if any(isinstance(item, Mapping | list) for item in items):
-                found.append(key)
-            break  # the first key present is the one read
-    return found
+    said: list[str] = []
+    title = _given(lowered, TITLE_KEYS)
+    if title is not None and _texts(title[1]):
+        said.append(f"{title[0]!r} is a list; its parts are joined into one headline")
+    elif title is not None and not _scalar(title[1]):
+        said.append(f"{title[0]!r} is not text; left out")
+    body = _given(lowered, BODY_KEYS)
+    if body is not None and not (_scalar(body[1]) or _texts(body[1])):
+        said.append(f"{body[0]!r} is not text; left out")
+    for keys in _TEXT_FIELDS:
+        given = _given(lowered, keys)
+        if given is not None and not _scalar(given[1]):
+            said.append(f"{given[0]!r} is not text; left out")
+    for keys, what in ((AUTHOR_KEYS, "names"), (TAG_KEYS, "tags")):
+        given = _given(lowered, keys)
+        if given is None:
+            continue
+        value = given[1]
+        items = value if isinstance(value, list | tuple) else [value]
+        if not all(_scalar(item) or (what == "names" and _name(item)) for item in items):
+            said.append(f"{given[0]!r} is not text or a list of {what}; what is not, left out")
+    starred = lowered.get("starred")
+    if starred not in (None, "") and not (
+        isinstance(starred, bool)
+        or (isinstance(starred, str) and starred.strip().lower() in ("true", "false"))
+    ):
+        said.append(f"'starred' is not true or false ({_shown(starred)}); left out")
+        hints.starred = None
+    published = _given(lowered, DATE_KEYS)
+    if published is not None and hints.published is None:
+        said.append(f"{published[0]!r} is not a date ({_shown(published[1])}); left out")
+    return said
+
+
+def _shown(value: object) -> str:
+    """A value quoted in a warning, cut short."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def body_from_mapping(data: Mapping[str, object]) -> str:
