@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import errno
 import sys
 from collections.abc import Callable, Sequence
@@ -121,6 +122,17 @@ def _say_stopped_import(summary: ImportSummary, as_json: bool) -> None:
     )
 
 
+def _log_stopped_read(desk: Desk, streams: Sequence[Path]) -> None:
+    """An import stopped (Ctrl-C, SIGTERM) while it waited on a pipe, in the import log:
+    `newsdesk imports` said "no import yet"."""
+    from newsdesk import import_log
+
+    named = [str(p) if str(p) == "-" else str(p.absolute()) for p in streams]
+    record = import_log.record_of(ImportSummary(), named, by="import", stopped=True)
+    with contextlib.suppress(OSError):
+        import_log.append(desk.paths.data_dir, record)
+
+
 def archived_on_arrival(desk: Desk, ids: Sequence[str]) -> int:
     """How many of the articles just imported the rules archived (0 without rules)."""
     if not ids or not any(r.enabled and "archived" in r.change for r in desk.rules()):
@@ -137,10 +149,22 @@ def archived_on_arrival(desk: Desk, ids: Sequence[str]) -> int:
 def cmd_import(desk: Desk, args: argparse.Namespace) -> int:
     from newsdesk.import_batch import FileOutcome, disk_full_line
 
-    if any(str(p) == "-" for p in args.paths):
-        piped = piped_input(desk)
+    # Streams are read first, and only when no file or folder is named with them: a
+    # pipe nobody writes to blocked every file named beside it, and the stop that
+    # ended the wait was never logged. Among files it is refused as the app refuses it.
+    streams = [p for p in args.paths if str(p) == "-" or is_pipe(p)]
+    if streams and len(streams) == len(args.paths):
+        try:
+            if any(str(p) == "-" for p in args.paths):
+                piped = piped_input(desk)
+                args.paths = [piped if str(p) == "-" else p for p in args.paths]
+            args.paths = [piped_input(desk, p) if is_pipe(p) else p for p in args.paths]
+        except KeyboardInterrupt:
+            _log_stopped_read(desk, streams)
+            raise
+    elif any(str(p) == "-" for p in args.paths):
+        piped = piped_input(desk)  # standard input: the shell's, never left waiting
         args.paths = [piped if str(p) == "-" else p for p in args.paths]
-    args.paths = [piped_input(desk, p) if is_pipe(p) else p for p in args.paths]
     missing = [p for p in args.paths if not p.exists()]
     for path in missing:
         output.error(f"no such file or folder: {path}")
