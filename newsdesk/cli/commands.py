@@ -122,6 +122,16 @@ def _say_stopped_import(summary: ImportSummary, as_json: bool) -> None:
     )
 
 
+def _drop_refused_streams(kept: Sequence[Path], summary: ImportSummary) -> None:
+    """The copies of piped input (`piped/`) whose import failed (binary data, empty):
+    no article names them, and the folder kept every refused stream."""
+    refused = {f.path for f in summary.files if f.error and not f.imported}
+    for path in kept:
+        if str(path.absolute()) in refused:
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+
 def _log_stopped_read(desk: Desk, streams: Sequence[Path]) -> None:
     """An import stopped (Ctrl-C, SIGTERM) while it waited on a pipe, in the import log:
     `newsdesk imports` said "no import yet"."""
@@ -153,6 +163,7 @@ def cmd_import(desk: Desk, args: argparse.Namespace) -> int:
     # pipe nobody writes to blocked every file named beside it, and the stop that
     # ended the wait was never logged. Among files it is refused as the app refuses it.
     streams = [p for p in args.paths if str(p) == "-" or is_pipe(p)]
+    named_paths = list(args.paths)
     if streams and len(streams) == len(args.paths):
         try:
             if any(str(p) == "-" for p in args.paths):
@@ -196,6 +207,7 @@ def cmd_import(desk: Desk, args: argparse.Namespace) -> int:
             _say_stopped_import(summary, args.json)
             raise
     summary.files.extend(not_there)
+    _drop_refused_streams([p for p in args.paths if p not in named_paths], summary)
     if not args.no_index:
         try:
             sync_index(desk)
