@@ -123,8 +123,9 @@ class _Lines:
         self.at = 0
 
     def reader(self, start: int, delimiter: str) -> Iterator[list[str]]:
+        self.at = start  # now, not at the first read: the next row starts here
+
         def source() -> Iterator[str]:
-            self.at = start
             while self.at < len(self.lines):
                 self.at += 1
                 yield self.lines[self.at - 1]
@@ -143,6 +144,20 @@ def _looks_like_rows(lines: list[str], delimiter: str, width: int) -> bool:
         return False
     whole = sum(1 for row in csv.reader(shown, delimiter=delimiter) if len(row) == width)
     return whole * 2 >= len(shown)
+
+
+def _unclosed(spans: list[str], delimiter: str) -> bool:
+    """Whether a row read from several lines holds a quote that never closes: an odd
+    number of them, or a quoted cell closed by the next stray quote and run on into
+    what follows it (strict reading refuses that; a cell of paragraphs reads whole)."""
+    if "".join(spans).count('"') % 2:
+        return True
+    try:
+        for _ in csv.reader(spans, delimiter=delimiter, strict=True):
+            pass
+    except csv.Error:
+        return True
+    return False
 
 
 def _as_it_stands(line: str, delimiter: str) -> list[str]:
@@ -181,7 +196,7 @@ def _rows(text: str, problems: list[str]) -> Iterator[tuple[str, object]]:
         if row is None:
             return
         spans = source.lines[first : source.at]
-        if len(spans) > 1 and "".join(spans).count('"') % 2:
+        if len(spans) > 1 and _unclosed(spans, delimiter):
             # A quote that never closes swallowed every row after it into one cell
             # ("imported 1", an article with no text): its line is read as it stands
             # and the table read again from the next line.

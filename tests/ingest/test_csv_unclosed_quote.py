@@ -44,3 +44,18 @@ def test_a_hand_typed_tags_cell_is_several_tags() -> None:
     table = 'title,body,tags\nTram opens,The tram opened on Monday in the city centre.,"a,b;c"\n'
     (item,) = load_bytes(table.encode(), "tags.csv").items
     assert item.tags == ["a", "b", "c"]
+
+
+def test_two_unclosed_quotes_are_each_said() -> None:
+    table = (
+        "title,body\n"
+        '"First broken,A body long enough to be read as the text of an article.\n'
+        "Good one,Another body long enough to be read as the text of an article.\n"
+        '"Second broken,A third body long enough to be read as the text of an article.\n'
+        "Last one,The last body long enough to be read as the text of an article.\n"
+    )
+    result = load_bytes(table.encode(), "two.csv")
+    titles = [item.title for item in result.items]
+    assert titles == ["First broken", "Good one", "Second broken", "Last one"]
+    said = [w for w in result.warnings if "quote that never closes" in w]
+    assert len(said) == 2 and "line 2" in said[0] and "line 4" in said[1]
