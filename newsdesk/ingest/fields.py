@@ -234,22 +234,41 @@ def _texts(value: object) -> TypeGuard[list[str]]:
 
 def _scalar(value: object) -> bool:
     """Whether `value` reads as text (`as_text`): a string, a finite number, a date."""
-    return as_text(value) is not None or value == "" or isinstance(value, str)
+    return isinstance(value, str) or as_text(value) is not None
 
 
-#: Fields read as one piece of text, by the keys that give them (the first present).
-_TEXT_FIELDS: tuple[tuple[str, ...], ...] = (
-    DEK_KEYS, SOURCE_KEYS, URL_KEYS, ("dateline",), ("guid", "id"), ("note",),
-    ("language", "lang"),
-)  # fmt: skip
+#: Fields read as one piece of text (beside the headline and the body).
+_TEXT_FIELDS = frozenset({"dek", "source", "url", "dateline", "guid", "note", "language"})
+#: Each key a record's field is read from: (field, rank among that field's keys; the
+#: first key given a value is the one read, as `_first` reads it).
+_READ_FROM: dict[str, tuple[str, int]] = {
+    key: (field_name, rank)
+    for field_name, keys in (
+        ("title", TITLE_KEYS), ("body", BODY_KEYS), ("dek", DEK_KEYS),
+        ("source", SOURCE_KEYS), ("url", URL_KEYS), ("dateline", ("dateline",)),
+        ("guid", ("guid", "id")), ("note", ("note",)), ("language", ("language", "lang")),
+        ("authors", AUTHOR_KEYS), ("tags", TAG_KEYS), ("published", DATE_KEYS),
+        ("starred", ("starred",)),
+    )
+    for rank, key in enumerate(keys)
+}  # fmt: skip
+#: The order problems are said in.
+_FIELD_ORDER = ("title", "body", "dek", "source", "url", "dateline", "guid", "note",
+                "language", "authors", "tags", "starred", "published")  # fmt: skip
 
 
-def _given(lowered: Mapping[str, object], keys: tuple[str, ...]) -> tuple[str, object] | None:
-    """The key (and value) a field is read from: the first of `keys` given a value."""
-    for key in keys:
-        if key in lowered and lowered[key] not in (None, "", []):
-            return key, lowered[key]
-    return None
+def _read_keys(data: Mapping[str, object]) -> dict[str, tuple[int, str, object]]:
+    """Each field a record gives a value: (rank, the key read, its value), in one pass
+    over the record."""
+    given: dict[str, tuple[int, str, object]] = {}
+    for raw, value in data.items():
+        where = _READ_FROM.get(str(raw).strip().lower())
+        if where is None or value is None or value == "" or value == []:
+            continue
+        name, rank = where
+        if name not in given or rank < given[name][0]:
+            given[name] = (rank, str(raw).strip().lower(), value)
+    return given
 
 
 def field_problems(data: Mapping[str, object], hints: Extracted) -> list[str]:
@@ -258,38 +277,34 @@ def field_problems(data: Mapping[str, object], hints: Extracted) -> list[str]:
     as no headline (the text's first paragraph took its place), "starred": "yes"
     starred, "body": NaN was a body reading "nan". `hints` (`hints_from_mapping` of
     `data`) lose what is said to be left out."""
-    lowered = {str(k).strip().lower(): v for k, v in data.items()}
+    given = _read_keys(data)
     said: list[str] = []
-    title = _given(lowered, TITLE_KEYS)
-    if title is not None and _texts(title[1]):
-        said.append(f"{title[0]!r} is a list; its parts are joined into one headline")
-    elif title is not None and not _scalar(title[1]):
-        said.append(f"{title[0]!r} is not text; left out")
-    body = _given(lowered, BODY_KEYS)
-    if body is not None and not (_scalar(body[1]) or _texts(body[1])):
-        said.append(f"{body[0]!r} is not text; left out")
-    for keys in _TEXT_FIELDS:
-        given = _given(lowered, keys)
-        if given is not None and not _scalar(given[1]):
-            said.append(f"{given[0]!r} is not text; left out")
-    for keys, what in ((AUTHOR_KEYS, "names"), (TAG_KEYS, "tags")):
-        given = _given(lowered, keys)
-        if given is None:
+    for name in _FIELD_ORDER:
+        if name not in given:
             continue
-        value = given[1]
-        items = value if isinstance(value, list | tuple) else [value]
-        if not all(_scalar(item) or (what == "names" and _name(item)) for item in items):
-            said.append(f"{given[0]!r} is not text or a list of {what}; what is not, left out")
-    starred = lowered.get("starred")
-    if starred not in (None, "") and not (
-        isinstance(starred, bool)
-        or (isinstance(starred, str) and starred.strip().lower() in ("true", "false"))
-    ):
-        said.append(f"'starred' is not true or false ({_shown(starred)}); left out")
-        hints.starred = None
-    published = _given(lowered, DATE_KEYS)
-    if published is not None and hints.published is None:
-        said.append(f"{published[0]!r} is not a date ({_shown(published[1])}); left out")
+        _, key, value = given[name]
+        if name == "title" and _texts(value):
+            said.append(f"{key!r} is a list; its parts are joined into one headline")
+        elif name == "title" or name in _TEXT_FIELDS:
+            if not _scalar(value):
+                said.append(f"{key!r} is not text; left out")
+        elif name == "body":
+            if not (_scalar(value) or _texts(value)):
+                said.append(f"{key!r} is not text; left out")
+        elif name in ("authors", "tags"):
+            items = value if isinstance(value, list | tuple) else [value]
+            what = "names" if name == "authors" else "tags"
+            if not all(_scalar(item) or (name == "authors" and _name(item)) for item in items):
+                said.append(f"{key!r} is not text or a list of {what}; what is not, left out")
+        elif name == "starred":
+            if not (
+                isinstance(value, bool)
+                or (isinstance(value, str) and value.strip().lower() in ("true", "false"))
+            ):
+                said.append(f"'starred' is not true or false ({_shown(value)}); left out")
+                hints.starred = None
+        elif name == "published" and hints.published is None:
+            said.append(f"{key!r} is not a date ({_shown(value)}); left out")
     return said
 
 
