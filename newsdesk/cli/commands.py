@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import errno
 import sys
 from collections.abc import Callable, Sequence
@@ -14,7 +13,7 @@ from rich.markup import escape
 from rich.text import Text
 
 from newsdesk.cli import output
-from newsdesk.cli.piped import is_pipe, piped_input
+from newsdesk.cli.piped import drop_refused_streams, read_streams
 from newsdesk.config import load_settings
 from newsdesk.desk import (
     SORTS,
@@ -122,27 +121,6 @@ def _say_stopped_import(summary: ImportSummary, as_json: bool) -> None:
     )
 
 
-def _drop_refused_streams(kept: Sequence[Path], summary: ImportSummary) -> None:
-    """The copies of piped input (`piped/`) whose import failed (binary data, empty):
-    no article names them, and the folder kept every refused stream."""
-    refused = {f.path for f in summary.files if f.error and not f.imported}
-    for path in kept:
-        if str(path.absolute()) in refused:
-            with contextlib.suppress(OSError):
-                path.unlink()
-
-
-def _log_stopped_read(desk: Desk, streams: Sequence[Path]) -> None:
-    """An import stopped (Ctrl-C, SIGTERM) while it waited on a pipe, in the import log:
-    `newsdesk imports` said "no import yet"."""
-    from newsdesk import import_log
-
-    named = [str(p) if str(p) == "-" else str(p.absolute()) for p in streams]
-    record = import_log.record_of(ImportSummary(), named, by="import", stopped=True)
-    with contextlib.suppress(OSError):
-        import_log.append(desk.paths.data_dir, record)
-
-
 def archived_on_arrival(desk: Desk, ids: Sequence[str]) -> int:
     """How many of the articles just imported the rules archived (0 without rules)."""
     if not ids or not any(r.enabled and "archived" in r.change for r in desk.rules()):
@@ -159,23 +137,8 @@ def archived_on_arrival(desk: Desk, ids: Sequence[str]) -> int:
 def cmd_import(desk: Desk, args: argparse.Namespace) -> int:
     from newsdesk.import_batch import FileOutcome, disk_full_line
 
-    # Streams are read first, and only when no file or folder is named with them: a
-    # pipe nobody writes to blocked every file named beside it, and the stop that
-    # ended the wait was never logged. Among files it is refused as the app refuses it.
-    streams = [p for p in args.paths if str(p) == "-" or is_pipe(p)]
     named_paths = list(args.paths)
-    if streams and len(streams) == len(args.paths):
-        try:
-            if any(str(p) == "-" for p in args.paths):
-                piped = piped_input(desk)
-                args.paths = [piped if str(p) == "-" else p for p in args.paths]
-            args.paths = [piped_input(desk, p) if is_pipe(p) else p for p in args.paths]
-        except KeyboardInterrupt:
-            _log_stopped_read(desk, streams)
-            raise
-    elif any(str(p) == "-" for p in args.paths):
-        piped = piped_input(desk)  # standard input: the shell's, never left waiting
-        args.paths = [piped if str(p) == "-" else p for p in args.paths]
+    args.paths = read_streams(desk, args.paths)
     missing = [p for p in args.paths if not p.exists()]
     for path in missing:
         output.error(f"no such file or folder: {path}")
@@ -207,7 +170,7 @@ def cmd_import(desk: Desk, args: argparse.Namespace) -> int:
             _say_stopped_import(summary, args.json)
             raise
     summary.files.extend(not_there)
-    _drop_refused_streams([p for p in args.paths if p not in named_paths], summary)
+    drop_refused_streams([p for p in args.paths if p not in named_paths], summary)
     if not args.no_index:
         try:
             sync_index(desk)
