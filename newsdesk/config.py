@@ -178,7 +178,22 @@ def load_settings(paths: Paths) -> Settings:
             settings.rules_bell = bell
         else:
             errors.append("config.toml: rules.bell must be true or false; ignored")
+    _check_store(config.get("store", {}), errors)
     return settings
+
+
+def _check_store(table: object, errors: list[str]) -> None:
+    """`[store] url` that is no URL (`url = 7`): `store_url` ignores it, and said nothing
+    (the desk opened the local file, `doctor` called the config fine)."""
+    if not isinstance(table, dict):
+        errors.append("config.toml: [store] must be a table; ignored (the local desk is used)")
+        return
+    url = table.get("url")
+    if url is not None and not (isinstance(url, str) and url.strip()):
+        errors.append(
+            "config.toml: store.url must be a PostgreSQL URL in quotes; ignored "
+            "(the local desk is used)"
+        )
 
 
 #: A week's work stays undoable whatever the setting says (issue 17).

@@ -95,7 +95,10 @@ class ExportExists(ExportError):
 
     def __init__(self, conflicts: list[Path]) -> None:
         self.conflicts = list(conflicts)
-        shown = ", ".join(str(p) for p in self.conflicts[:5])
+        from newsdesk.sanitize import display
+
+        # Escapes in a name written out, not stripped by the terminal (another name).
+        shown = ", ".join(display(str(p), name=True) for p in self.conflicts[:5])
         more = f" and {len(self.conflicts) - 5} more" if len(self.conflicts) > 5 else ""
         noun = "file already exists" if len(self.conflicts) == 1 else "files already exist"
         # No "how to fix" here: the CLI says --force, the dialog its own checkbox.

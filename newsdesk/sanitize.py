@@ -153,7 +153,28 @@ def display_json(data: object, *, indent: int | None = 2) -> str:
     string, where a \\uXXXX escape decodes back to the very same character.
     """
     text = json.dumps(data, ensure_ascii=False, indent=indent)
+    if _SURROGATE.search(text):
+        # A lone surrogate (a name read with surrogateescape) escaped as \udcff is JSON
+        # strict parsers refuse: such a name is written as `paths.name_text` stores it.
+        text = json.dumps(_no_surrogates(data), ensure_ascii=False, indent=indent)
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _no_surrogates(data: object) -> object:
+    """`data` with each string that holds surrogate escapes written as `name_text` does
+    (its odd bytes as \\xNN, lossless), any other lone surrogate as U+FFFD."""
+    from newsdesk.paths import name_text
+
+    if isinstance(data, str):
+        return _SURROGATE.sub("\ufffd", name_text(data)) if _SURROGATE.search(data) else data
+    if isinstance(data, dict):
+        return {_no_surrogates(k): _no_surrogates(v) for k, v in data.items()}
+    if isinstance(data, list | tuple):
+        return [_no_surrogates(v) for v in data]
+    return data
 
 
 _WEB_SCHEMES = ("http", "https")

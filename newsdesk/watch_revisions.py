@@ -20,7 +20,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from newsdesk.desk.same_report import shares_most_words
+from newsdesk.counting import counted
+from newsdesk.desk.same_report import is_cut, keeps_most_words
+from newsdesk.import_batch import FileOutcome
 
 if TYPE_CHECKING:
     from newsdesk.desk import ImportSummary
@@ -44,8 +46,9 @@ def revision(earlier: Extracted, later: Extracted) -> Revision | None:
     day, is one: it was written over the earlier day's, the editor's star and all).
 
     The last word of the earlier text may have been cut in the middle ("harb"), so
-    only the words before it must come first in the later text. A correction shares
-    most words as a feed's retold item does (`same_report.shares_most_words`).
+    only the words before it must come first in the later text. A correction keeps
+    at least half of the earlier text's words (`same_report.keeps_most_words`): a
+    copy cut short keeps fewer, and is no correction (`cut_short`).
     """
     old_title, new_title = _words(earlier.title), _words(later.title)
     if not old_title or new_title[: len(old_title) - 1] != old_title[:-1]:
@@ -54,9 +57,17 @@ def revision(earlier: Extracted, later: Extracted) -> Revision | None:
     longer = len(new_body) + len(new_title) > len(old_body) + len(old_title)
     if longer and new_body[: max(0, len(old_body) - 1)] == old_body[:-1]:
         return "completed"
-    if old_title == new_title and shares_most_words(earlier.body, later.body):
+    if old_title == new_title and keeps_most_words(earlier.body, later.body):
         return "corrected"  # a correction saved over the file
     return None
+
+
+def cut_short(earlier: Extracted, later: Extracted) -> bool:
+    """Whether `later` is `earlier` saved again cut short (a truncated copy over the
+    whole one, the text emptied): the same headline, and a text too short to replace
+    the earlier one, made of its words. The article keeps its text: replacing it lost
+    the rest with no undo, and importing it as its own left a stub beside it."""
+    return _words(earlier.title) == _words(later.title) and is_cut(earlier.body, later.body)
 
 
 def continues(earlier: Extracted, later: Extracted) -> bool:
@@ -133,7 +144,21 @@ class Revisions:
             return False  # wire copy: a version of its own, as from any other file
         how = revision(article.meta, later)
         if how is None:
-            return False
+            if not cut_short(article.meta, later):
+                return False
+            had, has = len(article.meta.body.split()), len(later.body.split())
+            summary.files.append(
+                FileOutcome(
+                    str(path),
+                    duplicates=1,
+                    warnings=[
+                        f"written again cut short ({counted(has, 'word')}; its article "
+                        f"{article.id[:10]} has {counted(had, 'word')}): the article keeps "
+                        "its text"
+                    ],
+                )
+            )
+            return True
         self._revise(article.id, later)
         summary.updated.append((str(path), article.id))
         if how == "completed":

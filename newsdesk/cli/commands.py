@@ -13,7 +13,7 @@ from rich.markup import escape
 from rich.text import Text
 
 from newsdesk.cli import output
-from newsdesk.cli.piped import is_pipe, piped_input
+from newsdesk.cli.piped import drop_refused_streams, read_streams
 from newsdesk.config import load_settings
 from newsdesk.desk import (
     SORTS,
@@ -137,10 +137,8 @@ def archived_on_arrival(desk: Desk, ids: Sequence[str]) -> int:
 def cmd_import(desk: Desk, args: argparse.Namespace) -> int:
     from newsdesk.import_batch import FileOutcome, disk_full_line
 
-    if any(str(p) == "-" for p in args.paths):
-        piped = piped_input(desk)
-        args.paths = [piped if str(p) == "-" else p for p in args.paths]
-    args.paths = [piped_input(desk, p) if is_pipe(p) else p for p in args.paths]
+    named_paths = list(args.paths)
+    args.paths = read_streams(desk, args.paths)
     missing = [p for p in args.paths if not p.exists()]
     for path in missing:
         output.error(f"no such file or folder: {path}")
@@ -172,6 +170,7 @@ def cmd_import(desk: Desk, args: argparse.Namespace) -> int:
             _say_stopped_import(summary, args.json)
             raise
     summary.files.extend(not_there)
+    drop_refused_streams([p for p in args.paths if p not in named_paths], summary)
     if not args.no_index:
         try:
             sync_index(desk)

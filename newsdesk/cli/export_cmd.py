@@ -11,6 +11,7 @@ from newsdesk.cli import output
 from newsdesk.cli.commands import EXIT_ERROR, EXIT_OK, sync_index
 from newsdesk.desk import Desk, DeskError
 from newsdesk.export import ExportError, ExportExists, ExportOptions, typed_destination
+from newsdesk.sanitize import display
 
 
 def _named_ids(desk: Desk, words: list[str]) -> list[str] | None:
@@ -74,6 +75,9 @@ def cmd_export(desk: Desk, args: argparse.Namespace) -> int:
     for warning in report.warnings:
         output.notice(warning)
     output.out.print(
-        Text(f"exported {report.count} article(s) as {report.format} to {report.destination}")
+        Text(
+            f"exported {report.count} article(s) as {report.format} to "
+            + display(str(report.destination), name=True)
+        )
     )
     return EXIT_OK

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import stat
 import sys
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsdesk.atomic import atomic_write_bytes
 from newsdesk.desk import Desk, DeskError
 from newsdesk.ingest.limits import MAX_FILE_BYTES, human_size
+
+if TYPE_CHECKING:
+    from newsdesk.desk import ImportSummary
 
 
 def piped_input(desk: Desk, named: Path | None = None) -> Path:
@@ -46,3 +52,46 @@ def is_pipe(path: Path) -> bool:
     except OSError:
         return False
     return stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)
+
+
+def read_streams(desk: Desk, paths: Sequence[Path]) -> list[Path]:
+    """`paths` with each stream read and kept as a file (`piped_input`): `-` always
+    (the shell's standard input), a named pipe only when nothing but streams is named.
+    Among files a pipe stays a path, which the import refuses as the app does ("not a
+    regular file"): a pipe nobody writes to blocked every file named beside it. An
+    import stopped while it waits on a pipe is in the import log."""
+    streams = [p for p in paths if str(p) == "-" or is_pipe(p)]
+    only_streams = bool(streams) and len(streams) == len(paths)
+    try:
+        read = list(paths)
+        if any(str(p) == "-" for p in read):
+            piped = piped_input(desk)
+            read = [piped if str(p) == "-" else p for p in read]
+        if only_streams:
+            read = [piped_input(desk, p) if is_pipe(p) else p for p in read]
+    except KeyboardInterrupt:
+        _log_stopped_read(desk, streams)
+        raise
+    return read
+
+
+def drop_refused_streams(kept: Sequence[Path], summary: ImportSummary) -> None:
+    """The copies of piped input (`piped/`) whose import failed (binary data, empty):
+    no article names them, and the folder kept every refused stream."""
+    refused = {f.path for f in summary.files if f.error and not f.imported}
+    for path in kept:
+        if str(path.absolute()) in refused:
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+
+def _log_stopped_read(desk: Desk, streams: Sequence[Path]) -> None:
+    """The stop (Ctrl-C, SIGTERM) of an import waiting on a stream, in the import log:
+    `newsdesk imports` said "no import yet"."""
+    from newsdesk import import_log
+    from newsdesk.desk import ImportSummary
+
+    named = [str(p) if str(p) == "-" else str(p.absolute()) for p in streams]
+    record = import_log.record_of(ImportSummary(), named, by="import", stopped=True)
+    with contextlib.suppress(OSError):
+        import_log.append(desk.paths.data_dir, record)

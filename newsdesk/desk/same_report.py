@@ -1,16 +1,54 @@
 """When two texts are one report told again (corrected, completed) rather than two
-reports: the rule a feed's item under an old GUID and a watched file written again share."""
+reports, and when a later telling may take an earlier one's place: the rules a feed's
+item under an old GUID and a watched file written again share."""
 
 from __future__ import annotations
 
-#: Share of the shorter text's words the other must hold for the two to be one report.
+#: Share of the earlier text's words a correction keeps (and, for telling two texts
+#: apart, share of the shorter text's words the other must hold).
 SAME_REPORT_WORDS = 0.5
 
 
-def shares_most_words(old: str, new: str) -> bool:
-    """Whether `new` holds much of `old`'s words or `old` much of `new`'s (content words:
-    folded, stemmed, stopwords and bare numbers left out). Either empty: no."""
+def _word_sets(old: str, new: str) -> tuple[set[str], set[str]]:
+    """The content words of both texts: folded, stemmed, stopwords and bare numbers left out."""
     from newsdesk.stories.text import content_words
 
-    a, b = set(content_words(old)), set(content_words(new))
+    return set(content_words(old)), set(content_words(new))
+
+
+def shares_most_words(old: str, new: str) -> bool:
+    """Whether `new` holds much of `old`'s words or `old` much of `new`'s: the two tell
+    one report (a teaser and its full text do). Either empty: no. Only which report it
+    is: whether `new` may replace `old` is `keeps_most_words` / `may_replace`."""
+    a, b = _word_sets(old, new)
     return bool(a and b) and len(a & b) >= SAME_REPORT_WORDS * min(len(a), len(b))
+
+
+def keeps_most_words(old: str, new: str) -> bool:
+    """Whether `new` keeps at least half of the EARLIER text's words: a correction.
+    Measured against the shorter text, any cut of `old` (its first paragraph, a
+    teaser taken from it) counted, and a truncated copy replaced the whole text."""
+    a, b = _word_sets(old, new)
+    return bool(a and b) and len(a & b) >= SAME_REPORT_WORDS * len(a)
+
+
+def may_replace(old: str, new: str) -> bool:
+    """Whether a later telling's text `new` may take the place of the stored `old`:
+    never when it is empty (a feed that stopped sending its description) or has less
+    than half as many words as `old` (a teaser, "Read more at our site.", a cut to
+    its first paragraph); a correction keeps at least half of the earlier words and a
+    rewrite is as long. An empty `old` takes anything."""
+    a, b = _word_sets(old, new)
+    if not a:
+        return bool(b) or not old.strip()
+    return len(b) >= SAME_REPORT_WORDS * len(a)
+
+
+def is_cut(old: str, new: str) -> bool:
+    """Whether `new` is `old` cut short: empty, or too short to replace it
+    (`may_replace`) and mostly made of its words (a truncated copy, its first
+    paragraph). A short text of other words is another report, not a cut."""
+    if may_replace(old, new):
+        return False
+    a, b = _word_sets(old, new)
+    return not b or len(a & b) >= SAME_REPORT_WORDS * len(b)

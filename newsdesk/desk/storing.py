@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from newsdesk import paths as paths_mod
 from newsdesk.desk.results import ImportProgress, ImportSummary
-from newsdesk.desk.same_report import shares_most_words
+from newsdesk.desk.same_report import may_replace, shares_most_words
 from newsdesk.desk.text_ids import ids_for_text
 from newsdesk.import_batch import bulk_collection, store_batch
 from newsdesk.isodates import iso_to_ts
@@ -267,10 +267,19 @@ class ArticleStorer:
                     stored[index] = stored_id
                     duplicates += 1
                     continue
-                if earlier is not None:
-                    previous = self.store.get(stored_id)
-                    if previous is not None:
-                        earlier[stored_id] = previous
+                previous = self.store.get(stored_id)
+                if previous is not None and not may_replace(before.body, meta.body):
+                    # Emptied or cut to a teaser: the stored text stays (no undo would
+                    # bring it back); only a corrected headline is taken.
+                    if not meta.title or meta.title == previous.meta.title:
+                        self.store.add_origin(tx, stored_id, item_origin)
+                        stored[index] = stored_id
+                        duplicates += 1
+                        continue
+                    meta = replace(previous.meta, title=meta.title)
+                    signature = compute_signature(meta)
+                if earlier is not None and previous is not None:
+                    earlier[stored_id] = previous
                 self.store.update_content(tx, stored_id, meta)
                 self.store.add_origin(tx, stored_id, item_origin)
                 # Its fingerprint follows the new telling; it stays in its story.

@@ -31,6 +31,7 @@ from newsdesk.export.errors import ExportError, ExportExists
 from newsdesk.export.options import ExportOptions, ExportReport
 from newsdesk.export.render import render, render_files
 from newsdesk.model import Article
+from newsdesk.sanitize import display
 
 #: The defaults are `destination`'s; named here too, where callers first looked for them.
 __all__ = [
@@ -40,6 +41,12 @@ __all__ = [
     "default_file_name",
     "export",
 ]
+
+
+def shown_name(path: Path) -> str:
+    """A path as a message names it: its escapes written out (`sanitize.display`), as
+    `newsdesk imports` shows names; a terminal then stripped them, naming another file."""
+    return display(str(path), name=True)
 
 
 def _reason(exc: OSError) -> str:
@@ -59,7 +66,7 @@ def _reason(exc: OSError) -> str:
 def _fail(exc: OSError, where: Path) -> ExportError:
     # Name the user's destination, not the temp or staging file that failed.
     path = exc.path if isinstance(exc, SymlinkRefusedError) else where
-    return ExportError(f"Cannot export to {path}: {_reason(exc)}.")
+    return ExportError(f"Cannot export to {shown_name(path)}: {_reason(exc)}.")
 
 
 def _lstat(path: Path) -> os.stat_result | None:
@@ -136,7 +143,9 @@ def _single_target(
     if st is not None and stat.S_ISLNK(st.st_mode):
         raise _fail(SymlinkRefusedError(dest), dest)
     if st is not None and not stat.S_ISREG(st.st_mode):
-        raise ExportError(f"Cannot export to {dest}: it exists and is not a regular file.")
+        raise ExportError(
+            f"Cannot export to {shown_name(dest)}: it exists and is not a regular file."
+        )
     if st is not None and not options.force:
         raise ExportExists([dest])
     return dest, st, rename_if_taken
@@ -151,7 +160,7 @@ def _folder_target(dest: Path, rename_if_taken: bool) -> tuple[Path, os.stat_res
     if st is not None and stat.S_ISLNK(st.st_mode):
         raise _fail(SymlinkRefusedError(dest), dest)
     if st is not None and not stat.S_ISDIR(st.st_mode):
-        raise ExportError(f"Cannot export to {dest}: it exists and is not a folder.")
+        raise ExportError(f"Cannot export to {shown_name(dest)}: it exists and is not a folder.")
     return dest, st
 
 
@@ -249,7 +258,7 @@ def _export_files(
                 raise _fail(SymlinkRefusedError(target), target)
             if found is not None and not stat.S_ISREG(found.st_mode):
                 raise ExportError(
-                    f"Cannot export to {target}: a folder or other non-file is in the way."
+                    f"Cannot export to {shown_name(target)}: a folder or other non-file is in the way."
                 )
             if found is not None:
                 existing.append(target)

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Mapping
 
 from newsdesk.export.json_csv import FORMULA_START, LIST_SEPARATOR
 from newsdesk.ingest.drafts import Drafted, load_in_one_go
@@ -28,6 +29,8 @@ _LIST_COLUMNS = frozenset({"authors", "tags", "people", "organizations", "places
 #: extraction finds them in the body again.
 _LOSSY_COLUMNS = frozenset({"quotes", "links"})
 _WIRE_PREFIX = "wire_"
+#: What separates tags in one cell: the export's "; ", and commas.
+_TAG_SEPARATORS = re.compile(r"[;,]")
 _WIRE_NUMBERS = frozenset({"urgency", "version"})
 
 
@@ -53,7 +56,7 @@ def _wire_value(key: str, text: str) -> object:
     return text
 
 
-def _record(row: dict[str, str]) -> dict[str, object]:
+def _record(row: Mapping[str | None, str | list[str] | None]) -> dict[str, object]:
     record: dict[str, object] = {}
     wire: dict[str, object] = {}
     for raw_key, raw_value in row.items():
@@ -67,7 +70,11 @@ def _record(row: dict[str, str]) -> dict[str, object]:
                     key.removeprefix(_WIRE_PREFIX), value
                 )
             continue
-        if key in _LIST_COLUMNS:
+        if key == "tags":
+            # A tags cell typed by hand ("a,b;c") lists them as any list is written.
+            tags = [part.strip() for part in _TAG_SEPARATORS.split(value)]
+            record[key] = [tag for tag in tags if tag] or None
+        elif key in _LIST_COLUMNS:
             record[key] = [part for part in value.split(LIST_SEPARATOR) if part] or None
         else:
             # An empty cell is a field left blank, as JSON's null.
@@ -106,9 +113,66 @@ def _read_columns() -> frozenset[str]:
     )
 
 
+class _Lines:
+    """The table's physical lines handed to `csv.reader` one at a time, counted: a row
+    is known by the lines it was read from, and reading starts again after a line."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = io.StringIO(text, newline="").readlines()
+        #: Lines handed out so far (the next row starts at this index).
+        self.at = 0
+
+    def reader(self, start: int, delimiter: str) -> Iterator[list[str]]:
+        self.at = start  # now, not at the first read: the next row starts here
+
+        def source() -> Iterator[str]:
+            while self.at < len(self.lines):
+                self.at += 1
+                yield self.lines[self.at - 1]
+
+        return csv.reader(source(), delimiter=delimiter)
+
+
+def _looks_like_rows(lines: list[str], delimiter: str, width: int) -> bool:
+    """Whether lines a quoted cell swallowed are rows of the table themselves (most of
+    them read as `width` cells, and no blank line between them) rather than paragraphs
+    of one long cell."""
+    while lines and not lines[-1].strip():
+        lines = lines[:-1]  # blank lines that end the file
+    shown = [line for line in lines if line.strip()]
+    if not shown or len(shown) < len(lines):
+        return False
+    whole = sum(1 for row in csv.reader(shown, delimiter=delimiter) if len(row) == width)
+    return whole * 2 >= len(shown)
+
+
+def _unclosed(spans: list[str], delimiter: str) -> bool:
+    """Whether a row read from several lines holds a quote that never closes: an odd
+    number of them, or a quoted cell closed by the next stray quote and run on into
+    what follows it (strict reading refuses that; a cell of paragraphs reads whole)."""
+    if "".join(spans).count('"') % 2:
+        return True
+    try:
+        for _ in csv.reader(spans, delimiter=delimiter, strict=True):
+            pass
+    except csv.Error:
+        return True
+    return False
+
+
+def _as_it_stands(line: str, delimiter: str) -> list[str]:
+    """A line whose quote never closes read with its quotes as plain characters, the
+    stray one at a cell's start dropped."""
+    (row,) = csv.reader([line.rstrip("\n")], delimiter=delimiter, quoting=csv.QUOTE_NONE)
+    return [cell[1:] if cell.startswith('"') and cell.count('"') % 2 else cell for cell in row]
+
+
 def _rows(text: str, problems: list[str]) -> Iterator[tuple[str, object]]:
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=_separator(text))
-    names = [(name or "").strip() for name in reader.fieldnames or ()]
+    delimiter = _separator(text)
+    source = _Lines(text)
+    reader = source.reader(0, delimiter)
+    fieldnames = next(reader, [])
+    names = [(name or "").strip() for name in fieldnames]
     header = {name.lower() for name in names}
     if not header & {*TITLE_KEYS, *BODY_KEYS}:
         raise Rejected(
@@ -122,21 +186,48 @@ def _rows(text: str, problems: list[str]) -> Iterator[tuple[str, object]]:
         shown = ", ".join(repr(name) if name else "(no name)" for name in unread[:8])
         problems.append(f"columns not read (their cells are left out): {shown}")
     count = 0
-    try:
-        for row in reader:
-            if not any((v or "").strip() for v in row.values() if isinstance(v, str)):
-                continue
-            count += 1
-            if count > MAX_FILE_RECORDS:
-                rest = 1 + sum(1 for _ in reader)
+    while True:
+        first = source.at
+        try:
+            row = next(reader, None)
+        except csv.Error as exc:
+            problems.append(f"line {source.at}: malformed CSV ({exc}); the rest left out")
+            return
+        if row is None:
+            return
+        spans = source.lines[first : source.at]
+        if len(spans) > 1 and _unclosed(spans, delimiter):
+            # A quote that never closes swallowed every row after it into one cell
+            # ("imported 1", an article with no text): its line is read as it stands
+            # and the table read again from the next line.
+            if _looks_like_rows(spans[1:], delimiter, len(fieldnames)):
                 problems.append(
-                    f"file has {count - 1 + rest:,} rows; only the first "
-                    f"{MAX_FILE_RECORDS:,} are read (split it to import the rest)"
+                    f"line {first + 1}: a quote that never closes; the line is read "
+                    "with its quotes as they stand"
                 )
-                return
-            yield f"row {reader.line_num}", _record(row)
-    except csv.Error as exc:
-        problems.append(f"line {reader.line_num}: malformed CSV ({exc}); the rest left out")
+                row = _as_it_stands(spans[0], delimiter)
+                reader = source.reader(first + 1, delimiter)
+            else:
+                problems.append(
+                    f"line {first + 1}: a quote that never closes; its cell runs to the "
+                    "end of the file"
+                )
+        if not any(cell.strip() for cell in row):
+            continue
+        count += 1
+        if count > MAX_FILE_RECORDS:
+            rest = 1 + sum(1 for _ in reader)
+            problems.append(
+                f"file has {count - 1 + rest:,} rows; only the first "
+                f"{MAX_FILE_RECORDS:,} are read (split it to import the rest)"
+            )
+            return
+        record: dict[str | None, str | list[str] | None] = dict(
+            zip(fieldnames, row[: len(fieldnames)], strict=False)
+        )
+        for missing in fieldnames[len(row) :]:
+            record.setdefault(missing, None)
+        yield f"row {source.at}", _record(record)
 
 
 def draft_csv(text: str) -> Drafted:

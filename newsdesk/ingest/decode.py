@@ -91,6 +91,8 @@ class Decoded:
 
     text: str
     encoding: str
+    #: What the reader should know of how it was read (a file of two encodings).
+    warning: str | None = None
 
 
 def binary_kind(data: bytes) -> str | None:
@@ -261,6 +263,75 @@ def _mostly_utf8(data: bytes) -> str | None:
     )
 
 
+#: Characters of valid multi-byte UTF-8 a file must hold to be read as one that mixes
+#: UTF-8 lines with lines of another charset (a single-byte file's accidental pairs,
+#: "Ã©" in Latin-1, are rarer still than two).
+_MIXED_MIN_WIDE = 2
+
+
+def _legacy(data: bytes) -> str:
+    """The single-byte (or legacy) charset `data` reads best in: declared, detected, or
+    Windows-1252, as for a whole file that is not UTF-8."""
+    declared = declared_charset(data)
+    if declared is not None and declared not in ("utf-8", "utf-16", "utf-32"):
+        return declared
+    detected = _detect(data)
+    reading = best_reading(data, candidates(detected, data))
+    if reading is not None:
+        return reading[1]
+    return detected or "cp1252"
+
+
+def _as_cp1252(match: re.Match[str]) -> str:
+    """A byte `surrogateescape` kept, read as Windows-1252."""
+    return bytes([ord(match.group()) - 0xDC00]).decode("cp1252", errors="replace")
+
+
+def _stray_share(line: str) -> float:
+    """Of a line's non-ASCII characters, the share that are bytes UTF-8 could not read."""
+    stray = len(_ESCAPED.findall(line))
+    return stray / max(1, len(_NON_ASCII.findall(line)))
+
+
+def _mixed_lines(data: bytes) -> Decoded | None:
+    """A file that joins UTF-8 lines with lines in another charset (a Latin-1 paragraph
+    pasted into UTF-8 copy) read a line at a time: each UTF-8 line as UTF-8, the others
+    in the charset they read best in together. Read as one charset, the whole file
+    garbled one part ("cafÃ©"), and extraction then dropped the garbled paragraphs.
+    None when no line is UTF-8 beyond ASCII (a file of one legacy charset)."""
+    lines = data.split(b"\n")
+    wide = 0
+    bad: list[int] = []
+    for n, line in enumerate(lines):
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            bad.append(n)
+            continue
+        wide += len(_NON_ASCII.findall(text))
+    if wide < _MIXED_MIN_WIDE or not bad:
+        return None
+    decoded = [line.decode("utf-8", errors="surrogateescape") for line in lines]
+    # A UTF-8 line with a stray byte or two keeps its UTF-8 (as `_mostly_utf8` does).
+    legacy = [n for n in bad if _stray_share(decoded[n]) > 0.5]
+    encoding = _legacy(b"\n".join(lines[n] for n in legacy)) if legacy else "cp1252"
+    for n in bad:
+        if n not in legacy:
+            decoded[n] = _ESCAPED.sub(_as_cp1252, decoded[n])
+            continue
+        try:
+            decoded[n] = lines[n].decode(encoding, errors="replace")
+        except LookupError:
+            decoded[n] = lines[n].decode("cp1252", errors="replace")
+    where = ", ".join(str(n + 1) for n in bad[:5]) + (", …" if len(bad) > 5 else "")
+    said = "line" if len(bad) == 1 else "lines"
+    return Decoded(
+        "\n".join(decoded),
+        "utf-8",
+        warning=f"mixed encodings: {said} {where} not UTF-8, read as {encoding}",
+    )
+
+
 def _decode_unicode(data: bytes) -> Decoded:
     bom = _bom_encoding(data)
     if bom is not None:
@@ -285,6 +356,9 @@ def _decode_unicode(data: bytes) -> Decoded:
     patched = _mostly_utf8(data)
     if patched is not None:
         return Decoded(patched, "utf-8")
+    mixed = _mixed_lines(data)
+    if mixed is not None:
+        return mixed
     declared = declared_charset(data)
     if declared is not None and declared not in ("utf-8", "utf-16", "utf-32"):
         try:

@@ -7,9 +7,11 @@ published or date; url or link; tags or keywords.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from datetime import date
+from typing import TypeGuard
 
 from newsdesk.extract.byline import stated_author
 from newsdesk.ingest.limits import MAX_LIST_ITEMS
@@ -36,6 +38,8 @@ def as_text(value: object) -> str | None:
     """A scalar as text; None for missing values and for lists or mappings."""
     if value is None or isinstance(value, bool):
         return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return None  # JSON's NaN and Infinity: stored as "nan", a body of one word
     if isinstance(value, str | int | float | date):
         text = str(value).strip()
         return text or None
@@ -139,7 +143,9 @@ def hints_from_mapping(data: Mapping[str, object], fmt: str) -> Extracted:
     """Hints from the keys a front matter block or a JSON Lines record gives."""
     lowered = {str(k).strip().lower(): v for k, v in data.items()}
     hints = Extracted(format=fmt)
-    hints.title = as_text(_first(lowered, TITLE_KEYS)) or ""
+    title = _first(lowered, TITLE_KEYS)
+    # A headline given in parts (["Alpha headline part", "Beta part"]) is one headline.
+    hints.title = (" ".join(title) if _texts(title) else as_text(title)) or ""
     hints.dek = as_text(_first(lowered, DEK_KEYS))
     if hints.dek is None and any(key in lowered for key in DEK_KEYS):
         hints.dek = NO_DEK  # stated as none ("dek": null in an export): none is extracted
@@ -221,21 +227,91 @@ def keep_stated_empties(meta: Extracted, hints: Extracted) -> None:
         meta.dek = None
 
 
-def unreadable_fields(data: Mapping[str, object]) -> list[str]:
-    """The headline and body keys whose value is no text (an object, a list of objects):
-    left out, and said, not stored as an empty body without a word."""
-    lowered = {str(k).strip().lower(): v for k, v in data.items()}
-    found = []
-    for keys in (TITLE_KEYS, BODY_KEYS):
-        for key in keys:
-            if key not in lowered:
-                continue
-            value = lowered[key]
-            items = value if isinstance(value, list) else [value]
-            if any(isinstance(item, Mapping | list) for item in items):
-                found.append(key)
-            break  # the first key present is the one read
-    return found
+def _texts(value: object) -> TypeGuard[list[str]]:
+    """Whether `value` is a non-empty list of strings."""
+    return isinstance(value, list) and bool(value) and all(isinstance(v, str) for v in value)
+
+
+def _scalar(value: object) -> bool:
+    """Whether `value` reads as text (`as_text`): a string, a finite number, a date."""
+    return isinstance(value, str) or as_text(value) is not None
+
+
+#: Fields read as one piece of text (beside the headline and the body).
+_TEXT_FIELDS = frozenset({"dek", "source", "url", "dateline", "guid", "note", "language"})
+#: Each key a record's field is read from: (field, rank among that field's keys; the
+#: first key given a value is the one read, as `_first` reads it).
+_READ_FROM: dict[str, tuple[str, int]] = {
+    key: (field_name, rank)
+    for field_name, keys in (
+        ("title", TITLE_KEYS), ("body", BODY_KEYS), ("dek", DEK_KEYS),
+        ("source", SOURCE_KEYS), ("url", URL_KEYS), ("dateline", ("dateline",)),
+        ("guid", ("guid", "id")), ("note", ("note",)), ("language", ("language", "lang")),
+        ("authors", AUTHOR_KEYS), ("tags", TAG_KEYS), ("published", DATE_KEYS),
+        ("starred", ("starred",)),
+    )
+    for rank, key in enumerate(keys)
+}  # fmt: skip
+#: The order problems are said in.
+_FIELD_ORDER = ("title", "body", "dek", "source", "url", "dateline", "guid", "note",
+                "language", "authors", "tags", "starred", "published")  # fmt: skip
+
+
+def _read_keys(data: Mapping[str, object]) -> dict[str, tuple[int, str, object]]:
+    """Each field a record gives a value: (rank, the key read, its value), in one pass
+    over the record."""
+    given: dict[str, tuple[int, str, object]] = {}
+    for raw, value in data.items():
+        where = _READ_FROM.get(str(raw).strip().lower())
+        if where is None or value is None or value == "" or value == []:
+            continue
+        name, rank = where
+        if name not in given or rank < given[name][0]:
+            given[name] = (rank, str(raw).strip().lower(), value)
+    return given
+
+
+def field_problems(data: Mapping[str, object], hints: Extracted) -> list[str]:
+    """What a record (JSON, a CSV row) gives in a field of the wrong type, each said
+    ("'starred' is not true or false"), not taken silently: a headline in parts read
+    as no headline (the text's first paragraph took its place), "starred": "yes"
+    starred, "body": NaN was a body reading "nan". `hints` (`hints_from_mapping` of
+    `data`) lose what is said to be left out."""
+    given = _read_keys(data)
+    said: list[str] = []
+    for name in _FIELD_ORDER:
+        if name not in given:
+            continue
+        _, key, value = given[name]
+        if name == "title" and _texts(value):
+            said.append(f"{key!r} is a list; its parts are joined into one headline")
+        elif name == "title" or name in _TEXT_FIELDS:
+            if not _scalar(value):
+                said.append(f"{key!r} is not text; left out")
+        elif name == "body":
+            if not (_scalar(value) or _texts(value)):
+                said.append(f"{key!r} is not text; left out")
+        elif name in ("authors", "tags"):
+            items = value if isinstance(value, list | tuple) else [value]
+            what = "names" if name == "authors" else "tags"
+            if not all(_scalar(item) or (name == "authors" and _name(item)) for item in items):
+                said.append(f"{key!r} is not text or a list of {what}; what is not, left out")
+        elif name == "starred":
+            if not (
+                isinstance(value, bool)
+                or (isinstance(value, str) and value.strip().lower() in ("true", "false"))
+            ):
+                said.append(f"'starred' is not true or false ({_shown(value)}); left out")
+                hints.starred = None
+        elif name == "published" and hints.published is None:
+            said.append(f"{key!r} is not a date ({_shown(value)}); left out")
+    return said
+
+
+def _shown(value: object) -> str:
+    """A value quoted in a warning, cut short."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def body_from_mapping(data: Mapping[str, object]) -> str:

@@ -44,6 +44,9 @@ class _Flattener(HTMLParser):
         # Each open tag, and whether it was written (past FLAT_DEPTH it is not).
         self.open: list[tuple[str, bool]] = []
         self.written = 0
+        #: A left-out block tag's break was the last thing written: the next one adds
+        #: nothing (100,000 nested divs were 100,000 breaks, too many elements to read).
+        self.broke = False
 
     def handle_decl(self, decl: str) -> None:
         self.out.append(f"<!{decl}>")
@@ -56,8 +59,10 @@ class _Flattener(HTMLParser):
         if keep:
             self.out.append(f"<{tag}{_attributes(attrs)}>")
             self.written += 1
-        elif tag in _BLOCK:
+            self.broke = False
+        elif tag in _BLOCK and not self.broke:
             self.out.append("<br>")
+            self.broke = True
         self.open.append((tag, keep))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -82,6 +87,8 @@ class _Flattener(HTMLParser):
             if self.open[-1][1]:  # a script past the depth is left out, not shown as text
                 self.out.append(data)
             return
+        if data.strip():
+            self.broke = False
         self.out.append(escape(data, quote=False))
 
 

@@ -11,9 +11,9 @@ from newsdesk.ingest.drafts import Draft, Drafted, load_in_one_go
 from newsdesk.ingest.fields import (
     EXPLICIT_FIELDS,
     body_from_mapping,
+    field_problems,
     hints_from_mapping,
     keep_stated_empties,
-    unreadable_fields,
 )
 from newsdesk.ingest.limits import MAX_FILE_RECORDS, MAX_ITEM_CHARS
 from newsdesk.ingest.result import Rejected
@@ -144,9 +144,8 @@ def draft_mappings(records: Iterable[tuple[str, object]], problems: list[str]) -
         if not isinstance(value, Mapping):
             drafted.entries.append(f"{label}: not an object ({type(value).__name__}); skipped")
             continue
-        for key in unreadable_fields(value):
-            drafted.entries.append(f"{label}: {key!r} is not text; left out")
         hints = hints_from_mapping(value, "jsonl")
+        drafted.entries.extend(f"{label}: {said}" for said in field_problems(value, hints))
         body = bounded(body_from_mapping(value), MAX_ITEM_CHARS, problems, f"{label}: body")
         drafted.entries.extend(problems)
         problems.clear()

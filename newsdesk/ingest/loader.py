@@ -171,7 +171,10 @@ def _load(data: bytes, name: str, path: Path, *, draft: bool = False) -> LoadRes
             if is_gzip(data):
                 raise Rejected("not a news file: gzip inside gzip")
         # One line-ending convention from here on (front matter fences, JSON Lines, paragraphs).
-        text = decode_bytes(data).text.replace("\r\n", "\n").replace("\r", "\n")
+        decoded = decode_bytes(data)
+        if decoded.warning:
+            result.warnings.append(decoded.warning)
+        text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
         result.format = detect_format(name, text)
         if result.format == "text" and (why := not_an_article(name, text)):
             raise Rejected(why)
