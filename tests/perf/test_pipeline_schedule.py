@@ -241,3 +241,23 @@ def test_a_feed_drafted_here_gives_what_a_worker_gives(
         pipeline.stop_fork_server()
     assert here == ["a.rss"]
     assert parallel == sequential
+
+
+def test_draft_only_reads_a_big_feed_and_extracts_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsdesk.ingest import loader
+    from tests.test_pipeline import _write_jsonl, _write_pages, _write_rss
+
+    feed = _write_rss(tmp_path / "a.rss", pipeline.SPLIT_MIN_ITEMS + 10)
+    lines = _write_jsonl(tmp_path / "b.jsonl", pipeline.SPLIT_MIN_ITEMS + 40)
+    page = _write_pages(tmp_path, 1)[0]
+    expected = [loader.load_draft(feed), loader.load_draft(lines)]
+
+    def no_extraction(*_: object) -> list[object]:
+        raise AssertionError("extracted")
+
+    monkeypatch.setattr(loader, "IMPORTERS", dict.fromkeys(loader.IMPORTERS, no_extraction))
+    assert [loader.draft_only(feed), loader.draft_only(lines)] == expected
+    assert loader.draft_only(page) is None  # one article: left to a worker, unread here
+    assert loader.draft_only(tmp_path / "missing.rss") is None
