@@ -7,6 +7,7 @@ storing is replaced by a loop spending `--store-ms` of CPU an item (about what i
 a young store). Every 5 ms a thread counts the worker pool's outstanding tasks. Prints the
 time with fewer tasks outstanding than workers and with none, from the first task to the
 last file taken, and the intervals: on a loaded machine the wall time moves, these much less.
+And when the first file was taken, from the start (the fork server's warm-up included).
 Asserts nothing.
 """
 
@@ -59,7 +60,9 @@ def main() -> None:
         threading.Thread(target=sample, daemon=True).start()
         t0 = time.perf_counter()
         items = 0
+        first = None
         for prepared in pipeline.load_in_order(files):
+            first = first or time.perf_counter()
             items += len(prepared.result.items)
             end = time.process_time() + args.store_ms / 1000 * len(prepared.result.items)
             while time.process_time() < end:
@@ -79,6 +82,10 @@ def main() -> None:
         runs[-1][2] = min(runs[-1][2], k)
         previous = t
     print(" ".join(f"{a:.2f}-{b:.2f}({k:.0f})" for a, b, k in runs if b - a > 0.03))
+    print(
+        f"first file taken at {(first or last) - t0:.2f} s (the fork server started by the "
+        f"import, its warm-up included)"
+    )
     print(
         f"{items} items in {last - t0:.2f} s; fewer than {workers} tasks outstanding "
         f"{0.005 * len(short):.2f} s, none {0.005 * sum(k == 0 for _, k in short):.2f} s; "

@@ -155,11 +155,14 @@ def _fail(result: LoadResult, exc: BaseException, name: str) -> None:
     result.error = _failure(exc)
 
 
-def _load(data: bytes, name: str, path: Path, *, draft: bool = False) -> LoadResult:
+def _load(
+    data: bytes, name: str, path: Path, *, draft: bool = False, extract: bool = True
+) -> LoadResult:
     """Load one input; with `draft`, a many-item file stops after reading its items.
 
     Such a result has `drafted` set and no items yet: `complete` finishes it
-    once the drafts are extracted (`drafts.finish`, in any process).
+    once the drafts are extracted (`drafts.finish`, in any process). Without
+    `extract`, any other file stops before extraction too: no items, no error.
     """
     result = LoadResult(path=path, items=[])
     try:
@@ -183,6 +186,9 @@ def _load(data: bytes, name: str, path: Path, *, draft: bool = False) -> LoadRes
         if drafter is not None:
             result.drafted = drafter(text, result.warnings)
             return result  # warnings are tidied once, by `complete`
+        if not extract:
+            result.text = None
+            return result
         _accept(result, IMPORTERS[result.format](text, name, result.warnings))
     except Exception as exc:  # a parser bug on hostile input must not stop an import
         _fail(result, exc, name)
@@ -208,6 +214,13 @@ def complete(result: LoadResult, finished: Sequence[Finished]) -> LoadResult:
 def load_draft(path: Path) -> LoadResult:
     """`load_file`, stopping a many-item file after reading its items (see `_load`)."""
     return _load_path(path, draft=True)
+
+
+def draft_only(path: Path) -> LoadResult | None:
+    """`load_draft` for a file of many items; None for any other file (nothing extracted)
+    and for one that could not be read (whoever loads it next reports why)."""
+    result = _load_path(path, draft=True, extract=False)
+    return result if result.drafted is not None and result.error is None else None
 
 
 def load_bytes(data: bytes, name: str) -> LoadResult:
@@ -240,7 +253,7 @@ def load_file(path: Path) -> LoadResult:
     return _load_path(path, draft=False)
 
 
-def _load_path(path: Path, *, draft: bool) -> LoadResult:
+def _load_path(path: Path, *, draft: bool, extract: bool = True) -> LoadResult:
     path = Path(path)
     try:
         if path.is_dir():
@@ -250,4 +263,4 @@ def _load_path(path: Path, *, draft: bool) -> LoadResult:
         return LoadResult(path=path, items=[], error=exc.reason)
     except OSError as exc:
         return LoadResult(path=path, items=[], error=exc.strerror or str(exc))
-    return _load(data, path.name, path, draft=draft)
+    return _load(data, path.name, path, draft=draft, extract=extract)

@@ -84,6 +84,8 @@ def recorder(monkeypatch: pytest.MonkeyPatch) -> Iterator[_Recorder]:
 
     monkeypatch.setattr(pipeline, "ProcessPoolExecutor", _fake_pool(recorder))
     monkeypatch.setattr(pipeline, "_context", lambda: None)
+    # No fork server, and one said to be running already: nothing drafted here.
+    monkeypatch.setattr(pipeline, "_started_context", lambda: (None, False), raising=False)
     monkeypatch.setattr(pipeline, "prepare_many", prepare_many)
     monkeypatch.setattr(pipeline, "finish_part", finish_part)
     monkeypatch.setattr(pipeline, "_combine", lambda prepared, parts: prepared)
@@ -145,3 +147,117 @@ def test_parts_go_out_in_file_order(recorder: _Recorder) -> None:
     parts = [name.split("#")[0] for kind, name in recorder.events if kind == "send part"]
     assert parts[: 2 * PARTS] == ["a.rss"] * PARTS + ["b.rss"] * PARTS
     assert [name for kind, name in recorder.events if kind == "yield"] == names
+
+
+def _drafted_here(
+    recorder: _Recorder, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> list[Path]:
+    """Files a.rss, b.rss, c.rss in `tmp_path`, big enough to split, and a fork server
+    said to start now: `draft_only` (in this process) logged as "drafted here"."""
+
+    def draft_only(path: Path) -> LoadResult:
+        recorder.log("drafted here", path.name)
+        drafts = [
+            SimpleNamespace(name=f"{path.name}#{k}")
+            for k in range(PARTS * pipeline.SPLIT_TASK_ITEMS)
+        ]
+        drafted = SimpleNamespace(format="feed", drafts=drafts)
+        return LoadResult(path=path, items=[], drafted=drafted)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "_started_context", lambda: (None, True), raising=False)
+    monkeypatch.setattr(pipeline, "draft_only", draft_only, raising=False)
+    monkeypatch.setattr(pipeline, "SPLIT_MIN_BYTES", 10)
+    files = []
+    for name in ("a.rss", "b.rss", "c.rss"):
+        files.append(tmp_path / name)
+        files[-1].write_text("<rss>" + " " * 20 + "</rss>", encoding="utf-8")
+    return files
+
+
+def test_the_first_feed_is_drafted_here_while_the_fork_server_starts(
+    recorder: _Recorder, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # The server loads the workers' modules for about half a second, this process waited
+    # meanwhile: it reads the first feed's items itself, and their parts are the
+    # workers' first tasks, before any other file is sent.
+    files = _drafted_here(recorder, monkeypatch, tmp_path)
+    for prepared in pipeline._parallel(files, 2, None):
+        recorder.log("yield", prepared.result.path.name)
+    sends = [(kind, name.split("#")[0]) for kind, name in recorder.events if "send" in kind]
+    assert ("send", "a.rss") not in sends  # not drafted again by a worker
+    assert recorder.events[0] == ("drafted here", "a.rss")
+    assert sends[:PARTS] == [("send part", "a.rss")] * PARTS
+    assert ("send", "b.rss") in sends and ("send", "c.rss") in sends
+    assert [name for kind, name in recorder.events if kind == "yield"] == [
+        "a.rss",
+        "b.rss",
+        "c.rss",
+    ]
+    # Not when the server ran already (the workers start at once), nor for a first file
+    # that is not a big feed.
+    recorder.events.clear()
+    small = [tmp_path / "page.txt", *files]
+    small[0].write_text("A page\n\nIts text " * 10, encoding="utf-8")
+    for prepared in pipeline._parallel(small, 2, None):  # a page first: a worker's
+        recorder.log("yield", prepared.result.path.name)
+    assert not [e for e in recorder.events if e[0] == "drafted here"]
+    recorder.events.clear()
+    monkeypatch.setattr(pipeline, "_started_context", lambda: (None, False))
+    for prepared in pipeline._parallel(files, 2, None):  # the server was running
+        recorder.log("yield", prepared.result.path.name)
+    assert not [e for e in recorder.events if e[0] == "drafted here"]
+    assert recorder.events[0] == ("send", "a.rss")
+
+
+def test_a_feed_drafted_here_gives_what_a_worker_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Real workers and a fork server started by this import: the first feed is drafted in
+    # this process, its parts extracted by the workers, the result the same as loading
+    # every file in one process.
+    from tests.test_pipeline import _outcome, _write_jsonl, _write_pages, _write_rss
+
+    monkeypatch.setattr(pipeline, "SPLIT_TASK_ITEMS", 16)
+    monkeypatch.setattr(pipeline, "SPLIT_MIN_BYTES", 1000)
+    monkeypatch.setattr(pipeline, "CHUNK_BYTES", 1000)  # a big file alone in its task
+    files = [
+        _write_rss(tmp_path / "a.rss", pipeline.SPLIT_MIN_ITEMS + 10),
+        _write_jsonl(tmp_path / "b.jsonl", pipeline.SPLIT_MIN_ITEMS + 40),
+        *_write_pages(tmp_path, 3),
+    ]
+    sequential = [_outcome(p) for p in pipeline._sequential(files, None)]
+    here: list[str] = []
+    real_draft_only = pipeline.draft_only
+
+    def counting(path: Path) -> LoadResult | None:
+        here.append(path.name)
+        return real_draft_only(path)
+
+    monkeypatch.setattr(pipeline, "draft_only", counting)
+    pipeline.stop_fork_server()  # this import starts it
+    try:
+        parallel = [_outcome(p) for p in pipeline._parallel(files, 2, None)]
+    finally:
+        pipeline.stop_fork_server()
+    assert here == ["a.rss"]
+    assert parallel == sequential
+
+
+def test_draft_only_reads_a_big_feed_and_extracts_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsdesk.ingest import loader
+    from tests.test_pipeline import _write_jsonl, _write_pages, _write_rss
+
+    feed = _write_rss(tmp_path / "a.rss", pipeline.SPLIT_MIN_ITEMS + 10)
+    lines = _write_jsonl(tmp_path / "b.jsonl", pipeline.SPLIT_MIN_ITEMS + 40)
+    page = _write_pages(tmp_path, 1)[0]
+    expected = [loader.load_draft(feed), loader.load_draft(lines)]
+
+    def no_extraction(*_: object) -> list[object]:
+        raise AssertionError("extracted")
+
+    monkeypatch.setattr(loader, "IMPORTERS", dict.fromkeys(loader.IMPORTERS, no_extraction))
+    assert [loader.draft_only(feed), loader.draft_only(lines)] == expected
+    assert loader.draft_only(page) is None  # one article: left to a worker, unread here
+    assert loader.draft_only(tmp_path / "missing.rss") is None
