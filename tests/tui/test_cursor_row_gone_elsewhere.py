@@ -181,3 +181,31 @@ async def test_a_key_right_after_the_reader_went_back_to_the_list_is_refused(
     finally:
         bo.close()
         app.desk.close()
+
+
+@pytest.mark.usefixtures("long_hold")
+async def test_a_selection_key_is_held_too(
+    desk_paths: tuple[Paths, Paths], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`x s` right after the row went: `x` selected the neighbour, unheld, and the
+    selection then took `s` past the hold ("Starred 3 of 3" on a row never seen)."""
+    app = NewsdeskApp(_desk(desk_paths[0], "ana", monkeypatch), clock=lambda: FIXED_NOW)
+    seen = record_notifications(app)
+    bo = _desk(desk_paths[1], "bo", monkeypatch)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            screen = main_screen(app)
+            await wait_until(pilot, lambda: len(screen.inbox.ids) == 12)
+            await settle(pilot)
+            await pilot.press("j", "j")
+            gone = screen.inbox.current_id
+            assert gone is not None
+            bo.archive([gone])
+            await wait_until(pilot, lambda: screen.inbox.current_id not in (gone, None))
+            await pilot.press("x")
+            await settle(pilot)
+            assert not screen.inbox.selected
+            assert any("Nothing done" in m for m in seen)
+    finally:
+        bo.close()
+        app.desk.close()

@@ -13,7 +13,14 @@ from newsdesk.desk import Desk
 from newsdesk.model import Extracted
 from newsdesk.paths import Paths
 from tests.tui.conftest import AppFactory
-from tests.tui.helpers import SIZE, main_screen, search_for, settle, wait_until
+from tests.tui.helpers import (
+    SIZE,
+    main_screen,
+    record_notifications,
+    search_for,
+    settle,
+    wait_until,
+)
 
 ITEM = "urn:test.example:20261121:DAM-LEAK"
 
@@ -43,6 +50,7 @@ async def test_the_cursor_follows_the_version_that_replaced_its_article(
         [first, _] = shell.add_extracted([dam(1), older], "dam-1.xml")
         shell.sync_index()
     app = make_app()
+    seen = record_notifications(app)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = main_screen(app)
@@ -61,3 +69,8 @@ async def test_the_cursor_follows_the_version_that_replaced_its_article(
         assert screen.inbox.current_id == second
         assert screen.inbox.current_id not in below
         assert "version 2" in screen.detail.text.plain.splitlines()[0]
+        # The row highlighted is the item's current version: no "the cursor is on the next
+        # row", and a key goes to it at once (it was held as if the row had gone).
+        assert not any("under the cursor" in m for m in seen), seen
+        await pilot.press("s")
+        await wait_until(pilot, lambda: bool(app.desk.rows([second])[0].starred))

@@ -666,7 +666,8 @@ class MainScreen(Screen[None]):
     # -- stories, grouping and sort ---------------------------------------------------------
 
     def action_expand(self) -> None:
-        self.stories.expand()
+        if not self.changed_elsewhere.refuses():
+            self.stories.expand()
 
     def action_collapse(self) -> None:
         self.view.collapse_story()
@@ -678,7 +679,8 @@ class MainScreen(Screen[None]):
         self.stories.toggle_sort()
 
     def action_diff(self) -> None:
-        self.stories.diff()
+        if not self.changed_elsewhere.refuses():
+            self.stories.diff()
 
     def action_jump_related(self, number: int) -> None:
         self.stories.jump_related(number)
@@ -856,10 +858,16 @@ class MainScreen(Screen[None]):
     # -- selection ---------------------------------------------------------------------------
 
     def action_select(self) -> None:
+        # Held as actions are: `x s` after the row went selected the neighbour, and the
+        # selection then took `s` past the hold ("Starred 3 of 3" on a row never seen).
+        if self.changed_elsewhere.refuses():
+            return
         self.view.select_current()
         self.update_status()
 
     def action_select_range(self) -> None:
+        if self.changed_elsewhere.refuses():
+            return
         count = self.view.select_range()
         if count is not None:
             self.notify(f"Selected {counted(count, 'row')}.", timeout=2)
@@ -898,7 +906,8 @@ class MainScreen(Screen[None]):
     # -- open the original -------------------------------------------------------------------
 
     def action_open_url(self) -> None:
-        self.reading.open_url()
+        if not self.changed_elsewhere.refuses():
+            self.reading.open_url()
 
     @app_worker(name="open URL", group="open-url", exclusive=False)
     def open_in_browser(self, url: str) -> None:

@@ -60,6 +60,19 @@ def what_happened(host: InboxHost, article_id: str, what: str, kind: str) -> str
     return f"{what}{by}"
 
 
+def _its_next_version(host: InboxHost, before: str, after: str | None) -> bool:
+    """Whether `after` is a later version of wire item `before` (the same item id)."""
+    if after is None:
+        return False
+    try:
+        old, new = host.desk.get(before), host.desk.get(after)
+    except DeskError:
+        return False
+    if old is None or new is None or not old.meta.item_id:
+        return False
+    return new.meta.item_id == old.meta.item_id
+
+
 class ChangedElsewhere:
     """Watches the answers that follow a change made elsewhere for the cursor's article."""
 
@@ -102,7 +115,10 @@ class ChangedElsewhere:
         ):
             return  # the same folded story row, one version fewer: still what was highlighted
         reason = why_gone(host, before)
-        if reason is None:
+        if reason is None or _its_next_version(host, before, after):
+            # A wire update under the cursor: the row shown is the item's current version,
+            # which a key on the replaced one goes to anyway. Said as "the next row" and
+            # held, it refused a key meant for the row still highlighted.
             return
         notice = f"The article under the cursor {what_happened(host, before, *reason)}."
         self._notice = notice
