@@ -100,7 +100,7 @@ def download(
     parse_feed(fetched, done)
     if done.error:
         return done
-    items = done.items
+    items = done.items = once_each(done.items)
     for item in items:
         item.tags = list(dict.fromkeys([*item.tags, *sub.tags]))
     if full_text:
@@ -112,6 +112,32 @@ def download(
         done.warnings.extend(refused.said())
     done.items = items
     return done
+
+
+def once_each(items: list[Extracted]) -> list[Extracted]:
+    """The feed's items with an item the document repeats told once, by its longest text,
+    where it first stands: stored one after the other, the first was new, the second a
+    duplicate and a longer third "new" again, two identical rows. A repeat has the same
+    GUID, link and headline (the parser drops a GUID or link items share) and a text
+    that holds the other's; items sharing only a GUID or link stay apart."""
+    out: list[Extracted] = []
+    first: dict[tuple[str, str, str], list[int]] = {}
+    for item in items:
+        key = (item.guid or "", item.url or "", " ".join((item.title or "").split()))
+        if not key[2]:
+            out.append(item)
+            continue
+        text = " ".join(item.body.split())
+        for at in first.get(key, ()):
+            other = " ".join(out[at].body.split())
+            if text in other or other in text:
+                if len(text) > len(other):
+                    out[at] = item
+                break
+        else:
+            first.setdefault(key, []).append(len(out))
+            out.append(item)
+    return out
 
 
 @dataclass

@@ -240,3 +240,37 @@ def test_real_pages_carry_their_own_items_words_and_not_anothers(shared_dir: Pat
     for item, _ in pairs:
         for wall in walls:
             assert not_the_article(item, wall), item.title
+
+
+def test_an_item_the_document_repeats_is_one_article_with_its_longest_text(
+    open_desk: Desk, feed_server: FeedServer
+) -> None:
+    """It was "2 new, 1 already stored" and two identical rows."""
+    link = "http://example.invalid/dd/1"
+    short = "Heavy snow closed the mountain pass road on Monday, police said."
+    longest = short + " Drivers should avoid the area until Wednesday, the council added."
+    items = [("dd1", "Snow closes mountain pass road", link, text) for text in (short, short)]
+    items.append(("dd1", "Snow closes mountain pass road", link, longest))
+    # Two items sharing only a GUID (a site's home page) stay two.
+    items += [
+        (
+            "home",
+            "Ferry timetable changes",
+            "http://example.invalid/",
+            "The ferry timetable "
+            "changes on Monday, with two more sailings a day in the winter months.",
+        ),
+        (
+            "home",
+            "Library opens on Sundays",
+            "http://example.invalid/",
+            "The town library "
+            "will open on Sundays from January, the council said after a consultation.",
+        ),
+    ]
+    feed_server.route("/dd.xml", Reply(body=rss("Dup Daily", items)))
+    open_desk.add_feed(f"{feed_server.url}/dd.xml", name="dd")
+    (outcome,) = open_desk.fetch(limits=LIMITS).feeds
+    assert (outcome.new, outcome.duplicates) == (3, 0)
+    snow = [a for a in open_desk.get_many(outcome.new_ids) if a.meta.title.startswith("Snow")]
+    assert len(snow) == 1 and "until Wednesday" in snow[0].meta.body
