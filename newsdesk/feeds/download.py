@@ -114,24 +114,32 @@ def download(
     return done
 
 
+#: Of the shorter text's words, the share the longer must hold for two tellings of one
+#: headline in one document to be one item ("avoid the area" and "avoid the area until
+#: Wednesday", a word put in on the way).
+REPEATED = 0.8
+
+
 def once_each(items: list[Extracted]) -> list[Extracted]:
     """The feed's items with an item the document repeats told once, by its longest text,
     where it first stands: stored one after the other, the first was new, the second a
-    duplicate and a longer third "new" again, two identical rows. A repeat has the same
-    GUID, link and headline (the parser drops a GUID or link items share) and a text
-    that holds the other's; items sharing only a GUID or link stay apart."""
+    duplicate and a longer third "new" again, two rows of one report. A repeat has the
+    same GUID, link and headline (the parser drops a GUID or link items share) and a
+    text holding most of the other's words; items sharing only a GUID or a link stay
+    apart."""
     out: list[Extracted] = []
     first: dict[tuple[str, str, str], list[int]] = {}
     for item in items:
-        key = (item.guid or "", item.url or "", " ".join((item.title or "").split()))
+        key = (item.guid or "", item.url or "", " ".join((item.title or "").casefold().split()))
         if not key[2]:
             out.append(item)
             continue
-        text = " ".join(item.body.split())
+        words = set(item.body.casefold().split())
         for at in first.get(key, ()):
-            other = " ".join(out[at].body.split())
-            if text in other or other in text:
-                if len(text) > len(other):
+            other = set(out[at].body.casefold().split())
+            fewer = min(len(words), len(other))
+            if not fewer or len(words & other) >= REPEATED * fewer:
+                if len(item.body) > len(out[at].body):
                     out[at] = item
                 break
         else:

@@ -247,8 +247,11 @@ def test_an_item_the_document_repeats_is_one_article_with_its_longest_text(
 ) -> None:
     """It was "2 new, 1 already stored" and two identical rows."""
     link = "http://example.invalid/dd/1"
-    short = "Heavy snow closed the mountain pass road on Monday, police said."
-    longest = short + " Drivers should avoid the area until Wednesday, the council added."
+    short = "Heavy snow closed the mountain pass road on Monday, police said, advising drivers to avoid the area."
+    longest = (
+        "Heavy snow closed the mountain pass road on Monday, police said, advising all "
+        "drivers to avoid the area until Wednesday."
+    )
     items = [("dd1", "Snow closes mountain pass road", link, text) for text in (short, short)]
     items.append(("dd1", "Snow closes mountain pass road", link, longest))
     # Two items sharing only a GUID (a site's home page) stay two.
