@@ -316,15 +316,19 @@ def parse_iso_date(value: str | None) -> date | None:
         return None
 
 
-#: Undated articles sort this far below their arrival time: after every dated one
-#: under newest-first (about 317 years, beyond any date the importers accept),
-#: and among themselves by arrival. `sort_ts` is only ever a sort key.
+#: How far schema step 6 pushed undated articles below their arrival time (after
+#: every dated one); step 18 (PostgreSQL 19) took them back to it. Kept for the steps.
 UNDATED_SORT_OFFSET = 10_000_000_000.0
 
 
 def sort_key(published_ts: float | None, arrival_ts: float) -> float:
-    """The `sort_ts` of an article: its publication time, else its arrival pushed last."""
-    return published_ts if published_ts is not None else arrival_ts - UNDATED_SORT_OFFSET
+    """The `sort_ts` of an article: its publication time, else its arrival.
+
+    An undated article sorts where it arrived, as newsboat, elfeed and Miniflux place
+    one: what just came in is at the top under newest first, where the editor looks
+    (pushed after every dated one, a file dropped into a watched folder listed below
+    months-old copy). `sort_ts` is only ever a sort key."""
+    return published_ts if published_ts is not None else arrival_ts
 
 
 def iso_to_ts(value: str | None) -> float | None:

@@ -146,6 +146,7 @@ def watch(
             settler.saw(path, now)
     watched = _identities(wanted)
     waiting_said = False
+    links_said: set[Path] = set()
     while not stop.is_set():
         folders = [f for f in wanted if watched.get(f) is not None]
         if not folders:
@@ -155,6 +156,9 @@ def watch(
             stop.wait(1.0)
             watched = _come_back(wanted, watched, settler)
             continue
+        if waiting_said:
+            # Said as the wait was: else the watch seemed still to be waiting.
+            on_error(f"watching again: {', '.join(str(f) for f in folders)}")
         waiting_said = False
         # Files written after this look and before the operating system's watch is set
         # up are reported by nobody: looked for again once it is (its first tick).
@@ -185,7 +189,16 @@ def watch(
                         continue
                     path = Path(name)
                     if not offered_by_folder(path, folders):
-                        continue  # what importing the folder would skip (README, .hidden)
+                        # What importing the folder would skip (README, .hidden, a link
+                        # leading out of it); a link is said once, as it was skipped unsaid.
+                        if path not in links_said and path.is_symlink() and path.is_file():
+                            links_said.add(path)
+                            on_error(
+                                f"{path}: a link to a file outside the watched folders; not "
+                                "imported (links leading out of a watched folder are left out, "
+                                "as `import` leaves them out of a folder: import the file itself)"
+                            )
+                        continue
                     settler.saw(path, now)
                     if change == watchfiles.Change.added and _looked_through(path):
                         # A folder created or moved in: files written into it at once

@@ -211,23 +211,24 @@ def test_failed_transaction_leaves_nothing(store: StoreBackend) -> None:
     assert store.count() == 0
 
 
-def test_undated_articles_move_last_when_an_older_store_is_opened(tmp_path: Path) -> None:
+def test_undated_articles_sort_at_arrival_when_an_older_store_is_opened(tmp_path: Path) -> None:
     path = tmp_path / "db.sqlite3"
     s = Store(path)
     dated = add(s, make("Dated", published="2026-11-20T10:00:00Z"))
     undated = add(s, make("Undated"))
-    assert s.ordered_ids() == [dated, undated]
+    # Arrived after the dated one's publication: above it under newest first.
+    assert s.ordered_ids() == [undated, dated]
     s.close()
-    # As step 5 left it: an undated article sorted by its arrival (now: first).
+    # As steps 6 to 17 left it: an undated article pushed below every dated one.
     conn = sqlite3.connect(path)
-    conn.execute("UPDATE articles SET sort_ts = ? WHERE id = ?", (time.time(), undated))
-    conn.execute("UPDATE meta SET value = '5' WHERE key = 'schema_version'")
+    conn.execute("UPDATE articles SET sort_ts = ? WHERE id = ?", (time.time() - 1e10, undated))
+    conn.execute("UPDATE meta SET value = '17' WHERE key = 'schema_version'")
     conn.commit()
     conn.close()
     s = Store(path)
     try:
         assert s.schema_version() == SCHEMA_VERSION
-        assert s.ordered_ids() == [dated, undated]
+        assert s.ordered_ids() == [undated, dated]
         # A new revision, so the index re-sorts it too.
         assert [row["id"] for row in s.changed_since(s.max_rev() - 1, 5)] == [undated]
     finally:

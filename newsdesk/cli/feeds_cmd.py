@@ -299,6 +299,10 @@ def cmd_fetch(desk: Desk, args: argparse.Namespace) -> int:
                 _left_out(summary.skipped, summary.paused, every=args.all),
             )
         )
+        if ruled := summary.rules_said():
+            # As `import` and `watch` say it: else a killfiled arrival seemed to vanish.
+            shows = " (is:archived shows them)" if summary.archived_on_arrival else ""
+            output.notice(f"rules on arrival: {ruled}{shows}")
     return EXIT_ERROR if summary.feeds and len(summary.failed) == len(summary.feeds) else EXIT_OK
 
 

@@ -510,6 +510,7 @@ class Desk:
             if progress is not None:
                 progress(outcome, done, total)
 
+        summary = None
         try:
             summary = service.fetch(
                 self.store,
@@ -523,7 +524,10 @@ class Desk:
         finally:
             # Stopped or not, what was stored has passed the rules.
             if arrival is not None:
-                self._rulebook.finish_arrival(arrival)
+                ruled = self._rulebook.finish_arrival(arrival)
+                if summary is not None:
+                    summary.archived_by_rule = ruled.archived
+                    summary.spared_by_rule = ruled.spared
         if summary.new or any(f.updated for f in summary.feeds):
             self._indexing.notify()
         return summary

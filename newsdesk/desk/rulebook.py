@@ -15,7 +15,7 @@ from newsdesk.store import StoreBackend
 if TYPE_CHECKING:
     from newsdesk.model import Article
     from newsdesk.rules.arrival import Arrival, RuleRunner
-    from newsdesk.rules.model import Notified, Rule
+    from newsdesk.rules.model import Notified, Rule, RuleOutcome
     from newsdesk.search.engine import SearchResult
 
 
@@ -43,19 +43,22 @@ class RuleBook:
             self._runner = RuleRunner()
         return self._runner
 
-    def arrive(self, ids: Sequence[str], earlier: Mapping[str, Article] | None = None) -> None:
+    def arrive(
+        self, ids: Sequence[str], earlier: Mapping[str, Article] | None = None
+    ) -> RuleOutcome | None:
         """New articles pass the rules, in order, once they are stored; those in
         `earlier` re-tell an article the desk had (its telling before), and pass only
         the rules that telling did not match."""
         if not ids:
-            return
+            return None
         rules = self.rules()
         if not rules:
-            return
+            return None
         outcome = self.runner.run(self.store, rules, ids, earlier)
         if outcome.notified:
             with self._notified_lock:
                 self._notified.extend(outcome.notified)
+        return outcome
 
     def start_arrival(self) -> Arrival | None:
         """For an import: the rules switched on now, shown each committed batch as it is
@@ -67,12 +70,13 @@ class RuleBook:
         arrival = self.runner.start(self.store, rules)
         return arrival if arrival.active else None
 
-    def finish_arrival(self, arrival: Arrival) -> None:
+    def finish_arrival(self, arrival: Arrival) -> RuleOutcome:
         """Write what the rules did to an import's articles: one step of the action log."""
         outcome = arrival.finish()
         if outcome.notified:
             with self._notified_lock:
                 self._notified.extend(outcome.notified)
+        return outcome
 
     def take_notifications(self) -> list[Notified]:
         with self._notified_lock:

@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from newsdesk.counting import counted
+from newsdesk.feeds.article_page import is_page_type, not_the_article
 from newsdesk.feeds.feed_title import own_title
 from newsdesk.feeds.http import Client, Fetched, HostGate
 from newsdesk.feeds.subscription import Subscription
@@ -24,6 +26,8 @@ FEED_ACCEPT = (
     "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
 )
 PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
+#: What a page read as another format is, in a refusal's words.
+_FORMAT_SAID = {"feed": "a feed", "jsonl": "JSON", "ninjs": "JSON", "text": "plain text"}
 #: Article pages fetched at once from one host for full text (politeness).
 PAGES_PER_HOST = 2
 
@@ -96,25 +100,132 @@ def download(
     parse_feed(fetched, done)
     if done.error:
         return done
-    items = done.items
+    items = done.items = once_each(done.items)
     for item in items:
         item.tags = list(dict.fromkeys([*item.tags, *sub.tags]))
     if full_text:
         keys = [k for item in items for k in (item.guid, item.url) if k]
         seen = known(keys)
-        items = [
-            item
-            if (item.guid and item.guid in seen) or (item.url and item.url in seen)
-            else with_page(item, client, page_gate, done.warnings)
-            for item in items
-        ]
+        refused = Refused()
+        stored = [bool({item.guid, item.url} & seen) for item in items]
+        items = with_pages(items, stored, client, page_gate, done.warnings, refused)
+        done.warnings.extend(refused.said())
     done.items = items
     return done
 
 
-def with_page(item: Extracted, client: Client, gate: HostGate, warnings: list[str]) -> Extracted:
-    """The item with its article page's text; the feed's summary when the page fails."""
-    label = (item.title or item.url or "an item")[:80]
+#: Of the shorter text's words, the share the longer must hold for two tellings of one
+#: headline in one document to be one item ("avoid the area" and "avoid the area until
+#: Wednesday", a word put in on the way).
+REPEATED = 0.8
+
+
+def once_each(items: list[Extracted]) -> list[Extracted]:
+    """The feed's items with an item the document repeats told once, by its longest text,
+    where it first stands: stored one after the other, the first was new, the second a
+    duplicate and a longer third "new" again, two rows of one report. A repeat has the
+    same GUID, link and headline (the parser drops a GUID or link items share) and a
+    text holding most of the other's words; items sharing only a GUID or a link stay
+    apart."""
+    out: list[Extracted] = []
+    first: dict[tuple[str, str, str], list[int]] = {}
+    for item in items:
+        key = (item.guid or "", item.url or "", " ".join((item.title or "").casefold().split()))
+        if not key[2]:
+            out.append(item)
+            continue
+        words = set(item.body.casefold().split())
+        for at in first.get(key, ()):
+            other = set(out[at].body.casefold().split())
+            fewer = min(len(words), len(other))
+            if not fewer or len(words & other) >= REPEATED * fewer:
+                if len(item.body) > len(out[at].body):
+                    out[at] = item
+                break
+        else:
+            first.setdefault(key, []).append(len(out))
+            out.append(item)
+    return out
+
+
+@dataclass
+class Refused:
+    """Items whose page was no article, by why: said once per feed, not once an item
+    (a site's consent wall stands in front of every item)."""
+
+    #: Why -> the headlines of the items that kept their summary for it.
+    by_reason: dict[str, list[str]] = field(default_factory=dict)
+    #: Why -> what the pages were instead ("application/pdf", "a feed").
+    kinds: dict[str, list[str]] = field(default_factory=dict)
+
+    def add(self, reason: str, label: str, kind: str = "") -> None:
+        self.by_reason.setdefault(reason, []).append(label)
+        if kind and kind not in self.kinds.setdefault(reason, []):
+            self.kinds[reason].append(kind)
+
+    def said(self) -> list[str]:
+        lines = []
+        for reason, labels in self.by_reason.items():
+            named = ", ".join(f'"{label}"' for label in labels[:2])
+            if len(labels) > 2:
+                named += f" and {len(labels) - 2} more"
+            kinds = self.kinds.get(reason)
+            why = f"{reason} ({', '.join(kinds)})" if kinds else reason
+            lines.append(f"kept the summary for {counted(len(labels), 'item')}: {why}: {named}")
+        return lines
+
+
+#: Why a page was not taken as the item's article.
+NOT_HTML = "the link led to no web page"
+NOT_THE_ARTICLE = "the page was not the article (it carries too few of the item's own words)"
+SHARED = "the page was not the article (several items led to the same page)"
+
+
+def with_pages(
+    items: list[Extracted],
+    stored: list[bool],
+    client: Client,
+    gate: HostGate,
+    warnings: list[str],
+    refused: Refused,
+) -> list[Extracted]:
+    """Each item with its page's text (an item `stored` already is not fetched again).
+
+    Items of different links whose pages have one text got a site's wall (a consent
+    or sign-in page), not their articles: they keep their summaries, so boilerplate
+    never groups them into one story.
+    """
+    found = [
+        item if known else with_page(item, client, gate, warnings, refused)
+        for item, known in zip(items, stored, strict=True)
+    ]
+    links: dict[str, set[str]] = {}
+    for item, page in zip(items, found, strict=True):
+        if page is not item and page.body:
+            links.setdefault(page.body, set()).add(item.url or "")
+    shared = {body for body, urls in links.items() if len(urls) > 1}
+    if not shared:
+        return found
+    kept = []
+    for item, page in zip(items, found, strict=True):
+        if page is not item and page.body in shared:
+            refused.add(SHARED, _label(item))
+            kept.append(item)
+        else:
+            kept.append(page)
+    return kept
+
+
+def _label(item: Extracted) -> str:
+    return (item.title or item.url or "an item")[:80]
+
+
+def with_page(
+    item: Extracted, client: Client, gate: HostGate, warnings: list[str], refused: Refused
+) -> Extracted:
+    """The item with its article page's text; the feed's summary when the page fails or
+    is not the item's article (no HTML page, or one without the item's words)."""
+    label = _label(item)
     if not item.url:
         warnings.append(f"{label}: no link to fetch the full text from; kept the summary")
         return item
@@ -124,14 +235,26 @@ def with_page(item: Extracted, client: Client, gate: HostGate, warnings: list[st
         reason = page.error or "no body"
         warnings.append(f"{label}: page could not be fetched ({reason}); kept the summary")
         return item
+    if not is_page_type(page.content_type):
+        kind = page.content_type.split(";")[0].strip().lower()
+        refused.add(NOT_HTML, label, kind)
+        return item
     result = load_bytes(page.body, "page.html")
     if result.error or not result.items:
         reason = result.error or "no article found"
         warnings.append(f"{label}: page could not be read ({reason}); kept the summary")
         return item
+    if result.format != "html":
+        # Served as a page, but a feed (RSS, RDF, a JSON Feed) or plain text: its first
+        # item's text, outlet and date were taken for the item's.
+        refused.add(NOT_HTML, label, _FORMAT_SAID.get(result.format or "", "no HTML"))
+        return item
     found = result.items[0]
     if len(found.body) < len(item.body):
         warnings.append(f"{label}: the page had less text than the feed; kept the summary")
+        return item
+    if not_the_article(item, found):
+        refused.add(NOT_THE_ARTICLE, label)
         return item
     # The feed states its GUID, link, headline and date outright: they win. The page's
     # text fills what the feed lacks (the page's own title and date replaced the

@@ -98,6 +98,11 @@ class FetchSummary:
     skipped: int = 0
     #: Of those, the paused ones (said apart: "not due" misread a paused feed).
     paused: int = 0
+    #: Rule name -> the articles it archived as they arrived (new ones and corrections).
+    archived_by_rule: dict[str, list[str]] = field(default_factory=dict)
+    #: Rule name -> corrected articles the editor had acted on, which it matched but
+    #: left where the editor left them (not archived, not marked read).
+    spared_by_rule: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def new(self) -> int:
@@ -110,6 +115,32 @@ class FetchSummary:
     @property
     def updated(self) -> int:
         return sum(f.updated for f in self.feeds)
+
+    @property
+    def archived_on_arrival(self) -> int:
+        return sum(len(ids) for ids in self.archived_by_rule.values())
+
+    @property
+    def arrived(self) -> int:
+        """The new articles the inbox shows: those a rule archived as they came are not."""
+        archived = {i for ids in self.archived_by_rule.values() for i in ids}
+        return sum(1 for i in self.new_ids if i not in archived)
+
+    def rules_said(self) -> str:
+        """What the rules did as articles arrived that the lists do not show: "archived 1
+        by rule kill", and the corrections they left alone ("left 1 corrected article you
+        had acted on where you left it (rule kill)"); "" when nothing."""
+        parts = [
+            f"archived {len(ids):,} by rule {name}" for name, ids in self.archived_by_rule.items()
+        ]
+        spared = {i for ids in self.spared_by_rule.values() for i in ids}
+        if spared:
+            it = "it" if len(spared) == 1 else "them"
+            parts.append(
+                f"left {counted(len(spared), 'corrected article')} you had acted on where you "
+                f"left {it} (rule {', '.join(self.spared_by_rule)})"
+            )
+        return "; ".join(parts)
 
     @property
     def failed(self) -> list[FeedOutcome]:
@@ -142,7 +173,8 @@ class FetchSummary:
         if updated:
             plural = "s" if updated != 1 else ""
             told = f"{told}, {updated:,} updated" if new else f"{updated:,} article{plural} updated"
-        return f"{told} from {named}."
+        ruled = self.rules_said()
+        return f"{told} from {named}, {ruled}." if ruled else f"{told} from {named}."
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -153,6 +185,9 @@ class FetchSummary:
             "failed": len(self.failed),
             "skipped": self.skipped,
             "paused": self.paused,
+            "archived_on_arrival": self.archived_on_arrival,
+            "archived_by_rule": {name: len(ids) for name, ids in self.archived_by_rule.items()},
+            "left_by_rule": {name: len(ids) for name, ids in self.spared_by_rule.items()},
             "feeds": [f.as_dict() for f in self.feeds],
         }
 

@@ -101,6 +101,10 @@ class Arrival:
         self._wire: list[str] = []
         #: Killed or withdrawn copy among the matches: no rule reads or archives it.
         self._kills: set[str] = set()
+        #: Re-told articles the editor has acted on (`editor_acted`): no rule reads or
+        #: archives them either, and rule name -> those it would have.
+        self._kept: set[str] = set()
+        self._spared: dict[str, list[str]] = {}
         #: Every article shown to this arrival.
         self._arrived: set[str] = set()
         #: Article id -> the telling it replaces, for an article re-told (a feed's
@@ -142,6 +146,9 @@ class Arrival:
         left_archived = previous is not None and previous.state.archived
         if is_kill(f.article):
             self._kills.add(f.article.id)
+        kept = previous is not None and not left_archived and editor_acted(self.store, previous)
+        if kept:
+            self._kept.add(f.article.id)
         for rule, predicate in self._predicates:
             if before is not None and predicate(before):
                 _follow(before, rule)
@@ -154,7 +161,9 @@ class Arrival:
                 continue
             if predicate(f):
                 self._matched.setdefault(rule.name, []).append(f.article.id)
-                _follow(f, rule)
+                if kept and HIDING & set(rule.change):
+                    self._spared.setdefault(rule.name, []).append(f.article.id)
+                _follow(f, rule, hide=not kept)
                 if rule.notifies:
                     notified = Notified(rule.name, f.article.id, f.article.title)
                     self._notified.setdefault(rule.name, []).append(notified)
@@ -167,20 +176,29 @@ class Arrival:
         outcome = RuleOutcome()
         changes: list[StateChange] = []
         counts: dict[str, int] = {}
+        shown = self._kills | self._kept
         for rule, _ in self._predicates:
             matched_ids = self._matched.get(rule.name)
             if matched_ids:
                 outcome.matched[rule.name] = matched_ids
                 counts[rule.name] = len(matched_ids)
-                changes.extend(rule_changes(rule, matched_ids, self._kills))
+                changes.extend(rule_changes(rule, matched_ids, shown))
+                if "archived" in rule.change:
+                    hidden = [i for i in matched_ids if i not in shown]
+                    if hidden:
+                        outcome.archived[rule.name] = hidden
+            if self._spared.get(rule.name):
+                outcome.spared[rule.name] = self._spared[rule.name]
             kept_out = [i for i in self._kept_out.get(rule.name, ()) if i not in self._kills]
             if kept_out:
                 outcome.matched.setdefault(rule.name, []).extend(kept_out)
                 counts[rule.name] = counts.get(rule.name, 0) + len(kept_out)
                 changes.append(StateChange(f"rule {rule.name}", kept_out, {"archived": True}))
+                outcome.archived.setdefault(rule.name, []).extend(kept_out)
             outcome.notified.extend(self._notified.get(rule.name, ()))
         self._matched, self._kept_out, self._notified = {}, {}, {}
         self._kills, self.earlier, self._arrived = set(), {}, set()
+        self._kept, self._spared = set(), {}
         if changes:
             # The counts go in the changes' transaction: one commit wakes the others once.
             self.store.apply_all(changes, counts, today())
@@ -227,10 +245,33 @@ def rule_changes(rule: Rule, ids: Sequence[str], kills: set[str]) -> list[StateC
     return changes
 
 
-def _follow(facts: Facts, rule: Rule) -> None:
-    """What the rule did, on the copy later rules look at."""
+def editor_acted(store: StoreBackend, told: Article) -> bool:
+    """Whether the editor has acted on the article as it was told before: starred it,
+    tagged it, written a note on it or claimed it. A star or tag a rule gave, or a tag
+    its feed gave, is no act of the editor's; nor is reading (opening an article reads
+    it). A re-telling of such an article is never archived or marked read by a rule:
+    it stays where the editor left it."""
+    state = told.state
+    if state.note:
+        return True
+    if state.starred or state.tags:
+        # The editor's own steps in the article's log (a rule's are named "rule NAME").
+        for record in store.article_log(told.id, limit=50):
+            if record.kind.startswith("rule ") or record.kind == "import":
+                continue
+            if state.starred and record.kind == "star":
+                return True
+            if set(record.tags_added) & set(state.tags):
+                return True
+    return bool(store.claims([told.id]))
+
+
+def _follow(facts: Facts, rule: Rule, *, hide: bool = True) -> None:
+    """What the rule did, on the copy later rules look at (`hide` False: its read and
+    archive are not done)."""
     state = facts.article.state
     for name in rule.change:
-        setattr(state, name, True)
+        if hide or name not in HIDING:
+            setattr(state, name, True)
     tags = [t for t in state.tags if t not in rule.remove_tags]
     state.tags = sorted(set(tags) | set(rule.add_tags))

@@ -231,6 +231,12 @@ class RuleOutcome:
     #: Rule name -> the ids it matched (in the rules' order).
     matched: dict[str, list[str]] = field(default_factory=dict)
     notified: list[Notified] = field(default_factory=list)
+    #: Rule name -> the ids it archived (a kill, or an article the editor acted on, is
+    #: never archived by a rule).
+    archived: dict[str, list[str]] = field(default_factory=dict)
+    #: Rule name -> re-told articles the editor acted on, which it matched but did
+    #: not archive or mark read (`arrival.editor_acted`).
+    spared: dict[str, list[str]] = field(default_factory=dict)
 
 
 def today() -> str:

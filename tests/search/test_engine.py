@@ -14,8 +14,8 @@ def test_empty_query_is_the_inbox_newest_first(newsroom: Newsroom) -> None:
     result = newsroom.engine.search("", now=NOW)
     assert result.sort == "newest"
     assert result.total == 5
-    # Dated articles newest first; the undated one last, though it arrived last.
-    assert newsroom.names(result.ids) == ["election", "summit", "floods", "markets", "undated"]
+    # Newest first; the undated one where it arrived (today: after every publication).
+    assert newsroom.names(result.ids) == ["undated", "election", "summit", "floods", "markets"]
 
 
 def test_words_rank_headline_hits_first(newsroom: Newsroom) -> None:
@@ -209,13 +209,13 @@ def test_sort_newest_orders_the_same_hits_by_date(newsroom: Newsroom) -> None:
         "by:kim OR by:ana OR by:lee OR by:maria OR source:harbour",
     ],
 )
-def test_filter_only_searches_sort_newest_first_undated_last(
+def test_filter_only_searches_sort_newest_first_undated_at_arrival(
     newsroom: Newsroom, query: str
 ) -> None:
     """No words to rank by: a relevance order would mean nothing, newest first does."""
     result = newsroom.engine.search(query, now=NOW)
     assert result.sort == "newest"
-    assert newsroom.names(result.ids) == ["election", "summit", "floods", "markets", "undated"]
+    assert newsroom.names(result.ids) == ["undated", "election", "summit", "floods", "markets"]
 
 
 def test_field_filter_with_words_still_ranks(newsroom: Newsroom) -> None:
@@ -224,13 +224,17 @@ def test_field_filter_with_words_still_ranks(newsroom: Newsroom) -> None:
     assert newsroom.names(result.ids)[0] == "summit"
 
 
-def test_undated_sort_last_under_newest_first_on_every_path(newsroom: Newsroom) -> None:
-    """Store-only, index-sorted and mixed queries agree: undated after every dated hit."""
+def test_undated_sort_at_their_arrival_under_newest_first_on_every_path(
+    newsroom: Newsroom,
+) -> None:
+    """Store-only, index-sorted and mixed queries agree: an undated article sorts at its
+    arrival (here after every dated one's publication: first), as newsboat, elfeed and
+    Miniflux place one; last, behind months-old copy, what just arrived went unseen."""
     for query in ("", "is:unread", "ferry OR korea OR floods", "-zebra"):
         ids = newsroom.engine.search(query, sort="newest", now=NOW).ids
         names = newsroom.names(ids)
         assert "undated" in names, query
-        assert names[-1] == "undated", (query, names)
+        assert names[0] == "undated", (query, names)
 
 
 def test_limit_keeps_the_total(newsroom: Newsroom) -> None:

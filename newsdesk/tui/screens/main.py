@@ -971,7 +971,7 @@ class MainScreen(Screen[None]):
             self.feeds.note_unasked_rules()
         if message.updated:  # corrected under the same GUID: the new text shows
             self.view.redraw_from_store()
-        self.feeds.finished(message.joining, message.new)
+        self.feeds.finished(message.joining, message.new, message.archived)
 
     def on_folder_watch_imported(self, message: FolderWatch.Imported) -> None:
         if message.new:

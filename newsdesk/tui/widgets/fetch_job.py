@@ -83,6 +83,10 @@ class FetchJob(Widget):
         #: Feeds left out: paused ones, and those whose server asked to wait.
         paused: int = 0
         held: int = 0
+        #: Of `new`, those a rule archived as they arrived: not in the inbox, not counted
+        #: as arrived; and what the rules did, in words ("archived 1 by rule kill").
+        archived: int = 0
+        ruled: str = ""
 
     def __init__(
         self,
@@ -170,6 +174,8 @@ class FetchJob(Widget):
                 updated=sum(f.updated for f in summary.feeds),
                 paused=summary.paused,
                 held=summary.skipped - summary.paused,
+                archived=summary.new - summary.arrived,
+                ruled=summary.rules_said(),
             )
         )
 
@@ -198,8 +204,11 @@ class FetchJob(Widget):
         self._last = None
         if message.background:
             if message.new:
+                ruled = f", {message.ruled}" if message.ruled else ""
                 self.notify(
-                    f"{articles(message.new)} arrived from due feeds.", timeout=4, markup=False
+                    f"{articles(message.new)} arrived from due feeds{ruled}.",
+                    timeout=4,
+                    markup=False,
                 )
         elif not message.feeds and not message.failed:
             if message.paused or message.held:

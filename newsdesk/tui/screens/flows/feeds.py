@@ -74,10 +74,15 @@ class FeedsFlow:
             show,
         )
 
-    def finished(self, new: int, stored: int = 0) -> None:
-        """A fetch ended with `new` articles not listed yet (of `stored` in all): list them,
-        count them, refresh the feeds screen."""
+    def finished(self, new: int, stored: int = 0, archived: int = 0) -> None:
+        """A fetch ended with `new` articles not listed yet (of `stored` in all, `archived`
+        of them by a rule as they arrived): list them, count those the inbox shows,
+        refresh the feeds screen."""
         self.arrived_by_themselves(new)
+        if archived and self.arrived:
+            # Counted as they joined the list; a killfile took them out after.
+            self.arrived = max(0, self.arrived - archived)
+            self.host.update_status()
         if stored and not new:
             # Every article joined the list while the fetch ran, but the rules on arrival
             # run on them after: an article a killfile rule archived must leave the list.
