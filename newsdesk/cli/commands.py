@@ -25,7 +25,6 @@ from newsdesk.desk import (
     Sort,
     normalise_tag,
 )
-from newsdesk.desk.results import left_by_others, nothing_taken_back, taken_back_in_deleted
 from newsdesk.model import ArticleRow
 from newsdesk.sanitize import display
 from newsdesk.tags import MAX_TAG_CHARS, cut_tags
@@ -435,31 +434,6 @@ def cmd_delete(desk: Desk, args: argparse.Namespace) -> int:
     return code
 
 
-def cmd_undo(desk: Desk, args: argparse.Namespace) -> int:
-    step = desk.undo_step()  # its size: what stayed is said ("1 changed of 1" of two)
-    result = desk.undo()
-    if result is None:
-        # As an action that changes nothing: exit 1, so a script can tell (it exited 0
-        # and printed `null`).
-        if args.json:
-            output.print_json({"action": None, "changed": [], "requested": 0})
-        output.error("nothing to undo")
-        return EXIT_ERROR
-    if not result.changed and not args.json:
-        # The step is taken back all the same: what it changed, other editors have changed
-        # since, and their changes stay (it said "no article matched" and failed).
-        said = (
-            taken_back_in_deleted(result.action, len(result.in_deleted))
-            if result.in_deleted
-            else nothing_taken_back(result.action)
-        )
-        output.out.print(Text(said))
-        return EXIT_OK
-    if step and not args.json and (left := left_by_others(result.action, step.articles, result)):
-        output.notice(left)
-    return _print_action(result, args.json)
-
-
 def cmd_history(desk: Desk, args: argparse.Namespace) -> int:
     if args.prune:
         # (A keep_days out of range is said by main, with config.toml's other problems.)
@@ -579,7 +553,7 @@ HANDLERS: dict[str, Handler] = {
     "archive": _state_command("archive"),
     "unarchive": _state_command("unarchive"),
     "delete": cmd_delete,
-    "undo": cmd_undo,
+    "undo": _lazy("newsdesk.cli.undo_cmd", "cmd_undo"),
     "history": cmd_history,
     "imports": _lazy("newsdesk.cli.imports_cmd", "cmd_imports"),
     "reindex": cmd_reindex,

@@ -196,14 +196,25 @@ def nothing_taken_back(action: str) -> str:
     return f"{action}: nothing to take back: {why}"
 
 
+def not_taken_back(step_articles: int, result: ActionResult) -> int:
+    """How many articles of an undone step of `step_articles` the undo left as they are
+    (another editor has worked on them since, or they were deleted)."""
+    return max(0, step_articles - len(result.changed) - len(result.in_deleted))
+
+
 def left_by_others(action: str, step_articles: int, result: ActionResult) -> str:
     """What an undo that took back part of its step says of the rest (empty when it took
     back all): "Undid import on 1 article" said nothing of the one another editor had
     starred since, which stayed."""
-    left = step_articles - len(result.changed) - len(result.in_deleted)
+    left = not_taken_back(step_articles, result)
     if left <= 0:
         return ""
-    some = "1 article" if left == 1 else f"{left:,} articles"
+    one = left == 1
+    some = "1 article" if one else f"{left:,} articles"
+    them = "it" if one else "them"
     if action.removeprefix("undo ") == "import":
-        return f"{some} of it stayed: deleted since, or other editors have worked on them"
-    return f"{some} stayed as other editors have changed them since"
+        return (
+            f"{some} of it {'was' if one else 'were'} not taken back: other editors have "
+            f"worked on {them} since, or {'it was' if one else 'they were'} deleted"
+        )
+    return f"{some} {'was' if one else 'were'} left as other editors have changed {them} since"

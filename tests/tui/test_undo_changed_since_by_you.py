@@ -61,7 +61,7 @@ async def test_an_undo_that_leaves_part_of_its_step_says_what_stayed(
         said = [s for s in seen if s.startswith("Undid import")]
         assert said, seen
         assert said[-1] == (
-            "Undid import on 1 article; 1 article of it stayed: deleted since, "
-            "or other editors have worked on them."
+            "Undid import on 1 article; 1 article of it was not taken back: other editors "
+            "have worked on it since, or it was deleted."
         )
         assert app.desk.rows(found[:1])[0].starred
