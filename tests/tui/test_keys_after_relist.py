@@ -113,3 +113,24 @@ async def test_esc_clearing_the_search_then_a_star_stars_the_row_highlighted(
         assert screen.inbox.current_id == ids[ids.index(kept) + 1]
         current = screen.inbox.current_id
     assert _starred(seeded) == {current}
+
+
+async def test_a_star_typed_right_after_an_archive_stars_the_row_after_it(
+    make_app: AppFactory, seeded: Paths
+) -> None:
+    """`a s` in one burst on a story row: "Archived 3 of 3", then "Starred 3 of 3" on
+    the versions just archived, while the row highlighted after them stayed unstarred."""
+    app = make_app(ui_state=UIState(grouped=True), save_state=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        await pilot.press("j", "j")
+        head = screen.inbox.current_id
+        assert head is not None and screen.results.is_story_row(head)
+        _burst(app, "a", "s")
+        await settle(pilot)
+        now = screen.inbox.current_id
+        assert now is not None and now != head
+    with Desk(seeded) as desk:
+        assert not any(row.starred for row in desk.rows([head]))
+        assert desk.rows([now])[0].starred

@@ -77,6 +77,8 @@ class TriageFlow:
         )
 
     def _apply_toggle(self, field: triage.Toggle, ids: list[str]) -> None:
+        if field == "archived":
+            self.host.hold_keys_for_change()  # `a s`: the `s` is for the row after it
         self.host.writer.toggle(field, ids)
         self.host.update_status()  # a big batch shows in the status line until it is written
 
