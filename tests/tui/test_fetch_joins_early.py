@@ -102,9 +102,11 @@ async def test_a_correction_fetched_redraws_the_article_shown(
         desk.add_feed(f"{feed_server.url}/harbour.xml", name="harbour")
         desk.fetch(every=True)
         (aid,) = desk.resolve_targets(["feed:harbour"])
+    # A correction keeps the text it corrects (a much shorter telling never replaces it:
+    # tests/feeds/test_feed_cut_tellings.py).
     corrected = [
-        (guid, title, link, "CORRECTED: the council voted against the harbour plan.")
-        for guid, title, link, _ in first
+        (guid, title, link, f"{text} CORRECTED: the council voted against the harbour plan.")
+        for guid, title, link, text in first
     ]
     feed_server.route("/harbour.xml", Reply(body=rss("Harbour", corrected)))
     app = make_app(settings=Settings(fetch_in_background=False))
