@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import takewhile
+from functools import cache
+from itertools import accumulate, takewhile
 from typing import NamedTuple
 
 from newsdesk.extract.boilerplate import is_boilerplate
@@ -200,6 +201,7 @@ def dump_headline(text: str, labels: frozenset[str] = frozenset()) -> str | None
     # A listicle's numbered sub-headings ("1. Neil Patrick Harris", "2. ..."): three or more
     # say none of them is the headline over them.
     numbered = sum(1 for heading in times.elements() if NUMBERED_HEADING.match(heading)) >= 3
+    sums, own_most = _running_text(lines)
     for k, (line, flush) in enumerate(lines):
         if not flush:
             continue
@@ -247,23 +249,12 @@ def dump_headline(text: str, labels: frozenset[str] = frozenset()) -> str | None
             )
         ):
             continue
-        own = [len(text) for text in _section(lines, k) if _running(text)]
-        if own and max(own) < BOX_CHARS and not line.startswith(" "):
+        own = own_most[k]
+        if own and own < BOX_CHARS and not line.startswith(" "):
             # A box (a sign-up, a promotion); a centred heading is the page's main one.
             continue
-        chars = 0
-        for after, after_flush in lines[k + 1 : k + 1 + HEADING_WINDOW]:
-            if not after_flush and _running(after.strip()):
-                chars += len(after.strip())
-        candidates.append(
-            _Heading(
-                heading,
-                chars,
-                bool(dated) or _signed(lines, k, answers),
-                bool(own),
-                _echoed(lines, k, heading),
-            )
-        )
+        chars = sums[min(k + 1 + HEADING_WINDOW, len(lines))] - sums[k + 1]
+        candidates.append(_Heading(heading, chars, k, bool(dated), bool(own)))
     most = max((c.chars for c in candidates), default=0)
     if not most:
         return None
@@ -279,14 +270,22 @@ def dump_headline(text: str, labels: frozenset[str] = frozenset()) -> str | None
             if c.chars != most or _SENTENCE.search(c.heading) or _opens_with_date(c.heading):
                 break
             able.append(c)
+
+    # Signatures and echoes are looked up for the few headings that can win, not for all.
+    @cache
+    def is_signed(c: _Heading) -> bool:
+        return c.dated or _signed(lines, c.k, answers)
+
     # The heading the page names above it (its breadcrumb's last entry) is the page's,
     # over a section label that the header's byline happens to sign as well.
-    signed = next((c for c in able if c.echoed), None) or next((c for c in able if c.signed), None)
+    signed = next((c for c in able if _echoed(lines, c.k, c.heading)), None) or next(
+        (c for c in able if is_signed(c)), None
+    )
     if signed is None:
         # No heading over much text is signed: a signed one over less text before the
         # most is the story's (a promotion or a quote box above it took more lines).
         signed = next(
-            (c for c in candidates[: top + 1] if c.signed and c.chars >= SIGNED_SHARE * most),
+            (c for c in candidates[: top + 1] if c.chars >= SIGNED_SHARE * most and is_signed(c)),
             None,
         )
     chosen = _undoubled((signed or able[0]).heading)
@@ -355,12 +354,12 @@ class _Heading(NamedTuple):
     heading: str
     #: Characters of running text in the lines after it.
     chars: int
-    #: A byline or date line next to it.
-    signed: bool
+    #: Its index in the page's lines, where `_signed` and `_echoed` look around it.
+    k: int
+    #: It opens with the story's date, which signs it.
+    dated: bool
     #: Running text of its own before the next heading.
     text_of_its_own: bool
-    #: The page names it just above: its breadcrumb's last entry, its image's text.
-    echoed: bool = False
 
 
 #: A site's controls as a short heading: never the headline ("Navigation schliessen",
@@ -475,14 +474,19 @@ def _named_by_breadcrumb(lines: list[tuple[str, bool]]) -> str | None:
     return None
 
 
-def _section(lines: list[tuple[str, bool]], k: int) -> list[str]:
-    """The indented lines under heading `k`, up to the next flush-left line."""
-    out = []
-    for line, flush in lines[k + 1 :]:
-        if flush:
-            break
-        out.append(line.strip())
-    return out
+def _running_text(lines: list[tuple[str, bool]]) -> tuple[list[int], list[int]]:
+    """Running sums of the characters of running text line by line (0 for a heading's line),
+    and for each line the longest running line between it and the next heading (0 when none).
+
+    Worked out once a page: every heading's window and section read them, not the lines.
+    """
+    sizes = [0 if flush or not _running(s := line.strip()) else len(s) for line, flush in lines]
+    own_most = [0] * len(lines)
+    most = 0
+    for i in range(len(lines) - 1, -1, -1):
+        own_most[i] = most
+        most = 0 if lines[i][1] else max(most, sizes[i])
+    return list(accumulate(sizes, initial=0)), own_most
 
 
 def _running(text: str) -> bool:
