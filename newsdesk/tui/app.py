@@ -163,9 +163,17 @@ class NewsdeskApp(App[None]):
         """Bindings at once unless a text field reads the key first (see key_routing)."""
         if not reads_keys_itself(self.focused or self.screen):
             self.app_focus = True
-            if await self._check_bindings(key.key, priority=True):
-                return
-            if await self._check_bindings(key.key):
+            screen = self.screen
+            if isinstance(screen, DismissOnce):
+                # Enter on a dialog's list or button closes it by a message its binding
+                # posts: the keys typed next wait for that, as after a field's Enter
+                # (`b` Enter `j j s` moved the picker's highlight and starred nothing).
+                screen.key_to_field(key.key)
+            if await self._check_bindings(key.key, priority=True) or await self._check_bindings(
+                key.key
+            ):
+                if isinstance(screen, DismissOnce):
+                    self.call_later(screen.key_handled, key.key)
                 return
         elif key.key in FIELD_MOVES and isinstance(self.focused, Input) and self._moves_focus(key):
             # A one-line field does nothing with Tab but pass it up: the binding that moves

@@ -134,3 +134,25 @@ async def test_a_star_typed_right_after_an_archive_stars_the_row_after_it(
     with Desk(seeded) as desk:
         assert not any(row.starred for row in desk.rows([head]))
         assert desk.rows([now])[0].starred
+
+
+async def test_keys_typed_with_enter_in_the_saved_search_picker_act_on_its_list(
+    make_app: AppFactory, seeded: Paths
+) -> None:
+    """`b`, then Enter `j j s` in one burst: the `j`s moved the picker's highlight, the
+    `s` did nothing, and the search came with the cursor on its first row unstarred."""
+    with Desk(seeded) as desk:
+        desk.save_search("Strikes", "strike")
+    app = make_app(save_state=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "SavedSearchPicker"
+        _burst(app, "enter", "j", "j", "s")
+        await settle(pilot)
+        screen = main_screen(app)
+        assert screen.query_text == "strike" and len(screen.inbox.ids) == 4
+        assert screen.inbox.cursor == 2
+        third = screen.inbox.current_id
+    assert _starred(seeded) == {third}
