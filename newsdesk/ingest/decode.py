@@ -332,6 +332,37 @@ def _mixed_lines(data: bytes) -> Decoded | None:
     )
 
 
+#: Charsets of two bytes a character: many of their pairs are valid UTF-8 too (Korean
+#: 천 is UTF-8 "õ"), so a file in one of them reads as "mixed" line by line.
+_MULTIBYTE = (
+    "euc",
+    "cp949",
+    "shift",
+    "sjis",
+    "gb",
+    "big5",
+    "iso2022",
+    "iso-2022",
+    "johab",
+    "hz",
+    "cp932",
+    "cp936",
+    "cp950",
+)
+
+
+def _reads_whole(data: bytes, detected: str | None) -> bool:
+    """Whether `data` is all one multibyte charset the detector names, read strictly:
+    then it is no mix of UTF-8 and a legacy charset, whatever some lines look like."""
+    if detected is None or not detected.lower().replace("_", "-").startswith(_MULTIBYTE):
+        return False
+    try:
+        data.decode(detected)
+    except (UnicodeDecodeError, LookupError):
+        return False
+    return True
+
+
 def _decode_unicode(data: bytes) -> Decoded:
     bom = _bom_encoding(data)
     if bom is not None:
@@ -356,9 +387,6 @@ def _decode_unicode(data: bytes) -> Decoded:
     patched = _mostly_utf8(data)
     if patched is not None:
         return Decoded(patched, "utf-8")
-    mixed = _mixed_lines(data)
-    if mixed is not None:
-        return mixed
     declared = declared_charset(data)
     if declared is not None and declared not in ("utf-8", "utf-16", "utf-32"):
         try:
@@ -366,6 +394,9 @@ def _decode_unicode(data: bytes) -> Decoded:
         except UnicodeDecodeError:
             pass  # The declaration lies; detection below decides.
     detected = _detect(data)
+    mixed = _mixed_lines(data)
+    if mixed is not None and not _reads_whole(data, detected):
+        return mixed
     reading = best_reading(data, candidates(detected, data))
     if reading is not None:
         return Decoded(*reading)

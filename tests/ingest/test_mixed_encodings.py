@@ -59,3 +59,17 @@ def test_a_latin1_file_is_still_read_whole_in_its_charset() -> None:
     decoded = decode_bytes(b"Prix du caf\xe9\n\n" + LATIN1 + b"\n")
     assert decoded.warning is None
     assert "café coûte" in decoded.text
+
+
+def test_a_korean_page_whose_pairs_read_as_utf8_is_no_mix() -> None:
+    """EUC-KR's 천, 청, 호, 화 are valid UTF-8 byte pairs too: a Korean page (declared or
+    not) was read as "mixed", a line at a time, and its Hangul came out as "õȣ ó"."""
+    from newsdesk.ingest.decode import decode_bytes
+
+    body = "\n<p>천호 처</p>\n<p>서울시는 오늘 새로운 교통 정책을 발표했다.</p>\n"
+    declared = f'<html><head><meta charset="euc-kr"></head><body>{body}</body></html>'
+    decoded = decode_bytes(declared.encode("euc-kr"))
+    assert "천호 처" in decoded.text and decoded.warning is None
+    plain = "천호 처\n\n" + "서울시는 오늘 새로운 교통 정책을 발표했다. " * 5
+    decoded = decode_bytes(plain.encode("euc-kr"))
+    assert "천호 처" in decoded.text and "mixed" not in (decoded.warning or "")
