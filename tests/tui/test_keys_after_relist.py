@@ -10,11 +10,13 @@ the search box (keys posted in one go, as a terminal delivers a fast typist's).
 
 from __future__ import annotations
 
+import pytest
+
 from newsdesk.desk import Desk
 from newsdesk.paths import Paths
 from newsdesk.uistate import UIState
 from tests.tui.conftest import AppFactory
-from tests.tui.helpers import SIZE, main_screen, settle
+from tests.tui.helpers import SIZE, main_screen, settle, wait_until
 from tests.tui.test_key_burst import _burst
 
 
@@ -156,3 +158,28 @@ async def test_keys_typed_with_enter_in_the_saved_search_picker_act_on_its_list(
         assert screen.inbox.cursor == 2
         third = screen.inbox.current_id
     assert _starred(seeded) == {third}
+
+
+async def test_a_refused_archive_leaves_no_hold_behind(
+    make_app: AppFactory, seeded: Paths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An archive the store refused posts no `Applied`: the hold it set stayed on, and
+    every later list (`z`, a search) held keys its full two seconds after its answer."""
+    from newsdesk.errors import StoreUnreachableError
+
+    app = make_app(save_state=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+
+        def refuse(*_args: object, **_kwargs: object) -> object:
+            raise StoreUnreachableError("cannot reach the shared desk at postgresql://d@db/d")
+
+        monkeypatch.setattr(app.desk, "archive", refuse)
+        await pilot.press("a")
+        await settle(pilot)
+        await wait_until(pilot, lambda: not screen.answering, seconds=5)
+        monkeypatch.undo()
+        await pilot.press("z")
+        await wait_until(pilot, lambda: screen.ui_state.grouped and screen._searching_for is None)
+        assert not screen.answering

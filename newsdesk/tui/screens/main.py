@@ -141,8 +141,10 @@ class MainScreen(Screen[None]):
         self._hold_keys_until = 0.0
         #: `u` was pressed and its undo has not ended: the list it brings back is to come.
         self._undoing = False
-        #: An archive is on its way: its rows leave when `Applied` comes (hold_keys_for_change).
-        self._applying = False
+        #: Until when an archive or delete on its way holds keys: its rows leave when
+        #: `Applied` comes (hold_keys_for_change); a refused write posts none, and the
+        #: hold then ends by itself rather than outlast every later answer.
+        self._applying_until = 0.0
         #: The answer on screen was found while the index was behind (a rebuild).
         self._answered_behind = False
         #: When the search was last asked again as the index grew (monotonic seconds).
@@ -381,7 +383,10 @@ class MainScreen(Screen[None]):
         in one burst starred the row the cursor was on before the search; see
         key_routing: the app holds keys while the screen is `answering`)."""
         waiting = (
-            self._submitting or self._searching_for is not None or self._undoing or self._applying
+            self._submitting
+            or self._searching_for is not None
+            or self._undoing
+            or time.monotonic() < self._applying_until
         )
         return waiting and time.monotonic() < self._hold_keys_until
 
@@ -807,12 +812,12 @@ class MainScreen(Screen[None]):
     def hold_keys_for_change(self) -> None:
         """An archive's rows leave when its `Applied` comes: the keys typed after `a` wait
         for that (`a s` on a story row starred the three versions just archived)."""
-        self._applying = True
-        self._hold_keys_until = time.monotonic() + SUBMIT_HOLD_SECONDS
+        self._applying_until = time.monotonic() + SUBMIT_HOLD_SECONDS
+        self._hold_keys_until = self._applying_until
 
     def on_desk_writer_applied(self, message: DeskWriter.Applied) -> None:
         """Show what changed: markers, rows leaving the inbox, the article's state."""
-        self._applying = False
+        self._applying_until = 0.0
         result = message.result
         self._cursor_at_change[frozenset(result.changed)] = self.inbox.current_id
         while len(self._cursor_at_change) > 64:

@@ -144,8 +144,12 @@ class TriageFlow:
             )
         host.app.push_screen(
             ConfirmDialog("Delete?", question, confirm="Delete"),
-            lambda yes: host.writer.delete(ids) if yes else None,
+            lambda yes: self._delete_now(ids) if yes else None,
         )
+
+    def _delete_now(self, ids: list[str]) -> None:
+        self.host.hold_keys_for_change()  # Enter `s` after the question: for the row after
+        self.host.writer.delete(ids)
 
     def note(self) -> None:
         from newsdesk.tui.modals.prompt import PromptDialog
