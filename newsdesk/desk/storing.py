@@ -267,8 +267,11 @@ class ArticleStorer:
                     stored[index] = stored_id
                     duplicates += 1
                     continue
-                previous = self.store.get(stored_id)
-                if previous is not None and not may_replace(before.body, meta.body):
+                replaces = may_replace(before.body, meta.body)  # no I/O: most tellings do
+                previous = (
+                    self.store.get(stored_id) if not replaces or earlier is not None else None
+                )
+                if previous is not None and not replaces:
                     # Emptied or cut to a teaser: the stored text stays (no undo would
                     # bring it back); only a corrected headline is taken.
                     if not meta.title or meta.title == previous.meta.title:
