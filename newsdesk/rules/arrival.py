@@ -146,9 +146,19 @@ class Arrival:
         left_archived = previous is not None and previous.state.archived
         if is_kill(f.article):
             self._kills.add(f.article.id)
-        kept = previous is not None and not left_archived and editor_acted(self.store, previous)
-        if kept:
-            self._kept.add(f.article.id)
+        acted: list[bool] = []  # asked of the store once, and only for a rule that hides
+
+        def kept() -> bool:
+            if not acted:
+                acted.append(
+                    previous is not None
+                    and not left_archived
+                    and editor_acted(self.store, previous)
+                )
+                if acted[0]:
+                    self._kept.add(f.article.id)
+            return acted[0]
+
         for rule, predicate in self._predicates:
             if before is not None and predicate(before):
                 _follow(before, rule)
@@ -161,9 +171,10 @@ class Arrival:
                 continue
             if predicate(f):
                 self._matched.setdefault(rule.name, []).append(f.article.id)
-                if kept and HIDING & set(rule.change):
+                spare = bool(HIDING & set(rule.change)) and kept()
+                if spare:
                     self._spared.setdefault(rule.name, []).append(f.article.id)
-                _follow(f, rule, hide=not kept)
+                _follow(f, rule, hide=not spare)
                 if rule.notifies:
                     notified = Notified(rule.name, f.article.id, f.article.title)
                     self._notified.setdefault(rule.name, []).append(notified)
