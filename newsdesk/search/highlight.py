@@ -13,6 +13,7 @@ marks Prince Harry, never Kamala Harris.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from newsdesk.search.schema import fold_text
 from newsdesk.search.spellings import two_letter_spelling, umlaut_spelling
@@ -109,4 +110,11 @@ class Highlighter:
 def highlighter(terms: Sequence[str], people: Sequence[str] = ()) -> Callable[[str], list[Span]]:
     """A function giving the spans of `terms` in a text (see `Highlighter`); `people`
     are the names the article mentions, whose words are taken as written."""
-    return Highlighter(terms, people).spans
+    return _highlighter(tuple(terms), tuple(people)).spans
+
+
+@lru_cache(maxsize=32)
+def _highlighter(terms: tuple[str, ...], people: tuple[str, ...]) -> Highlighter:
+    # Kept: the pane draws an article again on every refresh and cursor return, and a
+    # new Highlighter analysed each of a long body's words again (its cache went with it).
+    return Highlighter(terms, people)
