@@ -261,3 +261,13 @@ def test_draft_only_reads_a_big_feed_and_extracts_nothing(
     assert [loader.draft_only(feed), loader.draft_only(lines)] == expected
     assert loader.draft_only(page) is None  # one article: left to a worker, unread here
     assert loader.draft_only(tmp_path / "missing.rss") is None
+
+
+def test_python_still_keeps_the_fork_servers_pid_where_the_pipeline_reads_it() -> None:
+    """`_started_context` tells a fork server started now by a private attribute: if
+    Python renames it, the first feed is no longer drafted while the server warms up,
+    and nothing else would say so."""
+    from multiprocessing import forkserver
+
+    server = getattr(forkserver, "_forkserver", None)
+    assert server is not None and hasattr(server, "_forkserver_pid")
