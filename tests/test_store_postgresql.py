@@ -55,6 +55,8 @@ def test_a_refused_password_is_not_said_to_be_a_server_down() -> None:
     assert "check that the server is running" not in message and "s3cret" not in message
     missing = 'connection failed: FATAL:  database "desk" does not exist'
     assert "no such database" in str(translate(OperationalError(missing), url))
+    unsent = "connection failed: fe_sendauth: no password supplied"
+    assert "~/.pgpass or PGPASSWORD" in str(translate(OperationalError(unsent), url))
     down = 'connection failed: connection to server at "127.0.0.1", port 1 failed: refused'
     assert "check that the server is running" in str(translate(OperationalError(down), url))
 

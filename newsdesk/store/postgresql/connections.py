@@ -119,8 +119,10 @@ def _what_to_check(detail: str) -> str:
     """The hint for a failed connection. A server that answered FATAL is running: telling
     the editor to check that it runs (as every failure did) sends them the wrong way."""
     lowered = detail.lower()
-    if "password authentication failed" in lowered or "no password supplied" in lowered:
-        return "the server is up and refused the user name or password in the address"
+    if "no password supplied" in lowered:
+        return "the server is up and asks for a password: give it in the address, ~/.pgpass or PGPASSWORD"
+    if "password authentication failed" in lowered:
+        return "the server is up and refused the user name or password"
     if "does not exist" in lowered:
         return "the server is up and has no such database or user: check the address"
     if "pg_hba.conf" in lowered:
