@@ -4,16 +4,25 @@ item under an old GUID and a watched file written again share."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 #: Share of the earlier text's words a correction keeps (and, for telling two texts
 #: apart, share of the shorter text's words the other must hold).
 SAME_REPORT_WORDS = 0.5
 
 
-def _word_sets(old: str, new: str) -> tuple[set[str], set[str]]:
+def _word_sets(old: str, new: str) -> tuple[frozenset[str], frozenset[str]]:
     """The content words of both texts: folded, stemmed, stopwords and bare numbers left out."""
+    return _content_words(old), _content_words(new)
+
+
+@lru_cache(maxsize=4)
+def _content_words(text: str) -> frozenset[str]:
+    # Kept for the last few texts: one telling is asked `may_replace`, `is_cut` and
+    # `keeps_most_words` in turn, and each stemmed both whole bodies again.
     from newsdesk.stories.text import content_words
 
-    return set(content_words(old)), set(content_words(new))
+    return frozenset(content_words(text))
 
 
 def shares_most_words(old: str, new: str) -> bool:
