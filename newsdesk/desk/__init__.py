@@ -295,7 +295,7 @@ class Desk:
             # The rules act after the import's step, so `undo` takes their changes
             # back first and leaves the articles.
             if arrival is not None:
-                self._rulebook.finish_arrival(arrival)
+                summary.archived_by_rule = self._rulebook.finish_arrival(arrival).archived
             self._indexing.notify()
         return summary
 

@@ -25,6 +25,8 @@ class ImportSummary:
     #: Of `updated`'s articles, those whose earlier text was cut short (a file that
     #: arrived in two bursts): now whole. The others were corrected.
     completed: list[str] = field(default_factory=list)
+    #: The articles the rules on arrival archived, by rule (they never reached the inbox).
+    archived_by_rule: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def imported(self) -> int:

@@ -86,3 +86,35 @@ async def test_the_app_says_what_newsdesk_watch_says_of_each_file(
             encoding="utf-8",
         )
         await wait_until(pilot, lambda: any(m.startswith("wire.jsonl: ") for m in seen))
+
+
+async def test_what_a_rule_archives_on_arrival_is_not_counted_as_arrived(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    """A killfile archived a watched file's article on arrival: the header still said
+    "1 arrived since" over a list with nothing new in it."""
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    settings = Settings(fetch_in_background=False, watch_folders=[drop])
+    app = make_app(settings=settings)
+    seen = record_notifications(app)
+    app.desk.add_rule("kill", "title:horoscope", ["archive"])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: len(main_screen(app).inbox.ids) == 12)
+        screen = main_screen(app)
+        watch = screen.query_one(FolderWatch)
+        await wait_until(pilot, lambda: watch.running)
+        (outside / "stars.txt").write_text(
+            "Horoscope for Wednesday: the stars favour the bold\n\n"
+            "Aries will find the week long and the evenings longer, the column said, "
+            "while Taurus should wait for a letter that is on its way.\n",
+            encoding="utf-8",
+        )
+        (outside / "stars.txt").rename(drop / "stars.txt")
+        await wait_until(pilot, lambda: "1 article arrived in watched folders." in seen)
+        await wait_until(pilot, lambda: app.desk.counts()["archived"] == 1)
+        await wait_until(pilot, lambda: not screen.answering)
+        assert len(screen.inbox.ids) == 12
+        assert "arrived since" not in str(status_text(screen.query_one(StatusLine).info))

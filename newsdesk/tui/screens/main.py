@@ -996,7 +996,8 @@ class MainScreen(Screen[None]):
             self.view.redraw_from_store()
             if not message.new:
                 self.refresh_results()
-        self.feeds.arrived_by_themselves(message.new)
+        # What the rules archived on arrival is not in the inbox: "arrived since" counted it.
+        self.feeds.arrived_by_themselves(message.new - message.archived)
 
     # -- export ------------------------------------------------------------------------------
 

@@ -55,6 +55,8 @@ class FolderWatch(Widget):
         duplicates: int = 0
         #: (file, warning) for each file imported with a warning (cut short, bad lines).
         warnings: list[tuple[str, str]] = field(default_factory=list)
+        #: Of `new`, those the rules on arrival archived: they never reach the inbox.
+        archived: int = 0
 
     @dataclass
     class Problem(Message):
@@ -112,6 +114,7 @@ class FolderWatch(Widget):
                         len(summary.updated),
                         summary.duplicates,
                         warned,
+                        len({i for ids in summary.archived_by_rule.values() for i in ids}),
                     )
                 )
 
