@@ -115,7 +115,13 @@ _FURNITURE = re.compile(
     )$""",
     re.I | re.X,
 )
-_LINK_FURNITURE = re.compile(r"^\s*(?:continue|keep)\s+reading|^\s*read\s+more\b", re.I)
+_LINK_FURNITURE = re.compile(
+    r"^\s*(?:(?:continue|keep)\s+reading|read\s+more\b"
+    # IDG's and others' jump link: "To read this article in full, please click here".
+    r"|to\s+read\s+(?:this|the)\s+(?:full\s+)?(?:article|story|post)\s+in\s+full\b"
+    r"|click\s+here\s+to\s+(?:read|continue)\b)",
+    re.I,
+)
 #: Class or id words of the boxes a feed item's HTML carries beside its text: a
 #: publisher's company-data module ("Company: / Website: / IPO:"), FeedBurner's share
 #: flare, an embedded tweet's reply/retweet actions, share and follow buttons,
@@ -152,6 +158,14 @@ def _is_widget(element: etree._Element, whole: list[int], root: etree._Element) 
     if not whole:
         whole.append(len("".join(root.itertext())))
     return len("".join(element.itertext())) < whole[0] * _WIDGET_MAX_SHARE
+
+
+def _holds_text(element: etree._Element, whole: list[int], root: etree._Element) -> bool:
+    """A feed item's figure holding half its text or more is the text: a slideshow's
+    slide, or a figure left unclosed that swallowed the paragraphs after it."""
+    if not whole:
+        whole.append(len("".join(root.itertext())))
+    return len("".join(element.itertext())) >= whole[0] * _WIDGET_MAX_SHARE
 
 
 #: A run of spaces or tabs (not line breaks) that is not already one plain space:
@@ -235,7 +249,10 @@ def _pieces(
                 walker.skip_subtree()
                 continue
             if (
-                tag in DROP_TAGS
+                (
+                    tag in DROP_TAGS
+                    and not (widgets and tag == "figure" and _holds_text(element, whole, root))
+                )
                 or (tag == "a" and _LINK_FURNITURE.match("".join(element.itertext())))
                 or (widgets and element is not root and _is_widget(element, whole, root))
             ):

@@ -100,3 +100,43 @@ def test_article_words_in_ordinary_classes_stay() -> None:
     html = f'{STORY}<p class="modules shared-note actionable">The council modules were shared.</p>'
     text = html_fragment_to_text(html)
     assert "fish market" in text and "council modules" in text
+
+
+def test_a_slideshow_item_keeps_its_text() -> None:
+    """A slideshow's slide is a figure; left unclosed it swallowed the text after it,
+    and the item was stored with no body at all (IDG's feed items)."""
+    slide = (
+        '<article class="slideshow"><figure class="slide"><figcaption>The big day'
+        '</figcaption><img src="http://127.0.0.1/a.jpg" alt="a"/><p class="slideCredit">'
+        'Image by Ada Quill</p><div class="slideBody">' + STORY + "</div></article>"
+    )
+    text = html_fragment_to_text(slide)
+    assert "harbour board approved" in text
+    assert "fish market" in text
+    assert "The big day" not in text  # the caption is still no part of the text
+    [item] = load_bytes(_feed(slide), "quay.rss").items
+    assert "harbour board approved" in item.body
+
+
+def test_a_small_figure_beside_the_text_is_still_left_out() -> None:
+    text = html_fragment_to_text(
+        STORY
+        + "<figure><p>A ferry at the quay in the snow</p><figcaption>Photo</figcaption></figure>"
+    )
+    assert "harbour board approved" in text
+    assert "ferry at the quay in the snow" not in text
+
+
+@pytest.mark.parametrize(
+    "jump",
+    [
+        "To read this article in full, please click here",
+        "Click here to read the rest of the story",
+    ],
+)
+def test_a_jump_link_to_the_item_itself_is_no_paragraph(jump: str) -> None:
+    text = html_fragment_to_text(
+        STORY + f'<p class="jumpTag"><a href="http://127.0.0.1/f#jump">{jump}</a></p>'
+    )
+    assert "fish market" in text
+    assert "click here" not in text.lower()
