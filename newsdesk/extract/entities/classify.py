@@ -72,11 +72,9 @@ _APPOSITION = re.compile(
     r",\s+(?:who|whose|\d{1,3},|a|an|the|[a-z]+-year-old|aged|himself|herself)\b"
 )
 
-
 #: One word with a capital inside ("SkyMetrics"): a brand, unless the first
 #: part is a name prefix ("McDonald", "DiCarlo", "LeBron", "MacArthur").
 _CAMEL_CASE = re.compile(r"([A-Z][a-z]+)[A-Z][A-Za-z]*")
-
 
 _DATELINE_AGENCY = re.compile(r"\([A-Z]{2,6}\)\s*[-—–]")
 
@@ -286,6 +284,9 @@ class Classifier(Descriptors):
                     return None
                 name = surface(self.text, self.tokens, k + 1, j)
                 return [*self.classify_span(i, k), Found(k + 1, j, name, PERSON, evidence=True)]
+            if j - k == 2 and ROLE_COMPOUND.fullmatch(word) and word not in TITLE_WORDS:
+                # "Schulleiter Olang": a role and a surname, no two-word name.
+                return [*self.classify_span(i, k), *self.classify_span(k + 1, j)]
         return None
 
     def name_after_long_title(self, i: int, j: int) -> int | None:
@@ -572,6 +573,7 @@ class Classifier(Descriptors):
             or (words[i] in EAST_ASIAN_FAMILY_NAMES and j - i <= 3)
             or self.prev_word(i).lower() in ROLE_NOUNS
             or self.role_set_off(i, j)
+            or self.office_after(j)
             or self.prev_word(i) in SPEECH_VERBS
             or self.named_after_speech(i)
             # "Residents of Serra Alta said", "Farmers in Serra Alta, the wettest

@@ -17,7 +17,7 @@ from newsdesk.extract.data.entity_words import (
 from newsdesk.extract.data.given_names import GIVEN_NAMES
 from newsdesk.extract.data.place_exonyms import EXONYMS
 from newsdesk.extract.data.speech import SPEECH_PERFECTS, SPEECH_VERBS
-from newsdesk.extract.data.titles import ROLE_NOUNS
+from newsdesk.extract.data.titles import FOREIGN_ROLE_NOUNS, ROLE_NOUNS
 from newsdesk.extract.entities.compounds import is_english, is_german, noun_shaped, place_part
 from newsdesk.extract.entities.tokens import (
     SPACES,
@@ -43,6 +43,11 @@ _SPEECH_THEN_ROLE = re.compile(
 
 
 #: The end of a wire's credit in a dateline: ") -", "/ --", "):".
+#: ", ministro de Hacienda", ", the minister of": an office set off after a name; the role
+#: word is checked against the role nouns, the "of" keeps a place's description out.
+_OFFICE_APPOSITION = re.compile(
+    r",\s+(?:(?:el|la|the|der|die|le)\s+)?(\w+(?:-\w+)?)\s+(?:de|del|of|for|des|der|du)\b"
+)
 _CREDIT_CLOSE = re.compile(r"[)/]\s*(?:[-—–]{1,2}|:)")
 
 
@@ -143,6 +148,14 @@ class Context:
             and self.words[i].split("-")[0] not in GIVEN_NAMES
             and (i < 2 or self.words[i - 2].lower() not in _BEFORE_ADJECTIVE)
         )
+
+    def office_after(self, j: int) -> bool:
+        """'Elián Villegas, ministro de Hacienda': the name holds the office set off after it."""
+        office = _OFFICE_APPOSITION.match(self.after(j, 40))
+        if office is None:
+            return False
+        role = office.group(1).lower()
+        return role in ROLE_NOUNS or role in FOREIGN_ROLE_NOUNS
 
     def role_set_off(self, i: int, j: int) -> bool:
         """The span is set off by commas right after a role noun: "its technical director,
