@@ -534,7 +534,7 @@ class Classifier(Descriptors):
     def person_or_candidate(self, i: int, j: int) -> list[Found]:
         tokens = self.tokens
         words = self.words
-        if any(t.allcaps for t in tokens[i:j]):
+        if any(t.allcaps for t in tokens[i:j]) or self.thing_named(i, j):
             return []
         if (described := self.described_org(i, j)) is not None:
             return [described]  # "brewer Van Hoorn", "Brasserie Meuse"

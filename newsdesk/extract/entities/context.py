@@ -48,6 +48,8 @@ _SPEECH_THEN_ROLE = re.compile(
 _OFFICE_APPOSITION = re.compile(
     r",\s+(?:(?:el|la|the|der|die|le)\s+)?(\w+(?:-\w+)?)\s+(?:de|del|of|for|des|der|du)\b"
 )
+#: ", which" after a name: the relative pronoun of a thing.
+_THING_CLAUSE = re.compile(r",\s+which\b")
 _CREDIT_CLOSE = re.compile(r"[)/]\s*(?:[-—–]{1,2}|:)")
 
 
@@ -131,6 +133,13 @@ class Context:
             return False
         nxt = self.tokens[j]
         return joined(self.text, self.tokens[j - 1], nxt) and nxt.text in PLACE_NOUNS
+
+    def thing_named(self, i: int, j: int) -> bool:
+        """'the giant Tāne Mahuta, which': a tree, a rock or a ship, not a person ("who")."""
+        if not _THING_CLAUSE.match(self.after(j, 10)):
+            return False
+        before = self.prev_word(i)
+        return before == "the" or (bool(before) and self.prev_word(i - 1) == "the")
 
     def prev_word(self, i: int) -> str:
         """The word right before token i on the same line, spaces only between."""
