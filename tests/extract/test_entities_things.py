@@ -24,3 +24,12 @@ def test_a_german_body_given_with_its_short_form_is_kept_after_a_noun_and_der() 
         "Instrument, und die Existenz der Häfen ist bedroht."
     )
     assert "Fischerhilfekasse" in find_entities(text).organizations
+
+
+def test_a_german_noun_for_a_kind_of_place_leads_to_the_place() -> None:
+    text = (
+        "Das Lager liegt im Nordwesten des Landes, sagte die Sprecherin am Montag. Es ist die "
+        "größte Siedlung der Region Ombasi. Die Gelder flossen in die Provinz Karuzi. Die "
+        "Lage ist schwierig, sagte er."
+    )
+    assert find_entities(text).places == ["Ombasi", "Karuzi"]

@@ -269,9 +269,10 @@ class Classifier(Descriptors):
         return self.person_or_candidate(i, j)
 
     def glued_compound(self, i: int, j: int) -> list[Found] | None:
-        """'Bayerns Wirtschaftsminister Markus Söder', 'Luxusgüterkonzern LVMH Moët Hennessy':
-        a German role or trade compound before a name is no part of it; a role makes the
-        one to three name words after it a person, a trade the rest an organisation."""
+        """'Wirtschaftsminister Markus Söder', 'Luxusgüterkonzern LVMH', 'Region Turkana': a
+        German role, trade or place noun before a name is no part of it (a person, a body, a place)."""
+        if (place := self.place_after_kind(i, j)) is not None:
+            return [place]
         for k in range(i, j - 1):
             word = self.words[k]
             if not word.lower().endswith(GLUED_ENDINGS):

@@ -19,6 +19,8 @@ from newsdesk.extract.data.place_exonyms import EXONYMS
 from newsdesk.extract.data.speech import SPEECH_PERFECTS, SPEECH_VERBS
 from newsdesk.extract.data.titles import FOREIGN_ROLE_NOUNS, ROLE_NOUNS
 from newsdesk.extract.entities.compounds import is_english, is_german, noun_shaped, place_part
+from newsdesk.extract.entities.result import PLACE
+from newsdesk.extract.entities.spans import Found, is_namelike, surface
 from newsdesk.extract.entities.tokens import (
     SPACES,
     Token,
@@ -47,6 +49,10 @@ _SPEECH_THEN_ROLE = re.compile(
 #: word is checked against the role nouns, the "of" keeps a place's description out.
 _OFFICE_APPOSITION = re.compile(
     r",\s+(?:(?:el|la|the|der|die|le)\s+)?(\w+(?:-\w+)?)\s+(?:de|del|of|for|des|der|du)\b"
+)
+#: German nouns for a kind of place, which the place's own name follows ("Region Turkana").
+_GERMAN_PLACE_KINDS = frozenset(
+    ["Region", "Provinz", "Bezirk", "Landkreis", "Kanton", "Bundesstaat", "Distrikt", "Insel"]
 )
 #: ", which" after a name: the relative pronoun of a thing.
 _THING_CLAUSE = re.compile(r",\s+which\b")
@@ -133,6 +139,16 @@ class Context:
             return False
         nxt = self.tokens[j]
         return joined(self.text, self.tokens[j - 1], nxt) and nxt.text in PLACE_NOUNS
+
+    def place_after_kind(self, i: int, j: int) -> Found | None:
+        """'der Region Turkana', 'in die Provinz Kandahar': in German copy, one or two name
+        words after a noun for a kind of place are that place (the nouns before go)."""
+        for k in range(i, j - 1):
+            if self.words[k] in _GERMAN_PLACE_KINDS and j - k <= 3 and self.german:
+                if all(is_namelike(t) and not noun_shaped(t.text) for t in self.tokens[k + 1 : j]):
+                    return Found(k + 1, j, surface(self.text, self.tokens, k + 1, j), PLACE)
+                return None
+        return None
 
     def thing_named(self, i: int, j: int) -> bool:
         """'the giant Tāne Mahuta, which': a tree, a rock or a ship, not a person ("who")."""
