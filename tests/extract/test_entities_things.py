@@ -30,6 +30,8 @@ def test_a_german_noun_for_a_kind_of_place_leads_to_the_place() -> None:
     text = (
         "Das Lager liegt im Nordwesten des Landes, sagte die Sprecherin am Montag. Es ist die "
         "größte Siedlung der Region Ombasi. Die Gelder flossen in die Provinz Karuzi. Die "
-        "Lage ist schwierig, sagte er."
+        "Lage ist schwierig, sagte er. Die reichste Region Europas liegt im Kanton Uri "
+        "Ideen entfernt."
     )
+    # Not a known place's genitive ("Europas"), nor a noun after the name ("Ideen").
     assert find_entities(text).places == ["Ombasi", "Karuzi"]

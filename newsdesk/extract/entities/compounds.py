@@ -311,6 +311,8 @@ def german_org(name: str, text: str) -> str | None:
 
 def _short_form_given(words: list[str], text: str) -> bool:
     """'Künstlersozialkasse (KSK)': a name the copy gives its capitals' short form for."""
+    if _NOUN_ENDING.search(words[-1]):
+        return False  # "Zuchtverbandsordnung (ZVO)": a rule's short form, not a body's
     short = re.search(rf"{re.escape(' '.join(words))}\s+\(([A-ZÄÖÜ]{{2,6}})\)", text)
     return short is not None and short[1][0] == words[0][0]
 

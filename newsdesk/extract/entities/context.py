@@ -20,7 +20,7 @@ from newsdesk.extract.data.speech import SPEECH_PERFECTS, SPEECH_VERBS
 from newsdesk.extract.data.titles import FOREIGN_ROLE_NOUNS, ROLE_NOUNS
 from newsdesk.extract.entities.compounds import is_english, is_german, noun_shaped, place_part
 from newsdesk.extract.entities.result import PLACE
-from newsdesk.extract.entities.spans import Found, is_namelike, surface
+from newsdesk.extract.entities.spans import Found, is_namelike
 from newsdesk.extract.entities.tokens import (
     SPACES,
     Token,
@@ -141,14 +141,18 @@ class Context:
         return joined(self.text, self.tokens[j - 1], nxt) and nxt.text in PLACE_NOUNS
 
     def place_after_kind(self, i: int, j: int) -> Found | None:
-        """'der Region Turkana', 'in die Provinz Kandahar': in German copy, one or two name
-        words after a noun for a kind of place are that place (the nouns before go)."""
-        for k in range(i, j - 1):
-            if self.words[k] in _GERMAN_PLACE_KINDS and j - k <= 3 and self.german:
-                if all(is_namelike(t) and not noun_shaped(t.text) for t in self.tokens[k + 1 : j]):
-                    return Found(k + 1, j, surface(self.text, self.tokens, k + 1, j), PLACE)
-                return None
-        return None
+        """'der Region Turkana', 'in die Provinz Kandahar': in German copy, the one name word
+        after a noun for a kind of place is that place (the nouns before go); not a known
+        place's genitive ("Region Europas")."""
+        k = j - 2
+        if k < i or self.words[k] not in _GERMAN_PLACE_KINDS or not self.german:
+            return None
+        word = self.words[j - 1]
+        if not is_namelike(self.tokens[j - 1]) or noun_shaped(word):
+            return None
+        if word.endswith("s") and self.places.kind(word[:-1]) is not None:
+            return None
+        return Found(j - 1, j, word, PLACE)
 
     def thing_named(self, i: int, j: int) -> bool:
         """'the giant Tāne Mahuta, which': a tree, a rock or a ship, not a person ("who")."""
