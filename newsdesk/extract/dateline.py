@@ -203,6 +203,10 @@ _SHORT_PLACE_WORDS = frozenset(
 _PARTICLES = frozenset({"DA", "DE", "DO", "DI", "DU", "DAS", "DOS", "DEL", "DELLA", "VON", "AM"})
 
 
+#: A capitalised word cut short with one full stop ("ST.", "MT."), unlike initials ("N.Y.").
+_SHORTENED_WORD = re.compile(r"[A-Z]{2,3}\.")
+
+
 def normalise_place(place: str) -> str:
     """'SEOUL, South Korea' -> 'Seoul, South Korea'; 'BUFFALO, N.Y.' keeps 'N.Y.'."""
 
@@ -218,7 +222,12 @@ def normalise_place(place: str) -> str:
 
     def town(words: list[str]) -> str:
         return " ".join(
-            w.lower() if 0 < i < len(words) - 1 and w in _PARTICLES else fix(w, 2)
+            w.lower()
+            if 0 < i < len(words) - 1 and w in _PARTICLES
+            # "ST. JOSEPH", "FT. WORTH": an abbreviated word of the name, not initials.
+            else w[0] + w[1:].lower()
+            if i < len(words) - 1 and _SHORTENED_WORD.fullmatch(w)
+            else fix(w, 2)
             for i, w in enumerate(words)
         )
 

@@ -14,7 +14,7 @@ import re
 from newsdesk.extract.data import word_set
 from newsdesk.extract.data.common_words import COMMON_WORDS
 from newsdesk.extract.data.speech import SPEECH_PARTICIPLES, SPEECH_PERFECTS, SPEECH_VERBS
-from newsdesk.extract.data.titles import ROLE_NOUNS, TITLE_WORDS
+from newsdesk.extract.data.titles import FOREIGN_ROLE_NOUNS, ROLE_NOUNS, TITLE_WORDS
 from newsdesk.extract.entities import ORG, PERSON
 
 #: What may stand between a subject and its reporting verb ("Cho also said").
@@ -197,17 +197,6 @@ def is_role_word(word: str) -> bool:
     )
 
 
-#: Roles other languages name a speaker by ("sagte der Minister", "señaló el
-#: funcionario", "a déclaré le ministre"); English ones are `ROLE_NOUNS`.
-FOREIGN_ROLE_NOUNS = word_set(
-    """
-    minister ministerin präsident präsidentin kanzler kanzlerin sprecher sprecherin
-    bürgermeister bürgermeisterin vorsitzende vorsitzender chef chefin direktor direktorin
-    ministro ministra funcionario funcionaria portavoz vocero vocera presidente presidenta
-    alcalde alcaldesa director directora fiscal gobernador gobernadora jefe jefa
-    ministre porte-parole maire présidente directeur directrice
-    """
-)
 #: Modifiers that make another office of a role: a prime minister is not "the minister".
 OTHER_OFFICE = word_set("prime vice deputy assistant associate junior former shadow first")
 #: After a reporting verb: an article and a role, perhaps with adjectives before it

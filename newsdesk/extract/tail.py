@@ -50,6 +50,16 @@ TAIL_LINES = 400
 SIGNATURE_LINES = 6
 
 
+#: The heading of a contact box ("Ansprechpartner", "Pressekontakt:", "Media contact"): the
+#: name under it is whom to call, not who wrote the story.
+CONTACT_LABEL = re.compile(
+    r"\s*(?:für\s+)?(?:ansprech\w*|\w*kontakt\w*|rückfragen\w*|contacts?|"
+    r"(?:press|media|news)\s+(?:contacts?|enquiries|inquiries)|contacto|contact\s+presse)"
+    r"\s*:?\s*$",
+    re.I,
+)
+
+
 def signature(line: str, body: list[str]) -> str | None:
     """A person's name alone on its line (`signed_off`) whom the story so far does not name:
     its author signing off, not its subject."""
@@ -68,8 +78,8 @@ def _signature_under_story(lines: list[str], start: int, end: int, found: Found)
     near = [i for i in range(start, end) if lines[i]][: SIGNATURE_LINES + 3]
     for n, i in enumerate(near[:SIGNATURE_LINES]):
         line = lines[i]
-        if is_prose(line):
-            return
+        if is_prose(line) or CONTACT_LABEL.match(line):
+            return  # the story goes on, or a contact box names whom to call
         byline = parse_byline(line, [lines[j] for j in near[n + 1 : n + 4]])
         name = signature(line, found.body) if byline is None and n < 2 else None
         authors = byline.authors if byline is not None else [name] if name else []

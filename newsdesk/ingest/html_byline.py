@@ -18,7 +18,7 @@ from lxml import etree
 from newsdesk.extract.byline import known_person, looks_like_name, parse_byline
 from newsdesk.extract.data.given_names import GIVEN_NAMES
 from newsdesk.extract.lines import is_prose
-from newsdesk.extract.tail import signature
+from newsdesk.extract.tail import CONTACT_LABEL, signature
 from newsdesk.ingest.html_nodes import node_classes, node_text
 from newsdesk.ingest.html_text import element_to_text
 from newsdesk.ingest.names import person_names
@@ -242,15 +242,15 @@ def signed_under(tree: etree._Element, lines: list[str], main_text: str) -> list
         if len(body) > k and (k == 1 or not is_prose(body[-1])):
             name = _signer(body[-k], body[:-k] + tags)
             if name:
-                return [name]
+                return [] if CONTACT_LABEL.match(body[-k - 1]) else [name]
     last = body[-1][:80]
     at = next((i for i, line in enumerate(lines) if line.startswith(last)), None)
     if at is None:
         return []
-    for line in lines[at + 1 : at + 1 + _SIGNATURE_LINES]:
-        name = _signer(line, body + tags)
+    for i in range(at + 1, min(len(lines), at + 1 + _SIGNATURE_LINES)):
+        name = _signer(lines[i], body + tags)
         if name:
-            return [name]
+            return [] if CONTACT_LABEL.match(lines[i - 1]) else [name]
     return []
 
 

@@ -87,3 +87,22 @@ def masthead_names(tree: etree._Element, url: str | None) -> set[str]:
             if key and len(key.split()) <= MASTHEAD_WORDS:
                 names.add(key)
     return names
+
+
+#: Text that says whose the site is: "© 2019 Condé Nast", "Copyright ...", "All rights reserved".
+_COPYRIGHT_TEXT = etree.XPath(
+    "//body//text()[contains(., '©') or contains(., 'opyright')"
+    " or contains(., 'ights reserved') or contains(., 'ights Reserved')]"
+)
+
+
+def publisher_names(tree: etree._Element, names: list[str]) -> list[str]:
+    """Those of `names` the page's copyright lines name: the publisher, not a writer.
+
+    `<meta name="author" content="Condé Nast">` on a Wired story names the company that owns
+    the site; its copyright line ("© 2019 Condé Nast. All rights reserved") says so.
+    """
+    lines = [f" {fold(str(text))} " for text in _COPYRIGHT_TEXT(tree)[-20:]]
+    return [
+        name for name in names if (key := fold(name)) and any(f" {key} " in line for line in lines)
+    ]

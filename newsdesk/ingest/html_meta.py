@@ -35,7 +35,7 @@ from newsdesk.ingest.html_headline import (
     trail_end,
 )
 from newsdesk.ingest.html_ld import article_ld, ld_authors, ld_ids, ld_text, page_published
-from newsdesk.ingest.html_masthead import is_masthead
+from newsdesk.ingest.html_masthead import is_masthead, publisher_names
 from newsdesk.ingest.html_nodes import node_classes, node_text
 from newsdesk.ingest.html_related import related_links
 from newsdesk.ingest.html_title_lead import strip_title_lead
@@ -497,6 +497,9 @@ def read_page_meta(tree: etree._Element) -> PageMeta:
     in_ld = not_the_site(
         author_names(ld_authors(ld.get("author"), ld_ids(tree))), meta.site, meta.url
     )
+    if in_ld and tagged and not set(map(fold, tagged)) & set(map(fold, in_ld)):
+        # A tag naming only the publisher ("Condé Nast") beside JSON-LD's writer.
+        tagged = [name for name in tagged if name not in publisher_names(tree, tagged)]
     # A meta tag often names only the first author; JSON-LD naming them all wins.
     meta.authors = with_coauthors(tagged, in_ld) if tagged else in_ld
     if not meta.authors:

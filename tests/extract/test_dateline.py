@@ -278,3 +278,13 @@ def test_a_writer_s_initials_after_the_wire_are_no_part_of_it() -> None:
     assert found is not None and (found.place, found.agency) == ("Rom", "kath.net")
     regional = parse_dateline("Düsseldorf (dpa/lnw) - Die Polizei hat am Morgen")
     assert regional is not None and regional.agency == "dpa/lnw"
+
+
+def test_a_shortened_word_of_a_town_is_cased_like_the_town() -> None:
+    # "ST." opens the town's name; initials ("N.Y.", "D.C.") keep their capitals.
+    assert normalise_place("ST. JOSEPH, Mich.") == "St. Joseph, Mich."
+    assert normalise_place("FT. WORTH, Texas") == "Ft. Worth, Texas"
+    assert normalise_place("WASHINGTON, D.C.") == "Washington, D.C."
+    dateline = parse_dateline("ST. JOSEPH, Mich. (AP) — Health officials reported a death.")
+    assert dateline is not None
+    assert dateline.place == "St. Joseph, Mich."

@@ -181,3 +181,16 @@ TITLE_PLURALS: frozenset[str] = (
     )
     - GIVEN_NAMES
 )
+
+
+#: Roles other languages name a speaker by ("sagte der Minister", "señaló el
+#: funcionario", "a déclaré le ministre"); English ones are `ROLE_NOUNS`.
+FOREIGN_ROLE_NOUNS: frozenset[str] = word_set(
+    """
+    minister ministerin präsident präsidentin kanzler kanzlerin sprecher sprecherin
+    bürgermeister bürgermeisterin vorsitzende vorsitzender chef chefin direktor direktorin
+    ministro ministra funcionario funcionaria portavoz vocero vocera presidente presidenta
+    alcalde alcaldesa director directora fiscal gobernador gobernadora jefe jefa
+    ministre porte-parole maire présidente directeur directrice
+    """
+)

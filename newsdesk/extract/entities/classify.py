@@ -72,11 +72,9 @@ _APPOSITION = re.compile(
     r",\s+(?:who|whose|\d{1,3},|a|an|the|[a-z]+-year-old|aged|himself|herself)\b"
 )
 
-
 #: One word with a capital inside ("SkyMetrics"): a brand, unless the first
 #: part is a name prefix ("McDonald", "DiCarlo", "LeBron", "MacArthur").
 _CAMEL_CASE = re.compile(r"([A-Z][a-z]+)[A-Z][A-Za-z]*")
-
 
 _DATELINE_AGENCY = re.compile(r"\([A-Z]{2,6}\)\s*[-—–]")
 
@@ -271,9 +269,10 @@ class Classifier(Descriptors):
         return self.person_or_candidate(i, j)
 
     def glued_compound(self, i: int, j: int) -> list[Found] | None:
-        """'Bayerns Wirtschaftsminister Markus Söder', 'Luxusgüterkonzern LVMH Moët Hennessy':
-        a German role or trade compound before a name is no part of it; a role makes the
-        one to three name words after it a person, a trade the rest an organisation."""
+        """'Wirtschaftsminister Markus Söder', 'Luxusgüterkonzern LVMH', 'Region Turkana': a
+        German role, trade or place noun before a name is no part of it (a person, a body, a place)."""
+        if (place := self.place_after_kind(i, j)) is not None:
+            return [place]
         for k in range(i, j - 1):
             word = self.words[k]
             if not word.lower().endswith(GLUED_ENDINGS):
@@ -286,6 +285,9 @@ class Classifier(Descriptors):
                     return None
                 name = surface(self.text, self.tokens, k + 1, j)
                 return [*self.classify_span(i, k), Found(k + 1, j, name, PERSON, evidence=True)]
+            if j - k == 2 and ROLE_COMPOUND.fullmatch(word) and word not in TITLE_WORDS:
+                # "Schulleiter Olang": a role and a surname, no two-word name.
+                return [*self.classify_span(i, k), *self.classify_span(k + 1, j)]
         return None
 
     def name_after_long_title(self, i: int, j: int) -> int | None:
@@ -533,7 +535,7 @@ class Classifier(Descriptors):
     def person_or_candidate(self, i: int, j: int) -> list[Found]:
         tokens = self.tokens
         words = self.words
-        if any(t.allcaps for t in tokens[i:j]):
+        if any(t.allcaps for t in tokens[i:j]) or self.thing_named(i, j):
             return []
         if (described := self.described_org(i, j)) is not None:
             return [described]  # "brewer Van Hoorn", "Brasserie Meuse"
@@ -572,6 +574,7 @@ class Classifier(Descriptors):
             or (words[i] in EAST_ASIAN_FAMILY_NAMES and j - i <= 3)
             or self.prev_word(i).lower() in ROLE_NOUNS
             or self.role_set_off(i, j)
+            or self.office_after(j)
             or self.prev_word(i) in SPEECH_VERBS
             or self.named_after_speech(i)
             # "Residents of Serra Alta said", "Farmers in Serra Alta, the wettest

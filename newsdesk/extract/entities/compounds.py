@@ -304,9 +304,17 @@ def german_org(name: str, text: str) -> str | None:
         words, cut = words[2:], True
         if words[0] in _OF:
             words = words[1:]  # "Freundin von der Universität"
-    if cut and not _names_a_body(words):
+    if cut and not (_names_a_body(words) or _short_form_given(words, text)):
         return None
     return " ".join(words)
+
+
+def _short_form_given(words: list[str], text: str) -> bool:
+    """'Künstlersozialkasse (KSK)': a name the copy gives its capitals' short form for."""
+    if _NOUN_ENDING.search(words[-1]):
+        return False  # "Zuchtverbandsordnung (ZVO)": a rule's short form, not a body's
+    short = re.search(rf"{re.escape(' '.join(words))}\s+\(([A-ZÄÖÜ]{{2,6}})\)", text)
+    return short is not None and short[1][0] == words[0][0]
 
 
 def _names_a_body(words: list[str]) -> bool:

@@ -17,8 +17,10 @@ from newsdesk.extract.data.entity_words import (
 from newsdesk.extract.data.given_names import GIVEN_NAMES
 from newsdesk.extract.data.place_exonyms import EXONYMS
 from newsdesk.extract.data.speech import SPEECH_PERFECTS, SPEECH_VERBS
-from newsdesk.extract.data.titles import ROLE_NOUNS
+from newsdesk.extract.data.titles import FOREIGN_ROLE_NOUNS, ROLE_NOUNS
 from newsdesk.extract.entities.compounds import is_english, is_german, noun_shaped, place_part
+from newsdesk.extract.entities.result import PLACE
+from newsdesk.extract.entities.spans import Found, is_namelike
 from newsdesk.extract.entities.tokens import (
     SPACES,
     Token,
@@ -43,6 +45,17 @@ _SPEECH_THEN_ROLE = re.compile(
 
 
 #: The end of a wire's credit in a dateline: ") -", "/ --", "):".
+#: ", ministro de Hacienda", ", the minister of": an office set off after a name; the role
+#: word is checked against the role nouns, the "of" keeps a place's description out.
+_OFFICE_APPOSITION = re.compile(
+    r",\s+(?:(?:el|la|the|der|die|le)\s+)?(\w+(?:-\w+)?)\s+(?:de|del|of|for|des|der|du)\b"
+)
+#: German nouns for a kind of place, which the place's own name follows ("Region Turkana").
+_GERMAN_PLACE_KINDS = frozenset(
+    ["Region", "Provinz", "Bezirk", "Landkreis", "Kanton", "Bundesstaat", "Distrikt", "Insel"]
+)
+#: ", which" after a name: the relative pronoun of a thing.
+_THING_CLAUSE = re.compile(r",\s+which\b")
 _CREDIT_CLOSE = re.compile(r"[)/]\s*(?:[-—–]{1,2}|:)")
 
 
@@ -127,6 +140,27 @@ class Context:
         nxt = self.tokens[j]
         return joined(self.text, self.tokens[j - 1], nxt) and nxt.text in PLACE_NOUNS
 
+    def place_after_kind(self, i: int, j: int) -> Found | None:
+        """'der Region Turkana', 'in die Provinz Kandahar': in German copy, the one name word
+        after a noun for a kind of place is that place (the nouns before go); not a known
+        place's genitive ("Region Europas")."""
+        k = j - 2
+        if k < i or self.words[k] not in _GERMAN_PLACE_KINDS or not self.german:
+            return None
+        word = self.words[j - 1]
+        if not is_namelike(self.tokens[j - 1]) or noun_shaped(word):
+            return None
+        if word.endswith("s") and self.places.kind(word[:-1]) is not None:
+            return None
+        return Found(j - 1, j, word, PLACE)
+
+    def thing_named(self, i: int, j: int) -> bool:
+        """'the giant Tāne Mahuta, which': a tree, a rock or a ship, not a person ("who")."""
+        if not _THING_CLAUSE.match(self.after(j, 10)):
+            return False
+        before = self.prev_word(i)
+        return before == "the" or (bool(before) and self.prev_word(i - 1) == "the")
+
     def prev_word(self, i: int) -> str:
         """The word right before token i on the same line, spaces only between."""
         if i == 0 or not joined(self.text, self.tokens[i - 1], self.tokens[i]):
@@ -143,6 +177,14 @@ class Context:
             and self.words[i].split("-")[0] not in GIVEN_NAMES
             and (i < 2 or self.words[i - 2].lower() not in _BEFORE_ADJECTIVE)
         )
+
+    def office_after(self, j: int) -> bool:
+        """'Elián Villegas, ministro de Hacienda': the name holds the office set off after it."""
+        office = _OFFICE_APPOSITION.match(self.after(j, 40))
+        if office is None:
+            return False
+        role = office.group(1).lower()
+        return role in ROLE_NOUNS or role in FOREIGN_ROLE_NOUNS
 
     def role_set_off(self, i: int, j: int) -> bool:
         """The span is set off by commas right after a role noun: "its technical director,
