@@ -44,7 +44,7 @@ from newsdesk.sanitize import clean_line
 from newsdesk.tui.commands import KeyTableCommands
 from newsdesk.tui.inbox_results import InboxResults
 from newsdesk.tui.keymap import KEY_TABLE, ROW_ACTIONS, SPEC_BY_ID, key_display
-from newsdesk.tui.screens.flows.changed_elsewhere import ChangedElsewhere
+from newsdesk.tui.screens.flows.changed_elsewhere import ChangedElsewhere, held_row_actions
 from newsdesk.tui.screens.flows.export import ExportFlow
 from newsdesk.tui.screens.flows.feeds import FeedsFlow
 from newsdesk.tui.screens.flows.imports import ImportFlow
@@ -85,8 +85,10 @@ ASK_AGAIN_S = 2.0
 STATE_SAVE_S = 2.0
 
 
+@held_row_actions
 class MainScreen(Screen[None]):
-    """The one working screen of the app."""
+    """The one working screen of the app (its row actions held after a change elsewhere
+    moved the cursor: `held_row_actions`)."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012
     """List above the detail pane below 110 columns, beside it from 110."""
@@ -653,8 +655,7 @@ class MainScreen(Screen[None]):
         self.set_focus(self.inbox if self.detail.has_focus else self.detail)
 
     def action_open(self) -> None:
-        if not self.changed_elsewhere.refuses():
-            self.reading.open_cursor()
+        self.reading.open_cursor()
 
     @on(InboxList.Activated)
     def _activated(self, message: InboxList.Activated) -> None:
@@ -675,8 +676,7 @@ class MainScreen(Screen[None]):
     # -- stories, grouping and sort ---------------------------------------------------------
 
     def action_expand(self) -> None:
-        if not self.changed_elsewhere.refuses():
-            self.stories.expand()
+        self.stories.expand()
 
     def action_collapse(self) -> None:
         self.view.collapse_story()
@@ -688,8 +688,7 @@ class MainScreen(Screen[None]):
         self.stories.toggle_sort()
 
     def action_diff(self) -> None:
-        if not self.changed_elsewhere.refuses():
-            self.stories.diff()
+        self.stories.diff()
 
     def action_jump_related(self, number: int) -> None:
         self.stories.jump_related(number)
@@ -702,11 +701,9 @@ class MainScreen(Screen[None]):
         None when a folded story's versions cannot be read (the store is away): said as a
         write the store refused is (`refused`, the title), and nothing is done. The head
         alone was taken for its story: "Archived 1 of 1" over a row of five versions.
-        Also None for the cursor's row just after a change elsewhere took the row it was
-        on (`ChangedElsewhere`); the selection is what the editor chose, and goes on.
+        (The actions that call this are held just after a change elsewhere took the row
+        the cursor was on: `held_row_actions`.)
         """
-        if not self.inbox.selected and self.changed_elsewhere.refuses():
-            return None
         try:
             ids = self.view.targets()
         except DeskError as exc:
@@ -741,8 +738,7 @@ class MainScreen(Screen[None]):
         self.triage.delete()
 
     def action_note(self) -> None:
-        if not self.changed_elsewhere.refuses():
-            self.triage.note()
+        self.triage.note()
 
     def action_undo(self) -> None:
         if self.imports.holds_undo():
@@ -874,16 +870,12 @@ class MainScreen(Screen[None]):
     # -- selection ---------------------------------------------------------------------------
 
     def action_select(self) -> None:
-        # Held as actions are: `x s` after the row went selected the neighbour, and the
+        # Held as row actions are: `x s` after the row went selected the neighbour, and the
         # selection then took `s` past the hold ("Starred 3 of 3" on a row never seen).
-        if self.changed_elsewhere.refuses():
-            return
         self.view.select_current()
         self.update_status()
 
     def action_select_range(self) -> None:
-        if self.changed_elsewhere.refuses():
-            return
         count = self.view.select_range()
         if count is not None:
             self.notify(f"Selected {counted(count, 'row')}.", timeout=2)
@@ -922,8 +914,7 @@ class MainScreen(Screen[None]):
     # -- open the original -------------------------------------------------------------------
 
     def action_open_url(self) -> None:
-        if not self.changed_elsewhere.refuses():
-            self.reading.open_url()
+        self.reading.open_url()
 
     @app_worker(name="open URL", group="open-url", exclusive=False)
     def open_in_browser(self, url: str) -> None:
