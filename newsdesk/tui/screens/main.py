@@ -54,6 +54,7 @@ from newsdesk.tui.screens.flows.saved import SavedSearchFlow
 from newsdesk.tui.screens.flows.stories import StoryFlow
 from newsdesk.tui.screens.flows.triage import TriageFlow
 from newsdesk.tui.search_runner import SearchAnswer, SearchRequest, first_screenful
+from newsdesk.tui.undo_cursor import UndoCursors
 from newsdesk.tui.widgets.claim_writer import ClaimWriter
 from newsdesk.tui.widgets.desk_watch import DeskWatch
 from newsdesk.tui.widgets.desk_writer import DeskWriter
@@ -154,9 +155,9 @@ class MainScreen(Screen[None]):
         #: The article the cursor was to stay on, not found yet because the index was
         #: behind, and the row the cursor was put on instead.
         self._keep_when_indexed: tuple[str, str | None] | None = None
-        #: The cursor's article when a change was written, by the change's articles, so
-        #: undoing it puts the cursor back where the editor was (newest few kept).
-        self._cursor_at_change: dict[frozenset[str], str | None] = {}
+        #: The cursor's article when each change was written, by step, so undoing it puts
+        #: the cursor back where the editor was (newest few kept).
+        self._undo_cursors = UndoCursors()
         # What the keys do, one flow per concern (see flows/__init__.py).
         self.triage = TriageFlow(self)
         self.saved = SavedSearchFlow(self)
@@ -815,9 +816,7 @@ class MainScreen(Screen[None]):
         """Show what changed: markers, rows leaving the inbox, the article's state."""
         self._applying_until = 0.0
         result = message.result
-        self._cursor_at_change[frozenset(result.changed)] = self.inbox.current_id
-        while len(self._cursor_at_change) > 64:
-            del self._cursor_at_change[next(iter(self._cursor_at_change))]
+        self._undo_cursors.written(result.changed, self.inbox.current_id)
         archive_only = "is:archived" in self.query_text or "in:archive" in self.query_text
         if (
             result.action == "delete"
@@ -843,7 +842,7 @@ class MainScreen(Screen[None]):
         # an arbitrary member), or, on an empty list, the highest row the undo brought back.
         changed = message.result.changed
         if changed:
-            was_on = self._cursor_at_change.get(frozenset(changed))
+            was_on = self._undo_cursors.undone(changed)
             current = self.inbox.current_id
             if was_on in changed:
                 self.run_search(keep=was_on, hold_keys=True)
