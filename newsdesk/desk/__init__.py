@@ -846,11 +846,14 @@ class Desk:
         if record is None:
             return None
         self._indexing.notify()  # marks back, or articles removed or restored
+        from newsdesk.store.protocol import StepPreview
+
         return ActionResult(
             f"undo {record.kind}",
             record.article_ids,
             len(record.article_ids) + len(record.in_deleted),
             in_deleted=record.in_deleted,
+            step=StepPreview(record.batch, record.kind, record.ts, record.editor, record.articles),
         )
 
     # -- saved searches --------------------------------------------------------
