@@ -28,7 +28,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -334,13 +334,15 @@ class MainScreen(Screen[None]):
         keep_current: bool = False,
         reveal: tuple[str, ...] = (),
         reveal_as: str = "imported",
+        reveal_if_at: str | Literal[False] | None = False,
         hold_keys: bool = False,
     ) -> None:
         """Search for the current query; while one runs, only the latest request waits.
 
         One search at a time: on a big store, searches for the letters typed on the
         way to a word would otherwise run side by side and slow the last one down.
-        `hold_keys`: the editor asked for this list (`z`, `S`, Esc, a saved search, an
+        `reveal_if_at`: `reveal` moves the cursor only if it is still on that article
+        (False: whatever it is on). `hold_keys`: the editor asked for this list (`z`, `S`, Esc, a saved search, an
         undo), which puts the cursor on its `keep`: the keys typed next wait for it.
         Moved in the old list meanwhile, the cursor went back to `keep` when it came,
         after `s` had starred the row two below (`z j j s` in one burst).
@@ -356,6 +358,8 @@ class MainScreen(Screen[None]):
             keep_current=keep_current,
             reveal=reveal,
             reveal_as=reveal_as,
+            reveal_if_at=reveal_if_at or None,
+            reveal_if_unmoved=reveal_if_at is not False,
         )
         self.query_one(SearchJob).run(request)
 
@@ -434,6 +438,8 @@ class MainScreen(Screen[None]):
                         f"{'it' if archived == 1 else 'them'}.",
                         markup=False,
                     )
+        if reveal and answer.complete and not self.results.reveals(answer.request, before):
+            self._say_where_revealed(reveal, answer.request.reveal_as)
         self._answered_behind = answer.index_behind
         keep = answer.request.keep
         if answer.index_behind and keep and not self.view.results.lists_any((keep,)):
@@ -455,6 +461,22 @@ class MainScreen(Screen[None]):
             )
             self.post_message(self.InboxLoaded())
         self.update_status()
+
+    def _say_where_revealed(self, reveal: tuple[str, ...], what: str) -> None:
+        """The editor moved during the import: the cursor stays, and the notice says where
+        the first article it brought is listed instead."""
+        first = self.results.first_listed(reveal)
+        if first is None or first not in self.inbox.ids:
+            return  # not listed: said above ("not in this search")
+        row = self.inbox.row(first)
+        title = clean_line(row.title)[:60] if row is not None else ""
+        place = self.inbox.ids.index(first) + 1
+        self.notify(
+            f"{counted(len(reveal), 'article')} {what or 'imported'}; the cursor stays where "
+            f"you moved it. The first is row {place:,}" + (f": “{title}”." if title else "."),
+            timeout=6,
+            markup=False,
+        )
 
     def on_search_job_failed(self, message: SearchJob.Failed) -> None:
         self._searching_for = None
@@ -952,7 +974,10 @@ class MainScreen(Screen[None]):
             # The editor asked for these: the cursor goes to the first of them listed,
             # where it sorts (a feed's or a folder's arrivals are counted instead).
             self.run_search(
-                keep=self.inbox.current_id, keep_current=True, reveal=tuple(message.new_ids)
+                keep=self.inbox.current_id,
+                keep_current=True,
+                reveal=tuple(message.new_ids),
+                reveal_if_at=self.imports.cursor_at_start,
             )
         self.refresh_counts()
         self.update_status()
