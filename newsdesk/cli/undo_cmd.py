@@ -18,7 +18,8 @@ from newsdesk.desk.results import (
 
 
 def cmd_undo(desk: Desk, args: argparse.Namespace) -> int:
-    step = desk.undo_step()  # its size: what stayed is said ("1 changed of 1" of two)
+    # What stayed is said ("1 changed of 1" of two) from the step the undo took: read
+    # before it, another change could come between and make the step another.
     result = desk.undo()
     if result is None:
         # As an action that changes nothing: exit 1, so a script can tell (it exited 0
@@ -27,6 +28,7 @@ def cmd_undo(desk: Desk, args: argparse.Namespace) -> int:
             output.print_json({"action": None, "changed": [], "requested": 0})
         output.error("nothing to undo")
         return EXIT_ERROR
+    step = result.step
     if not result.changed and not args.json:
         # The step is taken back all the same: what it changed, other editors have changed
         # since, and their changes stay (it said "no article matched" and failed).

@@ -46,7 +46,13 @@ from newsdesk.desk.results import (
     normalise_tag,
 )
 from newsdesk.desk.rulebook import RuleBook
-from newsdesk.desk.stories import mend_stories, regroup, story_groups
+from newsdesk.desk.stories import (
+    mend_stories,
+    regroup,
+    shown_story_counts,
+    shown_versions,
+    story_groups,
+)
 from newsdesk.desk.storing import ArticleStorer
 from newsdesk.desk.targets import action_targets, resolve_id
 from newsdesk.errors import DeskError, StoreError
@@ -846,11 +852,14 @@ class Desk:
         if record is None:
             return None
         self._indexing.notify()  # marks back, or articles removed or restored
+        from newsdesk.store.protocol import StepPreview
+
         return ActionResult(
             f"undo {record.kind}",
             record.article_ids,
             len(record.article_ids) + len(record.in_deleted),
             in_deleted=record.in_deleted,
+            step=StepPreview(record.batch, record.kind, record.ts, record.editor, record.articles),
         )
 
     # -- saved searches --------------------------------------------------------
@@ -1000,9 +1009,21 @@ class Desk:
 
     # -- stories ----------------------------------------------------------------
 
-    def story_members(self, story_id: str) -> list[str]:
-        """The versions of one story, newest first."""
-        return self.store.story_members(story_id)
+    def story_members(self, story_id: str, *, with_archived: bool = True) -> list[str]:
+        """The versions of one story, newest first (without `with_archived`, those not
+        archived: what a folded story row of the inbox stands for)."""
+        members = self.store.story_members(story_id)
+        if with_archived:
+            return members
+        shown = shown_versions(self.store, members, with_archived=False)
+        return [m for m in members if m in shown]
+
+    def shown_story_counts(
+        self, ids: Sequence[str], *, with_archived: bool
+    ) -> dict[str, tuple[int, int]]:
+        """Per article of `ids` in a story of two or more: its story's versions a view
+        shows (archived ones only `with_archived`) and how many of them are starred."""
+        return shown_story_counts(self.store, ids, with_archived=with_archived)
 
     def existing(self, ids: Sequence[str]) -> set[str]:
         """Those of `ids` still stored (a selection may hold articles deleted elsewhere)."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from newsdesk.import_batch import FileOutcome
 from newsdesk.isodates import iso_to_ts
@@ -11,6 +11,9 @@ from newsdesk.model import ArticleRow
 from newsdesk.story_label import Candidate, representative
 from newsdesk.tags import normalise_tag as normalise_tag
 from newsdesk.wire import KILLED_LABEL, WITHHELD_LABEL, row_killed, row_label
+
+if TYPE_CHECKING:
+    from newsdesk.store.protocol import StepPreview
 
 
 @dataclass
@@ -100,6 +103,9 @@ class ActionResult:
     #: An undo's articles another editor deleted since: taken back in what the delete
     #: kept, so they come back without the change if that editor restores them.
     in_deleted: list[str] = field(default_factory=list)
+    #: An undo's step as it was taken (its size, who, when): what the undo says is read
+    #: from the take itself, never from a look before it another change may have beaten.
+    step: StepPreview | None = None
 
     def as_dict(self) -> dict[str, Any]:
         found = {"action": self.action, "changed": self.changed, "requested": self.requested}

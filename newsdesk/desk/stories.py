@@ -143,3 +143,35 @@ def regroup(store: StoreBackend, progress: Callable[[int, int], None] | None = N
     except StoreError as exc:
         raise type(exc)(f"could not regroup the stories: {exc}") from exc
     return len(ids)
+
+
+def shown_versions(store: StoreBackend, members: Sequence[str], *, with_archived: bool) -> set[str]:
+    """Those of a story's `members` a view shows: archived ones only in a view of the
+    archive (`with_archived`). A folded story row counted and acted on its archived
+    versions too ("+2" over two versions in the inbox, "Starred 3 of 3")."""
+    if with_archived or len(members) < 2:
+        return set(members)
+    from newsdesk.search.query_tree import Flag
+
+    return set(members) - store.matching(members, Flag("archived"))
+
+
+def shown_story_counts(
+    store: StoreBackend, ids: Sequence[str], *, with_archived: bool
+) -> dict[str, tuple[int, int]]:
+    """Per article of `ids` in a story of two or more: (its story's versions a view shows,
+    how many of those are starred); see `shown_versions`."""
+    members = {article_id: store.with_versions([article_id]) for article_id in ids}
+    members = {k: v for k, v in members.items() if len(v) > 1}
+    every = list(dict.fromkeys(m for versions in members.values() for m in versions))
+    if not every:
+        return {}
+    from newsdesk.search.query_tree import Flag
+
+    shown = shown_versions(store, every, with_archived=with_archived)
+    starred = store.matching([m for m in every if m in shown], Flag("starred"))
+    counts: dict[str, tuple[int, int]] = {}
+    for article_id, versions in members.items():
+        mine = [m for m in versions if m in shown or m == article_id]
+        counts[article_id] = (len(mine), sum(1 for m in mine if m in starred))
+    return counts

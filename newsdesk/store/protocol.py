@@ -118,6 +118,9 @@ class ActionRecord:
     #: In an article's log (`article_log`): the tags this step added and took off.
     tags_added: list[str] = field(default_factory=list)
     tags_removed: list[str] = field(default_factory=list)
+    #: After an undo: how many articles the step it took back covered (what `undo_step`
+    #: read before it), counted in the same transaction as the take.
+    articles: int = 0
 
 
 def batch_records(rows: Iterable[Mapping[str, Any]]) -> list[ActionRecord]:

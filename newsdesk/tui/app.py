@@ -20,7 +20,7 @@ from typing import ClassVar
 from textual import events, on
 from textual.app import App
 from textual.binding import Binding
-from textual.notifications import SeverityLevel
+from textual.notifications import Notify, SeverityLevel
 from textual.timer import Timer
 from textual.widgets import Input
 from textual.worker import Worker, WorkerState
@@ -39,6 +39,15 @@ from newsdesk.tui.screens.main import MainScreen
 from newsdesk.uistate import UIState
 
 Clock = Callable[[], datetime]
+
+#: A screen narrower or shorter than this is small: notices are kept few and brief there,
+#: over the detail pane (newsdesk.tcss), so none hides the list's cursor row.
+SMALL_WIDTH = 110
+SMALL_HEIGHT = 32
+#: Notices shown at once on a small screen (the newest: a third stacked over the list).
+SMALL_NOTICES = 2
+#: The longest an information notice stays on a small screen (seconds).
+SMALL_TIMEOUT = 3.0
 
 
 def system_clock() -> datetime:
@@ -71,8 +80,11 @@ class NewsdeskApp(App[None]):
         """Every notification of the app (screens and widgets call this one) is cleaned.
 
         Messages quote file names, feed names, saved searches and errors, any of
-        which may carry escapes (OSC 0/52, CSI, C1, bidi controls).
+        which may carry escapes (OSC 0/52, CSI, C1, bidi controls). On a small screen
+        an information notice goes sooner (warnings and errors stay as long as asked).
         """
+        if severity == "information" and self._small_screen():
+            timeout = min(self.NOTIFICATION_TIMEOUT if timeout is None else timeout, SMALL_TIMEOUT)
         super().notify(
             display(message, one_line=False),
             title=display(title),
@@ -80,6 +92,21 @@ class NewsdeskApp(App[None]):
             timeout=timeout,
             markup=markup,
         )
+
+    def _small_screen(self) -> bool:
+        width, height = self.size
+        return width < SMALL_WIDTH or height < SMALL_HEIGHT
+
+    def on_notify(self, _event: Notify) -> None:
+        """Before Textual adds a notice (`App._on_notify`, which runs after this): on a
+        small screen the oldest go, so the stack stays over the detail pane. At 80x24 four
+        notices in a row stood over the list and the row under the cursor."""
+        if not self._small_screen():
+            return
+        shown = list(self._notifications)  # oldest first
+        for notice in shown[: max(0, len(shown) - (SMALL_NOTICES - 1))]:
+            # Textual's own way to take one notice down (there is no public one).
+            self._unnotify(notice, refresh=False)
 
     def __init__(
         self,

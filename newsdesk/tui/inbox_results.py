@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from newsdesk.tui.search_runner import SearchAnswer
+from newsdesk.tui.search_runner import SearchAnswer, SearchRequest
 from newsdesk.tui.story_view import story_heads, with_versions
 
 
@@ -103,9 +103,15 @@ class InboxResults:
         else:
             self._rows, self.story_of_head = list(answer.ids), {}
             self.expanded = {}
-        if request.reveal and answer.complete:
-            keep = self._first_listed(request.reveal) or keep
+        if request.reveal and answer.complete and self.reveals(request, current):
+            keep = self.first_listed(request.reveal) or keep
         return Placement(keep)
+
+    @staticmethod
+    def reveals(request: SearchRequest, current: str | None) -> bool:
+        """Whether the request's `reveal` may move the cursor, now on `current`: not when
+        the editor moved it since the import began (`reveal_if_at`)."""
+        return not request.reveal_if_unmoved or current == request.reveal_if_at
 
     def kept_notice(self, stopped: str) -> str:
         """What the bar says when a search was cut short before it ran (`stopped`, why)
@@ -113,7 +119,7 @@ class InboxResults:
         shown = "the inbox" if not self.query else f"the results for {self.query!r}"
         return f"{stopped}: the list still shows {shown}"
 
-    def _first_listed(self, ids: Sequence[str]) -> str | None:
+    def first_listed(self, ids: Sequence[str]) -> str | None:
         """The row highest in the list that is one of `ids` or the story row of one."""
         wanted = set(ids)
         wanted.update(h for h in (self.head_of(i) for i in ids) if h is not None)

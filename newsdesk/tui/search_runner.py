@@ -40,6 +40,11 @@ class SearchRequest:
     #: What brought `reveal`'s articles, for the notice when the search does not list
     #: them ("1 article imported, not in this search"); "" for no notice.
     reveal_as: str = "imported"
+    #: `reveal` moves the cursor only when it is still on this article (or still on no
+    #: row), where it was when the import began: a `j` pressed meanwhile is the editor's.
+    reveal_if_at: str | None = None
+    #: Whether `reveal_if_at` applies (an import the editor asked for); else it always does.
+    reveal_if_unmoved: bool = False
     #: Set when the search starts; later searches have higher numbers.
     seq: int = 0
 

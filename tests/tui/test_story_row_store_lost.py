@@ -29,7 +29,7 @@ LOST = "cannot reach the shared desk at postgresql://desk@db/desk (server closed
 
 
 def _members_unreadable(desk: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
-    def fail(_story_id: str) -> list[str]:
+    def fail(_story_id: str, **_options: object) -> list[str]:
         raise StoreUnreachableError(LOST)
 
     monkeypatch.setattr(desk, "story_members", fail)

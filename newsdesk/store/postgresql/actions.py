@@ -227,6 +227,7 @@ def undo(
     ).fetchall()
     present = states(tx, [str(a["article_id"]) for a in acts], lock=True)
     ids = [str(a["article_id"]) for a in acts]
+    record.articles = len(set(ids))  # as `undo_step` counts them
     kept = _worked_on_since(tx, ids, batch, mine) if kind == "import" else set()
     since = (
         _marks_changed_since(tx, ids, batch, mine)

@@ -263,6 +263,7 @@ def undo(
     acts = tx.execute(
         "SELECT article_id, before, after FROM actions WHERE batch = ? ORDER BY id DESC", (batch,)
     ).fetchall()
+    record.articles = len({str(a[0]) for a in acts})  # as `undo_step` counts them
     now = states(tx, [str(a[0]) for a in acts])
     kept = (
         _worked_on_since(tx, [str(a[0]) for a in acts], batch, editor, mine)

@@ -28,7 +28,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -44,7 +44,7 @@ from newsdesk.sanitize import clean_line
 from newsdesk.tui.commands import KeyTableCommands
 from newsdesk.tui.inbox_results import InboxResults
 from newsdesk.tui.keymap import KEY_TABLE, ROW_ACTIONS, SPEC_BY_ID, key_display
-from newsdesk.tui.screens.flows.changed_elsewhere import ChangedElsewhere
+from newsdesk.tui.screens.flows.changed_elsewhere import ChangedElsewhere, held_row_actions
 from newsdesk.tui.screens.flows.export import ExportFlow
 from newsdesk.tui.screens.flows.feeds import FeedsFlow
 from newsdesk.tui.screens.flows.imports import ImportFlow
@@ -54,6 +54,7 @@ from newsdesk.tui.screens.flows.saved import SavedSearchFlow
 from newsdesk.tui.screens.flows.stories import StoryFlow
 from newsdesk.tui.screens.flows.triage import TriageFlow
 from newsdesk.tui.search_runner import SearchAnswer, SearchRequest, first_screenful
+from newsdesk.tui.undo_cursor import UndoCursors
 from newsdesk.tui.widgets.claim_writer import ClaimWriter
 from newsdesk.tui.widgets.desk_watch import DeskWatch
 from newsdesk.tui.widgets.desk_writer import DeskWriter
@@ -85,8 +86,10 @@ ASK_AGAIN_S = 2.0
 STATE_SAVE_S = 2.0
 
 
+@held_row_actions
 class MainScreen(Screen[None]):
-    """The one working screen of the app."""
+    """The one working screen of the app (its row actions held after a change elsewhere
+    moved the cursor: `held_row_actions`)."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012
     """List above the detail pane below 110 columns, beside it from 110."""
@@ -152,9 +155,9 @@ class MainScreen(Screen[None]):
         #: The article the cursor was to stay on, not found yet because the index was
         #: behind, and the row the cursor was put on instead.
         self._keep_when_indexed: tuple[str, str | None] | None = None
-        #: The cursor's article when a change was written, by the change's articles, so
-        #: undoing it puts the cursor back where the editor was (newest few kept).
-        self._cursor_at_change: dict[frozenset[str], str | None] = {}
+        #: The cursor's article when each change was written, by step, so undoing it puts
+        #: the cursor back where the editor was (newest few kept).
+        self._undo_cursors = UndoCursors()
         # What the keys do, one flow per concern (see flows/__init__.py).
         self.triage = TriageFlow(self)
         self.saved = SavedSearchFlow(self)
@@ -331,13 +334,15 @@ class MainScreen(Screen[None]):
         keep_current: bool = False,
         reveal: tuple[str, ...] = (),
         reveal_as: str = "imported",
+        reveal_if_at: str | Literal[False] | None = False,
         hold_keys: bool = False,
     ) -> None:
         """Search for the current query; while one runs, only the latest request waits.
 
         One search at a time: on a big store, searches for the letters typed on the
         way to a word would otherwise run side by side and slow the last one down.
-        `hold_keys`: the editor asked for this list (`z`, `S`, Esc, a saved search, an
+        `reveal_if_at`: `reveal` moves the cursor only if it is still on that article
+        (False: whatever it is on). `hold_keys`: the editor asked for this list (`z`, `S`, Esc, a saved search, an
         undo), which puts the cursor on its `keep`: the keys typed next wait for it.
         Moved in the old list meanwhile, the cursor went back to `keep` when it came,
         after `s` had starred the row two below (`z j j s` in one burst).
@@ -353,6 +358,8 @@ class MainScreen(Screen[None]):
             keep_current=keep_current,
             reveal=reveal,
             reveal_as=reveal_as,
+            reveal_if_at=reveal_if_at or None,
+            reveal_if_unmoved=reveal_if_at is not False,
         )
         self.query_one(SearchJob).run(request)
 
@@ -431,6 +438,8 @@ class MainScreen(Screen[None]):
                         f"{'it' if archived == 1 else 'them'}.",
                         markup=False,
                     )
+        if reveal and answer.complete and not self.results.reveals(answer.request, before):
+            self._say_where_revealed(reveal, answer.request.reveal_as)
         self._answered_behind = answer.index_behind
         keep = answer.request.keep
         if answer.index_behind and keep and not self.view.results.lists_any((keep,)):
@@ -452,6 +461,22 @@ class MainScreen(Screen[None]):
             )
             self.post_message(self.InboxLoaded())
         self.update_status()
+
+    def _say_where_revealed(self, reveal: tuple[str, ...], what: str) -> None:
+        """The editor moved during the import: the cursor stays, and the notice says where
+        the first article it brought is listed instead."""
+        first = self.results.first_listed(reveal)
+        if first is None or first not in self.inbox.ids:
+            return  # not listed: said above ("not in this search")
+        row = self.inbox.row(first)
+        title = clean_line(row.title)[:60] if row is not None else ""
+        place = self.inbox.ids.index(first) + 1
+        self.notify(
+            f"{counted(len(reveal), 'article')} {what or 'imported'}; the cursor stays where "
+            f"you moved it. The first is row {place:,}" + (f": “{title}”." if title else "."),
+            timeout=6,
+            markup=False,
+        )
 
     def on_search_job_failed(self, message: SearchJob.Failed) -> None:
         self._searching_for = None
@@ -653,8 +678,7 @@ class MainScreen(Screen[None]):
         self.set_focus(self.inbox if self.detail.has_focus else self.detail)
 
     def action_open(self) -> None:
-        if not self.changed_elsewhere.refuses():
-            self.reading.open_cursor()
+        self.reading.open_cursor()
 
     @on(InboxList.Activated)
     def _activated(self, message: InboxList.Activated) -> None:
@@ -675,8 +699,7 @@ class MainScreen(Screen[None]):
     # -- stories, grouping and sort ---------------------------------------------------------
 
     def action_expand(self) -> None:
-        if not self.changed_elsewhere.refuses():
-            self.stories.expand()
+        self.stories.expand()
 
     def action_collapse(self) -> None:
         self.view.collapse_story()
@@ -688,8 +711,7 @@ class MainScreen(Screen[None]):
         self.stories.toggle_sort()
 
     def action_diff(self) -> None:
-        if not self.changed_elsewhere.refuses():
-            self.stories.diff()
+        self.stories.diff()
 
     def action_jump_related(self, number: int) -> None:
         self.stories.jump_related(number)
@@ -702,11 +724,9 @@ class MainScreen(Screen[None]):
         None when a folded story's versions cannot be read (the store is away): said as a
         write the store refused is (`refused`, the title), and nothing is done. The head
         alone was taken for its story: "Archived 1 of 1" over a row of five versions.
-        Also None for the cursor's row just after a change elsewhere took the row it was
-        on (`ChangedElsewhere`); the selection is what the editor chose, and goes on.
+        (The actions that call this are held just after a change elsewhere took the row
+        the cursor was on: `held_row_actions`.)
         """
-        if not self.inbox.selected and self.changed_elsewhere.refuses():
-            return None
         try:
             ids = self.view.targets()
         except DeskError as exc:
@@ -741,8 +761,7 @@ class MainScreen(Screen[None]):
         self.triage.delete()
 
     def action_note(self) -> None:
-        if not self.changed_elsewhere.refuses():
-            self.triage.note()
+        self.triage.note()
 
     def action_undo(self) -> None:
         if self.imports.holds_undo():
@@ -819,9 +838,7 @@ class MainScreen(Screen[None]):
         """Show what changed: markers, rows leaving the inbox, the article's state."""
         self._applying_until = 0.0
         result = message.result
-        self._cursor_at_change[frozenset(result.changed)] = self.inbox.current_id
-        while len(self._cursor_at_change) > 64:
-            del self._cursor_at_change[next(iter(self._cursor_at_change))]
+        self._undo_cursors.written(result.changed, self.inbox.current_id)
         archive_only = "is:archived" in self.query_text or "in:archive" in self.query_text
         if (
             result.action == "delete"
@@ -847,7 +864,7 @@ class MainScreen(Screen[None]):
         # an arbitrary member), or, on an empty list, the highest row the undo brought back.
         changed = message.result.changed
         if changed:
-            was_on = self._cursor_at_change.get(frozenset(changed))
+            was_on = self._undo_cursors.undone(changed)
             current = self.inbox.current_id
             if was_on in changed:
                 self.run_search(keep=was_on, hold_keys=True)
@@ -874,16 +891,12 @@ class MainScreen(Screen[None]):
     # -- selection ---------------------------------------------------------------------------
 
     def action_select(self) -> None:
-        # Held as actions are: `x s` after the row went selected the neighbour, and the
+        # Held as row actions are: `x s` after the row went selected the neighbour, and the
         # selection then took `s` past the hold ("Starred 3 of 3" on a row never seen).
-        if self.changed_elsewhere.refuses():
-            return
         self.view.select_current()
         self.update_status()
 
     def action_select_range(self) -> None:
-        if self.changed_elsewhere.refuses():
-            return
         count = self.view.select_range()
         if count is not None:
             self.notify(f"Selected {counted(count, 'row')}.", timeout=2)
@@ -922,8 +935,7 @@ class MainScreen(Screen[None]):
     # -- open the original -------------------------------------------------------------------
 
     def action_open_url(self) -> None:
-        if not self.changed_elsewhere.refuses():
-            self.reading.open_url()
+        self.reading.open_url()
 
     @app_worker(name="open URL", group="open-url", exclusive=False)
     def open_in_browser(self, url: str) -> None:
@@ -962,7 +974,10 @@ class MainScreen(Screen[None]):
             # The editor asked for these: the cursor goes to the first of them listed,
             # where it sorts (a feed's or a folder's arrivals are counted instead).
             self.run_search(
-                keep=self.inbox.current_id, keep_current=True, reveal=tuple(message.new_ids)
+                keep=self.inbox.current_id,
+                keep_current=True,
+                reveal=tuple(message.new_ids),
+                reveal_if_at=self.imports.cursor_at_start,
             )
         self.refresh_counts()
         self.update_status()

@@ -254,7 +254,8 @@ class DeskWriter(Widget):
 
     def _undo_step(self) -> None:
         try:
-            step = self._desk.undo_step(own_session=True)
+            # What it says comes from the step taken (`result.step`), not from one read
+            # before it: another change between the two made the message wrong.
             result = self._desk.undo(own_session=True)
         except StepInProgress as exc:
             # Not a failure: the running import is the newest step (`ImportFlow.holds_undo`).
@@ -266,6 +267,7 @@ class DeskWriter(Widget):
         if result is None:
             self.notify("Nothing to undo.", timeout=2)
             return
+        step = result.step
         if not result.changed:  # "Undid import on 0 articles"
             said = (
                 taken_back_in_deleted(result.action, len(result.in_deleted))

@@ -11,6 +11,7 @@ its own answers in one of these.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import Protocol, TypeVar
 
@@ -45,7 +46,11 @@ class InboxSource(Protocol):
 
     def get(self, article_id: str) -> Article | None: ...
 
-    def story_members(self, story_id: str) -> list[str]: ...
+    def story_members(self, story_id: str, *, with_archived: bool = True) -> list[str]: ...
+
+    def shown_story_counts(
+        self, ids: Sequence[str], *, with_archived: bool
+    ) -> dict[str, tuple[int, int]]: ...
 
     def related(self, article_id: str, limit: int = 5) -> list[str]: ...
 
@@ -90,8 +95,17 @@ class GuardedSource:
     def rows(self, ids: Sequence[str]) -> list[ArticleRow]:
         return self._or(lambda: self._source.rows(ids), [])
 
-    def story_members(self, story_id: str) -> list[str]:
-        return self._or(lambda: self._source.story_members(story_id), [])
+    def story_members(self, story_id: str, *, with_archived: bool = True) -> list[str]:
+        return self._or(
+            lambda: self._source.story_members(story_id, with_archived=with_archived), []
+        )
+
+    def shown_story_counts(
+        self, ids: Sequence[str], *, with_archived: bool
+    ) -> dict[str, tuple[int, int]]:
+        return self._or(
+            lambda: self._source.shown_story_counts(ids, with_archived=with_archived), {}
+        )
 
     def related(self, article_id: str, limit: int = 5) -> list[str]:
         return self._or(lambda: self._source.related(article_id, limit), [])
@@ -148,10 +162,12 @@ class InboxView(Container):
         #: Story versions the last `targets` / `cursor_story` left out: they joined their
         #: story after its row was drawn.
         self.newer_left = 0
+        #: The query whose `shows_archived` was read last, and the answer.
+        self._archive_view: tuple[str, bool] = ("", False)
 
     def compose(self) -> ComposeResult:
         yield InboxList(
-            self._source.rows,
+            self._rows_as_shown,
             self._clock,
             relative_times=self._relative_times,
             editor=self._source.editor,
@@ -162,6 +178,35 @@ class InboxView(Container):
     @property
     def inbox(self) -> InboxList:
         return self.query_one(InboxList)
+
+    def shows_archived(self) -> bool:
+        """Whether the answer on screen is of the archive (`is:archived`, `in:all`...):
+        only there does a story row count and act on its archived versions."""
+        query = self.results.query or ""
+        if query != self._archive_view[0]:
+            from newsdesk.search.query import parse
+
+            try:
+                shown = parse(query, now=self._clock()).shows_archived
+            except DeskError:
+                shown = False  # a query that cannot be read shows nothing
+            self._archive_view = (query, shown)
+        return self._archive_view[1]
+
+    def _rows_as_shown(self, ids: Sequence[str]) -> list[ArticleRow]:
+        """The rows, a story's counts (+N, starred) of the versions this view shows: an
+        archived version counted in the inbox's "+2", and `s` starred it too."""
+        rows = self._source.rows(ids)
+        in_stories = [row.id for row in rows if row.story_size > 1]
+        if not in_stories:
+            return rows
+        counts = self._source.shown_story_counts(in_stories, with_archived=self.shows_archived())
+        return [
+            replace(row, story_size=found[0], story_starred=found[1])
+            if (found := counts.get(row.id)) is not None
+            else row
+            for row in rows
+        ]
 
     @property
     def detail(self) -> DetailPane:
@@ -180,6 +225,9 @@ class InboxView(Container):
         )
         if placement is None:
             return False
+        was_archive = self._archive_view[1]
+        if self.shows_archived() != was_archive:
+            inbox.invalidate()  # stories count their archived versions here, or no longer
         inbox.story_heads = set(self.results.story_of_head)
         self._refresh_expanded(answer.ids)
         self.show_rows(placement)
@@ -348,8 +396,11 @@ class InboxView(Container):
         return self._as_drawn([current])
 
     def _as_drawn(self, ids: list[str]) -> list[str]:
+        with_archived = self.shows_archived()
         found = self.results.story_targets(
-            ids, self._reads.story_members, self.inbox.drawn_story_size
+            ids,
+            lambda story: self._reads.story_members(story, with_archived=with_archived),
+            self.inbox.drawn_story_size,
         )
         self.newer_left = found.newer
         return found.ids

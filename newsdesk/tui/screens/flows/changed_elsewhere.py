@@ -7,16 +7,27 @@ pressed a moment later starred the neighbour ("Starred 2 of 2" on a story row
 the editor never highlighted). Now the list says which article went and who took
 it, and a key that acts on the cursor's row, pressed within `HOLD_S` of that move,
 is refused with the same words: pressed again, it acts on the row now shown.
+
+One gate holds them (`held_row_actions`, on the screen's class): every action of the
+key table that acts on rows (`keymap.ROW_ACTIONS`). They were held one by one, each
+action added after it was found to slip through (`s` and `a`, then `x`, `V`, `l`,
+`D`, `o`, `n`, Enter); a new key now is held by being a row action.
 """
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from newsdesk.errors import DeskError
 from newsdesk.sanitize import display
+from newsdesk.tui.keymap import KEY_TABLE, ROW_ACTIONS, SELECTION_ACTIONS, action_name
 from newsdesk.tui.screens.flows.host import InboxHost
+
+if TYPE_CHECKING:
+    from newsdesk.tui.widgets.inbox import InboxList
 
 #: A key acting on the cursor's row within this many seconds of an outside change
 #: moving the cursor is refused: typed before the editor could see the move.
@@ -151,3 +162,45 @@ class ChangedElsewhere:
             markup=False,
         )
         return True
+
+
+class _Holds(Protocol):
+    """What the gate reads of the screen."""
+
+    @property
+    def inbox(self) -> InboxList: ...
+
+    changed_elsewhere: ChangedElsewhere
+
+
+Screen = TypeVar("Screen", bound=type[Any])
+
+#: Marks an action method the gate wraps (so it is wrapped once, and a test can see it).
+HELD = "_held_when_changed_elsewhere"
+
+
+def _held(name: str, action: Callable[..., Any]) -> Callable[..., Any]:
+    on_selection = name in SELECTION_ACTIONS
+
+    @functools.wraps(action)
+    def held(self: _Holds, *args: Any) -> Any:
+        # The selection is what the editor chose: it goes on whatever moved the cursor.
+        if on_selection and self.inbox.selected:
+            return action(self, *args)
+        if self.changed_elsewhere.refuses():
+            return None
+        return action(self, *args)
+
+    setattr(held, HELD, True)
+    return held
+
+
+def held_row_actions(screen: Screen) -> Screen:
+    """Wrap every action of the key table that acts on rows in the hold (class decorator
+    for the screen that holds the key table's bindings)."""
+    for spec in KEY_TABLE:
+        name = action_name(spec)
+        method = getattr(screen, f"action_{name}", None)
+        if name in ROW_ACTIONS and method is not None and not getattr(method, HELD, False):
+            setattr(screen, f"action_{name}", _held(name, method))
+    return screen

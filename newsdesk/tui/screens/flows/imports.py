@@ -62,6 +62,8 @@ class ImportFlow:
         self.host = host
         #: The newest step of the action log when the running import started.
         self._step_before: int | None = None
+        #: The cursor's article when the running (or last) import started.
+        self.cursor_at_start: str | None = None
 
     def _newest_step(self) -> int | None:
         steps = self.host.desk.history(limit=1)
@@ -235,5 +237,8 @@ class ImportFlow:
         if self.busy():  # asked before the first one began (a survey, a question)
             return
         self._step_before = self._newest_step()
+        # Where the cursor was: the import's end moves it to what came in only if the
+        # editor has not moved it since (a `j` just before the end was theirs).
+        self.cursor_at_start = self.host.inbox.current_id
         self.host.import_job.start(paths, sample=sample)
         self.host.update_status()
