@@ -37,9 +37,10 @@ from newsdesk.search.schema import (
     name_phrase,
     plain_analyzer,
     text_analyzer,
+    written_text,
 )
 from newsdesk.search.spellings import two_letter_spelling, umlaut_spelling
-from newsdesk.search.words import JOINED, KeptText, name_units, prefix_form, query_words
+from newsdesk.search.words import JOINED, name_units, prefix_form, query_words
 
 #: Terms a prefix expands to, per field (the most frequent first); 64 in all
 #: over the default fields.
@@ -393,8 +394,8 @@ class WhooshCompiler:
         if loaded is None:
             raise QuerySyntaxError(f"related:{shown(article_id)[1:-1]}: no article has that id")
         # Its people's words as the index holds them, unstemmed (`search.words`).
-        text = KeptText(
-            fold_text(f"{loaded.title}\n{loaded.title}\n{loaded.body}"), name_units(loaded.people)
+        text = written_text(
+            f"{loaded.title}\n{loaded.title}\n{loaded.body}", name_units(loaded.people)
         )
         terms: list[wq.Query] = []
         # A word most of the desk holds ("said", "year") likens nothing: a short
