@@ -374,6 +374,7 @@ class Desk:
         *,
         feed_id: int | None = None,
         arrival: Arrival | None = None,
+        kept: list[str] | None = None,
     ) -> tuple[list[str], int]:
         """Store items in one transaction; `after(tx, ids)` runs inside it with every
         item's article id (new or the duplicate it merged into); corrected ones go to
@@ -393,6 +394,7 @@ class Desk:
                     updated=updated,
                     feed_id=feed_id,
                     earlier=earlier,
+                    kept=kept,
                 )
         except StoreError as exc:
             raise type(exc)(f"could not store articles from {origin}: {exc}") from exc
@@ -490,6 +492,7 @@ class Desk:
             sub: Subscription,
             after: Callable[[Transaction, list[str]], None],
             updated: list[str],
+            kept: list[str],
         ) -> tuple[list[str], int]:
             return self._store_items(
                 items,
@@ -500,6 +503,7 @@ class Desk:
                 updated=updated,
                 feed_id=sub.id,
                 arrival=arrival,
+                kept=kept,
             )
 
         def stored(outcome: FeedOutcome, done: int, total: int) -> None:

@@ -35,10 +35,17 @@ from newsdesk.model import Extracted
 from newsdesk.store.protocol import StoreBackend, Transaction
 from newsdesk.tags import normalise_tag, normalise_tags
 
-#: The Desk's item writer: (items, their feed, after(tx, ids), updated) -> (created ids,
-#: duplicates); the ids of items it stored before and updated now go to `updated`.
+#: The Desk's item writer: (items, their feed, after(tx, ids), updated, kept) ->
+#: (created ids, duplicates); the ids of items it stored before and updated now go to
+#: `updated`, those told again cut short, which kept their stored text, to `kept`.
 StoreItems = Callable[
-    [Sequence[Extracted], Subscription, Callable[[Transaction, list[str]], None], list[str]],
+    [
+        Sequence[Extracted],
+        Subscription,
+        Callable[[Transaction, list[str]], None],
+        list[str],
+        list[str],
+    ],
     tuple[list[str], int],
 ]
 MAX_OPML_BYTES = 4 * 1024 * 1024
@@ -69,6 +76,9 @@ class FeedOutcome:
     #: Items stored before and told otherwise now (a correction under the same GUID),
     #: counted among the duplicates too.
     updated: int = 0
+    #: Items told again shorter (emptied, a teaser, cut short) whose stored text was
+    #: kept: counted among the duplicates too.
+    kept_longer: int = 0
     reason: str | None = None
     #: A change made to the subscription (moved, disabled), said once.
     message: str | None = None
@@ -85,6 +95,7 @@ class FeedOutcome:
             "new": self.new,
             "duplicates": self.duplicates,
             "updated": self.updated,
+            "kept_longer": self.kept_longer,
             "reason": self.reason,
             "message": self.message,
             "warnings": self.warnings,
@@ -115,6 +126,10 @@ class FetchSummary:
     @property
     def updated(self) -> int:
         return sum(f.updated for f in self.feeds)
+
+    @property
+    def kept_longer(self) -> int:
+        return sum(f.kept_longer for f in self.feeds)
 
     @property
     def archived_on_arrival(self) -> int:
@@ -180,6 +195,7 @@ class FetchSummary:
         return {
             "new": self.new,
             "updated": self.updated,
+            "kept_longer": self.kept_longer,
             "fetched": len(self.feeds),
             "unchanged": sum(1 for f in self.feeds if f.status == "unchanged"),
             "failed": len(self.failed),
@@ -535,11 +551,13 @@ def _record(store: StoreBackend, store_items: StoreItems, done: Downloaded) -> F
         store.save_feed(tx, sub)
 
     updated: list[str] = []
-    created, duplicates = store_items(done.items, sub, after, updated)
+    kept: list[str] = []
+    created, duplicates = store_items(done.items, sub, after, updated, kept)
     outcome.status = "new" if created or updated else "unchanged"
     outcome.new = len(created)
     outcome.duplicates = duplicates
     outcome.updated = len(updated)
+    outcome.kept_longer = len(kept)
     outcome.new_ids = created
     return outcome
 
