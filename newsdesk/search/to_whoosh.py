@@ -40,7 +40,13 @@ from newsdesk.search.schema import (
     written_text,
 )
 from newsdesk.search.spellings import two_letter_spelling, umlaut_spelling
-from newsdesk.search.words import JOINED, name_units, prefix_form, query_words
+from newsdesk.search.words import (
+    JOINED,
+    abbreviation_forms,
+    name_units,
+    prefix_form,
+    query_words,
+)
 
 #: Terms a prefix expands to, per field (the most frequent first); 64 in all
 #: over the default fields.
@@ -324,6 +330,11 @@ class WhooshCompiler:
         if not tokens:
             return None
         if len(tokens) == 1:
+            forms = abbreviation_forms(tokens[0])
+            if len(forms) > 1:
+                # `dateline:ny` finds "Buffalo, N.Y." and `dateline:n.y.` "New York, NY",
+                # as `US` and `U.S.` find each other in the text.
+                return wq.Or([wq.Term(field_name, f, boost=boost) for f in forms])
             return wq.Term(field_name, tokens[0], boost=boost)
         # A phrase, or one typed word the analyser splits ("10:30").
         return wq.Phrase(field_name, tokens, boost=boost)

@@ -212,6 +212,16 @@ def query_words(folded: str) -> list[tuple[str, str | None]]:
     return out
 
 
+def abbreviation_forms(word: str) -> tuple[str, ...]:
+    """A folded word of an unstemmed field (dateline, outlet) and its other spelling as an
+    abbreviation: "n.y" and "ny", "dc" and "d.c" (two or three letters)."""
+    if "." in word and _DOTTED.fullmatch(word):
+        return (word, word.replace(".", ""))
+    if 2 <= len(word) <= 3 and word.isalpha() and word.isascii() and word not in STOP_WORDS:
+        return (word, ".".join(word))
+    return (word,)
+
+
 def prefix_form(text: str) -> str:
     """What a typed prefix (`al-ass`, `o'bri`) is looked for as: its last unit joined,
     in its American spelling (`colour*` is `color*`: the index holds no "colour")."""

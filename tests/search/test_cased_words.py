@@ -30,6 +30,8 @@ ARTICLES = {
     "voted": Extracted(title="Poll", body="Half of the town voted Labour, the count showed."),
     "work": Extracted(title="Jobs", body="The labor market tightened as unions struck."),
     "british_work": Extracted(title="Wages", body="Labour shortages hit farms; labour costs rose."),
+    "buffalo": Extracted(title="Snow", body="Snow closed roads.", dateline="BUFFALO, N.Y."),
+    "new_york": Extracted(title="Rain", body="Rain closed roads.", dateline="New York, NY"),
 }
 
 QUERIES: dict[str, set[str]] = {
@@ -44,6 +46,10 @@ QUERIES: dict[str, set[str]] = {
     "labor": {"work", "british_work"},
     "labour": {"work", "british_work", "party", "voted"},
     '"labour party"': {"party"},
+    # A dateline's abbreviation in either spelling (no spelling rules: a place's name).
+    "dateline:ny": {"buffalo", "new_york"},
+    "dateline:N.Y.": {"buffalo", "new_york"},
+    "dateline:york": {"new_york"},
 }
 
 
