@@ -3,6 +3,7 @@ detail pane marks them (it marked nothing: only the pane did)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from rich.style import Style
@@ -30,7 +31,7 @@ def _row(title: str) -> ArticleRow:
 
 
 def _marked(title: str, terms: list[str] | None, width: int = 100) -> list[str]:
-    styles = RowStyles(*([Style()] * 16), match=MATCH)
+    styles = replace(RowStyles(*([Style()] * 16)), match=MATCH)
     marks = highlighter(terms) if terms else None
     text = render_row(_row(title), width, styles, NOW, selected=False, marks=marks)
     return [text.plain[s.start : s.end] for s in text.spans if s.style == MATCH]
