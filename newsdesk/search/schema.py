@@ -75,7 +75,7 @@ def fold_text(text: str) -> str:
     `東京` is found in `東京で大雪`.
     """
     folded = text.casefold().translate(accent_map)
-    if "cent" in folded:
+    if " cent" in folded or "\ncent" in folded:
         # British copy writes "per cent": one word, "percent" (which is "%").
         folded = PER_CENT.sub("percent", folded)
     return _CJK.sub(r" \g<0> ", folded) if _CJK.search(folded) else folded
