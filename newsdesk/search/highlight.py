@@ -86,9 +86,15 @@ class Highlighter:
         return found
 
     def _marks(self, unit: str) -> bool:
-        # "US" is "U.S" to the index (`search.cased`).
-        folded = fold_text(capitals_dotted(unit) if unit.isupper() else unit)
-        parts = UNITS.findall(folded)
+        if unit.isascii() and unit.isalnum() and unit[0].isalpha() and not unit.isupper():
+            # Most words of a text: folded and one unit as they are (a list draws a
+            # screen of new headlines at once).
+            folded = unit.lower()
+            parts = [folded]
+        else:
+            # "US" is "U.S" to the index (`search.cased`).
+            folded = fold_text(capitals_dotted(unit) if unit.isupper() else unit)
+            parts = UNITS.findall(folded)
         if len(parts) != 1:
             # Han, kana and Hangul: each character is a word; the typed run is looked for.
             return any(w in folded for w in self.plain)
