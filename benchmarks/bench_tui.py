@@ -200,6 +200,12 @@ def main() -> None:
         help="only time `s` (star, unstar...) this many times: key to frame, the app's CPU "
         "and output until it is quiet again (its own commit must cost no second redraw)",
     )
+    parser.add_argument(
+        "--in-search",
+        metavar="QUERY",
+        help="time the keys in the answer to QUERY (typed, then Enter) instead of the "
+        "inbox: the list marks the headline words a search found",
+    )
     args = parser.parse_args()
     root = args.data or Path(tempfile.gettempdir()) / f"newsdesk-bench-tui-{args.n}"
     paths = Paths(root / "data", root / "config", root / "cache")
@@ -237,7 +243,7 @@ def main() -> None:
         return
     term = Terminal(paths, cols, rows)
     try:
-        measure(term, args.moves, shown, first_title, words)
+        measure(term, args.moves, shown, first_title, words, args.in_search)
     finally:
         term.quit()
 
@@ -299,8 +305,16 @@ def stars(term: Terminal, times: int, shown: int) -> None:
     )
 
 
-def measure(term: Terminal, moves: int, shown: int, first_title: str, words: list[str]) -> None:
-    """Everything timed in one session of the app."""
+def measure(
+    term: Terminal,
+    moves: int,
+    shown: int,
+    first_title: str,
+    words: list[str],
+    in_search: str | None = None,
+) -> None:
+    """Everything timed in one session of the app (the keys in the answer to `in_search`
+    when given, and then no searches)."""
     t_first = term.first_output(term.started, timeout=30)
     t_status = term.wait_for(b" shown")
     t_rows = term.wait_for(first_title[:12].encode())
@@ -311,6 +325,16 @@ def measure(term: Terminal, moves: int, shown: int, first_title: str, words: lis
     print(f"inbox of {shown:,} shown {1000 * (t_count - term.started):7.0f} ms")
     time.sleep(1.0)
     term.drain(0.2)
+    if in_search:
+        term.send("/")
+        term.drain(0.2)
+        for ch in in_search:
+            term.send(ch)
+            time.sleep(0.06)
+        term.wait_for(f"query: {in_search} (".encode(), timeout=60)
+        term.send("\r")  # back to the list, the query kept
+        term.drain(0.5)
+        words = []
 
     latencies: list[float] = []
     for i in range(moves):

@@ -117,6 +117,34 @@ def _stat(path: Path) -> os.stat_result | None:
     return found if path.is_file() else None
 
 
+#: Links said at most this many at a time (`SaidOnce`).
+SAID_MAX = 1024
+
+
+class SaidOnce:
+    """The paths already said, the least recently said forgotten past `most`: a watch that
+    runs for months over a folder whose links come and go kept every one it ever said."""
+
+    def __init__(self, most: int = SAID_MAX) -> None:
+        self.most = most
+        self._said: dict[Path, None] = {}  # in the order said (dicts keep it)
+
+    def first(self, path: Path) -> bool:
+        """Whether `path` is to be said now (not said lately); it counts as said."""
+        if path in self._said:
+            # Said again lately: the last to be forgotten.
+            self._said.pop(path)
+            self._said[path] = None
+            return False
+        self._said[path] = None
+        if len(self._said) > self.most:
+            del self._said[next(iter(self._said))]
+        return True
+
+    def __len__(self) -> int:
+        return len(self._said)
+
+
 def existing_files(folders: Sequence[Path]) -> list[Path]:
     from newsdesk.ingest import iter_input_files
 
@@ -146,7 +174,7 @@ def watch(
             settler.saw(path, now)
     watched = _identities(wanted)
     waiting_said = False
-    links_said: set[Path] = set()
+    links_said = SaidOnce()
     while not stop.is_set():
         folders = [f for f in wanted if watched.get(f) is not None]
         if not folders:
@@ -191,8 +219,7 @@ def watch(
                     if not offered_by_folder(path, folders):
                         # What importing the folder would skip (README, .hidden, a link
                         # leading out of it); a link is said once, as it was skipped unsaid.
-                        if path not in links_said and path.is_symlink() and path.is_file():
-                            links_said.add(path)
+                        if path.is_symlink() and path.is_file() and links_said.first(path):
                             on_error(
                                 f"{path}: a link to a file outside the watched folders; not "
                                 "imported (links leading out of a watched folder are left out, "

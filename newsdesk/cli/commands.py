@@ -169,7 +169,7 @@ def cmd_import(desk: Desk, args: argparse.Namespace) -> int:
             _say_stopped_import(summary, args.json)
             raise
     summary.files.extend(not_there)
-    drop_refused_streams([p for p in args.paths if p not in named_paths], summary)
+    drop_refused_streams(named_paths, args.paths, summary)
     if not args.no_index:
         try:
             sync_index(desk)

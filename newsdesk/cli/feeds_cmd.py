@@ -221,11 +221,15 @@ def _line(outcome: FeedOutcome) -> Text:
         kept = outcome.duplicates - outcome.updated
         stored = f", {kept} already stored" if kept else ""
         line = Text.assemble(
-            ("+ ", "green"), (outcome.name, "bold"), f": {outcome.new} new{told}{stored}"
+            ("+ ", "green"),
+            (outcome.name, "bold"),
+            f": {outcome.new} new{told}{stored}{_kept_longer(outcome, ', ')}",
         )
     else:
         stored = counted(outcome.duplicates, "item")
-        dupes = f" ({stored} already stored)" if outcome.duplicates else ""
+        dupes = (
+            f" ({stored} already stored{_kept_longer(outcome, '; ')})" if outcome.duplicates else ""
+        )
         line = Text.assemble(("= ", "dim"), (outcome.name, "bold"), f": unchanged{dupes}")
     if outcome.message:
         # It may quote a URL the server sent (a redirect's Location).
@@ -233,6 +237,16 @@ def _line(outcome: FeedOutcome) -> Text:
     for warning in outcome.warnings[:5]:
         line.append(f"\n  ! {clean_line(warning)}", style="yellow")
     return line
+
+
+def _kept_longer(outcome: FeedOutcome, joint: str) -> str:
+    """ ", 1 told again shorter: its stored text kept": a teaser or a cut telling refused
+    (else an article that kept its text seemed not to be looked at)."""
+    if not outcome.kept_longer:
+        return ""
+    told = counted(outcome.kept_longer, "item")
+    their = "its" if outcome.kept_longer == 1 else "their"
+    return f"{joint}{told} told again shorter: {their} stored text kept"
 
 
 #: The longest --timeout taken (seconds): an hour is already no timeout for a feed.

@@ -75,14 +75,23 @@ def read_streams(desk: Desk, paths: Sequence[Path]) -> list[Path]:
     return read
 
 
-def drop_refused_streams(kept: Sequence[Path], summary: ImportSummary) -> None:
+def drop_refused_streams(
+    named: Sequence[Path], read: Sequence[Path], summary: ImportSummary
+) -> None:
     """The copies of piped input (`piped/`) whose import failed (binary data, empty):
-    no article names them, and the folder kept every refused stream."""
-    refused = {f.path for f in summary.files if f.error and not f.imported}
-    for path in kept:
-        if str(path.absolute()) in refused:
+    no article names them, and the folder kept every refused stream. `read` is `named`
+    with each stream read into its copy (`read_streams`); the failure line names what
+    was piped ("standard input", the pipe's name), not the copy just removed."""
+    shown = {
+        str(copy.absolute()): "standard input" if str(name) == "-" else str(name)
+        for name, copy in zip(named, read, strict=True)
+        if copy != name
+    }
+    for outcome in summary.files:
+        if outcome.error and not outcome.imported and outcome.path in shown:
             with contextlib.suppress(OSError):
-                path.unlink()
+                Path(outcome.path).unlink()
+            outcome.path = shown[outcome.path]
 
 
 def _log_stopped_read(desk: Desk, streams: Sequence[Path]) -> None:

@@ -380,6 +380,7 @@ class Desk:
         *,
         feed_id: int | None = None,
         arrival: Arrival | None = None,
+        kept: list[str] | None = None,
     ) -> tuple[list[str], int]:
         """Store items in one transaction; `after(tx, ids)` runs inside it with every
         item's article id (new or the duplicate it merged into); corrected ones go to
@@ -399,6 +400,7 @@ class Desk:
                     updated=updated,
                     feed_id=feed_id,
                     earlier=earlier,
+                    kept=kept,
                 )
         except StoreError as exc:
             raise type(exc)(f"could not store articles from {origin}: {exc}") from exc
@@ -496,6 +498,7 @@ class Desk:
             sub: Subscription,
             after: Callable[[Transaction, list[str]], None],
             updated: list[str],
+            kept: list[str],
         ) -> tuple[list[str], int]:
             return self._store_items(
                 items,
@@ -506,6 +509,7 @@ class Desk:
                 updated=updated,
                 feed_id=sub.id,
                 arrival=arrival,
+                kept=kept,
             )
 
         def stored(outcome: FeedOutcome, done: int, total: int) -> None:

@@ -150,6 +150,7 @@ class ArticleStorer:
         earlier: dict[str, Article] | None = None,
         keys: Sequence[BandKeys | None] = (),
         ids: Sequence[str] = (),
+        kept: list[str] | None = None,
     ) -> tuple[list[str], int]:
         """Store items inside the open transaction `tx`: (new ids, duplicates).
 
@@ -168,7 +169,8 @@ class ArticleStorer:
         version of wire copy replaces, as it was before (the rules act only on what is
         new in a re-telling). `keys` are the band keys of `signatures` computed with
         them (`pipeline.Prepared.keys`), one per item or None; `ids` the items' article
-        ids computed ahead (`pipeline.Prepared.ids`), one per item, or none."""
+        ids computed ahead (`pipeline.Prepared.ids`), one per item, or none. `kept` gets
+        the articles whose feed told them again cut short, which kept their text."""
         from newsdesk.stories.feed_subject import MIN_ITEMS, subject_names, without_names
         from newsdesk.stories.grouping import StoryGrouper
         from newsdesk.stories.signature import compute as compute_signature
@@ -274,6 +276,8 @@ class ArticleStorer:
                 if previous is not None and not replaces:
                     # Emptied or cut to a teaser: the stored text stays (no undo would
                     # bring it back); only a corrected headline is taken.
+                    if kept is not None:
+                        kept.append(stored_id)
                     if not meta.title or meta.title == previous.meta.title:
                         self.store.add_origin(tx, stored_id, item_origin)
                         stored[index] = stored_id

@@ -9,6 +9,7 @@ one transaction.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -18,7 +19,7 @@ from newsdesk.feeds.feed_title import own_title
 from newsdesk.feeds.http import Client, Fetched, HostGate
 from newsdesk.feeds.subscription import Subscription
 from newsdesk.ingest import load_bytes
-from newsdesk.ingest.feed import NO_ITEMS
+from newsdesk.ingest.feed import FUTURE_DATE, NO_ITEMS
 from newsdesk.model import Extracted
 
 FEED_ACCEPT = (
@@ -72,7 +73,7 @@ def parse_feed(fetched: Fetched, done: Downloaded) -> None:
         # would only muddle that one reason.
         done.error = _not_a_feed(result.format, fetched)
         return
-    done.warnings.extend(result.warnings)
+    done.warnings.extend(future_dates_once(result.warnings))
     if result.format == "feed" and result.text:
         done.title = own_title(result.text)
     if result.error == NO_ITEMS:
@@ -80,6 +81,27 @@ def parse_feed(fetched: Fetched, done: Downloaded) -> None:
     done.error = result.error
     if not result.error:
         done.items = result.items
+
+
+_FUTURE = re.compile(rf": date (\S+) {re.escape(FUTURE_DATE)}$")
+
+
+def future_dates_once(warnings: list[str]) -> list[str]:
+    """`warnings` with the items' dates dropped as in the future said in one line, in
+    the place of the first ("1 item's date 2030-01-01 ignored: in the future"): a fetch
+    that dropped them said nothing, and the items sorted as undated."""
+    dates = [found[1] for w in warnings if (found := _FUTURE.search(w))]
+    if not dates:
+        return warnings
+    shown = ", ".join(dict.fromkeys(dates[:3])) + (", ..." if len(dates) > 3 else "")
+    said = (
+        f"1 item's date {shown} {FUTURE_DATE}"
+        if len(dates) == 1
+        else f"{len(dates)} items' dates ({shown}) {FUTURE_DATE}"
+    )
+    first = next(i for i, w in enumerate(warnings) if _FUTURE.search(w))
+    rest = [w for w in warnings if not _FUTURE.search(w)]
+    return [*rest[:first], said, *rest[first:]]
 
 
 def download(

@@ -18,7 +18,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from newsdesk.counting import counted
 from newsdesk.errors import DeskError
@@ -28,6 +28,7 @@ from newsdesk.feeds.download import PAGES_PER_HOST, Downloaded, download
 from newsdesk.feeds.http import Client, HostGate, Limits, check_url
 from newsdesk.feeds.names import name_from_title, name_from_url, slug, unique_name
 from newsdesk.feeds.opml import OpmlError, read_opml, write_opml
+from newsdesk.feeds.outcome import FeedOutcome, FetchSummary
 from newsdesk.feeds.subscription import Subscription
 from newsdesk.feeds.urls import same_site_spelling, unwrapped, without_password
 from newsdesk.isodates import iso_to_ts, utc_now_iso
@@ -35,10 +36,17 @@ from newsdesk.model import Extracted
 from newsdesk.store.protocol import StoreBackend, Transaction
 from newsdesk.tags import normalise_tag, normalise_tags
 
-#: The Desk's item writer: (items, their feed, after(tx, ids), updated) -> (created ids,
-#: duplicates); the ids of items it stored before and updated now go to `updated`.
+#: The Desk's item writer: (items, their feed, after(tx, ids), updated, kept) ->
+#: (created ids, duplicates); the ids of items it stored before and updated now go to
+#: `updated`, those told again cut short, which kept their stored text, to `kept`.
 StoreItems = Callable[
-    [Sequence[Extracted], Subscription, Callable[[Transaction, list[str]], None], list[str]],
+    [
+        Sequence[Extracted],
+        Subscription,
+        Callable[[Transaction, list[str]], None],
+        list[str],
+        list[str],
+    ],
     tuple[list[str], int],
 ]
 MAX_OPML_BYTES = 4 * 1024 * 1024
@@ -52,144 +60,6 @@ class FeedError(DeskError):
     def __init__(self, message: str) -> None:
         # A URL it quotes is shown without its password, as everywhere a feed URL is.
         super().__init__(without_password(message))
-
-
-Status = Literal["new", "unchanged", "failed"]
-
-
-@dataclass
-class FeedOutcome:
-    """What fetching one feed did."""
-
-    name: str
-    url: str
-    status: Status
-    new: int = 0
-    duplicates: int = 0
-    #: Items stored before and told otherwise now (a correction under the same GUID),
-    #: counted among the duplicates too.
-    updated: int = 0
-    reason: str | None = None
-    #: A change made to the subscription (moved, disabled), said once.
-    message: str | None = None
-    warnings: list[str] = field(default_factory=list)
-    new_ids: list[str] = field(default_factory=list)
-    #: The feed's name before this fetch named it after its title (`name` is the new one).
-    was: str | None = None
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            "url": without_password(self.url),
-            "status": self.status,
-            "new": self.new,
-            "duplicates": self.duplicates,
-            "updated": self.updated,
-            "reason": self.reason,
-            "message": self.message,
-            "warnings": self.warnings,
-        }
-
-
-@dataclass
-class FetchSummary:
-    feeds: list[FeedOutcome] = field(default_factory=list)
-    #: Subscriptions not fetched: not due, paused or held after failures.
-    skipped: int = 0
-    #: Of those, the paused ones (said apart: "not due" misread a paused feed).
-    paused: int = 0
-    #: Rule name -> the articles it archived as they arrived (new ones and corrections).
-    archived_by_rule: dict[str, list[str]] = field(default_factory=dict)
-    #: Rule name -> corrected articles the editor had acted on, which it matched but
-    #: left where the editor left them (not archived, not marked read).
-    spared_by_rule: dict[str, list[str]] = field(default_factory=dict)
-
-    @property
-    def new(self) -> int:
-        return sum(f.new for f in self.feeds)
-
-    @property
-    def new_ids(self) -> list[str]:
-        return [aid for f in self.feeds for aid in f.new_ids]
-
-    @property
-    def updated(self) -> int:
-        return sum(f.updated for f in self.feeds)
-
-    @property
-    def archived_on_arrival(self) -> int:
-        return sum(len(ids) for ids in self.archived_by_rule.values())
-
-    @property
-    def arrived(self) -> int:
-        """The new articles the inbox shows: those a rule archived as they came are not."""
-        archived = {i for ids in self.archived_by_rule.values() for i in ids}
-        return sum(1 for i in self.new_ids if i not in archived)
-
-    def rules_said(self) -> str:
-        """What the rules did as articles arrived that the lists do not show: "archived 1
-        by rule kill", and the corrections they left alone ("left 1 corrected article you
-        had acted on where you left it (rule kill)"); "" when nothing."""
-        parts = [
-            f"archived {len(ids):,} by rule {name}" for name, ids in self.archived_by_rule.items()
-        ]
-        spared = {i for ids in self.spared_by_rule.values() for i in ids}
-        if spared:
-            it = "it" if len(spared) == 1 else "them"
-            parts.append(
-                f"left {counted(len(spared), 'corrected article')} you had acted on where you "
-                f"left {it} (rule {', '.join(self.spared_by_rule)})"
-            )
-        return "; ".join(parts)
-
-    @property
-    def failed(self) -> list[FeedOutcome]:
-        return [f for f in self.feeds if f.status == "failed"]
-
-    @property
-    def bringing(self) -> list[str]:
-        """The feeds that brought a new article or an update, by name."""
-        return [f.name for f in self.feeds if f.new or f.updated]
-
-    def arrival_notice(self, shown: int = 3) -> str:
-        """What the fetch brought, naming the feeds that brought it ("2 articles arrived
-        from reuters and ap, 1 updated."); "" when nothing came."""
-        new, updated = self.new, self.updated
-        # A feed renamed by this fetch under the name the list now shows, the old one said.
-        names = [
-            f"{f.name} (renamed from {f.was})" if f.was else f.name
-            for f in self.feeds
-            if f.new or f.updated
-        ]
-        if not new and not updated:
-            return ""
-        if len(names) > shown:
-            named = ", ".join(names[: shown - 1]) + f" and {len(names) - shown + 1} more feeds"
-        elif len(names) > 1:
-            named = ", ".join(names[:-1]) + f" and {names[-1]}"
-        else:
-            named = names[0]
-        told = f"{new:,} article{'s' if new != 1 else ''} arrived" if new else ""
-        if updated:
-            plural = "s" if updated != 1 else ""
-            told = f"{told}, {updated:,} updated" if new else f"{updated:,} article{plural} updated"
-        ruled = self.rules_said()
-        return f"{told} from {named}, {ruled}." if ruled else f"{told} from {named}."
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "new": self.new,
-            "updated": self.updated,
-            "fetched": len(self.feeds),
-            "unchanged": sum(1 for f in self.feeds if f.status == "unchanged"),
-            "failed": len(self.failed),
-            "skipped": self.skipped,
-            "paused": self.paused,
-            "archived_on_arrival": self.archived_on_arrival,
-            "archived_by_rule": {name: len(ids) for name, ids in self.archived_by_rule.items()},
-            "left_by_rule": {name: len(ids) for name, ids in self.spared_by_rule.items()},
-            "feeds": [f.as_dict() for f in self.feeds],
-        }
 
 
 # -- subscriptions -------------------------------------------------------------------
@@ -535,11 +405,13 @@ def _record(store: StoreBackend, store_items: StoreItems, done: Downloaded) -> F
         store.save_feed(tx, sub)
 
     updated: list[str] = []
-    created, duplicates = store_items(done.items, sub, after, updated)
+    kept: list[str] = []
+    created, duplicates = store_items(done.items, sub, after, updated, kept)
     outcome.status = "new" if created or updated else "unchanged"
     outcome.new = len(created)
     outcome.duplicates = duplicates
     outcome.updated = len(updated)
+    outcome.kept_longer = len(kept)
     outcome.new_ids = created
     return outcome
 

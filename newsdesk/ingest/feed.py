@@ -357,7 +357,16 @@ def finish_feed_item(draft: Draft, problems: list[str]) -> Extracted:
     for name in ("title", "url", "guid", "published"):
         if getattr(hints, name):
             setattr(meta, name, getattr(hints, name))
-    return finish(meta, "feed")
+    stated = meta.published
+    done = finish(meta, "feed")
+    if stated and done.published is None and not stated.startswith("1970-01-01"):
+        # Dropped as too far ahead (`assemble.FUTURE_DAYS`): said, not lost without a word.
+        problems.append(f"{draft.label}: date {stated[:10]} {FUTURE_DATE}")
+    return done
+
+
+#: How an item's date dropped as too far ahead is said (`feeds.download` counts them).
+FUTURE_DATE = "ignored: in the future"
 
 
 def load_feed(text: str, warnings: list[str]) -> list[Extracted]:

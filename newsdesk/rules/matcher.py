@@ -31,6 +31,7 @@ from newsdesk.rules.tokens import (
     stem_lead,
     unjoined,
 )
+from newsdesk.search.cased import dotted_capitals
 from newsdesk.search.query import (
     And,
     Arrived,
@@ -124,7 +125,9 @@ class Facts:
         """The field's text folded as the index folds it, once per article."""
         found = self._folded.get(field_name)
         if found is None:
-            found = fold_text(self._text(field_name))
+            text = self._text(field_name)
+            # "US" is "U.S" in the stemmed fields, as the index reads it.
+            found = fold_text(dotted_capitals(text) if field_name in _STEMMED else text)
             self._folded[field_name] = found
         return found
 

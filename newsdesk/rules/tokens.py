@@ -13,6 +13,7 @@ import re
 
 from whoosh.analysis.tokenizers import default_pattern
 
+from newsdesk.search.cased import dotted_capitals
 from newsdesk.search.schema import fold_text, plain_analyzer, text_analyzer
 from newsdesk.search.spelling_variants import shared_lead
 from newsdesk.search.words import (
@@ -96,8 +97,9 @@ class Analysis:
     def field_words(self, text: str, field_name: str = "body") -> list[str]:
         """The folded words of `text`, in order, as the index's tokenizer splits them
         (a stemmed field's compounds whole)."""
-        pattern = UNITS if field_name in _STEMMED else PLAIN_WORDS
-        return pattern.findall(fold_text(text))
+        if field_name not in _STEMMED:
+            return PLAIN_WORDS.findall(fold_text(text))
+        return UNITS.findall(fold_text(dotted_capitals(text)))  # "US" is "U.S", as indexed
 
     def field_tokens(
         self, field_name: str, words: list[str], kept: frozenset[str] = frozenset()

@@ -37,6 +37,7 @@ class FastPositions(Positions):
             return
         boost = self.field_boost
         kept: frozenset[str] = getattr(value, "kept", frozenset())
-        for word, poslist in positions_of(value, kept).items():
+        kept_at: frozenset[int] = getattr(value, "kept_at", frozenset())
+        for word, poslist in positions_of(value, kept, kept_at).items():
             # Every token's boost is 1.0, so a word's weight is its count.
             yield word, len(poslist), float(len(poslist)) * boost, self.encode(poslist)

@@ -15,9 +15,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
+from newsdesk.search.cased import capitals_dotted, party_starts
 from newsdesk.search.schema import fold_text
 from newsdesk.search.spellings import two_letter_spelling, umlaut_spelling
 from newsdesk.search.words import (
+    PER_CENT,
     UNITS,
     name_units,
     prefix_form,
@@ -84,14 +86,25 @@ class Highlighter:
         return found
 
     def _marks(self, unit: str) -> bool:
-        folded = fold_text(unit)
-        parts = UNITS.findall(folded)
+        if unit.isascii() and unit.isalnum() and unit[0].isalpha() and not unit.isupper():
+            # Most words of a text: folded and one unit as they are (a list draws a
+            # screen of new headlines at once).
+            folded = unit.lower()
+            parts = [folded]
+        else:
+            # "US" is "U.S" to the index (`search.cased`).
+            folded = fold_text(capitals_dotted(unit) if unit.isupper() else unit)
+            parts = UNITS.findall(folded)
         if len(parts) != 1:
             # Han, kana and Hangul: each character is a word; the typed run is looked for.
             return any(w in folded for w in self.plain)
         word = parts[0]
-        if word in self.kept:
-            tokens: tuple[str, ...] = unit_tokens(word, kept=True)
+        return self._word_marks(word, word in self.kept)
+
+    def _word_marks(self, word: str, kept: bool) -> bool:
+        tokens: tuple[str, ...]
+        if kept:
+            tokens = unit_tokens(word, kept=True)
             if not self.exact.isdisjoint(tokens):
                 return True
         else:
@@ -104,7 +117,28 @@ class Highlighter:
         """The (start, end) of each marked word of `text`, in order."""
         if self.empty():
             return []
-        return [m.span() for m in UNITS.finditer(text) if self.marks(m.group())]
+        party = party_starts(text)
+        out = [
+            m.span()
+            for m in UNITS.finditer(text)
+            if (
+                self._word_marks(fold_text(m.group()), True)
+                if party and m.start() in party
+                else self.marks(m.group())
+            )
+        ]
+        if "%" in self.stems and "cent" in text:
+            # "per cent" is "percent" to the index: both its words are the match.
+            out = sorted({*out, *_per_cent_spans(text)})
+        return out
+
+
+def _per_cent_spans(text: str) -> list[Span]:
+    out: list[Span] = []
+    for found in PER_CENT.finditer(text):
+        start, end = found.span()
+        out += [(start, start + 3), (end - 4, end)]
+    return out
 
 
 def highlighter(terms: Sequence[str], people: Sequence[str] = ()) -> Callable[[str], list[Span]]:

@@ -52,7 +52,7 @@ from newsdesk.search.query_tree import (
     Words,
     is_store_leaf,
 )
-from newsdesk.search.words import JOINED
+from newsdesk.search.words import JOINED, PER_CENT
 from newsdesk.tags import normalise_tag
 
 __all__ = [
@@ -188,7 +188,8 @@ URGENCY_HELP = "urgency: takes 1 (flash) to 9, e.g. urgency:<=3, urgency:1 or ur
 
 # -- parsing -------------------------------------------------------------------
 
-_WORD_CHARS = re.compile(r"\w", re.UNICODE)
+#: What makes a typed word a word ("%" is one: "percent").
+_WORD_CHARS = re.compile(r"[\w%]", re.UNICODE)
 #: Fields of names, matched by whole keywords (`person:o'b*` starts "o'brien").
 _NAME_TARGETS = ("authors", "people", "organizations", "places")
 
@@ -570,6 +571,8 @@ def parse(text: str, *, now: datetime | None = None) -> ParsedQuery:
         raise QuerySyntaxError(f"the query is too long (more than {MAX_LENGTH:,} characters)")
     # Control characters never mean anything in a query; treat them as spaces.
     clean = "".join(ch if ch.isprintable() else " " for ch in text)
+    # "per cent" is one word, as the index reads it (`schema.fold_text`).
+    clean = PER_CENT.sub("percent", clean)
     parser = _Parser(lex(clean), now)
     root = parser.parse()
     return ParsedQuery(

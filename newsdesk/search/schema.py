@@ -23,8 +23,9 @@ from whoosh.fields import BOOLEAN, DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema
 from whoosh.support.charset import accent_map
 
 from newsdesk.outlet_names import outlet_initials
+from newsdesk.search.cased import dotted_capitals, party_units
 from newsdesk.search.fast_positions import FastPositions
-from newsdesk.search.words import JOINED, KeptText, NewsAnalyzer, name_units
+from newsdesk.search.words import JOINED, PER_CENT, KeptText, NewsAnalyzer, name_units
 
 #: 3: the outlet's initials are searched with its name (`source:MPA`).
 #: 4: Han, kana and Hangul characters are words of their own; text is case-folded
@@ -38,7 +39,9 @@ from newsdesk.search.words import JOINED, KeptText, NewsAnalyzer, name_units
 #: 8: an organisation's initials without its first word only where its text uses them.
 #: 9: British spellings indexed as American ones ("organisation" is `organiz`: see
 #: search/spelling_variants.py); "U.S." also as "us", "1,000" as `1000`, "%" a word.
-SCHEMA_VERSION = 9
+#: 10: "US" (capitals) also as "u.s", "per cent" as "%", the Labour Party as `labour`
+#: (search/cased.py).
+SCHEMA_VERSION = 10
 
 #: Fields a plain word searches, with their boosts (a headline hit counts most).
 DEFAULT_FIELDS: dict[str, float] = {
@@ -72,7 +75,18 @@ def fold_text(text: str) -> str:
     `東京` is found in `東京で大雪`.
     """
     folded = text.casefold().translate(accent_map)
+    if " cent" in folded or "\ncent" in folded:
+        # British copy writes "per cent": one word, "percent" (which is "%").
+        folded = PER_CENT.sub("percent", folded)
     return _CJK.sub(r" \g<0> ", folded) if _CJK.search(folded) else folded
+
+
+def written_text(text: str, kept: frozenset[str]) -> KeptText:
+    """An article's headline, standfirst or body as the index reads it: folded, its
+    abbreviations in capitals also dotted and the Labour Party kept as written
+    (`search.cased`), and the units of `kept` (its people's) unstemmed."""
+    written = dotted_capitals(text)
+    return KeptText(fold_text(written), kept, party_units(written, fold_text))
 
 
 def text_analyzer() -> Analyzer:
@@ -271,9 +285,9 @@ def document_for_row(row: Mapping[str, Any], tags: list[str]) -> dict[str, Any]:
     kept = name_units(people)
     doc: dict[str, Any] = {
         "id": str(row["id"]),
-        "title": KeptText(fold_text(str(row["title"] or "")), kept),
-        "dek": KeptText(fold_text(str(meta.get("dek") or "")), kept),
-        "body": KeptText(fold_text(str(row["body"] or "")), kept),
+        "title": written_text(str(row["title"] or ""), kept),
+        "dek": written_text(str(meta.get("dek") or ""), kept),
+        "body": written_text(str(row["body"] or ""), kept),
         # The outlet by name, by the short form its text used, and by its initials: a
         # wire's copy that never prints "MPA" is still found by source:MPA.
         "source": fold_text(

@@ -37,9 +37,16 @@ from newsdesk.search.schema import (
     name_phrase,
     plain_analyzer,
     text_analyzer,
+    written_text,
 )
 from newsdesk.search.spellings import two_letter_spelling, umlaut_spelling
-from newsdesk.search.words import JOINED, KeptText, name_units, prefix_form, query_words
+from newsdesk.search.words import (
+    JOINED,
+    abbreviation_forms,
+    name_units,
+    prefix_form,
+    query_words,
+)
 
 #: Terms a prefix expands to, per field (the most frequent first); 64 in all
 #: over the default fields.
@@ -323,6 +330,11 @@ class WhooshCompiler:
         if not tokens:
             return None
         if len(tokens) == 1:
+            forms = abbreviation_forms(tokens[0])
+            if len(forms) > 1:
+                # `dateline:ny` finds "Buffalo, N.Y." and `dateline:n.y.` "New York, NY",
+                # as `US` and `U.S.` find each other in the text.
+                return wq.Or([wq.Term(field_name, f, boost=boost) for f in forms])
             return wq.Term(field_name, tokens[0], boost=boost)
         # A phrase, or one typed word the analyser splits ("10:30").
         return wq.Phrase(field_name, tokens, boost=boost)
@@ -393,8 +405,8 @@ class WhooshCompiler:
         if loaded is None:
             raise QuerySyntaxError(f"related:{shown(article_id)[1:-1]}: no article has that id")
         # Its people's words as the index holds them, unstemmed (`search.words`).
-        text = KeptText(
-            fold_text(f"{loaded.title}\n{loaded.title}\n{loaded.body}"), name_units(loaded.people)
+        text = written_text(
+            f"{loaded.title}\n{loaded.title}\n{loaded.body}", name_units(loaded.people)
         )
         terms: list[wq.Query] = []
         # A word most of the desk holds ("said", "year") likens nothing: a short

@@ -67,6 +67,8 @@ SAME_WORDS = {
     "trillion": "tn",
     "trillions": "tn",
 }
+#: "per cent" in two words (British copy), read as "percent" in texts and queries.
+PER_CENT = re.compile(r"\bper\s+cent\b", re.IGNORECASE)
 #: An abbreviation written with dots (`u.s`, `a.i`, `d.c`): also indexed without them.
 _DOTTED = re.compile(r"[^\W\d_](?:\.[^\W\d_])+")
 _SPLIT = re.compile(_JOINER_CLASS)
@@ -210,6 +212,16 @@ def query_words(folded: str) -> list[tuple[str, str | None]]:
     return out
 
 
+def abbreviation_forms(word: str) -> tuple[str, ...]:
+    """A folded word of an unstemmed field (dateline, outlet) and its other spelling as an
+    abbreviation: "n.y" and "ny", "dc" and "d.c" (two or three letters)."""
+    if "." in word and _DOTTED.fullmatch(word):
+        return (word, word.replace(".", ""))
+    if 2 <= len(word) <= 3 and word.isalpha() and word.isascii() and word not in STOP_WORDS:
+        return (word, ".".join(word))
+    return (word,)
+
+
 def prefix_form(text: str) -> str:
     """What a typed prefix (`al-ass`, `o'bri`) is looked for as: its last unit joined,
     in its American spelling (`colour*` is `color*`: the index holds no "colour")."""
@@ -241,18 +253,28 @@ def fold_names(names: list[str]) -> str:
     return fold_text(", ".join(names))
 
 
-def positions_of(text: str, kept: frozenset[str] = frozenset()) -> dict[str, list[int]]:
+def positions_of(
+    text: str, kept: frozenset[str] = frozenset(), kept_at: frozenset[int] = frozenset()
+) -> dict[str, list[int]]:
     """Each index word of folded `text` with its positions, in order of first appearance.
 
-    A unit (a word or a compound) takes one position; glue words take none.
+    A unit (a word or a compound) takes one position; glue words take none. The units
+    of `kept` and those counted in `kept_at` (the Labour Party: `search.cased`) are
+    kept as written.
     """
     units = _units
     poses: dict[str, list[int]] = {}
     pos = -1
     tokens: tuple[str, ...] | None
-    for unit in UNITS.findall(text):
+    found_units = UNITS.findall(text)
+    if kept_at:
+        kept = kept | {_KEEP + found_units[i] for i in kept_at if i < len(found_units)}
+        for i in kept_at:
+            if i < len(found_units):
+                found_units[i] = _KEEP + found_units[i]
+    for unit in found_units:
         if kept and unit in kept:
-            tokens = _analyse(unit, _same)
+            tokens = _analyse(unit.removeprefix(_KEEP), _same)
         else:
             tokens = units.get(unit)
             if tokens is None:
@@ -269,18 +291,28 @@ def positions_of(text: str, kept: frozenset[str] = frozenset()) -> dict[str, lis
     return poses
 
 
+#: Marks a unit `positions_of` keeps by its place (no text holds it: control
+#: characters are removed on the way in).
+_KEEP = "\x00"
+
+
 class KeptText(str):
-    """Folded text with the units its article's names hold (see module doc)."""
+    """Folded text with the units its article's names hold (see module doc), and the
+    places of the units kept as written wherever they stand (`kept_at`)."""
 
     kept: frozenset[str]
+    kept_at: frozenset[int]
 
-    def __new__(cls, text: str, kept: frozenset[str]) -> KeptText:
+    def __new__(
+        cls, text: str, kept: frozenset[str], kept_at: frozenset[int] = frozenset()
+    ) -> KeptText:
         made = super().__new__(cls, text)
         made.kept = kept
+        made.kept_at = kept_at
         return made
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (KeptText, (str(self), self.kept))
+        return (KeptText, (str(self), self.kept, self.kept_at))
 
 
 class NewsAnalyzer(Analyzer):
@@ -305,10 +337,11 @@ class NewsAnalyzer(Analyzer):
         **kwargs: Any,
     ) -> Iterator[Token]:
         kept: frozenset[str] = getattr(value, "kept", frozenset())
+        kept_at: frozenset[int] = getattr(value, "kept_at", frozenset())
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         pos = start_pos - 1
-        for unit in UNITS.findall(value):
-            is_kept = bool(kept) and unit in kept
+        for index, unit in enumerate(UNITS.findall(value)):
+            is_kept = (bool(kept) and unit in kept) or index in kept_at
             if mode == "query":
                 word = query_token(unit, kept=is_kept)
                 words: tuple[str, ...] = (word,) if word is not None else ()

@@ -13,6 +13,7 @@ from newsdesk.rules.tokens import (
     stem_lead,
     unjoined,
 )
+from newsdesk.search.cased import dotted_capitals
 from newsdesk.search.schema import fold_text
 from newsdesk.search.words import UNITS
 from newsdesk.search.words import stem as index_stem
@@ -106,7 +107,7 @@ def test_a_stem_found_by_its_lead_is_a_stem_of_the_field() -> None:
     for path in sorted(SAMPLE_DATA.rglob("*.*"))[:40]:
         texts.append(path.read_text("utf-8", errors="replace"))
     for text in texts:
-        folded = fold_text(text)
+        folded = fold_text(dotted_capitals(text))  # as the matcher folds a stemmed field
         tokens = analysis.field_token_set("body", analysis.field_words(text))
         candidates = set(tokens) | {"flood", "mobil", "happi", "hop", "the", "gate", "floods.g"}
         for stem in sorted(candidates):

@@ -58,6 +58,7 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
         "inbox--wire-label",
         "inbox--claim-mine",
         "inbox--claim-other",
+        "inbox--match",
     }
     """Themable parts of a row (see newsdesk.tcss)."""
 
@@ -113,6 +114,9 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
         self._generation = 0
         self._now = clock()
         self._style_cache: RowStyles | None = None
+        #: The spans of a headline's words the current search found (None: no search);
+        #: set with the rows (`set_rows` redraws them).
+        self.marks: Callable[[str], list[tuple[int, int]]] | None = None
 
     def on_mount(self) -> None:
         self.set_interval(EMBARGO_TICK, self.look_at_embargoes)
@@ -325,6 +329,7 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
             wire_label=get("inbox--wire-label"),
             claim_mine=get("inbox--claim-mine"),
             claim_other=get("inbox--claim-other"),
+            match=get("inbox--match"),
         )
 
     def render_line(self, y: int) -> Strip:
@@ -370,6 +375,7 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
             shape=shape,
             relative_times=self.relative_times,
             editor=self.editor,
+            marks=self.marks,
         )
         segments = list(row_text.render(self.app.console))
         strip = Strip(segments, width).apply_style(self.rich_style)

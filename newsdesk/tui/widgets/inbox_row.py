@@ -6,7 +6,8 @@ control characters are stripped, so hostile headlines render literally.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from rich.cells import cell_len
@@ -47,6 +48,8 @@ class RowStyles:
     #: The claim marker: this editor's claim, and another editor's.
     claim_mine: Style
     claim_other: Style
+    #: A headline's words the search found it by.
+    match: Style = field(default_factory=Style)
 
 
 @dataclass(frozen=True)
@@ -132,6 +135,7 @@ def render_row(
     shape: RowShape = RowShape(),
     relative_times: bool = True,
     editor: str = "",
+    marks: Callable[[str], list[tuple[int, int]]] | None = None,
 ) -> Text:
     """The row: marks, headline (+N outlets), source, time, padded to `width`.
 
@@ -170,7 +174,13 @@ def render_row(
     fixed = text.cell_len + (source_width + 1 if source_width else 0) + when_width + 1
     title_width = max(4, width - fixed - cell_len(others))
     title = fit(clean_line(row.title) or "(no headline)", title_width)
+    start = len(text.plain)
     text.append(title, styles.title_read if row.read else styles.title_unread)
+    if marks is not None and row.title:
+        # The words the search found it by, as the detail pane marks them (`marks`:
+        # `search.highlight`); a row is drawn once and kept (the list's strip cache).
+        for begin, end in marks(title):
+            text.stylize(styles.match, start + begin, start + end)
     if others:
         text.append(others, styles.story)
     used = text.cell_len

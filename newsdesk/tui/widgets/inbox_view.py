@@ -257,6 +257,14 @@ class InboxView(Container):
     def show_rows(self, placement: Placement) -> None:
         ids, depth = self.results.rows()
         self.inbox.expanded = set(self.results.expanded)
+        # The headline's words the search found, marked as the detail pane marks them.
+        terms = self.results.terms
+        if terms:
+            from newsdesk.search.highlight import highlighter  # as the detail pane: lazily
+
+            self.inbox.marks = highlighter(terms)
+        else:
+            self.inbox.marks = None
         self.inbox.set_rows(ids, depth, keep=placement.keep)
 
     def drop(self, ids: set[str]) -> None:
