@@ -125,6 +125,10 @@ _DATE_LINE_WORDS = re.compile(
     r"|um|uhr|h|a\s+las|hs|alle|ore|às|stand|vom|erschienen|publiziert)\b\.?",
     re.IGNORECASE,
 )
+#: What a date line's leftover words are read without: weekdays, numbers, punctuation.
+_WEEKDAYS_DIGITS_MARKS = re.compile(
+    rf"\b(?:{_WEEKDAY}|{FOREIGN_WEEKDAY}|{_SHORT_WEEKDAY})|\d+|[^\w\s]", re.IGNORECASE
+)
 _UPDATED_FIRST = re.compile(r"^\W*(?:last\s+)?(?:updated|modified)\b", re.IGNORECASE)
 
 
@@ -250,11 +254,11 @@ def numeric_order(language: str | None, text: str = "") -> Iterator[None]:
     the page's own dates (`text`) show the other order, its declared locale tells it, or the
     zones of its times do. An English page with none of these reads each ambiguous date by
     its nearness to the reference day (`date_order.fresh_reading`)."""
-    shown = page_order(text) if text else None
+    shown = _page_order(text) if text else None
     if shown is None:
         shown = LOCALE_ORDER.get()
     if shown is None and text:
-        shown = zone_order(text)
+        shown = _zone_order(text)
     if shown is None and language in DAY_FIRST_LANGUAGES:
         shown = True
     token = DAY_FIRST.set(shown)
@@ -262,6 +266,12 @@ def numeric_order(language: str | None, text: str = "") -> Iterator[None]:
         yield
     finally:
         DAY_FIRST.reset(token)
+
+
+# A text copy's page is read in three such blocks (its extraction, then its header's date and
+# a date line away from the headline): each scan of the whole page is kept for the next.
+_page_order = lru_cache(maxsize=2)(page_order)
+_zone_order = lru_cache(maxsize=2)(zone_order)
 
 
 def _from_numeric(match: re.Match[str]) -> str | None:
@@ -323,7 +333,7 @@ def _from_dotted(match: re.Match[str]) -> str | None:
 
 
 #: The date patterns in the order they claim text, each with a character every match of it
-#: holds ("" for the written months').
+#: holds ("" for the written months', which `_YEAR_DIGITS` gates instead).
 _FINDERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str | None], str], ...] = (
     (_ISO, _from_iso, "-"),
     (_DMY, _from_named, ""),
@@ -336,16 +346,42 @@ _FINDERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str | None], st
 )
 
 
+#: What every match of a written month's pattern holds: its year, four digits or an
+#: apostrophe's two (`_DMY`'s "14 Feb ’20"). A line without one skips both patterns, which
+#: are tried at every position of it (most of `find_dates`'s cost on a page's lines).
+_YEAR_DIGITS = re.compile(r"\d{4}|[’']\d{2}")
+#: Lines whose dates are kept (`_found`): a page asks again of the same lines from several
+#: readers (headline, header, byline, date line). Longer lines are read afresh each time.
+FOUND_CACHE_CHARS = 2000
+
+
 def find_dates(text: str) -> list[DateMatch]:
     """Every full date in `text`, in order of appearance."""
     text = text[:4000]
     if not _DIGIT.search(text):
         return []
+    if len(text) > FOUND_CACHE_CHARS:
+        return list(_read_dates(text))
+    order = DAY_FIRST.get() if "/" in text else False
+    # A numeric date ("03/05/2022") reads by the order in force, and with none by the
+    # reference day (`_from_numeric`): both are part of the key. No "/", no numeric date.
+    return list(_found(text, order, reference() if order is None else None))
+
+
+@lru_cache(maxsize=4096)
+def _found(text: str, order: bool | None, day: dt.date | None) -> tuple[DateMatch, ...]:
+    """`_read_dates` kept by line and by what reads its numeric dates (`find_dates`'s key)."""
+    return _read_dates(text)
+
+
+def _read_dates(text: str) -> tuple[DateMatch, ...]:
+    """`find_dates` of a text with a digit, uncached."""
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
+    year = _YEAR_DIGITS.search(text) is not None
     for pattern, build, needs in _FINDERS:
-        if needs not in text:
-            continue  # its separator is not in the text: no match (most lines)
+        if needs not in text or not (needs or year):
+            continue  # its separator (or a written date's year) is not in the text: no match
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
@@ -354,7 +390,7 @@ def find_dates(text: str) -> list[DateMatch]:
                 found.append(DateMatch(iso, m.start(), m.end()))
                 taken.append((m.start(), m.end()))
     found.sort(key=lambda d: d.start)
-    return found
+    return tuple(found)
 
 
 def first_date(text: str) -> str | None:
@@ -395,12 +431,7 @@ def _date_line(line: str) -> str | None:
     for d in reversed(dates):
         rest = rest[: d.start] + " " + rest[d.end :]
     rest = _DATE_LINE_WORDS.sub(" ", rest)
-    rest = re.sub(
-        rf"\b(?:{_WEEKDAY}|{FOREIGN_WEEKDAY}|{_SHORT_WEEKDAY})|\d+|[^\w\s]",
-        " ",
-        rest,
-        flags=re.IGNORECASE,
-    )
+    rest = _WEEKDAYS_DIGITS_MARKS.sub(" ", rest)
     leftover = rest.split()
     if len(leftover) > 2:
         return _fielded_date(line)

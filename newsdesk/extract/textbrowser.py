@@ -20,6 +20,8 @@ from newsdesk.extract.boilerplate import is_boilerplate
 from newsdesk.extract.byline import name_then_date, parse_byline
 from newsdesk.extract.copy_header import DATE_LINE_CHARS
 from newsdesk.extract.dates import date_line, find_dates
+from newsdesk.extract.feed_links import feed_link_title as feed_link_title
+from newsdesk.extract.feed_links import link_site_names
 from newsdesk.extract.headline import (
     LINK_TITLES,
     breadcrumb,
@@ -67,45 +69,6 @@ _SENTENCE = re.compile(r"\w[.!]$")
 _NOT_HEADING_START = ("#", "[", "IFRAME", "(BUTTON)", "*", "+", "-", "|", "=")
 
 
-# A blog engine's <link rel="alternate"> titles, which a text browser prints on the copy's first
-# line ("#Site » Feed Site » Comments Feed Site » Post title Comments Feed"): the feed of one
-# post's comments carries the post's title, in the site's language.
-_FEED_WORDS = (
-    r"(?:Comments?[ -]Feed|Kommentare?[ -]?Feed|Flux des commentaires"
-    r"|Feed de (?:los )?coment[aá]rios|Feed dei commenti|Feed|Flux|RSS|Atom)"
-)
-_SITE_FEED = re.compile(r"^#\s*(?P<site>[^»]{2,120}?) » (?:Feed|Flux|RSS)\b")
-_NOT_A_POST = re.compile(
-    rf"(?i)(?:comments?|kommentare?|ical|events?|veranstaltungen|termine|{_FEED_WORDS})"
-)
-#: Lines at the top of a copy where the link titles are looked for.
-LINK_LINES = 5
-
-
-def feed_link_title(text: str) -> tuple[str | None, str | None]:
-    """(the post's title, the site's name) from the link titles atop a dump, else None for each."""
-    for line in text.split("\n", LINK_LINES)[:LINK_LINES]:
-        line = line.strip()
-        m = _SITE_FEED.match(line)
-        if not m:
-            continue
-        site = m["site"].strip()
-        post = re.compile(rf"{re.escape(site)} » ([^»]{{2,300}}?) {_FEED_WORDS}(?= |$)")
-        for found in post.finditer(line):
-            title = found.group(1).strip()
-            if not _NOT_A_POST.fullmatch(title):
-                return title, site
-        return None, site
-    return None, None
-
-
-#: A feed's title in the link list: "Site - Atom", "Site - RSS", "Site » Feed".
-_FEED_NAMED = re.compile(r"(?:^#|\s)(?P<site>[^#»\-]{3,80}?) (?:- (?:Atom|RSS)|» Feed)\b")
-#: The site's name after the link list's "alternate" marks ("#alternate alternate Business
-#: Jargons").
-_AFTER_ALTERNATE = re.compile(r"^#(?:alternate\s+)+(?P<site>[^\W\d_][^#»]{2,60})$")
-
-
 _LEGAL_FORM = re.compile(
     r"\s(?:e\.\s?V\.|gGmbH|GmbH|mbH|Ltd\.|Inc\.|LLC|S\.A\.|S\.p\.A\.)(?=\s|,|$)"
 )
@@ -120,21 +83,6 @@ _PULL_QUOTE = re.compile(
     r"(?i)^(?:er|sie|he|she|il|elle|él|ella|ele|ela|lui|lei)\s+"
     r"(?:sagt|sagte|says|said|dit|dice|dijo|afirma|diz|disse|erklärt|meint)\s*:\s*[„\"“«‚']"
 )
-
-
-def link_site_names(text: str) -> set[str]:
-    """The site's names that the link titles atop a dump give (its feeds are titled after
-    it), folded: the masthead a dump prints as a heading is not the story's."""
-    names: set[str] = set()
-    for line in text.split("\n", LINK_LINES)[:LINK_LINES]:
-        line = line.strip()
-        if not line.startswith("#"):
-            continue
-        names.update(m["site"].strip().casefold() for m in _FEED_NAMED.finditer(line))
-        alone = _AFTER_ALTERNATE.match(line)
-        if alone:
-            names.add(alone["site"].strip().casefold())
-    return {name for name in names if len(name.split()) <= 8}
 
 
 def is_text_browser_copy(text: str) -> bool:
@@ -190,7 +138,6 @@ def dump_headline(text: str, labels: frozenset[str] = frozenset()) -> str | None
     named = _named_by_breadcrumb(lines)
     if named:
         return named
-    candidates: list[_Heading] = []
     answers: dict[str, bool] = {}  # `_signed`'s answers, line by line
     # A name or label of a few words printed as a heading three times or more is a forum
     # poster's name over each reply, or a box's label, not the story's headline.
@@ -202,9 +149,20 @@ def dump_headline(text: str, labels: frozenset[str] = frozenset()) -> str | None
     # say none of them is the headline over them.
     numbered = sum(1 for heading in times.elements() if NUMBERED_HEADING.match(heading)) >= 3
     sums, own_most = _running_text(lines)
-    for k, (line, flush) in enumerate(lines):
-        if not flush:
-            continue
+    # Characters of running text under each flush-left line, in page order.
+    window = {
+        k: sums[min(k + 1 + HEADING_WINDOW, len(lines))] - sums[k + 1]
+        for k, (_, flush) in enumerate(lines)
+        if flush
+    }
+    found: dict[int, _Heading | None] = {}
+
+    def candidate(k: int) -> _Heading | None:
+        """The heading at line `k` when it may be the headline, None when it may not."""
+        if k in found:
+            return found[k]
+        found[k] = None
+        line = lines[k][0]
         heading = line.strip()
         # The story's date run into its headline ("27.01.2022MineralölINFO November 2021"): the
         # headline, signed by its date.
@@ -248,16 +206,25 @@ def dump_headline(text: str, labels: frozenset[str] = frozenset()) -> str | None
                 for site in sites
             )
         ):
-            continue
+            return None
         own = own_most[k]
         if own and own < BOX_CHARS and not line.startswith(" "):
             # A box (a sign-up, a promotion); a centred heading is the page's main one.
-            continue
-        chars = sums[min(k + 1 + HEADING_WINDOW, len(lines))] - sums[k + 1]
-        candidates.append(_Heading(heading, chars, k, bool(dated), bool(own)))
-    most = max((c.chars for c in candidates), default=0)
+            return None
+        found[k] = _Heading(heading, window[k], k, bool(dated), bool(own))
+        return found[k]
+
+    # The tests above are most of the cost, and most headings are over little text: they are
+    # asked first of the headings over the most text, then of those over enough to be chosen
+    # (`SIGNED_SHARE` of the most), in page order; the others only where they end a header.
+    most = next(
+        (window[k] for k in sorted(window, key=window.__getitem__, reverse=True) if candidate(k)),
+        0,
+    )
     if not most:
         return None
+    least = min(SIGNED_SHARE, HEADLINE_SHARE) * most
+    candidates = [h for k, chars in window.items() if chars >= least and (h := candidate(k))]
     # Only up to the heading over the most text: signed headings after the story are teasers.
     top = next(n for n, c in enumerate(candidates) if c.chars == most)
     able = [c for c in candidates[: top + 1] if c.chars >= HEADLINE_SHARE * most]
@@ -266,7 +233,8 @@ def dump_headline(text: str, labels: frozenset[str] = frozenset()) -> str | None
         # name, then the headline) are one header: the one a byline or date signs is the
         # headline. A sentence there is the standfirst, set as a heading, and a line that
         # opens with a date is the header's date line.
-        for c in candidates[top + 1 :]:
+        after = (candidate(k) for k in window if k > candidates[top].k)
+        for c in (c for c in after if c is not None):
             if c.chars != most or _SENTENCE.search(c.heading) or _opens_with_date(c.heading):
                 break
             able.append(c)
@@ -394,7 +362,10 @@ _COOKIE_NOTICE = re.compile(
 
 def _heading_line(line: str) -> bool:
     """A heading's line: flush left, or centred (how a text browser prints the main heading)."""
-    return bool(line[:1].strip()) or line.startswith(" " * CENTRED_INDENT)
+    return bool(line[:1].strip()) or line.startswith(_CENTRED)
+
+
+_CENTRED = " " * CENTRED_INDENT  # built once: `_heading_line` asks it of every line of a dump
 
 
 def _signed(lines: list[tuple[str, bool]], k: int, seen: dict[str, bool]) -> bool:
