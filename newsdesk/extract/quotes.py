@@ -81,9 +81,12 @@ from newsdesk.extract.reporting_clause import (
     UNNAMED_RELATIVE,
     UNNAMED_SPEAKER,
     VERB_THEN_ROLE,
+    WRITER_PRONOUNS,
+    clause_subject,
     is_role_word,
     is_speaker_role,
     is_title_gap,
+    possessive,
     role_before,
 )
 from newsdesk.model import Quote
@@ -371,7 +374,13 @@ class _Attributor:
             between = text[m.end : verb_at].strip(" ’'s").lower()
             if m.kind == PERSON and between in ADVERBS_BEFORE_VERB:
                 return self.name(m)
-        # Otherwise the sentence's subject, usually its first name ("Kim, who ..., said").
+        # The subject of the verb's own clause: "Trump wants out, but Milley told ...".
+        opener = clause_subject(text, subject, start, verb_at)
+        if opener is not None:
+            return self.name(opener)
+        # Otherwise the sentence's subject, usually its first name ("Kim, who ..., said"),
+        # never a name in the possessive ("Trump’s lawyer said").
+        subject = [m for m in subject if not possessive(text, m)]
         people = [m for m in subject if m.kind == PERSON]
         if people:
             return self.name(people[0])
@@ -441,6 +450,8 @@ class _Attributor:
         )
 
     def resolve_pronoun(self, pronoun: str, pos: int) -> str | None:
+        if pronoun in WRITER_PRONOUNS:
+            return None
         want = PRONOUNS.get(pronoun, PERSON)
         end = pos
         for _ in range(10):
