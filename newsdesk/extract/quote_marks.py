@@ -5,7 +5,8 @@ single marks too (‘...’, and straight '...' on lines without double ones), w
 apostrophes told apart. A quote left open at the end of a paragraph is the first
 part of one that continues in the next. Spanish, Italian and Portuguese dialogue opens a
 paragraph with a dash and sets the reporting clause off with dashes ("—No queremos
-echar a nadie —dijo Ferrer—. Pero hay que pagar."). Who said each is `quotes`' work.
+echar a nadie —dijo Ferrer—. Pero hay que pagar."). Whether the words are a quotation
+or a scare quote or title is read here too; who said each is `quotes`' work.
 """
 
 from __future__ import annotations
@@ -15,6 +16,10 @@ from dataclasses import dataclass
 
 from newsdesk.extract.data import word_set
 from newsdesk.extract.data.speech import SPEECH_PERFECTS, SPEECH_VERBS
+from newsdesk.extract.reporting_clause import LABELLED
+
+#: Fewer words than this between quote marks is a scare quote, not a quotation.
+MIN_WORDS = 4
 
 #: ‘...’ with an opening mark after a space or bracket and a closing mark right
 #: after the quote's own punctuation or right before punctuation: "‘It felt
@@ -168,6 +173,7 @@ _CLAUSE_WORDS = word_set(
     """
 )
 _LATIN_LETTER = re.compile(r"[A-Za-zÀ-ɏ]")
+_WORD = re.compile(r"\w+")
 _CONTRACTION = re.compile(r"\w['’](?:s|re|m|ve|ll|d)\b", re.IGNORECASE)
 
 
@@ -182,3 +188,34 @@ def bare_phrase(text: str) -> bool:
     return not any(w.strip(",;:").lower() in _CLAUSE_WORDS for w in words) and (
         _CONTRACTION.search(text) is None
     )
+
+
+#: Words a title leaves in lower case ("Once Upon a Time in Hollywood").
+TITLE_SMALL_WORDS = word_set("a an and the of in on at to for with by from or nor but as vs")
+
+
+def attributed_phrase(text: str, q: QuoteSpan, speaker: str | None) -> bool:
+    """A three-word quote someone said ("the terms were “tough but workable”").
+
+    Kept when the speaker is known and the words are not a label the writer
+    puts on something ("calling them “a good start”", "described as ...").
+    """
+    words = text[q.start : q.end]
+    if speaker is None or len(words.split()) != MIN_WORDS - 1 or is_title(words):
+        return False  # "the magazine “Swim & More”"
+    before = text[max(0, q.start - 40) : q.start]
+    return LABELLED.search(before) is None
+
+
+def is_quotation(text: str) -> bool:
+    """Words between quote marks that are a quotation: `MIN_WORDS` or more, not a title."""
+    if len(text.split()) < MIN_WORDS:  # "It’s over" is two words, not three
+        return False
+    # A title in quote marks ("Once Upon a Time in Hollywood") is not speech.
+    return not is_title(text)
+
+
+def is_title(text: str) -> bool:
+    """Every word capitalised but the small ones: a title, not speech."""
+    content = [w for w in _WORD.findall(text) if w.lower() not in TITLE_SMALL_WORDS]
+    return all(w[0].isupper() for w in content)

@@ -1,7 +1,7 @@
 """Direct quotations and who said them, found by rules.
 
 A quotation is text between quote marks (found by `quote_marks`) of at least
-`MIN_WORDS` words: shorter ones are scare quotes
+`quote_marks.MIN_WORDS` words: shorter ones are scare quotes
 (calling the talks “stern”).  Quotes are read per paragraph; a quote left open
 at the end of a paragraph is the first part of a quote that continues in the
 next one and is kept as it stands.
@@ -46,7 +46,14 @@ from newsdesk.extract.entities import (
     analyse,
 )
 from newsdesk.extract.interview import interview_answers
-from newsdesk.extract.quote_marks import QUOTE_MARK, QuoteSpan, bare_phrase, quote_spans
+from newsdesk.extract.quote_marks import (
+    QUOTE_MARK,
+    QuoteSpan,
+    attributed_phrase,
+    bare_phrase,
+    is_quotation,
+    quote_spans,
+)
 from newsdesk.extract.reporting_clause import (
     ADVERBS_BEFORE_VERB,
     AFTER_ACCORDING,
@@ -61,7 +68,6 @@ from newsdesk.extract.reporting_clause import (
     ENDS_WITH_SAID,
     INTRODUCED,
     JUST_THE,
-    LABELLED,
     LATER_PRONOUN,
     LEAD_IN,
     NAME_AFTER_VERB,
@@ -75,59 +81,30 @@ from newsdesk.extract.reporting_clause import (
     UNNAMED_RELATIVE,
     UNNAMED_SPEAKER,
     VERB_THEN_ROLE,
+    WRITER_PRONOUNS,
+    clause_subject,
     is_role_word,
     is_speaker_role,
     is_title_gap,
+    possessive,
     role_before,
 )
 from newsdesk.model import Quote
 
-#: Fewer words than this between quote marks is a scare quote, not a quotation.
-MIN_WORDS = 4
 #: Quote-mark pairs looked at, at most: articles have tens; a page of
 #: thousands of marks is not prose, and bounding them bounds the work.
 MAX_QUOTE_MARK_PAIRS = 1500
 #: Longest stretch scanned before or after a quote for its attribution.
 WINDOW = 240
 
-_WORD = re.compile(r"\w+")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)\]]*\s+|\n")
 _ABBREVIATION = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Col|Lt|Jr|Sr|Prof|No|Co|Inc|Corp|U\.S|U\.N|E\.U))\.$"
 )
 
 
-_TITLE_SMALL_WORDS = word_set("a an and the of in on at to for with by from or nor but as vs")
-
-
 def _clean(text: str) -> str:
     return " ".join(text.split()).strip().rstrip(",").rstrip()
-
-
-def _attributed_phrase(text: str, q: QuoteSpan, speaker: str | None) -> bool:
-    """A three-word quote someone said ("the terms were “tough but workable”").
-
-    Kept when the speaker is known and the words are not a label the writer
-    puts on something ("calling them “a good start”", "described as ...").
-    """
-    words = text[q.start : q.end]
-    if speaker is None or len(words.split()) != MIN_WORDS - 1 or _is_title(words):
-        return False  # "the magazine “Swim & More”"
-    before = text[max(0, q.start - 40) : q.start]
-    return LABELLED.search(before) is None
-
-
-def _is_quotation(text: str) -> bool:
-    if len(text.split()) < MIN_WORDS:  # "It’s over" is two words, not three
-        return False
-    # A title in quote marks ("Once Upon a Time in Hollywood") is not speech.
-    return not _is_title(text)
-
-
-def _is_title(text: str) -> bool:
-    """Every word capitalised but the small ones: a title, not speech."""
-    content = [w for w in _WORD.findall(text) if w.lower() not in _TITLE_SMALL_WORDS]
-    return all(w[0].isupper() for w in content)
 
 
 class _Attributor:
@@ -397,7 +374,13 @@ class _Attributor:
             between = text[m.end : verb_at].strip(" ’'s").lower()
             if m.kind == PERSON and between in ADVERBS_BEFORE_VERB:
                 return self.name(m)
-        # Otherwise the sentence's subject, usually its first name ("Kim, who ..., said").
+        # The subject of the verb's own clause: "Trump wants out, but Milley told ...".
+        opener = clause_subject(text, subject, start, verb_at)
+        if opener is not None:
+            return self.name(opener)
+        # Otherwise the sentence's subject, usually its first name ("Kim, who ..., said"),
+        # never a name in the possessive ("Trump’s lawyer said").
+        subject = [m for m in subject if not possessive(text, m)]
         people = [m for m in subject if m.kind == PERSON]
         if people:
             return self.name(people[0])
@@ -467,6 +450,8 @@ class _Attributor:
         )
 
     def resolve_pronoun(self, pronoun: str, pos: int) -> str | None:
+        if pronoun in WRITER_PRONOUNS:
+            return None
         want = PRONOUNS.get(pronoun, PERSON)
         end = pos
         for _ in range(10):
@@ -591,6 +576,6 @@ def _marked_quotes(
         quoted = text[q.start : q.end]
         if speaker is None and bare_phrase(quoted) and not attributor.reported(q):
             continue  # "to save the economy": a phrase the writer marks, no one's words
-        if _is_quotation(quoted) or _attributed_phrase(text, q, speaker):
+        if is_quotation(quoted) or attributed_phrase(text, q, speaker):
             quotes.append((q.start, Quote(text=_clean(text[q.start : q.end]), speaker=speaker)))
     return quotes

@@ -15,7 +15,7 @@ from newsdesk.extract.data import word_set
 from newsdesk.extract.data.common_words import COMMON_WORDS
 from newsdesk.extract.data.speech import SPEECH_PARTICIPLES, SPEECH_PERFECTS, SPEECH_VERBS
 from newsdesk.extract.data.titles import FOREIGN_ROLE_NOUNS, ROLE_NOUNS, TITLE_WORDS
-from newsdesk.extract.entities import ORG, PERSON
+from newsdesk.extract.entities import ORG, PERSON, Mention
 
 #: What may stand between a subject and its reporting verb ("Cho also said").
 ADVERBS_BEFORE_VERB = frozenset({"", "also", "has", "had", "later", "has also", "had also"})
@@ -34,6 +34,9 @@ REPORTING = (
 #: The sex a pronoun names, and the kind of speaker each pronoun stands for.
 PRONOUN_SEX = {"he": "m", "she": "f"}
 PRONOUNS = {"he": PERSON, "she": PERSON, "they": "any", "it": ORG, "we": "any", "i": PERSON}
+#: Outside quote marks "we" and "I" are the writer ("in our review, where we called it
+#: “...”"), whom the text does not name: never the person or company named before.
+WRITER_PRONOUNS = frozenset({"we", "i"})
 #: How a role is written as a title before a name ("Sen. Cantwell" is "the senator").
 TITLE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "senator": ("sen.", "sen"),
@@ -145,8 +148,9 @@ UNNAMED_RELATIVE = re.compile(
     r"friend|neighbou?r|colleague|relative|cousin|uncle|aunt|widow|widower|fiancée?|"
     rf"boyfriend|girlfriend|family|witness|victim|resident|owner)\s+(?:also\s+)?(?:{VERBS})\b"
 )
-#: A sentence whose subject is a definite role: "The South Korean envoy ...".
-SUBJECT_ROLE = re.compile(r"\s*[Tt]he\s+(?:[A-Z][\w.-]*\s+){0,4}([a-z][\w-]*)\b")
+#: A sentence whose subject is a definite role: "The South Korean envoy ...". Not one
+#: that owns the subject: "The victim's mother testified" is the mother speaking.
+SUBJECT_ROLE = re.compile(r"\s*[Tt]he\s+(?:[A-Z][\w.-]*\s+){0,4}([a-z][\w-]*)\b(?!['’]s\b)")
 #: A pronoun and a verb later in the sentence after a quote: ", he added".
 LATER_PRONOUN = re.compile(
     rf",\s+(he|she|they)\s+(?:has\s+|had\s+|also\s+|later\s+)?(?:{VERBS})\b", re.IGNORECASE
@@ -227,3 +231,46 @@ def role_before(text: str, start: int, role: str) -> str | None:
     if word == role and len(before) >= 2 and before[-2] in OTHER_OFFICE:
         return "other"
     return "same"
+
+
+#: Words that may open a clause before its subject's name: a conjunction, an article
+#: ("but General Mark Milley told", "cuando el presidente Iván Duque dijo").
+CLAUSE_OPENERS = word_set(
+    "but and yet so while when as after before because if the y e et und mais pero ma aber "
+    "wenn als weil cuando quand el la le il der die das"
+)
+#: Between a clause's subject and its reporting verb: an apposition, adverbs, or a verb
+#: it shares ("Milley, chairman of the Joint Chiefs of Staff, told", "Biden sonrió y dijo",
+#: "Tegnell laughed and simply said").
+SUBJECT_TO_VERB = re.compile(
+    r"\s*(?:,[^,.!?;\"“”]{0,90},\s*)?(?:[^\W\d_]+\s+(?:and|y|e|et|und|en|i)\s+)?"
+    r"(?:(?:also|has|had|later|then|\w+ly)\s+)*$"
+)
+
+
+def possessive(text: str, m: Mention) -> bool:
+    """The name is in the possessive ("Sondland’s appearance", "Trump’s lawyer"): whose
+    thing it is, not the sentence's subject."""
+    return text[m.end : m.end + 2] in ("'s", "’s") or text[m.end : m.end + 1] in ("'", "’")
+
+
+def clause_subject(text: str, subject: list[Mention], start: int, verb_at: int) -> Mention | None:
+    """The person who opens the clause of the reporting verb at `verb_at`: "Trump has been
+    eager to withdraw, but General Mark Milley, chairman ..., told US media that" is
+    Milley's. The latest person named after the sentence's start or a comma, with only a
+    conjunction and title words before the name, and nothing but an apposition, adverbs
+    or a shared verb between it and the verb."""
+    people = [m for m in subject if m.kind == PERSON]
+    for k in range(len(people) - 1, -1, -1):
+        m = people[k]
+        if possessive(text, m) or not SUBJECT_TO_VERB.match(text, m.end, verb_at):
+            continue
+        opens = max(start, *(text.rfind(c, start, m.start) + 1 for c in ",;(—"))
+        if k > 0 and people[k - 1].start >= opens:
+            continue  # "Kim and Lee said": not one person's clause
+        words = text[opens : m.start].split()
+        if len(words) <= 5 and all(
+            w.lower() in CLAUSE_OPENERS or w[0].isupper() or is_title_gap(w) for w in words
+        ):
+            return m
+    return None

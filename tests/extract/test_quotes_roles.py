@@ -69,3 +69,53 @@ def test_a_sentence_ending_in_a_colon_gives_its_subject_the_quote() -> None:
         '"Ich sollte mundtot gemacht werden."'
     )
     assert [q.speaker for q in _quotes(text)] == ["Deniz Yücel", "Deniz Yücel"]
+
+
+def test_a_role_owning_the_subject_is_not_the_subject() -> None:
+    # "The victim's mother testified": the mother speaks, not whoever "the victim" was
+    # last taken to be (here the kidnapper, the last subject named).
+    text = (
+        "Prosecutors said Harold Quimby seized the boy outside a school in Lakeview. "
+        "Quimby, 44, was convicted in March.\n\n"
+        "The victim's mother testified, describing her son as "
+        '"brave and strong and far too clever for him" before the jury heard the rest.'
+    )
+    assert [q.speaker for q in _quotes(text)] == [None]
+
+
+def test_the_speaker_is_the_subject_of_the_clause_that_reports() -> None:
+    # Two clauses joined by "but": the quote is the second clause's subject's.
+    text = (
+        "President Ada Whitlock has been eager to bring the troops home, but General "
+        "Marcus Pell, chairman of the joint staff, told reporters this week that they are "
+        'likely to stay "for several more years at least".'
+    )
+    assert [q.speaker for q in _quotes(text)] == ["Marcus Pell"]
+
+
+def test_we_in_the_writers_voice_is_no_one_named() -> None:
+    # "we called it": the publication's own review, not the product named before.
+    text = (
+        "The Lumo thermostat works with HomeKit and Siri, and Brightwell Labs ships it "
+        "with a sensor. Learn more in our review, where we called it "
+        '"a very compelling option for most homes."'
+    )
+    assert [q.speaker for q in _quotes(text)] == [None]
+
+
+def test_a_phrase_before_the_subject_is_not_the_speaker() -> None:
+    # The name in an opening phrase is not the subject; the one after its comma is, even
+    # with another verb it shares before the reporting one ("smiled and said").
+    text = (
+        "Asked by a reporter about a speech by Senator Ruth Calloway, President Hal Brenner "
+        'smiled and said: "I think the woman has a problem."'
+    )
+    assert [q.speaker for q in _quotes(text)] == ["Hal Brenner"]
+
+
+def test_a_name_in_the_possessive_is_not_the_speaker() -> None:
+    text = (
+        "Harriet Lowe’s lawyer told the court on Monday that the ruling was "
+        '"a travesty of justice for everyone involved."'
+    )
+    assert [q.speaker for q in _quotes(text)] == [None]
