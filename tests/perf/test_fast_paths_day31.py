@@ -72,3 +72,51 @@ def test_reaches_keeps_what_it_scored_in_full() -> None:
     far: scoring.Scored = {}
     assert not scoring.reaches(a, compute(LIBRARY), T0, T0 + 3600, far)
     assert far == {}
+
+
+def test_a_member_stored_here_is_read_back_as_the_signature_it_was_written_from() -> None:
+    """The store keeps the signature it writes as its row's decoded one: a later article's
+    candidate read is that object, equal field by field and view by view to decoding the
+    row; a row written over in other bytes is decoded anew."""
+    import sqlite3
+
+    import numpy as np
+
+    from newsdesk.store.decoded import DECODED
+    from newsdesk.store.sqlite.stories import SqliteStoryTables, create_tables
+
+    conn = sqlite3.connect(":memory:")
+    create_tables(conn)
+    tables = SqliteStoryTables(conn)
+    sig = compute(MARKET)
+    assert sig.decodes_as_itself()
+    tables.add_member("a1", "s-a1", sig, sig.band_keys(), T0)
+    found = tables.candidates(sig.lsh_keys(), T0, 3600.0, 200, 32)
+    assert [c.article_id for c in found] == ["a1"]
+    assert found[0].signature is sig
+    decoded = Signature.decoded(sig.to_row())
+    for name in Signature.__dataclass_fields__:
+        assert np.array_equal(getattr(sig, name), getattr(decoded, name))
+    for view in ("name_weights", "figure_set", "title_set", "lede_set", "lede_vector"):
+        assert getattr(sig, view) == getattr(decoded, view)
+    # Another signature's bytes under that member id: decoded from the row, not kept.
+    member_id = conn.execute("SELECT member_id FROM story_member").fetchone()[0]
+    other = compute(LIBRARY)
+    conn.execute(
+        "UPDATE story_member SET shingles = ?, names = ?, name_counts = ?, figures = ?, "
+        "title = ?, lede = ?, lede_figures = ?, lede_weights = ?, outlet = ? "
+        "WHERE member_id = ?",
+        (*other.to_row(), member_id),
+    )
+    again = tables.story_signatures(["s-a1"], 10)
+    assert again[0][1] is not sig and again[0][1].title_set == other.title_set
+    conn.close()
+    DECODED.clear()
+
+
+def test_a_signature_of_other_array_types_is_not_kept_as_decoded() -> None:
+    import numpy as np
+
+    sig = compute(MARKET)
+    wide = Signature(**{**vars(sig), "names": sig.names.astype(np.uint64)})
+    assert not wide.decodes_as_itself()
