@@ -4,6 +4,7 @@
     python benchmarks/bench_store_side.py run --dir D            # stores the 200 into a copy
     python benchmarks/bench_store_side.py run --dir D --n 0      # setup alone (to subtract)
     python benchmarks/bench_store_side.py prepare --dir D --format jsonl
+    python benchmarks/bench_store_side.py run --dir D --whole --n 3380   # all in one process
 
 `prepare` extracts synthetic RSS items (`synthetic.write_inputs`; `--format jsonl`: JSON
 Lines items, as `bench_import.py` imports by default) and fingerprints them (the import
@@ -61,6 +62,7 @@ def _prepare(folder: Path, stored: int, measured: int, fmt: str) -> None:
     rest = list(load_in_order(later))
     print(f"{len(kept) + len(later)} files prepared in {time.perf_counter() - t0:.0f} s")
     (folder / "measured.pickle").write_bytes(pickle.dumps(rest))
+    (folder / "stored.pickle").write_bytes(pickle.dumps(first))  # for `run --whole`
     store = SqliteStore(folder / "dense.sqlite3")
     storer = ArticleStorer(store)
     t0 = time.process_time()
@@ -94,15 +96,21 @@ def digest(path: Path) -> str:
     return h.hexdigest()[:16]
 
 
-def _run(folder: Path, n: int, warm: int, check: bool) -> None:
+def _run(folder: Path, n: int, warm: int, check: bool, whole: bool = False) -> None:
     measured: list = pickle.loads((folder / "measured.pickle").read_bytes())  # type: ignore[type-arg]
+    if whole:
+        # The whole queue into an empty store, as one import stores it: every member a
+        # candidate is read from was stored by this process (its caches see them all).
+        first: list = pickle.loads((folder / "stored.pickle").read_bytes())  # type: ignore[type-arg]
+        measured = first + measured
     _add_ids(measured)
     # The first `warm` items are stored before the measured ones, in both runs (`--n 0`
     # too): the modules grouping imports on first use are not counted per article.
     n += warm
     with tempfile.TemporaryDirectory(prefix="newsdesk-store-side-") as tmp:
         path = Path(tmp) / "store.sqlite3"
-        shutil.copy(folder / "dense.sqlite3", path)
+        if not whole:
+            shutil.copy(folder / "dense.sqlite3", path)
         store = SqliteStore(path)
         storer = ArticleStorer(store)
         storer._spelled(measured[0].result.items[0])  # the outlets read: setup, not measured
@@ -212,6 +220,12 @@ def main() -> None:
         "few join a story; JSON Lines items, each of its own outlet, join as bench_import's do)",
     )
     parser.add_argument("--decide-only", action="store_true", help="time decisions alone")
+    parser.add_argument(
+        "--whole",
+        action="store_true",
+        help="run: store the prepared queue from its first item into an empty store "
+        "(prepare's stored part, then the measured part; `--n` counts from the first)",
+    )
     args = parser.parse_args()
     args.dir.mkdir(parents=True, exist_ok=True)
     if args.action == "prepare":
@@ -219,7 +233,7 @@ def main() -> None:
     elif args.decide_only:
         _decide(args.dir, args.n, args.warm)
     else:
-        _run(args.dir, args.n, args.warm, not args.no_digest)
+        _run(args.dir, args.n, args.warm, not args.no_digest, args.whole)
 
 
 if __name__ == "__main__":

@@ -66,6 +66,17 @@ class DecodedMembers:
             self._by_id.popitem(last=False)
         return decoded
 
+    def keep(self, member_id: int, row: Row, signature: Signature) -> None:
+        """`signature`, just written as `row` for `member_id`, is that row's decoded one
+        (when `Signature.decodes_as_itself`): an import reads most members it stores as
+        later articles' candidates, and decoding each again was a fifth of a decision."""
+        if not signature.decodes_as_itself():
+            return
+        self._by_id[member_id] = (row, signature)
+        self._by_id.move_to_end(member_id)
+        if len(self._by_id) > self.size:
+            self._by_id.popitem(last=False)
+
     def clear(self) -> None:
         self._by_id.clear()
 

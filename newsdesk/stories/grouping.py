@@ -127,6 +127,8 @@ class StoryGrouper:
         self._asked: Callable[[], list[StoryCandidate]] | None = None
         #: Story sizes of the last `_candidate_stories` (0: not known).
         self._sizes: dict[str, int] = {}
+        #: The pairs `reaches` scored in full in the last `_candidate_stories`.
+        self._compared: scoring.Scored = {}
 
     def assign(
         self,
@@ -182,8 +184,7 @@ class StoryGrouper:
                 dated.append(published_ts)
             if dated and max(dated) - min(dated) > SPAN_HOURS * 3600.0:
                 continue  # the story would span too long: a new story starts
-            pairs = [scoring.features(sig, m_sig, published_ts, m_ts) for m_sig, m_ts in members]
-            scores = [scoring.score(f) for f in pairs]
+            pairs, scores = self._scored_members(sig, published_ts, members)
             if any(scoring.same_outlet_apart(f, v) for f, v in zip(pairs, scores, strict=True)):
                 continue  # its outlet already has another report in the story
             value = story_score(scores)
@@ -191,6 +192,7 @@ class StoryGrouper:
             if value >= best_score:
                 best_story, best_score = story, value
                 best_ts = max(dated) if dated else None
+        self._compared = {}  # this decision's own: never read for another article
         ts = published_ts
         if ts is None and best_story is not None:
             ts = best_ts
@@ -198,6 +200,26 @@ class StoryGrouper:
         if best_story is not None and not into:
             merges = self._merges(best_story, sig, published_ts, candidates, eligible)
         return Placement(best_story or story_id_for(article_id), ts, sig, lsh + rare, merges)
+
+    def _scored_members(
+        self, sig: Signature, ts: float | None, members: list[tuple[Signature, float | None]]
+    ) -> tuple[list[scoring.Features], list[float]]:
+        """The features and score of `sig` against each member, those `reaches` compared
+        in full for this decision taken from it (about one member in six otherwise
+        scored twice; the same values, computed once)."""
+        kept = self._compared
+        pairs: list[scoring.Features] = []
+        scores: list[float] = []
+        for m_sig, m_ts in members:
+            known = kept.get(id(m_sig))
+            if known is not None and known[0] is m_sig and known[1] == m_ts:
+                pairs.append(known[2])
+                scores.append(known[3])
+                continue
+            f = scoring.features(sig, m_sig, ts, m_ts)
+            pairs.append(f)
+            scores.append(scoring.score(f))
+        return pairs, scores
 
     def _merges(
         self,
@@ -337,6 +359,8 @@ class StoryGrouper:
         found = self._candidates(sig, ts)
         size: dict[str, int] = {}
         self._sizes = size
+        scored: scoring.Scored = {}
+        self._compared = scored
         seen: dict[str, list[tuple[Signature, float | None]]] = {}
         for cand in found:
             size[cand.story_id] = cand.story_size
@@ -347,7 +371,7 @@ class StoryGrouper:
             story = cand.story_id
             if story in out or size[story] >= MAX_STORY_SIZE:
                 continue  # scored already, or no event has that many reports: a new one
-            if not scoring.reaches(sig, cand.signature, ts, cand.ts):
+            if not scoring.reaches(sig, cand.signature, ts, cand.ts, scored):
                 continue
             members = seen[story]
             if 0 < len(members) == size[story] and len(members) <= MAX_MEMBERS:

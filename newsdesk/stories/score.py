@@ -466,7 +466,12 @@ _BOUNDED = frozenset(FEATURES)
 _SLACK = 1e-9
 
 
-def reaches(a: Signature, b: Signature, ts_a: float | None, ts_b: float | None) -> bool:
+Scored = dict[int, tuple[Signature, float | None, Features, float]]  # id(b): b, ts_b, f, score
+
+
+def reaches(
+    a: Signature, b: Signature, ts_a: float | None, ts_b: float | None, scored: Scored | None = None
+) -> bool:
     """Whether the pair may put `a` in `b`'s story: `score(features(a, b, ts_a, ts_b)) >=
     THRESHOLD`, and for two items of one outlet that are not one report, the score of an
     update (`UPDATE_SCORE`): below it, `same_outlet_apart` keeps `a` out of that story
@@ -480,12 +485,11 @@ def reaches(a: Signature, b: Signature, ts_a: float | None, ts_b: float | None) 
     threshold, the pair cannot reach it. Pairs a rule may decide the other
     way (one report of one outlet, a copy by its shingles) and those at or
     above the bound get the full `score` (the template guard and the exact
-    shingles). On the synthetic queue of bench_stories, 2 % of candidates
-    reach the threshold and 3 % get the full score.
+    shingles), kept in `scored` when given (grouping scores that member again).
     """
     threshold, w, decay = THRESHOLD, WEIGHTS, DECAY
     if threshold <= 0 or not _BOUNDED.issuperset(w):
-        return score(features(a, b, ts_a, ts_b)) >= threshold
+        return _full(a, b, ts_a, ts_b, scored) >= threshold
     hours = abs(ts_a - ts_b) / 3600.0 if ts_a is not None and ts_b is not None else None
     if hours is not None and hours > WINDOW_HOURS:
         return False  # outside the window: score 0
@@ -503,7 +507,7 @@ def reaches(a: Signature, b: Signature, ts_a: float | None, ts_b: float | None) 
     same = sa.size == sb.size and sa.size > 0
     shingles = float(np.count_nonzero(sa == sb)) / float(sa.size) if same else 0.0
     if shingles >= SYNDICATED:
-        return score(features(a, b, ts_a, ts_b)) >= threshold  # may be a copy
+        return _full(a, b, ts_a, ts_b, scored) >= threshold  # may be a copy
     # The weights of the features both articles have (as in `score`).
     wn = w.get("names", 0.0) if a.name_weights and b.name_weights else 0.0
     wf = w.get("figures", 0.0) if a.figure_set and b.figure_set else 0.0
@@ -515,7 +519,10 @@ def reaches(a: Signature, b: Signature, ts_a: float | None, ts_b: float | None) 
     if total <= 0:
         return False  # score 0
     gap = min(hours, WINDOW_HOURS) / WINDOW_HOURS if hours is not None else UNDATED_GAP
-    floor = (threshold - _SLACK + decay * gap) * total
+    # As `score`'s: short items' pairs mostly failed by it alone, after a full `score`.
+    la, lb = len(a.lede_set), len(b.lede_set)
+    penalty = short_lede_penalty(min(la, lb)) if la and lb else 0.0
+    floor = (threshold - _SLACK + decay * gap + penalty) * total
     # Negative weights (none is fitted so) would make the bounds below no bounds.
     known = (
         max(wn, 0.0) * weighted_overlap(a.name_weights, b.name_weights)
@@ -529,7 +536,17 @@ def reaches(a: Signature, b: Signature, ts_a: float | None, ts_b: float | None) 
     lede = smoothed_ochiai(a.lede_set, b.lede_set, len(shared_lede))
     if known + max(wl, 0.0) * lede + max(wi, 0.0) * tfidf(a, b, shared_lede) < floor:
         return False
-    return score(features(a, b, ts_a, ts_b)) >= threshold
+    return _full(a, b, ts_a, ts_b, scored) >= threshold
+
+
+def _full(
+    a: Signature, b: Signature, ta: float | None, tb: float | None, kept: Scored | None
+) -> float:
+    f = features(a, b, ta, tb)
+    value = score(f)
+    if kept is not None:
+        kept[id(b)] = (b, tb, f, value)
+    return value
 
 
 def tfidf(a: Signature, b: Signature, shared: frozenset[int] | None = None) -> float:

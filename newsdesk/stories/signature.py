@@ -197,6 +197,26 @@ class Signature:
             views[name] = build(sig)
         return sig
 
+    def decodes_as_itself(self) -> bool:
+        """Whether `from_row(self.to_row())` holds this very signature's values: a plain
+        signature whose arrays have the types `from_row` reads (so a store may keep it as
+        its row's decoded signature, `store.decoded.DecodedMembers.keep`)."""
+        arrays: tuple[npt.NDArray[Any], ...] = (
+            self.shingles,
+            self.names,
+            self.name_counts,
+            self.figures,
+            self.title,
+            self.lede,
+            self.lede_figures,
+            self.lede_weights,
+            self.outlet,
+        )
+        return type(self) is Signature and all(
+            value.dtype == kind and value.ndim == 1
+            for value, kind in zip(arrays, _ROW_TYPES, strict=True)
+        )
+
 
 class StoredSignature(Signature):
     """A stored row's signature, decoded (`Signature.decoded`) when first read.
@@ -264,6 +284,8 @@ class _TitleOnly:
 
 
 _U8, _U16, _U32 = np.dtype(np.uint8), np.dtype(np.uint16), np.dtype(np.uint32)
+#: The array types of a row's columns, in `to_row`'s order, as `from_row` reads them.
+_ROW_TYPES = (_U16, _U32, _U16, _U32, _U32, _U32, _U32, _U8, _U32)
 #: The cached views `Signature.decoded` builds (every one), with the functions that build them.
 _VIEWS = tuple(
     (name, view.func) for name, view in vars(Signature).items() if isinstance(view, cached_property)

@@ -40,7 +40,13 @@ def scores(monkeypatch: pytest.MonkeyPatch) -> dict[frozenset[str], float]:
         others = frozenset({"names", "figures", "lede", "tfidf"})
         return scoring.Features(value, 0, value, 0, 0, 0, hours=0.0, missing=others)
 
-    def reaches(a: Signature, b: Signature, ts_a: float | None, ts_b: float | None) -> bool:
+    def reaches(
+        a: Signature,
+        b: Signature,
+        ts_a: float | None,
+        ts_b: float | None,
+        scored: scoring.Scored | None = None,
+    ) -> bool:
         return scoring.score(features(a, b, ts_a, ts_b)) >= scoring.THRESHOLD
 
     monkeypatch.setattr(scoring, "features", features)

@@ -358,12 +358,15 @@ class SqliteStoryTables:
         keys: Sequence[int],
         ts: float | None,
     ) -> None:
+        row = signature.to_row()
         cur = self.conn.execute(
             f"INSERT INTO story_member(article_id, story_id, ts, version, {_SIG_COLUMNS}) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (article_id, story_id, ts, SCHEMA_VERSION, *signature.to_row()),
+            (article_id, story_id, ts, SCHEMA_VERSION, *row),
         )
         member_id = cur.lastrowid
+        if member_id is not None:
+            DECODED.keep(member_id, row, signature)  # checked against the bytes when read
         when = band_ts(ts)
         # One statement for the member's band rows (about 36): a row at a time cost a
         # step of the statement and a tuple of parameters each.
