@@ -47,7 +47,7 @@ class Fetcher:
         summary = FetchSummary()
         if self.fail_at == "outcome":
             # The summary is read after the fetch (the rules' report reads the store).
-            def lost(limit: int = 0) -> str:
+            def lost(shown: int = 3) -> str:
                 raise self.error
 
             summary.arrival_notice = lost  # type: ignore[method-assign]
