@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 
 import pytest
 from textual.app import App, ComposeResult
+from textual.worker import Worker, WorkerState
 
 from newsdesk.errors import StoreUnreachableError
 from newsdesk.feeds.service import FeedOutcome, FetchSummary
@@ -61,6 +62,11 @@ class Host(App[None]):
 
     def compose(self) -> ComposeResult:
         yield FetchJob(self.fetcher, count_due=self.fetcher.count_due)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        # As `NewsdeskApp.on_worker_failed` says a failed worker.
+        if event.state is WorkerState.ERROR:
+            self.notify(f"{event.worker.name} failed: {event.worker.error}")
 
 
 @pytest.mark.parametrize("error", [LOST, RuntimeError("boom")], ids=["store-lost", "bug"])

@@ -186,11 +186,9 @@ class FetchJob(Widget):
             # failed fetch, and the job ends as any fetch does (the status line clears).
             self._failed(names, str(exc), background)
             return
-        except Exception as exc:
-            self._failed(names, f"{type(exc).__name__}: {exc}", background)
-            raise  # and the App's one handler reports the error (`NewsdeskApp.on_worker_failed`)
         finally:
-            # Set from the worker so that a failure (reported by the App) frees the job too.
+            # Set from the worker so that any other error (a bug, said by the App's one
+            # handler: "fetch feeds failed: ...") frees the job too.
             self.status = ""
             self.running = False
         self.post_message(finished)
