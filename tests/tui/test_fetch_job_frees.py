@@ -64,8 +64,11 @@ class Host(App[None]):
         yield FetchJob(self.fetcher, count_due=self.fetcher.count_due)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        # As `NewsdeskApp.on_worker_failed` says a failed worker.
-        if event.state is WorkerState.ERROR:
+        # As `NewsdeskApp.on_worker_failed` says a failed worker (a lost store it leaves
+        # to the desk watch's "Store lost").
+        if event.state is WorkerState.ERROR and not isinstance(
+            event.worker.error, StoreUnreachableError
+        ):
             self.notify(f"{event.worker.name} failed: {event.worker.error}")
 
 
