@@ -70,6 +70,11 @@ class Settings:
     errors: list[str] = field(default_factory=list)
 
 
+def not_text(exc: UnicodeDecodeError) -> str:
+    """A plain sentence for a file that does not decode as UTF-8 (binary, or another charset)."""
+    return f"not UTF-8 text (byte {exc.object[exc.start]:#04x} at position {exc.start:,})"
+
+
 def _read_toml(path: Path, errors: list[str]) -> dict[str, object]:
     if not path.is_file():
         return {}
@@ -78,6 +83,13 @@ def _read_toml(path: Path, errors: list[str]) -> dict[str, object]:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as exc:
         errors.append(f"{path.name}: invalid TOML ({exc}); defaults kept")
+    except UnicodeDecodeError as exc:
+        # Raised past every command ("'utf-8' codec can't decode byte 0xfc...") without
+        # naming the file: the whole path, and what to do about it.
+        errors.append(
+            f"{path.name} ({path}): {not_text(exc)}; defaults kept"
+            " (save it as UTF-8 text, or remove it)"
+        )
     except OSError as exc:
         errors.append(f"{path.name}: cannot read ({exc.strerror or exc}); defaults kept")
     return {}

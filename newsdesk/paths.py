@@ -9,7 +9,9 @@ Tests set all three to temporary directories so a user's files are never touched
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,10 +40,23 @@ class Paths:
     def index_dir(self) -> Path:
         return self.data_dir / "index"
 
-    def index_dir_for(self, desk: str) -> Path:
+    def index_dir_for(self, desk: str, former: Sequence[str] = ()) -> Path:
         """The local search index of a desk (`StoreBackend.index_name`): the data
-        directory's own file keeps `index`; each shared desk has its own folder."""
-        return self.data_dir / "indexes" / desk if desk else self.index_dir
+        directory's own file keeps `index`; each shared desk has its own folder.
+
+        A folder under one of its `former` names (an address written without its default
+        port, before addresses were normalised) is moved to the name, not rebuilt."""
+        if not desk:
+            return self.index_dir
+        folder = self.data_dir / "indexes" / desk
+        for name in former:
+            old = self.data_dir / "indexes" / name
+            if folder.exists() or not name or name == desk:
+                break
+            if old.is_dir():
+                with contextlib.suppress(OSError):  # another process moved it first
+                    old.rename(folder)
+        return folder
 
     @property
     def ui_state(self) -> Path:

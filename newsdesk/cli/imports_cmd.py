@@ -21,6 +21,8 @@ from newsdesk.import_log import ImportRecord
 from newsdesk.sanitize import display
 
 EXIT_OK = 0
+#: Warnings listed under one import; a file of thousands of bad lines says how many more.
+WARNINGS_SHOWN = 10
 
 
 def cmd_imports(desk: Desk, args: argparse.Namespace) -> int:
@@ -45,6 +47,22 @@ def cmd_imports(desk: Desk, args: argparse.Namespace) -> int:
                 Text.assemble(
                     ("    ✗ ", "red"), display(Path(path).name, name=True), ": ", display(reason)
                 )
+            )
+        # What `import` printed beside its summary ("text cut after its first 1,000,000
+        # characters"): the log kept it, and only `--json` showed it.
+        for path, warning in record.warned[:WARNINGS_SHOWN]:
+            output.out.print(
+                Text.assemble(
+                    ("    ! ", "yellow"),
+                    display(Path(path).name, name=True),
+                    ": ",
+                    display(warning),
+                )
+            )
+        if len(record.warned) > WARNINGS_SHOWN:
+            more = len(record.warned) - WARNINGS_SHOWN
+            output.out.print(
+                f"    ! and {more:,} more warnings (`newsdesk imports --json` lists them)"
             )
     return EXIT_OK
 

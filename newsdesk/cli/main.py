@@ -552,7 +552,7 @@ def cmd_paths(args: argparse.Namespace) -> int:
             from newsdesk.store.postgresql.connections import index_name
 
             # The password never leaves: user, host, port and database only.
-            shown["store"] = safe_url(url)
+            shown["store"] = safe_url(url, normalised=True)
             # What a shared desk uses: no file here, and its own index folder (these
             # named the data directory's file and index, which it never touches).
             shown["database"] = "(none: the shared desk is the store)"

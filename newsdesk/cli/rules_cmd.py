@@ -11,6 +11,7 @@ from rich.text import Text
 from newsdesk.cli import output
 from newsdesk.cli.commands import EXIT_ERROR, write_text_file
 from newsdesk.cli.path_args import EMPTY_INPUT, output_path
+from newsdesk.config import not_text
 from newsdesk.desk import Desk
 from newsdesk.errors import DeskError
 from newsdesk.rules.model import RuleNameTaken
@@ -178,7 +179,12 @@ def cmd_rules(desk: Desk, args: argparse.Namespace) -> int:
         raise DeskError(EMPTY_INPUT)  # Path("") read the shell's folder
     try:
         text = Path(rest[0]).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
+        raise DeskError(
+            f"cannot read {rest[0]}: it is {not_text(exc)}, not a rules file"
+            " (`newsdesk rules export` writes one)"
+        ) from None
+    except OSError as exc:
         raise DeskError(f"cannot read {rest[0]}: {exc}") from None
     before = {rule.name: rule for rule in desk.rules()}
     warnings: list[str] = []

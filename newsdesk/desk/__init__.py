@@ -131,7 +131,9 @@ class Desk:
         self._writing_steps: set[int] = set()
         self._steps_lock = threading.Lock()
         #: This desk's local search index (one per shared desk; see `Paths.index_dir_for`).
-        self.index_dir = self.paths.index_dir_for(self.store.index_name)
+        self.index_dir = self.paths.index_dir_for(
+            self.store.index_name, self.store.former_index_names
+        )
         self._indexing = DeskIndex(self.store, self.index_dir, background=background_index)
         #: Messages for the user from opening the index (e.g. "rebuilding").
         self.notices: list[str] = self._indexing.notices

@@ -133,6 +133,7 @@ def extract_article(
     and the text itself is kept as the body.
     """
     text = shorten_long_tokens(clean_text(text), warnings)
+    hints = _hint_title_cut(hints, warnings, label)
     try:
         meta = extract_page(text, hints, main_text=text_is_article)
     except Exception as exc:  # any extractor bug must not abort an import
@@ -156,6 +157,27 @@ def extract_article(
                 f"{label + ': ' if label else ''}enrichment failed ({type(exc).__name__}: {exc})"
             )
     return meta
+
+
+#: A given headline longer than this the extractor takes for no headline (`page._plausible_title`).
+PLAUSIBLE_TITLE_CHARS = 400
+
+
+def _hint_title_cut(hints: Extracted, warnings: list[str], label: str) -> Extracted:
+    """`hints` with a stated headline too long to be one cut as `finish` cuts it, and said.
+
+    The extractor refused a title of more than 400 characters and looked for a headline in
+    the text: the body's first paragraph became the headline, and when `impose` put the
+    stated title back, that paragraph was lost from the body (a 508-character JSON Lines
+    title, a Markdown front matter title, a feed item's <title>). Cut first, the title is
+    the input's, and the text stays the body."""
+    title = clean_line(hints.title) if hints.title else ""
+    if len(title) <= PLAUSIBLE_TITLE_CHARS:
+        return hints
+    cut = truncate_title(title)
+    where = f"{label}: " if label else ""
+    warnings.append(f"{where}headline cut to {len(cut):,} characters (it had {len(title):,})")
+    return dataclasses.replace(hints, title=cut)
 
 
 def clean_short(value: str | None, limit: int = MAX_LINE_CHARS) -> str | None:

@@ -198,6 +198,11 @@ class StoreBackend(Protocol):
         file): an index per desk, so switching desks never searches another desk's index."""
         ...
 
+    @property
+    def former_index_names(self) -> tuple[str, ...]:
+        """Names the index folder of this desk had before (`Paths.index_dir_for` moves one)."""
+        ...
+
     # -- lifecycle -------------------------------------------------------------------
 
     def close(self) -> None: ...

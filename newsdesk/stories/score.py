@@ -43,7 +43,10 @@ Decision, in order (see `score`):
    boilerplate figures; what tells the trades apart is the shares, price and
    value up top. A syndicated copy, a whole-page copy, or an update with a
    new toll keeps at least one of them.
-3. Copy (shingles >= `SYNDICATED`): same (1).
+3. Two items of one outlet whose bodies are copies under headlines that share no
+   word: different (0), the outlet's furniture (`Features.furniture_body`). Copy
+   (shingles >= `SYNDICATED`, the bodies long enough to be evidence:
+   `COPY_BODY_WORDS`): same (1).
 4. Otherwise the weighted mean of the features both articles have (one
    shared name word with nothing else in common counts only as far as the
    texts agree: `name_alone`), minus a time decay: `DECAY * min(hours, WINDOW_HOURS) /
@@ -122,6 +125,14 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsdesk.stories import minhash
+
+# Kept here too: callers ask `score` whether two articles are one (`grouping.copy_of`).
+from newsdesk.stories.copies import COPY_FIGURES as COPY_FIGURES
+from newsdesk.stories.copies import COPY_HOURS as COPY_HOURS
+from newsdesk.stories.copies import COPY_SHINGLES as COPY_SHINGLES
+from newsdesk.stories.copies import COPY_TFIDF as COPY_TFIDF
+from newsdesk.stories.copies import is_copy as is_copy
+from newsdesk.stories.copies import may_be_copy as may_be_copy
 from newsdesk.stories.overlap import short_lede_penalty, smoothed_ochiai, weighted_overlap
 from newsdesk.stories.signature import RETELLING, Signature
 
@@ -142,6 +153,11 @@ WEIGHTS: dict[str, float] = {
 #: Body-shingle Jaccard above which two texts are copies of one another
 #: (syndicated or lightly edited wire copy): same story whatever else differs.
 SYNDICATED = 0.5
+#: Fewer distinct content words than this in a body's opening (its headline's left out)
+#: and its copy is no evidence of one story (`Features.syndicated`): a teaser or a line
+#: of boilerplate. Real syndicated copies on the development slice and the own pairs
+#: have openings of 40 words and more.
+COPY_BODY_WORDS = 20
 #: Headline Jaccard at or above which two articles are the same template.
 TEMPLATE_TITLE = 0.5
 #: Headline Jaccard from which two alerts with different opening figures are one
@@ -172,6 +188,9 @@ class Features:
     hours: float | None
     #: Content words in the shorter of the two ledes (`overlap.short_lede_penalty`).
     shortest_lede: int = 1 << 16
+    #: Distinct content words of the shorter body's opening, besides its headline's:
+    #: counted only for a pair whose bodies are copies (`syndicated`), else unknown.
+    shortest_body: int = 1 << 16
     #: Features that say nothing here because one article has none of the kind
     #: (no figures at all, no names, an empty headline).
     missing: frozenset[str] = frozenset()
@@ -209,7 +228,26 @@ class Features:
         """The window, the template guard, the copy rule or the one-outlet rule decides
         this pair whatever the weights (`score`, `same_outlet_apart`): fits leave it out."""
         outside = self.hours is not None and self.hours > WINDOW_HOURS
-        return outside or self.template_clash or self.shingles >= SYNDICATED or self.same_outlet
+        return outside or self.template_clash or self.syndicated or self.same_outlet
+
+    @property
+    def syndicated(self) -> bool:
+        """The bodies are copies (`SYNDICATED`) long enough to say so (`COPY_BODY_WORDS`):
+        a paywalled feed's teaser ("Subscribe to read the full story on our website.") in
+        four items made four headlines one story. Such pairs are scored as any other."""
+        return self.shingles >= SYNDICATED and self.shortest_body >= COPY_BODY_WORDS
+
+    @property
+    def furniture_body(self) -> bool:
+        """Two items of one outlet whose bodies are copies under headlines that share no
+        word: the outlet's furniture (a paywall's or a teaser feed's text in every item),
+        not an update of one report, which keeps a word of its headline."""
+        return (
+            self.same_outlet
+            and self.shingles >= SYNDICATED
+            and "title" not in self.missing
+            and self.title <= 0.0
+        )
 
     @property
     def template_clash(self) -> bool:
@@ -243,17 +281,6 @@ CORRECTED_HOURS = 3.0
 CORRECTED_NAMES = 0.8
 
 
-#: A copy of one article (an HTML page and its text copy): the same headline
-#: words and a body this alike (shingles, or the rarity-weighted lede words:
-#: a whole-page text copy adds menus and captions that lower the shingles).
-COPY_SHINGLES = 0.5
-COPY_TFIDF = 0.75
-#: Figures shared (`smoothed_ochiai`) when both have some: one of one is 0.5.
-COPY_FIGURES = 0.5
-#: Copies further apart than this in publication time are two articles.
-COPY_HOURS = 7 * 24.0
-
-
 #: The score two items of one outlet need to be one story: an update of one
 #: report keeps most of its headline and telling words (measured in
 #: `same_outlet_apart`).
@@ -277,7 +304,9 @@ def same_outlet_apart(f: Features, value: float) -> bool:
     """
     if f.retelling:
         return False  # "CORRECTION: ..." of the outlet's own report: scored as any pair
-    return f.same_outlet and not f.same_report and value < UPDATE_SCORE
+    if f.same_report:
+        return False
+    return f.same_outlet and (value < UPDATE_SCORE or f.furniture_body)
 
 
 #: One shared name counts only as far as the texts agree when neither the headline,
@@ -352,36 +381,10 @@ def other_people(f: Features) -> bool:
     return f.names_shared == 0 and "names" not in f.missing
 
 
-def is_copy(f: Features) -> bool:
-    """Two imports of one article (not two articles of one story)."""
-    if f.hours is not None and f.hours > COPY_HOURS:
-        return False
-    if "title" in f.missing or f.title < 1.0:
-        return False
-    # Numbers are not words: pages alike but for their figures (a branch number,
-    # a count, an alert's share price) are different articles; a copy that keeps
-    # only some of the page's figures (a text copy without its sidebars) is not.
-    if f.figures_clash or (
-        "figures" not in f.missing and f.figures < COPY_FIGURES and f.figures_contained < 1.0
-    ):
-        return False
-    return f.shingles >= COPY_SHINGLES or f.tfidf >= COPY_TFIDF
-
-
 def _contained(a: frozenset[int], b: frozenset[int]) -> float:
     if not a or not b:
         return 0.0
     return len(a & b) / min(len(a), len(b))
-
-
-def may_be_copy(a: Signature, b: Signature, ts_a: float | None, ts_b: float | None) -> bool:
-    """`is_copy`'s first two checks on the signatures alone, before `features`: the
-    dates within `COPY_HOURS` and the same title words (a title Jaccard of 1).
-    False means `is_copy(features(a, b, ts_a, ts_b))` is False; this skips the
-    full comparison of every candidate that cannot be a copy (nearly all)."""
-    if ts_a is not None and ts_b is not None and abs(ts_a - ts_b) / 3600.0 > COPY_HOURS:
-        return False
-    return bool(a.title_set) and a.title_set == b.title_set
 
 
 def features(a: Signature, b: Signature, ts_a: float | None, ts_b: float | None) -> Features:
@@ -402,6 +405,7 @@ def features(a: Signature, b: Signature, ts_a: float | None, ts_b: float | None)
     shared_lede = a.lede_set & b.lede_set
     shared_names = a.name_weights.keys() & b.name_weights.keys()
     same_outlet = len(a.outlet) >= 1 and len(b.outlet) >= 1 and a.outlet[0] == b.outlet[0]
+    shingles = minhash.estimate(a.shingles, b.shingles)
     return Features(
         names=weighted_overlap(a.name_weights, b.name_weights),
         figures=smoothed_ochiai(a.figure_set, b.figure_set),
@@ -412,7 +416,7 @@ def features(a: Signature, b: Signature, ts_a: float | None, ts_b: float | None)
         ),
         title=minhash.jaccard(a.title_set, b.title_set),
         lede=smoothed_ochiai(a.lede_set, b.lede_set, len(shared_lede)),
-        shingles=minhash.estimate(a.shingles, b.shingles),
+        shingles=shingles,
         tfidf=tfidf(a, b, shared_lede),
         hours=hours,
         missing=missing,
@@ -435,7 +439,16 @@ def features(a: Signature, b: Signature, ts_a: float | None, ts_b: float | None)
         # An empty lede is a row stored before ledes were (the headline's words are in
         # every newer one): unknown, not short.
         shortest_lede=min(len(a.lede_set), len(b.lede_set)) if "lede" not in missing else 1 << 16,
+        shortest_body=_shortest_body(a, b) if shingles >= SYNDICATED else 1 << 16,
     )
+
+
+def _shortest_body(a: Signature, b: Signature) -> int:
+    """`Features.shortest_body`: the fewer distinct body words of the two openings (unknown,
+    not short, for a row stored before ledes were)."""
+    if not a.lede_set or not b.lede_set:
+        return 1 << 16
+    return min(len(a.lede_set - a.title_set), len(b.lede_set - b.title_set))
 
 
 def beyond_name(
@@ -583,7 +596,9 @@ def score(
         return 1.0  # the agency says so: a flash, then the full report (one slugline)
     if f.template_clash or one_template_two_reports(f):
         return 0.0
-    if f.shingles >= SYNDICATED:
+    if f.furniture_body and not f.retelling:
+        return 0.0  # an outlet's furniture in both items (`Features.furniture_body`)
+    if f.syndicated:
         return 1.0
     w = weights or WEIGHTS
     values = f.as_dict()

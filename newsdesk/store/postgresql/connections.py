@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 import re
 import threading
 import time
@@ -66,12 +67,32 @@ def changed_rows(tx: Conn, query: str, params: Sequence[Any] = ()) -> int:
     return int(row["n"]) if row else 0
 
 
-def safe_url(url: str) -> str:
-    """The URL as it may be shown: user, host, port and database, never the password."""
+#: The port libpq takes when an address names none (and PGPORT is not set).
+DEFAULT_PORT = "5432"
+
+
+def _one_desk(parts: dict[str, Any]) -> dict[str, Any]:
+    """`parts` of an address as the server sees them: the default port written out and
+    the host name in lower case. `postgresql://u@127.0.0.1/db` and `...:5432/db` are one
+    desk; named apart, they built two index folders and rebuilt the index twice."""
+    normal = dict(parts)
+    host = str(normal.get("host") or "")
+    if host and not host.startswith("/"):  # a socket folder's case is the file system's
+        normal["host"] = host.lower()
+    if host and not normal.get("port"):
+        normal["port"] = os.environ.get("PGPORT") or DEFAULT_PORT
+    return normal
+
+
+def safe_url(url: str, *, normalised: bool = False) -> str:
+    """The URL as it may be shown: user, host, port and database, never the password
+    (`normalised`: as the desk is named, the default port written out: `_one_desk`)."""
     try:
         parts = conninfo_to_dict(url)
     except psycopg.Error:
         return "postgresql://(unreadable address)"
+    if normalised:
+        parts = _one_desk(parts)
     user = str(parts.get("user") or "")
     host = str(parts.get("host") or "localhost")
     port = f":{parts['port']}" if parts.get("port") else ""
@@ -90,9 +111,26 @@ _SEARCH_PATH = re.compile(r"search_path\s*=\s*([^\s]+)")
 def index_name(url: str) -> str:
     """A folder name for this desk's local index: server and database, plus a digest of
     every connection setting but the password (two schemas or users of one database are
-    two desks). Never the password, in the name or behind the digest."""
+    two desks). Never the password, in the name or behind the digest. One desk written
+    two ways (with and without its default port, its host in capitals) has one name."""
+    return _index_name(url, normalised=True)
+
+
+def former_index_names(url: str) -> tuple[str, ...]:
+    """Names this desk's index folder had before addresses were normalised (`index_name`):
+    a folder under one of them is moved, not rebuilt."""
+    former = _index_name(url, normalised=False)
+    return () if former == index_name(url) else (former,)
+
+
+def _index_name(url: str, *, normalised: bool) -> str:
     try:
-        parts = {k: str(v) for k, v in conninfo_to_dict(url).items() if k != "password"}
+        read = conninfo_to_dict(url)
+        parts = {
+            k: str(v)
+            for k, v in (_one_desk(read) if normalised else read).items()
+            if k != "password"
+        }
     except psycopg.Error:
         parts = {"unreadable": url.rsplit("@", 1)[-1]}
     canonical = "\n".join(f"{k}={v}" for k, v in sorted(parts.items()))

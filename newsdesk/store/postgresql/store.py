@@ -36,6 +36,7 @@ from newsdesk.store.postgresql.conditions import where
 from newsdesk.store.postgresql.connections import (
     Conn,
     Connections,
+    former_index_names,
     index_name,
     safe_url,
     translate,
@@ -108,6 +109,10 @@ class PostgresStore(RoutedStore):
     @property
     def index_name(self) -> str:
         return index_name(self.url)
+
+    @property
+    def former_index_names(self) -> tuple[str, ...]:
+        return former_index_names(self.url)
 
     @property
     def conn(self) -> Conn:

@@ -125,6 +125,10 @@ class SqliteStore(RoutedStore):
         return ""
 
     @property
+    def former_index_names(self) -> tuple[str, ...]:
+        return ()
+
+    @property
     def conn(self) -> sqlite3.Connection:
         """This thread's connection (SQLite only: doctor and tests read the file directly)."""
         return self._db.conn

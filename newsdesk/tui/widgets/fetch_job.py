@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING, Protocol
 
 from textual.message import Message
 from textual.widget import Widget
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
-from newsdesk.errors import DeskError
+from newsdesk.errors import DeskError, StoreUnreachableError
 from newsdesk.tui.relist_pace import RelistPace
 from newsdesk.tui.triage import articles
 from newsdesk.tui.workers import app_worker
@@ -106,15 +106,34 @@ class FetchJob(Widget):
         self._pace = RelistPace(self.set_timer)
         #: The last progress (for joining late).
         self._last: FetchJob.Progressed | None = None
+        #: The running (or last) fetch's worker (`busy`).
+        self._worker: Worker[None] | None = None
+        #: The worker whose body has begun (set from its thread).
+        self._began: object = None
 
     def start(self, names: Sequence[str] = ()) -> bool:
         """Fetch the named feeds, or every unpaused one (due or not); False when one
         is already running."""
-        if self.running:
+        if self.busy():
             return False
         self.status = "fetching feeds…"
         self._begin(tuple(names), background=False)
         return True
+
+    def busy(self) -> bool:
+        """A fetch is under way. A worker that ended without clearing `running` (cancelled
+        before its thread ran) frees the job here: every later `R` said only "Feeds are
+        being fetched already." and fetched nothing."""
+        worker = self._worker
+        # A thread worker cancelled before its task ran stays RUNNING in Textual: its
+        # body never began (`_began`), so nothing else will free the job.
+        if (
+            self.running
+            and worker is not None
+            and (worker.is_finished or (worker.is_cancelled and self._began is not worker))
+        ):
+            self.running, self.status = False, ""
+        return self.running
 
     def fetch_due_on_schedule(self, every_s: float = DUE_CHECK_S) -> None:
         """Look for due feeds soon, then every `every_s` seconds, and fetch them."""
@@ -123,7 +142,7 @@ class FetchJob(Widget):
 
     def fetch_due(self) -> None:
         """Fetch the feeds that are due, quietly; nothing when a fetch is running."""
-        if not self.running:
+        if not self.busy():
             self._begin((), background=True)
 
     def _begin(self, names: tuple[str, ...], *, background: bool) -> None:
@@ -131,52 +150,67 @@ class FetchJob(Widget):
         self._stored = 0
         self._pace.restart(at_once=True)  # the first feed's articles join at once
         self._last = None
-        self._fetch(names, background)
+        self._worker = self._fetch(names, background)
 
     @app_worker(name="fetch feeds", group="fetch")
     def _fetch(self, names: tuple[str, ...], background: bool) -> None:
         worker = get_current_worker()
+        self._began = worker
         new = 0
-        if background and self._count_due is not None and not self._count_due():
-            self.running = False
-            return
 
         def progress(outcome: FeedOutcome, done: int, total: int) -> None:
             nonlocal new
             new += outcome.new
             self.post_message(self.Progressed(done, total, new))
 
+        # Every way out frees the job (`running`), and each failure is said as a failed
+        # fetch: the look for due feeds raised outside the `try` when the store went away
+        # (a shared desk's connection dropped), and the job stayed "running" for good.
         try:
+            if background and self._count_due is not None and not self._count_due():
+                return
             summary = self._run_fetch(
                 names,
                 every=not background and not names,
                 progress=progress,
                 should_stop=lambda: worker.is_cancelled,
             )
+            finished = self._finished(summary, background, stopped=worker.is_cancelled)
+        except StoreUnreachableError as exc:
+            # The desk watch says "Store lost" once; a background look says nothing more.
+            if not background:
+                self._failed(names, f"the store could not be reached ({exc})", background)
+            return
         except DeskError as exc:
             # Refused as a whole (a feed removed from another window meanwhile): said as a
             # failed fetch, and the job ends as any fetch does (the status line clears).
-            failed = [(", ".join(names) or "feeds", str(exc))]
-            self.post_message(self.Finished(new=0, feeds=0, failed=failed, background=background))
+            self._failed(names, str(exc), background)
             return
         finally:
-            # Set from the worker so that a failure (reported by the App) frees the job too.
+            # Set from the worker so that any other error (a bug, said by the App's one
+            # handler: "fetch feeds failed: ...") frees the job too.
             self.status = ""
             self.running = False
-        self.post_message(
-            self.Finished(
-                new=summary.new,
-                feeds=len(summary.feeds),
-                arrived=summary.arrival_notice(),
-                failed=[(f.name, f.reason or "") for f in summary.failed],
-                stopped=worker.is_cancelled,
-                background=background,
-                updated=sum(f.updated for f in summary.feeds),
-                paused=summary.paused,
-                held=summary.skipped - summary.paused,
-                archived=summary.new - summary.arrived,
-                ruled=summary.rules_said(),
-            )
+        self.post_message(finished)
+
+    def _failed(self, names: tuple[str, ...], reason: str, background: bool) -> None:
+        failed = [(", ".join(names) or "feeds", reason)]
+        self.post_message(self.Finished(new=0, feeds=0, failed=failed, background=background))
+
+    def _finished(self, summary: FetchSummary, background: bool, *, stopped: bool) -> Finished:
+        """The outcome of a fetch that ran (built in the worker: it may read the store)."""
+        return self.Finished(
+            new=summary.new,
+            feeds=len(summary.feeds),
+            arrived=summary.arrival_notice(),
+            failed=[(f.name, f.reason or "") for f in summary.failed],
+            stopped=stopped,
+            background=background,
+            updated=sum(f.updated for f in summary.feeds),
+            paused=summary.paused,
+            held=summary.skipped - summary.paused,
+            archived=summary.new - summary.arrived,
+            ruled=summary.rules_said(),
         )
 
     def on_fetch_job_progressed(self, message: Progressed) -> None:
