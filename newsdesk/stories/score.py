@@ -134,6 +134,13 @@ from newsdesk.stories.copies import COPY_TFIDF as COPY_TFIDF
 from newsdesk.stories.copies import is_copy as is_copy
 from newsdesk.stories.copies import may_be_copy as may_be_copy
 from newsdesk.stories.overlap import short_lede_penalty, smoothed_ochiai, weighted_overlap
+from newsdesk.stories.pair_guards import NAME_ALONE_TEXT as NAME_ALONE_TEXT
+from newsdesk.stories.pair_guards import TEMPLATE_HEADLINE as TEMPLATE_HEADLINE
+from newsdesk.stories.pair_guards import TEMPLATE_TITLE as TEMPLATE_TITLE
+from newsdesk.stories.pair_guards import name_alone as name_alone
+from newsdesk.stories.pair_guards import one_template_two_reports as one_template_two_reports
+from newsdesk.stories.pair_guards import other_people as other_people
+from newsdesk.stories.pair_guards import text_overlap
 from newsdesk.stories.signature import RETELLING, Signature
 
 #: Articles further apart than this are never the same story (hours).
@@ -158,11 +165,6 @@ SYNDICATED = 0.5
 #: of boilerplate. Real syndicated copies on the development slice and the own pairs
 #: have openings of 40 words and more.
 COPY_BODY_WORDS = 20
-#: Headline Jaccard at or above which two articles are the same template.
-TEMPLATE_TITLE = 0.5
-#: Headline Jaccard from which two alerts with different opening figures are one
-#: template filled twice (`one_template_two_reports`).
-TEMPLATE_HEADLINE = 0.3
 #: Score taken off at the far edge of the window (linear in hours).
 DECAY = 0.20
 #: Minimum score to join an existing story (measured; see module docstring).
@@ -307,78 +309,6 @@ def same_outlet_apart(f: Features, value: float) -> bool:
     if f.same_report:
         return False
     return f.same_outlet and (value < UPDATE_SCORE or f.furniture_body)
-
-
-#: One shared name counts only as far as the texts agree when neither the headline,
-#: the lede nor the TF-IDF cosine reaches this, and no figure is shared (`name_alone`).
-NAME_ALONE_TEXT = 0.2
-
-
-def _text_overlap(f: Features) -> float:
-    """The best of the headline, lede and TF-IDF overlaps the pair has (0 when none)."""
-    return max(
-        (getattr(f, k) for k in ("title", "lede", "tfidf") if k not in f.missing), default=0.0
-    )
-
-
-def name_alone(f: Features) -> bool:
-    """The pair shares one name word and nothing else: no figure, and headline, lede and
-    TF-IDF overlaps all below `NAME_ALONE_TEXT`.
-
-    A Google Alerts feed for "Slack" gives every item the company's name: a
-    CEO's share sale and an FT column on direct listings share it (names 0.50,
-    headline 0.08, lede 0.12, TF-IDF 0.14) and scored 0.230 against the 0.225
-    threshold. The name then counts no more than the texts' best overlap
-    (`score`). One name word, not one name: the tokens are hashed, so a
-    two-word name ("Cal Henderson") cannot be told from two names; taking
-    pairs of up to two shared words lowered the development slice's F1 0.848
-    -> 0.845, one word left it, the own pairs and the blind set unchanged.
-    """
-    if f.names_shared != 1:
-        return False
-    if "figures" not in f.missing and f.figures > 0:
-        return False
-    return min(_text_overlap(f), f.beyond_name) < NAME_ALONE_TEXT
-
-
-def one_template_two_reports(f: Features) -> bool:
-    """Both openings give figures, none the same, and the pair shares at most one name
-    word: two filings of one template, not one event.
-
-    Automated alerts about one company ("Slack (NASDAQ:WORK) CFO Sells
-    $19407875.75 in Stock", "... Insider Cal Henderson Sells 1500 Shares") share
-    the company, the template's words and the day's share price further down, so
-    they scored 0.30-0.31 on the real feeds; what tells them apart is the person
-    and the amounts up top. Reports of one event from two outlets share a name
-    besides the company or a figure of the opening: on the real development slice
-    no same-story pair above the threshold meets this, at most one shared name word
-    (with two, one would). Openings that share a figure (the day's share price) but
-    each give an amount the other never mentions need the template's headline at
-    `TEMPLATE_TITLE`, or at `TEMPLATE_HEADLINE` when the two name nobody in common.
-    """
-    if f.names_shared > 1:
-        return False
-    template = "title" not in f.missing and f.title >= TEMPLATE_HEADLINE
-    if f.openings_apart:
-        return f.same_outlet or template
-    # The day's share price further down is shared; the amounts up top are not. The
-    # headline's template suffices when the two name nobody in common (`other_people`).
-    needed = TEMPLATE_HEADLINE if other_people(f) else TEMPLATE_TITLE
-    return f.openings_unmatched and "title" not in f.missing and f.title >= needed
-
-
-def other_people(f: Features) -> bool:
-    """Both name someone and they share no name at all (after a file's subject is left out).
-
-    Two filings of one alert template about two insiders ("... Insider Cal
-    Henderson Sells 99342 Shares", "... SVP Sells $14409915.40 in Stock": one
-    names Cal Henderson, the other Robert Frati) share the company, which is the
-    feed's subject, and nothing else named; their headlines share the template's
-    words only in part (Jaccard 0.40), under `TEMPLATE_TITLE`. Two reports of one
-    event name at least one person, place or body in common: on the development
-    slice and the own pair sets no pair meets `one_template_two_reports` through this.
-    """
-    return f.names_shared == 0 and "names" not in f.missing
 
 
 def _contained(a: frozenset[int], b: frozenset[int]) -> float:
@@ -603,7 +533,7 @@ def score(
     w = weights or WEIGHTS
     values = f.as_dict()
     if name_alone(f):
-        values["names"] = min(f.names, _text_overlap(f), f.beyond_name)
+        values["names"] = min(f.names, text_overlap(f), f.beyond_name)
     active = [name for name in w if name not in f.missing and w[name] > 0]
     total = sum(w[name] for name in active)
     if total <= 0:
