@@ -68,30 +68,38 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     return max(2, (cores or 1) * 3 // 2)
 
 
-def _warm_cache_files() -> list[Path]:
+def _warm_cache_files() -> list[tuple[Path, Path]]:
     """The session cache's built tables: the place gazetteer and the English word weights.
 
     Built once per test process, in the session's cache directory. Each process that
     extracts or groups an article builds both when its cache directory lacks them
     (about 0.9 s of CPU: the fork server of every parallel import, every
     `python -m newsdesk` a test starts); with each test's cache a fresh empty folder,
-    the suite paid that hundreds of times.
+    the suite paid that hundreds of times. Each file is given with its path below the
+    cache directory. The session's cache is the one the environment names (a test
+    module that imports `tests.conftest` runs this file again, with a home of its own).
     """
     global _WARM_CACHE
     if _WARM_CACHE is None:
+        import numpy as np
+
+        from newsdesk.extract import gazetteer_cache
         from newsdesk.extract.gazetteer import gazetteer
-        from newsdesk.extract.gazetteer_cache import cache_path
         from newsdesk.stories import idf
 
-        gazetteer()
-        idf.table("en")
         cache = Path(os.environ["NEWSDESK_CACHE_DIR"])
-        kept = [cache_path(), *(cache / "word-weights").glob("en-*.npy")]
-        _WARM_CACHE = [p.relative_to(cache) for p in kept if p is not None and p.is_file()]
+        places, words = gazetteer_cache.cache_path(), idf._table_path("en")
+        # Written here even when this process built them earlier under another cache.
+        if places is not None and not places.is_file():
+            gazetteer_cache.keep(places, gazetteer())
+        if words is not None and not words.is_file():
+            idf._keep(words, np.asarray(idf.table("en")))
+        kept = [p for p in (places, words) if p is not None and p.is_file()]
+        _WARM_CACHE = [(p, p.relative_to(cache)) for p in kept]
     return _WARM_CACHE
 
 
-_WARM_CACHE: list[Path] | None = None
+_WARM_CACHE: list[tuple[Path, Path]] | None = None
 
 
 @pytest.fixture(autouse=True)
@@ -108,11 +116,10 @@ def isolated_dirs(
     """
     root = tmp_path_factory.mktemp("newsdesk-home")
     if request.node.get_closest_marker("fresh_cache") is None:
-        session_cache = _SESSION_HOME / "cache"
-        for relative in _warm_cache_files():
+        for built, relative in _warm_cache_files():
             target = root / "cache" / relative
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(session_cache / relative, target)
+            shutil.copyfile(built, target)
     for name, sub in (
         ("NEWSDESK_DATA_DIR", "data"),
         ("NEWSDESK_CONFIG_DIR", "config"),
