@@ -11,6 +11,9 @@ from newsdesk.extract import gazetteer as gazetteer_module
 from newsdesk.extract import gazetteer_cache
 from newsdesk.extract.gazetteer import Gazetteer, gazetteer
 
+#: These tests build the tables in an empty cache directory, as a first run does.
+pytestmark = pytest.mark.fresh_cache
+
 
 @pytest.fixture
 def fresh() -> Iterator[None]:

@@ -13,6 +13,9 @@ from newsdesk.paths import resolve
 from newsdesk.stories import idf
 from newsdesk.stories.text import stem
 
+#: These tests build the tables in an empty cache directory, as a first run does.
+pytestmark = pytest.mark.fresh_cache
+
 
 def _from_the_list(word: str, stemmed: str, frequencies: dict[str, float]) -> int:
     """The weight as computed from wordfreq's own dict (what the table must give)."""

@@ -3,7 +3,6 @@ only on a clean quit: an app killed (or a terminal closed) forgot the query."""
 
 from __future__ import annotations
 
-import asyncio
 import threading
 from pathlib import Path
 from typing import Any
@@ -13,7 +12,7 @@ import pytest
 from newsdesk import uistate
 from newsdesk.paths import Paths
 from tests.tui.conftest import AppFactory
-from tests.tui.helpers import SIZE, main_screen, settle
+from tests.tui.helpers import SIZE, main_screen, settle, wait_until
 
 
 async def test_the_query_typed_and_the_cursor_are_saved_while_the_app_runs(
@@ -25,7 +24,8 @@ async def test_the_query_typed_and_the_cursor_are_saved_while_the_app_runs(
         await pilot.press("slash", *"strike")  # typed, not left: a live search
         await settle(pilot)
         screen = main_screen(app)
-        await asyncio.sleep(2.5)  # saved every 2 s when changed
+        # Saved every 2 s when changed: polled until the file says so (or 10 s pass).
+        await wait_until(pilot, lambda: uistate.load(seeded.ui_state).query == "strike", 10)
         await settle(pilot)
         saved = uistate.load(seeded.ui_state)
         assert saved.query == "strike"
@@ -50,7 +50,15 @@ async def test_the_periodic_save_is_written_off_the_ui_thread(
         await settle(pilot)
         ui_thread = threading.get_ident()
         await pilot.press("j")
-        await asyncio.sleep(2.5)
+        # The save every 2 s, polled: recorded, and written through (on another thread).
+        await wait_until(
+            pilot,
+            lambda: (
+                bool(writers)
+                and uistate.load(seeded.ui_state).cursor == main_screen(app).ui_state.cursor
+            ),
+            10,
+        )
         await settle(pilot)
         assert writers and all(w != ui_thread for w in writers)
         assert uistate.load(seeded.ui_state).cursor == main_screen(app).ui_state.cursor
