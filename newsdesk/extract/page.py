@@ -20,7 +20,7 @@ from newsdesk.extract.boilerplate import (
     is_boilerplate,
 )
 from newsdesk.extract.byline import known_person, parse_byline
-from newsdesk.extract.company_masthead import company_masthead
+from newsdesk.extract.company_masthead import company_masthead, holder_brand
 from newsdesk.extract.copy_header import DATE_LINE_CHARS
 from newsdesk.extract.credits import is_credit
 from newsdesk.extract.dates import (
@@ -404,6 +404,10 @@ def _assemble(found: Found, hints: Extracted | None, text: str) -> Extracted:
             published = company_masthead(found.sources[0], text, found.title)
             if published:
                 found.sources.insert(0, published)
+        rights = found.sources[0] in found.copyright_holders
+        brand = holder_brand(found.sources[0], text, found.sources[1:], rights=rights)
+        if brand and brand != found.sources[0]:
+            found.sources.insert(0, brand)  # "Cable News Network" goes by "CNN"
         if is_media_group(found.sources[0]):
             # "© Hearst Communications" under a Houston Chronicle story: the page's own
             # masthead evidence names the outlet; the group only when there is none.

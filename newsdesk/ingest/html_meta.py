@@ -377,8 +377,11 @@ def _tidy_site(name: str | None) -> str | None:
     """A site name without a dangling separator ("Jamaica Observer -") or a host's "www."."""
     if name is None:
         return None
+    # An e-mail address beside the name is a contact; a URL for a name is its host's name.
+    name = re.sub(r"\S+@\S+\.\w+", " ", name)
+    name = re.sub(r"^https?://([^/\s]+)/?$", r"\1", name.strip())
     name = re.sub(r"^www\.(?=\S+\.\w+$)", "", name.strip()).strip(" -|–—:·")
-    return name or None
+    return " ".join(name.split()) or None
 
 
 #: Microdata properties that hold the organisation behind the page.
