@@ -49,6 +49,8 @@ _LABELS = re.compile(
     | ver(?:ö|oe)ffentlicht\ in|publi(?:é|e)\ dans|publicado\ en|pubblicato\ in
     # A tag list's label (it may sit above the story as well as under it).
     | schlagw(?:ö|oe)rter|schlagworte|stichw(?:ö|oe)rter|(?:é|e)tiquettes|etiquetas
+    # A link button, and a picture's credit set under the story ("Main image credit: Getty").
+    | learn\ more|(?:main\ |top\ |header\ )?(?:image|photo|picture)\ credits?\ *:.*
     )\W*$""",
     _FLAGS | re.VERBOSE,
 )
@@ -261,6 +263,8 @@ _END = re.compile(
     | our\ standards:.*|publisher'?s\ note|previous\ article|next\ article|more\ (?:from|in)\ .{1,40}
     # A press release's legal notice and contacts (its "About X" is `about_section`).
     | (?:cautionary\ (?:note|statement)s?\ (?:regarding|concerning|about|on)\ )?forward[-\ ]looking\ (?:statements?|information)
+    # A related-links heading under the story ("Explore further", "UK news in pictures").
+    | explore\ further|(?:[\w&'’]+\ ){0,2}news\ in\ pictures
     | safe\ harbou?r\ statement|(?:media|press|investor|news)\ (?:contacts?|inquiries|enquiries)(?:\ *:.*)?
     )\W*$""",
     _FLAGS | re.VERBOSE,
@@ -516,6 +520,8 @@ def is_boilerplate(line: str) -> bool:
         return True
     # Bare URLs and handles.
     stripped = core.strip()
+    if len(stripped) <= 160 and _CONTACT.match(stripped):
+        return True
     if stripped.startswith(("http://", "https://", "www.")) and " " not in stripped:
         return True
     return stripped.startswith("@") and " " not in stripped
@@ -523,6 +529,17 @@ def is_boilerplate(line: str) -> bool:
 
 #: The mark under a press release or a piece of copy: "###", "# # #", "-30-".
 _COPY_END = re.compile(r"^\s*(?:-?\s*#\s?#\s?#\s*-?|-\s?30\s?-)\s*$")
+
+
+#: A reporter's contact under the story: an address or a social profile alone, perhaps after
+#: a name of a few words or "Write to X at", "Follow X on Twitter", "E-Mail:".
+_CONTACT = re.compile(
+    r"^(?:(?:write\ to|contact|reach|follow|e-?mail|twitter)\b[^.!?]{0,80}?[:\s]|\S+(?:\ \S+){0,3}\ )?"
+    r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://)?(?:www\.)?(?:twitter|x)\.com/\w+/?|@\w{2,30})"
+    r"(?:\s+(?:and|und|or)\s+(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://)?(?:www\.)?(?:twitter|x)\.com/\w+/?|@\w{2,30}))*"
+    r"[\s.!]*$",
+    re.IGNORECASE,
+)
 
 
 @line_cache
