@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from newsdesk.extract import extract_page
 from newsdesk.extract.dateline import parse_dateline
 
@@ -13,13 +11,13 @@ TITLES = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize("title", TITLES)
-def test_a_title_opening_a_sentence_is_no_dateline(title: str) -> None:
+def test_a_title_opening_a_sentence_is_no_dateline() -> None:
     # "Sens" is also a town in France: the full stop is a title's, not a dateline's.
-    assert parse_dateline(f"{title} Joe Manchin and Kyrsten Sinema said on Tuesday.") is None
-
-
-def test_a_real_full_stop_dateline_still_reads() -> None:
+    read = {
+        t: parse_dateline(f"{t} Joe Manchin and Kyrsten Sinema said on Tuesday.") for t in TITLES
+    }
+    assert {t: d for t, d in read.items() if d is not None} == {}
+    # A German paper's town before its full stop still is one.
     dateline = parse_dateline("Wetzlar. Der Stadtrat hat am Montag beschlossen.")
     assert dateline is not None and dateline.place == "Wetzlar"
 
