@@ -242,7 +242,7 @@ _APPEAL_TRIGGERS = (
     "doch einen", "access to",
 )  # fmt: skip
 
-_COPYRIGHT = re.compile(r"(?:©|^\(c\)\s|\(c\)\s*\d{4}|\bcopyright\s*(?:©\s*)?\d{4})", _FLAGS)
+_COPYRIGHT = re.compile(r"(?:©|ⓒ|^\(c\)\s|\(c\)\s*\d{4}|\bcopyright\s*(?:©\s*)?\d{4})", _FLAGS)
 
 # After these the article is over.
 _END = re.compile(
@@ -264,7 +264,7 @@ _END = re.compile(
     # A press release's legal notice and contacts (its "About X" is `about_section`).
     | (?:cautionary\ (?:note|statement)s?\ (?:regarding|concerning|about|on)\ )?forward[-\ ]looking\ (?:statements?|information)
     # A related-links heading under the story ("Explore further", "UK news in pictures").
-    | explore\ further|(?:[\w&'’]+\ ){0,2}news\ in\ pictures
+    | explore\ further|(?:\S+\ )?(?:주요\ ?뉴스|많이\ ?본\ ?뉴스)|(?:[\w&'’]+\ ){0,2}news\ in\ pictures
     | safe\ harbou?r\ statement|(?:media|press|investor|news)\ (?:contacts?|inquiries|enquiries)(?:\ *:.*)?
     )\W*$""",
     _FLAGS | re.VERBOSE,
@@ -296,7 +296,7 @@ def picture_copyright(line: str, *, after_caption: bool = False) -> bool:
 @line_cache
 def is_copyright(line: str) -> bool:
     head = line[:300]
-    if "©" not in head and "opyright" not in head and "(c)" not in head.lower():
+    if "©" not in head and "ⓒ" not in head and "opyright" not in head and "(c)" not in head.lower():
         return "rights reserved" in head.lower()
     return bool(_COPYRIGHT.search(head)) or "rights reserved" in head.lower()
 

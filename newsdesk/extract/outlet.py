@@ -47,7 +47,7 @@ _CORPORATE_SUFFIX = re.compile(
 
 #: The copyright mark and "all rights reserved" in the languages the extractor reads.
 _RIGHTS_RESERVED = re.compile(
-    r"(?i)copyright|©|\(c\)|all rights reserved\.?|alle rechte vorbehalten\.?"
+    r"(?i)copyright|©|ⓒ|\(c\)|all rights reserved\.?|alle rechte vorbehalten\.?"
     r"|tous droits réservés\.?|todos los derechos reservados\.?|derechos reservados\.?"
     r"|tutti i diritti riservati\.?|todos os direitos reservados\.?"
     # "© RIPRODUZIONE RISERVATA": reproduction reserved, said instead of the owner's name.

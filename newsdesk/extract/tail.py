@@ -79,6 +79,20 @@ def _signature_under_story(lines: list[str], start: int, end: int, found: Found)
             return
 
 
+#: A copyright mark and year alone on their line ("© 2019"), the owner on the next.
+_MARK_ALONE = re.compile(r"^\s*(?:©|ⓒ|\(c\)|copyright)\s*(?:(?:19|20)\d{2}\s*[-–]?\s*)*$", re.I)
+
+
+def _with_owner_below(lines: list[str], i: int) -> str:
+    """The copyright line, joined to the owner's name a text copy set on the next line."""
+    line = lines[i]
+    if _MARK_ALONE.match(line):
+        following = next((x for x in lines[i + 1 : i + 3] if x), "")
+        if following and len(following) <= 80:
+            return f"{line} {following}"
+    return line
+
+
 def read_tail(lines: list[str], start: int, found: Found) -> None:
     in_links = False
     keep_links = True
@@ -104,7 +118,7 @@ def read_tail(lines: list[str], start: int, found: Found) -> None:
             if name and len(words(name)) <= 6:
                 tail_sources.append(name)
             continue
-        name = outlet_from_footer(line)
+        name = outlet_from_footer(_with_owner_below(lines, i))
         if name:
             tail_sources.append(name)
             year = _YEAR.search(line)
@@ -123,8 +137,8 @@ def read_tail(lines: list[str], start: int, found: Found) -> None:
         found.add_source(name)
     # Copyright lines sit in the page footer, past the tail window of a long page.
     if not tail_sources:
-        for line in lines[-60:]:
-            name = outlet_from_footer(line) if line else None
+        for i in range(max(0, len(lines) - 60), len(lines)):
+            name = outlet_from_footer(_with_owner_below(lines, i)) if lines[i] else None
             if name:
                 found.add_source(name)
                 break
