@@ -151,8 +151,9 @@ def outlet_from_footer(line: str) -> str | None:
         r"\s*[|•]\s*|(?<=[a-z]{2})\.(?=[A-Z\s]|$)|\.\s", text.strip(" -,").lstrip("."), maxsplit=1
     )[0]
     # The full stop of "Co." or "S.L." stays until the legal form is cut off below.
+    text = _NOT_THE_NAME.sub("", text)
     text = _ADDRESS.sub(" ", text)  # "Jana Berg info@berg.de": the contact, not the name
-    text = clean_line(_NOT_THE_NAME.sub("", text)).strip(" ,;:-–—").lstrip(".")
+    text = clean_line(text).strip(" ,;:-–—").lstrip(".")
     # "Paul Parey Zeitschriftenverlag GmbH - Wild und Hund": the company, then its masthead.
     company, dash, rest = text.partition(" - ")
     if dash and _CORPORATE_SUFFIX.search(company):
