@@ -49,8 +49,10 @@ _LABELS = re.compile(
     | ver(?:ö|oe)ffentlicht\ in|publi(?:é|e)\ dans|publicado\ en|pubblicato\ in
     # A tag list's label (it may sit above the story as well as under it).
     | schlagw(?:ö|oe)rter|schlagworte|stichw(?:ö|oe)rter|(?:é|e)tiquettes|etiquetas
-    # A link button, and a picture's credit set under the story ("Main image credit: Getty").
-    | learn\ more|(?:main\ |top\ |header\ )?(?:image|photo|picture)\ credits?\ *:.*
+    # A link button; a picture's credit set under the story ("Main image credit: Getty").
+    # A gallery's link set inside the story ("UK news in pictures").
+    | learn\ more|(?:main|top|header)\ (?:image|photo|picture)\ credits?\ *:.*
+    | (?:[\w&'’]+\ ){0,2}news\ in\ pictures
     )\W*$""",
     _FLAGS | re.VERBOSE,
 )
@@ -263,8 +265,8 @@ _END = re.compile(
     | our\ standards:.*|publisher'?s\ note|previous\ article|next\ article|more\ (?:from|in)\ .{1,40}
     # A press release's legal notice and contacts (its "About X" is `about_section`).
     | (?:cautionary\ (?:note|statement)s?\ (?:regarding|concerning|about|on)\ )?forward[-\ ]looking\ (?:statements?|information)
-    # A related-links heading under the story ("Explore further", "UK news in pictures").
-    | explore\ further|(?:\S+\ )?(?:주요\ ?뉴스|많이\ ?본\ ?뉴스)|(?:[\w&'’]+\ ){0,2}news\ in\ pictures
+    # A related-links heading under the story ("Explore further", "주요뉴스": top news).
+    | explore\ further|(?:\S+\ )?(?:주요\ ?뉴스|많이\ ?본\ ?뉴스)
     | safe\ harbou?r\ statement|(?:media|press|investor|news)\ (?:contacts?|inquiries|enquiries)(?:\ *:.*)?
     )\W*$""",
     _FLAGS | re.VERBOSE,

@@ -67,7 +67,7 @@ _NOT_THE_NAME = re.compile(
 _PICTURE_CREDIT = re.compile(
     r"(?i)\b(?:foto\w*|photo\w*|bild(?:er)?|images?|pictures?|credits?|crédit)\s*[:/]"
     r"|\b(?:getty|shutterstock|istock\w*|imago|alamy)\b"
-    r"|(?<=[^\W\d_])/(?=[^\W\d_])"  # "Photographer/Agency"
+    r"|(?-i:(?<=[a-z])/(?=[A-Z][a-z]))"  # "Photographer/Agency", not "AND/OR"
 )
 #: An e-mail address or a web address, set beside a name in a footer.
 _ADDRESS = re.compile(r"\S+@\S+\.\w+|\bhttps?://\S+|\bwww\.\S+")
