@@ -522,8 +522,6 @@ def is_boilerplate(line: str) -> bool:
         return True
     # Bare URLs and handles.
     stripped = core.strip()
-    if len(stripped) <= 160 and _CONTACT.match(stripped):
-        return True
     if stripped.startswith(("http://", "https://", "www.")) and " " not in stripped:
         return True
     return stripped.startswith("@") and " " not in stripped
@@ -542,6 +540,13 @@ _CONTACT = re.compile(
     r"[\s.!]*$",
     re.IGNORECASE,
 )
+
+
+def is_contact_line(line: str) -> bool:
+    """A reporter's contact alone on its line ("paul@chron.example", "twitter.com/paul",
+    "Write to Al Root at al@dj.example"): furniture where it closes a story."""
+    stripped = strip_list_mark(line).strip()
+    return len(stripped) <= 160 and _CONTACT.match(stripped) is not None
 
 
 @line_cache

@@ -59,7 +59,12 @@ from newsdesk.extract.outlet import (
     site_line_outlet,
 )
 from newsdesk.extract.page_clock import on_page_clock
-from newsdesk.extract.tail import credited_reporters, drop_author_bio, read_tail
+from newsdesk.extract.tail import (
+    credited_reporters,
+    drop_author_bio,
+    drop_contact_lines,
+    read_tail,
+)
 from newsdesk.extract.textbrowser import signed_heading
 from newsdesk.isodates import parse_iso_date
 from newsdesk.model import Extracted, Link
@@ -457,6 +462,7 @@ def _assemble(found: Found, hints: Extracted | None, text: str) -> Extracted:
             # fresh, so the latest such day up to tomorrow (a dateline runs ahead of UTC).
             today = dt.datetime.now(dt.UTC).date()
             meta.published = resolve_month_day(found.dateline_month_day, today, ahead=1)
+    drop_contact_lines(found)
     drop_author_bio(found)
     if not meta.body:
         # Every line came out of split_lines, which ran clean_text over the page:

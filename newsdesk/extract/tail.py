@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from newsdesk.extract.boilerplate import looks_like_link_title
+from newsdesk.extract.boilerplate import is_contact_line, looks_like_link_title
 from newsdesk.extract.byline import parse_byline, signed_off
 from newsdesk.extract.credits import is_credit
 from newsdesk.extract.found import Found
@@ -142,6 +142,13 @@ def read_tail(lines: list[str], start: int, found: Found) -> None:
             if name:
                 found.add_source(name)
                 break
+
+
+def drop_contact_lines(found: Found) -> None:
+    """A reporter's address or profile closing the body is a contact, not the story (one
+    inside it, "send them to: x@y.example", stays)."""
+    while found.body and is_contact_line(found.body[-1]):
+        found.body.pop()
 
 
 def drop_author_bio(found: Found) -> None:

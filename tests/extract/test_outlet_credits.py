@@ -117,12 +117,17 @@ def test_a_url_for_a_site_name_becomes_the_hosts_name() -> None:
         "Write to Al Root at allen.root@dowjones.example",
         "Reach the reporters on Twitter at http://twitter.com/MegK and http://twitter.com/em",
         "Twitter: @BSI_Bund",
-        "Main image credit: Getty",
-        "Learn more",
-        "UK news in pictures",
     ],
 )
-def test_a_contact_or_credit_line_is_furniture(line: str) -> None:
+def test_a_contact_line_closing_the_story_is_dropped(line: str) -> None:
+    page = "Harbour ferry to start service in spring\n\nBy Jana Berg\n\n" + STORY
+    body = extract_page(f"{page}\n\n{line}").body or ""
+    assert line not in body
+    assert body.endswith("next month.")
+
+
+@pytest.mark.parametrize("line", ["Main image credit: Getty", "Learn more", "UK news in pictures"])
+def test_a_credit_button_or_gallery_link_is_furniture(line: str) -> None:
     assert is_boilerplate(line)
 
 
@@ -164,3 +169,12 @@ def test_real_pages_site_name_over_a_section_or_a_credit() -> None:
     assert load_file(chron).items[0].source == "Houston Chronicle"
     rosa = load_file(_real("realworld-peer/trafeval/html/rosa-mag.de.womanking.html.gz"))
     assert "Fotocredit" not in (rosa.items[0].source or "")
+
+
+def test_an_address_inside_a_real_story_stays() -> None:
+    page = _real("realworld-peer/trafeval/html/sauvonsluniversite.com.spip.html.gz")
+    chron = _real(
+        "realworld-peer/aeb/html/9ebb3af65694a953005df5bd3869b2cefc263e1dea0471e3ef361c66a264cdd3.html.gz"
+    )
+    assert "suivi.reformes.blanquer@gmail.com" in (load_file(page).items[0].body or "")
+    assert "paul.takahashi@" not in (load_file(chron).items[0].body or "")
