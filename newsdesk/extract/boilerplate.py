@@ -543,8 +543,7 @@ _CONTACT = re.compile(
 
 
 def is_contact_line(line: str) -> bool:
-    """A reporter's contact alone on its line ("paul@chron.example", "twitter.com/paul",
-    "Write to Al Root at al@dj.example"): furniture where it closes a story."""
+    """A reporter's contact alone on its line ("Write to X at x@y.example", "twitter.com/x")."""
     stripped = strip_list_mark(line).strip()
     return len(stripped) <= 160 and _CONTACT.match(stripped) is not None
 
