@@ -68,9 +68,10 @@ _PICTURE_CREDIT = re.compile(
     r"(?i)\b(?:foto\w*|photo\w*|bild(?:er)?|images?|pictures?|credits?|crédit)\s*[:/]"
     r"|\b(?:getty|shutterstock|istock\w*|imago|alamy)\b"
     r"|(?-i:(?<=[a-z])/(?=[A-Z][a-z]))"  # "Photographer/Agency", not "AND/OR"
+    r"|(?<=[a-z]{3}[.!?])\s*[©ⓒ]"  # "... in The Woman King. ©Ilze Kitshoff": a caption's
 )
-#: An e-mail address or a web address, set beside a name in a footer.
-_ADDRESS = re.compile(r"\S+@\S+\.\w+|\bhttps?://\S+|\bwww\.\S+")
+#: An e-mail address, set beside a name in a footer.
+_ADDRESS = re.compile(r"\S+@\S+\.\w+")
 
 
 _STANDARDS = re.compile(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from newsdesk.extract.boilerplate import is_contact_line, looks_like_link_title
+from newsdesk.extract.boilerplate import is_boilerplate, is_contact_line, looks_like_link_title
 from newsdesk.extract.byline import parse_byline, signed_off
 from newsdesk.extract.credits import is_credit
 from newsdesk.extract.found import Found
@@ -79,8 +79,24 @@ def _signature_under_story(lines: list[str], start: int, end: int, found: Found)
             return
 
 
-#: A copyright mark and year alone on their line ("© 2019"), the owner on the next.
-_MARK_ALONE = re.compile(r"^\s*(?:©|ⓒ|\(c\)|copyright)\s*(?:(?:19|20)\d{2}\s*[-–]?\s*)*$", re.I)
+#: A copyright mark and year alone on their line ("© 2019"), the owner on the next (a mark
+#: alone, "©" over "Energiewende", is a picture's).
+_MARK_ALONE = re.compile(r"^\s*(?:©|ⓒ|\(c\)|copyright)\s*(?:(?:19|20)\d{2}\s*[-–]?\s*)+$", re.I)
+
+
+#: Small words a company's name may hold in lower case ("Bank of England").
+_JOINERS = frozenset(["of", "the", "and", "de", "du", "la", "le", "für", "und", "di", "del"])
+
+
+def _name_shaped(line: str) -> bool:
+    """Capitalised words, perhaps joined by small ones: "The New York Times Company", not
+    "Proudly powered by WordPress" or "Nach oben"."""
+    tokens = words(line)
+    return (
+        1 <= len(tokens) <= 8
+        and not is_boilerplate(line)
+        and all(t[:1].isupper() or t[:1].isdigit() or t in _JOINERS for t in tokens)
+    )
 
 
 def _with_owner_below(lines: list[str], i: int) -> str:
@@ -88,7 +104,7 @@ def _with_owner_below(lines: list[str], i: int) -> str:
     line = lines[i]
     if _MARK_ALONE.match(line):
         following = next((x for x in lines[i + 1 : i + 3] if x), "")
-        if following and len(following) <= 80:
+        if following and len(following) <= 80 and _name_shaped(following):
             return f"{line} {following}"
     return line
 
