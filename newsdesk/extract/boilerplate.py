@@ -49,6 +49,10 @@ _LABELS = re.compile(
     | ver(?:ö|oe)ffentlicht\ in|publi(?:é|e)\ dans|publicado\ en|pubblicato\ in
     # A tag list's label (it may sit above the story as well as under it).
     | schlagw(?:ö|oe)rter|schlagworte|stichw(?:ö|oe)rter|(?:é|e)tiquettes|etiquetas
+    # A link button; a picture's credit set under the story ("Main image credit: Getty").
+    # A gallery's link set inside the story ("UK news in pictures").
+    | learn\ more|(?:main|top|header)\ (?:image|photo|picture)\ credits?\ *:.*
+    | (?:[\w&'’]+\ ){0,2}news\ in\ pictures
     )\W*$""",
     _FLAGS | re.VERBOSE,
 )
@@ -240,7 +244,7 @@ _APPEAL_TRIGGERS = (
     "doch einen", "access to",
 )  # fmt: skip
 
-_COPYRIGHT = re.compile(r"(?:©|^\(c\)\s|\(c\)\s*\d{4}|\bcopyright\s*(?:©\s*)?\d{4})", _FLAGS)
+_COPYRIGHT = re.compile(r"(?:©|ⓒ|^\(c\)\s|\(c\)\s*\d{4}|\bcopyright\s*(?:©\s*)?\d{4})", _FLAGS)
 
 # After these the article is over.
 _END = re.compile(
@@ -261,6 +265,8 @@ _END = re.compile(
     | our\ standards:.*|publisher'?s\ note|previous\ article|next\ article|more\ (?:from|in)\ .{1,40}
     # A press release's legal notice and contacts (its "About X" is `about_section`).
     | (?:cautionary\ (?:note|statement)s?\ (?:regarding|concerning|about|on)\ )?forward[-\ ]looking\ (?:statements?|information)
+    # A related-links heading under the story ("Explore further", "주요뉴스": top news).
+    | explore\ further|(?:\S+\ )?(?:주요\ ?뉴스|많이\ ?본\ ?뉴스)
     | safe\ harbou?r\ statement|(?:media|press|investor|news)\ (?:contacts?|inquiries|enquiries)(?:\ *:.*)?
     )\W*$""",
     _FLAGS | re.VERBOSE,
@@ -292,7 +298,7 @@ def picture_copyright(line: str, *, after_caption: bool = False) -> bool:
 @line_cache
 def is_copyright(line: str) -> bool:
     head = line[:300]
-    if "©" not in head and "opyright" not in head and "(c)" not in head.lower():
+    if "©" not in head and "ⓒ" not in head and "opyright" not in head and "(c)" not in head.lower():
         return "rights reserved" in head.lower()
     return bool(_COPYRIGHT.search(head)) or "rights reserved" in head.lower()
 
@@ -523,6 +529,23 @@ def is_boilerplate(line: str) -> bool:
 
 #: The mark under a press release or a piece of copy: "###", "# # #", "-30-".
 _COPY_END = re.compile(r"^\s*(?:-?\s*#\s?#\s?#\s*-?|-\s?30\s?-)\s*$")
+
+
+#: A reporter's contact under the story: an address or a social profile alone, perhaps after
+#: a name of a few words or "Write to X at", "Follow X on Twitter", "E-Mail:".
+_CONTACT = re.compile(
+    r"^(?:(?:write\ to|contact|reach|follow|e-?mail|twitter)\b[^.!?]{0,80}?[:\s]|\S+(?:\ \S+){0,3}\ )?"
+    r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://)?(?:www\.)?(?:twitter|x)\.com/\w+/?|@\w{2,30})"
+    r"(?:\s+(?:and|und|or)\s+(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://)?(?:www\.)?(?:twitter|x)\.com/\w+/?|@\w{2,30}))*"
+    r"[\s.!]*$",
+    re.IGNORECASE,
+)
+
+
+def is_contact_line(line: str) -> bool:
+    """A reporter's contact alone on its line ("Write to X at x@y.example", "twitter.com/x")."""
+    stripped = strip_list_mark(line).strip()
+    return len(stripped) <= 160 and _CONTACT.match(stripped) is not None
 
 
 @line_cache

@@ -10,8 +10,11 @@ a company word ("Media", "Ediciones", "Verlag") beside the same name.
 
 from __future__ import annotations
 
+import re
+
 from newsdesk.extract.lines import split_lines, words
-from newsdesk.extract.outlet import site_line_outlet
+from newsdesk.extract.outlet import OUTLET_WORD, site_line_outlet
+from newsdesk.outlet_names import outlet_initials
 
 #: Words that say a name is a publishing company's, not a masthead's.
 _COMPANY_WORDS = frozenset(
@@ -82,3 +85,33 @@ def _publishes(company: str, masthead: str) -> bool:
 
 def _run_in(part: list[str], whole: list[str]) -> bool:
     return any(whole[i : i + len(part)] == part for i in range(len(whole) - len(part) + 1))
+
+
+#: Pages name their outlet this often, at least, when it is the brand they go by.
+_BRAND_USES = 3
+
+
+def holder_brand(holder: str, text: str, others: list[str], *, rights: bool) -> str | None:
+    """The brand a copyright holder's page goes by when the holder is its company:
+    another name found that ends the holder's ("Reuters" / "Thomson Reuters"), or the
+    initials ("CNN" / "Cable News Network") the page uses far more often than the name.
+    `rights`: the holder comes from a copyright line."""
+    tokens = words(holder)
+    if not 2 <= len(tokens) <= 5:
+        return None
+    for other in others:
+        tail = words(other)
+        ends_it = 1 <= len(tail) < len(tokens) and tokens[-len(tail) :] == tail
+        # An outlet word alone ("Times" of "Los Angeles Times") is no brand.
+        if ends_it and len(other) >= 3 and not (len(tail) == 1 and OUTLET_WORD.fullmatch(other)):
+            return other
+    if not rights:
+        return None
+    head = text[:200_000]
+    # The brand is used far more than the holder's name (printed in the footer, once or so).
+    # Its last word alone ("Times" of "Los Angeles Times") is too often no name.
+    uses = max(_BRAND_USES, _BRAND_USES * head.count(holder))
+    brand = outlet_initials(holder)
+    if len(brand) >= 3 and len(re.findall(rf"(?<![\w-]){re.escape(brand)}(?![\w-])", head)) >= uses:
+        return brand
+    return None

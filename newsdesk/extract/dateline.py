@@ -328,9 +328,57 @@ def stated_place(dateline: str) -> str | None:
     return normalise_place(place) if _upper_ok(place) else place
 
 
+#: Titles abbreviated before a name that opens a sentence ("Sens. Joe Manchin and ..."):
+#: "Sens" is also a French town, but a title's full stop is no dateline's.
+_NAME_TITLES = frozenset(
+    [
+        "sen",
+        "sens",
+        "rep",
+        "reps",
+        "gov",
+        "govs",
+        "gen",
+        "gens",
+        "lt",
+        "dr",
+        "drs",
+        "prof",
+        "profs",
+        "col",
+        "capt",
+        "sgt",
+        "maj",
+        "mr",
+        "mrs",
+        "ms",
+        "messrs",
+        "rev",
+        "sr",
+        "jr",
+        "pres",
+        "supt",
+        "cmdr",
+        "adm",
+        "insp",
+        "det",
+        "cpl",
+        "pvt",
+        "hon",
+        "atty",
+        "amb",
+        "cllr",
+        "fr",
+        "msgr",
+    ]
+)
+
+
 def _stop_places_ok(m: re.Match[str]) -> bool:
     """Places set off by a full stop are a dateline when an agency follows them, or when
     each is a place we know (a sentence of one word is seldom a town's name)."""
+    if m["place"].casefold() in _NAME_TITLES:
+        return False
     return bool(m["agency"]) or all(is_known_place_name(p) for p in m["place"].split("/"))
 
 

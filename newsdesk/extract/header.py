@@ -319,7 +319,12 @@ def read_header(lines: list[str], head: int, body_start: int, found: Found) -> i
             found.dateline = place
             continue
         if clean_line(line).lower() in KNOWN_AGENCIES and meta_seen:
-            found.add_source(line)
+            # Right under the byline or date it is the story's wire; under a picture
+            # ("Enlarge Image", its caption, "AP") it is the picture's credit.
+            if n and content[n - 1] == meta_at:
+                found.add_source(line)
+            else:
+                found.add_credit(line)
             continue
         if in_links:
             if looks_like_link_title(line) and not is_prose(line):

@@ -47,7 +47,7 @@ _CORPORATE_SUFFIX = re.compile(
 
 #: The copyright mark and "all rights reserved" in the languages the extractor reads.
 _RIGHTS_RESERVED = re.compile(
-    r"(?i)copyright|©|\(c\)|all rights reserved\.?|alle rechte vorbehalten\.?"
+    r"(?i)copyright|©|ⓒ|\(c\)|all rights reserved\.?|alle rechte vorbehalten\.?"
     r"|tous droits réservés\.?|todos los derechos reservados\.?|derechos reservados\.?"
     r"|tutti i diritti riservati\.?|todos os direitos reservados\.?"
     # "© RIPRODUZIONE RISERVATA": reproduction reserved, said instead of the owner's name.
@@ -60,6 +60,18 @@ _NOT_THE_NAME = re.compile(
     r"|\b(?:site\s+|website\s+)?(?:designed|developed|hosted)\s+(?:and\s+\w+\s+)?by\b.*"
     r"|,?\s+an?\s+(?:\d{3}\s*\(\w?\)\s*\(?\d?\)?\s*)?non-?profit\b.*|\(www\.[^)]*\)\s*)$"
 )
+
+
+#: A picture's credit ("Fotocredit: Ilze Kitshoff © 2021 CTMG", "© Oli Scarff/Getty
+#: Images", "© AP Photo/Evan Vucci"): it names who took or sells the picture, not the outlet.
+_PICTURE_CREDIT = re.compile(
+    r"(?i)\b(?:foto\w*|photo\w*|bild(?:er)?|images?|pictures?|credits?|crédit)\s*[:/]"
+    r"|\b(?:getty|shutterstock|istock\w*|imago|alamy)\b"
+    r"|(?-i:(?<=[a-z])/(?=[A-Z][a-z]))"  # "Photographer/Agency", not "AND/OR"
+    r"|(?<=[a-z]{3}[.!?])\s*[©ⓒ]"  # "... in The Woman King. ©Ilze Kitshoff": a caption's
+)
+#: An e-mail address, set beside a name in a footer.
+_ADDRESS = re.compile(r"\S+@\S+\.\w+")
 
 
 _STANDARDS = re.compile(
@@ -99,6 +111,18 @@ def _media_group_keys() -> frozenset[str]:
     return frozenset(outlet_key(without_corporate_suffix(g)) for g in MEDIA_GROUPS)
 
 
+def credits_a_wire(source: str, text: str) -> bool:
+    """The outlet is a wire the story credits ("Associated Press", "(CNN) -" in its
+    opening): a site carrying its copy is not the story's outlet."""
+    name = clean_line(source)
+    if name.casefold() in KNOWN_AGENCIES or name in AGENCY_NAMES.values():
+        return True
+    opening = text[:3000]
+    return f"({name})" in opening or any(
+        f"({short})" in opening for short, full in AGENCY_NAMES.items() if full == name
+    )
+
+
 def is_media_group(name: str) -> bool:
     """A company that owns outlets ("Hearst Communications, Inc."), not an outlet."""
     return outlet_key(without_corporate_suffix(name)) in _media_group_keys()
@@ -120,7 +144,7 @@ def outlet_from_footer(line: str) -> str | None:
         return clean_line(m["name"])
     if not is_copyright(line):
         return None
-    if picture_copyright(line, after_caption=True):
+    if picture_copyright(line, after_caption=True) or _PICTURE_CREDIT.search(line):
         return None  # a caption ending in its picture's credit names the photographer
     text = _RIGHTS_RESERVED.sub(" ", line)
     text = re.sub(r"\b(?:19|20)\d{2}\s*(?:[-–]\s*(?:19|20)\d{2})?\b,?", " ", text)
@@ -128,7 +152,9 @@ def outlet_from_footer(line: str) -> str | None:
         r"\s*[|•]\s*|(?<=[a-z]{2})\.(?=[A-Z\s]|$)|\.\s", text.strip(" -,").lstrip("."), maxsplit=1
     )[0]
     # The full stop of "Co." or "S.L." stays until the legal form is cut off below.
-    text = clean_line(_NOT_THE_NAME.sub("", text)).strip(" ,;:-–—").lstrip(".")
+    text = _NOT_THE_NAME.sub("", text)
+    text = _ADDRESS.sub(" ", text)  # "Jana Berg info@berg.de": the contact, not the name
+    text = clean_line(text).strip(" ,;:-–—").lstrip(".")
     # "Paul Parey Zeitschriftenverlag GmbH - Wild und Hund": the company, then its masthead.
     company, dash, rest = text.partition(" - ")
     if dash and _CORPORATE_SUFFIX.search(company):
@@ -248,6 +274,8 @@ def expand_source(source: str, text: str, candidates: Iterable[str]) -> tuple[st
         if known:
             # A wire's abbreviation is spelled out only the way the wire spells it.
             return (known, source) if known in haystack else (source, None)
+        if _goes_by(source, haystack):
+            return source, None  # "CNN" all through the page, "Cable News Network" in its footer
         for other in candidates:
             if other != source and _initials(other) == source:
                 return clean_line(other), source
@@ -257,6 +285,11 @@ def expand_source(source: str, text: str, candidates: Iterable[str]) -> tuple[st
     if 2 <= len(initials) <= 6 and _names_initials(initials, haystack):
         return source, initials
     return source, None
+
+
+def _goes_by(abbreviation: str, haystack: str) -> bool:
+    """The page calls the outlet by its abbreviation, three times at least."""
+    return len(re.findall(rf"(?<![\w-]){re.escape(abbreviation)}(?![\w-])", haystack)) >= 3
 
 
 def _names_initials(initials: str, haystack: str) -> bool:

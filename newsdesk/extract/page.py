@@ -20,7 +20,7 @@ from newsdesk.extract.boilerplate import (
     is_boilerplate,
 )
 from newsdesk.extract.byline import known_person, parse_byline
-from newsdesk.extract.company_masthead import company_masthead
+from newsdesk.extract.company_masthead import company_masthead, holder_brand
 from newsdesk.extract.copy_header import DATE_LINE_CHARS
 from newsdesk.extract.credits import is_credit
 from newsdesk.extract.dates import (
@@ -59,7 +59,12 @@ from newsdesk.extract.outlet import (
     site_line_outlet,
 )
 from newsdesk.extract.page_clock import on_page_clock
-from newsdesk.extract.tail import credited_reporters, drop_author_bio, read_tail
+from newsdesk.extract.tail import (
+    credited_reporters,
+    drop_author_bio,
+    drop_contact_lines,
+    read_tail,
+)
 from newsdesk.extract.textbrowser import signed_heading
 from newsdesk.isodates import parse_iso_date
 from newsdesk.model import Extracted, Link
@@ -404,6 +409,10 @@ def _assemble(found: Found, hints: Extracted | None, text: str) -> Extracted:
             published = company_masthead(found.sources[0], text, found.title)
             if published:
                 found.sources.insert(0, published)
+        rights = found.sources[0] in found.copyright_holders
+        brand = holder_brand(found.sources[0], text, found.sources[1:], rights=rights)
+        if brand and brand != found.sources[0]:
+            found.sources.insert(0, brand)  # "Cable News Network" goes by "CNN"
         if is_media_group(found.sources[0]):
             # "© Hearst Communications" under a Houston Chronicle story: the page's own
             # masthead evidence names the outlet; the group only when there is none.
@@ -453,6 +462,7 @@ def _assemble(found: Found, hints: Extracted | None, text: str) -> Extracted:
             # fresh, so the latest such day up to tomorrow (a dateline runs ahead of UTC).
             today = dt.datetime.now(dt.UTC).date()
             meta.published = resolve_month_day(found.dateline_month_day, today, ahead=1)
+    drop_contact_lines(found)
     drop_author_bio(found)
     if not meta.body:
         # Every line came out of split_lines, which ran clean_text over the page:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from newsdesk.extract.boilerplate import looks_like_link_title
+from newsdesk.extract.boilerplate import is_boilerplate, is_contact_line, looks_like_link_title
 from newsdesk.extract.byline import parse_byline, signed_off
 from newsdesk.extract.credits import is_credit
 from newsdesk.extract.found import Found
@@ -89,6 +89,36 @@ def _signature_under_story(lines: list[str], start: int, end: int, found: Found)
             return
 
 
+#: A copyright mark and year alone on their line ("© 2019"), the owner on the next (a mark
+#: alone, "©" over "Energiewende", is a picture's).
+_MARK_ALONE = re.compile(r"^\s*(?:©|ⓒ|\(c\)|copyright)\s*(?:(?:19|20)\d{2}\s*[-–]?\s*)+$", re.I)
+
+
+#: Small words a company's name may hold in lower case ("Bank of England").
+_JOINERS = frozenset(["of", "the", "and", "de", "du", "la", "le", "für", "und", "di", "del"])
+
+
+def _name_shaped(line: str) -> bool:
+    """Capitalised words, perhaps joined by small ones: "The New York Times Company", not
+    "Proudly powered by WordPress" or "Nach oben"."""
+    tokens = words(line)
+    return (
+        1 <= len(tokens) <= 8
+        and not is_boilerplate(line)
+        and all(t[:1].isupper() or t[:1].isdigit() or t in _JOINERS for t in tokens)
+    )
+
+
+def _with_owner_below(lines: list[str], i: int) -> str:
+    """The copyright line, joined to the owner's name a text copy set on the next line."""
+    line = lines[i]
+    if _MARK_ALONE.match(line):
+        following = next((x for x in lines[i + 1 : i + 3] if x), "")
+        if following and len(following) <= 80 and _name_shaped(following):
+            return f"{line} {following}"
+    return line
+
+
 def read_tail(lines: list[str], start: int, found: Found) -> None:
     in_links = False
     keep_links = True
@@ -114,7 +144,7 @@ def read_tail(lines: list[str], start: int, found: Found) -> None:
             if name and len(words(name)) <= 6:
                 tail_sources.append(name)
             continue
-        name = outlet_from_footer(line)
+        name = outlet_from_footer(_with_owner_below(lines, i))
         if name:
             tail_sources.append(name)
             year = _YEAR.search(line)
@@ -133,11 +163,18 @@ def read_tail(lines: list[str], start: int, found: Found) -> None:
         found.add_source(name)
     # Copyright lines sit in the page footer, past the tail window of a long page.
     if not tail_sources:
-        for line in lines[-60:]:
-            name = outlet_from_footer(line) if line else None
+        for i in range(max(0, len(lines) - 60), len(lines)):
+            name = outlet_from_footer(_with_owner_below(lines, i)) if lines[i] else None
             if name:
                 found.add_source(name)
                 break
+
+
+def drop_contact_lines(found: Found) -> None:
+    """A reporter's address or profile closing the body is a contact, not the story (one
+    inside it, "send them to: x@y.example", stays)."""
+    while found.body and is_contact_line(found.body[-1]):
+        found.body.pop()
 
 
 def drop_author_bio(found: Found) -> None:

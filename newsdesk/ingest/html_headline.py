@@ -260,18 +260,20 @@ def trail_end(title: str) -> str:
 _TITLE_PARTS = re.compile(rf"\s+(?:{_SEPARATOR_MARKS}|/)\s+")
 
 
-def headline_beside_site(h1: str, page_title: str) -> str | None:
+def headline_beside_site(h1: str, page_title: str, *, logo: bool = False) -> str | None:
     """The <title>'s headline beside the site's name, which the <h1> gives alone
     ("seelenradio » Nummer zwei: Leo" under an <h1> "seelenradio"; "Zoll online -
     Fachmeldungen - Verkündung des ..." under "Zoll"): the longest other part of the
     <title>, or None when the <h1> is not its first or last part. The caller knows the
-    <h1> names the site (its host bears it out)."""
+    <h1> names the site (its host bears it out). `logo`: the markup shows the <h1> is the
+    site's logo, maybe in another script ("엔터 미디어" beside "... - Entermedia"), so a
+    short last part is the site's name."""
     parts = [p.strip() for p in _TITLE_PARTS.split(page_title) if p.strip()]
     key = h1.strip().casefold()
     if len(parts) < 2 or not key:
         return None
     first, last = parts[0].casefold(), parts[-1].casefold()
-    if key == last:
+    if key == last or (logo and len(parts[-1].split()) <= 2 and key not in first):
         rest = parts[:-1]
     elif key == first or first.startswith(key + " "):
         rest = parts[1:]

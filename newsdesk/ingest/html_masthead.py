@@ -42,6 +42,10 @@ def links_home(element: Any) -> bool:
     """All of the element is one link to the site's front page: a masthead set as a
     heading."""
     links = [a for a in element.iter("a") if node_text(a)]
+    # Or the heading set inside the link: `<a href="/"><h1>Site</h1></a>`.
+    parent = element.getparent()
+    if not links and parent is not None and parent.tag == "a":
+        links = [parent]
     if len(links) != 1 or node_text(links[0]) != node_text(element):
         return False
     return urlsplit(links[0].get("href") or "").path in ("", "/")

@@ -377,8 +377,11 @@ def _tidy_site(name: str | None) -> str | None:
     """A site name without a dangling separator ("Jamaica Observer -") or a host's "www."."""
     if name is None:
         return None
+    # An e-mail address beside the name is a contact; a URL for a name is its host's name.
+    name = re.sub(r"\S+@\S+\.\w+", " ", name)
+    name = re.sub(r"^https?://([^/\s]+)/?$", r"\1", name.strip())
     name = re.sub(r"^www\.(?=\S+\.\w+$)", "", name.strip()).strip(" -|–—:·")
-    return name or None
+    return " ".join(name.split()) or None
 
 
 #: Microdata properties that hold the organisation behind the page.
@@ -472,7 +475,9 @@ def read_page_meta(tree: etree._Element) -> PageMeta:
                 candidate, guess = page_title, True
             elif slot == _H1_SLOT and page_title and _masthead_h1(tree, h1, meta):
                 # The page's only <h1> is its masthead: the <title> gives the headline beside it.
-                candidate = headline_beside_site(h1, page_title) or candidate
+                element = first_h1_element(tree)
+                logo = element is not None and is_masthead(element)
+                candidate = headline_beside_site(h1, page_title, logo=logo) or candidate
             elif guess:
                 candidate, shown = strip_title_lead(trail_end(candidate), tree, meta.site, meta.url)
                 guess = not shown

@@ -18,7 +18,7 @@ from newsdesk.extract.byline import known_person, parse_byline
 from newsdesk.extract.copy_header import DATE_LINE_CHARS, date_near_headline, says_updated
 from newsdesk.extract.dates import date_line, declared_locale, find_dates, numeric_order
 from newsdesk.extract.found import fold
-from newsdesk.extract.outlet import is_squashed, respell
+from newsdesk.extract.outlet import credits_a_wire, is_squashed, respell
 from newsdesk.extract.page import local_day_shown
 from newsdesk.extract.page_clock import on_page_clock
 from newsdesk.ingest.assemble import bounded, drop_leading_title, extract_article, finish
@@ -58,6 +58,7 @@ from newsdesk.ingest.limits import (
 from newsdesk.ingest.markup import looks_like_html
 from newsdesk.ingest.names import as_printed, author_names, mail_addresses, without_mail_names
 from newsdesk.ingest.result import Rejected
+from newsdesk.ingest.site_names import host_bears, host_key
 from newsdesk.ingest.xml_guard import check_entities, strip_doctype
 from newsdesk.isodates import normalise_date, parse_iso_date
 from newsdesk.model import Extracted
@@ -550,6 +551,16 @@ def _read_html(tree: HtmlElement, meta: PageMeta, warnings: list[str]) -> list[E
         # A stated moment the header shows on a zoneless clock stays, on that clock.
         clocked = on_page_clock(article.published, shown) if article.published else None
         article.published = clocked if clocked and not guessed else shown
+    if (
+        meta.site
+        and meta.url
+        and article.source
+        and not host_bears(article.source, host_key(meta.url))
+        and not credits_a_wire(article.source, main_text)
+    ):
+        # og:site_name (borne out by the host) outranks a name the text offered that the
+        # host does not bear ("Review", a photographer's credit); a wire's story keeps it.
+        article.source, article.source_short = None, None
     if not article.source and meta.site:
         article.source = site_masthead(meta.site, meta.url)
         if is_squashed(article.source):

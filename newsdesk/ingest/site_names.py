@@ -39,6 +39,15 @@ def host_bears(name: str, key: str) -> bool:
     initials = "".join(w[0] for w in capitals).casefold() if len(capitals) >= 2 else ""
     return (
         any(w in key for w in words)
+        # A host that shortens a word of the name ("Houston Chronicle" / chron.com).
+        or (
+            len(words) >= 2
+            and any(
+                len(p) >= 5 and len(w) > len(p) and w.isalpha() and w.startswith(p)
+                for p in key.split()
+                for w in words
+            )
+        )
         or (len(joined) >= 3 and joined in key.replace(" ", ""))
         or (len(initials) >= 2 and any(p.startswith(initials) for p in key.split()))
     )
