@@ -127,7 +127,7 @@ class Highlighter:
                 else self.marks(m.group())
             )
         ]
-        if "%" in self.stems and "cent" in text:
+        if "%" in self.stems and "cent" in text.lower():
             # "per cent" is "percent" to the index: both its words are the match.
             out = sorted({*out, *_per_cent_spans(text)})
         return out

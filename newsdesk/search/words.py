@@ -266,15 +266,9 @@ def positions_of(
     poses: dict[str, list[int]] = {}
     pos = -1
     tokens: tuple[str, ...] | None
-    found_units = UNITS.findall(text)
-    if kept_at:
-        kept = kept | {_KEEP + found_units[i] for i in kept_at if i < len(found_units)}
-        for i in kept_at:
-            if i < len(found_units):
-                found_units[i] = _KEEP + found_units[i]
-    for unit in found_units:
-        if kept and unit in kept:
-            tokens = _analyse(unit.removeprefix(_KEEP), _same)
+    for index, unit in enumerate(UNITS.findall(text)):
+        if (kept and unit in kept) or index in kept_at:
+            tokens = _analyse(unit, _same)
         else:
             tokens = units.get(unit)
             if tokens is None:
@@ -289,11 +283,6 @@ def positions_of(
             else:
                 found.append(pos)
     return poses
-
-
-#: Marks a unit `positions_of` keeps by its place (no text holds it: control
-#: characters are removed on the way in).
-_KEEP = "\x00"
 
 
 class KeptText(str):

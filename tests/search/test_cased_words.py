@@ -104,3 +104,12 @@ def test_the_detail_pane_marks_each_form() -> None:
     text = "The US and the U.S. grew 5 per cent. A Labour MP spoke of labour costs."
     marked = [text[a:b] for a, b in highlighter(["U.S.", "percent", "labor"])(text)]
     assert marked == ["US", "U.S", "per", "cent", "labour"]
+
+
+def test_per_cent_in_a_title_cased_headline_is_marked() -> None:
+    """The pane marked "per cent" only when written in lower case; headlines are title-cased."""
+    from newsdesk.search.highlight import highlighter
+
+    text = "Prices Rise 3 Per Cent"
+    spans = highlighter(["percent"])(text)
+    assert [text[a:b] for a, b in spans] == ["Per", "Cent"]
