@@ -155,14 +155,14 @@ def _is_widget(element: etree._Element, whole: list[int], root: etree._Element) 
     names = f"{classes or ''} {ident or ''}".split()
     if not any(_WIDGET_WORD.match(name) for name in names):
         return False
-    if not whole:
-        whole.append(len("".join(root.itertext())))
-    return len("".join(element.itertext())) < whole[0] * _WIDGET_MAX_SHARE
+    return not _holds_text(element, whole, root)
 
 
 def _holds_text(element: etree._Element, whole: list[int], root: etree._Element) -> bool:
-    """A feed item's figure holding half its text or more is the text: a slideshow's
-    slide, or a figure left unclosed that swallowed the paragraphs after it."""
+    """The element holds half the fragment's text or more, so it is the text whatever its
+    name or tag: a wrapper named like a box, a slideshow's slide, a figure left unclosed
+    that swallowed the paragraphs after it. `whole` keeps the fragment's length, measured
+    once."""
     if not whole:
         whole.append(len("".join(root.itertext())))
     return len("".join(element.itertext())) >= whole[0] * _WIDGET_MAX_SHARE
