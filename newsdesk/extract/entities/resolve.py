@@ -35,6 +35,7 @@ from newsdesk.extract.entities.classify import (
     Classifier,
 )
 from newsdesk.extract.entities.compounds import named_as, noun_not_town, noun_shaped
+from newsdesk.extract.entities.not_people import drop_things
 from newsdesk.extract.entities.result import (
     MAX_CHARS,
     ORG,
@@ -127,6 +128,7 @@ def analyse(body: str) -> Analysis:
     for i, j in spans(text, tokens, credit):
         found.extend(classifier.classify(i, j))
     place_columns(text, tokens, found)
+    found = drop_things(text, tokens, found)  # "Walter Reed hospital", "LA Auto Show"
     if classifier.things:
         # "chemicals known as PFAS": its other mentions name no body either.
         found = [f for f in found if f.name not in classifier.things]
