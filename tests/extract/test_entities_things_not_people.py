@@ -28,3 +28,15 @@ def test_a_name_before_a_thing_noun_is_that_thing_at_every_mention() -> None:
     assert "Lena Ortiz" in people
     assert "Walter Brandley" not in people
     assert "Heron Gale" not in people
+
+
+def test_two_spellings_of_a_transliterated_surname_are_one_person() -> None:
+    text = (
+        "Trump asked Ukraine President Volodymyr Zelenskiy for the investigations. "
+        "Sondland said that President Zelensky would do anything. A top aide to "
+        "Zelenskiy met him in Warsaw."
+    )
+    result = find_entities(text)
+    assert "Volodymyr Zelenskiy" in result.people
+    assert "Zelensky" not in result.people
+    assert result.counts["Volodymyr Zelenskiy"] == 3

@@ -1,4 +1,8 @@
-"""Names that read as people but name a thing: a product, an event, a firm, a hospital."""
+"""Names that read as people but name a thing: a product, an event, a firm, a hospital.
+
+Also the key that makes two spellings of one transliterated surname ("Zelenskiy",
+"Zelensky") one person.
+"""
 
 from __future__ import annotations
 
@@ -22,6 +26,16 @@ _THING_AFTER = re.compile(
     r"[ \t]+(?:hospital|medical center|Medical Center|Army Medical Center|supercomputer|"
     r"probe|spacecraft|telescope|rover|satellite|cosmetics)\b"
 )
+
+
+#: Transliterated surname endings that vary between outlets: "-skiy", "-skyy", "-sky",
+#: "-ski" (Zelenskiy, Zelenskyy, Zelensky, Zelenski).
+_SLAVIC_END = re.compile(r"(?<=sk)(?:iy|yy|yi|ij|ii|i|y)$")
+
+
+def surname_key(word: str) -> str:
+    """One key for the spellings of a transliterated surname; other words unchanged."""
+    return _SLAVIC_END.sub("", word)
 
 
 def drop_things(text: str, tokens: list[Token], found: list[Found]) -> list[Found]:
