@@ -35,6 +35,7 @@ from newsdesk.extract.entities.classify import (
     Classifier,
 )
 from newsdesk.extract.entities.compounds import named_as, noun_not_town, noun_shaped
+from newsdesk.extract.entities.not_people import drop_things, surname_key
 from newsdesk.extract.entities.result import (
     MAX_CHARS,
     ORG,
@@ -88,7 +89,7 @@ def _person_aliases(name: str) -> tuple[list[str], list[str]]:
             surname = " ".join(parts[k:])
             strong += [surname, surname[0].upper() + surname[1:]]
             break
-    strong.append(parts[-1])
+    strong += [parts[-1], surname_key(parts[-1])]  # "Zelensky" is "Volodymyr Zelenskiy"
     prefix, _, bare = parts[-1].partition("-")
     if bare and prefix.lower() in PARTICLES and bare[:1].isupper():
         strong.append(bare)  # "al-Bashir" is also "Mr. Bashir"
@@ -101,7 +102,7 @@ def _person_aliases(name: str) -> tuple[list[str], list[str]]:
 
 def _person_key(name: str) -> tuple[str, str]:
     parts = [p for p in _name_parts(name) if not (len(p) == 2 and p.endswith("."))]
-    return (parts[0], parts[-1]) if parts else ("", "")
+    return (parts[0], surname_key(parts[-1])) if parts else ("", "")
 
 
 def _ministry_key(name: str) -> frozenset[str] | None:
@@ -127,6 +128,7 @@ def analyse(body: str) -> Analysis:
     for i, j in spans(text, tokens, credit):
         found.extend(classifier.classify(i, j))
     place_columns(text, tokens, found)
+    found = drop_things(text, tokens, found)  # "Walter Reed hospital", "LA Auto Show"
     if classifier.things:
         # "chemicals known as PFAS": its other mentions name no body either.
         found = [f for f in found if f.name not in classifier.things]
@@ -306,7 +308,7 @@ def _resolve(
             name = owner(owners, start)
             kind = PERSON
         elif kind in ("alias", "headline"):
-            choices = strong_alias.get(name) or weak_alias.get(name)
+            choices = strong_alias.get(surname_key(name)) or weak_alias.get(name)
             if name in org_short and choices in (None, [name]):
                 choices = None  # "Brightwater" after "Brightwater Corp." is the company
             if choices:
