@@ -49,10 +49,21 @@ def long_when(value: str | None, now: datetime) -> str:
     if len(value) > 10 and _zoneless(value):
         return f"{when.strftime('%Y-%m-%d %H:%M')} (zone unknown)"
     short = compact_when(value, now)
-    stated = value if len(value) <= 10 else when.strftime("%Y-%m-%d %H:%M %Z").strip()
+    stated = value if len(value) <= 10 else f"{when.strftime('%Y-%m-%d %H:%M')} {_zone(when)}"
     if short and short[0].isdigit() and short[-1] in "mhd":
         return f"{stated} ({short} ago)"
     return stated
+
+
+def _zone(when: datetime) -> str:
+    """The stated zone as the export writes it ("+01:00"), "UTC" for UTC: `%Z` of a fixed
+    offset gave "UTC+01:00", which read as a time in UTC."""
+    offset = when.utcoffset()
+    if not offset:
+        return "UTC"
+    minutes = int(offset.total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 def _zoneless(value: str) -> bool:
