@@ -1,4 +1,5 @@
-"""Compact publication times for the list ("12m", "5h", "3d", "14 Mar", "2023-03").
+"""Compact publication times for the list ("12m", "5h", "3d", "14 Mar", "2023-03", or
+"2023-03-14" where the list has room).
 
 `now` is always passed in, so snapshots and tests use a fixed clock.
 """
@@ -13,13 +14,14 @@ from newsdesk.isodates import parse_iso
 parse_when = parse_iso
 
 
-def compact_when(value: str | None, now: datetime) -> str:
-    """At most six characters; empty when unknown."""
+def compact_when(value: str | None, now: datetime, *, full_date: bool = False) -> str:
+    """At most six characters; empty when unknown. With `full_date` (a list with room for
+    it) a day of an earlier year is the whole date ("2019-11-18"), not its month alone."""
     when = parse_when(value)
     if when is None or value is None:
         return ""
     if len(value) <= 10:
-        return _day_when(when.date(), now)
+        return _day_when(when.date(), now, full_date)
     seconds = (now - when).total_seconds()
     if -120 <= seconds < 60:
         return "now"
@@ -35,7 +37,7 @@ def compact_when(value: str | None, now: datetime) -> str:
         when = when.astimezone(now.tzinfo)
     if when.year == now.year:
         return when.strftime("%d %b")
-    return when.strftime("%Y-%m")
+    return when.strftime("%Y-%m-%d" if full_date else "%Y-%m")
 
 
 def long_when(value: str | None, now: datetime) -> str:
@@ -74,7 +76,7 @@ def _zoneless(value: str) -> bool:
         return False
 
 
-def _day_when(day: date, now: datetime) -> str:
+def _day_when(day: date, now: datetime, full_date: bool = False) -> str:
     """A date given without a time: counted in the reader's days, as `published:DAY`
     finds it (it was read as midnight UTC, a day old by the afternoon west of UTC)."""
     today = now.date()
@@ -83,4 +85,6 @@ def _day_when(day: date, now: datetime) -> str:
         return "today"
     if 0 < days < 7:
         return f"{days}d"
-    return day.strftime("%d %b") if day.year == today.year else day.strftime("%Y-%m")
+    if day.year == today.year:
+        return day.strftime("%d %b")
+    return day.strftime("%Y-%m-%d" if full_date else "%Y-%m")
