@@ -32,11 +32,11 @@ def is_teaser(signature: Signature) -> bool:
 
 
 def names_another(mine: tuple[str, str], holder: tuple[str, str]) -> bool:
-    """Whether an item named `mine` is another item than the one named `holder`: their
-    GUIDs differ when both have one, else their links when both have one."""
-    if mine[0] and holder[0]:
-        return mine[0] != holder[0]
-    return bool(mine[1] and holder[1]) and mine[1] != holder[1]
+    """Whether an item named `mine` (GUID, link) is another item than the one named
+    `holder`: a GUID or link both have differs, and none both have is the same. One
+    link is one item (a feed that numbered its GUIDs again still links its article)."""
+    pairs = [(a, b) for a, b in zip(mine, holder, strict=True) if a and b]
+    return bool(pairs) and all(a != b for a, b in pairs)
 
 
 def own_id(content_id: str, meta: Extracted) -> str:

@@ -83,3 +83,20 @@ def test_long_identical_body_under_two_guids_is_stored_once(backend: str, tmp_pa
         summary = desk.import_paths([path])
         assert (len(summary.imported_ids), summary.duplicates) == (1, 1)
         assert len(stored(desk)) == 1
+
+
+def test_a_teaser_under_another_guid_and_the_same_link_is_that_article(
+    backend: str, tmp_path: Path
+) -> None:
+    """The same link says the same item (a feed that numbered its GUIDs again), teaser
+    or not: only an item whose GUID and link both differ (or are missing) is its own."""
+    days = []
+    for day in (6, 7):
+        path = tmp_path / f"briefing-{day}.xml"
+        told = item(day, "Morning briefing", TEASER).replace(f"2026-12-0{day}</link>", "</link>")
+        path.write_bytes(feed(told))
+        days.append(path)
+    with Desk() as desk:
+        assert len(desk.import_paths(days[:1]).imported_ids) == 1
+        again = desk.import_paths(days[1:])
+        assert (len(again.imported_ids), again.duplicates) == (0, 1)
