@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from newsdesk import paths as paths_mod
 from newsdesk.desk.results import ImportProgress, ImportSummary
 from newsdesk.desk.same_report import may_replace, shares_most_words
+from newsdesk.desk.teaser_ids import is_teaser, names_another, own_id, telling_of
 from newsdesk.desk.text_ids import ids_for_text
 from newsdesk.import_batch import bulk_collection, store_batch
 from newsdesk.isodates import iso_to_ts
@@ -253,6 +254,8 @@ class ArticleStorer:
                 feed_id,
             )
         order = oldest_first(items)
+        #: What names the item each text's id was first met with here (`teaser_ids`).
+        holders: dict[str, tuple[str, str]] = {}
         for position, index in enumerate(order):
             item_origin = origin if len(items) == 1 else f"{origin}#{index}"
             aid = ids[index]
@@ -296,6 +299,9 @@ class ArticleStorer:
                 if updated is not None:
                     updated.append(stored_id)
                 continue
+            own = self._own_id(aid, meta, signature, known, holders)
+            if own is not None:
+                aid = ids[index] = own
             looks = not meta.item_id and aid not in known
             matching = without_names(signature, subject)
             if looks:
@@ -309,8 +315,9 @@ class ArticleStorer:
                 ready.pop(order[position - 1], None)
             # The same article saved another way (its HTML page and a text copy):
             # one article with one more origin, not a second version of the story.
-            # Versions of wire copy are articles of their own, never copies of each other.
-            copy = grouper.copy_of(matching, published_ts) if looks else None
+            # Versions of wire copy are articles of their own, never copies of each other,
+            # and so is a recurring teaser under its own GUID or link.
+            copy = grouper.copy_of(matching, published_ts) if looks and own is None else None
             if copy is not None and not same_page(self.store.get(copy), meta):
                 copy = None
             if copy is not None:
@@ -376,6 +383,28 @@ class ArticleStorer:
         if after is not None:
             after(tx, [stored[i] for i in sorted(stored)])
         return [aid for _, aid in sorted(created)], duplicates
+
+    def _own_id(
+        self,
+        aid: str,
+        meta: Extracted,
+        signature: Signature,
+        known: set[str],
+        holders: dict[str, tuple[str, str]],
+    ) -> str | None:
+        """The id of its own (`teaser_ids.own_id`) for an item whose text is no evidence
+        of a copy and whose text's id `aid` another item holds (stored, or met earlier in
+        this batch under another GUID or link); None when `aid` is its id."""
+        mine = telling_of(meta)
+        holder = holders.setdefault(aid, mine)
+        if meta.item_id or not (mine[0] or mine[1]) or not is_teaser(signature):
+            return None
+        if holder is mine and aid in known:
+            stored = self.store.get(aid)  # rare: copy whose text is stored already
+            if stored is None:
+                return None
+            holder = holders[aid] = telling_of(stored.meta)
+        return own_id(aid, meta) if names_another(mine, holder) else None
 
     def _current_version(self, tx: Transaction, aid: str, meta: Extracted) -> Article | None:
         """The version of wire item `meta` the desk has now, before version `aid` is stored."""

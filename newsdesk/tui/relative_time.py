@@ -1,4 +1,5 @@
-"""Compact publication times for the list ("12m", "5h", "3d", "14 Mar", "2023-03").
+"""Compact publication times for the list ("12m", "5h", "3d", "14 Mar", "2023-03", or
+"2023-03-14" where the list has room).
 
 `now` is always passed in, so snapshots and tests use a fixed clock.
 """
@@ -13,13 +14,14 @@ from newsdesk.isodates import parse_iso
 parse_when = parse_iso
 
 
-def compact_when(value: str | None, now: datetime) -> str:
-    """At most six characters; empty when unknown."""
+def compact_when(value: str | None, now: datetime, *, full_date: bool = False) -> str:
+    """At most six characters; empty when unknown. With `full_date` (a list with room for
+    it) a day of an earlier year is the whole date ("2019-11-18"), not its month alone."""
     when = parse_when(value)
     if when is None or value is None:
         return ""
     if len(value) <= 10:
-        return _day_when(when.date(), now)
+        return _day_when(when.date(), now, full_date)
     seconds = (now - when).total_seconds()
     if -120 <= seconds < 60:
         return "now"
@@ -35,7 +37,7 @@ def compact_when(value: str | None, now: datetime) -> str:
         when = when.astimezone(now.tzinfo)
     if when.year == now.year:
         return when.strftime("%d %b")
-    return when.strftime("%Y-%m")
+    return when.strftime("%Y-%m-%d" if full_date else "%Y-%m")
 
 
 def long_when(value: str | None, now: datetime) -> str:
@@ -49,10 +51,21 @@ def long_when(value: str | None, now: datetime) -> str:
     if len(value) > 10 and _zoneless(value):
         return f"{when.strftime('%Y-%m-%d %H:%M')} (zone unknown)"
     short = compact_when(value, now)
-    stated = value if len(value) <= 10 else when.strftime("%Y-%m-%d %H:%M %Z").strip()
+    stated = value if len(value) <= 10 else f"{when.strftime('%Y-%m-%d %H:%M')} {_zone(when)}"
     if short and short[0].isdigit() and short[-1] in "mhd":
         return f"{stated} ({short} ago)"
     return stated
+
+
+def _zone(when: datetime) -> str:
+    """The stated zone as the export writes it ("+01:00"), "UTC" for UTC: `%Z` of a fixed
+    offset gave "UTC+01:00", which read as a time in UTC."""
+    offset = when.utcoffset()
+    if not offset:
+        return "UTC"
+    minutes = int(offset.total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 def _zoneless(value: str) -> bool:
@@ -63,7 +76,7 @@ def _zoneless(value: str) -> bool:
         return False
 
 
-def _day_when(day: date, now: datetime) -> str:
+def _day_when(day: date, now: datetime, full_date: bool = False) -> str:
     """A date given without a time: counted in the reader's days, as `published:DAY`
     finds it (it was read as midnight UTC, a day old by the afternoon west of UTC)."""
     today = now.date()
@@ -72,4 +85,6 @@ def _day_when(day: date, now: datetime) -> str:
         return "today"
     if 0 < days < 7:
         return f"{days}d"
-    return day.strftime("%d %b") if day.year == today.year else day.strftime("%Y-%m")
+    if day.year == today.year:
+        return day.strftime("%d %b")
+    return day.strftime("%Y-%m-%d" if full_date else "%Y-%m")

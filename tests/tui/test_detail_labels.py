@@ -135,3 +135,15 @@ def test_many_quotes_do_not_keep_the_text_below_the_fold(wires: Paths) -> None:
     lede = shown.index(article.meta.body.strip().split("\n")[0][:40])
     assert all(f"number {n} " in shown[:lede] for n in range(5))
     assert "More quotes" not in shown and "after the text" not in shown
+
+
+def test_a_time_with_an_offset_shows_the_offset(wires: Paths) -> None:
+    article = _wire_article(wires)
+    paris = replace(article, meta=replace(article.meta, published="2026-11-22T16:05:00+01:00"))
+    published = _line(article_text(paris, STYLES, NOW).plain, "Published")
+    # Not "UTC+01:00", which read as a time in UTC.
+    assert published.split(None, 1)[1] == "2026-11-22 16:05 +01:00"
+    west = replace(article, meta=replace(article.meta, published="2026-11-20T08:30:00-05:30"))
+    assert _line(article_text(west, STYLES, NOW).plain, "Published").split(None, 1)[1] == (
+        "2026-11-20 08:30 -05:30 (1d ago)"
+    )

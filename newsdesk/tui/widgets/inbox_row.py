@@ -21,6 +21,10 @@ from newsdesk.wire import row_killed, row_label, row_mark
 
 SOURCE_WIDTH = 18
 TIME_WIDTH = 6
+#: From this row width the time column holds a whole date: an earlier year's article
+#: showed "2019-11" (no day) at 160 columns. At 80 the headline needs those cells.
+FULL_DATE_ROW = 140
+FULL_DATE_WIDTH = 10
 
 
 @dataclass(frozen=True)
@@ -155,8 +159,13 @@ def render_row(
         text.append("  └ ", styles.story)
     elif shape.story_head:
         text.append("▾ " if shape.expanded else "▸ ", styles.story)
-    when = compact_when(row.published, now) if relative_times else (row.published or "")[:10]
-    when_width = max(TIME_WIDTH, cell_len(when))
+    wide = width >= FULL_DATE_ROW
+    if relative_times:
+        when = compact_when(row.published, now, full_date=wide)
+    else:
+        when = (row.published or "")[:10]
+    # One width for every row of a wide list, so its outlet column stays in line.
+    when_width = max(FULL_DATE_WIDTH if wide else TIME_WIDTH, cell_len(when))
     # A folded story row shows the version that ranks first for this sort and search, the
     # one the detail pane shows and o, n, D and l act on. Named by the story's label (its
     # earliest straight report) instead, it read as one article while keys took another.
