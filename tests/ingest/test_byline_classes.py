@@ -36,3 +36,21 @@ def test_the_author_meta_with_a_middle_initial_y_is_read() -> None:
         _page('<meta name="author" content="Bruno Y. Maddox">', ""), "bridge.html"
     ).items[0]
     assert item.authors == ["Bruno Y. Maddox"]
+
+
+def test_a_papers_citation_author_is_its_author_not_its_references() -> None:
+    refs = "".join(
+        f'<li itemprop="citation" itemscope="itemscope" itemtype="http://schema.org/ScholarlyArticle">'
+        f'<meta itemprop="author" content="{name}, " /><p>{name}. A study. 2001.</p></li>'
+        for name in ("NH. Sheard, SP. Spelling", "H. Pereira", "P. Mullins")
+    )
+    page = _page(
+        '<meta name="citation_author" content="Marek H. Adwin"/>',
+        f'<ol class="c-article-references">{refs}</ol>',
+    )
+    assert load_bytes(page, "paper.html").items[0].authors == ["Marek H. Adwin"]
+
+
+def test_a_citation_author_written_last_name_first_is_printed_in_order() -> None:
+    page = _page('<meta name="citation_author" content="Adwin, Marek"/>', "")
+    assert load_bytes(page, "paper.html").items[0].authors == ["Marek Adwin"]
