@@ -4,8 +4,11 @@ name, and a site's login or theme credit is no author."""
 
 from __future__ import annotations
 
+import pytest
+
 from newsdesk.extract.byline import parse_by_text
 from newsdesk.ingest import load_bytes
+from newsdesk.ingest.names import author_names
 
 STORY = (
     "<p>The county will rebuild the footbridge over the river by next summer, its roads "
@@ -54,3 +57,29 @@ def test_a_papers_citation_author_is_its_author_not_its_references() -> None:
 def test_a_citation_author_written_last_name_first_is_printed_in_order() -> None:
     page = _page('<meta name="citation_author" content="Adwin, Marek"/>', "")
     assert load_bytes(page, "paper.html").items[0].authors == ["Marek Adwin"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Текст Венера Ерохина",
+        "Текст: Венера Ерохина",
+    ],
+)
+def test_a_russian_text_label_is_no_part_of_the_name(line: str) -> None:
+    assert parse_by_text(line).authors == ["Венера Ерохина"]
+    assert author_names([line]) == ["Венера Ерохина"]
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Texte : Marie Duprel", "Marie Duprel"),
+        ("Testo: Marco Rossetti", "Marco Rossetti"),
+        ("Tekst: Jan Vermeulen", "Jan Vermeulen"),
+        ("Texto: Ana Ruizal", "Ana Ruizal"),
+        ("Text: Jana Bergmeier", "Jana Bergmeier"),
+    ],
+)
+def test_a_text_label_is_no_part_of_the_name(line: str, name: str) -> None:
+    assert parse_by_text(line).authors == [name]
