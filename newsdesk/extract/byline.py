@@ -342,6 +342,8 @@ def _single_name(piece: str, *, handle: bool) -> str | None:
     low = piece.lower()
     if low in _NOT_NAME_WORDS or low in _ROLE_WORDS or low in _PARTICLES or _calendar_word(low):
         return None
+    if _LOGIN.search(low):
+        return None  # a site's login ("jdadmin", "webmaster"), no writer
     if not re.fullmatch(r"[\w'’.\-]+", piece) or piece.endswith("."):
         return None
     if piece[:1].isupper() or (handle and any(ch.isalpha() for ch in piece)):
@@ -352,6 +354,8 @@ def _single_name(piece: str, *, handle: bool) -> str | None:
 
 
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+#: A content system's account rather than a person's name.
+_LOGIN = re.compile(r"admin|^(?:editor|webmaster|root|user\d*)$")
 
 
 _WEEKDAY_WORD = re.compile(
@@ -953,7 +957,9 @@ def _dated_byline(line: str) -> Byline | None:
         )
     result = parse_by_text(m["names"], single=True, handle=True)
     result.published = result.published or dates[0].iso
-    return result if result.authors else None
+    # A site's login in the names slot ("/by jdadmin"): still the post's meta line, no writer.
+    login = _LOGIN.search(m["names"].strip().casefold()) is not None
+    return result if result.authors or login else None
 
 
 #: `_dated_byline`'s answers by line and the numeric date order in force (and, with none, the

@@ -83,3 +83,19 @@ def test_a_russian_text_label_is_no_part_of_the_name(line: str) -> None:
 )
 def test_a_text_label_is_no_part_of_the_name(line: str, name: str) -> None:
     assert parse_by_text(line).authors == [name]
+
+
+@pytest.mark.parametrize("name", ["Jdadmin", "siteadmin", "Catch Themes", "Theme by Catch Themes"])
+def test_a_login_or_theme_credit_is_no_author(name: str) -> None:
+    assert author_names([name]) == []
+
+
+def test_a_login_after_by_is_no_author() -> None:
+    assert parse_by_text("jdadmin", single=True, handle=True).authors == []
+    assert parse_by_text("Thilo", single=True, handle=True).authors == ["Thilo"]
+    assert author_names(["HansG"]) == ["HansG"]  # a blog's handle still counts
+
+
+def test_a_login_in_the_author_slot_is_no_author() -> None:
+    page = _page("", '<p class="byline">Posted by <span class="author">jdadmin</span></p>')
+    assert load_bytes(page, "bridge.html").items[0].authors == []
