@@ -136,8 +136,9 @@ _GLUED = re.compile(
 )
 # Portuguese and Italian "e" only in lower case and between spaces: "Jane E Smith" keeps her
 # initial, "Caritasverband e.V." its suffix. (Not Dutch "en": in Spanish and French it is "in".)
+# Spanish "y" parts two names, a middle initial ("Bruce Y. Lee") does not.
 _SPLIT_NAMES = re.compile(
-    r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|(?-i:(?<=\s)e(?=\s))|\|)\s*", _FLAGS
+    r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b(?!\.)|(?-i:(?<=\s)e(?=\s))|\|)\s*", _FLAGS
 )
 # What follows the names in a byline run into other header parts ("Thilo / 6. November 2023 /
 # Keine Kommentare", "Jane Doe · 4 min read"), or sits in the next column of a text browser's
@@ -304,8 +305,14 @@ _PORTRAIT = re.compile(
 )
 
 
+#: A credit label before the writer's name ("Text: Jana Berg", "Текст Венера Ерофеева",
+#: "Texte : ...", "Testo:", "Tekst:", "Texto:"): the label is no part of the name.
+_TEXT_LABEL = re.compile(r"^(?:text|texte|testo|tekst|texto|текст)\s*:?\s+(?=\w)", _FLAGS)
+
+
 def _clean_name(part: str) -> str:
     part = _PORTRAIT.sub("", _HANDLE.sub("", part).strip())
+    part = _TEXT_LABEL.sub("", part)
     part = _HONORIFIC.sub("", part.strip())
     part = part.strip(" .,;:-–—|'\"“”")
     return title_case_name(clean_line(_undouble(part)))
@@ -335,6 +342,8 @@ def _single_name(piece: str, *, handle: bool) -> str | None:
     low = piece.lower()
     if low in _NOT_NAME_WORDS or low in _ROLE_WORDS or low in _PARTICLES or _calendar_word(low):
         return None
+    if _LOGIN.search(low):
+        return None  # a site's login ("jdadmin", "webmaster"), no writer
     if not re.fullmatch(r"[\w'’.\-]+", piece) or piece.endswith("."):
         return None
     if piece[:1].isupper() or (handle and any(ch.isalpha() for ch in piece)):
@@ -345,6 +354,8 @@ def _single_name(piece: str, *, handle: bool) -> str | None:
 
 
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+#: A content system's account rather than a person's name.
+_LOGIN = re.compile(r"admin|^(?:editor|webmaster|root|user\d*)$")
 
 
 _WEEKDAY_WORD = re.compile(
@@ -946,7 +957,9 @@ def _dated_byline(line: str) -> Byline | None:
         )
     result = parse_by_text(m["names"], single=True, handle=True)
     result.published = result.published or dates[0].iso
-    return result if result.authors else None
+    # A site's login in the names slot ("/by jdadmin"): still the post's meta line, no writer.
+    login = _LOGIN.search(m["names"].strip().casefold()) is not None
+    return result if result.authors or login else None
 
 
 #: `_dated_byline`'s answers by line and the numeric date order in force (and, with none, the

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 from lxml import etree, html
 
 from newsdesk.extract.outlet import without_corporate_suffix
+from newsdesk.ingest.html_citations import cited, scholar_name
 from newsdesk.ingest.html_coauthors import with_coauthors
 from newsdesk.ingest.html_dates import choose_published, time_element_date
 from newsdesk.ingest.html_flatten import LIBXML_MAX_DEPTH, cut_at_depth, deep_parser, flatten
@@ -172,7 +173,7 @@ def _meta_all(tree: etree._Element, *keys: str) -> list[str]:
     values: list[str] = []
     for element in tree.iter("meta"):
         for attr in ("property", "name", "itemprop"):
-            if (element.get(attr) or "").strip().lower() in wanted:
+            if (element.get(attr) or "").strip().lower() in wanted and not cited(element):
                 content = clean_line(element.get("content") or "")
                 if content:
                     values.append(content)
@@ -494,8 +495,11 @@ def read_page_meta(tree: etree._Element) -> PageMeta:
         meta.site = site_in_title(tree, page_title, meta.title, meta.url)
     # JSON-LD's author slot is structured enough to take a blog's lone user name ("Tine");
     # a meta tag's single word is too often a site or a placeholder.
+    # A paper's Highwire / Google Scholar tags name exactly its authors.
+    scholar = [scholar_name(name) for name in _meta_all(tree, "citation_author")]
     tagged = person_names(
-        _meta_all(
+        scholar
+        or _meta_all(
             tree, "author", "article:author", "parsely-author", "sailthru.author", "dc.creator"
         )
     )

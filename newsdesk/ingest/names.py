@@ -109,13 +109,17 @@ def _leading_word(value: str) -> str:
 
 # A signed-in name on a blog or forum: one token ("HansG", "karstenruppert", "Linda.B").
 _HANDLE_NAME = re.compile(r"^[^\W\d_][\w.'’-]{1,30}$")
-# Neither a person nor a handle: placeholders, or an organisation's or a web address's parts.
+# Neither a person nor a handle: placeholders, a login ("Jdadmin", "siteadmin"), a theme's
+# credit ("Catch Themes"), or an organisation's or a web address's parts.
 _NOT_AUTHOR = re.compile(
-    r"\b(?:authors?|auteurs?|autor(?:en|in)?|admin|administrator|unknown|anonymous|anonym|guest|gast|user|webmaster|editor"
+    r"\b(?:authors?|auteurs?|autor(?:en|in)?|\w*admin|administrator|themes?|unknown|anonymous|anonym|guest|gast|user|webmaster|editor"
     r"|gmbh|ag|kg|e\.?\s?v|eg|ltd|llc|inc|co|plc|sa|srl|www|com|de|net|org|ch|at|copyright)\b",
     re.I,
 )
 
+
+#: A site's maker credited in its footer, no author of a story.
+_SITE_CREDIT = re.compile(r"\b(?:powered|theme|designed|developed)\s+by\b", re.I)
 
 #: What stands after a name in a page's author slot but is none of it.
 _LABEL_AFTER = re.compile(
@@ -173,6 +177,8 @@ def author_names(values: Iterable[str], limit: int = 20) -> list[str]:
     handles = len(values) <= 2
     names: list[str] = []
     for raw in values:
+        if _SITE_CREDIT.search(str(raw or "")[:300]):
+            continue  # "Theme by Catch Themes", "Powered by WordPress": the site's maker
         value = _leading_word(_LEADING_BY.sub("", str(raw or "").strip()[:300])).strip(" .,;:-")
         # The label or button beside the byline ("Janet Morrow; Published", "Ellen Marsh
         # Follow", "Sara Zinnecker Stand"), and a date's month ("Janet Morrow; March").
