@@ -508,7 +508,8 @@ def read_page_meta(tree: etree._Element) -> PageMeta:
     )
     if in_ld and tagged and not set(map(fold, tagged)) & set(map(fold, in_ld)):
         # A tag naming only the publisher ("Condé Nast") beside JSON-LD's writer.
-        tagged = [name for name in tagged if name not in publisher_names(tree, tagged)]
+        publishers = set(publisher_names(tree, tagged))  # one scan of the page, not one a name
+        tagged = [name for name in tagged if name not in publishers]
     # A meta tag often names only the first author; JSON-LD naming them all wins.
     meta.authors = with_coauthors(tagged, in_ld) if tagged else in_ld
     if not meta.authors:
