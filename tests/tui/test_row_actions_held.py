@@ -10,17 +10,13 @@ from __future__ import annotations
 import pytest
 
 from newsdesk.tui import keymap
-from newsdesk.tui.keymap import KEY_TABLE, ROW_ACTIONS, KeySpec
+from newsdesk.tui.keymap import KEY_TABLE, ROW_ACTIONS, KeySpec, action_name
 from newsdesk.tui.screens.flows import changed_elsewhere
 from newsdesk.tui.screens.main import MainScreen
 from tests.tui.conftest import AppFactory
 from tests.tui.helpers import SIZE, main_screen, record_notifications, settle
 
 GONE = "The article under the cursor was archived by bo."
-
-
-def action_name(spec: KeySpec) -> str:
-    return spec.action.split("(", 1)[0]
 
 
 def test_every_action_of_the_key_table_is_classified() -> None:
