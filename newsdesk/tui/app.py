@@ -35,14 +35,14 @@ from newsdesk.tui import GC_THRESHOLDS
 from newsdesk.tui.key_routing import FIELD_MOVES, OPENING_TICK, KeyGate, reads_keys_itself
 from newsdesk.tui.keymap import validate_keymap
 from newsdesk.tui.modals.once import DismissOnce
-from newsdesk.tui.screens.main import MainScreen
+from newsdesk.tui.screens.main import WIDE_FROM, MainScreen
 from newsdesk.uistate import UIState
 
 Clock = Callable[[], datetime]
 
 #: A screen narrower or shorter than this is small: notices are kept few and brief there,
 #: over the detail pane (newsdesk.tcss), so none hides the list's cursor row.
-SMALL_WIDTH = 110
+SMALL_WIDTH = WIDE_FROM
 SMALL_HEIGHT = 32
 #: Notices shown at once on a small screen (the newest: a third stacked over the list).
 SMALL_NOTICES = 2
@@ -104,8 +104,12 @@ class NewsdeskApp(App[None]):
         if not self._small_screen():
             return
         shown = list(self._notifications)  # oldest first
-        for notice in shown[: max(0, len(shown) - (SMALL_NOTICES - 1))]:
-            # Textual's own way to take one notice down (there is no public one).
+        excess = max(0, len(shown) - (SMALL_NOTICES - 1))
+        # Only information notices make room: a "could not store" error must not go
+        # the moment "Starred 1 of 1" arrives; warnings and errors keep their timeout.
+        for notice in [n for n in shown if n.severity == "information"][:excess]:
+            # `_unnotify` is Textual's private API (there is no public one); acceptable
+            # because pyproject pins textual==8.2.8. Recheck on an upgrade.
             self._unnotify(notice, refresh=False)
 
     def __init__(

@@ -75,6 +75,9 @@ from newsdesk.uistate import UIState
 
 #: Below this width the footer is compact and leaves out the palette hint.
 NARROW_FOOTER = 100
+#: From this width the detail pane sits beside the list (below it, under the list);
+#: the app's small-screen notices use the same line.
+WIDE_FROM = 110
 #: The longest keys typed after Enter in the search box (or a key that lists anew: `z`,
 #: `S`, `u`, a saved search) wait for its answer (a search is bounded to 0.3 s; a store
 #: that does not answer must not hold the keys for good).
@@ -91,7 +94,7 @@ class MainScreen(Screen[None]):
     """The one working screen of the app (its row actions held after a change elsewhere
     moved the cursor: `held_row_actions`)."""
 
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE_FROM, "-wide")]  # noqa: RUF012
     """List above the detail pane below 110 columns, beside it from 110."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
