@@ -58,3 +58,40 @@ async def test_a_move_during_the_import_is_kept(
             assert "The first is row" in said[0]
     finally:
         go_on.set()
+
+
+async def test_an_import_into_an_empty_list_goes_to_its_first_article(
+    make_app: AppFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The list was empty when the import began, so no row was the editor's: a relist
+    while it ran put the cursor on its first row, and the end took that for a move."""
+    folder = harbour_pages(tmp_path / "pages", ("pier", "slipway"))
+    stored, go_on = pause_import_after(monkeypatch, 2)
+    app = make_app()
+    seen = record_notifications(app)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            screen = main_screen(app)
+            await settle(pilot)
+            app.desk.archive(app.desk.inbox_ids())
+            screen.refresh_results()
+            await wait_until(pilot, lambda: screen.inbox.current_id is None)
+            before = app.desk.count()
+            await pilot.press("i")
+            await pilot.pause()
+            from textual.widgets import Input
+
+            app.screen.query_one(Input).value = str(folder)
+            await pilot.press("enter")
+            await wait_until(pilot, stored.is_set)
+            screen.refresh_results()  # the import's own relist, while it runs
+            await wait_until(pilot, lambda: screen.inbox.current_id is not None)
+            go_on.set()
+            await wait_until(pilot, lambda: app.desk.count() == before + 2)
+            await wait_until(pilot, lambda: not screen.import_job.status)
+            await settle(pilot)
+            assert not [m for m in seen if "the cursor stays where you moved it" in m], seen
+            assert len(app.desk.inbox_ids()) == 2
+            assert screen.inbox.cursor == 0  # the first of them listed
+    finally:
+        go_on.set()

@@ -980,7 +980,8 @@ class MainScreen(Screen[None]):
                 keep=self.inbox.current_id,
                 keep_current=True,
                 reveal=tuple(message.new_ids),
-                reveal_if_at=self.imports.cursor_at_start,
+                # An empty list at the start held no row of the editor's: reveal.
+                reveal_if_at=self.imports.cursor_at_start or False,
             )
         self.refresh_counts()
         self.update_status()
