@@ -15,23 +15,14 @@ sorted listing. Prints the files counted and their CPU seconds.
 from __future__ import annotations
 
 import argparse
-import importlib
 import itertools
 import sys
 import time
 from pathlib import Path
 
-from newsdesk.ingest.loader import LoadResult, load_file
+from extract_cost import chosen_files
 
-WARM = (
-    "newsdesk.extract.page",
-    "newsdesk.extract.entities",
-    "newsdesk.extract.quotes",
-    "newsdesk.ingest.feed",
-    "newsdesk.ingest.text",
-    "newsdesk.ingest.jsonl",
-    "newsdesk.ingest.html_page",
-)
+from newsdesk.ingest.loader import LoadResult, load_file
 
 
 def main() -> None:
@@ -39,12 +30,7 @@ def main() -> None:
     parser.add_argument("paths", nargs="+", type=Path)
     parser.add_argument("--step", type=int, default=1, help="every n-th file")
     args = parser.parse_args()
-    for module in WARM:
-        importlib.import_module(module)
-    files: list[Path] = []
-    for path in args.paths:
-        files += sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-    files = files[args.step - 1 :: args.step]  # the n-th, the 2n-th ...
+    files = chosen_files(args.paths, args.step)
     load_file(files[0])  # first-use loads, not counted
     started = time.process_time()
     results: list[LoadResult] = list(itertools.starmap(load_file, ((p,) for p in files[1:])))
