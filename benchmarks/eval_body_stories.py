@@ -253,8 +253,14 @@ def variant(name: str, params: Params) -> Iterator[None]:
         value = original_score(f, weights, decay)
         return scoring.THRESHOLD if rescued(f, value) else value
 
-    def reaches(a: Signature, b: Signature, ts_a: float | None, ts_b: float | None) -> bool:
-        if original_reaches(a, b, ts_a, ts_b):
+    def reaches(
+        a: Signature,
+        b: Signature,
+        ts_a: float | None,
+        ts_b: float | None,
+        scored: scoring.Scored | None = None,
+    ) -> bool:
+        if original_reaches(a, b, ts_a, ts_b, scored):
             return True
         return score(features(a, b, ts_a, ts_b)) >= scoring.THRESHOLD
 

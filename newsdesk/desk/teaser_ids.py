@@ -14,8 +14,6 @@ from __future__ import annotations
 import hashlib
 from typing import TYPE_CHECKING
 
-from newsdesk.stories.score import COPY_BODY_WORDS
-
 if TYPE_CHECKING:
     from newsdesk.model import Extracted
     from newsdesk.stories.signature import Signature
@@ -28,6 +26,9 @@ def telling_of(meta: Extracted) -> tuple[str, str]:
 
 def is_teaser(signature: Signature) -> bool:
     """Too little body to be evidence of one copy (`stories.score.COPY_BODY_WORDS`)."""
+    # Imported here: the desk is opened by the first screen, which loads no story code.
+    from newsdesk.stories.score import COPY_BODY_WORDS
+
     return len(signature.lede_set - signature.title_set) < COPY_BODY_WORDS
 
 
