@@ -164,8 +164,18 @@ class Terminal:
     def quit(self) -> None:
         if self.proc.poll() is None:
             self.send("\x1b\x1bq")
+        # Keep reading the terminal while the app quits: an app whose last frames fill
+        # the pty's buffer blocks on its write and never gets to the key.
+        deadline = time.monotonic() + 10
+        while self.proc.poll() is None and time.monotonic() < deadline:
+            ready, _, _ = select.select([self.fd], [], [], 0.1)
+            if ready:
+                try:
+                    os.read(self.fd, 65536)
+                except OSError:
+                    break
         try:
-            self.proc.wait(10)
+            self.proc.wait(1)
         except subprocess.TimeoutExpired:
             os.killpg(self.proc.pid, signal.SIGTERM)
             self.proc.wait(10)
