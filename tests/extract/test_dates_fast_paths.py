@@ -6,6 +6,7 @@ import random
 
 from newsdesk.extract import dates
 from newsdesk.extract.date_order import DAY_FIRST
+from tests.extract.dates_reference import old_find_dates as _old_find_dates
 
 _PIECES = [
     "2025-03-14", "2025-03-14T09:30:00Z", "14 March 2025", "March 14, 2025", "14. März 2025",
@@ -13,24 +14,6 @@ _PIECES = [
     "9:30 a.m. ET", "at 10.05 CET", "Tuesday,", "the", "—", "-", "/", ".", " ", "\n", "12", "2026",
     "Feb ’20", "28. Juni 201914. Januar 2020", "1.2.22", "x", "€5.50",
 ]  # fmt: skip
-
-
-def _old_find_dates(text: str) -> list[dates.DateMatch]:
-    text = text[:4000]
-    if not dates._DIGIT.search(text):
-        return []
-    found: list[dates.DateMatch] = []
-    taken: list[tuple[int, int]] = []
-    for pattern, build, _ in dates._FINDERS:
-        for m in pattern.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
-                continue
-            iso = build(m)
-            if iso:
-                found.append(dates.DateMatch(iso, m.start(), m.end()))
-                taken.append((m.start(), m.end()))
-    found.sort(key=lambda d: d.start)
-    return found
 
 
 def test_find_dates_equals_every_pattern_tried() -> None:

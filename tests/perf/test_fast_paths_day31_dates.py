@@ -18,6 +18,7 @@ import pytest
 
 from newsdesk.extract import date_order, dates
 from newsdesk.extract.date_order import DAY_FIRST, reference_day
+from tests.extract.dates_reference import old_find_dates as _old_find_dates
 
 _PIECES = [
     "2025-03-14", "14 March 2025", "March 14, 2025", "14. März 2025", "03/14/2025", "05/03/2025",
@@ -29,24 +30,6 @@ _PIECES = [
 def _fresh() -> str:
     """Letters no earlier call has seen: a line not kept yet, with no digit of its own."""
     return "".join(random.choice("bcdfghjklmnpqrstvwxz") for _ in range(24))
-
-
-def _old_find_dates(text: str) -> list[dates.DateMatch]:
-    text = text[:4000]
-    if not dates._DIGIT.search(text):
-        return []
-    found: list[dates.DateMatch] = []
-    taken: list[tuple[int, int]] = []
-    for pattern, build, _ in dates._FINDERS:
-        for m in pattern.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
-                continue
-            iso = build(m)
-            if iso:
-                found.append(dates.DateMatch(iso, m.start(), m.end()))
-                taken.append((m.start(), m.end()))
-    found.sort(key=lambda d: d.start)
-    return found
 
 
 class _Counted:
