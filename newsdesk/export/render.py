@@ -6,8 +6,10 @@ puts the result on disk, the CLI prints `render` for `-o -`, the TUI previews it
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from newsdesk.export.errors import ExportError
@@ -70,10 +72,22 @@ def render(
     return Rendered(text, warnings)
 
 
-def file_name_for(article: Article, names: UniqueNames) -> str:
-    """A plain, unique `.md` file name from the headline (the id when there is none)."""
+def file_name_for(
+    article: Article,
+    names: UniqueNames,
+    held_by_other: Callable[[str, str], bool] | None = None,
+) -> str:
+    """A plain, unique `.md` file name from the headline (the id when there is none),
+    passing over names `held_by_other(name, article id)` says another article's file has."""
     fallback = f"article-{article.id}"
-    return names.claim(slugify(article.meta.title, fallback=fallback), ".md")
+    unusable = None
+    if held_by_other is not None:
+        unusable = partial(_held, held_by_other, article.id)
+    return names.claim(slugify(article.meta.title, fallback=fallback), ".md", unusable=unusable)
+
+
+def _held(held_by_other: Callable[[str, str], bool], article_id: str, name: str) -> bool:
+    return held_by_other(name, article_id)
 
 
 def render_files(
@@ -81,13 +95,20 @@ def render_files(
     options: ExportOptions,
     *,
     templates_dir: Path | None = None,
+    held_by_other: Callable[[str, str], bool] | None = None,
 ) -> RenderedFiles:
-    """One Markdown file per article, front matter first; names are headline slugs."""
+    """One Markdown file per article, front matter first; names are headline slugs.
+
+    `held_by_other(name, article id)`: whether the destination already holds another
+    article's file under that name (then the next free variant is used)."""
     warnings: list[str] = []
     template = load_template("article", templates_dir, warnings)
     names = UniqueNames()
     files = [
-        (file_name_for(article, names), render_article_file(article, options, template))
+        (
+            file_name_for(article, names, held_by_other),
+            render_article_file(article, options, template),
+        )
         for article in articles
     ]
     return RenderedFiles(files, warnings)

@@ -12,6 +12,7 @@ export collide, also on case-insensitive file systems.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 
 __all__ = ["MAX_SLUG_CHARS", "UniqueNames", "github_anchor", "slugify"]
 
@@ -87,11 +88,16 @@ class UniqueNames:
     def __init__(self) -> None:
         self._taken: set[str] = set()
 
-    def claim(self, slug: str, suffix: str = "") -> str:
-        """A free name `slug + suffix`, numbering it when the plain one is taken."""
+    def claim(
+        self, slug: str, suffix: str = "", *, unusable: Callable[[str], bool] | None = None
+    ) -> str:
+        """A free name `slug + suffix`, numbering it when the plain one is taken
+        (or, given `unusable`, when that says the name must not be used)."""
         candidate = slug
         number = 1
-        while (candidate + suffix).casefold() in self._taken:
+        while (candidate + suffix).casefold() in self._taken or (
+            unusable is not None and unusable(candidate + suffix)
+        ):
             number += 1
             tail = f"-{number}"
             candidate = _truncate(slug, MAX_SLUG_CHARS - len(tail), MAX_SLUG_BYTES) + tail

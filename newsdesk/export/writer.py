@@ -28,6 +28,7 @@ from newsdesk.export.destination import (
     free_variant,
 )
 from newsdesk.export.errors import ExportError, ExportExists
+from newsdesk.export.file_owner import another_articles_file
 from newsdesk.export.options import ExportOptions, ExportReport
 from newsdesk.export.render import render, render_files
 from newsdesk.model import Article
@@ -248,7 +249,12 @@ def _export_files(
     rename_if_taken: bool,
 ) -> ExportReport:
     dest, st = _folder_target(dest, rename_if_taken)
-    rendered = render_files(articles, options, templates_dir=templates_dir)
+    # In a folder that exists, a name another article's earlier export holds is passed
+    # over, so `force` replaces only this article's own file (or the editor's own).
+    held_by_other = another_articles_file(dest) if st is not None else None
+    rendered = render_files(
+        articles, options, templates_dir=templates_dir, held_by_other=held_by_other
+    )
     existing: list[Path] = []
     if st is not None:
         for name, _text in rendered.files:

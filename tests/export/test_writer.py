@@ -391,3 +391,38 @@ def test_md_files_never_replace_a_folder_even_with_force(
     with pytest.raises(ExportError, match="in the way"):
         export([make_article("Same")], dest, ExportOptions(format="md-files", force=True))
     assert listing(dest) == ["same.md", "same.md/keep.txt"]
+
+
+def test_md_files_force_never_replaces_another_articles_file(
+    tmp_path: Path, make_article: ArticleFactory
+) -> None:
+    """Two articles of one headline were exported as same.md and same-2.md; a later
+    export of the second alone named its file same.md again, and with force wrote it
+    over the first article's file (both files then held the second article)."""
+    dest = tmp_path / "out"
+    first = make_article("Same", "The first outlet's report.", source="Other Daily")
+    second = make_article("Same", "The second outlet's report.", source="Markup Daily")
+    export([first, second], dest, ExportOptions(format="md-files"))
+    assert listing(dest) == ["same-2.md", "same.md"]
+    assert f"id: {first.id}" in (dest / "same.md").read_text(encoding="utf-8")
+    # Alone, the second article's file is the one it already has: refused, then replaced.
+    with pytest.raises(ExportExists) as caught:
+        export([second], dest, ExportOptions(format="md-files"))
+    assert caught.value.conflicts == [dest / "same-2.md"]
+    report = export([second], dest, ExportOptions(format="md-files", force=True))
+    assert report.replaced == [dest / "same-2.md"]
+    assert listing(dest) == ["same-2.md", "same.md"]
+    first_file = (dest / "same.md").read_text(encoding="utf-8")
+    assert f"id: {first.id}" in first_file and "The first outlet's report." in first_file
+    assert "The second outlet's report." in (dest / "same-2.md").read_text(encoding="utf-8")
+    # A third article of that headline takes a free name and touches neither.
+    third = make_article("Same", "A third outlet's report.", source="Third Post")
+    report = export([third], dest, ExportOptions(format="md-files", force=True))
+    assert [p.name for p in report.paths] == ["same-3.md"] and report.replaced == []
+    # The editor's own file of that name (no newsdesk id) is still only replaced by force.
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "same.md").write_text("my notes", encoding="utf-8")
+    with pytest.raises(ExportExists):
+        export([first], mine, ExportOptions(format="md-files"))
+    assert (mine / "same.md").read_text(encoding="utf-8") == "my notes"
