@@ -7,6 +7,7 @@ from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING
 
 from newsdesk.desk.results import StoryGroup
+from newsdesk.desk.teaser_ids import own_story
 from newsdesk.errors import StoreError
 from newsdesk.isodates import iso_to_ts
 from newsdesk.model import Extracted
@@ -94,7 +95,9 @@ def _grouped_alone(articles: list[tuple[str, Extracted]]) -> list[list[str]]:
         alone = StoryGrouper(SqliteStoryTables(conn))
         parts: dict[str, list[str]] = {}
         for aid, meta in articles:
-            found = alone.assign(aid, meta, iso_to_ts(meta.published), new=True)
+            found = alone.assign(
+                aid, meta, iso_to_ts(meta.published), new=True, into=own_story(aid, meta)
+            )
             parts.setdefault(found, []).append(aid)
     finally:
         conn.close()
@@ -137,7 +140,11 @@ def regroup(store: StoreBackend, progress: Callable[[int, int], None] | None = N
                     article = by_id.get(aid)
                     if article is None:
                         continue
-                    story = grouper.assign(aid, article.meta, iso_to_ts(article.meta.published))
+                    # A recurring teaser under its own id stays alone, as on import.
+                    alone = own_story(aid, article.meta)
+                    story = grouper.assign(
+                        aid, article.meta, iso_to_ts(article.meta.published), into=alone
+                    )
                     store.set_story(tx, aid, story)
                 if progress is not None:
                     progress(min(start + _REGROUP_CHUNK, len(ids)), len(ids))
