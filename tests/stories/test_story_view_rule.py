@@ -88,3 +88,20 @@ def test_a_claim_leaves_an_archived_version_alone(backend: str) -> None:
     assert _cli("claim", other[0]) == 0  # from a shell: the same
     with Desk() as desk:
         assert set(desk.claims(other)) == set(other[:2])
+
+
+def test_an_earlier_wire_take_follows_its_matched_item() -> None:
+    """No search lists an earlier take (the inbox's row counts it): in a search it is
+    counted with its item's current version when that matched, not otherwise."""
+    from newsdesk.desk.stories import shown_versions
+    from newsdesk.store.protocol import StoryVersion
+
+    def version(aid: str, item: str | None, superseded: bool = False) -> StoryVersion:
+        return StoryVersion(aid, "s-1", False, False, superseded, item)
+
+    story = [version("v2", "wire-1"), version("v1", "wire-1", True), version("b", None)]
+    story.append(version("w1", "wire-2", True))
+    shown = shown_versions(story, with_archived=False, matched={"v2"})
+    assert [v.id for v in shown] == ["v2", "v1"]
+    shown = shown_versions(story, with_archived=False, matched={"b"})
+    assert [v.id for v in shown] == ["b"]
