@@ -24,6 +24,7 @@ from newsdesk.store.article_sql import (
     content_values,
     rows_in_order,
     story_titles,
+    story_version,
 )
 from newsdesk.store.feed_tellings import Told
 from newsdesk.store.postgresql.stories import membership, membership_params
@@ -577,17 +578,7 @@ def story_versions(conn: Conn, ids: Sequence[str]) -> list[StoryVersion]:
         "WHERE id = ANY(%s) AND story_id IS NOT NULL)",
         (list(dict.fromkeys(ids)),),
     )
-    return [
-        StoryVersion(
-            str(r["id"]),
-            str(r["story_id"]),
-            bool(r["archived"]),
-            bool(r["starred"]),
-            bool(r["superseded"]),
-            r["item_id"],
-        )
-        for r in found
-    ]
+    return [story_version(r) for r in found]
 
 
 def story_map(conn: Conn) -> dict[str, str]:

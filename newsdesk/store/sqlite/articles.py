@@ -20,6 +20,7 @@ from newsdesk.store.article_sql import (
     content_values,
     rows_in_order,
     story_titles,
+    story_version,
 )
 from newsdesk.store.feed_tellings import Told
 from newsdesk.store.protocol import InsertOutcome, StoryVersion
@@ -556,9 +557,7 @@ def story_versions(conn: sqlite3.Connection, ids: Sequence[str]) -> list[StoryVe
         "WHERE id IN (SELECT value FROM json_each(?)) AND story_id IS NOT NULL)",
         (json.dumps(list(dict.fromkeys(ids))),),
     )
-    return [
-        StoryVersion(str(r[0]), str(r[1]), bool(r[2]), bool(r[3]), bool(r[4]), r[5]) for r in found
-    ]
+    return [story_version(r) for r in found]
 
 
 def story_map(conn: sqlite3.Connection) -> dict[str, str]:
