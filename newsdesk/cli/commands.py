@@ -408,8 +408,9 @@ def _state_command(action: str) -> Handler:
         if ids is None:
             return EXIT_USAGE
         if action == "read" and load_settings(desk.paths).read_all_versions:
-            # `[stories] read_all_versions`: as `r` in the app, every version of the story.
-            ids = desk.with_versions(ids)
+            # `[stories] read_all_versions`: as `r` in the app, every version of the story
+            # the inbox shows (an archived one is left as it was, unless named).
+            ids = desk.with_versions(ids, with_archived=False)
         verbs: dict[str, Callable[[], ActionResult]] = {
             "star": lambda: desk.star(ids, True),
             "unstar": lambda: desk.star(ids, False),

@@ -21,7 +21,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -50,8 +50,9 @@ from newsdesk.desk.stories import (
     mend_stories,
     regroup,
     shown_story_counts,
-    shown_versions,
     story_groups,
+    view_members,
+    with_shown_versions,
 )
 from newsdesk.desk.storing import ArticleStorer
 from newsdesk.desk.targets import action_targets, resolve_id
@@ -807,9 +808,10 @@ class Desk:
     # -- claims (who has it) ----------------------------------------------------
 
     def claim(self, ids: Sequence[str]) -> ClaimOutcome:
-        """Claim articles for this editor; a story's versions come along. All or none:
-        when another editor has any of them, nothing is claimed and `held` says who."""
-        return self.store.claim(self.with_versions(ids))
+        """Claim articles for this editor; a story's versions not archived come along (as
+        the inbox's story row stands for them). All or none: when another editor has any
+        of them, nothing is claimed and `held` says who."""
+        return self.store.claim(self.with_versions(ids, with_archived=False))
 
     def release(self, ids: Sequence[str]) -> ClaimOutcome:
         """Let go of this editor's claims on the articles and their versions."""
@@ -1015,21 +1017,31 @@ class Desk:
 
     # -- stories ----------------------------------------------------------------
 
-    def story_members(self, story_id: str, *, with_archived: bool = True) -> list[str]:
-        """The versions of one story, newest first (without `with_archived`, those not
-        archived: what a folded story row of the inbox stands for)."""
-        members = self.store.story_members(story_id)
-        if with_archived:
-            return members
-        shown = shown_versions(self.store, members, with_archived=False)
-        return [m for m in members if m in shown]
+    def story_members(
+        self,
+        story_id: str,
+        *,
+        with_archived: bool = True,
+        matched: Collection[str] | None = None,
+    ) -> list[str]:
+        """The versions of one story, newest first: without `with_archived`, those not
+        archived (what a folded story row of the inbox stands for); with `matched` (a
+        search's answer), those it matched (`stories.shown_versions`)."""
+        if with_archived and matched is None:
+            return self.store.story_members(story_id)
+        return view_members(self.store, story_id, with_archived=with_archived, matched=matched)
 
     def shown_story_counts(
-        self, ids: Sequence[str], *, with_archived: bool
+        self,
+        ids: Sequence[str],
+        *,
+        with_archived: bool,
+        matched: Collection[str] | None = None,
     ) -> dict[str, tuple[int, int]]:
         """Per article of `ids` in a story of two or more: its story's versions a view
-        shows (archived ones only `with_archived`) and how many of them are starred."""
-        return shown_story_counts(self.store, ids, with_archived=with_archived)
+        shows (archived ones only `with_archived`, in a search those it `matched`) and
+        how many of them are starred."""
+        return shown_story_counts(self.store, ids, with_archived=with_archived, matched=matched)
 
     def existing(self, ids: Sequence[str]) -> set[str]:
         """Those of `ids` still stored (a selection may hold articles deleted elsewhere)."""
@@ -1039,8 +1051,11 @@ class Desk:
         """`ids`, each wire version a newer one replaced given as its current version."""
         return self.store.current_versions(ids)
 
-    def with_versions(self, ids: Sequence[str]) -> list[str]:
-        """`ids` plus every other version of their stories ("read one, read all"), order kept."""
+    def with_versions(self, ids: Sequence[str], *, with_archived: bool = True) -> list[str]:
+        """`ids` plus every other version of their stories ("read one, read all"), order
+        kept; without `with_archived`, the archived ones left out (those given stay)."""
+        if not with_archived:
+            return with_shown_versions(self.store, ids)
         return self.store.with_versions(ids)
 
     def stories(self, ids: Sequence[str] | None = None, *, min_size: int = 2) -> list[StoryGroup]:

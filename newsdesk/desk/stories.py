@@ -3,14 +3,16 @@ articles, and regrouping everything with the current recipe."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING
 
 from newsdesk.desk.results import StoryGroup
+from newsdesk.desk.teaser_ids import own_story
 from newsdesk.errors import StoreError
 from newsdesk.isodates import iso_to_ts
 from newsdesk.model import Extracted
 from newsdesk.store import StoreBackend, Transaction
+from newsdesk.store.protocol import StoryVersion
 
 if TYPE_CHECKING:
     from newsdesk.stories.grouping import StoryGrouper
@@ -93,7 +95,9 @@ def _grouped_alone(articles: list[tuple[str, Extracted]]) -> list[list[str]]:
         alone = StoryGrouper(SqliteStoryTables(conn))
         parts: dict[str, list[str]] = {}
         for aid, meta in articles:
-            found = alone.assign(aid, meta, iso_to_ts(meta.published), new=True)
+            found = alone.assign(
+                aid, meta, iso_to_ts(meta.published), new=True, into=own_story(aid, meta)
+            )
             parts.setdefault(found, []).append(aid)
     finally:
         conn.close()
@@ -136,7 +140,11 @@ def regroup(store: StoreBackend, progress: Callable[[int, int], None] | None = N
                     article = by_id.get(aid)
                     if article is None:
                         continue
-                    story = grouper.assign(aid, article.meta, iso_to_ts(article.meta.published))
+                    # A recurring teaser under its own id stays alone, as on import.
+                    alone = own_story(aid, article.meta)
+                    story = grouper.assign(
+                        aid, article.meta, iso_to_ts(article.meta.published), into=alone
+                    )
                     store.set_story(tx, aid, story)
                 if progress is not None:
                     progress(min(start + _REGROUP_CHUNK, len(ids)), len(ids))
@@ -145,33 +153,90 @@ def regroup(store: StoreBackend, progress: Callable[[int, int], None] | None = N
     return len(ids)
 
 
-def shown_versions(store: StoreBackend, members: Sequence[str], *, with_archived: bool) -> set[str]:
-    """Those of a story's `members` a view shows: archived ones only in a view of the
-    archive (`with_archived`). A folded story row counted and acted on its archived
-    versions too ("+2" over two versions in the inbox, "Starred 3 of 3")."""
-    if with_archived or len(members) < 2:
-        return set(members)
-    from newsdesk.search.query_tree import Flag
+def shown_versions(
+    versions: Sequence[StoryVersion],
+    *,
+    with_archived: bool,
+    matched: Collection[str] | None = None,
+) -> list[StoryVersion]:
+    """Those of a story's `versions` a view shows, and so what its folded row counts and
+    acts on: archived ones only in a view of the archive (`with_archived`), and in a
+    search only those the search `matched` (its answer's ids, None for the inbox). An
+    earlier take of wire copy follows its item: shown when a version of the item is
+    matched (no search lists earlier takes, yet the inbox's row counts them).
 
-    return set(members) - store.matching(members, Flag("archived"))
+    The row counted and acted on its archived versions too ("+2" over two versions in
+    the inbox, "Starred 3 of 3"), and in a search on every version, the unmatched ones
+    included."""
+    kept = [v for v in versions if with_archived or not v.archived]
+    if matched is None:
+        return kept
+    items = {v.item_id for v in kept if v.item_id and v.id in matched}
+    return [v for v in kept if v.id in matched or (v.superseded and v.item_id in items)]
+
+
+def view_members(
+    store: StoreBackend,
+    story_id: str,
+    *,
+    with_archived: bool,
+    matched: Collection[str] | None = None,
+) -> list[str]:
+    """The versions of one story a view shows (`shown_versions`), newest first."""
+    members = store.story_members(story_id)
+    if not members or (with_archived and matched is None):
+        return members
+    versions = [v for v in store.story_versions(members[:1]) if v.story_id == story_id]
+    shown = {v.id for v in shown_versions(versions, with_archived=with_archived, matched=matched)}
+    return [m for m in members if m in shown]
+
+
+def with_shown_versions(store: StoreBackend, ids: Sequence[str]) -> list[str]:
+    """`ids` plus the other versions of their stories not archived ("read one, read all",
+    a claim): the versions the inbox's story row stands for. The archived ones were
+    marked read and claimed too, out of sight."""
+    out = dict.fromkeys(ids)
+    for version in store.story_versions(ids):
+        if not version.archived:
+            out.setdefault(version.id)
+    return list(out)
 
 
 def shown_story_counts(
-    store: StoreBackend, ids: Sequence[str], *, with_archived: bool
+    store: StoreBackend,
+    ids: Sequence[str],
+    *,
+    with_archived: bool,
+    matched: Collection[str] | None = None,
 ) -> dict[str, tuple[int, int]]:
     """Per article of `ids` in a story of two or more: (its story's versions a view shows,
-    how many of those are starred); see `shown_versions`."""
-    members = {article_id: store.with_versions([article_id]) for article_id in ids}
-    members = {k: v for k, v in members.items() if len(v) > 1}
-    every = list(dict.fromkeys(m for versions in members.values() for m in versions))
-    if not every:
-        return {}
-    from newsdesk.search.query_tree import Flag
-
-    shown = shown_versions(store, every, with_archived=with_archived)
-    starred = store.matching([m for m in every if m in shown], Flag("starred"))
+    how many of those are starred); see `shown_versions`. One statement for them all
+    (it was one a row: 2.2 ms for a page of 48 story rows at 10,000 articles)."""
+    by_story: dict[str, list[StoryVersion]] = {}
+    story_of: dict[str, str] = {}
+    asked = set(ids)
+    for version in store.story_versions(ids):
+        by_story.setdefault(version.story_id, []).append(version)
+        if version.id in asked:
+            story_of[version.id] = version.story_id
+    shown = {
+        story: {
+            v.id: v.starred
+            for v in shown_versions(versions, with_archived=with_archived, matched=matched)
+        }
+        for story, versions in by_story.items()
+        if len(versions) > 1
+    }
     counts: dict[str, tuple[int, int]] = {}
-    for article_id, versions in members.items():
-        mine = [m for m in versions if m in shown or m == article_id]
-        counts[article_id] = (len(mine), sum(1 for m in mine if m in starred))
+    for article_id in ids:
+        story = story_of.get(article_id)
+        if story is None or story not in shown:
+            continue
+        mine = shown[story]
+        # The row itself is counted whatever the view (an archived head of `in:all`).
+        extra = 0 if article_id in mine else 1
+        own_star = 0
+        if extra:
+            own_star = next((int(v.starred) for v in by_story[story] if v.id == article_id), 0)
+        counts[article_id] = (len(mine) + extra, sum(mine.values()) + own_star)
     return counts

@@ -11,7 +11,13 @@ from typing import TYPE_CHECKING
 from newsdesk import paths as paths_mod
 from newsdesk.desk.results import ImportProgress, ImportSummary
 from newsdesk.desk.same_report import may_replace, shares_most_words
-from newsdesk.desk.teaser_ids import is_teaser, names_another, own_id, telling_of
+from newsdesk.desk.teaser_ids import (
+    is_teaser,
+    names_another,
+    own_id,
+    story_of_own,
+    telling_of,
+)
 from newsdesk.desk.text_ids import ids_for_text
 from newsdesk.import_batch import bulk_collection, store_batch
 from newsdesk.isodates import iso_to_ts
@@ -330,7 +336,9 @@ class ArticleStorer:
             # written once, story and all (a second write of the row cost a third
             # of an import's time on PostgreSQL). Wire copy is placed after: its
             # story is that of its other versions, which `settle_versions` finds.
-            placement = grouper.decide(aid, matching, published_ts) if looks else None
+            # A recurring teaser under its own id starts its own story (`story_of_own`).
+            alone = story_of_own(aid) if own is not None else None
+            placement = grouper.decide(aid, matching, published_ts, alone) if looks else None
             if placement is not None and matching is not signature:
                 # Matched without the file's subject; stored whole.
                 full = keys_of.get(index)

@@ -45,3 +45,24 @@ def own_id(content_id: str, meta: Extracted) -> str:
     guid, url = telling_of(meta)
     key = f"guid:{guid}" if guid else f"url:{url}"
     return hashlib.sha256(f"{content_id}\x00{key}".encode()).hexdigest()[:16]
+
+
+def story_of_own(own: str) -> str:
+    """The story a teaser stored under its own id `own` starts, alone: the text it shares
+    with the other day's item is no evidence of one article, so none of one story either
+    (the two days' "Morning briefing" were one story of two versions)."""
+    # Imported here, as `is_teaser`'s: the first screen loads no story code.
+    from newsdesk.stories.grouping import story_id_for
+
+    return story_id_for(own)
+
+
+def own_story(article_id: str, meta: Extracted) -> str | None:
+    """`story_of_own` for a stored article that is such a teaser (its id is `own_id` of
+    its text's id), None for any other: grouping everything again keeps them apart."""
+    from newsdesk.model import article_id as content_id
+
+    content = content_id(meta)
+    if article_id == content or own_id(content, meta) != article_id:
+        return None
+    return story_of_own(article_id)

@@ -9,6 +9,7 @@ from typing import Any
 
 from newsdesk.isodates import iso_to_ts, sort_key
 from newsdesk.model import ArticleRow, Extracted
+from newsdesk.store.protocol import StoryVersion
 from newsdesk.story_label import Candidate, representative
 from newsdesk.wire import HOLD_MARK
 
@@ -126,3 +127,16 @@ def story_titles(members: Iterable[Any]) -> dict[str, tuple[str, str | None]]:
         by_story.setdefault(str(story_id), []).append(found)
     named = {story: found[representative(found)] for story, found in by_story.items()}
     return {story: (m.title or "", sources[m.key]) for story, m in named.items()}
+
+
+def story_version(row: Any) -> StoryVersion:
+    """A `StoryVersion` from a row of (id, story_id, archived, starred, superseded,
+    item_id), as both backends read it (`story_versions`)."""
+    return StoryVersion(
+        str(row["id"]),
+        str(row["story_id"]),
+        bool(row["archived"]),
+        bool(row["starred"]),
+        bool(row["superseded"]),
+        row["item_id"],
+    )

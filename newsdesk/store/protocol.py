@@ -162,6 +162,19 @@ class Claim:
     ts: str
 
 
+@dataclass(frozen=True)
+class StoryVersion:
+    """One member of a story, with what decides whether a view shows and counts it."""
+
+    id: str
+    story_id: str
+    archived: bool
+    starred: bool
+    superseded: bool
+    #: The agency's GUID (wire copy), None for other articles.
+    item_id: str | None
+
+
 @dataclass
 class ClaimOutcome:
     """What a claim or a release did: the ids it took (or let go), and the ones
@@ -456,6 +469,11 @@ class StoreBackend(Protocol):
 
     def story_map(self) -> dict[str, str]:
         """Article id -> story id, for the articles of stories of two or more."""
+        ...
+
+    def story_versions(self, ids: Sequence[str]) -> list[StoryVersion]:
+        """Every member of the stories of `ids` (these included), with their marks, in one
+        statement: a page of story rows counted its versions one query a row."""
         ...
 
     # -- state and the action log --------------------------------------------------------

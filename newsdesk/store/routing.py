@@ -40,6 +40,7 @@ from newsdesk.store.protocol import (
     InsertOutcome,
     StateChange,
     StepPreview,
+    StoryVersion,
     TableCopy,
     Transaction,
 )
@@ -421,6 +422,12 @@ class RoutedStore:
     @routed
     def story_map(self) -> dict[str, str]:
         return self.sql.articles.story_map(self.conn)
+
+    @routed
+    def story_versions(self, ids: Sequence[str]) -> list[StoryVersion]:
+        if not ids:
+            return []
+        return self.sql.articles.story_versions(self.conn, ids)
 
     # -- state and the action log ----------------------------------------------------------
 

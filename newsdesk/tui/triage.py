@@ -48,7 +48,7 @@ def toggle(
     rows = desk.rows(ids)
     on = not all(getattr(row, field) for row in rows)
     if field == "read" and on and read_all_versions:
-        ids = desk.with_versions(ids)
+        ids = desk.with_versions(ids, with_archived=False)
     if field == "starred":
         return desk.star(ids, on)
     if field == "read":

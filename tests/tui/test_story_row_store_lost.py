@@ -156,7 +156,7 @@ async def test_opening_a_version_to_read_all_with_the_store_gone_says_so(
         row = screen.inbox.row(opened) if opened else None
         assert row is not None and row.story_size > 1 and not row.read
 
-        def fail(_ids: object) -> list[str]:
+        def fail(_ids: object, **_options: object) -> list[str]:
             raise StoreUnreachableError(LOST)
 
         monkeypatch.setattr(app.desk, "with_versions", fail)

@@ -24,10 +24,11 @@ from newsdesk.store.article_sql import (
     content_values,
     rows_in_order,
     story_titles,
+    story_version,
 )
 from newsdesk.store.feed_tellings import Told
 from newsdesk.store.postgresql.stories import membership, membership_params
-from newsdesk.store.protocol import InsertOutcome
+from newsdesk.store.protocol import InsertOutcome, StoryVersion
 from newsdesk.store.sqlite.articles import RAW_LIMIT, readable_meta, told
 from newsdesk.store.story_tables import Placement
 from newsdesk.wire import HOLD_MARK, is_wire, wire_columns
@@ -568,6 +569,16 @@ def with_versions(conn: Conn, ids: Sequence[str]) -> list[str]:
     )
     out.update(dict.fromkeys(str(r["id"]) for r in found))
     return list(out)
+
+
+def story_versions(conn: Conn, ids: Sequence[str]) -> list[StoryVersion]:
+    found = conn.execute(
+        "SELECT id, story_id, archived, starred, superseded, item_id FROM articles "
+        "WHERE story_id IN (SELECT story_id FROM articles "
+        "WHERE id = ANY(%s) AND story_id IS NOT NULL)",
+        (list(dict.fromkeys(ids)),),
+    )
+    return [story_version(r) for r in found]
 
 
 def story_map(conn: Conn) -> dict[str, str]:

@@ -20,9 +20,10 @@ from newsdesk.store.article_sql import (
     content_values,
     rows_in_order,
     story_titles,
+    story_version,
 )
 from newsdesk.store.feed_tellings import Told
-from newsdesk.store.protocol import InsertOutcome
+from newsdesk.store.protocol import InsertOutcome, StoryVersion
 from newsdesk.store.story_tables import Placement
 from newsdesk.wire import HOLD_MARK, is_wire, wire_columns
 
@@ -547,6 +548,16 @@ def with_versions(conn: sqlite3.Connection, ids: Sequence[str]) -> list[str]:
         )
         out.update(dict.fromkeys(str(r[0]) for r in found))
     return list(out)
+
+
+def story_versions(conn: sqlite3.Connection, ids: Sequence[str]) -> list[StoryVersion]:
+    found = conn.execute(
+        "SELECT id, story_id, archived, starred, superseded, item_id FROM articles "
+        "WHERE story_id IN (SELECT story_id FROM articles "
+        "WHERE id IN (SELECT value FROM json_each(?)) AND story_id IS NOT NULL)",
+        (json.dumps(list(dict.fromkeys(ids))),),
+    )
+    return [story_version(r) for r in found]
 
 
 def story_map(conn: sqlite3.Connection) -> dict[str, str]:

@@ -122,6 +122,9 @@ class DetailPane(ScrollView, can_focus=True):
         self.article_id: str | None = None
         #: Ids of the "Related" list shown (keys 1-5).
         self.related_ids: list[str] = []
+        #: The versions of a story its list row counts ("Also in" names their outlets, as
+        #: "+N" counts them: not an archived one in the inbox); None: every version.
+        self.counted: Callable[[str], list[str]] | None = None
         #: The whole view as one Text (what tests read).
         self.text = Text("Nothing selected.")
         self._lines: list[Text] = []
@@ -172,7 +175,10 @@ class DetailPane(ScrollView, can_focus=True):
         members: list[str] = []
         if article.story_size > 1 and article.story_id:
             members = [m for m in source.story_members(article.story_id) if m != article.id]
-            carried = source.rows(members[:CARRIED_LIMIT])
+            # An empty answer is a read that failed: every version, as before.
+            counted = set(self.counted(article.story_id)) if self.counted else set()
+            shown = [m for m in members if not counted or m in counted]
+            carried = source.rows(shown[:CARRIED_LIMIT])
         related = self.related_cache.get(article.id)
         if related is None:
             self._find_related(article.id, members)

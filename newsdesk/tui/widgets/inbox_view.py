@@ -10,7 +10,7 @@ its own answers in one of these.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from datetime import datetime
 from typing import Protocol, TypeVar
@@ -46,10 +46,16 @@ class InboxSource(Protocol):
 
     def get(self, article_id: str) -> Article | None: ...
 
-    def story_members(self, story_id: str, *, with_archived: bool = True) -> list[str]: ...
+    def story_members(
+        self,
+        story_id: str,
+        *,
+        with_archived: bool = True,
+        matched: Collection[str] | None = None,
+    ) -> list[str]: ...
 
     def shown_story_counts(
-        self, ids: Sequence[str], *, with_archived: bool
+        self, ids: Sequence[str], *, with_archived: bool, matched: Collection[str] | None = None
     ) -> dict[str, tuple[int, int]]: ...
 
     def related(self, article_id: str, limit: int = 5) -> list[str]: ...
@@ -95,16 +101,28 @@ class GuardedSource:
     def rows(self, ids: Sequence[str]) -> list[ArticleRow]:
         return self._or(lambda: self._source.rows(ids), [])
 
-    def story_members(self, story_id: str, *, with_archived: bool = True) -> list[str]:
+    def story_members(
+        self,
+        story_id: str,
+        *,
+        with_archived: bool = True,
+        matched: Collection[str] | None = None,
+    ) -> list[str]:
         return self._or(
-            lambda: self._source.story_members(story_id, with_archived=with_archived), []
+            lambda: self._source.story_members(
+                story_id, with_archived=with_archived, matched=matched
+            ),
+            [],
         )
 
     def shown_story_counts(
-        self, ids: Sequence[str], *, with_archived: bool
+        self, ids: Sequence[str], *, with_archived: bool, matched: Collection[str] | None = None
     ) -> dict[str, tuple[int, int]]:
         return self._or(
-            lambda: self._source.shown_story_counts(ids, with_archived=with_archived), {}
+            lambda: self._source.shown_story_counts(
+                ids, with_archived=with_archived, matched=matched
+            ),
+            {},
         )
 
     def related(self, article_id: str, limit: int = 5) -> list[str]:
@@ -164,6 +182,8 @@ class InboxView(Container):
         self.newer_left = 0
         #: The query whose `shows_archived` was read last, and the answer.
         self._archive_view: tuple[str, bool] = ("", False)
+        #: The answer's ids whose set `matched` gave last, and that set.
+        self._matched: tuple[list[str], frozenset[str]] | None = None
 
     def compose(self) -> ComposeResult:
         yield InboxList(
@@ -173,7 +193,9 @@ class InboxView(Container):
             editor=self._source.editor,
             id="inbox",
         )
-        yield DetailPane(self._source, self._clock, id="detail")
+        detail = DetailPane(self._source, self._clock, id="detail")
+        detail.counted = self.counted_members  # "Also in" names what "+N" counts
+        yield detail
 
     @property
     def inbox(self) -> InboxList:
@@ -193,6 +215,23 @@ class InboxView(Container):
             self._archive_view = (query, shown)
         return self._archive_view[1]
 
+    def matched(self) -> frozenset[str] | None:
+        """What a search on screen matched (None for the inbox): a folded story row counts
+        and acts on those of its versions only. In a search it stood for every version,
+        the ones the search did not match included."""
+        if not self.results.query:
+            return None
+        ids = self.results.ids
+        if self._matched is None or self._matched[0] is not ids:
+            self._matched = (ids, frozenset(ids))
+        return self._matched[1]
+
+    def counted_members(self, story_id: str) -> list[str]:
+        """The versions of a story its folded row counts in this view (as `_rows_as_shown`)."""
+        return self._source.story_members(
+            story_id, with_archived=self.shows_archived(), matched=self.matched()
+        )
+
     def _rows_as_shown(self, ids: Sequence[str]) -> list[ArticleRow]:
         """The rows, a story's counts (+N, starred) of the versions this view shows: an
         archived version counted in the inbox's "+2", and `s` starred it too."""
@@ -200,7 +239,9 @@ class InboxView(Container):
         in_stories = [row.id for row in rows if row.story_size > 1]
         if not in_stories:
             return rows
-        counts = self._source.shown_story_counts(in_stories, with_archived=self.shows_archived())
+        counts = self._source.shown_story_counts(
+            in_stories, with_archived=self.shows_archived(), matched=self.matched()
+        )
         return [
             replace(row, story_size=found[0], story_starred=found[1])
             if (found := counts.get(row.id)) is not None
@@ -319,9 +360,13 @@ class InboxView(Container):
         members = self._reads.story_members(story)
         self.results.expand(head, members)
         if head in self.inbox.selected:
-            # The folded row selected stood for every version: expanded, they stay selected
+            # The folded row selected stood for its versions: expanded, they stay selected
             # (the row alone was then one article, and an export left two versions out).
-            self.inbox.set_selection(self.inbox.selected | set(members))
+            # Those it counted, not the archived or (in a search) unmatched ones.
+            counted = self._reads.story_members(
+                story, with_archived=self.shows_archived(), matched=self.matched()
+            )
+            self.inbox.set_selection(self.inbox.selected | set(counted))
         self.show_rows(Placement(head))
         return True
 
@@ -405,9 +450,12 @@ class InboxView(Container):
 
     def _as_drawn(self, ids: list[str]) -> list[str]:
         with_archived = self.shows_archived()
+        matched = self.matched()
         found = self.results.story_targets(
             ids,
-            lambda story: self._reads.story_members(story, with_archived=with_archived),
+            lambda story: self._reads.story_members(
+                story, with_archived=with_archived, matched=matched
+            ),
             self.inbox.drawn_story_size,
         )
         self.newer_left = found.newer

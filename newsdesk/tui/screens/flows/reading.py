@@ -122,7 +122,7 @@ class ReadingFlow:
             ids = [article_id]
             if host.settings.read_all_versions and row.story_size > 1:
                 try:
-                    ids = host.desk.with_versions(ids)  # "read one, read all"
+                    ids = host.desk.with_versions(ids, with_archived=False)  # read one, read all
                 except DeskError as exc:
                     # The store went away: said, the article still opens (on screen), and
                     # nothing is marked: not this version alone for its story.
