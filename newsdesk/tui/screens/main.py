@@ -42,6 +42,7 @@ from newsdesk.desk import Desk
 from newsdesk.errors import DeskError
 from newsdesk.sanitize import clean_line
 from newsdesk.tui.commands import KeyTableCommands
+from newsdesk.tui.headline_quote import quoted_headline
 from newsdesk.tui.inbox_results import InboxResults
 from newsdesk.tui.keymap import KEY_TABLE, ROW_ACTIONS, SPEC_BY_ID, key_display
 from newsdesk.tui.screens.flows.changed_elsewhere import ChangedElsewhere, held_row_actions
@@ -472,11 +473,11 @@ class MainScreen(Screen[None]):
         if first is None or first not in self.inbox.ids:
             return  # not listed: said above ("not in this search")
         row = self.inbox.row(first)
-        title = clean_line(row.title)[:60] if row is not None else ""
+        title = quoted_headline(row.title) if row is not None else ""
         place = self.inbox.ids.index(first) + 1
         self.notify(
             f"{counted(len(reveal), 'article')} {what or 'imported'}; the cursor stays where "
-            f"you moved it. The first is row {place:,}" + (f": “{title}”." if title else "."),
+            f"you moved it. The first is row {place:,}" + (f": {title}." if title else "."),
             timeout=6,
             markup=False,
         )
