@@ -54,6 +54,7 @@ from newsdesk.tui.screens.flows.rules import open_rules
 from newsdesk.tui.screens.flows.saved import SavedSearchFlow
 from newsdesk.tui.screens.flows.stories import StoryFlow
 from newsdesk.tui.screens.flows.triage import TriageFlow
+from newsdesk.tui.screens.flows.undo import UndoFlow
 from newsdesk.tui.search_runner import SearchAnswer, SearchRequest, first_screenful
 from newsdesk.tui.undo_cursor import UndoCursors
 from newsdesk.tui.widgets.claim_writer import ClaimWriter
@@ -170,6 +171,7 @@ class MainScreen(Screen[None]):
         self.feeds = FeedsFlow(self)
         self.exports = ExportFlow(self)
         self.changed_elsewhere = ChangedElsewhere(self)
+        self.undo = UndoFlow(self, imports=self.imports, feeds=self.feeds, undo_now=self._undo_now)
         self.reading = ReadingFlow(
             self,
             expand=self.stories.expand,
@@ -768,65 +770,17 @@ class MainScreen(Screen[None]):
         self.triage.note()
 
     def action_undo(self) -> None:
-        if self.imports.holds_undo():
-            return
-        step = self.feeds.unasked_step_is_newest()
-        if step is None:
-            self._undo_asking_if_big()
-            return
-        # A due feed or a watched folder brought articles the rules changed after the
-        # editor's last step: `u` took that back in place of the editor's own, unsaid.
-        from newsdesk.tui.modals.confirm import ConfirmDialog
+        self.undo.undo()
 
-        rules = step.kind.split(" ", 1)[-1]
-        question = (
-            f"The newest step is not yours: the rules ({rules}) changed "
-            f"{counted(len(step.article_ids), 'article')} that arrived by themselves. "
-            "Undo that? Your own last step stays."
-        )
-
-        def answered(yes: bool | None) -> None:
-            self.feeds.forget(step)  # asked once: a `u` after "no" takes it back
-            if yes:
-                self._undo_now()
-            else:
-                self.notify("Nothing undone.", timeout=2)
-
-        self.app.push_screen(ConfirmDialog("Undo the rules?", question, confirm="Undo"), answered)
-
-    def _undo_asking_if_big(self) -> None:
-        """`u`, asking first when the step covers more than `BIG_ACTION` articles, as a
-        big change does: two `u` took back a 15,000-article import made from a shell
-        before the app opened, with nothing said until it was gone."""
-        from newsdesk.desk import BIG_ACTION
-
-        try:
-            step = self.desk.undo_step(own_session=True)
-        except DeskError:
-            step = None  # the undo itself says what is wrong
-        if step is None or step.articles <= BIG_ACTION:
-            self._undo_now()
-            return
-        from newsdesk.desk.results import undo_question
-        from newsdesk.tui.modals.confirm import ConfirmDialog
-        from newsdesk.tui.relative_time import compact_when
-
-        when = compact_when(step.ts, datetime.now().astimezone())
-        title, question = undo_question(step.kind, step.articles, when, step.editor)
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self._undo_now()
-            else:
-                self.notify("Nothing undone.", timeout=2)
-
-        self.app.push_screen(ConfirmDialog(title, question, confirm="Undo"), answered)
-
-    def _undo_now(self) -> None:
-        """Undo, the keys typed next waiting for the list it brings back (`Undone`)."""
+    def _undo_now(self, expect: int | None = None) -> None:
+        """Undo (`expect`: that step or none), the keys typed next waiting for the list it
+        brings back (`Undone`)."""
         self._undoing = True
         self._hold_keys_until = time.monotonic() + SUBMIT_HOLD_SECONDS
-        self.writer.undo()
+        self.writer.undo(expect)
+
+    def on_desk_writer_undo_step_changed(self, _message: DeskWriter.UndoStepChanged) -> None:
+        self.undo.step_changed()
 
     def on_desk_writer_undo_ended(self, _message: DeskWriter.UndoEnded) -> None:
         # After `Undone` (which asked for the list, held for too): nothing more to wait for.

@@ -25,7 +25,7 @@ from textual.widget import Widget
 
 from newsdesk.desk import ActionResult, Desk, DeskError
 from newsdesk.desk.results import left_by_others, nothing_taken_back, taken_back_in_deleted
-from newsdesk.errors import StepInProgress
+from newsdesk.errors import StepChanged, StepInProgress
 from newsdesk.store.protocol import StepPreview
 from newsdesk.tui import triage
 from newsdesk.tui.workers import app_worker
@@ -65,6 +65,10 @@ class DeskWriter(Widget):
 
     class UndoEnded(Message):
         """An undo ended, however it did (after `Undone` when it undid something)."""
+
+    class UndoStepChanged(Message):
+        """An undo of the step the editor was asked about found another step newest:
+        nothing undone (the screen asks again)."""
 
     class BatchWritten(Message, bubble=False):
         """The big batch a worker was writing is done (or failed): next in line may go."""
@@ -232,31 +236,36 @@ class DeskWriter(Widget):
         )
         self.post_message(self.Applied(result, len(ids)))
 
-    def undo(self) -> None:
+    def undo(self, expect: int | None = None) -> None:
         """Undo the newest step; asked for during a big batch, that batch once written.
+        `expect`: the batch of the step the editor said yes to; when another is newest
+        by then, nothing is undone and `UndoStepChanged` follows.
 
         Always in a worker: how big the step is (a delete of thousands brought back) is
         known only once it is read; a small one is written in milliseconds anyway."""
         if self._writing:
             self.notify("Undo follows once this change is written.", timeout=3)
-        self._in_turn(self._undo_in_worker)
+        self._in_turn(lambda: self._undo_in_worker(expect))
 
-    def _undo_in_worker(self) -> None:
+    def _undo_in_worker(self, expect: int | None) -> None:
         self.status = "undoing…"
-        self._in_worker(self._undo)
+        self._in_worker(lambda: self._undo(expect))
 
-    def _undo(self) -> None:
+    def _undo(self, expect: int | None) -> None:
         try:
-            self._undo_step()
+            self._undo_step(expect)
         finally:
             # The screen holds the keys typed after `u` until the undo has ended.
             self.post_message(self.UndoEnded())
 
-    def _undo_step(self) -> None:
+    def _undo_step(self, expect: int | None) -> None:
         try:
             # What it says comes from the step taken (`result.step`), not from one read
             # before it: another change between the two made the message wrong.
-            result = self._desk.undo(own_session=True)
+            result = self._desk.undo(own_session=True, expect=expect)
+        except StepChanged:
+            self.post_message(self.UndoStepChanged())
+            return
         except StepInProgress as exc:
             # Not a failure: the running import is the newest step (`ImportFlow.holds_undo`).
             self.notify(str(exc), timeout=4, markup=False)
