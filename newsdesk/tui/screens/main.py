@@ -42,7 +42,6 @@ from newsdesk.desk import Desk
 from newsdesk.errors import DeskError
 from newsdesk.sanitize import clean_line
 from newsdesk.tui.commands import KeyTableCommands
-from newsdesk.tui.headline_quote import quoted_headline
 from newsdesk.tui.inbox_results import InboxResults
 from newsdesk.tui.keymap import KEY_TABLE, ROW_ACTIONS, SPEC_BY_ID, key_display
 from newsdesk.tui.screens.flows.changed_elsewhere import ChangedElsewhere, held_row_actions
@@ -120,6 +119,7 @@ class MainScreen(Screen[None]):
         clock: Callable[[], datetime],
         keymap_overrides: Mapping[str, str],
         save_state: Callable[..., None],
+        keep_notice: Callable[[str], None] = lambda _text: None,
     ) -> None:
         super().__init__()
         self.desk = desk
@@ -167,7 +167,7 @@ class MainScreen(Screen[None]):
         self.triage = TriageFlow(self)
         self.saved = SavedSearchFlow(self)
         self.stories = StoryFlow(self)
-        self.imports = ImportFlow(self)
+        self.imports = ImportFlow(self, keep_notice=keep_notice)
         self.feeds = FeedsFlow(self)
         self.exports = ExportFlow(self)
         self.changed_elsewhere = ChangedElsewhere(self)
@@ -418,34 +418,7 @@ class MainScreen(Screen[None]):
         if answer.request.query == self._searching_for:
             self._searching_for = None
         self.query_one(SearchBar).show_message(answer.notice or "", error=False)
-        reveal = answer.request.reveal
-        if (
-            reveal
-            and answer.request.reveal_as
-            and answer.complete
-            and not self.view.results.lists_any(reveal)
-        ):
-            them = "it" if len(reveal) == 1 else "them"
-            if answer.request.query:
-                self.notify(
-                    f"{counted(len(reveal), 'article')} {answer.request.reveal_as}, "
-                    "not in this search: "
-                    f"Esc clears the search to show {them}.",
-                    markup=False,
-                )
-            else:
-                # Not in the inbox at all: a rule archived them as they arrived (a
-                # killfile), and the import seemed to bring nothing.
-                archived = sum(1 for row in self.desk.rows(list(reveal[:500])) if row.archived)
-                if archived:
-                    self.notify(
-                        f"{counted(archived, 'article')} {answer.request.reveal_as} went "
-                        f"straight to the archive (a rule's archive): is:archived shows "
-                        f"{'it' if archived == 1 else 'them'}.",
-                        markup=False,
-                    )
-        if reveal and answer.complete and not self.results.reveals(answer.request, before):
-            self._say_where_revealed(reveal, answer.request.reveal_as)
+        self.imports.answered(answer, before)  # the import's summary says where they are
         self._answered_behind = answer.index_behind
         keep = answer.request.keep
         if answer.index_behind and keep and not self.view.results.lists_any((keep,)):
@@ -467,22 +440,6 @@ class MainScreen(Screen[None]):
             )
             self.post_message(self.InboxLoaded())
         self.update_status()
-
-    def _say_where_revealed(self, reveal: tuple[str, ...], what: str) -> None:
-        """The editor moved during the import: the cursor stays, and the notice says where
-        the first article it brought is listed instead."""
-        first = self.results.first_listed(reveal)
-        if first is None or first not in self.inbox.ids:
-            return  # not listed: said above ("not in this search")
-        row = self.inbox.row(first)
-        title = quoted_headline(row.title) if row is not None else ""
-        place = self.inbox.ids.index(first) + 1
-        self.notify(
-            f"{counted(len(reveal), 'article')} {what or 'imported'}; the cursor stays where "
-            f"you moved it. The first is row {place:,}" + (f": {title}." if title else "."),
-            timeout=6,
-            markup=False,
-        )
 
     def on_search_job_failed(self, message: SearchJob.Failed) -> None:
         self._searching_for = None
@@ -925,6 +882,8 @@ class MainScreen(Screen[None]):
         self.update_status()
 
     def on_import_job_finished(self, message: ImportJob.Finished) -> None:
+        # One summary, once the list shows where the new articles are.
+        self.imports.ended(message, placed=not message.sample and bool(message.new_ids))
         if message.sample:
             self.imports.sample_finished()
             self.refresh_results()
