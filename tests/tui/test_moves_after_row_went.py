@@ -79,10 +79,10 @@ async def test_a_move_typed_after_the_row_went_lands_where_aimed(
         bo.close()
 
 
-async def test_j_after_the_last_row_went_stays_and_keeps_the_hold(
+async def test_after_the_last_row_went_J_finds_none_and_K_opens_the_row_before(
     make_app: AppFactory, seeded: Paths, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Nothing came after the gone row: `j` stays, and `s` is still refused (it was
+    """Nothing came after the gone row: `J` says so and `s` is still refused (it was
     meant for the row that went, not the one above it)."""
     app = make_app()
     seen = record_notifications(app)
@@ -107,6 +107,12 @@ async def test_j_after_the_last_row_went_stays_and_keeps_the_hold(
             await settle(pilot)
             assert not app.desk.rows([old[-2]])[0].starred
             assert any("Nothing done" in m for m in seen)
+            # `K` aims at the row before the gone one: the row the cursor is on now (it
+            # opened the one above it, skipping that row).
+            await pilot.press("K")
+            await settle(pilot)
+            assert screen.detail.has_focus
+            assert screen.detail.article_id == old[-2]
     finally:
         bo.close()
 
@@ -141,26 +147,24 @@ async def test_J_from_the_reader_after_the_article_went_opens_the_next_one(
         bo.close()
 
 
-async def test_a_move_long_after_goes_from_the_cursor(
-    make_app: AppFactory, seeded: Paths, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Once the hold is over the editor has seen where the cursor is: `j` moves on."""
-    monkeypatch.setattr(changed_elsewhere, "HOLD_S", 0.0)
-    app = make_app()
-    monkeypatch.setenv("NEWSDESK_EDITOR", "bo")
-    bo = Desk(seeded)
-    try:
-        async with app.run_test(size=SIZE) as pilot:
-            screen = main_screen(app)
-            await settle(pilot)
-            await pilot.press("j")
-            await settle(pilot)
-            gone = screen.inbox.current_id
-            bo.archive([gone or ""])
-            await wait_until(pilot, lambda: screen.inbox.current_id not in (gone, None))
-            landed = screen.inbox.cursor
-            await pilot.press("j")
-            await settle(pilot)
-            assert screen.inbox.cursor == landed + 1
-    finally:
-        bo.close()
+def test_a_move_after_the_hold_goes_from_the_cursor() -> None:
+    """Once the hold is over the editor has seen where the cursor is: moves go on from
+    there (`move_start` None), as they do when no row went."""
+    from types import SimpleNamespace
+
+    from newsdesk.tui.row_gap import RowGap
+
+    now = [0.0]
+    inbox = SimpleNamespace(ids=["a", "c", "d"], left_gap=RowGap("b", "a", "c"))
+    watch = changed_elsewhere.ChangedElsewhere(
+        SimpleNamespace(inbox=inbox),
+        clock=lambda: now[0],
+    )
+    watch.moved("The article you were reading was archived by bo.", "b")
+    assert watch.move_start(forward=True) == 0  # from "a": the next is "c"
+    assert watch.move_start(forward=False) == 1  # from "c": the previous is "a"
+    now[0] = changed_elsewhere.HOLD_S + 1
+    assert watch.move_start(forward=True) is None
+    watch.moved("The article under the cursor was deleted by bo.", "z")  # another gap
+    now[0] = 0.0
+    assert watch.move_start(forward=True) is None

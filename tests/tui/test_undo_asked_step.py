@@ -74,15 +74,3 @@ async def test_a_step_logged_while_asked_is_not_what_the_yes_undoes(
         await pilot.press("y")
         await settle(pilot)
         assert app.desk.count() == total - 3 - big
-
-
-async def test_a_small_step_is_not_asked_about(make_app: AppFactory) -> None:
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("s")
-        await settle(pilot)
-        await pilot.press("u")
-        await settle(pilot)
-        assert not isinstance(app.screen, ConfirmDialog)
-        assert app.desk.count_matches("is:starred") == 0
