@@ -183,6 +183,7 @@ class NewsdeskApp(App[None]):
                 keymap_overrides=self.keymap_overrides,
                 save_state=self.save_ui_state,
                 keep_notice=self.keep_notice,
+                small_screen=self._small_screen,
             )
         )
         for problem in [*self.settings.errors, *self._keymap_errors]:

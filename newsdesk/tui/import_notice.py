@@ -48,11 +48,12 @@ def _first(items: Sequence[tuple[str, str]]) -> str:
 
 
 def import_summary(
-    outcome: ImportOutcome, where: str = ""
+    outcome: ImportOutcome, where: str = "", *, brief: bool = False
 ) -> tuple[str, SeverityLevel, float | None]:
     """The summary's text, severity and timeout (None: the app's default). `where`: where
     the new articles are when the list does not show them at the cursor ("not in this
-    search: Esc clears the search to show them")."""
+    search: Esc clears the search to show them"). `brief` (a small screen, where a notice
+    is one line when it fits): the first failed file is left to the log (L)."""
     if outcome.sample:
         head = f"Imported {outcome.imported:,} sample articles (fictional)"
     else:
@@ -68,13 +69,14 @@ def import_summary(
     clauses = [where] if where else []
     if outcome.failed:
         failed = outcome.failed
-        clauses.append(f"{_plural(len(failed), 'file')} not imported (first: {_first(failed)})")
+        first = "" if brief else f" (first: {_first(failed)})"
+        clauses.append(f"{_plural(len(failed), 'file')} not imported{first}")
     if outcome.warned and not outcome.sample:
         warned = outcome.warned
         files = len({path for path, _ in warned})
+        first = "" if brief else f" (first: {_first(warned)})"
         clauses.append(
-            f"{_plural(len(warned), 'part')} of {_plural(files, 'imported file')} left out "
-            f"(first: {_first(warned)})"
+            f"{_plural(len(warned), 'part')} of {_plural(files, 'imported file')} left out{first}"
         )
     if outcome.disk_full:
         clauses.append(outcome.disk_full)

@@ -120,6 +120,7 @@ class MainScreen(Screen[None]):
         keymap_overrides: Mapping[str, str],
         save_state: Callable[..., None],
         keep_notice: Callable[[str], None] = lambda _text: None,
+        small_screen: Callable[[], bool] = lambda: False,
     ) -> None:
         super().__init__()
         self.desk = desk
@@ -167,7 +168,7 @@ class MainScreen(Screen[None]):
         self.triage = TriageFlow(self)
         self.saved = SavedSearchFlow(self)
         self.stories = StoryFlow(self)
-        self.imports = ImportFlow(self, keep_notice=keep_notice)
+        self.imports = ImportFlow(self, keep_notice=keep_notice, small_screen=small_screen)
         self.feeds = FeedsFlow(self)
         self.exports = ExportFlow(self)
         self.changed_elsewhere = ChangedElsewhere(self)

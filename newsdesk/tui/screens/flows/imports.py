@@ -67,10 +67,18 @@ def typed_path(text: str, prefill: str = "") -> Path:
 class ImportFlow:
     """The import dialog, the survey's question and the import log screen."""
 
-    def __init__(self, host: InboxHost, *, keep_notice: Callable[[str], None]) -> None:
+    def __init__(
+        self,
+        host: InboxHost,
+        *,
+        keep_notice: Callable[[str], None],
+        small_screen: Callable[[], bool] = lambda: False,
+    ) -> None:
         self.host = host
         #: Marks a notice the small screen's stack must not take down for a later one.
         self._keep_notice = keep_notice
+        #: Notices are one line when they fit there: the summary is brief.
+        self._small_screen = small_screen
         #: The import that ended, its summary waiting for the list that places it.
         self._ended: ImportOutcome | None = None
         self._summary_timer: Timer | None = None
@@ -302,7 +310,8 @@ class ImportFlow:
             if first is not None and first in host.inbox.ids:
                 row = host.inbox.row(first)
                 place = host.inbox.ids.index(first) + 1
-                title = f": {quoted_headline(row.title)}" if row is not None else ""
+                shown = row is not None and not self._small_screen()
+                title = f": {quoted_headline(row.title)}" if shown and row else ""
                 where = f"the cursor stays where you moved it; the first is row {place:,}{title}"
         self._say(where)
 
@@ -313,6 +322,6 @@ class ImportFlow:
             self._summary_timer = None
         if outcome is None:
             return
-        text, severity, timeout = import_summary(outcome, where)
+        text, severity, timeout = import_summary(outcome, where, brief=self._small_screen())
         self._keep_notice(text)
         self.host.notify(text, severity=severity, timeout=timeout, markup=False)
