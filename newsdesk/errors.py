@@ -51,6 +51,15 @@ class StepInProgress(StoreError):
 STEP_IN_PROGRESS = "The import is still running: undo takes it back once it has finished."
 
 
+class StepChanged(StoreError):
+    """The newest step is no longer the one the editor was asked about (`undo(expect=)`):
+    a fetch or an import logged one meanwhile, or it was taken back elsewhere. Nothing
+    undone: "Undo" in answer to "Undo import of 3,000 articles?" took the fetch's step."""
+
+
+STEP_CHANGED = "The newest step changed since you were asked: nothing undone."
+
+
 class StoreBusyError(StoreError):
     """Another process kept the store's write lock past the busy timeout; nothing changed."""
 

@@ -847,15 +847,18 @@ class Desk:
         asks before a big one (an import from a shell an hour ago is one `u` away)."""
         return self.store.undo_step(since=self._opened_after if own_session else None)
 
-    def undo(self, *, own_session: bool = False) -> ActionResult | None:
+    def undo(self, *, own_session: bool = False, expect: int | None = None) -> ActionResult | None:
         """Undo the newest step: marks back, an import's articles removed, a delete's restored.
 
         `own_session` (the app's `u`): this Desk's own newest step, or one from before it
-        opened, never what another shell or window did while it was open."""
+        opened, never what another shell or window did while it was open. `expect`: the
+        batch of the step the editor was asked about (`undo_step`); `StepChanged`, and
+        nothing undone, when the newest is another by now."""
         record = self.store.undo(
             before_commit=lambda tx, rec: mend_stories(self.store, tx, rec.removed, rec.restored),
             since=self._opened_after if own_session else None,
             held=self._steps_written_now(),
+            expect=expect,
         )
         if record is None:
             return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -194,13 +195,54 @@ def taken_back_in_deleted(action: str, count: int) -> str:
     )
 
 
-def nothing_taken_back(action: str) -> str:
+@dataclass(frozen=True)
+class ChangedSince:
+    """Who changed an undone step's articles after it, as far as the log tells: an
+    undo keeps their changes, and says whose they are. It said "other editors" for the
+    editor's own change made from the command line on a desk nobody else uses."""
+
+    #: The same editor, from another session (the command line, another window).
+    you: bool = False
+    #: Other editors by name ("" for a step logged before editors were recorded).
+    others: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, editors: Iterable[str], me: str) -> ChangedSince:
+        """From the editors of the steps logged after the undone one."""
+        found = set(editors)
+        return cls(you=me in found, others=tuple(sorted(found - {me})))
+
+    def subject(self, them: str) -> str:
+        """ "bo has changed them since", "you have changed them since from the command
+        line or another window"; "other editors" when the log names nobody."""
+        named = [n for n in self.others if n]
+        if not self.you:
+            if named and len(named) == len(self.others) and len(named) <= 2:
+                who = " and ".join(named)
+                return f"{who} {'has' if len(named) == 1 else 'have'} changed {them} since"
+            return f"other editors have changed {them} since"
+        if not self.others:
+            return f"you have changed {them} since from the command line or another window"
+        return (
+            f"you (from the command line or another window) and other editors have "
+            f"changed {them} since"
+        )
+
+
+#: Who changed a step's articles since, when nothing tells (the command line's undo
+#: takes back the editor's newest step: later ones are other editors').
+OTHER_EDITORS = ChangedSince(others=("",))
+
+
+def nothing_taken_back(action: str, since: ChangedSince = OTHER_EDITORS) -> str:
     """What an undo that changed no article says ("undo import", "undo star"...): the
-    step is taken back all the same, and why nothing moved."""
+    step is taken back all the same, and why nothing moved (`since`: who changed them)."""
     if action.removeprefix("undo ") == "import":
-        why = "its articles were deleted since, or other editors have worked on them (they stay)"
+        worked = since.subject("them").replace("changed them", "worked on them")
+        why = f"its articles were deleted since, or {worked} (they stay)"
     else:
-        why = "other editors have changed those articles since, and their changes stay"
+        mine = since.you and not since.others
+        why = f"{since.subject('those articles')}, and {'those' if mine else 'their'} changes stay"
     return f"{action}: nothing to take back: {why}"
 
 
@@ -210,10 +252,12 @@ def not_taken_back(step_articles: int, result: ActionResult) -> int:
     return max(0, step_articles - len(result.changed) - len(result.in_deleted))
 
 
-def left_by_others(action: str, step_articles: int, result: ActionResult) -> str:
+def left_by_others(
+    action: str, step_articles: int, result: ActionResult, since: ChangedSince = OTHER_EDITORS
+) -> str:
     """What an undo that took back part of its step says of the rest (empty when it took
     back all): "Undid import on 1 article" said nothing of the one another editor had
-    starred since, which stayed."""
+    starred since, which stayed. `since`: who changed them."""
     left = not_taken_back(step_articles, result)
     if left <= 0:
         return ""
@@ -221,8 +265,9 @@ def left_by_others(action: str, step_articles: int, result: ActionResult) -> str
     some = "1 article" if one else f"{left:,} articles"
     them = "it" if one else "them"
     if action.removeprefix("undo ") == "import":
+        worked = since.subject(them).replace(f"changed {them}", f"worked on {them}")
         return (
-            f"{some} of it {'was' if one else 'were'} not taken back: other editors have "
-            f"worked on {them} since, or {'it was' if one else 'they were'} deleted"
+            f"{some} of it {'was' if one else 'were'} not taken back: {worked}, "
+            f"or {'it was' if one else 'they were'} deleted"
         )
-    return f"{some} {'was' if one else 'were'} left as other editors have changed {them} since"
+    return f"{some} {'was' if one else 'were'} left as {since.subject(them)}"

@@ -516,6 +516,7 @@ class StoreBackend(Protocol):
         *,
         since: int | None = None,
         held: Collection[int] = (),
+        expect: int | None = None,
     ) -> ActionRecord | None:
         """Undo this editor's newest batch not yet undone, in one transaction (`since`: one
         this store logged or numbered up to `since`, not another shell's after it).
@@ -525,7 +526,8 @@ class StoreBackend(Protocol):
         delete's articles come back whole (`record.restored`), or, when imported again
         since, get their marks back. `before_commit(tx, record)` runs inside it.
         `held`: batches still being written (a running import's): when the newest is
-        one, `StepInProgress` and nothing changes.
+        one, `StepInProgress` and nothing changes. `expect`: the batch the editor was
+        asked about; when the newest is another (or none), `StepChanged` and nothing changes.
         """
         ...
 

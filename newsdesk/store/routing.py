@@ -495,11 +495,12 @@ class RoutedStore:
         *,
         since: int | None = None,
         held: Collection[int] = (),
+        expect: int | None = None,
     ) -> ActionRecord | None:
         mine = (self.session, since) if since is not None else None
         with self._db.transaction() as tx:
             record: ActionRecord | None = self.sql.actions.undo(
-                tx, mine=mine, held=held, **self.editor_args
+                tx, mine=mine, held=held, expect=expect, **self.editor_args
             )
             if record is None:
                 self._db.changed_nothing()

@@ -13,6 +13,7 @@ import functools
 import gc
 import signal
 import threading
+from collections import deque
 from collections.abc import Callable
 from datetime import datetime
 from typing import ClassVar
@@ -48,6 +49,8 @@ SMALL_HEIGHT = 32
 SMALL_NOTICES = 2
 #: The longest an information notice stays on a small screen (seconds).
 SMALL_TIMEOUT = 3.0
+#: Kept notices remembered (`NewsdeskApp.keep_notice`): the newest few are all on screen.
+KEPT_NOTICES = 8
 
 
 def system_clock() -> datetime:
@@ -93,6 +96,12 @@ class NewsdeskApp(App[None]):
             markup=markup,
         )
 
+    def keep_notice(self, message: str) -> None:
+        """The notice about to be sent with `message` is one the small screen's stack does
+        not take down for later ones (an import's summary: the warnings after it took it
+        down at 80x24, and the import seemed to have said nothing of what it brought)."""
+        self._kept_notices.append(display(message, one_line=False))
+
     def _small_screen(self) -> bool:
         width, height = self.size
         return width < SMALL_WIDTH or height < SMALL_HEIGHT
@@ -107,7 +116,10 @@ class NewsdeskApp(App[None]):
         excess = max(0, len(shown) - (SMALL_NOTICES - 1))
         # Only information notices make room: a "could not store" error must not go
         # the moment "Starred 1 of 1" arrives; warnings and errors keep their timeout.
-        for notice in [n for n in shown if n.severity == "information"][:excess]:
+        droppable = [
+            n for n in shown if n.severity == "information" and n.message not in self._kept_notices
+        ]
+        for notice in droppable[:excess]:
             # `_unnotify` is Textual's private API (there is no public one); acceptable
             # because pyproject pins textual==8.2.8. Recheck on an upgrade.
             self._unnotify(notice, refresh=False)
@@ -137,6 +149,8 @@ class NewsdeskApp(App[None]):
         self._told_state_unsaved = False
         #: Only the real program tunes the process-wide GC (tests share a process).
         self._frozen = not tune_gc
+        #: Messages of notices a small screen keeps when later ones come (`keep_notice`).
+        self._kept_notices: deque[str] = deque(maxlen=KEPT_NOTICES)
         self.keymap_overrides, self._keymap_errors = validate_keymap(self.settings.keys)
         #: Keys typed while a screen opens wait for it (key_routing).
         self._keys = KeyGate()
@@ -168,6 +182,8 @@ class NewsdeskApp(App[None]):
                 clock=self.clock,
                 keymap_overrides=self.keymap_overrides,
                 save_state=self.save_ui_state,
+                keep_notice=self.keep_notice,
+                small_screen=self._small_screen,
             )
         )
         for problem in [*self.settings.errors, *self._keymap_errors]:

@@ -36,6 +36,7 @@ __all__ = [
     "OTHER",
     "READ",
     "ROW_ACTIONS",
+    "ROW_MOVES",
     "SEARCH",
     "SEARCH_BOX_IDS",
     "SELECT",
@@ -77,8 +78,8 @@ SPEC_BY_ID: dict[str, KeySpec] = {spec.id: spec for spec in KEY_TABLE}
 #: Actions that act on the cursor's row (or the rows of a selection): the inbox dims them
 #: in the footer on an empty list, and `ChangedElsewhere` holds every one of them for a
 #: moment after a change made elsewhere moved the cursor (`held_row_actions`). Every
-#: action of the key table is in this set or in `MOVES_AND_VIEWS`, so a new key cannot
-#: slip past the hold unclassified (tests/tui/test_row_actions_held.py).
+#: action of the key table is in this set, in `ROW_MOVES` or in `MOVES_AND_VIEWS`, so a
+#: new key cannot slip past the hold unclassified (tests/tui/test_row_actions_held.py).
 ROW_ACTIONS = frozenset(
     {
         "open",
@@ -106,19 +107,29 @@ SELECTION_ACTIONS = frozenset(
     {"star", "tag", "read", "archive", "claim", "release", "export", "delete_articles"}
 )
 
-#: Actions that do not act on the cursor's row: they move the cursor, search, change the
-#: view, open a screen, undo the newest step, or go from one article to the next.
-MOVES_AND_VIEWS = frozenset(
+#: Moves from the cursor's row to the next or previous (or a page on, or the next unread):
+#: after a change elsewhere took the cursor's row, one typed within the hold goes from
+#: where that row stood, onto the row the editor aimed at (`held_row_actions`). From the
+#: row the cursor landed on, `J` opened the article after it and skipped, unread, the
+#: one that had taken the gone row's place.
+ROW_MOVES = frozenset(
     {
         "cursor_down",
         "cursor_up",
-        "cursor_top",
-        "cursor_bottom",
         "page_down",
         "page_up",
         "next_article",
         "previous_article",
         "next_unread",
+    }
+)
+
+#: Actions that do not act on the cursor's row nor move from it: they move the cursor to
+#: an end, search, change the view, open a screen, or undo the newest step.
+MOVES_AND_VIEWS = frozenset(
+    {
+        "cursor_top",
+        "cursor_bottom",
         "back_to_list",
         "scroll_down",
         "scroll_up",

@@ -54,8 +54,10 @@ async def test_a_move_during_the_import_is_kept(
             await settle(pilot)
             assert screen.inbox.current_id == moved_to
             said = [m for m in seen if "the cursor stays where you moved it" in m]
-            assert said and said[0].startswith("2 articles imported"), seen
-            assert "The first is row" in said[0]
+            assert said and said[0].startswith("Imported 2 articles; "), seen
+            assert "the first is row" in said[0]
+            # One notice says it: the count was said twice ("Imported 2 articles.").
+            assert [m for m in seen if "2 articles" in m] == said[:1], seen
     finally:
         go_on.set()
 

@@ -20,18 +20,22 @@ GONE = "The article under the cursor was archived by bo."
 
 
 def test_every_action_of_the_key_table_is_classified() -> None:
-    """A new key is a row action (held) or a move or view: never neither."""
+    """A new key is a row action (held), a move from the row (from where it stood), or
+    another move or view: exactly one of them."""
     actions = {action_name(spec) for spec in KEY_TABLE}
     moves = keymap.MOVES_AND_VIEWS
-    assert actions - ROW_ACTIONS - moves == set()
+    row_moves = keymap.ROW_MOVES
+    assert actions - ROW_ACTIONS - row_moves - moves == set()
     assert not ROW_ACTIONS & moves
+    assert not ROW_ACTIONS & row_moves
+    assert not row_moves & moves
     assert keymap.SELECTION_ACTIONS <= ROW_ACTIONS
 
 
 def test_every_row_action_of_the_screen_passes_the_gate() -> None:
     for spec in KEY_TABLE:
         name = action_name(spec)
-        if name in ROW_ACTIONS and spec.scope == "screen":
+        if name in ROW_ACTIONS | keymap.ROW_MOVES and spec.scope == "screen":
             method = getattr(MainScreen, f"action_{name}")
             assert getattr(method, changed_elsewhere.HELD, False), spec.id
 

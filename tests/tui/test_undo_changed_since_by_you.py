@@ -1,6 +1,6 @@
 """An undo that finds its articles changed since says who changed them: the same
-editor from a shell or another window was told "other editors have changed those
-articles since"."""
+editor from the command line or another window was told "other editors have changed
+those articles since", on a desk nobody else uses; another editor is named."""
 
 from __future__ import annotations
 
@@ -31,7 +31,8 @@ async def test_an_undo_overtaken_from_your_own_shell_says_it_was_you(
         said = [s for s in seen if "nothing to take back" in s.lower()]
         assert said, seen
         assert (
-            "you have changed those articles since (from another window or a shell)" in (said[-1])
+            "you have changed those articles since from the command line or another window, "
+            "and those changes stay" in said[-1]
         )
         assert "other editors" not in said[-1]
 
@@ -61,7 +62,41 @@ async def test_an_undo_that_leaves_part_of_its_step_says_what_stayed(
         said = [s for s in seen if s.startswith("Undid import")]
         assert said, seen
         assert said[-1] == (
-            "Undid import on 1 article; 1 article of it was not taken back: other editors "
-            "have worked on it since, or it was deleted."
+            "Undid import on 1 article; 1 article of it was not taken back: you have worked "
+            "on it since from the command line or another window, or it was deleted."
         )
         assert app.desk.rows(found[:1])[0].starred
+
+
+async def test_a_star_undone_over_your_own_shell_tag_says_it_was_you(
+    make_app: AppFactory, seeded: Paths
+) -> None:
+    """Three starred, one of them unstarred from the same editor's shell: "2 articles was
+    left as other editors have changed" named editors that do not exist on this desk."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        seen = record_notifications(app)
+        await settle(pilot)
+        await pilot.press("space", "j", "space", "j", "space", "s")
+        await settle(pilot)
+        starred = sorted(main_screen(app).inbox.selected)
+        assert len(starred) == 3
+        with Desk(seeded) as shell:  # `newsdesk unstar ID` from the same editor's shell
+            shell.star(starred[:1], False)
+        await pilot.press("u")
+        await settle(pilot)
+        said = [s for s in seen if s.startswith("Undid star")]
+        assert said, seen
+        assert said[-1] == (
+            "Undid star on 2 articles; 1 article was left as you have changed it since "
+            "from the command line or another window."
+        )
+
+
+def test_another_editor_is_named() -> None:
+    from newsdesk.desk.results import ChangedSince, nothing_taken_back
+
+    said = nothing_taken_back("undo star", ChangedSince.of(["bo"], "ana"))
+    assert "bo has changed those articles since, and their changes stay" in said
+    both = nothing_taken_back("undo star", ChangedSince.of(["bo", "ana"], "ana"))
+    assert "you (from the command line or another window) and other editors" in both

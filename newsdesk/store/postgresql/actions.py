@@ -15,7 +15,7 @@ from typing import Any
 
 import psycopg
 
-from newsdesk.errors import STEP_IN_PROGRESS, StepInProgress
+from newsdesk.errors import STEP_CHANGED, STEP_IN_PROGRESS, StepChanged, StepInProgress
 from newsdesk.isodates import utc_now_iso
 from newsdesk.store.claim_log import CLAIM_KINDS, claim_in, log_rows
 from newsdesk.store.marks import changed_marks, tag_change, undone
@@ -188,15 +188,20 @@ def delete(tx: Conn, ids: Sequence[str]) -> list[str]:
 
 
 def undo(
-    tx: Conn, mine: tuple[str, int] | None = None, held: Collection[int] = ()
+    tx: Conn,
+    mine: tuple[str, int] | None = None,
+    held: Collection[int] = (),
+    expect: int | None = None,
 ) -> ActionRecord | None:
     """As SQLite's: this editor's newest batch (rows from before editors count as
     anyone's; with `mine`, only that session's or older), marks merged with later
     changes by others, an import's articles removed, a delete's restored, a claim or
-    release taken back."""
+    release taken back. `expect`: as SQLite's (`StepChanged` when the newest is another)."""
     row = None
     for _ in range(3):
         batch = _newest_open(tx, mine)
+        if expect is not None and batch != expect:
+            raise StepChanged(STEP_CHANGED)
         if batch is None:
             return None
         # Locked, then read again: a second undo by the same editor that waited

@@ -15,7 +15,7 @@ import sqlite3
 from collections.abc import Collection, Sequence
 from typing import Any
 
-from newsdesk.errors import STEP_IN_PROGRESS, StepInProgress
+from newsdesk.errors import STEP_CHANGED, STEP_IN_PROGRESS, StepChanged, StepInProgress
 from newsdesk.isodates import utc_now_iso
 from newsdesk.store.claim_log import CLAIM_KINDS, claim_in, log_rows
 from newsdesk.store.marks import changed_marks, tag_change, undone
@@ -236,6 +236,7 @@ def undo(
     editor: str = "",
     mine: tuple[str, int] | None = None,
     held: Collection[int] = (),
+    expect: int | None = None,
 ) -> ActionRecord | None:
     """Undo `editor`'s newest batch not yet undone (rows from before editors were
     recorded count as anyone's): marks back, field by field and only where they still
@@ -243,8 +244,11 @@ def undo(
     delete's articles restored whole; a claim or release taken back (`claims.take_back`).
     `mine` (session, the newest batch before it): only that session's batches or older.
     `held`: batches still being written (a running import); `StepInProgress` if one is
-    the newest."""
+    the newest. `expect`: the batch the editor was asked about; `StepChanged` (nothing
+    undone) when the newest is another now."""
     batch = _newest_open(tx, editor, mine)
+    if expect is not None and batch != expect:
+        raise StepChanged(STEP_CHANGED)
     if batch is None:
         return None
     if batch in held:

@@ -25,6 +25,7 @@ from newsdesk.isodates import iso_to_ts
 from newsdesk.model import Article, Extracted
 from newsdesk.sanitize import clean_line, display
 from newsdesk.stories.diff import Facts, VersionDiff, compare
+from newsdesk.tui.headline_quote import quoted_headline
 from newsdesk.tui.modals.once import OnceModal
 from newsdesk.tui.workers import app_worker
 from newsdesk.wire import URGENT_MAX, status_label, urgency_name
@@ -90,7 +91,7 @@ def _arrived(seconds: bool) -> Callable[[Article], str]:
 
 
 def _headline(article: Article) -> str:
-    return f"“{clean_line(article.meta.title)[:40]}”" if article.meta.title else ""
+    return quoted_headline(article.meta.title, 40) if article.meta.title else ""
 
 
 def version_labels(current: Article, other: Article) -> tuple[str, str]:

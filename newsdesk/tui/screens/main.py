@@ -53,6 +53,7 @@ from newsdesk.tui.screens.flows.rules import open_rules
 from newsdesk.tui.screens.flows.saved import SavedSearchFlow
 from newsdesk.tui.screens.flows.stories import StoryFlow
 from newsdesk.tui.screens.flows.triage import TriageFlow
+from newsdesk.tui.screens.flows.undo import UndoFlow
 from newsdesk.tui.search_runner import SearchAnswer, SearchRequest, first_screenful
 from newsdesk.tui.undo_cursor import UndoCursors
 from newsdesk.tui.widgets.claim_writer import ClaimWriter
@@ -118,6 +119,8 @@ class MainScreen(Screen[None]):
         clock: Callable[[], datetime],
         keymap_overrides: Mapping[str, str],
         save_state: Callable[..., None],
+        keep_notice: Callable[[str], None] = lambda _text: None,
+        small_screen: Callable[[], bool] = lambda: False,
     ) -> None:
         super().__init__()
         self.desk = desk
@@ -165,10 +168,11 @@ class MainScreen(Screen[None]):
         self.triage = TriageFlow(self)
         self.saved = SavedSearchFlow(self)
         self.stories = StoryFlow(self)
-        self.imports = ImportFlow(self)
+        self.imports = ImportFlow(self, keep_notice=keep_notice, small_screen=small_screen)
         self.feeds = FeedsFlow(self)
         self.exports = ExportFlow(self)
         self.changed_elsewhere = ChangedElsewhere(self)
+        self.undo = UndoFlow(self, imports=self.imports, feeds=self.feeds, undo_now=self._undo_now)
         self.reading = ReadingFlow(
             self,
             expand=self.stories.expand,
@@ -415,34 +419,7 @@ class MainScreen(Screen[None]):
         if answer.request.query == self._searching_for:
             self._searching_for = None
         self.query_one(SearchBar).show_message(answer.notice or "", error=False)
-        reveal = answer.request.reveal
-        if (
-            reveal
-            and answer.request.reveal_as
-            and answer.complete
-            and not self.view.results.lists_any(reveal)
-        ):
-            them = "it" if len(reveal) == 1 else "them"
-            if answer.request.query:
-                self.notify(
-                    f"{counted(len(reveal), 'article')} {answer.request.reveal_as}, "
-                    "not in this search: "
-                    f"Esc clears the search to show {them}.",
-                    markup=False,
-                )
-            else:
-                # Not in the inbox at all: a rule archived them as they arrived (a
-                # killfile), and the import seemed to bring nothing.
-                archived = sum(1 for row in self.desk.rows(list(reveal[:500])) if row.archived)
-                if archived:
-                    self.notify(
-                        f"{counted(archived, 'article')} {answer.request.reveal_as} went "
-                        f"straight to the archive (a rule's archive): is:archived shows "
-                        f"{'it' if archived == 1 else 'them'}.",
-                        markup=False,
-                    )
-        if reveal and answer.complete and not self.results.reveals(answer.request, before):
-            self._say_where_revealed(reveal, answer.request.reveal_as)
+        self.imports.answered(answer, before)  # the import's summary says where they are
         self._answered_behind = answer.index_behind
         keep = answer.request.keep
         if answer.index_behind and keep and not self.view.results.lists_any((keep,)):
@@ -464,22 +441,6 @@ class MainScreen(Screen[None]):
             )
             self.post_message(self.InboxLoaded())
         self.update_status()
-
-    def _say_where_revealed(self, reveal: tuple[str, ...], what: str) -> None:
-        """The editor moved during the import: the cursor stays, and the notice says where
-        the first article it brought is listed instead."""
-        first = self.results.first_listed(reveal)
-        if first is None or first not in self.inbox.ids:
-            return  # not listed: said above ("not in this search")
-        row = self.inbox.row(first)
-        title = clean_line(row.title)[:60] if row is not None else ""
-        place = self.inbox.ids.index(first) + 1
-        self.notify(
-            f"{counted(len(reveal), 'article')} {what or 'imported'}; the cursor stays where "
-            f"you moved it. The first is row {place:,}" + (f": “{title}”." if title else "."),
-            timeout=6,
-            markup=False,
-        )
 
     def on_search_job_failed(self, message: SearchJob.Failed) -> None:
         self._searching_for = None
@@ -767,65 +728,17 @@ class MainScreen(Screen[None]):
         self.triage.note()
 
     def action_undo(self) -> None:
-        if self.imports.holds_undo():
-            return
-        step = self.feeds.unasked_step_is_newest()
-        if step is None:
-            self._undo_asking_if_big()
-            return
-        # A due feed or a watched folder brought articles the rules changed after the
-        # editor's last step: `u` took that back in place of the editor's own, unsaid.
-        from newsdesk.tui.modals.confirm import ConfirmDialog
+        self.undo.undo()
 
-        rules = step.kind.split(" ", 1)[-1]
-        question = (
-            f"The newest step is not yours: the rules ({rules}) changed "
-            f"{counted(len(step.article_ids), 'article')} that arrived by themselves. "
-            "Undo that? Your own last step stays."
-        )
-
-        def answered(yes: bool | None) -> None:
-            self.feeds.forget(step)  # asked once: a `u` after "no" takes it back
-            if yes:
-                self._undo_now()
-            else:
-                self.notify("Nothing undone.", timeout=2)
-
-        self.app.push_screen(ConfirmDialog("Undo the rules?", question, confirm="Undo"), answered)
-
-    def _undo_asking_if_big(self) -> None:
-        """`u`, asking first when the step covers more than `BIG_ACTION` articles, as a
-        big change does: two `u` took back a 15,000-article import made from a shell
-        before the app opened, with nothing said until it was gone."""
-        from newsdesk.desk import BIG_ACTION
-
-        try:
-            step = self.desk.undo_step(own_session=True)
-        except DeskError:
-            step = None  # the undo itself says what is wrong
-        if step is None or step.articles <= BIG_ACTION:
-            self._undo_now()
-            return
-        from newsdesk.desk.results import undo_question
-        from newsdesk.tui.modals.confirm import ConfirmDialog
-        from newsdesk.tui.relative_time import compact_when
-
-        when = compact_when(step.ts, datetime.now().astimezone())
-        title, question = undo_question(step.kind, step.articles, when, step.editor)
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self._undo_now()
-            else:
-                self.notify("Nothing undone.", timeout=2)
-
-        self.app.push_screen(ConfirmDialog(title, question, confirm="Undo"), answered)
-
-    def _undo_now(self) -> None:
-        """Undo, the keys typed next waiting for the list it brings back (`Undone`)."""
+    def _undo_now(self, expect: int | None = None) -> None:
+        """Undo (`expect`: that step or none), the keys typed next waiting for the list it
+        brings back (`Undone`)."""
         self._undoing = True
         self._hold_keys_until = time.monotonic() + SUBMIT_HOLD_SECONDS
-        self.writer.undo()
+        self.writer.undo(expect)
+
+    def on_desk_writer_undo_step_changed(self, _message: DeskWriter.UndoStepChanged) -> None:
+        self.undo.step_changed()
 
     def on_desk_writer_undo_ended(self, _message: DeskWriter.UndoEnded) -> None:
         # After `Undone` (which asked for the list, held for too): nothing more to wait for.
@@ -970,6 +883,8 @@ class MainScreen(Screen[None]):
         self.update_status()
 
     def on_import_job_finished(self, message: ImportJob.Finished) -> None:
+        # One summary, once the list shows where the new articles are.
+        self.imports.ended(message, placed=not message.sample and bool(message.new_ids))
         if message.sample:
             self.imports.sample_finished()
             self.refresh_results()

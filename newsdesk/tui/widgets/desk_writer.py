@@ -24,8 +24,14 @@ from textual.message import Message
 from textual.widget import Widget
 
 from newsdesk.desk import ActionResult, Desk, DeskError
-from newsdesk.desk.results import left_by_others, nothing_taken_back, taken_back_in_deleted
-from newsdesk.errors import StepInProgress
+from newsdesk.desk.results import (
+    OTHER_EDITORS,
+    ChangedSince,
+    left_by_others,
+    nothing_taken_back,
+    taken_back_in_deleted,
+)
+from newsdesk.errors import StepChanged, StepInProgress
 from newsdesk.store.protocol import StepPreview
 from newsdesk.tui import triage
 from newsdesk.tui.workers import app_worker
@@ -34,8 +40,6 @@ T = TypeVar("T")
 
 #: Batches up to this size are written on the spot; bigger ones in a worker.
 SYNC_LIMIT = 2000
-#: What an undo that took nothing back says of who changed the articles since.
-OTHERS = "other editors have changed those articles since"
 #: Steps read to tell who changed a step's articles after it (`_changed_since_by`).
 HISTORY_LOOK = 50
 
@@ -65,6 +69,10 @@ class DeskWriter(Widget):
 
     class UndoEnded(Message):
         """An undo ended, however it did (after `Undone` when it undid something)."""
+
+    class UndoStepChanged(Message):
+        """An undo of the step the editor was asked about found another step newest:
+        nothing undone (the screen asks again)."""
 
     class BatchWritten(Message, bubble=False):
         """The big batch a worker was writing is done (or failed): next in line may go."""
@@ -232,31 +240,36 @@ class DeskWriter(Widget):
         )
         self.post_message(self.Applied(result, len(ids)))
 
-    def undo(self) -> None:
+    def undo(self, expect: int | None = None) -> None:
         """Undo the newest step; asked for during a big batch, that batch once written.
+        `expect`: the batch of the step the editor said yes to; when another is newest
+        by then, nothing is undone and `UndoStepChanged` follows.
 
         Always in a worker: how big the step is (a delete of thousands brought back) is
         known only once it is read; a small one is written in milliseconds anyway."""
         if self._writing:
             self.notify("Undo follows once this change is written.", timeout=3)
-        self._in_turn(self._undo_in_worker)
+        self._in_turn(lambda: self._undo_in_worker(expect))
 
-    def _undo_in_worker(self) -> None:
+    def _undo_in_worker(self, expect: int | None) -> None:
         self.status = "undoing…"
-        self._in_worker(self._undo)
+        self._in_worker(lambda: self._undo(expect))
 
-    def _undo(self) -> None:
+    def _undo(self, expect: int | None) -> None:
         try:
-            self._undo_step()
+            self._undo_step(expect)
         finally:
             # The screen holds the keys typed after `u` until the undo has ended.
             self.post_message(self.UndoEnded())
 
-    def _undo_step(self) -> None:
+    def _undo_step(self, expect: int | None) -> None:
         try:
             # What it says comes from the step taken (`result.step`), not from one read
             # before it: another change between the two made the message wrong.
-            result = self._desk.undo(own_session=True)
+            result = self._desk.undo(own_session=True, expect=expect)
+        except StepChanged:
+            self.post_message(self.UndoStepChanged())
+            return
         except StepInProgress as exc:
             # Not a failure: the running import is the newest step (`ImportFlow.holds_undo`).
             self.notify(str(exc), timeout=4, markup=False)
@@ -272,13 +285,17 @@ class DeskWriter(Widget):
             said = (
                 taken_back_in_deleted(result.action, len(result.in_deleted))
                 if result.in_deleted
-                else self._changed_since_by(step, nothing_taken_back(result.action))
+                else nothing_taken_back(result.action, self._changed_since_by(step))
             )
             self.notify(said[:1].upper() + said[1:] + ".", timeout=4, markup=False)
             self.post_message(self.Undone(result))
             return
         what = result.action.removeprefix("undo ")
-        left = left_by_others(result.action, step.articles, result) if step else ""
+        left = (
+            left_by_others(result.action, step.articles, result, self._changed_since_by(step))
+            if step and len(result.changed) < step.articles
+            else ""
+        )
         self.notify(
             f"Undid {what} on {triage.articles(len(result.changed))}"
             + (f"; {left}." if left else ""),
@@ -287,21 +304,19 @@ class DeskWriter(Widget):
         )
         self.post_message(self.Undone(result))
 
-    def _changed_since_by(self, step: StepPreview | None, said: str) -> str:
-        """`said` ("other editors have changed those articles since") naming who did: the
-        same editor from a shell or another window was told it was other editors."""
-        if step is None or OTHERS not in said:
-            return said
+    def _changed_since_by(self, step: StepPreview | None) -> ChangedSince:
+        """Who logged steps after `step` (the newest `HISTORY_LOOK`): the app's `u` keeps
+        what another session changed since, and the same editor's command line or other
+        window was told it was "other editors" (on a desk nobody else uses)."""
+        if step is None:
+            return OTHER_EDITORS
         try:
             later = [r for r in self._desk.history(HISTORY_LOOK) if r.batch > step.batch]
         except DeskError:
-            return said
-        editors = {r.editor for r in later}
-        if not editors or editors - {self._desk.editor}:
-            return said
-        return said.replace(
-            OTHERS, "you have changed those articles since (from another window or a shell)"
-        ).replace("their changes stay", "those changes stay")
+            return OTHER_EDITORS
+        if not later:
+            return OTHER_EDITORS
+        return ChangedSince.of((r.editor for r in later), self._desk.editor)
 
     def save_search(self, name: str, query: str, *, replace: bool = False) -> bool:
         def save() -> bool:

@@ -20,7 +20,6 @@ from textual.worker import get_current_worker
 from newsdesk.desk import ImportProgress, ImportSummary
 from newsdesk.import_batch import disk_full_line
 from newsdesk.tui.relist_pace import RelistPace
-from newsdesk.tui.triage import articles
 from newsdesk.tui.workers import app_worker
 
 if TYPE_CHECKING:
@@ -161,50 +160,9 @@ class ImportJob(ProgressBar):
             self.post_message(self.Progressed(last.done, last.total, last.imported, relist=True))
 
     def on_import_job_finished(self, message: Finished) -> None:
-        """Hide the bar and tell the outcome (the message goes on to the screen)."""
+        """Hide the bar (the message goes on to the screen, whose import flow says the
+        outcome in one notice: `import_notice`)."""
         self.status = ""
         self._pace.join(self._pace.listed)  # the end lists everything: no late relist after it
         self._last = None
         self.remove_class("-shown")
-        if message.sample:
-            self.notify(
-                f"Imported {message.imported:,} sample articles (fictional): "
-                "u right away takes them back out; i imports your own.",
-                markup=False,
-            )
-        else:
-            text = f"Imported {articles(message.imported)}"
-            if message.updated:
-                text += f", {message.updated:,} updated"
-            if message.duplicates:
-                text += f", {message.duplicates:,} already there"
-            self.notify(text + ".", markup=False)
-        for path, reason in message.failed[:FAILURES_SHOWN]:
-            self.notify(
-                f"{Path(path).name}: {reason}",
-                title="Not imported",
-                severity="warning",
-                markup=False,
-                timeout=8,
-            )
-        if message.warned and not message.sample:
-            files = len({path for path, _ in message.warned})
-            self.notify(
-                f"{len(message.warned):,} {'part' if len(message.warned) == 1 else 'parts'} of "
-                f"{files:,} imported {'file' if files == 1 else 'files'} left out "
-                f"(first: {Path(message.warned[0][0]).name}: {message.warned[0][1]}). "
-                "L lists them.",
-                severity="warning",
-                markup=False,
-                timeout=8,
-            )
-        if message.disk_full:
-            self.notify(message.disk_full + ".", severity="error", markup=False, timeout=15)
-        if message.failed:
-            more = len(message.failed) - FAILURES_SHOWN
-            self.notify(
-                (f"{more} more files failed. " if more > 0 else "")
-                + "L shows every failed file and why.",
-                severity="warning",
-                markup=False,
-            )

@@ -23,6 +23,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from newsdesk.model import ArticleRow
+from newsdesk.tui.row_gap import RowGap, gap_of
 from newsdesk.tui.widgets.inbox_row import RowShape, RowStyles, render_row
 
 RowFetcher = Callable[[Sequence[str]], list[ArticleRow]]
@@ -106,6 +107,9 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
         self.selected: set[str] = set()
         self.range_anchor: int | None = None
         self.empty_message = "No articles."
+        #: The cursor's article that last left the list under it, between which rows
+        #: (`row_gap`): a move typed before the editor saw it goes from there.
+        self.left_gap: RowGap | None = None
         self._rows: LRUCache[str, ArticleRow] = LRUCache(4000)
         self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(400)
         #: Story row -> the versions it counted when last drawn: an action on it reaches
@@ -172,6 +176,7 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
         old_index = self.cursor
         old_line = old_index - round(self.scroll_y)
         old_ids = self._ids
+        current = old_ids[old_index] if 0 <= old_index < len(old_ids) else None
         self._ids = ids
         self._depth = depth if depth is not None else [0] * len(ids)
         self._now = self._clock()
@@ -185,6 +190,8 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
                 kept = True
             except ValueError:
                 target = _stay_or_successor(old_ids, old_index, ids, keep)
+                if keep == current:
+                    self.left_gap = gap_of(old_ids, old_index, ids)
         target = max(0, min(target, len(ids) - 1))
         if kept and target != old_index and 0 <= old_line < self.scrollable_content_region.height:
             self.scroll_to(y=max(0, target - old_line), animate=False, force=True, immediate=True)

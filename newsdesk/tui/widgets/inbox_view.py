@@ -508,11 +508,11 @@ class InboxView(Container):
         self._selected_all = False
         return True
 
-    def next_unread(self) -> int | None:
-        """The index of the first unread row below the cursor, if any."""
+    def next_unread(self, after: int | None = None) -> int | None:
+        """The index of the first unread row below the cursor (or below row `after`)."""
         inbox = self.inbox
         ids = inbox.ids
-        start = inbox.cursor + 1
+        start = (inbox.cursor if after is None else after) + 1
         for chunk in range(start, len(ids), UNREAD_CHUNK):
             rows = inbox.rows_for(ids[chunk : chunk + UNREAD_CHUNK])
             unread = {row.id for row in rows if not row.read}

@@ -12,6 +12,15 @@ One gate holds them (`held_row_actions`, on the screen's class): every action of
 key table that acts on rows (`keymap.ROW_ACTIONS`). They were held one by one, each
 action added after it was found to slip through (`s` and `a`, then `x`, `V`, `l`,
 `D`, `o`, `n`, Enter); a new key now is held by being a row action.
+
+The same gate takes the moves from the cursor's row (`keymap.ROW_MOVES`: `j` `k`,
+a page, `J` `K`, `N`). Refused, `J` pressed again went on from the row the cursor had
+landed on and skipped the article that took the gone one's place; let through, it did
+so at once. Within the hold a move goes from where the gone row stood (`RowGap`):
+`J` opens the article that came after it, `K` the one before, `N` the first unread
+after it, `j` `k` go to those rows. That row is the one the editor aimed at, so the
+keys after the move act on it. A move with no row there (`J` after the last) says so
+and leaves the hold as it was.
 """
 
 from __future__ import annotations
@@ -23,7 +32,8 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from newsdesk.errors import DeskError
 from newsdesk.sanitize import display
-from newsdesk.tui.keymap import KEY_TABLE, ROW_ACTIONS, SELECTION_ACTIONS, action_name
+from newsdesk.tui.keymap import KEY_TABLE, ROW_ACTIONS, ROW_MOVES, SELECTION_ACTIONS, action_name
+from newsdesk.tui.row_gap import RowGap
 from newsdesk.tui.screens.flows.host import InboxHost
 
 if TYPE_CHECKING:
@@ -95,6 +105,8 @@ class ChangedElsewhere:
         #: What went from under the cursor, and until when keys on its row are refused.
         self._notice = ""
         self._hold_until = 0.0
+        #: Where it stood: a move within the hold goes from there (`move_start`).
+        self._gap: RowGap | None = None
 
     def store_changed(self) -> None:
         """Another editor, window or shell wrote: the next refresh may move the cursor."""
@@ -132,8 +144,7 @@ class ChangedElsewhere:
             # held, it refused a key meant for the row still highlighted.
             return
         notice = f"The article under the cursor {what_happened(host, before, *reason)}."
-        self._notice = notice
-        self._hold_until = self._clock() + HOLD_S
+        self._hold(notice, before)
         if not reading:
             host.notify(
                 notice + " The cursor is on the next row.",
@@ -143,11 +154,33 @@ class ChangedElsewhere:
                 markup=False,
             )
 
-    def moved(self, notice: str) -> None:
-        """The reader said the article went and put the cursor on the next row itself."""
+    def moved(self, notice: str, gone: str | None = None) -> None:
+        """The reader said the article went (`gone`) and put the cursor on the next row
+        itself."""
         self._pending = False
+        self._hold(notice, gone)
+
+    def _hold(self, notice: str, gone: str | None) -> None:
         self._notice = notice
         self._hold_until = self._clock() + HOLD_S
+        gap = self.host.inbox.left_gap
+        self._gap = gap if gap is not None and gap.gone == gone else None
+
+    def move_start(self, *, forward: bool) -> int | None:
+        """The row a move typed now goes from: where the gone row stood, within the hold
+        (`RowGap.start`); None for a move from the cursor."""
+        gap = self._gap
+        if gap is None or self._clock() >= self._hold_until:
+            return None
+        start = gap.start(self.host.inbox.ids, forward=forward)
+        if start is None:
+            self._gap = None  # the list changed again since: the cursor is all there is
+        return start
+
+    def landed(self) -> None:
+        """A move from the gap reached the row the editor aimed at: keys act on it now."""
+        self._gap = None
+        self._notice = ""
 
     def refuses(self) -> bool:
         """True (and said) for a key on the cursor's row just after the row went."""
@@ -164,13 +197,27 @@ class ChangedElsewhere:
         return True
 
 
+class _Opens(Protocol):
+    def open_at(self, index: int) -> None: ...
+
+
+class _FindsUnread(Protocol):
+    def next_unread(self, after: int | None = None) -> int | None: ...
+
+
 class _Holds(Protocol):
     """What the gate reads of the screen."""
 
     @property
     def inbox(self) -> InboxList: ...
 
+    @property
+    def view(self) -> _FindsUnread: ...
+
     changed_elsewhere: ChangedElsewhere
+    reading: _Opens
+
+    def notify(self, message: str, *, timeout: float | None = None) -> None: ...
 
 
 Screen = TypeVar("Screen", bound=type[Any])
@@ -195,12 +242,62 @@ def _held(name: str, action: Callable[..., Any]) -> Callable[..., Any]:
     return held
 
 
+def _move_from(screen: _Holds, name: str, start: int) -> bool:
+    """Move `name` as if the cursor were on row `start` (the gone row's place); True when
+    it reached a row (else it said there was none, as the move does)."""
+    inbox = screen.inbox
+    count = inbox.row_count
+    step = {"cursor_down": 1, "cursor_up": -1, "next_article": 1, "previous_article": -1}
+    if name == "next_unread":
+        found = screen.view.next_unread(after=start)
+        if found is None:
+            screen.notify("No unread article below this one.", timeout=2)
+            return False
+        screen.reading.open_at(found)
+        return True
+    if name in ("page_down", "page_up"):
+        page = inbox.page_height if name == "page_down" else -inbox.page_height
+        target = max(0, min(start + page, count - 1))
+    else:
+        target = start + step[name]
+    if not 0 <= target < count:
+        if name in ("next_article", "previous_article"):
+            screen.reading.open_at(target)  # says "No more articles."
+        return False  # `j` past the last row: the cursor stays, as it would
+    if name in ("next_article", "previous_article"):
+        screen.reading.open_at(target)
+    else:
+        inbox.cursor = target
+    return True
+
+
+def _anchored(name: str, action: Callable[..., Any]) -> Callable[..., Any]:
+    forward = name in ("cursor_down", "page_down", "next_article", "next_unread")
+
+    @functools.wraps(action)
+    def anchored(self: _Holds, *args: Any) -> Any:
+        start = self.changed_elsewhere.move_start(forward=forward)
+        if start is None:
+            return action(self, *args)
+        if _move_from(self, name, start):
+            self.changed_elsewhere.landed()
+        return None
+
+    setattr(anchored, HELD, True)
+    return anchored
+
+
 def held_row_actions(screen: Screen) -> Screen:
-    """Wrap every action of the key table that acts on rows in the hold (class decorator
-    for the screen that holds the key table's bindings)."""
+    """Wrap every action of the key table that acts on rows in the hold, and every move
+    from the cursor's row in the gap's start (class decorator for the screen that holds
+    the key table's bindings)."""
     for spec in KEY_TABLE:
         name = action_name(spec)
         method = getattr(screen, f"action_{name}", None)
-        if name in ROW_ACTIONS and method is not None and not getattr(method, HELD, False):
+        if method is None or getattr(method, HELD, False):
+            continue
+        if name in ROW_ACTIONS:
             setattr(screen, f"action_{name}", _held(name, method))
+        elif name in ROW_MOVES:
+            setattr(screen, f"action_{name}", _anchored(name, method))
     return screen

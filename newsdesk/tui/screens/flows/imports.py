@@ -3,21 +3,30 @@
 from __future__ import annotations
 
 import shlex
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from newsdesk.errors import DeskError
 from newsdesk.sanitize import display
+from newsdesk.tui.headline_quote import quoted_headline
+from newsdesk.tui.import_notice import ImportOutcome, import_summary
 from newsdesk.tui.screens.flows.host import InboxHost
+from newsdesk.tui.search_runner import SearchAnswer
 from newsdesk.tui.triage import articles
 
 #: Imports the log (`L`) shows, newest first.
 LOG_SHOWN = 20
 #: Interrupted imports remembered as told (`UIState.told_interrupted`).
 TOLD_KEPT = 20
+#: The import's summary waits this long at most for the list that places its articles
+#: (a search typed meanwhile replaces that list; the summary then says no place).
+SUMMARY_WAIT_S = 2.0
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     # The survey walks files with the importers' name rules: loaded when first asked.
     from newsdesk.tui.import_survey import ImportSurvey
 
@@ -58,8 +67,21 @@ def typed_path(text: str, prefill: str = "") -> Path:
 class ImportFlow:
     """The import dialog, the survey's question and the import log screen."""
 
-    def __init__(self, host: InboxHost) -> None:
+    def __init__(
+        self,
+        host: InboxHost,
+        *,
+        keep_notice: Callable[[str], None],
+        small_screen: Callable[[], bool] = lambda: False,
+    ) -> None:
         self.host = host
+        #: Marks a notice the small screen's stack must not take down for a later one.
+        self._keep_notice = keep_notice
+        #: Notices are one line when they fit there: the summary is brief.
+        self._small_screen = small_screen
+        #: The import that ended, its summary waiting for the list that places it.
+        self._ended: ImportOutcome | None = None
+        self._summary_timer: Timer | None = None
         #: The newest step of the action log when the running import started.
         self._step_before: int | None = None
         #: The cursor's article when the running (or last) import started.
@@ -242,3 +264,64 @@ class ImportFlow:
         self.cursor_at_start = self.host.inbox.current_id
         self.host.import_job.start(paths, sample=sample)
         self.host.update_status()
+
+    # -- the summary ------------------------------------------------------------------------
+
+    def ended(self, outcome: ImportOutcome, *, placed: bool) -> None:
+        """The import ended: its one summary is said once the list shows where its articles
+        are (`answered`; `placed`: that list is asked for), else at once."""
+        self._say("")  # an earlier import's, still waiting: said as it is
+        self._ended = outcome
+        if placed:
+            self._summary_timer = self.host.app.set_timer(SUMMARY_WAIT_S, lambda: self._say(""))
+        else:
+            self._say("")
+
+    def answered(self, answer: SearchAnswer, before: str | None) -> None:
+        """A whole answer is on screen; `before` was the cursor's article until then. When
+        it is the one that places the import's articles, the summary says where they are."""
+        request = answer.request
+        reveal = request.reveal
+        if self._ended is None or not reveal or request.reveal_as != "imported":
+            return
+        if not answer.complete:
+            return
+        host = self.host
+        results = host.results
+        them = "it" if len(reveal) == 1 else "them"
+        where = ""
+        if not results.lists_any(reveal):
+            if request.query:
+                where = f"not in this search: Esc clears the search to show {them}"
+            else:
+                # Not in the inbox at all: a rule archived them as they arrived (a
+                # killfile), and the import seemed to bring nothing.
+                archived = sum(1 for row in host.desk.rows(list(reveal[:500])) if row.archived)
+                if archived:
+                    some = them if archived == len(reveal) else f"{archived:,} of them"
+                    where = (
+                        f"{some} went straight to the archive (a rule's archive): "
+                        f"is:archived shows {'it' if archived == 1 else 'them'}"
+                    )
+        elif not results.reveals(request, before):
+            # The editor moved during the import: the cursor stays, and the summary says
+            # where the first article it brought is listed instead.
+            first = results.first_listed(reveal)
+            if first is not None and first in host.inbox.ids:
+                row = host.inbox.row(first)
+                place = host.inbox.ids.index(first) + 1
+                shown = row is not None and not self._small_screen()
+                title = f": {quoted_headline(row.title)}" if shown and row else ""
+                where = f"the cursor stays where you moved it; the first is row {place:,}{title}"
+        self._say(where)
+
+    def _say(self, where: str) -> None:
+        outcome, self._ended = self._ended, None
+        if self._summary_timer is not None:
+            self._summary_timer.stop()
+            self._summary_timer = None
+        if outcome is None:
+            return
+        text, severity, timeout = import_summary(outcome, where, brief=self._small_screen())
+        self._keep_notice(text)
+        self.host.notify(text, severity=severity, timeout=timeout, markup=False)

@@ -20,7 +20,7 @@ class ReadingFlow:
         *,
         expand: Callable[[], None],
         open_in_browser: Callable[[str], object],
-        left: Callable[[str], None] = lambda _notice: None,
+        left: Callable[[str, str], None] = lambda _notice, _gone: None,
     ) -> None:
         self.host = host
         self._expand = expand
@@ -84,7 +84,7 @@ class ReadingFlow:
         )
         # A key typed before the notice was seen must not act on the row now under the
         # cursor (`ChangedElsewhere`).
-        self._left(f"The article you were reading {said}.")
+        self._left(f"The article you were reading {said}.", article_id)
         host.update_status()
 
     def open_cursor(self) -> None:

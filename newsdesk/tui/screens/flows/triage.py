@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsdesk.desk import BIG_ACTION
-from newsdesk.sanitize import clean_line
 from newsdesk.tui import triage
+from newsdesk.tui.headline_quote import quoted_headline
 from newsdesk.tui.screens.flows.host import InboxHost
 from newsdesk.tui.widgets.desk_writer import SYNC_LIMIT
 
@@ -132,7 +132,7 @@ class TriageFlow:
             row = host.inbox.row(ids[0])
             if row is not None:
                 # Which article, said: the dialog covers the row the cursor is on.
-                what = f"“{clean_line(row.title)[:80] or '(no headline)'}”"
+                what = quoted_headline(row.title)
         them = "it" if len(ids) == 1 else "them"
         question = f"Delete {what}? u right after brings {them} back."
         hidden = self.hidden_selected()
