@@ -14,7 +14,8 @@ import re
 
 from newsdesk.extract.lines import split_lines, words
 from newsdesk.extract.outlet import OUTLET_WORD, site_line_outlet
-from newsdesk.outlet_names import outlet_initials
+from newsdesk.extract.site_furniture import FURNITURE_USES, furniture_names
+from newsdesk.outlet_names import outlet_initials, outlet_key
 
 #: Words that say a name is a publishing company's, not a masthead's.
 _COMPANY_WORDS = frozenset(
@@ -42,6 +43,17 @@ def company_masthead(company: str, text: str, title: str = "") -> str | None:
     for masthead in (site_line_outlet(text, title), *_footer_mastheads(text, company)):
         if masthead and _publishes(company, masthead):
             return masthead
+    # "Support The Guardian" over "© Guardian News & Media": the page's furniture names the
+    # masthead, once is enough when the company is named for it; a name it uses twice
+    # ("The Verge homepage", "Follow The Verge") is the site's, whoever owns it.
+    ranked = furniture_names(text)
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None  # no name, or two the furniture uses alike
+    masthead, uses = ranked[0]
+    if _publishes(company, masthead) or (
+        uses >= FURNITURE_USES and outlet_key(masthead) != outlet_key(company)
+    ):
+        return masthead
     return None
 
 
