@@ -12,6 +12,8 @@ MENU_ITEMS = 2
 #: Links a row of them needs to be a menu: a headline may hold a slash or two.
 ROW_LINKS = 4
 _ROW_SPLIT = re.compile(r"\s+[/|·•]\s+")
+#: The most words of a menu's label ("분야별 뉴스", "Sections", "More from Politics").
+LABEL_WORDS = 3
 #: The most words of a section's name in a menu.
 ITEM_WORDS = 3
 
@@ -23,10 +25,19 @@ def is_menu_label(lines: list[tuple[str, bool]], k: int) -> bool:
     parts = _ROW_SPLIT.split(lines[k][0].strip())
     if len(parts) >= ROW_LINKS and all(len(p.split()) <= ITEM_WORDS for p in parts):
         return True  # a row of links ("Impressum | Datenschutz | Kontakt | AGB")
-    count = 0
-    for line, _ in lines[k + 1 : k + 1 + 40]:
+    # A headline over share buttons ("* Facebook", "* Email") is no menu's label: only a
+    # label of a few words is, over names; any heading over teasers cut short.
+    short = len(lines[k][0].split()) <= LABEL_WORDS
+    count = cut_items = 0
+    after_menu = False
+    items: set[str] = set()
+    for line, flush in lines[k + 1 : k + 1 + 40]:
         m = _ITEM.match(line)
         if m is None:
+            # Menus come in a row, one label over its list after another; a headline's
+            # list (its date and byline, its contents, whose first entry heads the next
+            # part: "Mähne" under "* Mähne") is followed by the story.
+            after_menu = flush and line.strip() not in items
             break
         item = m["item"].strip()
         # A teaser cut short ("‘VIP’ 장나라에서 이청아로, 시선이 바..") is a box's item too.
@@ -34,4 +45,6 @@ def is_menu_label(lines: list[tuple[str, bool]], k: int) -> bool:
         if not cut and (len(item.split()) > ITEM_WORDS or item.endswith((".", "!", "?"))):
             return False
         count += 1
-    return count >= MENU_ITEMS
+        cut_items += cut
+        items.add(item)
+    return count >= MENU_ITEMS and ((short and after_menu) or cut_items == count)

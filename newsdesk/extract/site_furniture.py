@@ -55,7 +55,8 @@ _FURNITURE = (
 )
 #: A line that is a host name only ("TheHill.com", "- Nature.com").
 _HOST_LINE = re.compile(r"^(?:-\s+)?(?P<host>[A-Za-z][A-Za-z0-9-]{2,40})\.(?:com|org|net|co\.uk)$")
-#: Names furniture gives that are another site's (share buttons, app stores).
+#: Names furniture gives that are another site's (share buttons, app stores, the blog
+#: platform's own links: "WordPress.org").
 _NOT_THE_SITE = frozenset(
     [
         "facebook",
@@ -72,8 +73,37 @@ _NOT_THE_SITE = frozenset(
         "reddit",
         "snapchat",
         "telegram",
+        "wordpress",
+        "blogger",
+        "medium",
+        "tumblr",
+        "wix",
+        "squarespace",
         "us",
         "our",
+    ]
+)
+#: Words of a page layout's part, which a menu is named by ("Header Top Menu").
+_LAYOUT = frozenset(
+    [
+        "header",
+        "footer",
+        "top",
+        "bottom",
+        "main",
+        "primary",
+        "secondary",
+        "sidebar",
+        "mobile",
+        "navigation",
+        "nav",
+        "site",
+        "social",
+        "quick",
+        "global",
+        "utility",
+        "user",
+        "account",
     ]
 )
 #: The most lines looked at, from the top and from the foot of a long page.
@@ -139,6 +169,8 @@ def _key(name: str) -> str | None:
     bare = tokens[1:] if tokens[0] == "The" else tokens
     if not bare or bare[0].casefold() in _NOT_THE_SITE or is_generic_outlet(" ".join(bare)):
         return None
+    if any(w.casefold() in _LAYOUT for w in bare):
+        return None  # "Header Top Menu": a part of the page, no name
     if tokens[0] != "The" and len(bare) in (2, 3) and bare[0] in GIVEN_NAMES:
         return None
     if is_media_group(name):

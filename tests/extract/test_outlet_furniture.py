@@ -31,6 +31,9 @@ def test_menus_and_follow_buttons_name_the_site() -> None:
     assert furniture_outlet("Follow The Kestrel\n\n" + STORY) is None
     assert furniture_outlet("Follow Jana Berg\n\nFollow Jana Berg\n\n" + STORY) is None
     assert furniture_outlet("Follow Twitter\n\nJoin Twitter\n\n" + STORY) is None
+    # A blog platform's links and a layout's menu name no site.
+    assert furniture_outlet("WordPress.com\n\nWordPress.org\n\n" + STORY) is None
+    assert furniture_outlet("Header Top Menu\n\nHeader Top Menu\n\n" + STORY) is None
 
 
 def test_a_staff_line_and_a_request_for_comment_name_the_site() -> None:
