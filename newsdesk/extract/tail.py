@@ -144,7 +144,7 @@ def read_tail(lines: list[str], start: int, found: Found) -> None:
             )
             if name and len(words(name)) <= 6:
                 tail_sources.append(name)
-                if "rovided" in label.group(0):
+                if "provided" in label.group(0).casefold():
                     provided.append(name)
             continue
         name = outlet_from_footer(_with_owner_below(lines, i))
