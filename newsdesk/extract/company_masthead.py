@@ -36,23 +36,20 @@ _BESIDE = 2
 
 def company_masthead(company: str, text: str, title: str = "") -> str | None:
     """The masthead `company` (a copyright line's owner) publishes, as the page names it
-    at its top or beside the copyright line; None when the company is no publisher or
-    the page names no masthead of its."""
+    at its top or beside the copyright line, or as its menus and buttons name it twice;
+    None when the company is no publisher or the page names no masthead of its."""
     if not _COMPANY_WORDS.intersection(w.casefold() for w in words(company)):
         return None
     for masthead in (site_line_outlet(text, title), *_footer_mastheads(text, company)):
         if masthead and _publishes(company, masthead):
             return masthead
-    # "Support The Guardian" over "© Guardian News & Media": the page's furniture names the
-    # masthead, once is enough when the company is named for it; a name it uses twice
-    # ("The Verge homepage", "Follow The Verge") is the site's, whoever owns it.
+    # "The Verge homepage", "Follow The Verge" over "© Vox Media, LLC": the name the page's
+    # furniture uses twice is the site's, whoever owns it.
     ranked = furniture_names(text)
     if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None  # no name, or two the furniture uses alike
     masthead, uses = ranked[0]
-    if _publishes(company, masthead) or (
-        uses >= FURNITURE_USES and outlet_key(masthead) != outlet_key(company)
-    ):
+    if uses >= FURNITURE_USES and outlet_key(masthead) != outlet_key(company):
         return masthead
     return None
 
