@@ -307,12 +307,12 @@ _PORTRAIT = re.compile(
 
 #: A credit label before the writer's name ("Text: Jana Berg", "Текст Венера Ерофеева",
 #: "Texte : ...", "Testo:", "Tekst:", "Texto:"): the label is no part of the name.
-_TEXT_LABEL = re.compile(r"^(?:text|texte|testo|tekst|texto|текст)\s*:?\s+(?=\w)", _FLAGS)
+TEXT_LABEL = re.compile(r"^(?:text|texte|testo|tekst|texto|текст)\s*:?\s+(?=\w)", _FLAGS)
 
 
 def _clean_name(part: str) -> str:
     part = _PORTRAIT.sub("", _HANDLE.sub("", part).strip())
-    part = _TEXT_LABEL.sub("", part)
+    part = TEXT_LABEL.sub("", part)
     part = _HONORIFIC.sub("", part.strip())
     part = part.strip(" .,;:-–—|'\"“”")
     return title_case_name(clean_line(_undouble(part)))

@@ -14,7 +14,8 @@ import re
 
 from newsdesk.extract.lines import split_lines, words
 from newsdesk.extract.outlet import OUTLET_WORD, site_line_outlet
-from newsdesk.outlet_names import outlet_initials
+from newsdesk.extract.site_furniture import FURNITURE_USES, furniture_names
+from newsdesk.outlet_names import outlet_initials, outlet_key
 
 #: Words that say a name is a publishing company's, not a masthead's.
 _COMPANY_WORDS = frozenset(
@@ -35,13 +36,21 @@ _BESIDE = 2
 
 def company_masthead(company: str, text: str, title: str = "") -> str | None:
     """The masthead `company` (a copyright line's owner) publishes, as the page names it
-    at its top or beside the copyright line; None when the company is no publisher or
-    the page names no masthead of its."""
+    at its top or beside the copyright line, or as its menus and buttons name it twice;
+    None when the company is no publisher or the page names no masthead of its."""
     if not _COMPANY_WORDS.intersection(w.casefold() for w in words(company)):
         return None
     for masthead in (site_line_outlet(text, title), *_footer_mastheads(text, company)):
         if masthead and _publishes(company, masthead):
             return masthead
+    # "The Verge homepage", "Follow The Verge" over "© Vox Media, LLC": the name the page's
+    # furniture uses twice is the site's, whoever owns it.
+    ranked = furniture_names(text)
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None  # no name, or two the furniture uses alike
+    masthead, uses = ranked[0]
+    if uses >= FURNITURE_USES and outlet_key(masthead) != outlet_key(company):
+        return masthead
     return None
 
 

@@ -59,6 +59,7 @@ from newsdesk.extract.outlet import (
     site_line_outlet,
 )
 from newsdesk.extract.page_clock import on_page_clock
+from newsdesk.extract.site_furniture import furniture_outlet
 from newsdesk.extract.tail import (
     credited_reporters,
     drop_author_bio,
@@ -416,7 +417,7 @@ def _assemble(found: Found, hints: Extracted | None, text: str) -> Extracted:
         if is_media_group(found.sources[0]):
             # "© Hearst Communications" under a Houston Chronicle story: the page's own
             # masthead evidence names the outlet; the group only when there is none.
-            own = found.title_suffix or masthead or appeal_outlet(text)
+            own = found.title_suffix or masthead or appeal_outlet(text) or furniture_outlet(text)
             if own and not is_media_group(own):
                 found.sources.insert(0, own)
     if not found.sources:
@@ -426,6 +427,7 @@ def _assemble(found: Found, hints: Extracted | None, text: str) -> Extracted:
             found.title_suffix
             or site_line_outlet(text, found.title)
             or appeal_outlet(text)
+            or furniture_outlet(text)  # "Follow The Sun", "TheHill.com": the site's own name
             or (found.dateline_sources[0] if found.dateline_sources else None)
         )
         if site:

@@ -54,6 +54,7 @@ from newsdesk.extract.quote_marks import (
     is_quotation,
     quote_spans,
 )
+from newsdesk.extract.quote_sentences import introduced, scare_quote, sentence_breaks, within
 from newsdesk.extract.reporting_clause import (
     ADVERBS_BEFORE_VERB,
     AFTER_ACCORDING,
@@ -64,17 +65,21 @@ from newsdesk.extract.reporting_clause import (
     BEFORE_FOREIGN_PRONOUN,
     BEFORE_PRONOUN,
     BEFORE_VERB,
+    BODY_NOUNS,
+    BODY_PAPER,
+    CLAUSE_OPENERS,
     ENDS_WITH_PRONOUN_SAID,
     ENDS_WITH_SAID,
-    INTRODUCED,
     JUST_THE,
     LATER_PRONOUN,
     LEAD_IN,
     NAME_AFTER_VERB,
     NAME_THEN_VERB,
     NAME_THEN_VERB_STRICT,
+    OBJECT_VERBS,
     ORG_NOUNS,
     PRONOUN_AS,
+    PRONOUN_NEXT,
     PRONOUN_SEX,
     PRONOUNS,
     SUBJECT_ROLE,
@@ -97,11 +102,6 @@ MAX_QUOTE_MARK_PAIRS = 1500
 #: Longest stretch scanned before or after a quote for its attribution.
 WINDOW = 240
 
-_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)\]]*\s+|\n")
-_ABBREVIATION = re.compile(
-    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Col|Lt|Jr|Sr|Prof|No|Co|Inc|Corp|U\.S|U\.N|E\.U))\.$"
-)
-
 
 def _clean(text: str) -> str:
     return " ".join(text.split()).strip().rstrip(",").rstrip()
@@ -115,10 +115,10 @@ class _Attributor:
     ) -> None:
         self.text = text
         inside = [(q.start, q.end) for q in quotes]
-        self.mentions = [m for m in analysis.mentions if not _within(m, inside)]
+        self.mentions = [m for m in analysis.mentions if not within(m, inside)]
         self.genders = analysis.genders
         self.starts = [m.start for m in self.mentions]
-        self.breaks = _sentence_breaks(text)
+        self.breaks = sentence_breaks(text)
         self.alias: dict[str, str] = {}
         for person in people:
             parts = person.split()
@@ -187,7 +187,7 @@ class _Attributor:
         tail = self.text[q.after : q.after + 60]
         if any(p.match(tail) for p in (AFTER_VERB, AFTER_PRONOUN, AFTER_VERB_PRONOUN, AFTER_NOUN)):
             return True
-        if _introduced(self.text, max(0, q.start - 41), q.start - 1):
+        if introduced(self.text, max(0, q.start - 41), q.start - 1):
             return True
         # "Le ministre, Olivier Lambert, a appelé à « reprendre le dialogue »": a person
         # named earlier in the sentence may be saying it.
@@ -222,7 +222,7 @@ class _Attributor:
         return people.pop() if len(people) == 1 else None
 
     def speaker(self, q: QuoteSpan) -> str | None:
-        if _introduced(self.text, max(0, q.start - 1 - 40), q.start - 1):
+        if introduced(self.text, max(0, q.start - 1 - 40), q.start - 1):
             # 'he said, “somebody ought to ...,” the prosecutor's office said': the quote's
             # own reporting clause names its speaker; the one after names who reported it.
             return self.before(q) or self.after(q)
@@ -269,7 +269,12 @@ class _Attributor:
                 possessive = text[m.end : m.end + 2] in ("'s", "’s")
                 if m.kind == PERSON or (
                     # "said Cascade's chief operating officer, Maria Estevez": her, not it.
-                    m.kind == ORG and not possessive and JUST_THE.fullmatch(text, at, m.start)
+                    m.kind == ORG
+                    and not possessive
+                    and (
+                        JUST_THE.fullmatch(text, at, m.start)
+                        or BODY_PAPER.fullmatch(text, at, m.start)
+                    )
                 ):
                     # "said Kremmling rancher Dale Hutchins": the name after the role.
                     named = found[k + 1] if k + 1 < len(found) else None
@@ -299,8 +304,9 @@ class _Attributor:
             # Places speak for their governments here ("Seoul said"); a comma
             # before the verb only after a person ("..., Jane Roe, said").
             pattern = NAME_THEN_VERB if m.kind == PERSON else NAME_THEN_VERB_STRICT
-            if pattern.match(text, m.end, limit):
-                return self.name(m)
+            said = pattern.match(text, m.end, limit)
+            if said and not PRONOUN_NEXT.match(text, said.end(), limit):
+                return self.name(m)  # not "Weiter sagt er": its subject the pronoun
             previous = m
         match = AFTER_NOUN.match(tail)
         if match:
@@ -325,13 +331,24 @@ class _Attributor:
             if titled is not None or self.unnamed_role(head, pos) or self.other_office(head, pos):
                 return titled
             return self.resolve_pronoun("someone", pos)
-        if head not in ORG_NOUNS:
+        if head not in ORG_NOUNS and head not in BODY_NOUNS:
             return None
         window = self.mentions_between(max(0, pos - 4 * WINDOW), pos)
         for m in reversed(window):
             if m.kind == ORG and head in m.name.lower():
                 return m.name
+        if head in BODY_NOUNS:
+            # "Tesla posted a loss. “...,” the company said": the body last the subject of
+            # a sentence (a bank only in the possessive, or named mid-sentence, is not).
+            for m in reversed(window):
+                if m.kind == ORG and not possessive(self.text, m) and self.opens_sentence(m):
+                    return m.name
         return None
+
+    def opens_sentence(self, m: Mention) -> bool:
+        """The name opens its sentence, after a conjunction or article at most."""
+        lead = self.text[self.sentence_start(m.start) : m.start].split()
+        return all(w.lower() in CLAUSE_OPENERS for w in lead)
 
     def before(self, q: QuoteSpan) -> str | None:
         text = self.text
@@ -339,7 +356,7 @@ class _Attributor:
         start = max(self.sentence_start(open_mark), open_mark - WINDOW)
         # Stop at an earlier closing quote in the same sentence: its speaker is its own.
         prev_close = max(text.rfind("”", start, open_mark), text.rfind('"', start, open_mark))
-        if prev_close >= 0 and not _scare_quote(text, start, prev_close):
+        if prev_close >= 0 and not scare_quote(text, start, prev_close):
             start = prev_close + 1
         head = text[start:open_mark]
         if not head.strip():
@@ -354,7 +371,14 @@ class _Attributor:
         match = BEFORE_FOREIGN_PRONOUN.search(head)
         if match:
             pronoun = match.group(1) or match.group(2)
-            return self.resolve_pronoun(PRONOUN_AS[pronoun.lower()], start + match.start())
+            at = start + match.start()
+            if match.group(2):
+                # "Weiter sagt er:": the word before a verb whose subject follows it is
+                # none (an adverb, an object), even when it reads as a name.
+                at = next(
+                    (m.start for m in self.mentions_between(at - 40, at) if m.end == at - 1), at
+                )
+            return self.resolve_pronoun(PRONOUN_AS[pronoun.lower()], at)
         candidates = [m for m in self.mentions_between(start, open_mark) if m.kind in (PERSON, ORG)]
         if not candidates or candidates[0].start > start + verb.start():
             # "The South Korean envoy also emphasized ... “...”": a definite role.
@@ -367,6 +391,9 @@ class _Attributor:
         if verb.group().lower() == "according to":
             after_verb = [m for m in candidates if m.start >= verb_at]
             return self.name(after_verb[0]) if after_verb else None
+        inverted = self.named_after_verb(verb, start, candidates)
+        if inverted is not None:
+            return inverted
         subject = [m for m in candidates if m.start < verb_at]
         # A name right before the verb is its subject, whatever came earlier
         # ("In talks with Rosemary DiCarlo, Cho emphasized that ...").
@@ -385,6 +412,22 @@ class _Attributor:
         if people:
             return self.name(people[0])
         return self.name(subject[0]) if subject else None
+
+    def named_after_verb(
+        self, verb: re.Match[str], start: int, candidates: list[Mention]
+    ) -> str | None:
+        """The person right after a verb that puts its subject second ("Bei RTL sagt Pocher
+        im Interview: “...”", "Dem Sender sagte Lehmann:"): the speaker, not the body named
+        before the verb. Not after a verb whose object a person is ("told Kim", "asked")."""
+        if verb.group().lower() in OBJECT_VERBS or verb.group().lower().endswith("ing"):
+            return None
+        end = start + verb.end()
+        for m in candidates:
+            if m.start >= end:
+                if m.kind == PERSON and not self.text[end : m.start].strip():
+                    return self.name(m)
+                break
+        return None
 
     def label(self, start: int, open_mark: int) -> str | None:
         """'Marta Llorens: «No queremos echar a nadie»', 'Und Yücel setzte noch einen drauf:
@@ -413,8 +456,11 @@ class _Attributor:
         match = ENDS_WITH_SAID.search(previous)
         if match:
             at = base + match.start()
+            # "..., Kim said." or "..., Acme Bank said.": not "Acme Bank's Kim" for the bank.
             found = [
-                m for m in self.mentions_between(max(line_start, at - 60), at) if m.kind == PERSON
+                m
+                for m in self.mentions_between(max(line_start, at - 60), at)
+                if m.kind == PERSON or (m.kind == ORG and not possessive(text, m))
             ]
             if found and not text[found[-1].end : at].strip(" ,"):
                 return self.name(found[-1])
@@ -488,41 +534,6 @@ class _Attributor:
 
 #: What may open a sentence before its subject: "Und Yücel setzte noch einen drauf:".
 _SUBJECT_LEADS = word_set("and but und aber doch y pero et mais e ma") | {""}
-
-
-def _scare_quote(text: str, start: int, close: int) -> bool:
-    """The quotation closing at `close` is a word or three ('called Omar a “terrorist”
-    and said, “...”'): part of the sentence, not another speaker's quote."""
-    opened = max(text.rfind("“", start, close), text.rfind('"', start, close))
-    return opened >= 0 and len(text[opened + 1 : close].split()) <= 3
-
-
-def _within(m: Mention, spans: list[tuple[int, int]]) -> bool:
-    k = bisect_right(spans, (m.start, 1 << 62)) - 1
-    return k >= 0 and spans[k][0] <= m.start < spans[k][1]
-
-
-def _introduced(text: str, pos: int, endpos: int) -> bool:
-    """`INTRODUCED.search(text, pos, endpos)`: a match ends in "," or ":" and spaces, so
-    a window not ending so is not searched (the alternation of verbs is long)."""
-    if not text[pos : max(0, endpos)].rstrip().endswith((",", ":")):
-        return False
-    return INTRODUCED.search(text, pos, endpos) is not None
-
-
-def _sentence_breaks(text: str) -> list[int]:
-    """Offsets where sentences start (after ". " or a newline), abbreviations skipped."""
-    breaks: list[int] = []
-    for match in _SENTENCE_BREAK.finditer(text):
-        if match.group() != "\n":
-            # No space in the window: from the window's start, not the text's (an
-            # abbreviation, five characters at most, ends at the stop: the same answer).
-            window = max(0, match.start() - 12)
-            word_start = max(text.rfind(" ", window, match.start()) + 1, window)
-            if _ABBREVIATION.search(text, word_start, match.start() + 1):
-                continue
-        breaks.append(match.end())
-    return breaks
 
 
 def find_quotes(body: str, people: list[str]) -> list[Quote]:

@@ -31,6 +31,12 @@ REPORTING = (
     + "|".join(sorted(SPEECH_PARTICIPLES - SPEECH_VERBS, key=len, reverse=True))
     + "|put it|according to"
 )
+#: Reporting verbs whose object, not subject, a name after them is ("told Kim", "asked Lee").
+OBJECT_VERBS = word_set(
+    "told tell tells asked ask asks warned warn warns urged urge urges reminded remind reminds "
+    "assured assure assures informed inform informs thanked thank thanks accused accuse accuses "
+    "quoted quote quotes cited cite cites praised praise praises"
+)
 #: The sex a pronoun names, and the kind of speaker each pronoun stands for.
 PRONOUN_SEX = {"he": "m", "she": "f"}
 PRONOUNS = {"he": PERSON, "she": PERSON, "they": "any", "it": ORG, "we": "any", "i": PERSON}
@@ -77,6 +83,8 @@ AFTER_VERB_PRONOUN = re.compile(
     rf"(il|elle|ils|elles|hij|zij|ze|er|sie)\b(?:\s+(?:{PERFECTS})\b)?",
     re.IGNORECASE,
 )
+#: A subject pronoun right after a verb ("sagt er", "zei ze"): the verb's subject is it.
+PRONOUN_NEXT = re.compile(r"\s+(?:il|elle|ils|elles|hij|zij|ze|er|sie)\b", re.IGNORECASE)
 #: Other languages' subject pronouns, as the English one they resolve like.
 PRONOUN_AS = {
     "il": "he",
@@ -164,6 +172,14 @@ JUST_THE = re.compile(
     r"\s*(?:(?:the|a|an|el|la|los|las|le|les|il|lo|gli|de|het|o|os|as)\s+|l[’'])?",
     re.IGNORECASE,
 )
+#: A body's paper or voice before its name: "said a report from X", "said a statement by X",
+#: "said a spokesperson for X" (the body speaks through it).
+BODY_PAPER = re.compile(
+    r"\s*(?:a|an|the)\s+(?:(?:new|recent|latest|joint|written|separate)\s+)?"
+    r"(?:report|statement|note|release|filing|letter|study|survey|analysis|memo"
+    r"|spokesperson|spokesman|spokeswoman)\s+(?:from|by|of|for)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
 #: Words before a quote that make it a label, not speech ("dubbed it “...”").
 LABELLED = re.compile(
     r"\b(?:call(?:s|ed|ing)?|dub(?:s|bed|bing)?|describ(?:e|es|ed|ing)|term(?:s|ed)?|"
@@ -173,6 +189,14 @@ LABELLED = re.compile(
 ORG_NOUNS = word_set(
     "ministry department agency company firm government police court council committee commission office "
     "bureau party union bank group military army navy statement spokesman spokeswoman spokesperson"
+)
+
+#: What a story calls a company or body it has named, in words its name need not hold:
+#: "the company said" after "Tesla posted a loss" is Tesla.
+BODY_NOUNS = word_set(
+    "company firm group carmaker automaker retailer lender insurer airline brokerage chain "
+    "startup manufacturer operator publisher broadcaster utility charity organisation "
+    "organization developer conglomerate"
 )
 
 
@@ -255,12 +279,12 @@ def possessive(text: str, m: Mention) -> bool:
 
 
 def clause_subject(text: str, subject: list[Mention], start: int, verb_at: int) -> Mention | None:
-    """The person who opens the clause of the reporting verb at `verb_at`: "Trump has been
-    eager to withdraw, but General Mark Milley, chairman ..., told US media that" is
-    Milley's. The latest person named after the sentence's start or a comma, with only a
-    conjunction and title words before the name, and nothing but an apposition, adverbs
-    or a shared verb between it and the verb."""
-    people = [m for m in subject if m.kind == PERSON]
+    """The person or body who opens the clause of the reporting verb at `verb_at`: "Trump
+    has been eager to withdraw, but General Mark Milley, chairman ..., told US media that"
+    is Milley's, "Acme Bank, which Jo Park runs, said" the bank's. The latest named after
+    the sentence's start or a comma, with only a conjunction and title words before the
+    name, and nothing but an apposition, adverbs or a shared verb between it and the verb."""
+    people = [m for m in subject if m.kind in (PERSON, ORG)]
     for k in range(len(people) - 1, -1, -1):
         m = people[k]
         if possessive(text, m) or not SUBJECT_TO_VERB.match(text, m.end, verb_at):

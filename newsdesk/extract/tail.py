@@ -125,6 +125,7 @@ def read_tail(lines: list[str], start: int, found: Found) -> None:
     end = min(len(lines), start + TAIL_LINES)
     _signature_under_story(lines, start, end, found)
     tail_sources: list[str] = []
+    provided: list[str] = []
     for i in range(start, end):
         line = lines[i]
         if not line:
@@ -143,6 +144,8 @@ def read_tail(lines: list[str], start: int, found: Found) -> None:
             )
             if name and len(words(name)) <= 6:
                 tail_sources.append(name)
+                if "provided" in label.group(0).casefold():
+                    provided.append(name)
             continue
         name = outlet_from_footer(_with_owner_below(lines, i))
         if name:
@@ -159,6 +162,10 @@ def read_tail(lines: list[str], start: int, found: Found) -> None:
                     add_link(found.links, line)
                 continue
             in_links = False
+    # "Provided by European Space Agency" over "© Phys.org": the site that ran the release
+    # is the outlet, the body that provided it is its source, as a wire's would be.
+    if found.copyright_holders and provided:
+        tail_sources = [n for n in tail_sources if n not in provided] + provided
     for name in tail_sources:
         found.add_source(name)
     # Copyright lines sit in the page footer, past the tail window of a long page.

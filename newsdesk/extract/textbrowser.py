@@ -34,6 +34,7 @@ from newsdesk.extract.lines import NUMBERED_HEADING, strip_list_mark
 from newsdesk.extract.lines import repeated_phrase as _repeated
 from newsdesk.extract.link_marks import without_references
 from newsdesk.extract.list_headings import link_list_marker
+from newsdesk.extract.menu_label import is_menu_label
 
 #: Share of non-blank lines indented that makes a copy a text-browser dump.
 INDENTED_SHARE = 0.6
@@ -186,6 +187,8 @@ def dump_headline(text: str, labels: frozenset[str] = frozenset()) -> str | None
             or _COOKIE_NOTICE.search(heading)
             # A breadcrumb ("Home » Park » News") or a photo's caption or credit.
             or breadcrumb(heading)
+            # A menu's label over its sections ("Sections" over "* World", "* Sport").
+            or is_menu_label(lines, k)
             or is_caption_like(heading)
             # A blog's date header ("Samstag, 9. September 2017") over its posts.
             or date_line(heading) is not None

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from newsdesk.extract.byline import PLACEHOLDERS, parse_by_text
+from newsdesk.extract.byline import PLACEHOLDERS, TEXT_LABEL, parse_by_text
 from newsdesk.extract.data.common_words import CALENDAR
 from newsdesk.extract.dates import FOREIGN_WEEKDAY
 from newsdesk.extract.outlet import KNOWN_AGENCIES, OUTLET_WORD, has_corporate_suffix
@@ -180,6 +180,9 @@ def author_names(values: Iterable[str], limit: int = 20) -> list[str]:
         if _SITE_CREDIT.search(str(raw or "")[:300]):
             continue  # "Theme by Catch Themes", "Powered by WordPress": the site's maker
         value = _leading_word(_LEADING_BY.sub("", str(raw or "").strip()[:300])).strip(" .,;:-")
+        # "Text: Jana Berg": the credit label goes before the label after a name (below)
+        # takes "Text" for a button and the name with it.
+        value = TEXT_LABEL.sub("", value)
         # The label or button beside the byline ("Janet Morrow; Published", "Ellen Marsh
         # Follow", "Sara Zinnecker Stand"), and a date's month ("Janet Morrow; March").
         value = _without_month_end(_LABEL_AFTER.sub("", value).strip(" .,;:-"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import re
 
-from newsdesk.extract import quotes
+from newsdesk.extract import quote_sentences
 from newsdesk.extract.reporting_clause import INTRODUCED
 
 _WORDS = [
@@ -26,10 +26,10 @@ def _texts(seed: int = 3, count: int = 400) -> list[str]:
 
 def _old_sentence_breaks(text: str) -> list[int]:
     breaks: list[int] = []
-    for match in quotes._SENTENCE_BREAK.finditer(text):
+    for match in quote_sentences._SENTENCE_BREAK.finditer(text):
         if match.group() != "\n":
             word_start = text.rfind(" ", max(0, match.start() - 12), match.start()) + 1
-            if quotes._ABBREVIATION.search(text, word_start, match.start() + 1):
+            if quote_sentences._ABBREVIATION.search(text, word_start, match.start() + 1):
                 continue
         breaks.append(match.end())
     return breaks
@@ -37,7 +37,7 @@ def _old_sentence_breaks(text: str) -> list[int]:
 
 def test_sentence_breaks_equal_the_search_from_the_text_start() -> None:
     for text in [*_texts(), "U.S.", "Mr. Smith. Dr.Who went.", "xU.S. a", "\nDr. X.\nY"]:
-        assert quotes._sentence_breaks(text) == _old_sentence_breaks(text), text
+        assert quote_sentences.sentence_breaks(text) == _old_sentence_breaks(text), text
 
 
 def test_introduced_equals_the_search() -> None:
@@ -49,8 +49,10 @@ def test_introduced_equals_the_search() -> None:
             pos, endpos = max(0, start - 41), start - 1
             expected = INTRODUCED.search(text, pos, endpos) is not None
             fired += expected
-            assert quotes._introduced(text, pos, endpos) == expected, (text, pos, endpos)
+            assert quote_sentences.introduced(text, pos, endpos) == expected, (text, pos, endpos)
     assert fired > 20
-    assert quotes._introduced("Then she said:\n", 0, 15)
-    assert not quotes._introduced("Then she said: no", 0, 17)
-    assert quotes._introduced("he said, ", 0, 9) == bool(re.search(r"said,\s*$", "he said, "))
+    assert quote_sentences.introduced("Then she said:\n", 0, 15)
+    assert not quote_sentences.introduced("Then she said: no", 0, 17)
+    assert quote_sentences.introduced("he said, ", 0, 9) == bool(
+        re.search(r"said,\s*$", "he said, ")
+    )

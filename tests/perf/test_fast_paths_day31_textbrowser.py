@@ -123,6 +123,7 @@ def _old_dump_headline(text: str, labels: frozenset[str] = frozenset()) -> str |
             or tb._COOKIE_NOTICE.search(heading)
             # A tb.breadcrumb ("Home » Park » News") or a photo's caption or credit.
             or tb.breadcrumb(heading)
+            or tb.is_menu_label(lines, k)
             or tb.is_caption_like(heading)
             # A blog's date header ("Samstag, 9. September 2017") over its posts.
             or tb.date_line(heading) is not None

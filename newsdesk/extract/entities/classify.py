@@ -55,6 +55,7 @@ from newsdesk.extract.entities.compounds import (
 )
 from newsdesk.extract.entities.descriptors import Descriptors
 from newsdesk.extract.entities.headline_names import headline_pieces
+from newsdesk.extract.entities.hyphen_prefix import prefix_names
 from newsdesk.extract.entities.result import ORG, PERSON, PLACE
 from newsdesk.extract.entities.spans import (
     Found,
@@ -123,9 +124,7 @@ class Classifier(Descriptors):
             if "-" in words[k] and words[k].rsplit("-", 1)[-1] in ADJECTIVE_SUFFIXES:
                 # "Mercer Island-based Acme Company": the name follows; "Osaka-based"
                 # still names a place.
-                where = words[k].rsplit("-", 1)[0]
-                if self.places.kind(where) not in (None, "small_city"):
-                    based.append(Found(k, k + 1, self.places.display(where), PLACE))
+                based += prefix_names(self.places, k, words[k].rsplit("-", 1)[0])
                 i = k + 1
                 break
         while j > i and (
