@@ -48,8 +48,8 @@ Decision, in order (see `score`):
    (shingles >= `SYNDICATED`, the bodies long enough to be evidence:
    `COPY_BODY_WORDS`): same (1).
 4. Otherwise the weighted mean of the features both articles have (one
-   shared name word with nothing else in common counts only as far as the
-   texts agree: `name_alone`), minus a time decay: `DECAY * min(hours, WINDOW_HOURS) /
+   shared name, of one word or several, with nothing else in common counts
+   only as far as the texts agree: `name_alone`), minus a time decay: `DECAY * min(hours, WINDOW_HOURS) /
    WINDOW_HOURS` (half of `DECAY` when a date is unknown: `UNDATED_GAP`). Versions
    written hours apart need less overlap than versions three days apart: a
    follow-up a day later shares little, and the longer the gap, the likelier
