@@ -48,8 +48,8 @@ Decision, in order (see `score`):
    (shingles >= `SYNDICATED`, the bodies long enough to be evidence:
    `COPY_BODY_WORDS`): same (1).
 4. Otherwise the weighted mean of the features both articles have (one
-   shared name word with nothing else in common counts only as far as the
-   texts agree: `name_alone`), minus a time decay: `DECAY * min(hours, WINDOW_HOURS) /
+   shared name, of one word or several, with nothing else in common counts
+   only as far as the texts agree: `name_alone`), minus a time decay: `DECAY * min(hours, WINDOW_HOURS) /
    WINDOW_HOURS` (half of `DECAY` when a date is unknown: `UNDATED_GAP`). Versions
    written hours apart need less overlap than versions three days apart: a
    follow-up a day later shares little, and the longer the gap, the likelier
@@ -138,6 +138,7 @@ from newsdesk.stories.pair_guards import NAME_ALONE_TEXT as NAME_ALONE_TEXT
 from newsdesk.stories.pair_guards import TEMPLATE_HEADLINE as TEMPLATE_HEADLINE
 from newsdesk.stories.pair_guards import TEMPLATE_TITLE as TEMPLATE_TITLE
 from newsdesk.stories.pair_guards import name_alone as name_alone
+from newsdesk.stories.pair_guards import one_name as one_name
 from newsdesk.stories.pair_guards import one_template_two_reports as one_template_two_reports
 from newsdesk.stories.pair_guards import other_people as other_people
 from newsdesk.stories.pair_guards import text_overlap
@@ -217,8 +218,11 @@ class Features:
     retelling: bool = False
     #: How many name tokens both carry (`names` weighs them by mentions).
     names_shared: int = 0
-    #: With one shared name word: the best headline, lede and TF-IDF overlap of the
-    #: two without it (`name_alone`); 1.0 (no say) otherwise.
+    #: `names_shared` when the shared tokens read as one name ("Port Alva": `one_name`),
+    #: else 0.
+    name_words: int = 0
+    #: With one shared name: the best headline, lede and TF-IDF overlap of the two
+    #: without it (`name_alone`); 1.0 (no say) otherwise.
     beyond_name: float = 1.0
 
     def as_dict(self) -> dict[str, float]:
@@ -334,6 +338,7 @@ def features(a: Signature, b: Signature, ts_a: float | None, ts_b: float | None)
     # The shared lede words, found once (C set code) for both lede features.
     shared_lede = a.lede_set & b.lede_set
     shared_names = a.name_weights.keys() & b.name_weights.keys()
+    one = one_name(a.name_weights, b.name_weights, shared_names)
     same_outlet = len(a.outlet) >= 1 and len(b.outlet) >= 1 and a.outlet[0] == b.outlet[0]
     shingles = minhash.estimate(a.shingles, b.shingles)
     return Features(
@@ -365,7 +370,8 @@ def features(a: Signature, b: Signature, ts_a: float | None, ts_b: float | None)
         retelling=same_outlet
         and (RETELLING in a.outlet[1:].tolist() or RETELLING in b.outlet[1:].tolist()),
         names_shared=len(shared_names),
-        beyond_name=beyond_name(a, b, shared_lede, shared_names),
+        name_words=len(shared_names) if one else 0,
+        beyond_name=beyond_name(a, b, shared_lede, shared_names) if one else 1.0,
         # An empty lede is a row stored before ledes were (the headline's words are in
         # every newer one): unknown, not short.
         shortest_lede=min(len(a.lede_set), len(b.lede_set)) if "lede" not in missing else 1 << 16,
@@ -384,16 +390,27 @@ def _shortest_body(a: Signature, b: Signature) -> int:
 def beyond_name(
     a: Signature, b: Signature, shared_lede: frozenset[int], shared_names: set[int]
 ) -> float:
-    """`Features.beyond_name`: how far the texts agree besides their one shared name.
+    """`Features.beyond_name`: how far the texts agree besides their one shared name
+    (`shared_names`, its words: the caller asks only when they are one, `one_name`).
 
     The name is a rare word, so it alone lifted the TF-IDF cosine of two one-line
     items from one town ("Quillport libraries scrap late fines", "Quillport ferry
     crews vote to strike") to 0.23-0.38, past `NAME_ALONE_TEXT`: four such items
-    were one story. Without the name the same pairs agree 0.0-0.08."""
-    if len(shared_names) != 1:
-        return 1.0
+    were one story. Without the name the same pairs agree 0.0-0.08.
+
+    A name word the ledes do not share as it is (they hold stems and whole
+    hyphenated words: "athen" for "Athens", "hollin-on-sea" for "Hollin" and
+    "Sea") is taken to be there in another form: the rarest other shared word goes
+    with the name. When the name is further down instead, that word was evidence
+    lost; on the development slice and the own pairs no same-story pair changed."""
     rest = shared_lede - shared_names
-    title_rest = (a.title_set - shared_names, b.title_set - shared_names)
+    name = shared_names
+    weights = a.lede_vector[0]  # empty for a row stored before lede weights were
+    if rest and weights and not shared_names <= shared_lede:
+        # The hash breaks ties, so the choice is the same in every process.
+        name = shared_names | {max(rest, key=lambda word: (weights[word], word))}
+        rest = rest - name
+    title_rest = (a.title_set - name, b.title_set - name)
     return max(
         minhash.jaccard(*title_rest) if all(title_rest) else 0.0,
         smoothed_ochiai(a.lede_set, b.lede_set, len(rest)),
