@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from newsdesk.counting import counted
-from newsdesk.desk.same_report import is_cut, keeps_most_words
+from newsdesk.desk.same_report import is_cut, keeps_most_words, retells
 from newsdesk.import_batch import FileOutcome
 
 if TYPE_CHECKING:
@@ -48,7 +48,9 @@ def revision(earlier: Extracted, later: Extracted) -> Revision | None:
     The last word of the earlier text may have been cut in the middle ("harb"), so
     only the words before it must come first in the later text. A correction keeps
     at least half of the earlier text's words (`same_report.keeps_most_words`): a
-    copy cut short keeps fewer, and is no correction (`cut_short`).
+    copy cut short keeps fewer, and is no correction (`cut_short`); and what it changed
+    tells the same report (`same_report.retells`): a briefing's next day under the same
+    headline keeps the standing paragraphs, but its news is other news.
     """
     old_title, new_title = _words(earlier.title), _words(later.title)
     if not old_title or new_title[: len(old_title) - 1] != old_title[:-1]:
@@ -57,7 +59,12 @@ def revision(earlier: Extracted, later: Extracted) -> Revision | None:
     longer = len(new_body) + len(new_title) > len(old_body) + len(old_title)
     if longer and new_body[: max(0, len(old_body) - 1)] == old_body[:-1]:
         return "completed"
-    if old_title == new_title and keeps_most_words(earlier.body, later.body):
+    if (
+        old_title == new_title
+        and keeps_most_words(earlier.body, later.body)
+        # What changed is a correction, not the next day's news among standing text.
+        and retells(earlier.title, earlier.body, later.title, later.body)
+    ):
         return "corrected"  # a correction saved over the file
     return None
 

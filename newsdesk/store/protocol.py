@@ -251,10 +251,12 @@ class StoreBackend(Protocol):
         story_id: str | None = None,
         *,
         match_guid: bool = True,
+        match_url: bool = True,
     ) -> InsertOutcome:
         """Insert one article in the caller's transaction, merging exact duplicates
         (a duplicate keeps its own story): the same id, GUID or URL. `match_guid` False:
-        not by GUID (its feed gave that GUID to another item before: `storing`)."""
+        not by GUID (its feed gave that GUID to another item before: `storing`);
+        `match_url` False: not by URL (its feed gave that link to another report)."""
         ...
 
     def insert_later(
@@ -267,6 +269,7 @@ class StoreBackend(Protocol):
         placed: Placement,
         *,
         match_guid: bool = True,
+        match_url: bool = True,
     ) -> Callable[[], InsertOutcome]:
         """`insert` into story `placed.story`, and, when the article is new, its
         membership of that story (`StoryTables.add_member` and `grow`) in the same
