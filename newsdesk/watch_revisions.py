@@ -21,8 +21,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from newsdesk.counting import counted
-from newsdesk.desk.same_report import is_cut, keeps_most_words, retells
+from newsdesk.desk.same_report import completes, is_cut, keeps_most_words, retells
 from newsdesk.import_batch import FileOutcome
+from newsdesk.sanitize import clean_text
 
 if TYPE_CHECKING:
     from newsdesk.desk import ImportSummary
@@ -102,11 +103,15 @@ class Revisions:
         inspect: Callable[[Path], LoadResult],
         get: Callable[[str], Article | None],
         revise: Callable[[str, Extracted], None],
+        raw_copy: Callable[[str], str | None] | None = None,
     ) -> None:
         self._import = import_files
         self._inspect = inspect
         self._get = get
         self._revise = revise
+        #: An article's stored page text (`StoreBackend.raw_copy`): a page written again
+        #: that the stored copy was the start of is that page completed.
+        self._raw_copy = raw_copy
         #: Each path's article, when its last import made exactly one.
         self.made: dict[Path, str] = {}
 
@@ -150,6 +155,15 @@ class Revisions:
         if is_new_version(article.meta, later):
             return False  # wire copy: a version of its own, as from any other file
         how = revision(article.meta, later)
+        # A page cut short extracts to anything (its footer's links, its <title>), not the
+        # start of the whole page's text: the page itself continues the earlier one.
+        if (
+            self._raw_copy is not None
+            and result.text
+            and how != "completed"
+            and completes(self._raw_copy(article.id), clean_text(result.text))
+        ):
+            how = "completed"
         if how is None:
             if not cut_short(article.meta, later):
                 return False

@@ -117,3 +117,21 @@ def retells(old_title: str, old_body: str, new_title: str, new_body: str) -> boo
     if not a or not b:
         return True  # one only adds to the other
     return len(a & b) >= SAME_REPORT_WORDS * min(len(a), len(b))
+
+
+#: Characters at the end of a copy cut short that may differ from the whole copy's: a
+#: character the cut split (decoded as a replacement), a line ending or an escape
+#: sequence cleaned differently once whole.
+_CUT_EDGE = 16
+
+
+def completes(earlier_page: str | None, later_page: str | None) -> bool:
+    """Whether the page text `later_page` is `earlier_page` completed: the earlier copy was
+    the start of this one, cut short (a page written in two bursts, a download stopped),
+    and this one is longer. Then the later copy holds all the earlier one did, whatever
+    extraction made of the cut page (its text can be the footer's "These are external
+    links": not the start of the article's)."""
+    if not earlier_page or not later_page or len(later_page) <= len(earlier_page):
+        return False
+    stem = earlier_page[: len(earlier_page) - _CUT_EDGE]
+    return len(stem) >= _CUT_EDGE and later_page.startswith(stem)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from newsdesk import paths as paths_mod
 from newsdesk.desk.results import ImportProgress, ImportSummary
-from newsdesk.desk.same_report import may_replace, retells
+from newsdesk.desk.same_report import completes, may_replace, retells
 from newsdesk.desk.teaser_ids import (
     is_teaser,
     names_another,
@@ -382,6 +382,7 @@ class ArticleStorer:
             stored[index] = outcome.article_id
             if not outcome.created:
                 duplicates += 1
+                self._complete(tx, outcome.article_id, aid, meta, raw, grouper, earlier, updated)
                 continue
             created.append((index, aid))
             known.add(aid)
@@ -396,13 +397,57 @@ class ArticleStorer:
             stored[index] = outcome.article_id
             if outcome.created:
                 created.append((index, outcome.article_id))
-            else:
-                duplicates += 1
+                continue
+            duplicates += 1
+            if raw is not None:  # a file of one article: `items[index]` is the page's
+                meta = self._spelled(items[index])
+                self._complete(
+                    tx, outcome.article_id, ids[index], meta, raw, grouper, earlier, updated
+                )
         if feed_id is not None and created:
             self.store.set_teller(tx, feed_id, [aid for _, aid in created])
         if after is not None:
             after(tx, [stored[i] for i in sorted(stored)])
         return [aid for _, aid in sorted(created)], duplicates
+
+    def _complete(
+        self,
+        tx: Transaction,
+        stored_id: str,
+        aid: str,
+        meta: Extracted,
+        raw: str | None,
+        grouper: StoryGrouper,
+        earlier: dict[str, Article] | None,
+        updated: list[str] | None,
+    ) -> None:
+        """A one-article file's page, stored already (by its address) from a copy of it
+        cut short, completes that article: it takes the whole page's text in place (id,
+        state, tags, star and story kept), and its id goes to `updated`.
+
+        A page written in two bursts, or a download stopped and saved again whole: the
+        first copy's text was what extraction made of the cut page ("These are external
+        links and will open in a new window", 11 words), and the whole page was "already
+        stored" by its canonical address, for good. Only a page whose stored copy is its
+        start (`same_report.completes`) is taken: another copy under that address (the
+        next day's page) is still a duplicate, and nothing of the stored text is lost."""
+        if raw is None or stored_id == aid or meta.item_id or meta.format == "feed":
+            return
+        if not completes(self.store.raw_copy(stored_id), raw):
+            return
+        previous = self.store.get(stored_id)
+        if previous is None or (previous.meta.title, previous.meta.body) == (
+            meta.title,
+            meta.body,
+        ):
+            return
+        if earlier is not None:
+            earlier[stored_id] = previous
+        self.store.update_content(tx, stored_id, meta)
+        # Its fingerprint follows the whole text; it stays in its story.
+        grouper.assign(stored_id, meta, iso_to_ts(meta.published))
+        if updated is not None:
+            updated.append(stored_id)
 
     def _own_id(
         self,

@@ -424,6 +424,11 @@ class StoreBackend(Protocol):
 
     def get_many(self, ids: Sequence[str]) -> list[Article]: ...
 
+    def raw_copy(self, article_id: str) -> str | None:
+        """The page text an article was extracted from, as stored (None: no such article;
+        "" when none was kept: an item of a file of several)."""
+        ...
+
     def rows(self, ids: Sequence[str]) -> list[ArticleRow]:
         """Slim inbox rows in the order of `ids` (missing ids dropped)."""
         ...

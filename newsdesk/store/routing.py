@@ -386,6 +386,11 @@ class RoutedStore:
         return self.sql.articles.get_many(self.conn, ids)
 
     @routed
+    def raw_copy(self, article_id: str) -> str | None:
+        found: str | None = self.sql.articles.raw_copy(self.conn, article_id)
+        return found
+
+    @routed
     def rows(self, ids: Sequence[str]) -> list[ArticleRow]:
         return self.sql.articles.rows(self.conn, ids)
 

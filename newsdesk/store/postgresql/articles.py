@@ -387,6 +387,12 @@ def get(conn: Conn, article_id: str) -> Article | None:
     return found[0] if found else None
 
 
+def raw_copy(conn: Conn, article_id: str) -> str | None:
+    """The stored page text of an article (SQLite's)."""
+    row = conn.execute("SELECT raw FROM articles WHERE id = %s", (article_id,)).fetchone()
+    return None if row is None else str(row["raw"] or "")
+
+
 def get_many(conn: Conn, ids: Sequence[str]) -> list[Article]:
     ids = list(ids)
     tags = tags_for(conn, ids)

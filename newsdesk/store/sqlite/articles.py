@@ -350,6 +350,12 @@ def get(conn: sqlite3.Connection, article_id: str) -> Article | None:
     return None if row is None else _article(conn, row)
 
 
+def raw_copy(conn: sqlite3.Connection, article_id: str) -> str | None:
+    """The stored page text of an article ("" when none was kept; None: no such article)."""
+    row = conn.execute("SELECT raw FROM articles WHERE id = ?", (article_id,)).fetchone()
+    return None if row is None else str(row[0] or "")
+
+
 def get_many(conn: sqlite3.Connection, ids: Sequence[str]) -> list[Article]:
     found: dict[str, Article] = {}
     for chunk in chunks(ids):
