@@ -387,8 +387,7 @@ def get(conn: Conn, article_id: str) -> Article | None:
     return found[0] if found else None
 
 
-def raw_copy(conn: Conn, article_id: str) -> str | None:
-    """The stored page text of an article (SQLite's)."""
+def raw_copy(conn: Conn, article_id: str) -> str | None:  # as SQLite's
     row = conn.execute("SELECT raw FROM articles WHERE id = %s", (article_id,)).fetchone()
     return None if row is None else str(row["raw"] or "")
 
