@@ -21,8 +21,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from newsdesk.counting import counted
-from newsdesk.desk.same_report import is_cut, keeps_most_words
+from newsdesk.desk.same_report import completes, is_cut, keeps_most_words, retells
 from newsdesk.import_batch import FileOutcome
+from newsdesk.sanitize import clean_text
 
 if TYPE_CHECKING:
     from newsdesk.desk import ImportSummary
@@ -48,7 +49,9 @@ def revision(earlier: Extracted, later: Extracted) -> Revision | None:
     The last word of the earlier text may have been cut in the middle ("harb"), so
     only the words before it must come first in the later text. A correction keeps
     at least half of the earlier text's words (`same_report.keeps_most_words`): a
-    copy cut short keeps fewer, and is no correction (`cut_short`).
+    copy cut short keeps fewer, and is no correction (`cut_short`); and what it changed
+    tells the same report (`same_report.retells`): a briefing's next day under the same
+    headline keeps the standing paragraphs, but its news is other news.
     """
     old_title, new_title = _words(earlier.title), _words(later.title)
     if not old_title or new_title[: len(old_title) - 1] != old_title[:-1]:
@@ -57,7 +60,12 @@ def revision(earlier: Extracted, later: Extracted) -> Revision | None:
     longer = len(new_body) + len(new_title) > len(old_body) + len(old_title)
     if longer and new_body[: max(0, len(old_body) - 1)] == old_body[:-1]:
         return "completed"
-    if old_title == new_title and keeps_most_words(earlier.body, later.body):
+    if (
+        old_title == new_title
+        and keeps_most_words(earlier.body, later.body)
+        # What changed is a correction, not the next day's news among standing text.
+        and retells(earlier.title, earlier.body, later.title, later.body)
+    ):
         return "corrected"  # a correction saved over the file
     return None
 
@@ -95,11 +103,15 @@ class Revisions:
         inspect: Callable[[Path], LoadResult],
         get: Callable[[str], Article | None],
         revise: Callable[[str, Extracted], None],
+        raw_copy: Callable[[str], str | None] | None = None,
     ) -> None:
         self._import = import_files
         self._inspect = inspect
         self._get = get
         self._revise = revise
+        #: An article's stored page text (`StoreBackend.raw_copy`): a page written again
+        #: that the stored copy was the start of is that page completed.
+        self._raw_copy = raw_copy
         #: Each path's article, when its last import made exactly one.
         self.made: dict[Path, str] = {}
 
@@ -143,6 +155,15 @@ class Revisions:
         if is_new_version(article.meta, later):
             return False  # wire copy: a version of its own, as from any other file
         how = revision(article.meta, later)
+        # A page cut short extracts to anything (its footer's links, its <title>), not the
+        # start of the whole page's text: the page itself continues the earlier one.
+        if (
+            self._raw_copy is not None
+            and result.text
+            and how != "completed"
+            and completes(self._raw_copy(article.id), clean_text(result.text))
+        ):
+            how = "completed"
         if how is None:
             if not cut_short(article.meta, later):
                 return False

@@ -573,6 +573,7 @@ class Desk:
             self.inspect,
             self.get,
             self.revise,
+            self.store.raw_copy,
         )
 
         def import_watched(paths: list[Path]) -> ImportSummary:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from newsdesk import paths as paths_mod
 from newsdesk.desk.results import ImportProgress, ImportSummary
-from newsdesk.desk.same_report import may_replace, shares_most_words
+from newsdesk.desk.same_report import completes, may_replace, retells
 from newsdesk.desk.teaser_ids import (
     is_teaser,
     names_another,
@@ -265,7 +265,10 @@ class ArticleStorer:
         for position, index in enumerate(order):
             item_origin = origin if len(items) == 1 else f"{origin}#{index}"
             aid = ids[index]
-            before, reused = _stored_telling(items[index], told, linked, feed_id, aid)
+            before, named = _stored_telling(items[index], told, linked, feed_id, aid)
+            # A key the feed gave another report before names it no more: no merging by it.
+            reused = named is not None
+            by_link = named is None or not named.url or named.url != items[index].url
             if before is None and (aid in gone or _telling_key(items[index]) in gone):
                 duplicates += 1
                 continue
@@ -355,7 +358,14 @@ class ArticleStorer:
                     (
                         index,
                         self.store.insert_later(
-                            tx, aid, meta, item_origin, raw, placement, match_guid=not reused
+                            tx,
+                            aid,
+                            meta,
+                            item_origin,
+                            raw,
+                            placement,
+                            match_guid=not reused,
+                            match_url=by_link,
                         ),
                     )
                 )
@@ -366,10 +376,13 @@ class ArticleStorer:
                 known.add(aid)
                 continue
             previous = self._current_version(tx, aid, meta) if earlier is not None else None
-            outcome = self.store.insert(tx, aid, meta, item_origin, raw, match_guid=not reused)
+            outcome = self.store.insert(
+                tx, aid, meta, item_origin, raw, match_guid=not reused, match_url=by_link
+            )
             stored[index] = outcome.article_id
             if not outcome.created:
                 duplicates += 1
+                self._complete(tx, outcome.article_id, aid, meta, raw, grouper, earlier, updated)
                 continue
             created.append((index, aid))
             known.add(aid)
@@ -384,13 +397,57 @@ class ArticleStorer:
             stored[index] = outcome.article_id
             if outcome.created:
                 created.append((index, outcome.article_id))
-            else:
-                duplicates += 1
+                continue
+            duplicates += 1
+            if raw is not None:  # a file of one article: `items[index]` is the page's
+                meta = self._spelled(items[index])
+                self._complete(
+                    tx, outcome.article_id, ids[index], meta, raw, grouper, earlier, updated
+                )
         if feed_id is not None and created:
             self.store.set_teller(tx, feed_id, [aid for _, aid in created])
         if after is not None:
             after(tx, [stored[i] for i in sorted(stored)])
         return [aid for _, aid in sorted(created)], duplicates
+
+    def _complete(
+        self,
+        tx: Transaction,
+        stored_id: str,
+        aid: str,
+        meta: Extracted,
+        raw: str | None,
+        grouper: StoryGrouper,
+        earlier: dict[str, Article] | None,
+        updated: list[str] | None,
+    ) -> None:
+        """A one-article file's page, stored already (by its address) from a copy of it
+        cut short, completes that article: it takes the whole page's text in place (id,
+        state, tags, star and story kept), and its id goes to `updated`.
+
+        A page written in two bursts, or a download stopped and saved again whole: the
+        first copy's text was what extraction made of the cut page ("These are external
+        links and will open in a new window", 11 words), and the whole page was "already
+        stored" by its canonical address, for good. Only a page whose stored copy is its
+        start (`same_report.completes`) is taken: another copy under that address (the
+        next day's page) is still a duplicate, and nothing of the stored text is lost."""
+        if raw is None or stored_id == aid or meta.item_id or meta.format == "feed":
+            return
+        if not completes(self.store.raw_copy(stored_id), raw):
+            return
+        previous = self.store.get(stored_id)
+        if previous is None or (previous.meta.title, previous.meta.body) == (
+            meta.title,
+            meta.body,
+        ):
+            return
+        if earlier is not None:
+            earlier[stored_id] = previous
+        self.store.update_content(tx, stored_id, meta)
+        # Its fingerprint follows the whole text; it stays in its story.
+        grouper.assign(stored_id, meta, iso_to_ts(meta.published))
+        if updated is not None:
+            updated.append(stored_id)
 
     def _own_id(
         self,
@@ -472,37 +529,48 @@ def _stored_telling(
     linked: dict[str, Told],
     feed_id: int | None,
     new_id: str,
-) -> tuple[Told | None, bool]:
+) -> tuple[Told | None, Told | None]:
     """The stored telling of a feed item: under its GUID, else under its feed's link;
-    and whether its GUID is one the feed gave another item before (then it is a new
-    article, not a duplicate of that item: `insert`'s `match_guid`).
+    or, when the feed gave that GUID or link to another report before, that report's
+    telling second (then the item is a new article, not a duplicate of that report:
+    `insert`'s `match_guid` and `match_url`).
 
-    A GUID this feed gave before names the same report only while the item still is
-    one (`same_report`): feeds hand an old GUID to another item (a CMS that numbers
-    its items again), and taking that for a correction wrote the new item over an
-    unrelated article, the editor's star and all. Another feed's GUID is only ever
-    another telling (`store_in`)."""
+    A GUID or link this feed gave before names the same report only while the item
+    still is one (`same_report`): feeds hand an old GUID to another item (a CMS that
+    numbers its items again), a daily briefing keeps its link and headline, and taking
+    that for a correction wrote the new item over an unrelated article (the day
+    before's news), the editor's star and all. Another feed's GUID is only ever another
+    telling (`store_in`)."""
     guid = _feed_guid(meta)
     if not guid:
         link = _feed_link(meta)
-        return (linked.get(link) if link else None), False
+        telling = linked.get(link) if link else None
+        if telling is None or telling.article_id == new_id or same_report(telling, meta):
+            return telling, None
+        return None, telling
     tellings = told.get(guid, [])
     mine = [t for t in tellings if t.told_by == feed_id]
     if not mine:
-        return (tellings[0] if tellings else None), False
+        return (tellings[0] if tellings else None), None
     for telling in reversed(mine):  # the newest first: what the feed last meant by it
         if telling.article_id == new_id or same_report(telling, meta):
-            return telling, False
-    return None, True
+            return telling, None
+    return None, mine[-1]
 
 
 def same_report(before: Told, meta: Extracted) -> bool:
     """Whether a feed item is the stored telling `before` told again (corrected,
-    updated): the same link, or much of the same headline or text. A headline
-    rewritten with its link's slug still shares most of its text."""
-    if before.url and meta.url and before.url == meta.url:
+    updated, re-titled) rather than another report under its GUID or link: under its
+    GUID, the same link says so too, and a telling too short to take the stored text's
+    place is one; otherwise what the two tellings do not share decides (`same_report.retells`), not a headline and standing paragraphs a daily
+    briefing repeats under its one link."""
+    if meta.guid and before.url and meta.url and before.url == meta.url:
+        return True  # both keys the item had: the same item, whatever it says now
+    if not may_replace(before.body, meta.body):
+        # Emptied or a teaser: too short to be another report, and it keeps the stored
+        # text anyway (`store_in`).
         return True
-    return shares_most_words(before.title, meta.title) or shares_most_words(before.body, meta.body)
+    return retells(before.title, before.body, meta.title, meta.body)
 
 
 def _retold(before: Told, new_id: str) -> bool:

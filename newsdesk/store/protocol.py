@@ -251,10 +251,12 @@ class StoreBackend(Protocol):
         story_id: str | None = None,
         *,
         match_guid: bool = True,
+        match_url: bool = True,
     ) -> InsertOutcome:
         """Insert one article in the caller's transaction, merging exact duplicates
         (a duplicate keeps its own story): the same id, GUID or URL. `match_guid` False:
-        not by GUID (its feed gave that GUID to another item before: `storing`)."""
+        not by GUID (its feed gave that GUID to another item before: `storing`);
+        `match_url` False: not by URL (its feed gave that link to another report)."""
         ...
 
     def insert_later(
@@ -267,6 +269,7 @@ class StoreBackend(Protocol):
         placed: Placement,
         *,
         match_guid: bool = True,
+        match_url: bool = True,
     ) -> Callable[[], InsertOutcome]:
         """`insert` into story `placed.story`, and, when the article is new, its
         membership of that story (`StoryTables.add_member` and `grow`) in the same
@@ -420,6 +423,11 @@ class StoreBackend(Protocol):
     def get(self, article_id: str) -> Article | None: ...
 
     def get_many(self, ids: Sequence[str]) -> list[Article]: ...
+
+    def raw_copy(self, article_id: str) -> str | None:
+        """The page text an article was extracted from, as stored (None: no such article;
+        "" when none was kept: an item of a file of several)."""
+        ...
 
     def rows(self, ids: Sequence[str]) -> list[ArticleRow]:
         """Slim inbox rows in the order of `ids` (missing ids dropped)."""

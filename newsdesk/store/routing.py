@@ -209,9 +209,17 @@ class RoutedStore:
         story_id: str | None = None,
         *,
         match_guid: bool = True,
+        match_url: bool = True,
     ) -> InsertOutcome:
         outcome: InsertOutcome = self.sql.articles.insert(
-            self._tx(tx), article_id, meta, origin, raw, story_id, match_guid=match_guid
+            self._tx(tx),
+            article_id,
+            meta,
+            origin,
+            raw,
+            story_id,
+            match_guid=match_guid,
+            match_url=match_url,
         )
         return outcome
 
@@ -226,9 +234,17 @@ class RoutedStore:
         placed: Placement,
         *,
         match_guid: bool = True,
+        match_url: bool = True,
     ) -> Callable[[], InsertOutcome]:
         answer: Callable[[], InsertOutcome] = self.sql.articles.insert_later(
-            self._tx(tx), article_id, meta, origin, raw, placed, match_guid=match_guid
+            self._tx(tx),
+            article_id,
+            meta,
+            origin,
+            raw,
+            placed,
+            match_guid=match_guid,
+            match_url=match_url,
         )
 
         def outcome() -> InsertOutcome:
@@ -368,6 +384,11 @@ class RoutedStore:
     @routed
     def get_many(self, ids: Sequence[str]) -> list[Article]:
         return self.sql.articles.get_many(self.conn, ids)
+
+    @routed
+    def raw_copy(self, article_id: str) -> str | None:
+        found: str | None = self.sql.articles.raw_copy(self.conn, article_id)
+        return found
 
     @routed
     def rows(self, ids: Sequence[str]) -> list[ArticleRow]:

@@ -133,8 +133,11 @@ def insert(
     story_id: str | None = None,
     *,
     match_guid: bool = True,
+    match_url: bool = True,
 ) -> InsertOutcome:
-    query, params = _insert_statement(article_id, meta, origin, raw, story_id, None, match_guid)
+    query, params = _insert_statement(
+        article_id, meta, origin, raw, story_id, None, match_guid, match_url
+    )
     return _outcome(article_id, tx.execute(query, params).fetchone())
 
 
@@ -187,9 +190,10 @@ def insert_later(
     placed: Placement,
     *,
     match_guid: bool = True,
+    match_url: bool = True,
 ) -> Callable[[], InsertOutcome]:
     query, params = _insert_statement(
-        article_id, meta, origin, raw, placed.story, placed, match_guid
+        article_id, meta, origin, raw, placed.story, placed, match_guid, match_url
     )
     # Sent now (pipeline mode); nothing waits for the answer until it is asked for.
     cursor = tx.execute(query, params)
@@ -236,6 +240,7 @@ def _insert_statement(
     story_id: str | None,
     placed: Placement | None,
     match_guid: bool = True,
+    match_url: bool = True,
 ) -> tuple[bytes, dict[str, Any]]:
     now = utc_now_iso()
     published_ts = iso_to_ts(meta.published)
@@ -272,7 +277,7 @@ def _insert_statement(
     params.update(
         id=article_id,
         guid=(meta.guid or None) if match_guid else None,
-        url=meta.url or None,
+        url=(meta.url or None) if match_url else None,
         tags=list(dict.fromkeys(tag for tag in meta.tags if tag)),
         origin=origin,
         now=now,
@@ -380,6 +385,11 @@ def all_tags(conn: Conn) -> list[tuple[str, int]]:
 def get(conn: Conn, article_id: str) -> Article | None:
     found = get_many(conn, [article_id])
     return found[0] if found else None
+
+
+def raw_copy(conn: Conn, article_id: str) -> str | None:  # as SQLite's
+    row = conn.execute("SELECT raw FROM articles WHERE id = %s", (article_id,)).fetchone()
+    return None if row is None else str(row["raw"] or "")
 
 
 def get_many(conn: Conn, ids: Sequence[str]) -> list[Article]:

@@ -98,7 +98,8 @@ def delete_search(tx: Conn, name: str) -> bool:
 
 
 def by_link(tx: Conn, feed_id: int, urls: Sequence[str]) -> dict[str, Told]:
-    """The articles without a GUID this feed told under these links (link -> telling)."""
+    """The articles without a GUID this feed told under these links (link -> its newest
+    telling)."""
     wanted = list(dict.fromkeys(u for u in urls if u))
     if not wanted:
         return {}
@@ -108,7 +109,9 @@ def by_link(tx: Conn, feed_id: int, urls: Sequence[str]) -> dict[str, Told]:
         "AND guid IS NULL AND told_by = %s ORDER BY rev",
         (wanted, feed_id),
     ).fetchall():
-        found.setdefault(str(row["url"]), told(row))
+        # The newest last: what the feed last meant by the link (it may have given
+        # the link to another report since).
+        found[str(row["url"])] = told(row)
     return found
 
 

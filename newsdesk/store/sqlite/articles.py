@@ -85,16 +85,24 @@ def pending_count(conn: sqlite3.Connection, rev: int) -> int:
 
 
 def find_duplicate(
-    tx: sqlite3.Connection, article_id: str, meta: Extracted, match_guid: bool = True
+    tx: sqlite3.Connection,
+    article_id: str,
+    meta: Extracted,
+    match_guid: bool = True,
+    match_url: bool = True,
 ) -> str | None:
     """An existing article that is the same one: same id, else same GUID (unless not
-    `match_guid`), else same URL."""
+    `match_guid`), else same URL (unless not `match_url`)."""
     # One statement for the three look-ups (each the first row its own query gave): every
     # new article asks all three. An empty GUID or URL names nothing (NULL matches none).
     row = tx.execute(
         "SELECT (SELECT id FROM articles WHERE id = ?), "
         "(SELECT id FROM articles WHERE guid = ?), (SELECT id FROM articles WHERE url = ?)",
-        (article_id, (meta.guid or None) if match_guid else None, meta.url or None),
+        (
+            article_id,
+            (meta.guid or None) if match_guid else None,
+            (meta.url or None) if match_url else None,
+        ),
     ).fetchone()
     found = next((value for value in row if value is not None), None)
     return None if found is None else str(found)
@@ -167,11 +175,21 @@ def insert_later(
     placed: Placement,
     *,
     match_guid: bool = True,
+    match_url: bool = True,
 ) -> Callable[[], InsertOutcome]:
     # In-process: written at once; the answer is only handed over later.
     from newsdesk.store.sqlite.stories import SqliteStoryTables
 
-    outcome = insert(tx, article_id, meta, origin, raw, placed.story, match_guid=match_guid)
+    outcome = insert(
+        tx,
+        article_id,
+        meta,
+        origin,
+        raw,
+        placed.story,
+        match_guid=match_guid,
+        match_url=match_url,
+    )
     if outcome.created:
         tables = SqliteStoryTables(tx)
         tables.add_member(article_id, placed.story, placed.signature, placed.keys, placed.ts)
@@ -188,9 +206,10 @@ def insert(
     story_id: str | None = None,
     *,
     match_guid: bool = True,
+    match_url: bool = True,
 ) -> InsertOutcome:
     now = utc_now_iso()
-    existing = find_duplicate(tx, article_id, meta, match_guid)
+    existing = find_duplicate(tx, article_id, meta, match_guid, match_url)
     if existing is not None:
         add_origin(tx, existing, origin)
         return InsertOutcome(existing, created=False, reason="duplicate")
@@ -329,6 +348,12 @@ def all_tags(conn: sqlite3.Connection) -> list[tuple[str, int]]:
 def get(conn: sqlite3.Connection, article_id: str) -> Article | None:
     row = conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
     return None if row is None else _article(conn, row)
+
+
+def raw_copy(conn: sqlite3.Connection, article_id: str) -> str | None:
+    """The stored page text of an article ("" when none was kept; None: no such article)."""
+    row = conn.execute("SELECT raw FROM articles WHERE id = ?", (article_id,)).fetchone()
+    return None if row is None else str(row[0] or "")
 
 
 def get_many(conn: sqlite3.Connection, ids: Sequence[str]) -> list[Article]:

@@ -127,7 +127,8 @@ def known_links(conn: sqlite3.Connection, keys: Sequence[str]) -> set[str]:
 
 
 def by_link(tx: sqlite3.Connection, feed_id: int, urls: Sequence[str]) -> dict[str, Told]:
-    """The articles without a GUID this feed told under these links (link -> telling)."""
+    """The articles without a GUID this feed told under these links (link -> its newest
+    telling)."""
     found: dict[str, Told] = {}
     for part in chunks(list(dict.fromkeys(u for u in urls if u))):
         marks = ",".join("?" * len(part))
@@ -136,7 +137,9 @@ def by_link(tx: sqlite3.Connection, feed_id: int, urls: Sequence[str]) -> dict[s
             "AND guid IS NULL AND told_by = ? ORDER BY rev",
             [*part, feed_id],
         ):
-            found.setdefault(str(row["url"]), told(row))
+            # The newest last: what the feed last meant by the link (it may have given
+            # the link to another report since).
+            found[str(row["url"])] = told(row)
     return found
 
 
