@@ -31,6 +31,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from newsdesk.fork_server import (
+    PARALLEL_MIN_BYTES,
+    PARALLEL_MIN_FILES,
+    SPLIT_MIN_BYTES,
+    WORKER_PRELOAD,
+    _can_spawn,
+    ensure_running,
+    take_started_early,
+    worker_count,
+)
 from newsdesk.ingest import LoadResult, load_file
 from newsdesk.ingest.drafts import Draft, Finished, finish
 from newsdesk.ingest.loader import complete, draft_only, load_draft
@@ -47,9 +57,17 @@ if TYPE_CHECKING:
     #: and its article id (`model.article_id`).
     Signed = tuple[Signature | None, BandKeys | None, str]
 
-#: Below this many files (or bytes), load in this process.
-PARALLEL_MIN_FILES = 40
-PARALLEL_MIN_BYTES = 2_000_000
+__all__ = [
+    "PARALLEL_MIN_BYTES",
+    "PARALLEL_MIN_FILES",
+    "SPLIT_MIN_BYTES",
+    "WORKER_PRELOAD",
+    "Prepared",
+    "load_in_order",
+    "stop_fork_server",
+    "worker_count",
+]
+
 #: Tasks in flight per worker: enough to keep workers busy while the importing process
 #: stores a whole file (a 500-item feed: half a second to a second, when nothing is
 #: sent), few enough to stop quickly (a task not started is cancelled at once). With 4,
@@ -73,10 +91,6 @@ SPLIT_TASK_ITEMS = 32
 #: each time rescanning the modules, tables and caches the worker keeps (0.12-0.14 ms
 #: of CPU an item, 2-3% of a feed item's extraction; 0 with these).
 WORKER_GC_THRESHOLDS = (20_000, 50, 100)
-#: A feed or JSON Lines file this big is worth starting workers for, even alone
-#: (about a hundred items: a few seconds of extraction).
-SPLIT_MIN_BYTES = 256 * 1024
-
 StopCheck = Callable[[], bool] | None
 
 
@@ -181,13 +195,6 @@ def _chunks(files: Sequence[Path]) -> list[list[Path]]:
     return chunks
 
 
-def worker_count() -> int:
-    override = os.environ.get("NEWSDESK_IMPORT_WORKERS", "").strip()
-    if override.isdigit():
-        return max(0, int(override))
-    return max(1, min(4, (os.cpu_count() or 1)))
-
-
 def _worth_parallel(files: Sequence[Path]) -> bool:
     """Many files, many bytes, or one feed or JSON Lines file big enough to split."""
     if len(files) >= PARALLEL_MIN_FILES:
@@ -202,16 +209,6 @@ def _worth_parallel(files: Sequence[Path]) -> bool:
             return True
         total += size
     return total >= PARALLEL_MIN_BYTES
-
-
-def _can_spawn() -> bool:
-    """Worker processes need a real stderr file descriptor (Textual's stand-in has -1)."""
-    import sys
-
-    try:
-        return sys.stderr is not None and sys.stderr.fileno() >= 0
-    except (AttributeError, OSError, ValueError):
-        return False
 
 
 def _sequential(files: Sequence[Path], should_stop: StopCheck) -> Iterator[Prepared]:
@@ -349,10 +346,6 @@ class _Failed(Exception):
         self.done = done or []
 
 
-#: Loaded by the fork server before it forks the first worker.
-WORKER_PRELOAD = ["newsdesk.ingest.warm"]
-
-
 def _context() -> multiprocessing.context.BaseContext:
     """The fork server, with the workers' modules and tables loaded; else spawn."""
     return _started_context()[0]
@@ -360,35 +353,19 @@ def _context() -> multiprocessing.context.BaseContext:
 
 def _started_context() -> tuple[multiprocessing.context.BaseContext, bool]:
     """`_context`, and whether the fork server was started just now (it is still
-    loading the workers' modules)."""
+    loading the workers' modules), here or by `newsdesk import` before its own
+    modules loaded (`fork_server.start_early`)."""
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn"), False
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(WORKER_PRELOAD)
-    return context, _start_fork_server()
+    started = _start_fork_server()
+    return context, take_started_early() or started
 
 
 def _start_fork_server() -> bool:
-    """Start the fork server with Ctrl-C ignored: it inherits that through exec, so a
-    press while it starts (the terminal sends it to the whole group) no longer prints
-    its traceback from the middle of its imports (it ignores Ctrl-C only once they are
-    done). The window in this process is the fork and exec: milliseconds.
-
-    True when this call started it: the server then loads the workers' modules for
-    about half a second, and no worker can start before it is done.
-    """
-    from multiprocessing import forkserver
-
-    if threading.current_thread() is not threading.main_thread():
-        return False  # a signal handler is the main thread's; the server starts as before
-    server = getattr(forkserver, "_forkserver", None)
-    before = getattr(server, "_forkserver_pid", None)
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        forkserver.ensure_running()
-    finally:
-        signal.signal(signal.SIGINT, previous)
-    return getattr(server, "_forkserver_pid", None) not in (None, before)
+    """`fork_server.ensure_running`: True when this call started the server."""
+    return ensure_running()
 
 
 def _draft_here(chunk: Sequence[Path]) -> Prepared | None:

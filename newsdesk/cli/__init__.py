@@ -18,10 +18,49 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run(argv)
     previous = signal.signal(signal.SIGINT, _stopped_while_loading)
     try:
+        _start_import_workers(argv)
         from newsdesk.cli.main import main as run
     finally:
         signal.signal(signal.SIGINT, previous)
     return run(argv)
+
+
+#: Options before the command that take a value (`--data-dir X import ...`).
+_VALUED_OPTIONS = ("--data-dir", "--store")
+
+
+def import_paths_typed(argv: Sequence[str]) -> list[str] | None:
+    """The paths of an `import` command as typed, before any module of the command is
+    loaded; None for another command (or one this simple reading cannot tell)."""
+    words = list(argv)
+    at = 0
+    while at < len(words) and words[at].startswith("-"):
+        if words[at] == "--":
+            return None
+        at += 2 if words[at] in _VALUED_OPTIONS else 1
+    if at >= len(words) or words[at] != "import":
+        return None
+    paths: list[str] = []
+    operands = False
+    for word in words[at + 1 :]:
+        if operands or word == "-" or not word.startswith("-"):
+            paths.append(word)
+        elif word == "--":
+            operands = True
+    return paths
+
+
+def _start_import_workers(argv: Sequence[str] | None) -> None:
+    """For `newsdesk import` of enough files: start the workers' fork server before this
+    process loads its own modules (`fork_server.start_early`: its warm-up then overlaps
+    them, opening the desk and walking the inputs)."""
+    import sys
+
+    paths = import_paths_typed(sys.argv[1:] if argv is None else argv)
+    if paths:
+        from newsdesk.fork_server import start_early
+
+        start_early(paths)
 
 
 def _stopped_while_loading(_signum: int, _frame: FrameType | None) -> None:

@@ -49,6 +49,11 @@ def weighted_overlap(a: dict[int, int], b: dict[int, int]) -> float:
     if not a or not b:
         return 0.0
     shared = a.keys() & b.keys()
-    shared_a = sum(a[k] for k in shared)
-    shared_b = sum(b[k] for k in shared)
+    if not shared:
+        # Most pairs `score.reaches` bounds share no name (counts are at least 1, so
+        # the quotients below would be 0.0): no sums to take.
+        return 0.0
+    # `map` over the bound lookups: a generator's frame a name cost more than the sum.
+    shared_a = sum(map(a.__getitem__, shared))
+    shared_b = sum(map(b.__getitem__, shared))
     return min(shared_a / sum(a.values()), shared_b / sum(b.values()))
