@@ -326,9 +326,18 @@ class InboxView(Container):
         self.inbox.set_rows(ids, depth, keep=placement.keep)
 
     def drop(self, ids: set[str]) -> None:
-        """Rows that left the answer (archived, deleted); the cursor keeps its article."""
-        self.inbox.drop_rows(ids)
+        """Rows that left the answer (archived, deleted); the cursor keeps its article,
+        or goes to the next row when its own left.
+
+        The rows are the answer's as it is now (`InboxResults.drop`): an expanded story
+        whose head left has its next version as head, its other versions under it. The
+        rows dropped one by one left those versions under no head: "5 shown in 0
+        stories", and `h` could fold nothing."""
+        inbox = self.inbox
+        inbox.set_selection(inbox.selected - ids)
         self.results.drop(ids)
+        inbox.story_heads = set(self.results.story_of_head)
+        self.show_rows(Placement(inbox.current_id))
 
     # -- the detail pane ----------------------------------------------------------------
 
