@@ -235,15 +235,6 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
         self._generation += 1
         self.refresh()
 
-    def drop_rows(self, ids: Iterable[str]) -> None:
-        """Drop rows from the displayed list (archived, deleted), the cursor staying on
-        its article, or on the next one when its own left. Keeping its index moved it
-        onto another article when rows above it went, and the next key acted there."""
-        gone = set(ids)
-        keep = [(i, d) for i, d in zip(self._ids, self._depth, strict=True) if i not in gone]
-        self.set_selection(self._selected - gone)
-        self.set_rows([i for i, _ in keep], [d for _, d in keep], keep=self.current_id)
-
     def _ensure_rows(self, start: int, end: int) -> None:
         """Fetch one page of rows around the viewport in a single query."""
         start = max(0, start - PREFETCH)
