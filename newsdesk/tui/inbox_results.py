@@ -170,13 +170,21 @@ class InboxResults:
         rows: list[str] = []
         heads: dict[str, str] = {}
         expanded: dict[str, list[str]] = {}
+        left: dict[str, str] | None = None  # story -> its best-ranked version left
         for row in self._rows:
             story = self.story_of_head.get(row)
             head = row
             if row in ids:
-                best = self._best_left(story) if story is not None else None
+                if story is None:
+                    continue
+                if left is None:  # one pass for every story row that lost its head
+                    left = {}
+                    for i in self.ids:
+                        if (of := self.story_of.get(i)) is not None:
+                            left.setdefault(of, i)
+                best = left.get(story)
                 if best is None:
-                    continue  # the story (or the article) left whole
+                    continue  # the story left whole
                 head = best
             rows.append(head)
             if story is not None:
@@ -184,10 +192,6 @@ class InboxResults:
             if row in self.expanded:
                 expanded[head] = [v for v in self.expanded[row] if v not in ids and v != head]
         self._rows, self.story_of_head, self.expanded = rows, heads, expanded
-
-    def _best_left(self, story: str) -> str | None:
-        """The story's best-ranked version the answer still lists."""
-        return next((i for i in self.ids if self.story_of.get(i) == story), None)
 
     def with_story_members(
         self, ids: Sequence[str], members_of: Callable[[str], list[str]]
