@@ -160,17 +160,38 @@ class InboxResults:
 
     def drop(self, ids: set[str]) -> None:
         """Articles that left the answer (archived): they count neither as shown nor as
-        matched, and a story row that left counts no more as a story."""
+        matched. A story row whose head left stays while the answer lists a version of
+        it: that version (the best-ranked left) heads it, folded or expanded as it was,
+        so the list stays a tree (the versions of an expanded story stayed under no
+        row: "5 shown in 0 stories", and `h` folded nothing)."""
         before = len(self.ids)
         self.ids = [i for i in self.ids if i not in ids]
         self.total = max(len(self.ids), self.total - (before - len(self.ids)))
-        self._rows = [i for i in self._rows if i not in ids]
-        self.story_of_head = {h: s for h, s in self.story_of_head.items() if h not in ids}
-        self.expanded = {
-            h: [v for v in versions if v not in ids]
-            for h, versions in self.expanded.items()
-            if h not in ids
-        }
+        rows: list[str] = []
+        heads: dict[str, str] = {}
+        expanded: dict[str, list[str]] = {}
+        left: dict[str, str] | None = None  # story -> its best-ranked version left
+        for row in self._rows:
+            story = self.story_of_head.get(row)
+            head = row
+            if row in ids:
+                if story is None:
+                    continue
+                if left is None:  # one pass for every story row that lost its head
+                    left = {}
+                    for i in self.ids:
+                        if (of := self.story_of.get(i)) is not None:
+                            left.setdefault(of, i)
+                best = left.get(story)
+                if best is None:
+                    continue  # the story left whole
+                head = best
+            rows.append(head)
+            if story is not None:
+                heads[head] = story
+            if row in self.expanded:
+                expanded[head] = [v for v in self.expanded[row] if v not in ids and v != head]
+        self._rows, self.story_of_head, self.expanded = rows, heads, expanded
 
     def with_story_members(
         self, ids: Sequence[str], members_of: Callable[[str], list[str]]

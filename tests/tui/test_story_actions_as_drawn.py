@@ -59,10 +59,11 @@ async def test_star_and_selection_on_a_story_row_as_drawn(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen, shown, newer = await _story_row_then_a_version_arrives(pilot, seeded, monkeypatch)
+        seen = record_notifications(app)
         await pilot.press("space")
         await settle(pilot)
+        assert any("1 newer version arrived" in said for said in seen), seen
         assert sorted(screen.targets() or []) == sorted(shown)
-        assert screen.view.newer_left == 1
         await pilot.press("s")
         await settle(pilot)
         assert all(r.starred for r in app.desk.rows(shown))

@@ -696,6 +696,10 @@ class MainScreen(Screen[None]):
         except DeskError as exc:
             self.notify(str(exc), title=refused, severity="error", timeout=10, markup=False)
             return None
+        self._say_newer_left()
+        return ids
+
+    def _say_newer_left(self) -> None:
         if newer := self.view.newer_left:
             # The list catches up about a second after an import from elsewhere: a key
             # pressed before then meant the versions the row counted, not the new ones.
@@ -707,7 +711,6 @@ class MainScreen(Screen[None]):
                 timeout=6,
                 markup=False,
             )
-        return ids
 
     def action_star(self) -> None:
         self.triage.toggle("starred")
@@ -809,13 +812,25 @@ class MainScreen(Screen[None]):
     def action_select(self) -> None:
         # Held as row actions are: `x s` after the row went selected the neighbour, and the
         # selection then took `s` past the hold ("Starred 3 of 3" on a row never seen).
-        self.view.select_current()
+        try:
+            self.view.select_current()
+        except DeskError as exc:  # a story row's versions unread: none picked, said
+            self.notify(str(exc), title="Not selected", severity="error", markup=False)
+        self._say_newer_left()
         self.update_status()
 
     def action_select_range(self) -> None:
-        count = self.view.select_range()
-        if count is not None:
-            self.notify(f"Selected {counted(count, 'row')}.", timeout=2)
+        try:
+            picked = self.view.select_range()
+        except DeskError as exc:
+            self.notify(str(exc), title="Not selected", severity="error", markup=False)
+            return
+        if picked is not None:
+            rows, articles = picked
+            said = counted(rows, "row")
+            if articles != rows:  # story rows: the count is of articles, as the header's
+                said += f" ({counted(articles, 'article')})"
+            self.notify(f"Selected {said}.", timeout=2)
             self.update_status()
 
     def action_select_all(self) -> None:

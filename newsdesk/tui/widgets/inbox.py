@@ -8,7 +8,7 @@ strips are cached too and dropped whenever the state they show changes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence, Set
 from dataclasses import dataclass
 from datetime import datetime
 from typing import ClassVar
@@ -24,6 +24,7 @@ from textual.strip import Strip
 
 from newsdesk.model import ArticleRow
 from newsdesk.tui.row_gap import RowGap, gap_of
+from newsdesk.tui.selection import row_pick
 from newsdesk.tui.widgets.inbox_row import RowShape, RowStyles, render_row
 
 RowFetcher = Callable[[Sequence[str]], list[ArticleRow]]
@@ -104,7 +105,13 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
         #: Story heads that have versions to show, and those shown expanded.
         self.story_heads: set[str] = set()
         self.expanded: set[str] = set()
-        self.selected: set[str] = set()
+        #: The selected articles (`newsdesk/tui/selection.py`): changed by `set_selection`
+        #: alone, which counts each change in `selection_version`.
+        self._selected: set[str] = set()
+        self.selection_version = 0
+        #: A folded story row's head -> how many of the versions it stands for are
+        #: selected (set by the view, which knows the stories): its mark, all or some.
+        self.story_picks: Callable[[str], int] = lambda _head: 0
         self.range_anchor: int | None = None
         self.empty_message = "No articles."
         #: The cursor's article that last left the list under it, between which rows
@@ -235,15 +242,6 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
         self._generation += 1
         self.refresh()
 
-    def drop_rows(self, ids: Iterable[str]) -> None:
-        """Drop rows from the displayed list (archived, deleted), the cursor staying on
-        its article, or on the next one when its own left. Keeping its index moved it
-        onto another article when rows above it went, and the next key acted there."""
-        gone = set(ids)
-        keep = [(i, d) for i, d in zip(self._ids, self._depth, strict=True) if i not in gone]
-        self.selected -= gone
-        self.set_rows([i for i, _ in keep], [d for _, d in keep], keep=self.current_id)
-
     def _ensure_rows(self, start: int, end: int) -> None:
         """Fetch one page of rows around the viewport in a single query."""
         start = max(0, start - PREFETCH)
@@ -276,34 +274,29 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
     def page_height(self) -> int:
         return max(1, self.scrollable_content_region.height - 1)
 
-    def toggle_selected(self, article_id: str) -> None:
-        if article_id in self.selected:
-            self.selected.discard(article_id)
-        else:
-            self.selected.add(article_id)
-        self._strips.clear()
-        self.refresh()
-
-    def select_range(self, start: int, end: int) -> int:
-        low, high = sorted((start, end))
-        chosen = self._ids[low : high + 1]
-        self.selected.update(chosen)
-        self._strips.clear()
-        self.refresh()
-        return len(chosen)
+    @property
+    def selected(self) -> Set[str]:
+        """The selected articles (read-only: `set_selection` changes them)."""
+        return self._selected
 
     def set_selection(self, ids: Iterable[str]) -> None:
-        self.selected = set(ids)
+        chosen = set(ids)
+        if chosen == self._selected:
+            return
+        self._selected = chosen
+        self.selection_version += 1
         self._strips.clear()
         self.refresh()
 
-    def selected_in_order(self) -> list[str]:
-        """The selection in list order (ids not displayed, e.g. select-all, at the end)."""
-        shown = [i for i in self._ids if i in self.selected]
-        if len(shown) == len(self.selected):
-            return shown
-        rest = self.selected.difference(shown)
-        return shown + sorted(rest)
+    def folded_story_row(self, index: int) -> bool:
+        """The row at `index` is a story head drawn folded (its versions not listed
+        under it): its mark counts those of them that are selected."""
+        article_id = self._ids[index]
+        return (
+            self.depth_at(index) == 0
+            and article_id in self.story_heads
+            and article_id not in self.expanded
+        )
 
     # -- rendering --------------------------------------------------------------
 
@@ -354,8 +347,11 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
             return Strip.blank(width, self.rich_style)
         article_id = self._ids[index]
         is_cursor = index == self.cursor
-        is_selected = article_id in self.selected
-        key = (index, article_id, width, is_cursor, is_selected, self.has_focus, self._generation)
+        # A folded story row's mark is of the versions it stands for, whichever is on top.
+        picks = self.story_picks(article_id) if self.folded_story_row(index) else None
+        is_selected = article_id in self._selected if picks is None else picks > 0
+        key: tuple[object, ...] = (index, article_id, width, is_cursor, is_selected, picks)
+        key += (self.has_focus, self._generation)
         cached = self._strips.get(key)
         if cached is not None:
             return cached
@@ -373,12 +369,14 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
         )
         if shape.story_head:
             self._drawn_sizes.set(article_id, row.story_size)
+        pick = row_pick(picks, row.story_size) if picks is not None else "all"
         row_text = render_row(
             row,
             width,
             self._row_styles(),
             self._now,
-            selected=is_selected,
+            selected=is_selected and pick == "all",
+            partly_selected=pick == "some",
             shape=shape,
             relative_times=self.relative_times,
             editor=self.editor,

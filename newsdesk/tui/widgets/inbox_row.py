@@ -17,6 +17,7 @@ from rich.text import Text
 from newsdesk.model import ArticleRow
 from newsdesk.sanitize import clean_line
 from newsdesk.tui.relative_time import compact_when
+from newsdesk.tui.selection import PICK_MARK, RowPick
 from newsdesk.wire import row_killed, row_label, row_mark
 
 SOURCE_WIDTH = 18
@@ -136,6 +137,7 @@ def render_row(
     now: datetime,
     *,
     selected: bool,
+    partly_selected: bool = False,
     shape: RowShape = RowShape(),
     relative_times: bool = True,
     editor: str = "",
@@ -145,9 +147,11 @@ def render_row(
 
     The claim marker takes the blank cell before the headline, so a claim moves
     nothing on the row (and an unclaimed row is drawn as before claims were).
+    `partly_selected`: a folded story row only some of whose versions are selected.
     """
     text = Text(no_wrap=True, overflow="crop", end="")
-    text.append("✓" if selected else " ", styles.selected)
+    pick: RowPick = "all" if selected else "some" if partly_selected else "none"
+    text.append(PICK_MARK[pick], styles.selected)
     text.append(_unread_mark(row, shape), styles.unread)
     text.append(_star_mark(row, shape), styles.star)
     text.append("#" if row.tags else " ", styles.tag)

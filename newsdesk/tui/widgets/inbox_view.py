@@ -10,6 +10,7 @@ its own answers in one of these.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from datetime import datetime
@@ -25,6 +26,7 @@ from newsdesk.model import Article, ArticleRow
 from newsdesk.store.protocol import ActionRecord, Claim
 from newsdesk.tui.inbox_results import InboxResults, Placement
 from newsdesk.tui.search_runner import SearchAnswer
+from newsdesk.tui.selection import in_answer_order, picked_by_story, toggled
 from newsdesk.tui.widgets.detail import DetailPane
 from newsdesk.tui.widgets.inbox import InboxList
 
@@ -174,8 +176,6 @@ class InboxView(Container):
         self.empty_hint = "i imports files or folders; ? shows every key."
         #: Expand the story holding this article once the grouped view is shown.
         self.pending_expand: str | None = None
-        #: The selection is exactly what select-all took: the articles that matched.
-        self._selected_all = False
         self._detail_timer: Timer | None = None
         #: Story versions the last `targets` / `cursor_story` left out: they joined their
         #: story after its row was drawn.
@@ -184,15 +184,19 @@ class InboxView(Container):
         self._archive_view: tuple[str, bool] = ("", False)
         #: The answer's ids whose set `matched` gave last, and that set.
         self._matched: tuple[list[str], frozenset[str]] | None = None
+        #: (selection version, answer ids) -> story id -> its versions selected.
+        self._picks: tuple[int, list[str], Counter[str]] | None = None
 
     def compose(self) -> ComposeResult:
-        yield InboxList(
+        inbox = InboxList(
             self._rows_as_shown,
             self._clock,
             relative_times=self._relative_times,
             editor=self._source.editor,
             id="inbox",
         )
+        inbox.story_picks = self.story_picks
+        yield inbox
         detail = DetailPane(self._source, self._clock, id="detail")
         detail.counted = self.counted_members  # "Also in" names what "+N" counts
         yield detail
@@ -225,6 +229,19 @@ class InboxView(Container):
         if self._matched is None or self._matched[0] is not ids:
             self._matched = (ids, frozenset(ids))
         return self._matched[1]
+
+    def story_picks(self, head: str) -> int:
+        """How many versions of the story row `head` the answer lists are selected (its
+        mark: all or some of those it counts). Counted once a selection and answer."""
+        story = self.results.story_of_head.get(head)
+        if story is None:
+            return 0
+        inbox, ids = self.inbox, self.results.ids
+        cached = self._picks
+        if cached is None or cached[0] != inbox.selection_version or cached[1] is not ids:
+            counts = picked_by_story(inbox.selected, ids, self.results.story_of)
+            cached = self._picks = (inbox.selection_version, ids, counts)
+        return cached[2][story]
 
     def counted_members(self, story_id: str) -> list[str]:
         """The versions of a story its folded row counts in this view (as `_rows_as_shown`)."""
@@ -309,9 +326,18 @@ class InboxView(Container):
         self.inbox.set_rows(ids, depth, keep=placement.keep)
 
     def drop(self, ids: set[str]) -> None:
-        """Rows that left the answer (archived, deleted); the cursor keeps its article."""
-        self.inbox.drop_rows(ids)
+        """Rows that left the answer (archived, deleted); the cursor keeps its article,
+        or goes to the next row when its own left.
+
+        The rows are the answer's as it is now (`InboxResults.drop`): an expanded story
+        whose head left has its next version as head, its other versions under it. The
+        rows dropped one by one left those versions under no head: "5 shown in 0
+        stories", and `h` could fold nothing."""
+        inbox = self.inbox
+        inbox.set_selection(inbox.selected - ids)
         self.results.drop(ids)
+        inbox.story_heads = set(self.results.story_of_head)
+        self.show_rows(Placement(inbox.current_id))
 
     # -- the detail pane ----------------------------------------------------------------
 
@@ -358,15 +384,9 @@ class InboxView(Container):
         if story is None:
             return False
         members = self._reads.story_members(story)
+        # A folded row selected has its versions selected (`select_current`): expanded,
+        # each shows its own mark, and nothing is added or lost.
         self.results.expand(head, members)
-        if head in self.inbox.selected:
-            # The folded row selected stood for its versions: expanded, they stay selected
-            # (the row alone was then one article, and an export left two versions out).
-            # Those it counted, not the archived or (in a search) unmatched ones.
-            counted = self._reads.story_members(
-                story, with_archived=self.shows_archived(), matched=self.matched()
-            )
-            self.inbox.set_selection(self.inbox.selected | set(counted))
         self.show_rows(Placement(head))
         return True
 
@@ -418,26 +438,23 @@ class InboxView(Container):
     # -- targets and selection --------------------------------------------------------------
 
     def targets(self) -> list[str]:
-        """The selection in list order, else the cursor row, else nothing.
+        """The selection in the answer's order, else the cursor row, else nothing.
 
-        A folded story row stands for its story: every version, so one action (and
-        one undo) covers them all: those its row counted when drawn (`newer_left` says
-        how many arrived since and were left out). Raises `DeskError` when a story's
+        The selection is articles, as picked (`newsdesk/tui/selection.py`): a story row
+        picked brought the versions it stood for then, so nothing is added now (not a
+        version that arrived since, not a headline version that changed). The cursor's
+        folded story row stands for its story: every version, so one action (and one
+        undo) covers them all: those its row counted when drawn (`newer_left` says how
+        many arrived since and were left out). Raises `DeskError` when a story's
         versions cannot be read: the action is refused, never taken to a part of them.
         """
         self.newer_left = 0
         inbox = self.inbox
-        if inbox.selected and self._selected_all and inbox.selected == set(self.results.ids):
-            # Select-all took the matching articles: a folded story row does not add
-            # the versions that did not match.
-            return [i for i in self.results.ids if i in inbox.selected]
         if inbox.selected:
-            ids = inbox.selected_in_order()
-        elif inbox.current_id:
-            ids = [inbox.current_id]
-        else:
-            return []
-        return self._as_drawn(ids)
+            return in_answer_order(inbox.selected, self.results.ids)
+        if inbox.current_id:
+            return self._as_drawn([inbox.current_id])
+        return []
 
     def cursor_story(self) -> list[str]:
         """The cursor's article, or every version if it is a folded story row (raises
@@ -462,29 +479,38 @@ class InboxView(Container):
         return found.ids
 
     def select_current(self) -> None:
+        """`x`: the cursor's row in or out of the selection; a folded story row, the
+        versions it stands for (raises `DeskError` when they cannot be read: nothing is
+        picked, rather than its headline version alone)."""
+        self.newer_left = 0
         inbox = self.inbox
         current = inbox.current_id
         if current is None:
             return
-        inbox.toggle_selected(current)
+        versions = self._as_drawn([current])  # `newer_left`: versions not drawn yet
+        inbox.set_selection(toggled(inbox.selected, versions))
         inbox.range_anchor = inbox.cursor
-        self._selected_all = False
 
-    def select_range(self) -> int | None:
-        """Select from the anchor (the last row selected) to the cursor; how many rows."""
+    def select_range(self) -> tuple[int, int] | None:
+        """Select from the anchor (the last row selected) to the cursor: how many rows,
+        and how many articles they stand for (a folded story row, its versions). Raises
+        `DeskError` as `select_current` does."""
         inbox = self.inbox
         if not inbox.ids:
             return None
         anchor = inbox.range_anchor if inbox.range_anchor is not None else inbox.cursor
-        count = inbox.select_range(anchor, inbox.cursor)
+        low, high = sorted((anchor, inbox.cursor))
+        rows = inbox.ids[low : high + 1]
+        versions = self._as_drawn(rows)
+        self.newer_left = 0
+        inbox.set_selection(inbox.selected | set(versions))
         inbox.range_anchor = inbox.cursor
-        self._selected_all = False
-        return count
+        return len(rows), len(versions)
 
     def select_all(self) -> None:
-        """Select every article of the answer (folded versions included)."""
+        """Select every article of the answer (folded versions included): those, and no
+        version that arrives later through its story's row."""
         self.inbox.set_selection(self.results.ids)
-        self._selected_all = True
 
     def forget_deleted(self) -> None:
         """Articles deleted elsewhere (a shell, another editor) leave the selection: it
@@ -505,7 +531,6 @@ class InboxView(Container):
             return False
         inbox.set_selection(())
         inbox.range_anchor = None
-        self._selected_all = False
         return True
 
     def next_unread(self, after: int | None = None) -> int | None:
