@@ -22,7 +22,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         from newsdesk.cli.main import main as run
     finally:
         signal.signal(signal.SIGINT, previous)
-    return run(argv)
+    try:
+        return run(argv)
+    except KeyboardInterrupt:
+        # A Ctrl-C before the command took over its handling (while it built its
+        # parser, on a busy machine) ends it as quietly as one while loading.
+        return 130
 
 
 #: Options before the command that take a value (`--data-dir X import ...`).
