@@ -48,6 +48,9 @@ def test_a_paragraph_a_body_reports_gives_no_person_the_next_quote() -> None:
     quotes = _quotes(body)
     assert len(quotes) == 1
     assert quotes[0][1] != "Rowan Pike"
+    # Nor is a person named inside what a verb reports.
+    reported = "The league said on Monday that Rowan Pike broke its rules again last season."
+    assert _quotes(reported + body[body.index("\n\n") :])[0][1] is None
     # Where the paragraph reports no one, the one person it names goes on speaking.
     spoke = "Rowan Pike spoke to reporters after the hearing on Friday and defended his record."
     assert _quotes(spoke + body[body.index("\n\n") :])[0][1] == "Rowan Pike"
