@@ -332,6 +332,16 @@ def read_body(lines: list[str], start: int, found: Found, *, main_text: bool = F
         if main_text:
             body.append(body_line(line))
             continue
+        table_end = _table_end(lines, i - 1, end) if body and line[-1:] == ":" else None
+        if table_end is not None:
+            # "Results by ward:" over "Ward 1: 5,200 votes" lines, and the story goes on: a
+            # table of the story's, not furniture.
+            if pending:
+                body.append(pending)
+                pending = None
+            body.extend(body_line(lines[k]) for k in range(i - 1, table_end))
+            i, furniture, listing = table_end, 0, False
+            continue
         if listing and is_list_item(line) and len(words(line)) >= 2:
             # The items of a list the story announced ("... frage dich Folgendes:" / "1. Was
             # liebst du?"): short, but the story's.
@@ -481,6 +491,27 @@ def _announces_list(line: str) -> bool:
     to other pages ("Lesen Sie auch:")."""
     # The colon first: it rules out most lines without counting their words.
     return line.rstrip().endswith(":") and len(words(line)) >= 4 and not _READ_ALSO.search(line)
+
+
+#: Rows of a table under its label, at least, and the longest row.
+TABLE_ROWS = 2
+TABLE_ROW_CHARS = 80
+
+
+def _table_end(lines: list[str], at: int, end: int) -> int | None:
+    """Where the table under the label at `at` ends, or None when it is none: a label ending
+    in a colon ("Results by ward:"), then `TABLE_ROWS` or more short lines in a row that
+    each hold a figure, then a paragraph of the story."""
+    label = lines[at]
+    if len(words(label)) > 14 or _READ_ALSO.search(label) or is_boilerplate(label):
+        return None
+    k = at + 1
+    while k < end and lines[k] and len(lines[k]) <= TABLE_ROW_CHARS and not is_prose(lines[k]):
+        if not any(ch.isdigit() for ch in lines[k]):
+            return None
+        k += 1
+    after = next((line for line in lines[k : k + 4] if line), "")
+    return k if k - at - 1 >= TABLE_ROWS and is_prose(after) else None
 
 
 def _story_paragraph(line: str, chars: int) -> bool:

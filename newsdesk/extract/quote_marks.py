@@ -194,14 +194,19 @@ def bare_phrase(text: str) -> bool:
 TITLE_SMALL_WORDS = word_set("a an and the of in on at to for with by from or nor but as vs")
 
 
-def attributed_phrase(text: str, q: QuoteSpan, speaker: str | None) -> bool:
+def attributed_phrase(
+    text: str, q: QuoteSpan, speaker: str | None, *, introduced: bool = False
+) -> bool:
     """A three-word quote someone said ("the terms were “tough but workable”").
 
     Kept when the speaker is known and the words are not a label the writer
-    puts on something ("calling them “a good start”", "described as ...").
+    puts on something ("calling them “a good start”", "described as ..."), or when
+    a reporting clause introduces it and it is a sentence ("The mayor said: “It is
+    done.”"): someone's words, though the story does not name whose.
     """
     words = text[q.start : q.end]
-    if speaker is None or len(words.split()) != MIN_WORDS - 1 or is_title(words):
+    said = introduced and words.rstrip()[-1:] in (".", "!", "?")
+    if (speaker is None and not said) or len(words.split()) != MIN_WORDS - 1 or is_title(words):
         return False  # "the magazine “Swim & More”"
     before = text[max(0, q.start - 40) : q.start]
     return LABELLED.search(before) is None

@@ -76,21 +76,24 @@ from newsdesk.extract.reporting_clause import (
     NAME_AFTER_VERB,
     NAME_THEN_VERB,
     NAME_THEN_VERB_STRICT,
-    OBJECT_VERBS,
     ORG_NOUNS,
     PRONOUN_AS,
     PRONOUN_NEXT,
     PRONOUN_SEX,
     PRONOUNS,
+    REPORTED_THAT,
     SUBJECT_ROLE,
     UNNAMED_RELATIVE,
     UNNAMED_SPEAKER,
     VERB_THEN_ROLE,
     WRITER_PRONOUNS,
+    body_reports,
     clause_subject,
     is_role_word,
     is_speaker_role,
     is_title_gap,
+    named_after_verb,
+    other_role,
     possessive,
     role_before,
 )
@@ -218,8 +221,22 @@ class _Attributor:
         said = [who for after, who in speakers.items() if start < after <= end + 1 and who]
         if said:
             return said[-1]
-        people = {self.name(m) for m in self.mentions_between(start, end) if m.kind == PERSON}
+        verbs = list(BEFORE_VERB.finditer(text, start, end))
+        at = self.sentence_start(verbs[-1].start()) if verbs else 0
+        if verbs and body_reports(text, self.mentions_between(at, end), at, verbs[-1]):
+            return None  # "its Oversight Board ... said that ...": the body's words, not a person's
+        # Not a name in the possessive ("Trump's exile") nor in what a verb reports ("said
+        # that Kim ..."): the quote is not theirs.
+        people = {
+            self.name(m)
+            for m in self.mentions_between(start, end)
+            if m.kind == PERSON and not possessive(text, m) and not self.in_reported(m)
+        }
         return people.pop() if len(people) == 1 else None
+
+    def in_reported(self, m: Mention) -> bool:
+        start = self.sentence_start(m.start)
+        return REPORTED_THAT.search(self.text, start, m.start) is not None
 
     def speaker(self, q: QuoteSpan) -> str | None:
         if introduced(self.text, max(0, q.start - 1 - 40), q.start - 1):
@@ -330,7 +347,9 @@ class _Attributor:
             titled = self.titled(head, pos)
             if titled is not None or self.unnamed_role(head, pos) or self.other_office(head, pos):
                 return titled
-            return self.resolve_pronoun("someone", pos)
+            who = self.resolve_pronoun("someone", pos)
+            named = [m for m in self.mentions_between(0, pos) if self.name(m) == who]
+            return None if any(other_role(self.text, m, head) for m in named) else who
         if head not in ORG_NOUNS and head not in BODY_NOUNS:
             return None
         window = self.mentions_between(max(0, pos - 4 * WINDOW), pos)
@@ -391,9 +410,9 @@ class _Attributor:
         if verb.group().lower() == "according to":
             after_verb = [m for m in candidates if m.start >= verb_at]
             return self.name(after_verb[0]) if after_verb else None
-        inverted = self.named_after_verb(verb, start, candidates)
+        inverted = named_after_verb(text, verb, start, candidates)
         if inverted is not None:
-            return inverted
+            return self.name(inverted)
         subject = [m for m in candidates if m.start < verb_at]
         # A name right before the verb is its subject, whatever came earlier
         # ("In talks with Rosemary DiCarlo, Cho emphasized that ...").
@@ -412,22 +431,6 @@ class _Attributor:
         if people:
             return self.name(people[0])
         return self.name(subject[0]) if subject else None
-
-    def named_after_verb(
-        self, verb: re.Match[str], start: int, candidates: list[Mention]
-    ) -> str | None:
-        """The person right after a verb that puts its subject second ("Bei RTL sagt Pocher
-        im Interview: “...”", "Dem Sender sagte Lehmann:"): the speaker, not the body named
-        before the verb. Not after a verb whose object a person is ("told Kim", "asked")."""
-        if verb.group().lower() in OBJECT_VERBS or verb.group().lower().endswith("ing"):
-            return None
-        end = start + verb.end()
-        for m in candidates:
-            if m.start >= end:
-                if m.kind == PERSON and not self.text[end : m.start].strip():
-                    return self.name(m)
-                break
-        return None
 
     def label(self, start: int, open_mark: int) -> str | None:
         """'Marta Llorens: «No queremos echar a nadie»', 'Und Yücel setzte noch einen drauf:
@@ -587,6 +590,7 @@ def _marked_quotes(
         quoted = text[q.start : q.end]
         if speaker is None and bare_phrase(quoted) and not attributor.reported(q):
             continue  # "to save the economy": a phrase the writer marks, no one's words
-        if is_quotation(quoted) or attributed_phrase(text, q, speaker):
+        said = introduced(text, max(0, q.start - 41), q.start - 1)
+        if is_quotation(quoted) or attributed_phrase(text, q, speaker, introduced=said):
             quotes.append((q.start, Quote(text=_clean(text[q.start : q.end]), speaker=speaker)))
     return quotes

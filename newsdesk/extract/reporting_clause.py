@@ -298,3 +298,61 @@ def clause_subject(text: str, subject: list[Mention], start: int, verb_at: int) 
         ):
             return m
     return None
+
+
+#: A role set after a name: "Tom Baker, the opposition leader", "Jo Park, a council member".
+_ROLE_AFTER = re.compile(r",\s+(?:the|a|an)\s+([a-z][\w -]{0,40}?)(?=[,.;:!?)]|\s+of\b|$)")
+
+
+def other_role(text: str, m: Mention, role: str) -> bool:
+    """The story gave the person `m` a role other than `role`, before the name ("opposition
+    leader Tom Baker") or after it ("Tom Baker, the opposition leader"): "the mayor said"
+    is not that person."""
+    before = text[max(0, m.start - 32) : m.start].lower().split()
+    stated = [before[-1].rstrip(",")] if before else []
+    after = _ROLE_AFTER.match(text, m.end, m.end + 60)
+    if after is not None:
+        stated += after.group(1).split()
+    return any(w in ROLE_NOUNS and w != role and not w.endswith(role) for w in stated)
+
+
+#: A reporting verb and "that" before a name in its sentence: what it reports names the
+#: person ("said Wednesday that Trump's ..."), who is not the one reporting.
+REPORTED_THAT = re.compile(rf"\b(?:{REPORTING})\b[^.!?]{{0,60}}?\bthat\b", re.IGNORECASE)
+
+
+def named_after_verb(
+    text: str, verb: re.Match[str], start: int, candidates: list[Mention]
+) -> Mention | None:
+    """The person right after a verb that puts its subject second ("Bei RTL sagt Pocher
+    im Interview: “...”", "Dem Sender sagte Lehmann:"): the speaker, not the body named
+    before the verb. Not after a verb whose object a person is ("told Kim", "asked")."""
+    if verb.group().lower() in OBJECT_VERBS or verb.group().lower().endswith("ing"):
+        return None
+    end = start + verb.end()
+    for m in candidates:
+        if m.start >= end:
+            if m.kind == PERSON and not text[end : m.start].strip():
+                return m
+            break
+    return None
+
+
+#: An aside set off by dashes between a subject and its verb: "its Oversight Board — the
+#: group the company set up — said".
+_DASH_ASIDE = re.compile(r"\s[—–]\s[^—–.!?\n]{1,200}?\s[—–](?=\s)")
+
+
+def body_reports(text: str, mentions: list[Mention], start: int, verb: re.Match[str]) -> bool:
+    """The reporting verb `verb`, in the sentence that begins at `start`, has an
+    organisation for its subject, named right before it (past an aside in dashes, an
+    apposition or adverbs): what it reports is the body's."""
+    verb_at = verb.start()
+    head = _DASH_ASIDE.sub(lambda a: " " * len(a.group()), text[start:verb_at])
+    # Not a name inside the aside ("such as Trump's exile").
+    named = [
+        m for m in mentions if start <= m.start < m.end <= verb_at and head[m.start - start] != " "
+    ]
+    if not named or possessive(text, named[-1]):
+        return False
+    return named[-1].kind == ORG and SUBJECT_TO_VERB.match(head, named[-1].end - start) is not None
