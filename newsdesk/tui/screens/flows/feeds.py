@@ -20,6 +20,8 @@ class FeedsFlow:
         #: watched folder), by the step's batch: when one of these is the newest step,
         #: `u` asks before taking it back instead of the editor's own.
         self.unasked: dict[object, ActionRecord] = {}
+        #: What the running fetch has added to `arrived` as its feeds' articles joined.
+        self._fetch_counted = 0
 
     def note_unasked_rules(self) -> None:
         """Articles arrived by themselves: remember the rules' step if it is the newest."""
@@ -74,14 +76,22 @@ class FeedsFlow:
             show,
         )
 
-    def finished(self, new: int, stored: int = 0, archived: int = 0) -> None:
-        """A fetch ended with `new` articles not listed yet (of `stored` in all, `archived`
-        of them by a rule as they arrived): list them, count those the inbox shows,
-        refresh the feeds screen."""
+    def joined(self, new: int) -> None:
+        """`new` articles of a running fetch joined the list."""
+        self._fetch_counted += new
         self.arrived_by_themselves(new)
-        if archived and self.arrived:
-            # Counted as they joined the list; a killfile took them out after.
-            self.arrived = max(0, self.arrived - archived)
+
+    def finished(self, new: int, stored: int = 0, shown: int | None = None) -> None:
+        """A fetch ended with `new` articles not listed yet (of `stored` in all, `shown`
+        of them in the inbox once the rules acted): list them, count those the inbox
+        shows, refresh the feeds screen."""
+        counted, self._fetch_counted = self._fetch_counted + new, 0
+        self.arrived_by_themselves(new)
+        if shown is not None and counted != shown and (self.arrived or shown > counted):
+            # Counted as they joined the list; a killfile took some out after, and a
+            # late older wire version was never in the inbox.
+            self.note_arrivals(0)
+            self.arrived = max(0, self.arrived + shown - counted)
             self.host.update_status()
         if stored and not new:
             # Every article joined the list while the fetch ran, but the rules on arrival
