@@ -35,6 +35,9 @@ class FeedOutcome:
     new_ids: list[str] = field(default_factory=list)
     #: The feed's name before this fetch named it after its title (`name` is the new one).
     was: str | None = None
+    #: Of `new_ids`, those a rule will archive when the fetch ends (the rules write
+    #: once, after every feed): not counted as arrived meanwhile.
+    ruled_out: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {

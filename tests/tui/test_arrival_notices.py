@@ -5,6 +5,7 @@ shows (not a late, older wire version)."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -146,3 +147,42 @@ async def test_a_late_older_wire_version_is_not_counted_as_arrived(
         # The inbox shows v3 only: v1 arrived, but the header counts what is listed.
         assert len(screen.inbox.ids) == before + 1
         assert "1 arrived since" in header()
+
+
+async def test_arrived_since_never_counts_what_a_rule_archives_at_the_fetchs_end(
+    make_app: AppFactory, seeded: Paths, feed_server: FeedServer
+) -> None:
+    """The rules write once, when every feed is in: the header counted the killfiled
+    article as it joined the list and took it back at the end (3 -> 5 -> 4)."""
+    slow_may_answer = threading.Event()
+    feed_server.route("/coast.xml", Reply(body=rss("Coast", ITEMS)))
+    slow = [("s-1", "Ferry timetable changes", "http://example.invalid/ferry", "The ferry.")]
+    feed_server.route("/slow.xml", Reply(body=rss("Slow", slow), hold=slow_may_answer))
+    with Desk(seeded) as desk:
+        desk.add_feed(f"{feed_server.url}/coast.xml", name="coast")
+        desk.add_feed(f"{feed_server.url}/slow.xml", name="slow")
+        desk.add_rule("kill", "title:lighthouse", ["archive"])
+    app = make_app(settings=Settings(fetch_in_background=False))
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            screen = main_screen(app)
+            job = screen.query_one(FetchJob)
+            before = len(screen.inbox.ids)
+
+            def header() -> str:
+                return str(status_text(screen.query_one(StatusLine).info))
+
+            await pilot.press("R")
+            # The coast feed's two articles joined the list; the slow feed is still asked.
+            await wait_until(pilot, lambda: len(screen.inbox.ids) == before + 2, seconds=15)
+            await pilot.pause(0.2)
+            assert job.running
+            assert "1 arrived since" in header()
+            slow_may_answer.set()
+            await wait_until(pilot, lambda: not job.running, seconds=15)
+            await settle(pilot)
+            assert "2 arrived since" in header()
+            assert len(screen.inbox.ids) == before + 2
+    finally:
+        slow_may_answer.set()

@@ -933,7 +933,7 @@ class MainScreen(Screen[None]):
 
     def on_fetch_job_progressed(self, message: FetchJob.Progressed) -> None:
         # A feed's articles join the list (and the counts) while others still download.
-        self.feeds.joined(message.joining)
+        self.feeds.joined(message.joining, message.shown)
 
     def on_fetch_job_finished(self, message: FetchJob.Finished) -> None:
         if message.background and message.new:
@@ -950,7 +950,7 @@ class MainScreen(Screen[None]):
             if not message.new:
                 self.refresh_results()
         # Only what the inbox shows: not what a rule archived, nor a late older wire version.
-        self.feeds.arrived_by_themselves(message.shown)
+        self.feeds.arrived_by_themselves(message.new, message.shown)
 
     # -- export ------------------------------------------------------------------------------
 

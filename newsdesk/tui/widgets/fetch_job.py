@@ -61,8 +61,11 @@ class FetchJob(Widget):
         new: int
         #: New articles are waiting to join the list.
         relist: bool = False
-        #: How many of them join it now (counted in the header as arrived).
+        #: How many of them join it now.
         joining: int = 0
+        #: Of `new`, those the inbox shows (counted in the header as arrived): not a late
+        #: older wire version, nor what a rule is to archive when the fetch ends.
+        shown: int = 0
 
     @dataclass
     class Finished(Message):
@@ -165,12 +168,15 @@ class FetchJob(Widget):
     def _fetch(self, names: tuple[str, ...], background: bool) -> None:
         worker = get_current_worker()
         self._began = worker
-        new = 0
+        new = shown = 0
 
         def progress(outcome: FeedOutcome, done: int, total: int) -> None:
-            nonlocal new
+            nonlocal new, shown
             new += outcome.new
-            self.post_message(self.Progressed(done, total, new))
+            ruled_out = set(outcome.ruled_out)
+            kept = [i for i in outcome.new_ids if i not in ruled_out]
+            shown += self._shown(kept) if self._shown is not None else len(kept)
+            self.post_message(self.Progressed(done, total, new, shown=shown))
 
         # Every way out frees the job (`running`), and each failure is said as a failed
         # fetch: the look for due feeds raised outside the `try` when the store went away
@@ -237,7 +243,9 @@ class FetchJob(Widget):
         if last is not None and self._stored > self._pace.listed:
             joining = self._pace.join(self._stored)
             self.post_message(
-                self.Progressed(last.done, last.total, last.new, relist=True, joining=joining)
+                self.Progressed(
+                    last.done, last.total, last.new, relist=True, joining=joining, shown=last.shown
+                )
             )
 
     def on_fetch_job_finished(self, message: Finished) -> None:
