@@ -22,6 +22,52 @@ NAMED = 3
 FAILED_TIMEOUT = 8.0
 
 
+class LoggedImport(Protocol):
+    """An import log record (`import_log.ImportRecord`) as `failed_before` reads it."""
+
+    @property
+    def finished(self) -> str: ...
+
+    @property
+    def failed(self) -> list[tuple[str, str]]: ...
+
+    @property
+    def by(self) -> str: ...
+
+
+def failed_before(records: Sequence[LoggedImport]) -> dict[tuple[str, str], float]:
+    """(path, reason) -> when a watched folder's import last logged that file failing
+    (epoch seconds): a file that failed and has not changed since is not announced again
+    at each start (the import log, L, keeps saying it)."""
+    from datetime import datetime
+
+    said: dict[tuple[str, str], float] = {}
+    for record in records:
+        if record.by != "watch" or not record.failed:
+            continue
+        try:
+            when = datetime.fromisoformat(record.finished).timestamp()
+        except ValueError:
+            continue
+        for failure in record.failed:
+            said[failure] = max(said.get(failure, 0.0), when)
+    return said
+
+
+def said_before(failure: tuple[str, str], before: Mapping[tuple[str, str], float]) -> bool:
+    """Whether `failure` (path, reason) was logged before and its file is unchanged since."""
+    from pathlib import Path
+
+    when = before.get(failure)
+    if when is None:
+        return False
+    try:
+        # The log keeps whole seconds: a file written in the second it failed is unchanged.
+        return Path(failure[0]).stat().st_mtime < when + 1
+    except OSError:
+        return False
+
+
 class ArrivalStore(Protocol):
     """The Desk's reads `inbox_shows` uses."""
 

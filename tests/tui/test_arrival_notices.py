@@ -186,3 +186,37 @@ async def test_arrived_since_never_counts_what_a_rule_archives_at_the_fetchs_end
             assert len(screen.inbox.ids) == before + 2
     finally:
         slow_may_answer.set()
+
+
+async def test_a_watched_file_that_failed_before_is_not_announced_at_each_start(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    (drop / "photo.txt").write_bytes(b"\x00\x01\x02" * 400)
+    settings = Settings(fetch_in_background=False, watch_folders=[drop])
+    app = make_app(settings=settings)
+    seen = record_notifications(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: any("photo.txt" in m for m in seen), seconds=20)
+    # The next start: the file is unchanged, its failure is in the import log (L).
+    again = make_app(settings=settings)
+    said = record_notifications(again)
+    async with again.run_test(size=SIZE) as pilot:
+        screen = main_screen(again)
+        await wait_until(pilot, lambda: screen.query_one(FolderWatch).running)
+        outside = tmp_path / "outside"
+        outside.mkdir()
+        (outside / "ferry.txt").write_text(
+            "Night ferry resumes crossings to the outer islands\n\n"
+            "The night ferry sailed again on Tuesday after a month in dry dock, "
+            "the island council said.\n",
+            encoding="utf-8",
+        )
+        (outside / "ferry.txt").rename(drop / "ferry.txt")
+        # The first look at the folder (photo.txt) came before this file's import.
+        await wait_until(pilot, lambda: any("arrived in watched" in m for m in said), 20)
+        assert not any("photo.txt" in m for m in said), said
+        # Written again (still not text): said, as any new failure is.
+        (drop / "photo.txt").write_bytes(b"\x00\x03\x04" * 500)
+        await wait_until(pilot, lambda: any("photo.txt" in m for m in said), seconds=20)

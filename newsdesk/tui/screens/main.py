@@ -42,7 +42,7 @@ from newsdesk.counting import counted
 from newsdesk.desk import Desk
 from newsdesk.errors import DeskError
 from newsdesk.sanitize import clean_line
-from newsdesk.tui.arrivals import inbox_shows
+from newsdesk.tui.arrivals import failed_before, inbox_shows
 from newsdesk.tui.commands import KeyTableCommands
 from newsdesk.tui.inbox_results import InboxResults
 from newsdesk.tui.keymap import KEY_TABLE, ROW_ACTIONS, SPEC_BY_ID, key_display
@@ -220,6 +220,7 @@ class MainScreen(Screen[None]):
             shown=shown,
             small_screen=small,
             keep_notice=keep,
+            failed_before=lambda: failed_before(self.desk.recent_imports(50)),
         )
         yield RuleAlerts(self.desk.take_notifications, bell=self.settings.rules_bell)
         yield KeyFooter()

@@ -10,7 +10,7 @@ stops when the widget goes (the app quits): the stop event ends the worker.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -20,7 +20,7 @@ from textual.widget import Widget
 
 from newsdesk.errors import DeskError
 from newsdesk.sanitize import clean_line
-from newsdesk.tui.arrivals import FAILED_TIMEOUT, failures_notice, folder_arrivals
+from newsdesk.tui.arrivals import FAILED_TIMEOUT, failures_notice, folder_arrivals, said_before
 from newsdesk.tui.workers import app_worker
 
 if TYPE_CHECKING:
@@ -76,6 +76,7 @@ class FolderWatch(Widget):
         shown: Callable[[Sequence[str]], int] | None = None,
         small_screen: Callable[[], bool] = lambda: False,
         keep_notice: Callable[[str], None] = lambda _text: None,
+        failed_before: Callable[[], Mapping[tuple[str, str], float]] = dict,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
@@ -84,6 +85,8 @@ class FolderWatch(Widget):
         self._shown = shown
         self._small_screen = small_screen
         self._keep_notice = keep_notice
+        #: Watched files that failed before (read from the import log as the watch starts).
+        self._failed_before = failed_before
         self.folders = list(folders)
         self._stop = threading.Event()
         self.running = False
@@ -114,10 +117,18 @@ class FolderWatch(Widget):
     @app_worker(name="watch folders", group="watch-folders")
     def _run(self) -> None:
         inbox_shows = self._shown
+        # Read before the first look at the folders: that look logs its failures too.
+        try:
+            before = self._failed_before()
+        except DeskError:
+            before = {}
 
         def imported(summary: ImportSummary) -> None:
+            # A file that failed before and is unchanged is not announced at each start.
             failed = [
-                (clean_line(Path(f.path).name), clean_line(f.error or "")) for f in summary.failed
+                (clean_line(Path(f.path).name), clean_line(f.error or ""))
+                for f in summary.failed
+                if not said_before((f.path, f.error or ""), before)
             ]
             warned = [
                 (clean_line(Path(f.path).name), clean_line(w))
