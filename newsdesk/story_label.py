@@ -8,8 +8,9 @@ earliest straight report, that is, the earliest member whose headline carries
 no label of a kind of piece (opinion, analysis, editorial, column, correction,
 update, live blog, video, podcast, photos, or an agency's flag: flash, bulletin,
 urgent, kill, withheld, elimination, advisory) and that is neither superseded by a
-later version of wire copy nor killed. When every member carries a label, the
-earliest member of all. Undated members come after dated ones; ties go to the
+later version of wire copy nor killed. When every current member carries a label,
+the earliest of them (a version a later one replaced names the story only when every
+member was replaced or killed). Undated members come after dated ones; ties go to the
 smaller article id, so the store's rows and the desk's stories agree.
 
 Plain functions of headlines and dates: both stores and the desk call them. A module of
@@ -71,8 +72,10 @@ def representative(members: Sequence[Candidate]) -> int:
         m = members[index]
         return (
             not (m.title or "").strip(),
-            labelled(m.title),
+            # A version a later one replaced never names the story over a current member,
+            # even a labelled one: "CORRECTED-" v4 kept v1's stale headline as the label.
             m.replaced,
+            labelled(m.title),
             m.ts is None,
             m.ts if m.ts is not None else 0.0,
             m.key,

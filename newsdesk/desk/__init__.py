@@ -520,6 +520,9 @@ class Desk:
             # slowest feed of the fetch (the app lists them meanwhile).
             if outcome.new or outcome.updated:
                 self._indexing.notify()
+            if arrival is not None and outcome.new_ids:
+                hiding = arrival.hiding()
+                outcome.ruled_out = [i for i in outcome.new_ids if i in hiding]
             if progress is not None:
                 progress(outcome, done, total)
 

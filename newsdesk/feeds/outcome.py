@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 from newsdesk.counting import counted
 from newsdesk.feeds.urls import without_password
+from newsdesk.rules.model import archived_said
 
 Status = Literal["new", "unchanged", "failed"]
 
@@ -34,6 +35,9 @@ class FeedOutcome:
     new_ids: list[str] = field(default_factory=list)
     #: The feed's name before this fetch named it after its title (`name` is the new one).
     was: str | None = None
+    #: Of `new_ids`, those a rule will archive when the fetch ends (the rules write
+    #: once, after every feed): not counted as arrived meanwhile.
+    ruled_out: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -93,9 +97,7 @@ class FetchSummary:
         """What the rules did as articles arrived that the lists do not show: "archived 1
         by rule kill", and the corrections they left alone ("left 1 corrected article you
         had acted on where you left it (rule kill)"); "" when nothing."""
-        parts = [
-            f"archived {len(ids):,} by rule {name}" for name, ids in self.archived_by_rule.items()
-        ]
+        parts = archived_said(self.archived_by_rule)
         spared = {i for ids in self.spared_by_rule.values() for i in ids}
         if spared:
             it = "it" if len(spared) == 1 else "them"

@@ -132,6 +132,16 @@ class Arrival:
         for f in facts:
             self._match(f)
 
+    def hiding(self) -> set[str]:
+        """The articles seen so far that `finish` will archive (wire copy is matched
+        then): the app leaves them out of "arrived since" while the fetch runs."""
+        shown = self._kills | self._kept
+        hidden = {i for ids in self._kept_out.values() for i in ids}
+        for rule, _ in self._predicates:
+            if "archived" in rule.change:
+                hidden.update(i for i in self._matched.get(rule.name, ()) if i not in shown)
+        return hidden
+
     def _match(self, f: Facts) -> None:
         """Every rule in order over one article; each sees what those before it did.
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -237,6 +237,12 @@ class RuleOutcome:
     #: Rule name -> re-told articles the editor acted on, which it matched but did
     #: not archive or mark read (`arrival.editor_acted`).
     spared: dict[str, list[str]] = field(default_factory=dict)
+
+
+def archived_said(archived: Mapping[str, Sequence[str]]) -> list[str]:
+    """What the rules archived on arrival, in words ("archived 1 by rule kill"): a fetch's
+    notice and a watched folder's say it alike."""
+    return [f"archived {len(ids):,} by rule {name}" for name, ids in archived.items() if ids]
 
 
 def today() -> str:

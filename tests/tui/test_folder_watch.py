@@ -113,7 +113,10 @@ async def test_what_a_rule_archives_on_arrival_is_not_counted_as_arrived(
             encoding="utf-8",
         )
         (outside / "stars.txt").rename(drop / "stars.txt")
-        await wait_until(pilot, lambda: "1 article arrived in watched folders." in seen)
+        await wait_until(
+            pilot,
+            lambda: "1 article arrived in watched folders, archived 1 by rule kill." in seen,
+        )
         await wait_until(pilot, lambda: app.desk.counts()["archived"] == 1)
         await wait_until(pilot, lambda: not screen.answering)
         assert len(screen.inbox.ids) == 12

@@ -82,7 +82,8 @@ def feed_row(sub: Subscription, now: datetime) -> list[Text]:
             compact_when(sub.last_success, now) or "never", style="" if sub.last_success else "dim"
         ),
         Text(clean_line(sub.last_error or ""), style="red"),
-        Text(clean_line(sub.shown_url), style="dim"),
+        # From the host on: at 80 cells the column read "http://…" for every feed.
+        Text(clean_line(sub.shown_url.partition("://")[2] or sub.shown_url), style="dim"),
     ]
 
 

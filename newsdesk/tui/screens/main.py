@@ -27,6 +27,7 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import ClassVar, Literal
 
@@ -41,6 +42,7 @@ from newsdesk.counting import counted
 from newsdesk.desk import Desk
 from newsdesk.errors import DeskError
 from newsdesk.sanitize import clean_line
+from newsdesk.tui.arrivals import failed_before, inbox_shows
 from newsdesk.tui.commands import KeyTableCommands
 from newsdesk.tui.inbox_results import InboxResults
 from newsdesk.tui.keymap import KEY_TABLE, ROW_ACTIONS, SPEC_BY_ID, key_display
@@ -169,6 +171,8 @@ class MainScreen(Screen[None]):
         self.saved = SavedSearchFlow(self)
         self.stories = StoryFlow(self)
         self.imports = ImportFlow(self, keep_notice=keep_notice, small_screen=small_screen)
+        #: For the fetch job's and the folder watch's notices on a small screen.
+        self._small_screen, self._keep_notice = small_screen, keep_notice
         self.feeds = FeedsFlow(self)
         self.exports = ExportFlow(self)
         self.changed_elsewhere = ChangedElsewhere(self)
@@ -200,8 +204,24 @@ class MainScreen(Screen[None]):
             self.desk, self.clock, relative_times=self.settings.relative_times, id="panes"
         )
         yield ImportJob(self.desk.import_paths, id="progress")
-        yield FetchJob(self.desk.fetch, count_due=self.desk.feeds_due, id="fetch-job")
-        yield FolderWatch(self.desk.watch_folders, self.settings.watch_folders)
+        shown = partial(inbox_shows, self.desk)
+        small, keep = self._small_screen, self._keep_notice
+        yield FetchJob(
+            self.desk.fetch,
+            count_due=self.desk.feeds_due,
+            shown=shown,
+            small_screen=small,
+            keep_notice=keep,
+            id="fetch-job",
+        )
+        yield FolderWatch(
+            self.desk.watch_folders,
+            self.settings.watch_folders,
+            shown=shown,
+            small_screen=small,
+            keep_notice=keep,
+            failed_before=lambda: failed_before(self.desk.recent_imports(50)),
+        )
         yield RuleAlerts(self.desk.take_notifications, bell=self.settings.rules_bell)
         yield KeyFooter()
         yield DeskWatch(self.desk)
@@ -929,14 +949,14 @@ class MainScreen(Screen[None]):
 
     def on_fetch_job_progressed(self, message: FetchJob.Progressed) -> None:
         # A feed's articles join the list (and the counts) while others still download.
-        self.feeds.arrived_by_themselves(message.joining)
+        self.feeds.joined(message.joining, message.shown)
 
     def on_fetch_job_finished(self, message: FetchJob.Finished) -> None:
         if message.background and message.new:
             self.feeds.note_unasked_rules()
         if message.updated:  # corrected under the same GUID: the new text shows
             self.view.redraw_from_store()
-        self.feeds.finished(message.joining, message.new, message.archived)
+        self.feeds.finished(message.joining, message.new, message.shown)
 
     def on_folder_watch_imported(self, message: FolderWatch.Imported) -> None:
         if message.new:
@@ -945,8 +965,8 @@ class MainScreen(Screen[None]):
             self.view.redraw_from_store()
             if not message.new:
                 self.refresh_results()
-        # What the rules archived on arrival is not in the inbox: "arrived since" counted it.
-        self.feeds.arrived_by_themselves(message.new - message.archived)
+        # Only what the inbox shows: not what a rule archived, nor a late older wire version.
+        self.feeds.arrived_by_themselves(message.new, message.shown)
 
     # -- export ------------------------------------------------------------------------------
 

@@ -21,6 +21,7 @@ from textual.widget import Widget
 from textual.worker import Worker, get_current_worker
 
 from newsdesk.errors import DeskError, StoreUnreachableError
+from newsdesk.tui.arrivals import FAILED_TIMEOUT, failures_notice
 from newsdesk.tui.relist_pace import RelistPace
 from newsdesk.tui.triage import articles
 from newsdesk.tui.workers import app_worker
@@ -29,8 +30,6 @@ if TYPE_CHECKING:
     # Only named in annotations: the feeds service brings httpx, too heavy for the app's start.
     from newsdesk.feeds.service import FeedOutcome, FetchSummary
 
-#: Failing feeds named one by one in notifications.
-FAILURES_SHOWN = 3
 #: Seconds between two looks for due feeds while the app runs.
 DUE_CHECK_S = 60.0
 #: Seconds after start-up before the first look (the first frame comes first).
@@ -62,8 +61,11 @@ class FetchJob(Widget):
         new: int
         #: New articles are waiting to join the list.
         relist: bool = False
-        #: How many of them join it now (counted in the header as arrived).
+        #: How many of them join it now.
         joining: int = 0
+        #: Of `new`, those the inbox shows (counted in the header as arrived): not a late
+        #: older wire version, nor what a rule is to archive when the fetch ends.
+        shown: int = 0
 
     @dataclass
     class Finished(Message):
@@ -87,15 +89,25 @@ class FetchJob(Widget):
         #: as arrived; and what the rules did, in words ("archived 1 by rule kill").
         archived: int = 0
         ruled: str = ""
+        #: Of `new`, those the inbox shows once the rules have acted (the header's
+        #: count): not those archived, nor a wire version older than the one the desk had.
+        shown: int = 0
 
     def __init__(
         self,
         run_fetch: FetchRunner,
         *,
         count_due: Callable[[], int] | None = None,
+        shown: Callable[[Sequence[str]], int] | None = None,
+        small_screen: Callable[[], bool] = lambda: False,
+        keep_notice: Callable[[str], None] = lambda _text: None,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
+        #: How many of some new articles the inbox shows (`arrivals.inbox_shows`).
+        self._shown = shown
+        self._small_screen = small_screen
+        self._keep_notice = keep_notice
         self._run_fetch = run_fetch
         #: A cheap look at the store first: the fetcher (httpx) loads only when a feed is due.
         self._count_due = count_due
@@ -156,12 +168,15 @@ class FetchJob(Widget):
     def _fetch(self, names: tuple[str, ...], background: bool) -> None:
         worker = get_current_worker()
         self._began = worker
-        new = 0
+        new = shown = 0
 
         def progress(outcome: FeedOutcome, done: int, total: int) -> None:
-            nonlocal new
+            nonlocal new, shown
             new += outcome.new
-            self.post_message(self.Progressed(done, total, new))
+            ruled_out = set(outcome.ruled_out)
+            kept = [i for i in outcome.new_ids if i not in ruled_out]
+            shown += self._shown(kept) if self._shown is not None else len(kept)
+            self.post_message(self.Progressed(done, total, new, shown=shown))
 
         # Every way out frees the job (`running`), and each failure is said as a failed
         # fetch: the look for due feeds raised outside the `try` when the store went away
@@ -211,6 +226,7 @@ class FetchJob(Widget):
             held=summary.skipped - summary.paused,
             archived=summary.new - summary.arrived,
             ruled=summary.rules_said(),
+            shown=self._shown(summary.new_ids) if self._shown is not None else summary.arrived,
         )
 
     def on_fetch_job_progressed(self, message: Progressed) -> None:
@@ -227,7 +243,9 @@ class FetchJob(Widget):
         if last is not None and self._stored > self._pace.listed:
             joining = self._pace.join(self._stored)
             self.post_message(
-                self.Progressed(last.done, last.total, last.new, relist=True, joining=joining)
+                self.Progressed(
+                    last.done, last.total, last.new, relist=True, joining=joining, shown=last.shown
+                )
             )
 
     def on_fetch_job_finished(self, message: Finished) -> None:
@@ -239,11 +257,9 @@ class FetchJob(Widget):
         if message.background:
             if message.new:
                 ruled = f", {message.ruled}" if message.ruled else ""
-                self.notify(
-                    f"{articles(message.new)} arrived from due feeds{ruled}.",
-                    timeout=4,
-                    markup=False,
-                )
+                said = f"{articles(message.new)} arrived from due feeds{ruled}."
+                self._keep_notice(said)
+                self.notify(said, timeout=4, markup=False)
         elif not message.feeds and not message.failed:
             if message.paused or message.held:
                 # Every feed is paused or held back: "no feeds" told an editor with a
@@ -260,6 +276,14 @@ class FetchJob(Widget):
         elif message.feeds > len(message.failed):
             # The feeds that brought something, by name (not every feed that answered);
             # a fetch whose every feed failed says just that.
-            self.notify(message.arrived or f"{articles(0)} arrived.", markup=False)
-        for name, reason in message.failed[:FAILURES_SHOWN]:
-            self.notify(f"{name}: {reason}", title="Feed failed", severity="warning", markup=False)
+            said = message.arrived or f"{articles(0)} arrived."
+            # Kept on a small screen: the failures after it took it down at 80x24.
+            self._keep_notice(said)
+            self.notify(said, markup=False)
+        if message.failed:
+            # However many failed, one notice: with two shown at once on a small screen,
+            # what arrived and what a rule archived stay in view.
+            title, text = failures_notice(
+                message.failed, what="feed", lists="F", brief=self._small_screen()
+            )
+            self.notify(text, title=title, severity="warning", timeout=FAILED_TIMEOUT, markup=False)

@@ -10,7 +10,7 @@ stops when the widget goes (the app quits): the stop event ends the worker.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -20,6 +20,7 @@ from textual.widget import Widget
 
 from newsdesk.errors import DeskError
 from newsdesk.sanitize import clean_line
+from newsdesk.tui.arrivals import FAILED_TIMEOUT, failures_notice, folder_arrivals, said_before
 from newsdesk.tui.workers import app_worker
 
 if TYPE_CHECKING:
@@ -57,14 +58,35 @@ class FolderWatch(Widget):
         warnings: list[tuple[str, str]] = field(default_factory=list)
         #: Of `new`, those the rules on arrival archived: they never reach the inbox.
         archived: int = 0
+        #: Rule name -> the articles it archived on arrival (said as a fetch says it).
+        archived_by_rule: dict[str, list[str]] = field(default_factory=dict)
+        #: Of `new`, those the inbox shows (counted in the header as arrived): not those
+        #: archived, nor a wire version older than the one the desk had (a late v1).
+        shown: int = 0
 
     @dataclass
     class Problem(Message):
         text: str
 
-    def __init__(self, watch: Watcher, folders: Sequence[Path], *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        watch: Watcher,
+        folders: Sequence[Path],
+        *,
+        shown: Callable[[Sequence[str]], int] | None = None,
+        small_screen: Callable[[], bool] = lambda: False,
+        keep_notice: Callable[[str], None] = lambda _text: None,
+        failed_before: Callable[[], Mapping[tuple[str, str], float]] = dict,
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
         self._watch = watch
+        #: How many of some new articles the inbox shows (`arrivals.inbox_shows`).
+        self._shown = shown
+        self._small_screen = small_screen
+        self._keep_notice = keep_notice
+        #: Watched files that failed before (read from the import log as the watch starts).
+        self._failed_before = failed_before
         self.folders = list(folders)
         self._stop = threading.Event()
         self.running = False
@@ -94,9 +116,19 @@ class FolderWatch(Widget):
 
     @app_worker(name="watch folders", group="watch-folders")
     def _run(self) -> None:
+        inbox_shows = self._shown
+        # Read before the first look at the folders: that look logs its failures too.
+        try:
+            before = self._failed_before()
+        except DeskError:
+            before = {}
+
         def imported(summary: ImportSummary) -> None:
+            # A file that failed before and is unchanged is not announced at each start.
             failed = [
-                (clean_line(Path(f.path).name), clean_line(f.error or "")) for f in summary.failed
+                (clean_line(Path(f.path).name), clean_line(f.error or ""))
+                for f in summary.failed
+                if not said_before((f.path, f.error or ""), before)
             ]
             warned = [
                 (clean_line(Path(f.path).name), clean_line(w))
@@ -107,6 +139,13 @@ class FolderWatch(Widget):
             # What `newsdesk watch` prints, the app says too: a file written again, a
             # warning (a 30 MB file cut short), a copy already stored were left unsaid.
             if summary.imported or failed or summary.updated or summary.duplicates or warned:
+                archived = {i for ids in summary.archived_by_rule.values() for i in ids}
+                new_ids = summary.imported_ids
+                shown = (
+                    inbox_shows(new_ids)
+                    if inbox_shows is not None
+                    else len([i for i in new_ids if i not in archived])
+                )
                 self.post_message(
                     self.Imported(
                         summary.imported,
@@ -114,7 +153,9 @@ class FolderWatch(Widget):
                         len(summary.updated),
                         summary.duplicates,
                         warned,
-                        len({i for ids in summary.archived_by_rule.values() for i in ids}),
+                        len(archived),
+                        dict(summary.archived_by_rule),
+                        shown,
                     )
                 )
 
@@ -139,22 +180,23 @@ class FolderWatch(Widget):
         )
 
     def on_folder_watch_imported(self, message: Imported) -> None:
-        said = []
-        if message.new:
-            word = "article" if message.new == 1 else "articles"
-            said.append(f"{message.new:,} {word} arrived in watched folders")
-        if message.updated:
-            word = "article" if message.updated == 1 else "articles"
-            said.append(f"{message.updated:,} {word} updated: a file was written again")
-        if message.duplicates:
-            said.append(f"{message.duplicates:,} already stored")
+        # Said as a fetch's arrivals are: what came and what a rule archived in one
+        # notice the small screen keeps, and what failed in one more.
+        said = folder_arrivals(
+            message.new,
+            updated=message.updated,
+            duplicates=message.duplicates,
+            archived=message.archived_by_rule,
+        )
         if said:
-            self.notify("; ".join(said) + ".", markup=False)
+            self._keep_notice(said)
+            self.notify(said, markup=False)
         for name, warning in message.warnings[:3]:
             self.notify(
                 f"{name}: {warning}", title="Watched file", severity="warning", markup=False
             )
-        for name, reason in message.failed[:3]:
-            self.notify(
-                f"{name}: {reason}", title="Watched file failed", severity="warning", markup=False
+        if message.failed:
+            title, text = failures_notice(
+                message.failed, what="watched file", lists="L", brief=self._small_screen()
             )
+            self.notify(text, title=title, severity="warning", timeout=FAILED_TIMEOUT, markup=False)

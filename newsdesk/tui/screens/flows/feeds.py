@@ -20,6 +20,8 @@ class FeedsFlow:
         #: watched folder), by the step's batch: when one of these is the newest step,
         #: `u` asks before taking it back instead of the editor's own.
         self.unasked: dict[object, ActionRecord] = {}
+        #: What the running fetch has added to `arrived` as its feeds' articles joined.
+        self._fetch_counted = 0
 
     def note_unasked_rules(self) -> None:
         """Articles arrived by themselves: remember the rules' step if it is the newest."""
@@ -74,14 +76,24 @@ class FeedsFlow:
             show,
         )
 
-    def finished(self, new: int, stored: int = 0, archived: int = 0) -> None:
-        """A fetch ended with `new` articles not listed yet (of `stored` in all, `archived`
-        of them by a rule as they arrived): list them, count those the inbox shows,
-        refresh the feeds screen."""
-        self.arrived_by_themselves(new)
-        if archived and self.arrived:
-            # Counted as they joined the list; a killfile took them out after.
-            self.arrived = max(0, self.arrived - archived)
+    def joined(self, new: int, shown: int) -> None:
+        """`new` articles of a running fetch joined the list; of all it stored so far,
+        `shown` are the inbox's (not a late older wire version, nor what a rule is to
+        archive when the fetch ends): the header counts those, and never counts down."""
+        # Counted as they join the list (a progress that lists nothing counts nothing).
+        counted = max(0, shown - self._fetch_counted) if new else 0
+        self._fetch_counted += counted
+        self.arrived_by_themselves(new, counted)
+
+    def finished(self, new: int, stored: int = 0, shown: int | None = None) -> None:
+        """A fetch ended with `new` articles not listed yet (of `stored` in all, `shown`
+        of them in the inbox once the rules acted): list them, count those the inbox
+        shows, refresh the feeds screen."""
+        counted, self._fetch_counted = self._fetch_counted, 0
+        self.arrived_by_themselves(new, max(0, shown - counted) if shown is not None else new)
+        if shown is not None and shown < counted and self.arrived:
+            # Counted as they joined the list; wire copy a rule matched only at the end.
+            self.arrived = max(0, self.arrived + shown - counted)
             self.host.update_status()
         if stored and not new:
             # Every article joined the list while the fetch ran, but the rules on arrival
@@ -94,11 +106,15 @@ class FeedsFlow:
             if isinstance(screen, FeedsScreen):
                 screen.reload()  # last fetched, errors and counts as they are now
 
-    def arrived_by_themselves(self, new: int) -> None:
-        """`new` articles came from a feed or a watched folder: list them and count them."""
+    def arrived_by_themselves(self, new: int, shown: int | None = None) -> None:
+        """`new` articles came from a feed or a watched folder: list them, and count
+        the `shown` of them the inbox shows (all unless said)."""
         host = self.host
+        if shown is None:
+            shown = new
+        if shown:
+            self.note_arrivals(shown)
         if new:
-            self.note_arrivals(new)
             host.refresh_results()  # new articles join the list (cursor kept)
             host.refresh_counts()
         host.update_status()
