@@ -413,6 +413,11 @@ def is_navigation_line(line: str) -> bool:
     """'Home News Politics Business Sport Weather': a site menu flattened into one line."""
     if len(line) > 250:
         return False  # before splitting: prose lines are longer
+    # A whitespace-separated chunk opens a token: one opening with a lower-case (or caseless)
+    # letter fails the capitals test below, and settles a prose line in its first words.
+    for chunk in line.split(None, 4):
+        if chunk[0].isalpha() and not chunk[0].isupper():
+            return False
     tokens = [t for t in re.split(r"[\s|/·•,]+", line) if t]
     if not 3 <= len(tokens) <= 25:
         return False
