@@ -92,7 +92,15 @@ def _split_lines(text: str) -> tuple[str, ...]:
     full = False  # the line before reached the wrap width: the next one carries it on
     for raw, folded in zip(raws, lines, strict=True):
         line = folded.strip() if short else fold_space_runs(raw).strip()
-        joins = out and line and ((full and not _BULLET.match(line)) or _continues(out[-1], line))
+        # `_continues` wants a line opening in lower case: most lines are passed over here.
+        joins = (
+            out
+            and line
+            and (
+                (full and not _BULLET.match(line))
+                or (line[0].islower() and _continues(out[-1], line))
+            )
+        )
         if joins and len(out[-1]) + 1 + len(line) <= MAX_LINE_CHARS:
             out[-1] = f"{out[-1]} {line}"
         elif len(line) > MAX_LINE_CHARS or joins:

@@ -1,7 +1,10 @@
 """Day 32's fast paths in the body reader and its line tests, against the code they replaced.
 
 `is_navigation_line` settles a line whose first words open in lower case before splitting
-it; `is_inline_furniture` tests its triggers with `any_in`. Each gives what the old code gave, and does less.
+it; `is_inline_furniture` tests its triggers with `any_in`; `split_lines` asks `_continues`
+only of a line opening in lower case; `caption_by_next_line` in the body passes over a
+line too long for a caption before looking under it; `_is_author_echo` folds no line
+longer than the name. Each gives what the old code gave, and does less.
 """
 
 from __future__ import annotations
@@ -12,8 +15,10 @@ from typing import Any
 
 import pytest
 
-from newsdesk.extract import boilerplate, inline_furniture
+from newsdesk.extract import body, boilerplate, header, inline_furniture
+from newsdesk.extract import lines as lines_module
 from newsdesk.extract.boilerplate import _NAV_WORDS, is_navigation_line
+from newsdesk.extract.found import Found
 from newsdesk.extract.inline_furniture import _TRIGGERS, is_inline_furniture
 
 _PIECES = [
@@ -92,3 +97,75 @@ def test_inline_furniture_tests_its_triggers_as_before() -> None:
         assert is_inline_furniture(line, lower) == old
         # The trigger test alone, short lines (a trie) and long ones (`in` tests) alike.
         assert inline_furniture._has_trigger(lower) == any(t in lower for t in _TRIGGERS)
+
+
+def test_split_lines_asks_continues_of_lower_case_openings_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked: list[str] = []
+    continues = lines_module._continues
+
+    def counted(previous: str, line: str) -> bool:
+        asked.append(line)
+        return continues(previous, line)
+
+    monkeypatch.setattr(lines_module, "_continues", counted)
+    text = (
+        "A paragraph of the story that goes on and breaks off in the middle of its\n"
+        "sentence, which the next line carries on to its end.\n"
+        "Another paragraph, on a line of its own.\n"
+        "And a third one that is not joined to the one before it.\n"
+    )
+    assert lines_module.split_lines(text) == [
+        "A paragraph of the story that goes on and breaks off in the middle of its sentence,"
+        " which the next line carries on to its end.",
+        "Another paragraph, on a line of its own.",
+        "And a third one that is not joined to the one before it.",
+        "",
+    ]
+    assert asked == ["sentence, which the next line carries on to its end."]
+
+
+def test_caption_by_next_line_passes_over_a_long_line_in_the_body(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    looked: list[int] = []
+    under = header._lines_under
+
+    def counted(lines: list[str], i: int) -> tuple[str, str]:
+        looked.append(i)
+        return under(lines, i)
+
+    monkeypatch.setattr(header, "_lines_under", counted)
+    long = "word " * (header.CAPTION_CHARS // 5 + 1)
+    page = [long, "Photo: Jana Berg/Agency", "", "A caption. " * 3, "Photo: Jana Berg/Agency"]
+    assert not header.caption_by_next_line(page, 0, repeated=False)
+    assert looked == []
+    assert header.caption_by_next_line(page, 3, repeated=False)
+    assert not header.caption_by_next_line(page, 0, repeated=True)
+    assert looked == [3, 0]
+
+
+class _Folded(str):
+    """A line that counts its `casefold` calls."""
+
+    folds = 0
+
+    def casefold(self) -> str:
+        _Folded.folds += 1
+        return super().casefold()
+
+
+def test_author_echo_folds_no_line_longer_than_the_name() -> None:
+    found = Found()
+    found.authors = ["Jana Berg", "STRASSE Team"]
+    assert body._is_author_echo("jana berg", found)
+    assert body._is_author_echo("Straße team", found)  # "ß" folds to "ss": longer folded
+    assert body._is_author_echo("Jana Berg is a reporter for the Courier.", found)
+    assert not body._is_author_echo("Jana Bergen", found)
+    _Folded.folds = 0
+    paragraph = _Folded("The council met on Tuesday to vote on the plan, its chair said.")
+    assert not body._is_author_echo(paragraph, found)
+    assert _Folded.folds == 0
+    assert body._is_author_echo(_Folded("JANA BERG"), found)
+    assert _Folded.folds == 1
