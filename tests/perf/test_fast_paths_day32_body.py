@@ -169,3 +169,32 @@ def test_author_echo_folds_no_line_longer_than_the_name() -> None:
     assert _Folded.folds == 0
     assert body._is_author_echo(_Folded("JANA BERG"), found)
     assert _Folded.folds == 1
+
+
+class _CountedSub:
+    """A compiled pattern that counts its `sub` calls."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.subs = 0
+
+    def sub(self, *args: Any) -> str:
+        self.subs += 1
+        return self.pattern.sub(*args)
+
+
+def test_fold_space_runs_folds_plain_spaces_without_the_whole_pattern(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    runs = lines_module._SPACE_RUNS
+    rng = random.Random(34)
+    for _ in range(20000):
+        text = "".join(rng.choice(" ab\n\t\u00a0\u2003\u3000é") for _ in range(rng.randrange(12)))
+        assert lines_module.fold_space_runs(text) == runs.sub(" ", text)
+    counted = _CountedSub(runs)
+    monkeypatch.setattr(lines_module, "_SPACE_RUNS", counted)
+    indented = "   Überschrift\n\n      Der erste  Absatz.   \n"
+    assert lines_module.fold_space_runs(indented) == " Überschrift\n\n Der erste Absatz. \n"
+    assert counted.subs == 0
+    assert lines_module.fold_space_runs("a\u00a0 b") == "a b"
+    assert counted.subs == 1
