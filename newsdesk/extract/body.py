@@ -633,11 +633,15 @@ def _is_author_echo(line: str, found: Found) -> bool:
     """The author's name alone, or a bio opening with it ('Jane Doe is a reporter ...')."""
     if not found.authors or len(line) > 400:
         return False
-    folded = line.casefold()
-    return any(
-        folded == a.casefold() or (line.startswith(a + " ") and BIO.match(line))
-        for a in found.authors
-    )
+    for author in found.authors:
+        name = author.casefold()
+        # Casefolding never shortens a text: a line longer than the folded name is not it,
+        # and is not folded (most lines are paragraphs).
+        if len(line) <= len(name) and line.casefold() == name:
+            return True
+        if line.startswith(author + " ") and BIO.match(line):
+            return True
+    return False
 
 
 def _maybe_source_line(line: str, found: Found) -> None:

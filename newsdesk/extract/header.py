@@ -106,6 +106,8 @@ def caption_by_next_line(lines: list[str], i: int, *, repeated: bool = True) -> 
     a caption under the thumbnail and again in the enlarged view); inside the
     body that is left out, since a story may repeat a line.
     """
+    if not repeated and len(lines[i]) > CAPTION_CHARS:
+        return False  # the length test below, before the lines under it are looked for
     nxt, after = _lines_under(lines, i)
     if repeated and nxt[:60] == lines[i][:60] and after[:60] != nxt[:60]:
         # Exactly twice (a run of identical lines is text, or junk, not a caption pair).

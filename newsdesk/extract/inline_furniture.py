@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from newsdesk.extract.gated import GatedSearch
+from newsdesk.extract.triggers import any_in
 
 _FLAGS = re.IGNORECASE
 
@@ -44,8 +45,10 @@ _TRIGGERS = (
 _inline = GatedSearch(_INLINE.pattern, _INLINE.flags)
 
 
+#: `any(t in lower for t in _TRIGGERS)`, its `in` tests run by `map` (a short line's by a trie).
+_has_trigger = any_in(_TRIGGERS)
+
+
 def is_inline_furniture(line: str, lower: str) -> bool:
     """`line` (and its lower-cased form) is one of the shapes above."""
-    # `in` tests, not one alternation of the triggers: the regex engine tries every
-    # alternative at every position (twice as slow on prose lines; the same answer).
-    return any(t in lower for t in _TRIGGERS) and _inline(line, lower)
+    return _has_trigger(lower) and _inline(line, lower)
