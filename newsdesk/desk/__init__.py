@@ -811,11 +811,14 @@ class Desk:
 
     # -- claims (who has it) ----------------------------------------------------
 
-    def claim(self, ids: Sequence[str]) -> ClaimOutcome:
+    def claim(self, ids: Sequence[str], *, with_versions: bool = True) -> ClaimOutcome:
         """Claim articles for this editor; a story's versions not archived come along (as
-        the inbox's story row stands for them). All or none: when another editor has any
-        of them, nothing is claimed and `held` says who."""
-        return self.store.claim(self.with_versions(ids, with_archived=False))
+        the inbox's story row stands for them) unless `with_versions` is off (the app's
+        story row in a search: the ids are the versions it stood for). All or none: when
+        another editor has any of them, nothing is claimed and `held` says who."""
+        return self.store.claim(
+            self.with_versions(ids, with_archived=False) if with_versions else list(ids)
+        )
 
     def release(self, ids: Sequence[str]) -> ClaimOutcome:
         """Let go of this editor's claims on the articles and their versions."""

@@ -162,7 +162,7 @@ async def test_a_big_selection_is_claimed_in_a_worker(
 async def test_a_claim_the_store_refuses_is_a_notification_and_nothing_changes(
     as_ana: None, make_app: AppFactory, bo: Desk, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def refuse(self: Desk, ids: object) -> None:
+    def refuse(self: Desk, ids: object, **_how: object) -> None:
         raise StoreError("the shared desk at postgresql://desk@db/desk is not reachable")
 
     monkeypatch.setattr(Desk, "claim", refuse)

@@ -132,3 +132,32 @@ async def test_also_in_names_the_outlets_the_row_counts(tmp_path: Path) -> None:
             assert any(str(rows[archived].source) in line for line in also), text
     finally:
         desk.close()
+
+
+async def test_c_on_a_story_row_in_a_search_claims_the_versions_it_matched(
+    tmp_path: Path,
+) -> None:
+    """`c` on a search's "+1" row claimed all three versions ("Claimed 3 articles"): the
+    desk added the story's other versions to what the row stood for."""
+    desk, members = _story_of_three(tmp_path)
+    picked = members[:2]
+    desk.tag(picked, add=["pick"])
+    app = NewsdeskApp(desk, clock=lambda: FIXED_NOW, ui_state=UIState(grouped=True))
+    seen = record_notifications(app)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await search_for(pilot, "tag:pick")
+            await _on_the_story_row(pilot, members)
+            await pilot.press("c")
+            await settle(pilot)
+            assert any("Claimed 2 articles" in said for said in seen), seen
+            assert set(desk.claims(members)) == set(picked)
+    finally:
+        desk.close()
+    # From the shell, a claim of one version still brings its story's others along.
+    shell = Desk(make_paths(tmp_path))
+    try:
+        shell.release(members)
+        assert set(shell.claim([members[0]]).done) == set(members)
+    finally:
+        shell.close()

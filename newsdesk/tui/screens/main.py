@@ -821,7 +821,8 @@ class MainScreen(Screen[None]):
 
     def action_claim(self) -> None:
         if (ids := self.targets()) is not None:
-            self.query_one(ClaimWriter).toggle(ids)
+            # A story row's targets are the versions it stood for: nothing else comes along.
+            self.query_one(ClaimWriter).toggle(ids, as_shown=self.ui_state.grouped)
 
     def action_release(self) -> None:
         if (ids := self.targets()) is not None:

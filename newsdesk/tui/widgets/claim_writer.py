@@ -35,7 +35,7 @@ class ClaimDesk(Protocol):
 
     def rows(self, ids: Sequence[str]) -> list[ArticleRow]: ...
 
-    def claim(self, ids: Sequence[str]) -> ClaimOutcome: ...
+    def claim(self, ids: Sequence[str], *, with_versions: bool = True) -> ClaimOutcome: ...
 
     def release(self, ids: Sequence[str]) -> ClaimOutcome: ...
 
@@ -69,43 +69,47 @@ class ClaimWriter(Widget):
         self._clock = clock
         self._guarded = guarded
 
-    def toggle(self, ids: Sequence[str]) -> None:
-        """Claim the articles, or let them go when every one is already this editor's."""
-        self._start("toggle", ids)
+    def toggle(self, ids: Sequence[str], *, as_shown: bool = False) -> None:
+        """Claim the articles, or let them go when every one is already this editor's.
+        `as_shown`: the ids are the versions a story row stood for (the grouped view),
+        so no other version of their stories comes along."""
+        self._start("toggle", ids, as_shown)
 
-    def claim(self, ids: Sequence[str]) -> None:
-        self._start("claim", ids)
+    def claim(self, ids: Sequence[str], *, as_shown: bool = False) -> None:
+        self._start("claim", ids, as_shown)
 
     def release(self, ids: Sequence[str]) -> None:
-        self._start("release", ids)
+        self._start("release", ids, False)
 
-    def _start(self, verb: str, ids: Sequence[str]) -> None:
+    def _start(self, verb: str, ids: Sequence[str], as_shown: bool) -> None:
         if not ids:
             self.notify("Nothing to act on.", timeout=2)
             return
         if len(ids) <= SYNC_LIMIT:
-            self._write(verb, ids)
+            self._write(verb, ids, as_shown)
             return
         self.notify(f"Working on {len(ids):,} articles…", timeout=2)
-        self._write_in_worker(verb, list(ids))
+        self._write_in_worker(verb, list(ids), as_shown)
 
     @app_worker(name="claims", group="claims", exclusive=False)
-    def _write_in_worker(self, verb: str, ids: list[str]) -> None:
-        self._write(verb, ids)  # notify and post_message are thread-safe
+    def _write_in_worker(self, verb: str, ids: list[str], as_shown: bool) -> None:
+        self._write(verb, ids, as_shown)  # notify and post_message are thread-safe
 
-    def _write(self, verb: str, ids: Sequence[str]) -> None:
+    def _write(self, verb: str, ids: Sequence[str], as_shown: bool) -> None:
         if verb == "toggle":
             rows = self._guarded(lambda: self._desk.rows(ids), title="Not claimed")
             if rows is None:
                 return
             verb = "claim" if editor_view.wants_claim(rows, self._desk.editor) else "release"
         if verb == "claim":
-            self._claim(ids)
+            self._claim(ids, as_shown)
         else:
             self._release(ids)
 
-    def _claim(self, ids: Sequence[str]) -> None:
-        outcome = self._guarded(lambda: self._desk.claim(ids), title="Not claimed")
+    def _claim(self, ids: Sequence[str], as_shown: bool) -> None:
+        outcome = self._guarded(
+            lambda: self._desk.claim(ids, with_versions=not as_shown), title="Not claimed"
+        )
         if outcome is None:
             return
         now = self._clock()
