@@ -11,6 +11,7 @@ and another writer never waits long for the lock.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import threading
 import time
@@ -19,7 +20,7 @@ from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from newsdesk.errors import DiskFullError, StoreBusyError, StoreError
+from newsdesk.errors import DiskFullError, StoreBusyError, StoreError, StoreUnreachableError
 
 if TYPE_CHECKING:
     from newsdesk.pipeline import Prepared
@@ -33,6 +34,11 @@ BATCH_SECONDS = 0.5
 #: into the same desk commits and begins again at once, and a waiting writer can miss
 #: every gap for one timeout (a file "failed" only because the other held the desk).
 BUSY_TRIES = 4
+#: How long a batch the shared desk's lost line rolled back waits for the desk before the
+#: import stops (as long as a writer waits to learn whether its commit landed:
+#: `store.postgresql.connections.OUTCOME_WAIT_S`), and how often it tries again.
+STORE_AWAY_WAIT_S = 15.0
+STORE_AWAY_RETRY_S = 0.5
 
 
 #: The importing process's collector thresholds while it stores (`bulk_collection`):
@@ -99,7 +105,79 @@ def store_batch(
     (every later file failed the same way, one line each: `stopped_for_full_disk`).
     `before_commit(tx, new ids)` writes what must be committed with them (the
     import's step of the action log).
+
+    A batch the shared desk's lost line rolled back (`StoreUnreachableError`: nothing
+    of it was saved) is stored again from its first file once the desk answers, for up
+    to `STORE_AWAY_WAIT_S`: a four-second outage failed one file for each batch that
+    began meanwhile (13 of 491). Still away after that, the import stops at that file.
     """
+    taken: list[Prepared] = []
+    deadline: float | None = None
+    while True:
+        fed: list[Prepared] = []
+        try:
+            return _store_once(store, _replayed(taken, results, fed), store_file, before_commit)
+        except _StoreAway as away:
+            taken = fed
+            now = time.monotonic()
+            deadline = now + STORE_AWAY_WAIT_S if deadline is None else deadline
+            if now >= deadline:
+                return _gave_up(taken, away.error), True
+            time.sleep(min(STORE_AWAY_RETRY_S, deadline - now))
+
+
+def _replayed(
+    taken: list[Prepared], results: Iterator[Prepared], fed: list[Prepared]
+) -> Iterator[Prepared]:
+    """The files a rolled-back try took, then the rest; each one handed out is noted in
+    `fed` (the next try starts again from them)."""
+    for prepared in taken:
+        fed.append(prepared)
+        yield prepared
+    for prepared in results:
+        fed.append(prepared)
+        yield prepared
+
+
+class _StoreAway(Exception):
+    """The batch was rolled back because the shared desk could not be reached."""
+
+    def __init__(self, error: StoreUnreachableError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def _gave_up(
+    taken: Sequence[Prepared], error: StoreUnreachableError
+) -> list[tuple[FileOutcome, list[str]]]:
+    """The batch's outcomes once the desk stayed away past `STORE_AWAY_WAIT_S`: its first
+    file to store says the import stopped there (those after it were not tried)."""
+    outcomes: list[tuple[FileOutcome, list[str]]] = []
+    for prepared in taken:
+        result = prepared.result
+        outcome = FileOutcome(path=str(result.path), warnings=list(result.warnings))
+        outcomes.append((outcome, []))
+        if result.error is not None:
+            outcome.error = result.error  # it could not be read: failed whatever the desk
+            continue
+        outcome.error = (
+            f"could not store articles from {result.path}: {error}; the desk did not come "
+            f"back within {STORE_AWAY_WAIT_S:g} s, so the import stopped at this file: "
+            "nothing stored from it or the files after it (import them again once the desk "
+            "is back: what is stored is skipped)"
+        )
+        break
+    return outcomes
+
+
+def _store_once(
+    store: StoreBackend,
+    results: Iterator[Prepared],
+    store_file: StoreFile,
+    before_commit: Callable[[Transaction, list[str]], None] | None,
+) -> tuple[list[tuple[FileOutcome, list[str]]], bool]:
+    """One try at `store_batch`; `_StoreAway` (all of it rolled back) when the shared desk
+    could not be reached at its start, in a file or at its commit."""
     batch: list[tuple[FileOutcome, list[str]]] = []
     finished = True
     context: AbstractContextManager[Transaction] | None = None
@@ -120,6 +198,8 @@ def store_batch(
                         context, started = opening, time.monotonic()
                     with store.savepoint(tx):
                         new, duplicates = store_file(tx, prepared)
+                except StoreUnreachableError as exc:
+                    raise _StoreAway(exc) from exc  # the transaction is lost with the line
                 except StoreError as exc:
                     outcome.error = f"could not store articles from {result.path}: {exc}"
                     finished = stopped_for_full_disk(exc, outcome)
@@ -133,7 +213,7 @@ def store_batch(
                 break
     except BaseException as exc:
         if context is not None:
-            context.__exit__(type(exc), exc, exc.__traceback__)
+            _roll_back(context, exc)
         raise
     if context is not None:
         try:
@@ -141,9 +221,12 @@ def store_batch(
                 try:
                     before_commit(tx, [aid for _, created in batch for aid in created])
                 except BaseException as exc:
-                    context.__exit__(type(exc), exc, exc.__traceback__)
+                    _roll_back(context, exc)
                     raise
             context.__exit__(None, None, None)
+        except StoreUnreachableError as exc:
+            # Said "not saved (nothing changed)": the whole batch is stored again.
+            raise _StoreAway(exc) from exc
         except StoreError as exc:
             # The commit failed: nothing of this batch was stored.
             for outcome, created in batch:
@@ -154,6 +237,16 @@ def store_batch(
             if batch and stopped_for_full_disk(exc, batch[-1][0]):
                 finished = True
     return batch, finished
+
+
+def _roll_back(context: AbstractContextManager[Transaction], exc: BaseException) -> None:
+    """End the batch's transaction on `exc`; over a lost line the rollback fails too, and
+    `exc` is what the caller reports."""
+    if isinstance(exc, _StoreAway | StoreUnreachableError):
+        with contextlib.suppress(StoreError):
+            context.__exit__(type(exc), exc, exc.__traceback__)
+        return
+    context.__exit__(type(exc), exc, exc.__traceback__)
 
 
 def stopped_for_full_disk(exc: StoreError, last: FileOutcome) -> bool:

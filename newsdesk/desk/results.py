@@ -14,7 +14,7 @@ from newsdesk.tags import normalise_tag as normalise_tag
 from newsdesk.wire import KILLED_LABEL, WITHHELD_LABEL, row_killed, row_label
 
 if TYPE_CHECKING:
-    from newsdesk.store.protocol import StepPreview
+    from newsdesk.store.protocol import ActionRecord, StepPreview
 
 
 @dataclass
@@ -171,11 +171,22 @@ Sort = Literal["relevance", "newest", "urgency"]
 SORTS: tuple[Sort, ...] = ("relevance", "newest", "urgency")
 
 
-def undo_question(kind: str, count: int, when: str, editor: str) -> tuple[str, str]:
-    """The title and question the app asks before an undo of a big step."""
+def undo_question(
+    kind: str,
+    count: int,
+    when: str,
+    editor: str,
+    *,
+    stays: int = 0,
+    gone: int = 0,
+    since: ChangedSince | None = None,
+) -> tuple[str, str]:
+    """The title and question the app asks before an undo of a big step. An import's
+    `stays` (articles another editor has worked on since, `since` says who) and `gone`
+    (deleted since) are left out of what it removes, and said."""
     some = f"{count:,} articles"
     if kind == "import":
-        what = f"It removes the {some} it brought from the desk."
+        what = _import_undone(count, stays, gone, since or OTHER_EDITORS)
     elif kind == "delete":
         what = f"It brings the {some} back."
     else:
@@ -183,6 +194,25 @@ def undo_question(kind: str, count: int, when: str, editor: str) -> tuple[str, s
     done = {"now": " just now", "today": " today", "": ""}.get(when, f" {when} ago")
     by = f" by {editor}" if editor else ""
     return f"Undo {kind} of {some}?", f"The newest step is {kind}{by}{done}. {what}"
+
+
+def _import_undone(count: int, stays: int, gone: int, since: ChangedSince) -> str:
+    """What undoing an import of `count` removes, counted as the undo decides."""
+    removes = max(0, count - stays - gone)
+    if not stays and not gone:
+        return f"It removes the {count:,} articles it brought from the desk."
+    why = []
+    if stays:
+        them = "it" if stays == 1 else "them"
+        worked = since.subject(them).replace(f"changed {them}", f"worked on {them}")
+        why.append(f"{stays:,} stay{'s' if stays == 1 else ''}: {worked}")
+    if gone:
+        why.append(f"{gone:,} {'was' if gone == 1 else 'were'} deleted since")
+    if removes:
+        head = f"It removes {removes:,} of the {count:,} articles it brought from the desk"
+    else:
+        head = f"It removes none of the {count:,} articles it brought from the desk"
+    return f"{head}; {'; '.join(why)}."
 
 
 def taken_back_in_deleted(action: str, count: int) -> str:
@@ -211,6 +241,13 @@ class ChangedSince:
         """From the editors of the steps logged after the undone one."""
         found = set(editors)
         return cls(you=me in found, others=tuple(sorted(found - {me})))
+
+    @classmethod
+    def after(cls, records: Iterable[ActionRecord], batch: int, me: str) -> ChangedSince:
+        """From the log's newest `records`: who logged a step after `batch` (anyone, said
+        as "other editors", when none of them is later)."""
+        later = [r.editor for r in records if r.batch > batch]
+        return cls.of(later, me) if later else OTHER_EDITORS
 
     def subject(self, them: str) -> str:
         """ "bo has changed them since", "you have changed them since from the command

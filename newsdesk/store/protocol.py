@@ -88,6 +88,16 @@ class StepPreview:
     ts: str
     editor: str
     articles: int
+    #: An import's articles the undo would keep: another editor has worked on them since
+    #: (the question said it removed them all, and the undo then removed none).
+    stays: int = 0
+    #: An import's articles deleted since (nothing left to remove).
+    gone: int = 0
+
+    @property
+    def removes(self) -> int:
+        """How many articles undoing an import would remove now."""
+        return max(0, self.articles - self.stays - self.gone)
 
 
 def step_preview(batch: int, rows: Iterable[Mapping[str, Any]], articles: int) -> StepPreview:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from newsdesk.desk import SORTS, Sort
 
@@ -153,6 +153,21 @@ def answers(
     story_of = desk.story_map() if request.grouped else {}
     yield SearchAnswer(
         request, ids, terms, notice, story_of, total, sort=order, index_behind=behind
+    )
+
+
+class _Shown(Protocol):
+    @property
+    def query(self) -> str | None: ...
+
+
+def waiting_notice(request: SearchRequest, shown: _Shown) -> str:
+    """What the search bar says of a search asked while the shared desk is away."""
+    what = f"the search for {request.query!r}" if request.query else "the inbox"
+    now = f"the results for {shown.query!r}" if shown.query else "the inbox"
+    return (
+        f"The store is away: {what} waits for the store and runs when it is back; "
+        f"the list still shows {now}"
     )
 
 

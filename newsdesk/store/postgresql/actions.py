@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Collection, Sequence
+from dataclasses import replace
 from typing import Any
 
 import psycopg
@@ -374,10 +375,19 @@ def undo_step(conn: Conn, mine: tuple[str, int] | None = None) -> StepPreview | 
         "GROUP BY kind ORDER BY MIN(id)",
         (batch,),
     ).fetchall()
-    count = conn.execute(
-        "SELECT COUNT(DISTINCT article_id) AS n FROM actions WHERE batch = %s", (batch,)
-    ).fetchone()
-    return step_preview(batch, rows, int(count["n"]) if count else 0)
+    ids = [
+        str(r["article_id"])
+        for r in conn.execute(
+            "SELECT DISTINCT article_id FROM actions WHERE batch = %s", (batch,)
+        ).fetchall()
+    ]
+    preview = step_preview(batch, rows, len(ids))
+    if preview.kind != "import":
+        return preview
+    # Counted as `undo` decides (see SQLite's).
+    present = set(states(conn, ids))
+    kept = _worked_on_since(conn, ids, batch, mine) & present
+    return replace(preview, stays=len(kept), gone=len(set(ids) - present))
 
 
 def history(conn: Conn, limit: int, editor: str | None = None) -> list[ActionRecord]:

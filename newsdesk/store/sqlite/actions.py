@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Collection, Sequence
+from dataclasses import replace
 from typing import Any
 
 from newsdesk.errors import STEP_CHANGED, STEP_IN_PROGRESS, StepChanged, StepInProgress
@@ -350,10 +351,18 @@ def undo_step(
         "GROUP BY kind ORDER BY MIN(id)",
         (batch,),
     ).fetchall()
-    (articles,) = conn.execute(
-        "SELECT COUNT(DISTINCT article_id) FROM actions WHERE batch = ?", (batch,)
-    ).fetchone()
-    return step_preview(batch, rows, int(articles))
+    ids = [
+        str(r[0])
+        for r in conn.execute("SELECT DISTINCT article_id FROM actions WHERE batch = ?", (batch,))
+    ]
+    preview = step_preview(batch, rows, len(ids))
+    if preview.kind != "import":
+        return preview
+    # Counted as `undo` decides: the app's question said "It removes the 269 articles"
+    # and the undo kept every one (another editor had worked on them).
+    present = set(states(conn, ids))
+    kept = _worked_on_since(conn, ids, batch, editor, mine) & present
+    return replace(preview, stays=len(kept), gone=len(set(ids) - present))
 
 
 def own_steps(mine: tuple[str, int] | None) -> tuple[str, tuple[str | int, ...]]:

@@ -56,7 +56,12 @@ from newsdesk.tui.screens.flows.saved import SavedSearchFlow
 from newsdesk.tui.screens.flows.stories import StoryFlow
 from newsdesk.tui.screens.flows.triage import TriageFlow
 from newsdesk.tui.screens.flows.undo import UndoFlow
-from newsdesk.tui.search_runner import SearchAnswer, SearchRequest, first_screenful
+from newsdesk.tui.search_runner import (
+    SearchAnswer,
+    SearchRequest,
+    first_screenful,
+    waiting_notice,
+)
 from newsdesk.tui.undo_cursor import UndoCursors
 from newsdesk.tui.widgets.claim_writer import ClaimWriter
 from newsdesk.tui.widgets.desk_watch import DeskWatch
@@ -148,6 +153,8 @@ class MainScreen(Screen[None]):
         self._submitting = False
         #: The latest search's request when its query could not be read.
         self._failed: SearchRequest | None = None
+        #: The latest search, asked while the shared desk was away: it runs when it is back.
+        self._waiting_search: SearchRequest | None = None
         #: Keys wait for the submitted search's answer until then (monotonic seconds).
         self._hold_keys_until = 0.0
         #: `u` was pressed and its undo has not ended: the list it brings back is to come.
@@ -428,6 +435,7 @@ class MainScreen(Screen[None]):
         was_reading = self.reading.reading_now()
         before = self.inbox.current_id
         story_before = self.results.story_of.get(before) if before is not None else None
+        query_before = self.results.query
         if not self.view.show_answer(answer):
             if answer.stopped is not None:  # nothing was searched: the list stays, and says so
                 if answer.request.query == self._searching_for:
@@ -436,6 +444,7 @@ class MainScreen(Screen[None]):
                 self.query_one(SearchBar).show_message(notice, error=True)
             return
         self._failed = None
+        self._waiting_search = None
         if answer.request.query == self._searching_for:
             self._searching_for = None
         self.query_one(SearchBar).show_message(answer.notice or "", error=False)
@@ -456,7 +465,9 @@ class MainScreen(Screen[None]):
             self.changed_elsewhere.answered(
                 before,
                 story_before,
-                refresh=answer.request.keep_current,
+                # Under another query the list is the editor's own search, not a change.
+                refresh=answer.request.keep_current
+                and (query_before or "") == answer.request.query,
                 reading=was_reading is not None,
             )
             self.post_message(self.InboxLoaded())
@@ -464,6 +475,12 @@ class MainScreen(Screen[None]):
 
     def on_search_job_failed(self, message: SearchJob.Failed) -> None:
         self._searching_for = None
+        if message.store_away:
+            self._waiting_search = message.request
+            self.query_one(SearchBar).show_message(
+                waiting_notice(message.request, self.results), error=True
+            )
+            return
         self._failed = message.request
         if not self.search_input.has_focus:
             self._show_nothing_for(message.request)
@@ -612,6 +629,13 @@ class MainScreen(Screen[None]):
     def on_desk_watch_store_changed(self, message: DeskWatch.StoreChanged) -> None:
         """Another editor, window, CLI command or fetch changed the store: redraw what is
         shown, and let articles they added or archived join or leave the list."""
+        if (waiting := self._waiting_search) is not None:
+            # Back: the editor's own search runs (not a refresh: the list it brings is
+            # theirs, and nobody is blamed for the row that left).
+            self._waiting_search = None
+            self.run_search(keep=waiting.keep or self.inbox.current_id)
+            self.refresh_counts()
+            return
         reading = self.reading.reading_now()
         self.changed_elsewhere.store_changed()
         self.view.redraw_from_store()

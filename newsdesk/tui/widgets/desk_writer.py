@@ -311,12 +311,11 @@ class DeskWriter(Widget):
         if step is None:
             return OTHER_EDITORS
         try:
-            later = [r for r in self._desk.history(HISTORY_LOOK) if r.batch > step.batch]
+            return ChangedSince.after(
+                self._desk.history(HISTORY_LOOK), step.batch, self._desk.editor
+            )
         except DeskError:
             return OTHER_EDITORS
-        if not later:
-            return OTHER_EDITORS
-        return ChangedSince.of((r.editor for r in later), self._desk.editor)
 
     def save_search(self, name: str, query: str, *, replace: bool = False) -> bool:
         def save() -> bool:

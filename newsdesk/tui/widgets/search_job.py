@@ -44,6 +44,8 @@ class SearchJob(Widget):
 
         request: SearchRequest
         message: str
+        #: The shared desk could not be reached: the search waits for it (the query is fine).
+        store_away: bool = False
 
     @dataclass
     class Ended(Message):
@@ -64,7 +66,7 @@ class SearchJob(Widget):
 
     @app_worker(name="search", group="search")
     def _search(self, request: SearchRequest) -> None:
-        from newsdesk.errors import SearchSuperseded
+        from newsdesk.errors import SearchSuperseded, StoreUnreachableError
         from newsdesk.search.query import QuerySyntaxError
 
         worker = get_current_worker()
@@ -78,6 +80,10 @@ class SearchJob(Widget):
                 self.post_message(self.Answered(answer))
         except QuerySyntaxError as exc:
             self.post_message(self.Failed(request, str(exc)))
+        except StoreUnreachableError as exc:
+            # Said as waiting: it failed unsaid (the app hides store-lost workers), and the
+            # list stayed on the old search under the new query.
+            self.post_message(self.Failed(request, str(exc), store_away=True))
         except SearchSuperseded:
             pass  # the waiting search starts when this one has Ended
         finally:

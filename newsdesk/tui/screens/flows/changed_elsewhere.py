@@ -31,6 +31,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from newsdesk.errors import DeskError
+from newsdesk.isodates import iso_to_ts
 from newsdesk.sanitize import display
 from newsdesk.tui.keymap import KEY_TABLE, ROW_ACTIONS, ROW_MOVES, SELECTION_ACTIONS, action_name
 from newsdesk.tui.row_gap import RowGap
@@ -60,22 +61,35 @@ def why_gone(host: InboxHost, article_id: str) -> tuple[str, str] | None:
     return "no longer matches the search", "*"
 
 
-def who(host: InboxHost, article_id: str, kind: str) -> str:
-    """ " by bo" from the article's newest step of the log, when it is of `kind`."""
+#: Seconds a step may be stamped before the list it changed was drawn and still be the
+#: cause (its writer's clock, the commit after the stamp).
+STAMP_SLACK_S = 2.0
+
+
+def who(host: InboxHost, article_id: str, kind: str, since: float | None = None) -> str:
+    """ " by bo" from the article's newest step of the log, when it is of `kind`; for any
+    change ("*"), only when that step was logged after `since` (epoch seconds, when the
+    list was last drawn): Ana's import of the day before was named as the change."""
     try:
         log = host.desk.article_log(article_id, limit=1)
     except DeskError:
         return ""
     if not log or not log[0].editor or kind not in ("*", log[0].kind):
         return ""
+    if kind == "*" and since is not None:
+        stamped = iso_to_ts(log[0].ts)
+        if stamped is None or stamped < since - STAMP_SLACK_S:
+            return ""  # older than the list: not what took the row away
     if log[0].editor == host.desk.editor:
         return " by you, from another window or a shell"
     return f" by {display(log[0].editor)}"
 
 
-def what_happened(host: InboxHost, article_id: str, what: str, kind: str) -> str:
-    """ "was archived by bo": the change, and who made it when the log knows."""
-    by = who(host, article_id, kind) if kind else ""
+def what_happened(
+    host: InboxHost, article_id: str, what: str, kind: str, since: float | None = None
+) -> str:
+    """ "was archived by bo": the change, and who made it when the log knows (`who`)."""
+    by = who(host, article_id, kind, since) if kind else ""
     if by and kind == "*":
         by = f" (changed{by})"
     return f"{what}{by}"
@@ -107,6 +121,8 @@ class ChangedElsewhere:
         self._hold_until = 0.0
         #: Where it stood: a move within the hold goes from there (`move_start`).
         self._gap: RowGap | None = None
+        #: When the list on screen was drawn (epoch seconds): an older step is not the change.
+        self._drawn_at: float | None = None
 
     def store_changed(self) -> None:
         """Another editor, window or shell wrote: the next refresh may move the cursor."""
@@ -122,6 +138,7 @@ class ChangedElsewhere:
         its article when it can): an editor's own search moves the cursor knowingly.
         `reading`: the reader was open on `before` and says so itself.
         """
+        drawn, self._drawn_at = self._drawn_at, time.time()
         if not (refresh and self._pending):
             return
         self._pending = False
@@ -143,7 +160,7 @@ class ChangedElsewhere:
             # which a key on the replaced one goes to anyway. Said as "the next row" and
             # held, it refused a key meant for the row still highlighted.
             return
-        notice = f"The article under the cursor {what_happened(host, before, *reason)}."
+        notice = f"The article under the cursor {what_happened(host, before, *reason, drawn)}."
         self._hold(notice, before)
         if not reading:
             host.notify(

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from newsdesk.counting import counted
+from newsdesk.desk.results import OTHER_EDITORS, ChangedSince
 from newsdesk.errors import DeskError
 from newsdesk.store.protocol import StepPreview
 from newsdesk.tui.screens.flows.feeds import FeedsFlow
@@ -103,13 +104,31 @@ class UndoFlow:
         except DeskError:
             return None  # the undo itself says what is wrong
 
+    def _who_since(self, step: StepPreview) -> ChangedSince:
+        """Who logged steps after `step`: the question names who keeps its articles."""
+        from newsdesk.tui.widgets.desk_writer import HISTORY_LOOK
+
+        desk = self.host.desk
+        try:
+            return ChangedSince.after(desk.history(HISTORY_LOOK), step.batch, desk.editor)
+        except DeskError:
+            return OTHER_EDITORS
+
     def _ask(self, step: StepPreview, before: str) -> None:
         from newsdesk.desk.results import undo_question
         from newsdesk.tui.modals.confirm import ConfirmDialog
         from newsdesk.tui.relative_time import compact_when
 
         when = compact_when(step.ts, datetime.now().astimezone())
-        title, question = undo_question(step.kind, step.articles, when, step.editor)
+        title, question = undo_question(
+            step.kind,
+            step.articles,
+            when,
+            step.editor,
+            stays=step.stays,
+            gone=step.gone,
+            since=self._who_since(step) if step.stays else None,
+        )
 
         def answered(yes: bool | None) -> None:
             if yes:
