@@ -25,8 +25,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run(argv)
     except KeyboardInterrupt:
-        # A Ctrl-C before the command took over its handling (while it built its
-        # parser, on a busy machine) ends it as quietly as one while loading.
+        # The command handles a Ctrl-C while it runs (its message, 130); one that gets
+        # here came before it took over (while it built its parser, on a busy machine)
+        # or after it finished, and ends it as quietly as one while loading.
         return 130
 
 

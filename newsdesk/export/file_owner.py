@@ -14,6 +14,8 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
+from newsdesk.ingest.markdown import split_front_matter
+
 #: Front matter is short; reading more would only slow a folder of big files.
 _HEAD_BYTES = 16_384
 
@@ -29,12 +31,8 @@ def exported_id(path: Path) -> str | None:
             head = handle.read(_HEAD_BYTES)
     except OSError:
         return None
-    lines = head.decode("utf-8", errors="replace").splitlines()
-    if not lines or lines[0].strip() != "---":
-        return None
-    for line in lines[1:]:
-        if line.strip() == "---":
-            return None
+    front, _body = split_front_matter(head.decode("utf-8", errors="replace"))
+    for line in (front or "").splitlines():
         key, sep, value = line.partition(":")
         if sep and key == "id":
             return value.strip().strip("'\"") or None

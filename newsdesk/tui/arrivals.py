@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 from newsdesk.counting import counted
-from newsdesk.model import Article
+from newsdesk.model import ArticleRow
 from newsdesk.rules.model import archived_said
 
 #: Failures named in the one notice that says them (the list, F or L, has them all).
@@ -71,7 +71,7 @@ def said_before(failure: tuple[str, str], before: Mapping[tuple[str, str], float
 class ArrivalStore(Protocol):
     """The Desk's reads `inbox_shows` uses."""
 
-    def get_many(self, ids: Sequence[str]) -> list[Article]: ...
+    def rows(self, ids: Sequence[str]) -> list[ArticleRow]: ...
 
     def current_versions(self, ids: Sequence[str]) -> list[str]: ...
 
@@ -84,7 +84,8 @@ def inbox_shows(desk: ArrivalStore, ids: Sequence[str]) -> int:
         return 0
     # An id that is its own item's current version (or no wire copy) stays in this list.
     current = set(desk.current_versions(ids)) & set(ids)
-    return sum(1 for a in desk.get_many(sorted(current)) if not a.state.archived)
+    # List rows, not whole articles: a row carries the flag without the stored page.
+    return sum(1 for row in desk.rows(sorted(current)) if not row.archived)
 
 
 def folder_arrivals(

@@ -16,6 +16,7 @@ from typing import Protocol
 
 from textual.notifications import SeverityLevel
 
+from newsdesk.counting import counted
 from newsdesk.tui.triage import articles
 
 #: How long a summary that names a problem stays (seconds): the editor reads the file's
@@ -36,10 +37,6 @@ class ImportOutcome(Protocol):
     sample: bool
     stopped: bool
     disk_full: str | None
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count:,} {word}" if count == 1 else f"{count:,} {word}s"
 
 
 def _first(items: Sequence[tuple[str, str]]) -> str:
@@ -70,13 +67,13 @@ def import_summary(
     if outcome.failed:
         failed = outcome.failed
         first = "" if brief else f" (first: {_first(failed)})"
-        clauses.append(f"{_plural(len(failed), 'file')} not imported{first}")
+        clauses.append(f"{counted(len(failed), 'file')} not imported{first}")
     if outcome.warned and not outcome.sample:
         warned = outcome.warned
         files = len({path for path, _ in warned})
         first = "" if brief else f" (first: {_first(warned)})"
         clauses.append(
-            f"{_plural(len(warned), 'part')} of {_plural(files, 'imported file')} left out{first}"
+            f"{counted(len(warned), 'part')} of {counted(files, 'imported file')} left out{first}"
         )
     if outcome.disk_full:
         clauses.append(outcome.disk_full)

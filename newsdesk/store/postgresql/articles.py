@@ -105,7 +105,7 @@ _INSERT = """WITH dup AS (
         (SELECT id, 0 AS rank FROM articles WHERE id = %(id)s)
         UNION ALL (SELECT id, 1 FROM articles WHERE guid = %(guid)s LIMIT 1)
         UNION ALL (SELECT id, 2 FROM articles WHERE url = %(url)s
-                   ORDER BY (guid IS NOT DISTINCT FROM %(guid)s) DESC LIMIT 1)
+                   ORDER BY (guid IS NOT DISTINCT FROM %(guid)s) DESC, rev DESC LIMIT 1)
     ) AS found ORDER BY rank LIMIT 1
 ), r AS (
     UPDATE meta SET value = (value::bigint + 1)::text

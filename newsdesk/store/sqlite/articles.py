@@ -95,13 +95,17 @@ def find_duplicate(
     `match_guid`), else same URL (unless not `match_url`)."""
     # One statement for the three look-ups (each the first row its own query gave): every
     # new article asks all three. An empty GUID or URL names nothing (NULL matches none).
+    # Several articles may share a URL (a daily briefing under one link): the one of the
+    # same GUID, else the newest, as the PostgreSQL store picks.
     row = tx.execute(
         "SELECT (SELECT id FROM articles WHERE id = ?), "
-        "(SELECT id FROM articles WHERE guid = ?), (SELECT id FROM articles WHERE url = ?)",
+        "(SELECT id FROM articles WHERE guid = ?), (SELECT id FROM articles WHERE url = ? "
+        "ORDER BY guid IS ? DESC, rev DESC LIMIT 1)",
         (
             article_id,
             (meta.guid or None) if match_guid else None,
             (meta.url or None) if match_url else None,
+            meta.guid or None,
         ),
     ).fetchone()
     found = next((value for value in row if value is not None), None)
