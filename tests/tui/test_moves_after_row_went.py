@@ -149,13 +149,15 @@ async def test_J_from_the_reader_after_the_article_went_opens_the_next_one(
 
 def test_a_move_after_the_hold_goes_from_the_cursor() -> None:
     """Once the hold is over the editor has seen where the cursor is: moves go on from
-    there (`move_start` None), as they do when no row went."""
+    there (`move_start` None), as they do when no row went. Not so after the reader was
+    closed: the editor was reading, so the first move still goes from the gap
+    (tests/tui/test_move_after_reader_closed.py), and only the first."""
     from types import SimpleNamespace
 
     from newsdesk.tui.row_gap import RowGap
 
     now = [0.0]
-    inbox = SimpleNamespace(ids=["a", "c", "d"], left_gap=RowGap("b", "a", "c"))
+    inbox = SimpleNamespace(ids=["a", "c", "d"], left_gap=RowGap("b", "a", "c"), current_id="c")
     watch = changed_elsewhere.ChangedElsewhere(
         SimpleNamespace(inbox=inbox),
         clock=lambda: now[0],
@@ -164,7 +166,16 @@ def test_a_move_after_the_hold_goes_from_the_cursor() -> None:
     assert watch.move_start(forward=True) == 0  # from "a": the next is "c"
     assert watch.move_start(forward=False) == 1  # from "c": the previous is "a"
     now[0] = changed_elsewhere.HOLD_S + 1
+    assert watch.move_start(forward=True) is None  # the reader's gap: its first move went
+    watch.moved("The article you were reading was archived by bo.", "b")
+    now[0] += changed_elsewhere.HOLD_S + 1
+    assert watch.move_start(forward=True) == 0  # the first move, however late
+    assert watch.move_start(forward=True) is None  # and only that one
+    watch.moved("The article you were reading was archived by bo.", "b")
+    inbox.current_id = "d"  # a click moved the cursor: the editor has seen the list
+    now[0] += changed_elsewhere.HOLD_S + 1
     assert watch.move_start(forward=True) is None
+    inbox.current_id = "c"
     watch.moved("The article under the cursor was deleted by bo.", "z")  # another gap
     now[0] = 0.0
     assert watch.move_start(forward=True) is None

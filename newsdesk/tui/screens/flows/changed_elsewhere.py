@@ -21,6 +21,11 @@ so at once. Within the hold a move goes from where the gone row stood (`RowGap`)
 after it, `j` `k` go to those rows. That row is the one the editor aimed at, so the
 keys after the move act on it. A move with no row there (`J` after the last) says so
 and leaves the hold as it was.
+
+The reader closed by such a change is the exception to the hold's second: the editor
+was reading, not watching the list, so `J` minutes later skipped the next row unread
+just the same. The first move after it goes from the gap however long the pause; any
+other key of the table, or the cursor moved by a click, forgets it (`_reader_on`).
 """
 
 from __future__ import annotations
@@ -123,6 +128,10 @@ class ChangedElsewhere:
         self._gap: RowGap | None = None
         #: When the list on screen was drawn (epoch seconds): an older step is not the change.
         self._drawn_at: float | None = None
+        #: The gap is the article the reader showed, and the row the cursor was put on:
+        #: the editor was reading, not watching the list, so the first move goes from
+        #: the gap however long the pause (`reader_gap`).
+        self._reader_on: str | None = None
 
     def store_changed(self) -> None:
         """Another editor, window or shell wrote: the next refresh may move the cursor."""
@@ -176,19 +185,33 @@ class ChangedElsewhere:
         itself."""
         self._pending = False
         self._hold(notice, gone)
+        if self._gap is not None:
+            self._reader_on = self.host.inbox.current_id
 
     def _hold(self, notice: str, gone: str | None) -> None:
         self._notice = notice
         self._hold_until = self._clock() + HOLD_S
         gap = self.host.inbox.left_gap
         self._gap = gap if gap is not None and gap.gone == gone else None
+        self._reader_on = None
+
+    def forget_reader_gap(self) -> None:
+        """Another key or move: the editor has seen the list, the cursor is the start."""
+        self._reader_on = None
 
     def move_start(self, *, forward: bool) -> int | None:
         """The row a move typed now goes from: where the gone row stood, within the hold
         (`RowGap.start`); None for a move from the cursor."""
         gap = self._gap
-        if gap is None or self._clock() >= self._hold_until:
+        # Past the hold only the reader's gap counts, for the first move only, and only
+        # while the cursor is still where the reader put it (a click moved it: from there).
+        reader_on, self._reader_on = self._reader_on, None
+        if gap is None:
             return None
+        if self._clock() >= self._hold_until:
+            self._gap = None
+            if reader_on is None or reader_on != self.host.inbox.current_id:
+                return None
         start = gap.start(self.host.inbox.ids, forward=forward)
         if start is None:
             self._gap = None  # the list changed again since: the cursor is all there is
@@ -253,10 +276,24 @@ def _held(name: str, action: Callable[..., Any]) -> Callable[..., Any]:
             return action(self, *args)
         if self.changed_elsewhere.refuses():
             return None
+        self.changed_elsewhere.forget_reader_gap()
         return action(self, *args)
 
     setattr(held, HELD, True)
     return held
+
+
+def _forgets(action: Callable[..., Any]) -> Callable[..., Any]:
+    """Any other key of the table: the editor is at the list now, so the reader's gap
+    is forgotten (a `J` minutes after `/` or `g` goes from the cursor)."""
+
+    @functools.wraps(action)
+    def forgets(self: _Holds, *args: Any) -> Any:
+        self.changed_elsewhere.forget_reader_gap()
+        return action(self, *args)
+
+    setattr(forgets, HELD, True)
+    return forgets
 
 
 def _move_from(screen: _Holds, name: str, start: int) -> bool:
@@ -317,4 +354,6 @@ def held_row_actions(screen: Screen) -> Screen:
             setattr(screen, f"action_{name}", _held(name, method))
         elif name in ROW_MOVES:
             setattr(screen, f"action_{name}", _anchored(name, method))
+        else:
+            setattr(screen, f"action_{name}", _forgets(method))
     return screen

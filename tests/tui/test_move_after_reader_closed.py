@@ -1,0 +1,121 @@
+"""The first move after the reader was closed by a change made elsewhere goes from the
+article that went, however long the pause.
+
+An editor reads an article; another window archives it; the app goes back to the list
+with the cursor on the next row. `J` pressed 4 s later (past the one-second hold the
+list's own cursor row has) opened the article after that next row: the next row,
+unread and never seen, was skipped. The editor was reading, not watching the list.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.desk import Desk
+from newsdesk.paths import Paths
+from newsdesk.tui.screens.flows import changed_elsewhere
+from tests.tui.conftest import AppFactory
+from tests.tui.helpers import SIZE, main_screen, settle, wait_until
+
+#: key -> (the old row it lands on, relative to the gone row; opened in the reader?)
+AIMED = {
+    "J": (1, True),
+    "K": (-1, True),
+    "N": (1, True),
+    "j": (1, False),
+    "k": (-1, False),
+}
+
+
+@pytest.fixture(autouse=True)
+def hold_over(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every key here comes after the hold: as if the editor paused for minutes."""
+    monkeypatch.setattr(changed_elsewhere, "HOLD_S", 0.0)
+
+
+@pytest.mark.parametrize("change", ["archive", "delete"])
+@pytest.mark.parametrize("key", list(AIMED))
+async def test_the_first_move_after_the_reader_closed_goes_from_the_gone_article(
+    make_app: AppFactory, seeded: Paths, monkeypatch: pytest.MonkeyPatch, key: str, change: str
+) -> None:
+    app = make_app()
+    monkeypatch.setenv("NEWSDESK_EDITOR", "bo")
+    bo = Desk(seeded)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            screen = main_screen(app)
+            await settle(pilot)
+            await pilot.press("j", "j", "enter")
+            await settle(pilot)
+            assert screen.detail.has_focus
+            old = list(screen.inbox.ids)
+            gone = screen.inbox.current_id
+            assert gone is not None
+            getattr(bo, change)([gone])
+            await wait_until(pilot, lambda: not screen.detail.has_focus)
+            assert screen.inbox.current_id == old[old.index(gone) + 1]
+            await pilot.press(key)
+            await settle(pilot)
+            offset, opens = AIMED[key]
+            aimed = old[old.index(gone) + offset]
+            assert screen.inbox.current_id == aimed, key
+            assert screen.detail.has_focus is opens
+            if opens:
+                assert screen.detail.article_id == aimed
+    finally:
+        bo.close()
+
+
+async def test_only_the_first_key_goes_from_the_gap(
+    make_app: AppFactory, seeded: Paths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another deliberate key first (a search box opened and closed): the editor has seen
+    the list, and `J` goes from the cursor, as a second move does."""
+    app = make_app()
+    monkeypatch.setenv("NEWSDESK_EDITOR", "bo")
+    bo = Desk(seeded)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            screen = main_screen(app)
+            await settle(pilot)
+            await pilot.press("j", "j", "enter")
+            await settle(pilot)
+            old = list(screen.inbox.ids)
+            gone = screen.inbox.current_id
+            assert gone is not None
+            bo.archive([gone])
+            await wait_until(pilot, lambda: not screen.detail.has_focus)
+            cursor = old[old.index(gone) + 1]
+            await pilot.press("x")  # select the cursor's row: a deliberate key
+            await settle(pilot)
+            await pilot.press("J")
+            await settle(pilot)
+            assert screen.detail.article_id == old[old.index(cursor) + 1]
+    finally:
+        bo.close()
+
+
+async def test_the_list_cursor_row_keeps_its_one_second_hold(
+    make_app: AppFactory, seeded: Paths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not reading: the editor was watching the list, so past the hold `J` goes from the
+    row the cursor is on (it opens the one after it)."""
+    app = make_app()
+    monkeypatch.setenv("NEWSDESK_EDITOR", "bo")
+    bo = Desk(seeded)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            screen = main_screen(app)
+            await settle(pilot)
+            await pilot.press("j", "j")
+            await settle(pilot)
+            old = list(screen.inbox.ids)
+            gone = screen.inbox.current_id
+            assert gone is not None
+            bo.archive([gone])
+            await wait_until(pilot, lambda: screen.inbox.current_id not in (gone, None))
+            await pilot.press("J")
+            await settle(pilot)
+            assert screen.detail.article_id == old[old.index(gone) + 2]
+    finally:
+        bo.close()
