@@ -135,12 +135,14 @@ from newsdesk.stories.copies import is_copy as is_copy
 from newsdesk.stories.copies import may_be_copy as may_be_copy
 from newsdesk.stories.overlap import short_lede_penalty, smoothed_ochiai, weighted_overlap
 from newsdesk.stories.pair_guards import NAME_ALONE_TEXT as NAME_ALONE_TEXT
+from newsdesk.stories.pair_guards import RECURRING_HOURS as RECURRING_HOURS
 from newsdesk.stories.pair_guards import TEMPLATE_HEADLINE as TEMPLATE_HEADLINE
 from newsdesk.stories.pair_guards import TEMPLATE_TITLE as TEMPLATE_TITLE
 from newsdesk.stories.pair_guards import name_alone as name_alone
 from newsdesk.stories.pair_guards import one_name as one_name
 from newsdesk.stories.pair_guards import one_template_two_reports as one_template_two_reports
 from newsdesk.stories.pair_guards import other_people as other_people
+from newsdesk.stories.pair_guards import recurring_headline as recurring_headline
 from newsdesk.stories.pair_guards import text_overlap
 from newsdesk.stories.signature import RETELLING, Signature
 
@@ -224,6 +226,10 @@ class Features:
     #: With one shared name: the best headline, lede and TF-IDF overlap of the two
     #: without it (`name_alone`); 1.0 (no say) otherwise.
     beyond_name: float = 1.0
+    #: For a pair under one headline, undated or a day apart (`pair_guards.RECURRING_HOURS`):
+    #: the best lede and TF-IDF overlap without the headlines' words
+    #: (`recurring_headline`); 1.0 (no say) otherwise.
+    beyond_title: float = 1.0
 
     def as_dict(self) -> dict[str, float]:
         """The feature values by name (`FEATURES`)."""
@@ -372,11 +378,25 @@ def features(a: Signature, b: Signature, ts_a: float | None, ts_b: float | None)
         names_shared=len(shared_names),
         name_words=len(shared_names) if one else 0,
         beyond_name=beyond_name(a, b, shared_lede, shared_names) if one else 1.0,
+        beyond_title=_beyond_title(a, b, shared_lede, hours),
         # An empty lede is a row stored before ledes were (the headline's words are in
         # every newer one): unknown, not short.
         shortest_lede=min(len(a.lede_set), len(b.lede_set)) if "lede" not in missing else 1 << 16,
         shortest_body=_shortest_body(a, b) if shingles >= SYNDICATED else 1 << 16,
     )
+
+
+def _beyond_title(
+    a: Signature, b: Signature, shared_lede: frozenset[int], hours: float | None
+) -> float:
+    """`Features.beyond_title`: asked only of pairs `recurring_headline` may keep apart
+    (the same headline, hours apart), else 1.0."""
+    if (hours is not None and hours < RECURRING_HOURS) or not a.title_set or not b.title_set:
+        return 1.0
+    if minhash.jaccard(a.title_set, b.title_set) < TEMPLATE_TITLE:
+        return 1.0
+    rest = shared_lede - (a.title_set | b.title_set)
+    return max(smoothed_ochiai(a.lede_set, b.lede_set, len(rest)), tfidf(a, b, rest))
 
 
 def _shortest_body(a: Signature, b: Signature) -> int:
@@ -551,6 +571,11 @@ def score(
     values = f.as_dict()
     if name_alone(f):
         values["names"] = min(f.names, text_overlap(f), f.beyond_name)
+    if recurring_headline(f):
+        # The series' name and its standing sentences' names ("welcome to the
+        # Harbourside briefing") count no more than the rest of the texts.
+        values["title"] = min(f.title, f.beyond_title)
+        values["names"] = min(f.names, f.beyond_title)
     active = [name for name in w if name not in f.missing and w[name] > 0]
     total = sum(w[name] for name in active)
     if total <= 0:
