@@ -84,3 +84,35 @@ async def test_star_in_a_search_picks_the_earlier_takes_too(
     make_app: AppFactory, wires: Paths
 ) -> None:
     await _check(make_app, wires, "portugal", "asterisk")
+
+
+async def test_a_range_over_story_rows_reads_their_versions_once(
+    make_app: AppFactory, wires: Paths
+) -> None:
+    """`V` over every row: one read of the story rows' versions, not one a row on the UI
+    thread, and the storm row's earlier takes picked with it ("✓")."""
+    app = make_app(wires)
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen, index, members = await _storm_row(pilot, "")
+        inbox = screen.inbox
+        heads = [i for i in inbox.ids if screen.results.is_story_row(i)]
+        assert len(heads) >= 2
+        store = app.desk.store
+        reads: list[str] = []
+        for name in ("story_members", "story_versions"):
+            real = getattr(store, name)
+
+            def counted(*args: Any, _real: Any = real, _name: str = name, **kw: Any) -> Any:
+                reads.append(_name)
+                return _real(*args, **kw)
+
+            setattr(store, name, counted)
+        inbox.cursor = len(inbox.ids) - 1
+        await settle(pilot)
+        inbox.range_anchor = 0
+        reads.clear()
+        await pilot.press("V")
+        await settle(pilot)
+        assert set(members) <= inbox.selected
+        assert _row_text(screen, index).lstrip().startswith("✓")
+        assert reads == ["story_versions"], reads

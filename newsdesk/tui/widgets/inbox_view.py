@@ -487,14 +487,25 @@ class InboxView(Container):
     def _as_drawn(self, ids: list[str]) -> list[str]:
         with_archived = self.shows_archived()
         matched = self.matched()
-        found = self.results.story_targets(
-            ids,
-            lambda story: self._remember_story(
-                story,
-                self._reads.story_members(story, with_archived=with_archived, matched=matched),
-            ),
-            self.inbox.drawn_story_size,
-        )
+        heads = [i for i in ids if self.results.is_story_row(i)]
+        if len(heads) > 1:
+            # A range over many story rows: one statement for them all, not one a row
+            # on the UI thread (raises `DeskError` as one read does).
+            by_story = self._reads.shown_story_members(
+                heads, with_archived=with_archived, matched=matched
+            )
+
+            def members_of(story: str) -> list[str]:
+                return self._remember_story(story, by_story.get(story, []))
+        else:
+
+            def members_of(story: str) -> list[str]:
+                return self._remember_story(
+                    story,
+                    self._reads.story_members(story, with_archived=with_archived, matched=matched),
+                )
+
+        found = self.results.story_targets(ids, members_of, self.inbox.drawn_story_size)
         self.newer_left = found.newer
         return found.ids
 
