@@ -50,6 +50,7 @@ from newsdesk.desk.stories import (
     mend_stories,
     regroup,
     shown_story_counts,
+    shown_story_members,
     story_groups,
     view_members,
     with_shown_versions,
@@ -1052,6 +1053,17 @@ class Desk:
         shows (archived ones only `with_archived`, in a search those it `matched`) and
         how many of them are starred."""
         return shown_story_counts(self.store, ids, with_archived=with_archived, matched=matched)
+
+    def shown_story_members(
+        self,
+        ids: Sequence[str],
+        *,
+        with_archived: bool,
+        matched: Collection[str] | None = None,
+    ) -> dict[str, list[str]]:
+        """Story id -> the versions its folded row counts in a view, for the stories of
+        `ids` (`stories.shown_story_members`): one statement for them all."""
+        return shown_story_members(self.store, ids, with_archived=with_archived, matched=matched)
 
     def existing(self, ids: Sequence[str]) -> set[str]:
         """Those of `ids` still stored (a selection may hold articles deleted elsewhere)."""

@@ -202,6 +202,27 @@ def with_shown_versions(store: StoreBackend, ids: Sequence[str]) -> list[str]:
     return list(out)
 
 
+def shown_story_members(
+    store: StoreBackend,
+    ids: Sequence[str],
+    *,
+    with_archived: bool,
+    matched: Collection[str] | None = None,
+) -> dict[str, list[str]]:
+    """Story id -> the versions its folded row counts (`shown_versions`), for the stories
+    of `ids` of two or more versions: one statement for them all (`*` over an answer)."""
+    by_story: dict[str, list[StoryVersion]] = {}
+    for version in store.story_versions(ids):
+        by_story.setdefault(version.story_id, []).append(version)
+    return {
+        story: [
+            v.id for v in shown_versions(versions, with_archived=with_archived, matched=matched)
+        ]
+        for story, versions in by_story.items()
+        if len(versions) > 1
+    }
+
+
 def shown_story_counts(
     store: StoreBackend,
     ids: Sequence[str],

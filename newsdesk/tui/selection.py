@@ -44,15 +44,28 @@ def in_answer_order(selected: Collection[str], answer: Sequence[str]) -> list[st
 
 
 def picked_by_story(
-    selected: Collection[str], answer: Sequence[str], story_of: Mapping[str, str]
+    selected: Collection[str],
+    answer: Sequence[str],
+    story_of: Mapping[str, str],
+    picked_story_of: Mapping[str, str],
 ) -> Counter[str]:
-    """Story id -> how many of its versions the answer lists are selected: what a folded
-    story row compares with the versions it counts."""
-    if not selected or not story_of:
+    """Story id -> how many of its versions are selected: what a folded story row compares
+    with the versions it counts. Those the answer lists (`story_of`), and those picked
+    through a story row (`picked_story_of`): the earlier wire takes a row counts are
+    listed by no answer, and a row counting them showed "some" after `x` or `*`."""
+    if not selected or not (story_of or picked_story_of):
         return Counter()
     small, big = (selected, answer) if len(selected) <= len(answer) else (answer, selected)
     inside = set(big)
-    return Counter(story for i in small if i in inside and (story := story_of.get(i)) is not None)
+    counts = Counter(story for i in small if i in inside and (story := story_of.get(i)) is not None)
+    if picked_story_of:
+        listed = set(answer)
+        counts.update(
+            story
+            for i in selected
+            if i not in listed and (story := picked_story_of.get(i)) is not None
+        )
+    return counts
 
 
 def row_pick(picked: int, counts: int) -> RowPick:

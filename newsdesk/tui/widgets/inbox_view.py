@@ -60,6 +60,10 @@ class InboxSource(Protocol):
         self, ids: Sequence[str], *, with_archived: bool, matched: Collection[str] | None = None
     ) -> dict[str, tuple[int, int]]: ...
 
+    def shown_story_members(
+        self, ids: Sequence[str], *, with_archived: bool, matched: Collection[str] | None = None
+    ) -> dict[str, list[str]]: ...
+
     def related(self, article_id: str, limit: int = 5) -> list[str]: ...
 
     def with_versions(self, ids: Sequence[str]) -> list[str]: ...
@@ -127,6 +131,16 @@ class GuardedSource:
             {},
         )
 
+    def shown_story_members(
+        self, ids: Sequence[str], *, with_archived: bool, matched: Collection[str] | None = None
+    ) -> dict[str, list[str]]:
+        return self._or(
+            lambda: self._source.shown_story_members(
+                ids, with_archived=with_archived, matched=matched
+            ),
+            {},
+        )
+
     def related(self, article_id: str, limit: int = 5) -> list[str]:
         return self._or(lambda: self._source.related(article_id, limit), [])
 
@@ -186,6 +200,9 @@ class InboxView(Container):
         self._matched: tuple[list[str], frozenset[str]] | None = None
         #: (selection version, answer ids) -> story id -> its versions selected.
         self._picks: tuple[int, list[str], Counter[str]] | None = None
+        #: Version -> its story, for those picked through a story row: an earlier wire
+        #: take its row counts is in no answer's `story_of`, and its row's mark needs it.
+        self._picked_story_of: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
         inbox = InboxList(
@@ -239,7 +256,9 @@ class InboxView(Container):
         inbox, ids = self.inbox, self.results.ids
         cached = self._picks
         if cached is None or cached[0] != inbox.selection_version or cached[1] is not ids:
-            counts = picked_by_story(inbox.selected, ids, self.results.story_of)
+            counts = picked_by_story(
+                inbox.selected, ids, self.results.story_of, self._picked_story_of
+            )
             cached = self._picks = (inbox.selection_version, ids, counts)
         return cached[2][story]
 
@@ -468,15 +487,32 @@ class InboxView(Container):
     def _as_drawn(self, ids: list[str]) -> list[str]:
         with_archived = self.shows_archived()
         matched = self.matched()
-        found = self.results.story_targets(
-            ids,
-            lambda story: self._reads.story_members(
-                story, with_archived=with_archived, matched=matched
-            ),
-            self.inbox.drawn_story_size,
-        )
+        heads = [i for i in ids if self.results.is_story_row(i)]
+        if len(heads) > 1:
+            # A range over many story rows: one statement for them all, not one a row
+            # on the UI thread (raises `DeskError` as one read does).
+            by_story = self._reads.shown_story_members(
+                heads, with_archived=with_archived, matched=matched
+            )
+
+            def members_of(story: str) -> list[str]:
+                return self._remember_story(story, by_story.get(story, []))
+        else:
+
+            def members_of(story: str) -> list[str]:
+                return self._remember_story(
+                    story,
+                    self._reads.story_members(story, with_archived=with_archived, matched=matched),
+                )
+
+        found = self.results.story_targets(ids, members_of, self.inbox.drawn_story_size)
         self.newer_left = found.newer
         return found.ids
+
+    def _remember_story(self, story: str, members: list[str]) -> list[str]:
+        """`members` of `story`, kept as such for the row's mark (`story_picks`)."""
+        self._picked_story_of.update(dict.fromkeys(members, story))
+        return members
 
     def select_current(self) -> None:
         """`x`: the cursor's row in or out of the selection; a folded story row, the
@@ -509,8 +545,19 @@ class InboxView(Container):
 
     def select_all(self) -> None:
         """Select every article of the answer (folded versions included): those, and no
-        version that arrives later through its story's row."""
-        self.inbox.set_selection(self.results.ids)
+        version that arrives later through its story's row), with the earlier wire takes
+        its story rows count: no answer lists them. One read for every story row."""
+        results = self.results
+        heads = list(results.story_of_head)
+        picked: dict[str, None] = dict.fromkeys(results.ids)
+        if heads:
+            by_story = self._source.shown_story_members(
+                heads, with_archived=self.shows_archived(), matched=self.matched()
+            )
+            for story, members in by_story.items():
+                self._picked_story_of.update(dict.fromkeys(members, story))
+                picked.update(dict.fromkeys(members))
+        self.inbox.set_selection(picked)
 
     def forget_deleted(self) -> None:
         """Articles deleted elsewhere (a shell, another editor) leave the selection: it
@@ -531,6 +578,7 @@ class InboxView(Container):
             return False
         inbox.set_selection(())
         inbox.range_anchor = None
+        self._picked_story_of.clear()
         return True
 
     def next_unread(self, after: int | None = None) -> int | None:
