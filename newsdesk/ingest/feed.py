@@ -278,6 +278,14 @@ def draft_feed(text: str, warnings: list[str]) -> Drafted:
                 warnings.append(
                     f"item {len(entries) + 1}: cut off where the document ends; skipped"
                 )
+    if not entries:
+        if not parsed.get("version"):
+            raise Rejected("not a feed: no RSS or Atom channel found")
+        if parsed.get("bozo"):
+            # Broken, not empty: a subscription must show it failed, not "unchanged".
+            reason = describe_parse_error(parsed.get("bozo_exception"))
+            raise Rejected(f"malformed XML: {reason}; no complete item")
+        raise Rejected(NO_ITEMS)
     if items > MAX_FEED_ITEMS:
         warnings.append(f"feed has {items:,} items; only the first {MAX_FEED_ITEMS:,} are read")
     if len(entries) > MAX_FEED_ITEMS:  # items the scan did not see as such
