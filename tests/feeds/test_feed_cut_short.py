@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk.cli import main
+from newsdesk.cli.main import main
 from newsdesk.desk import Desk
 from newsdesk.feeds.http import Limits
 from newsdesk.paths import resolve
