@@ -19,7 +19,7 @@ from newsdesk.feeds.feed_title import own_title
 from newsdesk.feeds.http import Client, Fetched, HostGate
 from newsdesk.feeds.subscription import Subscription
 from newsdesk.ingest import load_bytes
-from newsdesk.ingest.feed import FUTURE_DATE, NO_ITEMS
+from newsdesk.ingest.feed import CUT_SHORT, FUTURE_DATE, NO_ITEMS
 from newsdesk.model import Extracted
 
 FEED_ACCEPT = (
@@ -44,6 +44,9 @@ class Downloaded:
     warnings: list[str] = field(default_factory=list)
     #: The title the feed gives itself (None for wire copy, or a feed with none).
     title: str | None = None
+    #: What is said of a feed cut short (a download stopped mid-file) whose complete
+    #: items were read: the fetch stores them and still counts as failed.
+    cut_short: str | None = None
 
 
 def _not_a_feed(result_format: str | None, fetched: Fetched) -> str:
@@ -81,6 +84,7 @@ def parse_feed(fetched: Fetched, done: Downloaded) -> None:
     done.error = result.error
     if not result.error:
         done.items = result.items
+        done.cut_short = next((w for w in result.warnings if w.startswith(CUT_SHORT)), None)
 
 
 _FUTURE = re.compile(rf": date (\S+) {re.escape(FUTURE_DATE)}$")

@@ -38,6 +38,9 @@ class FeedOutcome:
     #: Of `new_ids`, those a rule will archive when the fetch ends (the rules write
     #: once, after every feed): not counted as arrived meanwhile.
     ruled_out: list[str] = field(default_factory=list)
+    #: The feed came cut short (a download stopped mid-file): its complete items were
+    #: stored, and the subscription records the failure, so it is fetched whole again.
+    cut_short: bool = False
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -51,6 +54,7 @@ class FeedOutcome:
             "reason": self.reason,
             "message": self.message,
             "warnings": self.warnings,
+            "cut_short": self.cut_short,
         }
 
 

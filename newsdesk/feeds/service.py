@@ -377,14 +377,23 @@ def _record(store: StoreBackend, store_items: StoreItems, done: Downloaded) -> F
         schedule.after_failure(sub, now, fetched.retry_after)
         update(store, sub)
         return outcome
-    sub.last_error = None
-    sub.last_success = sub.last_fetched
-    if fetched.etag or fetched.last_modified or not fetched.not_modified:
-        sub.etag = fetched.etag or (sub.etag if fetched.not_modified else None)
-        sub.last_modified = fetched.last_modified or (
-            sub.last_modified if fetched.not_modified else None
-        )
-    schedule.after_success(sub, now)
+    if done.cut_short:
+        # Its complete items are stored, but the fetch failed: the feeds screen says so,
+        # and a cut body's validators are not kept, so the retry gets the whole feed (a
+        # 304 would leave the rest of its items unread until the feed changed).
+        sub.last_error = without_password(done.cut_short)
+        sub.etag = sub.last_modified = None
+        schedule.after_failure(sub, now, fetched.retry_after)
+        outcome.cut_short = True
+    else:
+        sub.last_error = None
+        sub.last_success = sub.last_fetched
+        if fetched.etag or fetched.last_modified or not fetched.not_modified:
+            sub.etag = fetched.etag or (sub.etag if fetched.not_modified else None)
+            sub.last_modified = fetched.last_modified or (
+                sub.last_modified if fetched.not_modified else None
+            )
+        schedule.after_success(sub, now)
     if fetched.not_modified or not done.items:
         update(store, sub)
         return outcome

@@ -259,19 +259,25 @@ def draft_feed(text: str, warnings: list[str]) -> Drafted:
         parsed = feedparser.parse(io.BytesIO(data), resolve_relative_uris=False)
     entries = parsed.get("entries") or []
     if parsed.get("bozo"):
-        reason = describe_parse_error(parsed.get("bozo_exception"))
-        if not entries:
+        exc = parsed.get("bozo_exception")
+        reason = describe_parse_error(exc)
+        if cut_at_end(data, exc):
+            entries = _cut_short(text, entries, reason, warnings)
+        elif not entries:
             raise Rejected(f"malformed XML: {reason}")
-        # A document cut short (a truncated download) ends inside its last item: that item
-        # is a part, whose full telling comes with the next fetch as a second article.
-        cut = _last_item_cut(text)
-        if cut:
-            entries = entries[:-1]
-        if entries:
-            # Only the items kept are "recovered" (the cut one was counted, then skipped).
-            warnings.append(f"malformed XML ({reason}); recovered {counted(len(entries), 'item')}")
-        if cut:
-            warnings.append(f"item {len(entries) + 1}: cut off where the document ends; skipped")
+        else:
+            # Damage inside the document: the items before it are kept, said as recovered.
+            cut = _last_item_cut(text)
+            if cut:
+                entries = entries[:-1]
+            if entries:
+                warnings.append(
+                    f"malformed XML ({reason}); recovered {counted(len(entries), 'item')}"
+                )
+            if cut:
+                warnings.append(
+                    f"item {len(entries) + 1}: cut off where the document ends; skipped"
+                )
     if not entries:
         if not parsed.get("version"):
             raise Rejected("not a feed: no RSS or Atom channel found")
@@ -301,6 +307,46 @@ def draft_feed(text: str, warnings: list[str]) -> Drafted:
         drafted.add_item(label, hints, body)
     settle_identities(drafted.drafts, feed.get("link"), feed_title, drafted.entries)
     return drafted
+
+
+#: Opens what is said of a feed that ends before it closes (`feeds.download` reads it).
+CUT_SHORT = "feed cut short"
+#: The end tag of a feed's root (RSS, Atom, RDF), with any prefix, closing the document.
+_ROOT_END = re.compile(rb"</(?:[\w.-]+:)?(?:rss|feed|RDF)\s*>\s*$", re.IGNORECASE)
+
+
+def cut_at_end(data: bytes, exc: BaseException | None) -> bool:
+    """Whether the parser stopped because the document ends (a download stopped mid-file),
+    not at damage inside it: its root never closes and the error is on its last line."""
+    if _ROOT_END.search(data[-200:]):
+        return False
+    get_line = getattr(exc, "getLineNumber", None)
+    if not callable(get_line):
+        return False
+    line = get_line()
+    last = data.rstrip().count(b"\n") + 1
+    return isinstance(line, int) and line >= last
+
+
+def _cut_short(text: str, entries: list[Any], reason: str, warnings: list[str]) -> list[Any]:
+    """The complete items of a feed cut short, said in one warning; a feed cut before
+    its first complete item is refused, saying so."""
+    partial = _last_item_cut(text)
+    if partial:
+        entries = entries[:-1]
+    if not entries:
+        where = "inside its first item" if partial else "before its first item"
+        raise Rejected(
+            f"{CUT_SHORT}: the document ends {where} (malformed XML: {reason}); "
+            "no complete item to read "
+            "(a download stopped mid-file? fetch or save it again)"
+        )
+    left = "; the last, partial item left out" if partial else ""
+    warnings.append(
+        f"{CUT_SHORT} (malformed XML: {reason}): "
+        f"read its first {counted(len(entries), 'complete item')}{left}"
+    )
+    return entries
 
 
 _ITEM_OPEN = re.compile(r"<(?:item|entry)[\s>]", re.IGNORECASE)

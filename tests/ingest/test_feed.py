@@ -226,8 +226,9 @@ def test_truncated_feed_without_items_is_an_error_with_line() -> None:
     result = load_bytes(cut.encode(), "cut.rss")
     assert result.items == []
     assert result.error is not None
-    assert result.error.startswith("malformed XML")
-    assert "line" in result.error
+    # Cut before its first item: said as cut short, with the parser's line.
+    assert result.error.startswith("feed cut short: the document ends before its first item")
+    assert "malformed XML" in result.error and "line" in result.error
 
 
 def test_xml_that_is_not_a_feed() -> None:
@@ -404,7 +405,10 @@ def test_a_feed_cut_inside_its_last_item_leaves_that_item_out() -> None:
     cut_inside = whole[: whole.rindex("told in full")]
     result = load_bytes(cut_inside.encode(), "ledger.xml")
     assert [i.title for i in result.items] == ["Story 0 of the day", "Story 1 of the day"]
-    assert any("item 3: cut off where the document ends" in w for w in result.warnings)
+    assert any(
+        w.startswith("feed cut short") and w.endswith("the last, partial item left out")
+        for w in result.warnings
+    )
     # Cut between items: every item is whole and kept.
     cut_between = whole[: whole.rindex("</item>") + len("</item>")]
     assert len(load_bytes(cut_between.encode(), "ledger.xml").items) == 3
