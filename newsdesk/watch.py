@@ -168,10 +168,13 @@ def watch(
 
     wanted = list(folders)
     settler = Settler(settle_s)
+    # What the first look found: imported when `initial`, else left as it was.
+    first_look = set(existing_files(folders))
     if initial:
         now = time.monotonic()
-        for path in existing_files(folders):
+        for path in first_look:
             settler.saw(path, now)
+    looked: set[Path] | None = first_look
     watched = _identities(wanted)
     waiting_said = False
     links_said = SaidOnce()
@@ -191,6 +194,13 @@ def watch(
         # Files written after this look and before the operating system's watch is set
         # up are reported by nobody: looked for again once it is (its first tick).
         before_watch = set(existing_files(folders))
+        if looked is not None:
+            # A file that landed between the first look and this one was in neither the
+            # settler nor, later, the first tick's new files: it was never imported.
+            now = time.monotonic()
+            for path in before_watch - looked:
+                settler.saw(path, now)
+            looked = None
         first_tick = True
         try:
             for changes in watchfiles.watch(
