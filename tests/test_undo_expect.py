@@ -3,32 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from newsdesk.desk import Desk
 from newsdesk.errors import StepChanged
-from newsdesk.paths import Paths
-from newsdesk.store import STORE_ENV
-from tests.pg_support import pg_schema
-from tests.tui.conftest import make_paths, sample_articles
+from tests.tui.conftest import sample_articles
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def desk(
-    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[Desk]:
-    paths: Paths = make_paths(tmp_path)
-    if request.param == "sqlite":
-        monkeypatch.setenv(STORE_ENV, "")
-        with Desk(paths) as opened:
-            yield opened
-        return
-    with pg_schema() as url:
-        monkeypatch.setenv(STORE_ENV, url)
-        with Desk(paths) as opened:
-            yield opened
+@pytest.fixture
+def desk(backend: str) -> Iterator[Desk]:
+    """A Desk on each backend (conftest's `backend`: SQLite, then a PostgreSQL schema)."""
+    with Desk() as opened:
+        yield opened
 
 
 def test_undo_of_a_step_no_longer_newest_undoes_nothing(desk: Desk) -> None:
