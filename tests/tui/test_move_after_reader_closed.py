@@ -16,15 +16,7 @@ from newsdesk.paths import Paths
 from newsdesk.tui.screens.flows import changed_elsewhere
 from tests.tui.conftest import AppFactory
 from tests.tui.helpers import SIZE, main_screen, settle, wait_until
-
-#: key -> (the old row it lands on, relative to the gone row; opened in the reader?)
-AIMED = {
-    "J": (1, True),
-    "K": (-1, True),
-    "N": (1, True),
-    "j": (1, False),
-    "k": (-1, False),
-}
+from tests.tui.moves_aimed import AIMED, assert_landed_where_aimed
 
 
 @pytest.fixture(autouse=True)
@@ -56,12 +48,7 @@ async def test_the_first_move_after_the_reader_closed_goes_from_the_gone_article
             assert screen.inbox.current_id == old[old.index(gone) + 1]
             await pilot.press(key)
             await settle(pilot)
-            offset, opens = AIMED[key]
-            aimed = old[old.index(gone) + offset]
-            assert screen.inbox.current_id == aimed, key
-            assert screen.detail.has_focus is opens
-            if opens:
-                assert screen.detail.article_id == aimed
+            assert_landed_where_aimed(screen, old, gone, key)
     finally:
         bo.close()
 

@@ -18,15 +18,7 @@ from newsdesk.tui.keymap import ROW_MOVES, SPEC_BY_ID
 from newsdesk.tui.screens.flows import changed_elsewhere
 from tests.tui.conftest import AppFactory
 from tests.tui.helpers import SIZE, main_screen, record_notifications, settle, wait_until
-
-#: key -> (the old row it lands on, relative to the gone row; opened in the reader?)
-AIMED = {
-    "j": (1, False),
-    "k": (-1, False),
-    "J": (1, True),
-    "K": (-1, True),
-    "N": (1, True),
-}
+from tests.tui.moves_aimed import AIMED, assert_landed_where_aimed
 
 
 def test_every_move_from_the_row_is_tried_here() -> None:
@@ -63,12 +55,8 @@ async def test_a_move_typed_after_the_row_went_lands_where_aimed(
             assert any("was archived by bo" in m for m in seen), seen
             await pilot.press(key)
             await settle(pilot)
-            offset, opens = AIMED[key]
-            aimed = old[old.index(gone) + offset]
-            assert screen.inbox.current_id == aimed, (key, old.index(gone))
-            assert screen.detail.has_focus is opens
-            if opens:
-                assert screen.detail.article_id == aimed
+            aimed = assert_landed_where_aimed(screen, old, gone, key)
+            if AIMED[key][1]:  # opened: read
                 assert app.desk.rows([aimed])[0].read
             # The row moved to is the one aimed at: the next key acts on it, unrefused.
             await pilot.press("s")
