@@ -25,6 +25,9 @@ STOPWORDS: frozenset[str] = wordset(
     your yours yourself yourselves said says say told according would could may might must
     shall us new one two three four five six seven eight nine ten last first next year years
     week day days month months time since still yet even though whether around many much
+    don't doesn't didn't isn't aren't wasn't weren't won't wouldn't can't couldn't shouldn't
+    haven't hasn't hadn't i'm i've i'll i'd we're we've we'll we'd you're you've you'll you'd
+    they're they've they'll they'd he'd he'll she'd she'll it'll that'll there'll
     """
 )
 
@@ -63,8 +66,17 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+#: Typographic apostrophes, read as the straight one. Outlets type one name both ways
+#: ("O’Brien", "O'Brien"), and as written they were two words that never matched; the
+#: word lists hold the straight form, so a curly "don’t" weighed as the rarest of words.
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+
+
 def nfkc(text: str) -> str:
-    return text if text.isascii() else unicodedata.normalize("NFKC", text)
+    """The text in NFKC form, typographic apostrophes straightened (`_APOSTROPHES`)."""
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
 
 
 def strip_possessive(word: str) -> str:
@@ -75,12 +87,12 @@ def strip_possessive(word: str) -> str:
 
 
 def raw_words(text: str) -> list[str]:
-    """Words as written (case kept), with possessive endings removed."""
+    """Words as written (case kept, apostrophes straightened), possessive endings removed."""
     text = nfkc(text)
     found = _WORD.findall(text)
-    if "'" not in text and "’" not in text:
+    if "'" not in text:
         return found  # no word can hold an apostrophe: no pass over the words
-    return [strip_possessive(w) if "'" in w or "’" in w else w for w in found]
+    return [strip_possessive(w) if "'" in w else w for w in found]
 
 
 def words(text: str) -> list[str]:

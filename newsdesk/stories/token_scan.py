@@ -163,8 +163,8 @@ def read_chunk(chunk: str) -> tuple[tuple[str, ...], bool]:
     else:
         cleaned = normal
     tokens = TOKEN_OR_BREAK.findall(cleaned)
-    if "'" in cleaned or "’" in cleaned:
-        tokens = [strip_possessive(w) if "'" in w or "’" in w else w for w in tokens]
+    if "'" in cleaned:  # `nfkc` straightened the typographic ones
+        tokens = [strip_possessive(w) if "'" in w else w for w in tokens]
     return tuple(tokens), joined
 
 

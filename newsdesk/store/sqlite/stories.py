@@ -43,7 +43,9 @@ if TYPE_CHECKING:
 #: (`names.title_cased`), so signatures of version 5 differ.
 #: 7: signatures as in 6; stories an article bridges are merged (`grouping._merges`),
 #: so regrouping joins stories an older store keeps split.
-SCHEMA_VERSION = 7
+#: 8: typographic apostrophes read as straight ones (`text.nfkc`): a name or word typed
+#: with one ("O’Dwyer") hashes as the other's, so signatures of version 7 differ.
+SCHEMA_VERSION = 8
 #: Stands for "publication time unknown" in `story_band.ts` (a key column cannot be NULL).
 NO_TS = -1
 
