@@ -45,3 +45,26 @@ def test_a_development_rule_restores_the_scoring_functions() -> None:
     with splits.development_rule(splits.figures_apart, 20.0):
         assert scoring.score is not saved[1]
     assert (scoring.features, scoring.score, scoring.reaches) == saved
+
+
+def test_the_lexical_variants_restore_what_they_patch() -> None:
+    """benchmarks/eval_lexical_stories.py: each variant's words and scores are its own,
+    and the shipped ones are back afterwards (they run one after another in a process)."""
+    from newsdesk.model import Extracted
+    from newsdesk.stories import signature
+
+    sys.path.insert(0, str(BENCH))
+    try:
+        import eval_lexical_stories as lexical
+    finally:
+        sys.path.remove(str(BENCH))
+    meta = Extracted(title="Covid-19 talks in Israel-Gaza", body="Negotiators negotiated.")
+    shipped = signature.compute(meta).lede_set
+    saved = (scoring.features, scoring.score, scoring.reaches, signature.stem)
+    for name in ("snowball", "hyphen-parts", "number-suffix"):
+        with lexical.LEXICAL[name]():
+            assert signature.compute(meta).lede_set != shipped, name
+        assert signature.compute(meta).lede_set == shipped, name
+    with lexical.dated({"bonus": 0.04, "pen": 0.05}):
+        assert scoring.score is not saved[1]
+    assert (scoring.features, scoring.score, scoring.reaches, signature.stem) == saved
