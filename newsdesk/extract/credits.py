@@ -35,7 +35,8 @@ _INLINE_CREDIT = re.compile(
     r"|(?<=[.!?] )(?:Bild|Bilder|Foto|Fotos|Fotografie|Photo|Crédit|Crédits)\s*:\s*\S"
     # A picture handed out and sent on by a wire ("(ITV via AP)", "(Jane Doe/Club via Reuters)").
     r"|\((?:[^()]{0,60}\s)?via (?:AP|AFP|Reuters|EPA|Bloomberg|dpa)\)\s*$"
-    r"|\[[^\]]{0,60}(?:\bvia\b|/|Getty|Reuters|AFP|EPA|Photo|Handout)[^\]]{0,60}\]\s*$)"
+    # A bracketed credit ("[Jane Doe/Reuters]"); a closing formatting tag ("[/i]") is none.
+    r"|\[(?!/[a-z]{1,12}\])[^\]]{0,60}(?:\bvia\b|/|Getty|Reuters|AFP|EPA|Photo|Handout)[^\]]{0,60}\]\s*$)"
 )
 
 
