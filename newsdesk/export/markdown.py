@@ -165,14 +165,24 @@ def article_variables(
 
 
 def _wire_warning(record: dict[str, Any]) -> str:
-    """ "KILLED: do not use", "WITHHELD: do not use", "embargoed until 14:00", "corrected",
-    "updated", or empty: what the inbox says of wire copy (`wire.status_label`)."""
+    """ "KILLED: do not use", "WITHHELD: do not use", "version 2, superseded by a later one",
+    "embargoed until 14:00", "corrected", "updated", or empty: what the inbox says of wire
+    copy (`wire.status_label`)."""
     wire = record.get("wire")
     if not wire:
         return ""
     label = status_label(
         wire.get("status"), killed=bool(wire.get("killed")), withheld=bool(wire.get("withheld"))
     )
+    if label in (None, "updated", "corrected") and wire.get("current") is False:
+        # A take a newer version replaced: handed on without this, its stale text (the
+        # name the correction fixed) read as current, even marked "updated".
+        version = wire.get("version")
+        return (
+            f"version {version}, superseded by a later one"
+            if version
+            else "superseded by a later version"
+        )
     if label in (None, "updated", "corrected"):
         label = embargo_label(wire.get("embargo_until")) or label
     if label in ("updated", "corrected") and headline_says(record["title"] or "", label):

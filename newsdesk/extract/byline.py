@@ -776,8 +776,16 @@ _ACCOUNT = re.compile(r"[^\W\d_][\w.\-]{4,29}|[^\W\d_][\w.\-]*[\d._\-][\w.\-]*")
 _RULE_LEAD = re.compile(r"^[-–—=_~]{2,}\s*|^[–—]\s+")
 
 
+#: A formatting tag in square brackets ("[i]", "[/b]", "[url=...]": BBCode, Rich markup)
+#: that a forum or a pasted copy left around a name: the name is its text.
+_BRACKET_TAG = re.compile(r"\[/?[a-z]{1,12}(?:=[^\]\s]{0,80})?\]")
+
+
 def _unmarked(line: str) -> str:
-    """`line` without a list mark, unless the "mark" is a date's day ("27. Januar 2014 von ...")."""
+    """`line` without a list mark, unless the "mark" is a date's day ("27. Januar 2014 von
+    ..."), and without formatting tags in square brackets."""
+    if "[" in line:
+        line = _BRACKET_TAG.sub("", line)
     core = _RULE_LEAD.sub("", strip_list_mark(line).strip())
     if core != line.strip() and line[:1].isdigit():
         dates = find_dates(line[:40])

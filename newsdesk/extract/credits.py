@@ -35,7 +35,9 @@ _INLINE_CREDIT = re.compile(
     r"|(?<=[.!?] )(?:Bild|Bilder|Foto|Fotos|Fotografie|Photo|Crédit|Crédits)\s*:\s*\S"
     # A picture handed out and sent on by a wire ("(ITV via AP)", "(Jane Doe/Club via Reuters)").
     r"|\((?:[^()]{0,60}\s)?via (?:AP|AFP|Reuters|EPA|Bloomberg|dpa)\)\s*$"
-    r"|\[[^\]]{0,60}(?:\bvia\b|/|Getty|Reuters|AFP|EPA|Photo|Handout)[^\]]{0,60}\]\s*$)"
+    # A bracketed credit ("[Jane Doe/Reuters]"); a closing tag of a type style ("[/i]")
+    # is none (a shortcode's "[/button]" still marks furniture).
+    r"|\[(?!/(?:b|i|u|s|em|strong|sub|sup)\])[^\]]{0,60}(?:\bvia\b|/|Getty|Reuters|AFP|EPA|Photo|Handout)[^\]]{0,60}\]\s*$)"
 )
 
 

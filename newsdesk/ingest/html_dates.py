@@ -14,6 +14,9 @@ the date printed on the page:
 - a time in UTC that another candidate states as the same moment in the
   publisher's own time zone (`2022-05-04T03:37Z` beside a `<time>` of
   `2022-05-03T23:37-04:00`): the local one gives the day the page prints;
+- a time without a zone (`article:published_time` of `2019-11-20T01:50:59`) that
+  another candidate states with one (JSON-LD's `...01:50:59.403Z`): the zoned one,
+  which puts it on the right day for a reader in another zone;
 - a weak field (`sailthru.date`) holding the time the page says it was modified,
   when the page states another time it was published: published wins.
 """
@@ -22,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from lxml import etree
 
@@ -117,6 +120,32 @@ def _in_local_time(chosen: str, others: list[str]) -> str:
     return chosen
 
 
+def _clock(value: str) -> datetime | None:
+    """A datetime candidate as written: naive when it states no zone."""
+    if "T" not in value:
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def _zoned(chosen: str, others: list[str]) -> str:
+    """`chosen`, or the same clock time as another candidate states it with its zone."""
+    moment = _clock(chosen)
+    if moment is None or moment.tzinfo is not None:
+        return chosen
+    for other in others:
+        zoned = _clock(other)
+        if (
+            zoned is not None
+            and zoned.tzinfo is not None
+            and abs(zoned.replace(tzinfo=None) - moment) <= _SAME_MOMENT
+        ):
+            return other
+    return chosen
+
+
 def _moment(value: str) -> object:
     """What two spellings of one time share ("...Z" and "...+00:00"); a day as written."""
     return (parse_iso(value) if "T" in value else None) or value
@@ -143,7 +172,7 @@ def choose_published(
         values = [v for v in values if _moment(v) not in changed] or values
     if not values:
         return None
-    chosen = _in_local_time(_midnight_as_utc(values[0]), values[1:])
+    chosen = _in_local_time(_midnight_as_utc(_zoned(values[0], values[1:])), values[1:])
     first = url_date(url)
     stated = parse_iso(chosen)
     if first is not None and stated is not None and stated.date() - first > _URL_DATE_LEAD:

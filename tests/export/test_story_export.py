@@ -92,7 +92,8 @@ def test_a_hostile_story_headline_stays_text(make_article: ArticleFactory) -> No
     first.meta.body = HOSTILE_BODY
     second = version(make_article, "Other", "s-x", 2, "2026-11-21", "[Courier](http://evil)")
     text = digest([first, second])
-    assert headings(text)[2:] == [("h2", f"Story: {title}"), ("h3", title), ("h3", "Other")]
+    # Newest version first.
+    assert headings(text)[2:] == [("h2", f"Story: {title}"), ("h3", "Other"), ("h3", title)]
     kinds = {t.type for t in tokens(text)}
     assert kinds.isdisjoint({"html_block", "fence", "code_block", "table_open"})
     children = all_inline_children(text)
@@ -111,3 +112,35 @@ def test_every_record_carries_its_story(make_article: ArticleFactory) -> None:
     ((_name, text),) = render_files([first], ExportOptions(format="md-files")).files
     front = yaml.safe_load(text.split("---\n")[1])
     assert front["story"] == "s-dam"
+
+
+def test_a_wire_story_s_takes_come_newest_first_and_replaced_ones_say_so(
+    make_article: ArticleFactory,
+) -> None:
+    """A folded wire story picked take by take exported in the picking order (11:05,
+    06:10, 10:20), the replaced takes with nothing saying so (one marked "updated"), their
+    stale text read as current by the next editor."""
+    takes = []
+    for number, (stamp, status) in enumerate(
+        [("2026-11-19T06:10:00Z", None), ("2026-11-19T10:20:00Z", "updated")], start=1
+    ):
+        take = version(make_article, f"Ports close, take {number}", "s-ports", 3, stamp, "Wire")
+        take.meta.urgency, take.meta.version, take.meta.status = 3, number, status
+        take.meta.item_id = "wire-ports"
+        take.superseded = True
+        takes.append(take)
+    current = version(
+        make_article, "CORRECTED-Ports reopen", "s-ports", 3, "2026-11-19T11:05:00Z", "Wire"
+    )
+    current.meta.urgency, current.meta.version, current.meta.item_id = 3, 3, "wire-ports"
+    current.meta.status = "corrected"
+    text = digest([current, takes[0], takes[1]])
+    assert [h for h in headings(text) if h[0] == "h3"] == [
+        ("h3", "CORRECTED-Ports reopen"),
+        ("h3", "Ports close, take 2"),
+        ("h3", "Ports close, take 1"),
+    ]
+    assert "**version 1, superseded by a later one**" in text
+    assert "**version 2, superseded by a later one**" in text
+    assert "**updated**" not in text
+    assert text.count("superseded") == 2

@@ -3,6 +3,8 @@ outlet's label before the name, a byline over the headline (fictional people and
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from newsdesk.extract import extract_page
@@ -109,3 +111,33 @@ def test_each_writers_place_keeps_every_name() -> None:
     assert found is not None
     assert found.authors == ["Ines Lago", "Piet Vos"]
     assert found.place == "Ghent"
+
+
+def test_formatting_tags_around_a_name_leave_the_name() -> None:
+    """ "By Jane [i]Roe[/i]" (a forum's copy) gave no author: "[/i]" was read as a
+    bracketed photo credit and the line as a caption; the tags are formatting, the name is
+    read, and Rich markup is never interpreted anywhere (it is text)."""
+    from newsdesk.extract.byline import parse_byline
+    from newsdesk.extract.credits import split_caption_credit
+
+    found = parse_byline("By Jane [i]Roe[/i]")
+    assert found is not None and found.authors == ["Jane Roe"]
+    assert split_caption_credit("By Jane [i]Roe[/i]") == ("By Jane [i]Roe[/i]", None)
+    # A bracketed credit still is one.
+    assert split_caption_credit("Cranes at dawn [Jane Doe/Reuters]")[1] == "[Jane Doe/Reuters]"
+
+
+def test_a_text_copy_s_tagged_byline_names_its_author(tmp_path: Path) -> None:
+    from newsdesk.ingest import load_file
+
+    page = tmp_path / "crane.txt"
+    page.write_text(
+        "Harbour crane collapses at dawn\n\nBy Jane [b]Roe[/b]\n\n"
+        "A crane at the container terminal collapsed early on Tuesday, the port authority"
+        " said. No one was hurt, officials said, and work resumed by noon.\n\n"
+        "The crane had been inspected in March, according to the authority.\n",
+        encoding="utf-8",
+    )
+    (item,) = load_file(page).items
+    assert item.authors == ["Jane Roe"]
+    assert "[/b]" not in " ".join(item.credits) and not item.captions

@@ -119,3 +119,22 @@ def test_real_pages_published_time(shared_dir: Path, name: str, expected: str) -
         pytest.skip(f"{path.name} is not in ../shared")
     [item] = load_file(path).items
     assert item.published == expected
+
+
+def test_a_zoneless_published_time_takes_the_zone_another_field_states_for_it() -> None:
+    """The Los Angeles Times' tag said "2019-11-20T01:50:59.403" and its JSON-LD the same
+    clock time with "Z": the article was stored with no zone (shown as zone unknown, on
+    the UTC day for every reader)."""
+    head = (
+        '<meta property="article:published_time" content="2019-11-20T01:50:59.403">'
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Glitches",'
+        ' "datePublished": "2019-11-20T01:50:59.403Z"}</script>'
+    )
+    assert _meta_published(head) == "2019-11-20T01:50:59+00:00"
+    assert choose_published(["2026-03-01T08:00:00", "2026-03-01T08:00:00+01:00"], None) == (
+        "2026-03-01T08:00:00+01:00"
+    )
+    # Another clock time is another moment: the zoneless one stands.
+    assert choose_published(["2026-03-01T08:00:00", "2026-03-01T12:00:00+01:00"], None) == (
+        "2026-03-01T08:00:00"
+    )
