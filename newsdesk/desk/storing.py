@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsdesk import paths as paths_mod
-from newsdesk.desk.page_address import another_report_at
+from newsdesk.desk.page_address import another_report_at, cut_copy_in
 from newsdesk.desk.results import ImportProgress, ImportSummary
 from newsdesk.desk.same_report import completes, may_replace, retells, shares_a_sentence
 from newsdesk.desk.teaser_ids import (
@@ -346,6 +346,11 @@ class ArticleStorer:
             # A recurring teaser under its own id starts its own story (`story_of_own`).
             alone = story_of_own(aid) if own is not None else None
             placement = grouper.decide(aid, matching, published_ts, alone) if looks else None
+            if (cut := cut_copy_in(self.store, placement, items, aid, raw)) is not None:
+                self._complete(tx, cut, aid, meta, raw, grouper, earlier, updated)
+                self.store.add_origin(tx, cut, item_origin)
+                stored[index], duplicates = cut, duplicates + 1
+                continue
             if placement is not None and matching is not signature:
                 # Matched without the file's subject; stored whole.
                 full = keys_of.get(index)
@@ -425,16 +430,11 @@ class ArticleStorer:
         earlier: dict[str, Article] | None,
         updated: list[str] | None,
     ) -> None:
-        """A one-article file's page, stored already (by its address) from a copy of it
-        cut short, completes that article: it takes the whole page's text in place (id,
-        state, tags, star and story kept), and its id goes to `updated`.
-
-        A page written in two bursts, or a download stopped and saved again whole: the
-        first copy's text was what extraction made of the cut page ("These are external
-        links and will open in a new window", 11 words), and the whole page was "already
-        stored" by its canonical address, for good. Only a page whose stored copy is its
-        start (`same_report.completes`) is taken: another copy under that address (the
-        next day's page) is still a duplicate, and nothing of the stored text is lost."""
+        """A one-article file's page, stored already (by its address, or a text copy in its
+        story: `page_address`) from a copy of it cut short, completes that article: it takes
+        the whole page's text in place (id, state, tags, star and story kept), and its id
+        goes to `updated`. Only a page whose stored copy is its start
+        (`same_report.completes`) is taken; nothing of the stored text is lost."""
         if raw is None or stored_id == aid or meta.item_id or meta.format == "feed":
             return
         if not completes(self.store.raw_copy(stored_id), raw):
