@@ -93,6 +93,13 @@ def what_differs(old: str, new: str) -> tuple[str, str]:
     )
 
 
+def shares_a_sentence(old: str, new: str) -> bool:
+    """Whether the two texts hold a sentence in common: standing text (a briefing's
+    greeting and sign-off), or the sentences a correction left alone."""
+    before = {key for key, _ in _sentences(old)}
+    return any(key in before for key, _ in _sentences(new))
+
+
 def retells(old_title: str, old_body: str, new_title: str, new_body: str) -> bool:
     """Whether the text `new_title` / `new_body` is the report `old_title` / `old_body`
     told again (corrected, updated, added to, cut) rather than another report under the

@@ -9,8 +9,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsdesk import paths as paths_mod
+from newsdesk.desk.page_address import another_report_at, cut_copy_in
 from newsdesk.desk.results import ImportProgress, ImportSummary
-from newsdesk.desk.same_report import completes, may_replace, retells
+from newsdesk.desk.same_report import completes, may_replace, retells, shares_a_sentence
 from newsdesk.desk.teaser_ids import (
     is_teaser,
     names_another,
@@ -242,6 +243,8 @@ class ArticleStorer:
         # An id whose article a correction gave other text names that text no more.
         content_ids = ids
         ids, known = ids_for_text(self.store, tx, items, ids, known)
+        # A page saved again under its address with other news (a daily briefing): its own.
+        other_report = feed_id is None and another_report_at(self.store, tx, ids, items, raw)
         # Feed items stored before under their GUID (or, without one, under the link the
         # same feed gave): told otherwise by that feed, a correction.
         guids = [guid for m in items if (guid := _feed_guid(m))]
@@ -269,6 +272,7 @@ class ArticleStorer:
             # A key the feed gave another report before names it no more: no merging by it.
             reused = named is not None
             by_link = named is None or not named.url or named.url != items[index].url
+            by_link = by_link and not other_report
             if before is None and (aid in gone or _telling_key(items[index]) in gone):
                 duplicates += 1
                 continue
@@ -342,6 +346,11 @@ class ArticleStorer:
             # A recurring teaser under its own id starts its own story (`story_of_own`).
             alone = story_of_own(aid) if own is not None else None
             placement = grouper.decide(aid, matching, published_ts, alone) if looks else None
+            if (cut := cut_copy_in(self.store, placement, items, aid, raw)) is not None:
+                self._complete(tx, cut, aid, meta, raw, grouper, earlier, updated)
+                self.store.add_origin(tx, cut, item_origin)
+                stored[index], duplicates = cut, duplicates + 1
+                continue
             if placement is not None and matching is not signature:
                 # Matched without the file's subject; stored whole.
                 full = keys_of.get(index)
@@ -421,16 +430,11 @@ class ArticleStorer:
         earlier: dict[str, Article] | None,
         updated: list[str] | None,
     ) -> None:
-        """A one-article file's page, stored already (by its address) from a copy of it
-        cut short, completes that article: it takes the whole page's text in place (id,
-        state, tags, star and story kept), and its id goes to `updated`.
-
-        A page written in two bursts, or a download stopped and saved again whole: the
-        first copy's text was what extraction made of the cut page ("These are external
-        links and will open in a new window", 11 words), and the whole page was "already
-        stored" by its canonical address, for good. Only a page whose stored copy is its
-        start (`same_report.completes`) is taken: another copy under that address (the
-        next day's page) is still a duplicate, and nothing of the stored text is lost."""
+        """A one-article file's page, stored already (by its address, or a text copy in its
+        story: `page_address`) from a copy of it cut short, completes that article: it takes
+        the whole page's text in place (id, state, tags, star and story kept), and its id
+        goes to `updated`. Only a page whose stored copy is its start
+        (`same_report.completes`) is taken; nothing of the stored text is lost."""
         if raw is None or stored_id == aid or meta.item_id or meta.format == "feed":
             return
         if not completes(self.store.raw_copy(stored_id), raw):
@@ -560,12 +564,13 @@ def _stored_telling(
 
 def same_report(before: Told, meta: Extracted) -> bool:
     """Whether a feed item is the stored telling `before` told again (corrected,
-    updated, re-titled) rather than another report under its GUID or link: under its
-    GUID, the same link says so too, and a telling too short to take the stored text's
-    place is one; otherwise what the two tellings do not share decides (`same_report.retells`), not a headline and standing paragraphs a daily
-    briefing repeats under its one link."""
-    if meta.guid and before.url and meta.url and before.url == meta.url:
-        return True  # both keys the item had: the same item, whatever it says now
+    updated, re-titled) rather than another report under its GUID or link: under both
+    keys, one told anew throughout is, and so is a telling too short to take the stored
+    text's place; otherwise what the two do not share decides (`retells`), not standing
+    paragraphs a daily briefing repeats under its one link (and GUID, in some feeds)."""
+    both_keys = meta.guid and before.url and before.url == meta.url
+    if both_keys and not shares_a_sentence(before.body, meta.body):
+        return True
     if not may_replace(before.body, meta.body):
         # Emptied or a teaser: too short to be another report, and it keeps the stored
         # text anyway (`store_in`).

@@ -12,6 +12,9 @@ What is escaped, and why:
   before ``[`` (images), and ``&`` when it starts an entity (``&amp;``, ``&#39;``);
 - at the start of a line: ``-`` ``+`` ``=`` ``:`` and ``1.`` / ``1)`` (lists,
   setext underlines, thematic breaks, definition lists);
+- a bare http(s) URL holding one of those characters is written as an autolink,
+  ``<https://example.org/a_b>``, not escaped: a backslash inside a URL broke
+  GitHub's link at the underscore (and an autolink takes no escapes);
 - whitespace: leading spaces go (four would open a code block), trailing ones
   go (two make a hard line break), runs of blank lines become one.
 Control characters and terminal escapes are removed first (`sanitize.clean_text`).
@@ -30,9 +33,46 @@ _LINE_START = re.compile(r"^(?:[-+=:]|\d+[.)])")
 _BLANK_RUN = re.compile(r"\n{3,}")
 
 
+#: A bare URL: what an autolink may hold (no space, control, "<" or ">").
+_URL = re.compile(r"https?://[^\s<>\x00-\x1f\x7f]+", re.I)
+#: Ends a URL only in prose ("see https://x.org/a_b."), as GFM's autolinks trim it.
+_URL_TAIL = ".,:;!?'\"*_~"
+
+
+def _url_end(url: str) -> int:
+    """Where a URL found in prose ends: trailing punctuation and unmatched closers are
+    the sentence's."""
+    end = len(url)
+    while end:
+        last = url[end - 1]
+        if last in _URL_TAIL or (
+            last in ")]"
+            and url.count(last, 0, end) > url.count("(" if last == ")" else "[", 0, end)
+        ):
+            end -= 1
+            continue
+        break
+    return end
+
+
+def _escape_inline(text: str) -> str:
+    """Text with construct-starting characters escaped; URLs that need it as autolinks."""
+    out: list[str] = []
+    at = 0
+    for match in _URL.finditer(text):
+        url = match.group()[: _url_end(match.group())]
+        if len(url) <= len(match.group(0).split("//", 1)[0]) + 2:
+            continue
+        out.append(_INLINE.sub(lambda m: "\\" + m.group(0), text[at : match.start()]))
+        out.append(f"<{url}>" if _INLINE.search(url) else url)
+        at = match.start() + len(url)
+    out.append(_INLINE.sub(lambda m: "\\" + m.group(0), text[at:]))
+    return "".join(out)
+
+
 def escape_line(line: str) -> str:
     """One line (stripped) with every construct-starting character escaped."""
-    line = _INLINE.sub(lambda m: "\\" + m.group(0), line.strip())
+    line = _escape_inline(line.strip())
     match = _LINE_START.match(line)
     if match:
         marker = match.group(0)

@@ -155,13 +155,20 @@ def article_variables(
         else "",
         "quotes": "\n\n".join(quotes),
         "tags": ("Tags: " + _esc(", ".join(record["tags"]))) if record["tags"] else "",
-        "note": ("Note: " + _esc(record["note"])) if record["note"] else "",
+        "note": _note(record["note"]),
         "body": body,
         "url": url_line,
         "link": link or "",
         "id": _esc(record["id"]),
         "starred": "★" if record["starred"] else "",
     }
+
+
+def _note(note: str | None) -> str:
+    """The editor's note with its lines and paragraphs kept (a list of calls to make
+    became one run-on line)."""
+    parts = paragraphs(note) if note else []
+    return ("Note: " + "\n\n".join(markdown_paragraph(p) for p in parts)) if parts else ""
 
 
 def _wire_warning(record: dict[str, Any]) -> str:

@@ -87,7 +87,8 @@ def export_record(article: Article, options: ExportOptions | None = None) -> dic
         "published": _line(meta.published),
         "url": _line(meta.url),
         "tags": _lines(article.state.tags),
-        "note": _line(article.state.note),
+        # Its lines kept (a list of calls to make is not one run-on line), its paragraphs too.
+        "note": "\n\n".join(paragraphs(article.state.note or "")) or None,
         "starred": article.state.starred,
         "read": article.state.read,
         "archived": article.state.archived,

@@ -403,6 +403,17 @@ def read_body(lines: list[str], start: int, found: Found, *, main_text: bool = F
                 pending = None
             body.append(line)
             furniture = 0
+        elif (
+            body
+            and _short_sentence(line, tokens)
+            and is_prose(next((n for n in lines[i : min(end, i + 3)] if n), ""))
+        ):
+            # "Yes." as a paragraph of its own between two of the story's: its text.
+            if pending:
+                body.append(pending)
+                pending = None
+            body.append(line)
+            furniture = 0
         elif 3 <= len(tokens) <= 14 and not is_upper_line(line) and not is_list_item(line):
             pending = line
             listing = _announces_list(line)
@@ -570,6 +581,28 @@ def _story_after_widget(
 SHARED_WORDS = 2
 LONG_WORD = 7
 _LONG_WORD = re.compile(rf"[^\W\d_]{{{LONG_WORD},}}")
+
+
+#: "IV." over a speech's part: its number, not a sentence.
+_SECTION_NUMBER = re.compile(r"^(?:[IVXLCDM]+|\d+)\.$")
+
+
+def _short_sentence(line: str, tokens: list[str]) -> bool:
+    """A sentence of one to three words ("Yes.", "Not any more."): a full stop or question
+    mark; no exclamation ("Jetzt anmelden!" calls to act), ellipsis ("Loading..."), label
+    ("Foto: Archivo UH.") or site's words."""
+    stripped = line.strip()
+    return (
+        1 <= len(tokens) <= 3
+        and stripped[-1:] in ".?"
+        and ":" not in stripped
+        and not _SECTION_NUMBER.match(stripped)
+        and not stripped.endswith(("..", "…"))
+        and stripped[:1].isupper()
+        and not is_list_item(line)
+        and not is_upper_line(line)
+        and not is_boilerplate(line)
+    )
 
 
 def _subheading(line: str) -> bool:

@@ -185,6 +185,15 @@ def _low_bytes(head: bytes) -> int:
     return sum(1 for byte in head if 0 < byte < 32 and byte not in b"\t\n\r\f\v\x1b\x07")
 
 
+#: Why a file of NUL bytes (a preallocated or zeroed file) is refused.
+_NUL_FILE = "not a news file: binary data (NUL bytes)"
+
+
+def _mostly_nul(head: bytes) -> bool:
+    """NULs at least as many as the bytes that could be words: no stray NUL in text."""
+    return head.count(0) >= len(head.translate(None, b"\x00 \t\n\r\f\v"))
+
+
 def _bomless_utf32(head: bytes) -> str | None:
     """UTF-32 without a BOM: mostly-ASCII text has three NULs in every four bytes."""
     quarter = len(head) // 4
@@ -373,6 +382,9 @@ def _decode_unicode(data: bytes) -> Decoded:
         wide = _bomless_utf32(head) or _bomless_utf16(head) or _wide_by_nuls(head)
         if wide is not None:
             return Decoded(data.decode(wide, errors="replace"), wide)
+        if _mostly_nul(head):
+            # Eight NULs and a letter came in as a one-letter article with no words.
+            raise Rejected(_NUL_FILE)
         if head.count(0) > max(8, len(head) // 100) or _low_bytes(head) > 0.01 * len(head):
             cjk = _wide_cjk(head)
             if cjk is not None:
@@ -419,7 +431,9 @@ def decode_bytes(data: bytes) -> Decoded:
     if decoded.text.startswith("\ufeff"):
         decoded.text = decoded.text[1:]
     if not decoded.text.strip():
-        raise Rejected("empty file")
+        # Blank once read as UTF-16 or UTF-32 for its NULs: NULs and whitespace, no text.
+        wide_by_nuls = _bom_encoding(data) is None and b"\x00" in data[:SNIFF_BYTES]
+        raise Rejected(_NUL_FILE if wide_by_nuls else "empty file")
     if _control_ratio(decoded.text) > _MAX_CONTROL_RATIO:
         raise Rejected("not a news file: binary data")
     if decoded.encoding.startswith(("utf-16", "utf-32")) and _wide_garbage(decoded.text):

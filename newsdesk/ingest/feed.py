@@ -242,6 +242,12 @@ def draft_feed(text: str, warnings: list[str]) -> Drafted:
         from newsdesk.ingest.json_feed import draft_json_feed
 
         return draft_json_feed(text, warnings)
+    if "<" not in text:
+        # Text under a feed's name (an endpoint's error message): not a feed "cut short".
+        start = len(text) - len(text.lstrip())
+        line = text.count("\n", 0, start) + 1
+        column = start - (text.rfind("\n", 0, start) + 1) + 1
+        raise Rejected(f"malformed XML at line {line} column {column}: text, no element")
     check_entities(text)
     text, items = first_items(text, MAX_FEED_ITEMS)
     # Whitespace before the XML declaration is a common defect and makes the parser give up.

@@ -27,7 +27,7 @@ def _skip_space(text: str, at: int) -> int:
     return match.end() if match else at
 
 
-def _list_items(text: str, limit: int) -> tuple[list[object], int] | None:
+def _list_items(text: str, limit: int, lines_before: int) -> tuple[list[object], int] | None:
     """The first `limit` values of a document that is one JSON list, and how many it
     holds; None when it is not one (then it is read line by line).
 
@@ -55,17 +55,38 @@ def _list_items(text: str, limit: int) -> tuple[list[object], int] | None:
                     at += 1
                     break
                 raise json.JSONDecodeError("expected ',' or ']'", text, at)
-    except (json.JSONDecodeError, RecursionError) as exc:
-        message = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
-        line = exc.lineno if isinstance(exc, json.JSONDecodeError) else 1
+    except RecursionError as exc:
         if "\n" not in text.rstrip():
-            raise Rejected(f"malformed JSON at line {line}: {message}") from exc
+            raise Rejected("malformed JSON at line 1: nested too deeply") from exc
         return None
+    except json.JSONDecodeError as exc:
+        if _first_line_alone(text):
+            return None
+        # A list spread over lines is one document: its lines read alone are no records.
+        raise Rejected(malformed(exc, lines_before)) from exc
     if text[at:].strip():
-        if "\n" not in text.rstrip():
-            raise Rejected("malformed JSON at line 1: Extra data")
-        return None
+        if _first_line_alone(text):
+            return None
+        raise Rejected(malformed(json.JSONDecodeError("Extra data", text, at), lines_before))
     return kept, count
+
+
+def _first_line_alone(text: str) -> bool:
+    """Whether the document's first line is a JSON value by itself: JSON Lines, read a
+    line at a time, not one list or object broken somewhere."""
+    first = text.split("\n", 1)[0]
+    if len(first) == len(text.rstrip()):
+        return False
+    try:
+        json.loads(first)
+    except (ValueError, RecursionError):
+        return False
+    return True
+
+
+def malformed(exc: json.JSONDecodeError, lines_before: int = 0) -> str:
+    """Where JSON broke and why, as a reason the user can find in the file."""
+    return f"malformed JSON at line {exc.lineno + lines_before} column {exc.colno}: {exc.msg}"
 
 
 def _lines(text: str) -> Iterator[tuple[int, str]]:
@@ -85,8 +106,9 @@ def _records(text: str, warnings: list[str]) -> Iterator[tuple[str, object]]:
     """(label, decoded value) per record, at most MAX_FILE_RECORDS; bad lines become
     warnings naming the line, and a longer file says what was left out."""
     stripped = text.lstrip()
+    skipped = text[: len(text) - len(stripped)].count("\n")
     if stripped.startswith("["):
-        listed = _list_items(stripped, MAX_FILE_RECORDS)
+        listed = _list_items(stripped, MAX_FILE_RECORDS, skipped)
         if listed is not None:
             values, count = listed
             if count > MAX_FILE_RECORDS:
@@ -98,7 +120,11 @@ def _records(text: str, warnings: list[str]) -> Iterator[tuple[str, object]]:
         # One pretty-printed object (a single exported article), not JSON Lines.
         try:
             single = json.loads(stripped)
-        except (ValueError, RecursionError):
+        except json.JSONDecodeError as exc:
+            if not _first_line_alone(stripped):
+                raise Rejected(malformed(exc, skipped)) from exc
+            single = None
+        except RecursionError:
             single = None
         if isinstance(single, Mapping):
             yield "object", single
@@ -116,7 +142,9 @@ def _records(text: str, warnings: list[str]) -> Iterator[tuple[str, object]]:
         try:
             yield f"line {number}", json.loads(line)
         except json.JSONDecodeError as exc:
-            warnings.append(f"line {number}: malformed JSON ({exc.msg}); skipped")
+            warnings.append(
+                f"line {number}: malformed JSON ({exc.msg} at column {exc.colno}); skipped"
+            )
         except RecursionError:
             warnings.append(f"line {number}: JSON nested too deeply; skipped")
 

@@ -187,13 +187,25 @@ def _is_xml_document(text: str, root: str) -> bool:
 _ELEMENT = re.compile(r"<([A-Za-z][\w:.-]*)")
 
 
+#: A sentence of prose: five words or more, ending as sentences end.
+_SENTENCE = re.compile(r"(?:\S+\s+){4,}\S*[.!?…][\"'”’)]*(?:\s|\Z)")
+
+
+def _reads_as_article(text: str) -> bool:
+    """A headline line and, below it, a sentence of prose: a text page, whatever its name."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    return len(lines) >= 2 and any(_SENTENCE.search(line) for line in lines[1:])
+
+
 def detect_format(name: str, text: str) -> str:
     """Content wins when it is clear; otherwise the extension; otherwise plain text.
 
     A file named `.xml` or `.json` whose content is broken markup or JSON
     still goes to the importer its extension names, so the user gets that
-    importer's reason ("malformed XML ..."); one whose content has no markup
-    or JSON at all is a text page under the wrong name.
+    importer's reason ("malformed XML ..."); so does one with no markup or
+    JSON at all unless it reads as an article (`_reads_as_article`): a text
+    page saved under the wrong name. An error message an endpoint wrote
+    ("Error: upstream timed out") or a script came in as an article.
     """
     by_content = sniff_content(text)
     by_name = format_from_name(name)
@@ -204,10 +216,12 @@ def detect_format(name: str, text: str) -> str:
         # Markdown front matter in a .txt/.md/unknown file, or JSON in a .json: trust content.
         return by_content
     head = text[:65536]
-    if by_name in ("html", "feed") and "<" not in head:
+    if by_name == "html" and "<" not in head:
         # A page saved as text under a markup name: there is no markup to read.
         return "text"
-    if by_name == "jsonl" and not _JSON_LINE.search(head):
+    if by_name == "feed" and "<" not in head and _reads_as_article(head):
+        return "text"
+    if by_name == "jsonl" and not _JSON_LINE.search(head) and _reads_as_article(head):
         # Not one line opens a JSON value: a text page under a JSON name.
         return "text"
     if by_name is not None:

@@ -25,6 +25,7 @@ from newsdesk.extract.textbrowser import (
 from newsdesk.ingest.assemble import bounded, extract_article, finish
 from newsdesk.ingest.limits import MAX_TEXT_CHARS
 from newsdesk.ingest.mail_header import read_mail_header
+from newsdesk.ingest.setext import underlined_headline
 from newsdesk.isodates import normalise_date
 from newsdesk.model import Extracted
 
@@ -44,6 +45,10 @@ def load_text(text: str, warnings: list[str], hints: Extracted | None = None) ->
         text = text[mail.body_start :]
         if mail.subject and not hints.title and not _opens_with(text, mail.subject):
             text = f"{mail.subject}\n\n{text}"
+    text, underlined = underlined_headline(text)
+    if underlined and not hints.title:
+        hints.title = underlined
+        text = headline_first(text, underlined)
     dump = is_text_browser_copy(text)
     if dump:
         # Read before the marks go: a search box's prompt, printed again as a heading.

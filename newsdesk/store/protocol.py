@@ -303,6 +303,11 @@ class StoreBackend(Protocol):
         """The articles without a GUID that feed `feed_id` told under these links."""
         ...
 
+    def at_url(self, tx: Transaction, url: str, guid: str | None = None) -> str | None:
+        """The article `insert` takes a page of this URL for (the one of this GUID, else
+        the newest), or None: asked first when the page may be another report."""
+        ...
+
     def set_teller(self, tx: Transaction, feed_id: int, article_ids: Sequence[str]) -> None:
         """Feed `feed_id` told these new articles (`Told.told_by`)."""
 

@@ -268,6 +268,11 @@ class RoutedStore:
         return dict(self.sql.feeds.by_link(self._tx(tx), feed_id, urls))
 
     @routed
+    def at_url(self, tx: Transaction, url: str, guid: str | None = None) -> str | None:
+        found: str | None = self.sql.feeds.at_url(self._tx(tx), url, guid)
+        return found
+
+    @routed
     def set_teller(self, tx: Transaction, feed_id: int, article_ids: Sequence[str]) -> None:
         self.sql.feeds.set_teller(self._tx(tx), feed_id, article_ids)
 

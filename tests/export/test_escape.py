@@ -125,3 +125,36 @@ def test_property_single_line_is_one_plain_line(text: str) -> None:
     escaped = escape_markdown_text(text, single_line=True)
     assert "\n" not in escaped
     assert squash(rendered_plain(escaped)) == squash(clean_text(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "url"),
+    [
+        (
+            "Read it at https://example.org/city_council/budget_2027.",
+            "https://example.org/city_council/budget_2027",
+        ),
+        (
+            "(see https://en.wikipedia.org/wiki/Foo_(bar))",
+            "https://en.wikipedia.org/wiki/Foo_(bar)",
+        ),
+        ("https://example.org/page#part_two and a_b", "https://example.org/page#part_two"),
+        ("Figures: http://stats.example/q?tag=*x*&n=2", "http://stats.example/q?tag=*x*&n=2"),
+    ],
+)
+def test_a_bare_url_stays_one_link_without_backslashes(text: str, url: str) -> None:
+    """An underscore in a URL was escaped ("budget\\_2027"): GitHub's link stopped at it."""
+    escaped = escape_markdown_text(text)
+    assert url in escaped
+    links = [
+        child.attrs["href"]
+        for token in MD.parse(escaped)
+        for child in token.children or []
+        if child.type == "link_open"
+    ]
+    assert links == [url]
+
+
+def test_a_plain_url_is_left_as_written() -> None:
+    text = "Details at https://example.org/report.html, officials said."
+    assert escape_markdown_text(text) == text

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from newsdesk.desk import Desk
 from newsdesk.feeds.http import Limits
 from newsdesk.paths import resolve
@@ -50,14 +52,15 @@ def briefing_file(news: list[str]) -> str:
     return "\n\n".join([HEADLINE, *paragraphs(news)]) + "\n"
 
 
-def briefing_feed(news: list[str]) -> bytes:
-    """One item without a GUID under the link every day's briefing has."""
+def briefing_feed(news: list[str], guid: str = "") -> bytes:
+    """One item under the link (and `guid`, when given) every day's briefing has."""
     text = "".join(f"<p>{p}</p>" for p in paragraphs(news))
     return (
         '<?xml version="1.0"?><rss version="2.0"><channel><title>Briefing</title>'
         "<link>http://example.invalid/</link><item><title>Morning briefing</title>"
         "<link>http://example.invalid/briefing</link>"
-        f"<description><![CDATA[{text}]]></description></item></channel></rss>"
+        + (f"<guid>{guid}</guid>" if guid else "")
+        + f"<description><![CDATA[{text}]]></description></item></channel></rss>"
     ).encode()
 
 
@@ -90,18 +93,21 @@ def test_the_next_days_briefing_file_is_a_new_article(tmp_path: Path) -> None:
         assert revised is not None and "Gull Rock" in revised.meta.body
 
 
+@pytest.mark.parametrize("guid", ["", "briefing-daily"], ids=["no-guid", "same-guid"])
 def test_the_next_days_briefing_under_the_same_link_is_a_new_item(
-    backend: str, feed_server: FeedServer
+    backend: str, feed_server: FeedServer, guid: str
 ) -> None:
+    """Under the same link, and under the same GUID too (a feed that hands its briefing
+    one GUID for good: the next day was written over the day before)."""
     with Desk(resolve()) as desk:
-        feed_server.route("/b.xml", Reply(body=briefing_feed(SUNDAY)))
+        feed_server.route("/b.xml", Reply(body=briefing_feed(SUNDAY, guid)))
         desk.add_feed(f"{feed_server.url}/b.xml", name="brief")
         (first,) = desk.fetch(["brief"], limits=LIMITS).feeds
         assert first.new == 1
         desk.sync_index()
         (sunday,) = desk.search("in:all", limit=None).ids
         desk.star([sunday])
-        feed_server.route("/b.xml", Reply(body=briefing_feed(MONDAY)))
+        feed_server.route("/b.xml", Reply(body=briefing_feed(MONDAY, guid)))
         (second,) = desk.fetch(["brief"], limits=LIMITS).feeds
         assert (second.new, second.updated) == (1, 0)
         kept = desk.get(sunday)
@@ -115,7 +121,7 @@ def test_the_next_days_briefing_under_the_same_link_is_a_new_item(
         (third,) = desk.fetch(["brief"], limits=LIMITS).feeds
         assert (third.new, third.updated) == (0, 0)
         fixed = [MONDAY[0].replace("Gull Island", "Gull Rock"), MONDAY[1]]
-        feed_server.route("/b.xml", Reply(body=briefing_feed(fixed)))
+        feed_server.route("/b.xml", Reply(body=briefing_feed(fixed, guid)))
         (fourth,) = desk.fetch(["brief"], limits=LIMITS).feeds
         assert (fourth.new, fourth.updated) == (0, 1)
         revised = desk.get(monday)

@@ -347,3 +347,49 @@ def test_binary_with_nuls_is_still_binary() -> None:
         except Rejected:
             refused += 1
     assert refused == 300
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x00" * 4096,
+        b"\x00" * 8,
+        b"\x00" * 7 + b"x",
+        b"A" + b"\x00" * 100_000,
+        b"\x00\x20" * 2000,
+        b"\x00\x0a" * 2000,
+        b"\x00\x00\x00\x20" * 1000,
+        (b"\x00" * 50 + b"\n") * 80,
+    ],
+    ids=[
+        "all",
+        "eight",
+        "seven-and-a-letter",
+        "letter-then-nuls",
+        "nul-space",
+        "nul-newline",
+        "wide-space",
+        "nul-lines",
+    ],
+)
+def test_a_file_of_nul_bytes_is_refused_as_binary(data: bytes) -> None:
+    """Mostly NUL (a zeroed or preallocated file): it came in as an article of no words
+    ("x"), or was called an empty file when it holds thousands of bytes."""
+    result = load_bytes(data, "zeroed.txt")
+    assert result.items == []
+    assert result.error == "not a news file: binary data (NUL bytes)"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_a_utf16_text_copy_still_imports(encoding: str) -> None:
+    data = TEXT.encode(encoding)
+    if encoding != "utf-16":
+        data = (codecs.BOM_UTF16_LE if encoding.endswith("le") else codecs.BOM_UTF16_BE) + data
+    result = load_bytes(data, "cafe.txt")
+    assert result.error is None
+    assert result.items[0].title == "Café owners protest “unfair” rent rise"
+    assert "the rise was unfair" in result.items[0].body
+
+
+def test_whitespace_behind_a_wide_bom_is_an_empty_file() -> None:
+    assert load_bytes(" \n \n".encode("utf-16"), "blank.txt").error == "empty file"

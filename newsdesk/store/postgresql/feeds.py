@@ -97,6 +97,16 @@ def delete_search(tx: Conn, name: str) -> bool:
     return changed_rows(tx, "DELETE FROM saved_searches WHERE name = %s", (name,)) > 0
 
 
+def at_url(tx: Conn, url: str, guid: str | None = None) -> str | None:
+    """The article `articles._INSERT` matches by URL alone (SQLite's)."""
+    row = tx.execute(
+        "SELECT id FROM articles WHERE url = %s "
+        "ORDER BY (guid IS NOT DISTINCT FROM %s) DESC, rev DESC LIMIT 1",
+        (url, guid or None),
+    ).fetchone()
+    return None if row is None else str(row["id"])
+
+
 def by_link(tx: Conn, feed_id: int, urls: Sequence[str]) -> dict[str, Told]:
     """The articles without a GUID this feed told under these links (link -> its newest
     telling)."""

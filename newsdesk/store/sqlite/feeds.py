@@ -126,6 +126,15 @@ def known_links(conn: sqlite3.Connection, keys: Sequence[str]) -> set[str]:
     return found & set(keys)
 
 
+def at_url(tx: sqlite3.Connection, url: str, guid: str | None = None) -> str | None:
+    """The article `articles.find_duplicate` matches by URL alone."""
+    row = tx.execute(
+        "SELECT id FROM articles WHERE url = ? ORDER BY guid IS ? DESC, rev DESC LIMIT 1",
+        (url, guid or None),
+    ).fetchone()
+    return None if row is None else str(row[0])
+
+
 def by_link(tx: sqlite3.Connection, feed_id: int, urls: Sequence[str]) -> dict[str, Told]:
     """The articles without a GUID this feed told under these links (link -> its newest
     telling)."""
