@@ -2,8 +2,8 @@
 
 `is_boilerplate` asks its four trigger lists only of a line holding one of their union's
 triggers (a line without any can only be a reader's comment header, by its colon);
-`any_in` runs its `in` tests through `operator.contains`; `is_copyright` lowers a line
-once. Each gives what the old code gave, and does less.
+`any_in` runs its `in` tests through `operator.contains` and drops a trigger that holds
+another; `is_copyright` lowers a line once. Each gives what the old code gave, and does less.
 """
 
 from __future__ import annotations
@@ -183,3 +183,18 @@ def test_is_copyright_lowers_a_line_once(line: str) -> None:
 def test_inline_furniture_keeps_its_triggers() -> None:
     assert inline_furniture.INLINE_TRIGGERS
     assert all(t in _ALL_TRIGGERS for t in INLINE_TRIGGERS)
+
+
+def test_any_in_tests_no_trigger_that_holds_another(monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[str] = []
+
+    def counted(text: str, trigger: str) -> bool:
+        asked.append(trigger)
+        return trigger in text
+
+    monkeypatch.setattr(triggers, "contains", counted)
+    test = triggers.any_in(["letter", "newsletter", "subscri", "unsubscribe", "zebra"])
+    text = "a long line about the council, the harbour and the winter " * 3
+    assert test(text) is False
+    assert sorted(asked) == ["letter", "subscri", "zebra"]
+    assert test(text + " unsubscribe") is True
