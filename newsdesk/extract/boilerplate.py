@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from newsdesk.extract.gated import GatedSearch
-from newsdesk.extract.inline_furniture import is_inline_furniture
+from newsdesk.extract.inline_furniture import INLINE_TRIGGERS, is_inline_furniture
 from newsdesk.extract.lines import line_cache, strip_list_mark, words
 from newsdesk.extract.triggers import any_in
 
@@ -298,9 +298,10 @@ def picture_copyright(line: str, *, after_caption: bool = False) -> bool:
 @line_cache
 def is_copyright(line: str) -> bool:
     head = line[:300]
-    if "©" not in head and "ⓒ" not in head and "opyright" not in head and "(c)" not in head.lower():
-        return "rights reserved" in head.lower()
-    return bool(_COPYRIGHT.search(head)) or "rights reserved" in head.lower()
+    lower = head.lower()  # once: most lines ask it of both tests below
+    if "©" not in head and "ⓒ" not in head and "opyright" not in head and "(c)" not in lower:
+        return "rights reserved" in lower
+    return bool(_COPYRIGHT.search(head)) or "rights reserved" in lower
 
 
 #: Section names a site's menu is made of, in the languages the extractor reads.
@@ -399,6 +400,11 @@ def _other_phrase(line: str, lower: str) -> bool:
     """`any(t in lower for t in _OTHER_TRIGGERS) and _OTHER_PHRASES.search(line)`, cheaper."""
     if _has_other_word(lower):
         return _other_phrases(line, lower)
+    return _colon_phrase(line, lower)
+
+
+def _colon_phrase(line: str, lower: str) -> bool:
+    """`_other_phrase` of a line without any of its word triggers: only its colon can fire."""
     if ":" not in line:
         return False
     if line.isascii() and "schreibe" not in lower:
@@ -407,6 +413,15 @@ def _other_phrase(line: str, lower: str) -> bool:
         # `_SAYS` needs the line to end in ":" (or ":\n", `$`).
         return line.endswith((":", ":\n")) and _SAYS.match(line) is not None
     return _other_phrases(line, lower)
+
+
+#: Every trigger of the four lists below but the colon: a line without any (most lines) has
+#: none of `_PHRASES`, `_APPEALS` or the inline furniture, and of `_OTHER_PHRASES` only
+#: what its colon says. One search of their union answers that where the four lists'
+#: searches took 1.7 times its instructions (3,855 lines of peer copies: 387 M against 229 M).
+_has_any_trigger = any_in(
+    {*_PHRASE_TRIGGERS, *_OTHER_TRIGGERS, *_APPEAL_TRIGGERS, *INLINE_TRIGGERS} - {":"}
+)
 
 
 @line_cache
@@ -424,13 +439,15 @@ def is_boilerplate(line: str) -> bool:
         # Each trigger list as one trie pattern (`any_in`): a flat alternation tries every
         # trigger at every position, `in` tests scan the line once per trigger. The triggers
         # first: their search stops at the first one, a gated search reads on past each key.
-        if _has_phrase_trigger(lower) and _phrases(line, lower):
-            return True
-        if _other_phrase(line, lower):
-            return True
-        if _has_appeal_trigger(lower) and _appeals(line, lower):
-            return True
-        if is_inline_furniture(line, lower):
+        if not _has_any_trigger(lower):
+            if _colon_phrase(line, lower):
+                return True
+        elif (
+            (_has_phrase_trigger(lower) and _phrases(line, lower))
+            or _other_phrase(line, lower)
+            or (_has_appeal_trigger(lower) and _appeals(line, lower))
+            or is_inline_furniture(line, lower)
+        ):
             return True
     if is_copyright(line) and len(line) <= 400:
         return True

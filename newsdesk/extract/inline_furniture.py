@@ -34,7 +34,7 @@ _INLINE = re.compile(
     """,
     _FLAGS | re.VERBOSE,
 )
-_TRIGGERS = (
+INLINE_TRIGGERS = (
     "already a", "unlimited", "support", "disclaimer", "commission", "affiliate", "sigue",
     "suivez", "folgen", "seguici", "siga", "volg ons", "utile", "útil", "util", "nuttig",
     "opinion on", "letter", "gambl", "bet ", "18+", "reached", "reporter at", "writer at",
@@ -46,7 +46,7 @@ _inline = GatedSearch(_INLINE.pattern, _INLINE.flags)
 
 
 #: `any(t in lower for t in _TRIGGERS)`, its `in` tests run by `map` (a short line's by a trie).
-_has_trigger = any_in(_TRIGGERS)
+_has_trigger = any_in(INLINE_TRIGGERS)
 
 
 def is_inline_furniture(line: str, lower: str) -> bool:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from itertools import repeat
+from operator import contains
 
 
 def trie(words: set[str]) -> str:
@@ -29,6 +31,9 @@ def any_in(triggers: Iterable[str]) -> Callable[[str], bool]:
     if not words or "" in words:
         always = "" in words
         return lambda text: always
+    # A trigger that holds another is found whenever that one is: only the others are
+    # tested (of the 159 triggers of `boilerplate`'s four lists together, 16 go).
+    words = {word for word in words if not any(other in word for other in words - {word})}
     search = re.compile(trie(words)).search
     ordered = tuple(sorted(words))
     # On a long line the trie is tried at nearly every letter (most letters start some
@@ -39,7 +44,9 @@ def any_in(triggers: Iterable[str]) -> Callable[[str], bool]:
 
     def test(text: str) -> bool:
         if len(text) > longest_for_trie:
-            return any(map(text.__contains__, ordered))
+            # `operator.contains` is called directly; `text.__contains__` goes through a
+            # method wrapper that builds an argument tuple a trigger (a fifth of the cost).
+            return any(map(contains, repeat(text), ordered))
         return search(text) is not None
 
     return test

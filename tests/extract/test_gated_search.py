@@ -141,5 +141,7 @@ def test_furniture_tests_equal_their_whole_patterns() -> None:
         assert (bp._has_appeal_trigger(lower) and bp._appeals(line, lower)) == bool(
             bp._has_appeal_trigger(lower) and bp._APPEALS.search(line)
         ), line
-        expected = any(t in lower for t in inf._TRIGGERS) and inf._INLINE.search(line) is not None
+        expected = (
+            any(t in lower for t in inf.INLINE_TRIGGERS) and inf._INLINE.search(line) is not None
+        )
         assert inf.is_inline_furniture(line, lower) == expected, line

@@ -19,7 +19,7 @@ from newsdesk.extract import body, boilerplate, header, inline_furniture
 from newsdesk.extract import lines as lines_module
 from newsdesk.extract.boilerplate import _NAV_WORDS, is_navigation_line
 from newsdesk.extract.found import Found
-from newsdesk.extract.inline_furniture import _TRIGGERS, is_inline_furniture
+from newsdesk.extract.inline_furniture import INLINE_TRIGGERS, is_inline_furniture
 
 _PIECES = [
     "Home", "News", "Politics", "Sport", "World", "UK", "business", "the", "éclair", "Économie",
@@ -93,10 +93,10 @@ def test_inline_furniture_tests_its_triggers_as_before() -> None:
     ]
     for line in lines:
         lower = line.lower()
-        old = any(t in lower for t in _TRIGGERS) and inline_furniture._inline(line, lower)
+        old = any(t in lower for t in INLINE_TRIGGERS) and inline_furniture._inline(line, lower)
         assert is_inline_furniture(line, lower) == old
         # The trigger test alone, short lines (a trie) and long ones (`in` tests) alike.
-        assert inline_furniture._has_trigger(lower) == any(t in lower for t in _TRIGGERS)
+        assert inline_furniture._has_trigger(lower) == any(t in lower for t in INLINE_TRIGGERS)
 
 
 def test_split_lines_asks_continues_of_lower_case_openings_only(

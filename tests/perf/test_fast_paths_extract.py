@@ -176,9 +176,9 @@ def test_tidy_paragraphs_matches_the_unfiltered_version() -> None:
 def test_inline_furniture_triggers_match_the_alternation() -> None:
     from newsdesk.extract import inline_furniture
 
-    alternation = re.compile("|".join(map(re.escape, inline_furniture._TRIGGERS)))
+    alternation = re.compile("|".join(map(re.escape, inline_furniture.INLINE_TRIGGERS)))
     texts = _random_lines(3000, seed=8, longest=60)
-    texts += [f"x {t} y" for t in inline_furniture._TRIGGERS]
+    texts += [f"x {t} y" for t in inline_furniture.INLINE_TRIGGERS]
     for line in texts:
         lower = line.lower()
         expected = bool(alternation.search(lower) and inline_furniture._INLINE.search(line))
