@@ -19,7 +19,7 @@ from newsdesk.desk.teaser_ids import (
     telling_of,
 )
 from newsdesk.desk.text_ids import ids_for_text
-from newsdesk.import_batch import bulk_collection, store_batch
+from newsdesk.import_batch import Pending, bulk_collection, store_batch
 from newsdesk.isodates import iso_to_ts
 from newsdesk.model import Article, Extracted, article_id
 from newsdesk.outlet_names import OutletSpellings
@@ -77,7 +77,7 @@ class ArticleStorer:
 
         files = list(iter_input_files(inputs))
         summary = summary if summary is not None else ImportSummary()
-        results = iter(load_in_order(files, should_stop))
+        results = Pending(iter(load_in_order(files, should_stop)))
         done = 0
         #: A file's items that corrected the article an earlier import of that feed made
         #: (by file path; read once its transaction is known to be committed).
