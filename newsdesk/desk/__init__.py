@@ -578,6 +578,7 @@ class Desk:
             self.get,
             self.revise,
             self.store.raw_copy,
+            self._made_from,
         )
 
         def import_watched(paths: list[Path]) -> ImportSummary:
@@ -594,6 +595,19 @@ class Desk:
             settle_s=watch.SETTLE_S if settle_s is None else settle_s,
             initial=initial,
         )
+
+    def _made_from(self, paths: list[Path]) -> dict[Path, tuple[str, float]]:
+        """The article the store holds from each file (as `store_file` records its path),
+        with when it came from there: what another watch of the folder imported."""
+        from newsdesk.isodates import iso_to_ts
+
+        names = {paths_mod.name_text(str(p)): p for p in paths}
+        found: dict[Path, tuple[str, float]] = {}
+        for origin, (article_id, seen) in self.store.made_from(list(names)).items():
+            ts = iso_to_ts(seen)
+            if ts is not None:
+                found[names[origin]] = (article_id, ts)
+        return found
 
     def revise(self, article_id: str, meta: Extracted) -> None:
         """Replace a stored article's text with `meta` (a watched file written again, see
