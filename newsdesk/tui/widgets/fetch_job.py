@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.worker import Worker, get_current_worker
 
+from newsdesk.counting import counted
 from newsdesk.errors import DeskError, StoreUnreachableError
 from newsdesk.tui.arrivals import FAILED_TIMEOUT, failures_notice
 from newsdesk.tui.relist_pace import RelistPace
@@ -304,7 +305,9 @@ class FetchJob(Widget):
         elif message.feeds > len(message.failed):
             # The feeds that brought something, by name (not every feed that answered);
             # a fetch whose every feed failed says just that.
-            said = message.arrived or f"{articles(0)} arrived."
+            # "0 articles arrived." read as a count still to come: said as what it is.
+            answered = message.feeds - len(message.failed)
+            said = message.arrived or f"Nothing new from {counted(answered, 'feed')}."
             # Kept on a small screen: the failures after it took it down at 80x24.
             self._keep_notice(said)
             self.notify(said, markup=False)
