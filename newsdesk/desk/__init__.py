@@ -385,6 +385,7 @@ class Desk:
         feed_id: int | None = None,
         arrival: Arrival | None = None,
         kept: list[str] | None = None,
+        deleted: list[str] | None = None,
     ) -> tuple[list[str], int]:
         """Store items in one transaction; `after(tx, ids)` runs inside it with every
         item's article id (new or the duplicate it merged into); corrected ones go to
@@ -405,6 +406,7 @@ class Desk:
                     feed_id=feed_id,
                     earlier=earlier,
                     kept=kept,
+                    deleted=deleted,
                 )
         except StoreError as exc:
             raise type(exc)(f"could not store articles from {origin}: {exc}") from exc
@@ -503,6 +505,7 @@ class Desk:
             after: Callable[[Transaction, list[str]], None],
             updated: list[str],
             kept: list[str],
+            deleted: list[str],
         ) -> tuple[list[str], int]:
             return self._store_items(
                 items,
@@ -514,6 +517,7 @@ class Desk:
                 feed_id=sub.id,
                 arrival=arrival,
                 kept=kept,
+                deleted=deleted,
             )
 
         def stored(outcome: FeedOutcome, done: int, total: int) -> None:

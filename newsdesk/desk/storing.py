@@ -158,12 +158,13 @@ class ArticleStorer:
         keys: Sequence[BandKeys | None] = (),
         ids: Sequence[str] = (),
         kept: list[str] | None = None,
+        deleted: list[str] | None = None,
     ) -> tuple[list[str], int]:
         """Store items inside the open transaction `tx`: (new ids, duplicates).
 
         `feed_id` is the subscription the items come from (None for files). Its items
         the editor deleted stay out (by id, by GUID, or by the feed's own link for an
-        item without a GUID): they count as duplicates.
+        item without a GUID): they count as duplicates, and their ids go to `deleted`.
 
         `after(tx, ids)` runs last with every item's article id (new or the
         duplicate it merged into). A feed item the same feed told before (its GUID, or
@@ -271,6 +272,8 @@ class ArticleStorer:
             by_link = named is None or not named.url or named.url != items[index].url
             if before is None and (aid in gone or _telling_key(items[index]) in gone):
                 duplicates += 1
+                if deleted is not None:
+                    deleted.append(aid)
                 continue
             meta, published_ts, signature = prepare(index)
             if before is not None and before.told_by == feed_id:
