@@ -90,3 +90,27 @@ def test_a_correction_saved_over_a_file_two_editors_watch_revises_one_article(
         assert not watch.errors
     revised = [s.updated for w in (ana, bo) for s in w.said()[before[id(w)] :] if s.updated]
     assert revised and all(u == [(str(path), article)] for u in revised)
+
+
+def test_a_watch_that_did_not_import_the_file_revises_the_article_it_made(
+    two_watches: tuple[Desk, Path, EditorWatch, EditorWatch],
+) -> None:
+    """The watch that imported the file has stopped (its editor's app closed): the
+    other's, which knew only that the file was stored already, imported the correction
+    as a second article (with both running, whichever took the correction first won)."""
+    desk, folder, ana, bo = two_watches
+    path = folder / "briefing.txt"
+    path.write_text(TUESDAY, encoding="utf-8")
+    wait_for(lambda: all(w.said() for w in (ana, bo)), shown=lambda: str(desk.inbox_ids()))
+    (article,) = desk.inbox_ids()
+    importer, other = (ana, bo) if any(s.imported for s in ana.said()) else (bo, ana)
+    importer.end()
+    before = len(other.said())
+    path.write_text(TUESDAY_CORRECTED, encoding="utf-8")
+    wait_for(lambda: len(other.said()) > before)
+    later = other.said()[before:]
+    assert sum(s.imported for s in later) == 0
+    assert [u for s in later for u in s.updated] == [(str(path), article)]
+    assert desk.inbox_ids() == [article]
+    stored = desk.get(article)
+    assert stored is not None and "four villages" in stored.meta.body
