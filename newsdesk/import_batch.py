@@ -15,6 +15,7 @@ import contextlib
 import gc
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
@@ -92,9 +93,32 @@ class FileOutcome:
 StoreFile = Callable[["Transaction", "Prepared"], tuple[list[str], int]]
 
 
+class Pending:
+    """The loaded files still to store, in order: `results`, after any files a batch the
+    lost line rolled back handed back (`put_back`). One per import, kept across its
+    batches, so a file taken by a rolled-back try is stored by a later one, whenever the
+    try that takes it back ends (another failure, a full batch)."""
+
+    def __init__(self, results: Iterator[Prepared]) -> None:
+        self._results = results
+        self._again: deque[Prepared] = deque()
+
+    def __iter__(self) -> Iterator[Prepared]:
+        return self
+
+    def __next__(self) -> Prepared:
+        if self._again:
+            return self._again.popleft()
+        return next(self._results)
+
+    def put_back(self, files: Sequence[Prepared]) -> None:
+        """`files` are handed out again first, in their order."""
+        self._again.extendleft(reversed(files))
+
+
 def store_batch(
     store: StoreBackend,
-    results: Iterator[Prepared],
+    results: Pending,
     store_file: StoreFile,
     before_commit: Callable[[Transaction, list[str]], None] | None = None,
 ) -> tuple[list[tuple[FileOutcome, list[str]]], bool]:
@@ -109,31 +133,28 @@ def store_batch(
     A batch the shared desk's lost line rolled back (`StoreUnreachableError`: nothing
     of it was saved) is stored again from its first file once the desk answers, for up
     to `STORE_AWAY_WAIT_S`: a four-second outage failed one file for each batch that
-    began meanwhile (13 of 491). Still away after that, the import stops at that file.
+    began meanwhile (13 of 491). Every file a rolled-back try took goes back to
+    `results`, so a retry the same outage cuts short loses none of them (it kept only
+    the files it had replayed: 81 of 82 pages stored, the other never reported). Still
+    away after that, the import stops at that file.
     """
-    taken: list[Prepared] = []
     deadline: float | None = None
     while True:
         fed: list[Prepared] = []
         try:
-            return _store_once(store, _replayed(taken, results, fed), store_file, before_commit)
+            return _store_once(store, _noted(results, fed), store_file, before_commit)
         except _StoreAway as away:
-            taken = fed
+            results.put_back(fed)
             now = time.monotonic()
             deadline = now + STORE_AWAY_WAIT_S if deadline is None else deadline
             if now >= deadline:
-                return _gave_up(taken, away.error), True
+                return _gave_up(fed, away.error), True
             time.sleep(min(STORE_AWAY_RETRY_S, deadline - now))
 
 
-def _replayed(
-    taken: list[Prepared], results: Iterator[Prepared], fed: list[Prepared]
-) -> Iterator[Prepared]:
-    """The files a rolled-back try took, then the rest; each one handed out is noted in
-    `fed` (the next try starts again from them)."""
-    for prepared in taken:
-        fed.append(prepared)
-        yield prepared
+def _noted(results: Iterator[Prepared], fed: list[Prepared]) -> Iterator[Prepared]:
+    """The files of `results`, each one handed out noted in `fed` (what a rolled-back
+    try puts back)."""
     for prepared in results:
         fed.append(prepared)
         yield prepared

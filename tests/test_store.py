@@ -79,6 +79,28 @@ def test_existing_answers_for_a_batch_at_once(store: StoreBackend) -> None:
     assert store.existing(many) == {stored[1]}
 
 
+def test_made_from_names_the_one_article_a_file_made(store: StoreBackend) -> None:
+    """A watch that did not import a file finds its article here (`watch_revisions`)."""
+    one = add(store, make("Harbour strike ends"), "/drop/one.txt")
+    add(store, make("Ferry timetable changes"), "/drop/one-copy.txt")
+    found = store.made_from(["/drop/one.txt", "/drop/none.txt"])
+    assert list(found) == ["/drop/one.txt"]
+    assert found["/drop/one.txt"][0] == one and iso_to_ts(found["/drop/one.txt"][1])
+    assert store.made_from([]) == {}
+
+
+def test_made_from_leaves_out_an_origin_whose_latest_arrival_made_several() -> None:
+    from newsdesk.store.sqlite.origins import latest_single
+
+    rows = [
+        ("/drop/a.txt", "old", "2026-12-01T09:00:00+00:00"),
+        ("/drop/a.txt", "new", "2026-12-02T09:00:00+00:00"),
+        ("/drop/b.txt", "b1", "2026-12-02T09:00:00+00:00"),
+        ("/drop/b.txt", "b2", "2026-12-02T09:00:00+00:00"),
+    ]
+    assert latest_single(rows) == {"/drop/a.txt": ("new", "2026-12-02T09:00:00+00:00")}
+
+
 def test_same_url_or_guid_merges(store: StoreBackend) -> None:
     add(store, make("One", url="https://example.test/x", guid="g-1"))
     with store.transaction() as tx:

@@ -218,18 +218,21 @@ def _line(outcome: FeedOutcome) -> Text:
         )
     elif outcome.status == "new":
         told = f", {outcome.updated} updated" if outcome.updated else ""
-        kept = outcome.duplicates - outcome.updated
+        kept = outcome.duplicates - outcome.updated - outcome.deleted
         stored = f", {kept} already stored" if kept else ""
         line = Text.assemble(
             ("+ ", "green"),
             (outcome.name, "bold"),
-            f": {outcome.new} new{told}{stored}{_kept_longer(outcome, ', ')}",
+            f": {outcome.new} new{told}{stored}{_deleted(outcome, ', ')}"
+            f"{_kept_longer(outcome, ', ')}",
         )
     else:
-        stored = counted(outcome.duplicates, "item")
-        dupes = (
-            f" ({stored} already stored{_kept_longer(outcome, '; ')})" if outcome.duplicates else ""
-        )
+        # An item the editor deleted is not stored: said apart ("5 items already
+        # stored" counted it among 4 that were).
+        there = outcome.duplicates - outcome.deleted
+        said = [f"{counted(there, 'item')} already stored"] if there else []
+        said += [_deleted(outcome, "")] if outcome.deleted else []
+        dupes = f" ({'; '.join(said)}{_kept_longer(outcome, '; ')})" if said else ""
         line = Text.assemble(("= ", "dim"), (outcome.name, "bold"), f": unchanged{dupes}")
     if outcome.message:
         # It may quote a URL the server sent (a redirect's Location).
@@ -237,6 +240,13 @@ def _line(outcome: FeedOutcome) -> Text:
     for warning in outcome.warnings[:5]:
         line.append(f"\n  ! {clean_line(warning)}", style="yellow")
     return line
+
+
+def _deleted(outcome: FeedOutcome, joint: str) -> str:
+    """ ", 1 you deleted left out": items the feed still lists that the editor deleted."""
+    if not outcome.deleted:
+        return ""
+    return f"{joint}{outcome.deleted} you deleted left out"
 
 
 def _kept_longer(outcome: FeedOutcome, joint: str) -> str:

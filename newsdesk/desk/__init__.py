@@ -385,6 +385,7 @@ class Desk:
         feed_id: int | None = None,
         arrival: Arrival | None = None,
         kept: list[str] | None = None,
+        deleted: list[str] | None = None,
     ) -> tuple[list[str], int]:
         """Store items in one transaction; `after(tx, ids)` runs inside it with every
         item's article id (new or the duplicate it merged into); corrected ones go to
@@ -405,6 +406,7 @@ class Desk:
                     feed_id=feed_id,
                     earlier=earlier,
                     kept=kept,
+                    deleted=deleted,
                 )
         except StoreError as exc:
             raise type(exc)(f"could not store articles from {origin}: {exc}") from exc
@@ -503,6 +505,7 @@ class Desk:
             after: Callable[[Transaction, list[str]], None],
             updated: list[str],
             kept: list[str],
+            deleted: list[str],
         ) -> tuple[list[str], int]:
             return self._store_items(
                 items,
@@ -514,6 +517,7 @@ class Desk:
                 feed_id=sub.id,
                 arrival=arrival,
                 kept=kept,
+                deleted=deleted,
             )
 
         def stored(outcome: FeedOutcome, done: int, total: int) -> None:
@@ -578,6 +582,7 @@ class Desk:
             self.get,
             self.revise,
             self.store.raw_copy,
+            self._made_from,
         )
 
         def import_watched(paths: list[Path]) -> ImportSummary:
@@ -594,6 +599,19 @@ class Desk:
             settle_s=watch.SETTLE_S if settle_s is None else settle_s,
             initial=initial,
         )
+
+    def _made_from(self, paths: list[Path]) -> dict[Path, tuple[str, float]]:
+        """The article the store holds from each file (as `store_file` records its path),
+        with when it came from there: what another watch of the folder imported."""
+        from newsdesk.isodates import iso_to_ts
+
+        names = {paths_mod.name_text(str(p)): p for p in paths}
+        found: dict[Path, tuple[str, float]] = {}
+        for origin, (article_id, seen) in self.store.made_from(list(names)).items():
+            ts = iso_to_ts(seen)
+            if ts is not None:
+                found[names[origin]] = (article_id, ts)
+        return found
 
     def revise(self, article_id: str, meta: Extracted) -> None:
         """Replace a stored article's text with `meta` (a watched file written again, see

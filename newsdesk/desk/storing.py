@@ -20,7 +20,7 @@ from newsdesk.desk.teaser_ids import (
     telling_of,
 )
 from newsdesk.desk.text_ids import ids_for_text
-from newsdesk.import_batch import bulk_collection, store_batch
+from newsdesk.import_batch import Pending, bulk_collection, store_batch
 from newsdesk.isodates import iso_to_ts
 from newsdesk.model import Article, Extracted, article_id
 from newsdesk.outlet_names import OutletSpellings
@@ -78,7 +78,7 @@ class ArticleStorer:
 
         files = list(iter_input_files(inputs))
         summary = summary if summary is not None else ImportSummary()
-        results = iter(load_in_order(files, should_stop))
+        results = Pending(iter(load_in_order(files, should_stop)))
         done = 0
         #: A file's items that corrected the article an earlier import of that feed made
         #: (by file path; read once its transaction is known to be committed).
@@ -159,12 +159,13 @@ class ArticleStorer:
         keys: Sequence[BandKeys | None] = (),
         ids: Sequence[str] = (),
         kept: list[str] | None = None,
+        deleted: list[str] | None = None,
     ) -> tuple[list[str], int]:
         """Store items inside the open transaction `tx`: (new ids, duplicates).
 
         `feed_id` is the subscription the items come from (None for files). Its items
         the editor deleted stay out (by id, by GUID, or by the feed's own link for an
-        item without a GUID): they count as duplicates.
+        item without a GUID): they count as duplicates, and their ids go to `deleted`.
 
         `after(tx, ids)` runs last with every item's article id (new or the
         duplicate it merged into). A feed item the same feed told before (its GUID, or
@@ -275,6 +276,8 @@ class ArticleStorer:
             by_link = by_link and not other_report
             if before is None and (aid in gone or _telling_key(items[index]) in gone):
                 duplicates += 1
+                if deleted is not None:
+                    deleted.append(aid)
                 continue
             meta, published_ts, signature = prepare(index)
             if before is not None and before.told_by == feed_id:

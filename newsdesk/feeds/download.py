@@ -87,6 +87,21 @@ def parse_feed(fetched: Fetched, done: Downloaded) -> None:
         done.cut_short = next((w for w in result.warnings if w.startswith(CUT_SHORT)), None)
 
 
+def _read_cut_off(fetched: Fetched, done: Downloaded) -> None:
+    """A download the connection cut mid-file: its complete items are kept as a feed
+    file cut short's are (the fetch still fails, its validators not kept); with none,
+    the parser's "cut short" reason, or the cut itself, is the fetch's failure."""
+    if done.error:
+        if not done.error.startswith(CUT_SHORT):
+            done.error = fetched.error  # what the cut left is no feed: the cut is the reason
+        return
+    said = done.cut_short or f"{CUT_SHORT}: read its {counted(len(done.items), 'item')}"
+    done.cut_short = f"{said}; {fetched.error}"
+    # The warning the fetch shows is the same words as the feed's last error.
+    done.warnings = [w for w in done.warnings if not w.startswith(CUT_SHORT)]
+    done.warnings.append(done.cut_short)
+
+
 _FUTURE = re.compile(rf": date (\S+) {re.escape(FUTURE_DATE)}$")
 
 
@@ -120,10 +135,12 @@ def download(
         sub.url, etag=sub.etag, last_modified=sub.last_modified, accept=FEED_ACCEPT
     )
     done = Downloaded(sub, fetched)
-    if fetched.error or fetched.not_modified:
+    if (fetched.error and not fetched.cut_off) or fetched.not_modified:
         done.error = fetched.error
         return done
     parse_feed(fetched, done)
+    if fetched.cut_off:
+        _read_cut_off(fetched, done)
     if done.error:
         return done
     items = done.items = once_each(done.items)

@@ -68,6 +68,8 @@ class Fetched:
     #: Seconds the server asked us to wait (429/503 Retry-After).
     retry_after: float | None = None
     error: str | None = None
+    #: The connection closed mid-body: `error` says so, and `body` holds what arrived.
+    cut_off: bool = False
     redirects: list[str] = field(default_factory=list)
 
     @property
@@ -260,6 +262,15 @@ class Client:
                 except TooLarge:
                     # Only that it passed the cap is known: said as such.
                     result.error = _past_cap(limits.max_bytes, encoded=encoded)
+                    return
+                except httpx.RemoteProtocolError as exc:
+                    # The connection closed before the body's announced end: still a
+                    # failure, but the bytes received are kept for a reader of what is
+                    # whole in them (a feed's complete items); no validators kept.
+                    result.body = b"".join(chunks)
+                    result.cut_off = True
+                    result.content_type = response.headers.get("Content-Type", "")
+                    result.error = f"the download was cut short ({_first_line(exc)})"
                     return
                 result.body = b"".join(chunks)
                 result.content_type = response.headers.get("Content-Type", "")

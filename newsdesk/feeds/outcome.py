@@ -28,6 +28,9 @@ class FeedOutcome:
     #: Items told again shorter (emptied, a teaser, cut short) whose stored text was
     #: kept: counted among the duplicates too.
     kept_longer: int = 0
+    #: Items the editor deleted, which the feed still lists: left out, counted among
+    #: the duplicates too.
+    deleted: int = 0
     reason: str | None = None
     #: A change made to the subscription (moved, disabled), said once.
     message: str | None = None
@@ -51,6 +54,7 @@ class FeedOutcome:
             "duplicates": self.duplicates,
             "updated": self.updated,
             "kept_longer": self.kept_longer,
+            "deleted": self.deleted,
             "reason": self.reason,
             "message": self.message,
             "warnings": self.warnings,

@@ -36,14 +36,16 @@ from newsdesk.model import Extracted
 from newsdesk.store.protocol import StoreBackend, Transaction
 from newsdesk.tags import normalise_tag, normalise_tags
 
-#: The Desk's item writer: (items, their feed, after(tx, ids), updated, kept) ->
-#: (created ids, duplicates); the ids of items it stored before and updated now go to
-#: `updated`, those told again cut short, which kept their stored text, to `kept`.
+#: The Desk's item writer: (items, their feed, after(tx, ids), updated, kept, deleted)
+#: -> (created ids, duplicates); the ids of items it stored before and updated now go to
+#: `updated`, those told again cut short, which kept their stored text, to `kept`, and
+#: those the editor deleted, left out, to `deleted`.
 StoreItems = Callable[
     [
         Sequence[Extracted],
         Subscription,
         Callable[[Transaction, list[str]], None],
+        list[str],
         list[str],
         list[str],
     ],
@@ -415,12 +417,14 @@ def _record(store: StoreBackend, store_items: StoreItems, done: Downloaded) -> F
 
     updated: list[str] = []
     kept: list[str] = []
-    created, duplicates = store_items(done.items, sub, after, updated, kept)
+    deleted: list[str] = []
+    created, duplicates = store_items(done.items, sub, after, updated, kept, deleted)
     outcome.status = "new" if created or updated else "unchanged"
     outcome.new = len(created)
     outcome.duplicates = duplicates
     outcome.updated = len(updated)
     outcome.kept_longer = len(kept)
+    outcome.deleted = len(deleted)
     outcome.new_ids = created
     return outcome
 

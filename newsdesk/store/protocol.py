@@ -444,6 +444,11 @@ class StoreBackend(Protocol):
         "" when none was kept: an item of a file of several)."""
         ...
 
+    def made_from(self, origins: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """The article each of `origins` (an imported file's path) made, and when (ISO
+        UTC), when its latest arrival was one article; none, or several: left out."""
+        ...
+
     def rows(self, ids: Sequence[str]) -> list[ArticleRow]:
         """Slim inbox rows in the order of `ids` (missing ids dropped)."""
         ...

@@ -62,6 +62,8 @@ class SqlModules:
     actions: ModuleType
     claims: ModuleType
     feeds: ModuleType
+    #: Which article a file made, by its path.
+    origins: ModuleType
     #: Saved searches.
     saved: ModuleType
     rules: ModuleType
@@ -393,6 +395,11 @@ class RoutedStore:
     @routed
     def raw_copy(self, article_id: str) -> str | None:
         found: str | None = self.sql.articles.raw_copy(self.conn, article_id)
+        return found
+
+    @routed
+    def made_from(self, origins: Sequence[str]) -> dict[str, tuple[str, str]]:
+        found: dict[str, tuple[str, str]] = self.sql.origins.made_from(self.conn, origins)
         return found
 
     @routed

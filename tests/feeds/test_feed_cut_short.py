@@ -186,3 +186,55 @@ def test_a_fetch_cut_short_stores_the_items_fails_and_the_whole_feed_brings_the_
             assert now.meta.body == article.meta.body and now.meta.title == article.meta.title
         kept = desk.get(starred)
         assert kept is not None and kept.state.starred
+
+
+@pytest.mark.parametrize("kind", ["rss", "atom"])
+def test_a_download_the_connection_cut_keeps_its_complete_items(
+    feed_server: FeedServer, kind: str
+) -> None:
+    """The full Content-Length announced, the connection closed after two thirds of the
+    body: httpx's "peer closed connection" failed the fetch, and the complete items in
+    what arrived were never read."""
+    doc = FEEDS[kind].encode()
+    arrived = doc[: len(doc) * 2 // 3]
+    whole = arrived.decode().count(CLOSE[kind])
+    assert 0 < whole < 4  # the cut falls inside the items
+
+    def cut_off(_handler: BaseHTTPRequestHandler) -> Reply:
+        return Reply(
+            body=arrived,
+            short_by=len(doc) - len(arrived),
+            headers={"Content-Type": "application/rss+xml", "ETag": '"whole"'},
+        )
+
+    with Desk(resolve()) as desk:
+        _serve(feed_server, FEEDS[kind])
+        desk.add_feed(f"{feed_server.url}/feed.xml", name="tide")
+        feed_server.routes["/feed.xml"] = cut_off
+        (first,) = desk.fetch(["tide"], limits=LIMITS).feeds
+        assert first.new == whole and first.cut_short
+        (said,) = [w for w in first.warnings if w.startswith(CUT_SHORT)]
+        assert f"read its first {whole} complete items" in said
+        assert "the download was cut short" in said
+        (sub,) = desk.feeds()
+        assert sub.status == "failing" and sub.etag is None
+        assert _titles(desk) == [
+            f"Harbour council report number {n} on the sea wall" for n in range(1, whole + 1)
+        ]
+        _serve(feed_server, FEEDS[kind])
+        (again,) = desk.fetch(every=True, limits=LIMITS).feeds
+        assert again.new == 4 - whole and not again.cut_short
+        assert len(_titles(desk)) == 4
+
+
+def test_a_download_cut_before_any_whole_item_fails_saying_it_was_cut(
+    feed_server: FeedServer,
+) -> None:
+    doc = RSS.encode()
+    arrived = doc[: doc.index(b"<link>http://example.invalid/1") + 3]
+    feed_server.route("/feed.xml", Reply(body=arrived, short_by=len(doc) - len(arrived)))
+    with Desk(resolve()) as desk:
+        desk.add_feed(f"{feed_server.url}/feed.xml", name="tide")
+        (first,) = desk.fetch(["tide"], limits=LIMITS).feeds
+        assert first.status == "failed" and desk.count() == 0
+        assert (first.reason or "").startswith(f"{CUT_SHORT}: the document ends")

@@ -89,3 +89,24 @@ def test_a_truncated_copy_over_a_watched_file_keeps_the_whole_text(
         kept = desk.get(aid)
     assert kept is not None and kept.state.starred
     assert kept.meta.body == whole.meta.body
+
+
+def test_the_cut_short_notice_counts_words_as_the_articles_length_does(tmp_path: Path) -> None:
+    """The notice said 1,204 words where `show` said 1193 for the same article: it split
+    the text on spaces (a dash, a lone quote mark counted as words)."""
+    body = " — ".join(s.strip() for s in WHOLE.body.split(". ")) + " ' ..."
+    path = tmp_path / "bridge.txt"
+    path.write_text(f"{WHOLE.title}\n\n{body}\n", encoding="utf-8")
+    with Desk() as desk:
+        watched = watch_revisions.Revisions(
+            lambda paths: desk.import_paths(paths, log=False), desk.inspect, desk.get, desk.revise
+        )
+        (aid,) = watched([path]).imported_ids
+        stored = desk.get(aid)
+        assert stored is not None and stored.meta.word_count
+        path.write_text(f"{WHOLE.title}\n\n{body[:90]}\n", encoding="utf-8")
+        (cut,) = desk.inspect(path).items
+        (warning,) = [w for f in watched([path]).files for w in f.warnings]
+    assert len(stored.meta.body.split()) != stored.meta.word_count  # the two counts differ
+    assert f"({cut.word_count} words; its article {aid[:10]} has " in warning
+    assert f"has {stored.meta.word_count:,} words)" in warning

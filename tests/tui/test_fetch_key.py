@@ -185,3 +185,26 @@ async def test_r_with_every_feed_paused_says_so(
         await wait_until(pilot, lambda: any(m.startswith("No feed") for m in seen))
         assert "No feed fetched: 1 paused." in seen
         assert not any("feeds add URL" in m for m in seen)
+
+
+async def test_r_with_nothing_new_says_nothing_new_from_the_feeds(
+    make_app: AppFactory, seeded: Paths, feed_server: FeedServer
+) -> None:
+    """`R` with nothing new said "0 articles arrived.", read as a count of something
+    still to come."""
+    for name in ("cape", "quay"):
+        feed_server.route(f"/{name}.xml", Reply(body=rss(name.title(), ITEMS)))
+    app = make_app(settings=Settings(fetch_in_background=False))
+    for name in ("cape", "quay"):
+        app.desk.add_feed(f"{feed_server.url}/{name}.xml", name=name)
+    seen = record_notifications(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("R")
+        await wait_until(pilot, lambda: any("arrived" in m for m in seen))
+        await settle(pilot)
+        seen.clear()
+        await pilot.press("R")
+        await wait_until(pilot, lambda: bool(seen))
+        await settle(pilot)
+    assert seen == ["Nothing new from 2 feeds."]

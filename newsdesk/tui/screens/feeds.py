@@ -225,9 +225,7 @@ class FeedsScreen(TableScreen[Subscription]):
         if self._fetch_one(message.url):
             said = f"Subscribed to {name}: fetching it now."
         else:
-            said = (
-                f"Subscribed to {name}; feeds are being fetched: f fetches it once they are done."
-            )
+            said = f"Subscribed to {name}; feeds are being fetched: it is fetched right after."
         self.notify(said, timeout=4, markup=False)
         self.show_title()
 
@@ -319,8 +317,10 @@ class FeedsScreen(TableScreen[Subscription]):
         sub = self.current
         if sub is None:
             return
+        name = clean_line(sub.name)
         if self._fetch_one(sub.url):
-            self.notify(f"Fetching {clean_line(sub.name)}…", timeout=2, markup=False)
+            self.notify(f"Fetching {name}…", timeout=2, markup=False)
         else:
-            self.notify("Feeds are being fetched already.", timeout=2)
+            said = f"Feeds are being fetched: {name} is fetched right after."
+            self.notify(said, timeout=3, markup=False)
         self.show_title()

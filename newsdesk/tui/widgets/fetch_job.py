@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.worker import Worker, get_current_worker
 
+from newsdesk.counting import counted
 from newsdesk.errors import DeskError, StoreUnreachableError
 from newsdesk.tui.arrivals import FAILED_TIMEOUT, failures_notice
 from newsdesk.tui.relist_pace import RelistPace
@@ -122,6 +123,8 @@ class FetchJob(Widget):
         self._worker: Worker[None] | None = None
         #: The worker whose body has begun (set from its thread).
         self._began: object = None
+        #: Feeds to fetch once the running fetch has ended (`start_soon`), in order.
+        self._queued: dict[str, None] = {}
 
     def start(self, names: Sequence[str] = ()) -> bool:
         """Fetch the named feeds, or every unpaused one (due or not); False when one
@@ -131,6 +134,15 @@ class FetchJob(Widget):
         self.status = "fetching feeds…"
         self._begin(tuple(names), background=False)
         return True
+
+    def start_soon(self, names: Sequence[str]) -> bool:
+        """Fetch the named feeds now (True), or right after the running fetch (False): a
+        feed added while the due ones were fetched stayed "never" until the next look,
+        a minute later, and `f` on it said only "Feeds are being fetched already."."""
+        if self.start(names):
+            return True
+        self._queued.update(dict.fromkeys(names))
+        return False
 
     def busy(self) -> bool:
         """A fetch is under way. A worker that ended without clearing `running` (cancelled
@@ -164,8 +176,25 @@ class FetchJob(Widget):
         self._last = None
         self._worker = self._fetch(names, background)
 
+    class Ended(Message):
+        """A fetch has ended, its outcome posted before this: the queued feeds may go."""
+
+        bubble = False
+
+    def on_fetch_job_ended(self, _message: Ended) -> None:
+        if self._queued and not self.busy():
+            names, self._queued = tuple(self._queued), {}
+            self.start(names)
+
     @app_worker(name="fetch feeds", group="fetch")
     def _fetch(self, names: tuple[str, ...], background: bool) -> None:
+        try:
+            self._fetch_round(names, background)
+        finally:
+            self.post_message(self.Ended())
+
+    def _fetch_round(self, names: tuple[str, ...], background: bool) -> None:
+        """The body of `_fetch`, in its worker thread."""
         worker = get_current_worker()
         self._began = worker
         new = shown = 0
@@ -276,7 +305,9 @@ class FetchJob(Widget):
         elif message.feeds > len(message.failed):
             # The feeds that brought something, by name (not every feed that answered);
             # a fetch whose every feed failed says just that.
-            said = message.arrived or f"{articles(0)} arrived."
+            # "0 articles arrived." read as a count still to come: said as what it is.
+            answered = message.feeds - len(message.failed)
+            said = message.arrived or f"Nothing new from {counted(answered, 'feed')}."
             # Kept on a small screen: the failures after it took it down at 80x24.
             self._keep_notice(said)
             self.notify(said, markup=False)

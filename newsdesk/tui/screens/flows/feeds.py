@@ -60,7 +60,7 @@ class FeedsFlow:
         job = host.fetch_job
 
         def fetch_one(url: str) -> bool:
-            started = job.start([url])
+            started = job.start_soon([url])
             host.update_status()
             return started
 
