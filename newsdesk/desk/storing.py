@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsdesk import paths as paths_mod
+from newsdesk.desk.feed_tellings import feed_guid, feed_link, retold, stored_telling, telling_key
 from newsdesk.desk.page_address import another_report_at, cut_copy_in
 from newsdesk.desk.results import ImportProgress, ImportSummary
-from newsdesk.desk.same_report import completes, may_replace, retells, shares_a_sentence
+from newsdesk.desk.same_report import completes, may_replace
 from newsdesk.desk.teaser_ids import (
     is_teaser,
     names_another,
@@ -29,7 +30,6 @@ from newsdesk.store import StoreBackend, Transaction
 
 if TYPE_CHECKING:
     from newsdesk.pipeline import Prepared
-    from newsdesk.store.feed_tellings import Told
     from newsdesk.store.protocol import InsertOutcome
     from newsdesk.store.story_tables import BandKeys
     from newsdesk.stories.grouping import StoryGrouper
@@ -248,9 +248,9 @@ class ArticleStorer:
         other_report = feed_id is None and another_report_at(self.store, tx, ids, items, raw)
         # Feed items stored before under their GUID (or, without one, under the link the
         # same feed gave): told otherwise by that feed, a correction.
-        guids = [guid for m in items if (guid := _feed_guid(m))]
+        guids = [guid for m in items if (guid := feed_guid(m))]
         told = self.store.by_guid(tx, guids) if guids else {}
-        links = [link for m in items if (link := _feed_link(m))] if feed_id is not None else []
+        links = [link for m in items if (link := feed_link(m))] if feed_id is not None else []
         linked = self.store.by_link(tx, feed_id, links) if feed_id is not None and links else {}
         gone: set[str] = set()
         if feed_id is not None:
@@ -269,12 +269,12 @@ class ArticleStorer:
         for position, index in enumerate(order):
             item_origin = origin if len(items) == 1 else f"{origin}#{index}"
             aid = ids[index]
-            before, named = _stored_telling(items[index], told, linked, feed_id, aid)
+            before, named = stored_telling(items[index], told, linked, feed_id, aid)
             # A key the feed gave another report before names it no more: no merging by it.
             reused = named is not None
             by_link = named is None or not named.url or named.url != items[index].url
             by_link = by_link and not other_report
-            if before is None and (aid in gone or _telling_key(items[index]) in gone):
+            if before is None and (aid in gone or telling_key(items[index]) in gone):
                 duplicates += 1
                 if deleted is not None:
                     deleted.append(aid)
@@ -282,7 +282,7 @@ class ArticleStorer:
             meta, published_ts, signature = prepare(index)
             if before is not None and before.told_by == feed_id:
                 stored_id = before.article_id
-                if not _retold(before, content_ids[index]) or (aid in known and aid != stored_id):
+                if not retold(before, content_ids[index]) or (aid in known and aid != stored_id):
                     # The same telling (or one another article holds already).
                     self.store.add_origin(tx, stored_id, item_origin)
                     stored[index] = stored_id
@@ -513,78 +513,6 @@ def oldest_first(items: Sequence[Extracted]) -> list[int]:
     stamps = [iso_to_ts(meta.published) for meta in items]
     dated = sorted((ts, n) for n, ts in enumerate(stamps) if ts is not None)
     return [n for _, n in dated] + [n for n, ts in enumerate(stamps) if ts is None]
-
-
-def _feed_guid(meta: Extracted) -> str:
-    """The GUID of a feed item ("" for anything else)."""
-    return (meta.guid or "") if meta.format == "feed" else ""
-
-
-def _feed_link(meta: Extracted) -> str:
-    """The link of a feed item without a GUID, which names it in its feed ("" otherwise)."""
-    return (meta.url or "") if meta.format == "feed" and not meta.guid else ""
-
-
-def _telling_key(meta: Extracted) -> str:
-    """What names a feed item in its feed: its GUID, else its link ("" for anything else)."""
-    return _feed_guid(meta) or _feed_link(meta)
-
-
-def _stored_telling(
-    meta: Extracted,
-    told: dict[str, list[Told]],
-    linked: dict[str, Told],
-    feed_id: int | None,
-    new_id: str,
-) -> tuple[Told | None, Told | None]:
-    """The stored telling of a feed item: under its GUID, else under its feed's link;
-    or, when the feed gave that GUID or link to another report before, that report's
-    telling second (then the item is a new article, not a duplicate of that report:
-    `insert`'s `match_guid` and `match_url`).
-
-    A GUID or link this feed gave before names the same report only while the item
-    still is one (`same_report`): feeds hand an old GUID to another item (a CMS that
-    numbers its items again), a daily briefing keeps its link and headline, and taking
-    that for a correction wrote the new item over an unrelated article (the day
-    before's news), the editor's star and all. Another feed's GUID is only ever another
-    telling (`store_in`)."""
-    guid = _feed_guid(meta)
-    if not guid:
-        link = _feed_link(meta)
-        telling = linked.get(link) if link else None
-        if telling is None or telling.article_id == new_id or same_report(telling, meta):
-            return telling, None
-        return None, telling
-    tellings = told.get(guid, [])
-    mine = [t for t in tellings if t.told_by == feed_id]
-    if not mine:
-        return (tellings[0] if tellings else None), None
-    for telling in reversed(mine):  # the newest first: what the feed last meant by it
-        if telling.article_id == new_id or same_report(telling, meta):
-            return telling, None
-    return None, mine[-1]
-
-
-def same_report(before: Told, meta: Extracted) -> bool:
-    """Whether a feed item is the stored telling `before` told again (corrected,
-    updated, re-titled) rather than another report under its GUID or link: under both
-    keys, one told anew throughout is, and so is a telling too short to take the stored
-    text's place; otherwise what the two do not share decides (`retells`), not standing
-    paragraphs a daily briefing repeats under its one link (and GUID, in some feeds)."""
-    both_keys = meta.guid and before.url and before.url == meta.url
-    if both_keys and not shares_a_sentence(before.body, meta.body):
-        return True
-    if not may_replace(before.body, meta.body):
-        # Emptied or a teaser: too short to be another report, and it keeps the stored
-        # text anyway (`store_in`).
-        return True
-    return retells(before.title, before.body, meta.title, meta.body)
-
-
-def _retold(before: Told, new_id: str) -> bool:
-    """The stored telling told otherwise by the item whose id (the hash of its headline
-    and body, `model.article_id`) is `new_id`; respacing is no change."""
-    return article_id(Extracted(title=before.title, body=before.body)) != new_id
 
 
 def same_page(found: Article | None, meta: Extracted) -> bool:
