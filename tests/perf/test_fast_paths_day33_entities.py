@@ -122,3 +122,48 @@ def test_shared_copies_as_before() -> None:
         assert _split_words(text) == _finditer_words(text), path.name
         ascii_text = text.encode("ascii", "replace").decode()
         assert _split_words(ascii_text) == _finditer_words(ascii_text), path.name
+
+
+_NAME_TEXTS = [
+    "Mark Berg said. MARK my words: mark the date, Mark.",
+    "May Chen met the May Day crowd in May; Dr. Ana Seong-deok and J. Roe left.",
+    "Sunday Times editor Jan Sunday spoke. The Foreign Minister met Jan 5 Berg-NATO staff.",
+    "Washington's Washington Post: WASHINGTON (AP) - O'Brien and al-Assad met Ruiz-Vance.",
+]
+
+
+def test_namelike_memo_answers_as_the_test_itself(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same word at a sentence start and inside one, in another case, in two texts of
+    one process, and after the memo is emptied at its bound: the memo's answer is the
+    test's own."""
+    from newsdesk.extract.entities import spans
+
+    monkeypatch.setattr(spans, "_NAMELIKE", {})
+    monkeypatch.setattr(spans, "_NAMELIKE_MAX", 5)  # emptied again and again on the way
+    for _ in range(2):
+        for text in [*_NAME_TEXTS, " ".join(reversed(_NAME_TEXTS))]:
+            for token in tokenise(text):
+                assert spans.is_namelike(token) == spans._namelike(token), token.text
+    assert len(spans._NAMELIKE) <= 6
+    words = {t.text: spans.is_namelike(t) for t in tokenise(" ".join(_NAME_TEXTS))}
+    assert words["Mark"] and not words["MARK"] and not words["mark"]
+    assert words["Chen"] and not words["Foreign"] and words["J."]
+
+
+def test_namelike_asked_once_a_word(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsdesk.extract.entities import spans
+
+    asked: list[str] = []
+    real = spans._namelike
+
+    def counting(token: tokens.Token) -> bool:
+        asked.append(token.text)
+        return real(token)
+
+    monkeypatch.setattr(spans, "_NAMELIKE", {})
+    monkeypatch.setattr(spans, "_namelike", counting)
+    text = "Ana Berg met Ana Berg. Berg said Ana Berg left."
+    for _ in range(3):
+        for token in tokenise(text):
+            spans.is_namelike(token)
+    assert sorted(asked) == sorted({t.text for t in tokenise(text)})
