@@ -130,7 +130,25 @@ def surface(text: str, tokens: list[Token], i: int, j: int) -> str:
     return SPACES.sub(" ", piece)
 
 
+#: `is_namelike` of each word met, once per distinct word in the process: the answer reads
+#: the word and its shape, and a word's shape is its text's (`tokens.make_token`).
+_NAMELIKE: dict[str, bool] = {}
+_NAMELIKE_MAX = 200_000
+
+
 def is_namelike(token: Token) -> bool:
+    """The token may be part of a person's name: capitalised, and none of the words that
+    head, lead or qualify other names (titles, demonyms, calendar and common words)."""
+    word = token.text
+    known = _NAMELIKE.get(word)
+    if known is None:
+        if len(_NAMELIKE) > _NAMELIKE_MAX:
+            _NAMELIKE.clear()
+        known = _NAMELIKE[word] = _namelike(token)
+    return known
+
+
+def _namelike(token: Token) -> bool:
     word = token.text
     return (
         token.cap

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 
 from newsdesk.extract.data.common_words import CALENDAR
 from newsdesk.extract.data.entity_words import (
@@ -24,6 +25,58 @@ TOKEN = re.compile(r"[^\W_](?:(?<=[^\W\d_])\.(?:[^\W\d_]\.)+|\w*+(?:[&'’\-][^\
 #: `TOKEN` for ASCII text, where it matches exactly as the Unicode one (checked in tests):
 #: its classes are table lookups, not Unicode category calls.
 _TOKEN_ASCII = re.compile(TOKEN.pattern, re.ASCII)
+
+
+#: `TOKEN` with its match as the one group: `split` gives the gaps and words in turn.
+_TOKEN_PIECES = re.compile(f"({TOKEN.pattern})")
+
+#: ASCII characters no word holds, each mapped to a NUL: the translated text splits at
+#: NULs into runs of word characters and the `_&'.-` that may join or end a word.
+_NOT_IN_WORDS = str.maketrans(
+    dict.fromkeys((chr(c) for c in range(128) if not (chr(c).isalnum() or chr(c) in "_&'.-")), 0)
+)
+
+
+def _words(text: str) -> tuple[Iterable[int], list[str]]:
+    """The words `TOKEN.finditer(text)` finds, and the length of the gap before each.
+
+    No match object or span tuple a word: non-ASCII text is split by `_TOKEN_PIECES`;
+    ASCII text is cut at the characters no word holds (`_NOT_IN_WORDS`), and a run of
+    letters and digits (with a full stop after it, or not) is one word as it stands:
+    the pattern reads only its run (no word crosses a character it never takes), so it
+    runs only on the runs that hold `_&'.-` elsewhere ("AT&T", "U.S.", "O'Brien").
+    """
+    if not text.isascii():
+        pieces = _TOKEN_PIECES.split(text)
+        return map(len, pieces[::2]), pieces[1::2]
+    gaps: list[int] = []
+    words: list[str] = []
+    gap = 0  # characters since the last word's end
+    at = 0  # where the run starts in `text`
+    for run in text.translate(_NOT_IN_WORDS).split("\0"):
+        size = len(run)
+        if not size:
+            pass
+        elif run.isalnum():
+            gaps.append(gap)
+            words.append(run)
+            gap = 0
+        elif run[-1] == "." and run[:-1].isalnum():
+            # "said.": a stop ends the word (initials, "U.S.", hold two stops or more).
+            gaps.append(gap)
+            words.append(run[:-1])
+            gap = 1
+        else:
+            last = at
+            for match in _TOKEN_ASCII.finditer(text, at, at + size):
+                start, end = match.span()
+                gaps.append(gap + start - last)
+                words.append(match[0])
+                gap, last = 0, end
+            gap += at + size - last
+        gap += 1  # the character the run ends at
+        at += size + 1
+    return gaps, words
 
 
 #: Gaps that keep two capitalised words in one name: spaces only.
@@ -170,9 +223,11 @@ def tokenise(text: str) -> list[Token]:
     marked = _marked(text)
     # Without an apostrophe in the text (the marks found it there), no word holds one.
     plain = len(marked) == 1 or ("'" not in text and "’" not in text)
-    for match in (_TOKEN_ASCII if text.isascii() else TOKEN).finditer(text):
-        start, end = match.span()
-        word = match[0]
+    gaps, words = _words(text)
+    at = 0
+    for gap, word in zip(gaps, words, strict=False):  # a split's last gap has no word
+        start = at + gap
+        at = end = start + len(word)
         if end not in marked and (plain or ("'" not in word and "’" not in word)):
             # Most words: no apostrophe, no full stop or quote mark right after. Filled
             # here rather than by `make_token`: a call less a word (a third of the text).
