@@ -59,8 +59,9 @@ def _at_the_pipe(pid: int) -> bool:
 
 
 def _wait_at_the_pipe(pid: int) -> None:
-    """Until the import waits at the pipe (about a second from its start on a quiet
-    machine), looked at where /proc shows it; elsewhere 3 s, as before."""
+    """Until the import waits at the pipe, looked at where /proc shows it (a fixed 3 s
+    was too short on a loaded machine: 4 s to get there at load 24 on 2 cores, and the
+    SIGTERM killed it before its handler was set); elsewhere 3 s, as before."""
     if not Path(f"/proc/{pid}/task").is_dir():
         time.sleep(3)
         return
