@@ -57,6 +57,7 @@ hypothesis_settings.register_profile(
 hypothesis_settings.load_profile("newsdesk")
 
 
+@pytest.hookimpl(optionalhook=True)  # xdist's hook: `-p no:xdist` runs without it
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     """`-n auto`: half again as many test processes as cores.
 

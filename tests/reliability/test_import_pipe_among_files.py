@@ -47,6 +47,29 @@ def test_a_pipe_among_files_is_refused_and_the_files_import(
     assert failed["reason"] == "not a regular file"  # as the app's `i` says
 
 
+def _at_the_pipe(pid: int) -> bool:
+    """A thread of the process waits to open a FIFO for a writer (Linux's /proc)."""
+    for wchan in Path(f"/proc/{pid}/task").glob("*/wchan"):
+        try:
+            if wchan.read_text() in ("wait_for_partner", "fifo_open"):
+                return True
+        except OSError:
+            continue  # the thread ended
+    return False
+
+
+def _wait_at_the_pipe(pid: int) -> None:
+    """Until the import waits at the pipe, looked at where /proc shows it (a fixed 3 s
+    was too short on a loaded machine: 4 s to get there at load 24 on 2 cores, and the
+    SIGTERM killed it before its handler was set); elsewhere 3 s, as before."""
+    if not Path(f"/proc/{pid}/task").is_dir():
+        time.sleep(3)
+        return
+    end = time.monotonic() + 60
+    while not _at_the_pipe(pid) and time.monotonic() < end:
+        time.sleep(0.02)
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM is POSIX")
 def test_a_stop_while_waiting_on_a_pipe_is_logged(isolated_dirs: Path, tmp_path: Path) -> None:
     fifo = tmp_path / "fifo"
@@ -57,7 +80,7 @@ def test_a_stop_while_waiting_on_a_pipe_is_logged(isolated_dirs: Path, tmp_path:
         stderr=subprocess.PIPE,
         text=True,
     )
-    time.sleep(3)  # at the pipe, waiting for a writer
+    _wait_at_the_pipe(proc.pid)
     proc.send_signal(signal.SIGTERM)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 128 + signal.SIGTERM, err
