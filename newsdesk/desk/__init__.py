@@ -821,9 +821,13 @@ class Desk:
             self.with_versions(ids, with_archived=False) if with_versions else list(ids)
         )
 
-    def release(self, ids: Sequence[str]) -> ClaimOutcome:
-        """Let go of this editor's claims on the articles and their versions."""
-        return self.store.release(self.with_versions(ids))
+    def release(self, ids: Sequence[str], *, with_versions: bool = True) -> ClaimOutcome:
+        """Let go of this editor's claims on the articles and, as `claim`, on their
+        story's versions not archived (an archived version's claim stays: the editor
+        never saw it go), unless `with_versions` is off (the ids are what a row showed)."""
+        return self.store.release(
+            self.with_versions(ids, with_archived=False) if with_versions else list(ids)
+        )
 
     def claims(self, ids: Sequence[str] | None = None) -> dict[str, Claim]:
         """Who has which article (None: every claim)."""

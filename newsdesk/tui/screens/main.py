@@ -850,7 +850,8 @@ class MainScreen(Screen[None]):
 
     def action_release(self) -> None:
         if (ids := self.targets()) is not None:
-            self.query_one(ClaimWriter).release(ids)
+            # As `c`: a story row's targets are the versions it stood for, no others.
+            self.query_one(ClaimWriter).release(ids, as_shown=self.ui_state.grouped)
 
     # -- selection ---------------------------------------------------------------------------
 
