@@ -402,7 +402,10 @@ class InboxView(Container):
         story = self.results.story_of_head.get(head)
         if story is None:
             return False
-        members = self._reads.story_members(story)
+        # The versions its "+N" counted: an archived one stays out of the inbox's.
+        members = self._reads.story_members(
+            story, with_archived=self.shows_archived(), matched=self.matched()
+        )
         # A folded row selected has its versions selected (`select_current`): expanded,
         # each shows its own mark, and nothing is added or lost.
         self.results.expand(head, members)
