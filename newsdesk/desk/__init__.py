@@ -1084,9 +1084,17 @@ class Desk:
             return with_shown_versions(self.store, ids)
         return self.store.with_versions(ids)
 
-    def stories(self, ids: Sequence[str] | None = None, *, min_size: int = 2) -> list[StoryGroup]:
-        """Stories among `ids` (default: everything), largest and newest first."""
-        return story_groups(self.store, ids, min_size)
+    def stories(
+        self,
+        ids: Sequence[str] | None = None,
+        *,
+        min_size: int = 2,
+        with_archived: bool = True,
+        matched: Collection[str] | None = None,
+    ) -> list[StoryGroup]:
+        """Stories among `ids` (default: everything), largest and newest first; each
+        with the versions a view shows (`story_members`' `with_archived` and `matched`)."""
+        return story_groups(self.store, ids, min_size, with_archived=with_archived, matched=matched)
 
     def stories_outdated(self) -> int:
         """Articles grouped by an older recipe: `regroup` brings them up to date."""
