@@ -20,7 +20,8 @@ def _stories(*args: str) -> list[dict[str, Any]]:
     out = io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
         assert main(["stories", *args, "--json"]) == 0
-    return json.loads(out.getvalue())  # type: ignore[no-any-return]
+    found: list[dict[str, Any]] = json.loads(out.getvalue())
+    return found
 
 
 def _story(found: list[dict[str, Any]], story_id: str) -> list[str]:
