@@ -741,6 +741,7 @@ class MainScreen(Screen[None]):
             self.notify(str(exc), title=refused, severity="error", timeout=10, markup=False)
             return None
         self._say_newer_left()
+        self.triage.say_half_picked()
         return ids
 
     def _say_newer_left(self) -> None:
