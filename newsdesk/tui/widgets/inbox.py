@@ -109,6 +109,9 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
         #: alone, which counts each change in `selection_version`.
         self._selected: set[str] = set()
         self.selection_version = 0
+        #: The query whose `*` made the selection, None once a pick changed it: exported,
+        #: it is that search's answer (articles that arrived since left out, not picked).
+        self.selected_by_query: str | None = None
         #: A folded story row's head -> how many of the versions it stands for are
         #: selected (set by the view, which knows the stories): its mark, all or some.
         self.story_picks: Callable[[str], int] = lambda _head: 0
@@ -279,8 +282,10 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
         """The selected articles (read-only: `set_selection` changes them)."""
         return self._selected
 
-    def set_selection(self, ids: Iterable[str]) -> None:
+    def set_selection(self, ids: Iterable[str], *, by_query: str | None = None) -> None:
+        """Select `ids`; `by_query`: the query whose whole answer they are (`*`)."""
         chosen = set(ids)
+        self.selected_by_query = by_query
         if chosen == self._selected:
             return
         self._selected = chosen
