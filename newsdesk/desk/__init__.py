@@ -36,8 +36,10 @@ from newsdesk.desk.indexing import DeskIndex
 from newsdesk.desk.migrate import migrate_store
 from newsdesk.desk.results import (
     BIG_ACTION,
+    OTHER_EDITORS,
     SORTS,
     ActionResult,
+    ChangedSince,
     ImportProgress,
     ImportSummary,
     Sort,
@@ -836,6 +838,12 @@ class Desk:
     def history(self, limit: int = 20, editor: str | None = None) -> list[ActionRecord]:
         """The newest batches of the action log not yet undone; with `editor`, only theirs."""
         return self.store.history(limit, editor)
+
+    def changed_since(self, batch: int) -> ChangedSince:
+        """Who logged steps after `batch` (every one of them, not the newest 50): an undo
+        of it keeps their changes and names them."""
+        later = self.store.editors_after(batch)
+        return ChangedSince.of(later, self.editor) if later else OTHER_EDITORS
 
     def log_keep_days(self) -> int:
         """How many days of action log are kept (`[history] keep_days`)."""

@@ -14,7 +14,7 @@ from newsdesk.tags import normalise_tag as normalise_tag
 from newsdesk.wire import KILLED_LABEL, WITHHELD_LABEL, row_killed, row_label
 
 if TYPE_CHECKING:
-    from newsdesk.store.protocol import ActionRecord, StepPreview
+    from newsdesk.store.protocol import StepPreview
 
 
 @dataclass
@@ -241,13 +241,6 @@ class ChangedSince:
         """From the editors of the steps logged after the undone one."""
         found = set(editors)
         return cls(you=me in found, others=tuple(sorted(found - {me})))
-
-    @classmethod
-    def after(cls, records: Iterable[ActionRecord], batch: int, me: str) -> ChangedSince:
-        """From the log's newest `records`: who logged a step after `batch` (anyone, said
-        as "other editors", when none of them is later)."""
-        later = [r.editor for r in records if r.batch > batch]
-        return cls.of(later, me) if later else OTHER_EDITORS
 
     def subject(self, them: str) -> str:
         """ "bo has changed them since", "you have changed them since from the command

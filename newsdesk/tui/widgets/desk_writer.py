@@ -40,8 +40,6 @@ T = TypeVar("T")
 
 #: Batches up to this size are written on the spot; bigger ones in a worker.
 SYNC_LIMIT = 2000
-#: Steps read to tell who changed a step's articles after it (`_changed_since_by`).
-HISTORY_LOOK = 50
 
 
 class DeskWriter(Widget):
@@ -305,15 +303,13 @@ class DeskWriter(Widget):
         self.post_message(self.Undone(result))
 
     def _changed_since_by(self, step: StepPreview | None) -> ChangedSince:
-        """Who logged steps after `step` (the newest `HISTORY_LOOK`): the app's `u` keeps
-        what another session changed since, and the same editor's command line or other
-        window was told it was "other editors" (on a desk nobody else uses)."""
+        """Who logged steps after `step` (all of them: the newest 50 missed an editor of
+        older ones): the app's `u` keeps what another session changed since, and the same
+        editor's command line or other window was told it was "other editors"."""
         if step is None:
             return OTHER_EDITORS
         try:
-            return ChangedSince.after(
-                self._desk.history(HISTORY_LOOK), step.batch, self._desk.editor
-            )
+            return self._desk.changed_since(step.batch)
         except DeskError:
             return OTHER_EDITORS
 
