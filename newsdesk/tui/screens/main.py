@@ -406,6 +406,15 @@ class MainScreen(Screen[None]):
         if message.article_id is not None:
             self.ui_state.cursor = message.article_id
 
+    def on_inbox_list_wheeled(self, _message: InboxList.Wheeled) -> None:
+        # The editor is looking at the list: a `J` now goes from the cursor, not from
+        # where an article a change elsewhere took from under the reader stood.
+        self.changed_elsewhere.forget_reader_gap()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if event.widget is self.detail:  # reading again (a click, Tab): the same
+            self.changed_elsewhere.forget_reader_gap()
+
     def on_search_job_answered(self, message: SearchJob.Answered) -> None:
         self.show_answer(message.answer)
 

@@ -74,6 +74,15 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
         article_id: str | None
         index: int
 
+    class Wheeled(Message):
+        """The list was scrolled with the mouse wheel: the editor is looking at it."""
+
+    def on_mouse_scroll_down(self, _event: events.MouseScrollDown) -> None:
+        self.post_message(self.Wheeled())
+
+    def on_mouse_scroll_up(self, _event: events.MouseScrollUp) -> None:
+        self.post_message(self.Wheeled())
+
     @dataclass
     class Activated(Message):
         """A row was clicked twice."""

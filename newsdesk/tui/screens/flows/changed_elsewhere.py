@@ -25,7 +25,8 @@ and leaves the hold as it was.
 The reader closed by such a change is the exception to the hold's second: the editor
 was reading, not watching the list, so `J` minutes later skipped the next row unread
 just the same. The first move after it goes from the gap however long the pause; any
-other key of the table, or the cursor moved by a click, forgets it (`_reader_on`).
+other key of the table, the cursor moved by a click, the list scrolled with the mouse
+wheel or the reader opened again (a click, then Esc) forgets it (`_reader_on`).
 """
 
 from __future__ import annotations
