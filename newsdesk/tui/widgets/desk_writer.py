@@ -31,13 +31,15 @@ from newsdesk.desk.results import (
     nothing_taken_back,
     taken_back_in_deleted,
 )
-from newsdesk.errors import StepChanged, StepInProgress
+from newsdesk.errors import StepChanged, StepInProgress, StoreUnreachableError
 from newsdesk.store.protocol import StepPreview
 from newsdesk.tui import triage
 from newsdesk.tui.workers import app_worker
 
 T = TypeVar("T")
 
+#: A write refused while the store cannot be reached (the desk watch says why, once).
+UNREACHABLE = "The store cannot be reached: nothing was changed. It is saved again once back."
 #: Batches up to this size are written on the spot; bigger ones in a worker.
 SYNC_LIMIT = 2000
 
@@ -103,6 +105,11 @@ class DeskWriter(Widget):
         """Run a write; if the store refuses it, say why in one line and return None."""
         try:
             return write()
+        except StoreUnreachableError:
+            # The desk watch says "Store lost", with the address and the cause, once for
+            # the outage: each refused key said it all again (two "lost" for one outage).
+            self.notify(UNREACHABLE, title=title, severity="error", timeout=6, markup=False)
+            return None
         except DeskError as exc:
             self.notify(str(exc), title=title, severity="error", timeout=10, markup=False)
             return None
