@@ -97,6 +97,7 @@ def store_batch(
     results: Iterator[Prepared],
     store_file: StoreFile,
     before_commit: Callable[[Transaction, list[str]], None] | None = None,
+    waiting: Callable[[bool], None] | None = None,
 ) -> tuple[list[tuple[FileOutcome, list[str]]], bool]:
     """Store files from `results` in one transaction until the batch is full.
 
@@ -110,20 +111,29 @@ def store_batch(
     of it was saved) is stored again from its first file once the desk answers, for up
     to `STORE_AWAY_WAIT_S`: a four-second outage failed one file for each batch that
     began meanwhile (13 of 491). Still away after that, the import stops at that file.
+    `waiting(True)` is called when that wait begins, `waiting(False)` when it ends: the
+    import stood still for up to 15 s with nothing to tell why.
     """
     taken: list[Prepared] = []
     deadline: float | None = None
-    while True:
-        fed: list[Prepared] = []
-        try:
-            return _store_once(store, _replayed(taken, results, fed), store_file, before_commit)
-        except _StoreAway as away:
-            taken = fed
-            now = time.monotonic()
-            deadline = now + STORE_AWAY_WAIT_S if deadline is None else deadline
-            if now >= deadline:
-                return _gave_up(taken, away.error), True
-            time.sleep(min(STORE_AWAY_RETRY_S, deadline - now))
+    try:
+        while True:
+            fed: list[Prepared] = []
+            try:
+                return _store_once(store, _replayed(taken, results, fed), store_file, before_commit)
+            except _StoreAway as away:
+                taken = fed
+                now = time.monotonic()
+                if deadline is None:
+                    deadline = now + STORE_AWAY_WAIT_S
+                    if waiting is not None:
+                        waiting(True)
+                if now >= deadline:
+                    return _gave_up(taken, away.error), True
+                time.sleep(min(STORE_AWAY_RETRY_S, deadline - now))
+    finally:
+        if deadline is not None and waiting is not None:
+            waiting(False)
 
 
 def _replayed(

@@ -218,10 +218,13 @@ class Desk:
         should_stop: Callable[[], bool] | None = None,
         log: bool = True,
         into: ImportSummary | None = None,
+        waiting: Callable[[bool], None] | None = None,
     ) -> ImportSummary:
         """Import files and folders; a bad file is reported and skipped, the rest import.
 
         `log`: the import is one step of the action log (not for a watched folder's).
+        `waiting(True)`: the import waits (up to 15 s) for the shared desk to answer again;
+        `waiting(False)`: it goes on (or stopped). Said, the editor knows why it stands.
         `into`: the summary to fill as transactions commit (returned), so a caller whose
         import is interrupted can say what was stored.
 
@@ -284,6 +287,7 @@ class Desk:
                 summary,
                 earlier,
                 log_step if log else None,
+                waiting,
             )
         except BaseException:
             # Ctrl-C, SIGTERM, the store gone: what it stored is in the import log (`L`) too.

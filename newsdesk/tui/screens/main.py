@@ -953,6 +953,9 @@ class MainScreen(Screen[None]):
             self.refresh_counts()  # and the header counts them ("25 shown · 0 unread")
         self.update_status()
 
+    def on_import_job_waiting(self, _message: ImportJob.Waiting) -> None:
+        self.update_status()
+
     def on_import_job_finished(self, message: ImportJob.Finished) -> None:
         # One summary, once the list shows where the new articles are.
         self.imports.ended(message, placed=not message.sample and bool(message.new_ids))
