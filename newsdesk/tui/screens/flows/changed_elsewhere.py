@@ -36,6 +36,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
+from newsdesk.desk.results import YOU_ELSEWHERE
 from newsdesk.errors import DeskError
 from newsdesk.isodates import iso_to_ts
 from newsdesk.sanitize import display
@@ -87,7 +88,7 @@ def who(host: InboxHost, article_id: str, kind: str, since: float | None = None)
         if stamped is None or stamped < since - STAMP_SLACK_S:
             return ""  # older than the list: not what took the row away
     if log[0].editor == host.desk.editor:
-        return " by you, from another window or a shell"
+        return f" by you, {YOU_ELSEWHERE}"
     return f" by {display(log[0].editor)}"
 
 
