@@ -121,6 +121,7 @@ def store_batch(
     results: Pending,
     store_file: StoreFile,
     before_commit: Callable[[Transaction, list[str]], None] | None = None,
+    waiting: Callable[[bool], None] | None = None,
 ) -> tuple[list[tuple[FileOutcome, list[str]]], bool]:
     """Store files from `results` in one transaction until the batch is full.
 
@@ -136,20 +137,29 @@ def store_batch(
     began meanwhile (13 of 491). Every file a rolled-back try took goes back to
     `results`, so a retry the same outage cuts short loses none of them (it kept only
     the files it had replayed: 81 of 82 pages stored, the other never reported). Still
-    away after that, the import stops at that file.
+    away after that, the import stops at that file. `waiting(True)` is called when that
+    wait begins, `waiting(False)` when it ends: the import stood still for up to 15 s
+    with nothing to tell why.
     """
     deadline: float | None = None
-    while True:
-        fed: list[Prepared] = []
-        try:
-            return _store_once(store, _noted(results, fed), store_file, before_commit)
-        except _StoreAway as away:
-            results.put_back(fed)
-            now = time.monotonic()
-            deadline = now + STORE_AWAY_WAIT_S if deadline is None else deadline
-            if now >= deadline:
-                return _gave_up(fed, away.error), True
-            time.sleep(min(STORE_AWAY_RETRY_S, deadline - now))
+    try:
+        while True:
+            fed: list[Prepared] = []
+            try:
+                return _store_once(store, _noted(results, fed), store_file, before_commit)
+            except _StoreAway as away:
+                results.put_back(fed)
+                now = time.monotonic()
+                if deadline is None:
+                    deadline = now + STORE_AWAY_WAIT_S
+                    if waiting is not None:
+                        waiting(True)
+                if now >= deadline:
+                    return _gave_up(fed, away.error), True
+                time.sleep(min(STORE_AWAY_RETRY_S, deadline - now))
+    finally:
+        if deadline is not None and waiting is not None:
+            waiting(False)
 
 
 def _noted(results: Iterator[Prepared], fed: list[Prepared]) -> Iterator[Prepared]:

@@ -150,3 +150,29 @@ def test_a_cut_inside_a_batch_loses_no_file_when_the_retry_fails_too(
     assert len(desk.inbox_ids("newest")) == FILES
     again = desk.import_paths([pages])
     assert again.imported == 0 and again.duplicates == FILES
+
+
+def test_the_wait_for_the_desk_is_told_as_it_begins_and_ends(
+    desk_on_a_line: tuple[Desk, LineToServer], tmp_path: Path
+) -> None:
+    """Day 33: the import stood still for up to 15 s and nothing said why; `waiting`
+    tells it (the command's progress line and the app's status say "waiting for the
+    desk…")."""
+    desk, line = desk_on_a_line
+    told: list[tuple[bool, int]] = []
+    done: list[int] = [0]
+
+    def progress(step: ImportProgress) -> None:
+        done[0] = step.done
+        if step.done == 2 and not told:
+            line.cut()
+            threading.Timer(1.5, line.mend).start()
+
+    summary = desk.import_paths(
+        [_pages(tmp_path / "pages")],
+        progress=progress,
+        waiting=lambda waits: told.append((waits, done[0])),
+    )
+    assert summary.imported == FILES and not summary.failed
+    assert [w for w, _ in told] == [True, False]
+    assert told[0][1] < FILES  # said while the import stood, not at its end

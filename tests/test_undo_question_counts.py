@@ -66,7 +66,7 @@ def test_the_question_counts_what_stays_and_what_goes(
     step = ana.undo_step(own_session=True)
     assert step is not None and step.kind == "import" and step.articles == COUNT
     assert (step.stays, step.gone, step.removes) == (8, 2, 20)
-    since = ChangedSince.after(ana.history(50), step.batch, ana.editor)
+    since = ana.changed_since(step.batch)
     _, question = undo_question(
         step.kind, step.articles, "", step.editor, stays=step.stays, gone=step.gone, since=since
     )
@@ -101,8 +101,32 @@ def test_a_question_over_an_import_all_kept_says_it_removes_none(
         "",
         step.editor,
         stays=step.stays,
-        since=ChangedSince.after(ana.history(50), step.batch, ana.editor),
+        since=ana.changed_since(step.batch),
     )
     assert "It removes none of the 30 articles it brought from the desk; 30 stay: bo" in question
     result = ana.undo(own_session=True, expect=step.batch)
     assert result is not None and result.changed == []
+
+
+def test_who_worked_on_them_counts_every_later_step(
+    ana_imported: tuple[Desk, Desk, list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Day 33: who changed an import's articles since was read from the log's 50 newest
+    steps: Bo's star, 55 steps back, was not named ("cy has worked on them since")."""
+    ana, bo, ids = ana_imported
+    bo.star(ids[:1])
+    with desk_as("cy", monkeypatch) as cy:
+        for n in range(55):
+            cy.tag([ids[1]], add=[f"pass-{n}"])  # 55 steps, each a change
+    step = ana.undo_step(own_session=True)
+    assert step is not None and step.kind == "import"
+    assert ana.changed_since(step.batch) == ChangedSince(others=("bo", "cy"))
+    _, question = undo_question(
+        step.kind,
+        step.articles,
+        "",
+        step.editor,
+        stays=step.stays,
+        since=ana.changed_since(step.batch),
+    )
+    assert "bo and cy have worked on them since" in question

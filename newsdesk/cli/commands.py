@@ -162,9 +162,13 @@ def cmd_import(desk: Desk, args: argparse.Namespace) -> int:
                 current=escape(display(Path(event.path).name[-40:], name=True)),
             )
 
+        def on_waiting(waits: bool) -> None:
+            # Up to 15 s standing still: the line says why.
+            progress.update(task, current="waiting for the desk…" if waits else "")
+
         summary = ImportSummary()
         try:
-            desk.import_paths(inputs, progress=on_progress, into=summary)
+            desk.import_paths(inputs, progress=on_progress, into=summary, waiting=on_waiting)
         except KeyboardInterrupt:
             _say_stopped_import(summary, args.json)
             raise

@@ -1,4 +1,8 @@
-"""`newsdesk stories` and `newsdesk diff`: one story, many outlets."""
+"""`newsdesk stories` and `newsdesk diff`: one story, many outlets.
+
+`stories` lists and counts the versions the app's story row does: without a query
+the inbox's (archived versions left out), with one those the query matched.
+"""
 
 from __future__ import annotations
 
@@ -33,7 +37,14 @@ def cmd_stories(desk: Desk, args: argparse.Namespace) -> int:
     if query:
         sync_index(desk)
         ids = desk.search(query, sort="newest").ids
-    groups = desk.stories(ids, min_size=1 if args.all else 2)
+    # The versions the app's story row counts: the inbox's (archived ones out) without a
+    # query, those it matched with one (`in:all` or `is:archived` for the archived).
+    groups = desk.stories(
+        ids,
+        min_size=1 if args.all else 2,
+        with_archived=bool(query),
+        matched=None if ids is None else set(ids),
+    )
     if args.json:
         output.print_json(output.stories_json(groups, desk.get_many(members_of(groups))))
         return EXIT_OK

@@ -36,8 +36,10 @@ from newsdesk.desk.indexing import DeskIndex
 from newsdesk.desk.migrate import migrate_store
 from newsdesk.desk.results import (
     BIG_ACTION,
+    OTHER_EDITORS,
     SORTS,
     ActionResult,
+    ChangedSince,
     ImportProgress,
     ImportSummary,
     Sort,
@@ -216,10 +218,13 @@ class Desk:
         should_stop: Callable[[], bool] | None = None,
         log: bool = True,
         into: ImportSummary | None = None,
+        waiting: Callable[[bool], None] | None = None,
     ) -> ImportSummary:
         """Import files and folders; a bad file is reported and skipped, the rest import.
 
         `log`: the import is one step of the action log (not for a watched folder's).
+        `waiting(True)`: the import waits (up to 15 s) for the shared desk to answer again;
+        `waiting(False)`: it goes on (or stopped). Said, the editor knows why it stands.
         `into`: the summary to fill as transactions commit (returned), so a caller whose
         import is interrupted can say what was stored.
 
@@ -282,6 +287,7 @@ class Desk:
                 summary,
                 earlier,
                 log_step if log else None,
+                waiting,
             )
         except BaseException:
             # Ctrl-C, SIGTERM, the store gone: what it stored is in the import log (`L`) too.
@@ -839,9 +845,13 @@ class Desk:
             self.with_versions(ids, with_archived=False) if with_versions else list(ids)
         )
 
-    def release(self, ids: Sequence[str]) -> ClaimOutcome:
-        """Let go of this editor's claims on the articles and their versions."""
-        return self.store.release(self.with_versions(ids))
+    def release(self, ids: Sequence[str], *, with_versions: bool = True) -> ClaimOutcome:
+        """Let go of this editor's claims on the articles and, as `claim`, on their
+        story's versions not archived (an archived version's claim stays: the editor
+        never saw it go), unless `with_versions` is off (the ids are what a row showed)."""
+        return self.store.release(
+            self.with_versions(ids, with_archived=False) if with_versions else list(ids)
+        )
 
     def claims(self, ids: Sequence[str] | None = None) -> dict[str, Claim]:
         """Who has which article (None: every claim)."""
@@ -850,6 +860,12 @@ class Desk:
     def history(self, limit: int = 20, editor: str | None = None) -> list[ActionRecord]:
         """The newest batches of the action log not yet undone; with `editor`, only theirs."""
         return self.store.history(limit, editor)
+
+    def changed_since(self, batch: int) -> ChangedSince:
+        """Who logged steps after `batch` (every one of them, not the newest 50): an undo
+        of it keeps their changes and names them."""
+        later = self.store.editors_after(batch)
+        return ChangedSince.of(later, self.editor) if later else OTHER_EDITORS
 
     def log_keep_days(self) -> int:
         """How many days of action log are kept (`[history] keep_days`)."""
@@ -1098,9 +1114,17 @@ class Desk:
             return with_shown_versions(self.store, ids)
         return self.store.with_versions(ids)
 
-    def stories(self, ids: Sequence[str] | None = None, *, min_size: int = 2) -> list[StoryGroup]:
-        """Stories among `ids` (default: everything), largest and newest first."""
-        return story_groups(self.store, ids, min_size)
+    def stories(
+        self,
+        ids: Sequence[str] | None = None,
+        *,
+        min_size: int = 2,
+        with_archived: bool = True,
+        matched: Collection[str] | None = None,
+    ) -> list[StoryGroup]:
+        """Stories among `ids` (default: everything), largest and newest first; each
+        with the versions a view shows (`story_members`' `with_archived` and `matched`)."""
+        return story_groups(self.store, ids, min_size, with_archived=with_archived, matched=matched)
 
     def stories_outdated(self) -> int:
         """Articles grouped by an older recipe: `regroup` brings them up to date."""

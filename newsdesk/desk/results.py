@@ -14,7 +14,7 @@ from newsdesk.tags import normalise_tag as normalise_tag
 from newsdesk.wire import KILLED_LABEL, WITHHELD_LABEL, row_killed, row_label
 
 if TYPE_CHECKING:
-    from newsdesk.store.protocol import ActionRecord, StepPreview
+    from newsdesk.store.protocol import StepPreview
 
 
 @dataclass
@@ -225,6 +225,11 @@ def taken_back_in_deleted(action: str, count: int) -> str:
     )
 
 
+#: Where the same editor's change made outside this window came from, worded once for
+#: the undo's notices and the list's "changed elsewhere" one (they said it two ways).
+YOU_ELSEWHERE = "from the command line or another window"
+
+
 @dataclass(frozen=True)
 class ChangedSince:
     """Who changed an undone step's articles after it, as far as the log tells: an
@@ -242,13 +247,6 @@ class ChangedSince:
         found = set(editors)
         return cls(you=me in found, others=tuple(sorted(found - {me})))
 
-    @classmethod
-    def after(cls, records: Iterable[ActionRecord], batch: int, me: str) -> ChangedSince:
-        """From the log's newest `records`: who logged a step after `batch` (anyone, said
-        as "other editors", when none of them is later)."""
-        later = [r.editor for r in records if r.batch > batch]
-        return cls.of(later, me) if later else OTHER_EDITORS
-
     def subject(self, them: str) -> str:
         """ "bo has changed them since", "you have changed them since from the command
         line or another window"; "other editors" when the log names nobody."""
@@ -259,11 +257,8 @@ class ChangedSince:
                 return f"{who} {'has' if len(named) == 1 else 'have'} changed {them} since"
             return f"other editors have changed {them} since"
         if not self.others:
-            return f"you have changed {them} since from the command line or another window"
-        return (
-            f"you (from the command line or another window) and other editors have "
-            f"changed {them} since"
-        )
+            return f"you have changed {them} since {YOU_ELSEWHERE}"
+        return f"you ({YOU_ELSEWHERE}) and other editors have changed {them} since"
 
 
 #: Who changed a step's articles since, when nothing tells (the command line's undo

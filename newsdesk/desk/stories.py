@@ -104,15 +104,25 @@ def _grouped_alone(articles: list[tuple[str, Extracted]]) -> list[list[str]]:
     return list(parts.values())
 
 
-def story_groups(store: StoreBackend, ids: Sequence[str] | None, min_size: int) -> list[StoryGroup]:
-    """Stories among `ids` (default: everything), largest and newest first."""
+def story_groups(
+    store: StoreBackend,
+    ids: Sequence[str] | None,
+    min_size: int,
+    *,
+    with_archived: bool = True,
+    matched: Collection[str] | None = None,
+) -> list[StoryGroup]:
+    """Stories among `ids` (default: everything), largest and newest first, each with
+    the versions a view shows (`shown_versions`: archived ones only `with_archived`,
+    in a search those it `matched`), counted by those."""
     if ids is None and min_size < 2:
         # The store lists only stories of two or more when asked for everything.
         ids = store.ordered_ids()
     story_ids = store.story_ids(ids)
     groups: list[StoryGroup] = []
     for story_id in story_ids:
-        members = store.rows(store.story_members(story_id))
+        shown = view_members(store, story_id, with_archived=with_archived, matched=matched)
+        members = store.rows(shown) if shown else []
         if len(members) >= min_size:
             groups.append(StoryGroup(story_id, members))
     groups.sort(key=lambda g: (-len(g.members), -(g.newest_ts or 0.0)))

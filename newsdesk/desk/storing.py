@@ -63,6 +63,7 @@ class ArticleStorer:
         summary: ImportSummary | None = None,
         earlier: dict[str, Article] | None = None,
         before_commit: Callable[[Transaction, list[str]], None] | None = None,
+        waiting: Callable[[bool], None] | None = None,
     ) -> ImportSummary:
         """Load the files under `inputs` (in parallel, in order) and store them, several
         to a transaction, each in its own savepoint (see `import_batch`); a file is
@@ -91,7 +92,9 @@ class ArticleStorer:
 
         with bulk_collection(), self.store.bulk_import():
             while True:
-                batch, finished = store_batch(self.store, results, store_one, before_commit)
+                batch, finished = store_batch(
+                    self.store, results, store_one, before_commit, waiting
+                )
                 # The whole batch is committed: counted before anything else runs (the
                 # rules on arrival, any report), so an import a signal stops there still
                 # knows every article it stored.

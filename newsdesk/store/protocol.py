@@ -586,6 +586,11 @@ class StoreBackend(Protocol):
         """Batches not undone, newest first; with `editor`, only theirs."""
         ...
 
+    def editors_after(self, batch: int) -> set[str]:
+        """The editors of the steps logged after `batch` and not undone ("" for steps
+        logged before editors were recorded)."""
+        ...
+
     def undo_step(self, *, since: int | None = None) -> StepPreview | None:
         """The step `undo` (with the same `since`) would take back now, or None."""
         ...

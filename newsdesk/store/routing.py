@@ -570,6 +570,11 @@ class RoutedStore:
         return self.sql.actions.history(self.conn, limit, editor)
 
     @routed
+    def editors_after(self, batch: int) -> set[str]:
+        found: set[str] = self.sql.actions.editors_after(self.conn, batch)
+        return found
+
+    @routed
     def undo_step(self, *, since: int | None = None) -> StepPreview | None:
         mine = (self.session, since) if since is not None else None
         found: StepPreview | None = self.sql.actions.undo_step(

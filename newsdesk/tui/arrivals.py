@@ -9,7 +9,8 @@ what had come or what a rule had archived.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import os
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Protocol
 
 from newsdesk.counting import counted
@@ -52,6 +53,29 @@ def failed_before(records: Sequence[LoggedImport]) -> dict[tuple[str, str], floa
         for failure in record.failed:
             said[failure] = max(said.get(failure, 0.0), when)
     return said
+
+
+#: A file's identity (device, inode) -> its (modification time, size): the same file
+#: however its path is spelled (a folder named through a link, `~`).
+FileStates = dict[tuple[int, int], tuple[int, int]]
+
+
+def file_states(paths: Iterable[str | os.PathLike[str]]) -> FileStates:
+    """The files as they are now (those that cannot be read left out)."""
+    states: FileStates = {}
+    for path in paths:
+        try:
+            st = os.stat(path)
+        except OSError:
+            continue
+        states[(st.st_dev, st.st_ino)] = (st.st_mtime_ns, st.st_size)
+    return states
+
+
+def unchanged_since(path: str, states: FileStates) -> bool:
+    """Whether the file at `path` is one of `states`, not written since."""
+    now = file_states([path])
+    return bool(now) and all(states.get(key) == state for key, state in now.items())
 
 
 def said_before(failure: tuple[str, str], before: Mapping[tuple[str, str], float]) -> bool:

@@ -42,18 +42,20 @@ def goes_to(desk: Desk, ids: Sequence[str], field: Toggle | Literal["tag"]) -> l
 
 def toggle(
     desk: Desk, field: Toggle, ids: Sequence[str], *, read_all_versions: bool
-) -> ActionResult:
+) -> tuple[ActionResult, int]:
     """Read the states of the articles the change goes to, then change them in one
-    transaction (`ids` as `goes_to` gives them)."""
+    transaction (`ids` as `goes_to` gives them); with how many of them were already so
+    (the notice says it: "Starred 1; 2 were already starred", not "Starred 1 of 3")."""
     rows = desk.rows(ids)
     on = not all(getattr(row, field) for row in rows)
+    already = sum(1 for row in rows if getattr(row, field) == on)
     if field == "read" and on and read_all_versions:
         ids = desk.with_versions(ids, with_archived=False)
     if field == "starred":
-        return desk.star(ids, on)
+        return desk.star(ids, on), already
     if field == "read":
-        return desk.mark_read(ids, on)
-    return desk.archive(ids, on)
+        return desk.mark_read(ids, on), already
+    return desk.archive(ids, on), already
 
 
 def articles(count: int) -> str:
@@ -71,10 +73,25 @@ def on_current_versions(changed: int, targets: int, chosen: int) -> str:
     return f"{changed:,} of {whole} {of}"
 
 
-def batch_notice(result: ActionResult, requested: int, *, to_current: bool = False) -> str:
+#: What an article a toggle left as it was already is, by the toggle's action.
+ALREADY = {
+    "star": "starred",
+    "unstar": "not starred",
+    "read": "read",
+    "unread": "unread",
+    "archive": "archived",
+    "unarchive": "not archived",
+}
+
+
+def batch_notice(
+    result: ActionResult, requested: int, *, to_current: bool = False, already: int | None = None
+) -> str:
     """ "Archived 3 of 4 (u to undo)"; a read widened to the stories' other versions
     says so rather than "Marked read 7 of 4"; a star that went to current versions
-    (`to_current`; `result.requested` counts those) says so rather than "1 of 4"."""
+    (`to_current`; `result.requested` counts those) says so rather than "1 of 4".
+    `already`: how many were so before ("Starred 1 (u to undo); 2 were already
+    starred"), and the rest not found (deleted elsewhere)."""
     verb = PAST.get(result.action, result.action.capitalize())
     changed = len(result.changed)
     if to_current:
@@ -85,4 +102,12 @@ def batch_notice(result: ActionResult, requested: int, *, to_current: bool = Fal
             f"{verb} {articles(changed)}: the {requested:,} chosen and their stories'"
             " other versions (u to undo)"
         )
-    return f"{verb} {changed:,} of {requested:,} (u to undo)"
+    state = ALREADY.get(result.action)
+    if already is None or state is None or not changed or changed >= requested:
+        return f"{verb} {changed:,} of {requested:,} (u to undo)"
+    said = [f"{verb} {changed:,} (u to undo)"]
+    if already:
+        said.append(f"{already:,} {'was' if already == 1 else 'were'} already {state}")
+    if gone := requested - changed - already:
+        said.append(f"{gone:,} {'is' if gone == 1 else 'are'} no longer stored")
+    return "; ".join(said)

@@ -117,7 +117,11 @@ async def test_a_story_row_deleted_from_another_window_refuses_the_next_star(
             # The whole story goes: the cursor is on another story's row now.
             window.delete([other])
             await wait_until(pilot, lambda: screen.inbox.current_id not in (other, None))
-            said = "The article under the cursor was deleted by you, from another window"
+            # Worded as the undo words it (day 33: "from another window or a shell").
+            said = (
+                "The article under the cursor was deleted by you, from the command line"
+                " or another window"
+            )
             assert said in " ".join(seen)
             steps = len(window.history(50))
             await pilot.press("s")

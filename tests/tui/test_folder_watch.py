@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 
 from newsdesk.config import Settings
+from newsdesk.tui.app import NewsdeskApp
 from newsdesk.tui.widgets.folder_watch import FolderWatch
 from newsdesk.tui.widgets.status_line import StatusLine, status_text
 from tests.tui.conftest import AppFactory
@@ -121,3 +122,32 @@ async def test_what_a_rule_archives_on_arrival_is_not_counted_as_arrived(
         await wait_until(pilot, lambda: not screen.answering)
         assert len(screen.inbox.ids) == 12
         assert "arrived since" not in str(status_text(screen.query_one(StatusLine).info))
+
+
+async def test_a_start_does_not_announce_the_files_stored_before(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    """Day 33: each start of the app said "1 already stored" for the watched folder's
+    file imported the session before and unchanged since; a copy dropped while the app
+    runs is still said."""
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    (drop / "ferry.txt").write_text(ARTICLE, encoding="utf-8")
+    settings = Settings(fetch_in_background=False, watch_folders=[drop])
+    await _first_session(make_app(settings=settings))
+    app = make_app(settings=settings)
+    seen = record_notifications(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: main_screen(app).query_one(FolderWatch).running)
+        # The first look is done once a file dropped after it is in.
+        (drop / "cranes.txt").write_text(ARTICLE.replace("ferry", "crane"), encoding="utf-8")
+        await wait_until(pilot, lambda: any("1 article arrived in watch" in m for m in seen))
+        assert not any("already stored" in m for m in seen), seen
+        (drop / "ferry-copy.txt").write_text(ARTICLE, encoding="utf-8")
+        await wait_until(pilot, lambda: any("1 already stored" in m for m in seen))
+
+
+async def _first_session(app: NewsdeskApp) -> None:
+    seen = record_notifications(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: "1 article arrived in watched folders." in seen)

@@ -75,7 +75,7 @@ async def test_the_story_row_counts_and_stars_the_versions_in_the_inbox(
             assert row is not None and row.story_size == 3
             await pilot.press("s")  # two of three starred: the third too
             await settle(pilot)
-            assert "Starred 1 of 3 (u to undo)" in seen, seen
+            assert "Starred 1 (u to undo); 2 were already starred" in seen, seen
             assert desk.rows([archived])[0].starred
     finally:
         desk.close()

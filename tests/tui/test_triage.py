@@ -457,6 +457,16 @@ def test_a_read_widened_to_other_versions_says_so() -> None:
     assert batch_notice(ActionResult("archive", ["a", "b", "c"], 4), 4) == (
         "Archived 3 of 4 (u to undo)"
     )
+    # Day 33: what happened to the rest, said ("Starred 1 of 3" over two already starred).
+    assert batch_notice(ActionResult("star", ["a"], 3), 3, already=2) == (
+        "Starred 1 (u to undo); 2 were already starred"
+    )
+    assert batch_notice(ActionResult("archive", ["a", "b"], 4), 4, already=1) == (
+        "Archived 2 (u to undo); 1 was already archived; 1 is no longer stored"
+    )
+    assert batch_notice(ActionResult("read", ["a", "b"], 2), 2, already=0) == (
+        "Marked read 2 of 2 (u to undo)"
+    )
 
 
 async def test_the_export_dialog_s_choices_read_without_colour(make_app: AppFactory) -> None:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.widgets import Static
 
 from newsdesk.desk import Desk
 from newsdesk.model import Extracted, Quote
 from newsdesk.paths import Paths
 from newsdesk.tui.modals.version_diff import VersionDiffScreen
-from tests.tui.conftest import AppFactory
+from tests.tui.conftest import AppFactory, make_paths
 from tests.tui.helpers import main_screen, record_notifications, settle
 
 BODY = (
@@ -185,3 +187,22 @@ def test_labels_fall_back_to_arrival_then_headline() -> None:
     assert a != b and a.endswith(":00") and b.endswith(":30")
     a, b = version_labels(early, copy("Crane collapses, two hurt", "2026-12-05T09:14:00+00:00"))
     assert a != b and "two hurt" in b
+
+
+async def test_diff_leaves_an_archived_version_out(make_app: AppFactory, tmp_path: Path) -> None:
+    """Day 33: `D` compared with the story's archived version (the one with the most
+    facts of its own), a version the inbox's "+N" did not count."""
+    paths = make_paths(tmp_path / "two")  # the two versions alone in their story
+    first, second = two_versions(paths)
+    with Desk(paths) as desk:
+        desk.archive([second])
+    app = make_app(paths)
+    seen = record_notifications(app)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        screen.inbox.cursor = screen.inbox.ids.index(first)
+        await pilot.press("D")
+        await settle(pilot)
+        assert not isinstance(app.screen, VersionDiffScreen)
+        assert any("1 other version left out of this view" in m for m in seen), seen

@@ -390,6 +390,14 @@ def undo_step(conn: Conn, mine: tuple[str, int] | None = None) -> StepPreview | 
     return replace(preview, stays=len(kept), gone=len(set(ids) - present))
 
 
+def editors_after(conn: Conn, batch: int) -> set[str]:
+    """Who logged a step after `batch` not undone since (every step, not the newest few)."""
+    found = conn.execute(
+        "SELECT DISTINCT editor FROM actions WHERE batch > %s AND undone = 0", (batch,)
+    ).fetchall()
+    return {str(r["editor"] or "") for r in found}
+
+
 def history(conn: Conn, limit: int, editor: str | None = None) -> list[ActionRecord]:
     where, params = ("AND editor = %s", [editor]) if editor is not None else ("", [])
     # The newest open batches first (an index walk on m011's open rows), then only

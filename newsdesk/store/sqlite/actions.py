@@ -456,6 +456,14 @@ def history(conn: sqlite3.Connection, limit: int, editor: str | None = None) -> 
     )
 
 
+def editors_after(conn: sqlite3.Connection, batch: int) -> set[str]:
+    """Who logged a step after `batch` not undone since (every step, not the newest few)."""
+    found = conn.execute(
+        "SELECT DISTINCT editor FROM actions WHERE batch > ? AND undone = 0", (batch,)
+    )
+    return {str(r[0] or "") for r in found}
+
+
 def prune(tx: sqlite3.Connection, older_than: str, max_rows: int | None = None) -> int:
     """Drop the batches older than `older_than` (an ISO time): the rows removed.
 

@@ -113,8 +113,11 @@ class ExportDialog(OnceModal[ExportRequest | None]):
         query: str | None,
         now: datetime,
         folder: Path | None = None,
+        selection_is_answer: bool = False,
     ) -> None:
         super().__init__()
+        #: The selection is `*`'s over this search: its answer, though more arrived since.
+        self.selection_is_answer = selection_is_answer
         #: Where the destination starts: the last export's folder or the configured one.
         self.folder = folder
         self.scopes = {"selection": selection, "article": current, "shown": shown}
@@ -221,8 +224,11 @@ class ExportDialog(OnceModal[ExportRequest | None]):
         """The scope is the search's whole answer: all shown, or a selection of just that."""
         if self.scope == "shown":
             return True
-        chosen = self.scopes.get(self.scope) or []
-        return self.scope == "selection" and set(chosen) == set(self.scopes["shown"])
+        if self.scope != "selection":
+            return False
+        return self.selection_is_answer or set(self.scopes["selection"]) == set(
+            self.scopes["shown"]
+        )
 
     def _destination(self, typed: str) -> tuple[Path, bool]:
         """Where to write, and whether the name is newsdesk's own (a taken one then gets

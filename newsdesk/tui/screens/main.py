@@ -406,6 +406,15 @@ class MainScreen(Screen[None]):
         if message.article_id is not None:
             self.ui_state.cursor = message.article_id
 
+    def on_inbox_list_wheeled(self, _message: InboxList.Wheeled) -> None:
+        # The editor is looking at the list: a `J` now goes from the cursor, not from
+        # where an article a change elsewhere took from under the reader stood.
+        self.changed_elsewhere.forget_reader_gap()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if event.widget is self.detail:  # reading again (a click, Tab): the same
+            self.changed_elsewhere.forget_reader_gap()
+
     def on_search_job_answered(self, message: SearchJob.Answered) -> None:
         self.show_answer(message.answer)
 
@@ -741,6 +750,7 @@ class MainScreen(Screen[None]):
             self.notify(str(exc), title=refused, severity="error", timeout=10, markup=False)
             return None
         self._say_newer_left()
+        self.triage.say_half_picked()
         return ids
 
     def _say_newer_left(self) -> None:
@@ -850,7 +860,8 @@ class MainScreen(Screen[None]):
 
     def action_release(self) -> None:
         if (ids := self.targets()) is not None:
-            self.query_one(ClaimWriter).release(ids)
+            # As `c`: a story row's targets are the versions it stood for, no others.
+            self.query_one(ClaimWriter).release(ids, as_shown=self.ui_state.grouped)
 
     # -- selection ---------------------------------------------------------------------------
 
@@ -940,6 +951,9 @@ class MainScreen(Screen[None]):
         if message.relist:
             self.refresh_results()  # new articles join the list (cursor kept)
             self.refresh_counts()  # and the header counts them ("25 shown · 0 unread")
+        self.update_status()
+
+    def on_import_job_waiting(self, _message: ImportJob.Waiting) -> None:
         self.update_status()
 
     def on_import_job_finished(self, message: ImportJob.Finished) -> None:

@@ -37,7 +37,7 @@ class ClaimDesk(Protocol):
 
     def claim(self, ids: Sequence[str], *, with_versions: bool = True) -> ClaimOutcome: ...
 
-    def release(self, ids: Sequence[str]) -> ClaimOutcome: ...
+    def release(self, ids: Sequence[str], *, with_versions: bool = True) -> ClaimOutcome: ...
 
 
 class Guard(Protocol):
@@ -78,8 +78,8 @@ class ClaimWriter(Widget):
     def claim(self, ids: Sequence[str], *, as_shown: bool = False) -> None:
         self._start("claim", ids, as_shown)
 
-    def release(self, ids: Sequence[str]) -> None:
-        self._start("release", ids, False)
+    def release(self, ids: Sequence[str], *, as_shown: bool = False) -> None:
+        self._start("release", ids, as_shown)
 
     def _start(self, verb: str, ids: Sequence[str], as_shown: bool) -> None:
         if not ids:
@@ -104,7 +104,7 @@ class ClaimWriter(Widget):
         if verb == "claim":
             self._claim(ids, as_shown)
         else:
-            self._release(ids)
+            self._release(ids, as_shown)
 
     def _claim(self, ids: Sequence[str], as_shown: bool) -> None:
         outcome = self._guarded(
@@ -127,8 +127,10 @@ class ClaimWriter(Widget):
         self.notify(editor_view.claimed_notice(len(outcome.done)), timeout=3, markup=False)
         self._applied("claim", outcome.done, len(ids))
 
-    def _release(self, ids: Sequence[str]) -> None:
-        outcome = self._guarded(lambda: self._desk.release(ids), title="Not released")
+    def _release(self, ids: Sequence[str], as_shown: bool) -> None:
+        outcome = self._guarded(
+            lambda: self._desk.release(ids, with_versions=not as_shown), title="Not released"
+        )
         if outcome is None:
             return
         self.notify(

@@ -31,17 +31,17 @@ from newsdesk.desk.results import (
     nothing_taken_back,
     taken_back_in_deleted,
 )
-from newsdesk.errors import StepChanged, StepInProgress
+from newsdesk.errors import StepChanged, StepInProgress, StoreUnreachableError
 from newsdesk.store.protocol import StepPreview
 from newsdesk.tui import triage
 from newsdesk.tui.workers import app_worker
 
 T = TypeVar("T")
 
+#: A write refused while the store cannot be reached (the desk watch says why, once).
+UNREACHABLE = "The store cannot be reached: nothing was changed. It is saved again once back."
 #: Batches up to this size are written on the spot; bigger ones in a worker.
 SYNC_LIMIT = 2000
-#: Steps read to tell who changed a step's articles after it (`_changed_since_by`).
-HISTORY_LOOK = 50
 
 
 class DeskWriter(Widget):
@@ -105,6 +105,11 @@ class DeskWriter(Widget):
         """Run a write; if the store refuses it, say why in one line and return None."""
         try:
             return write()
+        except StoreUnreachableError:
+            # The desk watch says "Store lost", with the address and the cause, once for
+            # the outage: each refused key said it all again (two "lost" for one outage).
+            self.notify(UNREACHABLE, title=title, severity="error", timeout=6, markup=False)
+            return None
         except DeskError as exc:
             self.notify(str(exc), title=title, severity="error", timeout=10, markup=False)
             return None
@@ -134,15 +139,15 @@ class DeskWriter(Widget):
         """Toggle what `ids` reach (`triage.goes_to`), and say so; notify and post_message
         are thread-safe, so a worker runs this too."""
 
-        def write() -> tuple[list[str], ActionResult]:
+        def write() -> tuple[list[str], tuple[ActionResult, int]]:
             targets = triage.goes_to(self._desk, ids, field)
             read_all = self._read_all_versions
             return targets, triage.toggle(self._desk, field, targets, read_all_versions=read_all)
 
         done = self.guarded(write)
         if done is not None:
-            targets, result = done
-            self._toggled(result, len(ids), to_current=targets != ids)
+            targets, (result, already) = done
+            self._toggled(result, len(ids), to_current=targets != ids, already=already)
 
     def _in_worker(self, write: Callable[[], None]) -> None:
         """Write in a thread worker (`status` says what, and later steps wait their turn):
@@ -159,9 +164,11 @@ class DeskWriter(Widget):
             # After `Applied`, so the screen has redrawn the batch before what waited runs.
             self.post_message(self.BatchWritten())
 
-    def _toggled(self, result: ActionResult, requested: int, *, to_current: bool) -> None:
+    def _toggled(
+        self, result: ActionResult, requested: int, *, to_current: bool, already: int
+    ) -> None:
         if requested > 1 or to_current or result.action in ("archive", "unarchive"):
-            notice = triage.batch_notice(result, requested, to_current=to_current)
+            notice = triage.batch_notice(result, requested, to_current=to_current, already=already)
             self.notify(notice, timeout=3, markup=False)
         self.post_message(self.Applied(result, requested))
 
@@ -305,15 +312,13 @@ class DeskWriter(Widget):
         self.post_message(self.Undone(result))
 
     def _changed_since_by(self, step: StepPreview | None) -> ChangedSince:
-        """Who logged steps after `step` (the newest `HISTORY_LOOK`): the app's `u` keeps
-        what another session changed since, and the same editor's command line or other
-        window was told it was "other editors" (on a desk nobody else uses)."""
+        """Who logged steps after `step` (all of them: the newest 50 missed an editor of
+        older ones): the app's `u` keeps what another session changed since, and the same
+        editor's command line or other window was told it was "other editors"."""
         if step is None:
             return OTHER_EDITORS
         try:
-            return ChangedSince.after(
-                self._desk.history(HISTORY_LOOK), step.batch, self._desk.editor
-            )
+            return self._desk.changed_since(step.batch)
         except DeskError:
             return OTHER_EDITORS
 

@@ -172,16 +172,16 @@ class DetailPane(ScrollView, can_focus=True):
             self.show_message("This article is no longer in the store.")
             return
         carried: list[ArticleRow] = []
-        members: list[str] = []
         if article.story_size > 1 and article.story_id:
-            members = [m for m in source.story_members(article.story_id) if m != article.id]
-            # An empty answer is a read that failed: every version, as before.
-            counted = set(self.counted(article.story_id)) if self.counted else set()
-            shown = [m for m in members if not counted or m in counted]
+            # The story's versions read once, as the view counts them; the related list
+            # tells the story's others (archived ones too) by their story, in its worker.
+            story = article.story_id
+            listed = self.counted(story) if self.counted else source.story_members(story)
+            shown = [m for m in listed if m != article.id]
             carried = source.rows(shown[:CARRIED_LIMIT])
         related = self.related_cache.get(article.id)
         if related is None:
-            self._find_related(article.id, members)
+            self._find_related(article.id, article.story_size)
         same = article.id == self.article_id
         self.article_id = article.id
         self.related_ids = [row.id for row in related or ()]
@@ -205,19 +205,22 @@ class DetailPane(ScrollView, can_focus=True):
         self.related_cache.clear()
 
     @app_worker(name="related articles", group="related")
-    def _find_related(self, article_id: str, story: list[str]) -> None:
+    def _find_related(self, article_id: str, story_size: int) -> None:
         """More-like-this off the UI thread: one article per other story, never this one's."""
         source = self._source
         # Enough to skip the story's own versions, bounded: a story of thousands of
         # (undated, alike) items asked for thousands of rows at every cursor move.
-        found = source.related(article_id, limit=2 * RELATED_LIMIT + min(len(story), 50))
-        taken = {article_id, *story}
+        found = source.related(article_id, limit=2 * RELATED_LIMIT + min(story_size, 50))
+        taken = {article_id}
         ids: list[str] = []
         superseded = {r.id for r in source.rows(found) if r.superseded}
         for candidate in found:
             if candidate in taken:
                 continue
             versions = source.with_versions([candidate])  # its story's other versions
+            if article_id in versions:  # a version of this article's own story
+                taken.update(versions)
+                continue
             if candidate in superseded:
                 # An earlier take of wire copy: its story's current version stands for it.
                 current = [r.id for r in source.rows(versions) if not r.superseded]

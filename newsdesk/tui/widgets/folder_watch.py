@@ -20,7 +20,14 @@ from textual.widget import Widget
 
 from newsdesk.errors import DeskError
 from newsdesk.sanitize import clean_line
-from newsdesk.tui.arrivals import FAILED_TIMEOUT, failures_notice, folder_arrivals, said_before
+from newsdesk.tui.arrivals import (
+    FAILED_TIMEOUT,
+    failures_notice,
+    file_states,
+    folder_arrivals,
+    said_before,
+    unchanged_since,
+)
 from newsdesk.tui.workers import app_worker
 
 if TYPE_CHECKING:
@@ -122,6 +129,11 @@ class FolderWatch(Widget):
             before = self._failed_before()
         except DeskError:
             before = {}
+        from newsdesk.watch import existing_files
+
+        # The files there at the start, as they are: one brought again unchanged stored
+        # nothing new, and "12 already stored" was said at each start of the app.
+        at_start = file_states(existing_files(self.folders))
 
         def imported(summary: ImportSummary) -> None:
             # A file that failed before and is unchanged is not announced at each start.
@@ -138,7 +150,12 @@ class FolderWatch(Widget):
             ]
             # What `newsdesk watch` prints, the app says too: a file written again, a
             # warning (a 30 MB file cut short), a copy already stored were left unsaid.
-            if summary.imported or failed or summary.updated or summary.duplicates or warned:
+            duplicates = sum(
+                f.duplicates
+                for f in summary.files
+                if f.duplicates and not unchanged_since(f.path, at_start)
+            )
+            if summary.imported or failed or summary.updated or duplicates or warned:
                 archived = {i for ids in summary.archived_by_rule.values() for i in ids}
                 new_ids = summary.imported_ids
                 shown = (
@@ -151,7 +168,7 @@ class FolderWatch(Widget):
                         summary.imported,
                         failed,
                         len(summary.updated),
-                        summary.duplicates,
+                        duplicates,
                         warned,
                         len(archived),
                         dict(summary.archived_by_rule),

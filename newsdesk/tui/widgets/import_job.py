@@ -41,6 +41,7 @@ class ImportRunner(Protocol):
         *,
         progress: Callable[[ImportProgress], None] | None = None,
         should_stop: Callable[[], bool] | None = None,
+        waiting: Callable[[bool], None] | None = None,
     ) -> ImportSummary: ...
 
 
@@ -56,6 +57,12 @@ class ImportJob(ProgressBar):
         imported: int
         #: New articles are waiting to join the list (at most every RELIST_EVERY seconds).
         relist: bool = False
+
+    @dataclass
+    class Waiting(Message):
+        """The import waits for the shared desk to answer again (up to 15 s), or goes on."""
+
+        waits: bool
 
     @dataclass
     class Finished(Message):
@@ -123,8 +130,11 @@ class ImportJob(ProgressBar):
                 last = now
                 self.post_message(self.Progressed(step.done, step.total, imported))
 
+        def waiting(waits: bool) -> None:
+            self.post_message(self.Waiting(waits))
+
         summary = self._run_import(
-            paths, progress=progress, should_stop=lambda: worker.is_cancelled
+            paths, progress=progress, should_stop=lambda: worker.is_cancelled, waiting=waiting
         )
         self.post_message(
             self.Finished(
@@ -152,6 +162,16 @@ class ImportJob(ProgressBar):
         self._last = message
         if self._pace.offer(message.imported, self._relist_late) is not None:
             message.relist = True
+
+    def on_import_job_waiting(self, message: Waiting) -> None:
+        """Say why the bar stands still (the message goes on to the screen's status)."""
+        last = self._last
+        going = (
+            f"importing {last.done:,}/{last.total:,} files ({last.imported:,} new)"
+            if last is not None
+            else "importing…"
+        )
+        self.status = f"waiting for the desk… ({going})" if message.waits else going
 
     def _relist_late(self) -> None:
         last = self._last

@@ -74,6 +74,15 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
         article_id: str | None
         index: int
 
+    class Wheeled(Message):
+        """The list was scrolled with the mouse wheel: the editor is looking at it."""
+
+    def on_mouse_scroll_down(self, _event: events.MouseScrollDown) -> None:
+        self.post_message(self.Wheeled())
+
+    def on_mouse_scroll_up(self, _event: events.MouseScrollUp) -> None:
+        self.post_message(self.Wheeled())
+
     @dataclass
     class Activated(Message):
         """A row was clicked twice."""
@@ -109,6 +118,9 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
         #: alone, which counts each change in `selection_version`.
         self._selected: set[str] = set()
         self.selection_version = 0
+        #: The query whose `*` made the selection, None once a pick changed it: exported,
+        #: it is that search's answer (articles that arrived since left out, not picked).
+        self.selected_by_query: str | None = None
         #: A folded story row's head -> how many of the versions it stands for are
         #: selected (set by the view, which knows the stories): its mark, all or some.
         self.story_picks: Callable[[str], int] = lambda _head: 0
@@ -279,8 +291,10 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
         """The selected articles (read-only: `set_selection` changes them)."""
         return self._selected
 
-    def set_selection(self, ids: Iterable[str]) -> None:
+    def set_selection(self, ids: Iterable[str], *, by_query: str | None = None) -> None:
+        """Select `ids`; `by_query`: the query whose whole answer they are (`*`)."""
         chosen = set(ids)
+        self.selected_by_query = by_query
         if chosen == self._selected:
             return
         self._selected = chosen

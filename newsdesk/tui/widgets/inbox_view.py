@@ -353,7 +353,7 @@ class InboxView(Container):
         rows dropped one by one left those versions under no head: "5 shown in 0
         stories", and `h` could fold nothing."""
         inbox = self.inbox
-        inbox.set_selection(inbox.selected - ids)
+        inbox.set_selection(inbox.selected - ids, by_query=inbox.selected_by_query)
         self.results.drop(ids)
         inbox.story_heads = set(self.results.story_of_head)
         self.show_rows(Placement(inbox.current_id))
@@ -402,7 +402,10 @@ class InboxView(Container):
         story = self.results.story_of_head.get(head)
         if story is None:
             return False
-        members = self._reads.story_members(story)
+        # The versions its "+N" counted: an archived one stays out of the inbox's.
+        members = self._reads.story_members(
+            story, with_archived=self.shows_archived(), matched=self.matched()
+        )
         # A folded row selected has its versions selected (`select_current`): expanded,
         # each shows its own mark, and nothing is added or lost.
         self.results.expand(head, members)
@@ -557,7 +560,7 @@ class InboxView(Container):
             for story, members in by_story.items():
                 self._picked_story_of.update(dict.fromkeys(members, story))
                 picked.update(dict.fromkeys(members))
-        self.inbox.set_selection(picked)
+        self.inbox.set_selection(picked, by_query=results.query or "")
 
     def forget_deleted(self) -> None:
         """Articles deleted elsewhere (a shell, another editor) leave the selection: it
@@ -569,7 +572,7 @@ class InboxView(Container):
             return
         gone = inbox.selected - self._source.existing(list(inbox.selected))
         if gone:
-            inbox.set_selection(inbox.selected - gone)
+            inbox.set_selection(inbox.selected - gone, by_query=inbox.selected_by_query)
 
     def clear_selection(self) -> bool:
         """False when nothing was selected."""

@@ -25,7 +25,8 @@ and leaves the hold as it was.
 The reader closed by such a change is the exception to the hold's second: the editor
 was reading, not watching the list, so `J` minutes later skipped the next row unread
 just the same. The first move after it goes from the gap however long the pause; any
-other key of the table, or the cursor moved by a click, forgets it (`_reader_on`).
+other key of the table, the cursor moved by a click, the list scrolled with the mouse
+wheel or the reader opened again (a click, then Esc) forgets it (`_reader_on`).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
+from newsdesk.desk.results import YOU_ELSEWHERE
 from newsdesk.errors import DeskError
 from newsdesk.isodates import iso_to_ts
 from newsdesk.sanitize import display
@@ -86,7 +88,7 @@ def who(host: InboxHost, article_id: str, kind: str, since: float | None = None)
         if stamped is None or stamped < since - STAMP_SLACK_S:
             return ""  # older than the list: not what took the row away
     if log[0].editor == host.desk.editor:
-        return " by you, from another window or a shell"
+        return f" by you, {YOU_ELSEWHERE}"
     return f" by {display(log[0].editor)}"
 
 

@@ -59,6 +59,9 @@ class ExportFlow:
                 query=host.query_text or None,
                 now=host.clock(),
                 folder=self.folder(),
+                # `*` then an arrival: still the search's answer, not "picked by hand".
+                selection_is_answer=selected
+                and host.inbox.selected_by_query == (host.results.query or ""),
             ),
             go,
         )

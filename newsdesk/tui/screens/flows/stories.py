@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+
+from newsdesk.counting import counted
 from newsdesk.errors import DeskError
 from newsdesk.tui.screens.flows.host import InboxHost
 from newsdesk.uistate import SortOrder
@@ -78,17 +81,28 @@ class StoryFlow:
         article = host.desk.get(article_id) if article_id else None
         if article is None:
             return
-        others = (
-            [m for m in host.desk.story_members(article.story_id) if m != article.id]
-            if article.story_id
-            else []
-        )
+        story = article.story_id
+        # The versions the row's "+N" counts: an archived one (or one a search did not
+        # match) was compared by default when it had the most facts of its own.
+        others = [m for m in host.view.counted_members(story) if m != article.id] if story else []
         if not others:
-            host.notify("This article has no other version to compare with.", timeout=3)
+            host.notify(self._no_other_version(story, article.id), timeout=3)
             return
         from newsdesk.tui.modals.version_diff import VersionDiffScreen
 
         host.app.push_screen(VersionDiffScreen(article.id, others, load=host.desk.get_many))
+
+    def _no_other_version(self, story: str | None, article_id: str) -> str:
+        left_out = 0
+        if story:
+            with contextlib.suppress(DeskError):  # not read: said as having none
+                left_out = len([m for m in self.host.desk.story_members(story) if m != article_id])
+        if not left_out:
+            return "This article has no other version to compare with."
+        return (
+            "No other version of this story is shown here to compare with "
+            f"({counted(left_out, 'other version')} left out of this view)."
+        )
 
     def jump_related(self, number: int) -> None:
         """Put the cursor on the detail pane's related article `number` (1-based)."""

@@ -35,6 +35,35 @@ class TriageFlow:
         shown = set(self.host.results.ids)
         return sum(1 for article_id in selected if article_id not in shown)
 
+    def unpicked_in_half_picked(self) -> int:
+        """Versions of the folded story rows marked "–" (some picked) that are not picked:
+        an action on the selection leaves them (the selection is articles, as picked)."""
+        host = self.host
+        if not host.inbox.selected:
+            return 0
+        heads = [
+            h
+            for h in host.results.story_of_head
+            if host.results.is_story_row(h) and host.view.story_picks(h) > 0
+        ]
+        left = 0
+        for row in host.inbox.rows_for(heads):
+            counted = host.inbox.drawn_story_size(row.id) or row.story_size
+            left += max(0, counted - host.view.story_picks(row.id))
+        return left
+
+    def say_half_picked(self) -> None:
+        """The action goes to the picked versions only: said, with what it left."""
+        if left := self.unpicked_in_half_picked():
+            self.host.notify(
+                f"Only the picked versions: {left:,} other version{'s' if left != 1 else ''}"
+                " of the half-picked story rows (–) "
+                f"{'was' if left == 1 else 'were'} left as {'it was' if left == 1 else 'they were'}.",
+                severity="warning",
+                timeout=6,
+                markup=False,
+            )
+
     def _say_hidden(self) -> None:
         """An action on the selection reaches rows a later search hid: say so, so a change
         to articles out of sight is never a surprise (Esc clears the selection)."""

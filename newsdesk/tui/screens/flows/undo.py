@@ -105,12 +105,10 @@ class UndoFlow:
             return None  # the undo itself says what is wrong
 
     def _who_since(self, step: StepPreview) -> ChangedSince:
-        """Who logged steps after `step`: the question names who keeps its articles."""
-        from newsdesk.tui.widgets.desk_writer import HISTORY_LOOK
-
-        desk = self.host.desk
+        """Who logged steps after `step`: the question names who keeps its articles, as
+        the undo's notice after it does (`DeskWriter`)."""
         try:
-            return ChangedSince.after(desk.history(HISTORY_LOOK), step.batch, desk.editor)
+            return self.host.desk.changed_since(step.batch)
         except DeskError:
             return OTHER_EDITORS
 
