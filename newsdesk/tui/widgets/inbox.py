@@ -25,7 +25,7 @@ from textual.strip import Strip
 from newsdesk.model import ArticleRow
 from newsdesk.tui.row_gap import RowGap, gap_of
 from newsdesk.tui.selection import row_pick
-from newsdesk.tui.widgets.inbox_row import RowShape, RowStyles, render_row
+from newsdesk.tui.widgets.inbox_row import FULL_DATE_FROM, RowShape, RowStyles, render_row
 
 RowFetcher = Callable[[Sequence[str]], list[ArticleRow]]
 
@@ -350,8 +350,9 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
         # A folded story row's mark is of the versions it stands for, whichever is on top.
         picks = self.story_picks(article_id) if self.folded_story_row(index) else None
         is_selected = article_id in self._selected if picks is None else picks > 0
+        full_date = self.app.size.width >= FULL_DATE_FROM  # see inbox_row
         key: tuple[object, ...] = (index, article_id, width, is_cursor, is_selected, picks)
-        key += (self.has_focus, self._generation)
+        key += (self.has_focus, self._generation, full_date)
         cached = self._strips.get(key)
         if cached is not None:
             return cached
@@ -381,6 +382,7 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
             relative_times=self.relative_times,
             editor=self.editor,
             marks=self.marks,
+            full_date=full_date,
         )
         segments = list(row_text.render(self.app.console))
         strip = Strip(segments, width).apply_style(self.rich_style)
