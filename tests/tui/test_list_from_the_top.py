@@ -61,3 +61,19 @@ async def test_a_cursor_below_the_first_page_stays_in_sight(
         await settle(pilot)
         top, height, cursor = _shown(app)
         assert top <= cursor < top + height
+
+
+def test_snapshot_reopened_on_row_2_then_resized_to_160x48(
+    snap_compare: Any, make_app: AppFactory, seeded: Paths
+) -> None:
+    """The list shows row 1 above the cursor's row 2 after the terminal grows."""
+    import asyncio
+
+    asyncio.run(_quit_on_row(make_app, 1))
+
+    async def grow(pilot: Any) -> None:
+        await settle(pilot)
+        await pilot.resize_terminal(160, 48)
+        await settle(pilot)
+
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=grow)
