@@ -131,3 +131,24 @@ async def test_an_ap_credit_wraps_under_its_column_at_80x24(
     credit = next(i for i, line in enumerate(lines) if line.startswith("  Associated Press"))
     assert lines[credit + 1].startswith("  "), lines[credit : credit + 3]
     assert lines[credit + 1][2] != " "
+
+
+def test_snapshot_a_long_credit_at_80x24(
+    snap_compare: Any, make_app: AppFactory, seeded: Paths
+) -> None:
+    """The credit's second line sits under its first word, as a quote's does."""
+    from tests.tui.conftest import sample_articles
+    from tests.tui.test_snapshots import steady
+
+    article = replace(
+        sample_articles(1)[0],
+        title="Coast road reopens after the storm",
+        published="2026-03-14T11:30:00+00:00",
+        url="https://example.org/story/credit",
+        body="The coast road reopened at dawn.",
+        credits=[CREDIT],
+    )
+    with Desk(seeded) as desk:
+        desk.add_extracted([article], "fixture")
+        desk.sync_index()
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=steady("tab", "end"))
