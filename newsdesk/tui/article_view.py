@@ -266,7 +266,10 @@ def article_text(
     if meta.credits:
         text.append("\nCredits\n", styles.label)
         for credit in meta.credits:
-            text.append("  " + clean_line(credit) + "\n", styles.meta)
+            # A long credit ("Associated Press writers ... contributed") wraps under
+            # its own column, as a quote does, not back at the pane's edge.
+            _hanging(text, "  ", styles.meta)
+            text.append(clean_line(credit) + "\n", styles.meta)
     text.append("\n" + "─" * 40 + "\n\n", styles.rule)
     body = clean_text(meta.body or "")
     cut = len(body) > BODY_LIMIT

@@ -1,4 +1,4 @@
-"""An earlier year's article shows its whole date where the list has room (it showed
+"""An earlier year's article shows its whole date from a 140-column terminal (it showed
 "2019-11", no day, at 160 columns); at 80 columns the short form keeps the headline's
 cells, and every row's outlet column stays in line."""
 
@@ -29,14 +29,16 @@ ROW = ArticleRow(
 
 
 def _line(row: ArticleRow, width: int) -> str:
-    line = render_row(row, width, STYLES, NOW, selected=False).plain
+    # The row of a 160-column terminal's list is about 86 cells: it holds the whole date.
+    full = width > 80
+    line = render_row(row, width, STYLES, NOW, selected=False, full_date=full).plain
     assert cell_len(line) == width
     return line
 
 
-def test_an_earlier_year_shows_the_day_at_160_columns() -> None:
-    assert _line(ROW, 160).endswith(" 2019-11-18")
-    assert _line(replace(ROW, published="2019-11-18"), 160).endswith(" 2019-11-18")
+def test_an_earlier_year_shows_the_day_in_a_160_column_terminal() -> None:
+    assert _line(ROW, 86).endswith(" 2019-11-18")
+    assert _line(replace(ROW, published="2019-11-18"), 86).endswith(" 2019-11-18")
 
 
 def test_80_columns_keep_the_short_date() -> None:
@@ -45,9 +47,9 @@ def test_80_columns_keep_the_short_date() -> None:
     assert "Flood barrier opens for the first time" in line
 
 
-def test_the_outlet_column_stays_in_line_at_160() -> None:
+def test_the_outlet_column_stays_in_line_in_a_160_column_terminal() -> None:
     recent = replace(ROW, published="2026-12-05T14:00:00Z")  # 16h before NOW
     this_year = replace(ROW, published="2026-03-14T09:00:00Z")
-    lines = [_line(r, 160) for r in (ROW, recent, this_year)]
+    lines = [_line(r, 86) for r in (ROW, recent, this_year)]
     assert lines[1].endswith(" 16h") and lines[2].endswith(" 14 Mar")
     assert len({line.index("Reuters") for line in lines}) == 1

@@ -180,6 +180,8 @@ class MainScreen(Screen[None]):
         self.imports = ImportFlow(self, keep_notice=keep_notice, small_screen=small_screen)
         #: For the fetch job's and the folder watch's notices on a small screen.
         self._small_screen, self._keep_notice = small_screen, keep_notice
+        #: The sample queue this start imports (`ImportFlow.sample_due`), or None.
+        self._sample: Path | None = None
         self.feeds = FeedsFlow(self)
         self.exports = ExportFlow(self)
         self.changed_elsewhere = ChangedElsewhere(self)
@@ -286,6 +288,11 @@ class MainScreen(Screen[None]):
             f"{self.key_name('help')} shows every key."
         )
         self.view.importing = lambda: self.import_job.status
+        # The sample queue's import starts after the first frame (`_start_jobs`): that
+        # frame says it is coming, not "the inbox is empty".
+        self._sample = self.imports.sample_due()
+        if self._sample is not None:
+            self.import_job.announce()
         # The cursor goes back to the article it was on at quit, when that is still shown
         # (else the top), as the query, sort and grouping come back.
         restore = self.ui_state.cursor or None
@@ -323,7 +330,8 @@ class MainScreen(Screen[None]):
         if self.settings.fetch_in_background:
             self.query_one(FetchJob).fetch_due_on_schedule()
         self.query_one(FolderWatch).start()
-        self.imports.sample_if_empty()
+        if self._sample is not None:
+            self.imports.import_sample(self._sample)
         self.imports.tell_interrupted()
 
     def on_resize(self, event: events.Resize) -> None:

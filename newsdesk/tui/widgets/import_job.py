@@ -106,12 +106,17 @@ class ImportJob(ProgressBar):
 
         self.post_message(self.Surveyed(survey(paths)))
 
-    def start(self, paths: list[Path], *, sample: bool = False) -> None:
-        """Import `paths` in the background (`sample`: the bundled queue on first run)."""
+    def announce(self) -> None:
+        """Say an import is under way before its worker starts (the first start's sample
+        queue starts after the first frame, which then says "importing" already)."""
         self.status = "importing…"
-        self._pace.restart(at_once=False)
         self.update(total=None, progress=0)
         self.add_class("-shown")
+
+    def start(self, paths: list[Path], *, sample: bool = False) -> None:
+        """Import `paths` in the background (`sample`: the bundled queue on first run)."""
+        self.announce()
+        self._pace.restart(at_once=False)
         self._import(paths, sample)
 
     @app_worker(name="import", group="import")

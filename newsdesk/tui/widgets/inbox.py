@@ -25,7 +25,7 @@ from textual.strip import Strip
 from newsdesk.model import ArticleRow
 from newsdesk.tui.row_gap import RowGap, gap_of
 from newsdesk.tui.selection import row_pick
-from newsdesk.tui.widgets.inbox_row import RowShape, RowStyles, render_row
+from newsdesk.tui.widgets.inbox_row import FULL_DATE_FROM, RowShape, RowStyles, render_row
 
 RowFetcher = Callable[[Sequence[str]], list[ArticleRow]]
 
@@ -137,6 +137,8 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
         self._generation = 0
         self._now = clock()
         self._style_cache: RowStyles | None = None
+        #: The terminal's size at the list's last resize (None: not laid out yet).
+        self._terminal: Size | None = None
         #: The spans of a headline's words the current search found (None: no search);
         #: set with the rows (`set_rows` redraws them).
         self.marks: Callable[[str], list[tuple[int, int]]] | None = None
@@ -275,12 +277,25 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
         self.post_message(self.CursorMoved(self.current_id, new))
 
     def scroll_cursor_visible(self) -> None:
-        height = self.scrollable_content_region.height or 1
+        height = self.scrollable_content_region.height
+        if not height:
+            # Not laid out yet (a cursor restored at start-up): taken as one row high, the
+            # list began at the cursor's row. The first resize places it (`show_from_top`).
+            return
         top = round(self.scroll_y)
         if self.cursor < top:
             self.scroll_to(y=self.cursor, animate=False, force=True)
         elif self.cursor >= top + height:
             self.scroll_to(y=self.cursor - height + 1, animate=False, force=True)
+
+    def show_from_top(self) -> None:
+        """On open and on resize: from the list's top when the cursor's row fits on the
+        first page (a taller terminal showed row 2 on, row 1 hidden though it had room),
+        else as far as the cursor's row stays in sight."""
+        if self.cursor < self.scrollable_content_region.height:
+            self.scroll_to(y=0, animate=False, force=True)
+        else:
+            self.scroll_cursor_visible()
 
     @property
     def page_height(self) -> int:
@@ -364,8 +379,9 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
         # A folded story row's mark is of the versions it stands for, whichever is on top.
         picks = self.story_picks(article_id) if self.folded_story_row(index) else None
         is_selected = article_id in self._selected if picks is None else picks > 0
+        full_date = self.app.size.width >= FULL_DATE_FROM  # see inbox_row
         key: tuple[object, ...] = (index, article_id, width, is_cursor, is_selected, picks)
-        key += (self.has_focus, self._generation)
+        key += (self.has_focus, self._generation, full_date)
         cached = self._strips.get(key)
         if cached is not None:
             return cached
@@ -395,6 +411,7 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
             relative_times=self.relative_times,
             editor=self.editor,
             marks=self.marks,
+            full_date=full_date,
         )
         segments = list(row_text.render(self.app.console))
         strip = Strip(segments, width).apply_style(self.rich_style)
@@ -416,8 +433,14 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
         self.virtual_size = Size(event.size.width, len(self._ids))
         self._strips.clear()
         # A smaller terminal leaves the cursor's row below the list: bring it back in
-        # sight once the new height is laid out.
-        self.call_after_refresh(self.scroll_cursor_visible)
+        # sight once the new height is laid out. Opened, or the terminal resized: from
+        # the top if it can. A bar shown or hidden beside the list (an import's) keeps
+        # the view where it is: rows arrived above the cursor moved it down with them.
+        if self.app.size != self._terminal:
+            self._terminal = self.app.size
+            self.call_after_refresh(self.show_from_top)
+        else:
+            self.call_after_refresh(self.scroll_cursor_visible)
 
     def on_focus(self, event: events.Focus) -> None:
         self._strips.clear()

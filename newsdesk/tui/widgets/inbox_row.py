@@ -22,9 +22,11 @@ from newsdesk.wire import row_killed, row_label, row_mark
 
 SOURCE_WIDTH = 18
 TIME_WIDTH = 6
-#: From this row width the time column holds a whole date: an earlier year's article
-#: showed "2019-11" (no day) at 160 columns. At 80 the headline needs those cells.
-FULL_DATE_ROW = 140
+#: From this terminal width the time column holds a whole date ("2019-11-18", not
+#: "2019-11"). The terminal's, not the list's: beside the detail pane the list is about
+#: half of it, and a rule of the list's own width (~86 columns at 160) was one an editor
+#: could not predict. At 80 columns the headline needs those cells.
+FULL_DATE_FROM = 140
 FULL_DATE_WIDTH = 10
 
 
@@ -142,12 +144,14 @@ def render_row(
     relative_times: bool = True,
     editor: str = "",
     marks: Callable[[str], list[tuple[int, int]]] | None = None,
+    full_date: bool = False,
 ) -> Text:
     """The row: marks, headline (+N outlets), source, time, padded to `width`.
 
     The claim marker takes the blank cell before the headline, so a claim moves
     nothing on the row (and an unclaimed row is drawn as before claims were).
     `partly_selected`: a folded story row only some of whose versions are selected.
+    `full_date`: an earlier year's day shows whole (the terminal is FULL_DATE_FROM wide).
     """
     text = Text(no_wrap=True, overflow="crop", end="")
     pick: RowPick = "all" if selected else "some" if partly_selected else "none"
@@ -163,13 +167,12 @@ def render_row(
         text.append("  └ ", styles.story)
     elif shape.story_head:
         text.append("▾ " if shape.expanded else "▸ ", styles.story)
-    wide = width >= FULL_DATE_ROW
     if relative_times:
-        when = compact_when(row.published, now, full_date=wide)
+        when = compact_when(row.published, now, full_date=full_date)
     else:
         when = (row.published or "")[:10]
     # One width for every row of a wide list, so its outlet column stays in line.
-    when_width = max(FULL_DATE_WIDTH if wide else TIME_WIDTH, cell_len(when))
+    when_width = max(FULL_DATE_WIDTH if full_date else TIME_WIDTH, cell_len(when))
     # A folded story row shows the version that ranks first for this sort and search, the
     # one the detail pane shows and o, n, D and l act on. Named by the story's label (its
     # earliest straight report) instead, it read as one article while keys took another.

@@ -180,25 +180,31 @@ class ImportFlow:
             ConfirmDialog("Import?", found.question(), confirm="Import"), answer
         )
 
-    def sample_if_empty(self) -> None:
-        """A first start on an empty store imports the sample queue, if it is installed:
-        once (it came back on every start after `u` had taken it out), and never into a
-        shared desk. One the app quit in the middle of is finished at the next start."""
+    def sample_due(self) -> Path | None:
+        """The sample queue when this start imports it (a first start on an empty store,
+        if it is installed, or one the app quit in the middle of), else None; never
+        into a shared desk."""
         host = self.host
         state = host.ui_state
         # Not into a shared desk: fictional articles would land in the whole team's queue
         # (and an empty desk is what bringing a personal queue along needs).
         if host.desk.shared or (state.sample_offered and not state.sample_pending):
-            return
+            return None
         if not state.sample_pending and host.desk.count() != 0:
-            return
+            return None
         from newsdesk.paths import sample_data_dir
 
-        sample = sample_data_dir()
-        if sample is not None:
-            state.sample_offered = state.sample_pending = True
-            host.save_state()
-            self.start([sample], sample=True)
+        return sample_data_dir()
+
+    def import_sample(self, sample: Path) -> None:
+        """Import the sample queue `sample_due` found: once (it came back on every start
+        after `u` had taken it out); one the app quit in the middle of is finished at
+        the next start."""
+        state = self.host.ui_state
+        state.sample_offered = state.sample_pending = True
+        self.host.save_state()
+        # Announced already (the import job says "importing…" from the first frame).
+        self._begin([sample], True)
 
     def sample_finished(self) -> None:
         """The sample import ran to its end, or the editor stopped it: not again."""
@@ -258,6 +264,9 @@ class ImportFlow:
     def start(self, paths: list[Path], *, sample: bool = False) -> None:
         if self.busy():  # asked before the first one began (a survey, a question)
             return
+        self._begin(paths, sample)
+
+    def _begin(self, paths: list[Path], sample: bool) -> None:
         self._step_before = self._newest_step()
         # Where the cursor was: the import's end moves it to what came in only if the
         # editor has not moved it since (a `j` just before the end was theirs).
