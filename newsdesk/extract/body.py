@@ -456,9 +456,13 @@ def _over_picture(lines: list[str], i: int, end: int) -> bool:
 
 
 def _quotes(line: str) -> bool:
-    """A paragraph that quotes someone (a quotation and a verb of saying): the story's,
-    which a picture's caption over a credit line is not."""
-    return len(QUOTE_MARK.findall(line)) >= 2 and _REPORTED.search(line) is not None
+    """A paragraph that quotes someone (a quotation and a verb of saying, or a quotation
+    whole, its speaker named in the paragraph before): the story's, which a picture's
+    caption over a credit line is not."""
+    if len(QUOTE_MARK.findall(line)) < 2:
+        return False
+    text = line.strip()
+    return _REPORTED.search(line) is not None or (text[0] in '"“«„' and text[-1] in '"”»“')
 
 
 def _took_author_box(name_line: str, bio_line: str, found: Found) -> bool:
