@@ -199,7 +199,8 @@ def read_body(lines: list[str], start: int, found: Found, *, main_text: bool = F
                     # A picture's caption is no footer: two paragraphs after it are the story's.
                     needed=CAPTION_RESUMED if captioned else STORY_RESUMED,
                 )
-                if _BOX_LABEL.match(line) or captioned
+                # "More in ..." or a "Most read" box set inside the story: it goes on after it.
+                if _BOX_LABEL.match(line) or popular_list_marker(line) or captioned
                 else None
             )
             if resumed is not None:
