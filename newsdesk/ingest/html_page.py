@@ -48,6 +48,7 @@ from newsdesk.ingest.html_meta import (
     site_masthead,
 )
 from newsdesk.ingest.html_nodes import node_classes, node_text
+from newsdesk.ingest.html_quote_tables import drop_quote_tables
 from newsdesk.ingest.html_text import element_to_text, html_fragment_to_text
 from newsdesk.ingest.limits import (
     MAX_HTML_ELEMENTS,
@@ -517,6 +518,7 @@ def _read_html(tree: HtmlElement, meta: PageMeta, warnings: list[str]) -> list[E
     main_text = ""
     if _within_budget(clean):
         wrap_loose_openings(clean)
+        drop_quote_tables(clean)
         main_text = _main_text_trafilatura(clean)
     else:
         warnings.append("page too large for main-text detection; kept its visible text")
