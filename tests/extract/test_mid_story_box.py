@@ -68,3 +68,38 @@ def test_real_text_copy_goes_on_past_a_most_read_box(shared_dir: Path) -> None:
     assert item.word_count > 2000
     assert "There are more than 10,000 cancer patients" in item.body
     assert "Sam Biddle" not in item.body
+
+
+TEASERS = [
+    "Harbour view Why the ferry must come back",
+    "ANN TELLER The old pier carried a million passengers a year before it closed, and the "
+    "harbour board owes it to the fishermen and the shops of the quay to rebuild it soon.",
+    "Lifeboat station Sell it, and sell it now",
+    "TOM REED The council has kept the old lifeboat station empty for a decade, and the "
+    "harbour needs the money more than it needs another empty building on the quay.",
+]
+
+
+@pytest.mark.parametrize("heading", ["Other Opinion Columns", "Other stories"])
+def test_other_columns_under_a_story_are_no_part_of_it(heading: str) -> None:
+    paras = "".join(f"<p>{p}</p>" for p in [*BEFORE, *AFTER])
+    teasers = "".join(f"<p>{t}</p>" for t in TEASERS)
+    page = (
+        "<html><head><title>Sea wall blamed for boats running aground</title></head><body>"
+        f"<article><h1>Sea wall blamed for boats running aground</h1>{paras}"
+        f"<h3>{heading}</h3>{teasers}</article></body></html>"
+    ).encode()
+    [item] = load_bytes(page, "wall.html").items
+    assert item.body.rstrip().endswith("which the county may share this year.")
+    assert "Lifeboat station" not in item.body
+    assert "Why the ferry must come back" not in item.body
+
+
+@pytest.mark.realworld
+def test_real_page_other_columns_are_left_out(shared_dir: Path) -> None:
+    page = shared_dir / "realworld" / "html" / "heraldsun-surveillance-laws.html.gz"
+    if not page.exists():
+        pytest.skip(f"{page.name} is not in ../shared")
+    [item] = load_file(page).items
+    assert "Other Opinion Columns" not in item.body
+    assert "sit up and take notice" in item.body
