@@ -57,6 +57,7 @@ from newsdesk.extract.list_headings import link_list_marker, popular_list_marker
 from newsdesk.extract.outlet import outlet_from_footer
 from newsdesk.extract.quote_marks import QUOTE_MARK
 from newsdesk.extract.tail import BIO, signature
+from newsdesk.extract.teasers import teaser_run
 from newsdesk.sanitize import clean_line
 
 _EDITED = re.compile(r"^\W*(?:edited|editing)\b", re.I)
@@ -323,6 +324,8 @@ def read_body(lines: list[str], start: int, found: Found, *, main_text: bool = F
                 continue  # a list entry under its label: a teaser's picture caption, say
             in_links = False
         if prose:
+            if body and teaser_run(lines, i - 1, end):
+                return i - 1  # the site's other stories, each cut short: the story is over
             furniture = 0
             if pending:
                 body.append(pending)
