@@ -5,12 +5,12 @@ A text copy of a page stopped at the box: half the article was lost.
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 
 from newsdesk.ingest import load_bytes
-from newsdesk.ingest.loader import load_file
+from newsdesk.model import Extracted
 
 BEFORE = [
     "Fishermen in Marrowby say the harbour's new sea wall has changed the currents at the "
@@ -60,11 +60,10 @@ def test_a_most_read_box_at_the_end_still_ends_the_story() -> None:
 
 
 @pytest.mark.realworld
-def test_real_text_copy_goes_on_past_a_most_read_box(shared_dir: Path) -> None:
-    page = shared_dir / "realworld" / "text" / "intercept-gaza-births.txt"
-    if not page.exists():
-        pytest.skip(f"{page.name} is not in ../shared")
-    [item] = load_file(page).items
+def test_real_text_copy_goes_on_past_a_most_read_box(
+    shared_item: Callable[[str], Extracted],
+) -> None:
+    item = shared_item("realworld/text/intercept-gaza-births.txt")
     assert item.word_count > 2000
     assert "There are more than 10,000 cancer patients" in item.body
     assert "Sam Biddle" not in item.body
@@ -96,10 +95,7 @@ def test_other_columns_under_a_story_are_no_part_of_it(heading: str) -> None:
 
 
 @pytest.mark.realworld
-def test_real_page_other_columns_are_left_out(shared_dir: Path) -> None:
-    page = shared_dir / "realworld" / "html" / "heraldsun-surveillance-laws.html.gz"
-    if not page.exists():
-        pytest.skip(f"{page.name} is not in ../shared")
-    [item] = load_file(page).items
+def test_real_page_other_columns_are_left_out(shared_item: Callable[[str], Extracted]) -> None:
+    item = shared_item("realworld/html/heraldsun-surveillance-laws.html.gz")
     assert "Other Opinion Columns" not in item.body
     assert "sit up and take notice" in item.body

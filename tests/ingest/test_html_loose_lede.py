@@ -6,12 +6,12 @@ start of the lede cut with "...", under a dateline or not, stood in as the stand
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 
 from newsdesk.ingest import load_bytes
-from newsdesk.ingest.loader import load_file
+from newsdesk.model import Extracted
 
 LEDE = (
     "The harbour board of Marrowby voted on Monday to close the old ferry pier for two years "
@@ -103,11 +103,8 @@ def test_a_description_that_is_the_lede_keeps_the_lede_in_the_body() -> None:
     ],
 )
 def test_real_pages_keep_the_lede_and_no_cut_description(
-    shared_dir: Path, path: str, opening: str
+    shared_item: Callable[[str], Extracted], path: str, opening: str
 ) -> None:
-    page = shared_dir / path
-    if not page.exists():
-        pytest.skip(f"{page.name} is not in ../shared")
-    [item] = load_file(page).items
+    item = shared_item(path)
     assert item.body.startswith(opening)
     assert item.dek is None

@@ -6,12 +6,12 @@ line under it ("SOURCE: ...") looked like the credit under a photo caption.
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 
 from newsdesk.ingest import load_bytes
-from newsdesk.ingest.loader import load_file
+from newsdesk.model import Extracted
 
 PARAS = [
     "Marrowby's harbour board chose three firms on Monday to rebuild the old ferry pier, "
@@ -39,10 +39,9 @@ def test_a_closing_paragraph_that_is_a_quotation_is_no_caption() -> None:
 
 
 @pytest.mark.realworld
-def test_real_page_closing_quotation_stays_in_the_body(shared_dir: Path) -> None:
-    page = shared_dir / "realworld" / "html" / "aljazeera-nasa-moon-landers.html.gz"
-    if not page.exists():
-        pytest.skip(f"{page.name} is not in ../shared")
-    [item] = load_file(page).items
+def test_real_page_closing_quotation_stays_in_the_body(
+    shared_item: Callable[[str], Extracted],
+) -> None:
+    item = shared_item("realworld/html/aljazeera-nasa-moon-landers.html.gz")
     assert item.body.rstrip().endswith("adds to the mix.”")
     assert not any("adds to the mix" in caption for caption in item.captions)
