@@ -330,7 +330,12 @@ def dek_cut_from_body(dek: str | None, body: str | None) -> bool:
     if not dek or not body:
         return False
     opening = plain_fold(dek).rstrip(".…,;: ")
-    start = plain_fold(body.lstrip()[: len(dek) + 200])
+    start = body.lstrip()[: len(dek) + 200]
+    # The lede may open with a dateline the description leaves out ("NEW YORK (Reuters) - ").
+    lead_in = _LEAD_IN.match(start)
+    starts = [start, start[lead_in.end() :]] if lead_in else [start]
     return (
-        len(opening) >= MIN_CUT_DEK and start.startswith(opening) and not dek_opens_body(dek, body)
+        len(opening) >= MIN_CUT_DEK
+        and any(plain_fold(text).startswith(opening) for text in starts)
+        and not dek_opens_body(dek, body)
     )

@@ -7,13 +7,14 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import settings as hypothesis_settings
 
 from newsdesk.desk import Desk
+from newsdesk.model import Extracted
 from newsdesk.paths import resolve
 from newsdesk.store import STORE_ENV, StoreBackend, open_store
 from tests.desk_support import desk_as
@@ -154,6 +155,22 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is not present")
     return SHARED
+
+
+@pytest.fixture
+def shared_item(shared_dir: Path) -> Callable[[str], Extracted]:
+    """The one article a page or text copy under ../shared gives (a path under it); the test
+    skips when the file is absent."""
+    from newsdesk.ingest.loader import load_file
+
+    def load(path: str) -> Extracted:
+        page = shared_dir / path
+        if not page.exists():
+            pytest.skip(f"{page.name} is not in ../shared")
+        [item] = load_file(page).items
+        return item
+
+    return load
 
 
 @pytest.fixture

@@ -57,6 +57,7 @@ from newsdesk.extract.list_headings import link_list_marker, popular_list_marker
 from newsdesk.extract.outlet import outlet_from_footer
 from newsdesk.extract.quote_marks import QUOTE_MARK
 from newsdesk.extract.tail import BIO, signature
+from newsdesk.extract.teasers import teaser_run
 from newsdesk.sanitize import clean_line
 
 _EDITED = re.compile(r"^\W*(?:edited|editing)\b", re.I)
@@ -199,7 +200,8 @@ def read_body(lines: list[str], start: int, found: Found, *, main_text: bool = F
                     # A picture's caption is no footer: two paragraphs after it are the story's.
                     needed=CAPTION_RESUMED if captioned else STORY_RESUMED,
                 )
-                if _BOX_LABEL.match(line) or captioned
+                # "More in ..." or a "Most read" box set inside the story: it goes on after it.
+                if _BOX_LABEL.match(line) or popular_list_marker(line) or captioned
                 else None
             )
             if resumed is not None:
@@ -322,6 +324,8 @@ def read_body(lines: list[str], start: int, found: Found, *, main_text: bool = F
                 continue  # a list entry under its label: a teaser's picture caption, say
             in_links = False
         if prose:
+            if body and teaser_run(lines, i - 1, end):
+                return i - 1  # the site's other stories, each cut short: the story is over
             furniture = 0
             if pending:
                 body.append(pending)
@@ -467,9 +471,13 @@ def _over_picture(lines: list[str], i: int, end: int) -> bool:
 
 
 def _quotes(line: str) -> bool:
-    """A paragraph that quotes someone (a quotation and a verb of saying): the story's,
-    which a picture's caption over a credit line is not."""
-    return len(QUOTE_MARK.findall(line)) >= 2 and _REPORTED.search(line) is not None
+    """A paragraph that quotes someone (a quotation and a verb of saying, or a quotation
+    whole, its speaker named in the paragraph before): the story's, which a picture's
+    caption over a credit line is not."""
+    if len(QUOTE_MARK.findall(line)) < 2:
+        return False
+    text = line.strip()
+    return _REPORTED.search(line) is not None or (text[0] in '"“«„' and text[-1] in '"”»“')
 
 
 def _took_author_box(name_line: str, bio_line: str, found: Found) -> bool:

@@ -262,6 +262,7 @@ _END = re.compile(
     | deja\ (?:un|tu)\ comentario|lascia\ un\ commento|deixe\ (?:um|seu)\ coment(?:á|a)rio|join\ the\ conversation|add\ your\ comment.*|leave\ a\ reply|have\ your\ say.*|post\ a\ comment
     | most\ (?:popular|read|viewed|shared)(?:\ (?:today|stories|in\ .+))?|top\ stories|more\ stories|latest\ news
     | you\ (?:may|might)\ also\ like|recommended|next\ up(?:\ in)?|up\ next|read\ next|what\ to\ read\ next
+    | other\ (?:[\w-]+\ ){0,2}(?:columns|stories|articles|headlines)
     | our\ standards:.*|publisher'?s\ note|previous\ article|next\ article|more\ (?:from|in)\ .{1,40}
     # A press release's legal notice and contacts (its "About X" is `about_section`).
     | (?:cautionary\ (?:note|statement)s?\ (?:regarding|concerning|about|on)\ )?forward[-\ ]looking\ (?:statements?|information)

@@ -39,6 +39,7 @@ from newsdesk.ingest.html_coauthors import (
 from newsdesk.ingest.html_dateline import signature_place
 from newsdesk.ingest.html_dates import other_zone_day, swapped
 from newsdesk.ingest.html_live import keep_entry_times, opens_with_entry_time
+from newsdesk.ingest.html_loose_text import restore_loose_openings
 from newsdesk.ingest.html_meta import (
     PageMeta,
     not_the_site,
@@ -47,6 +48,7 @@ from newsdesk.ingest.html_meta import (
     site_masthead,
 )
 from newsdesk.ingest.html_nodes import node_classes, node_text
+from newsdesk.ingest.html_quote_tables import drop_quote_tables
 from newsdesk.ingest.html_text import element_to_text, html_fragment_to_text
 from newsdesk.ingest.limits import (
     MAX_HTML_ELEMENTS,
@@ -515,7 +517,8 @@ def _read_html(tree: HtmlElement, meta: PageMeta, warnings: list[str]) -> list[E
     first_h1 = [" ".join(h1.text_content().split()) for h1 in clean.iter("h1")][:1]
     main_text = ""
     if _within_budget(clean):
-        main_text = _main_text_trafilatura(clean)
+        drop_quote_tables(clean)
+        main_text = restore_loose_openings(clean, _main_text_trafilatura(clean))
     else:
         warnings.append("page too large for main-text detection; kept its visible text")
     stated = _stated_body(meta.body)
