@@ -319,7 +319,8 @@ def test_a_watched_folder_removed_and_made_again_is_watched_again(
     """`rm -rf drop; mkdir drop`: the operating system's watch went with the old folder,
     and nothing dropped into the new one was ever imported."""
     shutil.rmtree(drop)
-    time.sleep(0.5)
+    # The folder is made again once the watch has seen it gone, not at a guessed time.
+    wait_for(lambda: any("no watched folder exists" in e for e in watcher.errors), timeout=30)
     drop.mkdir()
     (drop / "first-in-new.md").write_text(story(6), encoding="utf-8")
     wait_for(lambda: "first-in-new.md" in watcher.files(), timeout=30)
@@ -345,7 +346,10 @@ def test_the_watch_skips_what_importing_the_folder_skips(
     (drop / "link.md").symlink_to(outside)
     (drop / "news.md").write_text(story(14), encoding="utf-8")
     wait_for(lambda: "news.md" in watcher.files())
-    time.sleep(1.0)  # anything else would have settled with it
+    # Files are imported in the order they settle: once one written after them all is
+    # in, anything skipped would have been imported by now (no fixed wait).
+    (drop / "after-all.md").write_text(story(15), encoding="utf-8")
+    wait_for(lambda: "after-all.md" in watcher.files())
     names = set(watcher.files())
     assert not names & {"README.md", "CHANGELOG.json", ".hidden.md", "link.md"}
 
@@ -370,6 +374,17 @@ def test_files_whose_import_failed_as_a_whole_are_tried_again(
         imported.extend(p.name for p in paths)
         return ImportSummary()
 
+    # The file is written once the watch has taken its first look (a file there before
+    # it is not imported with `initial` False), not after a guessed time.
+    looked = threading.Event()
+    existing_files = watching.existing_files
+
+    def first_look(folders: list[Path]) -> list[Path]:
+        found = existing_files(folders)
+        looked.set()
+        return found
+
+    monkeypatch.setattr(watching, "existing_files", first_look)
     stop = threading.Event()
     thread = threading.Thread(
         target=watching.watch,
@@ -385,7 +400,7 @@ def test_files_whose_import_failed_as_a_whole_are_tried_again(
     )
     thread.start()
     try:
-        time.sleep(0.5)
+        wait_for(looked.is_set)
         (drop / "during-outage.md").write_text(story(21), encoding="utf-8")
         wait_for(lambda: imported == ["during-outage.md"], timeout=30)
         assert len(calls) == 2 and any("trying again" in e for e in errors)
