@@ -36,6 +36,7 @@ from newsdesk.extract.entities.classify import (
 )
 from newsdesk.extract.entities.compounds import named_as, noun_not_town, noun_shaped
 from newsdesk.extract.entities.not_people import drop_things, surname_key
+from newsdesk.extract.entities.products import drop_products
 from newsdesk.extract.entities.result import (
     MAX_CHARS,
     ORG,
@@ -132,6 +133,7 @@ def analyse(body: str) -> Analysis:
     place_columns(text, tokens, found)
     found = drop_things(text, tokens, found)  # "Walter Reed hospital", "LA Auto Show"
     found = drop_styled_places(tokens, found)  # "the Duchess of Cambridge"
+    found = drop_products(text, tokens, found)  # "the RAV4 small SUV", "Treasury yields"
     if classifier.things:
         # "chemicals known as PFAS": its other mentions name no body either.
         found = [f for f in found if f.name not in classifier.things]
