@@ -36,6 +36,7 @@ from newsdesk.extract.entities.classify import (
 )
 from newsdesk.extract.entities.compounds import named_as, noun_not_town, noun_shaped
 from newsdesk.extract.entities.not_people import drop_things, surname_key
+from newsdesk.extract.entities.products import drop_products
 from newsdesk.extract.entities.result import (
     MAX_CHARS,
     ORG,
@@ -50,6 +51,8 @@ from newsdesk.extract.entities.spans import (
     initials_of,
     spans,
 )
+from newsdesk.extract.entities.spellings import LEGAL_SUFFIX, merge_forms
+from newsdesk.extract.entities.styled_titles import drop_styled_places
 from newsdesk.extract.entities.table_columns import place_columns
 from newsdesk.extract.entities.tokens import (
     SPACES,
@@ -129,6 +132,8 @@ def analyse(body: str) -> Analysis:
         found.extend(classifier.classify(i, j))
     place_columns(text, tokens, found)
     found = drop_things(text, tokens, found)  # "Walter Reed hospital", "LA Auto Show"
+    found = drop_styled_places(tokens, found)  # "the Duchess of Cambridge"
+    found = drop_products(text, tokens, found)  # "the RAV4 small SUV", "Treasury yields"
     if classifier.things:
         # "chemicals known as PFAS": its other mentions name no body either.
         found = [f for f in found if f.name not in classifier.things]
@@ -255,7 +260,7 @@ def _resolve(
     # one-word name before its head ("Brightwater" for "Brightwater Corp").
     org_short: dict[str, str] = {}
     for org in orgs:
-        base = _LEGAL_SUFFIX.sub("", org)
+        base = LEGAL_SUFFIX.sub("", org)
         if base != org:
             org_short.setdefault(base, org)
         parts = base.split()
@@ -362,7 +367,7 @@ def _resolve(
                 continue  # "die Lage", "der Zug": a German noun, not the town
             last_place = f.j
         mentions.append(Mention(start, end, name, kind))
-    mentions = _merge_legal_forms(mentions)
+    mentions = merge_forms(mentions)
     kinds: dict[str, str] = {}
     surfaces: dict[str, str] = {}
     for m in mentions:
@@ -516,23 +521,6 @@ def _gender_cue(text: str, tokens: list[Token], i: int, name: str) -> str | None
     if first in FEMALE_GIVEN_NAMES and " " in name:
         return "f"
     return None
-
-
-_LEGAL_SUFFIX = re.compile(r",?\s+(?:Inc|Corp|Co|Ltd|LLC|LLP|PLC|Plc|plc|GmbH|AG|SA|NV)\.?$")
-
-
-def _merge_legal_forms(mentions: list[Mention]) -> list[Mention]:
-    """ "Ceres Robotics" and "Ceres Robotics Inc." are one organisation: the first form seen."""
-    first_form: dict[str, str] = {}
-    for m in mentions:
-        if m.kind == ORG:
-            first_form.setdefault(_LEGAL_SUFFIX.sub("", m.name), m.name)
-    return [
-        Mention(m.start, m.end, first_form[_LEGAL_SUFFIX.sub("", m.name)], m.kind)
-        if m.kind == ORG
-        else m
-        for m in mentions
-    ]
 
 
 def _title_mentions(title: str, analysis: Analysis) -> list[tuple[str, str]]:
