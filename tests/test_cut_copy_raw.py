@@ -104,3 +104,31 @@ def test_the_cut_copy_again_is_a_duplicate_where_the_copies_differ_in_their_fing
             summary = desk.import_paths([again], log=False)
             assert (summary.imported, summary.duplicates, summary.updated) == (0, 1, []), again
         assert desk.count() == 1
+
+
+def test_a_watched_file_completed_in_place_makes_its_cut_copy_a_duplicate(
+    backend: str, tmp_path: Path
+) -> None:
+    """A watched file written cut short and then whole (`watch_revisions`) completes its
+    article; a copy of the cut file elsewhere is then a duplicate of it."""
+    from newsdesk.watch_revisions import Revisions
+    from tests.test_text_cut_copy_completed import WHOLE
+
+    path, elsewhere = tmp_path / "budget.txt", tmp_path / "copy" / "budget.txt"
+    elsewhere.parent.mkdir()
+    elsewhere.write_text(WHOLE[:300], encoding="utf-8")
+    with Desk(resolve()) as desk:
+        watched = Revisions(
+            lambda paths: desk.import_paths(paths, log=False),
+            desk.inspect,
+            desk.get,
+            desk.revise,
+            desk.store.raw_copy,
+        )
+        path.write_text(WHOLE[:300], encoding="utf-8")
+        (aid,) = watched([path]).imported_ids
+        path.write_text(WHOLE, encoding="utf-8")
+        assert watched([path]).completed == [aid]
+        copy = desk.import_paths([elsewhere], log=False)
+        assert (copy.imported, copy.duplicates) == (0, 1)
+        assert desk.count() == 1
