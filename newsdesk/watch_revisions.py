@@ -102,7 +102,7 @@ class Revisions:
         import_files: Callable[[list[Path]], ImportSummary],
         inspect: Callable[[Path], LoadResult],
         get: Callable[[str], Article | None],
-        revise: Callable[[str, Extracted], None],
+        revise: Callable[[str, Extracted, str | None], None],
         raw_copy: Callable[[str], str | None] | None = None,
         made_from: Callable[[list[Path]], dict[Path, tuple[str, float]]] | None = None,
     ) -> None:
@@ -203,7 +203,9 @@ class Revisions:
                 )
             )
             return True
-        self._revise(article.id, later)
+        # Completed: the whole page becomes its raw copy (the cut copy again is its start).
+        whole = clean_text(result.text) if how == "completed" and result.text else None
+        self._revise(article.id, later, whole)
         summary.updated.append((str(path), article.id))
         if how == "completed":
             summary.completed.append(article.id)

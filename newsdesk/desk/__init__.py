@@ -619,14 +619,15 @@ class Desk:
                 found[names[origin]] = (article_id, ts)
         return found
 
-    def revise(self, article_id: str, meta: Extracted) -> None:
+    def revise(self, article_id: str, meta: Extracted, raw: str | None = None) -> None:
         """Replace a stored article's text with `meta` (a watched file written again, see
-        `watch_revisions`); its state, tags and story stay, and the index follows."""
+        `watch_revisions`); its state, tags and story stay, and the index follows. `raw`,
+        the whole page of a copy cut short, becomes its raw copy."""
         from newsdesk.isodates import iso_to_ts
         from newsdesk.stories.grouping import StoryGrouper
 
         with self.store.transaction() as tx:
-            self.store.update_content(tx, article_id, meta)
+            self.store.update_content(tx, article_id, meta, raw)
             # Its fingerprint follows the new text (as a feed's correction's does); it
             # keeps its story.
             StoryGrouper(self.store.story_tables(tx)).assign(

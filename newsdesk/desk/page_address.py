@@ -51,7 +51,8 @@ def cut_copy_in(
     raw: str | None,
 ) -> str | None:
     """The article of the story a one-article file joins (`placement`) whose stored copy
-    is the start of this file's text (`completes`), or None.
+    is the start of this file's text (`completes`), or whose stored copy this file's
+    text is the start of (a copy cut short of it: a duplicate, as a page's), or None.
 
     A text copy has no address to find it by: saved cut short and then whole (a copy
     in two bursts, under another name or imported again), the whole became a second
@@ -62,12 +63,14 @@ def cut_copy_in(
         return None  # wire copy has versions; a page with an address is found by it
     for member in store.story_members(placement.story):
         # Completed only: the same text again may be one a correction replaced (its own).
-        if member != aid and completes(store.raw_copy(member), raw):
+        if member != aid and same_page(store.raw_copy(member), raw, also_equal=False):
             return member
     return None
 
 
-def same_page(stored_raw: str | None, raw: str) -> bool:
-    """Whether `raw` is the page a stored copy was made from: the same, that page
-    completed, or cut short again (what extraction made of a cut page says nothing)."""
-    return raw == stored_raw or completes(stored_raw, raw) or completes(raw, stored_raw)
+def same_page(stored_raw: str | None, raw: str, *, also_equal: bool = True) -> bool:
+    """Whether `raw` is the page a stored copy was made from: the same (unless not
+    `also_equal`), that page completed, or cut short again (what extraction made of a
+    cut page says nothing)."""
+    same = also_equal and raw == stored_raw
+    return same or completes(stored_raw, raw) or completes(raw, stored_raw)

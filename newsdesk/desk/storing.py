@@ -246,7 +246,7 @@ class ArticleStorer:
         )
         # An id whose article a correction gave other text names that text no more.
         content_ids = ids
-        ids, known = ids_for_text(self.store, tx, items, ids, known)
+        ids, known = ids_for_text(self.store, tx, items, ids, known, raw)
         # A page saved again under its address with other news (a daily briefing): its own.
         other_report = feed_id is None and another_report_at(self.store, tx, ids, items, raw)
         # Feed items stored before under their GUID (or, without one, under the link the
@@ -340,6 +340,8 @@ class ArticleStorer:
             if copy is not None and not same_page(self.store.get(copy), meta):
                 copy = None
             if copy is not None:
+                # A copy cut short saved whole reads as a copy of it: it completes it.
+                self._complete(tx, copy, aid, meta, raw, grouper, earlier, updated)
                 self.store.add_origin(tx, copy, item_origin)
                 stored[index] = copy
                 duplicates += 1
@@ -453,7 +455,8 @@ class ArticleStorer:
             return
         if earlier is not None:
             earlier[stored_id] = previous
-        self.store.update_content(tx, stored_id, meta)
+        # The whole page is its raw copy from now on: the cut copy again is its start.
+        self.store.update_content(tx, stored_id, meta, raw)
         # Its fingerprint follows the whole text; it stays in its story.
         grouper.assign(stored_id, meta, iso_to_ts(meta.published))
         if updated is not None:

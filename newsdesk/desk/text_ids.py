@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 
+from newsdesk.desk.same_report import completes
 from newsdesk.model import Extracted, article_id
 from newsdesk.store import StoreBackend, Transaction
 
@@ -40,9 +41,14 @@ def ids_for_text(
     items: Sequence[Extracted],
     ids: Sequence[str],
     known: set[str],
+    raw: str | None = None,
 ) -> tuple[list[str], set[str]]:
     """The ids `items` are stored under (`ids` are their text's hashes, `known` those of
     them stored), and the ids among them that are stored.
+
+    A file of one article whose page (`raw`) is the start of the page its article was
+    completed from in place (`same_report.completes`) is that article's copy cut short
+    again, a duplicate: not the text a correction replaced.
 
     Only a stored id can name other text (wire copy is not in `known`: asked for
     anyway), and only an article corrected in place can hold it; new copy, nearly all
@@ -53,6 +59,8 @@ def ids_for_text(
         return ids, known
     texts = store.stored_texts(tx, asked, corrected_only=True)
     moved = [i for i, aid in enumerate(ids) if aid in texts and not _holds(texts[aid], aid)]
+    if moved == [0] and len(items) == 1 and completes(raw, store.raw_copy(ids[0])):
+        return ids, known
     if not moved:
         return ids, known
     content = {i: ids[i] for i in moved}

@@ -330,11 +330,15 @@ class StoreBackend(Protocol):
         ones whose text can be other than the text their id was made of."""
         ...
 
-    def update_content(self, tx: Transaction, article_id: str, meta: Extracted) -> None:
+    def update_content(
+        self, tx: Transaction, article_id: str, meta: Extracted, raw: str | None = None
+    ) -> None:
         """Replace an article's extracted content with a newer telling of it (a feed's
         correction under the same GUID): headline, body, dates, link and the rest of
         what extraction found; a new revision (the index takes it again). The editor's
-        state stays: read (for every editor), tags, star, note, archive and story."""
+        state stays: read (for every editor), tags, star, note, archive and story.
+        `raw`, when given, becomes its raw copy (`raw_copy`): the whole page a copy cut
+        short was completed from, so that cut copy is known as its start again."""
         ...
 
     def settle_versions(

@@ -300,8 +300,10 @@ class RoutedStore:
         return found
 
     @routed
-    def update_content(self, tx: Transaction, article_id: str, meta: Extracted) -> None:
-        self.sql.articles.update_content(self._tx(tx), article_id, meta)
+    def update_content(
+        self, tx: Transaction, article_id: str, meta: Extracted, raw: str | None = None
+    ) -> None:
+        self.sql.articles.update_content(self._tx(tx), article_id, meta, raw)
 
     @routed
     def settle_versions(

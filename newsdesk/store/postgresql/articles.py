@@ -169,15 +169,15 @@ def stored_texts(
     return {str(r["id"]): (r["title"] or "", r["body"] or "") for r in rows}
 
 
-def update_content(tx: Conn, article_id: str, meta: Extracted) -> None:
+def update_content(tx: Conn, article_id: str, meta: Extracted, raw: str | None) -> None:
     values = list(content_values(meta))
     values[CONTENT_COLUMNS.index("body")] = _text(meta.body)
     assigned = ", ".join(f"{column} = %s" for column in CONTENT_COLUMNS)
-    tx.execute(
+    tx.execute(  # no `raw`: the raw copy stays
         "WITH r AS (UPDATE meta SET value = (value::bigint + 1)::text WHERE key = 'rev' "
-        f"RETURNING value) UPDATE articles SET {assigned}, "
+        f"RETURNING value) UPDATE articles SET {assigned}, raw = COALESCE(%s, raw), "
         "rev = (SELECT value::bigint FROM r), updated_at = %s WHERE id = %s",
-        (*values, utc_now_iso(), article_id),
+        (*values, raw and _text(raw[:RAW_LIMIT]), utc_now_iso(), article_id),
     )
 
 

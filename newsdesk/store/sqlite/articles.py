@@ -162,11 +162,13 @@ def told(row: Any) -> Told:
     )
 
 
-def update_content(tx: sqlite3.Connection, article_id: str, meta: Extracted) -> None:
-    assigned = ", ".join(f"{column} = ?" for column in CONTENT_COLUMNS)
-    tx.execute(
-        f"UPDATE articles SET {assigned}, rev = ?, updated_at = ? WHERE id = ?",
-        (*content_values(meta), next_rev(tx), utc_now_iso(), article_id),
+def update_content(
+    tx: sqlite3.Connection, article_id: str, meta: Extracted, raw: str | None
+) -> None:
+    assigned = ", ".join(f"{column} = ?" for column in (*CONTENT_COLUMNS, "rev", "updated_at"))
+    tx.execute(  # no `raw`: the raw copy stays
+        f"UPDATE articles SET {assigned}, raw = COALESCE(?, raw) WHERE id = ?",
+        (*content_values(meta), next_rev(tx), utc_now_iso(), raw and raw[:RAW_LIMIT], article_id),
     )
 
 
