@@ -39,7 +39,9 @@ from newsdesk.tui.workers import app_worker
 T = TypeVar("T")
 
 #: A write refused while the store cannot be reached (the desk watch says why, once).
-UNREACHABLE = "The store cannot be reached: nothing was changed. It is saved again once back."
+UNREACHABLE = (
+    "The store cannot be reached: nothing was changed; press it again once the store is back."
+)
 #: Batches up to this size are written on the spot; bigger ones in a worker.
 SYNC_LIMIT = 2000
 
