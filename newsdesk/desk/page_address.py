@@ -37,7 +37,7 @@ def another_report_at(
     stored_id = store.at_url(tx, meta.url, meta.guid)
     if stored_id is None or stored_id == aid:
         return False
-    if raw is not None and same_page(store.raw_copy(stored_id), raw):
+    if raw is not None and same_raw_page(store.raw_copy(stored_id), raw):
         return False
     stored = store.stored_texts(tx, [stored_id]).get(stored_id)
     return stored is not None and not retells(*stored, meta.title, meta.body)
@@ -67,7 +67,7 @@ def cut_copy_in(
     return None
 
 
-def same_page(stored_raw: str | None, raw: str) -> bool:
+def same_raw_page(stored_raw: str | None, raw: str) -> bool:
     """Whether `raw` is the page a stored copy was made from: the same, that page
     completed, or cut short again (what extraction made of a cut page says nothing)."""
     return raw == stored_raw or completes(stored_raw, raw) or completes(raw, stored_raw)
