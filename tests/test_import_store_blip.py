@@ -11,6 +11,7 @@ saying so, and an import run again later stores the rest, nothing twice.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -107,6 +108,22 @@ def test_an_outage_past_the_patience_stops_the_import_and_says_so(
     assert len(desk.inbox_ids("newest")) == FILES
 
 
+def _mend_after_a_refusal(line: LineToServer) -> None:
+    """Mend the cut line once it has refused a connection made after the cut (a retry),
+    not after a fixed time: on a loaded machine the first retry can come later than any
+    timer (a day 33 review found 0.7 s would flake). Mended anyway after 30 s, so a
+    retry that never comes fails the test's count rather than hanging it."""
+    before = line.refused  # the cut's own closed connections are counted already
+
+    def mend() -> None:
+        deadline = time.monotonic() + 30.0
+        while line.refused <= before and time.monotonic() < deadline:
+            time.sleep(0.01)
+        line.mend()
+
+    threading.Thread(target=mend, name="mend after a refusal", daemon=True).start()
+
+
 #: Where the line is cut, as the stores of files go (first try, then the replays): at a
 #: batch's fourth file; at its last; at its fourth and again at the replay's second.
 CUT_PLANS = {"fourth file": (4,), "last file": (FILES,), "during the replay": (4, 6)}
@@ -133,8 +150,7 @@ def test_a_cut_inside_a_batch_loses_no_file_when_the_retry_fails_too(
         stores[0] += 1
         if stores[0] in plan:
             line.cut()
-            # Down long enough for at least one retry to be refused as well.
-            threading.Timer(0.7, line.mend).start()
+            _mend_after_a_refusal(line)  # down until a retry was refused as well
         return real(self, tx, *args, **kw)
 
     monkeypatch.setattr(ArticleStorer, "store_file", cut_on_plan)

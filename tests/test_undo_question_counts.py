@@ -130,3 +130,24 @@ def test_who_worked_on_them_counts_every_later_step(
         since=ana.changed_since(step.batch),
     )
     assert "bo and cy have worked on them since" in question
+
+
+def test_who_worked_on_them_leaves_out_steps_on_other_articles(
+    ana_imported: tuple[Desk, Desk, list[str]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Day 33 review: the question named every editor with a step after the import,
+    whatever they touched: cy starring one unrelated article was "bo and cy"."""
+    ana, bo, ids = ana_imported
+    bo.star(ids[:1])
+    page = tmp_path / "other.md"
+    page.write_text(
+        '---\ntitle: "Ferry timetable changes for the winter"\nsource: Marrowby Gazette\n'
+        "published: 2026-04-01T09:00:00+00:00\n---\n\nThe winter timetable starts Monday.\n",
+        encoding="utf-8",
+    )
+    with desk_as("cy", monkeypatch) as cy:
+        [other] = cy.import_paths([page]).imported_ids
+        cy.star([other])
+    step = ana.undo_step(own_session=True)
+    assert step is not None and step.kind == "import"
+    assert ana.changed_since(step.batch) == ChangedSince(others=("bo",))

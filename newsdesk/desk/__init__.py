@@ -846,13 +846,18 @@ class Desk:
             self.with_versions(ids, with_archived=False) if with_versions else list(ids)
         )
 
-    def release(self, ids: Sequence[str], *, with_versions: bool = True) -> ClaimOutcome:
-        """Let go of this editor's claims on the articles and, as `claim`, on their
-        story's versions not archived (an archived version's claim stays: the editor
-        never saw it go), unless `with_versions` is off (the ids are what a row showed)."""
-        return self.store.release(
-            self.with_versions(ids, with_archived=False) if with_versions else list(ids)
+    def release(self, ids: Sequence[str]) -> ClaimOutcome:
+        """Let go of this editor's claims on the articles and on every other version of
+        their stories, archived or not, shown or not: a claim on a version archived after
+        it was made is one nobody sees, and letting go of one's own claim harms no one.
+        Other editors' claims on the versions not asked for are left out (not `held`)."""
+        asked = list(ids)
+        named = set(asked)
+        others = [i for i in self.with_versions(asked) if i not in named]
+        mine = (
+            [i for i, c in self.claims(others).items() if c.editor == self.editor] if others else []
         )
+        return self.store.release(asked + mine)
 
     def claims(self, ids: Sequence[str] | None = None) -> dict[str, Claim]:
         """Who has which article (None: every claim)."""

@@ -37,7 +37,7 @@ def another_report_at(
     stored_id = store.at_url(tx, meta.url, meta.guid)
     if stored_id is None or stored_id == aid:
         return False
-    if raw is not None and same_page(store.raw_copy(stored_id), raw):
+    if raw is not None and same_raw_page(store.raw_copy(stored_id), raw):
         return False
     stored = store.stored_texts(tx, [stored_id]).get(stored_id)
     return stored is not None and not retells(*stored, meta.title, meta.body)
@@ -63,12 +63,12 @@ def cut_copy_in(
         return None  # wire copy has versions; a page with an address is found by it
     for member in store.story_members(placement.story):
         # Completed only: the same text again may be one a correction replaced (its own).
-        if member != aid and same_page(store.raw_copy(member), raw, also_equal=False):
+        if member != aid and same_raw_page(store.raw_copy(member), raw, also_equal=False):
             return member
     return None
 
 
-def same_page(stored_raw: str | None, raw: str, *, also_equal: bool = True) -> bool:
+def same_raw_page(stored_raw: str | None, raw: str, *, also_equal: bool = True) -> bool:
     """Whether `raw` is the page a stored copy was made from: the same (unless not
     `also_equal`), that page completed, or cut short again (what extraction made of a
     cut page says nothing)."""

@@ -591,8 +591,8 @@ class StoreBackend(Protocol):
         ...
 
     def editors_after(self, batch: int) -> set[str]:
-        """The editors of the steps logged after `batch` and not undone ("" for steps
-        logged before editors were recorded)."""
+        """The editors of the steps logged after `batch` on its articles and not undone
+        ("" for steps logged before editors were recorded)."""
         ...
 
     def undo_step(self, *, since: int | None = None) -> StepPreview | None:

@@ -12,7 +12,7 @@ in a worker for big ones.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 if TYPE_CHECKING:
     from newsdesk.desk import ActionResult, Desk
@@ -40,9 +40,16 @@ def goes_to(desk: Desk, ids: Sequence[str], field: Toggle | Literal["tag"]) -> l
     return list(ids)
 
 
-def toggle(
-    desk: Desk, field: Toggle, ids: Sequence[str], *, read_all_versions: bool
-) -> tuple[ActionResult, int]:
+class Toggled(NamedTuple):
+    """A toggle's result, with what the chosen articles were before it: how many were
+    already so, and how many were still stored (the notice says both)."""
+
+    result: ActionResult
+    already: int
+    found: int
+
+
+def toggle(desk: Desk, field: Toggle, ids: Sequence[str], *, read_all_versions: bool) -> Toggled:
     """Read the states of the articles the change goes to, then change them in one
     transaction (`ids` as `goes_to` gives them); with how many of them were already so
     (the notice says it: "Starred 1; 2 were already starred", not "Starred 1 of 3")."""
@@ -52,10 +59,10 @@ def toggle(
     if field == "read" and on and read_all_versions:
         ids = desk.with_versions(ids, with_archived=False)
     if field == "starred":
-        return desk.star(ids, on), already
+        return Toggled(desk.star(ids, on), already, len(rows))
     if field == "read":
-        return desk.mark_read(ids, on), already
-    return desk.archive(ids, on), already
+        return Toggled(desk.mark_read(ids, on), already, len(rows))
+    return Toggled(desk.archive(ids, on), already, len(rows))
 
 
 def articles(count: int) -> str:
@@ -85,29 +92,41 @@ ALREADY = {
 
 
 def batch_notice(
-    result: ActionResult, requested: int, *, to_current: bool = False, already: int | None = None
+    result: ActionResult,
+    requested: int,
+    *,
+    to_current: bool = False,
+    already: int | None = None,
+    chosen: Sequence[str] | None = None,
+    found: int | None = None,
 ) -> str:
     """ "Archived 3 of 4 (u to undo)"; a read widened to the stories' other versions
     says so rather than "Marked read 7 of 4"; a star that went to current versions
     (`to_current`; `result.requested` counts those) says so rather than "1 of 4".
     `already`: how many were so before ("Starred 1 (u to undo); 2 were already
-    starred"), and the rest not found (deleted elsewhere)."""
+    starred"), and the rest not found (deleted elsewhere). `chosen`: the ids asked
+    for, so versions a read reached beyond them are not counted as chosen ones;
+    `found`: how many of them were still stored."""
     verb = PAST.get(result.action, result.action.capitalize())
     changed = len(result.changed)
     if to_current:
         reached = on_current_versions(changed, result.requested, requested)
         return f"{verb} {reached}; u to undo"
-    if changed > requested:
+    ours = changed if chosen is None else len(set(result.changed).intersection(chosen))
+    if changed > ours or changed > requested:
+        # Widened: how many chosen ones were already read says little next to the others.
+        part = f"the {requested:,}" if ours >= requested else f"{ours:,} of the {requested:,}"
         return (
-            f"{verb} {articles(changed)}: the {requested:,} chosen and their stories'"
+            f"{verb} {articles(changed)}: {part} chosen and their stories'"
             " other versions (u to undo)"
         )
     state = ALREADY.get(result.action)
-    if already is None or state is None or not changed or changed >= requested:
-        return f"{verb} {changed:,} of {requested:,} (u to undo)"
-    said = [f"{verb} {changed:,} (u to undo)"]
+    if already is None or state is None or not ours or ours >= requested:
+        return f"{verb} {ours:,} of {requested:,} (u to undo)"
+    said = [f"{verb} {ours:,} (u to undo)"]
     if already:
         said.append(f"{already:,} {'was' if already == 1 else 'were'} already {state}")
-    if gone := requested - changed - already:
+    gone = requested - found if found is not None else requested - ours - already
+    if gone > 0:
         said.append(f"{gone:,} {'is' if gone == 1 else 'are'} no longer stored")
     return "; ".join(said)

@@ -1,6 +1,7 @@
-"""`C` on a folded story row lets go of the versions the row stands for, as `c`
-claims them: not an archived version's claim in the inbox, not an unmatched version's
-in a search (day 33). It let go of every version of the story.
+"""`C` on a folded story row lets go of all this editor's claims on the story's
+versions (day 33 review): an archived version's claim in the inbox, an unmatched
+version's in a search. Leaving them was a claim nobody sees; `c` still claims only
+the versions the row stands for.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from tests.tui.helpers import SIZE, record_notifications, search_for, settle
 from tests.tui.test_story_row_in_a_search import _on_the_story_row, _story_of_three
 
 
-async def test_C_on_a_story_row_leaves_an_archived_versions_claim(tmp_path: Path) -> None:
+async def test_C_on_a_story_row_lets_go_of_an_archived_versions_claim(tmp_path: Path) -> None:
     desk, members = _story_of_three(tmp_path)
     assert set(desk.claim(members[:1]).done) == set(members)
     desk.archive([members[2]])
@@ -25,13 +26,13 @@ async def test_C_on_a_story_row_leaves_an_archived_versions_claim(tmp_path: Path
             await _on_the_story_row(pilot, members)
             await pilot.press("C")
             await settle(pilot)
-            assert any("Released 2" in said for said in seen), seen
-            assert set(desk.claims(members)) == {members[2]}
+            assert any("Released 3" in said for said in seen), seen
+            assert desk.claims(members) == {}
     finally:
         desk.close()
 
 
-async def test_C_on_a_story_row_in_a_search_releases_the_versions_it_matched(
+async def test_C_on_a_story_row_in_a_search_releases_the_versions_it_did_not_match(
     tmp_path: Path,
 ) -> None:
     desk, members = _story_of_three(tmp_path)
@@ -44,6 +45,6 @@ async def test_C_on_a_story_row_in_a_search_releases_the_versions_it_matched(
             await _on_the_story_row(pilot, members)
             await pilot.press("C")
             await settle(pilot)
-            assert set(desk.claims(members)) == {members[2]}
+            assert desk.claims(members) == {}
     finally:
         desk.close()

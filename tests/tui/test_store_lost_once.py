@@ -27,8 +27,15 @@ async def test_one_outage_is_one_store_lost_notice(
         await wait_until(pilot, lambda: any("Showing what was loaded" in m for m in seen))
         await pilot.press("j", "s")
         await settle(pilot)
+        refused = screen.inbox.ids[1]
         line.mend()
         await wait_until(pilot, lambda: any("The store is back" in m for m in seen))
+        await settle(pilot)
     lost = [m for m in seen if "cannot reach the shared desk" in m]
     assert len(lost) == 1 and "Showing what was loaded" in lost[0], seen
     assert any("nothing was changed" in m for m in seen), seen
+    # Nothing queues a refused write (day 33 review): the notices ask for the key again
+    # rather than promise it is saved once back, and the star indeed never came.
+    assert any("press it again once the store is back" in m for m in seen), seen
+    assert not any("saved again" in m for m in seen), seen
+    assert not desk.rows([refused])[0].starred

@@ -391,9 +391,15 @@ def undo_step(conn: Conn, mine: tuple[str, int] | None = None) -> StepPreview | 
 
 
 def editors_after(conn: Conn, batch: int) -> set[str]:
-    """Who logged a step after `batch` not undone since (every step, not the newest few)."""
+    """Who logged a step after `batch` not undone since on one of its articles (every
+    such step, not the newest few; a step on other articles is none of its undo's
+    business). The step's rows, then each one's later rows: both walk an index."""
     found = conn.execute(
-        "SELECT DISTINCT editor FROM actions WHERE batch > %s AND undone = 0", (batch,)
+        """SELECT DISTINCT later.editor FROM actions AS step
+           JOIN actions AS later ON later.article_id = step.article_id
+                AND later.batch > step.batch AND later.undone = 0
+           WHERE step.batch = %s""",
+        (batch,),
     ).fetchall()
     return {str(r["editor"] or "") for r in found}
 

@@ -457,9 +457,15 @@ def history(conn: sqlite3.Connection, limit: int, editor: str | None = None) -> 
 
 
 def editors_after(conn: sqlite3.Connection, batch: int) -> set[str]:
-    """Who logged a step after `batch` not undone since (every step, not the newest few)."""
+    """Who logged a step after `batch` not undone since on one of its articles (every
+    such step, not the newest few; a step on other articles is none of its undo's
+    business). The step's rows, then each one's later rows: both walk an index."""
     found = conn.execute(
-        "SELECT DISTINCT editor FROM actions WHERE batch > ? AND undone = 0", (batch,)
+        """SELECT DISTINCT later.editor FROM actions AS step
+           JOIN actions AS later ON later.article_id = step.article_id
+                AND later.batch > step.batch AND later.undone = 0
+           WHERE step.batch = ?""",
+        (batch,),
     )
     return {str(r[0] or "") for r in found}
 

@@ -868,8 +868,9 @@ class MainScreen(Screen[None]):
 
     def action_release(self) -> None:
         if (ids := self.targets()) is not None:
-            # As `c`: a story row's targets are the versions it stood for, no others.
-            self.query_one(ClaimWriter).release(ids, as_shown=self.ui_state.grouped)
+            # Unlike `c`, every version of the story: one's own claims, archived or
+            # unmatched, are no one else's business (Desk.release).
+            self.query_one(ClaimWriter).release(ids)
 
     # -- selection ---------------------------------------------------------------------------
 

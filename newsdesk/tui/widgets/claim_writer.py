@@ -1,5 +1,6 @@
 """Claims from the app: `c` takes the articles under the cursor or the selection
-(a story's versions come along), `C` or `c` again lets them go.
+(a story's versions come along), `C` or `c` again lets them go (with this editor's claims on every version of
+their stories).
 
 A widget that shows nothing, beside `DeskWriter`: it writes through the same
 guard (a refused write is a notification) and posts `DeskWriter.Applied`, so
@@ -37,7 +38,7 @@ class ClaimDesk(Protocol):
 
     def claim(self, ids: Sequence[str], *, with_versions: bool = True) -> ClaimOutcome: ...
 
-    def release(self, ids: Sequence[str], *, with_versions: bool = True) -> ClaimOutcome: ...
+    def release(self, ids: Sequence[str]) -> ClaimOutcome: ...
 
 
 class Guard(Protocol):
@@ -78,8 +79,10 @@ class ClaimWriter(Widget):
     def claim(self, ids: Sequence[str], *, as_shown: bool = False) -> None:
         self._start("claim", ids, as_shown)
 
-    def release(self, ids: Sequence[str], *, as_shown: bool = False) -> None:
-        self._start("release", ids, as_shown)
+    def release(self, ids: Sequence[str]) -> None:
+        """Let go of them and of this editor's claims on every version of their stories
+        (`Desk.release`), not only the versions a story row shows."""
+        self._start("release", ids, as_shown=False)
 
     def _start(self, verb: str, ids: Sequence[str], as_shown: bool) -> None:
         if not ids:
@@ -104,7 +107,7 @@ class ClaimWriter(Widget):
         if verb == "claim":
             self._claim(ids, as_shown)
         else:
-            self._release(ids, as_shown)
+            self._release(ids)
 
     def _claim(self, ids: Sequence[str], as_shown: bool) -> None:
         outcome = self._guarded(
@@ -127,10 +130,8 @@ class ClaimWriter(Widget):
         self.notify(editor_view.claimed_notice(len(outcome.done)), timeout=3, markup=False)
         self._applied("claim", outcome.done, len(ids))
 
-    def _release(self, ids: Sequence[str], as_shown: bool) -> None:
-        outcome = self._guarded(
-            lambda: self._desk.release(ids, with_versions=not as_shown), title="Not released"
-        )
+    def _release(self, ids: Sequence[str]) -> None:
+        outcome = self._guarded(lambda: self._desk.release(ids), title="Not released")
         if outcome is None:
             return
         self.notify(

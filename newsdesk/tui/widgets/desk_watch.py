@@ -182,7 +182,7 @@ class DeskWatch(Widget):
                 markup=False,
             )
         else:
-            self.notify("The store is back; changes are saved again.", title="Store back")
+            self.notify("The store is back; changes can be made again.", title="Store back")
 
     @app_worker(name="open index", group="index")
     def _open(self) -> None:

@@ -39,7 +39,9 @@ from newsdesk.tui.workers import app_worker
 T = TypeVar("T")
 
 #: A write refused while the store cannot be reached (the desk watch says why, once).
-UNREACHABLE = "The store cannot be reached: nothing was changed. It is saved again once back."
+UNREACHABLE = (
+    "The store cannot be reached: nothing was changed; press it again once the store is back."
+)
 #: Batches up to this size are written on the spot; bigger ones in a worker.
 SYNC_LIMIT = 2000
 
@@ -139,15 +141,15 @@ class DeskWriter(Widget):
         """Toggle what `ids` reach (`triage.goes_to`), and say so; notify and post_message
         are thread-safe, so a worker runs this too."""
 
-        def write() -> tuple[list[str], tuple[ActionResult, int]]:
+        def write() -> tuple[list[str], triage.Toggled]:
             targets = triage.goes_to(self._desk, ids, field)
             read_all = self._read_all_versions
             return targets, triage.toggle(self._desk, field, targets, read_all_versions=read_all)
 
         done = self.guarded(write)
         if done is not None:
-            targets, (result, already) = done
-            self._toggled(result, len(ids), to_current=targets != ids, already=already)
+            targets, toggled = done
+            self._toggled(toggled, ids, to_current=targets != ids)
 
     def _in_worker(self, write: Callable[[], None]) -> None:
         """Write in a thread worker (`status` says what, and later steps wait their turn):
@@ -164,11 +166,17 @@ class DeskWriter(Widget):
             # After `Applied`, so the screen has redrawn the batch before what waited runs.
             self.post_message(self.BatchWritten())
 
-    def _toggled(
-        self, result: ActionResult, requested: int, *, to_current: bool, already: int
-    ) -> None:
+    def _toggled(self, toggled: triage.Toggled, ids: Sequence[str], *, to_current: bool) -> None:
+        result, requested = toggled.result, len(ids)
         if requested > 1 or to_current or result.action in ("archive", "unarchive"):
-            notice = triage.batch_notice(result, requested, to_current=to_current, already=already)
+            notice = triage.batch_notice(
+                result,
+                requested,
+                to_current=to_current,
+                already=toggled.already,
+                chosen=ids,
+                found=toggled.found,
+            )
             self.notify(notice, timeout=3, markup=False)
         self.post_message(self.Applied(result, requested))
 
