@@ -37,5 +37,8 @@ async def test_s_on_a_half_picked_story_says_what_it_left(tmp_path: Path) -> Non
                 " (–) were left as they were."
             ], seen
             assert {r.id for r in desk.rows(members) if r.starred} == {picked}
+            # What was done is said too: the warning was the only notice, the star on a
+            # version folded out of sight.
+            assert any(s.startswith("Starred 1") for s in seen), seen
     finally:
         desk.close()

@@ -116,3 +116,24 @@ async def test_a_range_over_story_rows_reads_their_versions_once(
         assert set(members) <= inbox.selected
         assert _row_text(screen, index).lstrip().startswith("✓")
         assert reads == ["story_versions"], reads
+
+
+async def test_s_on_a_picked_wire_row_says_nothing_of_hidden_articles(
+    make_app: AppFactory, wires: Paths
+) -> None:
+    """`x` then `s` on a folded wire story row said "3 articles of the selection not shown
+    by this search changed too" (no search on; the star went to the current take alone):
+    the earlier takes the row counts are shown by it, not hidden."""
+    from tests.tui.helpers import record_notifications
+
+    app = make_app(wires)
+    seen = record_notifications(app)
+    async with app.run_test(size=(140, 40)) as pilot:
+        _screen, _index, members = await _storm_row(pilot, "")
+        await pilot.press("x")
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        assert not [s for s in seen if "not shown by this search" in s], seen
+        assert any("current version" in s for s in seen), seen
+        assert sum(1 for r in app.desk.rows(members) if r.starred) == 1

@@ -125,19 +125,20 @@ class DeskWriter(Widget):
 
     # -- toggles ----------------------------------------------------------------------
 
-    def toggle(self, field: triage.Toggle, ids: list[str]) -> None:
-        """Turn a mark on for `ids`, or off if every one of them has it."""
-        self._in_turn(lambda: self._toggle_now(field, ids))
+    def toggle(self, field: triage.Toggle, ids: list[str], *, say: bool = False) -> None:
+        """Turn a mark on for `ids`, or off if every one of them has it; `say`: notify
+        even for one article (a selection's, which the cursor's row may not show)."""
+        self._in_turn(lambda: self._toggle_now(field, ids, say))
 
-    def _toggle_now(self, field: triage.Toggle, ids: list[str]) -> None:
+    def _toggle_now(self, field: triage.Toggle, ids: list[str], say: bool) -> None:
         if len(ids) <= SYNC_LIMIT:
-            self._toggle(field, ids)
+            self._toggle(field, ids, say)
             return
         self.status = f"updating {len(ids):,} articles…"
         self._writing = True
-        self._in_worker(lambda: self._toggle(field, ids))
+        self._in_worker(lambda: self._toggle(field, ids, say))
 
-    def _toggle(self, field: triage.Toggle, ids: list[str]) -> None:
+    def _toggle(self, field: triage.Toggle, ids: list[str], say: bool = False) -> None:
         """Toggle what `ids` reach (`triage.goes_to`), and say so; notify and post_message
         are thread-safe, so a worker runs this too."""
 
@@ -149,7 +150,7 @@ class DeskWriter(Widget):
         done = self.guarded(write)
         if done is not None:
             targets, toggled = done
-            self._toggled(toggled, ids, to_current=targets != ids)
+            self._toggled(toggled, ids, to_current=targets != ids, say=say)
 
     def _in_worker(self, write: Callable[[], None]) -> None:
         """Write in a thread worker (`status` says what, and later steps wait their turn):
@@ -166,9 +167,11 @@ class DeskWriter(Widget):
             # After `Applied`, so the screen has redrawn the batch before what waited runs.
             self.post_message(self.BatchWritten())
 
-    def _toggled(self, toggled: triage.Toggled, ids: Sequence[str], *, to_current: bool) -> None:
+    def _toggled(
+        self, toggled: triage.Toggled, ids: Sequence[str], *, to_current: bool, say: bool = False
+    ) -> None:
         result, requested = toggled.result, len(ids)
-        if requested > 1 or to_current or result.action in ("archive", "unarchive"):
+        if say or requested > 1 or to_current or result.action in ("archive", "unarchive"):
             notice = triage.batch_notice(
                 result,
                 requested,

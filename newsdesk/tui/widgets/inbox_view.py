@@ -202,7 +202,7 @@ class InboxView(Container):
         self._picks: tuple[int, list[str], Counter[str]] | None = None
         #: Version -> its story, for those picked through a story row: an earlier wire
         #: take its row counts is in no answer's `story_of`, and its row's mark needs it.
-        self._picked_story_of: dict[str, str] = {}
+        self.picked_story_of: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
         inbox = InboxList(
@@ -257,7 +257,7 @@ class InboxView(Container):
         cached = self._picks
         if cached is None or cached[0] != inbox.selection_version or cached[1] is not ids:
             counts = picked_by_story(
-                inbox.selected, ids, self.results.story_of, self._picked_story_of
+                inbox.selected, ids, self.results.story_of, self.picked_story_of
             )
             cached = self._picks = (inbox.selection_version, ids, counts)
         return cached[2][story]
@@ -514,7 +514,7 @@ class InboxView(Container):
 
     def _remember_story(self, story: str, members: list[str]) -> list[str]:
         """`members` of `story`, kept as such for the row's mark (`story_picks`)."""
-        self._picked_story_of.update(dict.fromkeys(members, story))
+        self.picked_story_of.update(dict.fromkeys(members, story))
         return members
 
     def select_current(self) -> None:
@@ -558,7 +558,7 @@ class InboxView(Container):
                 heads, with_archived=self.shows_archived(), matched=self.matched()
             )
             for story, members in by_story.items():
-                self._picked_story_of.update(dict.fromkeys(members, story))
+                self.picked_story_of.update(dict.fromkeys(members, story))
                 picked.update(dict.fromkeys(members))
         self.inbox.set_selection(picked, by_query=results.query or "")
 
@@ -581,7 +581,7 @@ class InboxView(Container):
             return False
         inbox.set_selection(())
         inbox.range_anchor = None
-        self._picked_story_of.clear()
+        self.picked_story_of.clear()
         return True
 
     def next_unread(self, after: int | None = None) -> int | None:

@@ -32,8 +32,17 @@ class TriageFlow:
         selected = self.host.inbox.selected
         if not selected:
             return 0
-        shown = set(self.host.results.ids)
-        return sum(1 for article_id in selected if article_id not in shown)
+        results = self.host.results
+        shown = set(results.ids)
+        # A story's earlier wire takes picked with its row are listed by no answer, yet
+        # they are shown by that row: not hidden ("3 ... not shown by this search").
+        rows = set(results.story_of_head.values())
+        picked = self.host.view.picked_story_of
+        return sum(
+            1
+            for article_id in selected
+            if article_id not in shown and picked.get(article_id) not in rows
+        )
 
     def unpicked_in_half_picked(self) -> int:
         """Versions of the folded story rows marked "–" (some picked) that are not picked:
@@ -108,7 +117,9 @@ class TriageFlow:
     def _apply_toggle(self, field: triage.Toggle, ids: list[str]) -> None:
         if field == "archived":
             self.host.hold_keys_for_change()  # `a s`: the `s` is for the row after it
-        self.host.writer.toggle(field, ids)
+        # An action on the selection says what it did even for one article: a half-picked
+        # row's version may be folded out of sight, and its warning was all that was said.
+        self.host.writer.toggle(field, ids, say=bool(self.host.inbox.selected))
         self.host.update_status()  # a big batch shows in the status line until it is written
 
     def tag(self) -> None:
