@@ -52,6 +52,16 @@ def _teasers(lengths: tuple[int, ...]) -> str:
     )
 
 
+def _loose_page(head: str, story: str) -> bytes:
+    """A page whose `story` stands beside those teasers, the way a real page lost its lede."""
+    return (
+        f"<html><head><title>Ferry pier to close for two years</title>{head}</head><body>"
+        "<div id='main'><div id='columns'><div id='content'><div class='article'>"
+        f"{story}</div></div><div id='right'><ul>{_teasers(TEASER_LENGTHS)}</ul></div></div>"
+        f"<div id='foot'><p>{FILLER[:257]}</p></div></div></body></html>"
+    ).encode()
+
+
 @pytest.mark.parametrize(
     "between", ["", "<br><img src='p.jpg'><center><em>The old pier at low tide</em></center> <br>"]
 )
@@ -60,14 +70,10 @@ def test_a_lede_set_apart_by_breaks_is_kept(between: str) -> None:
     # div; the description is the lede cut short. The lede was lost, the cut copy the dek.
     # A picture and its caption may stand between the lede and the next paragraph.
     cut = LEDE[:120].rsplit(" ", 1)[0] + ",..."
-    page = (
-        "<html><head><title>Ferry pier to close for two years</title>"
-        f'<meta name="description" content="{cut}"></head><body><div id="main">'
-        "<div id='columns'><div id='content'><div class='article'>"
-        f"<div class='content'>{LEDE} <br>{between}{PARAS[0]}</div></div></div>"
-        f"<div id='right'><ul>{_teasers(TEASER_LENGTHS)}</ul></div></div>"
-        f"<div id='foot'><p>{FILLER[:257]}</p></div></div></body></html>"
-    ).encode()
+    page = _loose_page(
+        f'<meta name="description" content="{cut}">',
+        f"<div class='content'>{LEDE} <br>{between}{PARAS[0]}</div>",
+    )
     [found] = load_bytes(page, "p.html").items
     assert found.body.count("The harbour board of Marrowby") == 1
 
@@ -138,14 +144,11 @@ def test_a_site_s_welcome_over_the_story_in_the_same_cell_is_no_lede(container: 
 def test_a_lede_ended_by_an_empty_paragraph_goes_back_before_the_subheading_under_it() -> None:
     """A lede closed by `<p></p>`, a subheading and a picture under it: the lede went back
     after the subheading, inside the story's first section."""
-    page = (
-        "<html><head><title>Ferry pier to close for two years</title></head><body>"
-        "<div id='main'><div id='columns'><div id='content'><div class='article'>"
+    page = _loose_page(
+        "",
         f"<section class='content'>{LEDE}<p></p><h2>The works</h2><a href='/x'>"
-        f"<img src='p.jpg'></a>{PARAS[0]}<br>{PARAS[1]}</section></div></div>"
-        f"<div id='right'><ul>{_teasers(TEASER_LENGTHS)}</ul></div></div>"
-        f"<div id='foot'><p>{FILLER[:257]}</p></div></div></body></html>"
-    ).encode()
+        f"<img src='p.jpg'></a>{PARAS[0]}<br>{PARAS[1]}</section>",
+    )
     [found] = load_bytes(page, "p.html").items
     assert found.body.count("The harbour board of Marrowby") == 1
     assert found.body.index("The harbour board of Marrowby") < found.body.index("The works")
