@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
+from itertools import islice
 
 from newsdesk.ingest.assemble import bounded, extract_article, finish, impose
 from newsdesk.ingest.drafts import Draft, Drafted, load_in_one_go
@@ -60,28 +61,47 @@ def _list_items(text: str, limit: int, lines_before: int) -> tuple[list[object],
             raise Rejected("malformed JSON at line 1: nested too deeply") from exc
         return None
     except json.JSONDecodeError as exc:
-        if _first_line_alone(text):
+        if _line_by_line(text):
             return None
         # A list spread over lines is one document: its lines read alone are no records.
         raise Rejected(malformed(exc, lines_before)) from exc
     if text[at:].strip():
-        if _first_line_alone(text):
+        if _line_by_line(text):
             return None
         raise Rejected(malformed(json.JSONDecodeError("Extra data", text, at), lines_before))
     return kept, count
 
 
-def _first_line_alone(text: str) -> bool:
-    """Whether the document's first line is a JSON value by itself: JSON Lines, read a
-    line at a time, not one list or object broken somewhere."""
-    first = text.split("\n", 1)[0]
-    if len(first) == len(text.rstrip()):
+#: Lines from the top among which one JSON Lines record read alone says the file is JSON Lines.
+_FIRST_LINES = 5
+
+
+def _line_by_line(text: str) -> bool:
+    """Whether a document that does not parse whole is JSON Lines, a record a line and one
+    of them broken, rather than one list or object spread over lines and broken somewhere.
+
+    It is when its first line is a value by itself, or when an object opens it and one of
+    the first few lines is a record by itself or line 2 opens one: a pretty-printed
+    object's line 2 is one of its members. A file whose first line is the bad one was
+    refused whole, its good records with it.
+    """
+    first, _, rest = text.partition("\n")
+    if not rest or rest.isspace():
         return False
+    if _alone(first):
+        return True
+    if not text.startswith("{") or first.strip() == "{":
+        return False  # a list's items are no records, nor a lone "{"'s lines
+    lines = [line for _, line in islice(_lines(rest), _FIRST_LINES) if line.strip()]
+    return bool(lines) and (lines[0].startswith("{") or any(_alone(line, dict) for line in lines))
+
+
+def _alone(line: str, kind: type = object) -> bool:
+    """Whether a line holds a JSON value (of `kind`) by itself."""
     try:
-        json.loads(first)
+        return isinstance(json.loads(line), kind)
     except (ValueError, RecursionError):
         return False
-    return True
 
 
 def malformed(exc: json.JSONDecodeError, lines_before: int = 0) -> str:
@@ -121,7 +141,7 @@ def _records(text: str, warnings: list[str]) -> Iterator[tuple[str, object]]:
         try:
             single = json.loads(stripped)
         except json.JSONDecodeError as exc:
-            if not _first_line_alone(stripped):
+            if not _line_by_line(stripped):
                 raise Rejected(malformed(exc, skipped)) from exc
             single = None
         except RecursionError:

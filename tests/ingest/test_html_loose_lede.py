@@ -52,18 +52,28 @@ def _teasers(lengths: tuple[int, ...]) -> str:
     )
 
 
-def test_a_lede_set_apart_by_breaks_is_kept() -> None:
-    # An old CMS prints the story as loose text parted by <br>s, its lede straight in the
-    # div; the description is the lede cut short. The lede was lost, the cut copy the dek.
-    cut = LEDE[:120].rsplit(" ", 1)[0] + ",..."
-    page = (
-        "<html><head><title>Ferry pier to close for two years</title>"
-        f'<meta name="description" content="{cut}"></head><body><div id="main">'
-        "<div id='columns'><div id='content'><div class='article'>"
-        f"<div class='content'>{LEDE} <br>{PARAS[0]}</div></div></div>"
-        f"<div id='right'><ul>{_teasers(TEASER_LENGTHS)}</ul></div></div>"
+def _loose_page(head: str, story: str) -> bytes:
+    """A page whose `story` stands beside those teasers, the way a real page lost its lede."""
+    return (
+        f"<html><head><title>Ferry pier to close for two years</title>{head}</head><body>"
+        "<div id='main'><div id='columns'><div id='content'><div class='article'>"
+        f"{story}</div></div><div id='right'><ul>{_teasers(TEASER_LENGTHS)}</ul></div></div>"
         f"<div id='foot'><p>{FILLER[:257]}</p></div></div></body></html>"
     ).encode()
+
+
+@pytest.mark.parametrize(
+    "between", ["", "<br><img src='p.jpg'><center><em>The old pier at low tide</em></center> <br>"]
+)
+def test_a_lede_set_apart_by_breaks_is_kept(between: str) -> None:
+    # An old CMS prints the story as loose text parted by <br>s, its lede straight in the
+    # div; the description is the lede cut short. The lede was lost, the cut copy the dek.
+    # A picture and its caption may stand between the lede and the next paragraph.
+    cut = LEDE[:120].rsplit(" ", 1)[0] + ",..."
+    page = _loose_page(
+        f'<meta name="description" content="{cut}">',
+        f"<div class='content'>{LEDE} <br>{between}{PARAS[0]}</div>",
+    )
     [found] = load_bytes(page, "p.html").items
     assert found.body.count("The harbour board of Marrowby") == 1
 
@@ -108,3 +118,37 @@ def test_real_pages_keep_the_lede_and_no_cut_description(
     item = shared_item(path)
     assert item.body.startswith(opening)
     assert item.dek is None
+
+
+@pytest.mark.parametrize("container", ["td", "div"])
+def test_a_site_s_welcome_over_the_story_in_the_same_cell_is_no_lede(container: str) -> None:
+    """A cell whose own text is the site's welcome, then a <br> and the whole story in blocks
+    below: the welcome was put back as the story's first paragraph."""
+    welcome = (
+        "Welcome to the Valley Gazette, the trusted source of local news for everyone in the "
+        "valley since 1998."
+    )
+    story = "".join(f"<p>{p}</p>" for p in [LEDE, *PARAS])
+    cell = (
+        f"<{container} class='main'>{welcome}<br><h1>Ferry pier to close for two years</h1>"
+        f"<div class='story'>{story}</div></{container}>"
+    )
+    page = f"<html><head><title>Ferry pier</title></head><body>{cell}</body></html>"
+    if container == "td":
+        page = page.replace(cell, f"<table><tr>{cell}</tr></table>")
+    [found] = load_bytes(page.encode(), "p.html").items
+    assert found.body.startswith(LEDE)
+    assert "Valley Gazette" not in found.body
+
+
+def test_a_lede_ended_by_an_empty_paragraph_goes_back_before_the_subheading_under_it() -> None:
+    """A lede closed by `<p></p>`, a subheading and a picture under it: the lede went back
+    after the subheading, inside the story's first section."""
+    page = _loose_page(
+        "",
+        f"<section class='content'>{LEDE}<p></p><h2>The works</h2><a href='/x'>"
+        f"<img src='p.jpg'></a>{PARAS[0]}<br>{PARAS[1]}</section>",
+    )
+    [found] = load_bytes(page, "p.html").items
+    assert found.body.count("The harbour board of Marrowby") == 1
+    assert found.body.index("The harbour board of Marrowby") < found.body.index("The works")

@@ -61,3 +61,31 @@ def test_a_json_lines_file_still_skips_only_its_bad_line() -> None:
         "line 2: malformed JSON (Expecting property name enclosed in double quotes at column 2); "
         "skipped"
     ]
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        ['{"title": broken'],
+        ['{"title": broken', "oops"],
+        ["{oops", '{"title": "cut", "body": "The'],
+    ],
+)
+def test_a_json_lines_file_whose_first_line_is_bad_imports_the_rest(bad: list[str]) -> None:
+    """A file whose first line was the bad one was refused whole, its good lines with it."""
+    good = [json.dumps(RECORD), json.dumps(RECORD | {"title": "Second"})]
+    result = load_bytes("\n".join([*bad, *good, ""]).encode(), "feed.jsonl")
+    assert result.error is None
+    assert [item.title for item in result.items] == ["Council votes", "Second"]
+    assert [warning.split(":")[0] for warning in result.warnings] == [
+        f"line {n}" for n in range(1, len(bad) + 1)
+    ]
+
+
+def test_a_pretty_printed_object_opening_on_its_first_member_broken_says_where() -> None:
+    text = '{"title": "Council votes",\n  "body": "The council voted.",\n  oops\n}\n'
+    result = load_bytes(text.encode(), "one.json")
+    assert result.error == (
+        "malformed JSON at line 3 column 3: Expecting property name enclosed in double quotes"
+    )
+    assert result.warnings == []

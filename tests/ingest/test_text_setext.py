@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 
 from newsdesk.ingest import load_bytes
@@ -47,3 +49,26 @@ def test_a_one_word_paragraph_of_the_story_is_kept_and_furniture_is_not() -> Non
     text = f"Council approves new budget\n\n{LEDE}\n\nYes.\n\n{SECOND}\n\nUpdated\n\n{THIRD}\n"
     body = load_bytes(text.encode(), "budget.txt").items[0].body
     assert body.split("\n\n") == [LEDE, "Yes.", SECOND, THIRD]
+
+
+def _wrapped(paragraph: str, width: int) -> str:
+    """A paragraph as a text browser prints it: hard-wrapped, no line a sentence alone."""
+    return "\n".join(textwrap.wrap(paragraph, width))
+
+
+@pytest.mark.parametrize("width", [None, 60])
+@pytest.mark.parametrize("underline", ["=" * 17, "==="])
+def test_an_underlined_subheading_under_the_opening_paragraphs_is_no_headline(
+    width: int | None, underline: str
+) -> None:
+    """A subheading underlined below the story's opening became the headline, and the
+    headline, the byline and both paragraphs above it were lost."""
+    lede, second = (p if width is None else _wrapped(p, width) for p in (LEDE, SECOND))
+    text = (
+        f"Council approves new budget\n\nBy John Smith\n\n{lede}\n\n{second}\n\n"
+        f"What happens next\n{underline}\n\n{THIRD}\n"
+    )
+    item = load_bytes(text.encode(), "budget.txt").items[0]
+    assert item.title == "Council approves new budget"
+    assert item.authors == ["John Smith"]
+    assert item.body.split("\n\n") == [LEDE, SECOND, "What happens next", THIRD]
