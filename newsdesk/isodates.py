@@ -342,6 +342,15 @@ def iso_to_ts(value: str | None) -> float | None:
         return None
 
 
+#: The second last stamped and its text: an import stamps hundreds of rows a second,
+#: and building the text is most of a stamp's cost.
+_stamped: tuple[int, str] = (-1, "")
+
+
 def utc_now_iso() -> str:
     """Now, as the store stamps its rows: UTC to the second."""
-    return datetime.now(UTC).replace(microsecond=0).isoformat()
+    global _stamped
+    second = int(time.time())  # the clock `datetime.now` reads, to the second
+    if second != _stamped[0]:
+        _stamped = (second, datetime.fromtimestamp(second, UTC).isoformat())
+    return _stamped[1]

@@ -145,16 +145,27 @@ class Extracted:
         """`dataclasses.asdict(self)`, written out: asdict deep-copies field by field
         through generic recursion, 0.3-0.4 ms an article in the importing process,
         which stores articles one after another."""
+        return self._as_dict(copies=True)
+
+    def stored_fields(self) -> dict[str, Any]:
+        """`to_dict` less the body (which the store keeps in a column of its own), its
+        lists and dicts this article's own: only for serialising at once (the store's
+        meta column), where copies are work thrown away."""
+        return self._as_dict(copies=False, leave_out="body")
+
+    def _as_dict(self, copies: bool, leave_out: str = "") -> dict[str, Any]:
         out: dict[str, Any] = {}
         for name in _EXTRACTED_FIELDS:
+            if name == leave_out:
+                continue
             value = getattr(self, name)
             if name == "quotes":
                 value = [{"text": q.text, "speaker": q.speaker} for q in value]
             elif name == "links":
                 value = [{"title": link.title, "url": link.url} for link in value]
-            elif isinstance(value, list):
+            elif copies and isinstance(value, list):
                 value = list(value)  # of strings: nothing inside to copy
-            elif isinstance(value, dict):
+            elif copies and isinstance(value, dict):
                 value = dict(value)
             out[name] = value
         return out

@@ -31,8 +31,6 @@ CONTENT_COLUMNS = (
 def content_values(meta: Extracted) -> tuple[Any, ...]:
     """The values of `CONTENT_COLUMNS` for `meta` (the body outside the meta column)."""
     published_ts = iso_to_ts(meta.published)
-    stored_meta = meta.to_dict()
-    stored_meta.pop("body", None)
     return (
         meta.title,
         meta.source,
@@ -43,8 +41,13 @@ def content_values(meta: Extracted) -> tuple[Any, ...]:
         meta.language,
         meta.word_count,
         meta.body,
-        json.dumps(stored_meta, ensure_ascii=False),
+        meta_column(meta),
     )
+
+
+def meta_column(meta: Extracted) -> str:
+    """The `meta` column of `meta`: every field as JSON but the body (a column of its own)."""
+    return json.dumps(meta.stored_fields(), ensure_ascii=False)
 
 
 def article_row(

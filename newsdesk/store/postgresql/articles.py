@@ -9,7 +9,6 @@ rows above the revision it saw last.
 from __future__ import annotations
 
 import functools
-import json
 import time
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -22,6 +21,7 @@ from newsdesk.model import Article, ArticleRow, ArticleState, Extracted
 from newsdesk.store.article_sql import (
     CONTENT_COLUMNS,
     content_values,
+    meta_column,
     rows_in_order,
     story_titles,
     story_version,
@@ -245,8 +245,6 @@ def _insert_statement(
     now = utc_now_iso()
     published_ts = iso_to_ts(meta.published)
     sort_ts = sort_key(published_ts, time.time())
-    stored_meta = meta.to_dict()
-    stored_meta.pop("body", None)
     values: dict[str, Any] = {
         "id": article_id,
         "title": meta.title,
@@ -260,7 +258,7 @@ def _insert_statement(
         "word_count": meta.word_count,
         "body": _text(meta.body),
         "raw": _text((raw or "")[:RAW_LIMIT]),
-        "meta": json.dumps(stored_meta, ensure_ascii=False),
+        "meta": meta_column(meta),
         "origin": origin,
         "imported_at": now,
         "starred": int(bool(meta.starred)),

@@ -18,6 +18,7 @@ from newsdesk.model import Article, ArticleRow, ArticleState, Extracted
 from newsdesk.store.article_sql import (
     CONTENT_COLUMNS,
     content_values,
+    meta_column,
     rows_in_order,
     story_titles,
     story_version,
@@ -221,8 +222,6 @@ def insert(
         return InsertOutcome(existing, created=False, reason="duplicate")
     published_ts = iso_to_ts(meta.published)
     sort_ts = sort_key(published_ts, time.time())
-    stored_meta = meta.to_dict()
-    stored_meta.pop("body", None)
     rev = next_rev(tx)
     tx.execute(
         """INSERT INTO articles (id, title, source, published, published_ts, sort_ts, url,
@@ -242,7 +241,7 @@ def insert(
             meta.word_count,
             meta.body,
             (raw or "")[:RAW_LIMIT],
-            json.dumps(stored_meta, ensure_ascii=False),
+            meta_column(meta),
             origin,
             now,
             rev,
