@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from newsdesk.desk import Desk
 from newsdesk.paths import resolve
 
@@ -55,3 +57,22 @@ def test_a_longer_text_that_does_not_start_as_the_stored_one_is_its_own(
         desk.import_paths([first], log=False)
         assert desk.import_paths([other], log=False).updated == []
         assert desk.count() == 2
+
+
+@pytest.mark.parametrize("share", [0.2, 0.5, 0.8, 0.95])
+def test_the_whole_text_completes_a_copy_cut_anywhere(
+    backend: str, tmp_path: Path, share: float
+) -> None:
+    # Cut late, the copy is near-alike the whole: it was called a duplicate of it and
+    # the rest of the text lost.
+    cut, whole = tmp_path / "cut.txt", tmp_path / "whole.txt"
+    cut.write_text(WHOLE[: int(len(WHOLE) * share)], encoding="utf-8")
+    whole.write_text(WHOLE, encoding="utf-8")
+    with Desk(resolve()) as desk:
+        (aid,) = desk.import_paths([cut], log=False).imported_ids
+        summary = desk.import_paths([whole], log=False)
+        assert summary.imported == 0
+        assert [article for _, article in summary.updated] == [aid]
+        article = desk.get(aid)
+        assert article is not None and article.meta.body.rstrip().endswith("two new buses.")
+        assert desk.count() == 1

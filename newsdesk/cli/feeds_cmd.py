@@ -233,7 +233,12 @@ def _line(outcome: FeedOutcome) -> Text:
         said = [f"{counted(there, 'item')} already stored"] if there else []
         said += [_deleted(outcome, "")] if outcome.deleted else []
         dupes = f" ({'; '.join(said)}{_kept_longer(outcome, '; ')})" if said else ""
-        line = Text.assemble(("= ", "dim"), (outcome.name, "bold"), f": unchanged{dupes}")
+        if outcome.cut_short:
+            # Failed, not "unchanged": the rest of the feed was never read (its warning
+            # below says where it stopped).
+            line = Text.assemble(("✗ ", "red"), (outcome.name, "bold"), f": cut short{dupes}")
+        else:
+            line = Text.assemble(("= ", "dim"), (outcome.name, "bold"), f": unchanged{dupes}")
     if outcome.message:
         # It may quote a URL the server sent (a redirect's Location).
         line.append(f"\n  {clean_line(outcome.message)}", style="yellow")

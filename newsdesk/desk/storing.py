@@ -35,6 +35,10 @@ if TYPE_CHECKING:
     from newsdesk.stories.grouping import StoryGrouper
     from newsdesk.stories.signature import Signature
 
+#: How many of the articles sharing words with a text file are read to find the copy
+#: of it cut short (`_cut_copy_near`): the likeliest come first.
+CUT_COPY_LOOKS = 8
+
 
 class ArticleStorer:
     """Writes extracted items inside a transaction the caller holds (the import's batch,
@@ -340,8 +344,10 @@ class ArticleStorer:
             if copy is not None and not same_page(self.store.get(copy), meta):
                 copy = None
             if copy is not None:
-                # A copy cut short saved whole reads as a copy of it: it completes it.
-                self._complete(tx, copy, aid, meta, raw, grouper, earlier, updated)
+                # The stored copy may be this text cut short (most of it, so near-alike):
+                # the whole completes it, else its extra text was lost as "a duplicate".
+                if len(items) == 1:
+                    self._complete(tx, copy, aid, meta, raw, grouper, earlier, updated)
                 self.store.add_origin(tx, copy, item_origin)
                 stored[index] = copy
                 duplicates += 1
@@ -354,7 +360,10 @@ class ArticleStorer:
             # A recurring teaser under its own id starts its own story (`story_of_own`).
             alone = story_of_own(aid) if own is not None else None
             placement = grouper.decide(aid, matching, published_ts, alone) if looks else None
-            if (cut := cut_copy_in(self.store, placement, items, aid, raw)) is not None:
+            cut = cut_copy_in(self.store, placement, items, aid, raw)
+            if cut is None and looks:
+                cut = self._cut_copy_near(grouper.candidate_ids(matching, published_ts), items, raw)
+            if cut is not None:
                 self._complete(tx, cut, aid, meta, raw, grouper, earlier, updated)
                 self.store.add_origin(tx, cut, item_origin)
                 stored[index], duplicates = cut, duplicates + 1
@@ -461,6 +470,22 @@ class ArticleStorer:
         grouper.assign(stored_id, meta, iso_to_ts(meta.published))
         if updated is not None:
             updated.append(stored_id)
+
+    def _cut_copy_near(
+        self, candidates: Sequence[str], items: Sequence[Extracted], raw: str | None
+    ) -> str | None:
+        """Of the articles sharing words with a one-article text file (`candidates`),
+        the one whose stored copy is the start of its text (`completes`), or None.
+
+        A copy cut early shares too little with the whole to join its story, where
+        `cut_copy_in` looks: the whole came in as a second article beside it. Only the
+        likeliest few are read (a copy each)."""
+        if raw is None or len(items) != 1 or items[0].item_id or items[0].url:
+            return None
+        for member in candidates[:CUT_COPY_LOOKS]:
+            if completes(self.store.raw_copy(member), raw):
+                return member
+        return None
 
     def _own_id(
         self,

@@ -43,6 +43,7 @@ class FeedOutcome:
     ruled_out: list[str] = field(default_factory=list)
     #: The feed came cut short (a download stopped mid-file): its complete items were
     #: stored, and the subscription records the failure, so it is fetched whole again.
+    #: Counted among the failed (`FetchSummary.failed`), `reason` saying it was cut.
     cut_short: bool = False
 
     def as_dict(self) -> dict[str, Any]:
@@ -117,7 +118,9 @@ class FetchSummary:
 
     @property
     def failed(self) -> list[FeedOutcome]:
-        return [f for f in self.feeds if f.status == "failed"]
+        """The feeds whose fetch failed, those cut short included: their complete items
+        are stored (counted new), but the feed was not read whole (`reason` says so)."""
+        return [f for f in self.feeds if f.status == "failed" or f.cut_short]
 
     @property
     def bringing(self) -> list[str]:
@@ -155,7 +158,8 @@ class FetchSummary:
             "updated": self.updated,
             "kept_longer": self.kept_longer,
             "fetched": len(self.feeds),
-            "unchanged": sum(1 for f in self.feeds if f.status == "unchanged"),
+            # A feed cut short is counted failed, not unchanged (it was not read whole).
+            "unchanged": sum(1 for f in self.feeds if f.status == "unchanged" and not f.cut_short),
             "failed": len(self.failed),
             "skipped": self.skipped,
             "paused": self.paused,

@@ -383,7 +383,7 @@ def _record(store: StoreBackend, store_items: StoreItems, done: Downloaded) -> F
         # Its complete items are stored, but the fetch failed: the feeds screen says so,
         # and a cut body's validators are not kept, so the retry gets the whole feed (a
         # 304 would leave the rest of its items unread until the feed changed).
-        sub.last_error = without_password(done.cut_short)
+        sub.last_error = outcome.reason = without_password(done.cut_short)
         sub.etag = sub.last_modified = None
         schedule.after_failure(sub, now, fetched.retry_after)
         outcome.cut_short = True

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 from urllib.parse import parse_qs, urljoin, urlsplit
+from xml.parsers.expat import errors as expat_errors
 
 from newsdesk.counting import counted
 from newsdesk.ingest.assemble import clean_short, extract_article, finish
@@ -39,15 +40,28 @@ QUICK_RSS = True
 NO_ITEMS = "feed has no items"
 
 
-def describe_parse_error(exc: BaseException | None) -> str:
-    """ "mismatched tag at line 40" from a SAX exception, or its message otherwise."""
+def describe_parse_error(exc: BaseException | None, data: bytes) -> str:
+    """ "mismatched tag at line 40" from a SAX exception, or its message otherwise; the
+    line is the document's (`data`, what the parser was given: `error_line`)."""
     if exc is None:
         return "unknown error"
     get_message = getattr(exc, "getMessage", None)
-    get_line = getattr(exc, "getLineNumber", None)
-    if callable(get_message) and callable(get_line):
-        return f"{get_message()} at line {get_line()}"
+    line = error_line(exc, data)
+    if callable(get_message) and line is not None:
+        return f"{get_message()} at line {line}"
     return str(exc) or type(exc).__name__
+
+
+def error_line(exc: BaseException | None, data: bytes) -> int | None:
+    """The line of `data` a SAX exception names, or None. feedparser puts an XML
+    declaration on a line of its own before a document without one, so its parser
+    counts one line more than the document has ("line 2" of a one-line file)."""
+    get_line = getattr(exc, "getLineNumber", None)
+    line = get_line() if callable(get_line) else None
+    if not isinstance(line, int):
+        return None
+    added = 0 if data.lstrip(b"\xef\xbb\xbf").startswith(b"<?xml") else 1
+    return max(1, line - added)
 
 
 def _author_names(
@@ -266,7 +280,7 @@ def draft_feed(text: str, warnings: list[str]) -> Drafted:
     entries = parsed.get("entries") or []
     if parsed.get("bozo"):
         exc = parsed.get("bozo_exception")
-        reason = describe_parse_error(exc)
+        reason = describe_parse_error(exc, data)
         if cut_at_end(data, exc):
             entries = _cut_short(text, entries, reason, warnings)
         elif not entries:
@@ -289,7 +303,7 @@ def draft_feed(text: str, warnings: list[str]) -> Drafted:
             raise Rejected("not a feed: no RSS or Atom channel found")
         if parsed.get("bozo"):
             # Broken, not empty: a subscription must show it failed, not "unchanged".
-            reason = describe_parse_error(parsed.get("bozo_exception"))
+            reason = describe_parse_error(parsed.get("bozo_exception"), data)
             raise Rejected(f"malformed XML: {reason}; no complete item")
         raise Rejected(NO_ITEMS)
     if items > MAX_FEED_ITEMS:
@@ -317,21 +331,31 @@ def draft_feed(text: str, warnings: list[str]) -> Drafted:
 
 #: Opens what is said of a feed that ends before it closes (`feeds.download` reads it).
 CUT_SHORT = "feed cut short"
+#: What expat says when the input ends before the document does (nothing else is a cut).
+_ENDED = frozenset(
+    {
+        expat_errors.XML_ERROR_NO_ELEMENTS,
+        expat_errors.XML_ERROR_UNCLOSED_TOKEN,
+        expat_errors.XML_ERROR_PARTIAL_CHAR,
+        expat_errors.XML_ERROR_UNCLOSED_CDATA_SECTION,
+    }
+)
 #: The end tag of a feed's root (RSS, Atom, RDF), with any prefix, closing the document.
 _ROOT_END = re.compile(rb"</(?:[\w.-]+:)?(?:rss|feed|RDF)\s*>\s*$", re.IGNORECASE)
 
 
 def cut_at_end(data: bytes, exc: BaseException | None) -> bool:
     """Whether the parser stopped because the document ends (a download stopped mid-file),
-    not at damage inside it: its root never closes and the error is on its last line."""
+    not at damage inside it: its root never closes, the error is one only the end of the
+    input gives (a mismatched tag is damage, wherever it is) and is on its last line."""
     if _ROOT_END.search(data[-200:]):
         return False
-    get_line = getattr(exc, "getLineNumber", None)
-    if not callable(get_line):
+    get_message = getattr(exc, "getMessage", None)
+    if not callable(get_message) or get_message() not in _ENDED:
         return False
-    line = get_line()
+    line = error_line(exc, data)
     last = data.rstrip().count(b"\n") + 1
-    return isinstance(line, int) and line >= last
+    return line is not None and line >= last
 
 
 def _cut_short(text: str, entries: list[Any], reason: str, warnings: list[str]) -> list[Any]:

@@ -326,6 +326,11 @@ class StoryGrouper:
                 return cand.article_id
         return None
 
+    def candidate_ids(self, signature: Signature, published_ts: float | None) -> list[str]:
+        """The grouped articles sharing band keys with `signature`, most shared first
+        (whether or not this one joins their story)."""
+        return [cand.article_id for cand in self._candidates(signature, published_ts)]
+
     def story_of(self, article_id: str) -> str | None:
         return self.tables.story_of(article_id)
 

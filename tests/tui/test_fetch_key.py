@@ -208,3 +208,32 @@ async def test_r_with_nothing_new_says_nothing_new_from_the_feeds(
         await wait_until(pilot, lambda: bool(seen))
         await settle(pilot)
     assert seen == ["Nothing new from 2 feeds."]
+
+
+async def test_r_says_a_feed_cut_mid_download_failed(
+    make_app: AppFactory, seeded: Paths, feed_server: FeedServer
+) -> None:
+    """A feed whose download stopped mid-body was never said to fail: `R` told only what
+    arrived from it, and then "Nothing new from 2 feeds." counting it among those read."""
+    whole = rss("Cut", ITEMS)
+    arrived = whole[: len(whole) * 6 // 10]
+    assert arrived.count(b"</item>") == 1  # one complete item before the cut
+    feed_server.route("/cape.xml", Reply(body=rss("Cape", ITEMS[:1])))
+    feed_server.route("/cut.xml", Reply(body=arrived, short_by=len(whole) - len(arrived)))
+    app = make_app(settings=Settings(fetch_in_background=False))
+    for name in ("cape", "cut"):
+        app.desk.add_feed(f"{feed_server.url}/{name}.xml", name=name)
+    seen = record_notifications(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("R")
+        await wait_until(pilot, lambda: any("cut short" in m for m in seen))
+        await settle(pilot)
+        assert any("arrived" in m for m in seen)
+        (failure,) = [m for m in seen if "cut short" in m]
+        assert "cut" in failure.replace("cut short", "")
+        seen.clear()
+        await pilot.press("R")
+        await wait_until(pilot, lambda: any("cut short" in m for m in seen))
+        await settle(pilot)
+    assert "Nothing new from 1 feed." in seen

@@ -302,9 +302,10 @@ class FetchJob(Widget):
             else:
                 self.notify("No feeds to fetch: `newsdesk feeds add URL` subscribes.", markup=False)
             return
-        elif message.feeds > len(message.failed):
+        elif message.arrived or message.feeds > len(message.failed):
             # The feeds that brought something, by name (not every feed that answered);
-            # a fetch whose every feed failed says just that.
+            # a fetch whose every feed failed says just that (a feed cut short is
+            # failed, and its complete items arrived all the same).
             # "0 articles arrived." read as a count still to come: said as what it is.
             answered = message.feeds - len(message.failed)
             said = message.arrived or f"Nothing new from {counted(answered, 'feed')}."
