@@ -47,3 +47,20 @@ def test_a_one_word_paragraph_of_the_story_is_kept_and_furniture_is_not() -> Non
     text = f"Council approves new budget\n\n{LEDE}\n\nYes.\n\n{SECOND}\n\nUpdated\n\n{THIRD}\n"
     body = load_bytes(text.encode(), "budget.txt").items[0].body
     assert body.split("\n\n") == [LEDE, "Yes.", SECOND, THIRD]
+
+
+@pytest.mark.parametrize(
+    "short", ["Yes.", "Love.", "Warum nicht?", "Not any more.", "Nobody came."]
+)
+def test_a_short_sentence_that_reads_as_prose_is_kept(short: str) -> None:
+    text = f"Council approves new budget\n\n{LEDE}\n\n{short}\n\n{SECOND}\n"
+    body = load_bytes(text.encode(), "budget.txt").items[0].body
+    assert body.split("\n\n") == [LEDE, short, SECOND]
+
+
+@pytest.mark.parametrize("label", ["Reuters.", "Related.", "AFP.", "Bloomberg.", "dpa."])
+def test_a_one_word_credit_or_label_is_not_body_text(label: str) -> None:
+    """ "Reuters." and "Related." between two paragraphs were kept as the story's text."""
+    text = f"Council approves new budget\n\n{LEDE}\n\n{label}\n\n{SECOND}\n"
+    body = load_bytes(text.encode(), "budget.txt").items[0].body
+    assert body.split("\n\n") == [LEDE, SECOND]
