@@ -3,7 +3,7 @@ nicht?") or as a credit or label between its paragraphs ("Reuters.", "Related.")
 
 A single word is prose when it is common in a language (general word frequencies, as the
 story grouping weighs words) and names no agency, outlet or section; two or three words
-when one of them is a function word or a past-tense verb ("Nobody came.", "Prices fell").
+when one of them is a function word (or as common) or a past-tense verb ("Nobody came.", "Prices fell").
 """
 
 from __future__ import annotations
@@ -123,9 +123,10 @@ _NOT_PROSE = frozenset(
     )
 )
 #: How common a single word must be, as stored by `idf` (log of 1 / frequency, in tenths):
-#: 115 is about once in 100,000 words (Zipf 4), where "love" and "yes" sit well inside
-#: and agency names ("Reuters", Zipf 3.9) fall outside.
-_COMMON_WEIGHT = 115
+#: 138 is about once in a million words (Zipf 3), where "yes", "love" and "yikes" sit.
+_COMMON_WEIGHT = 138
+#: A function word of a short sentence ("Welchen denn?"): about once in 15,000 words.
+_FUNCTION_WEIGHT = 97
 #: A past-tense verb ("fell", "agreed") in a two- or three-word sentence.
 _PAST = re.compile(r"^[a-z]{3,}ed$")
 
@@ -137,16 +138,20 @@ def reads_as_prose(tokens: list[str]) -> bool:
     if not folded:
         return False
     if len(folded) == 1:
-        return folded[0] not in _NOT_PROSE and _common(folded[0])
+        return folded[0] not in _NOT_PROSE and _common(folded[0], _COMMON_WEIGHT)
     return any(
-        word in COMMON_WORDS or word in SHORT_FUNCTION or word in stop_words() or _PAST.match(word)
+        word in COMMON_WORDS
+        or word in SHORT_FUNCTION
+        or word in stop_words()
+        or _PAST.match(word)
+        or _common(word, _FUNCTION_WEIGHT)
         for word in folded
     )
 
 
-def _common(word: str) -> bool:
+def _common(word: str, weight: int) -> bool:
     # Imported here: the weights' tables are built or mapped only when a one-word
     # paragraph turns up.
     from newsdesk.stories.idf import LANGUAGES, stored_weight
 
-    return any(stored_weight(word, word, lang) <= _COMMON_WEIGHT for lang in LANGUAGES)
+    return any(stored_weight(word, word, lang) <= weight for lang in LANGUAGES)

@@ -7,14 +7,14 @@ letters policy and phone numbers after them too.
 
 Two paragraphs of the story itself may trail off in a row (a narrative's suspense): a run
 counts as teasers only with a teaser's marks ("more" at the cut, a lead the two share
-such as the outlet's "Kaieteur News –") or when no uncut paragraph follows it.
+such as the outlet's "Kaieteur News –", a list's bullets) or when no uncut paragraph follows it.
 """
 
 from __future__ import annotations
 
 import re
 
-from newsdesk.extract.lines import is_prose
+from newsdesk.extract.lines import is_list_item, is_prose
 
 #: A paragraph cut mid-sentence: a word, then "..." or "…", then perhaps "more" (a quotation
 #: that trails off ends with its quote mark, a list's entry with ";").
@@ -40,6 +40,7 @@ def teaser_run(lines: list[str], i: int, end: int) -> bool:
     return (
         any(cut and cut["more"] for cut in cuts)
         or _shared_lead(following)
+        or any(is_list_item(line) for line in following)  # a list of links, each cut
         or not any(is_prose(line) and not _CUT.search(line) for line in lines[at[-1] + 1 : end])
     )
 

@@ -94,3 +94,12 @@ def test_teasers_sharing_the_outlet_s_lead_end_the_story_without_more() -> None:
     teasers = [t.replace(".... more", "...").replace("... more", "...") for t in TEASERS[:2]]
     [item] = load_bytes(_page([*STORY, *teasers, STORY[0]]), "wall.html").items
     assert item.body.rstrip().endswith("which the county may share.")
+
+
+def test_a_bulleted_list_of_cut_teasers_ends_the_story() -> None:
+    teasers = [
+        f"• {t.split(' – ', 1)[1].replace('.... more', '…').replace('... more', '…')}"
+        for t in TEASERS[:2]
+    ]
+    [item] = load_bytes(_page([*STORY, *teasers, STORY[0]]), "wall.html").items
+    assert item.body.rstrip().endswith("which the county may share.")

@@ -50,7 +50,8 @@ def test_a_one_word_paragraph_of_the_story_is_kept_and_furniture_is_not() -> Non
 
 
 @pytest.mark.parametrize(
-    "short", ["Yes.", "Love.", "Warum nicht?", "Not any more.", "Nobody came."]
+    "short",
+    ["Yes.", "Love.", "Yikes.", "Warum nicht?", "Welchen denn?", "Not any more.", "Nobody came."],
 )
 def test_a_short_sentence_that_reads_as_prose_is_kept(short: str) -> None:
     text = f"Council approves new budget\n\n{LEDE}\n\n{short}\n\n{SECOND}\n"
