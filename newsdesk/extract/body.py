@@ -56,6 +56,7 @@ from newsdesk.extract.links import add_link
 from newsdesk.extract.list_headings import link_list_marker, popular_list_marker
 from newsdesk.extract.outlet import outlet_from_footer
 from newsdesk.extract.quote_marks import QUOTE_MARK
+from newsdesk.extract.short_sentence import reads_as_prose
 from newsdesk.extract.tail import BIO, signature
 from newsdesk.extract.teasers import teaser_run
 from newsdesk.sanitize import clean_line
@@ -610,6 +611,7 @@ def _short_sentence(line: str, tokens: list[str]) -> bool:
         and not is_list_item(line)
         and not is_upper_line(line)
         and not is_boilerplate(line)
+        and reads_as_prose(tokens)
     )
 
 

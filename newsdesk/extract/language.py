@@ -65,6 +65,14 @@ _ASCII_WORDS = {
 }
 
 
+_ALL_STOPWORDS = frozenset().union(*_STOPWORDS.values())
+
+
+def stop_words() -> frozenset[str]:
+    """The function words of every language told apart here."""
+    return _ALL_STOPWORDS
+
+
 def _languages_of_words() -> dict[str, tuple[str, ...]]:
     table: dict[str, tuple[str, ...]] = {}
     for lang, stops in _STOPWORDS.items():

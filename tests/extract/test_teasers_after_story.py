@@ -66,3 +66,40 @@ def test_real_page_teasers_and_contacts_are_left_out(
     assert "Or by Email" not in item.body
     assert "Freedom of speech is our core value" not in item.body
     assert "investigations continue" in item.body
+
+
+SUSPENSE = [
+    "The skipper waited on the quay through the night, watching the lights of the harbour "
+    "board's office, and wondering whether anyone there would ever...",
+    "By dawn the tide had turned, the boats were afloat again, and the fishermen gathered "
+    "outside the office to hear what the engineers would...",
+]
+
+
+@pytest.mark.parametrize("name", ["wall.txt", "wall.html"])
+def test_two_paragraphs_of_the_story_that_trail_off_do_not_end_it(name: str) -> None:
+    """Two narrative paragraphs ending "..." in a row ended the body there, as if teasers."""
+    paras = [STORY[0], *SUSPENSE, *STORY[1:], "The county has not said what it will pay."]
+    data = (
+        "\n\n".join(["Sea wall blamed for boats running aground", *paras]).encode()
+        if name.endswith(".txt")
+        else _page(paras)
+    )
+    [item] = load_bytes(data, name).items
+    assert "what the engineers would..." in item.body
+    assert item.body.rstrip().endswith("The county has not said what it will pay.")
+
+
+def test_teasers_sharing_the_outlet_s_lead_end_the_story_without_more() -> None:
+    teasers = [t.replace(".... more", "...").replace("... more", "...") for t in TEASERS[:2]]
+    [item] = load_bytes(_page([*STORY, *teasers, STORY[0]]), "wall.html").items
+    assert item.body.rstrip().endswith("which the county may share.")
+
+
+def test_a_bulleted_list_of_cut_teasers_ends_the_story() -> None:
+    teasers = [
+        f"• {t.split(' – ', 1)[1].replace('.... more', '…').replace('... more', '…')}"
+        for t in TEASERS[:2]
+    ]
+    [item] = load_bytes(_page([*STORY, *teasers, STORY[0]]), "wall.html").items
+    assert item.body.rstrip().endswith("which the county may share.")

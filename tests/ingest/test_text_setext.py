@@ -72,3 +72,21 @@ def test_an_underlined_subheading_under_the_opening_paragraphs_is_no_headline(
     assert item.title == "Council approves new budget"
     assert item.authors == ["John Smith"]
     assert item.body.split("\n\n") == [LEDE, SECOND, "What happens next", THIRD]
+
+
+@pytest.mark.parametrize(
+    "short",
+    ["Yes.", "Love.", "Yikes.", "Warum nicht?", "Welchen denn?", "Not any more.", "Nobody came."],
+)
+def test_a_short_sentence_that_reads_as_prose_is_kept(short: str) -> None:
+    text = f"Council approves new budget\n\n{LEDE}\n\n{short}\n\n{SECOND}\n"
+    body = load_bytes(text.encode(), "budget.txt").items[0].body
+    assert body.split("\n\n") == [LEDE, short, SECOND]
+
+
+@pytest.mark.parametrize("label", ["Reuters.", "Related.", "AFP.", "Bloomberg.", "dpa."])
+def test_a_one_word_credit_or_label_is_not_body_text(label: str) -> None:
+    """ "Reuters." and "Related." between two paragraphs were kept as the story's text."""
+    text = f"Council approves new budget\n\n{LEDE}\n\n{label}\n\n{SECOND}\n"
+    body = load_bytes(text.encode(), "budget.txt").items[0].body
+    assert body.split("\n\n") == [LEDE, SECOND]
