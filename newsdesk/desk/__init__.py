@@ -850,8 +850,10 @@ class Desk:
         """Let go of this editor's claims on the articles and on every other version of
         their stories, archived or not, shown or not: a claim on a version archived after
         it was made is one nobody sees, and letting go of one's own claim harms no one.
-        Other editors' claims on the versions not asked for are left out (not `held`)."""
-        asked = list(ids)
+        What a claim would take (the versions not archived) is asked for whole, so another
+        editor's claim there is said as `held` ("2 stay with bo", as the claim's "Taken by
+        bo (2 articles)"); beyond it only this editor's own claims are let go."""
+        asked = list(dict.fromkeys([*ids, *self.with_versions(ids, with_archived=False)]))
         named = set(asked)
         others = [i for i in self.with_versions(asked) if i not in named]
         mine = (
