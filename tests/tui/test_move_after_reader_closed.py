@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.desk import Desk
 from newsdesk.paths import Paths
 from newsdesk.tui.screens.flows import changed_elsewhere
 from tests.tui.conftest import AppFactory
-from tests.tui.helpers import SIZE, main_screen, settle, wait_until
-from tests.tui.moves_aimed import AIMED, assert_landed_where_aimed
+from tests.tui.helpers import settle
+from tests.tui.moves_aimed import AIMED, assert_landed_where_aimed, row_gone_elsewhere
 
 
 @pytest.fixture(autouse=True)
@@ -30,27 +29,15 @@ def hold_over(monkeypatch: pytest.MonkeyPatch) -> None:
 async def test_the_first_move_after_the_reader_closed_goes_from_the_gone_article(
     make_app: AppFactory, seeded: Paths, monkeypatch: pytest.MonkeyPatch, key: str, change: str
 ) -> None:
-    app = make_app()
-    monkeypatch.setenv("NEWSDESK_EDITOR", "bo")
-    bo = Desk(seeded)
-    try:
-        async with app.run_test(size=SIZE) as pilot:
-            screen = main_screen(app)
-            await settle(pilot)
-            await pilot.press("j", "j", "enter")
-            await settle(pilot)
-            assert screen.detail.has_focus
-            old = list(screen.inbox.ids)
-            gone = screen.inbox.current_id
-            assert gone is not None
-            getattr(bo, change)([gone])
-            await wait_until(pilot, lambda: not screen.detail.has_focus)
-            assert screen.inbox.current_id == old[old.index(gone) + 1]
-            await pilot.press(key)
-            await settle(pilot)
-            assert_landed_where_aimed(screen, old, gone, key)
-    finally:
-        bo.close()
+    keys = ("j", "j", "enter")
+    async with row_gone_elsewhere(
+        make_app, seeded, monkeypatch, keys, change=change, reading=True
+    ) as at:
+        screen, old, gone = at.screen, at.old, at.gone
+        assert screen.inbox.current_id == old[old.index(gone) + 1]
+        await at.pilot.press(key)
+        await settle(at.pilot)
+        assert_landed_where_aimed(screen, old, gone, key)
 
 
 async def test_only_the_first_key_goes_from_the_gap(
@@ -58,28 +45,16 @@ async def test_only_the_first_key_goes_from_the_gap(
 ) -> None:
     """Another deliberate key first (a search box opened and closed): the editor has seen
     the list, and `J` goes from the cursor, as a second move does."""
-    app = make_app()
-    monkeypatch.setenv("NEWSDESK_EDITOR", "bo")
-    bo = Desk(seeded)
-    try:
-        async with app.run_test(size=SIZE) as pilot:
-            screen = main_screen(app)
-            await settle(pilot)
-            await pilot.press("j", "j", "enter")
-            await settle(pilot)
-            old = list(screen.inbox.ids)
-            gone = screen.inbox.current_id
-            assert gone is not None
-            bo.archive([gone])
-            await wait_until(pilot, lambda: not screen.detail.has_focus)
-            cursor = old[old.index(gone) + 1]
-            await pilot.press("x")  # select the cursor's row: a deliberate key
-            await settle(pilot)
-            await pilot.press("J")
-            await settle(pilot)
-            assert screen.detail.article_id == old[old.index(cursor) + 1]
-    finally:
-        bo.close()
+    async with row_gone_elsewhere(
+        make_app, seeded, monkeypatch, ("j", "j", "enter"), reading=True
+    ) as at:
+        pilot, screen, old, gone = at.pilot, at.screen, at.old, at.gone
+        cursor = old[old.index(gone) + 1]
+        await pilot.press("x")  # select the cursor's row: a deliberate key
+        await settle(pilot)
+        await pilot.press("J")
+        await settle(pilot)
+        assert screen.detail.article_id == old[old.index(cursor) + 1]
 
 
 async def test_the_list_cursor_row_keeps_its_one_second_hold(
@@ -87,22 +62,7 @@ async def test_the_list_cursor_row_keeps_its_one_second_hold(
 ) -> None:
     """Not reading: the editor was watching the list, so past the hold `J` goes from the
     row the cursor is on (it opens the one after it)."""
-    app = make_app()
-    monkeypatch.setenv("NEWSDESK_EDITOR", "bo")
-    bo = Desk(seeded)
-    try:
-        async with app.run_test(size=SIZE) as pilot:
-            screen = main_screen(app)
-            await settle(pilot)
-            await pilot.press("j", "j")
-            await settle(pilot)
-            old = list(screen.inbox.ids)
-            gone = screen.inbox.current_id
-            assert gone is not None
-            bo.archive([gone])
-            await wait_until(pilot, lambda: screen.inbox.current_id not in (gone, None))
-            await pilot.press("J")
-            await settle(pilot)
-            assert screen.detail.article_id == old[old.index(gone) + 2]
-    finally:
-        bo.close()
+    async with row_gone_elsewhere(make_app, seeded, monkeypatch, ("j", "j"), reading=False) as at:
+        await at.pilot.press("J")
+        await settle(at.pilot)
+        assert at.screen.detail.article_id == at.old[at.old.index(at.gone) + 2]

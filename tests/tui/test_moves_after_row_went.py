@@ -17,8 +17,8 @@ from newsdesk.paths import Paths
 from newsdesk.tui.keymap import ROW_MOVES, SPEC_BY_ID
 from newsdesk.tui.screens.flows import changed_elsewhere
 from tests.tui.conftest import AppFactory
-from tests.tui.helpers import SIZE, main_screen, record_notifications, settle, wait_until
-from tests.tui.moves_aimed import AIMED, assert_landed_where_aimed
+from tests.tui.helpers import SIZE, main_screen, settle, wait_until
+from tests.tui.moves_aimed import AIMED, assert_landed_where_aimed, row_gone_elsewhere
 
 
 def test_every_move_from_the_row_is_tried_here() -> None:
@@ -37,34 +37,21 @@ def long_hold(monkeypatch: pytest.MonkeyPatch) -> None:
 async def test_a_move_typed_after_the_row_went_lands_where_aimed(
     make_app: AppFactory, seeded: Paths, monkeypatch: pytest.MonkeyPatch, key: str
 ) -> None:
-    app = make_app()
-    seen = record_notifications(app)
-    monkeypatch.setenv("NEWSDESK_EDITOR", "bo")
-    bo = Desk(seeded)
-    try:
-        async with app.run_test(size=SIZE) as pilot:
-            screen = main_screen(app)
-            await settle(pilot)
-            await pilot.press("j", "j", "j")
-            await settle(pilot)
-            old = list(screen.inbox.ids)
-            gone = screen.inbox.current_id
-            assert gone is not None
-            bo.archive([gone])
-            await wait_until(pilot, lambda: screen.inbox.current_id not in (gone, None))
-            assert any("was archived by bo" in m for m in seen), seen
-            await pilot.press(key)
-            await settle(pilot)
-            aimed = assert_landed_where_aimed(screen, old, gone, key)
-            if AIMED[key][1]:  # opened: read
-                assert app.desk.rows([aimed])[0].read
-            # The row moved to is the one aimed at: the next key acts on it, unrefused.
-            await pilot.press("s")
-            await settle(pilot)
-            assert app.desk.rows([aimed])[0].starred
-            assert not any("Nothing done" in m for m in seen), seen
-    finally:
-        bo.close()
+    async with row_gone_elsewhere(
+        make_app, seeded, monkeypatch, ("j", "j", "j"), reading=False
+    ) as at:
+        app, pilot, screen, old, gone, seen = at.app, at.pilot, at.screen, at.old, at.gone, at.seen
+        assert any("was archived by bo" in m for m in seen), seen
+        await pilot.press(key)
+        await settle(pilot)
+        aimed = assert_landed_where_aimed(screen, old, gone, key)
+        if AIMED[key][1]:  # opened: read
+            assert app.desk.rows([aimed])[0].read
+        # The row moved to is the one aimed at: the next key acts on it, unrefused.
+        await pilot.press("s")
+        await settle(pilot)
+        assert app.desk.rows([aimed])[0].starred
+        assert not any("Nothing done" in m for m in seen), seen
 
 
 async def test_after_the_last_row_went_J_finds_none_and_K_opens_the_row_before(
@@ -72,37 +59,23 @@ async def test_after_the_last_row_went_J_finds_none_and_K_opens_the_row_before(
 ) -> None:
     """Nothing came after the gone row: `J` says so and `s` is still refused (it was
     meant for the row that went, not the one above it)."""
-    app = make_app()
-    seen = record_notifications(app)
-    monkeypatch.setenv("NEWSDESK_EDITOR", "bo")
-    bo = Desk(seeded)
-    try:
-        async with app.run_test(size=SIZE) as pilot:
-            screen = main_screen(app)
-            await settle(pilot)
-            await pilot.press("G")
-            await settle(pilot)
-            old = list(screen.inbox.ids)
-            gone = screen.inbox.current_id
-            assert gone == old[-1]
-            bo.archive([gone])
-            await wait_until(pilot, lambda: screen.inbox.current_id not in (gone, None))
-            await pilot.press("J")
-            await settle(pilot)
-            assert "No more articles." in seen
-            assert not screen.detail.has_focus
-            await pilot.press("s")
-            await settle(pilot)
-            assert not app.desk.rows([old[-2]])[0].starred
-            assert any("Nothing done" in m for m in seen)
-            # `K` aims at the row before the gone one: the row the cursor is on now (it
-            # opened the one above it, skipping that row).
-            await pilot.press("K")
-            await settle(pilot)
-            assert screen.detail.has_focus
-            assert screen.detail.article_id == old[-2]
-    finally:
-        bo.close()
+    async with row_gone_elsewhere(make_app, seeded, monkeypatch, ("G",), reading=False) as at:
+        app, pilot, screen, old, gone, seen = at.app, at.pilot, at.screen, at.old, at.gone, at.seen
+        assert gone == old[-1]
+        await pilot.press("J")
+        await settle(pilot)
+        assert "No more articles." in seen
+        assert not screen.detail.has_focus
+        await pilot.press("s")
+        await settle(pilot)
+        assert not app.desk.rows([old[-2]])[0].starred
+        assert any("Nothing done" in m for m in seen)
+        # `K` aims at the row before the gone one: the row the cursor is on now (it
+        # opened the one above it, skipping that row).
+        await pilot.press("K")
+        await settle(pilot)
+        assert screen.detail.has_focus
+        assert screen.detail.article_id == old[-2]
 
 
 async def test_J_from_the_reader_after_the_article_went_opens_the_next_one(

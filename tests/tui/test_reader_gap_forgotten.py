@@ -12,12 +12,12 @@ from typing import Any
 import pytest
 from textual import events
 
-from newsdesk.desk import Desk
 from newsdesk.paths import Paths
 from newsdesk.tui.screens.flows import changed_elsewhere
 from newsdesk.tui.screens.main import MainScreen
 from tests.tui.conftest import AppFactory
-from tests.tui.helpers import SIZE, main_screen, settle, wait_until
+from tests.tui.helpers import settle
+from tests.tui.moves_aimed import row_gone_elsewhere
 
 
 @pytest.fixture(autouse=True)
@@ -46,26 +46,14 @@ async def _click_reader_then_esc(pilot: Any, screen: MainScreen) -> None:
 async def test_J_after_looking_at_the_desk_goes_from_the_cursor(
     make_app: AppFactory, seeded: Paths, monkeypatch: pytest.MonkeyPatch, look: Any
 ) -> None:
-    app = make_app()
-    monkeypatch.setenv("NEWSDESK_EDITOR", "bo")
-    bo = Desk(seeded)
-    try:
-        async with app.run_test(size=SIZE) as pilot:
-            screen = main_screen(app)
-            await settle(pilot)
-            await pilot.press("j", "j", "enter")
-            await settle(pilot)
-            old = list(screen.inbox.ids)
-            gone = screen.inbox.current_id
-            assert gone is not None
-            bo.archive([gone])
-            await wait_until(pilot, lambda: not screen.detail.has_focus)
-            cursor = old[old.index(gone) + 1]
-            assert screen.inbox.current_id == cursor
-            await look(pilot, screen)
-            assert screen.inbox.current_id == cursor
-            await pilot.press("J")
-            await settle(pilot)
-            assert screen.detail.article_id == old[old.index(cursor) + 1]
-    finally:
-        bo.close()
+    async with row_gone_elsewhere(
+        make_app, seeded, monkeypatch, ("j", "j", "enter"), reading=True
+    ) as at:
+        pilot, screen, old, gone = at.pilot, at.screen, at.old, at.gone
+        cursor = old[old.index(gone) + 1]
+        assert screen.inbox.current_id == cursor
+        await look(pilot, screen)
+        assert screen.inbox.current_id == cursor
+        await pilot.press("J")
+        await settle(pilot)
+        assert screen.detail.article_id == old[old.index(cursor) + 1]
